@@ -1,0 +1,220 @@
+/**
+ * Vietnam's administrative units from 1 July 2025 (34 provinces, 3,321 communes) and the mapping
+ * of the 10,047 communes before it, read from resources/admin-units/admin-units.json (derived by
+ * scripts/derive-admin-units.ts). Lookups accept names as people type them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Commune, Province } from '../shared/domain';
+import { foldText, vietnameseCollator } from '../shared/text';
+
+export type { Commune, Province };
+
+export type OldAddressMatch =
+  | { kind: 'mapped'; commune: Commune }
+  | { kind: 'ambiguous'; candidates: Commune[] }
+  | { kind: 'unknown' };
+
+export interface AdminUnits {
+  /** In code order, which is the statistics office's north-to-south order. */
+  provinces: readonly Province[];
+  province(code: string): Province | undefined;
+  commune(code: string): Commune | undefined;
+  /** In Vietnamese alphabetical order. */
+  communesOf(provinceCode: string): readonly Commune[];
+  findProvince(text: string): Province | undefined;
+  findCommune(provinceCode: string, text: string): Commune | undefined;
+  /** Maps a pre-July-2025 address by old province and old commune; old districts are not needed. */
+  mapOldAddress(oldProvince: string, oldCommune: string): OldAddressMatch;
+}
+
+export function defaultAdminUnitsFile(resourcesDir: string): string {
+  return join(resourcesDir, 'admin-units', 'admin-units.json');
+}
+
+const oldUnitRow = z.tuple([z.string(), z.string(), z.string(), z.string(), z.array(z.string()).min(1)]);
+const fileSchema = z.object({
+  format: z.object({ version: z.literal(1) }),
+  provinces: z.array(z.tuple([z.string(), z.string(), z.string()])),
+  communes: z.array(z.tuple([z.string(), z.string(), z.string(), z.string()])),
+  oldProvinces: z.array(z.tuple([z.string(), z.string(), z.string(), z.array(z.string())])),
+  oldCommunes: z.array(oldUnitRow),
+  oldDistricts: z.array(oldUnitRow),
+});
+
+/**
+ * How people write the type words, keyed by the type as stored. The accented and plain spellings
+ * are listed separately on purpose: "phuong" may be "Phường", but "Phương" never is, and names such
+ * as Phương Liệt, Tịnh Biên or Xà Phìn must not lose their first word.
+ */
+const provinceTypeWords: Record<string, string[]> = {
+  'Thành phố': ['thành phố', 'thanh pho', 'tp'],
+  Tỉnh: ['tỉnh', 'tinh', 't'],
+};
+const communeTypeWords: Record<string, string[]> = {
+  Xã: ['xã', 'xa', 'x'],
+  Phường: ['phường', 'phuong', 'p'],
+  'Đặc khu': ['đặc khu', 'dac khu'],
+};
+/** Old communes add towns, and the island districts that had no communes. */
+const oldCommuneTypeWords: Record<string, string[]> = {
+  ...communeTypeWords,
+  'Thị trấn': ['thị trấn', 'thi tran', 'tt'],
+  Huyện: ['huyện', 'huyen'],
+};
+/** Names in common use that are not the official one; the codes are the same before and after 2025. */
+const provinceAliases: Record<string, string[]> = {
+  '79': ['hcm', 'tphcm'],
+  '46': ['thừa thiên huế'],
+};
+
+/**
+ * The comparable form of a name as typed: lower case NFC, punctuation as spaces ("TP.HCM",
+ * "Bà Rịa - Vũng Tàu"), apostrophes dropped with the spaces around them (the source itself writes
+ * both "K' Dang" and "Cư M'gar"), "P12" read as "P 12" and "Phường 05" as "Phường 5".
+ */
+function typedKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s*['’ʼ`]\s*/g, '')
+    .replace(/[.,;:()/_\-–—]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^p(?=\d)/, 'p ')
+    .replace(/(?<![\p{L}\p{N}])0+(?=\d)/gu, '');
+}
+
+interface Entry<T> {
+  item: T;
+  type: string;
+}
+
+/**
+ * Finds units by name within one scope (the provinces, or one province's communes). Each name is
+ * indexed twice, as written and folded (no diacritics), so that "Văn Lăng" finds only Văn Lăng while
+ * "van lang" finds both Văn Lang and Văn Lăng and is left for the caller to call ambiguous.
+ */
+class NameIndex<T> {
+  private readonly written = new Map<string, Entry<T>[]>();
+  private readonly folded = new Map<string, Entry<T>[]>();
+
+  constructor(private readonly typeWords: Record<string, string[]>) {}
+
+  add(item: T, type: string, names: readonly string[]): void {
+    for (const name of names) {
+      const key = typedKey(name);
+      push(this.written, key, { item, type });
+      push(this.folded, foldText(key), { item, type });
+    }
+  }
+
+  /**
+   * Everything the text may name, most specific reading first: the type word as a filter, then the
+   * whole text as a name (it may start with a word that looks like a type, "Xa Lý"), then the name
+   * without a type word that fits nothing ("xã Lương Sơn" for what was Thị trấn Lương Sơn).
+   */
+  lookup(text: string): T[] {
+    const key = typedKey(text);
+    if (!key) return [];
+    const typed = this.splitType(key);
+    const readings: [type: string | undefined, name: string][] = typed
+      ? [typed, [undefined, key], [undefined, typed[1]]]
+      : [[undefined, key]];
+    for (const [type, name] of readings) {
+      for (const [index, form] of [
+        [this.written, name],
+        [this.folded, foldText(name)],
+      ] as const) {
+        const hits = (index.get(form) ?? []).filter((e) => type === undefined || e.type === type);
+        if (hits.length) return [...new Set(hits.map((e) => e.item))];
+      }
+    }
+    return [];
+  }
+
+  private splitType(key: string): [type: string, name: string] | undefined {
+    for (const [type, words] of Object.entries(this.typeWords)) {
+      for (const word of words) {
+        if (key.startsWith(`${word} `)) return [type, key.slice(word.length + 1)];
+      }
+    }
+    return undefined;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function byName(a: Commune, b: Commune): number {
+  return vietnameseCollator.compare(a.name, b.name) || vietnameseCollator.compare(a.type, b.type);
+}
+
+function single<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
+}
+
+export function loadAdminUnits(file: string): AdminUnits {
+  const data = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+
+  const provinces = data.provinces.map(
+    ([code, type, name]): Province => Object.freeze({ code, type, name, fullName: `${type} ${name}` }),
+  );
+  const provinceByCode = new Map(provinces.map((p) => [p.code, p]));
+  const provinceIndex = new NameIndex<Province>(provinceTypeWords);
+  for (const p of provinces) provinceIndex.add(p, p.type, [p.name, ...(provinceAliases[p.code] ?? [])]);
+
+  const communeByCode = new Map<string, Commune>();
+  const communesByProvince = new Map<string, Commune[]>();
+  const communeIndexes = new Map<string, NameIndex<Commune>>();
+  for (const [code, type, name, provinceCode] of data.communes) {
+    const commune: Commune = Object.freeze({ code, type, name, fullName: `${type} ${name}`, provinceCode });
+    communeByCode.set(code, commune);
+    push(communesByProvince, provinceCode, commune);
+    let index = communeIndexes.get(provinceCode);
+    if (!index) communeIndexes.set(provinceCode, (index = new NameIndex<Commune>(communeTypeWords)));
+    index.add(commune, type, [name]);
+  }
+  for (const list of communesByProvince.values()) {
+    list.sort(byName);
+    Object.freeze(list);
+  }
+
+  const oldProvinceIndex = new NameIndex<string>(provinceTypeWords);
+  for (const [code, type, name] of data.oldProvinces) oldProvinceIndex.add(code, type, [name, ...(provinceAliases[code] ?? [])]);
+  // What an old unit went to, resolved once; an old name may recur within a province, so a lookup
+  // yields several lists, merged at query time.
+  const oldUnitIndexes = new Map<string, NameIndex<readonly Commune[]>>();
+  for (const [, type, name, oldProvinceCode, newCodes] of [...data.oldCommunes, ...data.oldDistricts]) {
+    const targets = newCodes.map((code) => {
+      const commune = communeByCode.get(code);
+      if (!commune) throw new Error(`admin units: old ${type} ${name} maps to unknown commune ${code}`);
+      return commune;
+    });
+    let index = oldUnitIndexes.get(oldProvinceCode);
+    if (!index) oldUnitIndexes.set(oldProvinceCode, (index = new NameIndex<readonly Commune[]>(oldCommuneTypeWords)));
+    index.add(targets, type, [name]);
+  }
+
+  return {
+    provinces: Object.freeze(provinces),
+    province: (code) => provinceByCode.get(code),
+    commune: (code) => communeByCode.get(code),
+    communesOf: (provinceCode) => communesByProvince.get(provinceCode) ?? [],
+    findProvince: (text) => single(provinceIndex.lookup(text)),
+    findCommune: (provinceCode, text) => single(communeIndexes.get(provinceCode)?.lookup(text) ?? []),
+    mapOldAddress(oldProvince, oldCommune) {
+      const provinceCode = single(oldProvinceIndex.lookup(oldProvince));
+      const found = provinceCode === undefined ? [] : (oldUnitIndexes.get(provinceCode)?.lookup(oldCommune) ?? []);
+      // Two old communes of the same name that went to the same place are no ambiguity.
+      const candidates = [...new Set(found.flat())].sort(byName);
+      const [first] = candidates;
+      if (!first) return { kind: 'unknown' };
+      return candidates.length === 1 ? { kind: 'mapped', commune: first } : { kind: 'ambiguous', candidates };
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The one way into a database file: pragmas, a copy before pending migrations, a refusal of a
+ * database written by a newer HTX Desk, then drizzle's migrations.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AppFailure } from '../../shared/errors';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenDatabaseOptions {
+  /** A file path, or ':memory:' for tests. */
+  file: string;
+  migrationsFolder: string;
+  /** Used to name the copy taken before migrating; injectable so tests are repeatable. */
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  file: string;
+  /** Number of migrations the database is at after opening. */
+  schemaVersion: number;
+  /** Where the copy taken before migrating went, if one was needed. */
+  backupFile: string | null;
+  close(): void;
+}
+
+interface JournalEntry {
+  when: number;
+  tag: string;
+}
+
+function readJournal(migrationsFolder: string): JournalEntry[] {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
+  return journal.entries;
+}
+
+/** The `created_at` of the newest migration recorded in the file, or null for a fresh database. */
+function lastAppliedMigration(sqlite: Database.Database): number | null {
+  const table = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .get();
+  if (!table) return null;
+  // drizzle declares created_at NUMERIC; better-sqlite3 hands it back as a number.
+  const row = sqlite.prepare('SELECT MAX(created_at) AS last FROM __drizzle_migrations').get() as {
+    last: number | null;
+  };
+  return row.last;
+}
+
+export function openDatabase({ file, migrationsFolder, now = () => new Date() }: OpenDatabaseOptions): OpenedDatabase {
+  const inMemory = file === ':memory:';
+  const sqlite = new Database(file);
+  try {
+    if (!inMemory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+
+    const journal = readJournal(migrationsFolder);
+    const newestKnown = Math.max(...journal.map((entry) => entry.when));
+    const lastApplied = lastAppliedMigration(sqlite);
+
+    if (lastApplied !== null && lastApplied > newestKnown) {
+      throw new AppFailure({
+        kind: 'conflict',
+        message:
+          `Tệp dữ liệu ${file} do một phiên bản HTX Desk mới hơn ghi. ` +
+          'Hãy cập nhật HTX Desk lên phiên bản mới nhất rồi mở lại; tệp không bị thay đổi.',
+      });
+    }
+
+    let backupFile: string | null = null;
+    if (!inMemory && lastApplied !== null && lastApplied < newestKnown) {
+      const stamp = now().toISOString().replace(/[:.]/g, '-');
+      backupFile = `${file}.truoc-cap-nhat-${stamp}.sqlite`;
+      if (existsSync(backupFile)) throw new Error(`Backup file already exists: ${backupFile}`);
+      sqlite.prepare('VACUUM INTO ?').run(backupFile);
+    }
+
+    const db = drizzle({ client: sqlite, schema });
+    migrate(db, { migrationsFolder });
+    const schemaVersion = journal.filter((entry) => entry.when <= (lastAppliedMigration(sqlite) ?? 0)).length;
+
+    return { db, file, schemaVersion, backupFile, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

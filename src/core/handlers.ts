@@ -1,0 +1,57 @@
+/**
+ * The handler table: one function per channel of the contract, and the dispatcher that every
+ * transport (Electron IPC, the web host, tests) goes through. Inputs are validated here, once.
+ */
+import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../shared/contract';
+import { AppFailure, type AppError, type Result } from '../shared/errors';
+import type { Context } from './context';
+import { getAlliance, saveAlliance } from './services/alliance';
+import { createOrganization, getOrganization, listOrganizations } from './services/organizations';
+
+type Handlers = {
+  [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+};
+
+export const handlers: Handlers = {
+  'app:info': (ctx) => ({ version: ctx.appVersion, databaseFile: ctx.databaseFile, schemaVersion: ctx.schemaVersion }),
+  'alliance:get': (ctx) => getAlliance(ctx),
+  'alliance:save': (ctx, input) => saveAlliance(ctx, input),
+  'places:provinces': (ctx) => [...ctx.places.provinces],
+  'places:communes': (ctx, { provinceCode }) => [...ctx.places.communesOf(provinceCode)],
+  'organizations:list': (ctx, input) => listOrganizations(ctx, input),
+  'organizations:get': (ctx, { id }) => getOrganization(ctx, id),
+  'organizations:create': (ctx, input) => createOrganization(ctx, input),
+};
+
+export interface DispatchOptions {
+  /** Where unexpected failures are reported; their details never reach the screen. */
+  log?: (error: unknown) => void;
+}
+
+export async function dispatch(
+  ctx: Context,
+  channel: unknown,
+  rawInput: unknown,
+  { log = console.error }: DispatchOptions = {},
+): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { kind: 'notFound', message: `HTX Desk không có chức năng «${String(channel)}».` } };
+  }
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const error: AppError = { kind: 'validation', message: issues.map((issue) => issue.message).join('; '), issues };
+    return { ok: false, error };
+  }
+  try {
+    const handler = handlers[channel] as (ctx: Context, input: unknown) => unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (error) {
+    if (error instanceof AppFailure) return { ok: false, error: error.error };
+    log(error);
+    return {
+      ok: false,
+      error: { kind: 'internal', message: 'Đã có lỗi ngoài dự kiến; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại hoặc báo cho người quản trị.' },
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { allianceInput } from '../../shared/contract';
+import type { Alliance } from '../../shared/domain';
+import { validationFailure } from '../../shared/errors';
+import { recordAudit } from '../audit';
+import { timestamp, type Context } from '../context';
+import { alliance } from '../db/schema';
+
+const ALLIANCE_ID = 1;
+
+export function getAlliance(ctx: Context): Alliance | null {
+  const row = ctx.db.select().from(alliance).where(eq(alliance.id, ALLIANCE_ID)).get();
+  if (!row) return null;
+  const { id: _id, updatedAt: _updatedAt, ...rest } = row;
+  return rest;
+}
+
+export function saveAlliance(ctx: Context, input: z.output<typeof allianceInput>): Alliance {
+  if (!ctx.places.province(input.provinceCode)) {
+    throw validationFailure([{ path: 'provinceCode', message: 'Tỉnh, thành phố không có trong danh sách 34 tỉnh, thành phố hiện hành.' }]);
+  }
+  return ctx.db.transaction(() => {
+    const before = getAlliance(ctx);
+    const values = { ...input, updatedAt: timestamp(ctx) };
+    ctx.db.insert(alliance)
+      .values({ id: ALLIANCE_ID, ...values })
+      .onConflictDoUpdate({ target: alliance.id, set: values })
+      .run();
+    recordAudit(ctx.db, {
+      entity: 'alliance',
+      entityId: ALLIANCE_ID,
+      action: before ? 'update' : 'create',
+      at: values.updatedAt,
+      before,
+      after: input,
+    });
+    return input;
+  });
+}

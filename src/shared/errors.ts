@@ -1,0 +1,49 @@
+/**
+ * Errors that cross the contract. Each carries a message in Vietnamese that the renderer can show
+ * as it is; stack traces stay in the backend's log.
+ */
+
+export interface FieldIssue {
+  /** Dotted path of the field in the input, e.g. `communeCode` or `parties.1.role`. */
+  path: string;
+  message: string;
+}
+
+export type AppError =
+  | { kind: 'validation'; message: string; issues: FieldIssue[] }
+  | { kind: 'notFound'; message: string }
+  | { kind: 'conflict'; message: string; existingId?: number }
+  | { kind: 'internal'; message: string };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** Thrown by services; the dispatcher turns it into a failed Result. */
+export class AppFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'AppFailure';
+  }
+}
+
+export function validationFailure(issues: FieldIssue[]): AppFailure {
+  const message = issues.map((issue) => issue.message).join('; ');
+  return new AppFailure({ kind: 'validation', message, issues });
+}
+
+export function notFound(message: string): AppFailure {
+  return new AppFailure({ kind: 'notFound', message });
+}
+
+export function conflict(message: string, existingId?: number): AppFailure {
+  return new AppFailure(
+    existingId === undefined ? { kind: 'conflict', message } : { kind: 'conflict', message, existingId },
+  );
+}
+
+/** HTTP status of each error kind, for the web host. */
+export const httpStatusOf: Record<AppError['kind'], number> = {
+  validation: 400,
+  notFound: 404,
+  conflict: 409,
+  internal: 500,
+};

@@ -1,0 +1,25 @@
+/**
+ * Vietnamese text helpers shared by every layer. Pure: no node, DOM or electron.
+ */
+
+/** Normalise text on its way in: NFC, trimmed, inner runs of white space collapsed. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Fold text for matching and search: lower case, diacritics removed, and đ folded to d
+ * explicitly — Unicode decomposition leaves đ/Đ alone because it is a letter of its own.
+ */
+export function foldText(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Vietnamese collation for sorting what a person reads (SQLite's byte order puts Đ after Z). */
+export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

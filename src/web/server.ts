@@ -1,0 +1,42 @@
+/**
+ * `npm run web`: serves HTX Desk to a browser on 127.0.0.1.
+ *   --db FILE   the database file (created and migrated when new); default: the desktop app's
+ *   --port N    the port (default 5180; 0 picks a free one)
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { databaseFileName, defaultDataDir, openApp } from '../core/app';
+import { startWebHost } from './host';
+
+const appRoot = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Cổng không hợp lệ: ${values.port}. Hãy dùng một số từ 0 đến 65535.`);
+  process.exit(2);
+}
+const databaseFile = resolve(values.db ?? join(defaultDataDir(), databaseFileName));
+const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
+
+try {
+  const app = openApp({ databaseFile, appRoot, appVersion: version });
+  if (app.backupFile) console.log(`Đã sao lưu dữ liệu trước khi cập nhật cấu trúc: ${app.backupFile}`);
+  const host = await startWebHost({ ctx: app.ctx, port, rendererDir: join(appRoot, 'out', 'renderer') });
+  console.log(`Dữ liệu: ${databaseFile}`);
+  console.log(`HTX Desk đang chạy tại ${host.url}`);
+  const stop = () => {
+    void host.close().then(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,87 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/core/db/open';
+import { AppFailure } from '../../src/shared/errors';
+import { migrationsFolder } from './support';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'htx-db-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const journalEntries = () =>
+  (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] }).entries;
+
+/** A copy of the real migrations with one more, as a later version of the app would ship. */
+function migrationsWithOneMore(): string {
+  const folder = join(dir, 'drizzle-next');
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: object[] };
+  const last = journalEntries().at(-1);
+  if (!last) throw new Error('no migrations');
+  journal.entries.push({ idx: journal.entries.length, version: '6', when: last.when + 1000, tag: '9999_next', breakpoints: true });
+  writeFileSync(journalFile, JSON.stringify(journal));
+  writeFileSync(join(folder, '9999_next.sql'), 'CREATE TABLE `next_feature` (`id` integer PRIMARY KEY);');
+  return folder;
+}
+
+describe('openDatabase', () => {
+  it('creates a new file with every migration, WAL and foreign keys on', () => {
+    const file = join(dir, 'data.sqlite');
+    const opened = openDatabase({ file, migrationsFolder });
+    expect(opened.schemaVersion).toBe(journalEntries().length);
+    expect(opened.backupFile).toBeNull();
+    expect(opened.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(opened.db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = opened.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['alliance', 'organizations', 'audit_log']));
+    opened.close();
+  });
+
+  it('copies the file before running pending migrations, and the copy keeps the old schema', () => {
+    const file = join(dir, 'data.sqlite');
+    const first = openDatabase({ file, migrationsFolder });
+    first.db.$client.prepare("INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'LM HTX tỉnh An Giang', '91', 'x')").run();
+    first.close();
+
+    const next = openDatabase({ file, migrationsFolder: migrationsWithOneMore(), now: () => new Date('2026-11-23T01:02:03.004Z') });
+    expect(next.backupFile).toBe(`${file}.truoc-cap-nhat-2026-11-23T01-02-03-004Z.sqlite`);
+    expect(next.schemaVersion).toBe(journalEntries().length + 1);
+    expect(next.db.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(1);
+    next.close();
+
+    const backup = new Database(next.backupFile ?? '', { readonly: true });
+    expect(backup.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(0);
+    expect(backup.prepare('SELECT name FROM alliance').pluck().get()).toBe('LM HTX tỉnh An Giang');
+    backup.close();
+  });
+
+  it('takes no copy when nothing is pending', () => {
+    const file = join(dir, 'data.sqlite');
+    openDatabase({ file, migrationsFolder }).close();
+    const again = openDatabase({ file, migrationsFolder });
+    expect(again.backupFile).toBeNull();
+    again.close();
+  });
+
+  it('refuses a database written by a newer version, and leaves it untouched', () => {
+    const file = join(dir, 'data.sqlite');
+    openDatabase({ file, migrationsFolder: migrationsWithOneMore() }).close();
+    const before = readFileSync(file);
+    let failure: unknown;
+    try {
+      openDatabase({ file, migrationsFolder });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(AppFailure);
+    expect((failure as AppFailure).message).toBe(
+      `Tệp dữ liệu ${file} do một phiên bản HTX Desk mới hơn ghi. Hãy cập nhật HTX Desk lên phiên bản mới nhất rồi mở lại; tệp không bị thay đổi.`,
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
+  });
+});

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { openApp, type OpenedApp } from '../../src/core/app';
+import { dispatch } from '../../src/core/handlers';
+import type { Channel, InputOf, OutputOf } from '../../src/shared/contract';
+import type { AppError } from '../../src/shared/errors';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+export const migrationsFolder = resolve(repoRoot, 'drizzle');
+
+/** A fresh in-memory database with the real migrations and a clock the test can move. */
+export function openTestApp(start = new Date('2026-11-23T08:00:00Z')): OpenedApp & { setNow(date: Date): void } {
+  let now = start;
+  const app = openApp({ databaseFile: ':memory:', appRoot: repoRoot, appVersion: '0.0.0-test', clock: () => now });
+  return { ...app, setNow: (date) => (now = date) };
+}
+
+/** Calls a channel through the real dispatcher, as the transports do; throws on failure. */
+export async function call<C extends Channel>(app: OpenedApp, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await dispatch(app.ctx, channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return result.value as OutputOf<C>;
+}
+
+/** Calls a channel that must fail, and returns the error it failed with. */
+export async function callFailing(app: OpenedApp, channel: string, input: unknown): Promise<AppError> {
+  const result = await dispatch(app.ctx, channel, input, { log: () => undefined });
+  if (result.ok) throw new Error(`${channel} should have failed`);
+  return result.error;
+}
+
+export const AN_GIANG = '91';
+export const XA_VINH_AN = '30604';
+export const XA_VINH_BINH = '31064';

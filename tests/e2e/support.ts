@@ -1,0 +1,77 @@
+/**
+ * End-to-end harness: the web host as a user starts it (`tsx src/web/server.ts`) on a fresh
+ * temporary database, and Debian's Chromium driven by playwright-core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+
+export interface RunningHost {
+  url: string;
+  databaseFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startHost(): Promise<RunningHost> {
+  const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
+  const databaseFile = join(dir, 'htx-desk.sqlite');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/web/server.ts', '--db', databaseFile, '--port', '0'],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /HTX Desk đang chạy tại (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with ${String(code)}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    databaseFile,
+    stop: async () => {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Saves a full-page screenshot as a test artifact, to be looked at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
