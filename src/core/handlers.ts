@@ -5,22 +5,17 @@
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../shared/contract';
 import { AppFailure, type AppError, type Result } from '../shared/errors';
 import type { Context } from './context';
-import { getAlliance, saveAlliance } from './services/alliance';
-import { createOrganization, getOrganization, listOrganizations } from './services/organizations';
+import { appHandlers } from './services/alliance';
+import { organizationHandlers } from './services/organizations';
 
 type Handlers = {
   [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 };
 
+/** One handler per channel of the contract, gathered from each area's service. */
 export const handlers: Handlers = {
-  'app:info': (ctx) => ({ version: ctx.appVersion, databaseFile: ctx.databaseFile, schemaVersion: ctx.schemaVersion }),
-  'alliance:get': (ctx) => getAlliance(ctx),
-  'alliance:save': (ctx, input) => saveAlliance(ctx, input),
-  'places:provinces': (ctx) => [...ctx.places.provinces],
-  'places:communes': (ctx, { provinceCode }) => [...ctx.places.communesOf(provinceCode)],
-  'organizations:list': (ctx, input) => listOrganizations(ctx, input),
-  'organizations:get': (ctx, { id }) => getOrganization(ctx, id),
-  'organizations:create': (ctx, input) => createOrganization(ctx, input),
+  ...appHandlers,
+  ...organizationHandlers,
 };
 
 export interface DispatchOptions {

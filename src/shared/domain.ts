@@ -7,8 +7,42 @@
 export const organizationKinds = ['htx', 'lhhtx', 'tht', 'qtdnd'] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
 
-export const organizationStatuses = ['active', 'suspended', 'dissolving', 'dissolved', 'bankrupt'] as const;
+/**
+ * Where an organization stands. `reorganized` is the end of one that was split (chia), merged into
+ * a new one (hợp nhất) or absorbed (sáp nhập): its history stays, its successors carry on.
+ */
+export const organizationStatuses = ['active', 'suspended', 'dissolving', 'dissolved', 'bankrupt', 'reorganized'] as const;
 export type OrganizationStatus = (typeof organizationStatuses)[number];
+
+export const sectorGroups = ['agriculture', 'non_agriculture'] as const;
+export type SectorGroup = (typeof sectorGroups)[number];
+
+/** Xếp loại: Tốt, Khá, Trung bình, Yếu; absent means Chưa xếp loại. */
+export const classifications = ['good', 'fair', 'average', 'weak'] as const;
+export type Classification = (typeof classifications)[number];
+
+/**
+ * Quá trình hoạt động (Cooperative Law 2023): Thành lập, Đổi tên, Tạm ngừng, Hoạt động trở lại,
+ * Chia (split: the old one ends), Tách (separation: the old one stays), Hợp nhất (consolidation into
+ * a new one), Sáp nhập (merger into an existing one), Giải thể, Phá sản.
+ */
+export const lifecycleEventKinds = [
+  'founding',
+  'renaming',
+  'suspension',
+  'resumption',
+  'split',
+  'separation',
+  'consolidation',
+  'merger',
+  'dissolution',
+  'bankruptcy',
+] as const;
+export type LifecycleEventKind = (typeof lifecycleEventKinds)[number];
+
+/** `subject`: the one the event happens to (or absorbs others); predecessors end; successors begin. */
+export const lifecycleRoles = ['subject', 'predecessor', 'successor'] as const;
+export type LifecycleRole = (typeof lifecycleRoles)[number];
 
 export interface Alliance {
   name: string;

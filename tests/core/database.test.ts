@@ -5,14 +5,12 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/core/db/open';
 import { AppFailure } from '../../src/shared/errors';
-import { migrationsFolder } from './support';
+import { journalEntries, migrationsFolder } from './support';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'htx-db-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const journalEntries = () =>
-  (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number; tag: string }[] }).entries;
 
 /** A copy of the real migrations with one more, as a later version of the app would ship. */
 function migrationsWithOneMore(): string {

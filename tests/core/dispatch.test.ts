@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/core/handlers';
-import { call, callFailing, openTestApp } from './support';
+import { call, callFailing, journalEntries, openTestApp } from './support';
 
 let app: ReturnType<typeof openTestApp>;
 beforeEach(() => (app = openTestApp()));
@@ -8,7 +8,7 @@ afterEach(() => app.close());
 
 describe('the dispatcher every transport goes through', () => {
   it('answers a known channel', async () => {
-    expect(await call(app, 'app:info', undefined)).toEqual({ version: '0.0.0-test', databaseFile: ':memory:', schemaVersion: 1 });
+    expect(await call(app, 'app:info', undefined)).toEqual({ version: '0.0.0-test', databaseFile: ':memory:', schemaVersion: journalEntries().length });
     const provinces = await call(app, 'places:provinces', undefined);
     expect(provinces).toHaveLength(34);
     expect(provinces.find((province) => province.code === '82')?.fullName).toBe('Tỉnh Đồng Tháp');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openApp, type OpenedApp } from '../../src/core/app';
 import { dispatch } from '../../src/core/handlers';
@@ -6,6 +7,14 @@ import type { AppError } from '../../src/shared/errors';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const migrationsFolder = resolve(repoRoot, 'drizzle');
+
+/** The migrations the code ships, in order. */
+export function journalEntries(): { when: number; tag: string }[] {
+  const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number; tag: string }[];
+  };
+  return journal.entries;
+}
 
 /** A fresh in-memory database with the real migrations and a clock the test can move. */
 export function openTestApp(start = new Date('2026-11-23T08:00:00Z')): OpenedApp & { setNow(date: Date): void } {

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { allianceInput } from '../../shared/contract';
+import type { allianceInput, appContract } from '../../shared/contracts/app';
 import type { Alliance } from '../../shared/domain';
 import { validationFailure } from '../../shared/errors';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
 import { alliance } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
 
 const ALLIANCE_ID = 1;
 
@@ -38,3 +39,11 @@ export function saveAlliance(ctx: Context, input: z.output<typeof allianceInput>
     return input;
   });
 }
+
+export const appHandlers: HandlersFor<typeof appContract> = {
+  'app:info': (ctx) => ({ version: ctx.appVersion, databaseFile: ctx.databaseFile, schemaVersion: ctx.schemaVersion }),
+  'alliance:get': (ctx) => getAlliance(ctx),
+  'alliance:save': (ctx, input) => saveAlliance(ctx, input),
+  'places:provinces': (ctx) => [...ctx.places.provinces],
+  'places:communes': (ctx, { provinceCode }) => [...ctx.places.communesOf(provinceCode)],
+};

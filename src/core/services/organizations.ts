@@ -1,12 +1,13 @@
 import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { organizationInput, organizationListInput } from '../../shared/contract';
+import type { organizationContract, organizationInput, organizationListInput } from '../../shared/contracts/organizations';
 import type { Organization, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure } from '../../shared/errors';
-import { foldText } from '../../shared/text';
+import { foldText, organizationNameKey } from '../../shared/text';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
 import { organizations } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -108,6 +109,7 @@ export function createOrganization(ctx: Context, input: z.output<typeof organiza
         communeCode: commune.code,
         street: input.street,
         nameFolded,
+        nameKey: organizationNameKey(input.name),
         searchText,
         createdAt: now,
         updatedAt: now,
@@ -119,3 +121,9 @@ export function createOrganization(ctx: Context, input: z.output<typeof organiza
     return created;
   });
 }
+
+export const organizationHandlers: HandlersFor<typeof organizationContract> = {
+  'organizations:list': (ctx, input) => listOrganizations(ctx, input),
+  'organizations:get': (ctx, { id }) => getOrganization(ctx, id),
+  'organizations:create': (ctx, input) => createOrganization(ctx, input),
+};

@@ -1,0 +1,22 @@
+/** The application itself, the alliance's own record, and the administrative units. */
+import { z } from 'zod';
+import type { Alliance, AppInfo, Commune, Province } from '../domain';
+import { channel, code, none, optionalEmail, optionalText, requiredText } from './define';
+
+export const allianceInput = z.object({
+  name: requiredText('Tên Liên minh', 200),
+  provinceCode: code('tỉnh, thành phố', 2),
+  address: optionalText('Địa chỉ', 300),
+  chairName: optionalText('Họ tên Chủ tịch', 120),
+  phone: optionalText('Điện thoại', 40),
+  email: optionalEmail('Thư điện tử'),
+});
+export type AllianceInput = z.input<typeof allianceInput>;
+
+export const appContract = {
+  'app:info': channel<AppInfo>()(none),
+  'alliance:get': channel<Alliance | null>()(none),
+  'alliance:save': channel<Alliance>()(allianceInput),
+  'places:provinces': channel<Province[]>()(none),
+  'places:communes': channel<Commune[]>()(z.object({ provinceCode: code('tỉnh, thành phố', 2) })),
+};

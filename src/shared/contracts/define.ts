@@ -1,0 +1,98 @@
+/**
+ * Building blocks for the contract: how a channel is declared, and the zod pieces every area uses
+ * so that the same kind of field gets the same cleaning and the same Vietnamese message everywhere.
+ */
+import { z } from 'zod';
+import { cleanText } from '../text';
+
+// Messages zod writes itself (a wrong type, a number out of range) read in Vietnamese too.
+z.config(z.locales.vi());
+
+/** Declares a channel: its input schema, and its output type as a phantom (no runtime value). */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the phantom is the point
+export function channel<Output>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, output: undefined as unknown as Output });
+}
+
+/** For channels that take no input. */
+export const none = z.undefined();
+
+/** A required line of text: NFC, white space folded, 1..max characters; messages name the field. */
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `${label}: cần nhập chữ.` })
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `${label} không được để trống.` })
+        .max(max, { error: `${label} dài quá ${max} ký tự.` }),
+    );
+}
+
+/** An optional line of text: missing or blank becomes ''. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string({ error: `${label}: cần nhập chữ.` })
+    .optional()
+    .transform((value) => cleanText(value ?? ''))
+    .pipe(z.string().max(max, { error: `${label} dài quá ${max} ký tự.` }));
+}
+
+/** A numeric code of a fixed length (province: 2 digits, commune: 5). */
+export function code(label: string, digits: number) {
+  return z
+    .string({ error: `Chưa chọn ${label}.` })
+    .regex(new RegExp(`^\\d{${digits}}$`), { error: `Chưa chọn ${label}.` });
+}
+
+/** An optional e-mail address: missing or blank becomes ''. */
+export function optionalEmail(label: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value) => cleanText(value ?? ''))
+    .pipe(z.union([z.literal(''), z.email({ error: `${label} không đúng dạng (ví dụ: lienminh@angiang.gov.vn).` })]));
+}
+
+/**
+ * A calendar date as ISO `YYYY-MM-DD` text (how dates cross the contract and are stored; screens
+ * show dd/mm/yyyy). Rejects dates that do not exist, such as 31/02.
+ */
+export function isoDate(label: string) {
+  return z.string({ error: `${label}: cần một ngày.` }).refine(
+    (value) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!match) return false;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      const date = new Date(Date.UTC(year, month - 1, day));
+      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    },
+    { error: `${label} không phải một ngày có thật (dạng ngày/tháng/năm).` },
+  );
+}
+
+/** An optional date: missing, null or '' become null. */
+export function optionalIsoDate(label: string) {
+  return z
+    .union([z.literal(''), z.null(), isoDate(label)])
+    .optional()
+    .transform((value) => (value === '' || value === undefined ? null : value));
+}
+
+/** A whole number ≥ 0 (a count, or money in đồng), or null when not known. */
+export function optionalCount(label: string, max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .number({ error: `${label} phải là một số.` })
+    .int({ error: `${label} phải là số nguyên.` })
+    .min(0, { error: `${label} không được âm.` })
+    .max(max, { error: `${label} lớn quá mức cho phép.` })
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null);
+}
+
+export const pageInput = {
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(500).default(50),
+};

@@ -1,0 +1,31 @@
+/**
+ * How Vietnamese office documents write dates and money. Pure: no node, DOM or electron, so the
+ * screens and the report writers format the same way.
+ */
+
+const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A date as dd/mm/yyyy. A calendar date (`2025-07-01`) is taken as written, with no time zone to
+ * shift it a day; a timestamp shows its day in the local time zone. Missing or invalid gives ''.
+ */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const calendar = typeof value === 'string' ? calendarDate.exec(value) : null;
+  if (calendar) return `${calendar[3]}/${calendar[2]}/${calendar[1]}`;
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (part: number) => String(part).padStart(2, '0');
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
+const dong = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/**
+ * Money in đồng: dots between thousands and the ₫ sign after, `1.234.567 ₫`. The đồng has no
+ * subunit, so amounts are rounded to whole đồng. The space is a no-break space (U+00A0), as
+ * Intl writes it, so the sign never wraps onto a line of its own.
+ */
+export function formatMoney(amount: number): string {
+  return `${dong.format(amount)}\u00a0₫`;
+}
