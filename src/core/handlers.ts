@@ -7,6 +7,11 @@ import { AppFailure, type AppError, type Result } from '../shared/errors';
 import type { Context } from './context';
 import { appHandlers } from './services/alliance';
 import { organizationHandlers } from './services/organizations';
+import { lookupHandlers } from './services/lookups';
+import { statisticsHandlers } from './services/statistics';
+import { figuresHandlers } from './services/figures';
+import { productsHandlers } from './services/products';
+import { lifecycleHandlers } from './services/lifecycle';
 
 type Handlers = {
   [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -16,6 +21,11 @@ type Handlers = {
 export const handlers: Handlers = {
   ...appHandlers,
   ...organizationHandlers,
+  ...lookupHandlers,
+  ...statisticsHandlers,
+  ...figuresHandlers,
+  ...productsHandlers,
+  ...lifecycleHandlers,
 };
 
 export interface DispatchOptions {

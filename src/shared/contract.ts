@@ -8,13 +8,28 @@ import type { z } from 'zod';
 import type { Result } from './errors';
 import { appContract } from './contracts/app';
 import { organizationContract } from './contracts/organizations';
+import { lookupContract } from './contracts/lookups';
+import { statisticsContract } from './contracts/statistics';
+import { figuresContract } from './contracts/figures';
+import { productsContract } from './contracts/products';
+import { lifecycleContract } from './contracts/lifecycle';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
+export * from './contracts/lookups';
+export * from './contracts/statistics';
+export * from './contracts/figures';
+export * from './contracts/products';
+export * from './contracts/lifecycle';
 
 export const contract = {
   ...appContract,
   ...organizationContract,
+  ...lookupContract,
+  ...statisticsContract,
+  ...figuresContract,
+  ...productsContract,
+  ...lifecycleContract,
 };
 
 export type Contract = typeof contract;

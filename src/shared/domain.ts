@@ -78,7 +78,12 @@ export interface Organization {
   communeCode: string;
   communeName: string;
   street: string;
+  sectorCode: string | null;
+  foundedOn: string | null;
+  /** Member of the alliance today: joined, and not left or leaving only in the future. */
+  isMember: boolean;
   status: OrganizationStatus;
+  endedOn: string | null;
   createdAt: string;
   updatedAt: string;
 }

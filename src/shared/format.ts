@@ -3,7 +3,9 @@
  * screens and the report writers format the same way.
  */
 
-const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { formatIsoDateVi } from './text';
+
+const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A date as dd/mm/yyyy. A calendar date (`2025-07-01`) is taken as written, with no time zone to
@@ -11,8 +13,7 @@ const calendarDate = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function formatDate(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
-  const calendar = typeof value === 'string' ? calendarDate.exec(value) : null;
-  if (calendar) return `${calendar[3]}/${calendar[2]}/${calendar[1]}`;
+  if (typeof value === 'string' && calendarDate.test(value)) return formatIsoDateVi(value);
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '';
   const pad = (part: number) => String(part).padStart(2, '0');

@@ -55,3 +55,9 @@ export function organizationNameKey(name: string): string {
   for (const [pattern, expansion] of nameAbbreviations) key = key.replace(pattern, expansion);
   return key.replace(/\s+/g, ' ').trim().replace(kindPrefix, '');
 }
+
+/** An ISO date as a person reads it in Vietnam: `2024-03-01` → `01/03/2024`. */
+export function formatIsoDateVi(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InputOf } from '../../src/shared/contract';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -30,11 +31,17 @@ describe('creating an organization', () => {
       status: 'active',
       createdAt: '2026-11-23T08:00:00.000Z',
     });
-    expect(await call(app, 'organizations:get', { id: created.id })).toEqual(created);
-    const audit = app.ctx.db.$client.prepare('SELECT entity, entity_id, action, after FROM audit_log WHERE entity = ?').all('organization');
-    expect(audit).toEqual([
-      { entity: 'organization', entity_id: created.id, action: 'create', after: JSON.stringify(created) },
-    ]);
+    expect(await call(app, 'organizations:get', { id: created.id })).toMatchObject(created);
+    const audit = app.ctx.db.$client
+      .prepare('SELECT entity, entity_id, action, after FROM audit_log WHERE entity = ?')
+      .all('organization') as { entity: string; entity_id: number; action: string; after: string }[];
+    expect(audit).toMatchObject([{ entity: 'organization', entity_id: created.id, action: 'create' }]);
+    expect(JSON.parse(audit[0]?.after ?? 'null')).toMatchObject({
+      kind: 'htx',
+      name: 'HTX Nông nghiệp Vĩnh Bình',
+      registrationNo: '1600123456',
+      communeCode: XA_VINH_AN,
+    });
   });
 
   it('refuses a registration number that is already taken, naming the holder', async () => {
@@ -103,5 +110,350 @@ describe('finding organizations', () => {
     expect(page2.rows.map((row) => row.name)).toEqual(['Tổ hợp tác Rau sạch Vĩnh Bình']);
     expect(await names('%')).toEqual([]);
     expect(await names('_')).toEqual([]);
+  });
+});
+
+const PHUONG_LONG_XUYEN = '30307';
+const XA_THOAI_SON = '30682';
+const PHUONG_TAN_CHAU = '30376';
+
+/** Writes rows owned by other areas (figures, certifications, lifecycle status) straight to the database. */
+function sqlite() {
+  return app.ctx.db.$client;
+}
+
+describe('every field a person types', () => {
+  const full = {
+    ...vinhBinh,
+    shortName: 'HTX Vĩnh Bình',
+    street: 'Ấp Vĩnh Hòa',
+    oldAddress: 'xã Vĩnh An, huyện Châu Thành, tỉnh An Giang',
+    foundedOn: '2015-03-01',
+    sectorCode: 'trong_trot',
+    phone: '0296 3841 234',
+    email: 'htxvinhbinh@gmail.com',
+    website: 'htxvinhbinh.vn',
+    representative: 'Nguyễn Văn Đức',
+    charterCapital: 1_500_000_000,
+    sizeClass: 'nho',
+    memberSince: '2016-01-01',
+    memberUntil: null,
+    highTech: true,
+    valueChain: false,
+  };
+
+  it('stores them and gives them back in the profile', async () => {
+    const created = await call(app, 'organizations:create', full);
+    expect(created).toMatchObject({ sectorCode: 'trong_trot', foundedOn: '2015-03-01', isMember: true, endedOn: null });
+    const detail = await call(app, 'organizations:get', { id: created.id });
+    expect(detail).toEqual({
+      ...created,
+      oldAddress: 'xã Vĩnh An, huyện Châu Thành, tỉnh An Giang',
+      phone: '0296 3841 234',
+      email: 'htxvinhbinh@gmail.com',
+      website: 'htxvinhbinh.vn',
+      representative: 'Nguyễn Văn Đức',
+      charterCapital: 1_500_000_000,
+      sizeClass: 'nho',
+      memberSince: '2016-01-01',
+      memberUntil: null,
+      highTech: true,
+      valueChain: false,
+      contacts: [],
+      unions: [],
+      members: [],
+      warnings: [],
+    });
+    const row = sqlite().prepare('SELECT name_key, name_folded FROM organizations WHERE id = ?').get(created.id);
+    expect(row).toEqual({ name_key: 'nong nghiep vinh binh', name_folded: 'htx nong nghiep vinh binh' });
+  });
+
+  it('counts membership of the alliance by the clock: a leaving date in the future is still a member', async () => {
+    const leaving = await call(app, 'organizations:create', { ...full, memberUntil: '2026-11-24' });
+    expect(leaving.isMember).toBe(true);
+    app.setNow(new Date('2026-11-24T08:00:00Z'));
+    expect((await call(app, 'organizations:get', { id: leaving.id })).isMember).toBe(false);
+  });
+
+  it.each([
+    [{ foundedOn: '2025-02-30' }, 'foundedOn', 'Ngày thành lập không phải một ngày có thật (dạng ngày/tháng/năm).'],
+    [{ charterCapital: -1 }, 'charterCapital', 'Vốn điều lệ không được âm.'],
+    [{ charterCapital: 1.5 }, 'charterCapital', 'Vốn điều lệ phải là số nguyên.'],
+    [{ sectorCode: 'khong_co' }, 'sectorCode', 'Lĩnh vực hoạt động đã chọn không có trong danh mục; hãy chọn lại từ danh sách.'],
+    [{ sizeClass: 'khong_co' }, 'sizeClass', 'Quy mô đã chọn không có trong danh mục; hãy chọn lại từ danh sách.'],
+    [
+      { memberSince: '2024-05-01', memberUntil: '2024-04-30' },
+      'memberUntil',
+      'Ngày thôi là thành viên Liên minh không được trước ngày gia nhập (01/05/2024).',
+    ],
+    [{ email: 'htx@' }, 'email', 'Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).'],
+  ])('rejects %j with a Vietnamese message on the field', async (change, path, message) => {
+    const error = await callFailing(app, 'organizations:create', { ...full, ...change });
+    expect(error.kind === 'validation' && error.issues).toEqual([{ path, message }]);
+    expect((await call(app, 'organizations:list', {})).total).toBe(0);
+  });
+});
+
+describe('duplicates', () => {
+  it('refuses the same name key in the same commune unless confirmed, and allows it in another commune', async () => {
+    const first = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX NN Vĩnh Bình', communeCode: XA_VINH_AN });
+    const similar = { kind: 'htx' as const, name: 'Hợp tác xã nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN };
+    expect(await callFailing(app, 'organizations:create', similar)).toEqual({
+      kind: 'conflict',
+      message: 'Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX NN Vĩnh Bình. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.',
+      existingId: first.id,
+    });
+    const elsewhere = await call(app, 'organizations:create', { ...similar, communeCode: XA_VINH_BINH });
+    expect(elsewhere.communeName).toBe('Xã Vĩnh Bình');
+    const confirmed = await call(app, 'organizations:create', { ...similar, confirmSimilarName: true });
+    expect((await call(app, 'organizations:list', {})).total).toBe(3);
+    // Once confirmed, saving the same record again does not ask again.
+    await call(app, 'organizations:update', { ...similar, id: confirmed.id, phone: '0911 222 333' });
+    expect(await call(app, 'organizations:checkDuplicates', { name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN })).toEqual([
+      { id: confirmed.id, name: 'Hợp tác xã nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'sameName' },
+      { id: first.id, name: 'HTX NN Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'sameName' },
+    ]);
+  });
+
+  it('finds a taken registration number first, and leaves out the record being edited', async () => {
+    const first = await call(app, 'organizations:create', vinhBinh);
+    const other = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', communeCode: XA_VINH_AN });
+    expect(
+      await call(app, 'organizations:checkDuplicates', { name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN, registrationNo: '1600 123 456' }),
+    ).toEqual([{ id: first.id, name: 'HTX Nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'registrationNo' }]);
+    expect(
+      await call(app, 'organizations:checkDuplicates', { name: vinhBinh.name, communeCode: XA_VINH_AN, registrationNo: '1600123456', excludeId: first.id }),
+    ).toEqual([]);
+    expect(await callFailing(app, 'organizations:update', { ...vinhBinh, id: other.id, name: 'Tổ hợp tác Rau sạch' })).toEqual({
+      kind: 'conflict',
+      message: 'Mã số HTX 1600123456 đã có: HTX Nông nghiệp Vĩnh Bình (xã Vĩnh An). Mở hồ sơ đó?',
+      existingId: first.id,
+    });
+  });
+});
+
+describe('changing, deleting and restoring', () => {
+  it('updates, and the history names the fields that changed, newest first', async () => {
+    const created = await call(app, 'organizations:create', { ...vinhBinh, phone: '0296 111' });
+    app.setNow(new Date('2026-11-24T09:30:00Z'));
+    const updated = await call(app, 'organizations:update', {
+      ...vinhBinh,
+      id: created.id,
+      name: 'HTX Nông nghiệp Vĩnh Bình Xanh',
+      communeCode: XA_VINH_BINH,
+      sectorCode: 'trong_trot',
+      phone: '0296 111',
+      charterCapital: 200_000_000,
+      confirmSimilarName: false,
+    });
+    expect(updated).toMatchObject({ name: 'HTX Nông nghiệp Vĩnh Bình Xanh', communeName: 'Xã Vĩnh Bình', updatedAt: '2026-11-24T09:30:00.000Z' });
+    // The search text follows the new commune.
+    expect((await call(app, 'organizations:list', { query: 'vinh binh xanh' })).rows.map((row) => row.id)).toEqual([created.id]);
+
+    await call(app, 'contacts:set', {
+      organizationId: created.id,
+      contacts: [
+        { name: 'Trần Thị Đào', role: 'Kế toán', phone: '0912 345 678' },
+        { name: 'Lê Văn Bảy', email: 'bay@gmail.com' },
+      ],
+    });
+    const history = await call(app, 'organizations:history', { id: created.id });
+    expect(history.map((entry) => entry.action)).toEqual(['update', 'update', 'create']);
+    expect(history[0]?.changes).toEqual([
+      { field: 'contacts', label: 'Người liên hệ', before: '', after: 'Trần Thị Đào (Kế toán); Lê Văn Bảy' },
+    ]);
+    expect(history[1]).toEqual({
+      at: '2026-11-24T09:30:00.000Z',
+      action: 'update',
+      changes: [
+        { field: 'name', label: 'Tên tổ chức', before: 'HTX Nông nghiệp Vĩnh Bình', after: 'HTX Nông nghiệp Vĩnh Bình Xanh' },
+        { field: 'communeCode', label: 'Xã, phường', before: 'Xã Vĩnh An', after: 'Xã Vĩnh Bình' },
+        { field: 'sectorCode', label: 'Lĩnh vực hoạt động', before: null, after: 'Trồng trọt' },
+        { field: 'charterCapital', label: 'Vốn điều lệ', before: null, after: 200_000_000 },
+      ],
+    });
+    expect(history[2]?.changes.map((change) => [change.field, change.after])).toEqual([
+      ['kind', 'htx'],
+      ['name', 'HTX Nông nghiệp Vĩnh Bình'],
+      ['registrationNo', '1600123456'],
+      ['communeCode', 'Xã Vĩnh An'],
+      ['phone', '0296 111'],
+      ['status', 'active'],
+    ]);
+    expect((await call(app, 'organizations:get', { id: created.id })).contacts).toMatchObject([
+      { name: 'Trần Thị Đào', role: 'Kế toán', phone: '0912 345 678', email: '' },
+      { name: 'Lê Văn Bảy', role: '', phone: '', email: 'bay@gmail.com' },
+    ]);
+  });
+
+  it('leaves no history entry when a save changes nothing', async () => {
+    const created = await call(app, 'organizations:create', vinhBinh);
+    await call(app, 'organizations:update', { ...vinhBinh, id: created.id });
+    expect((await call(app, 'organizations:history', { id: created.id })).map((entry) => entry.action)).toEqual(['create']);
+  });
+
+  it('says plainly when the record to update is gone', async () => {
+    expect(await callFailing(app, 'organizations:update', { ...vinhBinh, id: 99 })).toEqual({
+      kind: 'notFound',
+      message: 'Không tìm thấy tổ chức số 99; có thể hồ sơ đã bị xóa.',
+    });
+  });
+
+  it('moves a deleted organization to the trash and restores it', async () => {
+    const created = await call(app, 'organizations:create', vinhBinh);
+    await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch Vĩnh Bình', communeCode: XA_VINH_BINH });
+    app.setNow(new Date('2026-11-25T10:00:00Z'));
+    expect(await call(app, 'organizations:delete', { id: created.id })).toBeNull();
+
+    const list = await call(app, 'organizations:list', { query: 'vinh binh' });
+    expect(list.rows.map((row) => row.name)).toEqual(['Tổ hợp tác Rau sạch Vĩnh Bình']);
+    expect((await callFailing(app, 'organizations:get', { id: created.id })).kind).toBe('notFound');
+    expect(await call(app, 'organizations:trash', {})).toEqual({
+      rows: [expect.objectContaining({ id: created.id, name: 'HTX Nông nghiệp Vĩnh Bình', deletedAt: '2026-11-25T10:00:00.000Z' })],
+      total: 1,
+    });
+    expect((await callFailing(app, 'organizations:delete', { id: created.id })).kind).toBe('notFound');
+
+    const restored = await call(app, 'organizations:restore', { id: created.id });
+    expect(restored.name).toBe('HTX Nông nghiệp Vĩnh Bình');
+    expect((await call(app, 'organizations:list', { query: 'vinh binh' })).total).toBe(2);
+    expect((await call(app, 'organizations:trash', {})).total).toBe(0);
+    expect(await callFailing(app, 'organizations:restore', { id: created.id })).toEqual({
+      kind: 'notFound',
+      message: `Tổ chức số ${created.id} không có trong Thùng rác; có thể đã được khôi phục.`,
+    });
+    expect((await call(app, 'organizations:history', { id: created.id })).map((entry) => [entry.action, entry.changes])).toEqual([
+      ['restore', []],
+      ['delete', []],
+      ['create', expect.any(Array) as unknown],
+    ]);
+  });
+
+  it('refuses to restore when another organization took the registration number meanwhile', async () => {
+    const old = await call(app, 'organizations:create', vinhBinh);
+    await call(app, 'organizations:delete', { id: old.id });
+    const holder = await call(app, 'organizations:create', { ...vinhBinh, name: 'HTX Dịch vụ Vĩnh An' });
+    expect(await callFailing(app, 'organizations:restore', { id: old.id })).toEqual({
+      kind: 'conflict',
+      message:
+        'Không khôi phục được HTX Nông nghiệp Vĩnh Bình: mã số HTX 1600123456 nay đã ghi cho HTX Dịch vụ Vĩnh An (xã Vĩnh An). ' +
+        'Hãy sửa mã số ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
+      existingId: holder.id,
+    });
+    expect((await call(app, 'organizations:trash', {})).total).toBe(1);
+  });
+});
+
+describe('the minimum-members warning', () => {
+  it('warns from the latest yearly figures against the setting, without blocking', async () => {
+    const htx = await call(app, 'organizations:create', vinhBinh);
+    const tht = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', communeCode: XA_VINH_AN });
+    const figures = sqlite().prepare('INSERT INTO yearly_figures (organization_id, year, members_official, updated_at) VALUES (?, ?, ?, ?)');
+    figures.run(htx.id, 2024, 7, 'x');
+    figures.run(htx.id, 2025, 3, 'x');
+    figures.run(tht.id, 2025, 2, 'x');
+    expect((await call(app, 'organizations:get', { id: htx.id })).warnings).toEqual([
+      'Hợp tác xã có 3 thành viên chính thức (số liệu năm 2025), ít hơn mức tối thiểu 5 (theo cài đặt).',
+    ]);
+    expect((await call(app, 'organizations:get', { id: tht.id })).warnings).toEqual([]);
+    // The setting, not the code, decides.
+    sqlite().prepare("UPDATE settings SET value = ? WHERE key = 'minimum_members'").run('{"htx":3,"tht":3}');
+    expect((await call(app, 'organizations:get', { id: htx.id })).warnings).toEqual([]);
+    expect((await call(app, 'organizations:get', { id: tht.id })).warnings).toEqual([
+      'Tổ hợp tác có 2 thành viên chính thức (số liệu năm 2025), ít hơn mức tối thiểu 3 (theo cài đặt).',
+    ]);
+  });
+});
+
+describe('filtering and sorting the register', () => {
+  const A = 'HTX Nông nghiệp Vĩnh Bình';
+  const B = 'Hợp tác xã Đường thốt nốt Nhơn Hưng';
+  const C = 'Tổ hợp tác Rau sạch Vĩnh Bình';
+  const D = 'Liên hiệp HTX Thoại Sơn';
+  const E = 'Quỹ tín dụng nhân dân Long Xuyên';
+  const F = 'Tổ hợp tác Đan lát Vĩnh An';
+  const ids: Record<string, number> = {};
+
+  beforeEach(async () => {
+    const rows = [
+      { ...vinhBinh, sectorCode: 'trong_trot', foundedOn: '2015-03-01', memberSince: '2016-01-01' },
+      { kind: 'htx', name: B, communeCode: PHUONG_TAN_CHAU, sectorCode: 'nong_nghiep_tong_hop', foundedOn: '2020-06-15', memberSince: '2021-01-01', memberUntil: '2026-06-30' },
+      { kind: 'tht', name: C, communeCode: XA_VINH_BINH, sectorCode: 'trong_trot', memberSince: '2024-01-01', memberUntil: '2027-01-01' },
+      { kind: 'lhhtx', name: D, communeCode: XA_THOAI_SON, registrationNo: '1600999999', sectorCode: 'thuong_mai_dich_vu', foundedOn: '2010-01-01' },
+      { kind: 'qtdnd', name: E, communeCode: PHUONG_LONG_XUYEN, sectorCode: 'tin_dung', foundedOn: '2001-05-20', memberSince: '2002-01-01' },
+      { kind: 'tht', name: F, communeCode: XA_VINH_AN },
+    ] as const;
+    for (const row of rows) ids[row.name.trim().replace(/\s+/g, ' ')] = (await call(app, 'organizations:create', row)).id;
+    const setStatus = sqlite().prepare('UPDATE organizations SET status = ? WHERE id = ?');
+    setStatus.run('suspended', ids[C]);
+    setStatus.run('dissolved', ids[E]);
+    const figures = sqlite().prepare('INSERT INTO yearly_figures (organization_id, year, classification, updated_at) VALUES (?, ?, ?, ?)');
+    figures.run(ids[A], 2025, 'good', 'x');
+    figures.run(ids[B], 2025, 'fair', 'x');
+    figures.run(ids[C], 2025, null, 'x');
+    figures.run(ids[D], 2024, 'good', 'x');
+    const certificate = sqlite().prepare('INSERT INTO certifications (organization_id, kind_code, stars, expires_on) VALUES (?, ?, ?, ?)');
+    certificate.run(ids[A], 'ocop', 4, '2026-12-31');
+    certificate.run(ids[B], 'ocop', 3, '2025-01-01');
+    certificate.run(ids[C], 'vietgap', null, null);
+  });
+
+  const names = async (input: InputOf<'organizations:list'>) =>
+    (await call(app, 'organizations:list', { pageSize: 100, ...input })).rows.map((row) => row.name);
+
+  it('filters by kinds (the old single kind still works), sectors, communes and statuses', async () => {
+    expect(await names({ kinds: ['htx', 'tht'] })).toEqual([B, A, F, C]);
+    expect(await names({ kind: 'tht' })).toEqual([F, C]);
+    expect(await names({ kind: 'tht', kinds: ['qtdnd'] })).toEqual([E, F, C]);
+    expect(await names({ sectorCodes: ['trong_trot'] })).toEqual([A, C]);
+    expect(await names({ communeCodes: [XA_VINH_AN, PHUONG_LONG_XUYEN] })).toEqual([A, E, F]);
+    expect(await names({ statuses: ['suspended', 'dissolved'] })).toEqual([E, C]);
+    expect(await names({ query: 'vinh binh', kinds: ['tht'] })).toEqual([C]);
+  });
+
+  it('filters by membership of the alliance on the clock’s date', async () => {
+    expect(await names({ membership: 'member' })).toEqual([A, E, C]);
+    expect(await names({ membership: 'nonMember' })).toEqual([B, D, F]);
+    app.setNow(new Date('2027-01-02T08:00:00Z'));
+    expect(await names({ membership: 'member' })).toEqual([A, E]);
+  });
+
+  it('filters by the classification of a year, Chưa xếp loại included', async () => {
+    expect(await names({ classification: 'good', classificationYear: 2025 })).toEqual([A]);
+    expect(await names({ classification: 'fair', classificationYear: 2025 })).toEqual([B]);
+    expect(await names({ classification: 'good', classificationYear: 2024 })).toEqual([D]);
+    expect(await names({ classification: 'unclassified', classificationYear: 2025 })).toEqual([D, E, F, C]);
+    const error = await callFailing(app, 'organizations:list', { classification: 'good' });
+    expect(error.kind === 'validation' && error.issues).toEqual([{ path: 'classificationYear', message: 'Chọn năm để lọc theo xếp loại.' }]);
+  });
+
+  it('filters by certification kind, optionally only those still valid', async () => {
+    expect(await names({ certificationKind: 'ocop' })).toEqual([B, A]);
+    expect(await names({ certificationKind: 'ocop', certificationValid: true })).toEqual([A]);
+    expect(await names({ certificationKind: 'vietgap', certificationValid: true })).toEqual([C]);
+    app.setNow(new Date('2027-01-01T08:00:00Z'));
+    expect(await names({ certificationKind: 'ocop', certificationValid: true })).toEqual([]);
+  });
+
+  it.each([
+    ['name', 'asc', [B, A, D, E, F, C]],
+    ['name', 'desc', [C, F, E, D, A, B]],
+    ['foundedOn', 'asc', [E, D, A, B, F, C]],
+    ['foundedOn', 'desc', [B, A, D, E, F, C]],
+    ['registrationNo', 'asc', [A, D, B, E, F, C]],
+    ['registrationNo', 'desc', [D, A, B, E, F, C]],
+    ['commune', 'asc', [E, B, D, A, F, C]],
+    ['commune', 'desc', [C, A, F, D, B, E]],
+    ['kind', 'asc', [B, A, D, F, C, E]],
+    ['status', 'desc', [E, C, B, A, D, F]],
+  ] as const)('sorts by %s %s', async (by, direction, expected) => {
+    expect(await names({ sort: { by, direction } })).toEqual(expected);
+  });
+
+  it('sorts Đ with D, not after Z as bytes would, and pages after sorting', async () => {
+    // "Tổ hợp tác Đan lát" before "Tổ hợp tác Rau sạch".
+    expect((await names({ kinds: ['tht'] }))).toEqual([F, C]);
+    const page = await call(app, 'organizations:list', { sort: { by: 'foundedOn', direction: 'asc' }, page: 2, pageSize: 4 });
+    expect(page).toMatchObject({ total: 6, rows: [{ name: F }, { name: C }] });
   });
 });

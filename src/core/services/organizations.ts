@@ -1,18 +1,80 @@
-import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+/**
+ * The member register: organizations, their contacts, the trash and the change history.
+ * Status and end date are not typed here; they follow from lifecycle events.
+ */
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { organizationContract, organizationInput, organizationListInput } from '../../shared/contracts/organizations';
-import type { Organization, Page } from '../../shared/domain';
-import { conflict, notFound, validationFailure } from '../../shared/errors';
-import { foldText, organizationNameKey } from '../../shared/text';
+import {
+  organizationFieldLabels,
+  organizationKindNames,
+  type DeletedOrganization,
+  type DuplicateCandidate,
+  type FieldChange,
+  type HistoryValue,
+  type OrganizationContact,
+  type OrganizationDetail,
+  type OrganizationField,
+  type OrganizationHistoryEntry,
+  type ParsedOrganizationInput,
+  type contactsSetInput,
+  type duplicateCheckInput,
+  type organizationContract,
+  type organizationListInput,
+  type organizationTrashInput,
+  type organizationUpdateInput,
+} from '../../shared/contracts/organizations';
+import { organizationKinds, organizationStatuses, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
+import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { foldText, organizationNameKey, vietnameseCollator } from '../../shared/text';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
-import { organizations } from '../db/schema';
+import {
+  auditLog,
+  certifications,
+  contacts,
+  organizations,
+  sectors,
+  sizeClasses,
+  yearlyFigures,
+} from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
+import { readMinimumMembers } from './lookups';
+import { organizationSearchText, searchCondition } from './search';
+import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
 
 type OrganizationRow = typeof organizations.$inferSelect;
+type OrganizationUpdate = z.output<typeof organizationUpdateInput>;
 
-function toOrganization(ctx: Context, row: OrganizationRow): Organization {
+/**
+ * Today's date where the office is, as ISO text. The process's local time zone is the office's:
+ * between midnight and 7 a.m. in Vietnam the UTC date would still be yesterday.
+ */
+export function todayIso(ctx: Pick<Context, 'clock'>): string {
+  const now = ctx.clock();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** "xã Vĩnh An": the type word in lower case, as it reads inside a sentence. */
+function communeInSentence(ctx: Context, communeCode: string): string {
+  const commune = ctx.places.commune(communeCode);
+  return commune ? `${commune.type.toLowerCase()} ${commune.name}` : '';
+}
+
+function isMemberOn(row: Pick<OrganizationRow, 'memberSince' | 'memberUntil'>, today: string): boolean {
+  return row.memberSince !== null && (row.memberUntil === null || row.memberUntil > today);
+}
+
+/** The same rule as `isMemberOn`, in SQL. */
+function memberCondition(today: string): SQL {
+  return and(
+    isNotNull(organizations.memberSince),
+    or(isNull(organizations.memberUntil), sql`${organizations.memberUntil} > ${today}`),
+  ) as SQL;
+}
+
+function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx)): Organization {
   return {
     id: row.id,
     kind: row.kind,
@@ -23,107 +85,581 @@ function toOrganization(ctx: Context, row: OrganizationRow): Organization {
     communeCode: row.communeCode,
     communeName: ctx.places.commune(row.communeCode)?.fullName ?? '',
     street: row.street,
+    sectorCode: row.sectorCode,
+    foundedOn: row.foundedOn,
+    isMember: isMemberOn(row, today),
     status: row.status,
+    endedOn: row.endedOn,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
 
-/** Escapes LIKE wildcards so that a typed `%` or `_` matches itself. */
-function likeContains(folded: string): string {
-  return `%${folded.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * What the audit trail keeps of an organization: every field of Lịch sử thay đổi except contacts,
+ * which are recorded on their own when they change.
+ */
+export function organizationSnapshot(row: OrganizationRow): Record<Exclude<OrganizationField, 'contacts'>, HistoryValue> {
+  return {
+    kind: row.kind,
+    name: row.name,
+    shortName: row.shortName,
+    registrationNo: row.registrationNo,
+    communeCode: row.communeCode,
+    street: row.street,
+    oldAddress: row.oldAddress,
+    foundedOn: row.foundedOn,
+    sectorCode: row.sectorCode,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    representative: row.representative,
+    charterCapital: row.charterCapital,
+    sizeClass: row.sizeClass,
+    memberSince: row.memberSince,
+    memberUntil: row.memberUntil,
+    highTech: row.highTech,
+    valueChain: row.valueChain,
+    status: row.status,
+    endedOn: row.endedOn,
+  };
 }
 
-export function listOrganizations(ctx: Context, input: z.output<typeof organizationListInput>): Page<Organization> {
-  const conditions: SQL[] = [isNull(organizations.deletedAt)];
-  if (input.kind) conditions.push(eq(organizations.kind, input.kind));
-  // Every word typed must appear somewhere in the folded search text, in any order.
-  for (const word of foldText(input.query ?? '').split(' ').filter(Boolean)) {
-    conditions.push(sql`${organizations.searchText} LIKE ${likeContains(word)} ESCAPE '\\'`);
-  }
-  const where = and(...conditions);
-  const total = ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select()
-    .from(organizations)
-    .where(where)
-    .orderBy(asc(organizations.nameFolded), asc(organizations.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all();
-  return { rows: rows.map((row) => toOrganization(ctx, row)), total };
-}
-
-export function getOrganization(ctx: Context, id: number): Organization {
+function liveRow(ctx: Context, id: number): OrganizationRow {
   const row = ctx.db
     .select()
     .from(organizations)
     .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)))
     .get();
   if (!row) throw notFound(`Không tìm thấy tổ chức số ${id}; có thể hồ sơ đã bị xóa.`);
-  return toOrganization(ctx, row);
+  return row;
 }
 
-export function createOrganization(ctx: Context, input: z.output<typeof organizationInput>): Organization {
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+const kindOrder = sql.join(
+  organizationKinds.map((kind, index) => sql`WHEN ${kind} THEN ${index}`),
+  sql` `,
+);
+const statusOrder = sql.join(
+  organizationStatuses.map((status, index) => sql`WHEN ${status} THEN ${index}`),
+  sql` `,
+);
+
+/**
+ * Communes in Vietnamese alphabetical order, as a CASE over the communes the register uses (a
+ * hundred or so in one province), since their names live in the shipped data, not in the database.
+ */
+function communeOrder(ctx: Context): SQL {
+  const used = ctx.db
+    .selectDistinct({ code: organizations.communeCode })
+    .from(organizations)
+    .all()
+    .map(({ code }) => ctx.places.commune(code))
+    .filter((commune): commune is Commune => commune !== undefined)
+    .sort((a, b) => vietnameseCollator.compare(a.name, b.name) || vietnameseCollator.compare(a.type, b.type));
+  if (used.length === 0) return sql`0`;
+  return sql`CASE ${organizations.communeCode} ${sql.join(
+    used.map((commune, index) => sql`WHEN ${commune.code} THEN ${index}`),
+    sql` `,
+  )} ELSE ${used.length} END`;
+}
+
+/**
+ * Each filter is a condition on an indexed column of `organizations`, or an EXISTS on an index of
+ * the related table keyed by organization (yearly figures by (organization, year), certifications
+ * by (kind, organization)), so none of them reads a table whole.
+ */
+function listConditions(ctx: Context, input: z.output<typeof organizationListInput>, today: string): SQL[] {
+  const conditions: (SQL | undefined)[] = [isNull(organizations.deletedAt)];
+  const kinds = [...(input.kinds ?? []), ...(input.kind ? [input.kind] : [])];
+  if (kinds.length) conditions.push(inArray(organizations.kind, kinds));
+  if (input.sectorCodes?.length) conditions.push(inArray(organizations.sectorCode, input.sectorCodes));
+  if (input.communeCodes?.length) conditions.push(inArray(organizations.communeCode, input.communeCodes));
+  if (input.statuses?.length) conditions.push(inArray(organizations.status, input.statuses));
+  if (input.membership === 'member') conditions.push(memberCondition(today));
+  if (input.membership === 'nonMember') conditions.push(sql`NOT (${memberCondition(today)})`);
+  if (input.classification && input.classificationYear !== undefined) {
+    const classified = (condition: SQL) =>
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(yearlyFigures)
+          .where(
+            and(
+              eq(yearlyFigures.organizationId, organizations.id),
+              eq(yearlyFigures.year, input.classificationYear ?? 0),
+              condition,
+            ),
+          ),
+      );
+    conditions.push(
+      input.classification === 'unclassified'
+        ? sql`NOT ${classified(isNotNull(yearlyFigures.classification))}`
+        : classified(eq(yearlyFigures.classification, input.classification)),
+    );
+  }
+  if (input.certificationKind) {
+    conditions.push(
+      exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(certifications)
+          .where(
+            and(
+              eq(certifications.kindCode, input.certificationKind),
+              eq(certifications.organizationId, organizations.id),
+              input.certificationValid
+                ? or(isNull(certifications.expiresOn), sql`${certifications.expiresOn} >= ${today}`)
+                : undefined,
+            ),
+          ),
+      ),
+    );
+  }
+  conditions.push(searchCondition(input.query ?? ''));
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
+function listOrder(ctx: Context, sort: z.output<typeof organizationListInput>['sort']): SQL[] {
+  const direct = (expression: AnyColumn | SQLWrapper) =>
+    sort.direction === 'asc' ? asc(expression) : desc(expression);
+  const byName = [asc(organizations.nameFolded), asc(organizations.id)];
+  switch (sort.by) {
+    case 'name':
+      return [direct(organizations.nameFolded), direct(organizations.id)];
+    // Unknown dates and numbers go last whichever the direction.
+    case 'foundedOn':
+      return [sql`${organizations.foundedOn} IS NULL`, direct(organizations.foundedOn), ...byName];
+    case 'registrationNo':
+      return [sql`${organizations.registrationNo} IS NULL`, direct(organizations.registrationNo), ...byName];
+    case 'commune':
+      return [direct(communeOrder(ctx)), ...byName];
+    case 'kind':
+      return [direct(sql`CASE ${organizations.kind} ${kindOrder} END`), ...byName];
+    case 'status':
+      return [direct(sql`CASE ${organizations.status} ${statusOrder} END`), ...byName];
+  }
+}
+
+export function listOrganizations(ctx: Context, input: z.output<typeof organizationListInput>): Page<Organization> {
+  const today = todayIso(ctx);
+  const where = and(...listConditions(ctx, input, today));
+  const total = ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(organizations)
+    .where(where)
+    .orderBy(...listOrder(ctx, input.sort))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { rows: rows.map((row) => toOrganization(ctx, row, today)), total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One organization
+
+function contactsOf(ctx: Context, organizationId: number): OrganizationContact[] {
+  return ctx.db
+    .select({ id: contacts.id, name: contacts.name, role: contacts.role, phone: contacts.phone, email: contacts.email })
+    .from(contacts)
+    .where(eq(contacts.organizationId, organizationId))
+    .orderBy(asc(contacts.id))
+    .all();
+}
+
+const endedStatuses: readonly OrganizationStatus[] = ['dissolved', 'bankrupt', 'reorganized'];
+
+/** What looks wrong but never stops a save: fewer members than the `minimum_members` setting. */
+function warningsFor(ctx: Context, row: OrganizationRow, currentMembers: number): string[] {
+  if (endedStatuses.includes(row.status)) return [];
+  const minimum = readMinimumMembers(ctx)[row.kind];
+  if (minimum <= 0) return [];
+  const kindName = organizationKindNames[row.kind];
+  const warnings: string[] = [];
+  const latest = ctx.db
+    .select({ year: yearlyFigures.year, membersOfficial: yearlyFigures.membersOfficial })
+    .from(yearlyFigures)
+    .where(eq(yearlyFigures.organizationId, row.id))
+    .orderBy(desc(yearlyFigures.year))
+    .limit(1)
+    .get();
+  if (latest?.membersOfficial != null && latest.membersOfficial < minimum) {
+    warnings.push(
+      `${kindName} có ${latest.membersOfficial} thành viên chính thức (số liệu năm ${latest.year}), ít hơn mức tối thiểu ${minimum} (theo cài đặt).`,
+    );
+  }
+  if (row.kind === 'lhhtx' && currentMembers < minimum) {
+    warnings.push(`${kindName} có ${currentMembers} hợp tác xã thành viên, ít hơn mức tối thiểu ${minimum} (theo cài đặt).`);
+  }
+  return warnings;
+}
+
+export function getOrganizationDetail(ctx: Context, id: number): OrganizationDetail {
+  const row = liveRow(ctx, id);
+  const today = todayIso(ctx);
+  const members = membersOfUnion(ctx, id);
+  const currentMembers = members.filter((link) => link.leftOn === null || link.leftOn > today).length;
+  return {
+    ...toOrganization(ctx, row, today),
+    oldAddress: row.oldAddress,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    representative: row.representative,
+    charterCapital: row.charterCapital,
+    sizeClass: row.sizeClass,
+    memberSince: row.memberSince,
+    memberUntil: row.memberUntil,
+    highTech: row.highTech,
+    valueChain: row.valueChain,
+    contacts: contactsOf(ctx, id),
+    unions: unionsOfMember(ctx, id),
+    members,
+    warnings: warningsFor(ctx, row, currentMembers),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and changing
+
+/** Checks what the schema cannot: the commune is in the alliance's province, lookup codes exist. */
+function checkReferences(ctx: Context, input: ParsedOrganizationInput): Commune {
+  const issues: FieldIssue[] = [];
   const commune = ctx.places.commune(input.communeCode);
   if (!commune) {
-    throw validationFailure([{ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' }]);
+    issues.push({ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' });
+  } else {
+    const home = getAlliance(ctx);
+    if (home && commune.provinceCode !== home.provinceCode) {
+      const province = ctx.places.province(home.provinceCode)?.fullName ?? home.provinceCode;
+      issues.push({ path: 'communeCode', message: `${commune.fullName} không thuộc ${province}.` });
+    }
   }
-  const home = getAlliance(ctx);
-  if (home && commune.provinceCode !== home.provinceCode) {
-    const province = ctx.places.province(home.provinceCode)?.fullName ?? home.provinceCode;
-    throw validationFailure([{ path: 'communeCode', message: `${commune.fullName} không thuộc ${province}.` }]);
+  if (input.sectorCode && !ctx.db.select({ code: sectors.code }).from(sectors).where(eq(sectors.code, input.sectorCode)).get()) {
+    issues.push({ path: 'sectorCode', message: 'Lĩnh vực hoạt động đã chọn không có trong danh mục; hãy chọn lại từ danh sách.' });
   }
-  const registrationNo = input.registrationNo === '' ? null : input.registrationNo;
+  if (input.sizeClass && !ctx.db.select({ code: sizeClasses.code }).from(sizeClasses).where(eq(sizeClasses.code, input.sizeClass)).get()) {
+    issues.push({ path: 'sizeClass', message: 'Quy mô đã chọn không có trong danh mục; hãy chọn lại từ danh sách.' });
+  }
+  if (issues.length || !commune) throw validationFailure(issues);
+  return commune;
+}
 
+/** Refuses a taken Mã số HTX, and a near-identical name in the same commune unless confirmed. */
+function refuseDuplicates(
+  ctx: Context,
+  input: ParsedOrganizationInput,
+  { excludeId, checkName }: { excludeId?: number; checkName: boolean },
+): void {
+  const notSelf = excludeId === undefined ? undefined : ne(organizations.id, excludeId);
+  if (input.registrationNo) {
+    const existing = ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.registrationNo, input.registrationNo), isNull(organizations.deletedAt), notSelf))
+      .get();
+    if (existing) {
+      const place = communeInSentence(ctx, existing.communeCode);
+      throw conflict(
+        `Mã số HTX ${input.registrationNo} đã có: ${existing.name}${place ? ` (${place})` : ''}. Mở hồ sơ đó?`,
+        existing.id,
+      );
+    }
+  }
+  if (checkName && !input.confirmSimilarName) {
+    const existing = ctx.db
+      .select()
+      .from(organizations)
+      .where(
+        and(
+          eq(organizations.communeCode, input.communeCode),
+          eq(organizations.nameKey, organizationNameKey(input.name)),
+          isNull(organizations.deletedAt),
+          notSelf,
+        ),
+      )
+      .get();
+    if (existing) {
+      throw conflict(
+        `Đã có tổ chức tên gần giống ở ${communeInSentence(ctx, existing.communeCode)}: ${existing.name}. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.`,
+        existing.id,
+      );
+    }
+  }
+}
+
+/** The stored columns for what a person typed, with the folded companions search and matching use. */
+function columnsFor(input: ParsedOrganizationInput, commune: Commune) {
+  const registrationNo = input.registrationNo === '' ? null : input.registrationNo;
+  return {
+    kind: input.kind,
+    name: input.name,
+    shortName: input.shortName,
+    registrationNo,
+    provinceCode: commune.provinceCode,
+    communeCode: commune.code,
+    street: input.street,
+    oldAddress: input.oldAddress,
+    foundedOn: input.foundedOn,
+    sectorCode: input.sectorCode,
+    phone: input.phone,
+    email: input.email,
+    website: input.website,
+    representative: input.representative,
+    charterCapital: input.charterCapital,
+    sizeClass: input.sizeClass,
+    memberSince: input.memberSince,
+    memberUntil: input.memberUntil,
+    highTech: input.highTech,
+    valueChain: input.valueChain,
+    nameFolded: foldText(input.name),
+    nameKey: organizationNameKey(input.name),
+    searchText: organizationSearchText({
+      name: input.name,
+      shortName: input.shortName,
+      registrationNo,
+      communeName: commune.name,
+    }),
+  };
+}
+
+/**
+ * Validates, refuses duplicates, inserts and records the audit row, in one transaction. Exported
+ * for the lifecycle service, which creates successor organizations inside its own transaction
+ * (drizzle nests it as a savepoint).
+ */
+export function insertOrganization(ctx: Context, input: ParsedOrganizationInput): Organization {
+  const commune = checkReferences(ctx, input);
   return ctx.db.transaction(() => {
-    if (registrationNo) {
-      const existing = ctx.db
+    refuseDuplicates(ctx, input, { checkName: true });
+    const now = timestamp(ctx);
+    const row = ctx.db
+      .insert(organizations)
+      .values({ ...columnsFor(input, commune), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordAudit(ctx.db, { entity: 'organization', entityId: row.id, action: 'create', at: now, before: null, after: organizationSnapshot(row) });
+    return toOrganization(ctx, row);
+  });
+}
+
+export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate): Organization {
+  const commune = checkReferences(ctx, input);
+  return ctx.db.transaction(() => {
+    const before = liveRow(ctx, id);
+    const columns = columnsFor(input, commune);
+    // A pair of similar names confirmed once is not questioned again on every later save.
+    const checkName = columns.nameKey !== before.nameKey || columns.communeCode !== before.communeCode;
+    refuseDuplicates(ctx, input, { excludeId: id, checkName });
+    const now = timestamp(ctx);
+    const after = ctx.db
+      .update(organizations)
+      .set({ ...columns, updatedAt: now })
+      .where(eq(organizations.id, id))
+      .returning()
+      .get();
+    const [beforeSnapshot, afterSnapshot] = [organizationSnapshot(before), organizationSnapshot(after)];
+    if (JSON.stringify(beforeSnapshot) !== JSON.stringify(afterSnapshot)) {
+      recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'update', at: now, before: beforeSnapshot, after: afterSnapshot });
+    }
+    return toOrganization(ctx, after);
+  });
+}
+
+/** Moves an organization to the trash (Thùng rác); its links and figures stay for a restore. */
+export function deleteOrganization(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const before = liveRow(ctx, id);
+    const now = timestamp(ctx);
+    ctx.db.update(organizations).set({ deletedAt: now }).where(eq(organizations.id, id)).run();
+    recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'delete', at: now, before: organizationSnapshot(before), after: null });
+    return null;
+  });
+}
+
+export function restoreOrganization(ctx: Context, id: number): Organization {
+  return ctx.db.transaction(() => {
+    const row = ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.id, id), isNotNull(organizations.deletedAt)))
+      .get();
+    if (!row) throw notFound(`Tổ chức số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
+    if (row.registrationNo) {
+      const holder = ctx.db
         .select()
         .from(organizations)
-        .where(and(eq(organizations.registrationNo, registrationNo), isNull(organizations.deletedAt)))
+        .where(and(eq(organizations.registrationNo, row.registrationNo), isNull(organizations.deletedAt)))
         .get();
-      if (existing) {
-        const commune = ctx.places.commune(existing.communeCode);
-        // "(xã Vĩnh An)": the type word in lower case, as it reads inside a sentence.
-        const place = commune ? `${commune.type.toLowerCase()} ${commune.name}` : '';
+      if (holder) {
+        const place = communeInSentence(ctx, holder.communeCode);
         throw conflict(
-          `Mã số HTX ${registrationNo} đã có: ${existing.name}${place ? ` (${place})` : ''}. Mở hồ sơ đó?`,
-          existing.id,
+          `Không khôi phục được ${row.name}: mã số HTX ${row.registrationNo} nay đã ghi cho ${holder.name}${place ? ` (${place})` : ''}. ` +
+            'Hãy sửa mã số ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
+          holder.id,
         );
       }
     }
     const now = timestamp(ctx);
-    const nameFolded = foldText(input.name);
-    const searchText = [nameFolded, foldText(input.shortName), registrationNo ?? '', foldText(commune.name)]
-      .filter(Boolean)
-      .join(' ');
-    const row = ctx.db
-      .insert(organizations)
-      .values({
-        kind: input.kind,
-        name: input.name,
-        shortName: input.shortName,
-        registrationNo,
-        provinceCode: commune.provinceCode,
-        communeCode: commune.code,
-        street: input.street,
-        nameFolded,
-        nameKey: organizationNameKey(input.name),
-        searchText,
-        createdAt: now,
-        updatedAt: now,
-      })
+    const restored = ctx.db
+      .update(organizations)
+      .set({ deletedAt: null, updatedAt: now })
+      .where(eq(organizations.id, id))
       .returning()
       .get();
-    const created = toOrganization(ctx, row);
-    recordAudit(ctx.db, { entity: 'organization', entityId: row.id, action: 'create', at: now, before: null, after: created });
-    return created;
+    recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'restore', at: now, before: null, after: organizationSnapshot(restored) });
+    return toOrganization(ctx, restored);
+  });
+}
+
+/** Thùng rác: deleted organizations, most recently deleted first. */
+export function listTrash(ctx: Context, input: z.output<typeof organizationTrashInput>): Page<DeletedOrganization> {
+  const where = isNotNull(organizations.deletedAt);
+  const total = ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0;
+  const today = todayIso(ctx);
+  const rows = ctx.db
+    .select()
+    .from(organizations)
+    .where(where)
+    .orderBy(desc(organizations.deletedAt), desc(organizations.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { rows: rows.map((row) => ({ ...toOrganization(ctx, row, today), deletedAt: row.deletedAt ?? '' })), total };
+}
+
+export function findDuplicates(ctx: Context, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
+  const live = [isNull(organizations.deletedAt), input.excludeId === undefined ? undefined : ne(organizations.id, input.excludeId)];
+  const columns = { id: organizations.id, name: organizations.name, communeCode: organizations.communeCode };
+  const byNumber = input.registrationNo
+    ? ctx.db.select(columns).from(organizations).where(and(eq(organizations.registrationNo, input.registrationNo), ...live)).all()
+    : [];
+  const byName = ctx.db
+    .select(columns)
+    .from(organizations)
+    .where(and(eq(organizations.communeCode, input.communeCode), eq(organizations.nameKey, organizationNameKey(input.name)), ...live))
+    .orderBy(asc(organizations.nameFolded))
+    .limit(20)
+    .all();
+  const candidates = [
+    ...byNumber.map((row) => ({ ...row, reason: 'registrationNo' as const })),
+    ...byName.filter((row) => !byNumber.some((other) => other.id === row.id)).map((row) => ({ ...row, reason: 'sameName' as const })),
+  ];
+  return candidates.map(({ communeCode, ...candidate }) => ({
+    ...candidate,
+    communeName: ctx.places.commune(communeCode)?.fullName ?? '',
+  }));
+}
+
+/** Replaces the contact people of an organization. */
+export function setContacts(ctx: Context, input: z.output<typeof contactsSetInput>): OrganizationContact[] {
+  return ctx.db.transaction(() => {
+    liveRow(ctx, input.organizationId);
+    const before = contactsOf(ctx, input.organizationId);
+    ctx.db.delete(contacts).where(eq(contacts.organizationId, input.organizationId)).run();
+    if (input.contacts.length) {
+      ctx.db
+        .insert(contacts)
+        .values(input.contacts.map((contact) => ({ ...contact, organizationId: input.organizationId })))
+        .run();
+    }
+    const after = contactsOf(ctx, input.organizationId);
+    const withoutIds = (list: OrganizationContact[]) => list.map(({ id: _id, ...contact }) => contact);
+    if (JSON.stringify(withoutIds(before)) !== JSON.stringify(withoutIds(after))) {
+      recordAudit(ctx.db, {
+        entity: 'organization',
+        entityId: input.organizationId,
+        action: 'update',
+        at: timestamp(ctx),
+        before: { contacts: withoutIds(before) },
+        after: { contacts: withoutIds(after) },
+      });
+    }
+    return after;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lịch sử thay đổi
+
+const fieldOrder = Object.keys(organizationFieldLabels) as OrganizationField[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A stored value as history shows it: codes of communes, sectors and size classes become their
+ * names (the screen has no other way to name a commune code); a list of contacts becomes one line.
+ * Kinds and statuses stay codes, which the screens translate.
+ */
+function shownValue(ctx: Context, field: OrganizationField, value: unknown, names: Map<string, string>): HistoryValue {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) {
+    return value
+      .filter(isRecord)
+      .map((item) => {
+        const name = typeof item.name === 'string' ? item.name : '';
+        return typeof item.role === 'string' && item.role ? `${name} (${item.role})` : name;
+      })
+      .join('; ');
+  }
+  if (typeof value === 'string' && field === 'communeCode') return ctx.places.commune(value)?.fullName ?? value;
+  if (typeof value === 'string' && (field === 'sectorCode' || field === 'sizeClass')) return names.get(`${field}:${value}`) ?? value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+function isEmpty(value: HistoryValue): boolean {
+  return value === null || value === '' || value === false;
+}
+
+export function organizationHistory(ctx: Context, id: number): OrganizationHistoryEntry[] {
+  // Deleted organizations keep their history: it is what one reads before restoring.
+  const exists = ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).get();
+  if (!exists) throw notFound(`Không tìm thấy tổ chức số ${id}.`);
+  const names = new Map<string, string>([
+    ...ctx.db.select({ code: sectors.code, name: sectors.name }).from(sectors).all().map(({ code, name }): [string, string] => [`sectorCode:${code}`, name]),
+    ...ctx.db.select({ code: sizeClasses.code, name: sizeClasses.name }).from(sizeClasses).all().map(({ code, name }): [string, string] => [`sizeClass:${code}`, name]),
+  ]);
+  const rows = ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'organization'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .all();
+  return rows.map(({ at, action, before, after }) => {
+    const changes: FieldChange[] = [];
+    // Moving to and from the trash changes no field; the action says it all.
+    if (action === 'delete' || action === 'restore') return { at, action, changes };
+    for (const field of fieldOrder) {
+      const [was, is] = [isRecord(before) ? before[field] : undefined, isRecord(after) ? after[field] : undefined];
+      // A field a row does not mention did not change in it (a contacts row says nothing of names).
+      if (isRecord(before) && isRecord(after) && !(field in before) && !(field in after)) continue;
+      const shownBefore = shownValue(ctx, field, was, names);
+      const shownAfter = shownValue(ctx, field, is, names);
+      if (shownBefore === shownAfter || (isEmpty(shownBefore) && isEmpty(shownAfter))) continue;
+      changes.push({ field, label: organizationFieldLabels[field], before: shownBefore, after: shownAfter });
+    }
+    return { at, action, changes };
   });
 }
 
 export const organizationHandlers: HandlersFor<typeof organizationContract> = {
   'organizations:list': (ctx, input) => listOrganizations(ctx, input),
-  'organizations:get': (ctx, { id }) => getOrganization(ctx, id),
-  'organizations:create': (ctx, input) => createOrganization(ctx, input),
+  'organizations:get': (ctx, { id }) => getOrganizationDetail(ctx, id),
+  'organizations:create': (ctx, input) => insertOrganization(ctx, input),
+  'organizations:update': (ctx, input) => updateOrganization(ctx, input),
+  'organizations:delete': (ctx, { id }) => deleteOrganization(ctx, id),
+  'organizations:restore': (ctx, { id }) => restoreOrganization(ctx, id),
+  'organizations:trash': (ctx, input) => listTrash(ctx, input),
+  'organizations:history': (ctx, { id }) => organizationHistory(ctx, id),
+  'organizations:checkDuplicates': (ctx, input) => findDuplicates(ctx, input),
+  'contacts:set': (ctx, input) => setContacts(ctx, input),
+  'unions:addMember': (ctx, input) => addUnionMember(ctx, input),
+  'unions:endMembership': (ctx, input) => endUnionMembership(ctx, input),
+  'unions:removeMember': (ctx, { linkId }) => removeUnionMember(ctx, linkId),
 };

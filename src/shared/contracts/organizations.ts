@@ -1,43 +1,295 @@
-/** The member register: organizations of the four kinds. */
+/** The member register: organizations of the four kinds, their contacts, and unions' members. */
 import { z } from 'zod';
-import { organizationKinds } from '../domain';
-import type { Organization, Page } from '../domain';
-import { channel, code, optionalText, pageInput, requiredText } from './define';
-import { cleanText } from '../text';
+import { classifications, organizationKinds, organizationStatuses } from '../domain';
+import type { Organization, OrganizationKind, Page } from '../domain';
+import {
+  channel,
+  code,
+  isoDate,
+  optionalCount,
+  optionalEmail,
+  optionalIsoDate,
+  optionalText,
+  pageInput,
+  requiredText,
+} from './define';
+import { cleanText, formatIsoDateVi } from '../text';
 
 /** Mã số HTX is the tax code: 10 digits, or 10 digits, a dash and 3 digits for a branch. */
 export const registrationNoPattern = /^\d{10}(-\d{3})?$/;
 
-export const organizationInput = z.object({
+const id = z.number().int().positive();
+
+/** Mã số HTX as typed: spaces dropped; blank becomes ''. */
+const registrationNo = z
+  .string()
+  .optional()
+  .transform((value) => cleanText(value ?? '').replace(/\s/g, ''))
+  .pipe(
+    z.union([
+      z.literal(''),
+      z.string().regex(registrationNoPattern, {
+        error: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 1600123456).',
+      }),
+    ]),
+  );
+
+/** A code from a lookup table (sector, size class): missing or blank becomes null. */
+const optionalLookupCode = z
+  .string()
+  .max(50)
+  .nullable()
+  .optional()
+  .transform((value) => (value ? value : null));
+
+const organizationFields = {
   kind: z.enum(organizationKinds, { error: 'Chưa chọn loại hình tổ chức.' }),
   name: requiredText('Tên tổ chức', 300),
   shortName: optionalText('Tên viết tắt', 100),
-  registrationNo: z
-    .string()
-    .optional()
-    .transform((value) => cleanText(value ?? '').replace(/\s/g, ''))
-    .pipe(
-      z.union([
-        z.literal(''),
-        z.string().regex(registrationNoPattern, {
-          error: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 1600123456).',
-        }),
-      ]),
-    ),
+  registrationNo,
   communeCode: code('xã, phường', 5),
   street: optionalText('Số nhà, đường, ấp/thôn', 300),
-});
-export type OrganizationInput = z.input<typeof organizationInput>;
+  /** The address as written before 1 July 2025 ("ấp Vĩnh Hòa, huyện Châu Thành"), kept as it was. */
+  oldAddress: optionalText('Địa chỉ cũ (trước 01/07/2025)', 500),
+  foundedOn: optionalIsoDate('Ngày thành lập'),
+  /** A code of the `sectors` table; the service checks it exists. */
+  sectorCode: optionalLookupCode,
+  phone: optionalText('Điện thoại', 40),
+  email: optionalEmail('Thư điện tử'),
+  website: optionalText('Trang web', 200),
+  representative: optionalText('Người đại diện theo pháp luật', 120),
+  /** In đồng. */
+  charterCapital: optionalCount('Vốn điều lệ'),
+  /** A code of the `size_classes` table; the service checks it exists. */
+  sizeClass: optionalLookupCode,
+  memberSince: optionalIsoDate('Ngày gia nhập Liên minh'),
+  memberUntil: optionalIsoDate('Ngày thôi là thành viên Liên minh'),
+  highTech: z.boolean().optional().default(false),
+  valueChain: z.boolean().optional().default(false),
+  /**
+   * The person has seen that an organization of nearly the same name exists in the same commune
+   * and says this one is another; without it such a save is refused with a conflict.
+   */
+  confirmSimilarName: z.boolean().optional().default(false),
+};
 
-export const organizationListInput = z.object({
-  query: z.string().max(200).optional(),
-  kind: z.enum(organizationKinds).optional(),
-  ...pageInput,
-});
+/** Leaving the alliance cannot come before joining it. */
+function membershipDatesInOrder(
+  value: { memberSince: string | null; memberUntil: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.memberSince && value.memberUntil && value.memberUntil < value.memberSince) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['memberUntil'],
+      message: `Ngày thôi là thành viên Liên minh không được trước ngày gia nhập (${formatIsoDateVi(value.memberSince)}).`,
+    });
+  }
+}
+
+export const organizationInput = z.object(organizationFields).superRefine(membershipDatesInOrder);
+export type OrganizationInput = z.input<typeof organizationInput>;
+export type ParsedOrganizationInput = z.output<typeof organizationInput>;
+
+export const organizationUpdateInput = z.object({ id, ...organizationFields }).superRefine(membershipDatesInOrder);
+export type OrganizationUpdateInput = z.input<typeof organizationUpdateInput>;
+
+/** The kinds as they read in a sentence of a message (screens use their own translations). */
+export const organizationKindNames: Record<OrganizationKind, string> = {
+  htx: 'Hợp tác xã',
+  lhhtx: 'Liên hiệp hợp tác xã',
+  tht: 'Tổ hợp tác',
+  qtdnd: 'Quỹ tín dụng nhân dân',
+};
+
+export const organizationSortKeys = ['name', 'foundedOn', 'registrationNo', 'commune', 'kind', 'status'] as const;
+export type OrganizationSortKey = (typeof organizationSortKeys)[number];
+
+/** Xếp loại filter values: the four classes, and Chưa xếp loại (no class that year). */
+export const classificationFilters = [...classifications, 'unclassified'] as const;
+export type ClassificationFilter = (typeof classificationFilters)[number];
+
+export const organizationListInput = z
+  .object({
+    query: z.string().max(200).optional(),
+    /** One kind; kept for callers written before `kinds`. Combined with `kinds` as "any of". */
+    kind: z.enum(organizationKinds).optional(),
+    kinds: z.array(z.enum(organizationKinds)).optional(),
+    sectorCodes: z.array(z.string().max(50)).optional(),
+    communeCodes: z.array(code('xã, phường', 5)).optional(),
+    statuses: z.array(z.enum(organizationStatuses)).optional(),
+    /** Member of the alliance today (per the dates), or not. */
+    membership: z.enum(['member', 'nonMember']).optional(),
+    classification: z.enum(classificationFilters).optional(),
+    classificationYear: z.number().int().min(1900).max(2200).optional(),
+    /** Has a certification of this kind (a code of `certification_kinds`). */
+    certificationKind: z.string().max(50).optional(),
+    /** With `certificationKind`: only certificates not expired today. */
+    certificationValid: z.boolean().optional().default(false),
+    sort: z
+      .object({
+        by: z.enum(organizationSortKeys),
+        direction: z.enum(['asc', 'desc']).default('asc'),
+      })
+      .optional()
+      .default({ by: 'name', direction: 'asc' }),
+    ...pageInput,
+  })
+  .superRefine((value, ctx) => {
+    if (value.classification && value.classificationYear === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['classificationYear'], message: 'Chọn năm để lọc theo xếp loại.' });
+    }
+  });
 export type OrganizationListInput = z.input<typeof organizationListInput>;
+
+export const organizationTrashInput = z.object({ ...pageInput });
+
+export const duplicateCheckInput = z.object({
+  name: requiredText('Tên tổ chức', 300),
+  communeCode: code('xã, phường', 5),
+  registrationNo,
+  /** The organization being edited, which is not its own duplicate. */
+  excludeId: id.optional(),
+});
+export type DuplicateCheckInput = z.input<typeof duplicateCheckInput>;
+
+export const contactInput = z.object({
+  name: requiredText('Họ tên người liên hệ', 120),
+  role: optionalText('Chức vụ', 120),
+  phone: optionalText('Điện thoại', 40),
+  email: optionalEmail('Thư điện tử'),
+});
+export type ContactInput = z.input<typeof contactInput>;
+
+export const contactsSetInput = z.object({
+  organizationId: id,
+  contacts: z.array(contactInput).max(50, { error: 'Mỗi tổ chức ghi tối đa 50 người liên hệ.' }),
+});
+
+export const unionAddMemberInput = z.object({
+  unionId: id,
+  memberId: id,
+  joinedOn: optionalIsoDate('Ngày gia nhập liên hiệp'),
+});
+
+export const unionEndMembershipInput = z.object({
+  linkId: id,
+  leftOn: isoDate('Ngày rời liên hiệp'),
+});
+
+/** A contact person of an organization (người liên hệ). */
+export interface OrganizationContact {
+  id: number;
+  name: string;
+  role: string;
+  phone: string;
+  email: string;
+}
+
+/** One dated link between a union of cooperatives (liên hiệp HTX) and a member cooperative. */
+export interface UnionMembership {
+  linkId: number;
+  unionId: number;
+  unionName: string;
+  memberId: number;
+  memberName: string;
+  memberCommuneName: string;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+/** Everything the register holds about one organization, for its profile page. */
+export interface OrganizationDetail extends Organization {
+  oldAddress: string;
+  phone: string;
+  email: string;
+  website: string;
+  representative: string;
+  /** In đồng. */
+  charterCapital: number | null;
+  sizeClass: string | null;
+  memberSince: string | null;
+  memberUntil: string | null;
+  highTech: boolean;
+  valueChain: boolean;
+  contacts: OrganizationContact[];
+  /** The unions it is (or was) a member of, if it is a cooperative. */
+  unions: UnionMembership[];
+  /** Its member cooperatives, if it is a union. */
+  members: UnionMembership[];
+  /** What looks wrong but does not stop saving, in Vietnamese, e.g. fewer members than the law asks. */
+  warnings: string[];
+}
+
+export interface DeletedOrganization extends Organization {
+  deletedAt: string;
+}
+
+/** An existing organization that the one being entered may be. */
+export interface DuplicateCandidate {
+  id: number;
+  name: string;
+  communeName: string;
+  /** Same Mã số HTX, or the same name key (`organizationNameKey`) in the same commune. */
+  reason: 'registrationNo' | 'sameName';
+}
+
+export type HistoryValue = string | number | boolean | null;
+
+export interface FieldChange {
+  field: string;
+  /** Vietnamese label of the field (see `organizationFieldLabels`). */
+  label: string;
+  before: HistoryValue;
+  after: HistoryValue;
+}
+
+/** One entry of Lịch sử thay đổi. */
+export interface OrganizationHistoryEntry {
+  at: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  changes: FieldChange[];
+}
+
+/** Vietnamese labels of the fields shown in Lịch sử thay đổi, in the order the profile shows them. */
+export const organizationFieldLabels = {
+  kind: 'Loại hình',
+  name: 'Tên tổ chức',
+  shortName: 'Tên viết tắt',
+  registrationNo: 'Mã số HTX (mã số thuế)',
+  communeCode: 'Xã, phường',
+  street: 'Số nhà, đường, ấp/thôn',
+  oldAddress: 'Địa chỉ cũ (trước 01/07/2025)',
+  foundedOn: 'Ngày thành lập',
+  sectorCode: 'Lĩnh vực hoạt động',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
+  website: 'Trang web',
+  representative: 'Người đại diện theo pháp luật',
+  charterCapital: 'Vốn điều lệ',
+  sizeClass: 'Quy mô',
+  memberSince: 'Ngày gia nhập Liên minh',
+  memberUntil: 'Ngày thôi là thành viên Liên minh',
+  highTech: 'Ứng dụng công nghệ cao',
+  valueChain: 'Sản xuất theo chuỗi giá trị',
+  status: 'Tình trạng',
+  endedOn: 'Ngày chấm dứt hoạt động',
+  contacts: 'Người liên hệ',
+} as const;
+export type OrganizationField = keyof typeof organizationFieldLabels;
 
 export const organizationContract = {
   'organizations:list': channel<Page<Organization>>()(organizationListInput),
-  'organizations:get': channel<Organization>()(z.object({ id: z.number().int().positive() })),
+  'organizations:get': channel<OrganizationDetail>()(z.object({ id })),
   'organizations:create': channel<Organization>()(organizationInput),
+  'organizations:update': channel<Organization>()(organizationUpdateInput),
+  'organizations:delete': channel<null>()(z.object({ id })),
+  'organizations:restore': channel<Organization>()(z.object({ id })),
+  'organizations:trash': channel<Page<DeletedOrganization>>()(organizationTrashInput),
+  'organizations:history': channel<OrganizationHistoryEntry[]>()(z.object({ id })),
+  'organizations:checkDuplicates': channel<DuplicateCandidate[]>()(duplicateCheckInput),
+  'contacts:set': channel<OrganizationContact[]>()(contactsSetInput),
+  'unions:addMember': channel<UnionMembership>()(unionAddMemberInput),
+  'unions:endMembership': channel<UnionMembership>()(unionEndMembershipInput),
+  'unions:removeMember': channel<null>()(z.object({ linkId: id })),
 };

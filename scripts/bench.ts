@@ -1,0 +1,176 @@
+/**
+ * How fast the register answers at national scale (100,000 organizations, ten years of figures):
+ *   npm run bench [-- --db FILE] [-- --runs 20]
+ * Without --db it seeds a temporary database first (and deletes it afterwards); with --db it uses
+ * that file, seeding it only if it does not exist. Each query goes through the real dispatcher
+ * (validation, service, mapping), beside the same query written raw with better-sqlite3 as a
+ * baseline. Prints figures; asserts nothing (aims: search-as-you-type under 10 ms at p95, other
+ * interactive queries under 50 ms).
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type Database from 'better-sqlite3';
+import { openApp } from '../src/core/app';
+import { seedDemo } from '../src/core/demo/generate';
+import { dispatch } from '../src/core/handlers';
+import type { Channel, InputOf } from '../src/shared/contract';
+import { foldText } from '../src/shared/text';
+
+const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '20' } } });
+const runs = Number(values.runs);
+const tempDir = values.db ? null : mkdtempSync(join(tmpdir(), 'htx-bench-'));
+const file = values.db ? resolve(values.db) : join(tempDir ?? '', 'bench.sqlite');
+const fresh = !existsSync(file);
+
+const app = openApp({ databaseFile: file, appRoot: resolve(import.meta.dirname, '..'), appVersion: 'bench' });
+const sqlite: Database.Database = app.ctx.db.$client;
+
+if (fresh) {
+  const started = performance.now();
+  const summary = seedDemo(app.ctx, { scale: 'national', provinceCode: '91', years: 10, seed: 1 });
+  console.log(
+    `Seeded ${summary.organizations} organizations and ${summary.figures} figure rows in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  sqlite.pragma('optimize');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** Times each of the tasks `runs` times after one warm-up pass; returns the sorted timings. */
+async function time(tasks: (() => unknown)[]): Promise<number[]> {
+  for (const task of tasks) await task();
+  const timings: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const task of tasks) {
+      const started = performance.now();
+      await task();
+      timings.push(performance.now() - started);
+    }
+  }
+  return timings.sort((a, b) => a - b);
+}
+
+async function viaService<C extends Channel>(channel: C, input: InputOf<C>): Promise<void> {
+  const result = await dispatch(app.ctx, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+}
+
+interface Row {
+  name: string;
+  service: number[];
+  raw: number[];
+}
+const rows: Row[] = [];
+
+// The register's first page, default sort (by name).
+const firstPageRaw = [
+  sqlite.prepare('SELECT count(*) FROM organizations WHERE deleted_at IS NULL'),
+  sqlite.prepare('SELECT * FROM organizations WHERE deleted_at IS NULL ORDER BY name_folded, id LIMIT 50'),
+];
+rows.push({
+  name: 'Register, first page',
+  service: await time([() => viaService('organizations:list', { page: 1, pageSize: 50 })]),
+  raw: await time([() => firstPageRaw.map((statement) => statement.all())]),
+});
+
+// Search as a person types it, letter by letter, with and without diacritics.
+const typed = ['vinh binh', 'Vĩnh Bình', 'nông nghiệp đồng tâm', 'dong thap', 'rau an toan', '9100001', 'qtdnd', 'htx thuy san'];
+const queries = [...new Set(typed.flatMap((text) => [...text].map((_, index) => text.slice(0, index + 1)).filter((q) => q.trim())))];
+const trigramRaw = sqlite.prepare(`
+  SELECT * FROM organizations WHERE deleted_at IS NULL
+    AND id IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ?)
+  ORDER BY name_folded, id LIMIT 50`);
+const trigramCountRaw = sqlite.prepare(`
+  SELECT count(*) FROM organizations WHERE deleted_at IS NULL
+    AND id IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ?)`);
+const likeRaw = sqlite.prepare(
+  "SELECT * FROM organizations WHERE deleted_at IS NULL AND search_text LIKE ? ESCAPE '\\' ORDER BY name_folded, id LIMIT 50",
+);
+const likeCountRaw = sqlite.prepare(
+  "SELECT count(*) FROM organizations WHERE deleted_at IS NULL AND search_text LIKE ? ESCAPE '\\'",
+);
+/** The raw baseline runs each query the way a hand-written app would: one LIKE per word. */
+function searchRaw(query: string): void {
+  const words = foldText(query).split(' ').filter(Boolean);
+  const long = words.filter((word) => word.length >= 3);
+  if (long.length > 0 && long.length === words.length) {
+    const match = long.map((word) => `"${word}"`).join(' AND ');
+    trigramRaw.all(match);
+    trigramCountRaw.get(match);
+  } else {
+    const pattern = `%${words.join('%')}%`;
+    likeRaw.all(pattern);
+    likeCountRaw.get(pattern);
+  }
+}
+rows.push({
+  name: `Search as you type (${queries.length} queries)`,
+  service: await time(queries.map((query) => () => viaService('organizations:list', { query, page: 1, pageSize: 50 }))),
+  raw: await time(queries.map((query) => () => searchRaw(query))),
+});
+
+// Filter and sort: the busiest commune's cooperatives, newest first.
+const busiest = sqlite
+  .prepare('SELECT commune_code FROM organizations GROUP BY commune_code ORDER BY count(*) DESC LIMIT 1')
+  .pluck()
+  .get() as string;
+const filterRaw = [
+  sqlite.prepare("SELECT count(*) FROM organizations WHERE deleted_at IS NULL AND kind = 'htx' AND commune_code = ?"),
+  sqlite.prepare(`SELECT * FROM organizations WHERE deleted_at IS NULL AND kind = 'htx' AND commune_code = ?
+    ORDER BY founded_on IS NULL, founded_on DESC, name_folded, id LIMIT 50`),
+];
+rows.push({
+  name: 'Filter kind + commune, sort founded desc',
+  service: await time([
+    () =>
+      viaService('organizations:list', {
+        kinds: ['htx'],
+        communeCodes: [busiest],
+        sort: { by: 'foundedOn', direction: 'desc' },
+        page: 1,
+        pageSize: 50,
+      }),
+  ]),
+  raw: await time([() => filterRaw.map((statement) => statement.all(busiest))]),
+});
+
+// The chairperson's overview for the last year with figures (and the year before it).
+const year = sqlite.prepare('SELECT max(year) FROM yearly_figures').pluck().get() as number;
+const existing = (y: number) =>
+  `deleted_at IS NULL AND (founded_on IS NULL OR founded_on <= '${y}-12-31') AND (ended_on IS NULL OR ended_on > '${y}-12-31')`;
+const statisticsRaw = [year, year - 1].flatMap((y) => [
+  sqlite.prepare(`SELECT kind, count(*) FROM organizations WHERE ${existing(y)} GROUP BY kind`),
+  sqlite.prepare(`SELECT sector_code, count(*) FROM organizations WHERE ${existing(y)} GROUP BY sector_code`),
+  sqlite.prepare(`SELECT commune_code, count(*) FROM organizations WHERE ${existing(y)} GROUP BY commune_code`),
+  sqlite.prepare(`SELECT count(*), sum(members_official), sum(members_associate), sum(workers),
+      avg(CASE WHEN o.kind = 'htx' THEN revenue END), avg(CASE WHEN o.kind = 'htx' THEN profit END),
+      sum(average_income * workers), count(classification)
+    FROM yearly_figures f JOIN organizations o ON o.id = f.organization_id
+    WHERE f.year = ${y} AND ${existing(y).replace(/(deleted_at|founded_on|ended_on)/g, 'o.$1')}`),
+]);
+rows.push({
+  name: `Statistics overview ${year} vs ${year - 1}`,
+  service: await time([() => viaService('statistics:overview', { year })]),
+  raw: await time([() => statisticsRaw.map((statement) => statement.all())]),
+});
+
+const fmt = (ms: number) => ms.toFixed(2).padStart(8);
+console.log(`\n${file}${fresh ? ' (seeded now)' : ''}; ${runs} timed runs per query after a warm-up\n`);
+console.log(`${'query'.padEnd(44)}${'median'.padStart(8)}${'p95'.padStart(8)}  |${'raw med'.padStart(8)}${'raw p95'.padStart(8)}  | p95 ratio`);
+for (const row of rows) {
+  const [med, p95, rawMed, rawP95] = [percentile(row.service, 50), percentile(row.service, 95), percentile(row.raw, 50), percentile(row.raw, 95)];
+  console.log(`${row.name.padEnd(44)}${fmt(med)}${fmt(p95)}  |${fmt(rawMed)}${fmt(rawP95)}  | ${(p95 / rawP95).toFixed(2)}×`);
+}
+const counts = sqlite
+  .prepare('SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM yearly_figures) AS figures')
+  .get() as { organizations: number; figures: number };
+const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, part) => sum + statSync(part).size, 0);
+console.log(`\nDatabase: ${counts.organizations} organizations, ${counts.figures} figure rows, ${(bytes / 1024 / 1024).toFixed(1)} MB (times in ms)`);
+
+app.close();
+if (tempDir) rmSync(tempDir, { recursive: true, force: true });

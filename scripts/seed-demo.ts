@@ -1,0 +1,48 @@
+/**
+ * Fills a database file with demo data through the real migrations:
+ *   npm run seed:demo -- --db FILE --scale province|national [--province 91] [--years 10] [--seed 1]
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp } from '../src/core/app';
+import { seedDemo, type DemoScale } from '../src/core/demo/generate';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    scale: { type: 'string', default: 'province' },
+    province: { type: 'string', default: '91' },
+    years: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+  },
+});
+
+const scale = values.scale;
+if (!values.db || (scale !== 'province' && scale !== 'national')) {
+  console.error('Cách dùng: npm run seed:demo -- --db TỆP --scale province|national [--province 91] [--years 10] [--seed 1]');
+  process.exit(2);
+}
+const file = resolve(values.db);
+if (existsSync(file)) {
+  console.error(`Tệp ${file} đã có; hãy chọn một tệp mới để không ghi đè dữ liệu.`);
+  process.exit(2);
+}
+
+const app = openApp({ databaseFile: file, appRoot: resolve(import.meta.dirname, '..'), appVersion: 'demo' });
+try {
+  const started = performance.now();
+  const summary = seedDemo(app.ctx, {
+    scale: scale satisfies DemoScale,
+    provinceCode: values.province,
+    years: Number(values.years),
+    seed: Number(values.seed),
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${file}: ${summary.organizations} tổ chức, ${summary.figures} dòng số liệu ${summary.firstYear}–${summary.lastYear}, ` +
+      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện; ${seconds} giây.`,
+  );
+} finally {
+  app.close();
+}

@@ -1,0 +1,195 @@
+/** Số liệu hằng năm: one organization's yearly figures, saved field by field, and the year grid. */
+import { and, asc, count, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
+import type { figuresContract, figuresGridInput, figuresSaveInput, FiguresGridRow, YearlyFigures } from '../../shared/contracts/figures';
+import type { Page } from '../../shared/domain';
+import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { recordAudit } from '../audit';
+import { timestamp, type Context } from '../context';
+import { organizations, yearlyFigures } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
+import { requireOrganization } from './lifecycle';
+import { searchCondition } from './search';
+
+type FiguresRow = typeof yearlyFigures.$inferSelect;
+
+/** The fields a person enters, in the order the screens show them. */
+const figureFields = [
+  'membersOfficial',
+  'membersAssociate',
+  'workers',
+  'revenue',
+  'profit',
+  'averageIncome',
+  'totalAssets',
+  'managers',
+  'managersWithDegree',
+  'classification',
+  'score',
+] as const;
+type FigureField = (typeof figureFields)[number];
+type FigureValues = Pick<YearlyFigures, FigureField>;
+
+const FIRST_YEAR = 2000;
+
+const emptyValues: FigureValues = Object.fromEntries(figureFields.map((field) => [field, null])) as unknown as FigureValues;
+
+function toFigures(row: FiguresRow): YearlyFigures {
+  return { ...row };
+}
+
+function findFigures(ctx: Context, organizationId: number, year: number): FiguresRow | undefined {
+  return ctx.db
+    .select()
+    .from(yearlyFigures)
+    .where(and(eq(yearlyFigures.organizationId, organizationId), eq(yearlyFigures.year, year)))
+    .get();
+}
+
+export function listFigures(ctx: Context, organizationId: number): YearlyFigures[] {
+  requireOrganization(ctx, organizationId);
+  return ctx.db
+    .select()
+    .from(yearlyFigures)
+    .where(eq(yearlyFigures.organizationId, organizationId))
+    .orderBy(asc(yearlyFigures.year))
+    .all()
+    .map(toFigures);
+}
+
+function checkYear(ctx: Context, year: number): void {
+  // Next year is allowed: offices enter the plan year's opening figures in December.
+  const last = ctx.clock().getFullYear() + 1;
+  if (year < FIRST_YEAR || year > last) {
+    throw validationFailure([{ path: 'year', message: `Năm phải từ ${FIRST_YEAR} đến ${last}.` }]);
+  }
+}
+
+/**
+ * The audit entry of a change to one year, on the organization so that it shows in its history:
+ * the year and only the fields that changed.
+ */
+function auditFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues, at: string): void {
+  const changed = figureFields.filter((field) => before[field] !== after[field]);
+  const pick = (values: FigureValues) => ({ year, ...Object.fromEntries(changed.map((field) => [field, values[field]])) });
+  recordAudit(ctx.db, {
+    entity: 'organization',
+    entityId: organizationId,
+    action: 'update',
+    at,
+    before: { figures: pick(before) },
+    after: { figures: pick(after) },
+  });
+}
+
+export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInput>): YearlyFigures {
+  checkYear(ctx, input.year);
+  return ctx.db.transaction(() => {
+    requireOrganization(ctx, input.organizationId);
+    const existing = findFigures(ctx, input.organizationId, input.year);
+    const before: FigureValues = existing ?? emptyValues;
+    const after: FigureValues = { ...before };
+    for (const field of figureFields) {
+      const value = input[field];
+      // Absent leaves the stored value; null clears it.
+      if (value !== undefined) Object.assign(after, { [field]: value });
+    }
+
+    const issues: FieldIssue[] = [];
+    if (after.managersWithDegree !== null && after.managers !== null && after.managersWithDegree > after.managers) {
+      issues.push({
+        path: 'managersWithDegree',
+        message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${after.managersWithDegree}) không được lớn hơn số cán bộ quản lý (${after.managers}).`,
+      });
+    }
+    if (issues.length) throw validationFailure(issues);
+
+    if (existing && figureFields.every((field) => before[field] === after[field])) return toFigures(existing);
+    const now = timestamp(ctx);
+    const row = ctx.db
+      .insert(yearlyFigures)
+      .values({ organizationId: input.organizationId, year: input.year, ...after, updatedAt: now })
+      .onConflictDoUpdate({ target: [yearlyFigures.organizationId, yearlyFigures.year], set: { ...after, updatedAt: now } })
+      .returning()
+      .get();
+    auditFigures(ctx, input.organizationId, input.year, before, after, now);
+    return toFigures(row);
+  });
+}
+
+export function deleteFigures(ctx: Context, organizationId: number, year: number): null {
+  return ctx.db.transaction(() => {
+    const organization = requireOrganization(ctx, organizationId);
+    const existing = findFigures(ctx, organizationId, year);
+    if (!existing) throw notFound(`${organization.name} chưa có số liệu năm ${year}.`);
+    ctx.db
+      .delete(yearlyFigures)
+      .where(and(eq(yearlyFigures.organizationId, organizationId), eq(yearlyFigures.year, year)))
+      .run();
+    auditFigures(ctx, organizationId, year, existing, emptyValues, timestamp(ctx));
+    return null;
+  });
+}
+
+/**
+ * The organizations that existed at some time in the year — founded by its last day, not ended
+ * by its first — so that one that ended during the year still gets that year's figures.
+ */
+function existedDuringYear(year: number): SQL[] {
+  const first = `${String(year).padStart(4, '0')}-01-01`;
+  const last = `${String(year).padStart(4, '0')}-12-31`;
+  return [
+    isNull(organizations.deletedAt),
+    or(isNull(organizations.foundedOn), lte(organizations.foundedOn, last)) as SQL,
+    or(isNull(organizations.endedOn), gt(organizations.endedOn, first)) as SQL,
+  ];
+}
+
+export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInput>): Page<FiguresGridRow> {
+  const conditions = existedDuringYear(input.year);
+  const search = searchCondition(input.query ?? '');
+  if (search) conditions.push(search);
+  if (input.kind) conditions.push(eq(organizations.kind, input.kind));
+  if (input.communeCode) conditions.push(eq(organizations.communeCode, input.communeCode));
+  const where = and(...conditions);
+
+  const total = ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0;
+  const current = alias(yearlyFigures, 'current_figures');
+  const previous = alias(yearlyFigures, 'previous_figures');
+  const rows = ctx.db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      communeCode: organizations.communeCode,
+      figures: current,
+      previous,
+    })
+    .from(organizations)
+    .leftJoin(current, and(eq(current.organizationId, organizations.id), eq(current.year, input.year)))
+    .leftJoin(previous, and(eq(previous.organizationId, organizations.id), eq(previous.year, input.year - 1)))
+    .where(where)
+    .orderBy(asc(organizations.nameFolded), asc(organizations.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return {
+    rows: rows.map((row) => ({
+      organizationId: row.id,
+      name: row.name,
+      kind: row.kind,
+      communeName: ctx.places.commune(row.communeCode)?.fullName ?? '',
+      figures: row.figures ? toFigures(row.figures) : null,
+      previous: row.previous ? toFigures(row.previous) : null,
+    })),
+    total,
+  };
+}
+
+export const figuresHandlers: HandlersFor<typeof figuresContract> = {
+  'figures:list': (ctx, { organizationId }) => listFigures(ctx, organizationId),
+  'figures:save': (ctx, input) => saveFigures(ctx, input),
+  'figures:delete': (ctx, { organizationId, year }) => deleteFigures(ctx, organizationId, year),
+  'figures:grid': (ctx, input) => figuresGrid(ctx, input),
+};

@@ -1,0 +1,514 @@
+/**
+ * Quá trình hoạt động: lifecycle events and the status they imply. An organization's status,
+ * end date and (when not typed) founding date always follow from all its events in date order:
+ * `recomputeLifecycle` derives them after every change, so they can never drift from the events.
+ */
+import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  LifecycleEvent,
+  LifecycleParticipant,
+  lifecycleContract,
+  lifecycleRecordInput,
+  OrganizationLifecycleEvent,
+} from '../../shared/contracts/lifecycle';
+import { lifecycleRoles } from '../../shared/domain';
+import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../../shared/domain';
+import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { foldText, formatIsoDateVi, organizationNameKey, vietnameseCollator } from '../../shared/text';
+import { recordAudit } from '../audit';
+import { timestamp, type Context } from '../context';
+import { auditLog, lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
+import { insertOrganization } from './organizations';
+import { organizationSearchText } from './search';
+
+type OrganizationRow = typeof organizations.$inferSelect;
+type EventRow = typeof lifecycleEvents.$inferSelect;
+
+/**
+ * The organizations that count for a year's statistics: founded by 31 December (or founding date
+ * unknown), not ended on or before 31 December, not deleted. An organization that ends during the
+ * year by reorganization is counted in its successors instead, so no one is counted twice.
+ */
+export function existingInYear(year: number): SQL {
+  const lastDay = `${String(year).padStart(4, '0')}-12-31`;
+  return and(
+    isNull(organizations.deletedAt),
+    or(isNull(organizations.foundedOn), lte(organizations.foundedOn, lastDay)),
+    or(isNull(organizations.endedOn), gt(organizations.endedOn, lastDay)),
+  ) as SQL;
+}
+
+/** The organization's row, or a plain message when it does not exist or is in the trash. */
+export function requireOrganization(ctx: Context, id: number): OrganizationRow {
+  const row = ctx.db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)))
+    .get();
+  if (!row) throw notFound(`Không tìm thấy tổ chức số ${id}; có thể hồ sơ đã bị xóa.`);
+  return row;
+}
+
+const kindLabels: Record<LifecycleEventKind, string> = {
+  founding: 'Thành lập',
+  renaming: 'Đổi tên',
+  suspension: 'Tạm ngừng hoạt động',
+  resumption: 'Hoạt động trở lại',
+  split: 'Chia',
+  separation: 'Tách',
+  consolidation: 'Hợp nhất',
+  merger: 'Sáp nhập',
+  dissolution: 'Giải thể',
+  bankruptcy: 'Phá sản',
+};
+
+const endingLabels: Partial<Record<OrganizationStatus, string>> = {
+  dissolved: 'giải thể',
+  bankrupt: 'phá sản',
+  reorganized: 'tổ chức lại',
+};
+
+interface CountRule {
+  min: number;
+  max: number;
+  message: string;
+}
+
+/** Who takes part in each kind of event; a missing entry means the kind has no such participant. */
+interface KindRule {
+  /** What to say when the subject is missing. */
+  subject?: string;
+  predecessors?: CountRule;
+  successors?: CountRule;
+}
+
+const kindRules: Record<LifecycleEventKind, KindRule> = {
+  founding: { subject: 'Chưa chọn tổ chức được thành lập.' },
+  renaming: { subject: 'Chưa chọn tổ chức đổi tên.' },
+  suspension: { subject: 'Chưa chọn tổ chức tạm ngừng hoạt động.' },
+  resumption: { subject: 'Chưa chọn tổ chức hoạt động trở lại.' },
+  split: {
+    predecessors: { min: 1, max: 1, message: 'Chia: cần chọn đúng một tổ chức bị chia.' },
+    successors: { min: 2, max: Infinity, message: 'Chia: cần ít nhất hai tổ chức được chia ra (chọn tổ chức có sẵn hoặc thêm mới).' },
+  },
+  separation: {
+    subject: 'Chưa chọn tổ chức bị tách (tổ chức này vẫn tiếp tục hoạt động).',
+    successors: { min: 1, max: Infinity, message: 'Tách: cần ít nhất một tổ chức được tách ra (chọn tổ chức có sẵn hoặc thêm mới).' },
+  },
+  consolidation: {
+    predecessors: { min: 2, max: Infinity, message: 'Hợp nhất: cần chọn ít nhất hai tổ chức hợp nhất với nhau.' },
+    successors: { min: 1, max: 1, message: 'Hợp nhất: cần đúng một tổ chức mới hình thành sau hợp nhất.' },
+  },
+  merger: {
+    subject: 'Chưa chọn tổ chức nhận sáp nhập.',
+    predecessors: { min: 1, max: Infinity, message: 'Sáp nhập: cần chọn ít nhất một tổ chức bị sáp nhập.' },
+  },
+  dissolution: { subject: 'Chưa chọn tổ chức giải thể.' },
+  bankruptcy: { subject: 'Chưa chọn tổ chức phá sản.' },
+};
+
+/** The status an event leaves a participant in when it ends its existence, else null. */
+function endingOf(kind: LifecycleEventKind, role: LifecycleRole): OrganizationStatus | null {
+  if (role === 'predecessor') return 'reorganized';
+  if (role === 'subject' && kind === 'dissolution') return 'dissolved';
+  if (role === 'subject' && kind === 'bankruptcy') return 'bankrupt';
+  return null;
+}
+
+interface HistoryItem {
+  eventId: number;
+  kind: LifecycleEventKind;
+  date: string;
+  role: LifecycleRole;
+}
+
+/** One organization's events in the order they happened (same day: the order they were recorded). */
+function historyOf(ctx: Context, organizationId: number): HistoryItem[] {
+  return ctx.db
+    .select({ eventId: lifecycleEvents.id, kind: lifecycleEvents.kind, date: lifecycleEvents.date, role: lifecycleParticipants.role })
+    .from(lifecycleParticipants)
+    .innerJoin(lifecycleEvents, eq(lifecycleEvents.id, lifecycleParticipants.eventId))
+    .where(eq(lifecycleParticipants.organizationId, organizationId))
+    .orderBy(asc(lifecycleEvents.date), asc(lifecycleEvents.id))
+    .all();
+}
+
+interface LifecycleState {
+  status: OrganizationStatus;
+  endedOn: string | null;
+  /** The first founding or succession, which gives the founding date when none was typed. */
+  startedOn: string | null;
+}
+
+function replay(history: readonly HistoryItem[]): LifecycleState {
+  const state: LifecycleState = { status: 'active', endedOn: null, startedOn: null };
+  for (const item of history) {
+    if (item.role === 'successor' || (item.kind === 'founding' && item.role === 'subject')) state.startedOn ??= item.date;
+    const ending = endingOf(item.kind, item.role);
+    if (ending) {
+      state.status = ending;
+      state.endedOn = item.date;
+    } else if (item.role === 'subject' && item.kind === 'suspension') {
+      state.status = 'suspended';
+    } else if (item.role === 'subject' && item.kind === 'resumption') {
+      state.status = 'active';
+    }
+  }
+  return state;
+}
+
+/**
+ * Brings status, end date and — where none was typed — founding date of each organization in line
+ * with all its events, and leaves an audit row for what changed.
+ */
+export function recomputeLifecycle(ctx: Context, organizationIds: readonly number[]): void {
+  for (const id of new Set(organizationIds)) {
+    const row = ctx.db.select().from(organizations).where(eq(organizations.id, id)).get();
+    if (!row) continue;
+    const state = replay(historyOf(ctx, id));
+    const current = { status: row.status, endedOn: row.endedOn, foundedOn: row.foundedOn };
+    const next = { status: state.status, endedOn: state.endedOn, foundedOn: row.foundedOn ?? state.startedOn };
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => current[key] !== next[key]);
+    if (changed.length === 0) continue;
+    const at = timestamp(ctx);
+    ctx.db.update(organizations).set({ ...next, updatedAt: at }).where(eq(organizations.id, id)).run();
+    const pick = (values: typeof next) => Object.fromEntries(changed.map((key) => [key, values[key]]));
+    recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'update', at, before: pick(current), after: pick(next) });
+  }
+}
+
+/** Sets a new name and everything derived from it, so search and duplicate checks see it. */
+function setName(ctx: Context, row: OrganizationRow, name: string, at: string): void {
+  const commune = ctx.places.commune(row.communeCode);
+  ctx.db
+    .update(organizations)
+    .set({
+      name,
+      nameFolded: foldText(name),
+      nameKey: organizationNameKey(name),
+      searchText: organizationSearchText({
+        name,
+        shortName: row.shortName,
+        registrationNo: row.registrationNo,
+        communeName: commune?.name ?? '',
+      }),
+      updatedAt: at,
+    })
+    .where(eq(organizations.id, row.id))
+    .run();
+}
+
+const rolePaths: Record<LifecycleRole, string> = {
+  subject: 'subjectId',
+  predecessor: 'predecessorIds',
+  successor: 'successorIds',
+};
+
+/** Checks who takes part against the kind's rule, before anything is read or written. */
+function checkShape(input: z.output<typeof lifecycleRecordInput>): void {
+  const rule = kindRules[input.kind];
+  const label = kindLabels[input.kind];
+  const issues: FieldIssue[] = [];
+  if (rule.subject && input.subjectId === null) issues.push({ path: 'subjectId', message: rule.subject });
+  if (!rule.subject && input.subjectId !== null) {
+    issues.push({ path: 'subjectId', message: `Sự kiện «${label}» không có tổ chức chính; hãy bỏ chọn.` });
+  }
+  const counts: [keyof KindRule & ('predecessors' | 'successors'), number, string, string][] = [
+    ['predecessors', input.predecessorIds.length, 'predecessorIds', `Sự kiện «${label}» không có tổ chức tiền thân; hãy bỏ chọn.`],
+    [
+      'successors',
+      input.successorIds.length + input.newSuccessors.length,
+      'successorIds',
+      `Sự kiện «${label}» không có tổ chức kế thừa; hãy bỏ chọn.`,
+    ],
+  ];
+  for (const [key, n, path, none] of counts) {
+    const countRule = rule[key];
+    if (!countRule && n > 0) issues.push({ path, message: none });
+    if (countRule && (n < countRule.min || n > countRule.max)) issues.push({ path, message: countRule.message });
+  }
+  if (input.kind === 'renaming' && input.newName === '') issues.push({ path: 'newName', message: 'Chưa nhập tên mới.' });
+  if (input.kind !== 'renaming' && input.newName !== '') {
+    issues.push({ path: 'newName', message: 'Chỉ sự kiện đổi tên mới có tên mới; hãy để trống.' });
+  }
+  const ids = [...(input.subjectId === null ? [] : [input.subjectId]), ...input.predecessorIds, ...input.successorIds];
+  if (new Set(ids).size !== ids.length) {
+    issues.push({ path: 'predecessorIds', message: 'Mỗi tổ chức chỉ được chọn một lần trong một sự kiện.' });
+  }
+  if (issues.length) throw validationFailure(issues);
+}
+
+/**
+ * Checks each existing participant against its own history: no part in an event after it ended,
+ * no ending before events it still has, suspension only when active, resumption only when suspended.
+ */
+function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, participants: [OrganizationRow, LifecycleRole][]): void {
+  const issues: FieldIssue[] = [];
+  for (const [row, role] of participants) {
+    const path = rolePaths[role];
+    const history = historyOf(ctx, row.id);
+    const before = replay(history.filter((item) => item.date <= date));
+    if (before.endedOn !== null) {
+      issues.push({
+        path,
+        message: `${row.name} đã chấm dứt hoạt động (${endingLabels[before.status] ?? ''}) từ ngày ${formatIsoDateVi(before.endedOn)}; không thể ghi thêm sự kiện từ ngày đó trở đi.`,
+      });
+      continue;
+    }
+    const later = history.find((item) => item.date > date);
+    if (endingOf(kind, role) && later) {
+      issues.push({
+        path,
+        message: `${row.name} còn sự kiện «${kindLabels[later.kind]}» ngày ${formatIsoDateVi(later.date)}, sau ngày này; hãy xóa sự kiện đó trước.`,
+      });
+    }
+    if (role === 'subject' && kind === 'suspension' && before.status === 'suspended') {
+      issues.push({ path, message: `${row.name} đang tạm ngừng hoạt động vào ngày ${formatIsoDateVi(date)}.` });
+    }
+    if (role === 'subject' && kind === 'resumption' && before.status !== 'suspended') {
+      issues.push({
+        path,
+        message: `${row.name} không tạm ngừng hoạt động vào ngày ${formatIsoDateVi(date)}; hãy ghi sự kiện tạm ngừng trước.`,
+      });
+    }
+  }
+  if (issues.length) throw validationFailure(issues);
+}
+
+/** What the audit trail keeps of an event; a renaming keeps the name it replaced here. */
+interface EventRecord {
+  kind: LifecycleEventKind;
+  date: string;
+  decisionNo: string;
+  note: string;
+  oldName: string | null;
+  newName: string | null;
+  participants: { organizationId: number; role: LifecycleRole }[];
+}
+
+function isEventRecord(value: unknown): value is EventRecord {
+  return typeof value === 'object' && value !== null && 'oldName' in value;
+}
+
+/**
+ * The name a renaming replaced. The events table has no column for it, so it is read from the
+ * audit row written when the event was recorded.
+ */
+function oldNamesOf(ctx: Context, eventIds: number[]): Map<number, string | null> {
+  if (eventIds.length === 0) return new Map();
+  const rows = ctx.db
+    .select({ entityId: auditLog.entityId, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'lifecycle_event'), eq(auditLog.action, 'create'), inArray(auditLog.entityId, eventIds)))
+    .all();
+  return new Map(rows.map((row) => [row.entityId, isEventRecord(row.after) ? row.after.oldName : null]));
+}
+
+function participantsOf(ctx: Context, eventIds: number[]): Map<number, LifecycleParticipant[]> {
+  const byEvent = new Map<number, LifecycleParticipant[]>();
+  if (eventIds.length === 0) return byEvent;
+  const rows = ctx.db
+    .select({
+      eventId: lifecycleParticipants.eventId,
+      organizationId: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      role: lifecycleParticipants.role,
+    })
+    .from(lifecycleParticipants)
+    .innerJoin(organizations, eq(organizations.id, lifecycleParticipants.organizationId))
+    .where(inArray(lifecycleParticipants.eventId, eventIds))
+    .all();
+  rows.sort(
+    (a, b) => lifecycleRoles.indexOf(a.role) - lifecycleRoles.indexOf(b.role) || vietnameseCollator.compare(a.name, b.name),
+  );
+  for (const { eventId, ...participant } of rows) {
+    const list = byEvent.get(eventId) ?? [];
+    list.push(participant);
+    byEvent.set(eventId, list);
+  }
+  return byEvent;
+}
+
+function toEvents(ctx: Context, rows: EventRow[]): LifecycleEvent[] {
+  const ids = rows.map((row) => row.id);
+  const participants = participantsOf(ctx, ids);
+  const oldNames = oldNamesOf(ctx, ids);
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    date: row.date,
+    decisionNo: row.decisionNo,
+    note: row.note,
+    oldName: row.kind === 'renaming' ? (oldNames.get(row.id) ?? null) : null,
+    newName: row.newName,
+    participants: participants.get(row.id) ?? [],
+    createdAt: row.createdAt,
+  }));
+}
+
+/** Creates a successor born of the event; its field errors point into `newSuccessors`. */
+function createSuccessor(ctx: Context, input: z.output<typeof lifecycleRecordInput>['newSuccessors'][number], index: number): number {
+  try {
+    return insertOrganization(ctx, input).id;
+  } catch (error) {
+    if (error instanceof AppFailure && error.error.kind === 'validation') {
+      throw validationFailure(error.error.issues.map((issue) => ({ ...issue, path: `newSuccessors.${index}.${issue.path}` })));
+    }
+    throw error;
+  }
+}
+
+export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecordInput>): LifecycleEvent {
+  checkShape(input);
+  return ctx.db.transaction(() => {
+    const existing: [OrganizationRow, LifecycleRole][] = [
+      ...(input.subjectId === null ? [] : [input.subjectId]).map((id): [OrganizationRow, LifecycleRole] => [requireOrganization(ctx, id), 'subject']),
+      ...input.predecessorIds.map((id): [OrganizationRow, LifecycleRole] => [requireOrganization(ctx, id), 'predecessor']),
+      ...input.successorIds.map((id): [OrganizationRow, LifecycleRole] => [requireOrganization(ctx, id), 'successor']),
+    ];
+    checkHistory(ctx, input.kind, input.date, existing);
+    const subject = existing.find(([, role]) => role === 'subject')?.[0];
+    if (input.kind === 'renaming' && subject?.name === input.newName) {
+      throw validationFailure([{ path: 'newName', message: `Tên mới trùng với tên hiện tại «${subject.name}».` }]);
+    }
+
+    const participants = [
+      ...existing.map(([row, role]) => ({ organizationId: row.id, role })),
+      ...input.newSuccessors.map((successor, index) => ({ organizationId: createSuccessor(ctx, successor, index), role: 'successor' as const })),
+    ];
+    const at = timestamp(ctx);
+    const event = ctx.db
+      .insert(lifecycleEvents)
+      .values({
+        kind: input.kind,
+        date: input.date,
+        decisionNo: input.decisionNo,
+        newName: input.kind === 'renaming' ? input.newName : null,
+        note: input.note,
+        createdAt: at,
+      })
+      .returning()
+      .get();
+    ctx.db
+      .insert(lifecycleParticipants)
+      .values(participants.map((participant) => ({ eventId: event.id, ...participant })))
+      .run();
+
+    const oldName = input.kind === 'renaming' && subject ? subject.name : null;
+    if (subject && oldName !== null) setName(ctx, subject, input.newName, at);
+    const record: EventRecord = {
+      kind: event.kind,
+      date: event.date,
+      decisionNo: event.decisionNo,
+      note: event.note,
+      oldName,
+      newName: event.newName,
+      participants,
+    };
+    recordAudit(ctx.db, { entity: 'lifecycle_event', entityId: event.id, action: 'create', at, before: null, after: record });
+    for (const { organizationId, role } of participants) {
+      const lifecycle = { eventId: event.id, kind: event.kind, date: event.date, decisionNo: event.decisionNo, role };
+      const renamed = oldName !== null && role === 'subject';
+      recordAudit(ctx.db, {
+        entity: 'organization',
+        entityId: organizationId,
+        action: 'update',
+        at,
+        before: renamed ? { lifecycle: null, name: oldName } : { lifecycle: null },
+        after: renamed ? { lifecycle, name: input.newName } : { lifecycle },
+      });
+    }
+    recomputeLifecycle(
+      ctx,
+      participants.map((participant) => participant.organizationId),
+    );
+    const [view] = toEvents(ctx, [event]);
+    if (!view) throw new Error(`lifecycle event ${event.id} vanished inside its own transaction`);
+    return view;
+  });
+}
+
+export function listEvents(ctx: Context, organizationId: number): OrganizationLifecycleEvent[] {
+  const row = ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).get();
+  if (!row) throw notFound(`Không tìm thấy tổ chức số ${organizationId}.`);
+  const own = ctx.db
+    .select({ event: lifecycleEvents, role: lifecycleParticipants.role })
+    .from(lifecycleParticipants)
+    .innerJoin(lifecycleEvents, eq(lifecycleEvents.id, lifecycleParticipants.eventId))
+    .where(eq(lifecycleParticipants.organizationId, organizationId))
+    .orderBy(asc(lifecycleEvents.date), asc(lifecycleEvents.id))
+    .all();
+  const events = toEvents(
+    ctx,
+    own.map(({ event }) => event),
+  );
+  return events.map((event, index) => ({ ...event, role: own[index]?.role ?? 'subject' }));
+}
+
+export function deleteEvent(ctx: Context, eventId: number): null {
+  return ctx.db.transaction(() => {
+    const event = ctx.db.select().from(lifecycleEvents).where(eq(lifecycleEvents.id, eventId)).get();
+    if (!event) throw notFound(`Không tìm thấy sự kiện số ${eventId}; có thể đã bị xóa.`);
+    const [view] = toEvents(ctx, [event]);
+    if (!view) throw new Error(`lifecycle event ${eventId} has no view`);
+    const at = timestamp(ctx);
+
+    const subject = view.participants.find((participant) => participant.role === 'subject');
+    let restoredName: string | null = null;
+    if (event.kind === 'renaming' && subject) {
+      // Names form a chain: undoing one in the middle would leave the next renaming's old name wrong.
+      const later = historyOf(ctx, subject.organizationId).find(
+        (item) => item.kind === 'renaming' && (item.date > event.date || (item.date === event.date && item.eventId > event.id)),
+      );
+      if (later) {
+        throw conflict(`${subject.name} còn lần đổi tên sau (ngày ${formatIsoDateVi(later.date)}); hãy xóa lần đổi tên đó trước.`);
+      }
+      const row = requireOrganization(ctx, subject.organizationId);
+      // Only undo the name if nobody has changed it since; a later hand edit wins.
+      if (view.oldName && row.name === event.newName) {
+        setName(ctx, row, view.oldName, at);
+        restoredName = view.oldName;
+      }
+    }
+
+    // A founding date the event filled in goes with it; recompute fills it again from other events.
+    for (const participant of view.participants) {
+      if (participant.role === 'successor' || (event.kind === 'founding' && participant.role === 'subject')) {
+        ctx.db
+          .update(organizations)
+          .set({ foundedOn: null })
+          .where(and(eq(organizations.id, participant.organizationId), eq(organizations.foundedOn, event.date)))
+          .run();
+      }
+    }
+    ctx.db.delete(lifecycleEvents).where(eq(lifecycleEvents.id, eventId)).run();
+
+    recordAudit(ctx.db, { entity: 'lifecycle_event', entityId: eventId, action: 'delete', at, before: view, after: null });
+    for (const { organizationId, role } of view.participants) {
+      const lifecycle = { eventId, kind: event.kind, date: event.date, decisionNo: event.decisionNo, role };
+      const renamed = restoredName !== null && role === 'subject';
+      recordAudit(ctx.db, {
+        entity: 'organization',
+        entityId: organizationId,
+        action: 'update',
+        at,
+        before: renamed ? { lifecycle, name: event.newName } : { lifecycle },
+        after: renamed ? { lifecycle: null, name: restoredName } : { lifecycle: null },
+      });
+    }
+    recomputeLifecycle(
+      ctx,
+      view.participants.map((participant) => participant.organizationId),
+    );
+    return null;
+  });
+}
+
+export const lifecycleHandlers: HandlersFor<typeof lifecycleContract> = {
+  'lifecycle:record': (ctx, input) => recordEvent(ctx, input),
+  'lifecycle:list': (ctx, { organizationId }) => listEvents(ctx, organizationId),
+  'lifecycle:delete': (ctx, { eventId }) => deleteEvent(ctx, eventId),
+};

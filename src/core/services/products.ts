@@ -1,0 +1,240 @@
+/** Products of member organizations and their certifications (OCOP stars, VietGAP, …). */
+import { and, asc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Certification,
+  certificationInput,
+  ExpiringCertification,
+  OrganizationProducts,
+  Product,
+  productInput,
+  productsContract,
+} from '../../shared/contracts/products';
+import { notFound, validationFailure } from '../../shared/errors';
+import { foldText } from '../../shared/text';
+import { recordAudit } from '../audit';
+import { timestamp, type Context } from '../context';
+import { certificationKinds, certifications, organizations, products } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
+import { requireOrganization } from './lifecycle';
+
+type ProductRow = typeof products.$inferSelect;
+
+const certificationColumns = {
+  id: certifications.id,
+  organizationId: certifications.organizationId,
+  productId: certifications.productId,
+  kindCode: certifications.kindCode,
+  kindName: certificationKinds.name,
+  stars: certifications.stars,
+  number: certifications.number,
+  issuer: certifications.issuer,
+  issuedOn: certifications.issuedOn,
+  expiresOn: certifications.expiresOn,
+};
+
+/** What a product row says, without its folded name (used only for sorting and search). */
+function productFields(row: ProductRow): Omit<Product, 'certifications'> {
+  const { nameFolded: _nameFolded, ...rest } = row;
+  return rest;
+}
+
+function toProduct(row: ProductRow, certificationsOfProduct: Certification[]): Product {
+  return { ...productFields(row), certifications: certificationsOfProduct };
+}
+
+function certificationsWhere(ctx: Context, where: SQL | undefined): Certification[] {
+  return ctx.db
+    .select(certificationColumns)
+    .from(certifications)
+    .innerJoin(certificationKinds, eq(certificationKinds.code, certifications.kindCode))
+    .where(where)
+    .orderBy(asc(certificationKinds.sortOrder), asc(certifications.expiresOn), asc(certifications.id))
+    .all();
+}
+
+export function listProducts(ctx: Context, organizationId: number): OrganizationProducts {
+  requireOrganization(ctx, organizationId);
+  const all = certificationsWhere(ctx, eq(certifications.organizationId, organizationId));
+  const rows = ctx.db
+    .select()
+    .from(products)
+    .where(eq(products.organizationId, organizationId))
+    .orderBy(asc(products.nameFolded), asc(products.id))
+    .all();
+  return {
+    products: rows.map((row) => toProduct(row, all.filter((c) => c.productId === row.id))),
+    generalCertifications: all.filter((c) => c.productId === null),
+  };
+}
+
+function findProduct(ctx: Context, organizationId: number, id: number): ProductRow {
+  const row = ctx.db
+    .select()
+    .from(products)
+    .where(and(eq(products.id, id), eq(products.organizationId, organizationId)))
+    .get();
+  if (!row) throw notFound(`Không tìm thấy sản phẩm số ${id} của tổ chức này; có thể đã bị xóa.`);
+  return row;
+}
+
+export function saveProduct(ctx: Context, input: z.output<typeof productInput>): Product {
+  return ctx.db.transaction(() => {
+    requireOrganization(ctx, input.organizationId);
+    const { id, ...fields } = input;
+    const values = { ...fields, nameFolded: foldText(fields.name) };
+    const before = id === undefined ? null : findProduct(ctx, input.organizationId, id);
+    const row = before
+      ? ctx.db.update(products).set(values).where(eq(products.id, before.id)).returning().get()
+      : ctx.db.insert(products).values(values).returning().get();
+    recordAudit(ctx.db, {
+      entity: 'organization',
+      entityId: input.organizationId,
+      action: 'update',
+      at: timestamp(ctx),
+      before: { product: before ? productFields(before) : null },
+      after: { product: productFields(row) },
+    });
+    return toProduct(row, certificationsWhere(ctx, eq(certifications.productId, row.id)));
+  });
+}
+
+export function deleteProduct(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const row = ctx.db.select().from(products).where(eq(products.id, id)).get();
+    if (!row) throw notFound(`Không tìm thấy sản phẩm số ${id}; có thể đã bị xóa.`);
+    // The foreign key sets the product of its certifications to null: they stay with the organization.
+    ctx.db.delete(products).where(eq(products.id, id)).run();
+    recordAudit(ctx.db, {
+      entity: 'organization',
+      entityId: row.organizationId,
+      action: 'update',
+      at: timestamp(ctx),
+      before: { product: productFields(row) },
+      after: { product: null },
+    });
+    return null;
+  });
+}
+
+function findCertification(ctx: Context, id: number): Certification | undefined {
+  return certificationsWhere(ctx, eq(certifications.id, id))[0];
+}
+
+export function saveCertification(ctx: Context, input: z.output<typeof certificationInput>): Certification {
+  return ctx.db.transaction(() => {
+    requireOrganization(ctx, input.organizationId);
+    const kind = ctx.db.select().from(certificationKinds).where(eq(certificationKinds.code, input.kindCode)).get();
+    if (!kind) {
+      throw validationFailure([{ path: 'kindCode', message: `Loại chứng nhận «${input.kindCode}» không có trong danh mục.` }]);
+    }
+    if (kind.hasStars && input.stars === null) {
+      throw validationFailure([{ path: 'stars', message: `Chứng nhận ${kind.name} cần số sao (từ 1 đến 5).` }]);
+    }
+    if (!kind.hasStars && input.stars !== null) {
+      throw validationFailure([{ path: 'stars', message: `Chứng nhận ${kind.name} không xếp sao; hãy để trống số sao.` }]);
+    }
+    if (input.productId !== null) {
+      const product = ctx.db.select().from(products).where(eq(products.id, input.productId)).get();
+      if (product?.organizationId !== input.organizationId) {
+        throw validationFailure([{ path: 'productId', message: 'Sản phẩm đã chọn không thuộc tổ chức này.' }]);
+      }
+    }
+    const { id, ...values } = input;
+    let before: Certification | null = null;
+    let savedId: number;
+    if (id === undefined) {
+      savedId = ctx.db.insert(certifications).values(values).returning({ id: certifications.id }).get().id;
+    } else {
+      before = findCertification(ctx, id) ?? null;
+      if (before?.organizationId !== input.organizationId) {
+        throw notFound(`Không tìm thấy giấy chứng nhận số ${id} của tổ chức này; có thể đã bị xóa.`);
+      }
+      ctx.db.update(certifications).set(values).where(eq(certifications.id, id)).run();
+      savedId = id;
+    }
+    const saved = findCertification(ctx, savedId);
+    if (!saved) throw new Error(`certification ${savedId} vanished inside its own transaction`);
+    recordAudit(ctx.db, {
+      entity: 'organization',
+      entityId: input.organizationId,
+      action: 'update',
+      at: timestamp(ctx),
+      before: { certification: before },
+      after: { certification: saved },
+    });
+    return saved;
+  });
+}
+
+export function deleteCertification(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const before = findCertification(ctx, id);
+    if (!before) throw notFound(`Không tìm thấy giấy chứng nhận số ${id}; có thể đã bị xóa.`);
+    ctx.db.delete(certifications).where(eq(certifications.id, id)).run();
+    recordAudit(ctx.db, {
+      entity: 'organization',
+      entityId: before.organizationId,
+      action: 'update',
+      at: timestamp(ctx),
+      before: { certification: before },
+      after: { certification: null },
+    });
+    return null;
+  });
+}
+
+/** The calendar day of a moment where the app runs (the office's day, not UTC's), as ISO text. */
+function localDate(moment: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/** `date` moved by a number of days, as ISO text. */
+function addDays(date: string, days: number): string {
+  const moved = new Date(`${date}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
+}
+
+export function expiringCertifications(
+  ctx: Context,
+  { withinDays, includeExpired }: { withinDays: number; includeExpired: boolean },
+): ExpiringCertification[] {
+  const today = localDate(ctx.clock());
+  const conditions: SQL[] = [
+    isNull(organizations.deletedAt),
+    // Live organizations only: one that has ended needs no renewal.
+    isNull(organizations.endedOn),
+    lte(certifications.expiresOn, addDays(today, withinDays)),
+  ];
+  if (!includeExpired) conditions.push(gte(certifications.expiresOn, today));
+  return ctx.db
+    .select({
+      certificationId: certifications.id,
+      organizationId: organizations.id,
+      organizationName: organizations.name,
+      productName: sql<string>`coalesce(${products.name}, '')`,
+      kindName: certificationKinds.name,
+      stars: certifications.stars,
+      number: certifications.number,
+      expiresOn: sql<string>`${certifications.expiresOn}`,
+      daysLeft: sql<number>`cast(julianday(${certifications.expiresOn}) - julianday(${today}) as integer)`,
+    })
+    .from(certifications)
+    .innerJoin(organizations, eq(organizations.id, certifications.organizationId))
+    .innerJoin(certificationKinds, eq(certificationKinds.code, certifications.kindCode))
+    .leftJoin(products, eq(products.id, certifications.productId))
+    .where(and(...conditions))
+    .orderBy(asc(certifications.expiresOn), asc(organizations.nameFolded), asc(certifications.id))
+    .all();
+}
+
+export const productsHandlers: HandlersFor<typeof productsContract> = {
+  'products:list': (ctx, { organizationId }) => listProducts(ctx, organizationId),
+  'products:save': (ctx, input) => saveProduct(ctx, input),
+  'products:delete': (ctx, { id }) => deleteProduct(ctx, id),
+  'certifications:save': (ctx, input) => saveCertification(ctx, input),
+  'certifications:delete': (ctx, { id }) => deleteCertification(ctx, id),
+  'certifications:expiring': (ctx, input) => expiringCertifications(ctx, input),
+};

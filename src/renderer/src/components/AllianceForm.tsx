@@ -1,0 +1,119 @@
+/**
+ * The alliance's own details, entered on the first run and edited in Settings. Until the user
+ * types a name of their own, choosing a province fills in the usual name for it.
+ */
+import { useState } from 'react';
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { allianceInput } from '../../../shared/contract';
+import type { Alliance, Province } from '../../../shared/domain';
+import { cleanText } from '../../../shared/text';
+import { messageOf } from '../api';
+import { foldFilter } from '../forms/foldFilter';
+import { splitServerError } from '../forms/serverErrors';
+import { useProvinces, useSaveAlliance } from '../queries';
+import { LabelledSelect } from './LabelledSelect';
+
+/** The official name is Vietnamese whatever the interface language: it heads letters and reports. */
+const namePrompt = 'Liên minh Hợp tác xã tỉnh …';
+
+function suggestedName(province: Province): string {
+  // "tỉnh An Giang", "thành phố Huế": inside a name the type word is written in lower case.
+  return `Liên minh Hợp tác xã ${province.type.toLowerCase()} ${province.name}`;
+}
+
+interface AllianceValues {
+  name: string;
+  provinceCode: string | null;
+  address: string;
+  chairName: string;
+  phone: string;
+  email: string;
+}
+
+const emptyValues: AllianceValues = { name: namePrompt, provinceCode: null, address: '', chairName: '', phone: '', email: '' };
+
+interface AllianceFormProps {
+  /** The saved details, or null on the first run. */
+  initial: Alliance | null;
+  submitLabel: string;
+  onSaved: (alliance: Alliance) => void;
+}
+
+export function AllianceForm({ initial, submitLabel, onSaved }: AllianceFormProps) {
+  const { t } = useTranslation();
+  const provinces = useProvinces();
+  const save = useSaveAlliance();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<AllianceValues>({
+    mode: 'controlled',
+    initialValues: initial ?? emptyValues,
+    validate: schemaResolver(allianceInput, { sync: true }),
+  });
+
+  const provinceOf = (code: string | null) => provinces.data?.find((province) => province.code === code);
+
+  const chooseProvince = (code: string | null) => {
+    const previous = provinceOf(form.values.provinceCode);
+    const next = provinceOf(code);
+    const name = cleanText(form.values.name);
+    const nameIsOurs = name === '' || name === namePrompt || (previous !== undefined && name === suggestedName(previous));
+    form.setFieldValue('provinceCode', code);
+    if (next && nameIsOurs) form.setFieldValue('name', suggestedName(next));
+  };
+
+  const submit = form.onSubmit(async (values) => {
+    const { provinceCode } = values;
+    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+    if (provinceCode === null) return;
+    setFormError(null);
+    try {
+      // What the person typed, as typed: the backend cleans it with the same schema.
+      onSaved(await save.mutateAsync({ ...values, provinceCode }));
+    } catch (error) {
+      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
+      form.setErrors(fields);
+      setFormError(general);
+    }
+  });
+
+  const alertMessage = formError ?? (provinces.isError ? messageOf(provinces.error, t('common.loadFailed')) : null);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput label={t('alliance.name')} required {...form.getInputProps('name')} />
+        <LabelledSelect
+          label={t('alliance.province')}
+          placeholder={t('alliance.provincePlaceholder')}
+          nothingFoundMessage={t('alliance.noProvince')}
+          required
+          searchable
+          allowDeselect={false}
+          filter={foldFilter}
+          data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.name }))}
+          {...form.getInputProps('provinceCode')}
+          onChange={chooseProvince}
+        />
+        <TextInput label={t('alliance.address')} {...form.getInputProps('address')} />
+        <TextInput label={t('alliance.chairName')} description={t('alliance.chairNameHint')} {...form.getInputProps('chairName')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('alliance.phone')} type="tel" {...form.getInputProps('phone')} />
+          <TextInput label={t('alliance.email')} type="email" {...form.getInputProps('email')} />
+        </SimpleGrid>
+        {alertMessage && (
+          <Alert color="red" icon={<IconAlertCircle />}>
+            {alertMessage}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={save.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+/** The frame around every page: the app and alliance names on top, the areas on the left. */
+import type { ReactNode } from 'react';
+import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { Alliance } from '../../../shared/domain';
+import { hrefOf, type Route } from '../routing/useHashRoute';
+import { areas } from './navigation';
+
+interface AppLayoutProps {
+  alliance: Alliance;
+  route: Route;
+  children: ReactNode;
+}
+
+export function AppLayout({ alliance, route, children }: AppLayoutProps) {
+  const { t } = useTranslation();
+  // Only narrow windows fold the sidebar away; it is always shown on a desktop-sized window.
+  const [navOpened, nav] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="sm" wrap="nowrap">
+          <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+          <Text fw={700} c="teal.8" style={{ flexShrink: 0 }}>
+            {t('common.appName')}
+          </Text>
+          <Text c="dimmed" truncate>
+            {alliance.name}
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        {areas.map(({ route: target, label, icon: Icon }) => (
+          <NavLink
+            key={target}
+            href={hrefOf(target)}
+            label={t(label)}
+            leftSection={<Icon size={18} stroke={1.6} />}
+            active={target === route}
+            aria-current={target === route ? 'page' : undefined}
+            onClick={nav.close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

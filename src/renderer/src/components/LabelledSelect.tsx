@@ -1,0 +1,23 @@
+/**
+ * A Mantine Select whose label names the text box only. Given `label`, Mantine also names its
+ * listbox (kept mounted while hidden) with it, so `getByLabel('Tỉnh, thành phố')` found two
+ * elements and Playwright refused to pick one; a label of our own, tied by `htmlFor`, names one.
+ */
+import { useId } from 'react';
+import { Input, Select, type SelectProps } from '@mantine/core';
+
+interface LabelledSelectProps extends Omit<SelectProps, 'label' | 'id'> {
+  label: string;
+}
+
+export function LabelledSelect({ label, required, ...props }: LabelledSelectProps) {
+  const id = useId();
+  return (
+    <div>
+      <Input.Label htmlFor={id} required={required}>
+        {label}
+      </Input.Label>
+      <Select id={id} required={required} {...props} />
+    </div>
+  );
+}

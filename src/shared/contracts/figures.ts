@@ -1,0 +1,109 @@
+/** Số liệu hằng năm: one row of yearly figures per organization per year, and the year grid. */
+import { z } from 'zod';
+import { classifications, organizationKinds } from '../domain';
+import type { Classification, OrganizationKind, Page } from '../domain';
+import { channel, code, pageInput } from './define';
+
+export interface YearlyFigures {
+  organizationId: number;
+  year: number;
+  /** Thành viên chính thức. */
+  membersOfficial: number | null;
+  /** Thành viên liên kết. */
+  membersAssociate: number | null;
+  /** Lao động thường xuyên. */
+  workers: number | null;
+  /** Doanh thu, đồng. */
+  revenue: number | null;
+  /** Lợi nhuận, đồng; negative for a loss. */
+  profit: number | null;
+  /** Thu nhập bình quân của người lao động, đồng per person per month. */
+  averageIncome: number | null;
+  /** Tổng tài sản, đồng. */
+  totalAssets: number | null;
+  /** Cán bộ quản lý. */
+  managers: number | null;
+  /** Of the managers, how many hold a college degree or higher. */
+  managersWithDegree: number | null;
+  /** Xếp loại; null is Chưa xếp loại. */
+  classification: Classification | null;
+  /** Điểm xếp loại, out of 100. */
+  score: number | null;
+  updatedAt: string;
+}
+
+/** One organization on the year grid (Cập nhật số liệu năm), with last year's figures beside. */
+export interface FiguresGridRow {
+  organizationId: number;
+  name: string;
+  kind: OrganizationKind;
+  communeName: string;
+  figures: YearlyFigures | null;
+  previous: YearlyFigures | null;
+}
+
+/**
+ * A field of a PATCH: absent leaves the stored value, null clears it. (optionalCount in define.ts
+ * turns absent into null, which would clear, so the figures build their own.)
+ */
+function patchCount(label: string) {
+  return z
+    .number({ error: `${label} phải là một số.` })
+    .int({ error: `${label} phải là số nguyên.` })
+    .min(0, { error: `${label} không được âm.` })
+    .max(Number.MAX_SAFE_INTEGER, { error: `${label} lớn quá mức cho phép.` })
+    .nullable()
+    .optional();
+}
+
+const organizationId = z.number({ error: 'Chưa chọn tổ chức.' }).int().positive({ error: 'Chưa chọn tổ chức.' });
+/** The upper bound (next year) depends on the clock, so the service checks the range. */
+const year = z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' });
+
+export const figuresSaveInput = z.object({
+  organizationId,
+  year,
+  membersOfficial: patchCount('Số thành viên chính thức'),
+  membersAssociate: patchCount('Số thành viên liên kết'),
+  workers: patchCount('Số lao động thường xuyên'),
+  revenue: patchCount('Doanh thu'),
+  profit: z
+    .number({ error: 'Lợi nhuận phải là một số.' })
+    .int({ error: 'Lợi nhuận phải là số nguyên (đồng).' })
+    .min(Number.MIN_SAFE_INTEGER, { error: 'Lợi nhuận vượt quá mức cho phép.' })
+    .max(Number.MAX_SAFE_INTEGER, { error: 'Lợi nhuận vượt quá mức cho phép.' })
+    .nullable()
+    .optional(),
+  averageIncome: patchCount('Thu nhập bình quân'),
+  totalAssets: patchCount('Tổng tài sản'),
+  managers: patchCount('Số cán bộ quản lý'),
+  managersWithDegree: patchCount('Số cán bộ quản lý có trình độ cao đẳng trở lên'),
+  classification: z.enum(classifications, { error: 'Xếp loại phải là Tốt, Khá, Trung bình hoặc Yếu.' }).nullable().optional(),
+  score: z
+    .number({ error: 'Điểm xếp loại phải là một số.' })
+    .int({ error: 'Điểm xếp loại phải là số nguyên.' })
+    .min(0, { error: 'Điểm xếp loại phải từ 0 đến 100.' })
+    .max(100, { error: 'Điểm xếp loại phải từ 0 đến 100.' })
+    .nullable()
+    .optional(),
+});
+export type FiguresSaveInput = z.input<typeof figuresSaveInput>;
+
+export const figuresGridInput = z.object({
+  year,
+  query: z.string().max(200).optional(),
+  kind: z.enum(organizationKinds).optional(),
+  communeCode: code('xã, phường', 5).optional(),
+  ...pageInput,
+});
+export type FiguresGridInput = z.input<typeof figuresGridInput>;
+
+export const figuresContract = {
+  /** Every year of one organization, year ascending. */
+  'figures:list': channel<YearlyFigures[]>()(z.object({ organizationId })),
+  /** Creates or updates one year; only the fields present change. */
+  'figures:save': channel<YearlyFigures>()(figuresSaveInput),
+  'figures:delete': channel<null>()(z.object({ organizationId, year })),
+  /** The organizations that existed in the year, by name, with that year's and the previous year's figures. */
+  'figures:grid': channel<Page<FiguresGridRow>>()(figuresGridInput),
+};

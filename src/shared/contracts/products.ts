@@ -1,0 +1,128 @@
+/** What member organizations produce, and the certifications they hold (OCOP, VietGAP, …). */
+import { z } from 'zod';
+import { channel, optionalCount, optionalIsoDate, optionalText, requiredText } from './define';
+
+export const volumePeriods = ['year', 'season'] as const;
+export type VolumePeriod = (typeof volumePeriods)[number];
+
+export interface Certification {
+  id: number;
+  organizationId: number;
+  /** Null for a certification of the organization rather than of one product (e.g. a growing-area code). */
+  productId: number | null;
+  kindCode: string;
+  kindName: string;
+  /** OCOP stars 1–5; null for kinds without stars. */
+  stars: number | null;
+  number: string;
+  issuer: string;
+  issuedOn: string | null;
+  expiresOn: string | null;
+}
+
+export interface Product {
+  id: number;
+  organizationId: number;
+  name: string;
+  productGroup: string;
+  unit: string;
+  /** Per year or per season (volumePeriod), in `unit`. */
+  volume: number | null;
+  volumePeriod: VolumePeriod;
+  /** Price per unit, đồng. */
+  price: number | null;
+  note: string;
+  certifications: Certification[];
+}
+
+export interface OrganizationProducts {
+  products: Product[];
+  /** Certifications not tied to one product. */
+  generalCertifications: Certification[];
+}
+
+/** A certification running out soon, for the "needs attention" lists. */
+export interface ExpiringCertification {
+  certificationId: number;
+  organizationId: number;
+  organizationName: string;
+  /** '' when the certification is not tied to a product. */
+  productName: string;
+  kindName: string;
+  stars: number | null;
+  number: string;
+  expiresOn: string;
+  /** Days from today (per the app's clock) to expiresOn; 0 is today, negative is already expired. */
+  daysLeft: number;
+}
+
+const id = z.number().int().positive();
+const organizationId = z.number({ error: 'Chưa chọn tổ chức.' }).int().positive({ error: 'Chưa chọn tổ chức.' });
+
+export const productInput = z.object({
+  /** Absent to add a product, present to change one. */
+  id: id.optional(),
+  organizationId,
+  name: requiredText('Tên sản phẩm', 200),
+  productGroup: optionalText('Nhóm sản phẩm', 100),
+  unit: optionalText('Đơn vị tính', 40),
+  volume: z
+    .number({ error: 'Sản lượng phải là một số.' })
+    .min(0, { error: 'Sản lượng không được âm.' })
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  volumePeriod: z.enum(volumePeriods, { error: 'Sản lượng tính theo năm hoặc theo vụ.' }).default('year'),
+  price: optionalCount('Giá bán'),
+  note: optionalText('Ghi chú', 1000),
+});
+export type ProductInput = z.input<typeof productInput>;
+
+export const certificationInput = z
+  .object({
+    id: id.optional(),
+    organizationId,
+    productId: id.nullable().optional().transform((value) => value ?? null),
+    kindCode: z.string({ error: 'Chưa chọn loại chứng nhận.' }).min(1, { error: 'Chưa chọn loại chứng nhận.' }),
+      /**
+     * Required for kinds with stars (OCOP), absent for the others (see certificationKinds of
+     * 'lookups:get'); the service checks which.
+     */
+    stars: z
+      .number({ error: 'Số sao phải là một số.' })
+      .int({ error: 'Số sao phải là số nguyên.' })
+      .min(1, { error: 'Số sao OCOP từ 1 đến 5.' })
+      .max(5, { error: 'Số sao OCOP từ 1 đến 5.' })
+      .nullable()
+      .optional()
+      .transform((value) => value ?? null),
+    number: optionalText('Số giấy chứng nhận', 100),
+    issuer: optionalText('Cơ quan cấp', 200),
+    issuedOn: optionalIsoDate('Ngày cấp'),
+    expiresOn: optionalIsoDate('Ngày hết hạn'),
+  })
+  .refine((input) => !input.issuedOn || !input.expiresOn || input.expiresOn >= input.issuedOn, {
+    path: ['expiresOn'],
+    error: 'Ngày hết hạn không được trước ngày cấp.',
+  });
+export type CertificationInput = z.input<typeof certificationInput>;
+
+export const productsContract = {
+  /** One organization's products (by name) with their certifications, and its other certifications. */
+  'products:list': channel<OrganizationProducts>()(z.object({ organizationId })),
+  'products:save': channel<Product>()(productInput),
+  /** Its certifications stay, no longer tied to a product. */
+  'products:delete': channel<null>()(z.object({ id })),
+  'certifications:save': channel<Certification>()(certificationInput),
+  'certifications:delete': channel<null>()(z.object({ id })),
+  /**
+   * Certifications of live organizations that expire within `withinDays` from today, soonest
+   * first; with `includeExpired`, also those already expired.
+   */
+  'certifications:expiring': channel<ExpiringCertification[]>()(
+    z.object({
+      withinDays: z.number().int().min(0).max(3650).default(90),
+      includeExpired: z.boolean().default(false),
+    }),
+  ),
+};

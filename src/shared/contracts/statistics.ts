@@ -1,0 +1,106 @@
+/**
+ * Thống kê for the chairperson: the register at a glance for one year against the year before.
+ * Every figure is computed from the register and the yearly figures, never typed.
+ */
+import { z } from 'zod';
+import type { SectorGroup } from '../domain';
+import { channel, none } from './define';
+
+/** A count per kind of organization, and their sum. */
+export interface KindCounts {
+  htx: number;
+  lhhtx: number;
+  tht: number;
+  qtdnd: number;
+  total: number;
+}
+
+export interface SectorCount {
+  /** A code of the `sectors` table; null for organizations whose sector is not recorded. */
+  code: string | null;
+  /** The sector's name; "Chưa rõ lĩnh vực" when not recorded. */
+  name: string;
+  group: SectorGroup | null;
+  count: number;
+}
+
+export interface SectorGroupCount {
+  /** null: sector not recorded. */
+  group: SectorGroup | null;
+  count: number;
+}
+
+export interface CommuneCount {
+  code: string;
+  /** Full name, e.g. "Xã Vĩnh An". */
+  name: string;
+  provinceCode: string;
+  count: number;
+}
+
+/** Xếp loại of the organizations existing that year, each counted once. */
+export interface ClassificationCounts {
+  good: number;
+  fair: number;
+  average: number;
+  weak: number;
+  /** Existing that year but with no classification in that year's figures (Chưa xếp loại). */
+  unclassified: number;
+}
+
+/**
+ * One year's statistics. "Existing in the year" means founded by 31 December (or founding date not
+ * recorded), not ended by then, not deleted: an organization merged into another during the year
+ * is counted only in its successor.
+ */
+export interface YearStatistics {
+  year: number;
+  /** Organizations existing at the end of the year, by kind. */
+  organizations: KindCounts;
+  bySectorGroup: SectorGroupCount[];
+  /** Sectors with at least one organization, in the `sectors` table's order; unrecorded last. */
+  bySector: SectorCount[];
+  /** Communes with at least one organization, most organizations first. */
+  byCommune: CommuneCount[];
+  /** Founded during the year (by founding date), by kind. */
+  founded: KindCounts;
+  /** Ended during the year (dissolution, bankruptcy, reorganization), by kind. */
+  ended: KindCounts;
+  /** How many existing organizations have yearly figures entered for the year. */
+  reporting: number;
+  /** Sums over the year's figures of the existing organizations. */
+  membersOfficial: number;
+  membersAssociate: number;
+  workers: number;
+  /** Average revenue per HTX (kind `htx`) that reported revenue, in đồng; null when none did. */
+  averageRevenuePerCooperative: number | null;
+  /** Average profit per HTX that reported profit, in đồng; null when none did. */
+  averageProfitPerCooperative: number | null;
+  /**
+   * Average income per worker per month, in đồng, weighted by each organization's workers; null
+   * when no organization reported both.
+   */
+  averageIncomePerWorker: number | null;
+  classification: ClassificationCounts;
+}
+
+export interface StatisticsOverview {
+  current: YearStatistics;
+  /** The year before `current`, for comparison. */
+  previous: YearStatistics;
+}
+
+export const statisticsOverviewInput = z.object({
+  year: z
+    .number({ error: 'Năm thống kê phải là một số.' })
+    .int({ error: 'Năm thống kê phải là số nguyên.' })
+    .min(1900, { error: 'Năm thống kê không hợp lệ.' })
+    .max(2200, { error: 'Năm thống kê không hợp lệ.' }),
+});
+export type StatisticsOverviewInput = z.input<typeof statisticsOverviewInput>;
+
+export const statisticsContract = {
+  'statistics:overview': channel<StatisticsOverview>()(statisticsOverviewInput),
+  /** Years that have yearly figures, newest first (the year picker defaults to the first). */
+  'statistics:years': channel<number[]>()(none),
+};

@@ -1,0 +1,314 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { organizations } from '../../src/core/db/schema';
+import { existingInYear } from '../../src/core/services/lifecycle';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+async function create(name: string, foundedOn?: string, communeCode = XA_VINH_AN): Promise<number> {
+  return (await call(app, 'organizations:create', { kind: 'htx', name, communeCode, foundedOn })).id;
+}
+
+function stateOf(id: number) {
+  const row = app.ctx.db.$client.prepare('SELECT name, status, founded_on, ended_on FROM organizations WHERE id = ?').get(id) as {
+    name: string;
+    status: string;
+    founded_on: string | null;
+    ended_on: string | null;
+  };
+  return { name: row.name, status: row.status, foundedOn: row.founded_on, endedOn: row.ended_on };
+}
+
+function existing(year: number): string[] {
+  return app.ctx.db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(existingInYear(year))
+    .orderBy(organizations.nameFolded)
+    .all()
+    .map((row) => row.name);
+}
+
+async function issues(input: unknown) {
+  const error = await callFailing(app, 'lifecycle:record', input);
+  return error.kind === 'validation' ? error.issues : error;
+}
+
+describe('simple events on one organization', () => {
+  it('founding fills an empty founding date; suspension and resumption move the status; deleting restores it', async () => {
+    const a = await create('HTX Nông nghiệp Vĩnh Bình');
+    await call(app, 'lifecycle:record', { kind: 'founding', date: '2019-04-02', decisionNo: '12/GCN', subjectId: a });
+    expect(stateOf(a)).toMatchObject({ status: 'active', foundedOn: '2019-04-02', endedOn: null });
+
+    const suspension = await call(app, 'lifecycle:record', { kind: 'suspension', date: '2024-03-01', subjectId: a });
+    expect(stateOf(a).status).toBe('suspended');
+    expect(await issues({ kind: 'suspension', date: '2024-05-01', subjectId: a })).toEqual([
+      { path: 'subjectId', message: 'HTX Nông nghiệp Vĩnh Bình đang tạm ngừng hoạt động vào ngày 01/05/2024.' },
+    ]);
+    const resumption = await call(app, 'lifecycle:record', { kind: 'resumption', date: '2024-09-01', subjectId: a });
+    expect(stateOf(a).status).toBe('active');
+
+    await call(app, 'lifecycle:delete', { eventId: resumption.id });
+    expect(stateOf(a).status).toBe('suspended');
+    await call(app, 'lifecycle:delete', { eventId: suspension.id });
+    expect(stateOf(a).status).toBe('active');
+    expect(await issues({ kind: 'resumption', date: '2024-09-01', subjectId: a })).toEqual([
+      {
+        path: 'subjectId',
+        message: 'HTX Nông nghiệp Vĩnh Bình không tạm ngừng hoạt động vào ngày 01/09/2024; hãy ghi sự kiện tạm ngừng trước.',
+      },
+    ]);
+  });
+
+  it('keeps a founding date that was typed', async () => {
+    const a = await create('HTX Nông nghiệp Vĩnh Bình', '2018-01-15');
+    const founding = await call(app, 'lifecycle:record', { kind: 'founding', date: '2019-04-02', subjectId: a });
+    expect(stateOf(a).foundedOn).toBe('2018-01-15');
+    await call(app, 'lifecycle:delete', { eventId: founding.id });
+    expect(stateOf(a).foundedOn).toBe('2018-01-15');
+  });
+
+  it.each([
+    ['dissolution', 'dissolved', 'giải thể'],
+    ['bankruptcy', 'bankrupt', 'phá sản'],
+  ] as const)('%s ends it, and nothing can happen to it afterwards', async (kind, status, word) => {
+    const a = await create('HTX Nông nghiệp Vĩnh Bình');
+    const event = await call(app, 'lifecycle:record', { kind, date: '2025-06-30', decisionNo: '45/QĐ', subjectId: a });
+    expect(stateOf(a)).toMatchObject({ status, endedOn: '2025-06-30' });
+    expect(await issues({ kind: 'suspension', date: '2025-08-01', subjectId: a })).toEqual([
+      {
+        path: 'subjectId',
+        message: `HTX Nông nghiệp Vĩnh Bình đã chấm dứt hoạt động (${word}) từ ngày 30/06/2025; không thể ghi thêm sự kiện từ ngày đó trở đi.`,
+      },
+    ]);
+    // An earlier event is still possible: history can be filled in afterwards.
+    await call(app, 'lifecycle:record', { kind: 'suspension', date: '2025-01-10', subjectId: a });
+    expect(stateOf(a)).toMatchObject({ status, endedOn: '2025-06-30' });
+
+    await call(app, 'lifecycle:delete', { eventId: event.id });
+    expect(stateOf(a)).toMatchObject({ status: 'suspended', endedOn: null });
+  });
+
+  it('refuses to end an organization before events it still has', async () => {
+    const a = await create('HTX Nông nghiệp Vĩnh Bình');
+    await call(app, 'lifecycle:record', { kind: 'suspension', date: '2025-09-01', subjectId: a });
+    expect(await issues({ kind: 'dissolution', date: '2025-06-30', subjectId: a })).toEqual([
+      {
+        path: 'subjectId',
+        message: 'HTX Nông nghiệp Vĩnh Bình còn sự kiện «Tạm ngừng hoạt động» ngày 01/09/2025, sau ngày này; hãy xóa sự kiện đó trước.',
+      },
+    ]);
+  });
+});
+
+describe('renaming', () => {
+  it('renames everywhere search looks, keeps the old name in the event, and restores it on delete', async () => {
+    const a = await create('HTX Nông nghiệp Vĩnh Bình');
+    const event = await call(app, 'lifecycle:record', {
+      kind: 'renaming',
+      date: '2025-07-01',
+      decisionNo: '77/QĐ',
+      subjectId: a,
+      newName: '  Hợp tác xã  Đồng Xanh ',
+    });
+    expect(event).toMatchObject({ kind: 'renaming', oldName: 'HTX Nông nghiệp Vĩnh Bình', newName: 'Hợp tác xã Đồng Xanh' });
+    expect(stateOf(a).name).toBe('Hợp tác xã Đồng Xanh');
+    const row = app.ctx.db.$client.prepare('SELECT name_folded, name_key, search_text FROM organizations WHERE id = ?').get(a);
+    expect(row).toEqual({ name_folded: 'hop tac xa dong xanh', name_key: 'dong xanh', search_text: 'hop tac xa dong xanh vinh an' });
+    expect((await call(app, 'organizations:list', { query: 'dong xanh', page: 1, pageSize: 10 })).total).toBe(1);
+    expect((await call(app, 'lifecycle:list', { organizationId: a }))[0]).toMatchObject({ oldName: 'HTX Nông nghiệp Vĩnh Bình', role: 'subject' });
+
+    const second = await call(app, 'lifecycle:record', { kind: 'renaming', date: '2026-01-05', subjectId: a, newName: 'HTX Đồng Xanh An Giang' });
+    expect(second.oldName).toBe('Hợp tác xã Đồng Xanh');
+    expect(await callFailing(app, 'lifecycle:delete', { eventId: event.id })).toEqual({
+      kind: 'conflict',
+      message: 'HTX Đồng Xanh An Giang còn lần đổi tên sau (ngày 05/01/2026); hãy xóa lần đổi tên đó trước.',
+    });
+    await call(app, 'lifecycle:delete', { eventId: second.id });
+    await call(app, 'lifecycle:delete', { eventId: event.id });
+    expect(stateOf(a).name).toBe('HTX Nông nghiệp Vĩnh Bình');
+    expect((await call(app, 'organizations:list', { query: 'vinh binh', page: 1, pageSize: 10 })).total).toBe(1);
+  });
+
+  it('needs a new name that differs from the current one', async () => {
+    const a = await create('HTX Nông nghiệp Vĩnh Bình');
+    expect(await issues({ kind: 'renaming', date: '2025-07-01', subjectId: a })).toEqual([{ path: 'newName', message: 'Chưa nhập tên mới.' }]);
+    expect(await issues({ kind: 'renaming', date: '2025-07-01', subjectId: a, newName: 'HTX Nông nghiệp Vĩnh Bình' })).toEqual([
+      { path: 'newName', message: 'Tên mới trùng với tên hiện tại «HTX Nông nghiệp Vĩnh Bình».' },
+    ]);
+  });
+});
+
+describe('reorganization', () => {
+  it('consolidation: A and B end, new C begins; each year counts them once', async () => {
+    const a = await create('HTX Vĩnh An', '2015-01-01');
+    const b = await create('HTX Vĩnh Bình', '2016-01-01', XA_VINH_BINH);
+    const event = await call(app, 'lifecycle:record', {
+      kind: 'consolidation',
+      date: '2025-07-01',
+      decisionNo: '88/QĐ-UBND',
+      predecessorIds: [a, b],
+      newSuccessors: [{ kind: 'htx', name: 'HTX Hợp nhất Vĩnh An – Vĩnh Bình', communeCode: XA_VINH_AN, registrationNo: '1600999999' }],
+    });
+    const c = event.participants.find((p) => p.role === 'successor')?.organizationId ?? 0;
+    expect(event.participants.map((p) => [p.name, p.role])).toEqual([
+      ['HTX Vĩnh An', 'predecessor'],
+      ['HTX Vĩnh Bình', 'predecessor'],
+      ['HTX Hợp nhất Vĩnh An – Vĩnh Bình', 'successor'],
+    ]);
+    expect(stateOf(a)).toMatchObject({ status: 'reorganized', endedOn: '2025-07-01' });
+    expect(stateOf(b)).toMatchObject({ status: 'reorganized', endedOn: '2025-07-01' });
+    expect(stateOf(c)).toMatchObject({ status: 'active', foundedOn: '2025-07-01', endedOn: null });
+
+    expect(existing(2024)).toEqual(['HTX Vĩnh An', 'HTX Vĩnh Bình']);
+    expect(existing(2025)).toEqual(['HTX Hợp nhất Vĩnh An – Vĩnh Bình']);
+
+    expect(await issues({ kind: 'suspension', date: '2025-08-01', subjectId: a })).toEqual([
+      {
+        path: 'subjectId',
+        message: 'HTX Vĩnh An đã chấm dứt hoạt động (tổ chức lại) từ ngày 01/07/2025; không thể ghi thêm sự kiện từ ngày đó trở đi.',
+      },
+    ]);
+
+    // Deleting the event brings A and B back; C stays in the register but has no founding date from it.
+    await call(app, 'lifecycle:delete', { eventId: event.id });
+    expect(stateOf(a)).toMatchObject({ status: 'active', endedOn: null });
+    expect(stateOf(c)).toMatchObject({ status: 'active', foundedOn: null });
+    expect(await call(app, 'lifecycle:list', { organizationId: a })).toEqual([]);
+  });
+
+  it('split: the one split ends, its successors are counted once', async () => {
+    const a = await create('HTX Vĩnh An', '2015-01-01');
+    const existingSuccessor = await create('HTX Vĩnh An 1');
+    const event = await call(app, 'lifecycle:record', {
+      kind: 'split',
+      date: '2025-03-01',
+      predecessorIds: [a],
+      successorIds: [existingSuccessor],
+      newSuccessors: [{ kind: 'htx', name: 'HTX Vĩnh An 2', communeCode: XA_VINH_AN }],
+    });
+    expect(event.participants.map((p) => [p.name, p.role])).toEqual([
+      ['HTX Vĩnh An', 'predecessor'],
+      ['HTX Vĩnh An 1', 'successor'],
+      ['HTX Vĩnh An 2', 'successor'],
+    ]);
+    expect(stateOf(a).status).toBe('reorganized');
+    expect(stateOf(existingSuccessor).foundedOn).toBe('2025-03-01');
+    expect(existing(2024)).toEqual(['HTX Vĩnh An']);
+    expect(existing(2025)).toEqual(['HTX Vĩnh An 1', 'HTX Vĩnh An 2']);
+    const countIn2025 = app.ctx.db.select({ n: count() }).from(organizations).where(and(existingInYear(2025), eq(organizations.kind, 'htx'))).get();
+    expect(countIn2025?.n).toBe(2);
+  });
+
+  it('separation: the one separated from stays, the new one begins', async () => {
+    const a = await create('HTX Vĩnh An', '2015-01-01');
+    await call(app, 'lifecycle:record', {
+      kind: 'separation',
+      date: '2025-03-01',
+      subjectId: a,
+      newSuccessors: [{ kind: 'tht', name: 'Tổ hợp tác Rau Vĩnh An', communeCode: XA_VINH_AN }],
+    });
+    expect(stateOf(a)).toMatchObject({ status: 'active', endedOn: null });
+    expect(existing(2025)).toEqual(['HTX Vĩnh An', 'Tổ hợp tác Rau Vĩnh An']);
+    const [event] = await call(app, 'lifecycle:list', { organizationId: a });
+    expect(event?.participants.map((p) => [p.name, p.kind, p.role])).toEqual([
+      ['HTX Vĩnh An', 'htx', 'subject'],
+      ['Tổ hợp tác Rau Vĩnh An', 'tht', 'successor'],
+    ]);
+  });
+
+  it('merger: the absorbing one stays, the absorbed ones end', async () => {
+    const a = await create('HTX Vĩnh An');
+    const b = await create('HTX Vĩnh Bình');
+    const d = await create('HTX Thoại Sơn');
+    await call(app, 'lifecycle:record', { kind: 'merger', date: '2025-10-01', subjectId: a, predecessorIds: [b, d] });
+    expect([stateOf(a).status, stateOf(b).status, stateOf(d).status]).toEqual(['active', 'reorganized', 'reorganized']);
+    expect(existing(2025)).toEqual(['HTX Vĩnh An']);
+  });
+
+  it('lists an organization’s events by date with its own role', async () => {
+    const a = await create('HTX Vĩnh An');
+    const b = await create('HTX Vĩnh Bình');
+    await call(app, 'lifecycle:record', { kind: 'merger', date: '2025-10-01', subjectId: b, predecessorIds: [a] });
+    await call(app, 'lifecycle:record', { kind: 'founding', date: '2012-05-05', decisionNo: '1/GCN', subjectId: a });
+    const events = await call(app, 'lifecycle:list', { organizationId: a });
+    expect(events.map((e) => [e.kind, e.date, e.role, e.participants.length])).toEqual([
+      ['founding', '2012-05-05', 'subject', 1],
+      ['merger', '2025-10-01', 'predecessor', 2],
+    ]);
+  });
+});
+
+describe('who takes part', () => {
+  it.each([
+    [{ kind: 'dissolution' }, [{ path: 'subjectId', message: 'Chưa chọn tổ chức giải thể.' }]],
+    [{ kind: 'founding' }, [{ path: 'subjectId', message: 'Chưa chọn tổ chức được thành lập.' }]],
+    [{ kind: 'split', predecessorIds: [1] }, [{ path: 'successorIds', message: 'Chia: cần ít nhất hai tổ chức được chia ra (chọn tổ chức có sẵn hoặc thêm mới).' }]],
+    [{ kind: 'split', predecessorIds: [1, 2], successorIds: [3, 4] }, [{ path: 'predecessorIds', message: 'Chia: cần chọn đúng một tổ chức bị chia.' }]],
+    [{ kind: 'consolidation', predecessorIds: [1], successorIds: [3] }, [{ path: 'predecessorIds', message: 'Hợp nhất: cần chọn ít nhất hai tổ chức hợp nhất với nhau.' }]],
+    [{ kind: 'consolidation', predecessorIds: [1, 2], successorIds: [3, 4] }, [{ path: 'successorIds', message: 'Hợp nhất: cần đúng một tổ chức mới hình thành sau hợp nhất.' }]],
+    [{ kind: 'merger', subjectId: 1 }, [{ path: 'predecessorIds', message: 'Sáp nhập: cần chọn ít nhất một tổ chức bị sáp nhập.' }]],
+    [{ kind: 'separation', subjectId: 1 }, [{ path: 'successorIds', message: 'Tách: cần ít nhất một tổ chức được tách ra (chọn tổ chức có sẵn hoặc thêm mới).' }]],
+    [{ kind: 'dissolution', subjectId: 1, successorIds: [2] }, [{ path: 'successorIds', message: 'Sự kiện «Giải thể» không có tổ chức kế thừa; hãy bỏ chọn.' }]],
+    [{ kind: 'merger', subjectId: 1, predecessorIds: [1] }, [{ path: 'predecessorIds', message: 'Mỗi tổ chức chỉ được chọn một lần trong một sự kiện.' }]],
+  ])('%j', async (fields, expected) => {
+    expect(await issues({ date: '2025-01-01', ...fields })).toEqual(expected);
+  });
+
+  it('points a new successor’s field errors into newSuccessors, and writes nothing', async () => {
+    const a = await create('HTX Vĩnh An');
+    const error = await issues({
+      kind: 'separation',
+      date: '2025-01-01',
+      subjectId: a,
+      newSuccessors: [{ kind: 'htx', name: 'HTX Mới', communeCode: '00004' }],
+    });
+    expect(error).toEqual([{ path: 'newSuccessors.0.communeCode', message: 'Phường Ba Đình không thuộc Tỉnh An Giang.' }]);
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
+    expect(await call(app, 'lifecycle:list', { organizationId: a })).toEqual([]);
+  });
+
+  it('says which organization does not exist', async () => {
+    expect(await callFailing(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-01-01', subjectId: 999 })).toEqual({
+      kind: 'notFound',
+      message: 'Không tìm thấy tổ chức số 999; có thể hồ sơ đã bị xóa.',
+    });
+  });
+
+  it('records audit rows for the event and each organization', async () => {
+    const a = await create('HTX Vĩnh An');
+    const event = await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', subjectId: a });
+    const rows = app.ctx.db.$client
+      .prepare("SELECT entity, entity_id, action, before, after FROM audit_log WHERE action != 'create' OR entity = 'lifecycle_event' ORDER BY id")
+      .all()
+      .map((row) => {
+        const { entity, entity_id, action, before, after } = row as Record<string, string | number>;
+        return [entity, entity_id, action, JSON.parse(String(before ?? 'null')) as unknown, JSON.parse(String(after ?? 'null')) as unknown];
+      });
+    expect(rows).toEqual([
+      [
+        'lifecycle_event',
+        event.id,
+        'create',
+        null,
+        { kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', note: '', oldName: null, newName: null, participants: [{ organizationId: a, role: 'subject' }] },
+      ],
+      [
+        'organization',
+        a,
+        'update',
+        { lifecycle: null },
+        { lifecycle: { eventId: event.id, kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', role: 'subject' } },
+      ],
+      ['organization', a, 'update', { status: 'active', endedOn: null }, { status: 'dissolved', endedOn: '2025-06-30' }],
+    ]);
+  });
+});

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+interface Shape {
+  kind: 'htx' | 'lhhtx' | 'tht' | 'qtdnd';
+  name: string;
+  communeCode: string;
+  foundedOn: string;
+  sectorCode?: string;
+  ended?: { status: string; on: string };
+  deleted?: boolean;
+}
+
+/** Creates an organization through the service, then sets what lifecycle events would set. */
+async function organization(shape: Shape): Promise<number> {
+  const { id } = await call(app, 'organizations:create', { kind: shape.kind, name: shape.name, communeCode: shape.communeCode });
+  app.ctx.db.$client
+    .prepare('UPDATE organizations SET founded_on = ?, sector_code = ?, status = ?, ended_on = ?, deleted_at = ? WHERE id = ?')
+    .run(
+      shape.foundedOn,
+      shape.sectorCode ?? null,
+      shape.ended?.status ?? 'active',
+      shape.ended?.on ?? null,
+      shape.deleted ? '2026-01-01T00:00:00.000Z' : null,
+      id,
+    );
+  return id;
+}
+
+function figures(
+  organizationId: number,
+  year: number,
+  f: { official: number; associate?: number; workers: number; revenue: number; profit?: number | null; income?: number | null; classification?: string | null },
+): void {
+  app.ctx.db.$client
+    .prepare(
+      `INSERT INTO yearly_figures (organization_id, year, members_official, members_associate, workers, revenue, profit,
+         average_income, classification, score, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01')`,
+    )
+    .run(organizationId, year, f.official, f.associate ?? 0, f.workers, f.revenue, f.profit ?? null, f.income ?? null, f.classification ?? null, f.classification ? 70 : null);
+}
+
+/** Two years of a small province: one consolidation, one dissolution, one deleted record. */
+async function seed(): Promise<void> {
+  const a = await organization({ kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN, foundedOn: '2010-05-01', sectorCode: 'trong_trot' });
+  const b = await organization({ kind: 'htx', name: 'HTX Dịch vụ thương mại Vĩnh Bình', communeCode: XA_VINH_BINH, foundedOn: '2015-01-01', sectorCode: 'thuong_mai_dich_vu' });
+  const c = await organization({ kind: 'tht', name: 'THT rau an toàn ấp Mỹ', communeCode: XA_VINH_AN, foundedOn: '2025-03-01' });
+  const d = await organization({ kind: 'htx', name: 'HTX Đồng Tâm', communeCode: XA_VINH_BINH, foundedOn: '2012-01-01', sectorCode: 'trong_trot', ended: { status: 'reorganized', on: '2025-06-30' } });
+  const e = await organization({ kind: 'htx', name: 'HTX Hợp Lực', communeCode: XA_VINH_BINH, foundedOn: '2012-01-01', sectorCode: 'trong_trot', ended: { status: 'reorganized', on: '2025-06-30' } });
+  const f = await organization({ kind: 'htx', name: 'HTX Hợp Nhất Vĩnh Bình', communeCode: XA_VINH_BINH, foundedOn: '2025-06-30', sectorCode: 'trong_trot' });
+  const g = await organization({ kind: 'qtdnd', name: 'Quỹ tín dụng nhân dân Vĩnh An', communeCode: XA_VINH_AN, foundedOn: '2000-01-01', deleted: true });
+  const h = await organization({ kind: 'htx', name: 'HTX Giải Thể', communeCode: XA_VINH_AN, foundedOn: '2011-01-01', ended: { status: 'dissolved', on: '2024-10-10' } });
+
+  figures(a, 2024, { official: 20, associate: 5, workers: 30, revenue: 1_000_000_000, profit: 100_000_000, income: 4_000_000, classification: 'good' });
+  figures(a, 2025, { official: 25, associate: 5, workers: 40, revenue: 2_000_000_000, profit: 200_000_000, income: 5_000_000, classification: 'good' });
+  figures(b, 2024, { official: 10, workers: 10, revenue: 500_000_000, profit: -50_000_000, income: 3_000_000, classification: 'fair' });
+  figures(b, 2025, { official: 12, workers: 20, revenue: 1_000_000_001, profit: 0, income: 4_000_000 });
+  figures(c, 2025, { official: 8, workers: 8, revenue: 100_000_000, income: 3_000_000 });
+  figures(d, 2024, { official: 30, workers: 20, revenue: 1_000_000_000, classification: 'average' });
+  figures(e, 2024, { official: 30, workers: 20, revenue: 1_000_000_000, classification: 'weak' });
+  // Entered for the year it merged away: its successor carries that year, so this must not count.
+  figures(d, 2025, { official: 30, workers: 20, revenue: 9_000_000_000, income: 9_000_000, classification: 'weak' });
+  figures(f, 2025, { official: 60, workers: 40, revenue: 3_000_000_000, profit: 300_000_000, income: 6_000_000, classification: 'fair' });
+  figures(g, 2025, { official: 500, workers: 30, revenue: 5_000_000_000 });
+  figures(h, 2024, { official: 9, workers: 9, revenue: 1_000_000 });
+}
+
+describe('statistics overview', () => {
+  it('counts each organization once, in the year it exists, with exact sums and averages', async () => {
+    await seed();
+    const { current, previous } = await call(app, 'statistics:overview', { year: 2025 });
+
+    expect(current).toEqual({
+      year: 2025,
+      organizations: { htx: 3, lhhtx: 0, tht: 1, qtdnd: 0, total: 4 },
+      bySectorGroup: [
+        { group: 'agriculture', count: 2 },
+        { group: 'non_agriculture', count: 1 },
+        { group: null, count: 1 },
+      ],
+      bySector: [
+        { code: 'trong_trot', name: 'Trồng trọt', group: 'agriculture', count: 2 },
+        { code: 'thuong_mai_dich_vu', name: 'Thương mại, dịch vụ', group: 'non_agriculture', count: 1 },
+        { code: null, name: 'Chưa rõ lĩnh vực', group: null, count: 1 },
+      ],
+      byCommune: [
+        { code: XA_VINH_AN, name: 'Xã Vĩnh An', provinceCode: AN_GIANG, count: 2 },
+        { code: XA_VINH_BINH, name: 'Xã Vĩnh Bình', provinceCode: AN_GIANG, count: 2 },
+      ],
+      founded: { htx: 1, lhhtx: 0, tht: 1, qtdnd: 0, total: 2 },
+      ended: { htx: 2, lhhtx: 0, tht: 0, qtdnd: 0, total: 2 },
+      reporting: 4,
+      membersOfficial: 105,
+      membersAssociate: 5,
+      workers: 108,
+      // (2,000,000,000 + 1,000,000,001 + 3,000,000,000) / 3 HTX, rounded to the đồng.
+      averageRevenuePerCooperative: 2_000_000_000,
+      averageProfitPerCooperative: 166_666_667,
+      // (5M·40 + 4M·20 + 3M·8 + 6M·40) / 108 workers.
+      averageIncomePerWorker: 5_037_037,
+      classification: { good: 1, fair: 1, average: 0, weak: 0, unclassified: 2 },
+    });
+
+    expect(previous).toMatchObject({
+      year: 2024,
+      // The two that merged in 2025 still existed at the end of 2024; the dissolved one did not.
+      organizations: { htx: 4, lhhtx: 0, tht: 0, qtdnd: 0, total: 4 },
+      founded: { total: 0 },
+      ended: { htx: 1, total: 1 },
+      reporting: 4,
+      membersOfficial: 90,
+      membersAssociate: 5,
+      workers: 80,
+      averageRevenuePerCooperative: 875_000_000,
+      averageProfitPerCooperative: 25_000_000,
+      averageIncomePerWorker: 3_750_000,
+      classification: { good: 1, fair: 1, average: 1, weak: 1, unclassified: 0 },
+    });
+  });
+
+  it('gives zeros and no averages for a year without data', async () => {
+    const { current } = await call(app, 'statistics:overview', { year: 2030 });
+    expect(current).toMatchObject({
+      organizations: { total: 0 },
+      bySector: [],
+      byCommune: [],
+      reporting: 0,
+      averageRevenuePerCooperative: null,
+      averageProfitPerCooperative: null,
+      averageIncomePerWorker: null,
+      classification: { good: 0, fair: 0, average: 0, weak: 0, unclassified: 0 },
+    });
+  });
+
+  it('refuses a year that is not a whole number, in Vietnamese', async () => {
+    expect(await callFailing(app, 'statistics:overview', { year: 2025.5 })).toMatchObject({
+      kind: 'validation',
+      issues: [{ path: 'year', message: 'Năm thống kê phải là số nguyên.' }],
+    });
+  });
+
+  it('lists the years that have figures, newest first', async () => {
+    expect(await call(app, 'statistics:years', undefined)).toEqual([]);
+    await seed();
+    expect(await call(app, 'statistics:years', undefined)).toEqual([2025, 2024]);
+  });
+});

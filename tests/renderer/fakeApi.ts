@@ -1,0 +1,64 @@
+/** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
+import { vi } from 'vitest';
+import type { Api, Channel, InputOf, OutputOf } from '../../src/shared/contract';
+import type { Alliance, Commune, Organization, Province } from '../../src/shared/domain';
+import type { AppError, Result } from '../../src/shared/errors';
+
+export type FakeHandlers = { [C in Channel]?: (input: InputOf<C>) => Result<OutputOf<C>> };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: AppError): Result<never> => ({ ok: false, error });
+
+/** Installs the fake and returns its spy, to check what the screens asked for. */
+export function installFakeApi(handlers: FakeHandlers) {
+  const invoke = vi.fn((channel: Channel, input: unknown): Promise<Result<unknown>> => {
+    const handler = handlers[channel] as ((input: unknown) => Result<unknown>) | undefined;
+    return Promise.resolve(
+      handler ? handler(input) : fail({ kind: 'internal', message: `Kênh ${channel} chưa có trong bài kiểm tra.` }),
+    );
+  });
+  window.api = { invoke } as Api;
+  return invoke;
+}
+
+export const provinces: Province[] = [
+  { code: '01', type: 'Thành phố', name: 'Hà Nội', fullName: 'Thành phố Hà Nội' },
+  { code: '80', type: 'Tỉnh', name: 'Tây Ninh', fullName: 'Tỉnh Tây Ninh' },
+  { code: '82', type: 'Tỉnh', name: 'Đồng Tháp', fullName: 'Tỉnh Đồng Tháp' },
+  { code: '91', type: 'Tỉnh', name: 'An Giang', fullName: 'Tỉnh An Giang' },
+];
+
+export const communes: Commune[] = [
+  { code: '28123', type: 'Xã', name: 'Mỹ Hiệp', fullName: 'Xã Mỹ Hiệp', provinceCode: '82' },
+  { code: '28456', type: 'Phường', name: 'Cao Lãnh', fullName: 'Phường Cao Lãnh', provinceCode: '82' },
+  { code: '28789', type: 'Xã', name: 'Tân Hồng', fullName: 'Xã Tân Hồng', provinceCode: '82' },
+];
+
+export const alliance: Alliance = {
+  name: 'Liên minh Hợp tác xã tỉnh Đồng Tháp',
+  provinceCode: '82',
+  address: '12 Nguyễn Huệ, phường Cao Lãnh',
+  chairName: 'Trần Thị Bình',
+  phone: '0277 3851 234',
+  email: 'lienminh@dongthap.gov.vn',
+};
+
+export function organization(overrides: Partial<Organization> & Pick<Organization, 'id' | 'name'>): Organization {
+  return {
+    kind: 'htx',
+    shortName: '',
+    registrationNo: null,
+    provinceCode: '82',
+    communeCode: '28123',
+    communeName: 'Xã Mỹ Hiệp',
+    street: '',
+    sectorCode: null,
+    foundedOn: null,
+    isMember: true,
+    status: 'active',
+    endedOn: null,
+    createdAt: '2025-07-01T08:00:00.000Z',
+    updatedAt: '2025-07-01T08:00:00.000Z',
+    ...overrides,
+  };
+}

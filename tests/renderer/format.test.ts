@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatMoney } from '../../src/shared/format';
+import { foldFilter } from '../../src/renderer/src/forms/foldFilter';
+
+describe('formatDate', () => {
+  it('writes calendar dates as dd/mm/yyyy without shifting the day', () => {
+    expect(formatDate('2025-07-01')).toBe('01/07/2025');
+    expect(formatDate(new Date(2024, 11, 31, 23, 59))).toBe('31/12/2024');
+  });
+
+  it('gives nothing for missing or invalid dates', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('')).toBe('');
+    expect(formatDate('not a date')).toBe('');
+  });
+});
+
+describe('formatMoney', () => {
+  it('groups thousands with dots and puts ₫ after a no-break space', () => {
+    expect(formatMoney(1234567)).toBe('1.234.567\u00a0₫');
+    expect(formatMoney(0)).toBe('0\u00a0₫');
+    expect(formatMoney(-25000.6)).toBe('-25.001\u00a0₫');
+  });
+});
+
+describe('foldFilter', () => {
+  const options = [
+    { value: '82', label: 'Đồng Tháp' },
+    { value: '79', label: 'Hồ Chí Minh' },
+    { value: '92', label: 'Cần Thơ' },
+  ];
+
+  it('ignores case and diacritics and accepts the words in any order', () => {
+    const labels = (search: string) =>
+      foldFilter({ options, search, limit: Infinity }).map((option) => ('label' in option ? option.label : ''));
+    expect(labels('dong thap')).toEqual(['Đồng Tháp']);
+    expect(labels('MINH ho')).toEqual(['Hồ Chí Minh']);
+    expect(labels('th')).toEqual(['Đồng Tháp', 'Cần Thơ']);
+    expect(labels('')).toEqual(['Đồng Tháp', 'Hồ Chí Minh', 'Cần Thơ']);
+  });
+});

@@ -1,0 +1,79 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { alliance, installFakeApi, ok, provinces } from './fakeApi';
+import { renderApp } from './renderApp';
+
+const appInfo = { version: '0.1.0', databaseFile: '/home/vanphong/HTX Desk/htx-desk.sqlite', schemaVersion: 3 };
+
+describe('settings page', () => {
+  it('edits the alliance and confirms the save', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok({ ...alliance, name: 'Liên minh HTX Đồng Tháp' }),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+      'alliance:save': (input) => ok({ address: '', chairName: '', phone: '', email: '', ...input }),
+    });
+    renderApp('#/cai-dat');
+
+    const chair = await screen.findByLabelText(/^Họ tên Chủ tịch/);
+    expect(chair).toHaveProperty('value', 'Trần Thị Bình');
+    await waitFor(() => expect(screen.getByLabelText(/^Tỉnh, thành phố/)).toHaveProperty('value', 'Đồng Tháp'));
+    fireEvent.change(chair, { target: { value: 'Lê Văn Cường' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+
+    expect(await screen.findByText('Đã lưu thông tin Liên minh.')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('alliance:save', { ...alliance, name: 'Liên minh HTX Đồng Tháp', chairName: 'Lê Văn Cường' });
+    expect(within(screen.getByRole('banner')).getByText('Liên minh HTX Đồng Tháp')).toBeTruthy();
+  });
+
+  it('shows where the data lives', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+    });
+    renderApp('#/cai-dat');
+
+    const file = await screen.findByText('/home/vanphong/HTX Desk/htx-desk.sqlite');
+    const list = file.closest('dl');
+    expect(list && within(list).getByText('0.1.0')).toBeTruthy();
+    expect(list && within(list).getByText('3')).toBeTruthy();
+    expect(screen.getByText(/Tệp → Mở tệp dữ liệu khác…/)).toBeTruthy();
+  });
+
+  it('switches the interface to English and remembers it', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+    });
+    renderApp('#/cai-dat');
+
+    fireEvent.click(await screen.findByLabelText('English'));
+
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
+    const nav = screen.getByRole('navigation');
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Overview',
+      'Members',
+      'Events',
+      'Agreements',
+      'Supply & demand',
+      'Reports',
+      'Settings',
+    ]);
+    expect(localStorage.getItem('htx-desk.language')).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+describe('areas not built yet', () => {
+  it('say so instead of showing made-up data', async () => {
+    installFakeApi({ 'alliance:get': () => ok(alliance) });
+    renderApp('#/su-kien');
+
+    expect(await screen.findByRole('heading', { name: 'Sự kiện' })).toBeTruthy();
+    expect(screen.getByText('Phần này đang được xây dựng')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Sự kiện' }).getAttribute('aria-current')).toBe('page');
+  });
+});

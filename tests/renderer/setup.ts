@@ -1,0 +1,41 @@
+/**
+ * jsdom lacks a few browser APIs that Mantine uses; they are stubbed here. Each test then starts
+ * from a clean page: no fake api, no address, no remembered language.
+ */
+import { cleanup } from '@testing-library/react';
+import i18next from 'i18next';
+import { afterEach, vi } from 'vitest';
+import '../../src/renderer/src/i18n';
+
+// Like a browser, an empty query matches (mantine-datatable asks it for columns that are always shown).
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: (query: string) => ({
+    matches: query.trim() === '',
+    media: query,
+    onchange: null,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  }),
+});
+
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+window.ResizeObserver = ResizeObserverStub;
+
+// Combobox keeps the highlighted option in view.
+Element.prototype.scrollIntoView = () => undefined;
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(async () => {
+  cleanup();
+  delete window.api;
+  window.location.hash = '';
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  await i18next.changeLanguage('vi');
+});
