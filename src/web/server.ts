@@ -2,6 +2,7 @@
  * `npm run web`: serves HTX Desk to a browser on 127.0.0.1.
  *   --db FILE   the database file (created and migrated when new); default: the desktop app's
  *   --port N    the port (default 5180; 0 picks a free one)
+ *   --ui DIR    the built renderer to serve (default out/renderer), e.g. from `electron-vite build --outDir`
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { startWebHost } from './host';
 
 const appRoot = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string', default: '5180' } },
+  options: { db: { type: 'string' }, port: { type: 'string', default: '5180' }, ui: { type: 'string' } },
 });
 
 const port = Number(values.port);
@@ -25,7 +26,7 @@ const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8
 try {
   const app = openApp({ databaseFile, appRoot, appVersion: version });
   if (app.backupFile) console.log(`Đã sao lưu dữ liệu trước khi cập nhật cấu trúc: ${app.backupFile}`);
-  const host = await startWebHost({ ctx: app.ctx, port, rendererDir: join(appRoot, 'out', 'renderer') });
+  const host = await startWebHost({ ctx: app.ctx, port, rendererDir: resolve(values.ui ?? join(appRoot, 'out', 'renderer')) });
   console.log(`Dữ liệu: ${databaseFile}`);
   console.log(`HTX Desk đang chạy tại ${host.url}`);
   const stop = () => {
