@@ -90,7 +90,14 @@ export interface Organization {
 
 export interface Page<T> {
   rows: T[];
+  /** How many rows match; when `totalCapped` is true, more than this many do (see below). */
   total: number;
+  /**
+   * Set (true) only when counting stopped at a cap: more than `total` rows match. The register's
+   * search counts at most `SEARCH_COUNT_CAP` (1,000) matches, so "v" reads "hơn 1.000 tổ chức".
+   * Absent means `total` is exact.
+   */
+  totalCapped?: true;
 }
 
 export interface AppInfo {

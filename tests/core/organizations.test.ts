@@ -286,6 +286,17 @@ describe('changing, deleting and restoring', () => {
     ]);
   });
 
+  it('shows figures and products recorded on the organization in its history', async () => {
+    const created = await call(app, 'organizations:create', vinhBinh);
+    await call(app, 'figures:save', { organizationId: created.id, year: 2025, membersOfficial: 12, revenue: 1_750_000_000 });
+    await call(app, 'products:save', { organizationId: created.id, name: 'Gạo ST25', productGroup: 'Lúa gạo', unit: 'tấn', volume: 120, volumePeriod: 'year', price: 18_000, note: '' });
+    const [product, figures] = await call(app, 'organizations:history', { id: created.id });
+    expect(product?.changes.map((change) => [change.field, change.label, change.before])).toEqual([['product', 'Sản phẩm', null]]);
+    expect(JSON.parse(String(product?.changes[0]?.after))).toMatchObject({ name: 'Gạo ST25', unit: 'tấn' });
+    expect(figures?.changes.map((change) => [change.field, change.label])).toEqual([['figures', 'Số liệu hằng năm']]);
+    expect(JSON.parse(String(figures?.changes[0]?.after))).toEqual({ year: 2025, membersOfficial: 12, revenue: 1_750_000_000 });
+  });
+
   it('leaves no history entry when a save changes nothing', async () => {
     const created = await call(app, 'organizations:create', vinhBinh);
     await call(app, 'organizations:update', { ...vinhBinh, id: created.id });

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/core/demo/generate';
+import { SEARCH_COUNT_CAP } from '../../src/core/services/organizations';
+import { foldText } from '../../src/shared/text';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -40,13 +43,25 @@ describe('search as you type', () => {
     expect(await found('vinh tam xyz')).toEqual([]);
   });
 
+  it('reads a word of one or two letters as the start of a word, a longer one anywhere', async () => {
+    // "i" and "nh" are inside "vinh", "dich", but start no word.
+    expect(await found('nh')).toEqual([]);
+    expect(await found('i')).toEqual([]);
+    expect(await found('inh')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm', 'THT rau an toàn ấp Mỹ Hòa']);
+    // Each word once: "vi" is not dropped for being inside "vinh", and still needs a word start.
+    expect(await found('vinh vi')).toHaveLength(3);
+    expect(await found('inh nh')).toEqual([]);
+    expect(await found('t dv')).toEqual(['Hợp tác xã Dịch vụ Đồng Tâm']);
+    expect(await found('an 16')).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
+  });
+
   it('finds words of one and two letters, as typed letter by letter', async () => {
     expect(await found('v')).toHaveLength(3);
     expect(await found('vi')).toHaveLength(3);
     expect(await found('my')).toEqual(['THT rau an toàn ấp Mỹ Hòa']);
     expect(await found('vinh b')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm']);
     expect(await found('16')).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
-    expect(await found('ho')).toEqual(['THT rau an toàn ấp Mỹ Hòa']);
+    expect(await found('ho')).toEqual(['Hợp tác xã Dịch vụ Đồng Tâm', 'THT rau an toàn ấp Mỹ Hòa']);
   });
 
   it('reads search syntax and wildcards typed by a person as plain text', async () => {
@@ -67,6 +82,11 @@ describe('search as you type', () => {
 
     sqlite.prepare('DELETE FROM organizations WHERE id = ?').run(ids.rau);
     expect(await found('rau an')).toEqual([]);
+    // The index holds only what is not in the trash, and follows a move there and back.
+    await call(app, 'organizations:delete', { id: ids.vinhBinh as number });
+    expect(sqlite.prepare("SELECT rowid FROM organizations_search WHERE organizations_search MATCH '\"nong\"'").pluck().all()).toEqual([]);
+    await call(app, 'organizations:restore', { id: ids.vinhBinh as number });
+    expect(await found('nong')).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
     // FTS5 compares the index with the organizations table and fails if they differ.
     expect(() => sqlite.prepare("INSERT INTO organizations_search (organizations_search) VALUES ('integrity-check')").run()).not.toThrow();
     const indexed = sqlite.prepare("SELECT rowid FROM organizations_search WHERE organizations_search MATCH '\"thinh\"'").pluck().all();
@@ -76,5 +96,49 @@ describe('search as you type', () => {
   it('leaves organizations in the trash out of the list', async () => {
     await call(app, 'organizations:delete', { id: ids.vinhBinh as number });
     expect(await found('vinh binh')).toEqual(['Hợp tác xã Dịch vụ Đồng Tâm']);
+  });
+});
+
+describe('search at the scale where counting stops', () => {
+  /** The rule of search.ts written plainly: every word, 1–2 letters at a word start, else anywhere. */
+  function matches(searchText: string, query: string): boolean {
+    const text = ` ${searchText}`;
+    return [...new Set(foldText(query).split(' ').filter(Boolean))].every((word) =>
+      Array.from(word).length < 3 ? text.includes(` ${word}`) : searchText.includes(word),
+    );
+  }
+
+  it('gives the same rows and counts whichever plan it takes, and says when it stopped counting', async () => {
+    seedDemo(app.ctx, { scale: 'province', provinceCode: AN_GIANG, years: 2, seed: 3, organizations: 1500 });
+    const sqlite = app.ctx.db.$client;
+    sqlite.prepare('UPDATE organizations SET deleted_at = ? WHERE id % 97 = 0').run('2026-01-01T00:00:00.000Z');
+    const live = sqlite
+      .prepare('SELECT id, name, name_folded AS nameFolded, search_text AS searchText FROM organizations WHERE deleted_at IS NULL')
+      .all() as { id: number; name: string; nameFolded: string; searchText: string }[];
+    live.sort((a, b) => (a.nameFolded < b.nameFolded ? -1 : a.nameFolded > b.nameFolded ? 1 : a.id - b.id));
+
+    let capped = 0;
+    let exact = 0;
+    for (const query of ['h', 'ht', 'htx', 'htx t', 'htx th', 't', 'th', 'thu', 'v', 'vi', 'nong n', 'a', 'an', 'rau an t', '9', '91', 'q', 'qt', 'zz', 'x', 'h a']) {
+      const expected = live.filter((row) => matches(row.searchText, query));
+      const page = await call(app, 'organizations:list', { query, page: 2, pageSize: 20 });
+      expect(page.rows.map((row) => row.id), query).toEqual(expected.slice(20, 40).map((row) => row.id));
+      if (expected.length > SEARCH_COUNT_CAP) {
+        expect(page, query).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+        capped++;
+      } else {
+        expect(page.total, query).toBe(expected.length);
+        expect(page.totalCapped, query).toBeUndefined();
+        exact++;
+      }
+      // With a filter beside the search, and another order: still the same rule.
+      const cooperatives = await call(app, 'organizations:list', { query, kinds: ['tht'], sort: { by: 'name', direction: 'desc' }, page: 1, pageSize: 10 });
+      const expectedTht = expected.filter((row) => sqlite.prepare('SELECT kind FROM organizations WHERE id = ?').pluck().get(row.id) === 'tht');
+      expect(cooperatives.rows.map((row) => row.id), query).toEqual(expectedTht.slice(-10).reverse().map((row) => row.id));
+      expect(cooperatives.total, query).toBe(Math.min(expectedTht.length, SEARCH_COUNT_CAP));
+    }
+    // Both plans were exercised.
+    expect(capped).toBeGreaterThan(2);
+    expect(exact).toBeGreaterThan(2);
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/core/demo/generate';
+import { figureTotalsFromRows, storedFigureTotals } from '../../src/core/services/statistics';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -152,5 +154,64 @@ describe('statistics overview', () => {
     expect(await call(app, 'statistics:years', undefined)).toEqual([]);
     await seed();
     expect(await call(app, 'statistics:years', undefined)).toEqual([2025, 2024]);
+  });
+
+  it('keeps its stored totals and counters equal to the rows through every kind of write', async () => {
+    seedDemo(app.ctx, { scale: 'province', provinceCode: AN_GIANG, years: 4, seed: 5, organizations: 200 });
+    await seed();
+    const sqlite = app.ctx.db.$client;
+    const years = [2021, 2022, 2023, 2024, 2025];
+    const check = (step: string) => {
+      for (const year of years) expect(storedFigureTotals(app.ctx, year), `${step}, ${year}`).toEqual(figureTotalsFromRows(app.ctx, year));
+      const communes = sqlite
+        .prepare('SELECT commune_code AS code, count(*) AS n FROM organizations WHERE deleted_at IS NULL GROUP BY 1 ORDER BY 1')
+        .all();
+      expect(sqlite.prepare('SELECT commune_code AS code, live AS n FROM statistics_commune_counts WHERE live <> 0 ORDER BY 1').all(), step).toEqual(communes);
+      const kinds = sqlite
+        .prepare("SELECT kind, coalesce(sector_code, '') AS sector, count(*) AS n FROM organizations WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2")
+        .all();
+      expect(sqlite.prepare('SELECT kind, sector_code AS sector, live AS n FROM statistics_kind_sector_counts WHERE live <> 0 ORDER BY 1, 2').all(), step).toEqual(kinds);
+      expect(sqlite.prepare('SELECT live FROM register_counts').pluck().get(), step).toBe(
+        sqlite.prepare('SELECT count(*) FROM organizations WHERE deleted_at IS NULL').pluck().get(),
+      );
+    };
+    check('seeded');
+    const ids = sqlite.prepare('SELECT id FROM organizations ORDER BY id').pluck().all() as number[];
+    const [a = 0, b = 0, c = 0, d = 0, e = 0] = ids.slice(10);
+
+    sqlite.prepare('UPDATE yearly_figures SET members_official = members_official + 3, classification = NULL WHERE organization_id = ?').run(a);
+    sqlite.prepare("UPDATE yearly_figures SET revenue = NULL, average_income = NULL, classification = 'good' WHERE organization_id = ? AND year = 2024").run(b);
+    check('figures changed');
+    sqlite.prepare('DELETE FROM yearly_figures WHERE organization_id = ? AND year = 2023').run(c);
+    await call(app, 'organizations:delete', { id: d });
+    check('a figure deleted, an organization moved to the trash');
+    await call(app, 'organizations:restore', { id: d });
+    sqlite.prepare("UPDATE organizations SET kind = 'tht', sector_code = NULL, founded_on = '2024-02-02' WHERE id = ?").run(e);
+    sqlite.prepare("UPDATE organizations SET ended_on = '2023-05-05', status = 'dissolved', commune_code = ? WHERE id = ?").run(XA_VINH_AN, a);
+    check('restored, kind, sector, founding, end and commune changed');
+    sqlite.prepare('DELETE FROM organizations WHERE id = ?').run(b);
+    sqlite.prepare('DELETE FROM organizations WHERE id = ?').run(d);
+    check('deleted for good, figures with them');
+
+    // The counts by commune, sector and kind against the rule written plainly, both years.
+    const { current, previous } = await call(app, 'statistics:overview', { year: 2025 });
+    for (const stats of [current, previous]) {
+      const existing = `deleted_at IS NULL AND (founded_on IS NULL OR founded_on <= '${stats.year}-12-31') AND (ended_on IS NULL OR ended_on > '${stats.year}-12-31')`;
+      const byCommune = sqlite.prepare(`SELECT commune_code AS code, count(*) AS count FROM organizations WHERE ${existing} GROUP BY 1`).all();
+      expect(stats.byCommune.map(({ code, count }) => ({ code, count })).sort((x, y) => (x.code < y.code ? -1 : 1))).toEqual(byCommune);
+      const bySector = sqlite.prepare(`SELECT sector_code AS code, count(*) AS count FROM organizations WHERE ${existing} GROUP BY 1`).all();
+      expect(stats.bySector.map(({ code, count }) => ({ code, count })).sort((x, y) => ((x.code ?? '') < (y.code ?? '') ? -1 : 1))).toEqual(bySector);
+      const byKind = sqlite.prepare(`SELECT kind, count(*) AS count FROM organizations WHERE ${existing} GROUP BY 1`).all() as { kind: 'htx'; count: number }[];
+      for (const { kind, count } of byKind) expect(stats.organizations[kind]).toBe(count);
+      const founded = sqlite.prepare(`SELECT count(*) FROM organizations WHERE deleted_at IS NULL AND founded_on LIKE '${stats.year}-%'`).pluck().get();
+      const ended = sqlite.prepare(`SELECT count(*) FROM organizations WHERE deleted_at IS NULL AND ended_on LIKE '${stats.year}-%'`).pluck().get();
+      expect([stats.founded.total, stats.ended.total]).toEqual([founded, ended]);
+    }
+
+    // The overview reads the stored totals: a write shows at once.
+    const before = (await call(app, 'statistics:overview', { year: 2025 })).current;
+    sqlite.prepare('UPDATE yearly_figures SET members_official = members_official + 1000 WHERE organization_id = ? AND year = 2025').run(c);
+    const after = (await call(app, 'statistics:overview', { year: 2025 })).current;
+    expect(after.membersOfficial - before.membersOfficial).toBe(1000);
   });
 });

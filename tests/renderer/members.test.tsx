@@ -1,12 +1,25 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../src/shared/contract';
+import type { Lookups } from '../../src/shared/contract';
 import { alliance, communes, fail, installFakeApi, ok, organization } from './fakeApi';
 import { renderApp } from './renderApp';
 import { choose } from './select';
 
+const lookups: Lookups = {
+  sectors: [
+    { code: 'trong_trot', name: 'Trồng trọt', group: 'agriculture' },
+    { code: 'tin_dung', name: 'Tín dụng', group: 'non_agriculture' },
+  ],
+  sizeClasses: [{ code: 'nho', name: 'Nhỏ' }],
+  certificationKinds: [{ code: 'ocop', name: 'OCOP', hasStars: true }],
+  minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 },
+};
+
+const sorted = { sort: { by: 'name', direction: 'asc' } };
+
 const rows = [
-  organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', shortName: 'HTX Mỹ Hiệp', registrationNo: '1400123456' }),
+  organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', shortName: 'HTX Mỹ Hiệp', registrationNo: '1400123456', sectorCode: 'trong_trot' }),
   organization({
     id: 9,
     kind: 'qtdnd',
@@ -14,17 +27,28 @@ const rows = [
     communeCode: '28456',
     communeName: 'Phường Cao Lãnh',
     status: 'suspended',
+    sectorCode: 'tin_dung',
+    isMember: false,
   }),
 ];
+
+/** The titles of the table's columns, as shown. */
+function headerTexts(): string[] {
+  return Array.from(document.querySelectorAll('thead th')).map((th) => th.textContent.trim());
+}
 
 function listCalls(invoke: ReturnType<typeof installFakeApi>): InputOf<'organizations:list'>[] {
   return invoke.mock.calls.filter(([channel]) => channel === 'organizations:list').map(([, input]) => input as InputOf<'organizations:list'>);
 }
 
-describe('members page', () => {
+// The list keeps its search and filters for the session; each test starts from a fresh one.
+beforeEach(() => sessionStorage.clear());
+
+describe('members page', { timeout: 20_000 }, () => {
   it('lists the organizations the api returns, with the total', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
       'organizations:list': () => ok({ rows, total: 123 }),
     });
     renderApp('#/thanh-vien');
@@ -38,6 +62,8 @@ describe('members page', () => {
       'HTX',
       '1400123456',
       'Xã Mỹ Hiệp',
+      'Trồng trọt',
+      'Có',
       'Đang hoạt động',
     ]);
     expect(second && within(second).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
@@ -45,32 +71,116 @@ describe('members page', () => {
       'QTDND',
       '',
       'Phường Cao Lãnh',
+      'Tín dụng',
+      'Không',
       'Tạm ngừng',
     ]);
-    expect(listCalls(invoke)).toEqual([{ page: 1, pageSize: 50 }]);
+    expect(listCalls(invoke)).toEqual([{ ...sorted, page: 1, pageSize: 50 }]);
   });
 
-  it('searches as the user types, filters by kind, and pages on the server', async () => {
+  it('says "more than" when a broad search stopped counting at the cap', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows, total: 1000, totalCapped: true }),
+    });
+    renderApp('#/thanh-vien');
+    expect(await screen.findByText('Hơn 1.000 tổ chức')).toBeTruthy();
+  });
+
+  it('searches as the user types, filters, sorts and pages on the server', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lookups:get': () => ok(lookups),
       'organizations:list': () => ok({ rows, total: 123 }),
     });
     renderApp('#/thanh-vien');
     await screen.findByText('123 tổ chức');
 
     fireEvent.click(screen.getByRole('button', { name: '2' }));
-    await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ page: 2, pageSize: 50 }));
+    await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ ...sorted, page: 2, pageSize: 50 }));
 
     // A new search starts again from the first page.
     fireEvent.change(screen.getByLabelText('Tìm kiếm thành viên'), { target: { value: 'my hiep' } });
-    await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ query: 'my hiep', page: 1, pageSize: 50 }));
+    await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ query: 'my hiep', ...sorted, page: 1, pageSize: 50 }));
 
-    fireEvent.click(screen.getByLabelText('QTDND'));
-    await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ query: 'my hiep', kind: 'qtdnd', page: 1, pageSize: 50 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Bộ lọc' }));
+    await choose(screen.getByLabelText('Loại hình'), '', 'QTDND');
+    await choose(screen.getByLabelText('Xã, phường'), 'cao lanh', 'Phường Cao Lãnh');
+    fireEvent.click(screen.getByRole('radio', { name: 'Chưa là thành viên' }));
+    await choose(screen.getByLabelText('Xếp loại'), '', 'Khá');
+    await waitFor(() =>
+      expect(listCalls(invoke).at(-1)).toEqual({
+        query: 'my hiep',
+        kinds: ['qtdnd'],
+        communeCodes: ['28456'],
+        membership: 'nonMember',
+        classification: 'fair',
+        classificationYear: new Date().getFullYear() - 1,
+        ...sorted,
+        page: 1,
+        pageSize: 50,
+      }),
+    );
+    // The filters in force are shown, each removable.
+    expect(screen.getByText('Loại hình: QTDND')).toBeTruthy();
+    expect(screen.getByText('Xã, phường: Phường Cao Lãnh')).toBeTruthy();
+
+    // Sorting by a column asks the server; a second click reverses.
+    const header = () => within(screen.getByRole('table')).getByText('Mã số HTX');
+    fireEvent.click(header());
+    await waitFor(() => expect(listCalls(invoke).at(-1)?.sort).toEqual({ by: 'registrationNo', direction: 'asc' }));
+    fireEvent.click(header());
+    await waitFor(() => expect(listCalls(invoke).at(-1)?.sort).toEqual({ by: 'registrationNo', direction: 'desc' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa bộ lọc' }));
+    await waitFor(() =>
+      expect(listCalls(invoke).at(-1)).toEqual({ query: 'my hiep', sort: { by: 'registrationNo', direction: 'desc' }, page: 1, pageSize: 50 }),
+    );
+    expect(screen.queryByText('Loại hình: QTDND')).toBeNull();
+  });
+
+  it('lets the user choose the columns, and remembers the choice', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows: [organization({ id: 7, name: 'HTX Mỹ Hiệp', foundedOn: '2015-03-09' })], total: 1 }),
+    });
+    renderApp('#/thanh-vien');
+    await screen.findByText('1 tổ chức');
+    expect(headerTexts()).not.toContain('Ngày thành lập');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cột hiển thị' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ngày thành lập' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Lĩnh vực' }));
+
+    await waitFor(() => expect(headerTexts()).toContain('Ngày thành lập'));
+    expect(headerTexts()).not.toContain('Lĩnh vực');
+    expect(screen.getByText('09/03/2015')).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem('htx-desk.members.columns') ?? '[]')).toEqual([
+      'kind',
+      'registrationNo',
+      'communeName',
+      'foundedOn',
+      'isMember',
+      'status',
+    ]);
+  });
+
+  it('opens the organization when a row is clicked', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows, total: 2 }),
+    });
+    renderApp('#/thanh-vien');
+    fireEvent.click((await screen.findByText('Phường Cao Lãnh')).closest('td') as HTMLElement);
+    expect(window.location.hash).toBe('#/thanh-vien/9');
   });
 
   it('says so when there are no members yet', async () => {
-    installFakeApi({ 'alliance:get': () => ok(alliance), 'organizations:list': () => ok({ rows: [], total: 0 }) });
+    installFakeApi({ 'alliance:get': () => ok(alliance), 'lookups:get': () => ok(lookups), 'organizations:list': () => ok({ rows: [], total: 0 }) });
     renderApp('#/thanh-vien');
 
     expect(await screen.findByText('0 tổ chức')).toBeTruthy();
@@ -80,7 +190,7 @@ describe('members page', () => {
   });
 });
 
-describe('adding an organization', () => {
+describe('adding an organization', { timeout: 20_000 }, () => {
   async function openFilledForm() {
     renderApp('#/thanh-vien');
     fireEvent.click(await screen.findByRole('button', { name: 'Thêm tổ chức' }));
@@ -96,6 +206,7 @@ describe('adding an organization', () => {
   it('puts a validation error from the api on its field', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
       'organizations:list': () => ok({ rows: [], total: 0 }),
       'places:communes': () => ok(communes),
       'organizations:create': () =>
@@ -119,6 +230,7 @@ describe('adding an organization', () => {
     const conflict = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp). Mở hồ sơ đó?';
     installFakeApi({
       'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
       'organizations:list': () => ok({ rows: [], total: 0 }),
       'places:communes': () => ok(communes),
       'organizations:create': () => fail({ kind: 'conflict', message: conflict, existingId: 7 }),
@@ -126,13 +238,18 @@ describe('adding an organization', () => {
     const { dialog } = await openFilledForm();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu tổ chức' }));
 
-    expect((await within(dialog).findByRole('alert')).textContent).toBe(conflict);
+    const alert = await within(dialog).findByRole('alert');
+    expect(within(alert).getByText(conflict)).toBeTruthy();
+    // A taken Mã số HTX cannot be saved anyway: the way on is to open the record that has it.
+    expect(within(alert).getByRole('link', { name: 'Mở hồ sơ đó' }).getAttribute('href')).toBe('#/thanh-vien/7');
+    expect(within(alert).queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
   });
 
   it('saves, closes, says so and refreshes the list', async () => {
     let saved: InputOf<'organizations:create'> | undefined;
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
       'organizations:list': () => ok(saved ? { rows: [organization({ id: 12, name: saved.name })], total: 1 } : { rows: [], total: 0 }),
       'places:communes': () => ok(communes),
       'organizations:create': (input) => {
@@ -151,6 +268,19 @@ describe('adding an organization', () => {
       registrationNo: '1400123456',
       communeCode: '28789',
       street: '',
+      oldAddress: '',
+      foundedOn: null,
+      sectorCode: null,
+      phone: '',
+      email: '',
+      website: '',
+      representative: '',
+      charterCapital: null,
+      sizeClass: null,
+      memberSince: null,
+      memberUntil: null,
+      highTech: false,
+      valueChain: false,
     });
     expect(invoke).toHaveBeenCalledWith('places:communes', { provinceCode: '82' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -56,10 +56,12 @@ describe('settings page', () => {
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Overview',
       'Members',
+      'Yearly figures entry',
       'Events',
       'Agreements',
       'Supply & demand',
       'Reports',
+      'Trash',
       'Settings',
     ]);
     expect(localStorage.getItem('htx-desk.language')).toBe('en');

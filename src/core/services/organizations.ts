@@ -40,7 +40,7 @@ import {
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { readMinimumMembers } from './lookups';
-import { organizationSearchText, searchCondition } from './search';
+import { organizationSearchText, searchMatchExpression, searchRowCondition } from './search';
 import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
 
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -166,12 +166,15 @@ function communeOrder(ctx: Context): SQL {
   )} ELSE ${used.length} END`;
 }
 
+type ListInput = z.output<typeof organizationListInput>;
+
 /**
- * Each filter is a condition on an indexed column of `organizations`, or an EXISTS on an index of
- * the related table keyed by organization (yearly figures by (organization, year), certifications
- * by (kind, organization)), so none of them reads a table whole.
+ * The filters other than search, each a condition on an indexed column of `organizations`, or an
+ * EXISTS on an index of the related table keyed by organization (yearly figures by (organization,
+ * year), certifications by (kind, organization)), so none of them reads a table whole. The first is
+ * always "not in the trash".
  */
-function listConditions(ctx: Context, input: z.output<typeof organizationListInput>, today: string): SQL[] {
+function filterConditions(ctx: Context, input: ListInput, today: string): SQL[] {
   const conditions: (SQL | undefined)[] = [isNull(organizations.deletedAt)];
   const kinds = [...(input.kinds ?? []), ...(input.kind ? [input.kind] : [])];
   if (kinds.length) conditions.push(inArray(organizations.kind, kinds));
@@ -218,11 +221,20 @@ function listConditions(ctx: Context, input: z.output<typeof organizationListInp
       ),
     );
   }
-  conditions.push(searchCondition(input.query ?? ''));
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 
-function listOrder(ctx: Context, sort: z.output<typeof organizationListInput>['sort']): SQL[] {
+/** Whether the only filters are kind, sector and commune: all three are in `organizations_statistics`. */
+function filtersOnlyByPlace(input: ListInput): boolean {
+  return (
+    !input.statuses?.length &&
+    !input.membership &&
+    !(input.classification && input.classificationYear !== undefined) &&
+    !input.certificationKind
+  );
+}
+
+function listOrder(ctx: Context, sort: ListInput['sort']): SQL[] {
   const direct = (expression: AnyColumn | SQLWrapper) =>
     sort.direction === 'asc' ? asc(expression) : desc(expression);
   const byName = [asc(organizations.nameFolded), asc(organizations.id)];
@@ -243,19 +255,97 @@ function listOrder(ctx: Context, sort: z.output<typeof organizationListInput>['s
   }
 }
 
-export function listOrganizations(ctx: Context, input: z.output<typeof organizationListInput>): Page<Organization> {
+/**
+ * How far the register counts the matches of a search. A search that matches more (a first letter,
+ * "htx") says "more than 1,000" (`totalCapped`) instead of counting tens of thousands of rows on
+ * every key press; a person narrows it by typing on. Filters without a search are always counted
+ * exactly.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** The `value` of a query's one row. */
+function countOf(ctx: Context, query: SQL): number {
+  return ctx.db.get<{ value: number } | undefined>(query)?.value ?? 0;
+}
+
+/**
+ * One page of the register and how many rows match. The plan is chosen by how many rows the search
+ * matches (counted from the search index, up to the cap), since no single SQLite plan is fast for
+ * both a search matching 20 rows and one matching 70,000:
+ * - no search: the count comes from the live counter (no filter), from `organizations_statistics`
+ *   (filters on kind, sector, commune only) or from the filters' own indexes;
+ * - a search matching at most the cap: the index's matches (ids) are joined to the filters,
+ *   counted exactly and sorted;
+ * - a broader search: the list is walked in its order (by name, through `organizations_name_search`,
+ *   which holds the search text) and each row checked with `searchRowCondition`, the same rule, so
+ *   the first page is found after a few hundred rows; the count stops at the cap.
+ */
+export function listOrganizations(ctx: Context, input: ListInput): Page<Organization> {
   const today = todayIso(ctx);
-  const where = and(...listConditions(ctx, input, today));
-  const total = ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select()
-    .from(organizations)
-    .where(where)
-    .orderBy(...listOrder(ctx, input.sort))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all();
-  return { rows: rows.map((row) => toOrganization(ctx, row, today)), total };
+  const filters = filterConditions(ctx, input, today);
+  const onlyTrash = filters.length === 1;
+  const match = searchMatchExpression(input.query ?? '');
+  const order = listOrder(ctx, input.sort);
+  const byName = input.sort.by === 'name';
+
+  let where: SQL | undefined;
+  let total: number;
+  let totalCapped = false;
+  let indexedBy: SQL | undefined;
+  if (match === undefined) {
+    where = and(...filters);
+    if (onlyTrash) {
+      total = countOf(ctx, sql`SELECT live AS value FROM register_counts WHERE id = 1`);
+    } else {
+      // The planner reads the partial covering index only when told to; it counts 100,000 entries
+      // in a few milliseconds where reading the table takes tens.
+      const counted = filtersOnlyByPlace(input) ? sql`${organizations} INDEXED BY organizations_statistics` : sql`${organizations}`;
+      total = countOf(ctx, sql`SELECT count(*) AS value FROM ${counted} WHERE ${where}`);
+    }
+  } else {
+    // The index's matches, up to one more than the cap, read once and reused below: an FTS5 lookup
+    // of a long number ("9100001") costs milliseconds, and would otherwise run for the count and
+    // again for the page.
+    const matched = ctx.db
+      .all<{ id: number }>(
+        sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${match} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+      )
+      .map((row) => row.id);
+    if (matched.length <= SEARCH_COUNT_CAP) {
+      // The index holds no row in the trash; `searchCondition` would say the same, at a second lookup.
+      where = and(...filters, matched.length ? inArray(organizations.id, matched) : sql`0`);
+      total = onlyTrash ? matched.length : (ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0);
+    } else {
+      where = and(...filters, searchRowCondition(input.query ?? ''));
+      if (byName) indexedBy = sql`INDEXED BY organizations_name_search`;
+      const counted = onlyTrash
+        ? SEARCH_COUNT_CAP + 1
+        : countOf(ctx, sql`SELECT count(*) AS value FROM (SELECT 1 FROM ${organizations} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1})`);
+      totalCapped = counted > SEARCH_COUNT_CAP;
+      total = Math.min(counted, SEARCH_COUNT_CAP);
+    }
+  }
+
+  const offset = (input.page - 1) * input.pageSize;
+  let rows: OrganizationRow[];
+  if (indexedBy) {
+    // Find the page's ids in the covering index, then read only those rows.
+    const ids = ctx.db
+      .all<{ id: number }>(
+        sql`SELECT ${organizations.id} AS id FROM ${organizations} ${indexedBy} WHERE ${where}
+          ORDER BY ${sql.join(order, sql`, `)} LIMIT ${input.pageSize} OFFSET ${offset}`,
+      )
+      .map((row) => row.id);
+    const byId = new Map(
+      (ids.length ? ctx.db.select().from(organizations).where(inArray(organizations.id, ids)).all() : []).map((row) => [row.id, row]),
+    );
+    rows = ids.map((id) => byId.get(id)).filter((row): row is OrganizationRow => row !== undefined);
+  } else {
+    rows = ctx.db.select().from(organizations).where(where).orderBy(...order).limit(input.pageSize).offset(offset).all();
+  }
+  const page: Page<Organization> = { rows: rows.map((row) => toOrganization(ctx, row, today)), total };
+  if (totalCapped) page.totalCapped = true;
+  return page;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -587,6 +677,14 @@ export function setContacts(ctx: Context, input: z.output<typeof contactsSetInpu
 
 const fieldOrder = Object.keys(organizationFieldLabels) as OrganizationField[];
 
+/** Records of other areas that the audit trail keeps on the organization they belong to. */
+const attachedRecordLabels = {
+  figures: 'Số liệu hằng năm',
+  product: 'Sản phẩm',
+  certification: 'Chứng nhận',
+  lifecycle: 'Quá trình hoạt động',
+};
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -643,6 +741,13 @@ export function organizationHistory(ctx: Context, id: number): OrganizationHisto
       const shownAfter = shownValue(ctx, field, is, names);
       if (shownBefore === shownAfter || (isEmpty(shownBefore) && isEmpty(shownAfter))) continue;
       changes.push({ field, label: organizationFieldLabels[field], before: shownBefore, after: shownAfter });
+    }
+    // Figures, products, certifications and lifecycle events are recorded on the organization as
+    // whole records; they travel as JSON text for the screen to describe.
+    for (const [field, label] of Object.entries(attachedRecordLabels)) {
+      const [was, is] = [isRecord(before) ? before[field] : undefined, isRecord(after) ? after[field] : undefined];
+      if (was === undefined && is === undefined) continue;
+      changes.push({ field, label, before: was == null ? null : JSON.stringify(was), after: is == null ? null : JSON.stringify(is) });
     }
     return { at, action, changes };
   });

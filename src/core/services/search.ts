@@ -2,53 +2,83 @@
  * How the register is searched as a person types. Kept in one place so the matching can change
  * without touching the lists that use it.
  *
- * Words of three letters or more go through `organizations_search`, a trigram FTS5 index on the
- * folded search text (migration 0003, kept in step by triggers), which finds a substring without
- * reading every row. A trigram index cannot look up one or two letters, so shorter words are
- * matched with LIKE: alone ("v", "vi") they read the rows in list order, and beside a longer word
- * ("vinh b") they only check the rows the index found.
+ * What matches: every word typed must match, in any order, diacritics ignored and đ read as d, in
+ * the folded search text (name, short name, registration number, commune). A word of three letters
+ * or more matches anywhere ("inh" finds "Vĩnh"); a word of one or two letters matches the start of a
+ * word ("v", "vi" find "Vĩnh Bình", not "Dịch vụ" for "i"), which is what a person typing "v", "vi",
+ * "vinh b" means, and what keeps a lone first letter from matching nearly every row. Words are what
+ * spaces separate.
+ *
+ * How: `organizations_search` (migration 0004) is a trigram FTS5 index over the search text of the
+ * organizations not in the trash, with every space doubled and two more at the start
+ * ("  vinh  binh"). A long word is looked up as itself; the start of a word as the trigram "  v" for
+ * one letter or " vi" for two, which only a word start can produce. So every query is one FTS5
+ * expression, and its matches can be counted from the index alone. `searchRowCondition` is the same
+ * rule as a LIKE on the row, for walking the register in list order when a search matches
+ * thousands of rows (see `listOrganizations`).
  */
 import { and, sql, type SQL } from 'drizzle-orm';
 import { foldText } from '../../shared/text';
 import { organizations } from '../db/schema';
 
-/** The shortest word the trigram index can look up. */
+/** The shortest word matched anywhere; shorter words match the start of a word. */
 const TRIGRAM = 3;
 
-/** Escapes LIKE wildcards so that a typed `%` or `_` matches itself. */
-function likeContains(folded: string): string {
-  return `%${folded.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/** The folded words of a query, each once. FTS5 trigrams count Unicode code points, as does this. */
+function searchWords(query: string): { word: string; wordStart: boolean }[] {
+  const words = [...new Set(foldText(query).split(' ').filter(Boolean))];
+  return words.map((word) => ({ word, wordStart: Array.from(word).length < TRIGRAM }));
 }
 
 /**
- * An FTS5 query in which every word must occur as a substring: each word a quoted string (quotes
- * doubled), so that FTS5 syntax typed by a person (`-`, `*`, `OR`, `:`) is read as plain text.
+ * The FTS5 expression for what was typed, or undefined when nothing searchable was typed. Each term
+ * is a quoted string (quotes doubled), so that FTS5 syntax typed by a person (`-`, `*`, `OR`, `:`)
+ * is read as plain text; all terms must match.
  */
-function trigramQuery(words: readonly string[]): string {
-  return words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' AND ');
+export function searchMatchExpression(query: string): string | undefined {
+  const words = searchWords(query);
+  if (words.length === 0) return undefined;
+  return words
+    .map(({ word, wordStart }) => {
+      // "  v" and " vi": three code points, one trigram each, found only where a word starts.
+      const term = wordStart ? `${' '.repeat(TRIGRAM - Array.from(word).length)}${word}` : word;
+      return `"${term.replace(/"/g, '""')}"`;
+    })
+    .join(' AND ');
 }
 
 /**
- * The condition on `organizations` for what was typed: every word must appear somewhere in the
- * folded search text (name, short name, registration number, commune), in any order, diacritics
- * ignored and đ read as d. Undefined when nothing searchable was typed.
+ * The condition on `organizations` for what was typed (see the top of this file for what matches),
+ * through the index. It also leaves out organizations in the trash, which the index does not hold.
+ * Undefined when nothing searchable was typed.
  */
 export function searchCondition(query: string): SQL | undefined {
-  const words = [...new Set(foldText(query).split(' ').filter(Boolean))];
+  const match = searchMatchExpression(query);
+  if (match === undefined) return undefined;
+  return sql`${organizations.id} IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ${match})`;
+}
+
+/** Escapes LIKE wildcards so that a typed `%` or `_` matches itself. */
+function likeEscaped(folded: string): string {
+  return folded.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * Exactly the rule of `searchCondition`, checked on each row with LIKE instead of through the index
+ * (trash not included: combine with the register's own condition). Cheap per row and able to stop
+ * early, so it is the better plan when a search matches a large part of the register and the list
+ * is read in an indexed order; slow when few rows match.
+ */
+export function searchRowCondition(query: string): SQL | undefined {
+  const words = searchWords(query);
   if (words.length === 0) return undefined;
-  const long = words.filter((word) => [...word].length >= TRIGRAM);
-  // A short word inside a longer one ("vi" with "vinh") adds nothing the index has not checked.
-  const short = words.filter((word) => [...word].length < TRIGRAM && !long.some((other) => other.includes(word)));
-  const conditions: SQL[] = [];
-  if (long.length > 0) {
-    conditions.push(
-      sql`${organizations.id} IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ${trigramQuery(long)})`,
-    );
-  }
-  for (const word of short) {
-    conditions.push(sql`${organizations.searchText} LIKE ${likeContains(word)} ESCAPE '\\'`);
-  }
-  return and(...conditions);
+  return and(
+    ...words.map(({ word, wordStart }) =>
+      wordStart
+        ? sql`(' ' || ${organizations.searchText}) LIKE ${`% ${likeEscaped(word)}%`} ESCAPE '\\'`
+        : sql`${organizations.searchText} LIKE ${`%${likeEscaped(word)}%`} ESCAPE '\\'`,
+    ),
+  );
 }
 
 /** What search reads of an organization: folded name and short name, registration number, commune. */

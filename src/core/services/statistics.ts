@@ -3,7 +3,7 @@
  * register and the yearly figures. Each organization counts once per year: only those existing at
  * the end of the year (see `existingInYear`), so one merged into another is counted in its successor.
  */
-import { and, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type {
   ClassificationCounts,
   CommuneCount,
@@ -32,14 +32,12 @@ function addToKind(counts: KindCounts, kind: OrganizationKind, value: number): v
   counts.total += value;
 }
 
-/** 1 when the condition holds, else 0: summed, it counts rows in one pass over several conditions. */
-function countIf(condition: SQL): SQL<number> {
-  return sql<number>`coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+function lastDayOf(year: number): string {
+  return `${String(year).padStart(4, '0')}-12-31`;
 }
 
-function withinYear(column: typeof organizations.foundedOn | typeof organizations.endedOn, year: number): SQL {
-  const y = String(year).padStart(4, '0');
-  return and(gte(column, `${y}-01-01`), lte(column, `${y}-12-31`)) as SQL;
+function firstDayOf(year: number): string {
+  return `${String(year).padStart(4, '0')}-01-01`;
 }
 
 function roundedRatio(sum: number, divisor: number): number | null {
@@ -51,39 +49,82 @@ interface Pair<T> {
   previous: T;
 }
 
-/** Counts of organizations by kind, sector and commune for both years, in three grouped scans. */
-function organizationCounts(ctx: Context, year: number) {
-  const existsNow = countIf(existingInYear(year));
-  const existedBefore = countIf(existingInYear(year - 1));
-  const notDeleted = isNull(organizations.deletedAt);
+/** Counts of one year: existing by commune and by (kind, sector), founded and ended by kind. */
+interface YearCounts {
+  byCommune: Map<string, number>;
+  /** Keyed `kind|sector`, sector '' when unknown. */
+  byKindSector: Map<string, number>;
+  founded: KindCounts;
+  ended: KindCounts;
+}
 
-  const byKind = ctx.db
-    .select({
-      kind: organizations.kind,
-      now: existsNow,
-      before: existedBefore,
-      foundedNow: countIf(withinYear(organizations.foundedOn, year)),
-      foundedBefore: countIf(withinYear(organizations.foundedOn, year - 1)),
-      endedNow: countIf(withinYear(organizations.endedOn, year)),
-      endedBefore: countIf(withinYear(organizations.endedOn, year - 1)),
-    })
-    .from(organizations)
-    .where(notDeleted)
-    .groupBy(organizations.kind)
-    .all();
-  const bySector = ctx.db
-    .select({ code: organizations.sectorCode, now: existsNow, before: existedBefore })
-    .from(organizations)
-    .where(notDeleted)
-    .groupBy(organizations.sectorCode)
-    .all();
-  const byCommune = ctx.db
-    .select({ code: organizations.communeCode, now: existsNow, before: existedBefore })
-    .from(organizations)
-    .where(notDeleted)
-    .groupBy(organizations.communeCode)
-    .all();
-  return { byKind, bySector, byCommune };
+function add<K>(map: Map<K, number>, key: K, value: number): void {
+  map.set(key, (map.get(key) ?? 0) + value);
+}
+
+interface GroupRow {
+  commune: string;
+  kind: OrganizationKind;
+  sector: string;
+  n: number;
+}
+
+/**
+ * The organizations existing at the end of `year` (`existingInYear`), by commune and by kind and
+ * sector, without reading the register row by row: the counters of organizations not in the trash
+ * (migration 0004, kept by triggers), less those founded after the year or ended by it, found in
+ * the two date indexes (a few thousand rows at national scale), plus back those that are both (a
+ * founding date after an end date: counted twice otherwise).
+ */
+function yearCounts(ctx: Context, year: number, live: { byCommune: Map<string, number>; byKindSector: Map<string, number> }): YearCounts {
+  const last = lastDayOf(year);
+  const grouped = (query: SQL) => ctx.db.all<GroupRow>(query);
+  const foundedLater = grouped(sql`
+    SELECT commune_code AS commune, kind, coalesce(sector_code, '') AS sector, count(*) AS n
+    FROM organizations INDEXED BY organizations_founded
+    WHERE deleted_at IS NULL AND founded_on IS NOT NULL AND founded_on > ${last}
+    GROUP BY 1, 2, 3`);
+  const endedBy = grouped(sql`
+    SELECT commune_code AS commune, kind, coalesce(sector_code, '') AS sector, count(*) AS n,
+      coalesce(sum(founded_on > ${last}), 0) AS both
+    FROM organizations INDEXED BY organizations_ended
+    WHERE deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on <= ${last}
+    GROUP BY 1, 2, 3`) as (GroupRow & { both: number })[];
+
+  const byCommune = new Map(live.byCommune);
+  const byKindSector = new Map(live.byKindSector);
+  const subtract = (row: GroupRow, n: number) => {
+    add(byCommune, row.commune, -n);
+    add(byKindSector, `${row.kind}|${row.sector}`, -n);
+  };
+  for (const row of foundedLater) subtract(row, row.n);
+  for (const row of endedBy) subtract(row, row.n - row.both);
+
+  const byKind = (column: 'founded_on' | 'ended_on', index: string): KindCounts => {
+    const counts = emptyKindCounts();
+    const rows = ctx.db.all<{ kind: OrganizationKind; n: number }>(sql`
+      SELECT kind, count(*) AS n FROM organizations INDEXED BY ${sql.identifier(index)}
+      WHERE deleted_at IS NULL AND ${sql.identifier(column)} IS NOT NULL AND ${sql.identifier(column)} >= ${firstDayOf(year)} AND ${sql.identifier(column)} <= ${last}
+      GROUP BY kind`);
+    for (const row of rows) addToKind(counts, row.kind, row.n);
+    return counts;
+  };
+  return { byCommune, byKindSector, founded: byKind('founded_on', 'organizations_founded'), ended: byKind('ended_on', 'organizations_ended') };
+}
+
+/** The organizations not in the trash, by commune and by kind and sector: the triggers' counters. */
+function liveCounts(ctx: Context) {
+  const byCommune = new Map(
+    ctx.db.all<{ code: string; n: number }>(sql`SELECT commune_code AS code, live AS n FROM statistics_commune_counts WHERE live <> 0`).map(
+      (row) => [row.code, row.n] as const,
+    ),
+  );
+  const byKindSector = new Map(
+    ctx.db
+      .all<{ kind: string; sector: string; n: number }>(sql`SELECT kind, sector_code AS sector, live AS n FROM statistics_kind_sector_counts WHERE live <> 0`)
+      .map((row) => [`${row.kind}|${row.sector}`, row.n] as const),
+  );
+  return { byCommune, byKindSector };
 }
 
 interface FigureTotals {
@@ -97,20 +138,43 @@ interface FigureTotals {
   classified: Omit<ClassificationCounts, 'unclassified'>;
 }
 
-/** Sums and averages over one year's figures of the organizations existing that year. */
-function figureTotals(ctx: Context, year: number): FigureTotals {
+interface FigureTotalsRow {
+  kind: OrganizationKind;
+  reporting: number;
+  membersOfficial: number;
+  membersAssociate: number;
+  workers: number;
+  revenueSum: number;
+  revenueCount: number;
+  profitSum: number;
+  profitCount: number;
+  incomeWeighted: number;
+  incomeWorkers: number;
+  good: number;
+  fair: number;
+  average: number;
+  weak: number;
+}
+
+/**
+ * Sums of one year's figures over the organizations existing that year, by kind, from the rows:
+ * what `statistics_figure_totals` must always equal. Used by the tests to prove the triggers right;
+ * too slow for the overview at national scale (a join of 90,000 rows a year).
+ */
+export function figureTotalsFromRows(ctx: Context, year: number): FigureTotalsRow[] {
   const f = yearlyFigures;
-  const isCooperative = sql`${organizations.kind} = 'htx'`;
-  const row = ctx.db
+  const countIf = (condition: SQL) => sql<number>`coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+  return ctx.db
     .select({
+      kind: organizations.kind,
       reporting: sql<number>`count(*)`,
       membersOfficial: sql<number>`coalesce(sum(${f.membersOfficial}), 0)`,
       membersAssociate: sql<number>`coalesce(sum(${f.membersAssociate}), 0)`,
       workers: sql<number>`coalesce(sum(${f.workers}), 0)`,
-      revenueSum: sql<number>`coalesce(sum(CASE WHEN ${isCooperative} THEN ${f.revenue} END), 0)`,
-      revenueCount: sql<number>`count(CASE WHEN ${isCooperative} THEN ${f.revenue} END)`,
-      profitSum: sql<number>`coalesce(sum(CASE WHEN ${isCooperative} THEN ${f.profit} END), 0)`,
-      profitCount: sql<number>`count(CASE WHEN ${isCooperative} THEN ${f.profit} END)`,
+      revenueSum: sql<number>`coalesce(sum(${f.revenue}), 0)`,
+      revenueCount: sql<number>`count(${f.revenue})`,
+      profitSum: sql<number>`coalesce(sum(${f.profit}), 0)`,
+      profitCount: sql<number>`count(${f.profit})`,
       // Income is per worker: weigh each organization's figure by its workers.
       incomeWeighted: sql<number>`coalesce(sum(${f.averageIncome} * ${f.workers}), 0)`,
       incomeWorkers: sql<number>`coalesce(sum(CASE WHEN ${f.averageIncome} IS NOT NULL THEN ${f.workers} END), 0)`,
@@ -122,67 +186,98 @@ function figureTotals(ctx: Context, year: number): FigureTotals {
     .from(f)
     .innerJoin(organizations, eq(organizations.id, f.organizationId))
     .where(and(eq(f.year, year), existingInYear(year)))
-    .get();
-  if (!row) throw new Error('an aggregate query returns one row');
+    .groupBy(organizations.kind)
+    .orderBy(organizations.kind)
+    .all();
+}
+
+/** The same, as kept by the triggers of migration 0004 (rows that fell to zero left out). */
+export function storedFigureTotals(ctx: Context, year: number): FigureTotalsRow[] {
+  return ctx.db.all<FigureTotalsRow>(sql`
+    SELECT kind, reporting, members_official AS membersOfficial, members_associate AS membersAssociate, workers,
+      revenue_sum AS revenueSum, revenue_count AS revenueCount, profit_sum AS profitSum, profit_count AS profitCount,
+      income_weighted AS incomeWeighted, income_workers AS incomeWorkers, good, fair, average, weak
+    FROM statistics_figure_totals WHERE year = ${year} AND reporting <> 0 ORDER BY kind`);
+}
+
+/** Sums and averages over one year's figures of the organizations existing that year. */
+function figureTotals(ctx: Context, year: number): FigureTotals {
+  const rows = storedFigureTotals(ctx, year);
+  const sum = (pick: (row: FigureTotalsRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  // Revenue and profit are averaged over cooperatives (HTX) only.
+  const cooperatives = rows.find((row) => row.kind === 'htx');
   return {
-    reporting: row.reporting,
-    membersOfficial: row.membersOfficial,
-    membersAssociate: row.membersAssociate,
-    workers: row.workers,
-    averageRevenuePerCooperative: roundedRatio(row.revenueSum, row.revenueCount),
-    averageProfitPerCooperative: roundedRatio(row.profitSum, row.profitCount),
-    averageIncomePerWorker: roundedRatio(row.incomeWeighted, row.incomeWorkers),
-    classified: { good: row.good, fair: row.fair, average: row.average, weak: row.weak },
+    reporting: sum((row) => row.reporting),
+    membersOfficial: sum((row) => row.membersOfficial),
+    membersAssociate: sum((row) => row.membersAssociate),
+    workers: sum((row) => row.workers),
+    averageRevenuePerCooperative: roundedRatio(cooperatives?.revenueSum ?? 0, cooperatives?.revenueCount ?? 0),
+    averageProfitPerCooperative: roundedRatio(cooperatives?.profitSum ?? 0, cooperatives?.profitCount ?? 0),
+    averageIncomePerWorker: roundedRatio(sum((row) => row.incomeWeighted), sum((row) => row.incomeWorkers)),
+    classified: { good: sum((row) => row.good), fair: sum((row) => row.fair), average: sum((row) => row.average), weak: sum((row) => row.weak) },
   };
 }
 
+/** Communes in Vietnamese alphabetical order of their full names, ranked once per process. */
+const communeRanks = new WeakMap<Context['places'], Map<string, number>>();
+function communeRank(ctx: Context): Map<string, number> {
+  let ranks = communeRanks.get(ctx.places);
+  if (!ranks) {
+    const all = ctx.places.provinces.flatMap((province) => [...ctx.places.communesOf(province.code)]);
+    all.sort((a, b) => vietnameseCollator.compare(a.fullName, b.fullName) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    ranks = new Map(all.map((commune, index) => [commune.code, index]));
+    communeRanks.set(ctx.places, ranks);
+  }
+  return ranks;
+}
+
 export function statisticsOverview(ctx: Context, year: number): StatisticsOverview {
-  const counts = organizationCounts(ctx, year);
+  const live = liveCounts(ctx);
   const sectorRows = ctx.db.select().from(sectors).orderBy(sectors.sortOrder).all();
   const sectorOrder = new Map(sectorRows.map((row, index) => [row.code, index]));
+  const ranks = communeRank(ctx);
+  // Ties in count go alphabetically by name, then by code (names repeat across provinces).
+  const communeCompare = (a: CommuneCount, b: CommuneCount) => {
+    const [rankA, rankB] = [ranks.get(a.code), ranks.get(b.code)];
+    if (rankA !== undefined && rankB !== undefined) return rankA - rankB;
+    return vietnameseCollator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  };
 
   const build = (which: keyof Pair<unknown>): YearStatistics => {
     const theYear = which === 'current' ? year : year - 1;
-    const pick = (row: { now: number; before: number }) => (which === 'current' ? row.now : row.before);
+    const counts = yearCounts(ctx, theYear, live);
 
     const existing = emptyKindCounts();
-    const founded = emptyKindCounts();
-    const ended = emptyKindCounts();
-    for (const row of counts.byKind) {
-      addToKind(existing, row.kind, pick(row));
-      addToKind(founded, row.kind, which === 'current' ? row.foundedNow : row.foundedBefore);
-      addToKind(ended, row.kind, which === 'current' ? row.endedNow : row.endedBefore);
+    const sectorCounts = new Map<string, number>();
+    for (const [key, count] of counts.byKindSector) {
+      const [kind, sector] = key.split('|') as [OrganizationKind, string];
+      addToKind(existing, kind, count);
+      add(sectorCounts, sector, count);
     }
 
     const bySector: SectorCount[] = [];
     const groupCounts = new Map<SectorGroup | null, number>();
-    for (const row of counts.bySector) {
-      const count = pick(row);
+    for (const [key, count] of sectorCounts) {
       if (count === 0) continue;
-      const sector = row.code === null ? undefined : sectorRows[sectorOrder.get(row.code) ?? -1];
+      const code = key === '' ? null : key;
+      const sector = code === null ? undefined : sectorRows[sectorOrder.get(code) ?? -1];
       const group = sector?.group ?? null;
-      bySector.push({ code: row.code, name: sector?.name ?? UNKNOWN_SECTOR_NAME, group, count });
+      bySector.push({ code, name: sector?.name ?? UNKNOWN_SECTOR_NAME, group, count });
       groupCounts.set(group, (groupCounts.get(group) ?? 0) + count);
     }
     const orderOf = (code: string | null) => (code === null ? Infinity : (sectorOrder.get(code) ?? Infinity));
-    bySector.sort((a, b) => orderOf(a.code) - orderOf(b.code));
+    bySector.sort((a, b) => orderOf(a.code) - orderOf(b.code) || ((a.code ?? '') < (b.code ?? '') ? -1 : 1));
     const bySectorGroup: SectorGroupCount[] = (['agriculture', 'non_agriculture', null] as const)
       .filter((group) => groupCounts.has(group))
       .map((group) => ({ group, count: groupCounts.get(group) ?? 0 }));
 
     const byCommune: CommuneCount[] = [];
-    for (const row of counts.byCommune) {
-      const count = pick(row);
+    for (const [code, count] of counts.byCommune) {
       if (count === 0) continue;
-      const commune = ctx.places.commune(row.code);
-      byCommune.push({
-        code: row.code,
-        name: commune?.fullName ?? row.code,
-        provinceCode: commune?.provinceCode ?? '',
-        count,
-      });
+      const commune = ctx.places.commune(code);
+      byCommune.push({ code, name: commune?.fullName ?? code, provinceCode: commune?.provinceCode ?? '', count });
     }
-    byCommune.sort((a, b) => b.count - a.count || vietnameseCollator.compare(a.name, b.name));
+    byCommune.sort((a, b) => b.count - a.count || communeCompare(a, b));
 
     const { classified, ...figures } = figureTotals(ctx, theYear);
     const classifiedTotal = classified.good + classified.fair + classified.average + classified.weak;
@@ -192,8 +287,8 @@ export function statisticsOverview(ctx: Context, year: number): StatisticsOvervi
       bySectorGroup,
       bySector,
       byCommune,
-      founded,
-      ended,
+      founded: counts.founded,
+      ended: counts.ended,
       ...figures,
       classification: { ...classified, unclassified: existing.total - classifiedTotal },
     };

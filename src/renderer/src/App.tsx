@@ -10,21 +10,35 @@ import { areas } from './components/navigation';
 import { LoadError } from './components/LoadError';
 import { FirstRunPage } from './pages/FirstRunPage';
 import { MembersPage } from './pages/MembersPage';
+import { OrganizationPage } from './pages/OrganizationPage';
+import { OverviewPage } from './pages/OverviewPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TrashPage } from './pages/TrashPage';
+import { YearGridPage } from './pages/YearGridPage';
 import { useAlliance } from './queries';
 import { useHashRoute, type Route } from './routing/useHashRoute';
 
 function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) {
   const { t } = useTranslation();
-  switch (route) {
+  switch (route.page) {
+    case 'to-chuc':
+      // Keyed by id, so that moving to another organization starts its page afresh.
+      return <OrganizationPage key={route.organizationId} id={route.organizationId} tab={route.tab} alliance={alliance} />;
     case 'thanh-vien':
       return <MembersPage alliance={alliance} />;
+    case 'so-lieu-nam':
+      return <YearGridPage />;
+    case 'tong-quan':
+      return <OverviewPage />;
+    case 'thung-rac':
+      return <TrashPage />;
     case 'cai-dat':
       return <SettingsPage alliance={alliance} />;
     default: {
-      const area = areas.find((candidate) => candidate.route === route);
-      return <PlaceholderPage title={area ? t(area.label) : route} />;
+      const { page } = route;
+      const area = areas.find((candidate) => candidate.route === page);
+      return <PlaceholderPage title={area ? t(area.label) : page} />;
     }
   }
 }

@@ -1,6 +1,8 @@
 /** Renderer entry: styles in cascade order, translations, then the app inside its providers. */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/charts/styles.css';
 import 'mantine-datatable/styles.css';
 import './i18n';
 import { StrictMode } from 'react';

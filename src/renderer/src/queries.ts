@@ -13,6 +13,12 @@ export const queryKeys = {
   communes: (provinceCode: string) => ['places', 'communes', provinceCode] as const,
   organizations: ['organizations'] as const,
   organizationList: (input: InputOf<'organizations:list'>) => ['organizations', 'list', input] as const,
+  /** Under `organizations`, so that any write to the register refreshes them too. */
+  organization: (id: number) => ['organizations', 'detail', id] as const,
+  organizationHistory: (id: number) => ['organizations', 'history', id] as const,
+  trash: (page: number, pageSize: number) => ['organizations', 'trash', page, pageSize] as const,
+  duplicates: (input: InputOf<'organizations:checkDuplicates'>) => ['organizations', 'duplicates', input] as const,
+  lookups: ['lookups'] as const,
 };
 
 /** Administrative units and the app's version do not change while it runs. */
@@ -46,6 +52,64 @@ export function useOrganizationList(input: InputOf<'organizations:list'>) {
     placeholderData: keepPreviousData,
   });
 }
+
+export function useLookups() {
+  return useQuery({ queryKey: queryKeys.lookups, queryFn: () => call('lookups:get', undefined) });
+}
+
+export function useOrganization(id: number) {
+  return useQuery({ queryKey: queryKeys.organization(id), queryFn: () => call('organizations:get', { id }) });
+}
+
+export function useOrganizationHistory(id: number) {
+  return useQuery({ queryKey: queryKeys.organizationHistory(id), queryFn: () => call('organizations:history', { id }) });
+}
+
+export function useTrash(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: queryKeys.trash(page, pageSize),
+    queryFn: () => call('organizations:trash', { page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Possible duplicates of what is being typed; null asks nothing (not enough typed yet). */
+export function useDuplicateCheck(input: InputOf<'organizations:checkDuplicates'> | null) {
+  return useQuery({
+    queryKey: queryKeys.duplicates(input ?? { name: '', communeCode: '' }),
+    queryFn: () => (input ? call('organizations:checkDuplicates', input) : Promise.resolve([])),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A write to the register: afterwards everything under `organizations` is fetched again. */
+function useRegisterMutation<C extends Parameters<typeof call>[0]>(channel: C) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<C>) => call(channel, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.organizations }),
+  });
+}
+
+export const useUpdateOrganization = () => useRegisterMutation('organizations:update');
+export function useDeleteOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'organizations:delete'>) => call('organizations:delete', input),
+    // The deleted one's own page is being left; asking for it again would only answer "not found".
+    onSuccess: (_, { id }) =>
+      queryClient.invalidateQueries({
+        queryKey: queryKeys.organizations,
+        predicate: ({ queryKey }) => !(queryKey[1] === 'detail' && queryKey[2] === id),
+      }),
+  });
+}
+export const useRestoreOrganization = () => useRegisterMutation('organizations:restore');
+export const useSetContacts = () => useRegisterMutation('contacts:set');
+export const useAddUnionMember = () => useRegisterMutation('unions:addMember');
+export const useEndUnionMembership = () => useRegisterMutation('unions:endMembership');
+export const useRemoveUnionMember = () => useRegisterMutation('unions:removeMember');
 
 export function useSaveAlliance() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
 /** The frame around every page: the app and alliance names on top, the areas on the left. */
 import type { ReactNode } from 'react';
-import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Divider, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Alliance } from '../../../shared/domain';
-import { hrefOf, type Route } from '../routing/useHashRoute';
+import { hrefOf, type Page, type Route } from '../routing/useHashRoute';
 import { areas } from './navigation';
 
 interface AppLayoutProps {
@@ -13,10 +13,16 @@ interface AppLayoutProps {
   children: ReactNode;
 }
 
+/** An organization's page belongs to Thành viên, so that entry stays lit there. */
+function activePage(route: Route): Page {
+  return route.page === 'to-chuc' ? 'thanh-vien' : route.page;
+}
+
 export function AppLayout({ alliance, route, children }: AppLayoutProps) {
   const { t } = useTranslation();
   // Only narrow windows fold the sidebar away; it is always shown on a desktop-sized window.
   const [navOpened, nav] = useDisclosure(false);
+  const active = activePage(route);
 
   return (
     <AppShell
@@ -36,16 +42,19 @@ export function AppLayout({ alliance, route, children }: AppLayoutProps) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {areas.map(({ route: target, label, icon: Icon }) => (
-          <NavLink
-            key={target}
-            href={hrefOf(target)}
-            label={t(label)}
-            leftSection={<Icon size={18} stroke={1.6} />}
-            active={target === route}
-            aria-current={target === route ? 'page' : undefined}
-            onClick={nav.close}
-          />
+        {areas.map(({ route: target, label, icon: Icon, nested, lower }) => (
+          <div key={target}>
+            {lower && <Divider my="xs" />}
+            <NavLink
+              href={hrefOf(target)}
+              label={t(label)}
+              leftSection={<Icon size={nested ? 16 : 18} stroke={1.6} />}
+              pl={nested ? 28 : undefined}
+              active={target === active}
+              aria-current={target === active ? 'page' : undefined}
+              onClick={nav.close}
+            />
+          </div>
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>

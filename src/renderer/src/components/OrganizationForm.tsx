@@ -1,18 +1,49 @@
 /**
- * Adds one member organization. The zod schema of the contract gives instant feedback; the
- * backend still decides, and its field issues and conflicts are shown where they belong.
+ * Adds a member organization, or edits one. The zod schema of the contract gives instant
+ * feedback; the backend still decides, and its field issues and conflicts are shown where they
+ * belong. While the name, commune and Mã số HTX are typed, possible duplicates are looked up so
+ * that the same cooperative is not entered twice under two spellings.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  List,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { organizationInput } from '../../../shared/contract';
+import {
+  organizationInput,
+  registrationNoPattern,
+  type DuplicateCandidate,
+  type OrganizationDetail,
+  type OrganizationInput,
+} from '../../../shared/contract';
 import { organizationKinds, type Organization, type OrganizationKind } from '../../../shared/domain';
-import { messageOf } from '../api';
+import { cleanText } from '../../../shared/text';
+import { ApiError, call, messageOf } from '../api';
 import { foldFilter } from '../forms/foldFilter';
 import { splitServerError } from '../forms/serverErrors';
-import { useCommunes, useCreateOrganization } from '../queries';
+import {
+  useCommunes,
+  useCreateOrganization,
+  useDuplicateCheck,
+  useLookups,
+  useUpdateOrganization,
+} from '../queries';
+import { organizationHref } from '../routing/useHashRoute';
+import { DateField } from './DateField';
 import { LabelledSelect } from './LabelledSelect';
 
 interface OrganizationValues {
@@ -22,80 +53,312 @@ interface OrganizationValues {
   registrationNo: string;
   communeCode: string | null;
   street: string;
+  oldAddress: string;
+  foundedOn: string | null;
+  sectorCode: string | null;
+  phone: string;
+  email: string;
+  website: string;
+  representative: string;
+  charterCapital: number | null;
+  sizeClass: string | null;
+  memberSince: string | null;
+  memberUntil: string | null;
+  highTech: boolean;
+  valueChain: boolean;
 }
 
-const emptyValues: OrganizationValues = { kind: null, name: '', shortName: '', registrationNo: '', communeCode: null, street: '' };
+const emptyValues: OrganizationValues = {
+  kind: null,
+  name: '',
+  shortName: '',
+  registrationNo: '',
+  communeCode: null,
+  street: '',
+  oldAddress: '',
+  foundedOn: null,
+  sectorCode: null,
+  phone: '',
+  email: '',
+  website: '',
+  representative: '',
+  charterCapital: null,
+  sizeClass: null,
+  memberSince: null,
+  memberUntil: null,
+  highTech: false,
+  valueChain: false,
+};
+
+function valuesOf(organization: OrganizationDetail): OrganizationValues {
+  const { kind, name, shortName, communeCode, street, oldAddress, foundedOn, sectorCode, phone, email, website } = organization;
+  const { representative, charterCapital, sizeClass, memberSince, memberUntil, highTech, valueChain } = organization;
+  return {
+    kind,
+    name,
+    shortName,
+    registrationNo: organization.registrationNo ?? '',
+    communeCode,
+    street,
+    oldAddress,
+    foundedOn,
+    sectorCode,
+    phone,
+    email,
+    website,
+    representative,
+    charterCapital,
+    sizeClass,
+    memberSince,
+    memberUntil,
+    highTech,
+    valueChain,
+  };
+}
+
+/** Long enough not to ask on every keystroke, short enough to warn before the form is finished. */
+const duplicateDelayMs = 400;
+
+/** A conflict on save: a similar name (the user may confirm) or a Mã số HTX already taken. */
+interface SaveConflict {
+  message: string;
+  reason: DuplicateCandidate['reason'];
+  existingId: number | undefined;
+}
 
 interface OrganizationFormProps {
   /** Members are registered in the alliance's own province, so only its communes are offered. */
   provinceCode: string;
-  onCreated: (organization: Organization) => void;
+  /** The organization being edited; absent to add a new one. */
+  initial?: OrganizationDetail;
+  onSaved: (organization: Organization) => void;
   onCancel: () => void;
 }
 
-export function OrganizationForm({ provinceCode, onCreated, onCancel }: OrganizationFormProps) {
+export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: OrganizationFormProps) {
   const { t } = useTranslation();
   const communes = useCommunes(provinceCode);
+  const lookups = useLookups();
   const create = useCreateOrganization();
+  const update = useUpdateOrganization();
   const [formError, setFormError] = useState<string | null>(null);
+  const [saveConflict, setSaveConflict] = useState<SaveConflict | null>(null);
   const form = useForm<OrganizationValues>({
     mode: 'controlled',
-    initialValues: emptyValues,
+    initialValues: initial ? valuesOf(initial) : emptyValues,
     validate: schemaResolver(organizationInput, { sync: true }),
   });
 
-  const submit = form.onSubmit(async (values) => {
+  // Possible duplicates of what is typed so far: a name and a commune are enough to ask.
+  const [typed] = useDebouncedValue(
+    { name: cleanText(form.values.name), communeCode: form.values.communeCode, registrationNo: form.values.registrationNo.replace(/\s/g, '') },
+    duplicateDelayMs,
+  );
+  const duplicateInput =
+    typed.name !== '' && typed.communeCode !== null
+      ? {
+          name: typed.name,
+          communeCode: typed.communeCode,
+          // A half-typed number would only be refused by the check's schema.
+          registrationNo: registrationNoPattern.test(typed.registrationNo) ? typed.registrationNo : '',
+          excludeId: initial?.id,
+        }
+      : null;
+  const duplicates = useDuplicateCheck(duplicateInput);
+  const candidates = duplicateInput ? (duplicates.data ?? []) : [];
+
+  /** Which kind of conflict the backend reported, told apart by the duplicate check's reason. */
+  const conflictReason = async (input: OrganizationInput, existingId: number | undefined): Promise<DuplicateCandidate['reason']> => {
+    try {
+      // Asked afresh: the conflict may come from a save made since the last check.
+      const found = await call('organizations:checkDuplicates', {
+        name: input.name,
+        communeCode: input.communeCode,
+        registrationNo: input.registrationNo,
+        excludeId: initial?.id,
+      });
+      const candidate = found.find((item) => item.id === existingId) ?? found.find((item) => item.reason === 'registrationNo');
+      return candidate?.reason ?? 'sameName';
+    } catch {
+      return input.registrationNo ? 'registrationNo' : 'sameName';
+    }
+  };
+
+  const save = async (values: OrganizationValues, confirmSimilarName: boolean) => {
     const { kind, communeCode } = values;
     // Unreachable once the schema has passed; it tells the type checker what the schema checked.
     if (kind === null || communeCode === null) return;
     setFormError(null);
+    setSaveConflict(null);
+    const input: OrganizationInput = { ...values, kind, communeCode, ...(confirmSimilarName ? { confirmSimilarName } : {}) };
     try {
       // What the person typed, as typed: the backend cleans it with the same schema.
-      onCreated(await create.mutateAsync({ ...values, kind, communeCode }));
+      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
     } catch (error) {
+      if (error instanceof ApiError && error.error.kind === 'conflict') {
+        const existingId = error.error.existingId;
+        setSaveConflict({ message: error.error.message, reason: await conflictReason(input, existingId), existingId });
+        return;
+      }
       const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
       form.setErrors(fields);
       setFormError(general);
     }
-  });
+  };
 
-  const alertMessage = formError ?? (communes.isError ? messageOf(communes.error, t('common.loadFailed')) : null);
+  const submit = form.onSubmit((values) => save(values, false));
+  const pending = create.isPending || update.isPending;
+
+  const loadError = communes.isError
+    ? messageOf(communes.error, t('common.loadFailed'))
+    : lookups.isError
+      ? messageOf(lookups.error, t('common.loadFailed'))
+      : null;
+  const alertMessage = formError ?? loadError;
+
+  const sectorData = (['agriculture', 'non_agriculture'] as const).map((group) => ({
+    group: t(`register.sectorGroup.${group}`),
+    items: (lookups.data?.sectors ?? []).filter((sector) => sector.group === group).map((sector) => ({ value: sector.code, label: sector.name })),
+  }));
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <LabelledSelect
-          label={t('organization.form.kind')}
-          placeholder={t('organization.form.kindPlaceholder')}
-          required
-          allowDeselect={false}
-          data={organizationKinds.map((kind) => ({ value: kind, label: t(`organization.kind.${kind}`) }))}
-          {...form.getInputProps('kind')}
-        />
-        <TextInput label={t('organization.form.name')} required {...form.getInputProps('name')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('organization.form.shortName')} {...form.getInputProps('shortName')} />
-          <TextInput
-            label={t('organization.form.registrationNo')}
-            description={t('organization.form.registrationNoHint')}
-            // The hint goes under the box so that the two boxes of the row stay level.
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            inputMode="numeric"
-            {...form.getInputProps('registrationNo')}
-          />
-        </SimpleGrid>
-        <LabelledSelect
-          label={t('organization.form.commune')}
-          placeholder={t('organization.form.communePlaceholder')}
-          nothingFoundMessage={t('organization.form.noCommune')}
-          required
-          searchable
-          allowDeselect={false}
-          filter={foldFilter}
-          data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
-          {...form.getInputProps('communeCode')}
-        />
-        <TextInput label={t('organization.form.street')} {...form.getInputProps('street')} />
+        <Fieldset legend={t('register.form.general')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <LabelledSelect
+                label={t('organization.form.kind')}
+                placeholder={t('organization.form.kindPlaceholder')}
+                required
+                allowDeselect={false}
+                data={organizationKinds.map((kind) => ({ value: kind, label: t(`organization.kind.${kind}`) }))}
+                {...form.getInputProps('kind')}
+              />
+              <LabelledSelect
+                label={t('register.form.sector')}
+                placeholder={t('register.form.sectorPlaceholder')}
+                nothingFoundMessage={t('register.form.noSector')}
+                searchable
+                clearable
+                filter={foldFilter}
+                data={sectorData}
+                {...form.getInputProps('sectorCode')}
+              />
+            </SimpleGrid>
+            <TextInput label={t('organization.form.name')} required {...form.getInputProps('name')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('organization.form.shortName')} {...form.getInputProps('shortName')} />
+              <TextInput
+                label={t('organization.form.registrationNo')}
+                description={t('organization.form.registrationNoHint')}
+                // The hint goes under the box so that the two boxes of the row stay level.
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                inputMode="numeric"
+                {...form.getInputProps('registrationNo')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <DateField label={t('register.form.foundedOn')} {...form.getInputProps('foundedOn')} />
+              <NumberInput
+                label={t('register.form.charterCapital')}
+                thousandSeparator="."
+                decimalSeparator=","
+                allowDecimal={false}
+                allowNegative={false}
+                rightSection="₫"
+                {...form.getInputProps('charterCapital')}
+                value={form.values.charterCapital ?? ''}
+                onChange={(value) => form.setFieldValue('charterCapital', typeof value === 'number' ? value : null)}
+              />
+              <LabelledSelect
+                label={t('register.form.sizeClass')}
+                placeholder={t('register.form.sizeClassPlaceholder')}
+                clearable
+                data={(lookups.data?.sizeClasses ?? []).map((size) => ({ value: size.code, label: size.name }))}
+                {...form.getInputProps('sizeClass')}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('register.form.address')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <LabelledSelect
+                label={t('organization.form.commune')}
+                placeholder={t('organization.form.communePlaceholder')}
+                nothingFoundMessage={t('organization.form.noCommune')}
+                required
+                searchable
+                allowDeselect={false}
+                filter={foldFilter}
+                data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
+                {...form.getInputProps('communeCode')}
+              />
+              <TextInput label={t('organization.form.street')} {...form.getInputProps('street')} />
+            </SimpleGrid>
+            <TextInput
+              label={t('register.form.oldAddress')}
+              description={t('register.form.oldAddressHint')}
+              {...form.getInputProps('oldAddress')}
+            />
+          </Stack>
+        </Fieldset>
+
+        {candidates.length > 0 && <DuplicateWarning candidates={candidates} />}
+
+        <Fieldset legend={t('register.form.contact')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('register.form.representative')} {...form.getInputProps('representative')} />
+            <TextInput label={t('register.form.phone')} type="tel" {...form.getInputProps('phone')} />
+            <TextInput label={t('register.form.email')} type="email" {...form.getInputProps('email')} />
+            <TextInput label={t('register.form.website')} {...form.getInputProps('website')} />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t('register.form.membership')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <DateField label={t('register.form.memberSince')} {...form.getInputProps('memberSince')} />
+            <DateField
+              label={t('register.form.memberUntil')}
+              description={t('register.form.memberUntilHint')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              {...form.getInputProps('memberUntil')}
+            />
+          </SimpleGrid>
+        </Fieldset>
+
+        <Fieldset legend={t('register.form.traits')}>
+          <Group gap="xl">
+            <Checkbox label={t('register.form.highTech')} {...form.getInputProps('highTech', { type: 'checkbox' })} />
+            <Checkbox label={t('register.form.valueChain')} {...form.getInputProps('valueChain', { type: 'checkbox' })} />
+          </Group>
+        </Fieldset>
+
+        {saveConflict && (
+          <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
+            <Text size="sm">{saveConflict.message}</Text>
+            <Group mt="sm" gap="sm">
+              {saveConflict.reason === 'sameName' && (
+                <Button size="xs" color="orange" loading={pending} onClick={() => void save(form.getValues(), true)}>
+                  {t('register.form.saveAnyway')}
+                </Button>
+              )}
+              {saveConflict.existingId !== undefined && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="orange"
+                  component="a"
+                  href={organizationHref(saveConflict.existingId)}
+                >
+                  {saveConflict.reason === 'registrationNo' ? t('register.form.openExisting') : t('register.form.viewExisting')}
+                </Button>
+              )}
+            </Group>
+          </Alert>
+        )}
         {alertMessage && (
           <Alert color="orange" icon={<IconAlertCircle />}>
             {alertMessage}
@@ -105,11 +368,31 @@ export function OrganizationForm({ provinceCode, onCreated, onCancel }: Organiza
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('organization.form.submit')}
+          <Button type="submit" loading={pending}>
+            {initial ? t('register.form.saveChanges') : t('organization.form.submit')}
           </Button>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+function DuplicateWarning({ candidates }: { candidates: DuplicateCandidate[] }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" icon={<IconAlertTriangle />} title={t('register.duplicates.title')}>
+      <List size="sm" spacing={4}>
+        {candidates.map((candidate) => (
+          <List.Item key={candidate.id}>
+            <Anchor href={organizationHref(candidate.id)} size="sm">
+              {candidate.name}
+            </Anchor>{' '}
+            <Text span size="sm" c="dimmed">
+              ({candidate.communeName}) — {t(`register.duplicates.reason.${candidate.reason}`)}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }

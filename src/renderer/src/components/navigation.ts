@@ -6,23 +6,33 @@ import {
   IconLayoutDashboard,
   IconReportAnalytics,
   IconSettings,
+  IconTable,
+  IconTrash,
   IconUsersGroup,
   type TablerIcon,
 } from '@tabler/icons-react';
-import type { Route } from '../routing/useHashRoute';
+import type { Page } from '../routing/useHashRoute';
 
 export interface Area {
-  route: Route;
-  label: `nav.${'overview' | 'members' | 'events' | 'agreements' | 'supplyDemand' | 'reports' | 'settings'}`;
+  route: Page;
+  label:
+    | `nav.${'overview' | 'members' | 'events' | 'agreements' | 'supplyDemand' | 'reports' | 'settings'}`
+    | `register.nav.${'yearGrid' | 'trash'}`;
   icon: TablerIcon;
+  /** A sub-entry, shown indented under the area before it. */
+  nested?: boolean;
+  /** Starts the lower group of the sidebar (housekeeping rather than daily work). */
+  lower?: boolean;
 }
 
 export const areas: readonly Area[] = [
   { route: 'tong-quan', label: 'nav.overview', icon: IconLayoutDashboard },
   { route: 'thanh-vien', label: 'nav.members', icon: IconUsersGroup },
+  { route: 'so-lieu-nam', label: 'register.nav.yearGrid', icon: IconTable, nested: true },
   { route: 'su-kien', label: 'nav.events', icon: IconCalendarEvent },
   { route: 'thoa-thuan', label: 'nav.agreements', icon: IconContract },
   { route: 'ket-noi-cung-cau', label: 'nav.supplyDemand', icon: IconArrowsExchange },
   { route: 'bao-cao', label: 'nav.reports', icon: IconReportAnalytics },
+  { route: 'thung-rac', label: 'register.nav.trash', icon: IconTrash, lower: true },
   { route: 'cai-dat', label: 'nav.settings', icon: IconSettings },
 ];

@@ -1,7 +1,13 @@
 /** English, the second language. Typed against the Vietnamese file so that no key is missing. */
+import { figuresEn } from './areas/figures';
+import { overviewEn } from './areas/overview';
+import { registerEn } from './areas/register';
 import type { Translations } from './messages';
 
 export const en: Translations = {
+  register: registerEn,
+  figures: figuresEn,
+  overview: overviewEn,
   common: {
     appName: 'HTX Desk',
     loading: 'Loading…',
@@ -59,6 +65,7 @@ export const en: Translations = {
     title: 'Members',
     total_one: '{{count, number}} organization',
     total_other: '{{count, number}} organizations',
+    totalCapped: 'More than {{count, number}} organizations',
     searchLabel: 'Search members',
     searchPlaceholder: 'Search by name, cooperative code, commune — accents are optional',
     kindFilter: 'Filter by kind',

@@ -2,7 +2,14 @@
  * Vietnamese, the app's first language and the source of the message keys: `Messages` is derived
  * from this object, so the English file must cover every key.
  */
+import { figuresVi } from './areas/figures';
+import { overviewVi } from './areas/overview';
+import { registerVi } from './areas/register';
+
 export const vi = {
+  register: registerVi,
+  figures: figuresVi,
+  overview: overviewVi,
   common: {
     appName: 'HTX Desk',
     loading: 'Đang tải…',
@@ -59,6 +66,8 @@ export const vi = {
   members: {
     title: 'Thành viên',
     total_other: '{{count, number}} tổ chức',
+    // A broad search stops counting at a cap, to stay instant at national scale.
+    totalCapped: 'Hơn {{count, number}} tổ chức',
     searchLabel: 'Tìm kiếm thành viên',
     searchPlaceholder: 'Tìm theo tên, mã số HTX, xã phường — gõ không dấu cũng được',
     kindFilter: 'Lọc theo loại hình',

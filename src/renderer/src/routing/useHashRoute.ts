@@ -1,19 +1,50 @@
 /**
- * Page addresses live in the URL's hash (`#/thanh-vien`): it works the same under Electron's
- * file:// and the web host, survives a reload, and needs no router package.
+ * Page addresses live in the URL's hash (`#/thanh-vien/12/lich-su`): it works the same under
+ * Electron's file:// and the web host, survives a reload, keeps back/forward, and needs no router
+ * package.
  */
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 /** Vietnamese slugs, because the addresses are visible and shared between colleagues. */
-export const routes = ['tong-quan', 'thanh-vien', 'su-kien', 'thoa-thuan', 'ket-noi-cung-cau', 'bao-cao', 'cai-dat'] as const;
-export type Route = (typeof routes)[number];
+export const pages = [
+  'tong-quan',
+  'thanh-vien',
+  'so-lieu-nam',
+  'su-kien',
+  'thoa-thuan',
+  'ket-noi-cung-cau',
+  'bao-cao',
+  'thung-rac',
+  'cai-dat',
+] as const;
+export type Page = (typeof pages)[number];
+
+/** The tabs of an organization's page, in the order they are shown. */
+export const organizationTabs = ['thong-tin', 'so-lieu', 'san-pham', 'qua-trinh', 'lich-su'] as const;
+export type OrganizationTab = (typeof organizationTabs)[number];
+
+export type Route =
+  | { page: Page }
+  /** One organization of the register, `#/thanh-vien/<id>/<tab>`. */
+  | { page: 'to-chuc'; organizationId: number; tab: OrganizationTab };
 
 /** Members is where the work is, so an empty or unknown address lands there. */
-const defaultRoute: Route = 'thanh-vien';
+const defaultPage: Page = 'thanh-vien';
 
-function routeOf(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
-  return routes.find((route) => route === path) ?? defaultRoute;
+function isPage(value: string | undefined): value is Page {
+  return pages.some((page) => page === value);
+}
+
+function isOrganizationTab(value: string | undefined): value is OrganizationTab {
+  return organizationTabs.some((tab) => tab === value);
+}
+
+export function routeOf(hash: string): Route {
+  const [first, second, third] = hash.replace(/^#\/?/, '').split('/');
+  if (first === 'thanh-vien' && second !== undefined && /^\d+$/.test(second) && Number(second) > 0) {
+    return { page: 'to-chuc', organizationId: Number(second), tab: isOrganizationTab(third) ? third : 'thong-tin' };
+  }
+  return { page: isPage(first) ? first : defaultPage };
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -22,13 +53,24 @@ function subscribe(onChange: () => void): () => void {
 }
 
 export function useHashRoute(): Route {
-  return useSyncExternalStore(subscribe, () => routeOf(window.location.hash));
+  // The hash is the snapshot (a string, so React can compare it); the route is derived from it.
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return useMemo(() => routeOf(hash), [hash]);
 }
 
-export function hrefOf(route: Route): string {
-  return `#/${route}`;
+export function hrefOf(page: Page): string {
+  return `#/${page}`;
 }
 
-export function navigate(route: Route): void {
-  window.location.hash = `/${route}`;
+export function organizationHref(id: number, tab: OrganizationTab = 'thong-tin'): string {
+  return tab === 'thong-tin' ? `#/thanh-vien/${id}` : `#/thanh-vien/${id}/${tab}`;
+}
+
+/** Sets the hash, which adds a step to the history, so Back returns to where the user was. */
+export function navigate(page: Page): void {
+  window.location.hash = `/${page}`;
+}
+
+export function openOrganization(id: number, tab: OrganizationTab = 'thong-tin'): void {
+  window.location.hash = organizationHref(id, tab).slice(1);
 }

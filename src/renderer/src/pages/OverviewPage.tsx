@@ -1,0 +1,311 @@
+/**
+ * Tổng quan, for the chairperson who looks and does not type: the register in one year against the
+ * year before — how many organizations, members, workers, revenue and income, how they were
+ * classified, where they are and in what sectors, who was founded and who ended — and what needs
+ * attention.
+ */
+import { useState } from 'react';
+import { BarChart, DonutChart } from '@mantine/charts';
+import { Center, EmptyState, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconChartBar } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { KindCounts, YearStatistics } from '../../../shared/contract';
+import { organizationKinds } from '../../../shared/domain';
+import { LabelledSelect } from '../components/LabelledSelect';
+import { LoadError } from '../components/LoadError';
+import { useStatisticsOverview, useStatisticsYears } from '../queries/register';
+import { classificationColors } from './organization/figures/classification';
+import { formatCount, formatMoneyShort } from './organization/figures/numbers';
+import { AttentionList } from './overview/AttentionList';
+import { StatCard } from './overview/StatCard';
+
+const classificationKeys = ['good', 'fair', 'average', 'weak', 'unclassified'] as const;
+
+function KindLine({ counts }: { counts: KindCounts }) {
+  const { t } = useTranslation();
+  return (
+    <Text size="xs" c="dimmed">
+      {organizationKinds
+        .filter((kind) => counts[kind] > 0)
+        .map((kind) => `${formatCount(counts[kind])} ${t(`organization.kindShort.${kind}`)}`)
+        .join(' · ')}
+    </Text>
+  );
+}
+
+function Cards({ current, previous }: { current: YearStatistics; previous: YearStatistics }) {
+  const { t } = useTranslation();
+  const members = (stats: YearStatistics) => stats.membersOfficial + stats.membersAssociate;
+  const money = (value: number) => formatMoneyShort(value, t);
+  const previousYear = previous.year;
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }}>
+      <StatCard
+        label={t('overview.card.organizations')}
+        value={formatCount(current.organizations.total)}
+        current={current.organizations.total}
+        previous={previous.organizations.total}
+        formatChange={formatCount}
+        previousYear={previousYear}
+      >
+        <KindLine counts={current.organizations} />
+      </StatCard>
+      <StatCard
+        label={t('overview.card.members')}
+        value={formatCount(members(current))}
+        current={members(current)}
+        previous={members(previous)}
+        formatChange={formatCount}
+        previousYear={previousYear}
+      >
+        <Text size="xs" c="dimmed">
+          {t('overview.card.membersSplit', { official: formatCount(current.membersOfficial), associate: formatCount(current.membersAssociate) })}
+        </Text>
+      </StatCard>
+      <StatCard
+        label={t('overview.card.workers')}
+        value={formatCount(current.workers)}
+        current={current.workers}
+        previous={previous.workers}
+        formatChange={formatCount}
+        previousYear={previousYear}
+      />
+      <StatCard
+        label={t('overview.card.revenue')}
+        value={current.averageRevenuePerCooperative === null ? '—' : money(current.averageRevenuePerCooperative)}
+        current={current.averageRevenuePerCooperative}
+        previous={previous.averageRevenuePerCooperative}
+        formatChange={money}
+        previousYear={previousYear}
+      >
+        {current.averageProfitPerCooperative !== null && (
+          <Text size="xs" c="dimmed">
+            {t('overview.card.profit', { value: money(current.averageProfitPerCooperative) })}
+          </Text>
+        )}
+      </StatCard>
+      <StatCard
+        label={t('overview.card.income')}
+        value={current.averageIncomePerWorker === null ? '—' : money(current.averageIncomePerWorker)}
+        current={current.averageIncomePerWorker}
+        previous={previous.averageIncomePerWorker}
+        formatChange={money}
+        previousYear={previousYear}
+      >
+        <Text size="xs" c="dimmed">
+          {t('overview.card.reporting', { reporting: formatCount(current.reporting), total: formatCount(current.organizations.total) })}
+        </Text>
+      </StatCard>
+    </SimpleGrid>
+  );
+}
+
+function ClassificationPanel({ stats }: { stats: YearStatistics }) {
+  const { t } = useTranslation();
+  const counts = stats.classification;
+  const total = classificationKeys.reduce((sum, key) => sum + counts[key], 0);
+  const data = classificationKeys
+    .map((key) => ({ name: t(`figures.classification.${key}`), value: counts[key], color: `${classificationColors[key]}.6` }))
+    .filter((cell) => cell.value > 0);
+  const goodOrFair = total ? Math.round(((counts.good + counts.fair) / total) * 100) : 0;
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text fw={600} mb="sm">
+        {t('overview.classification.title', { year: stats.year })}
+      </Text>
+      <Group align="center" wrap="nowrap" gap="lg">
+        <DonutChart data={data} size={150} thickness={26} withTooltip valueFormatter={formatCount} chartLabel={`${goodOrFair}%`} />
+        <Stack gap={4} flex={1}>
+          {classificationKeys.map((key) => (
+            <Group key={key} justify="space-between" gap="xs">
+              <Group gap={6}>
+                <div style={{ width: 10, height: 10, borderRadius: 2, background: `var(--mantine-color-${classificationColors[key]}-6)` }} />
+                <Text size="sm">{t(`figures.classification.${key}`)}</Text>
+              </Group>
+              <Text size="sm" fw={500}>
+                {formatCount(counts[key])}
+              </Text>
+            </Group>
+          ))}
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('overview.classification.goodOrFair', { percent: goodOrFair })}
+          </Text>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+function FoundedEnded({ stats }: { stats: YearStatistics }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text fw={600} mb="sm">
+        {t('overview.flow.title', { year: stats.year })}
+      </Text>
+      <Table fz="sm" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th />
+            <Table.Th ta="right">{t('overview.flow.founded')}</Table.Th>
+            <Table.Th ta="right">{t('overview.flow.ended')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {organizationKinds.map((kind) => (
+            <Table.Tr key={kind}>
+              <Table.Td>{t(`organization.kindShort.${kind}`)}</Table.Td>
+              <Table.Td ta="right" c="teal.7">
+                {formatCount(stats.founded[kind])}
+              </Table.Td>
+              <Table.Td ta="right" c="red.7">
+                {formatCount(stats.ended[kind])}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr fw={700}>
+            <Table.Td>{t('overview.flow.total')}</Table.Td>
+            <Table.Td ta="right">{formatCount(stats.founded.total)}</Table.Td>
+            <Table.Td ta="right">{formatCount(stats.ended.total)}</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function SectorChart({ stats }: { stats: YearStatistics }) {
+  const { t } = useTranslation();
+  const data = stats.bySector.map((sector) => ({ name: sector.name, count: sector.count }));
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text fw={600} mb="sm">
+        {t('overview.sector.title')}
+      </Text>
+      {data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('overview.none')}
+        </Text>
+      ) : (
+        <BarChart
+          h={Math.max(160, data.length * 30)}
+          data={data}
+          dataKey="name"
+          orientation="vertical"
+          yAxisProps={{ width: 190, interval: 0 }}
+          xAxisProps={{ allowDecimals: false }}
+          valueFormatter={formatCount}
+          withBarValueLabel
+          gridAxis="none"
+          series={[{ name: 'count', label: t('overview.countLabel'), color: 'teal.6' }]}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function CommunePanel({ stats }: { stats: YearStatistics }) {
+  const { t } = useTranslation();
+  const top = stats.byCommune.slice(0, 15).map((commune) => ({ name: commune.name, count: commune.count }));
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text fw={600} mb="sm">
+        {t('overview.commune.title', { n: Math.min(15, stats.byCommune.length) })}
+      </Text>
+      {top.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('overview.none')}
+        </Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+          <BarChart
+            h={Math.max(160, top.length * 26)}
+            data={top}
+            dataKey="name"
+            orientation="vertical"
+            yAxisProps={{ width: 150, interval: 0 }}
+            xAxisProps={{ allowDecimals: false }}
+            valueFormatter={formatCount}
+            withBarValueLabel
+            gridAxis="none"
+            series={[{ name: 'count', label: t('overview.countLabel'), color: 'indigo.6' }]}
+          />
+          <ScrollArea.Autosize mah={Math.max(160, top.length * 26)}>
+            <Table fz="sm" verticalSpacing={2} striped aria-label={t('overview.commune.tableLabel')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('overview.commune.commune')}</Table.Th>
+                  <Table.Th ta="right">{t('overview.commune.count')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {stats.byCommune.map((commune) => (
+                  <Table.Tr key={commune.code}>
+                    <Table.Td>{commune.name}</Table.Td>
+                    <Table.Td ta="right">{formatCount(commune.count)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        </SimpleGrid>
+      )}
+    </Paper>
+  );
+}
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const years = useStatisticsYears();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const fallbackYear = new Date().getFullYear() - 1;
+  const year = years.data ? (chosen ?? years.data[0] ?? fallbackYear) : null;
+  const overview = useStatisticsOverview(year);
+  const yearOptions = [...new Set([...(years.data ?? []), ...(year === null ? [] : [year])])].sort((a, b) => b - a);
+
+  if (years.isError) return <LoadError error={years.error} onRetry={() => void years.refetch()} />;
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={2}>
+          <Title order={2}>{t('overview.title')}</Title>
+          {year !== null && (
+            <Text c="dimmed">{t('overview.subtitle', { year, previous: year - 1 })}</Text>
+          )}
+        </Stack>
+        <LabelledSelect
+          label={t('overview.year')}
+          w={120}
+          allowDeselect={false}
+          data={yearOptions.map(String)}
+          value={year === null ? null : String(year)}
+          onChange={(value) => value && setChosen(Number(value))}
+        />
+      </Group>
+
+      {years.data && years.data.length === 0 && (
+        <EmptyState icon={<IconChartBar />} title={t('overview.noFiguresTitle')} description={t('overview.noFiguresDescription')} />
+      )}
+
+      {overview.isError && <LoadError error={overview.error} onRetry={() => void overview.refetch()} />}
+      {!overview.data && !overview.isError && (
+        <Center mih={200}>
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      )}
+      {overview.data && (
+        <>
+          <Cards current={overview.data.current} previous={overview.data.previous} />
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <ClassificationPanel stats={overview.data.current} />
+            <FoundedEnded stats={overview.data.current} />
+            <AttentionList />
+          </SimpleGrid>
+          <SectorChart stats={overview.data.current} />
+          <CommunePanel stats={overview.data.current} />
+        </>
+      )}
+    </Stack>
+  );
+}

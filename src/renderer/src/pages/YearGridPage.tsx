@@ -1,0 +1,147 @@
+/**
+ * Cập nhật số liệu năm: the way staff bring the yearly figures up to date at the end of the year —
+ * one row per organization that existed in the year, each main figure an editable cell that saves
+ * itself, last year's value shown faintly beneath.
+ */
+import { useState } from 'react';
+import { EmptyState, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch, IconTable } from '@tabler/icons-react';
+import { DataTable } from 'mantine-datatable';
+import { useTranslation } from 'react-i18next';
+import type { FiguresGridRow } from '../../../shared/contract';
+import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
+import { LabelledSelect } from '../components/LabelledSelect';
+import { LoadError } from '../components/LoadError';
+import { useFiguresGrid } from '../queries/register';
+import { ClassificationCell, NumberCell, gridNumberFields } from './yeargrid/GridCells';
+
+const pageSize = 50;
+
+type KindFilter = OrganizationKind | 'all';
+
+/** Figures are entered for the year just ended; next year is open for plan-year openings. */
+function yearChoices(now = new Date()): number[] {
+  const next = now.getFullYear() + 1;
+  return Array.from({ length: 16 }, (_, index) => next - index);
+}
+
+export function YearGridPage() {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), 200);
+  const [kind, setKind] = useState<KindFilter>('all');
+  const filterKey = `${year}\n${kind}\n${query}`;
+  const [paging, setPaging] = useState({ filterKey, page: 1 });
+  const page = paging.filterKey === filterKey ? paging.page : 1;
+
+  const grid = useFiguresGrid({
+    year,
+    query: query === '' ? undefined : query,
+    kind: kind === 'all' ? undefined : kind,
+    page,
+    pageSize,
+  });
+  const rows = grid.data?.rows ?? [];
+
+  return (
+    <Stack>
+      <Stack gap={2}>
+        <Title order={2}>{t('figures.grid.title')}</Title>
+        <Text c="dimmed" size="sm">
+          {t('figures.grid.intro')}
+        </Text>
+      </Stack>
+
+      <Group align="flex-end">
+        <LabelledSelect
+          label={t('figures.grid.year')}
+          w={120}
+          allowDeselect={false}
+          data={yearChoices().map(String)}
+          value={String(year)}
+          onChange={(value) => value && setYear(Number(value))}
+        />
+        <TextInput
+          flex={1}
+          miw={260}
+          label={t('figures.grid.search')}
+          placeholder={t('figures.grid.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+        />
+        <SegmentedControl
+          aria-label={t('figures.grid.kindFilter')}
+          value={kind}
+          onChange={(value) => setKind(organizationKinds.find((candidate) => candidate === value) ?? 'all')}
+          data={[
+            { value: 'all', label: t('members.allKinds') },
+            ...organizationKinds.map((value) => ({ value, label: t(`organization.kindShort.${value}`) })),
+          ]}
+        />
+      </Group>
+
+      {grid.isError ? (
+        <LoadError error={grid.error} onRetry={() => void grid.refetch()} />
+      ) : (
+        <DataTable<FiguresGridRow>
+          // A new year or page is a new set of cells, each starting from what was saved.
+          key={`${filterKey}\n${page}`}
+          withTableBorder
+          striped
+          verticalAlign="top"
+          idAccessor="organizationId"
+          minHeight={rows.length ? undefined : 240}
+          records={rows}
+          fetching={grid.isFetching}
+          loadingText={t('common.loading')}
+          page={page}
+          onPageChange={(next) => setPaging({ filterKey, page: next })}
+          totalRecords={grid.data?.total ?? 0}
+          recordsPerPage={pageSize}
+          paginationText={({ from, to, totalRecords }) => t('members.pagination', { from, to, total: totalRecords })}
+          pinFirstColumn
+          emptyState={<EmptyState icon={<IconTable />} title={t('figures.grid.emptyTitle')} description={t('figures.grid.emptyDescription', { year })} />}
+          columns={[
+            {
+              accessor: 'name',
+              title: t('figures.grid.organization'),
+              width: 260,
+              render: (row) => (
+                <>
+                  <Text size="sm" fw={500} lh={1.3}>
+                    <a href={`#/thanh-vien/${row.organizationId}`} style={{ color: 'inherit', textDecoration: 'none' }}>
+                      {row.name}
+                    </a>
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t(`organization.kindShort.${row.kind}`)} · {row.communeName}
+                  </Text>
+                </>
+              ),
+            },
+            ...gridNumberFields.filter((field) => field !== 'score').map((field) => ({
+              accessor: field,
+              title: t(`figures.grid.column.${field}`),
+              textAlign: 'right' as const,
+              render: (row: FiguresGridRow, index: number) => <NumberCell row={row} rowIndex={index} year={year} field={field} />,
+            })),
+            {
+              accessor: 'classification',
+              title: t('figures.field.classification'),
+              render: (row, index) => <ClassificationCell row={row} rowIndex={index} year={year} />,
+            },
+            {
+              accessor: 'score',
+              title: t('figures.grid.column.score'),
+              textAlign: 'right',
+              render: (row, index) => <NumberCell row={row} rowIndex={index} year={year} field="score" />,
+            },
+          ]}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,339 @@
+/**
+ * Ghi nhận sự kiện: records one lifecycle event of this organization. The fields follow the kind —
+ * a renaming asks for the new name, a reorganization for the other organizations and the new ones
+ * it creates — and the backend's messages go under the field they concern.
+ */
+import { useState } from 'react';
+import { ActionIcon, Alert, Button, Divider, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf, OrganizationDetail } from '../../../../../shared/contract';
+import { lifecycleEventKinds, organizationKinds, type LifecycleEventKind, type OrganizationKind } from '../../../../../shared/domain';
+import { ApiError } from '../../../api';
+import { LabelledSelect } from '../../../components/LabelledSelect';
+import { foldFilter } from '../../../forms/foldFilter';
+import { useAlliance, useCommunes } from '../../../queries';
+import { useRecordLifecycle } from '../../../queries/register';
+import { DateField } from '../../../components/DateField';
+import { initialNewSuccessors } from './kinds';
+import { OrganizationMultiPicker, OrganizationPicker } from './OrganizationPicker';
+
+interface NewSuccessor {
+  name: string;
+  kind: OrganizationKind | null;
+  communeCode: string | null;
+}
+
+interface FormValues {
+  kind: LifecycleEventKind | null;
+  date: string | null;
+  decisionNo: string;
+  note: string;
+  newName: string;
+  /** Sáp nhập: this organization absorbs others, or is absorbed into another. */
+  mergerDirection: 'absorbs' | 'absorbed';
+  /** The other organizations that end: merged together with this one, or absorbed into it. */
+  otherIds: string[];
+  /** Sáp nhập, absorbed: the organization this one is absorbed into. */
+  absorberId: string | null;
+  /** Hợp nhất: the organization formed is a new one, or one already in the register. */
+  successorMode: 'new' | 'existing';
+  successorIds: string[];
+  newSuccessors: NewSuccessor[];
+}
+
+type RecordInput = InputOf<'lifecycle:record'>;
+
+/** The event as the contract wants it, with this organization in the role its kind gives it. */
+export function toRecordInput(values: FormValues, organizationId: number): RecordInput {
+  const kind = values.kind ?? 'founding';
+  const ids = (list: string[]) => list.map(Number);
+  const base = { kind, date: values.date ?? '', decisionNo: values.decisionNo, note: values.note };
+  const created = values.newSuccessors.map((successor) => ({
+    name: successor.name,
+    kind: successor.kind ?? 'htx',
+    communeCode: successor.communeCode ?? '',
+  }));
+  switch (kind) {
+    case 'renaming':
+      return { ...base, subjectId: organizationId, newName: values.newName };
+    case 'split':
+      return { ...base, predecessorIds: [organizationId], successorIds: ids(values.successorIds), newSuccessors: created };
+    case 'separation':
+      return { ...base, subjectId: organizationId, successorIds: ids(values.successorIds), newSuccessors: created };
+    case 'consolidation':
+      return {
+        ...base,
+        predecessorIds: [organizationId, ...ids(values.otherIds)],
+        ...(values.successorMode === 'new' ? { newSuccessors: created.slice(0, 1) } : { successorIds: ids(values.successorIds).slice(0, 1) }),
+      };
+    case 'merger':
+      return values.mergerDirection === 'absorbs'
+        ? { ...base, subjectId: organizationId, predecessorIds: ids(values.otherIds) }
+        : { ...base, subjectId: values.absorberId ? Number(values.absorberId) : null, predecessorIds: [organizationId] };
+    default:
+      return { ...base, subjectId: organizationId };
+  }
+}
+
+/** Where a path of the contract's input shows in this form, for the kind being recorded. */
+function formPathOf(path: string, values: FormValues): string | null {
+  if (/^newSuccessors\.\d+\.(name|kind|communeCode)$/.test(path)) return path;
+  if (path === 'date' || path === 'decisionNo' || path === 'note' || path === 'newName' || path === 'kind') return path;
+  if (path === 'predecessorIds' && (values.kind === 'consolidation' || (values.kind === 'merger' && values.mergerDirection === 'absorbs'))) {
+    return 'otherIds';
+  }
+  if (path === 'subjectId' && values.kind === 'merger' && values.mergerDirection === 'absorbed') return 'absorberId';
+  if (path === 'successorIds') return values.kind === 'consolidation' && values.successorMode === 'existing' ? 'successorIds' : 'newSuccessors';
+  return null;
+}
+
+export function LifecycleForm({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecordLifecycle();
+  const alliance = useAlliance();
+  const provinceCode = alliance.data?.provinceCode ?? organization.provinceCode;
+  const communes = useCommunes(provinceCode);
+  const [general, setGeneral] = useState<string | null>(null);
+  const blankSuccessor = (): NewSuccessor => ({ name: '', kind: organization.kind, communeCode: organization.communeCode });
+  const form = useForm<FormValues>({
+    initialValues: {
+      kind: null,
+      date: null,
+      decisionNo: '',
+      note: '',
+      newName: '',
+      mergerDirection: 'absorbs',
+      otherIds: [],
+      absorberId: null,
+      successorMode: 'new',
+      successorIds: [],
+      newSuccessors: [],
+    },
+    validate: {
+      kind: (value) => (value ? null : t('figures.lifecycle.form.kindRequired')),
+      date: (value) => (value ? null : t('figures.lifecycle.form.dateRequired')),
+    },
+  });
+  const { kind } = form.values;
+  const showNewSuccessors =
+    kind === 'split' || kind === 'separation' || (kind === 'consolidation' && form.values.successorMode === 'new');
+
+  const chooseKind = (value: string | null) => {
+    const next = lifecycleEventKinds.find((candidate) => candidate === value) ?? null;
+    form.setValues({
+      kind: next,
+      otherIds: [],
+      absorberId: null,
+      successorIds: [],
+      successorMode: 'new',
+      newSuccessors: Array.from({ length: initialNewSuccessors(next) }, blankSuccessor),
+    });
+    form.clearErrors();
+  };
+
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    record.mutate(toRecordInput(values, organization.id), {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: t('figures.lifecycle.form.saved', { kind: t(`figures.lifecycle.kind.${values.kind ?? 'founding'}`) }) });
+        onDone();
+      },
+      onError: (error) => {
+        if (!(error instanceof ApiError)) return setGeneral(t('common.unexpectedError'));
+        if (error.error.kind !== 'validation') return setGeneral(error.error.message);
+        const fields: Record<string, string> = {};
+        const unplaced: string[] = [];
+        for (const issue of error.error.issues) {
+          const path = formPathOf(issue.path, values);
+          if (path) fields[path] ??= issue.message;
+          else unplaced.push(issue.message);
+        }
+        form.setErrors(fields);
+        setGeneral(unplaced.length ? unplaced.join(' ') : Object.keys(fields).length ? null : error.error.message);
+      },
+    });
+  });
+
+  const kindOptions = organizationKinds.map((value) => ({ value, label: t(`organization.kind.${value}`) }));
+  const communeOptions = (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }));
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <LabelledSelect
+          label={t('figures.lifecycle.form.kind')}
+          required
+          placeholder={t('figures.lifecycle.form.kindPlaceholder')}
+          data={lifecycleEventKinds.map((value) => ({ value, label: t(`figures.lifecycle.kind.${value}`) }))}
+          value={kind}
+          onChange={chooseKind}
+          error={form.errors.kind}
+        />
+        {kind && (
+          <Text size="sm" c="dimmed">
+            {t(`figures.lifecycle.explain.${kind}`, { name: organization.name })}
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateField label={t('figures.lifecycle.form.date')} required {...form.getInputProps('date')} />
+          <TextInput label={t('figures.lifecycle.form.decisionNo')} placeholder={t('figures.lifecycle.form.decisionPlaceholder')} {...form.getInputProps('decisionNo')} />
+        </SimpleGrid>
+
+        {kind === 'renaming' && (
+          <TextInput
+            label={t('figures.lifecycle.form.newName')}
+            required
+            description={t('figures.lifecycle.form.currentName', { name: organization.name })}
+            {...form.getInputProps('newName')}
+          />
+        )}
+
+        {kind === 'merger' && (
+          <Input.Wrapper label={t('figures.lifecycle.form.mergerDirection')}>
+            <SegmentedControl
+              display="flex"
+              data={[
+                { value: 'absorbs', label: t('figures.lifecycle.form.absorbs') },
+                { value: 'absorbed', label: t('figures.lifecycle.form.absorbed') },
+              ]}
+              {...form.getInputProps('mergerDirection')}
+            />
+          </Input.Wrapper>
+        )}
+
+        {(kind === 'consolidation' || (kind === 'merger' && form.values.mergerDirection === 'absorbs')) && (
+          <OrganizationMultiPicker
+            label={kind === 'consolidation' ? t('figures.lifecycle.form.consolidatedWith') : t('figures.lifecycle.form.absorbedOnes')}
+            required
+            excludeId={organization.id}
+            value={form.values.otherIds}
+            onChange={(value) => form.setFieldValue('otherIds', value)}
+            error={form.errors.otherIds}
+          />
+        )}
+
+        {kind === 'merger' && form.values.mergerDirection === 'absorbed' && (
+          <OrganizationPicker
+            label={t('figures.lifecycle.form.absorber')}
+            required
+            excludeId={organization.id}
+            value={form.values.absorberId}
+            onChange={(value) => form.setFieldValue('absorberId', value)}
+            error={form.errors.absorberId}
+          />
+        )}
+
+        {kind === 'consolidation' && (
+          <Input.Wrapper label={t('figures.lifecycle.form.successorMode')}>
+            <SegmentedControl
+              display="flex"
+              data={[
+                { value: 'new', label: t('figures.lifecycle.form.successorNew') },
+                { value: 'existing', label: t('figures.lifecycle.form.successorExisting') },
+              ]}
+              value={form.values.successorMode}
+              onChange={(value) => {
+                form.setFieldValue('successorMode', value === 'existing' ? 'existing' : 'new');
+                form.setFieldValue('newSuccessors', value === 'existing' ? [] : [blankSuccessor()]);
+                form.setFieldValue('successorIds', []);
+              }}
+            />
+          </Input.Wrapper>
+        )}
+
+        {kind === 'consolidation' && form.values.successorMode === 'existing' && (
+          <OrganizationPicker
+            label={t('figures.lifecycle.form.successorOne')}
+            required
+            excludeId={organization.id}
+            value={form.values.successorIds[0] ?? null}
+            onChange={(value) => form.setFieldValue('successorIds', value ? [value] : [])}
+            error={form.errors.successorIds}
+          />
+        )}
+
+        {showNewSuccessors && (
+          <Stack gap="xs">
+            <Divider label={t('figures.lifecycle.form.newOrganizations')} labelPosition="left" />
+            {form.values.newSuccessors.map((_, index) => (
+              <Paper key={index} withBorder p="sm">
+                <Group align="flex-start" wrap="nowrap">
+                  <SimpleGrid cols={{ base: 1, sm: 3 }} flex={1}>
+                    <TextInput
+                      label={t('figures.lifecycle.form.newOrgName', { n: index + 1 })}
+                      required
+                      {...form.getInputProps(`newSuccessors.${index}.name`)}
+                    />
+                    <LabelledSelect
+                      label={t('figures.lifecycle.form.newOrgKind', { n: index + 1 })}
+                      required
+                      data={kindOptions}
+                      {...form.getInputProps(`newSuccessors.${index}.kind`)}
+                    />
+                    <LabelledSelect
+                      label={t('figures.lifecycle.form.newOrgCommune', { n: index + 1 })}
+                      required
+                      searchable
+                      filter={foldFilter}
+                      data={communeOptions}
+                      {...form.getInputProps(`newSuccessors.${index}.communeCode`)}
+                    />
+                  </SimpleGrid>
+                  {kind !== 'consolidation' && form.values.newSuccessors.length > 1 && (
+                    <ActionIcon
+                      mt={28}
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('figures.lifecycle.form.removeNew', { n: index + 1 })}
+                      onClick={() => form.removeListItem('newSuccessors', index)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  )}
+                </Group>
+              </Paper>
+            ))}
+            {form.errors.newSuccessors && (
+              <Text size="sm" c="red">
+                {form.errors.newSuccessors}
+              </Text>
+            )}
+            {kind !== 'consolidation' && (
+              <Button variant="subtle" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => form.insertListItem('newSuccessors', blankSuccessor())}>
+                {t('figures.lifecycle.form.addNew')}
+              </Button>
+            )}
+          </Stack>
+        )}
+
+        {(kind === 'split' || kind === 'separation') && (
+          <OrganizationMultiPicker
+            label={t('figures.lifecycle.form.existingSuccessors')}
+            description={t('figures.lifecycle.form.existingSuccessorsHint')}
+            excludeId={organization.id}
+            value={form.values.successorIds}
+            onChange={(value) => form.setFieldValue('successorIds', value)}
+          />
+        )}
+
+        <Textarea label={t('figures.lifecycle.form.note')} rows={2} {...form.getInputProps('note')} />
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={record.isPending}>
+            {t('figures.lifecycle.form.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

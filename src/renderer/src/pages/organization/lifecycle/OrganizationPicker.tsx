@@ -1,0 +1,124 @@
+/**
+ * Picks one or more organizations of the register by typing part of a name: the backend searches
+ * (diacritics optional), and the ones already picked keep their names while the search changes.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { Input, MultiSelect, Select } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { Organization } from '../../../../../shared/domain';
+import { foldFilter } from '../../../forms/foldFilter';
+import { useOrganizationOptions } from '../../../queries/register';
+
+type Option = { value: string; label: string };
+
+/**
+ * The organizations matching the search, as options, plus the ones picked (whose labels are kept
+ * from when they were picked, since a later search may not return them).
+ */
+function useOptions(search: string, excludeId: number) {
+  const [query] = useDebouncedValue(search.trim(), 200);
+  const list = useOrganizationOptions(query);
+  const [pickedLabels, setPickedLabels] = useState<Record<string, string>>({});
+  const { t } = useTranslation();
+  const label = (organization: Organization) =>
+    `${organization.name} (${organization.communeName}${organization.status === 'active' ? '' : ` · ${t(`organization.status.${organization.status}`)}`})`;
+  const shown: Option[] = (list.data?.rows ?? [])
+    .filter((organization) => organization.id !== excludeId)
+    .map((organization) => ({ value: String(organization.id), label: label(organization) }));
+  return {
+    data: (picked: string[]): Option[] => [
+      ...picked.filter((value) => !shown.some((option) => option.value === value)).map((value) => ({ value, label: pickedLabels[value] ?? value })),
+      ...shown,
+    ],
+    remember: (values: string[]) =>
+      setPickedLabels((labels) => {
+        const next = { ...labels };
+        for (const value of values) next[value] ??= shown.find((option) => option.value === value)?.label ?? value;
+        return next;
+      }),
+    loading: list.isFetching,
+  };
+}
+
+interface PickerProps {
+  label: string;
+  excludeId: number;
+  required?: boolean;
+  description?: string;
+  error?: ReactNode;
+}
+
+export function OrganizationMultiPicker({
+  label,
+  excludeId,
+  value,
+  onChange,
+  ...props
+}: PickerProps & { value: string[]; onChange: (value: string[]) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const options = useOptions(search, excludeId);
+  return (
+    <div>
+      <Input.Label htmlFor={id} required={props.required}>
+        {label}
+      </Input.Label>
+      <MultiSelect
+        id={id}
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={foldFilter}
+        placeholder={t('figures.lifecycle.form.pickPlaceholder')}
+        nothingFoundMessage={options.loading ? t('common.loading') : t('figures.lifecycle.form.pickNone')}
+        data={options.data(value)}
+        value={value}
+        onChange={(next) => {
+          options.remember(next);
+          onChange(next);
+        }}
+        description={props.description}
+        error={props.error}
+      />
+    </div>
+  );
+}
+
+export function OrganizationPicker({
+  label,
+  excludeId,
+  value,
+  onChange,
+  ...props
+}: PickerProps & { value: string | null; onChange: (value: string | null) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const options = useOptions(search, excludeId);
+  return (
+    <div>
+      <Input.Label htmlFor={id} required={props.required}>
+        {label}
+      </Input.Label>
+      <Select
+        id={id}
+        searchable
+        clearable
+        onSearchChange={setSearch}
+        filter={foldFilter}
+        placeholder={t('figures.lifecycle.form.pickPlaceholder')}
+        nothingFoundMessage={options.loading ? t('common.loading') : t('figures.lifecycle.form.pickNone')}
+        data={options.data(value ? [value] : [])}
+        value={value}
+        onChange={(next) => {
+          if (next) options.remember([next]);
+          onChange(next);
+        }}
+        description={props.description}
+        error={props.error}
+      />
+    </div>
+  );
+}

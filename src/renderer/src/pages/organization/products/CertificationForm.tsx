@@ -1,0 +1,144 @@
+/**
+ * Adds or changes one certification, of a product or of the organization as a whole. Stars are
+ * asked only for kinds that have them (OCOP), as the lookup of certification kinds says.
+ */
+import { useState } from 'react';
+import { Alert, Button, Group, Input, Rating, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Certification, Product } from '../../../../../shared/contract';
+import { LabelledSelect } from '../../../components/LabelledSelect';
+import { foldFilter } from '../../../forms/foldFilter';
+import { splitServerError } from '../../../forms/serverErrors';
+import { useLookups, useSaveCertification } from '../../../queries/register';
+import { DateField } from '../../../components/DateField';
+
+interface FormValues {
+  productId: string | null;
+  kindCode: string | null;
+  stars: number;
+  number: string;
+  issuer: string;
+  issuedOn: string | null;
+  expiresOn: string | null;
+}
+
+const fieldNames = ['productId', 'kindCode', 'stars', 'number', 'issuer', 'issuedOn', 'expiresOn'];
+
+interface CertificationFormProps {
+  organizationId: number;
+  products: Product[];
+  existing?: Certification;
+  /** For a new certification: the product it is for, or null for the organization as a whole. */
+  productId?: number | null;
+  onDone: () => void;
+}
+
+export function CertificationForm({ organizationId, products, existing, productId = null, onDone }: CertificationFormProps) {
+  const { t } = useTranslation();
+  const lookups = useLookups();
+  const save = useSaveCertification();
+  const [general, setGeneral] = useState<string | null>(null);
+  const form = useForm<FormValues>({
+    initialValues: {
+      productId: String(existing ? (existing.productId ?? '') : (productId ?? '')) || null,
+      kindCode: existing?.kindCode ?? null,
+      stars: existing?.stars ?? 0,
+      number: existing?.number ?? '',
+      issuer: existing?.issuer ?? '',
+      issuedOn: existing?.issuedOn ?? null,
+      expiresOn: existing?.expiresOn ?? null,
+    },
+    validate: {
+      kindCode: (value) => (value ? null : t('figures.products.cert.kindRequired')),
+    },
+  });
+  const kinds = lookups.data?.certificationKinds ?? [];
+  const hasStars = kinds.find((kind) => kind.code === form.values.kindCode)?.hasStars ?? false;
+
+  const submit = form.onSubmit((values) => {
+    setGeneral(null);
+    if (hasStars && values.stars === 0) {
+      form.setFieldError('stars', t('figures.products.cert.starsRequired'));
+      return;
+    }
+    save.mutate(
+      {
+        id: existing?.id,
+        organizationId,
+        productId: values.productId ? Number(values.productId) : null,
+        kindCode: values.kindCode ?? '',
+        stars: hasStars ? values.stars : null,
+        number: values.number,
+        issuer: values.issuer,
+        issuedOn: values.issuedOn,
+        expiresOn: values.expiresOn,
+      },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: 'teal', message: t('figures.products.cert.saved', { kind: saved.kindName }) });
+          onDone();
+        },
+        onError: (error) => {
+          const split = splitServerError(error, fieldNames, t('common.unexpectedError'));
+          form.setErrors(split.fields);
+          setGeneral(split.general);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <LabelledSelect
+          label={t('figures.products.cert.product')}
+          placeholder={t('figures.products.cert.general')}
+          clearable
+          data={products.map((product) => ({ value: String(product.id), label: product.name }))}
+          {...form.getInputProps('productId')}
+        />
+        <LabelledSelect
+          label={t('figures.products.cert.kind')}
+          required
+          searchable
+          filter={foldFilter}
+          placeholder={t('figures.products.cert.kindPlaceholder')}
+          data={kinds.map((kind) => ({ value: kind.code, label: kind.name }))}
+          {...form.getInputProps('kindCode')}
+        />
+        {hasStars && (
+          <Input.Wrapper label={t('figures.products.cert.stars')} required error={form.errors.stars}>
+            <Rating
+              count={5}
+              size="lg"
+              aria-label={t('figures.products.cert.stars')}
+              value={form.values.stars}
+              onChange={(value) => form.setFieldValue('stars', value)}
+            />
+          </Input.Wrapper>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('figures.products.cert.number')} {...form.getInputProps('number')} />
+          <TextInput label={t('figures.products.cert.issuer')} {...form.getInputProps('issuer')} />
+          <DateField label={t('figures.products.cert.issuedOn')} {...form.getInputProps('issuedOn')} />
+          <DateField label={t('figures.products.cert.expiresOn')} {...form.getInputProps('expiresOn')} />
+        </SimpleGrid>
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('figures.products.cert.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

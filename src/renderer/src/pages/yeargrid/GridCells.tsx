@@ -1,0 +1,172 @@
+/**
+ * The editable cells of the year grid. Each saves itself on blur or Enter as a one-field patch and
+ * shows how that went; Enter moves down the column, as in a spreadsheet, Tab moves across.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { Loader, NumberInput, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { FiguresGridRow, YearlyFigures } from '../../../../shared/contract';
+import { classifications, type Classification } from '../../../../shared/domain';
+import { messageOf } from '../../api';
+import { formatCount } from '../organization/figures/numbers';
+import { useSaveGridCell } from '../../queries/register';
+
+export const gridNumberFields = ['membersOfficial', 'membersAssociate', 'workers', 'revenue', 'profit', 'averageIncome', 'score'] as const;
+export type GridNumberField = (typeof gridNumberFields)[number];
+export type GridField = GridNumberField | 'classification';
+
+const moneyFields: readonly GridField[] = ['revenue', 'profit', 'averageIncome'];
+
+type CellState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string };
+
+/** Moves focus to the same column in the next (or previous) row. */
+function moveDown(from: HTMLElement, step: 1 | -1): void {
+  const row = Number(from.dataset.gridRow);
+  const column = from.dataset.gridColumn;
+  const next = document.querySelector<HTMLElement>(`[data-grid-row="${row + step}"][data-grid-column="${column}"]`);
+  next?.focus();
+  if (next instanceof HTMLInputElement) next.select();
+}
+
+function StatusIcon({ state }: { state: CellState }) {
+  const { t } = useTranslation();
+  if (state.status === 'saving') return <Loader size={12} aria-label={t('figures.grid.saving')} />;
+  if (state.status === 'saved') return <IconCheck size={14} color="var(--mantine-color-teal-6)" aria-label={t('figures.grid.saved')} />;
+  if (state.status === 'error')
+    return (
+      <Tooltip label={state.message} multiline w={260}>
+        <IconAlertCircle size={14} color="var(--mantine-color-red-6)" aria-label={state.message} />
+      </Tooltip>
+    );
+  return null;
+}
+
+function useCellSave(row: FiguresGridRow, year: number) {
+  const save = useSaveGridCell();
+  const { t } = useTranslation();
+  const [state, setState] = useState<CellState>({ status: 'idle' });
+  const send = (patch: Partial<YearlyFigures>) => {
+    setState({ status: 'saving' });
+    save.mutate(
+      { organizationId: row.organizationId, year, ...patch },
+      {
+        onSuccess: () => setState({ status: 'saved' }),
+        onError: (error) => setState({ status: 'error', message: messageOf(error, t('common.unexpectedError')) }),
+      },
+    );
+  };
+  return { state, send };
+}
+
+function Previous({ value }: { value: string }) {
+  const { t } = useTranslation();
+  if (!value) return null;
+  return (
+    <Text size="xs" c="dimmed" ta="right" lh={1.2} title={t('figures.grid.previousTitle')} style={{ whiteSpace: 'nowrap' }}>
+      {t('figures.grid.previous', { value })}
+    </Text>
+  );
+}
+
+interface CellProps {
+  row: FiguresGridRow;
+  rowIndex: number;
+  year: number;
+}
+
+export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: GridNumberField }) {
+  const { t } = useTranslation();
+  const saved = row.figures?.[field] ?? null;
+  const [draft, setDraft] = useState<number | string>(saved ?? '');
+  const { state, send } = useCellSave(row, year);
+  const previous = row.previous?.[field] ?? null;
+  const isMoney = moneyFields.includes(field);
+  // Enter saves and moves on, and moving on blurs: the value sent last is not sent twice.
+  const lastSent = useRef<number | null>(saved);
+
+  const commit = () => {
+    const value = typeof draft === 'number' ? draft : null;
+    if (value === lastSent.current) return;
+    lastSent.current = value;
+    send({ [field]: value });
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commit();
+      moveDown(event.currentTarget, event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Escape') {
+      setDraft(saved ?? '');
+    }
+  };
+
+  return (
+    <Stack gap={2}>
+      <NumberInput
+        size="xs"
+        miw={isMoney ? 140 : 76}
+        aria-label={t('figures.grid.cellLabel', { field: t(`figures.field.${field}`), name: row.name })}
+        data-grid-row={rowIndex}
+        data-grid-column={field}
+        thousandSeparator="."
+        decimalSeparator=","
+        allowDecimal={false}
+        allowNegative={field === 'profit'}
+        max={field === 'score' ? 100 : undefined}
+        hideControls
+        placeholder={previous === null ? undefined : formatCount(previous)}
+        value={draft}
+        onChange={setDraft}
+        onBlur={commit}
+        onKeyDown={onKeyDown}
+        error={state.status === 'error'}
+        rightSection={<StatusIcon state={state} />}
+        rightSectionPointerEvents="auto"
+        styles={{ input: { textAlign: 'right' } }}
+      />
+      {state.status === 'error' && (
+        <Text size="xs" c="red" maw={220} lh={1.2}>
+          {state.message}
+        </Text>
+      )}
+      {/* An empty cell shows last year's value as its placeholder; a filled one beneath. */}
+      {saved !== null && <Previous value={formatCount(previous)} />}
+    </Stack>
+  );
+}
+
+export function ClassificationCell({ row, rowIndex, year }: CellProps) {
+  const { t } = useTranslation();
+  const saved = row.figures?.classification ?? null;
+  const [value, setValue] = useState<string | null>(saved);
+  const { state, send } = useCellSave(row, year);
+  const previous = row.previous?.classification;
+  return (
+    <Stack gap={2}>
+      <Select
+        size="xs"
+        miw={130}
+        aria-label={t('figures.grid.cellLabel', { field: t('figures.field.classification'), name: row.name })}
+        data-grid-row={rowIndex}
+        data-grid-column="classification"
+        placeholder={t('figures.classification.unclassified')}
+        clearable
+        data={classifications.map((option) => ({ value: option, label: t(`figures.classification.${option}`) }))}
+        value={value}
+        onChange={(next) => {
+          setValue(next);
+          if (next !== saved) send({ classification: (next as Classification | null) ?? null });
+        }}
+        error={state.status === 'error'}
+        rightSection={state.status === 'idle' ? undefined : <StatusIcon state={state} />}
+      />
+      {state.status === 'error' && (
+        <Text size="xs" c="red" maw={220} lh={1.2}>
+          {state.message}
+        </Text>
+      )}
+      <Previous value={previous ? t(`figures.classification.${previous}`) : ''} />
+    </Stack>
+  );
+}

@@ -1,0 +1,135 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { InputOf, OrganizationDetail, YearlyFigures } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { FiguresTab } from '../../src/renderer/src/pages/organization/FiguresTab';
+import { fail, installFakeApi, ok, organization } from './fakeApi';
+
+function detail(overrides: Partial<OrganizationDetail> = {}): OrganizationDetail {
+  return {
+    ...organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
+    oldAddress: '',
+    phone: '',
+    email: '',
+    website: '',
+    representative: '',
+    charterCapital: null,
+    sizeClass: null,
+    memberSince: null,
+    memberUntil: null,
+    highTech: false,
+    valueChain: false,
+    contacts: [],
+    unions: [],
+    members: [],
+    warnings: [],
+    ...overrides,
+  };
+}
+
+function figures(year: number, overrides: Partial<YearlyFigures> = {}): YearlyFigures {
+  return {
+    organizationId: 7,
+    year,
+    membersOfficial: 120,
+    membersAssociate: 15,
+    workers: 34,
+    revenue: 1_750_000_000,
+    profit: -12_500_000,
+    averageIncome: 4_500_000,
+    totalAssets: 3_200_000_000,
+    managers: 5,
+    managersWithDegree: 2,
+    classification: 'good',
+    score: 86,
+    updatedAt: '2025-01-10T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function renderTab() {
+  return render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <FiguresTab organization={detail()} />
+    </AppProviders>,
+  );
+}
+
+describe('yearly figures tab', () => {
+  it('shows each year with Vietnamese number and money formats, newest first', async () => {
+    installFakeApi({ 'figures:list': () => ok([figures(2023, { classification: null, score: null }), figures(2024)]) });
+    renderTab();
+
+    const table = await screen.findByRole('table');
+    await within(table).findByText('2024');
+    const [, newest, older] = within(table).getAllByRole('row');
+    if (!newest || !older) throw new Error('two years expected');
+    expect(within(newest).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '2024',
+      '120+ 15 liên kết',
+      '34',
+      '1.750.000.000\u00a0₫',
+      '-12.500.000\u00a0₫',
+      '4.500.000\u00a0₫',
+      '3.200.000.000\u00a0₫',
+      '5 / 2',
+      'Tốt86 điểm',
+      '',
+    ]);
+    expect(within(older).getByText('Chưa xếp loại')).toBeTruthy();
+  });
+
+  it('adds a year from the form and puts a server issue on its field', async () => {
+    const invoke = installFakeApi({
+      'figures:list': () => ok([]),
+      'figures:save': () =>
+        fail({
+          kind: 'validation',
+          message: 'Số cán bộ có bằng không được lớn hơn số cán bộ quản lý.',
+          issues: [{ path: 'managersWithDegree', message: 'Số cán bộ có bằng không được lớn hơn số cán bộ quản lý.' }],
+        }),
+    });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    const year = within(dialog).getByLabelText(/^Năm/);
+    fireEvent.change(year, { target: { value: '2024' } });
+    fireEvent.change(within(dialog).getByLabelText('Thành viên chính thức'), { target: { value: '1.200' } });
+    fireEvent.change(within(dialog).getByLabelText('Doanh thu'), { target: { value: '1.750.000.000' } });
+    fireEvent.change(within(dialog).getByLabelText('Cán bộ quản lý'), { target: { value: '3' } });
+    fireEvent.change(within(dialog).getByLabelText('Cán bộ quản lý có trình độ cao đẳng trở lên'), { target: { value: '4' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+
+    const message = await within(dialog).findByText('Số cán bộ có bằng không được lớn hơn số cán bộ quản lý.');
+    const field = within(dialog).getByLabelText('Cán bộ quản lý có trình độ cao đẳng trở lên');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toContain(message.id);
+    const saved = invoke.mock.calls.filter(([channel]) => channel === 'figures:save').map(([, input]) => input as InputOf<'figures:save'>);
+    expect(saved).toEqual([
+      {
+        organizationId: 7,
+        year: 2024,
+        classification: null,
+        membersOfficial: 1200,
+        membersAssociate: null,
+        workers: null,
+        revenue: 1_750_000_000,
+        profit: null,
+        averageIncome: null,
+        totalAssets: null,
+        managers: 3,
+        managersWithDegree: 4,
+        score: null,
+      },
+    ]);
+  });
+
+  it('deletes a year after confirmation', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([figures(2024)]), 'figures:delete': () => ok(null) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Xóa số liệu năm 2024' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Xóa' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:delete', { organizationId: 7, year: 2024 }));
+  });
+});

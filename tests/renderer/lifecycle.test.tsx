@@ -1,0 +1,136 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { InputOf, OrganizationDetail, OrganizationLifecycleEvent } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { LifecycleTab } from '../../src/renderer/src/pages/organization/LifecycleTab';
+import { alliance, communes, fail, installFakeApi, ok, organization } from './fakeApi';
+import { choose } from './select';
+
+function detail(): OrganizationDetail {
+  return {
+    ...organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
+    oldAddress: '',
+    phone: '',
+    email: '',
+    website: '',
+    representative: '',
+    charterCapital: null,
+    sizeClass: null,
+    memberSince: null,
+    memberUntil: null,
+    highTech: false,
+    valueChain: false,
+    contacts: [],
+    unions: [],
+    members: [],
+    warnings: [],
+  };
+}
+
+const merged: OrganizationLifecycleEvent = {
+  id: 3,
+  kind: 'consolidation',
+  date: '2024-07-15',
+  decisionNo: '45/QĐ-UBND',
+  note: '',
+  oldName: null,
+  newName: null,
+  participants: [
+    { organizationId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', kind: 'htx', role: 'predecessor' },
+    { organizationId: 8, name: 'HTX Dịch vụ Tân Hồng', kind: 'htx', role: 'predecessor' },
+    { organizationId: 12, name: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng', kind: 'htx', role: 'successor' },
+  ],
+  createdAt: '2024-07-16T08:00:00.000Z',
+  role: 'predecessor',
+};
+
+function renderTab() {
+  return render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <LifecycleTab organization={detail()} />
+    </AppProviders>,
+  );
+}
+
+describe('lifecycle tab', () => {
+  it('shows each event with its date, decision and the other organizations linked', async () => {
+    installFakeApi({ 'lifecycle:list': () => ok([merged]) });
+    renderTab();
+    expect(await screen.findByText('Hợp nhất')).toBeTruthy();
+    expect(screen.getByText('15/07/2024 · Quyết định số 45/QĐ-UBND')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'HTX Dịch vụ Tân Hồng' }).getAttribute('href')).toBe('#/thanh-vien/8');
+    expect(screen.getByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng' }).getAttribute('href')).toBe('#/thanh-vien/12');
+    expect(screen.getByText('tổ chức mới')).toBeTruthy();
+  });
+
+  it('records a consolidation with this organization, another one, and a new one created with it', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'organizations:list': () =>
+        ok({ rows: [organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }), organization({ id: 8, name: 'HTX Dịch vụ Tân Hồng' })], total: 2 }),
+      'lifecycle:record': () =>
+        fail({
+          kind: 'validation',
+          message: 'Tên tổ chức không được để trống.',
+          issues: [{ path: 'newSuccessors.0.communeCode', message: 'Xã, phường này không thuộc tỉnh.' }],
+        }),
+    });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Ghi nhận sự kiện' }));
+    const dialog = await screen.findByRole('dialog');
+    await choose(within(dialog).getByLabelText(/^Loại sự kiện/), '', 'Hợp nhất');
+    const date = within(dialog).getByLabelText(/^Ngày quyết định/);
+    date.focus();
+    fireEvent.change(date, { target: { value: '15/07/2024' } });
+    fireEvent.blur(date);
+    fireEvent.change(within(dialog).getByLabelText('Số quyết định'), { target: { value: '45/QĐ-UBND' } });
+    await choose(within(dialog).getByLabelText(/^Các tổ chức cùng hợp nhất/), 'tan hong', 'HTX Dịch vụ Tân Hồng (Xã Mỹ Hiệp)');
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng' } });
+    await choose(within(dialog).getByLabelText(/^Xã, phường của tổ chức 1/), 'tan hong', 'Xã Tân Hồng');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+
+    await waitFor(() => expect(invoke.mock.calls.some(([channel]) => channel === 'lifecycle:record')).toBe(true));
+    const sent = invoke.mock.calls.find(([channel]) => channel === 'lifecycle:record')?.[1] as InputOf<'lifecycle:record'>;
+    expect(sent).toEqual({
+      kind: 'consolidation',
+      date: '2024-07-15',
+      decisionNo: '45/QĐ-UBND',
+      note: '',
+      predecessorIds: [7, 8],
+      newSuccessors: [{ name: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng', kind: 'htx', communeCode: '28789' }],
+    });
+    const message = await within(dialog).findByText('Xã, phường này không thuộc tỉnh.');
+    expect(within(dialog).getByLabelText(/^Xã, phường của tổ chức 1/).getAttribute('aria-describedby')).toContain(message.id);
+  }, 20_000);
+
+  it('a renaming asks for the new name and sends it with this organization as subject', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lifecycle:record': () => ok({ ...merged, kind: 'renaming', participants: [] }),
+    });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Ghi nhận sự kiện' }));
+    const dialog = await screen.findByRole('dialog');
+    await choose(within(dialog).getByLabelText(/^Loại sự kiện/), '', 'Đổi tên');
+    const date = within(dialog).getByLabelText(/^Ngày quyết định/);
+    date.focus();
+    fireEvent.change(date, { target: { value: '01/03/2025' } });
+    fireEvent.blur(date);
+    fireEvent.change(within(dialog).getByLabelText(/^Tên mới/), { target: { value: 'HTX Nông nghiệp Xanh Mỹ Hiệp' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('lifecycle:record', {
+        kind: 'renaming',
+        date: '2025-03-01',
+        decisionNo: '',
+        note: '',
+        subjectId: 7,
+        newName: 'HTX Nông nghiệp Xanh Mỹ Hiệp',
+      }),
+    );
+  });
+});

@@ -1,0 +1,163 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { InputOf, Lookups, OrganizationDetail, OrganizationHistoryEntry } from '../../src/shared/contract';
+import { alliance, communes, fail, installFakeApi, ok, organization } from './fakeApi';
+import { renderApp } from './renderApp';
+
+beforeEach(() => sessionStorage.clear());
+
+const lookups: Lookups = {
+  sectors: [{ code: 'trong_trot', name: 'Trồng trọt', group: 'agriculture' }],
+  sizeClasses: [{ code: 'nho', name: 'Nhỏ' }],
+  certificationKinds: [],
+  minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 },
+};
+
+const union: OrganizationDetail = {
+  ...organization({ id: 21, kind: 'lhhtx', name: 'Liên hiệp HTX Rau an toàn Đồng Tháp', registrationNo: '1400999999', foundedOn: '2010-05-04' }),
+  oldAddress: 'ấp 3, huyện Tháp Mười',
+  phone: '0277 3851 000',
+  email: '',
+  website: '',
+  representative: 'Nguyễn Văn Bảy',
+  charterCapital: 1500000000,
+  sizeClass: 'nho',
+  memberSince: '2020-01-15',
+  memberUntil: null,
+  highTech: true,
+  valueChain: false,
+  contacts: [{ id: 1, name: 'Lê Thị Tám', role: 'Kế toán', phone: '0912 345 678', email: '' }],
+  unions: [],
+  members: [
+    {
+      linkId: 5,
+      unionId: 21,
+      unionName: 'Liên hiệp HTX Rau an toàn Đồng Tháp',
+      memberId: 7,
+      memberName: 'HTX Nông nghiệp Mỹ Hiệp',
+      memberCommuneName: 'Xã Mỹ Hiệp',
+      joinedOn: '2021-03-02',
+      leftOn: null,
+    },
+  ],
+  warnings: ['Liên hiệp HTX cần ít nhất 3 hợp tác xã thành viên; hiện có 1.'],
+};
+
+const history: OrganizationHistoryEntry[] = [
+  {
+    at: '2025-08-02T03:05:00.000Z',
+    action: 'update',
+    changes: [
+      { field: 'charterCapital', label: 'Vốn điều lệ', before: 1000000, after: 1500000000 },
+      { field: 'foundedOn', label: 'Ngày thành lập', before: null, after: '2010-05-04' },
+      { field: 'highTech', label: 'Ứng dụng công nghệ cao', before: false, after: true },
+      { field: 'status', label: 'Tình trạng', before: 'active', after: 'suspended' },
+    ],
+  },
+  {
+    at: '2025-08-01T03:05:00.000Z',
+    action: 'update',
+    changes: [
+      { field: 'figures', label: 'Số liệu hằng năm', before: '{"year":2024,"revenue":null}', after: '{"year":2024,"revenue":1750000000}' },
+      { field: 'lifecycle', label: 'Quá trình hoạt động', before: null, after: '{"kind":"founding","date":"2010-05-04","decisionNo":"12/QĐ"}' },
+    ],
+  },
+  { at: '2025-07-31T03:05:00.000Z', action: 'update', changes: [] },
+];
+
+function handlers() {
+  return {
+    'alliance:get': () => ok(alliance),
+    'lookups:get': () => ok(lookups),
+    'places:communes': () => ok(communes),
+    'organizations:get': () => ok(union),
+    'organizations:history': () => ok(history),
+    'organizations:list': () => ok({ rows: [], total: 0 }),
+    'organizations:checkDuplicates': () => ok([]),
+  } as const;
+}
+
+describe('organization page', { timeout: 20_000 }, () => {
+  it('shows the header, the warnings and the general tab', async () => {
+    installFakeApi(handlers());
+    renderApp('#/thanh-vien/21');
+
+    expect(await screen.findByRole('heading', { name: 'Liên hiệp HTX Rau an toàn Đồng Tháp' })).toBeTruthy();
+    expect(screen.getByText('Liên hiệp HTX', { selector: '.mantine-Badge-label' })).toBeTruthy();
+    expect(screen.getByText('Đang hoạt động', { selector: '.mantine-Badge-label' })).toBeTruthy();
+    expect(screen.getByText('Liên hiệp HTX cần ít nhất 3 hợp tác xã thành viên; hiện có 1.')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Thông tin chung' }).getAttribute('aria-selected')).toBe('true');
+    // Values as the office writes them.
+    expect(screen.getByText('1.500.000.000 ₫')).toBeTruthy();
+    expect(screen.getByText('04/05/2010')).toBeTruthy();
+    expect(await screen.findByText('Nhỏ')).toBeTruthy();
+    expect(screen.getByText('Thành viên Liên minh từ 15/01/2020')).toBeTruthy();
+    // Contacts and the union's member cooperatives.
+    expect(screen.getByText('Lê Thị Tám')).toBeTruthy();
+    const member = screen.getByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp' });
+    expect(member.getAttribute('href')).toBe('#/thanh-vien/7');
+    expect(within(member.closest('tr') as HTMLElement).getByText('02/03/2021')).toBeTruthy();
+  });
+
+  it('switches tabs through the address, and shows the history readably', async () => {
+    installFakeApi(handlers());
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('tab', { name: 'Lịch sử thay đổi' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/thanh-vien/21/lich-su'));
+
+    expect(await screen.findByText('Vốn điều lệ: 1.000.000 ₫ → 1.500.000.000 ₫')).toBeTruthy();
+    expect(screen.getByText('Ngày thành lập: (trống) → 04/05/2010')).toBeTruthy();
+    expect(screen.getByText('Ứng dụng công nghệ cao: Không → Có')).toBeTruthy();
+    expect(screen.getByText('Tình trạng: Đang hoạt động → Tạm ngừng')).toBeTruthy();
+    expect(screen.getByText('Số liệu năm 2024: Doanh thu (trống) → 1.750.000.000 ₫')).toBeTruthy();
+    expect(screen.getByText('Quá trình hoạt động: thêm Thành lập, 04/05/2010, quyết định số 12/QĐ')).toBeTruthy();
+    expect(screen.getByText(/Cập nhật các thông tin đi kèm/)).toBeTruthy();
+    expect(screen.getAllByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)).toHaveLength(3);
+  });
+
+  it('asks before saving a name like another one, then saves with the confirmation', async () => {
+    const updates: InputOf<'organizations:update'>[] = [];
+    installFakeApi({
+      ...handlers(),
+      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', communeName: 'Xã Mỹ Hiệp', reason: 'sameName' }]),
+      'organizations:update': (input) => {
+        updates.push(input);
+        return input.confirmSimilarName
+          ? ok(organization({ id: 21, name: input.name }))
+          : fail({ kind: 'conflict', message: 'Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: LH HTX Rau an toàn Đồng Tháp.', existingId: 30 });
+      },
+    });
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
+    // The possible duplicate is named, with a link to it, while the form is open.
+    expect((await screen.findByRole('link', { name: 'LH HTX Rau an toàn Đồng Tháp' })).getAttribute('href')).toBe('#/thanh-vien/30');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+    const alert = await screen.findByText('Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: LH HTX Rau an toàn Đồng Tháp.');
+    fireEvent.click(within(alert.closest('[role=alert]') as HTMLElement).getByRole('button', { name: 'Vẫn lưu' }));
+
+    expect(await screen.findByText('Đã lưu thay đổi của Liên hiệp HTX Rau an toàn Đồng Tháp.')).toBeTruthy();
+    expect(updates.map((input) => input.confirmSimilarName ?? false)).toEqual([false, true]);
+    expect(updates[1]).toMatchObject({ id: 21, charterCapital: 1500000000, memberSince: '2020-01-15', highTech: true });
+  });
+
+  it('moves the organization to the trash after confirming, and returns to the list', async () => {
+    const deleted: number[] = [];
+    installFakeApi({
+      ...handlers(),
+      'organizations:delete': ({ id }) => {
+        deleted.push(id);
+        return ok(null);
+      },
+    });
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('button', { name: 'Xóa' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/có thể khôi phục từ Thùng rác/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Chuyển vào Thùng rác' }));
+
+    expect(await screen.findByText('Đã chuyển Liên hiệp HTX Rau an toàn Đồng Tháp vào Thùng rác.')).toBeTruthy();
+    expect(deleted).toEqual([21]);
+    await waitFor(() => expect(window.location.hash).toBe('#/thanh-vien'));
+  });
+});

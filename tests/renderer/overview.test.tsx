@@ -1,0 +1,86 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { YearStatistics } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { OverviewPage } from '../../src/renderer/src/pages/OverviewPage';
+import { installFakeApi, ok } from './fakeApi';
+
+function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStatistics {
+  return {
+    year,
+    organizations: { htx: 465, lhhtx: 0, tht: 186, qtdnd: 3, total: 654 },
+    bySectorGroup: [],
+    bySector: [{ code: 'trong-trot', name: 'Trồng trọt', group: 'agriculture', count: 300 }],
+    byCommune: [
+      { code: '28123', name: 'Xã Mỹ Hiệp', provinceCode: '82', count: 42 },
+      { code: '28456', name: 'Phường Cao Lãnh', provinceCode: '82', count: 17 },
+    ],
+    founded: { htx: 12, lhhtx: 0, tht: 3, qtdnd: 0, total: 15 },
+    ended: { htx: 4, lhhtx: 0, tht: 1, qtdnd: 0, total: 5 },
+    reporting: 600,
+    membersOfficial: 15_200,
+    membersAssociate: 2_150,
+    workers: 30_120,
+    averageRevenuePerCooperative: 1_750_000_000,
+    averageProfitPerCooperative: 120_000_000,
+    averageIncomePerWorker: 4_500_000,
+    classification: { good: 120, fair: 200, average: 250, weak: 40, unclassified: 44 },
+    ...overrides,
+  };
+}
+
+describe('overview', () => {
+  it('shows the latest year at a glance, with changes from the year before', async () => {
+    const invoke = installFakeApi({
+      'statistics:years': () => ok([2024, 2023]),
+      'statistics:overview': ({ year }) =>
+        ok({
+          current: stats(year),
+          previous: stats(year - 1, {
+            organizations: { htx: 460, lhhtx: 0, tht: 190, qtdnd: 3, total: 653 },
+            workers: 31_000,
+            averageRevenuePerCooperative: 1_500_000_000,
+          }),
+        }),
+      'certifications:expiring': () =>
+        ok([
+          {
+            certificationId: 1,
+            organizationId: 7,
+            organizationName: 'HTX Nông nghiệp Mỹ Hiệp',
+            productName: 'Xoài cát Hòa Lộc',
+            kindName: 'OCOP',
+            stars: 4,
+            number: '12/2023',
+            expiresOn: '2030-03-01',
+            daysLeft: 20,
+          },
+        ]),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <OverviewPage />
+      </AppProviders>,
+    );
+
+    expect(await screen.findByText('654')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: 2024 });
+    expect(screen.getByText('Năm 2024, so với năm 2023')).toBeTruthy();
+    expect(screen.getByText('465 HTX · 186 THT · 3 QTDND')).toBeTruthy();
+    expect(screen.getByText('▲ 1 so với năm 2023')).toBeTruthy();
+    expect(screen.getByText('17.350')).toBeTruthy();
+    expect(screen.getByText('30.120')).toBeTruthy();
+    expect(screen.getByText('▼ 880 so với năm 2023')).toBeTruthy();
+    expect(screen.getByText('1,75 tỷ đồng')).toBeTruthy();
+    expect(screen.getByText('▲ 250 triệu đồng so với năm 2023')).toBeTruthy();
+    expect(screen.getByText('4,5 triệu đồng')).toBeTruthy();
+
+    const communes = screen.getByRole('table', { name: 'Số tổ chức theo xã, phường' });
+    expect(within(communes).getAllByRole('row').map((row) => row.textContent)).toEqual(['Xã, phườngSố tổ chức', 'Xã Mỹ Hiệp42', 'Phường Cao Lãnh17']);
+
+    const attention = await screen.findByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp' });
+    expect(attention.getAttribute('href')).toBe('#/thanh-vien/7/san-pham');
+    expect(screen.getByText('01/03/2030')).toBeTruthy();
+    expect(screen.getByText('Còn 20 ngày')).toBeTruthy();
+  });
+});

@@ -1,0 +1,92 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Certification, OrganizationDetail } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { ProductsTab } from '../../src/renderer/src/pages/organization/ProductsTab';
+import { installFakeApi, ok, organization } from './fakeApi';
+
+function detail(): OrganizationDetail {
+  return {
+    ...organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
+    oldAddress: '',
+    phone: '',
+    email: '',
+    website: '',
+    representative: '',
+    charterCapital: null,
+    sizeClass: null,
+    memberSince: null,
+    memberUntil: null,
+    highTech: false,
+    valueChain: false,
+    contacts: [],
+    unions: [],
+    members: [],
+    warnings: [],
+  };
+}
+
+function isoInDays(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (part: number) => String(part).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function certification(overrides: Partial<Certification>): Certification {
+  return {
+    id: 1,
+    organizationId: 7,
+    productId: 5,
+    kindCode: 'ocop',
+    kindName: 'OCOP',
+    stars: null,
+    number: '',
+    issuer: '',
+    issuedOn: null,
+    expiresOn: null,
+    ...overrides,
+  };
+}
+
+describe('products tab', () => {
+  it('shows products with volume, price and certifications, stars and expiry badges', async () => {
+    installFakeApi({
+      'products:list': () =>
+        ok({
+          products: [
+            {
+              id: 5,
+              organizationId: 7,
+              name: 'Xoài cát Hòa Lộc',
+              productGroup: 'Thực phẩm',
+              unit: 'kg',
+              volume: 120000,
+              volumePeriod: 'year',
+              price: 35000,
+              note: '',
+              certifications: [
+                certification({ id: 1, stars: 4, number: '12/2023', issuer: 'UBND tỉnh Đồng Tháp', issuedOn: '2023-03-01', expiresOn: isoInDays(30) }),
+                certification({ id: 2, kindCode: 'vietgap', kindName: 'VietGAP', number: 'VG-01', expiresOn: isoInDays(-3) }),
+              ],
+            },
+          ],
+          generalCertifications: [certification({ id: 3, productId: null, kindCode: 'vung-trong', kindName: 'Mã số vùng trồng', number: 'VN-DTOR-0012' })],
+        }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <ProductsTab organization={detail()} />
+      </AppProviders>,
+    );
+
+    const product = await screen.findByRole('region', { name: 'Xoài cát Hòa Lộc' });
+    expect(within(product).getByText('Thực phẩm · 120.000 kg/năm · 35.000 ₫/kg')).toBeTruthy();
+    expect(within(product).getByText('★★★★').getAttribute('aria-label')).toBe('4 sao');
+    expect(within(product).getByText('01/03/2023')).toBeTruthy();
+    expect(within(product).getByText('Sắp hết hạn')).toBeTruthy();
+    expect(within(product).getByText('Đã hết hạn')).toBeTruthy();
+    const general = screen.getByRole('region', { name: 'Chứng nhận chung của tổ chức' });
+    expect(within(general).getByText('VN-DTOR-0012')).toBeTruthy();
+  });
+});

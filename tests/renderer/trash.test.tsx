@@ -1,0 +1,49 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { alliance, fail, installFakeApi, ok, organization } from './fakeApi';
+import { renderApp } from './renderApp';
+
+const deleted = [
+  { ...organization({ id: 3, name: 'HTX Dịch vụ Tân Hồng', registrationNo: '1400123456' }), deletedAt: '2025-08-02T03:05:00.000Z' },
+  { ...organization({ id: 4, name: 'Tổ hợp tác Mỹ Hiệp', kind: 'tht' }), deletedAt: '2025-08-03T03:05:00.000Z' },
+];
+
+describe('trash', { timeout: 20_000 }, () => {
+  it('lists deleted organizations and restores one', async () => {
+    const restored: number[] = [];
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'organizations:trash': () => ok({ rows: deleted.filter((row) => !restored.includes(row.id)), total: 2 - restored.length }),
+      'organizations:restore': ({ id }) => {
+        restored.push(id);
+        return ok(organization({ id, name: 'Tổ hợp tác Mỹ Hiệp', kind: 'tht' }));
+      },
+    });
+    renderApp('#/thung-rac');
+
+    const row = (await screen.findByText('Tổ hợp tác Mỹ Hiệp')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('THT')).toBeTruthy();
+    expect(within(row).getByText(/^03\/08\/2025 \d{2}:05$/)).toBeTruthy();
+    expect(screen.getByText(/^2 tổ chức trong Thùng rác/)).toBeTruthy();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Khôi phục Tổ hợp tác Mỹ Hiệp' }));
+    expect(await screen.findByText('Đã khôi phục Tổ hợp tác Mỹ Hiệp.')).toBeTruthy();
+    expect(restored).toEqual([4]);
+    expect(await screen.findByText(/^1 tổ chức trong Thùng rác/)).toBeTruthy();
+  });
+
+  it('says why a restore is refused and links to the record that took the number', async () => {
+    const message =
+      'Không khôi phục được HTX Dịch vụ Tân Hồng: mã số HTX 1400123456 nay đã ghi cho HTX Tân Hồng Mới (xã Tân Hồng). Hãy sửa mã số ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.';
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'organizations:trash': () => ok({ rows: deleted, total: 2 }),
+      'organizations:restore': () => fail({ kind: 'conflict', message, existingId: 11 }),
+    });
+    renderApp('#/thung-rac');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Khôi phục HTX Dịch vụ Tân Hồng' }));
+    const alert = (await screen.findByText(message)).closest('[role=alert]') as HTMLElement;
+    expect(within(alert).getByRole('link', { name: 'Mở hồ sơ đang dùng mã số đó' }).getAttribute('href')).toBe('#/thanh-vien/11');
+  });
+});

@@ -1,0 +1,104 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { FiguresGridRow, InputOf, YearlyFigures } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { YearGridPage } from '../../src/renderer/src/pages/YearGridPage';
+import { fail, installFakeApi, ok } from './fakeApi';
+
+const lastYear = new Date().getFullYear() - 1;
+
+function figures(year: number, overrides: Partial<YearlyFigures> = {}): YearlyFigures {
+  return {
+    organizationId: 7,
+    year,
+    membersOfficial: null,
+    membersAssociate: null,
+    workers: null,
+    revenue: null,
+    profit: null,
+    averageIncome: null,
+    totalAssets: null,
+    managers: null,
+    managersWithDegree: null,
+    classification: null,
+    score: null,
+    updatedAt: '2025-01-10T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const rows: FiguresGridRow[] = [
+  {
+    organizationId: 7,
+    name: 'HTX Nông nghiệp Mỹ Hiệp',
+    kind: 'htx',
+    communeName: 'Xã Mỹ Hiệp',
+    figures: figures(lastYear, { membersOfficial: 40 }),
+    previous: figures(lastYear - 1, { membersOfficial: 38, revenue: 1_200_000_000, classification: 'fair' }),
+  },
+  {
+    organizationId: 9,
+    name: 'Tổ hợp tác Cao Lãnh',
+    kind: 'tht',
+    communeName: 'Phường Cao Lãnh',
+    figures: null,
+    previous: null,
+  },
+];
+
+function renderGrid() {
+  return render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <YearGridPage />
+    </AppProviders>,
+  );
+}
+
+describe('year grid', () => {
+  it('asks for last year by default and shows last year’s values faintly', async () => {
+    const invoke = installFakeApi({ 'figures:grid': () => ok({ rows, total: 2 }) });
+    renderGrid();
+    expect(await screen.findByText('HTX Nông nghiệp Mỹ Hiệp')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('figures:grid', { year: lastYear, page: 1, pageSize: 50 });
+    expect(screen.getByText('Năm trước: 38')).toBeTruthy();
+    // An empty cell shows last year's value as its placeholder.
+    expect(screen.getByLabelText('Doanh thu – HTX Nông nghiệp Mỹ Hiệp').getAttribute('placeholder')).toBe('1.200.000.000');
+    expect(screen.getByText('Năm trước: Khá')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Thành viên chính thức – HTX Nông nghiệp Mỹ Hiệp').value).toBe('40');
+  });
+
+  it('saves an edited cell on Enter as a one-field patch and moves down the column', async () => {
+    const invoke = installFakeApi({
+      'figures:grid': () => ok({ rows, total: 2 }),
+      'figures:save': (input) => ok(figures(input.year, { ...input, classification: input.classification ?? null })),
+    });
+    renderGrid();
+    const cell = await screen.findByLabelText('Doanh thu – HTX Nông nghiệp Mỹ Hiệp');
+    cell.focus();
+    fireEvent.change(cell, { target: { value: '1.750.000.000' } });
+    fireEvent.keyDown(cell, { key: 'Enter' });
+
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([channel]) => channel === 'figures:save').map(([, input]) => input as InputOf<'figures:save'>)).toEqual([
+        { organizationId: 7, year: lastYear, revenue: 1_750_000_000 },
+      ]),
+    );
+    expect(document.activeElement).toBe(screen.getByLabelText('Doanh thu – Tổ hợp tác Cao Lãnh'));
+    expect(await screen.findByLabelText('Đã lưu')).toBeTruthy();
+  });
+
+  it('says in Vietnamese why a cell was not saved', async () => {
+    installFakeApi({
+      'figures:grid': () => ok({ rows, total: 2 }),
+      'figures:save': () =>
+        fail({ kind: 'validation', message: 'Điểm xếp loại phải từ 0 đến 100.', issues: [{ path: 'score', message: 'Điểm xếp loại phải từ 0 đến 100.' }] }),
+    });
+    renderGrid();
+    const cell = await screen.findByLabelText('Điểm xếp loại – Tổ hợp tác Cao Lãnh');
+    cell.focus();
+    fireEvent.change(cell, { target: { value: '55' } });
+    fireEvent.blur(cell);
+    expect(await screen.findByText('Điểm xếp loại phải từ 0 đến 100.')).toBeTruthy();
+    expect(cell.getAttribute('aria-invalid')).toBe('true');
+  });
+});
