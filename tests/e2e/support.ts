@@ -75,3 +75,39 @@ export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** Where a field is looked for: the page, or a part of it such as a dialog. */
+type Scope = Pick<Page, 'getByLabel'>;
+
+/** A field by its label as a person reads it; a required field's label ends in an asterisk. */
+export function fieldOf(page: Page, label: string, scope: Scope = page) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
+
+/** Chooses in a select; a searchable one is typed into first, as a person would. */
+export async function pickIn(page: Page, label: string, typed: string, option: string, scope: Scope = page): Promise<void> {
+  const input = fieldOf(page, label, scope);
+  await input.click();
+  if (typed !== '' && (await input.isEditable())) await input.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Types a date as dd/mm/yyyy into a date field, then leaves it (Tab), as a person would. */
+export async function typeDate(page: Page, label: string, text: string, scope: Scope = page): Promise<void> {
+  const input = fieldOf(page, label, scope);
+  await input.fill(text);
+  await input.press('Tab');
+}
+
+/** Calls the web host's API as the renderer does: POST {url}api/{channel} with `{ input }`. */
+export async function callApi<T>(host: RunningHost, channel: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(new URL(`api/${channel}`, host.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ input }),
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}

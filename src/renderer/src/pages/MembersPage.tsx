@@ -422,7 +422,7 @@ function FilterPopover({ provinceCode, filters, onChange }: FilterProps) {
               label={t('register.list.classification')}
               placeholder={t('register.list.classificationPlaceholder')}
               clearable
-              data={classificationFilters.map((value) => ({ value, label: t(`register.classification.${value}`) }))}
+              data={classificationFilters.map((value) => ({ value, label: t(`figures.classification.${value}`) }))}
               value={filters.classification}
               onChange={(value) => onChange({ classification: classificationFilters.find((item) => item === value) ?? null })}
               comboboxProps={inPopover}
@@ -503,7 +503,7 @@ function ActiveFilters({ provinceCode, filters, onChange, onReset }: FilterProps
   if (filters.classification) {
     chips.push({
       key: 'classification',
-      label: `${t('register.list.classification')} ${filters.classificationYear}: ${t(`register.classification.${filters.classification}`)}`,
+      label: `${t('register.list.classification')} ${filters.classificationYear}: ${t(`figures.classification.${filters.classification}`)}`,
       clear: () => onChange({ classification: null }),
     });
   }

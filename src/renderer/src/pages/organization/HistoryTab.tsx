@@ -75,7 +75,7 @@ function formatValue(t: TFunction, field: string, value: unknown): string {
     if (dateFields.has(field)) return formatDate(value) || value;
     if (field === 'kind' && organizationKinds.some((kind) => kind === value)) return t(`organization.kind.${value as 'htx'}`);
     if (field === 'status' && organizationStatuses.some((status) => status === value)) return t(`organization.status.${value as 'active'}`);
-    if (field === 'classification' && classifications.some((item) => item === value)) return t(`register.classification.${value as 'good'}`);
+    if (field === 'classification' && classifications.some((item) => item === value)) return t(`figures.classification.${value as 'good'}`);
     return value;
   }
   return JSON.stringify(value);
@@ -104,7 +104,7 @@ export function describeChange(t: TFunction, change: FieldChange): string {
         .filter((field) => field in values)
         .map(
           (field) =>
-            `${t(`register.history.figureField.${field}`)} ${formatValue(t, field, before?.[field])} → ${formatValue(t, field, after?.[field])}`,
+            `${t(`figures.field.${field}`)} ${formatValue(t, field, before?.[field])} → ${formatValue(t, field, after?.[field])}`,
         );
       const title = year ? t('register.history.figures', { year }) : t('register.history.figuresNoYear');
       return parts.length ? `${title}: ${parts.join('; ')}` : title;
@@ -123,7 +123,7 @@ export function describeChange(t: TFunction, change: FieldChange): string {
     case 'lifecycle': {
       const item = after ?? before;
       const kind = text(item?.kind);
-      const kindName = lifecycleEventKinds.some((value) => value === kind) ? t(`register.history.lifecycleKind.${kind as 'founding'}`) : kind;
+      const kindName = lifecycleEventKinds.some((value) => value === kind) ? t(`figures.lifecycle.kind.${kind as 'founding'}`) : kind;
       const details = [kindName, formatDate(text(item?.date)), item?.decisionNo ? t('register.history.decision', { number: text(item.decisionNo) }) : '']
         .filter(Boolean)
         .join(', ');

@@ -2,7 +2,7 @@
  * Adds or changes one year of an organization's figures. Every field is optional (an office often
  * knows only part of a year); the backend checks the rest and its messages go under their fields.
  */
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Text, type NumberInputProps } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Text, type NumberInputProps } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { LabelledSelect } from '../../../components/LabelledSelect';
 import { splitServerError } from '../../../forms/serverErrors';
 import { useSaveFigures } from '../../../queries/register';
 import { useState } from 'react';
+import { FormFooter } from '../../../components/FormFooter';
 
 export const figureFields = [
   'membersOfficial',
@@ -128,19 +129,7 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
           />
           <NumberInput {...numberProps('score')} max={100} min={0} description={t('figures.form.scoreHint')} />
         </SimpleGrid>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('figures.form.submit')}
-          </Button>
-        </Group>
+        <FormFooter error={general} submitLabel={t('figures.form.submit')} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

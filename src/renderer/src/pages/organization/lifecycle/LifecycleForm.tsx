@@ -4,7 +4,7 @@
  * it creates — and the backend's messages go under the field they concern.
  */
 import { useState } from 'react';
-import { ActionIcon, Alert, Button, Divider, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Divider, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -19,6 +19,7 @@ import { useRecordLifecycle } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
 import { initialNewSuccessors } from './kinds';
 import { OrganizationMultiPicker, OrganizationPicker } from './OrganizationPicker';
+import { FormFooter } from '../../../components/FormFooter';
 
 interface NewSuccessor {
   name: string;
@@ -320,19 +321,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
         )}
 
         <Textarea label={t('figures.lifecycle.form.note')} rows={2} {...form.getInputProps('note')} />
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            {t('figures.lifecycle.form.submit')}
-          </Button>
-        </Group>
+        <FormFooter error={general} submitLabel={t('figures.lifecycle.form.submit')} saving={record.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

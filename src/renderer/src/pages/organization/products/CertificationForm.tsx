@@ -3,7 +3,7 @@
  * asked only for kinds that have them (OCOP), as the lookup of certification kinds says.
  */
 import { useState } from 'react';
-import { Alert, Button, Group, Input, Rating, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Input, Rating, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { foldFilter } from '../../../forms/foldFilter';
 import { splitServerError } from '../../../forms/serverErrors';
 import { useLookups, useSaveCertification } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
+import { FormFooter } from '../../../components/FormFooter';
 
 interface FormValues {
   productId: string | null;
@@ -125,19 +126,7 @@ export function CertificationForm({ organizationId, products, existing, productI
           <DateField label={t('figures.products.cert.issuedOn')} {...form.getInputProps('issuedOn')} />
           <DateField label={t('figures.products.cert.expiresOn')} {...form.getInputProps('expiresOn')} />
         </SimpleGrid>
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('figures.products.cert.submit')}
-          </Button>
-        </Group>
+        <FormFooter error={general} submitLabel={t('figures.products.cert.submit')} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,12 +1,13 @@
 /** Adds or changes one product: name, group, unit, volume per year or season, price per unit. */
 import { useState } from 'react';
-import { Alert, Button, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Input } from '@mantine/core';
+import { NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Input } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Product, VolumePeriod } from '../../../../../shared/contract';
 import { splitServerError } from '../../../forms/serverErrors';
 import { useSaveProduct } from '../../../queries/register';
+import { FormFooter } from '../../../components/FormFooter';
 
 interface FormValues {
   name: string;
@@ -114,19 +115,7 @@ export function ProductForm({ organizationId, existing, onDone }: { organization
           />
         </SimpleGrid>
         <Textarea label={t('figures.products.field.note')} rows={2} {...form.getInputProps('note')} />
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('figures.products.form.submit')}
-          </Button>
-        </Group>
+        <FormFooter error={general} submitLabel={t('figures.products.form.submit')} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
