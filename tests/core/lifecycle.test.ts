@@ -103,7 +103,7 @@ describe('simple events on one organization', () => {
     expect(await issues({ kind: 'dissolution', date: '2025-06-30', subjectId: a })).toEqual([
       {
         path: 'subjectId',
-        message: 'HTX Nông nghiệp Vĩnh Bình còn sự kiện «Tạm ngừng hoạt động» ngày 01/09/2025, sau ngày này; hãy xóa sự kiện đó trước.',
+        message: 'HTX Nông nghiệp Vĩnh Bình còn sự kiện «Tạm ngừng» ngày 01/09/2025, sau ngày này; hãy xóa sự kiện đó trước.',
       },
     ]);
   });

@@ -2,33 +2,27 @@
 import { and, asc, count, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import type { figuresContract, figuresGridInput, figuresSaveInput, FiguresGridRow, YearlyFigures } from '../../shared/contracts/figures';
+import {
+  figureFields,
+  type FigureField,
+  type figuresContract,
+  type figuresGridInput,
+  type figuresSaveInput,
+  type FiguresGridRow,
+  type YearlyFigures,
+} from '../../shared/contracts/figures';
 import type { Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
 import { organizations, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import { requireOrganization } from './lifecycle';
+import { requireOrganization } from './organizations';
 import { searchCondition } from './search';
 
 type FiguresRow = typeof yearlyFigures.$inferSelect;
 
-/** The fields a person enters, in the order the screens show them. */
-const figureFields = [
-  'membersOfficial',
-  'membersAssociate',
-  'workers',
-  'revenue',
-  'profit',
-  'averageIncome',
-  'totalAssets',
-  'managers',
-  'managersWithDegree',
-  'classification',
-  'score',
-] as const;
-type FigureField = (typeof figureFields)[number];
+
 type FigureValues = Pick<YearlyFigures, FigureField>;
 
 const FIRST_YEAR = 2000;

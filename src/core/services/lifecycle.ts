@@ -20,7 +20,7 @@ import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
 import { auditLog, lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import { insertOrganization } from './organizations';
+import { insertOrganization, requireOrganization } from './organizations';
 import { organizationSearchText } from './search';
 
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -40,21 +40,10 @@ export function existingInYear(year: number): SQL {
   ) as SQL;
 }
 
-/** The organization's row, or a plain message when it does not exist or is in the trash. */
-export function requireOrganization(ctx: Context, id: number): OrganizationRow {
-  const row = ctx.db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy tổ chức số ${id}; có thể hồ sơ đã bị xóa.`);
-  return row;
-}
-
 const kindLabels: Record<LifecycleEventKind, string> = {
   founding: 'Thành lập',
   renaming: 'Đổi tên',
-  suspension: 'Tạm ngừng hoạt động',
+  suspension: 'Tạm ngừng',
   resumption: 'Hoạt động trở lại',
   split: 'Chia',
   separation: 'Tách',

@@ -125,7 +125,8 @@ export function organizationSnapshot(row: OrganizationRow): Record<Exclude<Organ
   };
 }
 
-function liveRow(ctx: Context, id: number): OrganizationRow {
+/** The organization's row, or a plain message when it does not exist or is in the trash. */
+export function requireOrganization(ctx: Context, id: number): OrganizationRow {
   const row = ctx.db
     .select()
     .from(organizations)
@@ -388,7 +389,7 @@ function warningsFor(ctx: Context, row: OrganizationRow, currentMembers: number)
 }
 
 export function getOrganizationDetail(ctx: Context, id: number): OrganizationDetail {
-  const row = liveRow(ctx, id);
+  const row = requireOrganization(ctx, id);
   const today = todayIso(ctx);
   const members = membersOfUnion(ctx, id);
   const currentMembers = members.filter((link) => link.leftOn === null || link.leftOn > today).length;
@@ -539,7 +540,7 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
 export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate): Organization {
   const commune = checkReferences(ctx, input);
   return ctx.db.transaction(() => {
-    const before = liveRow(ctx, id);
+    const before = requireOrganization(ctx, id);
     const columns = columnsFor(input, commune);
     // A pair of similar names confirmed once is not questioned again on every later save.
     const checkName = columns.nameKey !== before.nameKey || columns.communeCode !== before.communeCode;
@@ -562,7 +563,7 @@ export function updateOrganization(ctx: Context, { id, ...input }: OrganizationU
 /** Moves an organization to the trash (Thùng rác); its links and figures stay for a restore. */
 export function deleteOrganization(ctx: Context, id: number): null {
   return ctx.db.transaction(() => {
-    const before = liveRow(ctx, id);
+    const before = requireOrganization(ctx, id);
     const now = timestamp(ctx);
     ctx.db.update(organizations).set({ deletedAt: now }).where(eq(organizations.id, id)).run();
     recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'delete', at: now, before: organizationSnapshot(before), after: null });
@@ -647,7 +648,7 @@ export function findDuplicates(ctx: Context, input: z.output<typeof duplicateChe
 /** Replaces the contact people of an organization. */
 export function setContacts(ctx: Context, input: z.output<typeof contactsSetInput>): OrganizationContact[] {
   return ctx.db.transaction(() => {
-    liveRow(ctx, input.organizationId);
+    requireOrganization(ctx, input.organizationId);
     const before = contactsOf(ctx, input.organizationId);
     ctx.db.delete(contacts).where(eq(contacts.organizationId, input.organizationId)).run();
     if (input.contacts.length) {

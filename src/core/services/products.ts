@@ -16,7 +16,7 @@ import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
 import { certificationKinds, certifications, organizations, products } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import { requireOrganization } from './lifecycle';
+import { requireOrganization } from './organizations';
 
 type ProductRow = typeof products.$inferSelect;
 

@@ -32,6 +32,27 @@ export interface YearlyFigures {
   updatedAt: string;
 }
 
+/** The figures a person enters, in the order the screens show them. */
+export const figureFields = [
+  'membersOfficial',
+  'membersAssociate',
+  'workers',
+  'revenue',
+  'profit',
+  'averageIncome',
+  'totalAssets',
+  'managers',
+  'managersWithDegree',
+  'classification',
+  'score',
+] as const satisfies readonly (keyof YearlyFigures)[];
+export type FigureField = (typeof figureFields)[number];
+
+/** The numeric ones: every figure but the classification. */
+export const numericFigureFields = figureFields.filter(
+  (field): field is Exclude<FigureField, 'classification'> => field !== 'classification',
+);
+
 /** One organization on the year grid (Cập nhật số liệu năm), with last year's figures beside. */
 export interface FiguresGridRow {
   organizationId: number;

@@ -13,6 +13,7 @@ import { classifications, lifecycleEventKinds, organizationKinds, organizationSt
 import { formatDate, formatMoney } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { useOrganizationHistory } from '../../queries';
+import { figureFields } from '../../../../shared/contract';
 
 const actionIcons = {
   create: IconPlus,
@@ -31,19 +32,7 @@ export function formatDateTime(value: string): string {
 
 const dateFields = new Set(['foundedOn', 'memberSince', 'memberUntil', 'endedOn', 'date', 'issuedOn', 'expiresOn']);
 const moneyFields = new Set(['charterCapital', 'revenue', 'profit', 'averageIncome', 'totalAssets']);
-const figureFields = [
-  'membersOfficial',
-  'membersAssociate',
-  'workers',
-  'revenue',
-  'profit',
-  'averageIncome',
-  'totalAssets',
-  'managers',
-  'managersWithDegree',
-  'classification',
-  'score',
-] as const;
+
 
 const numbers = new Intl.NumberFormat('vi-VN');
 

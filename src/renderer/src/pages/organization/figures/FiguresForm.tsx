@@ -7,30 +7,20 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { classifications, type Classification } from '../../../../../shared/domain';
-import type { YearlyFigures } from '../../../../../shared/contract';
+import { numericFigureFields, type YearlyFigures } from '../../../../../shared/contract';
+
+type NumericFigureField = (typeof numericFigureFields)[number];
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { splitServerError } from '../../../forms/serverErrors';
 import { useSaveFigures } from '../../../queries/register';
 import { useState } from 'react';
 import { FormFooter } from '../../../components/FormFooter';
 
-export const figureFields = [
-  'membersOfficial',
-  'membersAssociate',
-  'workers',
-  'revenue',
-  'profit',
-  'averageIncome',
-  'totalAssets',
-  'managers',
-  'managersWithDegree',
-  'score',
-] as const;
-export type FigureField = (typeof figureFields)[number];
 
-type FormValues = { year: number | string; classification: string | null } & Record<FigureField, number | string>;
 
-const moneyFields: readonly FigureField[] = ['revenue', 'profit', 'averageIncome', 'totalAssets'];
+type FormValues = { year: number | string; classification: string | null } & Record<NumericFigureField, number | string>;
+
+const moneyFields: readonly NumericFigureField[] = ['revenue', 'profit', 'averageIncome', 'totalAssets'];
 
 function numberOrNull(value: number | string): number | null {
   return typeof value === 'number' ? value : null;
@@ -54,7 +44,7 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
     initialValues: {
       year: existing?.year ?? defaultYear,
       classification: existing?.classification ?? null,
-      ...(Object.fromEntries(figureFields.map((field) => [field, existing?.[field] ?? ''])) as Record<FigureField, number | string>),
+      ...(Object.fromEntries(numericFigureFields.map((field) => [field, existing?.[field] ?? ''])) as Record<NumericFigureField, number | string>),
     },
     validate: {
       year: (value) => {
@@ -71,7 +61,7 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
       organizationId,
       year: Number(values.year),
       classification: (values.classification as Classification | null) ?? null,
-      ...(Object.fromEntries(figureFields.map((field) => [field, numberOrNull(values[field])])) as Record<FigureField, number | null>),
+      ...(Object.fromEntries(numericFigureFields.map((field) => [field, numberOrNull(values[field])])) as Record<NumericFigureField, number | null>),
     };
     save.mutate(input, {
       onSuccess: () => {
@@ -79,14 +69,14 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
         onDone();
       },
       onError: (error) => {
-        const { fields, general: message } = splitServerError(error, ['year', 'classification', ...figureFields], t('common.unexpectedError'));
+        const { fields, general: message } = splitServerError(error, ['year', 'classification', ...numericFigureFields], t('common.unexpectedError'));
         form.setErrors(fields);
         setGeneral(message);
       },
     });
   });
 
-  const numberProps = (field: FigureField): NumberInputProps => ({
+  const numberProps = (field: NumericFigureField): NumberInputProps => ({
     label: t(`figures.field.${field}`),
     thousandSeparator: '.',
     decimalSeparator: ',',
