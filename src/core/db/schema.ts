@@ -225,7 +225,8 @@ export const lifecycleEvents = sqliteTable(
     kind: text('kind', { enum: lifecycleEventKinds }).notNull(),
     date: text('date').notNull(),
     decisionNo: text('decision_no').notNull().default(''),
-    /** For a renaming: the new name. */
+    /** For a renaming: the name it replaced, and the new name. */
+    oldName: text('old_name'),
     newName: text('new_name'),
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),

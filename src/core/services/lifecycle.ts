@@ -18,7 +18,7 @@ import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } fr
 import { foldText, formatIsoDateVi, organizationNameKey, vietnameseCollator } from '../../shared/text';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
-import { auditLog, lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
+import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { insertOrganization, requireOrganization } from './organizations';
 import { organizationSearchText } from './search';
@@ -277,24 +277,6 @@ interface EventRecord {
   participants: { organizationId: number; role: LifecycleRole }[];
 }
 
-function isEventRecord(value: unknown): value is EventRecord {
-  return typeof value === 'object' && value !== null && 'oldName' in value;
-}
-
-/**
- * The name a renaming replaced. The events table has no column for it, so it is read from the
- * audit row written when the event was recorded.
- */
-function oldNamesOf(ctx: Context, eventIds: number[]): Map<number, string | null> {
-  if (eventIds.length === 0) return new Map();
-  const rows = ctx.db
-    .select({ entityId: auditLog.entityId, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'lifecycle_event'), eq(auditLog.action, 'create'), inArray(auditLog.entityId, eventIds)))
-    .all();
-  return new Map(rows.map((row) => [row.entityId, isEventRecord(row.after) ? row.after.oldName : null]));
-}
-
 function participantsOf(ctx: Context, eventIds: number[]): Map<number, LifecycleParticipant[]> {
   const byEvent = new Map<number, LifecycleParticipant[]>();
   if (eventIds.length === 0) return byEvent;
@@ -324,14 +306,13 @@ function participantsOf(ctx: Context, eventIds: number[]): Map<number, Lifecycle
 function toEvents(ctx: Context, rows: EventRow[]): LifecycleEvent[] {
   const ids = rows.map((row) => row.id);
   const participants = participantsOf(ctx, ids);
-  const oldNames = oldNamesOf(ctx, ids);
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
     date: row.date,
     decisionNo: row.decisionNo,
     note: row.note,
-    oldName: row.kind === 'renaming' ? (oldNames.get(row.id) ?? null) : null,
+    oldName: row.oldName,
     newName: row.newName,
     participants: participants.get(row.id) ?? [],
     createdAt: row.createdAt,
@@ -369,12 +350,14 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
       ...input.newSuccessors.map((successor, index) => ({ organizationId: createSuccessor(ctx, successor, index), role: 'successor' as const })),
     ];
     const at = timestamp(ctx);
+    const oldName = input.kind === 'renaming' && subject ? subject.name : null;
     const event = ctx.db
       .insert(lifecycleEvents)
       .values({
         kind: input.kind,
         date: input.date,
         decisionNo: input.decisionNo,
+        oldName,
         newName: input.kind === 'renaming' ? input.newName : null,
         note: input.note,
         createdAt: at,
@@ -386,7 +369,6 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
       .values(participants.map((participant) => ({ eventId: event.id, ...participant })))
       .run();
 
-    const oldName = input.kind === 'renaming' && subject ? subject.name : null;
     if (subject && oldName !== null) setName(ctx, subject, input.newName, at);
     const record: EventRecord = {
       kind: event.kind,
