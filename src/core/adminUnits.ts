@@ -6,15 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Commune, Province } from '../shared/domain';
+import type { Commune, OldAddressMatch, Province } from '../shared/domain';
 import { foldText, vietnameseCollator } from '../shared/text';
 
 export type { Commune, Province };
 
-export type OldAddressMatch =
-  | { kind: 'mapped'; commune: Commune }
-  | { kind: 'ambiguous'; candidates: Commune[] }
-  | { kind: 'unknown' };
+export type { OldAddressMatch };
 
 export interface AdminUnits {
   /** In code order, which is the statistics office's north-to-south order. */
@@ -27,6 +24,12 @@ export interface AdminUnits {
   findCommune(provinceCode: string, text: string): Commune | undefined;
   /** Maps a pre-July-2025 address by old province and old commune; old districts are not needed. */
   mapOldAddress(oldProvince: string, oldCommune: string): OldAddressMatch;
+  /**
+   * Maps an old address written in one line ("xã Cao Dương, huyện Lương Sơn, tỉnh Hòa Bình"): the
+   * part naming an old province, else the old provinces merged into `homeProvinceCode`; then the
+   * part naming an old commune there.
+   */
+  suggestFromOldAddress(text: string, homeProvinceCode?: string): OldAddressMatch;
 }
 
 export function defaultAdminUnitsFile(resourcesDir: string): string {
@@ -186,6 +189,8 @@ export function loadAdminUnits(file: string): AdminUnits {
 
   const oldProvinceIndex = new NameIndex<string>(provinceTypeWords);
   for (const [code, type, name] of data.oldProvinces) oldProvinceIndex.add(code, type, [name, ...(provinceAliases[code] ?? [])]);
+  const oldProvincesOfNew = new Map<string, string[]>();
+  for (const [oldCode, , , newCodes] of data.oldProvinces) for (const newCode of newCodes) push(oldProvincesOfNew, newCode, oldCode);
   // What an old unit went to, resolved once; an old name may recur within a province, so a lookup
   // yields several lists, merged at query time.
   const oldUnitIndexes = new Map<string, NameIndex<readonly Commune[]>>();
@@ -200,6 +205,19 @@ export function loadAdminUnits(file: string): AdminUnits {
     index.add(targets, type, [name]);
   }
 
+  /** The new communes an old commune (by name) of an old province went to. */
+  function oldCommuneTargets(oldProvinceCode: string, oldCommune: string): Commune[] {
+    const found = oldUnitIndexes.get(oldProvinceCode)?.lookup(oldCommune) ?? [];
+    // Two old communes of the same name that went to the same place are no ambiguity.
+    return [...new Set(found.flat())].sort(byName);
+  }
+
+  function matchOf(candidates: Commune[]): OldAddressMatch {
+    const [first] = candidates;
+    if (!first) return { kind: 'unknown' };
+    return candidates.length === 1 ? { kind: 'mapped', commune: first } : { kind: 'ambiguous', candidates };
+  }
+
   return {
     provinces: Object.freeze(provinces),
     province: (code) => provinceByCode.get(code),
@@ -209,12 +227,21 @@ export function loadAdminUnits(file: string): AdminUnits {
     findCommune: (provinceCode, text) => single(communeIndexes.get(provinceCode)?.lookup(text) ?? []),
     mapOldAddress(oldProvince, oldCommune) {
       const provinceCode = single(oldProvinceIndex.lookup(oldProvince));
-      const found = provinceCode === undefined ? [] : (oldUnitIndexes.get(provinceCode)?.lookup(oldCommune) ?? []);
-      // Two old communes of the same name that went to the same place are no ambiguity.
-      const candidates = [...new Set(found.flat())].sort(byName);
-      const [first] = candidates;
-      if (!first) return { kind: 'unknown' };
-      return candidates.length === 1 ? { kind: 'mapped', commune: first } : { kind: 'ambiguous', candidates };
+      return matchOf(provinceCode === undefined ? [] : oldCommuneTargets(provinceCode, oldCommune));
+    },
+    suggestFromOldAddress(text, homeProvinceCode) {
+      const parts = text
+        .split(/[,;]| - /)
+        .map((part) => part.trim())
+        .filter(Boolean);
+      const named = parts.map((part) => single(oldProvinceIndex.lookup(part))).filter((code) => code !== undefined);
+      const oldProvinceCodes = named.length > 0 ? named : (oldProvincesOfNew.get(homeProvinceCode ?? '') ?? []);
+      // Districts no longer exist and are skipped; the first part that names an old commune wins.
+      for (const part of parts) {
+        const candidates = [...new Set(oldProvinceCodes.flatMap((code) => oldCommuneTargets(code, part)))].sort(byName);
+        if (candidates.length > 0) return matchOf(candidates);
+      }
+      return { kind: 'unknown' };
     },
   };
 }

@@ -68,6 +68,12 @@ export interface Commune {
   provinceCode: string;
 }
 
+/** Where an address from before 1 July 2025 lies now: one commune, several to choose from, or none. */
+export type OldAddressMatch =
+  | { kind: 'mapped'; commune: Commune }
+  | { kind: 'ambiguous'; candidates: Commune[] }
+  | { kind: 'unknown' };
+
 export interface Organization {
   id: number;
   kind: OrganizationKind;

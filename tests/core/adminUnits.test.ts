@@ -113,3 +113,17 @@ describe('mapOldAddress', () => {
     expect(units.mapOldAddress('An Giang', 'Phường Trúc Bạch')).toEqual({ kind: 'unknown' });
   });
 });
+
+describe('suggestFromOldAddress', () => {
+  it('reads an old address written in one line, skipping the district', () => {
+    expect(units.suggestFromOldAddress('xã Cao Dương, huyện Lương Sơn, tỉnh Hòa Bình')).toEqual({ kind: 'mapped', commune: units.commune('05047') });
+    const split = units.suggestFromOldAddress('số 5 Giảng Võ; phường Cống Vị - quận Ba Đình - Hà Nội');
+    expect(split.kind === 'ambiguous' && fullNames(split.candidates)).toEqual(['Phường Giảng Võ', 'Phường Ngọc Hà']);
+  });
+
+  it('looks in the old provinces merged into the home province when the address names none', () => {
+    // Old An Giang (89) and old Kiên Giang went into today's An Giang (91).
+    expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế, huyện Châu Đốc', '91')).toEqual({ kind: 'mapped', commune: units.commune('30325') });
+    expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế', '01')).toEqual({ kind: 'unknown' });
+  });
+});

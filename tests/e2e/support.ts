@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
@@ -88,7 +89,18 @@ export function fieldOf(page: Page, label: string, scope: Scope = page) {
 /** Chooses in a select; a searchable one is typed into first, as a person would. */
 export async function pickIn(page: Page, label: string, typed: string, option: string, scope: Scope = page): Promise<void> {
   const input = fieldOf(page, label, scope);
-  await input.click();
+  // A click on a select that is not searchable toggles its list, and a dialog still opening may
+  // take the focus away and close it again: click until the list is open.
+  await expect
+    .poll(
+      async () => {
+        if ((await input.getAttribute('aria-expanded')) === 'true') return true;
+        await input.click();
+        return false;
+      },
+      { timeout: 10_000, interval: 300 },
+    )
+    .toBe(true);
   if (typed !== '' && (await input.isEditable())) await input.fill(typed);
   await page.getByRole('option', { name: option, exact: true }).click();
 }
@@ -101,7 +113,7 @@ export async function typeDate(page: Page, label: string, text: string, scope: S
 }
 
 /** Calls the web host's API as the renderer does: POST {url}api/{channel} with `{ input }`. */
-export async function callApi<T>(host: RunningHost, channel: string, input: unknown = {}): Promise<T> {
+export async function callApi<T>(host: RunningHost, channel: string, input?: unknown): Promise<T> {
   const response = await fetch(new URL(`api/${channel}`, host.url), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

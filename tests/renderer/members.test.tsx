@@ -245,6 +245,28 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     expect(within(alert).queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
   });
 
+  it('suggests the current commune of an old address, and chooses it on a click', async () => {
+    let saved: InputOf<'organizations:create'> | undefined;
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows: [], total: 0 }),
+      'places:communes': () => ok(communes),
+      'places:suggestFromOldAddress': () => ok({ kind: 'mapped', commune: communes[1] }),
+      'organizations:create': (input) => {
+        saved = input;
+        return ok(organization({ id: 12, name: input.name }));
+      },
+    });
+    const { dialog } = await openFilledForm();
+    fireEvent.change(within(dialog).getByLabelText(/^Địa chỉ cũ/), { target: { value: 'ấp 2, xã Mỹ Trà, huyện Cao Lãnh' } });
+    expect(await within(dialog).findByText('Theo danh mục mới, địa chỉ này nay thuộc:')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('places:suggestFromOldAddress', { oldAddress: 'ấp 2, xã Mỹ Trà, huyện Cao Lãnh' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Phường Cao Lãnh' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu tổ chức' }));
+    await waitFor(() => expect(saved).toMatchObject({ communeCode: '28456', oldAddress: 'ấp 2, xã Mỹ Trà, huyện Cao Lãnh' }));
+  });
+
   it('saves, closes, says so and refreshes the list', async () => {
     let saved: InputOf<'organizations:create'> | undefined;
     const invoke = installFakeApi({

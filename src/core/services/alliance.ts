@@ -46,4 +46,6 @@ export const appHandlers: HandlersFor<typeof appContract> = {
   'alliance:save': (ctx, input) => saveAlliance(ctx, input),
   'places:provinces': (ctx) => [...ctx.places.provinces],
   'places:communes': (ctx, { provinceCode }) => [...ctx.places.communesOf(provinceCode)],
+  'places:suggestFromOldAddress': (ctx, { oldAddress }) =>
+    ctx.places.suggestFromOldAddress(oldAddress, getAlliance(ctx)?.provinceCode),
 };

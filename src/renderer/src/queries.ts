@@ -19,6 +19,7 @@ export const queryKeys = {
   trash: (page: number, pageSize: number) => ['organizations', 'trash', page, pageSize] as const,
   duplicates: (input: InputOf<'organizations:checkDuplicates'>) => ['organizations', 'duplicates', input] as const,
   lookups: ['lookups'] as const,
+  oldAddress: (oldAddress: string) => ['places', 'old-address', oldAddress] as const,
 };
 
 /** Administrative units and the app's version do not change while it runs. */
@@ -80,6 +81,16 @@ export function useDuplicateCheck(input: InputOf<'organizations:checkDuplicates'
     queryFn: () => (input ? call('organizations:checkDuplicates', input) : Promise.resolve([])),
     enabled: input !== null,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The current commune of an address written before 1 July 2025; the mapping never changes. */
+export function useOldAddressSuggestion(oldAddress: string) {
+  return useQuery({
+    queryKey: queryKeys.oldAddress(oldAddress),
+    queryFn: () => call('places:suggestFromOldAddress', { oldAddress }),
+    enabled: oldAddress !== '',
+    ...forever,
   });
 }
 

@@ -1,6 +1,6 @@
 /** The application itself, the alliance's own record, and the administrative units. */
 import { z } from 'zod';
-import type { Alliance, AppInfo, Commune, Province } from '../domain';
+import type { Alliance, AppInfo, Commune, OldAddressMatch, Province } from '../domain';
 import { channel, code, none, optionalEmail, optionalText, requiredText } from './define';
 
 export const allianceInput = z.object({
@@ -19,4 +19,6 @@ export const appContract = {
   'alliance:save': channel<Alliance>()(allianceInput),
   'places:provinces': channel<Province[]>()(none),
   'places:communes': channel<Commune[]>()(z.object({ provinceCode: code('tỉnh, thành phố', 2) })),
+  /** The current commune of an address written before 1 July 2025, read in the alliance's province. */
+  'places:suggestFromOldAddress': channel<OldAddressMatch>()(z.object({ oldAddress: z.string().max(500) })),
 };

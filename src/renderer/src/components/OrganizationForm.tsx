@@ -39,12 +39,14 @@ import {
   useCommunes,
   useCreateOrganization,
   useDuplicateCheck,
+  useOldAddressSuggestion,
   useLookups,
   useUpdateOrganization,
 } from '../queries';
 import { organizationHref } from '../routing/useHashRoute';
 import { DateField } from './DateField';
 import { LabelledSelect } from './LabelledSelect';
+import { OldAddressSuggestion } from './OldAddressSuggestion';
 
 interface OrganizationValues {
   kind: OrganizationKind | null;
@@ -165,6 +167,8 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
         }
       : null;
   const duplicates = useDuplicateCheck(duplicateInput);
+  const [typedOldAddress] = useDebouncedValue(cleanText(form.values.oldAddress), duplicateDelayMs);
+  const oldAddressMatch = useOldAddressSuggestion(typedOldAddress).data;
   const candidates = duplicateInput ? (duplicates.data ?? []) : [];
 
   /** Which kind of conflict the backend reported, told apart by the duplicate check's reason. */
@@ -303,6 +307,13 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
               description={t('register.form.oldAddressHint')}
               {...form.getInputProps('oldAddress')}
             />
+            {typedOldAddress !== '' && oldAddressMatch && (
+              <OldAddressSuggestion
+                match={oldAddressMatch}
+                chosen={form.values.communeCode}
+                onChoose={(code) => form.setFieldValue('communeCode', code)}
+              />
+            )}
           </Stack>
         </Fieldset>
 

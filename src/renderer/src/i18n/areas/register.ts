@@ -10,6 +10,11 @@ export const registerVi = {
     agriculture: 'Nông nghiệp',
     non_agriculture: 'Phi nông nghiệp',
   },
+  oldAddress: {
+    mapped: 'Theo danh mục mới, địa chỉ này nay thuộc:',
+    ambiguous: 'Xã cũ này nay chia cho nhiều xã, phường; hãy chọn:',
+    unknown: 'Chưa tìm được xã, phường hiện nay của địa chỉ cũ này; hãy chọn ở ô Xã, phường.',
+  },
   yes: 'Có',
   no: 'Không',
   list: {
@@ -204,6 +209,11 @@ export const registerEn: Translations<typeof registerVi> = {
   sectorGroup: {
     agriculture: 'Agriculture',
     non_agriculture: 'Non-agriculture',
+  },
+  oldAddress: {
+    mapped: 'Under the new list, this address now lies in:',
+    ambiguous: 'This old commune was divided; choose where it lies now:',
+    unknown: 'No current commune found for this old address; choose one under Commune.',
   },
   yes: 'Yes',
   no: 'No',
