@@ -47,6 +47,30 @@ describe('a union of cooperatives and its members', () => {
     expect((await call(app, 'organizations:get', { id: union })).warnings).toEqual([]);
   });
 
+  it('ends the links of a member that ceased to exist, and brings them back if that is undone', async () => {
+    await call(app, 'unions:addMember', { unionId: union, memberId: vinhBinh, joinedOn: '2023-05-10' });
+    await call(app, 'unions:addMember', { unionId: union, memberId: nhonHung, joinedOn: '2023-05-10' });
+    const merged = await call(app, 'lifecycle:record', {
+      kind: 'consolidation',
+      date: '2025-07-01',
+      decisionNo: '125/QĐ-UBND',
+      note: '',
+      predecessorIds: [vinhBinh, nhonHung],
+      successorIds: [],
+      newSuccessors: [{ kind: 'htx', name: 'HTX Thương mại Vĩnh Hòa', communeCode: XA_VINH_AN }],
+    });
+    const after = await call(app, 'organizations:get', { id: union });
+    expect(after.members.map((link) => link.leftOn)).toEqual(['2025-07-01', '2025-07-01']);
+    expect(after.warnings).toEqual(['Liên hiệp hợp tác xã có 0 hợp tác xã thành viên, ít hơn mức tối thiểu 3 (theo cài đặt).']);
+    expect(await callFailing(app, 'unions:addMember', { unionId: union, memberId: vinhBinh })).toMatchObject({
+      kind: 'validation',
+      issues: [{ path: 'memberId', message: 'HTX Nông nghiệp Vĩnh Bình đã chấm dứt hoạt động từ 01/07/2025, không thể gia nhập liên hiệp.' }],
+    });
+
+    await call(app, 'lifecycle:delete', { eventId: merged.id });
+    expect((await call(app, 'organizations:get', { id: union })).members.map((link) => link.leftOn)).toEqual([null, null]);
+  });
+
   it('ends a membership, then allows joining again', async () => {
     const link = await call(app, 'unions:addMember', { unionId: union, memberId: vinhBinh, joinedOn: '2023-05-10' });
     expect(await callFailing(app, 'unions:addMember', { unionId: union, memberId: vinhBinh })).toEqual({

@@ -8,7 +8,7 @@
  * the first journey): the alliance, the two cooperatives that are consolidated, and the figures of
  * the second and of the new cooperative.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Commune, Organization } from '../../src/shared/domain';
 import type { StatisticsOverview, YearStatistics } from '../../src/shared/contract';
@@ -32,13 +32,27 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN' });
 });
+/** Each step builds on the one before: once one fails, the rest are skipped rather than timing out. */
+let broken = false;
+beforeEach((context) => {
+  if (broken) context.skip();
+  context.onTestFailed(async () => {
+    broken = true;
+    await snap(page, 'register-failed');
+  });
+});
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
+  await browser.close();
+  await host.stop();
 });
 
 const field = (label: string, scope: Pick<Page, 'getByLabel'> = page) => fieldOf(page, label, scope);
 const pick = (label: string, typed: string, option: string, scope: Pick<Page, 'getByLabel'> = page) => pickIn(page, label, typed, option, scope);
+
+/** Waits for what appears once the backend has answered; a loaded machine may take seconds. */
+function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 10_000 });
+}
 
 /** Text as a person reads it: every run of white space (no-break spaces too) as one space. */
 async function readable(locator: Locator): Promise<string> {
@@ -58,12 +72,12 @@ function openId(): number {
 }
 
 async function heading(name: string): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { name, level: 2 }).isVisible()).toBe(true);
+  await poll(() => page.getByRole('heading', { name, level: 2 }).isVisible()).toBe(true);
 }
 
 /** The status badge under an organization's name. */
 async function statusShown(status: string): Promise<void> {
-  await expect.poll(() => page.getByRole('main').getByText(status, { exact: true }).first().isVisible()).toBe(true);
+  await poll(() => page.getByRole('main').getByText(status, { exact: true }).first().isVisible()).toBe(true);
 }
 
 /** Adds an organization with the form of the Members page and opens its page from the notice. */
@@ -77,9 +91,34 @@ async function addOrganization(values: { kind: string; kindTyped: string; name: 
   await pick('Xã, phường', values.communeTyped, values.commune, dialog);
   await dialog.getByRole('button', { name: 'Lưu tổ chức' }).click();
   const notice = page.getByRole('alert').filter({ hasText: `Đã thêm ${values.name}.` });
-  await expect.poll(() => notice.isVisible()).toBe(true);
-  await expect.poll(() => page.getByRole('cell', { name: values.name }).isVisible()).toBe(true);
+  await poll(() => notice.isVisible()).toBe(true);
+  await poll(() => page.getByRole('cell', { name: values.name }).isVisible()).toBe(true);
   return notice;
+}
+
+/**
+ * Closes the notices in the bottom corner, as a person does when one covers the button they want
+ * (a notice with a link stays 10 seconds).
+ */
+async function closeNotices(): Promise<void> {
+  const notices = page.locator('.mantine-Notification-root');
+  for (const notice of await notices.all()) {
+    // One may close by itself meanwhile; whether every notice is gone is checked just below.
+    await notice
+      .getByRole('button')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+  }
+  await poll(() => notices.count()).toBe(0);
+  // Away from the corner, so that the next notices are not held open by the pointer over them.
+  await page.mouse.move(600, 20);
+}
+
+/** A screenshot of the page itself: no notices over it, scrolled to the top (the header is fixed). */
+async function pageShot(name: string): Promise<void> {
+  await closeNotices();
+  await page.evaluate('window.scrollTo(0, 0)');
+  await snap(page, name);
 }
 
 /** What the overview shows for one figure: its label, value, change and the line under it. */
@@ -101,7 +140,7 @@ describe('the register, from one cooperative to the overview', () => {
     });
     await page.goto(host.url);
     await heading('Thành viên');
-    await expect.poll(() => page.getByText('Chưa có tổ chức thành viên nào').isVisible()).toBe(true);
+    await poll(() => page.getByText('Chưa có tổ chức thành viên nào').isVisible()).toBe(true);
     await snap(page, 'register-01-members-empty');
   });
 
@@ -120,15 +159,15 @@ describe('the register, from one cooperative to the overview', () => {
     await notice.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await heading(A.name);
     ids.A = openId();
-    await expect.poll(() => page.getByText(`Mã số HTX: ${A.registrationNo} · ${A.commune}`).isVisible()).toBe(true);
+    await poll(() => page.getByText(`Mã số HTX: ${A.registrationNo} · ${A.commune}`).isVisible()).toBe(true);
     await statusShown('Đang hoạt động');
-    await expect.poll(() => page.getByText('15/03/2015', { exact: true }).isVisible()).toBe(true);
-    await snap(page, 'register-03-cooperative-page');
+    await poll(() => page.getByText('15/03/2015', { exact: true }).isVisible()).toBe(true);
+    await pageShot('register-03-cooperative-page');
   });
 
   it('records a product with its volume and price, and its OCOP 4-star certification', async () => {
     await page.getByRole('tab', { name: 'Sản phẩm, chứng nhận' }).click();
-    await expect.poll(() => page.getByText('Chưa có sản phẩm, chứng nhận nào').isVisible()).toBe(true);
+    await poll(() => page.getByText('Chưa có sản phẩm, chứng nhận nào').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Thêm sản phẩm' }).click();
     const productForm = page.getByRole('dialog', { name: 'Thêm sản phẩm' });
@@ -137,20 +176,22 @@ describe('the register, from one cooperative to the overview', () => {
     await field('Đơn vị tính', productForm).fill('tấn');
     await field('Sản lượng', productForm).fill('120');
     await field('Giá bán', productForm).fill('18.000');
-    await expect.poll(() => productForm.getByText('Đồng mỗi tấn.').isVisible()).toBe(true);
+    await poll(() => productForm.getByText('Đồng mỗi tấn.').isVisible()).toBe(true);
     await snap(page, 'register-04-product-form');
     await productForm.getByRole('button', { name: 'Lưu sản phẩm' }).click();
 
     const product = page.getByRole('region', { name: 'Gạo ST25' });
-    await expect.poll(() => product.isVisible()).toBe(true);
+    await poll(() => product.isVisible()).toBe(true);
     expect(await readable(product.getByText('Lương thực ·'))).toBe('Lương thực · 120 tấn/năm · 18.000 ₫/tấn');
-    await expect.poll(() => product.getByText('Sản phẩm này chưa có chứng nhận nào.').isVisible()).toBe(true);
+    await poll(() => product.getByText('Sản phẩm này chưa có chứng nhận nào.').isVisible()).toBe(true);
 
     await product.getByRole('button', { name: 'Thêm chứng nhận' }).click();
     const certificationForm = page.getByRole('dialog', { name: 'Thêm chứng nhận' });
     expect(await field('Sản phẩm được chứng nhận', certificationForm).inputValue()).toBe('Gạo ST25');
     await pick('Loại chứng nhận', 'ocop', 'OCOP', certificationForm);
-    await certificationForm.getByRole('radio', { name: '4', exact: true }).check({ force: true });
+    // The stars' radio buttons are hidden; a person clicks the fourth star, which is their label.
+    const fourth = await certificationForm.getByRole('radio', { name: '4', exact: true }).getAttribute('id');
+    await certificationForm.locator(`label[for="${fourth ?? ''}"]`).click();
     await field('Số giấy chứng nhận', certificationForm).fill('45/QĐ-UBND');
     await field('Cơ quan cấp', certificationForm).fill('UBND tỉnh An Giang');
     await typeDate(page, 'Ngày cấp', '20/08/2024', certificationForm);
@@ -158,16 +199,16 @@ describe('the register, from one cooperative to the overview', () => {
     await snap(page, 'register-05-certification-form');
     await certificationForm.getByRole('button', { name: 'Lưu chứng nhận' }).click();
 
-    await expect.poll(() => page.getByText('Đã lưu chứng nhận OCOP.').isVisible()).toBe(true);
+    await poll(() => page.getByText('Đã lưu chứng nhận OCOP.').isVisible()).toBe(true);
     const certificationRow = product.getByRole('row').filter({ hasText: '45/QĐ-UBND' });
-    await expect.poll(() => readable(certificationRow)).toBe('OCOP ★★★★ 45/QĐ-UBND UBND tỉnh An Giang 20/08/2024 20/08/2027');
-    await expect.poll(() => product.getByLabel('4 sao').isVisible()).toBe(true);
-    await snap(page, 'register-06-product-and-certification');
+    await poll(() => readable(certificationRow)).toBe('OCOP ★★★★ 45/QĐ-UBND UBND tỉnh An Giang 20/08/2024 20/08/2027');
+    await poll(() => product.getByLabel('4 sao').isVisible()).toBe(true);
+    await pageShot('register-06-product-and-certification');
   });
 
   it('enters the figures of 2024 and 2025 and reads them back formatted', async () => {
     await page.getByRole('tab', { name: 'Số liệu hằng năm' }).click();
-    await expect.poll(() => page.getByText('Chưa có số liệu năm nào').isVisible()).toBe(true);
+    await poll(() => page.getByText('Chưa có số liệu năm nào').isVisible()).toBe(true);
 
     const years = [
       { year: '2024', official: '45', associate: '', workers: '12', revenue: '1.500.000.000', classification: 'Khá', score: '' },
@@ -185,17 +226,16 @@ describe('the register, from one cooperative to the overview', () => {
       if (values.score) await field('Điểm xếp loại', form).fill(values.score);
       if (values.year === '2025') await snap(page, 'register-07-figures-form');
       await form.getByRole('button', { name: 'Lưu số liệu' }).click();
-      await expect.poll(() => page.getByText(`Đã lưu số liệu năm ${values.year}.`).isVisible()).toBe(true);
-      await expect.poll(() => form.isVisible()).toBe(false);
+      await poll(() => page.getByText(`Đã lưu số liệu năm ${values.year}.`).isVisible()).toBe(true);
+      await poll(() => form.isVisible()).toBe(false);
     }
 
     // Newest first; money with dots and ₫, the associate members under the official ones.
     const rows = page.getByRole('main').locator('table tbody tr');
-    await expect
-      .poll(() => rowsOf(rows))
+    await poll(() => rowsOf(rows))
       .toEqual(['2025 52 + 8 liên kết 15 1.750.000.000 ₫ Tốt 92 điểm', '2024 45 12 1.500.000.000 ₫ Khá']);
-    await expect.poll(() => page.getByText('Thành viên và doanh thu qua các năm').isVisible()).toBe(true);
-    await snap(page, 'register-08-figures');
+    await poll(() => page.getByText('Thành viên và doanh thu qua các năm').isVisible()).toBe(true);
+    await pageShot('register-08-figures');
   });
 
   it('adds a union of cooperatives and two member cooperatives to it', async () => {
@@ -227,7 +267,7 @@ describe('the register, from one cooperative to the overview', () => {
 
     await page.getByRole('link', { name: 'Danh sách thành viên' }).click();
     await heading('Thành viên');
-    await expect.poll(() => page.getByText('3 tổ chức', { exact: true }).isVisible()).toBe(true);
+    await poll(() => page.getByText('3 tổ chức', { exact: true }).isVisible()).toBe(true);
 
     const notice = await addOrganization({
       kind: 'Liên hiệp HTX',
@@ -241,79 +281,84 @@ describe('the register, from one cooperative to the overview', () => {
     await notice.getByRole('link', { name: 'Mở hồ sơ' }).click();
     await heading(U.name);
     ids.U = openId();
-    await expect.poll(() => page.getByText('Liên hiệp chưa có hợp tác xã thành viên nào.').isVisible()).toBe(true);
+    await poll(() => page.getByText('Liên hiệp chưa có hợp tác xã thành viên nào.').isVisible()).toBe(true);
 
     const members = [
       { typed: 'vinh binh', option: `${A.name} — ${A.commune}`, joinedOn: '10/05/2024', name: A.name },
       { typed: 'dich vu vinh hoa', option: `${B.name} — ${B.commune}`, joinedOn: '01/06/2024', name: B.name },
     ];
     for (const member of members) {
+      await closeNotices();
       await page.getByRole('button', { name: 'Thêm hợp tác xã thành viên' }).click();
       const form = page.getByRole('dialog', { name: 'Thêm hợp tác xã vào liên hiệp' });
       await pick('Hợp tác xã', member.typed, member.option, form);
       await typeDate(page, 'Ngày gia nhập liên hiệp', member.joinedOn, form);
       await form.getByRole('button', { name: 'Thêm vào liên hiệp' }).click();
-      await expect.poll(() => page.getByText(`Đã thêm ${member.name} vào liên hiệp.`).isVisible()).toBe(true);
-      await expect.poll(() => form.isVisible()).toBe(false);
+      await poll(() => page.getByText(`Đã thêm ${member.name} vào liên hiệp.`).isVisible()).toBe(true);
+      await poll(() => form.isVisible()).toBe(false);
     }
 
+    // In the order of their names.
     const memberRows = page.getByRole('main').locator('table tbody tr');
-    await expect
-      .poll(() => rowsOf(memberRows))
+    await poll(() => rowsOf(memberRows))
       .toEqual([
-        `${A.name} ${A.commune} 10/05/2024 Đang là thành viên Ghi ngày rời Xóa liên kết`,
         `${B.name} ${B.commune} 01/06/2024 Đang là thành viên Ghi ngày rời Xóa liên kết`,
+        `${A.name} ${A.commune} 10/05/2024 Đang là thành viên Ghi ngày rời Xóa liên kết`,
       ]);
-    await snap(page, 'register-09-union-members');
+    await pageShot('register-09-union-members');
   });
 
   it('records the consolidation of two cooperatives into a new one', async () => {
     await page.getByRole('link', { name: B.name }).click();
     await heading(B.name);
     await page.getByRole('tab', { name: 'Quá trình hoạt động' }).click();
-    await expect.poll(() => page.getByText('Chưa ghi nhận sự kiện nào').isVisible()).toBe(true);
+    await poll(() => page.getByText('Chưa ghi nhận sự kiện nào').isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Ghi nhận sự kiện' }).click();
     const form = page.getByRole('dialog', { name: 'Ghi nhận sự kiện' });
     await pick('Loại sự kiện', '', 'Hợp nhất', form);
-    await expect.poll(() => form.getByText(`${B.name} cùng một hoặc nhiều tổ chức khác hợp nhất`, { exact: false }).isVisible()).toBe(true);
+    await poll(() => form.getByText(`${B.name} cùng một hoặc nhiều tổ chức khác hợp nhất`, { exact: false }).isVisible()).toBe(true);
     await typeDate(page, 'Ngày quyết định', '01/07/2025', form);
     await field('Số quyết định', form).fill('125/QĐ-UBND');
     await pick('Các tổ chức cùng hợp nhất với tổ chức này', 'vinh thanh trung', `${C.name} (${C.commune})`, form);
     await field('Tên tổ chức mới 1', form).fill(D.name);
     expect(await field('Loại hình tổ chức 1', form).inputValue()).toBe('Hợp tác xã (HTX)');
-    await pick('Xã, phường của tổ chức 1', 'vinh hoa', D.commune, form);
+    // The new organization's commune starts as this one's. (Choosing it again in the list would
+    // empty the field: these selects allow deselecting — reported, not worked around here.)
+    expect(await field('Xã, phường của tổ chức 1', form).inputValue()).toBe(D.commune);
     await snap(page, 'register-10-consolidation-form');
     await form.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
 
-    await expect.poll(() => page.getByText('Đã ghi nhận sự kiện «Hợp nhất».').isVisible()).toBe(true);
-    await expect.poll(() => form.isVisible()).toBe(false);
+    await poll(() => page.getByText('Đã ghi nhận sự kiện «Hợp nhất».').isVisible()).toBe(true);
+    await poll(() => form.isVisible()).toBe(false);
     await statusShown('Đã tổ chức lại');
-    await expect.poll(() => page.getByText('01/07/2025 · Quyết định số 125/QĐ-UBND').isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('link', { name: C.name }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('link', { name: D.name }).isVisible()).toBe(true);
-    await snap(page, 'register-11-consolidation-recorded');
+    await poll(() => page.getByText('01/07/2025 · Quyết định số 125/QĐ-UBND').isVisible()).toBe(true);
+    await poll(() => page.getByRole('link', { name: C.name }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('link', { name: D.name }).isVisible()).toBe(true);
+    await pageShot('register-11-consolidation-recorded');
 
     await page.getByRole('link', { name: C.name }).click();
     await heading(C.name);
     await statusShown('Đã tổ chức lại');
+    await page.getByRole('tab', { name: 'Quá trình hoạt động' }).click();
+    await poll(() => page.getByText('Tổ chức này là: tổ chức trước').isVisible()).toBe(true);
 
     await page.getByRole('link', { name: D.name }).click();
     await heading(D.name);
     ids.D = openId();
     await statusShown('Đang hoạt động');
-    await expect.poll(() => page.getByText(`Chưa có mã số HTX · ${D.commune}`).isVisible()).toBe(true);
-    await snap(page, 'register-12-new-organization');
+    await poll(() => page.getByText(`Chưa có mã số HTX · ${D.commune}`).isVisible()).toBe(true);
+    await pageShot('register-12-new-organization');
 
     await page.getByRole('link', { name: 'Danh sách thành viên' }).click();
     await heading('Thành viên');
-    await expect.poll(() => page.getByText('5 tổ chức', { exact: true }).isVisible()).toBe(true);
+    await poll(() => page.getByText('5 tổ chức', { exact: true }).isVisible()).toBe(true);
     const status = async (name: string) => readable(page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) }));
-    await expect.poll(() => status(B.name)).toContain('Đã tổ chức lại');
-    await expect.poll(() => status(C.name)).toContain('Đã tổ chức lại');
-    await expect.poll(() => status(D.name)).toContain('Đang hoạt động');
-    await expect.poll(() => status(A.name)).toContain('Đang hoạt động');
-    await snap(page, 'register-13-members-after-consolidation');
+    await poll(() => status(B.name)).toContain('Đã tổ chức lại');
+    await poll(() => status(C.name)).toContain('Đã tổ chức lại');
+    await poll(() => status(D.name)).toContain('Đang hoạt động');
+    await poll(() => status(A.name)).toContain('Đang hoạt động');
+    await pageShot('register-13-members-after-consolidation');
   });
 
   it('counts each organization once a year on the overview, as the API does', async () => {
@@ -330,44 +375,39 @@ describe('the register, from one cooperative to the overview', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
     await heading('Tổng quan');
     await pick('Năm thống kê', '', '2025');
-    await expect.poll(() => page.getByText('Năm 2025, so với năm 2024').isVisible()).toBe(true);
+    await poll(() => page.getByText('Năm 2025, so với năm 2024').isVisible()).toBe(true);
 
     // 2025: A, the union and the new cooperative; B and C ended on 01/07/2025, counted in D only.
-    await expect.poll(() => readable(card('Tổ chức kinh tế tập thể'))).toBe('Tổ chức kinh tế tập thể 3 ▼ 1 so với năm 2024 2 HTX · 1 Liên hiệp HTX');
-    await expect.poll(() => readable(card('Thành viên'))).toBe('Thành viên 120 ▲ 45 so với năm 2024 112 chính thức · 8 liên kết');
-    await expect.poll(() => readable(card('Lao động thường xuyên'))).toBe('Lao động thường xuyên 35 ▲ 15 so với năm 2024');
-    await expect
-      .poll(() => readable(card('Doanh thu bình quân một HTX')))
+    await poll(() => readable(card('Tổ chức kinh tế tập thể'))).toBe('Tổ chức kinh tế tập thể 3 ▼ 1 so với năm 2024 2 HTX · 1 Liên hiệp HTX');
+    await poll(() => readable(card('Thành viên'))).toBe('Thành viên 120 ▲ 45 so với năm 2024 112 chính thức · 8 liên kết');
+    await poll(() => readable(card('Lao động thường xuyên'))).toBe('Lao động thường xuyên 35 ▲ 15 so với năm 2024');
+    await poll(() => readable(card('Doanh thu bình quân một HTX')))
       .toBe('Doanh thu bình quân một HTX 2 tỷ đồng ▲ 800 triệu đồng so với năm 2024');
-    await expect
-      .poll(() => readable(card('Thu nhập bình quân người lao động / tháng')))
+    await poll(() => readable(card('Thu nhập bình quân người lao động / tháng')))
       .toBe('Thu nhập bình quân người lao động / tháng — 2 trong 3 tổ chức đã có số liệu năm');
     const flow2025 = panel('Thành lập mới và chấm dứt trong năm 2025').locator('tbody tr');
-    await expect.poll(() => rowsOf(flow2025)).toEqual(['HTX 1 2', 'Liên hiệp HTX 0 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 2']);
-    await expect
-      .poll(() => readable(panel('Xếp loại năm 2025')))
+    await poll(() => rowsOf(flow2025)).toEqual(['HTX 1 2', 'Liên hiệp HTX 0 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 2']);
+    await poll(() => readable(panel('Xếp loại năm 2025')))
       .toContain('Tốt 1 Khá 1 Trung bình 0 Yếu 0 Chưa xếp loại 1 67% xếp loại Tốt hoặc Khá.');
     const communes = page.getByRole('table', { name: 'Số tổ chức theo xã, phường' }).locator('tbody tr');
-    await expect.poll(() => rowsOf(communes)).toEqual(['Xã Vĩnh An 2', 'Xã Vĩnh Hòa 1']);
-    await snap(page, 'register-14-overview-2025');
+    await poll(() => rowsOf(communes)).toEqual(['Xã Vĩnh An 2', 'Xã Vĩnh Hòa 1']);
+    await pageShot('register-14-overview-2025');
 
     // 2024: A, B, C and the union (founded 10/05/2024); no figures in 2023, so no revenue change.
     await pick('Năm thống kê', '', '2024');
-    await expect.poll(() => page.getByText('Năm 2024, so với năm 2023').isVisible()).toBe(true);
-    await expect.poll(() => readable(card('Tổ chức kinh tế tập thể'))).toBe('Tổ chức kinh tế tập thể 4 ▲ 1 so với năm 2023 3 HTX · 1 Liên hiệp HTX');
-    await expect.poll(() => readable(card('Thành viên'))).toMatch(/^Thành viên 75 .*75 chính thức · 0 liên kết$/);
-    await expect.poll(() => readable(card('Lao động thường xuyên'))).toMatch(/^Lao động thường xuyên 20\b/);
-    await expect.poll(() => readable(card('Doanh thu bình quân một HTX'))).toBe('Doanh thu bình quân một HTX 1,2 tỷ đồng');
-    await expect
-      .poll(() => readable(card('Thu nhập bình quân người lao động / tháng')))
+    await poll(() => page.getByText('Năm 2024, so với năm 2023').isVisible()).toBe(true);
+    await poll(() => readable(card('Tổ chức kinh tế tập thể'))).toBe('Tổ chức kinh tế tập thể 4 ▲ 1 so với năm 2023 3 HTX · 1 Liên hiệp HTX');
+    await poll(() => readable(card('Thành viên'))).toMatch(/^Thành viên 75 .*75 chính thức · 0 liên kết$/);
+    await poll(() => readable(card('Lao động thường xuyên'))).toMatch(/^Lao động thường xuyên 20\b/);
+    await poll(() => readable(card('Doanh thu bình quân một HTX'))).toBe('Doanh thu bình quân một HTX 1,2 tỷ đồng');
+    await poll(() => readable(card('Thu nhập bình quân người lao động / tháng')))
       .toBe('Thu nhập bình quân người lao động / tháng — 2 trong 4 tổ chức đã có số liệu năm');
     const flow2024 = panel('Thành lập mới và chấm dứt trong năm 2024').locator('tbody tr');
-    await expect.poll(() => rowsOf(flow2024)).toEqual(['HTX 0 0', 'Liên hiệp HTX 1 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 0']);
-    await expect
-      .poll(() => readable(panel('Xếp loại năm 2024')))
+    await poll(() => rowsOf(flow2024)).toEqual(['HTX 0 0', 'Liên hiệp HTX 1 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 0']);
+    await poll(() => readable(panel('Xếp loại năm 2024')))
       .toContain('Tốt 0 Khá 1 Trung bình 1 Yếu 0 Chưa xếp loại 2 25% xếp loại Tốt hoặc Khá.');
-    await expect.poll(() => rowsOf(communes)).toEqual(['Xã Vĩnh An 2', 'Xã Vĩnh Hòa 1', 'Xã Vĩnh Thạnh Trung 1']);
-    await snap(page, 'register-15-overview-2024');
+    await poll(() => rowsOf(communes)).toEqual(['Xã Vĩnh An 2', 'Xã Vĩnh Hòa 1', 'Xã Vĩnh Thạnh Trung 1']);
+    await pageShot('register-15-overview-2024');
 
     // The same numbers through the API, and 2025's comparison year is the 2024 just read.
     const kinds = (htx: number, lhhtx: number) => ({ htx, lhhtx, tht: 0, qtdnd: 0, total: htx + lhhtx });

@@ -252,7 +252,8 @@ describe('adding an organization', { timeout: 20_000 }, () => {
       'lookups:get': () => ok(lookups),
       'organizations:list': () => ok({ rows: [], total: 0 }),
       'places:communes': () => ok(communes),
-      'places:suggestFromOldAddress': () => ok({ kind: 'mapped', commune: communes[1] }),
+      'places:suggestFromOldAddress': () =>
+        ok({ kind: 'mapped', commune: { code: '28456', type: 'Phường', name: 'Cao Lãnh', fullName: 'Phường Cao Lãnh', provinceCode: '82' } }),
       'organizations:create': (input) => {
         saved = input;
         return ok(organization({ id: 12, name: input.name }));

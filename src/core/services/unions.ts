@@ -16,6 +16,12 @@ const unionOrg = alias(organizations, 'union_org');
 const memberOrg = alias(organizations, 'member_org');
 
 /** The links with both sides' names; deleted organizations (in the trash) are left out. */
+/**
+ * When a link ended: the day the cooperative left the union, or else the day it ceased to exist
+ * (dissolved, merged, split) — derived, so that deleting that lifecycle event brings it back.
+ */
+const linkEnd = sql<string | null>`coalesce(${unionMembers.leftOn}, ${memberOrg.endedOn})`;
+
 function selectLinks(ctx: Context) {
   return ctx.db
     .select({
@@ -26,7 +32,7 @@ function selectLinks(ctx: Context) {
       memberName: memberOrg.name,
       memberCommuneCode: memberOrg.communeCode,
       joinedOn: unionMembers.joinedOn,
-      leftOn: unionMembers.leftOn,
+      leftOn: linkEnd,
     })
     .from(unionMembers)
     .innerJoin(unionOrg, and(eq(unionOrg.id, unionMembers.unionId), isNull(unionOrg.deletedAt)))
@@ -43,7 +49,7 @@ function toMembership(ctx: Context, { memberCommuneCode, ...link }: LinkRow): Un
 export function membersOfUnion(ctx: Context, unionId: number): UnionMembership[] {
   return selectLinks(ctx)
     .where(eq(unionMembers.unionId, unionId))
-    .orderBy(sql`${unionMembers.leftOn} IS NOT NULL`, asc(memberOrg.nameFolded), asc(unionMembers.id))
+    .orderBy(sql`${linkEnd} IS NOT NULL`, asc(memberOrg.nameFolded), asc(unionMembers.id))
     .all()
     .map((link) => toMembership(ctx, link));
 }
@@ -52,7 +58,7 @@ export function membersOfUnion(ctx: Context, unionId: number): UnionMembership[]
 export function unionsOfMember(ctx: Context, memberId: number): UnionMembership[] {
   return selectLinks(ctx)
     .where(eq(unionMembers.memberId, memberId))
-    .orderBy(sql`${unionMembers.leftOn} IS NOT NULL`, desc(unionMembers.joinedOn), asc(unionMembers.id))
+    .orderBy(sql`${linkEnd} IS NOT NULL`, desc(unionMembers.joinedOn), asc(unionMembers.id))
     .all()
     .map((link) => toMembership(ctx, link));
 }
@@ -65,7 +71,7 @@ function linkById(ctx: Context, linkId: number): UnionMembership {
 
 function liveOrganization(ctx: Context, id: number, path: string) {
   const row = ctx.db
-    .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
+    .select({ id: organizations.id, kind: organizations.kind, name: organizations.name, endedOn: organizations.endedOn })
     .from(organizations)
     .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)))
     .get();
@@ -98,6 +104,11 @@ export function addUnionMember(ctx: Context, input: z.output<typeof unionAddMemb
           path: 'memberId',
           message: `Thành viên của liên hiệp phải là hợp tác xã; ${member.name} là ${organizationKindNames[member.kind].toLowerCase()}.`,
         },
+      ]);
+    }
+    if (member.endedOn) {
+      throw validationFailure([
+        { path: 'memberId', message: `${member.name} đã chấm dứt hoạt động từ ${formatIsoDateVi(member.endedOn)}, không thể gia nhập liên hiệp.` },
       ]);
     }
     const open = ctx.db

@@ -195,6 +195,7 @@ export interface UnionMembership {
   memberName: string;
   memberCommuneName: string;
   joinedOn: string | null;
+  /** The day it left the union, or else the day the member ceased to exist; null while current. */
   leftOn: string | null;
 }
 

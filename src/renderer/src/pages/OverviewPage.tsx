@@ -38,6 +38,9 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
   const members = (stats: YearStatistics) => stats.membersOfficial + stats.membersAssociate;
   const money = (value: number) => formatMoneyShort(value, t);
   const previousYear = previous.year;
+  // Totals of figures compare only with a year that has figures: against a year nobody reported,
+  // every member would read as growth.
+  const reportedBefore = previous.reporting > 0;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }}>
       <StatCard
@@ -54,7 +57,7 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
         label={t('overview.card.members')}
         value={formatCount(members(current))}
         current={members(current)}
-        previous={members(previous)}
+        previous={reportedBefore ? members(previous) : null}
         formatChange={formatCount}
         previousYear={previousYear}
       >
@@ -66,7 +69,7 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
         label={t('overview.card.workers')}
         value={formatCount(current.workers)}
         current={current.workers}
-        previous={previous.workers}
+        previous={reportedBefore ? previous.workers : null}
         formatChange={formatCount}
         previousYear={previousYear}
       />

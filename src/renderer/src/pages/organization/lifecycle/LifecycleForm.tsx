@@ -271,12 +271,16 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
                     <LabelledSelect
                       label={t('figures.lifecycle.form.newOrgKind', { n: index + 1 })}
                       required
+                      allowDeselect={false}
                       data={kindOptions}
                       {...form.getInputProps(`newSuccessors.${index}.kind`)}
                     />
                     <LabelledSelect
                       label={t('figures.lifecycle.form.newOrgCommune', { n: index + 1 })}
+                      placeholder={t('organization.form.communePlaceholder')}
+                      nothingFoundMessage={t('organization.form.noCommune')}
                       required
+                      allowDeselect={false}
                       searchable
                       filter={foldFilter}
                       data={communeOptions}
