@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, snap, startHost, type RunningHost } from './support';
+import { callApi, fieldOf, launchBrowser, pickIn, snap, startHost, type RunningHost } from './support';
 
 let host: RunningHost;
 let browser: Browser;
@@ -20,19 +20,8 @@ afterAll(async () => {
   await host.stop();
 });
 
-/** A field by its label as a person reads it; a required field's label ends in an asterisk. */
-function field(label: string, scope: Pick<Page, 'getByLabel'> = page) {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
-}
-
-/** Chooses in a select; a searchable one is typed into first, as a person would. */
-async function pick(label: string, typed: string, option: string): Promise<void> {
-  const input = field(label);
-  await input.click();
-  if (await input.isEditable()) await input.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+const field = (label: string, scope?: Pick<Page, 'getByLabel'>) => fieldOf(page, label, scope);
+const pick = (label: string, typed: string, option: string) => pickIn(page, label, typed, option);
 
 describe('a new office', () => {
   it('is welcomed and sets up its alliance, finding its province without diacritics', async () => {
@@ -100,14 +89,11 @@ describe('a new office', () => {
   });
 
   it('keeps the data in the database file the host was given', async () => {
-    const response = await fetch(new URL('/api/organizations:list', host.url), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ input: { query: 'vinh binh' } }),
+    const result = await callApi<{ total: number; rows: { name: string; communeName: string }[] }>(host, 'organizations:list', {
+      query: 'vinh binh',
     });
-    const result = (await response.json()) as { ok: true; value: { total: number; rows: { name: string; communeName: string }[] } };
-    expect(result.value.total).toBe(2);
-    expect(result.value.rows.map((row) => [row.name, row.communeName])).toEqual([
+    expect(result.total).toBe(2);
+    expect(result.rows.map((row) => [row.name, row.communeName])).toEqual([
       ['HTX Nông nghiệp Vĩnh Bình', 'Xã Vĩnh An'],
       ['Tổ hợp tác Rau sạch Vĩnh Bình', 'Xã Vĩnh Bình'],
     ]);
