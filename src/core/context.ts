@@ -18,3 +18,13 @@ export interface Context {
 export function timestamp(ctx: Pick<Context, 'clock'>): string {
   return ctx.clock().toISOString();
 }
+
+/**
+ * Today's date where the office is, as ISO text. The process's local time zone is the office's:
+ * between midnight and 7 a.m. in Vietnam the UTC date would still be yesterday.
+ */
+export function todayIso(ctx: Pick<Context, 'clock'>): string {
+  const now = ctx.clock();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

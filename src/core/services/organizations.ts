@@ -27,7 +27,7 @@ import { organizationKinds, organizationStatuses, type Commune, type Organizatio
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, organizationNameKey, vietnameseCollator } from '../../shared/text';
 import { recordAudit } from '../audit';
-import { timestamp, type Context } from '../context';
+import { timestamp, todayIso, type Context } from '../context';
 import {
   auditLog,
   certifications,
@@ -45,16 +45,6 @@ import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, 
 
 type OrganizationRow = typeof organizations.$inferSelect;
 type OrganizationUpdate = z.output<typeof organizationUpdateInput>;
-
-/**
- * Today's date where the office is, as ISO text. The process's local time zone is the office's:
- * between midnight and 7 a.m. in Vietnam the UTC date would still be yesterday.
- */
-export function todayIso(ctx: Pick<Context, 'clock'>): string {
-  const now = ctx.clock();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** "xã Vĩnh An": the type word in lower case, as it reads inside a sentence. */
 function communeInSentence(ctx: Context, communeCode: string): string {

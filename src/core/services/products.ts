@@ -13,7 +13,7 @@ import type {
 import { notFound, validationFailure } from '../../shared/errors';
 import { foldText } from '../../shared/text';
 import { recordAudit } from '../audit';
-import { timestamp, type Context } from '../context';
+import { timestamp, todayIso, type Context } from '../context';
 import { certificationKinds, certifications, organizations, products } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { requireOrganization } from './organizations';
@@ -184,12 +184,6 @@ export function deleteCertification(ctx: Context, id: number): null {
   });
 }
 
-/** The calendar day of a moment where the app runs (the office's day, not UTC's), as ISO text. */
-function localDate(moment: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
-}
-
 /** `date` moved by a number of days, as ISO text. */
 function addDays(date: string, days: number): string {
   const moved = new Date(`${date}T00:00:00Z`);
@@ -201,7 +195,7 @@ export function expiringCertifications(
   ctx: Context,
   { withinDays, includeExpired }: { withinDays: number; includeExpired: boolean },
 ): ExpiringCertification[] {
-  const today = localDate(ctx.clock());
+  const today = todayIso(ctx);
   const conditions: SQL[] = [
     isNull(organizations.deletedAt),
     // Live organizations only: one that has ended needs no renewal.
