@@ -105,7 +105,7 @@ async function closeNotices(): Promise<void> {
   for (const notice of await notices.all()) {
     // One may close by itself meanwhile; whether every notice is gone is checked just below.
     await notice
-      .getByRole('button')
+      .getByRole('button', { name: 'Đóng' })
       .click({ timeout: 2_000 })
       .catch(() => undefined);
   }

@@ -21,7 +21,8 @@ describe('settings page', () => {
     fireEvent.change(chair, { target: { value: 'Lê Văn Cường' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
 
-    expect(await screen.findByText('Đã lưu thông tin Liên minh.')).toBeTruthy();
+    const notice = (await screen.findByText('Đã lưu thông tin Liên minh.')).closest('[role="alert"]');
+    expect(notice && within(notice as HTMLElement).getByRole('button', { name: 'Đóng' })).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('alliance:save', { ...alliance, name: 'Liên minh HTX Đồng Tháp', chairName: 'Lê Văn Cường' });
     expect(within(screen.getByRole('banner')).getByText('Liên minh HTX Đồng Tháp')).toBeTruthy();
   });

@@ -1,8 +1,9 @@
 /** Everything the screens rely on being above them: theme, notifications, modals, server state. */
-import type { ReactNode } from 'react';
-import { MantineProvider } from '@mantine/core';
+import { useMemo, type ReactNode } from 'react';
+import { MantineProvider, mergeThemeOverrides, Modal, Notification } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { theme } from './theme';
 
@@ -27,8 +28,19 @@ interface AppProvidersProps {
 }
 
 export function AppProviders({ queryClient, env = 'default', children }: AppProvidersProps) {
+  const { t } = useTranslation();
+  // Close buttons show only an ×; screen readers and tests find them by this name, in the UI's language.
+  const localizedTheme = useMemo(() => {
+    const closeButtonProps = { 'aria-label': t('common.close') };
+    return mergeThemeOverrides(theme, {
+      components: {
+        Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+        Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
+      },
+    });
+  }, [t]);
   return (
-    <MantineProvider theme={theme} env={env}>
+    <MantineProvider theme={localizedTheme} env={env}>
       <Notifications />
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>{children}</ModalsProvider>

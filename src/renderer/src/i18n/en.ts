@@ -13,6 +13,7 @@ export const en: Translations = {
     loading: 'Loading…',
     retry: 'Try again',
     cancel: 'Cancel',
+    close: 'Close',
     unexpectedError: 'Something unexpected went wrong. Please try again.',
     loadFailed: 'Could not load the data',
   },

@@ -15,6 +15,7 @@ export const vi = {
     loading: 'Đang tải…',
     retry: 'Thử lại',
     cancel: 'Hủy',
+    close: 'Đóng',
     unexpectedError: 'Đã có lỗi ngoài dự kiến. Hãy thử lại.',
     loadFailed: 'Không tải được dữ liệu',
   },
