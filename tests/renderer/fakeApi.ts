@@ -1,6 +1,6 @@
 /** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
 import { vi } from 'vitest';
-import type { Api, Channel, InputOf, OutputOf } from '../../src/shared/contract';
+import type { Api, Channel, InputOf, OrganizationDetail, OutputOf } from '../../src/shared/contract';
 import type { Alliance, Commune, Organization, Province } from '../../src/shared/domain';
 import type { AppError, Result } from '../../src/shared/errors';
 
@@ -59,6 +59,29 @@ export function organization(overrides: Partial<Organization> & Pick<Organizatio
     endedOn: null,
     createdAt: '2025-07-01T08:00:00.000Z',
     updatedAt: '2025-07-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A cooperative's profile with nothing filled in beyond its name, for the tabs of its page. */
+export function organizationDetail(overrides: Partial<OrganizationDetail> = {}): OrganizationDetail {
+  return {
+    ...organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
+    oldAddress: '',
+    phone: '',
+    email: '',
+    website: '',
+    representative: '',
+    charterCapital: null,
+    sizeClass: null,
+    memberSince: null,
+    memberUntil: null,
+    highTech: false,
+    valueChain: false,
+    contacts: [],
+    unions: [],
+    members: [],
+    warnings: [],
     ...overrides,
   };
 }

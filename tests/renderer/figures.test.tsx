@@ -1,31 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { InputOf, OrganizationDetail, YearlyFigures } from '../../src/shared/contract';
+import type { InputOf, YearlyFigures } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { FiguresTab } from '../../src/renderer/src/pages/organization/FiguresTab';
-import { fail, installFakeApi, ok, organization } from './fakeApi';
+import { fail, installFakeApi, ok, organizationDetail } from './fakeApi';
 
-function detail(overrides: Partial<OrganizationDetail> = {}): OrganizationDetail {
-  return {
-    ...organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
-    oldAddress: '',
-    phone: '',
-    email: '',
-    website: '',
-    representative: '',
-    charterCapital: null,
-    sizeClass: null,
-    memberSince: null,
-    memberUntil: null,
-    highTech: false,
-    valueChain: false,
-    contacts: [],
-    unions: [],
-    members: [],
-    warnings: [],
-    ...overrides,
-  };
-}
 
 function figures(year: number, overrides: Partial<YearlyFigures> = {}): YearlyFigures {
   return {
@@ -50,7 +29,7 @@ function figures(year: number, overrides: Partial<YearlyFigures> = {}): YearlyFi
 function renderTab() {
   return render(
     <AppProviders queryClient={createQueryClient()} env="test">
-      <FiguresTab organization={detail()} />
+      <FiguresTab organization={organizationDetail()} />
     </AppProviders>,
   );
 }

@@ -1,31 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { InputOf, OrganizationDetail, OrganizationLifecycleEvent } from '../../src/shared/contract';
+import type { InputOf, OrganizationLifecycleEvent } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { LifecycleTab } from '../../src/renderer/src/pages/organization/LifecycleTab';
-import { alliance, communes, fail, installFakeApi, ok, organization } from './fakeApi';
+import { alliance, communes, fail, installFakeApi, ok, organization, organizationDetail } from './fakeApi';
 import { choose } from './select';
 
-function detail(): OrganizationDetail {
-  return {
-    ...organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
-    oldAddress: '',
-    phone: '',
-    email: '',
-    website: '',
-    representative: '',
-    charterCapital: null,
-    sizeClass: null,
-    memberSince: null,
-    memberUntil: null,
-    highTech: false,
-    valueChain: false,
-    contacts: [],
-    unions: [],
-    members: [],
-    warnings: [],
-  };
-}
 
 const merged: OrganizationLifecycleEvent = {
   id: 3,
@@ -47,7 +27,7 @@ const merged: OrganizationLifecycleEvent = {
 function renderTab() {
   return render(
     <AppProviders queryClient={createQueryClient()} env="test">
-      <LifecycleTab organization={detail()} />
+      <LifecycleTab organization={organizationDetail()} />
     </AppProviders>,
   );
 }

@@ -1,30 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Certification, OrganizationDetail } from '../../src/shared/contract';
+import type { Certification } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { ProductsTab } from '../../src/renderer/src/pages/organization/ProductsTab';
-import { installFakeApi, ok, organization } from './fakeApi';
+import { installFakeApi, ok, organizationDetail } from './fakeApi';
 
-function detail(): OrganizationDetail {
-  return {
-    ...organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
-    oldAddress: '',
-    phone: '',
-    email: '',
-    website: '',
-    representative: '',
-    charterCapital: null,
-    sizeClass: null,
-    memberSince: null,
-    memberUntil: null,
-    highTech: false,
-    valueChain: false,
-    contacts: [],
-    unions: [],
-    members: [],
-    warnings: [],
-  };
-}
 
 function isoInDays(days: number): string {
   const date = new Date();
@@ -76,7 +56,7 @@ describe('products tab', () => {
     });
     render(
       <AppProviders queryClient={createQueryClient()} env="test">
-        <ProductsTab organization={detail()} />
+        <ProductsTab organization={organizationDetail()} />
       </AppProviders>,
     );
 
