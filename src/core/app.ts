@@ -2,12 +2,14 @@
  * Opens HTX Desk without a window: the database, the shipped data and the handler context.
  * The Electron main process, the web host and the tests all start here.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { homedir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
 import { loadAdminUnits, defaultAdminUnitsFile } from './adminUnits';
-import type { Context } from './context';
+import type { Context, Desktop } from './context';
 import { openDatabase } from './db/open';
+import { clearStaging } from './files';
+import { Jobs } from './jobs';
 
 export interface OpenAppOptions {
   databaseFile: string;
@@ -15,6 +17,7 @@ export interface OpenAppOptions {
   appRoot: string;
   appVersion: string;
   clock?: () => Date;
+  desktop?: Desktop;
 }
 
 export interface OpenedApp {
@@ -24,7 +27,16 @@ export interface OpenedApp {
   close(): void;
 }
 
-export function openApp({ databaseFile, appRoot, appVersion, clock = () => new Date() }: OpenAppOptions): OpenedApp {
+/**
+ * Files that belong to a database live in a folder named after it (`htx-desk.sqlite` →
+ * `htx-desk-tep/`), so that opening another data file never mixes their attachments.
+ */
+export function dataDirOf(databaseFile: string): string {
+  if (databaseFile === ':memory:') return mkdtempSync(join(tmpdir(), 'htx-desk-'));
+  return join(dirname(databaseFile), `${basename(databaseFile, extname(databaseFile))}-tep`);
+}
+
+export function openApp({ databaseFile, appRoot, appVersion, clock = () => new Date(), desktop }: OpenAppOptions): OpenedApp {
   if (databaseFile !== ':memory:') mkdirSync(dirname(databaseFile), { recursive: true });
   const places = loadAdminUnits(defaultAdminUnitsFile(join(appRoot, 'resources')));
   const opened = openDatabase({ file: databaseFile, migrationsFolder: join(appRoot, 'drizzle'), now: clock });
@@ -33,9 +45,13 @@ export function openApp({ databaseFile, appRoot, appVersion, clock = () => new D
     clock,
     places,
     databaseFile,
+    dataDir: dataDirOf(databaseFile),
+    jobs: new Jobs(),
+    ...(desktop ? { desktop } : {}),
     schemaVersion: opened.schemaVersion,
     appVersion,
   };
+  clearStaging(ctx);
   return { ctx, backupFile: opened.backupFile, close: () => opened.close() };
 }
 

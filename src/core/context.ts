@@ -4,14 +4,25 @@
  */
 import type { AdminUnits } from './adminUnits';
 import type { Db } from './db/open';
+import type { Jobs } from './jobs';
 
 export interface Context {
   db: Db;
   clock: () => Date;
   places: AdminUnits;
   databaseFile: string;
+  /** The database's own folder for files: attachments, and the staging area of uploads and exports. */
+  dataDir: string;
+  jobs: Jobs;
+  /** What only the desktop app can do; absent under the web host and in tests. */
+  desktop?: Desktop;
   schemaVersion: number;
   appVersion: string;
+}
+
+export interface Desktop {
+  /** Opens a file with the system's viewer for its type (a PDF reader, an image viewer). */
+  openPath(path: string): Promise<void>;
 }
 
 /** Now as an ISO timestamp (UTC), for created/updated columns and the audit trail. */

@@ -3,7 +3,7 @@
  * table registered on one IPC channel. Everything else lives in src/core.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { databaseFileName, openApp, type OpenedApp } from '../core/app';
 import { dispatch } from '../core/handlers';
 
@@ -16,10 +16,21 @@ function databaseFileFromArgs(): string {
   return file ?? join(app.getPath('userData'), databaseFileName);
 }
 
+/** The system's viewer for the file's type; the path always comes from the backend's own folders. */
+async function openWithSystemViewer(path: string): Promise<void> {
+  const failure = await shell.openPath(path);
+  if (failure !== '') throw new Error(failure);
+}
+
 /** Opens a database file; on failure says why in a native dialog and keeps what was open. */
 function openDatabaseFile(file: string): boolean {
   try {
-    const next = openApp({ databaseFile: file, appRoot: app.getAppPath(), appVersion: app.getVersion() });
+    const next = openApp({
+      databaseFile: file,
+      appRoot: app.getAppPath(),
+      appVersion: app.getVersion(),
+      desktop: { openPath: openWithSystemViewer },
+    });
     opened?.close();
     opened = next;
     if (next.backupFile) {

@@ -111,3 +111,61 @@ export interface AppInfo {
   databaseFile: string;
   schemaVersion: number;
 }
+
+/**
+ * Đối tác: the other side of every connection. Enterprises say what line they are in
+ * (`PartnerBusinessLine`); the other kinds need no such detail.
+ */
+export const partnerKinds = [
+  'enterprise',
+  'wholesale_market',
+  'retail_outlet',
+  'online_channel',
+  'logistics',
+  'alliance',
+  'state_agency',
+] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+export const partnerBusinessLines = ['distribution', 'supermarket', 'processing', 'export', 'other'] as const;
+export type PartnerBusinessLine = (typeof partnerBusinessLines)[number];
+
+/** Sự kiện xúc tiến thương mại. */
+export const eventKinds = [
+  'supply_demand_conference',
+  'seminar',
+  'fair',
+  'forum',
+  'training',
+  'study_tour',
+  'online_meeting',
+] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export const participantRoles = ['attendee', 'exhibitor', 'speaker', 'co_organizer'] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
+export const participantStatuses = ['invited', 'registered', 'attended', 'absent'] as const;
+export type ParticipantStatus = (typeof participantStatuses)[number];
+
+/** Thỏa thuận ký kết: Biên bản ghi nhớ, Hợp đồng liên kết tiêu thụ, Chương trình phối hợp. */
+export const agreementKinds = ['mou', 'sales_contract', 'cooperation_programme'] as const;
+export type AgreementKind = (typeof agreementKinds)[number];
+
+/**
+ * Where an agreement stands. Never typed: derived from its dates, its deliveries and whether it was
+ * terminated, on the day it is read (see `agreementStatus` in the core).
+ */
+export const agreementStatuses = ['draft', 'signed', 'in_progress', 'fulfilled', 'expired', 'terminated'] as const;
+export type AgreementStatus = (typeof agreementStatuses)[number];
+
+/** Who signs: a member organization, a partner, or this alliance itself. */
+export const agreementPartyKinds = ['organization', 'partner', 'alliance'] as const;
+export type AgreementPartyKind = (typeof agreementPartyKinds)[number];
+
+export const agreementPartyRoles = ['seller', 'buyer', 'cooperating', 'witness'] as const;
+export type AgreementPartyRole = (typeof agreementPartyRoles)[number];
+
+/** What an Excel import brings in. */
+export const importKinds = ['organizations', 'figures', 'partners', 'products'] as const;
+export type ImportKind = (typeof importKinds)[number];

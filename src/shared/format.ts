@@ -30,3 +30,25 @@ const dong = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 export function formatMoney(amount: number): string {
   return `${dong.format(amount)}\u00a0₫`;
 }
+
+const count = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const quantity = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
+const percent = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** A count with dots between thousands: `100.000`. */
+export function formatCount(value: number): string {
+  return count.format(value);
+}
+
+/**
+ * A quantity with its unit, `12,5 tấn`: up to three decimals (kilograms in tonnes), comma as the
+ * decimal sign. Quantities never appear without their unit.
+ */
+export function formatQuantity(value: number, unit: string): string {
+  return unit === '' ? quantity.format(value) : `${quantity.format(value)} ${unit}`;
+}
+
+/** A share given in percent (45.55 → `45,6%`), as Vietnamese documents write it. */
+export function formatPercent(value: number): string {
+  return `${percent.format(value)}%`;
+}

@@ -3,8 +3,11 @@
  *   --db FILE   the database file (created and migrated when new); default: the desktop app's
  *   --port N    the port (default 5180; 0 picks a free one)
  *   --ui DIR    the built renderer to serve (default out/renderer), e.g. from `electron-vite build --outDir`
+ *   --clock-file FILE  for end-to-end tests: "now" is the ISO time written in FILE, read at each
+ *               call, so a test moves the office's calendar by rewriting the file; absent or
+ *               empty file, the real time
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseFileName, defaultDataDir, openApp } from '../core/app';
@@ -12,8 +15,23 @@ import { startWebHost } from './host';
 
 const appRoot = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string', default: '5180' }, ui: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: '5180' },
+    ui: { type: 'string' },
+    'clock-file': { type: 'string' },
+  },
 });
+
+function clockFrom(file: string | undefined): (() => Date) | undefined {
+  if (file === undefined) return undefined;
+  return () => {
+    const written = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+    const date = new Date(written);
+    return written === '' || Number.isNaN(date.getTime()) ? new Date() : date;
+  };
+}
+const clock = clockFrom(values['clock-file']);
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -24,7 +42,7 @@ const databaseFile = resolve(values.db ?? join(defaultDataDir(), databaseFileNam
 const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
 
 try {
-  const app = openApp({ databaseFile, appRoot, appVersion: version });
+  const app = openApp({ databaseFile, appRoot, appVersion: version, ...(clock ? { clock } : {}) });
   if (app.backupFile) console.log(`Đã sao lưu dữ liệu trước khi cập nhật cấu trúc: ${app.backupFile}`);
   const host = await startWebHost({ ctx: app.ctx, port, rendererDir: resolve(values.ui ?? join(appRoot, 'out', 'renderer')) });
   console.log(`Dữ liệu: ${databaseFile}`);

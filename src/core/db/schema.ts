@@ -8,11 +8,20 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
+  agreementKinds,
+  agreementPartyKinds,
+  agreementPartyRoles,
   classifications,
+  eventKinds,
+  importKinds,
   lifecycleEventKinds,
   lifecycleRoles,
   organizationKinds,
   organizationStatuses,
+  participantRoles,
+  participantStatuses,
+  partnerBusinessLines,
+  partnerKinds,
   sectorGroups,
 } from '../../shared/domain';
 
@@ -250,6 +259,279 @@ export const lifecycleParticipants = sqliteTable(
     primaryKey({ columns: [table.eventId, table.organizationId, table.role] }),
     index('lifecycle_participants_organization').on(table.organizationId),
   ],
+);
+
+/** Đối tác: enterprises, markets, online channels, logistics, other alliances, state agencies. */
+export const partners = sqliteTable(
+  'partners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: partnerKinds }).notNull(),
+    /** For enterprises only: distribution, supermarket chain, processing, export. */
+    businessLine: text('business_line', { enum: partnerBusinessLines }),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull().default(''),
+    taxCode: text('tax_code'),
+    provinceCode: text('province_code').notNull(),
+    /** Partners come from all 34 provinces, so the address is free text beside the province. */
+    address: text('address').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactRole: text('contact_role').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    website: text('website').notNull().default(''),
+    /** What they buy, and the quality they require (certificates, standards, packaging). */
+    buys: text('buys').notNull().default(''),
+    qualityRequirements: text('quality_requirements').notNull().default(''),
+    note: text('note').notNull().default(''),
+    nameFolded: text('name_folded').notNull(),
+    nameKey: text('name_key').notNull().default(''),
+    /** Folded name, short name, tax code, contact and what they buy: what search reads. */
+    searchText: text('search_text').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [
+    uniqueIndex('partners_tax_code_unique')
+      .on(table.taxCode)
+      .where(sql`${table.taxCode} IS NOT NULL AND ${table.deletedAt} IS NULL`),
+    index('partners_name').on(table.nameFolded),
+    index('partners_kind_name').on(table.kind, table.nameFolded),
+    index('partners_province_key').on(table.provinceCode, table.nameKey),
+  ],
+);
+
+/** Sự kiện xúc tiến thương mại: conferences, seminars, fairs, forums, training, study tours. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: eventKinds }).notNull(),
+    title: text('title').notNull(),
+    titleFolded: text('title_folded').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    venue: text('venue').notNull().default(''),
+    /** Where it is held; null for an online meeting. */
+    provinceCode: text('province_code'),
+    organizer: text('organizer').notNull().default(''),
+    coOrganizers: text('co_organizers').notNull().default(''),
+    /** In đồng. */
+    budget: integer('budget'),
+    description: text('description').notNull().default(''),
+    outcome: text('outcome').notNull().default(''),
+    /** Folded title, venue and organizers: what search reads. */
+    searchText: text('search_text').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [
+    check('events_dates_in_order', sql`${table.endsOn} >= ${table.startsOn}`),
+    index('events_starts').on(table.startsOn),
+    index('events_title').on(table.titleFolded),
+  ],
+);
+
+/** Thành phần tham dự: a member organization or a partner, with role and attendance. */
+export const eventParticipants = sqliteTable(
+  'event_participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: participantRoles }).notNull().default('attendee'),
+    status: text('status', { enum: participantStatuses }).notNull().default('invited'),
+    /** Who came on its behalf, as written on the sign-in sheet. */
+    representative: text('representative').notNull().default(''),
+    note: text('note').notNull().default(''),
+  },
+  (table) => [
+    check('event_participants_one_side', sql`(${table.organizationId} IS NULL) <> (${table.partnerId} IS NULL)`),
+    uniqueIndex('event_participants_organization').on(table.eventId, table.organizationId),
+    uniqueIndex('event_participants_partner').on(table.eventId, table.partnerId),
+    index('event_participants_by_organization').on(table.organizationId),
+    index('event_participants_by_partner').on(table.partnerId),
+  ],
+);
+
+/** Thỏa thuận ký kết. The status is derived (see `agreementStatuses`), never stored. */
+export const agreements = sqliteTable(
+  'agreements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: agreementKinds }).notNull(),
+    number: text('number').notNull().default(''),
+    title: text('title').notNull(),
+    titleFolded: text('title_folded').notNull(),
+    /** Null while a draft. */
+    signedOn: text('signed_on'),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'set null' }),
+    validFrom: text('valid_from'),
+    validUntil: text('valid_until'),
+    terminatedOn: text('terminated_on'),
+    terminationReason: text('termination_reason').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [
+    index('agreements_event').on(table.eventId),
+    index('agreements_valid_until').on(table.validUntil),
+    index('agreements_signed').on(table.signedOn),
+  ],
+);
+
+/** The sides of an agreement, two or more: member organizations, partners, or this alliance. */
+export const agreementParties = sqliteTable(
+  'agreement_parties',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: agreementPartyKinds }).notNull(),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: agreementPartyRoles }).notNull(),
+  },
+  (table) => [
+    check(
+      'agreement_parties_side',
+      sql`(${table.kind} = 'organization' AND ${table.organizationId} IS NOT NULL AND ${table.partnerId} IS NULL)
+        OR (${table.kind} = 'partner' AND ${table.partnerId} IS NOT NULL AND ${table.organizationId} IS NULL)
+        OR (${table.kind} = 'alliance' AND ${table.organizationId} IS NULL AND ${table.partnerId} IS NULL)`,
+    ),
+    index('agreement_parties_agreement').on(table.agreementId),
+    index('agreement_parties_organization').on(table.organizationId),
+    index('agreement_parties_partner').on(table.partnerId),
+  ],
+);
+
+/** Cam kết: a product, a quantity in its unit, a value in đồng, a period. */
+export const agreementCommitments = sqliteTable(
+  'agreement_commitments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    product: text('product').notNull(),
+    productFolded: text('product_folded').notNull(),
+    quantity: real('quantity').notNull(),
+    /** Quantities carry their unit and are never summed across units. */
+    unit: text('unit').notNull(),
+    /** In đồng. */
+    value: integer('value'),
+    startsOn: text('starts_on'),
+    /** The day the whole quantity is due; past it and short, the commitment is overdue. */
+    dueOn: text('due_on'),
+  },
+  (table) => [
+    check('agreement_commitments_quantity_positive', sql`${table.quantity} > 0`),
+    index('agreement_commitments_agreement').on(table.agreementId),
+    index('agreement_commitments_due').on(table.dueOn),
+  ],
+);
+
+/** Lần giao hàng: a delivery against one commitment, in the commitment's unit. */
+export const agreementDeliveries = sqliteTable(
+  'agreement_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commitmentId: integer('commitment_id')
+      .notNull()
+      .references(() => agreementCommitments.id, { onDelete: 'cascade' }),
+    deliveredOn: text('delivered_on').notNull(),
+    quantity: real('quantity').notNull(),
+    /** In đồng. */
+    value: integer('value'),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [
+    check('agreement_deliveries_quantity_positive', sql`${table.quantity} > 0`),
+    index('agreement_deliveries_commitment').on(table.commitmentId),
+  ],
+);
+
+/** Scans of the signed papers, copied into the data folder (`storedName` is relative to it). */
+export const agreementAttachments = sqliteTable(
+  'agreement_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    storedName: text('stored_name').notNull(),
+    size: integer('size').notNull(),
+    mediaType: text('media_type').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (table) => [index('agreement_attachments_agreement').on(table.agreementId)],
+);
+
+/** Notes of follow-up calls and visits; the latest date is what "no follow-up for N days" reads. */
+export const agreementNotes = sqliteTable(
+  'agreement_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    notedOn: text('noted_on').notNull(),
+    text: text('text').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('agreement_notes_agreement').on(table.agreementId, table.notedOn)],
+);
+
+/** One Excel import, committed as a whole; undoing it reverses every change it made. */
+export const importBatches = sqliteTable('import_batches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: importKinds }).notNull(),
+  fileName: text('file_name').notNull(),
+  sheetName: text('sheet_name').notNull().default(''),
+  created: integer('created').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+  createdAt: text('created_at').notNull(),
+  undoneAt: text('undone_at'),
+});
+
+/** What one import did to one record: created it, or updated it from `before` (JSON of the columns). */
+export const importChanges = sqliteTable(
+  'import_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    entity: text('entity').notNull(),
+    entityId: integer('entity_id').notNull(),
+    action: text('action', { enum: ['create', 'update'] }).notNull(),
+    before: text('before', { mode: 'json' }),
+  },
+  (table) => [index('import_changes_batch').on(table.batchId), index('import_changes_entity').on(table.entity, table.entityId)],
+);
+
+/** A column mapping remembered for next time, keyed by the kind and the file's folded headers. */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    kind: text('kind', { enum: importKinds }).notNull(),
+    headerSignature: text('header_signature').notNull(),
+    mapping: text('mapping', { mode: 'json' }).notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.headerSignature] })],
 );
 
 /** Every change to the register: what, when, the values before and after (JSON). */

@@ -10,6 +10,7 @@ import type {
   productInput,
   productsContract,
 } from '../../shared/contracts/products';
+import { addDays } from '../../shared/dates';
 import { notFound, validationFailure } from '../../shared/errors';
 import { foldText } from '../../shared/text';
 import { recordAudit } from '../audit';
@@ -184,12 +185,6 @@ export function deleteCertification(ctx: Context, id: number): null {
   });
 }
 
-/** `date` moved by a number of days, as ISO text. */
-function addDays(date: string, days: number): string {
-  const moved = new Date(`${date}T00:00:00Z`);
-  moved.setUTCDate(moved.getUTCDate() + days);
-  return moved.toISOString().slice(0, 10);
-}
 
 export function expiringCertifications(
   ctx: Context,
