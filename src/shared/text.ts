@@ -51,9 +51,39 @@ const kindPrefix = /^(lien hiep hop tac xa|hop tac xa|to hop tac|quy tin dung nh
  * possible duplicates and to match imported rows; never shown.
  */
 export function organizationNameKey(name: string): string {
+  return expandedName(name, nameAbbreviations).replace(kindPrefix, '');
+}
+
+/** The name folded, punctuation dropped, each abbreviation written out. */
+function expandedName(name: string, abbreviations: [RegExp, string][]): string {
   let key = foldText(name).replace(/[.,;:()"'“”\-–]/g, ' ');
-  for (const [pattern, expansion] of nameAbbreviations) key = key.replace(pattern, expansion);
-  return key.replace(/\s+/g, ' ').trim().replace(kindPrefix, '');
+  for (const [pattern, expansion] of abbreviations) key = key.replace(pattern, expansion);
+  return key.replace(/\s+/g, ' ').trim();
+}
+
+/** Abbreviations of enterprises' legal forms, folded; read before the organizations' ones. */
+const partnerAbbreviations: [RegExp, string][] = [
+  [/\bctcp\b/g, 'cong ty co phan'],
+  [/\bcty\b/g, 'cong ty'],
+  [/\btnhh\b/g, 'trach nhiem huu han'],
+  [/\bmtv\b/g, 'mot thanh vien'],
+  [/\bcp\b/g, 'co phan'],
+  [/\bdntn\b/g, 'doanh nghiep tu nhan'],
+  [/\bdn\b/g, 'doanh nghiep'],
+  [/\bxnk\b/g, 'xuat nhap khau'],
+  ...nameAbbreviations,
+];
+
+/** The words that only say an enterprise's legal form; the longest form is tried first. */
+const legalFormPrefix =
+  /^(cong ty trach nhiem huu han (mot thanh vien|hai thanh vien tro len) |cong ty trach nhiem huu han |cong ty co phan |cong ty hop danh |cong ty |doanh nghiep tu nhan |doanh nghiep )/;
+
+/**
+ * `organizationNameKey` for partners: "Công ty CP Thực phẩm Hà Nội", "CTCP Thực phẩm Hà Nội" and
+ * "Công ty Cổ phần Thực phẩm Hà Nội" all give "thuc pham ha noi". Flags possible duplicates; never shown.
+ */
+export function partnerNameKey(name: string): string {
+  return expandedName(name, partnerAbbreviations).replace(legalFormPrefix, '');
 }
 
 /** An ISO date as a person reads it in Vietnam: `2024-03-01` → `01/03/2024`. */

@@ -17,7 +17,7 @@
  * rule as a LIKE on the row, for walking the register in list order when a search matches
  * thousands of rows (see `listOrganizations`).
  */
-import { and, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { foldText } from '../../shared/text';
 import { organizations } from '../db/schema';
 
@@ -70,13 +70,21 @@ function likeEscaped(folded: string): string {
  * is read in an indexed order; slow when few rows match.
  */
 export function searchRowCondition(query: string): SQL | undefined {
+  return foldedTextCondition(organizations.searchText, query);
+}
+
+/**
+ * The same rule on any column of folded search text, for lists small enough to be read row by row
+ * without an index (partners: hundreds, not tens of thousands), so every list searches alike.
+ */
+export function foldedTextCondition(searchText: AnyColumn, query: string): SQL | undefined {
   const words = searchWords(query);
   if (words.length === 0) return undefined;
   return and(
     ...words.map(({ word, wordStart }) =>
       wordStart
-        ? sql`(' ' || ${organizations.searchText}) LIKE ${`% ${likeEscaped(word)}%`} ESCAPE '\\'`
-        : sql`${organizations.searchText} LIKE ${`%${likeEscaped(word)}%`} ESCAPE '\\'`,
+        ? sql`(' ' || ${searchText}) LIKE ${`% ${likeEscaped(word)}%`} ESCAPE '\\'`
+        : sql`${searchText} LIKE ${`%${likeEscaped(word)}%`} ESCAPE '\\'`,
     ),
   );
 }

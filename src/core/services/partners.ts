@@ -1,0 +1,426 @@
+/**
+ * Đối tác: who buys from, sells to, carries for or works with the members. Kept like the register:
+ * searched as one types, soft-deleted to the trash, every change in the audit trail.
+ */
+import { and, asc, count, desc, eq, isNotNull, isNull, ne, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  partnerFieldLabels,
+  type DeletedPartner,
+  type ParsedPartnerInput,
+  type PartnerDetail,
+  type PartnerDuplicateCandidate,
+  type PartnerField,
+  type PartnerHistoryEntry,
+  type PartnerSummary,
+  type partnerDuplicateCheckInput,
+  type partnerListInput,
+  type partnersContract,
+  type partnerUpdateInput,
+} from '../../shared/contracts/partners';
+import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
+import { partnerKinds, type Page, type Province } from '../../shared/domain';
+import { conflict, notFound, validationFailure } from '../../shared/errors';
+import { foldText, partnerNameKey, vietnameseCollator } from '../../shared/text';
+import { recordAudit } from '../audit';
+import { timestamp, type Context } from '../context';
+import { auditLog, partners } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
+import { foldedTextCondition } from './search';
+
+type PartnerRow = typeof partners.$inferSelect;
+type ListInput = z.output<typeof partnerListInput>;
+
+/** "Hà Nội" as it reads in brackets after a name. */
+function provinceName(ctx: Context, provinceCode: string): string {
+  return ctx.places.province(provinceCode)?.name ?? provinceCode;
+}
+
+function toSummary(ctx: Context, row: PartnerRow): PartnerSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    businessLine: row.businessLine,
+    name: row.name,
+    shortName: row.shortName,
+    taxCode: row.taxCode,
+    provinceCode: row.provinceCode,
+    provinceName: ctx.places.province(row.provinceCode)?.fullName ?? '',
+    contactName: row.contactName,
+    phone: row.phone,
+    buys: row.buys,
+  };
+}
+
+/** What the audit trail keeps of a partner: every field of Lịch sử thay đổi. */
+function partnerSnapshot(row: PartnerRow): Record<PartnerField, HistoryValue> {
+  return {
+    kind: row.kind,
+    businessLine: row.businessLine,
+    name: row.name,
+    shortName: row.shortName,
+    taxCode: row.taxCode,
+    provinceCode: row.provinceCode,
+    address: row.address,
+    contactName: row.contactName,
+    contactRole: row.contactRole,
+    phone: row.phone,
+    email: row.email,
+    website: row.website,
+    buys: row.buys,
+    qualityRequirements: row.qualityRequirements,
+    note: row.note,
+  };
+}
+
+/** The partner's row, or a plain message when it does not exist or is in the trash. */
+function requirePartner(ctx: Context, id: number): PartnerRow {
+  const row = ctx.db
+    .select()
+    .from(partners)
+    .where(and(eq(partners.id, id), isNull(partners.deletedAt)))
+    .get();
+  if (!row) throw notFound(`Không tìm thấy đối tác số ${id}; có thể hồ sơ đã bị xóa.`);
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+const kindOrder = sql.join(
+  partnerKinds.map((kind, index) => sql`WHEN ${kind} THEN ${index}`),
+  sql` `,
+);
+
+/** The 34 provinces in Vietnamese alphabetical order, as a CASE (their names are not in the database). */
+function provinceOrder(ctx: Context): SQL {
+  const sorted = [...ctx.places.provinces].sort((a: Province, b: Province) => vietnameseCollator.compare(a.name, b.name));
+  return sql`CASE ${partners.provinceCode} ${sql.join(
+    sorted.map((province, index) => sql`WHEN ${province.code} THEN ${index}`),
+    sql` `,
+  )} ELSE ${sorted.length} END`;
+}
+
+function listOrder(ctx: Context, sort: ListInput['sort']): SQL[] {
+  const direct = (expression: AnyColumn | SQLWrapper) => (sort.direction === 'asc' ? asc(expression) : desc(expression));
+  const byName = [asc(partners.nameFolded), asc(partners.id)];
+  switch (sort.by) {
+    case 'name':
+      return [direct(partners.nameFolded), direct(partners.id)];
+    case 'kind':
+      return [direct(sql`CASE ${partners.kind} ${kindOrder} END`), ...byName];
+    case 'province':
+      return [direct(provinceOrder(ctx)), ...byName];
+    // Partners without a tax code go last whichever the direction.
+    case 'taxCode':
+      return [sql`${partners.taxCode} IS NULL`, direct(partners.taxCode), ...byName];
+  }
+}
+
+/**
+ * Names that fold alike ("Đại Phát", "Dai Phat") come out of SQL in the order of their ids; put each
+ * such run in Vietnamese alphabetical order (đ after d), as a person expects to read it.
+ */
+function collateTies(rows: PartnerRow[]): PartnerRow[] {
+  const result: PartnerRow[] = [];
+  let run: PartnerRow[] = [];
+  const flush = () => {
+    result.push(...run.sort((a, b) => vietnameseCollator.compare(a.name, b.name)));
+    run = [];
+  };
+  for (const row of rows) {
+    if (run.length > 0 && run[0]?.nameFolded !== row.nameFolded) flush();
+    run.push(row);
+  }
+  flush();
+  return result;
+}
+
+/**
+ * One page of partners. A province office keeps hundreds of partners, not the register's tens of
+ * thousands, so search reads each row's folded text with the register's rule (`foldedTextCondition`)
+ * instead of keeping a search index of its own.
+ */
+export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummary> {
+  const where = and(
+    isNull(partners.deletedAt),
+    input.kind ? eq(partners.kind, input.kind) : undefined,
+    input.provinceCode ? eq(partners.provinceCode, input.provinceCode) : undefined,
+    foldedTextCondition(partners.searchText, input.search),
+  );
+  const total = ctx.db.select({ value: count() }).from(partners).where(where).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(partners)
+    .where(where)
+    .orderBy(...listOrder(ctx, input.sort))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { rows: collateTies(rows).map((row) => toSummary(ctx, row)), total };
+}
+
+export function getPartner(ctx: Context, id: number): PartnerDetail {
+  const row = requirePartner(ctx, id);
+  return {
+    ...toSummary(ctx, row),
+    address: row.address,
+    contactRole: row.contactRole,
+    email: row.email,
+    website: row.website,
+    qualityRequirements: row.qualityRequirements,
+    note: row.note,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and changing
+
+/** The schema checks the province code's form; this checks it is one of the 34. */
+function checkProvince(ctx: Context, provinceCode: string): void {
+  if (!ctx.places.province(provinceCode)) {
+    throw validationFailure([{ path: 'provinceCode', message: 'Tỉnh, thành phố đã chọn không có trong danh sách 34 tỉnh, thành phố hiện hành.' }]);
+  }
+}
+
+/** Refuses a tax code another partner holds, and a near-identical name in the same province unless confirmed. */
+function refuseDuplicates(
+  ctx: Context,
+  input: ParsedPartnerInput,
+  { excludeId, checkName }: { excludeId?: number; checkName: boolean },
+): void {
+  const notSelf = excludeId === undefined ? undefined : ne(partners.id, excludeId);
+  if (input.taxCode) {
+    const existing = ctx.db
+      .select()
+      .from(partners)
+      .where(and(eq(partners.taxCode, input.taxCode), isNull(partners.deletedAt), notSelf))
+      .get();
+    if (existing) {
+      throw conflict(
+        `Mã số thuế ${input.taxCode} đã có: ${existing.name} (${provinceName(ctx, existing.provinceCode)}). Mở hồ sơ đó?`,
+        existing.id,
+      );
+    }
+  }
+  if (checkName && !input.confirmSimilarName) {
+    const existing = ctx.db
+      .select()
+      .from(partners)
+      .where(
+        and(
+          eq(partners.provinceCode, input.provinceCode),
+          eq(partners.nameKey, partnerNameKey(input.name)),
+          isNull(partners.deletedAt),
+          notSelf,
+        ),
+      )
+      .get();
+    if (existing) {
+      throw conflict(
+        `Đã có đối tác tên gần giống ở ${provinceName(ctx, existing.provinceCode)}: ${existing.name}. Nếu đúng là đối tác khác, hãy xác nhận để lưu.`,
+        existing.id,
+      );
+    }
+  }
+}
+
+/** The stored columns for what a person typed, with the folded companions search and matching use. */
+function columnsFor(input: ParsedPartnerInput) {
+  const taxCode = input.taxCode === '' ? null : input.taxCode;
+  return {
+    kind: input.kind,
+    businessLine: input.businessLine,
+    name: input.name,
+    shortName: input.shortName,
+    taxCode,
+    provinceCode: input.provinceCode,
+    address: input.address,
+    contactName: input.contactName,
+    contactRole: input.contactRole,
+    phone: input.phone,
+    email: input.email,
+    website: input.website,
+    buys: input.buys,
+    qualityRequirements: input.qualityRequirements,
+    note: input.note,
+    nameFolded: foldText(input.name),
+    nameKey: partnerNameKey(input.name),
+    searchText: [foldText(input.name), foldText(input.shortName), taxCode ?? '', foldText(input.contactName), foldText(input.buys)]
+      .filter(Boolean)
+      .join(' '),
+  };
+}
+
+export function createPartner(ctx: Context, input: ParsedPartnerInput): PartnerSummary {
+  checkProvince(ctx, input.provinceCode);
+  return ctx.db.transaction(() => {
+    refuseDuplicates(ctx, input, { checkName: true });
+    const now = timestamp(ctx);
+    const row = ctx.db
+      .insert(partners)
+      .values({ ...columnsFor(input), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordAudit(ctx.db, { entity: 'partner', entityId: row.id, action: 'create', at: now, before: null, after: partnerSnapshot(row) });
+    return toSummary(ctx, row);
+  });
+}
+
+export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof partnerUpdateInput>): PartnerSummary {
+  checkProvince(ctx, input.provinceCode);
+  return ctx.db.transaction(() => {
+    const before = requirePartner(ctx, id);
+    const columns = columnsFor(input);
+    // A pair of similar names confirmed once is not questioned again on every later save.
+    const checkName = columns.nameKey !== before.nameKey || columns.provinceCode !== before.provinceCode;
+    refuseDuplicates(ctx, input, { excludeId: id, checkName });
+    const now = timestamp(ctx);
+    const after = ctx.db
+      .update(partners)
+      .set({ ...columns, updatedAt: now })
+      .where(eq(partners.id, id))
+      .returning()
+      .get();
+    const [beforeSnapshot, afterSnapshot] = [partnerSnapshot(before), partnerSnapshot(after)];
+    if (JSON.stringify(beforeSnapshot) !== JSON.stringify(afterSnapshot)) {
+      recordAudit(ctx.db, { entity: 'partner', entityId: id, action: 'update', at: now, before: beforeSnapshot, after: afterSnapshot });
+    }
+    return toSummary(ctx, after);
+  });
+}
+
+/** Moves a partner to the trash (Thùng rác); its event participations and agreements stay for a restore. */
+export function deletePartner(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const before = requirePartner(ctx, id);
+    const now = timestamp(ctx);
+    ctx.db.update(partners).set({ deletedAt: now }).where(eq(partners.id, id)).run();
+    recordAudit(ctx.db, { entity: 'partner', entityId: id, action: 'delete', at: now, before: partnerSnapshot(before), after: null });
+    return null;
+  });
+}
+
+export function restorePartner(ctx: Context, id: number): PartnerSummary {
+  return ctx.db.transaction(() => {
+    const row = ctx.db
+      .select()
+      .from(partners)
+      .where(and(eq(partners.id, id), isNotNull(partners.deletedAt)))
+      .get();
+    if (!row) throw notFound(`Đối tác số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
+    if (row.taxCode) {
+      const holder = ctx.db
+        .select()
+        .from(partners)
+        .where(and(eq(partners.taxCode, row.taxCode), isNull(partners.deletedAt)))
+        .get();
+      if (holder) {
+        throw conflict(
+          `Không khôi phục được ${row.name}: mã số thuế ${row.taxCode} nay đã ghi cho ${holder.name} (${provinceName(ctx, holder.provinceCode)}). ` +
+            'Hãy sửa mã số thuế ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
+          holder.id,
+        );
+      }
+    }
+    const now = timestamp(ctx);
+    const restored = ctx.db
+      .update(partners)
+      .set({ deletedAt: null, updatedAt: now })
+      .where(eq(partners.id, id))
+      .returning()
+      .get();
+    recordAudit(ctx.db, { entity: 'partner', entityId: id, action: 'restore', at: now, before: null, after: partnerSnapshot(restored) });
+    return toSummary(ctx, restored);
+  });
+}
+
+/** Thùng rác: deleted partners, most recently deleted first. */
+export function listPartnerTrash(ctx: Context, { page, pageSize }: { page: number; pageSize: number }): Page<DeletedPartner> {
+  const where = isNotNull(partners.deletedAt);
+  const total = ctx.db.select({ value: count() }).from(partners).where(where).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(partners)
+    .where(where)
+    .orderBy(desc(partners.deletedAt), desc(partners.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { rows: rows.map((row) => ({ ...toSummary(ctx, row), deletedAt: row.deletedAt ?? '' })), total };
+}
+
+export function findPartnerDuplicates(ctx: Context, input: z.output<typeof partnerDuplicateCheckInput>): PartnerDuplicateCandidate[] {
+  const live = [isNull(partners.deletedAt), input.excludeId === undefined ? undefined : ne(partners.id, input.excludeId)];
+  const columns = { id: partners.id, name: partners.name, provinceCode: partners.provinceCode };
+  const byTaxCode = input.taxCode
+    ? ctx.db.select(columns).from(partners).where(and(eq(partners.taxCode, input.taxCode), ...live)).all()
+    : [];
+  const byName = ctx.db
+    .select(columns)
+    .from(partners)
+    .where(and(eq(partners.provinceCode, input.provinceCode), eq(partners.nameKey, partnerNameKey(input.name)), ...live))
+    .orderBy(asc(partners.nameFolded))
+    .limit(20)
+    .all();
+  const candidates = [
+    ...byTaxCode.map((row) => ({ ...row, reason: 'taxCode' as const })),
+    ...byName.filter((row) => !byTaxCode.some((other) => other.id === row.id)).map((row) => ({ ...row, reason: 'sameName' as const })),
+  ];
+  return candidates.map(({ provinceCode, ...candidate }) => ({ ...candidate, provinceName: provinceName(ctx, provinceCode) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lịch sử thay đổi
+
+const fieldOrder = Object.keys(partnerFieldLabels) as PartnerField[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A stored value as history shows it: a province code becomes its name; kinds and lines stay codes the screen translates. */
+function shownValue(ctx: Context, field: PartnerField, value: unknown): HistoryValue {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string' && field === 'provinceCode') return ctx.places.province(value)?.fullName ?? value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+export function partnerHistory(ctx: Context, id: number): PartnerHistoryEntry[] {
+  // Deleted partners keep their history: it is what one reads before restoring.
+  const found = ctx.db.select({ id: partners.id }).from(partners).where(eq(partners.id, id)).get();
+  if (!found) throw notFound(`Không tìm thấy đối tác số ${id}.`);
+  const rows = ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'partner'), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .all();
+  return rows.map(({ at, action, before, after }) => {
+    // Moving to and from the trash changes no field; the action says it all.
+    if (action === 'delete' || action === 'restore') return { at, action, changes: [] };
+    const changes: FieldChange[] = [];
+    for (const field of fieldOrder) {
+      const shownBefore = shownValue(ctx, field, isRecord(before) ? before[field] : undefined);
+      const shownAfter = shownValue(ctx, field, isRecord(after) ? after[field] : undefined);
+      if (shownBefore === shownAfter) continue;
+      changes.push({ field, label: partnerFieldLabels[field], before: shownBefore, after: shownAfter });
+    }
+    return { at, action, changes };
+  });
+}
+
+export const partnersHandlers: HandlersFor<typeof partnersContract> = {
+  'partners:list': (ctx, input) => listPartners(ctx, input),
+  'partners:get': (ctx, { id }) => getPartner(ctx, id),
+  'partners:create': (ctx, input) => createPartner(ctx, input),
+  'partners:update': (ctx, input) => updatePartner(ctx, input),
+  'partners:delete': (ctx, { id }) => deletePartner(ctx, id),
+  'partners:restore': (ctx, { id }) => restorePartner(ctx, id),
+  'partners:trash': (ctx, input) => listPartnerTrash(ctx, input),
+  'partners:history': (ctx, { id }) => partnerHistory(ctx, id),
+  'partners:checkDuplicates': (ctx, input) => findPartnerDuplicates(ctx, input),
+};

@@ -1,0 +1,173 @@
+/** Đối tác: enterprises, markets, online channels, logistics, other alliances, state agencies. */
+import { z } from 'zod';
+import { partnerBusinessLines, partnerKinds, type Page, type PartnerBusinessLine, type PartnerKind } from '../domain';
+import { cleanText } from '../text';
+import { channel, code, optionalEmail, optionalText, pageInput, requiredText } from './define';
+import { registrationNoPattern, type OrganizationHistoryEntry } from './organizations';
+
+/** A partner as lists and pickers show it. */
+export interface PartnerSummary {
+  id: number;
+  kind: PartnerKind;
+  businessLine: PartnerBusinessLine | null;
+  name: string;
+  shortName: string;
+  taxCode: string | null;
+  provinceCode: string;
+  provinceName: string;
+  contactName: string;
+  phone: string;
+  buys: string;
+}
+
+/** Everything the office keeps about one partner, for its page. */
+export interface PartnerDetail extends PartnerSummary {
+  address: string;
+  contactRole: string;
+  email: string;
+  website: string;
+  qualityRequirements: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeletedPartner extends PartnerSummary {
+  deletedAt: string;
+}
+
+/** An existing partner that the one being entered may be. */
+export interface PartnerDuplicateCandidate {
+  id: number;
+  name: string;
+  provinceName: string;
+  /** Same tax code, or the same name key (`partnerNameKey`) in the same province. */
+  reason: 'taxCode' | 'sameName';
+}
+
+/** Lịch sử thay đổi of a partner reads like an organization's. */
+export type PartnerHistoryEntry = OrganizationHistoryEntry;
+
+const id = z.number().int().positive();
+
+/** A tax code has the form of a Mã số HTX (both are tax codes); spaces dropped, blank becomes ''. */
+const taxCode = z
+  .string()
+  .optional()
+  .transform((value) => cleanText(value ?? '').replace(/\s/g, ''))
+  .pipe(
+    z.union([
+      z.literal(''),
+      z.string().regex(registrationNoPattern, {
+        error: 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).',
+      }),
+    ]),
+  );
+
+const partnerFields = {
+  kind: z.enum(partnerKinds, { error: 'Chưa chọn loại đối tác.' }),
+  /** Distribution, supermarket chain, processing, export: enterprises only. */
+  businessLine: z
+    .enum(partnerBusinessLines, { error: 'Ngành kinh doanh đã chọn không có trong danh sách.' })
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  name: requiredText('Tên đối tác', 300),
+  shortName: optionalText('Tên viết tắt', 100),
+  taxCode,
+  /** Partners come from all 34 provinces, not only the alliance's own. */
+  provinceCode: code('tỉnh, thành phố', 2),
+  address: optionalText('Địa chỉ', 500),
+  contactName: optionalText('Người liên hệ', 120),
+  contactRole: optionalText('Chức vụ', 120),
+  phone: optionalText('Điện thoại', 40),
+  email: optionalEmail('Thư điện tử'),
+  website: optionalText('Trang web', 200),
+  buys: optionalText('Mặt hàng cần mua', 1000),
+  qualityRequirements: optionalText('Yêu cầu chất lượng', 1000),
+  note: optionalText('Ghi chú', 2000),
+  /**
+   * The person has seen that a partner of nearly the same name exists in the same province and says
+   * this one is another; without it such a save is refused with a conflict.
+   */
+  confirmSimilarName: z.boolean().optional().default(false),
+};
+
+/** Only an enterprise says which line it is in; another kind with one is a mistake to point out. */
+function businessLineOnlyForEnterprises(value: { kind: PartnerKind; businessLine: PartnerBusinessLine | null }, ctx: z.RefinementCtx): void {
+  if (value.businessLine !== null && value.kind !== 'enterprise') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['businessLine'],
+      message: 'Ngành kinh doanh chỉ ghi cho đối tác là doanh nghiệp; hãy bỏ trống hoặc đổi loại đối tác.',
+    });
+  }
+}
+
+export const partnerInput = z.object(partnerFields).superRefine(businessLineOnlyForEnterprises);
+export type PartnerInput = z.input<typeof partnerInput>;
+export type ParsedPartnerInput = z.output<typeof partnerInput>;
+
+export const partnerUpdateInput = z.object({ id, ...partnerFields }).superRefine(businessLineOnlyForEnterprises);
+export type PartnerUpdateInput = z.input<typeof partnerUpdateInput>;
+
+export const partnerSortKeys = ['name', 'kind', 'province', 'taxCode'] as const;
+export type PartnerSortKey = (typeof partnerSortKeys)[number];
+
+export const partnerListInput = z.object({
+  /** Search as you type: ignores case and diacritics (đ→d); name, short name, tax code, contact, what they buy. */
+  search: z.string().max(200).optional().default(''),
+  kind: z.enum(partnerKinds).optional(),
+  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  /** By name unless said otherwise; ties in name are put in Vietnamese alphabetical order. */
+  sort: z
+    .object({
+      by: z.enum(partnerSortKeys),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+    })
+    .optional()
+    .default({ by: 'name', direction: 'asc' }),
+  ...pageInput,
+});
+export type PartnerListInput = z.input<typeof partnerListInput>;
+
+export const partnerDuplicateCheckInput = z.object({
+  name: requiredText('Tên đối tác', 300),
+  provinceCode: code('tỉnh, thành phố', 2),
+  taxCode,
+  /** The partner being edited, which is not its own duplicate. */
+  excludeId: id.optional(),
+});
+export type PartnerDuplicateCheckInput = z.input<typeof partnerDuplicateCheckInput>;
+
+/** Vietnamese labels of the fields shown in Lịch sử thay đổi, in the order the page shows them. */
+export const partnerFieldLabels = {
+  kind: 'Loại đối tác',
+  businessLine: 'Ngành kinh doanh',
+  name: 'Tên đối tác',
+  shortName: 'Tên viết tắt',
+  taxCode: 'Mã số thuế',
+  provinceCode: 'Tỉnh, thành phố',
+  address: 'Địa chỉ',
+  contactName: 'Người liên hệ',
+  contactRole: 'Chức vụ',
+  phone: 'Điện thoại',
+  email: 'Thư điện tử',
+  website: 'Trang web',
+  buys: 'Mặt hàng cần mua',
+  qualityRequirements: 'Yêu cầu chất lượng',
+  note: 'Ghi chú',
+} as const;
+export type PartnerField = keyof typeof partnerFieldLabels;
+
+export const partnersContract = {
+  'partners:list': channel<Page<PartnerSummary>>()(partnerListInput),
+  'partners:get': channel<PartnerDetail>()(z.object({ id })),
+  'partners:create': channel<PartnerSummary>()(partnerInput),
+  'partners:update': channel<PartnerSummary>()(partnerUpdateInput),
+  'partners:delete': channel<null>()(z.object({ id })),
+  'partners:restore': channel<PartnerSummary>()(z.object({ id })),
+  'partners:trash': channel<Page<DeletedPartner>>()(z.object({ ...pageInput })),
+  'partners:history': channel<PartnerHistoryEntry[]>()(z.object({ id })),
+  'partners:checkDuplicates': channel<PartnerDuplicateCandidate[]>()(partnerDuplicateCheckInput),
+};

@@ -1,0 +1,362 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InputOf } from '../../src/shared/contract';
+import { partnerNameKey } from '../../src/shared/text';
+import { AN_GIANG, call, callFailing, openTestApp } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+
+const HA_NOI = '01';
+const HO_CHI_MINH = '79';
+const CA_MAU = '96';
+
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+const thucPhamHaNoi: InputOf<'partners:create'> = {
+  kind: 'enterprise',
+  businessLine: 'processing',
+  name: '  Công ty CP  Thực phẩm Hà Nội ',
+  shortName: 'Hafoods',
+  taxCode: '0101 234 567',
+  provinceCode: HA_NOI,
+  address: '25 Trần Hưng Đạo, phường Hoàn Kiếm',
+  contactName: 'Nguyễn Văn Đức',
+  contactRole: 'Trưởng phòng thu mua',
+  phone: '024 3825 1234',
+  email: 'thumua@hafoods.vn',
+  buys: 'Gạo thơm, xoài cát Hòa Lộc',
+  qualityRequirements: 'VietGAP; truy xuất nguồn gốc',
+};
+
+const saiGonCoop: InputOf<'partners:create'> = {
+  kind: 'enterprise',
+  businessLine: 'supermarket',
+  name: 'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)',
+  shortName: 'Saigon Co.op',
+  taxCode: '0301175691',
+  provinceCode: HO_CHI_MINH,
+  contactName: 'Trần Thị Lan',
+  buys: 'Rau an toàn, trứng gà',
+};
+
+const choBinhDien: InputOf<'partners:create'> = {
+  kind: 'wholesale_market',
+  name: 'Chợ đầu mối nông sản Bình Điền',
+  provinceCode: HO_CHI_MINH,
+  buys: 'Cá tra, lươn đồng',
+};
+
+const lienMinhCaMau: InputOf<'partners:create'> = {
+  kind: 'alliance',
+  name: 'Liên minh Hợp tác xã tỉnh Cà Mau',
+  provinceCode: CA_MAU,
+  contactName: 'Lê Minh Đạt',
+};
+
+async function listNames(input: Partial<InputOf<'partners:list'>> = {}): Promise<string[]> {
+  const page = await call(app, 'partners:list', { page: 1, pageSize: 50, ...input });
+  return page.rows.map((row) => row.name);
+}
+
+function auditRows(): { entity_id: number; action: string; before: string | null; after: string | null }[] {
+  return app.ctx.db.$client
+    .prepare("SELECT entity_id, action, before, after FROM audit_log WHERE entity = 'partner' ORDER BY id")
+    .all() as { entity_id: number; action: string; before: string | null; after: string | null }[];
+}
+
+describe('partnerNameKey', () => {
+  it('reads the legal forms of enterprises and their abbreviations as one', () => {
+    for (const name of ['Công ty CP Thực phẩm Hà Nội', 'CTCP Thực phẩm Hà Nội', 'Công ty Cổ phần Thực phẩm Hà Nội', 'Cty CP. Thực Phẩm Hà Nội']) {
+      expect(partnerNameKey(name)).toBe('thuc pham ha noi');
+    }
+    expect(partnerNameKey('Công ty TNHH MTV Xuất nhập khẩu Đồng Tâm')).toBe('xuat nhap khau dong tam');
+    expect(partnerNameKey('Cty TNHH XNK Đồng Tâm')).toBe('xuat nhap khau dong tam');
+    expect(partnerNameKey('DNTN Thương mại Phú Quý')).toBe('thuong mai phu quy');
+    expect(partnerNameKey('DN TM Phú Quý')).toBe('thuong mai phu quy');
+    expect(partnerNameKey('Liên minh HTX tỉnh Cà Mau')).toBe('lien minh hop tac xa tinh ca mau');
+  });
+});
+
+describe('creating a partner', () => {
+  it('stores it cleaned, with its province, and leaves an audit row', async () => {
+    const created = await call(app, 'partners:create', thucPhamHaNoi);
+    expect(created).toEqual({
+      id: created.id,
+      kind: 'enterprise',
+      businessLine: 'processing',
+      name: 'Công ty CP Thực phẩm Hà Nội',
+      shortName: 'Hafoods',
+      taxCode: '0101234567',
+      provinceCode: HA_NOI,
+      provinceName: 'Thành phố Hà Nội',
+      contactName: 'Nguyễn Văn Đức',
+      phone: '024 3825 1234',
+      buys: 'Gạo thơm, xoài cát Hòa Lộc',
+    });
+    expect(await call(app, 'partners:get', { id: created.id })).toEqual({
+      ...created,
+      address: '25 Trần Hưng Đạo, phường Hoàn Kiếm',
+      contactRole: 'Trưởng phòng thu mua',
+      email: 'thumua@hafoods.vn',
+      website: '',
+      qualityRequirements: 'VietGAP; truy xuất nguồn gốc',
+      note: '',
+      createdAt: '2026-11-23T08:00:00.000Z',
+      updatedAt: '2026-11-23T08:00:00.000Z',
+    });
+    const audit = auditRows();
+    expect(audit).toMatchObject([{ entity_id: created.id, action: 'create', before: null }]);
+    expect(JSON.parse(audit[0]?.after ?? 'null')).toMatchObject({
+      kind: 'enterprise',
+      businessLine: 'processing',
+      name: 'Công ty CP Thực phẩm Hà Nội',
+      taxCode: '0101234567',
+      provinceCode: HA_NOI,
+    });
+  });
+
+  it('refuses a tax code another partner holds, naming it and its province', async () => {
+    const first = await call(app, 'partners:create', thucPhamHaNoi);
+    const error = await callFailing(app, 'partners:create', { ...choBinhDien, taxCode: '0101234567' });
+    expect(error).toEqual({
+      kind: 'conflict',
+      message: 'Mã số thuế 0101234567 đã có: Công ty CP Thực phẩm Hà Nội (Hà Nội). Mở hồ sơ đó?',
+      existingId: first.id,
+    });
+    expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(1);
+  });
+
+  it('asks before saving a second partner of nearly the same name in the same province', async () => {
+    const first = await call(app, 'partners:create', thucPhamHaNoi);
+    const similar = { kind: 'enterprise' as const, name: 'CTCP Thực phẩm Hà Nội', provinceCode: HA_NOI };
+    expect(await callFailing(app, 'partners:create', similar)).toEqual({
+      kind: 'conflict',
+      message: 'Đã có đối tác tên gần giống ở Hà Nội: Công ty CP Thực phẩm Hà Nội. Nếu đúng là đối tác khác, hãy xác nhận để lưu.',
+      existingId: first.id,
+    });
+    expect(await call(app, 'partners:checkDuplicates', { name: 'CTCP Thực phẩm Hà Nội', provinceCode: HA_NOI })).toEqual([
+      { id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Hà Nội', reason: 'sameName' },
+    ]);
+    // The same name in another province is another partner.
+    await call(app, 'partners:create', { ...similar, provinceCode: HO_CHI_MINH });
+    const confirmed = await call(app, 'partners:create', { ...similar, confirmSimilarName: true });
+    expect(confirmed.name).toBe('CTCP Thực phẩm Hà Nội');
+    expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(3);
+  });
+
+  it('finds a partner with the same tax code wherever it is', async () => {
+    const first = await call(app, 'partners:create', thucPhamHaNoi);
+    expect(
+      await call(app, 'partners:checkDuplicates', { name: 'Công ty khác hẳn', provinceCode: CA_MAU, taxCode: '0101234567' }),
+    ).toEqual([{ id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Hà Nội', reason: 'taxCode' }]);
+    expect(
+      await call(app, 'partners:checkDuplicates', { name: 'CTCP Thực phẩm Hà Nội', provinceCode: HA_NOI, taxCode: '0101234567', excludeId: first.id }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    [{ ...choBinhDien, name: '  ' }, 'name', 'Tên đối tác không được để trống.'],
+    [{ ...choBinhDien, kind: 'company' }, 'kind', 'Chưa chọn loại đối tác.'],
+    [{ ...choBinhDien, provinceCode: '' }, 'provinceCode', 'Chưa chọn tỉnh, thành phố.'],
+    [{ ...choBinhDien, provinceCode: '89' }, 'provinceCode', 'Tỉnh, thành phố đã chọn không có trong danh sách 34 tỉnh, thành phố hiện hành.'],
+    [
+      { ...choBinhDien, taxCode: '01012345' },
+      'taxCode',
+      'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).',
+    ],
+    [{ ...choBinhDien, email: 'cho binh dien@' }, 'email', 'Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).'],
+    [
+      { ...choBinhDien, businessLine: 'export' },
+      'businessLine',
+      'Ngành kinh doanh chỉ ghi cho đối tác là doanh nghiệp; hãy bỏ trống hoặc đổi loại đối tác.',
+    ],
+  ])('rejects bad input with a Vietnamese message on the field (%#)', async (input, path, message) => {
+    const error = await callFailing(app, 'partners:create', input);
+    expect(error.kind).toBe('validation');
+    expect(error.kind === 'validation' && error.issues).toEqual([{ path, message }]);
+    expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(0);
+  });
+
+  it('takes a branch tax code (10-3 digits) and a business line for an enterprise', async () => {
+    const branch = await call(app, 'partners:create', { ...saiGonCoop, taxCode: '0301175691-012' });
+    expect(branch).toMatchObject({ taxCode: '0301175691-012', businessLine: 'supermarket' });
+  });
+
+  it('says plainly when a partner does not exist', async () => {
+    expect(await callFailing(app, 'partners:get', { id: 42 })).toEqual({
+      kind: 'notFound',
+      message: 'Không tìm thấy đối tác số 42; có thể hồ sơ đã bị xóa.',
+    });
+  });
+});
+
+describe('listing partners', () => {
+  beforeEach(async () => {
+    for (const partner of [thucPhamHaNoi, saiGonCoop, choBinhDien, lienMinhCaMau]) await call(app, 'partners:create', partner);
+  });
+
+  it('searches ignoring case and diacritics, đ read as d, over name, tax code, contact and what they buy', async () => {
+    expect(await listNames({ search: 'cong ty thuc pham ha noi' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
+    expect(await listNames({ search: 'CHỢ ĐẦU MỐI' })).toEqual(['Chợ đầu mối nông sản Bình Điền']);
+    expect(await listNames({ search: 'dau moi' })).toEqual(['Chợ đầu mối nông sản Bình Điền']);
+    expect(await listNames({ search: '0301175' })).toEqual(['Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)']);
+    expect(await listNames({ search: 'minh dat' })).toEqual(['Liên minh Hợp tác xã tỉnh Cà Mau']);
+    expect(await listNames({ search: 'xoai' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
+    expect(await listNames({ search: 'luon' })).toEqual(['Chợ đầu mối nông sản Bình Điền']);
+    // Short words match the start of a word, as in the register: "d" finds "Đức", "đầu", "Đạt", not "Saigon".
+    expect(await listNames({ search: 'd' })).toEqual([
+      'Chợ đầu mối nông sản Bình Điền',
+      'Công ty CP Thực phẩm Hà Nội',
+      'Liên minh Hợp tác xã tỉnh Cà Mau',
+    ]);
+    expect(await listNames({ search: 'nothing like this' })).toEqual([]);
+  });
+
+  it('filters by kind and province, and counts what matches', async () => {
+    expect(await listNames({ kind: 'enterprise' })).toEqual([
+      'Công ty CP Thực phẩm Hà Nội',
+      'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)',
+    ]);
+    expect(await listNames({ provinceCode: HO_CHI_MINH })).toEqual([
+      'Chợ đầu mối nông sản Bình Điền',
+      'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)',
+    ]);
+    const page = await call(app, 'partners:list', { kind: 'enterprise', provinceCode: HO_CHI_MINH, page: 1, pageSize: 50 });
+    expect(page).toMatchObject({ total: 1, rows: [{ shortName: 'Saigon Co.op', provinceName: 'Thành phố Hồ Chí Minh' }] });
+  });
+
+  it('sorts on the server by name, kind, province and tax code, and pages', async () => {
+    expect(await listNames({ sort: { by: 'name', direction: 'desc' } })).toEqual([
+      'Liên minh Hợp tác xã tỉnh Cà Mau',
+      'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)',
+      'Công ty CP Thực phẩm Hà Nội',
+      'Chợ đầu mối nông sản Bình Điền',
+    ]);
+    expect(await listNames({ sort: { by: 'kind', direction: 'asc' } })).toEqual([
+      'Công ty CP Thực phẩm Hà Nội',
+      'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)',
+      'Chợ đầu mối nông sản Bình Điền',
+      'Liên minh Hợp tác xã tỉnh Cà Mau',
+    ]);
+    // Cà Mau, Hà Nội, Hồ Chí Minh: Vietnamese order of the provinces' names.
+    expect(await listNames({ sort: { by: 'province', direction: 'asc' } })).toEqual([
+      'Liên minh Hợp tác xã tỉnh Cà Mau',
+      'Công ty CP Thực phẩm Hà Nội',
+      'Chợ đầu mối nông sản Bình Điền',
+      'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)',
+    ]);
+    // Partners without a tax code last, whichever the direction.
+    expect(await listNames({ sort: { by: 'taxCode', direction: 'desc' } })).toEqual([
+      'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)',
+      'Công ty CP Thực phẩm Hà Nội',
+      'Chợ đầu mối nông sản Bình Điền',
+      'Liên minh Hợp tác xã tỉnh Cà Mau',
+    ]);
+    const second = await call(app, 'partners:list', { page: 2, pageSize: 3 });
+    expect(second.total).toBe(4);
+    expect(second.rows.map((row) => row.name)).toEqual(['Liên minh Hợp tác xã tỉnh Cà Mau']);
+  });
+
+  it('puts names that fold alike in Vietnamese order, đ after d', async () => {
+    await call(app, 'partners:create', { kind: 'logistics', name: 'Vận tải Đa Phúc', provinceCode: HA_NOI });
+    await call(app, 'partners:create', { kind: 'logistics', name: 'Vận tải Da Phúc', provinceCode: HO_CHI_MINH });
+    expect(await listNames({ kind: 'logistics' })).toEqual(['Vận tải Da Phúc', 'Vận tải Đa Phúc']);
+  });
+});
+
+describe('changing a partner', () => {
+  it('updates it, records before and after, and shows the change in its history', async () => {
+    const created = await call(app, 'partners:create', thucPhamHaNoi);
+    app.setNow(new Date('2026-11-24T09:30:00Z'));
+    const updated = await call(app, 'partners:update', {
+      ...thucPhamHaNoi,
+      id: created.id,
+      provinceCode: HO_CHI_MINH,
+      phone: '028 3822 0000',
+      businessLine: 'export',
+    });
+    expect(updated).toMatchObject({ provinceCode: HO_CHI_MINH, phone: '028 3822 0000', businessLine: 'export' });
+    expect(auditRows().map((row) => row.action)).toEqual(['create', 'update']);
+
+    const history = await call(app, 'partners:history', { id: created.id });
+    expect(history[0]).toEqual({
+      at: '2026-11-24T09:30:00.000Z',
+      action: 'update',
+      changes: [
+        { field: 'businessLine', label: 'Ngành kinh doanh', before: 'processing', after: 'export' },
+        { field: 'provinceCode', label: 'Tỉnh, thành phố', before: 'Thành phố Hà Nội', after: 'Thành phố Hồ Chí Minh' },
+        { field: 'phone', label: 'Điện thoại', before: '024 3825 1234', after: '028 3822 0000' },
+      ],
+    });
+    expect(history[1]).toMatchObject({ action: 'create', at: '2026-11-23T08:00:00.000Z' });
+    expect(history[1]?.changes).toContainEqual({ field: 'name', label: 'Tên đối tác', before: null, after: 'Công ty CP Thực phẩm Hà Nội' });
+  });
+
+  it('leaves no audit row for a save that changes nothing', async () => {
+    const created = await call(app, 'partners:create', thucPhamHaNoi);
+    await call(app, 'partners:update', { ...thucPhamHaNoi, id: created.id });
+    expect(auditRows().map((row) => row.action)).toEqual(['create']);
+  });
+
+  it('refuses to change a partner into a non-enterprise that keeps a business line', async () => {
+    const created = await call(app, 'partners:create', thucPhamHaNoi);
+    const error = await callFailing(app, 'partners:update', { ...thucPhamHaNoi, id: created.id, kind: 'logistics' });
+    expect(error.kind === 'validation' && error.issues.map((issue) => issue.path)).toEqual(['businessLine']);
+    const moved = await call(app, 'partners:update', { ...thucPhamHaNoi, id: created.id, kind: 'logistics', businessLine: null });
+    expect(moved).toMatchObject({ kind: 'logistics', businessLine: null });
+  });
+
+  it('refuses a tax code held by another partner on update too', async () => {
+    const first = await call(app, 'partners:create', thucPhamHaNoi);
+    const second = await call(app, 'partners:create', saiGonCoop);
+    const error = await callFailing(app, 'partners:update', { ...saiGonCoop, id: second.id, taxCode: '0101234567' });
+    expect(error).toMatchObject({ kind: 'conflict', existingId: first.id });
+  });
+});
+
+describe('the trash', () => {
+  it('moves a partner to the trash and back, with audit rows', async () => {
+    const created = await call(app, 'partners:create', thucPhamHaNoi);
+    app.setNow(new Date('2026-11-25T10:00:00Z'));
+    expect(await call(app, 'partners:delete', { id: created.id })).toBeNull();
+    expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(0);
+    expect(await callFailing(app, 'partners:get', { id: created.id })).toMatchObject({ kind: 'notFound' });
+    expect(await call(app, 'partners:trash', { page: 1, pageSize: 50 })).toEqual({
+      total: 1,
+      rows: [{ ...created, deletedAt: '2026-11-25T10:00:00.000Z' }],
+    });
+
+    const restored = await call(app, 'partners:restore', { id: created.id });
+    expect(restored).toEqual(created);
+    expect((await call(app, 'partners:trash', { page: 1, pageSize: 50 })).total).toBe(0);
+    expect(await listNames()).toEqual(['Công ty CP Thực phẩm Hà Nội']);
+    expect(auditRows().map((row) => row.action)).toEqual(['create', 'delete', 'restore']);
+    expect((await call(app, 'partners:history', { id: created.id })).map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
+  });
+
+  it('frees the tax code while in the trash, and refuses a restore once it is taken', async () => {
+    const old = await call(app, 'partners:create', thucPhamHaNoi);
+    await call(app, 'partners:delete', { id: old.id });
+    const holder = await call(app, 'partners:create', { ...saiGonCoop, taxCode: '0101234567' });
+    expect(await callFailing(app, 'partners:restore', { id: old.id })).toEqual({
+      kind: 'conflict',
+      message:
+        'Không khôi phục được Công ty CP Thực phẩm Hà Nội: mã số thuế 0101234567 nay đã ghi cho Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op) (Hồ Chí Minh). ' +
+        'Hãy sửa mã số thuế ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
+      existingId: holder.id,
+    });
+    expect((await call(app, 'partners:trash', { page: 1, pageSize: 50 })).total).toBe(1);
+  });
+
+  it('says so when restoring a partner that is not in the trash', async () => {
+    const created = await call(app, 'partners:create', choBinhDien);
+    expect(await callFailing(app, 'partners:restore', { id: created.id })).toEqual({
+      kind: 'notFound',
+      message: `Đối tác số ${created.id} không có trong Thùng rác; có thể đã được khôi phục.`,
+    });
+  });
+});
