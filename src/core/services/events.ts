@@ -1,0 +1,687 @@
+/**
+ * Trade-promotion events (sự kiện xúc tiến thương mại) and their participants (Thành phần tham
+ * dự): member organizations and partners, each with a role and an attendance status. Attendance is
+ * mostly ticked after the event from a paper sign-in sheet, so it is set in bulk, and a pasted sheet
+ * is read line by line against the participants' names. Events go to the trash when deleted; every
+ * change leaves an audit row on the event.
+ */
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  eventFieldLabels,
+  type AttendanceMarked,
+  type CounterpartEvent,
+  type DeletedEvent,
+  type EventDetail,
+  type EventField,
+  type EventHistoryEntry,
+  type EventParticipant,
+  type EventSummary,
+  type ParsedEventInput,
+  type ParticipantKind,
+  type ParticipantChange,
+  type ParticipantsAdded,
+  type ParticipantState,
+  type SignInCandidate,
+  type SignInLine,
+  type attendanceInput,
+  type eventListInput,
+  type eventsContract,
+  type eventUpdateInput,
+  type participantAddInput,
+  type participantUpdateInput,
+  type signInMatchInput,
+} from '../../shared/contracts/events';
+import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
+import type { Page } from '../../shared/domain';
+import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { cleanText, formatIsoDateVi, foldText, organizationNameKey, partnerNameKey, vietnameseCollator } from '../../shared/text';
+import { recordAudit } from '../audit';
+import { timestamp, todayIso, type Context } from '../context';
+import { auditLog, eventParticipants, events, organizations, partners } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
+import { foldedTextCondition } from './search';
+
+type EventRow = typeof events.$inferSelect;
+type ParticipantRow = typeof eventParticipants.$inferSelect;
+type ListInput = z.output<typeof eventListInput>;
+
+/** The audit trail's name for events. */
+const ENTITY = 'event';
+
+function provinceName(ctx: Context, code: string | null): string {
+  return code === null ? '' : (ctx.places.province(code)?.fullName ?? '');
+}
+
+/** The event's row, or a plain message when it does not exist or is in the trash. */
+function requireEvent(ctx: Context, id: number): EventRow {
+  const row = ctx.db
+    .select()
+    .from(events)
+    .where(and(eq(events.id, id), isNull(events.deletedAt)))
+    .get();
+  if (!row) throw notFound(`Không tìm thấy sự kiện số ${id}; có thể sự kiện đã bị xóa.`);
+  return row;
+}
+
+interface ParticipantCounts {
+  organizationCount: number;
+  partnerCount: number;
+  attendedCount: number;
+}
+
+/** Participant counts of the given events, read in one grouped query. */
+function countsOf(ctx: Context, eventIds: number[]): Map<number, ParticipantCounts> {
+  if (eventIds.length === 0) return new Map();
+  const rows = ctx.db
+    .select({
+      eventId: eventParticipants.eventId,
+      organizationCount: sql<number>`count(${eventParticipants.organizationId})`,
+      partnerCount: sql<number>`count(${eventParticipants.partnerId})`,
+      attendedCount: sql<number>`sum(${eventParticipants.status} = 'attended')`,
+    })
+    .from(eventParticipants)
+    .where(inArray(eventParticipants.eventId, eventIds))
+    .groupBy(eventParticipants.eventId)
+    .all();
+  return new Map(rows.map(({ eventId, ...counts }) => [eventId, counts]));
+}
+
+const noParticipants: ParticipantCounts = { organizationCount: 0, partnerCount: 0, attendedCount: 0 };
+
+function toSummary(ctx: Context, row: EventRow, counts: ParticipantCounts = noParticipants): EventSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    venue: row.venue,
+    provinceCode: row.provinceCode,
+    provinceName: provinceName(ctx, row.provinceCode),
+    organizer: row.organizer,
+    budget: row.budget,
+    ...counts,
+  };
+}
+
+function summaryOf(ctx: Context, row: EventRow): EventSummary {
+  return toSummary(ctx, row, countsOf(ctx, [row.id]).get(row.id));
+}
+
+/** What the audit trail keeps of an event: every field of Lịch sử thay đổi. */
+function eventSnapshot(row: EventRow): Record<EventField, HistoryValue> {
+  return {
+    kind: row.kind,
+    title: row.title,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    venue: row.venue,
+    provinceCode: row.provinceCode,
+    organizer: row.organizer,
+    coOrganizers: row.coOrganizers,
+    budget: row.budget,
+    description: row.description,
+    outcome: row.outcome,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+function filterConditions(ctx: Context, input: ListInput): SQL[] {
+  const today = todayIso(ctx);
+  const conditions: (SQL | undefined)[] = [isNull(events.deletedAt), foldedTextCondition(events.searchText, input.search)];
+  if (input.kind) conditions.push(eq(events.kind, input.kind));
+  if (input.provinceCode) conditions.push(eq(events.provinceCode, input.provinceCode));
+  // An event belongs to a period when it overlaps it: a fair of 28/12 to 02/01 is in both years.
+  if (input.year !== undefined) {
+    conditions.push(lte(events.startsOn, `${input.year}-12-31`), gte(events.endsOn, `${input.year}-01-01`));
+  }
+  if (input.from) conditions.push(gte(events.endsOn, input.from));
+  if (input.to) conditions.push(lte(events.startsOn, input.to));
+  if (input.when === 'upcoming') conditions.push(gte(events.endsOn, today));
+  if (input.when === 'past') conditions.push(lt(events.endsOn, today));
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** One page of events, newest first unless asked otherwise. */
+export function listEvents(ctx: Context, input: ListInput): Page<EventSummary> {
+  const where = and(...filterConditions(ctx, input));
+  const direction = input.sort.direction === 'asc' ? asc : desc;
+  const order =
+    input.sort.by === 'title'
+      ? [direction(events.titleFolded), direction(events.startsOn), direction(events.id)]
+      : [direction(events.startsOn), direction(events.titleFolded), direction(events.id)];
+  const total = ctx.db.select({ value: count() }).from(events).where(where).get()?.value ?? 0;
+  const ids = ctx.db
+    .select({ id: events.id })
+    .from(events)
+    .where(where)
+    .orderBy(...order)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all()
+    .map((row) => row.id);
+  if (ids.length === 0) return { rows: [], total };
+  const byId = new Map(ctx.db.select().from(events).where(inArray(events.id, ids)).all().map((row) => [row.id, row]));
+  const counts = countsOf(ctx, ids);
+  const rows = ids
+    .map((id) => byId.get(id))
+    .filter((row): row is EventRow => row !== undefined)
+    .map((row) => toSummary(ctx, row, counts.get(row.id)));
+  return { rows, total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One event
+
+/** Participants with the names and kinds of who they are, organizations first, then partners. */
+function participantsOf(ctx: Context, where: SQL): EventParticipant[] {
+  const rows = ctx.db
+    .select({
+      participant: eventParticipants,
+      organizationName: organizations.name,
+      organizationKind: organizations.kind,
+      communeCode: organizations.communeCode,
+      partnerName: partners.name,
+      partnerKind: partners.kind,
+      partnerProvinceCode: partners.provinceCode,
+    })
+    .from(eventParticipants)
+    .leftJoin(organizations, eq(organizations.id, eventParticipants.organizationId))
+    .leftJoin(partners, eq(partners.id, eventParticipants.partnerId))
+    .where(where)
+    .all();
+  const list = rows.map(({ participant, ...joined }): EventParticipant => {
+    const isOrganization = participant.organizationId !== null;
+    return {
+      id: participant.id,
+      kind: isOrganization ? 'organization' : 'partner',
+      counterpartId: participant.organizationId ?? participant.partnerId ?? 0,
+      name: (isOrganization ? joined.organizationName : joined.partnerName) ?? '',
+      organizationKind: isOrganization ? joined.organizationKind : null,
+      partnerKind: isOrganization ? null : joined.partnerKind,
+      place: isOrganization
+        ? (ctx.places.commune(joined.communeCode ?? '')?.fullName ?? '')
+        : provinceName(ctx, joined.partnerProvinceCode),
+      role: participant.role,
+      status: participant.status,
+      representative: participant.representative,
+      note: participant.note,
+    };
+  });
+  return list.sort(
+    (a, b) => (a.kind === b.kind ? 0 : a.kind === 'organization' ? -1 : 1) || vietnameseCollator.compare(a.name, b.name),
+  );
+}
+
+export function getEvent(ctx: Context, id: number): EventDetail {
+  const row = requireEvent(ctx, id);
+  return {
+    ...summaryOf(ctx, row),
+    coOrganizers: row.coOrganizers,
+    description: row.description,
+    outcome: row.outcome,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    participants: participantsOf(ctx, eq(eventParticipants.eventId, id)),
+  };
+}
+
+/** The province must be one of the 34; an online meeting is held in none. */
+function columnsFor(ctx: Context, input: ParsedEventInput) {
+  const provinceCode = input.kind === 'online_meeting' ? null : input.provinceCode;
+  if (provinceCode !== null && !ctx.places.province(provinceCode)) {
+    throw validationFailure([{ path: 'provinceCode', message: `Không có tỉnh, thành phố mã ${provinceCode}.` }]);
+  }
+  return {
+    kind: input.kind,
+    title: input.title,
+    titleFolded: foldText(input.title),
+    searchText: foldText([input.title, input.venue, input.organizer, input.coOrganizers].join(' ')),
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? input.startsOn,
+    venue: input.venue,
+    provinceCode,
+    organizer: input.organizer,
+    coOrganizers: input.coOrganizers,
+    budget: input.budget,
+    description: input.description,
+    outcome: input.outcome,
+  };
+}
+
+export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary {
+  const columns = columnsFor(ctx, input);
+  return ctx.db.transaction(() => {
+    const now = timestamp(ctx);
+    const row = ctx.db
+      .insert(events)
+      .values({ ...columns, createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordAudit(ctx.db, { entity: ENTITY, entityId: row.id, action: 'create', at: now, before: null, after: eventSnapshot(row) });
+    return toSummary(ctx, row);
+  });
+}
+
+export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof eventUpdateInput>): EventSummary {
+  const columns = columnsFor(ctx, input);
+  return ctx.db.transaction(() => {
+    const before = requireEvent(ctx, id);
+    const now = timestamp(ctx);
+    const after = ctx.db
+      .update(events)
+      .set({ ...columns, updatedAt: now })
+      .where(eq(events.id, id))
+      .returning()
+      .get();
+    const [was, is] = [eventSnapshot(before), eventSnapshot(after)];
+    if (JSON.stringify(was) !== JSON.stringify(is)) {
+      recordAudit(ctx.db, { entity: ENTITY, entityId: id, action: 'update', at: now, before: was, after: is });
+    }
+    return summaryOf(ctx, after);
+  });
+}
+
+/** Moves an event to the trash; its participants stay for a restore. */
+export function deleteEvent(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const before = requireEvent(ctx, id);
+    const now = timestamp(ctx);
+    ctx.db.update(events).set({ deletedAt: now }).where(eq(events.id, id)).run();
+    recordAudit(ctx.db, { entity: ENTITY, entityId: id, action: 'delete', at: now, before: eventSnapshot(before), after: null });
+    return null;
+  });
+}
+
+export function restoreEvent(ctx: Context, id: number): EventSummary {
+  return ctx.db.transaction(() => {
+    const row = ctx.db
+      .select()
+      .from(events)
+      .where(and(eq(events.id, id), isNotNull(events.deletedAt)))
+      .get();
+    if (!row) throw notFound(`Sự kiện số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
+    const now = timestamp(ctx);
+    const restored = ctx.db
+      .update(events)
+      .set({ deletedAt: null, updatedAt: now })
+      .where(eq(events.id, id))
+      .returning()
+      .get();
+    recordAudit(ctx.db, { entity: ENTITY, entityId: id, action: 'restore', at: now, before: null, after: eventSnapshot(restored) });
+    return summaryOf(ctx, restored);
+  });
+}
+
+/** Thùng rác: deleted events, most recently deleted first. */
+export function listEventTrash(ctx: Context, input: { page: number; pageSize: number }): Page<DeletedEvent> {
+  const where = isNotNull(events.deletedAt);
+  const total = ctx.db.select({ value: count() }).from(events).where(where).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(events)
+    .where(where)
+    .orderBy(desc(events.deletedAt), desc(events.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  const counts = countsOf(
+    ctx,
+    rows.map((row) => row.id),
+  );
+  return { rows: rows.map((row) => ({ ...toSummary(ctx, row, counts.get(row.id)), deletedAt: row.deletedAt ?? '' })), total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Participants
+
+function stateOf(row: Pick<ParticipantRow, 'role' | 'status' | 'representative' | 'note'>): ParticipantState {
+  return { role: row.role, status: row.status, representative: row.representative, note: row.note };
+}
+
+/** Records participant changes on their event, in the same transaction as the change. */
+function auditParticipants(ctx: Context, eventId: number, changes: ParticipantChange[]): void {
+  if (changes.length === 0) return;
+  recordAudit(ctx.db, {
+    entity: ENTITY,
+    entityId: eventId,
+    action: 'update',
+    at: timestamp(ctx),
+    before: { participants: changes.map(({ name, before }) => ({ name, state: before })) },
+    after: { participants: changes.map(({ name, after }) => ({ name, state: after })) },
+  });
+}
+
+/** The participant with its event, or a plain message when it is gone or its event is in the trash. */
+function requireParticipant(ctx: Context, id: number): EventParticipant & { eventId: number } {
+  const row = ctx.db.select().from(eventParticipants).where(eq(eventParticipants.id, id)).get();
+  if (!row) throw notFound(`Không tìm thấy đơn vị tham dự số ${id}; có thể đã bị bỏ khỏi thành phần tham dự.`);
+  requireEvent(ctx, row.eventId);
+  const [participant] = participantsOf(ctx, eq(eventParticipants.id, id));
+  if (!participant) throw notFound(`Không tìm thấy đơn vị tham dự số ${id}.`);
+  return { ...participant, eventId: row.eventId };
+}
+
+export function addParticipants(ctx: Context, input: z.output<typeof participantAddInput>): ParticipantsAdded {
+  return ctx.db.transaction(() => {
+    requireEvent(ctx, input.eventId);
+    const wantedOrganizations = input.participants.filter((item) => item.kind === 'organization').map((item) => item.id);
+    const wantedPartners = input.participants.filter((item) => item.kind === 'partner').map((item) => item.id);
+    const organizationNames = new Map(
+      (wantedOrganizations.length
+        ? ctx.db
+            .select({ id: organizations.id, name: organizations.name })
+            .from(organizations)
+            .where(and(inArray(organizations.id, wantedOrganizations), isNull(organizations.deletedAt)))
+            .all()
+        : []
+      ).map(({ id, name }) => [id, name]),
+    );
+    const partnerNames = new Map(
+      (wantedPartners.length
+        ? ctx.db
+            .select({ id: partners.id, name: partners.name })
+            .from(partners)
+            .where(and(inArray(partners.id, wantedPartners), isNull(partners.deletedAt)))
+            .all()
+        : []
+      ).map(({ id, name }) => [id, name]),
+    );
+    const issues: FieldIssue[] = [];
+    input.participants.forEach((item, index) => {
+      const known = item.kind === 'organization' ? organizationNames.has(item.id) : partnerNames.has(item.id);
+      if (!known) {
+        issues.push({
+          path: `participants.${index}.id`,
+          message:
+            item.kind === 'organization'
+              ? `Không tìm thấy tổ chức số ${item.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.`
+              : `Không tìm thấy đối tác số ${item.id}; có thể đối tác đã bị xóa.`,
+        });
+      }
+    });
+    if (issues.length) throw validationFailure(issues);
+
+    const present = ctx.db
+      .select({ organizationId: eventParticipants.organizationId, partnerId: eventParticipants.partnerId })
+      .from(eventParticipants)
+      .where(eq(eventParticipants.eventId, input.eventId))
+      .all();
+    const taken = new Set(present.map((row) => (row.organizationId !== null ? `organization:${row.organizationId}` : `partner:${row.partnerId ?? 0}`)));
+    const changes: ParticipantChange[] = [];
+    let skipped = 0;
+    for (const item of input.participants) {
+      const key = `${item.kind}:${item.id}`;
+      if (taken.has(key)) {
+        skipped += 1;
+        continue;
+      }
+      taken.add(key);
+      const row = ctx.db
+        .insert(eventParticipants)
+        .values({
+          eventId: input.eventId,
+          organizationId: item.kind === 'organization' ? item.id : null,
+          partnerId: item.kind === 'partner' ? item.id : null,
+          role: item.role,
+          status: item.status,
+        })
+        .returning()
+        .get();
+      const name = (item.kind === 'organization' ? organizationNames.get(item.id) : partnerNames.get(item.id)) ?? '';
+      changes.push({ name, before: null, after: stateOf(row) });
+    }
+    auditParticipants(ctx, input.eventId, changes);
+    return { added: changes.length, skipped };
+  });
+}
+
+export function updateParticipant(ctx: Context, input: z.output<typeof participantUpdateInput>): EventParticipant {
+  return ctx.db.transaction(() => {
+    const before = requireParticipant(ctx, input.id);
+    const patch = {
+      ...(input.role === undefined ? {} : { role: input.role }),
+      ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.representative === undefined ? {} : { representative: input.representative }),
+      ...(input.note === undefined ? {} : { note: input.note }),
+    };
+    if (Object.keys(patch).length) ctx.db.update(eventParticipants).set(patch).where(eq(eventParticipants.id, input.id)).run();
+    const after = requireParticipant(ctx, input.id);
+    const [was, is] = [stateOf(before), stateOf(after)];
+    if (JSON.stringify(was) !== JSON.stringify(is)) auditParticipants(ctx, before.eventId, [{ name: before.name, before: was, after: is }]);
+    const { eventId: _eventId, ...participant } = after;
+    return participant;
+  });
+}
+
+export function removeParticipant(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const before = requireParticipant(ctx, id);
+    ctx.db.delete(eventParticipants).where(eq(eventParticipants.id, id)).run();
+    auditParticipants(ctx, before.eventId, [{ name: before.name, before: stateOf(before), after: null }]);
+    return null;
+  });
+}
+
+/** Ticks attendance after the event: some Có mặt, some Vắng, and who signed for each. */
+export function markAttendance(ctx: Context, input: z.output<typeof attendanceInput>): AttendanceMarked {
+  return ctx.db.transaction(() => {
+    requireEvent(ctx, input.eventId);
+    const both = input.attendedIds.filter((id) => input.absentIds.includes(id));
+    if (both.length) {
+      throw validationFailure([
+        { path: 'absentIds', message: 'Một đơn vị không thể vừa có mặt vừa vắng; hãy bỏ chọn một trong hai.' },
+      ]);
+    }
+    const current = new Map(participantsOf(ctx, eq(eventParticipants.eventId, input.eventId)).map((item) => [item.id, item]));
+    const foreign = [...input.attendedIds, ...input.absentIds, ...input.representatives.map((item) => item.id)].filter(
+      (id) => !current.has(id),
+    );
+    if (foreign.length) {
+      throw validationFailure([
+        { path: 'attendedIds', message: `Đơn vị số ${foreign.join(', ')} không có trong thành phần tham dự của sự kiện này.` },
+      ]);
+    }
+    const representatives = new Map(input.representatives.filter((item) => item.representative !== '').map((item) => [item.id, item.representative]));
+    const wanted = [
+      ...input.attendedIds.map((id) => ({ id, status: 'attended' as const })),
+      ...input.absentIds.map((id) => ({ id, status: 'absent' as const })),
+    ];
+    const changes: ParticipantChange[] = [];
+    for (const { id, status } of wanted) {
+      const before = current.get(id);
+      if (!before) continue;
+      const representative = representatives.get(id) ?? before.representative;
+      if (before.status === status && before.representative === representative) continue;
+      ctx.db.update(eventParticipants).set({ status, representative }).where(eq(eventParticipants.id, id)).run();
+      changes.push({ name: before.name, before: stateOf(before), after: { ...stateOf(before), status, representative } });
+    }
+    auditParticipants(ctx, input.eventId, changes);
+    return { attended: input.attendedIds.length, absent: input.absentIds.length };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a sign-in sheet
+
+/** "1. ", "12) ", "3 ", "- ", "• " before the name. */
+const numbering = /^(?:\d{1,4}\s*[.):/-]\s*|\d{1,4}\s+|[-–•*+]\s*)/;
+
+/**
+ * A line of the sheet split into the unit's name and who signed: "HTX NN Vĩnh Bình - Nguyễn Văn An"
+ * or "HTX NN Vĩnh Bình (ông Nguyễn Văn An)". A dash inside a word ("Cung-Cầu") does not split. Rows
+ * copied from a spreadsheet come with tabs between cells: the first cell that is not a number is
+ * the name, the next one who signed.
+ */
+function readLine(raw: string): { name: string; representative: string } {
+  const cells = raw.split('\t').map(cleanText).filter((cell) => cell !== '' && !/^\d+[.)]?$/.test(cell));
+  if (cells.length > 1) return { name: readLine(cells[0] ?? '').name, representative: cells[1] ?? '' };
+  const text = cleanText(raw).replace(numbering, '').trim();
+  const bracketed = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
+  if (bracketed?.[1]) return { name: bracketed[1], representative: bracketed[2]?.trim() ?? '' };
+  const dashed = /^(.*?)\s+[-–—]\s+(.*)$/.exec(text);
+  if (dashed?.[1]) return { name: dashed[1], representative: dashed[2] ?? '' };
+  return { name: text, representative: '' };
+}
+
+/** The keys one participant may be written as: its name key, its short name's, its folded name. */
+function keysOf(participant: EventParticipant, shortName: string): string[] {
+  const nameKey = participant.kind === 'organization' ? organizationNameKey : partnerNameKey;
+  return [nameKey(participant.name), shortName ? nameKey(shortName) : '', foldText(participant.name)].filter((key) => key !== '');
+}
+
+/** Whole words of `inner` inside `outer`, and enough of them to mean something (not just "htx"). */
+function containsWords(outer: string, inner: string): boolean {
+  return inner.length >= 5 && ` ${outer} `.includes(` ${inner} `);
+}
+
+/**
+ * Each line of a pasted sign-in sheet, against the event's participants: a line matches a
+ * participant when its name key (organizationNameKey, partnerNameKey for partners) equals one of the
+ * participant's keys; failing that, when one holds the other's words ("Vĩnh Bình" in "Hợp tác xã
+ * Nông nghiệp Vĩnh Bình"). One match is matched, several are ambiguous, none is unmatched.
+ */
+export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInput>): SignInLine[] {
+  requireEvent(ctx, input.eventId);
+  const participants = participantsOf(ctx, eq(eventParticipants.eventId, input.eventId));
+  const shortNames = new Map<string, string>();
+  const organizationIds = participants.filter((item) => item.kind === 'organization').map((item) => item.counterpartId);
+  const partnerIds = participants.filter((item) => item.kind === 'partner').map((item) => item.counterpartId);
+  if (organizationIds.length) {
+    for (const row of ctx.db.select({ id: organizations.id, shortName: organizations.shortName }).from(organizations).where(inArray(organizations.id, organizationIds)).all()) {
+      shortNames.set(`organization:${row.id}`, row.shortName);
+    }
+  }
+  if (partnerIds.length) {
+    for (const row of ctx.db.select({ id: partners.id, shortName: partners.shortName }).from(partners).where(inArray(partners.id, partnerIds)).all()) {
+      shortNames.set(`partner:${row.id}`, row.shortName);
+    }
+  }
+  const keyed = participants.map((participant) => ({
+    participant,
+    keys: keysOf(participant, shortNames.get(`${participant.kind}:${participant.counterpartId}`) ?? ''),
+  }));
+  const candidate = ({ id, name, status }: EventParticipant): SignInCandidate => ({ participantId: id, name, status });
+
+  return input.text
+    .split(/\r?\n/)
+    .filter((raw) => cleanText(raw) !== '')
+    .map((raw): SignInLine => {
+      const line = cleanText(raw);
+      const { name, representative } = readLine(raw);
+      const lineKeys = [organizationNameKey(name), partnerNameKey(name), foldText(name)].filter((key) => key !== '');
+      const exact = keyed.filter(({ keys }) => keys.some((key) => lineKeys.includes(key)));
+      const found = exact.length
+        ? exact
+        : keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => containsWords(key, lineKey) || containsWords(lineKey, key))));
+      const result = found.length === 1 ? 'matched' : found.length > 1 ? 'ambiguous' : 'unmatched';
+      return { line, name, representative, result, candidates: found.map(({ participant }) => candidate(participant)) };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lịch sử thay đổi
+
+const fieldOrder = Object.keys(eventFieldLabels) as EventField[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function historyValue(ctx: Context, field: EventField, value: unknown): HistoryValue {
+  if (value === undefined || value === null) return null;
+  if (field === 'provinceCode' && typeof value === 'string') return provinceName(ctx, value) || value;
+  if ((field === 'startsOn' || field === 'endsOn') && typeof value === 'string') return formatIsoDateVi(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+function isParticipantState(value: unknown): value is ParticipantState {
+  return isRecord(value) && typeof value.role === 'string' && typeof value.status === 'string';
+}
+
+/** The participants a row of the audit trail changed, paired by their place in before and after. */
+function participantChanges(before: unknown, after: unknown): ParticipantChange[] {
+  const list = (value: unknown) => (isRecord(value) && Array.isArray(value.participants) ? (value.participants as unknown[]) : []);
+  const [was, is] = [list(before), list(after)];
+  return is.map((item, index) => {
+    const prior = was[index];
+    const name = isRecord(item) && typeof item.name === 'string' ? item.name : '';
+    return {
+      name,
+      before: isRecord(prior) && isParticipantState(prior.state) ? prior.state : null,
+      after: isRecord(item) && isParticipantState(item.state) ? item.state : null,
+    };
+  });
+}
+
+export function eventHistory(ctx: Context, id: number): EventHistoryEntry[] {
+  // Deleted events keep their history: it is what one reads before restoring.
+  const exists = ctx.db.select({ id: events.id }).from(events).where(eq(events.id, id)).get();
+  if (!exists) throw notFound(`Không tìm thấy sự kiện số ${id}.`);
+  const rows = ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, ENTITY), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .all();
+  return rows.map(({ at, action, before, after }) => {
+    const changes: FieldChange[] = [];
+    // Moving to and from the trash changes no field; the action says it all.
+    if (action === 'delete' || action === 'restore') return { at, action, changes, participants: [] };
+    for (const field of fieldOrder) {
+      if (isRecord(before) && isRecord(after) && !(field in before) && !(field in after)) continue;
+      const was = historyValue(ctx, field, isRecord(before) ? before[field] : undefined);
+      const is = historyValue(ctx, field, isRecord(after) ? after[field] : undefined);
+      if (was === is || ((was === null || was === '') && (is === null || is === ''))) continue;
+      changes.push({ field, label: eventFieldLabels[field], before: was, after: is });
+    }
+    return { at, action, changes, participants: participantChanges(before, after) };
+  });
+}
+
+export function eventsOfCounterpart(ctx: Context, { kind, id }: { kind: ParticipantKind; id: number }): CounterpartEvent[] {
+  return ctx.db
+    .select({
+      eventId: events.id,
+      participantId: eventParticipants.id,
+      kind: events.kind,
+      title: events.title,
+      startsOn: events.startsOn,
+      endsOn: events.endsOn,
+      provinceCode: events.provinceCode,
+      role: eventParticipants.role,
+      status: eventParticipants.status,
+    })
+    .from(eventParticipants)
+    .innerJoin(events, eq(events.id, eventParticipants.eventId))
+    .where(
+      and(
+        isNull(events.deletedAt),
+        kind === 'organization' ? eq(eventParticipants.organizationId, id) : eq(eventParticipants.partnerId, id),
+      ),
+    )
+    .orderBy(desc(events.startsOn), desc(events.id))
+    .all()
+    .map(({ provinceCode, ...row }) => ({ ...row, provinceName: provinceName(ctx, provinceCode) }));
+}
+
+export const eventsHandlers: HandlersFor<typeof eventsContract> = {
+  'events:list': (ctx, input) => listEvents(ctx, input),
+  'events:get': (ctx, { id }) => getEvent(ctx, id),
+  'events:create': (ctx, input) => createEvent(ctx, input),
+  'events:update': (ctx, input) => updateEvent(ctx, input),
+  'events:delete': (ctx, { id }) => deleteEvent(ctx, id),
+  'events:restore': (ctx, { id }) => restoreEvent(ctx, id),
+  'events:trash': (ctx, input) => listEventTrash(ctx, input),
+  'events:history': (ctx, { id }) => eventHistory(ctx, id),
+  'events:addParticipants': (ctx, input) => addParticipants(ctx, input),
+  'events:updateParticipant': (ctx, input) => updateParticipant(ctx, input),
+  'events:removeParticipant': (ctx, { id }) => removeParticipant(ctx, id),
+  'events:markAttendance': (ctx, input) => markAttendance(ctx, input),
+  'events:matchSignIn': (ctx, input) => matchSignIn(ctx, input),
+  'events:ofCounterpart': (ctx, input) => eventsOfCounterpart(ctx, input),
+};

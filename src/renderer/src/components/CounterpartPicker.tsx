@@ -1,0 +1,171 @@
+/**
+ * Picks the other side of a connection: a member organization of the register (Thành viên) or a
+ * partner (Đối tác), found by typing part of its name. Both lists are searched by the backend, which
+ * ignores case and diacritics, so "vinh binh" finds "Hợp tác xã Nông nghiệp Vĩnh Bình".
+ *
+ * Used for the participants of an event and the parties of an agreement.
+ *
+ * Props:
+ * - `label`: what the field is called on the screen (it names the text box only, as LabelledSelect).
+ * - `value` / `onChange`: a single `Counterpart` or null; with `multiple`, an array of them.
+ * - `multiple`: pick several at once (chips in the box); picked ones leave the dropdown.
+ * - `exclude`: counterparts not to offer, e.g. those already taking part (only kind and id matter).
+ * - `error`, `required`, `description`, `placeholder`, `disabled`: as on any Mantine input.
+ */
+import { useId, useState } from 'react';
+import { Input, MultiSelect, Select, Stack, Text, type ComboboxData, type OptionsFilter } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useOrganizationList } from '../queries';
+import { usePartnerOptions } from '../queries/events';
+
+export type CounterpartKind = 'organization' | 'partner';
+
+/** A member organization or a partner, as the picker returns it. */
+export interface Counterpart {
+  kind: CounterpartKind;
+  id: number;
+  name: string;
+}
+
+interface CommonProps {
+  label: string;
+  /** Counterparts not to offer; only `kind` and `id` are compared. */
+  exclude?: readonly Pick<Counterpart, 'kind' | 'id'>[];
+  error?: string | null;
+  required?: boolean;
+  description?: string;
+  placeholder?: string;
+  disabled?: boolean;
+}
+
+interface SingleProps extends CommonProps {
+  multiple?: false;
+  value: Counterpart | null;
+  onChange: (value: Counterpart | null) => void;
+}
+
+interface MultipleProps extends CommonProps {
+  multiple: true;
+  value: Counterpart[];
+  onChange: (value: Counterpart[]) => void;
+}
+
+export type CounterpartPickerProps = SingleProps | MultipleProps;
+
+/** How many of each side the dropdown offers for what has been typed; typing more narrows it. */
+const optionsPerSide = 20;
+const searchDelayMs = 200;
+
+/** The option's value: kind and id in one string, as Mantine's options need. */
+function keyOf({ kind, id }: Pick<Counterpart, 'kind' | 'id'>): string {
+  return `${kind}:${String(id)}`;
+}
+
+/** The backend has already searched; the dropdown shows what it found as it is. */
+const shownAsFound: OptionsFilter = ({ options }) => options;
+
+interface Option {
+  counterpart: Counterpart;
+  /** A second line that tells two of the same name apart: kind and commune, or province. */
+  detail: string;
+}
+
+export function CounterpartPicker(props: CounterpartPickerProps) {
+  const { label, exclude = [], error, required, description, placeholder, disabled } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), searchDelayMs);
+  const picked = props.multiple ? props.value : props.value ? [props.value] : [];
+  // In single mode the box shows the picked name as its search text; that is not a new search.
+  const typed = !props.multiple && props.value && query === props.value.name ? '' : query;
+
+  const organizations = useOrganizationList({ ...(typed ? { query: typed } : {}), page: 1, pageSize: optionsPerSide });
+  const partners = usePartnerOptions(typed, optionsPerSide);
+
+  const excluded = new Set(exclude.map(keyOf));
+  const found: Option[] = [
+    ...(organizations.data?.rows ?? []).map((row) => ({
+      counterpart: { kind: 'organization' as const, id: row.id, name: row.name },
+      detail: [t(`organization.kindShort.${row.kind}`), row.communeName].filter(Boolean).join(' · '),
+    })),
+    ...(partners.data?.rows ?? []).map((row) => ({
+      counterpart: { kind: 'partner' as const, id: row.id, name: row.name },
+      detail: row.provinceName,
+    })),
+  ].filter((option) => !excluded.has(keyOf(option.counterpart)));
+  // What is picked stays among the options, or Mantine could not show its name.
+  const options = new Map<string, Option>(picked.map((counterpart) => [keyOf(counterpart), { counterpart, detail: '' }]));
+  for (const option of found) options.set(keyOf(option.counterpart), option);
+
+  const groups: { kind: CounterpartKind; title: string }[] = [
+    { kind: 'organization', title: t('nav.members') },
+    { kind: 'partner', title: t('nav.partners') },
+  ];
+  const data: ComboboxData = groups
+    .map(({ kind, title }) => ({
+      group: title,
+      items: [...options.entries()]
+        .filter(([, option]) => option.counterpart.kind === kind)
+        .map(([value, option]) => ({ value, label: option.counterpart.name })),
+    }))
+    .filter((group) => group.items.length > 0);
+
+  const renderOption = ({ option }: { option: { value: string; label: string } }) => {
+    const detail = options.get(option.value)?.detail;
+    return (
+      <Stack gap={0}>
+        <Text size="sm">{option.label}</Text>
+        {detail && (
+          <Text size="xs" c="dimmed">
+            {detail}
+          </Text>
+        )}
+      </Stack>
+    );
+  };
+
+  const common = {
+    id,
+    data,
+    searchable: true,
+    filter: shownAsFound,
+    searchValue: search,
+    onSearchChange: setSearch,
+    renderOption,
+    nothingFoundMessage: organizations.isFetching || partners.isFetching ? t('common.loading') : t('events.picker.nothingFound'),
+    placeholder: placeholder ?? t('events.picker.placeholder'),
+    error,
+    required,
+    description,
+    disabled,
+    // The dropdown is as wide as it needs to be: cooperative names run long.
+    comboboxProps: { width: 'target' as const, position: 'bottom-start' as const },
+  };
+
+  return (
+    <div>
+      <Input.Label htmlFor={id} required={required}>
+        {label}
+      </Input.Label>
+      {props.multiple ? (
+        <MultiSelect
+          {...common}
+          hidePickedOptions
+          value={props.value.map(keyOf)}
+          onChange={(values) =>
+            props.onChange(values.map((value) => options.get(value)?.counterpart).filter((item): item is Counterpart => item !== undefined))
+          }
+        />
+      ) : (
+        <Select
+          {...common}
+          clearable
+          value={props.value ? keyOf(props.value) : null}
+          onChange={(value) => props.onChange(value === null ? null : (options.get(value)?.counterpart ?? null))}
+        />
+      )}
+    </div>
+  );
+}

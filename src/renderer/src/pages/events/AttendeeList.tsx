@@ -1,0 +1,69 @@
+/**
+ * The printable attendee list of an event: the alliance as issuing body, the event's title, dates
+ * and place, then one row per participant with room to sign. Shown over the app as a preview and
+ * printed with the browser's own print (window.print); print.css hides everything else on paper.
+ */
+import { createPortal } from 'react-dom';
+import { Button, Group } from '@mantine/core';
+import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { EventDetail } from '../../../../shared/contract';
+import { formatDates } from './EventsPage';
+import { useParticipantKindLabel } from './ParticipantsSection';
+import './print.css';
+
+interface AttendeeListProps {
+  event: EventDetail;
+  allianceName: string;
+  onClose: () => void;
+}
+
+export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps) {
+  const { t } = useTranslation();
+  const kindLabel = useParticipantKindLabel();
+  const place = [event.venue, event.provinceCode === null ? t('events.online') : event.provinceName].filter(Boolean).join(', ');
+
+  // A direct child of <body>, so that the print style can hide all its siblings.
+  return createPortal(
+    <div className="attendee-sheet" role="dialog" aria-label={t('events.print.title')}>
+      <Group className="attendee-sheet-actions" justify="space-between" mb="md">
+        <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={onClose}>
+          {t('events.print.close')}
+        </Button>
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+          {t('events.print.print')}
+        </Button>
+      </Group>
+      <p className="attendee-sheet-issuer">{allianceName}</p>
+      <h1 className="attendee-sheet-title">{t('events.print.title')}</h1>
+      <p className="attendee-sheet-subtitle">{event.title}</p>
+      <p className="attendee-sheet-meta">{t('events.print.dates', { dates: formatDates(event) })}</p>
+      {place && <p className="attendee-sheet-meta">{t('events.print.place', { place })}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th className="attendee-sheet-number">{t('events.print.number')}</th>
+            <th>{t('events.print.name')}</th>
+            <th>{t('events.print.kind')}</th>
+            <th>{t('events.print.role')}</th>
+            <th>{t('events.print.representative')}</th>
+            <th className="attendee-sheet-signature">{t('events.print.signature')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {event.participants.map((participant, index) => (
+            <tr key={participant.id}>
+              <td className="attendee-sheet-number">{index + 1}</td>
+              <td>{participant.name}</td>
+              <td>{kindLabel(participant)}</td>
+              <td>{t(`events.role.${participant.role}`)}</td>
+              <td>{participant.representative}</td>
+              <td />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>,
+    document.body,
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * Adds an event, or edits one. The contract's schema gives instant feedback on the fields; the
+ * backend still decides, and its field issues are shown where they belong.
+ */
+import { useState } from 'react';
+import { NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { eventInput, type EventDetail, type EventInput, type EventSummary } from '../../../../shared/contract';
+import { eventKinds, type EventKind } from '../../../../shared/domain';
+import { DateField } from '../../components/DateField';
+import { FormFooter } from '../../components/FormFooter';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { foldFilter } from '../../forms/foldFilter';
+import { splitServerError } from '../../forms/serverErrors';
+import { useProvinces } from '../../queries';
+import { useCreateEvent, useUpdateEvent } from '../../queries/events';
+
+interface EventValues {
+  kind: EventKind | null;
+  title: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  venue: string;
+  provinceCode: string | null;
+  organizer: string;
+  coOrganizers: string;
+  budget: number | null;
+  description: string;
+  outcome: string;
+}
+
+function valuesOf(event: EventDetail | undefined, allianceName: string): EventValues {
+  if (!event) {
+    return {
+      kind: null,
+      title: '',
+      startsOn: null,
+      endsOn: null,
+      venue: '',
+      provinceCode: null,
+      organizer: allianceName,
+      coOrganizers: '',
+      budget: null,
+      description: '',
+      outcome: '',
+    };
+  }
+  const { kind, title, startsOn, endsOn, venue, provinceCode, organizer, coOrganizers, budget, description, outcome } = event;
+  // A one-day event shows an empty end date, as it was entered.
+  return { kind, title, startsOn, endsOn: endsOn === startsOn ? null : endsOn, venue, provinceCode, organizer, coOrganizers, budget, description, outcome };
+}
+
+interface EventFormProps {
+  /** The event being edited; absent to add a new one. */
+  initial?: EventDetail;
+  /** Offered as the organizer of a new event: most are the alliance's own. */
+  allianceName: string;
+  onSaved: (event: EventSummary) => void;
+  onCancel: () => void;
+}
+
+export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFormProps) {
+  const { t } = useTranslation();
+  const provinces = useProvinces();
+  const create = useCreateEvent();
+  const update = useUpdateEvent();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<EventValues>({
+    mode: 'controlled',
+    initialValues: valuesOf(initial, allianceName),
+    validate: schemaResolver(eventInput, { sync: true }),
+  });
+  const online = form.values.kind === 'online_meeting';
+
+  const submit = form.onSubmit(async (values) => {
+    const { kind, startsOn } = values;
+    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+    if (kind === null || startsOn === null) return;
+    setFormError(null);
+    const input: EventInput = { ...values, kind, startsOn, provinceCode: online ? null : values.provinceCode };
+    try {
+      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
+    } catch (error) {
+      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
+      form.setErrors(fields);
+      setFormError(general);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <LabelledSelect
+          label={t('events.form.kind')}
+          placeholder={t('events.form.kindPlaceholder')}
+          required
+          allowDeselect={false}
+          data={eventKinds.map((kind) => ({ value: kind, label: t(`events.kind.${kind}`) }))}
+          {...form.getInputProps('kind')}
+        />
+        <TextInput label={t('events.form.title')} placeholder={t('events.form.titlePlaceholder')} required {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <DateField label={t('events.form.startsOn')} required {...form.getInputProps('startsOn')} />
+          <DateField
+            label={t('events.form.endsOn')}
+            description={t('events.form.endsOnHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            minDate={form.values.startsOn ?? undefined}
+            {...form.getInputProps('endsOn')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('events.form.venue')} placeholder={t('events.form.venuePlaceholder')} {...form.getInputProps('venue')} />
+          <LabelledSelect
+            label={t('events.form.province')}
+            placeholder={online ? t('events.form.provinceOnline') : t('events.form.provincePlaceholder')}
+            nothingFoundMessage={t('events.form.noProvince')}
+            required={!online}
+            disabled={online}
+            searchable
+            clearable
+            filter={foldFilter}
+            data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
+            {...form.getInputProps('provinceCode')}
+            value={online ? null : form.values.provinceCode}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('events.form.organizer')} {...form.getInputProps('organizer')} />
+          <TextInput label={t('events.form.coOrganizers')} {...form.getInputProps('coOrganizers')} />
+        </SimpleGrid>
+        <NumberInput
+          label={t('events.form.budget')}
+          min={0}
+          allowNegative={false}
+          allowDecimal={false}
+          thousandSeparator="."
+          decimalSeparator=","
+          suffix=" ₫"
+          {...form.getInputProps('budget')}
+          value={form.values.budget ?? ''}
+          onChange={(value) => form.setFieldValue('budget', typeof value === 'number' ? value : null)}
+        />
+        <Textarea label={t('events.form.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
+        <Textarea label={t('events.form.outcome')} autosize minRows={2} maxRows={8} {...form.getInputProps('outcome')} />
+        <FormFooter
+          error={formError}
+          submitLabel={initial ? t('events.form.save') : t('events.form.create')}
+          saving={create.isPending || update.isPending}
+          onCancel={onCancel}
+        />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,330 @@
+/**
+ * Thành phần tham dự of one event, and Điểm danh: members and partners are added with the
+ * counterpart picker; role, attendance and representative change in the table; attendance is set in
+ * bulk for the ticked rows, or from a pasted sign-in sheet.
+ */
+import { useState } from 'react';
+import { ActionIcon, Anchor, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconClipboardText, IconPlus, IconUserCheck, IconUserX, IconX } from '@tabler/icons-react';
+import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { useTranslation } from 'react-i18next';
+import type { EventDetail, EventParticipant } from '../../../../shared/contract';
+import { participantRoles, participantStatuses, type ParticipantRole, type ParticipantStatus } from '../../../../shared/domain';
+import { messageOf } from '../../api';
+import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { useAddParticipants, useMarkAttendance, useRemoveParticipant, useUpdateParticipant } from '../../queries/events';
+import { organizationHref, partnerHref } from '../../routing/useHashRoute';
+import { SignInDialog } from './SignInDialog';
+
+/** "HTX", "THT", … for a member; the partner's kind for a partner. */
+export function useParticipantKindLabel() {
+  const { t } = useTranslation();
+  return ({ organizationKind, partnerKind }: Pick<EventParticipant, 'organizationKind' | 'partnerKind'>) =>
+    organizationKind ? t(`organization.kindShort.${organizationKind}`) : partnerKind ? t(`events.partnerKind.${partnerKind}`) : '';
+}
+
+export function ParticipantsSection({ event }: { event: EventDetail }) {
+  const { t } = useTranslation();
+  const kindLabel = useParticipantKindLabel();
+  const [selected, setSelected] = useState<EventParticipant[]>([]);
+  const [adding, addDialog] = useDisclosure(false);
+  const [pasting, pasteDialog] = useDisclosure(false);
+  const update = useUpdateParticipant();
+  const remove = useRemoveParticipant();
+  const mark = useMarkAttendance();
+  // Rows that left the list (removed elsewhere, or a refetch) are no longer selected.
+  const selectedNow = selected.filter((row) => event.participants.some((participant) => participant.id === row.id));
+
+  const failed = (error: unknown) => notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
+
+  const change = (id: number, patch: { role?: ParticipantRole; status?: ParticipantStatus; representative?: string }) =>
+    update.mutateAsync({ id, ...patch }).catch(failed);
+
+  const markSelected = async (status: 'attended' | 'absent') => {
+    const ids = selectedNow.map((row) => row.id);
+    try {
+      const marked = await mark.mutateAsync({
+        eventId: event.id,
+        attendedIds: status === 'attended' ? ids : [],
+        absentIds: status === 'absent' ? ids : [],
+      });
+      setSelected([]);
+      notifications.show({ color: 'teal', message: t('events.attendance.marked', { ...marked }) });
+    } catch (error) {
+      failed(error);
+    }
+  };
+
+  const confirmRemove = (participant: EventParticipant) =>
+    modals.openConfirmModal({
+      title: t('events.participants.removeTitle'),
+      children: <Text size="sm">{t('events.participants.removeConfirm', { name: participant.name })}</Text>,
+      labels: { confirm: t('events.participants.remove'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        void remove
+          .mutateAsync({ id: participant.id })
+          .then(() => notifications.show({ color: 'teal', message: t('events.participants.removed', { name: participant.name }) }))
+          .catch(failed),
+    });
+
+  const columns: DataTableColumn<EventParticipant>[] = [
+    {
+      accessor: 'name',
+      title: t('events.participants.column.name'),
+      width: '34%',
+      render: ({ kind, counterpartId, name, place }) => (
+        <>
+          <Anchor size="sm" href={kind === 'organization' ? organizationHref(counterpartId) : partnerHref(counterpartId)} c="inherit" underline="hover">
+            {name}
+          </Anchor>
+          {place && (
+            <Text size="xs" c="dimmed">
+              {place}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      accessor: 'kind',
+      title: t('events.participants.column.kind'),
+      noWrap: true,
+      render: (participant) => (
+        <>
+          <Text size="sm">{kindLabel(participant)}</Text>
+          <Text size="xs" c="dimmed">
+            {participant.kind === 'organization' ? t('events.participants.member') : t('events.participants.partner')}
+          </Text>
+        </>
+      ),
+    },
+    {
+      accessor: 'role',
+      title: t('events.participants.column.role'),
+      render: ({ id, name, role }) => (
+        <Select
+          size="xs"
+          w={160}
+          aria-label={`${t('events.participants.column.role')}: ${name}`}
+          allowDeselect={false}
+          data={participantRoles.map((value) => ({ value, label: t(`events.role.${value}`) }))}
+          value={role}
+          onChange={(value) => {
+            const next = participantRoles.find((item) => item === value);
+            if (next && next !== role) void change(id, { role: next });
+          }}
+        />
+      ),
+    },
+    {
+      accessor: 'status',
+      title: t('events.participants.column.status'),
+      render: ({ id, name, status }) => (
+        <Select
+          size="xs"
+          w={140}
+          aria-label={`${t('events.participants.column.status')}: ${name}`}
+          allowDeselect={false}
+          data={participantStatuses.map((value) => ({ value, label: t(`events.status.${value}`) }))}
+          value={status}
+          onChange={(value) => {
+            const next = participantStatuses.find((item) => item === value);
+            if (next && next !== status) void change(id, { status: next });
+          }}
+          styles={{ input: { color: status === 'attended' ? 'var(--mantine-color-teal-8)' : status === 'absent' ? 'var(--mantine-color-red-8)' : undefined } }}
+        />
+      ),
+    },
+    {
+      accessor: 'representative',
+      title: t('events.participants.column.representative'),
+      render: (participant) => (
+        // Keyed by the saved value, so that one recorded elsewhere (a sign-in sheet) shows at once.
+        <RepresentativeInput
+          key={`${participant.id}:${participant.representative}`}
+          participant={participant}
+          onSave={(representative) => void change(participant.id, { representative })} />
+      ),
+    },
+    {
+      accessor: 'actions',
+      title: '',
+      width: 48,
+      render: (participant) => (
+        <Tooltip label={t('events.participants.remove')}>
+          <ActionIcon variant="subtle" color="gray" aria-label={`${t('events.participants.remove')}: ${participant.name}`} onClick={() => confirmRemove(participant)}>
+            <IconX size={16} />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end">
+          <Stack gap={2}>
+            <Title order={3}>{t('events.participants.title')}</Title>
+            <Text size="sm" c="dimmed">
+              {t('events.participants.summary', {
+                organizations: event.organizationCount,
+                partners: event.partnerCount,
+                attended: event.attendedCount,
+              })}
+            </Text>
+          </Stack>
+          <Button leftSection={<IconPlus size={16} />} onClick={addDialog.open}>
+            {t('events.participants.add')}
+          </Button>
+        </Group>
+
+        {event.participants.length > 0 && (
+          <Group gap="xs" aria-label={t('events.attendance.title')} role="group">
+            <Text size="sm" fw={500}>
+              {t('events.attendance.title')}:
+            </Text>
+            <Text size="sm" c="dimmed">
+              {selectedNow.length ? t('events.attendance.selected', { count: selectedNow.length }) : t('events.attendance.hint')}
+            </Text>
+            <Button
+              size="xs"
+              color="teal"
+              leftSection={<IconUserCheck size={14} />}
+              disabled={selectedNow.length === 0}
+              loading={mark.isPending}
+              onClick={() => void markSelected('attended')}
+            >
+              {t('events.attendance.present')}
+            </Button>
+            <Button
+              size="xs"
+              color="red"
+              variant="light"
+              leftSection={<IconUserX size={14} />}
+              disabled={selectedNow.length === 0}
+              loading={mark.isPending}
+              onClick={() => void markSelected('absent')}
+            >
+              {t('events.attendance.absent')}
+            </Button>
+            <Button size="xs" variant="default" leftSection={<IconClipboardText size={14} />} onClick={pasteDialog.open}>
+              {t('events.attendance.paste')}
+            </Button>
+          </Group>
+        )}
+
+        {event.participants.length === 0 ? (
+          <Text c="dimmed" size="sm">
+            {t('events.participants.empty')}
+          </Text>
+        ) : (
+          <DataTable<EventParticipant>
+            withTableBorder
+            striped
+            records={event.participants}
+            columns={columns}
+            selectedRecords={selectedNow}
+            onSelectedRecordsChange={setSelected}
+            allRecordsSelectionCheckboxProps={{ 'aria-label': t('events.participants.selectAll') }}
+            getRecordSelectionCheckboxProps={(record) => ({ 'aria-label': t('events.participants.selectOne', { name: record.name }) })}
+          />
+        )}
+      </Stack>
+
+      <Modal opened={adding} onClose={addDialog.close} title={t('events.participants.addTitle')} size="lg">
+        <AddParticipantsForm event={event} onDone={addDialog.close} />
+      </Modal>
+      <Modal opened={pasting} onClose={pasteDialog.close} title={t('events.signIn.title')} size="xl">
+        <SignInDialog event={event} onDone={pasteDialog.close} />
+      </Modal>
+    </Paper>
+  );
+}
+
+/** Saved when the person leaves the box, not at every key. */
+function RepresentativeInput({ participant, onSave }: { participant: EventParticipant; onSave: (value: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(participant.representative);
+  return (
+    <TextInput
+      size="xs"
+      aria-label={t('events.participants.representativeLabel', { name: participant.name })}
+      value={value}
+      onChange={(event) => setValue(event.currentTarget.value)}
+      onBlur={() => {
+        if (value.trim() !== participant.representative) onSave(value);
+      }}
+    />
+  );
+}
+
+function AddParticipantsForm({ event, onDone }: { event: EventDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = useState<Counterpart[]>([]);
+  const [role, setRole] = useState<ParticipantRole>('attendee');
+  const [status, setStatus] = useState<ParticipantStatus>('invited');
+  const [error, setError] = useState<string | null>(null);
+  const add = useAddParticipants();
+  const present = event.participants.map((participant) => ({ kind: participant.kind, id: participant.counterpartId }));
+
+  const submit = async () => {
+    setError(null);
+    try {
+      const result = await add.mutateAsync({
+        eventId: event.id,
+        participants: picked.map(({ kind, id }) => ({ kind, id, role, status })),
+      });
+      notifications.show({
+        color: 'teal',
+        message: result.skipped ? t('events.participants.addedSkipped', { ...result }) : t('events.participants.added', { ...result }),
+      });
+      onDone();
+    } catch (failure) {
+      setError(messageOf(failure, t('common.unexpectedError')));
+    }
+  };
+
+  return (
+    <Stack>
+      <CounterpartPicker
+        label={t('events.participants.pick')}
+        description={t('events.participants.pickHint')}
+        multiple
+        value={picked}
+        onChange={setPicked}
+        exclude={present}
+        error={error}
+      />
+      <SimpleGrid cols={2}>
+        <LabelledSelect
+          label={t('events.participants.role')}
+          allowDeselect={false}
+          data={participantRoles.map((value) => ({ value, label: t(`events.role.${value}`) }))}
+          value={role}
+          onChange={(value) => setRole(participantRoles.find((item) => item === value) ?? 'attendee')}
+        />
+        <LabelledSelect
+          label={t('events.participants.status')}
+          allowDeselect={false}
+          data={participantStatuses.map((value) => ({ value, label: t(`events.status.${value}`) }))}
+          value={status}
+          onChange={(value) => setStatus(participantStatuses.find((item) => item === value) ?? 'invited')}
+        />
+      </SimpleGrid>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+        <Button disabled={picked.length === 0} loading={add.isPending} onClick={() => void submit()}>
+          {t('events.participants.addSubmit')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

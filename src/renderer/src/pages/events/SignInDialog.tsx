@@ -1,0 +1,197 @@
+/**
+ * "Dán danh sách ký tên": names pasted from the paper sign-in sheet are matched against the
+ * participants by the backend; the person sees what matched, chooses where a line could be several,
+ * sees in red what matched nothing, and only then records the attendance.
+ */
+import { useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, List, Select, Stack, Table, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { EventDetail, SignInLine } from '../../../../shared/contract';
+import { messageOf } from '../../api';
+import { useMarkAttendance, useMatchSignIn } from '../../queries/events';
+
+interface SignInDialogProps {
+  event: EventDetail;
+  onDone: () => void;
+}
+
+export function SignInDialog({ event, onDone }: SignInDialogProps) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [lines, setLines] = useState<SignInLine[] | null>(null);
+  /** The participant chosen for each ambiguous line, by the line's index. */
+  const [choices, setChoices] = useState<Record<number, number>>({});
+  const [markRestAbsent, setMarkRestAbsent] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const match = useMatchSignIn();
+  const mark = useMarkAttendance();
+
+  const readSheet = async () => {
+    setError(null);
+    if (text.trim() === '') {
+      setError(t('events.signIn.nothing'));
+      return;
+    }
+    try {
+      setLines(await match.mutateAsync({ eventId: event.id, text }));
+      setChoices({});
+    } catch (failure) {
+      setError(messageOf(failure, t('common.unexpectedError')));
+    }
+  };
+
+  if (lines === null) {
+    return (
+      <Stack>
+        <Text size="sm">{t('events.signIn.intro')}</Text>
+        <Textarea
+          label={t('events.signIn.text')}
+          placeholder={t('events.signIn.textPlaceholder')}
+          rows={10}
+          value={text}
+          onChange={(change) => setText(change.currentTarget.value)}
+          error={error}
+          data-autofocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button loading={match.isPending} onClick={() => void readSheet()}>
+            {t('events.signIn.match')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  /** Each line's participant: the one it matched, or the one chosen among its candidates. */
+  const chosen = lines.map((line, index) => (line.result === 'matched' ? line.candidates[0]?.participantId : choices[index]));
+  const attendedIds = [...new Set(chosen.filter((id): id is number => id !== undefined))];
+  const absentIds = markRestAbsent ? event.participants.map((item) => item.id).filter((id) => !attendedIds.includes(id)) : [];
+  const representatives = lines.flatMap((line, index) => {
+    const id = chosen[index];
+    return id !== undefined && line.representative ? [{ id, representative: line.representative }] : [];
+  });
+  const unmatched = lines.filter((line) => line.result === 'unmatched');
+  const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length;
+
+  const confirm = async () => {
+    setError(null);
+    try {
+      const marked = await mark.mutateAsync({ eventId: event.id, attendedIds, absentIds, representatives });
+      notifications.show({ color: 'teal', message: t('events.attendance.marked', { ...marked }) });
+      onDone();
+    } catch (failure) {
+      setError(messageOf(failure, t('common.unexpectedError')));
+    }
+  };
+
+  return (
+    <Stack>
+      <Group gap="xs">
+        <Badge color="teal" variant="light" tt="none">
+          {t('events.signIn.matchedCount', { count: counted('matched') })}
+        </Badge>
+        {counted('ambiguous') > 0 && (
+          <Badge color="yellow" variant="light" tt="none">
+            {t('events.signIn.ambiguousCount', { count: counted('ambiguous') })}
+          </Badge>
+        )}
+        {unmatched.length > 0 && (
+          <Badge color="red" variant="light" tt="none">
+            {t('events.signIn.unmatchedCount', { count: unmatched.length })}
+          </Badge>
+        )}
+      </Group>
+
+      <Table withTableBorder verticalSpacing="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('events.signIn.line')}</Table.Th>
+            <Table.Th>{t('events.signIn.participant')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line, index) =>
+            line.result === 'unmatched' ? null : (
+              <Table.Tr key={index}>
+                <Table.Td>
+                  <Text size="sm">{line.line}</Text>
+                  {line.representative && (
+                    <Text size="xs" c="dimmed">
+                      {t('events.signIn.signedBy', { name: line.representative })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {line.result === 'matched' ? (
+                    <Group gap={6} wrap="nowrap">
+                      <IconCheck size={16} color="var(--mantine-color-teal-7)" aria-hidden />
+                      <Text size="sm">{line.candidates[0]?.name}</Text>
+                    </Group>
+                  ) : (
+                    <Select
+                      size="xs"
+                      aria-label={t('events.signIn.chooseLabel', { line: line.line })}
+                      placeholder={t('events.signIn.choose')}
+                      clearable
+                      data={line.candidates.map((candidate) => ({ value: String(candidate.participantId), label: candidate.name }))}
+                      value={choices[index] === undefined ? null : String(choices[index])}
+                      onChange={(value) =>
+                        setChoices((current) => {
+                          const { [index]: _previous, ...rest } = current;
+                          return value === null ? rest : { ...rest, [index]: Number(value) };
+                        })
+                      }
+                      error={choices[index] === undefined}
+                    />
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ),
+          )}
+        </Table.Tbody>
+      </Table>
+
+      {unmatched.length > 0 && (
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('events.signIn.unmatchedTitle')}>
+          <List size="sm" c="red.8">
+            {unmatched.map((line, index) => (
+              <List.Item key={index}>{line.line}</List.Item>
+            ))}
+          </List>
+          <Text size="xs" mt="xs">
+            {t('events.signIn.unmatchedHint')}
+          </Text>
+        </Alert>
+      )}
+
+      <Checkbox
+        label={t('events.signIn.markRest')}
+        checked={markRestAbsent}
+        onChange={(change) => setMarkRestAbsent(change.currentTarget.checked)}
+      />
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Button variant="subtle" onClick={() => setLines(null)}>
+          {t('events.signIn.back')}
+        </Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button disabled={attendedIds.length === 0 && absentIds.length === 0} loading={mark.isPending} onClick={() => void confirm()}>
+            {t('events.signIn.confirm', { count: attendedIds.length })}
+          </Button>
+        </Group>
+      </Group>
+    </Stack>
+  );
+}

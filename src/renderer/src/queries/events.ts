@@ -1,0 +1,99 @@
+/**
+ * Server state of trade-promotion events and their participants, and the partners the
+ * counterpart picker offers. Every write to an event invalidates everything under `events`: the
+ * list's participant counts follow the participants.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InputOf } from '../../../shared/contract';
+import { call } from '../api';
+
+export const eventKeys = {
+  all: ['events'] as const,
+  list: (input: InputOf<'events:list'>) => ['events', 'list', input] as const,
+  detail: (id: number) => ['events', 'detail', id] as const,
+  history: (id: number) => ['events', 'history', id] as const,
+  trash: (page: number, pageSize: number) => ['events', 'trash', page, pageSize] as const,
+  ofCounterpart: (input: InputOf<'events:ofCounterpart'>) => ['events', 'of', input] as const,
+  /** Under `partners`, so that a write to the partners refreshes what the picker offers. */
+  partnerOptions: (search: string, pageSize: number) => ['partners', 'options', search, pageSize] as const,
+};
+
+export function useEventList(input: InputOf<'events:list'>) {
+  return useQuery({
+    queryKey: eventKeys.list(input),
+    queryFn: () => call('events:list', input),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useEvent(id: number) {
+  return useQuery({ queryKey: eventKeys.detail(id), queryFn: () => call('events:get', { id }) });
+}
+
+export function useEventHistory(id: number) {
+  return useQuery({ queryKey: eventKeys.history(id), queryFn: () => call('events:history', { id }) });
+}
+
+export function useEventTrash(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: eventKeys.trash(page, pageSize),
+    queryFn: () => call('events:trash', { page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCounterpartEvents(input: InputOf<'events:ofCounterpart'>) {
+  return useQuery({ queryKey: eventKeys.ofCounterpart(input), queryFn: () => call('events:ofCounterpart', input) });
+}
+
+/** Partners whose name matches what is typed, for CounterpartPicker. */
+export function usePartnerOptions(search: string, pageSize: number) {
+  return useQuery({
+    queryKey: eventKeys.partnerOptions(search, pageSize),
+    queryFn: () => call('partners:list', { search, page: 1, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+type EventWrite =
+  | 'events:create'
+  | 'events:update'
+  | 'events:restore'
+  | 'events:addParticipants'
+  | 'events:updateParticipant'
+  | 'events:removeParticipant'
+  | 'events:markAttendance';
+
+function useEventMutation<C extends EventWrite>(channel: C) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<C>) => call(channel, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKeys.all }),
+  });
+}
+
+export const useCreateEvent = () => useEventMutation('events:create');
+export const useUpdateEvent = () => useEventMutation('events:update');
+export const useRestoreEvent = () => useEventMutation('events:restore');
+export const useAddParticipants = () => useEventMutation('events:addParticipants');
+export const useUpdateParticipant = () => useEventMutation('events:updateParticipant');
+export const useRemoveParticipant = () => useEventMutation('events:removeParticipant');
+export const useMarkAttendance = () => useEventMutation('events:markAttendance');
+
+export function useDeleteEvent() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'events:delete'>) => call('events:delete', input),
+    // The deleted one's own page is being left; asking for it again would only answer "not found".
+    onSuccess: (_, { id }) =>
+      queryClient.invalidateQueries({
+        queryKey: eventKeys.all,
+        predicate: ({ queryKey }) => !(queryKey[1] === 'detail' && queryKey[2] === id),
+      }),
+  });
+}
+
+/** Reading a sign-in sheet changes nothing; it is asked once per paste, not cached. */
+export function useMatchSignIn() {
+  return useMutation({ mutationFn: (input: InputOf<'events:matchSignIn'>) => call('events:matchSignIn', input) });
+}

@@ -1,0 +1,299 @@
+/** Trade-promotion events (sự kiện xúc tiến thương mại) and who took part in them. */
+import { z } from 'zod';
+import {
+  eventKinds,
+  participantRoles,
+  participantStatuses,
+  type EventKind,
+  type OrganizationKind,
+  type Page,
+  type ParticipantRole,
+  type ParticipantStatus,
+  type PartnerKind,
+} from '../domain';
+import { channel, isoDate, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
+import type { FieldChange } from './organizations';
+
+const id = z.number().int().positive();
+
+/** Who takes part: a member organization of the register, or a partner. */
+export const participantKinds = ['organization', 'partner'] as const;
+export type ParticipantKind = (typeof participantKinds)[number];
+
+/**
+ * Text of several lines (description, outcome): NFC and trimmed, but its line breaks kept, unlike
+ * `optionalText`, which folds all white space to single spaces.
+ */
+function optionalParagraphs(label: string, max: number) {
+  return z
+    .string({ error: `${label}: cần nhập chữ.` })
+    .optional()
+    .transform((value) => (value ?? '').normalize('NFC').replace(/[ \t]+$/gm, '').trim())
+    .pipe(z.string().max(max, { error: `${label} dài quá ${max} ký tự.` }));
+}
+
+const eventFields = {
+  kind: z.enum(eventKinds, { error: 'Chưa chọn loại sự kiện.' }),
+  title: requiredText('Tên sự kiện', 300),
+  startsOn: isoDate('Ngày bắt đầu'),
+  /** Blank for an event of one day: it ends the day it starts. */
+  endsOn: optionalIsoDate('Ngày kết thúc'),
+  venue: optionalText('Địa điểm', 300),
+  /** The province it is held in; required unless it is an online meeting, which has none. */
+  provinceCode: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((value) => (value ? value : null)),
+  organizer: optionalText('Đơn vị tổ chức', 300),
+  coOrganizers: optionalText('Đơn vị phối hợp', 500),
+  /** In đồng. */
+  budget: optionalCount('Kinh phí'),
+  description: optionalParagraphs('Nội dung', 5000),
+  outcome: optionalParagraphs('Kết quả', 5000),
+};
+
+function eventRules(
+  value: { kind: EventKind; startsOn: string; endsOn: string | null; provinceCode: string | null },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.endsOn !== null && value.endsOn < value.startsOn) {
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc không được trước ngày bắt đầu.' });
+  }
+  if (value.kind !== 'online_meeting' && value.provinceCode === null) {
+    ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'Chưa chọn tỉnh, thành phố nơi tổ chức sự kiện.' });
+  }
+}
+
+export const eventInput = z.object(eventFields).superRefine(eventRules);
+export type EventInput = z.input<typeof eventInput>;
+export type ParsedEventInput = z.output<typeof eventInput>;
+
+export const eventUpdateInput = z.object({ id, ...eventFields }).superRefine(eventRules);
+export type EventUpdateInput = z.input<typeof eventUpdateInput>;
+
+export const eventSortKeys = ['startsOn', 'title'] as const;
+export type EventSortKey = (typeof eventSortKeys)[number];
+
+export const eventListInput = z.object({
+  /** Search as you type over title and venue; ignores case and diacritics (đ→d). */
+  search: z.string().max(200).optional().default(''),
+  kind: z.enum(eventKinds).optional(),
+  provinceCode: z.string().regex(/^\d{2}$/).optional(),
+  /** Events that take place (at least partly) in this year. */
+  year: z.number().int().min(1900).max(2200).optional(),
+  /** Events that take place (at least partly) between these dates. */
+  from: optionalIsoDate('Từ ngày'),
+  to: optionalIsoDate('Đến ngày'),
+  /** Upcoming: not yet ended today; past: ended before today. */
+  when: z.enum(['upcoming', 'past']).optional(),
+  sort: z
+    .object({ by: z.enum(eventSortKeys), direction: z.enum(['asc', 'desc']).default('desc') })
+    .optional()
+    .default({ by: 'startsOn', direction: 'desc' }),
+  ...pageInput,
+});
+export type EventListInput = z.input<typeof eventListInput>;
+
+export const participantAddInput = z.object({
+  eventId: id,
+  participants: z
+    .array(
+      z.object({
+        kind: z.enum(participantKinds),
+        id,
+        role: z.enum(participantRoles).optional().default('attendee'),
+        status: z.enum(participantStatuses).optional().default('invited'),
+      }),
+    )
+    .min(1, { error: 'Chưa chọn đơn vị nào để thêm vào thành phần tham dự.' })
+    .max(1000),
+});
+export type ParticipantAddInput = z.input<typeof participantAddInput>;
+
+export const participantUpdateInput = z.object({
+  id,
+  role: z.enum(participantRoles).optional(),
+  status: z.enum(participantStatuses).optional(),
+  representative: optionalText('Người đại diện', 200).optional(),
+  note: optionalText('Ghi chú', 500).optional(),
+});
+export type ParticipantUpdateInput = z.input<typeof participantUpdateInput>;
+
+export const attendanceInput = z.object({
+  eventId: id,
+  /** Participants (their ids in `EventParticipant`) to mark Có mặt. */
+  attendedIds: z.array(id).max(5000).default([]),
+  /** Participants to mark Vắng. */
+  absentIds: z.array(id).max(5000).default([]),
+  /** Who signed for a participant on the sheet; recorded as its representative. */
+  representatives: z
+    .array(z.object({ id, representative: optionalText('Người đại diện', 200) }))
+    .max(5000)
+    .default([]),
+});
+export type AttendanceInput = z.input<typeof attendanceInput>;
+
+export const signInMatchInput = z.object({
+  eventId: id,
+  /** Names pasted from a sign-in sheet, one a line. */
+  text: z.string().max(100_000, { error: 'Danh sách dán vào dài quá; hãy dán từng phần.' }),
+});
+
+/** An event as the list shows it. */
+export interface EventSummary {
+  id: number;
+  kind: EventKind;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  venue: string;
+  /** Null for an online meeting. */
+  provinceCode: string | null;
+  provinceName: string;
+  organizer: string;
+  /** In đồng. */
+  budget: number | null;
+  /** Member organizations taking part, whatever their status. */
+  organizationCount: number;
+  partnerCount: number;
+  /** Participants marked Có mặt. */
+  attendedCount: number;
+}
+
+/** One member organization or partner in Thành phần tham dự. */
+export interface EventParticipant {
+  id: number;
+  kind: ParticipantKind;
+  /** The organization's or partner's own id. */
+  counterpartId: number;
+  name: string;
+  /** HTX, THT, … for an organization; null for a partner. */
+  organizationKind: OrganizationKind | null;
+  /** Doanh nghiệp, chợ đầu mối, … for a partner; null for an organization. */
+  partnerKind: PartnerKind | null;
+  /** Commune of an organization, province of a partner. */
+  place: string;
+  role: ParticipantRole;
+  status: ParticipantStatus;
+  representative: string;
+  note: string;
+}
+
+/** An event one member organization or partner took part in, with its role and attendance there. */
+export interface CounterpartEvent {
+  eventId: number;
+  participantId: number;
+  kind: EventKind;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  provinceName: string;
+  role: ParticipantRole;
+  status: ParticipantStatus;
+}
+
+export interface EventDetail extends EventSummary {
+  coOrganizers: string;
+  description: string;
+  outcome: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Organizations first, then partners, each in Vietnamese alphabetical order. */
+  participants: EventParticipant[];
+}
+
+export interface DeletedEvent extends EventSummary {
+  deletedAt: string;
+}
+
+export interface ParticipantsAdded {
+  added: number;
+  /** Already taking part, so left as they were. */
+  skipped: number;
+}
+
+export interface AttendanceMarked {
+  attended: number;
+  absent: number;
+}
+
+/** A participant a line of the sign-in sheet may name. */
+export interface SignInCandidate {
+  participantId: number;
+  name: string;
+  status: ParticipantStatus;
+}
+
+/** One line of a pasted sign-in sheet and what it matched among the participants. */
+export interface SignInLine {
+  /** The line as pasted, trimmed. */
+  line: string;
+  /** The unit's name read from it, without numbering and representative. */
+  name: string;
+  /** Who signed, when the line names one after " - " or in brackets. */
+  representative: string;
+  /** One participant, several to choose from, or none. */
+  result: 'matched' | 'ambiguous' | 'unmatched';
+  candidates: SignInCandidate[];
+}
+
+/** A participant as Lịch sử thay đổi shows it, before or after a change. */
+export interface ParticipantState {
+  role: ParticipantRole;
+  status: ParticipantStatus;
+  representative: string;
+  note: string;
+}
+
+export interface ParticipantChange {
+  name: string;
+  /** Null when it was added. */
+  before: ParticipantState | null;
+  /** Null when it was removed. */
+  after: ParticipantState | null;
+}
+
+/** One entry of an event's Lịch sử thay đổi: its own fields, or its participants. */
+export interface EventHistoryEntry {
+  at: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  changes: FieldChange[];
+  participants: ParticipantChange[];
+}
+
+/** Vietnamese labels of an event's fields, in the order its profile shows them. */
+export const eventFieldLabels = {
+  kind: 'Loại sự kiện',
+  title: 'Tên sự kiện',
+  startsOn: 'Ngày bắt đầu',
+  endsOn: 'Ngày kết thúc',
+  venue: 'Địa điểm',
+  provinceCode: 'Tỉnh, thành phố',
+  organizer: 'Đơn vị tổ chức',
+  coOrganizers: 'Đơn vị phối hợp',
+  budget: 'Kinh phí',
+  description: 'Nội dung',
+  outcome: 'Kết quả',
+} as const;
+export type EventField = keyof typeof eventFieldLabels;
+
+export const eventsContract = {
+  'events:list': channel<Page<EventSummary>>()(eventListInput),
+  'events:get': channel<EventDetail>()(z.object({ id })),
+  'events:create': channel<EventSummary>()(eventInput),
+  'events:update': channel<EventSummary>()(eventUpdateInput),
+  'events:delete': channel<null>()(z.object({ id })),
+  'events:restore': channel<EventSummary>()(z.object({ id })),
+  'events:trash': channel<Page<DeletedEvent>>()(z.object({ ...pageInput })),
+  'events:history': channel<EventHistoryEntry[]>()(z.object({ id })),
+  'events:addParticipants': channel<ParticipantsAdded>()(participantAddInput),
+  'events:updateParticipant': channel<EventParticipant>()(participantUpdateInput),
+  'events:removeParticipant': channel<null>()(z.object({ id })),
+  'events:markAttendance': channel<AttendanceMarked>()(attendanceInput),
+  'events:matchSignIn': channel<SignInLine[]>()(signInMatchInput),
+  /** The events a member organization or a partner took part in, newest first. */
+  'events:ofCounterpart': channel<CounterpartEvent[]>()(
+    z.object({ kind: z.enum(participantKinds), id: z.number().int().positive() }),
+  ),
+};

@@ -1,0 +1,437 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InputOf } from '../../src/shared/contract';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+
+const HA_NOI = '01';
+
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+const conference: InputOf<'events:create'> = {
+  kind: 'supply_demand_conference',
+  title: 'Hội nghị kết nối cung – cầu nông sản An Giang – Hà Nội',
+  startsOn: '2026-10-15',
+  endsOn: '2026-10-16',
+  venue: 'Trung tâm Hội nghị Quốc gia, Mễ Trì',
+  provinceCode: HA_NOI,
+  organizer: 'Liên minh HTX tỉnh An Giang',
+  coOrganizers: 'Sở Công Thương Hà Nội',
+  budget: 250_000_000,
+  description: 'Giới thiệu nông sản An Giang.\nKết nối với hệ thống siêu thị.',
+};
+
+async function organization(name: string, communeCode = XA_VINH_AN, shortName = '') {
+  return call(app, 'organizations:create', { kind: 'htx', name, communeCode, shortName, confirmSimilarName: true });
+}
+
+async function partner(name: string, provinceCode = '79'): Promise<number> {
+  return (await call(app, 'partners:create', { kind: 'enterprise', name, provinceCode })).id;
+}
+
+function auditRows(entityId: number) {
+  return app.ctx.db.$client
+    .prepare("SELECT action, before, after FROM audit_log WHERE entity = 'event' AND entity_id = ? ORDER BY id")
+    .all(entityId) as { action: string; before: string | null; after: string | null }[];
+}
+
+describe('creating an event', () => {
+  it('stores it with its province and participant counts, and leaves an audit row', async () => {
+    const created = await call(app, 'events:create', conference);
+    expect(created).toMatchObject({
+      kind: 'supply_demand_conference',
+      title: 'Hội nghị kết nối cung – cầu nông sản An Giang – Hà Nội',
+      startsOn: '2026-10-15',
+      endsOn: '2026-10-16',
+      provinceCode: HA_NOI,
+      provinceName: 'Thành phố Hà Nội',
+      budget: 250_000_000,
+      organizationCount: 0,
+      partnerCount: 0,
+      attendedCount: 0,
+    });
+    const detail = await call(app, 'events:get', { id: created.id });
+    // Line breaks of the description are kept.
+    expect(detail.description).toBe('Giới thiệu nông sản An Giang.\nKết nối với hệ thống siêu thị.');
+    expect(detail.coOrganizers).toBe('Sở Công Thương Hà Nội');
+    expect(auditRows(created.id).map((row) => row.action)).toEqual(['create']);
+  });
+
+  it('takes a one-day event to end the day it starts, and an online meeting to be held nowhere', async () => {
+    const oneDay = await call(app, 'events:create', { ...conference, endsOn: null });
+    expect(oneDay.endsOn).toBe('2026-10-15');
+    const online = await call(app, 'events:create', {
+      kind: 'online_meeting',
+      title: 'Họp trực tuyến với Liên minh HTX Việt Nam',
+      startsOn: '2026-11-02',
+      provinceCode: HA_NOI,
+    });
+    expect(online).toMatchObject({ provinceCode: null, provinceName: '' });
+  });
+
+  it('refuses what is wrong, in Vietnamese, on the field', async () => {
+    const error = await callFailing(app, 'events:create', {
+      ...conference,
+      title: '  ',
+      endsOn: '2026-10-14',
+      provinceCode: null,
+      budget: -5,
+    });
+    expect(error.kind).toBe('validation');
+    const issues = error.kind === 'validation' ? error.issues : [];
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: 'title', message: 'Tên sự kiện không được để trống.' },
+        { path: 'budget', message: 'Kinh phí không được âm.' },
+      ]),
+    );
+    // Cross-field rules run once every field is well formed.
+    const dates = await callFailing(app, 'events:create', { ...conference, endsOn: '2026-10-14', provinceCode: null });
+    expect(dates.kind === 'validation' ? dates.issues : []).toEqual([
+      { path: 'endsOn', message: 'Ngày kết thúc không được trước ngày bắt đầu.' },
+      { path: 'provinceCode', message: 'Chưa chọn tỉnh, thành phố nơi tổ chức sự kiện.' },
+    ]);
+    const notADay = await callFailing(app, 'events:create', { ...conference, startsOn: '2026-02-30' });
+    expect(notADay.kind === 'validation' ? notADay.issues : []).toEqual([
+      { path: 'startsOn', message: 'Ngày bắt đầu không phải một ngày có thật (dạng ngày/tháng/năm).' },
+    ]);
+    const province = await callFailing(app, 'events:create', { ...conference, provinceCode: '99' });
+    expect(province.kind === 'validation' ? province.issues : []).toEqual([
+      { path: 'provinceCode', message: 'Không có tỉnh, thành phố mã 99.' },
+    ]);
+  });
+});
+
+describe('listing events', () => {
+  beforeEach(async () => {
+    await call(app, 'events:create', conference);
+    await call(app, 'events:create', {
+      kind: 'fair',
+      title: 'Hội chợ OCOP Đồng bằng sông Cửu Long',
+      startsOn: '2026-12-28',
+      endsOn: '2027-01-02',
+      venue: 'Quảng trường Long Xuyên',
+      provinceCode: AN_GIANG,
+    });
+    await call(app, 'events:create', {
+      kind: 'training',
+      title: 'Lớp tập huấn chuyển đổi số cho HTX',
+      startsOn: '2025-05-10',
+      venue: 'Hội trường Liên minh',
+      provinceCode: AN_GIANG,
+    });
+  });
+
+  it('lists newest first, and searches title and venue without diacritics', async () => {
+    const all = await call(app, 'events:list', {});
+    expect(all.total).toBe(3);
+    expect(all.rows.map((row) => row.startsOn)).toEqual(['2026-12-28', '2026-10-15', '2025-05-10']);
+    const byVenue = await call(app, 'events:list', { search: 'quang truong long xuyen' });
+    expect(byVenue.rows.map((row) => row.title)).toEqual(['Hội chợ OCOP Đồng bằng sông Cửu Long']);
+    const dong = await call(app, 'events:list', { search: 'dong bang' });
+    expect(dong.rows.map((row) => row.kind)).toEqual(['fair']);
+    const titleAndVenue = await call(app, 'events:list', { search: 'chuyen doi so hoi truong' });
+    expect(titleAndVenue.total).toBe(1);
+  });
+
+  it('filters by kind, province, year (overlapping), dates and upcoming or past', async () => {
+    expect((await call(app, 'events:list', { kind: 'training' })).rows.map((row) => row.kind)).toEqual(['training']);
+    expect((await call(app, 'events:list', { provinceCode: HA_NOI })).rows.map((row) => row.provinceName)).toEqual(['Thành phố Hà Nội']);
+    // The fair runs from 28/12/2026 to 02/01/2027: it belongs to both years.
+    expect((await call(app, 'events:list', { year: 2027 })).rows.map((row) => row.kind)).toEqual(['fair']);
+    expect((await call(app, 'events:list', { year: 2026 })).total).toBe(2);
+    expect((await call(app, 'events:list', { from: '2026-01-01', to: '2026-11-30' })).rows.map((row) => row.kind)).toEqual([
+      'supply_demand_conference',
+    ]);
+    // Today is 23/11/2026 in the test clock.
+    expect((await call(app, 'events:list', { when: 'upcoming' })).rows.map((row) => row.kind)).toEqual(['fair']);
+    expect((await call(app, 'events:list', { when: 'past', sort: { by: 'startsOn', direction: 'asc' } })).rows.map((row) => row.kind)).toEqual([
+      'training',
+      'supply_demand_conference',
+    ]);
+    const paged = await call(app, 'events:list', { page: 2, pageSize: 2 });
+    expect(paged).toMatchObject({ total: 3, rows: [{ kind: 'training' }] });
+  });
+});
+
+describe('participants', () => {
+  it('adds members and partners once each, with names, kinds, roles and counts', async () => {
+    const event = await call(app, 'events:create', conference);
+    const vinhBinh = await organization('Hợp tác xã Nông nghiệp Vĩnh Bình');
+    const myHoa = await organization('HTX Dịch vụ Mỹ Hòa', XA_VINH_BINH);
+    const coop = await partner('Công ty TNHH Thương mại Sài Gòn Co.op');
+
+    const first = await call(app, 'events:addParticipants', {
+      eventId: event.id,
+      participants: [
+        { kind: 'organization', id: vinhBinh.id, role: 'exhibitor', status: 'registered' },
+        { kind: 'partner', id: coop, role: 'speaker' },
+      ],
+    });
+    expect(first).toEqual({ added: 2, skipped: 0 });
+    const again = await call(app, 'events:addParticipants', {
+      eventId: event.id,
+      participants: [
+        { kind: 'organization', id: vinhBinh.id },
+        { kind: 'organization', id: myHoa.id },
+        { kind: 'organization', id: myHoa.id },
+      ],
+    });
+    expect(again).toEqual({ added: 1, skipped: 2 });
+
+    const detail = await call(app, 'events:get', { id: event.id });
+    expect(detail).toMatchObject({ organizationCount: 2, partnerCount: 1, attendedCount: 0 });
+    expect(detail.participants.map(({ kind, name, organizationKind, partnerKind, place, role, status }) => ({
+      kind,
+      name,
+      organizationKind,
+      partnerKind,
+      place,
+      role,
+      status,
+    }))).toEqual([
+      // Vietnamese order: "Hợp" comes before "HTX" (o before t).
+      { kind: 'organization', name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', organizationKind: 'htx', partnerKind: null, place: 'Xã Vĩnh An', role: 'exhibitor', status: 'registered' },
+      { kind: 'organization', name: 'HTX Dịch vụ Mỹ Hòa', organizationKind: 'htx', partnerKind: null, place: 'Xã Vĩnh Bình', role: 'attendee', status: 'invited' },
+      { kind: 'partner', name: 'Công ty TNHH Thương mại Sài Gòn Co.op', organizationKind: null, partnerKind: 'enterprise', place: 'Thành phố Hồ Chí Minh', role: 'speaker', status: 'invited' },
+    ]);
+    const listed = await call(app, 'events:list', {});
+    expect(listed.rows[0]).toMatchObject({ organizationCount: 2, partnerCount: 1, attendedCount: 0 });
+  });
+
+  it('refuses unknown organizations and partners, naming which', async () => {
+    const event = await call(app, 'events:create', conference);
+    const error = await callFailing(app, 'events:addParticipants', {
+      eventId: event.id,
+      participants: [{ kind: 'partner', id: 404 }],
+    });
+    expect(error.kind === 'validation' ? error.issues : []).toEqual([
+      { path: 'participants.0.id', message: 'Không tìm thấy đối tác số 404; có thể đối tác đã bị xóa.' },
+    ]);
+  });
+
+  it('changes role, status and representative, removes, and records each change', async () => {
+    const event = await call(app, 'events:create', conference);
+    const vinhBinh = await organization('Hợp tác xã Nông nghiệp Vĩnh Bình');
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'organization', id: vinhBinh.id }] });
+    const [participant] = (await call(app, 'events:get', { id: event.id })).participants;
+    if (!participant) throw new Error('no participant');
+    const changed = await call(app, 'events:updateParticipant', {
+      id: participant.id,
+      role: 'speaker',
+      representative: ' Nguyễn  Văn An ',
+    });
+    expect(changed).toMatchObject({ role: 'speaker', status: 'invited', representative: 'Nguyễn Văn An' });
+    await call(app, 'events:removeParticipant', { id: participant.id });
+    expect((await call(app, 'events:get', { id: event.id })).participants).toEqual([]);
+
+    const history = await call(app, 'events:history', { id: event.id });
+    expect(history.map((entry) => entry.participants)).toEqual([
+      [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', before: { role: 'speaker', status: 'invited', representative: 'Nguyễn Văn An', note: '' }, after: null }],
+      [
+        {
+          name: 'Hợp tác xã Nông nghiệp Vĩnh Bình',
+          before: { role: 'attendee', status: 'invited', representative: '', note: '' },
+          after: { role: 'speaker', status: 'invited', representative: 'Nguyễn Văn An', note: '' },
+        },
+      ],
+      [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', before: null, after: { role: 'attendee', status: 'invited', representative: '', note: '' } }],
+      [],
+    ]);
+    expect(history.at(-1)).toMatchObject({ action: 'create' });
+  });
+});
+
+describe('attendance', () => {
+  async function eventWithParticipants() {
+    const event = await call(app, 'events:create', conference);
+    const names = [
+      'Hợp tác xã Nông nghiệp Vĩnh Bình',
+      'HTX Dịch vụ Nông nghiệp Vĩnh Bình Đông',
+      'Hợp tác xã Đồng Tâm',
+      'HTX Thủy sản Mỹ Hòa Hưng',
+      'HTX Dịch vụ Vĩnh Bình',
+    ];
+    const organizationIds = [];
+    for (const name of names) organizationIds.push((await organization(name)).id);
+    const partnerIds = [
+      await partner('Công ty TNHH Thương mại Sài Gòn Co.op'),
+      await partner('Công ty Cổ phần Thực phẩm Hà Nội', HA_NOI),
+    ];
+    await call(app, 'events:addParticipants', {
+      eventId: event.id,
+      participants: [
+        ...organizationIds.map((id) => ({ kind: 'organization' as const, id })),
+        ...partnerIds.map((id) => ({ kind: 'partner' as const, id })),
+      ],
+    });
+    const detail = await call(app, 'events:get', { id: event.id });
+    const idOf = (name: string) => {
+      const found = detail.participants.find((item) => item.name === name);
+      if (!found) throw new Error(`no ${name}`);
+      return found.id;
+    };
+    return { event, idOf };
+  }
+
+  it('marks some present and some absent in one go, with who signed, and audits only real changes', async () => {
+    const { event, idOf } = await eventWithParticipants();
+    const marked = await call(app, 'events:markAttendance', {
+      eventId: event.id,
+      attendedIds: [idOf('Hợp tác xã Nông nghiệp Vĩnh Bình'), idOf('Hợp tác xã Đồng Tâm')],
+      absentIds: [idOf('Công ty Cổ phần Thực phẩm Hà Nội')],
+      representatives: [{ id: idOf('Hợp tác xã Đồng Tâm'), representative: 'Trần Thị Bé' }],
+    });
+    expect(marked).toEqual({ attended: 2, absent: 1 });
+    const detail = await call(app, 'events:get', { id: event.id });
+    expect(detail.attendedCount).toBe(2);
+    expect(detail.participants.filter((item) => item.status !== 'invited').map(({ name, status, representative }) => ({ name, status, representative }))).toEqual([
+      { name: 'Hợp tác xã Đồng Tâm', status: 'attended', representative: 'Trần Thị Bé' },
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'attended', representative: '' },
+      { name: 'Công ty Cổ phần Thực phẩm Hà Nội', status: 'absent', representative: '' },
+    ]);
+    const auditCount = auditRows(event.id).length;
+    // Marking again what is already so changes nothing and records nothing.
+    await call(app, 'events:markAttendance', { eventId: event.id, attendedIds: [idOf('Hợp tác xã Đồng Tâm')], absentIds: [] });
+    expect(auditRows(event.id).length).toBe(auditCount);
+  });
+
+  it('refuses one participant both present and absent, and participants of another event', async () => {
+    const { event, idOf } = await eventWithParticipants();
+    const id = idOf('Hợp tác xã Đồng Tâm');
+    const both = await callFailing(app, 'events:markAttendance', { eventId: event.id, attendedIds: [id], absentIds: [id] });
+    expect(both.message).toBe('Một đơn vị không thể vừa có mặt vừa vắng; hãy bỏ chọn một trong hai.');
+    const other = await call(app, 'events:create', { ...conference, title: 'Tọa đàm khác', kind: 'seminar' });
+    const foreign = await callFailing(app, 'events:markAttendance', { eventId: other.id, attendedIds: [id], absentIds: [] });
+    expect(foreign.message).toBe(`Đơn vị số ${id} không có trong thành phần tham dự của sự kiện này.`);
+  });
+
+  it('reads a pasted sign-in sheet: abbreviations, no diacritics, đ→d, numbering, signers, ambiguous and unmatched lines', async () => {
+    const { event, idOf } = await eventWithParticipants();
+    const sheet = [
+      '1. htx nn vinh binh - Nguyễn Văn An',
+      '2) Hop tac xa Dong Tam (bà Trần Thị Bé)',
+      '',
+      '- HTX Mỹ Hòa Hưng',
+      '4\tCTCP Thực phẩm Hà Nội\tLê Văn Cường',
+      '5. HTX Vĩnh Bình',
+      '6. Hợp tác xã Bình Minh - Phạm Văn Đông',
+    ].join('\n');
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: sheet });
+    expect(lines.map(({ line, name, representative, result, candidates }) => ({
+      line,
+      name,
+      representative,
+      result,
+      candidates: candidates.map((candidate) => candidate.name),
+    }))).toEqual([
+      {
+        line: '1. htx nn vinh binh - Nguyễn Văn An',
+        name: 'htx nn vinh binh',
+        representative: 'Nguyễn Văn An',
+        result: 'matched',
+        candidates: ['Hợp tác xã Nông nghiệp Vĩnh Bình'],
+      },
+      {
+        line: '2) Hop tac xa Dong Tam (bà Trần Thị Bé)',
+        name: 'Hop tac xa Dong Tam',
+        representative: 'bà Trần Thị Bé',
+        result: 'matched',
+        candidates: ['Hợp tác xã Đồng Tâm'],
+      },
+      // Part of the name, in whole words, of one participant only.
+      { line: '- HTX Mỹ Hòa Hưng', name: 'HTX Mỹ Hòa Hưng', representative: '', result: 'matched', candidates: ['HTX Thủy sản Mỹ Hòa Hưng'] },
+      {
+        line: '4 CTCP Thực phẩm Hà Nội Lê Văn Cường',
+        name: 'CTCP Thực phẩm Hà Nội',
+        representative: 'Lê Văn Cường',
+        result: 'matched',
+        candidates: ['Công ty Cổ phần Thực phẩm Hà Nội'],
+      },
+      {
+        line: '5. HTX Vĩnh Bình',
+        name: 'HTX Vĩnh Bình',
+        representative: '',
+        result: 'ambiguous',
+        candidates: ['Hợp tác xã Nông nghiệp Vĩnh Bình', 'HTX Dịch vụ Nông nghiệp Vĩnh Bình Đông', 'HTX Dịch vụ Vĩnh Bình'],
+      },
+      { line: '6. Hợp tác xã Bình Minh - Phạm Văn Đông', name: 'Hợp tác xã Bình Minh', representative: 'Phạm Văn Đông', result: 'unmatched', candidates: [] },
+    ]);
+    expect(lines[0]?.candidates[0]?.participantId).toBe(idOf('Hợp tác xã Nông nghiệp Vĩnh Bình'));
+  });
+});
+
+describe('the trash', () => {
+  it('moves an event to the trash with its participants, and restores it', async () => {
+    const event = await call(app, 'events:create', conference);
+    const vinhBinh = await organization('Hợp tác xã Nông nghiệp Vĩnh Bình');
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'organization', id: vinhBinh.id }] });
+    app.setNow(new Date('2026-11-24T09:00:00Z'));
+    await call(app, 'events:delete', { id: event.id });
+    expect((await call(app, 'events:list', {})).total).toBe(0);
+    expect((await callFailing(app, 'events:get', { id: event.id })).message).toBe(
+      `Không tìm thấy sự kiện số ${event.id}; có thể sự kiện đã bị xóa.`,
+    );
+    const trash = await call(app, 'events:trash', {});
+    expect(trash).toMatchObject({ total: 1, rows: [{ id: event.id, deletedAt: '2026-11-24T09:00:00.000Z', organizationCount: 1 }] });
+    const restored = await call(app, 'events:restore', { id: event.id });
+    expect(restored).toMatchObject({ id: event.id, organizationCount: 1 });
+    expect((await call(app, 'events:trash', {})).total).toBe(0);
+    expect((await call(app, 'events:history', { id: event.id })).map((entry) => entry.action)).toEqual([
+      'restore',
+      'delete',
+      'update',
+      'create',
+    ]);
+  });
+
+  it('records field changes with labels and values as people read them', async () => {
+    const event = await call(app, 'events:create', conference);
+    await call(app, 'events:update', { ...conference, id: event.id, endsOn: '2026-10-17', budget: 300_000_000, provinceCode: AN_GIANG });
+    const [latest] = await call(app, 'events:history', { id: event.id });
+    expect(latest?.changes).toEqual([
+      { field: 'endsOn', label: 'Ngày kết thúc', before: '16/10/2026', after: '17/10/2026' },
+      { field: 'provinceCode', label: 'Tỉnh, thành phố', before: 'Thành phố Hà Nội', after: 'Tỉnh An Giang' },
+      { field: 'budget', label: 'Kinh phí', before: 250_000_000, after: 300_000_000 },
+    ]);
+  });
+});
+
+describe('connections', () => {
+  it("lists an organization's and a partner's events, newest first, with role and attendance", async () => {
+    const coop = await organization('HTX Nông nghiệp Vĩnh An');
+    const buyer = await partner('Công ty Cổ phần Thực phẩm Hà Nội', HA_NOI);
+    const earlier = await call(app, 'events:create', { ...conference, startsOn: '2026-03-02', endsOn: '2026-03-02' });
+    const later = await call(app, 'events:create', conference);
+    const gone = await call(app, 'events:create', { ...conference, title: 'Hội chợ đã xóa' });
+    for (const event of [earlier, later, gone]) {
+      await call(app, 'events:addParticipants', {
+        eventId: event.id,
+        participants: [
+          { kind: 'organization', id: coop.id, role: 'exhibitor' },
+          { kind: 'partner', id: buyer, role: 'attendee' },
+        ],
+      });
+    }
+    const detail = await call(app, 'events:get', { id: later.id });
+    const coopThere = detail.participants.find((participant) => participant.kind === 'organization');
+    await call(app, 'events:markAttendance', { eventId: later.id, attendedIds: [coopThere?.id ?? 0], absentIds: [] });
+    await call(app, 'events:delete', { id: gone.id });
+
+    const ofCoop = await call(app, 'events:ofCounterpart', { kind: 'organization', id: coop.id });
+    expect(ofCoop.map((row) => [row.eventId, row.startsOn, row.provinceName, row.role, row.status])).toEqual([
+      [later.id, '2026-10-15', 'Thành phố Hà Nội', 'exhibitor', 'attended'],
+      [earlier.id, '2026-03-02', 'Thành phố Hà Nội', 'exhibitor', 'invited'],
+    ]);
+    const ofBuyer = await call(app, 'events:ofCounterpart', { kind: 'partner', id: buyer });
+    expect(ofBuyer.map((row) => [row.eventId, row.role, row.status])).toEqual([
+      [later.id, 'attendee', 'invited'],
+      [earlier.id, 'attendee', 'invited'],
+    ]);
+  });
+});

@@ -1,0 +1,160 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EventDetail, EventSummary, InputOf, SignInLine } from '../../src/shared/contract';
+import { alliance, installFakeApi, ok, provinces } from './fakeApi';
+import { renderApp } from './renderApp';
+
+const conference: EventSummary = {
+  id: 3,
+  kind: 'supply_demand_conference',
+  title: 'Hội nghị kết nối cung – cầu nông sản tại Hà Nội',
+  startsOn: '2026-10-15',
+  endsOn: '2026-10-16',
+  venue: 'Trung tâm Hội nghị Quốc gia',
+  provinceCode: '01',
+  provinceName: 'Thành phố Hà Nội',
+  organizer: 'Liên minh Hợp tác xã tỉnh Đồng Tháp',
+  budget: 250_000_000,
+  organizationCount: 5,
+  partnerCount: 3,
+  attendedCount: 4,
+};
+
+const online: EventSummary = {
+  ...conference,
+  id: 4,
+  kind: 'online_meeting',
+  title: 'Họp trực tuyến với Liên minh HTX Việt Nam',
+  startsOn: '2026-09-02',
+  endsOn: '2026-09-02',
+  venue: '',
+  provinceCode: null,
+  provinceName: '',
+  organizationCount: 0,
+  partnerCount: 0,
+  attendedCount: 0,
+};
+
+const detail: EventDetail = {
+  ...conference,
+  coOrganizers: '',
+  description: '',
+  outcome: '',
+  createdAt: '2026-09-01T08:00:00.000Z',
+  updatedAt: '2026-09-01T08:00:00.000Z',
+  participants: [
+    {
+      id: 11,
+      kind: 'organization',
+      counterpartId: 7,
+      name: 'Hợp tác xã Nông nghiệp Vĩnh Bình',
+      organizationKind: 'htx',
+      partnerKind: null,
+      place: 'Xã Mỹ Hiệp',
+      role: 'exhibitor',
+      status: 'registered',
+      representative: '',
+      note: '',
+    },
+    {
+      id: 12,
+      kind: 'partner',
+      counterpartId: 2,
+      name: 'Công ty Cổ phần Thực phẩm Hà Nội',
+      organizationKind: null,
+      partnerKind: 'enterprise',
+      place: 'Thành phố Hà Nội',
+      role: 'attendee',
+      status: 'invited',
+      representative: '',
+      note: '',
+    },
+  ],
+};
+
+beforeEach(() => sessionStorage.clear());
+
+describe('events list', { timeout: 20_000 }, () => {
+  it('shows dates as dd/mm/yyyy, kind, place and participant counts, and searches as one types', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'events:list': () => ok({ rows: [conference, online], total: 2 }),
+    });
+    renderApp('#/su-kien');
+
+    // The first render of the whole app is slow in jsdom.
+    expect(await screen.findByText('2 sự kiện', {}, { timeout: 5000 })).toBeTruthy();
+    const table = screen.getByRole('table');
+    const row = within(table).getByText('Hội nghị kết nối cung – cầu nông sản tại Hà Nội').closest('tr');
+    expect(row && within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '15/10/2026 – 16/10/2026',
+      'Hội nghị kết nối cung – cầu nông sản tại Hà NộiTrung tâm Hội nghị Quốc gia',
+      'Hội nghị kết nối cung – cầu',
+      'Thành phố Hà Nội',
+      '5 thành viên · 3 đối tác4 có mặt',
+    ]);
+    const onlineRow = within(table).getByText('Họp trực tuyến với Liên minh HTX Việt Nam').closest('tr');
+    expect(onlineRow && within(onlineRow).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      '02/09/2026',
+      'Họp trực tuyến với Liên minh HTX Việt Nam',
+      'Họp trực tuyến',
+      'Trực tuyến',
+      '0 thành viên · 0 đối tác',
+    ]);
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Tìm kiếm sự kiện' }), { target: { value: 'ha noi' } });
+    await waitFor(() => {
+      const inputs = invoke.mock.calls.filter(([channel]) => channel === 'events:list').map(([, input]) => input as InputOf<'events:list'>);
+      expect(inputs.at(-1)).toEqual({ search: 'ha noi', sort: { by: 'startsOn', direction: 'desc' }, page: 1, pageSize: 50 });
+    });
+  });
+});
+
+describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
+  it('shows matched lines, asks to choose for ambiguous ones, lists unmatched ones, then records attendance', async () => {
+    const lines: SignInLine[] = [
+      {
+        line: '1. htx nn vinh binh - Nguyễn Văn An',
+        name: 'htx nn vinh binh',
+        representative: 'Nguyễn Văn An',
+        result: 'matched',
+        candidates: [{ participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' }],
+      },
+      { line: '2. Hợp tác xã Bình Minh', name: 'Hợp tác xã Bình Minh', representative: '', result: 'unmatched', candidates: [] },
+    ];
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok(detail),
+      'events:history': () => ok([]),
+      'events:matchSignIn': () => ok(lines),
+      'events:markAttendance': () => ok({ attended: 1, absent: 0 }),
+    });
+    renderApp('#/su-kien/3');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
+    const pasted = '1. htx nn vinh binh - Nguyễn Văn An\n2. Hợp tác xã Bình Minh';
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: pasted } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
+
+    expect(await within(dialog).findByText('Khớp 1 dòng')).toBeTruthy();
+    expect(within(dialog).getByText('1 dòng không khớp')).toBeTruthy();
+    expect(within(dialog).getByText('Hợp tác xã Nông nghiệp Vĩnh Bình')).toBeTruthy();
+    expect(within(dialog).getByText('Người ký: Nguyễn Văn An')).toBeTruthy();
+    const unmatched = within(dialog).getByRole('alert');
+    expect(within(unmatched).getByText('Không khớp với đơn vị nào trong thành phần tham dự')).toBeTruthy();
+    expect(within(unmatched).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['2. Hợp tác xã Bình Minh']);
+    expect(invoke.mock.calls.find(([channel]) => channel === 'events:matchSignIn')?.[1]).toEqual({ eventId: 3, text: pasted });
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
+        eventId: 3,
+        attendedIds: [11],
+        absentIds: [],
+        representatives: [{ id: 11, representative: 'Nguyễn Văn An' }],
+      }),
+    );
+  });
+});
