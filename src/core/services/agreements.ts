@@ -1,0 +1,977 @@
+/**
+ * Agreements (thỏa thuận ký kết): their parties and commitments, the deliveries logged against
+ * each commitment, follow-up notes, termination, and scans attached in the data folder. Status and
+ * fulfilment are never stored: they follow from dates and deliveries on the day they are read, by
+ * the rules of shared/agreements.ts (restated in SQL by `agreementStatusSql` so that lists filter by
+ * status in the database). Every change leaves an audit row on the agreement.
+ */
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  agreementFulfilment,
+  agreementStatus,
+  commitmentFulfilment,
+  deliveredAsOf,
+  isCommitmentOverdue,
+  QUANTITY_DECIMALS,
+  totalsPerUnit,
+  unitKey,
+} from '../../shared/agreements';
+import {
+  agreementFieldLabels,
+  agreementKindNames,
+  agreementRoleNames,
+  attachmentMediaTypes,
+  MAX_ATTACHMENT_BYTES,
+  type AgreementAttachment,
+  type AgreementCommitment,
+  type AgreementDelivery,
+  type AgreementDetail,
+  type AgreementField,
+  type AgreementHistoryEntry,
+  type AgreementNote,
+  type AgreementParty,
+  type AgreementSummary,
+  type DeletedAgreement,
+  type ParsedAgreementInput,
+  type agreementListInput,
+  type agreementsContract,
+  type agreementUpdateInput,
+  type deliveryInput,
+  type deliveryUpdateInput,
+  type noteInput,
+  type terminateInput,
+} from '../../shared/contracts/agreements';
+import type { FileChunk } from '../../shared/contracts/files';
+import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
+import type { AgreementStatus, Page } from '../../shared/domain';
+import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { formatMoney, formatQuantity } from '../../shared/format';
+import { foldText, formatIsoDateVi } from '../../shared/text';
+import { recordAudit } from '../audit';
+import { timestamp, todayIso, type Context } from '../context';
+import {
+  agreementAttachments,
+  agreementCommitments,
+  agreementDeliveries,
+  agreementNotes,
+  agreementParties,
+  agreements,
+  auditLog,
+  events,
+  organizations,
+  partners,
+} from '../db/schema';
+import { readChunk, safeFileName, stagedFile } from '../files';
+import type { HandlersFor } from '../handlerTypes';
+import { getAlliance } from './alliance';
+
+type AgreementRow = typeof agreements.$inferSelect;
+type CommitmentRow = typeof agreementCommitments.$inferSelect;
+type DeliveryRow = typeof agreementDeliveries.$inferSelect;
+type ListInput = z.output<typeof agreementListInput>;
+
+/** The audit trail's name for agreements; deliveries, notes and attachments are recorded on theirs. */
+const ENTITY = 'agreement';
+
+/** Attachments live in `<data folder>/dinh-kem/<agreement id>/`. */
+const ATTACHMENTS_FOLDER = 'dinh-kem';
+
+function requireAgreement(ctx: Context, id: number): AgreementRow {
+  const row = ctx.db
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.id, id), isNull(agreements.deletedAt)))
+    .get();
+  if (!row) throw notFound(`Không tìm thấy thỏa thuận số ${id}; có thể thỏa thuận đã bị xóa.`);
+  return row;
+}
+
+/** How the agreement is named in a message: its number if it has one, else its title. */
+function nameOf(row: AgreementRow): string {
+  return row.number ? `số ${row.number}` : `«${row.title}»`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status in SQL
+
+/**
+ * `agreementStatus` (shared/agreements.ts) as a CASE over the `agreements` row in the query, for
+ * filtering and paging in the database. The two must say the same; tests compare them day by day.
+ */
+export function agreementStatusSql(today: string): SQL {
+  const delivered = sql`(SELECT ROUND(COALESCE(SUM(d.quantity), 0), ${QUANTITY_DECIMALS}) FROM agreement_deliveries d
+    WHERE d.commitment_id = c.id AND d.delivered_on <= ${today})`;
+  return sql`(CASE
+    WHEN ${agreements.terminatedOn} IS NOT NULL AND ${agreements.terminatedOn} <= ${today} THEN 'terminated'
+    WHEN ${agreements.signedOn} IS NULL THEN 'draft'
+    WHEN EXISTS (SELECT 1 FROM agreement_commitments c WHERE c.agreement_id = ${agreements.id})
+      AND NOT EXISTS (SELECT 1 FROM agreement_commitments c WHERE c.agreement_id = ${agreements.id} AND ${delivered} < c.quantity)
+      THEN 'fulfilled'
+    WHEN ${agreements.validUntil} IS NOT NULL AND ${agreements.validUntil} < ${today} THEN 'expired'
+    WHEN EXISTS (SELECT 1 FROM agreement_commitments c JOIN agreement_deliveries d ON d.commitment_id = c.id
+      WHERE c.agreement_id = ${agreements.id} AND d.delivered_on <= ${today}) THEN 'in_progress'
+    ELSE 'signed' END)`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading agreements with their parties, commitments and progress
+
+function allianceName(ctx: Context): string {
+  return getAlliance(ctx)?.name ?? 'Liên minh Hợp tác xã';
+}
+
+/** The parties of the given agreements, with their names as they are now, in the order entered. */
+function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementParty[]> {
+  const byAgreement = new Map<number, AgreementParty[]>();
+  if (agreementIds.length === 0) return byAgreement;
+  const alliance = allianceName(ctx);
+  const rows = ctx.db
+    .select({ party: agreementParties, organizationName: organizations.name, partnerName: partners.name })
+    .from(agreementParties)
+    .leftJoin(organizations, eq(organizations.id, agreementParties.organizationId))
+    .leftJoin(partners, eq(partners.id, agreementParties.partnerId))
+    .where(inArray(agreementParties.agreementId, agreementIds))
+    .orderBy(asc(agreementParties.id))
+    .all();
+  for (const { party, organizationName, partnerName } of rows) {
+    const list = byAgreement.get(party.agreementId) ?? [];
+    list.push({
+      kind: party.kind,
+      counterpartId: party.organizationId ?? party.partnerId,
+      name: party.kind === 'alliance' ? alliance : ((party.kind === 'organization' ? organizationName : partnerName) ?? ''),
+      role: party.role,
+    });
+    byAgreement.set(party.agreementId, list);
+  }
+  return byAgreement;
+}
+
+interface Progress {
+  commitments: (CommitmentRow & { delivered: number })[];
+  deliveries: DeliveryRow[];
+}
+
+/** Commitments of the given agreements with what each has delivered as of `today`. */
+function progressOf(ctx: Context, agreementIds: number[], today: string): Map<number, Progress> {
+  const byAgreement = new Map<number, Progress>(agreementIds.map((id) => [id, { commitments: [], deliveries: [] }]));
+  if (agreementIds.length === 0) return byAgreement;
+  const commitments = ctx.db
+    .select()
+    .from(agreementCommitments)
+    .where(inArray(agreementCommitments.agreementId, agreementIds))
+    .orderBy(asc(agreementCommitments.id))
+    .all();
+  const deliveries = commitments.length
+    ? ctx.db
+        .select()
+        .from(agreementDeliveries)
+        .where(inArray(agreementDeliveries.commitmentId, commitments.map((commitment) => commitment.id)))
+        .orderBy(desc(agreementDeliveries.deliveredOn), desc(agreementDeliveries.id))
+        .all()
+    : [];
+  const agreementOf = new Map(commitments.map((commitment) => [commitment.id, commitment.agreementId]));
+  for (const commitment of commitments) {
+    const own = deliveries.filter((delivery) => delivery.commitmentId === commitment.id);
+    byAgreement.get(commitment.agreementId)?.commitments.push({ ...commitment, delivered: deliveredAsOf(own, today) });
+  }
+  for (const delivery of deliveries) {
+    const agreementId = agreementOf.get(delivery.commitmentId);
+    if (agreementId !== undefined) byAgreement.get(agreementId)?.deliveries.push(delivery);
+  }
+  return byAgreement;
+}
+
+function statusOf(row: AgreementRow, progress: Progress, today: string): AgreementStatus {
+  return agreementStatus({ ...row, commitments: progress.commitments }, today);
+}
+
+/** Titles of the given events that are not in the trash. */
+function eventTitles(ctx: Context, eventIds: number[]): Map<number, string> {
+  if (eventIds.length === 0) return new Map();
+  return new Map(
+    ctx.db
+      .select({ id: events.id, title: events.title })
+      .from(events)
+      .where(and(inArray(events.id, eventIds), isNull(events.deletedAt)))
+      .all()
+      .map((row) => [row.id, row.title]),
+  );
+}
+
+function summariesOf(ctx: Context, rows: AgreementRow[], today: string): AgreementSummary[] {
+  const ids = rows.map((row) => row.id);
+  const parties = partiesOf(ctx, ids);
+  const progress = progressOf(ctx, ids, today);
+  const titles = eventTitles(ctx, rows.map((row) => row.eventId).filter((id): id is number => id !== null));
+  return rows.map((row) => {
+    const own = progress.get(row.id) ?? { commitments: [], deliveries: [] };
+    const values = own.commitments.map((commitment) => commitment.value).filter((value): value is number => value !== null);
+    return {
+      id: row.id,
+      kind: row.kind,
+      number: row.number,
+      title: row.title,
+      signedOn: row.signedOn,
+      eventId: row.eventId,
+      eventTitle: row.eventId === null ? null : (titles.get(row.eventId) ?? null),
+      validFrom: row.validFrom,
+      validUntil: row.validUntil,
+      terminatedOn: row.terminatedOn,
+      parties: parties.get(row.id) ?? [],
+      totalValue: values.length ? values.reduce((sum, value) => sum + value, 0) : null,
+      fulfilment: agreementFulfilment(own.commitments),
+      status: statusOf(row, own, today),
+    };
+  });
+}
+
+function summaryOf(ctx: Context, row: AgreementRow): AgreementSummary {
+  const [summary] = summariesOf(ctx, [row], todayIso(ctx));
+  if (!summary) throw new Error('A summary of one row is one summary.');
+  return summary;
+}
+
+export function getAgreement(ctx: Context, id: number): AgreementDetail {
+  const row = requireAgreement(ctx, id);
+  const today = todayIso(ctx);
+  const summary = summaryOf(ctx, row);
+  const progress = progressOf(ctx, [id], today).get(id) ?? { commitments: [], deliveries: [] };
+  const commitments = progress.commitments.map(
+    (commitment): AgreementCommitment => ({
+      id: commitment.id,
+      product: commitment.product,
+      quantity: commitment.quantity,
+      unit: commitment.unit,
+      value: commitment.value,
+      startsOn: commitment.startsOn,
+      dueOn: commitment.dueOn,
+      delivered: commitment.delivered,
+      fulfilment: commitmentFulfilment(commitment),
+      overdue: isCommitmentOverdue(commitment, summary.status, today),
+    }),
+  );
+  const byCommitment = new Map(progress.commitments.map((commitment) => [commitment.id, commitment]));
+  return {
+    ...summary,
+    terminationReason: row.terminationReason,
+    note: row.note,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    commitments,
+    deliveries: progress.deliveries.map((delivery) => toDelivery(delivery, byCommitment.get(delivery.commitmentId))),
+    unitTotals: totalsPerUnit(progress.commitments),
+    attachments: ctx.db
+      .select({
+        id: agreementAttachments.id,
+        fileName: agreementAttachments.fileName,
+        size: agreementAttachments.size,
+        mediaType: agreementAttachments.mediaType,
+        addedAt: agreementAttachments.addedAt,
+      })
+      .from(agreementAttachments)
+      .where(eq(agreementAttachments.agreementId, id))
+      .orderBy(asc(agreementAttachments.id))
+      .all(),
+    notes: ctx.db
+      .select({ id: agreementNotes.id, notedOn: agreementNotes.notedOn, text: agreementNotes.text })
+      .from(agreementNotes)
+      .where(eq(agreementNotes.agreementId, id))
+      .orderBy(desc(agreementNotes.notedOn), desc(agreementNotes.id))
+      .all(),
+  };
+}
+
+function toDelivery(row: DeliveryRow, commitment: Pick<CommitmentRow, 'product' | 'unit'> | undefined): AgreementDelivery {
+  return {
+    id: row.id,
+    commitmentId: row.commitmentId,
+    product: commitment?.product ?? '',
+    unit: commitment?.unit ?? '',
+    deliveredOn: row.deliveredOn,
+    quantity: row.quantity,
+    value: row.value,
+    note: row.note,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+/** A LIKE pattern that finds `word` anywhere, with LIKE's own wildcards taken literally. */
+function containing(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * Every word of the search must be found in the title, the number, a party's name or a committed
+ * product (folded, so case and diacritics do not matter). Agreements number in the thousands at most, so LIKE on the
+ * folded columns is quick enough.
+ */
+function searchCondition(ctx: Context, search: string): SQL | undefined {
+  const words = foldText(search).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  const alliance = foldText(allianceName(ctx));
+  return and(
+    ...words.map((word) => {
+      const pattern = containing(word);
+      return or(
+        sql`${agreements.titleFolded} LIKE ${pattern} ESCAPE '\\'`,
+        // Numbers are codes of ASCII letters and digits, save the Đ of HĐ, QĐ (hợp đồng, quyết định).
+        sql`replace(replace(lower(${agreements.number}), 'Đ', 'd'), 'đ', 'd') LIKE ${pattern} ESCAPE '\\'`,
+        sql`EXISTS (SELECT 1 FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id
+          WHERE p.agreement_id = ${agreements.id} AND o.name_folded LIKE ${pattern} ESCAPE '\\')`,
+        sql`EXISTS (SELECT 1 FROM agreement_parties p JOIN partners r ON r.id = p.partner_id
+          WHERE p.agreement_id = ${agreements.id} AND r.name_folded LIKE ${pattern} ESCAPE '\\')`,
+        sql`EXISTS (SELECT 1 FROM agreement_commitments c
+          WHERE c.agreement_id = ${agreements.id} AND c.product_folded LIKE ${pattern} ESCAPE '\\')`,
+        alliance.includes(word)
+          ? sql`EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = ${agreements.id} AND p.kind = 'alliance')`
+          : undefined,
+      );
+    }),
+  );
+}
+
+function counterpartCondition(counterpart: ListInput['counterpart']): SQL | undefined {
+  if (!counterpart) return undefined;
+  const column = counterpart.kind === 'organization' ? agreementParties.organizationId : agreementParties.partnerId;
+  return sql`EXISTS (SELECT 1 FROM ${agreementParties} WHERE ${agreementParties.agreementId} = ${agreements.id} AND ${column} = ${counterpart.id})`;
+}
+
+function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'>, today: string): SQL | undefined {
+  return and(
+    isNull(agreements.deletedAt),
+    input.kind ? eq(agreements.kind, input.kind) : undefined,
+    input.eventId === undefined ? undefined : eq(agreements.eventId, input.eventId),
+    input.year === undefined ? undefined : and(gte(agreements.signedOn, `${input.year}-01-01`), lte(agreements.signedOn, `${input.year}-12-31`)),
+    counterpartCondition(input.counterpart),
+    input.statuses?.length ? inArray(agreementStatusSql(today), input.statuses) : undefined,
+    searchCondition(ctx, input.search),
+  );
+}
+
+/** Newest signing first; drafts, not signed yet, come before all of them. */
+const listOrder = [sql`${agreements.signedOn} IS NOT NULL`, desc(agreements.signedOn), desc(agreements.id)];
+
+export function listAgreements(ctx: Context, input: ListInput): Page<AgreementSummary> {
+  const today = todayIso(ctx);
+  const where = listConditions(ctx, input, today);
+  const total = ctx.db.select({ value: count() }).from(agreements).where(where).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(agreements)
+    .where(where)
+    .orderBy(...listOrder)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { rows: summariesOf(ctx, rows, today), total };
+}
+
+/** Every agreement matching, unpaged: those of one event or one counterpart are a handful. */
+function allAgreements(ctx: Context, input: Pick<ListInput, 'eventId' | 'counterpart'>): AgreementSummary[] {
+  const today = todayIso(ctx);
+  const rows = ctx.db
+    .select()
+    .from(agreements)
+    .where(listConditions(ctx, { search: '', ...input }, today))
+    .orderBy(...listOrder)
+    .all();
+  return summariesOf(ctx, rows, today);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and changing
+
+/** What the audit trail keeps of an agreement: its fields, and its parties and commitments as text. */
+type Snapshot = Partial<Record<AgreementField, HistoryValue>>;
+
+function describeParties(parties: AgreementParty[]): string {
+  return parties.map((party) => `${party.name} (${agreementRoleNames[party.role]})`).join('; ');
+}
+
+function describeCommitment(commitment: Pick<CommitmentRow, 'product' | 'quantity' | 'unit' | 'value' | 'startsOn' | 'dueOn'>): string {
+  const parts = [`${commitment.product}: ${formatQuantity(commitment.quantity, commitment.unit)}`];
+  if (commitment.value !== null) parts.push(formatMoney(commitment.value));
+  if (commitment.startsOn) parts.push(`từ ${formatIsoDateVi(commitment.startsOn)}`);
+  if (commitment.dueOn) parts.push(`hạn ${formatIsoDateVi(commitment.dueOn)}`);
+  return parts.join(', ');
+}
+
+function describeDelivery(delivery: Pick<DeliveryRow, 'deliveredOn' | 'quantity' | 'value' | 'note'>, commitment: Pick<CommitmentRow, 'product' | 'unit'>): string {
+  let text = `${formatIsoDateVi(delivery.deliveredOn)}: ${formatQuantity(delivery.quantity, commitment.unit)} ${commitment.product}`;
+  if (delivery.value !== null) text += ` (${formatMoney(delivery.value)})`;
+  if (delivery.note) text += ` — ${delivery.note}`;
+  return text;
+}
+
+function snapshotOf(ctx: Context, row: AgreementRow): Snapshot {
+  const parties = partiesOf(ctx, [row.id]).get(row.id) ?? [];
+  const commitments = ctx.db.select().from(agreementCommitments).where(eq(agreementCommitments.agreementId, row.id)).orderBy(asc(agreementCommitments.id)).all();
+  const event = row.eventId === null ? undefined : ctx.db.select({ title: events.title }).from(events).where(eq(events.id, row.eventId)).get();
+  return {
+    kind: agreementKindNames[row.kind],
+    number: row.number,
+    title: row.title,
+    signedOn: row.signedOn,
+    event: event?.title ?? null,
+    validFrom: row.validFrom,
+    validUntil: row.validUntil,
+    note: row.note,
+    parties: describeParties(parties),
+    commitments: commitments.map(describeCommitment).join('; '),
+    terminatedOn: row.terminatedOn,
+    terminationReason: row.terminationReason,
+  };
+}
+
+/** Records a change to one agreement; a snapshot pair that says the same is not recorded. */
+function audit(ctx: Context, id: number, action: 'create' | 'update' | 'delete' | 'restore', before: Snapshot | null, after: Snapshot | null): void {
+  if (action === 'update' && JSON.stringify(before) === JSON.stringify(after)) return;
+  recordAudit(ctx.db, { entity: ENTITY, entityId: id, action, at: timestamp(ctx), before, after });
+}
+
+/** Checks what the schema cannot: the event and the parties exist, the signing day has come. */
+function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
+  const issues: FieldIssue[] = [];
+  const today = todayIso(ctx);
+  if (!input.draft && input.signedOn && input.signedOn > today) {
+    issues.push({ path: 'signedOn', message: `Ngày ký không được sau hôm nay (${formatIsoDateVi(today)}).` });
+  }
+  if (input.eventId !== null) {
+    const event = ctx.db.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), isNull(events.deletedAt))).get();
+    if (!event) issues.push({ path: 'eventId', message: 'Sự kiện đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
+  }
+  input.parties.forEach((party, index) => {
+    if (party.id === null) return;
+    const table = party.kind === 'organization' ? organizations : partners;
+    const found = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, party.id), isNull(table.deletedAt))).get();
+    if (!found) {
+      const what = party.kind === 'organization' ? 'Tổ chức' : 'Đối tác';
+      issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${what} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
+    }
+  });
+  if (issues.length) throw validationFailure(issues);
+}
+
+function columnsFor(input: ParsedAgreementInput) {
+  return {
+    kind: input.kind,
+    number: input.number,
+    title: input.title,
+    titleFolded: foldText(input.title),
+    signedOn: input.draft ? null : input.signedOn,
+    eventId: input.eventId,
+    validFrom: input.validFrom,
+    validUntil: input.validUntil,
+    note: input.note,
+  };
+}
+
+function writeParties(ctx: Context, agreementId: number, input: ParsedAgreementInput): void {
+  ctx.db.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId)).run();
+  ctx.db
+    .insert(agreementParties)
+    .values(
+      input.parties.map((party) => ({
+        agreementId,
+        kind: party.kind,
+        organizationId: party.kind === 'organization' ? party.id : null,
+        partnerId: party.kind === 'partner' ? party.id : null,
+        role: party.role,
+      })),
+    )
+    .run();
+}
+
+function commitmentColumns(commitment: ParsedAgreementInput['commitments'][number]) {
+  return {
+    product: commitment.product,
+    productFolded: foldText(commitment.product),
+    quantity: commitment.quantity,
+    unit: commitment.unit,
+    value: commitment.value,
+    startsOn: commitment.startsOn,
+    dueOn: commitment.dueOn,
+  };
+}
+
+export function createAgreement(ctx: Context, input: ParsedAgreementInput): AgreementSummary {
+  checkReferences(ctx, input);
+  return ctx.db.transaction(() => {
+    const now = timestamp(ctx);
+    const row = ctx.db
+      .insert(agreements)
+      .values({ ...columnsFor(input), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    writeParties(ctx, row.id, input);
+    if (input.commitments.length) {
+      ctx.db
+        .insert(agreementCommitments)
+        .values(input.commitments.map((commitment) => ({ ...commitmentColumns(commitment), agreementId: row.id })))
+        .run();
+    }
+    audit(ctx, row.id, 'create', null, snapshotOf(ctx, row));
+    return summaryOf(ctx, row);
+  });
+}
+
+/**
+ * Commitments are matched to the stored ones by id, so their deliveries stay with them. A
+ * commitment with deliveries cannot be dropped or change its unit (its deliveries are counted in
+ * it), and the signing date cannot move past a delivery or back to a draft.
+ */
+function checkAgainstDeliveries(ctx: Context, input: ParsedAgreementInput, stored: CommitmentRow[]): void {
+  const issues: FieldIssue[] = [];
+  const deliveries = stored.length
+    ? ctx.db.select().from(agreementDeliveries).where(inArray(agreementDeliveries.commitmentId, stored.map((commitment) => commitment.id))).all()
+    : [];
+  const deliveredTo = (commitmentId: number) => deliveries.filter((delivery) => delivery.commitmentId === commitmentId);
+  input.commitments.forEach((commitment, index) => {
+    if (commitment.id === undefined) return;
+    const own = stored.find((row) => row.id === commitment.id);
+    if (!own) {
+      issues.push({ path: `commitments.${index}.id`, message: `Cam kết thứ ${index + 1} không thuộc thỏa thuận này; hãy tải lại trang.` });
+    } else if (deliveredTo(own.id).length && unitKey(own.unit) !== unitKey(commitment.unit)) {
+      issues.push({
+        path: `commitments.${index}.unit`,
+        message: `Cam kết «${own.product}» đã có giao hàng tính bằng ${own.unit}; không đổi đơn vị được.`,
+      });
+    }
+  });
+  for (const row of stored) {
+    const own = deliveredTo(row.id);
+    if (own.length && !input.commitments.some((commitment) => commitment.id === row.id)) {
+      issues.push({
+        path: 'commitments',
+        message: `Cam kết «${row.product}» đã có ${own.length} lần giao hàng; hãy xóa các lần giao hàng đó trước khi bỏ cam kết.`,
+      });
+    }
+  }
+  const earliest = deliveries.map((delivery) => delivery.deliveredOn).sort()[0];
+  if (earliest !== undefined) {
+    if (input.draft) {
+      issues.push({ path: 'signedOn', message: 'Thỏa thuận đã có giao hàng nên không chuyển về bản dự thảo được.' });
+    } else if (input.signedOn && input.signedOn > earliest) {
+      issues.push({ path: 'signedOn', message: `Đã có giao hàng ngày ${formatIsoDateVi(earliest)}; ngày ký không được sau ngày đó.` });
+    }
+  }
+  if (issues.length) throw validationFailure(issues);
+}
+
+export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof agreementUpdateInput>): AgreementSummary {
+  checkReferences(ctx, input);
+  return ctx.db.transaction(() => {
+    const before = requireAgreement(ctx, id);
+    const stored = ctx.db.select().from(agreementCommitments).where(eq(agreementCommitments.agreementId, id)).all();
+    checkAgainstDeliveries(ctx, input, stored);
+    const was = snapshotOf(ctx, before);
+    const after = ctx.db
+      .update(agreements)
+      .set({ ...columnsFor(input), updatedAt: timestamp(ctx) })
+      .where(eq(agreements.id, id))
+      .returning()
+      .get();
+    writeParties(ctx, id, input);
+    const kept = new Set(input.commitments.map((commitment) => commitment.id).filter((commitmentId) => commitmentId !== undefined));
+    const dropped = stored.filter((row) => !kept.has(row.id)).map((row) => row.id);
+    if (dropped.length) ctx.db.delete(agreementCommitments).where(inArray(agreementCommitments.id, dropped)).run();
+    for (const commitment of input.commitments) {
+      if (commitment.id === undefined) {
+        ctx.db.insert(agreementCommitments).values({ ...commitmentColumns(commitment), agreementId: id }).run();
+      } else {
+        ctx.db.update(agreementCommitments).set(commitmentColumns(commitment)).where(eq(agreementCommitments.id, commitment.id)).run();
+      }
+    }
+    audit(ctx, id, 'update', was, snapshotOf(ctx, after));
+    return summaryOf(ctx, after);
+  });
+}
+
+/** Moves an agreement to the trash; its deliveries, notes and attached files stay for a restore. */
+export function deleteAgreement(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const before = requireAgreement(ctx, id);
+    ctx.db.update(agreements).set({ deletedAt: timestamp(ctx) }).where(eq(agreements.id, id)).run();
+    audit(ctx, id, 'delete', snapshotOf(ctx, before), null);
+    return null;
+  });
+}
+
+export function restoreAgreement(ctx: Context, id: number): AgreementSummary {
+  return ctx.db.transaction(() => {
+    const row = ctx.db
+      .select()
+      .from(agreements)
+      .where(and(eq(agreements.id, id), isNotNull(agreements.deletedAt)))
+      .get();
+    if (!row) throw notFound(`Thỏa thuận số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
+    const restored = ctx.db
+      .update(agreements)
+      .set({ deletedAt: null, updatedAt: timestamp(ctx) })
+      .where(eq(agreements.id, id))
+      .returning()
+      .get();
+    audit(ctx, id, 'restore', null, snapshotOf(ctx, restored));
+    return summaryOf(ctx, restored);
+  });
+}
+
+/** Thùng rác: deleted agreements, most recently deleted first. */
+export function listAgreementTrash(ctx: Context, { page, pageSize }: { page: number; pageSize: number }): Page<DeletedAgreement> {
+  const where = isNotNull(agreements.deletedAt);
+  const total = ctx.db.select({ value: count() }).from(agreements).where(where).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(agreements)
+    .where(where)
+    .orderBy(desc(agreements.deletedAt), desc(agreements.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const summaries = summariesOf(ctx, rows, todayIso(ctx));
+  return { rows: summaries.map((summary, index) => ({ ...summary, deletedAt: rows[index]?.deletedAt ?? '' })), total };
+}
+
+export function terminateAgreement(ctx: Context, input: z.output<typeof terminateInput>): AgreementSummary {
+  return ctx.db.transaction(() => {
+    const before = requireAgreement(ctx, input.id);
+    if (before.signedOn === null) {
+      throw validationFailure([
+        { path: 'terminatedOn', message: 'Bản dự thảo chưa ký nên không cần chấm dứt; nếu không dùng nữa, hãy xóa thỏa thuận.' },
+      ]);
+    }
+    if (input.terminatedOn < before.signedOn) {
+      throw validationFailure([
+        { path: 'terminatedOn', message: `Ngày chấm dứt không được trước ngày ký (${formatIsoDateVi(before.signedOn)}).` },
+      ]);
+    }
+    const later = ctx.db
+      .select({ deliveredOn: agreementDeliveries.deliveredOn })
+      .from(agreementDeliveries)
+      .innerJoin(agreementCommitments, eq(agreementCommitments.id, agreementDeliveries.commitmentId))
+      .where(and(eq(agreementCommitments.agreementId, input.id), sql`${agreementDeliveries.deliveredOn} > ${input.terminatedOn}`))
+      .orderBy(desc(agreementDeliveries.deliveredOn))
+      .get();
+    if (later) {
+      throw validationFailure([
+        { path: 'terminatedOn', message: `Đã có giao hàng ngày ${formatIsoDateVi(later.deliveredOn)}; ngày chấm dứt không được trước ngày đó.` },
+      ]);
+    }
+    const was = snapshotOf(ctx, before);
+    const after = ctx.db
+      .update(agreements)
+      .set({ terminatedOn: input.terminatedOn, terminationReason: input.reason, updatedAt: timestamp(ctx) })
+      .where(eq(agreements.id, input.id))
+      .returning()
+      .get();
+    audit(ctx, input.id, 'update', was, snapshotOf(ctx, after));
+    return summaryOf(ctx, after);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deliveries
+
+/** The commitment with its agreement, or a plain message when either is gone. */
+function requireCommitment(ctx: Context, commitmentId: number): { commitment: CommitmentRow; agreement: AgreementRow } {
+  const found = ctx.db
+    .select({ commitment: agreementCommitments, agreement: agreements })
+    .from(agreementCommitments)
+    .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
+    .where(and(eq(agreementCommitments.id, commitmentId), isNull(agreements.deletedAt)))
+    .get();
+  if (!found) throw notFound('Không tìm thấy cam kết này; có thể thỏa thuận đã được sửa hoặc bị xóa. Hãy tải lại trang.');
+  return found;
+}
+
+/** A delivery is dated between the signing (or today, at the latest) and any termination. */
+function checkDeliveryDate(ctx: Context, agreement: AgreementRow, deliveredOn: string): void {
+  const today = todayIso(ctx);
+  let message: string | null = null;
+  if (agreement.signedOn === null) {
+    message = `Thỏa thuận ${nameOf(agreement)} còn là bản dự thảo (chưa ký); chưa ghi nhận giao hàng được.`;
+  } else if (deliveredOn < agreement.signedOn) {
+    message = `Ngày giao hàng không được trước ngày ký thỏa thuận (${formatIsoDateVi(agreement.signedOn)}).`;
+  } else if (deliveredOn > today) {
+    message = `Ngày giao hàng không được sau hôm nay (${formatIsoDateVi(today)}); chỉ ghi nhận hàng đã giao.`;
+  } else if (agreement.terminatedOn !== null && deliveredOn > agreement.terminatedOn) {
+    message = `Thỏa thuận đã chấm dứt từ ngày ${formatIsoDateVi(agreement.terminatedOn)}; không ghi nhận giao hàng sau ngày đó.`;
+  }
+  if (message) throw validationFailure([{ path: 'deliveredOn', message }]);
+}
+
+function touch(ctx: Context, agreementId: number): void {
+  ctx.db.update(agreements).set({ updatedAt: timestamp(ctx) }).where(eq(agreements.id, agreementId)).run();
+}
+
+export function addDelivery(ctx: Context, input: z.output<typeof deliveryInput>): AgreementDelivery {
+  return ctx.db.transaction(() => {
+    const { commitment, agreement } = requireCommitment(ctx, input.commitmentId);
+    checkDeliveryDate(ctx, agreement, input.deliveredOn);
+    const row = ctx.db
+      .insert(agreementDeliveries)
+      .values({ ...input, createdAt: timestamp(ctx) })
+      .returning()
+      .get();
+    touch(ctx, agreement.id);
+    audit(ctx, agreement.id, 'update', { delivery: null }, { delivery: describeDelivery(row, commitment) });
+    return toDelivery(row, commitment);
+  });
+}
+
+function requireDelivery(ctx: Context, id: number): DeliveryRow {
+  const row = ctx.db.select().from(agreementDeliveries).where(eq(agreementDeliveries.id, id)).get();
+  if (!row) throw notFound('Không tìm thấy lần giao hàng này; có thể đã bị xóa. Hãy tải lại trang.');
+  return row;
+}
+
+export function updateDelivery(ctx: Context, { id, ...input }: z.output<typeof deliveryUpdateInput>): AgreementDelivery {
+  return ctx.db.transaction(() => {
+    const before = requireDelivery(ctx, id);
+    const { commitment, agreement } = requireCommitment(ctx, before.commitmentId);
+    checkDeliveryDate(ctx, agreement, input.deliveredOn);
+    const after = ctx.db.update(agreementDeliveries).set(input).where(eq(agreementDeliveries.id, id)).returning().get();
+    touch(ctx, agreement.id);
+    audit(ctx, agreement.id, 'update', { delivery: describeDelivery(before, commitment) }, { delivery: describeDelivery(after, commitment) });
+    return toDelivery(after, commitment);
+  });
+}
+
+export function removeDelivery(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const before = requireDelivery(ctx, id);
+    const { commitment, agreement } = requireCommitment(ctx, before.commitmentId);
+    ctx.db.delete(agreementDeliveries).where(eq(agreementDeliveries.id, id)).run();
+    touch(ctx, agreement.id);
+    audit(ctx, agreement.id, 'update', { delivery: describeDelivery(before, commitment) }, { delivery: null });
+    return null;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up notes
+
+export function addNote(ctx: Context, input: z.output<typeof noteInput>): AgreementNote {
+  return ctx.db.transaction(() => {
+    requireAgreement(ctx, input.agreementId);
+    const today = todayIso(ctx);
+    if (input.notedOn > today) {
+      throw validationFailure([{ path: 'notedOn', message: `Ngày ghi không được sau hôm nay (${formatIsoDateVi(today)}).` }]);
+    }
+    const row = ctx.db
+      .insert(agreementNotes)
+      .values({ ...input, createdAt: timestamp(ctx) })
+      .returning()
+      .get();
+    touch(ctx, input.agreementId);
+    audit(ctx, input.agreementId, 'update', { followUp: null }, { followUp: `${formatIsoDateVi(row.notedOn)}: ${row.text}` });
+    return { id: row.id, notedOn: row.notedOn, text: row.text };
+  });
+}
+
+export function removeNote(ctx: Context, id: number): null {
+  return ctx.db.transaction(() => {
+    const row = ctx.db.select().from(agreementNotes).where(eq(agreementNotes.id, id)).get();
+    if (!row) throw notFound('Không tìm thấy ghi chú theo dõi này; có thể đã bị xóa. Hãy tải lại trang.');
+    requireAgreement(ctx, row.agreementId);
+    ctx.db.delete(agreementNotes).where(eq(agreementNotes.id, id)).run();
+    touch(ctx, row.agreementId);
+    audit(ctx, row.agreementId, 'update', { followUp: `${formatIsoDateVi(row.notedOn)}: ${row.text}` }, { followUp: null });
+    return null;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attachments
+
+type AttachmentRow = typeof agreementAttachments.$inferSelect;
+
+/** The file of an attachment: built here only, from the stored name the backend chose. */
+function attachmentPath(ctx: Context, row: Pick<AttachmentRow, 'storedName'>): string {
+  return join(ctx.dataDir, ...row.storedName.split('/'));
+}
+
+/** `biên bản.pdf`, then `biên bản (2).pdf`, … : the first name not taken in the folder. */
+function freeName(folder: string, fileName: string): string {
+  const safe = safeFileName(fileName);
+  const extension = extname(safe);
+  const stem = safe.slice(0, safe.length - extension.length);
+  let candidate = safe;
+  for (let copy = 2; existsSync(join(folder, candidate)); copy += 1) candidate = `${stem} (${copy})${extension}`;
+  return candidate;
+}
+
+function megabytes(bytes: number): string {
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+}
+
+function toAttachment(row: AttachmentRow): AgreementAttachment {
+  return { id: row.id, fileName: row.fileName, size: row.size, mediaType: row.mediaType, addedAt: row.addedAt };
+}
+
+/** Moves an uploaded file into the agreement's folder and records it. */
+export function addAttachment(ctx: Context, input: { agreementId: number; fileId: string }): AgreementAttachment {
+  const agreement = requireAgreement(ctx, input.agreementId);
+  const staged = stagedFile(ctx, input.fileId);
+  const mediaType = attachmentMediaTypes[extname(staged.fileName).slice(1).toLowerCase()];
+  if (mediaType === undefined) {
+    throw validationFailure([
+      {
+        path: 'fileId',
+        message: `Tệp «${staged.fileName}» không phải loại được đính kèm. Hãy đính kèm bản chụp (PDF, JPG, PNG…) hoặc văn bản Word, Excel.`,
+      },
+    ]);
+  }
+  const size = statSync(staged.path).size;
+  if (size > MAX_ATTACHMENT_BYTES) {
+    throw validationFailure([
+      {
+        path: 'fileId',
+        message: `Tệp «${staged.fileName}» nặng ${megabytes(size)}, quá giới hạn ${megabytes(MAX_ATTACHMENT_BYTES)} của tệp đính kèm. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.`,
+      },
+    ]);
+  }
+  const folder = join(ctx.dataDir, ATTACHMENTS_FOLDER, String(agreement.id));
+  mkdirSync(folder, { recursive: true });
+  const name = freeName(folder, staged.fileName);
+  const target = join(folder, name);
+  // The staging area is inside the data folder, so this is a rename on one disk, not a copy.
+  renameSync(staged.path, target);
+  rmdirSync(dirname(staged.path));
+  try {
+    return ctx.db.transaction(() => {
+      const row = ctx.db
+        .insert(agreementAttachments)
+        .values({
+          agreementId: agreement.id,
+          fileName: staged.fileName,
+          storedName: [ATTACHMENTS_FOLDER, String(agreement.id), name].join('/'),
+          size,
+          mediaType,
+          addedAt: timestamp(ctx),
+        })
+        .returning()
+        .get();
+      touch(ctx, agreement.id);
+      audit(ctx, agreement.id, 'update', { attachment: null }, { attachment: staged.fileName });
+      return toAttachment(row);
+    });
+  } catch (error) {
+    // A file no row points to would never be found or removed again.
+    rmSync(target, { force: true });
+    throw error;
+  }
+}
+
+function requireAttachment(ctx: Context, id: number): AttachmentRow {
+  const row = ctx.db
+    .select({ attachment: agreementAttachments })
+    .from(agreementAttachments)
+    .innerJoin(agreements, eq(agreements.id, agreementAttachments.agreementId))
+    .where(and(eq(agreementAttachments.id, id), isNull(agreements.deletedAt)))
+    .get();
+  if (!row) throw notFound('Không tìm thấy tệp đính kèm này; có thể đã bị xóa. Hãy tải lại trang.');
+  return row.attachment;
+}
+
+export function removeAttachment(ctx: Context, id: number): null {
+  const row = requireAttachment(ctx, id);
+  ctx.db.transaction(() => {
+    ctx.db.delete(agreementAttachments).where(eq(agreementAttachments.id, id)).run();
+    touch(ctx, row.agreementId);
+    audit(ctx, row.agreementId, 'update', { attachment: row.fileName }, { attachment: null });
+  });
+  rmSync(attachmentPath(ctx, row), { force: true });
+  return null;
+}
+
+function attachmentFile(ctx: Context, id: number): { row: AttachmentRow; path: string } {
+  const row = requireAttachment(ctx, id);
+  const path = attachmentPath(ctx, row);
+  if (!existsSync(path)) {
+    throw notFound(`Tệp «${row.fileName}» không còn trong thư mục dữ liệu (${ATTACHMENTS_FOLDER}); có thể đã bị xóa ngoài ứng dụng.`);
+  }
+  return { row, path };
+}
+
+export function readAttachment(ctx: Context, input: { attachmentId: number; offset: number }): FileChunk {
+  const { row, path } = attachmentFile(ctx, input.attachmentId);
+  return readChunk(path, row.fileName, input.offset);
+}
+
+/** In the desktop app, the system's viewer opens the file; the window falls back to reading it. */
+export async function openAttachment(ctx: Context, attachmentId: number): Promise<{ opened: boolean }> {
+  const { path } = attachmentFile(ctx, attachmentId);
+  if (!ctx.desktop) return { opened: false };
+  await ctx.desktop.openPath(path);
+  return { opened: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lịch sử thay đổi
+
+const fieldOrder = Object.keys(agreementFieldLabels) as AgreementField[];
+const dateFields: readonly AgreementField[] = ['signedOn', 'validFrom', 'validUntil', 'terminatedOn'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shownValue(field: AgreementField, value: unknown): HistoryValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && dateFields.includes(field)) return formatIsoDateVi(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+export function agreementHistory(ctx: Context, id: number): AgreementHistoryEntry[] {
+  // Deleted agreements keep their history: it is what one reads before restoring.
+  const found = ctx.db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id)).get();
+  if (!found) throw notFound(`Không tìm thấy thỏa thuận số ${id}.`);
+  const rows = ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, ENTITY), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .all();
+  return rows.map(({ at, action, before, after }) => {
+    const changes: FieldChange[] = [];
+    // Moving to and from the trash changes no field; the action says it all.
+    if (action === 'delete' || action === 'restore') return { at, action, changes };
+    for (const field of fieldOrder) {
+      const was = shownValue(field, isRecord(before) ? before[field] : undefined);
+      const is = shownValue(field, isRecord(after) ? after[field] : undefined);
+      if (was === is || ((was === null || was === '') && (is === null || is === ''))) continue;
+      changes.push({ field, label: agreementFieldLabels[field], before: was, after: is });
+    }
+    return { at, action, changes };
+  });
+}
+
+export const agreementsHandlers: HandlersFor<typeof agreementsContract> = {
+  'agreements:list': (ctx, input) => listAgreements(ctx, input),
+  'agreements:get': (ctx, { id }) => getAgreement(ctx, id),
+  'agreements:create': (ctx, input) => createAgreement(ctx, input),
+  'agreements:update': (ctx, input) => updateAgreement(ctx, input),
+  'agreements:delete': (ctx, { id }) => deleteAgreement(ctx, id),
+  'agreements:restore': (ctx, { id }) => restoreAgreement(ctx, id),
+  'agreements:trash': (ctx, input) => listAgreementTrash(ctx, input),
+  'agreements:history': (ctx, { id }) => agreementHistory(ctx, id),
+  'agreements:ofEvent': (ctx, { eventId }) => allAgreements(ctx, { eventId }),
+  'agreements:ofCounterpart': (ctx, counterpart) => allAgreements(ctx, { counterpart }),
+  'agreements:addDelivery': (ctx, input) => addDelivery(ctx, input),
+  'agreements:updateDelivery': (ctx, input) => updateDelivery(ctx, input),
+  'agreements:removeDelivery': (ctx, { id }) => removeDelivery(ctx, id),
+  'agreements:terminate': (ctx, input) => terminateAgreement(ctx, input),
+  'agreements:addNote': (ctx, input) => addNote(ctx, input),
+  'agreements:removeNote': (ctx, { id }) => removeNote(ctx, id),
+  'agreements:addAttachment': (ctx, input) => addAttachment(ctx, input),
+  'agreements:removeAttachment': (ctx, { id }) => removeAttachment(ctx, id),
+  'agreements:readAttachment': (ctx, input) => readAttachment(ctx, input),
+  'agreements:openAttachment': (ctx, { attachmentId }) => openAttachment(ctx, attachmentId),
+};

@@ -1,0 +1,496 @@
+/**
+ * Adds an agreement, or edits one: its general facts, its parties (member organizations and
+ * partners picked by name, or the alliance itself, each with a role) and its commitments (product,
+ * quantity with its unit, value, period), all in one form and saved at once. The contract's schema
+ * gives instant feedback; the backend still decides, and its issues go under the field and row they
+ * name (`parties.1.role`, `commitments.0.quantity`).
+ */
+import { useState, type ReactNode } from 'react';
+import {
+  ActionIcon,
+  Autocomplete,
+  Button,
+  Checkbox,
+  Fieldset,
+  Grid,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { schemaResolver, useForm, type FormErrors } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconBuildingBank, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import {
+  agreementInput,
+  type AgreementDetail,
+  type AgreementInput,
+  type AgreementSummary,
+} from '../../../../shared/contract';
+import {
+  agreementKinds,
+  agreementPartyRoles,
+  type AgreementKind,
+  type AgreementPartyKind,
+  type AgreementPartyRole,
+} from '../../../../shared/domain';
+import { formatDate } from '../../../../shared/format';
+import { CounterpartPicker } from '../../components/CounterpartPicker';
+import { DateField } from '../../components/DateField';
+import { FormFooter } from '../../components/FormFooter';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { splitServerError } from '../../forms/serverErrors';
+import { useAlliance } from '../../queries';
+import { useCreateAgreement, useUpdateAgreement } from '../../queries/agreements';
+import { useEventList } from '../../queries/events';
+
+interface PartyValues {
+  kind: AgreementPartyKind;
+  /** Null until an organization or partner is picked, and for the alliance. */
+  id: number | null;
+  /** Shown in the picker; the backend reads only kind and id. */
+  name: string;
+  role: AgreementPartyRole | null;
+}
+
+interface CommitmentValues {
+  /** The stored commitment, so that its deliveries stay with it; absent for a new one. */
+  id?: number;
+  product: string;
+  quantity: number | null;
+  unit: string;
+  value: number | null;
+  startsOn: string | null;
+  dueOn: string | null;
+}
+
+interface AgreementValues {
+  kind: AgreementKind | null;
+  number: string;
+  title: string;
+  draft: boolean;
+  signedOn: string | null;
+  eventId: number | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  note: string;
+  parties: PartyValues[];
+  commitments: CommitmentValues[];
+}
+
+/** A party row waiting for its organization or partner. */
+const emptyParty: PartyValues = { kind: 'organization', id: null, name: '', role: null };
+const emptyCommitment: CommitmentValues = { product: '', quantity: null, unit: '', value: null, startsOn: null, dueOn: null };
+
+function valuesOf(agreement: AgreementDetail | undefined): AgreementValues {
+  if (!agreement) {
+    return {
+      kind: null,
+      number: '',
+      title: '',
+      draft: false,
+      signedOn: null,
+      eventId: null,
+      validFrom: null,
+      validUntil: null,
+      note: '',
+      parties: [emptyParty, emptyParty],
+      commitments: [emptyCommitment],
+    };
+  }
+  return {
+    kind: agreement.kind,
+    number: agreement.number,
+    title: agreement.title,
+    draft: agreement.signedOn === null,
+    signedOn: agreement.signedOn,
+    eventId: agreement.eventId,
+    validFrom: agreement.validFrom,
+    validUntil: agreement.validUntil,
+    note: agreement.note,
+    parties: agreement.parties.map((party) => ({ kind: party.kind, id: party.counterpartId, name: party.name, role: party.role })),
+    commitments: agreement.commitments.map(({ id, product, quantity, unit, value, startsOn, dueOn }) => ({
+      id,
+      product,
+      quantity,
+      unit,
+      value,
+      startsOn,
+      dueOn,
+    })),
+  };
+}
+
+/** Every path the backend may name an issue by, so that each lands under its own input. */
+function fieldPaths(values: AgreementValues): string[] {
+  const commitmentFields = ['id', 'product', 'quantity', 'unit', 'value', 'startsOn', 'dueOn'];
+  return [
+    ...Object.keys(values),
+    ...values.parties.flatMap((_, index) => ['kind', 'id', 'role'].map((field) => `parties.${index}.${field}`)),
+    ...values.commitments.flatMap((_, index) => commitmentFields.map((field) => `commitments.${index}.${field}`)),
+  ];
+}
+
+/** A field's message as text, for inputs that take only text (the counterpart picker). */
+function messageAt(errors: FormErrors, path: string): string | undefined {
+  const message = errors[path];
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** Units offices write most; any other can be typed. */
+const commonUnits = ['tấn', 'kg', 'tạ', 'quả', 'lít', 'hộp', 'combo', 'con', 'bó', 'm³'];
+const searchDelayMs = 200;
+
+interface AgreementFormProps {
+  /** The agreement being edited; absent to add a new one. */
+  initial?: AgreementDetail;
+  onSaved: (agreement: AgreementSummary) => void;
+  onCancel: () => void;
+}
+
+export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps) {
+  const { t } = useTranslation();
+  const allianceName = useAlliance().data?.name ?? '';
+  const create = useCreateAgreement();
+  const update = useUpdateAgreement();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<AgreementValues>({
+    mode: 'controlled',
+    initialValues: valuesOf(initial),
+    validate: schemaResolver(agreementInput, { sync: true }),
+  });
+  const { values } = form;
+
+  const submit = form.onSubmit(async (submitted) => {
+    const { kind } = submitted;
+    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+    if (kind === null) return;
+    setFormError(null);
+    const input: AgreementInput = {
+      ...submitted,
+      kind,
+      // Every role is chosen once the schema has passed.
+      parties: submitted.parties.flatMap(({ kind: partyKind, id, role }) => (role === null ? [] : [{ kind: partyKind, id, role }])),
+      commitments: submitted.commitments.map((commitment) => ({ ...commitment, quantity: commitment.quantity ?? 0 })),
+    };
+    try {
+      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
+    } catch (error) {
+      const { fields, general } = splitServerError(error, fieldPaths(submitted), t('common.unexpectedError'));
+      form.setErrors(fields);
+      setFormError(general);
+    }
+  });
+
+  const hasAlliance = values.parties.some((party) => party.kind === 'alliance');
+  const picked = values.parties.flatMap((party) =>
+    party.kind === 'alliance' || party.id === null ? [] : [{ kind: party.kind, id: party.id }],
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Fieldset legend={t('agreements.form.general')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <LabelledSelect
+                label={t('agreements.form.kind')}
+                placeholder={t('agreements.form.kindPlaceholder')}
+                required
+                allowDeselect={false}
+                data={agreementKinds.map((kind) => ({ value: kind, label: t(`agreements.kind.${kind}`) }))}
+                {...form.getInputProps('kind')}
+              />
+              <TextInput label={t('agreements.form.number')} placeholder={t('agreements.form.numberPlaceholder')} {...form.getInputProps('number')} />
+            </SimpleGrid>
+            <TextInput label={t('agreements.form.title')} placeholder={t('agreements.form.titlePlaceholder')} required {...form.getInputProps('title')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Stack gap={6}>
+                <DateField
+                  label={t('agreements.form.signedOn')}
+                  required={!values.draft}
+                  disabled={values.draft}
+                  {...form.getInputProps('signedOn')}
+                  value={values.draft ? null : values.signedOn}
+                />
+                <Checkbox label={t('agreements.form.draft')} {...form.getInputProps('draft', { type: 'checkbox' })} />
+              </Stack>
+              <EventSelect
+                initialTitle={initial?.eventTitle ?? null}
+                value={values.eventId}
+                onChange={(eventId) => form.setFieldValue('eventId', eventId)}
+                error={form.errors.eventId}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <DateField label={t('agreements.form.validFrom')} {...form.getInputProps('validFrom')} />
+              <DateField
+                label={t('agreements.form.validUntil')}
+                minDate={values.validFrom ?? undefined}
+                {...form.getInputProps('validUntil')}
+              />
+            </SimpleGrid>
+            <Textarea label={t('agreements.form.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('agreements.form.parties')}>
+          <Stack gap="sm">
+            <Text size="sm" c={form.errors.parties ? 'red' : 'dimmed'} role={form.errors.parties ? 'alert' : undefined}>
+              {form.errors.parties ?? t('agreements.form.partiesHint')}
+            </Text>
+            {values.parties.map((party, index) => {
+              const number = index + 1;
+              const path = `parties.${index}`;
+              return (
+                <Grid key={index} align="flex-start" gap="sm">
+                  <Grid.Col span={{ base: 12, sm: 7 }}>
+                    {party.kind === 'alliance' ? (
+                      <Stack gap={4}>
+                        <Text size="sm" fw={500}>
+                          {t('agreements.form.party', { number })}
+                        </Text>
+                        <Group gap="xs" wrap="nowrap" h={36}>
+                          <IconBuildingBank size={18} />
+                          <Text size="sm">{allianceName}</Text>
+                        </Group>
+                      </Stack>
+                    ) : (
+                      <CounterpartPicker
+                        label={t('agreements.form.party', { number })}
+                        required
+                        value={party.id === null ? null : { kind: party.kind, id: party.id, name: party.name }}
+                        onChange={(counterpart) =>
+                          form.setFieldValue(path, {
+                            ...party,
+                            kind: counterpart?.kind ?? 'organization',
+                            id: counterpart?.id ?? null,
+                            name: counterpart?.name ?? '',
+                          })
+                        }
+                        exclude={picked.filter((other) => other.kind !== party.kind || other.id !== party.id)}
+                        error={messageAt(form.errors, `${path}.id`) ?? messageAt(form.errors, `${path}.kind`)}
+                      />
+                    )}
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 10, sm: 4 }}>
+                    <LabelledSelect
+                      label={t('agreements.form.role')}
+                      placeholder={t('agreements.form.rolePlaceholder')}
+                      required
+                      allowDeselect={false}
+                      data={agreementPartyRoles.map((role) => ({ value: role, label: t(`agreements.role.${role}`) }))}
+                      {...form.getInputProps(`${path}.role`)}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 2, sm: 1 }}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="lg"
+                      // Level with the inputs, below their labels.
+                      mt={26}
+                      aria-label={t('agreements.form.removeParty', { number })}
+                      onClick={() => form.removeListItem('parties', index)}
+                    >
+                      <IconTrash size={18} />
+                    </ActionIcon>
+                  </Grid.Col>
+                </Grid>
+              );
+            })}
+            <Group gap="xs">
+              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('parties', emptyParty)}>
+                {t('agreements.form.addParty')}
+              </Button>
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconBuildingBank size={14} />}
+                disabled={hasAlliance}
+                onClick={() => form.insertListItem('parties', { kind: 'alliance', id: null, name: allianceName, role: null })}
+              >
+                {t('agreements.form.addAlliance')}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend={t('agreements.form.commitments')}>
+          <Stack gap="sm">
+            <Text size="sm" c={form.errors.commitments ? 'red' : 'dimmed'} role={form.errors.commitments ? 'alert' : undefined}>
+              {form.errors.commitments ?? t('agreements.form.commitmentsHint')}
+            </Text>
+            {values.commitments.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('agreements.form.noCommitments')}
+              </Text>
+            )}
+            {values.commitments.map((commitment, index) => (
+              <CommitmentRow
+                key={commitment.id ?? `new-${index}`}
+                number={index + 1}
+                commitment={commitment}
+                errorOf={(field) => form.errors[`commitments.${index}.${field}`]}
+                onChange={(patch) => form.setFieldValue(`commitments.${index}`, { ...commitment, ...patch })}
+                onRemove={() => form.removeListItem('commitments', index)}
+              />
+            ))}
+            <Group>
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => form.insertListItem('commitments', emptyCommitment)}
+              >
+                {t('agreements.form.addCommitment')}
+              </Button>
+            </Group>
+          </Stack>
+        </Fieldset>
+
+        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}
+
+interface CommitmentRowProps {
+  number: number;
+  commitment: CommitmentValues;
+  errorOf: (field: keyof CommitmentValues) => ReactNode;
+  onChange: (patch: Partial<CommitmentValues>) => void;
+  onRemove: () => void;
+}
+
+/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
+function numberOrNull(value: number | string): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: CommitmentRowProps) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" aria-label={t('agreements.form.commitment', { number })} role="group">
+      <Grid gap="sm" align="flex-start">
+        <Grid.Col span={{ base: 12, sm: 5 }}>
+          <TextInput
+            label={t('agreements.form.product')}
+            required
+            value={commitment.product}
+            onChange={(event) => onChange({ product: event.currentTarget.value })}
+            error={errorOf('product')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 2 }}>
+          <NumberInput
+            label={t('agreements.form.quantity')}
+            required
+            min={0}
+            allowNegative={false}
+            decimalScale={3}
+            thousandSeparator="."
+            decimalSeparator=","
+            hideControls
+            value={commitment.quantity ?? ''}
+            onChange={(value) => onChange({ quantity: numberOrNull(value) })}
+            error={errorOf('quantity')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 2 }}>
+          <Autocomplete
+            label={t('agreements.form.unit')}
+            placeholder={t('agreements.form.unitPlaceholder')}
+            required
+            data={commonUnits}
+            value={commitment.unit}
+            onChange={(unit) => onChange({ unit })}
+            error={errorOf('unit')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 3 }}>
+          <NumberInput
+            label={t('agreements.form.value')}
+            min={0}
+            allowNegative={false}
+            allowDecimal={false}
+            thousandSeparator="."
+            decimalSeparator=","
+            hideControls
+            value={commitment.value ?? ''}
+            onChange={(value) => onChange({ value: numberOrNull(value) })}
+            error={errorOf('value')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 5 }}>
+          <DateField label={t('agreements.form.startsOn')} value={commitment.startsOn} onChange={(startsOn) => onChange({ startsOn })} error={errorOf('startsOn')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 5 }}>
+          <DateField
+            label={t('agreements.form.dueOn')}
+            minDate={commitment.startsOn ?? undefined}
+            value={commitment.dueOn}
+            onChange={(dueOn) => onChange({ dueOn })}
+            error={errorOf('dueOn')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 2 }}>
+          <ActionIcon variant="subtle" color="red" size="lg" mt={26} aria-label={t('agreements.form.removeCommitment', { number })} onClick={onRemove}>
+            <IconTrash size={18} />
+          </ActionIcon>
+        </Grid.Col>
+      </Grid>
+    </Paper>
+  );
+}
+
+interface EventSelectProps {
+  /** The title of the event already chosen, shown before any search. */
+  initialTitle: string | null;
+  value: number | null;
+  onChange: (eventId: number | null) => void;
+  error: ReactNode;
+}
+
+/** The event the agreement was signed at, searched by title on the backend; optional. */
+function EventSelect({ initialTitle, value, onChange, error }: EventSelectProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [query] = useDebouncedValue(search.trim(), searchDelayMs);
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(
+    value !== null && initialTitle !== null ? { value: String(value), label: initialTitle } : null,
+  );
+  // The box shows the chosen title as its text; that is not a new search.
+  const typed = chosen && query === chosen.label ? '' : query;
+  const events = useEventList({ search: typed, page: 1, pageSize: 20 });
+  const found = (events.data?.rows ?? []).map((event) => ({
+    value: String(event.id),
+    label: `${event.title} (${formatDate(event.startsOn)})`,
+  }));
+  const data = chosen && !found.some((option) => option.value === chosen.value) ? [chosen, ...found] : found;
+
+  return (
+    <LabelledSelect
+      label={t('agreements.form.event')}
+      placeholder={t('agreements.form.eventPlaceholder')}
+      nothingFoundMessage={events.isFetching ? t('common.loading') : t('agreements.form.noEvent')}
+      searchable
+      clearable
+      filter={({ options }) => options}
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={data}
+      value={value === null ? null : String(value)}
+      onChange={(next) => {
+        setChosen(data.find((option) => option.value === next) ?? null);
+        onChange(next === null ? null : Number(next));
+      }}
+      error={error}
+    />
+  );
+}

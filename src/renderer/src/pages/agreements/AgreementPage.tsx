@@ -1,0 +1,486 @@
+/**
+ * One agreement, `#/thoa-thuan/<id>`: its status and fulfilment as of today, the parties, each
+ * commitment with what has been delivered against it, totals per unit, the deliveries, follow-up
+ * notes, attached scans and the change history.
+ */
+import { useState, type ReactNode } from 'react';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useDisclosure } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconBan, IconPencil, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { terminateInput, type AgreementDelivery, type AgreementDetail, type AgreementParty } from '../../../../shared/contract';
+import { formatDate, formatMoney, formatPercent, formatQuantity } from '../../../../shared/format';
+import { messageOf } from '../../api';
+import { DateField } from '../../components/DateField';
+import { FormFooter } from '../../components/FormFooter';
+import { LoadError } from '../../components/LoadError';
+import { splitServerError } from '../../forms/serverErrors';
+import { useAgreement, useDeleteAgreement, useRemoveDelivery, useRestoreAgreement, useTerminateAgreement } from '../../queries/agreements';
+import { agreementHref, eventHref, hrefOf, navigate, organizationHref, partnerHref } from '../../routing/useHashRoute';
+import { AgreementForm } from './AgreementForm';
+import { AgreementHistory } from './AgreementHistory';
+import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
+import { AttachmentsSection } from './AttachmentsSection';
+import { DeliveryDialog } from './DeliveryDialog';
+import { NotesSection } from './NotesSection';
+
+export function AgreementPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const agreement = useAgreement(id);
+  if (agreement.isPending) {
+    return (
+      <Center mih={200}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (agreement.isError) return <LoadError error={agreement.error} onRetry={() => void agreement.refetch()} />;
+  return <AgreementView agreement={agreement.data} />;
+}
+
+/** Where the delivery dialog is, if open: a new delivery (maybe on one commitment) or a correction. */
+type DeliveryEditing = { commitmentId?: number; delivery?: AgreementDelivery } | null;
+
+function AgreementView({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  const [editing, editForm] = useDisclosure(false);
+  const [terminating, terminateForm] = useDisclosure(false);
+  const [deliveryEditing, setDeliveryEditing] = useState<DeliveryEditing>(null);
+  const remove = useDeleteAgreement();
+  const restore = useRestoreAgreement();
+  const canDeliver = agreement.signedOn !== null && agreement.commitments.length > 0;
+
+  const undo = async () => {
+    try {
+      const restored = await restore.mutateAsync({ id: agreement.id });
+      notifications.show({ color: 'teal', message: t('agreements.profile.restored', { title: restored.title }) });
+      window.location.hash = agreementHref(restored.id).slice(1);
+    } catch (error) {
+      notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
+    }
+  };
+
+  const removeAgreement = async () => {
+    try {
+      await remove.mutateAsync({ id: agreement.id });
+      navigate('thoa-thuan');
+      notifications.show({
+        color: 'teal',
+        autoClose: 10000,
+        message: (
+          <Group gap="xs">
+            <Text size="sm">{t('agreements.profile.deleted', { title: agreement.title })}</Text>
+            <Anchor size="sm" component="button" onClick={() => void undo()}>
+              {t('agreements.profile.undo')}
+            </Anchor>
+          </Group>
+        ),
+      });
+    } catch (error) {
+      notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
+    }
+  };
+
+  const confirmDelete = () =>
+    modals.openConfirmModal({
+      title: t('agreements.profile.deleteTitle'),
+      children: <Text size="sm">{t('agreements.profile.deleteConfirm', { title: agreement.title })}</Text>,
+      labels: { confirm: t('agreements.profile.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => void removeAgreement(),
+    });
+
+  const validity =
+    agreement.validFrom || agreement.validUntil
+      ? t('agreements.profile.validityRange', {
+          from: formatDate(agreement.validFrom) || '…',
+          until: formatDate(agreement.validUntil) || t('agreements.profile.openEnded'),
+        })
+      : '';
+
+  return (
+    <Stack>
+      <Anchor href={hrefOf('thoa-thuan')} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {t('agreements.profile.back')}
+        </Group>
+      </Anchor>
+
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Group gap="xs">
+            <Badge variant="light" tt="none" color="gray">
+              {t(`agreements.kind.${agreement.kind}`)}
+            </Badge>
+            <AgreementStatusBadge status={agreement.status} size="lg" />
+          </Group>
+          <Title order={2}>{agreement.title}</Title>
+          <Group gap="md">
+            {agreement.number && <Text c="dimmed">{agreement.number}</Text>}
+            <FulfilmentBar fulfilment={agreement.fulfilment} width={160} />
+            {agreement.totalValue !== null && <Text c="dimmed">{formatMoney(agreement.totalValue)}</Text>}
+          </Group>
+        </Stack>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={editForm.open}>
+            {t('agreements.profile.edit')}
+          </Button>
+          {agreement.signedOn !== null && agreement.terminatedOn === null && (
+            <Button variant="default" leftSection={<IconBan size={16} />} onClick={terminateForm.open}>
+              {t('agreements.terminate.button')}
+            </Button>
+          )}
+          <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
+            {t('agreements.profile.delete')}
+          </Button>
+        </Group>
+      </Group>
+
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          <Fact label={t('agreements.profile.signedOn')} value={agreement.signedOn ? formatDate(agreement.signedOn) : t('agreements.notSigned')} />
+          <Fact
+            label={t('agreements.profile.event')}
+            value={
+              agreement.eventId !== null && agreement.eventTitle !== null ? (
+                <Anchor size="sm" href={eventHref(agreement.eventId)}>
+                  {agreement.eventTitle}
+                </Anchor>
+              ) : (
+                ''
+              )
+            }
+          />
+          <Fact label={t('agreements.profile.validity')} value={validity} />
+          <Fact label={t('agreements.profile.parties')} value={<PartyList parties={agreement.parties} />} />
+          <Fact label={t('agreements.profile.note')} value={agreement.note} />
+          {agreement.terminatedOn !== null && (
+            <Fact
+              label={t('agreements.profile.terminatedOn', { date: formatDate(agreement.terminatedOn) })}
+              value={t('agreements.profile.terminationReason', { reason: agreement.terminationReason })}
+            />
+          )}
+        </SimpleGrid>
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={3}>{t('agreements.commitments.title')}</Title>
+            <Button leftSection={<IconTruckDelivery size={16} />} disabled={!canDeliver} onClick={() => setDeliveryEditing({})}>
+              {t('agreements.deliveries.record')}
+            </Button>
+          </Group>
+          {agreement.signedOn === null && (
+            <Text size="sm" c="dimmed">
+              {t('agreements.deliveries.draftHint')}
+            </Text>
+          )}
+          {agreement.commitments.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('agreements.commitments.empty')}
+            </Text>
+          ) : (
+            <CommitmentsTable agreement={agreement} onDeliver={canDeliver ? (commitmentId) => setDeliveryEditing({ commitmentId }) : undefined} />
+          )}
+          {agreement.unitTotals.length > 0 && (
+            <Group gap="xs">
+              <Text size="sm" fw={500}>
+                {t('agreements.commitments.unitTotals')}:
+              </Text>
+              {agreement.unitTotals.map((total) => (
+                <Badge key={total.unit} variant="outline" tt="none" size="lg" fw={500}>
+                  {t('agreements.commitments.unitTotal', {
+                    unit: total.unit,
+                    delivered: formatQuantity(total.delivered, ''),
+                    committed: formatQuantity(total.committed, ''),
+                  })}
+                </Badge>
+              ))}
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+
+      <DeliveriesSection agreement={agreement} onEdit={(delivery) => setDeliveryEditing({ delivery })} />
+
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <NotesSection agreement={agreement} />
+        <AttachmentsSection agreement={agreement} />
+      </SimpleGrid>
+
+      <AgreementHistory id={agreement.id} />
+
+      <Modal opened={editing} onClose={editForm.close} title={t('agreements.form.editTitle')} size={960}>
+        <AgreementForm
+          initial={agreement}
+          onSaved={() => {
+            editForm.close();
+            notifications.show({ color: 'teal', message: t('agreements.form.saved') });
+          }}
+          onCancel={editForm.close}
+        />
+      </Modal>
+
+      <Modal opened={terminating} onClose={terminateForm.close} title={t('agreements.terminate.title')}>
+        <TerminateForm agreement={agreement} onDone={terminateForm.close} />
+      </Modal>
+
+      {deliveryEditing && (
+        <DeliveryDialog
+          agreement={agreement}
+          delivery={deliveryEditing.delivery}
+          commitmentId={deliveryEditing.commitmentId}
+          onClose={() => setDeliveryEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      {value === '' ? (
+        <Text size="sm" c="dimmed">
+          {t('agreements.profile.notGiven')}
+        </Text>
+      ) : typeof value === 'string' ? (
+        <Text size="sm">{value}</Text>
+      ) : (
+        value
+      )}
+    </div>
+  );
+}
+
+function PartyList({ parties }: { parties: AgreementParty[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      {parties.map((party, index) => {
+        const href =
+          party.counterpartId === null ? null : party.kind === 'organization' ? organizationHref(party.counterpartId) : partnerHref(party.counterpartId);
+        return (
+          <Text key={index} size="sm">
+            {href ? <Anchor href={href}>{party.name}</Anchor> : party.name}{' '}
+            <Text span size="sm" c="dimmed">
+              ({t(`agreements.role.${party.role}`)})
+            </Text>
+          </Text>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function CommitmentsTable({ agreement, onDeliver }: { agreement: AgreementDetail; onDeliver?: (commitmentId: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing="xs" aria-label={t('agreements.commitments.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('agreements.commitments.product')}</Table.Th>
+            <Table.Th>{t('agreements.commitments.progress')}</Table.Th>
+            <Table.Th ta="right">{t('agreements.commitments.value')}</Table.Th>
+            <Table.Th>{t('agreements.commitments.period')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {agreement.commitments.map((commitment) => (
+            <Table.Tr key={commitment.id}>
+              <Table.Td>
+                <Group gap="xs">
+                  <Text size="sm">{commitment.product}</Text>
+                  {commitment.overdue && (
+                    <Badge color="red" variant="light" tt="none" size="sm">
+                      {t('agreements.commitments.overdue')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4}>
+                  <Text size="sm">
+                    {t('agreements.commitments.progressValue', {
+                      delivered: formatQuantity(commitment.delivered, ''),
+                      committed: formatQuantity(commitment.quantity, commitment.unit),
+                      percent: formatPercent(commitment.fulfilment),
+                    })}
+                  </Text>
+                  <Progress w={180} value={commitment.fulfilment} color={commitment.fulfilment >= 100 ? 'teal' : commitment.overdue ? 'red' : 'blue'} />
+                </Stack>
+              </Table.Td>
+              <Table.Td ta="right">{commitment.value === null ? '' : formatMoney(commitment.value)}</Table.Td>
+              <Table.Td>{[formatDate(commitment.startsOn), formatDate(commitment.dueOn)].filter(Boolean).join(' – ')}</Table.Td>
+              <Table.Td>
+                {onDeliver && (
+                  <ActionIcon
+                    variant="subtle"
+                    aria-label={`${t('agreements.deliveries.record')}: ${commitment.product}`}
+                    onClick={() => onDeliver(commitment.id)}
+                  >
+                    <IconTruckDelivery size={18} />
+                  </ActionIcon>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function DeliveriesSection({ agreement, onEdit }: { agreement: AgreementDetail; onEdit: (delivery: AgreementDelivery) => void }) {
+  const { t } = useTranslation();
+  const remove = useRemoveDelivery();
+  const confirmRemove = (delivery: AgreementDelivery) =>
+    modals.openConfirmModal({
+      title: t('agreements.deliveries.removeTitle'),
+      children: (
+        <Text size="sm">
+          {t('agreements.deliveries.removeConfirm', {
+            quantity: formatQuantity(delivery.quantity, delivery.unit),
+            product: delivery.product,
+            date: formatDate(delivery.deliveredOn),
+          })}
+        </Text>
+      ),
+      labels: { confirm: t('agreements.profile.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        remove.mutateAsync({ id: delivery.id }).catch((error: unknown) => {
+          notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
+        });
+      },
+    });
+
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3}>{t('agreements.deliveries.title')}</Title>
+        {agreement.deliveries.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('agreements.deliveries.empty')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped verticalSpacing="xs" aria-label={t('agreements.deliveries.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('agreements.deliveries.deliveredOn')}</Table.Th>
+                  <Table.Th>{t('agreements.commitments.product')}</Table.Th>
+                  <Table.Th ta="right">{t('agreements.deliveries.quantity')}</Table.Th>
+                  <Table.Th ta="right">{t('agreements.deliveries.value')}</Table.Th>
+                  <Table.Th>{t('agreements.deliveries.note')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {agreement.deliveries.map((delivery) => {
+                  const date = formatDate(delivery.deliveredOn);
+                  return (
+                    <Table.Tr key={delivery.id}>
+                      <Table.Td>{date}</Table.Td>
+                      <Table.Td>{delivery.product}</Table.Td>
+                      <Table.Td ta="right">{formatQuantity(delivery.quantity, delivery.unit)}</Table.Td>
+                      <Table.Td ta="right">{delivery.value === null ? '' : formatMoney(delivery.value)}</Table.Td>
+                      <Table.Td>{delivery.note}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4} wrap="nowrap" justify="flex-end">
+                          <ActionIcon variant="subtle" aria-label={t('agreements.deliveries.edit', { date })} onClick={() => onEdit(delivery)}>
+                            <IconPencil size={16} />
+                          </ActionIcon>
+                          <ActionIcon variant="subtle" color="red" aria-label={t('agreements.deliveries.remove', { date })} onClick={() => confirmRemove(delivery)}>
+                            <IconTrash size={16} />
+                          </ActionIcon>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+interface TerminateValues {
+  id: number;
+  terminatedOn: string | null;
+  reason: string;
+}
+
+function TerminateForm({ agreement, onDone }: { agreement: AgreementDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const terminate = useTerminateAgreement();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TerminateValues>({
+    mode: 'controlled',
+    initialValues: { id: agreement.id, terminatedOn: dayjs().format('YYYY-MM-DD'), reason: '' },
+    validate: schemaResolver(terminateInput, { sync: true }),
+  });
+  const submit = form.onSubmit(async (values) => {
+    const { terminatedOn } = values;
+    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+    if (terminatedOn === null) return;
+    setFormError(null);
+    try {
+      await terminate.mutateAsync({ ...values, terminatedOn });
+      notifications.show({ color: 'teal', message: t('agreements.terminate.done') });
+      onDone();
+    } catch (error) {
+      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
+      form.setErrors(fields);
+      setFormError(general);
+    }
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <DateField label={t('agreements.terminate.date')} required {...form.getInputProps('terminatedOn')} />
+        <Textarea
+          label={t('agreements.terminate.reason')}
+          placeholder={t('agreements.terminate.reasonPlaceholder')}
+          required
+          autosize
+          minRows={2}
+          {...form.getInputProps('reason')}
+        />
+        <FormFooter error={formError} submitLabel={t('agreements.terminate.submit')} saving={terminate.isPending} onCancel={onDone} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,333 @@
+/** Agreements (thỏa thuận ký kết): parties, commitments, deliveries, attachments, follow-up notes. */
+import { z } from 'zod';
+import {
+  agreementKinds,
+  agreementPartyKinds,
+  agreementPartyRoles,
+  agreementStatuses,
+  type AgreementKind,
+  type AgreementPartyKind,
+  type AgreementPartyRole,
+  type AgreementStatus,
+  type Page,
+} from '../domain';
+import type { UnitTotal } from '../agreements';
+import { formatIsoDateVi } from '../text';
+import { channel, isoDate, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
+import { fileId, type FileChunk } from './files';
+import type { FieldChange } from './organizations';
+
+const id = z.number({ error: 'Chưa chọn.' }).int().positive();
+
+/** The kinds as they read in a sentence of a message (screens use their own translations). */
+export const agreementKindNames: Record<AgreementKind, string> = {
+  mou: 'Biên bản ghi nhớ',
+  sales_contract: 'Hợp đồng liên kết tiêu thụ',
+  cooperation_programme: 'Chương trình phối hợp',
+};
+
+export const agreementRoleNames: Record<AgreementPartyRole, string> = {
+  seller: 'Bên bán',
+  buyer: 'Bên mua',
+  cooperating: 'Bên phối hợp',
+  witness: 'Bên chứng kiến',
+};
+
+/** A quantity in a commitment or a delivery: a number greater than 0, in the commitment's unit. */
+function positiveQuantity(label: string) {
+  return z
+    .number({ error: `${label} phải là một số.` })
+    .positive({ error: `${label} phải lớn hơn 0.` })
+    .max(1e12, { error: `${label} lớn quá mức cho phép.` });
+}
+
+const partyInput = z.object({
+  kind: z.enum(agreementPartyKinds, { error: 'Chưa chọn bên ký.' }),
+  /** The organization's or partner's id; absent for the alliance itself. */
+  id: id.nullable().optional().transform((value) => value ?? null),
+  role: z.enum(agreementPartyRoles, { error: 'Chưa chọn vai trò của bên này.' }),
+});
+export type AgreementPartyInput = z.input<typeof partyInput>;
+
+const commitmentInput = z.object({
+  /** The commitment being edited, so that its deliveries stay with it; absent for a new one. */
+  id: id.optional(),
+  product: requiredText('Sản phẩm', 200),
+  quantity: positiveQuantity('Số lượng cam kết'),
+  unit: requiredText('Đơn vị tính', 30),
+  /** In đồng. */
+  value: optionalCount('Giá trị'),
+  startsOn: optionalIsoDate('Ngày bắt đầu'),
+  dueOn: optionalIsoDate('Hạn hoàn thành'),
+});
+export type AgreementCommitmentInput = z.input<typeof commitmentInput>;
+
+const agreementFields = {
+  kind: z.enum(agreementKinds, { error: 'Chưa chọn loại thỏa thuận.' }),
+  number: optionalText('Số thỏa thuận', 100),
+  title: requiredText('Tên thỏa thuận', 500),
+  /** A draft is not signed yet: its signing date is not kept. */
+  draft: z.boolean().optional().default(false),
+  signedOn: optionalIsoDate('Ngày ký'),
+  /** The event it was signed at, if any. */
+  eventId: id.nullable().optional().transform((value) => value ?? null),
+  validFrom: optionalIsoDate('Hiệu lực từ ngày'),
+  validUntil: optionalIsoDate('Hiệu lực đến ngày'),
+  note: optionalText('Ghi chú', 2000),
+  parties: z.array(partyInput).max(50, { error: 'Một thỏa thuận ghi tối đa 50 bên.' }),
+  commitments: z.array(commitmentInput).max(200, { error: 'Một thỏa thuận ghi tối đa 200 cam kết.' }),
+};
+
+type AgreementShape = z.output<z.ZodObject<typeof agreementFields>>;
+
+/** What the schema can check alone; that the parties and the event exist is the service's job. */
+function agreementRules(value: AgreementShape, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  if (!value.draft && value.signedOn === null) {
+    issue(['signedOn'], 'Chưa nhập ngày ký. Nếu thỏa thuận chưa được ký, hãy chọn «Bản dự thảo».');
+  }
+  if (value.validFrom && value.validUntil && value.validUntil < value.validFrom) {
+    issue(['validUntil'], `Hiệu lực đến ngày không được trước ngày bắt đầu hiệu lực (${formatIsoDateVi(value.validFrom)}).`);
+  }
+  if (!value.draft && value.signedOn && value.validUntil && value.validUntil < value.signedOn) {
+    issue(['validUntil'], `Hiệu lực đến ngày không được trước ngày ký (${formatIsoDateVi(value.signedOn)}).`);
+  }
+  if (value.parties.length < 2) {
+    issue(['parties'], 'Thỏa thuận cần ít nhất hai bên ký.');
+  } else if (value.parties.every((party) => party.kind === 'alliance')) {
+    issue(['parties'], 'Cần ít nhất một bên không phải Liên minh: một tổ chức thành viên hoặc một đối tác.');
+  }
+  const seen = new Set<string>();
+  value.parties.forEach((party, index) => {
+    if (party.kind !== 'alliance' && party.id === null) {
+      issue(['parties', index, 'id'], `Bên thứ ${index + 1}: chưa chọn tổ chức thành viên hoặc đối tác.`);
+      return;
+    }
+    const key = `${party.kind}:${String(party.id)}`;
+    if (seen.has(key)) issue(['parties', index, 'id'], `Bên thứ ${index + 1} đã có ở trên; mỗi bên chỉ ghi một lần.`);
+    seen.add(key);
+  });
+  value.commitments.forEach((commitment, index) => {
+    if (commitment.startsOn && commitment.dueOn && commitment.dueOn < commitment.startsOn) {
+      issue(['commitments', index, 'dueOn'], `Cam kết thứ ${index + 1}: hạn hoàn thành không được trước ngày bắt đầu.`);
+    }
+  });
+}
+
+export const agreementInput = z.object(agreementFields).superRefine(agreementRules);
+export type AgreementInput = z.input<typeof agreementInput>;
+export type ParsedAgreementInput = z.output<typeof agreementInput>;
+
+export const agreementUpdateInput = z.object({ id, ...agreementFields }).superRefine(agreementRules);
+export type AgreementUpdateInput = z.input<typeof agreementUpdateInput>;
+
+/** A member organization or a partner whose agreements are asked for. */
+export const counterpartInput = z.object({ kind: z.enum(['organization', 'partner']), id });
+export type CounterpartInput = z.input<typeof counterpartInput>;
+
+export const agreementListInput = z.object({
+  /** Over title, number, the parties' names and the products committed; ignores case and diacritics (đ→d). */
+  search: z.string().max(200).optional().default(''),
+  kind: z.enum(agreementKinds).optional(),
+  /** Status on the day asked, the same rule as everywhere (see shared/agreements.ts). */
+  statuses: z.array(z.enum(agreementStatuses)).optional(),
+  eventId: id.optional(),
+  /** Signed in this year. */
+  year: z.number().int().min(1900).max(2200).optional(),
+  counterpart: counterpartInput.optional(),
+  ...pageInput,
+});
+export type AgreementListInput = z.input<typeof agreementListInput>;
+
+export const deliveryInput = z.object({
+  commitmentId: id,
+  deliveredOn: isoDate('Ngày giao hàng'),
+  quantity: positiveQuantity('Số lượng giao'),
+  /** In đồng. */
+  value: optionalCount('Giá trị'),
+  note: optionalText('Ghi chú', 1000),
+});
+export type DeliveryInput = z.input<typeof deliveryInput>;
+
+export const deliveryUpdateInput = deliveryInput.omit({ commitmentId: true }).extend({ id });
+export type DeliveryUpdateInput = z.input<typeof deliveryUpdateInput>;
+
+export const terminateInput = z.object({
+  id,
+  terminatedOn: isoDate('Ngày chấm dứt'),
+  reason: requiredText('Lý do chấm dứt', 1000),
+});
+export type TerminateInput = z.input<typeof terminateInput>;
+
+export const noteInput = z.object({
+  agreementId: id,
+  notedOn: isoDate('Ngày ghi'),
+  text: requiredText('Nội dung theo dõi', 2000),
+});
+export type AgreementNoteInput = z.input<typeof noteInput>;
+
+/** One side of an agreement, with the name it has now. */
+export interface AgreementParty {
+  kind: AgreementPartyKind;
+  /** The organization's or partner's id; null for the alliance itself. */
+  counterpartId: number | null;
+  name: string;
+  role: AgreementPartyRole;
+}
+
+/** An agreement as lists show it. */
+export interface AgreementSummary {
+  id: number;
+  kind: AgreementKind;
+  number: string;
+  title: string;
+  signedOn: string | null;
+  eventId: number | null;
+  eventTitle: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  terminatedOn: string | null;
+  parties: AgreementParty[];
+  /** Sum of the commitments' values in đồng; null when none has a value. */
+  totalValue: number | null;
+  /** Tỷ lệ thực hiện today, 0..100; null without commitments. */
+  fulfilment: number | null;
+  status: AgreementStatus;
+}
+
+export interface AgreementCommitment {
+  id: number;
+  product: string;
+  quantity: number;
+  unit: string;
+  /** In đồng. */
+  value: number | null;
+  startsOn: string | null;
+  dueOn: string | null;
+  /** Delivered up to today, in the commitment's unit; may exceed the quantity. */
+  delivered: number;
+  /** 0..100, capped at 100. */
+  fulfilment: number;
+  overdue: boolean;
+}
+
+export interface AgreementDelivery {
+  id: number;
+  commitmentId: number;
+  product: string;
+  unit: string;
+  deliveredOn: string;
+  quantity: number;
+  /** In đồng. */
+  value: number | null;
+  note: string;
+}
+
+export interface AgreementAttachment {
+  id: number;
+  fileName: string;
+  size: number;
+  mediaType: string;
+  addedAt: string;
+}
+
+export interface AgreementNote {
+  id: number;
+  notedOn: string;
+  text: string;
+}
+
+/** Everything about one agreement, for its page. */
+export interface AgreementDetail extends AgreementSummary {
+  terminationReason: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  commitments: AgreementCommitment[];
+  /** Newest first. */
+  deliveries: AgreementDelivery[];
+  /** Committed and delivered per unit, never across units. */
+  unitTotals: UnitTotal[];
+  attachments: AgreementAttachment[];
+  /** Newest first. */
+  notes: AgreementNote[];
+}
+
+export interface DeletedAgreement extends AgreementSummary {
+  deletedAt: string;
+}
+
+/** One entry of an agreement's Lịch sử thay đổi. */
+export interface AgreementHistoryEntry {
+  at: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  changes: FieldChange[];
+}
+
+/** Vietnamese labels of what an agreement's history records, in the order its page shows them. */
+export const agreementFieldLabels = {
+  kind: 'Loại thỏa thuận',
+  number: 'Số thỏa thuận',
+  title: 'Tên thỏa thuận',
+  signedOn: 'Ngày ký',
+  event: 'Ký tại sự kiện',
+  validFrom: 'Hiệu lực từ ngày',
+  validUntil: 'Hiệu lực đến ngày',
+  note: 'Ghi chú',
+  parties: 'Các bên',
+  commitments: 'Cam kết',
+  terminatedOn: 'Ngày chấm dứt',
+  terminationReason: 'Lý do chấm dứt',
+  delivery: 'Lần giao hàng',
+  followUp: 'Ghi chú theo dõi',
+  attachment: 'Tệp đính kèm',
+} as const;
+export type AgreementField = keyof typeof agreementFieldLabels;
+
+/** Scans larger than this are refused; a scanned contract of a few pages is a few megabytes. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+
+/** What can be attached, by extension: scans, photos and office documents. */
+export const attachmentMediaTypes: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  heic: 'image/heic',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export const agreementsContract = {
+  'agreements:list': channel<Page<AgreementSummary>>()(agreementListInput),
+  'agreements:get': channel<AgreementDetail>()(z.object({ id })),
+  'agreements:create': channel<AgreementSummary>()(agreementInput),
+  'agreements:update': channel<AgreementSummary>()(agreementUpdateInput),
+  'agreements:delete': channel<null>()(z.object({ id })),
+  'agreements:restore': channel<AgreementSummary>()(z.object({ id })),
+  'agreements:trash': channel<Page<DeletedAgreement>>()(z.object({ ...pageInput })),
+  'agreements:history': channel<AgreementHistoryEntry[]>()(z.object({ id })),
+  /** Every agreement signed at an event, newest first. */
+  'agreements:ofEvent': channel<AgreementSummary[]>()(z.object({ eventId: id })),
+  /** Every agreement a member organization or a partner is a party to, newest first. */
+  'agreements:ofCounterpart': channel<AgreementSummary[]>()(counterpartInput),
+  'agreements:addDelivery': channel<AgreementDelivery>()(deliveryInput),
+  'agreements:updateDelivery': channel<AgreementDelivery>()(deliveryUpdateInput),
+  'agreements:removeDelivery': channel<null>()(z.object({ id })),
+  'agreements:terminate': channel<AgreementSummary>()(terminateInput),
+  'agreements:addNote': channel<AgreementNote>()(noteInput),
+  'agreements:removeNote': channel<null>()(z.object({ id })),
+  /** Moves an uploaded file (see files:begin) into the agreement's folder. */
+  'agreements:addAttachment': channel<AgreementAttachment>()(z.object({ agreementId: id, fileId })),
+  'agreements:removeAttachment': channel<null>()(z.object({ id })),
+  'agreements:readAttachment': channel<FileChunk>()(z.object({ attachmentId: id, offset: z.number().int().min(0).default(0) })),
+  /** In the desktop app, opens the file with the system's viewer; elsewhere answers opened: false. */
+  'agreements:openAttachment': channel<{ opened: boolean }>()(z.object({ attachmentId: id })),
+};

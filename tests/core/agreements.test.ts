@@ -1,0 +1,564 @@
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agreementStatus, deliveredAsOf } from '../../src/shared/agreements';
+import type { AgreementStatus } from '../../src/shared/domain';
+import type { FileChunk, InputOf } from '../../src/shared/contract';
+import { agreementStatuses } from '../../src/shared/domain';
+import { dispatch } from '../../src/core/handlers';
+import { stageFile } from '../../src/core/files';
+import { agreementParties } from '../../src/core/db/schema';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+let vinhBinh: number;
+let nhonHung: number;
+let hafoods: number;
+let conference: number;
+
+/** Noon in Vietnam on a calendar day, so the office's today is that day in any time zone nearby. */
+function on(day: string): Date {
+  return new Date(`${day}T05:00:00Z`);
+}
+
+beforeEach(async () => {
+  app = openTestApp(on('2026-03-10'));
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+  vinhBinh = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN })).id;
+  nhonHung = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Đường thốt nốt Nhơn Hưng', communeCode: XA_VINH_BINH })).id;
+  hafoods = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty CP Thực phẩm Hà Nội', provinceCode: '01' })).id;
+  conference = (
+    await call(app, 'events:create', {
+      kind: 'supply_demand_conference',
+      title: 'Hội nghị kết nối cung – cầu nông sản An Giang 2026',
+      startsOn: '2026-03-05',
+      provinceCode: AN_GIANG,
+    })
+  ).id;
+});
+afterEach(() => app.close());
+
+/** An MoU signed at the conference: Vĩnh Bình sells rice to Hafoods, the alliance witnesses. */
+function riceMou(overrides: Partial<InputOf<'agreements:create'>> = {}): InputOf<'agreements:create'> {
+  return {
+    kind: 'mou',
+    number: '01/2026/BBGN',
+    title: 'Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân',
+    signedOn: '2026-03-05',
+    eventId: conference,
+    validFrom: '2026-03-05',
+    validUntil: '2026-12-31',
+    parties: [
+      { kind: 'organization', id: vinhBinh, role: 'seller' },
+      { kind: 'partner', id: hafoods, role: 'buyer' },
+      { kind: 'alliance', role: 'witness' },
+    ],
+    commitments: [
+      { product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30' },
+      { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, dueOn: '2026-09-30' },
+    ],
+    ...overrides,
+  };
+}
+
+async function issuesOf(channel: string, input: unknown): Promise<Record<string, string>> {
+  const error = await callFailing(app, channel, input);
+  if (error.kind !== 'validation') throw new Error(`expected a validation error, got ${error.kind}: ${error.message}`);
+  return Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
+}
+
+describe('creating and reading', () => {
+  it('keeps parties with their names and roles, commitments with units, and reads status and totals', async () => {
+    const created = await call(app, 'agreements:create', riceMou());
+    expect(created).toMatchObject({
+      kind: 'mou',
+      number: '01/2026/BBGN',
+      signedOn: '2026-03-05',
+      eventId: conference,
+      eventTitle: 'Hội nghị kết nối cung – cầu nông sản An Giang 2026',
+      totalValue: 420_000_000,
+      fulfilment: 0,
+      status: 'signed',
+    });
+    expect(created.parties).toEqual([
+      { kind: 'organization', counterpartId: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller' },
+      { kind: 'partner', counterpartId: hafoods, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer' },
+      { kind: 'alliance', counterpartId: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness' },
+    ]);
+    const detail = await call(app, 'agreements:get', { id: created.id });
+    expect(detail.commitments.map((c) => [c.product, c.quantity, c.unit, c.delivered, c.fulfilment, c.overdue])).toEqual([
+      ['Lúa Đài Thơm 8', 50, 'tấn', 0, 0, false],
+      ['Gạo thơm', 800, 'kg', 0, 0, false],
+    ]);
+    expect(detail.unitTotals).toEqual([
+      { unit: 'tấn', committed: 50, delivered: 0 },
+      { unit: 'kg', committed: 800, delivered: 0 },
+    ]);
+    expect(detail).toMatchObject({ deliveries: [], attachments: [], notes: [], terminationReason: '' });
+  });
+
+  it('keeps a draft without its signing date', async () => {
+    const draft = await call(app, 'agreements:create', riceMou({ draft: true, signedOn: '2026-03-05' }));
+    expect(draft).toMatchObject({ signedOn: null, status: 'draft' });
+    const unsigned = await call(app, 'agreements:create', riceMou({ draft: true, signedOn: null }));
+    expect(unsigned.status).toBe('draft');
+  });
+});
+
+describe('validation', () => {
+  it('names each field and row that is wrong, in Vietnamese', async () => {
+    expect(await issuesOf('agreements:create', riceMou({ parties: [{ kind: 'organization', id: vinhBinh, role: 'seller' }] }))).toEqual({
+      parties: 'Thỏa thuận cần ít nhất hai bên ký.',
+    });
+    expect(
+      await issuesOf(
+        'agreements:create',
+        riceMou({ parties: [{ kind: 'alliance', role: 'cooperating' }, { kind: 'alliance', role: 'witness' }] }),
+      ),
+    ).toEqual({
+      parties: 'Cần ít nhất một bên không phải Liên minh: một tổ chức thành viên hoặc một đối tác.',
+      'parties.1.id': 'Bên thứ 2 đã có ở trên; mỗi bên chỉ ghi một lần.',
+    });
+    expect(
+      await issuesOf('agreements:create', {
+        ...riceMou(),
+        parties: [{ kind: 'organization', id: vinhBinh, role: 'seller' }, { kind: 'partner', id: hafoods }],
+      }),
+    ).toEqual({ 'parties.1.role': 'Chưa chọn vai trò của bên này.' });
+    expect(
+      await issuesOf(
+        'agreements:create',
+        riceMou({
+          signedOn: null,
+          validFrom: '2026-06-01',
+          validUntil: '2026-05-31',
+          parties: [
+            { kind: 'organization', role: 'seller' },
+            { kind: 'partner', id: hafoods, role: 'buyer' },
+            { kind: 'partner', id: hafoods, role: 'witness' },
+          ],
+          commitments: [{ product: 'Lúa', quantity: 5, unit: 'tấn', startsOn: '2026-05-01', dueOn: '2026-04-01' }],
+        }),
+      ),
+    ).toEqual({
+      signedOn: 'Chưa nhập ngày ký. Nếu thỏa thuận chưa được ký, hãy chọn «Bản dự thảo».',
+      validUntil: 'Hiệu lực đến ngày không được trước ngày bắt đầu hiệu lực (01/06/2026).',
+      'parties.0.id': 'Bên thứ 1: chưa chọn tổ chức thành viên hoặc đối tác.',
+      'parties.2.id': 'Bên thứ 3 đã có ở trên; mỗi bên chỉ ghi một lần.',
+      'commitments.0.dueOn': 'Cam kết thứ 1: hạn hoàn thành không được trước ngày bắt đầu.',
+    });
+  });
+
+  it('refuses a commitment without a positive quantity, a unit, or with a negative value', async () => {
+    expect(
+      await issuesOf(
+        'agreements:create',
+        riceMou({
+          commitments: [
+            { product: 'Lúa', quantity: 0, unit: 'tấn' },
+            { product: 'Gạo', quantity: 5, unit: '  ' },
+            { product: 'Xoài', quantity: 5, unit: 'kg', value: -1 },
+          ],
+        }),
+      ),
+    ).toEqual({
+      'commitments.0.quantity': 'Số lượng cam kết phải lớn hơn 0.',
+      'commitments.1.unit': 'Đơn vị tính không được để trống.',
+      'commitments.2.value': 'Giá trị không được âm.',
+    });
+  });
+
+  it('refuses parties and events that do not exist, and a signing date still to come', async () => {
+    await call(app, 'organizations:delete', { id: nhonHung });
+    expect(
+      await issuesOf(
+        'agreements:create',
+        riceMou({
+          signedOn: '2026-03-11',
+          eventId: 999,
+          parties: [
+            { kind: 'organization', id: nhonHung, role: 'seller' },
+            { kind: 'partner', id: 999, role: 'buyer' },
+          ],
+        }),
+      ),
+    ).toEqual({
+      signedOn: 'Ngày ký không được sau hôm nay (10/03/2026).',
+      eventId: 'Sự kiện đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.',
+      'parties.0.id': 'Bên thứ 1: Tổ chức đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.',
+      'parties.1.id': 'Bên thứ 2: Đối tác đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.',
+    });
+  });
+
+  it('the database itself refuses a party whose kind and reference disagree', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    const insert = (values: Partial<typeof agreementParties.$inferInsert>) =>
+      app.ctx.db.insert(agreementParties).values({ agreementId: id, kind: 'organization', role: 'seller', ...values }).run();
+    expect(() => insert({ kind: 'organization', organizationId: null, partnerId: hafoods })).toThrow(/CHECK constraint failed: agreement_parties_side/);
+    expect(() => insert({ kind: 'alliance', organizationId: vinhBinh })).toThrow(/CHECK constraint failed/);
+    expect(() => insert({ kind: 'partner', partnerId: hafoods, organizationId: vinhBinh })).toThrow(/CHECK constraint failed/);
+    insert({ kind: 'partner', partnerId: hafoods, role: 'witness' });
+  });
+});
+
+describe('deliveries', () => {
+  it('move fulfilment, status and overdue as they are logged and as time passes', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    const [rice, fragrant] = (await call(app, 'agreements:get', { id })).commitments;
+    if (!rice || !fragrant) throw new Error('two commitments');
+
+    app.setNow(on('2026-04-10'));
+    const first = await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-04-10', quantity: 12, value: 96_000_000 });
+    expect(first).toMatchObject({ product: 'Lúa Đài Thơm 8', unit: 'tấn', quantity: 12 });
+    let detail = await call(app, 'agreements:get', { id });
+    expect(detail.status).toBe('in_progress');
+    expect(detail.commitments.map((c) => [c.delivered, c.fulfilment])).toEqual([[12, 24], [0, 0]]);
+    expect(detail.fulfilment).toBe(12);
+    expect(detail.unitTotals).toEqual([
+      { unit: 'tấn', committed: 50, delivered: 12 },
+      { unit: 'kg', committed: 800, delivered: 0 },
+    ]);
+
+    // Past the rice's due date and short of it: overdue; the kilograms are not due yet.
+    app.setNow(on('2026-07-01'));
+    detail = await call(app, 'agreements:get', { id });
+    expect(detail.commitments.map((c) => c.overdue)).toEqual([true, false]);
+
+    // More than promised is kept as delivered; the percentage stops at 100.
+    await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-07-01', quantity: 45 });
+    detail = await call(app, 'agreements:get', { id });
+    expect(detail.commitments[0]).toMatchObject({ delivered: 57, fulfilment: 100, overdue: false });
+    expect(detail.fulfilment).toBe(50);
+
+    // Past the validity with the kilograms short: expired, and nothing is chased any more.
+    app.setNow(on('2027-01-01'));
+    detail = await call(app, 'agreements:get', { id });
+    expect(detail.status).toBe('expired');
+    expect(detail.commitments.map((c) => c.overdue)).toEqual([false, false]);
+
+    await call(app, 'agreements:addDelivery', { commitmentId: fragrant.id, deliveredOn: '2026-12-30', quantity: 800, note: 'Giao tại kho Hà Nội' });
+    detail = await call(app, 'agreements:get', { id });
+    expect(detail).toMatchObject({ status: 'fulfilled', fulfilment: 100 });
+    expect(detail.deliveries.map((d) => [d.deliveredOn, d.product, d.quantity, d.unit])).toEqual([
+      ['2026-12-30', 'Gạo thơm', 800, 'kg'],
+      ['2026-07-01', 'Lúa Đài Thơm 8', 45, 'tấn'],
+      ['2026-04-10', 'Lúa Đài Thơm 8', 12, 'tấn'],
+    ]);
+  });
+
+  it('are dated between signing and today, within the agreement, with a positive quantity', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    const rice = (await call(app, 'agreements:get', { id })).commitments[0];
+    if (!rice) throw new Error('a commitment');
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-04', quantity: 1 })).toEqual({
+      deliveredOn: 'Ngày giao hàng không được trước ngày ký thỏa thuận (05/03/2026).',
+    });
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-11', quantity: 1 })).toEqual({
+      deliveredOn: 'Ngày giao hàng không được sau hôm nay (10/03/2026); chỉ ghi nhận hàng đã giao.',
+    });
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-02-30', quantity: 0 })).toEqual({
+      deliveredOn: 'Ngày giao hàng không phải một ngày có thật (dạng ngày/tháng/năm).',
+      quantity: 'Số lượng giao phải lớn hơn 0.',
+    });
+    const draft = await call(app, 'agreements:create', riceMou({ draft: true }));
+    const draftRice = (await call(app, 'agreements:get', { id: draft.id })).commitments[0];
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: draftRice?.id, deliveredOn: '2026-03-10', quantity: 1 })).toEqual({
+      deliveredOn: 'Thỏa thuận số 01/2026/BBGN còn là bản dự thảo (chưa ký); chưa ghi nhận giao hàng được.',
+    });
+  });
+
+  it('can be corrected and removed, and stay with their commitment when the agreement is edited', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    const [rice, fragrant] = (await call(app, 'agreements:get', { id })).commitments;
+    if (!rice || !fragrant) throw new Error('two commitments');
+    const delivery = await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-09', quantity: 10 });
+    const corrected = await call(app, 'agreements:updateDelivery', { id: delivery.id, deliveredOn: '2026-03-08', quantity: 15, value: 120_000_000 });
+    expect(corrected).toMatchObject({ deliveredOn: '2026-03-08', quantity: 15, value: 120_000_000 });
+
+    const edit = riceMou();
+    const keep = (commitment: typeof rice, changes: Partial<InputOf<'agreements:update'>['commitments'][number]> = {}) => ({
+      id: commitment.id,
+      product: commitment.product,
+      quantity: commitment.quantity,
+      unit: commitment.unit,
+      ...changes,
+    });
+    // Dropping a commitment with deliveries, changing its unit, or signing after a delivery: refused.
+    expect(await issuesOf('agreements:update', { ...edit, id, commitments: [keep(fragrant)] })).toEqual({
+      commitments: 'Cam kết «Lúa Đài Thơm 8» đã có 1 lần giao hàng; hãy xóa các lần giao hàng đó trước khi bỏ cam kết.',
+    });
+    expect(await issuesOf('agreements:update', { ...edit, id, signedOn: '2026-03-09', commitments: [keep(rice, { unit: 'kg' })] })).toEqual({
+      'commitments.0.unit': 'Cam kết «Lúa Đài Thơm 8» đã có giao hàng tính bằng tấn; không đổi đơn vị được.',
+      signedOn: 'Đã có giao hàng ngày 08/03/2026; ngày ký không được sau ngày đó.',
+    });
+    expect(await issuesOf('agreements:update', { ...edit, id, draft: true })).toMatchObject({
+      signedOn: 'Thỏa thuận đã có giao hàng nên không chuyển về bản dự thảo được.',
+    });
+
+    // Raising the quantity and dropping the other commitment keeps the delivery on the rice.
+    await call(app, 'agreements:update', { ...edit, id, commitments: [keep(rice, { quantity: 60, unit: 'Tấn' })] });
+    let detail = await call(app, 'agreements:get', { id });
+    expect(detail.commitments.map((c) => [c.id, c.quantity, c.delivered, c.fulfilment])).toEqual([[rice.id, 60, 15, 25]]);
+
+    await call(app, 'agreements:removeDelivery', { id: delivery.id });
+    detail = await call(app, 'agreements:get', { id });
+    expect(detail).toMatchObject({ deliveries: [], status: 'signed', fulfilment: 0 });
+  });
+});
+
+describe('listing', () => {
+  it('searches title, number, party names and products ignoring diacritics, and filters', async () => {
+    const mou = await call(app, 'agreements:create', riceMou());
+    const contract = await call(
+      app,
+      'agreements:create',
+      riceMou({
+        kind: 'sales_contract',
+        number: 'HĐ-07/2025',
+        title: 'Hợp đồng liên kết tiêu thụ đường thốt nốt',
+        signedOn: '2025-11-20',
+        eventId: null,
+        validFrom: null,
+        validUntil: null,
+        parties: [
+          { kind: 'organization', id: nhonHung, role: 'seller' },
+          { kind: 'partner', id: hafoods, role: 'buyer' },
+        ],
+        commitments: [{ product: 'Đường thốt nốt', quantity: 20, unit: 'tấn' }],
+      }),
+    );
+    const draft = await call(app, 'agreements:create', riceMou({ draft: true, title: 'Chương trình phối hợp với Liên minh HTX Cà Mau', kind: 'cooperation_programme', eventId: null }));
+    const ids = async (input: Partial<InputOf<'agreements:list'>>) => (await call(app, 'agreements:list', input)).rows.map((row) => row.id);
+
+    // Drafts first, then by signing date, newest first.
+    expect(await ids({})).toEqual([draft.id, mou.id, contract.id]);
+    expect(await ids({ search: 'thot not' })).toEqual([contract.id]);
+    expect(await ids({ search: 'nhon hung' })).toEqual([contract.id]);
+    // Products committed are searched too: the draft commits rice without saying so in its title.
+    expect(await ids({ search: 'VĨNH bình lúa' })).toEqual([draft.id, mou.id]);
+    expect(await ids({ search: 'hd-07' })).toEqual([contract.id]);
+    expect(await ids({ search: 'thuc pham ha noi' })).toEqual([draft.id, mou.id, contract.id]);
+    // The alliance is a party by name too.
+    expect(await ids({ search: 'lien minh an giang' })).toEqual([draft.id, mou.id]);
+    expect(await ids({ search: '100%' })).toEqual([]);
+    expect(await ids({ kind: 'sales_contract' })).toEqual([contract.id]);
+    expect(await ids({ year: 2025 })).toEqual([contract.id]);
+    expect(await ids({ eventId: conference })).toEqual([mou.id]);
+    expect(await ids({ counterpart: { kind: 'organization', id: nhonHung } })).toEqual([contract.id]);
+    expect(await ids({ statuses: ['draft', 'signed'] })).toEqual([draft.id, mou.id, contract.id]);
+    expect(await ids({ statuses: ['in_progress'] })).toEqual([]);
+
+    const ofEvent = await call(app, 'agreements:ofEvent', { eventId: conference });
+    expect(ofEvent.map((row) => [row.id, row.totalValue, row.fulfilment])).toEqual([[mou.id, 420_000_000, 0]]);
+    const ofPartner = await call(app, 'agreements:ofCounterpart', { kind: 'partner', id: hafoods });
+    expect(ofPartner.map((row) => row.id)).toEqual([draft.id, mou.id, contract.id]);
+    const ofVinhBinh = await call(app, 'agreements:ofCounterpart', { kind: 'organization', id: vinhBinh });
+    expect(ofVinhBinh.map((row) => row.id)).toEqual([draft.id, mou.id]);
+  });
+
+  it('filters by status in SQL exactly as the rules say, day by day, with paging', async () => {
+    // Thirty agreements of every shape: drafts, terminations, deliveries early and late, validity ends.
+    const expected = new Map<number, { signedOn: string | null; validUntil: string | null; terminatedOn: string | null; commitments: { quantity: number; deliveries: { quantity: number; deliveredOn: string }[] }[] }>();
+    app.setNow(on('2026-03-01'));
+    for (let index = 0; index < 30; index += 1) {
+      const draft = index % 7 === 0;
+      const validUntil = index % 3 === 0 ? null : `2026-0${4 + (index % 5)}-15`;
+      const quantities = index % 4 === 0 ? [] : index % 4 === 1 ? [10] : [10, 0.8];
+      const created = await call(
+        app,
+        'agreements:create',
+        riceMou({
+          number: `${index}`,
+          draft,
+          signedOn: '2026-02-01',
+          eventId: null,
+          validFrom: null,
+          validUntil,
+          commitments: quantities.map((quantity, position) => ({ product: `Hàng ${position}`, quantity, unit: position ? 'kg' : 'tấn' })),
+        }),
+      );
+      expected.set(created.id, { signedOn: draft ? null : '2026-02-01', validUntil, terminatedOn: null, commitments: [] });
+      const detail = await call(app, 'agreements:get', { id: created.id });
+      for (const commitment of detail.commitments) {
+        const deliveries: { quantity: number; deliveredOn: string }[] = [];
+        if (!draft && index % 2 === 1) deliveries.push({ quantity: commitment.quantity === 10 ? 4 : 0.7, deliveredOn: '2026-02-10' });
+        if (!draft && index % 5 < 3) deliveries.push({ quantity: commitment.quantity === 10 ? 6 : 0.1, deliveredOn: `2026-0${2 + (index % 3)}-20` });
+        for (const delivery of deliveries) {
+          app.setNow(on('2026-06-30'));
+          await call(app, 'agreements:addDelivery', { commitmentId: commitment.id, ...delivery });
+        }
+        expected.get(created.id)?.commitments.push({ quantity: commitment.quantity, deliveries });
+      }
+      if (!draft && index % 6 === 5) {
+        await call(app, 'agreements:terminate', { id: created.id, terminatedOn: '2026-05-01', reason: 'Bên mua ngừng thu mua' });
+        const facts = expected.get(created.id);
+        if (facts) facts.terminatedOn = '2026-05-01';
+      }
+    }
+
+    const seen = new Set<AgreementStatus>();
+    for (const day of ['2026-02-05', '2026-02-15', '2026-03-25', '2026-04-20', '2026-05-01', '2026-06-16', '2026-09-01']) {
+      app.setNow(on(day));
+      const byRules = new Map(
+        [...expected].map(([id, facts]) => [
+          id,
+          agreementStatus({ ...facts, commitments: facts.commitments.map((c) => ({ quantity: c.quantity, delivered: deliveredAsOf(c.deliveries, day) })) }, day),
+        ]),
+      );
+      for (const status of agreementStatuses) {
+        const wanted = [...byRules].filter(([, rule]) => rule === status).map(([id]) => id);
+        // Pages of 4, walked to the end, give every match once and the right total.
+        const found: number[] = [];
+        for (let page = 1; ; page += 1) {
+          const result = await call(app, 'agreements:list', { statuses: [status], page, pageSize: 4 });
+          expect(result.total).toBe(wanted.length);
+          expect(result.rows.every((row) => row.status === status)).toBe(true);
+          found.push(...result.rows.map((row) => row.id));
+          if (result.rows.length < 4) break;
+        }
+        expect(found.sort((a, b) => a - b)).toEqual(wanted.sort((a, b) => a - b));
+        if (wanted.length) seen.add(status);
+      }
+    }
+    expect([...seen].sort()).toEqual([...agreementStatuses].sort());
+  });
+});
+
+describe('termination, notes, trash and history', () => {
+  it('terminates from a day on, with a reason, not before signing or a delivery', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    const rice = (await call(app, 'agreements:get', { id })).commitments[0];
+    await call(app, 'agreements:addDelivery', { commitmentId: rice?.id ?? 0, deliveredOn: '2026-03-08', quantity: 5 });
+    expect(await issuesOf('agreements:terminate', { id, terminatedOn: '2026-03-01', reason: 'Nhầm' })).toEqual({
+      terminatedOn: 'Ngày chấm dứt không được trước ngày ký (05/03/2026).',
+    });
+    expect(await issuesOf('agreements:terminate', { id, terminatedOn: '2026-03-07', reason: 'Nhầm' })).toEqual({
+      terminatedOn: 'Đã có giao hàng ngày 08/03/2026; ngày chấm dứt không được trước ngày đó.',
+    });
+    expect(await issuesOf('agreements:terminate', { id, terminatedOn: '2026-03-09', reason: ' ' })).toEqual({
+      reason: 'Lý do chấm dứt không được để trống.',
+    });
+    // A termination agreed for a later day takes effect on that day.
+    const later = await call(app, 'agreements:terminate', { id, terminatedOn: '2026-03-20', reason: 'Doanh nghiệp đổi nhà cung cấp' });
+    expect(later.status).toBe('in_progress');
+    app.setNow(on('2026-03-20'));
+    const detail = await call(app, 'agreements:get', { id });
+    expect(detail).toMatchObject({ status: 'terminated', terminatedOn: '2026-03-20', terminationReason: 'Doanh nghiệp đổi nhà cung cấp' });
+    app.setNow(on('2026-03-25'));
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: rice?.id, deliveredOn: '2026-03-21', quantity: 1 })).toEqual({
+      deliveredOn: 'Thỏa thuận đã chấm dứt từ ngày 20/03/2026; không ghi nhận giao hàng sau ngày đó.',
+    });
+  });
+
+  it('keeps follow-up notes newest first and records every change in the history', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    await call(app, 'agreements:addNote', { agreementId: id, notedOn: '2026-03-06', text: 'Gọi điện cho Hafoods: đã nhận hồ sơ.' });
+    const later = await call(app, 'agreements:addNote', { agreementId: id, notedOn: '2026-03-09', text: 'Hẹn khảo sát vùng nguyên liệu.' });
+    expect(await issuesOf('agreements:addNote', { agreementId: id, notedOn: '2026-03-11', text: 'x' })).toEqual({
+      notedOn: 'Ngày ghi không được sau hôm nay (10/03/2026).',
+    });
+    expect((await call(app, 'agreements:get', { id })).notes.map((note) => note.notedOn)).toEqual(['2026-03-09', '2026-03-06']);
+    await call(app, 'agreements:removeNote', { id: later.id });
+    await call(app, 'agreements:update', { ...riceMou({ validUntil: '2027-03-31' }), id });
+
+    const history = await call(app, 'agreements:history', { id });
+    expect(history.map((entry) => [entry.action, entry.changes.map((change) => [change.label, change.before, change.after])])).toEqual([
+      ['update', [['Hiệu lực đến ngày', '31/12/2026', '31/03/2027']]],
+      ['update', [['Ghi chú theo dõi', '09/03/2026: Hẹn khảo sát vùng nguyên liệu.', null]]],
+      ['update', [['Ghi chú theo dõi', null, '09/03/2026: Hẹn khảo sát vùng nguyên liệu.']]],
+      ['update', [['Ghi chú theo dõi', null, '06/03/2026: Gọi điện cho Hafoods: đã nhận hồ sơ.']]],
+      [
+        'create',
+        [
+          ['Loại thỏa thuận', null, 'Biên bản ghi nhớ'],
+          ['Số thỏa thuận', null, '01/2026/BBGN'],
+          ['Tên thỏa thuận', null, 'Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân'],
+          ['Ngày ký', null, '05/03/2026'],
+          ['Ký tại sự kiện', null, 'Hội nghị kết nối cung – cầu nông sản An Giang 2026'],
+          ['Hiệu lực từ ngày', null, '05/03/2026'],
+          ['Hiệu lực đến ngày', null, '31/12/2026'],
+          [
+            'Các bên',
+            null,
+            'HTX Nông nghiệp Vĩnh Bình (Bên bán); Công ty CP Thực phẩm Hà Nội (Bên mua); Liên minh Hợp tác xã tỉnh An Giang (Bên chứng kiến)',
+          ],
+          ['Cam kết', null, 'Lúa Đài Thơm 8: 50 tấn, 400.000.000\u00a0₫, từ 05/03/2026, hạn 30/06/2026; Gạo thơm: 800 kg, 20.000.000\u00a0₫, hạn 30/09/2026'],
+        ],
+      ],
+    ]);
+  });
+
+  it('moves to the trash and back, keeping its history', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    await call(app, 'agreements:delete', { id });
+    expect((await call(app, 'agreements:list', {})).total).toBe(0);
+    expect(await callFailing(app, 'agreements:get', { id })).toMatchObject({ kind: 'notFound' });
+    const trash = await call(app, 'agreements:trash', {});
+    expect(trash.rows.map((row) => [row.id, row.deletedAt])).toEqual([[id, '2026-03-10T05:00:00.000Z']]);
+    expect((await call(app, 'agreements:restore', { id })).status).toBe('signed');
+    expect((await call(app, 'agreements:history', { id })).map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
+  });
+});
+
+describe('attachments', () => {
+  async function upload(fileName: string, bytes: Buffer): Promise<string> {
+    const { fileId } = await call(app, 'files:begin', { fileName });
+    await call(app, 'files:append', { fileId, chunk: bytes.toString('base64') });
+    return fileId;
+  }
+
+  it('are moved into the data folder, read back byte for byte, opened and removed', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    // Bytes of every value, and more than one chunk's worth, so reading back crosses chunks.
+    const scan = Buffer.alloc(3 * 1024 * 1024 + 1000);
+    for (let index = 0; index < scan.length; index += 1) scan[index] = (index * 31) % 256;
+    const attachment = await call(app, 'agreements:addAttachment', { agreementId: id, fileId: await upload('Biên bản ký kết.PDF', scan) });
+    expect(attachment).toMatchObject({ fileName: 'Biên bản ký kết.PDF', size: scan.length, mediaType: 'application/pdf' });
+    const stored = join(app.ctx.dataDir, 'dinh-kem', String(id), 'Biên bản ký kết.PDF');
+    expect(readFileSync(stored).equals(scan)).toBe(true);
+
+    const parts: Buffer[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const chunk: FileChunk = await call(app, 'agreements:readAttachment', { attachmentId: attachment.id, offset });
+      parts.push(Buffer.from(chunk.chunk, 'base64'));
+      offset = chunk.nextOffset;
+    }
+    expect(parts.length).toBe(2);
+    expect(Buffer.concat(parts).equals(scan)).toBe(true);
+
+    // The same name again is kept beside the first, not over it.
+    const photo = await call(app, 'agreements:addAttachment', { agreementId: id, fileId: await upload('Biên bản ký kết.PDF', Buffer.from('ảnh')) });
+    expect(existsSync(join(app.ctx.dataDir, 'dinh-kem', String(id), 'Biên bản ký kết (2).PDF'))).toBe(true);
+    expect((await call(app, 'agreements:get', { id })).attachments.map((a) => a.id)).toEqual([attachment.id, photo.id]);
+
+    expect(await call(app, 'agreements:openAttachment', { attachmentId: attachment.id })).toEqual({ opened: false });
+    const opened: string[] = [];
+    const desktop = { ...app.ctx, desktop: { openPath: (path: string) => Promise.resolve(void opened.push(path)) } };
+    expect(await dispatch(desktop, 'agreements:openAttachment', { attachmentId: attachment.id })).toEqual({ ok: true, value: { opened: true } });
+    expect(opened).toEqual([stored]);
+
+    await call(app, 'agreements:removeAttachment', { id: attachment.id });
+    expect(existsSync(stored)).toBe(false);
+    expect((await call(app, 'agreements:get', { id })).attachments.map((a) => a.id)).toEqual([photo.id]);
+    const history = await call(app, 'agreements:history', { id });
+    expect(history.slice(0, 3).map((entry) => entry.changes.map((change) => [change.label, change.before, change.after]))).toEqual([
+      [['Tệp đính kèm', 'Biên bản ký kết.PDF', null]],
+      [['Tệp đính kèm', null, 'Biên bản ký kết.PDF']],
+      [['Tệp đính kèm', null, 'Biên bản ký kết.PDF']],
+    ]);
+  });
+
+  it('refuses types it does not know and files over 50 MB', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    expect(await issuesOf('agreements:addAttachment', { agreementId: id, fileId: await upload('caidat.exe', Buffer.from('MZ')) })).toEqual({
+      fileId: 'Tệp «caidat.exe» không phải loại được đính kèm. Hãy đính kèm bản chụp (PDF, JPG, PNG…) hoặc văn bản Word, Excel.',
+    });
+    const big = stageFile(app.ctx, 'ban-chup.jpg');
+    truncateSync(big.path, 51 * 1024 * 1024);
+    expect(await issuesOf('agreements:addAttachment', { agreementId: id, fileId: big.fileId })).toEqual({
+      fileId: 'Tệp «ban-chup.jpg» nặng 51 MB, quá giới hạn 50 MB của tệp đính kèm. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.',
+    });
+    expect((await call(app, 'agreements:get', { id })).attachments).toEqual([]);
+  });
+});
