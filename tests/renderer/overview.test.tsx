@@ -42,6 +42,27 @@ describe('overview', () => {
             averageRevenuePerCooperative: 1_500_000_000,
           }),
         }),
+      'attention:list': () =>
+        ok({
+          today: '2026-11-23',
+          expiringAgreements: [
+            {
+              agreementId: 3,
+              kind: 'mou',
+              number: '12/BBGN',
+              title: 'Biên bản ghi nhớ tiêu thụ xoài',
+              status: 'in_progress',
+              validUntil: '2026-11-30',
+              daysLeft: 7,
+              window: 7,
+              fulfilment: 40,
+            },
+          ],
+          overdueCommitments: [],
+          withoutFollowUp: [],
+          upcomingEvents: [],
+          expiringCertifications: [],
+        }),
       'certifications:expiring': () =>
         ok([
           {
@@ -77,6 +98,11 @@ describe('overview', () => {
 
     const communes = screen.getByRole('table', { name: 'Số tổ chức theo xã, phường' });
     expect(within(communes).getAllByRole('row').map((row) => row.textContent)).toEqual(['Xã, phườngSố tổ chức', 'Xã Mỹ Hiệp42', 'Phường Cao Lãnh17']);
+
+    // Only what there is to chase is counted; the rest of the needs-attention list is one click away.
+    expect(await screen.findByText('1 thỏa thuận sắp hết hạn')).toBeTruthy();
+    expect(screen.queryByText(/cam kết quá hạn/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Xem tất cả' }).getAttribute('href')).toBe('#/can-chu-y');
 
     const attention = await screen.findByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp' });
     expect(attention.getAttribute('href')).toBe('#/thanh-vien/7/san-pham');

@@ -17,6 +17,7 @@ import { useStatisticsOverview, useStatisticsYears } from '../queries/register';
 import { classificationColors } from './organization/figures/classification';
 import { formatCount, formatMoneyShort } from './organization/figures/numbers';
 import { AttentionList } from './overview/AttentionList';
+import { AttentionSummary } from './attention/AttentionSummary';
 import { StatCard } from './overview/StatCard';
 
 const classificationKeys = ['good', 'fair', 'average', 'weak', 'unclassified'] as const;
@@ -299,6 +300,7 @@ export function OverviewPage() {
       )}
       {overview.data && (
         <>
+          <AttentionSummary />
           <Cards current={overview.data.current} previous={overview.data.previous} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <ClassificationPanel stats={overview.data.current} />

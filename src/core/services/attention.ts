@@ -1,0 +1,186 @@
+/** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
+import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, gt, sql } from 'drizzle-orm';
+import {
+  agreementFulfilment,
+  agreementStatus,
+  commitmentFulfilment,
+  isCommitmentOverdue,
+  roundQuantity,
+} from '../../shared/agreements';
+import type {
+  AgreementWithoutFollowUp,
+  AttentionList,
+  attentionContract,
+  ExpiringAgreement,
+  ExpiryWindow,
+  OverdueCommitment,
+} from '../../shared/contracts/attention';
+import { addDays, daysBetween } from '../../shared/dates';
+import type { AgreementStatus } from '../../shared/domain';
+import { todayIso, type Context } from '../context';
+import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
+import type { HandlersFor } from '../handlerTypes';
+import { expiringCertifications } from './products';
+
+/** Agreements still in force on `today`: signed, not deleted, not (yet) terminated. */
+function inForce(today: string) {
+  return and(
+    isNull(agreements.deletedAt),
+    isNotNull(agreements.signedOn),
+    or(isNull(agreements.terminatedOn), gt(agreements.terminatedOn, today)),
+  );
+}
+
+interface CommitmentToday {
+  id: number;
+  agreementId: number;
+  product: string;
+  quantity: number;
+  unit: string;
+  dueOn: string | null;
+  delivered: number;
+}
+
+function agreementsInForce(ctx: Context, today: string) {
+  const rows = ctx.db
+    .select({
+      id: agreements.id,
+      kind: agreements.kind,
+      number: agreements.number,
+      title: agreements.title,
+      signedOn: sql<string>`${agreements.signedOn}`,
+      validUntil: agreements.validUntil,
+      terminatedOn: agreements.terminatedOn,
+      // Aliased, because drizzle leaves columns unqualified in a single-table select.
+      lastNoteOn: sql<string | null>`(select max(note.noted_on) from ${agreementNotes} note
+        where note.agreement_id = ${agreements}.id and note.noted_on <= ${today})`,
+    })
+    .from(agreements)
+    .where(inForce(today))
+    .all();
+  const commitments: CommitmentToday[] = ctx.db
+    .select({
+      id: agreementCommitments.id,
+      agreementId: agreementCommitments.agreementId,
+      product: agreementCommitments.product,
+      quantity: agreementCommitments.quantity,
+      unit: agreementCommitments.unit,
+      dueOn: agreementCommitments.dueOn,
+      // Deliveries dated after today have not happened yet.
+      delivered: sql<number>`coalesce((select sum(delivery.quantity) from ${agreementDeliveries} delivery
+        where delivery.commitment_id = ${agreementCommitments}.id and delivery.delivered_on <= ${today}), 0)`,
+    })
+    .from(agreementCommitments)
+    .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
+    .where(inForce(today))
+    .orderBy(asc(agreementCommitments.id))
+    .all()
+    .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }));
+
+  const byAgreement = Map.groupBy(commitments, (commitment) => commitment.agreementId);
+  return rows.map((row) => {
+    const own = byAgreement.get(row.id) ?? [];
+    return { ...row, commitments: own, status: agreementStatus({ ...row, commitments: own }, today) };
+  });
+}
+
+const chased: readonly AgreementStatus[] = ['signed', 'in_progress'];
+
+function windowOf(daysLeft: number): ExpiryWindow {
+  if (daysLeft <= 0) return 0;
+  return daysLeft <= 7 ? 7 : 30;
+}
+
+export function attentionList(
+  ctx: Context,
+  input: { followUpDays: number; eventDays: number; certificateDays: number },
+): AttentionList {
+  const today = todayIso(ctx);
+  const live = agreementsInForce(ctx, today);
+
+  const expiringAgreements: ExpiringAgreement[] = live
+    .filter((agreement) => chased.includes(agreement.status) && agreement.validUntil !== null)
+    .map((agreement) => ({ agreement, daysLeft: daysBetween(today, agreement.validUntil ?? today) }))
+    .filter(({ daysLeft }) => daysLeft >= 0 && daysLeft <= 30)
+    .sort((a, b) => a.daysLeft - b.daysLeft || a.agreement.id - b.agreement.id)
+    .map(({ agreement, daysLeft }) => ({
+      agreementId: agreement.id,
+      kind: agreement.kind,
+      number: agreement.number,
+      title: agreement.title,
+      status: agreement.status,
+      validUntil: agreement.validUntil ?? today,
+      daysLeft,
+      window: windowOf(daysLeft),
+      fulfilment: agreementFulfilment(agreement.commitments),
+    }));
+
+  const overdueCommitments: OverdueCommitment[] = live
+    .flatMap((agreement) =>
+      agreement.commitments
+        .filter((commitment) => isCommitmentOverdue(commitment, agreement.status, today))
+        .map((commitment) => ({
+          agreementId: agreement.id,
+          agreementTitle: agreement.title,
+          agreementNumber: agreement.number,
+          commitmentId: commitment.id,
+          product: commitment.product,
+          quantity: commitment.quantity,
+          delivered: commitment.delivered,
+          unit: commitment.unit,
+          dueOn: commitment.dueOn ?? today,
+          daysOverdue: daysBetween(commitment.dueOn ?? today, today),
+          fulfilment: commitmentFulfilment(commitment),
+        })),
+    )
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.commitmentId - b.commitmentId);
+
+  const withoutFollowUp: AgreementWithoutFollowUp[] = live
+    .filter((agreement) => chased.includes(agreement.status))
+    .map((agreement) => ({
+      agreementId: agreement.id,
+      number: agreement.number,
+      title: agreement.title,
+      status: agreement.status,
+      lastFollowUpOn: agreement.lastNoteOn,
+      daysSince: daysBetween(agreement.lastNoteOn ?? agreement.signedOn, today),
+    }))
+    .filter((agreement) => agreement.daysSince >= input.followUpDays)
+    .sort((a, b) => b.daysSince - a.daysSince || a.agreementId - b.agreementId);
+
+  const upcomingEvents = ctx.db
+    .select({
+      eventId: events.id,
+      kind: events.kind,
+      title: events.title,
+      startsOn: events.startsOn,
+      endsOn: events.endsOn,
+      provinceCode: events.provinceCode,
+      participants: count(eventParticipants.id),
+    })
+    .from(events)
+    .leftJoin(eventParticipants, eq(eventParticipants.eventId, events.id))
+    // Under way today, or starting within the window.
+    .where(and(isNull(events.deletedAt), gte(events.endsOn, today), lte(events.startsOn, addDays(today, input.eventDays))))
+    .groupBy(events.id)
+    .orderBy(asc(events.startsOn), asc(events.id))
+    .all()
+    .map(({ provinceCode, ...event }) => ({
+      ...event,
+      provinceName: provinceCode === null ? null : (ctx.places.province(provinceCode)?.name ?? null),
+      daysUntil: Math.max(0, daysBetween(today, event.startsOn)),
+    }));
+
+  return {
+    today,
+    expiringAgreements,
+    overdueCommitments,
+    withoutFollowUp,
+    upcomingEvents,
+    expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays, includeExpired: false }),
+  };
+}
+
+export const attentionHandlers: HandlersFor<typeof attentionContract> = {
+  'attention:list': (ctx, input) => attentionList(ctx, input),
+};

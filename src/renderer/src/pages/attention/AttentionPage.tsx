@@ -1,0 +1,236 @@
+/**
+ * Cần chú ý: what an organizer chases today, one section per kind of item, most urgent first.
+ * Each row leads to the record to act on.
+ */
+import { useState, type ReactNode } from 'react';
+import { Anchor, Badge, Group, NumberInput, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { AttentionList } from '../../../../shared/contract';
+import { formatDate, formatPercent, formatQuantity } from '../../../../shared/format';
+import { LoadError } from '../../components/LoadError';
+import { useAttention } from '../../queries/attention';
+import { agreementHref, eventHref, organizationHref } from '../../routing/useHashRoute';
+import { Stars } from '../organization/products/CertificationList';
+
+interface SectionProps {
+  id: string;
+  title: string;
+  count: number;
+  empty: string;
+  head: string[];
+  children: ReactNode;
+}
+
+function Section({ id, title, count, empty, head, children }: SectionProps) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="sm">
+        <Text fw={600} id={id}>
+          {title}
+        </Text>
+        <Badge variant="light" color={count > 0 ? 'orange' : 'teal'}>
+          {count}
+        </Badge>
+      </Group>
+      {count === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped aria-labelledby={id}>
+            <Table.Thead>
+              <Table.Tr>
+                {head.map((cell) => (
+                  <Table.Th key={cell}>{cell}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{children}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
+
+/** "Số 12/BBGN – Tên" as a link to the agreement. */
+function AgreementLink({ id, number, title }: { id: number; number: string; title: string }) {
+  return (
+    <Anchor href={agreementHref(id)} size="sm">
+      {number ? `${number} – ${title}` : title}
+    </Anchor>
+  );
+}
+
+function windowColor(days: number): string {
+  if (days <= 0) return 'red';
+  return days <= 7 ? 'orange' : 'yellow';
+}
+
+function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Section
+        id="attention-expiring"
+        title={t('attention.expiring.title')}
+        count={list.expiringAgreements.length}
+        empty={t('attention.expiring.none')}
+        head={[t('attention.expiring.agreement'), t('attention.expiring.validUntil'), t('attention.expiring.left'), t('attention.expiring.fulfilment')]}
+      >
+        {list.expiringAgreements.map((row) => (
+          <Table.Tr key={row.agreementId}>
+            <Table.Td>
+              <AgreementLink id={row.agreementId} number={row.number} title={row.title} />
+            </Table.Td>
+            <Table.Td>{formatDate(row.validUntil)}</Table.Td>
+            <Table.Td>
+              <Badge color={windowColor(row.window)} variant="light" tt="none">
+                {row.daysLeft === 0 ? t('attention.expiring.today') : t('attention.expiring.daysLeft', { n: row.daysLeft })}
+              </Badge>
+            </Table.Td>
+            <Table.Td miw={140}>
+              {row.fulfilment === null ? (
+                '—'
+              ) : (
+                <Group gap="xs" wrap="nowrap">
+                  <Progress value={row.fulfilment} w={70} aria-hidden />
+                  <Text size="sm">{formatPercent(row.fulfilment)}</Text>
+                </Group>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-overdue"
+        title={t('attention.overdue.title')}
+        count={list.overdueCommitments.length}
+        empty={t('attention.overdue.none')}
+        head={[t('attention.expiring.agreement'), t('attention.overdue.product'), t('attention.overdue.progress'), t('attention.overdue.dueOn'), t('attention.overdue.late')]}
+      >
+        {list.overdueCommitments.map((row) => (
+          <Table.Tr key={row.commitmentId}>
+            <Table.Td>
+              <AgreementLink id={row.agreementId} number={row.agreementNumber} title={row.agreementTitle} />
+            </Table.Td>
+            <Table.Td>{row.product}</Table.Td>
+            <Table.Td>
+              {`${formatQuantity(row.delivered, '')} / ${formatQuantity(row.quantity, row.unit)} — ${formatPercent(row.fulfilment)}`}
+            </Table.Td>
+            <Table.Td>{formatDate(row.dueOn)}</Table.Td>
+            <Table.Td>
+              <Text size="sm" c="red.7">
+                {t('attention.overdue.daysLate', { n: row.daysOverdue })}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-follow-up"
+        title={t('attention.followUp.title', { n: followUpDays })}
+        count={list.withoutFollowUp.length}
+        empty={t('attention.followUp.none', { n: followUpDays })}
+        head={[t('attention.expiring.agreement'), t('attention.followUp.last'), t('attention.followUp.days')]}
+      >
+        {list.withoutFollowUp.map((row) => (
+          <Table.Tr key={row.agreementId}>
+            <Table.Td>
+              <AgreementLink id={row.agreementId} number={row.number} title={row.title} />
+            </Table.Td>
+            <Table.Td>{row.lastFollowUpOn === null ? t('attention.followUp.never') : formatDate(row.lastFollowUpOn)}</Table.Td>
+            <Table.Td>{row.daysSince}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-events"
+        title={t('attention.events.title')}
+        count={list.upcomingEvents.length}
+        empty={t('attention.events.none')}
+        head={[t('attention.events.date'), t('attention.events.event'), t('attention.events.place'), t('attention.events.participants'), t('attention.events.when')]}
+      >
+        {list.upcomingEvents.map((row) => (
+          <Table.Tr key={row.eventId}>
+            <Table.Td>
+              {row.startsOn === row.endsOn ? formatDate(row.startsOn) : `${formatDate(row.startsOn)} – ${formatDate(row.endsOn)}`}
+            </Table.Td>
+            <Table.Td>
+              <Anchor href={eventHref(row.eventId)} size="sm">
+                {row.title}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{row.provinceName ?? t('attention.events.online')}</Table.Td>
+            <Table.Td>{row.participants}</Table.Td>
+            <Table.Td>
+              {row.daysUntil === 0 ? t('attention.events.ongoing') : t('attention.events.inDays', { n: row.daysUntil })}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-certificates"
+        title={t('attention.certificates.title')}
+        count={list.expiringCertifications.length}
+        empty={t('attention.certificates.none')}
+        head={[t('attention.certificates.organization'), t('attention.certificates.certificate'), t('attention.certificates.expiresOn'), t('attention.expiring.left')]}
+      >
+        {list.expiringCertifications.map((row) => (
+          <Table.Tr key={row.certificationId}>
+            <Table.Td>
+              <Anchor href={organizationHref(row.organizationId, 'san-pham')} size="sm">
+                {row.organizationName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              {row.kindName} <Stars count={row.stars} />
+              {row.productName && ` · ${row.productName}`}
+            </Table.Td>
+            <Table.Td>{formatDate(row.expiresOn)}</Table.Td>
+            <Table.Td>
+              <Badge color={windowColor(row.daysLeft <= 30 ? row.daysLeft : 31)} variant="light" tt="none">
+                {row.daysLeft === 0 ? t('attention.expiring.today') : t('attention.expiring.daysLeft', { n: row.daysLeft })}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+    </>
+  );
+}
+
+export function AttentionPage() {
+  const { t } = useTranslation();
+  const [followUpDays, setFollowUpDays] = useState(30);
+  const [debouncedDays] = useDebouncedValue(followUpDays, 300);
+  const attention = useAttention({ followUpDays: debouncedDays });
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{t('attention.title')}</Title>
+          {attention.data && (
+            <Text c="dimmed" size="sm">
+              {t('attention.today', { date: formatDate(attention.data.today) })}
+            </Text>
+          )}
+        </div>
+        <NumberInput
+          label={t('attention.followUpDays')}
+          value={followUpDays}
+          min={1}
+          max={365}
+          allowDecimal={false}
+          w={220}
+          onChange={(value) => setFollowUpDays(typeof value === 'number' && value >= 1 ? Math.min(365, value) : 1)}
+        />
+      </Group>
+      {attention.isError && <LoadError error={attention.error} onRetry={() => void attention.refetch()} />}
+      {attention.data && <Sections list={attention.data} followUpDays={debouncedDays} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Cần chú ý: what an organizer should chase today — agreements about to run out, commitments past
+ * their due day, agreements nobody has followed up for a while, events coming up, certificates
+ * running out. Every item is computed on the day asked about (the clock), never stored.
+ */
+import { z } from 'zod';
+import type { AgreementKind, AgreementStatus, EventKind } from '../domain';
+import { channel } from './define';
+import type { ExpiringCertification } from './products';
+
+/** How close an agreement's end is: within 30 days, within 7, or today. */
+export const expiryWindows = [30, 7, 0] as const;
+export type ExpiryWindow = (typeof expiryWindows)[number];
+
+export interface ExpiringAgreement {
+  agreementId: number;
+  kind: AgreementKind;
+  number: string;
+  title: string;
+  status: AgreementStatus;
+  validUntil: string;
+  daysLeft: number;
+  /** The narrowest window it falls in. */
+  window: ExpiryWindow;
+  /** Mean of its commitments' fulfilment, 0..100; null without commitments. */
+  fulfilment: number | null;
+}
+
+export interface OverdueCommitment {
+  agreementId: number;
+  agreementTitle: string;
+  agreementNumber: string;
+  commitmentId: number;
+  product: string;
+  quantity: number;
+  delivered: number;
+  unit: string;
+  dueOn: string;
+  daysOverdue: number;
+  fulfilment: number;
+}
+
+export interface AgreementWithoutFollowUp {
+  agreementId: number;
+  number: string;
+  title: string;
+  status: AgreementStatus;
+  /** The day of the latest follow-up note; null when there has never been one. */
+  lastFollowUpOn: string | null;
+  /** Days since the latest note, or since signing when there is none. */
+  daysSince: number;
+}
+
+export interface UpcomingEvent {
+  eventId: number;
+  kind: EventKind;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  provinceName: string | null;
+  daysUntil: number;
+  participants: number;
+}
+
+export interface AttentionList {
+  today: string;
+  expiringAgreements: ExpiringAgreement[];
+  overdueCommitments: OverdueCommitment[];
+  withoutFollowUp: AgreementWithoutFollowUp[];
+  upcomingEvents: UpcomingEvent[];
+  expiringCertifications: ExpiringCertification[];
+}
+
+export const attentionInput = z.object({
+  /** An agreement being carried out with no follow-up note for this many days is listed. */
+  followUpDays: z
+    .number({ error: 'Số ngày chưa theo dõi phải là một số.' })
+    .int({ error: 'Số ngày chưa theo dõi phải là số nguyên.' })
+    .min(1, { error: 'Số ngày chưa theo dõi ít nhất là 1.' })
+    .max(365, { error: 'Số ngày chưa theo dõi nhiều nhất là 365.' })
+    .default(30),
+  /** Events starting within this many days are listed. */
+  eventDays: z.number().int().min(1).max(365).default(30),
+  /** Certificates expiring within this many days: renewing one takes months, so the default is longer. */
+  certificateDays: z.number().int().min(1).max(3650).default(90),
+});
+
+export const attentionContract = {
+  'attention:list': channel<AttentionList>()(attentionInput),
+};

@@ -1,0 +1,88 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AttentionList } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { AttentionPage } from '../../src/renderer/src/pages/attention/AttentionPage';
+import { installFakeApi, ok } from './fakeApi';
+
+const list: AttentionList = {
+  today: '2026-11-28',
+  expiringAgreements: [
+    {
+      agreementId: 3,
+      kind: 'mou',
+      number: '12/BBGN',
+      title: 'Biên bản ghi nhớ tiêu thụ gạo',
+      status: 'in_progress',
+      validUntil: '2026-11-28',
+      daysLeft: 0,
+      window: 0,
+      fulfilment: 40,
+    },
+  ],
+  overdueCommitments: [
+    {
+      agreementId: 3,
+      agreementTitle: 'Biên bản ghi nhớ tiêu thụ gạo',
+      agreementNumber: '12/BBGN',
+      commitmentId: 9,
+      product: 'Gạo ST25',
+      quantity: 50,
+      delivered: 20,
+      unit: 'tấn',
+      dueOn: '2026-11-20',
+      daysOverdue: 8,
+      fulfilment: 40,
+    },
+  ],
+  withoutFollowUp: [
+    { agreementId: 4, number: '', title: 'Hợp đồng tiêu thụ xoài', status: 'signed', lastFollowUpOn: null, daysSince: 45 },
+  ],
+  upcomingEvents: [
+    {
+      eventId: 5,
+      kind: 'supply_demand_conference',
+      title: 'Hội nghị kết nối cung – cầu nông sản',
+      startsOn: '2026-11-27',
+      endsOn: '2026-11-29',
+      provinceName: 'Hà Nội',
+      daysUntil: 0,
+      participants: 8,
+    },
+  ],
+  expiringCertifications: [],
+};
+
+describe('needs attention', () => {
+  it('shows each kind of item with what to do next, and re-reads with another follow-up span', async () => {
+    const invoke = installFakeApi({ 'attention:list': () => ok(list) });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AttentionPage />
+      </AppProviders>,
+    );
+
+    expect(await screen.findByText('Tính đến hôm nay, 28/11/2026')).toBeTruthy();
+    const expiring = screen.getByRole('table', { name: 'Thỏa thuận sắp hết hạn (30 ngày tới)' });
+    expect(within(expiring).getByRole('link', { name: '12/BBGN – Biên bản ghi nhớ tiêu thụ gạo' }).getAttribute('href')).toBe(
+      '#/thoa-thuan/3',
+    );
+    expect(within(expiring).getByText('Hết hạn hôm nay')).toBeTruthy();
+    expect(within(expiring).getByText('40%')).toBeTruthy();
+
+    const overdue = screen.getByRole('table', { name: 'Cam kết quá hạn' });
+    expect(within(overdue).getByText('20 / 50 tấn — 40%')).toBeTruthy();
+    expect(within(overdue).getByText('8 ngày')).toBeTruthy();
+
+    const followUp = screen.getByRole('table', { name: 'Chưa theo dõi từ 30 ngày trở lên' });
+    expect(within(followUp).getByText('Chưa có lần nào')).toBeTruthy();
+
+    const events = screen.getByRole('table', { name: 'Sự kiện sắp diễn ra (30 ngày tới)' });
+    expect(within(events).getByText('27/11/2026 – 29/11/2026')).toBeTruthy();
+    expect(within(events).getByText('Đang diễn ra')).toBeTruthy();
+    expect(screen.getByText('Không có chứng nhận nào hết hạn trong 90 ngày tới.')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Chưa theo dõi quá (ngày)'), { target: { value: '7' } });
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 7 }));
+  });
+});
