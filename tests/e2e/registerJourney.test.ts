@@ -12,7 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Commune, Organization } from '../../src/shared/domain';
 import type { StatisticsOverview, YearStatistics } from '../../src/shared/contract';
-import { callApi, fieldOf, launchBrowser, pickIn, snap, startHost, typeDate, type RunningHost } from './support';
+import { callApi, closeNotices, fieldOf, launchBrowser, pickIn, readable, snap, startHost, typeDate, type RunningHost } from './support';
 
 let host: RunningHost;
 let browser: Browser;
@@ -54,11 +54,6 @@ function poll<T>(read: () => Promise<T> | T) {
   return expect.poll(read, { timeout: 10_000 });
 }
 
-/** Text as a person reads it: every run of white space (no-break spaces too) as one space. */
-async function readable(locator: Locator): Promise<string> {
-  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
-}
-
 async function rowsOf(locator: Locator): Promise<string[]> {
   const texts = await locator.allInnerTexts();
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
@@ -96,27 +91,9 @@ async function addOrganization(values: { kind: string; kindTyped: string; name: 
   return notice;
 }
 
-/**
- * Closes the notices in the bottom corner, as a person does when one covers the button they want
- * (a notice with a link stays 10 seconds).
- */
-async function closeNotices(): Promise<void> {
-  const notices = page.locator('.mantine-Notification-root');
-  for (const notice of await notices.all()) {
-    // One may close by itself meanwhile; whether every notice is gone is checked just below.
-    await notice
-      .getByRole('button', { name: 'Đóng' })
-      .click({ timeout: 2_000 })
-      .catch(() => undefined);
-  }
-  await poll(() => notices.count()).toBe(0);
-  // Away from the corner, so that the next notices are not held open by the pointer over them.
-  await page.mouse.move(600, 20);
-}
-
 /** A screenshot of the page itself: no notices over it, scrolled to the top (the header is fixed). */
 async function pageShot(name: string): Promise<void> {
-  await closeNotices();
+  await closeNotices(page);
   await page.evaluate('window.scrollTo(0, 0)');
   await snap(page, name);
 }
@@ -288,7 +265,7 @@ describe('the register, from one cooperative to the overview', () => {
       { typed: 'dich vu vinh hoa', option: `${B.name} — ${B.commune}`, joinedOn: '01/06/2024', name: B.name },
     ];
     for (const member of members) {
-      await closeNotices();
+      await closeNotices(page);
       await page.getByRole('button', { name: 'Thêm hợp tác xã thành viên' }).click();
       const form = page.getByRole('dialog', { name: 'Thêm hợp tác xã vào liên hiệp' });
       await pick('Hợp tác xã', member.typed, member.option, form);

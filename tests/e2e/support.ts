@@ -3,10 +3,10 @@
  * temporary database, and Debian's Chromium driven by playwright-core.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -15,15 +15,27 @@ export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 export interface RunningHost {
   url: string;
   databaseFile: string;
+  /** Moves the office's calendar: every call after this sees `now` as the current time. */
+  setNow(now: Date): void;
   stop(): Promise<void>;
 }
 
 export async function startHost(): Promise<RunningHost> {
   const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
   const databaseFile = join(dir, 'htx-desk.sqlite');
+  const clockFile = join(dir, 'now.txt');
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/web/server.ts', '--db', databaseFile, '--port', '0'],
+    [
+      join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      'src/web/server.ts',
+      '--db',
+      databaseFile,
+      '--port',
+      '0',
+      '--clock-file',
+      clockFile,
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -47,6 +59,7 @@ export async function startHost(): Promise<RunningHost> {
   return {
     url,
     databaseFile,
+    setNow: (now) => writeFileSync(clockFile, now.toISOString()),
     stop: async () => {
       const exited = new Promise((done) => child.once('exit', done));
       child.kill('SIGTERM');
@@ -122,4 +135,27 @@ export async function callApi<T>(host: RunningHost, channel: string, input?: unk
   const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
   if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/** Text as a person reads it: every run of white space (no-break spaces too) as one space. */
+export async function readable(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Closes the notices in the bottom corner, as a person does when one covers the button they want
+ * (a notice with a link stays 10 seconds).
+ */
+export async function closeNotices(page: Page): Promise<void> {
+  const notices = page.locator('.mantine-Notification-root');
+  for (const notice of await notices.all()) {
+    // One may close by itself meanwhile; whether every notice is gone is checked just below.
+    await notice
+      .getByRole('button', { name: 'Đóng' })
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
+  }
+  await expect.poll(() => notices.count(), { timeout: 10_000 }).toBe(0);
+  // Away from the corner, so that the next notices are not held open by the pointer over them.
+  await page.mouse.move(600, 20);
 }

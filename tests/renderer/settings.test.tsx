@@ -56,11 +56,14 @@ describe('settings page', () => {
     const nav = screen.getByRole('navigation');
     expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual([
       'Overview',
+      'Needs attention',
       'Members',
       'Yearly figures entry',
+      'Partners',
       'Events',
       'Agreements',
       'Supply & demand',
+      'Import from Excel',
       'Reports',
       'Trash',
       'Settings',
@@ -73,10 +76,10 @@ describe('settings page', () => {
 describe('areas not built yet', () => {
   it('say so instead of showing made-up data', async () => {
     installFakeApi({ 'alliance:get': () => ok(alliance) });
-    renderApp('#/su-kien');
+    renderApp('#/ket-noi-cung-cau');
 
-    expect(await screen.findByRole('heading', { name: 'Sự kiện' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Kết nối cung – cầu' })).toBeTruthy();
     expect(screen.getByText('Phần này đang được xây dựng')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Sự kiện' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('link', { name: 'Kết nối cung – cầu' }).getAttribute('aria-current')).toBe('page');
   });
 });

@@ -27,6 +27,9 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 
+// Mantine's autosizing Textarea listens for web fonts loading; jsdom has no `document.fonts`.
+if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
+
 // Combobox keeps the highlighted option in view.
 Element.prototype.scrollIntoView = () => undefined;
 

@@ -8,10 +8,18 @@ const deleted = [
   { ...organization({ id: 4, name: 'Tổ hợp tác Mỹ Hiệp', kind: 'tht' }), deletedAt: '2025-08-03T03:05:00.000Z' },
 ];
 
+/** The other kinds of deleted records, empty here. */
+const nothingElse = {
+  'partners:trash': () => ok({ rows: [], total: 0 }),
+  'events:trash': () => ok({ rows: [], total: 0 }),
+  'agreements:trash': () => ok({ rows: [], total: 0 }),
+};
+
 describe('trash', { timeout: 20_000 }, () => {
   it('lists deleted organizations and restores one', async () => {
     const restored: number[] = [];
     installFakeApi({
+      ...nothingElse,
       'alliance:get': () => ok(alliance),
       'organizations:trash': () => ok({ rows: deleted.filter((row) => !restored.includes(row.id)), total: 2 - restored.length }),
       'organizations:restore': ({ id }) => {
@@ -21,7 +29,7 @@ describe('trash', { timeout: 20_000 }, () => {
     });
     renderApp('#/thung-rac');
 
-    const row = (await screen.findByText('Tổ hợp tác Mỹ Hiệp')).closest('tr') as HTMLElement;
+    const row = (await screen.findByText('Tổ hợp tác Mỹ Hiệp', {}, { timeout: 5000 })).closest('tr') as HTMLElement;
     expect(within(row).getByText('THT')).toBeTruthy();
     expect(within(row).getByText(/^03\/08\/2025 \d{2}:05$/)).toBeTruthy();
     expect(screen.getByText(/^2 tổ chức trong Thùng rác/)).toBeTruthy();
@@ -36,13 +44,14 @@ describe('trash', { timeout: 20_000 }, () => {
     const message =
       'Không khôi phục được HTX Dịch vụ Tân Hồng: mã số HTX 1400123456 nay đã ghi cho HTX Tân Hồng Mới (xã Tân Hồng). Hãy sửa mã số ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.';
     installFakeApi({
+      ...nothingElse,
       'alliance:get': () => ok(alliance),
       'organizations:trash': () => ok({ rows: deleted, total: 2 }),
       'organizations:restore': () => fail({ kind: 'conflict', message, existingId: 11 }),
     });
     renderApp('#/thung-rac');
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Khôi phục HTX Dịch vụ Tân Hồng' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Khôi phục HTX Dịch vụ Tân Hồng' }, { timeout: 5000 }));
     const alert = (await screen.findByText(message)).closest('[role=alert]') as HTMLElement;
     expect(within(alert).getByRole('link', { name: 'Mở hồ sơ đang dùng mã số đó' }).getAttribute('href')).toBe('#/thanh-vien/11');
   });

@@ -13,6 +13,15 @@ import { MembersPage } from './pages/MembersPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { PartnersPage } from './pages/partners/PartnersPage';
+import { PartnerPage } from './pages/partners/PartnerPage';
+import { EventsPage } from './pages/events/EventsPage';
+import { EventPage } from './pages/events/EventPage';
+import { AgreementsPage } from './pages/agreements/AgreementsPage';
+import { AgreementPage } from './pages/agreements/AgreementPage';
+import { AttentionPage } from './pages/attention/AttentionPage';
+import { ImportPage } from './pages/excel/ImportPage';
+import { ReportsPage } from './pages/excel/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TrashPage } from './pages/TrashPage';
 import { YearGridPage } from './pages/YearGridPage';
@@ -31,6 +40,24 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
       return <YearGridPage />;
     case 'tong-quan':
       return <OverviewPage />;
+    case 'doi-tac':
+      return <PartnersPage />;
+    case 'partner':
+      return <PartnerPage key={route.partnerId} id={route.partnerId} />;
+    case 'su-kien':
+      return <EventsPage />;
+    case 'event':
+      return <EventPage key={route.eventId} id={route.eventId} />;
+    case 'thoa-thuan':
+      return <AgreementsPage />;
+    case 'agreement':
+      return <AgreementPage key={route.agreementId} id={route.agreementId} />;
+    case 'can-chu-y':
+      return <AttentionPage />;
+    case 'nhap-excel':
+      return <ImportPage />;
+    case 'bao-cao':
+      return <ReportsPage />;
     case 'thung-rac':
       return <TrashPage />;
     case 'cai-dat':

@@ -13,9 +13,20 @@ interface AppLayoutProps {
   children: ReactNode;
 }
 
-/** An organization's page belongs to Thành viên, so that entry stays lit there. */
+/** A record's page belongs to its list, so that entry stays lit there. */
 function activePage(route: Route): Page {
-  return route.page === 'to-chuc' ? 'thanh-vien' : route.page;
+  switch (route.page) {
+    case 'to-chuc':
+      return 'thanh-vien';
+    case 'partner':
+      return 'doi-tac';
+    case 'event':
+      return 'su-kien';
+    case 'agreement':
+      return 'thoa-thuan';
+    default:
+      return route.page;
+  }
 }
 
 export function AppLayout({ alliance, route, children }: AppLayoutProps) {

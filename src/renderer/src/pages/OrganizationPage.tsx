@@ -13,6 +13,8 @@ import type { Alliance } from '../../../shared/domain';
 import { messageOf } from '../api';
 import { LoadError } from '../components/LoadError';
 import { useDeleteOrganization, useOrganization } from '../queries';
+import { CounterpartAgreements } from './agreements/CounterpartAgreements';
+import { CounterpartEvents } from './events/CounterpartEvents';
 import { hrefOf, navigate, openOrganization, organizationTabs, type OrganizationTab } from '../routing/useHashRoute';
 import { statusColors } from './MembersPage';
 import { FiguresTab } from './organization/FiguresTab';
@@ -106,6 +108,12 @@ export function OrganizationPage({ id, tab, alliance }: OrganizationPageProps) {
         </Tabs.Panel>
         <Tabs.Panel value="qua-trinh" pt="md">
           <LifecycleTab organization={detail} />
+        </Tabs.Panel>
+        <Tabs.Panel value="xuc-tien" pt="md">
+          <Stack gap="xl">
+            <CounterpartEvents kind="organization" id={id} />
+            <CounterpartAgreements kind="organization" id={id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="lich-su" pt="md">
           <HistoryTab organization={detail} />

@@ -8,11 +8,14 @@ import { useMemo, useSyncExternalStore } from 'react';
 /** Vietnamese slugs, because the addresses are visible and shared between colleagues. */
 export const pages = [
   'tong-quan',
+  'can-chu-y',
   'thanh-vien',
   'so-lieu-nam',
+  'doi-tac',
   'su-kien',
   'thoa-thuan',
   'ket-noi-cung-cau',
+  'nhap-excel',
   'bao-cao',
   'thung-rac',
   'cai-dat',
@@ -20,13 +23,17 @@ export const pages = [
 export type Page = (typeof pages)[number];
 
 /** The tabs of an organization's page, in the order they are shown. */
-export const organizationTabs = ['thong-tin', 'so-lieu', 'san-pham', 'qua-trinh', 'lich-su'] as const;
+export const organizationTabs = ['thong-tin', 'so-lieu', 'san-pham', 'qua-trinh', 'xuc-tien', 'lich-su'] as const;
 export type OrganizationTab = (typeof organizationTabs)[number];
 
 export type Route =
   | { page: Page }
   /** One organization of the register, `#/thanh-vien/<id>/<tab>`. */
-  | { page: 'to-chuc'; organizationId: number; tab: OrganizationTab };
+  | { page: 'to-chuc'; organizationId: number; tab: OrganizationTab }
+  /** One partner, event or agreement: `#/doi-tac/<id>`, `#/su-kien/<id>`, `#/thoa-thuan/<id>`. */
+  | { page: 'partner'; partnerId: number }
+  | { page: 'event'; eventId: number }
+  | { page: 'agreement'; agreementId: number };
 
 /** Members is where the work is, so an empty or unknown address lands there. */
 const defaultPage: Page = 'thanh-vien';
@@ -39,10 +46,18 @@ function isOrganizationTab(value: string | undefined): value is OrganizationTab 
   return organizationTabs.some((tab) => tab === value);
 }
 
+function idOf(segment: string | undefined): number | null {
+  return segment !== undefined && /^\d+$/.test(segment) && Number(segment) > 0 ? Number(segment) : null;
+}
+
 export function routeOf(hash: string): Route {
   const [first, second, third] = hash.replace(/^#\/?/, '').split('/');
-  if (first === 'thanh-vien' && second !== undefined && /^\d+$/.test(second) && Number(second) > 0) {
-    return { page: 'to-chuc', organizationId: Number(second), tab: isOrganizationTab(third) ? third : 'thong-tin' };
+  const id = idOf(second);
+  if (id !== null) {
+    if (first === 'thanh-vien') return { page: 'to-chuc', organizationId: id, tab: isOrganizationTab(third) ? third : 'thong-tin' };
+    if (first === 'doi-tac') return { page: 'partner', partnerId: id };
+    if (first === 'su-kien') return { page: 'event', eventId: id };
+    if (first === 'thoa-thuan') return { page: 'agreement', agreementId: id };
   }
   return { page: isPage(first) ? first : defaultPage };
 }
@@ -69,6 +84,18 @@ export function organizationHref(id: number, tab: OrganizationTab = 'thong-tin')
 /** Sets the hash, which adds a step to the history, so Back returns to where the user was. */
 export function navigate(page: Page): void {
   window.location.hash = `/${page}`;
+}
+
+export function partnerHref(id: number): string {
+  return `#/doi-tac/${id}`;
+}
+
+export function eventHref(id: number): string {
+  return `#/su-kien/${id}`;
+}
+
+export function agreementHref(id: number): string {
+  return `#/thoa-thuan/${id}`;
 }
 
 export function openOrganization(id: number, tab: OrganizationTab = 'thong-tin'): void {
