@@ -96,7 +96,12 @@ async function serveStatic(rendererDir: string, path: string, response: ServerRe
 
 export function startWebHost({ ctx, port, rendererDir }: { ctx: Context; port: number; rendererDir: string }): Promise<WebHost> {
   const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // Leading slashes are collapsed: `//x` would otherwise read as a URL of another host.
+    const url = request.url?.startsWith('/') ? URL.parse(request.url.replace(/^\/+/, '/'), 'http://127.0.0.1') : null;
+    if (!url) {
+      response.writeHead(400).end();
+      return;
+    }
     // Refuse other host names, so a web page cannot reach us through DNS rebinding.
     const hostName = (request.headers.host ?? '').replace(/:\d+$/, '');
     if (hostName !== '127.0.0.1' && hostName !== 'localhost') {

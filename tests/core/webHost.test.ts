@@ -71,4 +71,20 @@ describe('the web host', () => {
     const escape = await fetch(new URL('/..%2F..%2Fetc%2Fpasswd', host.url));
     expect(await escape.text()).not.toContain('root:');
   });
+
+  it('takes a path with doubled slashes as the same path, and keeps answering', async () => {
+    const raw = (path: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: new URL(host.url).port, path, headers: { host: '127.0.0.1' } }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await raw('//')).toBe(200);
+    expect(await raw('//api//x')).toBe(200);
+    expect(await raw('http://127.0.0.1/')).toBe(400);
+    expect((await fetch(new URL('/', host.url))).status).toBe(200);
+  });
 });

@@ -61,9 +61,12 @@ export async function startHost(): Promise<RunningHost> {
     databaseFile,
     setNow: (now) => writeFileSync(clockFile, now.toISOString()),
     stop: async () => {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
+      // A host that has died already (a crash the test then reports) has nothing left to stop.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
