@@ -1,0 +1,179 @@
+/**
+ * Reading a CSV: its text encoding (UTF-8 with or without BOM, UTF-16 with a BOM or found by its
+ * NUL bytes), its delimiter (, ; or tab, whichever splits the first lines most consistently), then
+ * its records streamed through csv-parse. Every field stays text (NFC); an empty field is null.
+ */
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { TextDecoder } from 'node:util';
+import { parse } from 'csv-parse';
+import type { OpenedSource, SourceRow } from './types';
+import { toNfc } from './xml';
+
+type Encoding = NonNullable<OpenedSource['encoding']>;
+type Delimiter = NonNullable<OpenedSource['delimiter']>;
+
+/** Thrown when the bytes are not UTF-8; the caller words it for the person. */
+export class NotUtf8 extends Error {}
+
+const sampleBytes = 64 * 1024;
+const chunkBytes = 256 * 1024;
+
+function bomLength(encoding: Encoding, bytes: Uint8Array): number {
+  if (encoding === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (encoding === 'utf-16le') return bytes[0] === 0xff && bytes[1] === 0xfe ? 2 : 0;
+  return bytes[0] === 0xfe && bytes[1] === 0xff ? 2 : 0;
+}
+
+/** The encoding of the file's first bytes. UTF-16 without a BOM shows as NULs beside ASCII. */
+export function detectEncoding(bytes: Uint8Array): Encoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  let evenNuls = 0;
+  let oddNuls = 0;
+  const checked = Math.min(bytes.length, 4096) & ~1;
+  for (let at = 0; at < checked; at += 2) {
+    if (bytes[at] === 0) evenNuls++;
+    if (bytes[at + 1] === 0) oddNuls++;
+  }
+  const pairs = checked / 2;
+  if (pairs > 0 && oddNuls > pairs / 4 && oddNuls > evenNuls) return 'utf-16le';
+  if (pairs > 0 && evenNuls > pairs / 4) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Per delimiter, how many times it occurs outside quotes on each of the first lines. */
+export function detectDelimiter(sample: string): Delimiter {
+  const candidates: Delimiter[] = [',', ';', '\t'];
+  const counts = candidates.map(() => [] as number[]);
+  let perLine = candidates.map(() => 0);
+  let quoted = false;
+  let lines = 0;
+  for (let at = 0; at < sample.length && lines < 50; at++) {
+    const char = sample[at];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) {
+      if (char === '\r' && sample[at + 1] === '\n') at++;
+      candidates.forEach((_candidate, index) => counts[index]?.push(perLine[index] ?? 0));
+      perLine = candidates.map(() => 0);
+      lines++;
+    } else if (!quoted) {
+      const index = candidates.indexOf(char as Delimiter);
+      if (index >= 0) perLine[index] = (perLine[index] ?? 0) + 1;
+    }
+  }
+  if (lines === 0) candidates.forEach((_candidate, index) => counts[index]?.push(perLine[index] ?? 0));
+  // Score: lines that share the commonest non-zero count, then that count.
+  let best: Delimiter = ',';
+  let bestScore = [0, 0];
+  candidates.forEach((candidate, index) => {
+    const tally = new Map<number, number>();
+    for (const count of counts[index] ?? []) if (count > 0) tally.set(count, (tally.get(count) ?? 0) + 1);
+    for (const [count, lineCount] of tally) {
+      const [bestLines = 0, bestCount = 0] = bestScore;
+      if (lineCount > bestLines || (lineCount === bestLines && count > bestCount)) {
+        best = candidate;
+        bestScore = [lineCount, count];
+      }
+    }
+  });
+  return best;
+}
+
+/** Decoded text of the file, chunk by chunk; throws NotUtf8 on bytes that are not UTF-8. */
+async function* decodedText(
+  path: string,
+  encoding: Encoding,
+  onRead?: (bytes: number, total: number) => void,
+): AsyncGenerator<string> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const decoder = new TextDecoder(encoding, { fatal: true });
+    let position = 0;
+    let first = true;
+    while (position < size) {
+      const buffer = Buffer.alloc(Math.min(chunkBytes, size - position));
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      let bytes: Uint8Array = buffer.subarray(0, bytesRead);
+      if (first) bytes = bytes.subarray(bomLength(encoding, bytes));
+      first = false;
+      onRead?.(position, size);
+      yield decode(decoder, bytes, true);
+    }
+    yield decode(decoder, new Uint8Array(0), false);
+  } finally {
+    await file.close();
+  }
+}
+
+function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
+  try {
+    return decoder.decode(bytes, { stream });
+  } catch {
+    throw new NotUtf8();
+  }
+}
+
+/** Encoding and delimiter of a CSV, from its first 64 KB. Throws NotUtf8. */
+export async function inspectCsv(path: string): Promise<{ encoding: Encoding; delimiter: Delimiter }> {
+  const file = await open(path, 'r');
+  let bytes: Uint8Array;
+  let whole: boolean;
+  try {
+    const buffer = Buffer.alloc(sampleBytes);
+    const { bytesRead } = await file.read(buffer, 0, sampleBytes, 0);
+    bytes = buffer.subarray(0, bytesRead);
+    whole = bytesRead < sampleBytes;
+  } finally {
+    await file.close();
+  }
+  const encoding = detectEncoding(bytes);
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const sample = decode(decoder, bytes.subarray(bomLength(encoding, bytes)), !whole);
+  return { encoding, delimiter: detectDelimiter(sample) };
+}
+
+function rowOf(record: string[], rowNumber: number): SourceRow {
+  return {
+    rowNumber,
+    cells: record.map((field) => (field === '' ? null : toNfc(field))),
+  };
+}
+
+/** The records from `fromRow` (1-based), in batches, with the bytes of the file read so far. */
+export async function* readCsvRows(
+  path: string,
+  encoding: Encoding,
+  delimiter: Delimiter,
+  fromRow: number,
+  batchRows: number,
+): AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }> {
+  let read = 0;
+  let total = 0;
+  const text = Readable.from(
+    decodedText(path, encoding, (bytes, size) => {
+      read = bytes;
+      total = size;
+    }),
+    { objectMode: false, encoding: 'utf8' },
+  );
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  const records = text.pipe(parser);
+  text.on('error', (error) => parser.destroy(error));
+  let rowNumber = 0;
+  let batch: SourceRow[] = [];
+  for await (const record of records as AsyncIterable<string[]>) {
+    rowNumber++;
+    if (rowNumber < fromRow) continue;
+    batch.push(rowOf(record, rowNumber));
+    if (batch.length >= batchRows) {
+      yield { batch, read, total };
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield { batch, read: total, total };
+}

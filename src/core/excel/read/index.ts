@@ -1,0 +1,168 @@
+/**
+ * The reading layer of the Excel/CSV import: open a file, read the head of a sheet to find its
+ * header, then stream its rows in batches. Types in ./types.ts.
+ */
+import { open, stat } from 'node:fs/promises';
+import { extname, basename } from 'node:path';
+import { inspectCsv, NotUtf8, readCsvRows } from './csv';
+import { importProblem, problems } from './problems';
+import type { OpenedSource, ReadRowsOptions, SheetHead, SourceRow } from './types';
+import { NotAWorkbook, openWorkbook, readXlsxHead, readXlsxRows, sheetOf, type Workbook } from './xlsx';
+import { ZipDamaged } from './zip';
+
+export { detectHeader, columnLetter } from './header';
+export { detectLegacyEncoding } from './legacyFonts';
+export { parseDateCell, parseNumberCell, isoOfExcelSerial } from './values';
+export type * from './types';
+
+const zipMagic = [0x50, 0x4b];
+const compoundFileMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const textExtensions = new Set(['.csv', '.tsv', '.txt']);
+const defaultBatchRows = 1000;
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, at) => bytes[at] === byte);
+}
+
+/**
+ * Whether an OLE compound file holds an encrypted OOXML package (a password-protected .xlsx) —
+ * its directory names the stream "EncryptedPackage" — rather than an old binary workbook.
+ */
+async function isEncryptedPackage(path: string): Promise<boolean> {
+  const marker = Buffer.from('EncryptedPackage', 'utf16le');
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const chunk = Buffer.alloc(1024 * 1024);
+    for (let position = 0; position < size; position += chunk.length - marker.length) {
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
+      if (chunk.subarray(0, bytesRead).includes(marker)) return true;
+      if (bytesRead < chunk.length) break;
+    }
+    return false;
+  } finally {
+    await file.close();
+  }
+}
+
+/** Runs a read, turning the reader's own failures into messages for the person. */
+async function worded<T>(fileName: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ZipDamaged) throw importProblem(problems.truncated(fileName));
+    if (error instanceof NotUtf8) throw importProblem(problems.legacyCsvEncoding(fileName));
+    throw error;
+  }
+}
+
+/**
+ * Opens an .xlsx or a CSV and lists its sheets. Throws a validation failure on `file` with a
+ * Vietnamese message when the file is not a spreadsheet, is cut short, has a password, is an old
+ * .xls or .xlsb, is a CSV not in UTF-8, or has no sheet with any cell.
+ */
+export async function openSource(path: string, fileName: string): Promise<OpenedSource> {
+  const { size } = await stat(path);
+  const head = Buffer.alloc(8);
+  const file = await open(path, 'r');
+  try {
+    await file.read(head, 0, 8, 0);
+  } finally {
+    await file.close();
+  }
+  const extension = extname(fileName).toLowerCase();
+
+  if (size >= 4 && startsWith(head, zipMagic)) {
+    const workbook: Workbook = await worded(fileName, async () => {
+      try {
+        return await openWorkbook(path);
+      } catch (error) {
+        if (error instanceof NotAWorkbook) {
+          throw importProblem(error.message === 'xlsb' ? problems.binaryXlsb() : problems.notSpreadsheet(fileName));
+        }
+        throw error;
+      }
+    });
+    if (workbook.sheets.every((sheet) => sheet.empty)) throw importProblem(problems.emptyWorkbook(fileName));
+    return {
+      fileName,
+      format: 'xlsx',
+      sheets: workbook.sheets.map(({ name, index, hidden, dimension, empty }) => ({ name, index, hidden, dimension, empty })),
+      date1904: workbook.date1904,
+      sizeBytes: size,
+    };
+  }
+  if (startsWith(head, compoundFileMagic)) {
+    if (await isEncryptedPackage(path)) throw importProblem(problems.encrypted(fileName));
+    throw importProblem(problems.legacyXls());
+  }
+  if (!textExtensions.has(extension)) throw importProblem(problems.notSpreadsheet(fileName));
+  const { encoding, delimiter } = await worded(fileName, () => inspectCsv(path));
+  const empty = size <= 3;
+  if (empty) throw importProblem(problems.emptyWorkbook(fileName));
+  return {
+    fileName,
+    format: 'csv',
+    sheets: [{ name: basename(fileName, extname(fileName)), index: 0, hidden: false, dimension: null, empty }],
+    encoding,
+    delimiter,
+    sizeBytes: size,
+  };
+}
+
+function sheetPart(workbook: Workbook, sheet: string): string {
+  const info = sheetOf(workbook, sheet);
+  if (!info) throw importProblem(problems.noSheet(sheet));
+  return info.part;
+}
+
+/** The first `rows` rows of the sheet (rows absent from the file are not given) and its merged ranges. */
+export async function readHead(path: string, source: OpenedSource, sheet: string, rows = 40): Promise<SheetHead> {
+  return worded(source.fileName, async () => {
+    if (source.format === 'xlsx') {
+      const workbook = await openWorkbook(path);
+      return readXlsxHead(path, workbook, sheetPart(workbook, sheet), rows);
+    }
+    for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', 1, rows)) {
+      return { rows: batch, merges: [] };
+    }
+    return { rows: [], merges: [] };
+  });
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The sheet's rows from `options.fromRow` on, in batches of about 1000, giving the event loop a
+ * turn between batches so the host keeps answering. Progress counts the sheet's compressed bytes
+ * (xlsx) or the file's bytes (CSV). Aborting throws the signal's reason at the next batch.
+ */
+export async function* readRows(
+  path: string,
+  source: OpenedSource,
+  sheet: string,
+  options: ReadRowsOptions,
+): AsyncGenerator<SourceRow[]> {
+  const batchRows = options.batchRows ?? defaultBatchRows;
+  let batches: AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }>;
+  if (source.format === 'xlsx') {
+    const workbook = await worded(source.fileName, () => openWorkbook(path));
+    batches = readXlsxRows(path, workbook, sheetPart(workbook, sheet), options.fromRow, batchRows);
+  } else {
+    batches = readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options.fromRow, batchRows);
+  }
+  try {
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const next = await worded(source.fileName, () => batches.next());
+      if (next.done === true) return;
+      options.onProgress?.(next.value.read, next.value.total);
+      yield next.value.batch;
+      await nextTurn();
+    }
+  } finally {
+    await batches.return(undefined);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The messages a person sees when a file cannot be read. Each is a validation failure on the path
+ * `file`, so the import screen shows it beside the file it was given.
+ */
+import { validationFailure, type AppFailure } from '../../../shared/errors';
+
+export function importProblem(message: string): AppFailure {
+  return validationFailure([{ path: 'file', message }]);
+}
+
+export const problems = {
+  notSpreadsheet: (fileName: string) => `Tệp «${fileName}» không phải bảng tính Excel (.xlsx) hay CSV.`,
+  truncated: (fileName: string) =>
+    `Tệp «${fileName}» bị cắt cụt hoặc hỏng, không đọc hết được. Hãy gửi lại tệp, hoặc mở trong Excel và Lưu lại.`,
+  encrypted: (fileName: string) =>
+    `Tệp «${fileName}» có đặt mật khẩu. Hãy mở trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi Lưu lại.`,
+  legacyXls: () => 'Tệp .xls (Excel 97–2003) chưa đọc được; hãy mở trong Excel và Lưu thành .xlsx.',
+  binaryXlsb: () => 'Tệp .xlsb (sổ làm việc nhị phân) chưa đọc được; hãy mở trong Excel và Lưu thành .xlsx.',
+  emptyWorkbook: (fileName: string) => `Tệp «${fileName}» không có trang tính nào có dữ liệu.`,
+  noSheet: (sheet: string) => `Không có trang tính «${sheet}» trong tệp.`,
+  legacyCsvEncoding: (fileName: string) =>
+    `Tệp «${fileName}» không lưu bằng bảng mã UTF-8 (có thể là Windows-1258, TCVN3 hay VNI). ` +
+    'Hãy mở trong Excel và Lưu thành “CSV UTF-8 (Comma delimited)”.',
+} as const;

@@ -1,0 +1,110 @@
+/**
+ * The reading layer of the Excel/CSV import: what it gives the import pipeline. Implementations
+ * live beside this file; import the functions from `src/core/excel/read` (index.ts).
+ *
+ * Nothing here depends on the time zone: a date is a calendar day as text, never a `Date`.
+ */
+
+/** A cell the workbook formats as a date (or date-time): the calendar day Excel shows, `yyyy-mm-dd`. */
+export interface DateCell {
+  date: string;
+}
+
+/**
+ * One cell's value. Text is NFC-normalised but otherwise as typed (not trimmed). Numbers are the
+ * stored numbers (an Excel serial stays a number unless its cell has a date format). Empty cells,
+ * error cells (#N/A…) and formulas without a cached value are `null`.
+ */
+export type CellValue = string | number | boolean | DateCell | null;
+
+export interface SheetInfo {
+  name: string;
+  /** 0-based position in the workbook's tab order. */
+  index: number;
+  hidden: boolean;
+  /** The sheet's own `<dimension ref>` (e.g. `A1:O100001`), when the writer gave one. */
+  dimension: string | null;
+  /** The sheet has no cell at all (CSV: the file has no text). */
+  empty: boolean;
+}
+
+export interface SourceRow {
+  /** 1-based, as Excel shows it (CSV: the record's number, counting the first as 1). */
+  rowNumber: number;
+  /** Index 0 = column A. Trailing empty cells may be absent. */
+  cells: CellValue[];
+  /** 0-based column indexes of formula cells that had no cached value (value given as null). */
+  formulaCells?: number[];
+  /** 0-based column indexes of error cells (#N/A, #VALUE!, …; value given as null). */
+  errorCells?: number[];
+}
+
+/** A merged range, 1-based and inclusive (rows as Excel shows them; column A = 1). */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface OpenedSource {
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  /** A CSV has exactly one sheet, named after the file. */
+  sheets: SheetInfo[];
+  /** CSV only: the text encoding found. */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** CSV only: the field delimiter found. */
+  delimiter?: ',' | ';' | '\t';
+  /** xlsx only: the workbook counts dates from 1904 (old Mac Excel). */
+  date1904?: boolean;
+  /** The file's size in bytes (progress reports count against the part being read). */
+  sizeBytes: number;
+}
+
+export interface SheetHead {
+  rows: SourceRow[];
+  merges: MergedRange[];
+}
+
+export interface ReadRowsOptions {
+  /** The first row to give (1-based); earlier rows are skipped. */
+  fromRow: number;
+  /** Aborting stops the read; the generator then throws the signal's reason. */
+  signal?: AbortSignal;
+  /** Bytes of the sheet (or CSV) read so far, of the total. Called once per batch at most. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Rows per batch; about 1000 unless told. */
+  batchRows?: number;
+}
+
+export interface DetectedColumn {
+  /** 0-based column index (0 = A). */
+  index: number;
+  /** Column letter as Excel shows it: A, B, …, AA. */
+  letter: string;
+  /** Multi-row headers joined with ' - ' after filling merged cells across; NFC, white space folded. */
+  header: string;
+}
+
+export interface DetectedHeader {
+  /** e.g. [4, 5] for a two-row merged header. */
+  headerRows: number[];
+  dataStartRow: number;
+  columns: DetectedColumn[];
+}
+
+export type ParsedDate = { iso: string } | { error: string } | null;
+export type ParsedNumber = { value: number } | { error: string } | null;
+export type LegacyEncoding = 'tcvn3' | 'vni';
+
+/** Signatures of the functions index.ts exports, so the pipeline may type its own seams. */
+export interface ExcelReader {
+  openSource(path: string, fileName: string): Promise<OpenedSource>;
+  readHead(path: string, source: OpenedSource, sheet: string, rows?: number): Promise<SheetHead>;
+  readRows(path: string, source: OpenedSource, sheet: string, options: ReadRowsOptions): AsyncGenerator<SourceRow[]>;
+  detectHeader(head: SheetHead, knownHeaders: (folded: string) => boolean): DetectedHeader | null;
+  parseDateCell(value: CellValue): ParsedDate;
+  parseNumberCell(value: CellValue): ParsedNumber;
+  detectLegacyEncoding(texts: string[]): LegacyEncoding | null;
+}

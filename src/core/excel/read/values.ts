@@ -1,0 +1,176 @@
+/**
+ * Turning a cell into a date or a number the way a Vietnamese office writes them. Pure: no node,
+ * no time zone — days are counted in UTC arithmetic and given as `yyyy-mm-dd` text.
+ */
+import type { CellValue, ParsedDate, ParsedNumber } from './types';
+
+/** Day 0 of Excel's 1900 system as it counts after 28/02/1900 (it wrongly believes 1900 was a leap year), from 1970-01-01. */
+const epoch1900 = -25_569;
+/** Day 0 of the 1904 system (01/01/1904), from 1970-01-01. */
+const epoch1904 = -24_107;
+/** 31/12/9999, the last day Excel knows. */
+const lastSerial = 2_958_465;
+
+/**
+ * `yyyy-mm-dd` of a day counted from 1970-01-01, by integer arithmetic (H. Hinnant's
+ * civil-from-days): no Date object per cell and no time zone anywhere.
+ */
+function isoOfEpochDay(epochDay: number): string {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/**
+ * The calendar day an Excel serial shows (the time of day is dropped), or null for a serial Excel
+ * itself cannot show as a day: negative, past 9999, or 60 in the 1900 system — the 29/02/1900 that
+ * never was.
+ */
+export function isoOfExcelSerial(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > lastSerial) return null;
+  // A hair over, so a date-time stored as 45366.99999999999 for midnight is not a day early.
+  const day = Math.floor(serial + 1e-9);
+  if (date1904) return isoOfEpochDay(epoch1904 + day);
+  if (day === 60 || day === 0) return null;
+  // Before the phantom 29/02/1900 Excel's days are one later than a true count from 30/12/1899.
+  return isoOfEpochDay(epoch1900 + (day < 60 ? day + 1 : day));
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= last;
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+const dayFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{1,4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const yearFirst = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function dateOf(year: number, month: number, day: number, shown: string): ParsedDate {
+  if (!isRealDay(year, month, day)) {
+    return month >= 1 && month <= 12
+      ? { error: `Ngày «${shown}» không có thật: tháng ${month}/${year} không có ngày ${day}.` }
+      : { error: `Ngày «${shown}» không có thật: không có tháng ${month}.` };
+  }
+  return { iso: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
+}
+
+/**
+ * A date from a cell: a date-formatted cell, an Excel serial number (1900 system unless told
+ * `date1904` — the reader already converts date-formatted cells with the workbook's own system), or
+ * text as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd (a time after it is ignored).
+ * Blank gives null. Two-digit years are refused: 15/03/24 could be 1924 or 2024.
+ */
+export function parseDateCell(value: CellValue, options: { date1904?: boolean } = {}): ParsedDate {
+  if (value === null) return null;
+  if (typeof value === 'object') return { iso: value.date };
+  if (typeof value === 'boolean') return { error: `«${value ? 'TRUE' : 'FALSE'}» không phải ngày.` };
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) && value >= 1900 && value <= 2100) {
+      return { error: `«${value}» chỉ là năm; hãy ghi đủ ngày, tháng, năm (dd/mm/yyyy).` };
+    }
+    const iso = isoOfExcelSerial(value, options.date1904);
+    return iso === null ? { error: `Số «${value}» không phải một ngày Excel hiểu được.` } : { iso };
+  }
+  const text = value.normalize('NFC').trim();
+  if (text === '') return null;
+  const byDay = dayFirst.exec(text);
+  if (byDay) {
+    const [, day = '', , month = '', year = ''] = byDay;
+    if (year.length !== 4) {
+      return { error: `Ngày «${text}» phải ghi năm đủ bốn chữ số (dd/mm/yyyy), ví dụ 15/03/2024.` };
+    }
+    return dateOf(Number(year), Number(month), Number(day), text);
+  }
+  const byYear = yearFirst.exec(text);
+  if (byYear) {
+    const [, year = '', month = '', day = ''] = byYear;
+    return dateOf(Number(year), Number(month), Number(day), text);
+  }
+  return { error: `«${text}» không phải ngày dạng dd/mm/yyyy.` };
+}
+
+/** Words and signs for đồng written after (or before) an amount. */
+const currency = /^(?:vnđ|vnd|đồng|đ)\.?\s*|\s*(?:vnđ|vnd|đồng|đ)\.?$/giu;
+/** Every kind of space a thousands group may be set off with. */
+const spaces = /[\s\u00a0\u2007\u202f]+/g;
+
+/** Whether `groups` (after the first) are all three digits and the first one to three. */
+function isGrouped(parts: string[]): boolean {
+  const [first = '', ...rest] = parts;
+  return /^\d{1,3}$/.test(first) && rest.length > 0 && rest.every((part) => /^\d{3}$/.test(part));
+}
+
+/**
+ * A number as Vietnamese offices write it. Rules, in order:
+ * - spaces (also no-break) are thousands separators: "3 000" = 3000; "đ", "đồng", "VNĐ", "VND" around
+ *   the amount are dropped; a leading "-" or "+" is the sign; "(1.000)" is negative;
+ * - both "." and "," present: the later one is the decimal mark, the other groups thousands
+ *   ("1.234.567,5" = 1234567.5, "1,234,567.5" likewise);
+ * - one kind repeated ("1.234.567", "1,234,567"): thousands separators;
+ * - a single "." or "," followed by exactly three digits after a non-zero whole part groups
+ *   thousands ("1.234" = 1234, "1,500" = 1500), because amounts and counts are what offices type
+ *   and three decimals almost never;
+ * - otherwise a single "," or "." is the decimal mark ("12,5" = 12.5, "0,125" = 0.125).
+ * Blank gives null; anything else is an error naming the text.
+ */
+export function parseNumberCell(value: CellValue): ParsedNumber {
+  if (value === null) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? { value } : { error: 'Ô không chứa số hợp lệ.' };
+  if (typeof value === 'boolean') return { error: `«${value ? 'TRUE' : 'FALSE'}» không phải số.` };
+  if (typeof value === 'object') return { error: `Ngày ${value.date} không phải số.` };
+  const shown = value.normalize('NFC').trim();
+  if (shown === '') return null;
+  const notNumber = { error: `«${shown}» không phải số.` };
+  let text = shown.replace(currency, '').replace(spaces, '');
+  let sign = 1;
+  const bracketed = /^\((.*)\)$/.exec(text);
+  if (bracketed) {
+    sign = -1;
+    text = bracketed[1] ?? '';
+  }
+  if (text.startsWith('-') || text.startsWith('+')) {
+    if (text.startsWith('-')) sign = -sign;
+    text = text.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return notNumber;
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  let whole: string;
+  let fraction = '';
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimalAt = Math.max(lastDot, lastComma);
+    const grouping = lastDot > lastComma ? ',' : '.';
+    const wholePart = text.slice(0, decimalAt);
+    fraction = text.slice(decimalAt + 1);
+    if (!isGrouped(wholePart.split(grouping)) || !/^\d+$/.test(fraction)) return notNumber;
+    whole = wholePart.split(grouping).join('');
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const mark = lastDot >= 0 ? '.' : ',';
+    const parts = text.split(mark);
+    if (parts.length > 2) {
+      if (!isGrouped(parts)) return notNumber;
+      whole = parts.join('');
+    } else {
+      const [head = '', tail = ''] = parts;
+      if (head === '' || tail === '') return notNumber;
+      if (tail.length === 3 && isGrouped(parts) && !/^0+$/.test(head)) whole = head + tail;
+      else {
+        whole = head;
+        fraction = tail;
+      }
+    }
+  } else whole = text;
+  const number = Number(fraction === '' ? whole : `${whole}.${fraction}`);
+  return Number.isFinite(number) ? { value: sign * number } : notNumber;
+}

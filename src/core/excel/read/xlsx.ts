@@ -1,0 +1,545 @@
+/**
+ * Reading an .xlsx: the workbook's sheets and date system, its shared strings and which styles are
+ * dates, then the rows of one sheet streamed from the archive. Large files: the sheet XML is
+ * inflated and tokenized chunk by chunk, rows go out in batches, and nothing keeps the sheet.
+ */
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { isoOfExcelSerial } from './values';
+import type { CellValue, MergedRange, SheetHead, SheetInfo, SourceRow } from './types';
+import { attribute, decodeXmlText, toNfc, XmlTokenizer, type XmlHandler } from './xml';
+import { readZipDirectory, readZipEntry, ZipDamaged, type ZipEntry } from './zip';
+
+/** What is known of a workbook once opened; kept for the next read of the same file. */
+export interface Workbook {
+  entries: Map<string, ZipEntry>;
+  sheets: (SheetInfo & { part: string })[];
+  date1904: boolean;
+  sharedStringsPart: string | null;
+  stylesPart: string | null;
+}
+
+/** A workbook part that is not where the workbook says it is; worded for the person by the caller. */
+export class NotAWorkbook extends Error {}
+
+async function partText(file: FileHandle, size: number, entries: Map<string, ZipEntry>, part: string): Promise<string | null> {
+  const entry = entries.get(part);
+  if (!entry) return null;
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  for await (const chunk of readZipEntry(file, size, entry)) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+/** Each tag of a small part with its raw attributes, in order. */
+function tagsOf(xml: string): { name: string; attributes: string }[] {
+  const tags: { name: string; attributes: string }[] = [];
+  const tokenizer = new XmlTokenizer({
+    open: (name, attributes) => tags.push({ name, attributes }),
+    close: () => undefined,
+    text: () => undefined,
+  });
+  tokenizer.push(xml);
+  return tags;
+}
+
+/** Relationship id → part path, resolved against the folder of the part the relationships belong to. */
+function relationships(xml: string | null, ofPart: string): Map<string, { target: string; type: string }> {
+  const found = new Map<string, { target: string; type: string }>();
+  if (xml === null) return found;
+  const base = posix.dirname(ofPart);
+  for (const tag of tagsOf(xml)) {
+    if (tag.name !== 'Relationship') continue;
+    const id = attribute(tag.attributes, 'Id');
+    const target = attribute(tag.attributes, 'Target');
+    if (id === null || target === null || attribute(tag.attributes, 'TargetMode') === 'External') continue;
+    const path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(base, target));
+    found.set(id, { target: path, type: attribute(tag.attributes, 'Type') ?? '' });
+  }
+  return found;
+}
+
+function relsPathOf(part: string): string {
+  return posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+}
+
+/**
+ * The `<dimension ref>` near the start of a sheet and whether it has any cell, read without
+ * inflating more than the start of the sheet data.
+ */
+async function sheetStartOf(file: FileHandle, size: number, entry: ZipEntry): Promise<{ dimension: string | null; empty: boolean }> {
+  const decoder = new TextDecoder('utf-8');
+  let head = '';
+  let empty = true;
+  for await (const chunk of readZipEntry(file, size, entry)) {
+    head += decoder.decode(chunk, { stream: true });
+    if (/<(?:\w+:)?c[\s>/]/.test(head)) {
+      empty = false;
+      break;
+    }
+    if (/<(?:\w+:)?sheetData\s*\/>|<\/(?:\w+:)?sheetData>/.test(head)) break;
+    // Only the start is wanted; a sheet of styled but empty rows is still scanned for its first cell.
+    if (head.length > 65_536) head = head.slice(0, 16_384) + head.slice(-1024);
+  }
+  const match = /<(?:\w+:)?dimension\s[^>]*ref="([^"]*)"/.exec(head);
+  return { dimension: match?.[1] ?? null, empty };
+}
+
+let cachedWorkbook: { key: string; workbook: Workbook } | null = null;
+
+/** The file's identity for the caches: the same path, size and modification time. */
+async function fileKey(path: string): Promise<string> {
+  const { size, mtimeMs } = await stat(path);
+  return `${path}\n${size}\n${mtimeMs}`;
+}
+
+/**
+ * The workbook structure, kept for the last file opened (the import opens it, reads its head, then
+ * its rows). Throws NotAWorkbook, or ZipDamaged for a cut or broken archive.
+ */
+export async function openWorkbook(path: string): Promise<Workbook> {
+  const key = await fileKey(path);
+  if (cachedWorkbook?.key === key) return cachedWorkbook.workbook;
+  const workbook = await readWorkbook(path);
+  cachedWorkbook = { key, workbook };
+  return workbook;
+}
+
+async function readWorkbook(path: string): Promise<Workbook> {
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const entries = await readZipDirectory(file, size);
+    const rootRels = relationships(await partText(file, size, entries, '_rels/.rels'), '');
+    const officeDocument = [...rootRels.values()].find((rel) => rel.type.endsWith('/officeDocument'));
+    const workbookPart = officeDocument?.target ?? 'xl/workbook.xml';
+    const workbookXml = await partText(file, size, entries, workbookPart);
+    if (workbookXml === null) {
+      throw new NotAWorkbook(entries.has('xl/workbook.bin') ? 'xlsb' : 'no workbook part');
+    }
+    const rels = relationships(await partText(file, size, entries, relsPathOf(workbookPart)), workbookPart);
+    const partOfType = (suffix: string): string | null =>
+      [...rels.values()].find((rel) => rel.type.endsWith(suffix))?.target ?? null;
+
+    let date1904 = false;
+    const sheets: Workbook['sheets'] = [];
+    for (const tag of tagsOf(workbookXml)) {
+      if (tag.name === 'workbookPr') {
+        const flag = attribute(tag.attributes, 'date1904');
+        date1904 = flag === '1' || flag === 'true';
+      }
+      if (tag.name !== 'sheet') continue;
+      const relId = attribute(tag.attributes, 'r:id') ?? attribute(tag.attributes, 'id');
+      const rel = relId === null ? undefined : rels.get(relId);
+      // Chart sheets and macro sheets hold no rows.
+      if (!rel?.type.endsWith('/worksheet')) continue;
+      const entry = entries.get(rel.target);
+      if (!entry) continue;
+      const state = attribute(tag.attributes, 'state');
+      const start = await sheetStartOf(file, size, entry);
+      sheets.push({
+        name: (attribute(tag.attributes, 'name') ?? `Sheet${sheets.length + 1}`).normalize('NFC'),
+        index: sheets.length,
+        hidden: state === 'hidden' || state === 'veryHidden',
+        dimension: start.dimension,
+        empty: start.empty,
+        part: rel.target,
+      });
+    }
+    return {
+      entries,
+      sheets,
+      date1904,
+      sharedStringsPart: partOfType('/sharedStrings'),
+      stylesPart: partOfType('/styles'),
+    };
+  } finally {
+    await file.close();
+  }
+}
+
+/** Built-in number formats that show a day (times alone, 18–21 and 45–47, stay numbers). */
+const builtInDateFormats = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
+
+/**
+ * Whether a custom format shows a day: it has d or y outside quoted text, [brackets] (colours,
+ * locales, elapsed time) and escaped characters. "h:mm" is a time, "#,##0 \"đồng\"" a number.
+ */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
+  return /[dy]/i.test(bare);
+}
+
+/** For each style index (a cell's `s`), whether it formats numbers as dates. */
+function dateStylesOf(xml: string | null): boolean[] {
+  if (xml === null) return [];
+  const customDates = new Set<number>();
+  const styles: boolean[] = [];
+  let inCellXfs = false;
+  for (const tag of tagsOf(xml)) {
+    if (tag.name === 'numFmt') {
+      const id = Number(attribute(tag.attributes, 'numFmtId'));
+      if (isDateFormat(attribute(tag.attributes, 'formatCode') ?? '')) customDates.add(id);
+    } else if (tag.name === 'cellXfs') inCellXfs = true;
+    else if (tag.name === 'cellStyles' || tag.name === 'dxfs' || tag.name === 'cellStyleXfs') inCellXfs = false;
+    else if (tag.name === 'xf' && inCellXfs) {
+      const id = Number(attribute(tag.attributes, 'numFmtId') ?? '0');
+      styles.push(builtInDateFormats.has(id) || customDates.has(id));
+    }
+  }
+  return styles;
+}
+
+/** The shared strings, rich-text runs joined and phonetic guides (`rPh`) left out. */
+async function sharedStringsOf(file: FileHandle, size: number, entry: ZipEntry | undefined): Promise<string[]> {
+  const strings: string[] = [];
+  if (!entry) return strings;
+  let text = '';
+  let inText = false;
+  let inPhonetic = false;
+  const tokenizer = new XmlTokenizer({
+    open(name, _attributes, selfClosing) {
+      if (name === 'si') text = '';
+      else if (name === 't' && !inPhonetic && !selfClosing) inText = true;
+      else if (name === 'rPh') inPhonetic = true;
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') strings.push(toNfc(decodeXmlText(text)));
+    },
+    text(raw) {
+      if (inText) text += raw;
+    },
+  });
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of readZipEntry(file, size, entry)) tokenizer.push(decoder.decode(chunk, { stream: true }));
+  tokenizer.push(decoder.decode());
+  return strings;
+}
+
+/** What reading a sheet needs besides the sheet: kept for the last file read. */
+interface SheetContext {
+  sharedStrings: string[];
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+let cached: { key: string; context: SheetContext } | null = null;
+
+async function sheetContext(path: string, workbook: Workbook, file: FileHandle, size: number): Promise<SheetContext> {
+  const key = await fileKey(path);
+  if (cached?.key === key) return cached.context;
+  const stylesXml = workbook.stylesPart === null ? null : await partText(file, size, workbook.entries, workbook.stylesPart);
+  const context: SheetContext = {
+    sharedStrings: await sharedStringsOf(
+      file,
+      size,
+      workbook.sharedStringsPart === null ? undefined : workbook.entries.get(workbook.sharedStringsPart),
+    ),
+    dateStyles: dateStylesOf(stylesXml),
+    date1904: workbook.date1904,
+  };
+  cached = { key, context };
+  return context;
+}
+
+/** 0-based column of a cell reference (`AB12` → 27); -1 when there is none. */
+function columnOfReference(reference: string): number {
+  let column = 0;
+  let at = 0;
+  for (; at < reference.length; at++) {
+    const code = reference.charCodeAt(at);
+    if (code >= 65 && code <= 90) column = column * 26 + (code - 64);
+    else if (code >= 97 && code <= 122) column = column * 26 + (code - 96);
+    else break;
+  }
+  return at === 0 ? -1 : column - 1;
+}
+
+function parseReference(reference: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(reference);
+  return match ? { column: columnOfReference(match[1] ?? ''), row: Number(match[2]) } : null;
+}
+
+export function parseMergeRange(ref: string): MergedRange | null {
+  const [from = '', to = from] = ref.split(':');
+  const start = parseReference(from);
+  const end = parseReference(to);
+  if (!start || !end) return null;
+  return { top: start.row, left: start.column + 1, bottom: end.row, right: end.column + 1 };
+}
+
+/**
+ * Reads the quick attributes of a `<c>` tag: r, s and t. A hand loop because this runs for every
+ * cell of the sheet.
+ */
+function cellAttributes(attributes: string, into: { r: string; s: number; t: string }): void {
+  into.r = '';
+  into.s = 0;
+  into.t = '';
+  const length = attributes.length;
+  let at = 0;
+  while (at < length) {
+    while (at < length && attributes.charCodeAt(at) <= 32) at++;
+    const eq = attributes.indexOf('=', at);
+    if (eq < 0) return;
+    const name = attributes.slice(at, eq).trim();
+    const quote = attributes[eq + 1] === "'" ? "'" : '"';
+    const end = attributes.indexOf(quote, eq + 2);
+    if (end < 0) return;
+    const value = attributes.slice(eq + 2, end);
+    if (name === 'r') into.r = value;
+    else if (name === 's') into.s = Number(value);
+    else if (name === 't') into.t = value;
+    at = end + 1;
+  }
+}
+
+/** Builds rows from the sheet XML as it streams past. */
+class SheetRows implements XmlHandler {
+  /** Finished rows not yet taken. */
+  rows: SourceRow[] = [];
+  merges: MergedRange[] = [];
+  /** Rows before this one are skipped without building their cells. */
+  fromRow = 1;
+  /** Once set, rows are no longer built at all: only merged ranges are collected. */
+  mergesOnly = false;
+
+  private rowNumber = 0;
+  private cells: CellValue[] = [];
+  private formulaCells: number[] | undefined;
+  private errorCells: number[] | undefined;
+  private inRow = false;
+  private column = -1;
+  private readonly cell = { r: '', s: 0, t: '' };
+  private value = '';
+  private hasValue = false;
+  private hasFormula = false;
+  /** 0 outside, 1 in `<v>`, 2 in an inline string's `<t>`. */
+  private capturing = 0;
+  private inPhonetic = false;
+
+  constructor(private readonly context: SheetContext) {}
+
+  open(name: string, attributes: string, selfClosing: boolean): void {
+    switch (name) {
+      case 'row': {
+        const r = attribute(attributes, 'r');
+        this.rowNumber = r === null ? this.rowNumber + 1 : Number(r);
+        this.column = -1;
+        this.inRow = !this.mergesOnly && this.rowNumber >= this.fromRow;
+        if (!this.inRow) return;
+        this.cells = [];
+        this.formulaCells = undefined;
+        this.errorCells = undefined;
+        if (selfClosing) this.endRow();
+        return;
+      }
+      case 'c': {
+        if (!this.inRow) return;
+        cellAttributes(attributes, this.cell);
+        const column = this.cell.r === '' ? -1 : columnOfReference(this.cell.r);
+        this.column = column < 0 ? this.column + 1 : column;
+        this.value = '';
+        this.hasValue = false;
+        this.hasFormula = false;
+        if (selfClosing) this.endCell();
+        return;
+      }
+      case 'v':
+        if (this.inRow && !selfClosing) {
+          this.capturing = 1;
+          this.hasValue = true;
+        }
+        return;
+      case 't':
+        if (this.inRow && !selfClosing && !this.inPhonetic && this.cell.t === 'inlineStr') {
+          this.capturing = 2;
+          this.hasValue = true;
+        }
+        return;
+      case 'rPh':
+        this.inPhonetic = !selfClosing;
+        return;
+      case 'f':
+        this.hasFormula = true;
+        return;
+      case 'mergeCell': {
+        const ref = attribute(attributes, 'ref');
+        const range = ref === null ? null : parseMergeRange(ref);
+        if (range) this.merges.push(range);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.capturing = 0;
+        return;
+      case 'rPh':
+        this.inPhonetic = false;
+        return;
+      case 'c':
+        if (this.inRow) this.endCell();
+        return;
+      case 'row':
+        if (this.inRow) this.endRow();
+        return;
+      default:
+        return;
+    }
+  }
+
+  text(raw: string): void {
+    if (this.capturing !== 0) this.value += raw;
+  }
+
+  private endCell(): void {
+    const { t, s } = this.cell;
+    const column = this.column;
+    let value: CellValue = null;
+    if (!this.hasValue) {
+      if (this.hasFormula) (this.formulaCells ??= []).push(column);
+      else return;
+    } else if (t === '' || t === 'n') {
+      const number = Number(this.value);
+      if (this.context.dateStyles[s] === true) {
+        const iso = isoOfExcelSerial(number, this.context.date1904);
+        value = iso === null ? number : { date: iso };
+      } else value = number;
+    } else if (t === 's') value = this.context.sharedStrings[Number(this.value)] ?? null;
+    else if (t === 'inlineStr' || t === 'str') value = toNfc(decodeXmlText(this.value));
+    else if (t === 'b') value = this.value.trim() === '1';
+    else if (t === 'd') value = /^\d{4}-\d{2}-\d{2}/.test(this.value) ? { date: this.value.slice(0, 10) } : null;
+    else if (t === 'e') (this.errorCells ??= []).push(column);
+    const cells = this.cells;
+    if (column === cells.length) cells.push(value);
+    else if (column > cells.length) {
+      while (cells.length < column) cells.push(null);
+      cells.push(value);
+    } else cells[column] = value;
+  }
+
+  private endRow(): void {
+    const row: SourceRow = { rowNumber: this.rowNumber, cells: this.cells };
+    if (this.formulaCells) row.formulaCells = this.formulaCells;
+    if (this.errorCells) row.errorCells = this.errorCells;
+    this.rows.push(row);
+    this.inRow = false;
+  }
+}
+
+export function sheetOf(workbook: Workbook, sheet: string): (SheetInfo & { part: string }) | undefined {
+  return workbook.sheets.find((info) => info.name === sheet);
+}
+
+/**
+ * Collects `<mergeCell ref>` from the raw bytes of the rest of a sheet once its head is read:
+ * a byte search, without decoding or tokenizing the rows it passes.
+ */
+class MergeScanner {
+  private carry: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly merges: MergedRange[]) {}
+
+  push(chunk: Uint8Array): void {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buffer = this.carry.length > 0 ? Buffer.concat([this.carry, bytes]) : bytes;
+    let at = 0;
+    for (;;) {
+      const hit = buffer.indexOf('mergeCell', at, 'latin1');
+      if (hit < 0) break;
+      const end = buffer.indexOf(62 /* > */, hit);
+      if (end < 0) {
+        this.carry = Buffer.from(buffer.subarray(hit));
+        return;
+      }
+      const ref = /\sref\s*=\s*["']([^"']+)["']/.exec(buffer.toString('latin1', hit, end))?.[1];
+      const range = ref === undefined ? null : parseMergeRange(ref);
+      if (range) this.merges.push(range);
+      at = end + 1;
+    }
+    // Keep enough of the end for a name cut between two chunks.
+    this.carry = Buffer.from(buffer.subarray(Math.max(at, buffer.length - 16)));
+  }
+}
+
+/**
+ * Streams a sheet's XML into a SheetRows, pausing after each inflated chunk with how many of the
+ * part's compressed bytes are read. Leaving the loop early closes the file.
+ */
+async function* streamSheet(
+  path: string,
+  workbook: Workbook,
+  part: string,
+  configure: (rows: SheetRows) => void,
+): AsyncGenerator<{ rows: SheetRows; read: number; total: number; done: boolean }> {
+  const entry = workbook.entries.get(part);
+  if (!entry) throw new ZipDamaged(`missing part ${part}`);
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const rows = new SheetRows(await sheetContext(path, workbook, file, size));
+    configure(rows);
+    const tokenizer = new XmlTokenizer(rows);
+    const decoder = new TextDecoder('utf-8');
+    let read = 0;
+    let mergeScanner: MergeScanner | null = null;
+    for await (const chunk of readZipEntry(file, size, entry, (bytes) => (read = bytes))) {
+      if (rows.mergesOnly) {
+        mergeScanner ??= new MergeScanner(rows.merges);
+        mergeScanner.push(chunk);
+      } else tokenizer.push(decoder.decode(chunk, { stream: true }));
+      yield { rows, read, total: entry.compressedSize, done: false };
+    }
+    if (mergeScanner === null) tokenizer.push(decoder.decode());
+    yield { rows, read: entry.compressedSize, total: entry.compressedSize, done: true };
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * The first `count` rows of the sheet, and all its merged ranges. The XML keeps the merges after
+ * the last row, so the rest of the sheet is still inflated and tokenized, but its rows are not built.
+ */
+export async function readXlsxHead(path: string, workbook: Workbook, part: string, count: number): Promise<SheetHead> {
+  let head: SourceRow[] | null = null;
+  let sheetRows: SheetRows | null = null;
+  for await (const { rows } of streamSheet(path, workbook, part, () => undefined)) {
+    sheetRows = rows;
+    if (head === null && rows.rows.length >= count) {
+      head = rows.rows.slice(0, count);
+      rows.rows = [];
+      rows.mergesOnly = true;
+    }
+  }
+  return { rows: head ?? sheetRows?.rows ?? [], merges: sheetRows?.merges ?? [] };
+}
+
+/** Every row from `fromRow`, in batches of `batchRows`, with the compressed bytes read so far. */
+export async function* readXlsxRows(
+  path: string,
+  workbook: Workbook,
+  part: string,
+  fromRow: number,
+  batchRows: number,
+): AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }> {
+  for await (const { rows, read, total, done } of streamSheet(path, workbook, part, (rows) => (rows.fromRow = fromRow))) {
+    while (rows.rows.length >= batchRows || (done && rows.rows.length > 0)) {
+      const batch = rows.rows.length > batchRows ? rows.rows.splice(0, batchRows) : rows.rows;
+      if (batch === rows.rows) rows.rows = [];
+      yield { batch, read, total };
+    }
+  }
+}
