@@ -1,0 +1,76 @@
+/**
+ * One import of a workbook of organizations into an empty database, the whole way a person does it
+ * (analyze, preview with matching, commit in one transaction), timed in a process of its own so
+ * that its peak memory is its own. Prints one line of JSON:
+ *   tsx scripts/bench-import.ts --file FILE.xlsx
+ */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp } from '../src/core/app';
+import { stageFile } from '../src/core/files';
+import { dispatch } from '../src/core/handlers';
+import type { Channel, InputOf, OutputOf } from '../src/shared/contract';
+
+export interface ImportMeasure {
+  seconds: number;
+  peakMb: number;
+  rows: number;
+  created: number;
+  failed: number;
+}
+
+const { values } = parseArgs({ options: { file: { type: 'string' } } });
+if (!values.file) throw new Error('--file is required');
+const file = resolve(values.file);
+
+const dir = mkdtempSync(join(tmpdir(), 'htx-bench-import-'));
+const app = openApp({ databaseFile: join(dir, 'import.sqlite'), appRoot: resolve(import.meta.dirname, '..'), appVersion: 'bench' });
+await dispatch(app.ctx, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91' });
+
+async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  const result = await dispatch(app.ctx, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value as OutputOf<C>;
+}
+
+async function finished(jobId: string): Promise<void> {
+  for (;;) {
+    const status = await call('jobs:status', { jobId });
+    if (status.state === 'done') return;
+    if (status.state !== 'running') throw new Error(`job ${status.state}: ${status.error?.message ?? ''}`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+  }
+}
+
+let peak = process.memoryUsage.rss();
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+const started = performance.now();
+
+const staged = stageFile(app.ctx, basename(file));
+copyFileSync(file, staged.path);
+const analyzing = await call('imports:analyze', { fileId: staged.fileId, kind: 'organizations' });
+await finished(analyzing.jobId);
+const analysis = await call('imports:analysis', { jobId: analyzing.jobId });
+const mapping = analysis.columns.flatMap((column) => (column.field ? [{ column: column.index, field: column.field }] : []));
+const previewing = await call('imports:preview', { analysisJobId: analyzing.jobId, mapping });
+await finished(previewing.jobId);
+const preview = await call('imports:previewResult', { jobId: previewing.jobId, page: 1, pageSize: 1 });
+const committing = await call('imports:commit', { previewJobId: previewing.jobId, decisions: [], bulk: { fresh: 'create' } });
+await finished(committing.jobId);
+const summary = await call('imports:commitResult', { jobId: committing.jobId });
+
+const seconds = (performance.now() - started) / 1000;
+clearInterval(sampler);
+peak = Math.max(peak, process.memoryUsage.rss());
+const measure: ImportMeasure = {
+  seconds,
+  peakMb: peak / 1024 / 1024,
+  rows: preview.counts.rows,
+  created: summary.created,
+  failed: summary.failed,
+};
+console.log(JSON.stringify(measure));
+app.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,108 @@
+/**
+ * One source row read through the mapping: each mapped field's value, typed as its field says,
+ * and each problem at the cell it came from ("C12: …"). What a value means for the register is
+ * left to the contract's schemas (see kinds.ts); this file only reads cells.
+ */
+import { foldText, formatIsoDateVi } from '../../../shared/text';
+import { parseDateCell, parseNumberCell } from '../read/values';
+import type { CellValue, SourceRow } from '../read/types';
+import type { ImportProblem } from '../../../shared/contracts/imports';
+import type { ImportField } from './fields';
+
+/** A mapped column: which field it feeds, where it is, and how its amounts are scaled. */
+export interface MappedColumn {
+  field: ImportField;
+  index: number;
+  letter: string;
+  header: string;
+  /** "Vốn điều lệ (triệu đồng)" holds millions: amounts are stored in đồng. */
+  scale: number;
+}
+
+/** How many đồng a header's unit is: "(triệu đồng)" → 1,000,000. */
+export function scaleOfHeader(header: string): number {
+  const folded = header.normalize('NFC').toLowerCase();
+  if (/tỷ đồng|ty dong|tỷ đ\b/.test(folded)) return 1_000_000_000;
+  if (/triệu đồng|trieu dong|triệu đ\b|tr\.? ?đ\b/.test(folded)) return 1_000_000;
+  if (/nghìn đồng|ngàn đồng|nghin dong|1\.000 ?đ/.test(folded)) return 1_000;
+  return 1;
+}
+
+/** A cell as a person reads it: dates dd/mm/yyyy, numbers as stored. */
+export function shownCell(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return formatIsoDateVi(value.date);
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  return String(value).trim();
+}
+
+export type FieldValue = string | number | boolean | null;
+
+export interface ReadRow {
+  /** Values of the fields whose cell was not blank; a blank cell leaves its field out. */
+  values: Map<string, FieldValue>;
+  problems: ImportProblem[];
+}
+
+const trueWords = new Set(['x', 'co', 'c', '1', 'true', 'yes', 'v', '✓', '√', '✔', 'dung', 'dat']);
+const falseWords = new Set(['khong', 'k', '0', 'false', 'no', '-']);
+
+/** The cell reference of a field in a row ("C12"), or the row number alone when the field has no column. */
+export function cellRef(columns: readonly MappedColumn[], fieldKey: string, rowNumber: number): string {
+  const column = columns.find((candidate) => candidate.field.key === fieldKey);
+  return column ? `${column.letter}${rowNumber}` : `Dòng ${rowNumber}`;
+}
+
+/**
+ * Reads each mapped cell of a row. Formula cells without a computed value and error cells
+ * (#N/A, #VALUE!) are problems, not blanks: the person would otherwise lose a value silently.
+ */
+export function readRow(row: SourceRow, columns: readonly MappedColumn[], options: { date1904: boolean }): ReadRow {
+  const values = new Map<string, FieldValue>();
+  const problems: ImportProblem[] = [];
+  for (const column of columns) {
+    const { field, index } = column;
+    const cell = `${column.letter}${row.rowNumber}`;
+    if (row.formulaCells?.includes(index)) {
+      problems.push({ cell, message: `${field.label}: ô có công thức chưa được tính; hãy mở tệp trong Excel, Lưu lại rồi nhập lại.` });
+      continue;
+    }
+    if (row.errorCells?.includes(index)) {
+      problems.push({ cell, message: `${field.label}: ô báo lỗi công thức (#N/A, #VALUE!…); hãy sửa trong Excel rồi nhập lại.` });
+      continue;
+    }
+    const value = row.cells[index] ?? null;
+    const shown = shownCell(value);
+    if (shown === '') continue;
+    switch (field.type) {
+      case 'text':
+      case 'choice':
+        values.set(field.key, shown);
+        break;
+      case 'code':
+        // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…).
+        values.set(field.key, typeof value === 'number' && Number.isInteger(value) && shown.length === 9 ? `0${shown}` : shown);
+        break;
+      case 'date': {
+        const parsed = parseDateCell(value, options);
+        if (parsed && 'error' in parsed) problems.push({ cell, message: `${field.label}: ${parsed.error}` });
+        else if (parsed) values.set(field.key, parsed.iso);
+        break;
+      }
+      case 'number': {
+        const parsed = parseNumberCell(value);
+        if (parsed && 'error' in parsed) problems.push({ cell, message: `${field.label}: ${parsed.error}` });
+        else if (parsed) values.set(field.key, column.scale === 1 ? parsed.value : Math.round(parsed.value * column.scale));
+        break;
+      }
+      case 'flag': {
+        const word = foldText(shown);
+        if (trueWords.has(word)) values.set(field.key, true);
+        else if (falseWords.has(word)) values.set(field.key, false);
+        else problems.push({ cell, message: `${field.label}: «${shown}» không rõ là có hay không; ghi “x” hoặc “có”, bỏ trống nếu không.` });
+        break;
+      }
+    }
+  }
+  return { values, problems };
+}

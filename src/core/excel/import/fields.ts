@@ -1,0 +1,147 @@
+/**
+ * The fields each kind of import fills, how a cell becomes a value for each, and the Vietnamese
+ * headers offices write above them. Headers are compared folded (`headerKey`), so "Mã số thuế",
+ * "MÃ SỐ THUẾ" and "Ma so thue (*)" are one header.
+ */
+import type { ImportKind } from '../../../shared/domain';
+import { foldText } from '../../../shared/text';
+
+/** How a cell is read: the row's converter then hands the values to the contract's own schema. */
+export type FieldType = 'text' | 'code' | 'date' | 'number' | 'choice' | 'flag';
+
+export interface ImportField {
+  key: string;
+  /** As it reads in a message: "Ngày thành lập". */
+  label: string;
+  type: FieldType;
+  required: boolean;
+  /** Headers that mean this field, as written; folded when compared. */
+  headers: string[];
+}
+
+function field(key: string, label: string, type: FieldType, headers: string[], required = false): ImportField {
+  return { key, label, type, required, headers: [label, ...headers] };
+}
+
+/** The organization a row of figures or products belongs to: by number, else by name and place. */
+const organizationKeyFields: ImportField[] = [
+  field('registrationNo', 'Mã số HTX', 'code', ['Mã số thuế', 'MST', 'Mã số HTX (mã số thuế)', 'Mã số doanh nghiệp', 'Số ĐKKD', 'Mã số đăng ký', 'Số đăng ký kinh doanh', 'Mã số']),
+  field('organizationName', 'Tên tổ chức', 'text', ['Tên HTX', 'Tên hợp tác xã', 'Tên đơn vị', 'Tên tổ chức kinh tế tập thể', 'Tên THT', 'Tên tổ hợp tác', 'Đơn vị', 'Tên']),
+  field('address', 'Địa chỉ', 'text', ['Địa chỉ trụ sở', 'Trụ sở', 'Địa chỉ trụ sở chính', 'Địa chỉ cũ', 'Địa bàn']),
+  field('commune', 'Xã, phường', 'text', ['Xã', 'Phường', 'Xã/phường', 'Xã, phường, đặc khu', 'Xã/phường/thị trấn']),
+];
+
+export const importFields: Record<ImportKind, ImportField[]> = {
+  organizations: [
+    field('kind', 'Loại hình', 'choice', ['Loại hình tổ chức', 'Loại hình kinh tế tập thể', 'Loại']),
+    field('name', 'Tên tổ chức', 'text', ['Tên HTX', 'Tên hợp tác xã', 'Tên đơn vị', 'Tên tổ chức kinh tế tập thể', 'Tên THT', 'Tên tổ hợp tác', 'Tên'], true),
+    field('shortName', 'Tên viết tắt', 'text', ['Tên giao dịch', 'Tên ngắn']),
+    organizationKeyFields[0] as ImportField,
+    field('address', 'Địa chỉ', 'text', ['Địa chỉ trụ sở', 'Trụ sở', 'Địa chỉ trụ sở chính', 'Địa chỉ cũ', 'Địa bàn'], true),
+    field('commune', 'Xã, phường', 'text', ['Xã', 'Phường', 'Xã/phường', 'Xã, phường, đặc khu', 'Xã/phường/thị trấn']),
+    field('street', 'Số nhà, đường, ấp/thôn', 'text', ['Số nhà', 'Ấp', 'Thôn', 'Ấp/thôn', 'Ấp, khóm']),
+    field('foundedOn', 'Ngày thành lập', 'date', ['Ngày thành lập', 'Ngày đăng ký', 'Ngày cấp ĐKKD', 'Ngày cấp giấy chứng nhận đăng ký', 'Năm thành lập', 'Thành lập']),
+    field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành']),
+    field('phone', 'Điện thoại', 'text', ['Số điện thoại', 'SĐT', 'ĐT', 'Điện thoại liên hệ']),
+    field('email', 'Thư điện tử', 'text', ['Email', 'E-mail', 'Thư điện tử']),
+    field('website', 'Trang web', 'text', ['Website']),
+    field('representative', 'Người đại diện theo pháp luật', 'text', ['Người đại diện', 'Giám đốc', 'Chủ tịch HĐQT', 'Chủ tịch HĐQT kiêm giám đốc', 'Họ tên giám đốc', 'Đại diện', 'Tổ trưởng']),
+    field('charterCapital', 'Vốn điều lệ', 'number', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn']),
+    field('sizeClass', 'Quy mô', 'choice', ['Quy mô doanh nghiệp']),
+    field('memberSince', 'Ngày gia nhập Liên minh', 'date', ['Ngày gia nhập', 'Ngày vào Liên minh', 'Thành viên Liên minh từ']),
+    field('highTech', 'Ứng dụng công nghệ cao', 'flag', ['Công nghệ cao', 'UDCNC']),
+    field('valueChain', 'Sản xuất theo chuỗi giá trị', 'flag', ['Chuỗi giá trị', 'Liên kết chuỗi']),
+  ],
+  figures: [
+    ...organizationKeyFields,
+    field('year', 'Năm', 'number', ['Năm báo cáo', 'Năm số liệu']),
+    field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Thành viên']),
+    field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết']),
+    field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên']),
+    field('revenue', 'Doanh thu', 'number', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
+    field('profit', 'Lợi nhuận', 'number', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế']),
+    field('averageIncome', 'Thu nhập bình quân', 'number', ['Thu nhập bình quân người lao động', 'Thu nhập bình quân (đồng/người/tháng)', 'Thu nhập BQ', 'Thu nhập']),
+    field('totalAssets', 'Tổng tài sản', 'number', ['Tài sản', 'Tổng tài sản (đồng)']),
+    field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']),
+    field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']),
+    field('classification', 'Xếp loại', 'choice', ['Kết quả xếp loại', 'Phân loại', 'Đánh giá, phân loại']),
+    field('score', 'Điểm xếp loại', 'number', ['Điểm', 'Tổng điểm']),
+  ],
+  partners: [
+    field('name', 'Tên đối tác', 'text', ['Tên doanh nghiệp', 'Tên đơn vị', 'Tên công ty', 'Tên', 'Đơn vị'], true),
+    field('kind', 'Loại đối tác', 'choice', ['Loại hình', 'Loại']),
+    field('shortName', 'Tên viết tắt', 'text', ['Tên giao dịch']),
+    field('taxCode', 'Mã số thuế', 'code', ['MST', 'Mã số doanh nghiệp', 'Mã số']),
+    field('province', 'Tỉnh, thành phố', 'text', ['Tỉnh', 'Tỉnh/thành phố', 'Tỉnh/TP'], true),
+    field('address', 'Địa chỉ', 'text', ['Địa chỉ trụ sở', 'Trụ sở']),
+    field('contactName', 'Người liên hệ', 'text', ['Người đại diện', 'Liên hệ', 'Họ tên người liên hệ']),
+    field('contactRole', 'Chức vụ', 'text', ['Chức vụ người liên hệ']),
+    field('phone', 'Điện thoại', 'text', ['Số điện thoại', 'SĐT', 'ĐT']),
+    field('email', 'Thư điện tử', 'text', ['Email', 'E-mail']),
+    field('website', 'Trang web', 'text', ['Website']),
+    field('buys', 'Mặt hàng cần mua', 'text', ['Mặt hàng', 'Nhu cầu', 'Sản phẩm cần mua', 'Mặt hàng thu mua']),
+    field('qualityRequirements', 'Yêu cầu chất lượng', 'text', ['Tiêu chuẩn chất lượng', 'Yêu cầu']),
+    field('note', 'Ghi chú', 'text', []),
+  ],
+  products: [
+    ...organizationKeyFields,
+    field('name', 'Tên sản phẩm', 'text', ['Sản phẩm', 'Tên hàng', 'Mặt hàng'], true),
+    field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm']),
+    field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị']),
+    field('volume', 'Sản lượng', 'number', ['Sản lượng/năm', 'Sản lượng năm', 'Khối lượng']),
+    field('price', 'Giá bán', 'number', ['Giá', 'Đơn giá', 'Giá bán (đồng)']),
+    field('note', 'Ghi chú', 'text', []),
+  ],
+};
+
+/**
+ * A header as compared: folded, what is in brackets dropped ("(*)", "(đồng)", "(dd/mm/yyyy)"),
+ * punctuation as spaces, and a leading numbering ("1.", "a)") dropped.
+ */
+export function headerKey(header: string): string {
+  return foldText(header)
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/[.,;:/\\_*\-–—"'“”]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(\d+|[a-z])\s+(?=\p{L})/u, '');
+}
+
+/** What a header names, per kind: folded header → field key. */
+const headerIndexes = new Map<ImportKind, Map<string, string>>(
+  Object.entries(importFields).map(([kind, fields]) => {
+    const index = new Map<string, string>();
+    // Earlier fields win a header two fields share ("Tên" names the organization, not the product).
+    for (const { key, headers } of [...fields].reverse()) for (const header of headers) index.set(headerKey(header), key);
+    return [kind as ImportKind, index];
+  }),
+);
+
+/**
+ * The field a header names. A multi-row header reads "Thông tin liên hệ - Điện thoại": the whole,
+ * then its last part, then its first part are tried.
+ */
+export function fieldOfHeader(kind: ImportKind, header: string): string | null {
+  const index = headerIndexes.get(kind);
+  if (!index) return null;
+  const parts = header.split(' - ');
+  for (const candidate of [header, parts.at(-1) ?? '', parts[0] ?? '']) {
+    const key = index.get(headerKey(candidate));
+    if (key) return key;
+  }
+  return null;
+}
+
+/** Whether any kind's field is named by this (folded) header: how the reader tells the header row. */
+export function isKnownHeader(kind: ImportKind, folded: string): boolean {
+  return fieldOfHeader(kind, folded) !== null;
+}
+
+/** The key a mapping is remembered under: the file's headers, folded, in order. */
+export function headerSignature(headers: readonly string[]): string {
+  return headers.map(headerKey).join('|');
+}
+
+export function fieldsOf(kind: ImportKind): ImportField[] {
+  return importFields[kind];
+}

@@ -1,0 +1,507 @@
+/**
+ * The import's steps as jobs: analyse a file (sheets, header, proposed mapping), preview every row
+ * (read, check, match), commit the chosen actions in one transaction, and undo a whole batch. A
+ * preview keeps each row compact — its cells, and its problems and match only when it has them —
+ * so a file of 100,000 rows stays a few tens of megabytes; the contract's input is rebuilt from
+ * the cells at commit rather than kept for every row.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { and, count, desc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type {
+  ImportAction,
+  ImportAnalysis,
+  ImportBatch,
+  ImportCounts,
+  ImportMatch,
+  ImportPlace,
+  ImportPreview,
+  ImportPreviewRow,
+  ImportProblem,
+  ImportSummary,
+  PreviewFilter,
+  importCommitInput,
+  importPreviewInput,
+} from '../../../shared/contracts/imports';
+import type { ImportKind, Page } from '../../../shared/domain';
+import { AppFailure, conflict, notFound, validationFailure } from '../../../shared/errors';
+import { formatIsoDateVi } from '../../../shared/text';
+import type { z } from 'zod';
+import { timestamp, type Context } from '../../context';
+import { importBatches, importChanges, importMappings } from '../../db/schema';
+import { stageFile, stagedFile } from '../../files';
+import { JobKind, type JobControl } from '../../jobs';
+import { getAlliance } from '../../services/alliance';
+import { detectHeader, detectLegacyEncoding, openSource, parseDateCell, readHead, readRows } from '../read';
+import { importProblem } from '../read/problems';
+import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
+import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
+import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
+import { importScope, kindAdapters, type ImportScope, type PreparedRow } from './kinds';
+
+/** Rows read to find the header: title rows and a multi-row header fit well within it. */
+const HEAD_ROWS = 40;
+const SAMPLE_ROWS = 5;
+
+interface AnalysisState {
+  analysis: ImportAnalysis;
+  path: string;
+  source: OpenedSource;
+}
+
+/** One row of a preview, compact: what a row without problems or matches does not need is absent. */
+interface StoredRow {
+  row: number;
+  cells: CellValue[];
+  problems?: ImportProblem[];
+  match?: ImportMatch;
+  /** The commune the row's place was read as, or the communes an old address went to. */
+  communeCodes?: string[];
+}
+
+interface PreviewState {
+  analysis: AnalysisState;
+  columns: MappedColumn[];
+  year: number | null;
+  rows: StoredRow[];
+}
+
+interface CommitState {
+  preview: PreviewState;
+  summary: ImportSummary;
+  /** Rows not written, with why. */
+  failures: Map<number, string>;
+}
+
+export const ANALYZE_JOB = new JobKind<AnalysisState>('imports:analyze');
+export const PREVIEW_JOB = new JobKind<PreviewState>('imports:preview');
+export const COMMIT_JOB = new JobKind<CommitState>('imports:commit');
+
+function homeProvince(ctx: Context): string {
+  const alliance = getAlliance(ctx);
+  if (!alliance) throw validationFailure([{ path: 'file', message: 'Chưa khai báo Liên minh và tỉnh của Liên minh (Cài đặt); hãy khai báo trước khi nhập.' }]);
+  return alliance.provinceCode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysis
+
+function textsOf(rows: readonly SourceRow[]): string[] {
+  return rows.flatMap((row) => row.cells.filter((cell): cell is string => typeof cell === 'string'));
+}
+
+/** The sheet's header, or a message saying why there is none. */
+function headerOf(kind: ImportKind, sheet: string, head: SheetHead): DetectedHeader {
+  if (head.rows.every((row) => row.cells.every((cell) => shownCell(cell) === ''))) {
+    throw importProblem(`Trang tính «${sheet}» trống: không có dòng nào có chữ hay số. Hãy chọn trang tính khác.`);
+  }
+  const header = detectHeader(head, (folded) => isKnownHeader(kind, folded));
+  if (!header) {
+    throw importProblem(
+      `Không tìm thấy dòng tiêu đề trong trang tính «${sheet}»: không cột nào có tên quen thuộc như “Tên HTX”, “Mã số thuế”, “Địa chỉ”. ` +
+        'Hãy kiểm tra đã chọn đúng trang tính và đúng loại dữ liệu, hoặc thêm một dòng tiêu đề vào bảng.',
+    );
+  }
+  return header;
+}
+
+export async function analyze(ctx: Context, input: { fileId: string; kind: ImportKind; sheet?: string | undefined }, control: JobControl): Promise<AnalysisState> {
+  const { path, fileName } = stagedFile(ctx, input.fileId);
+  control.report(0, null, 'reading');
+  const source = await openSource(path, fileName);
+  // Without a sheet named, the first visible one with a header is taken: workbooks often open
+  // with a notes or cover sheet.
+  const candidates = input.sheet !== undefined ? [input.sheet] : source.sheets.filter((sheet) => !sheet.hidden && !sheet.empty).map((sheet) => sheet.name);
+  let found: { sheet: string; head: SheetHead; header: DetectedHeader } | null = null;
+  let firstFailure: AppFailure | null = null;
+  for (const sheet of candidates) {
+    try {
+      const head = await readHead(path, source, sheet, HEAD_ROWS);
+      found = { sheet, head, header: headerOf(input.kind, sheet, head) };
+      break;
+    } catch (error) {
+      if (!(error instanceof AppFailure)) throw error;
+      firstFailure ??= error;
+    }
+    control.throwIfCancelled();
+  }
+  if (!found) throw firstFailure ?? importProblem(`Tệp «${fileName}» không có trang tính nào có dữ liệu.`);
+  const { sheet, head, header } = found;
+  const signature = headerSignature(header.columns.map((column) => column.header));
+  const remembered = ctx.db
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(and(eq(importMappings.kind, input.kind), eq(importMappings.headerSignature, signature)))
+    .get();
+  const rememberedFields = (remembered?.mapping ?? {}) as Record<string, string | null>;
+  const knownFields = new Set(fieldsOf(input.kind).map((field) => field.key));
+  const taken = new Set<string>();
+  const columns = header.columns.map((column) => {
+    const key = headerKey(column.header);
+    const proposed = remembered ? (rememberedFields[key] ?? null) : fieldOfHeader(input.kind, column.header);
+    // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
+    const field = proposed && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
+    if (field) taken.add(field);
+    return { ...column, field };
+  });
+  const dataRows = head.rows.filter((row) => row.rowNumber >= header.dataStartRow);
+  const analysis: ImportAnalysis = {
+    kind: input.kind,
+    fileName,
+    format: source.format,
+    sheets: source.sheets.map(({ name, hidden }) => ({ name, hidden })),
+    sheet,
+    headerRows: header.headerRows,
+    dataStartRow: header.dataStartRow,
+    columns,
+    fields: fieldsOf(input.kind).map(({ key, required }) => ({ key, required })),
+    rememberedMapping: remembered !== undefined,
+    legacyFont: detectLegacyEncoding(textsOf(head.rows)),
+    sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
+  };
+  return { analysis, path, source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preview
+
+/** The mapping as columns, refusing one that leaves a required field without a column. */
+function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof importPreviewInput>['mapping'], year: number | null): MappedColumn[] {
+  const fields = fieldsOf(analysis.kind);
+  const columns: MappedColumn[] = [];
+  for (const { column, field: key } of mapping) {
+    const field = fields.find((candidate) => candidate.key === key);
+    const source = analysis.columns.find((candidate) => candidate.index === column);
+    if (!field || !source) throw validationFailure([{ path: 'mapping', message: 'Cách ghép cột không khớp với tệp; hãy làm lại bước ghép cột.' }]);
+    columns.push({ field, index: column, letter: source.letter, header: source.header, scale: scaleOfHeader(source.header) });
+  }
+  const has = (key: string) => columns.some((column) => column.field.key === key);
+  const missing = fields.filter((field) => field.required && !has(field.key) && !(field.key === 'address' && has('commune')));
+  if ((analysis.kind === 'figures' || analysis.kind === 'products') && !has('registrationNo') && !has('organizationName')) {
+    missing.push(...fields.filter((field) => field.key === 'organizationName'));
+  }
+  if (analysis.kind === 'figures' && !has('year') && year === null) missing.push(...fields.filter((field) => field.key === 'year'));
+  if (missing.length) {
+    throw validationFailure([{ path: 'mapping', message: `Chưa ghép cột cho: ${missing.map((field) => field.label).join(', ')}.` }]);
+  }
+  return columns;
+}
+
+function hasAnyValue(row: SourceRow, columns: readonly MappedColumn[]): boolean {
+  return columns.some((column) => shownCell(row.cells[column.index]) !== '' || row.formulaCells?.includes(column.index) || row.errorCells?.includes(column.index));
+}
+
+/** The last row the sheet says it has ("A1:O100001" → 100001), for a progress total. */
+function lastRowOf(dimension: string | null | undefined): number | null {
+  const match = /:[A-Z]+(\d+)$/.exec(dimension ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+function prepareStored(scope: ImportScope, state: PreviewState, row: StoredRow): PreparedRow {
+  const read = readRow({ rowNumber: row.row, cells: row.cells }, scope.columns, { date1904: state.analysis.source.date1904 === true });
+  return kindAdapters[state.analysis.analysis.kind].prepare(scope, read, row.row);
+}
+
+export async function preview(ctx: Context, analysisState: AnalysisState, input: z.output<typeof importPreviewInput>, control: JobControl): Promise<PreviewState> {
+  const { analysis, path, source } = analysisState;
+  const year = input.year ?? null;
+  const columns = mappedColumns(analysis, input.mapping, year);
+  const scope = importScope(ctx, homeProvince(ctx), year, columns);
+  const adapter = kindAdapters[analysis.kind];
+  const sheetInfo = source.sheets.find((sheet) => sheet.name === analysis.sheet);
+  const lastRow = lastRowOf(sheetInfo?.dimension);
+  const expected = lastRow === null ? null : Math.max(0, lastRow - analysis.dataStartRow + 1);
+  const rows: StoredRow[] = [];
+  const firstRowOfKey = new Map<string, { row: number; name: string }>();
+  let seen = 0;
+  let bytes = { read: 0, total: 0 };
+  control.report(0, expected, 'reading');
+  for await (const batch of readRows(path, source, analysis.sheet, {
+    fromRow: analysis.dataStartRow,
+    signal: control.signal,
+    onProgress: (read, total) => (bytes = { read, total }),
+  })) {
+    for (const sourceRow of batch) {
+      seen += 1;
+      if (!hasAnyValue(sourceRow, columns)) continue;
+      const read = readRow(sourceRow, columns, { date1904: source.date1904 === true });
+      const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
+      const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells };
+      if (prepared.place?.kind === 'mapped') stored.communeCodes = [prepared.place.commune.code];
+      if (prepared.place?.kind === 'ambiguous') stored.communeCodes = prepared.place.candidates.map((commune) => commune.code);
+      if (prepared.problems.length) stored.problems = prepared.problems;
+      else {
+        const keys = adapter.fileKeys(prepared);
+        const earlier = keys.map((key) => firstRowOfKey.get(key)).find((found) => found !== undefined);
+        const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
+        if (match) stored.match = match;
+        const name = shownCell(sourceRow.cells[columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1]);
+        for (const key of keys) if (!firstRowOfKey.has(key)) firstRowOfKey.set(key, { row: sourceRow.rowNumber, name });
+      }
+      rows.push(stored);
+    }
+    // A CSV does not say how many rows it has: the bytes read so far tell.
+    const total = expected ?? (bytes.read > 0 ? Math.max(seen, Math.round((seen * bytes.total) / bytes.read)) : null);
+    control.report(seen, total, 'validating');
+    control.throwIfCancelled();
+  }
+  if (rows.length === 0) {
+    throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
+  }
+  return { analysis: analysisState, columns, year, rows };
+}
+
+/** A cell as the preview shows it: a date column's serial numbers as dd/mm/yyyy. */
+function shownValue(column: MappedColumn, value: CellValue | undefined): string {
+  if (column.field.type === 'date' && typeof value === 'number') {
+    const parsed = parseDateCell(value);
+    if (parsed && 'iso' in parsed) return formatIsoDateVi(parsed.iso);
+  }
+  return shownCell(value);
+}
+
+function defaultActionOf(row: StoredRow): ImportAction {
+  if (row.problems) return 'skip';
+  if (!row.match) return 'create';
+  // Only a stable key is taken as the same record without the person saying so.
+  return row.match.reason === 'registrationNo' || row.match.reason === 'existing' ? 'update' : 'skip';
+}
+
+function placeOf(ctx: Context, code: string): ImportPlace {
+  return { code, name: ctx.places.commune(code)?.fullName ?? code };
+}
+
+function countsOf(rows: readonly StoredRow[]): ImportCounts {
+  const counts: ImportCounts = { rows: rows.length, valid: 0, invalid: 0, matched: 0, fresh: 0, ambiguous: 0 };
+  for (const row of rows) {
+    if (row.problems) counts.invalid += 1;
+    else {
+      counts.valid += 1;
+      if (row.match) counts.matched += 1;
+      else counts.fresh += 1;
+      if ((row.communeCodes?.length ?? 0) > 1) counts.ambiguous += 1;
+    }
+  }
+  return counts;
+}
+
+function passes(row: StoredRow, filter: PreviewFilter): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'problems':
+      return row.problems !== undefined;
+    case 'matches':
+      return !row.problems && row.match !== undefined;
+    case 'new':
+      return !row.problems && row.match === undefined;
+    case 'ambiguous':
+      return !row.problems && (row.communeCodes?.length ?? 0) > 1;
+  }
+}
+
+export function previewPage(ctx: Context, state: PreviewState, input: { filter: PreviewFilter; page: number; pageSize: number }): ImportPreview {
+  const matching = input.filter === 'all' ? state.rows : state.rows.filter((row) => passes(row, input.filter));
+  const slice = matching.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  const rows: ImportPreviewRow[] = slice.map((row) => {
+    const codes = row.communeCodes ?? [];
+    return {
+      row: row.row,
+      status: row.problems ? 'invalid' : 'valid',
+      values: state.columns.map((column) => shownValue(column, row.cells[column.index])),
+      problems: row.problems ?? [],
+      match: row.match ?? null,
+      commune: codes.length === 1 && codes[0] ? placeOf(ctx, codes[0]) : null,
+      communeChoices: codes.length > 1 ? codes.map((code) => placeOf(ctx, code)) : [],
+      defaultAction: defaultActionOf(row),
+    };
+  });
+  const page: Page<ImportPreviewRow> = { rows, total: matching.length };
+  return {
+    kind: state.analysis.analysis.kind,
+    fileName: state.analysis.analysis.fileName,
+    columns: state.columns.map(({ letter, header, field }) => ({ letter, header, field: field.key })),
+    counts: countsOf(state.rows),
+    page,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commit
+
+/** A failure of one row's write, said with the row, so the person knows which to fix. */
+function atRow(row: number, error: unknown): unknown {
+  if (error instanceof AppFailure) return new AppFailure({ ...error.error, message: `Dòng ${row}: ${error.error.message}` });
+  return error;
+}
+
+function problemsText(problems: readonly ImportProblem[]): string {
+  return problems.map((problem) => `${problem.cell}: ${problem.message}`).join('; ');
+}
+
+export async function commit(ctx: Context, state: PreviewState, input: z.output<typeof importCommitInput>, control: JobControl): Promise<CommitState> {
+  const { analysis } = state.analysis;
+  const adapter = kindAdapters[analysis.kind];
+  const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+  const scope = importScope(ctx, homeProvince(ctx), state.year, state.columns);
+  const failures = new Map<number, string>();
+  const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
+  control.report(0, state.rows.length, 'saving');
+  // Let the window see the phase before the transaction holds the process.
+  await nextTurn();
+  control.throwIfCancelled();
+
+  ctx.db.transaction(() => {
+    const startedAt = timestamp(ctx);
+    const batch = ctx.db
+      .insert(importBatches)
+      .values({ kind: analysis.kind, fileName: analysis.fileName, sheetName: analysis.sheet, createdAt: startedAt })
+      .returning({ id: importBatches.id })
+      .get();
+    /** The record each written row became, for a later row of the file that is the same one. */
+    const writtenOf = new Map<number, number>();
+    for (const [index, row] of state.rows.entries()) {
+      if (index % 1000 === 0) control.report(index, state.rows.length, 'saving');
+      if (row.problems) {
+        failures.set(row.row, problemsText(row.problems));
+        continue;
+      }
+      const decision = decisions.get(row.row);
+      const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
+      if (action === 'skip') {
+        summary.skipped += 1;
+        continue;
+      }
+      const choices = row.communeCodes ?? [];
+      let communeCode: string | null = null;
+      if (choices.length > 1) {
+        communeCode = decision?.communeCode && choices.includes(decision.communeCode) ? decision.communeCode : null;
+        if (communeCode === null) {
+          failures.set(row.row, `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(ctx, code).name).join(', ')}; chưa chọn xã, phường.`);
+          continue;
+        }
+      }
+      const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
+      if (action === 'update' && target === undefined) {
+        failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
+        continue;
+      }
+      try {
+        const prepared = prepareStored(scope, state, row);
+        const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
+        if (!change) {
+          summary.skipped += 1;
+          continue;
+        }
+        writtenOf.set(row.row, change.entityId);
+        ctx.db.insert(importChanges).values({ batchId: batch.id, ...change }).run();
+        if (change.action === 'create') summary.created += 1;
+        else summary.updated += 1;
+      } catch (error) {
+        throw atRow(row.row, error);
+      }
+    }
+    summary.failed = failures.size;
+    summary.batchId = batch.id;
+    // Stamped at the end: whatever changes a record after this is a change made after the import.
+    ctx.db
+      .update(importBatches)
+      .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(ctx) })
+      .where(eq(importBatches.id, batch.id))
+      .run();
+    const mapping = Object.fromEntries(analysis.columns.map((column) => [headerKey(column.header), state.columns.find((mapped) => mapped.index === column.index)?.field.key ?? null]));
+    ctx.db
+      .insert(importMappings)
+      .values({ kind: analysis.kind, headerSignature: headerSignature(analysis.columns.map((column) => column.header)), mapping, updatedAt: startedAt })
+      .onConflictDoUpdate({ target: [importMappings.kind, importMappings.headerSignature], set: { mapping, updatedAt: startedAt } })
+      .run();
+  });
+  control.report(state.rows.length, state.rows.length, 'saving');
+  return { preview: state, summary, failures };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Failed rows
+
+/** Cells as written back: dates as dd/mm/yyyy text, so the person sees what they typed. */
+function cellOut(value: CellValue | undefined): string | number | boolean | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'object') return formatIsoDateVi(value.date);
+  return value;
+}
+
+/** The rows not imported, with their original columns and the reason beside each, as a staged .xlsx. */
+export async function writeFailedRows(ctx: Context, state: PreviewState, failures: Map<number, string> | null, control?: JobControl): Promise<string> {
+  const { analysis } = state.analysis;
+  const reasons = failures ?? new Map(state.rows.filter((row) => row.problems).map((row) => [row.row, problemsText(row.problems ?? [])]));
+  const baseName = analysis.fileName.replace(/\.[^.]+$/, '');
+  const { fileId, path } = stageFile(ctx, `${baseName} - dong loi.xlsx`);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+  const sheet = workbook.addWorksheet('Dòng lỗi');
+  const width = Math.max(0, ...analysis.columns.map((column) => column.index + 1));
+  const header: (string | null)[] = Array.from({ length: width }, () => null);
+  for (const column of analysis.columns) header[column.index] = column.header;
+  const headerRow = sheet.addRow(['Dòng', ...header, 'Lý do']);
+  headerRow.font = { bold: true };
+  headerRow.commit();
+  let written = 0;
+  for (const row of state.rows) {
+    const reason = reasons.get(row.row);
+    if (reason === undefined) continue;
+    const cells = Array.from({ length: width }, (_, index) => cellOut(row.cells[index]));
+    sheet.addRow([row.row, ...cells, reason]).commit();
+    written += 1;
+    if (control && written % 1000 === 0) control.report(written, reasons.size, 'writing');
+  }
+  sheet.getColumn(width + 2).width = 80;
+  sheet.commit();
+  await workbook.commit();
+  return fileId;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batches and undo
+
+type BatchRow = typeof importBatches.$inferSelect;
+
+function toBatch(row: BatchRow): ImportBatch {
+  return { ...row };
+}
+
+export function listBatches(ctx: Context, input: { page: number; pageSize: number }): Page<ImportBatch> {
+  const total = ctx.db.select({ value: count() }).from(importBatches).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(importBatches)
+    .orderBy(desc(importBatches.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { rows: rows.map(toBatch), total };
+}
+
+/**
+ * Takes back a whole import in one transaction: what it created is removed, what it changed gets
+ * its stored values back. Refused, naming the records, when any was changed after the import —
+ * putting it back would lose that later work.
+ */
+export function undoBatch(ctx: Context, batchId: number): ImportBatch {
+  return ctx.db.transaction(() => {
+    const batch = ctx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
+    if (!batch) throw notFound(`Không tìm thấy lần nhập số ${batchId}.`);
+    if (batch.undoneAt) throw conflict(`Lần nhập tệp «${batch.fileName}» đã được hoàn tác trước đó.`);
+    const adapter = kindAdapters[batch.kind];
+    const changes = ctx.db.select().from(importChanges).where(eq(importChanges.batchId, batchId)).orderBy(desc(importChanges.id)).all();
+    const changedLater = [...new Set(changes.map((change) => adapter.changedSince(ctx, change, batch.createdAt)).filter((name): name is string => name !== null))];
+    if (changedLater.length) {
+      const named = changedLater.slice(0, 5).join('; ');
+      const more = changedLater.length > 5 ? ` và ${changedLater.length - 5} hồ sơ khác` : '';
+      throw conflict(
+        `Không hoàn tác được lần nhập tệp «${batch.fileName}»: ${named}${more} đã được sửa hoặc có thêm dữ liệu sau lần nhập này. ` +
+          'Hoàn tác sẽ làm mất những thay đổi đó; hãy sửa tay các hồ sơ này nếu cần.',
+      );
+    }
+    for (const change of changes) adapter.undo(ctx, change);
+    return toBatch(ctx.db.update(importBatches).set({ undoneAt: timestamp(ctx) }).where(eq(importBatches.id, batchId)).returning().get());
+  });
+}

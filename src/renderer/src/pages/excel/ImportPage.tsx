@@ -1,0 +1,185 @@
+/**
+ * Nhập từ Excel: a wizard of five steps — file, sheet and header, column mapping, preview with
+ * decisions, commit with its summary — and the list of past imports below it. Each long step runs
+ * as a job on the backend with a progress bar and Hủy; the window stays free while it runs.
+ */
+import { useCallback, useState } from 'react';
+import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportAnalysis, JobStatus } from '../../../../shared/contract';
+import type { ImportKind } from '../../../../shared/domain';
+import { messageOf } from '../../api';
+import { JobProgress } from '../../components/JobProgress';
+import { useAnalysis, useCommitSummary, useStartAnalysis, useStartCommit, useStartPreview } from '../../queries/imports';
+import { ChooseFileStep } from './import/ChooseFileStep';
+import { ImportBatches } from './import/ImportBatches';
+import { MappingStep, type ColumnMapping } from './import/MappingStep';
+import { PreviewStep, type Decisions } from './import/PreviewStep';
+import { ResultStep } from './import/ResultStep';
+import { SheetStep } from './import/SheetStep';
+
+type Step = 'file' | 'sheet' | 'mapping' | 'preview' | 'commit';
+const steps: Step[] = ['file', 'sheet', 'mapping', 'preview', 'commit'];
+
+/** A job under way in a step, and what ended the last one. */
+interface Running {
+  jobId: string;
+  step: Step;
+}
+
+function proposedMapping(analysis: ImportAnalysis): ColumnMapping {
+  return Object.fromEntries(analysis.columns.map((column) => [column.index, column.field]));
+}
+
+const noDecisions: Decisions = { rows: {}, bulk: {} };
+
+export function ImportPage() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<ImportKind>('organizations');
+  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
+  const [step, setStep] = useState<Step>('file');
+  const [fileId, setFileId] = useState<string | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [analysisJobId, setAnalysisJobId] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [previewJobId, setPreviewJobId] = useState<string | null>(null);
+  const [decisions, setDecisions] = useState<Decisions>(noDecisions);
+  const [commitJobId, setCommitJobId] = useState<string | null>(null);
+
+  const analysis = useAnalysis(analysisJobId);
+  const summary = useCommitSummary(commitJobId);
+  const startAnalysis = useStartAnalysis();
+  const startPreview = useStartPreview();
+  const startCommit = useStartCommit();
+
+  const run = (jobId: string, at: Step) => {
+    setFailure(null);
+    setRunning({ jobId, step: at });
+  };
+
+  const onEnded = useCallback(
+    (status: JobStatus) => {
+      const ended = running;
+      setRunning(null);
+      if (!ended) return;
+      if (status.state === 'failed') return setFailure(status.error?.message ?? t('common.unexpectedError'));
+      if (status.state === 'cancelled') return setFailure(t('excel.import.cancelled'));
+      if (ended.step === 'file' || ended.step === 'sheet') {
+        setAnalysisJobId(status.jobId);
+        setMapping({});
+        setStep('sheet');
+      } else if (ended.step === 'mapping') {
+        setPreviewJobId(status.jobId);
+        setDecisions(noDecisions);
+        setStep('preview');
+      } else if (ended.step === 'preview') {
+        setCommitJobId(status.jobId);
+        setStep('commit');
+      }
+    },
+    [running, t],
+  );
+
+  const shown = analysis.data;
+  const currentMapping = shown && Object.keys(mapping).length === 0 ? proposedMapping(shown) : mapping;
+  const fieldLabel = (key: string) => t(`excel.import.field.${shown?.kind ?? kind}.${key}` as 'excel.import.field.organizations.name');
+  const mapped = new Set(Object.values(currentMapping).filter((field): field is string => field !== null));
+  const missing = (shown?.fields ?? [])
+    .filter((field) => field.required && !mapped.has(field.key) && !(field.key === 'address' && mapped.has('commune')))
+    .map((field) => fieldLabel(field.key));
+
+  const changeSheet = (sheet: string) => {
+    if (!fileId) return;
+    startAnalysis.mutate({ fileId, kind, sheet }, { onSuccess: ({ jobId }) => run(jobId, 'sheet'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) });
+  };
+  const checkRows = () => {
+    if (!analysisJobId) return;
+    const entries = Object.entries(currentMapping).flatMap(([column, field]) => (field ? [{ column: Number(column), field }] : []));
+    startPreview.mutate(
+      { analysisJobId, mapping: entries, ...(kind === 'figures' ? { year } : {}) },
+      { onSuccess: ({ jobId }) => run(jobId, 'mapping'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
+    );
+  };
+  const commit = () => {
+    if (!previewJobId) return;
+    const rows = Object.entries(decisions.rows).map(([row, decision]) => ({ row: Number(row), ...decision }));
+    startCommit.mutate(
+      { previewJobId, decisions: rows, bulk: decisions.bulk },
+      { onSuccess: ({ jobId }) => run(jobId, 'preview'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
+    );
+  };
+  const startOver = () => {
+    setStep('file');
+    setAnalysisJobId(null);
+    setPreviewJobId(null);
+    setCommitJobId(null);
+    setFailure(null);
+  };
+
+  const active = steps.indexOf(step);
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={2}>{t('excel.import.title')}</Title>
+        <Text c="dimmed" size="sm" maw={820}>
+          {t('excel.import.intro')}
+        </Text>
+      </div>
+      <Paper withBorder p="md">
+        <Stepper active={active} size="sm" allowNextStepsSelect={false} onStepClick={(index) => setStep(steps[index] ?? 'file')}>
+          {steps.map((key, index) => (
+            <Stepper.Step key={key} label={t(`excel.import.steps.${key}`)} allowStepSelect={index < active && running === null} />
+          ))}
+        </Stepper>
+        <Stack mt="lg">
+          {step === 'file' ? (
+            <ChooseFileStep
+              kind={kind}
+              year={year}
+              onKindChange={setKind}
+              onYearChange={setYear}
+              onStarted={(id, jobId) => {
+                setFileId(id);
+                run(jobId, 'file');
+              }}
+            />
+          ) : null}
+          {step === 'sheet' && shown ? <SheetStep analysis={shown} onSheetChange={changeSheet} /> : null}
+          {step === 'mapping' && shown ? <MappingStep analysis={shown} mapping={currentMapping} onChange={setMapping} missing={missing} /> : null}
+          {step === 'preview' && previewJobId ? <PreviewStep jobId={previewJobId} decisions={decisions} onDecisionsChange={setDecisions} /> : null}
+          {step === 'commit' && commitJobId && summary.data && shown ? <ResultStep commitJobId={commitJobId} fileName={shown.fileName} summary={summary.data} /> : null}
+
+          {running ? <JobProgress key={running.jobId} jobId={running.jobId} onEnded={onEnded} /> : null}
+          {failure ? (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          ) : null}
+
+          {running === null ? (
+            <Group>
+              {step === 'sheet' ? <Button onClick={() => setStep('mapping')}>{t('excel.import.next')}</Button> : null}
+              {step === 'mapping' ? (
+                <Button disabled={missing.length > 0} loading={startPreview.isPending} onClick={checkRows}>
+                  {t('excel.import.checkRows')}
+                </Button>
+              ) : null}
+              {step === 'preview' ? (
+                <Button loading={startCommit.isPending} onClick={commit}>
+                  {t('excel.import.commit')}
+                </Button>
+              ) : null}
+              {step !== 'file' ? (
+                <Button variant="default" onClick={startOver}>
+                  {t('excel.import.startOver')}
+                </Button>
+              ) : null}
+            </Group>
+          ) : null}
+        </Stack>
+      </Paper>
+      <ImportBatches />
+    </Stack>
+  );
+}

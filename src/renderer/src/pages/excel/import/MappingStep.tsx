@@ -1,0 +1,77 @@
+/** Step 3: each column of the file and the field it feeds; the proposal comes from its header. */
+import { Alert, Select, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportAnalysis } from '../../../../../shared/contract';
+
+/** Column index → field key, or null for a column not imported. */
+export type ColumnMapping = Record<number, string | null>;
+
+interface MappingStepProps {
+  analysis: ImportAnalysis;
+  mapping: ColumnMapping;
+  onChange: (mapping: ColumnMapping) => void;
+  /** Labels of required fields no column feeds. */
+  missing: string[];
+}
+
+export function MappingStep({ analysis, mapping, onChange, missing }: MappingStepProps) {
+  const { t } = useTranslation();
+  const fieldLabel = (key: string) => t(`excel.import.field.${analysis.kind}.${key}` as 'excel.import.field.organizations.name');
+  const taken = new Set(Object.values(mapping).filter((field): field is string => field !== null));
+  return (
+    <Stack>
+      {analysis.rememberedMapping ? <Text size="sm">{t('excel.import.remembered')}</Text> : null}
+      <Table withTableBorder striped maw={900}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('excel.import.column')}</Table.Th>
+            <Table.Th>{t('excel.import.sample')}</Table.Th>
+            <Table.Th w={340}>{t('excel.import.fieldColumn')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {analysis.columns.map((column, position) => {
+            const current = mapping[column.index] ?? null;
+            return (
+              <Table.Tr key={column.index}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {column.letter}: {column.header}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {analysis.sampleRows
+                      .map((row) => row.cells[position] ?? '')
+                      .filter(Boolean)
+                      .slice(0, 2)
+                      .join(' · ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`${t('excel.import.fieldColumn')} ${column.letter}`}
+                    allowDeselect={false}
+                    data={[
+                      { value: '', label: t('excel.import.notImported') },
+                      ...analysis.fields
+                        .filter((field) => field.key === current || !taken.has(field.key))
+                        .map((field) => ({ value: field.key, label: `${fieldLabel(field.key)}${field.required ? ` ${t('excel.import.requiredMark')}` : ''}` })),
+                    ]}
+                    value={current ?? ''}
+                    onChange={(value) => onChange({ ...mapping, [column.index]: value ? value : null })}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {missing.length ? (
+        <Alert color="orange" role="alert">
+          {t('excel.import.requiredMissing', { fields: missing.join(', ') })}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}

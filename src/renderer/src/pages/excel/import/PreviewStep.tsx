@@ -1,0 +1,215 @@
+/**
+ * Step 4: every row with its problems (at their cells), its match, and what will be done with it.
+ * The person decides per row or in bulk; a row's own choice wins over the bulk one.
+ */
+import { useState } from 'react';
+import { Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { useTranslation } from 'react-i18next';
+import {
+  importActions,
+  previewFilters,
+  type ImportAction,
+  type ImportMatch,
+  type ImportPreviewRow,
+  type PreviewFilter,
+} from '../../../../../shared/contract';
+import { formatCount } from '../../../../../shared/format';
+import { LoadError } from '../../../components/LoadError';
+import { usePreview } from '../../../queries/imports';
+
+const pageSize = 50;
+
+export interface RowDecision {
+  action?: ImportAction;
+  communeCode?: string;
+}
+
+export interface Decisions {
+  rows: Record<number, RowDecision>;
+  bulk: { matched?: ImportAction; fresh?: ImportAction };
+}
+
+interface PreviewStepProps {
+  jobId: string;
+  decisions: Decisions;
+  onDecisionsChange: (decisions: Decisions) => void;
+}
+
+/** What will happen to a row: its own choice, else the bulk choice for its group, else the default. */
+export function actionOf(row: ImportPreviewRow, decisions: Decisions): ImportAction {
+  if (row.status === 'invalid') return 'skip';
+  return decisions.rows[row.row]?.action ?? (row.match ? decisions.bulk.matched : decisions.bulk.fresh) ?? row.defaultAction;
+}
+
+function MatchBadge({ match }: { match: ImportMatch }) {
+  const { t } = useTranslation();
+  const text =
+    match.reason === 'inFile'
+      ? t('excel.import.matchReason.inFile', { row: match.row ?? '', name: match.name })
+      : t(`excel.import.matchReason.${match.reason}`, { name: match.name, place: match.place });
+  return (
+    // Text, not a badge: a badge cuts a long name short.
+    <Text size="xs" fw={600} c={match.reason === 'sameName' || match.reason === 'inFile' ? 'orange.8' : 'blue.8'}>
+      {text}
+    </Text>
+  );
+}
+
+export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStepProps) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<PreviewFilter>('all');
+  const [page, setPage] = useState(1);
+  const preview = usePreview({ jobId, filter, page, pageSize });
+
+  if (preview.error) return <LoadError error={preview.error} onRetry={() => void preview.refetch()} />;
+  const data = preview.data;
+
+  const decide = (row: number, change: RowDecision) =>
+    onDecisionsChange({ ...decisions, rows: { ...decisions.rows, [row]: { ...decisions.rows[row], ...change } } });
+  /** A bulk choice replaces the single choices made for that group on the pages seen. */
+  const bulk = (group: 'matched' | 'fresh', action: ImportAction) => {
+    const rows = Object.fromEntries(
+      Object.entries(decisions.rows).map(([row, decision]) => {
+        const shown = data?.page.rows.find((candidate) => candidate.row === Number(row));
+        const inGroup = shown ? (group === 'matched') === (shown.match !== null) : false;
+        return [row, inGroup ? { ...decision, action: undefined } : decision];
+      }),
+    );
+    onDecisionsChange({ rows, bulk: { ...decisions.bulk, [group]: action } });
+  };
+
+  const columns: DataTableColumn<ImportPreviewRow>[] = [
+    { accessor: 'row', title: t('excel.import.rowNumber'), width: 64 },
+    ...(data?.columns ?? []).map(
+      (column, index): DataTableColumn<ImportPreviewRow> => ({
+        accessor: `value${String(index)}`,
+        title: t(`excel.import.field.${data?.kind ?? 'organizations'}.${column.field}` as 'excel.import.field.organizations.name'),
+        render: (record) => <Text size="sm">{record.values[index]}</Text>,
+      }),
+    ),
+    {
+      accessor: 'problems',
+      title: t('excel.import.problems'),
+      width: 280,
+      render: (record) =>
+        record.problems.length ? (
+          <Stack gap={2}>
+            {record.problems.map((problem) => (
+              <Text key={`${problem.cell}${problem.message}`} size="xs" c="red">
+                {problem.cell}: {problem.message}
+              </Text>
+            ))}
+          </Stack>
+        ) : null,
+    },
+    {
+      accessor: 'match',
+      title: t('excel.import.match'),
+      width: 220,
+      render: (record) => (
+        <Stack gap={4}>
+          {record.match ? <MatchBadge match={record.match} /> : null}
+          {record.communeChoices.length ? (
+            <Select
+              size="xs"
+              aria-label={`${t('excel.import.communeChoice')} ${String(record.row)}`}
+              placeholder={t('excel.import.communeChoicePlaceholder')}
+              allowDeselect={false}
+              data={record.communeChoices.map((place) => ({ value: place.code, label: place.name }))}
+              value={decisions.rows[record.row]?.communeCode ?? null}
+              onChange={(value) => decide(record.row, { communeCode: value ?? undefined })}
+            />
+          ) : record.commune ? (
+            <Text size="xs" c="dimmed">
+              {record.commune.name}
+            </Text>
+          ) : null}
+        </Stack>
+      ),
+    },
+    {
+      accessor: 'action',
+      title: t('excel.import.action'),
+      width: 150,
+      render: (record) =>
+        record.status === 'invalid' ? (
+          <Text size="sm" c="dimmed">
+            {t('excel.import.actions.skip')}
+          </Text>
+        ) : (
+          <Select
+            size="xs"
+            aria-label={`${t('excel.import.action')} ${String(record.row)}`}
+            allowDeselect={false}
+            data={importActions
+              .filter((action) => action !== 'update' || record.match !== null)
+              .map((action) => ({ value: action, label: t(`excel.import.actions.${action}`) }))}
+            value={actionOf(record, decisions)}
+            onChange={(value) => {
+              if (value) decide(record.row, { action: value });
+            }}
+          />
+        ),
+    },
+  ];
+
+  const counts = data?.counts;
+  return (
+    <Stack>
+      {counts ? (
+        <Group gap="xs">
+          <Badge variant="default">{t('excel.import.counts.rows', { count: counts.rows, formatted: formatCount(counts.rows) })}</Badge>
+          <Badge color="teal">{t('excel.import.counts.valid', { count: counts.valid })}</Badge>
+          <Badge color="red">{t('excel.import.counts.invalid', { count: counts.invalid })}</Badge>
+          <Badge color="blue">{t('excel.import.counts.matched', { count: counts.matched })}</Badge>
+          <Badge color="gray">{t('excel.import.counts.fresh', { count: counts.fresh })}</Badge>
+          {counts.ambiguous ? <Badge color="orange">{t('excel.import.counts.ambiguous', { count: counts.ambiguous })}</Badge> : null}
+        </Group>
+      ) : null}
+      <Group justify="space-between" wrap="wrap">
+        <SegmentedControl
+          value={filter}
+          onChange={(value) => {
+            setFilter(value);
+            setPage(1);
+          }}
+          data={previewFilters.map((value) => ({ value, label: t(`excel.import.filters.${value}`) }))}
+        />
+        <Group gap="xs">
+          <Text size="sm">{t('excel.import.bulk.label')}</Text>
+          <Button size="xs" variant="light" onClick={() => bulk('matched', 'update')}>
+            {t('excel.import.bulk.matchedUpdate')}
+          </Button>
+          <Button size="xs" variant="light" color="gray" onClick={() => bulk('matched', 'skip')}>
+            {t('excel.import.bulk.matchedSkip')}
+          </Button>
+          <Button size="xs" variant="light" onClick={() => bulk('fresh', 'create')}>
+            {t('excel.import.bulk.freshCreate')}
+          </Button>
+          <Button size="xs" variant="light" color="gray" onClick={() => bulk('fresh', 'skip')}>
+            {t('excel.import.bulk.freshSkip')}
+          </Button>
+        </Group>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('excel.import.neverBlank')}
+      </Text>
+      <DataTable<ImportPreviewRow>
+        withTableBorder
+        striped
+        minHeight={data?.page.rows.length ? undefined : 200}
+        records={data?.page.rows ?? []}
+        idAccessor="row"
+        fetching={preview.isFetching}
+        loadingText={t('common.loading')}
+        columns={columns}
+        rowBackgroundColor={(record) => (record.status === 'invalid' ? { light: '#fff5f5', dark: '#3b1219' } : undefined)}
+        page={page}
+        onPageChange={setPage}
+        totalRecords={data?.page.total ?? 0}
+        recordsPerPage={pageSize}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,65 @@
+/** Step 2: the sheet read, where its header was found, a warning for text in an old font, the first rows. */
+import { Alert, Stack, Table, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ImportAnalysis } from '../../../../../shared/contract';
+import { LabelledSelect } from '../../../components/LabelledSelect';
+
+interface SheetStepProps {
+  analysis: ImportAnalysis;
+  /** Another sheet was chosen: the file is read again for it. */
+  onSheetChange: (sheet: string) => void;
+}
+
+export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <LabelledSelect
+        label={t('excel.import.sheet')}
+        maw={420}
+        allowDeselect={false}
+        data={analysis.sheets.map((sheet) => ({ value: sheet.name, label: sheet.hidden ? t('excel.import.hiddenSheet', { name: sheet.name }) : sheet.name }))}
+        value={analysis.sheet}
+        onChange={(value) => {
+          if (value && value !== analysis.sheet) onSheetChange(value);
+        }}
+      />
+      <Text size="sm">
+        {t('excel.import.headerRows', { count: analysis.headerRows.length, rows: analysis.headerRows.join(', '), start: analysis.dataStartRow })}
+      </Text>
+      {analysis.legacyFont ? (
+        <Alert color="orange" icon={<IconAlertTriangle />} title={t('excel.import.legacyFont.title', { font: analysis.legacyFont === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI' })}>
+          {t('excel.import.legacyFont.body')}
+        </Alert>
+      ) : null}
+      <Text fw={600} size="sm">
+        {t('excel.import.sample')}
+      </Text>
+      <Table.ScrollContainer minWidth={600}>
+        <Table withTableBorder withColumnBorders striped fz="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('excel.import.rowNumber')}</Table.Th>
+              {analysis.columns.map((column) => (
+                <Table.Th key={column.index}>
+                  {column.letter}: {column.header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {analysis.sampleRows.map((row) => (
+              <Table.Tr key={row.row}>
+                <Table.Td>{row.row}</Table.Td>
+                {row.cells.map((cell, index) => (
+                  <Table.Td key={index}>{cell}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

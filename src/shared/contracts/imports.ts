@@ -1,0 +1,211 @@
+/**
+ * Nhập từ Excel: the lists an office already keeps (.xlsx, .csv) brought into the register in
+ * steps — analyse the file, map its columns, preview every row with its problems and matches,
+ * commit in one transaction, undo a whole import. Reading and previewing run as jobs (see
+ * contracts/jobs.ts) so a file of 100,000 rows shows progress and can be cancelled.
+ */
+import { z } from 'zod';
+import { importKinds, type ImportKind, type Page } from '../domain';
+import { channel, pageInput } from './define';
+import { fileId } from './files';
+
+const jobId = z.uuid({ error: 'Mã công việc không hợp lệ; hãy làm lại từ bước chọn tệp.' });
+const kind = z.enum(importKinds, { error: 'Chưa chọn loại dữ liệu cần nhập.' });
+
+/** What a row does to the register: nothing, fill in an existing record, or add a new one. */
+export const importActions = ['skip', 'update', 'create'] as const;
+export type ImportAction = (typeof importActions)[number];
+const action = z.enum(importActions, { error: 'Việc cần làm với dòng phải là Bỏ qua, Cập nhật hoặc Thêm mới.' });
+
+export type LegacyFont = 'tcvn3' | 'vni';
+
+/** A field a column can be mapped to; the screen names it with `excel.field.<kind>.<key>`. */
+export interface ImportFieldInfo {
+  key: string;
+  required: boolean;
+}
+
+export interface ImportColumn {
+  /** 0-based (0 = column A). */
+  index: number;
+  letter: string;
+  /** The header as written; several header rows are joined with ' - '. */
+  header: string;
+  /** The field proposed for it (from the remembered mapping, else from the header's words); null: not imported. */
+  field: string | null;
+}
+
+export interface ImportAnalysis {
+  kind: ImportKind;
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  sheets: { name: string; hidden: boolean }[];
+  sheet: string;
+  /** Rows as Excel numbers them, e.g. [4, 5] for a two-row merged header. */
+  headerRows: number[];
+  dataStartRow: number;
+  columns: ImportColumn[];
+  fields: ImportFieldInfo[];
+  /** The proposal came from a mapping saved at an earlier import of a file with these headers. */
+  rememberedMapping: boolean;
+  /** Text typed in a pre-Unicode Vietnamese font; the file should be converted before importing. */
+  legacyFont: LegacyFont | null;
+  /** The first data rows as shown text, one string per column. */
+  sampleRows: { row: number; cells: string[] }[];
+}
+
+export const importAnalyzeInput = z.object({
+  fileId,
+  kind,
+  /** The sheet to read; the first visible one when absent. */
+  sheet: z.string().max(200).optional(),
+});
+
+/** Which source column feeds which field; a field is fed by at most one column. */
+const mappingInput = z
+  .array(z.object({ column: z.number().int().min(0), field: z.string().min(1).max(50) }))
+  .max(500)
+  .refine((entries) => new Set(entries.map((entry) => entry.field)).size === entries.length, {
+    error: 'Mỗi trường chỉ ghép với một cột; hãy bỏ bớt cột ghép trùng.',
+  });
+
+export const importPreviewInput = z.object({
+  analysisJobId: jobId,
+  mapping: mappingInput,
+  /** For yearly figures without a "Năm" column: the year the figures are of. */
+  year: z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' }).optional(),
+});
+export type ImportPreviewInput = z.input<typeof importPreviewInput>;
+
+/** One problem of a row, at a cell: "C12: Ngày thành lập 31/02/2024 không phải một ngày có thật". */
+export interface ImportProblem {
+  /** "C12", or "12" when the problem is of the row as a whole. */
+  cell: string;
+  message: string;
+}
+
+/** An existing record (or an earlier row of the same file) the row may be. */
+export interface ImportMatch {
+  /** registrationNo: same Mã số HTX / mã số thuế; sameName: same name key in the same commune (province
+   *  for partners); existing: yearly figures of that organization and year already stored, or a
+   *  product of that name already kept; inFile: an earlier row of this file is the same. */
+  reason: 'registrationNo' | 'sameName' | 'existing' | 'inFile';
+  /** The stored record (organization, partner, product; for figures, the organization); null for inFile. */
+  id: number | null;
+  name: string;
+  /** Where it is: the commune (organizations), the province (partners), the year (figures). */
+  place: string;
+  /** For inFile: the earlier row's number. */
+  row: number | null;
+}
+
+export interface ImportPlace {
+  code: string;
+  name: string;
+}
+
+export type ImportRowStatus = 'valid' | 'invalid';
+
+export interface ImportPreviewRow {
+  row: number;
+  status: ImportRowStatus;
+  /** Shown text of the mapped columns, in the order of `ImportPreview.columns`. */
+  values: string[];
+  problems: ImportProblem[];
+  match: ImportMatch | null;
+  /** The current commune the row's address was read as (organizations); null when not known. */
+  commune: ImportPlace | null;
+  /** An old address that went to several communes: the person chooses one of these. */
+  communeChoices: ImportPlace[];
+  /** What the import does with the row unless told otherwise. */
+  defaultAction: ImportAction;
+}
+
+export interface ImportCounts {
+  rows: number;
+  valid: number;
+  invalid: number;
+  /** Valid rows matching a stored record or an earlier row. */
+  matched: number;
+  /** Valid rows that match nothing. */
+  fresh: number;
+  /** Valid rows whose old address needs a commune chosen. */
+  ambiguous: number;
+}
+
+export const previewFilters = ['all', 'problems', 'matches', 'new', 'ambiguous'] as const;
+export type PreviewFilter = (typeof previewFilters)[number];
+
+export interface ImportPreview {
+  kind: ImportKind;
+  fileName: string;
+  /** Mapped columns: their letter, header and field, in the order of each row's `values`. */
+  columns: { letter: string; header: string; field: string }[];
+  counts: ImportCounts;
+  page: Page<ImportPreviewRow>;
+}
+
+export const importPreviewResultInput = z.object({
+  jobId,
+  filter: z.enum(previewFilters).default('all'),
+  ...pageInput,
+});
+
+export const importDecision = z.object({
+  row: z.number().int().min(1),
+  action: action.optional(),
+  /** For an old address that went to several communes: the one chosen. */
+  communeCode: z.string().regex(/^\d{5}$/, { error: 'Chưa chọn xã, phường cho địa chỉ cũ.' }).optional(),
+});
+export type ImportDecision = z.input<typeof importDecision>;
+
+export const importCommitInput = z.object({
+  previewJobId: jobId,
+  /** What the person chose for single rows; it wins over `bulk`. */
+  decisions: z.array(importDecision).max(200_000),
+  /** What to do with every matched / unmatched row not decided one by one. */
+  bulk: z
+    .object({ matched: action.optional(), fresh: action.optional() })
+    .optional()
+    .default({}),
+});
+export type ImportCommitInput = z.input<typeof importCommitInput>;
+
+export interface ImportSummary {
+  batchId: number | null;
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Rows with problems, or whose old address was left without a commune. */
+  failed: number;
+}
+
+export interface ImportBatch {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  sheetName: string;
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  createdAt: string;
+  undoneAt: string | null;
+}
+
+export const importsContract = {
+  /** Opens the file, finds the header and proposes a mapping: a job whose result is `imports:analysis`. */
+  'imports:analyze': channel<{ jobId: string }>()(importAnalyzeInput),
+  'imports:analysis': channel<ImportAnalysis>()(z.object({ jobId })),
+  /** Reads every row, checks it and matches it against the register: a job. */
+  'imports:preview': channel<{ jobId: string }>()(importPreviewInput),
+  'imports:previewResult': channel<ImportPreview>()(importPreviewResultInput),
+  /** Writes the rows in one transaction, all or nothing: a job. */
+  'imports:commit': channel<{ jobId: string }>()(importCommitInput),
+  'imports:commitResult': channel<ImportSummary>()(z.object({ jobId })),
+  /** The rows that were not imported, with the reason beside each, as a staged .xlsx file. */
+  'imports:failedRows': channel<{ fileId: string }>()(z.object({ jobId })),
+  'imports:batches': channel<Page<ImportBatch>>()(z.object({ ...pageInput })),
+  /** Takes a whole import back: deletes what it created, puts back what it changed. */
+  'imports:undo': channel<ImportBatch>()(z.object({ batchId: z.number().int().positive() })),
+};

@@ -1,0 +1,336 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stagedFile } from '../../src/core/files';
+import { AN_GIANG, call, callFailing, openTestApp } from './support';
+import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
+
+let app: ReturnType<typeof openTestApp>;
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+const XA_VINH_AN = '30604';
+const XA_MY_HOA_HUNG = '30313';
+const XA_NHON_HOI = '30346';
+
+/** A stored cooperative the file's last row (same Mã số HTX) fills in. */
+async function storedMyHoaHung() {
+  return call(app, 'organizations:create', {
+    kind: 'htx',
+    name: 'Hợp tác xã Thủy sản Mỹ Hòa Hưng',
+    registrationNo: '1600999888',
+    communeCode: XA_MY_HOA_HUNG,
+    representative: 'Trần Thị Bé',
+    foundedOn: '2015-08-01',
+  });
+}
+
+async function previewMessy() {
+  const fileId = stage(app, 'Danh sach HTX 2024.xlsx', await messyWorkbook());
+  const { jobId, analysis } = await analyze(app, fileId);
+  return { analysis, ...(await previewOf(app, jobId, proposedMapping(analysis))) };
+}
+
+function organizationsTable() {
+  return app.ctx.db.$client
+    .prepare('SELECT name, registration_no, commune_code, old_address, street, founded_on, phone, representative, charter_capital FROM organizations ORDER BY id')
+    .all();
+}
+
+describe('analysing a messy workbook', () => {
+  it('skips the notes sheet, finds the two-row merged header under the titles and proposes the mapping', async () => {
+    const { analysis } = await analyze(app, stage(app, 'Danh sach HTX 2024.xlsx', await messyWorkbook()));
+    expect(analysis.sheet).toBe('DS HTX 2024');
+    expect(analysis.sheets.map((sheet) => sheet.name)).toEqual(['Ghi chú', 'DS HTX 2024']);
+    expect(analysis.headerRows).toEqual([4, 5]);
+    expect(analysis.dataStartRow).toBe(6);
+    expect(analysis.columns.map((column) => [column.letter, column.header, column.field])).toEqual([
+      ['A', 'STT', null],
+      ['B', 'Tên HTX', 'name'],
+      ['C', 'Mã số thuế', 'registrationNo'],
+      ['D', 'Địa chỉ', 'address'],
+      ['E', 'Ngày thành lập', 'foundedOn'],
+      ['F', 'Thông tin liên hệ - Điện thoại', 'phone'],
+      ['G', 'Thông tin liên hệ - Người đại diện', 'representative'],
+      ['H', 'Vốn điều lệ (triệu đồng)', 'charterCapital'],
+      // A yearly figure: imported with Số liệu hằng năm, not with the register.
+      ['I', 'Số thành viên', null],
+    ]);
+    expect(analysis.rememberedMapping).toBe(false);
+    expect(analysis.legacyFont).toBeNull();
+    expect(analysis.sampleRows[0]).toEqual({ row: 6, cells: ['1', 'HTX NN Vĩnh Bình', '1600123456', 'ấp Vĩnh Hòa, xã Vĩnh Bình, huyện Châu Thành, tỉnh An Giang', '15/03/2019', '0296 3841 234', 'Nguyễn Văn An', '500', '25'] });
+  });
+});
+
+describe('previewing', () => {
+  it('shows each row with its problems at their cells, old addresses mapped or asked, and its matches', async () => {
+    await storedMyHoaHung();
+    const { preview } = await previewMessy();
+    expect(preview.counts).toEqual({ rows: 5, valid: 4, invalid: 1, matched: 2, fresh: 2, ambiguous: 1 });
+    const [vinhBinh, phuHoi, vinhBinhAgain, binhHoa, myHoaHung] = preview.page.rows;
+    // "xã Vĩnh Bình, huyện Châu Thành" went whole into today's Xã Vĩnh An.
+    expect(vinhBinh).toMatchObject({ row: 6, status: 'valid', commune: { code: XA_VINH_AN, name: 'Xã Vĩnh An' }, match: null, defaultAction: 'create' });
+    // Old Xã Phú Hội was split between Xã An Phú and Xã Nhơn Hội: the person chooses.
+    expect(phuHoi).toMatchObject({ row: 7, commune: null, defaultAction: 'create' });
+    expect(phuHoi?.communeChoices).toEqual([{ code: '30337', name: 'Xã An Phú' }, { code: XA_NHON_HOI, name: 'Xã Nhơn Hội' }]);
+    // The Excel serial 43466 reads as a date.
+    expect(phuHoi?.values[3]).toBe('01/01/2019');
+    // The same cooperative spelled another way, in the same commune: never merged silently.
+    expect(vinhBinhAgain).toMatchObject({ row: 8, match: { reason: 'inFile', row: 6, name: 'HTX NN Vĩnh Bình' }, defaultAction: 'skip' });
+    expect(binhHoa).toMatchObject({ row: 9, status: 'invalid', defaultAction: 'skip' });
+    expect(binhHoa?.problems).toEqual([
+      { cell: 'E9', message: 'Ngày thành lập: Ngày «31/02/2024» không có thật: tháng 2/2024 không có ngày 31.' },
+      { cell: 'H9', message: 'Vốn điều lệ không được âm.' },
+    ]);
+    expect(myHoaHung).toMatchObject({ row: 10, match: { reason: 'registrationNo', name: 'Hợp tác xã Thủy sản Mỹ Hòa Hưng', place: 'Xã Mỹ Hòa Hưng' }, defaultAction: 'update' });
+  });
+
+  it('pages and filters the rows', async () => {
+    const { jobId } = await previewMessy();
+    const problems = await call(app, 'imports:previewResult', { jobId, filter: 'problems' });
+    expect(problems.page.rows.map((row) => row.row)).toEqual([9]);
+    const second = await call(app, 'imports:previewResult', { jobId, page: 2, pageSize: 2 });
+    expect(second.page).toMatchObject({ total: 5 });
+    expect(second.page.rows.map((row) => row.row)).toEqual([8, 9]);
+    const ambiguous = await call(app, 'imports:previewResult', { jobId, filter: 'ambiguous' });
+    expect(ambiguous.page.rows.map((row) => row.row)).toEqual([7]);
+  });
+
+  it('refuses a mapping without the name or the address', async () => {
+    const fileId = stage(app, 'Danh sach HTX 2024.xlsx', await messyWorkbook());
+    const { jobId } = await analyze(app, fileId);
+    const { jobId: previewJob } = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: [{ column: 2, field: 'registrationNo' }] });
+    expect((await settle(app, previewJob)).error?.message).toBe('Chưa ghép cột cho: Tên tổ chức, Địa chỉ.');
+  });
+});
+
+describe('committing and undoing', () => {
+  it('writes the chosen actions in one batch, fills blanks without blanking, and undo restores exactly', async () => {
+    const stored = await storedMyHoaHung();
+    const before = organizationsTable();
+    const auditBefore = app.ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
+    const { jobId } = await previewMessy();
+    const { jobId: commitJob, summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 7, communeCode: XA_NHON_HOI }] });
+    expect(summary).toEqual({ batchId: 1, created: 2, updated: 1, skipped: 1, failed: 1 });
+
+    const rows = organizationsTable();
+    expect(rows).toEqual([
+      {
+        // The file's non-blank values win, the name as the file writes it too.
+        name: 'HTX Thủy sản Mỹ Hòa Hưng',
+        registration_no: '1600999888',
+        commune_code: XA_MY_HOA_HUNG,
+        // The file's address is old: kept as written; the street was blank and stays so.
+        old_address: 'xã Mỹ Hòa Hưng, TP Long Xuyên, tỉnh An Giang',
+        street: '',
+        founded_on: '2015-08-01',
+        phone: '0296 3999 888',
+        // Blank in the file: the stored name stays.
+        representative: 'Trần Thị Bé',
+        charter_capital: 800_000_000,
+      },
+      {
+        name: 'HTX NN Vĩnh Bình',
+        registration_no: '1600123456',
+        commune_code: XA_VINH_AN,
+        old_address: 'ấp Vĩnh Hòa, xã Vĩnh Bình, huyện Châu Thành, tỉnh An Giang',
+        street: 'ấp Vĩnh Hòa',
+        founded_on: '2019-03-15',
+        phone: '0296 3841 234',
+        representative: 'Nguyễn Văn An',
+        charter_capital: 500_000_000,
+      },
+      {
+        name: 'HTX Dịch vụ nông nghiệp Phú Hội',
+        registration_no: null,
+        commune_code: XA_NHON_HOI,
+        old_address: 'ấp Phú Hiệp, xã Phú Hội, huyện An Phú, tỉnh An Giang',
+        street: 'ấp Phú Hiệp',
+        founded_on: '2019-01-01',
+        phone: '0296 3829 111',
+        representative: 'Lê Thị Hoa',
+        charter_capital: 1_200_000_000,
+      },
+    ]);
+    const history = await call(app, 'organizations:history', { id: stored.id });
+    expect(history[0]?.changes.map((change) => change.field)).toEqual(['name', 'oldAddress', 'phone', 'charterCapital']);
+
+    const [batch] = (await call(app, 'imports:batches', {})).rows;
+    expect(batch).toMatchObject({ id: 1, kind: 'organizations', fileName: 'Danh sach HTX 2024.xlsx', sheetName: 'DS HTX 2024', created: 2, updated: 1, skipped: 1, failed: 1, undoneAt: null });
+
+    // The row that failed, with its reason beside it.
+    const { fileId } = await call(app, 'imports:failedRows', { jobId: commitJob });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(stagedFile(app.ctx, fileId).path) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Dòng lỗi');
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Dòng', 'STT', 'Tên HTX', 'Mã số thuế', 'Địa chỉ', 'Ngày thành lập', 'Thông tin liên hệ - Điện thoại', 'Thông tin liên hệ - Người đại diện', 'Vốn điều lệ (triệu đồng)', 'Số thành viên', 'Lý do']);
+    expect(sheet?.getRow(2).getCell(1).value).toBe(9);
+    expect(sheet?.getRow(2).getCell(3).value).toBe('HTX Rau an toàn Bình Hòa');
+    expect(sheet?.getRow(2).getCell(11).value).toBe('E9: Ngày thành lập: Ngày «31/02/2024» không có thật: tháng 2/2024 không có ngày 31.; H9: Vốn điều lệ không được âm.');
+    expect(sheet?.rowCount).toBe(2);
+
+    app.setNow(new Date('2026-11-23T09:00:00Z'));
+    const undone = await call(app, 'imports:undo', { batchId: 1 });
+    expect(undone.undoneAt).toBe('2026-11-23T09:00:00.000Z');
+    expect(organizationsTable()).toEqual(before);
+    expect((await call(app, 'organizations:get', { id: stored.id })).representative).toBe('Trần Thị Bé');
+    // The undo is itself in the history: two creates removed, one update put back.
+    const auditAfter = app.ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
+    expect(auditAfter.n - auditBefore.n).toBe(3 + 3);
+    expect((await callFailing(app, 'imports:undo', { batchId: 1 })).message).toBe('Lần nhập tệp «Danh sach HTX 2024.xlsx» đã được hoàn tác trước đó.');
+
+    // Committed again from the same preview, and remembered for the next file with these headers.
+    const again = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 7, communeCode: XA_NHON_HOI }, { row: 8, action: 'update' }] });
+    expect(again.summary).toEqual({ batchId: 2, created: 2, updated: 2, skipped: 0, failed: 1 });
+    // Row 8 filled in what row 6 created: same record, no second copy.
+    expect(organizationsTable()).toHaveLength(3);
+    const { analysis } = await analyze(app, stage(app, 'Danh sach HTX 2025.xlsx', await messyWorkbook()));
+    expect(analysis.rememberedMapping).toBe(true);
+  });
+
+  it('refuses to undo when a record was changed after the import, naming it', async () => {
+    const { jobId } = await previewMessy();
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 7, action: 'skip' }] });
+    const created = (await call(app, 'organizations:list', { query: 'Vĩnh Bình' })).rows[0];
+    app.setNow(new Date('2026-11-24T08:00:00Z'));
+    await call(app, 'organizations:update', {
+      ...(await call(app, 'organizations:get', { id: created?.id ?? 0 })),
+      id: created?.id ?? 0,
+      registrationNo: '1600123456',
+      phone: '0909 000 111',
+    });
+    const error = await callFailing(app, 'imports:undo', { batchId: 1 });
+    expect(error).toMatchObject({ kind: 'conflict' });
+    expect(error.message).toContain('HTX NN Vĩnh Bình đã được sửa hoặc có thêm dữ liệu sau lần nhập này');
+    expect(organizationsTable()).toHaveLength(2);
+  });
+
+  it('is all or nothing: a row that cannot be written leaves nothing behind', async () => {
+    await storedMyHoaHung();
+    const before = organizationsTable();
+    const { jobId } = await previewMessy();
+    // Adding the last row anew clashes with the stored Mã số HTX, after two rows were written.
+    const { jobId: commitJob } = await call(app, 'imports:commit', { previewJobId: jobId, decisions: [{ row: 7, communeCode: XA_NHON_HOI }, { row: 10, action: 'create' }] });
+    const status = await settle(app, commitJob);
+    expect(status.state).toBe('failed');
+    expect(status.error?.message).toBe('Dòng 10: Mã số HTX 1600999888 đã có: Hợp tác xã Thủy sản Mỹ Hòa Hưng (xã Mỹ Hòa Hưng). Mở hồ sơ đó?');
+    expect(organizationsTable()).toEqual(before);
+    expect((await call(app, 'imports:batches', {})).total).toBe(0);
+  });
+
+  it('leaves an old address that went to several communes out until one is chosen', async () => {
+    const { jobId } = await previewMessy();
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 2, failed: 2 });
+    expect(organizationsTable().map((row) => (row as { name: string }).name)).toEqual(['HTX NN Vĩnh Bình', 'HTX Thủy sản Mỹ Hòa Hưng']);
+  });
+});
+
+describe('yearly figures', () => {
+  it('imports figures of organizations found by Mã số HTX or by name in their commune, filling only what the file has', async () => {
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const myHoaHung = await storedMyHoaHung();
+    await call(app, 'figures:save', { organizationId: myHoaHung.id, year: 2024, membersOfficial: 30, revenue: 2_000_000_000 });
+    const csv = [
+      'Mã số thuế;Tên HTX;Địa chỉ;Số thành viên;Lao động thường xuyên;Doanh thu (triệu đồng);Lợi nhuận;Xếp loại',
+      ';HTX NN Vĩnh Bình;xã Vĩnh Bình, huyện Châu Thành, tỉnh An Giang;25;12;"1.750";-50.000.000;Khá',
+      '1600999888;;;32;;;;Tốt',
+      ';HTX Không Có;xã Vĩnh Bình, huyện Châu Thành;10;;;;',
+    ].join('\r\n');
+    const fileId = stage(app, 'So lieu 2024.csv', `\ufeff${csv}`);
+    const { jobId, analysis } = await analyze(app, fileId, 'figures');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['registrationNo', 'organizationName', 'address', 'membersOfficial', 'workers', 'revenue', 'profit', 'classification']);
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis), 2024);
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.match?.reason ?? null, row.defaultAction])).toEqual([
+      [2, 'valid', null, 'create'],
+      [3, 'valid', 'existing', 'update'],
+      [4, 'invalid', null, 'skip'],
+    ]);
+    expect(preview.page.rows[2]?.problems[0]?.message).toContain('Không tìm thấy «HTX Không Có» trong danh sách Thành viên ở Xã Vĩnh An');
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toEqual({ batchId: 1, created: 1, updated: 1, skipped: 0, failed: 1 });
+    expect(await call(app, 'figures:list', { organizationId: vinhBinh.id })).toMatchObject([
+      { year: 2024, membersOfficial: 25, workers: 12, revenue: 1_750_000_000, profit: -50_000_000, classification: 'fair' },
+    ]);
+    expect(await call(app, 'figures:list', { organizationId: myHoaHung.id })).toMatchObject([
+      { year: 2024, membersOfficial: 32, revenue: 2_000_000_000, classification: 'good' },
+    ]);
+    await call(app, 'imports:undo', { batchId: 1 });
+    expect(await call(app, 'figures:list', { organizationId: vinhBinh.id })).toEqual([]);
+    expect(await call(app, 'figures:list', { organizationId: myHoaHung.id })).toMatchObject([{ year: 2024, membersOfficial: 30, revenue: 2_000_000_000, classification: null }]);
+  });
+});
+
+describe('partners', () => {
+  it('imports partners with their province and kind as written, matching one already stored by its tax code', async () => {
+    const stored = await call(app, 'partners:create', {
+      kind: 'enterprise',
+      name: 'Công ty Cổ phần Thực phẩm Hà Nội',
+      taxCode: '0101234567',
+      provinceCode: '01',
+    });
+    const csv = [
+      'Tên doanh nghiệp,Loại,MST,Tỉnh/TP,Người liên hệ,Mặt hàng thu mua',
+      'CTCP Thực phẩm Hà Nội,Doanh nghiệp,0101234567,Hà Nội,Nguyễn Văn Đức,"Gạo thơm, xoài"',
+      'Chợ đầu mối Bình Điền,Chợ đầu mối,,TP Hồ Chí Minh,Lê Thị Hoa,Rau củ',
+      'Công ty Không Tỉnh,Doanh nghiệp,,Tỉnh Không Có,,',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doi tac.csv', csv), 'partners');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['name', 'kind', 'taxCode', 'province', 'contactName', 'buys']);
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.match?.reason ?? null, row.defaultAction])).toEqual([
+      [2, 'valid', 'registrationNo', 'update'],
+      [3, 'valid', null, 'create'],
+      [4, 'invalid', null, 'skip'],
+    ]);
+    expect(preview.page.rows[2]?.problems[0]?.message).toContain('Tỉnh Không Có');
+
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toMatchObject({ created: 1, updated: 1, failed: 1 });
+    const list = await call(app, 'partners:list', { search: '' });
+    expect(list.rows.map((row) => [row.name, row.kind, row.provinceName, row.contactName, row.buys])).toEqual([
+      ['Chợ đầu mối Bình Điền', 'wholesale_market', 'Thành phố Hồ Chí Minh', 'Lê Thị Hoa', 'Rau củ'],
+      // The file's spelling replaces the stored one; the blank columns leave the rest as it was.
+      ['CTCP Thực phẩm Hà Nội', 'enterprise', 'Thành phố Hà Nội', 'Nguyễn Văn Đức', 'Gạo thơm, xoài'],
+    ]);
+    expect(list.rows[1]?.id).toBe(stored.id);
+
+    await call(app, 'imports:undo', { batchId: summary.batchId });
+    const after = await call(app, 'partners:list', { search: '' });
+    expect(after.rows.map((row) => [row.name, row.contactName])).toEqual([['Công ty Cổ phần Thực phẩm Hà Nội', '']]);
+  });
+});
+
+describe('products', () => {
+  it('imports products of organizations found by Mã số HTX, with their unit and yearly volume', async () => {
+    const vinhBinh = await call(app, 'organizations:create', {
+      kind: 'htx',
+      name: 'HTX Nông nghiệp Vĩnh Bình',
+      registrationNo: '1600123456',
+      communeCode: XA_VINH_AN,
+    });
+    const csv = [
+      'Mã số HTX;Tên HTX;Sản phẩm;ĐVT;Sản lượng/năm;Giá bán (đồng)',
+      '1600123456;HTX Nông nghiệp Vĩnh Bình;Gạo ST25;tấn;"1.200";18.000.000',
+      '1600123456;HTX Nông nghiệp Vĩnh Bình;Xoài cát Hòa Lộc;kg;"12.500,5";35.000',
+      '1600000000;HTX Không Có;Nấm rơm;kg;100;',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'San pham.csv', csv), 'products');
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status])).toEqual([
+      [2, 'valid'],
+      [3, 'valid'],
+      [4, 'invalid'],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toMatchObject({ created: 2, failed: 1 });
+    const { products } = await call(app, 'products:list', { organizationId: vinhBinh.id });
+    expect(products.map((product) => [product.name, product.unit, product.volume, product.price])).toEqual([
+      ['Gạo ST25', 'tấn', 1200, 18_000_000],
+      ['Xoài cát Hòa Lộc', 'kg', 12_500.5, 35_000],
+    ]);
+  });
+});

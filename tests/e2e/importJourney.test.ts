@@ -1,0 +1,143 @@
+/**
+ * The import journey of an office clerk: the messy workbook the office really keeps (title rows, a
+ * two-row merged header, old addresses, dates as text and as an Excel serial, one cooperative
+ * spelled two ways in one commune, a bad date and a negative amount) is uploaded, its preview and
+ * matches looked at, committed, undone and committed again.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ImportBatch } from '../../src/shared/contract';
+import type { Page as ListPage, Organization } from '../../src/shared/domain';
+import { messyWorkbook } from '../core/importWorkbooks';
+import { callApi, launchBrowser, snap, startHost, type RunningHost } from './support';
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+let workbookDir: string;
+let workbookFile: string;
+
+beforeAll(async () => {
+  host = await startHost();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  workbookDir = mkdtempSync(join(tmpdir(), 'htx-import-'));
+  workbookFile = join(workbookDir, 'Danh sach HTX 2024.xlsx');
+  writeFileSync(workbookFile, await messyWorkbook());
+  await callApi(host, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91' });
+  await callApi(host, 'organizations:create', {
+    kind: 'htx',
+    name: 'Hợp tác xã Thủy sản Mỹ Hòa Hưng',
+    registrationNo: '1600999888',
+    communeCode: '30313',
+    representative: 'Trần Thị Bé',
+  });
+});
+let broken = false;
+beforeEach((context) => {
+  if (broken) context.skip();
+  context.onTestFailed(async () => {
+    broken = true;
+    await snap(page, 'import-failed');
+  });
+});
+afterAll(async () => {
+  await browser.close();
+  await host.stop();
+  rmSync(workbookDir, { recursive: true, force: true });
+});
+
+/** A select by its name; Mantine gives its listbox the same label. */
+function combo(name: string) {
+  return page.getByRole('combobox', { name, exact: true });
+}
+
+function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: 30_000 });
+}
+
+async function registerNames(): Promise<string[]> {
+  const list = await callApi<ListPage<Organization>>(host, 'organizations:list', { pageSize: 50 });
+  return list.rows.map((row) => row.name).sort();
+}
+
+async function commitAndWait(): Promise<void> {
+  await page.getByRole('button', { name: 'Ghi vào dữ liệu', exact: true }).click();
+  await page.getByText('Đã nhập xong tệp Danh sach HTX 2024.xlsx').waitFor({ timeout: 30_000 });
+}
+
+describe('importing a messy workbook', () => {
+  it('uploads it and finds the sheet and the two-row merged header under the titles', async () => {
+    await page.goto(`${host.url}#/nhap-excel`);
+    await page.getByRole('heading', { name: 'Nhập từ Excel', level: 2 }).waitFor();
+    await snap(page, 'import-01-choose');
+    await page.locator('input[type=file]').setInputFiles(workbookFile);
+    await page.getByRole('button', { name: 'Đọc tệp' }).click();
+    await page.getByText('Dòng tiêu đề: các dòng 4, 5 (tiêu đề gộp nhiều dòng); dữ liệu bắt đầu từ dòng 6.').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByLabel('Trang tính').inputValue()).toBe('DS HTX 2024');
+    await snap(page, 'import-02-sheet');
+  });
+
+  it('proposes the mapping from the Vietnamese headers', async () => {
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await poll(() => combo('Trường dữ liệu B').inputValue()).toBe('Tên tổ chức (bắt buộc)');
+    expect(await combo('Trường dữ liệu C').inputValue()).toBe('Mã số HTX (mã số thuế)');
+    expect(await combo('Trường dữ liệu D').inputValue()).toBe('Địa chỉ (cũ hoặc mới) (bắt buộc)');
+    expect(await combo('Trường dữ liệu I').inputValue()).toBe('Không nhập');
+    await snap(page, 'import-03-mapping');
+  });
+
+  it('previews every row with its problems and matches', async () => {
+    await page.getByRole('button', { name: 'Kiểm tra các dòng' }).click();
+    await page.getByText('Trùng dòng 6 trong tệp (HTX NN Vĩnh Bình)').waitFor({ timeout: 30_000 });
+    await page.getByText('Trùng mã số với Hợp tác xã Thủy sản Mỹ Hòa Hưng (Xã Mỹ Hòa Hưng)').waitFor();
+    await page.getByText('E9: Ngày thành lập: Ngày «31/02/2024» không có thật: tháng 2/2024 không có ngày 31.').waitFor();
+    await page.getByText('H9: Vốn điều lệ không được âm.').waitFor();
+    await page.getByText('01/01/2019').waitFor();
+    await page.getByText('1 cần chọn xã').waitFor();
+    // The old Xã Phú Hội was split: the person chooses where the cooperative is now.
+    await combo('Chọn xã, phường 7').click();
+    await page.getByRole('option', { name: 'Xã Nhơn Hội', exact: true }).click();
+    await snap(page, 'import-04-preview');
+  });
+
+  it('commits, showing what it did, with the failed row downloadable', async () => {
+    await commitAndWait();
+    await poll(() => page.getByTestId('import-created').innerText()).toBe('2');
+    expect(await page.getByTestId('import-updated').innerText()).toBe('1');
+    expect(await page.getByTestId('import-skipped').innerText()).toBe('1');
+    expect(await page.getByTestId('import-failed').innerText()).toBe('1');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tải các dòng lỗi (Excel)' }).click();
+    expect((await download).suggestedFilename()).toBe('Danh sach HTX 2024 - dong loi.xlsx');
+    expect(await registerNames()).toEqual(['HTX Dịch vụ nông nghiệp Phú Hội', 'HTX NN Vĩnh Bình', 'HTX Thủy sản Mỹ Hòa Hưng']);
+    await snap(page, 'import-05-summary');
+  });
+
+  it('undoes the whole import', async () => {
+    await page.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByText('Đã hoàn tác lần nhập tệp «Danh sach HTX 2024.xlsx».').first().waitFor();
+    await poll(registerNames).toEqual(['Hợp tác xã Thủy sản Mỹ Hòa Hưng']);
+    await snap(page, 'import-06-undone');
+  });
+
+  it('commits again from the same preview', async () => {
+    await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+    await page.getByText('Trùng dòng 6 trong tệp (HTX NN Vĩnh Bình)').waitFor();
+    await combo('Chọn xã, phường 7').click();
+    await page.getByRole('option', { name: 'Xã Nhơn Hội', exact: true }).click();
+    await commitAndWait();
+    await poll(registerNames).toEqual(['HTX Dịch vụ nông nghiệp Phú Hội', 'HTX NN Vĩnh Bình', 'HTX Thủy sản Mỹ Hòa Hưng']);
+    const batches = await callApi<ListPage<ImportBatch>>(host, 'imports:batches', {});
+    expect(batches.rows.map((batch) => [batch.id, batch.created, batch.updated, batch.undoneAt === null])).toEqual([
+      [2, 2, 1, true],
+      [1, 2, 1, false],
+    ]);
+    await page.getByText('Các lần nhập trước').scrollIntoViewIfNeeded();
+    await snap(page, 'import-07-again');
+  });
+});
