@@ -46,6 +46,8 @@ import {
   type OrganizationStatus,
 } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
+import { call } from '../api';
+import { ExportButton } from '../components/ExportButton';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
 import { OrganizationForm } from '../components/OrganizationForm';
@@ -276,6 +278,14 @@ export function MembersPage({ alliance }: MembersPageProps) {
         />
         <FilterPopover provinceCode={alliance.provinceCode} filters={filters} onChange={setFilters} />
         <ColumnChooser shown={shown} titles={columnTitles} onChange={setShown} />
+        <ExportButton
+          start={() =>
+            call('reports:exportOrganizations', {
+              list: { ...(query === '' ? {} : { query }), ...filterInput(filters), sort: { by: sortKey, direction: sort.direction } },
+              columns: optionalColumns.filter((column) => shown.includes(column)),
+            })
+          }
+        />
       </Group>
 
       <ActiveFilters

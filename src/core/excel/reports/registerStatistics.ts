@@ -1,0 +1,104 @@
+/**
+ * Báo cáo thống kê: the register's statistics for one year by kind, by sector and by commune, with
+ * the organizations founded and ended in the year. The counts by kind, the figures and the
+ * classification come from the statistics service (the same numbers the chairperson sees on
+ * Tổng quan); the split of each sector's and commune's count by kind, and what was founded and
+ * ended there, are counted here under the same rule of existence (`existingInYear`).
+ */
+import { and, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
+import { vietnameseCollator } from '../../../shared/text';
+import type { Context } from '../../context';
+import { organizations, sectors } from '../../db/schema';
+import { existingInYear } from '../../services/lifecycle';
+import { statisticsOverview, storedFigureTotals } from '../../services/statistics';
+import type { Row, SheetData } from '../write/writer';
+
+type KindSplit = Record<OrganizationKind, number> & { total: number; founded: number; ended: number };
+
+function emptySplit(): KindSplit {
+  return { htx: 0, lhhtx: 0, tht: 0, qtdnd: 0, total: 0, founded: 0, ended: 0 };
+}
+
+/** Existing organizations by (key, kind), and founded and ended in the year by key. */
+function splitBy(ctx: Context, year: number, key: SQL): Map<string, KindSplit> {
+  const [first, last] = [`${year}-01-01`, `${year}-12-31`];
+  const splits = new Map<string, KindSplit>();
+  const splitOf = (code: string) => {
+    let split = splits.get(code);
+    if (!split) splits.set(code, (split = emptySplit()));
+    return split;
+  };
+  const existing = ctx.db.all<{ code: string; kind: OrganizationKind; n: number }>(
+    sql`SELECT ${key} AS code, ${organizations.kind} AS kind, count(*) AS n FROM ${organizations} WHERE ${existingInYear(year)} GROUP BY 1, 2`,
+  );
+  for (const row of existing) {
+    const split = splitOf(row.code);
+    split[row.kind] += row.n;
+    split.total += row.n;
+  }
+  const within = (column: typeof organizations.foundedOn | typeof organizations.endedOn) =>
+    ctx.db.all<{ code: string; n: number }>(
+      sql`SELECT ${key} AS code, count(*) AS n FROM ${organizations}
+        WHERE ${and(isNull(organizations.deletedAt), isNotNull(column), gte(column, first), lte(column, last))} GROUP BY 1`,
+    );
+  for (const row of within(organizations.foundedOn)) splitOf(row.code).founded += row.n;
+  for (const row of within(organizations.endedOn)) splitOf(row.code).ended += row.n;
+  return splits;
+}
+
+function rowsOf(table: Row[]): SheetData {
+  return { rows: table, count: table.length };
+}
+
+export function registerStatisticsTables(ctx: Context, year: number): Record<string, SheetData> {
+  const { current } = statisticsOverview(ctx, year);
+  const figures = new Map(storedFigureTotals(ctx, year).map((row) => [row.kind, row]));
+
+  const byKind = organizationKinds.map((kind): Row => {
+    const row = figures.get(kind);
+    const classified = (row?.good ?? 0) + (row?.fair ?? 0) + (row?.average ?? 0) + (row?.weak ?? 0);
+    return {
+      kind,
+      existing: current.organizations[kind],
+      founded: current.founded[kind],
+      ended: current.ended[kind],
+      reporting: row?.reporting ?? 0,
+      membersOfficial: row?.membersOfficial ?? 0,
+      membersAssociate: row?.membersAssociate ?? 0,
+      workers: row?.workers ?? 0,
+      good: row?.good ?? 0,
+      fair: row?.fair ?? 0,
+      average: row?.average ?? 0,
+      weak: row?.weak ?? 0,
+      unclassified: current.organizations[kind] - classified,
+      averageRevenue: row && row.revenueCount > 0 ? Math.round(row.revenueSum / row.revenueCount) : null,
+    };
+  });
+  const revenue = [...figures.values()].reduce((sum, row) => ({ total: sum.total + row.revenueSum, count: sum.count + row.revenueCount }), { total: 0, count: 0 });
+
+  const sectorRows = ctx.db.select().from(sectors).orderBy(sectors.sortOrder).all();
+  const sectorSplits = splitBy(ctx, year, sql`coalesce(${organizations.sectorCode}, '')`);
+  const bySector: Row[] = [
+    ...sectorRows.map((sector) => ({ code: sector.code, name: sector.name, group: sector.group })),
+    { code: '', name: 'Chưa rõ lĩnh vực', group: '' },
+  ]
+    .filter((sector) => sectorSplits.has(sector.code))
+    .map(({ code, ...sector }) => ({ ...sector, ...(sectorSplits.get(code) ?? emptySplit()) }));
+
+  const communeSplits = splitBy(ctx, year, sql`${organizations.communeCode}`);
+  const byCommune: Row[] = [...communeSplits.entries()]
+    .map(([code, split]) => {
+      const commune = ctx.places.commune(code);
+      return { sortName: commune?.name ?? code, name: commune?.fullName ?? code, ...split };
+    })
+    // Alphabetically by the commune's own name: Phường Bình Đức before Xã An Phú would not read as a list.
+    .sort((a, b) => vietnameseCollator.compare(a.sortName, b.sortName) || vietnameseCollator.compare(a.name, b.name))
+    .map(({ sortName: _sortName, ...row }) => row);
+
+  return {
+    byKind: { ...rowsOf(byKind), totals: () => ({ averageRevenue: revenue.count > 0 ? Math.round(revenue.total / revenue.count) : null }) },
+    bySector: rowsOf(bySector),
+    byCommune: rowsOf(byCommune),
+  };
+}

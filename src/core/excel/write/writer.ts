@@ -1,0 +1,459 @@
+/**
+ * The one writer of every export and report: it reads a layout (see layout.ts) and streams the
+ * rows into an .xlsx in the administrative style of Vietnamese offices — issuing body top left,
+ * national motto top right, title and period centred, the table under merged multi-row headers,
+ * a totals row, then place and date and the signature block at the bottom right; A4, fitted to
+ * the page's width, the header rows repeated on every printed page.
+ *
+ * Rows are committed as they come (exceljs's streaming WorkbookWriter), so a register of 100,000
+ * organizations never sits in memory as a workbook; the writer yields to the event loop every few
+ * hundred rows, so the process keeps answering the window and a cancel takes effect.
+ */
+import ExcelJS from 'exceljs';
+import type { JobControl } from '../../jobs';
+import type { LayoutColumn, LayoutSheet, ReportLayout } from './layout';
+
+export type CellValue = string | number | boolean | null;
+export type Row = Readonly<Record<string, CellValue>>;
+
+export interface SheetData {
+  /** The table's rows, produced as they are written (a generator reading the database page by page). */
+  rows: Iterable<Row> | AsyncIterable<Row>;
+  /** How many rows will come, for the progress bar; null when not known in advance. */
+  count: number | null;
+  /** Totals of the columns whose layout says `total: "given"`, asked for once the rows are written. */
+  totals?: () => Row;
+}
+
+/** What the frame around the tables says: who issues it, for when, where and who signs. */
+export interface ReportFrame {
+  /** The issuing body in capitals: "LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG". */
+  issuer: string;
+  /** "Năm 2025", "Từ ngày 01/01/2025 đến ngày 30/06/2025". */
+  period: string;
+  /** "An Giang, ngày 22 tháng 11 năm 2026". */
+  placeAndDate: string;
+  signerName: string;
+}
+
+export type WriteProgress = Pick<JobControl, 'report' | 'throwIfCancelled'>;
+
+/** Rows written between two yields to the event loop (and two progress reports). */
+const CHUNK_ROWS = 500;
+
+const FONT_NAME = 'Times New Roman';
+/** Excel's code of the A4 paper size. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- exceljs's PaperSize is an ambient const enum, which isolatedModules cannot read
+const A4 = 9 as ExcelJS.PaperSize;
+const thin = { style: 'thin' } as const;
+const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+function font(size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
+  return { name: FONT_NAME, size, ...extra };
+}
+
+/**
+ * How many lines a text takes in a cell of the given width (Excel's character widths) at a font
+ * size, wrapping at spaces. LibreOffice and Excel do not grow the rows of a generated file to fit
+ * wrapped text, so the writer sets each row's height itself; this estimate errs on the generous
+ * side (Times New Roman at 12 points fits a little more than one character per unit of width).
+ */
+export function linesNeeded(text: string, width: number, size: number, bold = false): number {
+  const capacity = Math.max(1, Math.floor(((width - 0.5) * (bold ? 1.05 : 1.15) * 12) / size));
+  if (text.length <= capacity) return 1;
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(' ')) {
+    const length = word.length;
+    if (used === 0) used = length;
+    else if (used + 1 + length <= capacity) used += 1 + length;
+    else {
+      lines += 1;
+      used = length;
+    }
+    // A word longer than a line is broken over as many as it needs.
+    while (used > capacity) {
+      lines += 1;
+      used -= capacity;
+    }
+  }
+  return lines;
+}
+
+/** The height in points of a row of this many lines at a font size. */
+function heightOf(lines: number, size: number): number {
+  return Math.ceil(lines * size * 1.3 + 3);
+}
+
+const numberFormats: Record<LayoutColumn['format'], string | undefined> = {
+  index: '0',
+  text: undefined,
+  count: '#,##0',
+  money: '#,##0',
+  quantity: '#,##0.###',
+  percent: '0.0"%"',
+  date: 'dd/mm/yyyy',
+};
+
+const horizontalOf: Record<LayoutColumn['format'], ExcelJS.Alignment['horizontal']> = {
+  index: 'center',
+  text: 'left',
+  count: 'right',
+  money: 'right',
+  quantity: 'right',
+  percent: 'right',
+  date: 'center',
+};
+
+/**
+ * One style object per column and kind of row, shared by all its cells: exceljs recognises an
+ * object it has seen and reuses its style id, instead of building the style again for each cell.
+ */
+function cellStyle(column: LayoutColumn, bold: boolean): Partial<ExcelJS.Style> {
+  const numFmt = numberFormats[column.format];
+  return {
+    font: font(12, bold ? { bold: true } : {}),
+    alignment: { horizontal: horizontalOf[column.format], vertical: 'middle', wrapText: column.format === 'text' },
+    border: allBorders,
+    ...(numFmt ? { numFmt } : {}),
+  };
+}
+
+// Characters XML 1.0 cannot carry; they would make the file unreadable.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const xmlInvalid = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/**
+ * Text as a cell holds it: always a string value, never a formula, even when it begins with
+ * = + - @ (exceljs writes a string as `t="str"` with a `<v>` and no `<f>`; LibreOffice and Excel
+ * read it as text — tests/core/reports.test.ts checks both), with characters XML cannot carry removed.
+ */
+export function textCell(value: string): string {
+  return value.replace(xmlInvalid, '');
+}
+
+/** An ISO calendar date as the Excel date of that same day (UTC midnight: no time zone shifts it). */
+export function excelDate(iso: string): Date | string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : textCell(iso);
+}
+
+function cellValueOf(column: LayoutColumn, value: CellValue | undefined): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  if (column.format === 'date' && typeof value === 'string') return excelDate(value);
+  if (column.format === 'text') {
+    const text = typeof value === 'string' ? value : String(value);
+    const shown = textCell(column.labels?.[text] ?? text);
+    return shown === '' ? null : shown;
+  }
+  return typeof value === 'string' ? textCell(value) : value;
+}
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The merges of a multi-row header: a column's last header part runs down to the bottom header
+ * row; a group part above it runs across the neighbours sharing the same path up to that level.
+ * Positions are 0-based (row level, column index).
+ */
+export function headerMerges(columns: readonly Pick<LayoutColumn, 'header'>[]): { depth: number; merges: Merge[] } {
+  const depth = Math.max(...columns.map((column) => column.header.length));
+  const merges: Merge[] = [];
+  columns.forEach((column, index) => {
+    const leaf = column.header.length - 1;
+    if (leaf < depth - 1) merges.push({ top: leaf, left: index, bottom: depth - 1, right: index });
+  });
+  const samePrefix = (a: readonly string[], b: readonly string[], level: number) =>
+    a.length > level + 1 && b.length > level + 1 && a.slice(0, level + 1).every((part, at) => part === b[at]);
+  for (let level = 0; level < depth - 1; level += 1) {
+    let start = 0;
+    while (start < columns.length) {
+      let end = start;
+      const header = columns[start]?.header ?? [];
+      while (end + 1 < columns.length && samePrefix(header, columns[end + 1]?.header ?? [], level)) end += 1;
+      if (end > start) merges.push({ top: level, left: start, bottom: level, right: end });
+      start = end + 1;
+    }
+  }
+  return { depth, merges };
+}
+
+/**
+ * Where the frame's left block (issuer, recipients) ends and the right block (motto, signature)
+ * begins: after the first columns holding about 45 % of the table's width.
+ */
+function leftBlockColumns(columns: readonly LayoutColumn[]): number {
+  const total = columns.reduce((sum, column) => sum + column.width, 0);
+  let width = 0;
+  for (let index = 0; index < columns.length - 1; index += 1) {
+    width += columns[index]?.width ?? 0;
+    if (width >= total * 0.45) return index + 1;
+  }
+  return Math.max(1, columns.length - 1);
+}
+
+/** A block of text in the frame: from one column to another, merged. */
+interface FrameCell {
+  from: number;
+  to: number;
+  text: string;
+  style: Partial<ExcelJS.Style>;
+}
+
+class SheetWriter {
+  private rowNumber = 0;
+  private readonly last: number;
+  private readonly split: number;
+  private readonly widths: number[];
+
+  constructor(
+    private readonly sheet: ExcelJS.Worksheet,
+    columns: readonly LayoutColumn[],
+  ) {
+    this.last = columns.length;
+    this.split = leftBlockColumns(columns);
+    this.widths = columns.map((column) => column.width);
+  }
+
+  /** The width of columns `from`..`to` (1-based, inclusive). */
+  widthOf(from: number, to: number): number {
+    return this.widths.slice(from - 1, to).reduce((sum, width) => sum + width, 0);
+  }
+
+  get current(): number {
+    return this.rowNumber;
+  }
+
+  /** Writes one row of the frame, tall enough for its longest block. */
+  line(cells: FrameCell[]): void {
+    this.rowNumber += 1;
+    const row = this.sheet.getRow(this.rowNumber);
+    let height = 0;
+    for (const { from, to, text, style } of cells) {
+      const cell = row.getCell(from);
+      cell.value = textCell(text);
+      cell.style = style;
+      if (to > from) this.sheet.mergeCells(this.rowNumber, from, this.rowNumber, to);
+      const size = style.font?.size ?? 12;
+      height = Math.max(height, heightOf(style.alignment?.wrapText ? linesNeeded(text, this.widthOf(from, to), size, style.font?.bold) : 1, size));
+    }
+    row.height = height;
+    row.commit();
+  }
+
+  left(text: string, style: Partial<ExcelJS.Style>): FrameCell {
+    return { from: 1, to: this.split, text, style };
+  }
+
+  right(text: string, style: Partial<ExcelJS.Style>): FrameCell {
+    return { from: this.split + 1, to: this.last, text, style };
+  }
+
+  across(text: string, style: Partial<ExcelJS.Style>): FrameCell {
+    return { from: 1, to: this.last, text, style };
+  }
+
+  blank(): void {
+    this.rowNumber += 1;
+    this.sheet.getRow(this.rowNumber).commit();
+  }
+
+  nextRow(): ExcelJS.Row {
+    this.rowNumber += 1;
+    return this.sheet.getRow(this.rowNumber);
+  }
+}
+
+const centred = (extra: Partial<ExcelJS.Alignment> = {}): Partial<ExcelJS.Alignment> => ({
+  horizontal: 'center',
+  vertical: 'middle',
+  wrapText: true,
+  ...extra,
+});
+
+/** Writes the header rows of the table, merged as the columns' paths say; returns the rows used. */
+function writeHeader(writer: SheetWriter, sheet: ExcelJS.Worksheet, columns: readonly LayoutColumn[]): { first: number; last: number } {
+  const { depth, merges } = headerMerges(columns);
+  const style: Partial<ExcelJS.Style> = { font: font(12, { bold: true }), alignment: centred(), border: allBorders };
+  const first = writer.current + 1;
+  const rows: ExcelJS.Row[] = [];
+  for (let level = 0; level < depth; level += 1) {
+    const row = writer.nextRow();
+    rows.push(row);
+    columns.forEach((column, index) => {
+      const cell = row.getCell(index + 1);
+      // Every cell of the header gets the borders, also those a merge covers.
+      cell.style = style;
+      const part = column.header[level];
+      const shownAbove = merges.some((merge) => merge.left <= index && index <= merge.right && merge.top < level && level <= merge.bottom);
+      const coveredFromLeft = merges.some((merge) => merge.top === level && merge.left < index && index <= merge.right);
+      if (part !== undefined && !shownAbove && !coveredFromLeft) cell.value = textCell(part);
+    });
+  }
+  // Each header row as tall as its texts need; a text merged down over several rows may share them.
+  const heights = Array.from({ length: depth }, () => heightOf(1, 12));
+  const spans: { top: number; bottom: number; height: number }[] = [];
+  columns.forEach((column, index) => {
+    column.header.forEach((part, level) => {
+      // A group's text is in its first column only.
+      if (merges.some((merge) => merge.top === level && merge.left < index && index <= merge.right)) return;
+      const across = merges.find((merge) => merge.top === level && merge.left === index && merge.bottom === level);
+      const down = merges.find((merge) => merge.top === level && merge.left === index && merge.bottom > level);
+      const width = writer.widthOf(index + 1, (across?.right ?? index) + 1);
+      const height = heightOf(linesNeeded(part, width, 12, true), 12);
+      if (down) spans.push({ top: level, bottom: down.bottom, height });
+      else heights[level] = Math.max(heights[level] ?? 0, height);
+    });
+  });
+  for (const span of spans) {
+    const have = heights.slice(span.top, span.bottom + 1).reduce((sum, height) => sum + height, 0);
+    if (have < span.height) heights[span.bottom] = (heights[span.bottom] ?? 0) + span.height - have;
+  }
+  rows.forEach((row, level) => (row.height = heights[level] ?? heightOf(1, 12)));
+  // A streamed row can no longer be merged once committed.
+  for (const merge of merges) sheet.mergeCells(first + merge.top, merge.left + 1, first + merge.bottom, merge.right + 1);
+  for (const row of rows) row.commit();
+  return { first, last: first + depth - 1 };
+}
+
+export interface ReportToWrite {
+  layout: ReportLayout;
+  frame: ReportFrame;
+  /** The data of each sheet's `table`. */
+  tables: Readonly<Record<string, SheetData>>;
+  /** Only these columns, in this order (a list exported as shown); absent: the layout's columns. */
+  columns?: (sheet: LayoutSheet) => LayoutColumn[];
+}
+
+/** Writes the report to `path`; resolves when the file is complete. */
+export async function writeReport(path: string, report: ReportToWrite, progress?: WriteProgress): Promise<void> {
+  const { layout, frame, tables } = report;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'HTX Desk';
+
+  const sheetsData = layout.sheets.map((sheet) => {
+    const data = tables[sheet.table];
+    if (!data) throw new Error(`The report has no table "${sheet.table}" for the sheet "${sheet.name}".`);
+    return data;
+  });
+  // The bar claims a share only when every sheet knows its count.
+  const total = sheetsData.reduce<number | null>((sum, data) => (sum === null || data.count === null ? null : sum + data.count), 0);
+  let done = 0;
+  progress?.report(0, total, 'writing');
+
+  for (const [sheetIndex, sheetLayout] of layout.sheets.entries()) {
+    const data = sheetsData[sheetIndex] as SheetData;
+    const columns = report.columns ? report.columns(sheetLayout) : sheetLayout.columns;
+    const sheet = workbook.addWorksheet(sheetLayout.name, {
+      pageSetup: {
+        paperSize: A4,
+        orientation: layout.orientation,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
+      views: [{ showGridLines: false }],
+    });
+    sheet.columns = columns.map((column) => ({ width: column.width }));
+    const writer = new SheetWriter(sheet, columns);
+
+    const frameStyle = (size: number, extra: Partial<ExcelJS.Font> = {}, alignment = centred()): Partial<ExcelJS.Style> => ({
+      font: font(size, extra),
+      alignment,
+    });
+    writer.line([writer.left(frame.issuer, frameStyle(12, { bold: true })), writer.right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', frameStyle(12, { bold: true }))]);
+    writer.line([writer.right('Độc lập – Tự do – Hạnh phúc', frameStyle(13, { bold: true, underline: true }))]);
+    writer.blank();
+    writer.line([writer.across(layout.title, frameStyle(14, { bold: true }))]);
+    writer.line([writer.across(frame.period, frameStyle(13, { italic: true }))]);
+    if (sheetLayout.heading !== undefined) writer.line([writer.across(sheetLayout.heading, frameStyle(13, { bold: true }))]);
+    writer.blank();
+
+    const header = writeHeader(writer, sheet, columns);
+    sheet.pageSetup.printTitlesRow = `${header.first}:${header.last}`;
+
+    const styles = columns.map((column) => cellStyle(column, false));
+    const oneLine = heightOf(1, 12);
+    const sums = columns.map(() => 0);
+    let index = 0;
+    for await (const record of data.rows) {
+      index += 1;
+      const row = writer.nextRow();
+      let lines = 1;
+      columns.forEach((column, at) => {
+        const cell = row.getCell(at + 1);
+        cell.style = styles[at] as Partial<ExcelJS.Style>;
+        if (column.format === 'index') {
+          cell.value = index;
+          return;
+        }
+        const value = record[column.key];
+        const shown = cellValueOf(column, value);
+        cell.value = shown;
+        if (column.format === 'text' && typeof shown === 'string') lines = Math.max(lines, linesNeeded(shown, column.width, 12));
+        if (column.total === 'sum' && typeof value === 'number') sums[at] = (sums[at] ?? 0) + value;
+      });
+      row.height = lines === 1 ? oneLine : heightOf(lines, 12);
+      row.commit();
+      done += 1;
+      if (index % CHUNK_ROWS === 0) {
+        progress?.report(done, total, 'writing');
+        // Lets the zip stream drain and the window's calls be answered between chunks.
+        await new Promise((resolve) => setImmediate(resolve));
+        progress?.throwIfCancelled();
+      }
+    }
+
+    if (sheetLayout.totalsLabel !== undefined) {
+      // The caption fills the columns before the first total (STT, the name, its descriptions).
+      const firstFigure = columns.findIndex((column) => column.total !== 'none');
+      const captionEnd = firstFigure < 0 ? columns.length : Math.max(1, firstFigure);
+      const given = data.totals?.();
+      const row = writer.nextRow();
+      columns.forEach((column, at) => {
+        const cell = row.getCell(at + 1);
+        cell.style = at < captionEnd ? { ...cellStyle(column, true), alignment: centred() } : cellStyle(column, true);
+        if (at === 0) cell.value = textCell(sheetLayout.totalsLabel ?? '');
+        else if (column.total === 'sum') cell.value = sums[at] ?? 0;
+        else if (column.total === 'given') cell.value = cellValueOf(column, given?.[column.key]);
+      });
+      if (captionEnd > 1) sheet.mergeCells(writer.current, 1, writer.current, captionEnd);
+      row.height = oneLine;
+      row.commit();
+    }
+
+    if (sheetLayout.note !== undefined) {
+      writer.line([writer.across(sheetLayout.note, frameStyle(11, { italic: true }, { horizontal: 'left', vertical: 'top', wrapText: true }))]);
+    }
+    writer.blank();
+    // Nơi nhận on the left, beside place and date and the signature block on the right.
+    const left = [
+      writer.left('Nơi nhận:', frameStyle(12, { bold: true, italic: true }, { horizontal: 'left', vertical: 'top' })),
+      ...layout.recipients.map((recipient) => writer.left(recipient, frameStyle(11, {}, { horizontal: 'left', vertical: 'top' }))),
+    ];
+    const right = [
+      writer.right(frame.placeAndDate, frameStyle(13, { italic: true })),
+      writer.right(layout.signerTitle, frameStyle(13, { bold: true })),
+    ];
+    // Room to sign between the title and the name.
+    const signatureLines = 5;
+    for (let line = 0; line < Math.max(left.length, signatureLines); line += 1) {
+      const cells = [left[line], right[line]].filter((cell) => cell !== undefined);
+      if (cells.length) writer.line(cells);
+      else writer.blank();
+    }
+    writer.line([writer.right(frame.signerName, frameStyle(13, { bold: true }))]);
+    sheet.commit();
+  }
+  progress?.report(done, total, 'writing');
+  await workbook.commit();
+}
+

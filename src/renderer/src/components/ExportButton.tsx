@@ -1,0 +1,97 @@
+/**
+ * Xuất Excel: a button that exports a list as it is shown (the caller passes how to start the
+ * export with the list's current search, filters, sort and visible columns), and the dialog that
+ * follows any export or report job to the end and then downloads its workbook.
+ */
+import { useCallback, useState } from 'react';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { JobStatus } from '../../../shared/contract';
+import { messageOf } from '../api';
+import { downloadReport } from '../queries/reports';
+import { JobProgress } from './JobProgress';
+
+interface ExcelJobModalProps {
+  /** The job being followed; null: the dialog is closed. */
+  jobId: string | null;
+  title: string;
+  onClose: () => void;
+}
+
+/** Follows a job that writes a workbook: progress and Hủy, then the download, or why it failed. */
+export function ExcelJobModal({ jobId, title, onClose }: ExcelJobModalProps) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const ended = useCallback(
+    (status: JobStatus) => {
+      if (status.state === 'done') {
+        downloadReport(status.jobId).then(
+          (fileName) => {
+            notifications.show({ color: 'teal', message: t('reports.job.downloaded', { fileName }) });
+            onClose();
+          },
+          (error: unknown) => setFailure(messageOf(error, t('common.unexpectedError'))),
+        );
+      } else if (status.state === 'cancelled') {
+        notifications.show({ color: 'gray', message: t('reports.job.cancelled') });
+        onClose();
+      } else {
+        setFailure(status.error?.message ?? t('common.unexpectedError'));
+      }
+    },
+    [onClose, t],
+  );
+
+  const close = () => {
+    setFailure(null);
+    onClose();
+  };
+
+  return (
+    // While it runs the way out is Hủy, so a job is never left running unseen; after a failure, Đóng.
+    <Modal opened={jobId !== null} onClose={close} title={title} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={failure !== null}>
+      {failure !== null ? (
+        <Stack>
+          <Alert color="red" title={t('reports.job.failed')}>
+            {failure}
+          </Alert>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('reports.job.close')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        jobId !== null && <JobProgress key={jobId} jobId={jobId} onEnded={ended} />
+      )}
+    </Modal>
+  );
+}
+
+interface ExportButtonProps {
+  /** Starts the export job with the list's current request and columns. */
+  start: () => Promise<{ jobId: string }>;
+}
+
+export function ExportButton({ start }: ExportButtonProps) {
+  const { t } = useTranslation();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const starting = useMutation({
+    mutationFn: start,
+    onSuccess: ({ jobId: started }) => setJobId(started),
+    onError: (error) => notifications.show({ color: 'red', title: t('reports.job.failed'), message: messageOf(error, t('common.unexpectedError')) }),
+  });
+  const close = useCallback(() => setJobId(null), []);
+  return (
+    <>
+      <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} title={t('reports.exportHint')} loading={starting.isPending} onClick={() => starting.mutate()}>
+        {t('reports.export')}
+      </Button>
+      <ExcelJobModal jobId={jobId} title={t('reports.job.exportTitle')} onClose={close} />
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * Báo cáo: the reports to the national alliance, each with what it is asked for (a year, a period,
+ * or nothing: the register as it stands today). Making one runs a job with a progress bar and a
+ * cancel button, then downloads the workbook.
+ */
+import { useCallback, useState } from 'react';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { ReportInfo, ReportRunInput } from '../../../../shared/contract';
+import { messageOf } from '../../api';
+import { ExcelJobModal } from '../../components/ExportButton';
+import { LoadError } from '../../components/LoadError';
+import { useReportLayouts, useRunReport } from '../../queries/reports';
+import { ReportParameters, defaultParameters, type ReportParameterValues } from './reports/ReportParameters';
+
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const layouts = useReportLayouts();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const close = useCallback(() => setJobId(null), []);
+
+  return (
+    <Stack>
+      <Title order={2}>{t('reports.title')}</Title>
+      <Text c="dimmed" maw={820}>
+        {t('reports.intro')}
+      </Text>
+      {layouts.isError ? (
+        <LoadError error={layouts.error} onRetry={() => void layouts.refetch()} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {(layouts.data ?? []).map((report) => (
+            <ReportCard key={report.report} report={report} onStarted={setJobId} />
+          ))}
+        </SimpleGrid>
+      )}
+      <ExcelJobModal jobId={jobId} title={t('reports.job.reportTitle')} onClose={close} />
+    </Stack>
+  );
+}
+
+function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (jobId: string) => void }) {
+  const { t } = useTranslation();
+  const [parameters, setParameters] = useState<ReportParameterValues>(defaultParameters);
+  const run = useRunReport();
+  const input: ReportRunInput =
+    report.period === 'year'
+      ? { report: report.report, year: parameters.year }
+      : report.period === 'range'
+        ? { report: report.report, from: parameters.from ?? undefined, to: parameters.to ?? undefined }
+        : { report: report.report };
+  const start = () =>
+    run.mutate(input, {
+      onSuccess: ({ jobId }) => onStarted(jobId),
+      onError: (error) => notifications.show({ color: 'red', title: t('reports.job.failed'), message: messageOf(error, t('common.unexpectedError')) }),
+    });
+
+  return (
+    <Card withBorder padding="lg" aria-label={t(`reports.report.${report.report}`)} component="section">
+      <Stack gap="sm" h="100%">
+        <Title order={3} size="h4">
+          {t(`reports.report.${report.report}`)}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('reports.sheets', { sheets: report.sheets.join('; ') })}
+        </Text>
+        <ReportParameters period={report.period} value={parameters} onChange={setParameters} />
+        <Group justify="flex-end" mt="auto">
+          <Button leftSection={<IconFileSpreadsheet size={16} />} loading={run.isPending} onClick={start}>
+            {t('reports.make')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+/** What a report is asked for: a year, a period from–to, or nothing (the register today). */
+import { Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ReportPeriodKind } from '../../../../../shared/contract';
+import { DateField } from '../../../components/DateField';
+import { LabelledSelect } from '../../../components/LabelledSelect';
+import { useStatisticsYears } from '../../../queries/register';
+
+export interface ReportParameterValues {
+  year: number;
+  from: string | null;
+  to: string | null;
+}
+
+/** A finished year is what gets reported, so last year comes first; a period defaults to it too. */
+const lastYear = new Date().getFullYear() - 1;
+export const defaultParameters: ReportParameterValues = { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
+
+interface ReportParametersProps {
+  period: ReportPeriodKind;
+  value: ReportParameterValues;
+  onChange: (value: ReportParameterValues) => void;
+}
+
+export function ReportParameters({ period, value, onChange }: ReportParametersProps) {
+  const { t } = useTranslation();
+  const years = useStatisticsYears();
+  if (period === 'today') {
+    return (
+      <Text size="sm" py={8}>
+        {t('reports.today')}
+      </Text>
+    );
+  }
+  if (period === 'year') {
+    const offered = [...new Set([lastYear + 1, lastYear, ...(years.data ?? [])])].sort((a, b) => b - a).map(String);
+    return (
+      <LabelledSelect
+        label={t('reports.year')}
+        w={160}
+        allowDeselect={false}
+        data={offered}
+        value={String(value.year)}
+        onChange={(year) => onChange({ ...value, year: Number(year ?? lastYear) })}
+      />
+    );
+  }
+  return (
+    <Group grow>
+      <DateField label={t('reports.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
+      <DateField label={t('reports.to')} value={value.to} onChange={(to) => onChange({ ...value, to })} />
+    </Group>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Xuất Excel and Báo cáo: a list exported as it is shown, and the reports to the national
+ * alliance, each written as a workbook by a job (see contracts/jobs.ts) and then read back as a
+ * staged file (see contracts/files.ts).
+ */
+import { z } from 'zod';
+import { channel, isoDate, none } from './define';
+import { organizationListInput } from './organizations';
+
+/** The reports to the national alliance, one layout each in resources/report-layouts/<report>.json. */
+export const reportKinds = ['register-statistics', 'trade-promotion', 'agreements', 'register'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+/** What a report is asked for: a year, a period from–to, or the register as it stands today. */
+export type ReportPeriodKind = 'year' | 'range' | 'today';
+
+export interface ReportInfo {
+  report: ReportKind;
+  /** The layout's title, as printed on the report. */
+  title: string;
+  period: ReportPeriodKind;
+  /** The sheets' headings, so the page can say what the workbook holds. */
+  sheets: string[];
+}
+
+/**
+ * The register's columns a list export can carry, named as the list's columns are; the name is
+ * always written.
+ */
+export const registerColumns = ['name', 'kind', 'registrationNo', 'communeName', 'street', 'sectorCode', 'foundedOn', 'isMember', 'status'] as const;
+export type RegisterColumn = (typeof registerColumns)[number];
+
+const year = z
+  .number({ error: 'Năm báo cáo phải là một số.' })
+  .int({ error: 'Năm báo cáo phải là số nguyên.' })
+  .min(1900, { error: 'Năm báo cáo không hợp lệ.' })
+  .max(2200, { error: 'Năm báo cáo không hợp lệ.' });
+
+export const reportRunInput = z
+  .object({
+    report: z.enum(reportKinds, { error: 'Chưa chọn báo cáo.' }),
+    /** For a report by year (thống kê). */
+    year: year.optional(),
+    /** For a report over a period (xúc tiến thương mại, thỏa thuận). */
+    from: isoDate('Từ ngày').optional(),
+    to: isoDate('Đến ngày').optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.report === 'register-statistics' && value.year === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['year'], message: 'Chọn năm báo cáo.' });
+    }
+    if (value.report === 'trade-promotion' || value.report === 'agreements') {
+      if (value.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Chọn ngày đầu kỳ báo cáo (Từ ngày).' });
+      if (value.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Chọn ngày cuối kỳ báo cáo (Đến ngày).' });
+      if (value.from !== undefined && value.to !== undefined && value.to < value.from) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: 'Đến ngày không được trước Từ ngày.' });
+      }
+    }
+  });
+export type ReportRunInput = z.input<typeof reportRunInput>;
+
+export const organizationsExportInput = z.object({
+  /** The list's request as the list sends it (search, filters, sort); its paging is ignored. */
+  list: organizationListInput,
+  /** The columns shown, in their order, besides the name. */
+  columns: z.array(z.enum(registerColumns)).max(registerColumns.length),
+});
+export type OrganizationsExportInput = z.input<typeof organizationsExportInput>;
+
+/** A workbook made by a job, staged for reading with 'files:read'. */
+export interface StagedReport {
+  fileId: string;
+  fileName: string;
+}
+
+const jobId = z.uuid({ error: 'Mã công việc không hợp lệ.' });
+
+export const reportsContract = {
+  /** The reports there are, for the Báo cáo page. */
+  'reports:layouts': channel<ReportInfo[]>()(none),
+  /** Starts writing a report; follow it with 'jobs:status'. */
+  'reports:run': channel<{ jobId: string }>()(reportRunInput),
+  /** Starts exporting the register list as shown. */
+  'reports:exportOrganizations': channel<{ jobId: string }>()(organizationsExportInput),
+  /** The workbook of a finished report or export job. */
+  'reports:file': channel<StagedReport>()(z.object({ jobId })),
+};

@@ -1,0 +1,355 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type ExcelJS from 'exceljs';
+import { agreementCommitments, agreementDeliveries, agreementParties, agreements, eventParticipants, events, partners } from '../../src/core/db/schema';
+import { headerMerges, linesNeeded } from '../../src/core/excel/write/writer';
+import { placeAndDate } from '../../src/core/excel/reports/frame';
+import type { InputOf } from '../../src/shared/contract';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+import {
+  csvRow,
+  readWithLibreOffice,
+  readWorkbook,
+  rowNumberOf,
+  rowTexts,
+  runReport,
+  skipLibreOffice,
+  type LibreOfficeReading,
+} from './reportsSupport';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+const ids: Record<'a' | 'b' | 'c' | 'd', number> = { a: 0, b: 0, c: 0, d: 0 };
+
+/**
+ * A small register: in Vĩnh An an HTX (A) and a THT (C); in Vĩnh Bình an HTX founded in 2025 (B,
+ * named "=1+1", which must stay text) and one dissolved in 2025 (D). Figures for 2025; two events
+ * and two agreements in 2025, and one of each in 2024.
+ */
+async function seed(): Promise<void> {
+  await call(app, 'alliance:save', {
+    name: 'Liên minh Hợp tác xã tỉnh An Giang',
+    provinceCode: AN_GIANG,
+    chairName: 'Nguyễn Văn Bình',
+  });
+  const create = async (input: InputOf<'organizations:create'>) => (await call(app, 'organizations:create', input)).id;
+  ids.a = await create({ kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN, foundedOn: '2019-04-02', sectorCode: 'trong_trot', registrationNo: '1600123456', street: '-2+3 ấp Vĩnh Hòa' });
+  ids.b = await create({ kind: 'htx', name: '=1+1', communeCode: XA_VINH_BINH, foundedOn: '2025-03-15', sectorCode: 'trong_trot' });
+  ids.c = await create({ kind: 'tht', name: 'THT Rau sạch An Phú', communeCode: XA_VINH_AN, foundedOn: '2020-01-01', street: '@SUM(A1)' });
+  ids.d = await create({ kind: 'htx', name: 'HTX Giải Thể', communeCode: XA_VINH_BINH, foundedOn: '2010-05-05', street: '+84 ấp Tây' });
+  await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-06-30', subjectId: ids.d });
+  await call(app, 'figures:save', { organizationId: ids.a, year: 2025, membersOfficial: 12, membersAssociate: 3, workers: 20, revenue: 1_500_000_000, classification: 'good' });
+  await call(app, 'figures:save', { organizationId: ids.b, year: 2025, membersOfficial: 7, workers: 9, revenue: 500_000_000, classification: 'fair' });
+  await call(app, 'figures:save', { organizationId: ids.c, year: 2025, membersOfficial: 5, workers: 6 });
+
+  // Events and agreements go in as rows: their own engineers' channels are still changing.
+  const db = app.ctx.db;
+  const at = '2026-01-01T00:00:00.000Z';
+  const partner = db
+    .insert(partners)
+    .values({ kind: 'enterprise', name: 'Công ty TNHH Nông sản Mekong', provinceCode: AN_GIANG, nameFolded: 'cong ty tnhh nong san mekong', searchText: 'mekong', createdAt: at, updatedAt: at })
+    .returning()
+    .get();
+  const event = (values: Omit<typeof events.$inferInsert, 'titleFolded' | 'searchText' | 'createdAt' | 'updatedAt'>) =>
+    db
+      .insert(events)
+      .values({ ...values, titleFolded: values.title.toLowerCase(), searchText: values.title.toLowerCase(), createdAt: at, updatedAt: at })
+      .returning()
+      .get().id;
+  const conference = event({ kind: 'supply_demand_conference', title: 'Hội nghị kết nối cung – cầu nông sản 2025', startsOn: '2025-09-10', endsOn: '2025-09-11', venue: 'Trung tâm Hội nghị tỉnh', provinceCode: AN_GIANG, budget: 150_000_000 });
+  const fair = event({ kind: 'fair', title: 'Hội chợ OCOP An Giang', startsOn: '2025-10-05', endsOn: '2025-10-07', venue: 'Quảng trường Long Xuyên', provinceCode: AN_GIANG });
+  event({ kind: 'seminar', title: 'Tọa đàm năm trước', startsOn: '2024-05-01', endsOn: '2024-05-01', provinceCode: AN_GIANG, budget: 9_000_000 });
+  db.insert(eventParticipants)
+    .values([
+      { eventId: conference, organizationId: ids.a, status: 'attended' },
+      { eventId: conference, organizationId: ids.c, status: 'attended' },
+      { eventId: conference, organizationId: ids.b, status: 'absent' },
+      { eventId: conference, partnerId: partner.id, status: 'attended' },
+      { eventId: fair, organizationId: ids.a, status: 'attended' },
+      { eventId: fair, partnerId: partner.id, status: 'registered' },
+    ])
+    .run();
+  const agreement = (values: Omit<typeof agreements.$inferInsert, 'titleFolded' | 'createdAt' | 'updatedAt'>) =>
+    db.insert(agreements).values({ ...values, titleFolded: values.title.toLowerCase(), createdAt: at, updatedAt: at }).returning().get().id;
+  const contract = agreement({ kind: 'sales_contract', number: '01/2025/HĐLK', title: 'Hợp đồng tiêu thụ lúa, xoài', signedOn: '2025-09-10', eventId: conference, validUntil: '2026-09-10' });
+  const memorandum = agreement({ kind: 'mou', number: '02/2025/BBGN', title: 'Biên bản ghi nhớ hợp tác', signedOn: '2025-10-06', eventId: fair });
+  agreement({ kind: 'mou', title: 'Thỏa thuận năm trước', signedOn: '2024-01-05' });
+  db.insert(agreementParties)
+    .values([
+      { agreementId: contract, kind: 'organization', organizationId: ids.a, role: 'seller' },
+      { agreementId: contract, kind: 'partner', partnerId: partner.id, role: 'buyer' },
+      { agreementId: memorandum, kind: 'alliance', role: 'cooperating' },
+      { agreementId: memorandum, kind: 'partner', partnerId: partner.id, role: 'cooperating' },
+    ])
+    .run();
+  const commitment = (values: Omit<typeof agreementCommitments.$inferInsert, 'productFolded' | 'agreementId'>) =>
+    db.insert(agreementCommitments).values({ ...values, agreementId: contract, productFolded: values.product.toLowerCase() }).returning().get().id;
+  const rice = commitment({ product: 'Lúa OM5451', quantity: 100, unit: 'tấn', value: 800_000_000, dueOn: '2026-03-01' });
+  const mango = commitment({ product: 'Xoài cát Hòa Lộc', quantity: 5000, unit: 'kg', value: 100_000_000, dueOn: '2025-12-31' });
+  db.insert(agreementDeliveries)
+    .values([
+      { commitmentId: rice, deliveredOn: '2025-11-01', quantity: 40, value: 320_000_000, createdAt: at },
+      { commitmentId: mango, deliveredOn: '2025-12-20', quantity: 5000, value: 100_000_000, createdAt: at },
+      // After the period: not counted in a report for 2025.
+      { commitmentId: rice, deliveredOn: '2026-02-01', quantity: 10, value: 80_000_000, createdAt: at },
+    ])
+    .run();
+}
+
+beforeAll(async () => {
+  app = openTestApp();
+  await seed();
+});
+afterAll(() => app.close());
+
+/** The frame every report carries, read back with exceljs. */
+function expectFrame(sheet: ExcelJS.Worksheet, period: string) {
+  expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
+  expect(sheet.getCell('A1').font.bold).toBe(true);
+  expect(sheet.getCell('A1').font.name).toBe('Times New Roman');
+  expect(rowTexts(sheet, 1)).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(rowTexts(sheet, 2)).toContain('Độc lập – Tự do – Hạnh phúc');
+  expect(sheet.getCell('A5').text).toBe(period);
+  const texts = Array.from({ length: sheet.rowCount }, (_, index) => rowTexts(sheet, index + 1)).flat();
+  // Today from the injected clock (23/11/2026), the province's short name, the chair's name.
+  expect(texts).toContain('An Giang, ngày 23 tháng 11 năm 2026');
+  expect(texts).toContain('CHỦ TỊCH');
+  expect(texts).toContain('Nguyễn Văn Bình');
+  expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+}
+
+describe('the frame and the header', () => {
+  it('writes the date as administrative documents do', () => {
+    expect(placeAndDate('An Giang', '2026-11-22')).toBe('An Giang, ngày 22 tháng 11 năm 2026');
+    expect(placeAndDate('Cà Mau', '2026-02-05')).toBe('Cà Mau, ngày 05 tháng 02 năm 2026');
+    expect(placeAndDate('Cà Mau', '2026-03-09')).toBe('Cà Mau, ngày 09 tháng 3 năm 2026');
+  });
+
+  it('merges a multi-row header: leaves down, groups across', () => {
+    const { depth, merges } = headerMerges([
+      { header: ['STT'] },
+      { header: ['Thành viên', 'Chính thức'] },
+      { header: ['Thành viên', 'Liên kết'] },
+      { header: ['Lao động'] },
+    ]);
+    expect(depth).toBe(2);
+    expect(merges).toEqual([
+      { top: 0, left: 0, bottom: 1, right: 0 },
+      { top: 0, left: 3, bottom: 1, right: 3 },
+      { top: 0, left: 1, bottom: 0, right: 2 },
+    ]);
+  });
+
+  it('estimates the lines of wrapped text so rows are tall enough', () => {
+    expect(linesNeeded('Tổng số', 10, 12)).toBe(1);
+    expect(linesNeeded('Giải thể, chấm dứt', 10, 12)).toBe(2);
+    expect(linesNeeded('Một tên rất dài của một hợp tác xã nông nghiệp', 20, 12)).toBe(3);
+  });
+
+  it('refuses a report without its period, and a period that ends before it starts', async () => {
+    const missing = await callFailing(app, 'reports:run', { report: 'trade-promotion', from: '2025-01-01' });
+    expect(missing.kind === 'validation' && missing.issues).toEqual([{ path: 'to', message: 'Chọn ngày cuối kỳ báo cáo (Đến ngày).' }]);
+    const reversed = await callFailing(app, 'reports:run', { report: 'agreements', from: '2025-12-31', to: '2025-01-01' });
+    expect(reversed.message).toBe('Đến ngày không được trước Từ ngày.');
+    const noYear = await callFailing(app, 'reports:run', { report: 'register-statistics' });
+    expect(noYear.message).toBe('Chọn năm báo cáo.');
+  });
+
+  it('lists the reports with their titles and periods', async () => {
+    const reports = await call(app, 'reports:layouts', undefined);
+    expect(reports.map(({ report, period }) => [report, period])).toEqual([
+      ['register-statistics', 'year'],
+      ['trade-promotion', 'range'],
+      ['agreements', 'range'],
+      ['register', 'today'],
+    ]);
+    expect(reports[0]?.title).toBe('BÁO CÁO THỐNG KÊ TỔ CHỨC KINH TẾ TẬP THỂ');
+  });
+});
+
+describe('register statistics for a year', () => {
+  let path = '';
+  let office: LibreOfficeReading | null = null;
+  beforeAll(async () => {
+    const report = await runReport(app, { report: 'register-statistics', year: 2025 });
+    expect(report.fileName).toBe('Bao-cao-thong-ke-HTX-2025.xlsx');
+    path = report.path;
+    if (!skipLibreOffice) office = await readWithLibreOffice(path);
+  }, 120_000);
+
+  it('counts by kind as the statistics do, with founded, ended, figures and classification', async () => {
+    const workbook = await readWorkbook(path);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Theo loại hình', 'Theo lĩnh vực', 'Theo xã, phường']);
+    const sheet = workbook.getWorksheet('Theo loại hình') as ExcelJS.Worksheet;
+    expectFrame(sheet, 'Năm 2025');
+    // Two header rows, merged: the group "Trong năm" over two columns, "STT" down both rows.
+    const header = rowNumberOf(sheet, 'STT');
+    const merges = (sheet.model as { merges: string[] }).merges;
+    expect(merges).toContain(`A${header}:A${header + 1}`);
+    expect(merges).toContain(`D${header}:E${header}`);
+    expect(rowTexts(sheet, header + 1).slice(3, 5)).toEqual(['Thành lập mới', 'Giải thể, chấm dứt']);
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${header}:${header + 1}`);
+
+    const statistics = (await call(app, 'statistics:overview', { year: 2025 })).current;
+    const cooperatives = sheet.getRow(header + 2).values as unknown[];
+    // STT, kind, existing, founded, ended, reporting, official, associate, workers, good, fair, average, weak, unclassified, revenue
+    expect(cooperatives.slice(1)).toEqual([1, 'Hợp tác xã (HTX)', 2, 1, 1, 2, 19, 3, 29, 1, 1, 0, 0, 0, 1_000_000_000]);
+    expect(statistics.organizations.htx).toBe(2);
+    const totals = sheet.getRow(rowNumberOf(sheet, 'Tổng cộng'));
+    expect(totals.getCell(3).value).toBe(statistics.organizations.total);
+    expect(totals.getCell(4).value).toBe(statistics.founded.total);
+    expect(totals.getCell(5).value).toBe(statistics.ended.total);
+    expect(totals.getCell(7).value).toBe(statistics.membersOfficial);
+    expect(totals.getCell(9).value).toBe(statistics.workers);
+    expect(totals.getCell(14).value).toBe(statistics.classification.unclassified);
+    expect(totals.getCell(15).value).toBe(1_000_000_000);
+    expect(totals.getCell(15).numFmt).toBe('#,##0');
+  });
+
+  it('splits each commune and sector by kind, with founded and ended there', async () => {
+    const workbook = await readWorkbook(path);
+    const communes = workbook.getWorksheet('Theo xã, phường') as ExcelJS.Worksheet;
+    const first = rowNumberOf(communes, 'STT') + 2;
+    // Name, total, HTX, LH HTX, THT, QTDND, founded, ended
+    expect((communes.getRow(first).values as unknown[]).slice(2)).toEqual(['Xã Vĩnh An', 2, 1, 0, 1, 0, 0, 0]);
+    expect((communes.getRow(first + 1).values as unknown[]).slice(2)).toEqual(['Xã Vĩnh Bình', 1, 1, 0, 0, 0, 1, 1]);
+    const statistics = (await call(app, 'statistics:overview', { year: 2025 })).current;
+    expect(statistics.byCommune.map(({ name, count }) => [name, count])).toEqual([
+      ['Xã Vĩnh An', 2],
+      ['Xã Vĩnh Bình', 1],
+    ]);
+    const sectors = workbook.getWorksheet('Theo lĩnh vực') as ExcelJS.Worksheet;
+    const sectorRow = rowNumberOf(sectors, 'STT') + 2;
+    expect((sectors.getRow(sectorRow).values as unknown[]).slice(2)).toEqual(['Trồng trọt', 'Nông nghiệp', 2, 2, 0, 0, 0, 1, 0]);
+    expect((sectors.getRow(sectorRow + 1).values as unknown[]).slice(2)).toEqual(['Chưa rõ lĩnh vực', 'Chưa rõ', 1, 0, 0, 1, 0, 0, 1]);
+  });
+
+  it.skipIf(skipLibreOffice)('opens in LibreOffice with the same numbers', () => {
+    const kinds = office?.sheets.get('Theo loại hình');
+    expect(csvRow(kinds, 'LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(csvRow(kinds, '1').slice(0, 9)).toEqual(['1', 'Hợp tác xã (HTX)', '2', '1', '1', '2', '19', '3', '29']);
+    expect(csvRow(kinds, 'Tổng cộng').slice(2, 5)).toEqual(['3', '1', '1']);
+    expect(csvRow(office?.sheets.get('Theo xã, phường'), '2').slice(1, 4)).toEqual(['Xã Vĩnh Bình', '1', '1']);
+    expect(office?.pages.length).toBe(3);
+  });
+});
+
+describe('trade promotion for a period', () => {
+  let path = '';
+  let office: LibreOfficeReading | null = null;
+  beforeAll(async () => {
+    const report = await runReport(app, { report: 'trade-promotion', from: '2025-01-01', to: '2025-12-31' });
+    expect(report.fileName).toBe('Bao-cao-xuc-tien-thuong-mai-2025-01-01-den-2025-12-31.xlsx');
+    path = report.path;
+    if (!skipLibreOffice) office = await readWithLibreOffice(path);
+  }, 120_000);
+
+  it('lists the events of the period with who came, what was signed and its value', async () => {
+    const workbook = await readWorkbook(path);
+    const sheet = workbook.getWorksheet('Sự kiện') as ExcelJS.Worksheet;
+    expectFrame(sheet, 'Từ ngày 01/01/2025 đến ngày 31/12/2025');
+    const first = rowNumberOf(sheet, 'STT') + 2;
+    const conference = sheet.getRow(first);
+    expect(conference.getCell(2).value).toBe('Hội nghị kết nối cung – cầu nông sản 2025');
+    expect(conference.getCell(3).value).toBe('Hội nghị kết nối cung – cầu');
+    // A real date on its own day, shown dd/mm/yyyy.
+    expect((conference.getCell(4).value as Date).toISOString()).toBe('2025-09-10T00:00:00.000Z');
+    expect(conference.getCell(4).numFmt).toBe('dd/mm/yyyy');
+    expect(conference.getCell(6).value).toBe('Trung tâm Hội nghị tỉnh, Tỉnh An Giang');
+    expect((conference.values as unknown[]).slice(7)).toEqual([2, 1, 1, 900_000_000, 150_000_000]);
+    expect((sheet.getRow(first + 1).values as unknown[]).slice(7, 11)).toEqual([1, 0, 1, 0]);
+    expect(sheet.getRow(first + 2).getCell(1).value).toBe('Tổng cộng');
+    expect((sheet.getRow(first + 2).values as unknown[]).slice(7)).toEqual([3, 1, 2, 900_000_000, 150_000_000]);
+
+    const byKind = workbook.getWorksheet('Theo loại sự kiện') as ExcelJS.Worksheet;
+    const totals = byKind.getRow(rowNumberOf(byKind, 'Tổng cộng'));
+    // Two events; A came to both and counts once: two organizations, one partner.
+    expect((totals.values as unknown[]).slice(3)).toEqual([2, 2, 1, 2, 900_000_000, 150_000_000]);
+  });
+
+  it.skipIf(skipLibreOffice)('opens in LibreOffice with the same numbers and dates', () => {
+    const rows = office?.sheets.get('Sự kiện');
+    const conference = csvRow(rows, '1');
+    expect(conference.slice(6)).toEqual(['2', '1', '1', '900000000', '150000000']);
+    expect(csvRow(rows, 'Tổng cộng').slice(6)).toEqual(['3', '1', '2', '900000000', '150000000']);
+    expect(office?.pages.length).toBe(2);
+  });
+});
+
+describe('agreements and their fulfilment', () => {
+  let path = '';
+  let office: LibreOfficeReading | null = null;
+  beforeAll(async () => {
+    path = (await runReport(app, { report: 'agreements', from: '2025-01-01', to: '2025-12-31' })).path;
+    if (!skipLibreOffice) office = await readWithLibreOffice(path);
+  }, 120_000);
+
+  it('reads each agreement as it stood at the end of the period', async () => {
+    const workbook = await readWorkbook(path);
+    const sheet = workbook.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
+    expectFrame(sheet, 'Từ ngày 01/01/2025 đến ngày 31/12/2025');
+    const first = rowNumberOf(sheet, 'STT') + 2;
+    const contract = sheet.getRow(first);
+    expect(contract.getCell(2).value).toBe('01/2025/HĐLK');
+    expect(contract.getCell(4).value).toBe('Hợp đồng liên kết tiêu thụ');
+    expect(contract.getCell(7).value).toBe('HTX Nông nghiệp Vĩnh Bình; Công ty TNHH Nông sản Mekong');
+    // Committed 900 million; delivered by 31/12/2025 420 million; rice 40 %, mango 100 %: 70 %.
+    expect((contract.values as unknown[]).slice(8)).toEqual([900_000_000, 420_000_000, 70, 'Đang thực hiện']);
+    const memorandum = sheet.getRow(first + 1);
+    expect(memorandum.getCell(7).value).toBe('Liên minh Hợp tác xã tỉnh An Giang; Công ty TNHH Nông sản Mekong');
+    expect(memorandum.getCell(10).value).toBeNull();
+    expect(memorandum.getCell(11).value).toBe('Đã ký');
+    expect(sheet.getRow(first + 2).getCell(1).value).toBe('Tổng cộng');
+
+    const units = workbook.getWorksheet('Theo đơn vị tính') as ExcelJS.Worksheet;
+    const unitRow = rowNumberOf(units, 'STT') + 2;
+    // Tonnes and kilograms side by side, never added together.
+    expect((units.getRow(unitRow).values as unknown[]).slice(2)).toEqual(['tấn', 1, 100, 40, 40]);
+    expect((units.getRow(unitRow + 1).values as unknown[]).slice(2)).toEqual(['kg', 1, 5000, 5000, 100]);
+    expect(units.getRow(unitRow + 2).getCell(1).value).not.toBe('Tổng cộng');
+  });
+
+  it.skipIf(skipLibreOffice)('opens in LibreOffice with the same numbers', () => {
+    expect(csvRow(office?.sheets.get('Thỏa thuận'), '1').slice(7, 11)).toEqual(['900000000', '420000000', '70', 'Đang thực hiện']);
+    expect(csvRow(office?.sheets.get('Theo đơn vị tính'), '2').slice(1, 5)).toEqual(['kg', '1', '5000', '5000']);
+  });
+});
+
+describe('the register', () => {
+  let path = '';
+  let office: LibreOfficeReading | null = null;
+  beforeAll(async () => {
+    path = (await runReport(app, { report: 'register' })).path;
+    if (!skipLibreOffice) office = await readWithLibreOffice(path);
+  }, 120_000);
+
+  it('lists every organization by name, dates on their own day, text that looks like a formula as text', async () => {
+    const workbook = await readWorkbook(path);
+    const sheet = workbook.getWorksheet('Danh sách') as ExcelJS.Worksheet;
+    expectFrame(sheet, 'Tính đến ngày 23/11/2026');
+    const first = rowNumberOf(sheet, 'STT') + 1;
+    const names = [0, 1, 2, 3].map((offset) => sheet.getRow(first + offset).getCell(2).value);
+    expect(names).toEqual(['=1+1', 'HTX Giải Thể', 'HTX Nông nghiệp Vĩnh Bình', 'THT Rau sạch An Phú']);
+    const a = sheet.getRow(first + 2);
+    expect((a.getCell(8).value as Date).toISOString()).toBe('2019-04-02T00:00:00.000Z');
+    expect(a.getCell(4).value).toBe('1600123456');
+    expect(a.getCell(6).value).toBe('-2+3 ấp Vĩnh Hòa');
+    expect(sheet.getRow(first + 1).getCell(10).value).toBe('Đã giải thể');
+    expect(sheet.getRow(first + 4).getCell(2).value).toBe('4 tổ chức');
+
+    // In the file itself: a string value (exceljs's streaming writer says t="str"), no formula anywhere.
+    const xml = strFromU8(unzipSync(readFileSync(path), { filter: (file) => file.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    expect(xml).not.toContain('<f>');
+    expect(xml).toMatch(/<c r="B\d+" s="\d+" t="str"><v>=1\+1<\/v><\/c>/);
+  });
+
+  it.skipIf(skipLibreOffice)('opens in LibreOffice: "=1+1" stays text, "@SUM(A1)" is not computed', () => {
+    const rows = office?.sheets.get('Danh sách');
+    expect(csvRow(rows, '1')[1]).toBe('=1+1');
+    expect(csvRow(rows, '4')[5]).toBe('@SUM(A1)');
+    expect(csvRow(rows, '2')[5]).toBe('+84 ấp Tây');
+    expect(csvRow(rows, '3')[5]).toBe('-2+3 ấp Vĩnh Hòa');
+    expect(office?.pages.length).toBe(1);
+  });
+});

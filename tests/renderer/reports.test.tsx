@@ -1,0 +1,122 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InputOf, JobStatus, Lookups, ReportInfo } from '../../src/shared/contract';
+import { alliance, installFakeApi, ok, organization } from './fakeApi';
+import { renderApp } from './renderApp';
+
+const lookups: Lookups = {
+  sectors: [{ code: 'trong_trot', name: 'Trồng trọt', group: 'agriculture' }],
+  sizeClasses: [],
+  certificationKinds: [],
+  minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 },
+};
+
+const jobId = '7b0e4c1a-2f55-4d3e-9a55-0c8e6f1d2b3a';
+const fileId = '0d8f6c1e-7a4b-4c2d-8e9f-1a2b3c4d5e6f';
+
+const reports: ReportInfo[] = [
+  { report: 'register-statistics', title: 'BÁO CÁO THỐNG KÊ TỔ CHỨC KINH TẾ TẬP THỂ', period: 'year', sheets: ['I. THEO LOẠI HÌNH'] },
+  { report: 'trade-promotion', title: 'BÁO CÁO KẾT QUẢ HOẠT ĐỘNG XÚC TIẾN THƯƠNG MẠI', period: 'range', sheets: ['I. SỰ KIỆN'] },
+  { report: 'agreements', title: 'BÁO CÁO TÌNH HÌNH KÝ KẾT', period: 'range', sheets: ['I. THỎA THUẬN'] },
+  { report: 'register', title: 'DANH SÁCH TỔ CHỨC KINH TẾ TẬP THỂ', period: 'today', sheets: ['Danh sách'] },
+];
+
+function status(state: JobStatus['state'], error: JobStatus['error'] = null): JobStatus {
+  return { jobId, state, done: 10, total: 10, phase: 'writing', error };
+}
+
+/** The file the backend staged, read back in one chunk ("xlsx" in base64). */
+const staged = {
+  'reports:file': () => ok({ fileId, fileName: 'Bao-cao-thong-ke-HTX-2025.xlsx' }),
+  'files:read': () => ok({ fileName: 'Bao-cao-thong-ke-HTX-2025.xlsx', chunk: 'eGxzeA==', size: 4, nextOffset: null }),
+};
+
+const downloads: string[] = [];
+beforeEach(() => {
+  sessionStorage.clear();
+  downloads.length = 0;
+  // jsdom makes no object URLs and does not follow links; the download is what was clicked.
+  URL.createObjectURL = vi.fn(() => 'blob:report');
+  URL.revokeObjectURL = vi.fn();
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push(this.download);
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('Xuất Excel on the register list', { timeout: 20_000 }, () => {
+  it('exports the list as shown and downloads the workbook', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows: [organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' })], total: 1 }),
+      'reports:exportOrganizations': () => ok({ jobId }),
+      'jobs:status': () => ok(status('done')),
+      ...staged,
+    });
+    renderApp('#/thanh-vien');
+    fireEvent.click(await screen.findByRole('button', { name: 'Xuất Excel' }));
+
+    await waitFor(() => expect(downloads).toEqual(['Bao-cao-thong-ke-HTX-2025.xlsx']));
+    expect(await screen.findByText('Đã tải về Bao-cao-thong-ke-HTX-2025.xlsx.')).toBeTruthy();
+    const started = invoke.mock.calls.find(([channel]) => channel === 'reports:exportOrganizations')?.[1] as InputOf<'reports:exportOrganizations'>;
+    // The list's own request (its sort) and the columns shown by default, in the list's order.
+    expect(started).toEqual({
+      list: { sort: { by: 'name', direction: 'asc' } },
+      columns: ['kind', 'registrationNo', 'communeName', 'sectorCode', 'isMember', 'status'],
+    });
+  });
+});
+
+describe('Báo cáo page', { timeout: 20_000 }, () => {
+  it('makes the statistics report for the chosen year, with progress, then downloads it', async () => {
+    let state: JobStatus['state'] = 'running';
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'reports:layouts': () => ok(reports),
+      'statistics:years': () => ok([2024, 2023]),
+      'reports:run': () => ok({ jobId }),
+      'jobs:status': () => ok({ ...status(state), done: 3 }),
+      ...staged,
+    });
+    renderApp('#/bao-cao');
+    const card = await screen.findByRole('region', { name: 'Thống kê tổ chức kinh tế tập thể theo năm' });
+    expect(within(card).getByText('Gồm: I. THEO LOẠI HÌNH')).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Đang tạo báo cáo' });
+    expect(await within(dialog).findByText('Đang ghi tệp Excel — 3 / 10 dòng')).toBeTruthy();
+    state = 'done';
+    await waitFor(() => expect(downloads).toEqual(['Bao-cao-thong-ke-HTX-2025.xlsx']));
+    const run = invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1];
+    expect(run).toEqual({ report: 'register-statistics', year: new Date().getFullYear() - 1 });
+  });
+
+  it('asks for a period, and shows why a report failed', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'reports:layouts': () => ok(reports),
+      'statistics:years': () => ok([]),
+      'reports:run': () => ok({ jobId }),
+      'jobs:status': () =>
+        ok(status('failed', { kind: 'notFound', message: 'Chưa có thông tin của Liên minh (tên, tỉnh, Chủ tịch). Hãy nhập ở Cài đặt rồi làm lại báo cáo.' })),
+    });
+    renderApp('#/bao-cao');
+    const card = await screen.findByRole('region', { name: 'Hoạt động xúc tiến thương mại' });
+    const lastYear = new Date().getFullYear() - 1;
+    expect(within(card).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe(`01/01/${lastYear}`);
+    expect(within(card).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe(`31/12/${lastYear}`);
+    fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Đang tạo báo cáo' });
+    expect(await within(dialog).findByText(/Chưa có thông tin của Liên minh/)).toBeTruthy();
+    expect(invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1]).toEqual({
+      report: 'trade-promotion',
+      from: `${lastYear}-01-01`,
+      to: `${lastYear}-12-31`,
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Đóng' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(downloads).toEqual([]);
+  });
+});
