@@ -6,7 +6,13 @@
  * (validation, service, mapping), beside the same query written raw with better-sqlite3 as a
  * baseline. Prints figures; asserts nothing (aims: search-as-you-type under 10 ms at p95, other
  * interactive queries under 50 ms).
+ *
+ * Then Excel at the same scale: the register exported through the report writer beside bare
+ * exceljs; that workbook read by the app's reader, by exceljs and converted by LibreOffice; and
+ * imported whole into an empty database (analyze, preview with matching, commit), each in a
+ * process of its own for its peak memory.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +23,9 @@ import { seedDemo } from '../src/core/demo/generate';
 import { dispatch } from '../src/core/handlers';
 import type { Channel, InputOf } from '../src/shared/contract';
 import { foldText } from '../src/shared/text';
+import { benchExcelRead, printExcelReadBench } from './bench-excel-read';
+import { benchExcelWrite, printExcelWriteFigures } from './bench-excel-write';
+import type { ImportMeasure } from './bench-import';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '20' } } });
 const runs = Number(values.runs);
@@ -210,5 +219,29 @@ const counts = sqlite
 const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, part) => sum + statSync(part).size, 0);
 console.log(`Database: ${counts.organizations} organizations, ${counts.figures} figure rows, ${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
+console.log('');
+const excelDir = mkdtempSync(join(tmpdir(), 'htx-bench-excel-'));
+const written = await benchExcelWrite(app, { runs: 1, outDir: excelDir });
+printExcelWriteFigures(written);
 app.close();
+
+const exported = join(excelDir, 'writer.xlsx');
+const reading = await benchExcelRead({ file: exported });
+printExcelReadBench(reading);
+const importing = spawnSync(
+  process.execPath,
+  [resolve(import.meta.dirname, '../node_modules/tsx/dist/cli.mjs'), resolve(import.meta.dirname, 'bench-import.ts'), '--file', exported],
+  { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+);
+if (importing.status !== 0) throw new Error(`the import benchmark failed:\n${importing.stderr}`);
+const imported = JSON.parse(importing.stdout.trim().split('\n').at(-1) ?? '{}') as ImportMeasure;
+console.log(
+  `\nImport of that workbook into an empty database (analyze, preview with matching, commit): ` +
+    `${imported.seconds.toFixed(2)} s, peak RSS ${imported.peakMb.toFixed(0)} MB; ` +
+    `${imported.rows} rows read, ${imported.created} created, ${imported.failed} failed`,
+);
+for (const other of reading.measures.filter((measure) => measure.name !== 'HTX Desk reader')) {
+  console.log(`  ${other.name} alone: ${other.seconds.toFixed(2)} s — the whole import takes ${(imported.seconds / other.seconds).toFixed(2)}× its time`);
+}
+rmSync(excelDir, { recursive: true, force: true });
 if (tempDir) rmSync(tempDir, { recursive: true, force: true });

@@ -12,6 +12,14 @@ import { statisticsHandlers } from './services/statistics';
 import { figuresHandlers } from './services/figures';
 import { productsHandlers } from './services/products';
 import { lifecycleHandlers } from './services/lifecycle';
+import { partnersHandlers } from './services/partners';
+import { eventsHandlers } from './services/events';
+import { agreementsHandlers } from './services/agreements';
+import { attentionHandlers } from './services/attention';
+import { importsHandlers } from './services/imports';
+import { reportsHandlers } from './services/reports';
+import { filesHandlers } from './files';
+import { jobsHandlers } from './services/jobs';
 
 type Handlers = {
   [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -26,6 +34,14 @@ export const handlers: Handlers = {
   ...figuresHandlers,
   ...productsHandlers,
   ...lifecycleHandlers,
+  ...partnersHandlers,
+  ...eventsHandlers,
+  ...agreementsHandlers,
+  ...attentionHandlers,
+  ...importsHandlers,
+  ...reportsHandlers,
+  ...jobsHandlers,
+  ...filesHandlers,
 };
 
 export interface DispatchOptions {

@@ -13,6 +13,14 @@ import { statisticsContract } from './contracts/statistics';
 import { figuresContract } from './contracts/figures';
 import { productsContract } from './contracts/products';
 import { lifecycleContract } from './contracts/lifecycle';
+import { partnersContract } from './contracts/partners';
+import { eventsContract } from './contracts/events';
+import { agreementsContract } from './contracts/agreements';
+import { attentionContract } from './contracts/attention';
+import { importsContract } from './contracts/imports';
+import { reportsContract } from './contracts/reports';
+import { jobsContract } from './contracts/jobs';
+import { filesContract } from './contracts/files';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -21,6 +29,14 @@ export * from './contracts/statistics';
 export * from './contracts/figures';
 export * from './contracts/products';
 export * from './contracts/lifecycle';
+export * from './contracts/partners';
+export * from './contracts/events';
+export * from './contracts/agreements';
+export * from './contracts/attention';
+export * from './contracts/imports';
+export * from './contracts/reports';
+export * from './contracts/jobs';
+export * from './contracts/files';
 
 export const contract = {
   ...appContract,
@@ -30,6 +46,14 @@ export const contract = {
   ...figuresContract,
   ...productsContract,
   ...lifecycleContract,
+  ...partnersContract,
+  ...eventsContract,
+  ...agreementsContract,
+  ...attentionContract,
+  ...importsContract,
+  ...reportsContract,
+  ...jobsContract,
+  ...filesContract,
 };
 
 export type Contract = typeof contract;

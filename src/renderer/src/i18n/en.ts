@@ -1,6 +1,12 @@
 /** English, the second language. Typed against the Vietnamese file so that no key is missing. */
 import { figuresEn } from './areas/figures';
 import { overviewEn } from './areas/overview';
+import { partnersEn } from './areas/partners';
+import { eventsEn } from './areas/events';
+import { agreementsEn } from './areas/agreements';
+import { attentionEn } from './areas/attention';
+import { excelEn } from './areas/excel';
+import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
 import type { Translations } from './messages';
 
@@ -8,6 +14,27 @@ export const en: Translations = {
   register: registerEn,
   figures: figuresEn,
   overview: overviewEn,
+  partners: partnersEn,
+  events: eventsEn,
+  agreements: agreementsEn,
+  attention: attentionEn,
+  excel: excelEn,
+  reports: reportsEn,
+  jobs: {
+    phase: {
+      starting: 'Starting',
+      reading: 'Reading the file',
+      validating: 'Checking each row',
+      matching: 'Matching with stored records',
+      saving: 'Saving',
+      writing: 'Writing the Excel file',
+      undoing: 'Undoing',
+      working: 'Working',
+    },
+    doneOfTotal: '{{done}} of {{total}} rows',
+    cancel: 'Cancel',
+    progress: 'Progress',
+  },
   common: {
     appName: 'HTX Desk',
     loading: 'Loading…',
@@ -21,10 +48,13 @@ export const en: Translations = {
     label: 'Areas of the application',
     toggle: 'Open or close the menu',
     overview: 'Overview',
+    attention: 'Needs attention',
     members: 'Members',
+    partners: 'Partners',
     events: 'Events',
     agreements: 'Agreements',
     supplyDemand: 'Supply & demand',
+    import: 'Import from Excel',
     reports: 'Reports',
     settings: 'Settings',
   },

@@ -4,12 +4,39 @@
  */
 import { figuresVi } from './areas/figures';
 import { overviewVi } from './areas/overview';
+import { partnersVi } from './areas/partners';
+import { eventsVi } from './areas/events';
+import { agreementsVi } from './areas/agreements';
+import { attentionVi } from './areas/attention';
+import { excelVi } from './areas/excel';
+import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
 
 export const vi = {
   register: registerVi,
   figures: figuresVi,
   overview: overviewVi,
+  partners: partnersVi,
+  events: eventsVi,
+  agreements: agreementsVi,
+  attention: attentionVi,
+  excel: excelVi,
+  reports: reportsVi,
+  jobs: {
+    phase: {
+      starting: 'Đang bắt đầu',
+      reading: 'Đang đọc tệp',
+      validating: 'Đang kiểm tra từng dòng',
+      matching: 'Đang đối chiếu với dữ liệu đã có',
+      saving: 'Đang lưu',
+      writing: 'Đang ghi tệp Excel',
+      undoing: 'Đang hoàn tác',
+      working: 'Đang xử lý',
+    },
+    doneOfTotal: '{{done}} / {{total}} dòng',
+    cancel: 'Hủy',
+    progress: 'Tiến độ',
+  },
   common: {
     appName: 'HTX Desk',
     loading: 'Đang tải…',
@@ -23,10 +50,13 @@ export const vi = {
     label: 'Các phần của ứng dụng',
     toggle: 'Mở hoặc đóng danh mục',
     overview: 'Tổng quan',
+    attention: 'Cần chú ý',
     members: 'Thành viên',
+    partners: 'Đối tác',
     events: 'Sự kiện',
     agreements: 'Thỏa thuận',
     supplyDemand: 'Kết nối cung – cầu',
+    import: 'Nhập từ Excel',
     reports: 'Báo cáo',
     settings: 'Cài đặt',
   },
