@@ -289,7 +289,7 @@ describe('partners', () => {
     expect(preview.page.rows[2]?.problems[0]?.message).toContain('Tỉnh Không Có');
 
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
-    expect(summary).toMatchObject({ created: 1, updated: 1, failed: 1 });
+    expect(summary).toMatchObject({ batchId: 1, created: 1, updated: 1, failed: 1 });
     const list = await call(app, 'partners:list', { search: '' });
     expect(list.rows.map((row) => [row.name, row.kind, row.provinceName, row.contactName, row.buys])).toEqual([
       ['Chợ đầu mối Bình Điền', 'wholesale_market', 'Thành phố Hồ Chí Minh', 'Lê Thị Hoa', 'Rau củ'],
@@ -298,7 +298,7 @@ describe('partners', () => {
     ]);
     expect(list.rows[1]?.id).toBe(stored.id);
 
-    await call(app, 'imports:undo', { batchId: summary.batchId });
+    await call(app, 'imports:undo', { batchId: 1 });
     const after = await call(app, 'partners:list', { search: '' });
     expect(after.rows.map((row) => [row.name, row.contactName])).toEqual([['Công ty Cổ phần Thực phẩm Hà Nội', '']]);
   });
