@@ -41,6 +41,8 @@ export const en: Translations = {
     retry: 'Try again',
     cancel: 'Cancel',
     close: 'Close',
+    undo: 'Undo',
+    moveToTrash: 'Move to Trash',
     unexpectedError: 'Something unexpected went wrong. Please try again.',
     loadFailed: 'Could not load the data',
   },

@@ -43,6 +43,8 @@ export const vi = {
     retry: 'Thử lại',
     cancel: 'Hủy',
     close: 'Đóng',
+    undo: 'Hoàn tác',
+    moveToTrash: 'Chuyển vào Thùng rác',
     unexpectedError: 'Đã có lỗi ngoài dự kiến. Hãy thử lại.',
     loadFailed: 'Không tải được dữ liệu',
   },

@@ -4,18 +4,16 @@
  * Back and Forward move between tabs too.
  */
 import { Alert, Anchor, Badge, Button, Center, Group, List, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail } from '../../../shared/contract';
 import type { Alliance } from '../../../shared/domain';
-import { messageOf } from '../api';
 import { LoadError } from '../components/LoadError';
-import { useDeleteOrganization, useOrganization } from '../queries';
+import { useConfirmedDeletion } from '../components/useConfirmedDeletion';
+import { useDeleteOrganization, useOrganization, useRestoreOrganization } from '../queries';
 import { CounterpartAgreements } from './agreements/CounterpartAgreements';
 import { CounterpartEvents } from './events/CounterpartEvents';
-import { hrefOf, navigate, openOrganization, organizationTabs, type OrganizationTab } from '../routing/useHashRoute';
+import { hrefOf, openOrganization, organizationHref, organizationTabs, type OrganizationTab } from '../routing/useHashRoute';
 import { statusColors } from './MembersPage';
 import { FiguresTab } from './organization/FiguresTab';
 import { GeneralTab } from './organization/GeneralTab';
@@ -126,28 +124,20 @@ export function OrganizationPage({ id, tab, alliance }: OrganizationPageProps) {
 function OrganizationHeader({ organization }: { organization: OrganizationDetail }) {
   const { t } = useTranslation();
   const remove = useDeleteOrganization();
+  const restore = useRestoreOrganization();
 
-  const confirmDelete = () =>
-    modals.openConfirmModal({
+  const confirmDelete = useConfirmedDeletion({
+    messages: {
       title: t('register.page.deleteTitle'),
-      children: <Text size="sm">{t('register.page.deleteConfirm', { name: organization.name })}</Text>,
-      labels: { confirm: t('register.page.deleteSubmit'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: organization.id },
-          {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('register.page.deleted', { name: organization.name }) });
-              navigate('thanh-vien');
-            },
-            onError: (error) => {
-              notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
-            },
-          },
-        );
-      },
-    });
+      question: t('register.page.deleteConfirm', { name: organization.name }),
+      deleted: t('register.page.deleted', { name: organization.name }),
+      restored: t('register.trash.restored', { name: organization.name }),
+    },
+    remove: () => remove.mutateAsync({ id: organization.id }),
+    restore: () => restore.mutateAsync({ id: organization.id }),
+    list: 'thanh-vien',
+    hrefOf: organizationHref,
+  });
 
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap">

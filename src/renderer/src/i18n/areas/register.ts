@@ -102,7 +102,6 @@ export const registerVi = {
     deleteTitle: 'Xóa tổ chức',
     deleteConfirm:
       'Chuyển {{name}} vào Thùng rác? Tổ chức sẽ không còn trong danh sách và các thống kê, nhưng mọi thông tin vẫn được giữ và có thể khôi phục từ Thùng rác.',
-    deleteSubmit: 'Chuyển vào Thùng rác',
     deleted: 'Đã chuyển {{name}} vào Thùng rác.',
     tabs: 'Các phần của hồ sơ',
     tab: {
@@ -304,7 +303,6 @@ export const registerEn: Translations<typeof registerVi> = {
     deleteTitle: 'Delete organization',
     deleteConfirm:
       'Move {{name}} to the Trash? It leaves the list and the statistics, but everything is kept and it can be restored from the Trash.',
-    deleteSubmit: 'Move to Trash',
     deleted: 'Moved {{name}} to the Trash.',
     tabs: 'Parts of the record',
     tab: {

@@ -35,9 +35,10 @@ import { messageOf } from '../../api';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadError } from '../../components/LoadError';
+import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { splitServerError } from '../../forms/serverErrors';
 import { useAgreement, useDeleteAgreement, useRemoveDelivery, useRestoreAgreement, useTerminateAgreement } from '../../queries/agreements';
-import { agreementHref, eventHref, hrefOf, navigate, organizationHref, partnerHref } from '../../routing/useHashRoute';
+import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
 import { AgreementHistory } from './AgreementHistory';
 import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
@@ -71,45 +72,18 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
   const restore = useRestoreAgreement();
   const canDeliver = agreement.signedOn !== null && agreement.commitments.length > 0;
 
-  const undo = async () => {
-    try {
-      const restored = await restore.mutateAsync({ id: agreement.id });
-      notifications.show({ color: 'teal', message: t('agreements.profile.restored', { title: restored.title }) });
-      window.location.hash = agreementHref(restored.id).slice(1);
-    } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
-    }
-  };
-
-  const removeAgreement = async () => {
-    try {
-      await remove.mutateAsync({ id: agreement.id });
-      navigate('thoa-thuan');
-      notifications.show({
-        color: 'teal',
-        autoClose: 10000,
-        message: (
-          <Group gap="xs">
-            <Text size="sm">{t('agreements.profile.deleted', { title: agreement.title })}</Text>
-            <Anchor size="sm" component="button" onClick={() => void undo()}>
-              {t('agreements.profile.undo')}
-            </Anchor>
-          </Group>
-        ),
-      });
-    } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
-    }
-  };
-
-  const confirmDelete = () =>
-    modals.openConfirmModal({
+  const confirmDelete = useConfirmedDeletion({
+    messages: {
       title: t('agreements.profile.deleteTitle'),
-      children: <Text size="sm">{t('agreements.profile.deleteConfirm', { title: agreement.title })}</Text>,
-      labels: { confirm: t('agreements.profile.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => void removeAgreement(),
-    });
+      question: t('agreements.profile.deleteConfirm', { title: agreement.title }),
+      deleted: t('agreements.profile.deleted', { title: agreement.title }),
+      restored: t('agreements.profile.restored', { title: agreement.title }),
+    },
+    remove: () => remove.mutateAsync({ id: agreement.id }),
+    restore: () => restore.mutateAsync({ id: agreement.id }),
+    list: 'thoa-thuan',
+    hrefOf: agreementHref,
+  });
 
   const validity =
     agreement.validFrom || agreement.validUntil

@@ -5,17 +5,16 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil, IconPrinter, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../../../shared/contract';
 import { formatMoney } from '../../../../shared/format';
-import { messageOf } from '../../api';
 import { LoadError } from '../../components/LoadError';
+import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { useAlliance } from '../../queries';
 import { useDeleteEvent, useEvent, useRestoreEvent } from '../../queries/events';
-import { eventHref, hrefOf, navigate } from '../../routing/useHashRoute';
+import { eventHref, hrefOf } from '../../routing/useHashRoute';
 import { AttendeeList } from './AttendeeList';
 import { EventForm } from './EventForm';
 import { EventAgreements } from '../agreements/EventAgreements';
@@ -47,45 +46,18 @@ function EventView({ event }: { event: EventDetail }) {
   const restore = useRestoreEvent();
   const place = event.provinceCode === null ? t('events.online') : event.provinceName;
 
-  const undo = async () => {
-    try {
-      const restored = await restore.mutateAsync({ id: event.id });
-      notifications.show({ color: 'teal', message: t('events.profile.restored', { title: restored.title }) });
-      window.location.hash = eventHref(restored.id).slice(1);
-    } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
-    }
-  };
-
-  const removeEvent = async () => {
-    try {
-      await remove.mutateAsync({ id: event.id });
-      navigate('su-kien');
-      notifications.show({
-        color: 'teal',
-        autoClose: 10000,
-        message: (
-          <Group gap="xs">
-            <Text size="sm">{t('events.profile.deleted', { title: event.title })}</Text>
-            <Anchor size="sm" component="button" onClick={() => void undo()}>
-              {t('events.profile.undo')}
-            </Anchor>
-          </Group>
-        ),
-      });
-    } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
-    }
-  };
-
-  const confirmDelete = () =>
-    modals.openConfirmModal({
+  const confirmDelete = useConfirmedDeletion({
+    messages: {
       title: t('events.profile.deleteTitle'),
-      children: <Text size="sm">{t('events.profile.deleteConfirm', { title: event.title })}</Text>,
-      labels: { confirm: t('events.profile.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => void removeEvent(),
-    });
+      question: t('events.profile.deleteConfirm', { title: event.title }),
+      deleted: t('events.profile.deleted', { title: event.title }),
+      restored: t('events.profile.restored', { title: event.title }),
+    },
+    remove: () => remove.mutateAsync({ id: event.id }),
+    restore: () => restore.mutateAsync({ id: event.id }),
+    list: 'su-kien',
+    hrefOf: eventHref,
+  });
 
   const facts: { label: string; value: string }[] = [
     { label: t('events.profile.dates'), value: formatDates(event) },

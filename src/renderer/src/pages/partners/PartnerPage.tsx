@@ -5,17 +5,16 @@
  */
 import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Center, DataList, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CounterpartAgreements } from '../agreements/CounterpartAgreements';
 import { CounterpartEvents } from '../events/CounterpartEvents';
 import type { PartnerDetail } from '../../../../shared/contract';
-import { messageOf } from '../../api';
 import { LoadError } from '../../components/LoadError';
-import { useDeletePartner, usePartner } from '../../queries/partners';
-import { hrefOf, navigate } from '../../routing/useHashRoute';
+import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
+import { useDeletePartner, usePartner, useRestorePartner } from '../../queries/partners';
+import { hrefOf, partnerHref } from '../../routing/useHashRoute';
 import { PartnerForm } from './PartnerForm';
 import { PartnerHistory } from './PartnerHistory';
 
@@ -98,28 +97,20 @@ export function PartnerPage({ id }: { id: number }) {
 function PartnerHeader({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
   const remove = useDeletePartner();
+  const restore = useRestorePartner();
 
-  const confirmDelete = () =>
-    modals.openConfirmModal({
+  const confirmDelete = useConfirmedDeletion({
+    messages: {
       title: t('partners.page.deleteTitle'),
-      children: <Text size="sm">{t('partners.page.deleteConfirm', { name: partner.name })}</Text>,
-      labels: { confirm: t('register.page.deleteSubmit'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () => {
-        remove.mutate(
-          { id: partner.id },
-          {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: t('partners.page.deleted', { name: partner.name }) });
-              navigate('doi-tac');
-            },
-            onError: (error) => {
-              notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
-            },
-          },
-        );
-      },
-    });
+      question: t('partners.page.deleteConfirm', { name: partner.name }),
+      deleted: t('partners.page.deleted', { name: partner.name }),
+      restored: t('register.trash.restored', { name: partner.name }),
+    },
+    remove: () => remove.mutateAsync({ id: partner.id }),
+    restore: () => restore.mutateAsync({ id: partner.id }),
+    list: 'doi-tac',
+    hrefOf: partnerHref,
+  });
 
   return (
     <Group justify="space-between" align="flex-start" wrap="nowrap">
