@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { seedDemo } from '../../src/core/demo/generate';
 import type { InputOf } from '../../src/shared/contract';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
-import { csvRow, exportOrganizations, finished, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, skipLibreOffice } from './reportsSupport';
+import { csvRow, exportList, finished, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, skipLibreOffice } from './reportsSupport';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -32,7 +32,7 @@ describe('exporting the register list as it is shown', () => {
   it('writes the rows the list shows, in its order, with only the columns shown, in their order', async () => {
     const expected = await listed(list);
     expect(expected.length).toBeGreaterThan(600);
-    const { path, fileName } = await exportOrganizations(app, { list, columns: ['foundedOn', 'kind', 'communeName'] });
+    const { path, fileName } = await exportList(app, { list: 'organizations', input: list, columns: ['foundedOn', 'kind', 'communeName'] });
     expect(fileName).toBe('Danh-sach-thanh-vien-2026-11-23.xlsx');
     const workbook = await readWorkbook(path);
     const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
@@ -59,7 +59,7 @@ describe('exporting the register list as it is shown', () => {
   it('follows a search as the list does', async () => {
     const searched = { query: 'xoai', sort: { by: 'name', direction: 'asc' } } satisfies InputOf<'organizations:list'>;
     const expected = await listed(searched);
-    const { path } = await exportOrganizations(app, { list: searched, columns: [] });
+    const { path } = await exportList(app, { list: 'organizations', input: searched, columns: [] });
     const sheet = (await readWorkbook(path)).worksheets[0] as ExcelJS.Worksheet;
     const header = rowNumberOf(sheet, 'STT');
     expect(rowTexts(sheet, header)).toEqual(['STT', 'Tên tổ chức']);
@@ -67,7 +67,7 @@ describe('exporting the register list as it is shown', () => {
   });
 
   it('reports progress, and a cancelled export leaves no file behind', async () => {
-    const { jobId } = await call(app, 'reports:exportOrganizations', { list: {}, columns: ['kind'] });
+    const { jobId } = await call(app, 'reports:exportList', { list: 'organizations', input: {}, columns: ['kind'] });
     await call(app, 'jobs:cancel', { jobId });
     const status = await finished(app, jobId);
     expect(status.state).toBe('cancelled');
@@ -79,7 +79,7 @@ describe('exporting the register list as it is shown', () => {
   });
 
   it('refuses a column it does not know', async () => {
-    const error = await callFailing(app, 'reports:exportOrganizations', { list: {}, columns: ['phone'] });
+    const error = await callFailing(app, 'reports:exportList', { list: 'organizations', input: {}, columns: ['phone'] });
     expect(error.kind).toBe('validation');
   });
 });

@@ -41,8 +41,8 @@ export function runReport(app: TestApp, input: InputOf<'reports:run'>) {
   return workbookOf(app, call(app, 'reports:run', input));
 }
 
-export function exportOrganizations(app: TestApp, input: InputOf<'reports:exportOrganizations'>) {
-  return workbookOf(app, call(app, 'reports:exportOrganizations', input));
+export function exportList(app: TestApp, input: InputOf<'reports:exportList'>) {
+  return workbookOf(app, call(app, 'reports:exportList', input));
 }
 
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InputOf, JobStatus, Lookups, ReportInfo } from '../../src/shared/contract';
-import { alliance, installFakeApi, ok, organization } from './fakeApi';
+import { alliance, installFakeApi, ok, organization, provinces, type FakeHandlers } from './fakeApi';
+import { choose } from './select';
 import { renderApp } from './renderApp';
 
 const lookups: Lookups = {
@@ -44,13 +45,18 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+/** What the page asked 'reports:exportList' for. */
+function exportRequest(invoke: ReturnType<typeof installFakeApi>): InputOf<'reports:exportList'> | undefined {
+  return invoke.mock.calls.find(([channel]) => channel === 'reports:exportList')?.[1] as InputOf<'reports:exportList'> | undefined;
+}
+
 describe('Xuất Excel on the register list', { timeout: 20_000 }, () => {
   it('exports the list as shown and downloads the workbook', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'lookups:get': () => ok(lookups),
       'organizations:list': () => ok({ rows: [organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' })], total: 1 }),
-      'reports:exportOrganizations': () => ok({ jobId }),
+      'reports:exportList': () => ok({ jobId }),
       'jobs:status': () => ok(status('done')),
       ...staged,
     });
@@ -59,11 +65,83 @@ describe('Xuất Excel on the register list', { timeout: 20_000 }, () => {
 
     await waitFor(() => expect(downloads).toEqual(['Bao-cao-thong-ke-HTX-2025.xlsx']));
     expect(await screen.findByText('Đã tải về Bao-cao-thong-ke-HTX-2025.xlsx.')).toBeTruthy();
-    const started = invoke.mock.calls.find(([channel]) => channel === 'reports:exportOrganizations')?.[1] as InputOf<'reports:exportOrganizations'>;
     // The list's own request (its sort) and the columns shown by default, in the list's order.
-    expect(started).toEqual({
-      list: { sort: { by: 'name', direction: 'asc' } },
+    expect(exportRequest(invoke)).toEqual({
+      list: 'organizations',
+      input: { sort: { by: 'name', direction: 'asc' } },
       columns: ['kind', 'registrationNo', 'communeName', 'sectorCode', 'isMember', 'status'],
+    });
+  });
+});
+
+describe('Xuất Excel on the lists of partners, events and agreements', { timeout: 20_000 }, () => {
+  const exporting = {
+    'alliance:get': () => ok(alliance),
+    'places:provinces': () => ok(provinces),
+    'reports:exportList': () => ok({ jobId }),
+    'jobs:status': () => ok(status('done')),
+    ...staged,
+  } satisfies FakeHandlers;
+
+  it('sends the partners list’s search, filter, order and columns', async () => {
+    const invoke = installFakeApi({ ...exporting, 'partners:list': () => ok({ rows: [], total: 0 }) });
+    renderApp('#/doi-tac');
+    fireEvent.change(await screen.findByLabelText('Tìm kiếm đối tác'), { target: { value: ' thuc pham ' } });
+    await choose(screen.getByLabelText('Loại đối tác'), '', 'Chợ đầu mối');
+    fireEvent.click(screen.getByText('Tỉnh, thành phố', { selector: 'th *' }));
+    // The export follows what the list asks for once the search has settled.
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([channel]) => channel === 'partners:list').at(-1)?.[1]).toMatchObject({
+        search: 'thuc pham',
+        kind: 'wholesale_market',
+        sort: { by: 'province', direction: 'asc' },
+      }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Xuất Excel' }));
+
+    await waitFor(() => expect(downloads).toEqual(['Bao-cao-thong-ke-HTX-2025.xlsx']));
+    expect(exportRequest(invoke)).toEqual({
+      list: 'partners',
+      input: { search: 'thuc pham', kind: 'wholesale_market', sort: { by: 'province', direction: 'asc' } },
+      columns: ['name', 'kind', 'province', 'contact', 'phone', 'buys'],
+    });
+  });
+
+  it('sends the events list’s search, filters, order and columns', async () => {
+    const invoke = installFakeApi({ ...exporting, 'events:list': () => ok({ rows: [], total: 0 }) });
+    renderApp('#/su-kien');
+    fireEvent.change(await screen.findByLabelText('Tìm kiếm sự kiện'), { target: { value: 'hoi cho' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Sắp diễn ra' }));
+    fireEvent.click(screen.getByText('Tên sự kiện', { selector: 'th *' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([channel]) => channel === 'events:list').at(-1)?.[1]).toMatchObject({ search: 'hoi cho', when: 'upcoming', sort: { by: 'title' } }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Xuất Excel' }));
+
+    await waitFor(() => expect(exportRequest(invoke)).toBeDefined());
+    expect(exportRequest(invoke)).toEqual({
+      list: 'events',
+      // The list keeps the direction it had (newest first) when sorted by another column.
+      input: { search: 'hoi cho', when: 'upcoming', sort: { by: 'title', direction: 'desc' } },
+      columns: ['dates', 'title', 'kind', 'place', 'participants'],
+    });
+  });
+
+  it('sends the agreements list’s search, filters and columns', async () => {
+    const invoke = installFakeApi({ ...exporting, 'agreements:list': () => ok({ rows: [], total: 0 }) });
+    renderApp('#/thoa-thuan');
+    fireEvent.change(await screen.findByLabelText('Tìm kiếm thỏa thuận'), { target: { value: 'lua' } });
+    await choose(screen.getByLabelText('Trạng thái'), '', 'Đang thực hiện');
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([channel]) => channel === 'agreements:list').at(-1)?.[1]).toMatchObject({ search: 'lua', statuses: ['in_progress'] }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Xuất Excel' }));
+
+    await waitFor(() => expect(exportRequest(invoke)).toBeDefined());
+    expect(exportRequest(invoke)).toEqual({
+      list: 'agreements',
+      input: { search: 'lua', statuses: ['in_progress'] },
+      columns: ['number', 'title', 'kind', 'signedOn', 'parties', 'value', 'fulfilment', 'status'],
     });
   });
 });

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { reportsContract, StagedReport } from '../../shared/contracts/reports';
 import type { Context } from '../context';
-import { reportCatalogue, prepareOrganizationsExport, prepareReport, type PreparedReport } from '../excel/reports';
+import { reportCatalogue, prepareListExport, prepareReport, type PreparedReport } from '../excel/reports';
 import { writeReport } from '../excel/write/writer';
 import { stageFile } from '../files';
 import type { HandlersFor } from '../handlerTypes';
@@ -34,6 +34,6 @@ function startReport(ctx: Context, prepared: PreparedReport): { jobId: string } 
 export const reportsHandlers: HandlersFor<typeof reportsContract> = {
   'reports:layouts': () => reportCatalogue(),
   'reports:run': (ctx, input) => startReport(ctx, prepareReport(ctx, input)),
-  'reports:exportOrganizations': (ctx, input) => startReport(ctx, prepareOrganizationsExport(ctx, input)),
+  'reports:exportList': (ctx, input) => startReport(ctx, prepareListExport(ctx, input)),
   'reports:file': (ctx, { jobId }) => ctx.jobs.result(jobId, REPORT_JOB),
 };

@@ -4,8 +4,11 @@
  * staged file (see contracts/files.ts).
  */
 import { z } from 'zod';
+import { agreementListInput } from './agreements';
 import { channel, isoDate, none } from './define';
+import { eventListInput } from './events';
 import { organizationListInput } from './organizations';
+import { partnerListInput } from './partners';
 
 /** The reports to the national alliance, one layout each in resources/report-layouts/<report>.json. */
 export const reportKinds = ['register-statistics', 'trade-promotion', 'agreements', 'register'] as const;
@@ -24,11 +27,18 @@ export interface ReportInfo {
 }
 
 /**
- * The register's columns a list export can carry, named as the list's columns are; the name is
- * always written.
+ * The columns of each list that Xuất Excel can write, named as the list names them and in the
+ * order the list shows them. A list's layout (resources/report-layouts) says which of its columns
+ * each one fills (`listColumn`); the list's name or title is always written.
  */
 export const registerColumns = ['name', 'kind', 'registrationNo', 'communeName', 'street', 'sectorCode', 'foundedOn', 'isMember', 'status'] as const;
 export type RegisterColumn = (typeof registerColumns)[number];
+export const partnerListColumns = ['name', 'kind', 'province', 'contact', 'phone', 'buys'] as const;
+export type PartnerListColumn = (typeof partnerListColumns)[number];
+export const eventListColumns = ['dates', 'title', 'kind', 'place', 'participants'] as const;
+export type EventListColumn = (typeof eventListColumns)[number];
+export const agreementListColumns = ['number', 'title', 'kind', 'signedOn', 'parties', 'value', 'fulfilment', 'status'] as const;
+export type AgreementListColumn = (typeof agreementListColumns)[number];
 
 const year = z
   .number({ error: 'Năm báo cáo phải là một số.' })
@@ -59,13 +69,26 @@ export const reportRunInput = z
   });
 export type ReportRunInput = z.input<typeof reportRunInput>;
 
-export const organizationsExportInput = z.object({
-  /** The list's request as the list sends it (search, filters, sort); its paging is ignored. */
-  list: organizationListInput,
-  /** The columns shown, in their order, besides the name. */
-  columns: z.array(z.enum(registerColumns)).max(registerColumns.length),
-});
-export type OrganizationsExportInput = z.input<typeof organizationsExportInput>;
+/** The columns shown, in their order (the name or title may be left out: it is always written). */
+function shownColumns<const Column extends string>(columns: readonly [Column, ...Column[]]) {
+  return z.array(z.enum(columns, { error: 'Cột này không có trong danh sách.' })).max(columns.length);
+}
+
+/**
+ * One list as it is shown: which list, its request as the list sends it (search, filters, sort;
+ * its paging is ignored) and the columns shown.
+ */
+export const listExportInput = z.discriminatedUnion(
+  'list',
+  [
+    z.object({ list: z.literal('organizations'), input: organizationListInput, columns: shownColumns(registerColumns) }),
+    z.object({ list: z.literal('partners'), input: partnerListInput, columns: shownColumns(partnerListColumns) }),
+    z.object({ list: z.literal('events'), input: eventListInput, columns: shownColumns(eventListColumns) }),
+    z.object({ list: z.literal('agreements'), input: agreementListInput, columns: shownColumns(agreementListColumns) }),
+  ],
+  { error: 'Chưa chọn danh sách để xuất Excel.' },
+);
+export type ListExportInput = z.input<typeof listExportInput>;
 
 /** A workbook made by a job, staged for reading with 'files:read'. */
 export interface StagedReport {
@@ -80,8 +103,8 @@ export const reportsContract = {
   'reports:layouts': channel<ReportInfo[]>()(none),
   /** Starts writing a report; follow it with 'jobs:status'. */
   'reports:run': channel<{ jobId: string }>()(reportRunInput),
-  /** Starts exporting the register list as shown. */
-  'reports:exportOrganizations': channel<{ jobId: string }>()(organizationsExportInput),
+  /** Starts exporting a list (Thành viên, Đối tác, Sự kiện, Thỏa thuận) as it is shown. */
+  'reports:exportList': channel<{ jobId: string }>()(listExportInput),
   /** The workbook of a finished report or export job. */
   'reports:file': channel<StagedReport>()(z.object({ jobId })),
 };

@@ -3,13 +3,14 @@
  * file name and its data, handed to the one writer.
  */
 import type { z } from 'zod';
-import type { organizationsExportInput, reportRunInput, ReportInfo, ReportKind, ReportPeriodKind } from '../../../shared/contracts/reports';
+import type { listExportInput, reportRunInput, ReportInfo, ReportKind, ReportPeriodKind } from '../../../shared/contracts/reports';
 import { todayIso, type Context } from '../../context';
 import type { LayoutColumn, LayoutSheet } from '../write/layout';
-import type { ReportToWrite } from '../write/writer';
+import type { ReportToWrite, SheetData } from '../write/writer';
 import { agreementsTables } from './agreements';
 import { periodBetween, periodOfYear, periodUntil, reportFrame } from './frame';
-import { layoutOf } from './layouts';
+import { layoutOf, type LayoutName } from './layouts';
+import { agreementTable, eventTable, partnerTable } from './lists';
 import { registerTable } from './register';
 import { registerStatisticsTables } from './registerStatistics';
 import { tradePromotionTables } from './tradePromotion';
@@ -65,21 +66,46 @@ export function prepareReport(ctx: Context, input: z.output<typeof reportRunInpu
   }
 }
 
-/** The register list as shown: its request, and only the columns shown, in their order. */
-export function prepareOrganizationsExport(ctx: Context, input: z.output<typeof organizationsExportInput>): PreparedReport {
-  const layout = layoutOf('register');
+/**
+ * The columns a list export writes: STT, then, for each column shown in its order, the layout's
+ * columns written for it (`listColumn`, or the same key); the list's name or title comes first when
+ * the request leaves it out, since a row without it says nothing.
+ */
+function shownLayoutColumns(sheet: LayoutSheet, shown: readonly string[], always: string): LayoutColumn[] {
+  const wanted = [...new Set(shown.includes(always) ? shown : [always, ...shown])];
+  const index = sheet.columns.filter((column) => column.format === 'index');
+  return [
+    ...index,
+    ...wanted.flatMap((listColumn) => {
+      const written = sheet.columns.filter((column) => (column.listColumn ?? column.key) === listColumn && column.format !== 'index');
+      // A layout edited wrongly fails plainly, not with a column silently missing.
+      if (written.length === 0) throw new Error(`The layout of the sheet "${sheet.name}" has no column for the list's column "${listColumn}".`);
+      return written;
+    }),
+  ];
+}
+
+/** A list as shown: its request, its rows read through the list's own query, only the columns shown. */
+export function prepareListExport(ctx: Context, input: z.output<typeof listExportInput>): PreparedReport {
   const today = todayIso(ctx);
   const frame = reportFrame(ctx, periodUntil(today));
-  const columns = (sheet: LayoutSheet): LayoutColumn[] => {
-    const wanted = new Set<string>(['index', 'name', ...input.columns]);
-    const byKey = new Map(sheet.columns.map((column) => [column.key, column]));
-    return ['index', 'name', ...input.columns.filter((key) => key !== 'name')]
-      .filter((key) => wanted.has(key))
-      .map((key) => byKey.get(key))
-      .filter((column): column is LayoutColumn => column !== undefined);
+  const exported = (layoutName: LayoutName, fileStem: string, always: string, tables: () => Record<string, SheetData>): PreparedReport => {
+    const layout = layoutOf(layoutName);
+    // Checked now, so a request the layout cannot write is refused before a job starts.
+    for (const sheet of layout.sheets) shownLayoutColumns(sheet, input.columns, always);
+    return {
+      fileName: `${fileStem}-${today}.xlsx`,
+      build: () => ({ layout, frame, tables: tables(), columns: (sheet) => shownLayoutColumns(sheet, input.columns, always) }),
+    };
   };
-  return {
-    fileName: `Danh-sach-thanh-vien-${today}.xlsx`,
-    build: () => ({ layout, frame, tables: { organizations: registerTable(ctx, input.list) }, columns }),
-  };
+  switch (input.list) {
+    case 'organizations':
+      return exported('register', 'Danh-sach-thanh-vien', 'name', () => ({ organizations: registerTable(ctx, input.input) }));
+    case 'partners':
+      return exported('partner-list', 'Danh-sach-doi-tac', 'name', () => ({ partners: partnerTable(ctx, input.input) }));
+    case 'events':
+      return exported('event-list', 'Danh-sach-su-kien', 'title', () => ({ events: eventTable(ctx, input.input) }));
+    case 'agreements':
+      return exported('agreement-list', 'Danh-sach-thoa-thuan', 'title', () => ({ agreements: agreementTable(ctx, input.input) }));
+  }
 }

@@ -1,26 +1,35 @@
 /**
- * The report layouts shipped in resources/report-layouts, one per report, checked against the
+ * The report layouts shipped in resources/report-layouts, one per report and one per list that
+ * Xuất Excel exports (the register list shares the register report's), checked against the
  * layout schema when first used: a layout edited wrongly fails plainly at once, not halfway
  * through a report. They are bundled with the code (imported as JSON), so the desktop app, the web
  * host and the tests read the same files without looking for a folder.
  */
 import type { ReportKind } from '../../../shared/contracts/reports';
 import { reportLayout, type ReportLayout } from '../write/layout';
+import agreementList from '../../../../resources/report-layouts/agreement-list.json';
 import agreements from '../../../../resources/report-layouts/agreements.json';
+import eventList from '../../../../resources/report-layouts/event-list.json';
+import partnerList from '../../../../resources/report-layouts/partner-list.json';
 import register from '../../../../resources/report-layouts/register.json';
 import registerStatistics from '../../../../resources/report-layouts/register-statistics.json';
 import tradePromotion from '../../../../resources/report-layouts/trade-promotion.json';
 
-const sources: Record<ReportKind, unknown> = {
+export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list';
+
+const sources: Record<LayoutName, unknown> = {
   'register-statistics': registerStatistics,
   'trade-promotion': tradePromotion,
   agreements,
   register,
+  'partner-list': partnerList,
+  'event-list': eventList,
+  'agreement-list': agreementList,
 };
 
-const parsed = new Map<ReportKind, ReportLayout>();
+const parsed = new Map<LayoutName, ReportLayout>();
 
-export function layoutOf(report: ReportKind): ReportLayout {
+export function layoutOf(report: LayoutName): ReportLayout {
   let layout = parsed.get(report);
   if (!layout) {
     const result = reportLayout.safeParse(sources[report]);

@@ -33,6 +33,11 @@ export const layoutColumn = z.object({
   total: z.enum(['sum', 'given', 'none']).default('none'),
   /** Words shown for coded values ("htx" → "HTX"), as on the screens. */
   labels: z.record(z.string(), z.string()).optional(),
+  /**
+   * In a list's layout, the list's column (see contracts/reports.ts) this one is written for, when
+   * a column on screen shows several values (Thời gian: from and to); absent: the column `key`.
+   */
+  listColumn: z.string().min(1).optional(),
 });
 export type LayoutColumn = z.output<typeof layoutColumn>;
 

@@ -1,17 +1,16 @@
 /**
- * Xuất Excel: a button that exports a list as it is shown (the caller passes how to start the
- * export with the list's current search, filters, sort and visible columns), and the dialog that
- * follows any export or report job to the end and then downloads its workbook.
+ * Xuất Excel: a button that exports a list as it is shown (the caller passes the list's current
+ * search, filters, sort and visible columns), and the dialog that follows any export or report job
+ * to the end and then downloads its workbook.
  */
 import { useCallback, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { JobStatus } from '../../../shared/contract';
+import type { JobStatus, ListExportInput } from '../../../shared/contract';
 import { messageOf } from '../api';
-import { downloadReport } from '../queries/reports';
+import { downloadReport, useExportList } from '../queries/reports';
 import { JobProgress } from './JobProgress';
 
 interface ExcelJobModalProps {
@@ -73,22 +72,23 @@ export function ExcelJobModal({ jobId, title, onClose }: ExcelJobModalProps) {
 }
 
 interface ExportButtonProps {
-  /** Starts the export job with the list's current request and columns. */
-  start: () => Promise<{ jobId: string }>;
+  /** Which list, with its current request (search, filters, sort) and the columns it shows, in order. */
+  request: ListExportInput;
 }
 
-export function ExportButton({ start }: ExportButtonProps) {
+export function ExportButton({ request }: ExportButtonProps) {
   const { t } = useTranslation();
   const [jobId, setJobId] = useState<string | null>(null);
-  const starting = useMutation({
-    mutationFn: start,
-    onSuccess: ({ jobId: started }) => setJobId(started),
-    onError: (error) => notifications.show({ color: 'red', title: t('reports.job.failed'), message: messageOf(error, t('common.unexpectedError')) }),
-  });
+  const starting = useExportList();
+  const start = () =>
+    starting.mutate(request, {
+      onSuccess: ({ jobId: started }) => setJobId(started),
+      onError: (error) => notifications.show({ color: 'red', title: t('reports.job.failed'), message: messageOf(error, t('common.unexpectedError')) }),
+    });
   const close = useCallback(() => setJobId(null), []);
   return (
     <>
-      <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} title={t('reports.exportHint')} loading={starting.isPending} onClick={() => starting.mutate()}>
+      <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} title={t('reports.exportHint')} loading={starting.isPending} onClick={start}>
         {t('reports.export')}
       </Button>
       <ExcelJobModal jobId={jobId} title={t('reports.job.exportTitle')} onClose={close} />

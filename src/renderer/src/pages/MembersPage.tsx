@@ -46,7 +46,6 @@ import {
   type OrganizationStatus,
 } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
-import { call } from '../api';
 import { ExportButton } from '../components/ExportButton';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
@@ -279,12 +278,11 @@ export function MembersPage({ alliance }: MembersPageProps) {
         <FilterPopover provinceCode={alliance.provinceCode} filters={filters} onChange={setFilters} />
         <ColumnChooser shown={shown} titles={columnTitles} onChange={setShown} />
         <ExportButton
-          start={() =>
-            call('reports:exportOrganizations', {
-              list: { ...(query === '' ? {} : { query }), ...filterInput(filters), sort: { by: sortKey, direction: sort.direction } },
-              columns: optionalColumns.filter((column) => shown.includes(column)),
-            })
-          }
+          request={{
+            list: 'organizations',
+            input: { ...(query === '' ? {} : { query }), ...filterInput(filters), sort: { by: sortKey, direction: sort.direction } },
+            columns: optionalColumns.filter((column) => shown.includes(column)),
+          }}
         />
       </Group>
 

@@ -20,6 +20,11 @@ export function useRunReport() {
   return useMutation({ mutationFn: (input: InputOf<'reports:run'>) => call('reports:run', input) });
 }
 
+/** Starts exporting a list as it is shown. */
+export function useExportList() {
+  return useMutation({ mutationFn: (input: InputOf<'reports:exportList'>) => call('reports:exportList', input) });
+}
+
 /** Collects the workbook of a finished job and hands it to the browser as a download. */
 export async function downloadReport(jobId: string): Promise<string> {
   const { fileId, fileName } = await call('reports:file', { jobId });

@@ -1,7 +1,7 @@
 /**
  * Thỏa thuận ký kết: searched, filtered by kind and status, and paged by the backend, which works
- * out each agreement's status for today. What the user chose lasts for the session, so Back from an
- * agreement returns to the same list.
+ * out each agreement's status for today; exported to Excel as shown. What the user chose lasts for
+ * the session, so Back from an agreement returns to the same list.
  */
 import { Anchor, Button, EmptyState, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useSessionStorage } from '@mantine/hooks';
@@ -9,9 +9,10 @@ import { notifications } from '@mantine/notifications';
 import { IconContract, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import type { AgreementSummary } from '../../../../shared/contract';
+import { agreementListColumns, type AgreementListColumn, type AgreementListInput, type AgreementSummary } from '../../../../shared/contract';
 import { agreementKinds, agreementStatuses, type AgreementKind, type AgreementStatus } from '../../../../shared/domain';
 import { formatDate, formatMoney } from '../../../../shared/format';
+import { ExportButton } from '../../components/ExportButton';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
 import { useAgreementList } from '../../queries/agreements';
@@ -47,13 +48,13 @@ export function AgreementsPage() {
   const [query] = useDebouncedValue(state.search.trim(), searchDelayMs);
   const requestKey = JSON.stringify([query, state.kind, state.status]);
   const page = state.paging.key === requestKey ? state.paging.page : 1;
-  const list = useAgreementList({
+  /** What the list asks for besides the page (its order is fixed: newest signing first); the export asks for the same. */
+  const request: AgreementListInput = {
     search: query,
     ...(state.kind ? { kind: state.kind } : {}),
     ...(state.status ? { statuses: [state.status] } : {}),
-    page,
-    pageSize,
-  });
+  };
+  const list = useAgreementList({ ...request, page, pageSize });
   const filtered = query !== '' || state.kind !== null || state.status !== null;
   const update = (patch: Partial<ListState>) => setState((current) => ({ ...current, ...patch }));
 
@@ -73,9 +74,9 @@ export function AgreementsPage() {
     });
   };
 
-  const columns: DataTableColumn<AgreementSummary>[] = [
-    { accessor: 'number', title: t('agreements.column.number'), noWrap: true },
-    {
+  const columnDefs: Record<AgreementListColumn, DataTableColumn<AgreementSummary>> = {
+    number: { accessor: 'number', title: t('agreements.column.number'), noWrap: true },
+    title: {
       accessor: 'title',
       title: t('agreements.column.title'),
       width: '22%',
@@ -86,14 +87,14 @@ export function AgreementsPage() {
       ),
     },
     // Wide enough for "Hợp đồng liên kết tiêu thụ" on two lines.
-    { accessor: 'kind', title: t('agreements.column.kind'), width: 150, render: ({ kind }) => t(`agreements.kind.${kind}`) },
-    {
+    kind: { accessor: 'kind', title: t('agreements.column.kind'), width: 150, render: ({ kind }) => t(`agreements.kind.${kind}`) },
+    signedOn: {
       accessor: 'signedOn',
       title: t('agreements.column.signedOn'),
       noWrap: true,
       render: ({ signedOn }) => (signedOn ? formatDate(signedOn) : <Text size="sm" c="dimmed">{t('agreements.notSigned')}</Text>),
     },
-    {
+    parties: {
       accessor: 'parties',
       title: t('agreements.column.parties'),
       width: '22%',
@@ -107,26 +108,28 @@ export function AgreementsPage() {
         </Stack>
       ),
     },
-    {
+    value: {
       accessor: 'totalValue',
       title: t('agreements.column.value'),
       textAlign: 'right',
       noWrap: true,
       render: ({ totalValue }) => (totalValue === null ? '' : formatMoney(totalValue)),
     },
-    {
+    fulfilment: {
       accessor: 'fulfilment',
       title: t('agreements.column.fulfilment'),
       noWrap: true,
       render: ({ fulfilment }) => <FulfilmentBar fulfilment={fulfilment} />,
     },
-    {
+    status: {
       accessor: 'status',
       title: t('agreements.column.status'),
       width: 140,
       render: ({ status }) => <AgreementStatusBadge status={status} />,
     },
-  ];
+  };
+  // The list has no column chooser: it shows, and exports, every column in the contract's order.
+  const columns = agreementListColumns.map((column) => columnDefs[column]);
 
   return (
     <Stack>
@@ -168,6 +171,7 @@ export function AgreementsPage() {
           value={state.status}
           onChange={(value) => update({ status: agreementStatuses.find((status) => status === value) ?? null })}
         />
+        <ExportButton request={{ list: 'agreements', input: request, columns: [...agreementListColumns] }} />
       </Group>
 
       {list.isError ? (

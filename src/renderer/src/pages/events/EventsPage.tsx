@@ -1,7 +1,7 @@
 /**
  * Sự kiện: the trade-promotion events the office organized or took part in, newest first, searched
- * and filtered by the backend. What the user chose lasts for the session, so that Back from an
- * event returns to the same list.
+ * and filtered by the backend, and exported to Excel as shown. What the user chose lasts for the
+ * session, so that Back from an event returns to the same list.
  */
 import { Anchor, Button, EmptyState, Group, Modal, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useSessionStorage } from '@mantine/hooks';
@@ -9,9 +9,10 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import type { EventListInput, EventSortKey, EventSummary } from '../../../../shared/contract';
+import { eventListColumns, type EventListColumn, type EventListInput, type EventSortKey, type EventSummary } from '../../../../shared/contract';
 import { eventKinds, type EventKind } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
+import { ExportButton } from '../../components/ExportButton';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
 import { foldFilter } from '../../forms/foldFilter';
@@ -79,13 +80,13 @@ export function EventsPage() {
   const requestKey = JSON.stringify([query, filters, sortKey, sort.direction]);
   const page = state.paging.key === requestKey ? state.paging.page : 1;
   const [adding, addForm] = useDisclosure(false);
-  const list = useEventList({
+  /** What the list asks for besides the page: the export asks for the same. */
+  const request: EventListInput = {
     ...(query === '' ? {} : { search: query }),
     ...filterInput(filters),
     sort: { by: sortKey, direction: sort.direction },
-    page,
-    pageSize,
-  });
+  };
+  const list = useEventList({ ...request, page, pageSize });
   const filtered = query !== '' || Object.keys(filterInput(filters)).length > 0;
   const update = (patch: Partial<ListState>) => setState((current) => ({ ...current, ...patch }));
   const setFilters = (patch: Partial<EventFilters>) => setState((current) => ({ ...current, filters: { ...current.filters, ...patch } }));
@@ -96,15 +97,15 @@ export function EventsPage() {
     window.location.hash = eventHref(event.id).slice(1);
   };
 
-  const columns: DataTableColumn<EventSummary>[] = [
-    {
+  const columnDefs: Record<EventListColumn, DataTableColumn<EventSummary>> = {
+    dates: {
       accessor: 'startsOn',
       title: t('events.column.dates'),
       sortable: true,
       noWrap: true,
       render: (event) => formatDates(event),
     },
-    {
+    title: {
       accessor: 'title',
       title: t('events.column.title'),
       sortable: true,
@@ -122,13 +123,13 @@ export function EventsPage() {
         </>
       ),
     },
-    { accessor: 'kind', title: t('events.column.kind'), render: ({ kind }) => t(`events.kind.${kind}`) },
-    {
+    kind: { accessor: 'kind', title: t('events.column.kind'), render: ({ kind }) => t(`events.kind.${kind}`) },
+    place: {
       accessor: 'provinceName',
       title: t('events.column.place'),
       render: ({ provinceCode, provinceName }) => (provinceCode === null ? t('events.online') : provinceName),
     },
-    {
+    participants: {
       accessor: 'organizationCount',
       title: t('events.column.participants'),
       noWrap: true,
@@ -143,7 +144,9 @@ export function EventsPage() {
         </>
       ),
     },
-  ];
+  };
+  // The list has no column chooser: it shows, and exports, every column in the contract's order.
+  const columns = eventListColumns.map((column) => columnDefs[column]);
 
   return (
     <Stack>
@@ -206,6 +209,7 @@ export function EventsPage() {
             { value: 'past', label: t('events.filter.past') },
           ]}
         />
+        <ExportButton request={{ list: 'events', input: request, columns: [...eventListColumns] }} />
       </Group>
 
       {list.isError ? (

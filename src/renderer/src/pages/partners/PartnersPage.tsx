@@ -1,7 +1,8 @@
 /**
  * Đối tác: the enterprises, markets, online channels, carriers, other alliances and agencies the
- * office works with, searched, filtered, sorted and paged by the backend. What the user chose lasts
- * for the session, so that Back from a partner returns to the same list.
+ * office works with, searched, filtered, sorted and paged by the backend, and exported to Excel as
+ * shown. What the user chose lasts for the session, so that Back from a partner returns to the same
+ * list.
  */
 import { Anchor, Button, EmptyState, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useSessionStorage } from '@mantine/hooks';
@@ -9,8 +10,9 @@ import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconPlus, IconSearch } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import type { PartnerListInput, PartnerSortKey, PartnerSummary } from '../../../../shared/contract';
+import { partnerListColumns, type PartnerListColumn, type PartnerListInput, type PartnerSortKey, type PartnerSummary } from '../../../../shared/contract';
 import { partnerKinds, type PartnerKind } from '../../../../shared/domain';
+import { ExportButton } from '../../components/ExportButton';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
 import { foldFilter } from '../../forms/foldFilter';
@@ -63,15 +65,14 @@ export function PartnersPage() {
   const page = state.paging.key === requestKey ? state.paging.page : 1;
   const [adding, addForm] = useDisclosure(false);
 
-  const input: PartnerListInput = {
+  /** What the list asks for besides the page: the export asks for the same. */
+  const request: PartnerListInput = {
     ...(query === '' ? {} : { search: query }),
     ...(kind ? { kind } : {}),
     ...(provinceCode ? { provinceCode } : {}),
     sort: { by: sortKey, direction: sort.direction },
-    page,
-    pageSize,
   };
-  const list = usePartnerList(input);
+  const list = usePartnerList({ ...request, page, pageSize });
   const filtered = query !== '' || kind !== null || provinceCode !== null;
 
   const update = (patch: Partial<ListState>) => setState((current) => ({ ...current, ...patch }));
@@ -92,8 +93,8 @@ export function PartnersPage() {
     });
   };
 
-  const columns: DataTableColumn<PartnerSummary>[] = [
-    {
+  const columnDefs: Record<PartnerListColumn, DataTableColumn<PartnerSummary>> = {
+    name: {
       accessor: 'name',
       title: t('partners.column.name'),
       sortable: true,
@@ -111,7 +112,7 @@ export function PartnersPage() {
         </>
       ),
     },
-    {
+    kind: {
       accessor: 'kind',
       title: t('partners.column.kind'),
       sortable: true,
@@ -126,10 +127,10 @@ export function PartnersPage() {
         </>
       ),
     },
-    { accessor: 'provinceName', title: t('partners.column.province'), sortable: true },
-    { accessor: 'contactName', title: t('partners.column.contact') },
-    { accessor: 'phone', title: t('partners.column.phone'), noWrap: true },
-    {
+    province: { accessor: 'provinceName', title: t('partners.column.province'), sortable: true },
+    contact: { accessor: 'contactName', title: t('partners.column.contact') },
+    phone: { accessor: 'phone', title: t('partners.column.phone'), noWrap: true },
+    buys: {
       accessor: 'buys',
       title: t('partners.column.buys'),
       width: '24%',
@@ -139,7 +140,9 @@ export function PartnersPage() {
         </Text>
       ),
     },
-  ];
+  };
+  // The list has no column chooser: it shows, and exports, every column in the contract's order.
+  const columns = partnerListColumns.map((column) => columnDefs[column]);
 
   return (
     <Stack>
@@ -184,6 +187,7 @@ export function PartnersPage() {
           value={provinceCode}
           onChange={(value) => update({ provinceCode: value })}
         />
+        <ExportButton request={{ list: 'partners', input: request, columns: [...partnerListColumns] }} />
       </Group>
 
       {list.isError ? (
