@@ -334,3 +334,20 @@ describe('products', () => {
     ]);
   });
 });
+
+describe('places outside the province', () => {
+  it('reports an old commune that went to another province as a row problem, and commits the rest', async () => {
+    // Old An Giang's Xã Tân Phú went, by the published mapping, to Đồng Tháp's Xã Tân Phú Trung.
+    const csv = ['Tên HTX;Loại hình;Xã/phường', 'HTX Nông nghiệp Vĩnh An;Hợp tác xã;Xã Vĩnh An', 'HTX Tân Phú;Hợp tác xã;Xã Tân Phú'].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Hai HTX.csv', csv));
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status])).toEqual([
+      [2, 'valid'],
+      [3, 'invalid'],
+    ]);
+    expect(preview.page.rows[1]?.problems.map((problem) => problem.cell)).toContain('C3');
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toMatchObject({ created: 1, failed: 1 });
+    expect(organizationsTable().map((row) => (row as { name: string }).name)).toEqual(['HTX Nông nghiệp Vĩnh An']);
+  });
+});

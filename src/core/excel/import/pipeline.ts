@@ -25,7 +25,7 @@ import type {
 } from '../../../shared/contracts/imports';
 import type { ImportKind, Page } from '../../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure } from '../../../shared/errors';
-import { formatIsoDateVi } from '../../../shared/text';
+import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { importBatches, importChanges, importMappings } from '../../db/schema';
@@ -216,6 +216,7 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
   let seen = 0;
   let bytes = { read: 0, total: 0 };
   control.report(0, expected, 'reading');
+  let tableEnded = false;
   for await (const batch of readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     signal: control.signal,
@@ -223,6 +224,10 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
   })) {
     for (const sourceRow of batch) {
       seen += 1;
+      if (isTotalsRow(sourceRow)) {
+        tableEnded = true;
+        break;
+      }
       if (!hasAnyValue(sourceRow, columns)) continue;
       const read = readRow(sourceRow, columns, { date1904: source.date1904 === true });
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
@@ -244,11 +249,21 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
     const total = expected ?? (bytes.read > 0 ? Math.max(seen, Math.round((seen * bytes.total) / bytes.read)) : null);
     control.report(seen, total, 'validating');
     control.throwIfCancelled();
+    if (tableEnded) break;
   }
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
   return { analysis: analysisState, columns, year, rows };
+}
+
+/**
+ * A totals row ("Cộng", "Tổng cộng", "Tổng số") closes the table: what follows in a report-style
+ * list is its footer (place and date, the signature block), not organizations.
+ */
+function isTotalsRow(row: SourceRow): boolean {
+  const first = row.cells.find((cell) => cell !== null && cell !== '');
+  return typeof first === 'string' && /^(tong cong|cong|tong so|tong)\s*:?$/.test(foldText(first));
 }
 
 /** A cell as the preview shows it: a date column's serial numbers as dd/mm/yyyy. */

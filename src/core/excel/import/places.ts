@@ -45,6 +45,21 @@ function merge(first: readonly Commune[], second: readonly Commune[]): Commune[]
  * elsewhere, both are offered.
  */
 export function readPlace(places: AdminUnits, homeProvinceCode: string, communeText: string, addressText: string): PlaceReading {
+  const reading = readAnyPlace(places, homeProvinceCode, communeText, addressText);
+  // The register is one province's: an old address that went to a commune of another province
+  // is not this office's to take, and is reported as a place not found rather than refused at
+  // the commit.
+  const candidates = (reading.kind === 'mapped' ? [reading.commune] : reading.kind === 'ambiguous' ? reading.candidates : []).filter(
+    (commune) => commune.provinceCode === homeProvinceCode,
+  );
+  const { street, oldAddress } = reading;
+  if (reading.kind === 'unknown' || candidates.length === 0) return { kind: 'unknown', street, oldAddress };
+  const [only] = candidates;
+  if (candidates.length === 1 && only) return { kind: 'mapped', commune: only, street, oldAddress };
+  return { kind: 'ambiguous', candidates, street, oldAddress };
+}
+
+function readAnyPlace(places: AdminUnits, homeProvinceCode: string, communeText: string, addressText: string): PlaceReading {
   const parts = partsOf(addressText);
   const street = parts.filter((part) => streetWord.test(foldText(part))).join(', ');
   if (communeText !== '') {
