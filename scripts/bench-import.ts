@@ -15,6 +15,8 @@ import type { Channel, InputOf, OutputOf } from '../src/shared/contract';
 
 export interface ImportMeasure {
   seconds: number;
+  /** Seconds of each step: analyze, preview (read, check, match), commit. */
+  steps: { analyze: number; preview: number; commit: number };
   peakMb: number;
   rows: number;
   created: number;
@@ -52,20 +54,24 @@ const staged = stageFile(app.ctx, basename(file));
 copyFileSync(file, staged.path);
 const analyzing = await call('imports:analyze', { fileId: staged.fileId, kind: 'organizations' });
 await finished(analyzing.jobId);
+const analyzed = performance.now();
 const analysis = await call('imports:analysis', { jobId: analyzing.jobId });
 const mapping = analysis.columns.flatMap((column) => (column.field ? [{ column: column.index, field: column.field }] : []));
 const previewing = await call('imports:preview', { analysisJobId: analyzing.jobId, mapping });
 await finished(previewing.jobId);
+const previewed = performance.now();
 const preview = await call('imports:previewResult', { jobId: previewing.jobId, page: 1, pageSize: 1 });
 const committing = await call('imports:commit', { previewJobId: previewing.jobId, decisions: [], bulk: { fresh: 'create' } });
 await finished(committing.jobId);
 const summary = await call('imports:commitResult', { jobId: committing.jobId });
 
-const seconds = (performance.now() - started) / 1000;
+const ended = performance.now();
+const seconds = (ended - started) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage.rss());
 const measure: ImportMeasure = {
   seconds,
+  steps: { analyze: (analyzed - started) / 1000, preview: (previewed - analyzed) / 1000, commit: (ended - previewed) / 1000 },
   peakMb: peak / 1024 / 1024,
   rows: preview.counts.rows,
   created: summary.created,

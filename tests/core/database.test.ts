@@ -11,7 +11,6 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'htx-db-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-
 /** A copy of the real migrations with one more, as a later version of the app would ship. */
 function migrationsWithOneMore(): string {
   const folder = join(dir, 'drizzle-next');
@@ -27,6 +26,23 @@ function migrationsWithOneMore(): string {
 }
 
 describe('openDatabase', () => {
+  it('reuses prepared statements, each returning rows as its caller asks', () => {
+    const opened = openDatabase({ file: ':memory:', migrationsFolder });
+    const client = opened.db.$client;
+    const first = client.prepare('SELECT 1 AS one');
+    expect(client.prepare('SELECT 1 AS one')).toBe(first);
+    expect(first.raw().get()).toEqual([1]);
+    expect(client.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    expect(client.prepare('SELECT 1 AS one').pluck().get()).toBe(1);
+    expect(client.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    // While one is being iterated, the same SQL gets a statement of its own.
+    const rows = client.prepare('SELECT 1 AS one').iterate();
+    expect(rows.next().value).toEqual({ one: 1 });
+    expect(client.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    rows.return?.();
+    opened.close();
+  });
+
   it('creates a new file with every migration, WAL and foreign keys on', () => {
     const file = join(dir, 'data.sqlite');
     const opened = openDatabase({ file, migrationsFolder });
