@@ -18,6 +18,10 @@ import { call, type openTestApp } from './support';
 type TestApp = ReturnType<typeof openTestApp>;
 const run = promisify(execFile);
 
+/**
+ * LibreOffice is the independent reader of every report; CI installs it. Only a machine that says
+ * it has none (HTX_NO_LIBREOFFICE=1) skips the conversions, and nothing else.
+ */
 export const skipLibreOffice = process.env.HTX_NO_LIBREOFFICE === '1';
 
 export async function finished(app: TestApp, jobId: string): Promise<JobStatus> {

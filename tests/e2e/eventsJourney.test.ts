@@ -9,11 +9,11 @@
  * delivery, the event's agreements, Cần chú ý. Through the API (their screens have journeys and
  * tests of their own): the alliance, the five cooperatives and the three enterprises.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { EventDetail, PartnerSummary } from '../../src/shared/contract';
 import type { Organization } from '../../src/shared/domain';
-import { callApi, closeNotices, fieldOf, launchBrowser, pickIn, readable, snap, startHost, typeDate, type RunningHost } from './support';
+import { callApi, closeNotices, fieldOf, launchBrowser, pickIn, readable, snap, startHost, typeDate, stepsInOrder, type RunningHost } from './support';
 
 let host: RunningHost;
 let browser: Browser;
@@ -44,15 +44,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN' });
 });
-/** Each step builds on the one before: once one fails, the rest are skipped rather than timing out. */
-let broken = false;
-beforeEach((context) => {
-  if (broken) context.skip();
-  context.onTestFailed(async () => {
-    broken = true;
-    await snap(page, 'events-failed');
-  });
-});
+stepsInOrder(() => page, 'events');
 afterAll(async () => {
   await browser.close();
   await host.stop();

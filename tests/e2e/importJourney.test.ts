@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { ImportBatch } from '../../src/shared/contract';
 import type { Page as ListPage, Organization } from '../../src/shared/domain';
 import { messyWorkbook } from '../core/importWorkbooks';
-import { callApi, launchBrowser, snap, startHost, type RunningHost } from './support';
+import { callApi, launchBrowser, snap, startHost, stepsInOrder, type RunningHost } from './support';
 
 let host: RunningHost;
 let browser: Browser;
@@ -36,14 +36,7 @@ beforeAll(async () => {
     representative: 'Trần Thị Bé',
   });
 });
-let broken = false;
-beforeEach((context) => {
-  if (broken) context.skip();
-  context.onTestFailed(async () => {
-    broken = true;
-    await snap(page, 'import-failed');
-  });
-});
+stepsInOrder(() => page, 'import');
 afterAll(async () => {
   await browser.close();
   await host.stop();

@@ -8,11 +8,11 @@
  * the first journey): the alliance, the two cooperatives that are consolidated, and the figures of
  * the second and of the new cooperative.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Commune, Organization } from '../../src/shared/domain';
 import type { StatisticsOverview, YearStatistics } from '../../src/shared/contract';
-import { callApi, closeNotices, fieldOf, launchBrowser, pickIn, readable, snap, startHost, typeDate, type RunningHost } from './support';
+import { callApi, closeNotices, fieldOf, launchBrowser, pickIn, readable, snap, startHost, typeDate, stepsInOrder, type RunningHost } from './support';
 
 let host: RunningHost;
 let browser: Browser;
@@ -32,15 +32,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN' });
 });
-/** Each step builds on the one before: once one fails, the rest are skipped rather than timing out. */
-let broken = false;
-beforeEach((context) => {
-  if (broken) context.skip();
-  context.onTestFailed(async () => {
-    broken = true;
-    await snap(page, 'register-failed');
-  });
-});
+stepsInOrder(() => page, 'register');
 afterAll(async () => {
   await browser.close();
   await host.stop();

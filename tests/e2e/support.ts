@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
@@ -162,3 +162,20 @@ export async function closeNotices(page: Page): Promise<void> {
   // Away from the corner, so that the next notices are not held open by the pointer over them.
   await page.mouse.move(600, 20);
 }
+
+/**
+ * A journey's steps build on one another: once a step fails, the later ones are skipped rather
+ * than each timing out on a screen that is not there, and the page as the failure left it is kept
+ * as `<name>-failed.png`. `page` is read when a step fails, after `beforeAll` has opened it.
+ */
+export function stepsInOrder(page: () => Page, name: string): void {
+  let broken = false;
+  beforeEach((context) => {
+    if (broken) context.skip();
+    context.onTestFailed(async () => {
+      broken = true;
+      await snap(page(), `${name}-failed`);
+    });
+  });
+}
+
