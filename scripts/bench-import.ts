@@ -17,6 +17,10 @@ export interface ImportMeasure {
   seconds: number;
   /** Seconds of each step: analyze, preview (read, check, match), commit. */
   steps: { analyze: number; preview: number; commit: number };
+  /** The longest the window waited for an answer to its progress poll (every 20 ms) while the job ran. */
+  longestWaitMs: number;
+  /** Seconds the undo of the whole import took, after the measured run. */
+  undoSeconds: number;
   peakMb: number;
   rows: number;
   created: number;
@@ -37,12 +41,20 @@ async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<O
   return result.value as OutputOf<C>;
 }
 
+let longestWait = 0;
+
+/** Polls as the window does, noting the longest wait between two answers. */
 async function finished(jobId: string): Promise<void> {
   for (;;) {
+    const asked = performance.now();
     const status = await call('jobs:status', { jobId });
+    longestWait = Math.max(longestWait, performance.now() - asked);
     if (status.state === 'done') return;
     if (status.state !== 'running') throw new Error(`job ${status.state}: ${status.error?.message ?? ''}`);
+    const waiting = performance.now();
     await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+    // A timer that fires late means the process was busy: the window would have waited as long.
+    longestWait = Math.max(longestWait, performance.now() - waiting - 20);
   }
 }
 
@@ -69,9 +81,14 @@ const ended = performance.now();
 const seconds = (ended - started) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage.rss());
+if (summary.batchId === null) throw new Error('the import wrote no batch');
+await call('imports:undo', { batchId: summary.batchId });
+const undone = performance.now();
 const measure: ImportMeasure = {
   seconds,
   steps: { analyze: (analyzed - started) / 1000, preview: (previewed - analyzed) / 1000, commit: (ended - previewed) / 1000 },
+  longestWaitMs: longestWait,
+  undoSeconds: (undone - ended) / 1000,
   peakMb: peak / 1024 / 1024,
   rows: preview.counts.rows,
   created: summary.created,

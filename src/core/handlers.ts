@@ -20,6 +20,7 @@ import { importsHandlers } from './services/imports';
 import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
+import { busyFailure } from './longTransaction';
 
 type Handlers = {
   [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -69,6 +70,8 @@ export async function dispatch(
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: error.error };
+    const busy = busyFailure(error);
+    if (busy) return { ok: false, error: busy.error };
     log(error);
     return {
       ok: false,

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobStatus } from '../shared/contracts/jobs';
 import { AppFailure, notFound, type AppError } from '../shared/errors';
+import { busyFailure } from './longTransaction';
 
 /**
  * A kind of job and the type of its result, so that collecting a result is typed by the kind it
@@ -72,7 +73,8 @@ export class Jobs {
         (result) => this.finish(job, controller.signal.aborted ? 'cancelled' : 'done', null, result),
         (error: unknown) => {
           if (error instanceof Cancelled || controller.signal.aborted) return this.finish(job, 'cancelled', null);
-          if (error instanceof AppFailure) return this.finish(job, 'failed', error.error);
+          const failure = error instanceof AppFailure ? error : busyFailure(error);
+          if (failure) return this.finish(job, 'failed', failure.error);
           this.log(error);
           this.finish(job, 'failed', {
             kind: 'internal',

@@ -8,7 +8,7 @@ afterEach(() => app.close());
 
 describe('the dispatcher every transport goes through', () => {
   it('answers a known channel', async () => {
-    expect(await call(app, 'app:info', undefined)).toEqual({ version: '0.0.0-test', databaseFile: ':memory:', schemaVersion: journalEntries().length });
+    expect(await call(app, 'app:info', undefined)).toEqual({ version: '0.0.0-test', databaseFile: app.ctx.databaseFile, schemaVersion: journalEntries().length });
     const provinces = await call(app, 'places:provinces', undefined);
     expect(provinces).toHaveLength(34);
     expect(provinces.find((province) => province.code === '82')?.fullName).toBe('Tỉnh Đồng Tháp');

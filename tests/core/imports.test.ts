@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stagedFile } from '../../src/core/files';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
-import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
+import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
 let app: ReturnType<typeof openTestApp>;
 beforeEach(async () => {
@@ -173,14 +173,14 @@ describe('committing and undoing', () => {
     expect(sheet?.rowCount).toBe(2);
 
     app.setNow(new Date('2026-11-23T09:00:00Z'));
-    const undone = await call(app, 'imports:undo', { batchId: 1 });
-    expect(undone.undoneAt).toBe('2026-11-23T09:00:00.000Z');
+    const undone = await undoOf(app, 1);
+    expect(undone.batch?.undoneAt).toBe('2026-11-23T09:00:00.000Z');
     expect(organizationsTable()).toEqual(before);
     expect((await call(app, 'organizations:get', { id: stored.id })).representative).toBe('Trần Thị Bé');
     // The undo is itself in the history: two creates removed, one update put back.
     const auditAfter = app.ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
     expect(auditAfter.n - auditBefore.n).toBe(3 + 3);
-    expect((await callFailing(app, 'imports:undo', { batchId: 1 })).message).toBe('Lần nhập tệp «Danh sach HTX 2024.xlsx» đã được hoàn tác trước đó.');
+    expect((await undoOf(app, 1)).error?.message).toBe('Lần nhập tệp «Danh sach HTX 2024.xlsx» đã được hoàn tác trước đó.');
 
     // Committed again from the same preview, and remembered for the next file with these headers.
     const again = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 7, communeCode: XA_NHON_HOI }, { row: 8, action: 'update' }] });
@@ -202,9 +202,9 @@ describe('committing and undoing', () => {
       registrationNo: '1600123456',
       phone: '0909 000 111',
     });
-    const error = await callFailing(app, 'imports:undo', { batchId: 1 });
+    const { error } = await undoOf(app, 1);
     expect(error).toMatchObject({ kind: 'conflict' });
-    expect(error.message).toContain('HTX NN Vĩnh Bình đã được sửa hoặc có thêm dữ liệu sau lần nhập này');
+    expect(error?.message).toContain('HTX NN Vĩnh Bình đã được sửa hoặc có thêm dữ liệu sau lần nhập này');
     expect(organizationsTable()).toHaveLength(2);
   });
 
@@ -258,7 +258,7 @@ describe('yearly figures', () => {
     expect(await call(app, 'figures:list', { organizationId: myHoaHung.id })).toMatchObject([
       { year: 2024, membersOfficial: 32, revenue: 2_000_000_000, classification: 'good' },
     ]);
-    await call(app, 'imports:undo', { batchId: 1 });
+    expect((await undoOf(app, 1)).error).toBeNull();
     expect(await call(app, 'figures:list', { organizationId: vinhBinh.id })).toEqual([]);
     expect(await call(app, 'figures:list', { organizationId: myHoaHung.id })).toMatchObject([{ year: 2024, membersOfficial: 30, revenue: 2_000_000_000, classification: null }]);
   });
@@ -298,7 +298,7 @@ describe('partners', () => {
     ]);
     expect(list.rows[1]?.id).toBe(stored.id);
 
-    await call(app, 'imports:undo', { batchId: 1 });
+    expect((await undoOf(app, 1)).error).toBeNull();
     const after = await call(app, 'partners:list', { search: '' });
     expect(after.rows.map((row) => [row.name, row.contactName])).toEqual([['Công ty Cổ phần Thực phẩm Hà Nội', '']]);
   });
@@ -350,4 +350,55 @@ describe('places outside the province', () => {
     expect(summary).toMatchObject({ created: 1, failed: 1 });
     expect(organizationsTable().map((row) => (row as { name: string }).name)).toEqual(['HTX Nông nghiệp Vĩnh An']);
   });
+});
+
+describe('a long commit', () => {
+  /** A list of 5,000 new cooperatives, enough for the commit to take many steps. */
+  async function previewLongList() {
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế'];
+    for (let index = 0; index < 5000; index += 1) lines.push(`HTX Nông nghiệp số ${index},"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${String(1_700_000_000 + index)}`);
+    const { jobId, analysis } = await analyze(app, stage(app, 'danh sach dai.csv', lines.join('\n')));
+    return previewOf(app, jobId, proposedMapping(analysis));
+  }
+
+  /** Polls the commit until it has written some rows but not all, as the window's progress bar does. */
+  async function midway(jobId: string, phase: 'saving' | 'undoing') {
+    for (;;) {
+      const status = await call(app, 'jobs:status', { jobId });
+      if (status.state !== 'running') throw new Error(`the job ended before it could be seen midway: ${status.state}`);
+      if (status.phase === phase && status.done > 0) return status;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  it('keeps answering: progress moves, reads see the register as it was, a write is refused with why, Hủy rolls all back; so does its undo', async () => {
+    const { jobId: previewJob } = await previewLongList();
+    const { jobId } = await call(app, 'imports:commit', { previewJobId: previewJob, decisions: [], bulk: {} });
+    const seen = await midway(jobId, 'saving');
+    expect(seen.total).toBe(5000);
+    expect(seen.done).toBeLessThan(5000);
+    // Nothing of the import is visible before it commits as a whole.
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(0);
+    const refused = await callFailing(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+    expect(refused).toMatchObject({ kind: 'conflict' });
+    expect(refused.message).toContain('Đang lưu một lần nhập dữ liệu từ Excel');
+
+    await call(app, 'jobs:cancel', { jobId });
+    expect((await settle(app, jobId)).state).toBe('cancelled');
+    expect(organizationsTable()).toEqual([]);
+    expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).total).toBe(0);
+
+    // Once it is over, writes go through again; committing the same preview writes every row.
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
+    expect(summary).toMatchObject({ created: 5000, updated: 0, failed: 0 });
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(5001);
+
+    // The undo is as long, and runs the same way.
+    const { jobId: undoJob } = await call(app, 'imports:undo', { batchId: summary.batchId ?? 0 });
+    expect((await midway(undoJob, 'undoing')).total).toBe(10_000);
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(5001);
+    expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 10_000 });
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Dịch vụ Mỹ Hòa Hưng']);
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { openApp, type OpenedApp } from '../../src/core/app';
 import { dispatch } from '../../src/core/handlers';
 import type { Channel, InputOf, OutputOf } from '../../src/shared/contract';
@@ -16,11 +17,19 @@ export function journalEntries(): { when: number; tag: string }[] {
   return journal.entries;
 }
 
-/** A fresh in-memory database with the real migrations and a clock the test can move. */
+/**
+ * A fresh database with the real migrations and a clock the test can move. It is a file, as the
+ * app's is: long writes (an import's commit) take a second connection to it.
+ */
 export function openTestApp(start = new Date('2026-11-23T08:00:00Z')): OpenedApp & { setNow(date: Date): void } {
   let now = start;
-  const app = openApp({ databaseFile: ':memory:', appRoot: repoRoot, appVersion: '0.0.0-test', clock: () => now });
-  return { ...app, setNow: (date) => (now = date) };
+  const dir = mkdtempSync(join(tmpdir(), 'htx-test-'));
+  const app = openApp({ databaseFile: join(dir, 'test.sqlite'), appRoot: repoRoot, appVersion: '0.0.0-test', clock: () => now });
+  const close = () => {
+    app.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { ...app, close, setNow: (date) => (now = date) };
 }
 
 /** Calls a channel through the real dispatcher, as the transports do; throws on failure. */

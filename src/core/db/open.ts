@@ -82,15 +82,38 @@ function reuseStatements(sqlite: Database.Database): void {
   sqlite.prepare = reuse as typeof sqlite.prepare;
 }
 
-export function openDatabase({ file, migrationsFolder, now = () => new Date() }: OpenDatabaseOptions): OpenedDatabase {
-  const inMemory = file === ':memory:';
+/** How long a write waits for another connection's transaction before it gives up. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** A connection with the app's pragmas and statement reuse; the schema is the caller's concern. */
+function connect(file: string): Database.Database {
   const sqlite = new Database(file);
   reuseStatements(sqlite);
   try {
-    if (!inMemory) sqlite.pragma('journal_mode = WAL');
+    if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
 
+/**
+ * A second connection to a database the app has already opened (and migrated), for work that
+ * must not hold the app's own connection: see `inLongTransaction`.
+ */
+export function openConnection(file: string): { db: Db; close(): void } {
+  if (file === ':memory:') throw new Error('An in-memory database has no second connection.');
+  const sqlite = connect(file);
+  return { db: drizzle({ client: sqlite, schema }), close: () => sqlite.close() };
+}
+
+export function openDatabase({ file, migrationsFolder, now = () => new Date() }: OpenDatabaseOptions): OpenedDatabase {
+  const inMemory = file === ':memory:';
+  const sqlite = connect(file);
+  try {
     const journal = readJournal(migrationsFolder);
     const newestKnown = Math.max(...journal.map((entry) => entry.when));
     const lastApplied = lastAppliedMigration(sqlite);

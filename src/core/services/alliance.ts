@@ -5,13 +5,17 @@ import type { Alliance } from '../../shared/domain';
 import { validationFailure } from '../../shared/errors';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
+import { perConnection } from '../db/prepared';
 import { alliance } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 
 const ALLIANCE_ID = 1;
 
+/** Read by every save of an organization (its commune must be in the alliance's province). */
+const allianceQuery = perConnection((db) => db.select().from(alliance).where(eq(alliance.id, ALLIANCE_ID)).prepare());
+
 export function getAlliance(ctx: Context): Alliance | null {
-  const row = ctx.db.select().from(alliance).where(eq(alliance.id, ALLIANCE_ID)).get();
+  const row = allianceQuery(ctx.db).get();
   if (!row) return null;
   const { id: _id, updatedAt: _updatedAt, ...rest } = row;
   return rest;

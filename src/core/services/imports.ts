@@ -8,6 +8,7 @@ import {
   ANALYZE_JOB,
   COMMIT_JOB,
   PREVIEW_JOB,
+  UNDO_JOB,
   analyze,
   commit,
   listBatches,
@@ -49,5 +50,6 @@ export const importsHandlers: HandlersFor<typeof importsContract> = {
     return { fileId: await writeFailedRows(ctx, state, failures) };
   },
   'imports:batches': (ctx, input) => listBatches(ctx, input),
-  'imports:undo': (ctx, { batchId }) => undoBatch(ctx, batchId),
+  'imports:undo': (ctx, { batchId }) => ({ jobId: ctx.jobs.start(UNDO_JOB, (control) => undoBatch(ctx, batchId, control)) }),
+  'imports:undoResult': (ctx, { jobId }) => ctx.jobs.result(jobId, UNDO_JOB),
 };

@@ -206,6 +206,7 @@ export const importsContract = {
   /** The rows that were not imported, with the reason beside each, as a staged .xlsx file. */
   'imports:failedRows': channel<{ fileId: string }>()(z.object({ jobId })),
   'imports:batches': channel<Page<ImportBatch>>()(z.object({ ...pageInput })),
-  /** Takes a whole import back: deletes what it created, puts back what it changed. */
-  'imports:undo': channel<ImportBatch>()(z.object({ batchId: z.number().int().positive() })),
+  /** Takes a whole import back, all or nothing: deletes what it created, puts back what it changed. A job. */
+  'imports:undo': channel<{ jobId: string }>()(z.object({ batchId: z.number().int().positive() })),
+  'imports:undoResult': channel<ImportBatch>()(z.object({ jobId })),
 };

@@ -15,8 +15,11 @@ import { productInput } from '../../../shared/contracts/products';
 import { partnerKinds, type Classification, type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText, organizationNameKey, partnerNameKey } from '../../../shared/text';
-import type { Context } from '../../context';
-import { auditLog, organizations, partners, products, sectors, sizeClasses, yearlyFigures } from '../../db/schema';
+import { recordAudit } from '../../audit';
+import { timestamp, type Context } from '../../context';
+import type { Db } from '../../db/open';
+import { jsonPlaceholder, perConnection, placeholdersFor } from '../../db/prepared';
+import { auditLog, importChanges, organizations, partners, products, sectors, sizeClasses, yearlyFigures } from '../../db/schema';
 import { deleteFigures, saveFigures } from '../../services/figures';
 import { insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, updatePartner } from '../../services/partners';
@@ -33,7 +36,6 @@ export interface ImportScope {
   columns: readonly MappedColumn[];
   sectorByName: Map<string, string>;
   sizeClassByName: Map<string, string>;
-  /** Prepared once: a preview looks up every row of a file of up to 100,000. */
   statements: Statements;
   /** A list repeats the same few hundred addresses: each is read once. */
   places: Map<string, PlaceReading>;
@@ -58,9 +60,19 @@ interface FoundOrganization {
   communeCode: string;
 }
 
+/** The import's own record of what it wrote, for undo. */
+function recordChangeQuery(ctx: Context) {
+  return ctx.db
+    .insert(importChanges)
+    .values({ ...placeholdersFor({ batchId: true, entity: true, entityId: true, action: true }), before: jsonPlaceholder('before') })
+    .prepare();
+}
+
+/** Built once per import: a preview looks up, and a commit records, each of up to 100,000 rows. */
 interface Statements {
   organizationByNumber: BetterSqlite3.Statement<[string], FoundOrganization>;
   organizationByName: BetterSqlite3.Statement<[string, string], FoundOrganization>;
+  recordChange: ReturnType<typeof recordChangeQuery>;
 }
 
 function prepareStatements(ctx: Context): Statements {
@@ -70,6 +82,7 @@ function prepareStatements(ctx: Context): Statements {
     organizationByName: ctx.db.$client.prepare<[string, string], FoundOrganization>(
       `${columns} WHERE commune_code = ? AND name_key = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`,
     ),
+    recordChange: recordChangeQuery(ctx),
   };
 }
 
@@ -180,34 +193,46 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What an undo asks of every record it takes back, prepared once per connection. */
+const undoQueries = perConnection((db) => ({
+  auditedAfter: db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, sql.placeholder('entity')), eq(auditLog.entityId, sql.placeholder('entityId')), gt(auditLog.at, sql.placeholder('at'))))
+    .limit(1)
+    .prepare(),
+  organization: db.select().from(organizations).where(eq(organizations.id, sql.placeholder('id'))).prepare(),
+  deleteOrganization: db.delete(organizations).where(eq(organizations.id, sql.placeholder('id'))).prepare(),
+  references: referencesByTable(db),
+}));
+
 /** Whether the audit trail has a change to the entity after `at` (a later edit, figures added…). */
 function auditedSince(ctx: Context, entity: string, entityId: number, at: string): boolean {
-  return (
-    ctx.db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId), gt(auditLog.at, at)))
-      .limit(1)
-      .get() !== undefined
-  );
+  return undoQueries(ctx.db).auditedAfter.get({ entity, entityId, at }) !== undefined;
 }
 
 /**
- * Whether any row of another table refers to the record (a union membership, an event's
- * participant, an agreement's party…), read from the schema's foreign keys so a table added later
- * is counted too. Such a record is not removed by an undo: the reference would go with it.
+ * For each table, a query per foreign key of another table that points at it (a union
+ * membership, an event's participant, an agreement's party…), read from the schema so that a
+ * table added later is counted too.
  */
-function referencedElsewhere(ctx: Context, table: string, id: number): boolean {
-  const tables = ctx.db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+function referencesByTable(db: Db): Map<string, BetterSqlite3.Statement<[number]>[]> {
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const byTable = new Map<string, BetterSqlite3.Statement<[number]>[]>();
+  const tables = db.$client.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
   for (const { name } of tables) {
-    const keys = ctx.db.all<{ table: string; from: string }>(sql.raw(`PRAGMA foreign_key_list("${name.replace(/"/g, '""')}")`));
-    for (const key of keys) {
-      if (key.table !== table) continue;
-      const hit = ctx.db.get<{ one: number } | undefined>(sql.raw(`SELECT 1 AS one FROM "${name.replace(/"/g, '""')}" WHERE "${key.from.replace(/"/g, '""')}" = ${String(id)} LIMIT 1`));
-      if (hit) return true;
+    for (const key of db.$client.pragma(`foreign_key_list(${quoted(name)})`) as { table: string; from: string }[]) {
+      const queries = byTable.get(key.table) ?? [];
+      queries.push(db.$client.prepare<[number]>(`SELECT 1 FROM ${quoted(name)} WHERE ${quoted(key.from)} = ? LIMIT 1`));
+      byTable.set(key.table, queries);
     }
   }
-  return false;
+  return byTable;
+}
+
+/** Whether any row of another table refers to the record: such a record is not removed by an undo, the reference would go with it. */
+function referencedElsewhere(ctx: Context, table: string, id: number): boolean {
+  return (undoQueries(ctx.db).references.get(table) ?? []).some((query) => query.get(id) !== undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +338,7 @@ function isBlank(value: unknown): boolean {
 }
 
 function organizationRow(ctx: Context, id: number): OrganizationRow | undefined {
-  return ctx.db.select().from(organizations).where(eq(organizations.id, id)).get();
+  return undoQueries(ctx.db).organization.get({ id });
 }
 
 /** The live organization with this Mã số HTX, or of this name key in one of these communes. */
@@ -386,8 +411,8 @@ const organizationsAdapter: KindAdapter = {
     if (change.action === 'create') {
       // Nothing was attached to it since (changedSince checked the audit trail): removing it is
       // exact, and leaves no copy in Thùng rác to be mistaken for a real record.
-      ctx.db.delete(organizations).where(eq(organizations.id, row.id)).run();
-      ctx.db.insert(auditLog).values({ entity: 'organization', entityId: row.id, action: 'delete', at: ctx.clock().toISOString(), before: organizationSnapshot(row), after: null }).run();
+      undoQueries(ctx.db).deleteOrganization.run({ id: row.id });
+      recordAudit(ctx.db, { entity: 'organization', entityId: row.id, action: 'delete', at: timestamp(ctx), before: organizationSnapshot(row), after: null });
       return;
     }
     const restored = { ...organizationInputOf(row), ...(isRecord(change.before) ? change.before : {}) };

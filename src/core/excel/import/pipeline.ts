@@ -5,7 +5,6 @@
  * so a file of 100,000 rows stays a few tens of megabytes; the contract's input is rebuilt from
  * the cells at commit rather than kept for every row.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, count, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type {
@@ -31,6 +30,8 @@ import { timestamp, type Context } from '../../context';
 import { importBatches, importChanges, importMappings } from '../../db/schema';
 import { stageFile, stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
+import { inLongTransaction } from '../../longTransaction';
+import { jsonText } from '../../db/prepared';
 import { getAlliance } from '../../services/alliance';
 import { detectHeader, detectLegacyEncoding, openSource, parseDateCell, readHead, readRows } from '../read';
 import { importProblem } from '../read/problems';
@@ -76,6 +77,7 @@ interface CommitState {
 export const ANALYZE_JOB = new JobKind<AnalysisState>('imports:analyze');
 export const PREVIEW_JOB = new JobKind<PreviewState>('imports:preview');
 export const COMMIT_JOB = new JobKind<CommitState>('imports:commit');
+export const UNDO_JOB = new JobKind<ImportBatch>('imports:undo');
 
 function homeProvince(ctx: Context): string {
   const alliance = getAlliance(ctx);
@@ -354,21 +356,23 @@ function problemsText(problems: readonly ImportProblem[]): string {
   return problems.map((problem) => `${problem.cell}: ${problem.message}`).join('; ');
 }
 
+/**
+ * Writes the chosen rows in one transaction of its own (`inLongTransaction`): the window keeps its
+ * progress bar and its Hủy, which rolls everything back, and nothing is seen until all is written.
+ */
 export async function commit(ctx: Context, state: PreviewState, input: z.output<typeof importCommitInput>, control: JobControl): Promise<CommitState> {
   const { analysis } = state.analysis;
   const adapter = kindAdapters[analysis.kind];
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
-  const scope = importScope(ctx, homeProvince(ctx), state.year, state.columns);
+  const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
   const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
   control.report(0, state.rows.length, 'saving');
-  // Let the window see the phase before the transaction holds the process.
-  await nextTurn();
-  control.throwIfCancelled();
 
-  ctx.db.transaction(() => {
-    const startedAt = timestamp(ctx);
-    const batch = ctx.db
+  await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
+    const scope = importScope(tx, provinceCode, state.year, state.columns);
+    const startedAt = timestamp(tx);
+    const batch = tx.db
       .insert(importBatches)
       .values({ kind: analysis.kind, fileName: analysis.fileName, sheetName: analysis.sheet, createdAt: startedAt })
       .returning({ id: importBatches.id })
@@ -376,7 +380,9 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
     /** The record each written row became, for a later row of the file that is the same one. */
     const writtenOf = new Map<number, number>();
     for (const [index, row] of state.rows.entries()) {
-      if (index % 1000 === 0) control.report(index, state.rows.length, 'saving');
+      await pause();
+      control.throwIfCancelled();
+      control.report(index, state.rows.length, 'saving');
       if (row.problems) {
         failures.set(row.row, problemsText(row.problems));
         continue;
@@ -392,7 +398,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
       if (choices.length > 1) {
         communeCode = decision?.communeCode && choices.includes(decision.communeCode) ? decision.communeCode : null;
         if (communeCode === null) {
-          failures.set(row.row, `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(ctx, code).name).join(', ')}; chưa chọn xã, phường.`);
+          failures.set(row.row, `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`);
           continue;
         }
       }
@@ -409,7 +415,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
           continue;
         }
         writtenOf.set(row.row, change.entityId);
-        ctx.db.insert(importChanges).values({ batchId: batch.id, ...change }).run();
+        scope.statements.recordChange.run({ batchId: batch.id, ...change, before: jsonText(change.before) });
         if (change.action === 'create') summary.created += 1;
         else summary.updated += 1;
       } catch (error) {
@@ -419,13 +425,13 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
     summary.failed = failures.size;
     summary.batchId = batch.id;
     // Stamped at the end: whatever changes a record after this is a change made after the import.
-    ctx.db
+    tx.db
       .update(importBatches)
-      .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(ctx) })
+      .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(tx) })
       .where(eq(importBatches.id, batch.id))
       .run();
     const mapping = Object.fromEntries(analysis.columns.map((column) => [headerKey(column.header), state.columns.find((mapped) => mapped.index === column.index)?.field.key ?? null]));
-    ctx.db
+    tx.db
       .insert(importMappings)
       .values({ kind: analysis.kind, headerSignature: headerSignature(analysis.columns.map((column) => column.header)), mapping, updatedAt: startedAt })
       .onConflictDoUpdate({ target: [importMappings.kind, importMappings.headerSignature], set: { mapping, updatedAt: startedAt } })
@@ -496,27 +502,43 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
 }
 
 /**
- * Takes back a whole import in one transaction: what it created is removed, what it changed gets
- * its stored values back. Refused, naming the records, when any was changed after the import —
- * putting it back would lose that later work.
+ * Takes back a whole import in one long transaction (`inLongTransaction`, as the commit): what it
+ * created is removed, what it changed gets its stored values back. Refused, naming the records,
+ * when any was changed after the import — putting it back would lose that later work.
  */
-export function undoBatch(ctx: Context, batchId: number): ImportBatch {
-  return ctx.db.transaction(() => {
-    const batch = ctx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
+export async function undoBatch(ctx: Context, batchId: number, control: JobControl): Promise<ImportBatch> {
+  control.report(0, null, 'undoing');
+  return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
+    const batch = tx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
     if (!batch) throw notFound(`Không tìm thấy lần nhập số ${batchId}.`);
     if (batch.undoneAt) throw conflict(`Lần nhập tệp «${batch.fileName}» đã được hoàn tác trước đó.`);
     const adapter = kindAdapters[batch.kind];
-    const changes = ctx.db.select().from(importChanges).where(eq(importChanges.batchId, batchId)).orderBy(desc(importChanges.id)).all();
-    const changedLater = [...new Set(changes.map((change) => adapter.changedSince(ctx, change, batch.createdAt)).filter((name): name is string => name !== null))];
-    if (changedLater.length) {
-      const named = changedLater.slice(0, 5).join('; ');
-      const more = changedLater.length > 5 ? ` và ${changedLater.length - 5} hồ sơ khác` : '';
+    const changes = tx.db.select().from(importChanges).where(eq(importChanges.batchId, batchId)).orderBy(desc(importChanges.id)).all();
+    // Every record is checked before any is touched: the progress counts both passes.
+    const steps = changes.length * 2;
+    const changedLater = new Set<string>();
+    for (const [index, change] of changes.entries()) {
+      await pause();
+      control.throwIfCancelled();
+      control.report(index, steps, 'undoing');
+      const name = adapter.changedSince(tx, change, batch.createdAt);
+      if (name !== null) changedLater.add(name);
+    }
+    if (changedLater.size) {
+      const names = [...changedLater];
+      const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';
       throw conflict(
-        `Không hoàn tác được lần nhập tệp «${batch.fileName}»: ${named}${more} đã được sửa hoặc có thêm dữ liệu sau lần nhập này. ` +
+        `Không hoàn tác được lần nhập tệp «${batch.fileName}»: ${names.slice(0, 5).join('; ')}${more} đã được sửa hoặc có thêm dữ liệu sau lần nhập này. ` +
           'Hoàn tác sẽ làm mất những thay đổi đó; hãy sửa tay các hồ sơ này nếu cần.',
       );
     }
-    for (const change of changes) adapter.undo(ctx, change);
-    return toBatch(ctx.db.update(importBatches).set({ undoneAt: timestamp(ctx) }).where(eq(importBatches.id, batchId)).returning().get());
+    for (const [index, change] of changes.entries()) {
+      await pause();
+      control.throwIfCancelled();
+      control.report(changes.length + index, steps, 'undoing');
+      adapter.undo(tx, change);
+    }
+    control.report(steps, steps, 'undoing');
+    return toBatch(tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get());
   });
 }

@@ -82,10 +82,18 @@ export function useImportBatches(page: number) {
   return useQuery({ queryKey: importKeys.batches(page), queryFn: () => call('imports:batches', { page, pageSize: 10 }), placeholderData: keepPreviousData });
 }
 
-export function useUndoImport() {
+export function useStartUndo() {
+  return useMutation({ mutationFn: (batchId: number) => call('imports:undo', { batchId }) });
+}
+
+/** The batch as undone, once its job has ended; the register has changed by then, so its lists are refreshed. */
+export function useUndoResult() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (batchId: number) => call('imports:undo', { batchId }),
-    onSuccess: () => invalidateImported(queryClient),
+    mutationFn: async (jobId: string) => {
+      const batch = await call('imports:undoResult', { jobId });
+      await invalidateImported(queryClient);
+      return batch;
+    },
   });
 }

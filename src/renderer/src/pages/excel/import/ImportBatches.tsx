@@ -5,7 +5,7 @@ import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../../shared/contract';
 import { formatDate } from '../../../../../shared/format';
-import { useImportBatches, useUndoImport } from '../../../queries/imports';
+import { useImportBatches } from '../../../queries/imports';
 import { LoadError } from '../../../components/LoadError';
 import { UndoButton } from './ResultStep';
 
@@ -18,7 +18,6 @@ function formatMoment(iso: string): string {
 
 function BatchUndo({ batch }: { batch: ImportBatch }) {
   const { t } = useTranslation();
-  const undo = useUndoImport();
   if (batch.undoneAt) {
     return (
       <Text size="sm" c="dimmed">
@@ -26,7 +25,7 @@ function BatchUndo({ batch }: { batch: ImportBatch }) {
       </Text>
     );
   }
-  return <UndoButton batchId={batch.id} fileName={batch.fileName} undo={undo} label={t('excel.import.undoSubmit')} />;
+  return <UndoButton batchId={batch.id} fileName={batch.fileName} label={t('excel.import.undoSubmit')} />;
 }
 
 export function ImportBatches() {

@@ -1,14 +1,16 @@
 /** Step 5: what the commit did, the rows it could not take as an Excel file, and undoing it. */
+import { useCallback, useState } from 'react';
 import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ImportSummary } from '../../../../../shared/contract';
+import type { ImportSummary, JobStatus } from '../../../../../shared/contract';
 import { formatCount } from '../../../../../shared/format';
 import { messageOf } from '../../../api';
 import { downloadStaged } from '../../../files';
-import { useFailedRows, useUndoImport } from '../../../queries/imports';
+import { JobProgress } from '../../../components/JobProgress';
+import { useFailedRows, useStartUndo, useUndoResult } from '../../../queries/imports';
 
 interface ResultStepProps {
   commitJobId: string;
@@ -19,7 +21,7 @@ interface ResultStepProps {
 export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) {
   const { t } = useTranslation();
   const failedRows = useFailedRows();
-  const undo = useUndoImport();
+  const [undone, setUndone] = useState(false);
 
   const download = () =>
     failedRows.mutate(commitJobId, {
@@ -48,9 +50,9 @@ export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) 
             {t('excel.import.downloadFailed')}
           </Button>
         ) : null}
-        {summary.batchId !== null ? <UndoButton batchId={summary.batchId} fileName={fileName} undo={undo} /> : null}
+        {summary.batchId !== null ? <UndoButton batchId={summary.batchId} fileName={fileName} onUndone={() => setUndone(true)} /> : null}
       </Group>
-      {undo.isSuccess ? <Alert color="teal">{t('excel.import.undone', { file: fileName })}</Alert> : null}
+      {undone ? <Alert color="teal">{t('excel.import.undone', { file: fileName })}</Alert> : null}
     </Stack>
   );
 }
@@ -58,13 +60,41 @@ export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) 
 interface UndoButtonProps {
   batchId: number;
   fileName: string;
-  undo: ReturnType<typeof useUndoImport>;
   label?: string;
+  onUndone?: () => void;
 }
 
-/** Asks first, then undoes the whole batch; a refusal (records changed since) is shown as it is worded. */
-export function UndoButton({ batchId, fileName, undo, label }: UndoButtonProps) {
+/**
+ * Asks first, then undoes the whole batch as a job, with its progress and Hủy in place of the
+ * button; a refusal (records changed since) is shown as it is worded.
+ */
+export function UndoButton({ batchId, fileName, label, onUndone }: UndoButtonProps) {
   const { t } = useTranslation();
+  const start = useStartUndo();
+  const { mutate: collect, isPending: collecting, isSuccess: undone } = useUndoResult();
+  const [jobId, setJobId] = useState<string | null>(null);
+
+  const ended = useCallback(
+    (status: JobStatus) => {
+      setJobId(null);
+      const fail = (message: string) => notifications.show({ color: 'red', autoClose: false, message });
+      if (status.state === 'done') {
+        collect(status.jobId, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: t('excel.import.undone', { file: fileName }) });
+            onUndone?.();
+          },
+          onError: (error) => fail(messageOf(error, t('common.unexpectedError'))),
+        });
+      } else if (status.state === 'cancelled') {
+        notifications.show({ color: 'gray', message: t('excel.import.cancelled') });
+      } else {
+        fail(status.error?.message ?? t('common.unexpectedError'));
+      }
+    },
+    [collect, fileName, onUndone, t],
+  );
+
   const confirm = () =>
     modals.openConfirmModal({
       title: t('excel.import.undoTitle'),
@@ -72,13 +102,14 @@ export function UndoButton({ batchId, fileName, undo, label }: UndoButtonProps) 
       labels: { confirm: t('excel.import.undoSubmit'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
-        undo.mutate(batchId, {
-          onSuccess: () => notifications.show({ color: 'teal', message: t('excel.import.undone', { file: fileName }) }),
+        start.mutate(batchId, {
+          onSuccess: (started) => setJobId(started.jobId),
           onError: (error) => notifications.show({ color: 'red', autoClose: false, message: messageOf(error, t('common.unexpectedError')) }),
         }),
     });
+  if (jobId !== null) return <JobProgress key={jobId} jobId={jobId} onEnded={ended} />;
   return (
-    <Button variant="default" color="red" leftSection={<IconArrowBackUp size={16} />} loading={undo.isPending} disabled={undo.isSuccess} onClick={confirm}>
+    <Button variant="default" color="red" leftSection={<IconArrowBackUp size={16} />} loading={start.isPending || collecting} disabled={undone} onClick={confirm}>
       {label ?? t('excel.import.undoThis')}
     </Button>
   );

@@ -1,0 +1,77 @@
+/**
+ * Long writes — the commit of an import of 100,000 rows, the undo of one — run as one transaction
+ * on a connection of their own, in steps with a turn of the event loop between them. Meanwhile the
+ * app keeps answering the window on its own connection, whose reads see the data as it was until
+ * the whole commits; a cancel or a failure rolls all of it back.
+ *
+ * A write through the app's connection cannot take the lock meanwhile, and waiting for it would
+ * block the very thread the long transaction needs to finish: while one runs, such a write is
+ * refused at once (busy timeout 0) and `busyFailure` says why.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import { AppFailure } from '../shared/errors';
+import type { Context } from './context';
+import { BUSY_TIMEOUT_MS, openConnection } from './db/open';
+
+/** Work done between two turns of the event loop: short enough that the window never waits long. */
+const STEP_MS = 25;
+
+/** Pages the transaction may keep in memory (64 MiB) before spilling them to the write-ahead log. */
+const CACHE_KIB = 65_536;
+
+export interface LongTransaction {
+  /** The app's context with the transaction's connection: services called with it write inside it. */
+  ctx: Context;
+  /** Lets the app answer the window; cheap to call after every row, it yields once a step is long enough. */
+  pause: () => Promise<void>;
+}
+
+/** Long transactions running on each app connection, to give it back its busy timeout after the last. */
+const running = new WeakMap<Database.Database, number>();
+
+function setRunning(appConnection: Database.Database, change: 1 | -1): void {
+  const count = (running.get(appConnection) ?? 0) + change;
+  running.set(appConnection, count);
+  if (count === 1 && change === 1) appConnection.pragma('busy_timeout = 0');
+  if (count === 0) appConnection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+export async function inLongTransaction<T>(ctx: Context, work: (transaction: LongTransaction) => Promise<T>): Promise<T> {
+  const connection = openConnection(ctx.databaseFile);
+  const client = connection.db.$client;
+  try {
+    client.pragma('busy_timeout = 0');
+    client.pragma(`cache_size = -${CACHE_KIB}`);
+    // IMMEDIATE takes the write lock now: a second long write is refused before it does any work.
+    client.exec('BEGIN IMMEDIATE');
+    setRunning(ctx.db.$client, 1);
+    let stepStarted = performance.now();
+    const pause = async () => {
+      if (performance.now() - stepStarted < STEP_MS) return;
+      await nextTurn();
+      stepStarted = performance.now();
+    };
+    try {
+      const result = await work({ ctx: { ...ctx, db: connection.db }, pause });
+      client.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (client.inTransaction) client.exec('ROLLBACK');
+      throw error;
+    } finally {
+      setRunning(ctx.db.$client, -1);
+    }
+  } finally {
+    connection.close();
+  }
+}
+
+/** The refusal a write meets while another connection holds the database for a long write. */
+export function busyFailure(error: unknown): AppFailure | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string' || !error.code.startsWith('SQLITE_BUSY')) return null;
+  return new AppFailure({
+    kind: 'conflict',
+    message: 'Đang lưu một lần nhập dữ liệu từ Excel, nên thay đổi này chưa được ghi. Hãy thử lại khi thanh tiến độ nhập dữ liệu chạy xong; dữ liệu đã lưu không bị ảnh hưởng.',
+  });
+}
