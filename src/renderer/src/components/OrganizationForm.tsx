@@ -4,37 +4,17 @@
  * belong. While the name, commune and Mã số HTX are typed, possible duplicates are looked up so
  * that the same cooperative is not entered twice under two spellings.
  */
-import { useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  List,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  organizationInput,
-  registrationNoPattern,
-  type DuplicateCandidate,
-  type OrganizationDetail,
-  type OrganizationInput,
-} from '../../../shared/contract';
+import { organizationInput, type OrganizationDetail, type OrganizationInput } from '../../../shared/contract';
 import { organizationKinds, type Organization, type OrganizationKind } from '../../../shared/domain';
 import { cleanText } from '../../../shared/text';
-import { ApiError, call, messageOf } from '../api';
+import { call, messageOf } from '../api';
+import { typingPauseMs, useSaveWithDuplicateCheck, useTypedIdentity } from '../forms/duplicateCheck';
 import { foldFilter } from '../forms/foldFilter';
-import { splitServerError } from '../forms/serverErrors';
 import {
   useCommunes,
   useCreateOrganization,
@@ -45,6 +25,7 @@ import {
 } from '../queries';
 import { organizationHref } from '../routing/useHashRoute';
 import { DateField } from './DateField';
+import { PossibleDuplicates, SaveConflictNotice } from './DuplicateNotices';
 import { LabelledSelect } from './LabelledSelect';
 import { OldAddressSuggestion } from './OldAddressSuggestion';
 
@@ -118,16 +99,6 @@ function valuesOf(organization: OrganizationDetail): OrganizationValues {
   };
 }
 
-/** Long enough not to ask on every keystroke, short enough to warn before the form is finished. */
-const duplicateDelayMs = 400;
-
-/** A conflict on save: a similar name (the user may confirm) or a Mã số HTX already taken. */
-interface SaveConflict {
-  message: string;
-  reason: DuplicateCandidate['reason'];
-  existingId: number | undefined;
-}
-
 interface OrganizationFormProps {
   /** Members are registered in the alliance's own province, so only its communes are offered. */
   provinceCode: string;
@@ -143,74 +114,30 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
   const lookups = useLookups();
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saveConflict, setSaveConflict] = useState<SaveConflict | null>(null);
   const form = useForm<OrganizationValues>({
     mode: 'controlled',
     initialValues: initial ? valuesOf(initial) : emptyValues,
     validate: schemaResolver(organizationInput, { sync: true }),
   });
+  const { submit, saveAnyway, conflict, formError } = useSaveWithDuplicateCheck({
+    form,
+    // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
+    inputOf: ({ kind, communeCode, ...values }): OrganizationInput | null =>
+      kind === null || communeCode === null ? null : { ...values, kind, communeCode },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
+    onSaved,
+    findDuplicates: ({ name, communeCode, registrationNo }) =>
+      call('organizations:checkDuplicates', { name, communeCode, registrationNo, excludeId: initial?.id }),
+    hasNumber: (input) => Boolean(input.registrationNo),
+  });
 
   // Possible duplicates of what is typed so far: a name and a commune are enough to ask.
-  const [typed] = useDebouncedValue(
-    { name: cleanText(form.values.name), communeCode: form.values.communeCode, registrationNo: form.values.registrationNo.replace(/\s/g, '') },
-    duplicateDelayMs,
-  );
-  const duplicateInput =
-    typed.name !== '' && typed.communeCode !== null
-      ? {
-          name: typed.name,
-          communeCode: typed.communeCode,
-          // A half-typed number would only be refused by the check's schema.
-          registrationNo: registrationNoPattern.test(typed.registrationNo) ? typed.registrationNo : '',
-          excludeId: initial?.id,
-        }
-      : null;
-  const duplicates = useDuplicateCheck(duplicateInput);
-  const [typedOldAddress] = useDebouncedValue(cleanText(form.values.oldAddress), duplicateDelayMs);
+  const typed = useTypedIdentity(form.values.name, form.values.communeCode, form.values.registrationNo);
+  const duplicates = useDuplicateCheck(typed && { name: typed.name, communeCode: typed.place, registrationNo: typed.number, excludeId: initial?.id });
+  const candidates = typed ? (duplicates.data ?? []) : [];
+  const [typedOldAddress] = useDebouncedValue(cleanText(form.values.oldAddress), typingPauseMs);
   const oldAddressMatch = useOldAddressSuggestion(typedOldAddress).data;
-  const candidates = duplicateInput ? (duplicates.data ?? []) : [];
 
-  /** Which kind of conflict the backend reported, told apart by the duplicate check's reason. */
-  const conflictReason = async (input: OrganizationInput, existingId: number | undefined): Promise<DuplicateCandidate['reason']> => {
-    try {
-      // Asked afresh: the conflict may come from a save made since the last check.
-      const found = await call('organizations:checkDuplicates', {
-        name: input.name,
-        communeCode: input.communeCode,
-        registrationNo: input.registrationNo,
-        excludeId: initial?.id,
-      });
-      const candidate = found.find((item) => item.id === existingId) ?? found.find((item) => item.reason === 'registrationNo');
-      return candidate?.reason ?? 'sameName';
-    } catch {
-      return input.registrationNo ? 'registrationNo' : 'sameName';
-    }
-  };
-
-  const save = async (values: OrganizationValues, confirmSimilarName: boolean) => {
-    const { kind, communeCode } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (kind === null || communeCode === null) return;
-    setFormError(null);
-    setSaveConflict(null);
-    const input: OrganizationInput = { ...values, kind, communeCode, ...(confirmSimilarName ? { confirmSimilarName } : {}) };
-    try {
-      // What the person typed, as typed: the backend cleans it with the same schema.
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      if (error instanceof ApiError && error.error.kind === 'conflict') {
-        const existingId = error.error.existingId;
-        setSaveConflict({ message: error.error.message, reason: await conflictReason(input, existingId), existingId });
-        return;
-      }
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
-  };
-
-  const submit = form.onSubmit((values) => save(values, false));
   const pending = create.isPending || update.isPending;
 
   const loadError = communes.isError
@@ -317,7 +244,12 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
           </Stack>
         </Fieldset>
 
-        {candidates.length > 0 && <DuplicateWarning candidates={candidates} />}
+        <PossibleDuplicates
+          title={t('register.duplicates.title')}
+          candidates={candidates}
+          describe={(candidate) => `(${candidate.communeName}) — ${t(`register.duplicates.reason.${candidate.reason}`)}`}
+          hrefOf={organizationHref}
+        />
 
         <Fieldset legend={t('register.form.contact')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -347,28 +279,14 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
           </Group>
         </Fieldset>
 
-        {saveConflict && (
-          <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
-            <Text size="sm">{saveConflict.message}</Text>
-            <Group mt="sm" gap="sm">
-              {saveConflict.reason === 'sameName' && (
-                <Button size="xs" color="orange" loading={pending} onClick={() => void save(form.getValues(), true)}>
-                  {t('register.form.saveAnyway')}
-                </Button>
-              )}
-              {saveConflict.existingId !== undefined && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  color="orange"
-                  component="a"
-                  href={organizationHref(saveConflict.existingId)}
-                >
-                  {saveConflict.reason === 'registrationNo' ? t('register.form.openExisting') : t('register.form.viewExisting')}
-                </Button>
-              )}
-            </Group>
-          </Alert>
+        {conflict && (
+          <SaveConflictNotice
+            conflict={conflict}
+            openLabels={{ takenNumber: t('register.form.openExisting'), similarName: t('register.form.viewExisting') }}
+            hrefOf={organizationHref}
+            saving={pending}
+            onSaveAnyway={saveAnyway}
+          />
         )}
         {alertMessage && (
           <Alert color="orange" icon={<IconAlertCircle />}>
@@ -388,22 +306,3 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
   );
 }
 
-function DuplicateWarning({ candidates }: { candidates: DuplicateCandidate[] }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="yellow" icon={<IconAlertTriangle />} title={t('register.duplicates.title')}>
-      <List size="sm" spacing={4}>
-        {candidates.map((candidate) => (
-          <List.Item key={candidate.id}>
-            <Anchor href={organizationHref(candidate.id)} size="sm">
-              {candidate.name}
-            </Anchor>{' '}
-            <Text span size="sm" c="dimmed">
-              ({candidate.communeName}) — {t(`register.duplicates.reason.${candidate.reason}`)}
-            </Text>
-          </List.Item>
-        ))}
-      </List>
-    </Alert>
-  );
-}

@@ -45,6 +45,7 @@ export const en: Translations = {
     moveToTrash: 'Move to Trash',
     unexpectedError: 'Something unexpected went wrong. Please try again.',
     loadFailed: 'Could not load the data',
+    saveAnyway: 'Save anyway',
   },
   nav: {
     label: 'Areas of the application',

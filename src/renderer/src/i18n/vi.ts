@@ -47,6 +47,7 @@ export const vi = {
     moveToTrash: 'Chuyển vào Thùng rác',
     unexpectedError: 'Đã có lỗi ngoài dự kiến. Hãy thử lại.',
     loadFailed: 'Không tải được dữ liệu',
+    saveAnyway: 'Vẫn lưu',
   },
   nav: {
     label: 'Các phần của ứng dụng',

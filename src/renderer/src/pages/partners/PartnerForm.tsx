@@ -4,26 +4,17 @@
  * duplicates are looked up, so that "CTCP Thực phẩm Hà Nội" is not entered a second time as
  * "Công ty Cổ phần Thực phẩm Hà Nội".
  */
-import { useState } from 'react';
-import { Alert, Anchor, Button, Fieldset, Group, List, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle, IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import {
-  partnerInput,
-  registrationNoPattern,
-  type PartnerDetail,
-  type PartnerDuplicateCandidate,
-  type PartnerInput,
-  type PartnerSummary,
-} from '../../../../shared/contract';
+import { partnerInput, type PartnerDetail, type PartnerInput, type PartnerSummary } from '../../../../shared/contract';
 import { partnerBusinessLines, partnerKinds, type PartnerBusinessLine, type PartnerKind } from '../../../../shared/domain';
-import { cleanText } from '../../../../shared/text';
-import { ApiError, call, messageOf } from '../../api';
+import { call, messageOf } from '../../api';
+import { PossibleDuplicates, SaveConflictNotice } from '../../components/DuplicateNotices';
 import { LabelledSelect } from '../../components/LabelledSelect';
+import { useSaveWithDuplicateCheck, useTypedIdentity } from '../../forms/duplicateCheck';
 import { foldFilter } from '../../forms/foldFilter';
-import { splitServerError } from '../../forms/serverErrors';
 import { useProvinces } from '../../queries';
 import { useCreatePartner, usePartnerDuplicateCheck, useUpdatePartner } from '../../queries/partners';
 import { partnerHref } from '../../routing/useHashRoute';
@@ -66,16 +57,6 @@ function valuesOf(partner: PartnerDetail | undefined, defaultProvinceCode: strin
   };
 }
 
-/** Long enough not to ask on every keystroke, short enough to warn before the form is finished. */
-const duplicateDelayMs = 400;
-
-/** A conflict on save: a similar name (the user may confirm) or a tax code already taken. */
-interface SaveConflict {
-  message: string;
-  reason: PartnerDuplicateCandidate['reason'];
-  existingId: number | undefined;
-}
-
 interface PartnerFormProps {
   /** The partner being edited; absent to add a new one. */
   initial?: PartnerDetail;
@@ -90,72 +71,27 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
   const provinces = useProvinces();
   const create = useCreatePartner();
   const update = useUpdatePartner();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saveConflict, setSaveConflict] = useState<SaveConflict | null>(null);
   const form = useForm<PartnerValues>({
     mode: 'controlled',
     initialValues: valuesOf(initial, defaultProvinceCode ?? null),
     validate: schemaResolver(partnerInput, { sync: true }),
   });
+  const { submit, saveAnyway, conflict, formError } = useSaveWithDuplicateCheck({
+    form,
+    // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
+    inputOf: ({ kind, provinceCode, ...values }): PartnerInput | null =>
+      kind === null || provinceCode === null ? null : { ...values, kind, provinceCode },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
+    onSaved,
+    findDuplicates: ({ name, provinceCode, taxCode }) => call('partners:checkDuplicates', { name, provinceCode, taxCode, excludeId: initial?.id }),
+    hasNumber: (input) => Boolean(input.taxCode),
+  });
 
   // Possible duplicates of what is typed so far: a name and a province are enough to ask.
-  const [typed] = useDebouncedValue(
-    { name: cleanText(form.values.name), provinceCode: form.values.provinceCode, taxCode: form.values.taxCode.replace(/\s/g, '') },
-    duplicateDelayMs,
-  );
-  const duplicateInput =
-    typed.name !== '' && typed.provinceCode !== null
-      ? {
-          name: typed.name,
-          provinceCode: typed.provinceCode,
-          // A half-typed tax code would only be refused by the check's schema.
-          taxCode: registrationNoPattern.test(typed.taxCode) ? typed.taxCode : '',
-          excludeId: initial?.id,
-        }
-      : null;
-  const duplicates = usePartnerDuplicateCheck(duplicateInput);
-  const candidates = duplicateInput ? (duplicates.data ?? []) : [];
+  const typed = useTypedIdentity(form.values.name, form.values.provinceCode, form.values.taxCode);
+  const duplicates = usePartnerDuplicateCheck(typed && { name: typed.name, provinceCode: typed.place, taxCode: typed.number, excludeId: initial?.id });
+  const candidates = typed ? (duplicates.data ?? []) : [];
 
-  /** Which kind of conflict the backend reported, told apart by the duplicate check's reason. */
-  const conflictReason = async (input: PartnerInput, existingId: number | undefined): Promise<PartnerDuplicateCandidate['reason']> => {
-    try {
-      // Asked afresh: the conflict may come from a save made since the last check.
-      const found = await call('partners:checkDuplicates', {
-        name: input.name,
-        provinceCode: input.provinceCode,
-        taxCode: input.taxCode,
-        excludeId: initial?.id,
-      });
-      const candidate = found.find((item) => item.id === existingId) ?? found.find((item) => item.reason === 'taxCode');
-      return candidate?.reason ?? 'sameName';
-    } catch {
-      return input.taxCode ? 'taxCode' : 'sameName';
-    }
-  };
-
-  const save = async (values: PartnerValues, confirmSimilarName: boolean) => {
-    const { kind, provinceCode } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (kind === null || provinceCode === null) return;
-    setFormError(null);
-    setSaveConflict(null);
-    const input: PartnerInput = { ...values, kind, provinceCode, ...(confirmSimilarName ? { confirmSimilarName } : {}) };
-    try {
-      // What the person typed, as typed: the backend cleans it with the same schema.
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      if (error instanceof ApiError && error.error.kind === 'conflict') {
-        const existingId = error.error.existingId;
-        setSaveConflict({ message: error.error.message, reason: await conflictReason(input, existingId), existingId });
-        return;
-      }
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
-  };
-
-  const submit = form.onSubmit((values) => save(values, false));
   const pending = create.isPending || update.isPending;
   const alertMessage = formError ?? (provinces.isError ? messageOf(provinces.error, t('common.loadFailed')) : null);
 
@@ -232,7 +168,12 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
           </Stack>
         </Fieldset>
 
-        {candidates.length > 0 && <DuplicateWarning candidates={candidates} />}
+        <PossibleDuplicates
+          title={t('partners.duplicates.title')}
+          candidates={candidates}
+          describe={(candidate) => `(${candidate.provinceName}) — ${t(`partners.duplicates.reason.${candidate.reason}`)}`}
+          hrefOf={partnerHref}
+        />
 
         <Fieldset legend={t('partners.form.trade')}>
           <Stack gap="sm">
@@ -254,22 +195,14 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
           </Stack>
         </Fieldset>
 
-        {saveConflict && (
-          <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
-            <Text size="sm">{saveConflict.message}</Text>
-            <Group mt="sm" gap="sm">
-              {saveConflict.reason === 'sameName' && (
-                <Button size="xs" color="orange" loading={pending} onClick={() => void save(form.getValues(), true)}>
-                  {t('register.form.saveAnyway')}
-                </Button>
-              )}
-              {saveConflict.existingId !== undefined && (
-                <Button size="xs" variant="light" color="orange" component="a" href={partnerHref(saveConflict.existingId)}>
-                  {saveConflict.reason === 'taxCode' ? t('partners.form.openExisting') : t('partners.form.viewExisting')}
-                </Button>
-              )}
-            </Group>
-          </Alert>
+        {conflict && (
+          <SaveConflictNotice
+            conflict={conflict}
+            openLabels={{ takenNumber: t('partners.form.openExisting'), similarName: t('partners.form.viewExisting') }}
+            hrefOf={partnerHref}
+            saving={pending}
+            onSaveAnyway={saveAnyway}
+          />
         )}
         {alertMessage && (
           <Alert color="orange" icon={<IconAlertCircle />}>
@@ -289,22 +222,3 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
   );
 }
 
-function DuplicateWarning({ candidates }: { candidates: PartnerDuplicateCandidate[] }) {
-  const { t } = useTranslation();
-  return (
-    <Alert color="yellow" icon={<IconAlertTriangle />} title={t('partners.duplicates.title')}>
-      <List size="sm" spacing={4}>
-        {candidates.map((candidate) => (
-          <List.Item key={candidate.id}>
-            <Anchor href={partnerHref(candidate.id)} size="sm">
-              {candidate.name}
-            </Anchor>{' '}
-            <Text span size="sm" c="dimmed">
-              ({candidate.provinceName}) — {t(`partners.duplicates.reason.${candidate.reason}`)}
-            </Text>
-          </List.Item>
-        ))}
-      </List>
-    </Alert>
-  );
-}

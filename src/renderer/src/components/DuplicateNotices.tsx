@@ -1,0 +1,73 @@
+/**
+ * What the member and partner forms show about duplicates (see forms/duplicateCheck.ts): the
+ * records that what is being typed may already be, and a save the backend refused as a duplicate.
+ */
+import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SaveConflict } from '../forms/duplicateCheck';
+
+interface PossibleDuplicate {
+  id: number;
+  name: string;
+}
+
+interface PossibleDuplicatesProps<T extends PossibleDuplicate> {
+  title: string;
+  candidates: readonly T[];
+  /** Where the record is and why it may be the same one, e.g. "(Xã Mỹ Hiệp) — cùng mã số HTX". */
+  describe: (candidate: T) => string;
+  hrefOf: (id: number) => string;
+}
+
+/** Shown while typing, nothing when there is no candidate. */
+export function PossibleDuplicates<T extends PossibleDuplicate>({ title, candidates, describe, hrefOf }: PossibleDuplicatesProps<T>) {
+  if (candidates.length === 0) return null;
+  return (
+    <Alert color="yellow" icon={<IconAlertTriangle />} title={title}>
+      <List size="sm" spacing={4}>
+        {candidates.map((candidate) => (
+          <List.Item key={candidate.id}>
+            <Anchor href={hrefOf(candidate.id)} size="sm">
+              {candidate.name}
+            </Anchor>{' '}
+            <Text span size="sm" c="dimmed">
+              {describe(candidate)}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+interface SaveConflictNoticeProps {
+  conflict: SaveConflict;
+  /** The labels of the link to the existing record: the one that holds the number, the one of a similar name. */
+  openLabels: { takenNumber: string; similarName: string };
+  hrefOf: (id: number) => string;
+  saving: boolean;
+  onSaveAnyway: () => void;
+}
+
+/** The backend's message; «Vẫn lưu» only for a similar name, since a taken number cannot be saved. */
+export function SaveConflictNotice({ conflict, openLabels, hrefOf, saving, onSaveAnyway }: SaveConflictNoticeProps) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
+      <Text size="sm">{conflict.message}</Text>
+      <Group mt="sm" gap="sm">
+        {conflict.similarName && (
+          <Button size="xs" color="orange" loading={saving} onClick={onSaveAnyway}>
+            {t('common.saveAnyway')}
+          </Button>
+        )}
+        {conflict.existingId !== undefined && (
+          <Button size="xs" variant="light" color="orange" component="a" href={hrefOf(conflict.existingId)}>
+            {conflict.similarName ? openLabels.similarName : openLabels.takenNumber}
+          </Button>
+        )}
+      </Group>
+    </Alert>
+  );
+}

@@ -1,0 +1,199 @@
+/**
+ * Saving a member organization or a partner that may already be recorded: both forms share the
+ * duplicate check, so each case is driven through the form a person would use for it.
+ */
+import type { ReactElement } from 'react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { OrganizationForm } from '../../src/renderer/src/components/OrganizationForm';
+import { PartnerForm } from '../../src/renderer/src/pages/partners/PartnerForm';
+import type { InputOf, Lookups, PartnerSummary } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/errors';
+import { communes, fail, installFakeApi, ok, organization, provinces, type FakeHandlers } from './fakeApi';
+import { choose } from './select';
+
+const lookups: Lookups = { sectors: [], sizeClasses: [], certificationKinds: [], minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 } };
+
+function renderForm(form: ReactElement) {
+  return render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      {form}
+    </AppProviders>,
+  );
+}
+
+/** The alert that carries the backend's message (the duplicate warning above it is an alert too). */
+async function conflictNotice(message: string | RegExp): Promise<HTMLElement> {
+  return (await screen.findByText(message)).closest<HTMLElement>('[role="alert"]') as HTMLElement;
+}
+
+/** A create channel that refuses a similar name until it is confirmed, and keeps what it was sent. */
+function refusedUntilConfirmed<Input extends { confirmSimilarName?: boolean }, Saved>(message: string, existingId: number, saved: (input: Input) => Saved) {
+  const sent: Input[] = [];
+  const create = (input: Input): Result<Saved> => {
+    sent.push(input);
+    return input.confirmSimilarName ? ok(saved(input)) : fail({ kind: 'conflict', message, existingId });
+  };
+  return { sent, create };
+}
+
+beforeEach(() => sessionStorage.clear());
+
+describe('saving a member organization that may already be recorded', { timeout: 20_000 }, () => {
+  const similarName = 'Đã có tổ chức tên gần giống ở xã Tân Hồng: HTX Dịch vụ nông nghiệp Tân Hồng. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.';
+  const takenNumber = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp). Mở hồ sơ đó?';
+
+  function install(handlers: FakeHandlers) {
+    return installFakeApi({
+      'lookups:get': () => ok(lookups),
+      'places:communes': () => ok(communes),
+      'organizations:checkDuplicates': () => ok([]),
+      ...handlers,
+    });
+  }
+
+  async function fillAndSave(registrationNo = '') {
+    const onSaved = vi.fn();
+    renderForm(<OrganizationForm provinceCode="82" onSaved={onSaved} onCancel={() => undefined} />);
+    await choose(await screen.findByLabelText(/^Loại hình/), '', 'Hợp tác xã (HTX)');
+    fireEvent.change(screen.getByLabelText(/^Tên tổ chức/), { target: { value: 'HTX DV Nông nghiệp Tân Hồng' } });
+    fireEvent.change(screen.getByLabelText(/^Mã số HTX \(mã số thuế\)/), { target: { value: registrationNo } });
+    await choose(screen.getByLabelText(/^Xã, phường/), 'tan hong', 'Xã Tân Hồng');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu tổ chức' }));
+    return onSaved;
+  }
+
+  it('names the similar organization while typing and on save, and saves with the confirmation on «Vẫn lưu»', async () => {
+    const { sent, create } = refusedUntilConfirmed(similarName, 30, (input: InputOf<'organizations:create'>) => organization({ id: 31, name: input.name }));
+    install({
+      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', communeName: 'Xã Tân Hồng', reason: 'sameName' }]),
+      'organizations:create': create,
+    });
+    const onSaved = await fillAndSave();
+
+    const notice = await conflictNotice(similarName);
+    expect(within(notice).getByRole('link', { name: 'Xem hồ sơ đó' }).getAttribute('href')).toBe('#/thanh-vien/30');
+    // Asked once typing pauses (400 ms), which a busy test machine stretches.
+    const warning = await screen.findByText('Có thể đã có tổ chức này trong danh sách', {}, { timeout: 5000 });
+    const candidate = within(warning.closest<HTMLElement>('[role="alert"]') as HTMLElement).getByRole('link', { name: 'HTX Dịch vụ nông nghiệp Tân Hồng' });
+    expect(candidate.getAttribute('href')).toBe('#/thanh-vien/30');
+    expect(screen.getByText('(Xã Tân Hồng) — tên gần giống, cùng xã, phường')).toBeTruthy();
+    expect(onSaved).not.toHaveBeenCalled();
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 31, name: 'HTX DV Nông nghiệp Tân Hồng' })));
+    expect(sent.map((input) => input.confirmSimilarName)).toEqual([undefined, true]);
+    expect(sent[1]).toMatchObject({ kind: 'htx', name: 'HTX DV Nông nghiệp Tân Hồng', communeCode: '28789' });
+    expect(screen.queryByText(similarName)).toBeNull();
+  });
+
+  it('offers no «Vẫn lưu» for a taken Mã số HTX, only the way to the organization that has it', async () => {
+    const checked: InputOf<'organizations:checkDuplicates'>[] = [];
+    install({
+      'organizations:checkDuplicates': (input) => {
+        checked.push(input);
+        return ok(input.registrationNo ? [{ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', communeName: 'Xã Mỹ Hiệp', reason: 'registrationNo' as const }] : []);
+      },
+      'organizations:create': () => fail({ kind: 'conflict', message: takenNumber, existingId: 7 }),
+    });
+    const onSaved = await fillAndSave('1400 123456');
+
+    const notice = await conflictNotice(takenNumber);
+    expect(within(notice).getByRole('link', { name: 'Mở hồ sơ đó' }).getAttribute('href')).toBe('#/thanh-vien/7');
+    expect(within(notice).queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
+    // The conflict's kind was asked afresh with what was being saved.
+    expect(checked).toContainEqual({ name: 'HTX DV Nông nghiệp Tân Hồng', communeCode: '28789', registrationNo: '1400 123456', excludeId: undefined });
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('takes the conflict for a taken number when the duplicate check cannot be asked and a number was typed', async () => {
+    install({
+      'organizations:checkDuplicates': () => fail({ kind: 'internal', message: 'Không đọc được dữ liệu.' }),
+      'organizations:create': () => fail({ kind: 'conflict', message: takenNumber, existingId: 7 }),
+    });
+    await fillAndSave('1400123456');
+
+    const notice = await conflictNotice(takenNumber);
+    expect(within(notice).getByRole('link', { name: 'Mở hồ sơ đó' })).toBeTruthy();
+    expect(within(notice).queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
+  });
+
+  it('puts the backend’s objection to the Mã số HTX on that field, and the rest under the form', async () => {
+    install({
+      'organizations:create': () =>
+        fail({
+          kind: 'validation',
+          message: 'Mã số HTX gồm 10 chữ số. Năm thành lập không hợp lệ.',
+          issues: [
+            { path: 'registrationNo', message: 'Mã số HTX gồm 10 chữ số, có thể thêm -xxx cho chi nhánh.' },
+            { path: 'founding.year', message: 'Năm thành lập không hợp lệ.' },
+          ],
+        }),
+    });
+    await fillAndSave('1400123456');
+
+    const message = await screen.findByText('Mã số HTX gồm 10 chữ số, có thể thêm -xxx cho chi nhánh.');
+    const field = screen.getByLabelText(/^Mã số HTX \(mã số thuế\)/);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toContain(message.id);
+    expect(screen.getByText('Năm thành lập không hợp lệ.')).toBeTruthy();
+    expect(screen.getByLabelText(/^Tên tổ chức/).getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('saving a partner that may already be recorded', { timeout: 20_000 }, () => {
+  const similarName = 'Đã có đối tác tên gần giống ở Hà Nội: Công ty CP Thực phẩm Hà Nội. Nếu đúng là đối tác khác, hãy xác nhận để lưu.';
+  const saved: PartnerSummary = {
+    id: 14,
+    kind: 'enterprise',
+    businessLine: null,
+    name: 'CTCP Thực phẩm Hà Nội',
+    shortName: '',
+    taxCode: null,
+    provinceCode: '01',
+    provinceName: 'Thành phố Hà Nội',
+    contactName: '',
+    phone: '',
+    buys: '',
+  };
+
+  async function fillAndSave() {
+    const onSaved = vi.fn();
+    renderForm(<PartnerForm defaultProvinceCode="01" onSaved={onSaved} onCancel={() => undefined} />);
+    await choose(await screen.findByLabelText(/^Loại đối tác/), '', 'Doanh nghiệp');
+    fireEvent.change(screen.getByLabelText(/^Tên đối tác/), { target: { value: 'CTCP Thực phẩm Hà Nội' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu đối tác' }));
+    return onSaved;
+  }
+
+  it('shows the similar partner with a link to it, and re-submits with the confirmation on «Vẫn lưu»', async () => {
+    const { sent, create } = refusedUntilConfirmed(similarName, 3, (_input: InputOf<'partners:create'>) => saved);
+    installFakeApi({
+      'places:provinces': () => ok(provinces),
+      'partners:checkDuplicates': () => ok([{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Thành phố Hà Nội', reason: 'sameName' }]),
+      'partners:create': create,
+    });
+    const onSaved = await fillAndSave();
+
+    const notice = await conflictNotice(similarName);
+    expect(within(notice).getByRole('link', { name: 'Xem đối tác đã có' }).getAttribute('href')).toBe('#/doi-tac/3');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
+    expect(sent.map((input) => input.confirmSimilarName)).toEqual([undefined, true]);
+    expect(sent[1]).toMatchObject({ kind: 'enterprise', name: 'CTCP Thực phẩm Hà Nội', provinceCode: '01' });
+  });
+
+  it('takes a conflict for a similar name when the check cannot be asked and no tax code was typed', async () => {
+    installFakeApi({
+      'places:provinces': () => ok(provinces),
+      'partners:checkDuplicates': () => fail({ kind: 'internal', message: 'Không đọc được dữ liệu.' }),
+      'partners:create': () => fail({ kind: 'conflict', message: similarName, existingId: 3 }),
+    });
+    await fillAndSave();
+
+    const notice = await conflictNotice(similarName);
+    expect(within(notice).getByRole('button', { name: 'Vẫn lưu' })).toBeTruthy();
+    expect(within(notice).getByRole('link', { name: 'Xem đối tác đã có' })).toBeTruthy();
+  });
+});
