@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetail, EventSummary, InputOf, SignInLine } from '../../src/shared/contract';
 import { alliance, installFakeApi, ok, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
+import { choose } from './select';
 
 const conference: EventSummary = {
   id: 3,
@@ -108,6 +109,40 @@ describe('events list', { timeout: 20_000 }, () => {
       const inputs = invoke.mock.calls.filter(([channel]) => channel === 'events:list').map(([, input]) => input as InputOf<'events:list'>);
       expect(inputs.at(-1)).toEqual({ search: 'ha noi', sort: { by: 'startsOn', direction: 'desc' }, page: 1, pageSize: 50 });
     });
+  });
+});
+
+describe('filtering the events list', { timeout: 20_000 }, () => {
+  it('keeps kind, place and year behind «Bộ lọc», shows each in force as a chip, and past or upcoming in the toolbar', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'events:list': () => ok({ rows: [conference], total: 1 }),
+    });
+    renderApp('#/su-kien');
+    await screen.findByText('1 sự kiện', {}, { timeout: 5000 });
+    const lastRequest = () => invoke.mock.calls.filter(([channel]) => channel === 'events:list').at(-1)?.[1];
+    const newestFirst = { sort: { by: 'startsOn', direction: 'desc' }, page: 1, pageSize: 50 };
+    const year = new Date().getFullYear();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Sắp diễn ra' }));
+    await waitFor(() => expect(lastRequest()).toEqual({ when: 'upcoming', ...newestFirst }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Bộ lọc' }));
+    await choose(await screen.findByLabelText('Loại sự kiện'), '', 'Hội chợ – triển lãm');
+    await choose(screen.getByLabelText('Nơi tổ chức'), 'ha noi', 'Thành phố Hà Nội');
+    await choose(screen.getByLabelText('Năm'), '', String(year));
+    await waitFor(() => expect(lastRequest()).toEqual({ kind: 'fair', provinceCode: '01', year, when: 'upcoming', ...newestFirst }));
+    expect(screen.getByText('Loại sự kiện: Hội chợ – triển lãm')).toBeTruthy();
+    expect(screen.getByText('Nơi tổ chức: Thành phố Hà Nội')).toBeTruthy();
+    expect(screen.getByText(`Năm: ${String(year)}`)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: `Bỏ lọc «Năm: ${String(year)}»` }));
+    await waitFor(() => expect(lastRequest()).toEqual({ kind: 'fair', provinceCode: '01', when: 'upcoming', ...newestFirst }));
+    // Clearing the filters leaves past or upcoming as chosen: it is not one of them.
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa bộ lọc' }));
+    await waitFor(() => expect(lastRequest()).toEqual({ when: 'upcoming', ...newestFirst }));
+    expect(screen.queryByText('Loại sự kiện: Hội chợ – triển lãm')).toBeNull();
   });
 });
 

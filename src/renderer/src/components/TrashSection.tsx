@@ -133,8 +133,8 @@ export function TrashSection<T extends Deleted>(props: TrashSectionProps<T>) {
           onPageChange={setPage}
           totalRecords={trash.data?.total ?? 0}
           recordsPerPage={pageSize}
-          paginationText={({ from, to, totalRecords }) => t('members.pagination', { from, to, total: totalRecords })}
-          getPaginationControlProps={(control) => ({ 'aria-label': t(`members.pageControl.${control}`) })}
+          paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
+          getPaginationControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
         />
       )}
     </Stack>

@@ -5,15 +5,10 @@
  */
 import { useId } from 'react';
 import {
-  Anchor,
   Badge,
   Button,
   Checkbox,
-  CloseButton,
-  EmptyState,
   Input,
-  Group,
-  Indicator,
   Modal,
   MultiSelect,
   type MultiSelectProps,
@@ -21,15 +16,11 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
-  Text,
-  TextInput,
-  Title,
   type MantineColor,
 } from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useLocalStorage, useSessionStorage } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconColumns, IconFilter, IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn, type DataTableSortStatus } from 'mantine-datatable';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
+import { IconColumns, IconUsersGroup } from '@tabler/icons-react';
+import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import {
   classificationFilters,
@@ -46,17 +37,12 @@ import {
   type OrganizationStatus,
 } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
-import { ExportButton } from '../components/ExportButton';
 import { LabelledSelect } from '../components/LabelledSelect';
-import { LoadError } from '../components/LoadError';
+import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../components/ListTable';
 import { OrganizationForm } from '../components/OrganizationForm';
 import { foldFilter } from '../forms/foldFilter';
 import { useCommunes, useLookups, useOrganizationList } from '../queries';
-import { openOrganization, organizationHref } from '../routing/useHashRoute';
-
-const pageSize = 50;
-/** Long enough to skip the keystrokes of a word being typed, short enough to feel live. */
-const searchDelayMs = 200;
+import { organizationHref } from '../routing/useHashRoute';
 
 export const statusColors: Record<OrganizationStatus, MantineColor> = {
   active: 'teal',
@@ -129,15 +115,13 @@ const sortKeys: Partial<Record<'name' | OptionalColumn, OrganizationSortKey>> = 
 
 const defaultSort: DataTableSortStatus<Organization> = { columnAccessor: 'name', sortKey: 'name', direction: 'asc' };
 
-interface ListState {
+interface MemberChoices {
   search: string;
   filters: MemberFilters;
   sort: DataTableSortStatus<Organization>;
-  /** The page belongs to the query it was chosen for; a new query starts again at page 1. */
-  paging: { key: string; page: number };
 }
 
-const initialState: ListState = { search: '', filters: noFilters, sort: defaultSort, paging: { key: '', page: 1 } };
+const initialChoices: MemberChoices = { search: '', filters: noFilters, sort: defaultSort };
 
 interface MembersPageProps {
   alliance: Alliance;
@@ -146,49 +130,31 @@ interface MembersPageProps {
 export function MembersPage({ alliance }: MembersPageProps) {
   const { t } = useTranslation();
   const lookups = useLookups();
-  const [state, setState] = useSessionStorage<ListState>({
-    key: 'htx-desk.members.list',
-    defaultValue: initialState,
-    getInitialValueInEffect: false,
-  });
+  const listState = useListState('htx-desk.members.list', initialChoices);
+  const { choices, query, update } = listState;
+  const { filters, sort } = choices;
   const [shown, setShown] = useLocalStorage<OptionalColumn[]>({
     key: 'htx-desk.members.columns',
     defaultValue: defaultColumns,
     getInitialValueInEffect: false,
   });
-  const { search, filters, sort } = state;
-  const [query] = useDebouncedValue(search.trim(), searchDelayMs);
   const sortKey = sortKeys[sort.columnAccessor as 'name'] ?? 'name';
-  const requestKey = JSON.stringify([query, filters, sortKey, sort.direction]);
-  const page = state.paging.key === requestKey ? state.paging.page : 1;
   const [adding, addForm] = useDisclosure(false);
 
-  const list = useOrganizationList({
+  /** What the list asks for besides the page: the export asks for the same. */
+  const request: OrganizationListInput = {
     ...(query === '' ? {} : { query }),
     ...filterInput(filters),
     sort: { by: sortKey, direction: sort.direction },
-    page,
-    pageSize,
-  });
+  };
+  const list = useOrganizationList({ ...request, page: listState.page, pageSize: listPageSize });
   const filtered = query !== '' || Object.keys(filterInput(filters)).length > 0;
-
-  const update = (patch: Partial<ListState>) => setState((current) => ({ ...current, ...patch }));
-  const setFilters = (patch: Partial<MemberFilters>) => setState((current) => ({ ...current, filters: { ...current.filters, ...patch } }));
+  const setFilters = (patch: Partial<MemberFilters>) => update({ filters: { ...filters, ...patch } });
+  const activeFilters = useActiveFilters({ provinceCode: alliance.provinceCode, filters, onChange: setFilters });
 
   const created = (organization: Organization) => {
     addForm.close();
-    notifications.show({
-      color: 'teal',
-      autoClose: 10000,
-      message: (
-        <Group gap="xs">
-          <Text size="sm">{t('register.created.message', { name: organization.name })}</Text>
-          <Anchor size="sm" href={organizationHref(organization.id)}>
-            {t('register.created.open')}
-          </Anchor>
-        </Group>
-      ),
-    });
+    notifyAdded(t('register.created.message', { name: organization.name }), organizationHref(organization.id), t('register.created.open'));
   };
 
   const sectorName = (code: string | null) => lookups.data?.sectors.find((sector) => sector.code === code)?.name ?? code ?? '';
@@ -229,18 +195,7 @@ export function MembersPage({ alliance }: MembersPageProps) {
       sortable: true,
       // The name is what people read; it keeps a fair share however many columns are shown.
       width: '30%',
-      render: ({ id, name, shortName }) => (
-        <>
-          <Anchor size="sm" href={organizationHref(id)} c="inherit" underline="hover">
-            {name}
-          </Anchor>
-          {shortName && (
-            <Text size="xs" c="dimmed">
-              {shortName}
-            </Text>
-          )}
-        </>
-      ),
+      render: ({ id, name, shortName }) => <RecordLink href={organizationHref(id)} name={name} detail={shortName} />,
     },
     ...optionalColumns
       .filter((column) => shown.includes(column))
@@ -248,87 +203,36 @@ export function MembersPage({ alliance }: MembersPageProps) {
   ];
 
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-end">
-        <Stack gap={2}>
-          <Title order={2}>{t('members.title')}</Title>
-          {list.data && (
-            <Text c="dimmed">
-              {list.data.totalCapped
-                ? t('members.totalCapped', { count: list.data.total })
-                : t('members.total', { count: list.data.total })}
-            </Text>
-          )}
-        </Stack>
-        <Button leftSection={<IconPlus size={18} />} onClick={addForm.open}>
-          {t('members.add')}
-        </Button>
-      </Group>
-
-      <Group align="flex-end" gap="sm">
-        <TextInput
-          flex={1}
-          miw={280}
-          aria-label={t('members.searchLabel')}
-          placeholder={t('members.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(event) => update({ search: event.currentTarget.value })}
-        />
-        <FilterPopover provinceCode={alliance.provinceCode} filters={filters} onChange={setFilters} />
-        <ColumnChooser shown={shown} titles={columnTitles} onChange={setShown} />
-        <ExportButton
-          request={{
-            list: 'organizations',
-            input: { ...(query === '' ? {} : { query }), ...filterInput(filters), sort: { by: sortKey, direction: sort.direction } },
-            columns: optionalColumns.filter((column) => shown.includes(column)),
-          }}
-        />
-      </Group>
-
-      <ActiveFilters
-        provinceCode={alliance.provinceCode}
-        filters={filters}
-        onChange={setFilters}
-        onReset={() => update({ filters: noFilters })}
-      />
-
-      {list.isError ? (
-        <LoadError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <DataTable<Organization>
-          withTableBorder
-          striped
-          highlightOnHover
-          minHeight={list.data?.rows.length ? undefined : 240}
-          records={list.data?.rows ?? []}
-          fetching={list.isFetching}
-          loadingText={t('common.loading')}
-          emptyState={
-            <EmptyState
-              icon={<IconUsersGroup />}
-              title={filtered ? t('members.noMatchTitle') : t('members.emptyTitle')}
-              description={filtered ? t('register.list.noMatchDescription') : t('members.emptyDescription')}
-            />
-          }
-          columns={columns}
-          sortStatus={sort}
-          onSortStatusChange={(next) => update({ sort: next })}
-          onRowClick={({ record }) => openOrganization(record.id)}
-          rowStyle={() => ({ cursor: 'pointer' })}
-          page={page}
-          onPageChange={(next) => update({ paging: { key: requestKey, page: next } })}
-          totalRecords={list.data?.total ?? 0}
-          recordsPerPage={pageSize}
-          paginationText={({ from, to, totalRecords }) => t('members.pagination', { from, to, total: totalRecords })}
-          getPaginationControlProps={(control) => ({ 'aria-label': t(`members.pageControl.${control}`) })}
-        />
-      )}
-
+    <ListTable<Organization>
+      title={t('members.title')}
+      count={(total, capped) => (capped ? t('members.totalCapped', { count: total }) : t('members.total', { count: total }))}
+      addLabel={t('members.add')}
+      onAdd={addForm.open}
+      searchLabel={t('members.searchLabel')}
+      searchPlaceholder={t('members.searchPlaceholder')}
+      position={listState}
+      filters={{
+        title: t('register.list.filtersTitle'),
+        fields: <FilterFields provinceCode={alliance.provinceCode} filters={filters} onChange={setFilters} />,
+        active: activeFilters,
+        onReset: () => update({ filters: noFilters }),
+      }}
+      toolbar={<ColumnChooser shown={shown} titles={columnTitles} onChange={setShown} />}
+      exportRequest={{ list: 'organizations', input: request, columns: optionalColumns.filter((column) => shown.includes(column)) }}
+      list={list}
+      columns={columns}
+      sort={{ status: sort, onChange: (next) => update({ sort: next }) }}
+      empty={{
+        icon: <IconUsersGroup />,
+        title: filtered ? t('members.noMatchTitle') : t('members.emptyTitle'),
+        description: filtered ? t('register.list.noMatchDescription') : t('members.emptyDescription'),
+      }}
+      hrefOf={organizationHref}
+    >
       <Modal opened={adding} onClose={addForm.close} title={t('organization.form.title')} size="xl">
         <OrganizationForm provinceCode={alliance.provinceCode} onSaved={created} onCancel={addForm.close} />
       </Modal>
-    </Stack>
+    </ListTable>
   );
 }
 
@@ -343,130 +247,116 @@ function LabelledMultiSelect<Value extends string>({ label, ...props }: Omit<Mul
   );
 }
 
-/** Selects inside the popover keep their dropdowns inside it, so a pick does not close it. */
-const inPopover = { withinPortal: false } as const;
-
 interface FilterProps {
   provinceCode: string;
   filters: MemberFilters;
   onChange: (patch: Partial<MemberFilters>) => void;
 }
 
-function FilterPopover({ provinceCode, filters, onChange }: FilterProps) {
+/** The fields of the members' filter popover. */
+function FilterFields({ provinceCode, filters, onChange }: FilterProps) {
   const { t } = useTranslation();
   const lookups = useLookups();
   const communes = useCommunes(provinceCode);
-  const active = Object.keys(filterInput(filters)).filter((key) => key !== 'classificationYear' && key !== 'certificationValid').length;
 
   return (
-    <Popover width={520} position="bottom-end" shadow="md" trapFocus>
-      <Popover.Target>
-        <Indicator label={active} size={18} disabled={active === 0}>
-          <Button variant="default" leftSection={<IconFilter size={16} />}>
-            {t('register.list.filters')}
-          </Button>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown aria-label={t('register.list.filtersTitle')}>
-        <Stack gap="sm">
-          <SimpleGrid cols={2}>
-            <LabelledMultiSelect
-              label={t('register.list.kinds')}
-              placeholder={filters.kinds.length ? undefined : t('register.list.kindsPlaceholder')}
-              data={organizationKinds.map((kind) => ({ value: kind, label: t(`organization.kindShort.${kind}`) }))}
-              value={filters.kinds}
-              onChange={(kinds) => onChange({ kinds })}
-              comboboxProps={inPopover}
-            />
-            <LabelledMultiSelect
-              label={t('register.list.statuses')}
-              placeholder={filters.statuses.length ? undefined : t('register.list.statusesPlaceholder')}
-              data={organizationStatuses.map((status) => ({ value: status, label: t(`organization.status.${status}`) }))}
-              value={filters.statuses}
-              onChange={(statuses) => onChange({ statuses })}
-              comboboxProps={inPopover}
-            />
-          </SimpleGrid>
-          <LabelledMultiSelect
-            label={t('register.list.sectors')}
-            placeholder={filters.sectorCodes.length ? undefined : t('register.list.sectorsPlaceholder')}
-            searchable
-            filter={foldFilter}
-            data={(['agriculture', 'non_agriculture'] as const).map((group) => ({
-              group: t(`register.sectorGroup.${group}`),
-              items: (lookups.data?.sectors ?? []).filter((sector) => sector.group === group).map((sector) => ({ value: sector.code, label: sector.name })),
-            }))}
-            value={filters.sectorCodes}
-            onChange={(sectorCodes) => onChange({ sectorCodes })}
-            comboboxProps={inPopover}
-          />
-          <LabelledMultiSelect
-            label={t('register.list.communes')}
-            placeholder={filters.communeCodes.length ? undefined : t('register.list.communesPlaceholder')}
-            nothingFoundMessage={t('organization.form.noCommune')}
-            searchable
-            filter={foldFilter}
-            data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
-            value={filters.communeCodes}
-            onChange={(communeCodes) => onChange({ communeCodes })}
-            comboboxProps={inPopover}
-          />
-          <Stack gap={4}>
-            <Input.Label component="div">{t('register.list.membership')}</Input.Label>
-            <SegmentedControl
-              aria-label={t('register.list.membership')}
-              fullWidth
-              value={filters.membership ?? 'all'}
-              onChange={(value) => onChange({ membership: value === 'member' || value === 'nonMember' ? value : null })}
-              data={[
-                { value: 'all', label: t('register.list.membershipAll') },
-                { value: 'member', label: t('register.list.member') },
-                { value: 'nonMember', label: t('register.list.nonMember') },
-              ]}
-            />
-          </Stack>
-          <SimpleGrid cols={2}>
-            <LabelledSelect
-              label={t('register.list.classification')}
-              placeholder={t('register.list.classificationPlaceholder')}
-              clearable
-              data={classificationFilters.map((value) => ({ value, label: t(`figures.classification.${value}`) }))}
-              value={filters.classification}
-              onChange={(value) => onChange({ classification: classificationFilters.find((item) => item === value) ?? null })}
-              comboboxProps={inPopover}
-            />
-            <LabelledSelect
-              label={t('register.list.classificationYear')}
-              allowDeselect={false}
-              data={classificationYears}
-              value={String(filters.classificationYear)}
-              onChange={(value) => onChange({ classificationYear: Number(value ?? lastYear) })}
-              comboboxProps={inPopover}
-            />
-          </SimpleGrid>
-          <LabelledSelect
-            label={t('register.list.certification')}
-            placeholder={t('register.list.certificationPlaceholder')}
-            clearable
-            data={(lookups.data?.certificationKinds ?? []).map((kind) => ({ value: kind.code, label: kind.name }))}
-            value={filters.certificationKind}
-            onChange={(certificationKind) => onChange({ certificationKind })}
-            comboboxProps={inPopover}
-          />
-          <Checkbox
-            label={t('register.list.certificationValid')}
-            disabled={!filters.certificationKind}
-            checked={filters.certificationValid}
-            onChange={(event) => onChange({ certificationValid: event.currentTarget.checked })}
-          />
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+    <>
+      <SimpleGrid cols={2}>
+        <LabelledMultiSelect
+          label={t('register.list.kinds')}
+          placeholder={filters.kinds.length ? undefined : t('register.list.kindsPlaceholder')}
+          data={organizationKinds.map((kind) => ({ value: kind, label: t(`organization.kindShort.${kind}`) }))}
+          value={filters.kinds}
+          onChange={(kinds) => onChange({ kinds })}
+          comboboxProps={inFilterPopover}
+        />
+        <LabelledMultiSelect
+          label={t('register.list.statuses')}
+          placeholder={filters.statuses.length ? undefined : t('register.list.statusesPlaceholder')}
+          data={organizationStatuses.map((status) => ({ value: status, label: t(`organization.status.${status}`) }))}
+          value={filters.statuses}
+          onChange={(statuses) => onChange({ statuses })}
+          comboboxProps={inFilterPopover}
+        />
+      </SimpleGrid>
+      <LabelledMultiSelect
+        label={t('register.list.sectors')}
+        placeholder={filters.sectorCodes.length ? undefined : t('register.list.sectorsPlaceholder')}
+        searchable
+        filter={foldFilter}
+        data={(['agriculture', 'non_agriculture'] as const).map((group) => ({
+          group: t(`register.sectorGroup.${group}`),
+          items: (lookups.data?.sectors ?? []).filter((sector) => sector.group === group).map((sector) => ({ value: sector.code, label: sector.name })),
+        }))}
+        value={filters.sectorCodes}
+        onChange={(sectorCodes) => onChange({ sectorCodes })}
+        comboboxProps={inFilterPopover}
+      />
+      <LabelledMultiSelect
+        label={t('register.list.communes')}
+        placeholder={filters.communeCodes.length ? undefined : t('register.list.communesPlaceholder')}
+        nothingFoundMessage={t('organization.form.noCommune')}
+        searchable
+        filter={foldFilter}
+        data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
+        value={filters.communeCodes}
+        onChange={(communeCodes) => onChange({ communeCodes })}
+        comboboxProps={inFilterPopover}
+      />
+      <Stack gap={4}>
+        <Input.Label component="div">{t('register.list.membership')}</Input.Label>
+        <SegmentedControl
+          aria-label={t('register.list.membership')}
+          fullWidth
+          value={filters.membership ?? 'all'}
+          onChange={(value) => onChange({ membership: value === 'member' || value === 'nonMember' ? value : null })}
+          data={[
+            { value: 'all', label: t('register.list.membershipAll') },
+            { value: 'member', label: t('register.list.member') },
+            { value: 'nonMember', label: t('register.list.nonMember') },
+          ]}
+        />
+      </Stack>
+      <SimpleGrid cols={2}>
+        <LabelledSelect
+          label={t('register.list.classification')}
+          placeholder={t('register.list.classificationPlaceholder')}
+          clearable
+          data={classificationFilters.map((value) => ({ value, label: t(`figures.classification.${value}`) }))}
+          value={filters.classification}
+          onChange={(value) => onChange({ classification: classificationFilters.find((item) => item === value) ?? null })}
+          comboboxProps={inFilterPopover}
+        />
+        <LabelledSelect
+          label={t('register.list.classificationYear')}
+          allowDeselect={false}
+          data={classificationYears}
+          value={String(filters.classificationYear)}
+          onChange={(value) => onChange({ classificationYear: Number(value ?? lastYear) })}
+          comboboxProps={inFilterPopover}
+        />
+      </SimpleGrid>
+      <LabelledSelect
+        label={t('register.list.certification')}
+        placeholder={t('register.list.certificationPlaceholder')}
+        clearable
+        data={(lookups.data?.certificationKinds ?? []).map((kind) => ({ value: kind.code, label: kind.name }))}
+        value={filters.certificationKind}
+        onChange={(certificationKind) => onChange({ certificationKind })}
+        comboboxProps={inFilterPopover}
+      />
+      <Checkbox
+        label={t('register.list.certificationValid')}
+        disabled={!filters.certificationKind}
+        checked={filters.certificationValid}
+        onChange={(event) => onChange({ certificationValid: event.currentTarget.checked })}
+      />
+    </>
   );
 }
 
-/** The filters in force, each removable on its own, and one button to clear them all. */
-function ActiveFilters({ provinceCode, filters, onChange, onReset }: FilterProps & { onReset: () => void }) {
+/** The filters in force, each named with its values, to be removed one by one. */
+function useActiveFilters({ provinceCode, filters, onChange }: FilterProps): ActiveFilter[] {
   const { t } = useTranslation();
   const lookups = useLookups();
   const communes = useCommunes(provinceCode);
@@ -476,7 +366,7 @@ function ActiveFilters({ provinceCode, filters, onChange, onReset }: FilterProps
       return found?.fullName ?? found?.name ?? code;
     });
 
-  const chips: { key: string; label: string; clear: () => void }[] = [];
+  const chips: ActiveFilter[] = [];
   if (filters.kinds.length) {
     chips.push({
       key: 'kinds',
@@ -523,29 +413,7 @@ function ActiveFilters({ provinceCode, filters, onChange, onReset }: FilterProps
       clear: () => onChange({ certificationKind: null, certificationValid: false }),
     });
   }
-  if (chips.length === 0) return null;
-
-  return (
-    <Group gap="xs">
-      {chips.map((chip) => (
-        <Badge
-          key={chip.key}
-          variant="light"
-          tt="none"
-          size="lg"
-          fw={500}
-          rightSection={
-            <CloseButton size="xs" aria-label={t('register.list.removeFilter', { filter: chip.label })} onClick={chip.clear} />
-          }
-        >
-          {chip.label}
-        </Badge>
-      ))}
-      <Button variant="subtle" size="compact-sm" onClick={onReset}>
-        {t('register.list.reset')}
-      </Button>
-    </Group>
-  );
+  return chips;
 }
 
 interface ColumnChooserProps {

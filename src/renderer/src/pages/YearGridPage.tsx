@@ -101,7 +101,7 @@ export function YearGridPage() {
           onPageChange={(next) => setPaging({ filterKey, page: next })}
           totalRecords={grid.data?.total ?? 0}
           recordsPerPage={pageSize}
-          paginationText={({ from, to, totalRecords }) => t('members.pagination', { from, to, total: totalRecords })}
+          paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
           pinFirstColumn
           emptyState={<EmptyState icon={<IconTable />} title={t('figures.grid.emptyTitle')} description={t('figures.grid.emptyDescription', { year })} />}
           columns={[

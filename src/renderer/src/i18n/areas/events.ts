@@ -7,7 +7,6 @@ export const eventsVi = {
   add: 'Thêm sự kiện',
   searchLabel: 'Tìm kiếm sự kiện',
   searchPlaceholder: 'Tìm theo tên sự kiện, địa điểm — gõ không dấu cũng được',
-  pagination: '{{from}}–{{to}} trong {{total}}',
   emptyTitle: 'Chưa có sự kiện nào',
   emptyDescription: 'Bấm «Thêm sự kiện» để ghi hội nghị, hội chợ hay lớp tập huấn đầu tiên.',
   noMatchTitle: 'Không tìm thấy sự kiện nào',
@@ -58,6 +57,7 @@ export const eventsVi = {
     state_agency: 'Cơ quan nhà nước',
   },
   filter: {
+    title: 'Lọc danh sách sự kiện',
     kind: 'Loại sự kiện',
     allKinds: 'Tất cả các loại',
     province: 'Nơi tổ chức',
@@ -225,7 +225,6 @@ export const eventsEn: Translations<typeof eventsVi> = {
   add: 'Add event',
   searchLabel: 'Search events',
   searchPlaceholder: 'Search by title or venue — diacritics optional',
-  pagination: '{{from}}–{{to}} of {{total}}',
   emptyTitle: 'No events yet',
   emptyDescription: 'Click “Add event” to record the first conference, fair or training course.',
   noMatchTitle: 'No events found',
@@ -277,6 +276,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
     state_agency: 'State agency',
   },
   filter: {
+    title: 'Filter the event list',
     kind: 'Kind of event',
     allKinds: 'All kinds',
     province: 'Held in',

@@ -42,7 +42,6 @@ export const registerVi = {
     removeFilter: 'Bỏ lọc «{{filter}}»',
     columns: 'Cột hiển thị',
     columnsTitle: 'Chọn các cột của bảng',
-    openHint: 'Bấm vào một dòng để mở hồ sơ tổ chức.',
     noMatchDescription: 'Thử gõ ít chữ hơn, hoặc bấm «Xóa bộ lọc».',
     column: {
       foundedOn: 'Ngày thành lập',
@@ -242,7 +241,6 @@ export const registerEn: Translations<typeof registerVi> = {
     removeFilter: 'Remove filter “{{filter}}”',
     columns: 'Columns',
     columnsTitle: 'Choose the table’s columns',
-    openHint: 'Click a row to open the organization.',
     noMatchDescription: 'Try fewer words, or click “Clear filters”.',
     column: {
       foundedOn: 'Founded on',

@@ -79,13 +79,17 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
     onDecisionsChange({ rows, bulk: { ...decisions.bulk, [group]: action } });
   };
 
+  // A wide sheet scrolls sideways: the row number and the first mapped column (in the office's
+  // sheets, the name) stay in view, so that each cell can be told whose it is; the name gets the
+  // width of two lines, not of a word.
   const columns: DataTableColumn<ImportPreviewRow>[] = [
-    { accessor: 'row', title: t('excel.import.rowNumber'), width: 64 },
+    { accessor: 'row', title: t('excel.import.rowNumber'), width: 64, pinned: 'left' },
     ...(data?.columns ?? []).map(
       (column, index): DataTableColumn<ImportPreviewRow> => ({
         accessor: `value${String(index)}`,
         title: t(`excel.import.field.${data?.kind ?? 'organizations'}.${column.field}` as 'excel.import.field.organizations.name'),
         render: (record) => <Text size="sm">{record.values[index]}</Text>,
+        ...(index === 0 ? { pinned: 'left' as const, width: 240 } : {}),
       }),
     ),
     {
