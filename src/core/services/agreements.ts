@@ -67,6 +67,7 @@ import {
 import { readChunk, safeFileName, stagedFile } from '../files';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
+import { atomically } from '../db/atomic';
 
 type AgreementRow = typeof agreements.$inferSelect;
 type CommitmentRow = typeof agreementCommitments.$inferSelect;
@@ -501,7 +502,7 @@ function commitmentColumns(commitment: ParsedAgreementInput['commitments'][numbe
 
 export function createAgreement(ctx: Context, input: ParsedAgreementInput): AgreementSummary {
   checkReferences(ctx, input);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(agreements)
@@ -565,7 +566,7 @@ function checkAgainstDeliveries(ctx: Context, input: ParsedAgreementInput, store
 
 export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof agreementUpdateInput>): AgreementSummary {
   checkReferences(ctx, input);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, id);
     const stored = ctx.db.select().from(agreementCommitments).where(eq(agreementCommitments.agreementId, id)).all();
     checkAgainstDeliveries(ctx, input, stored);
@@ -594,7 +595,7 @@ export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof 
 
 /** Moves an agreement to the trash; its deliveries, notes and attached files stay for a restore. */
 export function deleteAgreement(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, id);
     ctx.db.update(agreements).set({ deletedAt: timestamp(ctx) }).where(eq(agreements.id, id)).run();
     audit(ctx, id, 'delete', snapshotOf(ctx, before), null);
@@ -603,7 +604,7 @@ export function deleteAgreement(ctx: Context, id: number): null {
 }
 
 export function restoreAgreement(ctx: Context, id: number): AgreementSummary {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const row = ctx.db
       .select()
       .from(agreements)
@@ -638,7 +639,7 @@ export function listAgreementTrash(ctx: Context, { page, pageSize }: { page: num
 }
 
 export function terminateAgreement(ctx: Context, input: z.output<typeof terminateInput>): AgreementSummary {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, input.id);
     if (before.signedOn === null) {
       throw validationFailure([
@@ -710,7 +711,7 @@ function touch(ctx: Context, agreementId: number): void {
 }
 
 export function addDelivery(ctx: Context, input: z.output<typeof deliveryInput>): AgreementDelivery {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const { commitment, agreement } = requireCommitment(ctx, input.commitmentId);
     checkDeliveryDate(ctx, agreement, input.deliveredOn);
     const row = ctx.db
@@ -731,7 +732,7 @@ function requireDelivery(ctx: Context, id: number): DeliveryRow {
 }
 
 export function updateDelivery(ctx: Context, { id, ...input }: z.output<typeof deliveryUpdateInput>): AgreementDelivery {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireDelivery(ctx, id);
     const { commitment, agreement } = requireCommitment(ctx, before.commitmentId);
     checkDeliveryDate(ctx, agreement, input.deliveredOn);
@@ -743,7 +744,7 @@ export function updateDelivery(ctx: Context, { id, ...input }: z.output<typeof d
 }
 
 export function removeDelivery(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireDelivery(ctx, id);
     const { commitment, agreement } = requireCommitment(ctx, before.commitmentId);
     ctx.db.delete(agreementDeliveries).where(eq(agreementDeliveries.id, id)).run();
@@ -757,7 +758,7 @@ export function removeDelivery(ctx: Context, id: number): null {
 // Follow-up notes
 
 export function addNote(ctx: Context, input: z.output<typeof noteInput>): AgreementNote {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     requireAgreement(ctx, input.agreementId);
     const today = todayIso(ctx);
     if (input.notedOn > today) {
@@ -775,7 +776,7 @@ export function addNote(ctx: Context, input: z.output<typeof noteInput>): Agreem
 }
 
 export function removeNote(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const row = ctx.db.select().from(agreementNotes).where(eq(agreementNotes.id, id)).get();
     if (!row) throw notFound('Không tìm thấy ghi chú theo dõi này; có thể đã bị xóa. Hãy tải lại trang.');
     requireAgreement(ctx, row.agreementId);
@@ -844,7 +845,7 @@ export function addAttachment(ctx: Context, input: { agreementId: number; fileId
   renameSync(staged.path, target);
   rmdirSync(dirname(staged.path));
   try {
-    return ctx.db.transaction(() => {
+    return atomically(ctx.db, () => {
       const row = ctx.db
         .insert(agreementAttachments)
         .values({
@@ -881,7 +882,7 @@ function requireAttachment(ctx: Context, id: number): AttachmentRow {
 
 export function removeAttachment(ctx: Context, id: number): null {
   const row = requireAttachment(ctx, id);
-  ctx.db.transaction(() => {
+  atomically(ctx.db, () => {
     ctx.db.delete(agreementAttachments).where(eq(agreementAttachments.id, id)).run();
     touch(ctx, row.agreementId);
     audit(ctx, row.agreementId, 'update', { attachment: row.fileName }, { attachment: null });

@@ -8,6 +8,7 @@ import { timestamp, type Context } from '../context';
 import { perConnection } from '../db/prepared';
 import { alliance } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
+import { atomically } from '../db/atomic';
 
 const ALLIANCE_ID = 1;
 
@@ -25,7 +26,7 @@ export function saveAlliance(ctx: Context, input: z.output<typeof allianceInput>
   if (!ctx.places.province(input.provinceCode)) {
     throw validationFailure([{ path: 'provinceCode', message: 'Tỉnh, thành phố không có trong danh sách 34 tỉnh, thành phố hiện hành.' }]);
   }
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = getAlliance(ctx);
     const values = { ...input, updatedAt: timestamp(ctx) };
     ctx.db.insert(alliance)

@@ -41,6 +41,7 @@ import { timestamp, todayIso, type Context } from '../context';
 import { auditLog, eventParticipants, events, organizations, partners } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
+import { atomically } from '../db/atomic';
 
 type EventRow = typeof events.$inferSelect;
 type ParticipantRow = typeof eventParticipants.$inferSelect;
@@ -254,7 +255,7 @@ function columnsFor(ctx: Context, input: ParsedEventInput) {
 
 export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary {
   const columns = columnsFor(ctx, input);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(events)
@@ -268,7 +269,7 @@ export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary
 
 export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof eventUpdateInput>): EventSummary {
   const columns = columnsFor(ctx, input);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireEvent(ctx, id);
     const now = timestamp(ctx);
     const after = ctx.db
@@ -287,7 +288,7 @@ export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof even
 
 /** Moves an event to the trash; its participants stay for a restore. */
 export function deleteEvent(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireEvent(ctx, id);
     const now = timestamp(ctx);
     ctx.db.update(events).set({ deletedAt: now }).where(eq(events.id, id)).run();
@@ -297,7 +298,7 @@ export function deleteEvent(ctx: Context, id: number): null {
 }
 
 export function restoreEvent(ctx: Context, id: number): EventSummary {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const row = ctx.db
       .select()
       .from(events)
@@ -366,7 +367,7 @@ function requireParticipant(ctx: Context, id: number): EventParticipant & { even
 }
 
 export function addParticipants(ctx: Context, input: z.output<typeof participantAddInput>): ParticipantsAdded {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     requireEvent(ctx, input.eventId);
     const wantedOrganizations = input.participants.filter((item) => item.kind === 'organization').map((item) => item.id);
     const wantedPartners = input.participants.filter((item) => item.kind === 'partner').map((item) => item.id);
@@ -440,7 +441,7 @@ export function addParticipants(ctx: Context, input: z.output<typeof participant
 }
 
 export function updateParticipant(ctx: Context, input: z.output<typeof participantUpdateInput>): EventParticipant {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireParticipant(ctx, input.id);
     const patch = {
       ...(input.role === undefined ? {} : { role: input.role }),
@@ -458,7 +459,7 @@ export function updateParticipant(ctx: Context, input: z.output<typeof participa
 }
 
 export function removeParticipant(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireParticipant(ctx, id);
     ctx.db.delete(eventParticipants).where(eq(eventParticipants.id, id)).run();
     auditParticipants(ctx, before.eventId, [{ name: before.name, before: stateOf(before), after: null }]);
@@ -468,7 +469,7 @@ export function removeParticipant(ctx: Context, id: number): null {
 
 /** Ticks attendance after the event: some Có mặt, some Vắng, and who signed for each. */
 export function markAttendance(ctx: Context, input: z.output<typeof attendanceInput>): AttendanceMarked {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     requireEvent(ctx, input.eventId);
     const both = input.attendedIds.filter((id) => input.absentIds.includes(id));
     if (both.length) {

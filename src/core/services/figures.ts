@@ -19,6 +19,7 @@ import { organizations, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { requireOrganization } from './organizations';
 import { searchCondition } from './search';
+import { atomically } from '../db/atomic';
 
 type FiguresRow = typeof yearlyFigures.$inferSelect;
 
@@ -79,7 +80,7 @@ function auditFigures(ctx: Context, organizationId: number, year: number, before
 
 export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInput>): YearlyFigures {
   checkYear(ctx, input.year);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const existing = findFigures(ctx, input.organizationId, input.year);
     const before: FigureValues = existing ?? emptyValues;
@@ -113,7 +114,7 @@ export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInpu
 }
 
 export function deleteFigures(ctx: Context, organizationId: number, year: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const organization = requireOrganization(ctx, organizationId);
     const existing = findFigures(ctx, organizationId, year);
     if (!existing) throw notFound(`${organization.name} chưa có số liệu năm ${year}.`);

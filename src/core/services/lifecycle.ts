@@ -22,6 +22,7 @@ import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/sch
 import type { HandlersFor } from '../handlerTypes';
 import { insertOrganization, requireOrganization } from './organizations';
 import { organizationSearchText } from './search';
+import { atomically } from '../db/atomic';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 type EventRow = typeof lifecycleEvents.$inferSelect;
@@ -333,7 +334,7 @@ function createSuccessor(ctx: Context, input: z.output<typeof lifecycleRecordInp
 
 export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecordInput>): LifecycleEvent {
   checkShape(input);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const existing: [OrganizationRow, LifecycleRole][] = [
       ...(input.subjectId === null ? [] : [input.subjectId]).map((id): [OrganizationRow, LifecycleRole] => [requireOrganization(ctx, id), 'subject']),
       ...input.predecessorIds.map((id): [OrganizationRow, LifecycleRole] => [requireOrganization(ctx, id), 'predecessor']),
@@ -420,7 +421,7 @@ export function listEvents(ctx: Context, organizationId: number): OrganizationLi
 }
 
 export function deleteEvent(ctx: Context, eventId: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const event = ctx.db.select().from(lifecycleEvents).where(eq(lifecycleEvents.id, eventId)).get();
     if (!event) throw notFound(`Không tìm thấy sự kiện số ${eventId}; có thể đã bị xóa.`);
     const [view] = toEvents(ctx, [event]);

@@ -43,6 +43,7 @@ import { getAlliance } from './alliance';
 import { readMinimumMembers } from './lookups';
 import { organizationSearchText, searchMatchExpression, searchRowCondition } from './search';
 import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
+import { atomically } from '../db/atomic';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 type OrganizationUpdate = z.output<typeof organizationUpdateInput>;
@@ -553,7 +554,7 @@ function columnsFor(input: ParsedOrganizationInput, commune: Commune) {
  */
 export function insertOrganization(ctx: Context, input: ParsedOrganizationInput): Organization {
   const commune = checkReferences(ctx, input);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
     const now = timestamp(ctx);
     const row = savingQueries(ctx.db).insert.get({ ...columnsFor(input, commune), createdAt: now, updatedAt: now });
@@ -564,7 +565,7 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
 
 export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate): Organization {
   const commune = checkReferences(ctx, input);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireOrganization(ctx, id);
     const columns = columnsFor(input, commune);
     // A pair of similar names confirmed once is not questioned again on every later save.
@@ -587,7 +588,7 @@ export function updateOrganization(ctx: Context, { id, ...input }: OrganizationU
 
 /** Moves an organization to the trash (Thùng rác); its links and figures stay for a restore. */
 export function deleteOrganization(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requireOrganization(ctx, id);
     const now = timestamp(ctx);
     ctx.db.update(organizations).set({ deletedAt: now }).where(eq(organizations.id, id)).run();
@@ -597,7 +598,7 @@ export function deleteOrganization(ctx: Context, id: number): null {
 }
 
 export function restoreOrganization(ctx: Context, id: number): Organization {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const row = ctx.db
       .select()
       .from(organizations)
@@ -672,7 +673,7 @@ export function findDuplicates(ctx: Context, input: z.output<typeof duplicateChe
 
 /** Replaces the contact people of an organization. */
 export function setContacts(ctx: Context, input: z.output<typeof contactsSetInput>): OrganizationContact[] {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const before = contactsOf(ctx, input.organizationId);
     ctx.db.delete(contacts).where(eq(contacts.organizationId, input.organizationId)).run();

@@ -27,6 +27,7 @@ import { timestamp, type Context } from '../context';
 import { auditLog, partners } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
+import { atomically } from '../db/atomic';
 
 type PartnerRow = typeof partners.$inferSelect;
 type ListInput = z.output<typeof partnerListInput>;
@@ -256,7 +257,7 @@ function columnsFor(input: ParsedPartnerInput) {
 
 export function createPartner(ctx: Context, input: ParsedPartnerInput): PartnerSummary {
   checkProvince(ctx, input.provinceCode);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
     const now = timestamp(ctx);
     const row = ctx.db
@@ -271,7 +272,7 @@ export function createPartner(ctx: Context, input: ParsedPartnerInput): PartnerS
 
 export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof partnerUpdateInput>): PartnerSummary {
   checkProvince(ctx, input.provinceCode);
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requirePartner(ctx, id);
     const columns = columnsFor(input);
     // A pair of similar names confirmed once is not questioned again on every later save.
@@ -294,7 +295,7 @@ export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof pa
 
 /** Moves a partner to the trash (Thùng rác); its event participations and agreements stay for a restore. */
 export function deletePartner(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = requirePartner(ctx, id);
     const now = timestamp(ctx);
     ctx.db.update(partners).set({ deletedAt: now }).where(eq(partners.id, id)).run();
@@ -304,7 +305,7 @@ export function deletePartner(ctx: Context, id: number): null {
 }
 
 export function restorePartner(ctx: Context, id: number): PartnerSummary {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const row = ctx.db
       .select()
       .from(partners)

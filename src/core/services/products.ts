@@ -18,6 +18,7 @@ import { timestamp, todayIso, type Context } from '../context';
 import { certificationKinds, certifications, organizations, products } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { requireOrganization } from './organizations';
+import { atomically } from '../db/atomic';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -80,7 +81,7 @@ function findProduct(ctx: Context, organizationId: number, id: number): ProductR
 }
 
 export function saveProduct(ctx: Context, input: z.output<typeof productInput>): Product {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const { id, ...fields } = input;
     const values = { ...fields, nameFolded: foldText(fields.name) };
@@ -101,7 +102,7 @@ export function saveProduct(ctx: Context, input: z.output<typeof productInput>):
 }
 
 export function deleteProduct(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const row = ctx.db.select().from(products).where(eq(products.id, id)).get();
     if (!row) throw notFound(`Không tìm thấy sản phẩm số ${id}; có thể đã bị xóa.`);
     // The foreign key sets the product of its certifications to null: they stay with the organization.
@@ -123,7 +124,7 @@ function findCertification(ctx: Context, id: number): Certification | undefined 
 }
 
 export function saveCertification(ctx: Context, input: z.output<typeof certificationInput>): Certification {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const kind = ctx.db.select().from(certificationKinds).where(eq(certificationKinds.code, input.kindCode)).get();
     if (!kind) {
@@ -169,7 +170,7 @@ export function saveCertification(ctx: Context, input: z.output<typeof certifica
 }
 
 export function deleteCertification(ctx: Context, id: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = findCertification(ctx, id);
     if (!before) throw notFound(`Không tìm thấy giấy chứng nhận số ${id}; có thể đã bị xóa.`);
     ctx.db.delete(certifications).where(eq(certifications.id, id)).run();

@@ -11,6 +11,7 @@ import { formatIsoDateVi } from '../../shared/text';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
 import { organizations, unionMembers } from '../db/schema';
+import { atomically } from '../db/atomic';
 
 const unionOrg = alias(organizations, 'union_org');
 const memberOrg = alias(organizations, 'member_org');
@@ -84,7 +85,7 @@ function linkSnapshot(link: UnionMembership) {
 }
 
 export function addUnionMember(ctx: Context, input: z.output<typeof unionAddMemberInput>): UnionMembership {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const union = liveOrganization(ctx, input.unionId, 'unionId');
     const member = liveOrganization(ctx, input.memberId, 'memberId');
     if (union.id === member.id) {
@@ -134,7 +135,7 @@ export function addUnionMember(ctx: Context, input: z.output<typeof unionAddMemb
 }
 
 export function endUnionMembership(ctx: Context, input: z.output<typeof unionEndMembershipInput>): UnionMembership {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = linkById(ctx, input.linkId);
     if (before.joinedOn && input.leftOn < before.joinedOn) {
       throw validationFailure([
@@ -157,7 +158,7 @@ export function endUnionMembership(ctx: Context, input: z.output<typeof unionEnd
 
 /** Removes a link entered by mistake; a cooperative that really left gets a leaving date instead. */
 export function removeUnionMember(ctx: Context, linkId: number): null {
-  return ctx.db.transaction(() => {
+  return atomically(ctx.db, () => {
     const before = linkById(ctx, linkId);
     ctx.db.delete(unionMembers).where(eq(unionMembers.id, linkId)).run();
     recordAudit(ctx.db, { entity: 'union_member', entityId: linkId, action: 'delete', at: timestamp(ctx), before: linkSnapshot(before), after: null });
