@@ -17,8 +17,8 @@ export interface ImportMeasure {
   seconds: number;
   /** Seconds of each step: analyze, preview (read, check, match), commit. */
   steps: { analyze: number; preview: number; commit: number };
-  /** The longest the window waited for an answer to its progress poll (every 20 ms) while the job ran. */
-  longestWaitMs: number;
+  /** The longest the window waited for an answer to its progress poll (every 20 ms), in each step. */
+  longestWaitMs: Record<string, number>;
   /** Seconds the undo of the whole import took, after the measured run. */
   undoSeconds: number;
   peakMb: number;
@@ -41,20 +41,21 @@ async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<O
   return result.value as OutputOf<C>;
 }
 
-let longestWait = 0;
+const longestWait: Record<string, number> = {};
 
 /** Polls as the window does, noting the longest wait between two answers. */
-async function finished(jobId: string): Promise<void> {
+async function finished(jobId: string, step: string): Promise<void> {
+  const noteWait = (ms: number) => (longestWait[step] = Math.max(longestWait[step] ?? 0, Math.round(ms)));
   for (;;) {
     const asked = performance.now();
     const status = await call('jobs:status', { jobId });
-    longestWait = Math.max(longestWait, performance.now() - asked);
+    noteWait(performance.now() - asked);
     if (status.state === 'done') return;
     if (status.state !== 'running') throw new Error(`job ${status.state}: ${status.error?.message ?? ''}`);
     const waiting = performance.now();
     await new Promise((resolveWait) => setTimeout(resolveWait, 20));
     // A timer that fires late means the process was busy: the window would have waited as long.
-    longestWait = Math.max(longestWait, performance.now() - waiting - 20);
+    noteWait(performance.now() - waiting - 20);
   }
 }
 
@@ -65,16 +66,16 @@ const started = performance.now();
 const staged = stageFile(app.ctx, basename(file));
 copyFileSync(file, staged.path);
 const analyzing = await call('imports:analyze', { fileId: staged.fileId, kind: 'organizations' });
-await finished(analyzing.jobId);
+await finished(analyzing.jobId, 'analyze');
 const analyzed = performance.now();
 const analysis = await call('imports:analysis', { jobId: analyzing.jobId });
 const mapping = analysis.columns.flatMap((column) => (column.field ? [{ column: column.index, field: column.field }] : []));
 const previewing = await call('imports:preview', { analysisJobId: analyzing.jobId, mapping });
-await finished(previewing.jobId);
+await finished(previewing.jobId, 'preview');
 const previewed = performance.now();
 const preview = await call('imports:previewResult', { jobId: previewing.jobId, page: 1, pageSize: 1 });
 const committing = await call('imports:commit', { previewJobId: previewing.jobId, decisions: [], bulk: { fresh: 'create' } });
-await finished(committing.jobId);
+await finished(committing.jobId, 'commit');
 const summary = await call('imports:commitResult', { jobId: committing.jobId });
 
 const ended = performance.now();
@@ -82,7 +83,8 @@ const seconds = (ended - started) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage.rss());
 if (summary.batchId === null) throw new Error('the import wrote no batch');
-await call('imports:undo', { batchId: summary.batchId });
+const undoing = await call('imports:undo', { batchId: summary.batchId });
+await finished(undoing.jobId, 'undo');
 const undone = performance.now();
 const measure: ImportMeasure = {
   seconds,

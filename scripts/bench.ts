@@ -238,10 +238,17 @@ const importing = spawnSync(
 );
 if (importing.status !== 0) throw new Error(`the import benchmark failed:\n${importing.stderr}`);
 const imported = JSON.parse(importing.stdout.trim().split('\n').at(-1) ?? '{}') as ImportMeasure;
+const { analyze, preview, commit } = imported.steps;
 console.log(
   `\nImport of that list into an empty database (analyze, preview with matching, commit): ` +
     `${imported.seconds.toFixed(2)} s, peak RSS ${imported.peakMb.toFixed(0)} MB; ` +
     `${imported.rows} rows read, ${imported.created} created, ${imported.failed} failed`,
+);
+console.log(`  steps: analyze ${analyze.toFixed(2)} s, preview ${preview.toFixed(2)} s, commit ${commit.toFixed(2)} s; undo of the whole import ${imported.undoSeconds.toFixed(2)} s`);
+console.log(
+  `  longest wait for a progress answer: ${Object.entries(imported.longestWaitMs)
+    .map(([step, ms]) => `${step} ${ms} ms`)
+    .join(', ')}`,
 );
 for (const other of reading.measures.filter((measure) => measure.name !== 'HTX Desk reader')) {
   console.log(`  ${other.name} alone: ${other.seconds.toFixed(2)} s — the whole import takes ${(imported.seconds / other.seconds).toFixed(2)}× its time`);
