@@ -133,4 +133,35 @@ describe('importing a messy workbook', () => {
     await page.getByText('Các lần nhập trước').scrollIntoViewIfNeeded();
     await snap(page, 'import-07-again');
   });
+
+  it('writes a long list while the app keeps answering, and undoes it the same way', async () => {
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế'];
+    for (let index = 1; index <= 8000; index += 1) lines.push(`HTX Nông nghiệp số ${index},"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${String(1_700_000_000 + index)}`);
+    const longList = join(workbookDir, 'Danh sach dai.csv');
+    writeFileSync(longList, lines.join('\n'));
+    const before = await registerNames();
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    await page.locator('input[type=file]').setInputFiles(longList);
+    await page.getByRole('button', { name: 'Đọc tệp' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Kiểm tra các dòng' }).click();
+    await page.getByRole('button', { name: 'Ghi vào dữ liệu', exact: true }).click({ timeout: 60_000 });
+
+    // The bar moves while the rows are written; meanwhile the app answers at once, with the
+    // register as it was until the whole import is in.
+    await page.getByText(/^Đang lưu — [\d.]+ \/ 8\.000 dòng$/).waitFor();
+    await snap(page, 'import-08-long-commit');
+    const asked = Date.now();
+    expect(await registerNames()).toEqual(before);
+    expect(Date.now() - asked).toBeLessThan(1000);
+    await page.getByText('Đã nhập xong tệp Danh sach dai.csv').waitFor({ timeout: 60_000 });
+    await poll(() => page.getByTestId('import-created').innerText()).toBe('8.000');
+
+    await page.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hoàn tác' }).click();
+    await page.getByText(/^Đang hoàn tác — [\d.]+ \/ 8\.000 dòng$/).waitFor();
+    await snap(page, 'import-09-long-undo');
+    await page.getByText('Đã hoàn tác lần nhập tệp «Danh sach dai.csv».').first().waitFor({ timeout: 60_000 });
+    await poll(registerNames).toEqual(before);
+  });
 });

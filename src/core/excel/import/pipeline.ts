@@ -514,13 +514,12 @@ export async function undoBatch(ctx: Context, batchId: number, control: JobContr
     if (batch.undoneAt) throw conflict(`Lần nhập tệp «${batch.fileName}» đã được hoàn tác trước đó.`);
     const adapter = kindAdapters[batch.kind];
     const changes = tx.db.select().from(importChanges).where(eq(importChanges.batchId, batchId)).orderBy(desc(importChanges.id)).all();
-    // Every record is checked before any is touched: the progress counts both passes.
-    const steps = changes.length * 2;
+    // Every record is checked before any is touched.
     const changedLater = new Set<string>();
     for (const [index, change] of changes.entries()) {
       await pause();
       control.throwIfCancelled();
-      control.report(index, steps, 'undoing');
+      control.report(index, changes.length, 'validating');
       const name = adapter.changedSince(tx, change, batch.createdAt);
       if (name !== null) changedLater.add(name);
     }
@@ -535,10 +534,10 @@ export async function undoBatch(ctx: Context, batchId: number, control: JobContr
     for (const [index, change] of changes.entries()) {
       await pause();
       control.throwIfCancelled();
-      control.report(changes.length + index, steps, 'undoing');
+      control.report(index, changes.length, 'undoing');
       adapter.undo(tx, change);
     }
-    control.report(steps, steps, 'undoing');
+    control.report(changes.length, changes.length, 'undoing');
     return toBatch(tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get());
   });
 }
