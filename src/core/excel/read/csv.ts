@@ -166,14 +166,20 @@ export async function* readCsvRows(
   text.on('error', (error) => parser.destroy(error));
   let rowNumber = 0;
   let batch: SourceRow[] = [];
-  for await (const record of records as AsyncIterable<string[]>) {
-    rowNumber++;
-    if (rowNumber < fromRow) continue;
-    batch.push(rowOf(record, rowNumber));
-    if (batch.length >= batchRows) {
-      yield { batch, read, total };
-      batch = [];
+  try {
+    for await (const record of records as AsyncIterable<string[]>) {
+      rowNumber++;
+      if (rowNumber < fromRow) continue;
+      batch.push(rowOf(record, rowNumber));
+      if (batch.length >= batchRows) {
+        yield { batch, read, total };
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield { batch, read: total, total };
+  } finally {
+    // Stopped early (Hủy, a totals row), the parser goes but the text stream would keep the file
+    // open until it is collected.
+    text.destroy();
   }
-  if (batch.length > 0) yield { batch, read: total, total };
 }
