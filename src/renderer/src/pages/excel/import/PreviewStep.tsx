@@ -201,7 +201,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
       </Text>
       <DataTable<ImportPreviewRow>
         withTableBorder
-        striped
+        // Not striped: a stripe would cover the tint that marks a row with problems.
         minHeight={data?.page.rows.length ? undefined : 200}
         records={data?.page.rows ?? []}
         idAccessor="row"
