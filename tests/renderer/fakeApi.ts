@@ -1,6 +1,6 @@
 /** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
 import { vi } from 'vitest';
-import type { Api, Channel, InputOf, OrganizationDetail, OutputOf } from '../../src/shared/contract';
+import type { Api, Channel, InputOf, OrganizationDetail, OutputOf, PartnerSummary } from '../../src/shared/contract';
 import type { Alliance, Commune, Organization, Province } from '../../src/shared/domain';
 import type { AppError, Result } from '../../src/shared/errors';
 
@@ -59,6 +59,22 @@ export function organization(overrides: Partial<Organization> & Pick<Organizatio
     endedOn: null,
     createdAt: '2025-07-01T08:00:00.000Z',
     updatedAt: '2025-07-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** An enterprise in Hà Nội with nothing else filled in, for the partner lists and forms. */
+export function partner(overrides: Partial<PartnerSummary> & Pick<PartnerSummary, 'id' | 'name'>): PartnerSummary {
+  return {
+    kind: 'enterprise',
+    businessLine: null,
+    shortName: '',
+    taxCode: null,
+    provinceCode: '01',
+    provinceName: 'Thành phố Hà Nội',
+    contactName: '',
+    phone: '',
+    buys: '',
     ...overrides,
   };
 }

@@ -6,23 +6,8 @@ import { PartnerPage } from '../../src/renderer/src/pages/partners/PartnerPage';
 import { TrashPage } from '../../src/renderer/src/pages/TrashPage';
 import { PartnersPage } from '../../src/renderer/src/pages/partners/PartnersPage';
 import type { InputOf, PartnerDetail, PartnerSummary } from '../../src/shared/contract';
-import { alliance, fail, installFakeApi, ok, provinces, type FakeHandlers } from './fakeApi';
+import { alliance, fail, installFakeApi, ok, partner, provinces, type FakeHandlers } from './fakeApi';
 import { choose } from './select';
-
-function partner(overrides: Partial<PartnerSummary> & Pick<PartnerSummary, 'id' | 'name'>): PartnerSummary {
-  return {
-    kind: 'enterprise',
-    businessLine: null,
-    shortName: '',
-    taxCode: null,
-    provinceCode: '01',
-    provinceName: 'Thành phố Hà Nội',
-    contactName: '',
-    phone: '',
-    buys: '',
-    ...overrides,
-  };
-}
 
 const rows = [
   partner({

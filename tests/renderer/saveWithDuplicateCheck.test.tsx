@@ -8,9 +8,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { OrganizationForm } from '../../src/renderer/src/components/OrganizationForm';
 import { PartnerForm } from '../../src/renderer/src/pages/partners/PartnerForm';
-import type { InputOf, Lookups, PartnerSummary } from '../../src/shared/contract';
+import type { InputOf, Lookups } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
-import { communes, fail, installFakeApi, ok, organization, provinces, type FakeHandlers } from './fakeApi';
+import { communes, fail, installFakeApi, ok, organization, partner, provinces, type FakeHandlers } from './fakeApi';
 import { choose } from './select';
 
 const lookups: Lookups = { sectors: [], sizeClasses: [], certificationKinds: [], minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 } };
@@ -144,19 +144,7 @@ describe('saving a member organization that may already be recorded', { timeout:
 
 describe('saving a partner that may already be recorded', { timeout: 20_000 }, () => {
   const similarName = 'Đã có đối tác tên gần giống ở Hà Nội: Công ty CP Thực phẩm Hà Nội. Nếu đúng là đối tác khác, hãy xác nhận để lưu.';
-  const saved: PartnerSummary = {
-    id: 14,
-    kind: 'enterprise',
-    businessLine: null,
-    name: 'CTCP Thực phẩm Hà Nội',
-    shortName: '',
-    taxCode: null,
-    provinceCode: '01',
-    provinceName: 'Thành phố Hà Nội',
-    contactName: '',
-    phone: '',
-    buys: '',
-  };
+  const saved = partner({ id: 14, name: 'CTCP Thực phẩm Hà Nội' });
 
   async function fillAndSave() {
     const onSaved = vi.fn();
