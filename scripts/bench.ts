@@ -244,7 +244,7 @@ console.log(
     `${imported.seconds.toFixed(2)} s, peak RSS ${imported.peakMb.toFixed(0)} MB; ` +
     `${imported.rows} rows read, ${imported.created} created, ${imported.failed} failed`,
 );
-console.log(`  steps: analyze ${analyze.toFixed(2)} s, preview ${preview.toFixed(2)} s, commit ${commit.toFixed(2)} s; undo of the whole import ${imported.undoSeconds.toFixed(2)} s`);
+console.log(`  steps: analyze ${analyze.toFixed(2)} s, preview ${preview.toFixed(2)} s, commit ${commit.toFixed(2)} s; refused rows written to a workbook ${imported.failedRowsSeconds.toFixed(2)} s; undo of the whole import ${imported.undoSeconds.toFixed(2)} s`);
 console.log(
   `  longest wait for a progress answer: ${Object.entries(imported.longestWaitMs)
     .map(([step, ms]) => `${step} ${ms} ms`)

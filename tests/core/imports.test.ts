@@ -162,7 +162,10 @@ describe('committing and undoing', () => {
     expect(batch).toMatchObject({ id: 1, kind: 'organizations', fileName: 'Danh sach HTX 2024.xlsx', sheetName: 'DS HTX 2024', created: 2, updated: 1, skipped: 1, failed: 1, undoneAt: null });
 
     // The row that failed, with its reason beside it.
-    const { fileId } = await call(app, 'imports:failedRows', { jobId: commitJob });
+    const { jobId: writing } = await call(app, 'imports:failedRows', { jobId: commitJob });
+    expect(await settle(app, writing)).toMatchObject({ state: 'done', done: 1, total: 1, phase: 'writing' });
+    const { fileId, fileName } = await call(app, 'reports:file', { jobId: writing });
+    expect(fileName).toBe('Danh sach HTX 2024 - dong loi.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(stagedFile(app.ctx, fileId).path) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Dòng lỗi');

@@ -106,6 +106,8 @@ describe('importing a messy workbook', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Tải các dòng lỗi (Excel)' }).click();
     expect((await download).suggestedFilename()).toBe('Danh sach HTX 2024 - dong loi.xlsx');
+    // Written by a job, followed in a dialog that closes once the file is downloaded.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await registerNames()).toEqual(['HTX Dịch vụ nông nghiệp Phú Hội', 'HTX NN Vĩnh Bình', 'HTX Thủy sản Mỹ Hòa Hưng']);
     await snap(page, 'import-05-summary');
   });

@@ -11,12 +11,14 @@ import {
   UNDO_JOB,
   analyze,
   commit,
+  failedRowsFileName,
   listBatches,
   preview,
   previewPage,
   undoBatch,
   writeFailedRows,
 } from '../excel/import/pipeline';
+import { startWorkbookJob } from '../excel/workbookJob';
 import type { HandlersFor } from '../handlerTypes';
 
 type PreviewState = Awaited<ReturnType<typeof preview>>;
@@ -45,9 +47,9 @@ export const importsHandlers: HandlersFor<typeof importsContract> = {
     return { jobId: ctx.jobs.start(COMMIT_JOB, (control) => commit(ctx, state, input, control)) };
   },
   'imports:commitResult': (ctx, { jobId }) => ctx.jobs.result(jobId, COMMIT_JOB).summary,
-  'imports:failedRows': async (ctx, { jobId }) => {
+  'imports:failedRows': (ctx, { jobId }) => {
     const { state, failures } = failedRowsOf(ctx, jobId);
-    return { fileId: await writeFailedRows(ctx, state, failures) };
+    return startWorkbookJob(ctx, failedRowsFileName(state), (path, control) => writeFailedRows(path, state, failures, control));
   },
   'imports:batches': (ctx, input) => listBatches(ctx, input),
   'imports:undo': (ctx, { batchId }) => ({ jobId: ctx.jobs.start(UNDO_JOB, (control) => undoBatch(ctx, batchId, control)) }),

@@ -203,8 +203,8 @@ export const importsContract = {
   /** Writes the rows in one transaction, all or nothing: a job. */
   'imports:commit': channel<{ jobId: string }>()(importCommitInput),
   'imports:commitResult': channel<ImportSummary>()(z.object({ jobId })),
-  /** The rows that were not imported, with the reason beside each, as a staged .xlsx file. */
-  'imports:failedRows': channel<{ fileId: string }>()(z.object({ jobId })),
+  /** Starts writing the rows that were not imported, with the reason beside each: a workbook job, collected with 'reports:file'. */
+  'imports:failedRows': channel<{ jobId: string }>()(z.object({ jobId })),
   'imports:batches': channel<Page<ImportBatch>>()(z.object({ ...pageInput })),
   /** Takes a whole import back, all or nothing: deletes what it created, puts back what it changed. A job. */
   'imports:undo': channel<{ jobId: string }>()(z.object({ batchId: z.number().int().positive() })),

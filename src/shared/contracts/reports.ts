@@ -105,6 +105,6 @@ export const reportsContract = {
   'reports:run': channel<{ jobId: string }>()(reportRunInput),
   /** Starts exporting a list (Thành viên, Đối tác, Sự kiện, Thỏa thuận) as it is shown. */
   'reports:exportList': channel<{ jobId: string }>()(listExportInput),
-  /** The workbook of a finished report or export job. */
+  /** The workbook of a finished workbook job: a report, a list export, an import's failed rows. */
   'reports:file': channel<StagedReport>()(z.object({ jobId })),
 };

@@ -5,6 +5,7 @@
  * so a file of 100,000 rows stays a few tens of megabytes; the contract's input is rebuilt from
  * the cells at commit rather than kept for every row.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, count, desc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type {
@@ -28,7 +29,7 @@ import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { importBatches, importChanges, importMappings } from '../../db/schema';
-import { stageFile, stagedFile } from '../../files';
+import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { inLongTransaction } from '../../longTransaction';
 import { jsonText } from '../../db/prepared';
@@ -451,12 +452,17 @@ function cellOut(value: CellValue | undefined): string | number | boolean | null
   return value;
 }
 
-/** The rows not imported, with their original columns and the reason beside each, as a staged .xlsx. */
-export async function writeFailedRows(ctx: Context, state: PreviewState, failures: Map<number, string> | null, control?: JobControl): Promise<string> {
+export function failedRowsFileName(state: PreviewState): string {
+  return `${state.analysis.analysis.fileName.replace(/\.[^.]+$/, '')} - dong loi.xlsx`;
+}
+
+/**
+ * The rows not imported, with their original columns and the reason beside each, written to
+ * `path`; after a commit, those it did not write, after a preview, those with problems.
+ */
+export async function writeFailedRows(path: string, state: PreviewState, failures: Map<number, string> | null, control: JobControl): Promise<void> {
   const { analysis } = state.analysis;
   const reasons = failures ?? new Map(state.rows.filter((row) => row.problems).map((row) => [row.row, problemsText(row.problems ?? [])]));
-  const baseName = analysis.fileName.replace(/\.[^.]+$/, '');
-  const { fileId, path } = stageFile(ctx, `${baseName} - dong loi.xlsx`);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
   const sheet = workbook.addWorksheet('Dòng lỗi');
   const width = Math.max(0, ...analysis.columns.map((column) => column.index + 1));
@@ -466,18 +472,24 @@ export async function writeFailedRows(ctx: Context, state: PreviewState, failure
   headerRow.font = { bold: true };
   headerRow.commit();
   let written = 0;
+  control.report(0, reasons.size, 'writing');
   for (const row of state.rows) {
     const reason = reasons.get(row.row);
     if (reason === undefined) continue;
     const cells = Array.from({ length: width }, (_, index) => cellOut(row.cells[index]));
     sheet.addRow([row.row, ...cells, reason]).commit();
     written += 1;
-    if (control && written % 1000 === 0) control.report(written, reasons.size, 'writing');
+    if (written % 1000 === 0) {
+      control.report(written, reasons.size, 'writing');
+      // 50,000 refused rows take seconds to write: the window keeps its answers meanwhile.
+      await nextTurn();
+      control.throwIfCancelled();
+    }
   }
   sheet.getColumn(width + 2).width = 80;
   sheet.commit();
   await workbook.commit();
-  return fileId;
+  control.report(written, reasons.size, 'writing');
 }
 
 // ---------------------------------------------------------------------------------------------

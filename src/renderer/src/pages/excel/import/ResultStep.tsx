@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportSummary, JobStatus } from '../../../../../shared/contract';
 import { formatCount } from '../../../../../shared/format';
 import { messageOf } from '../../../api';
-import { downloadStaged } from '../../../files';
+import { ExcelJobModal } from '../../../components/ExportButton';
 import { JobProgress } from '../../../components/JobProgress';
 import { useFailedRows, useStartUndo, useUndoResult } from '../../../queries/imports';
 
@@ -21,11 +21,13 @@ interface ResultStepProps {
 export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) {
   const { t } = useTranslation();
   const failedRows = useFailedRows();
+  const [writingJobId, setWritingJobId] = useState<string | null>(null);
   const [undone, setUndone] = useState(false);
 
+  // Tens of thousands of refused rows take a while to write: a job, followed in its dialog.
   const download = () =>
     failedRows.mutate(commitJobId, {
-      onSuccess: ({ fileId }) => void downloadStaged(fileId),
+      onSuccess: ({ jobId }) => setWritingJobId(jobId),
       onError: (error) => notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) }),
     });
 
@@ -53,6 +55,7 @@ export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) 
         {summary.batchId !== null ? <UndoButton batchId={summary.batchId} fileName={fileName} onUndone={() => setUndone(true)} /> : null}
       </Group>
       {undone ? <Alert color="teal">{t('excel.import.undone', { file: fileName })}</Alert> : null}
+      <ExcelJobModal jobId={writingJobId} title={t('excel.import.downloadFailed')} onClose={() => setWritingJobId(null)} />
     </Stack>
   );
 }
