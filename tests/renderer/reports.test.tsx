@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InputOf, JobStatus, Lookups, ReportInfo } from '../../src/shared/contract';
-import { alliance, installFakeApi, ok, organization, provinces, type FakeHandlers } from './fakeApi';
+import { alliance, fail, installFakeApi, ok, organization, provinces, type FakeHandlers } from './fakeApi';
 import { choose } from './select';
 import { renderApp } from './renderApp';
 
@@ -195,6 +195,23 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đóng' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(downloads).toEqual([]);
+  });
+
+  it('says so when the backend no longer knows the job, instead of waiting for it forever', async () => {
+    const lost = 'Không tìm thấy công việc này; có thể ứng dụng đã khởi động lại. Hãy làm lại từ đầu.';
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'reports:layouts': () => ok(reports),
+      'statistics:years': () => ok([]),
+      'reports:run': () => ok({ jobId }),
+      'jobs:status': () => fail({ kind: 'notFound', message: lost }),
+    });
+    renderApp('#/bao-cao');
+    const card = await screen.findByRole('region', { name: 'Danh sách tổ chức kinh tế tập thể' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Đang tạo báo cáo' });
+    expect(await within(dialog).findByText(lost)).toBeTruthy();
     expect(downloads).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { JobStatus } from '../../../shared/contract';
 import { formatCount } from '../../../shared/format';
+import { ApiError } from '../api';
 import { useCancelJob, useJobStatus } from '../queries/jobs';
 
 interface JobProgressProps {
@@ -21,12 +22,19 @@ export function JobProgress({ jobId, onEnded }: JobProgressProps) {
   const reported = useRef(false);
   const data = status.data;
 
+  const lost = status.error;
   useEffect(() => {
-    if (data && data.state !== 'running' && !reported.current) {
+    if (reported.current) return;
+    if (data && data.state !== 'running') {
       reported.current = true;
       onEnded(data);
+    } else if (lost) {
+      // The backend no longer knows the job (the app was restarted while a page still followed it).
+      reported.current = true;
+      const error = lost instanceof ApiError ? lost.error : { kind: 'internal' as const, message: lost.message };
+      onEnded({ jobId, state: 'failed', done: 0, total: null, phase: 'starting', error });
     }
-  }, [data, onEnded]);
+  }, [data, lost, jobId, onEnded]);
 
   const share = data?.total ? Math.min(100, (data.done / data.total) * 100) : null;
   const phase = data?.phase ?? 'starting';

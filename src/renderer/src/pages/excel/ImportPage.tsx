@@ -5,6 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useSessionStorage } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis, JobStatus } from '../../../../shared/contract';
 import type { ImportKind } from '../../../../shared/domain';
@@ -33,19 +34,37 @@ function proposedMapping(analysis: ImportAnalysis): ColumnMapping {
 
 const noDecisions: Decisions = { rows: {}, bulk: {} };
 
+/**
+ * Where the wizard is, kept for the session: leaving the page during a long commit and coming back
+ * finds the same step and the same job's progress, which goes on on the backend meanwhile.
+ */
+interface Wizard {
+  kind: ImportKind;
+  year: number;
+  step: Step;
+  fileId: string | null;
+  running: Running | null;
+  analysisJobId: string | null;
+  mapping: ColumnMapping;
+  previewJobId: string | null;
+  decisions: Decisions;
+  commitJobId: string | null;
+}
+
+function freshWizard(kind: ImportKind, year: number): Wizard {
+  return { kind, year, step: 'file', fileId: null, running: null, analysisJobId: null, mapping: {}, previewJobId: null, decisions: noDecisions, commitJobId: null };
+}
+
 export function ImportPage() {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<ImportKind>('organizations');
-  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
-  const [step, setStep] = useState<Step>('file');
-  const [fileId, setFileId] = useState<string | null>(null);
-  const [running, setRunning] = useState<Running | null>(null);
+  const [wizard, setWizard] = useSessionStorage<Wizard>({
+    key: 'htx-desk.import.wizard',
+    defaultValue: freshWizard('organizations', new Date().getFullYear() - 1),
+    getInitialValueInEffect: false,
+  });
+  const update = useCallback((patch: Partial<Wizard>) => setWizard((current) => ({ ...current, ...patch })), [setWizard]);
+  const { kind, year, step, fileId, running, analysisJobId, mapping, previewJobId, decisions, commitJobId } = wizard;
   const [failure, setFailure] = useState<string | null>(null);
-  const [analysisJobId, setAnalysisJobId] = useState<string | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
-  const [previewJobId, setPreviewJobId] = useState<string | null>(null);
-  const [decisions, setDecisions] = useState<Decisions>(noDecisions);
-  const [commitJobId, setCommitJobId] = useState<string | null>(null);
 
   const analysis = useAnalysis(analysisJobId);
   const summary = useCommitSummary(commitJobId);
@@ -55,30 +74,21 @@ export function ImportPage() {
 
   const run = (jobId: string, at: Step) => {
     setFailure(null);
-    setRunning({ jobId, step: at });
+    update({ running: { jobId, step: at } });
   };
 
   const onEnded = useCallback(
     (status: JobStatus) => {
       const ended = running;
-      setRunning(null);
+      update({ running: null });
       if (!ended) return;
       if (status.state === 'failed') return setFailure(status.error?.message ?? t('common.unexpectedError'));
       if (status.state === 'cancelled') return setFailure(t('excel.import.cancelled'));
-      if (ended.step === 'file' || ended.step === 'sheet') {
-        setAnalysisJobId(status.jobId);
-        setMapping({});
-        setStep('sheet');
-      } else if (ended.step === 'mapping') {
-        setPreviewJobId(status.jobId);
-        setDecisions(noDecisions);
-        setStep('preview');
-      } else if (ended.step === 'preview') {
-        setCommitJobId(status.jobId);
-        setStep('commit');
-      }
+      if (ended.step === 'file' || ended.step === 'sheet') update({ analysisJobId: status.jobId, mapping: {}, step: 'sheet' });
+      else if (ended.step === 'mapping') update({ previewJobId: status.jobId, decisions: noDecisions, step: 'preview' });
+      else if (ended.step === 'preview') update({ commitJobId: status.jobId, step: 'commit' });
     },
-    [running, t],
+    [running, t, update],
   );
 
   const shown = analysis.data;
@@ -110,12 +120,12 @@ export function ImportPage() {
     );
   };
   const startOver = () => {
-    setStep('file');
-    setAnalysisJobId(null);
-    setPreviewJobId(null);
-    setCommitJobId(null);
+    setWizard(freshWizard(kind, year));
     setFailure(null);
   };
+  // A job the backend no longer has (the app was restarted): say so; «Nhập tệp khác» starts again.
+  const lostStep = analysis.error ?? summary.error;
+  const shownFailure = failure ?? (lostStep ? messageOf(lostStep, t('common.unexpectedError')) : null);
 
   const active = steps.indexOf(step);
   return (
@@ -127,7 +137,7 @@ export function ImportPage() {
         </Text>
       </div>
       <Paper withBorder p="md">
-        <Stepper active={active} size="sm" allowNextStepsSelect={false} onStepClick={(index) => setStep(steps[index] ?? 'file')}>
+        <Stepper active={active} size="sm" allowNextStepsSelect={false} onStepClick={(index) => update({ step: steps[index] ?? 'file' })}>
           {steps.map((key, index) => (
             <Stepper.Step key={key} label={t(`excel.import.steps.${key}`)} allowStepSelect={index < active && running === null} />
           ))}
@@ -137,29 +147,29 @@ export function ImportPage() {
             <ChooseFileStep
               kind={kind}
               year={year}
-              onKindChange={setKind}
-              onYearChange={setYear}
+              onKindChange={(chosen) => update({ kind: chosen })}
+              onYearChange={(chosen) => update({ year: chosen })}
               onStarted={(id, jobId) => {
-                setFileId(id);
+                update({ fileId: id });
                 run(jobId, 'file');
               }}
             />
           ) : null}
           {step === 'sheet' && shown ? <SheetStep analysis={shown} onSheetChange={changeSheet} /> : null}
-          {step === 'mapping' && shown ? <MappingStep analysis={shown} mapping={currentMapping} onChange={setMapping} missing={missing} /> : null}
-          {step === 'preview' && previewJobId ? <PreviewStep jobId={previewJobId} decisions={decisions} onDecisionsChange={setDecisions} /> : null}
+          {step === 'mapping' && shown ? <MappingStep analysis={shown} mapping={currentMapping} onChange={(changed) => update({ mapping: changed })} missing={missing} /> : null}
+          {step === 'preview' && previewJobId ? <PreviewStep jobId={previewJobId} decisions={decisions} onDecisionsChange={(changed) => update({ decisions: changed })} /> : null}
           {step === 'commit' && commitJobId && summary.data && shown ? <ResultStep commitJobId={commitJobId} fileName={shown.fileName} summary={summary.data} /> : null}
 
           {running ? <JobProgress key={running.jobId} jobId={running.jobId} onEnded={onEnded} /> : null}
-          {failure ? (
+          {shownFailure ? (
             <Alert color="red" role="alert">
-              {failure}
+              {shownFailure}
             </Alert>
           ) : null}
 
           {running === null ? (
             <Group>
-              {step === 'sheet' ? <Button onClick={() => setStep('mapping')}>{t('excel.import.next')}</Button> : null}
+              {step === 'sheet' ? <Button onClick={() => update({ step: 'mapping' })}>{t('excel.import.next')}</Button> : null}
               {step === 'mapping' ? (
                 <Button disabled={missing.length > 0} loading={startPreview.isPending} onClick={checkRows}>
                   {t('excel.import.checkRows')}
