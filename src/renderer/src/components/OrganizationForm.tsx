@@ -4,10 +4,9 @@
  * belong. While the name, commune and Mã số HTX are typed, possible duplicates are looked up so
  * that the same cooperative is not entered twice under two spellings.
  */
-import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { organizationInput, type OrganizationDetail, type OrganizationInput } from '../../../shared/contract';
 import { organizationKinds, type Organization, type OrganizationKind } from '../../../shared/domain';
@@ -26,6 +25,7 @@ import {
 import { organizationHref } from '../routing/useHashRoute';
 import { DateField } from './DateField';
 import { PossibleDuplicates, SaveConflictNotice } from './DuplicateNotices';
+import { FormFooter } from './FormFooter';
 import { LabelledSelect } from './LabelledSelect';
 import { OldAddressSuggestion } from './OldAddressSuggestion';
 
@@ -288,19 +288,7 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             onSaveAnyway={saveAnyway}
           />
         )}
-        {alertMessage && (
-          <Alert color="orange" icon={<IconAlertCircle />}>
-            {alertMessage}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {initial ? t('register.form.saveChanges') : t('organization.form.submit')}
-          </Button>
-        </Group>
+        <FormFooter error={alertMessage} submitLabel={initial ? t('register.form.saveChanges') : t('organization.form.submit')} saving={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -4,14 +4,14 @@
  * duplicates are looked up, so that "CTCP Thực phẩm Hà Nội" is not entered a second time as
  * "Công ty Cổ phần Thực phẩm Hà Nội".
  */
-import { Alert, Button, Fieldset, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { partnerInput, type PartnerDetail, type PartnerInput, type PartnerSummary } from '../../../../shared/contract';
 import { partnerBusinessLines, partnerKinds, type PartnerBusinessLine, type PartnerKind } from '../../../../shared/domain';
 import { call, messageOf } from '../../api';
 import { PossibleDuplicates, SaveConflictNotice } from '../../components/DuplicateNotices';
+import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { useSaveWithDuplicateCheck, useTypedIdentity } from '../../forms/duplicateCheck';
 import { foldFilter } from '../../forms/foldFilter';
@@ -204,19 +204,7 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
             onSaveAnyway={saveAnyway}
           />
         )}
-        {alertMessage && (
-          <Alert color="orange" icon={<IconAlertCircle />}>
-            {alertMessage}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {initial ? t('partners.form.saveChanges') : t('partners.form.submit')}
-          </Button>
-        </Group>
+        <FormFooter error={alertMessage} submitLabel={initial ? t('partners.form.saveChanges') : t('partners.form.submit')} saving={pending} onCancel={onCancel} />
       </Stack>
     </form>
   );
