@@ -20,6 +20,14 @@ export function formatDate(value: string | Date | null | undefined): string {
   return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
 }
 
+/** A moment as dd/mm/yyyy HH:mm in the local time zone, the office's; an invalid one as given. */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const pad = (part: number) => String(part).padStart(2, '0');
+  return `${formatDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 const dong = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /**

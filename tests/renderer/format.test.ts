@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney } from '../../src/shared/format';
+import { formatDate, formatDateTime, formatMoney } from '../../src/shared/format';
 import { foldFilter } from '../../src/renderer/src/forms/foldFilter';
 
 describe('formatDate', () => {
@@ -12,6 +12,13 @@ describe('formatDate', () => {
     expect(formatDate(null)).toBe('');
     expect(formatDate('')).toBe('');
     expect(formatDate('not a date')).toBe('');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes a moment as dd/mm/yyyy HH:mm in the local time zone, and an unreadable one as given', () => {
+    expect(formatDateTime(new Date(2026, 10, 23, 8, 5).toISOString())).toBe('23/11/2026 08:05');
+    expect(formatDateTime('hôm qua')).toBe('hôm qua');
   });
 });
 

@@ -12,8 +12,8 @@ import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../shared/domain';
+import { formatDateTime } from '../../../shared/format';
 import { ApiError, messageOf } from '../api';
-import { formatDateTime } from '../pages/organization/HistoryTab';
 import { LoadError } from './LoadError';
 
 const pageSize = 50;

@@ -2,17 +2,13 @@
  * Lịch sử thay đổi of an event, newest first: its own fields as "label: before → after", and its
  * participants as added, removed or changed (role, attendance, representative).
  */
-import { Accordion, List, Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Accordion } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FieldChange, ParticipantChange, ParticipantState } from '../../../../shared/contract';
 import { eventKinds } from '../../../../shared/domain';
 import { formatMoney } from '../../../../shared/format';
-import { LoadError } from '../../components/LoadError';
+import { ChangeHistory } from '../../components/ChangeHistory';
 import { useEventHistory } from '../../queries/events';
-import { formatDateTime } from '../organization/HistoryTab';
-
-const actionIcons = { create: IconPlus, update: IconPencil, delete: IconTrash, restore: IconArrowBackUp } as const;
 
 export function EventHistory({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -41,36 +37,15 @@ export function EventHistory({ id }: { id: number }) {
       <Accordion.Item value="history">
         <Accordion.Control>{t('events.history.title')}</Accordion.Control>
         <Accordion.Panel>
-          {history.isError ? (
-            <LoadError error={history.error} onRetry={() => void history.refetch()} />
-          ) : history.data?.length === 0 ? (
-            <Text c="dimmed" size="sm">
-              {t('events.history.empty')}
-            </Text>
-          ) : (
-            <Timeline bulletSize={24} lineWidth={2}>
-              {(history.data ?? []).map((entry, index) => {
-                const Icon = actionIcons[entry.action];
-                return (
-                  <Timeline.Item key={index} bullet={<Icon size={14} />} title={t(`events.history.action.${entry.action}`)}>
-                    <Text size="xs" c="dimmed">
-                      {formatDateTime(entry.at)}
-                    </Text>
-                    <List size="sm" mt={4}>
-                      {entry.changes.map((change) => (
-                        <List.Item key={change.field}>
-                          {change.label}: {value(change, change.before)} → {value(change, change.after)}
-                        </List.Item>
-                      ))}
-                      {entry.participants.map((change, position) => (
-                        <List.Item key={`participant-${position}`}>{participantLine(change)}</List.Item>
-                      ))}
-                    </List>
-                  </Timeline.Item>
-                );
-              })}
-            </Timeline>
-          )}
+          <ChangeHistory
+            history={history}
+            empty={t('events.history.empty')}
+            actionLabel={(action) => t(`events.history.action.${action}`)}
+            lines={(entry) => [
+              ...entry.changes.map((change) => `${change.label}: ${value(change, change.before)} → ${value(change, change.after)}`),
+              ...entry.participants.map(participantLine),
+            ]}
+          />
         </Accordion.Panel>
       </Accordion.Item>
     </Accordion>

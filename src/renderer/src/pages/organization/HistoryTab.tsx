@@ -4,31 +4,15 @@
  * parts of the app (yearly figures, products, certifications, lifecycle events) read as one line
  * that says what happened.
  */
-import { Alert, Center, List, Loader, Paper, Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Paper } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldChange, OrganizationDetail, OrganizationHistoryEntry } from '../../../../shared/contract';
 import { classifications, lifecycleEventKinds, organizationKinds, organizationStatuses } from '../../../../shared/domain';
 import { formatDate, formatMoney } from '../../../../shared/format';
-import { LoadError } from '../../components/LoadError';
+import { ChangeHistory } from '../../components/ChangeHistory';
 import { useOrganizationHistory } from '../../queries';
 import { figureFields } from '../../../../shared/contract';
-
-const actionIcons = {
-  create: IconPlus,
-  update: IconPencil,
-  delete: IconTrash,
-  restore: IconArrowBackUp,
-} as const;
-
-/** A moment as dd/mm/yyyy HH:mm in the office's time zone. */
-export function formatDateTime(value: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const pad = (part: number) => String(part).padStart(2, '0');
-  return `${formatDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 const dateFields = new Set(['foundedOn', 'memberSince', 'memberUntil', 'endedOn', 'date', 'issuedOn', 'expiresOn']);
 const moneyFields = new Set(['charterCapital', 'revenue', 'profit', 'averageIncome', 'totalAssets']);
@@ -82,7 +66,7 @@ function text(value: unknown): string {
 }
 
 /** One change as a line a person reads. */
-export function describeChange(t: TFunction, change: FieldChange): string {
+function describeChange(t: TFunction, change: FieldChange): string {
   const before = structured(change.before);
   const after = structured(change.after);
   switch (change.field) {
@@ -123,53 +107,23 @@ export function describeChange(t: TFunction, change: FieldChange): string {
   }
 }
 
-function ChangeList({ entry }: { entry: OrganizationHistoryEntry }) {
-  const { t } = useTranslation();
-  if (entry.changes.length === 0) {
-    return entry.action === 'update' ? (
-      <Text size="sm" c="dimmed">
-        {t('register.history.noDetail')}
-      </Text>
-    ) : null;
-  }
-  return (
-    <List size="sm" spacing={2}>
-      {entry.changes.map((change: FieldChange, index) => (
-        <List.Item key={`${change.field}-${index}`}>{describeChange(t, change)}</List.Item>
-      ))}
-    </List>
-  );
+/** An update that changed nothing shown still says so; a create or delete needs no detail. */
+function linesOf(t: TFunction, entry: OrganizationHistoryEntry): string[] {
+  if (entry.changes.length === 0) return entry.action === 'update' ? [t('register.history.noDetail')] : [];
+  return entry.changes.map((change) => describeChange(t, change));
 }
 
 export function HistoryTab({ organization }: { organization: OrganizationDetail }) {
   const { t } = useTranslation();
   const history = useOrganizationHistory(organization.id);
-
-  if (history.isPending) {
-    return (
-      <Center mih={120}>
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (history.isError) return <LoadError error={history.error} onRetry={() => void history.refetch()} />;
-  if (history.data.length === 0) return <Alert color="gray">{t('register.history.empty')}</Alert>;
-
   return (
     <Paper withBorder p="md">
-      <Timeline bulletSize={26} lineWidth={2}>
-        {history.data.map((entry, index) => {
-          const Icon = actionIcons[entry.action];
-          return (
-            <Timeline.Item key={`${entry.at}-${index}`} bullet={<Icon size={14} />} title={t(`register.history.action.${entry.action}`)}>
-              <Text size="xs" c="dimmed" mb={4}>
-                {formatDateTime(entry.at)}
-              </Text>
-              <ChangeList entry={entry} />
-            </Timeline.Item>
-          );
-        })}
-      </Timeline>
+      <ChangeHistory
+        history={history}
+        empty={t('register.history.empty')}
+        actionLabel={(action) => t(`register.history.action.${action}`)}
+        lines={(entry) => linesOf(t, entry)}
+      />
     </Paper>
   );
 }

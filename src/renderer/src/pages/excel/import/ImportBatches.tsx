@@ -4,24 +4,17 @@ import { Stack, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../../shared/contract';
-import { formatDate } from '../../../../../shared/format';
+import { formatDateTime } from '../../../../../shared/format';
 import { useImportBatches } from '../../../queries/imports';
 import { LoadError } from '../../../components/LoadError';
 import { UndoButton } from './ResultStep';
-
-/** A moment as the office reads it: dd/mm/yyyy hh:mm in its own time zone. */
-function formatMoment(iso: string): string {
-  const date = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${formatDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 function BatchUndo({ batch }: { batch: ImportBatch }) {
   const { t } = useTranslation();
   if (batch.undoneAt) {
     return (
       <Text size="sm" c="dimmed">
-        {t('excel.import.batches.undoneAt', { at: formatMoment(batch.undoneAt) })}
+        {t('excel.import.batches.undoneAt', { at: formatDateTime(batch.undoneAt) })}
       </Text>
     );
   }
@@ -43,7 +36,7 @@ export function ImportBatches() {
         records={batches.data?.rows ?? []}
         fetching={batches.isFetching}
         columns={[
-          { accessor: 'createdAt', title: t('excel.import.batches.when'), render: (batch) => formatMoment(batch.createdAt) },
+          { accessor: 'createdAt', title: t('excel.import.batches.when'), render: (batch) => formatDateTime(batch.createdAt) },
           { accessor: 'fileName', title: t('excel.import.batches.file'), render: (batch) => `${batch.fileName} — ${batch.sheetName}` },
           { accessor: 'kind', title: t('excel.import.batches.kind'), render: (batch) => t(`excel.import.kinds.${batch.kind}`) },
           { accessor: 'created', title: t('excel.import.batches.result'), render: ({ created, updated, skipped, failed }) => t('excel.import.batches.resultText', { created, updated, skipped, failed }) },
