@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { organizations } from '../../src/core/db/schema';
-import { existingInYear } from '../../src/core/services/lifecycle';
+import { existingInYear } from '../../src/core/db/predicates';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;

@@ -1,6 +1,7 @@
 /**
  * The one way into a database file: pragmas, a copy before pending migrations, a refusal of a
- * database written by a newer HTX Desk, then drizzle's migrations.
+ * database written by a newer HTX Desk, then drizzle's migrations and the derived structures
+ * (search index, statistics counters and their triggers: see derived.ts).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppFailure } from '../../shared/errors';
+import { dropDerivedStructures, ensureDerivedStructures, type DerivedRepair } from './derived';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -27,6 +29,8 @@ export interface OpenedDatabase {
   schemaVersion: number;
   /** Where the copy taken before migrating went, if one was needed. */
   backupFile: string | null;
+  /** What opening did to the derived structures: created them, refilled them, or nothing. */
+  derived: DerivedRepair;
   close(): void;
 }
 
@@ -135,11 +139,15 @@ export function openDatabase({ file, migrationsFolder, now = () => new Date() }:
       sqlite.prepare('VACUUM INTO ?').run(backupFile);
     }
 
+    const pending = lastApplied === null || lastApplied < newestKnown;
+    // A migration may rebuild a table, which the derived structures over it would break.
+    if (pending) dropDerivedStructures(sqlite);
     const db = drizzle({ client: sqlite, schema });
     migrate(db, { migrationsFolder });
+    const derived = ensureDerivedStructures(sqlite, { rebuild: pending });
     const schemaVersion = journal.filter((entry) => entry.when <= (lastAppliedMigration(sqlite) ?? 0)).length;
 
-    return { db, file, schemaVersion, backupFile, close: () => sqlite.close() };
+    return { db, file, schemaVersion, backupFile, derived, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
     throw error;

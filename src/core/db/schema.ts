@@ -121,6 +121,22 @@ export const organizations = sqliteTable(
     index('organizations_kind_name').on(table.kind, table.nameFolded),
     index('organizations_commune_key').on(table.communeCode, table.nameKey),
     index('organizations_status_name').on(table.status, table.nameFolded),
+    // The trash, newest first, without reading the whole table.
+    index('organizations_trash').on(table.deletedAt).where(sql`${table.deletedAt} IS NOT NULL`),
+    // A search matching thousands of rows walks the register in name order through this index,
+    // checking the search text in the index itself (see `listOrganizations`).
+    index('organizations_name_search').on(table.nameFolded, table.id, table.searchText).where(sql`${table.deletedAt} IS NULL`),
+    // What the statistics read of the rows not in the trash, and the register's filtered counts.
+    index('organizations_statistics')
+      .on(table.communeCode, table.kind, table.sectorCode, table.foundedOn, table.endedOn)
+      .where(sql`${table.deletedAt} IS NULL`),
+    // Those founded, and those ended, in a period (see `yearCounts` in the statistics).
+    index('organizations_founded')
+      .on(table.foundedOn, table.endedOn, table.communeCode, table.kind, table.sectorCode)
+      .where(sql`${table.deletedAt} IS NULL AND ${table.foundedOn} IS NOT NULL`),
+    index('organizations_ended')
+      .on(table.endedOn, table.foundedOn, table.communeCode, table.kind, table.sectorCode)
+      .where(sql`${table.deletedAt} IS NULL AND ${table.endedOn} IS NOT NULL`),
   ],
 );
 
@@ -178,7 +194,22 @@ export const yearlyFigures = sqliteTable(
     score: integer('score'),
     updatedAt: text('updated_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.organizationId, table.year] }), index('yearly_figures_year').on(table.year)],
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.year] }),
+    index('yearly_figures_year').on(table.year),
+    // One year's figures, read in full by the statistics without touching the table.
+    index('yearly_figures_statistics').on(
+      table.year,
+      table.organizationId,
+      table.membersOfficial,
+      table.membersAssociate,
+      table.workers,
+      table.revenue,
+      table.profit,
+      table.averageIncome,
+      table.classification,
+    ),
+  ],
 );
 
 export const products = sqliteTable(
@@ -547,4 +578,54 @@ export const auditLog = sqliteTable(
     after: text('after', { mode: 'json' }),
   },
   (table) => [index('audit_log_entity').on(table.entity, table.entityId)],
+);
+
+
+// Counters that keep the statistics fast at national scale. Their rows are derived: triggers keep
+// them exact on every write, and `src/core/db/derived.ts` (which owns those triggers) fills them
+// from the rows after a migration and can verify them. Nothing else writes to them.
+
+/** Organizations not in the trash, by commune. */
+export const statisticsCommuneCounts = sqliteTable('statistics_commune_counts', {
+  communeCode: text('commune_code').primaryKey(),
+  live: integer('live').notNull(),
+});
+
+/** Organizations not in the trash, by kind and sector ('' for none: a key cannot hold NULL). */
+export const statisticsKindSectorCounts = sqliteTable(
+  'statistics_kind_sector_counts',
+  {
+    kind: text('kind', { enum: organizationKinds }).notNull(),
+    sectorCode: text('sector_code').notNull(),
+    live: integer('live').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.sectorCode] })],
+);
+
+/**
+ * A year's yearly-figure sums, by kind, over the organizations existing that year (`existsAtYearEnd`).
+ * Averages need a count beside each sum: an unknown revenue is not a revenue of 0.
+ */
+export const statisticsFigureTotals = sqliteTable(
+  'statistics_figure_totals',
+  {
+    year: integer('year').notNull(),
+    kind: text('kind', { enum: organizationKinds }).notNull(),
+    reporting: integer('reporting').notNull().default(0),
+    membersOfficial: integer('members_official').notNull().default(0),
+    membersAssociate: integer('members_associate').notNull().default(0),
+    workers: integer('workers').notNull().default(0),
+    revenueSum: integer('revenue_sum').notNull().default(0),
+    revenueCount: integer('revenue_count').notNull().default(0),
+    profitSum: integer('profit_sum').notNull().default(0),
+    profitCount: integer('profit_count').notNull().default(0),
+    /** Average income times workers, summed: income is averaged per worker, not per organization. */
+    incomeWeighted: integer('income_weighted').notNull().default(0),
+    incomeWorkers: integer('income_workers').notNull().default(0),
+    good: integer('good').notNull().default(0),
+    fair: integer('fair').notNull().default(0),
+    average: integer('average').notNull().default(0),
+    weak: integer('weak').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.year, table.kind] })],
 );

@@ -3,7 +3,7 @@
  * end date and (when not typed) founding date always follow from all its events in date order:
  * `recomputeLifecycle` derives them after every change, so they can never drift from the events.
  */
-import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   LifecycleEvent,
@@ -26,20 +26,6 @@ import { atomically } from '../db/atomic';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 type EventRow = typeof lifecycleEvents.$inferSelect;
-
-/**
- * The organizations that count for a year's statistics: founded by 31 December (or founding date
- * unknown), not ended on or before 31 December, not deleted. An organization that ends during the
- * year by reorganization is counted in its successors instead, so no one is counted twice.
- */
-export function existingInYear(year: number): SQL {
-  const lastDay = `${String(year).padStart(4, '0')}-12-31`;
-  return and(
-    isNull(organizations.deletedAt),
-    or(isNull(organizations.foundedOn), lte(organizations.foundedOn, lastDay)),
-    or(isNull(organizations.endedOn), gt(organizations.endedOn, lastDay)),
-  ) as SQL;
-}
 
 const kindLabels: Record<LifecycleEventKind, string> = {
   founding: 'Thành lập',

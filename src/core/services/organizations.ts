@@ -36,6 +36,7 @@ import {
   organizations,
   sectors,
   sizeClasses,
+  statisticsKindSectorCounts,
   yearlyFigures,
 } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -265,7 +266,7 @@ function countOf(ctx: Context, query: SQL): number {
  * One page of the register and how many rows match. The plan is chosen by how many rows the search
  * matches (counted from the search index, up to the cap), since no single SQLite plan is fast for
  * both a search matching 20 rows and one matching 70,000:
- * - no search: the count comes from the live counter (no filter), from `organizations_statistics`
+ * - no search: the count comes from the derived counters (no filter), from `organizations_statistics`
  *   (filters on kind, sector, commune only) or from the filters' own indexes;
  * - a search matching at most the cap: the index's matches (ids) are joined to the filters,
  *   counted exactly and sorted;
@@ -288,7 +289,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   if (match === undefined) {
     where = and(...filters);
     if (onlyTrash) {
-      total = countOf(ctx, sql`SELECT live AS value FROM register_counts WHERE id = 1`);
+      total = countOf(ctx, sql`SELECT coalesce(sum(${statisticsKindSectorCounts.live}), 0) AS value FROM ${statisticsKindSectorCounts}`);
     } else {
       // The planner reads the partial covering index only when told to; it counts 100,000 entries
       // in a few milliseconds where reading the table takes tens.

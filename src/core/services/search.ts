@@ -9,7 +9,7 @@
  * "vinh b" means, and what keeps a lone first letter from matching nearly every row. Words are what
  * spaces separate.
  *
- * How: `organizations_search` (migration 0004) is a trigram FTS5 index over the search text of the
+ * How: `organizations_search` (db/derived.ts) is a trigram FTS5 index over the search text of the
  * organizations not in the trash, with every space doubled and two more at the start
  * ("  vinh  binh"). A long word is looked up as itself; the start of a word as the trigram "  v" for
  * one letter or " vi" for two, which only a word start can produce. So every query is one FTS5

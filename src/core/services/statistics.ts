@@ -1,9 +1,9 @@
 /**
  * Thống kê: the register at a glance for one year against the year before, computed from the
  * register and the yearly figures. Each organization counts once per year: only those existing at
- * the end of the year (see `existingInYear`), so one merged into another is counted in its successor.
+ * the end of the year (see `existingInYear` in db/predicates.ts), so one merged into another is counted in its successor.
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
 import type {
   ClassificationCounts,
   CommuneCount,
@@ -17,9 +17,8 @@ import type {
 import type { OrganizationKind, SectorGroup } from '../../shared/domain';
 import { vietnameseCollator } from '../../shared/text';
 import type { Context } from '../context';
-import { organizations, sectors, yearlyFigures } from '../db/schema';
+import { sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import { existingInYear } from './lifecycle';
 
 const UNKNOWN_SECTOR_NAME = 'Chưa rõ lĩnh vực';
 
@@ -72,7 +71,7 @@ interface GroupRow {
 /**
  * The organizations existing at the end of `year` (`existingInYear`), by commune and by kind and
  * sector, without reading the register row by row: the counters of organizations not in the trash
- * (migration 0004, kept by triggers), less those founded after the year or ended by it, found in
+ * (db/derived.ts, kept by triggers), less those founded after the year or ended by it, found in
  * the two date indexes (a few thousand rows at national scale), plus back those that are both (a
  * founding date after an end date: counted twice otherwise).
  */
@@ -112,16 +111,22 @@ function yearCounts(ctx: Context, year: number, live: { byCommune: Map<string, n
   return { byCommune, byKindSector, founded: byKind('founded_on', 'organizations_founded'), ended: byKind('ended_on', 'organizations_ended') };
 }
 
-/** The organizations not in the trash, by commune and by kind and sector: the triggers' counters. */
+/** The organizations not in the trash, by commune and by kind and sector: the derived counters. */
 function liveCounts(ctx: Context) {
   const byCommune = new Map(
-    ctx.db.all<{ code: string; n: number }>(sql`SELECT commune_code AS code, live AS n FROM statistics_commune_counts WHERE live <> 0`).map(
-      (row) => [row.code, row.n] as const,
-    ),
+    ctx.db
+      .select({ code: statisticsCommuneCounts.communeCode, n: statisticsCommuneCounts.live })
+      .from(statisticsCommuneCounts)
+      .where(ne(statisticsCommuneCounts.live, 0))
+      .all()
+      .map((row) => [row.code, row.n] as const),
   );
   const byKindSector = new Map(
     ctx.db
-      .all<{ kind: string; sector: string; n: number }>(sql`SELECT kind, sector_code AS sector, live AS n FROM statistics_kind_sector_counts WHERE live <> 0`)
+      .select({ kind: statisticsKindSectorCounts.kind, sector: statisticsKindSectorCounts.sectorCode, n: statisticsKindSectorCounts.live })
+      .from(statisticsKindSectorCounts)
+      .where(ne(statisticsKindSectorCounts.live, 0))
+      .all()
       .map((row) => [`${row.kind}|${row.sector}`, row.n] as const),
   );
   return { byCommune, byKindSector };
@@ -138,67 +143,18 @@ interface FigureTotals {
   classified: Omit<ClassificationCounts, 'unclassified'>;
 }
 
-interface FigureTotalsRow {
-  kind: OrganizationKind;
-  reporting: number;
-  membersOfficial: number;
-  membersAssociate: number;
-  workers: number;
-  revenueSum: number;
-  revenueCount: number;
-  profitSum: number;
-  profitCount: number;
-  incomeWeighted: number;
-  incomeWorkers: number;
-  good: number;
-  fair: number;
-  average: number;
-  weak: number;
-}
-
-/**
- * Sums of one year's figures over the organizations existing that year, by kind, from the rows:
- * what `statistics_figure_totals` must always equal. Used by the tests to prove the triggers right;
- * too slow for the overview at national scale (a join of 90,000 rows a year).
- */
-export function figureTotalsFromRows(ctx: Context, year: number): FigureTotalsRow[] {
-  const f = yearlyFigures;
-  const countIf = (condition: SQL) => sql<number>`coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+/** A year's figure totals of one kind, as `statistics_figure_totals` keeps them. */
+export function storedFigureTotals(ctx: Context, year: number) {
+  const { year: _year, ...columns } = getTableColumns(statisticsFigureTotals);
   return ctx.db
-    .select({
-      kind: organizations.kind,
-      reporting: sql<number>`count(*)`,
-      membersOfficial: sql<number>`coalesce(sum(${f.membersOfficial}), 0)`,
-      membersAssociate: sql<number>`coalesce(sum(${f.membersAssociate}), 0)`,
-      workers: sql<number>`coalesce(sum(${f.workers}), 0)`,
-      revenueSum: sql<number>`coalesce(sum(${f.revenue}), 0)`,
-      revenueCount: sql<number>`count(${f.revenue})`,
-      profitSum: sql<number>`coalesce(sum(${f.profit}), 0)`,
-      profitCount: sql<number>`count(${f.profit})`,
-      // Income is per worker: weigh each organization's figure by its workers.
-      incomeWeighted: sql<number>`coalesce(sum(${f.averageIncome} * ${f.workers}), 0)`,
-      incomeWorkers: sql<number>`coalesce(sum(CASE WHEN ${f.averageIncome} IS NOT NULL THEN ${f.workers} END), 0)`,
-      good: countIf(sql`${f.classification} = 'good'`),
-      fair: countIf(sql`${f.classification} = 'fair'`),
-      average: countIf(sql`${f.classification} = 'average'`),
-      weak: countIf(sql`${f.classification} = 'weak'`),
-    })
-    .from(f)
-    .innerJoin(organizations, eq(organizations.id, f.organizationId))
-    .where(and(eq(f.year, year), existingInYear(year)))
-    .groupBy(organizations.kind)
-    .orderBy(organizations.kind)
+    .select(columns)
+    .from(statisticsFigureTotals)
+    .where(and(eq(statisticsFigureTotals.year, year), ne(statisticsFigureTotals.reporting, 0)))
+    .orderBy(statisticsFigureTotals.kind)
     .all();
 }
 
-/** The same, as kept by the triggers of migration 0004 (rows that fell to zero left out). */
-export function storedFigureTotals(ctx: Context, year: number): FigureTotalsRow[] {
-  return ctx.db.all<FigureTotalsRow>(sql`
-    SELECT kind, reporting, members_official AS membersOfficial, members_associate AS membersAssociate, workers,
-      revenue_sum AS revenueSum, revenue_count AS revenueCount, profit_sum AS profitSum, profit_count AS profitCount,
-      income_weighted AS incomeWeighted, income_workers AS incomeWorkers, good, fair, average, weak
-    FROM statistics_figure_totals WHERE year = ${year} AND reporting <> 0 ORDER BY kind`);
-}
+type FigureTotalsRow = ReturnType<typeof storedFigureTotals>[number];
 
 /** Sums and averages over one year's figures of the organizations existing that year. */
 function figureTotals(ctx: Context, year: number): FigureTotals {

@@ -10,7 +10,7 @@ import { organizationKinds, type OrganizationKind } from '../../../shared/domain
 import { vietnameseCollator } from '../../../shared/text';
 import type { Context } from '../../context';
 import { organizations, sectors } from '../../db/schema';
-import { existingInYear } from '../../services/lifecycle';
+import { existingInYear } from '../../db/predicates';
 import { statisticsOverview, storedFigureTotals } from '../../services/statistics';
 import type { Row, SheetData } from '../write/writer';
 

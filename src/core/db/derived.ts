@@ -1,0 +1,399 @@
+/**
+ * Derived structures: what the database keeps beside the rows so that search and statistics stay
+ * instant at national scale — the register's full-text search index, the statistics' counter
+ * tables, and the triggers that keep both exact on every write, however a row is written (a
+ * service, an import, a hand-run UPDATE).
+ *
+ * They are owned by this module, not by migrations. drizzle-kit rebuilds a table by creating a copy
+ * and dropping the original, which a view over the table makes fail and which silently drops the
+ * table's triggers; so before pending migrations run every trigger, view and virtual table is
+ * dropped (`dropDerivedStructures`), and after them this module creates them again from the
+ * definitions below and fills them from the rows (`ensureDerivedStructures`). The counter tables
+ * themselves are declared in schema.ts, like any table. Every trigger, view and virtual table in
+ * the database belongs to this module.
+ *
+ * Each structure can be rebuilt from the rows and verified against them (`npm run db:verify`), and
+ * a cheap check at start catches counters gone wrong. Rules the triggers apply (which organizations
+ * exist in a year) come from `predicates.ts`, the same ones the queries use.
+ */
+import type Database from 'better-sqlite3';
+import { getTableName, sql, type SQL, type SQLChunk } from 'drizzle-orm';
+import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { columnsAs, existsAtYearEnd } from './predicates';
+import { organizations, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
+
+const dialect = new SQLiteSyncDialect();
+
+/** A fragment as SQL text; definitions are fixed text, so a parameter in one is a mistake. */
+function text(fragment: SQL): string {
+  const { sql: source, params } = dialect.sqlToQuery(fragment);
+  if (params.length) throw new Error(`A derived structure's SQL cannot take parameters: ${source}`);
+  return source;
+}
+
+const id = (name: string) => sql.identifier(name);
+const ident = (column: SQLiteColumn) => sql.identifier(column.name);
+const list = (items: SQLChunk[]) => sql.join(items, sql`, `);
+
+interface DerivedObject {
+  type: 'view' | 'table' | 'trigger';
+  name: string;
+  /** The CREATE statement, as SQLite keeps it in `sqlite_master.sql`. */
+  sql: string;
+}
+
+export interface DerivedStructure {
+  /** What it is, for the verify command's report. */
+  name: string;
+  /** Created in this order. */
+  objects: DerivedObject[];
+  /** Fills it from the rows. */
+  rebuild(sqlite: Database.Database): void;
+  /** How it differs from what the rows give; empty when it is exact. */
+  verify(sqlite: Database.Database): string[];
+}
+
+function trigger(name: string, timing: SQL, body: SQL[]): DerivedObject {
+  return {
+    type: 'trigger',
+    name,
+    sql: text(sql`CREATE TRIGGER ${id(name)} ${timing} BEGIN\n  ${sql.join(body.map((statement) => sql`${statement};`), sql`\n  `)}\nEND`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search as you type over the register
+
+const SEARCH_INDEX = 'organizations_search';
+const SEARCH_SOURCE = 'organizations_search_source';
+const o = columnsAs(organizations, 'organizations');
+
+/**
+ * The indexed text: the search text with every space doubled and two more at the start
+ * ("  vinh  binh"), so that the start of a word is itself a trigram (see search.ts).
+ */
+function indexedText(searchText: SQL): SQL {
+  return sql`'  ' || replace(${searchText}, ' ', '  ')`;
+}
+
+function organizationSearch(): DerivedStructure {
+  const row = (alias: 'new' | 'old') => columnsAs(organizations, alias);
+  const { new: added, old: removed } = { new: row('new'), old: row('old') };
+  const insertEntry = (r: typeof added) =>
+    sql`INSERT INTO ${id(SEARCH_INDEX)} (rowid, search_text) SELECT ${r.id}, ${indexedText(r.searchText)} WHERE ${r.deletedAt} IS NULL`;
+  const deleteEntry = (r: typeof added) =>
+    sql`INSERT INTO ${id(SEARCH_INDEX)} (${id(SEARCH_INDEX)}, rowid, search_text) SELECT 'delete', ${r.id}, ${indexedText(r.searchText)} WHERE ${r.deletedAt} IS NULL`;
+  const table = id(getTableName(organizations));
+  return {
+    name: 'Chỉ mục tìm kiếm tổ chức',
+    objects: [
+      {
+        type: 'view',
+        name: SEARCH_SOURCE,
+        // Only the rows not in the trash: matches can be counted from the index alone.
+        sql: text(
+          sql`CREATE VIEW ${id(SEARCH_SOURCE)} AS SELECT ${o.id} AS id, ${indexedText(o.searchText)} AS search_text FROM ${table} WHERE ${o.deletedAt} IS NULL`,
+        ),
+      },
+      {
+        type: 'table',
+        name: SEARCH_INDEX,
+        sql: `CREATE VIRTUAL TABLE "${SEARCH_INDEX}" USING fts5(search_text, content = '${SEARCH_SOURCE}', content_rowid = 'id', tokenize = 'trigram')`,
+      },
+      trigger(`${SEARCH_INDEX}_insert`, sql`AFTER INSERT ON ${table}`, [insertEntry(added)]),
+      trigger(`${SEARCH_INDEX}_update`, sql`AFTER UPDATE OF ${ident(organizations.searchText)}, ${ident(organizations.deletedAt)} ON ${table}`, [
+        deleteEntry(removed),
+        insertEntry(added),
+      ]),
+      trigger(`${SEARCH_INDEX}_delete`, sql`AFTER DELETE ON ${table}`, [deleteEntry(removed)]),
+    ],
+    rebuild: (sqlite) => sqlite.prepare(`INSERT INTO "${SEARCH_INDEX}" ("${SEARCH_INDEX}") VALUES ('rebuild')`).run(),
+    verify: (sqlite) => {
+      try {
+        // With rank 1 the check compares the index with its content, not only with itself.
+        sqlite.prepare(`INSERT INTO "${SEARCH_INDEX}" ("${SEARCH_INDEX}", rank) VALUES ('integrity-check', 1)`).run();
+        return [];
+      } catch {
+        return ['chỉ mục không khớp với các hồ sơ'];
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counter tables
+
+interface Counter {
+  table: SQLiteTable;
+  keys: SQLiteColumn[];
+  values: SQLiteColumn[];
+  /** The counter's rows as the rows give them: keys then values, in the order above. */
+  fromRows: SQL;
+}
+
+/** Adds `values` to the counter row of `keys`, creating it when missing. */
+function addTo(counter: Counter, source: SQL): SQL {
+  const columns = [...counter.keys, ...counter.values].map(ident);
+  const sums = counter.values.map((column) => sql`${ident(column)} = ${ident(column)} + excluded.${ident(column)}`);
+  return sql`INSERT INTO ${id(getTableName(counter.table))} (${list(columns)}) ${source} ON CONFLICT (${list(counter.keys.map(ident))}) DO UPDATE SET ${list(sums)}`;
+}
+
+function rebuildCounter(sqlite: Database.Database, counter: Counter): void {
+  const columns = [...counter.keys, ...counter.values].map(ident);
+  sqlite.exec(text(sql`DELETE FROM ${id(getTableName(counter.table))}`));
+  sqlite.exec(text(sql`INSERT INTO ${id(getTableName(counter.table))} (${list(columns)}) ${counter.fromRows}`));
+}
+
+/** Rows of the counter that differ from the rows (a row whose values are all 0 counts as absent). */
+function verifyCounter(sqlite: Database.Database, counter: Counter): string[] {
+  const name = getTableName(counter.table);
+  const columns = [...counter.keys, ...counter.values].map(ident);
+  const stored = sql`SELECT ${list(columns)} FROM ${id(name)} WHERE ${sql.join(
+    counter.values.map((column) => sql`${ident(column)} <> 0`),
+    sql` OR `,
+  )}`;
+  const describe = (row: Record<string, unknown>) => JSON.stringify(row);
+  const missing = sqlite.prepare(text(sql`${counter.fromRows} EXCEPT ${stored} LIMIT 5`)).all() as Record<string, unknown>[];
+  const extra = sqlite.prepare(text(sql`${stored} EXCEPT ${counter.fromRows} LIMIT 5`)).all() as Record<string, unknown>[];
+  return [
+    ...missing.map((row) => `${name}: thiếu hoặc sai dòng ${describe(row)}`),
+    ...extra.map((row) => `${name}: thừa dòng ${describe(row)}`),
+  ];
+}
+
+type OrganizationColumns = ReturnType<typeof columnsAs<typeof organizations>>;
+
+/**
+ * Organizations not in the trash, counted by a key of their own columns (commune; kind and sector):
+ * the statistics take from these the few that did not exist in a year, instead of counting 100,000.
+ */
+interface LiveCounter extends Counter {
+  /** The key of an organization row, in the order of `keys`. */
+  keyOf(row: OrganizationColumns): SQL[];
+}
+
+function liveCounter(table: SQLiteTable, keys: SQLiteColumn[], live: SQLiteColumn, keyOf: (row: OrganizationColumns) => SQL[]): LiveCounter {
+  return {
+    table,
+    keys,
+    values: [live],
+    keyOf,
+    fromRows: sql`SELECT ${list(keyOf(o))}, count(*) FROM ${id(getTableName(organizations))} WHERE ${o.deletedAt} IS NULL GROUP BY ${list(keyOf(o))}`,
+  };
+}
+
+const liveCounters = [
+  liveCounter(statisticsCommuneCounts, [statisticsCommuneCounts.communeCode], statisticsCommuneCounts.live, (row) => [row.communeCode]),
+  liveCounter(
+    statisticsKindSectorCounts,
+    [statisticsKindSectorCounts.kind, statisticsKindSectorCounts.sectorCode],
+    statisticsKindSectorCounts.live,
+    (row) => [row.kind, sql`coalesce(${row.sectorCode}, '')`],
+  ),
+];
+
+function liveCounts(): DerivedStructure {
+  const table = id(getTableName(organizations));
+  const change = (alias: 'new' | 'old', sign: 1 | -1) => {
+    const row = columnsAs(organizations, alias);
+    return liveCounters.map((counter) => addTo(counter, sql`SELECT ${list(counter.keyOf(row))}, ${sql.raw(String(sign))} WHERE ${row.deletedAt} IS NULL`));
+  };
+  const watched = [organizations.kind, organizations.sectorCode, organizations.communeCode, organizations.deletedAt].map(ident);
+  return {
+    name: 'Số tổ chức theo xã, loại hình và lĩnh vực',
+    objects: [
+      trigger('statistics_counts_insert', sql`AFTER INSERT ON ${table}`, change('new', 1)),
+      trigger('statistics_counts_update', sql`AFTER UPDATE OF ${list(watched)} ON ${table}`, [...change('old', -1), ...change('new', 1)]),
+      trigger('statistics_counts_delete', sql`AFTER DELETE ON ${table}`, change('old', -1)),
+    ],
+    rebuild: (sqlite) => liveCounters.forEach((counter) => rebuildCounter(sqlite, counter)),
+    verify: (sqlite) => liveCounters.flatMap((counter) => verifyCounter(sqlite, counter)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A year's figure totals
+
+type FigureColumns = ReturnType<typeof columnsAs<typeof yearlyFigures>>;
+
+const t = statisticsFigureTotals;
+
+/** What one figures row adds to its year's totals, column by column of `statistics_figure_totals`. */
+const figureContributions: [SQLiteColumn, (f: FigureColumns) => SQL][] = [
+  [t.reporting, () => sql`1`],
+  [t.membersOfficial, (f) => sql`coalesce(${f.membersOfficial}, 0)`],
+  [t.membersAssociate, (f) => sql`coalesce(${f.membersAssociate}, 0)`],
+  [t.workers, (f) => sql`coalesce(${f.workers}, 0)`],
+  [t.revenueSum, (f) => sql`coalesce(${f.revenue}, 0)`],
+  [t.revenueCount, (f) => sql`(${f.revenue} IS NOT NULL)`],
+  [t.profitSum, (f) => sql`coalesce(${f.profit}, 0)`],
+  [t.profitCount, (f) => sql`(${f.profit} IS NOT NULL)`],
+  [t.incomeWeighted, (f) => sql`coalesce(${f.averageIncome} * ${f.workers}, 0)`],
+  [t.incomeWorkers, (f) => sql`CASE WHEN ${f.averageIncome} IS NOT NULL THEN coalesce(${f.workers}, 0) ELSE 0 END`],
+  [t.good, (f) => sql`(${f.classification} IS 'good')`],
+  [t.fair, (f) => sql`(${f.classification} IS 'fair')`],
+  [t.average, (f) => sql`(${f.classification} IS 'average')`],
+  [t.weak, (f) => sql`(${f.classification} IS 'weak')`],
+];
+
+/** The last day of the figures row's year, in SQL: the same text as `yearEnd`. */
+function yearEndOf(f: FigureColumns): SQL {
+  return sql`printf('%04d-12-31', ${f.year})`;
+}
+
+const figureCounter: Counter = (() => {
+  const f = columnsAs(yearlyFigures, 'f');
+  const org = columnsAs(organizations, 'o');
+  return {
+    table: t,
+    keys: [t.year, t.kind],
+    values: figureContributions.map(([column]) => column),
+    fromRows: sql`SELECT ${f.year}, ${org.kind}, ${list(figureContributions.map(([, of]) => sql`sum(${of(f)})`))}
+      FROM ${id(getTableName(yearlyFigures))} f JOIN ${id(getTableName(organizations))} o ON ${org.id} = ${f.organizationId}
+      WHERE ${existsAtYearEnd(org, yearEndOf(f))} GROUP BY ${f.year}, ${org.kind}`,
+  };
+})();
+
+function figureTotals(): DerivedStructure {
+  const figuresTable = id(getTableName(yearlyFigures));
+  const organizationsTable = id(getTableName(organizations));
+  /** Adds (sign 1) or takes away (-1) what figures rows `f` of organization `org` contribute. */
+  const contribute = (f: FigureColumns, org: OrganizationColumns, from: SQL, sign: 1 | -1) => {
+    const signed = (value: SQL) => (sign === 1 ? value : sql`-(${value})`);
+    return addTo(
+      figureCounter,
+      sql`SELECT ${f.year}, ${org.kind}, ${list(figureContributions.map(([, of]) => signed(of(f))))} ${from} AND ${existsAtYearEnd(org, yearEndOf(f))}`,
+    );
+  };
+  // A figures row written: its organization read as `o`.
+  const ofFigures = (alias: 'new' | 'old', sign: 1 | -1) => {
+    const f = columnsAs(yearlyFigures, alias);
+    const org = columnsAs(organizations, 'o');
+    return contribute(f, org, sql`FROM ${organizationsTable} o WHERE ${org.id} = ${f.organizationId}`, sign);
+  };
+  // An organization written: its figures rows read as `f`.
+  const ofOrganization = (alias: 'new' | 'old', sign: 1 | -1) => {
+    const org = columnsAs(organizations, alias);
+    const f = columnsAs(yearlyFigures, 'f');
+    return contribute(f, org, sql`FROM ${figuresTable} f WHERE ${f.organizationId} = ${org.id}`, sign);
+  };
+  const figureColumns = [
+    yearlyFigures.organizationId,
+    yearlyFigures.year,
+    yearlyFigures.membersOfficial,
+    yearlyFigures.membersAssociate,
+    yearlyFigures.workers,
+    yearlyFigures.revenue,
+    yearlyFigures.profit,
+    yearlyFigures.averageIncome,
+    yearlyFigures.classification,
+  ].map(ident);
+  const organizationColumns = [organizations.kind, organizations.foundedOn, organizations.endedOn, organizations.deletedAt].map(ident);
+  return {
+    name: 'Tổng hợp số liệu hằng năm theo loại hình',
+    objects: [
+      trigger('statistics_figures_insert', sql`AFTER INSERT ON ${figuresTable}`, [ofFigures('new', 1)]),
+      trigger('statistics_figures_update', sql`AFTER UPDATE OF ${list(figureColumns)} ON ${figuresTable}`, [ofFigures('old', -1), ofFigures('new', 1)]),
+      trigger('statistics_figures_delete', sql`AFTER DELETE ON ${figuresTable}`, [ofFigures('old', -1)]),
+      trigger('statistics_organizations_update', sql`AFTER UPDATE OF ${list(organizationColumns)} ON ${organizationsTable}`, [
+        ofOrganization('old', -1),
+        ofOrganization('new', 1),
+      ]),
+      // Before, not after: the figures go with the organization (ON DELETE CASCADE), and once it is
+      // gone their own delete trigger can no longer tell what they had added.
+      trigger('statistics_organizations_delete', sql`BEFORE DELETE ON ${organizationsTable}`, [ofOrganization('old', -1)]),
+    ],
+    rebuild: (sqlite) => rebuildCounter(sqlite, figureCounter),
+    verify: (sqlite) => verifyCounter(sqlite, figureCounter),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keeping them
+
+export const derivedStructures: readonly DerivedStructure[] = [organizationSearch(), liveCounts(), figureTotals()];
+
+interface SchemaObject {
+  type: string;
+  name: string;
+  sql: string | null;
+}
+
+/** The triggers, views and virtual tables in the database: all of them this module's. */
+function ownedObjects(sqlite: Database.Database): SchemaObject[] {
+  return sqlite
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master
+       WHERE type IN ('trigger', 'view') OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%')`,
+    )
+    .all() as SchemaObject[];
+}
+
+/** Drops every derived structure (triggers first, then views and virtual tables). */
+export function dropDerivedStructures(sqlite: Database.Database): void {
+  const owned = ownedObjects(sqlite);
+  const order = ['trigger', 'view', 'table'];
+  owned.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  for (const object of owned) sqlite.exec(`DROP ${object.type.toUpperCase()} IF EXISTS "${object.name.replace(/"/g, '""')}"`);
+}
+
+function createAll(sqlite: Database.Database): void {
+  for (const structure of derivedStructures) for (const object of structure.objects) sqlite.exec(object.sql);
+}
+
+/** Rebuilds every derived structure from the rows, in one transaction. */
+export function rebuildDerivedStructures(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    for (const structure of derivedStructures) structure.rebuild(sqlite);
+  })();
+}
+
+/** Whether the database holds exactly the structures defined here, as defined here. */
+function definitionsMatch(sqlite: Database.Database): boolean {
+  const expected = new Map(derivedStructures.flatMap((structure) => structure.objects).map((object) => [object.name, object.sql]));
+  const owned = ownedObjects(sqlite);
+  return owned.length === expected.size && owned.every((object) => expected.get(object.name) === object.sql);
+}
+
+/**
+ * The cheap check at start (a few milliseconds at national scale): the organization counters add
+ * up to the number of organizations not in the trash.
+ */
+function countersAddUp(sqlite: Database.Database): boolean {
+  const live = sqlite.prepare(`SELECT count(*) FROM organizations INDEXED BY organizations_statistics WHERE deleted_at IS NULL`).pluck().get();
+  const byCommune = sqlite.prepare('SELECT coalesce(sum(live), 0) FROM statistics_commune_counts').pluck().get();
+  const byKind = sqlite.prepare('SELECT coalesce(sum(live), 0) FROM statistics_kind_sector_counts').pluck().get();
+  return live === byCommune && live === byKind;
+}
+
+export type DerivedRepair = 'none' | 'created' | 'rebuilt';
+
+/**
+ * Makes the derived structures whole after opening: created afresh (and filled) when they are
+ * missing or differ from their definitions, as after a migration; filled again from the rows when
+ * `rebuild` is asked or the cheap check fails. Says what it did.
+ */
+export function ensureDerivedStructures(sqlite: Database.Database, { rebuild }: { rebuild: boolean }): DerivedRepair {
+  if (!definitionsMatch(sqlite)) {
+    sqlite.transaction(() => {
+      dropDerivedStructures(sqlite);
+      createAll(sqlite);
+      for (const structure of derivedStructures) structure.rebuild(sqlite);
+    })();
+    return 'created';
+  }
+  if (rebuild || !countersAddUp(sqlite)) {
+    rebuildDerivedStructures(sqlite);
+    return 'rebuilt';
+  }
+  return 'none';
+}
+
+/** Every difference between the derived structures and the rows, by structure; empty when exact. */
+export function verifyDerivedStructures(sqlite: Database.Database): { name: string; problems: string[] }[] {
+  const missing = definitionsMatch(sqlite) ? [] : [{ name: 'Cấu trúc dẫn xuất', problems: ['thiếu hoặc khác định nghĩa'] }];
+  return [
+    ...missing,
+    ...derivedStructures.map((structure) => ({ name: structure.name, problems: structure.verify(sqlite) })).filter((result) => result.problems.length),
+  ];
+}

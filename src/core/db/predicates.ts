@@ -1,0 +1,39 @@
+/**
+ * Rules of the domain that queries, triggers and reports all apply, written once here as SQL.
+ * Each takes the columns it reads, so that one rule serves a drizzle query (the schema's columns)
+ * and a trigger (the columns of `new.` or `o.`, see `columnsAs`).
+ */
+import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { organizations } from './schema';
+
+/** The columns of `table` read through `alias` (`new`, `old`, `o`), for trigger bodies. */
+export function columnsAs<T extends SQLiteTable>(table: T, alias: string): { [K in keyof T['_']['columns']]: SQL } {
+  const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
+  return Object.fromEntries(
+    Object.entries(columns).map(([key, column]) => [key, sql.raw(`${alias}.${column.name}`)]),
+  ) as { [K in keyof T['_']['columns']]: SQL };
+}
+
+/** December 31 of `year` as ISO text, the day that a year's statistics are taken on. */
+export function yearEnd(year: number): string {
+  return `${String(year).padStart(4, '0')}-12-31`;
+}
+
+/**
+ * An organization exists in a year's statistics when it is not in the trash, was founded by the
+ * year's last day (or its founding date is unknown) and had not ended by then. One that ends during
+ * the year by reorganization is counted in its successors instead, so no one is counted twice.
+ */
+export function existsAtYearEnd(
+  organization: { deletedAt: SQLWrapper; foundedOn: SQLWrapper; endedOn: SQLWrapper },
+  lastDay: SQLWrapper | string,
+): SQL {
+  const { deletedAt, foundedOn, endedOn } = organization;
+  return sql`(${deletedAt} IS NULL AND (${foundedOn} IS NULL OR ${foundedOn} <= ${lastDay}) AND (${endedOn} IS NULL OR ${endedOn} > ${lastDay}))`;
+}
+
+/** The organizations of the register that count in `year`'s statistics (`existsAtYearEnd`). */
+export function existingInYear(year: number): SQL {
+  return existsAtYearEnd(organizations, yearEnd(year));
+}
