@@ -20,6 +20,7 @@ import { importsHandlers } from './services/imports';
 import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
+import { historyHandlers } from './services/history';
 import { busyFailure } from './longTransaction';
 
 type Handlers = {
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...jobsHandlers,
   ...filesHandlers,
+  ...historyHandlers,
 };
 
 export interface DispatchOptions {

@@ -21,6 +21,7 @@ import { importsContract } from './contracts/imports';
 import { reportsContract } from './contracts/reports';
 import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
+import { recordsContract } from './contracts/records';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -37,6 +38,8 @@ export * from './contracts/imports';
 export * from './contracts/reports';
 export * from './contracts/jobs';
 export * from './contracts/files';
+export * from './contracts/records';
+export * from './records';
 
 export const contract = {
   ...appContract,
@@ -54,6 +57,7 @@ export const contract = {
   ...reportsContract,
   ...jobsContract,
   ...filesContract,
+  ...recordsContract,
 };
 
 export type Contract = typeof contract;

@@ -462,28 +462,40 @@ describe('termination, notes, trash and history', () => {
     await call(app, 'agreements:removeNote', { id: later.id });
     await call(app, 'agreements:update', { ...riceMou({ validUntil: '2027-03-31' }), id });
 
-    const history = await call(app, 'agreements:history', { id });
-    expect(history.map((entry) => [entry.action, entry.changes.map((change) => [change.label, change.before, change.after])])).toEqual([
-      ['update', [['Hiệu lực đến ngày', '31/12/2026', '31/03/2027']]],
-      ['update', [['Ghi chú theo dõi', '09/03/2026: Hẹn khảo sát vùng nguyên liệu.', null]]],
-      ['update', [['Ghi chú theo dõi', null, '09/03/2026: Hẹn khảo sát vùng nguyên liệu.']]],
-      ['update', [['Ghi chú theo dõi', null, '06/03/2026: Gọi điện cho Hafoods: đã nhận hồ sơ.']]],
+    const { entries: history } = await call(app, 'records:history', { kind: 'agreement', id });
+    // Raw values: codes, ISO dates, đồng, and sub-records the screen writes in either language.
+    expect(history.map((entry) => [entry.action, entry.changes.map((change) => [change.field, change.before, change.after])])).toEqual([
+      ['update', [['validUntil', '2026-12-31', '2027-03-31']]],
+      ['update', [['followUp', { notedOn: '2026-03-09', text: 'Hẹn khảo sát vùng nguyên liệu.' }, null]]],
+      ['update', [['followUp', null, { notedOn: '2026-03-09', text: 'Hẹn khảo sát vùng nguyên liệu.' }]]],
+      ['update', [['followUp', null, { notedOn: '2026-03-06', text: 'Gọi điện cho Hafoods: đã nhận hồ sơ.' }]]],
       [
         'create',
         [
-          ['Loại thỏa thuận', null, 'Biên bản ghi nhớ'],
-          ['Số thỏa thuận', null, '01/2026/BBGN'],
-          ['Tên thỏa thuận', null, 'Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân'],
-          ['Ngày ký', null, '05/03/2026'],
-          ['Ký tại sự kiện', null, 'Hội nghị kết nối cung – cầu nông sản An Giang 2026'],
-          ['Hiệu lực từ ngày', null, '05/03/2026'],
-          ['Hiệu lực đến ngày', null, '31/12/2026'],
+          ['kind', null, 'mou'],
+          ['number', null, '01/2026/BBGN'],
+          ['title', null, 'Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân'],
+          ['signedOn', null, '2026-03-05'],
+          ['event', null, { id: conference, title: 'Hội nghị kết nối cung – cầu nông sản An Giang 2026' }],
+          ['validFrom', null, '2026-03-05'],
+          ['validUntil', null, '2026-12-31'],
           [
-            'Các bên',
+            'parties',
             null,
-            'HTX Nông nghiệp Vĩnh Bình (Bên bán); Công ty CP Thực phẩm Hà Nội (Bên mua); Liên minh Hợp tác xã tỉnh An Giang (Bên chứng kiến)',
+            [
+              { kind: 'organization', id: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller' },
+              { kind: 'partner', id: hafoods, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer' },
+              { kind: 'alliance', id: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness' },
+            ],
           ],
-          ['Cam kết', null, 'Lúa Đài Thơm 8: 50 tấn, 400.000.000\u00a0₫, từ 05/03/2026, hạn 30/06/2026; Gạo thơm: 800 kg, 20.000.000\u00a0₫, hạn 30/09/2026'],
+          [
+            'commitments',
+            null,
+            [
+              { product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30' },
+              { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, startsOn: null, dueOn: '2026-09-30' },
+            ],
+          ],
         ],
       ],
     ]);
@@ -497,7 +509,7 @@ describe('termination, notes, trash and history', () => {
     const trash = await call(app, 'agreements:trash', {});
     expect(trash.rows.map((row) => [row.id, row.deletedAt])).toEqual([[id, '2026-03-10T05:00:00.000Z']]);
     expect((await call(app, 'agreements:restore', { id })).status).toBe('signed');
-    expect((await call(app, 'agreements:history', { id })).map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
+    expect((await call(app, 'records:history', { kind: 'agreement', id })).entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
   });
 });
 
@@ -541,11 +553,11 @@ describe('attachments', () => {
     await call(app, 'agreements:removeAttachment', { id: attachment.id });
     expect(existsSync(stored)).toBe(false);
     expect((await call(app, 'agreements:get', { id })).attachments.map((a) => a.id)).toEqual([photo.id]);
-    const history = await call(app, 'agreements:history', { id });
-    expect(history.slice(0, 3).map((entry) => entry.changes.map((change) => [change.label, change.before, change.after]))).toEqual([
-      [['Tệp đính kèm', 'Biên bản ký kết.PDF', null]],
-      [['Tệp đính kèm', null, 'Biên bản ký kết.PDF']],
-      [['Tệp đính kèm', null, 'Biên bản ký kết.PDF']],
+    const { entries: history } = await call(app, 'records:history', { kind: 'agreement', id });
+    expect(history.slice(0, 3).map((entry) => entry.changes.map((change) => [change.field, change.before, change.after]))).toEqual([
+      [['attachment', 'Biên bản ký kết.PDF', null]],
+      [['attachment', null, 'Biên bản ký kết.PDF']],
+      [['attachment', null, 'Biên bản ký kết.PDF']],
     ]);
   });
 

@@ -230,17 +230,27 @@ describe('participants', () => {
     await call(app, 'events:removeParticipant', { id: participant.id });
     expect((await call(app, 'events:get', { id: event.id })).participants).toEqual([]);
 
-    const history = await call(app, 'events:history', { id: event.id });
-    expect(history.map((entry) => entry.participants)).toEqual([
-      [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', before: { role: 'speaker', status: 'invited', representative: 'Nguyễn Văn An', note: '' }, after: null }],
+    const { entries: history } = await call(app, 'records:history', { kind: 'event', id: event.id });
+    const participants = (entry: (typeof history)[number]) => entry.changes.filter((change) => change.field === 'participants').map(({ before, after }) => ({ before, after }));
+    expect(history.map(participants)).toEqual([
       [
         {
-          name: 'Hợp tác xã Nông nghiệp Vĩnh Bình',
-          before: { role: 'attendee', status: 'invited', representative: '', note: '' },
-          after: { role: 'speaker', status: 'invited', representative: 'Nguyễn Văn An', note: '' },
+          before: [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', state: { role: 'speaker', status: 'invited', representative: 'Nguyễn Văn An', note: '' } }],
+          after: [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', state: null }],
         },
       ],
-      [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', before: null, after: { role: 'attendee', status: 'invited', representative: '', note: '' } }],
+      [
+        {
+          before: [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', state: { role: 'attendee', status: 'invited', representative: '', note: '' } }],
+          after: [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', state: { role: 'speaker', status: 'invited', representative: 'Nguyễn Văn An', note: '' } }],
+        },
+      ],
+      [
+        {
+          before: [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', state: null }],
+          after: [{ name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', state: { role: 'attendee', status: 'invited', representative: '', note: '' } }],
+        },
+      ],
       [],
     ]);
     expect(history.at(-1)).toMatchObject({ action: 'create' });
@@ -375,14 +385,14 @@ describe('the trash', () => {
     await call(app, 'events:delete', { id: event.id });
     expect((await call(app, 'events:list', {})).total).toBe(0);
     expect((await callFailing(app, 'events:get', { id: event.id })).message).toBe(
-      `Không tìm thấy sự kiện số ${event.id}; có thể sự kiện đã bị xóa.`,
+      `Không tìm thấy sự kiện số ${event.id}; có thể hồ sơ đã bị xóa.`,
     );
     const trash = await call(app, 'events:trash', {});
     expect(trash).toMatchObject({ total: 1, rows: [{ id: event.id, deletedAt: '2026-11-24T09:00:00.000Z', organizationCount: 1 }] });
     const restored = await call(app, 'events:restore', { id: event.id });
     expect(restored).toMatchObject({ id: event.id, organizationCount: 1 });
     expect((await call(app, 'events:trash', {})).total).toBe(0);
-    expect((await call(app, 'events:history', { id: event.id })).map((entry) => entry.action)).toEqual([
+    expect((await call(app, 'records:history', { kind: 'event', id: event.id })).entries.map((entry) => entry.action)).toEqual([
       'restore',
       'delete',
       'update',
@@ -390,15 +400,16 @@ describe('the trash', () => {
     ]);
   });
 
-  it('records field changes with labels and values as people read them', async () => {
+  it('records field changes as raw values and names the provinces beside them', async () => {
     const event = await call(app, 'events:create', conference);
     await call(app, 'events:update', { ...conference, id: event.id, endsOn: '2026-10-17', budget: 300_000_000, provinceCode: AN_GIANG });
-    const [latest] = await call(app, 'events:history', { id: event.id });
-    expect(latest?.changes).toEqual([
-      { field: 'endsOn', label: 'Ngày kết thúc', before: '16/10/2026', after: '17/10/2026' },
-      { field: 'provinceCode', label: 'Tỉnh, thành phố', before: 'Thành phố Hà Nội', after: 'Tỉnh An Giang' },
-      { field: 'budget', label: 'Kinh phí', before: 250_000_000, after: 300_000_000 },
+    const { entries, names } = await call(app, 'records:history', { kind: 'event', id: event.id });
+    expect(entries[0]?.changes).toEqual([
+      { field: 'endsOn', before: '2026-10-16', after: '2026-10-17' },
+      { field: 'provinceCode', before: conference.provinceCode, after: AN_GIANG },
+      { field: 'budget', before: 250_000_000, after: 300_000_000 },
     ]);
+    expect(names).toEqual({ [`provinceCode:${String(conference.provinceCode)}`]: 'Thành phố Hà Nội', [`provinceCode:${AN_GIANG}`]: 'Tỉnh An Giang' });
   });
 });
 

@@ -155,7 +155,7 @@ describe('committing and undoing', () => {
         charter_capital: 1_200_000_000,
       },
     ]);
-    const history = await call(app, 'organizations:history', { id: stored.id });
+    const { entries: history } = await call(app, 'records:history', { kind: 'organization', id: stored.id });
     expect(history[0]?.changes.map((change) => change.field)).toEqual(['name', 'oldAddress', 'phone', 'charterCapital']);
 
     const [batch] = (await call(app, 'imports:batches', {})).rows;

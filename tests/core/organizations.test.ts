@@ -257,26 +257,36 @@ describe('changing, deleting and restoring', () => {
         { name: 'Lê Văn Bảy', email: 'bay@gmail.com' },
       ],
     });
-    const history = await call(app, 'organizations:history', { id: created.id });
+    const { entries: history, names } = await call(app, 'records:history', { kind: 'organization', id: created.id });
     expect(history.map((entry) => entry.action)).toEqual(['update', 'update', 'create']);
+    // Raw values are kept; the screen writes them.
     expect(history[0]?.changes).toEqual([
-      { field: 'contacts', label: 'Người liên hệ', before: '', after: 'Trần Thị Đào (Kế toán); Lê Văn Bảy' },
+      {
+        field: 'contacts',
+        before: [],
+        after: [
+          { name: 'Trần Thị Đào', role: 'Kế toán', phone: '0912 345 678', email: '' },
+          { name: 'Lê Văn Bảy', role: '', phone: '', email: 'bay@gmail.com' },
+        ],
+      },
     ]);
     expect(history[1]).toEqual({
       at: '2026-11-24T09:30:00.000Z',
       action: 'update',
       changes: [
-        { field: 'name', label: 'Tên tổ chức', before: 'HTX Nông nghiệp Vĩnh Bình', after: 'HTX Nông nghiệp Vĩnh Bình Xanh' },
-        { field: 'communeCode', label: 'Xã, phường', before: 'Xã Vĩnh An', after: 'Xã Vĩnh Bình' },
-        { field: 'sectorCode', label: 'Lĩnh vực hoạt động', before: null, after: 'Trồng trọt' },
-        { field: 'charterCapital', label: 'Vốn điều lệ', before: null, after: 200_000_000 },
+        { field: 'name', before: 'HTX Nông nghiệp Vĩnh Bình', after: 'HTX Nông nghiệp Vĩnh Bình Xanh' },
+        { field: 'communeCode', before: XA_VINH_AN, after: XA_VINH_BINH },
+        { field: 'sectorCode', before: null, after: 'trong_trot' },
+        { field: 'charterCapital', before: null, after: 200_000_000 },
       ],
     });
+    // Codes whose names live in the data are named beside the history.
+    expect(names).toEqual({ [`communeCode:${XA_VINH_AN}`]: 'Xã Vĩnh An', [`communeCode:${XA_VINH_BINH}`]: 'Xã Vĩnh Bình', 'sectorCode:trong_trot': 'Trồng trọt' });
     expect(history[2]?.changes.map((change) => [change.field, change.after])).toEqual([
       ['kind', 'htx'],
       ['name', 'HTX Nông nghiệp Vĩnh Bình'],
       ['registrationNo', '1600123456'],
-      ['communeCode', 'Xã Vĩnh An'],
+      ['communeCode', XA_VINH_AN],
       ['phone', '0296 111'],
       ['status', 'active'],
     ]);
@@ -290,17 +300,16 @@ describe('changing, deleting and restoring', () => {
     const created = await call(app, 'organizations:create', vinhBinh);
     await call(app, 'figures:save', { organizationId: created.id, year: 2025, membersOfficial: 12, revenue: 1_750_000_000 });
     await call(app, 'products:save', { organizationId: created.id, name: 'Gạo ST25', productGroup: 'Lúa gạo', unit: 'tấn', volume: 120, volumePeriod: 'year', price: 18_000, note: '' });
-    const [product, figures] = await call(app, 'organizations:history', { id: created.id });
-    expect(product?.changes.map((change) => [change.field, change.label, change.before])).toEqual([['product', 'Sản phẩm', null]]);
-    expect(JSON.parse(String(product?.changes[0]?.after))).toMatchObject({ name: 'Gạo ST25', unit: 'tấn' });
-    expect(figures?.changes.map((change) => [change.field, change.label])).toEqual([['figures', 'Số liệu hằng năm']]);
-    expect(JSON.parse(String(figures?.changes[0]?.after))).toEqual({ year: 2025, membersOfficial: 12, revenue: 1_750_000_000 });
+    const [product, figures] = (await call(app, 'records:history', { kind: 'organization', id: created.id })).entries;
+    expect(product?.changes.map((change) => [change.field, change.before])).toEqual([['product', null]]);
+    expect(product?.changes[0]?.after).toMatchObject({ name: 'Gạo ST25', unit: 'tấn' });
+    expect(figures?.changes).toEqual([{ field: 'figures', before: { year: 2025, membersOfficial: null, revenue: null }, after: { year: 2025, membersOfficial: 12, revenue: 1_750_000_000 } }]);
   });
 
   it('leaves no history entry when a save changes nothing', async () => {
     const created = await call(app, 'organizations:create', vinhBinh);
     await call(app, 'organizations:update', { ...vinhBinh, id: created.id });
-    expect((await call(app, 'organizations:history', { id: created.id })).map((entry) => entry.action)).toEqual(['create']);
+    expect((await call(app, 'records:history', { kind: 'organization', id: created.id })).entries.map((entry) => entry.action)).toEqual(['create']);
   });
 
   it('says plainly when the record to update is gone', async () => {
@@ -333,7 +342,7 @@ describe('changing, deleting and restoring', () => {
       kind: 'notFound',
       message: `Tổ chức số ${created.id} không có trong Thùng rác; có thể đã được khôi phục.`,
     });
-    expect((await call(app, 'organizations:history', { id: created.id })).map((entry) => [entry.action, entry.changes])).toEqual([
+    expect((await call(app, 'records:history', { kind: 'organization', id: created.id })).entries.map((entry) => [entry.action, entry.changes])).toEqual([
       ['restore', []],
       ['delete', []],
       ['create', expect.any(Array) as unknown],

@@ -282,18 +282,19 @@ describe('changing a partner', () => {
     expect(updated).toMatchObject({ provinceCode: HO_CHI_MINH, phone: '028 3822 0000', businessLine: 'export' });
     expect(auditRows().map((row) => row.action)).toEqual(['create', 'update']);
 
-    const history = await call(app, 'partners:history', { id: created.id });
+    const { entries: history, names } = await call(app, 'records:history', { kind: 'partner', id: created.id });
     expect(history[0]).toEqual({
       at: '2026-11-24T09:30:00.000Z',
       action: 'update',
       changes: [
-        { field: 'businessLine', label: 'Ngành kinh doanh', before: 'processing', after: 'export' },
-        { field: 'provinceCode', label: 'Tỉnh, thành phố', before: 'Thành phố Hà Nội', after: 'Thành phố Hồ Chí Minh' },
-        { field: 'phone', label: 'Điện thoại', before: '024 3825 1234', after: '028 3822 0000' },
+        { field: 'businessLine', before: 'processing', after: 'export' },
+        { field: 'provinceCode', before: thucPhamHaNoi.provinceCode, after: HO_CHI_MINH },
+        { field: 'phone', before: '024 3825 1234', after: '028 3822 0000' },
       ],
     });
+    expect(names).toEqual({ [`provinceCode:${thucPhamHaNoi.provinceCode}`]: 'Thành phố Hà Nội', [`provinceCode:${HO_CHI_MINH}`]: 'Thành phố Hồ Chí Minh' });
     expect(history[1]).toMatchObject({ action: 'create', at: '2026-11-23T08:00:00.000Z' });
-    expect(history[1]?.changes).toContainEqual({ field: 'name', label: 'Tên đối tác', before: null, after: 'Công ty CP Thực phẩm Hà Nội' });
+    expect(history[1]?.changes).toContainEqual({ field: 'name', before: null, after: 'Công ty CP Thực phẩm Hà Nội' });
   });
 
   it('leaves no audit row for a save that changes nothing', async () => {
@@ -335,7 +336,7 @@ describe('the trash', () => {
     expect((await call(app, 'partners:trash', { page: 1, pageSize: 50 })).total).toBe(0);
     expect(await listNames()).toEqual(['Công ty CP Thực phẩm Hà Nội']);
     expect(auditRows().map((row) => row.action)).toEqual(['create', 'delete', 'restore']);
-    expect((await call(app, 'partners:history', { id: created.id })).map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
+    expect((await call(app, 'records:history', { kind: 'partner', id: created.id })).entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
   });
 
   it('frees the tax code while in the trash, and refuses a restore once it is taken', async () => {

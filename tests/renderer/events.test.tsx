@@ -161,7 +161,7 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'events:get': () => ok(detail),
-      'events:history': () => ok([]),
+      'records:history': () => ok({ entries: [], names: {} }),
       'events:matchSignIn': () => ok(lines),
       'events:markAttendance': () => ok({ attended: 1, absent: 0 }),
     });

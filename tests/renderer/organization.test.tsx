@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { InputOf, Lookups, OrganizationDetail, OrganizationHistoryEntry } from '../../src/shared/contract';
+import type { InputOf, Lookups, OrganizationDetail, RecordHistory } from '../../src/shared/contract';
 import { alliance, communes, fail, installFakeApi, ok, organization } from './fakeApi';
 import { renderApp } from './renderApp';
 
@@ -43,27 +43,32 @@ const union: OrganizationDetail = {
   warnings: ['Liên hiệp HTX cần ít nhất 3 hợp tác xã thành viên; hiện có 1.'],
 };
 
-const history: OrganizationHistoryEntry[] = [
-  {
-    at: '2025-08-02T03:05:00.000Z',
-    action: 'update',
-    changes: [
-      { field: 'charterCapital', label: 'Vốn điều lệ', before: 1000000, after: 1500000000 },
-      { field: 'foundedOn', label: 'Ngày thành lập', before: null, after: '2010-05-04' },
-      { field: 'highTech', label: 'Ứng dụng công nghệ cao', before: false, after: true },
-      { field: 'status', label: 'Tình trạng', before: 'active', after: 'suspended' },
-    ],
-  },
-  {
-    at: '2025-08-01T03:05:00.000Z',
-    action: 'update',
-    changes: [
-      { field: 'figures', label: 'Số liệu hằng năm', before: '{"year":2024,"revenue":null}', after: '{"year":2024,"revenue":1750000000}' },
-      { field: 'lifecycle', label: 'Quá trình hoạt động', before: null, after: '{"kind":"founding","date":"2010-05-04","decisionNo":"12/QĐ"}' },
-    ],
-  },
-  { at: '2025-07-31T03:05:00.000Z', action: 'update', changes: [] },
-];
+/** Raw values, as the backend keeps them: the screen writes and translates them. */
+const history: RecordHistory = {
+  entries: [
+    {
+      at: '2025-08-02T03:05:00.000Z',
+      action: 'update',
+      changes: [
+        { field: 'communeCode', before: '30604', after: '31064' },
+        { field: 'charterCapital', before: 1000000, after: 1500000000 },
+        { field: 'foundedOn', before: null, after: '2010-05-04' },
+        { field: 'highTech', before: false, after: true },
+        { field: 'status', before: 'active', after: 'suspended' },
+      ],
+    },
+    {
+      at: '2025-08-01T03:05:00.000Z',
+      action: 'update',
+      changes: [
+        { field: 'figures', before: { year: 2024, revenue: null }, after: { year: 2024, revenue: 1750000000 } },
+        { field: 'lifecycle', before: null, after: { kind: 'founding', date: '2010-05-04', decisionNo: '12/QĐ' } },
+      ],
+    },
+    { at: '2025-07-31T03:05:00.000Z', action: 'update', changes: [] },
+  ],
+  names: { 'communeCode:30604': 'Xã Vĩnh An', 'communeCode:31064': 'Xã Vĩnh Bình' },
+};
 
 function handlers() {
   return {
@@ -71,7 +76,7 @@ function handlers() {
     'lookups:get': () => ok(lookups),
     'places:communes': () => ok(communes),
     'organizations:get': () => ok(union),
-    'organizations:history': () => ok(history),
+    'records:history': () => ok(history),
     'organizations:list': () => ok({ rows: [], total: 0 }),
     'organizations:checkDuplicates': () => ok([]),
   } as const;
@@ -106,11 +111,12 @@ describe('organization page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(window.location.hash).toBe('#/thanh-vien/21/lich-su'));
 
     expect(await screen.findByText('Vốn điều lệ: 1.000.000 ₫ → 1.500.000.000 ₫')).toBeTruthy();
+    expect(screen.getByText('Xã, phường: Xã Vĩnh An → Xã Vĩnh Bình')).toBeTruthy();
     expect(screen.getByText('Ngày thành lập: (trống) → 04/05/2010')).toBeTruthy();
     expect(screen.getByText('Ứng dụng công nghệ cao: Không → Có')).toBeTruthy();
     expect(screen.getByText('Tình trạng: Đang hoạt động → Tạm ngừng')).toBeTruthy();
     expect(screen.getByText('Số liệu năm 2024: Doanh thu (trống) → 1.750.000.000 ₫')).toBeTruthy();
-    expect(screen.getByText('Quá trình hoạt động: thêm Thành lập, 04/05/2010, quyết định số 12/QĐ')).toBeTruthy();
+    expect(screen.getByText('Thêm quá trình hoạt động: Thành lập, 04/05/2010, quyết định số 12/QĐ')).toBeTruthy();
     expect(screen.getByText(/Cập nhật các thông tin đi kèm/)).toBeTruthy();
     expect(screen.getAllByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)).toHaveLength(3);
   });

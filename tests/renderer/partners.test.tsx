@@ -279,14 +279,17 @@ describe('a partner page', { timeout: 20_000 }, () => {
         updated = input;
         return ok({ ...(rows[0] as PartnerSummary), phone: input.phone ?? '' });
       },
-      'partners:history': () =>
-        ok([
-          {
-            at: '2026-11-24T09:30:00.000Z',
-            action: 'update' as const,
-            changes: [{ field: 'businessLine', label: 'Ngành kinh doanh', before: 'processing', after: 'export' }],
-          },
-        ]),
+      'records:history': () =>
+        ok({
+          entries: [
+            {
+              at: '2026-11-24T09:30:00.000Z',
+              action: 'update' as const,
+              changes: [{ field: 'businessLine', before: 'processing', after: 'export' }],
+            },
+          ],
+          names: {},
+        }),
     });
     renderPage(<PartnerPage id={3} />, '#/doi-tac/3');
 

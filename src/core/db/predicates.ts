@@ -37,3 +37,8 @@ export function existsAtYearEnd(
 export function existingInYear(year: number): SQL {
   return existsAtYearEnd(organizations, yearEnd(year));
 }
+
+/** A record not in the trash (Thùng rác). */
+export function notInTrash(record: { deletedAt: SQLWrapper }): SQL {
+  return sql`${record.deletedAt} IS NULL`;
+}

@@ -7,7 +7,8 @@
  */
 import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { notInTrash } from '../db/predicates';
 import type { z } from 'zod';
 import {
   agreementFulfilment,
@@ -20,17 +21,12 @@ import {
   unitKey,
 } from '../../shared/agreements';
 import {
-  agreementFieldLabels,
-  agreementKindNames,
-  agreementRoleNames,
   attachmentMediaTypes,
   MAX_ATTACHMENT_BYTES,
   type AgreementAttachment,
   type AgreementCommitment,
   type AgreementDelivery,
   type AgreementDetail,
-  type AgreementField,
-  type AgreementHistoryEntry,
   type AgreementNote,
   type AgreementParty,
   type AgreementSummary,
@@ -45,12 +41,9 @@ import {
   type terminateInput,
 } from '../../shared/contracts/agreements';
 import type { FileChunk } from '../../shared/contracts/files';
-import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
 import type { AgreementStatus, Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { formatMoney, formatQuantity } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
-import { recordAudit } from '../audit';
 import { timestamp, todayIso, type Context } from '../context';
 import {
   agreementAttachments,
@@ -59,7 +52,6 @@ import {
   agreementNotes,
   agreementParties,
   agreements,
-  auditLog,
   events,
   organizations,
   partners,
@@ -68,26 +60,18 @@ import { readChunk, safeFileName, stagedFile } from '../files';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { atomically } from '../db/atomic';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 
 type AgreementRow = typeof agreements.$inferSelect;
 type CommitmentRow = typeof agreementCommitments.$inferSelect;
 type DeliveryRow = typeof agreementDeliveries.$inferSelect;
 type ListInput = z.output<typeof agreementListInput>;
 
-/** The audit trail's name for agreements; deliveries, notes and attachments are recorded on theirs. */
-const ENTITY = 'agreement';
-
 /** Attachments live in `<data folder>/dinh-kem/<agreement id>/`. */
 const ATTACHMENTS_FOLDER = 'dinh-kem';
 
 function requireAgreement(ctx: Context, id: number): AgreementRow {
-  const row = ctx.db
-    .select()
-    .from(agreements)
-    .where(and(eq(agreements.id, id), isNull(agreements.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy thỏa thuận số ${id}; có thể thỏa thuận đã bị xóa.`);
-  return row;
+  return requireLive(ctx, agreementRecords, id);
 }
 
 /** How the agreement is named in a message: its number if it has one, else its title. */
@@ -196,7 +180,7 @@ function eventTitles(ctx: Context, eventIds: number[]): Map<number, string> {
     ctx.db
       .select({ id: events.id, title: events.title })
       .from(events)
-      .where(and(inArray(events.id, eventIds), isNull(events.deletedAt)))
+      .where(and(inArray(events.id, eventIds), notInTrash(events)))
       .all()
       .map((row) => [row.id, row.title]),
   );
@@ -344,7 +328,7 @@ function counterpartCondition(counterpart: ListInput['counterpart']): SQL | unde
 
 function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'>, today: string): SQL | undefined {
   return and(
-    isNull(agreements.deletedAt),
+    notInTrash(agreements),
     input.kind ? eq(agreements.kind, input.kind) : undefined,
     input.eventId === undefined ? undefined : eq(agreements.eventId, input.eventId),
     input.year === undefined ? undefined : and(gte(agreements.signedOn, `${input.year}-01-01`), lte(agreements.signedOn, `${input.year}-12-31`)),
@@ -388,25 +372,23 @@ function allAgreements(ctx: Context, input: Pick<ListInput, 'eventId' | 'counter
 // Creating and changing
 
 /** What the audit trail keeps of an agreement: its fields, and its parties and commitments as text. */
-type Snapshot = Partial<Record<AgreementField, HistoryValue>>;
-
-function describeParties(parties: AgreementParty[]): string {
-  return parties.map((party) => `${party.name} (${agreementRoleNames[party.role]})`).join('; ');
+/** A party as the audit trail keeps it: who (with the name it had then) and in what role. */
+function partyValue(party: AgreementParty): Snapshot {
+  return { kind: party.kind, id: party.counterpartId, name: party.name, role: party.role };
 }
 
-function describeCommitment(commitment: Pick<CommitmentRow, 'product' | 'quantity' | 'unit' | 'value' | 'startsOn' | 'dueOn'>): string {
-  const parts = [`${commitment.product}: ${formatQuantity(commitment.quantity, commitment.unit)}`];
-  if (commitment.value !== null) parts.push(formatMoney(commitment.value));
-  if (commitment.startsOn) parts.push(`từ ${formatIsoDateVi(commitment.startsOn)}`);
-  if (commitment.dueOn) parts.push(`hạn ${formatIsoDateVi(commitment.dueOn)}`);
-  return parts.join(', ');
+function commitmentValue(commitment: Pick<CommitmentRow, 'product' | 'quantity' | 'unit' | 'value' | 'startsOn' | 'dueOn'>): Snapshot {
+  const { product, quantity, unit, value, startsOn, dueOn } = commitment;
+  return { product, quantity, unit, value, startsOn, dueOn };
 }
 
-function describeDelivery(delivery: Pick<DeliveryRow, 'deliveredOn' | 'quantity' | 'value' | 'note'>, commitment: Pick<CommitmentRow, 'product' | 'unit'>): string {
-  let text = `${formatIsoDateVi(delivery.deliveredOn)}: ${formatQuantity(delivery.quantity, commitment.unit)} ${commitment.product}`;
-  if (delivery.value !== null) text += ` (${formatMoney(delivery.value)})`;
-  if (delivery.note) text += ` — ${delivery.note}`;
-  return text;
+function deliveryValue(delivery: Pick<DeliveryRow, 'deliveredOn' | 'quantity' | 'value' | 'note'>, commitment: Pick<CommitmentRow, 'product' | 'unit'>): Snapshot {
+  const { deliveredOn, quantity, value, note } = delivery;
+  return { deliveredOn, quantity, unit: commitment.unit, product: commitment.product, value, note };
+}
+
+function followUpValue(note: { notedOn: string; text: string }): Snapshot {
+  return { notedOn: note.notedOn, text: note.text };
 }
 
 function snapshotOf(ctx: Context, row: AgreementRow): Snapshot {
@@ -414,25 +396,31 @@ function snapshotOf(ctx: Context, row: AgreementRow): Snapshot {
   const commitments = ctx.db.select().from(agreementCommitments).where(eq(agreementCommitments.agreementId, row.id)).orderBy(asc(agreementCommitments.id)).all();
   const event = row.eventId === null ? undefined : ctx.db.select({ title: events.title }).from(events).where(eq(events.id, row.eventId)).get();
   return {
-    kind: agreementKindNames[row.kind],
+    kind: row.kind,
     number: row.number,
     title: row.title,
     signedOn: row.signedOn,
-    event: event?.title ?? null,
+    event: row.eventId === null ? null : { id: row.eventId, title: event?.title ?? '' },
     validFrom: row.validFrom,
     validUntil: row.validUntil,
     note: row.note,
-    parties: describeParties(parties),
-    commitments: commitments.map(describeCommitment).join('; '),
+    parties: parties.map(partyValue),
+    commitments: commitments.map(commitmentValue),
     terminatedOn: row.terminatedOn,
     terminationReason: row.terminationReason,
   };
 }
 
-/** Records a change to one agreement; a snapshot pair that says the same is not recorded. */
-function audit(ctx: Context, id: number, action: 'create' | 'update' | 'delete' | 'restore', before: Snapshot | null, after: Snapshot | null): void {
-  if (action === 'update' && JSON.stringify(before) === JSON.stringify(after)) return;
-  recordAudit(ctx.db, { entity: ENTITY, entityId: id, action, at: timestamp(ctx), before, after });
+/** Agreements as the record machinery handles them: audit trail, trash and history. */
+export const agreementRecords: RecordSpec<typeof agreements> = {
+  kind: 'agreement',
+  table: agreements,
+  noun: 'thỏa thuận',
+  snapshot: snapshotOf,
+};
+
+function audit(ctx: Context, id: number, action: 'create' | 'update', before: Snapshot | null, after: Snapshot | null): void {
+  recordChange(ctx, 'agreement', id, action, before, after);
 }
 
 /** Checks what the schema cannot: the event and the parties exist, the signing day has come. */
@@ -443,13 +431,13 @@ function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
     issues.push({ path: 'signedOn', message: `Ngày ký không được sau hôm nay (${formatIsoDateVi(today)}).` });
   }
   if (input.eventId !== null) {
-    const event = ctx.db.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), isNull(events.deletedAt))).get();
+    const event = ctx.db.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), notInTrash(events))).get();
     if (!event) issues.push({ path: 'eventId', message: 'Sự kiện đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
   }
   input.parties.forEach((party, index) => {
     if (party.id === null) return;
     const table = party.kind === 'organization' ? organizations : partners;
-    const found = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, party.id), isNull(table.deletedAt))).get();
+    const found = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, party.id), notInTrash(table))).get();
     if (!found) {
       const what = party.kind === 'organization' ? 'Tổ chức' : 'Đối tác';
       issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${what} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
@@ -595,45 +583,16 @@ export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof 
 
 /** Moves an agreement to the trash; its deliveries, notes and attached files stay for a restore. */
 export function deleteAgreement(ctx: Context, id: number): null {
-  return atomically(ctx.db, () => {
-    const before = requireAgreement(ctx, id);
-    ctx.db.update(agreements).set({ deletedAt: timestamp(ctx) }).where(eq(agreements.id, id)).run();
-    audit(ctx, id, 'delete', snapshotOf(ctx, before), null);
-    return null;
-  });
+  return moveToTrash(ctx, agreementRecords, id);
 }
 
 export function restoreAgreement(ctx: Context, id: number): AgreementSummary {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(agreements)
-      .where(and(eq(agreements.id, id), isNotNull(agreements.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Thỏa thuận số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    const restored = ctx.db
-      .update(agreements)
-      .set({ deletedAt: null, updatedAt: timestamp(ctx) })
-      .where(eq(agreements.id, id))
-      .returning()
-      .get();
-    audit(ctx, id, 'restore', null, snapshotOf(ctx, restored));
-    return summaryOf(ctx, restored);
-  });
+  return summaryOf(ctx, restoreFromTrash(ctx, agreementRecords, id));
 }
 
 /** Thùng rác: deleted agreements, most recently deleted first. */
-export function listAgreementTrash(ctx: Context, { page, pageSize }: { page: number; pageSize: number }): Page<DeletedAgreement> {
-  const where = isNotNull(agreements.deletedAt);
-  const total = ctx.db.select({ value: count() }).from(agreements).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select()
-    .from(agreements)
-    .where(where)
-    .orderBy(desc(agreements.deletedAt), desc(agreements.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+export function listAgreementTrash(ctx: Context, input: { page: number; pageSize: number }): Page<DeletedAgreement> {
+  const { rows, total } = trashPage(ctx, agreementRecords, input);
   const summaries = summariesOf(ctx, rows, todayIso(ctx));
   return { rows: summaries.map((summary, index) => ({ ...summary, deletedAt: rows[index]?.deletedAt ?? '' })), total };
 }
@@ -684,7 +643,7 @@ function requireCommitment(ctx: Context, commitmentId: number): { commitment: Co
     .select({ commitment: agreementCommitments, agreement: agreements })
     .from(agreementCommitments)
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
-    .where(and(eq(agreementCommitments.id, commitmentId), isNull(agreements.deletedAt)))
+    .where(and(eq(agreementCommitments.id, commitmentId), notInTrash(agreements)))
     .get();
   if (!found) throw notFound('Không tìm thấy cam kết này; có thể thỏa thuận đã được sửa hoặc bị xóa. Hãy tải lại trang.');
   return found;
@@ -720,7 +679,7 @@ export function addDelivery(ctx: Context, input: z.output<typeof deliveryInput>)
       .returning()
       .get();
     touch(ctx, agreement.id);
-    audit(ctx, agreement.id, 'update', { delivery: null }, { delivery: describeDelivery(row, commitment) });
+    audit(ctx, agreement.id, 'update', { delivery: null }, { delivery: deliveryValue(row, commitment) });
     return toDelivery(row, commitment);
   });
 }
@@ -738,7 +697,7 @@ export function updateDelivery(ctx: Context, { id, ...input }: z.output<typeof d
     checkDeliveryDate(ctx, agreement, input.deliveredOn);
     const after = ctx.db.update(agreementDeliveries).set(input).where(eq(agreementDeliveries.id, id)).returning().get();
     touch(ctx, agreement.id);
-    audit(ctx, agreement.id, 'update', { delivery: describeDelivery(before, commitment) }, { delivery: describeDelivery(after, commitment) });
+    audit(ctx, agreement.id, 'update', { delivery: deliveryValue(before, commitment) }, { delivery: deliveryValue(after, commitment) });
     return toDelivery(after, commitment);
   });
 }
@@ -749,7 +708,7 @@ export function removeDelivery(ctx: Context, id: number): null {
     const { commitment, agreement } = requireCommitment(ctx, before.commitmentId);
     ctx.db.delete(agreementDeliveries).where(eq(agreementDeliveries.id, id)).run();
     touch(ctx, agreement.id);
-    audit(ctx, agreement.id, 'update', { delivery: describeDelivery(before, commitment) }, { delivery: null });
+    audit(ctx, agreement.id, 'update', { delivery: deliveryValue(before, commitment) }, { delivery: null });
     return null;
   });
 }
@@ -770,7 +729,7 @@ export function addNote(ctx: Context, input: z.output<typeof noteInput>): Agreem
       .returning()
       .get();
     touch(ctx, input.agreementId);
-    audit(ctx, input.agreementId, 'update', { followUp: null }, { followUp: `${formatIsoDateVi(row.notedOn)}: ${row.text}` });
+    audit(ctx, input.agreementId, 'update', { followUp: null }, { followUp: followUpValue(row) });
     return { id: row.id, notedOn: row.notedOn, text: row.text };
   });
 }
@@ -782,7 +741,7 @@ export function removeNote(ctx: Context, id: number): null {
     requireAgreement(ctx, row.agreementId);
     ctx.db.delete(agreementNotes).where(eq(agreementNotes.id, id)).run();
     touch(ctx, row.agreementId);
-    audit(ctx, row.agreementId, 'update', { followUp: `${formatIsoDateVi(row.notedOn)}: ${row.text}` }, { followUp: null });
+    audit(ctx, row.agreementId, 'update', { followUp: followUpValue(row) }, { followUp: null });
     return null;
   });
 }
@@ -874,7 +833,7 @@ function requireAttachment(ctx: Context, id: number): AttachmentRow {
     .select({ attachment: agreementAttachments })
     .from(agreementAttachments)
     .innerJoin(agreements, eq(agreements.id, agreementAttachments.agreementId))
-    .where(and(eq(agreementAttachments.id, id), isNull(agreements.deletedAt)))
+    .where(and(eq(agreementAttachments.id, id), notInTrash(agreements)))
     .get();
   if (!row) throw notFound('Không tìm thấy tệp đính kèm này; có thể đã bị xóa. Hãy tải lại trang.');
   return row.attachment;
@@ -913,47 +872,6 @@ export async function openAttachment(ctx: Context, attachmentId: number): Promis
   return { opened: true };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Lịch sử thay đổi
-
-const fieldOrder = Object.keys(agreementFieldLabels) as AgreementField[];
-const dateFields: readonly AgreementField[] = ['signedOn', 'validFrom', 'validUntil', 'terminatedOn'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function shownValue(field: AgreementField, value: unknown): HistoryValue {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && dateFields.includes(field)) return formatIsoDateVi(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
-export function agreementHistory(ctx: Context, id: number): AgreementHistoryEntry[] {
-  // Deleted agreements keep their history: it is what one reads before restoring.
-  const found = ctx.db.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, id)).get();
-  if (!found) throw notFound(`Không tìm thấy thỏa thuận số ${id}.`);
-  const rows = ctx.db
-    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, ENTITY), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.id))
-    .all();
-  return rows.map(({ at, action, before, after }) => {
-    const changes: FieldChange[] = [];
-    // Moving to and from the trash changes no field; the action says it all.
-    if (action === 'delete' || action === 'restore') return { at, action, changes };
-    for (const field of fieldOrder) {
-      const was = shownValue(field, isRecord(before) ? before[field] : undefined);
-      const is = shownValue(field, isRecord(after) ? after[field] : undefined);
-      if (was === is || ((was === null || was === '') && (is === null || is === ''))) continue;
-      changes.push({ field, label: agreementFieldLabels[field], before: was, after: is });
-    }
-    return { at, action, changes };
-  });
-}
-
 export const agreementsHandlers: HandlersFor<typeof agreementsContract> = {
   'agreements:list': (ctx, input) => listAgreements(ctx, input),
   'agreements:get': (ctx, { id }) => getAgreement(ctx, id),
@@ -962,7 +880,6 @@ export const agreementsHandlers: HandlersFor<typeof agreementsContract> = {
   'agreements:delete': (ctx, { id }) => deleteAgreement(ctx, id),
   'agreements:restore': (ctx, { id }) => restoreAgreement(ctx, id),
   'agreements:trash': (ctx, input) => listAgreementTrash(ctx, input),
-  'agreements:history': (ctx, { id }) => agreementHistory(ctx, id),
   'agreements:ofEvent': (ctx, { eventId }) => allAgreements(ctx, { eventId }),
   'agreements:ofCounterpart': (ctx, counterpart) => allAgreements(ctx, { counterpart }),
   'agreements:addDelivery': (ctx, input) => addDelivery(ctx, input),

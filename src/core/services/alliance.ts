@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { allianceInput, appContract } from '../../shared/contracts/app';
 import type { Alliance } from '../../shared/domain';
 import { validationFailure } from '../../shared/errors';
-import { recordAudit } from '../audit';
+import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { perConnection } from '../db/prepared';
 import { alliance } from '../db/schema';
@@ -33,14 +33,7 @@ export function saveAlliance(ctx: Context, input: z.output<typeof allianceInput>
       .values({ id: ALLIANCE_ID, ...values })
       .onConflictDoUpdate({ target: alliance.id, set: values })
       .run();
-    recordAudit(ctx.db, {
-      entity: 'alliance',
-      entityId: ALLIANCE_ID,
-      action: before ? 'update' : 'create',
-      at: values.updatedAt,
-      before,
-      after: input,
-    });
+    recordChange(ctx, 'alliance', ALLIANCE_ID, before ? 'update' : 'create', before, input);
     return input;
   });
 }

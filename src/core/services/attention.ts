@@ -1,5 +1,6 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
 import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, gt, sql } from 'drizzle-orm';
+import { notInTrash } from '../db/predicates';
 import {
   agreementFulfilment,
   agreementStatus,
@@ -25,7 +26,7 @@ import { expiringCertifications } from './products';
 /** Agreements still in force on `today`: signed, not deleted, not (yet) terminated. */
 function inForce(today: string) {
   return and(
-    isNull(agreements.deletedAt),
+    notInTrash(agreements),
     isNotNull(agreements.signedOn),
     or(isNull(agreements.terminatedOn), gt(agreements.terminatedOn, today)),
   );
@@ -161,7 +162,7 @@ export function attentionList(
     .from(events)
     .leftJoin(eventParticipants, eq(eventParticipants.eventId, events.id))
     // Under way today, or starting within the window.
-    .where(and(isNull(events.deletedAt), gte(events.endsOn, today), lte(events.startsOn, addDays(today, input.eventDays))))
+    .where(and(notInTrash(events), gte(events.endsOn, today), lte(events.startsOn, addDays(today, input.eventDays))))
     .groupBy(events.id)
     .orderBy(asc(events.startsOn), asc(events.id))
     .all()

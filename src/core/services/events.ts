@@ -5,16 +5,13 @@
  * is read line by line against the participants' names. Events go to the trash when deleted; every
  * change leaves an audit row on the event.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  eventFieldLabels,
   type AttendanceMarked,
   type CounterpartEvent,
   type DeletedEvent,
   type EventDetail,
-  type EventField,
-  type EventHistoryEntry,
   type EventParticipant,
   type EventSummary,
   type ParsedEventInput,
@@ -32,13 +29,13 @@ import {
   type participantUpdateInput,
   type signInMatchInput,
 } from '../../shared/contracts/events';
-import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
 import type { Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { cleanText, formatIsoDateVi, foldText, organizationNameKey, partnerNameKey, vietnameseCollator } from '../../shared/text';
-import { recordAudit } from '../audit';
+import { cleanText, foldText, organizationNameKey, partnerNameKey, vietnameseCollator } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
-import { auditLog, eventParticipants, events, organizations, partners } from '../db/schema';
+import { notInTrash } from '../db/predicates';
+import { eventParticipants, events, organizations, partners } from '../db/schema';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
 import { atomically } from '../db/atomic';
@@ -47,22 +44,22 @@ type EventRow = typeof events.$inferSelect;
 type ParticipantRow = typeof eventParticipants.$inferSelect;
 type ListInput = z.output<typeof eventListInput>;
 
-/** The audit trail's name for events. */
-const ENTITY = 'event';
-
 function provinceName(ctx: Context, code: string | null): string {
   return code === null ? '' : (ctx.places.province(code)?.fullName ?? '');
 }
 
+/** Events as the record machinery handles them: audit trail, trash and history. */
+export const eventRecords: RecordSpec<typeof events> = {
+  kind: 'event',
+  table: events,
+  noun: 'sự kiện',
+  snapshot: (_ctx, row) => eventSnapshot(row),
+  nameOf: (ctx, field, value) => (field === 'provinceCode' && typeof value === 'string' ? provinceName(ctx, value) : undefined),
+};
+
 /** The event's row, or a plain message when it does not exist or is in the trash. */
 function requireEvent(ctx: Context, id: number): EventRow {
-  const row = ctx.db
-    .select()
-    .from(events)
-    .where(and(eq(events.id, id), isNull(events.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy sự kiện số ${id}; có thể sự kiện đã bị xóa.`);
-  return row;
+  return requireLive(ctx, eventRecords, id);
 }
 
 interface ParticipantCounts {
@@ -111,7 +108,7 @@ function summaryOf(ctx: Context, row: EventRow): EventSummary {
 }
 
 /** What the audit trail keeps of an event: every field of Lịch sử thay đổi. */
-function eventSnapshot(row: EventRow): Record<EventField, HistoryValue> {
+function eventSnapshot(row: EventRow): Snapshot {
   return {
     kind: row.kind,
     title: row.title,
@@ -132,7 +129,7 @@ function eventSnapshot(row: EventRow): Record<EventField, HistoryValue> {
 
 function filterConditions(ctx: Context, input: ListInput): SQL[] {
   const today = todayIso(ctx);
-  const conditions: (SQL | undefined)[] = [isNull(events.deletedAt), foldedTextCondition(events.searchText, input.search)];
+  const conditions: (SQL | undefined)[] = [notInTrash(events), foldedTextCondition(events.searchText, input.search)];
   if (input.kind) conditions.push(eq(events.kind, input.kind));
   if (input.provinceCode) conditions.push(eq(events.provinceCode, input.provinceCode));
   // An event belongs to a period when it overlaps it: a fair of 28/12 to 02/01 is in both years.
@@ -262,7 +259,7 @@ export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary
       .values({ ...columns, createdAt: now, updatedAt: now })
       .returning()
       .get();
-    recordAudit(ctx.db, { entity: ENTITY, entityId: row.id, action: 'create', at: now, before: null, after: eventSnapshot(row) });
+    recordChange(ctx, 'event', row.id, 'create', null, eventSnapshot(row));
     return toSummary(ctx, row);
   });
 }
@@ -278,62 +275,28 @@ export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof even
       .where(eq(events.id, id))
       .returning()
       .get();
-    const [was, is] = [eventSnapshot(before), eventSnapshot(after)];
-    if (JSON.stringify(was) !== JSON.stringify(is)) {
-      recordAudit(ctx.db, { entity: ENTITY, entityId: id, action: 'update', at: now, before: was, after: is });
-    }
+    recordChange(ctx, 'event', id, 'update', eventSnapshot(before), eventSnapshot(after));
     return summaryOf(ctx, after);
   });
 }
 
 /** Moves an event to the trash; its participants stay for a restore. */
 export function deleteEvent(ctx: Context, id: number): null {
-  return atomically(ctx.db, () => {
-    const before = requireEvent(ctx, id);
-    const now = timestamp(ctx);
-    ctx.db.update(events).set({ deletedAt: now }).where(eq(events.id, id)).run();
-    recordAudit(ctx.db, { entity: ENTITY, entityId: id, action: 'delete', at: now, before: eventSnapshot(before), after: null });
-    return null;
-  });
+  return moveToTrash(ctx, eventRecords, id);
 }
 
 export function restoreEvent(ctx: Context, id: number): EventSummary {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(events)
-      .where(and(eq(events.id, id), isNotNull(events.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Sự kiện số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    const now = timestamp(ctx);
-    const restored = ctx.db
-      .update(events)
-      .set({ deletedAt: null, updatedAt: now })
-      .where(eq(events.id, id))
-      .returning()
-      .get();
-    recordAudit(ctx.db, { entity: ENTITY, entityId: id, action: 'restore', at: now, before: null, after: eventSnapshot(restored) });
-    return summaryOf(ctx, restored);
-  });
+  return summaryOf(ctx, restoreFromTrash(ctx, eventRecords, id));
 }
 
 /** Thùng rác: deleted events, most recently deleted first. */
 export function listEventTrash(ctx: Context, input: { page: number; pageSize: number }): Page<DeletedEvent> {
-  const where = isNotNull(events.deletedAt);
-  const total = ctx.db.select({ value: count() }).from(events).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select()
-    .from(events)
-    .where(where)
-    .orderBy(desc(events.deletedAt), desc(events.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all();
+  const { rows, total } = trashPage(ctx, eventRecords, input);
   const counts = countsOf(
     ctx,
     rows.map((row) => row.id),
   );
-  return { rows: rows.map((row) => ({ ...toSummary(ctx, row, counts.get(row.id)), deletedAt: row.deletedAt ?? '' })), total };
+  return { rows: rows.map((row) => ({ ...toSummary(ctx, row, counts.get(row.id)), deletedAt: row.deletedAt })), total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,14 +309,14 @@ function stateOf(row: Pick<ParticipantRow, 'role' | 'status' | 'representative' 
 /** Records participant changes on their event, in the same transaction as the change. */
 function auditParticipants(ctx: Context, eventId: number, changes: ParticipantChange[]): void {
   if (changes.length === 0) return;
-  recordAudit(ctx.db, {
-    entity: ENTITY,
-    entityId: eventId,
-    action: 'update',
-    at: timestamp(ctx),
-    before: { participants: changes.map(({ name, before }) => ({ name, state: before })) },
-    after: { participants: changes.map(({ name, after }) => ({ name, state: after })) },
-  });
+  recordChange(
+    ctx,
+    'event',
+    eventId,
+    'update',
+    { participants: changes.map(({ name, before }) => ({ name, state: before && { ...before } })) },
+    { participants: changes.map(({ name, after }) => ({ name, state: after && { ...after } })) },
+  );
 }
 
 /** The participant with its event, or a plain message when it is gone or its event is in the trash. */
@@ -376,7 +339,7 @@ export function addParticipants(ctx: Context, input: z.output<typeof participant
         ? ctx.db
             .select({ id: organizations.id, name: organizations.name })
             .from(organizations)
-            .where(and(inArray(organizations.id, wantedOrganizations), isNull(organizations.deletedAt)))
+            .where(and(inArray(organizations.id, wantedOrganizations), notInTrash(organizations)))
             .all()
         : []
       ).map(({ id, name }) => [id, name]),
@@ -386,7 +349,7 @@ export function addParticipants(ctx: Context, input: z.output<typeof participant
         ? ctx.db
             .select({ id: partners.id, name: partners.name })
             .from(partners)
-            .where(and(inArray(partners.id, wantedPartners), isNull(partners.deletedAt)))
+            .where(and(inArray(partners.id, wantedPartners), notInTrash(partners)))
             .all()
         : []
       ).map(({ id, name }) => [id, name]),
@@ -584,65 +547,6 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lịch sử thay đổi
-
-const fieldOrder = Object.keys(eventFieldLabels) as EventField[];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function historyValue(ctx: Context, field: EventField, value: unknown): HistoryValue {
-  if (value === undefined || value === null) return null;
-  if (field === 'provinceCode' && typeof value === 'string') return provinceName(ctx, value) || value;
-  if ((field === 'startsOn' || field === 'endsOn') && typeof value === 'string') return formatIsoDateVi(value);
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
-function isParticipantState(value: unknown): value is ParticipantState {
-  return isRecord(value) && typeof value.role === 'string' && typeof value.status === 'string';
-}
-
-/** The participants a row of the audit trail changed, paired by their place in before and after. */
-function participantChanges(before: unknown, after: unknown): ParticipantChange[] {
-  const list = (value: unknown) => (isRecord(value) && Array.isArray(value.participants) ? (value.participants as unknown[]) : []);
-  const [was, is] = [list(before), list(after)];
-  return is.map((item, index) => {
-    const prior = was[index];
-    const name = isRecord(item) && typeof item.name === 'string' ? item.name : '';
-    return {
-      name,
-      before: isRecord(prior) && isParticipantState(prior.state) ? prior.state : null,
-      after: isRecord(item) && isParticipantState(item.state) ? item.state : null,
-    };
-  });
-}
-
-export function eventHistory(ctx: Context, id: number): EventHistoryEntry[] {
-  // Deleted events keep their history: it is what one reads before restoring.
-  const exists = ctx.db.select({ id: events.id }).from(events).where(eq(events.id, id)).get();
-  if (!exists) throw notFound(`Không tìm thấy sự kiện số ${id}.`);
-  const rows = ctx.db
-    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, ENTITY), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.id))
-    .all();
-  return rows.map(({ at, action, before, after }) => {
-    const changes: FieldChange[] = [];
-    // Moving to and from the trash changes no field; the action says it all.
-    if (action === 'delete' || action === 'restore') return { at, action, changes, participants: [] };
-    for (const field of fieldOrder) {
-      if (isRecord(before) && isRecord(after) && !(field in before) && !(field in after)) continue;
-      const was = historyValue(ctx, field, isRecord(before) ? before[field] : undefined);
-      const is = historyValue(ctx, field, isRecord(after) ? after[field] : undefined);
-      if (was === is || ((was === null || was === '') && (is === null || is === ''))) continue;
-      changes.push({ field, label: eventFieldLabels[field], before: was, after: is });
-    }
-    return { at, action, changes, participants: participantChanges(before, after) };
-  });
-}
 
 export function eventsOfCounterpart(ctx: Context, { kind, id }: { kind: ParticipantKind; id: number }): CounterpartEvent[] {
   return ctx.db
@@ -661,7 +565,7 @@ export function eventsOfCounterpart(ctx: Context, { kind, id }: { kind: Particip
     .innerJoin(events, eq(events.id, eventParticipants.eventId))
     .where(
       and(
-        isNull(events.deletedAt),
+        notInTrash(events),
         kind === 'organization' ? eq(eventParticipants.organizationId, id) : eq(eventParticipants.partnerId, id),
       ),
     )
@@ -678,7 +582,6 @@ export const eventsHandlers: HandlersFor<typeof eventsContract> = {
   'events:delete': (ctx, { id }) => deleteEvent(ctx, id),
   'events:restore': (ctx, { id }) => restoreEvent(ctx, id),
   'events:trash': (ctx, input) => listEventTrash(ctx, input),
-  'events:history': (ctx, { id }) => eventHistory(ctx, id),
   'events:addParticipants': (ctx, input) => addParticipants(ctx, input),
   'events:updateParticipant': (ctx, input) => updateParticipant(ctx, input),
   'events:removeParticipant': (ctx, { id }) => removeParticipant(ctx, id),

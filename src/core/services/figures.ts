@@ -1,5 +1,6 @@
 /** Số liệu hằng năm: one organization's yearly figures, saved field by field, and the year grid. */
 import { and, asc, count, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { notInTrash } from '../db/predicates';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../../shared/contracts/figures';
 import type { Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { recordAudit } from '../audit';
+import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { organizations, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -65,17 +66,10 @@ function checkYear(ctx: Context, year: number): void {
  * The audit entry of a change to one year, on the organization so that it shows in its history:
  * the year and only the fields that changed.
  */
-function auditFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues, at: string): void {
+function auditFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues): void {
   const changed = figureFields.filter((field) => before[field] !== after[field]);
   const pick = (values: FigureValues) => ({ year, ...Object.fromEntries(changed.map((field) => [field, values[field]])) });
-  recordAudit(ctx.db, {
-    entity: 'organization',
-    entityId: organizationId,
-    action: 'update',
-    at,
-    before: { figures: pick(before) },
-    after: { figures: pick(after) },
-  });
+  recordChange(ctx, 'organization', organizationId, 'update', { figures: pick(before) }, { figures: pick(after) });
 }
 
 export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInput>): YearlyFigures {
@@ -108,7 +102,7 @@ export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInpu
       .onConflictDoUpdate({ target: [yearlyFigures.organizationId, yearlyFigures.year], set: { ...after, updatedAt: now } })
       .returning()
       .get();
-    auditFigures(ctx, input.organizationId, input.year, before, after, now);
+    auditFigures(ctx, input.organizationId, input.year, before, after);
     return toFigures(row);
   });
 }
@@ -122,7 +116,7 @@ export function deleteFigures(ctx: Context, organizationId: number, year: number
       .delete(yearlyFigures)
       .where(and(eq(yearlyFigures.organizationId, organizationId), eq(yearlyFigures.year, year)))
       .run();
-    auditFigures(ctx, organizationId, year, existing, emptyValues, timestamp(ctx));
+    auditFigures(ctx, organizationId, year, existing, emptyValues);
     return null;
   });
 }
@@ -135,7 +129,7 @@ function existedDuringYear(year: number): SQL[] {
   const first = `${String(year).padStart(4, '0')}-01-01`;
   const last = `${String(year).padStart(4, '0')}-12-31`;
   return [
-    isNull(organizations.deletedAt),
+    notInTrash(organizations),
     or(isNull(organizations.foundedOn), lte(organizations.foundedOn, last)) as SQL,
     or(isNull(organizations.endedOn), gt(organizations.endedOn, first)) as SQL,
   ];

@@ -16,7 +16,7 @@ import { lifecycleRoles } from '../../shared/domain';
 import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, formatIsoDateVi, organizationNameKey, vietnameseCollator } from '../../shared/text';
-import { recordAudit } from '../audit';
+import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -151,7 +151,7 @@ export function recomputeLifecycle(ctx: Context, organizationIds: readonly numbe
     const at = timestamp(ctx);
     ctx.db.update(organizations).set({ ...next, updatedAt: at }).where(eq(organizations.id, id)).run();
     const pick = (values: typeof next) => Object.fromEntries(changed.map((key) => [key, values[key]]));
-    recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'update', at, before: pick(current), after: pick(next) });
+    recordChange(ctx, 'organization', id, 'update', pick(current), pick(next));
   }
 }
 
@@ -366,18 +366,11 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
       newName: event.newName,
       participants,
     };
-    recordAudit(ctx.db, { entity: 'lifecycle_event', entityId: event.id, action: 'create', at, before: null, after: record });
+    recordChange(ctx, 'lifecycle_event', event.id, 'create', null, record);
     for (const { organizationId, role } of participants) {
       const lifecycle = { eventId: event.id, kind: event.kind, date: event.date, decisionNo: event.decisionNo, role };
       const renamed = oldName !== null && role === 'subject';
-      recordAudit(ctx.db, {
-        entity: 'organization',
-        entityId: organizationId,
-        action: 'update',
-        at,
-        before: renamed ? { lifecycle: null, name: oldName } : { lifecycle: null },
-        after: renamed ? { lifecycle, name: input.newName } : { lifecycle },
-      });
+      recordChange(ctx, 'organization', organizationId, 'update', renamed ? { lifecycle: null, name: oldName } : { lifecycle: null }, renamed ? { lifecycle, name: input.newName } : { lifecycle });
     }
     recomputeLifecycle(
       ctx,
@@ -444,18 +437,11 @@ export function deleteEvent(ctx: Context, eventId: number): null {
     }
     ctx.db.delete(lifecycleEvents).where(eq(lifecycleEvents.id, eventId)).run();
 
-    recordAudit(ctx.db, { entity: 'lifecycle_event', entityId: eventId, action: 'delete', at, before: view, after: null });
+    recordChange(ctx, 'lifecycle_event', eventId, 'delete', view, null);
     for (const { organizationId, role } of view.participants) {
       const lifecycle = { eventId, kind: event.kind, date: event.date, decisionNo: event.decisionNo, role };
       const renamed = restoredName !== null && role === 'subject';
-      recordAudit(ctx.db, {
-        entity: 'organization',
-        entityId: organizationId,
-        action: 'update',
-        at,
-        before: renamed ? { lifecycle, name: event.newName } : { lifecycle },
-        after: renamed ? { lifecycle: null, name: restoredName } : { lifecycle: null },
-      });
+      recordChange(ctx, 'organization', organizationId, 'update', renamed ? { lifecycle, name: event.newName } : { lifecycle }, renamed ? { lifecycle: null, name: restoredName } : { lifecycle: null });
     }
     recomputeLifecycle(
       ctx,

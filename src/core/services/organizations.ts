@@ -5,16 +5,11 @@
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  organizationFieldLabels,
   organizationKindNames,
   type DeletedOrganization,
   type DuplicateCandidate,
-  type FieldChange,
-  type HistoryValue,
   type OrganizationContact,
   type OrganizationDetail,
-  type OrganizationField,
-  type OrganizationHistoryEntry,
   type ParsedOrganizationInput,
   type contactsSetInput,
   type duplicateCheckInput,
@@ -24,13 +19,13 @@ import {
   type organizationUpdateInput,
 } from '../../shared/contracts/organizations';
 import { organizationKinds, organizationStatuses, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
-import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, organizationNameKey, vietnameseCollator } from '../../shared/text';
-import { recordAudit } from '../audit';
+import { notInTrash } from '../db/predicates';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { perConnection, placeholdersFor } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
 import {
-  auditLog,
   certifications,
   contacts,
   organizations,
@@ -92,7 +87,7 @@ function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx
  * What the audit trail keeps of an organization: every field of Lịch sử thay đổi except contacts,
  * which are recorded on their own when they change.
  */
-export function organizationSnapshot(row: OrganizationRow): Record<Exclude<OrganizationField, 'contacts'>, HistoryValue> {
+export function organizationSnapshot(row: OrganizationRow): Snapshot {
   return {
     kind: row.kind,
     name: row.name,
@@ -118,15 +113,40 @@ export function organizationSnapshot(row: OrganizationRow): Record<Exclude<Organ
   };
 }
 
+/** Organizations as the record machinery handles them: audit trail, trash and history. */
+export const organizationRecords: RecordSpec<typeof organizations> = {
+  kind: 'organization',
+  table: organizations,
+  noun: 'tổ chức',
+  snapshot: (_ctx, row) => organizationSnapshot(row),
+  checkRestore: (ctx, row) => {
+    if (!row.registrationNo) return;
+    const holder = ctx.db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.registrationNo, row.registrationNo), notInTrash(organizations)))
+      .get();
+    if (holder) {
+      const place = communeInSentence(ctx, holder.communeCode);
+      throw conflict(
+        `Không khôi phục được ${row.name}: mã số HTX ${row.registrationNo} nay đã ghi cho ${holder.name}${place ? ` (${place})` : ''}. ` +
+          'Hãy sửa mã số ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
+        holder.id,
+      );
+    }
+  },
+  nameOf: (ctx, field, value) => {
+    if (typeof value !== 'string') return undefined;
+    if (field === 'communeCode') return ctx.places.commune(value)?.fullName;
+    if (field === 'sectorCode') return ctx.db.select({ name: sectors.name }).from(sectors).where(eq(sectors.code, value)).get()?.name;
+    if (field === 'sizeClass') return ctx.db.select({ name: sizeClasses.name }).from(sizeClasses).where(eq(sizeClasses.code, value)).get()?.name;
+    return undefined;
+  },
+};
+
 /** The organization's row, or a plain message when it does not exist or is in the trash. */
 export function requireOrganization(ctx: Context, id: number): OrganizationRow {
-  const row = ctx.db
-    .select()
-    .from(organizations)
-    .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy tổ chức số ${id}; có thể hồ sơ đã bị xóa.`);
-  return row;
+  return requireLive(ctx, organizationRecords, id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,7 +189,7 @@ type ListInput = z.output<typeof organizationListInput>;
  * always "not in the trash".
  */
 function filterConditions(ctx: Context, input: ListInput, today: string): SQL[] {
-  const conditions: (SQL | undefined)[] = [isNull(organizations.deletedAt)];
+  const conditions: (SQL | undefined)[] = [notInTrash(organizations)];
   const kinds = [...(input.kinds ?? []), ...(input.kind ? [input.kind] : [])];
   if (kinds.length) conditions.push(inArray(organizations.kind, kinds));
   if (input.sectorCodes?.length) conditions.push(inArray(organizations.sectorCode, input.sectorCodes));
@@ -441,7 +461,7 @@ const insertedColumns: Record<keyof ReturnType<typeof columnsFor> | 'createdAt' 
 /** What every save runs, prepared once per connection: an import saves up to 100,000 in a row. */
 const savingQueries = perConnection((db) => {
   const found = { id: organizations.id, name: organizations.name, communeCode: organizations.communeCode };
-  const liveOther = and(isNull(organizations.deletedAt), ne(organizations.id, sql.placeholder('excludeId')));
+  const liveOther = and(notInTrash(organizations), ne(organizations.id, sql.placeholder('excludeId')));
   return {
     sector: db.select({ code: sectors.code }).from(sectors).where(eq(sectors.code, sql.placeholder('code'))).prepare(),
     sizeClass: db.select({ code: sizeClasses.code }).from(sizeClasses).where(eq(sizeClasses.code, sql.placeholder('code'))).prepare(),
@@ -559,7 +579,7 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
     refuseDuplicates(ctx, input, { checkName: true });
     const now = timestamp(ctx);
     const row = savingQueries(ctx.db).insert.get({ ...columnsFor(input, commune), createdAt: now, updatedAt: now });
-    recordAudit(ctx.db, { entity: 'organization', entityId: row.id, action: 'create', at: now, before: null, after: organizationSnapshot(row) });
+    recordChange(ctx, 'organization', row.id, 'create', null, organizationSnapshot(row));
     return toOrganization(ctx, row);
   });
 }
@@ -579,78 +599,29 @@ export function updateOrganization(ctx: Context, { id, ...input }: OrganizationU
       .where(eq(organizations.id, id))
       .returning()
       .get();
-    const [beforeSnapshot, afterSnapshot] = [organizationSnapshot(before), organizationSnapshot(after)];
-    if (JSON.stringify(beforeSnapshot) !== JSON.stringify(afterSnapshot)) {
-      recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'update', at: now, before: beforeSnapshot, after: afterSnapshot });
-    }
+    recordChange(ctx, 'organization', id, 'update', organizationSnapshot(before), organizationSnapshot(after));
     return toOrganization(ctx, after);
   });
 }
 
 /** Moves an organization to the trash (Thùng rác); its links and figures stay for a restore. */
 export function deleteOrganization(ctx: Context, id: number): null {
-  return atomically(ctx.db, () => {
-    const before = requireOrganization(ctx, id);
-    const now = timestamp(ctx);
-    ctx.db.update(organizations).set({ deletedAt: now }).where(eq(organizations.id, id)).run();
-    recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'delete', at: now, before: organizationSnapshot(before), after: null });
-    return null;
-  });
+  return moveToTrash(ctx, organizationRecords, id);
 }
 
 export function restoreOrganization(ctx: Context, id: number): Organization {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(organizations)
-      .where(and(eq(organizations.id, id), isNotNull(organizations.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Tổ chức số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    if (row.registrationNo) {
-      const holder = ctx.db
-        .select()
-        .from(organizations)
-        .where(and(eq(organizations.registrationNo, row.registrationNo), isNull(organizations.deletedAt)))
-        .get();
-      if (holder) {
-        const place = communeInSentence(ctx, holder.communeCode);
-        throw conflict(
-          `Không khôi phục được ${row.name}: mã số HTX ${row.registrationNo} nay đã ghi cho ${holder.name}${place ? ` (${place})` : ''}. ` +
-            'Hãy sửa mã số ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
-          holder.id,
-        );
-      }
-    }
-    const now = timestamp(ctx);
-    const restored = ctx.db
-      .update(organizations)
-      .set({ deletedAt: null, updatedAt: now })
-      .where(eq(organizations.id, id))
-      .returning()
-      .get();
-    recordAudit(ctx.db, { entity: 'organization', entityId: id, action: 'restore', at: now, before: null, after: organizationSnapshot(restored) });
-    return toOrganization(ctx, restored);
-  });
+  return toOrganization(ctx, restoreFromTrash(ctx, organizationRecords, id));
 }
 
 /** Thùng rác: deleted organizations, most recently deleted first. */
 export function listTrash(ctx: Context, input: z.output<typeof organizationTrashInput>): Page<DeletedOrganization> {
-  const where = isNotNull(organizations.deletedAt);
-  const total = ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0;
+  const { rows, total } = trashPage(ctx, organizationRecords, input);
   const today = todayIso(ctx);
-  const rows = ctx.db
-    .select()
-    .from(organizations)
-    .where(where)
-    .orderBy(desc(organizations.deletedAt), desc(organizations.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all();
-  return { rows: rows.map((row) => ({ ...toOrganization(ctx, row, today), deletedAt: row.deletedAt ?? '' })), total };
+  return { rows: rows.map((row) => ({ ...toOrganization(ctx, row, today), deletedAt: row.deletedAt })), total };
 }
 
 export function findDuplicates(ctx: Context, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
-  const live = [isNull(organizations.deletedAt), input.excludeId === undefined ? undefined : ne(organizations.id, input.excludeId)];
+  const live = [notInTrash(organizations), input.excludeId === undefined ? undefined : ne(organizations.id, input.excludeId)];
   const columns = { id: organizations.id, name: organizations.name, communeCode: organizations.communeCode };
   const byNumber = input.registrationNo
     ? ctx.db.select(columns).from(organizations).where(and(eq(organizations.registrationNo, input.registrationNo), ...live)).all()
@@ -686,98 +657,8 @@ export function setContacts(ctx: Context, input: z.output<typeof contactsSetInpu
     }
     const after = contactsOf(ctx, input.organizationId);
     const withoutIds = (list: OrganizationContact[]) => list.map(({ id: _id, ...contact }) => contact);
-    if (JSON.stringify(withoutIds(before)) !== JSON.stringify(withoutIds(after))) {
-      recordAudit(ctx.db, {
-        entity: 'organization',
-        entityId: input.organizationId,
-        action: 'update',
-        at: timestamp(ctx),
-        before: { contacts: withoutIds(before) },
-        after: { contacts: withoutIds(after) },
-      });
-    }
+    recordChange(ctx, 'organization', input.organizationId, 'update', { contacts: withoutIds(before) }, { contacts: withoutIds(after) });
     return after;
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Lịch sử thay đổi
-
-const fieldOrder = Object.keys(organizationFieldLabels) as OrganizationField[];
-
-/** Records of other areas that the audit trail keeps on the organization they belong to. */
-const attachedRecordLabels = {
-  figures: 'Số liệu hằng năm',
-  product: 'Sản phẩm',
-  certification: 'Chứng nhận',
-  lifecycle: 'Quá trình hoạt động',
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * A stored value as history shows it: codes of communes, sectors and size classes become their
- * names (the screen has no other way to name a commune code); a list of contacts becomes one line.
- * Kinds and statuses stay codes, which the screens translate.
- */
-function shownValue(ctx: Context, field: OrganizationField, value: unknown, names: Map<string, string>): HistoryValue {
-  if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) {
-    return value
-      .filter(isRecord)
-      .map((item) => {
-        const name = typeof item.name === 'string' ? item.name : '';
-        return typeof item.role === 'string' && item.role ? `${name} (${item.role})` : name;
-      })
-      .join('; ');
-  }
-  if (typeof value === 'string' && field === 'communeCode') return ctx.places.commune(value)?.fullName ?? value;
-  if (typeof value === 'string' && (field === 'sectorCode' || field === 'sizeClass')) return names.get(`${field}:${value}`) ?? value;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
-function isEmpty(value: HistoryValue): boolean {
-  return value === null || value === '' || value === false;
-}
-
-export function organizationHistory(ctx: Context, id: number): OrganizationHistoryEntry[] {
-  // Deleted organizations keep their history: it is what one reads before restoring.
-  const exists = ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id)).get();
-  if (!exists) throw notFound(`Không tìm thấy tổ chức số ${id}.`);
-  const names = new Map<string, string>([
-    ...ctx.db.select({ code: sectors.code, name: sectors.name }).from(sectors).all().map(({ code, name }): [string, string] => [`sectorCode:${code}`, name]),
-    ...ctx.db.select({ code: sizeClasses.code, name: sizeClasses.name }).from(sizeClasses).all().map(({ code, name }): [string, string] => [`sizeClass:${code}`, name]),
-  ]);
-  const rows = ctx.db
-    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'organization'), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.id))
-    .all();
-  return rows.map(({ at, action, before, after }) => {
-    const changes: FieldChange[] = [];
-    // Moving to and from the trash changes no field; the action says it all.
-    if (action === 'delete' || action === 'restore') return { at, action, changes };
-    for (const field of fieldOrder) {
-      const [was, is] = [isRecord(before) ? before[field] : undefined, isRecord(after) ? after[field] : undefined];
-      // A field a row does not mention did not change in it (a contacts row says nothing of names).
-      if (isRecord(before) && isRecord(after) && !(field in before) && !(field in after)) continue;
-      const shownBefore = shownValue(ctx, field, was, names);
-      const shownAfter = shownValue(ctx, field, is, names);
-      if (shownBefore === shownAfter || (isEmpty(shownBefore) && isEmpty(shownAfter))) continue;
-      changes.push({ field, label: organizationFieldLabels[field], before: shownBefore, after: shownAfter });
-    }
-    // Figures, products, certifications and lifecycle events are recorded on the organization as
-    // whole records; they travel as JSON text for the screen to describe.
-    for (const [field, label] of Object.entries(attachedRecordLabels)) {
-      const [was, is] = [isRecord(before) ? before[field] : undefined, isRecord(after) ? after[field] : undefined];
-      if (was === undefined && is === undefined) continue;
-      changes.push({ field, label, before: was == null ? null : JSON.stringify(was), after: is == null ? null : JSON.stringify(is) });
-    }
-    return { at, action, changes };
   });
 }
 
@@ -789,7 +670,6 @@ export const organizationHandlers: HandlersFor<typeof organizationContract> = {
   'organizations:delete': (ctx, { id }) => deleteOrganization(ctx, id),
   'organizations:restore': (ctx, { id }) => restoreOrganization(ctx, id),
   'organizations:trash': (ctx, input) => listTrash(ctx, input),
-  'organizations:history': (ctx, { id }) => organizationHistory(ctx, id),
   'organizations:checkDuplicates': (ctx, input) => findDuplicates(ctx, input),
   'contacts:set': (ctx, input) => setContacts(ctx, input),
   'unions:addMember': (ctx, input) => addUnionMember(ctx, input),

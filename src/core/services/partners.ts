@@ -2,29 +2,26 @@
  * Đối tác: who buys from, sells to, carries for or works with the members. Kept like the register:
  * searched as one types, soft-deleted to the trash, every change in the audit trail.
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, ne, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  partnerFieldLabels,
   type DeletedPartner,
   type ParsedPartnerInput,
   type PartnerDetail,
   type PartnerDuplicateCandidate,
-  type PartnerField,
-  type PartnerHistoryEntry,
   type PartnerSummary,
   type partnerDuplicateCheckInput,
   type partnerListInput,
   type partnersContract,
   type partnerUpdateInput,
 } from '../../shared/contracts/partners';
-import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
 import { partnerKinds, type Page, type Province } from '../../shared/domain';
-import { conflict, notFound, validationFailure } from '../../shared/errors';
+import { conflict, validationFailure } from '../../shared/errors';
 import { foldText, partnerNameKey, vietnameseCollator } from '../../shared/text';
-import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
-import { auditLog, partners } from '../db/schema';
+import { notInTrash } from '../db/predicates';
+import { partners } from '../db/schema';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
 import { atomically } from '../db/atomic';
@@ -54,7 +51,7 @@ function toSummary(ctx: Context, row: PartnerRow): PartnerSummary {
 }
 
 /** What the audit trail keeps of a partner: every field of Lịch sử thay đổi. */
-function partnerSnapshot(row: PartnerRow): Record<PartnerField, HistoryValue> {
+function partnerSnapshot(row: PartnerRow): Snapshot {
   return {
     kind: row.kind,
     businessLine: row.businessLine,
@@ -74,15 +71,33 @@ function partnerSnapshot(row: PartnerRow): Record<PartnerField, HistoryValue> {
   };
 }
 
+/** Partners as the record machinery handles them: audit trail, trash and history. */
+export const partnerRecords: RecordSpec<typeof partners> = {
+  kind: 'partner',
+  table: partners,
+  noun: 'đối tác',
+  snapshot: (_ctx, row) => partnerSnapshot(row),
+  checkRestore: (ctx, row) => {
+    if (!row.taxCode) return;
+    const holder = ctx.db
+      .select()
+      .from(partners)
+      .where(and(eq(partners.taxCode, row.taxCode), notInTrash(partners)))
+      .get();
+    if (holder) {
+      throw conflict(
+        `Không khôi phục được ${row.name}: mã số thuế ${row.taxCode} nay đã ghi cho ${holder.name} (${provinceName(ctx, holder.provinceCode)}). ` +
+          'Hãy sửa mã số thuế ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
+        holder.id,
+      );
+    }
+  },
+  nameOf: (ctx, field, value) => (field === 'provinceCode' && typeof value === 'string' ? ctx.places.province(value)?.fullName : undefined),
+};
+
 /** The partner's row, or a plain message when it does not exist or is in the trash. */
 function requirePartner(ctx: Context, id: number): PartnerRow {
-  const row = ctx.db
-    .select()
-    .from(partners)
-    .where(and(eq(partners.id, id), isNull(partners.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy đối tác số ${id}; có thể hồ sơ đã bị xóa.`);
-  return row;
+  return requireLive(ctx, partnerRecords, id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -144,7 +159,7 @@ function collateTies(rows: PartnerRow[]): PartnerRow[] {
  */
 export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummary> {
   const where = and(
-    isNull(partners.deletedAt),
+    notInTrash(partners),
     input.kind ? eq(partners.kind, input.kind) : undefined,
     input.provinceCode ? eq(partners.provinceCode, input.provinceCode) : undefined,
     foldedTextCondition(partners.searchText, input.search),
@@ -197,7 +212,7 @@ function refuseDuplicates(
     const existing = ctx.db
       .select()
       .from(partners)
-      .where(and(eq(partners.taxCode, input.taxCode), isNull(partners.deletedAt), notSelf))
+      .where(and(eq(partners.taxCode, input.taxCode), notInTrash(partners), notSelf))
       .get();
     if (existing) {
       throw conflict(
@@ -214,7 +229,7 @@ function refuseDuplicates(
         and(
           eq(partners.provinceCode, input.provinceCode),
           eq(partners.nameKey, partnerNameKey(input.name)),
-          isNull(partners.deletedAt),
+          notInTrash(partners),
           notSelf,
         ),
       )
@@ -265,7 +280,7 @@ export function createPartner(ctx: Context, input: ParsedPartnerInput): PartnerS
       .values({ ...columnsFor(input), createdAt: now, updatedAt: now })
       .returning()
       .get();
-    recordAudit(ctx.db, { entity: 'partner', entityId: row.id, action: 'create', at: now, before: null, after: partnerSnapshot(row) });
+    recordChange(ctx, 'partner', row.id, 'create', null, partnerSnapshot(row));
     return toSummary(ctx, row);
   });
 }
@@ -285,76 +300,28 @@ export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof pa
       .where(eq(partners.id, id))
       .returning()
       .get();
-    const [beforeSnapshot, afterSnapshot] = [partnerSnapshot(before), partnerSnapshot(after)];
-    if (JSON.stringify(beforeSnapshot) !== JSON.stringify(afterSnapshot)) {
-      recordAudit(ctx.db, { entity: 'partner', entityId: id, action: 'update', at: now, before: beforeSnapshot, after: afterSnapshot });
-    }
+    recordChange(ctx, 'partner', id, 'update', partnerSnapshot(before), partnerSnapshot(after));
     return toSummary(ctx, after);
   });
 }
 
 /** Moves a partner to the trash (Thùng rác); its event participations and agreements stay for a restore. */
 export function deletePartner(ctx: Context, id: number): null {
-  return atomically(ctx.db, () => {
-    const before = requirePartner(ctx, id);
-    const now = timestamp(ctx);
-    ctx.db.update(partners).set({ deletedAt: now }).where(eq(partners.id, id)).run();
-    recordAudit(ctx.db, { entity: 'partner', entityId: id, action: 'delete', at: now, before: partnerSnapshot(before), after: null });
-    return null;
-  });
+  return moveToTrash(ctx, partnerRecords, id);
 }
 
 export function restorePartner(ctx: Context, id: number): PartnerSummary {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(partners)
-      .where(and(eq(partners.id, id), isNotNull(partners.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Đối tác số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    if (row.taxCode) {
-      const holder = ctx.db
-        .select()
-        .from(partners)
-        .where(and(eq(partners.taxCode, row.taxCode), isNull(partners.deletedAt)))
-        .get();
-      if (holder) {
-        throw conflict(
-          `Không khôi phục được ${row.name}: mã số thuế ${row.taxCode} nay đã ghi cho ${holder.name} (${provinceName(ctx, holder.provinceCode)}). ` +
-            'Hãy sửa mã số thuế ở hồ sơ đang dùng nếu nhập nhầm, rồi khôi phục lại.',
-          holder.id,
-        );
-      }
-    }
-    const now = timestamp(ctx);
-    const restored = ctx.db
-      .update(partners)
-      .set({ deletedAt: null, updatedAt: now })
-      .where(eq(partners.id, id))
-      .returning()
-      .get();
-    recordAudit(ctx.db, { entity: 'partner', entityId: id, action: 'restore', at: now, before: null, after: partnerSnapshot(restored) });
-    return toSummary(ctx, restored);
-  });
+  return toSummary(ctx, restoreFromTrash(ctx, partnerRecords, id));
 }
 
 /** Thùng rác: deleted partners, most recently deleted first. */
-export function listPartnerTrash(ctx: Context, { page, pageSize }: { page: number; pageSize: number }): Page<DeletedPartner> {
-  const where = isNotNull(partners.deletedAt);
-  const total = ctx.db.select({ value: count() }).from(partners).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select()
-    .from(partners)
-    .where(where)
-    .orderBy(desc(partners.deletedAt), desc(partners.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  return { rows: rows.map((row) => ({ ...toSummary(ctx, row), deletedAt: row.deletedAt ?? '' })), total };
+export function listPartnerTrash(ctx: Context, input: { page: number; pageSize: number }): Page<DeletedPartner> {
+  const { rows, total } = trashPage(ctx, partnerRecords, input);
+  return { rows: rows.map((row) => ({ ...toSummary(ctx, row), deletedAt: row.deletedAt })), total };
 }
 
 export function findPartnerDuplicates(ctx: Context, input: z.output<typeof partnerDuplicateCheckInput>): PartnerDuplicateCandidate[] {
-  const live = [isNull(partners.deletedAt), input.excludeId === undefined ? undefined : ne(partners.id, input.excludeId)];
+  const live = [notInTrash(partners), input.excludeId === undefined ? undefined : ne(partners.id, input.excludeId)];
   const columns = { id: partners.id, name: partners.name, provinceCode: partners.provinceCode };
   const byTaxCode = input.taxCode
     ? ctx.db.select(columns).from(partners).where(and(eq(partners.taxCode, input.taxCode), ...live)).all()
@@ -373,47 +340,6 @@ export function findPartnerDuplicates(ctx: Context, input: z.output<typeof partn
   return candidates.map(({ provinceCode, ...candidate }) => ({ ...candidate, provinceName: provinceName(ctx, provinceCode) }));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Lịch sử thay đổi
-
-const fieldOrder = Object.keys(partnerFieldLabels) as PartnerField[];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A stored value as history shows it: a province code becomes its name; kinds and lines stay codes the screen translates. */
-function shownValue(ctx: Context, field: PartnerField, value: unknown): HistoryValue {
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value === 'string' && field === 'provinceCode') return ctx.places.province(value)?.fullName ?? value;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
-export function partnerHistory(ctx: Context, id: number): PartnerHistoryEntry[] {
-  // Deleted partners keep their history: it is what one reads before restoring.
-  const found = ctx.db.select({ id: partners.id }).from(partners).where(eq(partners.id, id)).get();
-  if (!found) throw notFound(`Không tìm thấy đối tác số ${id}.`);
-  const rows = ctx.db
-    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
-    .from(auditLog)
-    .where(and(eq(auditLog.entity, 'partner'), eq(auditLog.entityId, id)))
-    .orderBy(desc(auditLog.id))
-    .all();
-  return rows.map(({ at, action, before, after }) => {
-    // Moving to and from the trash changes no field; the action says it all.
-    if (action === 'delete' || action === 'restore') return { at, action, changes: [] };
-    const changes: FieldChange[] = [];
-    for (const field of fieldOrder) {
-      const shownBefore = shownValue(ctx, field, isRecord(before) ? before[field] : undefined);
-      const shownAfter = shownValue(ctx, field, isRecord(after) ? after[field] : undefined);
-      if (shownBefore === shownAfter) continue;
-      changes.push({ field, label: partnerFieldLabels[field], before: shownBefore, after: shownAfter });
-    }
-    return { at, action, changes };
-  });
-}
-
 export const partnersHandlers: HandlersFor<typeof partnersContract> = {
   'partners:list': (ctx, input) => listPartners(ctx, input),
   'partners:get': (ctx, { id }) => getPartner(ctx, id),
@@ -422,6 +348,5 @@ export const partnersHandlers: HandlersFor<typeof partnersContract> = {
   'partners:delete': (ctx, { id }) => deletePartner(ctx, id),
   'partners:restore': (ctx, { id }) => restorePartner(ctx, id),
   'partners:trash': (ctx, input) => listPartnerTrash(ctx, input),
-  'partners:history': (ctx, { id }) => partnerHistory(ctx, id),
   'partners:checkDuplicates': (ctx, input) => findPartnerDuplicates(ctx, input),
 };

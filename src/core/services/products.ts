@@ -1,5 +1,6 @@
 /** Products of member organizations and their certifications (OCOP stars, VietGAP, …). */
 import { and, asc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { notInTrash } from '../db/predicates';
 import type { z } from 'zod';
 import type {
   Certification,
@@ -13,8 +14,8 @@ import type {
 import { addDays } from '../../shared/dates';
 import { notFound, validationFailure } from '../../shared/errors';
 import { foldText } from '../../shared/text';
-import { recordAudit } from '../audit';
-import { timestamp, todayIso, type Context } from '../context';
+import { recordChange } from '../records';
+import { todayIso, type Context } from '../context';
 import { certificationKinds, certifications, organizations, products } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { requireOrganization } from './organizations';
@@ -89,14 +90,7 @@ export function saveProduct(ctx: Context, input: z.output<typeof productInput>):
     const row = before
       ? ctx.db.update(products).set(values).where(eq(products.id, before.id)).returning().get()
       : ctx.db.insert(products).values(values).returning().get();
-    recordAudit(ctx.db, {
-      entity: 'organization',
-      entityId: input.organizationId,
-      action: 'update',
-      at: timestamp(ctx),
-      before: { product: before ? productFields(before) : null },
-      after: { product: productFields(row) },
-    });
+    recordChange(ctx, 'organization', input.organizationId, 'update', { product: before ? productFields(before) : null }, { product: productFields(row) });
     return toProduct(row, certificationsWhere(ctx, eq(certifications.productId, row.id)));
   });
 }
@@ -107,14 +101,7 @@ export function deleteProduct(ctx: Context, id: number): null {
     if (!row) throw notFound(`Không tìm thấy sản phẩm số ${id}; có thể đã bị xóa.`);
     // The foreign key sets the product of its certifications to null: they stay with the organization.
     ctx.db.delete(products).where(eq(products.id, id)).run();
-    recordAudit(ctx.db, {
-      entity: 'organization',
-      entityId: row.organizationId,
-      action: 'update',
-      at: timestamp(ctx),
-      before: { product: productFields(row) },
-      after: { product: null },
-    });
+    recordChange(ctx, 'organization', row.organizationId, 'update', { product: productFields(row) }, { product: null });
     return null;
   });
 }
@@ -157,14 +144,7 @@ export function saveCertification(ctx: Context, input: z.output<typeof certifica
     }
     const saved = findCertification(ctx, savedId);
     if (!saved) throw new Error(`certification ${savedId} vanished inside its own transaction`);
-    recordAudit(ctx.db, {
-      entity: 'organization',
-      entityId: input.organizationId,
-      action: 'update',
-      at: timestamp(ctx),
-      before: { certification: before },
-      after: { certification: saved },
-    });
+    recordChange(ctx, 'organization', input.organizationId, 'update', { certification: before }, { certification: saved });
     return saved;
   });
 }
@@ -174,14 +154,7 @@ export function deleteCertification(ctx: Context, id: number): null {
     const before = findCertification(ctx, id);
     if (!before) throw notFound(`Không tìm thấy giấy chứng nhận số ${id}; có thể đã bị xóa.`);
     ctx.db.delete(certifications).where(eq(certifications.id, id)).run();
-    recordAudit(ctx.db, {
-      entity: 'organization',
-      entityId: before.organizationId,
-      action: 'update',
-      at: timestamp(ctx),
-      before: { certification: before },
-      after: { certification: null },
-    });
+    recordChange(ctx, 'organization', before.organizationId, 'update', { certification: before }, { certification: null });
     return null;
   });
 }
@@ -193,7 +166,7 @@ export function expiringCertifications(
 ): ExpiringCertification[] {
   const today = todayIso(ctx);
   const conditions: SQL[] = [
-    isNull(organizations.deletedAt),
+    notInTrash(organizations),
     // Live organizations only: one that has ended needs no renewal.
     isNull(organizations.endedOn),
     lte(certifications.expiresOn, addDays(today, withinDays)),

@@ -3,13 +3,14 @@
  * the dates a cooperative joined and left.
  */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { notInTrash } from '../db/predicates';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { organizationKindNames, type UnionMembership, type unionAddMemberInput, type unionEndMembershipInput } from '../../shared/contracts/organizations';
 import { conflict, notFound, validationFailure } from '../../shared/errors';
 import { formatIsoDateVi } from '../../shared/text';
-import { recordAudit } from '../audit';
-import { timestamp, type Context } from '../context';
+import { recordChange } from '../records';
+import { type Context } from '../context';
 import { organizations, unionMembers } from '../db/schema';
 import { atomically } from '../db/atomic';
 
@@ -36,8 +37,8 @@ function selectLinks(ctx: Context) {
       leftOn: linkEnd,
     })
     .from(unionMembers)
-    .innerJoin(unionOrg, and(eq(unionOrg.id, unionMembers.unionId), isNull(unionOrg.deletedAt)))
-    .innerJoin(memberOrg, and(eq(memberOrg.id, unionMembers.memberId), isNull(memberOrg.deletedAt)));
+    .innerJoin(unionOrg, and(eq(unionOrg.id, unionMembers.unionId), notInTrash(unionOrg)))
+    .innerJoin(memberOrg, and(eq(memberOrg.id, unionMembers.memberId), notInTrash(memberOrg)));
 }
 
 type LinkRow = Awaited<ReturnType<ReturnType<typeof selectLinks>['all']>>[number];
@@ -74,7 +75,7 @@ function liveOrganization(ctx: Context, id: number, path: string) {
   const row = ctx.db
     .select({ id: organizations.id, kind: organizations.kind, name: organizations.name, endedOn: organizations.endedOn })
     .from(organizations)
-    .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)))
+    .where(and(eq(organizations.id, id), notInTrash(organizations)))
     .get();
   if (!row) throw validationFailure([{ path, message: `Không tìm thấy tổ chức số ${id}; có thể hồ sơ đã bị xóa.` }]);
   return row;
@@ -129,7 +130,7 @@ export function addUnionMember(ctx: Context, input: z.output<typeof unionAddMemb
       .returning({ id: unionMembers.id })
       .get();
     const link = linkById(ctx, id);
-    recordAudit(ctx.db, { entity: 'union_member', entityId: id, action: 'create', at: timestamp(ctx), before: null, after: linkSnapshot(link) });
+    recordChange(ctx, 'union_member', id, 'create', null, linkSnapshot(link));
     return link;
   });
 }
@@ -144,14 +145,7 @@ export function endUnionMembership(ctx: Context, input: z.output<typeof unionEnd
     }
     ctx.db.update(unionMembers).set({ leftOn: input.leftOn }).where(eq(unionMembers.id, input.linkId)).run();
     const after = linkById(ctx, input.linkId);
-    recordAudit(ctx.db, {
-      entity: 'union_member',
-      entityId: input.linkId,
-      action: 'update',
-      at: timestamp(ctx),
-      before: linkSnapshot(before),
-      after: linkSnapshot(after),
-    });
+    recordChange(ctx, 'union_member', input.linkId, 'update', linkSnapshot(before), linkSnapshot(after));
     return after;
   });
 }
@@ -161,7 +155,7 @@ export function removeUnionMember(ctx: Context, linkId: number): null {
   return atomically(ctx.db, () => {
     const before = linkById(ctx, linkId);
     ctx.db.delete(unionMembers).where(eq(unionMembers.id, linkId)).run();
-    recordAudit(ctx.db, { entity: 'union_member', entityId: linkId, action: 'delete', at: timestamp(ctx), before: linkSnapshot(before), after: null });
+    recordChange(ctx, 'union_member', linkId, 'delete', linkSnapshot(before), null);
     return null;
   });
 }

@@ -15,7 +15,6 @@ export const queryKeys = {
   organizationList: (input: InputOf<'organizations:list'>) => ['organizations', 'list', input] as const,
   /** Under `organizations`, so that any write to the register refreshes them too. */
   organization: (id: number) => ['organizations', 'detail', id] as const,
-  organizationHistory: (id: number) => ['organizations', 'history', id] as const,
   trash: (page: number, pageSize: number) => ['organizations', 'trash', page, pageSize] as const,
   duplicates: (input: InputOf<'organizations:checkDuplicates'>) => ['organizations', 'duplicates', input] as const,
   lookups: ['lookups'] as const,
@@ -60,10 +59,6 @@ export function useLookups() {
 
 export function useOrganization(id: number) {
   return useQuery({ queryKey: queryKeys.organization(id), queryFn: () => call('organizations:get', { id }) });
-}
-
-export function useOrganizationHistory(id: number) {
-  return useQuery({ queryKey: queryKeys.organizationHistory(id), queryFn: () => call('organizations:history', { id }) });
 }
 
 export function useTrash(page: number, pageSize: number) {

@@ -15,23 +15,10 @@ import type { UnitTotal } from '../agreements';
 import { formatIsoDateVi } from '../text';
 import { channel, isoDate, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
 import { fileId, type FileChunk } from './files';
-import type { FieldChange } from './organizations';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
 
-/** The kinds as they read in a sentence of a message (screens use their own translations). */
-export const agreementKindNames: Record<AgreementKind, string> = {
-  mou: 'Biên bản ghi nhớ',
-  sales_contract: 'Hợp đồng liên kết tiêu thụ',
-  cooperation_programme: 'Chương trình phối hợp',
-};
 
-export const agreementRoleNames: Record<AgreementPartyRole, string> = {
-  seller: 'Bên bán',
-  buyer: 'Bên mua',
-  cooperating: 'Bên phối hợp',
-  witness: 'Bên chứng kiến',
-};
 
 /** A quantity in a commitment or a delivery: a number greater than 0, in the commitment's unit. */
 function positiveQuantity(label: string) {
@@ -257,33 +244,6 @@ export interface DeletedAgreement extends AgreementSummary {
   deletedAt: string;
 }
 
-/** One entry of an agreement's Lịch sử thay đổi. */
-export interface AgreementHistoryEntry {
-  at: string;
-  action: 'create' | 'update' | 'delete' | 'restore';
-  changes: FieldChange[];
-}
-
-/** Vietnamese labels of what an agreement's history records, in the order its page shows them. */
-export const agreementFieldLabels = {
-  kind: 'Loại thỏa thuận',
-  number: 'Số thỏa thuận',
-  title: 'Tên thỏa thuận',
-  signedOn: 'Ngày ký',
-  event: 'Ký tại sự kiện',
-  validFrom: 'Hiệu lực từ ngày',
-  validUntil: 'Hiệu lực đến ngày',
-  note: 'Ghi chú',
-  parties: 'Các bên',
-  commitments: 'Cam kết',
-  terminatedOn: 'Ngày chấm dứt',
-  terminationReason: 'Lý do chấm dứt',
-  delivery: 'Lần giao hàng',
-  followUp: 'Ghi chú theo dõi',
-  attachment: 'Tệp đính kèm',
-} as const;
-export type AgreementField = keyof typeof agreementFieldLabels;
-
 /** Scans larger than this are refused; a scanned contract of a few pages is a few megabytes. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
@@ -313,7 +273,6 @@ export const agreementsContract = {
   'agreements:delete': channel<null>()(z.object({ id })),
   'agreements:restore': channel<AgreementSummary>()(z.object({ id })),
   'agreements:trash': channel<Page<DeletedAgreement>>()(z.object({ ...pageInput })),
-  'agreements:history': channel<AgreementHistoryEntry[]>()(z.object({ id })),
   /** Every agreement signed at an event, newest first. */
   'agreements:ofEvent': channel<AgreementSummary[]>()(z.object({ eventId: id })),
   /** Every agreement a member organization or a partner is a party to, newest first. */

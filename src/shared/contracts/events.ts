@@ -12,7 +12,6 @@ import {
   type PartnerKind,
 } from '../domain';
 import { channel, isoDate, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
-import type { FieldChange } from './organizations';
 
 const id = z.number().int().positive();
 
@@ -254,30 +253,6 @@ export interface ParticipantChange {
   after: ParticipantState | null;
 }
 
-/** One entry of an event's Lịch sử thay đổi: its own fields, or its participants. */
-export interface EventHistoryEntry {
-  at: string;
-  action: 'create' | 'update' | 'delete' | 'restore';
-  changes: FieldChange[];
-  participants: ParticipantChange[];
-}
-
-/** Vietnamese labels of an event's fields, in the order its profile shows them. */
-export const eventFieldLabels = {
-  kind: 'Loại sự kiện',
-  title: 'Tên sự kiện',
-  startsOn: 'Ngày bắt đầu',
-  endsOn: 'Ngày kết thúc',
-  venue: 'Địa điểm',
-  provinceCode: 'Tỉnh, thành phố',
-  organizer: 'Đơn vị tổ chức',
-  coOrganizers: 'Đơn vị phối hợp',
-  budget: 'Kinh phí',
-  description: 'Nội dung',
-  outcome: 'Kết quả',
-} as const;
-export type EventField = keyof typeof eventFieldLabels;
-
 export const eventsContract = {
   'events:list': channel<Page<EventSummary>>()(eventListInput),
   'events:get': channel<EventDetail>()(z.object({ id })),
@@ -286,7 +261,6 @@ export const eventsContract = {
   'events:delete': channel<null>()(z.object({ id })),
   'events:restore': channel<EventSummary>()(z.object({ id })),
   'events:trash': channel<Page<DeletedEvent>>()(z.object({ ...pageInput })),
-  'events:history': channel<EventHistoryEntry[]>()(z.object({ id })),
   'events:addParticipants': channel<ParticipantsAdded>()(participantAddInput),
   'events:updateParticipant': channel<EventParticipant>()(participantUpdateInput),
   'events:removeParticipant': channel<null>()(z.object({ id })),

@@ -235,50 +235,6 @@ export interface DuplicateCandidate {
   reason: 'registrationNo' | 'sameName';
 }
 
-export type HistoryValue = string | number | boolean | null;
-
-export interface FieldChange {
-  field: string;
-  /** Vietnamese label of the field (see `organizationFieldLabels`). */
-  label: string;
-  before: HistoryValue;
-  after: HistoryValue;
-}
-
-/** One entry of Lịch sử thay đổi. */
-export interface OrganizationHistoryEntry {
-  at: string;
-  action: 'create' | 'update' | 'delete' | 'restore';
-  changes: FieldChange[];
-}
-
-/** Vietnamese labels of the fields shown in Lịch sử thay đổi, in the order the profile shows them. */
-export const organizationFieldLabels = {
-  kind: 'Loại hình',
-  name: 'Tên tổ chức',
-  shortName: 'Tên viết tắt',
-  registrationNo: 'Mã số HTX (mã số thuế)',
-  communeCode: 'Xã, phường',
-  street: 'Số nhà, đường, ấp/thôn',
-  oldAddress: 'Địa chỉ cũ (trước 01/07/2025)',
-  foundedOn: 'Ngày thành lập',
-  sectorCode: 'Lĩnh vực hoạt động',
-  phone: 'Điện thoại',
-  email: 'Thư điện tử',
-  website: 'Trang web',
-  representative: 'Người đại diện theo pháp luật',
-  charterCapital: 'Vốn điều lệ',
-  sizeClass: 'Quy mô',
-  memberSince: 'Ngày gia nhập Liên minh',
-  memberUntil: 'Ngày thôi là thành viên Liên minh',
-  highTech: 'Ứng dụng công nghệ cao',
-  valueChain: 'Sản xuất theo chuỗi giá trị',
-  status: 'Tình trạng',
-  endedOn: 'Ngày chấm dứt hoạt động',
-  contacts: 'Người liên hệ',
-} as const;
-export type OrganizationField = keyof typeof organizationFieldLabels;
-
 export const organizationContract = {
   'organizations:list': channel<Page<Organization>>()(organizationListInput),
   'organizations:get': channel<OrganizationDetail>()(z.object({ id })),
@@ -287,7 +243,6 @@ export const organizationContract = {
   'organizations:delete': channel<null>()(z.object({ id })),
   'organizations:restore': channel<Organization>()(z.object({ id })),
   'organizations:trash': channel<Page<DeletedOrganization>>()(organizationTrashInput),
-  'organizations:history': channel<OrganizationHistoryEntry[]>()(z.object({ id })),
   'organizations:checkDuplicates': channel<DuplicateCandidate[]>()(duplicateCheckInput),
   'contacts:set': channel<OrganizationContact[]>()(contactsSetInput),
   'unions:addMember': channel<UnionMembership>()(unionAddMemberInput),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { partnerBusinessLines, partnerKinds, type Page, type PartnerBusinessLine, type PartnerKind } from '../domain';
 import { cleanText } from '../text';
 import { channel, code, optionalEmail, optionalText, pageInput, requiredText } from './define';
-import { registrationNoPattern, type OrganizationHistoryEntry } from './organizations';
+import { registrationNoPattern } from './organizations';
 
 /** A partner as lists and pickers show it. */
 export interface PartnerSummary {
@@ -46,7 +46,6 @@ export interface PartnerDuplicateCandidate {
 }
 
 /** Lịch sử thay đổi of a partner reads like an organization's. */
-export type PartnerHistoryEntry = OrganizationHistoryEntry;
 
 const id = z.number().int().positive();
 
@@ -141,25 +140,6 @@ export const partnerDuplicateCheckInput = z.object({
 export type PartnerDuplicateCheckInput = z.input<typeof partnerDuplicateCheckInput>;
 
 /** Vietnamese labels of the fields shown in Lịch sử thay đổi, in the order the page shows them. */
-export const partnerFieldLabels = {
-  kind: 'Loại đối tác',
-  businessLine: 'Ngành kinh doanh',
-  name: 'Tên đối tác',
-  shortName: 'Tên viết tắt',
-  taxCode: 'Mã số thuế',
-  provinceCode: 'Tỉnh, thành phố',
-  address: 'Địa chỉ',
-  contactName: 'Người liên hệ',
-  contactRole: 'Chức vụ',
-  phone: 'Điện thoại',
-  email: 'Thư điện tử',
-  website: 'Trang web',
-  buys: 'Mặt hàng cần mua',
-  qualityRequirements: 'Yêu cầu chất lượng',
-  note: 'Ghi chú',
-} as const;
-export type PartnerField = keyof typeof partnerFieldLabels;
-
 export const partnersContract = {
   'partners:list': channel<Page<PartnerSummary>>()(partnerListInput),
   'partners:get': channel<PartnerDetail>()(z.object({ id })),
@@ -168,6 +148,5 @@ export const partnersContract = {
   'partners:delete': channel<null>()(z.object({ id })),
   'partners:restore': channel<PartnerSummary>()(z.object({ id })),
   'partners:trash': channel<Page<DeletedPartner>>()(z.object({ ...pageInput })),
-  'partners:history': channel<PartnerHistoryEntry[]>()(z.object({ id })),
   'partners:checkDuplicates': channel<PartnerDuplicateCandidate[]>()(partnerDuplicateCheckInput),
 };

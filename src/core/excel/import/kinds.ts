@@ -5,7 +5,8 @@
  * their own rules, folded columns and audit rows.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { notInTrash } from '../../db/predicates';
 import type { z } from 'zod';
 import { figureFields, figuresSaveInput, type FigureField } from '../../../shared/contracts/figures';
 import type { ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
@@ -15,8 +16,8 @@ import { productInput } from '../../../shared/contracts/products';
 import { partnerKinds, type Classification, type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText, organizationNameKey, partnerNameKey } from '../../../shared/text';
-import { recordAudit } from '../../audit';
-import { timestamp, type Context } from '../../context';
+import { recordChange } from '../../records';
+import { type Context } from '../../context';
 import type { Db } from '../../db/open';
 import { jsonPlaceholder, perConnection, placeholdersFor } from '../../db/prepared';
 import { auditLog, importChanges, organizations, partners, products, sectors, sizeClasses, yearlyFigures } from '../../db/schema';
@@ -412,7 +413,7 @@ const organizationsAdapter: KindAdapter = {
       // Nothing was attached to it since (changedSince checked the audit trail): removing it is
       // exact, and leaves no copy in Thùng rác to be mistaken for a real record.
       undoQueries(ctx.db).deleteOrganization.run({ id: row.id });
-      recordAudit(ctx.db, { entity: 'organization', entityId: row.id, action: 'delete', at: timestamp(ctx), before: organizationSnapshot(row), after: null });
+      recordChange(ctx, 'organization', row.id, 'delete', organizationSnapshot(row), null);
       return;
     }
     const restored = { ...organizationInputOf(row), ...(isRecord(change.before) ? change.before : {}) };
@@ -720,13 +721,13 @@ const partnersAdapter: KindAdapter = {
     const { db } = scope.ctx;
     const provinceName = (code: string) => scope.ctx.places.province(code)?.fullName ?? '';
     if (input.taxCode) {
-      const byNumber = db.select().from(partners).where(and(eq(partners.taxCode, input.taxCode), isNull(partners.deletedAt))).get();
+      const byNumber = db.select().from(partners).where(and(eq(partners.taxCode, input.taxCode), notInTrash(partners))).get();
       if (byNumber) return { reason: 'registrationNo', id: byNumber.id, name: byNumber.name, place: provinceName(byNumber.provinceCode), row: null };
     }
     const byName = db
       .select()
       .from(partners)
-      .where(and(eq(partners.provinceCode, input.provinceCode), eq(partners.nameKey, partnerNameKey(input.name)), isNull(partners.deletedAt)))
+      .where(and(eq(partners.provinceCode, input.provinceCode), eq(partners.nameKey, partnerNameKey(input.name)), notInTrash(partners)))
       .get();
     return byName ? { reason: 'sameName', id: byName.id, name: byName.name, place: provinceName(byName.provinceCode), row: null } : null;
   },

@@ -5,12 +5,12 @@
  * Tổng quan); the split of each sector's and commune's count by kind, and what was founded and
  * ended there, are counted here under the same rule of existence (`existingInYear`).
  */
-import { and, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
 import { vietnameseCollator } from '../../../shared/text';
 import type { Context } from '../../context';
 import { organizations, sectors } from '../../db/schema';
-import { existingInYear } from '../../db/predicates';
+import { existingInYear, notInTrash } from '../../db/predicates';
 import { statisticsOverview, storedFigureTotals } from '../../services/statistics';
 import type { Row, SheetData } from '../write/writer';
 
@@ -40,7 +40,7 @@ function splitBy(ctx: Context, year: number, key: SQL): Map<string, KindSplit> {
   const within = (column: typeof organizations.foundedOn | typeof organizations.endedOn) =>
     ctx.db.all<{ code: string; n: number }>(
       sql`SELECT ${key} AS code, count(*) AS n FROM ${organizations}
-        WHERE ${and(isNull(organizations.deletedAt), isNotNull(column), gte(column, first), lte(column, last))} GROUP BY 1`,
+        WHERE ${and(notInTrash(organizations), isNotNull(column), gte(column, first), lte(column, last))} GROUP BY 1`,
     );
   for (const row of within(organizations.foundedOn)) splitOf(row.code).founded += row.n;
   for (const row of within(organizations.endedOn)) splitOf(row.code).ended += row.n;

@@ -1,4 +1,5 @@
 /** English, the second language. Typed against the Vietnamese file so that no key is missing. */
+import { historyEn } from './areas/history';
 import { figuresEn } from './areas/figures';
 import { overviewEn } from './areas/overview';
 import { partnersEn } from './areas/partners';
@@ -11,6 +12,7 @@ import { registerEn } from './areas/register';
 import type { Translations } from './messages';
 
 export const en: Translations = {
+  history: historyEn,
   register: registerEn,
   figures: figuresEn,
   overview: overviewEn,

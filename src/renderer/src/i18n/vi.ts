@@ -2,6 +2,7 @@
  * Vietnamese, the app's first language and the source of the message keys: `Messages` is derived
  * from this object, so the English file must cover every key.
  */
+import { historyVi } from './areas/history';
 import { figuresVi } from './areas/figures';
 import { overviewVi } from './areas/overview';
 import { partnersVi } from './areas/partners';
@@ -13,6 +14,7 @@ import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
 
 export const vi = {
+  history: historyVi,
   register: registerVi,
   figures: figuresVi,
   overview: overviewVi,

@@ -17,7 +17,7 @@ import { hrefOf, openOrganization, organizationHref, organizationTabs, type Orga
 import { statusColors } from './MembersPage';
 import { FiguresTab } from './organization/FiguresTab';
 import { GeneralTab } from './organization/GeneralTab';
-import { HistoryTab } from './organization/HistoryTab';
+import { RecordHistory } from '../components/RecordHistory';
 import { LifecycleTab } from './organization/LifecycleTab';
 import { ProductsTab } from './organization/ProductsTab';
 
@@ -114,7 +114,7 @@ export function OrganizationPage({ id, tab, alliance }: OrganizationPageProps) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="lich-su" pt="md">
-          <HistoryTab organization={detail} />
+          <RecordHistory kind="organization" id={detail.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -11,7 +11,6 @@ export const agreementKeys = {
   all: ['agreements'] as const,
   list: (input: InputOf<'agreements:list'>) => ['agreements', 'list', input] as const,
   detail: (id: number) => ['agreements', 'detail', id] as const,
-  history: (id: number) => ['agreements', 'history', id] as const,
   ofEvent: (eventId: number) => ['agreements', 'of-event', eventId] as const,
   ofCounterpart: (input: InputOf<'agreements:ofCounterpart'>) => ['agreements', 'of-counterpart', input] as const,
   trash: (page: number, pageSize: number) => ['agreements', 'trash', page, pageSize] as const,
@@ -27,10 +26,6 @@ export function useAgreementList(input: InputOf<'agreements:list'>) {
 
 export function useAgreement(id: number) {
   return useQuery({ queryKey: agreementKeys.detail(id), queryFn: () => call('agreements:get', { id }) });
-}
-
-export function useAgreementHistory(id: number) {
-  return useQuery({ queryKey: agreementKeys.history(id), queryFn: () => call('agreements:history', { id }) });
 }
 
 export function useAgreementTrash(page: number, pageSize: number) {

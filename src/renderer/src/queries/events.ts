@@ -11,7 +11,6 @@ export const eventKeys = {
   all: ['events'] as const,
   list: (input: InputOf<'events:list'>) => ['events', 'list', input] as const,
   detail: (id: number) => ['events', 'detail', id] as const,
-  history: (id: number) => ['events', 'history', id] as const,
   trash: (page: number, pageSize: number) => ['events', 'trash', page, pageSize] as const,
   ofCounterpart: (input: InputOf<'events:ofCounterpart'>) => ['events', 'of', input] as const,
   /** Under `partners`, so that a write to the partners refreshes what the picker offers. */
@@ -28,10 +27,6 @@ export function useEventList(input: InputOf<'events:list'>) {
 
 export function useEvent(id: number) {
   return useQuery({ queryKey: eventKeys.detail(id), queryFn: () => call('events:get', { id }) });
-}
-
-export function useEventHistory(id: number) {
-  return useQuery({ queryKey: eventKeys.history(id), queryFn: () => call('events:history', { id }) });
 }
 
 export function useEventTrash(page: number, pageSize: number) {

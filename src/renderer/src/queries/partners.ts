@@ -10,7 +10,6 @@ export const partnerKeys = {
   all: ['partners'] as const,
   list: (input: InputOf<'partners:list'>) => ['partners', 'list', input] as const,
   detail: (id: number) => ['partners', 'detail', id] as const,
-  history: (id: number) => ['partners', 'history', id] as const,
   trash: (page: number, pageSize: number) => ['partners', 'trash', page, pageSize] as const,
   duplicates: (input: InputOf<'partners:checkDuplicates'>) => ['partners', 'duplicates', input] as const,
 };
@@ -26,10 +25,6 @@ export function usePartnerList(input: InputOf<'partners:list'>) {
 
 export function usePartner(id: number) {
   return useQuery({ queryKey: partnerKeys.detail(id), queryFn: () => call('partners:get', { id }) });
-}
-
-export function usePartnerHistory(id: number) {
-  return useQuery({ queryKey: partnerKeys.history(id), queryFn: () => call('partners:history', { id }) });
 }
 
 export function usePartnerTrash(page: number, pageSize: number) {

@@ -184,17 +184,6 @@ export const agreementsVi = {
     removeTitle: 'Xóa tệp đính kèm?',
     removeConfirm: 'Tệp «{{name}}» sẽ bị xóa khỏi thư mục dữ liệu của HTX Desk.',
   },
-  history: {
-    title: 'Lịch sử thay đổi',
-    empty: 'Chưa có thay đổi nào.',
-    emptyValue: '(trống)',
-    action: {
-      create: 'Tạo thỏa thuận',
-      update: 'Sửa',
-      delete: 'Chuyển vào Thùng rác',
-      restore: 'Khôi phục',
-    },
-  },
   panel: {
     eventTitle: 'Thỏa thuận ký tại sự kiện',
     counterpartTitle: 'Thỏa thuận ký kết',
@@ -388,17 +377,6 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     remove: 'Delete {{name}}',
     removeTitle: 'Delete attachment?',
     removeConfirm: '“{{name}}” will be deleted from HTX Desk’s data folder.',
-  },
-  history: {
-    title: 'Change history',
-    empty: 'No changes yet.',
-    emptyValue: '(empty)',
-    action: {
-      create: 'Agreement created',
-      update: 'Edited',
-      delete: 'Moved to the trash',
-      restore: 'Restored',
-    },
   },
   panel: {
     eventTitle: 'Agreements signed at this event',

@@ -198,20 +198,6 @@ export const eventsVi = {
     representative: 'Người đại diện',
     signature: 'Ký tên',
   },
-  history: {
-    title: 'Lịch sử thay đổi',
-    empty: 'Chưa có thay đổi nào được ghi lại.',
-    action: {
-      create: 'Tạo sự kiện',
-      update: 'Sửa thông tin',
-      delete: 'Chuyển vào Thùng rác',
-      restore: 'Khôi phục từ Thùng rác',
-    },
-    added: 'Thêm {{name}} ({{role}}, {{status}})',
-    removed: 'Bỏ {{name}}',
-    changed: '{{name}}: {{before}} → {{after}}',
-    emptyValue: '(trống)',
-  },
   picker: {
     placeholder: 'Gõ tên thành viên hoặc đối tác để tìm',
     nothingFound: 'Không tìm thấy thành viên hay đối tác nào',
@@ -416,20 +402,6 @@ export const eventsEn: Translations<typeof eventsVi> = {
     role: 'Role',
     representative: 'Representative',
     signature: 'Signature',
-  },
-  history: {
-    title: 'Change history',
-    empty: 'No changes recorded yet.',
-    action: {
-      create: 'Event created',
-      update: 'Details changed',
-      delete: 'Moved to the trash',
-      restore: 'Restored from the trash',
-    },
-    added: 'Added {{name}} ({{role}}, {{status}})',
-    removed: 'Removed {{name}}',
-    changed: '{{name}}: {{before}} → {{after}}',
-    emptyValue: '(empty)',
   },
   picker: {
     placeholder: 'Type the name of a member or partner',

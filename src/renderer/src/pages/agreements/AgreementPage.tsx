@@ -40,7 +40,7 @@ import { splitServerError } from '../../forms/serverErrors';
 import { useAgreement, useDeleteAgreement, useRemoveDelivery, useRestoreAgreement, useTerminateAgreement } from '../../queries/agreements';
 import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
-import { AgreementHistory } from './AgreementHistory';
+import { RecordHistory } from '../../components/RecordHistory';
 import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
 import { AttachmentsSection } from './AttachmentsSection';
 import { DeliveryDialog } from './DeliveryDialog';
@@ -205,7 +205,7 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
         <AttachmentsSection agreement={agreement} />
       </SimpleGrid>
 
-      <AgreementHistory id={agreement.id} />
+      <RecordHistory kind="agreement" id={agreement.id} folded />
 
       <Modal opened={editing} onClose={editForm.close} title={t('agreements.form.editTitle')} size={960}>
         <AgreementForm

@@ -18,7 +18,7 @@ import { eventHref, hrefOf } from '../../routing/useHashRoute';
 import { AttendeeList } from './AttendeeList';
 import { EventForm } from './EventForm';
 import { EventAgreements } from '../agreements/EventAgreements';
-import { EventHistory } from './EventHistory';
+import { RecordHistory } from '../../components/RecordHistory';
 import { formatDates } from './EventsPage';
 import { ParticipantsSection } from './ParticipantsSection';
 
@@ -131,7 +131,7 @@ function EventView({ event }: { event: EventDetail }) {
 
       <EventAgreements eventId={event.id} />
 
-      <EventHistory id={event.id} />
+      <RecordHistory kind="event" id={event.id} folded />
 
       <Modal opened={editing} onClose={editForm.close} title={t('events.form.editTitle')} size="lg">
         <EventForm

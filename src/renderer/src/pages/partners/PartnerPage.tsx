@@ -16,7 +16,7 @@ import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { useDeletePartner, usePartner, useRestorePartner } from '../../queries/partners';
 import { hrefOf, partnerHref } from '../../routing/useHashRoute';
 import { PartnerForm } from './PartnerForm';
-import { PartnerHistory } from './PartnerHistory';
+import { RecordHistory } from '../../components/RecordHistory';
 
 const partnerTabs = ['info', 'activity', 'history'] as const;
 type PartnerTab = (typeof partnerTabs)[number];
@@ -87,7 +87,7 @@ export function PartnerPage({ id }: { id: number }) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <PartnerHistory partnerId={detail.id} />
+          <RecordHistory kind="partner" id={detail.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,0 +1,200 @@
+/**
+ * The one record machinery: the audit trail, the trash (Thùng rác) and Lịch sử thay đổi of every
+ * kind of record — organizations, partners, events, agreements — driven by each kind's field
+ * description in src/shared/records.ts.
+ *
+ * The audit trail keeps raw values (codes, ISO dates, đồng, ids, and whole sub-records such as a
+ * year's figures), never text written for a screen: the screen writes and translates them. Codes
+ * whose names live in the data (a commune, a sector) are named here, beside the history.
+ */
+import { and, count, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { notFound } from '../shared/errors';
+import {
+  recordFields,
+  referenceKey,
+  type HistoryAction,
+  type HistoryChange,
+  type HistoryValue,
+  type RecordHistory,
+  type RecordKind,
+} from '../shared/records';
+import { atomically } from './db/atomic';
+import { notInTrash } from './db/predicates';
+import { jsonPlaceholder, jsonText, perConnection, placeholdersFor } from './db/prepared';
+import { auditLog } from './db/schema';
+import { timestamp, type Context } from './context';
+
+/** What the audit trail keeps of a record: its fields' raw values, by name. */
+export type Snapshot = Record<string, HistoryValue>;
+
+type TrashableTable = SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn; updatedAt: SQLiteColumn };
+
+/** How the machinery handles one kind of record. */
+export interface RecordSpec<T extends TrashableTable> {
+  kind: RecordKind;
+  table: T;
+  /** What one is called in a sentence: "tổ chức", "đối tác". */
+  noun: string;
+  /** Its fields' raw values, as the audit trail keeps them. */
+  snapshot(ctx: Context, row: T['$inferSelect']): Snapshot;
+  /** Refuses a restore that would clash with a record in use (a Mã số HTX now someone else's). */
+  checkRestore?(ctx: Context, row: T['$inferSelect']): void;
+  /** Names of `reference` fields' values, e.g. a commune code's name. */
+  nameOf?(ctx: Context, field: string, value: HistoryValue): string | undefined;
+}
+
+type Row<T extends TrashableTable> = T['$inferSelect'];
+
+function sentenceStart(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The record, or a plain message when it does not exist or is in the trash. */
+export function requireLive<T extends TrashableTable>(ctx: Context, spec: RecordSpec<T>, id: number): Row<T> {
+  const row = ctx.db
+    .select()
+    .from(spec.table as SQLiteTable)
+    .where(and(eq(spec.table.id, id), notInTrash(spec.table)))
+    .get() as Row<T> | undefined;
+  if (!row) throw notFound(`Không tìm thấy ${spec.noun} số ${id}; có thể hồ sơ đã bị xóa.`);
+  return row;
+}
+
+function sameValue(a: HistoryValue | undefined, b: HistoryValue | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * What the audit trail records changes of: the record kinds, and the links and events recorded
+ * beside them (a union's member, a lifecycle event, the alliance's own record).
+ */
+export type AuditedEntity = RecordKind | 'union_member' | 'lifecycle_event' | 'alliance';
+
+const insertAudit = perConnection((db) =>
+  db
+    .insert(auditLog)
+    .values({ ...placeholdersFor({ entity: true, entityId: true, action: true, at: true }), before: jsonPlaceholder('before'), after: jsonPlaceholder('after') })
+    .prepare(),
+);
+
+/**
+ * Records one change, in the caller's transaction: the raw values before and after, as JSON. An
+ * update whose two sides say the same is not recorded; the sides of an update may hold only the
+ * fields it touched.
+ */
+export function recordChange(ctx: Context, entity: AuditedEntity, id: number, action: HistoryAction, before: object | null, after: object | null): void {
+  if (action === 'update' && before && after) {
+    const [was, is] = [before as Snapshot, after as Snapshot];
+    const fields = new Set([...Object.keys(was), ...Object.keys(is)]);
+    if ([...fields].every((field) => sameValue(was[field], is[field]))) return;
+  }
+  insertAudit(ctx.db).run({ entity, entityId: id, action, at: timestamp(ctx), before: jsonText(before), after: jsonText(after) });
+}
+
+/** Moves a record to the trash; what belongs to it stays, for a restore. */
+export function moveToTrash<T extends TrashableTable>(ctx: Context, spec: RecordSpec<T>, id: number): null {
+  return atomically(ctx.db, () => {
+    const before = requireLive(ctx, spec, id);
+    ctx.db
+      .update(spec.table as SQLiteTable)
+      .set({ deletedAt: timestamp(ctx) })
+      .where(eq(spec.table.id, id))
+      .run();
+    recordChange(ctx, spec.kind, id, 'delete', spec.snapshot(ctx, before), null);
+    return null;
+  });
+}
+
+/** Takes a record out of the trash, with everything it had. */
+export function restoreFromTrash<T extends TrashableTable>(ctx: Context, spec: RecordSpec<T>, id: number): Row<T> {
+  return atomically(ctx.db, () => {
+    const row = ctx.db
+      .select()
+      .from(spec.table as SQLiteTable)
+      .where(and(eq(spec.table.id, id), isNotNull(spec.table.deletedAt)))
+      .get() as Row<T> | undefined;
+    if (!row) throw notFound(`${sentenceStart(spec.noun)} số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
+    spec.checkRestore?.(ctx, row);
+    const restored = ctx.db
+      .update(spec.table as SQLiteTable)
+      .set({ deletedAt: null, updatedAt: timestamp(ctx) })
+      .where(eq(spec.table.id, id))
+      .returning()
+      .get() as Row<T>;
+    recordChange(ctx, spec.kind, id, 'restore', null, spec.snapshot(ctx, restored));
+    return restored;
+  });
+}
+
+/** One page of a kind's trash, most recently deleted first. */
+export function trashPage<T extends TrashableTable>(
+  ctx: Context,
+  spec: RecordSpec<T>,
+  { page, pageSize }: { page: number; pageSize: number },
+): { rows: (Row<T> & { deletedAt: string })[]; total: number } {
+  const inTrash: SQL = isNotNull(spec.table.deletedAt);
+  const total = ctx.db.select({ value: count() }).from(spec.table as SQLiteTable).where(inTrash).get()?.value ?? 0;
+  const rows = ctx.db
+    .select()
+    .from(spec.table as SQLiteTable)
+    .where(inTrash)
+    .orderBy(desc(spec.table.deletedAt), desc(spec.table.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all() as (Row<T> & { deletedAt: string })[];
+  return { rows, total };
+}
+
+function isEmpty(value: HistoryValue | undefined): boolean {
+  return value === undefined || value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+function fieldsOf(value: unknown): Record<string, HistoryValue> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, HistoryValue>) : null;
+}
+
+/**
+ * Lịch sử thay đổi of one record, newest first. A record in the trash keeps its history: it is
+ * what one reads before restoring.
+ */
+export function recordHistory(ctx: Context, spec: Pick<RecordSpec<TrashableTable>, 'kind' | 'table' | 'noun' | 'nameOf'>, id: number): RecordHistory {
+  const found = ctx.db
+    .select({ id: spec.table.id })
+    .from(spec.table as SQLiteTable)
+    .where(eq(spec.table.id, id))
+    .get();
+  if (!found) throw notFound(`Không tìm thấy ${spec.noun} số ${id}.`);
+  const fields = recordFields[spec.kind] as Record<string, string>;
+  const names: Record<string, string> = {};
+  const name = (field: string, value: HistoryValue) => {
+    if (fields[field] !== 'reference' || (typeof value !== 'string' && typeof value !== 'number') || value === '') return;
+    const key = referenceKey(field, value);
+    if (key in names) return;
+    const shown = spec.nameOf?.(ctx, field, value);
+    if (shown !== undefined) names[key] = shown;
+  };
+  const rows = ctx.db
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, spec.kind), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .all();
+  const entries = rows.map(({ at, action, before: rawBefore, after: rawAfter }) => {
+    const changes: HistoryChange[] = [];
+    // Moving to and from the trash changes no field; the action says it all.
+    if (action === 'delete' || action === 'restore') return { at, action, changes };
+    const [before, after] = [fieldsOf(rawBefore), fieldsOf(rawAfter)];
+    for (const field of Object.keys(fields)) {
+      // A field an update does not mention did not change in it.
+      if (before && after && !(field in before) && !(field in after)) continue;
+      const [was, is] = [before?.[field], after?.[field]];
+      if (sameValue(was, is) || (isEmpty(was) && isEmpty(is))) continue;
+      name(field, was ?? null);
+      name(field, is ?? null);
+      changes.push({ field, before: was ?? null, after: is ?? null });
+    }
+    return { at, action, changes };
+  });
+  return { entries, names };
+}

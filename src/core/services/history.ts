@@ -1,0 +1,22 @@
+/**
+ * Lịch sử thay đổi of every kind of record, through the one record machinery (../records.ts).
+ */
+import type { recordsContract } from '../../shared/contracts/records';
+import type { RecordKind } from '../../shared/records';
+import type { HandlersFor } from '../handlerTypes';
+import { recordHistory } from '../records';
+import { agreementRecords } from './agreements';
+import { eventRecords } from './events';
+import { organizationRecords } from './organizations';
+import { partnerRecords } from './partners';
+
+const specs: Record<RecordKind, Parameters<typeof recordHistory>[1]> = {
+  organization: organizationRecords,
+  partner: partnerRecords,
+  event: eventRecords,
+  agreement: agreementRecords,
+};
+
+export const historyHandlers: HandlersFor<typeof recordsContract> = {
+  'records:history': (ctx, { kind, id }) => recordHistory(ctx, specs[kind], id),
+};

@@ -1,0 +1,314 @@
+/**
+ * Lịch sử thay đổi of any record — organization, partner, event, agreement — newest first: what was
+ * done, when, and a line for each field it changed. The backend sends raw values (codes, ISO dates,
+ * đồng, whole sub-records); they are written here by each field's format (src/shared/records.ts)
+ * and translated, so one history reads right in either language.
+ */
+import { Accordion, Center, List, Loader, Paper, Text, Timeline } from '@mantine/core';
+import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { figureFields } from '../../../shared/contract';
+import {
+  agreementKinds,
+  agreementPartyRoles,
+  classifications,
+  eventKinds,
+  lifecycleEventKinds,
+  organizationKinds,
+  organizationStatuses,
+  participantRoles,
+  participantStatuses,
+  partnerBusinessLines,
+  partnerKinds,
+} from '../../../shared/domain';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatQuantity } from '../../../shared/format';
+import {
+  recordFields,
+  referenceKey,
+  type FieldFormat,
+  type HistoryChange,
+  type HistoryEntry,
+  type HistoryValue,
+  type RecordKind,
+} from '../../../shared/records';
+import { call } from '../api';
+import { LoadError } from './LoadError';
+
+const actionIcons = { create: IconPlus, update: IconPencil, delete: IconTrash, restore: IconArrowBackUp } as const;
+
+/** Under each area's own query key, so that a change to a record refreshes its history too. */
+const areaKeys = { organization: 'organizations', partner: 'partners', event: 'events', agreement: 'agreements' } as const;
+
+const historyKey = (kind: RecordKind, id: number) => [areaKeys[kind], 'history', id] as const;
+
+export function useRecordHistory(kind: RecordKind, id: number) {
+  return useQuery({ queryKey: historyKey(kind, id), queryFn: () => call('records:history', { kind, id }) });
+}
+
+type Fields = { [key: string]: HistoryValue };
+
+function fieldsOf(value: HistoryValue): Fields | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+}
+
+function text(value: HistoryValue | undefined): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+function number(value: HistoryValue | undefined): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: HistoryValue | undefined): T | undefined {
+  return values.find((item) => item === value);
+}
+
+/** The codes the screens translate, by `kind.field`. */
+const enumTexts: Partial<Record<string, (t: TFunction, value: HistoryValue) => string | undefined>> = {
+  'organization.kind': (t, value) => {
+    const code = oneOf(organizationKinds, value);
+    return code && t(`organization.kind.${code}`);
+  },
+  'organization.status': (t, value) => {
+    const code = oneOf(organizationStatuses, value);
+    return code && t(`organization.status.${code}`);
+  },
+  'partner.kind': (t, value) => {
+    const code = oneOf(partnerKinds, value);
+    return code && t(`partners.kind.${code}`);
+  },
+  'partner.businessLine': (t, value) => {
+    const code = oneOf(partnerBusinessLines, value);
+    return code && t(`partners.businessLine.${code}`);
+  },
+  'event.kind': (t, value) => {
+    const code = oneOf(eventKinds, value);
+    return code && t(`events.kind.${code}`);
+  },
+  'agreement.kind': (t, value) => {
+    const code = oneOf(agreementKinds, value);
+    return code && t(`agreements.kind.${code}`);
+  },
+};
+
+/** A translated code, or the code itself when it is not one of the known ones. */
+function enumText(t: TFunction, kind: RecordKind, field: string, value: HistoryValue): string {
+  return enumTexts[`${kind}.${field}`]?.(t, value) ?? text(value);
+}
+
+/** A year's figure as the figures tab writes it. */
+function figureValue(t: TFunction, field: string, value: HistoryValue | undefined): string {
+  if (value === null || value === undefined || value === '') return t('history.emptyValue');
+  if (field === 'classification') {
+    const code = oneOf(classifications, value);
+    return code ? t(`figures.classification.${code}`) : text(value);
+  }
+  if (typeof value !== 'number') return text(value);
+  return ['revenue', 'profit', 'averageIncome', 'totalAssets'].includes(field) ? formatMoney(value) : formatCount(value);
+}
+
+function participantState(t: TFunction, state: Fields): string {
+  const role = oneOf(participantRoles, state.role);
+  const status = oneOf(participantStatuses, state.status);
+  return [role ? t(`events.role.${role}`) : '', status ? t(`events.status.${status}`) : '', text(state.representative)].filter(Boolean).join(', ');
+}
+
+function commitmentText(t: TFunction, item: Fields): string {
+  const quantity = number(item.quantity);
+  const parts = [`${text(item.product)}: ${quantity === null ? '' : formatQuantity(quantity, text(item.unit))}`];
+  const value = number(item.value);
+  if (value !== null) parts.push(formatMoney(value));
+  if (text(item.startsOn)) parts.push(t('history.commitmentFrom', { date: formatDate(text(item.startsOn)) }));
+  if (text(item.dueOn)) parts.push(t('history.commitmentDue', { date: formatDate(text(item.dueOn)) }));
+  return parts.join(', ');
+}
+
+function deliveryText(item: Fields): string {
+  const quantity = number(item.quantity);
+  let line = `${formatDate(text(item.deliveredOn))}: ${quantity === null ? '' : formatQuantity(quantity, text(item.unit))} ${text(item.product)}`;
+  const value = number(item.value);
+  if (value !== null) line += ` (${formatMoney(value)})`;
+  if (text(item.note)) line += ` — ${text(item.note)}`;
+  return line;
+}
+
+/** A list written as one text: each item by `describe`; text kept from before raw values, as it is. */
+function listText(value: HistoryValue, describe: (item: Fields) => string): string {
+  if (typeof value === 'string') return value;
+  return Array.isArray(value) ? value.map((item) => fieldsOf(item)).filter((item): item is Fields => item !== null).map(describe).join('; ') : '';
+}
+
+/** A field's value as a person reads it. */
+function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldFormat, value: HistoryValue, names: Record<string, string>): string {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return t('history.emptyValue');
+  switch (format) {
+    case 'date':
+      return typeof value === 'string' ? formatDate(value) || value : text(value);
+    case 'money':
+      return typeof value === 'number' ? formatMoney(value) : text(value);
+    case 'count':
+      return typeof value === 'number' ? formatCount(value) : text(value);
+    case 'boolean':
+      return value === true ? t('history.yes') : value === false ? t('history.no') : text(value);
+    case 'enum':
+      return enumText(t, kind, field, value);
+    case 'reference':
+      return (typeof value === 'string' || typeof value === 'number' ? names[referenceKey(field, value)] : undefined) ?? text(value);
+    case 'contacts':
+      return listText(value, (item) => (text(item.role) ? `${text(item.name)} (${text(item.role)})` : text(item.name)));
+    case 'event':
+      return typeof value === 'string' ? value : text(fieldsOf(value)?.title);
+    case 'parties':
+      return listText(value, (item) => {
+        const role = oneOf(agreementPartyRoles, item.role);
+        return `${text(item.name)} (${role ? t(`agreements.role.${role}`) : text(item.role)})`;
+      });
+    case 'commitments':
+      return listText(value, (item) => commitmentText(t, item));
+    case 'delivery':
+      return typeof value === 'string' ? value : deliveryText(fieldsOf(value) ?? {});
+    case 'followUp': {
+      if (typeof value === 'string') return value;
+      const note = fieldsOf(value) ?? {};
+      return `${formatDate(text(note.notedOn))}: ${text(note.text)}`;
+    }
+    case 'product':
+      return text(fieldsOf(value)?.name);
+    case 'certification': {
+      const item = fieldsOf(value) ?? {};
+      const stars = typeof item.stars === 'number' ? ` ${String(item.stars)}★` : '';
+      const certificate = text(item.number);
+      return `${text(item.kindName) || text(item.kindCode)}${stars}${certificate ? ` (${certificate})` : ''}`;
+    }
+    case 'lifecycle': {
+      const item = fieldsOf(value) ?? {};
+      const eventKind = oneOf(lifecycleEventKinds, item.kind);
+      const decision = text(item.decisionNo);
+      return [eventKind ? t(`figures.lifecycle.kind.${eventKind}`) : text(item.kind), formatDate(text(item.date)), decision ? t('history.decision', { number: decision }) : '']
+        .filter(Boolean)
+        .join(', ');
+    }
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+/** Sub-records that come and go whole read "Thêm …", "Xóa …", "Sửa …" rather than before → after. */
+const wholeRecords: readonly FieldFormat[] = ['product', 'certification', 'lifecycle', 'delivery', 'followUp'];
+
+function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, names: Record<string, string>): string[] {
+  const formats = recordFields[kind] as Record<string, FieldFormat>;
+  const format = formats[change.field] ?? 'text';
+  const label = t(`history.field.${kind}.${change.field}` as 'history.field.organization.name', { defaultValue: change.field });
+  const shown = (value: HistoryValue) => valueText(t, kind, change.field, format, value, names);
+
+  if (format === 'figures') {
+    const before = fieldsOf(change.before);
+    const after = fieldsOf(change.after);
+    const values = after ?? before ?? {};
+    const year = text(values.year);
+    const parts = figureFields
+      .filter((field) => field in values)
+      .map((field) => `${t(`figures.field.${field}`)} ${figureValue(t, field, before?.[field])} → ${figureValue(t, field, after?.[field])}`);
+    const title = year ? t('history.figures', { year }) : t('history.figuresNoYear');
+    return [parts.length ? `${title}: ${parts.join('; ')}` : title];
+  }
+  if (format === 'participants') {
+    const list = (value: HistoryValue) => (Array.isArray(value) ? value.map(fieldsOf) : []);
+    const [was, is] = [list(change.before), list(change.after)];
+    return is.map((item, index) => {
+      const name = text(item?.name);
+      const [prior, next] = [fieldsOf(was[index]?.state ?? null), fieldsOf(item?.state ?? null)];
+      if (!prior && next) {
+        const role = oneOf(participantRoles, next.role);
+        const status = oneOf(participantStatuses, next.status);
+        return t('history.participantAdded', { name, role: role ? t(`events.role.${role}`) : '', status: status ? t(`events.status.${status}`) : '' });
+      }
+      if (prior && !next) return t('history.participantRemoved', { name });
+      if (prior && next) return t('history.participantChanged', { name, before: participantState(t, prior), after: participantState(t, next) });
+      return name;
+    });
+  }
+  if (wholeRecords.includes(format)) {
+    const what = `${label.toLowerCase()}: ${shown(change.after ?? change.before)}`;
+    if (change.before === null) return [t('history.added', { what })];
+    if (change.after === null) return [t('history.removed', { what })];
+    return [t('history.changed', { what: `${label.toLowerCase()}: ${shown(change.before)} → ${shown(change.after)}` })];
+  }
+  return [`${label}: ${shown(change.before)} → ${shown(change.after)}`];
+}
+
+function linesOf(t: TFunction, kind: RecordKind, entry: HistoryEntry, names: Record<string, string>): string[] {
+  const lines = entry.changes.flatMap((change) => changeLines(t, kind, change, names));
+  return lines.length === 0 && entry.action === 'update' ? [t('history.noDetail')] : lines;
+}
+
+/**
+ * A record's history in a bordered panel, or folded under its title (`folded`) at the foot of a
+ * page that shows much else.
+ */
+export function RecordHistory({ kind, id, folded = false }: { kind: RecordKind; id: number; folded?: boolean }) {
+  const { t } = useTranslation();
+  if (!folded) {
+    return (
+      <Paper withBorder p="md">
+        <HistoryTimeline kind={kind} id={id} />
+      </Paper>
+    );
+  }
+  return (
+    <Accordion variant="contained">
+      <Accordion.Item value="history">
+        <Accordion.Control>{t('history.title')}</Accordion.Control>
+        <Accordion.Panel>
+          <HistoryTimeline kind={kind} id={id} />
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+}
+
+function HistoryTimeline({ kind, id }: { kind: RecordKind; id: number }) {
+  const { t } = useTranslation();
+  const history = useRecordHistory(kind, id);
+  if (history.isPending) {
+    return (
+      <Center mih={120}>
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (history.isError) return <LoadError error={history.error} onRetry={() => void history.refetch()} />;
+  const { entries, names } = history.data;
+  if (entries.length === 0) {
+    return (
+      <Text c="dimmed" size="sm">
+        {t('history.empty')}
+      </Text>
+    );
+  }
+  return (
+    <Timeline bulletSize={26} lineWidth={2}>
+      {entries.map((entry, index) => {
+        const Icon = actionIcons[entry.action];
+        const shown = linesOf(t, kind, entry, names);
+        return (
+          <Timeline.Item key={`${entry.at}-${String(index)}`} bullet={<Icon size={14} />} title={t(`history.action.${kind}.${entry.action}`)}>
+            <Text size="xs" c="dimmed" mb={4}>
+              {formatDateTime(entry.at)}
+            </Text>
+            {shown.length > 0 && (
+              <List size="sm" spacing={2}>
+                {shown.map((line, position) => (
+                  <List.Item key={position}>{line}</List.Item>
+                ))}
+              </List>
+            )}
+          </Timeline.Item>
+        );
+      })}
+    </Timeline>
+  );
+}

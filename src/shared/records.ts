@@ -1,0 +1,148 @@
+/**
+ * The kinds of record that keep a change history and go to the trash (Thùng rác), and the
+ * description of each kind's fields that the one record machinery works from: the audit trail
+ * stores each field's raw value (codes, ISO dates, đồng, ids), the backend compares them in this
+ * order, and the screen writes and translates them by their format.
+ */
+
+export const recordKinds = ['organization', 'partner', 'event', 'agreement'] as const;
+export type RecordKind = (typeof recordKinds)[number];
+
+/**
+ * How a field's raw value reads on screen:
+ * - `text`, `date` (ISO), `money` (đồng), `count`, `boolean`;
+ * - `enum`: a code the screen translates (an organization's kind, an agreement's kind …);
+ * - `reference`: a code or id whose name the backend looks up (a commune, a sector) and sends beside;
+ * - the others: a whole record that came, went or changed (a contact list, a year's figures,
+ *   a product, a delivery …), each written by the screen in its own way.
+ */
+export type FieldFormat =
+  | 'text'
+  | 'date'
+  | 'money'
+  | 'count'
+  | 'boolean'
+  | 'enum'
+  | 'reference'
+  | 'contacts'
+  | 'figures'
+  | 'product'
+  | 'certification'
+  | 'lifecycle'
+  | 'participants'
+  | 'event'
+  | 'parties'
+  | 'commitments'
+  | 'delivery'
+  | 'followUp';
+
+/** Each kind's fields, in the order its profile shows them. */
+export const recordFields = {
+  organization: {
+    kind: 'enum',
+    name: 'text',
+    shortName: 'text',
+    registrationNo: 'text',
+    communeCode: 'reference',
+    street: 'text',
+    oldAddress: 'text',
+    foundedOn: 'date',
+    sectorCode: 'reference',
+    phone: 'text',
+    email: 'text',
+    website: 'text',
+    representative: 'text',
+    charterCapital: 'money',
+    sizeClass: 'reference',
+    memberSince: 'date',
+    memberUntil: 'date',
+    highTech: 'boolean',
+    valueChain: 'boolean',
+    status: 'enum',
+    endedOn: 'date',
+    contacts: 'contacts',
+    figures: 'figures',
+    product: 'product',
+    certification: 'certification',
+    lifecycle: 'lifecycle',
+  },
+  partner: {
+    kind: 'enum',
+    businessLine: 'enum',
+    name: 'text',
+    shortName: 'text',
+    taxCode: 'text',
+    provinceCode: 'reference',
+    address: 'text',
+    contactName: 'text',
+    contactRole: 'text',
+    phone: 'text',
+    email: 'text',
+    website: 'text',
+    buys: 'text',
+    qualityRequirements: 'text',
+    note: 'text',
+  },
+  event: {
+    kind: 'enum',
+    title: 'text',
+    startsOn: 'date',
+    endsOn: 'date',
+    venue: 'text',
+    provinceCode: 'reference',
+    organizer: 'text',
+    coOrganizers: 'text',
+    budget: 'money',
+    description: 'text',
+    outcome: 'text',
+    participants: 'participants',
+  },
+  agreement: {
+    kind: 'enum',
+    number: 'text',
+    title: 'text',
+    signedOn: 'date',
+    event: 'event',
+    validFrom: 'date',
+    validUntil: 'date',
+    note: 'text',
+    parties: 'parties',
+    commitments: 'commitments',
+    terminatedOn: 'date',
+    terminationReason: 'text',
+    delivery: 'delivery',
+    followUp: 'followUp',
+    attachment: 'text',
+  },
+} as const satisfies Record<RecordKind, Record<string, FieldFormat>>;
+
+export type RecordField<K extends RecordKind> = keyof (typeof recordFields)[K];
+
+/** A raw value as the audit trail keeps it. */
+export type HistoryValue = string | number | boolean | null | HistoryValue[] | { [key: string]: HistoryValue };
+
+/** What one entry did to one field. */
+export interface HistoryChange {
+  field: string;
+  before: HistoryValue;
+  after: HistoryValue;
+}
+
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
+
+export interface HistoryEntry {
+  at: string;
+  action: HistoryAction;
+  changes: HistoryChange[];
+}
+
+/** Lịch sử thay đổi of one record, newest first, with the names of the references it mentions. */
+export interface RecordHistory {
+  entries: HistoryEntry[];
+  /** `field:value` → name, for `reference` fields: `communeCode:30604` → `Xã Vĩnh An`. */
+  names: Record<string, string>;
+}
+
+export function referenceKey(field: string, value: string | number): string {
+  return `${field}:${String(value)}`;
+}
