@@ -22,7 +22,8 @@ function generate(schema: string): string[] {
   return readdirSync(out).filter((name) => !before.has(name));
 }
 
-describe('the schema and the migrations', () => {
+// drizzle-kit starts a bundler of its own: seconds, more on a busy machine.
+describe('the schema and the migrations', { timeout: 60_000 }, () => {
   it('agree: drizzle-kit finds nothing to generate', () => {
     expect(generate('./src/core/db/schema.ts')).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppFailure } from '../../shared/errors';
 import { dropDerivedStructures, ensureDerivedStructures, type DerivedRepair } from './derived';
 import * as schema from './schema';
+import { dataUpgrades } from './upgrades';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -132,18 +133,20 @@ export function openDatabase({ file, migrationsFolder, now = () => new Date() }:
     }
 
     let backupFile: string | null = null;
-    if (!inMemory && lastApplied !== null && lastApplied < newestKnown) {
+    const pendingTags = journal.filter((entry) => lastApplied === null || entry.when > lastApplied).map((entry) => entry.tag);
+    const pending = pendingTags.length > 0;
+    if (!inMemory && lastApplied !== null && pending) {
       const stamp = now().toISOString().replace(/[:.]/g, '-');
       backupFile = `${file}.truoc-cap-nhat-${stamp}.sqlite`;
       if (existsSync(backupFile)) throw new Error(`Backup file already exists: ${backupFile}`);
       sqlite.prepare('VACUUM INTO ?').run(backupFile);
     }
 
-    const pending = lastApplied === null || lastApplied < newestKnown;
     // A migration may rebuild a table, which the derived structures over it would break.
     if (pending) dropDerivedStructures(sqlite);
     const db = drizzle({ client: sqlite, schema });
     migrate(db, { migrationsFolder });
+    sqlite.transaction(() => pendingTags.forEach((tag) => dataUpgrades[tag]?.(sqlite)))();
     const derived = ensureDerivedStructures(sqlite, { rebuild: pending });
     const schemaVersion = journal.filter((entry) => entry.when <= (lastAppliedMigration(sqlite) ?? 0)).length;
 

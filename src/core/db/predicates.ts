@@ -42,3 +42,18 @@ export function existingInYear(year: number): SQL {
 export function notInTrash(record: { deletedAt: SQLWrapper }): SQL {
   return sql`${record.deletedAt} IS NULL`;
 }
+
+/** An agreement that was signed: a draft has no signing date. */
+export function isSigned(agreement: { signedOn: SQLWrapper }): SQL {
+  return sql`${agreement.signedOn} IS NOT NULL`;
+}
+
+/** An agreement signed within a period, both days included. */
+export function signedBetween(agreement: { signedOn: SQLWrapper }, from: string, to: string): SQL {
+  return sql`(${isSigned(agreement)} AND ${agreement.signedOn} >= ${from} AND ${agreement.signedOn} <= ${to})`;
+}
+
+/** An agreement in force on `day`: not in the trash, signed, not terminated by then. */
+export function inForce(agreement: { deletedAt: SQLWrapper; signedOn: SQLWrapper; terminatedOn: SQLWrapper }, day: string): SQL {
+  return sql`(${notInTrash(agreement)} AND ${isSigned(agreement)} AND (${agreement.terminatedOn} IS NULL OR ${agreement.terminatedOn} > ${day}))`;
+}

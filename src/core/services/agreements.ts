@@ -7,8 +7,8 @@
  */
 import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { notInTrash } from '../db/predicates';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { isSigned, notInTrash, signedBetween } from '../db/predicates';
 import type { z } from 'zod';
 import {
   agreementFulfilment,
@@ -91,7 +91,7 @@ export function agreementStatusSql(today: string): SQL {
     WHERE d.commitment_id = c.id AND d.delivered_on <= ${today})`;
   return sql`(CASE
     WHEN ${agreements.terminatedOn} IS NOT NULL AND ${agreements.terminatedOn} <= ${today} THEN 'terminated'
-    WHEN ${agreements.signedOn} IS NULL THEN 'draft'
+    WHEN NOT ${isSigned(agreements)} THEN 'draft'
     WHEN EXISTS (SELECT 1 FROM agreement_commitments c WHERE c.agreement_id = ${agreements.id})
       AND NOT EXISTS (SELECT 1 FROM agreement_commitments c WHERE c.agreement_id = ${agreements.id} AND ${delivered} < c.quantity)
       THEN 'fulfilled'
@@ -331,7 +331,7 @@ function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'
     notInTrash(agreements),
     input.kind ? eq(agreements.kind, input.kind) : undefined,
     input.eventId === undefined ? undefined : eq(agreements.eventId, input.eventId),
-    input.year === undefined ? undefined : and(gte(agreements.signedOn, `${input.year}-01-01`), lte(agreements.signedOn, `${input.year}-12-31`)),
+    input.year === undefined ? undefined : signedBetween(agreements, `${input.year}-01-01`, `${input.year}-12-31`),
     counterpartCondition(input.counterpart),
     input.statuses?.length ? inArray(agreementStatusSql(today), input.statuses) : undefined,
     searchCondition(ctx, input.search),

@@ -1,6 +1,6 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
-import { and, asc, count, eq, gte, isNotNull, isNull, lte, or, gt, sql } from 'drizzle-orm';
-import { notInTrash } from '../db/predicates';
+import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
+import { inForce, notInTrash } from '../db/predicates';
 import {
   agreementFulfilment,
   agreementStatus,
@@ -22,15 +22,6 @@ import { todayIso, type Context } from '../context';
 import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { expiringCertifications } from './products';
-
-/** Agreements still in force on `today`: signed, not deleted, not (yet) terminated. */
-function inForce(today: string) {
-  return and(
-    notInTrash(agreements),
-    isNotNull(agreements.signedOn),
-    or(isNull(agreements.terminatedOn), gt(agreements.terminatedOn, today)),
-  );
-}
 
 interface CommitmentToday {
   id: number;
@@ -57,7 +48,7 @@ function agreementsInForce(ctx: Context, today: string) {
         where note.agreement_id = ${agreements}.id and note.noted_on <= ${today})`,
     })
     .from(agreements)
-    .where(inForce(today))
+    .where(inForce(agreements, today))
     .all();
   const commitments: CommitmentToday[] = ctx.db
     .select({
@@ -73,7 +64,7 @@ function agreementsInForce(ctx: Context, today: string) {
     })
     .from(agreementCommitments)
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
-    .where(inForce(today))
+    .where(inForce(agreements, today))
     .orderBy(asc(agreementCommitments.id))
     .all()
     .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }));

@@ -3,7 +3,7 @@
  * register and the yearly figures. Each organization counts once per year: only those existing at
  * the end of the year (see `existingInYear` in db/predicates.ts), so one merged into another is counted in its successor.
  */
-import { and, eq, getTableColumns, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, gte, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type {
   ClassificationCounts,
   CommuneCount,
@@ -17,7 +17,8 @@ import type {
 import type { OrganizationKind, SectorGroup } from '../../shared/domain';
 import { vietnameseCollator } from '../../shared/text';
 import type { Context } from '../context';
-import { sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
+import { notInTrash } from '../db/predicates';
+import { organizations, sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 
 const UNKNOWN_SECTOR_NAME = 'Chưa rõ lĩnh vực';
@@ -77,18 +78,17 @@ interface GroupRow {
  */
 function yearCounts(ctx: Context, year: number, live: { byCommune: Map<string, number>; byKindSector: Map<string, number> }): YearCounts {
   const last = lastDayOf(year);
-  const grouped = (query: SQL) => ctx.db.all<GroupRow>(query);
-  const foundedLater = grouped(sql`
-    SELECT commune_code AS commune, kind, coalesce(sector_code, '') AS sector, count(*) AS n
-    FROM organizations INDEXED BY organizations_founded
-    WHERE deleted_at IS NULL AND founded_on IS NOT NULL AND founded_on > ${last}
-    GROUP BY 1, 2, 3`);
-  const endedBy = grouped(sql`
-    SELECT commune_code AS commune, kind, coalesce(sector_code, '') AS sector, count(*) AS n,
-      coalesce(sum(founded_on > ${last}), 0) AS both
-    FROM organizations INDEXED BY organizations_ended
-    WHERE deleted_at IS NULL AND ended_on IS NOT NULL AND ended_on <= ${last}
-    GROUP BY 1, 2, 3`) as (GroupRow & { both: number })[];
+  const o = organizations;
+  // The planner must be told to read the date indexes (it would read the table), which the query
+  // builder cannot say: these queries are SQL, on the schema's columns.
+  const indexed = (index: 'organizations_founded' | 'organizations_ended') => sql`${o} INDEXED BY ${sql.identifier(index)}`;
+  const place = sql`${o.communeCode} AS commune, ${o.kind} AS kind, coalesce(${o.sectorCode}, '') AS sector, count(*) AS n`;
+  const foundedLater = ctx.db.all<GroupRow>(sql`
+    SELECT ${place} FROM ${indexed('organizations_founded')}
+    WHERE ${and(notInTrash(o), isNotNull(o.foundedOn), gt(o.foundedOn, last))} GROUP BY 1, 2, 3`);
+  const endedBy = ctx.db.all<GroupRow & { both: number }>(sql`
+    SELECT ${place}, coalesce(sum(${o.foundedOn} > ${last}), 0) AS both FROM ${indexed('organizations_ended')}
+    WHERE ${and(notInTrash(o), isNotNull(o.endedOn), lte(o.endedOn, last))} GROUP BY 1, 2, 3`);
 
   const byCommune = new Map(live.byCommune);
   const byKindSector = new Map(live.byKindSector);
@@ -99,16 +99,15 @@ function yearCounts(ctx: Context, year: number, live: { byCommune: Map<string, n
   for (const row of foundedLater) subtract(row, row.n);
   for (const row of endedBy) subtract(row, row.n - row.both);
 
-  const byKind = (column: 'founded_on' | 'ended_on', index: string): KindCounts => {
+  const byKind = (column: typeof o.foundedOn | typeof o.endedOn, index: 'organizations_founded' | 'organizations_ended'): KindCounts => {
     const counts = emptyKindCounts();
     const rows = ctx.db.all<{ kind: OrganizationKind; n: number }>(sql`
-      SELECT kind, count(*) AS n FROM organizations INDEXED BY ${sql.identifier(index)}
-      WHERE deleted_at IS NULL AND ${sql.identifier(column)} IS NOT NULL AND ${sql.identifier(column)} >= ${firstDayOf(year)} AND ${sql.identifier(column)} <= ${last}
-      GROUP BY kind`);
+      SELECT ${o.kind} AS kind, count(*) AS n FROM ${indexed(index)}
+      WHERE ${and(notInTrash(o), isNotNull(column), gte(column, firstDayOf(year)), lte(column, last))} GROUP BY 1`);
     for (const row of rows) addToKind(counts, row.kind, row.n);
     return counts;
   };
-  return { byCommune, byKindSector, founded: byKind('founded_on', 'organizations_founded'), ended: byKind('ended_on', 'organizations_ended') };
+  return { byCommune, byKindSector, founded: byKind(o.foundedOn, 'organizations_founded'), ended: byKind(o.endedOn, 'organizations_ended') };
 }
 
 /** The organizations not in the trash, by commune and by kind and sector: the derived counters. */

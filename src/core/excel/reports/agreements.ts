@@ -4,7 +4,7 @@
  * status and percentage comes from the agreement rules (shared/agreements.ts), read as of the
  * period's last day (or today, if that is still to come), so a past period reads as it stood then.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   agreementFulfilment,
   agreementStatus,
@@ -14,58 +14,58 @@ import {
   totalsPerUnit,
   unitKey,
 } from '../../../shared/agreements';
-import type { AgreementKind } from '../../../shared/domain';
 import { todayIso, type Context } from '../../context';
+import { notInTrash, signedBetween } from '../../db/predicates';
+import { agreementCommitments, agreementDeliveries, agreementParties, agreements as agreementsTable, organizations, partners } from '../../db/schema';
 import { getAlliance } from '../../services/alliance';
 import type { Row, SheetData } from '../write/writer';
-
-interface AgreementRow {
-  id: number;
-  kind: AgreementKind;
-  number: string;
-  title: string;
-  signedOn: string;
-  validUntil: string | null;
-  terminatedOn: string | null;
-}
-
-interface CommitmentRow {
-  id: number;
-  agreementId: number;
-  product: string;
-  quantity: number;
-  unit: string;
-  value: number | null;
-  dueOn: string | null;
-}
-
-interface DeliveryRow {
-  commitmentId: number;
-  deliveredOn: string;
-  quantity: number;
-  value: number | null;
-}
 
 export function agreementsTables(ctx: Context, from: string, to: string): Record<string, SheetData> {
   const today = todayIso(ctx);
   const asOf = to < today ? to : today;
-  const signedInPeriod = sql`a.deleted_at IS NULL AND a.signed_on IS NOT NULL AND a.signed_on >= ${from} AND a.signed_on <= ${to}`;
-  const agreements = ctx.db.all<AgreementRow>(sql`
-    SELECT a.id, a.kind, a.number, a.title, a.signed_on AS signedOn, a.valid_until AS validUntil, a.terminated_on AS terminatedOn
-    FROM agreements a WHERE ${signedInPeriod} ORDER BY a.signed_on, a.id`);
-  const commitments = ctx.db.all<CommitmentRow>(sql`
-    SELECT c.id, c.agreement_id AS agreementId, c.product, c.quantity, c.unit, c.value, c.due_on AS dueOn
-    FROM agreement_commitments c JOIN agreements a ON a.id = c.agreement_id WHERE ${signedInPeriod} ORDER BY c.id`);
-  const deliveries = ctx.db.all<DeliveryRow>(sql`
-    SELECT d.commitment_id AS commitmentId, d.delivered_on AS deliveredOn, d.quantity, d.value
-    FROM agreement_deliveries d JOIN agreement_commitments c ON c.id = d.commitment_id JOIN agreements a ON a.id = c.agreement_id
-    WHERE ${signedInPeriod}`);
+  const a = agreementsTable;
+  const signedInPeriod = and(notInTrash(a), signedBetween(a, from, to));
+  const agreements = ctx.db
+    .select({
+      id: a.id,
+      kind: a.kind,
+      number: a.number,
+      title: a.title,
+      signedOn: sql<string>`${a.signedOn}`,
+      validUntil: a.validUntil,
+      terminatedOn: a.terminatedOn,
+    })
+    .from(a)
+    .where(signedInPeriod)
+    .orderBy(a.signedOn, a.id)
+    .all();
+  const c = agreementCommitments;
+  const commitments = ctx.db
+    .select({ id: c.id, agreementId: c.agreementId, product: c.product, quantity: c.quantity, unit: c.unit, value: c.value, dueOn: c.dueOn })
+    .from(c)
+    .innerJoin(a, eq(a.id, c.agreementId))
+    .where(signedInPeriod)
+    .orderBy(c.id)
+    .all();
+  const d = agreementDeliveries;
+  const deliveries = ctx.db
+    .select({ commitmentId: d.commitmentId, deliveredOn: d.deliveredOn, quantity: d.quantity, value: d.value })
+    .from(d)
+    .innerJoin(c, eq(c.id, d.commitmentId))
+    .innerJoin(a, eq(a.id, c.agreementId))
+    .where(signedInPeriod)
+    .all();
   const allianceName = getAlliance(ctx)?.name ?? '';
-  const parties = ctx.db.all<{ agreementId: number; name: string | null }>(sql`
-    SELECT p.agreement_id AS agreementId, coalesce(o.name, t.name) AS name
-    FROM agreement_parties p JOIN agreements a ON a.id = p.agreement_id
-    LEFT JOIN organizations o ON o.id = p.organization_id LEFT JOIN partners t ON t.id = p.partner_id
-    WHERE ${signedInPeriod} ORDER BY p.id`);
+  const p = agreementParties;
+  const parties = ctx.db
+    .select({ agreementId: p.agreementId, name: sql<string | null>`coalesce(${organizations.name}, ${partners.name})` })
+    .from(p)
+    .innerJoin(a, eq(a.id, p.agreementId))
+    .leftJoin(organizations, eq(organizations.id, p.organizationId))
+    .leftJoin(partners, eq(partners.id, p.partnerId))
+    .where(signedInPeriod)
+    .orderBy(p.id)
+    .all();
 
   const deliveriesOf = Map.groupBy(deliveries, (delivery) => delivery.commitmentId);
   const facts = commitments.map((commitment) => {

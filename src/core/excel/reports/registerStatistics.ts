@@ -5,7 +5,7 @@
  * Tổng quan); the split of each sector's and commune's count by kind, and what was founded and
  * ended there, are counted here under the same rule of existence (`existingInYear`).
  */
-import { and, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
 import { vietnameseCollator } from '../../../shared/text';
 import type { Context } from '../../context';
@@ -29,19 +29,24 @@ function splitBy(ctx: Context, year: number, key: SQL): Map<string, KindSplit> {
     if (!split) splits.set(code, (split = emptySplit()));
     return split;
   };
-  const existing = ctx.db.all<{ code: string; kind: OrganizationKind; n: number }>(
-    sql`SELECT ${key} AS code, ${organizations.kind} AS kind, count(*) AS n FROM ${organizations} WHERE ${existingInYear(year)} GROUP BY 1, 2`,
-  );
+  const existing = ctx.db
+    .select({ code: sql<string>`${key}`, kind: organizations.kind, n: count() })
+    .from(organizations)
+    .where(existingInYear(year))
+    .groupBy(key, organizations.kind)
+    .all();
   for (const row of existing) {
     const split = splitOf(row.code);
     split[row.kind] += row.n;
     split.total += row.n;
   }
   const within = (column: typeof organizations.foundedOn | typeof organizations.endedOn) =>
-    ctx.db.all<{ code: string; n: number }>(
-      sql`SELECT ${key} AS code, count(*) AS n FROM ${organizations}
-        WHERE ${and(notInTrash(organizations), isNotNull(column), gte(column, first), lte(column, last))} GROUP BY 1`,
-    );
+    ctx.db
+      .select({ code: sql<string>`${key}`, n: count() })
+      .from(organizations)
+      .where(and(notInTrash(organizations), isNotNull(column), gte(column, first), lte(column, last)))
+      .groupBy(key)
+      .all();
   for (const row of within(organizations.foundedOn)) splitOf(row.code).founded += row.n;
   for (const row of within(organizations.endedOn)) splitOf(row.code).ended += row.n;
   return splits;

@@ -3,37 +3,53 @@
  * the agreements signed there and their value; then the same by kind of event, where an
  * organization or partner that came to several events counts once.
  */
-import { sql } from 'drizzle-orm';
-import { eventKinds, type EventKind } from '../../../shared/domain';
+import { and, count, countDistinct, eq, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { eventKinds } from '../../../shared/domain';
 import type { Context } from '../../context';
+import { isSigned, notInTrash } from '../../db/predicates';
+import { agreementCommitments, agreements, eventParticipants, events as eventsTable } from '../../db/schema';
 import type { Row, SheetData } from '../write/writer';
 
-interface EventRow {
-  id: number;
-  kind: EventKind;
-  title: string;
-  startsOn: string;
-  endsOn: string;
-  venue: string;
-  provinceCode: string | null;
-  budget: number | null;
-  organizations: number;
-  partners: number;
-  agreements: number;
-  agreementValue: number;
+/** Events that began in the period and are not in the trash. */
+function heldIn(from: string, to: string): SQL | undefined {
+  return and(notInTrash(eventsTable), gte(eventsTable.startsOn, from), lte(eventsTable.startsOn, to));
+}
+
+type EventRow = ReturnType<typeof eventsHeldIn>[number];
+
+function eventsHeldIn(ctx: Context, from: string, to: string) {
+  const e = eventsTable;
+  const p = eventParticipants;
+  const came = (side: typeof p.organizationId | typeof p.partnerId) =>
+    ctx.db.select({ n: count() }).from(p).where(and(eq(p.eventId, e.id), eq(p.status, 'attended'), isNotNull(side)));
+  const signedThere = and(eq(agreements.eventId, e.id), notInTrash(agreements), isSigned(agreements));
+  return ctx.db
+    .select({
+      id: e.id,
+      kind: e.kind,
+      title: e.title,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+      venue: e.venue,
+      provinceCode: e.provinceCode,
+      budget: e.budget,
+      organizations: sql<number>`(${came(p.organizationId)})`,
+      partners: sql<number>`(${came(p.partnerId)})`,
+      agreements: sql<number>`(${ctx.db.select({ n: count() }).from(agreements).where(signedThere)})`,
+      agreementValue: sql<number>`(${ctx.db
+        .select({ value: sql`coalesce(sum(${agreementCommitments.value}), 0)` })
+        .from(agreements)
+        .innerJoin(agreementCommitments, eq(agreementCommitments.agreementId, agreements.id))
+        .where(signedThere)})`,
+    })
+    .from(e)
+    .where(heldIn(from, to))
+    .orderBy(e.startsOn, e.id)
+    .all();
 }
 
 export function tradePromotionTables(ctx: Context, from: string, to: string): Record<string, SheetData> {
-  const events = ctx.db.all<EventRow>(sql`
-    SELECT e.id, e.kind, e.title, e.starts_on AS startsOn, e.ends_on AS endsOn, e.venue, e.province_code AS provinceCode, e.budget,
-      (SELECT count(*) FROM event_participants p WHERE p.event_id = e.id AND p.status = 'attended' AND p.organization_id IS NOT NULL) AS organizations,
-      (SELECT count(*) FROM event_participants p WHERE p.event_id = e.id AND p.status = 'attended' AND p.partner_id IS NOT NULL) AS partners,
-      (SELECT count(*) FROM agreements a WHERE a.event_id = e.id AND a.deleted_at IS NULL AND a.signed_on IS NOT NULL) AS agreements,
-      (SELECT coalesce(sum(c.value), 0) FROM agreements a JOIN agreement_commitments c ON c.agreement_id = a.id
-        WHERE a.event_id = e.id AND a.deleted_at IS NULL AND a.signed_on IS NOT NULL) AS agreementValue
-    FROM events e
-    WHERE e.deleted_at IS NULL AND e.starts_on >= ${from} AND e.starts_on <= ${to}
-    ORDER BY e.starts_on, e.id`);
+  const events = eventsHeldIn(ctx, from, to);
 
   const eventRows: Row[] = events.map((event) => {
     const province = event.provinceCode === null ? undefined : ctx.places.province(event.provinceCode);
@@ -56,13 +72,18 @@ export function tradePromotionTables(ctx: Context, from: string, to: string): Re
 
 /** By kind of event; who came is counted without repeats, by kind and over the whole period. */
 function byKindTable(ctx: Context, events: readonly EventRow[], from: string, to: string): SheetData {
-  const attendance = (byKind: boolean) =>
-    ctx.db.all<{ kind: EventKind | null; organizations: number; partners: number }>(sql`
-      SELECT ${byKind ? sql`e.kind` : sql`NULL`} AS kind,
-        count(DISTINCT p.organization_id) AS organizations, count(DISTINCT p.partner_id) AS partners
-      FROM event_participants p JOIN events e ON e.id = p.event_id
-      WHERE e.deleted_at IS NULL AND e.starts_on >= ${from} AND e.starts_on <= ${to} AND p.status = 'attended'
-      ${byKind ? sql`GROUP BY e.kind` : sql``}`);
+  const attendance = (byKind: boolean) => {
+    const query = ctx.db
+      .select({
+        kind: byKind ? eventsTable.kind : sql<null>`NULL`,
+        organizations: countDistinct(eventParticipants.organizationId),
+        partners: countDistinct(eventParticipants.partnerId),
+      })
+      .from(eventParticipants)
+      .innerJoin(eventsTable, eq(eventsTable.id, eventParticipants.eventId))
+      .where(and(heldIn(from, to), eq(eventParticipants.status, 'attended')));
+    return byKind ? query.groupBy(eventsTable.kind).all() : query.all();
+  };
   const came = new Map(attendance(true).map((row) => [row.kind, row]));
   const overall = attendance(false)[0];
   const rows: Row[] = eventKinds

@@ -1,0 +1,87 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApp } from '../../src/core/app';
+import { openDatabase } from '../../src/core/db/open';
+import { call, migrationsFolder, repoRoot } from './support';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'htx-upgrade-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The migrations as a version before `tag` shipped them. */
+function migrationsBefore(tag: string): string {
+  const folder = join(dir, 'drizzle-old');
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((entry) => entry.tag === tag),
+  );
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+}
+
+describe('an agreement history written as sentences by an earlier version', () => {
+  it('is read back into raw values with the migration that asks for it, and what does not read back stays as written', async () => {
+    const file = join(dir, 'data.sqlite');
+    const old = openDatabase({ file, migrationsFolder: migrationsBefore('0009_agreement_history_raw_values') });
+    const at = '2026-03-05T08:00:00.000Z';
+    old.db.$client.exec(`
+      INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '${at}');
+      INSERT INTO organizations (id, kind, name, province_code, commune_code, name_folded, search_text, created_at, updated_at)
+        VALUES (7, 'htx', 'HTX Nông nghiệp Vĩnh Bình', '91', '31064', 'htx nong nghiep vinh binh', 'htx nong nghiep vinh binh', '${at}', '${at}');
+      INSERT INTO partners (id, kind, name, province_code, name_folded, search_text, created_at, updated_at)
+        VALUES (3, 'enterprise', 'Công ty CP Thực phẩm Hà Nội', '01', 'cong ty cp thuc pham ha noi', 'x', '${at}', '${at}');
+      INSERT INTO events (id, kind, title, title_folded, starts_on, ends_on, search_text, created_at, updated_at)
+        VALUES (4, 'supply_demand_conference', 'Hội nghị kết nối cung – cầu 2026', 'hoi nghi', '2026-03-05', '2026-03-05', 'x', '${at}', '${at}');
+      INSERT INTO agreements (id, kind, number, title, title_folded, signed_on, event_id, created_at, updated_at)
+        VALUES (1, 'mou', '01/2026/BBGN', 'Tiêu thụ lúa gạo', 'tieu thu lua gao', '2026-03-05', 4, '${at}', '${at}');
+      INSERT INTO agreement_commitments (id, agreement_id, product, product_folded, quantity, unit) VALUES (1, 1, 'Lúa Đài Thơm 8', 'lua dai thom 8', 50, 'tấn');
+    `);
+    const audit = old.db.$client.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('agreement', 1, ?, ?, ?, ?)");
+    audit.run(
+      'create',
+      at,
+      null,
+      JSON.stringify({
+        kind: 'Biên bản ghi nhớ',
+        number: '01/2026/BBGN',
+        signedOn: '2026-03-05',
+        event: 'Hội nghị kết nối cung – cầu 2026',
+        parties: 'HTX Nông nghiệp Vĩnh Bình (Bên bán); Công ty CP Thực phẩm Hà Nội (Bên mua); Liên minh Hợp tác xã tỉnh An Giang (Bên chứng kiến)',
+        commitments: 'Lúa Đài Thơm 8: 1.250,5 tấn, 400.000.000\u00a0₫, từ 05/03/2026, hạn 30/06/2026; Gạo thơm: 800 kg',
+      }),
+    );
+    audit.run('update', at, JSON.stringify({ delivery: null }), JSON.stringify({ delivery: '12/03/2026: 12,5 tấn Lúa Đài Thơm 8 (100.000.000\u00a0₫) — Giao tại kho' }));
+    audit.run('update', at, JSON.stringify({ followUp: null }), JSON.stringify({ followUp: '06/03/2026: Gọi điện: đã nhận hồ sơ.' }));
+    // A sentence no rule reads back: a product long gone from the commitments.
+    audit.run('update', at, JSON.stringify({ delivery: '13/03/2026: 3 tấn Ngô' }), JSON.stringify({ delivery: null }));
+    old.close();
+
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      const { entries } = await call(app, 'records:history', { kind: 'agreement', id: 1 });
+      const change = (index: number, field: string) => entries[index]?.changes.find((item) => item.field === field);
+      // Newest first: the unreadable delivery, the note, the delivery, the creation.
+      expect(change(0, 'delivery')).toEqual({ field: 'delivery', before: '13/03/2026: 3 tấn Ngô', after: null });
+      expect(change(1, 'followUp')?.after).toEqual({ notedOn: '2026-03-06', text: 'Gọi điện: đã nhận hồ sơ.' });
+      expect(change(2, 'delivery')?.after).toEqual({ deliveredOn: '2026-03-12', quantity: 12.5, unit: 'tấn', product: 'Lúa Đài Thơm 8', value: 100_000_000, note: 'Giao tại kho' });
+      expect(change(3, 'kind')?.after).toBe('mou');
+      expect(change(3, 'event')?.after).toEqual({ id: 4, title: 'Hội nghị kết nối cung – cầu 2026' });
+      expect(change(3, 'parties')?.after).toEqual([
+        { kind: 'organization', id: 7, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller' },
+        { kind: 'partner', id: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer' },
+        { kind: 'alliance', id: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness' },
+      ]);
+      expect(change(3, 'commitments')?.after).toEqual([
+        { product: 'Lúa Đài Thơm 8', quantity: 1250.5, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30' },
+        { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: null, startsOn: null, dueOn: null },
+      ]);
+    } finally {
+      app.close();
+    }
+  });
+});
