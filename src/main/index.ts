@@ -83,7 +83,20 @@ async function jobsBeforeClosing(action: 'open' | 'quit'): Promise<JobsOnClose |
   return response === 0 ? 'wait' : response === 1 ? 'cancel' : null;
 }
 
+/** Set while another data file is being chosen and opened: the menu item waits for it. */
+let choosing = false;
+
 async function chooseDatabase(mode: 'open' | 'create'): Promise<void> {
+  if (choosing) return;
+  choosing = true;
+  try {
+    await chooseAndOpen(mode);
+  } finally {
+    choosing = false;
+  }
+}
+
+async function chooseAndOpen(mode: 'open' | 'create'): Promise<void> {
   const filters = [{ name: 'Dữ liệu HTX Desk', extensions: ['sqlite'] }];
   const file =
     mode === 'open'

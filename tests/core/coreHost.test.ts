@@ -139,7 +139,7 @@ describe('the core in a worker thread', () => {
     const owed = core.dispatch('alliance:get', undefined);
     cores.crashLatest();
     expect(await owed).toEqual({ ok: false, error: { kind: 'internal', message: CRASHED } });
-    expect(logged).toEqual([expect.stringMatching(/^The core stopped \(the worker thread ended with code 1\); it is started again/)]);
+    expect(logged).toEqual([expect.stringMatching(/^The core stopped \(the worker thread ended with code \d+\); it is started again/)]);
 
     // A new thread, the same file: what was saved is there; the jobs the dead one held are not, and that is said.
     expect(await call(core, 'alliance:get', undefined)).toMatchObject({ name: 'Liên minh Hợp tác xã tỉnh An Giang' });
@@ -150,6 +150,22 @@ describe('the core in a worker thread', () => {
     });
     await core.close('cancel');
   }, 120_000);
+
+  it('says so when the core dies while it opens the data file, and starts no other', async () => {
+    const cores = workers();
+    const core = new CoreHost(cores.spawn, refusingHost, log);
+    const opening = core.open(options(join(dir, 'a.sqlite')));
+    cores.crashLatest();
+    await expect(opening).rejects.toThrow(
+      /^Phần xử lý dữ liệu của HTX Desk dừng đột ngột khi đang mở tệp dữ liệu \(the worker thread ended with code \d+\)\. Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị\.$/,
+    );
+    expect(cores.started).toHaveLength(1);
+    expect(logged).toEqual([]);
+    expect(await core.dispatch('alliance:get', undefined)).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'Chưa mở tệp dữ liệu nào. Hãy mở một tệp dữ liệu rồi thử lại.' },
+    });
+  }, 60_000);
 
   it('stops starting a core that dies over and over, and says so', async () => {
     const cores = workers();

@@ -30,6 +30,8 @@ interface Running {
   opened: Promise<OpenedCore>;
   /** Ended on purpose: its exit is no crash. */
   ending: boolean;
+  /** Started again should it die: once its data file has been opened (a first opening that fails is said to the caller). */
+  restartable: boolean;
   exited: Promise<void>;
 }
 
@@ -71,14 +73,19 @@ export class CoreHost {
   /** Starts a core on a data file; fails with the reason, written for the person, when it cannot open it. */
   async open(options: CoreOpenOptions): Promise<OpenedCore> {
     if (this.running) throw new Error('A core is running already; close it first.');
-    const running = this.start(options);
+    const running = this.start(options, false);
     try {
       const opened = await running.opened;
+      running.restartable = true;
       this.stopped = null;
       return opened;
     } catch (error) {
       await this.end(running);
-      throw new Error(messageOf(error), { cause: error });
+      const message =
+        error instanceof CoreGone
+          ? `Phần xử lý dữ liệu của HTX Desk dừng đột ngột khi đang mở tệp dữ liệu (${error.message}). Hãy thử lại; nếu vẫn lỗi, hãy báo cho người quản trị.`
+          : messageOf(error);
+      throw new Error(message, { cause: error });
     }
   }
 
@@ -155,7 +162,7 @@ export class CoreHost {
     }
   }
 
-  private start(options: CoreOpenOptions): Running {
+  private start(options: CoreOpenOptions, restartable: boolean): Running {
     const process = this.spawn();
     const peer = new Peer<HostMethods, CoreMethods>(process.link, this.host, this.log);
     let exited!: () => void;
@@ -165,6 +172,7 @@ export class CoreHost {
       options,
       opened: peer.ask('open', options),
       ending: false,
+      restartable,
       exited: new Promise((resolve) => (exited = resolve)),
     };
     // Observed here so that an opening nobody waits for (after a crash) is no unhandled rejection.
@@ -173,7 +181,7 @@ export class CoreHost {
       exited();
       peer.abandon(new CoreGone(reason));
       if (this.running === running) this.running = null;
-      if (!running.ending) this.restart(running, reason);
+      if (!running.ending && running.restartable) this.restart(running, reason);
     });
     this.running = running;
     return running;
@@ -188,7 +196,7 @@ export class CoreHost {
       return;
     }
     this.log(new Error(`The core stopped (${reason}); it is started again on the same data file.`));
-    const again = this.start(crashed.options);
+    const again = this.start(crashed.options, true);
     again.opened.catch((error: unknown) => {
       // One that dies while opening is a crash like any other, seen (and counted) when it exits.
       if (error instanceof CoreGone) return;
