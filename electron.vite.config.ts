@@ -1,11 +1,31 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/shared/contentSecurity';
+
+/**
+ * The built page carries the policy as a meta tag (a page from file:// has no headers). Only the
+ * build: the dev server's hot reload needs an inline script the policy forbids.
+ */
+const contentSecurityPolicy: Plugin = {
+  name: 'htx-content-security-policy',
+  apply: 'build',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+  ],
+};
 
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The core's own process (Electron's utilityProcess): the database and every service.
+          core: resolve(import.meta.dirname, 'src/core/remote/utilityProcessEntry.ts'),
+        },
+      },
     },
   },
   preload: {
@@ -21,7 +41,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy],
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },

@@ -25,6 +25,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // What a journey waits for appears once the backend has answered, which on a loaded
+          // machine may take seconds: every expect.poll waits this long for its condition.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

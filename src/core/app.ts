@@ -1,12 +1,13 @@
 /**
  * Opens HTX Desk without a window: the database, the shipped data and the handler context.
- * The Electron main process, the web host and the tests all start here.
+ * The core's own process or worker (src/core/remote/serveCore.ts), the tests and the scripts all
+ * start here.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
-import { homedir, tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { loadAdminUnits, defaultAdminUnitsFile } from './adminUnits';
 import type { Context, Desktop } from './context';
+import { dataDirOf } from './dataFiles';
 import { openDatabase } from './db/open';
 import { clearStaging } from './files';
 import { Jobs } from './jobs';
@@ -27,15 +28,6 @@ export interface OpenedApp {
   close(): void;
 }
 
-/**
- * Files that belong to a database live in a folder named after it (`htx-desk.sqlite` →
- * `htx-desk-tep/`), so that opening another data file never mixes their attachments.
- */
-export function dataDirOf(databaseFile: string): string {
-  if (databaseFile === ':memory:') return mkdtempSync(join(tmpdir(), 'htx-desk-'));
-  return join(dirname(databaseFile), `${basename(databaseFile, extname(databaseFile))}-tep`);
-}
-
 export function openApp({ databaseFile, appRoot, appVersion, clock = () => new Date(), desktop }: OpenAppOptions): OpenedApp {
   if (databaseFile !== ':memory:') mkdirSync(dirname(databaseFile), { recursive: true });
   const places = loadAdminUnits(defaultAdminUnitsFile(join(appRoot, 'resources')));
@@ -54,16 +46,3 @@ export function openApp({ databaseFile, appRoot, appVersion, clock = () => new D
   clearStaging(ctx);
   return { ctx, backupFile: opened.backupFile, close: () => opened.close() };
 }
-
-/**
- * The folder the desktop app keeps its data in — Electron's `userData` for an app named
- * "HTX Desk" — so that the web host opens the same database by default.
- */
-export function defaultDataDir(): string {
-  const appName = 'HTX Desk';
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), appName);
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', appName);
-  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), appName);
-}
-
-export const databaseFileName = 'htx-desk.sqlite';

@@ -3,7 +3,7 @@
  * transport (Electron IPC, the web host, tests) goes through. Inputs are validated here, once.
  */
 import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from '../shared/contract';
-import { AppFailure, type AppError, type Result } from '../shared/errors';
+import { AppFailure, UNEXPECTED_MESSAGE, type AppError, type Result } from '../shared/errors';
 import type { Context } from './context';
 import { appHandlers } from './services/alliance';
 import { organizationHandlers } from './services/organizations';
@@ -75,9 +75,6 @@ export async function dispatch(
     const busy = busyFailure(error);
     if (busy) return { ok: false, error: busy.error };
     log(error);
-    return {
-      ok: false,
-      error: { kind: 'internal', message: 'Đã có lỗi ngoài dự kiến; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại hoặc báo cho người quản trị.' },
-    };
+    return { ok: false, error: { kind: 'internal', message: UNEXPECTED_MESSAGE } };
   }
 }

@@ -5,8 +5,9 @@
  * keeps answering the window while it runs.
  */
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { JobStatus } from '../shared/contracts/jobs';
-import { AppFailure, notFound, type AppError } from '../shared/errors';
+import { AppFailure, conflict, notFound, type AppError } from '../shared/errors';
 import { busyFailure } from './longTransaction';
 
 /**
@@ -34,6 +35,8 @@ interface Job {
   controller: AbortController;
   result: unknown;
   finishedAt: number | null;
+  /** Settles when the work has ended, whichever way. */
+  ended: Promise<void>;
 }
 
 /** Finished jobs are kept this long for their result to be collected. */
@@ -41,12 +44,18 @@ const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
 class Cancelled extends Error {}
 
+/** Before the data file closes, running jobs are cancelled, or waited for. */
+export type JobsOnClose = 'cancel' | 'wait';
+
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
+  /** Set once the data file is closing: no job starts any more. */
+  private closing = false;
 
   constructor(private readonly log: (error: unknown) => void = console.error) {}
 
   start<T>(kind: JobKind<T>, work: (control: JobControl) => Promise<T>): string {
+    if (this.closing) throw conflict('Tệp dữ liệu đang được đóng, nên công việc này không được bắt đầu. Hãy làm lại sau khi tệp đã mở.');
     this.forgetOld();
     const jobId = randomUUID();
     const controller = new AbortController();
@@ -56,6 +65,7 @@ export class Jobs {
       controller,
       result: undefined,
       finishedAt: null,
+      ended: Promise.resolve(),
     };
     this.jobs.set(jobId, job);
     const control: JobControl = {
@@ -68,8 +78,9 @@ export class Jobs {
       signal: controller.signal,
     };
     // Started on the next turn, so the caller has the id before any progress is made.
-    setImmediate(() => {
-      work(control).then(
+    job.ended = nextTurn()
+      .then(() => work(control))
+      .then(
         (result) => this.finish(job, controller.signal.aborted ? 'cancelled' : 'done', null, result),
         (error: unknown) => {
           if (error instanceof Cancelled || controller.signal.aborted) return this.finish(job, 'cancelled', null);
@@ -82,8 +93,23 @@ export class Jobs {
           });
         },
       );
-    });
     return jobId;
+  }
+
+  /** How many jobs are running now. */
+  running(): number {
+    return [...this.jobs.values()].filter((job) => job.status.state === 'running').length;
+  }
+
+  /**
+   * Before the data file closes: no job starts from now on, the running ones are cancelled (their
+   * writes roll back) or left to finish, and this settles once every one has ended.
+   */
+  async settle(running: JobsOnClose): Promise<void> {
+    this.closing = true;
+    const jobs = [...this.jobs.values()].filter((job) => job.status.state === 'running');
+    if (running === 'cancel') for (const job of jobs) job.controller.abort();
+    await Promise.all(jobs.map((job) => job.ended));
   }
 
   status(jobId: string): JobStatus {

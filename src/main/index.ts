@@ -1,14 +1,24 @@
 /**
- * The Electron shell, kept thin: the window, the menu, native dialogs, and the contract's handler
- * table registered on one IPC channel. Everything else lives in src/core.
+ * The Electron shell, kept thin: the window, the menu, native dialogs, and the window's calls
+ * forwarded to the core, which runs in a process of its own (src/main/coreProcess.ts). Everything
+ * else lives in src/core.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type MenuItemConstructorOptions } from 'electron';
-import { databaseFileName, openApp, type OpenedApp } from '../core/app';
-import { dispatch } from '../core/handlers';
+import { setTimeout as delay } from 'node:timers/promises';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { databaseFileName, dataDirOf } from '../core/dataFiles';
+import type { JobsOnClose } from '../core/jobs';
+import { CoreHost } from '../core/remote/coreHost';
+import type { CoreOpenOptions } from '../core/remote/protocol';
+import { spawnCoreProcess } from './coreProcess';
+import { fileInsideFolder } from './dataFolder';
 
-let opened: OpenedApp | null = null;
+/** The data file the core has open. */
+let databaseFile = '';
 let window: BrowserWindow | null = null;
+
+/** How long quitting waits for the core to cancel its jobs and close the database. */
+const CLOSE_ON_QUIT_MS = 15_000;
 
 function databaseFileFromArgs(): string {
   const index = process.argv.indexOf('--db');
@@ -16,44 +26,95 @@ function databaseFileFromArgs(): string {
   return file ?? join(app.getPath('userData'), databaseFileName);
 }
 
-/** The system's viewer for the file's type; the path always comes from the backend's own folders. */
+/**
+ * Asked by the core to open an attachment with the system's viewer. The core built the path from
+ * its own folder; it is checked again here, against the folder of the file this process opened.
+ */
 async function openWithSystemViewer(path: string): Promise<void> {
-  const failure = await shell.openPath(path);
-  if (failure !== '') throw new Error(failure);
+  const inside = fileInsideFolder(dataDirOf(databaseFile), path);
+  if (!inside) {
+    throw new Error('HTX Desk chỉ mở các tệp nằm trong thư mục dữ liệu của tệp đang mở; tệp này nằm ngoài thư mục đó hoặc đi qua một liên kết, nên không được mở.');
+  }
+  const failure = await shell.openPath(inside);
+  if (failure !== '') throw new Error(`Máy không mở được tệp này bằng phần mềm xem: ${failure}`);
 }
 
-/** Opens a database file; on failure says why in a native dialog and keeps what was open. */
-function openDatabaseFile(file: string): boolean {
+const core = new CoreHost(() => spawnCoreProcess(), { openPath: openWithSystemViewer });
+
+function openOptions(file: string): CoreOpenOptions {
+  return { databaseFile: file, appRoot: app.getAppPath(), appVersion: app.getVersion(), desktop: true };
+}
+
+function announceBackup(backupFile: string | null): void {
+  if (!backupFile) return;
+  void dialog.showMessageBox({
+    type: 'info',
+    message: 'Đã cập nhật cấu trúc dữ liệu',
+    detail: `Bản sao dữ liệu trước khi cập nhật được lưu tại:\n${backupFile}`,
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Before the open data file closes: when jobs (imports, exports) are running, asks the person
+ * whether to wait for them, cancel them, or keep the file open (null).
+ */
+async function jobsBeforeClosing(action: 'open' | 'quit'): Promise<JobsOnClose | null> {
+  const running = await core.runningJobs();
+  if (running === 0) return 'wait';
+  const options = {
+    type: 'question' as const,
+    message: `Đang có ${running} công việc chạy (nhập hoặc xuất dữ liệu).`,
+    detail:
+      'Chờ: các công việc chạy xong rồi mới đóng tệp dữ liệu; thanh tiến độ vẫn hiện trong cửa sổ.\n' +
+      'Hủy: các công việc dừng ngay, những gì chúng đang ghi dở không được lưu.',
+    buttons:
+      action === 'open'
+        ? ['Chờ xong rồi mở tệp khác', 'Hủy các công việc và mở tệp khác', 'Giữ tệp đang mở']
+        : ['Chờ xong rồi thoát', 'Hủy các công việc và thoát', 'Không thoát'],
+    defaultId: 0,
+    cancelId: 2,
+    noLink: true,
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return response === 0 ? 'wait' : response === 1 ? 'cancel' : null;
+}
+
+/** Set while another data file is being chosen and opened: the menu item waits for it. */
+let choosing = false;
+
+async function chooseDatabase(mode: 'open' | 'create'): Promise<void> {
+  if (choosing) return;
+  choosing = true;
   try {
-    const next = openApp({
-      databaseFile: file,
-      appRoot: app.getAppPath(),
-      appVersion: app.getVersion(),
-      desktop: { openPath: openWithSystemViewer },
-    });
-    opened?.close();
-    opened = next;
-    if (next.backupFile) {
-      void dialog.showMessageBox({
-        type: 'info',
-        message: 'Đã cập nhật cấu trúc dữ liệu',
-        detail: `Bản sao dữ liệu trước khi cập nhật được lưu tại:\n${next.backupFile}`,
-      });
-    }
-    return true;
-  } catch (error) {
-    dialog.showErrorBox('Không mở được tệp dữ liệu', error instanceof Error ? error.message : String(error));
-    return false;
+    await chooseAndOpen(mode);
+  } finally {
+    choosing = false;
   }
 }
 
-async function chooseDatabase(mode: 'open' | 'create'): Promise<void> {
+async function chooseAndOpen(mode: 'open' | 'create'): Promise<void> {
   const filters = [{ name: 'Dữ liệu HTX Desk', extensions: ['sqlite'] }];
   const file =
     mode === 'open'
       ? (await dialog.showOpenDialog({ title: 'Mở tệp dữ liệu', filters, properties: ['openFile'] })).filePaths[0]
       : (await dialog.showSaveDialog({ title: 'Tạo tệp dữ liệu mới', filters, defaultPath: databaseFileName })).filePath;
-  if (file && openDatabaseFile(file)) window?.reload();
+  if (!file) return;
+  const jobs = await jobsBeforeClosing('open');
+  if (!jobs) return;
+  try {
+    const opened = await core.reopen(openOptions(file), jobs);
+    databaseFile = file;
+    announceBackup(opened.backupFile);
+  } catch (error) {
+    // The file that was open is open again.
+    dialog.showErrorBox('Không mở được tệp dữ liệu', messageOf(error));
+  }
+  // Whichever file is open now, the window starts over on it: the jobs it showed are gone.
+  window?.reload();
 }
 
 function buildMenu(): void {
@@ -81,6 +142,25 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/** Set once the data file is closed and the app may quit. */
+let closed = false;
+let closing = false;
+
+/** Closing the window closes the data file first, after asking what becomes of running jobs. */
+async function closeDataFileThenQuit(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  const jobs = await jobsBeforeClosing('quit');
+  if (!jobs) {
+    closing = false;
+    return;
+  }
+  // Cancelled jobs roll back at once; should the core not answer, quitting ends it (SQLite keeps the file whole).
+  await (jobs === 'cancel' ? Promise.race([core.close(jobs), delay(CLOSE_ON_QUIT_MS)]) : core.close(jobs));
+  closed = true;
+  app.quit();
+}
+
 function createWindow(): void {
   window = new BrowserWindow({
     width: 1280,
@@ -93,16 +173,34 @@ function createWindow(): void {
       nodeIntegration: false,
     },
   });
-  // The app shows only its own pages: no navigation away, no new windows.
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.on('close', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void closeDataFileThenQuit();
+  });
+  window.on('closed', () => (window = null));
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (!app.isPackaged && devServer) void window.loadURL(devServer);
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
 }
 
-void app.whenReady().then(() => {
-  if (!openDatabaseFile(databaseFileFromArgs())) {
+/** The window asks nothing of the system: no camera, microphone, location, notifications, clipboard reading… */
+function denyAllPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions();
+  const file = databaseFileFromArgs();
+  try {
+    const opened = await core.open(openOptions(file));
+    databaseFile = file;
+    announceBackup(opened.backupFile);
+  } catch (error) {
+    dialog.showErrorBox('Không mở được tệp dữ liệu', messageOf(error));
+    closed = true;
     app.quit();
     return;
   }
@@ -110,14 +208,28 @@ void app.whenReady().then(() => {
     if (event.senderFrame !== window?.webContents.mainFrame) {
       return { ok: false, error: { kind: 'internal', message: 'Yêu cầu không đến từ cửa sổ của HTX Desk.' } };
     }
-    if (!opened) return { ok: false, error: { kind: 'internal', message: 'Chưa mở tệp dữ liệu.' } };
-    return dispatch(opened.ctx, channel, input);
+    return core.dispatch(channel, input);
   });
   buildMenu();
   createWindow();
+}
+
+// The app shows only its own pages: no navigation away, no new windows, no embedded views.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-app.on('window-all-closed', () => {
-  opened?.close();
+// One HTX Desk at a time: a second start brings the first one's window forward and ends.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  void start();
+} else {
   app.quit();
-});
+}

@@ -17,6 +17,9 @@ export type AppError =
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
+/** What a person reads when something failed that nobody foresaw; the details go to the log. */
+export const UNEXPECTED_MESSAGE = 'Đã có lỗi ngoài dự kiến; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại hoặc báo cho người quản trị.';
+
 /** Thrown by services; the dispatcher turns it into a failed Result. */
 export class AppFailure extends Error {
   constructor(readonly error: AppError) {

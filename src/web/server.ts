@@ -7,10 +7,12 @@
  *               call, so a test moves the office's calendar by rewriting the file; absent or
  *               empty file, the real time
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { databaseFileName, defaultDataDir, openApp } from '../core/app';
+import { databaseFileName, defaultDataDir } from '../core/dataFiles';
+import { CoreHost } from '../core/remote/coreHost';
+import { spawnCoreWorker } from './coreWorker';
 import { startWebHost } from './host';
 
 const appRoot = resolve(import.meta.dirname, '../..');
@@ -23,35 +25,42 @@ const { values } = parseArgs({
   },
 });
 
-function clockFrom(file: string | undefined): (() => Date) | undefined {
-  if (file === undefined) return undefined;
-  return () => {
-    const written = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-    const date = new Date(written);
-    return written === '' || Number.isNaN(date.getTime()) ? new Date() : date;
-  };
-}
-const clock = clockFrom(values['clock-file']);
-
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Cổng không hợp lệ: ${values.port}. Hãy dùng một số từ 0 đến 65535.`);
   process.exit(2);
 }
 const databaseFile = resolve(values.db ?? join(defaultDataDir(), databaseFileName));
+const clockFile = values['clock-file'];
 const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
 
+// A browser has no system viewer to lend: the core never asks (it is opened with desktop: false).
+const core = new CoreHost(() => spawnCoreWorker(), {
+  openPath: () => Promise.reject(new Error('Trong trình duyệt, HTX Desk không mở tệp bằng phần mềm của máy.')),
+});
+
 try {
-  const app = openApp({ databaseFile, appRoot, appVersion: version, ...(clock ? { clock } : {}) });
-  if (app.backupFile) console.log(`Đã sao lưu dữ liệu trước khi cập nhật cấu trúc: ${app.backupFile}`);
-  const host = await startWebHost({ ctx: app.ctx, port, rendererDir: resolve(values.ui ?? join(appRoot, 'out', 'renderer')) });
+  const opened = await core.open({
+    databaseFile,
+    appRoot,
+    appVersion: version,
+    desktop: false,
+    ...(clockFile === undefined ? {} : { clockFile: resolve(clockFile) }),
+  });
+  if (opened.backupFile) console.log(`Đã sao lưu dữ liệu trước khi cập nhật cấu trúc: ${opened.backupFile}`);
+  const host = await startWebHost({
+    dispatch: (channel, input) => core.dispatch(channel, input),
+    port,
+    rendererDir: resolve(values.ui ?? join(appRoot, 'out', 'renderer')),
+  });
   console.log(`Dữ liệu: ${databaseFile}`);
   console.log(`HTX Desk đang chạy tại ${host.url}`);
   const stop = () => {
-    void host.close().then(() => {
-      app.close();
-      process.exit(0);
-    });
+    // Running jobs are cancelled (an import's writes roll back) before the database closes.
+    void host
+      .close()
+      .then(() => core.close('cancel'))
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

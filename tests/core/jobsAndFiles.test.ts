@@ -71,6 +71,48 @@ describe('jobs', () => {
     expect(status.error?.message).not.toMatch(/SQLITE/);
   });
 
+  it('before the data file closes: waits for running jobs or cancels them, and starts no new one', async () => {
+    app = openTestApp();
+    const quiet = new Jobs(() => undefined);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated = new JobKind<string>('gated');
+    const waitedFor = quiet.start(gated, async () => {
+      await gate;
+      return 'xong';
+    });
+    const cancelled = quiet.start(gated, async (control) => {
+      for (;;) {
+        control.throwIfCancelled();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+    expect(quiet.running()).toBe(2);
+
+    quiet.cancel(cancelled);
+    let settled = false;
+    const settling = quiet.settle('wait').then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Waiting: the gated job is still running, so closing has not finished.
+    expect([settled, quiet.status(waitedFor).state, quiet.status(cancelled).state]).toEqual([false, 'running', 'cancelled']);
+    expect(() => quiet.start(gated, () => Promise.resolve('mới'))).toThrow(
+      'Tệp dữ liệu đang được đóng, nên công việc này không được bắt đầu. Hãy làm lại sau khi tệp đã mở.',
+    );
+    release();
+    await settling;
+    expect([quiet.status(waitedFor).state, quiet.result(waitedFor, gated), quiet.running()]).toEqual(['done', 'xong', 0]);
+
+    const other = new Jobs(() => undefined);
+    const endless = other.start(gated, async (control) => {
+      for (;;) {
+        control.throwIfCancelled();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
+    await other.settle('cancel');
+    expect(other.status(endless).state).toBe('cancelled');
+  });
+
   it('does not know a job it never started', async () => {
     app = openTestApp();
     const error = await callFailing(app, 'jobs:status', { jobId: '00000000-0000-4000-8000-000000000000' });

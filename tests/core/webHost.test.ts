@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../src/web/host';
+import { dispatch } from '../../src/core/handlers';
+import { MAX_JSON_DEPTH, startWebHost, type WebHost } from '../../src/web/host';
 import { openTestApp } from './support';
 
 let app: ReturnType<typeof openTestApp>;
@@ -14,7 +15,9 @@ beforeAll(async () => {
   app = openTestApp();
   rendererDir = mkdtempSync(join(tmpdir(), 'htx-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>HTX Desk</title>');
-  host = await startWebHost({ ctx: app.ctx, port: 0, rendererDir });
+  // The core in this thread, so that the test can look into its database; the worker that
+  // carries it in `npm run web` is tested in coreHost.test.ts and by the end-to-end journeys.
+  host = await startWebHost({ dispatch: (channel, input) => dispatch(app.ctx, channel, input), port: 0, rendererDir });
 });
 afterAll(async () => {
   await host.close();
@@ -86,5 +89,67 @@ describe('the web host', () => {
     expect(await raw('//api//x')).toBe(200);
     expect(await raw('http://127.0.0.1/')).toBe(400);
     expect((await fetch(new URL('/', host.url))).status).toBe(200);
+  });
+});
+
+describe('the web host, against other pages and hostile bodies', () => {
+  const allianceCount = () => app.ctx.db.$client.prepare('SELECT count(*) FROM alliance').pluck().get();
+  const save = JSON.stringify({ input: { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91' } });
+  const messageOf = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+  it('sends its policy with every answer: its own content only, never framed, never sniffed', async () => {
+    for (const response of [await fetch(new URL('/', host.url)), await post('/api/alliance:get', '{}')]) {
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("default-src 'none'");
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('takes calls from its own pages, and refuses those of any other, storing nothing', async () => {
+    const { port } = new URL(host.url);
+    const refused: [Record<string, string>, string][] = [
+      [{ Origin: 'http://evil.example' }, 'another site'],
+      [{ Origin: `http://127.0.0.1:${Number(port) + 1}` }, 'another port'],
+      [{ Origin: 'null' }, 'a sandboxed frame or a file'],
+      [{ 'Sec-Fetch-Site': 'cross-site' }, 'a browser that sent no Origin'],
+      [{ Origin: `http://127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-site' }, 'a sibling site'],
+    ];
+    for (const [headers, what] of refused) {
+      const response = await post('/api/alliance:save', save, { 'Content-Type': 'application/json', ...headers });
+      expect(response.status, what).toBe(403);
+      expect(await messageOf(response)).toBe('Yêu cầu đến từ một trang web khác nên bị từ chối: HTX Desk chỉ nhận yêu cầu từ chính giao diện của mình.');
+    }
+    expect(allianceCount()).toBe(0);
+
+    const own = await post('/api/alliance:save', save, { 'Content-Type': 'application/json', Origin: `http://localhost:${port}`, 'Sec-Fetch-Site': 'same-origin' });
+    expect(own.status).toBe(200);
+    expect(allianceCount()).toBe(1);
+  });
+
+  it('refuses a body nested deeper than any call needs before parsing it, and keeps answering', async () => {
+    // 9 million levels: JSON.parse alone takes 18 s on it.
+    const deep = `{"input":${'['.repeat(9_000_000)}${']'.repeat(9_000_000)}}`;
+    const response = await post('/api/organizations:list', deep);
+    expect(response.status).toBe(400);
+    expect(await messageOf(response)).toBe(`Dữ liệu gửi lên lồng nhau quá ${MAX_JSON_DEPTH} tầng nên bị từ chối.`);
+
+    const nested = (levels: number) => `{"input":{"query":"x","a":${'['.repeat(levels - 2)}${']'.repeat(levels - 2)}}}`;
+    expect((await post('/api/organizations:list', nested(MAX_JSON_DEPTH + 1))).status).toBe(400);
+    // At the limit the body is parsed, and the call's own schema answers (unknown keys are dropped).
+    expect((await post('/api/organizations:list', nested(MAX_JSON_DEPTH))).status).toBe(200);
+
+    // Brackets inside a text are text: a search for them is an ordinary call.
+    const brackets = await post('/api/organizations:list', JSON.stringify({ input: { query: `${'['.repeat(150)}\\"{` } }));
+    expect(brackets.status).toBe(200);
+    expect(((await brackets.json()) as { value: { total: number } }).value.total).toBe(0);
+  });
+
+  it('still refuses a body larger than 20 MB', async () => {
+    const response = await post('/api/organizations:list', `{"input":{"query":"${'a'.repeat(21 * 1024 * 1024)}"}}`);
+    expect(response.status).toBe(413);
+    expect(await messageOf(response)).toBe('Dữ liệu gửi lên quá lớn.');
   });
 });
