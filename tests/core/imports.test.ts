@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyDerivedStructures } from '../../src/core/db/derived';
 import { stagedFile } from '../../src/core/files';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
 import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
@@ -390,12 +391,19 @@ describe('a long commit', () => {
     expect((await settle(app, jobId)).state).toBe('cancelled');
     expect(organizationsTable()).toEqual([]);
     expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).total).toBe(0);
+    // A list this long is written with the search index and counters suspended; Hủy brings them back whole.
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
 
     // Once it is over, writes go through again; committing the same preview writes every row.
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
     expect(summary).toMatchObject({ created: 5000, updated: 0, failed: 0 });
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(5001);
+    // Rebuilt once after the rows: exact, and search finds what came in.
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect((await call(app, 'organizations:list', { query: 'nong nghiep so 4321', page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual([
+      'HTX Nông nghiệp số 4321',
+    ]);
 
     // The undo is as long, and runs the same way.
     const { jobId: undoJob } = await call(app, 'imports:undo', { batchId: summary.batchId ?? 0 });
@@ -403,5 +411,6 @@ describe('a long commit', () => {
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(5001);
     expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 5000, total: 5000 });
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Dịch vụ Mỹ Hòa Hưng']);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   }, 120_000);
 });

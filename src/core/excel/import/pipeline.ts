@@ -31,6 +31,7 @@ import { timestamp, type Context } from '../../context';
 import { importBatches, importChanges, importMappings } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
+import { loadInBulk } from '../../db/derived';
 import { inLongTransaction } from '../../longTransaction';
 import { jsonText } from '../../db/prepared';
 import { getAlliance } from '../../services/alliance';
@@ -380,49 +381,56 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
       .get();
     /** The record each written row became, for a later row of the file that is the same one. */
     const writtenOf = new Map<number, number>();
-    for (const [index, row] of state.rows.entries()) {
-      await pause();
-      control.throwIfCancelled();
-      control.report(index, state.rows.length, 'saving');
-      if (row.problems) {
-        failures.set(row.row, problemsText(row.problems));
-        continue;
-      }
-      const decision = decisions.get(row.row);
-      const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
-      if (action === 'skip') {
-        summary.skipped += 1;
-        continue;
-      }
-      const choices = row.communeCodes ?? [];
-      let communeCode: string | null = null;
-      if (choices.length > 1) {
-        communeCode = decision?.communeCode && choices.includes(decision.communeCode) ? decision.communeCode : null;
-        if (communeCode === null) {
-          failures.set(row.row, `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`);
-          continue;
+    await loadInBulk(
+      tx.db.$client,
+      state.rows.length,
+      async () => {
+        for (const [index, row] of state.rows.entries()) {
+          await pause();
+          control.throwIfCancelled();
+          control.report(index, state.rows.length, 'saving');
+          if (row.problems) {
+            failures.set(row.row, problemsText(row.problems));
+            continue;
+          }
+          const decision = decisions.get(row.row);
+          const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
+          if (action === 'skip') {
+            summary.skipped += 1;
+            continue;
+          }
+          const choices = row.communeCodes ?? [];
+          let communeCode: string | null = null;
+          if (choices.length > 1) {
+            communeCode = decision?.communeCode && choices.includes(decision.communeCode) ? decision.communeCode : null;
+            if (communeCode === null) {
+              failures.set(row.row, `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`);
+              continue;
+            }
+          }
+          const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
+          if (action === 'update' && target === undefined) {
+            failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
+            continue;
+          }
+          try {
+            const prepared = prepareStored(scope, state, row);
+            const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
+            if (!change) {
+              summary.skipped += 1;
+              continue;
+            }
+            writtenOf.set(row.row, change.entityId);
+            scope.statements.recordChange.run({ batchId: batch.id, ...change, before: jsonText(change.before) });
+            if (change.action === 'create') summary.created += 1;
+            else summary.updated += 1;
+          } catch (error) {
+            throw atRow(row.row, error);
+          }
         }
-      }
-      const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
-      if (action === 'update' && target === undefined) {
-        failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
-        continue;
-      }
-      try {
-        const prepared = prepareStored(scope, state, row);
-        const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
-        if (!change) {
-          summary.skipped += 1;
-          continue;
-        }
-        writtenOf.set(row.row, change.entityId);
-        scope.statements.recordChange.run({ batchId: batch.id, ...change, before: jsonText(change.before) });
-        if (change.action === 'create') summary.created += 1;
-        else summary.updated += 1;
-      } catch (error) {
-        throw atRow(row.row, error);
-      }
-    }
+      },
+      () => control.report(state.rows.length, state.rows.length, 'rebuilding'),
+    );
     summary.failed = failures.size;
     summary.batchId = batch.id;
     // Stamped at the end: whatever changes a record after this is a change made after the import.
@@ -543,12 +551,19 @@ export async function undoBatch(ctx: Context, batchId: number, control: JobContr
           'Hoàn tác sẽ làm mất những thay đổi đó; hãy sửa tay các hồ sơ này nếu cần.',
       );
     }
-    for (const [index, change] of changes.entries()) {
-      await pause();
-      control.throwIfCancelled();
-      control.report(index, changes.length, 'undoing');
-      adapter.undo(tx, change);
-    }
+    await loadInBulk(
+      tx.db.$client,
+      changes.length,
+      async () => {
+        for (const [index, change] of changes.entries()) {
+          await pause();
+          control.throwIfCancelled();
+          control.report(index, changes.length, 'undoing');
+          adapter.undo(tx, change);
+        }
+      },
+      () => control.report(changes.length, changes.length, 'rebuilding'),
+    );
     control.report(changes.length, changes.length, 'undoing');
     return toBatch(tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get());
   });

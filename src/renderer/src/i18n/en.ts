@@ -31,6 +31,7 @@ export const en: Translations = {
       saving: 'Saving',
       writing: 'Writing the Excel file',
       undoing: 'Undoing',
+      rebuilding: 'Updating the search index and the statistics',
       working: 'Working',
     },
     doneOfTotal: '{{done}} of {{total}} rows',

@@ -33,6 +33,7 @@ export const vi = {
       saving: 'Đang lưu',
       writing: 'Đang ghi tệp Excel',
       undoing: 'Đang hoàn tác',
+      rebuilding: 'Đang cập nhật chỉ mục tìm kiếm và số liệu thống kê',
       working: 'Đang xử lý',
     },
     doneOfTotal: '{{done}} / {{total}} dòng',
