@@ -3,6 +3,29 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * One `no-restricted-imports` rule per layer: the folders of src/ it may not reach into, whether it
+ * may use Node's own modules, and whether it may import electron.
+ */
+function layers(spec) {
+  return Object.entries(spec).map(([files, { forbidden, node, electron }]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: electron ? [] : [{ name: 'electron', message: 'Only src/main and src/preload import electron.' }],
+          patterns: [
+            // A relative path with the layer's folder in it ('../../core/db'); packages such as '@mantine/core' are not ours.
+            ...forbidden.map((layer) => ({ regex: `^\\.{1,2}/(.*/)?${layer}(/|$)`, message: `${files.split('/')[1]} may not import src/${layer}.` })),
+            ...(node ? [] : [{ group: ['node:*'], message: `${files.split('/')[1]} runs without Node: no node: modules.` }]),
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'drizzle/**', 'test-results/**'] },
   js.configs.recommended,
@@ -25,12 +48,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: reactHooks.configs.recommended.rules,
   },
-  {
-    // Only the Electron shell may import electron; the domain never does.
-    files: ['src/shared/**', 'src/core/**', 'src/web/**', 'src/renderer/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main and src/preload import electron.' }] }],
-    },
-  },
+  // The layers, and who may import whom (see README, "How it is built"); like VS Code's layer checks.
+  ...layers({
+    'src/shared/**': { forbidden: ['core', 'renderer', 'main', 'preload', 'web'], node: false, electron: false },
+    'src/core/**': { forbidden: ['renderer', 'main', 'preload', 'web'], node: true, electron: false },
+    'src/renderer/**': { forbidden: ['core', 'main', 'preload', 'web'], node: false, electron: false },
+    'src/web/**': { forbidden: ['renderer', 'main', 'preload'], node: true, electron: false },
+    'src/preload/**': { forbidden: ['core', 'renderer', 'main', 'web'], node: false, electron: true },
+    'src/main/**': { forbidden: ['renderer', 'preload', 'web'], node: true, electron: true },
+  }),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );
