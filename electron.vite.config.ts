@@ -5,7 +5,15 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The Excel reader's worker thread (src/core/excel/read/thread.ts starts it).
+          readerWorker: resolve(import.meta.dirname, 'src/core/excel/read/readerWorker.ts'),
+        },
+        // Every chunk beside the entries, so that code in any chunk finds `./readerWorker.js`.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {
