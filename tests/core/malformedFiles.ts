@@ -426,8 +426,8 @@ export function malformedFiles(): MalformedFile[] {
     { name: 'a workbook zipped inside a zip', fileName: 'long-zip.xlsx', bytes: () => zipSync({ 'danh-sach.xlsx': xlsx() }), refusal: /không phải bảng tính Excel/ },
     // --- CSV
     { name: 'a CSV line of 20,000 columns', fileName: 'nhieu-cot.csv', bytes: () => csv(`Tên HTX,Địa chỉ\n${'a,'.repeat(20_000)}\n`), refusal: /dòng 2 có hơn 16.384 cột/ },
-    { name: 'a CSV of NUL bytes', fileName: 'nul.csv', bytes: () => new Uint8Array(100_000), refusal: /./ },
-    { name: 'a CSV in UTF-16 with an odd last byte', fileName: 'utf16-le.csv', bytes: () => new Uint8Array([0xff, 0xfe, ...Buffer.from('Tên HTX,Địa chỉ\nHTX Vĩnh Bình,xã Vĩnh Bình\n', 'utf16le'), 0x41]), refusal: /UTF-8|không đúng dạng|./ },
+    { name: 'a CSV of NUL bytes', fileName: 'nul.csv', bytes: () => new Uint8Array(100_000), refusal: /^Trang tính «nul» trống/ },
+    { name: 'a CSV in UTF-16 with an odd last byte', fileName: 'utf16-le.csv', bytes: () => new Uint8Array([0xff, 0xfe, ...Buffer.from('Tên HTX,Địa chỉ\nHTX Vĩnh Bình,xã Vĩnh Bình\n', 'utf16le'), 0x41]), refusal: /không lưu bằng bảng mã UTF-8/ },
     { name: 'a CSV with bytes that are not UTF-8', fileName: 'cp1258.csv', bytes: () => new Uint8Array([...strToU8('Tên HTX,Địa chỉ\n'), 0x48, 0x54, 0x58, 0x20, 0xd0, 0xec, 0x0a]), refusal: /không lưu bằng bảng mã UTF-8/ },
     { name: 'a CSV with lone CR line ends and a BOM', fileName: 'cr.csv', bytes: () => new Uint8Array([...bom, ...strToU8('Tên HTX,Địa chỉ\rHTX Vĩnh Bình,xã Vĩnh Bình\r')]) },
     { name: 'a CSV with quotes inside fields and control characters', fileName: 'ngoac.csv', bytes: () => csv('Tên HTX,Địa chỉ\nHTX "Vĩnh" Bình\u0000\u001b\u202e,xã Vĩnh Bình\n"HTX ""Mỹ Hòa""",x\n') },
