@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReader } from '../../src/core/excel/read/thread';
-import type { JobStatus } from '../../src/shared/contract';
+import type { ImportPreviewRow, JobStatus } from '../../src/shared/contract';
 import { AppFailure } from '../../src/shared/errors';
 import { analyze, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
 import { goodRow, headerRow, malformedFiles, paddedWorkbook, sevenLetterColumn, sharedStringsXml, sheetXml, xfdInEveryRow, xlsx } from './malformedFiles';
@@ -87,6 +87,24 @@ describe('the files of the issue', () => {
     });
   });
 });
+
+describe('cells that look like an object’s own keys', () => {
+  it('are read as the text they are, for every kind of import', async () => {
+    const partners = await importAs('partners', 'Tên đối tác,Loại đối tác,Tỉnh\nCông ty Hà Nội,constructor,Hà Nội\nChợ Bình Điền,__proto__,Hồ Chí Minh\n');
+    expect(partners.map((row) => row.problems.map((problem) => problem.message))).toEqual([
+      ['Loại đối tác «constructor» không rõ.'],
+      ['Loại đối tác «__proto__» không rõ.'],
+    ]);
+    const figures = await importAs('figures', 'Tên HTX,Năm,Xếp loại,constructor\nHTX Nông nghiệp Vĩnh Bình,2025,toString,1\n');
+    expect(figures[0]?.problems.map((problem) => problem.message)).toContain('Xếp loại «toString» không rõ; ghi Tốt, Khá, Trung bình, Yếu hoặc Chưa xếp loại.');
+  }, 60_000);
+});
+
+/** The preview's rows of a CSV imported as `kind`, with the proposed mapping. */
+async function importAs(kind: 'partners' | 'figures', csv: string): Promise<ImportPreviewRow[]> {
+  const { jobId, analysis } = await analyze(app, stage(app, `${kind}.csv`, csv), kind);
+  return (await previewOf(app, jobId, proposedMapping(analysis))).preview.page.rows;
+}
 
 describe('the reader’s own thread', () => {
   it('leaves the app answering while a file is read', async () => {

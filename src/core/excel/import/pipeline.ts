@@ -173,7 +173,9 @@ async function analyzeWith(
   const taken = new Set<string>();
   const columns = header.columns.map((column) => {
     const key = headerKey(column.header);
-    const proposed = remembered ? (rememberedFields[key] ?? null) : fieldOfHeader(input.kind, column.header);
+    // Own keys only: a header reading "constructor" is not Object's constructor.
+    const rememberedField = Object.hasOwn(rememberedFields, key) ? (rememberedFields[key] ?? null) : null;
+    const proposed = remembered ? rememberedField : fieldOfHeader(input.kind, column.header);
     // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
     const field = proposed && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
     if (field) taken.add(field);
