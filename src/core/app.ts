@@ -6,8 +6,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { homedir, tmpdir } from 'node:os';
 import { loadAdminUnits, defaultAdminUnitsFile } from './adminUnits';
+import { Backups, type AutoBackupOptions } from './backup/backups';
 import type { Context, Desktop } from './context';
-import { openDatabase } from './db/open';
+import { explainDatabaseError, type DataAccess } from './db/health';
+import { takeLock, type LockAttempt } from './db/lock';
+import { openDatabase, type OpenedDatabase } from './db/open';
 import { clearStaging } from './files';
 import { Jobs } from './jobs';
 
@@ -18,6 +21,8 @@ export interface OpenAppOptions {
   appVersion: string;
   clock?: () => Date;
   desktop?: Desktop;
+  /** Automatic backups: how often at most (default 15 minutes); tests make it short. */
+  autoBackup?: AutoBackupOptions;
 }
 
 export interface OpenedApp {
@@ -36,23 +41,62 @@ export function dataDirOf(databaseFile: string): string {
   return join(dirname(databaseFile), `${basename(databaseFile, extname(databaseFile))}-tep`);
 }
 
-export function openApp({ databaseFile, appRoot, appVersion, clock = () => new Date(), desktop }: OpenAppOptions): OpenedApp {
+/**
+ * The data file, held by this app alone (see db/lock.ts): when another app holds it, it is opened
+ * read-only and nothing of it is cleaned, backed up or rotated from here.
+ */
+function openDataFile(databaseFile: string, migrationsFolder: string, clock: () => Date, backups: Backups | null) {
+  const lock: LockAttempt | null = backups ? takeLock(databaseFile, clock()) : null;
+  try {
+    const opened: OpenedDatabase = backups
+      ? backups.openDataFile(clock, lock?.held === false)
+      : openDatabase({ file: databaseFile, migrationsFolder });
+    const access: DataAccess =
+      lock?.held === false ? { mode: 'locked', holder: lock.holder } : opened.damage !== null ? { mode: 'damaged', detail: opened.damage } : { mode: 'write' };
+    return { opened, access, release: () => (lock?.held ? lock.release() : undefined) };
+  } catch (error) {
+    if (lock?.held) lock.release();
+    throw error;
+  }
+}
+
+export function openApp({ databaseFile, appRoot, appVersion, clock = () => new Date(), desktop, autoBackup }: OpenAppOptions): OpenedApp {
   if (databaseFile !== ':memory:') mkdirSync(dirname(databaseFile), { recursive: true });
   const places = loadAdminUnits(defaultAdminUnitsFile(join(appRoot, 'resources')));
-  const opened = openDatabase({ file: databaseFile, migrationsFolder: join(appRoot, 'drizzle'), now: clock });
+  const dataDir = dataDirOf(databaseFile);
+  const migrationsFolder = join(appRoot, 'drizzle');
+  const backups = databaseFile === ':memory:' ? null : new Backups({ databaseFile, dataDir, migrationsFolder, appVersion }, autoBackup);
+  const { opened, access, release } = openDataFile(databaseFile, migrationsFolder, clock, backups);
   const ctx: Context = {
     db: opened.db,
     clock,
     places,
     databaseFile,
-    dataDir: dataDirOf(databaseFile),
-    jobs: new Jobs(),
+    dataDir,
+    jobs: new Jobs(console.error, (error) => explainDatabaseError(ctx, error)),
     ...(desktop ? { desktop } : {}),
     schemaVersion: opened.schemaVersion,
     appVersion,
+    access,
+    ...(backups ? { backups } : {}),
   };
-  clearStaging(ctx);
-  return { ctx, backupFile: opened.backupFile, close: () => opened.close() };
+  // What is left from an earlier run belongs to whoever holds the file: another app's uploads in
+  // progress are not ours to remove.
+  if (access.mode !== 'locked') {
+    clearStaging(ctx);
+    backups?.removeDrafts();
+  }
+  if (access.mode === 'write') backups?.startAuto(ctx);
+  return {
+    ctx,
+    backupFile: opened.backupFile,
+    close: () => {
+      backups?.stopAuto();
+      // The connection of the moment: a restore replaces the one opened here.
+      ctx.db.$client.close();
+      release();
+    },
+  };
 }
 
 /**

@@ -20,7 +20,9 @@ import { importsHandlers } from './services/imports';
 import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
+import { backupsHandlers } from './services/backups';
 import { busyFailure } from './longTransaction';
+import { explainDatabaseError } from './db/health';
 
 type Handlers = {
   [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -43,6 +45,7 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...jobsHandlers,
   ...filesHandlers,
+  ...backupsHandlers,
 };
 
 export interface DispatchOptions {
@@ -73,6 +76,8 @@ export async function dispatch(
     const busy = busyFailure(error);
     if (busy) return { ok: false, error: busy.error };
     log(error);
+    const said = explainDatabaseError(ctx, error);
+    if (said) return { ok: false, error: said.error };
     return {
       ok: false,
       error: { kind: 'internal', message: 'Đã có lỗi ngoài dự kiến; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại hoặc báo cho người quản trị.' },

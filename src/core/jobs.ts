@@ -44,7 +44,18 @@ class Cancelled extends Error {}
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly log: (error: unknown) => void = console.error) {}
+  constructor(
+    private readonly log: (error: unknown) => void = console.error,
+    /** Failures with a message a person can read (SQLite's, said in Vietnamese), besides AppFailure and busy. */
+    private readonly explain: (error: unknown) => AppFailure | null = () => null,
+  ) {}
+
+  /** How many jobs are still running: a restore waits for none. */
+  running(): number {
+    let count = 0;
+    for (const job of this.jobs.values()) if (job.status.state === 'running') count += 1;
+    return count;
+  }
 
   start<T>(kind: JobKind<T>, work: (control: JobControl) => Promise<T>): string {
     this.forgetOld();
@@ -73,7 +84,7 @@ export class Jobs {
         (result) => this.finish(job, controller.signal.aborted ? 'cancelled' : 'done', null, result),
         (error: unknown) => {
           if (error instanceof Cancelled || controller.signal.aborted) return this.finish(job, 'cancelled', null);
-          const failure = error instanceof AppFailure ? error : busyFailure(error);
+          const failure = error instanceof AppFailure ? error : (busyFailure(error) ?? this.explain(error));
           if (failure) return this.finish(job, 'failed', failure.error);
           this.log(error);
           this.finish(job, 'failed', {

@@ -21,6 +21,7 @@ import { importsContract } from './contracts/imports';
 import { reportsContract } from './contracts/reports';
 import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
+import { backupsContract } from './contracts/backups';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -37,6 +38,7 @@ export * from './contracts/imports';
 export * from './contracts/reports';
 export * from './contracts/jobs';
 export * from './contracts/files';
+export * from './contracts/backups';
 
 export const contract = {
   ...appContract,
@@ -54,6 +56,7 @@ export const contract = {
   ...reportsContract,
   ...jobsContract,
   ...filesContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Backups } from '../../src/core/backup/backups';
 import { openDatabase } from '../../src/core/db/open';
 import { AppFailure } from '../../src/shared/errors';
 import { journalEntries, migrationsFolder } from './support';
@@ -55,14 +56,15 @@ describe('openDatabase', () => {
     opened.close();
   });
 
-  it('copies the file before running pending migrations, and the copy keeps the old schema', () => {
+  it('backs the file up before running pending migrations, and the copy keeps the old schema', () => {
     const file = join(dir, 'data.sqlite');
     const first = openDatabase({ file, migrationsFolder });
     first.db.$client.prepare("INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'LM HTX tỉnh An Giang', '91', 'x')").run();
     first.close();
 
-    const next = openDatabase({ file, migrationsFolder: migrationsWithOneMore(), now: () => new Date('2026-11-23T01:02:03.004Z') });
-    expect(next.backupFile).toBe(`${file}.truoc-cap-nhat-2026-11-23T01-02-03-004Z.sqlite`);
+    const backups = new Backups({ databaseFile: file, dataDir: join(dir, 'data-tep'), migrationsFolder: migrationsWithOneMore(), appVersion: '2.0.0' });
+    const next = backups.openDataFile(() => new Date(2026, 10, 23, 8, 2, 3));
+    expect(next.backupFile).toBe(join(dir, 'data-sao-luu', '2026-11-23_08-02-03_truoc-cap-nhat', 'du-lieu.sqlite'));
     expect(next.schemaVersion).toBe(journalEntries().length + 1);
     expect(next.db.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(1);
     next.close();
@@ -71,6 +73,8 @@ describe('openDatabase', () => {
     expect(backup.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(0);
     expect(backup.prepare('SELECT name FROM alliance').pluck().get()).toBe('LM HTX tỉnh An Giang');
     backup.close();
+    const [stored] = backups.list();
+    expect(stored?.manifest).toMatchObject({ reason: 'beforeMigration', problem: null, lastMigration: journalEntries().at(-1)?.when, appVersion: '2.0.0' });
   });
 
   it('takes no copy when nothing is pending', () => {
@@ -97,5 +101,19 @@ describe('openDatabase', () => {
     );
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
+  });
+
+  it('refuses a newer database in rollback-journal mode without switching it to WAL', () => {
+    const file = join(dir, 'data.sqlite');
+    const newer = openDatabase({ file, migrationsFolder: migrationsWithOneMore() });
+    newer.db.$client.pragma('journal_mode = DELETE');
+    newer.close();
+    const before = readFileSync(file);
+    expect(() => openDatabase({ file, migrationsFolder })).toThrow(/mới hơn ghi.*tệp không bị thay đổi/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
   });
 });
