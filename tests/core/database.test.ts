@@ -6,7 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Backups } from '../../src/core/backup/backups';
 import { openDatabase } from '../../src/core/db/open';
 import { AppFailure } from '../../src/shared/errors';
-import { journalEntries, migrationsFolder } from './support';
+import { databaseFailure } from '../../src/core/db/health';
+import { dispatch } from '../../src/core/handlers';
+import type { AppError } from '../../src/shared/errors';
+import { AN_GIANG, call, journalEntries, migrationsFolder, openTestApp, XA_VINH_AN } from './support';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'htx-db-'))));
@@ -103,6 +106,20 @@ describe('openDatabase', () => {
     expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
   });
 
+  it('opens read-only (for a file another app holds) only when no migration is pending, and writes nothing', () => {
+    const file = join(dir, 'data.sqlite');
+    openDatabase({ file, migrationsFolder }).close();
+    const before = readFileSync(file);
+    expect(() => openDatabase({ file, migrationsFolder: migrationsWithOneMore(), readOnly: true })).toThrow(
+      `Tệp dữ liệu ${file} đang được một HTX Desk khác mở và cần cập nhật cấu trúc cho phiên bản này, nên chưa mở được ở đây. Hãy đóng HTX Desk kia rồi mở lại.`,
+    );
+    const reader = openDatabase({ file, migrationsFolder, readOnly: true });
+    expect(reader.schemaVersion).toBe(journalEntries().length);
+    expect(() => reader.db.$client.prepare("INSERT INTO settings (key, value) VALUES ('x', 'y')").run()).toThrow(/readonly/);
+    reader.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('refuses a newer database in rollback-journal mode without switching it to WAL', () => {
     const file = join(dir, 'data.sqlite');
     const newer = openDatabase({ file, migrationsFolder: migrationsWithOneMore() });
@@ -115,5 +132,51 @@ describe('openDatabase', () => {
     const check = new Database(file, { readonly: true });
     expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
     check.close();
+  });
+});
+
+describe("SQLite's failures, as a person reads them", () => {
+  it('says a full disk, a missing folder, a broken disk and a file that is not a database in Vietnamese', async () => {
+    const app = openTestApp();
+    try {
+      await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+      // The disk "fills up": SQLite may not grow the file past its size now.
+      const pages = app.ctx.db.$client.pragma('page_count', { simple: true }) as number;
+      app.ctx.db.$client.pragma(`max_page_count = ${pages}`);
+      let failure: AppError | null = null;
+      for (let index = 0; index < 500 && failure === null; index += 1) {
+        const result = await dispatch(app.ctx, 'organizations:create', { kind: 'htx', name: `HTX Nông nghiệp số ${index} ${'x'.repeat(150)}`, communeCode: XA_VINH_AN }, { log: () => undefined });
+        if (!result.ok) failure = result.error;
+      }
+      expect(failure).toEqual({
+        kind: 'internal',
+        message: 'Ổ đĩa đã đầy nên thay đổi này chưa được ghi; dữ liệu đã lưu không bị ảnh hưởng. Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.',
+      });
+    } finally {
+      app.close();
+    }
+
+    let cantOpen: unknown;
+    try {
+      new Database(dir);
+    } catch (error) {
+      cantOpen = error;
+    }
+    expect(databaseFailure(cantOpen, { mode: 'write' })?.message).toBe(
+      'Không mở được tệp dữ liệu: tệp hoặc thư mục chứa nó đã bị di chuyển, đổi tên, xóa, hoặc không có quyền truy cập.',
+    );
+    expect(databaseFailure(new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_WRITE'), { mode: 'write' })?.message).toMatch(/^Không đọc, ghi được tệp dữ liệu trên ổ đĩa/);
+    const notADatabase = join(dir, 'ghi-chu.sqlite');
+    writeFileSync(notADatabase, 'chỉ là ghi chú, không phải dữ liệu '.repeat(200));
+    let notADb: unknown;
+    try {
+      new Database(notADatabase).prepare('SELECT 1 FROM sqlite_master').get();
+    } catch (error) {
+      notADb = error;
+    }
+    expect((notADb as Error).message).toBe('file is not a database');
+    expect(databaseFailure(notADb, { mode: 'write' })?.message).toMatch(/^Tệp dữ liệu bị hỏng/);
+    // A fault of the app itself stays "unexpected", its details in the log.
+    expect(databaseFailure(new Database.SqliteError('no such table: x', 'SQLITE_ERROR'), { mode: 'write' })).toBeNull();
   });
 });

@@ -231,12 +231,15 @@ async function unzipInto(
   } finally {
     for (const output of open) closeSync(output);
   }
+  // The archive ended inside a file: it was cut short on the way.
+  if (open.size > 0) failure ??= new Error('The archive ends inside an entry');
   if (failure) {
     if (failure instanceof AppFailure) throw failure;
     throw refused(`Tệp «${fileName}» bị hỏng hoặc chưa được chép hết, nên không đọc được. Hãy xuất lại ở máy cũ rồi chép lại.`);
   }
+  const manifest = checkAgainstManifest(draft, checksums, fileName);
   if (!checksums.has(BACKUP_DATABASE)) throw refused(notOurs);
-  return { manifest: checkAgainstManifest(draft, checksums, fileName), files: countFiles(checksums, draft) };
+  return { manifest, files: countFiles(checksums, draft) };
 }
 
 function checkAgainstManifest(draft: string, checksums: Map<string, string>, fileName: string): Manifest | null {
