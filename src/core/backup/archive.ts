@@ -11,6 +11,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Unzip, UnzipInflate, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { AppFailure, validationFailure } from '../../shared/errors';
+import { formatFileSize } from '../../shared/format';
 import type { JobControl } from '../jobs';
 import { BACKUP_DATABASE, BACKUP_FILES, MANIFEST, manifestSchema, type Manifest, type StoredBackup } from './backups';
 
@@ -21,10 +22,6 @@ const MAX_ARCHIVE_BYTES = 4 * 1024 * 1024 * 1024 - 64 * 1024 * 1024;
 const SPARE_DISK_BYTES = 256 * 1024 * 1024;
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const ZIP_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-function megabytes(bytes: number): string {
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }).format(bytes / 1024 / 1024)} MB`;
-}
 
 /** The files of a backup folder by their path inside it, with `/` between folders, the database first. */
 function filesOf(dir: string): string[] {
@@ -50,7 +47,7 @@ export async function writeArchive(backup: StoredBackup, target: string, control
       {
         path: '',
         message:
-          `Dữ liệu và tệp đính kèm nặng ${megabytes(total)}, quá 4 GB mà một tệp .zip chứa được. ` +
+          `Dữ liệu và tệp đính kèm nặng ${formatFileSize(total)}, quá 4 GB mà một tệp .zip chứa được. ` +
           'Hãy chép cả tệp dữ liệu và thư mục tệp đính kèm bên cạnh nó sang máy kia.',
       },
     ]);
@@ -140,7 +137,7 @@ export async function readArchive(source: string, fileName: string, draft: strin
     const notOurs = `Tệp «${fileName}» không phải bản sao lưu của HTX Desk. Hãy chọn tệp .zip do «Xuất toàn bộ dữ liệu» tạo ra, hoặc một tệp dữ liệu .sqlite.`;
     const room = statfsSync(draft).bavail * statfsSync(draft).bsize - SPARE_DISK_BYTES;
     if (head.equals(SQLITE_HEADER)) {
-      if (size > room) throw refused(`Ổ đĩa không đủ chỗ để mở tệp «${fileName}» (${megabytes(size)}). Hãy giải phóng chỗ trống rồi thử lại.`);
+      if (size > room) throw refused(`Ổ đĩa không đủ chỗ để mở tệp «${fileName}» (${formatFileSize(size)}). Hãy giải phóng chỗ trống rồi thử lại.`);
       await copyIn(input, size, join(draft, BACKUP_DATABASE), control);
       return { manifest: null, files: { files: 0, bytes: 0 } };
     }

@@ -63,7 +63,20 @@ export function JobProgress({ jobId, onEnded }: JobProgressProps) {
   );
 }
 
-const phases = ['starting', 'reading', 'validating', 'matching', 'saving', 'writing', 'undoing', 'working'] as const;
+const phases = [
+  'starting',
+  'reading',
+  'validating',
+  'matching',
+  'saving',
+  'writing',
+  'undoing',
+  'backingUp',
+  'checking',
+  'writingArchive',
+  'readingArchive',
+  'working',
+] as const;
 
 function isPhase(value: string): value is (typeof phases)[number] {
   return phases.some((phase) => phase === value);

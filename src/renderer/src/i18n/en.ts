@@ -8,6 +8,7 @@ import { attentionEn } from './areas/attention';
 import { excelEn } from './areas/excel';
 import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
+import { backupsEn } from './areas/backups';
 import type { Translations } from './messages';
 
 export const en: Translations = {
@@ -20,6 +21,7 @@ export const en: Translations = {
   attention: attentionEn,
   excel: excelEn,
   reports: reportsEn,
+  backups: backupsEn,
   jobs: {
     phase: {
       starting: 'Starting',
@@ -29,6 +31,10 @@ export const en: Translations = {
       saving: 'Saving',
       writing: 'Writing the Excel file',
       undoing: 'Undoing',
+      backingUp: 'Backing up the data',
+      checking: 'Checking the data for integrity',
+      writingArchive: 'Writing the backup file',
+      readingArchive: 'Reading the backup file',
       working: 'Working',
     },
     doneOfTotal: '{{done}} of {{total}} rows',

@@ -11,6 +11,7 @@ import { attentionVi } from './areas/attention';
 import { excelVi } from './areas/excel';
 import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
+import { backupsVi } from './areas/backups';
 
 export const vi = {
   register: registerVi,
@@ -22,6 +23,7 @@ export const vi = {
   attention: attentionVi,
   excel: excelVi,
   reports: reportsVi,
+  backups: backupsVi,
   jobs: {
     phase: {
       starting: 'Đang bắt đầu',
@@ -31,6 +33,10 @@ export const vi = {
       saving: 'Đang lưu',
       writing: 'Đang ghi tệp Excel',
       undoing: 'Đang hoàn tác',
+      backingUp: 'Đang sao lưu dữ liệu',
+      checking: 'Đang kiểm tra toàn vẹn dữ liệu',
+      writingArchive: 'Đang ghi tệp sao lưu',
+      readingArchive: 'Đang đọc tệp sao lưu',
       working: 'Đang xử lý',
     },
     doneOfTotal: '{{done}} / {{total}} dòng',
