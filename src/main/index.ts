@@ -2,7 +2,7 @@
  * The Electron shell, kept thin: the window, the menu, native dialogs, and the contract's handler
  * table registered on one IPC channel. Everything else lives in src/core.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import { databaseFileName, openApp, type OpenedApp } from '../core/app';
 import { dispatch } from '../core/handlers';
@@ -24,6 +24,8 @@ async function openWithSystemViewer(path: string): Promise<void> {
 
 /** Opens a database file; on failure says why in a native dialog and keeps what was open. */
 function openDatabaseFile(file: string): boolean {
+  // The file already open: opening it a second time would find its own lock and be read-only.
+  if (opened && resolve(file) === resolve(opened.ctx.databaseFile)) return true;
   try {
     const next = openApp({
       databaseFile: file,

@@ -6,11 +6,14 @@
  *   --clock-file FILE  for end-to-end tests: "now" is the ISO time written in FILE, read at each
  *               call, so a test moves the office's calendar by rewriting the file; absent or
  *               empty file, the real time
+ *   --backup-interval SECONDS  for end-to-end tests: at most one automatic backup per this many
+ *               seconds of that clock, instead of 15 minutes
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseFileName, defaultDataDir, openApp } from '../core/app';
+import { damagedMessage, lockedMessage } from '../core/db/health';
 import { startWebHost } from './host';
 
 const appRoot = resolve(import.meta.dirname, '../..');
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5180' },
     ui: { type: 'string' },
     'clock-file': { type: 'string' },
+    'backup-interval': { type: 'string' },
   },
 });
 
@@ -38,12 +42,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Cổng không hợp lệ: ${values.port}. Hãy dùng một số từ 0 đến 65535.`);
   process.exit(2);
 }
+const backupInterval = values['backup-interval'] === undefined ? undefined : Number(values['backup-interval']);
+if (backupInterval !== undefined && !(backupInterval > 0)) {
+  console.error(`Khoảng sao lưu không hợp lệ: ${values['backup-interval'] ?? ''}. Hãy dùng một số giây lớn hơn 0.`);
+  process.exit(2);
+}
 const databaseFile = resolve(values.db ?? join(defaultDataDir(), databaseFileName));
 const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
 
 try {
-  const app = openApp({ databaseFile, appRoot, appVersion: version, ...(clock ? { clock } : {}) });
+  const app = openApp({
+    databaseFile,
+    appRoot,
+    appVersion: version,
+    ...(clock ? { clock } : {}),
+    ...(backupInterval ? { autoBackup: { intervalMs: backupInterval * 1000 } } : {}),
+  });
   if (app.backupFile) console.log(`Đã sao lưu dữ liệu trước khi cập nhật cấu trúc: ${app.backupFile}`);
+  const { access } = app.ctx;
+  if (access.mode === 'damaged') console.log(damagedMessage);
+  if (access.mode === 'locked') console.log(lockedMessage(access.holder));
   const host = await startWebHost({ ctx: app.ctx, port, rendererDir: resolve(values.ui ?? join(appRoot, 'out', 'renderer')) });
   console.log(`Dữ liệu: ${databaseFile}`);
   console.log(`HTX Desk đang chạy tại ${host.url}`);

@@ -217,7 +217,7 @@ describe('automatic backups', () => {
     runningApp.setNow(at('2026-03-11', '08:00'));
     await pause();
     expect(await reasons()).toHaveLength(2);
-    expect((await call(runningApp, 'backups:status', undefined)).autoBackupMinutes).toBe(15);
+    expect((await call(runningApp, 'backups:status', undefined)).autoBackupSeconds).toBe(900);
   });
 
   it('are taken before an import is committed and before it is undone', async () => {

@@ -37,7 +37,7 @@ function status(overrides: Partial<DataFileStatus> = {}): DataFileStatus {
     folder: '/home/vanphong/HTX Desk/htx-desk-sao-luu',
     latestSound: automatic,
     autoBackupFailure: null,
-    autoBackupMinutes: 15,
+    autoBackupSeconds: 900,
     ...overrides,
   };
 }
@@ -56,6 +56,7 @@ describe('Sao lưu và khôi phục', () => {
 
     const table = await screen.findByRole('table', { name: 'Sao lưu và khôi phục' });
     expect(screen.getByText('Thư mục sao lưu: /home/vanphong/HTX Desk/htx-desk-sao-luu')).toBeTruthy();
+    expect(screen.getByText(/sau khi có thay đổi \(nhiều nhất 15 phút một lần\)/)).toBeTruthy();
     const rows = within(table)
       .getAllByRole('row')
       .map((row) => within(row).queryAllByRole('cell').map((cell) => cell.textContent));

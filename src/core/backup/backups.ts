@@ -120,6 +120,8 @@ function localStamp(date: Date): string {
  */
 export function copyFiles(from: string, to: string, previous: string | null): { files: number; bytes: number } {
   const total = { files: 0, bytes: 0 };
+  // Present even when empty: every backup has the same shape.
+  mkdirSync(to, { recursive: true });
   const walk = (relative: string) => {
     const source = join(from, relative);
     if (!existsSync(source)) return;

@@ -27,7 +27,7 @@ function status(ctx: Context): DataFileStatus {
     folder: backups.dir,
     latestSound: latest ? infoOf(latest) : null,
     autoBackupFailure: backups.autoFailure,
-    autoBackupMinutes: Math.round(backups.intervalMs / 60_000),
+    autoBackupSeconds: Math.round(backups.intervalMs / 1000),
   };
 }
 

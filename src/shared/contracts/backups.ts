@@ -53,7 +53,7 @@ export interface DataFileStatus {
   /** Why the last automatic backup failed, when it did; cleared by the next one that succeeds. */
   autoBackupFailure: string | null;
   /** How often, at most, an automatic backup is taken while the data changes. */
-  autoBackupMinutes: number;
+  autoBackupSeconds: number;
 }
 
 export interface RestoreResult {

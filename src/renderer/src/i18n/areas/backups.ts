@@ -4,9 +4,11 @@ import type { Translations } from '../messages';
 export const backupsVi = {
   title: 'Sao lưu và khôi phục',
   intro:
-    'HTX Desk tự sao lưu dữ liệu cùng các tệp đính kèm sau khi có thay đổi (nhiều nhất {{minutes}} phút một lần), ' +
+    'HTX Desk tự sao lưu dữ liệu cùng các tệp đính kèm sau khi có thay đổi (nhiều nhất {{every}} một lần), ' +
     'và trước mỗi lần nhập Excel, hoàn tác hay cập nhật cấu trúc dữ liệu. Mỗi bản sao lưu đều được kiểm tra toàn vẹn. ' +
     'Giữ lại 5 bản gần nhất trong ngày, mỗi ngày một bản trong 30 ngày và mỗi tháng một bản trong một năm.',
+  minutes_other: '{{count}} phút',
+  seconds_other: '{{count}} giây',
   folder: 'Thư mục sao lưu',
   autoFailed: 'Lần sao lưu tự động gần nhất không thành công',
   create: 'Sao lưu ngay',
@@ -68,9 +70,13 @@ export const backupsVi = {
 export const backupsEn: Translations<typeof backupsVi> = {
   title: 'Backup and restore',
   intro:
-    'HTX Desk backs up the data and its attached files after changes (at most every {{minutes}} minutes), ' +
+    'HTX Desk backs up the data and its attached files after changes (at most once every {{every}}), ' +
     'and before every Excel import, undo or update of the data structure. Every backup is checked for integrity. ' +
     'It keeps the last 5 of today, one a day for 30 days and one a month for a year.',
+  minutes_one: 'minute',
+  minutes_other: '{{count}} minutes',
+  seconds_one: 'second',
+  seconds_other: '{{count}} seconds',
   folder: 'Backup folder',
   autoFailed: 'The last automatic backup failed',
   create: 'Back up now',

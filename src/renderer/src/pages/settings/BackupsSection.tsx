@@ -138,7 +138,7 @@ export function BackupsSection() {
   if (status.isPending || backups.isPending) return <Loader size="sm" aria-label={t('common.loading')} />;
   if (status.isError) return <LoadError error={status.error} onRetry={() => void status.refetch()} />;
   if (backups.isError) return <LoadError error={backups.error} onRetry={() => void backups.refetch()} />;
-  const { access, folder, autoBackupFailure, autoBackupMinutes } = status.data;
+  const { access, folder, autoBackupFailure, autoBackupSeconds } = status.data;
   const writable = access === 'write';
   const fail = (error: unknown) => notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
 
@@ -151,7 +151,11 @@ export function BackupsSection() {
 
   return (
     <Stack gap="sm">
-      <Text size="sm">{t('backups.intro', { minutes: autoBackupMinutes })}</Text>
+      <Text size="sm">
+        {t('backups.intro', {
+          every: autoBackupSeconds % 60 === 0 ? t('backups.minutes', { count: autoBackupSeconds / 60 }) : t('backups.seconds', { count: autoBackupSeconds }),
+        })}
+      </Text>
       <Text size="sm" c="dimmed" style={{ wordBreak: 'break-all' }}>
         {t('backups.folder')}: {folder}
       </Text>
