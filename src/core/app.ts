@@ -86,7 +86,10 @@ export function openApp({ databaseFile, appRoot, appVersion, clock = () => new D
     clearStaging(ctx);
     backups?.removeDrafts();
   }
-  if (access.mode === 'write') backups?.startAuto(ctx);
+  if (access.mode === 'write' && backups) {
+    backups.startAuto(ctx);
+    backups.adoptOldCopies(ctx).catch(console.error);
+  }
   return {
     ctx,
     backupFile: opened.backupFile,

@@ -237,6 +237,27 @@ describe('automatic backups', () => {
   });
 });
 
+describe('copies taken before a migration by earlier versions', () => {
+  it('become backups, and are pruned under the same rule', async () => {
+    const { databaseFile } = app.ctx;
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN });
+    const january = `${databaseFile}.truoc-cap-nhat-2026-01-05T01-02-03-004Z.sqlite`;
+    const longAgo = `${databaseFile}.truoc-cap-nhat-2024-06-01T01-00-00-000Z.sqlite`;
+    app.ctx.db.$client.prepare('VACUUM INTO ?').run(january);
+    app.ctx.db.$client.prepare('VACUUM INTO ?').run(longAgo);
+    app.close();
+
+    const reopened = openOffice(at('2026-03-10', '09:00'), databaseFile);
+    // Adopted in the background, one backup at a time: done once the queue is.
+    await reopened.ctx.backups?.exclusive(() => Promise.resolve());
+    expect(existsSync(january)).toBe(false);
+    expect(existsSync(longAgo)).toBe(false);
+    expect((await call(reopened, 'backups:list', undefined)).map((backup) => [backup.takenAt, backup.reason, backup.counts?.organizations, backup.sound])).toEqual([
+      ['2026-01-05T01:02:03.004Z', 'beforeMigration', 1, true],
+    ]);
+  });
+});
+
 describe('rotation, as the clock moves', () => {
   it('keeps the last five of today, one a day for thirty days and one a month for a year', { timeout: 120_000 }, async () => {
     const take = async (when: Date) => {

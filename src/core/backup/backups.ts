@@ -284,6 +284,34 @@ export class Backups {
     }
   }
 
+  /**
+   * Copies taken before a migration by earlier versions lie beside the data file
+   * (`htx-desk.sqlite.truoc-cap-nhat-2026-11-23T01-02-03-004Z.sqlite`) and were never removed: each
+   * becomes a backup (without attached files, which were not kept with it), checked like any, and
+   * rotation decides from then on. Only the lock's holder calls this.
+   */
+  adoptOldCopies(ctx: Context): Promise<void> {
+    const folder = dirname(this.place.databaseFile);
+    const prefix = `${basename(this.place.databaseFile)}.truoc-cap-nhat-`;
+    const stamp = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.sqlite$/;
+    const found = existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith(prefix) && stamp.test(name.slice(prefix.length))) : [];
+    if (found.length === 0) return Promise.resolve();
+    return this.exclusive(async () => {
+      for (const name of found) {
+        const [, day, hours, minutes, seconds, millis] = stamp.exec(name.slice(prefix.length)) ?? [];
+        const takenAt = new Date(`${day ?? ''}T${hours ?? ''}:${minutes ?? ''}:${seconds ?? ''}.${millis ?? ''}Z`);
+        const draft = this.newDraft();
+        const file = join(draft, BACKUP_DATABASE);
+        renameSync(join(folder, name), file);
+        mkdirSync(join(draft, BACKUP_FILES));
+        const check = await checkCopy(file);
+        // Kept even when unsound: it is the only copy of the data as it was then.
+        this.seal(draft, { takenAt, storedAt: takenAt, reason: 'beforeMigration' }, check, { files: 0, bytes: 0 }, { keepUnsound: true, rotate: false });
+      }
+      this.rotate(ctx.clock());
+    });
+  }
+
   newDraft(): string {
     const draft = join(this.dir, `${DRAFT_PREFIX}${randomUUID()}`);
     mkdirSync(draft, { recursive: true });
@@ -298,10 +326,17 @@ export class Backups {
 
   /**
    * Puts a checked draft in place under its final name, then lets rotation remove what is no
-   * longer kept. An unsound copy is kept only when `keepUnsound` (a safety copy: the person's data
-   * as it was, damaged or not); otherwise it is removed and DamageFound thrown.
+   * longer kept (unless `rotate` is false: the caller rotates once after several). An unsound copy
+   * is kept only when `keepUnsound` (a safety copy: the person's data as it was, damaged or not);
+   * otherwise it is removed and DamageFound thrown.
    */
-  seal(draft: string, meta: Draft, check: CopyCheck, files: { files: number; bytes: number }, keepUnsound: boolean, checksums?: Record<string, string>): StoredBackup {
+  seal(
+    draft: string,
+    meta: Draft,
+    check: CopyCheck,
+    files: { files: number; bytes: number },
+    { keepUnsound = false, rotate = true }: { keepUnsound?: boolean; rotate?: boolean } = {},
+  ): StoredBackup {
     if (check.problem !== null && !keepUnsound) {
       rmSync(draft, { recursive: true, force: true });
       throw new DamageFound(check.problem);
@@ -318,14 +353,13 @@ export class Backups {
       attachmentBytes: files.bytes,
       counts: check.counts,
       problem: check.problem,
-      ...(checksums ? { checksums } : {}),
     };
     writeFileSync(join(draft, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     const base = `${localStamp(meta.takenAt)}_${reasonSlugs[meta.reason]}`;
     let id = base;
     for (let copy = 2; existsSync(join(this.dir, id)); copy += 1) id = `${base}-${copy}`;
     renameSync(draft, join(this.dir, id));
-    this.rotate(meta.storedAt);
+    if (rotate) this.rotate(meta.storedAt);
     return { id, dir: join(this.dir, id), manifest };
   }
 
@@ -351,7 +385,7 @@ export class Backups {
       sqlite.prepare('VACUUM INTO ?').run(file);
       asSingleFile(file);
       const files = this.addFiles(draft);
-      return this.seal(draft, { takenAt: now, storedAt: now, reason: 'beforeMigration' }, checkCopyNow(file), files, false);
+      return this.seal(draft, { takenAt: now, storedAt: now, reason: 'beforeMigration' }, checkCopyNow(file), files);
     } catch (error) {
       rmSync(draft, { recursive: true, force: true });
       throw error;
@@ -374,7 +408,7 @@ export class Backups {
         await ctx.db.$client.backup(file);
         asSingleFile(file);
         const files = this.addFiles(draft);
-        const stored = this.seal(draft, { takenAt, storedAt: takenAt, reason }, await checkCopy(file), files, false);
+        const stored = this.seal(draft, { takenAt, storedAt: takenAt, reason }, await checkCopy(file), files);
         this.lastMark = mark;
         return stored;
       } catch (error) {

@@ -110,7 +110,8 @@ export async function restoreBackup(ctx: Context, id: string): Promise<RestoreRe
     backups.resetMark(ctx);
     if (ctx.access.mode === 'write') backups.startAuto(ctx);
     // The safety copy is the person's data as it was, sound or not: kept either way, and marked.
-    const safety = backups.seal(draft, { takenAt, storedAt: takenAt, reason: 'beforeRestore' }, await checkCopy(join(draft, BACKUP_DATABASE)), files, true);
+    const check = await checkCopy(join(draft, BACKUP_DATABASE));
+    const safety = backups.seal(draft, { takenAt, storedAt: takenAt, reason: 'beforeRestore' }, check, files, { keepUnsound: true });
     return { restored: infoOf(source), safetyCopy: infoOf(safety) };
   });
 }

@@ -64,7 +64,7 @@ function openFile(ctx: Context, fileId: string): { jobId: string } {
         }
         const now = ctx.clock();
         const takenAt = read.manifest ? new Date(read.manifest.takenAt) : now;
-        return infoOf(backups.seal(draft, { takenAt, storedAt: now, reason: 'fromFile' }, check, read.files, false));
+        return infoOf(backups.seal(draft, { takenAt, storedAt: now, reason: 'fromFile' }, check, read.files));
       } catch (error) {
         rmSync(draft, { recursive: true, force: true });
         throw error;
