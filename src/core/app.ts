@@ -8,7 +8,7 @@ import { homedir, tmpdir } from 'node:os';
 import { loadAdminUnits, defaultAdminUnitsFile } from './adminUnits';
 import { Backups, type AutoBackupOptions } from './backup/backups';
 import type { Context, Desktop } from './context';
-import { explainDatabaseError, type DataAccess } from './db/health';
+import { databaseFailure, explainDatabaseError, type DataAccess } from './db/health';
 import { takeLock, type LockAttempt } from './db/lock';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { clearStaging } from './files';
@@ -46,8 +46,9 @@ export function dataDirOf(databaseFile: string): string {
  * read-only and nothing of it is cleaned, backed up or rotated from here.
  */
 function openDataFile(databaseFile: string, migrationsFolder: string, clock: () => Date, backups: Backups | null) {
-  const lock: LockAttempt | null = backups ? takeLock(databaseFile, clock()) : null;
+  let lock: LockAttempt | null = null;
   try {
+    lock = backups ? takeLock(databaseFile, clock()) : null;
     const opened: OpenedDatabase = backups
       ? backups.openDataFile(clock, lock?.held === false)
       : openDatabase({ file: databaseFile, migrationsFolder });
@@ -56,7 +57,8 @@ function openDataFile(databaseFile: string, migrationsFolder: string, clock: () 
     return { opened, access, release: () => (lock?.held ? lock.release() : undefined) };
   } catch (error) {
     if (lock?.held) lock.release();
-    throw error;
+    // A folder that cannot be written, a file that cannot be opened: said in Vietnamese too.
+    throw databaseFailure(error, { mode: 'write' }) ?? error;
   }
 }
 

@@ -13,7 +13,7 @@ import { openApp } from '../../src/core/app';
 import { AN_GIANG, call, repoRoot } from './support';
 
 const ROWS = 2000;
-const KILLS = 4;
+const KILLS = 3;
 let root: string;
 
 /** A small, fixed-seed generator (mulberry32): the same moments on every run. */
