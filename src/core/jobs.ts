@@ -66,7 +66,11 @@ export class Jobs {
   private closing = false;
   private readonly evicted = new Set<string>();
 
-  constructor(private readonly log: (error: unknown) => void = console.error) {}
+  constructor(
+    private readonly log: (error: unknown) => void = console.error,
+    /** Failures with a message a person can read (SQLite's, said in Vietnamese), besides AppFailure and busy. */
+    private readonly explain: (error: unknown) => AppFailure | null = () => null,
+  ) {}
 
   start<T>(kind: JobKind<T>, work: (control: JobControl) => Promise<T>): string {
     if (this.closing) throw conflict('Tệp dữ liệu đang được đóng, nên công việc này không được bắt đầu. Hãy làm lại sau khi tệp đã mở.');
@@ -102,7 +106,7 @@ export class Jobs {
         },
         (error: unknown) => {
           if (error instanceof Cancelled || controller.signal.aborted) return this.finish(job, 'cancelled', null);
-          const failure = error instanceof AppFailure ? error : busyFailure(error);
+          const failure = error instanceof AppFailure ? error : (busyFailure(error) ?? this.explain(error));
           if (failure) return this.finish(job, 'failed', failure.error);
           this.log(error);
           this.finish(job, 'failed', {
@@ -114,7 +118,7 @@ export class Jobs {
     return jobId;
   }
 
-  /** How many jobs are running now. */
+  /** How many jobs are running now: a restore and closing the file wait for none. */
   running(): number {
     return [...this.jobs.values()].filter((job) => job.status.state === 'running').length;
   }

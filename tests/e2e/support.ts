@@ -20,7 +20,8 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(): Promise<RunningHost> {
+/** `extraArgs` go to the web host as they are, e.g. `['--backup-interval', '1']`. */
+export async function startHost(extraArgs: string[] = []): Promise<RunningHost> {
   const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
   const databaseFile = join(dir, 'htx-desk.sqlite');
   const clockFile = join(dir, 'now.txt');
@@ -35,6 +36,7 @@ export async function startHost(): Promise<RunningHost> {
       '0',
       '--clock-file',
       clockFile,
+      ...extraArgs,
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -33,6 +33,7 @@ import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk } from '../../db/derived';
 import { inLongTransaction } from '../../longTransaction';
+import { backUpBefore } from '../../backup/backups';
 import { jsonText } from '../../db/prepared';
 import { getAlliance } from '../../services/alliance';
 import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
@@ -438,6 +439,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
   const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
+  await backUpBefore(ctx, 'beforeImport', control);
   control.report(0, state.rows.length, 'saving');
 
   await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
@@ -596,6 +598,7 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
  * when any was changed after the import — putting it back would lose that later work.
  */
 export async function undoBatch(ctx: Context, batchId: number, control: JobControl): Promise<ImportBatch> {
+  await backUpBefore(ctx, 'beforeUndo', control);
   control.report(0, null, 'undoing');
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
     const batch = tx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
