@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { partnerBusinessLines, partnerKinds, type Page, type PartnerBusinessLine, type PartnerKind } from '../domain';
 import { cleanText } from '../text';
-import { channel, code, optionalEmail, optionalText, pageInput, requiredText } from './define';
+import { channel, code, optionalEmail, optionalPhone, optionalText, pageInput, requiredText } from './define';
 import { registrationNoPattern, type OrganizationHistoryEntry } from './organizations';
 
 /** A partner as lists and pickers show it. */
@@ -80,7 +80,7 @@ const partnerFields = {
   address: optionalText('Địa chỉ', 500),
   contactName: optionalText('Người liên hệ', 120),
   contactRole: optionalText('Chức vụ', 120),
-  phone: optionalText('Điện thoại', 40),
+  phone: optionalPhone('Điện thoại'),
   email: optionalEmail('Thư điện tử'),
   website: optionalText('Trang web', 200),
   buys: optionalText('Mặt hàng cần mua', 1000),
