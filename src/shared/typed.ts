@@ -116,9 +116,12 @@ export function checkNumber(value: number, decimals: number, rules: NumberRules 
   return null;
 }
 
-/** A number as a field shows it: "1.250,75", with up to `decimals` digits after the comma. */
-export function formatTypedNumber(value: number, decimals = 0): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals, useGrouping: true }).format(value);
+/**
+ * A number as a field shows it: "1.250,75", with up to `decimals` digits after the comma; a year
+ * without its thousands set off (`grouping` false).
+ */
+export function formatTypedNumber(value: number, decimals = 0, grouping = true): string {
+  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: decimals, useGrouping: grouping }).format(value);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import {
   type AgreementStatus,
   type Page,
 } from '../domain';
-import type { UnitTotal } from '../agreements';
+import { hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type UnitTotal } from '../agreements';
 import { formatIsoDateVi } from '../text';
 import { channel, isoDate, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
 import { fileId, type FileChunk } from './files';
@@ -38,7 +38,8 @@ function positiveQuantity(label: string) {
   return z
     .number({ error: `${label} phải là một số.` })
     .positive({ error: `${label} phải lớn hơn 0.` })
-    .max(1e12, { error: `${label} lớn quá mức cho phép.` });
+    .max(1e12, { error: `${label} lớn quá mức cho phép.` })
+    .refine(hasEntryDecimals, { error: `${label} ghi tối đa ${QUANTITY_ENTRY_DECIMALS} chữ số sau dấu phẩy.` });
 }
 
 const partyInput = z.object({

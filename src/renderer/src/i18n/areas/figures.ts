@@ -91,7 +91,6 @@ export const figuresVi = {
     form: {
       addTitle: 'Thêm sản phẩm',
       editTitle: 'Sửa sản phẩm',
-      nameRequired: 'Tên sản phẩm không được để trống.',
       productGroupPlaceholder: 'Ví dụ: Thực phẩm, Đồ uống, Thủ công mỹ nghệ',
       unitPlaceholder: 'Ví dụ: kg, tấn, lít, hộp',
       pricePer: 'Đồng mỗi {{unit}}.',
@@ -332,7 +331,6 @@ export const figuresEn: Translations<typeof figuresVi> = {
     form: {
       addTitle: 'Add product',
       editTitle: 'Edit product',
-      nameRequired: 'Enter the product name.',
       productGroupPlaceholder: 'E.g. Food, Drinks, Handicrafts',
       unitPlaceholder: 'E.g. kg, tonne, litre, box',
       pricePer: 'Đồng per {{unit}}.',
