@@ -272,17 +272,17 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             <Checkbox label={t('register.form.valueChain')} {...form.getInputProps('valueChain', { type: 'checkbox' })} />
           </Group>
         </Fieldset>
-
-        {conflict && (
-          <SaveConflictNotice
-            conflict={conflict}
-            openLabels={{ refused: t('register.form.openExisting'), confirmable: t('register.form.viewExisting') }}
-            hrefOf={organizationHref}
-            saving={saving}
-            onSaveAnyway={saveAnyway}
-          />
-        )}
-        <FormFooter error={alertMessage} submitLabel={initial ? t('register.form.saveChanges') : t('organization.form.submit')} saving={saving} onCancel={onCancel} />
+        <FormFooter error={alertMessage} submitLabel={initial ? t('register.form.saveChanges') : t('organization.form.submit')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('register.form.openExisting'), confirmable: t('register.form.viewExisting') }}
+              hrefOf={organizationHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { registrationNoPattern } from '../../../shared/contract';
 import { cleanText } from '../../../shared/text';
 import { ApiError } from '../api';
-import { useOneSave } from './oneSave';
+import { showFirstInvalid, useOneSave } from './oneSave';
 import { splitServerError } from './serverErrors';
 
 /** Long enough not to ask on every keystroke, short enough to warn before the form is finished. */
@@ -124,7 +124,7 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
     });
 
   return {
-    submit: form.onSubmit((values) => save(values, false)),
+    submit: form.onSubmit((values) => save(values, false), showFirstInvalid),
     saveAnyway: () => void save(form.getValues(), true),
     conflict,
     saving,

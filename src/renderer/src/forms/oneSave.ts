@@ -5,7 +5,7 @@
  * button is disabled meanwhile — at once, not when TanStack Query next tells the screen that the
  * mutation is pending, which comes a task later, after a second Enter may already have arrived.
  */
-import { useRef, useState } from 'react';
+import { useRef, useState, type SyntheticEvent } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { splitServerError } from './serverErrors';
@@ -37,6 +37,22 @@ export function useOneSave({ again = false }: OneSaveOptions = {}) {
     }
   };
   return { saving, run };
+}
+
+/**
+ * When the schema refuses a submit, the first field it marked is brought into view and focused: in
+ * a form longer than the screen, whose save button stays in view, the person sees what to correct.
+ */
+export function showFirstInvalid(_errors: unknown, _values: unknown, event: SyntheticEvent<HTMLFormElement> | undefined): void {
+  // Read now: React clears the event's currentTarget once the handler returns.
+  const form = event?.currentTarget;
+  if (!form) return;
+  // After React has rendered the messages and marked the fields.
+  requestAnimationFrame(() => {
+    const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  });
 }
 
 interface FormSave<Values, Saved> extends OneSaveOptions {
@@ -72,6 +88,7 @@ export function useFormSave<Values extends object, Saved>({ form, save, onSaved,
         return false;
       }
     }),
+    showFirstInvalid,
   );
   return { submit, saving, formError };
 }

@@ -223,7 +223,6 @@ export const figuresVi = {
     emptyDescription: 'Không có tổ chức nào hoạt động trong năm {{year}} khớp với điều kiện tìm.',
     cellLabel: '{{field}} – {{name}}',
     previous: 'Năm trước: {{value}}',
-    previousTitle: 'Số liệu năm trước',
     saving: 'Đang lưu…',
     saved: 'Đã lưu',
     column: {
@@ -463,7 +462,6 @@ export const figuresEn: Translations<typeof figuresVi> = {
     emptyDescription: 'No organization active in {{year}} matches the search.',
     cellLabel: '{{field}} – {{name}}',
     previous: 'Last year: {{value}}',
-    previousTitle: 'Last year’s figure',
     saving: 'Saving…',
     saved: 'Saved',
     column: {

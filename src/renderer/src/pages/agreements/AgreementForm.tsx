@@ -372,17 +372,17 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
             </Group>
           </Stack>
         </Fieldset>
-
-        {conflict && (
-          <SaveConflictNotice
-            conflict={conflict}
-            openLabels={{ refused: t('agreements.form.openSameNumber'), confirmable: t('agreements.form.viewSameNumber') }}
-            hrefOf={agreementHref}
-            saving={saving}
-            onSaveAnyway={saveAnyway}
-          />
-        )}
-        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={saving} onCancel={onCancel} />
+        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('agreements.form.openSameNumber'), confirmable: t('agreements.form.viewSameNumber') }}
+              hrefOf={agreementHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

@@ -198,17 +198,17 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
             <Textarea label={t('partners.form.note')} autosize minRows={2} {...form.getInputProps('note')} />
           </Stack>
         </Fieldset>
-
-        {conflict && (
-          <SaveConflictNotice
-            conflict={conflict}
-            openLabels={{ refused: t('partners.form.openExisting'), confirmable: t('partners.form.viewExisting') }}
-            hrefOf={partnerHref}
-            saving={saving}
-            onSaveAnyway={saveAnyway}
-          />
-        )}
-        <FormFooter error={alertMessage} submitLabel={initial ? t('partners.form.saveChanges') : t('partners.form.submit')} saving={saving} onCancel={onCancel} />
+        <FormFooter error={alertMessage} submitLabel={initial ? t('partners.form.saveChanges') : t('partners.form.submit')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('partners.form.openExisting'), confirmable: t('partners.form.viewExisting') }}
+              hrefOf={partnerHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

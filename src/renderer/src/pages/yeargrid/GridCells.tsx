@@ -62,12 +62,18 @@ function useCellSave(row: FiguresGridRow, year: number) {
   return { state, send };
 }
 
+/**
+ * Last year's value beneath a filled cell, faint, as the number alone (the page's intro says what
+ * faint numbers are; the words "Năm trước:" made every money column too wide for 1366 px). Its
+ * title and accessible name say it in full.
+ */
 function Previous({ value }: { value: string }) {
   const { t } = useTranslation();
   if (!value) return null;
+  const said = t('figures.grid.previous', { value });
   return (
-    <Text size="xs" c="dimmed" ta="right" lh={1.2} title={t('figures.grid.previousTitle')} style={{ whiteSpace: 'nowrap' }}>
-      {t('figures.grid.previous', { value })}
+    <Text size="xs" c="dimmed" ta="right" lh={1.2} title={said} aria-label={said} style={{ whiteSpace: 'nowrap' }}>
+      {value}
     </Text>
   );
 }
@@ -110,7 +116,8 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     <Stack gap={2}>
       <NumberField
         size="xs"
-        miw={isMoney ? 140 : 76}
+        // Wide enough for tens of billions of đồng, and no wider: nine columns share 1366 px.
+        w={isMoney ? 130 : 64}
         aria-label={t('figures.grid.cellLabel', { field: t(`figures.field.${field}`), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column={field}
@@ -123,6 +130,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         onKeyDown={onKeyDown}
         error={state.status === 'error' ? state.message : undefined}
         rightSection={<StatusIcon state={state} />}
+        rightSectionWidth={22}
         rightSectionPointerEvents="auto"
         styles={{ input: { textAlign: 'right' }, error: { maxWidth: 220 } }}
       />
@@ -142,12 +150,14 @@ export function ClassificationCell({ row, rowIndex, year }: CellProps) {
     <Stack gap={2}>
       <Select
         size="xs"
-        miw={130}
+        w={120}
         aria-label={t('figures.grid.cellLabel', { field: t('figures.field.classification'), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column="classification"
         placeholder={t('figures.classification.unclassified')}
         clearable
+        // The clear button takes the chevron's place, leaving room for "Trung bình".
+        clearSectionMode="clear"
         data={classifications.map((option) => ({ value: option, label: t(`figures.classification.${option}`) }))}
         value={value}
         onChange={(next) => {

@@ -73,6 +73,8 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
     <NumberField
       label={t(`figures.field.${field}`)}
       description={description}
+      // The hint goes under the box, so that the boxes of a row stay level.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       min={field === 'profit' ? null : 0}
       max={field === 'score' ? 100 : undefined}
       unit={moneyFields.includes(field) ? '₫' : undefined}
@@ -92,15 +94,15 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
           w={140}
           {...form.getInputProps('year')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {/* Three to a row, people then money then managers: the whole year fits 768 px with its save button. */}
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           {figure('membersOfficial')}
           {figure('membersAssociate')}
           {figure('workers')}
-          {figure('averageIncome', t('figures.form.perMonth'))}
           {figure('revenue')}
           {figure('profit', t('figures.form.lossHint'))}
           {figure('totalAssets')}
-          <div />
+          {figure('averageIncome', t('figures.form.perMonth'))}
           {figure('managers')}
           {figure('managersWithDegree')}
           <LabelledSelect
