@@ -40,8 +40,9 @@ export function useOneSave({ again = false }: OneSaveOptions = {}) {
 }
 
 /**
- * When the schema refuses a submit, the first field it marked is brought into view and focused: in
- * a form longer than the screen, whose save button stays in view, the person sees what to correct.
+ * When the schema refuses a submit, the first field it marked is brought into view and focused
+ * (a date field only into view): in a form longer than the screen, whose save button stays in view,
+ * the person sees what to correct.
  */
 export function showFirstInvalid(_errors: unknown, _values: unknown, event: SyntheticEvent<HTMLFormElement> | undefined): void {
   // Read now: React clears the event's currentTarget once the handler returns.
@@ -51,7 +52,8 @@ export function showFirstInvalid(_errors: unknown, _values: unknown, event: Synt
   requestAnimationFrame(() => {
     const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
     field?.scrollIntoView({ block: 'center' });
-    field?.focus({ preventScroll: true });
+    // A date field opens its calendar on focus, over the message that says what is wrong.
+    if (field && !field.hasAttribute('data-dates-input')) field.focus({ preventScroll: true });
   });
 }
 

@@ -208,18 +208,21 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
       <AgreementHistory id={agreement.id} />
 
       <Modal opened={editing} onClose={editForm.close} title={t('agreements.form.editTitle')} size={960}>
-        <AgreementForm
-          initial={agreement}
-          onSaved={() => {
-            editForm.close();
-            notifications.show({ color: 'teal', message: t('agreements.form.saved') });
-          }}
-          onCancel={editForm.close}
-        />
+        {/* Mounted only while open: opened again while still closing, it starts from what is saved. */}
+        {editing && (
+          <AgreementForm
+            initial={agreement}
+            onSaved={() => {
+              editForm.close();
+              notifications.show({ color: 'teal', message: t('agreements.form.saved') });
+            }}
+            onCancel={editForm.close}
+          />
+        )}
       </Modal>
 
       <Modal opened={terminating} onClose={terminateForm.close} title={t('agreements.terminate.title')}>
-        <TerminateForm agreement={agreement} onDone={terminateForm.close} />
+        {terminating && <TerminateForm agreement={agreement} onDone={terminateForm.close} />}
       </Modal>
 
       {deliveryEditing && (

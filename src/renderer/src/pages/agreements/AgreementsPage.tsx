@@ -141,7 +141,9 @@ export function AgreementsPage() {
       hrefOf={agreementHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('agreements.form.addTitle')} size={960}>
-        <AgreementForm onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing (a second Enter lands on
+            «Thêm thỏa thuận», which gets the focus back) starts afresh, not with the form just saved. */}
+        {adding && <AgreementForm onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );
