@@ -26,7 +26,7 @@ const morning = new Date('2026-03-10T01:00:00Z');
 const later = (minutes: number) => new Date(morning.getTime() + minutes * 60_000);
 
 beforeAll(async () => {
-  host = await startHost(['--backup-interval', '1']);
+  host = await startHost({ extraArgs: ['--backup-interval', '1'] });
   host.setNow(morning);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });

@@ -1,14 +1,14 @@
 /** The application itself, the alliance's own record, and the administrative units. */
 import { z } from 'zod';
 import type { Alliance, AppInfo, Commune, OldAddressMatch, Province } from '../domain';
-import { channel, code, none, optionalEmail, optionalText, requiredText } from './define';
+import { channel, code, none, optionalEmail, optionalPhone, optionalText, requiredText } from './define';
 
 export const allianceInput = z.object({
   name: requiredText('Tên Liên minh', 200),
   provinceCode: code('tỉnh, thành phố', 2),
   address: optionalText('Địa chỉ', 300),
   chairName: optionalText('Họ tên Chủ tịch', 120),
-  phone: optionalText('Điện thoại', 40),
+  phone: optionalPhone('Điện thoại'),
   email: optionalEmail('Thư điện tử'),
 });
 export type AllianceInput = z.input<typeof allianceInput>;

@@ -65,6 +65,30 @@ export const vi = {
       last: 'Trang cuối',
     },
   },
+  fields: {
+    /** Said by a form without a schema about a box it could not read; the box says why. */
+    unreadable: 'Ô này chưa đúng.',
+    number: {
+      notNumber: '«{{text}}» không phải một số. Ghi chữ số; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần lẻ (ví dụ 1.250,5).',
+      dotGrouping: '«{{text}}»: dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.250); phần lẻ ghi sau dấu phẩy (1,5).',
+      tooLarge: '«{{text}}» lớn quá mức cho phép.',
+      notInteger: 'Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.',
+      tooManyDecimals: 'Chỉ ghi tối đa {{decimals}} chữ số sau dấu phẩy.',
+      negative: 'Không được là số âm.',
+      notPositive: 'Phải lớn hơn 0.',
+      outOfRange: 'Phải từ {{min}} đến {{max}}.',
+      belowMin: 'Không được nhỏ hơn {{min}}.',
+      aboveMax: 'Không được lớn hơn {{max}}.',
+    },
+    date: {
+      format: '«{{text}}» chưa đúng dạng ngày/tháng/năm, ví dụ 05/06/2019.',
+      shortYear: '«{{text}}»: hãy ghi năm đủ bốn chữ số, ví dụ 05/06/2019.',
+      noMonth: 'Ngày {{text}} không có thật: không có tháng {{month}}.',
+      noDay: 'Ngày {{text}} không có thật: tháng {{month}}/{{year}} có {{lastDay}} ngày.',
+      beforeMin: 'Không được trước ngày {{date}}.',
+      afterMax: 'Không được sau ngày {{date}}.',
+    },
+  },
   nav: {
     label: 'Các phần của ứng dụng',
     toggle: 'Mở hoặc đóng danh mục',
