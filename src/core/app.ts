@@ -10,6 +10,7 @@ import type { Context, Desktop } from './context';
 import { openDatabase } from './db/open';
 import { clearStaging } from './files';
 import { Jobs } from './jobs';
+import { refreshNameKeys } from './nameRules';
 
 export interface OpenAppOptions {
   databaseFile: string;
@@ -52,6 +53,7 @@ export function openApp({ databaseFile, appRoot, appVersion, clock = () => new D
     appVersion,
   };
   clearStaging(ctx);
+  refreshNameKeys(ctx);
   return { ctx, backupFile: opened.backupFile, close: () => opened.close() };
 }
 

@@ -92,6 +92,8 @@ export interface Organization {
   endedOn: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Found by a search only with one slipped, missing or swapped letter forgiven. */
+  nearMatch?: true;
 }
 
 export interface Page<T> {

@@ -585,6 +585,29 @@ export const auditLog = sqliteTable(
 // them exact on every write, and `src/core/db/derived.ts` (which owns those triggers) fills them
 // from the rows after a migration and can verify them. Nothing else writes to them.
 
+/**
+ * The words of four to twenty letters (no digits) in the search text of the organizations not in
+ * the trash, with how often each occurs: the vocabulary that a mistyped word is looked up in.
+ */
+export const searchWords = sqliteTable('search_words', {
+  word: text('word').primaryKey(),
+  uses: integer('uses').notNull(),
+});
+
+/**
+ * Each word of `search_words` with one letter taken out ("vinh" → "inh", "vnh", "vih", "vin"): two
+ * words one slipped, missing, extra or swapped letter apart share an entry (a deletion
+ * neighbourhood), so a mistyped word finds its candidates by index lookups.
+ */
+export const searchWordDeletions = sqliteTable(
+  'search_word_deletions',
+  {
+    deletion: text('deletion').notNull(),
+    word: text('word').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deletion, table.word] })],
+);
+
 /** Organizations not in the trash, by commune. */
 export const statisticsCommuneCounts = sqliteTable('statistics_commune_counts', {
   communeCode: text('commune_code').primaryKey(),

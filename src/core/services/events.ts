@@ -35,7 +35,8 @@ import {
 import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
 import type { Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { cleanText, formatIsoDateVi, foldText, organizationNameKey, partnerNameKey, vietnameseCollator } from '../../shared/text';
+import { cleanText, formatIsoDateVi, foldText, vietnameseCollator } from '../../shared/text';
+import { organizationNameKey, partnerNameKey } from '../../shared/names';
 import { recordAudit } from '../audit';
 import { timestamp, todayIso, type Context } from '../context';
 import { auditLog, eventParticipants, events, organizations, partners } from '../db/schema';

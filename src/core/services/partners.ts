@@ -21,12 +21,13 @@ import {
 import type { FieldChange, HistoryValue } from '../../shared/contracts/organizations';
 import { partnerKinds, type Page, type Province } from '../../shared/domain';
 import { conflict, notFound, validationFailure } from '../../shared/errors';
-import { foldText, partnerNameKey, vietnameseCollator } from '../../shared/text';
+import { foldText, vietnameseCollator } from '../../shared/text';
+import { partnerNameKey } from '../../shared/names';
 import { recordAudit } from '../audit';
 import { timestamp, type Context } from '../context';
 import { auditLog, partners } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import { foldedTextCondition } from './search';
+import { foldedTextCondition, partnerSearchText } from './search';
 import { atomically } from '../db/atomic';
 
 type PartnerRow = typeof partners.$inferSelect;
@@ -249,9 +250,7 @@ function columnsFor(input: ParsedPartnerInput) {
     note: input.note,
     nameFolded: foldText(input.name),
     nameKey: partnerNameKey(input.name),
-    searchText: [foldText(input.name), foldText(input.shortName), taxCode ?? '', foldText(input.contactName), foldText(input.buys)]
-      .filter(Boolean)
-      .join(' '),
+    searchText: partnerSearchText({ ...input, taxCode }),
   };
 }
 

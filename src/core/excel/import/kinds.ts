@@ -12,9 +12,10 @@ import type { ImportMatch, ImportProblem } from '../../../shared/contracts/impor
 import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productInput } from '../../../shared/contracts/products';
-import { partnerKinds, type Classification, type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
+import { partnerKinds, type Classification, type ImportKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
-import { foldText, organizationNameKey, partnerNameKey } from '../../../shared/text';
+import { foldText } from '../../../shared/text';
+import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { recordAudit } from '../../audit';
 import { timestamp, type Context } from '../../context';
 import type { Db } from '../../db/open';
@@ -238,22 +239,10 @@ function referencedElsewhere(ctx: Context, table: string, id: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Organizations
 
-const kindWords: [RegExp, OrganizationKind][] = [
-  [/^(lien hiep hop tac xa|lien hiep htx|lh ?htx)\b/, 'lhhtx'],
-  [/^(quy tin dung nhan dan|qtdnd|quy tin dung)\b/, 'qtdnd'],
-  [/^(to hop tac|tht)\b/, 'tht'],
-  [/^(hop tac xa|htx)\b/, 'htx'],
-];
-
-function kindOfText(value: string): OrganizationKind | undefined {
-  const folded = foldText(value).replace(/[.()]/g, ' ').trim();
-  return kindWords.find(([pattern]) => pattern.test(folded))?.[1];
-}
-
 /** The organization input the register form would send, from the row's values. */
 function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceReading, rowNumber: number, problems: ImportProblem[]) {
   const kindText = text(read, 'kind');
-  let kind = kindText ? kindOfText(kindText) : kindOfText(text(read, 'name'));
+  let kind = organizationKindOfName(kindText || text(read, 'name'));
   if (kindText && !kind) {
     problems.push({ cell: cellRef(scope.columns, 'kind', rowNumber), message: `Loại hình «${kindText}» không rõ; ghi HTX, Liên hiệp HTX, Tổ hợp tác hoặc Quỹ tín dụng nhân dân.` });
   }
@@ -650,7 +639,7 @@ function partnerKindOf(kindText: string, name: string): PartnerKind | undefined 
     return partnerKindWords[folded] ?? partnerKinds.find((kind) => kind === kindText);
   }
   const folded = foldText(name);
-  if (/^(cong ty|cty|ctcp|doanh nghiep|dntn)\b/.test(folded)) return 'enterprise';
+  if (hasLegalForm(name)) return 'enterprise';
   if (/^cho dau moi\b/.test(folded)) return 'wholesale_market';
   if (/^lien minh\b/.test(folded)) return 'alliance';
   return undefined;
