@@ -50,6 +50,11 @@ function expanded(words: readonly string[]): string[] {
   return out;
 }
 
+/** A name's words with every short form written out: "HTX DVNN" → hop tac xa dich vu nong nghiep. */
+export function expandedNameWords(name: string): string[] {
+  return expanded(nameWords(name));
+}
+
 /** Whether `words` has `part` starting at `at`. */
 function hasAt(words: readonly string[], part: readonly string[], at: number): boolean {
   return part.length > 0 && part.every((word, offset) => words[at + offset] === word);

@@ -6,7 +6,20 @@ import { PreviewStep, actionOf } from '../../src/renderer/src/pages/excel/import
 import { installFakeApi, ok } from './fakeApi';
 
 function row(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'>): ImportPreviewRow {
-  return { status: 'valid', values: [], problems: [], match: null, commune: null, communeChoices: [], defaultAction: 'create', ...overrides };
+  return {
+    status: 'valid',
+    values: [],
+    problems: [],
+    match: null,
+    commune: null,
+    communeChoices: [],
+    needsPlace: false,
+    placeKey: null,
+    placeRemembered: false,
+    notes: [],
+    defaultAction: 'create',
+    ...overrides,
+  };
 }
 
 const rows = [
@@ -19,8 +32,11 @@ const preview: ImportPreview = {
   kind: 'organizations',
   fileName: 'Danh sach HTX 2024.xlsx',
   columns: [{ letter: 'B', header: 'Tên HTX', field: 'name' }],
-  counts: { rows: 3, valid: 2, invalid: 1, matched: 1, fresh: 1, ambiguous: 0 },
+  counts: { rows: 3, valid: 2, invalid: 1, matched: 1, fresh: 1, ambiguous: 0, unplaced: 0 },
   page: { rows, total: 3 },
+  year: null,
+  valueChoices: [],
+  choiceOptions: {},
 };
 
 describe('import preview', () => {
