@@ -44,7 +44,7 @@ describe('import preview', () => {
     installFakeApi({ 'imports:previewResult': () => ok(preview) });
     render(
       <AppProviders queryClient={createQueryClient()} env="test">
-        <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={{ rows: {}, bulk: {} }} onDecisionsChange={() => undefined} />
+        <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={{ rows: {}, bulk: {}, places: {} }} onDecisionsChange={() => undefined} />
       </AppProviders>,
     );
     expect(await screen.findByText('E9: Ngày thành lập: Ngày «31/02/2024» không có thật.')).toBeTruthy();
@@ -55,9 +55,9 @@ describe('import preview', () => {
 
   it('takes a row’s own choice over the bulk one, and never writes a row with problems', () => {
     const [fresh, duplicate, invalid] = rows as [ImportPreviewRow, ImportPreviewRow, ImportPreviewRow];
-    const decisions = { rows: { 8: { action: 'update' as const } }, bulk: { matched: 'skip' as const, fresh: 'skip' as const } };
+    const decisions = { rows: { 8: { action: 'update' as const } }, bulk: { matched: 'skip' as const, fresh: 'skip' as const }, places: {} };
     expect(actionOf(fresh, decisions)).toBe('skip');
     expect(actionOf(duplicate, decisions)).toBe('update');
-    expect(actionOf(invalid, { rows: { 9: { action: 'create' } }, bulk: {} })).toBe('skip');
+    expect(actionOf(invalid, { rows: { 9: { action: 'create' } }, bulk: {}, places: {} })).toBe('skip');
   });
 });

@@ -107,6 +107,8 @@ export const en: Translations = {
     total_one: '{{count, number}} organization',
     total_other: '{{count, number}} organizations',
     totalCapped: 'More than {{count, number}} organizations',
+    nearMatch: 'Close match',
+    nearMatchHint: 'Found with one mistyped letter forgiven',
     searchLabel: 'Search members',
     searchPlaceholder: 'Search by name, cooperative code, commune — accents are optional',
     allKinds: 'All',

@@ -109,6 +109,8 @@ export const vi = {
     total_other: '{{count, number}} tổ chức',
     // A broad search stops counting at a cap, to stay instant at national scale.
     totalCapped: 'Hơn {{count, number}} tổ chức',
+    nearMatch: 'Gần đúng',
+    nearMatchHint: 'Tìm thấy khi bỏ qua một chữ gõ nhầm',
     searchLabel: 'Tìm kiếm thành viên',
     searchPlaceholder: 'Tìm theo tên, mã số HTX, xã phường — gõ không dấu cũng được',
     allKinds: 'Tất cả',

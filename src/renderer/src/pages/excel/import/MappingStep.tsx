@@ -1,5 +1,5 @@
 /** Step 3: each column of the file and the field it feeds; the proposal comes from its header. */
-import { Alert, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis } from '../../../../../shared/contract';
 
@@ -12,9 +12,12 @@ interface MappingStepProps {
   onChange: (mapping: ColumnMapping) => void;
   /** Labels of required fields no column feeds. */
   missing: string[];
+  /** The year of the list's figures, when figures are mapped without a "Năm" column; null: not asked. */
+  year: number | null;
+  onYearChange: (year: number) => void;
 }
 
-export function MappingStep({ analysis, mapping, onChange, missing }: MappingStepProps) {
+export function MappingStep({ analysis, mapping, onChange, missing, year, onYearChange }: MappingStepProps) {
   const { t } = useTranslation();
   const fieldLabel = (key: string) => t(`excel.import.field.${analysis.kind}.${key}` as 'excel.import.field.organizations.name');
   const taken = new Set(Object.values(mapping).filter((field): field is string => field !== null));
@@ -67,6 +70,21 @@ export function MappingStep({ analysis, mapping, onChange, missing }: MappingSte
           })}
         </Table.Tbody>
       </Table>
+      {year !== null ? (
+        <NumberInput
+          maw={360}
+          label={t('excel.import.figuresYear')}
+          description={analysis.detectedYear ? t('excel.import.figuresYearDetected', { year: analysis.detectedYear }) : t('excel.import.yearHint')}
+          value={year}
+          min={1990}
+          max={2100}
+          allowDecimal={false}
+          thousandSeparator=""
+          onChange={(value) => {
+            if (typeof value === 'number') onYearChange(value);
+          }}
+        />
+      ) : null}
       {missing.length ? (
         <Alert color="orange" role="alert">
           {t('excel.import.requiredMissing', { fields: missing.join(', ') })}
