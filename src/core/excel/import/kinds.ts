@@ -61,12 +61,12 @@ export function placeKeyOf(oldAddress: string): string {
 }
 
 function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
-  const written = { commune: text(read, 'commune'), district: text(read, 'district'), address: text(read, 'address') };
-  const cacheKey = `${written.commune}\u0000${written.district}\u0000${written.address}`;
+  const written = { commune: text(read, 'commune'), district: text(read, 'district'), address: text(read, 'address'), street: text(read, 'street') };
+  const cacheKey = `${written.commune}\u0000${written.district}\u0000${written.address}\u0000${written.street}`;
   let place = scope.places.get(cacheKey);
   if (!place) {
     const reading = readPlace(scope.ctx.places, scope.homeProvinceCode, written);
-    const key = placeKeyOf(reading.oldAddress || [written.address, written.commune, written.district].filter(Boolean).join(', '));
+    const key = placeKeyOf(reading.oldAddress || [written.street, written.address, written.commune, written.district].filter(Boolean).join(', '));
     const answer = reading.kind === 'mapped' ? undefined : scope.ctx.places.commune(scope.placeAnswers.get(key) ?? '');
     const fits =
       answer !== undefined &&

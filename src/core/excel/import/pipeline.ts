@@ -289,7 +289,7 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
         tableEnded = true;
         break;
       }
-      if (!hasAnyValue(sourceRow, columns)) continue;
+      if (!hasAnyValue(sourceRow, columns) || isSectionHeading(sourceRow)) continue;
       const read = readRow(sourceRow, columns, options);
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
       const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells };
@@ -330,6 +330,18 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
 function isTotalsRow(row: SourceRow): boolean {
   const first = row.cells.find((cell) => cell !== null && cell !== '');
   return typeof first === 'string' && /^(tong cong|cong|tong so|tong)\s*:?$/.test(foldText(first));
+}
+
+/**
+ * A section heading inside the table ("I. HUYỆN CHÂU THÀNH", "Khối nông nghiệp"): one cell of text
+ * on the row, numbered or in capitals. A row of data always says more than one thing.
+ */
+function isSectionHeading(row: SourceRow): boolean {
+  const filled = row.cells.filter((cell) => cell !== null && shownCell(cell) !== '');
+  const [only] = filled;
+  if (filled.length !== 1 || typeof only !== 'string') return false;
+  const text = only.normalize('NFC').trim();
+  return /^([IVXLC]+|[A-ZĐ]|\d{1,2})[.)/-]\s*\S/u.test(text) || (text === text.toLocaleUpperCase('vi') && /\p{Lu}{2}/u.test(text));
 }
 
 /** A cell as the preview shows it: a date column's serial numbers as dd/mm/yyyy. */

@@ -18,6 +18,8 @@ export interface WrittenPlace {
   /** A district column ("Huyện", "Quận/huyện"): there were none after 1 July 2025. */
   district: string;
   address: string;
+  /** A street column (ấp, số nhà): part of the old address as written, never read for the place. */
+  street?: string;
 }
 
 /** The parts of a one-line address, as `suggestFromOldAddress` splits it. */
@@ -51,9 +53,10 @@ function isOld(places: AdminUnits, homeProvinceCode: string, written: WrittenPla
  */
 function wholeOldAddress(written: WrittenPlace): string {
   const address = cleanText(written.address);
-  const folded = foldText(address);
-  const more = [written.commune, written.district].map(cleanText).filter((part) => part !== '' && !folded.includes(foldText(part)));
-  return [address, ...more].filter(Boolean).join(', ');
+  const said = foldText(address);
+  const street = cleanText(written.street ?? '');
+  const more = [written.commune, written.district].map(cleanText).filter((part) => part !== '' && !said.includes(foldText(part)));
+  return [street && !said.includes(foldText(street)) ? street : '', address, ...more].filter(Boolean).join(', ');
 }
 
 /**
