@@ -26,6 +26,8 @@ export interface AdminUnits {
    * today, and the old province's full name when the text named one that is no more.
    */
   findProvinceAnyTime(text: string): { province: Province; formerName: string | null } | undefined;
+  /** The provinces before 1 July 2025 merged into this one, other than itself ("Tỉnh Bạc Liêu" for Cà Mau). */
+  formerNames(provinceCode: string): string[];
   findCommune(provinceCode: string, text: string): Commune | undefined;
   /**
    * Maps a pre-July-2025 address by old province, old commune and, when known, its old district
@@ -291,6 +293,8 @@ export function loadAdminUnits(file: string): AdminUnits {
       const province = oldCode === undefined ? undefined : provinceByCode.get(newProvinceOfOld.get(oldCode) ?? '');
       return province && oldCode !== undefined ? { province, formerName: oldProvinceName.get(oldCode) ?? null } : undefined;
     },
+    formerNames: (provinceCode) =>
+      (oldProvincesOfNew.get(provinceCode) ?? []).map((code) => oldProvinceName.get(code) ?? '').filter((name) => name !== '' && name !== provinceByCode.get(provinceCode)?.fullName),
     findCommune: (provinceCode, text) => single(communeIndexes.get(provinceCode)?.lookup(text) ?? []),
     mapOldAddress(oldProvince, oldCommune, oldDistrict) {
       const provinceCode = single(oldProvinceIndex.lookup(oldProvince));

@@ -102,6 +102,9 @@ export const en: Translations = {
     schemaVersion: 'Data structure version',
     otherFile: 'In the desktop app, the menu Tệp → Mở tệp dữ liệu khác… (File → Open another data file…) opens another data file.',
   },
+  places: {
+    nowIn: '{{province}} — now includes {{former}} (before 1 July 2025)',
+  },
   members: {
     title: 'Members',
     total_one: '{{count, number}} organization',

@@ -104,6 +104,9 @@ export const vi = {
     schemaVersion: 'Phiên bản cấu trúc dữ liệu',
     otherFile: 'Trong ứng dụng trên máy tính, trình đơn Tệp → Mở tệp dữ liệu khác… dùng để mở một tệp dữ liệu khác.',
   },
+  places: {
+    nowIn: '{{province}} — nay gồm {{former}} (trước 01/07/2025)',
+  },
   members: {
     title: 'Thành viên',
     total_other: '{{count, number}} tổ chức',
