@@ -20,6 +20,8 @@ import { importsHandlers } from './services/imports';
 import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
+import { supplyHandlers } from './services/supplyHandlers';
+import { programmesHandlers } from './services/programmes';
 import { busyFailure } from './longTransaction';
 
 type Handlers = {
@@ -43,6 +45,8 @@ export const handlers: Handlers = {
   ...reportsHandlers,
   ...jobsHandlers,
   ...filesHandlers,
+  ...supplyHandlers,
+  ...programmesHandlers,
 };
 
 export interface DispatchOptions {

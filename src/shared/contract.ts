@@ -21,6 +21,8 @@ import { importsContract } from './contracts/imports';
 import { reportsContract } from './contracts/reports';
 import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
+import { supplyContract } from './contracts/supply';
+import { programmesContract } from './contracts/programmes';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -37,6 +39,8 @@ export * from './contracts/imports';
 export * from './contracts/reports';
 export * from './contracts/jobs';
 export * from './contracts/files';
+export * from './contracts/supply';
+export * from './contracts/programmes';
 
 export const contract = {
   ...appContract,
@@ -54,6 +58,8 @@ export const contract = {
   ...reportsContract,
   ...jobsContract,
   ...filesContract,
+  ...supplyContract,
+  ...programmesContract,
 };
 
 export type Contract = typeof contract;
