@@ -472,3 +472,20 @@ describe('lookups', () => {
     expect(app.ctx.db.all(sql`SELECT count(*) AS n FROM programme_members`)).toEqual([{ n: 2 }]);
   });
 });
+
+describe('Cần chú ý', () => {
+  it('lists offers opening within 14 days with no buyer, and demands needed soon still unserved', async () => {
+    const soon = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-05-30' }));
+    await call(app, 'offers:create', offer({ organizationId: ids.riceB, availableFrom: '2026-06-10', communeCode: XA_VINH_BINH }));
+    const connected = await call(app, 'offers:create', offer({ organizationId: ids.mango, product: 'Gạo nếp', availableFrom: '2026-05-25', communeCode: XA_VINH_BINH }));
+    const due = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-28', neededUntil: '2026-06-30' }));
+    await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-07-01', neededUntil: '2026-07-30' }));
+    await call(app, 'connections:create', { offerId: connected.id, demandId: due.id, quantity: 20, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    const list = await call(app, 'attention:list', {});
+    expect(list.offersWithoutBuyer.map((row) => [row.offerId, row.organizationName, row.daysUntil])).toEqual([[soon.id, 'HTX Nông nghiệp Vĩnh Bình', 10]]);
+    expect(list.unservedDemands.map((row) => [row.demandId, row.buyerName, row.remaining, row.unitName, row.daysUntil])).toEqual([[due.id, 'Saigon Co.op', 30, 'tấn', 8]]);
+    app.setNow(on('2026-06-01'));
+    expect((await call(app, 'attention:list', {})).offersWithoutBuyer.map((row) => row.daysUntil)).toEqual([9]);
+    expect((await call(app, 'attention:list', {})).unservedDemands.map((row) => row.daysUntil)).toEqual([0]);
+  });
+});

@@ -21,6 +21,7 @@ import { todayIso, type Context } from '../context';
 import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { expiringCertifications } from './products';
+import { demandsDueUnserved, offersOpeningWithoutBuyer } from './supply';
 
 /** Agreements still in force on `today`: signed, not deleted, not (yet) terminated. */
 function inForce(today: string) {
@@ -93,7 +94,7 @@ function windowOf(daysLeft: number): ExpiryWindow {
 
 export function attentionList(
   ctx: Context,
-  input: { followUpDays: number; eventDays: number; certificateDays: number },
+  input: { followUpDays: number; eventDays: number; certificateDays: number; supplyDays: number },
 ): AttentionList {
   const today = todayIso(ctx);
   const live = agreementsInForce(ctx, today);
@@ -178,6 +179,8 @@ export function attentionList(
     withoutFollowUp,
     upcomingEvents,
     expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays, includeExpired: false }),
+    offersWithoutBuyer: offersOpeningWithoutBuyer(ctx, today, input.supplyDays),
+    unservedDemands: demandsDueUnserved(ctx, today, input.supplyDays),
   };
 }
 

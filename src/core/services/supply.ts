@@ -11,6 +11,8 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { QUANTITY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
+import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
+import { addDays, daysBetween } from '../../shared/dates';
 import type {
   ConnectionSummary,
   DeletedDemand,
@@ -1020,4 +1022,40 @@ export function demandTrash(ctx: Context, { page, pageSize }: { page: number; pa
 export function demandHistory(ctx: Context, id: number): SupplyHistoryEntry[] {
   const exists = ctx.db.select({ id: supplyDemands.id }).from(supplyDemands).where(eq(supplyDemands.id, id)).get() !== undefined;
   return recordHistory(ctx, 'supply_demand', id, demandFieldDescriptions, exists, `Không tìm thấy nhu cầu số ${id}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cần chú ý
+
+/** Offers whose window opens from today to `days` ahead and that nobody has been connected to. */
+export function offersOpeningWithoutBuyer(ctx: Context, today: string, days: number): OfferWithoutBuyer[] {
+  return ctx.db
+    .all<Omit<OfferWithoutBuyer, 'daysUntil'>>(sql`
+      SELECT o.id AS offerId, o.product, o.organization_id AS organizationId, org.name AS organizationName, o.quantity, u.name AS unitName,
+        o.available_from AS availableFrom
+      FROM supply_offers o JOIN organizations org ON org.id = o.organization_id JOIN units u ON u.code = o.unit_code
+      WHERE o.deleted_at IS NULL AND org.deleted_at IS NULL AND o.available_from >= ${today} AND o.available_from <= ${addDays(today, days)}
+        AND (o.withdrawn_on IS NULL OR o.withdrawn_on > ${today})
+        AND NOT EXISTS (SELECT 1 FROM supply_connections c WHERE c.offer_id = o.id AND c.deleted_at IS NULL)
+      ORDER BY o.available_from, o.id`)
+    .map((row) => ({ ...row, daysUntil: daysBetween(today, row.availableFrom) }));
+}
+
+/** Demands needed from today to `days` ahead (or already, and not over), not fully connected. */
+export function demandsDueUnserved(ctx: Context, today: string, days: number): UnservedDemand[] {
+  return ctx.db
+    .all<Omit<UnservedDemand, 'daysUntil' | 'remaining'> & { connected: number }>(sql`
+      SELECT d.id AS demandId, d.product, coalesce(p.name, b.name, '') AS buyerName, d.quantity, u.name AS unitName,
+        d.needed_from AS neededFrom, d.needed_until AS neededUntil,
+        (SELECT coalesce(sum(c.demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = d.id AND c.deleted_at IS NULL) AS connected
+      FROM supply_demands d JOIN units u ON u.code = d.unit_code
+        LEFT JOIN partners p ON p.id = d.partner_id LEFT JOIN organizations b ON b.id = d.organization_id
+      WHERE d.deleted_at IS NULL AND coalesce(p.deleted_at, b.deleted_at) IS NULL
+        AND d.needed_from <= ${addDays(today, days)} AND (d.needed_until IS NULL OR d.needed_until >= ${today})
+        AND (d.withdrawn_on IS NULL OR d.withdrawn_on > ${today})
+      ORDER BY d.needed_from, d.id`)
+    .flatMap(({ connected, ...row }) => {
+      const remaining = remainingQuantity({ quantity: row.quantity, connected });
+      return remaining > 0 ? [{ ...row, remaining, daysUntil: Math.max(0, daysBetween(today, row.neededFrom)) }] : [];
+    });
 }
