@@ -23,6 +23,10 @@ import { AttentionPage } from './pages/attention/AttentionPage';
 import { ImportPage } from './pages/excel/ImportPage';
 import { ReportsPage } from './pages/excel/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { SupplyDemandPage } from './pages/supply/SupplyDemandPage';
+import { OfferPage } from './pages/supply/OfferPage';
+import { DemandPage } from './pages/supply/DemandPage';
+import { ProgrammePage } from './pages/supply/ProgrammePage';
 import { TrashPage } from './pages/TrashPage';
 import { YearGridPage } from './pages/YearGridPage';
 import { useAlliance } from './queries';
@@ -54,6 +58,14 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
       return <AgreementPage key={route.agreementId} id={route.agreementId} />;
     case 'can-chu-y':
       return <AttentionPage />;
+    case 'supply':
+      return <SupplyDemandPage tab={route.tab} />;
+    case 'offer':
+      return <OfferPage key={route.offerId} id={route.offerId} />;
+    case 'demand':
+      return <DemandPage key={route.demandId} id={route.demandId} />;
+    case 'programme':
+      return <ProgrammePage key={route.programmeId} id={route.programmeId} />;
     case 'nhap-excel':
       return <ImportPage />;
     case 'bao-cao':

@@ -8,6 +8,7 @@ import { attentionEn } from './areas/attention';
 import { excelEn } from './areas/excel';
 import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
+import { supplyEn } from './areas/supply';
 import type { Translations } from './messages';
 
 export const en: Translations = {
@@ -20,6 +21,7 @@ export const en: Translations = {
   attention: attentionEn,
   excel: excelEn,
   reports: reportsEn,
+  supply: supplyEn,
   jobs: {
     phase: {
       starting: 'Starting',

@@ -11,6 +11,7 @@ import { attentionVi } from './areas/attention';
 import { excelVi } from './areas/excel';
 import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
+import { supplyVi } from './areas/supply';
 
 export const vi = {
   register: registerVi,
@@ -22,6 +23,7 @@ export const vi = {
   attention: attentionVi,
   excel: excelVi,
   reports: reportsVi,
+  supply: supplyVi,
   jobs: {
     phase: {
       starting: 'Đang bắt đầu',
