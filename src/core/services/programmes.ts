@@ -356,9 +356,10 @@ function deliveredInBase(all: Map<string, UnitRow>, delivery: DeliveryFact): { u
  * What a programme (or, without one, every connection) achieved from `from` to `to`: connections
  * made in the period, and deliveries recorded in it (up to today) on the agreements they became.
  */
-export function programmeResults(ctx: Context, input: z.output<typeof resultsInput>): ProgrammeResults {
-  if (input.programmeId !== null) requireProgramme(ctx, input.programmeId);
+export function programmeResults(ctx: Context, asked: z.output<typeof resultsInput>): ProgrammeResults {
+  if (asked.programmeId !== null) requireProgramme(ctx, asked.programmeId);
   const today = todayIso(ctx);
+  const input = { programmeId: asked.programmeId, from: asked.from ?? `${today.slice(0, 4)}-01-01`, to: asked.to ?? `${today.slice(0, 4)}-12-31` };
   const asOf = input.to < today ? input.to : today;
   const inProgramme = input.programmeId === null ? sql`1 = 1` : sql`c.programme_id = ${input.programmeId}`;
   const connections = ctx.db.all<ConnectionFact>(sql`

@@ -145,10 +145,12 @@ export interface ProgrammeResults {
 export const resultsInput = z
   .object({
     programmeId: id.nullable().optional().transform((value) => value ?? null),
-    from: isoDate('Từ ngày'),
-    to: isoDate('Đến ngày'),
+    /** Both absent: this year, by the office's calendar. */
+    from: isoDate('Từ ngày').optional(),
+    to: isoDate('Đến ngày').optional(),
   })
-  .refine((value) => value.to >= value.from, { path: ['to'], error: 'Đến ngày không được trước Từ ngày.' });
+  .refine((value) => (value.from === undefined) === (value.to === undefined), { path: ['to'], error: 'Cần cả Từ ngày và Đến ngày.' })
+  .refine((value) => value.from === undefined || value.to === undefined || value.to >= value.from, { path: ['to'], error: 'Đến ngày không được trước Từ ngày.' });
 export type ResultsInput = z.input<typeof resultsInput>;
 
 export const programmesContract = {

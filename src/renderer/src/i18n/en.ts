@@ -70,10 +70,6 @@ export const en: Translations = {
     reports: 'Reports',
     settings: 'Settings',
   },
-  placeholder: {
-    title: 'This area is being built',
-    description: '“{{area}}” will come in a later version of HTX Desk. There is no data here yet.',
-  },
   alliance: {
     name: 'Name of the alliance',
     province: 'Province or city',

@@ -72,10 +72,6 @@ export const vi = {
     reports: 'Báo cáo',
     settings: 'Cài đặt',
   },
-  placeholder: {
-    title: 'Phần này đang được xây dựng',
-    description: 'Phần «{{area}}» sẽ có trong một phiên bản sau của HTX Desk. Hiện chưa có dữ liệu nào ở đây.',
-  },
   alliance: {
     name: 'Tên Liên minh',
     province: 'Tỉnh, thành phố',

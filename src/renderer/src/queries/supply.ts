@@ -85,8 +85,8 @@ export function useProgramme(id: number) {
 
 export function useProgrammeResults(input: InputOf<'programmes:results'> | null) {
   return useQuery({
-    queryKey: supplyKeys.results(input ?? { from: '', to: '' }),
-    queryFn: () => call('programmes:results', input ?? { from: '', to: '' }),
+    queryKey: supplyKeys.results(input ?? {}),
+    queryFn: () => call('programmes:results', input ?? {}),
     enabled: input !== null,
     placeholderData: keepPreviousData,
   });

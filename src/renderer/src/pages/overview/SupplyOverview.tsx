@@ -12,11 +12,12 @@ import { supplyHref } from '../../routing/useHashRoute';
 
 export function SupplyOverview() {
   const { t } = useTranslation();
-  const year = new Date().getFullYear();
-  const results = useProgrammeResults({ from: `${year}-01-01`, to: `${year}-12-31` });
+  // This year by the office's calendar, which the backend keeps.
+  const results = useProgrammeResults({});
   if (results.isError) return <LoadError error={results.error} onRetry={() => void results.refetch()} />;
   if (!results.data) return null;
   const { connections, connectedValue, totals } = results.data;
+  const year = results.data.from.slice(0, 4);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="overview-supply">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">

@@ -168,6 +168,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
             label={t('supply.connect.channel')}
             placeholder={t('supply.connect.channelPlaceholder')}
             required
+            allowDeselect={false}
             data={channels.map((channel) => ({ value: channel.code, label: channel.name }))}
             {...form.getInputProps('channelCode')}
           />

@@ -118,7 +118,7 @@ export function ConnectionsTable({ connections, from, empty }: ConnectionsTableP
   return (
     <>
       <Table.ScrollContainer minWidth={880}>
-        <Table striped verticalSpacing="xs" aria-label={t('supply.connections.title')}>
+        <Table striped verticalSpacing="xs" aria-label={t('supply.connections.title')} styles={{ th: { whiteSpace: 'nowrap' } }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('supply.connections.connectedOn')}</Table.Th>

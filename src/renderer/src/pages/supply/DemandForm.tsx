@@ -165,6 +165,7 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
             <LabelledSelect
               label={t('supply.productGroup')}
               required
+              allowDeselect={false}
               searchable
               data={groups.map((group) => ({ value: group.code, label: group.name }))}
               value={values.productGroupCode}
@@ -195,6 +196,7 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
               <LabelledSelect
                 label={t('supply.unit')}
                 required
+                allowDeselect={false}
                 searchable
                 data={(lookups.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
                 {...form.getInputProps('unitCode')}
@@ -208,6 +210,7 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
               <LabelledSelect
                 label={t('supply.deliveryProvince')}
                 required
+                allowDeselect={false}
                 searchable
                 data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
                 {...form.getInputProps('deliveryProvinceCode')}
@@ -230,6 +233,7 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
                     <LabelledSelect
                       label={t('supply.demandForm.requirement', { number: index + 1 })}
                       required
+                      allowDeselect={false}
                       data={certificationKinds.map((candidate) => ({ value: candidate.code, label: candidate.name }))}
                       {...form.getInputProps(`requirements.${index}.kindCode`)}
                     />

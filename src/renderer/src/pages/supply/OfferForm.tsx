@@ -171,6 +171,7 @@ export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferForm
             <LabelledSelect
               label={t('supply.productGroup')}
               required
+              allowDeselect={false}
               searchable
               data={groups.map((group) => ({ value: group.code, label: group.name }))}
               value={values.productGroupCode}
@@ -201,6 +202,7 @@ export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferForm
               <LabelledSelect
                 label={t('supply.unit')}
                 required
+                allowDeselect={false}
                 searchable
                 data={(lookups.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
                 {...form.getInputProps('unitCode')}
@@ -298,6 +300,7 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
       <LabelledSelect
         label={t('supply.offerForm.commune')}
         required
+        allowDeselect={false}
         searchable
         data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
         value={values.communeCode}

@@ -59,7 +59,8 @@ function UnitCharts({ results }: { results: ProgrammeResults }) {
                 { name: 'connected', label: t('supply.results.connected'), color: 'blue.6' },
                 { name: 'delivered', label: t('supply.results.delivered'), color: 'teal.6' },
               ]}
-              valueFormatter={(value) => formatQuantity(value, unitName)}
+              // The unit is in the chart's title; the axis keeps to numbers.
+              valueFormatter={(value) => formatQuantity(value, '')}
               withLegend
             />
           </Paper>
