@@ -21,6 +21,8 @@ import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
 import { historyHandlers } from './services/history';
+import { supplyHandlers } from './services/supplyHandlers';
+import { programmesHandlers } from './services/programmes';
 import { busyFailure } from './longTransaction';
 
 type Handlers = {
@@ -45,6 +47,8 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...filesHandlers,
   ...historyHandlers,
+  ...supplyHandlers,
+  ...programmesHandlers,
 };
 
 export interface DispatchOptions {

@@ -22,6 +22,8 @@ import { reportsContract } from './contracts/reports';
 import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
 import { recordsContract } from './contracts/records';
+import { supplyContract } from './contracts/supply';
+import { programmesContract } from './contracts/programmes';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -40,6 +42,8 @@ export * from './contracts/jobs';
 export * from './contracts/files';
 export * from './contracts/records';
 export * from './records';
+export * from './contracts/supply';
+export * from './contracts/programmes';
 
 export const contract = {
   ...appContract,
@@ -58,6 +62,8 @@ export const contract = {
   ...jobsContract,
   ...filesContract,
   ...recordsContract,
+  ...supplyContract,
+  ...programmesContract,
 };
 
 export type Contract = typeof contract;

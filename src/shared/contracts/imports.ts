@@ -74,6 +74,8 @@ export const importPreviewInput = z.object({
   mapping: mappingInput,
   /** For yearly figures without a "Năm" column: the year the figures are of. */
   year: z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' }).optional(),
+  /** For offers and demands: the programme (chương trình kết nối) they belong to. */
+  programmeId: z.number().int().positive().optional(),
 });
 export type ImportPreviewInput = z.input<typeof importPreviewInput>;
 

@@ -66,6 +66,8 @@ interface PreviewState {
   analysis: AnalysisState;
   columns: MappedColumn[];
   year: number | null;
+  /** Offers and demands: the programme they are imported into. */
+  programmeId: number | null;
   rows: StoredRow[];
 }
 
@@ -181,7 +183,7 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
   }
   const has = (key: string) => columns.some((column) => column.field.key === key);
   const missing = fields.filter((field) => field.required && !has(field.key) && !(field.key === 'address' && has('commune')));
-  if ((analysis.kind === 'figures' || analysis.kind === 'products') && !has('registrationNo') && !has('organizationName')) {
+  if ((analysis.kind === 'figures' || analysis.kind === 'products' || analysis.kind === 'offers') && !has('registrationNo') && !has('organizationName')) {
     missing.push(...fields.filter((field) => field.key === 'organizationName'));
   }
   if (analysis.kind === 'figures' && !has('year') && year === null) missing.push(...fields.filter((field) => field.key === 'year'));
@@ -209,8 +211,9 @@ function prepareStored(scope: ImportScope, state: PreviewState, row: StoredRow):
 export async function preview(ctx: Context, analysisState: AnalysisState, input: z.output<typeof importPreviewInput>, control: JobControl): Promise<PreviewState> {
   const { analysis, path, source } = analysisState;
   const year = input.year ?? null;
+  const programmeId = input.programmeId ?? null;
   const columns = mappedColumns(analysis, input.mapping, year);
-  const scope = importScope(ctx, homeProvince(ctx), year, columns);
+  const scope = importScope(ctx, homeProvince(ctx), year, columns, programmeId);
   const adapter = kindAdapters[analysis.kind];
   const sheetInfo = source.sheets.find((sheet) => sheet.name === analysis.sheet);
   const lastRow = lastRowOf(sheetInfo?.dimension);
@@ -258,7 +261,7 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
-  return { analysis: analysisState, columns, year, rows };
+  return { analysis: analysisState, columns, year, programmeId, rows };
 }
 
 /**
@@ -372,7 +375,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   control.report(0, state.rows.length, 'saving');
 
   await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
-    const scope = importScope(tx, provinceCode, state.year, state.columns);
+    const scope = importScope(tx, provinceCode, state.year, state.columns, state.programmeId);
     const startedAt = timestamp(tx);
     const batch = tx.db
       .insert(importBatches)

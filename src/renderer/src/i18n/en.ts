@@ -9,6 +9,7 @@ import { attentionEn } from './areas/attention';
 import { excelEn } from './areas/excel';
 import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
+import { supplyEn } from './areas/supply';
 import type { Translations } from './messages';
 
 export const en: Translations = {
@@ -22,6 +23,7 @@ export const en: Translations = {
   attention: attentionEn,
   excel: excelEn,
   reports: reportsEn,
+  supply: supplyEn,
   jobs: {
     phase: {
       starting: 'Starting',
@@ -70,10 +72,6 @@ export const en: Translations = {
     import: 'Import from Excel',
     reports: 'Reports',
     settings: 'Settings',
-  },
-  placeholder: {
-    title: 'This area is being built',
-    description: '“{{area}}” will come in a later version of HTX Desk. There is no data here yet.',
   },
   alliance: {
     name: 'Name of the alliance',

@@ -12,6 +12,7 @@ import { attentionVi } from './areas/attention';
 import { excelVi } from './areas/excel';
 import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
+import { supplyVi } from './areas/supply';
 
 export const vi = {
   history: historyVi,
@@ -24,6 +25,7 @@ export const vi = {
   attention: attentionVi,
   excel: excelVi,
   reports: reportsVi,
+  supply: supplyVi,
   jobs: {
     phase: {
       starting: 'Đang bắt đầu',
@@ -72,10 +74,6 @@ export const vi = {
     import: 'Nhập từ Excel',
     reports: 'Báo cáo',
     settings: 'Cài đặt',
-  },
-  placeholder: {
-    title: 'Phần này đang được xây dựng',
-    description: 'Phần «{{area}}» sẽ có trong một phiên bản sau của HTX Desk. Hiện chưa có dữ liệu nào ở đây.',
   },
   alliance: {
     name: 'Tên Liên minh',

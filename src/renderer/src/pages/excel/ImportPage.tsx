@@ -41,6 +41,8 @@ const noDecisions: Decisions = { rows: {}, bulk: {} };
 interface Wizard {
   kind: ImportKind;
   year: number;
+  /** Offers and demands: the programme they are imported into; null for none. */
+  programmeId?: number | null;
   step: Step;
   fileId: string | null;
   running: Running | null;
@@ -64,6 +66,7 @@ export function ImportPage() {
   });
   const update = useCallback((patch: Partial<Wizard>) => setWizard((current) => ({ ...current, ...patch })), [setWizard]);
   const { kind, year, step, fileId, running, analysisJobId, mapping, previewJobId, decisions, commitJobId } = wizard;
+  const programmeId = wizard.programmeId ?? null;
   const [failure, setFailure] = useState<string | null>(null);
 
   const analysis = useAnalysis(analysisJobId);
@@ -107,7 +110,12 @@ export function ImportPage() {
     if (!analysisJobId) return;
     const entries = Object.entries(currentMapping).flatMap(([column, field]) => (field ? [{ column: Number(column), field }] : []));
     startPreview.mutate(
-      { analysisJobId, mapping: entries, ...(kind === 'figures' ? { year } : {}) },
+      {
+        analysisJobId,
+        mapping: entries,
+        ...(kind === 'figures' ? { year } : {}),
+        ...((kind === 'offers' || kind === 'demands') && programmeId !== null ? { programmeId } : {}),
+      },
       { onSuccess: ({ jobId }) => run(jobId, 'mapping'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
     );
   };
@@ -147,8 +155,10 @@ export function ImportPage() {
             <ChooseFileStep
               kind={kind}
               year={year}
+              programmeId={programmeId}
               onKindChange={(chosen) => update({ kind: chosen })}
               onYearChange={(chosen) => update({ year: chosen })}
+              onProgrammeChange={(chosen) => update({ programmeId: chosen })}
               onStarted={(id, jobId) => {
                 update({ fileId: id });
                 run(jobId, 'file');

@@ -8,18 +8,22 @@ import { messageOf } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { uploadFile } from '../../../files';
 import { useStartAnalysis } from '../../../queries/imports';
+import { useProgrammes } from '../../../queries/supply';
 
 interface ChooseFileStepProps {
   kind: ImportKind;
   year: number;
+  programmeId: number | null;
   onKindChange: (kind: ImportKind) => void;
   onYearChange: (year: number) => void;
+  onProgrammeChange: (programmeId: number | null) => void;
   /** The file is on the backend and its reading has started. */
   onStarted: (fileId: string, analysisJobId: string) => void;
 }
 
-export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStarted }: ChooseFileStepProps) {
+export function ChooseFileStep({ kind, year, programmeId, onKindChange, onYearChange, onProgrammeChange, onStarted }: ChooseFileStepProps) {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,6 +67,17 @@ export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStart
           onChange={(value) => {
             if (typeof value === 'number') onYearChange(value);
           }}
+        />
+      ) : null}
+      {kind === 'offers' || kind === 'demands' ? (
+        <LabelledSelect
+          label={t('excel.import.programme')}
+          description={t('excel.import.programmeHint')}
+          placeholder={t('excel.import.noProgramme')}
+          clearable
+          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+          value={programmeId === null ? null : String(programmeId)}
+          onChange={(value) => onProgrammeChange(value === null ? null : Number(value))}
         />
       ) : null}
       <FileInput
