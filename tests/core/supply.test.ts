@@ -219,9 +219,27 @@ describe('offers', () => {
     expect((await call(app, 'offers:list', {})).total).toBe(0);
     expect((await call(app, 'offers:trash', {})).rows.map((row) => row.id)).toEqual([created.id]);
     await call(app, 'offers:restore', { id: created.id });
-    const history = await call(app, 'offers:history', { id: created.id });
-    expect(history.map((entry) => entry.action)).toEqual(['restore', 'delete', 'update', 'create']);
-    expect(history[2]?.changes).toEqual([{ field: 'quantity', label: 'Số lượng', before: '80 tấn', after: '90 tấn' }]);
+    const history = await call(app, 'records:history', { kind: 'offer', id: created.id });
+    expect(history.entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    // Raw values: the quantity with its unit's code (and its name then), never "80 tấn".
+    expect(history.entries[2]?.changes).toEqual([
+      { field: 'quantity', before: { quantity: 80, unitCode: 'tan', unit: 'tấn' }, after: { quantity: 90, unitCode: 'tan', unit: 'tấn' } },
+    ]);
+    expect(history.entries[3]?.changes).toEqual([
+      { field: 'organizationId', before: null, after: ids.riceA },
+      { field: 'product', before: null, after: 'Gạo ST25' },
+      { field: 'productGroupCode', before: null, after: 'lua_gao' },
+      { field: 'quantity', before: null, after: { quantity: 80, unitCode: 'tan', unit: 'tấn' } },
+      { field: 'priceMin', before: null, after: 18_000_000 },
+      { field: 'availableFrom', before: null, after: '2026-06-01' },
+      { field: 'availableUntil', before: null, after: '2026-07-31' },
+      { field: 'communeCode', before: null, after: XA_VINH_AN },
+    ]);
+    expect(history.names).toEqual({
+      [`organizationId:${ids.riceA}`]: 'HTX Nông nghiệp Vĩnh Bình',
+      'productGroupCode:lua_gao': 'Lúa gạo',
+      [`communeCode:${XA_VINH_AN}`]: `${app.ctx.places.commune(XA_VINH_AN)?.fullName ?? ''}, ${app.ctx.places.province(AN_GIANG)?.fullName ?? ''}`,
+    });
   });
 });
 
@@ -289,6 +307,20 @@ describe('demands and suggestions', () => {
     const bought = await call(app, 'demands:create', demand({ buyer: { kind: 'organization', id: ids.mango }, requirements: [{ kindCode: 'ocop', minStars: 3 }] }));
     expect((await call(app, 'demands:get', { id: bought.id })).requirements).toEqual([{ kindCode: 'ocop', kindName: 'OCOP', minStars: 3 }]);
     expect((await call(app, 'demands:list', { buyer: { kind: 'organization', id: ids.mango } })).total).toBe(1);
+    await call(app, 'demands:update', { ...demand({ requirements: [{ kindCode: 'vietgap' }] }), id: bought.id });
+    const history = await call(app, 'records:history', { kind: 'demand', id: bought.id });
+    expect(history.entries[0]?.changes).toEqual([
+      { field: 'partnerId', before: null, after: ids.coopMart },
+      { field: 'organizationId', before: ids.mango, after: null },
+      { field: 'requirements', before: [{ kindCode: 'ocop', kindName: 'OCOP', minStars: 3 }], after: [{ kindCode: 'vietgap', kindName: 'VietGAP', minStars: null }] },
+    ]);
+    // Named from the whole history: the creation named its group and province too.
+    expect(history.names).toEqual({
+      [`partnerId:${ids.coopMart}`]: 'Saigon Co.op',
+      [`organizationId:${ids.mango}`]: 'HTX Xoài cát Phú Thạnh',
+      'productGroupCode:lua_gao': 'Lúa gạo',
+      [`deliveryProvinceCode:${AN_GIANG}`]: 'Tỉnh An Giang',
+    });
   });
 });
 
@@ -361,6 +393,15 @@ describe('connections, agreements and results', () => {
     const { agreement } = await call(app, 'connections:createAgreement', { connectionId: connected.id, agreement: draft.input });
     expect((await call(app, 'connections:createAgreement', { connectionId: connected.id, agreement: draft.input }).catch((error: unknown) => String(error)))).toContain('đã thành một thỏa thuận');
     const { commitments } = await call(app, 'agreements:get', { id: agreement.id });
+    const connectionHistory = await call(app, 'records:history', { kind: 'connection', id: connected.id });
+    expect(connectionHistory.entries.slice(0, 2).map((entry) => entry.changes)).toEqual([
+      [{ field: 'agreementId', before: null, after: agreement.id }],
+      [{ field: 'programmeId', before: null, after: programme.id }],
+    ]);
+    expect(connectionHistory.names).toMatchObject({
+      [`agreementId:${agreement.id}`]: 'Hợp đồng tiêu thụ Gạo ST25: HTX Nông nghiệp Vĩnh Bình – Saigon Co.op',
+      [`programmeId:${programme.id}`]: 'Kết nối cung – cầu 2026',
+    });
     app.setNow(on('2026-06-20'));
     await call(app, 'agreements:addDelivery', { commitmentId: commitments[0]?.id ?? 0, deliveredOn: '2026-06-18', quantity: 12, value: 222_000_000 });
     expect((await call(app, 'connections:ofAgreement', { agreementId: agreement.id })).map((row) => [row.id, row.delivered])).toEqual([[connected.id, 12]]);
@@ -411,7 +452,20 @@ describe('connections, agreements and results', () => {
       'Phần còn lại của nguồn cung không đủ cho kết nối này (đã có kết nối khác sau khi xóa); không khôi phục được.',
     );
     expect((await call(app, 'connections:trash', {})).rows.map((row) => row.id)).toEqual([a.id]);
-    expect((await call(app, 'connections:history', { id: a.id })).map((entry) => entry.action)).toEqual(['delete', 'create']);
+    const history = await call(app, 'records:history', { kind: 'connection', id: a.id });
+    expect(history.entries.map((entry) => entry.action)).toEqual(['delete', 'create']);
+    expect(history.entries[1]?.changes).toEqual([
+      { field: 'offerId', before: null, after: rice.id },
+      { field: 'demandId', before: null, after: first.id },
+      { field: 'quantity', before: null, after: { quantity: 30, unitCode: 'tan', unit: 'tấn' } },
+      { field: 'channelCode', before: null, after: 'sieu_thi' },
+      { field: 'connectedOn', before: null, after: '2026-05-20' },
+    ]);
+    expect(history.names).toEqual({
+      [`offerId:${rice.id}`]: 'Gạo ST25 — HTX Nông nghiệp Vĩnh Bình',
+      [`demandId:${first.id}`]: 'Gạo thơm ST 25 — Saigon Co.op',
+      'channelCode:sieu_thi': 'Siêu thị, doanh nghiệp phân phối',
+    });
     expect((await call(app, 'connections:list', { counterpart: { kind: 'partner', id: ids.bakery } })).total).toBe(1);
     expect((await call(app, 'connections:list', { search: 'vinh binh' })).total).toBe(1);
   });
@@ -466,9 +520,24 @@ describe('lookups', () => {
     expect(await call(app, 'programmes:list', {})).toEqual([]);
     expect((await call(app, 'programmes:trash', {})).rows.map((row) => row.name)).toEqual(['Chương trình 503']);
     await call(app, 'programmes:restore', { id: created.id });
-    const history = await call(app, 'programmes:history', { id: created.id });
-    expect(history.map((entry) => entry.action)).toEqual(['restore', 'delete', 'update', 'create']);
-    expect(history[2]?.changes).toEqual([{ field: 'event', label: 'Sự kiện', before: null, after: 'Hội nghị kết nối cung – cầu 2026 (10/04/2026)' }]);
+    const history = await call(app, 'records:history', { kind: 'programme', id: created.id });
+    expect(history.entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    expect(history.entries[2]?.changes).toEqual([{ field: 'event', before: null, after: { id: event.id, title: 'Hội nghị kết nối cung – cầu 2026', startsOn: '2026-04-10' } }]);
+    expect(history.entries[3]?.changes).toEqual([
+      { field: 'name', before: null, after: 'Chương trình 503' },
+      { field: 'decisionNo', before: null, after: '503/CTr-LMHTXVN' },
+      { field: 'startsOn', before: null, after: '2021-08-04' },
+      {
+        field: 'members',
+        before: null,
+        after: [
+          { name: 'Nguyễn Chí Thuần', role: 'Tổ trưởng', position: '', phone: '' },
+          { name: 'Trần Thị B', role: 'Thành viên', position: '', phone: '0290 3831 234' },
+        ],
+      },
+      { field: 'channelCodes', before: null, after: ['cho_truyen_thong', 'tmdt'] },
+    ]);
+    expect(history.names).toEqual({ 'channelCodes:cho_truyen_thong': 'Chợ truyền thống', 'channelCodes:tmdt': 'Sàn thương mại điện tử' });
     expect(app.ctx.db.all(sql`SELECT count(*) AS n FROM programme_members`)).toEqual([{ n: 2 }]);
   });
 });

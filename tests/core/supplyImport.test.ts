@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/core/db/schema';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 import { analyze, commitOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
@@ -89,6 +91,17 @@ describe('importing offers', () => {
     expect((await call(app, 'offers:list', { search: 'st 25' })).rows.map((row) => row.quantity)).toEqual([120]);
     expect((await undoOf(app, summary.batchId ?? 0)).error).toBeNull();
     expect((await call(app, 'offers:list', {})).total).toBe(0);
+    // The audit trail keeps what the undo took away, in raw values.
+    const removed = app.ctx.db
+      .select({ before: auditLog.before })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'offer'), eq(auditLog.action, 'delete')))
+      .all()
+      .map(({ before }) => before as { product: string; quantity: unknown; availableFrom: string });
+    expect(removed.map(({ product, quantity, availableFrom }) => [product, quantity, availableFrom]).sort()).toEqual([
+      ['Gạo thơm ST 25', { quantity: 120, unitCode: 'tan', unit: 'tấn' }, '2026-06-01'],
+      ['Xoài cát Hòa Lộc', { quantity: 12_500.5, unitCode: 'kg', unit: 'kg' }, '2026-06-15'],
+    ]);
   });
 });
 

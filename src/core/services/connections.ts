@@ -6,7 +6,7 @@
  * (the seller and the buyer as parties, one commitment pre-filled), whose deliveries are then
  * followed on the agreement's own page and counted back into the results.
  */
-import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgreementSummary } from '../../shared/contracts/agreements';
 import type {
@@ -14,23 +14,33 @@ import type {
   ConnectionSummary,
   DeletedConnection,
   ParsedConnectionInput,
-  SupplyHistoryEntry,
   connectionAgreementInput,
   connectionListInput,
   connectionUpdateInput,
 } from '../../shared/contracts/supply';
 import type { Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { formatMoney, formatQuantity } from '../../shared/format';
+import { formatQuantity } from '../../shared/format';
 import { baseOf, convertQuantity, convertible, overlapOf, remainingQuantity } from '../../shared/supply';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { agreementCommitments, programmes, supplyConnections, supplyDemands, supplyOffers } from '../db/schema';
+import { notInTrash } from '../db/predicates';
+import {
+  agreementCommitments,
+  agreements,
+  organizations,
+  partners,
+  programmes,
+  salesChannels,
+  supplyConnections,
+  supplyDemands,
+  supplyOffers,
+} from '../db/schema';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { createAgreement } from './agreements';
-import { connectionPage, connectionSummaries, requireDemand, requireOffer } from './supply';
+import { connectionPage, connectionSummaries, connectionsById, quantityValue, requireDemand, requireOffer } from './supply';
 import { requireSalesChannel, requireUnit, unitOfText, unitsByCode } from './supplyLookups';
-import { auditRecord, recordHistory, type FieldDescription, type Snapshot } from './supplyRecords';
 
 type ConnectionRow = typeof supplyConnections.$inferSelect;
 type OfferRow = typeof supplyOffers.$inferSelect;
@@ -38,13 +48,7 @@ type DemandRow = typeof supplyDemands.$inferSelect;
 type ConnectionFields = Omit<ParsedConnectionInput, 'offerId' | 'demandId'>;
 
 function requireConnection(ctx: Context, id: number): ConnectionRow {
-  const row = ctx.db
-    .select()
-    .from(supplyConnections)
-    .where(and(eq(supplyConnections.id, id), isNull(supplyConnections.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy kết nối số ${id}; có thể đã bị xóa.`);
-  return row;
+  return requireLive(ctx, connectionRecords, id);
 }
 
 function summaryOf(ctx: Context, id: number): ConnectionSummary {
@@ -71,47 +75,94 @@ export function listConnections(ctx: Context, input: z.output<typeof connectionL
     conditions.push(sql`(o.product_folded LIKE ${pattern} ESCAPE '\\' OR seller.name_folded LIKE ${pattern} ESCAPE '\\'
       OR bp.name_folded LIKE ${pattern} ESCAPE '\\' OR bo.name_folded LIKE ${pattern} ESCAPE '\\')`);
   }
-  const { rows, total } = connectionPage(ctx, sql.join(conditions, sql` AND `), input);
-  return { rows: rows.map(({ deletedAt: _deletedAt, ...summary }) => summary), total };
+  return connectionPage(ctx, sql.join(conditions, sql` AND `), input);
 }
 
 export function connectionTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedConnection> {
-  const { rows, total } = connectionPage(ctx, sql`1 = 1`, page, true);
-  return { rows: rows.map((row) => ({ ...row, deletedAt: row.deletedAt ?? '' })), total };
+  const { rows, total } = trashPage(ctx, connectionRecords, page);
+  const deletedAt = new Map(rows.map((row) => [row.id, row.deletedAt]));
+  return { rows: connectionsById(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Checking and writing
 
-export const connectionFieldDescriptions: Record<string, FieldDescription> = {
-  offer: { label: 'Nguồn cung' },
-  demand: { label: 'Nhu cầu' },
-  quantity: { label: 'Số lượng kết nối' },
-  price: { label: 'Giá' },
-  value: { label: 'Giá trị' },
-  channel: { label: 'Kênh tiêu thụ' },
-  connectedOn: { label: 'Ngày kết nối', date: true },
-  programme: { label: 'Chương trình' },
-  agreement: { label: 'Thỏa thuận' },
-  note: { label: 'Ghi chú' },
-};
-
 function snapshotOf(ctx: Context, row: ConnectionRow): Snapshot {
-  // Snapshots are taken while the connection is live (before a delete, after a restore).
-  const [summary] = connectionSummaries(ctx, sql`c.id = ${row.id}`);
   return {
-    offer: summary ? `${summary.product} — ${summary.seller.name}` : null,
-    demand: summary ? summary.buyer.name : null,
-    quantity: summary ? formatQuantity(row.quantity, summary.unitName) : row.quantity,
-    price: row.price === null ? null : formatMoney(row.price),
-    value: row.value === null ? null : formatMoney(row.value),
-    channel: summary?.channelName ?? row.channelCode,
+    offerId: row.offerId,
+    demandId: row.demandId,
+    quantity: quantityValue(ctx, row.quantity, row.unitCode),
+    price: row.price,
+    value: row.value,
+    channelCode: row.channelCode,
     connectedOn: row.connectedOn,
-    programme: row.programmeId === null ? null : (ctx.db.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, row.programmeId)).get()?.name ?? null),
-    agreement: summary?.agreementTitle ?? null,
+    programmeId: row.programmeId,
+    agreementId: row.agreementId,
     note: row.note,
   };
 }
+
+/** "Xoài cát Hòa Lộc — HTX Mỹ Xương": an offer or a demand as its connection's history names it. */
+function sideName(ctx: Context, side: 'offer' | 'demand', id: number): string | undefined {
+  if (side === 'offer') {
+    const offer = ctx.db
+      .select({ product: supplyOffers.product, by: organizations.name })
+      .from(supplyOffers)
+      .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+      .where(eq(supplyOffers.id, id))
+      .get();
+    return offer && `${offer.product} — ${offer.by}`;
+  }
+  const demand = ctx.db
+    .select({ product: supplyDemands.product, partner: partners.name, organization: organizations.name })
+    .from(supplyDemands)
+    .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+    .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+    .where(eq(supplyDemands.id, id))
+    .get();
+  return demand && `${demand.product} — ${demand.partner ?? demand.organization ?? ''}`;
+}
+
+function referenceName(ctx: Context, field: string, value: string | number): string | undefined {
+  switch (field) {
+    case 'offerId':
+      return sideName(ctx, 'offer', Number(value));
+    case 'demandId':
+      return sideName(ctx, 'demand', Number(value));
+    case 'channelCode':
+      return ctx.db.select({ name: salesChannels.name }).from(salesChannels).where(eq(salesChannels.code, String(value))).get()?.name;
+    case 'programmeId':
+      return ctx.db.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, Number(value))).get()?.name;
+    case 'agreementId':
+      return ctx.db.select({ title: agreements.title }).from(agreements).where(eq(agreements.id, Number(value))).get()?.title;
+    default:
+      return undefined;
+  }
+}
+
+/** Back from the trash only while its offer and demand are live and have room for it again. */
+function checkRestore(ctx: Context, row: ConnectionRow): void {
+  const offer = ctx.db.select().from(supplyOffers).where(and(eq(supplyOffers.id, row.offerId), notInTrash(supplyOffers))).get();
+  const demand = ctx.db.select().from(supplyDemands).where(and(eq(supplyDemands.id, row.demandId), notInTrash(supplyDemands))).get();
+  if (!offer || !demand) throw conflict('Nguồn cung hoặc nhu cầu của kết nối này đang ở Thùng rác; hãy khôi phục chúng trước.');
+  for (const [side, own, stored, what] of [
+    ['offer', row.offerQuantity, offer, 'nguồn cung'],
+    ['demand', row.demandQuantity, demand, 'nhu cầu'],
+  ] as const) {
+    const remaining = remainingQuantity({ quantity: stored.quantity, connected: connectedElsewhere(ctx, side, stored.id, row.id) });
+    if (own > remaining) throw conflict(`Phần còn lại của ${what} không đủ cho kết nối này (đã có kết nối khác sau khi xóa); không khôi phục được.`);
+  }
+}
+
+/** Connections as the record machinery handles them: audit trail, trash and history. */
+export const connectionRecords: RecordSpec<typeof supplyConnections> = {
+  kind: 'connection',
+  table: supplyConnections,
+  noun: 'kết nối',
+  snapshot: snapshotOf,
+  checkRestore,
+  nameOf: (ctx, field, value) => (typeof value === 'string' || typeof value === 'number' ? referenceName(ctx, field, value) : undefined),
+};
 
 /** The quantity in the offer's, the demand's and the base unit, or the reasons it cannot be. */
 function convertedQuantities(ctx: Context, offer: OfferRow, demand: DemandRow, input: ConnectionFields) {
@@ -154,7 +205,7 @@ function connectedElsewhere(ctx: Context, side: 'offer' | 'demand', id: number, 
     ctx.db
       .select({ value: sql<number>`coalesce(sum(${column}), 0)` })
       .from(supplyConnections)
-      .where(and(eq(key, id), isNull(supplyConnections.deletedAt), except === null ? undefined : sql`${supplyConnections.id} <> ${except}`))
+      .where(and(eq(key, id), notInTrash(supplyConnections), except === null ? undefined : sql`${supplyConnections.id} <> ${except}`))
       .get()?.value ?? 0
   );
 }
@@ -177,7 +228,7 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
   }
   requireSalesChannel(ctx, input.channelCode, 'channelCode');
   if (input.programmeId !== null) {
-    const found = ctx.db.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, input.programmeId), isNull(programmes.deletedAt))).get();
+    const found = ctx.db.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, input.programmeId), notInTrash(programmes))).get();
     if (!found) issues.push({ path: 'programmeId', message: 'Chương trình đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
   }
   if (issues.length) throw validationFailure(issues);
@@ -228,7 +279,7 @@ export function createConnection(ctx: Context, input: ParsedConnectionInput): Co
       .values({ offerId: offer.id, demandId: demand.id, ...columnsFor(input, converted), createdAt: now, updatedAt: now })
       .returning()
       .get();
-    auditRecord(ctx, 'supply_connection', row.id, 'create', null, snapshotOf(ctx, row));
+    recordChange(ctx, 'connection', row.id, 'create', null, snapshotOf(ctx, row));
     return summaryOf(ctx, row.id);
   });
 }
@@ -236,7 +287,6 @@ export function createConnection(ctx: Context, input: ParsedConnectionInput): Co
 export function updateConnection(ctx: Context, { id, ...input }: z.output<typeof connectionUpdateInput>): ConnectionSummary {
   return atomically(ctx.db, () => {
     const before = requireConnection(ctx, id);
-    const was = snapshotOf(ctx, before);
     const offer = requireOffer(ctx, before.offerId);
     const demand = requireDemand(ctx, before.demandId);
     if (before.commitmentId !== null && input.unitCode !== before.unitCode) {
@@ -249,55 +299,19 @@ export function updateConnection(ctx: Context, { id, ...input }: z.output<typeof
       .where(eq(supplyConnections.id, id))
       .returning()
       .get();
-    auditRecord(ctx, 'supply_connection', id, 'update', was, snapshotOf(ctx, after));
+    recordChange(ctx, 'connection', id, 'update', snapshotOf(ctx, before), snapshotOf(ctx, after));
     return summaryOf(ctx, id);
   });
 }
 
 /** To the trash; the agreement it became stays, with its deliveries. */
 export function deleteConnection(ctx: Context, id: number): null {
-  return atomically(ctx.db, () => {
-    const before = requireConnection(ctx, id);
-    const was = snapshotOf(ctx, before);
-    ctx.db.update(supplyConnections).set({ deletedAt: timestamp(ctx) }).where(eq(supplyConnections.id, id)).run();
-    auditRecord(ctx, 'supply_connection', id, 'delete', was, null);
-    return null;
-  });
+  return moveToTrash(ctx, connectionRecords, id);
 }
 
 /** Back from the trash, unless what it took no longer remains on the offer or the demand. */
 export function restoreConnection(ctx: Context, id: number): ConnectionSummary {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(supplyConnections)
-      .where(and(eq(supplyConnections.id, id), isNotNull(supplyConnections.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Kết nối số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    const offer = ctx.db.select().from(supplyOffers).where(and(eq(supplyOffers.id, row.offerId), isNull(supplyOffers.deletedAt))).get();
-    const demand = ctx.db.select().from(supplyDemands).where(and(eq(supplyDemands.id, row.demandId), isNull(supplyDemands.deletedAt))).get();
-    if (!offer || !demand) throw conflict('Nguồn cung hoặc nhu cầu của kết nối này đang ở Thùng rác; hãy khôi phục chúng trước.');
-    for (const [side, own, stored, what] of [
-      ['offer', row.offerQuantity, offer, 'nguồn cung'],
-      ['demand', row.demandQuantity, demand, 'nhu cầu'],
-    ] as const) {
-      const remaining = remainingQuantity({ quantity: stored.quantity, connected: connectedElsewhere(ctx, side, stored.id, row.id) });
-      if (own > remaining) throw conflict(`Phần còn lại của ${what} không đủ cho kết nối này (đã có kết nối khác sau khi xóa); không khôi phục được.`);
-    }
-    const restored = ctx.db
-      .update(supplyConnections)
-      .set({ deletedAt: null, updatedAt: timestamp(ctx) })
-      .where(eq(supplyConnections.id, id))
-      .returning()
-      .get();
-    auditRecord(ctx, 'supply_connection', id, 'restore', null, snapshotOf(ctx, restored));
-    return summaryOf(ctx, id);
-  });
-}
-
-export function connectionHistory(ctx: Context, id: number): SupplyHistoryEntry[] {
-  const exists = ctx.db.select({ id: supplyConnections.id }).from(supplyConnections).where(eq(supplyConnections.id, id)).get() !== undefined;
-  return recordHistory(ctx, 'supply_connection', id, connectionFieldDescriptions, exists, `Không tìm thấy kết nối số ${id}.`);
+  return atomically(ctx.db, () => summaryOf(ctx, restoreFromTrash(ctx, connectionRecords, id).id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,14 +397,13 @@ export function createAgreementFromConnection(
       .where(eq(agreementCommitments.agreementId, agreement.id))
       .orderBy(asc(agreementCommitments.id))
       .get();
-    const was = snapshotOf(ctx, row);
     const after = ctx.db
       .update(supplyConnections)
       .set({ agreementId: agreement.id, commitmentId: commitment?.id ?? null, updatedAt: timestamp(ctx) })
       .where(eq(supplyConnections.id, row.id))
       .returning()
       .get();
-    auditRecord(ctx, 'supply_connection', row.id, 'update', was, snapshotOf(ctx, after));
+    recordChange(ctx, 'connection', row.id, 'update', snapshotOf(ctx, row), snapshotOf(ctx, after));
     return { connection: summaryOf(ctx, row.id), agreement };
   });
 }

@@ -4,7 +4,7 @@
  * deliveries recorded on the agreements they became, per product group and base unit (never added
  * across units), with value, who took part, by channel and by commune.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { deliveredAsOf, roundQuantity } from '../../shared/agreements';
 import type {
@@ -21,32 +21,25 @@ import type {
   programmesContract,
   resultsInput,
 } from '../../shared/contracts/programmes';
-import type { SupplyHistoryEntry } from '../../shared/contracts/supply';
 import type { OrganizationKind, Page } from '../../shared/domain';
 import { notFound, validationFailure } from '../../shared/errors';
 import { baseOf, convertQuantity } from '../../shared/supply';
-import { foldText, formatIsoDateVi } from '../../shared/text';
+import { foldText } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
+import { notInTrash } from '../db/predicates';
 import type { HandlersFor } from '../handlerTypes';
 import { events, productGroups, programmeChannels, programmeEvents, programmeMembers, programmes, salesChannels } from '../db/schema';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { unitOfText, unitsByCode, type UnitRow } from './supplyLookups';
-import { auditRecord, recordHistory, type FieldDescription, type Snapshot } from './supplyRecords';
 
 type ProgrammeRow = typeof programmes.$inferSelect;
 
 function requireProgramme(ctx: Context, id: number): ProgrammeRow {
-  const row = ctx.db
-    .select()
-    .from(programmes)
-    .where(and(eq(programmes.id, id), isNull(programmes.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy chương trình số ${id}; có thể đã bị xóa.`);
-  return row;
+  return requireLive(ctx, programmeRecords, id);
 }
 
-
-function summaries(ctx: Context, where: SQL | undefined): (ProgrammeSummary & { deletedAt: string | null })[] {
+function summaries(ctx: Context, where: SQL | undefined): ProgrammeSummary[] {
   return ctx.db
     .select({
       id: programmes.id,
@@ -54,7 +47,6 @@ function summaries(ctx: Context, where: SQL | undefined): (ProgrammeSummary & { 
       decisionNo: programmes.decisionNo,
       startsOn: programmes.startsOn,
       endsOn: programmes.endsOn,
-      deletedAt: programmes.deletedAt,
       // drizzle leaves the columns of a one-table select unqualified: the counts name the table.
       offers: sql<number>`(SELECT count(*) FROM supply_offers o WHERE o.programme_id = programmes.id AND o.deleted_at IS NULL)`,
       demands: sql<number>`(SELECT count(*) FROM supply_demands d WHERE d.programme_id = programmes.id AND d.deleted_at IS NULL)`,
@@ -69,17 +61,16 @@ function summaries(ctx: Context, where: SQL | undefined): (ProgrammeSummary & { 
 function summaryOf(ctx: Context, id: number): ProgrammeSummary {
   const [found] = summaries(ctx, eq(programmes.id, id));
   if (!found) throw notFound(`Không tìm thấy chương trình số ${id}.`);
-  const { deletedAt: _deletedAt, ...summary } = found;
-  return summary;
+  return found;
 }
 
 export function listProgrammes(ctx: Context, { search }: { search: string }): ProgrammeSummary[] {
   const words = foldText(search).split(' ').filter(Boolean);
   const where = and(
-    isNull(programmes.deletedAt),
+    notInTrash(programmes),
     ...words.map((word) => sql`${programmes.nameFolded} LIKE ${`%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`} ESCAPE '\\'`),
   );
-  return summaries(ctx, where).map(({ deletedAt: _deletedAt, ...summary }) => summary);
+  return summaries(ctx, where);
 }
 
 export function getProgramme(ctx: Context, id: number): ProgrammeDetail {
@@ -107,7 +98,7 @@ export function getProgramme(ctx: Context, id: number): ProgrammeDetail {
       .select({ id: events.id, title: events.title, startsOn: events.startsOn, endsOn: events.endsOn })
       .from(programmeEvents)
       .innerJoin(events, eq(events.id, programmeEvents.eventId))
-      .where(and(eq(programmeEvents.programmeId, id), isNull(events.deletedAt)))
+      .where(and(eq(programmeEvents.programmeId, id), notInTrash(events)))
       .orderBy(asc(events.startsOn), asc(events.id))
       .all(),
   };
@@ -116,38 +107,41 @@ export function getProgramme(ctx: Context, id: number): ProgrammeDetail {
 // ---------------------------------------------------------------------------------------------
 // Creating and changing
 
-export const programmeFieldDescriptions: Record<string, FieldDescription> = {
-  name: { label: 'Tên chương trình' },
-  decisionNo: { label: 'Số văn bản' },
-  startsOn: { label: 'Ngày bắt đầu', date: true },
-  endsOn: { label: 'Ngày kết thúc', date: true },
-  description: { label: 'Nội dung' },
-  members: { label: 'Tổ công tác' },
-  channels: { label: 'Kênh tiêu thụ' },
-  event: { label: 'Sự kiện' },
-};
-
 function snapshotOf(ctx: Context, row: ProgrammeRow): Snapshot {
-  const detail = {
-    members: ctx.db.select().from(programmeMembers).where(eq(programmeMembers.programmeId, row.id)).orderBy(asc(programmeMembers.id)).all(),
-    channels: ctx.db
-      .select({ name: salesChannels.name })
-      .from(programmeChannels)
-      .innerJoin(salesChannels, eq(salesChannels.code, programmeChannels.channelCode))
-      .where(eq(programmeChannels.programmeId, row.id))
-      .orderBy(asc(salesChannels.sortOrder))
-      .all(),
-  };
   return {
     name: row.name,
     decisionNo: row.decisionNo,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     description: row.description,
-    members: detail.members.map((member) => [member.name, [member.role, member.position].filter(Boolean).join(', ')].filter(Boolean).join(' — ')).join('; '),
-    channels: detail.channels.map((channel) => channel.name).join(', '),
+    members: ctx.db
+      .select({ name: programmeMembers.name, role: programmeMembers.role, position: programmeMembers.position, phone: programmeMembers.phone })
+      .from(programmeMembers)
+      .where(eq(programmeMembers.programmeId, row.id))
+      .orderBy(asc(programmeMembers.id))
+      .all(),
+    channelCodes: ctx.db
+      .select({ code: programmeChannels.channelCode })
+      .from(programmeChannels)
+      .innerJoin(salesChannels, eq(salesChannels.code, programmeChannels.channelCode))
+      .where(eq(programmeChannels.programmeId, row.id))
+      .orderBy(asc(salesChannels.sortOrder))
+      .all()
+      .map((channel) => channel.code),
   };
 }
+
+/** Programmes as the record machinery handles them: audit trail, trash and history. */
+export const programmeRecords: RecordSpec<typeof programmes> = {
+  kind: 'programme',
+  table: programmes,
+  noun: 'chương trình',
+  snapshot: snapshotOf,
+  nameOf: (ctx, field, value) =>
+    field === 'channelCodes' && typeof value === 'string'
+      ? ctx.db.select({ name: salesChannels.name }).from(salesChannels).where(eq(salesChannels.code, value)).get()?.name
+      : undefined,
+};
 
 function checkChannels(ctx: Context, codes: string[]): void {
   if (codes.length === 0) return;
@@ -185,7 +179,7 @@ export function createProgramme(ctx: Context, input: ParsedProgrammeInput): Prog
       .returning()
       .get();
     writeParts(ctx, row.id, input);
-    auditRecord(ctx, 'programme', row.id, 'create', null, snapshotOf(ctx, row));
+    recordChange(ctx, 'programme', row.id, 'create', null, snapshotOf(ctx, row));
     return summaryOf(ctx, row.id);
   });
 }
@@ -202,55 +196,42 @@ export function updateProgramme(ctx: Context, { id, ...input }: z.output<typeof 
       .returning()
       .get();
     writeParts(ctx, id, input);
-    auditRecord(ctx, 'programme', id, 'update', was, snapshotOf(ctx, after));
+    recordChange(ctx, 'programme', id, 'update', was, snapshotOf(ctx, after));
     return summaryOf(ctx, id);
   });
 }
 
 /** To the trash; its offers, demands and connections stay, no longer shown under it. */
 export function deleteProgramme(ctx: Context, id: number): null {
-  return atomically(ctx.db, () => {
-    const before = requireProgramme(ctx, id);
-    const was = snapshotOf(ctx, before);
-    ctx.db.update(programmes).set({ deletedAt: timestamp(ctx) }).where(eq(programmes.id, id)).run();
-    auditRecord(ctx, 'programme', id, 'delete', was, null);
-    return null;
-  });
+  return moveToTrash(ctx, programmeRecords, id);
 }
 
 export function restoreProgramme(ctx: Context, id: number): ProgrammeSummary {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(programmes)
-      .where(and(eq(programmes.id, id), isNotNull(programmes.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Chương trình số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    const restored = ctx.db.update(programmes).set({ deletedAt: null, updatedAt: timestamp(ctx) }).where(eq(programmes.id, id)).returning().get();
-    auditRecord(ctx, 'programme', id, 'restore', null, snapshotOf(ctx, restored));
-    return summaryOf(ctx, id);
-  });
+  return atomically(ctx.db, () => summaryOf(ctx, restoreFromTrash(ctx, programmeRecords, id).id));
 }
 
-export function programmeTrash(ctx: Context, { page, pageSize }: { page: number; pageSize: number }): Page<DeletedProgramme> {
-  const where = isNotNull(programmes.deletedAt);
-  const total = ctx.db.select({ value: count() }).from(programmes).where(where).get()?.value ?? 0;
-  const rows = summaries(ctx, where)
-    .sort((a, b) => (b.deletedAt ?? '').localeCompare(a.deletedAt ?? '') || b.id - a.id)
-    .slice((page - 1) * pageSize, page * pageSize);
-  return { rows: rows.map((row) => ({ ...row, deletedAt: row.deletedAt ?? '' })), total };
+export function programmeTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedProgramme> {
+  const { rows, total } = trashPage(ctx, programmeRecords, page);
+  const byId = new Map(summaries(ctx, inArray(programmes.id, rows.map((row) => row.id))).map((summary) => [summary.id, summary]));
+  return {
+    rows: rows.flatMap((row) => {
+      const summary = byId.get(row.id);
+      return summary ? [{ ...summary, deletedAt: row.deletedAt }] : [];
+    }),
+    total,
+  };
 }
 
-export function programmeHistory(ctx: Context, id: number): SupplyHistoryEntry[] {
-  const exists = ctx.db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, id)).get() !== undefined;
-  return recordHistory(ctx, 'programme', id, programmeFieldDescriptions, exists, `Không tìm thấy chương trình số ${id}.`);
+/** An event held under a programme, as its history keeps it: which, with its title and day as they were. */
+function heldEvent(eventId: number, event: { title: string; startsOn: string }): Snapshot {
+  return { id: eventId, title: event.title, startsOn: event.startsOn };
 }
 
 function requireEvent(ctx: Context, eventId: number): { title: string; startsOn: string } {
   const event = ctx.db
     .select({ title: events.title, startsOn: events.startsOn })
     .from(events)
-    .where(and(eq(events.id, eventId), isNull(events.deletedAt)))
+    .where(and(eq(events.id, eventId), notInTrash(events)))
     .get();
   if (!event) throw validationFailure([{ path: 'eventId', message: 'Sự kiện đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' }]);
   return event;
@@ -262,7 +243,7 @@ export function addProgrammeEvent(ctx: Context, { programmeId, eventId }: { prog
     const event = requireEvent(ctx, eventId);
     const added = ctx.db.insert(programmeEvents).values({ programmeId, eventId }).onConflictDoNothing().run();
     if (added.changes > 0) {
-      auditRecord(ctx, 'programme', programmeId, 'update', { event: null }, { event: `${event.title} (${formatIsoDateVi(event.startsOn)})` });
+      recordChange(ctx, 'programme', programmeId, 'update', { event: null }, { event: heldEvent(eventId, event) });
     }
     return null;
   });
@@ -277,7 +258,7 @@ export function removeProgrammeEvent(ctx: Context, { programmeId, eventId }: { p
       .where(and(eq(programmeEvents.programmeId, programmeId), eq(programmeEvents.eventId, eventId)))
       .run();
     if (removed.changes > 0 && event) {
-      auditRecord(ctx, 'programme', programmeId, 'update', { event: `${event.title} (${formatIsoDateVi(event.startsOn)})` }, { event: null });
+      recordChange(ctx, 'programme', programmeId, 'update', { event: heldEvent(eventId, event) }, { event: null });
     }
     return null;
   });
@@ -525,7 +506,6 @@ export const programmesHandlers: HandlersFor<typeof programmesContract> = {
   'programmes:delete': (ctx, { id }) => deleteProgramme(ctx, id),
   'programmes:restore': (ctx, { id }) => restoreProgramme(ctx, id),
   'programmes:trash': (ctx, input) => programmeTrash(ctx, input),
-  'programmes:history': (ctx, { id }) => programmeHistory(ctx, id),
   'programmes:addEvent': (ctx, input) => addProgrammeEvent(ctx, input),
   'programmes:removeEvent': (ctx, input) => removeProgrammeEvent(ctx, input),
   'programmes:results': (ctx, input) => programmeResults(ctx, input),

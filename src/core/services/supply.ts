@@ -8,7 +8,7 @@
  * The connections of an offer or demand are read here too (`connectionSummaries`), with what was
  * delivered against each on the agreement it became.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { QUANTITY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
 import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
@@ -24,7 +24,6 @@ import type {
   OfferSummary,
   ParsedDemandInput,
   ParsedOfferInput,
-  SupplyHistoryEntry,
   SupplyParty,
   ValidCertificate,
   demandListInput,
@@ -35,11 +34,12 @@ import type {
 } from '../../shared/contracts/supply';
 import type { OrganizationKind, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { formatMoney, formatQuantity } from '../../shared/format';
+import { formatQuantity } from '../../shared/format';
 import { convertQuantity, remainingQuantity, supplyStatus } from '../../shared/supply';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
+import { notInTrash } from '../db/predicates';
 import {
   certificationKinds,
   certifications,
@@ -57,7 +57,7 @@ import {
 import { saveProduct } from './products';
 import { foldedTextCondition } from './search';
 import { requireProductGroup, requireUnit, unitOfText, unitsByCode, type UnitRow } from './supplyLookups';
-import { auditRecord, recordHistory, type FieldDescription, type Snapshot } from './supplyRecords';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 
 type OfferRow = typeof supplyOffers.$inferSelect;
 type DemandRow = typeof supplyDemands.$inferSelect;
@@ -92,7 +92,7 @@ export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<st
 // Reading
 
 function programmeJoin(programmeId: AnyColumn) {
-  return and(eq(programmes.id, programmeId), isNull(programmes.deletedAt));
+  return and(eq(programmes.id, programmeId), notInTrash(programmes));
 }
 
 function placeName(ctx: Context, communeCode: string): string {
@@ -234,23 +234,11 @@ export function demandSummaries(ctx: Context, ids: readonly number[], today = to
 }
 
 export function requireOffer(ctx: Context, id: number): OfferRow {
-  const row = ctx.db
-    .select()
-    .from(supplyOffers)
-    .where(and(eq(supplyOffers.id, id), isNull(supplyOffers.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy nguồn cung số ${id}; có thể đã bị xóa.`);
-  return row;
+  return requireLive(ctx, offerRecords, id);
 }
 
 export function requireDemand(ctx: Context, id: number): DemandRow {
-  const row = ctx.db
-    .select()
-    .from(supplyDemands)
-    .where(and(eq(supplyDemands.id, id), isNull(supplyDemands.deletedAt)))
-    .get();
-  if (!row) throw notFound(`Không tìm thấy nhu cầu số ${id}; có thể đã bị xóa.`);
-  return row;
+  return requireLive(ctx, demandRecords, id);
 }
 
 function summaryOfOffer(ctx: Context, id: number): OfferSummary {
@@ -373,7 +361,6 @@ interface ConnectionRead {
   agreementTitle: string | null;
   commitmentId: number | null;
   commitmentUnit: string | null;
-  deletedAt: string | null;
 }
 
 /** The columns and joins every read of connections shares; `where` over `c` (supply_connections). */
@@ -385,7 +372,7 @@ function connectionReads(ctx: Context, where: SQL, order: SQL, limit?: { limit: 
       coalesce(bp.name, bo.name, '') AS buyerName, bo.kind AS buyerKind,
       c.quantity, c.unit_code AS unitCode, u.name AS unitName, c.price, c.value, c.channel_code AS channelCode, ch.name AS channelName,
       c.connected_on AS connectedOn, c.note, a.id AS agreementId, a.title AS agreementTitle,
-      CASE WHEN a.id IS NULL THEN NULL ELSE c.commitment_id END AS commitmentId, ac.unit AS commitmentUnit, c.deleted_at AS deletedAt
+      CASE WHEN a.id IS NULL THEN NULL ELSE c.commitment_id END AS commitmentId, ac.unit AS commitmentUnit
     FROM supply_connections c
       JOIN supply_offers o ON o.id = c.offer_id
       JOIN supply_demands d ON d.id = c.demand_id
@@ -463,17 +450,23 @@ export function connectionSummaries(ctx: Context, where: SQL): ConnectionSummary
   return toConnectionSummaries(ctx, connectionReads(ctx, sql`c.deleted_at IS NULL AND ${where}`, sql`c.connected_on, c.id`));
 }
 
-/** One page of connections, newest first: `where` over `c`; the trash when `deleted`. */
-export function connectionPage(ctx: Context, where: SQL, page: { page: number; pageSize: number }, deleted = false): Page<ConnectionSummary & { deletedAt: string | null }> {
-  const condition = sql`${deleted ? sql`c.deleted_at IS NOT NULL` : sql`c.deleted_at IS NULL`} AND ${where}`;
+/** Connections by id, in the trash or not, in the order of `ids`. */
+export function connectionsById(ctx: Context, ids: readonly number[]): ConnectionSummary[] {
+  if (ids.length === 0) return [];
+  const reads = connectionReads(ctx, sql`c.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`, sql`c.id`);
+  const byId = new Map(toConnectionSummaries(ctx, reads).map((summary) => [summary.id, summary]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** One page of live connections, newest first: `where` over `c`. */
+export function connectionPage(ctx: Context, where: SQL, page: { page: number; pageSize: number }): Page<ConnectionSummary> {
+  const condition = sql`c.deleted_at IS NULL AND ${where}`;
   const total =
     ctx.db.get<{ n: number } | undefined>(sql`SELECT count(*) AS n FROM supply_connections c JOIN supply_offers o ON o.id = c.offer_id
       JOIN supply_demands d ON d.id = c.demand_id JOIN organizations seller ON seller.id = o.organization_id
       LEFT JOIN partners bp ON bp.id = d.partner_id LEFT JOIN organizations bo ON bo.id = d.organization_id WHERE ${condition}`)?.n ?? 0;
-  const order = deleted ? sql`c.deleted_at DESC, c.id DESC` : sql`c.connected_on DESC, c.id DESC`;
-  const reads = connectionReads(ctx, condition, order, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
-  const summaries = toConnectionSummaries(ctx, reads);
-  return { rows: summaries.map((summary, index) => ({ ...summary, deletedAt: reads[index]?.deletedAt ?? null })), total };
+  const reads = connectionReads(ctx, condition, sql`c.connected_on DESC, c.id DESC`, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+  return { rows: toConnectionSummaries(ctx, reads), total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -494,8 +487,8 @@ function yearOverlap(from: AnyColumn, until: AnyColumn, year: number | undefined
 export function listOffers(ctx: Context, input: z.output<typeof offerListInput>): Page<OfferSummary> {
   const today = todayIso(ctx);
   const where = and(
-    isNull(supplyOffers.deletedAt),
-    isNull(organizations.deletedAt),
+    notInTrash(supplyOffers),
+    notInTrash(organizations),
     input.organizationId === undefined ? undefined : eq(supplyOffers.organizationId, input.organizationId),
     input.programmeId === undefined ? undefined : eq(supplyOffers.programmeId, input.programmeId),
     input.productGroupCode ? eq(supplyOffers.productGroupCode, input.productGroupCode) : undefined,
@@ -527,9 +520,10 @@ function buyerCondition(buyer: z.output<typeof demandListInput>['buyer']): SQL |
 export function listDemands(ctx: Context, input: z.output<typeof demandListInput>): Page<DemandSummary> {
   const today = todayIso(ctx);
   const where = and(
-    isNull(supplyDemands.deletedAt),
-    isNull(partners.deletedAt),
-    isNull(organizations.deletedAt),
+    notInTrash(supplyDemands),
+    // Left-joined: the side a demand does not have reads as not in the trash.
+    notInTrash(partners),
+    notInTrash(organizations),
     buyerCondition(input.buyer),
     input.programmeId === undefined ? undefined : eq(supplyDemands.programmeId, input.programmeId),
     input.productGroupCode ? eq(supplyDemands.productGroupCode, input.productGroupCode) : undefined,
@@ -555,109 +549,108 @@ export function listDemands(ctx: Context, input: z.output<typeof demandListInput
 }
 
 // ---------------------------------------------------------------------------------------------
-// Audit snapshots
-
-const commonFields: Record<string, FieldDescription> = {
-  product: { label: 'Sản phẩm' },
-  productGroup: { label: 'Nhóm sản phẩm' },
-  quantity: { label: 'Số lượng' },
-  price: { label: 'Giá' },
-  contactName: { label: 'Người liên hệ' },
-  contactPhone: { label: 'Điện thoại liên hệ' },
-  note: { label: 'Ghi chú' },
-  programme: { label: 'Chương trình' },
-  withdrawnOn: { label: 'Ngày rút', date: true },
-};
-
-export const offerFieldDescriptions: Record<string, FieldDescription> = {
-  organization: { label: 'Tổ chức có hàng' },
-  ...commonFields,
-  availableFrom: { label: 'Có hàng từ ngày', date: true },
-  availableUntil: { label: 'Có hàng đến ngày', date: true },
-  place: { label: 'Nơi có hàng' },
-  packaging: { label: 'Quy cách đóng gói' },
-  deliveryTerms: { label: 'Điều kiện giao hàng' },
-};
-
-export const demandFieldDescriptions: Record<string, FieldDescription> = {
-  buyer: { label: 'Bên có nhu cầu' },
-  ...commonFields,
-  neededFrom: { label: 'Cần từ ngày', date: true },
-  neededUntil: { label: 'Cần đến ngày', date: true },
-  deliveryPlace: { label: 'Nơi giao hàng' },
-  requirements: { label: 'Chứng nhận yêu cầu' },
-  qualityNote: { label: 'Yêu cầu chất lượng khác' },
-};
-
-/** "10.000 – 12.000 ₫/kg", or one price. */
-export function priceText(priceMin: number | null, priceMax: number | null, unitName: string): string {
-  if (priceMin === null) return '';
-  const range = priceMax === null || priceMax === priceMin ? formatMoney(priceMin) : `${formatMoney(priceMin)} – ${formatMoney(priceMax)}`;
-  return `${range}/${unitName}`;
-}
-
-function nameOf(ctx: Context, table: typeof organizations | typeof partners | typeof programmes | typeof productGroups, key: number | string | null): string | null {
-  if (key === null) return null;
-  if (table === productGroups) return ctx.db.select({ name: productGroups.name }).from(productGroups).where(eq(productGroups.code, String(key))).get()?.name ?? null;
-  const found = ctx.db
-    .select({ name: table === programmes ? programmes.name : table === partners ? partners.name : organizations.name })
-    .from(table as typeof organizations)
-    .where(eq((table as typeof organizations).id, Number(key)))
-    .get();
-  return found?.name ?? null;
-}
+// Audit trail
 
 function unitName(ctx: Context, code: string): string {
   return ctx.db.select({ name: units.name }).from(units).where(eq(units.code, code)).get()?.name ?? code;
 }
 
-function commonSnapshot(ctx: Context, row: OfferRow | DemandRow): Snapshot {
-  const unit = unitName(ctx, row.unitCode);
-  return {
-    product: row.product,
-    productGroup: nameOf(ctx, productGroups, row.productGroupCode),
-    quantity: formatQuantity(row.quantity, unit),
-    price: priceText(row.priceMin, row.priceMax, unit),
-    contactName: row.contactName,
-    contactPhone: row.contactPhone,
-    note: row.note,
-    programme: nameOf(ctx, programmes, row.programmeId),
-    withdrawnOn: row.withdrawnOn,
-  };
+/** A quantity as the audit trail keeps it: with its unit's code, and its name as it was then. */
+export function quantityValue(ctx: Context, quantity: number, unitCode: string): Snapshot {
+  return { quantity, unitCode, unit: unitName(ctx, unitCode) };
 }
 
 function offerSnapshot(ctx: Context, row: OfferRow): Snapshot {
   return {
-    organization: nameOf(ctx, organizations, row.organizationId),
-    ...commonSnapshot(ctx, row),
+    organizationId: row.organizationId,
+    programmeId: row.programmeId,
+    product: row.product,
+    productGroupCode: row.productGroupCode,
+    quantity: quantityValue(ctx, row.quantity, row.unitCode),
+    priceMin: row.priceMin,
+    priceMax: row.priceMax,
     availableFrom: row.availableFrom,
     availableUntil: row.availableUntil,
-    place: placeName(ctx, row.communeCode),
+    communeCode: row.communeCode,
     packaging: row.packaging,
     deliveryTerms: row.deliveryTerms,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    withdrawnOn: row.withdrawnOn,
   };
 }
 
 function demandSnapshot(ctx: Context, row: DemandRow): Snapshot {
   return {
-    buyer: row.partnerId !== null ? nameOf(ctx, partners, row.partnerId) : nameOf(ctx, organizations, row.organizationId),
-    ...commonSnapshot(ctx, row),
+    partnerId: row.partnerId,
+    organizationId: row.organizationId,
+    programmeId: row.programmeId,
+    product: row.product,
+    productGroupCode: row.productGroupCode,
+    quantity: quantityValue(ctx, row.quantity, row.unitCode),
+    priceMin: row.priceMin,
+    priceMax: row.priceMax,
     neededFrom: row.neededFrom,
     neededUntil: row.neededUntil,
-    deliveryPlace: [row.deliveryPlace, ctx.places.province(row.deliveryProvinceCode)?.fullName].filter(Boolean).join(', '),
-    requirements: requirementsOf(ctx, row.id)
-      .map((requirement) => (requirement.minStars === null ? requirement.kindName : `${requirement.kindName} từ ${requirement.minStars} sao`))
-      .join(', '),
+    deliveryProvinceCode: row.deliveryProvinceCode,
+    deliveryPlace: row.deliveryPlace,
+    // The certificate's name as it was, beside its code, as an organization's certificates are kept.
+    requirements: requirementsOf(ctx, row.id).map(({ kindCode, kindName, minStars }) => ({ kindCode, kindName, minStars })),
     qualityNote: row.qualityNote,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    withdrawnOn: row.withdrawnOn,
   };
 }
+
+/** The names of the codes and ids an offer or a demand refers to, for its history. */
+function referenceName(ctx: Context, field: string, value: string | number): string | undefined {
+  const byId = (table: typeof organizations | typeof partners | typeof programmes) =>
+    ctx.db.select({ name: table.name }).from(table).where(eq(table.id, Number(value))).get()?.name;
+  switch (field) {
+    case 'organizationId':
+      return byId(organizations);
+    case 'partnerId':
+      return byId(partners);
+    case 'programmeId':
+      return byId(programmes);
+    case 'productGroupCode':
+      return ctx.db.select({ name: productGroups.name }).from(productGroups).where(eq(productGroups.code, String(value))).get()?.name;
+    case 'communeCode':
+      return placeName(ctx, String(value)) || undefined;
+    case 'deliveryProvinceCode':
+      return ctx.places.province(String(value))?.fullName;
+    default:
+      return undefined;
+  }
+}
+
+/** Offers as the record machinery handles them: audit trail, trash and history. */
+export const offerRecords: RecordSpec<typeof supplyOffers> = {
+  kind: 'offer',
+  table: supplyOffers,
+  noun: 'nguồn cung',
+  snapshot: offerSnapshot,
+  nameOf: (ctx, field, value) => (typeof value === 'string' || typeof value === 'number' ? referenceName(ctx, field, value) : undefined),
+};
+
+/** Demands as the record machinery handles them: audit trail, trash and history. */
+export const demandRecords: RecordSpec<typeof supplyDemands> = {
+  kind: 'demand',
+  table: supplyDemands,
+  noun: 'nhu cầu',
+  snapshot: demandSnapshot,
+  nameOf: (ctx, field, value) => (typeof value === 'string' || typeof value === 'number' ? referenceName(ctx, field, value) : undefined),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Checks
 
 function checkProgramme(ctx: Context, programmeId: number | null, issues: FieldIssue[]): void {
   if (programmeId === null) return;
-  const found = ctx.db.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, programmeId), isNull(programmes.deletedAt))).get();
+  const found = ctx.db.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, programmeId), notInTrash(programmes))).get();
   if (!found) issues.push({ path: 'programmeId', message: 'Chương trình đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
 }
 
@@ -673,7 +666,7 @@ function connectedTo(ctx: Context, side: 'offer' | 'demand', id: number): { conn
   const row = ctx.db
     .select({ connected: sql<number>`coalesce(sum(${column}), 0)`, count: count() })
     .from(supplyConnections)
-    .where(and(eq(key, id), isNull(supplyConnections.deletedAt)))
+    .where(and(eq(key, id), notInTrash(supplyConnections)))
     .get();
   return { connected: row?.connected ?? 0, count: row?.count ?? 0 };
 }
@@ -717,7 +710,7 @@ function checkOfferReferences(ctx: Context, input: ParsedOfferInput): void {
   const organization = ctx.db
     .select({ id: organizations.id, endedOn: organizations.endedOn, name: organizations.name })
     .from(organizations)
-    .where(and(eq(organizations.id, input.organizationId), isNull(organizations.deletedAt)))
+    .where(and(eq(organizations.id, input.organizationId), notInTrash(organizations)))
     .get();
   if (!organization) issues.push({ path: 'organizationId', message: 'Tổ chức đã chọn không còn trong danh sách Thành viên; hãy chọn lại.' });
   else if (organization.endedOn !== null && organization.endedOn <= input.availableFrom) {
@@ -782,7 +775,7 @@ export function createOffer(ctx: Context, input: ParsedOfferInput): OfferSummary
       .values({ ...offerColumnsFor(ctx, input, productFor(ctx, input)), createdAt: now, updatedAt: now })
       .returning()
       .get();
-    auditRecord(ctx, 'supply_offer', row.id, 'create', null, offerSnapshot(ctx, row));
+    recordChange(ctx, 'offer', row.id, 'create', null, offerSnapshot(ctx, row));
     return summaryOfOffer(ctx, row.id);
   });
 }
@@ -798,7 +791,7 @@ export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offe
       .where(eq(supplyOffers.id, id))
       .returning()
       .get();
-    auditRecord(ctx, 'supply_offer', id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
+    recordChange(ctx, 'offer', id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
     return summaryOfOffer(ctx, id);
   });
 }
@@ -812,7 +805,7 @@ export function withdrawOffer(ctx: Context, input: z.output<typeof withdrawInput
       .where(eq(supplyOffers.id, input.id))
       .returning()
       .get();
-    auditRecord(ctx, 'supply_offer', input.id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
+    recordChange(ctx, 'offer', input.id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
     return summaryOfOffer(ctx, input.id);
   });
 }
@@ -829,46 +822,20 @@ function refuseWhileConnected(ctx: Context, side: 'offer' | 'demand', id: number
 
 export function deleteOffer(ctx: Context, id: number): null {
   return atomically(ctx.db, () => {
-    const before = requireOffer(ctx, id);
+    requireOffer(ctx, id);
     refuseWhileConnected(ctx, 'offer', id);
-    ctx.db.update(supplyOffers).set({ deletedAt: timestamp(ctx) }).where(eq(supplyOffers.id, id)).run();
-    auditRecord(ctx, 'supply_offer', id, 'delete', offerSnapshot(ctx, before), null);
-    return null;
+    return moveToTrash(ctx, offerRecords, id);
   });
 }
 
 export function restoreOffer(ctx: Context, id: number): OfferSummary {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(supplyOffers)
-      .where(and(eq(supplyOffers.id, id), isNotNull(supplyOffers.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Nguồn cung số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    const restored = ctx.db.update(supplyOffers).set({ deletedAt: null, updatedAt: timestamp(ctx) }).where(eq(supplyOffers.id, id)).returning().get();
-    auditRecord(ctx, 'supply_offer', id, 'restore', null, offerSnapshot(ctx, restored));
-    return summaryOfOffer(ctx, id);
-  });
+  return atomically(ctx.db, () => summaryOfOffer(ctx, restoreFromTrash(ctx, offerRecords, id).id));
 }
 
-export function offerTrash(ctx: Context, { page, pageSize }: { page: number; pageSize: number }): Page<DeletedOffer> {
-  const where = isNotNull(supplyOffers.deletedAt);
-  const total = ctx.db.select({ value: count() }).from(supplyOffers).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select({ id: supplyOffers.id, deletedAt: sql<string>`${supplyOffers.deletedAt}` })
-    .from(supplyOffers)
-    .where(where)
-    .orderBy(desc(supplyOffers.deletedAt), desc(supplyOffers.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+export function offerTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedOffer> {
+  const { rows, total } = trashPage(ctx, offerRecords, page);
   const deletedAt = new Map(rows.map((row) => [row.id, row.deletedAt]));
   return { rows: offerSummaries(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
-}
-
-export function offerHistory(ctx: Context, id: number): SupplyHistoryEntry[] {
-  const exists = ctx.db.select({ id: supplyOffers.id }).from(supplyOffers).where(eq(supplyOffers.id, id)).get() !== undefined;
-  return recordHistory(ctx, 'supply_offer', id, offerFieldDescriptions, exists, `Không tìm thấy nguồn cung số ${id}.`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -877,7 +844,7 @@ export function offerHistory(ctx: Context, id: number): SupplyHistoryEntry[] {
 function checkDemandReferences(ctx: Context, input: ParsedDemandInput): void {
   const issues: FieldIssue[] = [];
   const table = input.buyer.kind === 'partner' ? partners : organizations;
-  const buyer = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, input.buyer.id), isNull(table.deletedAt))).get();
+  const buyer = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, input.buyer.id), notInTrash(table))).get();
   if (!buyer) {
     issues.push({ path: 'buyer', message: `${input.buyer.kind === 'partner' ? 'Đối tác' : 'Tổ chức'} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
   }
@@ -940,7 +907,7 @@ export function createDemand(ctx: Context, input: ParsedDemandInput): DemandSumm
       .returning()
       .get();
     writeRequirements(ctx, row.id, input);
-    auditRecord(ctx, 'supply_demand', row.id, 'create', null, demandSnapshot(ctx, row));
+    recordChange(ctx, 'demand', row.id, 'create', null, demandSnapshot(ctx, row));
     return summaryOfDemand(ctx, row.id);
   });
 }
@@ -959,7 +926,7 @@ export function updateDemand(ctx: Context, { id, ...input }: z.output<typeof dem
       .returning()
       .get();
     writeRequirements(ctx, id, input);
-    auditRecord(ctx, 'supply_demand', id, 'update', was, demandSnapshot(ctx, after));
+    recordChange(ctx, 'demand', id, 'update', was, demandSnapshot(ctx, after));
     return summaryOfDemand(ctx, id);
   });
 }
@@ -974,54 +941,27 @@ export function withdrawDemand(ctx: Context, input: z.output<typeof withdrawInpu
       .where(eq(supplyDemands.id, input.id))
       .returning()
       .get();
-    auditRecord(ctx, 'supply_demand', input.id, 'update', was, demandSnapshot(ctx, after));
+    recordChange(ctx, 'demand', input.id, 'update', was, demandSnapshot(ctx, after));
     return summaryOfDemand(ctx, input.id);
   });
 }
 
 export function deleteDemand(ctx: Context, id: number): null {
   return atomically(ctx.db, () => {
-    const before = requireDemand(ctx, id);
+    requireDemand(ctx, id);
     refuseWhileConnected(ctx, 'demand', id);
-    const was = demandSnapshot(ctx, before);
-    ctx.db.update(supplyDemands).set({ deletedAt: timestamp(ctx) }).where(eq(supplyDemands.id, id)).run();
-    auditRecord(ctx, 'supply_demand', id, 'delete', was, null);
-    return null;
+    return moveToTrash(ctx, demandRecords, id);
   });
 }
 
 export function restoreDemand(ctx: Context, id: number): DemandSummary {
-  return atomically(ctx.db, () => {
-    const row = ctx.db
-      .select()
-      .from(supplyDemands)
-      .where(and(eq(supplyDemands.id, id), isNotNull(supplyDemands.deletedAt)))
-      .get();
-    if (!row) throw notFound(`Nhu cầu số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
-    const restored = ctx.db.update(supplyDemands).set({ deletedAt: null, updatedAt: timestamp(ctx) }).where(eq(supplyDemands.id, id)).returning().get();
-    auditRecord(ctx, 'supply_demand', id, 'restore', null, demandSnapshot(ctx, restored));
-    return summaryOfDemand(ctx, id);
-  });
+  return atomically(ctx.db, () => summaryOfDemand(ctx, restoreFromTrash(ctx, demandRecords, id).id));
 }
 
-export function demandTrash(ctx: Context, { page, pageSize }: { page: number; pageSize: number }): Page<DeletedDemand> {
-  const where = isNotNull(supplyDemands.deletedAt);
-  const total = ctx.db.select({ value: count() }).from(supplyDemands).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select({ id: supplyDemands.id, deletedAt: sql<string>`${supplyDemands.deletedAt}` })
-    .from(supplyDemands)
-    .where(where)
-    .orderBy(desc(supplyDemands.deletedAt), desc(supplyDemands.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+export function demandTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedDemand> {
+  const { rows, total } = trashPage(ctx, demandRecords, page);
   const deletedAt = new Map(rows.map((row) => [row.id, row.deletedAt]));
   return { rows: demandSummaries(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
-}
-
-export function demandHistory(ctx: Context, id: number): SupplyHistoryEntry[] {
-  const exists = ctx.db.select({ id: supplyDemands.id }).from(supplyDemands).where(eq(supplyDemands.id, id)).get() !== undefined;
-  return recordHistory(ctx, 'supply_demand', id, demandFieldDescriptions, exists, `Không tìm thấy nhu cầu số ${id}.`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ import type { supplyContract } from '../../shared/contracts/supply';
 import type { HandlersFor } from '../handlerTypes';
 import {
   agreementDraft,
-  connectionHistory,
   connectionsOfAgreement,
   connectionTrash,
   createAgreementFromConnection,
@@ -19,13 +18,11 @@ import {
   createOffer,
   deleteDemand,
   deleteOffer,
-  demandHistory,
   demandTrash,
   getDemand,
   getOffer,
   listDemands,
   listOffers,
-  offerHistory,
   offerTrash,
   restoreDemand,
   restoreOffer,
@@ -61,7 +58,6 @@ export const supplyHandlers: HandlersFor<typeof supplyContract> = {
   'offers:delete': (ctx, { id }) => deleteOffer(ctx, id),
   'offers:restore': (ctx, { id }) => restoreOffer(ctx, id),
   'offers:trash': (ctx, input) => offerTrash(ctx, input),
-  'offers:history': (ctx, { id }) => offerHistory(ctx, id),
   'offers:suggestDemands': (ctx, { id }) => suggestDemands(ctx, id),
 
   'demands:list': (ctx, input) => listDemands(ctx, input),
@@ -72,7 +68,6 @@ export const supplyHandlers: HandlersFor<typeof supplyContract> = {
   'demands:delete': (ctx, { id }) => deleteDemand(ctx, id),
   'demands:restore': (ctx, { id }) => restoreDemand(ctx, id),
   'demands:trash': (ctx, input) => demandTrash(ctx, input),
-  'demands:history': (ctx, { id }) => demandHistory(ctx, id),
   'demands:suggestOffers': (ctx, { id }) => suggestOffers(ctx, id),
 
   'connections:list': (ctx, input) => listConnections(ctx, input),
@@ -81,7 +76,6 @@ export const supplyHandlers: HandlersFor<typeof supplyContract> = {
   'connections:delete': (ctx, { id }) => deleteConnection(ctx, id),
   'connections:restore': (ctx, { id }) => restoreConnection(ctx, id),
   'connections:trash': (ctx, input) => connectionTrash(ctx, input),
-  'connections:history': (ctx, { id }) => connectionHistory(ctx, id),
   'connections:agreementDraft': (ctx, { id }) => agreementDraft(ctx, id),
   'connections:createAgreement': (ctx, input) => createAgreementFromConnection(ctx, input),
   'connections:ofAgreement': (ctx, { agreementId }) => connectionsOfAgreement(ctx, agreementId),

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Page } from '../domain';
 import { formatIsoDateVi } from '../text';
 import { channel, isoDate, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
-import type { SupplyHistoryEntry } from './supply';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
 
@@ -162,7 +161,6 @@ export const programmesContract = {
   'programmes:delete': channel<null>()(z.object({ id })),
   'programmes:restore': channel<ProgrammeSummary>()(z.object({ id })),
   'programmes:trash': channel<Page<DeletedProgramme>>()(z.object({ ...pageInput })),
-  'programmes:history': channel<SupplyHistoryEntry[]>()(z.object({ id })),
   'programmes:addEvent': channel<null>()(z.object({ programmeId: id, eventId: id })),
   'programmes:removeEvent': channel<null>()(z.object({ programmeId: id, eventId: id })),
   /** A programme's results (or, without one, all connections') over a period. */

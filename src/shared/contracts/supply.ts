@@ -8,7 +8,6 @@ import { supplyStatuses, type OrganizationKind, type Page, type SupplyStatus } f
 import { formatIsoDateVi } from '../text';
 import { agreementInput, type AgreementInput, type AgreementSummary } from './agreements';
 import { channel, code, isoDate, none, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
-import type { FieldChange } from './organizations';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
 const optionalId = id.nullable().optional().transform((value) => value ?? null);
@@ -417,13 +416,6 @@ export interface AgreementDraft {
 export const connectionAgreementInput = z.object({ connectionId: id, agreement: agreementInput });
 export type ConnectionAgreementInput = z.input<typeof connectionAgreementInput>;
 
-/** Lịch sử thay đổi of an offer, a demand, a connection or a programme. */
-export interface SupplyHistoryEntry {
-  at: string;
-  action: 'create' | 'update' | 'delete' | 'restore';
-  changes: FieldChange[];
-}
-
 export const supplyContract = {
   'supply:lookups': channel<SupplyLookups>()(none),
   'supply:saveProductGroup': channel<ProductGroup>()(productGroupInput),
@@ -441,7 +433,6 @@ export const supplyContract = {
   'offers:delete': channel<null>()(z.object({ id })),
   'offers:restore': channel<OfferSummary>()(z.object({ id })),
   'offers:trash': channel<Page<DeletedOffer>>()(z.object({ ...pageInput })),
-  'offers:history': channel<SupplyHistoryEntry[]>()(z.object({ id })),
   /** The demands an offer may serve, best first, each with why. */
   'offers:suggestDemands': channel<Suggestion<DemandSummary>[]>()(z.object({ id })),
 
@@ -453,7 +444,6 @@ export const supplyContract = {
   'demands:delete': channel<null>()(z.object({ id })),
   'demands:restore': channel<DemandSummary>()(z.object({ id })),
   'demands:trash': channel<Page<DeletedDemand>>()(z.object({ ...pageInput })),
-  'demands:history': channel<SupplyHistoryEntry[]>()(z.object({ id })),
   /** The offers that may serve a demand, best first, each with why. */
   'demands:suggestOffers': channel<Suggestion<OfferSummary>[]>()(z.object({ id })),
 
@@ -463,7 +453,6 @@ export const supplyContract = {
   'connections:delete': channel<null>()(z.object({ id })),
   'connections:restore': channel<ConnectionSummary>()(z.object({ id })),
   'connections:trash': channel<Page<DeletedConnection>>()(z.object({ ...pageInput })),
-  'connections:history': channel<SupplyHistoryEntry[]>()(z.object({ id })),
   /** The agreement a connection would become: the seller and buyer, one commitment, pre-filled. */
   'connections:agreementDraft': channel<AgreementDraft>()(z.object({ id })),
   /** Saves the agreement and links the connection to its first commitment, at once. */

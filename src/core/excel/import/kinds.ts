@@ -40,7 +40,7 @@ import { deleteFigures, saveFigures } from '../../services/figures';
 import { insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
-import { createDemand, createOffer, updateDemand, updateOffer } from '../../services/supply';
+import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
 import { cellRef, type FieldValue, type MappedColumn, type ReadRow } from './cells';
 import { readPlace, type PlaceReading } from './places';
@@ -950,7 +950,7 @@ const offersAdapter: KindAdapter = {
           eq(supplyOffers.organizationId, input.organizationId),
           eq(supplyOffers.productFolded, foldText(input.product)),
           eq(supplyOffers.availableFrom, input.availableFrom),
-          isNull(supplyOffers.deletedAt),
+          notInTrash(supplyOffers),
         ),
       )
       .get();
@@ -962,7 +962,7 @@ const offersAdapter: KindAdapter = {
   },
   create(scope, row) {
     const created = createOffer(scope.ctx, row.input as ParsedOfferInput);
-    return { entity: 'supply_offer', entityId: created.id, action: 'create', before: null };
+    return { entity: 'offer', entityId: created.id, action: 'create', before: null };
   },
   update(scope, id, row) {
     const stored = offerRow(scope.ctx, id);
@@ -971,20 +971,21 @@ const offersAdapter: KindAdapter = {
     const before = changedColumns(offerInputOf(stored) as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
     updateOffer(scope.ctx, { id, ...merged });
-    return { entity: 'supply_offer', entityId: id, action: 'update', before };
+    return { entity: 'offer', entityId: id, action: 'update', before };
   },
   changedSince(ctx, change, at) {
     const row = offerRow(ctx, change.entityId);
     if (!row) return null;
-    const changed = auditedSince(ctx, 'supply_offer', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'supply_offers', row.id));
+    const changed = auditedSince(ctx, 'offer', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'supply_offers', row.id));
     return changed ? `nguồn cung ${row.product}` : null;
   },
   undo(ctx, change) {
     const row = offerRow(ctx, change.entityId);
     if (!row) return;
     if (change.action === 'create') {
+      const before = offerRecords.snapshot(ctx, row);
       ctx.db.delete(supplyOffers).where(eq(supplyOffers.id, row.id)).run();
-      recordAudit(ctx.db, { entity: 'supply_offer', entityId: row.id, action: 'delete', at: timestamp(ctx), before: { product: row.product }, after: null });
+      recordChange(ctx, 'offer', row.id, 'delete', before, null);
       return;
     }
     updateOffer(ctx, { id: row.id, ...offerInputOf(row), ...(isRecord(change.before) ? change.before : {}) });
@@ -999,13 +1000,13 @@ function buyerOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, proble
   const taxCode = text(read, 'buyerTaxCode').replace(/\s/g, '');
   const name = text(read, 'buyerName');
   if (taxCode) {
-    const partner = db.select().from(partners).where(and(eq(partners.taxCode, taxCode), isNull(partners.deletedAt))).get();
+    const partner = db.select().from(partners).where(and(eq(partners.taxCode, taxCode), notInTrash(partners))).get();
     if (partner) return { kind: 'partner', id: partner.id, provinceCode: partner.provinceCode };
     const member = scope.statements.organizationByNumber.get(taxCode);
     if (member) return { kind: 'organization', id: member.id, provinceCode: organizationRow(scope.ctx, member.id)?.provinceCode ?? scope.homeProvinceCode };
   }
   const key = partnerNameKey(name);
-  const byName = key ? db.select().from(partners).where(and(eq(partners.nameKey, key), isNull(partners.deletedAt))).limit(5).all() : [];
+  const byName = key ? db.select().from(partners).where(and(eq(partners.nameKey, key), notInTrash(partners))).limit(5).all() : [];
   if (byName.length === 1 && byName[0]) return { kind: 'partner', id: byName[0].id, provinceCode: byName[0].provinceCode };
   const cell = cellRef(scope.columns, taxCode ? 'buyerTaxCode' : 'buyerName', rowNumber);
   if (byName.length > 1) {
@@ -1113,7 +1114,7 @@ const demandsAdapter: KindAdapter = {
       .from(supplyDemands)
       .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
       .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
-      .where(and(buyer, eq(supplyDemands.productFolded, foldText(input.product)), eq(supplyDemands.neededFrom, input.neededFrom), isNull(supplyDemands.deletedAt)))
+      .where(and(buyer, eq(supplyDemands.productFolded, foldText(input.product)), eq(supplyDemands.neededFrom, input.neededFrom), notInTrash(supplyDemands)))
       .get();
     return stored ? { reason: 'existing', id: stored.id, name: stored.product, place: stored.partner ?? stored.organization ?? '', row: null } : null;
   },
@@ -1123,7 +1124,7 @@ const demandsAdapter: KindAdapter = {
   },
   create(scope, row) {
     const created = createDemand(scope.ctx, row.input as ParsedDemandInput);
-    return { entity: 'supply_demand', entityId: created.id, action: 'create', before: null };
+    return { entity: 'demand', entityId: created.id, action: 'create', before: null };
   },
   update(scope, id, row) {
     const stored = demandRow(scope.ctx, id);
@@ -1134,20 +1135,22 @@ const demandsAdapter: KindAdapter = {
     const before = changedColumns(was as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
     updateDemand(scope.ctx, { id, ...merged });
-    return { entity: 'supply_demand', entityId: id, action: 'update', before };
+    return { entity: 'demand', entityId: id, action: 'update', before };
   },
   changedSince(ctx, change, at) {
     const row = demandRow(ctx, change.entityId);
     if (!row) return null;
-    const changed = auditedSince(ctx, 'supply_demand', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'supply_demands', row.id));
+    const changed = auditedSince(ctx, 'demand', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'supply_demands', row.id));
     return changed ? `nhu cầu ${row.product}` : null;
   },
   undo(ctx, change) {
     const row = demandRow(ctx, change.entityId);
     if (!row) return;
     if (change.action === 'create') {
+      // Read before the delete takes its certificate requirements with it.
+      const before = demandRecords.snapshot(ctx, row);
       ctx.db.delete(supplyDemands).where(eq(supplyDemands.id, row.id)).run();
-      recordAudit(ctx.db, { entity: 'supply_demand', entityId: row.id, action: 'delete', at: timestamp(ctx), before: { product: row.product }, after: null });
+      recordChange(ctx, 'demand', row.id, 'delete', before, null);
       return;
     }
     updateDemand(ctx, { id: row.id, ...demandInputOf(ctx, row), ...(isRecord(change.before) ? change.before : {}) });

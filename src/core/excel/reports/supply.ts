@@ -8,13 +8,20 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ProgrammeResults, UnitVolume } from '../../../shared/contracts/programmes';
 import type { connectionListInput, demandListInput, offerListInput } from '../../../shared/contracts/supply';
-import { formatCount } from '../../../shared/format';
+import { formatCount, formatMoney } from '../../../shared/format';
 import { todayIso, type Context } from '../../context';
 import { programmeResults } from '../../services/programmes';
 import { listConnections } from '../../services/connections';
-import { listDemands, listOffers, priceText } from '../../services/supply';
+import { listDemands, listOffers } from '../../services/supply';
 import type { Row, SheetData } from '../write/writer';
 import { pagedTable } from './lists';
+
+/** "10.000 – 12.000 ₫/kg", or one price. */
+function priceText(priceMin: number | null, priceMax: number | null, unitName: string): string {
+  if (priceMin === null) return '';
+  const range = priceMax === null || priceMax === priceMin ? formatMoney(priceMin) : `${formatMoney(priceMin)} – ${formatMoney(priceMax)}`;
+  return `${range}/${unitName}`;
+}
 
 /** Rows read per query of the lists: the largest page the lists serve. */
 const LIST_PAGE_ROWS = 500;

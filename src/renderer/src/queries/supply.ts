@@ -22,7 +22,6 @@ export const supplyKeys = {
   programmes: (search: string) => ['supply', 'programmes', search] as const,
   programme: (id: number) => ['supply', 'programme', id] as const,
   results: (input: InputOf<'programmes:results'>) => ['supply', 'results', input] as const,
-  history: (channel: string, id: number) => ['supply', 'history', channel, id] as const,
   trash: (channel: string, page: number, pageSize: number) => ['supply', 'trash', channel, page, pageSize] as const,
   ofAgreement: (agreementId: number) => ['supply', 'of-agreement', agreementId] as const,
   draft: (connectionId: number) => ['supply', 'draft', connectionId] as const,
@@ -90,12 +89,6 @@ export function useProgrammeResults(input: InputOf<'programmes:results'> | null)
     enabled: input !== null,
     placeholderData: keepPreviousData,
   });
-}
-
-type HistoryChannel = Extract<Channel, 'offers:history' | 'demands:history' | 'connections:history' | 'programmes:history'>;
-
-export function useSupplyHistory(channel: HistoryChannel, id: number) {
-  return useQuery({ queryKey: supplyKeys.history(channel, id), queryFn: () => call(channel, { id }) });
 }
 
 export function useOfferTrash(page: number, pageSize: number) {

@@ -13,11 +13,12 @@ import { formatDate, formatQuantity } from '../../../../shared/format';
 import { isConnectable } from '../../../../shared/supply';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
+import { RecordHistory } from '../../components/RecordHistory';
 import { useDemand, useSupplyWrite } from '../../queries/supply';
 import { demandHref, organizationHref, partnerHref, programmeHref, supplyHref } from '../../routing/useHashRoute';
 import { ConnectionsTable } from './ConnectionsTable';
 import { DemandForm } from './DemandForm';
-import { SupplyHistory, WithdrawButton } from './RecordParts';
+import { WithdrawButton } from './WithdrawButton';
 import { OfferSuggestions } from './Suggestions';
 import { Fact, Facts, priceRange, QuantityLeft, SupplyStatusBadge, useWindowText } from './SupplyBits';
 
@@ -157,7 +158,7 @@ function DemandView({ demand }: { demand: DemandDetail }) {
         </Text>
       )}
 
-      <SupplyHistory channel="demands:history" id={demand.id} />
+      <RecordHistory kind="demand" id={demand.id} folded />
 
       <Modal opened={editing} onClose={edit.close} title={t('supply.demandForm.editTitle')} size={880}>
         <DemandForm

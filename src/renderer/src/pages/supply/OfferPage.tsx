@@ -13,11 +13,12 @@ import { formatDate, formatQuantity } from '../../../../shared/format';
 import { isConnectable } from '../../../../shared/supply';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
+import { RecordHistory } from '../../components/RecordHistory';
 import { useOffer, useSupplyWrite } from '../../queries/supply';
 import { offerHref, organizationHref, programmeHref, supplyHref } from '../../routing/useHashRoute';
 import { ConnectionsTable } from './ConnectionsTable';
 import { OfferForm } from './OfferForm';
-import { SupplyHistory, WithdrawButton } from './RecordParts';
+import { WithdrawButton } from './WithdrawButton';
 import { DemandSuggestions } from './Suggestions';
 import { Fact, Facts, priceRange, QuantityLeft, SupplyStatusBadge, useWindowText } from './SupplyBits';
 
@@ -159,7 +160,7 @@ function OfferView({ offer }: { offer: OfferDetail }) {
         </Text>
       )}
 
-      <SupplyHistory channel="offers:history" id={offer.id} />
+      <RecordHistory kind="offer" id={offer.id} folded />
 
       <Modal opened={editing} onClose={edit.close} title={t('supply.offerForm.editTitle')} size={880}>
         <OfferForm

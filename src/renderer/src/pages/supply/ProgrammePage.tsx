@@ -16,13 +16,13 @@ import { ExcelJobModal } from '../../components/ExportButton';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
+import { RecordHistory } from '../../components/RecordHistory';
 import { useEventList } from '../../queries/events';
 import { useRunReport } from '../../queries/reports';
 import { useProgramme, useProgrammeResults, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 import { eventHref, programmeHref, supplyHref } from '../../routing/useHashRoute';
 import { ProgrammeForm } from './ProgrammeForm';
 import { ResultsView } from './ProgrammeResults';
-import { SupplyHistory } from './RecordParts';
 import { Fact, Facts } from './SupplyBits';
 
 export function ProgrammePage({ id }: { id: number }) {
@@ -220,7 +220,7 @@ function ProgrammeView({ programme }: { programme: ProgrammeDetail }) {
 
       <ProgrammeEvents programme={programme} />
 
-      <SupplyHistory channel="programmes:history" id={programme.id} />
+      <RecordHistory kind="programme" id={programme.id} folded />
 
       <Modal opened={editing} onClose={edit.close} title={t('supply.programmeForm.editTitle')} size={880}>
         <ProgrammeForm

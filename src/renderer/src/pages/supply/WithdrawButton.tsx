@@ -1,43 +1,17 @@
 /**
- * Parts that the pages of an offer, a demand and a programme share: Lịch sử thay đổi, and the
- * withdrawal (Rút) of an offer or a demand — from a day on, or taken back.
+ * The withdrawal (Rút) of an offer or a demand, which their pages share: from a day on, or taken back.
  */
 import { useState } from 'react';
-import { Accordion, Button, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconHandOff } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { FieldChange } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { messageOf } from '../../api';
-import { ChangeHistory } from '../../components/ChangeHistory';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
-import { useSupplyHistory, useSupplyWrite } from '../../queries/supply';
-
-export function SupplyHistory({ channel, id }: { channel: 'offers:history' | 'demands:history' | 'programmes:history'; id: number }) {
-  const { t } = useTranslation();
-  const history = useSupplyHistory(channel, id);
-  const value = (shown: FieldChange['before']) => (shown === null || shown === '' ? t('supply.history.emptyValue') : String(shown));
-  return (
-    <Accordion variant="contained">
-      <Accordion.Item value="history">
-        <Accordion.Control>{t('supply.history.title')}</Accordion.Control>
-        <Accordion.Panel>
-          <ChangeHistory
-            history={history}
-            empty={t('supply.history.empty')}
-            actionLabel={(action) => t(`supply.history.action.${action}`)}
-            lines={(entry) =>
-              entry.changes.map((change) => `${t(`supply.history.field.${change.field}`, { defaultValue: change.label })}: ${value(change.before)} → ${value(change.after)}`)
-            }
-          />
-        </Accordion.Panel>
-      </Accordion.Item>
-    </Accordion>
-  );
-}
+import { useSupplyWrite } from '../../queries/supply';
 
 /** Rút: the offer or demand stops from a day on; Mở lại takes the withdrawal back. */
 export function WithdrawButton({ side, id, withdrawnOn }: { side: 'offer' | 'demand'; id: number; withdrawnOn: string | null }) {
