@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DemandSummary, OfferSummary, ProgrammeSummary } from '../../src/shared/contract';
 import { csvRow, readWithLibreOffice, skipLibreOffice } from '../core/reportsSupport';
-import { callApi, closeNotices, fieldOf, launchBrowser, pickIn, readable, snap, startHost, stepsInOrder, typeDate, type RunningHost } from './support';
+import { callApi, closeNotices, fieldOf, launchBrowser, pickIn, readable, screenshotDir, snap, startHost, stepsInOrder, typeDate, type RunningHost } from './support';
 
 let host: RunningHost;
 let browser: Browser;
@@ -245,7 +245,8 @@ describe('supply and demand, connected and delivered', () => {
     host.setNow(day('2026-06-20'));
     await page.goto(`${host.url}/#/thoa-thuan/${ids.agreement}`);
     await poll(() => page.getByRole('heading', { name: /^Hợp đồng tiêu thụ Gạo ST25/, level: 2 }).isVisible()).toBe(true);
-    expect(await readable(page.locator('main'))).toContain('Từ kết nối cung – cầu');
+    // The connections it came from load in a query of their own.
+    await poll(() => readable(page.locator('main'))).toContain('Từ kết nối cung – cầu');
     await page.getByRole('button', { name: 'Ghi nhận giao hàng' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Ghi nhận giao hàng' });
     await typeDate(page, 'Ngày giao', '18/06/2026', dialog);
@@ -331,5 +332,32 @@ describe('supply and demand, connected and delivered', () => {
     await page.getByRole('tab', { name: 'Kết nối' }).click();
     await poll(() => page.getByText('2 kết nối').count()).toBe(1);
     await pageShot('supply-connections');
+  });
+
+  it("keeps the offer's history: what it was when recorded, and each change since", async () => {
+    const { rows } = await callApi<{ rows: OfferSummary[] }>(host, 'offers:list', { organizationId: ids.vinhBinh });
+    await page.goto(`${host.url}/#/ket-noi-cung-cau/nguon-cung/${rows[0]?.id ?? 0}`);
+    await page.getByRole('button', { name: 'Sửa', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sửa nguồn cung' });
+    await field('Số lượng', dialog).fill('90');
+    await field('Quy cách đóng gói', dialog).fill('Bao 25 kg');
+    await dialog.getByRole('button', { name: /^Lưu/ }).click();
+    await poll(() => dialog.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Lịch sử thay đổi' }).click();
+    const history = page.locator('.mantine-Timeline-root');
+    await poll(() => readable(history)).toContain('Sửa thông tin');
+    const text = await readable(history);
+    expect(text).toContain('Số lượng: 80 tấn → 90 tấn');
+    expect(text).toContain('Quy cách đóng gói: (trống) → Bao 25 kg');
+    expect(text).toContain('Thêm nguồn cung');
+    expect(text).toContain('Tổ chức có hàng: (trống) → HTX Nông nghiệp Vĩnh Bình');
+    expect(text).toContain('Chương trình: (trống) → Kết nối cung – cầu 2026');
+    expect(text).toContain('Nhóm sản phẩm: (trống) → Lúa gạo');
+    expect(text).toContain('Giá từ (đồng/đơn vị): (trống) → 18.500.000 ₫');
+    expect(text).toContain('Có hàng từ ngày: (trống) → 01/06/2026');
+    expect(text).toContain('Nơi có hàng: (trống) → Xã Vĩnh An, Tỉnh An Giang');
+    // The page scrolls inside the shell, so the history is shot on its own.
+    await closeNotices(page);
+    await history.screenshot({ path: join(screenshotDir, 'supply-offer-history.png') });
   });
 });
