@@ -177,6 +177,12 @@ describe('supply and demand, connected and delivered', () => {
       ['Công ty TNHH Thương mại Sài Gòn Co.op', 'Gạo thơm ST25', 50, 'tấn', 'open'],
     ]);
     ids.demand = demands.rows[0]?.id ?? 0;
+    // What the suggestions rank by: the period and the certificate asked for, as typed and picked.
+    expect(await callApi<DemandSummary & { requirements: unknown[] }>(host, 'demands:get', { id: ids.demand })).toMatchObject({
+      neededFrom: '2026-06-15',
+      neededUntil: '2026-06-30',
+      requirements: [{ kindCode: 'vietgap', minStars: null }],
+    });
   });
 
   it('suggests the rice cooperative with a valid VietGAP first, and says why', async () => {
