@@ -5,7 +5,8 @@
  * that file, seeding it only if it does not exist. Each query goes through the real dispatcher
  * (validation, service, mapping), beside the same query written raw with better-sqlite3 as a
  * baseline. Prints figures; asserts nothing (aims: search-as-you-type under 10 ms at p95, other
- * interactive queries under 50 ms).
+ * interactive queries under 50 ms, among them the suggestions of supply and demand; a programme's
+ * results for a year under 100 ms).
  *
  * Then Excel at the same scale: the register exported through the report writer beside bare
  * exceljs; a list of 100,000 cooperatives read by the app's reader, by exceljs and converted by
@@ -47,7 +48,8 @@ if (fresh) {
   const started = performance.now();
   const summary = seedDemo(app.ctx, { scale: 'national', provinceCode: '91', years: 10, seed: 1 });
   seedLine =
-    `seeded ${summary.organizations} organizations and ${summary.figures} figure rows in ` +
+    `seeded ${summary.organizations} organizations, ${summary.figures} figure rows, ${summary.offers} offers, ${summary.demands} demands ` +
+    `and ${summary.connections} connections in ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s`;
   console.log(seedLine);
   // Measure the database as a person would open it the next morning, not with a fresh WAL.
@@ -201,6 +203,53 @@ for (let run = 0; run <= runs; run++) {
 if (sign === -1) touch.run(-1, someFigure.id, year);
 rows.push({ name: '  … the first view after a write', service: afterWrite.sort((a, b) => a - b), raw: statisticsRawTimes });
 
+// Supply and demand: suggestions for one demand and for one offer of the last year, the
+// connections the office is making now; and a programme's results for a year.
+const supplyYear = sqlite.prepare("SELECT max(substr(needed_from, 1, 4)) FROM supply_demands WHERE needed_from <= date('now')").pluck().get() as string;
+const sampleDemands = sqlite
+  .prepare(`SELECT d.id FROM supply_demands d WHERE substr(d.needed_from, 1, 4) = ? AND d.withdrawn_on IS NULL ORDER BY d.id LIMIT 20`)
+  .pluck()
+  .all(supplyYear) as number[];
+const sampleOffers = sqlite
+  .prepare(`SELECT o.id FROM supply_offers o WHERE substr(o.available_from, 1, 4) = ? AND o.withdrawn_on IS NULL ORDER BY o.id LIMIT 20`)
+  .pluck()
+  .all(supplyYear) as number[];
+const candidateOffersRaw = sqlite.prepare(`
+  SELECT o.*, (SELECT coalesce(sum(c.offer_quantity), 0) FROM supply_connections c WHERE c.offer_id = o.id AND c.deleted_at IS NULL) AS connected
+  FROM supply_offers o JOIN supply_demands d ON d.id = ? JOIN organizations org ON org.id = o.organization_id
+  WHERE o.deleted_at IS NULL AND o.product_group_code = d.product_group_code AND o.available_from <= coalesce(d.needed_until, '9999-12-31')
+    AND (o.available_until IS NULL OR o.available_until >= d.needed_from) AND org.deleted_at IS NULL`);
+const candidateDemandsRaw = sqlite.prepare(`
+  SELECT d.*, (SELECT coalesce(sum(c.demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = d.id AND c.deleted_at IS NULL) AS connected
+  FROM supply_demands d JOIN supply_offers o ON o.id = ?
+  WHERE d.deleted_at IS NULL AND d.product_group_code = o.product_group_code AND d.needed_from <= coalesce(o.available_until, '9999-12-31')
+    AND (d.needed_until IS NULL OR d.needed_until >= o.available_from)`);
+rows.push({
+  name: `Suggestions for one demand (${sampleDemands.length} demands)`,
+  service: await time(sampleDemands.map((id) => () => viaService('demands:suggestOffers', { id }))),
+  raw: await time(sampleDemands.map((id) => () => candidateOffersRaw.all(id))),
+});
+rows.push({
+  name: `Suggestions for one offer (${sampleOffers.length} offers)`,
+  service: await time(sampleOffers.map((id) => () => viaService('offers:suggestDemands', { id }))),
+  raw: await time(sampleOffers.map((id) => () => candidateDemandsRaw.all(id))),
+});
+const busiestProgramme = sqlite
+  .prepare(`SELECT programme_id FROM supply_connections WHERE programme_id IS NOT NULL GROUP BY programme_id ORDER BY count(*) DESC LIMIT 1`)
+  .pluck()
+  .get() as number;
+const programmeYear = sqlite.prepare('SELECT substr(starts_on, 1, 4) FROM programmes WHERE id = ?').pluck().get(busiestProgramme) as string;
+const resultsRaw = sqlite.prepare(`
+  SELECT o.product_group_code, c.base_unit_code, count(*), sum(c.base_quantity), sum(c.value)
+  FROM supply_connections c JOIN supply_offers o ON o.id = c.offer_id
+  WHERE c.deleted_at IS NULL AND c.programme_id = ? AND c.connected_on BETWEEN ? AND ? GROUP BY 1, 2`);
+const programmeConnections = sqlite.prepare('SELECT count(*) FROM supply_connections WHERE programme_id = ?').pluck().get(busiestProgramme) as number;
+rows.push({
+  name: `Programme results for a year (${programmeConnections} conn.)`,
+  service: await time([() => viaService('programmes:results', { programmeId: busiestProgramme, from: `${programmeYear}-01-01`, to: `${programmeYear}-12-31` })]),
+  raw: await time([() => resultsRaw.all(busiestProgramme, `${programmeYear}-01-01`, `${programmeYear}-12-31`)]),
+});
+
 const fmt = (ms: number) => ms.toFixed(2).padStart(8);
 console.log(`\n${file}: ${seedLine}; opened (with pending migrations) in ${openSeconds.toFixed(1)} s`);
 console.log(`${runs} timed runs per query after a warm-up; times in ms; "raw" is the same question written`);
@@ -216,10 +265,17 @@ const slowest = [...perQuery]
   .slice(0, 5);
 console.log(`\nSlowest searches (median ms): ${slowest.map(([query, ms]) => `"${query}" ${ms.toFixed(2)}`).join(', ')}`);
 const counts = sqlite
-  .prepare('SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM yearly_figures) AS figures')
-  .get() as { organizations: number; figures: number };
+  .prepare(
+    `SELECT (SELECT count(*) FROM organizations) AS organizations, (SELECT count(*) FROM yearly_figures) AS figures,
+      (SELECT count(*) FROM supply_offers) AS offers, (SELECT count(*) FROM supply_demands) AS demands,
+      (SELECT count(*) FROM supply_connections) AS connections`,
+  )
+  .get() as { organizations: number; figures: number; offers: number; demands: number; connections: number };
 const bytes = [file, `${file}-wal`].filter(existsSync).reduce((sum, part) => sum + statSync(part).size, 0);
-console.log(`Database: ${counts.organizations} organizations, ${counts.figures} figure rows, ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+console.log(
+  `Database: ${counts.organizations} organizations, ${counts.figures} figure rows, ${counts.offers} offers, ${counts.demands} demands, ` +
+    `${counts.connections} connections, ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+);
 
 console.log('');
 const excelDir = mkdtempSync(join(tmpdir(), 'htx-bench-excel-'));

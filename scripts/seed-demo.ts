@@ -41,7 +41,9 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${file}: ${summary.organizations} tổ chức, ${summary.figures} dòng số liệu ${summary.firstYear}–${summary.lastYear}, ` +
-      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện; ${seconds} giây.`,
+      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện; ` +
+      `${summary.partners} đối tác, ${summary.programmes} chương trình, ${summary.offers} nguồn cung, ${summary.demands} nhu cầu, ` +
+      `${summary.connections} kết nối, ${summary.agreements} thỏa thuận; ${seconds} giây.`,
   );
 } finally {
   app.close();

@@ -22,6 +22,8 @@ import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
 import { historyHandlers } from './services/history';
 import { backupsHandlers } from './services/backups';
+import { supplyHandlers } from './services/supplyHandlers';
+import { programmesHandlers } from './services/programmes';
 import { busyFailure } from './longTransaction';
 import { explainDatabaseError } from './db/health';
 
@@ -48,6 +50,8 @@ export const handlers: Handlers = {
   ...filesHandlers,
   ...historyHandlers,
   ...backupsHandlers,
+  ...supplyHandlers,
+  ...programmesHandlers,
 };
 
 export interface DispatchOptions {

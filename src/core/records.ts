@@ -1,6 +1,7 @@
 /**
  * The one record machinery: the audit trail, the trash (Thùng rác) and Lịch sử thay đổi of every
- * kind of record — organizations, partners, events, agreements — driven by each kind's field
+ * kind of record — organizations, partners, events, agreements, and the offers, demands,
+ * connections and programmes of supply–demand connection — driven by each kind's field
  * description in src/shared/records.ts.
  *
  * The audit trail keeps raw values (codes, ISO dates, đồng, ids, and whole sub-records such as a
@@ -40,7 +41,7 @@ export interface RecordSpec<T extends TrashableTable> {
   snapshot(ctx: Context, row: T['$inferSelect']): Snapshot;
   /** Refuses a restore that would clash with a record in use (a Mã số HTX now someone else's). */
   checkRestore?(ctx: Context, row: T['$inferSelect']): void;
-  /** Names of `reference` fields' values, e.g. a commune code's name. */
+  /** Names of `reference` fields' values (each code of a list), e.g. a commune code's name. */
   nameOf?(ctx: Context, field: string, value: HistoryValue): string | undefined;
 }
 
@@ -168,11 +169,15 @@ export function recordHistory(ctx: Context, spec: Pick<RecordSpec<TrashableTable
   const fields = recordFields[spec.kind] as Record<string, string>;
   const names: Record<string, string> = {};
   const name = (field: string, value: HistoryValue) => {
-    if (fields[field] !== 'reference' || (typeof value !== 'string' && typeof value !== 'number') || value === '') return;
-    const key = referenceKey(field, value);
-    if (key in names) return;
-    const shown = spec.nameOf?.(ctx, field, value);
-    if (shown !== undefined) names[key] = shown;
+    if (fields[field] !== 'reference') return;
+    // A list of codes (a programme's sales channels) has each named.
+    for (const code of Array.isArray(value) ? value : [value]) {
+      if ((typeof code !== 'string' && typeof code !== 'number') || code === '') continue;
+      const key = referenceKey(field, code);
+      if (key in names) continue;
+      const shown = spec.nameOf?.(ctx, field, code);
+      if (shown !== undefined) names[key] = shown;
+    }
   };
   const rows = ctx.db
     .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })

@@ -23,6 +23,8 @@ import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
 import { recordsContract } from './contracts/records';
 import { backupsContract } from './contracts/backups';
+import { supplyContract } from './contracts/supply';
+import { programmesContract } from './contracts/programmes';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -42,6 +44,8 @@ export * from './contracts/files';
 export * from './contracts/records';
 export * from './records';
 export * from './contracts/backups';
+export * from './contracts/supply';
+export * from './contracts/programmes';
 
 export const contract = {
   ...appContract,
@@ -61,6 +65,8 @@ export const contract = {
   ...filesContract,
   ...recordsContract,
   ...backupsContract,
+  ...supplyContract,
+  ...programmesContract,
 };
 
 export type Contract = typeof contract;

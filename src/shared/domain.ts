@@ -174,5 +174,12 @@ export const agreementPartyRoles = ['seller', 'buyer', 'cooperating', 'witness']
 export type AgreementPartyRole = (typeof agreementPartyRoles)[number];
 
 /** What an Excel import brings in. */
-export const importKinds = ['organizations', 'figures', 'partners', 'products'] as const;
+export const importKinds = ['organizations', 'figures', 'partners', 'products', 'offers', 'demands'] as const;
 export type ImportKind = (typeof importKinds)[number];
+
+/**
+ * Where an offer (nguồn cung) or a demand (nhu cầu) stands. Never typed: derived from its dates,
+ * its withdrawal and the quantity connected, on the day it is read (see shared/supply.ts).
+ */
+export const supplyStatuses = ['open', 'partly_connected', 'fully_connected', 'withdrawn', 'expired'] as const;
+export type SupplyStatus = (typeof supplyStatuses)[number];

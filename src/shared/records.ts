@@ -5,14 +5,16 @@
  * order, and the screen writes and translates them by their format.
  */
 
-export const recordKinds = ['organization', 'partner', 'event', 'agreement'] as const;
+export const recordKinds = ['organization', 'partner', 'event', 'agreement', 'offer', 'demand', 'connection', 'programme'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /**
  * How a field's raw value reads on screen:
  * - `text`, `date` (ISO), `money` (đồng), `count`, `boolean`;
  * - `enum`: a code the screen translates (an organization's kind, an agreement's kind …);
- * - `reference`: a code or id whose name the backend looks up (a commune, a sector) and sends beside;
+ * - `reference`: a code or id whose name the backend looks up (a commune, a sector) and sends beside,
+ *   or a list of such codes (a programme's sales channels);
+ * - `quantity`: `{ quantity, unitCode, unit }`, a quantity with its unit (the unit's name as it was);
  * - the others: a whole record that came, went or changed (a contact list, a year's figures,
  *   a product, a delivery …), each written by the screen in its own way.
  */
@@ -34,7 +36,11 @@ export type FieldFormat =
   | 'parties'
   | 'commitments'
   | 'delivery'
-  | 'followUp';
+  | 'followUp'
+  | 'quantity'
+  | 'requirements'
+  | 'members'
+  | 'heldEvent';
 
 /** Each kind's fields, in the order its profile shows them. */
 export const recordFields = {
@@ -113,6 +119,66 @@ export const recordFields = {
     delivery: 'delivery',
     followUp: 'followUp',
     attachment: 'text',
+  },
+  offer: {
+    organizationId: 'reference',
+    programmeId: 'reference',
+    product: 'text',
+    productGroupCode: 'reference',
+    quantity: 'quantity',
+    priceMin: 'money',
+    priceMax: 'money',
+    availableFrom: 'date',
+    availableUntil: 'date',
+    communeCode: 'reference',
+    packaging: 'text',
+    deliveryTerms: 'text',
+    contactName: 'text',
+    contactPhone: 'text',
+    note: 'text',
+    withdrawnOn: 'date',
+  },
+  demand: {
+    partnerId: 'reference',
+    organizationId: 'reference',
+    programmeId: 'reference',
+    product: 'text',
+    productGroupCode: 'reference',
+    quantity: 'quantity',
+    priceMin: 'money',
+    priceMax: 'money',
+    neededFrom: 'date',
+    neededUntil: 'date',
+    deliveryProvinceCode: 'reference',
+    deliveryPlace: 'text',
+    requirements: 'requirements',
+    qualityNote: 'text',
+    contactName: 'text',
+    contactPhone: 'text',
+    note: 'text',
+    withdrawnOn: 'date',
+  },
+  connection: {
+    offerId: 'reference',
+    demandId: 'reference',
+    quantity: 'quantity',
+    price: 'money',
+    value: 'money',
+    channelCode: 'reference',
+    connectedOn: 'date',
+    programmeId: 'reference',
+    agreementId: 'reference',
+    note: 'text',
+  },
+  programme: {
+    name: 'text',
+    decisionNo: 'text',
+    startsOn: 'date',
+    endsOn: 'date',
+    description: 'text',
+    members: 'members',
+    channelCodes: 'reference',
+    event: 'heldEvent',
   },
 } as const satisfies Record<RecordKind, Record<string, FieldFormat>>;
 

@@ -99,7 +99,49 @@ describe('demo data', () => {
     } finally {
       again.close();
     }
-  });
+  }, 60_000);
+
+  it('adds supply and demand that hold together: windows, units that convert, connections within what remains', async () => {
+    const summary = seedDemo(app.ctx, { scale: 'province', provinceCode: AN_GIANG, years: 5, seed: 7, organizations: 300 });
+    const sqlite = app.ctx.db.$client;
+    // 300 of a province's 656 organizations: the same share of its 60 partners, 1,200 offers and 300 demands.
+    expect(summary).toMatchObject({ partners: 27, programmes: 6, offers: 549, demands: 137 });
+    expect(summary.connections).toBeGreaterThan(20);
+    expect(summary.agreements).toBeGreaterThan(5);
+    const count = (table: string) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect([count('supply_offers'), count('supply_demands'), count('supply_connections'), count('agreements')]).toEqual([
+      summary.offers,
+      summary.demands,
+      summary.connections,
+      summary.agreements,
+    ]);
+    // No offer or demand takes more than it has; every connection's unit converts to both sides'.
+    const over = sqlite
+      .prepare(
+        `SELECT count(*) FROM supply_offers o WHERE round((SELECT coalesce(sum(offer_quantity), 0) FROM supply_connections c WHERE c.offer_id = o.id), 6) > o.quantity
+         UNION ALL SELECT count(*) FROM supply_demands d WHERE round((SELECT coalesce(sum(demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = d.id), 6) > d.quantity`,
+      )
+      .pluck()
+      .all();
+    expect(over).toEqual([0, 0]);
+    const bases = sqlite
+      .prepare(
+        `SELECT DISTINCT coalesce(uo.base_code, uo.code) = coalesce(ud.base_code, ud.code) AND coalesce(uc.base_code, uc.code) = c.base_unit_code
+         FROM supply_connections c JOIN supply_offers o ON o.id = c.offer_id JOIN supply_demands d ON d.id = c.demand_id
+         JOIN units uo ON uo.code = o.unit_code JOIN units ud ON ud.code = d.unit_code JOIN units uc ON uc.code = c.unit_code`,
+      )
+      .pluck()
+      .all();
+    expect(bases).toEqual([1]);
+    expect(sqlite.prepare("SELECT count(*) FROM agreement_deliveries WHERE delivered_on > '2026-11-23'").pluck().get()).toBe(0);
+    expect(sqlite.prepare('SELECT count(*) FROM supply_offers WHERE available_until < available_from').pluck().get()).toBe(0);
+    // The services read them: a year's results, per unit, and suggestions for a demand.
+    const results = await call(app, 'programmes:results', { from: '2025-01-01', to: '2025-12-31' });
+    expect(results.connections).toBeGreaterThan(0);
+    expect(new Set(results.totals.map((total) => total.unitName)).size).toBe(results.totals.length);
+    const open = await call(app, 'demands:list', { statuses: ['open'], pageSize: 1 });
+    expect(open.total).toBeGreaterThan(0);
+  }, 60_000);
 
   it('spreads a national register over real communes of every province', () => {
     seedDemo(app.ctx, { scale: 'national', provinceCode: AN_GIANG, years: 2, seed: 3, organizations: 2000 });
@@ -107,5 +149,6 @@ describe('demo data', () => {
     expect(communes.every((code) => app.ctx.places.commune(code) !== undefined)).toBe(true);
     const provinces = app.ctx.db.$client.prepare('SELECT DISTINCT province_code FROM organizations').pluck().all();
     expect(provinces).toHaveLength(34);
-  });
+    // Seeding 2,000 organizations with their offers, demands and connections takes seconds on a busy machine.
+  }, 60_000);
 });

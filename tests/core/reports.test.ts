@@ -163,7 +163,10 @@ describe('the frame and the header', () => {
       ['trade-promotion', 'range'],
       ['agreements', 'range'],
       ['register', 'today'],
+      ['programme-results', 'range'],
+      ['supply-bulletin', 'range'],
     ]);
+    expect(reports.filter((report) => report.byProgramme).map((report) => report.report)).toEqual(['programme-results', 'supply-bulletin']);
     expect(reports[0]?.title).toBe('BÁO CÁO THỐNG KÊ TỔ CHỨC KINH TẾ TẬP THỂ');
   });
 });

@@ -51,6 +51,8 @@ const list: AttentionList = {
     },
   ],
   expiringCertifications: [],
+  offersWithoutBuyer: [],
+  unservedDemands: [],
 };
 
 describe('needs attention', () => {

@@ -62,6 +62,8 @@ describe('overview', () => {
           withoutFollowUp: [],
           upcomingEvents: [],
           expiringCertifications: [],
+          offersWithoutBuyer: [],
+          unservedDemands: [],
         }),
       'certifications:expiring': () =>
         ok([

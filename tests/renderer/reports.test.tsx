@@ -16,10 +16,10 @@ const jobId = '7b0e4c1a-2f55-4d3e-9a55-0c8e6f1d2b3a';
 const fileId = '0d8f6c1e-7a4b-4c2d-8e9f-1a2b3c4d5e6f';
 
 const reports: ReportInfo[] = [
-  { report: 'register-statistics', title: 'BÁO CÁO THỐNG KÊ TỔ CHỨC KINH TẾ TẬP THỂ', period: 'year', sheets: ['I. THEO LOẠI HÌNH'] },
-  { report: 'trade-promotion', title: 'BÁO CÁO KẾT QUẢ HOẠT ĐỘNG XÚC TIẾN THƯƠNG MẠI', period: 'range', sheets: ['I. SỰ KIỆN'] },
-  { report: 'agreements', title: 'BÁO CÁO TÌNH HÌNH KÝ KẾT', period: 'range', sheets: ['I. THỎA THUẬN'] },
-  { report: 'register', title: 'DANH SÁCH TỔ CHỨC KINH TẾ TẬP THỂ', period: 'today', sheets: ['Danh sách'] },
+  { report: 'register-statistics', title: 'BÁO CÁO THỐNG KÊ TỔ CHỨC KINH TẾ TẬP THỂ', period: 'year', sheets: ['I. THEO LOẠI HÌNH'], byProgramme: false },
+  { report: 'trade-promotion', title: 'BÁO CÁO KẾT QUẢ HOẠT ĐỘNG XÚC TIẾN THƯƠNG MẠI', period: 'range', sheets: ['I. SỰ KIỆN'], byProgramme: false },
+  { report: 'agreements', title: 'BÁO CÁO TÌNH HÌNH KÝ KẾT', period: 'range', sheets: ['I. THỎA THUẬN'], byProgramme: false },
+  { report: 'register', title: 'DANH SÁCH TỔ CHỨC KINH TẾ TẬP THỂ', period: 'today', sheets: ['Danh sách'], byProgramme: false },
 ];
 
 function status(state: JobStatus['state'], error: JobStatus['error'] = null): JobStatus {

@@ -73,13 +73,13 @@ describe('settings page', () => {
   });
 });
 
-describe('areas not built yet', () => {
-  it('say so instead of showing made-up data', async () => {
-    installFakeApi({ 'alliance:get': () => ok(alliance) });
+describe('Kết nối cung – cầu', () => {
+  it('opens on its programmes, lit in the sidebar', async () => {
+    installFakeApi({ 'alliance:get': () => ok(alliance), 'programmes:list': () => ok([]), 'supply:lookups': () => ok({ productGroups: [], units: [], channels: [] }) });
     renderApp('#/ket-noi-cung-cau');
 
-    expect(await screen.findByRole('heading', { name: 'Kết nối cung – cầu' })).toBeTruthy();
-    expect(screen.getByText('Phần này đang được xây dựng')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Chương trình kết nối cung – cầu' })).toBeTruthy();
+    expect(await screen.findByText('Chưa có chương trình nào')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Kết nối cung – cầu' }).getAttribute('aria-current')).toBe('page');
   });
 });

@@ -6,7 +6,7 @@
  * every searchable name has a folded companion (see `foldText`) that search runs on.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   agreementKinds,
   agreementPartyKinds,
@@ -521,6 +521,278 @@ export const agreementNotes = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (table) => [index('agreement_notes_agreement').on(table.agreementId, table.notedOn)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Kết nối cung – cầu: what members offer, what buyers ask for, the connections a person confirms
+// between them, and the programmes (like the national Programme 503) they belong to.
+
+/**
+ * Nhóm sản phẩm: people write products freely ("gạo ST25", "Gạo thơm ST 25", "lúa gạo"); the group
+ * is what matching and results go by. Seeded by a migration, edited by the office.
+ */
+export const productGroups = sqliteTable('product_groups', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  /** Folded words and phrases, comma-separated, that name products of the group ("gao, lua, nep"). */
+  keywords: text('keywords').notNull().default(''),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+/**
+ * Đơn vị tính. A unit converts only to its base, and only where the conversion is exact
+ * (1 tấn = 1.000 kg): `perBase` of this unit make one base unit. Totals are per base unit.
+ */
+export const units = sqliteTable(
+  'units',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    /** Other ways offices write it, comma-separated ("tan, t"), read folded by the import. */
+    aliases: text('aliases').notNull().default(''),
+    baseCode: text('base_code').references((): AnySQLiteColumn => units.code),
+    perBase: real('per_base').notNull().default(1),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (table) => [check('units_base', sql`(${table.baseCode} IS NULL AND ${table.perBase} = 1) OR (${table.baseCode} IS NOT NULL AND ${table.perBase} > 0)`)],
+);
+
+/** Kênh tiêu thụ: traditional and wholesale markets, showrooms, supermarkets, processors, exporters, online. */
+export const salesChannels = sqliteTable('sales_channels', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+/** Chương trình kết nối cung – cầu, such as Programme 503 (503/CTr-LMHTXVN, 2021). */
+export const programmes = sqliteTable(
+  'programmes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    nameFolded: text('name_folded').notNull(),
+    decisionNo: text('decision_no').notNull().default(''),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on'),
+    description: text('description').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [check('programmes_dates_in_order', sql`${table.endsOn} IS NULL OR ${table.endsOn} >= ${table.startsOn}`), index('programmes_starts').on(table.startsOn)],
+);
+
+/** Tổ công tác: the people of a programme's working group and their roles. */
+export const programmeMembers = sqliteTable(
+  'programme_members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Tổ trưởng, Tổ phó, Thành viên … as the decision names them. */
+    role: text('role').notNull().default(''),
+    /** Position and unit ("Phó Chủ tịch Liên minh HTX tỉnh"). */
+    position: text('position').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+  },
+  (table) => [index('programme_members_programme').on(table.programmeId)],
+);
+
+/** The channels a programme sells through. */
+export const programmeChannels = sqliteTable(
+  'programme_channels',
+  {
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    channelCode: text('channel_code')
+      .notNull()
+      .references(() => salesChannels.code),
+  },
+  (table) => [primaryKey({ columns: [table.programmeId, table.channelCode] })],
+);
+
+/** Events held under a programme (its conferences, fairs). */
+export const programmeEvents = sqliteTable(
+  'programme_events',
+  {
+    programmeId: integer('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.programmeId, table.eventId] }), index('programme_events_event').on(table.eventId)],
+);
+
+/**
+ * Nguồn cung: what a member organization has to sell, how much, when (the harvest window), at what
+ * price and where. Its status follows from dates and connections (see shared/supply.ts), never stored.
+ */
+export const supplyOffers = sqliteTable(
+  'supply_offers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programmeId: integer('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** One of the organization's products, when it is one; its certificates then count for the offer. */
+    productId: integer('product_id').references(() => products.id, { onDelete: 'set null' }),
+    product: text('product').notNull(),
+    productFolded: text('product_folded').notNull(),
+    productGroupCode: text('product_group_code')
+      .notNull()
+      .references(() => productGroups.code),
+    quantity: real('quantity').notNull(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    availableFrom: text('available_from').notNull(),
+    /** Null: available until withdrawn. */
+    availableUntil: text('available_until'),
+    /** Per unit, in đồng; a single price has no maximum. */
+    priceMin: integer('price_min'),
+    priceMax: integer('price_max'),
+    /** Where the goods are. */
+    communeCode: text('commune_code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    packaging: text('packaging').notNull().default(''),
+    deliveryTerms: text('delivery_terms').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    note: text('note').notNull().default(''),
+    withdrawnOn: text('withdrawn_on'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [
+    check('supply_offers_quantity_positive', sql`${table.quantity} > 0`),
+    check('supply_offers_window', sql`${table.availableUntil} IS NULL OR ${table.availableUntil} >= ${table.availableFrom}`),
+    index('supply_offers_organization').on(table.organizationId),
+    index('supply_offers_programme').on(table.programmeId),
+    // Suggestions for a demand: offers of one group whose window began by the time it is needed.
+    index('supply_offers_group_window').on(table.productGroupCode, table.availableFrom, table.availableUntil).where(sql`${table.deletedAt} IS NULL`),
+    index('supply_offers_from').on(table.availableFrom),
+  ],
+);
+
+/** Nhu cầu: what a partner (or a member that buys) asks for: product, quantity, when, where, quality. */
+export const supplyDemands = sqliteTable(
+  'supply_demands',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    programmeId: integer('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
+    partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    product: text('product').notNull(),
+    productFolded: text('product_folded').notNull(),
+    productGroupCode: text('product_group_code')
+      .notNull()
+      .references(() => productGroups.code),
+    quantity: real('quantity').notNull(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    neededFrom: text('needed_from').notNull(),
+    neededUntil: text('needed_until'),
+    priceMin: integer('price_min'),
+    priceMax: integer('price_max'),
+    deliveryProvinceCode: text('delivery_province_code').notNull(),
+    deliveryPlace: text('delivery_place').notNull().default(''),
+    /** Quality asked for beyond the certificates required (see `demandRequirements`). */
+    qualityNote: text('quality_note').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    note: text('note').notNull().default(''),
+    withdrawnOn: text('withdrawn_on'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [
+    check('supply_demands_buyer', sql`(${table.partnerId} IS NULL) <> (${table.organizationId} IS NULL)`),
+    check('supply_demands_quantity_positive', sql`${table.quantity} > 0`),
+    check('supply_demands_period', sql`${table.neededUntil} IS NULL OR ${table.neededUntil} >= ${table.neededFrom}`),
+    index('supply_demands_partner').on(table.partnerId),
+    index('supply_demands_organization').on(table.organizationId),
+    index('supply_demands_programme').on(table.programmeId),
+    index('supply_demands_group_period').on(table.productGroupCode, table.neededFrom, table.neededUntil).where(sql`${table.deletedAt} IS NULL`),
+    index('supply_demands_from').on(table.neededFrom),
+  ],
+);
+
+/** The certificates a demand requires (VietGAP; OCOP of at least 3 stars). */
+export const demandRequirements = sqliteTable(
+  'demand_requirements',
+  {
+    demandId: integer('demand_id')
+      .notNull()
+      .references(() => supplyDemands.id, { onDelete: 'cascade' }),
+    kindCode: text('kind_code')
+      .notNull()
+      .references(() => certificationKinds.code),
+    minStars: integer('min_stars'),
+  },
+  (table) => [primaryKey({ columns: [table.demandId, table.kindCode] })],
+);
+
+/**
+ * Kết nối: a person's confirmation that an offer serves a demand, with the agreed quantity, price
+ * and channel. The quantity is also kept in the offer's, the demand's and the base unit, converted
+ * exactly when written (units in use cannot change their conversion), so that what remains and
+ * the results are plain sums. It may become an agreement: its deliveries then flow into results.
+ */
+export const supplyConnections = sqliteTable(
+  'supply_connections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    offerId: integer('offer_id')
+      .notNull()
+      .references(() => supplyOffers.id, { onDelete: 'cascade' }),
+    demandId: integer('demand_id')
+      .notNull()
+      .references(() => supplyDemands.id, { onDelete: 'cascade' }),
+    programmeId: integer('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
+    quantity: real('quantity').notNull(),
+    unitCode: text('unit_code')
+      .notNull()
+      .references(() => units.code),
+    offerQuantity: real('offer_quantity').notNull(),
+    demandQuantity: real('demand_quantity').notNull(),
+    baseQuantity: real('base_quantity').notNull(),
+    baseUnitCode: text('base_unit_code')
+      .notNull()
+      .references(() => units.code),
+    /** Per unit of `unitCode`, in đồng. */
+    price: integer('price'),
+    /** Quantity times price, in đồng; null without a price. */
+    value: integer('value'),
+    channelCode: text('channel_code')
+      .notNull()
+      .references(() => salesChannels.code),
+    connectedOn: text('connected_on').notNull(),
+    agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'set null' }),
+    /** The agreement's commitment whose deliveries are this connection's. */
+    commitmentId: integer('commitment_id').references(() => agreementCommitments.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [
+    check('supply_connections_quantity_positive', sql`${table.quantity} > 0`),
+    index('supply_connections_offer').on(table.offerId),
+    index('supply_connections_demand').on(table.demandId),
+    index('supply_connections_programme').on(table.programmeId, table.connectedOn),
+    index('supply_connections_connected').on(table.connectedOn),
+    index('supply_connections_agreement').on(table.agreementId),
+    uniqueIndex('supply_connections_commitment').on(table.commitmentId).where(sql`${table.commitmentId} IS NOT NULL`),
+  ],
 );
 
 /** One Excel import, committed as a whole; undoing it reverses every change it made. */

@@ -10,6 +10,8 @@ import { organizationNameKey } from '../../shared/names';
 import { timestamp, type Context } from '../context';
 import { saveAlliance } from '../services/alliance';
 import { organizationSearchText } from '../services/search';
+import { randomSource, type Random } from './random';
+import { seedSupplyDemand, type DemoSeller } from './supply';
 
 export type DemoScale = 'province' | 'national';
 
@@ -30,6 +32,12 @@ export interface DemoSummary {
   products: number;
   certifications: number;
   lifecycleEvents: number;
+  partners: number;
+  programmes: number;
+  offers: number;
+  demands: number;
+  connections: number;
+  agreements: number;
   firstYear: number;
   lastYear: number;
 }
@@ -38,30 +46,7 @@ export interface DemoSummary {
 const PROVINCE_SIZE = 656;
 const NATIONAL_SIZE = 100_000;
 
-/** mulberry32: small, fast and good enough for demo data; the same seed gives the same data. */
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => {
-    const item = items[Math.floor(next() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
-    return item;
-  };
-  /** Log-normal around `median`: sizes and money are skewed, a few large ones and many small. */
-  const skewed = (median: number, spread: number): number => {
-    const gaussian = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-    return median * Math.exp(spread * gaussian);
-  };
-  return { next, int, pick, skewed, chance: (p: number) => next() < p };
-}
-type Random = ReturnType<typeof randomSource>;
+
 
 interface Activity {
   /** The words after "HTX" / "THT". */
@@ -178,7 +163,23 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   );
   const insertUnionMember = sqlite.prepare('INSERT INTO union_members (union_id, member_id, joined_on) VALUES (?, ?, ?)');
 
-  const summary: DemoSummary = { organizations: 0, figures: 0, products: 0, certifications: 0, lifecycleEvents: 0, firstYear, lastYear };
+  const summary: DemoSummary = {
+    organizations: 0,
+    figures: 0,
+    products: 0,
+    certifications: 0,
+    lifecycleEvents: 0,
+    partners: 0,
+    programmes: 0,
+    offers: 0,
+    demands: 0,
+    connections: 0,
+    agreements: 0,
+    firstYear,
+    lastYear,
+  };
+  /** The organizations with a product, who offer it in the supply–demand demo data. */
+  const sellers: DemoSeller[] = [];
   const namesTaken = new Set<string>();
   const cooperativesByProvince = new Map<string, number[]>();
 
@@ -207,13 +208,14 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
     }
   };
 
-  const addProducts = (id: number, activity: Activity, foundedYear: number): void => {
+  const addProducts = (id: number, activity: Activity, foundedYear: number, commune: Commune, kind: PlannedOrganization['kind']): void => {
     if (activity.products.length === 0 || !random.chance(0.35)) return;
     const [name, unit, price] = random.pick(activity.products);
     const productId = Number(
       insertProduct.run(id, name, foldText(name), activity.label, unit, random.int(5, 500) * 100, price).lastInsertRowid,
     );
     summary.products++;
+    sellers.push({ organizationId: id, productId, product: name, unit, price, communeCode: commune.code, provinceCode: commune.provinceCode, foundedYear, kind });
     if (random.chance(0.3)) {
       const year = random.int(Math.max(foundedYear, lastYear - 4), lastYear);
       const issued = isoDay(year, random.int(0, 364));
@@ -292,7 +294,7 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
       }).lastInsertRowid,
     );
     summary.organizations++;
-    if (activity) addProducts(id, activity, Number(foundedOn.slice(0, 4)));
+    if (activity) addProducts(id, activity, Number(foundedOn.slice(0, 4)), commune, kind);
     return { id, foundedYear: Number(foundedOn.slice(0, 4)) };
   };
 
@@ -371,5 +373,7 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
     }
   })();
 
+  const share = size / (options.scale === 'province' ? PROVINCE_SIZE : NATIONAL_SIZE);
+  Object.assign(summary, seedSupplyDemand(ctx, { scale: options.scale, share, seed: options.seed, firstYear, lastYear, sellers }));
   return summary;
 }

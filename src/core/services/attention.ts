@@ -22,6 +22,7 @@ import { todayIso, type Context } from '../context';
 import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { expiringCertifications } from './products';
+import { demandsDueUnserved, offersOpeningWithoutBuyer } from './supply';
 
 interface CommitmentToday {
   id: number;
@@ -85,7 +86,7 @@ function windowOf(daysLeft: number): ExpiryWindow {
 
 export function attentionList(
   ctx: Context,
-  input: { followUpDays: number; eventDays: number; certificateDays: number },
+  input: { followUpDays: number; eventDays: number; certificateDays: number; supplyDays: number },
 ): AttentionList {
   const today = todayIso(ctx);
   const live = agreementsInForce(ctx, today);
@@ -170,6 +171,8 @@ export function attentionList(
     withoutFollowUp,
     upcomingEvents,
     expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays, includeExpired: false }),
+    offersWithoutBuyer: offersOpeningWithoutBuyer(ctx, today, input.supplyDays),
+    unservedDemands: demandsDueUnserved(ctx, today, input.supplyDays),
   };
 }
 

@@ -6,15 +6,22 @@ import type { RecordKind } from '../../shared/records';
 import type { HandlersFor } from '../handlerTypes';
 import { recordHistory } from '../records';
 import { agreementRecords } from './agreements';
+import { connectionRecords } from './connections';
 import { eventRecords } from './events';
 import { organizationRecords } from './organizations';
 import { partnerRecords } from './partners';
+import { programmeRecords } from './programmes';
+import { demandRecords, offerRecords } from './supply';
 
 const specs: Record<RecordKind, Parameters<typeof recordHistory>[1]> = {
   organization: organizationRecords,
   partner: partnerRecords,
   event: eventRecords,
   agreement: agreementRecords,
+  offer: offerRecords,
+  demand: demandRecords,
+  connection: connectionRecords,
+  programme: programmeRecords,
 };
 
 export const historyHandlers: HandlersFor<typeof recordsContract> = {

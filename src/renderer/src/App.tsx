@@ -7,13 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { Alliance } from '../../shared/domain';
 import { AppLayout } from './components/AppLayout';
 import { DataFileBanner } from './components/DataFileBanner';
-import { areas } from './components/navigation';
 import { LoadError } from './components/LoadError';
 import { FirstRunPage } from './pages/FirstRunPage';
 import { MembersPage } from './pages/MembersPage';
 import { OrganizationPage } from './pages/OrganizationPage';
 import { OverviewPage } from './pages/OverviewPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { PartnersPage } from './pages/partners/PartnersPage';
 import { PartnerPage } from './pages/partners/PartnerPage';
 import { EventsPage } from './pages/events/EventsPage';
@@ -25,6 +23,10 @@ import { ImportPage } from './pages/excel/ImportPage';
 import { ReportsPage } from './pages/excel/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { BackupsSection } from './pages/settings/BackupsSection';
+import { SupplyDemandPage } from './pages/supply/SupplyDemandPage';
+import { OfferPage } from './pages/supply/OfferPage';
+import { DemandPage } from './pages/supply/DemandPage';
+import { ProgrammePage } from './pages/supply/ProgrammePage';
 import { TrashPage } from './pages/TrashPage';
 import { YearGridPage } from './pages/YearGridPage';
 import { useAlliance } from './queries';
@@ -32,7 +34,6 @@ import { useDataFileStatus } from './queries/backups';
 import { useHashRoute, type Route } from './routing/useHashRoute';
 
 function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) {
-  const { t } = useTranslation();
   switch (route.page) {
     case 'to-chuc':
       // Keyed by id, so that moving to another organization starts its page afresh.
@@ -57,6 +58,12 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
       return <AgreementPage key={route.agreementId} id={route.agreementId} />;
     case 'can-chu-y':
       return <AttentionPage />;
+    case 'offer':
+      return <OfferPage key={route.offerId} id={route.offerId} />;
+    case 'demand':
+      return <DemandPage key={route.demandId} id={route.demandId} />;
+    case 'programme':
+      return <ProgrammePage key={route.programmeId} id={route.programmeId} />;
     case 'nhap-excel':
       return <ImportPage />;
     case 'bao-cao':
@@ -65,11 +72,9 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
       return <TrashPage />;
     case 'cai-dat':
       return <SettingsPage alliance={alliance} />;
-    default: {
-      const { page } = route;
-      const area = areas.find((candidate) => candidate.route === page);
-      return <PlaceholderPage title={area ? t(area.label) : page} />;
-    }
+    case 'ket-noi-cung-cau':
+    case 'supply':
+      return <SupplyDemandPage tab={route.page === 'supply' ? route.tab : 'chuong-trinh'} />;
   }
 }
 

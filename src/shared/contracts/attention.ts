@@ -62,6 +62,33 @@ export interface UpcomingEvent {
   participants: number;
 }
 
+/** An offer whose window opens soon and that no buyer has been connected to yet. */
+export interface OfferWithoutBuyer {
+  offerId: number;
+  product: string;
+  organizationId: number;
+  organizationName: string;
+  quantity: number;
+  unitName: string;
+  availableFrom: string;
+  /** Days until the window opens; 0 is today. */
+  daysUntil: number;
+}
+
+/** A demand whose goods are needed soon (or already), with some still not connected. */
+export interface UnservedDemand {
+  demandId: number;
+  product: string;
+  buyerName: string;
+  remaining: number;
+  quantity: number;
+  unitName: string;
+  neededFrom: string;
+  neededUntil: string | null;
+  /** Days until the goods are needed; 0 when they are needed already. */
+  daysUntil: number;
+}
+
 export interface AttentionList {
   today: string;
   expiringAgreements: ExpiringAgreement[];
@@ -69,6 +96,8 @@ export interface AttentionList {
   withoutFollowUp: AgreementWithoutFollowUp[];
   upcomingEvents: UpcomingEvent[];
   expiringCertifications: ExpiringCertification[];
+  offersWithoutBuyer: OfferWithoutBuyer[];
+  unservedDemands: UnservedDemand[];
 }
 
 export const attentionInput = z.object({
@@ -83,6 +112,8 @@ export const attentionInput = z.object({
   eventDays: z.number().int().min(1).max(365).default(30),
   /** Certificates expiring within this many days: renewing one takes months, so the default is longer. */
   certificateDays: z.number().int().min(1).max(3650).default(90),
+  /** Offers opening, and demands needed, within this many days. */
+  supplyDays: z.number().int().min(1).max(365).default(14),
 });
 
 export const attentionContract = {

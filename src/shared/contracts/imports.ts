@@ -108,6 +108,8 @@ export const importPreviewInput = z.object({
   year: z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' }).min(1990, { error: 'Năm phải từ 1990.' }).max(2100).optional(),
   /** What the person chose for values of coded columns (see `ImportValueChoice`). */
   values: z.array(importValueInput).max(5000).optional(),
+  /** For offers and demands: the programme (chương trình kết nối) they belong to. */
+  programmeId: z.number().int().positive().optional(),
 });
 export type ImportPreviewInput = z.input<typeof importPreviewInput>;
 

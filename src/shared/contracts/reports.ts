@@ -9,9 +9,10 @@ import { channel, isoDate, listOf, none } from './define';
 import { eventListInput } from './events';
 import { organizationListInput } from './organizations';
 import { partnerListInput } from './partners';
+import { connectionListInput, demandListInput, offerListInput } from './supply';
 
 /** The reports to the national alliance, one layout each in resources/report-layouts/<report>.json. */
-export const reportKinds = ['register-statistics', 'trade-promotion', 'agreements', 'register'] as const;
+export const reportKinds = ['register-statistics', 'trade-promotion', 'agreements', 'register', 'programme-results', 'supply-bulletin'] as const;
 export type ReportKind = (typeof reportKinds)[number];
 
 /** What a report is asked for: a year, a period from–to, or the register as it stands today. */
@@ -24,6 +25,8 @@ export interface ReportInfo {
   period: ReportPeriodKind;
   /** The sheets' headings, so the page can say what the workbook holds. */
   sheets: string[];
+  /** It can be asked for one programme of supply–demand connection (or for all). */
+  byProgramme: boolean;
 }
 
 /**
@@ -39,6 +42,12 @@ export const eventListColumns = ['dates', 'title', 'kind', 'place', 'participant
 export type EventListColumn = (typeof eventListColumns)[number];
 export const agreementListColumns = ['number', 'title', 'kind', 'signedOn', 'parties', 'value', 'fulfilment', 'status'] as const;
 export type AgreementListColumn = (typeof agreementListColumns)[number];
+export const offerListColumns = ['product', 'organization', 'quantity', 'window', 'price', 'place', 'status'] as const;
+export type OfferListColumn = (typeof offerListColumns)[number];
+export const demandListColumns = ['product', 'buyer', 'quantity', 'period', 'place', 'status'] as const;
+export type DemandListColumn = (typeof demandListColumns)[number];
+export const connectionListColumns = ['connectedOn', 'product', 'seller', 'buyer', 'quantity', 'value', 'channel', 'agreement'] as const;
+export type ConnectionListColumn = (typeof connectionListColumns)[number];
 
 const year = z
   .number({ error: 'Năm báo cáo phải là một số.' })
@@ -54,12 +63,14 @@ export const reportRunInput = z
     /** For a report over a period (xúc tiến thương mại, thỏa thuận). */
     from: isoDate('Từ ngày').optional(),
     to: isoDate('Đến ngày').optional(),
+    /** For the results of supply–demand connection and the supply bulletin: one programme; absent, all. */
+    programmeId: z.number().int().positive().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.report === 'register-statistics' && value.year === undefined) {
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'Chọn năm báo cáo.' });
     }
-    if (value.report === 'trade-promotion' || value.report === 'agreements') {
+    if (value.report === 'trade-promotion' || value.report === 'agreements' || value.report === 'programme-results' || value.report === 'supply-bulletin') {
       if (value.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Chọn ngày đầu kỳ báo cáo (Từ ngày).' });
       if (value.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'Chọn ngày cuối kỳ báo cáo (Đến ngày).' });
       if (value.from !== undefined && value.to !== undefined && value.to < value.from) {
@@ -85,6 +96,9 @@ export const listExportInput = z.discriminatedUnion(
     z.object({ list: z.literal('partners'), input: partnerListInput, columns: shownColumns(partnerListColumns) }),
     z.object({ list: z.literal('events'), input: eventListInput, columns: shownColumns(eventListColumns) }),
     z.object({ list: z.literal('agreements'), input: agreementListInput, columns: shownColumns(agreementListColumns) }),
+    z.object({ list: z.literal('offers'), input: offerListInput, columns: shownColumns(offerListColumns) }),
+    z.object({ list: z.literal('demands'), input: demandListInput, columns: shownColumns(demandListColumns) }),
+    z.object({ list: z.literal('connections'), input: connectionListInput, columns: shownColumns(connectionListColumns) }),
   ],
   { error: 'Chưa chọn danh sách để xuất Excel.' },
 );

@@ -19,6 +19,8 @@ export const choiceFields: Record<ImportKind, string[]> = {
   figures: ['classification'],
   partners: ['kind'],
   products: [],
+  offers: [],
+  demands: [],
 };
 
 const organizationKindLabels: Record<(typeof organizationKinds)[number], string> = {

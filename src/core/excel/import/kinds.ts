@@ -13,19 +13,35 @@ import type { ImportMatch, ImportProblem } from '../../../shared/contracts/impor
 import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productInput } from '../../../shared/contracts/products';
+import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
+import { productGroupOf } from '../../../shared/supply';
 import { type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
-import { recordChange } from '../../records';
+import { moveToTrash, recordChange } from '../../records';
 import { type Context } from '../../context';
 import type { Db } from '../../db/open';
 import { jsonPlaceholder, perConnection, placeholdersFor } from '../../db/prepared';
-import { auditLog, importChanges, importPlaceAnswers, organizations, partners, products, yearlyFigures } from '../../db/schema';
+import {
+  auditLog,
+  certificationKinds,
+  importChanges,
+  importPlaceAnswers,
+  organizations,
+  partners,
+  productGroups,
+  products,
+  supplyDemands,
+  supplyOffers,
+  yearlyFigures,
+} from '../../db/schema';
 import { deleteFigures, saveFigures } from '../../services/figures';
 import { deleteOrganization, insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
+import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
+import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
 import { cellRef, type FieldValue, type MappedColumn, type ReadRow } from './cells';
 import { ChoiceReader, rememberedValues, writtenKey, type ValueMap } from './choices';
 import { readPlace, type PlaceReading } from './places';
@@ -44,6 +60,11 @@ export interface ImportScope {
   statements: Statements;
   /** A list repeats the same few hundred addresses: each is read once. */
   places: Map<string, RowPlace>;
+  /** Offers and demands: the programme chosen for the file, if any. */
+  programmeId: number | null;
+  productGroups: { code: string; name: string; keywords: string }[];
+  units: UnitRow[];
+  certificationKinds: { code: string; name: string; hasStars: boolean }[];
 }
 
 /** A row's place, with the key a person's answer for it is kept under. */
@@ -120,6 +141,8 @@ export interface ScopeOptions {
   values: ValueMap;
   /** The communes chosen in this import for addresses (by place key); remembered ones fill the rest. */
   placeAnswers?: ReadonlyMap<string, string>;
+  /** Offers and demands: the programme chosen for the file, if any. */
+  programmeId?: number | null;
 }
 
 export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
@@ -133,6 +156,10 @@ export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
     placeAnswers: new Map([...remembered, ...(options.placeAnswers ?? [])]),
     statements: prepareStatements(ctx),
     places: new Map(),
+    programmeId: options.programmeId ?? null,
+    productGroups: ctx.db.select({ code: productGroups.code, name: productGroups.name, keywords: productGroups.keywords }).from(productGroups).all(),
+    units: allUnits(ctx),
+    certificationKinds: ctx.db.select({ code: certificationKinds.code, name: certificationKinds.name, hasStars: certificationKinds.hasStars }).from(certificationKinds).all(),
   };
 }
 
@@ -874,10 +901,400 @@ const partnersAdapter: KindAdapter = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------
+// Offers and demands: the lists of what members have to sell and what buyers ask for
+
+/** The product group named in the row, or recognised from the product's words; a problem when neither. */
+function productGroupOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): string {
+  const written = text(read, 'productGroup');
+  const product = text(read, 'product');
+  if (written) {
+    const folded = foldText(written);
+    const named = scope.productGroups.find((group) => foldText(group.name) === folded || group.code === folded) ?? null;
+    const found = named?.code ?? productGroupOf(written, scope.productGroups);
+    if (found) return found;
+    problems.push({
+      cell: cellRef(scope.columns, 'productGroup', rowNumber),
+      message: `Nhóm sản phẩm «${written}» không có trong danh mục; ghi một nhóm có sẵn (${scope.productGroups.map((group) => group.name).join(', ')}).`,
+    });
+    return '';
+  }
+  const found = product ? productGroupOf(product, scope.productGroups) : null;
+  if (found) return found;
+  if (product) {
+    problems.push({
+      cell: cellRef(scope.columns, 'product', rowNumber),
+      message: `Chưa rõ «${product}» thuộc nhóm sản phẩm nào; hãy thêm cột Nhóm sản phẩm, hoặc thêm từ khóa cho nhóm ở Kết nối cung – cầu → Danh mục.`,
+    });
+  }
+  return '';
+}
+
+function unitOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): string {
+  const written = text(read, 'unit');
+  if (!written) return '';
+  const unit = unitOfText(scope.units, written);
+  if (unit) return unit.code;
+  problems.push({
+    cell: cellRef(scope.columns, 'unit', rowNumber),
+    message: `Đơn vị tính «${written}» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.`,
+  });
+  return '';
+}
+
+/** Reads a value; when reading it raised a problem, its field is marked as already questioned. */
+function questionedIf<T>(questioned: Set<string>, path: string, problems: ImportProblem[], read: () => T): T {
+  const before = problems.length;
+  const value = read();
+  if (problems.length > before) questioned.add(path);
+  return value;
+}
+
+/** The contract's issues of a row, but those of a value already questioned in the person's words. */
+function unquestionedIssues(scope: ImportScope, error: z.ZodError, rowNumber: number, questioned: ReadonlySet<string>): ImportProblem[] {
+  return issuesAt(scope, error, rowNumber, supplyColumnOf).filter((_, index) => !questioned.has(String(error.issues[index]?.path[0] ?? '')));
+}
+
+/** Which column an issue of an offer's or a demand's input belongs to. */
+function supplyColumnOf(path: string): string {
+  if (path === 'productGroupCode') return 'productGroup';
+  if (path === 'unitCode') return 'unit';
+  if (path === 'organizationId') return 'organizationName';
+  if (path === 'buyer') return 'buyerName';
+  if (path === 'deliveryProvinceCode') return 'deliveryProvince';
+  return path;
+}
+
+/** The fields a row's present columns fill, in the input's terms. */
+function supplyInputFields(present: ReadonlySet<string>): Set<string> {
+  const renamed: Record<string, string> = { productGroup: 'productGroupCode', unit: 'unitCode', deliveryProvince: 'deliveryProvinceCode' };
+  return new Set([...present].map((key) => renamed[key] ?? key));
+}
+
+type OfferRow = typeof supplyOffers.$inferSelect;
+
+function offerInputOf(row: OfferRow): ParsedOfferInput {
+  return {
+    organizationId: row.organizationId,
+    productId: row.productId,
+    product: row.product,
+    addToProducts: false,
+    productGroupCode: row.productGroupCode,
+    quantity: row.quantity,
+    unitCode: row.unitCode,
+    availableFrom: row.availableFrom,
+    availableUntil: row.availableUntil,
+    priceMin: row.priceMin,
+    priceMax: row.priceMax,
+    communeCode: row.communeCode,
+    packaging: row.packaging,
+    deliveryTerms: row.deliveryTerms,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    programmeId: row.programmeId,
+  };
+}
+
+function offerRow(ctx: Context, id: number): OfferRow | undefined {
+  return ctx.db.select().from(supplyOffers).where(eq(supplyOffers.id, id)).get();
+}
+
+/** What an import leaves of an offer, to know at undo whether it was changed since. */
+function offerAfter(ctx: Context, id: number): ParsedOfferInput | null {
+  const row = offerRow(ctx, id);
+  return row ? offerInputOf(row) : null;
+}
+
+/** Fills the stored input with the row's non-blank values of the columns it has. */
+function mergedInput<T extends object>(stored: T, incoming: T, present: ReadonlySet<string>): T {
+  const merged = { ...stored };
+  for (const field of supplyInputFields(present)) {
+    if (field in incoming && !isBlank((incoming as Record<string, unknown>)[field])) Object.assign(merged, { [field]: (incoming as Record<string, unknown>)[field] });
+  }
+  return merged;
+}
+
+const offersAdapter: KindAdapter = {
+  prepare(scope, read, rowNumber) {
+    const problems = [...read.problems];
+    const questioned = new Set<string>();
+    const organization = organizationOfRow(scope, read, rowNumber, problems);
+    if (!organization) questioned.add('organizationId').add('communeCode');
+    const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
+    const unitCode = questionedIf(questioned, 'unitCode', problems, () => unitOfRow(scope, read, rowNumber, problems));
+    const communeCode = organization ? (organizationRow(scope.ctx, organization.id)?.communeCode ?? '') : '';
+    const parsed = offerInput.safeParse({
+      organizationId: organization?.id ?? 0,
+      product: text(read, 'product'),
+      productGroupCode,
+      quantity: read.values.get('quantity') ?? null,
+      unitCode,
+      availableFrom: read.values.get('availableFrom') ?? null,
+      availableUntil: read.values.get('availableUntil') ?? null,
+      priceMin: read.values.get('priceMin') ?? null,
+      priceMax: read.values.get('priceMax') ?? null,
+      communeCode,
+      packaging: text(read, 'packaging'),
+      deliveryTerms: text(read, 'deliveryTerms'),
+      contactName: text(read, 'contactName'),
+      contactPhone: text(read, 'contactPhone'),
+      note: text(read, 'note'),
+      programmeId: scope.programmeId,
+    });
+    if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, rowNumber, questioned));
+    return { problems, notes: read.notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
+  },
+  match(scope, row) {
+    const input = row.input as ParsedOfferInput;
+    const stored = scope.ctx.db
+      .select({ id: supplyOffers.id, product: supplyOffers.product, organization: organizations.name })
+      .from(supplyOffers)
+      .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+      .where(
+        and(
+          eq(supplyOffers.organizationId, input.organizationId),
+          eq(supplyOffers.productFolded, foldText(input.product)),
+          eq(supplyOffers.availableFrom, input.availableFrom),
+          notInTrash(supplyOffers),
+        ),
+      )
+      .get();
+    return stored ? { reason: 'existing', id: stored.id, name: stored.product, place: stored.organization, row: null } : null;
+  },
+  fileKeys(row) {
+    const input = row.input as ParsedOfferInput;
+    return [`offer:${input.organizationId}:${foldText(input.product)}:${input.availableFrom}`];
+  },
+  create(scope, row) {
+    const created = createOffer(scope.ctx, row.input as ParsedOfferInput);
+    return { entity: 'offer', entityId: created.id, action: 'create', before: null, after: offerAfter(scope.ctx, created.id) };
+  },
+  update(scope, id, row) {
+    const stored = offerRow(scope.ctx, id);
+    if (!stored || stored.deletedAt) return null;
+    const merged = mergedInput(offerInputOf(stored), row.input as ParsedOfferInput, row.present);
+    const before = changedColumns(offerInputOf(stored) as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
+    if (!before) return null;
+    updateOffer(scope.ctx, { id, ...merged });
+    return { entity: 'offer', entityId: id, action: 'update', before, after: offerAfter(scope.ctx, id) };
+  },
+  changedSince(ctx, change, at) {
+    const row = offerRow(ctx, change.entityId);
+    if (!row) return null;
+    const changed = auditedSince(ctx, 'offer', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'supply_offers', row.id));
+    return changed ? `nguồn cung ${row.product}` : null;
+  },
+  snapshot(ctx, change) {
+    const row = offerRow(ctx, change.entityId);
+    return row ? { name: `nguồn cung ${row.product}`, values: offerInputOf(row) } : undefined;
+  },
+  referenced: (ctx, change) => referencedElsewhere(ctx, 'supply_offers', change.entityId),
+  undo(ctx, change, { pointedAt }) {
+    const row = offerRow(ctx, change.entityId);
+    if (!row) return;
+    // Connected since: to the trash, so that its connections keep what they point at.
+    if (change.action === 'create' && pointedAt) {
+      if (!row.deletedAt) moveToTrash(ctx, offerRecords, row.id);
+      return;
+    }
+    if (change.action === 'create') {
+      const before = offerRecords.snapshot(ctx, row);
+      ctx.db.delete(supplyOffers).where(eq(supplyOffers.id, row.id)).run();
+      recordChange(ctx, 'offer', row.id, 'delete', before, null);
+      return;
+    }
+    updateOffer(ctx, { id: row.id, ...offerInputOf(row), ...(isRecord(change.before) ? change.before : {}) });
+  },
+};
+
+type DemandRow = typeof supplyDemands.$inferSelect;
+
+/** The buyer a demand row names: a partner or a member by its tax code, else a partner by its name. */
+function buyerOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): { kind: 'partner' | 'organization'; id: number; provinceCode: string } | null {
+  const { db } = scope.ctx;
+  const taxCode = text(read, 'buyerTaxCode').replace(/\s/g, '');
+  const name = text(read, 'buyerName');
+  if (taxCode) {
+    const partner = db.select().from(partners).where(and(eq(partners.taxCode, taxCode), notInTrash(partners))).get();
+    if (partner) return { kind: 'partner', id: partner.id, provinceCode: partner.provinceCode };
+    const member = scope.statements.organizationByNumber.get(taxCode);
+    if (member) return { kind: 'organization', id: member.id, provinceCode: organizationRow(scope.ctx, member.id)?.provinceCode ?? scope.homeProvinceCode };
+  }
+  const key = partnerNameKey(name);
+  const byName = key ? db.select().from(partners).where(and(eq(partners.nameKey, key), notInTrash(partners))).limit(5).all() : [];
+  if (byName.length === 1 && byName[0]) return { kind: 'partner', id: byName[0].id, provinceCode: byName[0].provinceCode };
+  const cell = cellRef(scope.columns, taxCode ? 'buyerTaxCode' : 'buyerName', rowNumber);
+  if (byName.length > 1) {
+    const places = byName.map((partner) => scope.ctx.places.province(partner.provinceCode)?.name ?? '').join(', ');
+    problems.push({ cell, message: `Có ${byName.length} đối tác tên «${name}» (${places}); hãy ghi mã số thuế để biết là đối tác nào.` });
+  } else if (name || taxCode) {
+    problems.push({
+      cell,
+      message: `Không tìm thấy «${[name, taxCode].filter(Boolean).join(', ')}» trong danh sách Đối tác; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.`,
+    });
+  }
+  return null;
+}
+
+/** "VietGAP, OCOP 3 sao": each certificate asked for, by the lookup's names. */
+function requirementsOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): { kindCode: string; minStars: number | null }[] {
+  const written = text(read, 'requirements');
+  if (!written) return [];
+  const compact = (value: string) => foldText(value).replace(/[^a-z0-9]/g, '');
+  const found: { kindCode: string; minStars: number | null }[] = [];
+  for (const part of written.split(/[,;+/]| và /u).map((piece) => piece.trim()).filter(Boolean)) {
+    const kind = scope.certificationKinds.find((candidate) => compact(part).includes(compact(candidate.name)) || compact(part).includes(candidate.code.replace(/_/g, '')));
+    if (!kind) {
+      problems.push({
+        cell: cellRef(scope.columns, 'requirements', rowNumber),
+        message: `Chứng nhận «${part}» không có trong danh mục; ghi ${scope.certificationKinds.map((candidate) => candidate.name).join(', ')}.`,
+      });
+      continue;
+    }
+    const stars = /(\d)\s*sao/u.exec(foldText(part));
+    if (!found.some((requirement) => requirement.kindCode === kind.code)) found.push({ kindCode: kind.code, minStars: kind.hasStars && stars ? Number(stars[1]) : null });
+  }
+  return found;
+}
+
+function demandInputOf(ctx: Context, row: DemandRow): ParsedDemandInput {
+  return {
+    buyer: row.partnerId !== null ? { kind: 'partner', id: row.partnerId } : { kind: 'organization', id: row.organizationId ?? 0 },
+    product: row.product,
+    productGroupCode: row.productGroupCode,
+    quantity: row.quantity,
+    unitCode: row.unitCode,
+    neededFrom: row.neededFrom,
+    neededUntil: row.neededUntil,
+    priceMin: row.priceMin,
+    priceMax: row.priceMax,
+    deliveryProvinceCode: row.deliveryProvinceCode,
+    deliveryPlace: row.deliveryPlace,
+    requirements: ctx.db.all<{ kindCode: string; minStars: number | null }>(
+      sql`SELECT kind_code AS kindCode, min_stars AS minStars FROM demand_requirements WHERE demand_id = ${row.id} ORDER BY kind_code`,
+    ),
+    qualityNote: row.qualityNote,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    programmeId: row.programmeId,
+  };
+}
+
+function demandRow(ctx: Context, id: number): DemandRow | undefined {
+  return ctx.db.select().from(supplyDemands).where(eq(supplyDemands.id, id)).get();
+}
+
+/** What an import leaves of a demand, to know at undo whether it was changed since. */
+function demandAfter(ctx: Context, id: number): ParsedDemandInput | null {
+  const row = demandRow(ctx, id);
+  return row ? demandInputOf(ctx, row) : null;
+}
+
+const demandsAdapter: KindAdapter = {
+  prepare(scope, read, rowNumber) {
+    const problems = [...read.problems];
+    const questioned = new Set<string>();
+    const buyer = buyerOfRow(scope, read, rowNumber, problems);
+    if (!buyer) questioned.add('buyer');
+    const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
+    const unitCode = questionedIf(questioned, 'unitCode', problems, () => unitOfRow(scope, read, rowNumber, problems));
+    const provinceText = text(read, 'deliveryProvince');
+    const province = provinceText ? scope.ctx.places.findProvince(provinceText) : undefined;
+    if (provinceText && !province) {
+      problems.push({ cell: cellRef(scope.columns, 'deliveryProvince', rowNumber), message: `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay.` });
+    }
+    const parsed = demandInput.safeParse({
+      buyer: buyer ? { kind: buyer.kind, id: buyer.id } : { kind: 'partner', id: 1 },
+      product: text(read, 'product'),
+      productGroupCode,
+      quantity: read.values.get('quantity') ?? null,
+      unitCode,
+      neededFrom: read.values.get('neededFrom') ?? null,
+      neededUntil: read.values.get('neededUntil') ?? null,
+      priceMin: read.values.get('priceMin') ?? null,
+      priceMax: read.values.get('priceMax') ?? null,
+      // Delivered where asked, else to the buyer's own province.
+      deliveryProvinceCode: province?.code ?? buyer?.provinceCode ?? scope.homeProvinceCode,
+      deliveryPlace: text(read, 'deliveryPlace'),
+      requirements: questionedIf(questioned, 'requirements', problems, () => requirementsOfRow(scope, read, rowNumber, problems)),
+      qualityNote: text(read, 'qualityNote'),
+      contactName: text(read, 'contactName'),
+      contactPhone: text(read, 'contactPhone'),
+      note: text(read, 'note'),
+      programmeId: scope.programmeId,
+    });
+    if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, rowNumber, questioned));
+    return { problems, notes: read.notes, input: parsed.success && buyer ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
+  },
+  match(scope, row) {
+    const input = row.input as ParsedDemandInput;
+    const buyer = input.buyer.kind === 'partner' ? eq(supplyDemands.partnerId, input.buyer.id) : eq(supplyDemands.organizationId, input.buyer.id);
+    const stored = scope.ctx.db
+      .select({ id: supplyDemands.id, product: supplyDemands.product, partner: partners.name, organization: organizations.name })
+      .from(supplyDemands)
+      .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+      .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+      .where(and(buyer, eq(supplyDemands.productFolded, foldText(input.product)), eq(supplyDemands.neededFrom, input.neededFrom), notInTrash(supplyDemands)))
+      .get();
+    return stored ? { reason: 'existing', id: stored.id, name: stored.product, place: stored.partner ?? stored.organization ?? '', row: null } : null;
+  },
+  fileKeys(row) {
+    const input = row.input as ParsedDemandInput;
+    return [`demand:${input.buyer.kind}:${input.buyer.id}:${foldText(input.product)}:${input.neededFrom}`];
+  },
+  create(scope, row) {
+    const created = createDemand(scope.ctx, row.input as ParsedDemandInput);
+    return { entity: 'demand', entityId: created.id, action: 'create', before: null, after: demandAfter(scope.ctx, created.id) };
+  },
+  update(scope, id, row) {
+    const stored = demandRow(scope.ctx, id);
+    if (!stored || stored.deletedAt) return null;
+    const was = demandInputOf(scope.ctx, stored);
+    const incoming = row.input as ParsedDemandInput;
+    const merged = mergedInput(was, { ...incoming, requirements: incoming.requirements.length ? incoming.requirements : was.requirements }, row.present);
+    const before = changedColumns(was as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
+    if (!before) return null;
+    updateDemand(scope.ctx, { id, ...merged });
+    return { entity: 'demand', entityId: id, action: 'update', before, after: demandAfter(scope.ctx, id) };
+  },
+  changedSince(ctx, change, at) {
+    const row = demandRow(ctx, change.entityId);
+    if (!row) return null;
+    const changed = auditedSince(ctx, 'demand', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'supply_demands', row.id));
+    return changed ? `nhu cầu ${row.product}` : null;
+  },
+  snapshot(ctx, change) {
+    const row = demandRow(ctx, change.entityId);
+    return row ? { name: `nhu cầu ${row.product}`, values: demandInputOf(ctx, row) } : undefined;
+  },
+  referenced: (ctx, change) => referencedElsewhere(ctx, 'supply_demands', change.entityId),
+  undo(ctx, change, { pointedAt }) {
+    const row = demandRow(ctx, change.entityId);
+    if (!row) return;
+    // Connected since: to the trash, so that its connections keep what they point at.
+    if (change.action === 'create' && pointedAt) {
+      if (!row.deletedAt) moveToTrash(ctx, demandRecords, row.id);
+      return;
+    }
+    if (change.action === 'create') {
+      // Read before the delete takes its certificate requirements with it.
+      const before = demandRecords.snapshot(ctx, row);
+      ctx.db.delete(supplyDemands).where(eq(supplyDemands.id, row.id)).run();
+      recordChange(ctx, 'demand', row.id, 'delete', before, null);
+      return;
+    }
+    updateDemand(ctx, { id: row.id, ...demandInputOf(ctx, row), ...(isRecord(change.before) ? change.before : {}) });
+  },
+};
+
 export const kindAdapters: Record<ImportKind, KindAdapter> = {
   organizations: organizationsAdapter,
   figures: figuresAdapter,
   partners: partnersAdapter,
   products: productsAdapter,
+  offers: offersAdapter,
+  demands: demandsAdapter,
 };
 

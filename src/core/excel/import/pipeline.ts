@@ -93,6 +93,8 @@ interface PreviewState {
   values: ValueMap;
   valueChoices: ImportValueChoice[];
   choiceOptions: Record<string, ImportChoiceOption[]>;
+  /** Offers and demands: the programme they are imported into. */
+  programmeId: number | null;
   rows: StoredRow[];
   /** About how many bytes the rows hold, so that finished previews can be let go by size (jobs.ts). */
   bytes: number;
@@ -254,7 +256,7 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
   }
   const has = (key: string) => columns.some((column) => column.field.key === key);
   const missing = fields.filter((field) => field.required && !has(field.key) && !(field.key === 'address' && has('commune')));
-  if ((analysis.kind === 'figures' || analysis.kind === 'products') && !has('registrationNo') && !has('organizationName')) {
+  if ((analysis.kind === 'figures' || analysis.kind === 'products' || analysis.kind === 'offers') && !has('registrationNo') && !has('organizationName')) {
     missing.push(...fields.filter((field) => field.key === 'organizationName'));
   }
   if (analysis.kind === 'figures' && !has('year') && year === null) missing.push(...fields.filter((field) => field.key === 'year'));
@@ -317,7 +319,8 @@ async function previewWith(
   const year = input.year ?? analysis.detectedYear;
   const columns = mappedColumns(analysis, input.mapping, year);
   const values = valueMapOf(input.values);
-  const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values });
+  const programmeId = input.programmeId ?? null;
+  const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values, programmeId });
   const options = readOptions(ctx, source);
   const adapter = kindAdapters[analysis.kind];
   const sheetInfo = source.sheets.find((sheet) => sheet.name === analysis.sheet);
@@ -375,7 +378,7 @@ async function previewWith(
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
-  return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), rows, bytes: held };
+  return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), programmeId, rows, bytes: held };
 }
 
 /**
@@ -527,7 +530,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   control.report(0, state.rows.length, 'saving');
 
   await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
-    const scope = importScope(tx, { kind: analysis.kind, homeProvinceCode: provinceCode, year: state.year, columns: state.columns, values: state.values });
+    const scope = importScope(tx, { kind: analysis.kind, homeProvinceCode: provinceCode, year: state.year, columns: state.columns, values: state.values, programmeId: state.programmeId });
     const usedAnswers = new Map<string, string>();
     const startedAt = timestamp(tx);
     const batch = tx.db

@@ -14,18 +14,37 @@ import { agreementTable, eventTable, partnerTable } from './lists';
 import { registerTable } from './register';
 import { registerStatisticsTables } from './registerStatistics';
 import { tradePromotionTables } from './tradePromotion';
+import { connectionTable, demandTable, offerTable, programmeResultsTables, supplyBulletinTable } from './supply';
+import { getProgramme } from '../../services/programmes';
+
+/** "Chương trình «Kết nối cung – cầu 2026» (số 15/CTr-LMHTX)", as the report's period line names it. */
+function programmeName(ctx: Context, id: number): string {
+  const programme = getProgramme(ctx, id);
+  return `Chương trình «${programme.name}»${programme.decisionNo ? ` (số ${programme.decisionNo})` : ''}`;
+}
 
 const periodKinds: Record<ReportKind, ReportPeriodKind> = {
   'register-statistics': 'year',
   'trade-promotion': 'range',
   agreements: 'range',
   register: 'today',
+  'programme-results': 'range',
+  'supply-bulletin': 'range',
 };
+
+/** The reports that can be asked for one programme of supply–demand connection. */
+const byProgramme: readonly ReportKind[] = ['programme-results', 'supply-bulletin'];
 
 export function reportCatalogue(): ReportInfo[] {
   return Object.entries(periodKinds).map(([report, period]) => {
     const layout = layoutOf(report as ReportKind);
-    return { report: report as ReportKind, title: layout.title, period, sheets: layout.sheets.map((sheet) => sheet.heading ?? sheet.name) };
+    return {
+      report: report as ReportKind,
+      title: layout.title,
+      period,
+      sheets: layout.sheets.map((sheet) => sheet.heading ?? sheet.name),
+      byProgramme: byProgramme.includes(report as ReportKind),
+    };
   });
 }
 
@@ -56,6 +75,23 @@ export function prepareReport(ctx: Context, input: z.output<typeof reportRunInpu
     case 'agreements': {
       const frame = reportFrame(ctx, periodBetween(from, to));
       return { fileName: `Bao-cao-thoa-thuan-${from}-den-${to}.xlsx`, build: () => ({ layout, frame, tables: agreementsTables(ctx, from, to) }) };
+    }
+    case 'programme-results':
+    case 'supply-bulletin': {
+      const programmeId = input.programmeId ?? null;
+      const programme = programmeId === null ? null : programmeName(ctx, programmeId);
+      const period = periodBetween(from, to);
+      const frame = reportFrame(ctx, programme === null ? period : `${programme}; ${period.charAt(0).toLowerCase()}${period.slice(1)}`);
+      if (input.report === 'supply-bulletin') {
+        return {
+          fileName: `Ban-tin-nguon-cung-${from}-den-${to}.xlsx`,
+          build: () => ({ layout, frame, tables: { offers: supplyBulletinTable(ctx, { programmeId, from, to }) } }),
+        };
+      }
+      return {
+        fileName: `Bao-cao-ket-noi-cung-cau-${from}-den-${to}.xlsx`,
+        build: () => ({ layout, frame, tables: programmeResultsTables(ctx, { programmeId, from, to }) }),
+      };
     }
     case 'register': {
       const frame = reportFrame(ctx, periodUntil(today));
@@ -107,5 +143,11 @@ export function prepareListExport(ctx: Context, input: z.output<typeof listExpor
       return exported('event-list', 'Danh-sach-su-kien', 'title', () => ({ events: eventTable(ctx, input.input) }));
     case 'agreements':
       return exported('agreement-list', 'Danh-sach-thoa-thuan', 'title', () => ({ agreements: agreementTable(ctx, input.input) }));
+    case 'offers':
+      return exported('offer-list', 'Danh-sach-nguon-cung', 'product', () => ({ offers: offerTable(ctx, input.input) }));
+    case 'demands':
+      return exported('demand-list', 'Danh-sach-nhu-cau', 'product', () => ({ demands: demandTable(ctx, input.input) }));
+    case 'connections':
+      return exported('connection-list', 'Danh-sach-ket-noi', 'product', () => ({ connections: connectionTable(ctx, input.input) }));
   }
 }

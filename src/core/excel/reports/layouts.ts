@@ -14,8 +14,13 @@ import partnerList from '../../../../resources/report-layouts/partner-list.json'
 import register from '../../../../resources/report-layouts/register.json';
 import registerStatistics from '../../../../resources/report-layouts/register-statistics.json';
 import tradePromotion from '../../../../resources/report-layouts/trade-promotion.json';
+import programmeResults from '../../../../resources/report-layouts/programme-results.json';
+import supplyBulletin from '../../../../resources/report-layouts/supply-bulletin.json';
+import offerList from '../../../../resources/report-layouts/offer-list.json';
+import demandList from '../../../../resources/report-layouts/demand-list.json';
+import connectionList from '../../../../resources/report-layouts/connection-list.json';
 
-export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list';
+export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list' | 'offer-list' | 'demand-list' | 'connection-list';
 
 const sources: Record<LayoutName, unknown> = {
   'register-statistics': registerStatistics,
@@ -25,6 +30,11 @@ const sources: Record<LayoutName, unknown> = {
   'partner-list': partnerList,
   'event-list': eventList,
   'agreement-list': agreementList,
+  'programme-results': programmeResults,
+  'supply-bulletin': supplyBulletin,
+  'offer-list': offerList,
+  'demand-list': demandList,
+  'connection-list': connectionList,
 };
 
 const parsed = new Map<LayoutName, ReportLayout>();

@@ -25,6 +25,11 @@ function activePage(route: Route): Page {
       return 'su-kien';
     case 'agreement':
       return 'thoa-thuan';
+    case 'supply':
+    case 'offer':
+    case 'demand':
+    case 'programme':
+      return 'ket-noi-cung-cau';
     default:
       return route.page;
   }

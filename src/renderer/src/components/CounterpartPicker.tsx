@@ -10,6 +10,7 @@
  * - `value` / `onChange`: a single `Counterpart` or null; with `multiple`, an array of them.
  * - `multiple`: pick several at once (chips in the box); picked ones leave the dropdown.
  * - `exclude`: counterparts not to offer, e.g. those already taking part (only kind and id matter).
+ * - `only`: offer one side only (the organization offering goods is a member, never a partner).
  * - `error`, `required`, `description`, `placeholder`, `disabled`: as on any Mantine input.
  */
 import { useId, useState } from 'react';
@@ -32,6 +33,8 @@ interface CommonProps {
   label: string;
   /** Counterparts not to offer; only `kind` and `id` are compared. */
   exclude?: readonly Pick<Counterpart, 'kind' | 'id'>[];
+  /** Only this side is offered. */
+  only?: CounterpartKind;
   error?: string | null;
   required?: boolean;
   description?: string;
@@ -72,7 +75,7 @@ interface Option {
 }
 
 export function CounterpartPicker(props: CounterpartPickerProps) {
-  const { label, exclude = [], error, required, description, placeholder, disabled } = props;
+  const { label, exclude = [], only, error, required, description, placeholder, disabled } = props;
   const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
@@ -94,7 +97,7 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
       counterpart: { kind: 'partner' as const, id: row.id, name: row.name },
       detail: row.provinceName,
     })),
-  ].filter((option) => !excluded.has(keyOf(option.counterpart)));
+  ].filter((option) => !excluded.has(keyOf(option.counterpart)) && (only === undefined || option.counterpart.kind === only));
   // What is picked stays among the options, or Mantine could not show its name.
   const options = new Map<string, Option>(picked.map((counterpart) => [keyOf(counterpart), { counterpart, detail: '' }]));
   for (const option of found) options.set(keyOf(option.counterpart), option);

@@ -1,5 +1,6 @@
 /**
- * Lịch sử thay đổi of any record — organization, partner, event, agreement — newest first: what was
+ * Lịch sử thay đổi of any record — organization, partner, event, agreement, offer, demand,
+ * connection, programme — newest first: what was
  * done, when, and a line for each field it changed. The backend sends raw values (codes, ISO dates,
  * đồng, whole sub-records); they are written here by each field's format (src/shared/records.ts)
  * and translated, so one history reads right in either language.
@@ -39,9 +40,18 @@ import { LoadError } from './LoadError';
 const actionIcons = { create: IconPlus, update: IconPencil, delete: IconTrash, restore: IconArrowBackUp } as const;
 
 /** Under each area's own query key, so that a change to a record refreshes its history too. */
-const areaKeys = { organization: 'organizations', partner: 'partners', event: 'events', agreement: 'agreements' } as const;
+const areaKeys = {
+  organization: 'organizations',
+  partner: 'partners',
+  event: 'events',
+  agreement: 'agreements',
+  offer: 'supply',
+  demand: 'supply',
+  connection: 'supply',
+  programme: 'supply',
+} as const;
 
-const historyKey = (kind: RecordKind, id: number) => [areaKeys[kind], 'history', id] as const;
+const historyKey = (kind: RecordKind, id: number) => [areaKeys[kind], 'history', kind, id] as const;
 
 export function useRecordHistory(kind: RecordKind, id: number) {
   return useQuery({ queryKey: historyKey(kind, id), queryFn: () => call('records:history', { kind, id }) });
@@ -154,8 +164,31 @@ function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldF
       return value === true ? t('history.yes') : value === false ? t('history.no') : text(value);
     case 'enum':
       return enumText(t, kind, field, value);
-    case 'reference':
-      return (typeof value === 'string' || typeof value === 'number' ? names[referenceKey(field, value)] : undefined) ?? text(value);
+    case 'reference': {
+      const name = (code: HistoryValue) => (typeof code === 'string' || typeof code === 'number' ? (names[referenceKey(field, code)] ?? String(code)) : '');
+      return Array.isArray(value) ? value.map(name).join(', ') : name(value);
+    }
+    case 'quantity': {
+      const item = fieldsOf(value) ?? {};
+      const quantity = number(item.quantity);
+      return quantity === null ? text(value) : formatQuantity(quantity, text(item.unit) || text(item.unitCode));
+    }
+    case 'requirements':
+      return listText(value, (item) => {
+        const stars = number(item.minStars);
+        const kind = text(item.kindName) || text(item.kindCode);
+        return stars === null ? kind : t('history.requirementStars', { kind, stars });
+      });
+    case 'members':
+      return listText(value, (item) => {
+        const about = [text(item.role), text(item.position)].filter(Boolean).join(', ');
+        return about ? `${text(item.name)} (${about})` : text(item.name);
+      });
+    case 'heldEvent': {
+      const event = fieldsOf(value) ?? {};
+      const day = formatDate(text(event.startsOn));
+      return day ? `${text(event.title)} (${day})` : text(event.title);
+    }
     case 'contacts':
       return listText(value, (item) => (text(item.role) ? `${text(item.name)} (${text(item.role)})` : text(item.name)));
     case 'event':
@@ -196,7 +229,7 @@ function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldF
 }
 
 /** Sub-records that come and go whole read "Thêm …", "Xóa …", "Sửa …" rather than before → after. */
-const wholeRecords: readonly FieldFormat[] = ['product', 'certification', 'lifecycle', 'delivery', 'followUp'];
+const wholeRecords: readonly FieldFormat[] = ['product', 'certification', 'lifecycle', 'delivery', 'followUp', 'heldEvent'];
 
 function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, names: Record<string, string>): string[] {
   const formats = recordFields[kind] as Record<string, FieldFormat>;

@@ -15,8 +15,8 @@ interface Deletion {
   messages: { title: string; question: string; deleted: string; restored: string };
   remove: () => Promise<unknown>;
   restore: () => Promise<{ id: number }>;
-  /** The list the page belongs to, shown once the record is gone. */
-  list: Page;
+  /** The list the page belongs to, shown once the record is gone: an area, or an address within one. */
+  list: Page | { href: string };
   hrefOf: (id: number) => string;
 }
 
@@ -38,7 +38,8 @@ export function useConfirmedDeletion({ messages, remove, restore, list, hrefOf }
   const removeNow = async () => {
     try {
       await remove();
-      navigate(list);
+      if (typeof list === 'string') navigate(list);
+      else window.location.hash = list.href.slice(1);
       notifications.show({
         color: 'teal',
         autoClose: 10_000,

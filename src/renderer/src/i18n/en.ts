@@ -10,6 +10,7 @@ import { excelEn } from './areas/excel';
 import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
 import { backupsEn } from './areas/backups';
+import { supplyEn } from './areas/supply';
 import type { Translations } from './messages';
 
 export const en: Translations = {
@@ -24,6 +25,7 @@ export const en: Translations = {
   excel: excelEn,
   reports: reportsEn,
   backups: backupsEn,
+  supply: supplyEn,
   jobs: {
     phase: {
       starting: 'Starting',
@@ -99,10 +101,6 @@ export const en: Translations = {
     import: 'Import from Excel',
     reports: 'Reports',
     settings: 'Settings',
-  },
-  placeholder: {
-    title: 'This area is being built',
-    description: '“{{area}}” will come in a later version of HTX Desk. There is no data here yet.',
   },
   alliance: {
     name: 'Name of the alliance',

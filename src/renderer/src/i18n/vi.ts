@@ -13,6 +13,7 @@ import { excelVi } from './areas/excel';
 import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
 import { backupsVi } from './areas/backups';
+import { supplyVi } from './areas/supply';
 
 export const vi = {
   history: historyVi,
@@ -26,6 +27,7 @@ export const vi = {
   excel: excelVi,
   reports: reportsVi,
   backups: backupsVi,
+  supply: supplyVi,
   jobs: {
     phase: {
       starting: 'Đang bắt đầu',
@@ -102,10 +104,6 @@ export const vi = {
     import: 'Nhập từ Excel',
     reports: 'Báo cáo',
     settings: 'Cài đặt',
-  },
-  placeholder: {
-    title: 'Phần này đang được xây dựng',
-    description: 'Phần «{{area}}» sẽ có trong một phiên bản sau của HTX Desk. Hiện chưa có dữ liệu nào ở đây.',
   },
   alliance: {
     name: 'Tên Liên minh',

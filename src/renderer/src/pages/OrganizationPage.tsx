@@ -13,6 +13,7 @@ import { useConfirmedDeletion } from '../components/useConfirmedDeletion';
 import { useDeleteOrganization, useOrganization, useRestoreOrganization } from '../queries';
 import { CounterpartAgreements } from './agreements/CounterpartAgreements';
 import { CounterpartEvents } from './events/CounterpartEvents';
+import { CounterpartSupply } from './supply/CounterpartSupply';
 import { hrefOf, openOrganization, organizationHref, organizationTabs, type OrganizationTab } from '../routing/useHashRoute';
 import { statusColors } from './MembersPage';
 import { FiguresTab } from './organization/FiguresTab';
@@ -111,6 +112,7 @@ export function OrganizationPage({ id, tab, alliance }: OrganizationPageProps) {
           <Stack gap="xl">
             <CounterpartEvents kind="organization" id={id} />
             <CounterpartAgreements kind="organization" id={id} />
+            <CounterpartSupply kind="organization" id={id} name={detail.name} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="lich-su" pt="md">

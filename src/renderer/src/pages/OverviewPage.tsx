@@ -19,6 +19,7 @@ import { formatCount, formatMoneyShort } from './organization/figures/numbers';
 import { AttentionList } from './overview/AttentionList';
 import { AttentionSummary } from './attention/AttentionSummary';
 import { StatCard } from './overview/StatCard';
+import { SupplyOverview } from './overview/SupplyOverview';
 
 const classificationKeys = ['good', 'fair', 'average', 'weak', 'unclassified'] as const;
 
@@ -302,6 +303,7 @@ export function OverviewPage() {
         <>
           <AttentionSummary />
           <Cards current={overview.data.current} previous={overview.data.previous} />
+          <SupplyOverview />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <ClassificationPanel stats={overview.data.current} />
             <FoundedEnded stats={overview.data.current} />

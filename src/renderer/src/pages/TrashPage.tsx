@@ -9,8 +9,21 @@ import { useRestoreOrganization, useTrash } from '../queries';
 import { useAgreementTrash, useRestoreAgreement } from '../queries/agreements';
 import { useEventTrash, useRestoreEvent } from '../queries/events';
 import { usePartnerTrash, useRestorePartner } from '../queries/partners';
-import { agreementHref, eventHref, organizationHref, partnerHref } from '../routing/useHashRoute';
-import { formatDate } from '../../../shared/format';
+import { agreementHref, demandHref, supplyHref, eventHref, offerHref, organizationHref, partnerHref, programmeHref } from '../routing/useHashRoute';
+import { formatDate, formatQuantity } from '../../../shared/format';
+import {
+  useConnectionTrash,
+  useDemandTrash,
+  useOfferTrash,
+  useProgrammeTrash,
+  useRestoreConnection,
+  useRestoreDemand,
+  useRestoreOffer,
+  useRestoreProgramme,
+} from '../queries/supply';
+
+/** A connection has no page of its own: a restored one is found in the list of connections. */
+const supplyConnectionsHref = supplyHref('ket-noi');
 
 export function TrashPage() {
   const { t } = useTranslation();
@@ -85,6 +98,71 @@ export function TrashPage() {
           { accessor: 'title', title: t('agreements.column.title') },
           { accessor: 'kind', title: t('agreements.column.kind'), render: ({ kind }) => t(`agreements.kind.${kind}`) },
           { accessor: 'signedOn', title: t('agreements.column.signedOn'), render: ({ signedOn }) => formatDate(signedOn) },
+        ]}
+      />
+      <TrashSection
+        title={t('supply.trash.programmes')}
+        total={(count) => t('supply.trash.programmesTotal', { count })}
+        emptyTitle={t('supply.trash.programmesEmpty')}
+        emptyDescription={t('supply.trash.emptyDescription')}
+        openExisting=""
+        useRows={useProgrammeTrash}
+        useRestore={useRestoreProgramme}
+        nameOf={(row) => row.name}
+        hrefOf={programmeHref}
+        columns={[
+          { accessor: 'name', title: t('supply.programmes.name') },
+          { accessor: 'decisionNo', title: t('supply.programmeForm.decisionNo') },
+          { accessor: 'startsOn', title: t('supply.programmeForm.startsOn'), render: ({ startsOn }) => formatDate(startsOn) },
+        ]}
+      />
+      <TrashSection
+        title={t('supply.trash.offers')}
+        total={(count) => t('supply.trash.offersTotal', { count })}
+        emptyTitle={t('supply.trash.offersEmpty')}
+        emptyDescription={t('supply.trash.emptyDescription')}
+        openExisting=""
+        useRows={useOfferTrash}
+        useRestore={useRestoreOffer}
+        nameOf={(row) => row.product}
+        hrefOf={offerHref}
+        columns={[
+          { accessor: 'product', title: t('supply.column.product') },
+          { accessor: 'organization', title: t('supply.column.organization'), render: ({ organization }) => organization.name },
+          { accessor: 'quantity', title: t('supply.column.quantity'), render: ({ quantity, unitName }) => formatQuantity(quantity, unitName) },
+        ]}
+      />
+      <TrashSection
+        title={t('supply.trash.demands')}
+        total={(count) => t('supply.trash.demandsTotal', { count })}
+        emptyTitle={t('supply.trash.demandsEmpty')}
+        emptyDescription={t('supply.trash.emptyDescription')}
+        openExisting=""
+        useRows={useDemandTrash}
+        useRestore={useRestoreDemand}
+        nameOf={(row) => row.product}
+        hrefOf={demandHref}
+        columns={[
+          { accessor: 'product', title: t('supply.column.product') },
+          { accessor: 'buyer', title: t('supply.column.buyer'), render: ({ buyer }) => buyer.name },
+          { accessor: 'quantity', title: t('supply.column.quantity'), render: ({ quantity, unitName }) => formatQuantity(quantity, unitName) },
+        ]}
+      />
+      <TrashSection
+        title={t('supply.trash.connections')}
+        total={(count) => t('supply.trash.connectionsTotal', { count })}
+        emptyTitle={t('supply.trash.connectionsEmpty')}
+        emptyDescription={t('supply.trash.emptyDescription')}
+        openExisting=""
+        useRows={useConnectionTrash}
+        useRestore={useRestoreConnection}
+        nameOf={(row) => `${row.product} — ${row.buyer.name}`}
+        hrefOf={() => supplyConnectionsHref}
+        columns={[
+          { accessor: 'product', title: t('supply.column.product') },
+          { accessor: 'seller', title: t('supply.connections.seller'), render: ({ seller }) => seller.name },
+          { accessor: 'buyer', title: t('supply.connections.buyer'), render: ({ buyer }) => buyer.name },
+          { accessor: 'quantity', title: t('supply.column.quantity'), render: ({ quantity, unitName }) => formatQuantity(quantity, unitName) },
         ]}
       />
     </Stack>

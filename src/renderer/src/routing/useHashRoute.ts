@@ -26,8 +26,17 @@ export type Page = (typeof pages)[number];
 export const organizationTabs = ['thong-tin', 'so-lieu', 'san-pham', 'qua-trinh', 'xuc-tien', 'lich-su'] as const;
 export type OrganizationTab = (typeof organizationTabs)[number];
 
+/** The tabs of Kết nối cung – cầu, in the order they are shown. */
+export const supplyTabs = ['chuong-trinh', 'nguon-cung', 'nhu-cau', 'ket-noi', 'danh-muc'] as const;
+export type SupplyTab = (typeof supplyTabs)[number];
+
 export type Route =
   | { page: Page }
+  /** Kết nối cung – cầu, `#/ket-noi-cung-cau/<tab>`; its records `#/ket-noi-cung-cau/nguon-cung/<id>` … */
+  | { page: 'supply'; tab: SupplyTab }
+  | { page: 'offer'; offerId: number }
+  | { page: 'demand'; demandId: number }
+  | { page: 'programme'; programmeId: number }
   /** One organization of the register, `#/thanh-vien/<id>/<tab>`. */
   | { page: 'to-chuc'; organizationId: number; tab: OrganizationTab }
   /** One partner, event or agreement: `#/doi-tac/<id>`, `#/su-kien/<id>`, `#/thoa-thuan/<id>`. */
@@ -50,8 +59,20 @@ function idOf(segment: string | undefined): number | null {
   return segment !== undefined && /^\d+$/.test(segment) && Number(segment) > 0 ? Number(segment) : null;
 }
 
+function isSupplyTab(value: string | undefined): value is SupplyTab {
+  return supplyTabs.some((tab) => tab === value);
+}
+
+function supplyRoute(tab: string | undefined, id: number | null): Route {
+  if (id !== null && tab === 'nguon-cung') return { page: 'offer', offerId: id };
+  if (id !== null && tab === 'nhu-cau') return { page: 'demand', demandId: id };
+  if (id !== null && tab === 'chuong-trinh') return { page: 'programme', programmeId: id };
+  return { page: 'supply', tab: isSupplyTab(tab) ? tab : 'chuong-trinh' };
+}
+
 export function routeOf(hash: string): Route {
   const [first, second, third] = hash.replace(/^#\/?/, '').split('/');
+  if (first === 'ket-noi-cung-cau') return supplyRoute(second, idOf(third));
   const id = idOf(second);
   if (id !== null) {
     if (first === 'thanh-vien') return { page: 'to-chuc', organizationId: id, tab: isOrganizationTab(third) ? third : 'thong-tin' };
@@ -100,4 +121,20 @@ export function agreementHref(id: number): string {
 
 export function openOrganization(id: number, tab: OrganizationTab = 'thong-tin'): void {
   window.location.hash = organizationHref(id, tab).slice(1);
+}
+
+export function supplyHref(tab: SupplyTab = 'chuong-trinh'): string {
+  return `#/ket-noi-cung-cau/${tab}`;
+}
+
+export function offerHref(id: number): string {
+  return `#/ket-noi-cung-cau/nguon-cung/${id}`;
+}
+
+export function demandHref(id: number): string {
+  return `#/ket-noi-cung-cau/nhu-cau/${id}`;
+}
+
+export function programmeHref(id: number): string {
+  return `#/ket-noi-cung-cau/chuong-trinh/${id}`;
 }

@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import {
   agreementInput,
   type AgreementDetail,
+  type AgreementDraft,
   type AgreementInput,
   type AgreementSummary,
 } from '../../../../shared/contract';
@@ -91,7 +92,31 @@ interface AgreementValues {
 const emptyParty: PartyValues = { kind: 'organization', id: null, name: '', role: null };
 const emptyCommitment: CommitmentValues = { product: '', quantity: null, unit: '', value: null, startsOn: null, dueOn: null };
 
-function valuesOf(agreement: AgreementDetail | undefined): AgreementValues {
+function proposedValues({ input, partyNames }: AgreementDraft): AgreementValues {
+  return {
+    kind: input.kind,
+    number: input.number ?? '',
+    title: input.title,
+    draft: input.draft ?? false,
+    signedOn: input.signedOn ?? null,
+    eventId: input.eventId ?? null,
+    validFrom: input.validFrom ?? null,
+    validUntil: input.validUntil ?? null,
+    note: input.note ?? '',
+    parties: input.parties.map((party, index) => ({ kind: party.kind, id: party.id ?? null, name: partyNames[index] ?? '', role: party.role })),
+    commitments: input.commitments.map((commitment) => ({
+      product: commitment.product,
+      quantity: commitment.quantity,
+      unit: commitment.unit,
+      value: commitment.value ?? null,
+      startsOn: commitment.startsOn ?? null,
+      dueOn: commitment.dueOn ?? null,
+    })),
+  };
+}
+
+function valuesOf(agreement: AgreementDetail | undefined, proposed: AgreementDraft | undefined): AgreementValues {
+  if (!agreement && proposed) return proposedValues(proposed);
   if (!agreement) {
     return {
       kind: null,
@@ -153,18 +178,22 @@ const searchDelayMs = 200;
 interface AgreementFormProps {
   /** The agreement being edited; absent to add a new one. */
   initial?: AgreementDetail;
+  /** A new agreement's values proposed by another screen: a connection of supply and demand. */
+  proposed?: AgreementDraft;
+  /** Saves a new agreement another way than 'agreements:create'; its issues name the same fields. */
+  save?: (input: AgreementInput) => Promise<AgreementSummary>;
   onSaved: (agreement: AgreementSummary) => void;
   onCancel: () => void;
 }
 
-export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps) {
+export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: AgreementFormProps) {
   const { t } = useTranslation();
   const allianceName = useAlliance().data?.name ?? '';
   const create = useCreateAgreement();
   const update = useUpdateAgreement();
   const form = useForm<AgreementValues>({
     mode: 'controlled',
-    initialValues: valuesOf(initial),
+    initialValues: valuesOf(initial, proposed),
     validate: schemaResolver(agreementInput, { sync: true }),
   });
   const { values } = form;
@@ -181,7 +210,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
       if (kind === null || roles.length !== parties.length || read.length !== commitments.length) return null;
       return { ...rest, kind, parties: roles, commitments: read };
     },
-    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : save ? save(input) : create.mutateAsync(input)),
     onSaved,
     // Two partners may each number their contracts "01/HĐ": the person decides.
     confirmable: () => Promise.resolve(true),

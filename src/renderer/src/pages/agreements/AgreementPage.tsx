@@ -45,6 +45,7 @@ import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
 import { AttachmentsSection } from './AttachmentsSection';
 import { DeliveryDialog } from './DeliveryDialog';
 import { NotesSection } from './NotesSection';
+import { AgreementConnections } from '../supply/AgreementConnections';
 
 export function AgreementPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -150,6 +151,7 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
           <Fact label={t('agreements.profile.validity')} value={validity} />
           <Fact label={t('agreements.profile.parties')} value={<PartyList parties={agreement.parties} />} />
           <Fact label={t('agreements.profile.note')} value={agreement.note} />
+          <AgreementConnections agreementId={agreement.id} />
           {agreement.terminatedOn !== null && (
             <Fact
               label={t('agreements.profile.terminatedOn', { date: formatDate(agreement.terminatedOn) })}

@@ -11,7 +11,7 @@ import { formatDate, formatPercent, formatQuantity } from '../../../../shared/fo
 import { LoadError } from '../../components/LoadError';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useAttention } from '../../queries/attention';
-import { agreementHref, eventHref, organizationHref } from '../../routing/useHashRoute';
+import { agreementHref, demandHref, eventHref, offerHref, organizationHref } from '../../routing/useHashRoute';
 import { Stars } from '../organization/products/CertificationList';
 
 interface SectionProps {
@@ -168,6 +168,60 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
             <Table.Td>{row.participants}</Table.Td>
             <Table.Td>
               {row.daysUntil === 0 ? t('attention.events.ongoing') : t('attention.events.inDays', { n: row.daysUntil })}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-offers"
+        title={t('attention.offers.title')}
+        count={list.offersWithoutBuyer.length}
+        empty={t('attention.offers.none')}
+        head={[t('attention.offers.offer'), t('attention.offers.quantity'), t('attention.offers.opens'), t('attention.offers.when')]}
+      >
+        {list.offersWithoutBuyer.map((row) => (
+          <Table.Tr key={row.offerId}>
+            <Table.Td>
+              <Anchor href={offerHref(row.offerId)} size="sm">
+                {row.product}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {row.organizationName}
+              </Text>
+            </Table.Td>
+            <Table.Td>{formatQuantity(row.quantity, row.unitName)}</Table.Td>
+            <Table.Td>{formatDate(row.availableFrom)}</Table.Td>
+            <Table.Td>
+              <Badge color={windowColor(row.daysUntil <= 7 ? row.daysUntil : 8)} variant="light" tt="none">
+                {row.daysUntil === 0 ? t('attention.offers.today') : t('attention.offers.inDays', { n: row.daysUntil })}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-demands"
+        title={t('attention.demands.title')}
+        count={list.unservedDemands.length}
+        empty={t('attention.demands.none')}
+        head={[t('attention.demands.demand'), t('attention.demands.missing'), t('attention.demands.needed'), t('attention.demands.when')]}
+      >
+        {list.unservedDemands.map((row) => (
+          <Table.Tr key={row.demandId}>
+            <Table.Td>
+              <Anchor href={demandHref(row.demandId)} size="sm">
+                {row.product}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {row.buyerName}
+              </Text>
+            </Table.Td>
+            <Table.Td>{`${formatQuantity(row.remaining, '')} / ${formatQuantity(row.quantity, row.unitName)}`}</Table.Td>
+            <Table.Td>{row.neededUntil === null ? formatDate(row.neededFrom) : `${formatDate(row.neededFrom)} – ${formatDate(row.neededUntil)}`}</Table.Td>
+            <Table.Td>
+              <Badge color={windowColor(row.daysUntil <= 7 ? row.daysUntil : 8)} variant="light" tt="none">
+                {row.daysUntil === 0 ? t('attention.demands.now') : t('attention.demands.inDays', { n: row.daysUntil })}
+              </Badge>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -18,6 +18,8 @@ export function AttentionSummary() {
     { key: 'followUp', n: list.withoutFollowUp.length, label: t('attention.followUp.summary'), urgent: false },
     { key: 'events', n: list.upcomingEvents.length, label: t('attention.events.summary'), urgent: false },
     { key: 'certificates', n: list.expiringCertifications.length, label: t('attention.certificates.summary'), urgent: false },
+    { key: 'offers', n: list.offersWithoutBuyer.length, label: t('attention.offers.summary'), urgent: false },
+    { key: 'demands', n: list.unservedDemands.length, label: t('attention.demands.summary'), urgent: true },
   ].filter((entry) => entry.n > 0);
 
   return (

@@ -49,6 +49,8 @@ interface Wizard {
   yearChosen: boolean;
   /** The values of coded columns as mapped on the values step. */
   values: { field: string; written: string; value: string | null }[];
+  /** Offers and demands: the programme they are imported into; null for none. */
+  programmeId?: number | null;
   step: Step;
   fileId: string | null;
   running: Running | null;
@@ -85,6 +87,7 @@ export function ImportPage() {
   });
   const update = useCallback((patch: Partial<Wizard>) => setWizard((current) => ({ ...current, ...patch })), [setWizard]);
   const { kind, year, yearChosen, values, step, fileId, running, analysisJobId, mapping, previewJobId, decisions, commitJobId } = wizard;
+  const programmeId = wizard.programmeId ?? null;
   const [failure, setFailure] = useState<string | null>(null);
   // The figures' year field holds what it does not take (or nothing): rows are not checked meanwhile.
   const [yearUnreadable, setYearUnreadable] = useState(false);
@@ -135,7 +138,13 @@ export function ImportPage() {
     if (!analysisJobId) return;
     const entries = Object.entries(currentMapping).flatMap(([column, field]) => (field ? [{ column: Number(column), field }] : []));
     startPreview.mutate(
-      { analysisJobId, mapping: entries, ...(needsYear ? { year: shownYear } : {}), values: chosenValues },
+      {
+        analysisJobId,
+        mapping: entries,
+        ...(needsYear ? { year: shownYear } : {}),
+        values: chosenValues,
+        ...((kind === 'offers' || kind === 'demands') && programmeId !== null ? { programmeId } : {}),
+      },
       { onSuccess: ({ jobId }) => run(jobId, at), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
     );
   };
@@ -176,7 +185,9 @@ export function ImportPage() {
           {step === 'file' ? (
             <ChooseFileStep
               kind={kind}
+              programmeId={programmeId}
               onKindChange={(chosen) => update({ kind: chosen })}
+              onProgrammeChange={(chosen) => update({ programmeId: chosen })}
               onStarted={(id, jobId) => {
                 update({ fileId: id });
                 run(jobId, 'file');

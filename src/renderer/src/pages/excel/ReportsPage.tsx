@@ -50,7 +50,12 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
     report.period === 'year'
       ? { report: report.report, year: parameters.year }
       : report.period === 'range'
-        ? { report: report.report, from: parameters.from ?? undefined, to: parameters.to ?? undefined }
+        ? {
+            report: report.report,
+            from: parameters.from ?? undefined,
+            to: parameters.to ?? undefined,
+            ...(report.byProgramme && parameters.programmeId !== null ? { programmeId: parameters.programmeId } : {}),
+          }
         : { report: report.report };
   // A date the box could not read stays there with its message; nothing is asked.
   const unread = [parameters.from, parameters.to].some((date) => date !== null && !isIsoDate(date));
@@ -71,7 +76,7 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
         <Text size="sm" c="dimmed">
           {t('reports.sheets', { sheets: report.sheets.join('; ') })}
         </Text>
-        <ReportParameters period={report.period} value={parameters} onChange={setParameters} />
+        <ReportParameters period={report.period} byProgramme={report.byProgramme} value={parameters} onChange={setParameters} />
         <Group justify="flex-end" mt="auto">
           <Button leftSection={<IconFileSpreadsheet size={16} />} loading={run.isPending} onClick={start}>
             {t('reports.make')}

@@ -10,6 +10,7 @@ import { IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CounterpartAgreements } from '../agreements/CounterpartAgreements';
 import { CounterpartEvents } from '../events/CounterpartEvents';
+import { CounterpartSupply } from '../supply/CounterpartSupply';
 import type { PartnerDetail } from '../../../../shared/contract';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
@@ -84,6 +85,7 @@ export function PartnerPage({ id }: { id: number }) {
           <Stack gap="xl">
             <CounterpartEvents kind="partner" id={detail.id} />
             <CounterpartAgreements kind="partner" id={detail.id} />
+            <CounterpartSupply kind="partner" id={detail.id} name={detail.name} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">

@@ -8,16 +8,20 @@ import { messageOf } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { uploadFile } from '../../../files';
 import { useStartAnalysis } from '../../../queries/imports';
+import { useProgrammes } from '../../../queries/supply';
 
 interface ChooseFileStepProps {
   kind: ImportKind;
+  programmeId: number | null;
   onKindChange: (kind: ImportKind) => void;
+  onProgrammeChange: (programmeId: number | null) => void;
   /** The file is on the backend and its reading has started. */
   onStarted: (fileId: string, analysisJobId: string) => void;
 }
 
-export function ChooseFileStep({ kind, onKindChange, onStarted }: ChooseFileStepProps) {
+export function ChooseFileStep({ kind, programmeId, onKindChange, onProgrammeChange, onStarted }: ChooseFileStepProps) {
   const { t } = useTranslation();
+  const programmes = useProgrammes();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,6 +53,17 @@ export function ChooseFileStep({ kind, onKindChange, onStarted }: ChooseFileStep
           if (value) onKindChange(value as ImportKind);
         }}
       />
+      {kind === 'offers' || kind === 'demands' ? (
+        <LabelledSelect
+          label={t('excel.import.programme')}
+          description={t('excel.import.programmeHint')}
+          placeholder={t('excel.import.noProgramme')}
+          clearable
+          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+          value={programmeId === null ? null : String(programmeId)}
+          onChange={(value) => onProgrammeChange(value === null ? null : Number(value))}
+        />
+      ) : null}
       <FileInput
         label={t('excel.import.file')}
         placeholder={t('excel.import.filePlaceholder')}

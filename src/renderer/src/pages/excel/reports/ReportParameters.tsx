@@ -1,30 +1,35 @@
-/** What a report is asked for: a year, a period from–to, or nothing (the register today). */
-import { Group, Text } from '@mantine/core';
+/** What a report is asked for: a year, a period from–to (and a programme), or nothing (the register today). */
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportPeriodKind } from '../../../../../shared/contract';
 import { DateField } from '../../../components/DateField';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { useStatisticsYears } from '../../../queries/register';
+import { useProgrammes } from '../../../queries/supply';
 
 export interface ReportParameterValues {
   year: number;
   from: string | null;
   to: string | null;
+  /** For the reports of supply–demand connection: one programme, or null for all. */
+  programmeId: number | null;
 }
 
 /** A finished year is what gets reported, so last year comes first; a period defaults to it too. */
 const lastYear = new Date().getFullYear() - 1;
-export const defaultParameters: ReportParameterValues = { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31` };
+export const defaultParameters: ReportParameterValues = { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, programmeId: null };
 
 interface ReportParametersProps {
   period: ReportPeriodKind;
+  byProgramme: boolean;
   value: ReportParameterValues;
   onChange: (value: ReportParameterValues) => void;
 }
 
-export function ReportParameters({ period, value, onChange }: ReportParametersProps) {
+export function ReportParameters({ period, byProgramme, value, onChange }: ReportParametersProps) {
   const { t } = useTranslation();
   const years = useStatisticsYears();
+  const programmes = useProgrammes();
   if (period === 'today') {
     return (
       <Text size="sm" py={8}>
@@ -46,9 +51,21 @@ export function ReportParameters({ period, value, onChange }: ReportParametersPr
     );
   }
   return (
-    <Group grow>
-      <DateField label={t('reports.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
-      <DateField label={t('reports.to')} minDate={value.from} value={value.to} onChange={(to) => onChange({ ...value, to })} />
-    </Group>
+    <Stack gap="xs">
+      {byProgramme && (
+        <LabelledSelect
+          label={t('reports.programme')}
+          placeholder={t('reports.allProgrammes')}
+          clearable
+          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+          value={value.programmeId === null ? null : String(value.programmeId)}
+          onChange={(programmeId) => onChange({ ...value, programmeId: programmeId === null ? null : Number(programmeId) })}
+        />
+      )}
+      <Group grow>
+        <DateField label={t('reports.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
+        <DateField label={t('reports.to')} minDate={value.from} value={value.to} onChange={(to) => onChange({ ...value, to })} />
+      </Group>
+    </Stack>
   );
 }

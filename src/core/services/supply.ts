@@ -1,0 +1,1001 @@
+/**
+ * Offers (nguồn cung) of member organizations and demands (nhu cầu) of partners and of members
+ * that buy: listed, searched and filtered by status in the database, created and changed with
+ * their references checked, withdrawn, moved to the trash and restored, each change in the audit
+ * trail. Status and what remains follow from dates, withdrawal and connections on the day they are
+ * read (shared/supply.ts), restated in SQL by `supplyStatusSql` for filtering and paging.
+ *
+ * The connections of an offer or demand are read here too (`connectionSummaries`), with what was
+ * delivered against each on the agreement it became.
+ */
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { QUANTITY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
+import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
+import { addDays, daysBetween } from '../../shared/dates';
+import type {
+  ConnectionSummary,
+  DeletedDemand,
+  DeletedOffer,
+  DemandDetail,
+  DemandRequirement,
+  DemandSummary,
+  OfferDetail,
+  OfferSummary,
+  ParsedDemandInput,
+  ParsedOfferInput,
+  SupplyParty,
+  ValidCertificate,
+  demandListInput,
+  demandUpdateInput,
+  offerListInput,
+  offerUpdateInput,
+  withdrawInput,
+} from '../../shared/contracts/supply';
+import type { OrganizationKind, Page } from '../../shared/domain';
+import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { formatQuantity } from '../../shared/format';
+import { convertQuantity, remainingQuantity, supplyStatus } from '../../shared/supply';
+import { foldText, formatIsoDateVi } from '../../shared/text';
+import { timestamp, todayIso, type Context } from '../context';
+import { atomically } from '../db/atomic';
+import { notInTrash } from '../db/predicates';
+import {
+  certificationKinds,
+  certifications,
+  demandRequirements,
+  organizations,
+  partners,
+  productGroups,
+  products,
+  programmes,
+  supplyConnections,
+  supplyDemands,
+  supplyOffers,
+  units,
+} from '../db/schema';
+import { saveProduct } from './products';
+import { foldedTextCondition } from './search';
+import { requireProductGroup, requireUnit, unitOfText, unitsByCode, type UnitRow } from './supplyLookups';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
+
+type OfferRow = typeof supplyOffers.$inferSelect;
+type DemandRow = typeof supplyDemands.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Status in SQL
+
+/** Connected so far to the offer (or demand) of the row in the query, in its own unit. */
+function connectedSql(side: 'offer' | 'demand'): SQL<number> {
+  return side === 'offer'
+    ? sql<number>`(SELECT coalesce(sum(c.offer_quantity), 0) FROM supply_connections c WHERE c.offer_id = ${supplyOffers.id} AND c.deleted_at IS NULL)`
+    : sql<number>`(SELECT coalesce(sum(c.demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = ${supplyDemands.id} AND c.deleted_at IS NULL)`;
+}
+
+/**
+ * `supplyStatus` (shared/supply.ts) as a CASE over the row in the query, for filtering and paging
+ * in the database. The two must say the same; tests compare them.
+ */
+export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<string> {
+  const table = side === 'offer' ? supplyOffers : supplyDemands;
+  const until = side === 'offer' ? supplyOffers.availableUntil : supplyDemands.neededUntil;
+  const connected = connectedSql(side);
+  return sql<string>`(CASE
+    WHEN ${table.withdrawnOn} IS NOT NULL AND ${table.withdrawnOn} <= ${today} THEN 'withdrawn'
+    WHEN round(${connected}, ${QUANTITY_DECIMALS}) >= ${table.quantity} THEN 'fully_connected'
+    WHEN ${until} IS NOT NULL AND ${until} < ${today} THEN 'expired'
+    WHEN ${connected} > 0 THEN 'partly_connected'
+    ELSE 'open' END)`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function programmeJoin(programmeId: AnyColumn) {
+  return and(eq(programmes.id, programmeId), notInTrash(programmes));
+}
+
+function placeName(ctx: Context, communeCode: string): string {
+  const commune = ctx.places.commune(communeCode);
+  if (!commune) return '';
+  const province = ctx.places.province(commune.provinceCode);
+  return [commune.fullName, province?.fullName].filter(Boolean).join(', ');
+}
+
+const offerColumns = {
+  offer: supplyOffers,
+  organizationName: organizations.name,
+  organizationKind: organizations.kind,
+  groupName: productGroups.name,
+  unitName: units.name,
+  programmeName: programmes.name,
+  connected: connectedSql('offer'),
+};
+
+function offerQuery(ctx: Context) {
+  return ctx.db
+    .select(offerColumns)
+    .from(supplyOffers)
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .innerJoin(productGroups, eq(productGroups.code, supplyOffers.productGroupCode))
+    .innerJoin(units, eq(units.code, supplyOffers.unitCode))
+    .leftJoin(programmes, programmeJoin(supplyOffers.programmeId));
+}
+
+type OfferRead = Awaited<ReturnType<ReturnType<typeof offerQuery>['all']>>[number];
+
+function toOfferSummary(ctx: Context, read: OfferRead, today: string): OfferSummary {
+  const { offer } = read;
+  const facts = { quantity: offer.quantity, connected: read.connected, until: offer.availableUntil, withdrawnOn: offer.withdrawnOn };
+  return {
+    id: offer.id,
+    programmeId: read.programmeName === null ? null : offer.programmeId,
+    programmeName: read.programmeName,
+    product: offer.product,
+    productGroupCode: offer.productGroupCode,
+    productGroupName: read.groupName,
+    quantity: offer.quantity,
+    unitCode: offer.unitCode,
+    unitName: read.unitName,
+    connected: read.connected,
+    remaining: remainingQuantity(facts),
+    priceMin: offer.priceMin,
+    priceMax: offer.priceMax,
+    status: supplyStatus(facts, today),
+    withdrawnOn: offer.withdrawnOn,
+    organization: { kind: 'organization', id: offer.organizationId, name: read.organizationName, organizationKind: read.organizationKind },
+    availableFrom: offer.availableFrom,
+    availableUntil: offer.availableUntil,
+    communeCode: offer.communeCode,
+    placeName: placeName(ctx, offer.communeCode),
+    provinceCode: offer.provinceCode,
+  };
+}
+
+/** Offers by id (in the trash too), as summaries, in the order of `ids`. */
+export function offerSummaries(ctx: Context, ids: readonly number[], today = todayIso(ctx)): OfferSummary[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(
+    offerQuery(ctx)
+      .where(inArray(supplyOffers.id, [...ids]))
+      .all()
+      .map((read) => [read.offer.id, toOfferSummary(ctx, read, today)]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const demandColumns = {
+  demand: supplyDemands,
+  partnerName: partners.name,
+  organizationName: organizations.name,
+  organizationKind: organizations.kind,
+  groupName: productGroups.name,
+  unitName: units.name,
+  programmeName: programmes.name,
+  connected: connectedSql('demand'),
+};
+
+function demandQuery(ctx: Context) {
+  return ctx.db
+    .select(demandColumns)
+    .from(supplyDemands)
+    .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+    .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+    .innerJoin(productGroups, eq(productGroups.code, supplyDemands.productGroupCode))
+    .innerJoin(units, eq(units.code, supplyDemands.unitCode))
+    .leftJoin(programmes, programmeJoin(supplyDemands.programmeId));
+}
+
+type DemandRead = Awaited<ReturnType<ReturnType<typeof demandQuery>['all']>>[number];
+
+function buyerOf(demand: DemandRow, partnerName: string | null, organizationName: string | null, organizationKind: OrganizationKind | null): SupplyParty {
+  return demand.partnerId !== null
+    ? { kind: 'partner', id: demand.partnerId, name: partnerName ?? '', organizationKind: null }
+    : { kind: 'organization', id: demand.organizationId ?? 0, name: organizationName ?? '', organizationKind };
+}
+
+function toDemandSummary(ctx: Context, read: DemandRead, today: string): DemandSummary {
+  const { demand } = read;
+  const facts = { quantity: demand.quantity, connected: read.connected, until: demand.neededUntil, withdrawnOn: demand.withdrawnOn };
+  return {
+    id: demand.id,
+    programmeId: read.programmeName === null ? null : demand.programmeId,
+    programmeName: read.programmeName,
+    product: demand.product,
+    productGroupCode: demand.productGroupCode,
+    productGroupName: read.groupName,
+    quantity: demand.quantity,
+    unitCode: demand.unitCode,
+    unitName: read.unitName,
+    connected: read.connected,
+    remaining: remainingQuantity(facts),
+    priceMin: demand.priceMin,
+    priceMax: demand.priceMax,
+    status: supplyStatus(facts, today),
+    withdrawnOn: demand.withdrawnOn,
+    buyer: buyerOf(demand, read.partnerName, read.organizationName, read.organizationKind),
+    neededFrom: demand.neededFrom,
+    neededUntil: demand.neededUntil,
+    deliveryProvinceCode: demand.deliveryProvinceCode,
+    deliveryProvinceName: ctx.places.province(demand.deliveryProvinceCode)?.fullName ?? '',
+    deliveryPlace: demand.deliveryPlace,
+  };
+}
+
+export function demandSummaries(ctx: Context, ids: readonly number[], today = todayIso(ctx)): DemandSummary[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(
+    demandQuery(ctx)
+      .where(inArray(supplyDemands.id, [...ids]))
+      .all()
+      .map((read) => [read.demand.id, toDemandSummary(ctx, read, today)]),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function requireOffer(ctx: Context, id: number): OfferRow {
+  return requireLive(ctx, offerRecords, id);
+}
+
+export function requireDemand(ctx: Context, id: number): DemandRow {
+  return requireLive(ctx, demandRecords, id);
+}
+
+function summaryOfOffer(ctx: Context, id: number): OfferSummary {
+  const [summary] = offerSummaries(ctx, [id]);
+  if (!summary) throw notFound(`Không tìm thấy nguồn cung số ${id}.`);
+  return summary;
+}
+
+function summaryOfDemand(ctx: Context, id: number): DemandSummary {
+  const [summary] = demandSummaries(ctx, [id]);
+  if (!summary) throw notFound(`Không tìm thấy nhu cầu số ${id}.`);
+  return summary;
+}
+
+/**
+ * Certificates of an organization valid on `day` (issued by then, not expired before it): those of
+ * the organization as a whole and, when the offer is one of its products, those of that product.
+ */
+export function validCertificates(ctx: Context, organizationId: number, productId: number | null, day: string): ValidCertificate[] {
+  return ctx.db
+    .select({
+      id: certifications.id,
+      kindCode: certifications.kindCode,
+      kindName: certificationKinds.name,
+      stars: certifications.stars,
+      number: certifications.number,
+      expiresOn: certifications.expiresOn,
+      productName: sql<string>`coalesce(${products.name}, '')`,
+    })
+    .from(certifications)
+    .innerJoin(certificationKinds, eq(certificationKinds.code, certifications.kindCode))
+    .leftJoin(products, eq(products.id, certifications.productId))
+    .where(
+      and(
+        eq(certifications.organizationId, organizationId),
+        productId === null ? isNull(certifications.productId) : or(isNull(certifications.productId), eq(certifications.productId, productId)),
+        certificateValidOn(day),
+      ),
+    )
+    .orderBy(asc(certificationKinds.sortOrder), asc(certifications.id))
+    .all();
+}
+
+/** A certificate counts on `day` when it was issued by then and has not expired before it. */
+export function certificateValidOn(day: string | SQL): SQL {
+  return sql`(${certifications.issuedOn} IS NULL OR ${certifications.issuedOn} <= ${day}) AND (${certifications.expiresOn} IS NULL OR ${certifications.expiresOn} >= ${day})`;
+}
+
+export function getOffer(ctx: Context, id: number): OfferDetail {
+  const row = requireOffer(ctx, id);
+  const today = todayIso(ctx);
+  return {
+    ...summaryOfOffer(ctx, id),
+    productId: row.productId,
+    packaging: row.packaging,
+    deliveryTerms: row.deliveryTerms,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    certificates: validCertificates(ctx, row.organizationId, row.productId, today),
+    connections: connectionSummaries(ctx, sql`c.offer_id = ${id}`),
+  };
+}
+
+function requirementsOf(ctx: Context, demandId: number): DemandRequirement[] {
+  return ctx.db
+    .select({ kindCode: demandRequirements.kindCode, kindName: certificationKinds.name, minStars: demandRequirements.minStars })
+    .from(demandRequirements)
+    .innerJoin(certificationKinds, eq(certificationKinds.code, demandRequirements.kindCode))
+    .where(eq(demandRequirements.demandId, demandId))
+    .orderBy(asc(certificationKinds.sortOrder))
+    .all();
+}
+
+export function getDemand(ctx: Context, id: number): DemandDetail {
+  const row = requireDemand(ctx, id);
+  return {
+    ...summaryOfDemand(ctx, id),
+    requirements: requirementsOf(ctx, id),
+    qualityNote: row.qualityNote,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    connections: connectionSummaries(ctx, sql`c.demand_id = ${id}`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connections as the pages read them
+
+interface ConnectionRead {
+  id: number;
+  offerId: number;
+  demandId: number;
+  programmeId: number | null;
+  programmeName: string | null;
+  product: string;
+  groupName: string;
+  sellerId: number;
+  sellerName: string;
+  sellerKind: OrganizationKind;
+  buyerPartnerId: number | null;
+  buyerOrganizationId: number | null;
+  buyerName: string;
+  buyerKind: OrganizationKind | null;
+  quantity: number;
+  unitCode: string;
+  unitName: string;
+  price: number | null;
+  value: number | null;
+  channelCode: string;
+  channelName: string;
+  connectedOn: string;
+  note: string;
+  agreementId: number | null;
+  agreementTitle: string | null;
+  commitmentId: number | null;
+  commitmentUnit: string | null;
+}
+
+/** The columns and joins every read of connections shares; `where` over `c` (supply_connections). */
+function connectionReads(ctx: Context, where: SQL, order: SQL, limit?: { limit: number; offset: number }): ConnectionRead[] {
+  return ctx.db.all<ConnectionRead>(sql`
+    SELECT c.id, c.offer_id AS offerId, c.demand_id AS demandId, p.id AS programmeId, p.name AS programmeName,
+      o.product, g.name AS groupName, o.organization_id AS sellerId, seller.name AS sellerName, seller.kind AS sellerKind,
+      d.partner_id AS buyerPartnerId, d.organization_id AS buyerOrganizationId,
+      coalesce(bp.name, bo.name, '') AS buyerName, bo.kind AS buyerKind,
+      c.quantity, c.unit_code AS unitCode, u.name AS unitName, c.price, c.value, c.channel_code AS channelCode, ch.name AS channelName,
+      c.connected_on AS connectedOn, c.note, a.id AS agreementId, a.title AS agreementTitle,
+      CASE WHEN a.id IS NULL THEN NULL ELSE c.commitment_id END AS commitmentId, ac.unit AS commitmentUnit
+    FROM supply_connections c
+      JOIN supply_offers o ON o.id = c.offer_id
+      JOIN supply_demands d ON d.id = c.demand_id
+      JOIN organizations seller ON seller.id = o.organization_id
+      LEFT JOIN partners bp ON bp.id = d.partner_id
+      LEFT JOIN organizations bo ON bo.id = d.organization_id
+      JOIN product_groups g ON g.code = o.product_group_code
+      JOIN units u ON u.code = c.unit_code
+      JOIN sales_channels ch ON ch.code = c.channel_code
+      LEFT JOIN programmes p ON p.id = c.programme_id AND p.deleted_at IS NULL
+      LEFT JOIN agreements a ON a.id = c.agreement_id AND a.deleted_at IS NULL
+      LEFT JOIN agreement_commitments ac ON ac.id = c.commitment_id
+    WHERE ${where}
+    ORDER BY ${order}
+    ${limit ? sql`LIMIT ${limit.limit} OFFSET ${limit.offset}` : sql``}`);
+}
+
+/** What was delivered on each commitment up to `today`, in the commitment's unit. */
+function deliveredOn(ctx: Context, commitmentIds: number[], today: string): Map<number, number> {
+  if (commitmentIds.length === 0) return new Map();
+  const rows = ctx.db.all<{ commitmentId: number; quantity: number; deliveredOn: string }>(sql`
+    SELECT commitment_id AS commitmentId, quantity, delivered_on AS deliveredOn FROM agreement_deliveries
+    WHERE commitment_id IN (${sql.join(commitmentIds.map((commitmentId) => sql`${commitmentId}`), sql`, `)})`);
+  const byCommitment = Map.groupBy(rows, (row) => row.commitmentId);
+  return new Map([...byCommitment].map(([commitmentId, own]) => [commitmentId, deliveredAsOf(own, today)]));
+}
+
+/**
+ * A quantity delivered on a commitment (its unit written freely on the agreement) stated in the
+ * connection's unit; when the agreement's unit is not one the lookup can convert, as written.
+ */
+export function deliveredInUnit(all: Map<string, UnitRow>, delivered: number, commitmentUnit: string, unit: UnitRow): number {
+  const from = unitOfText(all.values(), commitmentUnit);
+  return (from && convertQuantity(delivered, from, unit)) ?? delivered;
+}
+
+function toConnectionSummaries(ctx: Context, reads: ConnectionRead[]): ConnectionSummary[] {
+  const today = todayIso(ctx);
+  const delivered = deliveredOn(ctx, reads.flatMap((read) => (read.commitmentId === null ? [] : [read.commitmentId])), today);
+  const all = unitsByCode(ctx);
+  return reads.map((read) => {
+    const unit = all.get(read.unitCode);
+    const onCommitment = read.commitmentId === null ? null : (delivered.get(read.commitmentId) ?? 0);
+    return {
+      id: read.id,
+      offerId: read.offerId,
+      demandId: read.demandId,
+      programmeId: read.programmeId,
+      programmeName: read.programmeName,
+      product: read.product,
+      productGroupName: read.groupName,
+      seller: { kind: 'organization', id: read.sellerId, name: read.sellerName, organizationKind: read.sellerKind },
+      buyer:
+        read.buyerPartnerId !== null
+          ? { kind: 'partner', id: read.buyerPartnerId, name: read.buyerName, organizationKind: null }
+          : { kind: 'organization', id: read.buyerOrganizationId ?? 0, name: read.buyerName, organizationKind: read.buyerKind },
+      quantity: read.quantity,
+      unitCode: read.unitCode,
+      unitName: read.unitName,
+      price: read.price,
+      value: read.value,
+      channelCode: read.channelCode,
+      channelName: read.channelName,
+      connectedOn: read.connectedOn,
+      note: read.note,
+      agreementId: read.agreementId,
+      agreementTitle: read.agreementTitle,
+      delivered: onCommitment === null || !unit ? null : deliveredInUnit(all, onCommitment, read.commitmentUnit ?? '', unit),
+    };
+  });
+}
+
+/** Live connections matching `where` (over `c`, supply_connections), oldest first. */
+export function connectionSummaries(ctx: Context, where: SQL): ConnectionSummary[] {
+  return toConnectionSummaries(ctx, connectionReads(ctx, sql`c.deleted_at IS NULL AND ${where}`, sql`c.connected_on, c.id`));
+}
+
+/** Connections by id, in the trash or not, in the order of `ids`. */
+export function connectionsById(ctx: Context, ids: readonly number[]): ConnectionSummary[] {
+  if (ids.length === 0) return [];
+  const reads = connectionReads(ctx, sql`c.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`, sql`c.id`);
+  const byId = new Map(toConnectionSummaries(ctx, reads).map((summary) => [summary.id, summary]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** One page of live connections, newest first: `where` over `c`. */
+export function connectionPage(ctx: Context, where: SQL, page: { page: number; pageSize: number }): Page<ConnectionSummary> {
+  const condition = sql`c.deleted_at IS NULL AND ${where}`;
+  const total =
+    ctx.db.get<{ n: number } | undefined>(sql`SELECT count(*) AS n FROM supply_connections c JOIN supply_offers o ON o.id = c.offer_id
+      JOIN supply_demands d ON d.id = c.demand_id JOIN organizations seller ON seller.id = o.organization_id
+      LEFT JOIN partners bp ON bp.id = d.partner_id LEFT JOIN organizations bo ON bo.id = d.organization_id WHERE ${condition}`)?.n ?? 0;
+  const reads = connectionReads(ctx, condition, sql`c.connected_on DESC, c.id DESC`, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+  return { rows: toConnectionSummaries(ctx, reads), total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+/** Every word typed is found in the product or in the name of the side that offers or asks. */
+function searchOver(search: string, columns: AnyColumn[]): SQL | undefined {
+  const words = foldText(search).split(' ').filter(Boolean);
+  if (words.length === 0) return undefined;
+  return and(...words.map((word) => or(...columns.map((column) => foldedTextCondition(column, word)))));
+}
+
+function yearOverlap(from: AnyColumn, until: AnyColumn, year: number | undefined): SQL | undefined {
+  if (year === undefined) return undefined;
+  return and(lte(from, `${year}-12-31`), or(isNull(until), gte(until, `${year}-01-01`)));
+}
+
+export function listOffers(ctx: Context, input: z.output<typeof offerListInput>): Page<OfferSummary> {
+  const today = todayIso(ctx);
+  const where = and(
+    notInTrash(supplyOffers),
+    notInTrash(organizations),
+    input.organizationId === undefined ? undefined : eq(supplyOffers.organizationId, input.organizationId),
+    input.programmeId === undefined ? undefined : eq(supplyOffers.programmeId, input.programmeId),
+    input.productGroupCode ? eq(supplyOffers.productGroupCode, input.productGroupCode) : undefined,
+    yearOverlap(supplyOffers.availableFrom, supplyOffers.availableUntil, input.year),
+    input.statuses?.length ? inArray(supplyStatusSql('offer', today), input.statuses) : undefined,
+    searchOver(input.search, [supplyOffers.productFolded, organizations.nameFolded]),
+  );
+  const total =
+    ctx.db
+      .select({ value: count() })
+      .from(supplyOffers)
+      .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+      .where(where)
+      .get()?.value ?? 0;
+  const rows = offerQuery(ctx)
+    .where(where)
+    .orderBy(desc(supplyOffers.availableFrom), desc(supplyOffers.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { rows: rows.map((read) => toOfferSummary(ctx, read, today)), total };
+}
+
+function buyerCondition(buyer: z.output<typeof demandListInput>['buyer']): SQL | undefined {
+  if (!buyer) return undefined;
+  return buyer.kind === 'partner' ? eq(supplyDemands.partnerId, buyer.id) : eq(supplyDemands.organizationId, buyer.id);
+}
+
+export function listDemands(ctx: Context, input: z.output<typeof demandListInput>): Page<DemandSummary> {
+  const today = todayIso(ctx);
+  const where = and(
+    notInTrash(supplyDemands),
+    // Left-joined: the side a demand does not have reads as not in the trash.
+    notInTrash(partners),
+    notInTrash(organizations),
+    buyerCondition(input.buyer),
+    input.programmeId === undefined ? undefined : eq(supplyDemands.programmeId, input.programmeId),
+    input.productGroupCode ? eq(supplyDemands.productGroupCode, input.productGroupCode) : undefined,
+    yearOverlap(supplyDemands.neededFrom, supplyDemands.neededUntil, input.year),
+    input.statuses?.length ? inArray(supplyStatusSql('demand', today), input.statuses) : undefined,
+    searchOver(input.search, [supplyDemands.productFolded, partners.nameFolded, organizations.nameFolded]),
+  );
+  const total =
+    ctx.db
+      .select({ value: count() })
+      .from(supplyDemands)
+      .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+      .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+      .where(where)
+      .get()?.value ?? 0;
+  const rows = demandQuery(ctx)
+    .where(where)
+    .orderBy(desc(supplyDemands.neededFrom), desc(supplyDemands.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { rows: rows.map((read) => toDemandSummary(ctx, read, today)), total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit trail
+
+function unitName(ctx: Context, code: string): string {
+  return ctx.db.select({ name: units.name }).from(units).where(eq(units.code, code)).get()?.name ?? code;
+}
+
+/** A quantity as the audit trail keeps it: with its unit's code, and its name as it was then. */
+export function quantityValue(ctx: Context, quantity: number, unitCode: string): Snapshot {
+  return { quantity, unitCode, unit: unitName(ctx, unitCode) };
+}
+
+function offerSnapshot(ctx: Context, row: OfferRow): Snapshot {
+  return {
+    organizationId: row.organizationId,
+    programmeId: row.programmeId,
+    product: row.product,
+    productGroupCode: row.productGroupCode,
+    quantity: quantityValue(ctx, row.quantity, row.unitCode),
+    priceMin: row.priceMin,
+    priceMax: row.priceMax,
+    availableFrom: row.availableFrom,
+    availableUntil: row.availableUntil,
+    communeCode: row.communeCode,
+    packaging: row.packaging,
+    deliveryTerms: row.deliveryTerms,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    withdrawnOn: row.withdrawnOn,
+  };
+}
+
+function demandSnapshot(ctx: Context, row: DemandRow): Snapshot {
+  return {
+    partnerId: row.partnerId,
+    organizationId: row.organizationId,
+    programmeId: row.programmeId,
+    product: row.product,
+    productGroupCode: row.productGroupCode,
+    quantity: quantityValue(ctx, row.quantity, row.unitCode),
+    priceMin: row.priceMin,
+    priceMax: row.priceMax,
+    neededFrom: row.neededFrom,
+    neededUntil: row.neededUntil,
+    deliveryProvinceCode: row.deliveryProvinceCode,
+    deliveryPlace: row.deliveryPlace,
+    // The certificate's name as it was, beside its code, as an organization's certificates are kept.
+    requirements: requirementsOf(ctx, row.id).map(({ kindCode, kindName, minStars }) => ({ kindCode, kindName, minStars })),
+    qualityNote: row.qualityNote,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+    note: row.note,
+    withdrawnOn: row.withdrawnOn,
+  };
+}
+
+/** The names of the codes and ids an offer or a demand refers to, for its history. */
+function referenceName(ctx: Context, field: string, value: string | number): string | undefined {
+  const byId = (table: typeof organizations | typeof partners | typeof programmes) =>
+    ctx.db.select({ name: table.name }).from(table).where(eq(table.id, Number(value))).get()?.name;
+  switch (field) {
+    case 'organizationId':
+      return byId(organizations);
+    case 'partnerId':
+      return byId(partners);
+    case 'programmeId':
+      return byId(programmes);
+    case 'productGroupCode':
+      return ctx.db.select({ name: productGroups.name }).from(productGroups).where(eq(productGroups.code, String(value))).get()?.name;
+    case 'communeCode':
+      return placeName(ctx, String(value)) || undefined;
+    case 'deliveryProvinceCode':
+      return ctx.places.province(String(value))?.fullName;
+    default:
+      return undefined;
+  }
+}
+
+/** Offers as the record machinery handles them: audit trail, trash and history. */
+export const offerRecords: RecordSpec<typeof supplyOffers> = {
+  kind: 'offer',
+  table: supplyOffers,
+  noun: 'nguồn cung',
+  snapshot: offerSnapshot,
+  nameOf: (ctx, field, value) => (typeof value === 'string' || typeof value === 'number' ? referenceName(ctx, field, value) : undefined),
+};
+
+/** Demands as the record machinery handles them: audit trail, trash and history. */
+export const demandRecords: RecordSpec<typeof supplyDemands> = {
+  kind: 'demand',
+  table: supplyDemands,
+  noun: 'nhu cầu',
+  snapshot: demandSnapshot,
+  nameOf: (ctx, field, value) => (typeof value === 'string' || typeof value === 'number' ? referenceName(ctx, field, value) : undefined),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+function checkProgramme(ctx: Context, programmeId: number | null, issues: FieldIssue[]): void {
+  if (programmeId === null) return;
+  const found = ctx.db.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, programmeId), notInTrash(programmes))).get();
+  if (!found) issues.push({ path: 'programmeId', message: 'Chương trình đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
+}
+
+function checkLookups(ctx: Context, input: { productGroupCode: string; unitCode: string }): void {
+  requireProductGroup(ctx, input.productGroupCode, 'productGroupCode');
+  requireUnit(ctx, input.unitCode, 'unitCode');
+}
+
+/** Connected so far, in the row's own unit (live connections only). */
+function connectedTo(ctx: Context, side: 'offer' | 'demand', id: number): { connected: number; count: number } {
+  const column = side === 'offer' ? supplyConnections.offerQuantity : supplyConnections.demandQuantity;
+  const key = side === 'offer' ? supplyConnections.offerId : supplyConnections.demandId;
+  const row = ctx.db
+    .select({ connected: sql<number>`coalesce(sum(${column}), 0)`, count: count() })
+    .from(supplyConnections)
+    .where(and(eq(key, id), notInTrash(supplyConnections)))
+    .get();
+  return { connected: row?.connected ?? 0, count: row?.count ?? 0 };
+}
+
+/**
+ * What a change may not do once connections hang on a record: change its unit, the side that
+ * offers or asks, or bring its quantity under what is already connected.
+ */
+function checkAgainstConnections(
+  ctx: Context,
+  side: 'offer' | 'demand',
+  stored: OfferRow | DemandRow,
+  input: { unitCode: string; quantity: number },
+  sameParty: boolean,
+): void {
+  const { connected, count: connections } = connectedTo(ctx, side, stored.id);
+  if (connections === 0) return;
+  const issues: FieldIssue[] = [];
+  const unit = unitName(ctx, stored.unitCode);
+  const what = side === 'offer' ? 'Nguồn cung' : 'Nhu cầu';
+  if (input.unitCode !== stored.unitCode) {
+    issues.push({ path: 'unitCode', message: `${what} đã có ${connections} kết nối tính bằng ${unit}; không đổi đơn vị được.` });
+  } else if (input.quantity < connected) {
+    issues.push({ path: 'quantity', message: `Đã kết nối ${formatQuantity(connected, unit)}; số lượng không được nhỏ hơn.` });
+  }
+  if (!sameParty) {
+    issues.push({
+      path: side === 'offer' ? 'organizationId' : 'buyer',
+      message: `${what} đã có ${connections} kết nối; không đổi ${side === 'offer' ? 'tổ chức có hàng' : 'bên có nhu cầu'} được.`,
+    });
+  }
+  if (issues.length) throw validationFailure(issues);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offers: creating and changing
+
+/** The organization offering: in the register and not in the trash; and the product, if one of its own. */
+function checkOfferReferences(ctx: Context, input: ParsedOfferInput): void {
+  const issues: FieldIssue[] = [];
+  const organization = ctx.db
+    .select({ id: organizations.id, endedOn: organizations.endedOn, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.id, input.organizationId), notInTrash(organizations)))
+    .get();
+  if (!organization) issues.push({ path: 'organizationId', message: 'Tổ chức đã chọn không còn trong danh sách Thành viên; hãy chọn lại.' });
+  else if (organization.endedOn !== null && organization.endedOn <= input.availableFrom) {
+    issues.push({ path: 'organizationId', message: `${organization.name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(organization.endedOn)}.` });
+  }
+  if (input.productId !== null) {
+    const product = ctx.db.select({ organizationId: products.organizationId }).from(products).where(eq(products.id, input.productId)).get();
+    if (product?.organizationId !== input.organizationId) issues.push({ path: 'productId', message: 'Sản phẩm đã chọn không thuộc tổ chức này; hãy chọn lại.' });
+  }
+  if (!ctx.places.commune(input.communeCode)) issues.push({ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách hiện hành.' });
+  checkProgramme(ctx, input.programmeId, issues);
+  if (issues.length) throw validationFailure(issues);
+  checkLookups(ctx, input);
+}
+
+function offerColumnsFor(ctx: Context, input: ParsedOfferInput, productId: number | null) {
+  return {
+    programmeId: input.programmeId,
+    organizationId: input.organizationId,
+    productId,
+    product: input.product,
+    productFolded: foldText(input.product),
+    productGroupCode: input.productGroupCode,
+    quantity: input.quantity,
+    unitCode: input.unitCode,
+    availableFrom: input.availableFrom,
+    availableUntil: input.availableUntil,
+    priceMin: input.priceMin,
+    priceMax: input.priceMax,
+    communeCode: input.communeCode,
+    provinceCode: ctx.places.commune(input.communeCode)?.provinceCode ?? '',
+    packaging: input.packaging,
+    deliveryTerms: input.deliveryTerms,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    note: input.note,
+  };
+}
+
+/** A product typed on the offer becomes one of the organization's products when asked. */
+function productFor(ctx: Context, input: ParsedOfferInput): number | null {
+  if (input.productId !== null || !input.addToProducts) return input.productId;
+  const group = requireProductGroup(ctx, input.productGroupCode, 'productGroupCode');
+  return saveProduct(ctx, {
+    organizationId: input.organizationId,
+    name: input.product,
+    productGroup: group.name,
+    unit: unitName(ctx, input.unitCode),
+    volume: null,
+    volumePeriod: 'season',
+    price: input.priceMin,
+    note: '',
+  }).id;
+}
+
+export function createOffer(ctx: Context, input: ParsedOfferInput): OfferSummary {
+  checkOfferReferences(ctx, input);
+  return atomically(ctx.db, () => {
+    const now = timestamp(ctx);
+    const row = ctx.db
+      .insert(supplyOffers)
+      .values({ ...offerColumnsFor(ctx, input, productFor(ctx, input)), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    recordChange(ctx, 'offer', row.id, 'create', null, offerSnapshot(ctx, row));
+    return summaryOfOffer(ctx, row.id);
+  });
+}
+
+export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offerUpdateInput>): OfferSummary {
+  checkOfferReferences(ctx, input);
+  return atomically(ctx.db, () => {
+    const before = requireOffer(ctx, id);
+    checkAgainstConnections(ctx, 'offer', before, input, before.organizationId === input.organizationId);
+    const after = ctx.db
+      .update(supplyOffers)
+      .set({ ...offerColumnsFor(ctx, input, productFor(ctx, input)), updatedAt: timestamp(ctx) })
+      .where(eq(supplyOffers.id, id))
+      .returning()
+      .get();
+    recordChange(ctx, 'offer', id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
+    return summaryOfOffer(ctx, id);
+  });
+}
+
+export function withdrawOffer(ctx: Context, input: z.output<typeof withdrawInput>): OfferSummary {
+  return atomically(ctx.db, () => {
+    const before = requireOffer(ctx, input.id);
+    const after = ctx.db
+      .update(supplyOffers)
+      .set({ withdrawnOn: input.withdrawnOn, updatedAt: timestamp(ctx) })
+      .where(eq(supplyOffers.id, input.id))
+      .returning()
+      .get();
+    recordChange(ctx, 'offer', input.id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
+    return summaryOfOffer(ctx, input.id);
+  });
+}
+
+/** An offer or demand with live connections stays: its connections count in the results. */
+function refuseWhileConnected(ctx: Context, side: 'offer' | 'demand', id: number): void {
+  const { count: connections } = connectedTo(ctx, side, id);
+  if (connections > 0) {
+    throw conflict(
+      `${side === 'offer' ? 'Nguồn cung' : 'Nhu cầu'} này đã có ${connections} kết nối; hãy xóa các kết nối trước, hoặc ghi ngày rút nếu không còn ${side === 'offer' ? 'hàng' : 'nhu cầu'}.`,
+    );
+  }
+}
+
+export function deleteOffer(ctx: Context, id: number): null {
+  return atomically(ctx.db, () => {
+    requireOffer(ctx, id);
+    refuseWhileConnected(ctx, 'offer', id);
+    return moveToTrash(ctx, offerRecords, id);
+  });
+}
+
+export function restoreOffer(ctx: Context, id: number): OfferSummary {
+  return atomically(ctx.db, () => summaryOfOffer(ctx, restoreFromTrash(ctx, offerRecords, id).id));
+}
+
+export function offerTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedOffer> {
+  const { rows, total } = trashPage(ctx, offerRecords, page);
+  const deletedAt = new Map(rows.map((row) => [row.id, row.deletedAt]));
+  return { rows: offerSummaries(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Demands: creating and changing
+
+function checkDemandReferences(ctx: Context, input: ParsedDemandInput): void {
+  const issues: FieldIssue[] = [];
+  const table = input.buyer.kind === 'partner' ? partners : organizations;
+  const buyer = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, input.buyer.id), notInTrash(table))).get();
+  if (!buyer) {
+    issues.push({ path: 'buyer', message: `${input.buyer.kind === 'partner' ? 'Đối tác' : 'Tổ chức'} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
+  }
+  if (!ctx.places.province(input.deliveryProvinceCode)) {
+    issues.push({ path: 'deliveryProvinceCode', message: 'Tỉnh, thành phố giao hàng không có trong danh sách 34 tỉnh, thành phố hiện hành.' });
+  }
+  const kinds = new Map(ctx.db.select().from(certificationKinds).all().map((kind) => [kind.code, kind]));
+  input.requirements.forEach((requirement, index) => {
+    const kind = kinds.get(requirement.kindCode);
+    if (!kind) issues.push({ path: `requirements.${index}.kindCode`, message: 'Loại chứng nhận không có trong danh mục; hãy chọn lại.' });
+    else if (!kind.hasStars && requirement.minStars !== null) {
+      issues.push({ path: `requirements.${index}.minStars`, message: `Chứng nhận ${kind.name} không xếp sao; hãy để trống số sao.` });
+    }
+  });
+  checkProgramme(ctx, input.programmeId, issues);
+  if (issues.length) throw validationFailure(issues);
+  checkLookups(ctx, input);
+}
+
+function demandColumnsFor(input: ParsedDemandInput) {
+  return {
+    programmeId: input.programmeId,
+    partnerId: input.buyer.kind === 'partner' ? input.buyer.id : null,
+    organizationId: input.buyer.kind === 'organization' ? input.buyer.id : null,
+    product: input.product,
+    productFolded: foldText(input.product),
+    productGroupCode: input.productGroupCode,
+    quantity: input.quantity,
+    unitCode: input.unitCode,
+    neededFrom: input.neededFrom,
+    neededUntil: input.neededUntil,
+    priceMin: input.priceMin,
+    priceMax: input.priceMax,
+    deliveryProvinceCode: input.deliveryProvinceCode,
+    deliveryPlace: input.deliveryPlace,
+    qualityNote: input.qualityNote,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    note: input.note,
+  };
+}
+
+function writeRequirements(ctx: Context, demandId: number, input: ParsedDemandInput): void {
+  ctx.db.delete(demandRequirements).where(eq(demandRequirements.demandId, demandId)).run();
+  if (input.requirements.length) {
+    ctx.db
+      .insert(demandRequirements)
+      .values(input.requirements.map((requirement) => ({ demandId, kindCode: requirement.kindCode, minStars: requirement.minStars })))
+      .run();
+  }
+}
+
+export function createDemand(ctx: Context, input: ParsedDemandInput): DemandSummary {
+  checkDemandReferences(ctx, input);
+  return atomically(ctx.db, () => {
+    const now = timestamp(ctx);
+    const row = ctx.db
+      .insert(supplyDemands)
+      .values({ ...demandColumnsFor(input), createdAt: now, updatedAt: now })
+      .returning()
+      .get();
+    writeRequirements(ctx, row.id, input);
+    recordChange(ctx, 'demand', row.id, 'create', null, demandSnapshot(ctx, row));
+    return summaryOfDemand(ctx, row.id);
+  });
+}
+
+export function updateDemand(ctx: Context, { id, ...input }: z.output<typeof demandUpdateInput>): DemandSummary {
+  checkDemandReferences(ctx, input);
+  return atomically(ctx.db, () => {
+    const before = requireDemand(ctx, id);
+    const was = demandSnapshot(ctx, before);
+    const sameBuyer = input.buyer.kind === 'partner' ? before.partnerId === input.buyer.id : before.organizationId === input.buyer.id;
+    checkAgainstConnections(ctx, 'demand', before, input, sameBuyer);
+    const after = ctx.db
+      .update(supplyDemands)
+      .set({ ...demandColumnsFor(input), updatedAt: timestamp(ctx) })
+      .where(eq(supplyDemands.id, id))
+      .returning()
+      .get();
+    writeRequirements(ctx, id, input);
+    recordChange(ctx, 'demand', id, 'update', was, demandSnapshot(ctx, after));
+    return summaryOfDemand(ctx, id);
+  });
+}
+
+export function withdrawDemand(ctx: Context, input: z.output<typeof withdrawInput>): DemandSummary {
+  return atomically(ctx.db, () => {
+    const before = requireDemand(ctx, input.id);
+    const was = demandSnapshot(ctx, before);
+    const after = ctx.db
+      .update(supplyDemands)
+      .set({ withdrawnOn: input.withdrawnOn, updatedAt: timestamp(ctx) })
+      .where(eq(supplyDemands.id, input.id))
+      .returning()
+      .get();
+    recordChange(ctx, 'demand', input.id, 'update', was, demandSnapshot(ctx, after));
+    return summaryOfDemand(ctx, input.id);
+  });
+}
+
+export function deleteDemand(ctx: Context, id: number): null {
+  return atomically(ctx.db, () => {
+    requireDemand(ctx, id);
+    refuseWhileConnected(ctx, 'demand', id);
+    return moveToTrash(ctx, demandRecords, id);
+  });
+}
+
+export function restoreDemand(ctx: Context, id: number): DemandSummary {
+  return atomically(ctx.db, () => summaryOfDemand(ctx, restoreFromTrash(ctx, demandRecords, id).id));
+}
+
+export function demandTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedDemand> {
+  const { rows, total } = trashPage(ctx, demandRecords, page);
+  const deletedAt = new Map(rows.map((row) => [row.id, row.deletedAt]));
+  return { rows: demandSummaries(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cần chú ý
+
+/** Offers whose window opens from today to `days` ahead and that nobody has been connected to. */
+export function offersOpeningWithoutBuyer(ctx: Context, today: string, days: number): OfferWithoutBuyer[] {
+  return ctx.db
+    .all<Omit<OfferWithoutBuyer, 'daysUntil'>>(sql`
+      SELECT o.id AS offerId, o.product, o.organization_id AS organizationId, org.name AS organizationName, o.quantity, u.name AS unitName,
+        o.available_from AS availableFrom
+      FROM supply_offers o JOIN organizations org ON org.id = o.organization_id JOIN units u ON u.code = o.unit_code
+      WHERE o.deleted_at IS NULL AND org.deleted_at IS NULL AND o.available_from >= ${today} AND o.available_from <= ${addDays(today, days)}
+        AND (o.withdrawn_on IS NULL OR o.withdrawn_on > ${today})
+        AND NOT EXISTS (SELECT 1 FROM supply_connections c WHERE c.offer_id = o.id AND c.deleted_at IS NULL)
+      ORDER BY o.available_from, o.id`)
+    .map((row) => ({ ...row, daysUntil: daysBetween(today, row.availableFrom) }));
+}
+
+/** Demands needed from today to `days` ahead (or already, and not over), not fully connected. */
+export function demandsDueUnserved(ctx: Context, today: string, days: number): UnservedDemand[] {
+  return ctx.db
+    .all<Omit<UnservedDemand, 'daysUntil' | 'remaining'> & { connected: number }>(sql`
+      SELECT d.id AS demandId, d.product, coalesce(p.name, b.name, '') AS buyerName, d.quantity, u.name AS unitName,
+        d.needed_from AS neededFrom, d.needed_until AS neededUntil,
+        (SELECT coalesce(sum(c.demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = d.id AND c.deleted_at IS NULL) AS connected
+      FROM supply_demands d JOIN units u ON u.code = d.unit_code
+        LEFT JOIN partners p ON p.id = d.partner_id LEFT JOIN organizations b ON b.id = d.organization_id
+      WHERE d.deleted_at IS NULL AND coalesce(p.deleted_at, b.deleted_at) IS NULL
+        AND d.needed_from <= ${addDays(today, days)} AND (d.needed_until IS NULL OR d.needed_until >= ${today})
+        AND (d.withdrawn_on IS NULL OR d.withdrawn_on > ${today})
+      ORDER BY d.needed_from, d.id`)
+    .flatMap(({ connected, ...row }) => {
+      const remaining = remainingQuantity({ quantity: row.quantity, connected });
+      return remaining > 0 ? [{ ...row, remaining, daysUntil: Math.max(0, daysBetween(today, row.neededFrom)) }] : [];
+    });
+}

@@ -1,0 +1,196 @@
+/**
+ * Xác nhận kết nối: the quantity agreed (in a unit that converts exactly to both the offer's and
+ * the demand's), the price, the channel, the day, the programme. Opened from a suggestion, with
+ * what remains on both sides proposed; or from a connection, to correct it.
+ */
+import { useState } from 'react';
+import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { connectionUpdateInput, type ConnectionSummary, type DemandSummary, type OfferSummary, type Unit } from '../../../../shared/contract';
+import { formatMoney, formatQuantity } from '../../../../shared/format';
+import { baseOf, convertQuantity } from '../../../../shared/supply';
+import { DateField } from '../../components/DateField';
+import { FormFooter } from '../../components/FormFooter';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { splitServerError } from '../../forms/serverErrors';
+import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+
+interface Values {
+  quantity: number | null;
+  unitCode: string;
+  price: number | null;
+  channelCode: string | null;
+  connectedOn: string | null;
+  programmeId: number | null;
+  note: string;
+}
+
+type ConnectDialogProps = { onClose: () => void } & ({ offer: OfferSummary; demand: DemandSummary; connection?: undefined } | { connection: ConnectionSummary; offer?: undefined; demand?: undefined });
+
+/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
+function numberOrNull(value: number | string): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+export function ConnectDialog(props: ConnectDialogProps) {
+  const { t } = useTranslation();
+  const lookups = useSupplyLookups();
+  const units = lookups.data?.units ?? [];
+  const title = props.connection ? t('supply.connect.editTitle') : t('supply.connect.title');
+  return (
+    <Modal opened onClose={props.onClose} title={title} size={720}>
+      {lookups.data ? <ConnectForm {...props} units={units} channels={lookups.data.channels} /> : null}
+    </Modal>
+  );
+}
+
+function initialValues(props: ConnectDialogProps, units: Unit[]): Values {
+  if (props.connection) {
+    const { connection } = props;
+    return {
+      quantity: connection.quantity,
+      unitCode: connection.unitCode,
+      price: connection.price,
+      channelCode: connection.channelCode,
+      connectedOn: connection.connectedOn,
+      programmeId: connection.programmeId,
+      note: connection.note,
+    };
+  }
+  const { offer, demand } = props;
+  const offerUnit = units.find((unit) => unit.code === offer.unitCode);
+  const demandUnit = units.find((unit) => unit.code === demand.unitCode);
+  const offered = offerUnit && demandUnit ? convertQuantity(offer.remaining, offerUnit, demandUnit) : null;
+  return {
+    quantity: offered === null ? demand.remaining : Math.min(offered, demand.remaining),
+    unitCode: demand.unitCode,
+    price: null,
+    channelCode: null,
+    connectedOn: dayjs().format('YYYY-MM-DD'),
+    programmeId: demand.programmeId ?? offer.programmeId,
+    note: '',
+  };
+}
+
+function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { code: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const { units, channels } = props;
+  const programmes = useProgrammes();
+  const create = useSupplyWrite('connections:create');
+  const update = useSupplyWrite('connections:update');
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: initialValues(props, units),
+    validate: schemaResolver(connectionUpdateInput.omit({ id: true }), { sync: true }),
+  });
+  const current = units.find((unit) => unit.code === form.values.unitCode);
+  // Only units of the same base convert exactly to the offer's and the demand's.
+  const choices = current ? units.filter((unit) => baseOf(unit) === baseOf(current)) : units;
+  const value = form.values.quantity !== null && form.values.price !== null ? Math.round(form.values.quantity * form.values.price) : null;
+
+  const submit = form.onSubmit(async (submitted) => {
+    const { quantity, channelCode, connectedOn } = submitted;
+    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+    if (quantity === null || channelCode === null || connectedOn === null) return;
+    setFormError(null);
+    const fields = { ...submitted, quantity, channelCode, connectedOn };
+    try {
+      if (props.connection) await update.mutateAsync({ ...fields, id: props.connection.id });
+      else await create.mutateAsync({ ...fields, offerId: props.offer.id, demandId: props.demand.id });
+      notifications.show({ color: 'teal', message: t(props.connection ? 'supply.connect.saved' : 'supply.connect.done') });
+      props.onClose();
+    } catch (error) {
+      const { fields: issues, general } = splitServerError(error, Object.keys(submitted), t('common.unexpectedError'));
+      form.setErrors(issues);
+      setFormError(general);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {props.offer && (
+          <Alert color="blue" variant="light">
+            <Text size="sm">
+              {t('supply.connect.between', {
+                offer: `${props.offer.product} — ${props.offer.organization.name}`,
+                offerLeft: formatQuantity(props.offer.remaining, props.offer.unitName),
+                demand: `${props.demand.product} — ${props.demand.buyer.name}`,
+                demandLeft: formatQuantity(props.demand.remaining, props.demand.unitName),
+              })}
+            </Text>
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NumberInput
+            label={t('supply.connect.quantity')}
+            required
+            min={0}
+            allowNegative={false}
+            decimalScale={3}
+            thousandSeparator="."
+            decimalSeparator=","
+            hideControls
+            {...form.getInputProps('quantity')}
+            onChange={(next: number | string) => form.setFieldValue('quantity', numberOrNull(next))}
+          />
+          <LabelledSelect
+            label={t('supply.connect.unit')}
+            required
+            allowDeselect={false}
+            data={choices.map((unit) => ({ value: unit.code, label: unit.name }))}
+            {...form.getInputProps('unitCode')}
+          />
+          <NumberInput
+            label={t('supply.connect.price')}
+            description={t('supply.connect.priceHint')}
+            min={0}
+            allowNegative={false}
+            allowDecimal={false}
+            thousandSeparator="."
+            decimalSeparator=","
+            hideControls
+            {...form.getInputProps('price')}
+            onChange={(next: number | string) => form.setFieldValue('price', numberOrNull(next))}
+          />
+        </SimpleGrid>
+        {value !== null && (
+          <Text size="sm" c="dimmed">
+            {t('supply.connect.value', { value: formatMoney(value) })}
+          </Text>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <LabelledSelect
+            label={t('supply.connect.channel')}
+            placeholder={t('supply.connect.channelPlaceholder')}
+            required
+            allowDeselect={false}
+            data={channels.map((channel) => ({ value: channel.code, label: channel.name }))}
+            {...form.getInputProps('channelCode')}
+          />
+          <DateField label={t('supply.connect.connectedOn')} required {...form.getInputProps('connectedOn')} />
+          <LabelledSelect
+            label={t('supply.programme')}
+            placeholder={t('supply.noProgramme')}
+            clearable
+            data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+            value={form.values.programmeId === null ? null : String(form.values.programmeId)}
+            onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
+            error={form.errors.programmeId}
+          />
+        </SimpleGrid>
+        <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
+        <FormFooter
+          error={formError}
+          submitLabel={props.connection ? t('supply.connect.save') : t('supply.connect.submit')}
+          saving={create.isPending || update.isPending}
+          onCancel={props.onClose}
+        />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * Adds or edits a demand (nhu cầu): who asks — a partner, or a member organization that buys —
+ * the product and its group (proposed from its words until picked), quantity with unit, the days
+ * the goods are needed, where they are delivered, the certificates required (OCOP with its least
+ * number of stars), other quality asked for, price, contact, programme.
+ */
+import { useState } from 'react';
+import { ActionIcon, Button, Fieldset, Grid, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { demandInput, type DemandDetail, type DemandInput, type DemandSummary } from '../../../../shared/contract';
+import { productGroupOf } from '../../../../shared/supply';
+import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
+import { DateField } from '../../components/DateField';
+import { FormFooter } from '../../components/FormFooter';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { splitServerError } from '../../forms/serverErrors';
+import { useAlliance, useLookups, useProvinces } from '../../queries';
+import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { numberOrNull, PriceInputs } from './OfferForm';
+
+interface RequirementValues {
+  kindCode: string | null;
+  minStars: number | null;
+}
+
+interface DemandValues {
+  buyer: Counterpart | null;
+  product: string;
+  productGroupCode: string | null;
+  quantity: number | null;
+  unitCode: string | null;
+  neededFrom: string | null;
+  neededUntil: string | null;
+  priceMin: number | null;
+  priceMax: number | null;
+  deliveryProvinceCode: string | null;
+  deliveryPlace: string;
+  requirements: RequirementValues[];
+  qualityNote: string;
+  contactName: string;
+  contactPhone: string;
+  note: string;
+  programmeId: number | null;
+}
+
+function valuesOf(initial: DemandDetail | undefined, preset: { buyer?: Counterpart; programmeId?: number }, provinceCode: string | null): DemandValues {
+  if (initial) {
+    return {
+      buyer: { kind: initial.buyer.kind, id: initial.buyer.id, name: initial.buyer.name },
+      product: initial.product,
+      productGroupCode: initial.productGroupCode,
+      quantity: initial.quantity,
+      unitCode: initial.unitCode,
+      neededFrom: initial.neededFrom,
+      neededUntil: initial.neededUntil,
+      priceMin: initial.priceMin,
+      priceMax: initial.priceMax,
+      deliveryProvinceCode: initial.deliveryProvinceCode,
+      deliveryPlace: initial.deliveryPlace,
+      requirements: initial.requirements.map(({ kindCode, minStars }) => ({ kindCode, minStars })),
+      qualityNote: initial.qualityNote,
+      contactName: initial.contactName,
+      contactPhone: initial.contactPhone,
+      note: initial.note,
+      programmeId: initial.programmeId,
+    };
+  }
+  return {
+    buyer: preset.buyer ?? null,
+    product: '',
+    productGroupCode: null,
+    quantity: null,
+    unitCode: null,
+    neededFrom: null,
+    neededUntil: null,
+    priceMin: null,
+    priceMax: null,
+    deliveryProvinceCode: provinceCode,
+    deliveryPlace: '',
+    requirements: [],
+    qualityNote: '',
+    contactName: '',
+    contactPhone: '',
+    note: '',
+    programmeId: preset.programmeId ?? null,
+  };
+}
+
+/** Every path the backend may name an issue by, so that each lands under its own input. */
+function fieldPaths(values: DemandValues): string[] {
+  return [...Object.keys(values), ...values.requirements.flatMap((_, index) => [`requirements.${index}.kindCode`, `requirements.${index}.minStars`])];
+}
+
+interface DemandFormProps {
+  initial?: DemandDetail;
+  preset?: { buyer?: Counterpart; programmeId?: number };
+  onSaved: (demand: DemandSummary) => void;
+  onCancel: () => void;
+}
+
+export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFormProps) {
+  const { t } = useTranslation();
+  const lookups = useSupplyLookups();
+  const certificationKinds = useLookups().data?.certificationKinds ?? [];
+  const provinces = useProvinces();
+  const programmes = useProgrammes();
+  const home = useAlliance().data?.provinceCode ?? null;
+  const create = useSupplyWrite('demands:create');
+  const update = useSupplyWrite('demands:update');
+  const [formError, setFormError] = useState<string | null>(null);
+  const [groupPicked, setGroupPicked] = useState(initial !== undefined);
+  const form = useForm<DemandValues>({ mode: 'controlled', initialValues: valuesOf(initial, preset, home), validate: schemaResolver(demandInput, { sync: true }) });
+  const { values } = form;
+  const groups = lookups.data?.productGroups ?? [];
+
+  const submit = form.onSubmit(async (submitted) => {
+    const { buyer, productGroupCode, quantity, unitCode, neededFrom, deliveryProvinceCode } = submitted;
+    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+    if (buyer === null || productGroupCode === null || quantity === null || unitCode === null || neededFrom === null || deliveryProvinceCode === null) return;
+    setFormError(null);
+    const input: DemandInput = {
+      ...submitted,
+      buyer: { kind: buyer.kind, id: buyer.id },
+      productGroupCode,
+      quantity,
+      unitCode,
+      neededFrom,
+      deliveryProvinceCode,
+      requirements: submitted.requirements.flatMap(({ kindCode, minStars }) => (kindCode === null ? [] : [{ kindCode, minStars }])),
+    };
+    try {
+      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
+    } catch (error) {
+      const { fields, general } = splitServerError(error, fieldPaths(submitted), t('common.unexpectedError'));
+      form.setErrors(fields);
+      setFormError(general);
+    }
+  });
+
+  const buyerError = form.errors.buyer ?? form.errors['buyer.id'] ?? form.errors['buyer.kind'];
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Fieldset legend={t('supply.demandForm.who')}>
+          <Stack gap="sm">
+            <CounterpartPicker
+              label={t('supply.demandForm.buyer')}
+              required
+              value={values.buyer}
+              onChange={(buyer) => form.setFieldValue('buyer', buyer)}
+              error={typeof buyerError === 'string' ? buyerError : null}
+            />
+            <TextInput
+              label={t('supply.product')}
+              placeholder={t('supply.demandForm.productPlaceholder')}
+              required
+              {...form.getInputProps('product')}
+              onChange={(event) => {
+                const product = event.currentTarget.value;
+                form.setValues({ product, ...(groupPicked ? {} : { productGroupCode: productGroupOf(product, groups) }) });
+              }}
+            />
+            <LabelledSelect
+              label={t('supply.productGroup')}
+              required
+              allowDeselect={false}
+              searchable
+              data={groups.map((group) => ({ value: group.code, label: group.name }))}
+              value={values.productGroupCode}
+              onChange={(next) => {
+                setGroupPicked(true);
+                form.setFieldValue('productGroupCode', next);
+              }}
+              error={form.errors.productGroupCode}
+              description={t('supply.productGroupHint')}
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('supply.demandForm.what')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput
+                label={t('supply.quantity')}
+                required
+                min={0}
+                allowNegative={false}
+                decimalScale={3}
+                thousandSeparator="."
+                decimalSeparator=","
+                hideControls
+                {...form.getInputProps('quantity')}
+                onChange={(next: number | string) => form.setFieldValue('quantity', numberOrNull(next))}
+              />
+              <LabelledSelect
+                label={t('supply.unit')}
+                required
+                allowDeselect={false}
+                searchable
+                data={(lookups.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
+                {...form.getInputProps('unitCode')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <DateField label={t('supply.neededFrom')} required {...form.getInputProps('neededFrom')} />
+              <DateField label={t('supply.neededUntil')} minDate={values.neededFrom ?? undefined} {...form.getInputProps('neededUntil')} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <LabelledSelect
+                label={t('supply.deliveryProvince')}
+                required
+                allowDeselect={false}
+                searchable
+                data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
+                {...form.getInputProps('deliveryProvinceCode')}
+              />
+              <TextInput label={t('supply.deliveryPlace')} placeholder={t('supply.deliveryPlacePlaceholder')} {...form.getInputProps('deliveryPlace')} />
+            </SimpleGrid>
+            <PriceInputs values={values} form={form} />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('supply.demandForm.quality')}>
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('supply.demandForm.requirementsHint')}
+            </Text>
+            {values.requirements.map((requirement, index) => {
+              const kind = certificationKinds.find((candidate) => candidate.code === requirement.kindCode);
+              return (
+                <Grid key={index} align="flex-start" gap="sm">
+                  <Grid.Col span={{ base: 12, sm: 6 }}>
+                    <LabelledSelect
+                      label={t('supply.demandForm.requirement', { number: index + 1 })}
+                      required
+                      allowDeselect={false}
+                      data={certificationKinds.map((candidate) => ({ value: candidate.code, label: candidate.name }))}
+                      {...form.getInputProps(`requirements.${index}.kindCode`)}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 10, sm: 5 }}>
+                    {kind?.hasStars && (
+                      <NumberInput
+                        label={t('supply.demandForm.minStars')}
+                        min={1}
+                        max={5}
+                        allowDecimal={false}
+                        {...form.getInputProps(`requirements.${index}.minStars`)}
+                        onChange={(next: number | string) => form.setFieldValue(`requirements.${index}.minStars`, numberOrNull(next))}
+                      />
+                    )}
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 2, sm: 1 }}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      size="lg"
+                      mt={26}
+                      aria-label={t('supply.demandForm.removeRequirement', { number: index + 1 })}
+                      onClick={() => form.removeListItem('requirements', index)}
+                    >
+                      <IconTrash size={18} />
+                    </ActionIcon>
+                  </Grid.Col>
+                </Grid>
+              );
+            })}
+            <Group>
+              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('requirements', { kindCode: null, minStars: null })}>
+                {t('supply.demandForm.addRequirement')}
+              </Button>
+            </Group>
+            <Textarea label={t('supply.qualityNote')} autosize minRows={1} maxRows={3} {...form.getInputProps('qualityNote')} />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('supply.offerForm.contact')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('supply.contactName')} {...form.getInputProps('contactName')} />
+              <TextInput label={t('supply.contactPhone')} {...form.getInputProps('contactPhone')} />
+              <LabelledSelect
+                label={t('supply.programme')}
+                placeholder={t('supply.noProgramme')}
+                clearable
+                data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+                value={values.programmeId === null ? null : String(values.programmeId)}
+                onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
+                error={form.errors.programmeId}
+              />
+            </SimpleGrid>
+            <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
+          </Stack>
+        </Fieldset>
+        <FormFooter error={formError} submitLabel={t('supply.demandForm.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,312 @@
+/**
+ * Adds or edits an offer (nguồn cung): the member organization, the product — one of its own, or
+ * typed, and then optionally added to its products — and its group (proposed from the words of the
+ * product, as the lookup's keywords say, until the person picks one), quantity with unit, the
+ * window, price or price range, the commune where the goods are (the organization's, unless told),
+ * packaging, delivery terms, contact, programme.
+ */
+import { useEffect, useState } from 'react';
+import { Autocomplete, Checkbox, Fieldset, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { offerInput, type OfferDetail, type OfferInput, type OfferSummary } from '../../../../shared/contract';
+import { productGroupOf } from '../../../../shared/supply';
+import { foldText } from '../../../../shared/text';
+import { DateField } from '../../components/DateField';
+import { FormFooter } from '../../components/FormFooter';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { splitServerError } from '../../forms/serverErrors';
+import { useCommunes, useOrganization } from '../../queries';
+import { useProducts } from '../../queries/register';
+import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
+
+interface OfferValues {
+  organization: Counterpart | null;
+  productId: number | null;
+  product: string;
+  addToProducts: boolean;
+  productGroupCode: string | null;
+  quantity: number | null;
+  unitCode: string | null;
+  availableFrom: string | null;
+  availableUntil: string | null;
+  priceMin: number | null;
+  priceMax: number | null;
+  communeCode: string | null;
+  packaging: string;
+  deliveryTerms: string;
+  contactName: string;
+  contactPhone: string;
+  note: string;
+  programmeId: number | null;
+}
+
+function valuesOf(initial: OfferDetail | undefined, preset: OfferPreset): OfferValues {
+  if (initial) {
+    return {
+      organization: { kind: 'organization', id: initial.organization.id, name: initial.organization.name },
+      productId: initial.productId,
+      product: initial.product,
+      addToProducts: false,
+      productGroupCode: initial.productGroupCode,
+      quantity: initial.quantity,
+      unitCode: initial.unitCode,
+      availableFrom: initial.availableFrom,
+      availableUntil: initial.availableUntil,
+      priceMin: initial.priceMin,
+      priceMax: initial.priceMax,
+      communeCode: initial.communeCode,
+      packaging: initial.packaging,
+      deliveryTerms: initial.deliveryTerms,
+      contactName: initial.contactName,
+      contactPhone: initial.contactPhone,
+      note: initial.note,
+      programmeId: initial.programmeId,
+    };
+  }
+  return {
+    organization: preset.organization ?? null,
+    productId: null,
+    product: '',
+    addToProducts: false,
+    productGroupCode: null,
+    quantity: null,
+    unitCode: null,
+    availableFrom: null,
+    availableUntil: null,
+    priceMin: null,
+    priceMax: null,
+    communeCode: null,
+    packaging: '',
+    deliveryTerms: '',
+    contactName: '',
+    contactPhone: '',
+    note: '',
+    programmeId: preset.programmeId ?? null,
+  };
+}
+
+/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
+export function numberOrNull(value: number | string): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+/** For a new offer: the organization (from its page) or the programme (from its page). */
+interface OfferPreset {
+  organization?: Counterpart;
+  programmeId?: number;
+}
+
+interface OfferFormProps {
+  initial?: OfferDetail;
+  preset?: OfferPreset;
+  onSaved: (offer: OfferSummary) => void;
+  onCancel: () => void;
+}
+
+export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferFormProps) {
+  const { t } = useTranslation();
+  const lookups = useSupplyLookups();
+  const programmes = useProgrammes();
+  const create = useSupplyWrite('offers:create');
+  const update = useSupplyWrite('offers:update');
+  const [formError, setFormError] = useState<string | null>(null);
+  // The group follows the product's words until the person picks one.
+  const [groupPicked, setGroupPicked] = useState(initial !== undefined);
+  // The schema reads the organization's id; the form keeps its name too, for the picker.
+  const form = useForm<OfferValues>({
+    mode: 'controlled',
+    initialValues: valuesOf(initial, preset),
+    validate: (values) => schemaResolver(offerInput, { sync: true })({ ...values, organizationId: values.organization?.id ?? null }),
+  });
+  const { values } = form;
+  const groups = lookups.data?.productGroups ?? [];
+
+  const setProduct = (product: string, productId: number | null) => {
+    form.setValues({ product, productId, ...(groupPicked ? {} : { productGroupCode: productGroupOf(product, groups) }) });
+  };
+
+  const submit = form.onSubmit(async (submitted) => {
+    const { organization, productGroupCode, quantity, unitCode, availableFrom, communeCode } = submitted;
+    const organizationId = organization?.id ?? null;
+    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+    if (organizationId === null || productGroupCode === null || quantity === null || unitCode === null || availableFrom === null || communeCode === null) return;
+    setFormError(null);
+    const { organization: _picked, ...rest } = submitted;
+    const input: OfferInput = { ...rest, organizationId, productGroupCode, quantity, unitCode, availableFrom, communeCode };
+    try {
+      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
+    } catch (error) {
+      const { fields, general } = splitServerError(error, [...Object.keys(submitted), 'organizationId'], t('common.unexpectedError'));
+      form.setErrors(fields);
+      setFormError(general);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Fieldset legend={t('supply.offerForm.who')}>
+          <Stack gap="sm">
+            <CounterpartPicker
+              label={t('supply.offerForm.organization')}
+              only="organization"
+              required
+              value={values.organization}
+              onChange={(organization) => form.setValues({ organization, productId: null, communeCode: null })}
+              error={typeof form.errors.organizationId === 'string' ? form.errors.organizationId : null}
+            />
+            {values.organization !== null && (
+              <OrganizationParts
+                key={values.organization.id}
+                organizationId={values.organization.id}
+                values={values}
+                errors={form.errors}
+                onProduct={setProduct}
+                onCommune={(communeCode) => form.setFieldValue('communeCode', communeCode)}
+                onAddToProducts={(addToProducts) => form.setFieldValue('addToProducts', addToProducts)}
+              />
+            )}
+            <LabelledSelect
+              label={t('supply.productGroup')}
+              required
+              allowDeselect={false}
+              searchable
+              data={groups.map((group) => ({ value: group.code, label: group.name }))}
+              value={values.productGroupCode}
+              onChange={(next) => {
+                setGroupPicked(true);
+                form.setFieldValue('productGroupCode', next);
+              }}
+              error={form.errors.productGroupCode}
+              description={t('supply.productGroupHint')}
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('supply.offerForm.what')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput
+                label={t('supply.quantity')}
+                required
+                min={0}
+                allowNegative={false}
+                decimalScale={3}
+                thousandSeparator="."
+                decimalSeparator=","
+                hideControls
+                {...form.getInputProps('quantity')}
+                onChange={(next: number | string) => form.setFieldValue('quantity', numberOrNull(next))}
+              />
+              <LabelledSelect
+                label={t('supply.unit')}
+                required
+                allowDeselect={false}
+                searchable
+                data={(lookups.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
+                {...form.getInputProps('unitCode')}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <DateField label={t('supply.availableFrom')} required {...form.getInputProps('availableFrom')} />
+              <DateField label={t('supply.availableUntil')} description={t('supply.availableUntilHint')} minDate={values.availableFrom ?? undefined} {...form.getInputProps('availableUntil')} />
+            </SimpleGrid>
+            <PriceInputs values={values} form={form} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('supply.packaging')} placeholder={t('supply.packagingPlaceholder')} {...form.getInputProps('packaging')} />
+              <TextInput label={t('supply.deliveryTerms')} {...form.getInputProps('deliveryTerms')} />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
+        <Fieldset legend={t('supply.offerForm.contact')}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('supply.contactName')} {...form.getInputProps('contactName')} />
+              <TextInput label={t('supply.contactPhone')} {...form.getInputProps('contactPhone')} />
+              <LabelledSelect
+                label={t('supply.programme')}
+                placeholder={t('supply.noProgramme')}
+                clearable
+                data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+                value={values.programmeId === null ? null : String(values.programmeId)}
+                onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
+                error={form.errors.programmeId}
+              />
+            </SimpleGrid>
+            <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
+          </Stack>
+        </Fieldset>
+        <FormFooter error={formError} submitLabel={t('supply.offerForm.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}
+
+/** Price from – to, in đồng per unit; the form's own type is loose enough for the demand's form too. */
+export function PriceInputs({ form }: { values: { priceMin: number | null; priceMax: number | null }; form: { getInputProps: (path: 'priceMin' | 'priceMax') => object; setFieldValue: (path: 'priceMin' | 'priceMax', value: number | null) => void } }) {
+  const { t } = useTranslation();
+  const money = { min: 0, allowNegative: false, allowDecimal: false, thousandSeparator: '.', decimalSeparator: ',', hideControls: true } as const;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <NumberInput label={t('supply.priceMin')} description={t('supply.priceHint')} {...money} {...form.getInputProps('priceMin')} onChange={(next: number | string) => form.setFieldValue('priceMin', numberOrNull(next))} />
+      <NumberInput label={t('supply.priceMax')} description={t('supply.priceMaxHint')} {...money} {...form.getInputProps('priceMax')} onChange={(next: number | string) => form.setFieldValue('priceMax', numberOrNull(next))} />
+    </SimpleGrid>
+  );
+}
+
+interface OrganizationPartsProps {
+  organizationId: number;
+  values: OfferValues;
+  errors: Record<string, unknown>;
+  onProduct: (product: string, productId: number | null) => void;
+  onCommune: (communeCode: string | null) => void;
+  onAddToProducts: (add: boolean) => void;
+}
+
+/** What depends on the organization chosen: its products to pick from, and its communes. */
+function OrganizationParts({ organizationId, values, errors, onProduct, onCommune, onAddToProducts }: OrganizationPartsProps) {
+  const { t } = useTranslation();
+  const organization = useOrganization(organizationId);
+  const products = useProducts(organizationId);
+  const communes = useCommunes(organization.data?.provinceCode ?? '');
+  const own = products.data?.products ?? [];
+  const typedIsOwn = own.some((product) => foldText(product.name) === foldText(values.product));
+  const ownCommune = organization.data?.communeCode ?? null;
+  // The goods are where the organization is, unless the person says otherwise.
+  useEffect(() => {
+    if (values.communeCode === null && ownCommune !== null) onCommune(ownCommune);
+  }, [values.communeCode, ownCommune, onCommune]);
+  const messageOf = (path: string) => (typeof errors[path] === 'string' ? errors[path] : undefined);
+  return (
+    <Stack gap="sm">
+      <Autocomplete
+        label={t('supply.product')}
+        placeholder={t('supply.offerForm.productPlaceholder')}
+        required
+        data={own.map((product) => product.name)}
+        value={values.product}
+        onChange={(product) => onProduct(product, own.find((candidate) => foldText(candidate.name) === foldText(product))?.id ?? null)}
+        error={messageOf('product') ?? messageOf('productId')}
+      />
+      {values.product.trim() !== '' && !typedIsOwn && (
+        <Checkbox label={t('supply.offerForm.addToProducts')} checked={values.addToProducts} onChange={(event) => onAddToProducts(event.currentTarget.checked)} />
+      )}
+      {own.length === 0 && products.isSuccess && (
+        <Text size="xs" c="dimmed">
+          {t('supply.offerForm.noProducts')}
+        </Text>
+      )}
+      <LabelledSelect
+        label={t('supply.offerForm.commune')}
+        required
+        allowDeselect={false}
+        searchable
+        data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
+        value={values.communeCode}
+        onChange={onCommune}
+        error={messageOf('communeCode')}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The rules of supply–demand connection (kết nối cung – cầu), as pure functions: how quantities
+ * convert between units (exactly, and only within one base), where an offer or a demand stands on
+ * a day, which product group a freely written product belongs to, and how close two product names
+ * are. The services, the suggestions, the reports and the screens all read offers and demands
+ * through these; the service's SQL (`supplyStatusSql`) states the status rule again for filtering
+ * and paging in the database, and tests hold the two to the same answers.
+ */
+import { roundQuantity } from './agreements';
+import type { SupplyStatus } from './domain';
+import { foldText } from './text';
+
+/** A unit as the rules read it: its base, and how many of it make one base unit. */
+export interface UnitFacts {
+  code: string;
+  baseCode: string | null;
+  perBase: number;
+}
+
+/** The unit totals are kept in: the unit itself, or the base it converts to. */
+export function baseOf(unit: UnitFacts): string {
+  return unit.baseCode ?? unit.code;
+}
+
+/** Whether a quantity in one unit can be stated exactly in the other: the same unit, or one base. */
+export function convertible(from: UnitFacts, to: UnitFacts): boolean {
+  return from.code === to.code || baseOf(from) === baseOf(to);
+}
+
+/**
+ * `quantity` of `from` stated in `to` (30 tấn → 30.000 kg), rounded as every quantity sum is;
+ * null when the two units do not convert (quả and tấn).
+ */
+export function convertQuantity(quantity: number, from: UnitFacts, to: UnitFacts): number | null {
+  if (from.code === to.code) return quantity;
+  if (!convertible(from, to)) return null;
+  return roundQuantity((quantity * to.perBase) / from.perBase);
+}
+
+/** An offer or a demand as the status rule reads it; `connected` is in its own unit. */
+export interface SupplyFacts {
+  quantity: number;
+  connected: number;
+  /** The last day of its window (available until, needed until); null: open-ended. */
+  until: string | null;
+  withdrawnOn: string | null;
+}
+
+/**
+ * Where an offer or a demand stands on `today`, checked in this order: withdrawn (from its
+ * withdrawal day on); fully connected; expired (its window is over); partly connected; open.
+ */
+export function supplyStatus(facts: SupplyFacts, today: string): SupplyStatus {
+  if (facts.withdrawnOn !== null && facts.withdrawnOn <= today) return 'withdrawn';
+  if (roundQuantity(facts.connected) >= facts.quantity) return 'fully_connected';
+  if (facts.until !== null && facts.until < today) return 'expired';
+  if (facts.connected > 0) return 'partly_connected';
+  return 'open';
+}
+
+/** What is left to connect, in the offer's or demand's unit; never below 0. */
+export function remainingQuantity(facts: Pick<SupplyFacts, 'quantity' | 'connected'>): number {
+  return Math.max(0, roundQuantity(facts.quantity - facts.connected));
+}
+
+/** Whether one can still connect to it today: not withdrawn, not expired, something left. */
+export function isConnectable(status: SupplyStatus): boolean {
+  return status === 'open' || status === 'partly_connected';
+}
+
+/** The keywords of a product group, folded, as the office writes them: "gạo, lúa, nếp". */
+export function keywordsOf(keywords: string): string[] {
+  return [...new Set(keywords.split(/[,;\n]/).map((keyword) => foldText(keyword)).filter(Boolean))];
+}
+
+/** A product name as compared: folded, punctuation as spaces. */
+function productWords(product: string): string[] {
+  return foldText(product)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter(Boolean);
+}
+
+/**
+ * The product group a freely written product belongs to, by the groups' keywords: the keyword
+ * found earliest in the name wins ("Xoài cát" is fruit, "Bánh tráng gạo" a processed speciality),
+ * the longer of two found at the same place ("dưa leo" before "dưa"). Null when none is found:
+ * then the person chooses, nothing is guessed.
+ */
+export function productGroupOf(product: string, groups: readonly { code: string; keywords: string }[]): string | null {
+  const words = productWords(product);
+  let best: { code: string; position: number; length: number } | null = null;
+  for (const group of groups) {
+    for (const keyword of keywordsOf(group.keywords)) {
+      const parts = keyword.split(' ');
+      for (let position = 0; position + parts.length <= words.length; position += 1) {
+        if (!parts.every((part, index) => words[position + index] === part)) continue;
+        if (!best || position < best.position || (position === best.position && parts.length > best.length)) {
+          best = { code: group.code, position, length: parts.length };
+        }
+        break;
+      }
+    }
+  }
+  return best?.code ?? null;
+}
+
+/** Letter trigrams of a name with its spaces taken out: "ST 25" and "ST25" read alike. */
+function trigrams(product: string): Set<string> {
+  const compact = productWords(product).join('');
+  const grams = new Set<string>();
+  for (let index = 0; index + 3 <= compact.length; index += 1) grams.add(compact.slice(index, index + 3));
+  if (grams.size === 0 && compact) grams.add(compact);
+  return grams;
+}
+
+/**
+ * How close two product names are, 0..1: the share of the shorter name's letter trigrams found in
+ * the longer one, so that a name written in more detail still reads as the same product ("gạo
+ * ST25" and "Gạo thơm ST 25" 0.6; "gạo ST25" and "xoài cát" 0).
+ */
+export function productSimilarity(a: string, b: string): number {
+  const left = trigrams(a);
+  const right = trigrams(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const gram of left) if (right.has(gram)) shared += 1;
+  return shared / Math.min(left.size, right.size);
+}
+
+/** A window of days, the end open when null. */
+export interface Window {
+  from: string;
+  until: string | null;
+}
+
+/** The days two windows share, or null when they share none. */
+export function overlapOf(a: Window, b: Window): Window | null {
+  const from = a.from > b.from ? a.from : b.from;
+  const ends = [a.until, b.until].filter((day): day is string => day !== null).sort();
+  const until = ends[0] ?? null;
+  if (until !== null && until < from) return null;
+  return { from, until };
+}

@@ -1,0 +1,560 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { supplyStatusSql } from '../../src/core/services/supply';
+import { supplyOffers } from '../../src/core/db/schema';
+import type { InputOf } from '../../src/shared/contract';
+import { supplyStatuses } from '../../src/shared/domain';
+import { convertQuantity, productGroupOf, productSimilarity, supplyStatus } from '../../src/shared/supply';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+const ids = { riceA: 0, riceB: 0, eggs: 0, mango: 0, coopMart: 0, bakery: 0 };
+let hanoiCommune = '';
+
+function on(day: string): Date {
+  return new Date(`${day}T05:00:00Z`);
+}
+
+async function organization(name: string, communeCode: string, kind: 'htx' | 'tht' = 'htx'): Promise<number> {
+  return (await call(app, 'organizations:create', { kind, name, communeCode })).id;
+}
+
+function offer(overrides: Partial<InputOf<'offers:create'>> & { organizationId: number }): InputOf<'offers:create'> {
+  return {
+    product: 'Gạo ST25',
+    productGroupCode: 'lua_gao',
+    quantity: 80,
+    unitCode: 'tan',
+    availableFrom: '2026-06-01',
+    availableUntil: '2026-07-31',
+    priceMin: 18_000_000,
+    communeCode: XA_VINH_AN,
+    ...overrides,
+  };
+}
+
+function demand(overrides: Partial<InputOf<'demands:create'>> = {}): InputOf<'demands:create'> {
+  return {
+    buyer: { kind: 'partner', id: ids.coopMart },
+    product: 'Gạo thơm ST 25',
+    productGroupCode: 'lua_gao',
+    quantity: 50,
+    unitCode: 'tan',
+    neededFrom: '2026-06-15',
+    neededUntil: '2026-06-30',
+    deliveryProvinceCode: AN_GIANG,
+    deliveryPlace: 'Kho Co.opmart Long Xuyên',
+    requirements: [{ kindCode: 'vietgap' }],
+    ...overrides,
+  };
+}
+
+async function issuesOf(channel: string, input: unknown): Promise<Record<string, string>> {
+  const error = await callFailing(app, channel, input);
+  if (error.kind !== 'validation') throw new Error(`expected a validation error, got ${error.kind}: ${error.message}`);
+  return Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
+}
+
+beforeEach(async () => {
+  app = openTestApp(on('2026-05-20'));
+  hanoiCommune = app.ctx.places.communesOf('01')[0]?.code ?? '';
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG, chairName: 'Nguyễn Văn Bình' });
+  ids.riceA = await organization('HTX Nông nghiệp Vĩnh Bình', XA_VINH_AN);
+  ids.riceB = await organization('HTX Nông nghiệp Tây Bình', XA_VINH_BINH);
+  ids.eggs = await organization('THT Chăn nuôi gà Vĩnh An', XA_VINH_AN, 'tht');
+  ids.mango = await organization('HTX Xoài cát Phú Thạnh', XA_VINH_BINH);
+  ids.coopMart = (await call(app, 'partners:create', { kind: 'enterprise', businessLine: 'supermarket', name: 'Saigon Co.op', provinceCode: '79' })).id;
+  ids.bakery = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty Bánh kẹo Hà Nội', provinceCode: '01' })).id;
+});
+afterEach(() => app.close());
+
+describe('the rules', () => {
+  it('groups freely written products by the lookup keywords', async () => {
+    const { productGroups } = await call(app, 'supply:lookups', undefined);
+    const group = (product: string) => productGroupOf(product, productGroups);
+    expect(['gạo ST25', 'Gạo thơm ST 25', 'lúa gạo', 'Lúa giống'].map(group)).toEqual(['lua_gao', 'lua_gao', 'lua_gao', 'lua_gao']);
+    expect(group('Trứng gà ta')).toBe('chan_nuoi_trung');
+    expect(group('Xoài cát Hòa Lộc')).toBe('trai_cay');
+    expect(group('Dưa leo')).toBe('rau_cu_qua');
+    expect(group('Dưa lưới')).toBe('trai_cay');
+    expect(group('Cà chua')).toBe('rau_cu_qua');
+    expect(group('Cá tra')).toBe('thuy_san');
+    expect(group('Cà gai leo')).toBe('duoc_lieu');
+    expect(group('Cà phê Robusta')).toBe('cay_cong_nghiep');
+    expect(group('Đường thốt nốt')).toBe('dac_san_che_bien');
+    expect(group('Bánh tráng gạo')).toBe('dac_san_che_bien');
+    expect(group('Giỏ mây')).toBe('thu_cong_my_nghe');
+    expect(group('Phân bón hữu cơ')).toBeNull();
+  });
+
+  it('converts only within one base, exactly', async () => {
+    const { units } = await call(app, 'supply:lookups', undefined);
+    const unit = (code: string) => units.find((candidate) => candidate.code === code) ?? { code, baseCode: null, perBase: 1 };
+    expect(convertQuantity(30, unit('tan'), unit('kg'))).toBe(30_000);
+    expect(convertQuantity(12_500, unit('kg'), unit('tan'))).toBe(12.5);
+    expect(convertQuantity(0.7, unit('tan'), unit('ta'))).toBe(7);
+    expect(convertQuantity(1, unit('kg'), unit('tan'))).toBe(0.001);
+    expect(convertQuantity(5, unit('qua'), unit('tan'))).toBeNull();
+    expect(convertQuantity(5, unit('lit'), unit('kg'))).toBeNull();
+  });
+
+  it('reads product names alike across spellings', () => {
+    expect(productSimilarity('gạo ST25', 'Gạo thơm ST 25')).toBeGreaterThan(0.5);
+    expect(productSimilarity('gạo ST25', 'gao st25')).toBe(1);
+    expect(productSimilarity('gạo ST25', 'xoài cát')).toBe(0);
+  });
+});
+
+describe('offers', () => {
+  it('keeps an offer with its unit, window, price and place, and lists the valid certificates of its product', async () => {
+    const rice = await call(app, 'products:save', { organizationId: ids.riceA, name: 'Gạo ST25', productGroup: 'Lúa gạo', unit: 'tấn' });
+    await call(app, 'certifications:save', { organizationId: ids.riceA, productId: rice.id, kindCode: 'vietgap', number: 'VG-01', issuedOn: '2025-01-10', expiresOn: '2028-01-09' });
+    await call(app, 'certifications:save', { organizationId: ids.riceA, productId: rice.id, kindCode: 'globalgap', number: 'GG-01', issuedOn: '2022-01-10', expiresOn: '2025-01-09' });
+    await call(app, 'certifications:save', { organizationId: ids.riceA, kindCode: 'ma_vung_trong', number: 'VT-91-01' });
+    const created = await call(app, 'offers:create', offer({ organizationId: ids.riceA, productId: rice.id, priceMax: 19_500_000, packaging: 'Bao 25 kg' }));
+    expect(created).toMatchObject({
+      product: 'Gạo ST25',
+      productGroupName: 'Lúa gạo',
+      quantity: 80,
+      unitName: 'tấn',
+      remaining: 80,
+      status: 'open',
+      organization: { id: ids.riceA, name: 'HTX Nông nghiệp Vĩnh Bình', organizationKind: 'htx' },
+      placeName: 'Xã Vĩnh An, Tỉnh An Giang',
+    });
+    const detail = await call(app, 'offers:get', { id: created.id });
+    // The expired GlobalGAP is left out; the growing-area code of the organization counts.
+    expect(detail.certificates.map((certificate) => certificate.kindName)).toEqual(['VietGAP', 'Mã số vùng trồng']);
+    expect(detail.packaging).toBe('Bao 25 kg');
+  });
+
+  it('adds a product typed on the offer to the organization, when asked', async () => {
+    await call(app, 'offers:create', offer({ organizationId: ids.mango, product: 'Xoài cát Hòa Lộc', productGroupCode: 'trai_cay', addToProducts: true, communeCode: XA_VINH_BINH }));
+    const { products } = await call(app, 'products:list', { organizationId: ids.mango });
+    expect(products.map((product) => [product.name, product.productGroup, product.unit])).toEqual([['Xoài cát Hòa Lộc', 'Trái cây', 'tấn']]);
+  });
+
+  it('refuses what does not hold, saying where', async () => {
+    expect(await issuesOf('offers:create', offer({ organizationId: ids.riceA, availableUntil: '2026-05-01', priceMin: 20_000, priceMax: 10_000 }))).toEqual({
+      availableUntil: 'Có hàng đến ngày không được trước ngày bắt đầu (01/06/2026).',
+      priceMax: 'Giá đến không được thấp hơn Giá từ.',
+    });
+    expect(await issuesOf('offers:create', offer({ organizationId: ids.riceA, unitCode: 'bao_tai' }))).toEqual({
+      unitCode: 'Đơn vị tính «bao_tai» không có trong danh mục; hãy chọn lại.',
+    });
+    const other = await call(app, 'products:save', { organizationId: ids.riceB, name: 'Gạo Jasmine' });
+    expect(await issuesOf('offers:create', offer({ organizationId: ids.riceA, productId: other.id }))).toEqual({
+      productId: 'Sản phẩm đã chọn không thuộc tổ chức này; hãy chọn lại.',
+    });
+  });
+
+  it('says the same status in SQL as in the rules, day by day', async () => {
+    const a = await call(app, 'offers:create', offer({ organizationId: ids.riceA, quantity: 50 }));
+    const b = await call(app, 'offers:create', offer({ organizationId: ids.riceB, quantity: 30, communeCode: XA_VINH_BINH }));
+    const c = await call(app, 'offers:create', offer({ organizationId: ids.eggs, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 10_000, unitCode: 'qua', availableUntil: null }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], quantity: 70 }));
+    await call(app, 'connections:create', { offerId: a.id, demandId: wanted.id, quantity: 50, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    await call(app, 'connections:create', { offerId: b.id, demandId: wanted.id, quantity: 10_000, unitCode: 'kg', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    await call(app, 'offers:withdraw', { id: c.id, withdrawnOn: '2026-09-01' });
+    for (const day of ['2026-05-20', '2026-07-31', '2026-08-01', '2026-09-01']) {
+      app.setNow(on(day));
+      const inSql = new Map(
+        app.ctx.db
+          .select({ id: supplyOffers.id, status: supplyStatusSql('offer', day) })
+          .from(supplyOffers)
+          .all()
+          .map((row) => [row.id, row.status]),
+      );
+      const page = await call(app, 'offers:list', { pageSize: 50 });
+      for (const row of page.rows) expect(inSql.get(row.id)).toBe(row.status);
+      for (const status of supplyStatuses) {
+        const filtered = await call(app, 'offers:list', { statuses: [status] });
+        expect(filtered.rows.map((row) => row.id).sort()).toEqual(page.rows.filter((row) => row.status === status).map((row) => row.id).sort());
+      }
+    }
+    app.setNow(on('2026-05-20'));
+    const statuses = new Map((await call(app, 'offers:list', {})).rows.map((row) => [row.id, [row.status, row.remaining]]));
+    expect(statuses.get(a.id)).toEqual(['fully_connected', 0]);
+    // 10.000 kg of a 30-tấn offer: 20 tấn remain, in the offer's own unit.
+    expect(statuses.get(b.id)).toEqual(['partly_connected', 20]);
+    expect(statuses.get(c.id)).toEqual(['open', 10_000]);
+    app.setNow(on('2026-08-01'));
+    expect((await call(app, 'offers:get', { id: b.id })).status).toBe('expired');
+    app.setNow(on('2026-09-01'));
+    expect((await call(app, 'offers:get', { id: c.id })).status).toBe('withdrawn');
+    expect(supplyStatus({ quantity: 1, connected: 0.9999999, until: null, withdrawnOn: null }, '2026-01-01')).toBe('fully_connected');
+  });
+
+  it('finds offers by product or organization without diacritics, by group and by programme', async () => {
+    const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01' });
+    await call(app, 'offers:create', offer({ organizationId: ids.riceA, programmeId: programme.id }));
+    await call(app, 'offers:create', offer({ organizationId: ids.mango, product: 'Xoài cát', productGroupCode: 'trai_cay', communeCode: XA_VINH_BINH }));
+    const names = async (input: InputOf<'offers:list'>) => (await call(app, 'offers:list', input)).rows.map((row) => row.product);
+    expect(await names({ search: 'gao vinh binh' })).toEqual(['Gạo ST25']);
+    expect(await names({ search: 'xoai' })).toEqual(['Xoài cát']);
+    expect(await names({ search: 'phu thanh' })).toEqual(['Xoài cát']);
+    expect(await names({ productGroupCode: 'trai_cay' })).toEqual(['Xoài cát']);
+    expect(await names({ programmeId: programme.id })).toEqual(['Gạo ST25']);
+    expect(await names({ organizationId: ids.mango })).toEqual(['Xoài cát']);
+    expect(await names({ year: 2025 })).toEqual([]);
+  });
+
+  it('goes to the trash and back with its history, but not while connected', async () => {
+    const created = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    await call(app, 'offers:update', { ...offer({ organizationId: ids.riceA }), id: created.id, quantity: 90 });
+    const wanted = await call(app, 'demands:create', demand({ requirements: [] }));
+    const connection = await call(app, 'connections:create', { offerId: created.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    expect((await callFailing(app, 'offers:delete', { id: created.id })).message).toBe(
+      'Nguồn cung này đã có 1 kết nối; hãy xóa các kết nối trước, hoặc ghi ngày rút nếu không còn hàng.',
+    );
+    expect(await issuesOf('offers:update', { ...offer({ organizationId: ids.riceA }), id: created.id, unitCode: 'kg' })).toEqual({
+      unitCode: 'Nguồn cung đã có 1 kết nối tính bằng tấn; không đổi đơn vị được.',
+    });
+    expect(await issuesOf('offers:update', { ...offer({ organizationId: ids.riceA }), id: created.id, quantity: 5 })).toEqual({
+      quantity: 'Đã kết nối 10 tấn; số lượng không được nhỏ hơn.',
+    });
+    await call(app, 'connections:delete', { id: connection.id });
+    await call(app, 'offers:delete', { id: created.id });
+    expect((await call(app, 'offers:list', {})).total).toBe(0);
+    expect((await call(app, 'offers:trash', {})).rows.map((row) => row.id)).toEqual([created.id]);
+    await call(app, 'offers:restore', { id: created.id });
+    const history = await call(app, 'records:history', { kind: 'offer', id: created.id });
+    expect(history.entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    // Raw values: the quantity with its unit's code (and its name then), never "80 tấn".
+    expect(history.entries[2]?.changes).toEqual([
+      { field: 'quantity', before: { quantity: 80, unitCode: 'tan', unit: 'tấn' }, after: { quantity: 90, unitCode: 'tan', unit: 'tấn' } },
+    ]);
+    expect(history.entries[3]?.changes).toEqual([
+      { field: 'organizationId', before: null, after: ids.riceA },
+      { field: 'product', before: null, after: 'Gạo ST25' },
+      { field: 'productGroupCode', before: null, after: 'lua_gao' },
+      { field: 'quantity', before: null, after: { quantity: 80, unitCode: 'tan', unit: 'tấn' } },
+      { field: 'priceMin', before: null, after: 18_000_000 },
+      { field: 'availableFrom', before: null, after: '2026-06-01' },
+      { field: 'availableUntil', before: null, after: '2026-07-31' },
+      { field: 'communeCode', before: null, after: XA_VINH_AN },
+    ]);
+    expect(history.names).toEqual({
+      [`organizationId:${ids.riceA}`]: 'HTX Nông nghiệp Vĩnh Bình',
+      'productGroupCode:lua_gao': 'Lúa gạo',
+      [`communeCode:${XA_VINH_AN}`]: `${app.ctx.places.commune(XA_VINH_AN)?.fullName ?? ''}, ${app.ctx.places.province(AN_GIANG)?.fullName ?? ''}`,
+    });
+  });
+});
+
+describe('demands and suggestions', () => {
+  async function riceOffers() {
+    const riceA = await call(app, 'products:save', { organizationId: ids.riceA, name: 'Gạo ST25' });
+    await call(app, 'certifications:save', { organizationId: ids.riceA, productId: riceA.id, kindCode: 'vietgap', number: 'VG-01', issuedOn: '2025-01-10', expiresOn: '2028-01-09' });
+    const riceB = await call(app, 'products:save', { organizationId: ids.riceB, name: 'Gạo thơm ST 25' });
+    // Tây Bình's VietGAP ran out before the rice is needed.
+    await call(app, 'certifications:save', { organizationId: ids.riceB, productId: riceB.id, kindCode: 'vietgap', number: 'VG-02', issuedOn: '2023-01-10', expiresOn: '2026-06-01' });
+    const a = await call(app, 'offers:create', offer({ organizationId: ids.riceA, productId: riceA.id, quantity: 80 }));
+    const b = await call(app, 'offers:create', offer({ organizationId: ids.riceB, productId: riceB.id, product: 'Gạo thơm ST 25', quantity: 100, communeCode: XA_VINH_BINH }));
+    const far = await call(app, 'offers:create', offer({ organizationId: ids.mango, product: 'Gạo nếp', quantity: 60, communeCode: hanoiCommune }));
+    const eggs = await call(app, 'offers:create', offer({ organizationId: ids.eggs, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 20_000, unitCode: 'qua' }));
+    const late = await call(app, 'offers:create', offer({ organizationId: ids.riceB, product: 'Gạo ST25 vụ Thu Đông', availableFrom: '2026-10-01', availableUntil: '2026-11-30', communeCode: XA_VINH_BINH }));
+    return { a, b, far, eggs, late };
+  }
+
+  it('puts the rice cooperative with a valid VietGAP first and says why', async () => {
+    const offers = await riceOffers();
+    const wanted = await call(app, 'demands:create', demand());
+    expect(wanted).toMatchObject({ status: 'open', remaining: 50, buyer: { kind: 'partner', name: 'Saigon Co.op' }, deliveryProvinceName: 'Tỉnh An Giang' });
+    const suggestions = await call(app, 'demands:suggestOffers', { id: wanted.id });
+    // Eggs are another group; the autumn rice comes after the rice is needed.
+    expect(suggestions.map((suggestion) => suggestion.item.id)).toEqual([offers.a.id, offers.b.id, offers.far.id]);
+    const [first, second] = suggestions;
+    expect(first?.reasons).toEqual([
+      { kind: 'product', met: 'yes', groupName: 'Lúa gạo', similarity: 0.6, otherProduct: 'Gạo ST25' },
+      { kind: 'period', met: 'yes', from: '2026-06-15', until: '2026-06-30', coverage: 1 },
+      { kind: 'quality', met: 'yes', none: false, held: [{ kindName: 'VietGAP', stars: null, expiresOn: '2028-01-09' }], missing: [] },
+      { kind: 'quantity', met: 'yes', available: 80, needed: 50, unitName: 'tấn' },
+      { kind: 'place', met: 'yes', sameProvince: true, provinceName: 'Tỉnh An Giang' },
+    ]);
+    expect(second?.reasons[2]).toEqual({ kind: 'quality', met: 'no', none: false, held: [], missing: [{ kindName: 'VietGAP', minStars: null }] });
+    expect(suggestions[2]?.reasons[4]).toEqual({ kind: 'place', met: 'no', sameProvince: false, provinceName: 'Thành phố Hà Nội' });
+    expect(first?.score).toBeGreaterThan(second?.score ?? 100);
+
+    // From the offer's side, the demand is found the same way.
+    const fromOffer = await call(app, 'offers:suggestDemands', { id: offers.a.id });
+    expect(fromOffer.map((suggestion) => [suggestion.item.id, suggestion.score])).toEqual([[wanted.id, first?.score]]);
+    expect(await call(app, 'offers:suggestDemands', { id: offers.b.id })).toMatchObject([{ item: { id: wanted.id }, reasons: [{}, {}, { met: 'no' }, {}, {}] }]);
+  });
+
+  it('suggests in units that convert, and no longer what is fully connected', async () => {
+    const offers = await riceOffers();
+    const inKg = await call(app, 'demands:create', demand({ quantity: 5_000, unitCode: 'kg', requirements: [] }));
+    const suggestions = await call(app, 'demands:suggestOffers', { id: inKg.id });
+    expect(suggestions.find((suggestion) => suggestion.item.id === offers.a.id)?.reasons[3]).toEqual({ kind: 'quantity', met: 'yes', available: 80_000, needed: 5_000, unitName: 'kg' });
+    await call(app, 'connections:create', { offerId: offers.a.id, demandId: inKg.id, quantity: 5, unitCode: 'tan', channelCode: 'cho_dau_moi', connectedOn: '2026-05-20' });
+    expect((await call(app, 'demands:get', { id: inKg.id })).status).toBe('fully_connected');
+    expect(await call(app, 'demands:suggestOffers', { id: inKg.id })).toEqual([]);
+    expect((await call(app, 'offers:get', { id: offers.a.id })).remaining).toBe(75);
+  });
+
+  it('checks a demand: the buyer, the certificates asked for, the period', async () => {
+    expect(
+      await issuesOf('demands:create', demand({ neededUntil: '2026-06-01', requirements: [{ kindCode: 'vietgap', minStars: 3 }, { kindCode: 'vietgap' }] })),
+    ).toEqual({
+      neededUntil: 'Cần đến ngày không được trước ngày bắt đầu (15/06/2026).',
+      'requirements.1.kindCode': 'Chứng nhận này đã có ở trên; mỗi loại chỉ ghi một lần.',
+    });
+    expect(await issuesOf('demands:create', demand({ requirements: [{ kindCode: 'vietgap', minStars: 3 }] }))).toEqual({
+      'requirements.0.minStars': 'Chứng nhận VietGAP không xếp sao; hãy để trống số sao.',
+    });
+    const bought = await call(app, 'demands:create', demand({ buyer: { kind: 'organization', id: ids.mango }, requirements: [{ kindCode: 'ocop', minStars: 3 }] }));
+    expect((await call(app, 'demands:get', { id: bought.id })).requirements).toEqual([{ kindCode: 'ocop', kindName: 'OCOP', minStars: 3 }]);
+    expect((await call(app, 'demands:list', { buyer: { kind: 'organization', id: ids.mango } })).total).toBe(1);
+    await call(app, 'demands:update', { ...demand({ requirements: [{ kindCode: 'vietgap' }] }), id: bought.id });
+    const history = await call(app, 'records:history', { kind: 'demand', id: bought.id });
+    expect(history.entries[0]?.changes).toEqual([
+      { field: 'partnerId', before: null, after: ids.coopMart },
+      { field: 'organizationId', before: ids.mango, after: null },
+      { field: 'requirements', before: [{ kindCode: 'ocop', kindName: 'OCOP', minStars: 3 }], after: [{ kindCode: 'vietgap', kindName: 'VietGAP', minStars: null }] },
+    ]);
+    // Named from the whole history: the creation named its group and province too.
+    expect(history.names).toEqual({
+      [`partnerId:${ids.coopMart}`]: 'Saigon Co.op',
+      [`organizationId:${ids.mango}`]: 'HTX Xoài cát Phú Thạnh',
+      'productGroupCode:lua_gao': 'Lúa gạo',
+      [`deliveryProvinceCode:${AN_GIANG}`]: 'Tỉnh An Giang',
+    });
+  });
+});
+
+describe('connections, agreements and results', () => {
+  it('connects 30 tấn, becomes an agreement, and counts 12 tấn delivered apart from eggs in quả', async () => {
+    const programme = await call(app, 'programmes:create', {
+      name: 'Kết nối cung – cầu 2026',
+      decisionNo: '15/CTr-LMHTX',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      members: [{ name: 'Nguyễn Văn Bình', role: 'Tổ trưởng', position: 'Chủ tịch Liên minh HTX tỉnh' }],
+      channelCodes: ['sieu_thi', 'tmdt'],
+    });
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, programmeId: programme.id }));
+    const eggs = await call(app, 'offers:create', offer({ organizationId: ids.eggs, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 20_000, unitCode: 'qua', programmeId: programme.id }));
+    const riceWanted = await call(app, 'demands:create', demand({ requirements: [], programmeId: programme.id }));
+    const eggsWanted = await call(app, 'demands:create', demand({ buyer: { kind: 'partner', id: ids.bakery }, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 8_000, unitCode: 'qua', requirements: [], deliveryProvinceCode: '01', programmeId: programme.id }));
+
+    const inEggs = await callFailing(app, 'connections:create', { offerId: rice.id, demandId: riceWanted.id, quantity: 30, unitCode: 'qua', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    expect(inEggs.kind === 'validation' && inEggs.issues).toEqual([
+      { path: 'unitCode', message: 'Nguồn cung tính bằng tấn; quả không quy đổi chính xác sang tấn. Hãy kết nối bằng tấn, hoặc sửa đơn vị của nguồn cung.' },
+      { path: 'unitCode', message: 'Nhu cầu tính bằng tấn; quả không quy đổi chính xác sang tấn. Hãy kết nối bằng tấn, hoặc sửa đơn vị của nhu cầu.' },
+    ]);
+    expect(await issuesOf('connections:create', { offerId: rice.id, demandId: riceWanted.id, quantity: 60, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' })).toEqual({
+      quantity: 'Nhu cầu còn 50 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nhu cầu.',
+    });
+    expect(await issuesOf('connections:create', { offerId: rice.id, demandId: riceWanted.id, quantity: 6, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-21' })).toEqual({
+      connectedOn: 'Ngày kết nối không được sau hôm nay (20/05/2026).',
+    });
+
+    const connected = await call(app, 'connections:create', {
+      offerId: rice.id,
+      demandId: riceWanted.id,
+      quantity: 30,
+      unitCode: 'tan',
+      price: 18_500_000,
+      channelCode: 'sieu_thi',
+      connectedOn: '2026-05-20',
+    });
+    // The programme comes from the connection: it is asked for, not guessed from the offer.
+    expect(connected).toMatchObject({ quantity: 30, unitName: 'tấn', value: 555_000_000, channelName: 'Siêu thị, doanh nghiệp phân phối', agreementId: null, delivered: null });
+    await call(app, 'connections:update', { id: connected.id, quantity: 30, unitCode: 'tan', price: 18_500_000, channelCode: 'sieu_thi', connectedOn: '2026-05-20', programmeId: programme.id });
+    await call(app, 'connections:create', { offerId: eggs.id, demandId: eggsWanted.id, quantity: 8_000, unitCode: 'qua', price: 3_000, channelCode: 'tmdt', connectedOn: '2026-05-20', programmeId: programme.id });
+    expect((await call(app, 'demands:get', { id: riceWanted.id })).remaining).toBe(20);
+
+    const draft = await call(app, 'connections:agreementDraft', { id: connected.id });
+    expect(draft).toEqual({
+      input: {
+        kind: 'sales_contract',
+        number: '',
+        title: 'Hợp đồng tiêu thụ Gạo ST25: HTX Nông nghiệp Vĩnh Bình – Saigon Co.op',
+        draft: false,
+        signedOn: '2026-05-20',
+        eventId: null,
+        validFrom: '2026-05-20',
+        validUntil: '2026-06-30',
+        note: '',
+        parties: [
+          { kind: 'organization', id: ids.riceA, role: 'seller' },
+          { kind: 'partner', id: ids.coopMart, role: 'buyer' },
+        ],
+        commitments: [{ product: 'Gạo ST25', quantity: 30, unit: 'tấn', value: 555_000_000, startsOn: '2026-06-15', dueOn: '2026-06-30' }],
+      },
+      partyNames: ['HTX Nông nghiệp Vĩnh Bình', 'Saigon Co.op'],
+    });
+    const wrongUnit = { ...draft.input, commitments: [{ ...draft.input.commitments[0], unit: 'quả' }] };
+    expect(await issuesOf('connections:createAgreement', { connectionId: connected.id, agreement: wrongUnit })).toEqual({
+      'agreement.commitments.0.unit': 'Cam kết thứ nhất là của kết nối (tính bằng tấn); đơn vị «quả» không quy đổi được sang đơn vị đó.',
+    });
+    const { agreement } = await call(app, 'connections:createAgreement', { connectionId: connected.id, agreement: draft.input });
+    expect((await call(app, 'connections:createAgreement', { connectionId: connected.id, agreement: draft.input }).catch((error: unknown) => String(error)))).toContain('đã thành một thỏa thuận');
+    const { commitments } = await call(app, 'agreements:get', { id: agreement.id });
+    const connectionHistory = await call(app, 'records:history', { kind: 'connection', id: connected.id });
+    expect(connectionHistory.entries.slice(0, 2).map((entry) => entry.changes)).toEqual([
+      [{ field: 'agreementId', before: null, after: agreement.id }],
+      [{ field: 'programmeId', before: null, after: programme.id }],
+    ]);
+    expect(connectionHistory.names).toMatchObject({
+      [`agreementId:${agreement.id}`]: 'Hợp đồng tiêu thụ Gạo ST25: HTX Nông nghiệp Vĩnh Bình – Saigon Co.op',
+      [`programmeId:${programme.id}`]: 'Kết nối cung – cầu 2026',
+    });
+    app.setNow(on('2026-06-20'));
+    await call(app, 'agreements:addDelivery', { commitmentId: commitments[0]?.id ?? 0, deliveredOn: '2026-06-18', quantity: 12, value: 222_000_000 });
+    expect((await call(app, 'connections:ofAgreement', { agreementId: agreement.id })).map((row) => [row.id, row.delivered])).toEqual([[connected.id, 12]]);
+
+    const results = await call(app, 'programmes:results', { programmeId: programme.id, from: '2026-01-01', to: '2026-12-31' });
+    expect(results).toMatchObject({
+      connections: 2,
+      connectedValue: 555_000_000 + 24_000_000,
+      deliveredValue: 222_000_000,
+      sellers: { htx: 1, tht: 1, other: 0, total: 2 },
+      partners: 2,
+      buyingMembers: 0,
+      asOf: '2026-06-20',
+    });
+    expect(results.totals).toEqual([
+      { unitCode: 'tan', unitName: 'tấn', connected: 30, delivered: 12 },
+      { unitCode: 'qua', unitName: 'quả', connected: 8_000, delivered: 0 },
+    ]);
+    expect(results.byGroup.map((row) => [row.productGroupName, row.unitName, row.connected, row.delivered, row.connectedValue, row.deliveredValue])).toEqual([
+      ['Lúa gạo', 'tấn', 30, 12, 555_000_000, 222_000_000],
+      ['Chăn nuôi và trứng', 'quả', 8_000, 0, 24_000_000, 0],
+    ]);
+    expect(results.byChannel.map((row) => [row.channelName, row.connections, row.volumes.map((volume) => `${volume.connected}/${volume.delivered} ${volume.unitName}`)])).toEqual([
+      ['Siêu thị, doanh nghiệp phân phối', 1, ['30/12 tấn']],
+      ['Sàn thương mại điện tử', 1, ['8000/0 quả']],
+    ]);
+    expect(results.byCommune.map((row) => [row.communeName, row.organizations, row.connections])).toEqual([['Xã Vĩnh An', 2, 2]]);
+
+    // Deliveries are counted from the agreement's page as they come; before the period they do not count.
+    const spring = await call(app, 'programmes:results', { programmeId: programme.id, from: '2026-01-01', to: '2026-06-17' });
+    expect(spring.totals).toEqual([
+      { unitCode: 'tan', unitName: 'tấn', connected: 30, delivered: 0 },
+      { unitCode: 'qua', unitName: 'quả', connected: 8_000, delivered: 0 },
+    ]);
+    // All connections, in a programme or not, for the overview.
+    expect((await call(app, 'programmes:results', { from: '2026-01-01', to: '2026-12-31' })).totals).toEqual(results.totals);
+  });
+
+  it('keeps connections out of the results once in the trash, and restores them while enough remains', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, quantity: 40 }));
+    const first = await call(app, 'demands:create', demand({ requirements: [], quantity: 40 }));
+    const second = await call(app, 'demands:create', demand({ requirements: [], quantity: 40, buyer: { kind: 'partner', id: ids.bakery } }));
+    const a = await call(app, 'connections:create', { offerId: rice.id, demandId: first.id, quantity: 30, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    await call(app, 'connections:delete', { id: a.id });
+    expect((await call(app, 'programmes:results', { from: '2026-01-01', to: '2026-12-31' })).connections).toBe(0);
+    await call(app, 'connections:create', { offerId: rice.id, demandId: second.id, quantity: 20, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    expect((await callFailing(app, 'connections:restore', { id: a.id })).message).toBe(
+      'Phần còn lại của nguồn cung không đủ cho kết nối này (đã có kết nối khác sau khi xóa); không khôi phục được.',
+    );
+    expect((await call(app, 'connections:trash', {})).rows.map((row) => row.id)).toEqual([a.id]);
+    const history = await call(app, 'records:history', { kind: 'connection', id: a.id });
+    expect(history.entries.map((entry) => entry.action)).toEqual(['delete', 'create']);
+    expect(history.entries[1]?.changes).toEqual([
+      { field: 'offerId', before: null, after: rice.id },
+      { field: 'demandId', before: null, after: first.id },
+      { field: 'quantity', before: null, after: { quantity: 30, unitCode: 'tan', unit: 'tấn' } },
+      { field: 'channelCode', before: null, after: 'sieu_thi' },
+      { field: 'connectedOn', before: null, after: '2026-05-20' },
+    ]);
+    expect(history.names).toEqual({
+      [`offerId:${rice.id}`]: 'Gạo ST25 — HTX Nông nghiệp Vĩnh Bình',
+      [`demandId:${first.id}`]: 'Gạo thơm ST 25 — Saigon Co.op',
+      'channelCode:sieu_thi': 'Siêu thị, doanh nghiệp phân phối',
+    });
+    expect((await call(app, 'connections:list', { counterpart: { kind: 'partner', id: ids.bakery } })).total).toBe(1);
+    expect((await call(app, 'connections:list', { search: 'vinh binh' })).total).toBe(1);
+  });
+});
+
+describe('lookups', () => {
+  it('adds, renames and protects what is in use', async () => {
+    const group = await call(app, 'supply:saveProductGroup', { name: 'Hoa, cây cảnh', keywords: 'hoa, cây cảnh;lan' });
+    expect(group).toEqual({ code: 'hoa_cay_canh', name: 'Hoa, cây cảnh', keywords: 'hoa, cây cảnh, lan', used: 0 });
+    expect(await issuesOf('supply:saveProductGroup', { name: 'Trái cây' })).toEqual({ name: 'Đã có nhóm sản phẩm «Trái cây»; hãy đặt tên khác.' });
+    await call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Lan hồ điệp', productGroupCode: group.code, quantity: 200, unitCode: 'chiec' }));
+    expect((await callFailing(app, 'supply:deleteProductGroup', { code: group.code })).message).toBe(
+      'Nhóm «Hoa, cây cảnh» đang được dùng cho 1 nguồn cung, nhu cầu; không xóa được. Có thể đổi tên nhóm.',
+    );
+    expect(await issuesOf('supply:saveUnit', { code: 'chiec', name: 'chiếc', baseCode: 'hop', perBase: 10 })).toEqual({
+      perBase: 'Đơn vị «chiếc» đã dùng cho 1 nguồn cung, nhu cầu, kết nối; không đổi cách quy đổi được (số lượng đã ghi sẽ sai).',
+    });
+    const gram = await call(app, 'supply:saveUnit', { name: 'gam', aliases: 'g', baseCode: 'tan', perBase: 1_000_000 });
+    expect(gram).toMatchObject({ code: 'gam', baseCode: 'tan', perBase: 1_000_000 });
+    expect(await issuesOf('supply:saveUnit', { name: 'gờ ram', aliases: 'g' })).toEqual({ aliases: 'Cách viết này đã thuộc đơn vị «gam»; một cách viết chỉ chỉ một đơn vị.' });
+    expect(await issuesOf('supply:saveUnit', { name: 'bì', baseCode: 'kg', perBase: 50 })).toEqual({ baseCode: '«kg» tự nó quy đổi sang đơn vị khác; hãy chọn đơn vị gốc của nó.' });
+    const channel = await call(app, 'supply:saveChannel', { name: 'Bếp ăn tập thể' });
+    await call(app, 'supply:deleteChannel', { code: channel.code });
+    expect((await call(app, 'supply:lookups', undefined)).channels.map((row) => row.code)).not.toContain(channel.code);
+  });
+
+  it('has the programme with its working group, channels and events, and its history', async () => {
+    const event = await call(app, 'events:create', { kind: 'supply_demand_conference', title: 'Hội nghị kết nối cung – cầu 2026', startsOn: '2026-04-10', provinceCode: AN_GIANG });
+    const created = await call(app, 'programmes:create', {
+      name: 'Chương trình 503',
+      decisionNo: '503/CTr-LMHTXVN',
+      startsOn: '2021-08-04',
+      members: [{ name: 'Nguyễn Chí Thuần', role: 'Tổ trưởng' }, { name: 'Trần Thị B', role: 'Thành viên', phone: '0290 3831 234' }],
+      channelCodes: ['cho_truyen_thong', 'tmdt', 'tmdt'],
+    });
+    await call(app, 'programmes:addEvent', { programmeId: created.id, eventId: event.id });
+    const detail = await call(app, 'programmes:get', { id: created.id });
+    expect(detail).toMatchObject({
+      name: 'Chương trình 503',
+      channelCodes: ['cho_truyen_thong', 'tmdt'],
+      events: [{ id: event.id, title: 'Hội nghị kết nối cung – cầu 2026' }],
+      members: [
+        { name: 'Nguyễn Chí Thuần', role: 'Tổ trưởng', position: '', phone: '' },
+        { name: 'Trần Thị B', role: 'Thành viên', position: '', phone: '0290 3831 234' },
+      ],
+    });
+    expect((await call(app, 'programmes:results', { programmeId: created.id, from: '2026-01-01', to: '2026-12-31' })).events).toBe(1);
+    expect(await issuesOf('programmes:create', { name: 'X', startsOn: '2026-02-01', endsOn: '2026-01-01' })).toEqual({
+      endsOn: 'Ngày kết thúc không được trước ngày bắt đầu (01/02/2026).',
+    });
+    await call(app, 'programmes:delete', { id: created.id });
+    expect(await call(app, 'programmes:list', {})).toEqual([]);
+    expect((await call(app, 'programmes:trash', {})).rows.map((row) => row.name)).toEqual(['Chương trình 503']);
+    await call(app, 'programmes:restore', { id: created.id });
+    const history = await call(app, 'records:history', { kind: 'programme', id: created.id });
+    expect(history.entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    expect(history.entries[2]?.changes).toEqual([{ field: 'event', before: null, after: { id: event.id, title: 'Hội nghị kết nối cung – cầu 2026', startsOn: '2026-04-10' } }]);
+    expect(history.entries[3]?.changes).toEqual([
+      { field: 'name', before: null, after: 'Chương trình 503' },
+      { field: 'decisionNo', before: null, after: '503/CTr-LMHTXVN' },
+      { field: 'startsOn', before: null, after: '2021-08-04' },
+      {
+        field: 'members',
+        before: null,
+        after: [
+          { name: 'Nguyễn Chí Thuần', role: 'Tổ trưởng', position: '', phone: '' },
+          { name: 'Trần Thị B', role: 'Thành viên', position: '', phone: '0290 3831 234' },
+        ],
+      },
+      { field: 'channelCodes', before: null, after: ['cho_truyen_thong', 'tmdt'] },
+    ]);
+    expect(history.names).toEqual({ 'channelCodes:cho_truyen_thong': 'Chợ truyền thống', 'channelCodes:tmdt': 'Sàn thương mại điện tử' });
+    expect(app.ctx.db.all(sql`SELECT count(*) AS n FROM programme_members`)).toEqual([{ n: 2 }]);
+  });
+});
+
+describe('Cần chú ý', () => {
+  it('lists offers opening within 14 days with no buyer, and demands needed soon still unserved', async () => {
+    const soon = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-05-30' }));
+    await call(app, 'offers:create', offer({ organizationId: ids.riceB, availableFrom: '2026-06-10', communeCode: XA_VINH_BINH }));
+    const connected = await call(app, 'offers:create', offer({ organizationId: ids.mango, product: 'Gạo nếp', availableFrom: '2026-05-25', communeCode: XA_VINH_BINH }));
+    const due = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-28', neededUntil: '2026-06-30' }));
+    await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-07-01', neededUntil: '2026-07-30' }));
+    await call(app, 'connections:create', { offerId: connected.id, demandId: due.id, quantity: 20, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    const list = await call(app, 'attention:list', {});
+    expect(list.offersWithoutBuyer.map((row) => [row.offerId, row.organizationName, row.daysUntil])).toEqual([[soon.id, 'HTX Nông nghiệp Vĩnh Bình', 10]]);
+    expect(list.unservedDemands.map((row) => [row.demandId, row.buyerName, row.remaining, row.unitName, row.daysUntil])).toEqual([[due.id, 'Saigon Co.op', 30, 'tấn', 8]]);
+    app.setNow(on('2026-06-01'));
+    expect((await call(app, 'attention:list', {})).offersWithoutBuyer.map((row) => row.daysUntil)).toEqual([9]);
+    expect((await call(app, 'attention:list', {})).unservedDemands.map((row) => row.daysUntil)).toEqual([0]);
+  });
+});

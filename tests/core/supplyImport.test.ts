@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/core/db/schema';
+import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+import { analyze, commitOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+let programmeId = 0;
+
+beforeEach(async () => {
+  app = openTestApp(new Date('2026-05-20T05:00:00Z'));
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+  await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+  await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Xoài cát Phú Thạnh', communeCode: XA_VINH_BINH });
+  await call(app, 'partners:create', { kind: 'enterprise', name: 'Saigon Co.op', taxCode: '0301175691', provinceCode: '79' });
+  await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty Cổ phần Thực phẩm Hà Nội', provinceCode: '01' });
+  programmeId = (await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01' })).id;
+});
+afterEach(() => app.close());
+
+/** Previews a staged list into the programme, returning the preview job and its rows. */
+async function preview(fileId: string, kind: 'offers' | 'demands') {
+  const { jobId, analysis } = await analyze(app, fileId, kind);
+  const started = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis), programmeId });
+  const status = await settle(app, started.jobId);
+  if (status.state !== 'done') throw new Error(status.error?.message ?? status.state);
+  return { analysis, jobId: started.jobId, preview: await call(app, 'imports:previewResult', { jobId: started.jobId, pageSize: 500 }) };
+}
+
+describe('importing offers', () => {
+  it('reads the list the office receives: the organization matched, the group recognised, the unit as written', async () => {
+    const csv = [
+      'Mã số HTX;Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Thu hoạch đến;Giá bán (đồng);Ghi chú',
+      '1600123456;HTX NN Vĩnh Bình;xã Vĩnh An;Gạo thơm ST 25;"120";Tấn;01/06/2026;31/07/2026;18.500.000;vụ Hè Thu',
+      ';HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;"12.500,5";kg;15/06/2026;;45.000;',
+      ';HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Phân bón;10;bịch;01/06/2026;;;',
+      ';HTX Không Có;Xã Vĩnh Bình;Gạo;10;tấn;01/06/2026;;;',
+    ].join('\n');
+    const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nguon cung.csv', csv), 'offers');
+    expect(analysis.columns.map((column) => column.field)).toEqual([
+      'registrationNo',
+      'organizationName',
+      'address',
+      'product',
+      'quantity',
+      'unit',
+      'availableFrom',
+      'availableUntil',
+      'priceMin',
+      'note',
+    ]);
+    expect(shown.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`)])).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [
+        4,
+        'invalid',
+        [
+          'D4: Chưa rõ «Phân bón» thuộc nhóm sản phẩm nào; hãy thêm cột Nhóm sản phẩm, hoặc thêm từ khóa cho nhóm ở Kết nối cung – cầu → Danh mục.',
+          'F4: Đơn vị tính «bịch» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.',
+        ],
+      ],
+      [
+        5,
+        'invalid',
+        ['B5: Không tìm thấy «HTX Không Có» trong danh sách Thành viên ở Xã Vĩnh Bình; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX.'],
+      ],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 2, failed: 2 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.organization.name, row.product, row.productGroupName, row.quantity, row.unitName, row.availableFrom, row.availableUntil, row.priceMin, row.placeName])).toEqual([
+      ['HTX Xoài cát Phú Thạnh', 'Xoài cát Hòa Lộc', 'Trái cây', 12_500.5, 'kg', '2026-06-15', null, 45_000, 'Xã Vĩnh Bình, Tỉnh An Giang'],
+      ['HTX Nông nghiệp Vĩnh Bình', 'Gạo thơm ST 25', 'Lúa gạo', 120, 'tấn', '2026-06-01', '2026-07-31', 18_500_000, 'Xã Vĩnh An, Tỉnh An Giang'],
+    ]);
+
+    // The same list again: the offers are found, and only what changed is written.
+    const again = csv.replace('"120"', '"150"');
+    const second = await preview(stage(app, 'Nguon cung lan 2.csv', again), 'offers');
+    expect(second.preview.page.rows.slice(0, 2).map((row) => [row.match?.reason, row.match?.name, row.defaultAction])).toEqual([
+      ['existing', 'Gạo thơm ST 25', 'update'],
+      ['existing', 'Xoài cát Hòa Lộc', 'update'],
+    ]);
+    const { summary: updated } = await commitOf(app, { previewJobId: second.jobId, decisions: [] });
+    expect(updated).toMatchObject({ created: 0, updated: 1, skipped: 1 });
+    expect((await call(app, 'offers:list', { search: 'st 25' })).rows.map((row) => row.quantity)).toEqual([150]);
+
+    // Undone in order: the quantity back, then the offers gone.
+    expect((await undoOf(app, updated.batchId ?? 0)).error).toBeNull();
+    expect((await call(app, 'offers:list', { search: 'st 25' })).rows.map((row) => row.quantity)).toEqual([120]);
+    expect((await undoOf(app, summary.batchId ?? 0)).error).toBeNull();
+    expect((await call(app, 'offers:list', {})).total).toBe(0);
+    // The audit trail keeps what the undo took away, in raw values.
+    const removed = app.ctx.db
+      .select({ before: auditLog.before })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'offer'), eq(auditLog.action, 'delete')))
+      .all()
+      .map(({ before }) => before as { product: string; quantity: unknown; availableFrom: string });
+    expect(removed.map(({ product, quantity, availableFrom }) => [product, quantity, availableFrom]).sort()).toEqual([
+      ['Gạo thơm ST 25', { quantity: 120, unitCode: 'tan', unit: 'tấn' }, '2026-06-01'],
+      ['Xoài cát Hòa Lộc', { quantity: 12_500.5, unitCode: 'kg', unit: 'kg' }, '2026-06-15'],
+    ]);
+  });
+});
+
+describe('importing demands', () => {
+  it('matches the buyer among the partners by tax code or name, and reads the certificates asked for', async () => {
+    const csv = [
+      'Đơn vị thu mua;MST;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày;Đến ngày;Tiêu chuẩn;Nơi giao hàng',
+      'Co.op Mart;0301175691;Gạo ST25;50;tấn;15/06/2026;30/06/2026;VietGAP;Kho Bình Chánh',
+      'Công ty CP Thực phẩm Hà Nội;;Trứng gà;10.000;quả;01/07/2026;;OCOP 3 sao, hữu cơ;',
+      'Công ty Không Có;;Xoài;5;tấn;01/07/2026;;Tiêu chuẩn châu Âu;',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
+    expect(shown.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`)])).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [
+        4,
+        'invalid',
+        [
+          'A4: Không tìm thấy «Công ty Không Có» trong danh sách Đối tác; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
+          'H4: Chứng nhận «Tiêu chuẩn châu Âu» không có trong danh mục; ghi OCOP, VietGAP, GlobalGAP, Hữu cơ, An toàn thực phẩm, Mã số vùng trồng, Truy xuất nguồn gốc, Công bố chất lượng, Bảo hộ sở hữu trí tuệ.',
+        ],
+      ],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 2, failed: 1 });
+    const demands = await call(app, 'demands:list', {});
+    expect(demands.rows.map((row) => [row.buyer.name, row.product, row.quantity, row.unitName, row.deliveryProvinceName, row.deliveryPlace, row.programmeId])).toEqual([
+      ['Công ty Cổ phần Thực phẩm Hà Nội', 'Trứng gà', 10_000, 'quả', 'Thành phố Hà Nội', '', programmeId],
+      ['Saigon Co.op', 'Gạo ST25', 50, 'tấn', 'Thành phố Hồ Chí Minh', 'Kho Bình Chánh', programmeId],
+    ]);
+    const eggs = await call(app, 'demands:get', { id: demands.rows[0]?.id ?? 0 });
+    expect(eggs.requirements).toEqual([
+      { kindCode: 'ocop', kindName: 'OCOP', minStars: 3 },
+      { kindCode: 'huu_co', kindName: 'Hữu cơ', minStars: null },
+    ]);
+  });
+});

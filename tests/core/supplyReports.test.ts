@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type ExcelJS from 'exceljs';
+import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+import { csvRow, exportList, readWithLibreOffice, readWorkbook, rowNumberOf, runReport, skipLibreOffice, type LibreOfficeReading } from './reportsSupport';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+let programmeId = 0;
+
+/**
+ * The journey's programme: rice connected (30 tấn, 12 delivered on the agreement it became),
+ * eggs connected in quả, mangoes offered and still open; a rice offer outside the programme.
+ */
+beforeAll(async () => {
+  app = openTestApp(new Date('2026-05-20T05:00:00Z'));
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG, chairName: 'Nguyễn Văn Bình' });
+  const coop = async (name: string, communeCode: string, kind: 'htx' | 'tht' = 'htx') => (await call(app, 'organizations:create', { kind, name, communeCode })).id;
+  const rice = await coop('HTX Nông nghiệp Vĩnh Bình', XA_VINH_AN);
+  const eggs = await coop('THT Chăn nuôi gà Vĩnh An', XA_VINH_AN, 'tht');
+  const mango = await coop('HTX Xoài cát Phú Thạnh', XA_VINH_BINH);
+  const coopMart = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Saigon Co.op', provinceCode: '79' })).id;
+  const bakery = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty Bánh kẹo Hà Nội', provinceCode: '01' })).id;
+  programmeId = (await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', decisionNo: '15/CTr-LMHTX', startsOn: '2026-01-01', endsOn: '2026-12-31' })).id;
+  const product = await call(app, 'products:save', { organizationId: rice, name: 'Gạo ST25' });
+  await call(app, 'certifications:save', { organizationId: rice, productId: product.id, kindCode: 'vietgap', number: 'VG-01', issuedOn: '2025-01-10', expiresOn: '2028-01-09' });
+  const offer = (input: Partial<Parameters<typeof call<'offers:create'>>[2]> & { organizationId: number }) =>
+    call(app, 'offers:create', { product: 'Gạo ST25', productGroupCode: 'lua_gao', quantity: 80, unitCode: 'tan', availableFrom: '2026-06-01', availableUntil: '2026-07-31', communeCode: XA_VINH_AN, programmeId, ...input });
+  const riceOffer = await offer({ organizationId: rice, productId: product.id, priceMin: 18_000_000, priceMax: 19_000_000, packaging: 'Bao 25 kg', contactName: 'Nguyễn Văn An', contactPhone: '0296 3841 234' });
+  const eggOffer = await offer({ organizationId: eggs, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 20_000, unitCode: 'qua', availableUntil: null });
+  await offer({ organizationId: mango, product: 'Xoài cát Hòa Lộc', productGroupCode: 'trai_cay', quantity: 15, communeCode: XA_VINH_BINH });
+  await offer({ organizationId: mango, product: 'Gạo nếp', quantity: 5, communeCode: XA_VINH_BINH, programmeId: null });
+  const riceDemand = await call(app, 'demands:create', { buyer: { kind: 'partner', id: coopMart }, product: 'Gạo ST25', productGroupCode: 'lua_gao', quantity: 50, unitCode: 'tan', neededFrom: '2026-06-15', neededUntil: '2026-06-30', deliveryProvinceCode: '79', programmeId });
+  const eggDemand = await call(app, 'demands:create', { buyer: { kind: 'partner', id: bakery }, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 8_000, unitCode: 'qua', neededFrom: '2026-06-01', deliveryProvinceCode: '01', programmeId });
+  const connection = await call(app, 'connections:create', { offerId: riceOffer.id, demandId: riceDemand.id, quantity: 30, unitCode: 'tan', price: 18_500_000, channelCode: 'sieu_thi', connectedOn: '2026-05-20', programmeId });
+  await call(app, 'connections:create', { offerId: eggOffer.id, demandId: eggDemand.id, quantity: 8_000, unitCode: 'qua', price: 3_000, channelCode: 'tmdt', connectedOn: '2026-05-20', programmeId });
+  const draft = await call(app, 'connections:agreementDraft', { id: connection.id });
+  const { agreement } = await call(app, 'connections:createAgreement', { connectionId: connection.id, agreement: draft.input });
+  const commitment = (await call(app, 'agreements:get', { id: agreement.id })).commitments[0];
+  app.setNow(new Date('2026-06-20T05:00:00Z'));
+  await call(app, 'agreements:addDelivery', { commitmentId: commitment?.id ?? 0, deliveredOn: '2026-06-18', quantity: 12, value: 222_000_000 });
+}, 120_000);
+afterAll(() => app.close());
+
+describe("a programme's results report", () => {
+  let path = '';
+  let office: LibreOfficeReading | null = null;
+  beforeAll(async () => {
+    const report = await runReport(app, { report: 'programme-results', programmeId, from: '2026-01-01', to: '2026-12-31' });
+    expect(report.fileName).toBe('Bao-cao-ket-noi-cung-cau-2026-01-01-den-2026-12-31.xlsx');
+    path = report.path;
+    if (!skipLibreOffice) office = await readWithLibreOffice(path);
+  }, 120_000);
+
+  it('says the programme and the period, and its numbers per unit, never across units', async () => {
+    const workbook = await readWorkbook(path);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Theo nhóm sản phẩm', 'Theo kênh tiêu thụ', 'Theo xã, phường']);
+    const summary = workbook.getWorksheet('Tổng hợp') as ExcelJS.Worksheet;
+    const texts = summary.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])).filter((value): value is string => typeof value === 'string');
+    expect(texts).toContain('Chương trình «Kết nối cung – cầu 2026» (số 15/CTr-LMHTX); từ ngày 01/01/2026 đến ngày 31/12/2026');
+    const first = rowNumberOf(summary, 'STT') + 1;
+    const rows = Array.from({ length: 13 }, (_, index) => (summary.getRow(first + index).values as unknown[]).slice(2, 5));
+    expect(rows).toEqual([
+      ['Số kết nối cung – cầu đã xác nhận', 'kết nối', 2],
+      ['Số hợp tác xã có hàng được kết nối', 'HTX', 1],
+      ['Số tổ hợp tác có hàng được kết nối', 'THT', 1],
+      ['Số tổ chức kinh tế tập thể khác có hàng được kết nối', 'tổ chức', 0],
+      ['Số đối tác (doanh nghiệp, chợ, sàn…) tiêu thụ', 'đối tác', 2],
+      ['Số thành viên mua hàng', 'tổ chức', 0],
+      ['Số sự kiện của chương trình trong kỳ', 'sự kiện', 0],
+      ['Giá trị hàng hóa đã kết nối', 'đồng', 579_000_000],
+      ['Giá trị hàng hóa đã giao', 'đồng', 222_000_000],
+      ['Khối lượng đã kết nối', 'tấn', 30],
+      ['Khối lượng đã giao', 'tấn', 12],
+      ['Khối lượng đã kết nối', 'quả', 8_000],
+      ['Khối lượng đã giao', 'quả', 0],
+    ]);
+    const groups = workbook.getWorksheet('Theo nhóm sản phẩm') as ExcelJS.Worksheet;
+    const groupRow = rowNumberOf(groups, 'STT') + 2;
+    expect((groups.getRow(groupRow).values as unknown[]).slice(2)).toEqual(['Lúa gạo', 'tấn', 1, 30, 12, 40, 555_000_000, 222_000_000]);
+    expect((groups.getRow(groupRow + 1).values as unknown[]).slice(2)).toEqual(['Chăn nuôi và trứng', 'quả', 1, 8_000, 0, 0, 24_000_000, 0]);
+    // Counts and values add up; quantities of tấn and quả are not added together.
+    const totals = groups.getRow(rowNumberOf(groups, 'Tổng cộng')).values as unknown[];
+    expect(totals.slice(4)).toEqual([2, undefined, undefined, undefined, 579_000_000, 222_000_000]);
+  });
+
+  it.skipIf(skipLibreOffice)('opens in LibreOffice with 30 tấn connected and 12 delivered, the eggs apart in quả', () => {
+    const summary = office?.sheets.get('Tổng hợp');
+    expect(csvRow(summary, 'LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG')).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(csvRow(summary, '10').slice(1, 4)).toEqual(['Khối lượng đã kết nối', 'tấn', '30']);
+    expect(csvRow(summary, '11').slice(1, 4)).toEqual(['Khối lượng đã giao', 'tấn', '12']);
+    expect(csvRow(summary, '12').slice(1, 4)).toEqual(['Khối lượng đã kết nối', 'quả', '8000']);
+    const groups = office?.sheets.get('Theo nhóm sản phẩm');
+    expect(csvRow(groups, '1').slice(1, 9)).toEqual(['Lúa gạo', 'tấn', '1', '30', '12', '40', '555000000', '222000000']);
+    expect(csvRow(groups, '2').slice(1, 6)).toEqual(['Chăn nuôi và trứng', 'quả', '1', '8000', '0']);
+    const channels = office?.sheets.get('Theo kênh tiêu thụ');
+    expect(csvRow(channels, '1').slice(1, 6)).toEqual(['Siêu thị, doanh nghiệp phân phối', '1', 'tấn', '30', '12']);
+    expect(office?.pages.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the supply bulletin and the lists', () => {
+  it('sends buyers what remains to sell in the period, with certificates and whom to call', async () => {
+    const report = await runReport(app, { report: 'supply-bulletin', programmeId, from: '2026-06-01', to: '2026-06-30' });
+    const sheet = (await readWorkbook(report.path)).getWorksheet('Nguồn cung') as ExcelJS.Worksheet;
+    const first = rowNumberOf(sheet, 'STT') + 2;
+    const rows = [0, 1, 2].map((offset) => (sheet.getRow(first + offset).values as unknown[]).slice(2, 7));
+    expect(rows).toEqual([
+      ['Lúa gạo', 'Gạo ST25', 'HTX Nông nghiệp Vĩnh Bình', 50, 'tấn'],
+      ['Trái cây', 'Xoài cát Hòa Lộc', 'HTX Xoài cát Phú Thạnh', 15, 'tấn'],
+      ['Chăn nuôi và trứng', 'Trứng gà', 'THT Chăn nuôi gà Vĩnh An', 12_000, 'quả'],
+    ]);
+    const rice = sheet.getRow(first).values as unknown[];
+    expect(rice.slice(9)).toEqual(['18.000.000\u00a0₫ – 19.000.000\u00a0₫/tấn', 'Xã Vĩnh An, Tỉnh An Giang', 'VietGAP', 'Bao 25 kg', 'Nguyễn Văn An, 0296 3841 234']);
+    expect(sheet.getRow(rowNumberOf(sheet, 'Cộng')).getCell(3).value).toBe('3 nguồn cung');
+  });
+
+  it('exports the lists of offers and connections as shown', async () => {
+    const offers = await exportList(app, { list: 'offers', input: { search: 'gao' }, columns: ['product', 'organization', 'quantity', 'status'] });
+    const sheet = (await readWorkbook(offers.path)).worksheets[0] as ExcelJS.Worksheet;
+    const header = rowNumberOf(sheet, 'STT');
+    expect((sheet.getRow(header + 2).values as unknown[]).slice(1)).toEqual([1, 'Gạo nếp', 'Lúa gạo', 'HTX Xoài cát Phú Thạnh', 5, 5, 'tấn', 'Đang chào bán']);
+    expect((sheet.getRow(header + 3).values as unknown[]).slice(1)).toEqual([2, 'Gạo ST25', 'Lúa gạo', 'HTX Nông nghiệp Vĩnh Bình', 80, 50, 'tấn', 'Đã kết nối một phần']);
+    const connections = await exportList(app, { list: 'connections', input: {}, columns: ['connectedOn', 'product', 'quantity', 'agreement'] });
+    const list = (await readWorkbook(connections.path)).worksheets[0] as ExcelJS.Worksheet;
+    const top = rowNumberOf(list, 'STT');
+    // Newest first; the two of one day, the later entered first.
+    expect((list.getRow(top + 2).values as unknown[]).slice(3, 7)).toEqual(['Trứng gà', 8_000, undefined, 'quả']);
+    const rice = (list.getRow(top + 3).values as unknown[]).slice(3);
+    expect(rice.slice(0, 4)).toEqual(['Gạo ST25', 30, 12, 'tấn']);
+    expect(rice[4]).toBe('Hợp đồng tiêu thụ Gạo ST25: HTX Nông nghiệp Vĩnh Bình – Saigon Co.op');
+  });
+});
