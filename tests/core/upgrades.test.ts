@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/core/app';
-import { openDatabase } from '../../src/core/db/open';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { call, migrationsFolder, repoRoot } from './support';
 
 let dir: string;
@@ -27,9 +29,11 @@ function migrationsBefore(tag: string): string {
 describe('an agreement history written as sentences by an earlier version', () => {
   it('is read back into raw values with the migration that asks for it, and what does not read back stays as written', async () => {
     const file = join(dir, 'data.sqlite');
-    const old = openDatabase({ file, migrationsFolder: migrationsBefore('0009_agreement_history_raw_values') });
+    // The tables as that version left them; its search index and counters are rebuilt on opening anyway.
+    const old = new Database(file);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0009_agreement_history_raw_values') });
     const at = '2026-03-05T08:00:00.000Z';
-    old.db.$client.exec(`
+    old.exec(`
       INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '${at}');
       INSERT INTO organizations (id, kind, name, province_code, commune_code, name_folded, search_text, created_at, updated_at)
         VALUES (7, 'htx', 'HTX Nông nghiệp Vĩnh Bình', '91', '31064', 'htx nong nghiep vinh binh', 'htx nong nghiep vinh binh', '${at}', '${at}');
@@ -41,7 +45,7 @@ describe('an agreement history written as sentences by an earlier version', () =
         VALUES (1, 'mou', '01/2026/BBGN', 'Tiêu thụ lúa gạo', 'tieu thu lua gao', '2026-03-05', 4, '${at}', '${at}');
       INSERT INTO agreement_commitments (id, agreement_id, product, product_folded, quantity, unit) VALUES (1, 1, 'Lúa Đài Thơm 8', 'lua dai thom 8', 50, 'tấn');
     `);
-    const audit = old.db.$client.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('agreement', 1, ?, ?, ?, ?)");
+    const audit = old.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('agreement', 1, ?, ?, ?, ?)");
     audit.run(
       'create',
       at,
