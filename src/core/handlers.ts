@@ -21,6 +21,7 @@ import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
 import { historyHandlers } from './services/history';
+import { plansHandlers } from './services/plans';
 import { busyFailure } from './longTransaction';
 
 type Handlers = {
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...filesHandlers,
   ...historyHandlers,
+  ...plansHandlers,
 };
 
 export interface DispatchOptions {

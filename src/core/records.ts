@@ -167,8 +167,12 @@ export function recordHistory(ctx: Context, spec: Pick<RecordSpec<TrashableTable
   if (!found) throw notFound(`Không tìm thấy ${spec.noun} số ${id}.`);
   const fields = recordFields[spec.kind] as Record<string, string>;
   const names: Record<string, string> = {};
-  const name = (field: string, value: HistoryValue) => {
-    if (fields[field] !== 'reference' || (typeof value !== 'string' && typeof value !== 'number') || value === '') return;
+  const name = (field: string, value: HistoryValue): void => {
+    if (fields[field] === 'communes' && Array.isArray(value)) {
+      for (const item of value) name(field, item);
+      return;
+    }
+    if ((fields[field] !== 'reference' && fields[field] !== 'communes') || (typeof value !== 'string' && typeof value !== 'number') || value === '') return;
     const key = referenceKey(field, value);
     if (key in names) return;
     const shown = spec.nameOf?.(ctx, field, value);

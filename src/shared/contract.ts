@@ -22,6 +22,7 @@ import { reportsContract } from './contracts/reports';
 import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
 import { recordsContract } from './contracts/records';
+import { plansContract } from './contracts/plans';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -39,6 +40,7 @@ export * from './contracts/reports';
 export * from './contracts/jobs';
 export * from './contracts/files';
 export * from './contracts/records';
+export * from './contracts/plans';
 export * from './records';
 
 export const contract = {
@@ -58,6 +60,7 @@ export const contract = {
   ...jobsContract,
   ...filesContract,
   ...recordsContract,
+  ...plansContract,
 };
 
 export type Contract = typeof contract;

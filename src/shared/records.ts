@@ -5,7 +5,7 @@
  * order, and the screen writes and translates them by their format.
  */
 
-export const recordKinds = ['organization', 'partner', 'event', 'agreement'] as const;
+export const recordKinds = ['organization', 'partner', 'event', 'agreement', 'plan'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /**
@@ -13,6 +13,8 @@ export type RecordKind = (typeof recordKinds)[number];
  * - `text`, `date` (ISO), `money` (đồng), `count`, `boolean`;
  * - `enum`: a code the screen translates (an organization's kind, an agreement's kind …);
  * - `reference`: a code or id whose name the backend looks up (a commune, a sector) and sends beside;
+ * - `communes`: a list of commune codes, each named by the backend as a `reference` is;
+ * - `kinds`: a list of organization kinds;
  * - the others: a whole record that came, went or changed (a contact list, a year's figures,
  *   a product, a delivery …), each written by the screen in its own way.
  */
@@ -34,7 +36,10 @@ export type FieldFormat =
   | 'parties'
   | 'commitments'
   | 'delivery'
-  | 'followUp';
+  | 'followUp'
+  | 'communes'
+  | 'kinds'
+  | 'targets';
 
 /** Each kind's fields, in the order its profile shows them. */
 export const recordFields = {
@@ -112,6 +117,22 @@ export const recordFields = {
     terminationReason: 'text',
     delivery: 'delivery',
     followUp: 'followUp',
+    attachment: 'text',
+  },
+  plan: {
+    kind: 'enum',
+    number: 'text',
+    title: 'text',
+    issuedOn: 'date',
+    issuer: 'text',
+    periodFrom: 'date',
+    periodTo: 'date',
+    communeCodes: 'communes',
+    organizationKinds: 'kinds',
+    sectorGroup: 'enum',
+    status: 'enum',
+    note: 'text',
+    targets: 'targets',
     attachment: 'text',
   },
 } as const satisfies Record<RecordKind, Record<string, FieldFormat>>;

@@ -5,8 +5,7 @@
  * the rules of shared/agreements.ts (restated in SQL by `agreementStatusSql` so that lists filter by
  * status in the database). Every change leaves an audit row on the agreement.
  */
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isSigned, notInTrash, signedBetween } from '../db/predicates';
 import type { z } from 'zod';
@@ -21,8 +20,6 @@ import {
   unitKey,
 } from '../../shared/agreements';
 import {
-  attachmentMediaTypes,
-  MAX_ATTACHMENT_BYTES,
   type AgreementAttachment,
   type AgreementCommitment,
   type AgreementDelivery,
@@ -56,7 +53,8 @@ import {
   organizations,
   partners,
 } from '../db/schema';
-import { readChunk, safeFileName, stagedFile } from '../files';
+import { readChunk } from '../files';
+import { existingStoredFile, keepStagedFile, storedPath } from '../attachments';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { atomically } from '../db/atomic';
@@ -751,25 +749,6 @@ export function removeNote(ctx: Context, id: number): null {
 
 type AttachmentRow = typeof agreementAttachments.$inferSelect;
 
-/** The file of an attachment: built here only, from the stored name the backend chose. */
-function attachmentPath(ctx: Context, row: Pick<AttachmentRow, 'storedName'>): string {
-  return join(ctx.dataDir, ...row.storedName.split('/'));
-}
-
-/** `biên bản.pdf`, then `biên bản (2).pdf`, … : the first name not taken in the folder. */
-function freeName(folder: string, fileName: string): string {
-  const safe = safeFileName(fileName);
-  const extension = extname(safe);
-  const stem = safe.slice(0, safe.length - extension.length);
-  let candidate = safe;
-  for (let copy = 2; existsSync(join(folder, candidate)); copy += 1) candidate = `${stem} (${copy})${extension}`;
-  return candidate;
-}
-
-function megabytes(bytes: number): string {
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
-}
-
 function toAttachment(row: AttachmentRow): AgreementAttachment {
   return { id: row.id, fileName: row.fileName, size: row.size, mediaType: row.mediaType, addedAt: row.addedAt };
 }
@@ -777,53 +756,28 @@ function toAttachment(row: AttachmentRow): AgreementAttachment {
 /** Moves an uploaded file into the agreement's folder and records it. */
 export function addAttachment(ctx: Context, input: { agreementId: number; fileId: string }): AgreementAttachment {
   const agreement = requireAgreement(ctx, input.agreementId);
-  const staged = stagedFile(ctx, input.fileId);
-  const mediaType = attachmentMediaTypes[extname(staged.fileName).slice(1).toLowerCase()];
-  if (mediaType === undefined) {
-    throw validationFailure([
-      {
-        path: 'fileId',
-        message: `Tệp «${staged.fileName}» không phải loại được đính kèm. Hãy đính kèm bản chụp (PDF, JPG, PNG…) hoặc văn bản Word, Excel.`,
-      },
-    ]);
-  }
-  const size = statSync(staged.path).size;
-  if (size > MAX_ATTACHMENT_BYTES) {
-    throw validationFailure([
-      {
-        path: 'fileId',
-        message: `Tệp «${staged.fileName}» nặng ${megabytes(size)}, quá giới hạn ${megabytes(MAX_ATTACHMENT_BYTES)} của tệp đính kèm. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.`,
-      },
-    ]);
-  }
-  const folder = join(ctx.dataDir, ATTACHMENTS_FOLDER, String(agreement.id));
-  mkdirSync(folder, { recursive: true });
-  const name = freeName(folder, staged.fileName);
-  const target = join(folder, name);
-  // The staging area is inside the data folder, so this is a rename on one disk, not a copy.
-  renameSync(staged.path, target);
-  rmdirSync(dirname(staged.path));
+  const kept = keepStagedFile(ctx, input.fileId, [ATTACHMENTS_FOLDER, String(agreement.id)]);
   try {
     return atomically(ctx.db, () => {
       const row = ctx.db
         .insert(agreementAttachments)
         .values({
           agreementId: agreement.id,
-          fileName: staged.fileName,
-          storedName: [ATTACHMENTS_FOLDER, String(agreement.id), name].join('/'),
-          size,
-          mediaType,
+          fileName: kept.fileName,
+          storedName: kept.storedName,
+          size: kept.size,
+          mediaType: kept.mediaType,
           addedAt: timestamp(ctx),
         })
         .returning()
         .get();
       touch(ctx, agreement.id);
-      audit(ctx, agreement.id, 'update', { attachment: null }, { attachment: staged.fileName });
+      audit(ctx, agreement.id, 'update', { attachment: null }, { attachment: kept.fileName });
       return toAttachment(row);
     });
   } catch (error) {
     // A file no row points to would never be found or removed again.
-    rmSync(target, { force: true });
+    rmSync(kept.path, { force: true });
     throw error;
   }
 }
@@ -846,27 +800,18 @@ export function removeAttachment(ctx: Context, id: number): null {
     touch(ctx, row.agreementId);
     audit(ctx, row.agreementId, 'update', { attachment: row.fileName }, { attachment: null });
   });
-  rmSync(attachmentPath(ctx, row), { force: true });
+  rmSync(storedPath(ctx, row.storedName), { force: true });
   return null;
 }
 
-function attachmentFile(ctx: Context, id: number): { row: AttachmentRow; path: string } {
-  const row = requireAttachment(ctx, id);
-  const path = attachmentPath(ctx, row);
-  if (!existsSync(path)) {
-    throw notFound(`Tệp «${row.fileName}» không còn trong thư mục dữ liệu (${ATTACHMENTS_FOLDER}); có thể đã bị xóa ngoài ứng dụng.`);
-  }
-  return { row, path };
-}
-
 export function readAttachment(ctx: Context, input: { attachmentId: number; offset: number }): FileChunk {
-  const { row, path } = attachmentFile(ctx, input.attachmentId);
-  return readChunk(path, row.fileName, input.offset);
+  const row = requireAttachment(ctx, input.attachmentId);
+  return readChunk(existingStoredFile(ctx, row), row.fileName, input.offset);
 }
 
 /** In the desktop app, the system's viewer opens the file; the window falls back to reading it. */
 export async function openAttachment(ctx: Context, attachmentId: number): Promise<{ opened: boolean }> {
-  const { path } = attachmentFile(ctx, attachmentId);
+  const path = existingStoredFile(ctx, requireAttachment(ctx, attachmentId));
   if (!ctx.desktop) return { opened: false };
   await ctx.desktop.openPath(path);
   return { opened: true };

@@ -9,12 +9,14 @@ import { agreementRecords } from './agreements';
 import { eventRecords } from './events';
 import { organizationRecords } from './organizations';
 import { partnerRecords } from './partners';
+import { planRecords } from './plans';
 
 const specs: Record<RecordKind, Parameters<typeof recordHistory>[1]> = {
   organization: organizationRecords,
   partner: partnerRecords,
   event: eventRecords,
   agreement: agreementRecords,
+  plan: planRecords,
 };
 
 export const historyHandlers: HandlersFor<typeof recordsContract> = {

@@ -22,6 +22,7 @@ import {
   participantStatuses,
   partnerBusinessLines,
   partnerKinds,
+  sectorGroups,
 } from '../../../shared/domain';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatQuantity } from '../../../shared/format';
 import {
@@ -33,13 +34,14 @@ import {
   type HistoryValue,
   type RecordKind,
 } from '../../../shared/records';
+import { comparisons, planKinds, planStatuses, targetUnits } from '../../../shared/plans';
 import { call } from '../api';
 import { LoadError } from './LoadError';
 
 const actionIcons = { create: IconPlus, update: IconPencil, delete: IconTrash, restore: IconArrowBackUp } as const;
 
 /** Under each area's own query key, so that a change to a record refreshes its history too. */
-const areaKeys = { organization: 'organizations', partner: 'partners', event: 'events', agreement: 'agreements' } as const;
+const areaKeys = { organization: 'organizations', partner: 'partners', event: 'events', agreement: 'agreements', plan: 'plans' } as const;
 
 const historyKey = (kind: RecordKind, id: number) => [areaKeys[kind], 'history', id] as const;
 
@@ -91,7 +93,31 @@ const enumTexts: Partial<Record<string, (t: TFunction, value: HistoryValue) => s
     const code = oneOf(agreementKinds, value);
     return code && t(`agreements.kind.${code}`);
   },
+  'plan.kind': (t, value) => {
+    const code = oneOf(planKinds, value);
+    return code && t(`plans.kind.${code}`);
+  },
+  'plan.status': (t, value) => {
+    const code = oneOf(planStatuses, value);
+    return code && t(`plans.status.${code}`);
+  },
+  'plan.sectorGroup': (t, value) => {
+    const code = oneOf(sectorGroups, value);
+    return code && t(`plans.sectorGroup.${code}`);
+  },
 };
+
+/** A target of a plan as a line: its words, the comparison and value, and a typed actual. */
+function targetText(t: TFunction, item: Fields): string {
+  const comparison = oneOf(comparisons, item.comparison);
+  const value = number(item.value);
+  const unit = oneOf(targetUnits, item.unit);
+  const shown = value === null ? '' : unit === 'percent' ? `${formatCount(value)}%` : unit === 'money' ? formatMoney(value) : `${formatCount(value)} ${text(item.unitLabel)}`.trim();
+  const typed = number(item.typedActual);
+  return [`${text(item.title)} (${comparison ? t(`plans.comparison.${comparison}`).toLowerCase() : ''} ${shown})`, typed === null ? '' : t('history.typedActual', { actual: formatCount(typed), by: text(item.typedBy) })]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /** A translated code, or the code itself when it is not one of the known ones. */
 function enumText(t: TFunction, kind: RecordKind, field: string, value: HistoryValue): string {
@@ -174,6 +200,19 @@ function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldF
       const note = fieldsOf(value) ?? {};
       return `${formatDate(text(note.notedOn))}: ${text(note.text)}`;
     }
+    case 'communes':
+      return Array.isArray(value)
+        ? value.map((code) => (typeof code === 'string' ? (names[referenceKey(field, code)] ?? code) : text(code))).join(', ')
+        : text(value);
+    case 'kinds':
+      return Array.isArray(value)
+        ? value.map((code) => {
+            const kindCode = oneOf(organizationKinds, code);
+            return kindCode ? t(`organization.kind.${kindCode}`) : text(code);
+          }).join(', ')
+        : text(value);
+    case 'targets':
+      return listText(value, (item) => targetText(t, item));
     case 'product':
       return text(fieldsOf(value)?.name);
     case 'certification': {

@@ -9,6 +9,7 @@ import { attentionEn } from './areas/attention';
 import { excelEn } from './areas/excel';
 import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
+import { plansEn } from './areas/plans';
 import type { Translations } from './messages';
 
 export const en: Translations = {
@@ -22,6 +23,7 @@ export const en: Translations = {
   attention: attentionEn,
   excel: excelEn,
   reports: reportsEn,
+  plans: plansEn,
   jobs: {
     phase: {
       starting: 'Starting',

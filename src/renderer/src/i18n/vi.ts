@@ -12,6 +12,7 @@ import { attentionVi } from './areas/attention';
 import { excelVi } from './areas/excel';
 import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
+import { plansVi } from './areas/plans';
 
 export const vi = {
   history: historyVi,
@@ -24,6 +25,7 @@ export const vi = {
   attention: attentionVi,
   excel: excelVi,
   reports: reportsVi,
+  plans: plansVi,
   jobs: {
     phase: {
       starting: 'Đang bắt đầu',

@@ -13,6 +13,7 @@ export const historyVi = {
     partner: { create: 'Tạo hồ sơ', update: 'Sửa thông tin', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
     event: { create: 'Tạo sự kiện', update: 'Sửa thông tin', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
     agreement: { create: 'Tạo thỏa thuận', update: 'Sửa', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
+    plan: { create: 'Tạo kế hoạch', update: 'Sửa', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
   },
   field: {
     organization: {
@@ -91,6 +92,22 @@ export const historyVi = {
       followUp: 'Ghi chú theo dõi',
       attachment: 'Tệp đính kèm',
     },
+    plan: {
+      kind: 'Loại kế hoạch',
+      number: 'Số văn bản',
+      title: 'Tên kế hoạch',
+      issuedOn: 'Ngày ban hành',
+      issuer: 'Cơ quan ban hành',
+      periodFrom: 'Từ ngày',
+      periodTo: 'Đến ngày',
+      communeCodes: 'Địa bàn',
+      organizationKinds: 'Loại hình áp dụng',
+      sectorGroup: 'Lĩnh vực',
+      status: 'Tình trạng',
+      note: 'Ghi chú',
+      targets: 'Chỉ tiêu',
+      attachment: 'Tệp đính kèm',
+    },
   },
   figures: 'Số liệu năm {{year}}',
   figuresNoYear: 'Số liệu hằng năm',
@@ -104,6 +121,7 @@ export const historyVi = {
   commitmentFrom: 'từ {{date}}',
   commitmentDue: 'hạn {{date}}',
   noDetail: 'Cập nhật các thông tin đi kèm.',
+  typedActual: 'thực hiện {{actual}} (nhập tay: {{by}})',
 };
 
 export const historyEn: typeof historyVi = {
@@ -117,6 +135,7 @@ export const historyEn: typeof historyVi = {
     partner: { create: 'Record created', update: 'Details changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
     event: { create: 'Event created', update: 'Details changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
     agreement: { create: 'Agreement created', update: 'Changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
+    plan: { create: 'Plan created', update: 'Changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
   },
   field: {
     organization: {
@@ -195,6 +214,22 @@ export const historyEn: typeof historyVi = {
       followUp: 'Follow-up note',
       attachment: 'Attachment',
     },
+    plan: {
+      kind: 'Kind of plan',
+      number: 'Document number',
+      title: 'Title',
+      issuedOn: 'Issued on',
+      issuer: 'Issued by',
+      periodFrom: 'From',
+      periodTo: 'To',
+      communeCodes: 'Area',
+      organizationKinds: 'Kinds concerned',
+      sectorGroup: 'Sector',
+      status: 'Status',
+      note: 'Note',
+      targets: 'Targets',
+      attachment: 'Attachment',
+    },
   },
   figures: 'Figures of {{year}}',
   figuresNoYear: 'Yearly figures',
@@ -208,4 +243,5 @@ export const historyEn: typeof historyVi = {
   commitmentFrom: 'from {{date}}',
   commitmentDue: 'due {{date}}',
   noDetail: 'Related details updated.',
+  typedActual: 'actual {{actual}} (typed by {{by}})',
 };
