@@ -4,6 +4,7 @@
  * that the backend applies it and the screen states it in the same words.
  */
 import { z } from 'zod';
+import { formatCount, formatMoney, formatPercent, formatQuantity } from './format';
 import { agreementKinds, classifications, eventKinds, organizationKinds, sectorGroups, type Classification } from './domain';
 
 /** A year plan (kế hoạch năm), or a programme or scheme over several years (chương trình, đề án). */
@@ -142,4 +143,12 @@ export function lastQuarterStarts(to: string): string {
   const [year, month, day] = to.split('-').map(Number) as [number, number, number];
   const start = new Date(Date.UTC(year, month - 1 - 3, day + 1));
   return start.toISOString().slice(0, 10);
+}
+
+/** A target's value or actual in its unit: "3 HTX", "70%", "1.500.000 ₫", "12,5 tấn". */
+export function formatTargetValue(unit: TargetUnit, unitLabel: string, value: number): string {
+  if (unit === 'percent') return formatPercent(value);
+  if (unit === 'money') return formatMoney(value);
+  if (unit === 'quantity') return formatQuantity(value, unitLabel);
+  return `${formatCount(value)} ${unitLabel}`.trim();
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf, TargetProgress } from '../../src/shared/contract';
 import { elapsedShare, targetStatus, type MeasureInput } from '../../src/shared/plans';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
+import { csvRow, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, runPlanResults, skipLibreOffice } from './reportsSupport';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -276,6 +277,34 @@ describe('plans and targets', () => {
     expect(created?.after).toEqual(TAN_CHAU);
     expect(history.names['communeCodes:30376']).toBe('Phường Tân Châu');
   });
+});
+
+describe('the year-end report', () => {
+  it('writes target, actual, % of target, last year and comment, read back by LibreOffice', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const typed = byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn');
+    await call(app, 'plans:typeActual', { targetId: typed.id, actual: 130, note: 'Theo báo cáo của Phòng Kinh tế', by: 'Trần Thị Bích' });
+    app.setNow(on('2025-01-12'));
+    const { path, fileName } = await runPlanResults(app, id);
+    expect(fileName).toBe('Bao-cao-ket-qua-thuc-hien-ke-hoach-2024.xlsx');
+    const sheet = (await readWorkbook(path)).worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
+    const header = rowNumberOf(sheet, 'STT');
+    expect(rowTexts(sheet, header).slice(0, 9)).toEqual(['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', '', '% so với kế hoạch', 'Cùng kỳ năm trước', 'Đánh giá', 'Nhận xét']);
+    expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(0, 9)).toEqual([
+      '2', 'Thành lập mới ít nhất 03 HTX NN', 'Ít nhất 3 HTX', '2', 'HTX', '66.7', '1', 'Không đạt', '',
+    ]);
+    if (skipLibreOffice) return;
+    const reading = await readWithLibreOffice(path);
+    const rows = reading.sheets.get('Kết quả thực hiện');
+    expect(rows?.some((row) => row.join(' ').includes('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH'))).toBe(true);
+    expect(rows?.some((row) => row[0]?.startsWith('Năm 2024 — Kế hoạch phát triển hợp tác xã') && row[0].includes('(số 125/KH-UBND ngày 15/03/2024 của UBND thị xã Tân Châu)'))).toBe(true);
+    expect(csvRow(rows, '2').slice(0, 8)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'Ít nhất 3 HTX', '2', 'HTX', '66.7', '1', 'Không đạt']);
+    expect(csvRow(rows, '3').slice(0, 9)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', 'Ít nhất 70%', '40', '%', '57.1', '0', 'Không đạt', '2/5']);
+    expect(csvRow(rows, '7').slice(3, 9)).toEqual(['130', 'người', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
+    expect(reading.pages.length).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('the status rule', () => {

@@ -14,8 +14,9 @@ import partnerList from '../../../../resources/report-layouts/partner-list.json'
 import register from '../../../../resources/report-layouts/register.json';
 import registerStatistics from '../../../../resources/report-layouts/register-statistics.json';
 import tradePromotion from '../../../../resources/report-layouts/trade-promotion.json';
+import planResults from '../../../../resources/report-layouts/plan-results.json';
 
-export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list';
+export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list' | 'plan-results';
 
 const sources: Record<LayoutName, unknown> = {
   'register-statistics': registerStatistics,
@@ -25,6 +26,7 @@ const sources: Record<LayoutName, unknown> = {
   'partner-list': partnerList,
   'event-list': eventList,
   'agreement-list': agreementList,
+  'plan-results': planResults,
 };
 
 const parsed = new Map<LayoutName, ReportLayout>();
