@@ -138,11 +138,14 @@ export function yearsBefore(iso: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${monthDay}`;
 }
 
-/** The last quarter of a period: its last three months, when targets at risk are flagged in Cần chú ý. */
+/**
+ * The first day of a period's last quarter: three months before the day after its end (for a year
+ * ending 31 December, 1 October), when targets at risk are flagged in Cần chú ý.
+ */
 export function lastQuarterStarts(to: string): string {
   const [year, month, day] = to.split('-').map(Number) as [number, number, number];
-  const start = new Date(Date.UTC(year, month - 1 - 3, day + 1));
-  return start.toISOString().slice(0, 10);
+  const after = new Date(Date.UTC(year, month - 1, day + 1));
+  return new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth() - 3, after.getUTCDate())).toISOString().slice(0, 10);
 }
 
 /** A target's value or actual in its unit: "3 HTX", "70%", "1.500.000 ₫", "12,5 tấn". */

@@ -190,6 +190,21 @@ describe('plans and targets', () => {
     expect([founded.actual, founded.status, founded.percentOfTarget]).toEqual([3, 'met', 100]);
   });
 
+  it('lists the targets at risk in Cần chú ý during the plan’s last quarter only', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const atRisk = (await call(app, 'attention:list', {})).targetsAtRisk;
+    expect(atRisk.map((row) => [row.planId, row.title, row.actual, row.value])).toEqual([
+      [id, 'Thành lập mới ít nhất 03 HTX NN', 2, 3],
+      [id, 'Có 70% HTX NN hoạt động hiệu quả', 40, 70],
+      [id, 'Bộ máy quản lý có ít nhất 25% trình độ cao đẳng trở lên', 16.7, 25],
+      [id, 'Ít nhất 50% số HTX liên kết tiêu thụ với doanh nghiệp', 20, 50],
+    ]);
+    app.setNow(on('2024-09-30'));
+    expect((await call(app, 'attention:list', {})).targetsAtRisk).toEqual([]);
+    app.setNow(on('2024-10-01'));
+    expect((await call(app, 'attention:list', {})).targetsAtRisk).toHaveLength(4);
+  });
+
   it('follows the office’s definition of operating effectively', async () => {
     const { id } = await call(app, 'plans:create', tanChauPlan());
     expect(await call(app, 'plans:setEffectiveDefinition', { classifications: ['fair', 'good', 'weak'] })).toEqual(['good', 'fair', 'weak']);

@@ -51,6 +51,7 @@ const list: AttentionList = {
     },
   ],
   expiringCertifications: [],
+  targetsAtRisk: [],
 };
 
 describe('needs attention', () => {

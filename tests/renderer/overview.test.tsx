@@ -62,6 +62,7 @@ describe('overview', () => {
           withoutFollowUp: [],
           upcomingEvents: [],
           expiringCertifications: [],
+          targetsAtRisk: [],
         }),
       'certifications:expiring': () =>
         ok([

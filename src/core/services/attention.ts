@@ -22,6 +22,7 @@ import { todayIso, type Context } from '../context';
 import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { expiringCertifications } from './products';
+import { targetsAtRisk } from './plans';
 
 interface CommitmentToday {
   id: number;
@@ -170,6 +171,7 @@ export function attentionList(
     withoutFollowUp,
     upcomingEvents,
     expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays, includeExpired: false }),
+    targetsAtRisk: targetsAtRisk(ctx),
   };
 }
 

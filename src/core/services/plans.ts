@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgreementAttachment } from '../../shared/contracts/agreements';
+import type { TargetAtRisk } from '../../shared/contracts/attention';
 import type { FileChunk } from '../../shared/contracts/files';
 import type {
   DeletedPlan,
@@ -32,6 +33,7 @@ import {
   defaultEffectiveClassifications,
   effectiveClassificationsSchema,
   elapsedShare,
+  lastQuarterStarts,
   targetStatus,
   yearsBefore,
   type Measure,
@@ -324,6 +326,36 @@ export function planInForce(ctx: Context): PlanInForce | null {
   if (!row) return null;
   const progress = planProgress(ctx, row);
   return { id: row.id, title: row.title, number: row.number, periodFrom: row.periodFrom, periodTo: row.periodTo, elapsed: progress.elapsed, targets: progress.targets };
+}
+
+/**
+ * Cần chú ý: the targets at risk of plans issued and in the last quarter of their period (its last
+ * three months), soonest ending first.
+ */
+export function targetsAtRisk(ctx: Context): TargetAtRisk[] {
+  const today = todayIso(ctx);
+  return ctx.db
+    .select()
+    .from(plans)
+    .where(and(notInTrash(plans), eq(plans.status, 'issued'), lte(plans.periodFrom, today), gte(plans.periodTo, today)))
+    .orderBy(asc(plans.periodTo), asc(plans.id))
+    .all()
+    .filter((row) => today >= lastQuarterStarts(row.periodTo))
+    .flatMap((row) =>
+      planProgress(ctx, row)
+        .targets.filter((target) => target.status === 'at_risk')
+        .map((target) => ({
+          planId: row.id,
+          planTitle: row.title,
+          periodTo: row.periodTo,
+          targetId: target.id,
+          title: target.title,
+          actual: target.actual,
+          value: target.value,
+          unit: target.unit,
+          unitLabel: target.unitLabel,
+        })),
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

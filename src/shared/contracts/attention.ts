@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AgreementKind, AgreementStatus, EventKind } from '../domain';
 import { channel } from './define';
 import type { ExpiringCertification } from './products';
+import type { TargetUnit } from '../plans';
 
 /** How close an agreement's end is: within 30 days, within 7, or today. */
 export const expiryWindows = [30, 7, 0] as const;
@@ -62,6 +63,19 @@ export interface UpcomingEvent {
   participants: number;
 }
 
+/** A target of a plan in force that is at risk in the last quarter of the plan's period. */
+export interface TargetAtRisk {
+  planId: number;
+  planTitle: string;
+  periodTo: string;
+  targetId: number;
+  title: string;
+  actual: number | null;
+  value: number;
+  unit: TargetUnit;
+  unitLabel: string;
+}
+
 export interface AttentionList {
   today: string;
   expiringAgreements: ExpiringAgreement[];
@@ -69,6 +83,7 @@ export interface AttentionList {
   withoutFollowUp: AgreementWithoutFollowUp[];
   upcomingEvents: UpcomingEvent[];
   expiringCertifications: ExpiringCertification[];
+  targetsAtRisk: TargetAtRisk[];
 }
 
 export const attentionInput = z.object({

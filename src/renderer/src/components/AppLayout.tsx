@@ -24,6 +24,8 @@ function activePage(route: Route): Page {
       return 'su-kien';
     case 'agreement':
       return 'thoa-thuan';
+    case 'plan':
+      return 'ke-hoach';
     default:
       return route.page;
   }

@@ -68,6 +68,7 @@ export const en: Translations = {
     partners: 'Partners',
     events: 'Events',
     agreements: 'Agreements',
+    plans: 'Plans and targets',
     supplyDemand: 'Supply & demand',
     import: 'Import from Excel',
     reports: 'Reports',

@@ -70,6 +70,7 @@ export const vi = {
     partners: 'Đối tác',
     events: 'Sự kiện',
     agreements: 'Thỏa thuận',
+    plans: 'Kế hoạch, chỉ tiêu',
     supplyDemand: 'Kết nối cung – cầu',
     import: 'Nhập từ Excel',
     reports: 'Báo cáo',

@@ -161,6 +161,7 @@ export const plansVi = {
   attention: {
     title: 'Chỉ tiêu có nguy cơ không đạt (quý cuối của kỳ kế hoạch)',
     empty: 'Không có chỉ tiêu nào có nguy cơ không đạt trong quý cuối.',
+    summary: 'chỉ tiêu có nguy cơ không đạt',
     line: '{{plan}}: {{target}} — thực hiện {{actual}} / {{value}}',
   },
   settings: {
@@ -332,6 +333,7 @@ export const plansEn: typeof plansVi = {
   attention: {
     title: 'Targets at risk (last quarter of the plan’s period)',
     empty: 'No target at risk in the last quarter.',
+    summary: 'targets at risk',
     line: '{{plan}}: {{target}} — actual {{actual}} / {{value}}',
   },
   settings: {

@@ -10,7 +10,8 @@ import type { AttentionList } from '../../../../shared/contract';
 import { formatDate, formatPercent, formatQuantity } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { useAttention } from '../../queries/attention';
-import { agreementHref, eventHref, organizationHref } from '../../routing/useHashRoute';
+import { agreementHref, eventHref, organizationHref, planHref } from '../../routing/useHashRoute';
+import { formatTargetValue } from '../../../../shared/plans';
 import { Stars } from '../organization/products/CertificationList';
 
 interface SectionProps {
@@ -168,6 +169,27 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
             <Table.Td>
               {row.daysUntil === 0 ? t('attention.events.ongoing') : t('attention.events.inDays', { n: row.daysUntil })}
             </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-targets"
+        title={t('plans.attention.title')}
+        count={list.targetsAtRisk.length}
+        empty={t('plans.attention.empty')}
+        head={[t('plans.column.title'), t('plans.page.target'), t('plans.page.actual'), t('plans.page.planned'), t('plans.column.period')]}
+      >
+        {list.targetsAtRisk.map((row) => (
+          <Table.Tr key={row.targetId}>
+            <Table.Td>
+              <Anchor href={planHref(row.planId)} size="sm">
+                {row.planTitle}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{row.title}</Table.Td>
+            <Table.Td>{row.actual === null ? '—' : formatTargetValue(row.unit, row.unitLabel, row.actual)}</Table.Td>
+            <Table.Td>{formatTargetValue(row.unit, row.unitLabel, row.value)}</Table.Td>
+            <Table.Td>{formatDate(row.periodTo)}</Table.Td>
           </Table.Tr>
         ))}
       </Section>

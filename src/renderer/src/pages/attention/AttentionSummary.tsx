@@ -18,6 +18,7 @@ export function AttentionSummary() {
     { key: 'followUp', n: list.withoutFollowUp.length, label: t('attention.followUp.summary'), urgent: false },
     { key: 'events', n: list.upcomingEvents.length, label: t('attention.events.summary'), urgent: false },
     { key: 'certificates', n: list.expiringCertifications.length, label: t('attention.certificates.summary'), urgent: false },
+    { key: 'targets', n: list.targetsAtRisk.length, label: t('plans.attention.summary'), urgent: true },
   ].filter((entry) => entry.n > 0);
 
   return (
