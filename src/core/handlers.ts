@@ -21,8 +21,10 @@ import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
 import { historyHandlers } from './services/history';
+import { backupsHandlers } from './services/backups';
 import { plansHandlers } from './services/plans';
 import { busyFailure } from './longTransaction';
+import { explainDatabaseError } from './db/health';
 
 type Handlers = {
   [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -46,6 +48,7 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...filesHandlers,
   ...historyHandlers,
+  ...backupsHandlers,
   ...plansHandlers,
 };
 
@@ -77,6 +80,8 @@ export async function dispatch(
     const busy = busyFailure(error);
     if (busy) return { ok: false, error: busy.error };
     log(error);
+    const said = explainDatabaseError(ctx, error);
+    if (said) return { ok: false, error: said.error };
     return { ok: false, error: { kind: 'internal', message: UNEXPECTED_MESSAGE } };
   }
 }

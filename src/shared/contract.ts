@@ -22,6 +22,7 @@ import { reportsContract } from './contracts/reports';
 import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
 import { recordsContract } from './contracts/records';
+import { backupsContract } from './contracts/backups';
 import { plansContract } from './contracts/plans';
 
 export * from './contracts/app';
@@ -42,6 +43,7 @@ export * from './contracts/files';
 export * from './contracts/records';
 export * from './contracts/plans';
 export * from './records';
+export * from './contracts/backups';
 
 export const contract = {
   ...appContract,
@@ -60,6 +62,7 @@ export const contract = {
   ...jobsContract,
   ...filesContract,
   ...recordsContract,
+  ...backupsContract,
   ...plansContract,
 };
 

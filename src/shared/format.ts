@@ -3,6 +3,7 @@
  * screens and the report writers format the same way.
  */
 
+import { QUANTITY_ENTRY_DECIMALS } from './agreements';
 import { formatIsoDateVi } from './text';
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,7 +41,7 @@ export function formatMoney(amount: number): string {
 }
 
 const count = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const quantity = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
+const quantity = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: QUANTITY_ENTRY_DECIMALS });
 const percent = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /** A count with dots between thousands: `100.000`. */
@@ -59,4 +60,14 @@ export function formatQuantity(value: number, unit: string): string {
 /** A share given in percent (45.55 → `45,6%`), as Vietnamese documents write it. */
 export function formatPercent(value: number): string {
   return `${percent.format(value)}%`;
+}
+
+const size = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** A file's size as people read it: `850 byte`, `12,5 KB`, `3,2 MB`, `1,4 GB`. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${String(bytes)} byte`;
+  if (bytes < 1024 * 1024) return `${size.format(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${size.format(bytes / 1024 / 1024)} MB`;
+  return `${size.format(bytes / 1024 / 1024 / 1024)} GB`;
 }

@@ -2,7 +2,7 @@
  * End-to-end harness: the web host as a user starts it (`tsx src/web/server.ts`) on a fresh
  * temporary database, and Debian's Chromium driven by playwright-core.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,10 +20,25 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(): Promise<RunningHost> {
+interface HostOptions {
+  /** Fill the database with the province-scale demo data first, as `npm run seed:demo` does. */
+  demo?: boolean;
+  /** Go to the web host as they are, e.g. `['--backup-interval', '1']`. */
+  extraArgs?: string[];
+}
+
+export async function startHost({ demo = false, extraArgs = [] }: HostOptions = {}): Promise<RunningHost> {
   const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
   const databaseFile = join(dir, 'htx-desk.sqlite');
   const clockFile = join(dir, 'now.txt');
+  if (demo) {
+    const seeded = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed-demo.ts', '--db', databaseFile, '--scale', 'province'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    if (seeded.status !== 0) throw new Error(`seed:demo failed:\n${seeded.stdout}${seeded.stderr}`);
+  }
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -35,6 +50,7 @@ export async function startHost(): Promise<RunningHost> {
       '0',
       '--clock-file',
       clockFile,
+      ...extraArgs,
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -87,10 +103,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot as a test artifact, to be looked at. */
-export async function snap(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot as a test artifact, to be looked at: the whole page, or (`fullPage` false)
+ * the window as a person sees it, as for a dialog.
+ */
+export async function snap(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
 
 /** Where a field is looked for: the page, or a part of it such as a dialog. */

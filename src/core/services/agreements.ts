@@ -5,7 +5,6 @@
  * the rules of shared/agreements.ts (restated in SQL by `agreementStatusSql` so that lists filter by
  * status in the database). Every change leaves an audit row on the agreement.
  */
-import { rmSync } from 'node:fs';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isSigned, notInTrash, signedBetween } from '../db/predicates';
 import type { z } from 'zod';
@@ -25,6 +24,7 @@ import {
   type AgreementDelivery,
   type AgreementDetail,
   type AgreementNote,
+  type AgreementNumberUse,
   type AgreementParty,
   type AgreementSummary,
   type DeletedAgreement,
@@ -39,7 +39,7 @@ import {
 } from '../../shared/contracts/agreements';
 import type { FileChunk } from '../../shared/contracts/files';
 import type { AgreementStatus, Page } from '../../shared/domain';
-import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import {
@@ -54,7 +54,7 @@ import {
   partners,
 } from '../db/schema';
 import { readChunk } from '../files';
-import { existingStoredFile, keepStagedFile, storedPath } from '../attachments';
+import { attachedFilePath, forgetKeptFile, keepStagedFile, removeAttachedFile, type AttachmentPlace } from '../attachments';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { atomically } from '../db/atomic';
@@ -421,6 +421,43 @@ function audit(ctx: Context, id: number, action: 'create' | 'update', before: Sn
   recordChange(ctx, 'agreement', id, action, before, after);
 }
 
+/** A number as it is compared: "01/2026/HĐLK", "01/2026/hdlk" and "01 / 2026 / HĐLK" are one number. */
+function numberKey(number: string): string {
+  return foldText(number).replace(/\s/g, '');
+}
+
+/**
+ * The agreements not in the trash, other than `excludeId`, that have this number. Agreements
+ * number in the thousands at most, so their numbers are folded here rather than kept folded.
+ */
+export function agreementsWithNumber(ctx: Context, number: string, excludeId?: number): AgreementNumberUse[] {
+  const key = numberKey(number);
+  if (key === '') return [];
+  return ctx.db
+    .select({ id: agreements.id, number: agreements.number, title: agreements.title, signedOn: agreements.signedOn })
+    .from(agreements)
+    .where(and(notInTrash(agreements), sql`${agreements.number} <> ''`))
+    .orderBy(desc(agreements.id))
+    .all()
+    .filter((row) => row.id !== excludeId && numberKey(row.number) === key);
+}
+
+/**
+ * Refuses a number another agreement has, unless the person confirmed this one is another (two
+ * partners may each number their contracts "01/HĐ"). The message names the agreement it would
+ * duplicate, so a second save of the same agreement (Enter pressed twice) is caught.
+ */
+function refuseSameNumber(ctx: Context, input: ParsedAgreementInput, excludeId?: number): void {
+  if (input.confirmSameNumber) return;
+  const [existing] = agreementsWithNumber(ctx, input.number, excludeId);
+  if (!existing) return;
+  const signed = existing.signedOn ? `, ký ngày ${formatIsoDateVi(existing.signedOn)}` : ', chưa ký';
+  throw conflict(
+    `Số thỏa thuận ${existing.number} đã dùng cho «${existing.title}»${signed}. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.`,
+    existing.id,
+  );
+}
+
 /** Checks what the schema cannot: the event and the parties exist, the signing day has come. */
 function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
   const issues: FieldIssue[] = [];
@@ -489,6 +526,7 @@ function commitmentColumns(commitment: ParsedAgreementInput['commitments'][numbe
 export function createAgreement(ctx: Context, input: ParsedAgreementInput): AgreementSummary {
   checkReferences(ctx, input);
   return atomically(ctx.db, () => {
+    refuseSameNumber(ctx, input);
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(agreements)
@@ -554,6 +592,8 @@ export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof 
   checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, id);
+    // An agreement keeps the number it has; only a change to one another agreement has is asked about.
+    if (numberKey(before.number) !== numberKey(input.number)) refuseSameNumber(ctx, input, id);
     const stored = ctx.db.select().from(agreementCommitments).where(eq(agreementCommitments.agreementId, id)).all();
     checkAgainstDeliveries(ctx, input, stored);
     const was = snapshotOf(ctx, before);
@@ -749,6 +789,10 @@ export function removeNote(ctx: Context, id: number): null {
 
 type AttachmentRow = typeof agreementAttachments.$inferSelect;
 
+function placeOf(agreementId: number): AttachmentPlace {
+  return { folder: ATTACHMENTS_FOLDER, ownerId: agreementId, noun: 'thỏa thuận' };
+}
+
 function toAttachment(row: AttachmentRow): AgreementAttachment {
   return { id: row.id, fileName: row.fileName, size: row.size, mediaType: row.mediaType, addedAt: row.addedAt };
 }
@@ -756,7 +800,7 @@ function toAttachment(row: AttachmentRow): AgreementAttachment {
 /** Moves an uploaded file into the agreement's folder and records it. */
 export function addAttachment(ctx: Context, input: { agreementId: number; fileId: string }): AgreementAttachment {
   const agreement = requireAgreement(ctx, input.agreementId);
-  const kept = keepStagedFile(ctx, input.fileId, [ATTACHMENTS_FOLDER, String(agreement.id)]);
+  const kept = keepStagedFile(ctx, input.fileId, placeOf(agreement.id));
   try {
     return atomically(ctx.db, () => {
       const row = ctx.db
@@ -776,8 +820,7 @@ export function addAttachment(ctx: Context, input: { agreementId: number; fileId
       return toAttachment(row);
     });
   } catch (error) {
-    // A file no row points to would never be found or removed again.
-    rmSync(kept.path, { force: true });
+    forgetKeptFile(kept);
     throw error;
   }
 }
@@ -793,6 +836,7 @@ function requireAttachment(ctx: Context, id: number): AttachmentRow {
   return row.attachment;
 }
 
+/** Removes the attachment's row, and its file where an attachment's file must be (see removeAttachedFile). */
 export function removeAttachment(ctx: Context, id: number): null {
   const row = requireAttachment(ctx, id);
   atomically(ctx.db, () => {
@@ -800,18 +844,24 @@ export function removeAttachment(ctx: Context, id: number): null {
     touch(ctx, row.agreementId);
     audit(ctx, row.agreementId, 'update', { attachment: row.fileName }, { attachment: null });
   });
-  rmSync(storedPath(ctx, row.storedName), { force: true });
+  removeAttachedFile(ctx, row.storedName, placeOf(row.agreementId));
   return null;
 }
 
+/** The checked path of an attachment's file, or a message saying why it cannot be given. */
+function attachmentFile(ctx: Context, id: number): { row: AttachmentRow; path: string } {
+  const row = requireAttachment(ctx, id);
+  return { row, path: attachedFilePath(ctx, row, placeOf(row.agreementId)) };
+}
+
 export function readAttachment(ctx: Context, input: { attachmentId: number; offset: number }): FileChunk {
-  const row = requireAttachment(ctx, input.attachmentId);
-  return readChunk(existingStoredFile(ctx, row), row.fileName, input.offset);
+  const { row, path } = attachmentFile(ctx, input.attachmentId);
+  return readChunk(path, row.fileName, input.offset);
 }
 
 /** In the desktop app, the system's viewer opens the file; the window falls back to reading it. */
 export async function openAttachment(ctx: Context, attachmentId: number): Promise<{ opened: boolean }> {
-  const path = existingStoredFile(ctx, requireAttachment(ctx, attachmentId));
+  const { path } = attachmentFile(ctx, attachmentId);
   if (!ctx.desktop) return { opened: false };
   await ctx.desktop.openPath(path);
   return { opened: true };
@@ -825,6 +875,7 @@ export const agreementsHandlers: HandlersFor<typeof agreementsContract> = {
   'agreements:delete': (ctx, { id }) => deleteAgreement(ctx, id),
   'agreements:restore': (ctx, { id }) => restoreAgreement(ctx, id),
   'agreements:trash': (ctx, input) => listAgreementTrash(ctx, input),
+  'agreements:checkNumber': (ctx, { number, excludeId }) => agreementsWithNumber(ctx, number, excludeId),
   'agreements:ofEvent': (ctx, { eventId }) => allAgreements(ctx, { eventId }),
   'agreements:ofCounterpart': (ctx, counterpart) => allAgreements(ctx, { counterpart }),
   'agreements:addDelivery': (ctx, input) => addDelivery(ctx, input),

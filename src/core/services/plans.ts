@@ -4,7 +4,6 @@
  * against its value and the year before, its status by the one rule of shared/plans.ts, and the
  * drill-down to what counts. Plans go through the one record machinery (audit, trash, history).
  */
-import { rmSync } from 'node:fs';
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgreementAttachment } from '../../shared/contracts/agreements';
@@ -39,7 +38,7 @@ import {
   type Measure,
 } from '../../shared/plans';
 import { foldText } from '../../shared/text';
-import { existingStoredFile, keepStagedFile, storedPath } from '../attachments';
+import { attachedFilePath, forgetKeptFile, keepStagedFile, removeAttachedFile, type AttachmentPlace } from '../attachments';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
 import { notInTrash } from '../db/predicates';
@@ -563,9 +562,13 @@ export function listPlanTrash(ctx: Context, input: { page: number; pageSize: num
 
 type AttachmentRow = typeof planAttachments.$inferSelect;
 
+function placeOf(planId: number): AttachmentPlace {
+  return { folder: ATTACHMENTS_FOLDER, ownerId: planId, noun: 'kế hoạch' };
+}
+
 export function addPlanAttachment(ctx: Context, input: { planId: number; fileId: string }): AgreementAttachment {
   const plan = requirePlan(ctx, input.planId);
-  const kept = keepStagedFile(ctx, input.fileId, [ATTACHMENTS_FOLDER, String(plan.id)]);
+  const kept = keepStagedFile(ctx, input.fileId, placeOf(plan.id));
   try {
     return atomically(ctx.db, () => {
       const row = ctx.db
@@ -578,8 +581,7 @@ export function addPlanAttachment(ctx: Context, input: { planId: number; fileId:
       return { id: row.id, fileName: row.fileName, size: row.size, mediaType: row.mediaType, addedAt: row.addedAt };
     });
   } catch (error) {
-    // A file no row points to would never be found or removed again.
-    rmSync(kept.path, { force: true });
+    forgetKeptFile(kept);
     throw error;
   }
 }
@@ -602,17 +604,18 @@ function removePlanAttachment(ctx: Context, id: number): null {
     touch(ctx, row.planId);
     recordChange(ctx, 'plan', row.planId, 'update', { attachment: row.fileName }, { attachment: null });
   });
-  rmSync(storedPath(ctx, row.storedName), { force: true });
+  removeAttachedFile(ctx, row.storedName, placeOf(row.planId));
   return null;
 }
 
 function readPlanAttachment(ctx: Context, input: { attachmentId: number; offset: number }): FileChunk {
   const row = requireAttachment(ctx, input.attachmentId);
-  return readChunk(existingStoredFile(ctx, row), row.fileName, input.offset);
+  return readChunk(attachedFilePath(ctx, row, placeOf(row.planId)), row.fileName, input.offset);
 }
 
 async function openPlanAttachment(ctx: Context, attachmentId: number): Promise<{ opened: boolean }> {
-  const path = existingStoredFile(ctx, requireAttachment(ctx, attachmentId));
+  const row = requireAttachment(ctx, attachmentId);
+  const path = attachedFilePath(ctx, row, placeOf(row.planId));
   if (!ctx.desktop) return { opened: false };
   await ctx.desktop.openPath(path);
   return { opened: true };

@@ -3,7 +3,9 @@
  * so that the same kind of field gets the same cleaning and the same Vietnamese message everywhere.
  */
 import { z } from 'zod';
-import { cleanText } from '../text';
+import { formatCount } from '../format';
+import { cleanText, withoutControlCharacters } from '../text';
+import { isIsoDate, isPhoneText } from '../typed';
 
 // Messages zod writes itself (a wrong type, a number out of range) read in Vietnamese too.
 z.config(z.locales.vi());
@@ -56,28 +58,36 @@ export function optionalEmail(label: string) {
 }
 
 /**
+ * An optional phone field: missing or blank becomes ''. What is typed must read as phone numbers
+ * (see isPhoneText): "abc" or a name typed into it is refused, with how a number is written.
+ */
+export function optionalPhone(label: string) {
+  return optionalText(label, 60).refine(isPhoneText, {
+    error: `${label} chỉ gồm chữ số, có thể có dấu cách, dấu chấm, gạch ngang, ngoặc đơn, +84 và số máy lẻ; mỗi số 8–13 chữ số, nhiều số cách nhau bằng dấu chấm phẩy (ví dụ: 0277 3851 234; 0913 123 456 hoặc +84 913 123 456 máy lẻ 12).`,
+  });
+}
+
+/**
  * A calendar date as ISO `YYYY-MM-DD` text (how dates cross the contract and are stored; screens
  * show dd/mm/yyyy). Rejects dates that do not exist, such as 31/02.
  */
 export function isoDate(label: string) {
-  return z.string({ error: `${label}: cần một ngày.` }).refine(
-    (value) => {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      if (!match) return false;
-      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      const date = new Date(Date.UTC(year, month - 1, day));
-      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-    },
-    { error: `${label} không phải một ngày có thật (dạng ngày/tháng/năm).` },
-  );
+  return z
+    .string({ error: `${label}: cần một ngày.` })
+    .refine(isIsoDate, { error: `${label} không phải một ngày có thật (dạng ngày/tháng/năm).` });
 }
 
-/** An optional date: missing, null or '' become null. */
+/**
+ * An optional date: missing, null or '' become null. Any other text must be a real day, and is
+ * refused with the date's own message (not a union's "invalid input").
+ */
 export function optionalIsoDate(label: string) {
   return z
-    .union([z.literal(''), z.null(), isoDate(label)])
+    .string({ error: `${label}: cần một ngày.` })
+    .nullable()
     .optional()
-    .transform((value) => (value === '' || value === undefined ? null : value));
+    .transform((value) => (value === '' || value === undefined ? null : value))
+    .pipe(isoDate(label).nullable());
 }
 
 /** A whole number ≥ 0 (a count, or money in đồng), or null when not known. */
@@ -92,7 +102,26 @@ export function optionalCount(label: string, max = Number.MAX_SAFE_INTEGER) {
     .transform((value) => value ?? null);
 }
 
+/** What is typed into a search box: characters that are not text (NUL, ESC…) dropped, at most 200 characters. */
+export function searchText() {
+  return z
+    .string({ error: 'Nội dung tìm kiếm phải là chữ.' })
+    .max(200, { error: 'Nội dung tìm kiếm dài quá 200 ký tự.' })
+    .transform(withoutControlCharacters);
+}
+
+/**
+ * A list of values (filter choices, ids) with a ceiling: no screen sends more, and SQLite takes
+ * at most 32,766 values in one statement. `what` names the items in the message ("xã, phường").
+ */
+export function listOf<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item, { error: `Danh sách ${what} không đúng dạng.` }).max(max, { error: `Chọn tối đa ${formatCount(max)} ${what}.` });
+}
+
+/** Far more pages than any list has (100,000 organizations are 200 pages of 500). */
+const MAX_PAGE = 1_000_000;
+
 export const pageInput = {
-  page: z.number().int().min(1).default(1),
+  page: z.number().int().min(1).max(MAX_PAGE, { error: 'Số trang lớn quá mức cho phép.' }).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 };

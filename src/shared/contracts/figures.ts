@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { classifications, organizationKinds } from '../domain';
 import type { Classification, OrganizationKind, Page } from '../domain';
-import { channel, code, pageInput } from './define';
+import { channel, code, pageInput, searchText } from './define';
 
 export interface YearlyFigures {
   organizationId: number;
@@ -78,6 +78,9 @@ function patchCount(label: string) {
 }
 
 const organizationId = z.number({ error: 'Chưa chọn tổ chức.' }).int().positive({ error: 'Chưa chọn tổ chức.' });
+/** The first year figures are kept for. */
+export const FIRST_FIGURES_YEAR = 2000;
+
 /** The upper bound (next year) depends on the clock, so the service checks the range. */
 const year = z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' });
 
@@ -112,7 +115,7 @@ export type FiguresSaveInput = z.input<typeof figuresSaveInput>;
 
 export const figuresGridInput = z.object({
   year,
-  query: z.string().max(200).optional(),
+  query: searchText().optional(),
   kind: z.enum(organizationKinds).optional(),
   communeCode: code('xã, phường', 5).optional(),
   ...pageInput,

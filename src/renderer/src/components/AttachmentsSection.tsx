@@ -11,7 +11,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconExternalLink, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { attachmentMediaTypes, type AgreementAttachment, type FileChunk } from '../../../shared/contract';
-import { formatDate } from '../../../shared/format';
+import { formatDate, formatFileSize } from '../../../shared/format';
 import { messageOf } from '../api';
 import { readWhole, saveFile, uploadFile } from '../files';
 
@@ -37,13 +37,6 @@ interface AttachmentsSectionProps {
   hint: string;
   attachments: AgreementAttachment[];
   calls: AttachmentCalls;
-}
-
-const sizeFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${String(bytes)} byte`;
-  return bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} KB` : `${sizeFormat.format(bytes / 1024 / 1024)} MB`;
 }
 
 export function AttachmentsSection({ title, hint, attachments, calls }: AttachmentsSectionProps) {
@@ -133,7 +126,7 @@ export function AttachmentsSection({ title, hint, attachments, calls }: Attachme
                     {attachment.fileName}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {formatSize(attachment.size)} · {formatDate(attachment.addedAt)}
+                    {formatFileSize(attachment.size)} · {formatDate(attachment.addedAt)}
                   </Text>
                 </div>
                 <Group gap={4} wrap="nowrap">

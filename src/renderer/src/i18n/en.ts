@@ -9,6 +9,7 @@ import { attentionEn } from './areas/attention';
 import { excelEn } from './areas/excel';
 import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
+import { backupsEn } from './areas/backups';
 import { plansEn } from './areas/plans';
 import type { Translations } from './messages';
 
@@ -23,6 +24,7 @@ export const en: Translations = {
   attention: attentionEn,
   excel: excelEn,
   reports: reportsEn,
+  backups: backupsEn,
   plans: plansEn,
   jobs: {
     phase: {
@@ -34,6 +36,10 @@ export const en: Translations = {
       writing: 'Writing the Excel file',
       undoing: 'Undoing',
       rebuilding: 'Updating the search index and the statistics',
+      backingUp: 'Backing up the data',
+      checking: 'Checking the data for integrity',
+      writingArchive: 'Writing the backup file',
+      readingArchive: 'Reading the backup file',
       working: 'Working',
     },
     doneOfTotal: '{{done}} of {{total}} rows',
@@ -57,6 +63,29 @@ export const en: Translations = {
       previous: 'Previous page',
       next: 'Next page',
       last: 'Last page',
+    },
+  },
+  fields: {
+    unreadable: 'This box is not right yet.',
+    number: {
+      notNumber: '“{{text}}” is not a number. Type digits, with dots between thousands and a comma before decimals (e.g. 1.250,5).',
+      dotGrouping: '“{{text}}”: a dot only separates thousands (1.250); decimals go after a comma (1,5).',
+      tooLarge: '“{{text}}” is larger than allowed.',
+      notInteger: 'Whole numbers only, nothing after a comma.',
+      tooManyDecimals: 'At most {{decimals}} digits after the comma.',
+      negative: 'Cannot be negative.',
+      notPositive: 'Must be greater than 0.',
+      outOfRange: 'Must be from {{min}} to {{max}}.',
+      belowMin: 'Cannot be less than {{min}}.',
+      aboveMax: 'Cannot be more than {{max}}.',
+    },
+    date: {
+      format: '“{{text}}” is not a date as day/month/year, e.g. 05/06/2019.',
+      shortYear: '“{{text}}”: write the year with four digits, e.g. 05/06/2019.',
+      noMonth: 'The date {{text}} does not exist: there is no month {{month}}.',
+      noDay: 'The date {{text}} does not exist: {{month}}/{{year}} has {{lastDay}} days.',
+      beforeMin: 'Cannot be before {{date}}.',
+      afterMax: 'Cannot be after {{date}}.',
     },
   },
   nav: {

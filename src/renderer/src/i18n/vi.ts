@@ -12,6 +12,7 @@ import { attentionVi } from './areas/attention';
 import { excelVi } from './areas/excel';
 import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
+import { backupsVi } from './areas/backups';
 import { plansVi } from './areas/plans';
 
 export const vi = {
@@ -25,6 +26,7 @@ export const vi = {
   attention: attentionVi,
   excel: excelVi,
   reports: reportsVi,
+  backups: backupsVi,
   plans: plansVi,
   jobs: {
     phase: {
@@ -36,6 +38,10 @@ export const vi = {
       writing: 'Đang ghi tệp Excel',
       undoing: 'Đang hoàn tác',
       rebuilding: 'Đang cập nhật chỉ mục tìm kiếm và số liệu thống kê',
+      backingUp: 'Đang sao lưu dữ liệu',
+      checking: 'Đang kiểm tra toàn vẹn dữ liệu',
+      writingArchive: 'Đang ghi tệp sao lưu',
+      readingArchive: 'Đang đọc tệp sao lưu',
       working: 'Đang xử lý',
     },
     doneOfTotal: '{{done}} / {{total}} dòng',
@@ -59,6 +65,30 @@ export const vi = {
       previous: 'Trang trước',
       next: 'Trang sau',
       last: 'Trang cuối',
+    },
+  },
+  fields: {
+    /** Said by a form without a schema about a box it could not read; the box says why. */
+    unreadable: 'Ô này chưa đúng.',
+    number: {
+      notNumber: '«{{text}}» không phải một số. Ghi chữ số; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần lẻ (ví dụ 1.250,5).',
+      dotGrouping: '«{{text}}»: dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.250); phần lẻ ghi sau dấu phẩy (1,5).',
+      tooLarge: '«{{text}}» lớn quá mức cho phép.',
+      notInteger: 'Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.',
+      tooManyDecimals: 'Chỉ ghi tối đa {{decimals}} chữ số sau dấu phẩy.',
+      negative: 'Không được là số âm.',
+      notPositive: 'Phải lớn hơn 0.',
+      outOfRange: 'Phải từ {{min}} đến {{max}}.',
+      belowMin: 'Không được nhỏ hơn {{min}}.',
+      aboveMax: 'Không được lớn hơn {{max}}.',
+    },
+    date: {
+      format: '«{{text}}» chưa đúng dạng ngày/tháng/năm, ví dụ 05/06/2019.',
+      shortYear: '«{{text}}»: hãy ghi năm đủ bốn chữ số, ví dụ 05/06/2019.',
+      noMonth: 'Ngày {{text}} không có thật: không có tháng {{month}}.',
+      noDay: 'Ngày {{text}} không có thật: tháng {{month}}/{{year}} có {{lastDay}} ngày.',
+      beforeMin: 'Không được trước ngày {{date}}.',
+      afterMax: 'Không được sau ngày {{date}}.',
     },
   },
   nav: {

@@ -227,7 +227,8 @@ export function MembersPage({ alliance }: MembersPageProps) {
       hrefOf={organizationHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('organization.form.title')} size="xl">
-        <OrganizationForm provinceCode={alliance.provinceCode} onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
+        {adding && <OrganizationForm provinceCode={alliance.provinceCode} onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );

@@ -14,7 +14,6 @@ import {
   Fieldset,
   Grid,
   Group,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -39,15 +38,20 @@ import {
   type AgreementPartyKind,
   type AgreementPartyRole,
 } from '../../../../shared/domain';
+import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
 import { formatDate } from '../../../../shared/format';
+import { cleanText } from '../../../../shared/text';
 import { CounterpartPicker } from '../../components/CounterpartPicker';
 import { DateField } from '../../components/DateField';
+import { PossibleDuplicates, SaveConflictNotice } from '../../components/DuplicateNotices';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { splitServerError } from '../../forms/serverErrors';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { typingPauseMs, useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
 import { useAlliance } from '../../queries';
-import { useCreateAgreement, useUpdateAgreement } from '../../queries/agreements';
+import { useAgreementNumberCheck, useCreateAgreement, useUpdateAgreement } from '../../queries/agreements';
 import { useEventList } from '../../queries/events';
+import { agreementHref } from '../../routing/useHashRoute';
 
 interface PartyValues {
   kind: AgreementPartyKind;
@@ -62,9 +66,9 @@ interface CommitmentValues {
   /** The stored commitment, so that its deliveries stay with it; absent for a new one. */
   id?: number;
   product: string;
-  quantity: number | null;
+  quantity: NumberFieldValue;
   unit: string;
-  value: number | null;
+  value: NumberFieldValue;
   startsOn: string | null;
   dueOn: string | null;
 }
@@ -158,7 +162,6 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
   const allianceName = useAlliance().data?.name ?? '';
   const create = useCreateAgreement();
   const update = useUpdateAgreement();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AgreementValues>({
     mode: 'controlled',
     initialValues: valuesOf(initial),
@@ -166,26 +169,31 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
   });
   const { values } = form;
 
-  const submit = form.onSubmit(async (submitted) => {
-    const { kind } = submitted;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (kind === null) return;
-    setFormError(null);
-    const input: AgreementInput = {
-      ...submitted,
-      kind,
-      // Every role is chosen once the schema has passed.
-      parties: submitted.parties.flatMap(({ kind: partyKind, id, role }) => (role === null ? [] : [{ kind: partyKind, id, role }])),
-      commitments: submitted.commitments.map((commitment) => ({ ...commitment, quantity: commitment.quantity ?? 0 })),
-    };
-    try {
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      const { fields, general } = splitServerError(error, fieldPaths(submitted), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saveAnyway, conflict, formError, saving } = useSaveWithDuplicateCheck({
+    form,
+    // Null is unreachable once the schema has passed (a kind chosen, every role chosen, every
+    // number read); it tells the type checker what the schema checked.
+    inputOf: ({ kind, parties, commitments, ...rest }): AgreementInput | null => {
+      const roles = parties.flatMap(({ kind: partyKind, id, role }) => (role === null ? [] : [{ kind: partyKind, id, role }]));
+      const read = commitments.flatMap(({ quantity, value, ...commitment }) =>
+        typeof quantity === 'number' && typeof value !== 'string' ? [{ ...commitment, quantity, value }] : [],
+      );
+      if (kind === null || roles.length !== parties.length || read.length !== commitments.length) return null;
+      return { ...rest, kind, parties: roles, commitments: read };
+    },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
+    onSaved,
+    // Two partners may each number their contracts "01/HĐ": the person decides.
+    confirmable: () => Promise.resolve(true),
+    confirmed: (input) => ({ ...input, confirmSameNumber: true }),
+    fieldPaths,
   });
+
+  // Other agreements with the number typed so far (not this one), once typing pauses.
+  const [typedNumber] = useDebouncedValue(cleanText(values.number), typingPauseMs);
+  const numberUses = useAgreementNumberCheck(typedNumber === '' ? null : { number: typedNumber, excludeId: initial?.id });
+  // Editing an agreement keeps its number without a word; only a number changed to another's is asked about.
+  const sameNumber = typedNumber === '' || typedNumber === initial?.number ? [] : (numberUses.data ?? []);
 
   const hasAlliance = values.parties.some((party) => party.kind === 'alliance');
   const picked = values.parties.flatMap((party) =>
@@ -208,6 +216,17 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
               />
               <TextInput label={t('agreements.form.number')} placeholder={t('agreements.form.numberPlaceholder')} {...form.getInputProps('number')} />
             </SimpleGrid>
+            <PossibleDuplicates
+              title={t('agreements.form.numberUsed')}
+              candidates={sameNumber.map((use) => ({ ...use, name: use.title }))}
+              describe={(use) =>
+                t('agreements.form.numberUse', {
+                  number: use.number,
+                  signed: use.signedOn ? t('agreements.form.numberUseSigned', { date: formatDate(use.signedOn) }) : t('agreements.form.numberUseDraft'),
+                })
+              }
+              hrefOf={agreementHref}
+            />
             <TextInput label={t('agreements.form.title')} placeholder={t('agreements.form.titlePlaceholder')} required {...form.getInputProps('title')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Stack gap={6}>
@@ -353,8 +372,17 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
             </Group>
           </Stack>
         </Fieldset>
-
-        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('agreements.form.openSameNumber'), confirmable: t('agreements.form.viewSameNumber') }}
+              hrefOf={agreementHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );
@@ -366,11 +394,6 @@ interface CommitmentRowProps {
   errorOf: (field: keyof CommitmentValues) => ReactNode;
   onChange: (patch: Partial<CommitmentValues>) => void;
   onRemove: () => void;
-}
-
-/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
-function numberOrNull(value: number | string): number | null {
-  return typeof value === 'number' ? value : null;
 }
 
 function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: CommitmentRowProps) {
@@ -388,17 +411,13 @@ function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: Comm
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 2 }}>
-          <NumberInput
+          <NumberField
             label={t('agreements.form.quantity')}
             required
-            min={0}
-            allowNegative={false}
-            decimalScale={3}
-            thousandSeparator="."
-            decimalSeparator=","
-            hideControls
-            value={commitment.quantity ?? ''}
-            onChange={(value) => onChange({ quantity: numberOrNull(value) })}
+            positive
+            decimals={QUANTITY_ENTRY_DECIMALS}
+            value={commitment.quantity}
+            onChange={(quantity) => onChange({ quantity })}
             error={errorOf('quantity')}
           />
         </Grid.Col>
@@ -414,18 +433,7 @@ function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: Comm
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 3 }}>
-          <NumberInput
-            label={t('agreements.form.value')}
-            min={0}
-            allowNegative={false}
-            allowDecimal={false}
-            thousandSeparator="."
-            decimalSeparator=","
-            hideControls
-            value={commitment.value ?? ''}
-            onChange={(value) => onChange({ value: numberOrNull(value) })}
-            error={errorOf('value')}
-          />
+          <NumberField label={t('agreements.form.value')} unit="₫" value={commitment.value} onChange={(value) => onChange({ value })} error={errorOf('value')} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 5 }}>
           <DateField label={t('agreements.form.startsOn')} value={commitment.startsOn} onChange={(startsOn) => onChange({ startsOn })} error={errorOf('startsOn')} />

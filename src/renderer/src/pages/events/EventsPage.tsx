@@ -209,7 +209,8 @@ export function EventsPage() {
       hrefOf={eventHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('events.form.addTitle')} size="lg">
-        <EventForm allianceName={allianceName} onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
+        {adding && <EventForm allianceName={allianceName} onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );

@@ -9,6 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ReportInfo, ReportRunInput } from '../../../../shared/contract';
+import { isIsoDate } from '../../../../shared/typed';
 import { messageOf } from '../../api';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { LoadError } from '../../components/LoadError';
@@ -51,11 +52,15 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
       : report.period === 'range'
         ? { report: report.report, from: parameters.from ?? undefined, to: parameters.to ?? undefined }
         : { report: report.report };
-  const start = () =>
+  // A date the box could not read stays there with its message; nothing is asked.
+  const unread = [parameters.from, parameters.to].some((date) => date !== null && !isIsoDate(date));
+  const start = () => {
+    if (report.period === 'range' && unread) return;
     run.mutate(input, {
       onSuccess: ({ jobId }) => onStarted(jobId),
       onError: (error) => notifications.show({ color: 'red', title: t('reports.job.failed'), message: messageOf(error, t('common.unexpectedError')) }),
     });
+  };
 
   return (
     <Card withBorder padding="lg" aria-label={t(`reports.report.${report.report}`)} component="section">

@@ -148,7 +148,8 @@ export function PartnersPage() {
       hrefOf={partnerHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('partners.form.title')} size="xl">
-        <PartnerForm defaultProvinceCode={alliance.data?.provinceCode} onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
+        {adding && <PartnerForm defaultProvinceCode={alliance.data?.provinceCode} onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );

@@ -3,8 +3,7 @@
  * measure, and for a share its denominator) or that it is typed; the contract's schema gives
  * instant feedback, the backend still decides.
  */
-import { useState } from 'react';
-import { ActionIcon, Button, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +27,8 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledMultiSelect, LabelledSelect } from '../../components/LabelledSelect';
 import { foldFilter } from '../../forms/foldFilter';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useCommunes } from '../../queries';
 import { useCreatePlan, useUpdatePlan } from '../../queries/plans';
 
@@ -38,7 +38,7 @@ interface TargetValues {
   key: string;
   title: string;
   comparison: Comparison;
-  value: number | null;
+  value: NumberFieldValue;
   unit: TargetUnit;
   unitLabel: string;
   measure: Measure | null;
@@ -239,7 +239,6 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
   const communes = useCommunes(provinceCode);
   const create = useCreatePlan();
   const update = useUpdatePlan();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<PlanValues>({
     mode: 'controlled',
     initialValues: valuesOf(initial),
@@ -247,25 +246,28 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
   });
   const defaults = { kinds: form.values.organizationKinds, sectorGroup: form.values.sectorGroup };
 
-  const submit = form.onSubmit(async (values) => {
-    const { periodFrom, periodTo } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (periodFrom === null || periodTo === null) return;
-    setFormError(null);
-    const input: PlanInput = {
-      ...values,
-      periodFrom,
-      periodTo,
-      targets: values.targets.map(({ key: _key, value, ...target }) => ({ ...target, value: value ?? 0 })),
-    };
-    try {
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      const fieldNames = [...Object.keys(values), ...values.targets.flatMap((_, index) => ['title', 'value', 'unitLabel', 'denominator', 'measure'].map((field) => `targets.${String(index)}.${field}`))];
-      const { fields, general } = splitServerError(error, fieldNames, t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (values) => {
+      const { periodFrom, periodTo } = values;
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (periodFrom === null || periodTo === null) throw new Error('The schema requires a period.');
+      const input: PlanInput = {
+        ...values,
+        periodFrom,
+        periodTo,
+        targets: values.targets.map(({ key: _key, value, ...target }) => {
+          if (typeof value !== 'number') throw new Error('The schema requires every target to have a value.');
+          return { ...target, value };
+        }),
+      };
+      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+    },
+    onSaved,
+    fieldPaths: (values) => [
+      ...Object.keys(values),
+      ...values.targets.flatMap((_, index) => ['title', 'value', 'unitLabel', 'denominator', 'measure'].map((field) => `targets.${String(index)}.${field}`)),
+    ],
   });
 
   const addTarget = () =>
@@ -371,17 +373,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                     data={comparisons.map((comparison) => ({ value: comparison, label: t(`plans.comparison.${comparison}`) }))}
                     {...form.getInputProps(`${path}.comparison`)}
                   />
-                  <NumberInput
-                    label={t('plans.form.value')}
-                    required
-                    min={0}
-                    allowNegative={false}
-                    thousandSeparator="."
-                    decimalSeparator=","
-                    {...form.getInputProps(`${path}.value`)}
-                    value={target.value ?? ''}
-                    onChange={(value) => form.setFieldValue(`${path}.value`, typeof value === 'number' ? value : null)}
-                  />
+                  <NumberField label={t('plans.form.value')} required decimals={3} {...form.getInputProps(`${path}.value`)} />
                   <LabelledSelect
                     label={t('plans.form.unit')}
                     allowDeselect={false}
@@ -435,7 +427,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
             {t('plans.form.addTarget')}
           </Button>
         </Group>
-        <FormFooter error={formError} submitLabel={initial ? t('plans.form.save') : t('plans.form.create')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+        <FormFooter error={formError} submitLabel={initial ? t('plans.form.save') : t('plans.form.create')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -4,7 +4,7 @@
  * signed document, the year-end report, a copy for another year, and the change history.
  */
 import { useCallback, useState, type SyntheticEvent } from 'react';
-import { Anchor, Badge, Button, Group, Modal, NumberInput, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCopy, IconFileSpreadsheet, IconListSearch, IconPencil, IconTrash } from '@tabler/icons-react';
@@ -17,6 +17,8 @@ import { call, messageOf } from '../../api';
 import { AttachmentsSection } from '../../components/AttachmentsSection';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { FormFooter } from '../../components/FormFooter';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { useOneSave } from '../../forms/oneSave';
 import { LoadError } from '../../components/LoadError';
 import { RecordHistory } from '../../components/RecordHistory';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
@@ -141,37 +143,36 @@ function DrillDown({ target, onClose }: { target: TargetProgress; onClose: () =>
 function TypedActualDialog({ target, onClose }: { target: TargetProgress; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useTypeActual();
-  const [actual, setActual] = useState<number | null>(target.actual);
+  const { saving, run } = useOneSave();
+  const [actual, setActual] = useState<NumberFieldValue>(target.actual);
   const [note, setNote] = useState(target.typed?.note ?? '');
   const [by, setBy] = useState(target.typed?.by ?? '');
   const [error, setError] = useState<string | null>(null);
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
-      await save.mutateAsync({ targetId: target.id, actual, note, by });
-      notifications.show({ color: 'teal', message: t('plans.typed.saved') });
-      onClose();
-    } catch (failure) {
-      setError(messageOf(failure, t('common.unexpectedError')));
-    }
+    // The field says itself what is wrong with what it holds.
+    if (typeof actual === 'string') return;
+    void run(async () => {
+      setError(null);
+      try {
+        await save.mutateAsync({ targetId: target.id, actual, note, by });
+        notifications.show({ color: 'teal', message: t('plans.typed.saved') });
+        onClose();
+        return true;
+      } catch (failure) {
+        setError(messageOf(failure, t('common.unexpectedError')));
+        return false;
+      }
+    });
   };
   return (
     <Modal opened onClose={onClose} title={t('plans.typed.title', { target: target.title })}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <NumberInput
-            label={t('plans.typed.actual')}
-            min={0}
-            allowNegative={false}
-            thousandSeparator="."
-            decimalSeparator=","
-            value={actual ?? ''}
-            onChange={(value) => setActual(typeof value === 'number' ? value : null)}
-          />
+          <NumberField label={t('plans.typed.actual')} decimals={3} value={actual} onChange={setActual} />
           <TextInput label={t('plans.typed.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
           <TextInput label={t('plans.typed.by')} required value={by} onChange={(event) => setBy(event.currentTarget.value)} />
-          <FormFooter error={error} submitLabel={t('plans.typed.save')} saving={save.isPending} onCancel={onClose} />
+          <FormFooter error={error} submitLabel={t('plans.typed.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -181,29 +182,35 @@ function TypedActualDialog({ target, onClose }: { target: TargetProgress; onClos
 function CopyDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const copy = useCopyPlan();
-  const [year, setYear] = useState<number | null>(Number(plan.periodFrom.slice(0, 4)) + 1);
+  const { saving, run } = useOneSave();
+  const [year, setYear] = useState<NumberFieldValue>(Number(plan.periodFrom.slice(0, 4)) + 1);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (event: SyntheticEvent) => {
+  const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
-      const created = await copy.mutateAsync({ id: plan.id, year: year ?? 0 });
-      notifications.show({ color: 'teal', message: t('plans.copy.done', { title: created.title }) });
-      onClose();
-      window.location.hash = planHref(created.id).slice(1);
-    } catch (failure) {
-      setError(messageOf(failure, t('common.unexpectedError')));
-    }
+    if (typeof year !== 'number') return;
+    void run(async () => {
+      setError(null);
+      try {
+        const created = await copy.mutateAsync({ id: plan.id, year });
+        notifications.show({ color: 'teal', message: t('plans.copy.done', { title: created.title }) });
+        onClose();
+        window.location.hash = planHref(created.id).slice(1);
+        return true;
+      } catch (failure) {
+        setError(messageOf(failure, t('common.unexpectedError')));
+        return false;
+      }
+    });
   };
   return (
     <Modal opened onClose={onClose} title={t('plans.copy.title')}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {t('plans.copy.hint')}
           </Text>
-          <NumberInput label={t('plans.copy.year')} allowDecimal={false} min={1900} max={2200} value={year ?? ''} onChange={(value) => setYear(typeof value === 'number' ? value : null)} />
-          <FormFooter error={error} submitLabel={t('plans.copy.submit')} saving={copy.isPending} onCancel={onClose} />
+          <NumberField label={t('plans.copy.year')} grouping={false} min={1900} max={2200} value={year} onChange={setYear} />
+          <FormFooter error={error} submitLabel={t('plans.copy.submit')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,13 @@
 /** Step 1: what to import, and the file; it is sent in chunks with a progress bar, then read as a job. */
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, NumberInput, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { importKinds, type ImportKind } from '../../../../../shared/domain';
 import { messageOf } from '../../../api';
+import { FIRST_FIGURES_YEAR } from '../../../../../shared/contract';
 import { LabelledSelect } from '../../../components/LabelledSelect';
+import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
 import { uploadFile } from '../../../files';
 import { useStartAnalysis } from '../../../queries/imports';
 
@@ -23,6 +25,9 @@ export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStart
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The year as typed: the wizard keeps the last one the field took, and reading waits for one.
+  const [typedYear, setTypedYear] = useState<NumberFieldValue>(year);
+  const yearMissing = kind === 'figures' && typeof typedYear !== 'number';
   const analyse = useStartAnalysis();
 
   const start = async () => {
@@ -52,15 +57,16 @@ export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStart
         }}
       />
       {kind === 'figures' ? (
-        <NumberInput
+        <NumberField
           label={t('excel.import.year')}
           description={t('excel.import.yearHint')}
-          value={year}
-          min={2000}
+          required
+          value={typedYear}
+          min={FIRST_FIGURES_YEAR}
           max={2100}
-          allowDecimal={false}
-          thousandSeparator=""
+          grouping={false}
           onChange={(value) => {
+            setTypedYear(value);
             if (typeof value === 'number') onYearChange(value);
           }}
         />
@@ -86,7 +92,7 @@ export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStart
         </Alert>
       ) : null}
       <Group>
-        <Button disabled={!file} loading={sent !== null || analyse.isPending} onClick={() => void start()}>
+        <Button disabled={!file || yearMissing} loading={sent !== null || analyse.isPending} onClick={() => void start()}>
           {t('excel.import.analyse')}
         </Button>
       </Group>

@@ -11,6 +11,7 @@ import {
   previewFilters,
   type ImportAction,
   type ImportMatch,
+  type ImportPreview,
   type ImportPreviewRow,
   type PreviewFilter,
 } from '../../../../../shared/contract';
@@ -79,23 +80,24 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
     onDecisionsChange({ rows, bulk: { ...decisions.bulk, [group]: action } });
   };
 
-  // A wide sheet scrolls sideways: the row number and the first mapped column (in the office's
-  // sheets, the name) stay in view, so that each cell can be told whose it is; the name gets the
-  // width of two lines, not of a word.
+  const valueColumn = (column: ImportPreview['columns'][number], index: number): DataTableColumn<ImportPreviewRow> => ({
+    accessor: `value${String(index)}`,
+    title: t(`excel.import.field.${data?.kind ?? 'organizations'}.${column.field}` as 'excel.import.field.organizations.name'),
+    render: (record) => <Text size="sm">{record.values[index]}</Text>,
+    ...(index === 0 ? { pinned: 'left' as const, width: 220 } : {}),
+  });
+
+  // A wide sheet scrolls sideways, and its verdict never does: the row number and the first mapped
+  // column (in the office's sheets, the name) stay at the left, so that each cell can be told whose
+  // it is, with the row's problems and match beside them; what will be done with the row stays at
+  // the right. At 1366 px all of that is in view before any scrolling.
   const columns: DataTableColumn<ImportPreviewRow>[] = [
     { accessor: 'row', title: t('excel.import.rowNumber'), width: 64, pinned: 'left' },
-    ...(data?.columns ?? []).map(
-      (column, index): DataTableColumn<ImportPreviewRow> => ({
-        accessor: `value${String(index)}`,
-        title: t(`excel.import.field.${data?.kind ?? 'organizations'}.${column.field}` as 'excel.import.field.organizations.name'),
-        render: (record) => <Text size="sm">{record.values[index]}</Text>,
-        ...(index === 0 ? { pinned: 'left' as const, width: 240 } : {}),
-      }),
-    ),
+    ...(data?.columns ?? []).slice(0, 1).map((column) => valueColumn(column, 0)),
     {
       accessor: 'problems',
       title: t('excel.import.problems'),
-      width: 280,
+      width: 260,
       render: (record) =>
         record.problems.length ? (
           <Stack gap={2}>
@@ -110,7 +112,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
     {
       accessor: 'match',
       title: t('excel.import.match'),
-      width: 220,
+      width: 200,
       render: (record) => (
         <Stack gap={4}>
           {record.match ? <MatchBadge match={record.match} /> : null}
@@ -132,10 +134,12 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         </Stack>
       ),
     },
+    ...(data?.columns ?? []).slice(1).map((column, index) => valueColumn(column, index + 1)),
     {
       accessor: 'action',
       title: t('excel.import.action'),
       width: 150,
+      pinned: 'right',
       render: (record) =>
         record.status === 'invalid' ? (
           <Text size="sm" c="dimmed">
