@@ -7,7 +7,8 @@
 import type { Commune } from '../../shared/domain';
 import { foldText, organizationNameKey } from '../../shared/text';
 import { timestamp, type Context } from '../context';
-import { saveAlliance } from '../services/alliance';
+import { getAlliance, saveAlliance } from '../services/alliance';
+import { seedTanChau, seedYearPlans, TAN_CHAU_COMMUNES } from './plans';
 import { organizationSearchText } from '../services/search';
 
 export type DemoScale = 'province' | 'national';
@@ -29,6 +30,7 @@ export interface DemoSummary {
   products: number;
   certifications: number;
   lifecycleEvents: number;
+  plans: number;
   firstYear: number;
   lastYear: number;
 }
@@ -133,10 +135,13 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   const random = randomSource(options.seed);
   const province = ctx.places.province(options.provinceCode);
   if (!province) throw new Error(`unknown province ${options.provinceCode}`);
-  const communes =
+  // Tân Châu's cooperatives are the story of its 2024 plan (see ./plans.ts), not drawn at random.
+  const storyCommunes = new Set<string>(TAN_CHAU_COMMUNES);
+  const communes = (
     options.scale === 'province'
       ? [...ctx.places.communesOf(options.provinceCode)]
-      : ctx.places.provinces.flatMap((p) => [...ctx.places.communesOf(p.code)]);
+      : ctx.places.provinces.flatMap((p) => [...ctx.places.communesOf(p.code)])
+  ).filter((commune) => !storyCommunes.has(commune.code));
   const size = options.organizations ?? (options.scale === 'province' ? PROVINCE_SIZE : NATIONAL_SIZE);
   const lastYear = ctx.clock().getUTCFullYear() - 1;
   const firstYear = lastYear - options.years + 1;
@@ -177,7 +182,7 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   );
   const insertUnionMember = sqlite.prepare('INSERT INTO union_members (union_id, member_id, joined_on) VALUES (?, ?, ?)');
 
-  const summary: DemoSummary = { organizations: 0, figures: 0, products: 0, certifications: 0, lifecycleEvents: 0, firstYear, lastYear };
+  const summary: DemoSummary = { organizations: 0, figures: 0, products: 0, certifications: 0, lifecycleEvents: 0, plans: 0, firstYear, lastYear };
   const namesTaken = new Set<string>();
   const cooperativesByProvince = new Map<string, number[]>();
 
@@ -370,5 +375,12 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
     }
   })();
 
+  if (options.provinceCode === '91' || options.scale === 'national') {
+    const story = seedTanChau(ctx, firstYear, lastYear);
+    summary.organizations += story.organizations;
+    summary.figures += story.figures;
+  }
+  const allianceName = getAlliance(ctx)?.name ?? '';
+  summary.plans = seedYearPlans(ctx, allianceName, province.fullName.replace(/^Tỉnh /, 'tỉnh '), firstYear, lastYear);
   return summary;
 }
