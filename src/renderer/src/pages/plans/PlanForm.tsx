@@ -156,7 +156,7 @@ function MeasureFields({ legend, measure, allowTyped, onChange, defaults, error 
     <Fieldset legend={legend} variant="filled">
       <Stack gap="xs">
         <LabelledSelect
-          label={t('plans.form.metric')}
+          label={t('plans.form.metricSelect')}
           allowDeselect={false}
           data={metricOptions}
           value={measure?.metric ?? TYPED}
