@@ -1,5 +1,5 @@
 /**
- * Thùng rác: what was deleted — organizations, partners, events, agreements — each kind in its own section,
+ * Thùng rác: what was deleted — organizations, partners, events, agreements, plans — each kind in its own section,
  * with the day it was deleted and a button to put it back with everything it had.
  */
 import { Stack, Text, Title } from '@mantine/core';
@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { TrashSection } from '../components/TrashSection';
 import { useRestoreOrganization, useTrash } from '../queries';
 import { useAgreementTrash, useRestoreAgreement } from '../queries/agreements';
+import { usePlanTrash, useRestorePlan } from '../queries/plans';
+import { formatPeriod } from './plans/PlansPage';
 import { useEventTrash, useRestoreEvent } from '../queries/events';
 import { usePartnerTrash, useRestorePartner } from '../queries/partners';
-import { agreementHref, eventHref, organizationHref, partnerHref } from '../routing/useHashRoute';
+import { agreementHref, eventHref, organizationHref, partnerHref, planHref } from '../routing/useHashRoute';
 import { formatDate } from '../../../shared/format';
 
 export function TrashPage() {
@@ -85,6 +87,22 @@ export function TrashPage() {
           { accessor: 'title', title: t('agreements.column.title') },
           { accessor: 'kind', title: t('agreements.column.kind'), render: ({ kind }) => t(`agreements.kind.${kind}`) },
           { accessor: 'signedOn', title: t('agreements.column.signedOn'), render: ({ signedOn }) => formatDate(signedOn) },
+        ]}
+      />
+      <TrashSection
+        title={t('plans.trash.title')}
+        total={(count) => t('plans.trash.total', { count })}
+        emptyTitle={t('plans.trash.emptyTitle')}
+        emptyDescription={t('plans.trash.emptyDescription')}
+        openExisting=""
+        useRows={usePlanTrash}
+        useRestore={useRestorePlan}
+        nameOf={(row) => row.title}
+        hrefOf={planHref}
+        columns={[
+          { accessor: 'number', title: t('plans.form.number') },
+          { accessor: 'title', title: t('plans.column.title') },
+          { accessor: 'periodFrom', title: t('plans.column.period'), render: (row) => formatPeriod(row) },
         ]}
       />
     </Stack>

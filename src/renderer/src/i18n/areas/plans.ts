@@ -155,6 +155,12 @@ export const plansVi = {
     empty: 'Không có.',
     more: 'Và {{count}} mục khác.',
   },
+  trash: {
+    title: 'Kế hoạch đã xóa',
+    total_other: '{{count, number}} kế hoạch trong Thùng rác',
+    emptyTitle: 'Không có kế hoạch nào trong Thùng rác',
+    emptyDescription: 'Kế hoạch bị xóa nằm ở đây, cùng các chỉ tiêu và văn bản đính kèm, cho đến khi được khôi phục.',
+  },
   overview: {
     title: 'Kế hoạch đang thực hiện',
     none: 'Chưa có kế hoạch nào đang thực hiện (đã ban hành, trong thời gian thực hiện).',
@@ -328,6 +334,12 @@ export const plansEn: typeof plansVi = {
     value: 'Figure',
     empty: 'None.',
     more: 'And {{count}} more.',
+  },
+  trash: {
+    title: 'Deleted plans',
+    total_other: '{{count, number}} plans in the trash',
+    emptyTitle: 'No plans in the trash',
+    emptyDescription: 'Deleted plans stay here, with their targets and attached documents, until restored.',
   },
   overview: {
     title: 'Plan in force',

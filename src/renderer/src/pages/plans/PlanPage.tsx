@@ -4,7 +4,7 @@
  * signed document, the year-end report, a copy for another year, and the change history.
  */
 import { useCallback, useState, type SyntheticEvent } from 'react';
-import { Anchor, Badge, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCopy, IconFileSpreadsheet, IconListSearch, IconPencil, IconTrash } from '@tabler/icons-react';
@@ -42,7 +42,7 @@ export const statusColors: Record<TargetStatus, string> = { met: 'teal', on_trac
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColors[status]} variant="light" tt="none">
+    <Badge color={statusColors[status]} variant="light" tt="none" miw="max-content">
       {t(`plans.targetStatus.${status}`)}
     </Badge>
   );
@@ -287,9 +287,9 @@ function TargetsTable({ plan }: { plan: PlanDetail }) {
                 <Table.Td>
                   {target.measure ? (
                     <Tooltip label={t('plans.page.drill')}>
-                      <Button size="compact-xs" variant="subtle" leftSection={<IconListSearch size={14} />} onClick={() => setDrilled(target)}>
-                        {t('plans.page.drill')}
-                      </Button>
+                      <ActionIcon variant="subtle" aria-label={t('plans.page.drill')} onClick={() => setDrilled(target)}>
+                        <IconListSearch size={18} />
+                      </ActionIcon>
                     </Tooltip>
                   ) : (
                     <Button size="compact-xs" variant="subtle" onClick={() => setTyping(target)}>
@@ -371,17 +371,14 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           {t('plans.page.back')}
         </Group>
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={4}>
-          <Group gap="xs">
-            <Badge variant="outline" tt="none">
-              {t(`plans.kind.${plan.kind}`)}
-            </Badge>
-            <PlanStatusBadge plan={plan} />
-          </Group>
-          <Title order={2}>{plan.title}</Title>
-        </Stack>
-        <Group gap="xs" wrap="nowrap">
+      <Group justify="space-between" align="center" gap="xs">
+        <Group gap="xs">
+          <Badge variant="outline" tt="none">
+            {t(`plans.kind.${plan.kind}`)}
+          </Badge>
+          <PlanStatusBadge plan={plan} />
+        </Group>
+        <Group gap="xs">
           <ReportButton plan={plan} />
           <Button variant="default" leftSection={<IconCopy size={16} />} onClick={copyForm.open}>
             {t('plans.page.copy')}
@@ -394,6 +391,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           </Button>
         </Group>
       </Group>
+      <Title order={2}>{plan.title}</Title>
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 4 }}>
           <div>

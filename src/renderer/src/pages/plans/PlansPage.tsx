@@ -2,7 +2,7 @@
  * Kế hoạch, chỉ tiêu: the plans of the office and of the authorities above it, newest period first,
  * searched by title or number. The plan in force is marked; each plan's page shows its progress.
  */
-import { Badge, Group, Modal, Text } from '@mantine/core';
+import { Badge, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTargetArrow } from '@tabler/icons-react';
@@ -23,10 +23,16 @@ export function formatPeriod({ periodFrom, periodTo }: Pick<PlanSummary, 'period
 
 export function PlanStatusBadge({ plan }: { plan: Pick<PlanSummary, 'status' | 'inForce'> }) {
   const { t } = useTranslation();
-  if (plan.inForce) return <Badge color="teal" variant="light" tt="none">{t('plans.inForce')}</Badge>;
+  if (plan.inForce) {
+    return (
+      <Badge color="teal" variant="light" tt="none" miw="max-content">
+        {t('plans.inForce')}
+      </Badge>
+    );
+  }
   const color = plan.status === 'issued' ? 'blue' : plan.status === 'draft' ? 'gray' : 'red';
   return (
-    <Badge color={color} variant="light" tt="none">
+    <Badge color={color} variant="light" tt="none" miw="max-content">
       {t(`plans.status.${plan.status}`)}
     </Badge>
   );
@@ -59,12 +65,12 @@ export function PlansPage() {
       accessor: 'status',
       title: t('plans.column.status'),
       render: (plan) => (
-        <Group gap={4} wrap="nowrap">
+        <Stack gap={2} align="flex-start">
           <PlanStatusBadge plan={plan} />
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {t('plans.targetCount', { count: plan.targetCount })}
           </Text>
-        </Group>
+        </Stack>
       ),
     },
   ];
