@@ -12,7 +12,7 @@ import type { Measure, MeasureInput } from '../../shared/plans';
 import { measureSchema } from '../../shared/plans';
 import { todayIso, type Context } from '../context';
 import { handlers } from '../handlers';
-import { latestFigureYear, measureValue, type MeasureWindow } from '../plans/measures';
+import { latestFigureYear, measureValues, type MeasureWindow } from '../plans/measures';
 import { effectiveClassifications } from '../services/plans';
 
 /** Calls a service as a transport would, validating the input by the contract; sync services only. */
@@ -180,10 +180,12 @@ export function seedYearPlans(ctx: Context, allianceName: string, provinceName: 
     const before = year - 1;
     // Valued from the year before, as offices do: its figures are the latest there are.
     const window: MeasureWindow = { communeCodes: [], from: `${before}-01-01`, asOf: `${before}-12-31`, figureYear: latestFigureYear(ctx, before), effective };
-    const value = (measure: Measure) => measureValue(ctx, measure, window);
-    const targets = targetIdeas.map((idea) => {
-      const measure = idea.measure ? measureSchema.parse(idea.measure) : null;
-      const base = idea.value ?? (measure ? value(measure) : 0);
+    const measures = targetIdeas.map((idea) => (idea.measure ? measureSchema.parse(idea.measure) : null));
+    const values = measureValues(ctx, measures.filter((measure): measure is Measure => measure !== null), window);
+    const valueOf = new Map(measures.filter((measure): measure is Measure => measure !== null).map((measure, index) => [measure, values[index] ?? 0]));
+    const targets = targetIdeas.map((idea, index) => {
+      const measure = measures[index] ?? null;
+      const base = idea.value ?? (measure ? (valueOf.get(measure) ?? 0) : 0);
       const planned = idea.growth ? Math.max(1, Math.round(base * idea.growth)) : base;
       return {
         title: idea.title,

@@ -45,7 +45,7 @@ import { notInTrash } from '../db/predicates';
 import { planAttachments, plans, planTargets, settings } from '../db/schema';
 import { readChunk } from '../files';
 import type { HandlersFor } from '../handlerTypes';
-import { countedRows, hasNotCounted, latestFigureYear, measureValue, notCountedRows, type MeasureWindow } from '../plans/measures';
+import { countedRows, hasNotCounted, latestFigureYear, measureValues, notCountedRows, type MeasureWindow } from '../plans/measures';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 
 type PlanRow = typeof plans.$inferSelect;
@@ -176,17 +176,26 @@ function share(numerator: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
 }
 
-function computed(ctx: Context, target: TargetRow, measure: Measure, window: MeasureWindow) {
-  const numerator = measureValue(ctx, measure, window);
+/** The actual of a target from its measures' values: a share in % of its denominator, or the value. */
+function actualOf(target: TargetRow, values: ReadonlyMap<Measure, number>) {
+  const numerator = target.measure ? (values.get(target.measure) ?? 0) : null;
+  if (numerator === null) return { actual: target.typedActual, numerator: null, denominatorValue: null };
   if (target.unit !== 'percent' || target.denominator === null) return { actual: numerator, numerator: null, denominatorValue: null };
-  const denominatorValue = measureValue(ctx, target.denominator, window);
+  const denominatorValue = values.get(target.denominator) ?? 0;
   return { actual: share(numerator, denominatorValue), numerator, denominatorValue };
 }
 
-function progressOf(ctx: Context, target: TargetRow, windows: PlanWindows): TargetProgress {
+/** Every measure of the targets in a window, read together (see `measureValues`). */
+function valuesIn(ctx: Context, targets: readonly TargetRow[], window: MeasureWindow): Map<Measure, number> {
+  const measures = targets.flatMap((target) => [target.measure, target.unit === 'percent' ? target.denominator : null]).filter((measure): measure is Measure => measure !== null);
+  const values = measureValues(ctx, measures, window);
+  return new Map(measures.map((measure, index) => [measure, values[index] ?? 0]));
+}
+
+function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMap<Measure, number>, previous: ReadonlyMap<Measure, number>): TargetProgress {
   const measure = target.measure;
-  const now = measure ? computed(ctx, target, measure, windows.current) : { actual: target.typedActual, numerator: null, denominatorValue: null };
-  const previous = measure ? computed(ctx, target, measure, windows.previous).actual : null;
+  const now = actualOf(target, current);
+  const before = measure ? actualOf(target, previous).actual : null;
   const cumulative = measure !== null && target.unit !== 'percent' && cumulativeMetrics.includes(measure.metric);
   return {
     id: target.id,
@@ -202,7 +211,7 @@ function progressOf(ctx: Context, target: TargetRow, windows: PlanWindows): Targ
     actual: now.actual,
     numerator: now.numerator,
     denominatorValue: now.denominatorValue,
-    previous,
+    previous: before,
     percentOfTarget: now.actual !== null && target.value > 0 ? Math.round((now.actual / target.value) * 1000) / 10 : null,
     status: targetStatus({ comparison: target.comparison, value: target.value, actual: now.actual, cumulative, elapsed: windows.elapsed }),
     typed: measure ? null : { note: target.typedNote, by: target.typedBy, at: target.typedAt },
@@ -212,11 +221,14 @@ function progressOf(ctx: Context, target: TargetRow, windows: PlanWindows): Targ
 /** Every target of a plan with its actual as of today. */
 export function planProgress(ctx: Context, row: PlanRow): { asOf: string; elapsed: number; figureYear: number; targets: TargetProgress[] } {
   const windows = windowsOf(ctx, row);
+  const targets = targetsOf(ctx, row.id);
+  const current = valuesIn(ctx, targets, windows.current);
+  const previous = valuesIn(ctx, targets, windows.previous);
   return {
     asOf: windows.asOf,
     elapsed: windows.elapsed,
     figureYear: windows.current.figureYear,
-    targets: targetsOf(ctx, row.id).map((target) => progressOf(ctx, target, windows)),
+    targets: targets.map((target) => progressOf(target, windows, current, previous)),
   };
 }
 
