@@ -11,10 +11,9 @@ import { allianceInput } from '../../../shared/contract';
 import type { Alliance, Province } from '../../../shared/domain';
 import { cleanText } from '../../../shared/text';
 import { messageOf } from '../api';
-import { foldFilter } from '../forms/foldFilter';
 import { useFormSave } from '../forms/oneSave';
 import { useProvinces, useSaveAlliance } from '../queries';
-import { LabelledSelect } from './LabelledSelect';
+import { ProvinceSelect } from './ProvinceSelect';
 
 /**
  * The official name is Vietnamese whatever the interface language: it heads letters and reports.
@@ -87,15 +86,13 @@ export function AllianceForm({ initial, submitLabel, onSaved }: AllianceFormProp
     <form onSubmit={submit} noValidate>
       <Stack>
         <TextInput label={t('alliance.name')} placeholder={namePattern} required {...form.getInputProps('name')} />
-        <LabelledSelect
+        <ProvinceSelect
+          shortLabels
           label={t('alliance.province')}
           placeholder={t('alliance.provincePlaceholder')}
           nothingFoundMessage={t('alliance.noProvince')}
           required
-          searchable
           allowDeselect={false}
-          filter={foldFilter}
-          data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.name }))}
           {...form.getInputProps('provinceCode')}
           onChange={chooseProvince}
         />

@@ -137,11 +137,16 @@ export const en: Translations = {
     schemaVersion: 'Data structure version',
     otherFile: 'In the desktop app, the menu Tệp → Mở tệp dữ liệu khác… (File → Open another data file…) opens another data file.',
   },
+  places: {
+    nowIn: '{{province}} — now includes {{former}} (before 1 July 2025)',
+  },
   members: {
     title: 'Members',
     total_one: '{{count, number}} organization',
     total_other: '{{count, number}} organizations',
     totalCapped: 'More than {{count, number}} organizations',
+    nearMatch: 'Close match',
+    nearMatchHint: 'Found with one mistyped letter forgiven',
     searchLabel: 'Search members',
     searchPlaceholder: 'Search by name, cooperative code, commune — accents are optional',
     allKinds: 'All',

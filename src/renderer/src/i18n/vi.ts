@@ -140,11 +140,16 @@ export const vi = {
     schemaVersion: 'Phiên bản cấu trúc dữ liệu',
     otherFile: 'Trong ứng dụng trên máy tính, trình đơn Tệp → Mở tệp dữ liệu khác… dùng để mở một tệp dữ liệu khác.',
   },
+  places: {
+    nowIn: '{{province}} — nay gồm {{former}} (trước 01/07/2025)',
+  },
   members: {
     title: 'Thành viên',
     total_other: '{{count, number}} tổ chức',
     // A broad search stops counting at a cap, to stay instant at national scale.
     totalCapped: 'Hơn {{count, number}} tổ chức',
+    nearMatch: 'Gần đúng',
+    nearMatchHint: 'Tìm thấy khi bỏ qua một chữ gõ nhầm',
     searchLabel: 'Tìm kiếm thành viên',
     searchPlaceholder: 'Tìm theo tên, mã số HTX, xã phường — gõ không dấu cũng được',
     allKinds: 'Tất cả',

@@ -7,12 +7,14 @@ import {
   Badge,
   Button,
   Checkbox,
+  Group,
   Input,
   Modal,
   Popover,
   SegmentedControl,
   SimpleGrid,
   Stack,
+  Tooltip,
   type MantineColor,
 } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
@@ -192,7 +194,19 @@ export function MembersPage({ alliance }: MembersPageProps) {
       sortable: true,
       // The name is what people read; it keeps a fair share however many columns are shown.
       width: '30%',
-      render: ({ id, name, shortName }) => <RecordLink href={organizationHref(id)} name={name} detail={shortName} />,
+      // A name found only with a typo forgiven comes after the exact ones, and says so.
+      render: ({ id, name, shortName, nearMatch }) => (
+        <Group gap={6} wrap="nowrap">
+          <RecordLink href={organizationHref(id)} name={name} detail={shortName} />
+          {nearMatch ? (
+            <Tooltip label={t('members.nearMatchHint')}>
+              <Badge size="xs" variant="light" color="gray" tt="none">
+                {t('members.nearMatch')}
+              </Badge>
+            </Tooltip>
+          ) : null}
+        </Group>
+      ),
     },
     ...optionalColumns
       .filter((column) => shown.includes(column))

@@ -11,10 +11,9 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
-import { foldFilter } from '../../forms/foldFilter';
 import { useFormSave } from '../../forms/oneSave';
-import { useProvinces } from '../../queries';
 import { useCreateEvent, useUpdateEvent } from '../../queries/events';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 interface EventValues {
   kind: EventKind | null;
@@ -62,7 +61,6 @@ interface EventFormProps {
 
 export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFormProps) {
   const { t } = useTranslation();
-  const provinces = useProvinces();
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const form = useForm<EventValues>({
@@ -108,16 +106,13 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('events.form.venue')} placeholder={t('events.form.venuePlaceholder')} {...form.getInputProps('venue')} />
-          <LabelledSelect
+          <ProvinceSelect
             label={t('events.form.province')}
             placeholder={online ? t('events.form.provinceOnline') : t('events.form.provincePlaceholder')}
             nothingFoundMessage={t('events.form.noProvince')}
             required={!online}
             disabled={online}
-            searchable
             clearable
-            filter={foldFilter}
-            data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
             {...form.getInputProps('provinceCode')}
             value={online ? null : form.values.provinceCode}
           />

@@ -14,11 +14,11 @@ import { eventKinds, type EventKind } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, RecordLink, useListState, type ActiveFilter } from '../../components/ListTable';
-import { foldFilter } from '../../forms/foldFilter';
 import { useAlliance, useProvinces } from '../../queries';
 import { useEventList } from '../../queries/events';
 import { eventHref } from '../../routing/useHashRoute';
 import { EventForm } from './EventForm';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 /** "15/10/2026" for one day, "15/10/2026 – 16/10/2026" for several. */
 export function formatDates({ startsOn, endsOn }: Pick<EventSummary, 'startsOn' | 'endsOn'>): string {
@@ -159,13 +159,10 @@ export function EventsPage() {
               comboboxProps={inFilterPopover}
             />
             <SimpleGrid cols={2}>
-              <LabelledSelect
+              <ProvinceSelect
                 label={t('events.filter.province')}
                 placeholder={t('events.filter.allProvinces')}
                 clearable
-                searchable
-                filter={foldFilter}
-                data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
                 value={filters.provinceCode}
                 onChange={(provinceCode) => setFilters({ provinceCode })}
                 comboboxProps={inFilterPopover}

@@ -14,10 +14,10 @@ import { PossibleDuplicates, SaveConflictNotice } from '../../components/Duplica
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { similarNameConfirmable, useSaveWithDuplicateCheck, useTypedIdentity } from '../../forms/duplicateCheck';
-import { foldFilter } from '../../forms/foldFilter';
-import { useProvinces } from '../../queries';
 import { useCreatePartner, usePartnerDuplicateCheck, useUpdatePartner } from '../../queries/partners';
 import { partnerHref } from '../../routing/useHashRoute';
+import { useProvinces } from '../../queries';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 interface PartnerValues {
   kind: PartnerKind | null;
@@ -149,15 +149,12 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
         <Fieldset legend={t('partners.form.contact')}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <LabelledSelect
+              <ProvinceSelect
                 label={t('partners.form.province')}
                 placeholder={t('partners.form.provincePlaceholder')}
                 nothingFoundMessage={t('partners.noProvince')}
                 required
-                searchable
                 allowDeselect={false}
-                filter={foldFilter}
-                data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
                 {...form.getInputProps('provinceCode')}
               />
               <TextInput label={t('partners.form.address')} placeholder={t('partners.form.addressHint')} {...form.getInputProps('address')} />

@@ -5,29 +5,22 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { importKinds, type ImportKind } from '../../../../../shared/domain';
 import { messageOf } from '../../../api';
-import { FIRST_FIGURES_YEAR } from '../../../../../shared/contract';
 import { LabelledSelect } from '../../../components/LabelledSelect';
-import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
 import { uploadFile } from '../../../files';
 import { useStartAnalysis } from '../../../queries/imports';
 
 interface ChooseFileStepProps {
   kind: ImportKind;
-  year: number;
   onKindChange: (kind: ImportKind) => void;
-  onYearChange: (year: number) => void;
   /** The file is on the backend and its reading has started. */
   onStarted: (fileId: string, analysisJobId: string) => void;
 }
 
-export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStarted }: ChooseFileStepProps) {
+export function ChooseFileStep({ kind, onKindChange, onStarted }: ChooseFileStepProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // The year as typed: the wizard keeps the last one the field took, and reading waits for one.
-  const [typedYear, setTypedYear] = useState<NumberFieldValue>(year);
-  const yearMissing = kind === 'figures' && typeof typedYear !== 'number';
   const analyse = useStartAnalysis();
 
   const start = async () => {
@@ -56,21 +49,6 @@ export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStart
           if (value) onKindChange(value as ImportKind);
         }}
       />
-      {kind === 'figures' ? (
-        <NumberField
-          label={t('excel.import.year')}
-          description={t('excel.import.yearHint')}
-          required
-          value={typedYear}
-          min={FIRST_FIGURES_YEAR}
-          max={2100}
-          grouping={false}
-          onChange={(value) => {
-            setTypedYear(value);
-            if (typeof value === 'number') onYearChange(value);
-          }}
-        />
-      ) : null}
       <FileInput
         label={t('excel.import.file')}
         placeholder={t('excel.import.filePlaceholder')}
@@ -92,7 +70,7 @@ export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStart
         </Alert>
       ) : null}
       <Group>
-        <Button disabled={!file || yearMissing} loading={sent !== null || analyse.isPending} onClick={() => void start()}>
+        <Button disabled={!file} loading={sent !== null || analyse.isPending} onClick={() => void start()}>
           {t('excel.import.analyse')}
         </Button>
       </Group>

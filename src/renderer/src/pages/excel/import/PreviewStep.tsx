@@ -17,6 +17,7 @@ import {
 } from '../../../../../shared/contract';
 import { formatCount } from '../../../../../shared/format';
 import { LoadError } from '../../../components/LoadError';
+import { useAlliance, useCommunes } from '../../../queries';
 import { usePreview } from '../../../queries/imports';
 
 const pageSize = 50;
@@ -29,6 +30,8 @@ export interface RowDecision {
 export interface Decisions {
   rows: Record<number, RowDecision>;
   bulk: { matched?: ImportAction; fresh?: ImportAction };
+  /** The commune chosen for an address (`ImportPreviewRow.placeKey`): every row with it goes there. */
+  places: Record<string, string>;
 }
 
 interface PreviewStepProps {
@@ -62,12 +65,19 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
   const [filter, setFilter] = useState<PreviewFilter>('all');
   const [page, setPage] = useState(1);
   const preview = usePreview({ jobId, filter, page, pageSize });
+  const alliance = useAlliance();
+  // Any commune of the province, for a row whose place the app could not read.
+  const communes = useCommunes(alliance.data?.provinceCode ?? '');
 
   if (preview.error) return <LoadError error={preview.error} onRetry={() => void preview.refetch()} />;
   const data = preview.data;
 
   const decide = (row: number, change: RowDecision) =>
     onDecisionsChange({ ...decisions, rows: { ...decisions.rows, [row]: { ...decisions.rows[row], ...change } } });
+  /** One answer for an address serves every row that writes it. */
+  const choosePlace = (record: ImportPreviewRow, communeCode: string) =>
+    record.placeKey ? onDecisionsChange({ ...decisions, places: { ...decisions.places, [record.placeKey]: communeCode } }) : decide(record.row, { communeCode });
+  const chosenPlace = (record: ImportPreviewRow) => decisions.rows[record.row]?.communeCode ?? (record.placeKey ? decisions.places[record.placeKey] : undefined) ?? null;
   /** A bulk choice replaces the single choices made for that group on the pages seen. */
   const bulk = (group: 'matched' | 'fresh', action: ImportAction) => {
     const rows = Object.fromEntries(
@@ -77,7 +87,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         return [row, inGroup ? { ...decision, action: undefined } : decision];
       }),
     );
-    onDecisionsChange({ rows, bulk: { ...decisions.bulk, [group]: action } });
+    onDecisionsChange({ ...decisions, rows, bulk: { ...decisions.bulk, [group]: action } });
   };
 
   const valueColumn = (column: ImportPreview['columns'][number], index: number): DataTableColumn<ImportPreviewRow> => ({
@@ -99,11 +109,17 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
       title: t('excel.import.problems'),
       width: 260,
       render: (record) =>
-        record.problems.length ? (
+        record.problems.length || record.notes.length ? (
           <Stack gap={2}>
             {record.problems.map((problem) => (
               <Text key={`${problem.cell}${problem.message}`} size="xs" c="red">
                 {problem.cell}: {problem.message}
+              </Text>
+            ))}
+            {/* How a loosely written cell was read: said, not a reason to refuse the row. */}
+            {record.notes.map((note) => (
+              <Text key={`${note.cell}${note.message}`} size="xs" c="dimmed">
+                {note.cell}: {note.message}
               </Text>
             ))}
           </Stack>
@@ -116,19 +132,28 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
       render: (record) => (
         <Stack gap={4}>
           {record.match ? <MatchBadge match={record.match} /> : null}
-          {record.communeChoices.length ? (
+          {record.status === 'valid' && (record.communeChoices.length || record.needsPlace) ? (
             <Select
               size="xs"
+              searchable
               aria-label={`${t('excel.import.communeChoice')} ${String(record.row)}`}
-              placeholder={t('excel.import.communeChoicePlaceholder')}
+              placeholder={record.needsPlace ? t('excel.import.placeChoicePlaceholder') : t('excel.import.communeChoicePlaceholder')}
+              description={record.placeKey ? t('excel.import.placeAppliesToAll') : undefined}
               allowDeselect={false}
-              data={record.communeChoices.map((place) => ({ value: place.code, label: place.name }))}
-              value={decisions.rows[record.row]?.communeCode ?? null}
-              onChange={(value) => decide(record.row, { communeCode: value ?? undefined })}
+              data={
+                record.needsPlace
+                  ? (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))
+                  : record.communeChoices.map((place) => ({ value: place.code, label: place.name }))
+              }
+              value={chosenPlace(record)}
+              onChange={(value) => {
+                if (value) choosePlace(record, value);
+              }}
             />
           ) : record.commune ? (
             <Text size="xs" c="dimmed">
               {record.commune.name}
+              {record.placeRemembered ? ` — ${t('excel.import.placeRemembered')}` : ''}
             </Text>
           ) : null}
         </Stack>
@@ -173,6 +198,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
           <Badge color="blue">{t('excel.import.counts.matched', { count: counts.matched })}</Badge>
           <Badge color="gray">{t('excel.import.counts.fresh', { count: counts.fresh })}</Badge>
           {counts.ambiguous ? <Badge color="orange">{t('excel.import.counts.ambiguous', { count: counts.ambiguous })}</Badge> : null}
+          {counts.unplaced ? <Badge color="orange">{t('excel.import.counts.unplaced', { count: counts.unplaced })}</Badge> : null}
         </Group>
       ) : null}
       <Group justify="space-between" wrap="wrap">
