@@ -249,6 +249,12 @@ rows.push({
   service: await time([() => viaService('programmes:results', { programmeId: busiestProgramme, from: `${programmeYear}-01-01`, to: `${programmeYear}-12-31` })]),
   raw: await time([() => resultsRaw.all(busiestProgramme, `${programmeYear}-01-01`, `${programmeYear}-12-31`)]),
 });
+// The plan in force (the demo's year plan: fifteen targets over the whole register), its progress
+// computed live as its page and Tổng quan ask for it: each target's actual, last year's and the
+// denominators of its shares.
+const inForce = await dispatch(app.ctx, 'plans:inForce', undefined);
+const planInForce = inForce.ok ? (inForce.value as { id: number; targets: unknown[] } | null) : null;
+const planTimes = planInForce ? await time([() => viaService('plans:get', { id: planInForce.id })]) : [];
 
 const fmt = (ms: number) => ms.toFixed(2).padStart(8);
 console.log(`\n${file}: ${seedLine}; opened (with pending migrations) in ${openSeconds.toFixed(1)} s`);
@@ -258,6 +264,12 @@ console.log(`${'query'.padEnd(44)}${'median'.padStart(8)}${'p95'.padStart(8)}  |
 for (const row of rows) {
   const [med, p95, rawMed, rawP95] = [percentile(row.service, 50), percentile(row.service, 95), percentile(row.raw, 50), percentile(row.raw, 95)];
   console.log(`${row.name.padEnd(44)}${fmt(med)}${fmt(p95)}  |${fmt(rawMed)}${fmt(rawP95)}  | ${(p95 / rawP95).toFixed(2)}×`);
+}
+if (planInForce) {
+  console.log(
+    `${`Plan progress, ${planInForce.targets.length} targets (aim < 200)`.padEnd(44)}${fmt(percentile(planTimes, 50))}${fmt(percentile(planTimes, 95))}  |` +
+      '   (no plain-SQL baseline: each target is its own query)',
+  );
 }
 const slowest = [...perQuery]
   .map(([query, timings]) => [query, percentile(timings.sort((a, b) => a - b), 50)] as const)

@@ -1,6 +1,6 @@
 /**
  * Fills a database file with demo data through the real migrations:
- *   npm run seed:demo -- --db FILE --scale province|national [--province 91] [--years 10] [--seed 1]
+ *   npm run seed:demo -- --db FILE --scale province|national [--province 91] [--years 10] [--seed 1] [--today YYYY-MM-DD]
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,12 +15,14 @@ const { values } = parseArgs({
     province: { type: 'string', default: '91' },
     years: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
+    /** The office's today, YYYY-MM-DD: the figures end with the year before it. */
+    today: { type: 'string' },
   },
 });
 
 const scale = values.scale;
 if (!values.db || (scale !== 'province' && scale !== 'national')) {
-  console.error('Cách dùng: npm run seed:demo -- --db TỆP --scale province|national [--province 91] [--years 10] [--seed 1]');
+  console.error('Cách dùng: npm run seed:demo -- --db TỆP --scale province|national [--province 91] [--years 10] [--seed 1] [--today YYYY-MM-DD]');
   process.exit(2);
 }
 const file = resolve(values.db);
@@ -29,7 +31,12 @@ if (existsSync(file)) {
   process.exit(2);
 }
 
-const app = openApp({ databaseFile: file, appRoot: resolve(import.meta.dirname, '..'), appVersion: 'demo' });
+const today = values.today === undefined ? undefined : new Date(`${values.today}T05:00:00Z`);
+if (today && Number.isNaN(today.getTime())) {
+  console.error(`Ngày ${values.today ?? ''} không hợp lệ; hãy ghi dạng YYYY-MM-DD.`);
+  process.exit(2);
+}
+const app = openApp({ databaseFile: file, appRoot: resolve(import.meta.dirname, '..'), appVersion: 'demo', ...(today ? { clock: () => today } : {}) });
 try {
   const started = performance.now();
   const summary = seedDemo(app.ctx, {
@@ -41,7 +48,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${file}: ${summary.organizations} tổ chức, ${summary.figures} dòng số liệu ${summary.firstYear}–${summary.lastYear}, ` +
-      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện; ` +
+      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện, ${summary.plans} kế hoạch; ` +
       `${summary.partners} đối tác, ${summary.programmes} chương trình, ${summary.offers} nguồn cung, ${summary.demands} nhu cầu, ` +
       `${summary.connections} kết nối, ${summary.agreements} thỏa thuận; ${seconds} giây.`,
   );

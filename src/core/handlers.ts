@@ -24,6 +24,7 @@ import { historyHandlers } from './services/history';
 import { backupsHandlers } from './services/backups';
 import { supplyHandlers } from './services/supplyHandlers';
 import { programmesHandlers } from './services/programmes';
+import { plansHandlers } from './services/plans';
 import { busyFailure } from './longTransaction';
 import { explainDatabaseError } from './db/health';
 
@@ -52,6 +53,7 @@ export const handlers: Handlers = {
   ...backupsHandlers,
   ...supplyHandlers,
   ...programmesHandlers,
+  ...plansHandlers,
 };
 
 export interface DispatchOptions {

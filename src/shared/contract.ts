@@ -25,6 +25,7 @@ import { recordsContract } from './contracts/records';
 import { backupsContract } from './contracts/backups';
 import { supplyContract } from './contracts/supply';
 import { programmesContract } from './contracts/programmes';
+import { plansContract } from './contracts/plans';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -42,6 +43,7 @@ export * from './contracts/reports';
 export * from './contracts/jobs';
 export * from './contracts/files';
 export * from './contracts/records';
+export * from './contracts/plans';
 export * from './records';
 export * from './contracts/backups';
 export * from './contracts/supply';
@@ -67,6 +69,7 @@ export const contract = {
   ...backupsContract,
   ...supplyContract,
   ...programmesContract,
+  ...plansContract,
 };
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@
  * order, and the screen writes and translates them by their format.
  */
 
-export const recordKinds = ['organization', 'partner', 'event', 'agreement', 'offer', 'demand', 'connection', 'programme'] as const;
+export const recordKinds = ['organization', 'partner', 'event', 'agreement', 'offer', 'demand', 'connection', 'programme', 'plan'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /**
@@ -15,6 +15,7 @@ export type RecordKind = (typeof recordKinds)[number];
  * - `reference`: a code or id whose name the backend looks up (a commune, a sector) and sends beside,
  *   or a list of such codes (a programme's sales channels);
  * - `quantity`: `{ quantity, unitCode, unit }`, a quantity with its unit (the unit's name as it was);
+ * - `kinds`: a list of organization kinds;
  * - the others: a whole record that came, went or changed (a contact list, a year's figures,
  *   a product, a delivery …), each written by the screen in its own way.
  */
@@ -40,7 +41,9 @@ export type FieldFormat =
   | 'quantity'
   | 'requirements'
   | 'members'
-  | 'heldEvent';
+  | 'heldEvent'
+  | 'kinds'
+  | 'targets';
 
 /** Each kind's fields, in the order its profile shows them. */
 export const recordFields = {
@@ -179,6 +182,22 @@ export const recordFields = {
     members: 'members',
     channelCodes: 'reference',
     event: 'heldEvent',
+  },
+  plan: {
+    kind: 'enum',
+    number: 'text',
+    title: 'text',
+    issuedOn: 'date',
+    issuer: 'text',
+    periodFrom: 'date',
+    periodTo: 'date',
+    communeCodes: 'reference',
+    organizationKinds: 'kinds',
+    sectorGroup: 'enum',
+    status: 'enum',
+    note: 'text',
+    targets: 'targets',
+    attachment: 'text',
   },
 } as const satisfies Record<RecordKind, Record<string, FieldFormat>>;
 

@@ -34,9 +34,9 @@ describe('demo data', () => {
     const sqlite = app.ctx.db.$client;
     const rows = sqlite.prepare('SELECT * FROM organizations ORDER BY id').all() as OrganizationRow[];
 
-    // 300 planned, and the successor of the one consolidation.
-    expect(summary).toMatchObject({ organizations: 301, firstYear: 2021, lastYear: 2025 });
-    expect(rows).toHaveLength(301);
+    // 300 planned, the successor of the one consolidation, and Tân Châu's 23 (see demo/plans.ts).
+    expect(summary).toMatchObject({ organizations: 324, plans: 5, firstYear: 2021, lastYear: 2025 });
+    expect(rows).toHaveLength(324);
     expect(await call(app, 'alliance:get', undefined)).toMatchObject({ name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
 
     const numbers = rows.flatMap((row) => (row.registration_no ? [row.registration_no] : []));
@@ -89,6 +89,27 @@ describe('demo data', () => {
     expect(overview.current.organizations.total).toBeGreaterThan(250);
     expect(overview.current.averageRevenuePerCooperative).toBeGreaterThan(500_000_000);
     expect(await call(app, 'statistics:years', undefined)).toEqual([2025, 2024, 2023, 2022, 2021]);
+
+    // A year plan of fifteen targets for each year after the first, the current one issued and in force.
+    const plans = await call(app, 'plans:list', {});
+    expect(plans.rows.map((plan) => [plan.periodFrom, plan.status, plan.targetCount])).toEqual(
+      [2026, 2025, 2024, 2023, 2022].map((year) => [`${year}-01-01`, 'issued', 15]),
+    );
+    expect((await call(app, 'plans:inForce', undefined))?.title).toBe('Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2026');
+    // Tân Châu's agricultural cooperatives: 20 at the end of 2024, two of them founded that year.
+    const tanChau = await call(app, 'plans:create', {
+      kind: 'year',
+      title: 'Kế hoạch Tân Châu 2024',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-12-31',
+      status: 'issued',
+      communeCodes: ['30376', '30377', '30385', '30388', '30403'],
+      targets: [
+        { title: 'Hiện có', comparison: 'at_least', value: 17, unit: 'count', measure: { metric: 'organizations', kinds: ['htx'], sectorGroup: 'agriculture' } },
+        { title: 'Thành lập mới', comparison: 'at_least', value: 3, unit: 'count', measure: { metric: 'founded', kinds: ['htx'], sectorGroup: 'agriculture' } },
+      ],
+    });
+    expect((await call(app, 'plans:get', { id: tanChau.id })).targets.map((target) => target.actual)).toEqual([20, 2]);
 
     const again = openTestApp();
     try {

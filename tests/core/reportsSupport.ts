@@ -45,6 +45,10 @@ export function runReport(app: TestApp, input: InputOf<'reports:run'>) {
   return workbookOf(app, call(app, 'reports:run', input));
 }
 
+export function runPlanResults(app: TestApp, planId: number) {
+  return workbookOf(app, call(app, 'reports:planResults', { planId }));
+}
+
 export function exportList(app: TestApp, input: InputOf<'reports:exportList'>) {
   return workbookOf(app, call(app, 'reports:exportList', input));
 }

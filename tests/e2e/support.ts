@@ -23,18 +23,20 @@ export interface RunningHost {
 interface HostOptions {
   /** Fill the database with the province-scale demo data first, as `npm run seed:demo` does. */
   demo?: boolean;
+  /** The office's today for the demo data (YYYY-MM-DD): its figures end with the year before. */
+  demoToday?: string;
   /** Go to the web host as they are, e.g. `['--backup-interval', '1']`. */
   extraArgs?: string[];
 }
 
-export async function startHost({ demo = false, extraArgs = [] }: HostOptions = {}): Promise<RunningHost> {
+export async function startHost({ demo = false, demoToday, extraArgs = [] }: HostOptions = {}): Promise<RunningHost> {
   const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
   const databaseFile = join(dir, 'htx-desk.sqlite');
   const clockFile = join(dir, 'now.txt');
   if (demo) {
     const seeded = spawnSync(
       process.execPath,
-      [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed-demo.ts', '--db', databaseFile, '--scale', 'province'],
+      [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed-demo.ts', '--db', databaseFile, '--scale', 'province', ...(demoToday ? ['--today', demoToday] : [])],
       { cwd: repoRoot, encoding: 'utf8' },
     );
     if (seeded.status !== 0) throw new Error(`seed:demo failed:\n${seeded.stdout}${seeded.stderr}`);

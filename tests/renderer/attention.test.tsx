@@ -53,6 +53,7 @@ const list: AttentionList = {
   expiringCertifications: [],
   offersWithoutBuyer: [],
   unservedDemands: [],
+  targetsAtRisk: [],
 };
 
 describe('needs attention', () => {

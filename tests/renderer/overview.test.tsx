@@ -64,6 +64,7 @@ describe('overview', () => {
           expiringCertifications: [],
           offersWithoutBuyer: [],
           unservedDemands: [],
+          targetsAtRisk: [],
         }),
       'certifications:expiring': () =>
         ok([

@@ -62,6 +62,7 @@ describe('settings page', () => {
       'Partners',
       'Events',
       'Agreements',
+      'Plans and targets',
       'Supply & demand',
       'Import from Excel',
       'Reports',

@@ -57,3 +57,23 @@ export function signedBetween(agreement: { signedOn: SQLWrapper }, from: string,
 export function inForce(agreement: { deletedAt: SQLWrapper; signedOn: SQLWrapper; terminatedOn: SQLWrapper }, day: string): SQL {
   return sql`(${notInTrash(agreement)} AND ${isSigned(agreement)} AND (${agreement.terminatedOn} IS NULL OR ${agreement.terminatedOn} > ${day}))`;
 }
+
+/**
+ * An agreement in force at some time between `from` and `to`: not in the trash, signed by `to`,
+ * not terminated before `from`, and its validity (where given) overlapping the period.
+ */
+export function inForceDuring(
+  agreement: { deletedAt: SQLWrapper; signedOn: SQLWrapper; terminatedOn: SQLWrapper; validFrom: SQLWrapper; validUntil: SQLWrapper },
+  from: string,
+  to: string,
+): SQL {
+  return sql`(${notInTrash(agreement)} AND ${isSigned(agreement)} AND ${agreement.signedOn} <= ${to}
+    AND (${agreement.terminatedOn} IS NULL OR ${agreement.terminatedOn} >= ${from})
+    AND (${agreement.validFrom} IS NULL OR ${agreement.validFrom} <= ${to})
+    AND (${agreement.validUntil} IS NULL OR ${agreement.validUntil} >= ${from}))`;
+}
+
+/** A certificate valid at some time between `from` and `to`: issued by `to`, not expired before `from`. */
+export function validDuring(certificate: { issuedOn: SQLWrapper; expiresOn: SQLWrapper }, from: string, to: string): SQL {
+  return sql`((${certificate.issuedOn} IS NULL OR ${certificate.issuedOn} <= ${to}) AND (${certificate.expiresOn} IS NULL OR ${certificate.expiresOn} >= ${from}))`;
+}

@@ -24,6 +24,7 @@ import {
   partnerKinds,
   sectorGroups,
 } from '../../shared/domain';
+import { comparisons, planKinds, planStatuses, targetUnits, type Measure } from '../../shared/plans';
 
 // Lookups for what the law or practice may change (the domain marks them "(check)"): rows seeded
 // by a migration and editable, not enums in code.
@@ -793,6 +794,87 @@ export const supplyConnections = sqliteTable(
     index('supply_connections_agreement').on(table.agreementId),
     uniqueIndex('supply_connections_commitment').on(table.commitmentId).where(sql`${table.commitmentId} IS NOT NULL`),
   ],
+);
+
+/** Kế hoạch: a year plan, or a programme or scheme over several years, with its targets. */
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: planKinds }).notNull(),
+    number: text('number').notNull().default(''),
+    title: text('title').notNull(),
+    titleFolded: text('title_folded').notNull(),
+    issuedOn: text('issued_on'),
+    /** Who issued it: the alliance, the provincial People's Committee … */
+    issuer: text('issuer').notNull().default(''),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    /** The communes it covers (JSON array of codes); empty: the whole province. */
+    communeCodes: text('commune_codes', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** The kinds of organization it concerns (JSON array); empty: every kind. */
+    organizationKinds: text('organization_kinds', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    sectorGroup: text('sector_group', { enum: sectorGroups }),
+    status: text('status', { enum: planStatuses }).notNull().default('draft'),
+    /** The plan it was copied from (last year's), if any. */
+    copiedFromId: integer('copied_from_id'),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    deletedAt: text('deleted_at'),
+  },
+  (table) => [
+    check('plans_period_in_order', sql`${table.periodTo} >= ${table.periodFrom}`),
+    index('plans_period').on(table.periodFrom, table.periodTo),
+  ],
+);
+
+/** Chỉ tiêu of a plan: a comparison, a value in a unit, and how its actual is computed (or typed). */
+export const planTargets = sqliteTable(
+  'plan_targets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** The target as the plan words it: "Thành lập mới ít nhất 03 HTX NN". */
+    title: text('title').notNull(),
+    comparison: text('comparison', { enum: comparisons }).notNull(),
+    value: real('value').notNull(),
+    unit: text('unit', { enum: targetUnits }).notNull(),
+    /** What is counted or the quantity's unit: "HTX", "sự kiện", "tấn". */
+    unitLabel: text('unit_label').notNull().default(''),
+    /** How the app computes the actual (JSON); null: no measure covers it, the actual is typed. */
+    measure: text('measure', { mode: 'json' }).$type<Measure>(),
+    /** For a share (%): what it is a share of. */
+    denominator: text('denominator', { mode: 'json' }).$type<Measure>(),
+    /** A typed actual, for a target no measure covers; with a note, who typed it and when. */
+    typedActual: real('typed_actual'),
+    typedNote: text('typed_note').notNull().default(''),
+    typedBy: text('typed_by').notNull().default(''),
+    typedAt: text('typed_at'),
+    /** Nhận xét: what the year-end report writes beside the figures. */
+    comment: text('comment').notNull().default(''),
+  },
+  (table) => [index('plan_targets_plan').on(table.planId, table.position)],
+);
+
+/** The signed plan, scanned, kept in the data folder as agreements' scans are. */
+export const planAttachments = sqliteTable(
+  'plan_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    storedName: text('stored_name').notNull(),
+    size: integer('size').notNull(),
+    mediaType: text('media_type').notNull(),
+    addedAt: text('added_at').notNull(),
+  },
+  (table) => [index('plan_attachments_plan').on(table.planId)],
 );
 
 /** One Excel import, committed as a whole; undoing it reverses every change it made. */

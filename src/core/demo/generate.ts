@@ -8,7 +8,8 @@ import type { Commune } from '../../shared/domain';
 import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { timestamp, type Context } from '../context';
-import { saveAlliance } from '../services/alliance';
+import { getAlliance, saveAlliance } from '../services/alliance';
+import { seedTanChau, seedYearPlans, TAN_CHAU_COMMUNES } from './plans';
 import { organizationSearchText } from '../services/search';
 import { randomSource, type Random } from './random';
 import { seedSupplyDemand, type DemoSeller } from './supply';
@@ -38,6 +39,7 @@ export interface DemoSummary {
   demands: number;
   connections: number;
   agreements: number;
+  plans: number;
   firstYear: number;
   lastYear: number;
 }
@@ -119,10 +121,13 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   const random = randomSource(options.seed);
   const province = ctx.places.province(options.provinceCode);
   if (!province) throw new Error(`unknown province ${options.provinceCode}`);
-  const communes =
+  // Tân Châu's cooperatives are the story of its 2024 plan (see ./plans.ts), not drawn at random.
+  const storyCommunes = new Set<string>(TAN_CHAU_COMMUNES);
+  const communes = (
     options.scale === 'province'
       ? [...ctx.places.communesOf(options.provinceCode)]
-      : ctx.places.provinces.flatMap((p) => [...ctx.places.communesOf(p.code)]);
+      : ctx.places.provinces.flatMap((p) => [...ctx.places.communesOf(p.code)])
+  ).filter((commune) => !storyCommunes.has(commune.code));
   const size = options.organizations ?? (options.scale === 'province' ? PROVINCE_SIZE : NATIONAL_SIZE);
   const lastYear = ctx.clock().getUTCFullYear() - 1;
   const firstYear = lastYear - options.years + 1;
@@ -175,6 +180,7 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
     demands: 0,
     connections: 0,
     agreements: 0,
+    plans: 0,
     firstYear,
     lastYear,
   };
@@ -375,5 +381,12 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
 
   const share = size / (options.scale === 'province' ? PROVINCE_SIZE : NATIONAL_SIZE);
   Object.assign(summary, seedSupplyDemand(ctx, { scale: options.scale, share, seed: options.seed, firstYear, lastYear, sellers }));
+  if (options.provinceCode === '91' || options.scale === 'national') {
+    const story = seedTanChau(ctx, firstYear, lastYear);
+    summary.organizations += story.organizations;
+    summary.figures += story.figures;
+  }
+  const allianceName = getAlliance(ctx)?.name ?? '';
+  summary.plans = seedYearPlans(ctx, allianceName, province.fullName.replace(/^Tỉnh /, 'tỉnh '), firstYear, lastYear);
   return summary;
 }

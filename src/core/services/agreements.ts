@@ -5,8 +5,6 @@
  * the rules of shared/agreements.ts (restated in SQL by `agreementStatusSql` so that lists filter by
  * status in the database). Every change leaves an audit row on the agreement.
  */
-import { renameSync, rmSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isSigned, notInTrash, signedBetween } from '../db/predicates';
 import type { z } from 'zod';
@@ -21,8 +19,6 @@ import {
   unitKey,
 } from '../../shared/agreements';
 import {
-  attachmentMediaTypes,
-  MAX_ATTACHMENT_BYTES,
   type AgreementAttachment,
   type AgreementCommitment,
   type AgreementDelivery,
@@ -57,7 +53,8 @@ import {
   organizations,
   partners,
 } from '../db/schema';
-import { discardStaged, diskFileName, fileInDataDir, folderInDataDir, nameTaken, readChunk, removeFileInDataDir, stagedFile, UnsafePath } from '../files';
+import { readChunk } from '../files';
+import { attachedFilePath, forgetKeptFile, keepStagedFile, removeAttachedFile, type AttachmentPlace } from '../attachments';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { atomically } from '../db/atomic';
@@ -792,29 +789,8 @@ export function removeNote(ctx: Context, id: number): null {
 
 type AttachmentRow = typeof agreementAttachments.$inferSelect;
 
-/**
- * The parts of an attachment's stored name, which must be `dinh-kem/<its agreement>/<a name>`:
- * the row may come from a data file made elsewhere, so nothing else is taken.
- */
-function attachmentParts(row: Pick<AttachmentRow, 'storedName' | 'agreementId'>): string[] | null {
-  const parts = row.storedName.split('/');
-  return parts.length === 3 && parts[0] === ATTACHMENTS_FOLDER && parts[1] === String(row.agreementId) ? parts : null;
-}
-
-const notAFolderMessage = `Thư mục tệp đính kèm (${ATTACHMENTS_FOLDER}) trong thư mục dữ liệu đã bị thay bằng một lối tắt hay một tệp; HTX Desk không ghi vào đó. Hãy kiểm tra thư mục dữ liệu.`;
-
-/** `biên bản.pdf`, then `biên bản (2).pdf`, … : the first name not taken in the folder. */
-function freeName(folder: string, fileName: string): string {
-  const safe = diskFileName(fileName);
-  const extension = extname(safe);
-  const stem = safe.slice(0, safe.length - extension.length);
-  let candidate = safe;
-  for (let copy = 2; nameTaken(folder, candidate); copy += 1) candidate = `${stem} (${copy})${extension}`;
-  return candidate;
-}
-
-function megabytes(bytes: number): string {
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
+function placeOf(agreementId: number): AttachmentPlace {
+  return { folder: ATTACHMENTS_FOLDER, ownerId: agreementId, noun: 'thỏa thuận' };
 }
 
 function toAttachment(row: AttachmentRow): AgreementAttachment {
@@ -824,60 +800,27 @@ function toAttachment(row: AttachmentRow): AgreementAttachment {
 /** Moves an uploaded file into the agreement's folder and records it. */
 export function addAttachment(ctx: Context, input: { agreementId: number; fileId: string }): AgreementAttachment {
   const agreement = requireAgreement(ctx, input.agreementId);
-  const staged = stagedFile(ctx, input.fileId);
-  const extension = extname(staged.fileName).slice(1).toLowerCase();
-  // An own key only: `x.constructor` must not find Object's constructor.
-  const mediaType = Object.hasOwn(attachmentMediaTypes, extension) ? attachmentMediaTypes[extension] : undefined;
-  if (mediaType === undefined) {
-    throw validationFailure([
-      {
-        path: 'fileId',
-        message: `Tệp «${staged.fileName}» không phải loại được đính kèm. Hãy đính kèm bản chụp (PDF, JPG, PNG…) hoặc văn bản Word, Excel.`,
-      },
-    ]);
-  }
-  const size = statSync(staged.path).size;
-  if (size > MAX_ATTACHMENT_BYTES) {
-    throw validationFailure([
-      {
-        path: 'fileId',
-        message: `Tệp «${staged.fileName}» nặng ${megabytes(size)}, quá giới hạn ${megabytes(MAX_ATTACHMENT_BYTES)} của tệp đính kèm. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.`,
-      },
-    ]);
-  }
-  let folder: string;
-  try {
-    folder = folderInDataDir(ctx, [ATTACHMENTS_FOLDER, String(agreement.id)]);
-  } catch (error) {
-    if (error instanceof UnsafePath) throw conflict(notAFolderMessage);
-    throw error;
-  }
-  const name = freeName(folder, staged.fileName);
-  const target = join(folder, name);
-  // The staging area is inside the data folder, so this is a rename on one disk, not a copy.
-  renameSync(staged.path, target);
-  discardStaged(ctx, input.fileId);
+  const kept = keepStagedFile(ctx, input.fileId, placeOf(agreement.id));
   try {
     return atomically(ctx.db, () => {
       const row = ctx.db
         .insert(agreementAttachments)
         .values({
           agreementId: agreement.id,
-          fileName: staged.fileName,
-          storedName: [ATTACHMENTS_FOLDER, String(agreement.id), name].join('/'),
-          size,
-          mediaType,
+          fileName: kept.fileName,
+          storedName: kept.storedName,
+          size: kept.size,
+          mediaType: kept.mediaType,
           addedAt: timestamp(ctx),
         })
         .returning()
         .get();
       touch(ctx, agreement.id);
-      audit(ctx, agreement.id, 'update', { attachment: null }, { attachment: staged.fileName });
+      audit(ctx, agreement.id, 'update', { attachment: null }, { attachment: kept.fileName });
       return toAttachment(row);
     });
   } catch (error) {
-    // A file no row points to would never be found or removed again.
-    rmSync(target, { force: true });
+    forgetKeptFile(kept);
     throw error;
   }
 }
@@ -893,11 +836,7 @@ function requireAttachment(ctx: Context, id: number): AttachmentRow {
   return row.attachment;
 }
 
-/**
- * Removes the attachment's row; its file too when it is where an attachment's file must be. A
- * row whose stored name points elsewhere (a data file made outside the app) loses only its row:
- * nothing outside the agreement's folder is ever deleted.
- */
+/** Removes the attachment's row, and its file where an attachment's file must be (see removeAttachedFile). */
 export function removeAttachment(ctx: Context, id: number): null {
   const row = requireAttachment(ctx, id);
   atomically(ctx.db, () => {
@@ -905,32 +844,14 @@ export function removeAttachment(ctx: Context, id: number): null {
     touch(ctx, row.agreementId);
     audit(ctx, row.agreementId, 'update', { attachment: row.fileName }, { attachment: null });
   });
-  const parts = attachmentParts(row);
-  try {
-    if (parts) removeFileInDataDir(ctx, parts);
-  } catch (error) {
-    if (!(error instanceof UnsafePath)) throw error;
-  }
+  removeAttachedFile(ctx, row.storedName, placeOf(row.agreementId));
   return null;
 }
 
 /** The checked path of an attachment's file, or a message saying why it cannot be given. */
 function attachmentFile(ctx: Context, id: number): { row: AttachmentRow; path: string } {
   const row = requireAttachment(ctx, id);
-  const parts = attachmentParts(row);
-  try {
-    if (!parts) throw new UnsafePath('outside');
-    return { row, path: fileInDataDir(ctx, parts) };
-  } catch (error) {
-    if (!(error instanceof UnsafePath)) throw error;
-    if (error.reason === 'missing') {
-      throw notFound(`Tệp «${row.fileName}» không còn trong thư mục dữ liệu (${ATTACHMENTS_FOLDER}); có thể đã bị xóa ngoài ứng dụng.`);
-    }
-    throw conflict(
-      `Tệp đính kèm «${row.fileName}» không nằm trong thư mục đính kèm của thỏa thuận này (hoặc là một lối tắt tới nơi khác), ` +
-        'nên HTX Desk không đọc và không mở nó. Có thể tệp dữ liệu đã bị sửa ngoài ứng dụng; hãy xóa tệp đính kèm này và đính kèm lại bản chụp.',
-    );
-  }
+  return { row, path: attachedFilePath(ctx, row, placeOf(row.agreementId)) };
 }
 
 export function readAttachment(ctx: Context, input: { attachmentId: number; offset: number }): FileChunk {

@@ -23,6 +23,7 @@ import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, 
 import type { HandlersFor } from '../handlerTypes';
 import { expiringCertifications } from './products';
 import { demandsDueUnserved, offersOpeningWithoutBuyer } from './supply';
+import { targetsAtRisk } from './plans';
 
 interface CommitmentToday {
   id: number;
@@ -173,6 +174,7 @@ export function attentionList(
     expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays, includeExpired: false }),
     offersWithoutBuyer: offersOpeningWithoutBuyer(ctx, today, input.supplyDays),
     unservedDemands: demandsDueUnserved(ctx, today, input.supplyDays),
+    targetsAtRisk: targetsAtRisk(ctx),
   };
 }
 

@@ -12,6 +12,7 @@ import { organizationRecords } from './organizations';
 import { partnerRecords } from './partners';
 import { programmeRecords } from './programmes';
 import { demandRecords, offerRecords } from './supply';
+import { planRecords } from './plans';
 
 const specs: Record<RecordKind, Parameters<typeof recordHistory>[1]> = {
   organization: organizationRecords,
@@ -22,6 +23,7 @@ const specs: Record<RecordKind, Parameters<typeof recordHistory>[1]> = {
   demand: demandRecords,
   connection: connectionRecords,
   programme: programmeRecords,
+  plan: planRecords,
 };
 
 export const historyHandlers: HandlersFor<typeof recordsContract> = {

@@ -4,7 +4,7 @@
  */
 import type { reportsContract } from '../../shared/contracts/reports';
 import type { Context } from '../context';
-import { reportCatalogue, prepareListExport, prepareReport, type PreparedReport } from '../excel/reports';
+import { reportCatalogue, prepareListExport, preparePlanResults, prepareReport, type PreparedReport } from '../excel/reports';
 import { writeReport } from '../excel/write/writer';
 import type { HandlersFor } from '../handlerTypes';
 import { startWorkbookJob, WORKBOOK_JOB } from '../excel/workbookJob';
@@ -17,5 +17,6 @@ export const reportsHandlers: HandlersFor<typeof reportsContract> = {
   'reports:layouts': () => reportCatalogue(),
   'reports:run': (ctx, input) => startReport(ctx, prepareReport(ctx, input)),
   'reports:exportList': (ctx, input) => startReport(ctx, prepareListExport(ctx, input)),
+  'reports:planResults': (ctx, { planId }) => startReport(ctx, preparePlanResults(ctx, planId)),
   'reports:file': (ctx, { jobId }) => ctx.jobs.result(jobId, WORKBOOK_JOB),
 };

@@ -19,6 +19,8 @@ import { EventPage } from './pages/events/EventPage';
 import { AgreementsPage } from './pages/agreements/AgreementsPage';
 import { AgreementPage } from './pages/agreements/AgreementPage';
 import { AttentionPage } from './pages/attention/AttentionPage';
+import { PlansPage } from './pages/plans/PlansPage';
+import { PlanPage } from './pages/plans/PlanPage';
 import { ImportPage } from './pages/excel/ImportPage';
 import { ReportsPage } from './pages/excel/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -56,6 +58,10 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
       return <AgreementsPage />;
     case 'agreement':
       return <AgreementPage key={route.agreementId} id={route.agreementId} />;
+    case 'ke-hoach':
+      return <PlansPage />;
+    case 'plan':
+      return <PlanPage key={route.planId} id={route.planId} />;
     case 'can-chu-y':
       return <AttentionPage />;
     case 'offer':

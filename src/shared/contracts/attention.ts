@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AgreementKind, AgreementStatus, EventKind } from '../domain';
 import { channel } from './define';
 import type { ExpiringCertification } from './products';
+import type { TargetUnit } from '../plans';
 
 /** How close an agreement's end is: within 30 days, within 7, or today. */
 export const expiryWindows = [30, 7, 0] as const;
@@ -89,6 +90,19 @@ export interface UnservedDemand {
   daysUntil: number;
 }
 
+/** A target of a plan in force that is at risk in the last quarter of the plan's period. */
+export interface TargetAtRisk {
+  planId: number;
+  planTitle: string;
+  periodTo: string;
+  targetId: number;
+  title: string;
+  actual: number | null;
+  value: number;
+  unit: TargetUnit;
+  unitLabel: string;
+}
+
 export interface AttentionList {
   today: string;
   expiringAgreements: ExpiringAgreement[];
@@ -98,6 +112,7 @@ export interface AttentionList {
   expiringCertifications: ExpiringCertification[];
   offersWithoutBuyer: OfferWithoutBuyer[];
   unservedDemands: UnservedDemand[];
+  targetsAtRisk: TargetAtRisk[];
 }
 
 export const attentionInput = z.object({

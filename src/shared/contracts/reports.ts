@@ -119,6 +119,8 @@ export const reportsContract = {
   'reports:run': channel<{ jobId: string }>()(reportRunInput),
   /** Starts exporting a list (Thành viên, Đối tác, Sự kiện, Thỏa thuận) as it is shown. */
   'reports:exportList': channel<{ jobId: string }>()(listExportInput),
+  /** Starts the year-end report of a plan: Báo cáo kết quả thực hiện kế hoạch. */
+  'reports:planResults': channel<{ jobId: string }>()(z.object({ planId: z.number({ error: 'Chưa chọn kế hoạch.' }).int().positive() })),
   /** The workbook of a finished workbook job: a report, a list export, an import's failed rows. */
   'reports:file': channel<StagedReport>()(z.object({ jobId })),
 };

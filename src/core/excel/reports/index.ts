@@ -22,6 +22,9 @@ function programmeName(ctx: Context, id: number): string {
   const programme = getProgramme(ctx, id);
   return `Chương trình «${programme.name}»${programme.decisionNo ? ` (số ${programme.decisionNo})` : ''}`;
 }
+import { planResultsTables } from './planResults';
+import { getPlan } from '../../services/plans';
+import { formatIsoDateVi } from '../../../shared/text';
 
 const periodKinds: Record<ReportKind, ReportPeriodKind> = {
   'register-statistics': 'year',
@@ -150,4 +153,21 @@ export function prepareListExport(ctx: Context, input: z.output<typeof listExpor
     case 'connections':
       return exported('connection-list', 'Danh-sach-ket-noi', 'product', () => ({ connections: connectionTable(ctx, input.input) }));
   }
+}
+
+/**
+ * Báo cáo kết quả thực hiện kế hoạch năm …: the plan's targets as its page shows them today; the
+ * period line names the plan (its number, date and issuer) beside its year or period.
+ */
+export function preparePlanResults(ctx: Context, planId: number): PreparedReport {
+  const plan = getPlan(ctx, planId);
+  const layout = layoutOf('plan-results');
+  const year = plan.periodFrom.slice(0, 4);
+  const when = plan.kind === 'year' ? periodOfYear(Number(year)) : periodBetween(plan.periodFrom, plan.periodTo);
+  const document = [plan.number ? `số ${plan.number}` : '', plan.issuedOn ? `ngày ${formatIsoDateVi(plan.issuedOn)}` : '', plan.issuer ? `của ${plan.issuer}` : '']
+    .filter(Boolean)
+    .join(' ');
+  const frame = reportFrame(ctx, `${when} — ${plan.title}${document ? ` (${document})` : ''}`);
+  const stem = plan.kind === 'year' ? year : `${plan.periodFrom}-den-${plan.periodTo}`;
+  return { fileName: `Bao-cao-ket-qua-thuc-hien-ke-hoach-${stem}.xlsx`, build: () => ({ layout, frame, tables: planResultsTables(plan.targets) }) };
 }

@@ -20,7 +20,9 @@ import offerList from '../../../../resources/report-layouts/offer-list.json';
 import demandList from '../../../../resources/report-layouts/demand-list.json';
 import connectionList from '../../../../resources/report-layouts/connection-list.json';
 
-export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list' | 'offer-list' | 'demand-list' | 'connection-list';
+import planResults from '../../../../resources/report-layouts/plan-results.json';
+
+export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list' | 'offer-list' | 'demand-list' | 'connection-list' | 'plan-results';
 
 const sources: Record<LayoutName, unknown> = {
   'register-statistics': registerStatistics,
@@ -35,6 +37,7 @@ const sources: Record<LayoutName, unknown> = {
   'offer-list': offerList,
   'demand-list': demandList,
   'connection-list': connectionList,
+  'plan-results': planResults,
 };
 
 const parsed = new Map<LayoutName, ReportLayout>();

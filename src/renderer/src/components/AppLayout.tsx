@@ -30,6 +30,8 @@ function activePage(route: Route): Page {
     case 'demand':
     case 'programme':
       return 'ket-noi-cung-cau';
+    case 'plan':
+      return 'ke-hoach';
     default:
       return route.page;
   }

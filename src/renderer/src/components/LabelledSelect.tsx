@@ -4,7 +4,7 @@
  * elements and Playwright refused to pick one; a label of our own, tied by `htmlFor`, names one.
  */
 import { useId } from 'react';
-import { Input, Select, type SelectProps } from '@mantine/core';
+import { Input, MultiSelect, Select, type MultiSelectProps, type SelectProps } from '@mantine/core';
 
 interface LabelledSelectProps extends Omit<SelectProps, 'label' | 'id'> {
   label: string;
@@ -18,6 +18,19 @@ export function LabelledSelect({ label, required, ...props }: LabelledSelectProp
         {label}
       </Input.Label>
       <Select id={id} required={required} {...props} />
+    </div>
+  );
+}
+
+/** A MultiSelect named by its text box only, for the same reason. */
+export function LabelledMultiSelect<Value extends string>({ label, required, ...props }: Omit<MultiSelectProps<Value>, 'label' | 'id'> & { label: string }) {
+  const id = useId();
+  return (
+    <div>
+      <Input.Label htmlFor={id} required={required}>
+        {label}
+      </Input.Label>
+      <MultiSelect<Value> id={id} required={required} {...props} />
     </div>
   );
 }

@@ -93,8 +93,8 @@ interface ListTableProps<Row extends { id: number }> {
   filters?: ListFilters;
   /** The rest of the toolbar, between the search box (and filter button) and the export. */
   toolbar?: ReactNode;
-  /** The list's request without the page, and the columns shown: the export writes the same. */
-  exportRequest: ListExportInput;
+  /** The list's request without the page, and the columns shown: the export writes the same. Absent: a short list with no export. */
+  exportRequest?: ListExportInput;
   list: UseQueryResult<Page<Row>>;
   columns: DataTableColumn<Row>[];
   /** The sort the backend applies; without it, the list has one fixed order. */
@@ -135,7 +135,7 @@ export function ListTable<Row extends { id: number }>(props: ListTableProps<Row>
         />
         {filters && <FilterButton filters={filters} />}
         {props.toolbar}
-        <ExportButton request={props.exportRequest} />
+        {props.exportRequest && <ExportButton request={props.exportRequest} />}
       </Group>
 
       {filters && <FilterChips filters={filters} />}

@@ -23,6 +23,7 @@ import {
   participantStatuses,
   partnerBusinessLines,
   partnerKinds,
+  sectorGroups,
 } from '../../../shared/domain';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatQuantity } from '../../../shared/format';
 import {
@@ -34,6 +35,7 @@ import {
   type HistoryValue,
   type RecordKind,
 } from '../../../shared/records';
+import { comparisons, planKinds, planStatuses, targetUnits } from '../../../shared/plans';
 import { call } from '../api';
 import { LoadError } from './LoadError';
 
@@ -49,6 +51,7 @@ const areaKeys = {
   demand: 'supply',
   connection: 'supply',
   programme: 'supply',
+  plan: 'plans',
 } as const;
 
 const historyKey = (kind: RecordKind, id: number) => [areaKeys[kind], 'history', kind, id] as const;
@@ -101,7 +104,31 @@ const enumTexts: Partial<Record<string, (t: TFunction, value: HistoryValue) => s
     const code = oneOf(agreementKinds, value);
     return code && t(`agreements.kind.${code}`);
   },
+  'plan.kind': (t, value) => {
+    const code = oneOf(planKinds, value);
+    return code && t(`plans.kind.${code}`);
+  },
+  'plan.status': (t, value) => {
+    const code = oneOf(planStatuses, value);
+    return code && t(`plans.status.${code}`);
+  },
+  'plan.sectorGroup': (t, value) => {
+    const code = oneOf(sectorGroups, value);
+    return code && t(`plans.sectorGroup.${code}`);
+  },
 };
+
+/** A target of a plan as a line: its words, the comparison and value, and a typed actual. */
+function targetText(t: TFunction, item: Fields): string {
+  const comparison = oneOf(comparisons, item.comparison);
+  const value = number(item.value);
+  const unit = oneOf(targetUnits, item.unit);
+  const shown = value === null ? '' : unit === 'percent' ? `${formatCount(value)}%` : unit === 'money' ? formatMoney(value) : `${formatCount(value)} ${text(item.unitLabel)}`.trim();
+  const typed = number(item.typedActual);
+  return [`${text(item.title)} (${comparison ? t(`plans.comparison.${comparison}`).toLowerCase() : ''} ${shown})`, typed === null ? '' : t('history.typedActual', { actual: formatCount(typed), by: text(item.typedBy) })]
+    .filter(Boolean)
+    .join(', ');
+}
 
 /** A translated code, or the code itself when it is not one of the known ones. */
 function enumText(t: TFunction, kind: RecordKind, field: string, value: HistoryValue): string {
@@ -207,6 +234,15 @@ function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldF
       const note = fieldsOf(value) ?? {};
       return `${formatDate(text(note.notedOn))}: ${text(note.text)}`;
     }
+    case 'kinds':
+      return Array.isArray(value)
+        ? value.map((code) => {
+            const kindCode = oneOf(organizationKinds, code);
+            return kindCode ? t(`organization.kind.${kindCode}`) : text(code);
+          }).join(', ')
+        : text(value);
+    case 'targets':
+      return listText(value, (item) => targetText(t, item));
     case 'product':
       return text(fieldsOf(value)?.name);
     case 'certification': {

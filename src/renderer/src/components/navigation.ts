@@ -10,6 +10,7 @@ import {
   IconReportAnalytics,
   IconSettings,
   IconTable,
+  IconTargetArrow,
   IconTrash,
   IconUsersGroup,
   type TablerIcon,
@@ -19,7 +20,7 @@ import type { Page } from '../routing/useHashRoute';
 export interface Area {
   route: Page;
   label:
-    | `nav.${'overview' | 'attention' | 'members' | 'partners' | 'events' | 'agreements' | 'supplyDemand' | 'import' | 'reports' | 'settings'}`
+    | `nav.${'overview' | 'attention' | 'members' | 'partners' | 'events' | 'agreements' | 'plans' | 'supplyDemand' | 'import' | 'reports' | 'settings'}`
     | `register.nav.${'yearGrid' | 'trash'}`;
   icon: TablerIcon;
   /** A sub-entry, shown indented under the area before it. */
@@ -36,6 +37,7 @@ export const areas: readonly Area[] = [
   { route: 'doi-tac', label: 'nav.partners', icon: IconBuildingStore },
   { route: 'su-kien', label: 'nav.events', icon: IconCalendarEvent },
   { route: 'thoa-thuan', label: 'nav.agreements', icon: IconContract },
+  { route: 'ke-hoach', label: 'nav.plans', icon: IconTargetArrow },
   { route: 'ket-noi-cung-cau', label: 'nav.supplyDemand', icon: IconArrowsExchange },
   { route: 'nhap-excel', label: 'nav.import', icon: IconFileImport },
   { route: 'bao-cao', label: 'nav.reports', icon: IconReportAnalytics },

@@ -11,6 +11,7 @@ import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
 import { backupsEn } from './areas/backups';
 import { supplyEn } from './areas/supply';
+import { plansEn } from './areas/plans';
 import type { Translations } from './messages';
 
 export const en: Translations = {
@@ -26,6 +27,7 @@ export const en: Translations = {
   reports: reportsEn,
   backups: backupsEn,
   supply: supplyEn,
+  plans: plansEn,
   jobs: {
     phase: {
       starting: 'Starting',
@@ -97,6 +99,7 @@ export const en: Translations = {
     partners: 'Partners',
     events: 'Events',
     agreements: 'Agreements',
+    plans: 'Plans and targets',
     supplyDemand: 'Supply & demand',
     import: 'Import from Excel',
     reports: 'Reports',

@@ -14,6 +14,7 @@ import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
 import { backupsVi } from './areas/backups';
 import { supplyVi } from './areas/supply';
+import { plansVi } from './areas/plans';
 
 export const vi = {
   history: historyVi,
@@ -28,6 +29,7 @@ export const vi = {
   reports: reportsVi,
   backups: backupsVi,
   supply: supplyVi,
+  plans: plansVi,
   jobs: {
     phase: {
       starting: 'Đang bắt đầu',
@@ -100,6 +102,7 @@ export const vi = {
     partners: 'Đối tác',
     events: 'Sự kiện',
     agreements: 'Thỏa thuận',
+    plans: 'Kế hoạch, chỉ tiêu',
     supplyDemand: 'Kết nối cung – cầu',
     import: 'Nhập từ Excel',
     reports: 'Báo cáo',

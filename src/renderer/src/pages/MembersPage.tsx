@@ -3,7 +3,6 @@
  * the page stays quick with thousands of organizations. What the user chose (search, filters, sort,
  * page) lasts for the session, so that Back from an organization returns to the same list.
  */
-import { useId } from 'react';
 import {
   Badge,
   Button,
@@ -11,8 +10,6 @@ import {
   Group,
   Input,
   Modal,
-  MultiSelect,
-  type MultiSelectProps,
   Popover,
   SegmentedControl,
   SimpleGrid,
@@ -39,7 +36,7 @@ import {
   type OrganizationStatus,
 } from '../../../shared/domain';
 import { formatDate } from '../../../shared/format';
-import { LabelledSelect } from '../components/LabelledSelect';
+import { LabelledMultiSelect, LabelledSelect } from '../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../components/ListTable';
 import { OrganizationForm } from '../components/OrganizationForm';
 import { foldFilter } from '../forms/foldFilter';
@@ -248,17 +245,6 @@ export function MembersPage({ alliance }: MembersPageProps) {
         {adding && <OrganizationForm provinceCode={alliance.provinceCode} onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
-  );
-}
-
-/** A MultiSelect named by its text box only, for the same reason as LabelledSelect. */
-function LabelledMultiSelect<Value extends string>({ label, ...props }: Omit<MultiSelectProps<Value>, 'label' | 'id'> & { label: string }) {
-  const id = useId();
-  return (
-    <div>
-      <Input.Label htmlFor={id}>{label}</Input.Label>
-      <MultiSelect<Value> id={id} {...props} />
-    </div>
   );
 }
 

@@ -18,6 +18,7 @@ import { classificationColors } from './organization/figures/classification';
 import { formatCount, formatMoneyShort } from './organization/figures/numbers';
 import { AttentionList } from './overview/AttentionList';
 import { AttentionSummary } from './attention/AttentionSummary';
+import { PlanInForce } from './overview/PlanInForce';
 import { StatCard } from './overview/StatCard';
 import { SupplyOverview } from './overview/SupplyOverview';
 
@@ -302,6 +303,7 @@ export function OverviewPage() {
       {overview.data && (
         <>
           <AttentionSummary />
+          <PlanInForce />
           <Cards current={overview.data.current} previous={overview.data.previous} />
           <SupplyOverview />
           <SimpleGrid cols={{ base: 1, md: 3 }}>

@@ -8,6 +8,7 @@ import { AboutData } from '../components/AboutData';
 import { AllianceForm } from '../components/AllianceForm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { BackupsSection } from './settings/BackupsSection';
+import { EffectiveDefinition } from './plans/EffectiveDefinition';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -38,6 +39,9 @@ export function SettingsPage({ alliance }: SettingsPageProps) {
       </Section>
       <Section title={t('settings.languageSection')}>
         <LanguageSwitch />
+      </Section>
+      <Section title={t('plans.settings.title')}>
+        <EffectiveDefinition />
       </Section>
       <Section title={t('backups.title')}>
         <BackupsSection />

@@ -1,5 +1,5 @@
 /**
- * Thùng rác: what was deleted — organizations, partners, events, agreements — each kind in its own section,
+ * Thùng rác: what was deleted — organizations, partners, events, agreements, plans — each kind in its own section,
  * with the day it was deleted and a button to put it back with everything it had.
  */
 import { Stack, Text, Title } from '@mantine/core';
@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { TrashSection } from '../components/TrashSection';
 import { useRestoreOrganization, useTrash } from '../queries';
 import { useAgreementTrash, useRestoreAgreement } from '../queries/agreements';
+import { usePlanTrash, useRestorePlan } from '../queries/plans';
+import { formatPeriod } from './plans/PlansPage';
 import { useEventTrash, useRestoreEvent } from '../queries/events';
 import { usePartnerTrash, useRestorePartner } from '../queries/partners';
-import { agreementHref, demandHref, supplyHref, eventHref, offerHref, organizationHref, partnerHref, programmeHref } from '../routing/useHashRoute';
+import { agreementHref, demandHref, supplyHref, eventHref, offerHref, organizationHref, partnerHref, planHref, programmeHref } from '../routing/useHashRoute';
 import { formatDate, formatQuantity } from '../../../shared/format';
 import {
   useConnectionTrash,
@@ -163,6 +165,22 @@ export function TrashPage() {
           { accessor: 'seller', title: t('supply.connections.seller'), render: ({ seller }) => seller.name },
           { accessor: 'buyer', title: t('supply.connections.buyer'), render: ({ buyer }) => buyer.name },
           { accessor: 'quantity', title: t('supply.column.quantity'), render: ({ quantity, unitName }) => formatQuantity(quantity, unitName) },
+        ]}
+      />
+      <TrashSection
+        title={t('plans.trash.title')}
+        total={(count) => t('plans.trash.total', { count })}
+        emptyTitle={t('plans.trash.emptyTitle')}
+        emptyDescription={t('plans.trash.emptyDescription')}
+        openExisting=""
+        useRows={usePlanTrash}
+        useRestore={useRestorePlan}
+        nameOf={(row) => row.title}
+        hrefOf={planHref}
+        columns={[
+          { accessor: 'number', title: t('plans.form.number') },
+          { accessor: 'title', title: t('plans.column.title') },
+          { accessor: 'periodFrom', title: t('plans.column.period'), render: (row) => formatPeriod(row) },
         ]}
       />
     </Stack>

@@ -14,6 +14,7 @@ export const pages = [
   'doi-tac',
   'su-kien',
   'thoa-thuan',
+  'ke-hoach',
   'ket-noi-cung-cau',
   'nhap-excel',
   'bao-cao',
@@ -42,7 +43,9 @@ export type Route =
   /** One partner, event or agreement: `#/doi-tac/<id>`, `#/su-kien/<id>`, `#/thoa-thuan/<id>`. */
   | { page: 'partner'; partnerId: number }
   | { page: 'event'; eventId: number }
-  | { page: 'agreement'; agreementId: number };
+  | { page: 'agreement'; agreementId: number }
+  /** One plan, `#/ke-hoach/<id>`. */
+  | { page: 'plan'; planId: number };
 
 /** Members is where the work is, so an empty or unknown address lands there. */
 const defaultPage: Page = 'thanh-vien';
@@ -79,6 +82,7 @@ export function routeOf(hash: string): Route {
     if (first === 'doi-tac') return { page: 'partner', partnerId: id };
     if (first === 'su-kien') return { page: 'event', eventId: id };
     if (first === 'thoa-thuan') return { page: 'agreement', agreementId: id };
+    if (first === 'ke-hoach') return { page: 'plan', planId: id };
   }
   return { page: isPage(first) ? first : defaultPage };
 }
@@ -113,6 +117,10 @@ export function partnerHref(id: number): string {
 
 export function eventHref(id: number): string {
   return `#/su-kien/${id}`;
+}
+
+export function planHref(id: number): string {
+  return `#/ke-hoach/${id}`;
 }
 
 export function agreementHref(id: number): string {

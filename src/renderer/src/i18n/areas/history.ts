@@ -17,6 +17,7 @@ export const historyVi = {
     demand: { create: 'Thêm nhu cầu', update: 'Sửa thông tin', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
     connection: { create: 'Tạo kết nối', update: 'Sửa', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
     programme: { create: 'Tạo chương trình', update: 'Sửa thông tin', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
+    plan: { create: 'Tạo kế hoạch', update: 'Sửa', delete: 'Chuyển vào Thùng rác', restore: 'Khôi phục từ Thùng rác' },
   },
   field: {
     organization: {
@@ -155,6 +156,22 @@ export const historyVi = {
       channelCodes: 'Kênh tiêu thụ',
       event: 'Sự kiện',
     },
+    plan: {
+      kind: 'Loại kế hoạch',
+      number: 'Số văn bản',
+      title: 'Tên kế hoạch',
+      issuedOn: 'Ngày ban hành',
+      issuer: 'Cơ quan ban hành',
+      periodFrom: 'Từ ngày',
+      periodTo: 'Đến ngày',
+      communeCodes: 'Địa bàn',
+      organizationKinds: 'Loại hình áp dụng',
+      sectorGroup: 'Lĩnh vực',
+      status: 'Tình trạng',
+      note: 'Ghi chú',
+      targets: 'Chỉ tiêu',
+      attachment: 'Tệp đính kèm',
+    },
   },
   figures: 'Số liệu năm {{year}}',
   figuresNoYear: 'Số liệu hằng năm',
@@ -169,6 +186,7 @@ export const historyVi = {
   commitmentDue: 'hạn {{date}}',
   requirementStars: '{{kind}} từ {{stars}} sao',
   noDetail: 'Cập nhật các thông tin đi kèm.',
+  typedActual: 'thực hiện {{actual}} (nhập tay: {{by}})',
 };
 
 export const historyEn: typeof historyVi = {
@@ -186,6 +204,7 @@ export const historyEn: typeof historyVi = {
     demand: { create: 'Demand added', update: 'Details changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
     connection: { create: 'Connection made', update: 'Changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
     programme: { create: 'Programme created', update: 'Details changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
+    plan: { create: 'Plan created', update: 'Changed', delete: 'Moved to the trash', restore: 'Restored from the trash' },
   },
   field: {
     organization: {
@@ -324,6 +343,22 @@ export const historyEn: typeof historyVi = {
       channelCodes: 'Sales channels',
       event: 'Event',
     },
+    plan: {
+      kind: 'Kind of plan',
+      number: 'Document number',
+      title: 'Title',
+      issuedOn: 'Issued on',
+      issuer: 'Issued by',
+      periodFrom: 'From',
+      periodTo: 'To',
+      communeCodes: 'Area',
+      organizationKinds: 'Kinds concerned',
+      sectorGroup: 'Sector',
+      status: 'Status',
+      note: 'Note',
+      targets: 'Targets',
+      attachment: 'Attachment',
+    },
   },
   figures: 'Figures of {{year}}',
   figuresNoYear: 'Yearly figures',
@@ -338,4 +373,5 @@ export const historyEn: typeof historyVi = {
   commitmentDue: 'due {{date}}',
   requirementStars: '{{kind}}, {{stars}} stars or more',
   noDetail: 'Related details updated.',
+  typedActual: 'actual {{actual}} (typed by {{by}})',
 };

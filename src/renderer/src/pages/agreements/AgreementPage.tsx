@@ -31,18 +31,26 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { terminateInput, type AgreementDelivery, type AgreementDetail, type AgreementParty } from '../../../../shared/contract';
 import { formatDate, formatMoney, formatPercent, formatQuantity } from '../../../../shared/format';
-import { messageOf } from '../../api';
+import { call, messageOf } from '../../api';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { useFormSave } from '../../forms/oneSave';
-import { useAgreement, useDeleteAgreement, useRemoveDelivery, useRestoreAgreement, useTerminateAgreement } from '../../queries/agreements';
+import {
+  useAddAttachment,
+  useAgreement,
+  useDeleteAgreement,
+  useRemoveAttachment,
+  useRemoveDelivery,
+  useRestoreAgreement,
+  useTerminateAgreement,
+} from '../../queries/agreements';
 import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
 import { RecordHistory } from '../../components/RecordHistory';
 import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
-import { AttachmentsSection } from './AttachmentsSection';
+import { AttachmentsSection } from '../../components/AttachmentsSection';
 import { DeliveryDialog } from './DeliveryDialog';
 import { NotesSection } from './NotesSection';
 import { AgreementConnections } from '../supply/AgreementConnections';
@@ -71,6 +79,8 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
   const [deliveryEditing, setDeliveryEditing] = useState<DeliveryEditing>(null);
   const remove = useDeleteAgreement();
   const restore = useRestoreAgreement();
+  const addAttachment = useAddAttachment();
+  const removeAttachment = useRemoveAttachment();
   const canDeliver = agreement.signedOn !== null && agreement.commitments.length > 0;
 
   const confirmDelete = useConfirmedDeletion({
@@ -204,7 +214,17 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <NotesSection agreement={agreement} />
-        <AttachmentsSection agreement={agreement} />
+        <AttachmentsSection
+          title={t('agreements.attachments.title')}
+          hint={t('agreements.attachments.hint')}
+          attachments={agreement.attachments}
+          calls={{
+            add: (fileId) => addAttachment.mutateAsync({ agreementId: agreement.id, fileId }),
+            remove: (id) => removeAttachment.mutateAsync({ id }),
+            read: (attachmentId, offset) => call('agreements:readAttachment', { attachmentId, offset }),
+            open: (attachmentId) => call('agreements:openAttachment', { attachmentId }),
+          }}
+        />
       </SimpleGrid>
 
       <RecordHistory kind="agreement" id={agreement.id} folded />

@@ -11,7 +11,8 @@ import { formatDate, formatPercent, formatQuantity } from '../../../../shared/fo
 import { LoadError } from '../../components/LoadError';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useAttention } from '../../queries/attention';
-import { agreementHref, demandHref, eventHref, offerHref, organizationHref } from '../../routing/useHashRoute';
+import { agreementHref, demandHref, eventHref, offerHref, organizationHref, planHref } from '../../routing/useHashRoute';
+import { formatTargetValue } from '../../../../shared/plans';
 import { Stars } from '../organization/products/CertificationList';
 
 interface SectionProps {
@@ -223,6 +224,27 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
                 {row.daysUntil === 0 ? t('attention.demands.now') : t('attention.demands.inDays', { n: row.daysUntil })}
               </Badge>
             </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-targets"
+        title={t('plans.attention.title')}
+        count={list.targetsAtRisk.length}
+        empty={t('plans.attention.empty')}
+        head={[t('plans.column.title'), t('plans.page.target'), t('plans.page.actual'), t('plans.page.planned'), t('plans.column.period')]}
+      >
+        {list.targetsAtRisk.map((row) => (
+          <Table.Tr key={row.targetId}>
+            <Table.Td>
+              <Anchor href={planHref(row.planId)} size="sm">
+                {row.planTitle}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{row.title}</Table.Td>
+            <Table.Td>{row.actual === null ? '—' : formatTargetValue(row.unit, row.unitLabel, row.actual)}</Table.Td>
+            <Table.Td>{formatTargetValue(row.unit, row.unitLabel, row.value)}</Table.Td>
+            <Table.Td>{formatDate(row.periodTo)}</Table.Td>
           </Table.Tr>
         ))}
       </Section>

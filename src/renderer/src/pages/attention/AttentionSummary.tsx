@@ -20,6 +20,7 @@ export function AttentionSummary() {
     { key: 'certificates', n: list.expiringCertifications.length, label: t('attention.certificates.summary'), urgent: false },
     { key: 'offers', n: list.offersWithoutBuyer.length, label: t('attention.offers.summary'), urgent: false },
     { key: 'demands', n: list.unservedDemands.length, label: t('attention.demands.summary'), urgent: true },
+    { key: 'targets', n: list.targetsAtRisk.length, label: t('plans.attention.summary'), urgent: true },
   ].filter((entry) => entry.n > 0);
 
   return (

@@ -1,7 +1,8 @@
 /**
- * Tệp đính kèm: scans of the signed papers. Uploaded in chunks and moved by the backend into the
- * data folder. The desktop app opens a file with the system's viewer; in a browser a PDF or an
- * image opens in a new tab, and anything else is downloaded.
+ * Tệp đính kèm: scans of signed papers (an agreement's, a plan's). Uploaded in chunks and moved by
+ * the backend into the data folder. The desktop app opens a file with the system's viewer; in a
+ * browser a PDF or an image opens in a new tab, and anything else is downloaded. The record's page
+ * passes the calls of its own area.
  */
 import { useState } from 'react';
 import { ActionIcon, Button, FileButton, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
@@ -9,11 +10,10 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconExternalLink, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { attachmentMediaTypes, type AgreementAttachment, type AgreementDetail } from '../../../../shared/contract';
-import { formatDate, formatFileSize } from '../../../../shared/format';
-import { call, messageOf } from '../../api';
-import { readWhole, saveFile, uploadFile } from '../../files';
-import { useAddAttachment, useRemoveAttachment } from '../../queries/agreements';
+import { attachmentMediaTypes, type AgreementAttachment, type FileChunk } from '../../../shared/contract';
+import { formatDate, formatFileSize } from '../../../shared/format';
+import { messageOf } from '../api';
+import { readWhole, saveFile, uploadFile } from '../files';
 
 const accepted = Object.keys(attachmentMediaTypes)
   .map((extension) => `.${extension}`)
@@ -24,14 +24,24 @@ function viewableInBrowser(mediaType: string): boolean {
   return mediaType === 'application/pdf' || (mediaType.startsWith('image/') && mediaType !== 'image/tiff' && mediaType !== 'image/heic');
 }
 
-function readAttachment(attachment: AgreementAttachment): Promise<File> {
-  return readWhole((offset) => call('agreements:readAttachment', { attachmentId: attachment.id, offset }));
+/** The calls of the record's area: add an uploaded file, remove one, read one, open one. */
+export interface AttachmentCalls {
+  add(fileId: string): Promise<AgreementAttachment>;
+  remove(id: number): Promise<unknown>;
+  read(attachmentId: number, offset: number): Promise<FileChunk>;
+  open(attachmentId: number): Promise<{ opened: boolean }>;
 }
 
-export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }) {
+interface AttachmentsSectionProps {
+  title: string;
+  hint: string;
+  attachments: AgreementAttachment[];
+  calls: AttachmentCalls;
+}
+
+export function AttachmentsSection({ title, hint, attachments, calls }: AttachmentsSectionProps) {
   const { t } = useTranslation();
-  const add = useAddAttachment();
-  const remove = useRemoveAttachment();
+  const readAttachment = (attachment: AgreementAttachment): Promise<File> => readWhole((offset) => calls.read(attachment.id, offset));
   const [progress, setProgress] = useState<number | null>(null);
   const fail = (error: unknown) => notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
 
@@ -40,7 +50,7 @@ export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }
     setProgress(0);
     try {
       const fileId = await uploadFile(file, setProgress);
-      const attachment = await add.mutateAsync({ agreementId: agreement.id, fileId });
+      const attachment = await calls.add(fileId);
       notifications.show({ color: 'teal', message: t('agreements.attachments.added', { name: attachment.fileName }) });
     } catch (error) {
       fail(error);
@@ -51,7 +61,7 @@ export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }
 
   const open = async (attachment: AgreementAttachment) => {
     try {
-      const { opened } = await call('agreements:openAttachment', { attachmentId: attachment.id });
+      const { opened } = await calls.open(attachment.id);
       if (opened) return;
       const file = await readAttachment(attachment);
       if (!viewableInBrowser(attachment.mediaType)) {
@@ -82,7 +92,7 @@ export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }
       labels: { confirm: t('agreements.profile.delete'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => {
-        remove.mutateAsync({ id: attachment.id }).catch(fail);
+        calls.remove(attachment.id).catch(fail);
       },
     });
 
@@ -90,7 +100,7 @@ export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3}>{t('agreements.attachments.title')}</Title>
+          <Title order={3}>{title}</Title>
           <FileButton onChange={(file) => void attach(file)} accept={accepted}>
             {(props) => (
               <Button {...props} size="xs" variant="light" leftSection={<IconPaperclip size={14} />} loading={progress !== null}>
@@ -100,16 +110,16 @@ export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }
           </FileButton>
         </Group>
         <Text size="xs" c="dimmed">
-          {t('agreements.attachments.hint')}
+          {hint}
         </Text>
         {progress !== null && <Progress value={progress * 100} aria-label={t('agreements.attachments.uploading')} />}
-        {agreement.attachments.length === 0 ? (
+        {attachments.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('agreements.attachments.empty')}
           </Text>
         ) : (
           <Stack gap="xs">
-            {agreement.attachments.map((attachment) => (
+            {attachments.map((attachment) => (
               <Group key={attachment.id} justify="space-between" wrap="nowrap">
                 <div>
                   <Text size="sm" component="button" type="button" onClick={() => void open(attachment)} c="blue" style={{ background: 'none', border: 0, padding: 0, cursor: 'pointer', textAlign: 'left' }}>

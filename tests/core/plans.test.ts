@@ -1,0 +1,339 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InputOf, TargetProgress } from '../../src/shared/contract';
+import { elapsedShare, targetStatus, type MeasureInput } from '../../src/shared/plans';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
+import { csvRow, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, runPlanResults, skipLibreOffice } from './reportsSupport';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+
+/** Noon in Vietnam on a calendar day. */
+function on(day: string): Date {
+  return new Date(`${day}T05:00:00Z`);
+}
+
+// The communes of the former thị xã Tân Châu (An Giang), since 1 July 2025.
+const PHUONG_TAN_CHAU = '30376';
+const PHUONG_LONG_PHU = '30377';
+const XA_VINH_XUONG = '30385';
+const TAN_CHAU = [PHUONG_TAN_CHAU, PHUONG_LONG_PHU, XA_VINH_XUONG, '30388', '30403'];
+
+const ids: Record<string, number> = {};
+
+async function cooperative(key: string, name: string, communeCode: string, foundedOn: string, extra: Partial<InputOf<'organizations:create'>> = {}) {
+  ids[key] = (await call(app, 'organizations:create', { kind: 'htx', name, communeCode, foundedOn, sectorCode: 'trong_trot', ...extra })).id;
+  return ids[key];
+}
+
+const agriculturalHtx: MeasureInput = { metric: 'organizations', kinds: ['htx'], sectorGroup: 'agriculture' };
+
+function tanChauPlan(): InputOf<'plans:create'> {
+  return {
+    kind: 'year',
+    number: '125/KH-UBND',
+    title: 'Kế hoạch phát triển hợp tác xã, tổ hợp tác gắn với chuỗi giá trị trên địa bàn thị xã Tân Châu năm 2024',
+    issuedOn: '2024-03-15',
+    issuer: 'UBND thị xã Tân Châu',
+    periodFrom: '2024-01-01',
+    periodTo: '2024-12-31',
+    communeCodes: TAN_CHAU,
+    organizationKinds: ['htx'],
+    sectorGroup: 'agriculture',
+    status: 'issued',
+    targets: [
+      { title: 'Duy trì, nâng chất 04 HTX NN hiện có', comparison: 'at_least', value: 4, unit: 'count', unitLabel: 'HTX', measure: agriculturalHtx },
+      { title: 'Thành lập mới ít nhất 03 HTX NN', comparison: 'at_least', value: 3, unit: 'count', unitLabel: 'HTX', measure: { ...agriculturalHtx, metric: 'founded' } },
+      {
+        title: 'Có 70% HTX NN hoạt động hiệu quả',
+        comparison: 'at_least',
+        value: 70,
+        unit: 'percent',
+        measure: { ...agriculturalHtx, effective: true },
+        denominator: agriculturalHtx,
+      },
+      {
+        title: 'Bộ máy quản lý có ít nhất 25% trình độ cao đẳng trở lên',
+        comparison: 'at_least',
+        value: 25,
+        unit: 'percent',
+        measure: { ...agriculturalHtx, metric: 'managersWithDegree' },
+        denominator: { ...agriculturalHtx, metric: 'managers' },
+      },
+      {
+        title: 'Ít nhất 50% số HTX liên kết tiêu thụ với doanh nghiệp',
+        comparison: 'at_least',
+        value: 50,
+        unit: 'percent',
+        measure: { ...agriculturalHtx, linkedWithEnterprise: true },
+        denominator: agriculturalHtx,
+      },
+      {
+        title: 'Ít nhất 01 HTX ứng dụng công nghệ cao có sản phẩm OCOP từ 3 sao',
+        comparison: 'at_least',
+        value: 1,
+        unit: 'count',
+        unitLabel: 'HTX',
+        measure: { ...agriculturalHtx, highTech: true, ocopMinStars: 3 },
+      },
+      { title: 'Tập huấn cho 120 thành viên HTX', comparison: 'at_least', value: 120, unit: 'count', unitLabel: 'người', measure: null },
+    ],
+  };
+}
+
+beforeEach(async () => {
+  app = openTestApp(on('2024-11-20'));
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+  await cooperative('a', 'HTX Nông nghiệp Vĩnh Xương', XA_VINH_XUONG, '2015-04-02', { highTech: true });
+  await cooperative('b', 'HTX Nông nghiệp Long Phú', PHUONG_LONG_PHU, '2018-08-01');
+  await cooperative('g', 'HTX Rau sạch Tân Châu', PHUONG_TAN_CHAU, '2023-05-05');
+  await cooperative('c', 'HTX Nông nghiệp Châu Giang', PHUONG_TAN_CHAU, '2024-03-01');
+  await cooperative('d', 'HTX Thủy sản Long Phú', PHUONG_LONG_PHU, '2024-06-01', { sectorCode: 'thuy_san' });
+  // Outside Tân Châu, not agricultural, or not a cooperative: none of them counts.
+  await cooperative('elsewhere', 'HTX Nông nghiệp Vĩnh An', XA_VINH_AN, '2024-02-02');
+  await cooperative('transport', 'HTX Vận tải Tân Châu', PHUONG_TAN_CHAU, '2024-04-04', { sectorCode: 'van_tai' });
+  await cooperative('group', 'THT Rau an toàn Long Phú', PHUONG_LONG_PHU, '2024-05-05', { kind: 'tht' });
+  const figures = (key: string, classification: 'good' | 'fair' | 'average' | 'weak' | null, managers: number, managersWithDegree: number) =>
+    call(app, 'figures:save', { organizationId: ids[key] ?? 0, year: 2024, classification, managers, managersWithDegree, membersOfficial: 20 });
+  await figures('a', 'good', 5, 2);
+  await figures('b', 'fair', 4, 0);
+  await figures('g', 'weak', 3, 0);
+  await call(app, 'certifications:save', { organizationId: ids.a ?? 0, kindCode: 'ocop', stars: 4, issuedOn: '2023-06-01', expiresOn: '2026-06-01' });
+  const enterprise = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty CP Tập đoàn Lộc Trời', provinceCode: AN_GIANG })).id;
+  const market = (await call(app, 'partners:create', { kind: 'wholesale_market', name: 'Chợ đầu mối Bình Điền', provinceCode: '79' })).id;
+  const contract = (organizationId: number, partnerId: number, signedOn: string, validUntil: string) =>
+    call(app, 'agreements:create', {
+      kind: 'sales_contract',
+      title: 'Hợp đồng liên kết tiêu thụ lúa',
+      signedOn,
+      validUntil,
+      parties: [
+        { kind: 'organization', id: organizationId, role: 'seller' },
+        { kind: 'partner', id: partnerId, role: 'buyer' },
+      ],
+      commitments: [],
+    });
+  await contract(ids.a ?? 0, enterprise, '2023-09-01', '2024-08-31');
+  // A market is not an enterprise; an agreement that ended before the year does not count.
+  await contract(ids.b ?? 0, market, '2024-02-01', '2024-12-31');
+  await contract(ids.g ?? 0, enterprise, '2022-01-01', '2023-06-30');
+});
+afterEach(() => app.close());
+
+function byTitle(targets: TargetProgress[], start: string): TargetProgress {
+  const found = targets.find((target) => target.title.startsWith(start));
+  if (!found) throw new Error(`no target ${start}`);
+  return found;
+}
+
+describe('plans and targets', () => {
+  it('computes every target from the data, against last year, with its status', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const plan = await call(app, 'plans:get', { id });
+    expect(plan.asOf).toBe('2024-11-20');
+    expect(plan.figureYear).toBe(2024);
+    expect(plan.elapsed).toBeCloseTo(325 / 366, 5);
+    expect(plan.communeNames).toContain('Phường Tân Châu');
+    expect(plan.effectiveClassifications).toEqual(['good', 'fair', 'average']);
+
+    const existing = byTitle(plan.targets, 'Duy trì');
+    // a, b, g existed before; c and d were founded this year.
+    expect([existing.actual, existing.previous, existing.status]).toEqual([5, 3, 'met']);
+
+    const founded = byTitle(plan.targets, 'Thành lập mới');
+    // Two of three with 89 % of the year gone: below the pace of 2.67.
+    expect([founded.actual, founded.previous, founded.status, founded.percentOfTarget]).toEqual([2, 1, 'at_risk', 66.7]);
+
+    const effective = byTitle(plan.targets, 'Có 70%');
+    expect([effective.numerator, effective.denominatorValue, effective.actual, effective.status]).toEqual([2, 5, 40, 'at_risk']);
+
+    const managers = byTitle(plan.targets, 'Bộ máy');
+    expect([managers.numerator, managers.denominatorValue, managers.actual]).toEqual([2, 12, 16.7]);
+
+    const linked = byTitle(plan.targets, 'Ít nhất 50%');
+    expect([linked.numerator, linked.actual]).toEqual([1, 20]);
+
+    const highTech = byTitle(plan.targets, 'Ít nhất 01 HTX');
+    expect([highTech.actual, highTech.status]).toEqual([1, 'met']);
+
+    const typed = byTitle(plan.targets, 'Tập huấn');
+    expect([typed.actual, typed.status, typed.typed]).toEqual([null, 'unknown', { note: '', by: '', at: null }]);
+  });
+
+  it('drills down to the organizations that count, and for a share to those that do not', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const plan = await call(app, 'plans:get', { id });
+    const founded = byTitle(plan.targets, 'Thành lập mới');
+    const counted = await call(app, 'plans:drillDown', { targetId: founded.id });
+    expect(counted.counted.rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp Châu Giang', 'HTX Thủy sản Long Phú']);
+    expect(counted.notCounted).toBeNull();
+
+    const effective = byTitle(plan.targets, 'Có 70%');
+    const shareCounted = await call(app, 'plans:drillDown', { targetId: effective.id });
+    expect(shareCounted.counted.rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp Long Phú', 'HTX Nông nghiệp Vĩnh Xương']);
+    const notCounted = await call(app, 'plans:drillDown', { targetId: effective.id, side: 'notCounted' });
+    expect(notCounted.notCounted?.rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp Châu Giang', 'HTX Rau sạch Tân Châu', 'HTX Thủy sản Long Phú']);
+    expect(notCounted.notCounted?.total).toBe(3);
+
+    const managers = byTitle(plan.targets, 'Bộ máy');
+    const withDegree = await call(app, 'plans:drillDown', { targetId: managers.id });
+    expect(withDegree.counted.rows.map((row) => [row.name, row.value])).toEqual([
+      ['HTX Nông nghiệp Long Phú', 0],
+      ['HTX Nông nghiệp Vĩnh Xương', 2],
+      ['HTX Rau sạch Tân Châu', 0],
+    ]);
+  });
+
+  it('moves a target to met when one more cooperative is founded in the year', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    await cooperative('e', 'HTX Nông nghiệp Phú Vĩnh', XA_VINH_XUONG, '2024-09-09');
+    const founded = byTitle((await call(app, 'plans:get', { id })).targets, 'Thành lập mới');
+    expect([founded.actual, founded.status, founded.percentOfTarget]).toEqual([3, 'met', 100]);
+  });
+
+  it('lists the targets at risk in Cần chú ý during the plan’s last quarter only', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const atRisk = (await call(app, 'attention:list', {})).targetsAtRisk;
+    expect(atRisk.map((row) => [row.planId, row.title, row.actual, row.value])).toEqual([
+      [id, 'Thành lập mới ít nhất 03 HTX NN', 2, 3],
+      [id, 'Có 70% HTX NN hoạt động hiệu quả', 40, 70],
+      [id, 'Bộ máy quản lý có ít nhất 25% trình độ cao đẳng trở lên', 16.7, 25],
+      [id, 'Ít nhất 50% số HTX liên kết tiêu thụ với doanh nghiệp', 20, 50],
+    ]);
+    app.setNow(on('2024-09-30'));
+    expect((await call(app, 'attention:list', {})).targetsAtRisk).toEqual([]);
+    app.setNow(on('2024-10-01'));
+    expect((await call(app, 'attention:list', {})).targetsAtRisk).toHaveLength(4);
+  });
+
+  it('follows the office’s definition of operating effectively', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    expect(await call(app, 'plans:setEffectiveDefinition', { classifications: ['fair', 'good', 'weak'] })).toEqual(['good', 'fair', 'weak']);
+    const effective = byTitle((await call(app, 'plans:get', { id })).targets, 'Có 70%');
+    expect([effective.numerator, effective.actual]).toEqual([3, 60]);
+    const refused = await callFailing(app, 'plans:setEffectiveDefinition', { classifications: [] });
+    expect(refused.message).toBe('Chọn ít nhất một mức xếp loại được coi là hoạt động hiệu quả.');
+  });
+
+  it('keeps a typed actual with its note, who typed it and when, and refuses one where a measure exists', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const plan = await call(app, 'plans:get', { id });
+    const typed = byTitle(plan.targets, 'Tập huấn');
+    await call(app, 'plans:typeActual', { targetId: typed.id, actual: 130, note: 'Theo báo cáo của Phòng Kinh tế', by: 'Trần Thị Bích' });
+    const after = byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn');
+    expect([after.actual, after.status]).toEqual([130, 'met']);
+    expect(after.typed).toEqual({ note: 'Theo báo cáo của Phòng Kinh tế', by: 'Trần Thị Bích', at: '2024-11-20T05:00:00.000Z' });
+
+    const computed = byTitle(plan.targets, 'Thành lập mới');
+    const refused = await callFailing(app, 'plans:typeActual', { targetId: computed.id, actual: 3, by: 'Trần Thị Bích' });
+    expect(refused.message).toBe('Chỉ tiêu «Thành lập mới ít nhất 03 HTX NN» được tính từ dữ liệu của phần mềm; không nhập tay số thực hiện.');
+
+    // An edit of the plan keeps the typed actual with its target.
+    const detail = await call(app, 'plans:get', { id });
+    await call(app, 'plans:update', {
+      ...tanChauPlan(),
+      id,
+      targets: detail.targets.map((target) => ({
+        id: target.id,
+        title: target.title,
+        comparison: target.comparison,
+        value: target.value,
+        unit: target.unit,
+        unitLabel: target.unitLabel,
+        measure: target.measure,
+        denominator: target.denominator,
+      })),
+    });
+    expect(byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn').actual).toBe(130);
+  });
+
+  it('checks a plan before saving it', async () => {
+    const wrongPeriod = await callFailing(app, 'plans:create', { ...tanChauPlan(), periodTo: '2025-06-30' });
+    expect(wrongPeriod.message).toContain('Kế hoạch năm bắt đầu và kết thúc trong cùng một năm');
+    const noDenominator = await callFailing(app, 'plans:create', {
+      ...tanChauPlan(),
+      targets: [{ title: 'Tỷ lệ HTX hiệu quả', comparison: 'at_least', value: 70, unit: 'percent', measure: agriculturalHtx }],
+    });
+    expect(noDenominator.kind === 'validation' && noDenominator.issues[0]).toEqual({ path: 'targets.0.denominator', message: 'Chỉ tiêu tỷ lệ (%) cần chọn mẫu số: tỷ lệ trên tổng số nào.' });
+    const unknownCommune = await callFailing(app, 'plans:create', { ...tanChauPlan(), communeCodes: ['99999'] });
+    expect(unknownCommune.message).toBe('Mã xã, phường 99999 không có trong danh mục hiện hành.');
+  });
+
+  it('copies last year’s plan to a new year as a draft, values to adjust', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const copy = await call(app, 'plans:copy', { id, year: 2025 });
+    const plan = await call(app, 'plans:get', { id: copy.id });
+    expect(plan.title).toBe('Kế hoạch phát triển hợp tác xã, tổ hợp tác gắn với chuỗi giá trị trên địa bàn thị xã Tân Châu năm 2025');
+    expect([plan.periodFrom, plan.periodTo, plan.status, plan.number, plan.issuedOn, plan.copiedFromId]).toEqual(['2025-01-01', '2025-12-31', 'draft', '', null, id]);
+    expect(plan.communeCodes).toEqual(TAN_CHAU);
+    expect(plan.targets.map((target) => [target.title, target.value])).toEqual(tanChauPlan().targets.map((target) => [target.title, target.value]));
+    // Not begun yet: nothing founded, and 2024's figures are the latest there are.
+    expect(plan.elapsed).toBe(0);
+    expect(plan.figureYear).toBe(2024);
+    expect(byTitle(plan.targets, 'Thành lập mới').actual).toBe(0);
+    expect(byTitle(plan.targets, 'Thành lập mới').previous).toBe(2);
+  });
+
+  it('lists plans, shows the one in force, keeps a history, goes to the trash and back', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    await call(app, 'plans:copy', { id, year: 2025 });
+    const list = await call(app, 'plans:list', { search: 'tan chau 2025' });
+    expect(list.rows.map((row) => [row.periodFrom, row.status, row.inForce, row.targetCount])).toEqual([['2025-01-01', 'draft', false, 7]]);
+    const inForce = await call(app, 'plans:inForce', undefined);
+    expect(inForce?.id).toBe(id);
+    expect(inForce?.targets).toHaveLength(7);
+
+    await call(app, 'plans:delete', { id });
+    expect(await call(app, 'plans:inForce', undefined)).toBeNull();
+    expect((await call(app, 'plans:trash', {})).rows.map((row) => row.id)).toEqual([id]);
+    await call(app, 'plans:restore', { id });
+    const history = await call(app, 'records:history', { kind: 'plan', id });
+    expect(history.entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
+    const created = history.entries[2]?.changes.find((change) => change.field === 'communeCodes');
+    expect(created?.after).toEqual(TAN_CHAU);
+    expect(history.names['communeCodes:30376']).toBe('Phường Tân Châu');
+  });
+});
+
+describe('the year-end report', () => {
+  it('writes target, actual, % of target, last year and comment, read back by LibreOffice', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const typed = byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn');
+    await call(app, 'plans:typeActual', { targetId: typed.id, actual: 130, note: 'Theo báo cáo của Phòng Kinh tế', by: 'Trần Thị Bích' });
+    app.setNow(on('2025-01-12'));
+    const { path, fileName } = await runPlanResults(app, id);
+    expect(fileName).toBe('Bao-cao-ket-qua-thuc-hien-ke-hoach-2024.xlsx');
+    const sheet = (await readWorkbook(path)).worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
+    const header = rowNumberOf(sheet, 'STT');
+    expect(rowTexts(sheet, header).slice(0, 9)).toEqual(['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', '', '% so với kế hoạch', 'Cùng kỳ năm trước', 'Đánh giá', 'Nhận xét']);
+    expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(0, 9)).toEqual([
+      '2', 'Thành lập mới ít nhất 03 HTX NN', 'Ít nhất 3 HTX', '2', 'HTX', '66.7', '1', 'Không đạt', '',
+    ]);
+    if (skipLibreOffice) return;
+    const reading = await readWithLibreOffice(path);
+    const rows = reading.sheets.get('Kết quả thực hiện');
+    expect(rows?.some((row) => row.join(' ').includes('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH'))).toBe(true);
+    expect(rows?.some((row) => row[0]?.startsWith('Năm 2024 — Kế hoạch phát triển hợp tác xã') && row[0].includes('(số 125/KH-UBND ngày 15/03/2024 của UBND thị xã Tân Châu)'))).toBe(true);
+    expect(csvRow(rows, '2').slice(0, 8)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'Ít nhất 3 HTX', '2', 'HTX', '66.7', '1', 'Không đạt']);
+    expect(csvRow(rows, '3').slice(0, 9)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', 'Ít nhất 70%', '40', '%', '57.1', '0', 'Không đạt', '2/5']);
+    expect(csvRow(rows, '7').slice(3, 9)).toEqual(['130', 'người', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
+    expect(reading.pages.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('the status rule', () => {
+  it('measures a running cumulative target against the share of the period gone', () => {
+    const elapsed = elapsedShare('2024-01-01', '2024-12-31', '2024-07-01');
+    expect(elapsed).toBeCloseTo(183 / 366, 5);
+    expect(targetStatus({ comparison: 'at_least', value: 4, actual: 2, cumulative: true, elapsed })).toBe('on_track');
+    expect(targetStatus({ comparison: 'at_least', value: 4, actual: 1, cumulative: true, elapsed })).toBe('at_risk');
+    expect(targetStatus({ comparison: 'at_least', value: 4, actual: 4, cumulative: true, elapsed })).toBe('met');
+    // A share or a count at a point in time is either reached today or at risk.
+    expect(targetStatus({ comparison: 'at_least', value: 70, actual: 69.9, cumulative: false, elapsed })).toBe('at_risk');
+    expect(targetStatus({ comparison: 'at_most', value: 2, actual: 3, cumulative: true, elapsed })).toBe('missed');
+    expect(targetStatus({ comparison: 'at_most', value: 2, actual: 1, cumulative: true, elapsed })).toBe('on_track');
+    expect(targetStatus({ comparison: 'at_least', value: 4, actual: 3, cumulative: true, elapsed: 1 })).toBe('missed');
+    expect(targetStatus({ comparison: 'exactly', value: 4, actual: 4, cumulative: false, elapsed: 1 })).toBe('met');
+  });
+});
