@@ -110,6 +110,8 @@ export const recordFields = {
     commitments: 'commitments',
     terminatedOn: 'date',
     terminationReason: 'text',
+    closedOn: 'date',
+    closingReason: 'text',
     delivery: 'delivery',
     followUp: 'followUp',
     attachment: 'text',

@@ -406,6 +406,12 @@ export const agreements = sqliteTable(
     validUntil: text('valid_until'),
     terminatedOn: text('terminated_on'),
     terminationReason: text('termination_reason').notNull().default(''),
+    /**
+     * Kết thúc theo dõi: the day a person stopped chasing an agreement that ran out with
+     * commitments unfinished, and why. Until then it stays in Cần chú ý.
+     */
+    closedOn: text('closed_on'),
+    closingReason: text('closing_reason').notNull().default(''),
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -430,6 +436,8 @@ export const agreementParties = sqliteTable(
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
     role: text('role', { enum: agreementPartyRoles }).notNull(),
+    /** Its place in the agreement's list (Bên thứ nhất, thứ hai …), kept as the person ordered them. */
+    position: integer('position').notNull().default(0),
   },
   (table) => [
     check(
@@ -462,9 +470,19 @@ export const agreementCommitments = sqliteTable(
     startsOn: text('starts_on'),
     /** The day the whole quantity is due; past it and short, the commitment is overdue. */
     dueOn: text('due_on'),
+    /**
+     * The party that supplies it and the one that receives it. Parties keep their rows when the
+     * agreement is edited (matched by id); the service unnames a party before removing it, so a
+     * commitment is left naming no one. (No ON DELETE action: drizzle-kit drops it from the
+     * ALTER TABLE … ADD it writes for a new column, and the snapshot would then say otherwise.)
+     */
+    supplierPartyId: integer('supplier_party_id').references(() => agreementParties.id),
+    receiverPartyId: integer('receiver_party_id').references(() => agreementParties.id),
   },
   (table) => [
     check('agreement_commitments_quantity_positive', sql`${table.quantity} > 0`),
+    index('agreement_commitments_supplier').on(table.supplierPartyId),
+    index('agreement_commitments_receiver').on(table.receiverPartyId),
     index('agreement_commitments_agreement').on(table.agreementId),
     index('agreement_commitments_due').on(table.dueOn),
   ],
