@@ -75,16 +75,22 @@ async function seed(): Promise<void> {
   const contract = agreement({ kind: 'sales_contract', number: '01/2025/HĐLK', title: 'Hợp đồng tiêu thụ lúa, xoài', signedOn: '2025-09-10', eventId: conference, validUntil: '2026-09-10' });
   const memorandum = agreement({ kind: 'mou', number: '02/2025/BBGN', title: 'Biên bản ghi nhớ hợp tác', signedOn: '2025-10-06', eventId: fair });
   agreement({ kind: 'mou', title: 'Thỏa thuận năm trước', signedOn: '2024-01-05' });
-  db.insert(agreementParties)
+  const [seller, buyer] = db
+    .insert(agreementParties)
     .values([
       { agreementId: contract, kind: 'organization', organizationId: ids.a, role: 'seller' },
       { agreementId: contract, kind: 'partner', partnerId: partner.id, role: 'buyer' },
       { agreementId: memorandum, kind: 'alliance', role: 'cooperating' },
       { agreementId: memorandum, kind: 'partner', partnerId: partner.id, role: 'cooperating' },
     ])
-    .run();
+    .returning()
+    .all();
   const commitment = (values: Omit<typeof agreementCommitments.$inferInsert, 'productFolded' | 'agreementId'>) =>
-    db.insert(agreementCommitments).values({ ...values, agreementId: contract, productFolded: values.product.toLowerCase() }).returning().get().id;
+    db
+      .insert(agreementCommitments)
+      .values({ supplierPartyId: seller?.id, receiverPartyId: buyer?.id, ...values, agreementId: contract, productFolded: values.product.toLowerCase() })
+      .returning()
+      .get().id;
   const rice = commitment({ product: 'Lúa OM5451', quantity: 100, unit: 'tấn', value: 800_000_000, dueOn: '2026-03-01' });
   const mango = commitment({ product: 'Xoài cát Hòa Lộc', quantity: 5000, unit: 'kg', value: 100_000_000, dueOn: '2025-12-31' });
   db.insert(agreementDeliveries)
@@ -294,13 +300,36 @@ describe('agreements and their fulfilment', () => {
     expect(contract.getCell(2).value).toBe('01/2025/HĐLK');
     expect(contract.getCell(4).value).toBe('Hợp đồng liên kết tiêu thụ');
     expect(contract.getCell(7).value).toBe('HTX Nông nghiệp Vĩnh Bình; Công ty TNHH Nông sản Mekong');
-    // Committed 900 million; delivered by 31/12/2025 420 million; rice 40 %, mango 100 %: 70 %.
-    expect((contract.values as unknown[]).slice(8)).toEqual([900_000_000, 420_000_000, 70, 'Đang thực hiện']);
+    // Committed 900 million; delivered by 31/12/2025 420 million; rice 40 % of 800 million, mango
+    // 100 % of 100 million: 46,7 % by value (a plain mean of the two would say 70 %).
+    const [committed, delivered, fulfilment, ...rest] = (contract.values as unknown[]).slice(8);
+    expect([committed, delivered, rest]).toEqual([900_000_000, 420_000_000, ['Theo giá trị', 'Đang thực hiện']]);
+    expect(fulfilment).toBeCloseTo(((40 * 800 + 100 * 100) / 900), 10);
     const memorandum = sheet.getRow(first + 1);
     expect(memorandum.getCell(7).value).toBe('Liên minh Hợp tác xã tỉnh An Giang; Công ty TNHH Nông sản Mekong');
     expect(memorandum.getCell(10).value).toBeNull();
-    expect(memorandum.getCell(11).value).toBe('Đã ký');
-    expect(sheet.getRow(first + 2).getCell(1).value).toBe('Tổng cộng');
+    expect(memorandum.getCell(11).value).toBeNull();
+    expect(memorandum.getCell(12).value).toBe('Đã ký');
+    const totals = sheet.getRow(first + 2);
+    expect(totals.getCell(1).value).toBe('Tổng cộng');
+    // The memorandum has no commitments: the period's fulfilment is the contract's.
+    expect(totals.getCell(10).value).toBeCloseTo(fulfilment as number, 10);
+    expect(totals.getCell(11).value).toBe('Theo giá trị');
+
+    const commitments = workbook.getWorksheet('Cam kết') as ExcelJS.Worksheet;
+    const rice = commitments.getRow(rowNumberOf(commitments, 'STT') + 2);
+    // Agreement, signed, product, supplier, receiver, unit, committed, delivered, %, value, delivered value, due, overdue
+    expect(rowTexts(commitments, rice.number).slice(1, 7)).toEqual([
+      '01/2025/HĐLK – Hợp đồng tiêu thụ lúa, xoài',
+      rice.getCell(3).text,
+      'Lúa OM5451',
+      'HTX Nông nghiệp Vĩnh Bình',
+      'Công ty TNHH Nông sản Mekong',
+      'tấn',
+    ]);
+    expect((rice.getCell(3).value as Date).toISOString()).toBe('2025-09-10T00:00:00.000Z');
+    // Due 01/03/2026: not overdue on the period's last day.
+    expect(rice.getCell(14).value).toBeNull();
 
     const units = workbook.getWorksheet('Theo đơn vị tính') as ExcelJS.Worksheet;
     const unitRow = rowNumberOf(units, 'STT') + 2;
@@ -310,8 +339,33 @@ describe('agreements and their fulfilment', () => {
     expect(units.getRow(unitRow + 2).getCell(1).value).not.toBe('Tổng cộng');
   });
 
+  it('keeps an earlier agreement owed at the start of a later period, its unfinished commitments overdue', async () => {
+    // The contract of 2025 ran out on 10/09/2026 with 50 of 100 tấn of rice delivered; the office
+    // has not closed its follow-up. A report for 2026 lists no agreement signed in 2026, but the
+    // rice, still owed when 2026 began, reads "Quá hạn"; the mango, delivered in 2025, is done.
+    const later = await runReport(app, { report: 'agreements', from: '2026-01-01', to: '2026-12-31' });
+    const workbook = await readWorkbook(later.path);
+    const signed = workbook.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
+    expect(signed.getRow(rowNumberOf(signed, 'STT') + 2).getCell(1).value).toBe('Tổng cộng');
+    const commitments = workbook.getWorksheet('Cam kết') as ExcelJS.Worksheet;
+    const first = rowNumberOf(commitments, 'STT') + 2;
+    const rice = commitments.getRow(first);
+    expect([4, 8, 9, 14].map((column) => rice.getCell(column).value)).toEqual(['Lúa OM5451', 100, 50, 'Quá hạn']);
+    expect((rice.getCell(13).value as Date).toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(commitments.getRow(first + 1).getCell(1).value).not.toBe(2);
+    // The same as the agreement's page says on the same day.
+    const detail = await call(app, 'agreements:get', { id: (await call(app, 'agreements:list', { search: 'HĐLK', page: 1, pageSize: 5 })).rows[0]?.id ?? 0 });
+    expect(detail).toMatchObject({ status: 'expired', needsClosing: true });
+    expect(detail.commitments.map((commitment) => [commitment.product, commitment.overdue])).toEqual([
+      ['Lúa OM5451', true],
+      ['Xoài cát Hòa Lộc', false],
+    ]);
+  });
+
   it.skipIf(skipLibreOffice)('opens in LibreOffice with the same numbers', () => {
-    expect(csvRow(office?.sheets.get('Thỏa thuận'), '1').slice(7, 11)).toEqual(['900000000', '420000000', '70', 'Đang thực hiện']);
+    const contract = csvRow(office?.sheets.get('Thỏa thuận'), '1').slice(7, 12);
+    expect([contract[0], contract[1], contract[3], contract[4]]).toEqual(['900000000', '420000000', 'Theo giá trị', 'Đang thực hiện']);
+    expect(Number(contract[2])).toBeCloseTo(((40 * 800 + 100 * 100) / 900), 6);
     expect(csvRow(office?.sheets.get('Theo đơn vị tính'), '2').slice(1, 5)).toEqual(['kg', '1', '5000', '5000']);
   });
 });
