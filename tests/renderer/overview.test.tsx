@@ -29,7 +29,7 @@ function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStati
   };
 }
 
-describe('overview', () => {
+describe('overview', { timeout: 30_000 }, () => {
   it('shows the latest year at a glance, with changes from the year before', async () => {
     const invoke = installFakeApi({
       'statistics:years': () => ok([2024, 2023]),
@@ -55,10 +55,11 @@ describe('overview', () => {
               validUntil: '2026-11-30',
               daysLeft: 7,
               window: 7,
-              fulfilment: 40,
+              fulfilment: { percent: 40, basis: 'value' },
             },
           ],
           overdueCommitments: [],
+          expiredUnfinished: [],
           withoutFollowUp: [],
           upcomingEvents: [],
           expiringCertifications: [],

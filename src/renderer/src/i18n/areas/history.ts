@@ -87,6 +87,8 @@ export const historyVi = {
       commitments: 'Cam kết',
       terminatedOn: 'Ngày chấm dứt',
       terminationReason: 'Lý do chấm dứt',
+      closedOn: 'Ngày kết thúc theo dõi',
+      closingReason: 'Lý do kết thúc theo dõi',
       delivery: 'Lần giao hàng',
       followUp: 'Ghi chú theo dõi',
       attachment: 'Tệp đính kèm',
@@ -103,6 +105,7 @@ export const historyVi = {
   participantChanged: '{{name}}: {{before}} → {{after}}',
   commitmentFrom: 'từ {{date}}',
   commitmentDue: 'hạn {{date}}',
+  commitmentSides: '{{supplier}} giao cho {{receiver}}',
   noDetail: 'Cập nhật các thông tin đi kèm.',
 };
 
@@ -191,6 +194,8 @@ export const historyEn: typeof historyVi = {
       commitments: 'Commitments',
       terminatedOn: 'Terminated on',
       terminationReason: 'Reason for termination',
+      closedOn: 'Follow-up closed on',
+      closingReason: 'Reason for closing the follow-up',
       delivery: 'Delivery',
       followUp: 'Follow-up note',
       attachment: 'Attachment',
@@ -207,5 +212,6 @@ export const historyEn: typeof historyVi = {
   participantChanged: '{{name}}: {{before}} → {{after}}',
   commitmentFrom: 'from {{date}}',
   commitmentDue: 'due {{date}}',
+  commitmentSides: '{{supplier}} supplies {{receiver}}',
   noDetail: 'Related details updated.',
 };

@@ -50,6 +50,10 @@ import { useCreateAgreement, useUpdateAgreement } from '../../queries/agreements
 import { useEventList } from '../../queries/events';
 
 interface PartyValues {
+  /** Names the row for the commitments that say it supplies or receives them. */
+  key: string;
+  /** The stored party, kept when edited so that commitments naming it keep it; absent for a new one. */
+  partyId?: number;
   kind: AgreementPartyKind;
   /** Null until an organization or partner is picked, and for the alliance. */
   id: number | null;
@@ -67,6 +71,9 @@ interface CommitmentValues {
   value: number | null;
   startsOn: string | null;
   dueOn: string | null;
+  /** The `key` of the party that supplies it, and of the one that receives it. */
+  supplierKey: string | null;
+  receiverKey: string | null;
 }
 
 interface AgreementValues {
@@ -83,9 +90,31 @@ interface AgreementValues {
   commitments: CommitmentValues[];
 }
 
+let keysGiven = 0;
+/** A key for a party row not stored yet. */
+function newPartyKey(): string {
+  keysGiven += 1;
+  return `new-${keysGiven}`;
+}
+
+const storedPartyKey = (partyId: number) => `party-${partyId}`;
+
 /** A party row waiting for its organization or partner. */
-const emptyParty: PartyValues = { kind: 'organization', id: null, name: '', role: null };
-const emptyCommitment: CommitmentValues = { product: '', quantity: null, unit: '', value: null, startsOn: null, dueOn: null };
+function emptyParty(): PartyValues {
+  return { key: newPartyKey(), kind: 'organization', id: null, name: '', role: null };
+}
+
+/**
+ * A new commitment, supplied by the seller to the buyer when the parties have exactly one of each
+ * (the usual sales contract); otherwise the sides are left to choose.
+ */
+function newCommitment(parties: PartyValues[]): CommitmentValues {
+  const only = (role: AgreementPartyRole) => {
+    const found = parties.filter((party) => party.role === role);
+    return found.length === 1 ? (found[0]?.key ?? null) : null;
+  };
+  return { product: '', quantity: null, unit: '', value: null, startsOn: null, dueOn: null, supplierKey: only('seller'), receiverKey: only('buyer') };
+}
 
 function valuesOf(agreement: AgreementDetail | undefined): AgreementValues {
   if (!agreement) {
@@ -99,8 +128,8 @@ function valuesOf(agreement: AgreementDetail | undefined): AgreementValues {
       validFrom: null,
       validUntil: null,
       note: '',
-      parties: [emptyParty, emptyParty],
-      commitments: [emptyCommitment],
+      parties: [emptyParty(), emptyParty()],
+      commitments: [newCommitment([])],
     };
   }
   return {
@@ -113,8 +142,15 @@ function valuesOf(agreement: AgreementDetail | undefined): AgreementValues {
     validFrom: agreement.validFrom,
     validUntil: agreement.validUntil,
     note: agreement.note,
-    parties: agreement.parties.map((party) => ({ kind: party.kind, id: party.counterpartId, name: party.name, role: party.role })),
-    commitments: agreement.commitments.map(({ id, product, quantity, unit, value, startsOn, dueOn }) => ({
+    parties: agreement.parties.map((party) => ({
+      key: storedPartyKey(party.id),
+      partyId: party.id,
+      kind: party.kind,
+      id: party.counterpartId,
+      name: party.name,
+      role: party.role,
+    })),
+    commitments: agreement.commitments.map(({ id, product, quantity, unit, value, startsOn, dueOn, supplierPartyId, receiverPartyId }) => ({
       id,
       product,
       quantity,
@@ -122,16 +158,18 @@ function valuesOf(agreement: AgreementDetail | undefined): AgreementValues {
       value,
       startsOn,
       dueOn,
+      supplierKey: supplierPartyId === null ? null : storedPartyKey(supplierPartyId),
+      receiverKey: receiverPartyId === null ? null : storedPartyKey(receiverPartyId),
     })),
   };
 }
 
 /** Every path the backend may name an issue by, so that each lands under its own input. */
 function fieldPaths(values: AgreementValues): string[] {
-  const commitmentFields = ['id', 'product', 'quantity', 'unit', 'value', 'startsOn', 'dueOn'];
+  const commitmentFields = ['id', 'product', 'quantity', 'unit', 'value', 'startsOn', 'dueOn', 'supplierParty', 'receiverParty'];
   return [
     ...Object.keys(values),
-    ...values.parties.flatMap((_, index) => ['kind', 'id', 'role'].map((field) => `parties.${index}.${field}`)),
+    ...values.parties.flatMap((_, index) => ['partyId', 'kind', 'id', 'role'].map((field) => `parties.${index}.${field}`)),
     ...values.commitments.flatMap((_, index) => commitmentFields.map((field) => `commitments.${index}.${field}`)),
   ];
 }
@@ -171,12 +209,19 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
     // Unreachable once the schema has passed; it tells the type checker what the schema checked.
     if (kind === null) return;
     setFormError(null);
+    const keys = submitted.parties.map((party) => party.key);
+    const position = (key: string | null) => (key === null || !keys.includes(key) ? null : keys.indexOf(key));
     const input: AgreementInput = {
       ...submitted,
       kind,
       // Every role is chosen once the schema has passed.
-      parties: submitted.parties.flatMap(({ kind: partyKind, id, role }) => (role === null ? [] : [{ kind: partyKind, id, role }])),
-      commitments: submitted.commitments.map((commitment) => ({ ...commitment, quantity: commitment.quantity ?? 0 })),
+      parties: submitted.parties.flatMap(({ partyId, kind: partyKind, id, role }) => (role === null ? [] : [{ partyId, kind: partyKind, id, role }])),
+      commitments: submitted.commitments.map(({ supplierKey, receiverKey, ...commitment }) => ({
+        ...commitment,
+        quantity: commitment.quantity ?? 0,
+        supplierParty: position(supplierKey),
+        receiverParty: position(receiverKey),
+      })),
     };
     try {
       onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
@@ -188,6 +233,22 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
   });
 
   const hasAlliance = values.parties.some((party) => party.kind === 'alliance');
+  const sideOptions = values.parties.map((party, index) => ({
+    value: party.key,
+    label: t('agreements.form.sideOption', {
+      number: index + 1,
+      name: party.name || t('agreements.form.sideNotPicked'),
+    }),
+  }));
+  /** A party removed: the commitments it supplied or received name no one until chosen again. */
+  const removeParty = (index: number) => {
+    const key = values.parties[index]?.key;
+    form.removeListItem('parties', index);
+    values.commitments.forEach((commitment, at) => {
+      if (commitment.supplierKey === key) form.setFieldValue(`commitments.${at}.supplierKey`, null);
+      if (commitment.receiverKey === key) form.setFieldValue(`commitments.${at}.receiverKey`, null);
+    });
+  };
   const picked = values.parties.flatMap((party) =>
     party.kind === 'alliance' || party.id === null ? [] : [{ kind: party.kind, id: party.id }],
   );
@@ -248,7 +309,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
               const number = index + 1;
               const path = `parties.${index}`;
               return (
-                <Grid key={index} align="flex-start" gap="sm">
+                <Grid key={party.key} align="flex-start" gap="sm">
                   <Grid.Col span={{ base: 12, sm: 7 }}>
                     {party.kind === 'alliance' ? (
                       <Stack gap={4}>
@@ -296,7 +357,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
                       // Level with the inputs, below their labels.
                       mt={26}
                       aria-label={t('agreements.form.removeParty', { number })}
-                      onClick={() => form.removeListItem('parties', index)}
+                      onClick={() => removeParty(index)}
                     >
                       <IconTrash size={18} />
                     </ActionIcon>
@@ -305,7 +366,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
               );
             })}
             <Group gap="xs">
-              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('parties', emptyParty)}>
+              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('parties', emptyParty())}>
                 {t('agreements.form.addParty')}
               </Button>
               <Button
@@ -313,7 +374,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
                 size="xs"
                 leftSection={<IconBuildingBank size={14} />}
                 disabled={hasAlliance}
-                onClick={() => form.insertListItem('parties', { kind: 'alliance', id: null, name: allianceName, role: null })}
+                onClick={() => form.insertListItem('parties', { key: newPartyKey(), kind: 'alliance', id: null, name: allianceName, role: null })}
               >
                 {t('agreements.form.addAlliance')}
               </Button>
@@ -336,6 +397,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
                 key={commitment.id ?? `new-${index}`}
                 number={index + 1}
                 commitment={commitment}
+                sides={sideOptions}
                 errorOf={(field) => form.errors[`commitments.${index}.${field}`]}
                 onChange={(patch) => form.setFieldValue(`commitments.${index}`, { ...commitment, ...patch })}
                 onRemove={() => form.removeListItem('commitments', index)}
@@ -346,7 +408,7 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
                 variant="light"
                 size="xs"
                 leftSection={<IconPlus size={14} />}
-                onClick={() => form.insertListItem('commitments', emptyCommitment)}
+                onClick={() => form.insertListItem('commitments', newCommitment(values.parties))}
               >
                 {t('agreements.form.addCommitment')}
               </Button>
@@ -363,7 +425,10 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
 interface CommitmentRowProps {
   number: number;
   commitment: CommitmentValues;
-  errorOf: (field: keyof CommitmentValues) => ReactNode;
+  /** The parties, to say which supplies and which receives. */
+  sides: { value: string; label: string }[];
+  /** An issue at one of the commitment's fields, by the name the contract gives it. */
+  errorOf: (field: string) => ReactNode;
   onChange: (patch: Partial<CommitmentValues>) => void;
   onRemove: () => void;
 }
@@ -373,7 +438,7 @@ function numberOrNull(value: number | string): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: CommitmentRowProps) {
+function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove }: CommitmentRowProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" aria-label={t('agreements.form.commitment', { number })} role="group">
@@ -425,6 +490,28 @@ function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: Comm
             value={commitment.value ?? ''}
             onChange={(value) => onChange({ value: numberOrNull(value) })}
             error={errorOf('value')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <LabelledSelect
+            label={t('agreements.form.supplier')}
+            placeholder={t('agreements.form.sidePlaceholder')}
+            clearable
+            data={sides}
+            value={commitment.supplierKey}
+            onChange={(supplierKey) => onChange({ supplierKey })}
+            error={errorOf('supplierParty')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <LabelledSelect
+            label={t('agreements.form.receiver')}
+            placeholder={t('agreements.form.sidePlaceholder')}
+            clearable
+            data={sides}
+            value={commitment.receiverKey}
+            onChange={(receiverKey) => onChange({ receiverKey })}
+            error={errorOf('receiverParty')}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 5 }}>

@@ -86,7 +86,7 @@ export function AgreementsPage() {
       accessor: 'fulfilment',
       title: t('agreements.column.fulfilment'),
       noWrap: true,
-      render: ({ fulfilment }) => <FulfilmentBar fulfilment={fulfilment} />,
+      render: ({ fulfilment, fulfilmentBasis }) => <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} />,
     },
     status: {
       accessor: 'status',

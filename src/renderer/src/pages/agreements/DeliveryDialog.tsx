@@ -3,11 +3,13 @@
  * been delivered so far shown beside it. Also corrects a delivery already logged.
  */
 import { useState } from 'react';
-import { Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { overDelivery, roundQuantity } from '../../../../shared/agreements';
 import { deliveryInput, type AgreementDelivery, type AgreementDetail } from '../../../../shared/contract';
 import { formatPercent, formatQuantity } from '../../../../shared/format';
 import { DateField } from '../../components/DateField';
@@ -61,6 +63,12 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
     validate: schemaResolver(deliveryInput, { sync: true }),
   });
   const chosen = agreement.commitments.find((commitment) => commitment.id === form.values.commitmentId);
+  // What the commitment will have delivered once this is saved: a correction replaces its old quantity.
+  const deliveredAfter =
+    chosen && form.values.quantity !== null
+      ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + form.values.quantity)
+      : null;
+  const over = chosen && deliveredAfter !== null ? overDelivery({ quantity: chosen.quantity, delivered: deliveredAfter }) : 0;
 
   const submit = form.onSubmit(async (values) => {
     const { commitmentId: chosenId, deliveredOn, quantity } = values;
@@ -128,6 +136,15 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
             error={form.errors.quantity}
           />
         </SimpleGrid>
+        {chosen && deliveredAfter !== null && over > 0 && (
+          <Alert color="orange" icon={<IconAlertTriangle />} title={t('agreements.deliveries.overTitle')} role="status">
+            {t('agreements.deliveries.over', {
+              total: formatQuantity(deliveredAfter, chosen.unit),
+              committed: formatQuantity(chosen.quantity, chosen.unit),
+              over: formatQuantity(over, chosen.unit),
+            })}
+          </Alert>
+        )}
         <NumberInput
           label={t('agreements.deliveries.value')}
           min={0}

@@ -11,6 +11,7 @@ import { formatDate, formatPercent, formatQuantity } from '../../../../shared/fo
 import { LoadError } from '../../components/LoadError';
 import { useAttention } from '../../queries/attention';
 import { agreementHref, eventHref, organizationHref } from '../../routing/useHashRoute';
+import { FulfilmentOf } from '../agreements/AgreementBits';
 import { Stars } from '../organization/products/CertificationList';
 
 interface SectionProps {
@@ -92,14 +93,7 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
               </Badge>
             </Table.Td>
             <Table.Td miw={140}>
-              {row.fulfilment === null ? (
-                '—'
-              ) : (
-                <Group gap="xs" wrap="nowrap">
-                  <Progress value={row.fulfilment} w={70} aria-hidden />
-                  <Text size="sm">{formatPercent(row.fulfilment)}</Text>
-                </Group>
-              )}
+              <FulfilmentOf value={row.fulfilment} width={70} empty="—" />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -126,6 +120,35 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
                 {t('attention.overdue.daysLate', { n: row.daysOverdue })}
               </Text>
             </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-expired"
+        title={t('attention.expired.title')}
+        count={list.expiredUnfinished.length}
+        empty={t('attention.expired.none')}
+        head={[t('attention.expiring.agreement'), t('attention.expired.validUntil'), t('attention.expired.unfinished'), t('attention.expiring.fulfilment'), t('attention.expired.last')]}
+      >
+        {list.expiredUnfinished.map((row) => (
+          <Table.Tr key={row.agreementId}>
+            <Table.Td>
+              <AgreementLink id={row.agreementId} number={row.number} title={row.title} />
+              <Text size="xs" c="orange.8">
+                {t('attention.expired.badge')}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {formatDate(row.validUntil)}
+              <Text size="xs" c="dimmed">
+                {t('attention.expired.daysSince', { n: row.daysSince })}
+              </Text>
+            </Table.Td>
+            <Table.Td>{t('attention.expired.unfinishedOf', { unfinished: row.unfinished, total: row.commitments })}</Table.Td>
+            <Table.Td miw={140}>
+              <FulfilmentOf value={row.fulfilment} width={70} empty="—" />
+            </Table.Td>
+            <Table.Td>{row.lastFollowUpOn === null ? t('attention.followUp.never') : formatDate(row.lastFollowUpOn)}</Table.Td>
           </Table.Tr>
         ))}
       </Section>
