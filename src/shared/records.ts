@@ -87,6 +87,7 @@ export const recordFields = {
     kind: 'enum',
     title: 'text',
     startsOn: 'date',
+    startsAt: 'text',
     endsOn: 'date',
     venue: 'text',
     provinceCode: 'reference',

@@ -342,6 +342,8 @@ export const events = sqliteTable(
     title: text('title').notNull(),
     titleFolded: text('title_folded').notNull(),
     startsOn: text('starts_on').notNull(),
+    /** Giờ bắt đầu, `HH:MM`; null when not said (invitations give it, old records often do not). */
+    startsAt: text('starts_at'),
     endsOn: text('ends_on').notNull(),
     venue: text('venue').notNull().default(''),
     /** Where it is held; null for an online meeting. */
