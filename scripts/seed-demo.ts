@@ -41,7 +41,9 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${file}: ${summary.organizations} tổ chức, ${summary.figures} dòng số liệu ${summary.firstYear}–${summary.lastYear}, ` +
-      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện; ${seconds} giây.`,
+      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện tổ chức lại, giải thể; ` +
+      `${summary.promotion.partners} đối tác, ${summary.promotion.events} sự kiện xúc tiến thương mại với ${summary.promotion.participants} lượt tham dự, ` +
+      `${summary.promotion.agreements} thỏa thuận, ${summary.promotion.commitments} cam kết, ${summary.promotion.deliveries} lần giao hàng; ${seconds} giây.`,
   );
 } finally {
   app.close();

@@ -9,6 +9,7 @@ import { foldText, organizationNameKey } from '../../shared/text';
 import { timestamp, type Context } from '../context';
 import { saveAlliance } from '../services/alliance';
 import { organizationSearchText } from '../services/search';
+import { seedPromotion, type DemoMember, type PromotionSummary } from './promotion';
 
 export type DemoScale = 'province' | 'national';
 
@@ -25,6 +26,8 @@ export interface DemoOptions {
 
 export interface DemoSummary {
   organizations: number;
+  /** Partners, events and agreements (see demo/promotion.ts). */
+  promotion: PromotionSummary;
   figures: number;
   products: number;
   certifications: number;
@@ -60,7 +63,7 @@ function randomSource(seed: number) {
   };
   return { next, int, pick, skewed, chance: (p: number) => next() < p };
 }
-type Random = ReturnType<typeof randomSource>;
+export type Random = ReturnType<typeof randomSource>;
 
 interface Activity {
   /** The words after "HTX" / "THT". */
@@ -177,7 +180,16 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   );
   const insertUnionMember = sqlite.prepare('INSERT INTO union_members (union_id, member_id, joined_on) VALUES (?, ?, ?)');
 
-  const summary: DemoSummary = { organizations: 0, figures: 0, products: 0, certifications: 0, lifecycleEvents: 0, firstYear, lastYear };
+  const summary: DemoSummary = {
+    promotion: { partners: 0, events: 0, participants: 0, agreements: 0, commitments: 0, deliveries: 0 },
+    organizations: 0,
+    figures: 0,
+    products: 0,
+    certifications: 0,
+    lifecycleEvents: 0,
+    firstYear,
+    lastYear,
+  };
   const namesTaken = new Set<string>();
   const cooperativesByProvince = new Map<string, number[]>();
 
@@ -310,7 +322,14 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   };
 
   sqlite.transaction(() => {
-    const planned: { id: number; kind: PlannedOrganization['kind']; foundedYear: number; provinceCode: string; active: boolean }[] = [];
+    const planned: {
+      id: number;
+      kind: PlannedOrganization['kind'];
+      foundedYear: number;
+      provinceCode: string;
+      active: boolean;
+      product: DemoMember['product'];
+    }[] = [];
     for (let index = 0; index < size; index++) {
       const kind = plannedKind(random, index);
       const activity =
@@ -333,7 +352,14 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
       } else {
         addFigures(id, kind, foundedYear, lastYear);
       }
-      planned.push({ id, kind, foundedYear, provinceCode: commune.provinceCode, active: !ended || foundedYear >= endYear });
+      planned.push({
+        id,
+        kind,
+        foundedYear,
+        provinceCode: commune.provinceCode,
+        active: !ended || foundedYear >= endYear,
+        product: activity?.products[0] ?? null,
+      });
       if (kind === 'htx') {
         const list = cooperativesByProvince.get(commune.provinceCode) ?? [];
         list.push(id);
@@ -368,6 +394,13 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
         [successor.id, 'successor'],
       ]);
     }
+
+    summary.promotion = seedPromotion(ctx, random, {
+      scale: options.scale,
+      provinceCode: options.provinceCode,
+      members: planned.filter((member) => member.active),
+      now,
+    });
   })();
 
   return summary;
