@@ -110,12 +110,14 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** The frame every report carries, read back with exceljs. */
-function expectFrame(sheet: ExcelJS.Worksheet, period: string) {
+/** `number`: the "Số: …/BC-LMHTX" line under the issuer, as the administrative format has it. */
+function expectFrame(sheet: ExcelJS.Worksheet, period: string, number = 'Số: ……….' + '/BC-LMHTX') {
   expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
   expect(sheet.getCell('A1').font.bold).toBe(true);
   expect(sheet.getCell('A1').font.name).toBe('Times New Roman');
   expect(rowTexts(sheet, 1)).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(rowTexts(sheet, 2)).toContain('Độc lập – Tự do – Hạnh phúc');
+  expect(sheet.getCell('A2').text).toBe(number);
   expect(sheet.getCell('A5').text).toBe(period);
   const texts = Array.from({ length: sheet.rowCount }, (_, index) => rowTexts(sheet, index + 1)).flat();
   // Today from the injected clock (23/11/2026), the province's short name, the chair's name.
@@ -160,6 +162,10 @@ describe('the frame and the header', () => {
     expect(reversed.message).toBe('Đến ngày không được trước Từ ngày.');
     const noYear = await callFailing(app, 'reports:run', { report: 'register-statistics' });
     expect(noYear.message).toBe('Chọn năm báo cáo.');
+    const wholeNumber = await callFailing(app, 'reports:run', { report: 'register', documentNumber: '125/BC-LMHTX' });
+    expect(wholeNumber.kind === 'validation' && wholeNumber.issues).toEqual([
+      { path: 'documentNumber', message: 'Số văn bản chỉ ghi phần số trước «/BC-…», ví dụ 125 — không gồm dấu «/» hay khoảng trắng.' },
+    ]);
   });
 
   it('lists the reports with their titles and periods', async () => {
@@ -248,7 +254,7 @@ describe('trade promotion for a period', () => {
   let path = '';
   let office: LibreOfficeReading | null = null;
   beforeAll(async () => {
-    const report = await runReport(app, { report: 'trade-promotion', from: '2025-01-01', to: '2025-12-31' });
+    const report = await runReport(app, { report: 'trade-promotion', from: '2025-01-01', to: '2025-12-31', documentNumber: ' 125 ' });
     expect(report.fileName).toBe('Bao-cao-xuc-tien-thuong-mai-2025-01-01-den-2025-12-31.xlsx');
     path = report.path;
     if (!skipLibreOffice) office = await readWithLibreOffice(path);
@@ -257,7 +263,7 @@ describe('trade promotion for a period', () => {
   it('lists the events of the period with who came, what was signed and its value', async () => {
     const workbook = await readWorkbook(path);
     const sheet = workbook.getWorksheet('Sự kiện') as ExcelJS.Worksheet;
-    expectFrame(sheet, 'Từ ngày 01/01/2025 đến ngày 31/12/2025');
+    expectFrame(sheet, 'Từ ngày 01/01/2025 đến ngày 31/12/2025', 'Số: 125/BC-LMHTX');
     const first = rowNumberOf(sheet, 'STT') + 2;
     const conference = sheet.getRow(first);
     expect(conference.getCell(2).value).toBe('Hội nghị kết nối cung – cầu nông sản 2025');
