@@ -130,7 +130,7 @@ export const agreementsVi = {
   close: {
     button: 'Kết thúc theo dõi',
     title: 'Kết thúc theo dõi thỏa thuận',
-    explain: 'Thỏa thuận đã hết hiệu lực mà còn cam kết chưa hoàn thành. Kết thúc theo dõi thì thỏa thuận rời khỏi Cần chú ý; ngày và lý do được ghi vào lịch sử thay đổi, các cam kết vẫn ghi là quá hạn trong báo cáo.',
+    explain: 'Thỏa thuận đã hết hiệu lực mà còn cam kết chưa hoàn thành. Kết thúc theo dõi thì thỏa thuận rời khỏi Cần chú ý; ngày và lý do được ghi vào lịch sử thay đổi, các cam kết vẫn ghi là quá hạn trong báo cáo các kỳ đến ngày kết thúc theo dõi.',
     date: 'Ngày kết thúc theo dõi',
     reason: 'Lý do',
     reasonPlaceholder: 'Ví dụ: doanh nghiệp không nhận tiếp phần còn lại, hai bên đã thanh lý hợp đồng',
@@ -365,7 +365,7 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
   close: {
     button: 'Close follow-up',
     title: 'Close the follow-up of the agreement',
-    explain: 'The agreement has run out with commitments unfinished. Closing its follow-up takes it out of Needs attention; the day and the reason go into its change history, and its commitments stay overdue in reports.',
+    explain: 'The agreement has run out with commitments unfinished. Closing its follow-up takes it out of Needs attention; the day and the reason go into its change history, and its commitments stay overdue in the reports of periods up to that day.',
     date: 'Follow-up closed on',
     reason: 'Reason',
     reasonPlaceholder: 'E.g. the enterprise will not take the rest; both sides settled the contract',
