@@ -7,6 +7,9 @@
  * baseline. Prints figures; asserts nothing (aims: search-as-you-type under 10 ms at p95, other
  * interactive queries under 50 ms).
  *
+ * Also Cần chú ý and the trade-promotion and agreements reports' tables on the demo's events and
+ * agreements.
+ *
  * Then Excel at the same scale: the register exported through the report writer beside bare
  * exceljs; a list of 100,000 cooperatives read by the app's reader, by exceljs and converted by
  * LibreOffice, and imported whole into an empty database (analyze, preview with matching,
@@ -20,6 +23,8 @@ import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { openApp } from '../src/core/app';
 import { seedDemo } from '../src/core/demo/generate';
+import { agreementsTables } from '../src/core/excel/reports/agreements';
+import { tradePromotionTables } from '../src/core/excel/reports/tradePromotion';
 import { dispatch } from '../src/core/handlers';
 import type { Channel, InputOf } from '../src/shared/contract';
 import { foldText } from '../src/shared/text';
@@ -45,7 +50,8 @@ if (fresh) {
   const started = performance.now();
   const summary = seedDemo(app.ctx, { scale: 'national', provinceCode: '91', years: 10, seed: 1 });
   seedLine =
-    `seeded ${summary.organizations} organizations and ${summary.figures} figure rows in ` +
+    `seeded ${summary.organizations} organizations, ${summary.figures} figure rows, ${summary.promotion.partners} partners, ` +
+    `${summary.promotion.events} events (${summary.promotion.participants} participants) and ${summary.promotion.agreements} agreements in ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s`;
   console.log(seedLine);
   // Measure the database as a person would open it the next morning, not with a fresh WAL.
@@ -198,6 +204,38 @@ for (let run = 0; run <= runs; run++) {
 }
 if (sign === -1) touch.run(-1, someFigure.id, year);
 rows.push({ name: '  … the first view after a write', service: afterWrite.sort((a, b) => a - b), raw: statisticsRawTimes });
+
+// Trade promotion and agreements, as demo/promotion.ts fills them: Cần chú ý, and the tables of
+// the trade-promotion and agreements reports for the year (built, not written to Excel).
+const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+const attentionRaw = [
+  sqlite.prepare(`SELECT a.*, (SELECT max(noted_on) FROM agreement_notes n WHERE n.agreement_id = a.id)
+    FROM agreements a WHERE a.deleted_at IS NULL AND a.signed_on IS NOT NULL AND a.terminated_on IS NULL`),
+  sqlite.prepare('SELECT c.*, (SELECT sum(quantity) FROM agreement_deliveries d WHERE d.commitment_id = c.id) FROM agreement_commitments c'),
+];
+rows.push({
+  name: 'Cần chú ý (attention list)',
+  service: await time([() => viaService('attention:list', {})]),
+  raw: await time([() => attentionRaw.map((statement) => statement.all())]),
+});
+const promotionRaw = sqlite.prepare(`
+  SELECT e.kind, count(DISTINCT e.id), count(DISTINCT e.province_code), count(DISTINCT p.organization_id), count(DISTINCT p.partner_id)
+  FROM events e LEFT JOIN event_participants p ON p.event_id = e.id AND p.status = 'attended'
+  WHERE e.deleted_at IS NULL AND e.starts_on BETWEEN ? AND ? GROUP BY e.kind`);
+rows.push({
+  name: `Trade-promotion report tables ${year}`,
+  service: await time([() => tradePromotionTables(app.ctx, from, to)]),
+  raw: await time([() => promotionRaw.all(from, to)]),
+});
+const agreementsRaw = sqlite.prepare(`
+  SELECT a.id, c.id, c.quantity, c.value, (SELECT sum(quantity) FROM agreement_deliveries d WHERE d.commitment_id = c.id AND d.delivered_on <= ?)
+  FROM agreements a JOIN agreement_commitments c ON c.agreement_id = a.id
+  WHERE a.deleted_at IS NULL AND a.signed_on BETWEEN ? AND ?`);
+rows.push({
+  name: `Agreements report tables ${year}`,
+  service: await time([() => agreementsTables(app.ctx, from, to)]),
+  raw: await time([() => agreementsRaw.all(to, from, to)]),
+});
 
 const fmt = (ms: number) => ms.toFixed(2).padStart(8);
 console.log(`\n${file}: ${seedLine}; opened (with pending migrations) in ${openSeconds.toFixed(1)} s`);

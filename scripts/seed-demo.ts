@@ -1,6 +1,7 @@
 /**
  * Fills a database file with demo data through the real migrations:
- *   npm run seed:demo -- --db FILE --scale province|national [--province 91] [--years 10] [--seed 1]
+ *   npm run seed:demo -- --db FILE --scale province|national [--province 91] [--years 10] [--seed 1] [--today YYYY-MM-DD]
+ * `--today` seeds as of another day (the e2e journeys set the office's calendar the same way).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     province: { type: 'string', default: '91' },
     years: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
+    today: { type: 'string' },
   },
 });
 
@@ -29,7 +31,17 @@ if (existsSync(file)) {
   process.exit(2);
 }
 
-const app = openApp({ databaseFile: file, appRoot: resolve(import.meta.dirname, '..'), appVersion: 'demo' });
+const today = values.today === undefined ? null : new Date(`${values.today}T03:00:00Z`);
+if (today !== null && Number.isNaN(today.getTime())) {
+  console.error(`Ngày ${values.today} không đúng dạng YYYY-MM-DD.`);
+  process.exit(2);
+}
+const app = openApp({
+  databaseFile: file,
+  appRoot: resolve(import.meta.dirname, '..'),
+  appVersion: 'demo',
+  ...(today === null ? {} : { clock: () => today }),
+});
 try {
   const started = performance.now();
   const summary = seedDemo(app.ctx, {

@@ -2,7 +2,7 @@
  * End-to-end harness: the web host as a user starts it (`tsx src/web/server.ts`) on a fresh
  * temporary database, and Debian's Chromium driven by playwright-core.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,9 +20,17 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(): Promise<RunningHost> {
+/** `demo`: the database is first filled by `npm run seed:demo` at province scale, as of that day. */
+export async function startHost(options: { demo?: { today: string } } = {}): Promise<RunningHost> {
   const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
   const databaseFile = join(dir, 'htx-desk.sqlite');
+  if (options.demo) {
+    execFileSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed-demo.ts', '--db', databaseFile, '--scale', 'province', '--province', '91', '--today', options.demo.today],
+      { cwd: repoRoot, stdio: 'ignore' },
+    );
+  }
   const clockFile = join(dir, 'now.txt');
   const child: ChildProcess = spawn(
     process.execPath,

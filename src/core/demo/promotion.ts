@@ -8,6 +8,7 @@
  * over 300 HTX and THT (given a register of a province's size). Nothing else of those two kinds is
  * held that year, so the app's figures for it read as those sentences.
  */
+import { eq } from 'drizzle-orm';
 import type { AgreementKind, EventKind, ParticipantRole, PartnerKind, PartnerBusinessLine } from '../../shared/domain';
 import { foldText, partnerNameKey } from '../../shared/text';
 import type { Context } from '../context';
@@ -246,7 +247,7 @@ export function seedPromotion(
 
   // Background: the other kinds every year, and every kind in the other years.
   const otherKinds: readonly EventKind[] = ['seminar', 'fair', 'forum', 'training', 'study_tour', 'online_meeting'];
-  const perYear = national ? 60 : 8;
+  const perYear = national ? 300 : 8;
   for (const year of [lastYear - 2, lastYear - 1, lastYear, thisYear]) {
     const kinds: readonly EventKind[] = year === lastYear ? otherKinds : ['supply_demand_conference', 'thematic_conference', ...otherKinds];
     const count = year === thisYear ? Math.max(4, Math.round(perYear / 2)) : perYear;
@@ -301,6 +302,7 @@ export function seedPromotion(
 
     const [name, unit, price] = product;
     const lines = random.chance(0.3) ? 2 : 1;
+    let unfinished = false;
     for (let line = 0; line < lines; line++) {
       // Quantities in the product's own unit; a second line is a smaller, later lot.
       const quantity = (unit === 'kg' ? random.int(5, 200) * 1000 : random.int(5, 500) * 10) / (line + 1);
@@ -327,15 +329,35 @@ export function seedPromotion(
       // Deliveries up to today: most deliver it all, some part, a few nothing yet.
       const share = random.pick([1, 1, 1, 0.8, 0.6, 0.4, 0]);
       const lots = random.int(1, 4);
+      if (share < 1) unfinished = true;
       for (let lot = 1; lot <= lots && share > 0; lot++) {
         const deliveredOn = plusDays(signedOn, Math.round((lot / (lots + 1)) * 300));
-        if (deliveredOn > today) break;
+        if (deliveredOn > today) {
+          unfinished = true;
+          break;
+        }
         const lotQuantity = Math.round(((quantity * share) / lots) * 100) / 100;
         db.insert(agreementDeliveries)
           .values({ commitmentId, deliveredOn, quantity: lotQuantity, value: value === null ? null : Math.round(lotQuantity * price), createdAt: now })
           .run();
         summary.deliveries++;
       }
+    }
+    // Most that ran out unfinished long ago were let go by the office, with a reason; the recent
+    // ones are still chased in Cần chú ý.
+    const closedOn = plusDays(validUntil, random.int(15, 60));
+    if (unfinished && plusDays(validUntil, 90) < today && closedOn <= today && random.chance(0.85)) {
+      db.update(agreements)
+        .set({
+          closedOn,
+          closingReason: random.pick([
+            'Hai bên đã thanh lý hợp đồng; phần còn lại không thực hiện.',
+            'Doanh nghiệp không nhận tiếp do thay đổi kế hoạch kinh doanh.',
+            'Mất mùa, HTX không đủ sản lượng; hai bên thống nhất dừng.',
+          ]),
+        })
+        .where(eq(agreements.id, agreementId))
+        .run();
     }
     if (random.chance(0.5)) {
       const notedOn = plusDays(signedOn, random.int(20, 200));
@@ -354,7 +376,7 @@ export function seedPromotion(
       for (let index = 0; index < signing; index++) addAgreement(startsOn, id, random.pick(sellers), random.pick(enterprises));
     }
     // And some signed on their own, spread over the years up to today.
-    const standalone = national ? 600 : 25;
+    const standalone = national ? 4000 : 25;
     for (let index = 0; index < standalone; index++) {
       const signedOn = plusDays(today, -random.int(10, 3 * 365));
       addAgreement(signedOn, null, random.pick(sellers), random.pick(enterprises));
