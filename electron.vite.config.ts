@@ -24,7 +24,11 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // The core's own process (Electron's utilityProcess): the database and every service.
           core: resolve(import.meta.dirname, 'src/core/remote/utilityProcessEntry.ts'),
+          // The Excel reader's worker thread (src/core/excel/read/thread.ts starts it).
+          readerWorker: resolve(import.meta.dirname, 'src/core/excel/read/readerWorker.ts'),
         },
+        // Every chunk beside the entries, so that code in any chunk finds `./readerWorker.js`.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

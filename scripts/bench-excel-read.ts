@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { openSource, readRows } from '../src/core/excel/read';
+import { openReader } from '../src/core/excel/read/thread';
 
 export interface ReadMeasure {
   name: string;
@@ -100,7 +101,20 @@ async function readWithHtxReader(path: string): Promise<number> {
   return rows;
 }
 
-const contenders = { exceljs: readWithExceljs, htx: readWithHtxReader } as const;
+/** The same reader as the import runs it: in its worker thread, batches crossing to this one. */
+async function readWithHtxThread(path: string): Promise<number> {
+  const reader = openReader();
+  try {
+    const source = await reader.openSource(path, 'bench.xlsx');
+    let rows = 0;
+    for await (const batch of reader.readRows(path, source, source.sheets[0]?.name ?? '', { fromRow: 1 })) rows += batch.length;
+    return rows;
+  } finally {
+    reader.close();
+  }
+}
+
+const contenders = { exceljs: readWithExceljs, htx: readWithHtxReader, htxThread: readWithHtxThread } as const;
 type Contender = keyof typeof contenders;
 
 /** Runs one reader in a child process (this script again) and collects its figures. */
@@ -161,6 +175,7 @@ export async function benchExcelRead(options: { rows?: number; file?: string } =
     const measures: ReadMeasure[] = [];
     measures.push({ name: 'exceljs WorkbookReader', ...(await measureInChild('exceljs', file)) });
     measures.push({ name: 'HTX Desk reader', ...(await measureInChild('htx', file)) });
+    measures.push({ name: 'HTX Desk reader, thread', ...(await measureInChild('htxThread', file)) });
     const soffice = measureSoffice(file);
     if (soffice) measures.push({ name: 'LibreOffice → CSV', ...soffice });
     return { file, fileMiB: statSync(file).size / 1024 / 1024, rows: rows + 1, measures };

@@ -13,7 +13,8 @@
  * Then Excel at the same scale: the register exported through the report writer beside bare
  * exceljs; a list of 100,000 cooperatives read by the app's reader, by exceljs and converted by
  * LibreOffice, and imported whole into an empty database (analyze, preview with matching,
- * commit), each in a process of its own for its peak memory.
+ * commit), each in a process of its own for its peak memory. And backups: the quick check at
+ * opening, a backup while the app runs, and the whole data as one .zip.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { tradePromotionTables } from '../src/core/excel/reports/tradePromotion';
 import { dispatch } from '../src/core/handlers';
 import type { Channel, InputOf } from '../src/shared/contract';
 import { foldText } from '../src/shared/text';
+import { benchBackup, printBackupFigures } from './bench-backup';
 import { benchExcelRead, printExcelReadBench, writeOrganizationsWorkbook } from './bench-excel-read';
 import { benchExcelWrite, printExcelWriteFigures } from './bench-excel-write';
 import type { ImportMeasure } from './bench-import';
@@ -261,6 +263,8 @@ console.log('');
 const excelDir = mkdtempSync(join(tmpdir(), 'htx-bench-excel-'));
 const written = await benchExcelWrite(app, { runs: 1, outDir: excelDir });
 printExcelWriteFigures(written);
+console.log('');
+printBackupFigures(await benchBackup(app));
 app.close();
 
 // The import reads a list of the kind an office keeps: one province's cooperatives, old commune

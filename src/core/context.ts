@@ -3,10 +3,13 @@
  * the administrative units shipped with the app.
  */
 import type { AdminUnits } from './adminUnits';
+import type { Backups } from './backup/backups';
+import type { DataAccess } from './db/health';
 import type { Db } from './db/open';
 import type { Jobs } from './jobs';
 
 export interface Context {
+  /** Replaced, with `schemaVersion` and `access`, when a backup is restored: read it at each use. */
   db: Db;
   clock: () => Date;
   places: AdminUnits;
@@ -18,6 +21,10 @@ export interface Context {
   desktop?: Desktop;
   schemaVersion: number;
   appVersion: string;
+  /** Whether the data file may be written: read-only when it is damaged or another app holds it. */
+  access: DataAccess;
+  /** The backups beside the data file; absent for an in-memory database. */
+  backups?: Backups;
 }
 
 export interface Desktop {

@@ -21,7 +21,9 @@ import { reportsHandlers } from './services/reports';
 import { filesHandlers } from './files';
 import { jobsHandlers } from './services/jobs';
 import { historyHandlers } from './services/history';
+import { backupsHandlers } from './services/backups';
 import { busyFailure } from './longTransaction';
+import { explainDatabaseError } from './db/health';
 
 type Handlers = {
   [C in Channel]: (ctx: Context, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -45,6 +47,7 @@ export const handlers: Handlers = {
   ...jobsHandlers,
   ...filesHandlers,
   ...historyHandlers,
+  ...backupsHandlers,
 };
 
 export interface DispatchOptions {
@@ -75,6 +78,8 @@ export async function dispatch(
     const busy = busyFailure(error);
     if (busy) return { ok: false, error: busy.error };
     log(error);
+    const said = explainDatabaseError(ctx, error);
+    if (said) return { ok: false, error: said.error };
     return { ok: false, error: { kind: 'internal', message: UNEXPECTED_MESSAGE } };
   }
 }

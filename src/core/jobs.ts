@@ -12,12 +12,16 @@ import { busyFailure } from './longTransaction';
 
 /**
  * A kind of job and the type of its result, so that collecting a result is typed by the kind it
- * was started as: `new JobKind<PreviewState>('imports:preview')`.
+ * was started as: `new JobKind<PreviewState>('imports:preview')`. `weigh` estimates the bytes a
+ * result holds, for kinds whose results are large (an import's preview of every row).
  */
 export class JobKind<T> {
   /** Type only: never set, it carries T. */
   declare readonly resultType?: T;
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    readonly weigh?: (result: T) => number,
+  ) {}
 }
 
 /** What the work sees: where to report progress, and whether the person has cancelled it. */
@@ -37,10 +41,19 @@ interface Job {
   finishedAt: number | null;
   /** Settles when the work has ended, whichever way. */
   ended: Promise<void>;
+  /** Estimated bytes of the result, once finished. */
+  bytes: number;
 }
 
 /** Finished jobs are kept this long for their result to be collected. */
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
+/**
+ * Finished results kept together weigh at most this much: two previews of 100,000 rows. Older
+ * ones go first; the one just finished always stays, whatever it weighs.
+ */
+const KEEP_FINISHED_BYTES = 256 * 1024 * 1024;
+/** Ids of results let go, remembered (the latest thousand) to say so rather than "not found". */
+const REMEMBER_EVICTED = 1000;
 
 class Cancelled extends Error {}
 
@@ -51,8 +64,13 @@ export class Jobs {
   private readonly jobs = new Map<string, Job>();
   /** Set once the data file is closing: no job starts any more. */
   private closing = false;
+  private readonly evicted = new Set<string>();
 
-  constructor(private readonly log: (error: unknown) => void = console.error) {}
+  constructor(
+    private readonly log: (error: unknown) => void = console.error,
+    /** Failures with a message a person can read (SQLite's, said in Vietnamese), besides AppFailure and busy. */
+    private readonly explain: (error: unknown) => AppFailure | null = () => null,
+  ) {}
 
   start<T>(kind: JobKind<T>, work: (control: JobControl) => Promise<T>): string {
     if (this.closing) throw conflict('Tệp dữ liệu đang được đóng, nên công việc này không được bắt đầu. Hãy làm lại sau khi tệp đã mở.');
@@ -66,6 +84,7 @@ export class Jobs {
       result: undefined,
       finishedAt: null,
       ended: Promise.resolve(),
+      bytes: 0,
     };
     this.jobs.set(jobId, job);
     const control: JobControl = {
@@ -81,10 +100,13 @@ export class Jobs {
     job.ended = nextTurn()
       .then(() => work(control))
       .then(
-        (result) => this.finish(job, controller.signal.aborted ? 'cancelled' : 'done', null, result),
+        (result) => {
+          job.bytes = kind.weigh?.(result) ?? 0;
+          this.finish(job, controller.signal.aborted ? 'cancelled' : 'done', null, result);
+        },
         (error: unknown) => {
           if (error instanceof Cancelled || controller.signal.aborted) return this.finish(job, 'cancelled', null);
-          const failure = error instanceof AppFailure ? error : busyFailure(error);
+          const failure = error instanceof AppFailure ? error : (busyFailure(error) ?? this.explain(error));
           if (failure) return this.finish(job, 'failed', failure.error);
           this.log(error);
           this.finish(job, 'failed', {
@@ -96,7 +118,7 @@ export class Jobs {
     return jobId;
   }
 
-  /** How many jobs are running now. */
+  /** How many jobs are running now: a restore and closing the file wait for none. */
   running(): number {
     return [...this.jobs.values()].filter((job) => job.status.state === 'running').length;
   }
@@ -131,20 +153,46 @@ export class Jobs {
 
   private finish(job: Job, state: 'done' | 'failed' | 'cancelled', error: AppError | null, result?: unknown): void {
     job.status = { ...job.status, state, error };
-    job.result = result;
+    job.result = state === 'done' ? result : undefined;
+    if (state !== 'done') job.bytes = 0;
     job.finishedAt = Date.now();
+    this.forgetOld(job);
   }
 
   private require(jobId: string): Job {
     const job = this.jobs.get(jobId);
+    if (!job && this.evicted.has(jobId)) {
+      throw notFound('Kết quả của công việc này đã được bỏ khỏi bộ nhớ (đã quá một giờ, hoặc để nhường chỗ cho công việc mới hơn); hãy làm lại bước này.');
+    }
     if (!job) throw notFound('Không tìm thấy công việc này; có thể ứng dụng đã khởi động lại. Hãy làm lại từ đầu.');
     return job;
   }
 
-  private forgetOld(): void {
+  /**
+   * Lets go of finished jobs older than an hour, then of the oldest finished results until those
+   * kept weigh no more than KEEP_FINISHED_BYTES; `keep` (the job just finished) always stays.
+   */
+  private forgetOld(keep?: Job): void {
     const now = Date.now();
     for (const [jobId, job] of this.jobs) {
-      if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(jobId);
+      if (job.finishedAt !== null && now - job.finishedAt > KEEP_FINISHED_MS) this.evict(jobId);
+    }
+    const heavy = [...this.jobs].filter(([, job]) => job.finishedAt !== null && job.bytes > 0 && job !== keep);
+    let total = heavy.reduce((sum, [, job]) => sum + job.bytes, keep?.bytes ?? 0);
+    heavy.sort(([, a], [, b]) => (a.finishedAt ?? 0) - (b.finishedAt ?? 0));
+    for (const [jobId, job] of heavy) {
+      if (total <= KEEP_FINISHED_BYTES) break;
+      total -= job.bytes;
+      this.evict(jobId);
+    }
+  }
+
+  private evict(jobId: string): void {
+    this.jobs.delete(jobId);
+    this.evicted.add(jobId);
+    if (this.evicted.size > REMEMBER_EVICTED) {
+      const oldest = this.evicted.values().next();
+      if (oldest.done !== true) this.evicted.delete(oldest.value);
     }
   }
 }

@@ -12,6 +12,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { AppFailure } from '../shared/errors';
 import type { Context } from './context';
+import { requireWritable } from './db/health';
 import { BUSY_TIMEOUT_MS, openConnection } from './db/open';
 
 /** Work done between two turns of the event loop: short enough that the window never waits long. */
@@ -38,6 +39,8 @@ function setRunning(appConnection: Database.Database, change: 1 | -1): void {
 }
 
 export async function inLongTransaction<T>(ctx: Context, work: (transaction: LongTransaction) => Promise<T>): Promise<T> {
+  // Its own connection would write past the read-only one of a damaged file, or of another app's.
+  requireWritable(ctx.access);
   const connection = openConnection(ctx.databaseFile);
   const client = connection.db.$client;
   try {

@@ -3,7 +3,7 @@
  * forwarded to the core, which runs in a process of its own (src/main/coreProcess.ts). Everything
  * else lives in src/core.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { databaseFileName, dataDirOf } from '../core/dataFiles';
@@ -103,6 +103,8 @@ async function chooseAndOpen(mode: 'open' | 'create'): Promise<void> {
       ? (await dialog.showOpenDialog({ title: 'Mở tệp dữ liệu', filters, properties: ['openFile'] })).filePaths[0]
       : (await dialog.showSaveDialog({ title: 'Tạo tệp dữ liệu mới', filters, defaultPath: databaseFileName })).filePath;
   if (!file) return;
+  // The file already open: opening it a second time would find its own lock and be read-only.
+  if (resolve(file) === resolve(databaseFile)) return;
   const jobs = await jobsBeforeClosing('open');
   if (!jobs) return;
   try {

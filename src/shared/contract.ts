@@ -22,6 +22,7 @@ import { reportsContract } from './contracts/reports';
 import { jobsContract } from './contracts/jobs';
 import { filesContract } from './contracts/files';
 import { recordsContract } from './contracts/records';
+import { backupsContract } from './contracts/backups';
 
 export * from './contracts/app';
 export * from './contracts/organizations';
@@ -40,6 +41,7 @@ export * from './contracts/jobs';
 export * from './contracts/files';
 export * from './contracts/records';
 export * from './records';
+export * from './contracts/backups';
 
 export const contract = {
   ...appContract,
@@ -58,6 +60,7 @@ export const contract = {
   ...jobsContract,
   ...filesContract,
   ...recordsContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

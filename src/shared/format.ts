@@ -60,3 +60,13 @@ export function formatQuantity(value: number, unit: string): string {
 export function formatPercent(value: number): string {
   return `${percent.format(value)}%`;
 }
+
+const size = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
+/** A file's size as people read it: `850 byte`, `12,5 KB`, `3,2 MB`, `1,4 GB`. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${String(bytes)} byte`;
+  if (bytes < 1024 * 1024) return `${size.format(bytes / 1024)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${size.format(bytes / 1024 / 1024)} MB`;
+  return `${size.format(bytes / 1024 / 1024 / 1024)} GB`;
+}

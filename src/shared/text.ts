@@ -2,9 +2,28 @@
  * Vietnamese text helpers shared by every layer. Pure: no node, DOM or electron.
  */
 
-/** Normalise text on its way in: NFC, trimmed, inner runs of white space collapsed. */
+/**
+ * Characters that are not text: C0 and C1 controls other than tab and line breaks (NUL, ESC, …),
+ * the direction overrides and isolates that make a name display reversed (U+202E), invisible
+ * spaces and joiners that make one name look like another, the byte-order mark, noncharacters, and
+ * halves of a surrogate pair without their other half. None is typed on purpose; a paste from a web
+ * page or a crafted request brings them, and an export would silently drop them.
+ */
+const notText =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is matched
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text without the characters that are not text (see `notText`); tab and line breaks stay. */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(notText, '');
+}
+
+/**
+ * Normalise text on its way in: characters that are not text removed, NFC, trimmed, inner runs of
+ * white space (tabs and line breaks too) collapsed to one space.
+ */
 export function cleanText(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return withoutControlCharacters(value).normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -6,6 +6,8 @@
  *   --clock-file FILE  for end-to-end tests: "now" is the ISO time written in FILE, read at each
  *               call, so a test moves the office's calendar by rewriting the file; absent or
  *               empty file, the real time
+ *   --backup-interval SECONDS  for end-to-end tests: at most one automatic backup per this many
+ *               seconds of that clock, instead of 15 minutes
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,12 +24,18 @@ const { values } = parseArgs({
     port: { type: 'string', default: '5180' },
     ui: { type: 'string' },
     'clock-file': { type: 'string' },
+    'backup-interval': { type: 'string' },
   },
 });
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Cổng không hợp lệ: ${values.port}. Hãy dùng một số từ 0 đến 65535.`);
+  process.exit(2);
+}
+const backupInterval = values['backup-interval'] === undefined ? undefined : Number(values['backup-interval']);
+if (backupInterval !== undefined && !(backupInterval > 0)) {
+  console.error(`Khoảng sao lưu không hợp lệ: ${values['backup-interval'] ?? ''}. Hãy dùng một số giây lớn hơn 0.`);
   process.exit(2);
 }
 const databaseFile = resolve(values.db ?? join(defaultDataDir(), databaseFileName));
@@ -46,8 +54,10 @@ try {
     appVersion: version,
     desktop: false,
     ...(clockFile === undefined ? {} : { clockFile: resolve(clockFile) }),
+    ...(backupInterval === undefined ? {} : { autoBackupIntervalMs: backupInterval * 1000 }),
   });
   if (opened.backupFile) console.log(`Đã sao lưu dữ liệu trước khi cập nhật cấu trúc: ${opened.backupFile}`);
+  if (opened.readOnlyReason) console.log(opened.readOnlyReason);
   const host = await startWebHost({
     dispatch: (channel, input) => core.dispatch(channel, input),
     port,

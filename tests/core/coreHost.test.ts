@@ -107,7 +107,7 @@ const organizationCount = async (core: CoreHost) => (await call(core, 'organizat
 describe('the core in a worker thread', () => {
   it('answers the contract as dispatch does, with its Vietnamese errors, and closes', async () => {
     const core = new CoreHost(workers().spawn, refusingHost, log);
-    expect(await core.open(options(join(dir, 'a.sqlite')))).toEqual({ backupFile: null });
+    expect(await core.open(options(join(dir, 'a.sqlite')))).toEqual({ backupFile: null, readOnlyReason: null });
     await call(core, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
     expect(await call(core, 'alliance:get', undefined)).toMatchObject({ name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
     expect(await core.dispatch('alliance:save', { name: '', provinceCode: AN_GIANG })).toMatchObject({
@@ -219,11 +219,16 @@ describe('the core in a worker thread', () => {
     const core = new CoreHost(workers().spawn, refusingHost, log);
     await core.open(options(join(dir, 'a.sqlite')));
     await call(core, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
-    const notADatabase = join(dir, 'ghi-chu.sqlite');
-    writeFileSync(notADatabase, 'Đây là một tệp ghi chú, không phải dữ liệu HTX Desk.\n'.repeat(200));
-    await expect(core.reopen(options(notADatabase), 'wait')).rejects.toThrow();
+    // A data file written by a newer HTX Desk is refused as it is.
+    const newer = join(dir, 'ban-moi.sqlite');
+    const written = new Database(newer);
+    written.exec('CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, created_at NUMERIC)');
+    written.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('x', 9_999_999_999_999);
+    written.close();
+    const before = readFileSync(newer);
+    await expect(core.reopen(options(newer), 'wait')).rejects.toThrow(/do một phiên bản HTX Desk mới hơn ghi/);
     expect(await call(core, 'alliance:get', undefined)).toMatchObject({ name: 'Liên minh Hợp tác xã tỉnh An Giang' });
-    expect(readFileSync(notADatabase, 'utf8')).toBe('Đây là một tệp ghi chú, không phải dữ liệu HTX Desk.\n'.repeat(200));
+    expect(readFileSync(newer).equals(before)).toBe(true);
     await core.close('cancel');
   }, 120_000);
 

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Backups } from '../../src/core/backup/backups';
 import { openDatabase } from '../../src/core/db/open';
 import { AppFailure } from '../../src/shared/errors';
-import { journalEntries, migrationsFolder } from './support';
+import { databaseFailure } from '../../src/core/db/health';
+import { dispatch } from '../../src/core/handlers';
+import type { AppError } from '../../src/shared/errors';
+import { AN_GIANG, call, journalEntries, migrationsFolder, openTestApp, XA_VINH_AN } from './support';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'htx-db-'))));
@@ -55,14 +59,15 @@ describe('openDatabase', () => {
     opened.close();
   });
 
-  it('copies the file before running pending migrations, and the copy keeps the old schema', () => {
+  it('backs the file up before running pending migrations, and the copy keeps the old schema', () => {
     const file = join(dir, 'data.sqlite');
     const first = openDatabase({ file, migrationsFolder });
     first.db.$client.prepare("INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'LM HTX tỉnh An Giang', '91', 'x')").run();
     first.close();
 
-    const next = openDatabase({ file, migrationsFolder: migrationsWithOneMore(), now: () => new Date('2026-11-23T01:02:03.004Z') });
-    expect(next.backupFile).toBe(`${file}.truoc-cap-nhat-2026-11-23T01-02-03-004Z.sqlite`);
+    const backups = new Backups({ databaseFile: file, dataDir: join(dir, 'data-tep'), migrationsFolder: migrationsWithOneMore(), appVersion: '2.0.0' });
+    const next = backups.openDataFile(() => new Date(2026, 10, 23, 8, 2, 3));
+    expect(next.backupFile).toBe(join(dir, 'data-sao-luu', '2026-11-23_08-02-03_truoc-cap-nhat', 'du-lieu.sqlite'));
     expect(next.schemaVersion).toBe(journalEntries().length + 1);
     expect(next.db.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(1);
     next.close();
@@ -71,6 +76,8 @@ describe('openDatabase', () => {
     expect(backup.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(0);
     expect(backup.prepare('SELECT name FROM alliance').pluck().get()).toBe('LM HTX tỉnh An Giang');
     backup.close();
+    const [stored] = backups.list();
+    expect(stored?.manifest).toMatchObject({ reason: 'beforeMigration', problem: null, lastMigration: journalEntries().at(-1)?.when, appVersion: '2.0.0' });
   });
 
   it('takes no copy when nothing is pending', () => {
@@ -97,5 +104,79 @@ describe('openDatabase', () => {
     );
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).length : 0).toBe(0);
+  });
+
+  it('opens read-only (for a file another app holds) only when no migration is pending, and writes nothing', () => {
+    const file = join(dir, 'data.sqlite');
+    openDatabase({ file, migrationsFolder }).close();
+    const before = readFileSync(file);
+    expect(() => openDatabase({ file, migrationsFolder: migrationsWithOneMore(), readOnly: true })).toThrow(
+      `Tệp dữ liệu ${file} đang được một HTX Desk khác mở và cần cập nhật cấu trúc cho phiên bản này, nên chưa mở được ở đây. Hãy đóng HTX Desk kia rồi mở lại.`,
+    );
+    const reader = openDatabase({ file, migrationsFolder, readOnly: true });
+    expect(reader.schemaVersion).toBe(journalEntries().length);
+    expect(() => reader.db.$client.prepare("INSERT INTO settings (key, value) VALUES ('x', 'y')").run()).toThrow(/readonly/);
+    reader.close();
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('refuses a newer database in rollback-journal mode without switching it to WAL', () => {
+    const file = join(dir, 'data.sqlite');
+    const newer = openDatabase({ file, migrationsFolder: migrationsWithOneMore() });
+    newer.db.$client.pragma('journal_mode = DELETE');
+    newer.close();
+    const before = readFileSync(file);
+    expect(() => openDatabase({ file, migrationsFolder })).toThrow(/mới hơn ghi.*tệp không bị thay đổi/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+});
+
+describe("SQLite's failures, as a person reads them", () => {
+  it('says a full disk, a missing folder, a broken disk and a file that is not a database in Vietnamese', async () => {
+    const app = openTestApp();
+    try {
+      await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+      // The disk "fills up": SQLite may not grow the file past its size now.
+      const pages = app.ctx.db.$client.pragma('page_count', { simple: true }) as number;
+      app.ctx.db.$client.pragma(`max_page_count = ${pages}`);
+      let failure: AppError | null = null;
+      for (let index = 0; index < 500 && failure === null; index += 1) {
+        const result = await dispatch(app.ctx, 'organizations:create', { kind: 'htx', name: `HTX Nông nghiệp số ${index} ${'x'.repeat(150)}`, communeCode: XA_VINH_AN }, { log: () => undefined });
+        if (!result.ok) failure = result.error;
+      }
+      expect(failure).toEqual({
+        kind: 'internal',
+        message: 'Ổ đĩa đã đầy nên thay đổi này chưa được ghi; dữ liệu đã lưu không bị ảnh hưởng. Hãy giải phóng chỗ trống trên ổ đĩa rồi thử lại.',
+      });
+    } finally {
+      app.close();
+    }
+
+    let cantOpen: unknown;
+    try {
+      new Database(dir);
+    } catch (error) {
+      cantOpen = error;
+    }
+    expect(databaseFailure(cantOpen, { mode: 'write' })?.message).toBe(
+      'Không mở được tệp dữ liệu: tệp hoặc thư mục chứa nó đã bị di chuyển, đổi tên, xóa, hoặc không có quyền truy cập.',
+    );
+    expect(databaseFailure(new Database.SqliteError('disk I/O error', 'SQLITE_IOERR_WRITE'), { mode: 'write' })?.message).toMatch(/^Không đọc, ghi được tệp dữ liệu trên ổ đĩa/);
+    const notADatabase = join(dir, 'ghi-chu.sqlite');
+    writeFileSync(notADatabase, 'chỉ là ghi chú, không phải dữ liệu '.repeat(200));
+    let notADb: unknown;
+    try {
+      new Database(notADatabase).prepare('SELECT 1 FROM sqlite_master').get();
+    } catch (error) {
+      notADb = error;
+    }
+    expect((notADb as Error).message).toBe('file is not a database');
+    expect(databaseFailure(notADb, { mode: 'write' })?.message).toMatch(/^Tệp dữ liệu bị hỏng/);
+    // A fault of the app itself stays "unexpected", its details in the log.
+    expect(databaseFailure(new Database.SqliteError('no such table: x', 'SQLITE_ERROR'), { mode: 'write' })).toBeNull();
   });
 });

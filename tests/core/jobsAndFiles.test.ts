@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JobStatus } from '../../src/shared/contract';
 import { conflict } from '../../src/shared/errors';
 import { stagedFile } from '../../src/core/files';
@@ -111,6 +111,38 @@ describe('jobs', () => {
     });
     await other.settle('cancel');
     expect(other.status(endless).state).toBe('cancelled');
+  });
+
+  it('lets go of the oldest finished results past 256 MB, and of any after an hour, saying so', async () => {
+    app = openTestApp();
+    const megabytes = 1024 * 1024;
+    const heavy = new JobKind<{ name: string; weight: number }>('heavy', (result) => result.weight);
+    const jobs = new Jobs();
+    const finished = async (name: string, weight: number): Promise<string> => {
+      const jobId = jobs.start(heavy, () => Promise.resolve({ name, weight }));
+      for (let attempt = 0; jobs.status(jobId).state === 'running' && attempt < 100; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+      return jobId;
+    };
+    const first = await finished('first', 100 * megabytes);
+    const second = await finished('second', 100 * megabytes);
+    expect(jobs.result(first, heavy).name).toBe('first');
+    const third = await finished('third', 100 * megabytes);
+    expect(() => jobs.result(first, heavy)).toThrow(
+      'Kết quả của công việc này đã được bỏ khỏi bộ nhớ (đã quá một giờ, hoặc để nhường chỗ cho công việc mới hơn); hãy làm lại bước này.',
+    );
+    expect([jobs.result(second, heavy).name, jobs.result(third, heavy).name]).toEqual(['second', 'third']);
+    // One result heavier than the whole allowance is still kept: it is the one being waited for.
+    const huge = await finished('huge', 400 * megabytes);
+    expect(jobs.result(huge, heavy).name).toBe('huge');
+    expect(() => jobs.status(third)).toThrow(/đã được bỏ khỏi bộ nhớ/);
+
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61 * 60 * 1000 });
+    try {
+      await finished('light', 1);
+      expect(() => jobs.result(huge, heavy)).toThrow(/đã được bỏ khỏi bộ nhớ/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not know a job it never started', async () => {

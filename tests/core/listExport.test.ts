@@ -73,7 +73,9 @@ describe('exporting the register list as it is shown', () => {
     expect(status.state).toBe('cancelled');
     expect((await callFailing(app, 'reports:file', { jobId })).kind).toBe('notFound');
     const staging = join(app.ctx.dataDir, 'staging');
-    const left = existsSync(staging) ? readdirSync(staging).filter((dir) => readdirSync(join(staging, dir)).length > 0) : [];
+    // A staged file is a folder (and, beside it, the name it was given).
+    const folders = existsSync(staging) ? readdirSync(staging, { withFileTypes: true }).filter((entry) => entry.isDirectory()) : [];
+    const left = folders.filter((folder) => readdirSync(join(staging, folder.name)).length > 0);
     // Only the earlier tests' finished exports remain.
     expect(left.length).toBe(2);
   });

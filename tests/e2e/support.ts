@@ -20,8 +20,12 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** `demo`: the database is first filled by `npm run seed:demo` at province scale, as of that day. */
-export async function startHost(options: { demo?: { today: string } } = {}): Promise<RunningHost> {
+/**
+ * `extraArgs` go to the web host as they are, e.g. `['--backup-interval', '1']`; `demo`: the
+ * database is first filled by `npm run seed:demo` at province scale, as of that day.
+ */
+export async function startHost(options: { extraArgs?: string[]; demo?: { today: string } } = {}): Promise<RunningHost> {
+  const extraArgs = options.extraArgs ?? [];
   const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
   const databaseFile = join(dir, 'htx-desk.sqlite');
   if (options.demo) {
@@ -43,6 +47,7 @@ export async function startHost(options: { demo?: { today: string } } = {}): Pro
       '0',
       '--clock-file',
       clockFile,
+      ...extraArgs,
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,15 +1,19 @@
 /**
- * The one way into a database file: pragmas, a copy before pending migrations, a refusal of a
- * database written by a newer HTX Desk, then drizzle's migrations and the derived structures
- * (search index, statistics counters and their triggers: see derived.ts).
+/**
+ * The one way into a database file: pragmas, a refusal of a database written by a newer HTX Desk
+ * and a quick check of its pages (both before anything is written), a backup before pending
+ * migrations, then drizzle's migrations, the data upgrades tied to them and the derived structures
+ * (search index, statistics counters and their triggers: see derived.ts). A damaged file, or one
+ * another app holds, is opened read-only and never migrated.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppFailure } from '../../shared/errors';
 import { dropDerivedStructures, ensureDerivedStructures, type DerivedRepair } from './derived';
+import { DamageFound, isDamage, quickCheck } from './health';
 import * as schema from './schema';
 import { dataUpgrades } from './upgrades';
 
@@ -19,8 +23,13 @@ export interface OpenDatabaseOptions {
   /** A file path, or ':memory:' for tests. */
   file: string;
   migrationsFolder: string;
-  /** Used to name the copy taken before migrating; injectable so tests are repeatable. */
-  now?: () => Date;
+  /** Opens without writing anything: no WAL switch, no migration (another app holds the file). */
+  readOnly?: boolean;
+  /**
+   * Takes the backup before pending migrations run, and returns where its database file went;
+   * throws DamageFound when the copy fails the full check (the file then opens read-only).
+   */
+  backupBeforeMigration?: (sqlite: Database.Database) => string;
 }
 
 export interface OpenedDatabase {
@@ -32,6 +41,8 @@ export interface OpenedDatabase {
   backupFile: string | null;
   /** What opening did to the derived structures: created them, refilled them, or nothing. */
   derived: DerivedRepair;
+  /** SQLite's finding when the file's pages are damaged: it is then open read-only. */
+  damage: string | null;
   close(): void;
 }
 
@@ -45,6 +56,11 @@ function readJournal(migrationsFolder: string): JournalEntry[] {
     entries: JournalEntry[];
   };
   return journal.entries;
+}
+
+/** The `created_at` of the newest migration this version of the app has. */
+export function newestMigration(migrationsFolder: string): number {
+  return Math.max(...readJournal(migrationsFolder).map((entry) => entry.when));
 }
 
 /** The `created_at` of the newest migration recorded in the file, or null for a fresh database. */
@@ -90,12 +106,14 @@ function reuseStatements(sqlite: Database.Database): void {
 /** How long a write waits for another connection's transaction before it gives up. */
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** A connection with the app's pragmas and statement reuse; the schema is the caller's concern. */
-function connect(file: string): Database.Database {
-  const sqlite = new Database(file);
+/**
+ * A connection with the app's pragmas and statement reuse; the schema is the caller's concern.
+ * It does not switch the file to WAL, which writes to it: see `useWal`.
+ */
+function connect(file: string, readOnly = false): Database.Database {
+  const sqlite = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
   reuseStatements(sqlite);
   try {
-    if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return sqlite;
@@ -105,6 +123,11 @@ function connect(file: string): Database.Database {
   }
 }
 
+/** Readers keep reading while a long write runs; set once the file is known to be ours to write. */
+function useWal(sqlite: Database.Database, file: string): void {
+  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+}
+
 /**
  * A second connection to a database the app has already opened (and migrated), for work that
  * must not hold the app's own connection: see `inLongTransaction`.
@@ -112,16 +135,32 @@ function connect(file: string): Database.Database {
 export function openConnection(file: string): { db: Db; close(): void } {
   if (file === ':memory:') throw new Error('An in-memory database has no second connection.');
   const sqlite = connect(file);
+  useWal(sqlite, file);
   return { db: drizzle({ client: sqlite, schema }), close: () => sqlite.close() };
 }
 
-export function openDatabase({ file, migrationsFolder, now = () => new Date() }: OpenDatabaseOptions): OpenedDatabase {
-  const inMemory = file === ':memory:';
-  const sqlite = connect(file);
+/** A damaged file, open read-only: nothing is migrated or written into it. */
+function openDamaged(file: string, damage: string, schemaVersion: number): OpenedDatabase {
+  const sqlite = connect(file, true);
+  const db = drizzle({ client: sqlite, schema });
+  return { db, file, schemaVersion, backupFile: null, derived: 'none', damage, close: () => sqlite.close() };
+}
+
+export function openDatabase({ file, migrationsFolder, readOnly = false, backupBeforeMigration }: OpenDatabaseOptions): OpenedDatabase {
+  const sqlite = connect(file, readOnly);
   try {
     const journal = readJournal(migrationsFolder);
     const newestKnown = Math.max(...journal.map((entry) => entry.when));
-    const lastApplied = lastAppliedMigration(sqlite);
+    const versionOf = (last: number | null) => journal.filter((entry) => entry.when <= (last ?? 0)).length;
+    let lastApplied: number | null;
+    try {
+      lastApplied = lastAppliedMigration(sqlite);
+    } catch (error) {
+      // Not even the list of tables can be read: the file is not (or no longer) a database.
+      if (!isDamage(error)) throw error;
+      sqlite.close();
+      return openDamaged(file, error instanceof Error ? error.message : String(error), 0);
+    }
 
     if (lastApplied !== null && lastApplied > newestKnown) {
       throw new AppFailure({
@@ -132,14 +171,35 @@ export function openDatabase({ file, migrationsFolder, now = () => new Date() }:
       });
     }
 
+    const damage = file === ':memory:' ? null : quickCheck(sqlite);
+    if (damage !== null) {
+      sqlite.close();
+      return openDamaged(file, damage, versionOf(lastApplied));
+    }
+
+    if (readOnly) {
+      if (lastApplied === null || lastApplied < newestKnown) {
+        throw new AppFailure({
+          kind: 'conflict',
+          message:
+            `Tệp dữ liệu ${file} đang được một HTX Desk khác mở và cần cập nhật cấu trúc cho phiên bản này, ` +
+            'nên chưa mở được ở đây. Hãy đóng HTX Desk kia rồi mở lại.',
+        });
+      }
+      const db = drizzle({ client: sqlite, schema });
+      return { db, file, schemaVersion: versionOf(lastApplied), backupFile: null, derived: 'none', damage: null, close: () => sqlite.close() };
+    }
+
+    useWal(sqlite, file);
     let backupFile: string | null = null;
     const pendingTags = journal.filter((entry) => lastApplied === null || entry.when > lastApplied).map((entry) => entry.tag);
     const pending = pendingTags.length > 0;
-    if (!inMemory && lastApplied !== null && pending) {
-      const stamp = now().toISOString().replace(/[:.]/g, '-');
-      backupFile = `${file}.truoc-cap-nhat-${stamp}.sqlite`;
-      if (existsSync(backupFile)) throw new Error(`Backup file already exists: ${backupFile}`);
-      sqlite.prepare('VACUUM INTO ?').run(backupFile);
+    try {
+      if (lastApplied !== null && pending) backupFile = backupBeforeMigration?.(sqlite) ?? null;
+    } catch (error) {
+      if (!(error instanceof DamageFound)) throw error;
+      sqlite.close();
+      return openDamaged(file, error.detail, versionOf(lastApplied));
     }
 
     // A migration may rebuild a table, which the derived structures over it would break.
@@ -148,9 +208,9 @@ export function openDatabase({ file, migrationsFolder, now = () => new Date() }:
     migrate(db, { migrationsFolder });
     sqlite.transaction(() => pendingTags.forEach((tag) => dataUpgrades[tag]?.(sqlite)))();
     const derived = ensureDerivedStructures(sqlite, { rebuild: pending });
-    const schemaVersion = journal.filter((entry) => entry.when <= (lastAppliedMigration(sqlite) ?? 0)).length;
+    const schemaVersion = versionOf(lastAppliedMigration(sqlite));
 
-    return { db, file, schemaVersion, backupFile, derived, close: () => sqlite.close() };
+    return { db, file, schemaVersion, backupFile, derived, damage: null, close: () => sqlite.close() };
   } catch (error) {
     sqlite.close();
     throw error;

@@ -3,11 +3,9 @@
  * an import could not take — is written by a job into the staging area: the window follows its
  * progress, may cancel it, and then collects the file with 'reports:file'.
  */
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { StagedReport } from '../../shared/contracts/reports';
 import type { Context } from '../context';
-import { stageFile } from '../files';
+import { discardStaged, stageFile } from '../files';
 import { JobKind, type JobControl } from '../jobs';
 
 export const WORKBOOK_JOB = new JobKind<StagedReport>('workbook');
@@ -20,7 +18,7 @@ export function startWorkbookJob(ctx: Context, fileName: string, write: (path: s
       control.throwIfCancelled();
     } catch (error) {
       // A cancelled or failed workbook is half written: nobody may download it.
-      rmSync(dirname(staged.path), { recursive: true, force: true });
+      discardStaged(ctx, staged.fileId);
       throw error;
     }
     return { fileId: staged.fileId, fileName };

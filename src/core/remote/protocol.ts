@@ -19,11 +19,15 @@ export interface CoreOpenOptions {
   clockFile?: string;
   /** The host can open files with the system's viewer (`HostMethods.openPath`). */
   desktop: boolean;
+  /** For end-to-end tests: at most one automatic backup per this many ms, instead of 15 minutes. */
+  autoBackupIntervalMs?: number;
 }
 
 export interface OpenedCore {
   /** Where the copy taken before a schema update went, if one was taken on this opening. */
   backupFile: string | null;
+  /** Why the file is open read-only (damaged, or held by another app), for the host to say. */
+  readOnlyReason: string | null;
 }
 
 export type CoreMethods = {

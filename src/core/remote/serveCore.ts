@@ -9,6 +9,7 @@ import { AppFailure, type Result } from '../../shared/errors';
 import { openApp, type OpenedApp } from '../app';
 import { dispatch } from '../handlers';
 import { Peer, RemoteFailure, type Link } from './peer';
+import { damagedMessage, lockedMessage } from '../db/health';
 import { NOT_OPEN_MESSAGE, type CoreMethods, type CoreOpenOptions, type HostMethods } from './protocol';
 
 /** "Now" as written in a file at each call (see `CoreOpenOptions.clockFile`); the real time without one. */
@@ -25,7 +26,7 @@ const notOpen: Result<unknown> = { ok: false, error: { kind: 'internal', message
 export function serveCore(link: Link): void {
   let opened: OpenedApp | null = null;
   const peer: Peer<CoreMethods, HostMethods> = new Peer<CoreMethods, HostMethods>(link, {
-    open: ({ databaseFile, appRoot, appVersion, clockFile, desktop }: CoreOpenOptions) => {
+    open: ({ databaseFile, appRoot, appVersion, clockFile, desktop, autoBackupIntervalMs }: CoreOpenOptions) => {
       if (opened) throw new Error('A data file is open already; close it first.');
       opened = openApp({
         databaseFile,
@@ -33,8 +34,11 @@ export function serveCore(link: Link): void {
         appVersion,
         ...(clockFile === undefined ? {} : { clock: fileClock(clockFile) }),
         ...(desktop ? { desktop: { openPath: (path) => askHostToOpen(peer, path) } } : {}),
+        ...(autoBackupIntervalMs === undefined ? {} : { autoBackup: { intervalMs: autoBackupIntervalMs } }),
       });
-      return { backupFile: opened.backupFile };
+      const { access } = opened.ctx;
+      const readOnlyReason = access.mode === 'damaged' ? damagedMessage : access.mode === 'locked' ? lockedMessage(access.holder) : null;
+      return { backupFile: opened.backupFile, readOnlyReason };
     },
     call: async (channel, input) => (opened ? dispatch(opened.ctx, channel, input) : notOpen),
     runningJobs: () => opened?.ctx.jobs.running() ?? 0,

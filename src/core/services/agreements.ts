@@ -5,8 +5,8 @@
  * the rules of shared/agreements.ts (restated in SQL by `agreementStatusSql` so that lists filter by
  * status in the database). Every change leaves an audit row on the agreement.
  */
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { isSigned, notInTrash, signedBetween } from '../db/predicates';
 import type { z } from 'zod';
@@ -48,7 +48,7 @@ import {
 } from '../../shared/contracts/agreements';
 import type { FileChunk } from '../../shared/contracts/files';
 import type { AgreementStatus, Page } from '../../shared/domain';
-import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import {
@@ -62,7 +62,7 @@ import {
   organizations,
   partners,
 } from '../db/schema';
-import { readChunk, safeFileName, stagedFile } from '../files';
+import { discardStaged, diskFileName, fileInDataDir, folderInDataDir, nameTaken, readChunk, removeFileInDataDir, stagedFile, UnsafePath } from '../files';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { atomically } from '../db/atomic';
@@ -937,18 +937,24 @@ export function removeNote(ctx: Context, id: number): null {
 
 type AttachmentRow = typeof agreementAttachments.$inferSelect;
 
-/** The file of an attachment: built here only, from the stored name the backend chose. */
-function attachmentPath(ctx: Context, row: Pick<AttachmentRow, 'storedName'>): string {
-  return join(ctx.dataDir, ...row.storedName.split('/'));
+/**
+ * The parts of an attachment's stored name, which must be `dinh-kem/<its agreement>/<a name>`:
+ * the row may come from a data file made elsewhere, so nothing else is taken.
+ */
+function attachmentParts(row: Pick<AttachmentRow, 'storedName' | 'agreementId'>): string[] | null {
+  const parts = row.storedName.split('/');
+  return parts.length === 3 && parts[0] === ATTACHMENTS_FOLDER && parts[1] === String(row.agreementId) ? parts : null;
 }
+
+const notAFolderMessage = `Thư mục tệp đính kèm (${ATTACHMENTS_FOLDER}) trong thư mục dữ liệu đã bị thay bằng một lối tắt hay một tệp; HTX Desk không ghi vào đó. Hãy kiểm tra thư mục dữ liệu.`;
 
 /** `biên bản.pdf`, then `biên bản (2).pdf`, … : the first name not taken in the folder. */
 function freeName(folder: string, fileName: string): string {
-  const safe = safeFileName(fileName);
+  const safe = diskFileName(fileName);
   const extension = extname(safe);
   const stem = safe.slice(0, safe.length - extension.length);
   let candidate = safe;
-  for (let copy = 2; existsSync(join(folder, candidate)); copy += 1) candidate = `${stem} (${copy})${extension}`;
+  for (let copy = 2; nameTaken(folder, candidate); copy += 1) candidate = `${stem} (${copy})${extension}`;
   return candidate;
 }
 
@@ -964,7 +970,9 @@ function toAttachment(row: AttachmentRow): AgreementAttachment {
 export function addAttachment(ctx: Context, input: { agreementId: number; fileId: string }): AgreementAttachment {
   const agreement = requireAgreement(ctx, input.agreementId);
   const staged = stagedFile(ctx, input.fileId);
-  const mediaType = attachmentMediaTypes[extname(staged.fileName).slice(1).toLowerCase()];
+  const extension = extname(staged.fileName).slice(1).toLowerCase();
+  // An own key only: `x.constructor` must not find Object's constructor.
+  const mediaType = Object.hasOwn(attachmentMediaTypes, extension) ? attachmentMediaTypes[extension] : undefined;
   if (mediaType === undefined) {
     throw validationFailure([
       {
@@ -982,13 +990,18 @@ export function addAttachment(ctx: Context, input: { agreementId: number; fileId
       },
     ]);
   }
-  const folder = join(ctx.dataDir, ATTACHMENTS_FOLDER, String(agreement.id));
-  mkdirSync(folder, { recursive: true });
+  let folder: string;
+  try {
+    folder = folderInDataDir(ctx, [ATTACHMENTS_FOLDER, String(agreement.id)]);
+  } catch (error) {
+    if (error instanceof UnsafePath) throw conflict(notAFolderMessage);
+    throw error;
+  }
   const name = freeName(folder, staged.fileName);
   const target = join(folder, name);
   // The staging area is inside the data folder, so this is a rename on one disk, not a copy.
   renameSync(staged.path, target);
-  rmdirSync(dirname(staged.path));
+  discardStaged(ctx, input.fileId);
   try {
     return atomically(ctx.db, () => {
       const row = ctx.db
@@ -1025,6 +1038,11 @@ function requireAttachment(ctx: Context, id: number): AttachmentRow {
   return row.attachment;
 }
 
+/**
+ * Removes the attachment's row; its file too when it is where an attachment's file must be. A
+ * row whose stored name points elsewhere (a data file made outside the app) loses only its row:
+ * nothing outside the agreement's folder is ever deleted.
+ */
 export function removeAttachment(ctx: Context, id: number): null {
   const row = requireAttachment(ctx, id);
   atomically(ctx.db, () => {
@@ -1032,17 +1050,32 @@ export function removeAttachment(ctx: Context, id: number): null {
     touch(ctx, row.agreementId);
     audit(ctx, row.agreementId, 'update', { attachment: row.fileName }, { attachment: null });
   });
-  rmSync(attachmentPath(ctx, row), { force: true });
+  const parts = attachmentParts(row);
+  try {
+    if (parts) removeFileInDataDir(ctx, parts);
+  } catch (error) {
+    if (!(error instanceof UnsafePath)) throw error;
+  }
   return null;
 }
 
+/** The checked path of an attachment's file, or a message saying why it cannot be given. */
 function attachmentFile(ctx: Context, id: number): { row: AttachmentRow; path: string } {
   const row = requireAttachment(ctx, id);
-  const path = attachmentPath(ctx, row);
-  if (!existsSync(path)) {
-    throw notFound(`Tệp «${row.fileName}» không còn trong thư mục dữ liệu (${ATTACHMENTS_FOLDER}); có thể đã bị xóa ngoài ứng dụng.`);
+  const parts = attachmentParts(row);
+  try {
+    if (!parts) throw new UnsafePath('outside');
+    return { row, path: fileInDataDir(ctx, parts) };
+  } catch (error) {
+    if (!(error instanceof UnsafePath)) throw error;
+    if (error.reason === 'missing') {
+      throw notFound(`Tệp «${row.fileName}» không còn trong thư mục dữ liệu (${ATTACHMENTS_FOLDER}); có thể đã bị xóa ngoài ứng dụng.`);
+    }
+    throw conflict(
+      `Tệp đính kèm «${row.fileName}» không nằm trong thư mục đính kèm của thỏa thuận này (hoặc là một lối tắt tới nơi khác), ` +
+        'nên HTX Desk không đọc và không mở nó. Có thể tệp dữ liệu đã bị sửa ngoài ứng dụng; hãy xóa tệp đính kèm này và đính kèm lại bản chụp.',
+    );
   }
-  return { row, path };
 }
 
 export function readAttachment(ctx: Context, input: { attachmentId: number; offset: number }): FileChunk {

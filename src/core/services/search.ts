@@ -18,15 +18,18 @@
  * thousands of rows (see `listOrganizations`).
  */
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { foldText } from '../../shared/text';
+import { foldText, withoutControlCharacters } from '../../shared/text';
 import { organizations } from '../db/schema';
 
 /** The shortest word matched anywhere; shorter words match the start of a word. */
 const TRIGRAM = 3;
 
-/** The folded words of a query, each once. FTS5 trigrams count Unicode code points, as does this. */
+/**
+ * The folded words of a query, each once. FTS5 trigrams count Unicode code points, as does this.
+ * Characters that are not text go first: a NUL would end FTS5's reading of the quoted term.
+ */
 function searchWords(query: string): { word: string; wordStart: boolean }[] {
-  const words = [...new Set(foldText(query).split(' ').filter(Boolean))];
+  const words = [...new Set(foldText(withoutControlCharacters(query)).split(' ').filter(Boolean))];
   return words.map((word) => ({ word, wordStart: Array.from(word).length < TRIGRAM }));
 }
 

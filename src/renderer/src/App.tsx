@@ -2,10 +2,11 @@
  * The top of the screen tree: the first-run welcome until the alliance is known, then the app
  * shell with the page the address names.
  */
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, Paper, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Alliance } from '../../shared/domain';
 import { AppLayout } from './components/AppLayout';
+import { DataFileBanner } from './components/DataFileBanner';
 import { areas } from './components/navigation';
 import { LoadError } from './components/LoadError';
 import { FirstRunPage } from './pages/FirstRunPage';
@@ -23,9 +24,11 @@ import { AttentionPage } from './pages/attention/AttentionPage';
 import { ImportPage } from './pages/excel/ImportPage';
 import { ReportsPage } from './pages/excel/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { BackupsSection } from './pages/settings/BackupsSection';
 import { TrashPage } from './pages/TrashPage';
 import { YearGridPage } from './pages/YearGridPage';
 import { useAlliance } from './queries';
+import { useDataFileStatus } from './queries/backups';
 import { useHashRoute, type Route } from './routing/useHashRoute';
 
 function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) {
@@ -74,6 +77,7 @@ export function App() {
   const { t } = useTranslation();
   const route = useHashRoute();
   const alliance = useAlliance();
+  const damaged = useDataFileStatus().data?.access === 'damaged';
 
   if (alliance.isPending) {
     return (
@@ -83,9 +87,22 @@ export function App() {
     );
   }
   if (alliance.isError) {
+    // A data file too damaged to read even the alliance still offers its backups.
     return (
       <Center mih="100vh" p="md">
-        <LoadError error={alliance.error} onRetry={() => void alliance.refetch()} />
+        {damaged ? (
+          <Stack maw={960}>
+            <DataFileBanner />
+            <Paper withBorder p="lg" component="section">
+              <Title order={3} mb="md">
+                {t('backups.title')}
+              </Title>
+              <BackupsSection />
+            </Paper>
+          </Stack>
+        ) : (
+          <LoadError error={alliance.error} onRetry={() => void alliance.refetch()} />
+        )}
       </Center>
     );
   }

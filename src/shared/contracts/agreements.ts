@@ -13,7 +13,7 @@ import {
 } from '../domain';
 import type { Fulfilment, FulfilmentBasis, UnitTotal } from '../agreements';
 import { formatIsoDateVi } from '../text';
-import { channel, isoDate, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
+import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 import { fileId, type FileChunk } from './files';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
@@ -138,10 +138,10 @@ export type CounterpartInput = z.input<typeof counterpartInput>;
 
 export const agreementListInput = z.object({
   /** Over title, number, the parties' names and the products committed; ignores case and diacritics (đ→d). */
-  search: z.string().max(200).optional().default(''),
+  search: searchText().optional().default(''),
   kind: z.enum(agreementKinds).optional(),
   /** Status on the day asked, the same rule as everywhere (see shared/agreements.ts). */
-  statuses: z.array(z.enum(agreementStatuses)).optional(),
+  statuses: listOf(z.enum(agreementStatuses), 10, 'trạng thái').optional(),
   eventId: id.optional(),
   /** Signed in this year. */
   year: z.number().int().min(1900).max(2200).optional(),

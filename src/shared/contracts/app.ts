@@ -20,5 +20,5 @@ export const appContract = {
   'places:provinces': channel<Province[]>()(none),
   'places:communes': channel<Commune[]>()(z.object({ provinceCode: code('tỉnh, thành phố', 2) })),
   /** The current commune of an address written before 1 July 2025, read in the alliance's province. */
-  'places:suggestFromOldAddress': channel<OldAddressMatch>()(z.object({ oldAddress: z.string().max(500) })),
+  'places:suggestFromOldAddress': channel<OldAddressMatch>()(z.object({ oldAddress: optionalText('Địa chỉ cũ', 500) })),
 };

@@ -3,7 +3,8 @@
  * so that the same kind of field gets the same cleaning and the same Vietnamese message everywhere.
  */
 import { z } from 'zod';
-import { cleanText } from '../text';
+import { formatCount } from '../format';
+import { cleanText, withoutControlCharacters } from '../text';
 
 // Messages zod writes itself (a wrong type, a number out of range) read in Vietnamese too.
 z.config(z.locales.vi());
@@ -104,7 +105,26 @@ export function optionalCount(label: string, max = Number.MAX_SAFE_INTEGER) {
     .transform((value) => value ?? null);
 }
 
+/** What is typed into a search box: characters that are not text (NUL, ESC…) dropped, at most 200 characters. */
+export function searchText() {
+  return z
+    .string({ error: 'Nội dung tìm kiếm phải là chữ.' })
+    .max(200, { error: 'Nội dung tìm kiếm dài quá 200 ký tự.' })
+    .transform(withoutControlCharacters);
+}
+
+/**
+ * A list of values (filter choices, ids) with a ceiling: no screen sends more, and SQLite takes
+ * at most 32,766 values in one statement. `what` names the items in the message ("xã, phường").
+ */
+export function listOf<T extends z.ZodType>(item: T, max: number, what: string) {
+  return z.array(item, { error: `Danh sách ${what} không đúng dạng.` }).max(max, { error: `Chọn tối đa ${formatCount(max)} ${what}.` });
+}
+
+/** Far more pages than any list has (100,000 organizations are 200 pages of 500). */
+const MAX_PAGE = 1_000_000;
+
 export const pageInput = {
-  page: z.number().int().min(1).default(1),
+  page: z.number().int().min(1).max(MAX_PAGE, { error: 'Số trang lớn quá mức cho phép.' }).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 };

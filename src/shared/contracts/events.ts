@@ -11,7 +11,8 @@ import {
   type ParticipantStatus,
   type PartnerKind,
 } from '../domain';
-import { channel, isoDate, optionalCount, optionalIsoDate, optionalText, optionalTimeOfDay, pageInput, requiredText } from './define';
+import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, optionalTimeOfDay, pageInput, requiredText, searchText } from './define';
+import { withoutControlCharacters } from '../text';
 
 const id = z.number().int().positive();
 
@@ -27,7 +28,7 @@ function optionalParagraphs(label: string, max: number) {
   return z
     .string({ error: `${label}: cần nhập chữ.` })
     .optional()
-    .transform((value) => (value ?? '').normalize('NFC').replace(/[ \t]+$/gm, '').trim())
+    .transform((value) => withoutControlCharacters(value ?? '').normalize('NFC').replace(/[ \t]+$/gm, '').trim())
     .pipe(z.string().max(max, { error: `${label} dài quá ${max} ký tự.` }));
 }
 
@@ -77,7 +78,7 @@ export type EventSortKey = (typeof eventSortKeys)[number];
 
 export const eventListInput = z.object({
   /** Search as you type over title and venue; ignores case and diacritics (đ→d). */
-  search: z.string().max(200).optional().default(''),
+  search: searchText().optional().default(''),
   kind: z.enum(eventKinds).optional(),
   provinceCode: z.string().regex(/^\d{2}$/).optional(),
   /** Events that take place (at least partly) in this year. */
@@ -107,7 +108,7 @@ export const participantAddInput = z.object({
       }),
     )
     .min(1, { error: 'Chưa chọn đơn vị nào để thêm vào thành phần tham dự.' })
-    .max(1000),
+    .max(1000, { error: 'Mỗi lần thêm tối đa 1.000 đơn vị vào thành phần tham dự.' }),
 });
 export type ParticipantAddInput = z.input<typeof participantAddInput>;
 
@@ -123,13 +124,13 @@ export type ParticipantUpdateInput = z.input<typeof participantUpdateInput>;
 export const attendanceInput = z.object({
   eventId: id,
   /** Participants (their ids in `EventParticipant`) to mark Có mặt. */
-  attendedIds: z.array(id).max(5000).default([]),
+  attendedIds: listOf(id, 5000, 'đơn vị có mặt').default([]),
   /** Participants to mark Vắng. */
-  absentIds: z.array(id).max(5000).default([]),
+  absentIds: listOf(id, 5000, 'đơn vị vắng').default([]),
   /** Who signed for a participant on the sheet; recorded as its representative. */
   representatives: z
     .array(z.object({ id, representative: optionalText('Người đại diện', 200) }))
-    .max(5000)
+    .max(5000, { error: 'Chọn tối đa 5.000 người đại diện.' })
     .default([]),
 });
 export type AttendanceInput = z.input<typeof attendanceInput>;
@@ -137,7 +138,7 @@ export type AttendanceInput = z.input<typeof attendanceInput>;
 export const signInMatchInput = z.object({
   eventId: id,
   /** Names pasted from a sign-in sheet, one a line. */
-  text: z.string().max(100_000, { error: 'Danh sách dán vào dài quá; hãy dán từng phần.' }),
+  text: z.string().max(100_000, { error: 'Danh sách dán vào dài quá; hãy dán từng phần.' }).transform(withoutControlCharacters),
 });
 
 /** An event as the list shows it. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { classifications, organizationKinds } from '../domain';
 import type { Classification, OrganizationKind, Page } from '../domain';
-import { channel, code, pageInput } from './define';
+import { channel, code, pageInput, searchText } from './define';
 
 export interface YearlyFigures {
   organizationId: number;
@@ -112,7 +112,7 @@ export type FiguresSaveInput = z.input<typeof figuresSaveInput>;
 
 export const figuresGridInput = z.object({
   year,
-  query: z.string().max(200).optional(),
+  query: searchText().optional(),
   kind: z.enum(organizationKinds).optional(),
   communeCode: code('xã, phường', 5).optional(),
   ...pageInput,

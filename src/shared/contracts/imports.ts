@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { importKinds, type ImportKind, type Page } from '../domain';
-import { channel, pageInput } from './define';
+import { channel, listOf, pageInput } from './define';
 import { fileId } from './files';
 
 const jobId = z.uuid({ error: 'Mã công việc không hợp lệ; hãy làm lại từ bước chọn tệp.' });
@@ -62,9 +62,7 @@ export const importAnalyzeInput = z.object({
 });
 
 /** Which source column feeds which field; a field is fed by at most one column. */
-const mappingInput = z
-  .array(z.object({ column: z.number().int().min(0), field: z.string().min(1).max(50) }))
-  .max(500)
+const mappingInput = listOf(z.object({ column: z.number().int().min(0).max(16_383), field: z.string().min(1).max(50) }), 500, 'cột ghép')
   .refine((entries) => new Set(entries.map((entry) => entry.field)).size === entries.length, {
     error: 'Mỗi trường chỉ ghép với một cột; hãy bỏ bớt cột ghép trùng.',
   });
@@ -162,7 +160,7 @@ export type ImportDecision = z.input<typeof importDecision>;
 export const importCommitInput = z.object({
   previewJobId: jobId,
   /** What the person chose for single rows; it wins over `bulk`. */
-  decisions: z.array(importDecision).max(200_000),
+  decisions: listOf(importDecision, 200_000, 'dòng đã quyết định'),
   /** What to do with every matched / unmatched row not decided one by one. */
   bulk: z
     .object({ matched: action.optional(), fresh: action.optional() })

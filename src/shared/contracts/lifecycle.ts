@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { lifecycleEventKinds } from '../domain';
 import type { LifecycleEventKind, LifecycleRole, OrganizationKind } from '../domain';
-import { channel, isoDate, optionalText } from './define';
+import { channel, isoDate, listOf, optionalText } from './define';
 import { organizationInput } from './organizations';
 
 export interface LifecycleParticipant {
@@ -49,9 +49,9 @@ export const lifecycleRecordInput = z.object({
   decisionNo: optionalText('Số quyết định', 100),
   note: optionalText('Ghi chú', 1000),
   subjectId: organizationId.nullable().optional().transform((value) => value ?? null),
-  predecessorIds: z.array(organizationId).default([]),
-  successorIds: z.array(organizationId).default([]),
-  newSuccessors: z.array(organizationInput).default([]),
+  predecessorIds: listOf(organizationId, 100, 'tổ chức trước đó').default([]),
+  successorIds: listOf(organizationId, 100, 'tổ chức kế tiếp').default([]),
+  newSuccessors: listOf(organizationInput, 50, 'tổ chức mới').default([]),
   newName: optionalText('Tên mới', 300),
 });
 export type LifecycleRecordInput = z.input<typeof lifecycleRecordInput>;

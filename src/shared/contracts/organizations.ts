@@ -9,9 +9,11 @@ import {
   optionalCount,
   optionalEmail,
   optionalIsoDate,
+  listOf,
   optionalText,
   pageInput,
   requiredText,
+  searchText,
 } from './define';
 import { cleanText, formatIsoDateVi } from '../text';
 
@@ -111,13 +113,14 @@ export type ClassificationFilter = (typeof classificationFilters)[number];
 
 export const organizationListInput = z
   .object({
-    query: z.string().max(200).optional(),
+    query: searchText().optional(),
     /** One kind; kept for callers written before `kinds`. Combined with `kinds` as "any of". */
     kind: z.enum(organizationKinds).optional(),
-    kinds: z.array(z.enum(organizationKinds)).optional(),
-    sectorCodes: z.array(z.string().max(50)).optional(),
-    communeCodes: z.array(code('xã, phường', 5)).optional(),
-    statuses: z.array(z.enum(organizationStatuses)).optional(),
+    kinds: listOf(z.enum(organizationKinds), 10, 'loại hình').optional(),
+    sectorCodes: listOf(z.string().max(50), 200, 'ngành nghề').optional(),
+    /** Every commune of the country (3,321) may be chosen; a province has a few hundred. */
+    communeCodes: listOf(code('xã, phường', 5), 5000, 'xã, phường').optional(),
+    statuses: listOf(z.enum(organizationStatuses), 10, 'trạng thái').optional(),
     /** Member of the alliance today (per the dates), or not. */
     membership: z.enum(['member', 'nonMember']).optional(),
     classification: z.enum(classificationFilters).optional(),

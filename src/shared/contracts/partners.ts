@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { partnerBusinessLines, partnerKinds, type Page, type PartnerBusinessLine, type PartnerKind } from '../domain';
 import { cleanText } from '../text';
-import { channel, code, optionalEmail, optionalText, pageInput, requiredText } from './define';
+import { channel, code, optionalEmail, optionalText, pageInput, requiredText, searchText } from './define';
 import { registrationNoPattern } from './organizations';
 
 /** A partner as lists and pickers show it. */
@@ -115,7 +115,7 @@ export type PartnerSortKey = (typeof partnerSortKeys)[number];
 
 export const partnerListInput = z.object({
   /** Search as you type: ignores case and diacritics (đ→d); name, short name, tax code, contact, what they buy. */
-  search: z.string().max(200).optional().default(''),
+  search: searchText().optional().default(''),
   kind: z.enum(partnerKinds).optional(),
   provinceCode: z.string().regex(/^\d{2}$/).optional(),
   /** By name unless said otherwise; ties in name are put in Vietnamese alphabetical order. */

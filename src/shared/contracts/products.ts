@@ -83,7 +83,7 @@ export const certificationInput = z
     id: id.optional(),
     organizationId,
     productId: id.nullable().optional().transform((value) => value ?? null),
-    kindCode: z.string({ error: 'Chưa chọn loại chứng nhận.' }).min(1, { error: 'Chưa chọn loại chứng nhận.' }),
+    kindCode: z.string({ error: 'Chưa chọn loại chứng nhận.' }).min(1, { error: 'Chưa chọn loại chứng nhận.' }).max(50, { error: 'Chưa chọn loại chứng nhận.' }),
       /**
      * Required for kinds with stars (OCOP), absent for the others (see certificationKinds of
      * 'lookups:get'); the service checks which.

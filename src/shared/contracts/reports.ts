@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { agreementListInput } from './agreements';
-import { channel, isoDate, none } from './define';
+import { channel, isoDate, listOf, none } from './define';
 import { eventListInput } from './events';
 import { organizationListInput } from './organizations';
 import { partnerListInput } from './partners';
@@ -85,7 +85,7 @@ export type ReportRunInput = z.input<typeof reportRunInput>;
 
 /** The columns shown, in their order (the name or title may be left out: it is always written). */
 function shownColumns<const Column extends string>(columns: readonly [Column, ...Column[]]) {
-  return z.array(z.enum(columns, { error: 'Cột này không có trong danh sách.' })).max(columns.length);
+  return listOf(z.enum(columns, { error: 'Cột này không có trong danh sách.' }), columns.length, 'cột');
 }
 
 /**

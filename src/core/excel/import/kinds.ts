@@ -487,7 +487,8 @@ const figuresAdapter: KindAdapter = {
     let classification: Classification | null | undefined;
     if (classificationText) {
       const folded = foldText(classificationText);
-      if (folded in classificationWords) classification = classificationWords[folded];
+      // Own keys only: a cell reading "constructor" is not Object's constructor.
+      if (Object.hasOwn(classificationWords, folded)) classification = classificationWords[folded];
       else problems.push({ cell: cellRef(scope.columns, 'classification', rowNumber), message: `Xếp loại «${classificationText}» không rõ; ghi Tốt, Khá, Trung bình, Yếu hoặc Chưa xếp loại.` });
     }
     const candidate: Record<string, FieldValue | undefined> = { year: year ?? 0, classification };
@@ -648,7 +649,7 @@ const partnerKindWords: Record<string, PartnerKind> = {
 function partnerKindOf(kindText: string, name: string): PartnerKind | undefined {
   if (kindText) {
     const folded = foldText(kindText);
-    return partnerKindWords[folded] ?? partnerKinds.find((kind) => kind === kindText);
+    return (Object.hasOwn(partnerKindWords, folded) ? partnerKindWords[folded] : undefined) ?? partnerKinds.find((kind) => kind === kindText);
   }
   const folded = foldText(name);
   if (/^(cong ty|cty|ctcp|doanh nghiep|dntn)\b/.test(folded)) return 'enterprise';

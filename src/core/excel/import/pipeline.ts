@@ -33,9 +33,11 @@ import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk } from '../../db/derived';
 import { inLongTransaction } from '../../longTransaction';
+import { backUpBefore } from '../../backup/backups';
 import { jsonText } from '../../db/prepared';
 import { getAlliance } from '../../services/alliance';
-import { detectHeader, detectLegacyEncoding, openSource, parseDateCell, readHead, readRows } from '../read';
+import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
+import { openReader, type Reader } from '../read/thread';
 import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
 import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
@@ -44,6 +46,12 @@ import { importScope, kindAdapters, type ImportScope, type PreparedRow } from '.
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
+/**
+ * The widest table imported: column IV, Excel 2003's last, far past any list an office keeps.
+ * Rows are read only this wide, so a sheet with a stray value in column XFD of every row costs no
+ * more than one without.
+ */
+const MAX_IMPORT_COLUMNS = 256;
 const SAMPLE_ROWS = 5;
 
 interface AnalysisState {
@@ -67,6 +75,8 @@ interface PreviewState {
   columns: MappedColumn[];
   year: number | null;
   rows: StoredRow[];
+  /** About how many bytes the rows hold, so that finished previews can be let go by size (jobs.ts). */
+  bytes: number;
 }
 
 interface CommitState {
@@ -77,8 +87,8 @@ interface CommitState {
 }
 
 export const ANALYZE_JOB = new JobKind<AnalysisState>('imports:analyze');
-export const PREVIEW_JOB = new JobKind<PreviewState>('imports:preview');
-export const COMMIT_JOB = new JobKind<CommitState>('imports:commit');
+export const PREVIEW_JOB = new JobKind<PreviewState>('imports:preview', (state) => state.bytes);
+export const COMMIT_JOB = new JobKind<CommitState>('imports:commit', (state) => state.preview.bytes);
 export const UNDO_JOB = new JobKind<ImportBatch>('imports:undo');
 
 function homeProvince(ctx: Context): string {
@@ -100,6 +110,13 @@ function headerOf(kind: ImportKind, sheet: string, head: SheetHead): DetectedHea
     throw importProblem(`Trang tính «${sheet}» trống: không có dòng nào có chữ hay số. Hãy chọn trang tính khác.`);
   }
   const header = detectHeader(head, (folded) => isKnownHeader(kind, folded));
+  const beyond = header?.columns.findLast((column) => column.index >= MAX_IMPORT_COLUMNS);
+  if (beyond) {
+    throw importProblem(
+      `Dòng tiêu đề của trang tính «${sheet}» có chữ (hoặc ô gộp) tới cột ${beyond.letter}, ngoài cột ${columnLetter(MAX_IMPORT_COLUMNS - 1)} (cột thứ ${MAX_IMPORT_COLUMNS}): ` +
+        `HTX Desk nhập bảng có tối đa ${MAX_IMPORT_COLUMNS} cột. Hãy xóa các cột thừa bên phải bảng rồi nhập lại.`,
+    );
+  }
   if (!header) {
     throw importProblem(
       `Không tìm thấy dòng tiêu đề trong trang tính «${sheet}»: không cột nào có tên quen thuộc như “Tên HTX”, “Mã số thuế”, “Địa chỉ”. ` +
@@ -112,7 +129,23 @@ function headerOf(kind: ImportKind, sheet: string, head: SheetHead): DetectedHea
 export async function analyze(ctx: Context, input: { fileId: string; kind: ImportKind; sheet?: string | undefined }, control: JobControl): Promise<AnalysisState> {
   const { path, fileName } = stagedFile(ctx, input.fileId);
   control.report(0, null, 'reading');
-  const source = await openSource(path, fileName);
+  // The file is read in a worker thread with a memory ceiling (read/thread.ts).
+  const reader = openReader({ signal: control.signal });
+  try {
+    return await analyzeWith(ctx, reader, { ...input, path, fileName }, control);
+  } finally {
+    reader.close();
+  }
+}
+
+async function analyzeWith(
+  ctx: Context,
+  reader: Reader,
+  input: { path: string; fileName: string; kind: ImportKind; sheet?: string | undefined },
+  control: JobControl,
+): Promise<AnalysisState> {
+  const { path, fileName } = input;
+  const source = await reader.openSource(path, fileName);
   // Without a sheet named, the first visible one with a header is taken: workbooks often open
   // with a notes or cover sheet.
   const candidates = input.sheet !== undefined ? [input.sheet] : source.sheets.filter((sheet) => !sheet.hidden && !sheet.empty).map((sheet) => sheet.name);
@@ -120,7 +153,7 @@ export async function analyze(ctx: Context, input: { fileId: string; kind: Impor
   let firstFailure: AppFailure | null = null;
   for (const sheet of candidates) {
     try {
-      const head = await readHead(path, source, sheet, HEAD_ROWS);
+      const head = await reader.readHead(path, source, sheet, HEAD_ROWS);
       found = { sheet, head, header: headerOf(input.kind, sheet, head) };
       break;
     } catch (error) {
@@ -142,7 +175,9 @@ export async function analyze(ctx: Context, input: { fileId: string; kind: Impor
   const taken = new Set<string>();
   const columns = header.columns.map((column) => {
     const key = headerKey(column.header);
-    const proposed = remembered ? (rememberedFields[key] ?? null) : fieldOfHeader(input.kind, column.header);
+    // Own keys only: a header reading "constructor" is not Object's constructor.
+    const rememberedField = Object.hasOwn(rememberedFields, key) ? (rememberedFields[key] ?? null) : null;
+    const proposed = remembered ? rememberedField : fieldOfHeader(input.kind, column.header);
     // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
     const field = proposed && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
     if (field) taken.add(field);
@@ -207,6 +242,21 @@ function prepareStored(scope: ImportScope, state: PreviewState, row: StoredRow):
 }
 
 export async function preview(ctx: Context, analysisState: AnalysisState, input: z.output<typeof importPreviewInput>, control: JobControl): Promise<PreviewState> {
+  const reader = openReader({ signal: control.signal });
+  try {
+    return await previewWith(ctx, reader, analysisState, input, control);
+  } finally {
+    reader.close();
+  }
+}
+
+async function previewWith(
+  ctx: Context,
+  reader: Reader,
+  analysisState: AnalysisState,
+  input: z.output<typeof importPreviewInput>,
+  control: JobControl,
+): Promise<PreviewState> {
   const { analysis, path, source } = analysisState;
   const year = input.year ?? null;
   const columns = mappedColumns(analysis, input.mapping, year);
@@ -218,11 +268,14 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
   const rows: StoredRow[] = [];
   const firstRowOfKey = new Map<string, { row: number; name: string }>();
   let seen = 0;
+  let held = 0;
   let bytes = { read: 0, total: 0 };
   control.report(0, expected, 'reading');
   let tableEnded = false;
-  for await (const batch of readRows(path, source, analysis.sheet, {
+  for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
+    // The table ends at its last header: cells right of it are neither mapped nor written back.
+    columns: Math.max(0, ...analysis.columns.map((column) => column.index + 1)),
     signal: control.signal,
     onProgress: (read, total) => (bytes = { read, total }),
   })) {
@@ -248,6 +301,7 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
         for (const key of keys) if (!firstRowOfKey.has(key)) firstRowOfKey.set(key, { row: sourceRow.rowNumber, name });
       }
       rows.push(stored);
+      held += storedBytes(stored);
     }
     // A CSV does not say how many rows it has: the bytes read so far tell.
     const total = expected ?? (bytes.read > 0 ? Math.max(seen, Math.round((seen * bytes.total) / bytes.read)) : null);
@@ -258,7 +312,23 @@ export async function preview(ctx: Context, analysisState: AnalysisState, input:
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
-  return { analysis: analysisState, columns, year, rows };
+  return { analysis: analysisState, columns, year, rows, bytes: held };
+}
+
+/**
+ * A rough count of the bytes a stored row holds in V8 — objects and arrays of 8-byte slots, text
+ * at up to two bytes a character — generous rather than exact: it only decides when to let go.
+ */
+function storedBytes(row: StoredRow): number {
+  let bytes = 96 + 8 * row.cells.length;
+  for (const cell of row.cells) {
+    if (typeof cell === 'string') bytes += 24 + 2 * cell.length;
+    else if (cell !== null && typeof cell === 'object') bytes += 64;
+  }
+  for (const problem of row.problems ?? []) bytes += 96 + 2 * (problem.cell.length + problem.message.length);
+  if (row.match) bytes += 160;
+  if (row.communeCodes) bytes += 32 + 24 * row.communeCodes.length;
+  return bytes;
 }
 
 /**
@@ -369,6 +439,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
   const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
+  await backUpBefore(ctx, 'beforeImport', control);
   control.report(0, state.rows.length, 'saving');
 
   await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
@@ -527,6 +598,7 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
  * when any was changed after the import — putting it back would lose that later work.
  */
 export async function undoBatch(ctx: Context, batchId: number, control: JobControl): Promise<ImportBatch> {
+  await backUpBefore(ctx, 'beforeUndo', control);
   control.report(0, null, 'undoing');
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
     const batch = tx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();

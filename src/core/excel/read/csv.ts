@@ -6,7 +6,8 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
+import { MAX_COLUMNS, MAX_CSV_RECORD_CHARS, unreadable, type Unreadable } from './limits';
 import type { OpenedSource, SourceRow } from './types';
 import { toNfc } from './xml';
 
@@ -137,21 +138,34 @@ export async function inspectCsv(path: string): Promise<{ encoding: Encoding; de
   return { encoding, delimiter: detectDelimiter(sample) };
 }
 
-function rowOf(record: string[], rowNumber: number): SourceRow {
+function rowOf(record: string[], rowNumber: number, columns: number): SourceRow {
+  if (record.length > MAX_COLUMNS) throw unreadable.csvTooManyColumns(rowNumber);
+  const kept = record.length > columns ? record.slice(0, columns) : record;
   return {
     rowNumber,
-    cells: record.map((field) => (field === '' ? null : toNfc(field))),
+    cells: kept.map((field) => (field === '' ? null : toNfc(field))),
   };
 }
 
-/** The records from `fromRow` (1-based), in batches, with the bytes of the file read so far. */
+/** csv-parse's refusal of the record after `records` whole ones, said for the person. */
+function refusalOf(error: CsvError): Unreadable {
+  const line = (typeof error.records === 'number' ? error.records : 0) + 1;
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return unreadable.csvUnclosedQuote(line);
+  if (error.code === 'CSV_MAX_RECORD_SIZE') return unreadable.csvRecordTooLong(line);
+  return unreadable.csvMalformed(line);
+}
+
+/**
+ * The records from `fromRow` (1-based), in batches, with the bytes of the file read so far; fields
+ * from index `columns` on are left out.
+ */
 export async function* readCsvRows(
   path: string,
   encoding: Encoding,
   delimiter: Delimiter,
-  fromRow: number,
-  batchRows: number,
+  options: { fromRow: number; batchRows: number; columns: number },
 ): AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }> {
+  const { fromRow, batchRows, columns } = options;
   let read = 0;
   let total = 0;
   const text = Readable.from(
@@ -161,16 +175,17 @@ export async function* readCsvRows(
     }),
     { objectMode: false, encoding: 'utf8' },
   );
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  // A record past a megabyte is an unclosed quote or not a CSV: refused before it fills memory.
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_CSV_RECORD_CHARS });
   const records = text.pipe(parser);
   text.on('error', (error) => parser.destroy(error));
   let rowNumber = 0;
   let batch: SourceRow[] = [];
   try {
-    for await (const record of records as AsyncIterable<string[]>) {
+    for await (const record of parsed(records as AsyncIterable<string[]>)) {
       rowNumber++;
       if (rowNumber < fromRow) continue;
-      batch.push(rowOf(record, rowNumber));
+      batch.push(rowOf(record, rowNumber, columns));
       if (batch.length >= batchRows) {
         yield { batch, read, total };
         batch = [];
@@ -181,5 +196,14 @@ export async function* readCsvRows(
     // Stopped early (Hủy, a totals row), the parser goes but the text stream would keep the file
     // open until it is collected.
     text.destroy();
+  }
+}
+
+/** The parser's records, its refusals said for the person. */
+async function* parsed(records: AsyncIterable<string[]>): AsyncGenerator<string[]> {
+  try {
+    yield* records;
+  } catch (error) {
+    throw error instanceof CsvError ? refusalOf(error) : error;
   }
 }

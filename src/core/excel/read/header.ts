@@ -5,6 +5,7 @@
  * "Liên kết").
  */
 import { cleanText, foldText } from '../../../shared/text';
+import { MAX_COLUMNS } from './limits';
 import type { CellValue, DetectedHeader, MergedRange, SheetHead, SourceRow } from './types';
 
 /** Column letter of a 0-based index: 0 → A, 26 → AA. */
@@ -25,18 +26,24 @@ function textOf(value: CellValue | undefined): string {
   return '';
 }
 
-/** The sheet's head as a grid with each merged range's value copied into all its cells. */
+/**
+ * The sheet's head as a grid with each merged range's value copied into all its cells. Only the
+ * head's own rows are visited, and the cells filled are counted: a crafted sheet's thousands of
+ * merges over whole columns stop at a few times the head's size instead of running for minutes.
+ */
 class FilledGrid {
   private readonly byRow = new Map<number, CellValue[]>();
 
   constructor(rows: SourceRow[], merges: MergedRange[]) {
     for (const row of rows) this.byRow.set(row.rowNumber, [...row.cells]);
+    let budget = 2 * Math.max(1, rows.length) * MAX_COLUMNS;
     for (const merge of merges) {
       const value = this.byRow.get(merge.top)?.[merge.left - 1] ?? null;
       if (value === null) continue;
-      for (let row = merge.top; row <= merge.bottom; row++) {
-        const cells = this.byRow.get(row);
-        if (!cells) continue;
+      for (const [rowNumber, cells] of this.byRow) {
+        if (rowNumber < merge.top || rowNumber > merge.bottom) continue;
+        budget -= merge.right - merge.left + 1;
+        if (budget < 0) return;
         for (let column = merge.left - 1; column < merge.right; column++) cells[column] = value;
       }
     }

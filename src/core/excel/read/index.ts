@@ -5,6 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { inspectCsv, NotUtf8, readCsvRows } from './csv';
+import { MAX_COLUMNS, Unreadable } from './limits';
 import { importProblem, problems } from './problems';
 import type { OpenedSource, ReadRowsOptions, SheetHead, SourceRow } from './types';
 import { NotAWorkbook, openWorkbook, readXlsxHead, readXlsxRows, sheetOf, type Workbook } from './xlsx';
@@ -50,6 +51,7 @@ async function worded<T>(fileName: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
+    if (error instanceof Unreadable) throw importProblem(problems.unreadable(fileName, error.message));
     if (error instanceof ZipDamaged) throw importProblem(problems.truncated(fileName));
     if (error instanceof NotUtf8) throw importProblem(problems.legacyCsvEncoding(fileName));
     throw error;
@@ -123,7 +125,8 @@ export async function readHead(path: string, source: OpenedSource, sheet: string
       const workbook = await openWorkbook(path);
       return readXlsxHead(path, workbook, sheetPart(workbook, sheet), rows);
     }
-    for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', 1, rows)) {
+    const options = { fromRow: 1, batchRows: rows, columns: MAX_COLUMNS };
+    for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options)) {
       return { rows: batch, merges: [] };
     }
     return { rows: [], merges: [] };
@@ -145,13 +148,13 @@ export async function* readRows(
   sheet: string,
   options: ReadRowsOptions,
 ): AsyncGenerator<SourceRow[]> {
-  const batchRows = options.batchRows ?? defaultBatchRows;
+  const read = { fromRow: options.fromRow, batchRows: options.batchRows ?? defaultBatchRows, columns: options.columns ?? MAX_COLUMNS };
   let batches: AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }>;
   if (source.format === 'xlsx') {
     const workbook = await worded(source.fileName, () => openWorkbook(path));
-    batches = readXlsxRows(path, workbook, sheetPart(workbook, sheet), options.fromRow, batchRows);
+    batches = readXlsxRows(path, workbook, sheetPart(workbook, sheet), read);
   } else {
-    batches = readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options.fromRow, batchRows);
+    batches = readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', read);
   }
   try {
     for (;;) {

@@ -16,6 +16,11 @@ export const problems = {
     `Tệp «${fileName}» có đặt mật khẩu. Hãy mở trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi Lưu lại.`,
   legacyXls: () => 'Tệp .xls (Excel 97–2003) chưa đọc được; hãy mở trong Excel và Lưu thành .xlsx.',
   binaryXlsb: () => 'Tệp .xlsb (sổ làm việc nhị phân) chưa đọc được; hãy mở trong Excel và Lưu thành .xlsx.',
+  /** A limit of the reader (see limits.ts) was passed; `what` says which, and where. */
+  unreadable: (fileName: string, what: string) => `Tệp «${fileName}»: ${what}`,
+  tooMuchMemory: (fileName: string, megabytes: number) =>
+    `Tệp «${fileName}» cần hơn ${megabytes} MB bộ nhớ để đọc, nên HTX Desk đã dừng đọc; dữ liệu đã lưu không bị ảnh hưởng. ` +
+    'Tệp có thể bị hỏng hoặc được tạo cố ý; nếu đúng là một danh sách lớn, hãy chia thành nhiều tệp nhỏ hơn.',
   emptyWorkbook: (fileName: string) => `Tệp «${fileName}» không có trang tính nào có dữ liệu.`,
   noSheet: (sheet: string) => `Không có trang tính «${sheet}» trong tệp.`,
   legacyCsvEncoding: (fileName: string) =>

@@ -76,6 +76,8 @@ export interface ReadRowsOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Rows per batch; about 1000 unless told. */
   batchRows?: number;
+  /** Cells from this 0-based column on are left out (the table ends before it); all unless told. */
+  columns?: number;
 }
 
 export interface DetectedColumn {

@@ -5,6 +5,20 @@
  */
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { formatCount } from '../../../shared/format';
+import { columnLetter } from './header';
+import {
+  MAX_CELL_CHARS,
+  MAX_COLUMNS,
+  MAX_PART_BYTES,
+  MAX_RAW_CELL_CHARS,
+  MAX_ROWS,
+  MAX_SHARED_STRINGS_BYTES,
+  MAX_SHEET_BYTES,
+  MAX_SHEETS,
+  MAX_TAG_CHARS,
+  unreadable,
+} from './limits';
 import { isoOfExcelSerial } from './values';
 import type { CellValue, MergedRange, SheetHead, SheetInfo, SourceRow } from './types';
 import { attribute, decodeXmlText, toNfc, XmlTokenizer, type XmlHandler } from './xml';
@@ -27,18 +41,21 @@ async function partText(file: FileHandle, size: number, entries: Map<string, Zip
   if (!entry) return null;
   const decoder = new TextDecoder('utf-8');
   let text = '';
-  for await (const chunk of readZipEntry(file, size, entry)) text += decoder.decode(chunk, { stream: true });
+  for await (const chunk of readZipEntry(file, size, entry, MAX_PART_BYTES)) text += decoder.decode(chunk, { stream: true });
   return text + decoder.decode();
 }
 
 /** Each tag of a small part with its raw attributes, in order. */
-function tagsOf(xml: string): { name: string; attributes: string }[] {
+function tagsOf(xml: string, part: string): { name: string; attributes: string }[] {
   const tags: { name: string; attributes: string }[] = [];
-  const tokenizer = new XmlTokenizer({
-    open: (name, attributes) => tags.push({ name, attributes }),
-    close: () => undefined,
-    text: () => undefined,
-  });
+  const tokenizer = new XmlTokenizer(
+    {
+      open: (name, attributes) => tags.push({ name, attributes }),
+      close: () => undefined,
+      text: () => undefined,
+    },
+    part,
+  );
   tokenizer.push(xml);
   return tags;
 }
@@ -48,7 +65,7 @@ function relationships(xml: string | null, ofPart: string): Map<string, { target
   const found = new Map<string, { target: string; type: string }>();
   if (xml === null) return found;
   const base = posix.dirname(ofPart);
-  for (const tag of tagsOf(xml)) {
+  for (const tag of tagsOf(xml, relsPathOf(ofPart))) {
     if (tag.name !== 'Relationship') continue;
     const id = attribute(tag.attributes, 'Id');
     const target = attribute(tag.attributes, 'Target');
@@ -71,7 +88,7 @@ async function sheetStartOf(file: FileHandle, size: number, entry: ZipEntry): Pr
   const decoder = new TextDecoder('utf-8');
   let head = '';
   let empty = true;
-  for await (const chunk of readZipEntry(file, size, entry)) {
+  for await (const chunk of readZipEntry(file, size, entry, MAX_SHEET_BYTES)) {
     head += decoder.decode(chunk, { stream: true });
     if (/<(?:\w+:)?c[\s>/]/.test(head)) {
       empty = false;
@@ -123,7 +140,10 @@ async function readWorkbook(path: string): Promise<Workbook> {
 
     let date1904 = false;
     const sheets: Workbook['sheets'] = [];
-    for (const tag of tagsOf(workbookXml)) {
+    const tags = tagsOf(workbookXml, workbookPart);
+    // Counted before any is opened: each is inflated to see whether it has cells.
+    if (tags.filter((tag) => tag.name === 'sheet').length > MAX_SHEETS) throw unreadable.tooManySheets();
+    for (const tag of tags) {
       if (tag.name === 'workbookPr') {
         const flag = attribute(tag.attributes, 'date1904');
         date1904 = flag === '1' || flag === 'true';
@@ -138,7 +158,7 @@ async function readWorkbook(path: string): Promise<Workbook> {
       const state = attribute(tag.attributes, 'state');
       const start = await sheetStartOf(file, size, entry);
       sheets.push({
-        name: (attribute(tag.attributes, 'name') ?? `Sheet${sheets.length + 1}`).normalize('NFC'),
+        name: toNfc(attribute(tag.attributes, 'name') ?? `Sheet${sheets.length + 1}`),
         index: sheets.length,
         hidden: state === 'hidden' || state === 'veryHidden',
         dimension: start.dimension,
@@ -158,6 +178,9 @@ async function readWorkbook(path: string): Promise<Workbook> {
   }
 }
 
+/** Merged ranges kept for finding the header: real headers have a few dozen. */
+const MAX_HEAD_MERGES = 5_000;
+
 /** Built-in number formats that show a day (times alone, 18–21 and 45–47, stay numbers). */
 const builtInDateFormats = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
 
@@ -174,23 +197,34 @@ export function isDateFormat(code: string): boolean {
   return /[dy]/i.test(bare);
 }
 
+/** Excel holds at most 64,000 cell formats; a cell pointing past them is read as no date. */
+const MAX_CELL_FORMATS = 65_536;
+
 /** For each style index (a cell's `s`), whether it formats numbers as dates. */
-function dateStylesOf(xml: string | null): boolean[] {
+function dateStylesOf(xml: string | null, part: string): boolean[] {
   if (xml === null) return [];
   const customDates = new Set<number>();
   const styles: boolean[] = [];
   let inCellXfs = false;
-  for (const tag of tagsOf(xml)) {
-    if (tag.name === 'numFmt') {
-      const id = Number(attribute(tag.attributes, 'numFmtId'));
-      if (isDateFormat(attribute(tag.attributes, 'formatCode') ?? '')) customDates.add(id);
-    } else if (tag.name === 'cellXfs') inCellXfs = true;
-    else if (tag.name === 'cellStyles' || tag.name === 'dxfs' || tag.name === 'cellStyleXfs') inCellXfs = false;
-    else if (tag.name === 'xf' && inCellXfs) {
-      const id = Number(attribute(tag.attributes, 'numFmtId') ?? '0');
-      styles.push(builtInDateFormats.has(id) || customDates.has(id));
-    }
-  }
+  const tokenizer = new XmlTokenizer(
+    {
+      open(name, attributes) {
+        if (name === 'numFmt') {
+          const id = Number(attribute(attributes, 'numFmtId'));
+          if (isDateFormat(attribute(attributes, 'formatCode') ?? '')) customDates.add(id);
+        } else if (name === 'cellXfs') inCellXfs = true;
+        else if (name === 'cellStyles' || name === 'dxfs' || name === 'cellStyleXfs') inCellXfs = false;
+        else if (name === 'xf' && inCellXfs && styles.length < MAX_CELL_FORMATS) {
+          const id = Number(attribute(attributes, 'numFmtId') ?? '0');
+          styles.push(builtInDateFormats.has(id) || customDates.has(id));
+        }
+      },
+      close: () => undefined,
+      text: () => undefined,
+    },
+    part,
+  );
+  tokenizer.push(xml);
   return styles;
 }
 
@@ -201,23 +235,35 @@ async function sharedStringsOf(file: FileHandle, size: number, entry: ZipEntry |
   let text = '';
   let inText = false;
   let inPhonetic = false;
-  const tokenizer = new XmlTokenizer({
-    open(name, _attributes, selfClosing) {
-      if (name === 'si') text = '';
-      else if (name === 't' && !inPhonetic && !selfClosing) inText = true;
-      else if (name === 'rPh') inPhonetic = true;
+  const finish = () => {
+    const value = toNfc(decodeXmlText(text));
+    if (value.length > MAX_CELL_CHARS) throw unreadable.sharedStringTooLong(strings.length);
+    strings.push(value);
+  };
+  const tokenizer = new XmlTokenizer(
+    {
+      open(name, _attributes, selfClosing) {
+        if (name === 'si') {
+          text = '';
+          if (selfClosing) finish();
+        } else if (name === 't' && !inPhonetic && !selfClosing) inText = true;
+        else if (name === 'rPh') inPhonetic = !selfClosing;
+      },
+      close(name) {
+        if (name === 't') inText = false;
+        else if (name === 'rPh') inPhonetic = false;
+        else if (name === 'si') finish();
+      },
+      text(raw) {
+        if (!inText) return;
+        text += raw;
+        if (text.length > MAX_RAW_CELL_CHARS) throw unreadable.sharedStringTooLong(strings.length);
+      },
     },
-    close(name) {
-      if (name === 't') inText = false;
-      else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'si') strings.push(toNfc(decodeXmlText(text)));
-    },
-    text(raw) {
-      if (inText) text += raw;
-    },
-  });
+    entry.name,
+  );
   const decoder = new TextDecoder('utf-8');
-  for await (const chunk of readZipEntry(file, size, entry)) tokenizer.push(decoder.decode(chunk, { stream: true }));
+  for await (const chunk of readZipEntry(file, size, entry, MAX_SHARED_STRINGS_BYTES)) tokenizer.push(decoder.decode(chunk, { stream: true }));
   tokenizer.push(decoder.decode());
   return strings;
 }
@@ -241,14 +287,17 @@ async function sheetContext(path: string, workbook: Workbook, file: FileHandle, 
       size,
       workbook.sharedStringsPart === null ? undefined : workbook.entries.get(workbook.sharedStringsPart),
     ),
-    dateStyles: dateStylesOf(stylesXml),
+    dateStyles: workbook.stylesPart === null ? [] : dateStylesOf(stylesXml, workbook.stylesPart),
     date1904: workbook.date1904,
   };
   cached = { key, context };
   return context;
 }
 
-/** 0-based column of a cell reference (`AB12` → 27); -1 when there is none. */
+/**
+ * 0-based column of a cell reference (`AB12` → 27); -1 when there is none. Letters past XFD give
+ * MAX_COLUMNS or more (counting stops there, so `AAAAAAAAAAAA1` is no huge number).
+ */
 function columnOfReference(reference: string): number {
   let column = 0;
   let at = 0;
@@ -257,21 +306,28 @@ function columnOfReference(reference: string): number {
     if (code >= 65 && code <= 90) column = column * 26 + (code - 64);
     else if (code >= 97 && code <= 122) column = column * 26 + (code - 96);
     else break;
+    if (column > MAX_COLUMNS) return MAX_COLUMNS;
   }
   return at === 0 ? -1 : column - 1;
 }
 
 function parseReference(reference: string): { row: number; column: number } | null {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(reference);
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(reference);
   return match ? { column: columnOfReference(match[1] ?? ''), row: Number(match[2]) } : null;
 }
 
+/**
+ * A merged range from its `ref` ("A1:C2"), or null when it is not one Excel could hold: cells past
+ * XFD or row 1,048,576, or corners the wrong way round.
+ */
 export function parseMergeRange(ref: string): MergedRange | null {
   const [from = '', to = from] = ref.split(':');
   const start = parseReference(from);
   const end = parseReference(to);
   if (!start || !end) return null;
-  return { top: start.row, left: start.column + 1, bottom: end.row, right: end.column + 1 };
+  const range = { top: start.row, left: start.column + 1, bottom: end.row, right: end.column + 1 };
+  const inside = range.top >= 1 && range.bottom <= MAX_ROWS && range.right <= MAX_COLUMNS;
+  return inside && range.top <= range.bottom && range.left <= range.right ? range : null;
 }
 
 /**
@@ -307,8 +363,17 @@ class SheetRows implements XmlHandler {
   merges: MergedRange[] = [];
   /** Rows before this one are skipped without building their cells. */
   fromRow = 1;
+  /** Cells from this column index on are not kept: the import's table ends before it. */
+  columns = MAX_COLUMNS;
   /** Once set, rows are no longer built at all: only merged ranges are collected. */
   mergesOnly = false;
+  /** Merged ranges starting below this row are not kept: they do not touch the head. */
+  mergesUpTo = MAX_ROWS;
+  /**
+   * Reading a head: once this many rows are built, no more are (`mergesOnly`), even within the
+   * piece of XML at hand, which may hold thousands.
+   */
+  headRows = Number.POSITIVE_INFINITY;
 
   private rowNumber = 0;
   private cells: CellValue[] = [];
@@ -324,13 +389,20 @@ class SheetRows implements XmlHandler {
   private capturing = 0;
   private inPhonetic = false;
 
-  constructor(private readonly context: SheetContext) {}
+  constructor(
+    private readonly context: SheetContext,
+    /** The sheet's name, for the messages that refuse it. */
+    private readonly sheet: string,
+  ) {}
 
   open(name: string, attributes: string, selfClosing: boolean): void {
     switch (name) {
       case 'row': {
         const r = attribute(attributes, 'r');
         this.rowNumber = r === null ? this.rowNumber + 1 : Number(r);
+        if (!Number.isInteger(this.rowNumber) || this.rowNumber < 1 || this.rowNumber > MAX_ROWS) {
+          throw unreadable.rowPastLast(this.sheet, r ?? String(this.rowNumber));
+        }
         this.column = -1;
         this.inRow = !this.mergesOnly && this.rowNumber >= this.fromRow;
         if (!this.inRow) return;
@@ -345,6 +417,8 @@ class SheetRows implements XmlHandler {
         cellAttributes(attributes, this.cell);
         const column = this.cell.r === '' ? -1 : columnOfReference(this.cell.r);
         this.column = column < 0 ? this.column + 1 : column;
+        // A column past XFD would have every row stretched to it, cell by empty cell.
+        if (this.column >= MAX_COLUMNS) throw unreadable.columnPastXfd(this.sheet, this.cell.r === '' ? this.reference() : `«${this.reference()}»`);
         this.value = '';
         this.hasValue = false;
         this.hasFormula = false;
@@ -372,7 +446,7 @@ class SheetRows implements XmlHandler {
       case 'mergeCell': {
         const ref = attribute(attributes, 'ref');
         const range = ref === null ? null : parseMergeRange(ref);
-        if (range) this.merges.push(range);
+        if (range) this.addMerge(range);
         return;
       }
       default:
@@ -401,12 +475,30 @@ class SheetRows implements XmlHandler {
   }
 
   text(raw: string): void {
-    if (this.capturing !== 0) this.value += raw;
+    if (this.capturing === 0) return;
+    this.value += raw;
+    if (this.value.length > MAX_RAW_CELL_CHARS) throw unreadable.cellTooLong(this.sheet, this.reference());
+  }
+
+  /**
+   * Keeps a merged range the head may need; a sheet of a million merges (no real header has more
+   * than a few dozen) keeps the first few thousand.
+   */
+  addMerge(range: MergedRange): void {
+    if (range.top <= this.mergesUpTo && this.merges.length < MAX_HEAD_MERGES) this.merges.push(range);
+  }
+
+  /** The current cell as Excel names it, for a message; by its place in the row when it has no name. */
+  private reference(): string {
+    const written = this.cell.r.slice(0, 20);
+    if (written !== '') return written;
+    return this.column < MAX_COLUMNS ? `${columnLetter(this.column)}${this.rowNumber}` : `thứ ${formatCount(this.column + 1)} của dòng ${this.rowNumber}`;
   }
 
   private endCell(): void {
     const { t, s } = this.cell;
     const column = this.column;
+    if (column >= this.columns) return;
     let value: CellValue = null;
     if (!this.hasValue) {
       if (this.hasFormula) (this.formulaCells ??= []).push(column);
@@ -418,7 +510,10 @@ class SheetRows implements XmlHandler {
         value = iso === null ? number : { date: iso };
       } else value = number;
     } else if (t === 's') value = this.context.sharedStrings[Number(this.value)] ?? null;
-    else if (t === 'inlineStr' || t === 'str') value = toNfc(decodeXmlText(this.value));
+    else if (t === 'inlineStr' || t === 'str') {
+      value = toNfc(decodeXmlText(this.value));
+      if (value.length > MAX_CELL_CHARS) throw unreadable.cellTooLong(this.sheet, this.reference());
+    }
     else if (t === 'b') value = this.value.trim() === '1';
     else if (t === 'd') value = /^\d{4}-\d{2}-\d{2}/.test(this.value) ? { date: this.value.slice(0, 10) } : null;
     else if (t === 'e') (this.errorCells ??= []).push(column);
@@ -436,6 +531,10 @@ class SheetRows implements XmlHandler {
     if (this.errorCells) row.errorCells = this.errorCells;
     this.rows.push(row);
     this.inRow = false;
+    if (this.rows.length >= this.headRows) {
+      this.mergesOnly = true;
+      this.mergesUpTo = this.rowNumber;
+    }
   }
 }
 
@@ -450,7 +549,10 @@ export function sheetOf(workbook: Workbook, sheet: string): (SheetInfo & { part:
 class MergeScanner {
   private carry: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly merges: MergedRange[]) {}
+  constructor(
+    private readonly rows: SheetRows,
+    private readonly part: string,
+  ) {}
 
   push(chunk: Uint8Array): void {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -461,12 +563,13 @@ class MergeScanner {
       if (hit < 0) break;
       const end = buffer.indexOf(62 /* > */, hit);
       if (end < 0) {
+        if (buffer.length - hit > MAX_TAG_CHARS) throw unreadable.tagTooLong(this.part);
         this.carry = Buffer.from(buffer.subarray(hit));
         return;
       }
       const ref = /\sref\s*=\s*["']([^"']+)["']/.exec(buffer.toString('latin1', hit, end))?.[1];
       const range = ref === undefined ? null : parseMergeRange(ref);
-      if (range) this.merges.push(range);
+      if (range) this.rows.addMerge(range);
       at = end + 1;
     }
     // Keep enough of the end for a name cut between two chunks.
@@ -489,15 +592,16 @@ async function* streamSheet(
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
-    const rows = new SheetRows(await sheetContext(path, workbook, file, size));
+    const sheet = workbook.sheets.find((info) => info.part === part)?.name ?? part;
+    const rows = new SheetRows(await sheetContext(path, workbook, file, size), sheet);
     configure(rows);
-    const tokenizer = new XmlTokenizer(rows);
+    const tokenizer = new XmlTokenizer(rows, part);
     const decoder = new TextDecoder('utf-8');
     let read = 0;
     let mergeScanner: MergeScanner | null = null;
-    for await (const chunk of readZipEntry(file, size, entry, (bytes) => (read = bytes))) {
+    for await (const chunk of readZipEntry(file, size, entry, MAX_SHEET_BYTES, (bytes) => (read = bytes))) {
       if (rows.mergesOnly) {
-        mergeScanner ??= new MergeScanner(rows.merges);
+        mergeScanner ??= new MergeScanner(rows, part);
         mergeScanner.push(chunk);
       } else tokenizer.push(decoder.decode(chunk, { stream: true }));
       yield { rows, read, total: entry.compressedSize, done: false };
@@ -514,28 +618,27 @@ async function* streamSheet(
  * the last row, so the rest of the sheet is still inflated and tokenized, but its rows are not built.
  */
 export async function readXlsxHead(path: string, workbook: Workbook, part: string, count: number): Promise<SheetHead> {
-  let head: SourceRow[] | null = null;
   let sheetRows: SheetRows | null = null;
-  for await (const { rows } of streamSheet(path, workbook, part, () => undefined)) {
-    sheetRows = rows;
-    if (head === null && rows.rows.length >= count) {
-      head = rows.rows.slice(0, count);
-      rows.rows = [];
-      rows.mergesOnly = true;
-    }
-  }
-  return { rows: head ?? sheetRows?.rows ?? [], merges: sheetRows?.merges ?? [] };
+  for await (const { rows } of streamSheet(path, workbook, part, (rows) => (rows.headRows = count))) sheetRows = rows;
+  return { rows: sheetRows?.rows ?? [], merges: sheetRows?.merges ?? [] };
 }
 
-/** Every row from `fromRow`, in batches of `batchRows`, with the compressed bytes read so far. */
+/**
+ * Every row from `fromRow`, in batches of `batchRows`, with the compressed bytes read so far;
+ * cells from column index `columns` on are left out.
+ */
 export async function* readXlsxRows(
   path: string,
   workbook: Workbook,
   part: string,
-  fromRow: number,
-  batchRows: number,
+  options: { fromRow: number; batchRows: number; columns: number },
 ): AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }> {
-  for await (const { rows, read, total, done } of streamSheet(path, workbook, part, (rows) => (rows.fromRow = fromRow))) {
+  const { fromRow, batchRows, columns } = options;
+  const configure = (rows: SheetRows) => {
+    rows.fromRow = fromRow;
+    rows.columns = columns;
+  };
+  for await (const { rows, read, total, done } of streamSheet(path, workbook, part, configure)) {
     while (rows.rows.length >= batchRows || (done && rows.rows.length > 0)) {
       const batch = rows.rows.length > batchRows ? rows.rows.splice(0, batchRows) : rows.rows;
       if (batch === rows.rows) rows.rows = [];

@@ -5,6 +5,8 @@
  * lets the reader decode only the few it needs. Element names come without their namespace prefix
  * (`x:row` → `row`), since some writers prefix every element.
  */
+import { withoutControlCharacters } from '../../../shared/text';
+import { MAX_TAG_CHARS, unreadable } from './limits';
 
 export interface XmlHandler {
   open(name: string, attributes: string, selfClosing: boolean): void;
@@ -24,7 +26,11 @@ function nameAt(buffer: string, from: number, to: number): string {
 export class XmlTokenizer {
   private rest = '';
 
-  constructor(private readonly handler: XmlHandler) {}
+  /** `part` names the part being read, for the message when it is refused. */
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly part: string,
+  ) {}
 
   /** Feeds the next piece of the document; a tag cut at the end waits for the next piece. */
   push(piece: string): void {
@@ -69,6 +75,9 @@ export class XmlTokenizer {
       at = gt + 1;
     }
     this.rest = at < length ? buffer.slice(at) : '';
+    // A tag still open after a megabyte never closes in a real file; waiting for its end would
+    // rescan an ever longer rest on every piece.
+    if (this.rest.length > MAX_TAG_CHARS) throw unreadable.tagTooLong(this.part);
   }
 
   /** Comments, processing instructions, the doctype and CDATA; returns where it ends, or -1 if cut. */
@@ -110,6 +119,16 @@ export function attribute(attributes: string, name: string): string | null {
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /**
+ * The character of a numeric reference; one that names no character (past U+10FFFF, or half of a
+ * surrogate pair) reads as U+FFFD, the mark for a character that could not be read, as a text
+ * decoder does with bytes it cannot read.
+ */
+function characterOf(codePoint: number): string {
+  const valid = Number.isInteger(codePoint) && codePoint >= 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+  return valid ? String.fromCodePoint(codePoint) : '\ufffd';
+}
+
+/**
  * Character data as the text it stands for: XML entities, and the `_xHHHH_` escapes Excel writes
  * for control characters (a line break typed in a cell is `_x000D_` before the newline).
  */
@@ -117,9 +136,8 @@ export function decodeXmlText(raw: string): string {
   let text = raw;
   if (text.includes('&')) {
     text = text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, name: string) => {
-      if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-      return namedEntities[name] ?? whole;
+      if (name.startsWith('#')) return characterOf(name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10));
+      return Object.hasOwn(namedEntities, name) ? (namedEntities[name] ?? whole) : whole;
     });
   }
   if (text.includes('_x')) {
@@ -129,12 +147,20 @@ export function decodeXmlText(raw: string): string {
 }
 
 /**
- * Characters NFC can change: combining marks (Vietnamese typed with a decomposing input method)
- * and the few singletons such as the Ohm and Ångström signs.
+ * Characters NFC can change — combining marks (Vietnamese typed with a decomposing input method)
+ * and the few singletons such as the Ohm and Ångström signs — and characters that are not text
+ * (`withoutControlCharacters`; in this u-mode class the surrogate range matches only halves
+ * without their pair). One test for both keeps the hot path to a single scan of each text.
  */
-const mayChangeUnderNfc = /[\p{M}\u1100-\u11ff\u2126\u212a\u212b\uf900-\ufaff]/u;
+const mayChange =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+  /[\p{M}\u1100-\u11ff\u2126\u212a\u212b\uf900-\ufaff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]/u;
 
-/** The text in NFC; skips the costly normalisation for the great majority of texts it would not change. */
+/**
+ * A cell's text as the import takes it: in NFC, without characters that are not text (NUL, ESC,
+ * direction overrides; tab and line breaks stay). Skips the costly work for the great majority of
+ * texts it would not change.
+ */
 export function toNfc(text: string): string {
-  return mayChangeUnderNfc.test(text) ? text.normalize('NFC') : text;
+  return mayChange.test(text) ? withoutControlCharacters(text).normalize('NFC') : text;
 }

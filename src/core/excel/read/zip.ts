@@ -6,6 +6,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { Readable, pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
+import { Unreadable, unreadable } from './limits';
 
 export interface ZipEntry {
   name: string;
@@ -75,18 +76,25 @@ export async function readZipDirectory(file: FileHandle, fileSize: number): Prom
 /**
  * The inflated bytes of one part, in chunks as they come. `onCompressedRead` is told how many of
  * the part's compressed bytes have been read so far. Stop early by leaving the loop.
+ *
+ * The size the archive declares for the part is held to: a part declared larger than `maxBytes`
+ * is refused before anything is inflated, and one that inflates to more or fewer bytes than
+ * declared is refused as it happens — so a small file cannot unfold into gigabytes unannounced.
  */
 export async function* readZipEntry(
   file: FileHandle,
   fileSize: number,
   entry: ZipEntry,
+  maxBytes: number,
   onCompressedRead?: (bytes: number) => void,
 ): AsyncGenerator<Uint8Array> {
+  if (entry.size > maxBytes) throw unreadable.partTooLarge(entry.name, maxBytes);
   const header = await readAt(file, entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== localHeaderSignature) throw new ZipDamaged('bad local header');
   const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (dataStart + entry.compressedSize > fileSize) throw new ZipDamaged('part runs past the end of the file');
   if (entry.method !== 0 && entry.method !== 8) throw new ZipDamaged(`compression method ${entry.method}`);
+  if (entry.method === 0 && entry.compressedSize !== entry.size) throw unreadable.sizeMismatch(entry.name);
 
   async function* compressed(): AsyncGenerator<Buffer> {
     let read = 0;
@@ -106,9 +114,18 @@ export async function* readZipEntry(
   // Node's own zlib: several times faster than inflating in JavaScript on the hot path.
   const inflater = createInflateRaw({ chunkSize: chunkBytes });
   pipeline(Readable.from(compressed()), inflater, () => undefined);
+  let inflated = 0;
   try {
-    for await (const chunk of inflater as AsyncIterable<Buffer>) yield chunk;
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > entry.size) throw unreadable.sizeMismatch(entry.name);
+      yield chunk;
+    }
   } catch (error) {
-    throw error instanceof ZipDamaged ? error : new ZipDamaged(`inflate failed: ${String(error)}`);
+    if (error instanceof ZipDamaged || error instanceof Unreadable) throw error;
+    throw new ZipDamaged(`inflate failed: ${String(error)}`);
+  } finally {
+    inflater.destroy();
   }
+  if (inflated !== entry.size) throw unreadable.sizeMismatch(entry.name);
 }

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Alliance } from '../../../shared/domain';
 import { hrefOf, type Page, type Route } from '../routing/useHashRoute';
+import { DataFileBanner } from './DataFileBanner';
 import { areas } from './navigation';
 
 interface AppLayoutProps {
@@ -68,7 +69,10 @@ export function AppLayout({ alliance, route, children }: AppLayoutProps) {
           </div>
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <DataFileBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -17,11 +17,13 @@ interface ExcelJobModalProps {
   /** The job being followed; null: the dialog is closed. */
   jobId: string | null;
   title: string;
+  /** The heading of a failure; by default, that no Excel file was made. */
+  failedTitle?: string;
   onClose: () => void;
 }
 
-/** Follows a job that writes a workbook: progress and Hủy, then the download, or why it failed. */
-export function ExcelJobModal({ jobId, title, onClose }: ExcelJobModalProps) {
+/** Follows a job that writes a file (a workbook, the whole data): progress and Hủy, then the download, or why it failed. */
+export function ExcelJobModal({ jobId, title, failedTitle, onClose }: ExcelJobModalProps) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -55,7 +57,7 @@ export function ExcelJobModal({ jobId, title, onClose }: ExcelJobModalProps) {
     <Modal opened={jobId !== null} onClose={close} title={title} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={failure !== null}>
       {failure !== null ? (
         <Stack>
-          <Alert color="red" title={t('reports.job.failed')}>
+          <Alert color="red" title={failedTitle ?? t('reports.job.failed')}>
             {failure}
           </Alert>
           <Group justify="flex-end">

@@ -63,7 +63,21 @@ export function JobProgress({ jobId, onEnded }: JobProgressProps) {
   );
 }
 
-const phases = ['starting', 'reading', 'validating', 'matching', 'saving', 'writing', 'undoing', 'rebuilding', 'working'] as const;
+const phases = [
+  'starting',
+  'reading',
+  'validating',
+  'matching',
+  'saving',
+  'writing',
+  'undoing',
+  'rebuilding',
+  'backingUp',
+  'checking',
+  'writingArchive',
+  'readingArchive',
+  'working',
+] as const;
 
 function isPhase(value: string): value is (typeof phases)[number] {
   return phases.some((phase) => phase === value);

@@ -9,6 +9,7 @@ import { attentionEn } from './areas/attention';
 import { excelEn } from './areas/excel';
 import { reportsEn } from './areas/reports';
 import { registerEn } from './areas/register';
+import { backupsEn } from './areas/backups';
 import type { Translations } from './messages';
 
 export const en: Translations = {
@@ -22,6 +23,7 @@ export const en: Translations = {
   attention: attentionEn,
   excel: excelEn,
   reports: reportsEn,
+  backups: backupsEn,
   jobs: {
     phase: {
       starting: 'Starting',
@@ -32,6 +34,10 @@ export const en: Translations = {
       writing: 'Writing the Excel file',
       undoing: 'Undoing',
       rebuilding: 'Updating the search index and the statistics',
+      backingUp: 'Backing up the data',
+      checking: 'Checking the data for integrity',
+      writingArchive: 'Writing the backup file',
+      readingArchive: 'Reading the backup file',
       working: 'Working',
     },
     doneOfTotal: '{{done}} of {{total}} rows',

@@ -12,6 +12,7 @@ import { attentionVi } from './areas/attention';
 import { excelVi } from './areas/excel';
 import { reportsVi } from './areas/reports';
 import { registerVi } from './areas/register';
+import { backupsVi } from './areas/backups';
 
 export const vi = {
   history: historyVi,
@@ -24,6 +25,7 @@ export const vi = {
   attention: attentionVi,
   excel: excelVi,
   reports: reportsVi,
+  backups: backupsVi,
   jobs: {
     phase: {
       starting: 'Đang bắt đầu',
@@ -34,6 +36,10 @@ export const vi = {
       writing: 'Đang ghi tệp Excel',
       undoing: 'Đang hoàn tác',
       rebuilding: 'Đang cập nhật chỉ mục tìm kiếm và số liệu thống kê',
+      backingUp: 'Đang sao lưu dữ liệu',
+      checking: 'Đang kiểm tra toàn vẹn dữ liệu',
+      writingArchive: 'Đang ghi tệp sao lưu',
+      readingArchive: 'Đang đọc tệp sao lưu',
       working: 'Đang xử lý',
     },
     doneOfTotal: '{{done}} / {{total}} dòng',

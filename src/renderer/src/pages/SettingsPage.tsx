@@ -1,4 +1,4 @@
-/** Settings: the alliance's details, the interface language, and where the data lives. */
+/** Settings: the alliance's details, the interface language, the backups, and where the data lives. */
 import type { ReactNode } from 'react';
 import { Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -7,6 +7,7 @@ import type { Alliance } from '../../../shared/domain';
 import { AboutData } from '../components/AboutData';
 import { AllianceForm } from '../components/AllianceForm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { BackupsSection } from './settings/BackupsSection';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -26,7 +27,7 @@ interface SettingsPageProps {
 export function SettingsPage({ alliance }: SettingsPageProps) {
   const { t } = useTranslation();
   return (
-    <Stack maw={760}>
+    <Stack maw={960}>
       <Title order={2}>{t('settings.title')}</Title>
       <Section title={t('settings.allianceSection')}>
         <AllianceForm
@@ -37,6 +38,9 @@ export function SettingsPage({ alliance }: SettingsPageProps) {
       </Section>
       <Section title={t('settings.languageSection')}>
         <LanguageSwitch />
+      </Section>
+      <Section title={t('backups.title')}>
+        <BackupsSection />
       </Section>
       <Section title={t('settings.dataSection')}>
         <AboutData />

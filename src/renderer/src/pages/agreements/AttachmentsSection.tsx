@@ -10,7 +10,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconExternalLink, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { attachmentMediaTypes, type AgreementAttachment, type AgreementDetail } from '../../../../shared/contract';
-import { formatDate } from '../../../../shared/format';
+import { formatDate, formatFileSize } from '../../../../shared/format';
 import { call, messageOf } from '../../api';
 import { readWhole, saveFile, uploadFile } from '../../files';
 import { useAddAttachment, useRemoveAttachment } from '../../queries/agreements';
@@ -26,13 +26,6 @@ function viewableInBrowser(mediaType: string): boolean {
 
 function readAttachment(attachment: AgreementAttachment): Promise<File> {
   return readWhole((offset) => call('agreements:readAttachment', { attachmentId: attachment.id, offset }));
-}
-
-const sizeFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${String(bytes)} byte`;
-  return bytes < 1024 * 1024 ? `${sizeFormat.format(bytes / 1024)} KB` : `${sizeFormat.format(bytes / 1024 / 1024)} MB`;
 }
 
 export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }) {
@@ -123,7 +116,7 @@ export function AttachmentsSection({ agreement }: { agreement: AgreementDetail }
                     {attachment.fileName}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {formatSize(attachment.size)} · {formatDate(attachment.addedAt)}
+                    {formatFileSize(attachment.size)} · {formatDate(attachment.addedAt)}
                   </Text>
                 </div>
                 <Group gap={4} wrap="nowrap">

@@ -1,0 +1,114 @@
+/**
+ * Checking a copy of the database: SQLite's full integrity check, whether it is an HTX Desk file
+ * and of which version, and what it holds. On a national-scale file the full check takes seconds,
+ * so the running app does it in a worker thread; at start-up (the backup before a migration) the
+ * same queries run in place.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { BackupCounts } from '../../shared/contracts/backups';
+
+const queries = {
+  integrity: 'PRAGMA integrity_check(20)',
+  lastMigration: 'SELECT MAX(created_at) FROM __drizzle_migrations',
+  counts:
+    'SELECT (SELECT count(*) FROM organizations WHERE deleted_at IS NULL), (SELECT count(*) FROM partners WHERE deleted_at IS NULL), ' +
+    '(SELECT count(*) FROM events WHERE deleted_at IS NULL), (SELECT count(*) FROM agreements WHERE deleted_at IS NULL)',
+} as const;
+const order = Object.keys(queries) as (keyof typeof queries)[];
+
+/** One query's rows (as arrays), or why it failed. */
+type Outcome = { rows: unknown[][] } | { error: string; code?: string };
+
+export interface CopyCheck {
+  /** SQLite's findings when the copy is not sound (English, for the log); null when it is. */
+  problem: string | null;
+  /** The newest migration recorded in it; null when it is not an HTX Desk file. */
+  lastMigration: number | null;
+  counts: BackupCounts | null;
+}
+
+function interpret(outcomes: Outcome[]): CopyCheck {
+  const [integrity, lastMigration, counts] = outcomes;
+  let problem: string | null;
+  if (!integrity || 'error' in integrity) problem = integrity?.error ?? 'not checked';
+  else {
+    const findings = integrity.rows.map((row) => String(row[0]));
+    problem = findings.length === 1 && findings[0] === 'ok' ? null : findings.join('\n');
+  }
+  const last = lastMigration && 'rows' in lastMigration ? lastMigration.rows[0]?.[0] : null;
+  const numbers = counts && 'rows' in counts ? (counts.rows[0] as number[] | undefined) : undefined;
+  return {
+    problem,
+    lastMigration: typeof last === 'number' ? last : null,
+    counts: numbers
+      ? { organizations: Number(numbers[0]), partners: Number(numbers[1]), events: Number(numbers[2]), agreements: Number(numbers[3]) }
+      : null,
+  };
+}
+
+/** Runs in place: only where the app is not yet answering anyone (while it opens). */
+export function checkCopyNow(file: string): CopyCheck {
+  let sqlite: Database.Database | null = null;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const connection = sqlite;
+    return interpret(
+      order.map((name): Outcome => {
+        try {
+          return { rows: connection.prepare(queries[name]).raw().all() as unknown[][] };
+        } catch (error) {
+          return { error: error instanceof Error ? error.message : String(error) };
+        }
+      }),
+    );
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error), lastMigration: null, counts: null };
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/*
+ * The worker is given as source text, not as a module file: a file of its own would have to be
+ * found again under tsx, in the test runner and in the built app alike. It only runs the queries
+ * it is given against a read-only connection; what they mean is decided above, in one place.
+ */
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db = null;
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  parentPort.postMessage(workerData.queries.map((sql) => {
+    try {
+      return { rows: db.prepare(sql).raw().all() };
+    } catch (error) {
+      return { error: String(error && error.message), code: error && error.code };
+    }
+  }));
+} catch (error) {
+  parentPort.postMessage(workerData.queries.map(() => ({ error: String(error && error.message), code: error && error.code })));
+} finally {
+  if (db) db.close();
+}
+`;
+
+const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** The same check in a worker thread, so that the app keeps answering meanwhile. */
+export function checkCopy(file: string): Promise<CopyCheck> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, queries: order.map((name) => queries[name]) } });
+    let answered = false;
+    worker.once('message', (outcomes: Outcome[]) => {
+      answered = true;
+      resolve(interpret(outcomes));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`The check of ${file} stopped with code ${code}`));
+    });
+  });
+}

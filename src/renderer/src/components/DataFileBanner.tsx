@@ -1,0 +1,51 @@
+/**
+ * Above every page while the data file is open read-only: damaged (with the latest sound backup
+ * and a button to restore it), or open on another computer. Nothing while all is well.
+ */
+import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../shared/format';
+import { useDataFileStatus } from '../queries/backups';
+import { hrefOf } from '../routing/useHashRoute';
+import { backupContents, useRestoreConfirmation } from './useRestoreConfirmation';
+
+export function DataFileBanner() {
+  const { t } = useTranslation();
+  const status = useDataFileStatus();
+  const confirmRestore = useRestoreConfirmation();
+  if (!status.data || status.data.access === 'write') return null;
+  const { access, message, latestSound } = status.data;
+
+  if (access === 'locked') {
+    return (
+      <Alert color="yellow" icon={<IconLock />} title={t('backups.banner.lockedTitle')} mb="md">
+        {message}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="red" icon={<IconAlertTriangle />} title={t('backups.banner.damagedTitle')} mb="md">
+      <Stack gap="xs">
+        <Text size="sm">{message}</Text>
+        {latestSound ? (
+          <>
+            <Text size="sm" fw={500}>
+              {t('backups.banner.latest', { time: formatDateTime(latestSound.takenAt), contents: backupContents(t, latestSound) })}
+            </Text>
+            <Group gap="sm">
+              <Button size="xs" color="red" onClick={() => confirmRestore(latestSound)}>
+                {t('backups.banner.restoreLatest')}
+              </Button>
+              <Anchor size="sm" href={hrefOf('cai-dat')}>
+                {t('backups.banner.allBackups')}
+              </Anchor>
+            </Group>
+          </>
+        ) : (
+          <Text size="sm">{t('backups.banner.noBackup')}</Text>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

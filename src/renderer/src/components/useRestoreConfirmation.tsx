@@ -1,0 +1,77 @@
+/**
+ * Restoring a backup, the same way from the list in Cài đặt, from the banner of a damaged file and
+ * after opening a backup file: what the data will be, that the current data is kept first, then
+ * the restore with its outcome in a notice.
+ */
+import { Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { BackupInfo } from '../../../shared/contract';
+import { formatCount, formatDateTime } from '../../../shared/format';
+import { messageOf } from '../api';
+import { useRestoreBackup } from '../queries/backups';
+
+/** "12 tổ chức, 3 đối tác, …" of a backup. */
+export function backupContents(t: TFunction, backup: BackupInfo): string {
+  const counted = (value: number | undefined) => (value === undefined ? t('backups.notCounted') : formatCount(value));
+  return t('backups.contents', {
+    organizations: counted(backup.counts?.organizations),
+    partners: counted(backup.counts?.partners),
+    events: counted(backup.counts?.events),
+    agreements: counted(backup.counts?.agreements),
+    attachments: formatCount(backup.attachments),
+  });
+}
+
+/** Returns what a Khôi phục button calls; `fromFile` words the question for a file just opened. */
+export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolean) => void {
+  const { t } = useTranslation();
+  const restore = useRestoreBackup();
+
+  const restoreNow = async (backup: BackupInfo) => {
+    const id = `restore-${backup.id}`;
+    notifications.show({ id, loading: true, autoClose: false, withCloseButton: false, message: t('backups.restoreTitle') });
+    try {
+      const { restored, safetyCopy } = await restore.mutateAsync(backup.id);
+      notifications.update({
+        id,
+        loading: false,
+        color: 'teal',
+        autoClose: 10_000,
+        withCloseButton: true,
+        message: t('backups.restored', { time: formatDateTime(restored.takenAt), safety: formatDateTime(safetyCopy.takenAt) }),
+      });
+    } catch (error) {
+      notifications.update({
+        id,
+        loading: false,
+        color: 'red',
+        autoClose: false,
+        withCloseButton: true,
+        title: t('backups.restoreFailed'),
+        message: messageOf(error, t('common.unexpectedError')),
+      });
+    }
+  };
+
+  return (backup, fromFile = false) => {
+    const time = formatDateTime(backup.takenAt);
+    const contents = backupContents(t, backup);
+    modals.openConfirmModal({
+      title: fromFile ? t('backups.fromFileTitle') : t('backups.restoreTitle'),
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">{fromFile ? t('backups.fromFileQuestion', { time, contents }) : t('backups.restoreQuestion', { time, contents })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('backups.restoreSafety')}
+          </Text>
+        </Stack>
+      ),
+      labels: { confirm: t('backups.restoreConfirm'), cancel: t('common.cancel') },
+      confirmProps: { color: 'orange' },
+      onConfirm: () => void restoreNow(backup),
+    });
+  };
+}

@@ -1,0 +1,151 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { BackupInfo, DataFileStatus } from '../../src/shared/contract';
+import { alliance, fail, installFakeApi, ok, provinces } from './fakeApi';
+import { renderApp } from './renderApp';
+
+const appInfo = { version: '0.1.0', databaseFile: '/home/vanphong/HTX Desk/htx-desk.sqlite', schemaVersion: 7 };
+
+/** 15:05 on 10 March 2026 in the office's (the test's) time zone. */
+const tenMarch = new Date(2026, 2, 10, 15, 5).toISOString();
+const ninthMarch = new Date(2026, 2, 9, 17, 30).toISOString();
+
+const automatic: BackupInfo = {
+  id: '2026-03-10_15-05-00_tu-dong',
+  takenAt: tenMarch,
+  reason: 'auto',
+  size: 2_516_582,
+  counts: { organizations: 1234, partners: 56, events: 7, agreements: 89 },
+  attachments: 12,
+  sound: true,
+};
+const beforeImport: BackupInfo = {
+  id: '2026-03-09_17-30-00_truoc-nhap-excel',
+  takenAt: ninthMarch,
+  reason: 'beforeImport',
+  size: 2_100_000,
+  counts: { organizations: 1200, partners: 56, events: 7, agreements: 88 },
+  attachments: 12,
+  sound: true,
+};
+const damagedCopy: BackupInfo = { ...beforeImport, id: '2026-03-09_17-00-00_truoc-khoi-phuc', reason: 'beforeRestore', counts: null, sound: false };
+
+function status(overrides: Partial<DataFileStatus> = {}): DataFileStatus {
+  return {
+    access: 'write',
+    message: null,
+    folder: '/home/vanphong/HTX Desk/htx-desk-sao-luu',
+    latestSound: automatic,
+    autoBackupFailure: null,
+    autoBackupSeconds: 900,
+    ...overrides,
+  };
+}
+
+describe('Sao lưu và khôi phục', () => {
+  it('lists the backups with their time, reason, size and counts, and restores one after asking', { timeout: 15_000 }, async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+      'backups:status': () => ok(status()),
+      'backups:list': () => ok([automatic, beforeImport, damagedCopy]),
+      'backups:restore': () => ok({ restored: beforeImport, safetyCopy: { ...automatic, id: 'x', reason: 'beforeRestore', takenAt: new Date(2026, 2, 10, 15, 20).toISOString() } }),
+    });
+    renderApp('#/cai-dat');
+
+    const table = await screen.findByRole('table', { name: 'Sao lưu và khôi phục' });
+    expect(screen.getByText('Thư mục sao lưu: /home/vanphong/HTX Desk/htx-desk-sao-luu')).toBeTruthy();
+    expect(screen.getByText(/sau khi có thay đổi \(nhiều nhất 15 phút một lần\)/)).toBeTruthy();
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((row) => within(row).queryAllByRole('cell').map((cell) => cell.textContent));
+    expect(rows.slice(1)).toEqual([
+      ['10/03/2026 15:05', 'Tự động', '2,4 MB', '1.234', '56', '7', '89', 'Khôi phục'],
+      ['09/03/2026 17:30', 'Trước khi nhập Excel', '2 MB', '1.200', '56', '7', '88', 'Khôi phục'],
+      ['09/03/2026 17:30', 'Trước khi khôi phụcKhông toàn vẹn', '2 MB', '—', '—', '—', '—', ''],
+    ]);
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Khôi phục bản sao lưu lúc 09/03/2026 17:30' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Dữ liệu sẽ trở về như lúc 09/03/2026 17:30: 1.200 tổ chức, 56 đối tác, 7 sự kiện, 88 thỏa thuận, 12 tệp đính kèm.')).toBeTruthy();
+    expect(within(dialog).getByText(/Dữ liệu hiện tại được sao lưu an toàn ngay trước khi thay/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Khôi phục' }));
+
+    expect(await screen.findByText('Đã khôi phục dữ liệu lúc 09/03/2026 17:30. Dữ liệu ngay trước đó được giữ trong bản sao lưu lúc 10/03/2026 15:20.')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('backups:restore', { id: beforeImport.id });
+    // Every screen's data is asked for again: the restored data is another's.
+    await waitFor(() => expect(invoke.mock.calls.filter(([channel]) => channel === 'alliance:get').length).toBeGreaterThan(1));
+  });
+
+  it('backs up now, and says why a restore was refused', { timeout: 15_000 }, async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+      'backups:status': () => ok(status({ autoBackupFailure: 'Ổ đĩa đã đầy nên thay đổi này chưa được ghi.' })),
+      'backups:list': () => ok([automatic]),
+      'backups:create': () => ok({ ...automatic, reason: 'manual', takenAt: new Date(2026, 2, 10, 16, 0).toISOString() }),
+      'backups:restore': () => fail({ kind: 'conflict', message: 'Đang có một công việc chạy (nhập hoặc xuất Excel, báo cáo, sao lưu).' }),
+    });
+    renderApp('#/cai-dat');
+
+    expect(await screen.findByText('Ổ đĩa đã đầy nên thay đổi này chưa được ghi.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sao lưu ngay' }));
+    expect(await screen.findByText('Đã sao lưu dữ liệu lúc 10/03/2026 16:00.')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('backups:create', undefined);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 15:05' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Khôi phục' }));
+    expect(await screen.findByText('Đang có một công việc chạy (nhập hoặc xuất Excel, báo cáo, sao lưu).')).toBeTruthy();
+    expect(screen.getByText('Không khôi phục được')).toBeTruthy();
+  });
+});
+
+describe('a data file open read-only', () => {
+  it('shows, on every page, that the file is damaged and offers the latest sound backup', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'backups:status': () => ok(status({ access: 'damaged', message: 'Tệp dữ liệu bị hỏng: một phần nội dung của tệp không còn đúng như khi được ghi.' })),
+      'backups:restore': () => ok({ restored: automatic, safetyCopy: { ...damagedCopy, takenAt: new Date(2026, 2, 10, 15, 30).toISOString() } }),
+    });
+    renderApp('#/ket-noi-cung-cau');
+
+    const banner = (await screen.findByText('Tệp dữ liệu bị hỏng — chỉ xem, không sửa được')).closest('[role="alert"]') as HTMLElement;
+    expect(within(banner).getByText('Tệp dữ liệu bị hỏng: một phần nội dung của tệp không còn đúng như khi được ghi.')).toBeTruthy();
+    expect(
+      within(banner).getByText('Bản sao lưu tốt gần nhất: lúc 10/03/2026 15:05 (1.234 tổ chức, 56 đối tác, 7 sự kiện, 89 thỏa thuận, 12 tệp đính kèm).'),
+    ).toBeTruthy();
+    expect(within(banner).getByRole('link', { name: 'Xem các bản sao lưu' }).getAttribute('href')).toBe('#/cai-dat');
+    fireEvent.click(within(banner).getByRole('button', { name: 'Khôi phục bản này' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Khôi phục' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('backups:restore', { id: automatic.id }));
+  });
+
+  it('offers the backups even when nothing of the file can be read', async () => {
+    installFakeApi({
+      'alliance:get': () => fail({ kind: 'internal', message: 'Tệp dữ liệu bị hỏng: một phần nội dung của tệp không còn đúng như khi được ghi.' }),
+      'backups:status': () => ok(status({ access: 'damaged', message: 'Tệp dữ liệu bị hỏng: một phần nội dung của tệp không còn đúng như khi được ghi.' })),
+      'backups:list': () => ok([automatic]),
+    });
+    renderApp('#/thanh-vien');
+
+    expect(await screen.findByRole('button', { name: 'Khôi phục bản này' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 15:05' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sao lưu ngay' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Mở từ bản sao lưu…' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('says which computer has the file open', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'backups:status': () =>
+        ok(status({ access: 'locked', message: 'Tệp dữ liệu này đang được mở bằng HTX Desk trên máy «MAY-KE-TOAN» từ 10/03/2026 08:30, nên ở đây chỉ xem được.' })),
+    });
+    renderApp('#/ket-noi-cung-cau');
+
+    const banner = (await screen.findByText('Tệp dữ liệu đang mở ở máy khác — chỉ xem, không sửa được')).closest('[role="alert"]') as HTMLElement;
+    expect(within(banner).getByText(/trên máy «MAY-KE-TOAN» từ 10\/03\/2026 08:30/)).toBeTruthy();
+    expect(within(banner).queryByRole('button')).toBeNull();
+  });
+});
