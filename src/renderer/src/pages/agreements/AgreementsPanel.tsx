@@ -21,7 +21,7 @@ export interface PanelColumn<T> {
 interface AgreementsPanelProps<T extends AgreementSummary> {
   title: string;
   empty: string;
-  query: UseQueryResult<unknown>;
+  query: UseQueryResult;
   rows: T[];
   /** Shown after the fulfilment column. */
   columns?: PanelColumn<T>[];
@@ -82,7 +82,8 @@ export function AgreementsPanel<T extends AgreementSummary>({ title, empty, quer
                       {columns.map((column) => (
                         <Table.Td key={column.title}>{column.render(row)}</Table.Td>
                       ))}
-                      <Table.Td>
+                      {/* Wide enough for "Đang thực hiện" whole: a cut status reads as another. */}
+                      <Table.Td miw={130}>
                         <AgreementStatusBadge status={row.status} />
                       </Table.Td>
                     </Table.Tr>

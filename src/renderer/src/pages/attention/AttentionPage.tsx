@@ -3,7 +3,7 @@
  * Each row leads to the record to act on.
  */
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Group, NumberInput, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { AttentionList } from '../../../../shared/contract';

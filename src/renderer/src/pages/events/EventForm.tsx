@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { TimeInput } from '@mantine/dates';
+import { TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { eventInput, type EventDetail, type EventInput, type EventSummary } from '../../../../shared/contract';
 import { eventKinds, type EventKind } from '../../../../shared/domain';
@@ -118,7 +118,10 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
         <TextInput label={t('events.form.title')} placeholder={t('events.form.titlePlaceholder')} required {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label={t('events.form.startsOn')} required {...form.getInputProps('startsOn')} />
-          <TimeInput
+          {/* 24 hours whatever the system's locale: a browser's own time field may show AM/PM. */}
+          <TimePicker
+            format="24h"
+            clearable
             label={t('events.form.startsAt')}
             description={t('events.form.startsAtHint')}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
