@@ -7,6 +7,7 @@ import type { FileChunk, InputOf } from '../../src/shared/contract';
 import { agreementStatuses } from '../../src/shared/domain';
 import { dispatch } from '../../src/core/handlers';
 import { stageFile } from '../../src/core/files';
+import { verifyDerivedStructures } from '../../src/core/db/derived';
 import { agreementParties } from '../../src/core/db/schema';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
@@ -282,6 +283,16 @@ describe('who supplies and who receives', () => {
       [newcomer?.id, null],
     ]);
     expect(app.ctx.db.select().from(agreementParties).all().map((party) => party.id)).not.toContain(buyer.id);
+
+    // A member deleted for good takes its parties with it (ON DELETE CASCADE), and the commitment
+    // it supplied then names no supplier rather than a party that is gone.
+    app.ctx.db.$client.prepare('DELETE FROM organizations WHERE id = ?').run(nhonHung);
+    detail = await call(app, 'agreements:get', { id: created.id });
+    expect(detail.commitments.map((c) => [c.supplierPartyId, c.receiverPartyId])).toEqual([
+      [seller.id, null],
+      [null, null],
+    ]);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   });
 
   it('refuses the same party on both sides, a side not among the parties, and a party of another agreement', async () => {

@@ -52,7 +52,7 @@ describe("the desktop app's core process, as built", () => {
   it('opens the data file, answers the contract and closes it', async () => {
     const file = join(dir, 'htx-desk.sqlite');
     const core = new CoreHost(spawnBuiltCore, { openPath: () => Promise.reject(new Error('no attachment is opened here')) });
-    expect(await core.open({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test', desktop: true })).toEqual({ backupFile: null });
+    expect(await core.open({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test', desktop: true })).toEqual({ backupFile: null, readOnlyReason: null });
     expect(await core.dispatch('alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91' })).toMatchObject({ ok: true });
     expect(await core.dispatch('organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: '30604' })).toMatchObject({
       ok: true,

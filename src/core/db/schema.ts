@@ -473,13 +473,15 @@ export const agreementCommitments = sqliteTable(
     /** The day the whole quantity is due; past it and short, the commitment is overdue. */
     dueOn: text('due_on'),
     /**
-     * The party that supplies it and the one that receives it. Parties keep their rows when the
-     * agreement is edited (matched by id); the service unnames a party before removing it, so a
-     * commitment is left naming no one. (No ON DELETE action: drizzle-kit drops it from the
-     * ALTER TABLE … ADD it writes for a new column, and the snapshot would then say otherwise.)
+     * The party (an `agreement_parties` row) that supplies it and the one that receives it. Parties
+     * keep their rows when the agreement is edited (matched by id); a party removed — by the
+     * service, or with a member or partner deleted for good — leaves the commitment naming no one,
+     * which a trigger in derived.ts sees to. Not a declared foreign key: drizzle-kit adds a column
+     * to an existing table without its ON DELETE action, and a key without one would refuse the
+     * cascade that removes a member's parties.
      */
-    supplierPartyId: integer('supplier_party_id').references(() => agreementParties.id),
-    receiverPartyId: integer('receiver_party_id').references(() => agreementParties.id),
+    supplierPartyId: integer('supplier_party_id'),
+    receiverPartyId: integer('receiver_party_id'),
   },
   (table) => [
     check('agreement_commitments_quantity_positive', sql`${table.quantity} > 0`),

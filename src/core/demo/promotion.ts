@@ -79,6 +79,13 @@ function shuffled<T>(random: Random, items: readonly T[]): T[] {
   return copy;
 }
 
+/** `n` of `items` drawn at random, each once, without shuffling the whole list (100,000 members). */
+function sample<T>(random: Random, items: readonly T[], n: number): T[] {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(n, items.length)) chosen.add(random.int(0, items.length - 1));
+  return [...chosen].map((index) => items[index] as T);
+}
+
 export function seedPromotion(
   ctx: Context,
   random: Random,
@@ -97,8 +104,11 @@ export function seedPromotion(
   const cities = provinces.filter((province) => province.code !== options.provinceCode && province.fullName.startsWith('Thành phố'));
 
   // --- Partners: enterprises mostly, and markets, channels, logistics, alliances, agencies.
-  const enterpriseCount = national ? 1200 : 70;
-  const otherCount = national ? 500 : 30;
+  // At national scale, in proportion to the register (100,000 organizations: 1,176 enterprises,
+  // 300 events a year, 4,000 agreements signed outside events); a province's are fixed.
+  const perThousand = (n: number, floor: number) => (national ? Math.max(floor, Math.round((members.length * n) / 1000)) : floor);
+  const enterpriseCount = perThousand(11.76, 70);
+  const otherCount = perThousand(5, 30);
   const enterprises: number[] = [];
   const others: number[] = [];
   const addPartner = (kind: PartnerKind, name: string, provinceCode: string, businessLine: PartnerBusinessLine | null): number => {
@@ -242,12 +252,14 @@ export function seedPromotion(
     const startsOn = day(lastYear, 1 + index, 8 + index);
     const id = addEvent('thematic_conference', `Hội nghị chuyên đề ${themes[index] ?? ''} năm ${lastYear}`, startsOn, place?.code ?? null, comers);
     remember(id, 'thematic_conference', startsOn);
-    if (index < 3) absent(id, shuffled(random, ids(cooperatives)).slice(0, 4));
+    if (index < 3) absent(id, sample(random, ids(cooperatives), 4));
   }
 
   // Background: the other kinds every year, and every kind in the other years.
   const otherKinds: readonly EventKind[] = ['seminar', 'fair', 'forum', 'training', 'study_tour', 'online_meeting'];
-  const perYear = national ? 300 : 8;
+  const perYear = perThousand(3, 8);
+  const memberIds = ids(members);
+  const partnerIds = [...enterprises, ...others];
   for (const year of [lastYear - 2, lastYear - 1, lastYear, thisYear]) {
     const kinds: readonly EventKind[] = year === lastYear ? otherKinds : ['supply_demand_conference', 'thematic_conference', ...otherKinds];
     const count = year === thisYear ? Math.max(4, Math.round(perYear / 2)) : perYear;
@@ -259,8 +271,8 @@ export function seedPromotion(
       const startsOn = drawn < day(thisYear, 1, 1) && year === thisYear ? day(thisYear, 1, 5 + index) : drawn;
       const place = kind === 'online_meeting' ? null : random.chance(0.7) && home ? home.code : random.pick(provinces).code;
       const comers: Comer[] = [
-        ...shuffled(random, ids(members)).slice(0, random.int(8, national ? 60 : 30)).map((organizationId) => ({ organizationId })),
-        ...shuffled(random, [...enterprises, ...others]).slice(0, random.int(2, 10)).map((partnerId) => ({ partnerId, role: kind === 'fair' ? ('exhibitor' as const) : undefined })),
+        ...sample(random, memberIds, random.int(8, national ? 60 : 30)).map((organizationId) => ({ organizationId })),
+        ...sample(random, partnerIds, random.int(2, 10)).map((partnerId) => ({ partnerId, role: kind === 'fair' ? ('exhibitor' as const) : undefined })),
       ];
       const title = `${eventTitle(kind)} ${random.pick(themes)} ${year}${index > kinds.length ? ` (đợt ${Math.floor(index / kinds.length) + 1})` : ''}`;
       const id = addEvent(kind, title, startsOn, place, comers, { days: kind === 'fair' ? 3 : kind === 'study_tour' ? 2 : 0 });
@@ -376,7 +388,7 @@ export function seedPromotion(
       for (let index = 0; index < signing; index++) addAgreement(startsOn, id, random.pick(sellers), random.pick(enterprises));
     }
     // And some signed on their own, spread over the years up to today.
-    const standalone = national ? 4000 : 25;
+    const standalone = perThousand(40, 25);
     for (let index = 0; index < standalone; index++) {
       const signedOn = plusDays(today, -random.int(10, 3 * 365));
       addAgreement(signedOn, null, random.pick(sellers), random.pick(enterprises));

@@ -556,11 +556,8 @@ function writeParties(ctx: Context, agreementId: number, input: ParsedAgreementI
   const kept = new Set(input.parties.map((party) => party.partyId).filter((partyId) => partyId !== undefined));
   const stored = ctx.db.select({ id: agreementParties.id }).from(agreementParties).where(eq(agreementParties.agreementId, agreementId)).all();
   const dropped = stored.map((row) => row.id).filter((partyId) => !kept.has(partyId));
-  if (dropped.length) {
-    ctx.db.update(agreementCommitments).set({ supplierPartyId: null }).where(inArray(agreementCommitments.supplierPartyId, dropped)).run();
-    ctx.db.update(agreementCommitments).set({ receiverPartyId: null }).where(inArray(agreementCommitments.receiverPartyId, dropped)).run();
-    ctx.db.delete(agreementParties).where(inArray(agreementParties.id, dropped)).run();
-  }
+  // A commitment that named a dropped party names no one: a trigger sees to it (db/derived.ts).
+  if (dropped.length) ctx.db.delete(agreementParties).where(inArray(agreementParties.id, dropped)).run();
   return input.parties.map((party, position) => {
     const columns = {
       kind: party.kind,
