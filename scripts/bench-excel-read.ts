@@ -38,7 +38,21 @@ export interface ExcelReadBenchResult {
 const sofficePath = '/usr/bin/soffice';
 const scriptPath = fileURLToPath(import.meta.url);
 
-const communes = ['Mỹ Hòa Hưng', 'Long Điền', 'Phú Thạnh', 'Vĩnh Bình', 'Tân Châu', 'Chợ Mới', 'Thoại Sơn', 'An Phú'];
+/**
+ * Old communes of An Giang with their districts, as lists written before 1 July 2025 give them:
+ * some whose name a commune of today bears elsewhere in the merged province (only the district
+ * places them), a town (thị trấn), and one divided between several communes (asked).
+ */
+const places: [commune: string, district: string][] = [
+  ['xã Mỹ Hòa Hưng', 'TP Long Xuyên'],
+  ['xã Vĩnh Hòa', 'TX Tân Châu'],
+  ['xã Bình Hòa', 'huyện Châu Thành'],
+  ['thị trấn Vĩnh Bình', 'huyện Châu Thành'],
+  ['xã Tân Thạnh', 'TX Tân Châu'],
+  ['xã An Hòa', 'huyện Châu Thành'],
+  ['xã Phú Hữu', 'huyện An Phú'],
+  ['xã Phú Hội', 'huyện An Phú'],
+];
 const sectors = ['Nông nghiệp', 'Thủy sản', 'Tiểu thủ công nghiệp', 'Thương mại dịch vụ', 'Vận tải', 'Tín dụng'];
 const surnames = ['Nguyễn Văn', 'Trần Thị', 'Lê Hoàng', 'Phạm Minh', 'Huỳnh Thị', 'Võ Thành'];
 const names = ['Bình', 'Hạnh', 'Tâm', 'Phúc', 'Lộc', 'Thảo', 'Đức', 'Ngọc'];
@@ -50,22 +64,22 @@ export async function writeOrganizationsWorkbook(path: string, rows: number): Pr
   sheet
     .addRow([
       'STT', 'Mã số thuế', 'Tên hợp tác xã', 'Tên viết tắt', 'Loại hình', 'Ngành nghề', 'Địa chỉ', 'Xã/phường',
-      'Tỉnh', 'Người đại diện', 'Điện thoại', 'Email', 'Ngày thành lập', 'Vốn điều lệ (đồng)', 'Số thành viên',
+      'Huyện', 'Người đại diện', 'Điện thoại', 'Email', 'Ngày thành lập', 'Vốn điều lệ (đồng)', 'Số thành viên',
     ])
     .commit();
   for (let number = 1; number <= rows; number++) {
-    const commune = communes[number % communes.length] ?? '';
+    const [commune, district] = places[number % places.length] ?? ['', ''];
     const sector = sectors[number % sectors.length] ?? '';
     const row = sheet.addRow([
       number,
       String(1_600_000_000 + number),
-      `Hợp tác xã ${sector} ${commune} số ${number}`,
+      `Hợp tác xã ${sector} ${commune.replace(/^(xã|thị trấn) /, '')} số ${number}`,
       `HTX ${number}`,
       number % 5 === 0 ? 'Liên hiệp hợp tác xã' : 'Hợp tác xã',
       sector,
-      `Ấp ${(number % 12) + 1}, xã ${commune}`,
+      `Ấp ${(number % 12) + 1}, ${commune}, ${district}, tỉnh An Giang`,
       commune,
-      'An Giang',
+      district,
       `${surnames[number % surnames.length] ?? ''} ${names[number % names.length] ?? ''}`,
       `0296${String(number).padStart(6, '0')}`,
       `htx${number}@angiang.gov.vn`,

@@ -284,7 +284,7 @@ const { analyze, preview, commit } = imported.steps;
 console.log(
   `\nImport of that list into an empty database (analyze, preview with matching, commit): ` +
     `${imported.seconds.toFixed(2)} s, peak RSS ${imported.peakMb.toFixed(0)} MB; ` +
-    `${imported.rows} rows read, ${imported.created} created, ${imported.failed} failed`,
+    `${imported.rows} rows read (old addresses with their districts), ${imported.created} created, ${imported.asked} asked (an old commune divided between several), ${imported.failed} not written`,
 );
 console.log(`  steps: analyze ${analyze.toFixed(2)} s, preview ${preview.toFixed(2)} s, commit ${commit.toFixed(2)} s; refused rows written to a workbook ${imported.failedRowsSeconds.toFixed(2)} s; undo of the whole import ${imported.undoSeconds.toFixed(2)} s`);
 console.log(

@@ -2,10 +2,14 @@
  * Derives resources/admin-units/admin-units.json, the compact copy of Vietnam's administrative
  * units from 1 July 2025 that the app ships, from the dvhcvn/20250701 source files.
  *
- *   npx tsx scripts/derive-admin-units.ts [sourceDir]
+ *   npx tsx scripts/derive-admin-units.ts [sourceDir] [districtCatalogue]
  *
- * sourceDir defaults to ../shared/data/admin-units beside the repository. The app never reads the
- * source files: only this script does, so every check on them lives here and fails loudly.
+ * sourceDir defaults to ../shared/data/admin-units beside the repository. districtCatalogue is the
+ * statistics office's catalogue of units before 1 July 2025 with their districts (the JSON its web
+ * service returns, as published by daohoangson/dvhcvn in data/dvhcvn.json, snapshot 01/03/2025);
+ * it defaults to dvhcvn.json in sourceDir. Only which district each old commune was in is taken
+ * from it. The app never reads the source files: only this script does, so every check on them
+ * lives here and fails loudly.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,16 +17,19 @@ import { z } from 'zod';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const sourceDir = resolve(repoRoot, process.argv[2] ?? '../shared/data/admin-units');
+const districtCatalogue = resolve(repoRoot, process.argv[3] ?? join(sourceDir, 'dvhcvn.json'));
 const outDir = join(repoRoot, 'resources', 'admin-units');
 
 /** The published totals; a different count means a different snapshot, which needs a human. */
-const expected = { provinces: 34, communes: 3321, oldProvinces: 63, oldCommunes: 10047, oldDistricts: 5 };
+const expected = { provinces: 34, communes: 3321, oldProvinces: 63, oldCommunes: 10047, oldDistricts: 5, districts: 696 };
 
 const provinceTypes = ['Thành phố', 'Tỉnh'];
 const communeTypes = ['Xã', 'Phường', 'Đặc khu'];
 const oldCommuneTypes = ['Xã', 'Phường', 'Thị trấn'];
 /** Island districts that had no communes and became special zones (đặc khu) whole. */
 const oldDistrictTypes = ['Huyện'];
+/** Every district-level unit before 1 July 2025. */
+const districtTypes = ['Quận', 'Huyện', 'Thị xã', 'Thành phố'];
 
 const mergeRef = z.object({ old_id: z.string(), name: z.string(), type: z.enum(['full', 'partial']) });
 const splitRef = z.object({ new_id: z.string(), name: z.string() });
@@ -50,12 +57,25 @@ const splitsFile = z.object({
   stats: z.object({ level1_count: z.number(), level2_count: z.number(), level3_count: z.number() }),
 });
 
+const catalogueFile = z.object({
+  data_date: z.string(),
+  data: z.array(
+    z.object({
+      level1_id: z.string(),
+      name: z.string(),
+      level2s: z.array(
+        z.object({ level2_id: z.string(), name: z.string(), level3s: z.array(z.object({ level3_id: z.string(), name: z.string() })) }),
+      ),
+    }),
+  ),
+});
+
 function fail(message: string): never {
   throw new Error(`derive-admin-units: ${message}`);
 }
 
 function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(join(sourceDir, file), 'utf8'));
+  return JSON.parse(readFileSync(resolve(sourceDir, file), 'utf8'));
 }
 
 /** NFC, single spaces: the source has stray double, leading and trailing spaces and some NFD. */
@@ -81,6 +101,11 @@ function splitName(raw: string, types: readonly string[]): [type: string, name: 
     return space + letter.toUpperCase();
   });
   return [type, name];
+}
+
+/** Names compared across the two sources: the catalogue keeps lower-case initials the mapping's names were recapitalised from. */
+function foldName(name: string): string {
+  return clean(name).toLowerCase();
 }
 
 function byCode<T extends [string, ...unknown[]]>(rows: T[]): T[] {
@@ -169,6 +194,30 @@ const oldDistricts = byCode(
   splits.flatMap((p) => (p.level2s ?? []).map((d) => oldUnitRow(d.level2_id, d.name, oldDistrictTypes, p.level1_id, d.splits))),
 );
 expectCount('oldCommunes', oldCommunes.length);
+
+// Districts: which one each old commune was in. The catalogue must hold exactly the old communes of
+// the mapping, with the same names in the same old provinces; otherwise it is another snapshot.
+const catalogue = catalogueFile.parse(readJson(districtCatalogue));
+const districts = byCode(
+  catalogue.data.flatMap((p) => p.level2s.map((d): [string, string, string, string] => [d.level2_id, ...splitName(d.name, districtTypes), p.level1_id])),
+);
+expectCount('districts', districts.length);
+uniqueCodes('district', districts.map((d) => d[0]), /^\d{3}$/);
+const districtOfCommune = new Map<string, { district: string; name: string; province: string }>();
+for (const province of catalogue.data) {
+  for (const district of province.level2s) {
+    for (const commune of district.level3s) districtOfCommune.set(commune.level3_id, { district: district.level2_id, name: clean(commune.name), province: province.level1_id });
+  }
+}
+if (districtOfCommune.size !== oldCommunes.length) fail(`the district catalogue has ${districtOfCommune.size} communes, the mapping ${oldCommunes.length}`);
+const oldCommunesWithDistrict = oldCommunes.map(([code, type, name, oldProvinceCode, to]) => {
+  const found = districtOfCommune.get(code);
+  if (!found) fail(`old commune ${code} ${type} ${name} is not in the district catalogue`);
+  if (found.province !== oldProvinceCode || foldName(found.name) !== foldName(`${type} ${name}`)) {
+    fail(`old commune ${code} is ${type} ${name} in ${oldProvinceCode} in the mapping but ${found.name} in ${found.province} in the district catalogue`);
+  }
+  return [code, type, name, oldProvinceCode, to, found.district] as const;
+});
 expectCount('oldDistricts', oldDistricts.length);
 uniqueCodes('old commune', oldCommunes.map((c) => c[0]), /^\d{5}$/);
 uniqueCodes('old district', oldDistricts.map((d) => d[0]), /^\d{3}$/);
@@ -216,17 +265,19 @@ const output = `{
   "snapshot": "2025-07-01",
   "source": "https://github.com/dvhcvn/20250701 (MIT), from Công văn 915/CTK-CSCL, 1027/CTK-CSCL and resolutions 1654–1687/NQ-UBTVQH15",
   "format": {
-    "version": 1,
+    "version": 2,
     "provinces": "[code, type, name]",
     "communes": "[code, type, name, provinceCode]",
     "oldProvinces": "[oldCode, type, name, [newProvinceCode...]]",
-    "oldCommunes": "[oldCode, type, name, oldProvinceCode, [newCommuneCode...]]; more than one new code = partial",
+    "oldCommunes": "[oldCode, type, name, oldProvinceCode, [newCommuneCode...], oldDistrictCode]; more than one new code = partial",
+    "districts": "[oldDistrictCode, type, name, oldProvinceCode]; the district level before 1 July 2025",
     "oldDistricts": "[oldDistrictCode, type, name, oldProvinceCode, [newCommuneCode...]]; island districts without communes"
   },
   "provinces": ${rows(provinces)},
   "communes": ${rows(communes)},
   "oldProvinces": ${rows(oldProvinces)},
-  "oldCommunes": ${rows(oldCommunes)},
+  "oldCommunes": ${rows(oldCommunesWithDistrict)},
+  "districts": ${rows(districts)},
   "oldDistricts": ${rows(oldDistricts)}
 }
 `;
@@ -238,5 +289,6 @@ writeFileSync(join(outDir, 'LICENSE'), readFileSync(join(sourceDir, 'LICENSE')))
 for (const name of recapitalised) console.log(`capitalised: ${name}`);
 console.log(
   `wrote ${provinces.length} provinces, ${communes.length} communes, ${oldProvinces.length} old provinces, ` +
-    `${oldCommunes.length} old communes and ${oldDistricts.length} old districts to ${join(outDir, 'admin-units.json')}`,
+    `${oldCommunes.length} old communes in ${districts.length} districts and ${oldDistricts.length} island districts to ${join(outDir, 'admin-units.json')}` +
+    ` (districts as of ${catalogue.data_date})`,
 );

@@ -14,6 +14,7 @@ import { takeLock, type LockAttempt } from './db/lock';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { clearStaging } from './files';
 import { Jobs } from './jobs';
+import { refreshNameKeys } from './nameRules';
 
 export interface OpenAppOptions {
   databaseFile: string;
@@ -80,6 +81,8 @@ export function openApp({ databaseFile, appRoot, appVersion, clock = () => new D
     clearStaging(ctx);
     backups?.removeDrafts();
   }
+  // Names are keyed and searched by the shipped abbreviation table: when it changed, so do the keys.
+  if (access.mode === 'write') refreshNameKeys(ctx);
   if (access.mode === 'write' && backups) {
     backups.startAuto(ctx);
     backups.adoptOldCopies(ctx).catch(console.error);

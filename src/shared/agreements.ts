@@ -20,6 +20,18 @@ import { cleanText } from './text';
  */
 export const QUANTITY_DECIMALS = 6;
 
+/**
+ * Decimals a quantity may be entered with (0,125 tấn is 125 kg): as many as the screens and
+ * reports show (formatQuantity), so that no typed digit is hidden by rounding.
+ */
+export const QUANTITY_ENTRY_DECIMALS = 3;
+
+/** Whether a quantity has no more decimals than may be entered (floating point aside). */
+export function hasEntryDecimals(value: number): boolean {
+  const scaled = value * 10 ** QUANTITY_ENTRY_DECIMALS;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}
+
 export function roundQuantity(value: number): number {
   const factor = 10 ** QUANTITY_DECIMALS;
   return Math.round(value * factor) / factor;

@@ -60,6 +60,11 @@ export interface Province {
   fullName: string;
 }
 
+/** A province as pickers offer it: with the provinces of before 1 July 2025 merged into it, by which it may be typed. */
+export interface ProvinceChoice extends Province {
+  formerNames: string[];
+}
+
 export interface Commune {
   code: string;
   type: string;
@@ -92,6 +97,8 @@ export interface Organization {
   endedOn: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Found by a search only with one slipped, missing or swapped letter forgiven. */
+  nearMatch?: true;
 }
 
 export interface Page<T> {

@@ -3,6 +3,7 @@
  * screens and the report writers format the same way.
  */
 
+import { QUANTITY_ENTRY_DECIMALS } from './agreements';
 import { formatIsoDateVi } from './text';
 
 const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,7 +41,7 @@ export function formatMoney(amount: number): string {
 }
 
 const count = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const quantity = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 });
+const quantity = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: QUANTITY_ENTRY_DECIMALS });
 const percent = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /** A count with dots between thousands: `100.000`. */

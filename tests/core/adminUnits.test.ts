@@ -127,3 +127,40 @@ describe('suggestFromOldAddress', () => {
     expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế', '01')).toEqual({ kind: 'unknown' });
   });
 });
+
+describe('old addresses with their districts', () => {
+  it('tells apart communes of one name in the merged province by the district', () => {
+    // Old An Giang and Kiên Giang are today's An Giang (91); each had a Xã Vĩnh Hòa.
+    expect(units.suggestFromOldAddress('xã Vĩnh Hòa', '91').kind).toBe('ambiguous');
+    const tanChau = units.suggestFromOldAddress('xã Vĩnh Hòa, thị xã Tân Châu, tỉnh An Giang', '91');
+    expect(tanChau.kind === 'mapped' && tanChau.commune.fullName).toBe('Xã Vĩnh Xương');
+    const uMinh = units.suggestFromOldAddress('xã Vĩnh Hòa', '91', 'U Minh Thượng');
+    expect(uMinh.kind === 'mapped' && uMinh.commune.fullName).toBe('Xã Vĩnh Hòa');
+    expect(units.mapOldAddress('Kiên Giang', 'Vĩnh Hòa', 'huyện U Minh Thượng')).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Vĩnh Hòa' } });
+  });
+
+  it('never reads the district as the commune, and reads the type of the old commune', () => {
+    // "huyện Châu Thành" is not Xã Châu Thành; thị trấn Vĩnh Bình went to Xã Vĩnh An, though a
+    // Xã Vĩnh Bình of today exists.
+    const town = units.suggestFromOldAddress('thị trấn Vĩnh Bình, huyện Châu Thành, tỉnh An Giang', '91');
+    expect(town.kind === 'mapped' && town.commune.fullName).toBe('Xã Vĩnh An');
+    expect(units.namesOldDistrict('huyện Châu Thành', '91')).toBe(true);
+    expect(units.namesOldDistrict('Châu Thành', '91')).toBe(true);
+    expect(units.namesOldDistrict('huyện Lương Sơn', '91')).toBe(false);
+  });
+
+  it('still asks where an old commune went to several', () => {
+    const phuHoi = units.suggestFromOldAddress('xã Phú Hội, huyện An Phú, tỉnh An Giang', '91');
+    expect(phuHoi.kind === 'ambiguous' && fullNames(phuHoi.candidates)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
+  });
+});
+
+describe('provinces named as before 1 July 2025', () => {
+  it('lead to the province of today, saying which one was named', () => {
+    expect(units.findProvinceAnyTime('Bạc Liêu')).toMatchObject({ province: { fullName: 'Tỉnh Cà Mau' }, formerName: 'Tỉnh Bạc Liêu' });
+    expect(units.findProvinceAnyTime('tinh kien giang')).toMatchObject({ province: { code: '91' }, formerName: 'Tỉnh Kiên Giang' });
+    expect(units.findProvinceAnyTime('Hòa Bình')).toMatchObject({ province: { fullName: 'Tỉnh Phú Thọ' } });
+    expect(units.findProvinceAnyTime('An Giang')).toMatchObject({ province: { code: '91' }, formerName: null });
+    expect(units.findProvinceAnyTime('Không Có')).toBeUndefined();
+  });
+});

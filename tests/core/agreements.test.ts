@@ -102,7 +102,7 @@ describe('creating and reading', () => {
   it('keeps a draft without its signing date', async () => {
     const draft = await call(app, 'agreements:create', riceMou({ draft: true, signedOn: '2026-03-05' }));
     expect(draft).toMatchObject({ signedOn: null, status: 'draft' });
-    const unsigned = await call(app, 'agreements:create', riceMou({ draft: true, signedOn: null }));
+    const unsigned = await call(app, 'agreements:create', riceMou({ draft: true, signedOn: null, number: '' }));
     expect(unsigned.status).toBe('draft');
   });
 });
@@ -365,6 +365,42 @@ describe('who supplies and who receives', () => {
   });
 });
 
+describe('an agreement number already used', () => {
+  it('is found while typing, written any way, but never in the trash or the agreement itself', async () => {
+    const first = await call(app, 'agreements:create', riceMou({ number: '05/2026/HĐLK' }));
+    expect(await call(app, 'agreements:checkNumber', { number: ' 05 / 2026 / hdlk ' })).toEqual([
+      { id: first.id, number: '05/2026/HĐLK', title: 'Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', signedOn: '2026-03-05' },
+    ]);
+    expect(await call(app, 'agreements:checkNumber', { number: '05/2026/HĐLK', excludeId: first.id })).toEqual([]);
+    expect(await call(app, 'agreements:checkNumber', { number: '05/2026' })).toEqual([]);
+    expect(await call(app, 'agreements:checkNumber', { number: '' })).toEqual([]);
+    await call(app, 'agreements:delete', { id: first.id });
+    expect(await call(app, 'agreements:checkNumber', { number: '05/2026/HĐLK' })).toEqual([]);
+  });
+
+  it('refuses a second agreement with it until the person confirms, and saves the first only once', async () => {
+    const first = await call(app, 'agreements:create', riceMou());
+    // The same agreement sent twice (Enter pressed twice) is refused the second time.
+    expect(await callFailing(app, 'agreements:create', riceMou())).toEqual({
+      kind: 'conflict',
+      message:
+        'Số thỏa thuận 01/2026/BBGN đã dùng cho «Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân», ký ngày 05/03/2026. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.',
+      existingId: first.id,
+    });
+    expect((await call(app, 'agreements:list', {})).total).toBe(1);
+    const other = await call(app, 'agreements:create', riceMou({ number: '01/2026/bbgn', title: 'Hợp đồng của một đối tác khác', confirmSameNumber: true }));
+    expect((await call(app, 'agreements:list', {})).rows.map((row) => row.id)).toEqual([other.id, first.id]);
+    // Editing one keeps its number without asking again; taking another's number asks.
+    await call(app, 'agreements:update', { ...riceMou({ number: '01/2026/bbgn', title: 'Hợp đồng của một đối tác khác' }), id: other.id, note: 'Đã gọi điện' });
+    const third = await call(app, 'agreements:create', riceMou({ number: '02/2026/BBGN' }));
+    expect(await callFailing(app, 'agreements:update', { ...riceMou({ number: '01/2026/BBGN' }), id: third.id })).toMatchObject({
+      kind: 'conflict',
+      existingId: other.id,
+    });
+    expect((await call(app, 'agreements:get', { id: third.id })).number).toBe('02/2026/BBGN');
+  });
+});
+
 describe('deliveries', () => {
   it('move fulfilment, status and overdue as they are logged and as time passes', async () => {
     const { id } = await call(app, 'agreements:create', riceMou());
@@ -427,10 +463,10 @@ describe('deliveries', () => {
       deliveredOn: 'Ngày giao hàng không phải một ngày có thật (dạng ngày/tháng/năm).',
       quantity: 'Số lượng giao phải lớn hơn 0.',
     });
-    const draft = await call(app, 'agreements:create', riceMou({ draft: true }));
+    const draft = await call(app, 'agreements:create', riceMou({ draft: true, number: '02/2026/BBGN' }));
     const draftRice = (await call(app, 'agreements:get', { id: draft.id })).commitments[0];
     expect(await issuesOf('agreements:addDelivery', { commitmentId: draftRice?.id, deliveredOn: '2026-03-10', quantity: 1 })).toEqual({
-      deliveredOn: 'Thỏa thuận số 01/2026/BBGN còn là bản dự thảo (chưa ký); chưa ghi nhận giao hàng được.',
+      deliveredOn: 'Thỏa thuận số 02/2026/BBGN còn là bản dự thảo (chưa ký); chưa ghi nhận giao hàng được.',
     });
   });
 
@@ -494,7 +530,11 @@ describe('listing', () => {
         commitments: [{ product: 'Đường thốt nốt', quantity: 20, unit: 'tấn' }],
       }),
     );
-    const draft = await call(app, 'agreements:create', riceMou({ draft: true, title: 'Chương trình phối hợp với Liên minh HTX Cà Mau', kind: 'cooperation_programme', eventId: null }));
+    const draft = await call(
+      app,
+      'agreements:create',
+      riceMou({ draft: true, number: '03/2026/CTPH', title: 'Chương trình phối hợp với Liên minh HTX Cà Mau', kind: 'cooperation_programme', eventId: null }),
+    );
     const ids = async (input: Partial<InputOf<'agreements:list'>>) => (await call(app, 'agreements:list', input)).rows.map((row) => row.id);
 
     // Drafts first, then by signing date, newest first.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/core/demo/generate';
 import { organizationSearchText } from '../../src/core/services/search';
-import { organizationNameKey } from '../../src/shared/text';
+import { organizationNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, openTestApp } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { stageFile } from '../../src/core/files';
-import type { ImportAnalysis, ImportBatch, ImportCommitInput, ImportPreview, ImportSummary, JobStatus } from '../../src/shared/contract';
+import type { ImportAnalysis, ImportBatch, ImportCommitInput, ImportLaterChange, ImportPreview, ImportSummary, JobStatus, UndoMode } from '../../src/shared/contract';
 import type { ImportKind } from '../../src/shared/domain';
 import type { AppError } from '../../src/shared/errors';
 import { call, type openTestApp } from './support';
@@ -104,10 +104,15 @@ export async function commitOf(app: TestApp, input: ImportCommitInput): Promise<
   return { jobId, summary: await call(app, 'imports:commitResult', { jobId }) };
 }
 
-/** Undoes a batch to its end: the batch as undone, or the error the undo ended with. */
-export async function undoOf(app: TestApp, batchId: number): Promise<{ batch: ImportBatch | null; error: AppError | null }> {
-  const { jobId } = await call(app, 'imports:undo', { batchId });
+/** Undoes a batch to its end: the batch as undone and what was kept, or the error the undo ended with. */
+export async function undoOf(
+  app: TestApp,
+  batchId: number,
+  mode?: UndoMode,
+): Promise<{ batch: ImportBatch | null; kept: ImportLaterChange[]; error: AppError | null }> {
+  const { jobId } = await call(app, 'imports:undo', { batchId, ...(mode ? { mode } : {}) });
   const status = await settle(app, jobId);
-  if (status.state !== 'done') return { batch: null, error: status.error };
-  return { batch: await call(app, 'imports:undoResult', { jobId }), error: null };
+  if (status.state !== 'done') return { batch: null, kept: [], error: status.error };
+  const result = await call(app, 'imports:undoResult', { jobId });
+  return { batch: result.batch, kept: result.kept, error: null };
 }

@@ -57,9 +57,10 @@ describe('analysing a messy workbook', () => {
       ['F', 'Thông tin liên hệ - Điện thoại', 'phone'],
       ['G', 'Thông tin liên hệ - Người đại diện', 'representative'],
       ['H', 'Vốn điều lệ (triệu đồng)', 'charterCapital'],
-      // A yearly figure: imported with Số liệu hằng năm, not with the register.
-      ['I', 'Số thành viên', null],
+      // A yearly figure beside each organization: imported with it, into the year the title names.
+      ['I', 'Số thành viên', 'membersOfficial'],
     ]);
+    expect(analysis.detectedYear).toBe(2024);
     expect(analysis.rememberedMapping).toBe(false);
     expect(analysis.legacyFont).toBeNull();
     expect(analysis.sampleRows[0]).toEqual({ row: 6, cells: ['1', 'HTX NN Vĩnh Bình', '1600123456', 'ấp Vĩnh Hòa, xã Vĩnh Bình, huyện Châu Thành, tỉnh An Giang', '15/03/2019', '0296 3841 234', 'Nguyễn Văn An', '500', '25'] });
@@ -70,7 +71,8 @@ describe('previewing', () => {
   it('shows each row with its problems at their cells, old addresses mapped or asked, and its matches', async () => {
     await storedMyHoaHung();
     const { preview } = await previewMessy();
-    expect(preview.counts).toEqual({ rows: 5, valid: 4, invalid: 1, matched: 2, fresh: 2, ambiguous: 1 });
+    expect(preview.counts).toEqual({ rows: 5, valid: 4, invalid: 1, matched: 2, fresh: 2, ambiguous: 1, unplaced: 0 });
+    expect(preview.year).toBe(2024);
     const [vinhBinh, phuHoi, vinhBinhAgain, binhHoa, myHoaHung] = preview.page.rows;
     // "xã Vĩnh Bình, huyện Châu Thành" went whole into today's Xã Vĩnh An.
     expect(vinhBinh).toMatchObject({ row: 6, status: 'valid', commune: { code: XA_VINH_AN, name: 'Xã Vĩnh An' }, match: null, defaultAction: 'create' });
@@ -157,7 +159,13 @@ describe('committing and undoing', () => {
       },
     ]);
     const { entries: history } = await call(app, 'records:history', { kind: 'organization', id: stored.id });
-    expect(history[0]?.changes.map((change) => change.field)).toEqual(['name', 'oldAddress', 'phone', 'charterCapital']);
+    // The list's figures went into the year its title names, after the organization's own fields.
+    expect(history.slice(0, 2).map((entry) => entry.changes.map((change) => change.field))).toEqual([['figures'], ['name', 'oldAddress', 'phone', 'charterCapital']]);
+    expect(app.ctx.db.$client.prepare('SELECT organization_id, year, members_official FROM yearly_figures ORDER BY organization_id').all()).toEqual([
+      { organization_id: stored.id, year: 2024, members_official: 30 },
+      { organization_id: stored.id + 1, year: 2024, members_official: 25 },
+      { organization_id: stored.id + 2, year: 2024, members_official: 40 },
+    ]);
 
     const [batch] = (await call(app, 'imports:batches', {})).rows;
     expect(batch).toMatchObject({ id: 1, kind: 'organizations', fileName: 'Danh sach HTX 2024.xlsx', sheetName: 'DS HTX 2024', created: 2, updated: 1, skipped: 1, failed: 1, undoneAt: null });
@@ -178,12 +186,14 @@ describe('committing and undoing', () => {
 
     app.setNow(new Date('2026-11-23T09:00:00Z'));
     const undone = await undoOf(app, 1);
+    expect(undone.error).toBeNull();
     expect(undone.batch?.undoneAt).toBe('2026-11-23T09:00:00.000Z');
     expect(organizationsTable()).toEqual(before);
     expect((await call(app, 'organizations:get', { id: stored.id })).representative).toBe('Trần Thị Bé');
     // The undo is itself in the history: two creates removed, one update put back.
     const auditAfter = app.ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
-    expect(auditAfter.n - auditBefore.n).toBe(3 + 3);
+    // Three organizations and their three years of figures written, then each taken back.
+    expect(auditAfter.n - auditBefore.n).toBe(6 + 6);
     expect((await undoOf(app, 1)).error?.message).toBe('Lần nhập tệp «Danh sach HTX 2024.xlsx» đã được hoàn tác trước đó.');
 
     // Committed again from the same preview, and remembered for the next file with these headers.
@@ -340,19 +350,26 @@ describe('products', () => {
 });
 
 describe('places outside the province', () => {
-  it('reports an old commune that went to another province as a row problem, and commits the rest', async () => {
+  it('asks for the commune of an old commune that went to another province, and commits the row once one is chosen', async () => {
     // Old An Giang's Xã Tân Phú went, by the published mapping, to Đồng Tháp's Xã Tân Phú Trung.
     const csv = ['Tên HTX;Loại hình;Xã/phường', 'HTX Nông nghiệp Vĩnh An;Hợp tác xã;Xã Vĩnh An', 'HTX Tân Phú;Hợp tác xã;Xã Tân Phú'].join('\n');
     const { jobId, analysis } = await analyze(app, stage(app, 'Hai HTX.csv', csv));
     const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
-    expect(preview.page.rows.map((row) => [row.row, row.status])).toEqual([
-      [2, 'valid'],
-      [3, 'invalid'],
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.needsPlace])).toEqual([
+      [2, 'valid', false],
+      [3, 'valid', true],
     ]);
-    expect(preview.page.rows[1]?.problems.map((problem) => problem.cell)).toContain('C3');
-    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
-    expect(summary).toMatchObject({ created: 1, failed: 1 });
+    expect(preview.counts).toMatchObject({ valid: 2, unplaced: 1 });
+    const left = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(left.summary).toMatchObject({ created: 1, failed: 1 });
     expect(organizationsTable().map((row) => (row as { name: string }).name)).toEqual(['HTX Nông nghiệp Vĩnh An']);
+    await undoOf(app, left.summary.batchId ?? 0);
+    // Any commune of the province may be chosen; the answer serves the same address next time.
+    const placeKey = preview.page.rows[1]?.placeKey ?? '';
+    const chosen = await commitOf(app, { previewJobId: previewJob, decisions: [], placeAnswers: [{ placeKey, communeCode: XA_VINH_AN }] });
+    expect(chosen.summary).toMatchObject({ created: 2, failed: 0 });
+    const again = await previewOf(app, (await analyze(app, stage(app, 'Hai HTX lan 2.csv', csv))).jobId, proposedMapping(analysis));
+    expect(again.preview.page.rows[1]).toMatchObject({ needsPlace: false, placeRemembered: true, commune: { code: XA_VINH_AN } });
   });
 });
 

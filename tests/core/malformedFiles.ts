@@ -331,7 +331,7 @@ export function malformedFiles(): MalformedFile[] {
     { name: 'an unclosed comment', fileName: 'chu-thich.xlsx', bytes: () => xlsx({ sheets: [['Danh sách', `${sheetXml(headerRow)}<!--${'x'.repeat(3_000_000)}`]] }), refusal: /có một thẻ XML dài hơn 1 MB/ },
     { name: 'a hundred thousand nested elements', fileName: 'long-nhau.xlsx', bytes: () => xlsx({ sheets: [['Danh sách', sheetXml(headerRow + goodRow(2), { before: `${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}` })]] }) },
     { name: '50 MB of white space between rows', fileName: 'khoang-trang.xlsx', bytes: () => paddedWorkbook(50 * 1024 * 1024) },
-    { name: 'bytes that are not UTF-8 in a sheet', fileName: 'utf8-sai.xlsx', bytes: () => xlsx({ sheets: [['Danh sách', new Uint8Array([...strToU8(sheetXml(headerRow).replace('</sheetData>', '')), ...strToU8('<row r="2"><c r="A2" t="inlineStr"><is><t>HTX '), 0xff, 0xfe, 0xc3, ...strToU8('</t></is></c></row></sheetData></worksheet>')])]] }) },
+    { name: 'bytes that are not UTF-8 in a sheet', fileName: 'utf8-sai.xlsx', bytes: () => xlsx({ sheets: [['Danh sách', new Uint8Array([...strToU8(sheetXml(headerRow).replace('</sheetData>', '')), ...strToU8('<row r="2"><c r="A2" t="inlineStr"><is><t>HTX '), 0xff, 0xfe, 0xc3, ...strToU8('</t></is></c><c r="B2" t="inlineStr"><is><t>xã Vĩnh Bình, tỉnh An Giang</t></is></c></row></sheetData></worksheet>')])]] }) },
     { name: 'a sheet in UTF-16', fileName: 'utf16.xlsx', bytes: () => xlsx({ sheets: [['Danh sách', new Uint8Array(Buffer.from(sheetXml(headerRow + goodRow(2)), 'utf16le'))]] }), refusal: /trống|Không tìm thấy dòng tiêu đề|không có trang tính nào có dữ liệu/ },
     // --- Strings and styles pointing nowhere
     {

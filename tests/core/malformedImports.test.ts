@@ -95,8 +95,13 @@ describe('cells that look like an object’s own keys', () => {
       ['Loại đối tác «constructor» không rõ.'],
       ['Loại đối tác «__proto__» không rõ.'],
     ]);
-    const figures = await importAs('figures', 'Tên HTX,Năm,Xếp loại,constructor\nHTX Nông nghiệp Vĩnh Bình,2025,toString,1\n');
-    expect(figures[0]?.problems.map((problem) => problem.message)).toContain('Xếp loại «toString» không rõ; ghi Tốt, Khá, Trung bình, Yếu hoặc Chưa xếp loại.');
+    const { jobId, analysis } = await analyze(app, stage(app, 'figures.csv', 'Tên HTX,Năm,Xếp loại,constructor\nHTX Nông nghiệp Vĩnh Bình,2025,toString,1\n'), 'figures');
+    const { preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    // "toString" is a value the person is asked to map, not Object's method taken for a class.
+    expect(preview.valueChoices.filter((choice) => choice.field === 'classification').map(({ written, value }) => [written, value])).toEqual([['toString', null]]);
+    expect(preview.page.rows[0]?.problems.map((problem) => problem.message)).toEqual([
+      'Không tìm thấy «HTX Nông nghiệp Vĩnh Bình» trong danh sách Thành viên; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX.',
+    ]);
   }, 60_000);
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../src/shared/contract';
-import { partnerNameKey } from '../../src/shared/text';
+import { partnerNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;

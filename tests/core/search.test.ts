@@ -21,10 +21,14 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
+/** The exact matches, sorted; those found with a typo forgiven are `nearFound`. */
 async function found(query: string): Promise<string[]> {
   const page = await call(app, 'organizations:list', { query, page: 1, pageSize: 50 });
   expect(page.total).toBe(page.rows.length);
-  return page.rows.map((row) => row.name).sort();
+  return page.rows
+    .filter((row) => !row.nearMatch)
+    .map((row) => row.name)
+    .sort();
 }
 
 describe('search as you type', () => {
@@ -61,7 +65,8 @@ describe('search as you type', () => {
     expect(await found('my')).toEqual(['THT rau an toàn ấp Mỹ Hòa']);
     expect(await found('vinh b')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm']);
     expect(await found('16')).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
-    expect(await found('ho')).toEqual(['Hợp tác xã Dịch vụ Đồng Tâm', 'THT rau an toàn ấp Mỹ Hòa']);
+    // "HTX" is also found as "hợp tác xã" written out.
+    expect(await found('ho')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm', 'THT rau an toàn ấp Mỹ Hòa']);
   });
 
   it('reads search syntax and wildcards typed by a person as plain text', async () => {
@@ -96,6 +101,36 @@ describe('search as you type', () => {
   it('leaves organizations in the trash out of the list', async () => {
     await call(app, 'organizations:delete', { id: ids.vinhBinh as number });
     expect(await found('vinh binh')).toEqual(['Hợp tác xã Dịch vụ Đồng Tâm']);
+  });
+});
+
+describe('names as people write them', () => {
+  it('finds a name by its other usual spelling, both ways', async () => {
+    expect(await found('hợp tác xã nông nghiệp vĩnh bình')).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
+    expect(await found('htx dich vu dong tam')).toEqual(['Hợp tác xã Dịch vụ Đồng Tâm']);
+    expect(await found('htx dv dong tam')).toEqual(['Hợp tác xã Dịch vụ Đồng Tâm']);
+    expect(await found('to hop tac rau')).toEqual(['THT rau an toàn ấp Mỹ Hòa']);
+    expect(await found('hop tac xa nn')).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
+    // A word being typed is found as a person types the long form.
+    expect(await found('hop tac x')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm']);
+  });
+
+  it('finds a name with one slipped, missing, extra or swapped letter, after the exact matches', async () => {
+    const near = async (query: string) => {
+      const page = await call(app, 'organizations:list', { query, page: 1, pageSize: 50 });
+      return page.rows.map((row) => [row.name, row.nearMatch === true] as const);
+    };
+    // slipped (vonh), missing (ngiep), extra (binhh), swapped (vnih)
+    expect(await near('vonh nghiep')).toEqual([['HTX Nông nghiệp Vĩnh Bình', true]]);
+    expect(await near('nong ngiep')).toEqual([['HTX Nông nghiệp Vĩnh Bình', true]]);
+    expect(await near('binhh nghiep')).toEqual([['HTX Nông nghiệp Vĩnh Bình', true]]);
+    expect(await near('vnih nghiep')).toEqual([['HTX Nông nghiệp Vĩnh Bình', true]]);
+    // The exact match first, then the near one ("dong" is one letter from "nong").
+    expect(await near('dong')).toEqual([['Hợp tác xã Dịch vụ Đồng Tâm', false], ['HTX Nông nghiệp Vĩnh Bình', true]]);
+    // Words under four letters are never widened: "tam" does not find "tac".
+    expect(await near('tma')).toEqual([]);
+    // Two typos in one word are too many.
+    expect(await near('vnoh binh')).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, foldText, organizationNameKey, vietnameseCollator } from '../../src/shared/text';
+import { organizationNameKey } from '../../src/shared/names';
+import { cleanText, foldText, vietnameseCollator } from '../../src/shared/text';
 
 describe('Vietnamese text', () => {
   it('normalises to NFC and folds white space', () => {

@@ -27,6 +27,9 @@ describe('a new office', () => {
   it('is welcomed and sets up its alliance, finding its province without diacritics', async () => {
     await page.goto(host.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Chào mừng đến với HTX Desk' }).isVisible()).toBe(true);
+    // The pattern of the name is only a placeholder: nothing unfinished can be saved as the name.
+    expect(await field('Tên Liên minh').inputValue()).toBe('');
+    expect(await field('Tên Liên minh').getAttribute('placeholder')).toBe('Liên minh Hợp tác xã tỉnh …');
 
     const province = field('Tỉnh, thành phố');
     await province.click();

@@ -23,7 +23,7 @@ let agreement: AgreementSummary;
 const day = (iso: string) => new Date(`${iso}T03:00:00Z`);
 
 beforeAll(async () => {
-  host = await startHost({ demo: { today: '2026-11-23' } });
+  host = await startHost({ demo: true, today: '2026-11-23' });
   host.setNow(day('2026-11-23'));
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
@@ -74,7 +74,6 @@ describe('follow-up and Tổng quan on the demo data', { timeout: 180_000 }, () 
   });
 
   it('shows a contract’s fulfilment by value and each party’s part', async () => {
-    await callApi(host, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91', chairName: 'Nguyễn Văn Bình' });
     const cooperative = await callApi<Organization>(host, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Theo Dõi', communeCode: '31064' });
     const buyer = await callApi<PartnerSummary>(host, 'partners:create', {
       kind: 'enterprise',

@@ -79,7 +79,9 @@ describe('importing a messy workbook', () => {
     await poll(() => combo('Trường dữ liệu B').inputValue()).toBe('Tên tổ chức (bắt buộc)');
     expect(await combo('Trường dữ liệu C').inputValue()).toBe('Mã số HTX (mã số thuế)');
     expect(await combo('Trường dữ liệu D').inputValue()).toBe('Địa chỉ (cũ hoặc mới) (bắt buộc)');
-    expect(await combo('Trường dữ liệu I').inputValue()).toBe('Không nhập');
+    expect(await combo('Trường dữ liệu I').inputValue()).toBe('Thành viên chính thức');
+    // The members beside each organization go into the year the title names.
+    expect(await page.getByLabel('Năm của số liệu trong danh sách (thành viên, lao động…)').inputValue()).toBe('2024');
     await snap(page, 'import-03-mapping');
   });
 

@@ -2,7 +2,7 @@
  * End-to-end harness: the web host as a user starts it (`tsx src/web/server.ts`) on a fresh
  * temporary database, and Debian's Chromium driven by playwright-core.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,22 +20,27 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/**
- * `extraArgs` go to the web host as they are, e.g. `['--backup-interval', '1']`; `demo`: the
- * database is first filled by `npm run seed:demo` at province scale, as of that day.
- */
-export async function startHost(options: { extraArgs?: string[]; demo?: { today: string } } = {}): Promise<RunningHost> {
-  const extraArgs = options.extraArgs ?? [];
+interface HostOptions {
+  /** Fill the database with the province-scale demo data first, as `npm run seed:demo` does. */
+  demo?: boolean;
+  /** The demo data as of that day (`--today`), for a journey that sets the office's calendar too. */
+  today?: string;
+  /** Go to the web host as they are, e.g. `['--backup-interval', '1']`. */
+  extraArgs?: string[];
+}
+
+export async function startHost({ demo = false, today, extraArgs = [] }: HostOptions = {}): Promise<RunningHost> {
   const dir = mkdtempSync(join(tmpdir(), 'htx-e2e-'));
   const databaseFile = join(dir, 'htx-desk.sqlite');
-  if (options.demo) {
-    execFileSync(
-      process.execPath,
-      [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed-demo.ts', '--db', databaseFile, '--scale', 'province', '--province', '91', '--today', options.demo.today],
-      { cwd: repoRoot, stdio: 'ignore' },
-    );
-  }
   const clockFile = join(dir, 'now.txt');
+  if (demo) {
+    const seeded = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/seed-demo.ts', '--db', databaseFile, '--scale', 'province', ...(today ? ['--today', today] : [])],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    if (seeded.status !== 0) throw new Error(`seed:demo failed:\n${seeded.stdout}${seeded.stderr}`);
+  }
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -100,10 +105,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot as a test artifact, to be looked at. */
-export async function snap(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot as a test artifact, to be looked at: the whole page, or (`fullPage` false)
+ * the window as a person sees it, as for a dialog.
+ */
+export async function snap(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage });
 }
 
 /** Where a field is looked for: the page, or a part of it such as a dialog. */

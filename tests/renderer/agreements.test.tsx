@@ -190,10 +190,34 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     renderDialog();
     const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
     await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /Số lượng giao/ }), { target: { value: '0' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
-    expect(await within(dialog).findByText('Số lượng giao phải lớn hơn 0.')).toBeTruthy();
+    const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
+    for (const typed of ['0', '-12']) {
+      fireEvent.change(quantity, { target: { value: typed } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+      expect(await within(dialog).findByText('Phải lớn hơn 0.')).toBeTruthy();
+      expect(quantity.value).toBe(typed);
+    }
     expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
+  });
+
+  it('reads 0,5 and 1.250,75 as a person writes them', async () => {
+    const sent: number[] = [];
+    installFakeApi({
+      'agreements:addDelivery': (input) => {
+        sent.push(input.quantity);
+        return ok({ id: 6, commitmentId: input.commitmentId, product: 'Gạo thơm', unit: 'kg', deliveredOn: input.deliveredOn, quantity: input.quantity, value: null, note: '' });
+      },
+    });
+    for (const typed of ['0,5', '1.250,75']) {
+      const { unmount } = renderDialog();
+      const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
+      await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'gao', 'Gạo thơm — 800 kg');
+      fireEvent.input(within(dialog).getByRole('textbox', { name: /Số lượng giao/ }), { target: { value: typed } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+      await waitFor(() => expect(sent).toHaveLength(typed === '0,5' ? 1 : 2));
+      unmount();
+    }
+    expect(sent).toEqual([0.5, 1250.75]);
   });
 });
 

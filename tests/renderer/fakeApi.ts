@@ -1,7 +1,7 @@
 /** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
 import { vi } from 'vitest';
 import type { Api, Channel, InputOf, OrganizationDetail, OutputOf, PartnerSummary } from '../../src/shared/contract';
-import type { Alliance, Commune, Organization, Province } from '../../src/shared/domain';
+import type { Alliance, Commune, Organization, ProvinceChoice } from '../../src/shared/domain';
 import type { AppError, Result } from '../../src/shared/errors';
 
 export type FakeHandlers = { [C in Channel]?: (input: InputOf<C>) => Result<OutputOf<C>> };
@@ -21,11 +21,11 @@ export function installFakeApi(handlers: FakeHandlers) {
   return invoke;
 }
 
-export const provinces: Province[] = [
-  { code: '01', type: 'Thành phố', name: 'Hà Nội', fullName: 'Thành phố Hà Nội' },
-  { code: '80', type: 'Tỉnh', name: 'Tây Ninh', fullName: 'Tỉnh Tây Ninh' },
-  { code: '82', type: 'Tỉnh', name: 'Đồng Tháp', fullName: 'Tỉnh Đồng Tháp' },
-  { code: '91', type: 'Tỉnh', name: 'An Giang', fullName: 'Tỉnh An Giang' },
+export const provinces: ProvinceChoice[] = [
+  { code: '01', type: 'Thành phố', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', formerNames: [] },
+  { code: '80', type: 'Tỉnh', name: 'Tây Ninh', fullName: 'Tỉnh Tây Ninh', formerNames: ['Tỉnh Long An'] },
+  { code: '82', type: 'Tỉnh', name: 'Đồng Tháp', fullName: 'Tỉnh Đồng Tháp', formerNames: ['Tỉnh Tiền Giang'] },
+  { code: '91', type: 'Tỉnh', name: 'An Giang', fullName: 'Tỉnh An Giang', formerNames: ['Tỉnh Kiên Giang'] },
 ];
 
 export const communes: Commune[] = [

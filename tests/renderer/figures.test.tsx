@@ -34,7 +34,7 @@ function renderTab() {
   );
 }
 
-describe('yearly figures tab', () => {
+describe('yearly figures tab', { timeout: 30_000 }, () => {
   it('shows each year with Vietnamese number and money formats, newest first', async () => {
     installFakeApi({ 'figures:list': () => ok([figures(2023, { classification: null, score: null }), figures(2024)]) });
     renderTab();
@@ -101,6 +101,37 @@ describe('yearly figures tab', () => {
         score: null,
       },
     ]);
+  });
+
+  it('keeps -12 members and a score of 150 as typed, says why, and saves nothing until corrected', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    const typeAndLeave = (label: string, text: string) => {
+      const input = within(dialog).getByLabelText(label);
+      fireEvent.focus(input);
+      fireEvent.input(input, { target: { value: text } });
+      fireEvent.blur(input);
+      return input as HTMLInputElement;
+    };
+    const members = typeAndLeave('Thành viên chính thức', '-12');
+    const score = typeAndLeave('Điểm xếp loại', '150');
+    const revenue = typeAndLeave('Doanh thu', '1.250,75');
+    const profit = typeAndLeave('Lợi nhuận', '−50.000.000');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+
+    expect(await within(dialog).findByText('Không được là số âm.')).toBeTruthy();
+    expect(within(dialog).getByText('Phải từ 0 đến 100.')).toBeTruthy();
+    expect(within(dialog).getByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toBeTruthy();
+    expect([members.value, score.value, revenue.value, profit.value]).toEqual(['-12', '150', '1.250,75', '-50.000.000']);
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+
+    typeAndLeave('Thành viên chính thức', '12');
+    typeAndLeave('Điểm xếp loại', '86');
+    typeAndLeave('Doanh thu', '1.250.000');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ membersOfficial: 12, score: 86, revenue: 1_250_000, profit: -50_000_000 })));
   });
 
   it('deletes a year after confirmation', async () => {

@@ -5,7 +5,7 @@ import { installFakeApi, ok, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
 import { choose, shownOptions, typeInto } from './select';
 
-describe('first run', () => {
+describe('first run', { timeout: 20_000 }, () => {
   it('saves the alliance with the chosen province, then opens the members page', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(null),
@@ -16,8 +16,13 @@ describe('first run', () => {
     renderApp();
 
     await screen.findByRole('heading', { name: 'Chào mừng đến với HTX Desk' });
+    // The pattern of the name is a placeholder, never a value that could be saved as it is.
     const name = screen.getByLabelText(/^Tên Liên minh/);
-    expect(name).toHaveProperty('value', 'Liên minh Hợp tác xã tỉnh …');
+    expect(name).toHaveProperty('value', '');
+    expect(name.getAttribute('placeholder')).toBe('Liên minh Hợp tác xã tỉnh …');
+    fireEvent.click(screen.getByRole('button', { name: 'Bắt đầu sử dụng' }));
+    expect(await screen.findByText('Tên Liên minh không được để trống.')).toBeTruthy();
+    expect(invoke).not.toHaveBeenCalledWith('alliance:save', expect.anything());
 
     // Searching without diacritics finds the province, and only it.
     const province = screen.getByLabelText(/^Tỉnh, thành phố/);

@@ -6,7 +6,20 @@ import { PreviewStep, actionOf } from '../../src/renderer/src/pages/excel/import
 import { installFakeApi, ok } from './fakeApi';
 
 function row(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'>): ImportPreviewRow {
-  return { status: 'valid', values: [], problems: [], match: null, commune: null, communeChoices: [], defaultAction: 'create', ...overrides };
+  return {
+    status: 'valid',
+    values: [],
+    problems: [],
+    match: null,
+    commune: null,
+    communeChoices: [],
+    needsPlace: false,
+    placeKey: null,
+    placeRemembered: false,
+    notes: [],
+    defaultAction: 'create',
+    ...overrides,
+  };
 }
 
 const rows = [
@@ -19,8 +32,11 @@ const preview: ImportPreview = {
   kind: 'organizations',
   fileName: 'Danh sach HTX 2024.xlsx',
   columns: [{ letter: 'B', header: 'Tên HTX', field: 'name' }],
-  counts: { rows: 3, valid: 2, invalid: 1, matched: 1, fresh: 1, ambiguous: 0 },
+  counts: { rows: 3, valid: 2, invalid: 1, matched: 1, fresh: 1, ambiguous: 0, unplaced: 0 },
   page: { rows, total: 3 },
+  year: null,
+  valueChoices: [],
+  choiceOptions: {},
 };
 
 describe('import preview', () => {
@@ -28,7 +44,7 @@ describe('import preview', () => {
     installFakeApi({ 'imports:previewResult': () => ok(preview) });
     render(
       <AppProviders queryClient={createQueryClient()} env="test">
-        <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={{ rows: {}, bulk: {} }} onDecisionsChange={() => undefined} />
+        <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={{ rows: {}, bulk: {}, places: {} }} onDecisionsChange={() => undefined} />
       </AppProviders>,
     );
     expect(await screen.findByText('E9: Ngày thành lập: Ngày «31/02/2024» không có thật.')).toBeTruthy();
@@ -39,9 +55,9 @@ describe('import preview', () => {
 
   it('takes a row’s own choice over the bulk one, and never writes a row with problems', () => {
     const [fresh, duplicate, invalid] = rows as [ImportPreviewRow, ImportPreviewRow, ImportPreviewRow];
-    const decisions = { rows: { 8: { action: 'update' as const } }, bulk: { matched: 'skip' as const, fresh: 'skip' as const } };
+    const decisions = { rows: { 8: { action: 'update' as const } }, bulk: { matched: 'skip' as const, fresh: 'skip' as const }, places: {} };
     expect(actionOf(fresh, decisions)).toBe('skip');
     expect(actionOf(duplicate, decisions)).toBe('update');
-    expect(actionOf(invalid, { rows: { 9: { action: 'create' } }, bulk: {} })).toBe('skip');
+    expect(actionOf(invalid, { rows: { 9: { action: 'create' } }, bulk: {}, places: {} })).toBe('skip');
   });
 });

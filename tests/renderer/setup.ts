@@ -2,10 +2,13 @@
  * jsdom lacks a few browser APIs that Mantine uses; they are stubbed here. Each test then starts
  * from a clean page: no fake api, no address, no remembered language.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import i18next from 'i18next';
 import { afterEach, vi } from 'vitest';
 import '../../src/renderer/src/i18n';
+
+// A findBy waits up to 5 s, not 1: on a busy 2-core machine rendering a whole page can take longer.
+configure({ asyncUtilTimeout: 5000 });
 
 // Like a browser, an empty query matches (mantine-datatable asks it for columns that are always shown).
 Object.defineProperty(window, 'matchMedia', {

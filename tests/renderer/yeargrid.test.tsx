@@ -54,16 +54,19 @@ function renderGrid() {
   );
 }
 
-describe('year grid', () => {
+describe('year grid', { timeout: 20_000 }, () => {
   it('asks for last year by default and shows last year’s values faintly', async () => {
     const invoke = installFakeApi({ 'figures:grid': () => ok({ rows, total: 2 }) });
     renderGrid();
     expect(await screen.findByText('HTX Nông nghiệp Mỹ Hiệp')).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('figures:grid', { year: lastYear, page: 1, pageSize: 50 });
-    expect(screen.getByText('Năm trước: 38')).toBeTruthy();
+    // Beneath a filled cell, faint: the number alone on screen, "Năm trước: 38" to a screen reader and on hover.
+    const previousMembers = screen.getByLabelText('Năm trước: 38');
+    expect(previousMembers.textContent).toBe('38');
+    expect(previousMembers.getAttribute('title')).toBe('Năm trước: 38');
     // An empty cell shows last year's value as its placeholder.
     expect(screen.getByLabelText('Doanh thu – HTX Nông nghiệp Mỹ Hiệp').getAttribute('placeholder')).toBe('1.200.000.000');
-    expect(screen.getByText('Năm trước: Khá')).toBeTruthy();
+    expect(screen.getByLabelText('Năm trước: Khá').textContent).toBe('Khá');
     expect(screen.getByLabelText<HTMLInputElement>('Thành viên chính thức – HTX Nông nghiệp Mỹ Hiệp').value).toBe('40');
   });
 
@@ -85,6 +88,25 @@ describe('year grid', () => {
     );
     expect(document.activeElement).toBe(screen.getByLabelText('Doanh thu – Tổ hợp tác Cao Lãnh'));
     expect(await screen.findByLabelText('Đã lưu')).toBeTruthy();
+  });
+
+  it('keeps -12 members and a score of 150 as typed, says why at the cell, and saves nothing', async () => {
+    const invoke = installFakeApi({ 'figures:grid': () => ok({ rows, total: 2 }) });
+    renderGrid();
+    const members = await screen.findByLabelText<HTMLInputElement>('Thành viên chính thức – Tổ hợp tác Cao Lãnh');
+    members.focus();
+    fireEvent.input(members, { target: { value: '-12' } });
+    fireEvent.keyDown(members, { key: 'Enter' });
+    fireEvent.blur(members);
+    const score = screen.getByLabelText<HTMLInputElement>('Điểm xếp loại – Tổ hợp tác Cao Lãnh');
+    score.focus();
+    fireEvent.input(score, { target: { value: '150' } });
+    fireEvent.blur(score);
+
+    expect(await screen.findByText('Không được là số âm.')).toBeTruthy();
+    expect(screen.getByText('Phải từ 0 đến 100.')).toBeTruthy();
+    expect([members.value, score.value]).toEqual(['-12', '150']);
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
   });
 
   it('says in Vietnamese why a cell was not saved', async () => {

@@ -359,11 +359,12 @@ export class Backups {
     let id = base;
     for (let copy = 2; existsSync(join(this.dir, id)); copy += 1) id = `${base}-${copy}`;
     renameSync(draft, join(this.dir, id));
-    if (rotate) this.rotate(meta.storedAt);
+    if (rotate) this.rotate(meta.storedAt, id);
     return { id, dir: join(this.dir, id), manifest };
   }
 
-  rotate(now: Date): void {
+  /** Lets go of the backups rotation no longer keeps; never `justTaken`, which its caller is about to use. */
+  rotate(now: Date, justTaken?: string): void {
     const stored = this.list();
     const remove = new Set(
       backupsToRemove(
@@ -371,6 +372,8 @@ export class Backups {
         now,
       ),
     );
+    // Taken in the same second as others, it may sort among the oldest of them.
+    remove.delete(justTaken ?? '');
     for (const backup of stored) if (remove.has(backup.id)) rmSync(backup.dir, { recursive: true, force: true });
   }
 

@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { getTableName, sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { columnsAs, existsAtYearEnd } from './predicates';
-import { agreementCommitments, agreementParties, organizations, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
+import { agreementCommitments, agreementParties, organizations, searchWordDeletions, searchWords, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -212,6 +212,79 @@ function liveCounts(): DerivedStructure {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The vocabulary a mistyped word is looked up in (see `nearMatchExpression` in search.ts)
+
+/** Words this long, without digits, are the ones a typo is forgiven in. */
+const VOCABULARY = sql`length(value) BETWEEN 4 AND 20 AND value NOT GLOB '*[0-9]*'`;
+
+/**
+ * The words of a search text as the rows of `json_each` (column `value`). Text that would not be
+ * valid JSON once quoted (a control character) gives no words rather than failing the write.
+ */
+function wordsOf(searchText: SQL): SQL {
+  const array = sql`'["' || replace(replace(replace(${searchText}, '\\', '\\\\'), '"', '\\"'), ' ', '","') || '"]'`;
+  return sql`json_each(CASE WHEN json_valid(${array}) THEN ${array} ELSE '[]' END)`;
+}
+
+const wordCounter: Counter = (() => {
+  const org = columnsAs(organizations, 'o');
+  return {
+    table: searchWords,
+    keys: [searchWords.word],
+    values: [searchWords.uses],
+    fromRows: sql`SELECT value, count(*) FROM ${id(getTableName(organizations))} o, ${wordsOf(org.searchText)} WHERE ${org.deletedAt} IS NULL AND ${VOCABULARY} GROUP BY value`,
+  };
+})();
+
+/** Positions 0–19: the letter a deletion takes out. */
+const letterPositions = sql.raw(`'[${Array.from({ length: 20 }, (_, index) => index).join(',')}]'`);
+
+/** The deletions of the words in `search_words`, from `word` (a column or `new.word`). */
+function deletionsOf(word: SQL): SQL {
+  return sql`SELECT substr(${word}, 1, value) || substr(${word}, value + 2), ${word} FROM json_each(${letterPositions}) WHERE value < length(${word})`;
+}
+
+function searchVocabulary(): DerivedStructure {
+  const table = id(getTableName(organizations));
+  const words = id(getTableName(searchWords));
+  const deletions = id(getTableName(searchWordDeletions));
+  const deletionColumns = list([ident(searchWordDeletions.deletion), ident(searchWordDeletions.word)]);
+  const change = (alias: 'new' | 'old', sign: 1 | -1) => {
+    const row = columnsAs(organizations, alias);
+    return addTo(wordCounter, sql`SELECT value, ${sql.raw(String(sign))} FROM ${wordsOf(row.searchText)} WHERE ${row.deletedAt} IS NULL AND ${VOCABULARY}`);
+  };
+  return {
+    name: 'Từ điển tìm kiếm gần đúng',
+    objects: [
+      trigger('search_words_insert', sql`AFTER INSERT ON ${table}`, [change('new', 1)]),
+      trigger('search_words_update', sql`AFTER UPDATE OF ${ident(organizations.searchText)}, ${ident(organizations.deletedAt)} ON ${table}`, [
+        change('old', -1),
+        change('new', 1),
+      ]),
+      trigger('search_words_delete', sql`AFTER DELETE ON ${table}`, [change('old', -1)]),
+      // A word keeps its row when its count falls to 0, so its deletions never need taking away.
+      trigger('search_word_deletions_insert', sql`AFTER INSERT ON ${words}`, [sql`INSERT OR IGNORE INTO ${deletions} (${deletionColumns}) ${deletionsOf(sql`new.word`)}`]),
+    ],
+    rebuild: (sqlite) => {
+      sqlite.exec(text(sql`DELETE FROM ${deletions}`));
+      // Inserting the words fills their deletions through the trigger.
+      rebuildCounter(sqlite, wordCounter);
+    },
+    verify: (sqlite) => {
+      const stored = sql`SELECT ${deletionColumns} FROM ${deletions}`;
+      const fromWords = sql`SELECT substr(w.word, 1, value) || substr(w.word, value + 2), w.word FROM ${words} w, json_each(${letterPositions}) WHERE value < length(w.word)`;
+      const missing = sqlite.prepare(text(sql`${fromWords} EXCEPT ${stored} LIMIT 5`)).all();
+      const extra = sqlite.prepare(text(sql`${stored} EXCEPT ${fromWords} LIMIT 5`)).all();
+      return [
+        ...verifyCounter(sqlite, wordCounter),
+        ...missing.map((row) => `search_word_deletions: thiếu dòng ${JSON.stringify(row)}`),
+        ...extra.map((row) => `search_word_deletions: thừa dòng ${JSON.stringify(row)}`),
+      ];
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // A year's figure totals
 
 type FigureColumns = ReturnType<typeof columnsAs<typeof yearlyFigures>>;
@@ -345,7 +418,7 @@ function commitmentSides(): DerivedStructure {
 // ---------------------------------------------------------------------------------------------
 // Keeping them
 
-export const derivedStructures: readonly DerivedStructure[] = [organizationSearch(), liveCounts(), figureTotals(), commitmentSides()];
+export const derivedStructures: readonly DerivedStructure[] = [organizationSearch(), searchVocabulary(), liveCounts(), figureTotals(), commitmentSides()];
 
 interface SchemaObject {
   type: string;

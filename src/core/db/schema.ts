@@ -571,6 +571,11 @@ export const importChanges = sqliteTable(
     entityId: integer('entity_id').notNull(),
     action: text('action', { enum: ['create', 'update'] }).notNull(),
     before: text('before', { mode: 'json' }),
+    /**
+     * What the import left (the record's snapshot): a record that differs from it when the import is
+     * undone was changed since. Null for imports made before this was kept.
+     */
+    after: text('after', { mode: 'json' }),
   },
   (table) => [index('import_changes_batch').on(table.batchId), index('import_changes_entity').on(table.entity, table.entityId)],
 );
@@ -586,6 +591,34 @@ export const importMappings = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.kind, table.headerSignature] })],
 );
+
+/**
+ * What a value written in a coded column of an import means (kind, sector, size, classification):
+ * a lookup code, or null for blank. Remembered when an import is committed, proposed the next time.
+ */
+export const importValueMappings = sqliteTable(
+  'import_value_mappings',
+  {
+    kind: text('kind', { enum: importKinds }).notNull(),
+    field: text('field').notNull(),
+    /** The value as written, folded (`writtenKey`). */
+    written: text('written').notNull(),
+    value: text('value'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.field, table.written] })],
+);
+
+/**
+ * The commune a person chose for an address the import could not place alone (an old commune
+ * divided between several, or a place not found), by the address as written, folded: the same
+ * address in a later row or a later import is placed the same way without asking again.
+ */
+export const importPlaceAnswers = sqliteTable('import_place_answers', {
+  placeKey: text('place_key').primaryKey(),
+  communeCode: text('commune_code').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
 
 /** Every change to the register: what, when, the values before and after (JSON). */
 export const auditLog = sqliteTable(
@@ -606,6 +639,29 @@ export const auditLog = sqliteTable(
 // Counters that keep the statistics fast at national scale. Their rows are derived: triggers keep
 // them exact on every write, and `src/core/db/derived.ts` (which owns those triggers) fills them
 // from the rows after a migration and can verify them. Nothing else writes to them.
+
+/**
+ * The words of four to twenty letters (no digits) in the search text of the organizations not in
+ * the trash, with how often each occurs: the vocabulary that a mistyped word is looked up in.
+ */
+export const searchWords = sqliteTable('search_words', {
+  word: text('word').primaryKey(),
+  uses: integer('uses').notNull(),
+});
+
+/**
+ * Each word of `search_words` with one letter taken out ("vinh" → "inh", "vnh", "vih", "vin"): two
+ * words one slipped, missing, extra or swapped letter apart share an entry (a deletion
+ * neighbourhood), so a mistyped word finds its candidates by index lookups.
+ */
+export const searchWordDeletions = sqliteTable(
+  'search_word_deletions',
+  {
+    deletion: text('deletion').notNull(),
+    word: text('word').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deletion, table.word] })],
+);
 
 /** Organizations not in the trash, by commune. */
 export const statisticsCommuneCounts = sqliteTable('statistics_commune_counts', {

@@ -5,7 +5,8 @@
  * per-row checks and audit rows would make 100,000 organizations take minutes.
  */
 import type { Commune } from '../../shared/domain';
-import { foldText, organizationNameKey } from '../../shared/text';
+import { foldText } from '../../shared/text';
+import { organizationNameKey } from '../../shared/names';
 import { timestamp, type Context } from '../context';
 import { saveAlliance } from '../services/alliance';
 import { organizationSearchText } from '../services/search';

@@ -10,7 +10,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { AgreementKind, EventKind, ParticipantRole, PartnerKind, PartnerBusinessLine } from '../../shared/domain';
-import { foldText, partnerNameKey } from '../../shared/text';
+import { partnerNameKey } from '../../shared/names';
+import { foldText } from '../../shared/text';
 import type { Context } from '../context';
 import {
   agreementCommitments,

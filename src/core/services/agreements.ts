@@ -30,6 +30,7 @@ import {
   type AgreementDelivery,
   type AgreementDetail,
   type AgreementNote,
+  type AgreementNumberUse,
   type AgreementParty,
   type AgreementSummary,
   type CounterpartAgreements,
@@ -510,6 +511,43 @@ function audit(ctx: Context, id: number, action: 'create' | 'update', before: Sn
   recordChange(ctx, 'agreement', id, action, before, after);
 }
 
+/** A number as it is compared: "01/2026/HĐLK", "01/2026/hdlk" and "01 / 2026 / HĐLK" are one number. */
+function numberKey(number: string): string {
+  return foldText(number).replace(/\s/g, '');
+}
+
+/**
+ * The agreements not in the trash, other than `excludeId`, that have this number. Agreements
+ * number in the thousands at most, so their numbers are folded here rather than kept folded.
+ */
+export function agreementsWithNumber(ctx: Context, number: string, excludeId?: number): AgreementNumberUse[] {
+  const key = numberKey(number);
+  if (key === '') return [];
+  return ctx.db
+    .select({ id: agreements.id, number: agreements.number, title: agreements.title, signedOn: agreements.signedOn })
+    .from(agreements)
+    .where(and(notInTrash(agreements), sql`${agreements.number} <> ''`))
+    .orderBy(desc(agreements.id))
+    .all()
+    .filter((row) => row.id !== excludeId && numberKey(row.number) === key);
+}
+
+/**
+ * Refuses a number another agreement has, unless the person confirmed this one is another (two
+ * partners may each number their contracts "01/HĐ"). The message names the agreement it would
+ * duplicate, so a second save of the same agreement (Enter pressed twice) is caught.
+ */
+function refuseSameNumber(ctx: Context, input: ParsedAgreementInput, excludeId?: number): void {
+  if (input.confirmSameNumber) return;
+  const [existing] = agreementsWithNumber(ctx, input.number, excludeId);
+  if (!existing) return;
+  const signed = existing.signedOn ? `, ký ngày ${formatIsoDateVi(existing.signedOn)}` : ', chưa ký';
+  throw conflict(
+    `Số thỏa thuận ${existing.number} đã dùng cho «${existing.title}»${signed}. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.`,
+    existing.id,
+  );
+}
+
 /** Checks what the schema cannot: the event and the parties exist, the signing day has come. */
 function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
   const issues: FieldIssue[] = [];
@@ -594,6 +632,7 @@ export function createAgreement(ctx: Context, input: ParsedAgreementInput): Agre
   checkReferences(ctx, input);
   checkOwnParties(ctx, null, input);
   return atomically(ctx.db, () => {
+    refuseSameNumber(ctx, input);
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(agreements)
@@ -675,6 +714,8 @@ export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof 
   return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, id);
     checkOwnParties(ctx, id, input);
+    // An agreement keeps the number it has; only a change to one another agreement has is asked about.
+    if (numberKey(before.number) !== numberKey(input.number)) refuseSameNumber(ctx, input, id);
     const stored = ctx.db.select().from(agreementCommitments).where(eq(agreementCommitments.agreementId, id)).all();
     checkAgainstDeliveries(ctx, input, stored);
     const was = snapshotOf(ctx, before);
@@ -1096,6 +1137,7 @@ export const agreementsHandlers: HandlersFor<typeof agreementsContract> = {
   'agreements:delete': (ctx, { id }) => deleteAgreement(ctx, id),
   'agreements:restore': (ctx, { id }) => restoreAgreement(ctx, id),
   'agreements:trash': (ctx, input) => listAgreementTrash(ctx, input),
+  'agreements:checkNumber': (ctx, { number, excludeId }) => agreementsWithNumber(ctx, number, excludeId),
   'agreements:ofEvent': (ctx, { eventId }) => allAgreements(ctx, { eventId }),
   'agreements:ofCounterpart': (ctx, counterpart) => counterpartAgreements(ctx, counterpart),
   'agreements:addDelivery': (ctx, input) => addDelivery(ctx, input),

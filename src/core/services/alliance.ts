@@ -42,7 +42,7 @@ export const appHandlers: HandlersFor<typeof appContract> = {
   'app:info': (ctx) => ({ version: ctx.appVersion, databaseFile: ctx.databaseFile, schemaVersion: ctx.schemaVersion }),
   'alliance:get': (ctx) => getAlliance(ctx),
   'alliance:save': (ctx, input) => saveAlliance(ctx, input),
-  'places:provinces': (ctx) => [...ctx.places.provinces],
+  'places:provinces': (ctx) => ctx.places.provinces.map((province) => ({ ...province, formerNames: ctx.places.formerNames(province.code) })),
   'places:communes': (ctx, { provinceCode }) => [...ctx.places.communesOf(provinceCode)],
   'places:suggestFromOldAddress': (ctx, { oldAddress }) =>
     ctx.places.suggestFromOldAddress(oldAddress, getAlliance(ctx)?.provinceCode),

@@ -31,7 +31,8 @@ import {
 } from '../../shared/contracts/events';
 import type { Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { cleanText, foldText, organizationNameKey, partnerNameKey, vietnameseCollator } from '../../shared/text';
+import { cleanText, foldText, vietnameseCollator } from '../../shared/text';
+import { organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
 import { notInTrash } from '../db/predicates';
 import { eventParticipants, events, organizations, partners } from '../db/schema';

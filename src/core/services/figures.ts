@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
   figureFields,
+  FIRST_FIGURES_YEAR,
   type FigureField,
   type figuresContract,
   type figuresGridInput,
@@ -27,7 +28,6 @@ type FiguresRow = typeof yearlyFigures.$inferSelect;
 
 type FigureValues = Pick<YearlyFigures, FigureField>;
 
-const FIRST_YEAR = 2000;
 
 const emptyValues: FigureValues = Object.fromEntries(figureFields.map((field) => [field, null])) as unknown as FigureValues;
 
@@ -57,8 +57,8 @@ export function listFigures(ctx: Context, organizationId: number): YearlyFigures
 function checkYear(ctx: Context, year: number): void {
   // Next year is allowed: offices enter the plan year's opening figures in December.
   const last = ctx.clock().getFullYear() + 1;
-  if (year < FIRST_YEAR || year > last) {
-    throw validationFailure([{ path: 'year', message: `Năm phải từ ${FIRST_YEAR} đến ${last}.` }]);
+  if (year < FIRST_FIGURES_YEAR || year > last) {
+    throw validationFailure([{ path: 'year', message: `Năm phải từ ${FIRST_FIGURES_YEAR} đến ${last}.` }]);
   }
 }
 

@@ -16,6 +16,7 @@ import {
   preview,
   previewPage,
   undoBatch,
+  undoCheck,
   writeFailedRows,
 } from '../excel/import/pipeline';
 import { startWorkbookJob } from '../excel/workbookJob';
@@ -52,6 +53,7 @@ export const importsHandlers: HandlersFor<typeof importsContract> = {
     return startWorkbookJob(ctx, failedRowsFileName(state), (path, control) => writeFailedRows(path, state, failures, control));
   },
   'imports:batches': (ctx, input) => listBatches(ctx, input),
-  'imports:undo': (ctx, { batchId }) => ({ jobId: ctx.jobs.start(UNDO_JOB, (control) => undoBatch(ctx, batchId, control)) }),
+  'imports:undoCheck': (ctx, { batchId }) => undoCheck(ctx, batchId),
+  'imports:undo': (ctx, { batchId, mode }) => ({ jobId: ctx.jobs.start(UNDO_JOB, (control) => undoBatch(ctx, batchId, mode, control)) }),
   'imports:undoResult': (ctx, { jobId }) => ctx.jobs.result(jobId, UNDO_JOB),
 };

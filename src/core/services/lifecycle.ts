@@ -15,7 +15,8 @@ import type {
 import { lifecycleRoles } from '../../shared/domain';
 import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { foldText, formatIsoDateVi, organizationNameKey, vietnameseCollator } from '../../shared/text';
+import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
+import { organizationNameKey } from '../../shared/names';
 import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';

@@ -20,7 +20,8 @@ import {
 } from '../../shared/contracts/organizations';
 import { organizationKinds, organizationStatuses, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
-import { foldText, organizationNameKey, vietnameseCollator } from '../../shared/text';
+import { foldText, vietnameseCollator } from '../../shared/text';
+import { organizationNameKey } from '../../shared/names';
 import { notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { perConnection, placeholdersFor } from '../db/prepared';
@@ -37,7 +38,7 @@ import {
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { readMinimumMembers } from './lookups';
-import { organizationSearchText, searchMatchExpression, searchRowCondition } from './search';
+import { nearMatchExpression, organizationSearchText, searchMatchExpression, searchRowCondition } from './search';
 import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
 import { atomically } from '../db/atomic';
 
@@ -277,6 +278,9 @@ function listOrder(ctx: Context, sort: ListInput['sort']): SQL[] {
  */
 export const SEARCH_COUNT_CAP = 1000;
 
+/** A search with fewer exact matches than this also shows the names one typo away, after them. */
+export const NEAR_MATCH_BELOW = 20;
+
 /** The `value` of a query's one row. */
 function countOf(ctx: Context, query: SQL): number {
   return ctx.db.get<{ value: number } | undefined>(query)?.value ?? 0;
@@ -306,6 +310,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   let total: number;
   let totalCapped = false;
   let indexedBy: SQL | undefined;
+  let nearIds: number[] = [];
   if (match === undefined) {
     where = and(...filters);
     if (onlyTrash) {
@@ -320,11 +325,22 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
     // The index's matches, up to one more than the cap, read once and reused below: an FTS5 lookup
     // of a long number ("9100001") costs milliseconds, and would otherwise run for the count and
     // again for the page.
-    const matched = ctx.db
-      .all<{ id: number }>(
-        sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${match} LIMIT ${SEARCH_COUNT_CAP + 1}`,
-      )
-      .map((row) => row.id);
+    const matchedBy = (expression: string) =>
+      ctx.db
+        .all<{ id: number }>(sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${expression} LIMIT ${SEARCH_COUNT_CAP + 1}`)
+        .map((row) => row.id);
+    const matched = matchedBy(match);
+    // Few exact matches: those one slipped, missing or swapped letter away follow them.
+    if (matched.length < NEAR_MATCH_BELOW) {
+      const widened = nearMatchExpression(ctx.db.$client, input.query ?? '');
+      if (widened !== undefined) {
+        const exact = new Set(matched);
+        nearIds = matchedBy(widened)
+          .filter((id) => !exact.has(id))
+          .slice(0, SEARCH_COUNT_CAP - matched.length);
+        matched.push(...nearIds);
+      }
+    }
     if (matched.length <= SEARCH_COUNT_CAP) {
       // The index holds no row in the trash; `searchCondition` would say the same, at a second lookup.
       where = and(...filters, matched.length ? inArray(organizations.id, matched) : sql`0`);
@@ -341,6 +357,8 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   }
 
   const offset = (input.page - 1) * input.pageSize;
+  // Near matches come after the exact ones, each group in the list's order.
+  if (nearIds.length) order.unshift(asc(inArray(organizations.id, nearIds)));
   let rows: OrganizationRow[];
   if (indexedBy) {
     // Find the page's ids in the covering index, then read only those rows.
@@ -357,7 +375,11 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   } else {
     rows = ctx.db.select().from(organizations).where(where).orderBy(...order).limit(input.pageSize).offset(offset).all();
   }
-  const page: Page<Organization> = { rows: rows.map((row) => toOrganization(ctx, row, today)), total };
+  const near = new Set(nearIds);
+  const page: Page<Organization> = {
+    rows: rows.map((row) => (near.has(row.id) ? { ...toOrganization(ctx, row, today), nearMatch: true as const } : toOrganization(ctx, row, today))),
+    total,
+  };
   if (totalCapped) page.totalCapped = true;
   return page;
 }

@@ -17,13 +17,14 @@ import {
 } from '../../shared/contracts/partners';
 import { partnerKinds, type Page, type Province } from '../../shared/domain';
 import { conflict, validationFailure } from '../../shared/errors';
-import { foldText, partnerNameKey, vietnameseCollator } from '../../shared/text';
+import { foldText, vietnameseCollator } from '../../shared/text';
+import { partnerNameKey } from '../../shared/names';
 import { timestamp, type Context } from '../context';
 import { notInTrash } from '../db/predicates';
 import { partners } from '../db/schema';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
-import { foldedTextCondition } from './search';
+import { foldedTextCondition, partnerSearchText } from './search';
 import { atomically } from '../db/atomic';
 
 type PartnerRow = typeof partners.$inferSelect;
@@ -264,9 +265,7 @@ function columnsFor(input: ParsedPartnerInput) {
     note: input.note,
     nameFolded: foldText(input.name),
     nameKey: partnerNameKey(input.name),
-    searchText: [foldText(input.name), foldText(input.shortName), taxCode ?? '', foldText(input.contactName), foldText(input.buys)]
-      .filter(Boolean)
-      .join(' '),
+    searchText: partnerSearchText({ ...input, taxCode }),
   };
 }
 

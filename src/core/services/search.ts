@@ -17,7 +17,9 @@
  * rule as a LIKE on the row, for walking the register in list order when a search matches
  * thousands of rows (see `listOrganizations`).
  */
+import type Database from 'better-sqlite3';
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { nameSearchWords } from '../../shared/names';
 import { foldText, withoutControlCharacters } from '../../shared/text';
 import { organizations } from '../db/schema';
 
@@ -48,6 +50,69 @@ export function searchMatchExpression(query: string): string | undefined {
       return `"${term.replace(/"/g, '""')}"`;
     })
     .join(' AND ');
+}
+
+/** The shortest word a slipped, missing, extra or swapped letter is forgiven in (as `search_words` keeps them). */
+const NEAR_MIN = 4;
+const NEAR_MAX = 20;
+
+/** Whether two words are one slipped, missing, extra or two swapped letters apart (or equal). */
+export function withinOneEdit(a: readonly string[], b: readonly string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const [restA, restB] = [endA - start, endB - start];
+  if (restA <= 1 && restB <= 1) return true;
+  // Two neighbouring letters swapped: "vnih" for "vinh".
+  return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+}
+
+/** The word with each letter taken out in turn. */
+function deletions(letters: readonly string[]): string[] {
+  return [...new Set(letters.map((_, at) => [...letters.slice(0, at), ...letters.slice(at + 1)].join('')))];
+}
+
+type Vocabulary = Pick<Database.Database, 'prepare'>;
+
+/**
+ * The register's words one letter away from `word` (`search_words` and its deletions, see
+ * db/derived.ts): those that share a deletion with it, or are one of its deletions.
+ */
+function nearWords(sqlite: Vocabulary, word: string): string[] {
+  const letters = Array.from(word);
+  const keys = [word, ...deletions(letters)];
+  const marks = keys.map(() => '?').join(', ');
+  const found = sqlite
+    .prepare<string[], { word: string }>(
+      `SELECT d.word FROM search_word_deletions d JOIN search_words w ON w.word = d.word AND w.uses > 0 WHERE d.deletion IN (${marks})
+       UNION SELECT word FROM search_words WHERE uses > 0 AND word IN (${marks})`,
+    )
+    .all(...keys, ...keys);
+  return found.map((row) => row.word).filter((candidate) => candidate !== word && withinOneEdit(letters, Array.from(candidate)));
+}
+
+/**
+ * The typo pass: the FTS5 expression of `searchMatchExpression` with each word of four letters or
+ * more widened to the register's words one slipped, missing, extra or swapped letter away
+ * ("vnih" → "vnih" OR "vinh"). Undefined when no word has such a neighbour: then there is nothing
+ * more to find than the exact search found.
+ */
+export function nearMatchExpression(sqlite: Vocabulary, query: string): string | undefined {
+  const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
+  const terms = searchWords(query).map(({ word, wordStart }) => {
+    if (wordStart) return { term: quoted(`${' '.repeat(TRIGRAM - Array.from(word).length)}${word}`), widened: false };
+    const length = Array.from(word).length;
+    const near = length >= NEAR_MIN && length <= NEAR_MAX && /^\p{L}+$/u.test(word) ? nearWords(sqlite, word) : [];
+    if (near.length === 0) return { term: quoted(word), widened: false };
+    return { term: `(${[word, ...near].map(quoted).join(' OR ')})`, widened: true };
+  });
+  return terms.some((term) => term.widened) ? terms.map((term) => term.term).join(' AND ') : undefined;
 }
 
 /**
@@ -92,14 +157,23 @@ export function foldedTextCondition(searchText: AnyColumn, query: string): SQL |
   );
 }
 
-/** What search reads of an organization: folded name and short name, registration number, commune. */
+/**
+ * What search reads of an organization: the words of its name and short name, with their short
+ * forms written out and their long forms shortened (`nameSearchWords`: "HTX Vĩnh Bình" is found
+ * by "hợp tác xã vĩnh bình" and the reverse), its registration number and its commune.
+ */
 export function organizationSearchText(fields: {
   name: string;
   shortName: string;
   registrationNo: string | null;
   communeName: string;
 }): string {
-  return [foldText(fields.name), foldText(fields.shortName), fields.registrationNo ?? '', foldText(fields.communeName)]
-    .filter(Boolean)
-    .join(' ');
+  const words = new Set([...nameSearchWords(fields.name), ...nameSearchWords(fields.shortName)]);
+  return [...words, fields.registrationNo ?? '', foldText(fields.communeName)].filter(Boolean).join(' ');
+}
+
+/** What search reads of a partner: its name's words as for an organization, tax code, contact and what it buys. */
+export function partnerSearchText(fields: { name: string; shortName: string; taxCode: string | null; contactName: string; buys: string }): string {
+  const words = new Set([...nameSearchWords(fields.name), ...nameSearchWords(fields.shortName)]);
+  return [...words, fields.taxCode ?? '', foldText(fields.contactName), foldText(fields.buys)].filter(Boolean).join(' ');
 }

@@ -11,7 +11,7 @@ import {
   type AgreementStatus,
   type Page,
 } from '../domain';
-import type { Fulfilment, FulfilmentBasis, UnitTotal } from '../agreements';
+import { hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type Fulfilment, type FulfilmentBasis, type UnitTotal } from '../agreements';
 import { formatIsoDateVi } from '../text';
 import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 import { fileId, type FileChunk } from './files';
@@ -25,7 +25,8 @@ function positiveQuantity(label: string) {
   return z
     .number({ error: `${label} phải là một số.` })
     .positive({ error: `${label} phải lớn hơn 0.` })
-    .max(1e12, { error: `${label} lớn quá mức cho phép.` });
+    .max(1e12, { error: `${label} lớn quá mức cho phép.` })
+    .refine(hasEntryDecimals, { error: `${label} ghi tối đa ${QUANTITY_ENTRY_DECIMALS} chữ số sau dấu phẩy.` });
 }
 
 /** A position in the agreement's list of parties, counted from 0. */
@@ -78,6 +79,11 @@ const agreementFields = {
   note: optionalText('Ghi chú', 2000),
   parties: z.array(partyInput).max(50, { error: 'Một thỏa thuận ghi tối đa 50 bên.' }),
   commitments: z.array(commitmentInput).max(200, { error: 'Một thỏa thuận ghi tối đa 200 cam kết.' }),
+  /**
+   * The person has seen that another agreement (not in the trash) has the same number and says this
+   * one is another; without it such a save is refused with a conflict.
+   */
+  confirmSameNumber: z.boolean().optional().default(false),
 };
 
 type AgreementShape = z.output<z.ZodObject<typeof agreementFields>>;
@@ -131,6 +137,21 @@ export type ParsedAgreementInput = z.output<typeof agreementInput>;
 
 export const agreementUpdateInput = z.object({ id, ...agreementFields }).superRefine(agreementRules);
 export type AgreementUpdateInput = z.input<typeof agreementUpdateInput>;
+
+export const agreementNumberCheckInput = z.object({
+  number: optionalText('Số thỏa thuận', 100),
+  /** The agreement being edited, which does not share a number with itself. */
+  excludeId: id.optional(),
+});
+export type AgreementNumberCheckInput = z.input<typeof agreementNumberCheckInput>;
+
+/** Another agreement with the number being typed. */
+export interface AgreementNumberUse {
+  id: number;
+  number: string;
+  title: string;
+  signedOn: string | null;
+}
 
 /** A member organization or a partner whose agreements are asked for. */
 export const counterpartInput = z.object({ kind: z.enum(['organization', 'partner']), id });
@@ -348,6 +369,11 @@ export const agreementsContract = {
   'agreements:delete': channel<null>()(z.object({ id })),
   'agreements:restore': channel<AgreementSummary>()(z.object({ id })),
   'agreements:trash': channel<Page<DeletedAgreement>>()(z.object({ ...pageInput })),
+  /**
+   * The agreements not in the trash that have this number, written the same way up to case, spaces
+   * and the Đ of HĐ ("01/2026/HĐLK" = "01/2026/hdlk"); none for a blank number.
+   */
+  'agreements:checkNumber': channel<AgreementNumberUse[]>()(agreementNumberCheckInput),
   /** Every agreement signed at an event, newest first. */
   'agreements:ofEvent': channel<AgreementSummary[]>()(z.object({ eventId: id })),
   /** Every agreement a member organization or a partner is a party to, newest first, with its part in each. */

@@ -1,14 +1,14 @@
 /** The application itself, the alliance's own record, and the administrative units. */
 import { z } from 'zod';
-import type { Alliance, AppInfo, Commune, OldAddressMatch, Province } from '../domain';
-import { channel, code, none, optionalEmail, optionalText, requiredText } from './define';
+import type { Alliance, AppInfo, Commune, OldAddressMatch, ProvinceChoice } from '../domain';
+import { channel, code, none, optionalEmail, optionalPhone, optionalText, requiredText } from './define';
 
 export const allianceInput = z.object({
   name: requiredText('Tên Liên minh', 200),
   provinceCode: code('tỉnh, thành phố', 2),
   address: optionalText('Địa chỉ', 300),
   chairName: optionalText('Họ tên Chủ tịch', 120),
-  phone: optionalText('Điện thoại', 40),
+  phone: optionalPhone('Điện thoại'),
   email: optionalEmail('Thư điện tử'),
 });
 export type AllianceInput = z.input<typeof allianceInput>;
@@ -17,7 +17,8 @@ export const appContract = {
   'app:info': channel<AppInfo>()(none),
   'alliance:get': channel<Alliance | null>()(none),
   'alliance:save': channel<Alliance>()(allianceInput),
-  'places:provinces': channel<Province[]>()(none),
+  /** The 34 provinces, each with the old provinces merged into it (typed in a picker, they lead to it). */
+  'places:provinces': channel<ProvinceChoice[]>()(none),
   'places:communes': channel<Commune[]>()(z.object({ provinceCode: code('tỉnh, thành phố', 2) })),
   /** The current commune of an address written before 1 July 2025, read in the alliance's province. */
   'places:suggestFromOldAddress': channel<OldAddressMatch>()(z.object({ oldAddress: optionalText('Địa chỉ cũ', 500) })),

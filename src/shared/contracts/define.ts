@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { formatCount } from '../format';
 import { cleanText, withoutControlCharacters } from '../text';
+import { isIsoDate, isPhoneText } from '../typed';
 
 // Messages zod writes itself (a wrong type, a number out of range) read in Vietnamese too.
 z.config(z.locales.vi());
@@ -57,28 +58,36 @@ export function optionalEmail(label: string) {
 }
 
 /**
+ * An optional phone field: missing or blank becomes ''. What is typed must read as phone numbers
+ * (see isPhoneText): "abc" or a name typed into it is refused, with how a number is written.
+ */
+export function optionalPhone(label: string) {
+  return optionalText(label, 60).refine(isPhoneText, {
+    error: `${label} chỉ gồm chữ số, có thể có dấu cách, dấu chấm, gạch ngang, ngoặc đơn, +84 và số máy lẻ; mỗi số 8–13 chữ số, nhiều số cách nhau bằng dấu chấm phẩy (ví dụ: 0277 3851 234; 0913 123 456 hoặc +84 913 123 456 máy lẻ 12).`,
+  });
+}
+
+/**
  * A calendar date as ISO `YYYY-MM-DD` text (how dates cross the contract and are stored; screens
  * show dd/mm/yyyy). Rejects dates that do not exist, such as 31/02.
  */
 export function isoDate(label: string) {
-  return z.string({ error: `${label}: cần một ngày.` }).refine(
-    (value) => {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      if (!match) return false;
-      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      const date = new Date(Date.UTC(year, month - 1, day));
-      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-    },
-    { error: `${label} không phải một ngày có thật (dạng ngày/tháng/năm).` },
-  );
+  return z
+    .string({ error: `${label}: cần một ngày.` })
+    .refine(isIsoDate, { error: `${label} không phải một ngày có thật (dạng ngày/tháng/năm).` });
 }
 
-/** An optional date: missing, null or '' become null. */
+/**
+ * An optional date: missing, null or '' become null. Any other text must be a real day, and is
+ * refused with the date's own message (not a union's "invalid input").
+ */
 export function optionalIsoDate(label: string) {
   return z
-    .union([z.literal(''), z.null(), isoDate(label)])
+    .string({ error: `${label}: cần một ngày.` })
+    .nullable()
     .optional()
-    .transform((value) => (value === '' || value === undefined ? null : value));
+    .transform((value) => (value === '' || value === undefined ? null : value))
+    .pipe(isoDate(label).nullable());
 }
 
 /** An optional time of day as `HH:MM` (24 hours); missing, null or '' become null. */

@@ -78,6 +78,9 @@ function patchCount(label: string) {
 }
 
 const organizationId = z.number({ error: 'Chưa chọn tổ chức.' }).int().positive({ error: 'Chưa chọn tổ chức.' });
+/** The first year figures are kept for. */
+export const FIRST_FIGURES_YEAR = 2000;
+
 /** The upper bound (next year) depends on the clock, so the service checks the range. */
 const year = z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' });
 

@@ -52,6 +52,11 @@ export interface ImportAnalysis {
   legacyFont: LegacyFont | null;
   /** The first data rows as shown text, one string per column. */
   sampleRows: { row: number; cells: string[] }[];
+  /**
+   * The year the list names in its title or headers ("Danh sách HTX năm 2024", "Số thành viên
+   * (31/12/2024)"): the year its figures are imported into unless the person picks another.
+   */
+  detectedYear: number | null;
 }
 
 export const importAnalyzeInput = z.object({
@@ -67,11 +72,42 @@ const mappingInput = listOf(z.object({ column: z.number().int().min(0).max(16_38
     error: 'Mỗi trường chỉ ghép với một cột; hãy bỏ bớt cột ghép trùng.',
   });
 
+/** A lookup value a coded column's value can be mapped to. */
+export interface ImportChoiceOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A value written in a coded column that is not one of the lookup's own words ("HTX DVNN",
+ * "Tiểu thủ công nghiệp"), with what it is read as: chosen by the person, remembered from an
+ * earlier import, suggested by the app, or blank ("để trống").
+ */
+export interface ImportValueChoice {
+  field: string;
+  written: string;
+  /** How many rows carry it. */
+  rows: number;
+  /** A lookup value, or null: left blank. */
+  value: string | null;
+  source: 'chosen' | 'remembered' | 'suggested' | 'blank';
+  /** Lookup values that say some of it, best first. */
+  suggestions: string[];
+}
+
+export const importValueInput = z.object({
+  field: z.string().min(1).max(50),
+  written: z.string().max(500),
+  value: z.string().max(100).nullable(),
+});
+
 export const importPreviewInput = z.object({
   analysisJobId: jobId,
   mapping: mappingInput,
-  /** For yearly figures without a "Năm" column: the year the figures are of. */
-  year: z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' }).optional(),
+  /** The year the list's figures are of, when it has no "Năm" column. */
+  year: z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' }).min(1990, { error: 'Năm phải từ 1990.' }).max(2100).optional(),
+  /** What the person chose for values of coded columns (see `ImportValueChoice`). */
+  values: z.array(importValueInput).max(5000).optional(),
 });
 export type ImportPreviewInput = z.input<typeof importPreviewInput>;
 
@@ -115,6 +151,14 @@ export interface ImportPreviewRow {
   commune: ImportPlace | null;
   /** An old address that went to several communes: the person chooses one of these. */
   communeChoices: ImportPlace[];
+  /** A place the app could not read: the person chooses any commune of the province. */
+  needsPlace: boolean;
+  /** The address as written, when the person is asked for its commune: one answer serves every row with it. */
+  placeKey: string | null;
+  /** The commune was chosen by a person for this address at an earlier import. */
+  placeRemembered: boolean;
+  /** How cells written loosely were read ("5/6/19" as 05/06/2019). */
+  notes: ImportProblem[];
   /** What the import does with the row unless told otherwise. */
   defaultAction: ImportAction;
 }
@@ -127,8 +171,10 @@ export interface ImportCounts {
   matched: number;
   /** Valid rows that match nothing. */
   fresh: number;
-  /** Valid rows whose old address needs a commune chosen. */
+  /** Valid rows whose old address needs a commune chosen among those it went to. */
   ambiguous: number;
+  /** Valid rows whose place the app could not read: any commune may be chosen. */
+  unplaced: number;
 }
 
 export const previewFilters = ['all', 'problems', 'matches', 'new', 'ambiguous'] as const;
@@ -141,6 +187,12 @@ export interface ImportPreview {
   columns: { letter: string; header: string; field: string }[];
   counts: ImportCounts;
   page: Page<ImportPreviewRow>;
+  /** The year the figures in the list go into (organizations with figure columns, figures without a "Năm" column). */
+  year: number | null;
+  /** Values of coded columns the person maps (see `ImportValueChoice`), in the order first met. */
+  valueChoices: ImportValueChoice[];
+  /** The lookup values of each coded field mapped. */
+  choiceOptions: Record<string, ImportChoiceOption[]>;
 }
 
 export const importPreviewResultInput = z.object({
@@ -166,6 +218,12 @@ export const importCommitInput = z.object({
     .object({ matched: action.optional(), fresh: action.optional() })
     .optional()
     .default({}),
+  /** The commune chosen for an address (`ImportPreviewRow.placeKey`): every row with it goes there. */
+  placeAnswers: z
+    .array(z.object({ placeKey: z.string().max(1000), communeCode: z.string().regex(/^\d{5}$/, { error: 'Chưa chọn xã, phường.' }) }))
+    .max(100_000)
+    .optional()
+    .default([]),
 });
 export type ImportCommitInput = z.input<typeof importCommitInput>;
 
@@ -176,6 +234,33 @@ export interface ImportSummary {
   skipped: number;
   /** Rows with problems, or whose old address was left without a commune. */
   failed: number;
+}
+
+/** A record an import wrote that was changed after it (by hand, or by a later import). */
+export interface ImportLaterChange {
+  entity: string;
+  id: number;
+  name: string;
+}
+
+/** Before an undo: what was changed since the import, which an undo would have to take back too. */
+export interface ImportUndoCheck {
+  batchId: number;
+  changedLater: ImportLaterChange[];
+}
+
+/**
+ * How an undo treats records changed since the import: `strict` refuses when there are any;
+ * `withLater` takes those later changes back too; `keepChanged` leaves those records as they are
+ * and undoes the rest.
+ */
+export const undoModes = ['strict', 'withLater', 'keepChanged'] as const;
+export type UndoMode = (typeof undoModes)[number];
+
+export interface ImportUndoResult {
+  batch: ImportBatch;
+  /** The records left as they are (`keepChanged`). */
+  kept: ImportLaterChange[];
 }
 
 export interface ImportBatch {
@@ -205,6 +290,10 @@ export const importsContract = {
   'imports:failedRows': channel<{ jobId: string }>()(z.object({ jobId })),
   'imports:batches': channel<Page<ImportBatch>>()(z.object({ ...pageInput })),
   /** Takes a whole import back, all or nothing: deletes what it created, puts back what it changed. A job. */
-  'imports:undo': channel<{ jobId: string }>()(z.object({ batchId: z.number().int().positive() })),
-  'imports:undoResult': channel<ImportBatch>()(z.object({ jobId })),
+  /** The records of an import changed since, which an undo would meet. */
+  'imports:undoCheck': channel<ImportUndoCheck>()(z.object({ batchId: z.number().int().positive() })),
+  'imports:undo': channel<{ jobId: string }>()(
+    z.object({ batchId: z.number().int().positive(), mode: z.enum(undoModes, { error: 'Cách hoàn tác không hợp lệ.' }).optional().default('strict') }),
+  ),
+  'imports:undoResult': channel<ImportUndoResult>()(z.object({ jobId })),
 };

@@ -8,6 +8,7 @@ import {
   isoDate,
   optionalCount,
   optionalEmail,
+  optionalPhone,
   optionalIsoDate,
   listOf,
   optionalText,
@@ -56,7 +57,7 @@ const organizationFields = {
   foundedOn: optionalIsoDate('Ngày thành lập'),
   /** A code of the `sectors` table; the service checks it exists. */
   sectorCode: optionalLookupCode,
-  phone: optionalText('Điện thoại', 40),
+  phone: optionalPhone('Điện thoại'),
   email: optionalEmail('Thư điện tử'),
   website: optionalText('Trang web', 200),
   representative: optionalText('Người đại diện theo pháp luật', 120),
@@ -159,7 +160,7 @@ export type DuplicateCheckInput = z.input<typeof duplicateCheckInput>;
 export const contactInput = z.object({
   name: requiredText('Họ tên người liên hệ', 120),
   role: optionalText('Chức vụ', 120),
-  phone: optionalText('Điện thoại', 40),
+  phone: optionalPhone('Điện thoại'),
   email: optionalEmail('Thư điện tử'),
 });
 export type ContactInput = z.input<typeof contactInput>;

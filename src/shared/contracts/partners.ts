@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { partnerBusinessLines, partnerKinds, type Page, type PartnerBusinessLine, type PartnerKind } from '../domain';
 import { cleanText } from '../text';
-import { channel, code, optionalEmail, optionalText, pageInput, requiredText, searchText } from './define';
+import { channel, code, optionalEmail, optionalPhone, optionalText, pageInput, requiredText, searchText } from './define';
 import { registrationNoPattern } from './organizations';
 
 /** A partner as lists and pickers show it. */
@@ -79,7 +79,7 @@ const partnerFields = {
   address: optionalText('Địa chỉ', 500),
   contactName: optionalText('Người liên hệ', 120),
   contactRole: optionalText('Chức vụ', 120),
-  phone: optionalText('Điện thoại', 40),
+  phone: optionalPhone('Điện thoại'),
   email: optionalEmail('Thư điện tử'),
   website: optionalText('Trang web', 200),
   buys: optionalText('Mặt hàng cần mua', 1000),

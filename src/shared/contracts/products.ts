@@ -1,5 +1,6 @@
 /** What member organizations produce, and the certifications they hold (OCOP, VietGAP, …). */
 import { z } from 'zod';
+import { hasEntryDecimals, QUANTITY_ENTRY_DECIMALS } from '../agreements';
 import { channel, optionalCount, optionalIsoDate, optionalText, requiredText } from './define';
 
 export const volumePeriods = ['year', 'season'] as const;
@@ -69,6 +70,7 @@ export const productInput = z.object({
   volume: z
     .number({ error: 'Sản lượng phải là một số.' })
     .min(0, { error: 'Sản lượng không được âm.' })
+    .refine(hasEntryDecimals, { error: `Sản lượng ghi tối đa ${QUANTITY_ENTRY_DECIMALS} chữ số sau dấu phẩy.` })
     .nullable()
     .optional()
     .transform((value) => value ?? null),

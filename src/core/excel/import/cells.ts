@@ -33,7 +33,19 @@ export function shownCell(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return formatIsoDateVi(value.date);
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  return String(value).trim();
+  return String(value).normalize('NFC').trim();
+}
+
+/**
+ * A phone number Excel stored as a number lost its leading 0: 912345678 was 0912345678 (a mobile),
+ * 2963852123 was 02963852123 (a landline with its area code).
+ */
+function phoneOf(value: CellValue, shown: string): string {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
+    const digits = String(value);
+    if (digits.length === 9 || digits.length === 10) return `0${digits}`;
+  }
+  return shown;
 }
 
 export type FieldValue = string | number | boolean | null;
@@ -42,6 +54,39 @@ export interface ReadRow {
   /** Values of the fields whose cell was not blank; a blank cell leaves its field out. */
   values: Map<string, FieldValue>;
   problems: ImportProblem[];
+  /** How a cell written loosely was read ("5/6/19" as 05/06/2019), said so the person sees it. */
+  notes: ImportProblem[];
+}
+
+/** The year a two-digit year means in a date of the past: "19" is 2019, "85" is 1985. */
+function fullYear(twoDigits: number, thisYear: number): number {
+  return twoDigits <= thisYear % 100 ? 2000 + twoDigits : 1900 + twoDigits;
+}
+
+/**
+ * Dates offices write without a full day: "năm 2019" or 2019 alone, "06/2019", "5/6/19". Read as
+ * the first day of that year or month, or with the century of the past, and said in a note.
+ */
+function looseDate(value: CellValue, thisYear: number): { iso: string; note: string } | null {
+  const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? foldText(value) : '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const yearOnly = /^(?:nam\s*)?(\d{4})$/.exec(text);
+  if (yearOnly) {
+    const year = Number(yearOnly[1]);
+    if (year >= 1900 && year <= thisYear) return { iso: `${year}-01-01`, note: `chỉ ghi năm ${year}; ghi nhận là 01/01/${year}` };
+  }
+  const monthYear = /^(?:thang\s*)?(\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (monthYear) {
+    const [month, year] = [Number(monthYear[1]), Number(monthYear[2])];
+    if (month >= 1 && month <= 12 && year >= 1900 && year <= thisYear) return { iso: `${year}-${pad(month)}-01`, note: `chỉ ghi tháng ${pad(month)}/${year}; ghi nhận là 01/${pad(month)}/${year}` };
+  }
+  const shortYear = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(text);
+  if (shortYear) {
+    const [day, month, year] = [Number(shortYear[1]), Number(shortYear[2]), fullYear(Number(shortYear[3]), thisYear)];
+    const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (real) return { iso: `${year}-${pad(month)}-${pad(day)}`, note: `«${typeof value === 'string' ? value : text}» hiểu là ${pad(day)}/${pad(month)}/${year}` };
+  }
+  return null;
 }
 
 const trueWords = new Set(['x', 'co', 'c', '1', 'true', 'yes', 'v', '✓', '√', '✔', 'dung', 'dat']);
@@ -57,9 +102,10 @@ export function cellRef(columns: readonly MappedColumn[], fieldKey: string, rowN
  * Reads each mapped cell of a row. Formula cells without a computed value and error cells
  * (#N/A, #VALUE!) are problems, not blanks: the person would otherwise lose a value silently.
  */
-export function readRow(row: SourceRow, columns: readonly MappedColumn[], options: { date1904: boolean }): ReadRow {
+export function readRow(row: SourceRow, columns: readonly MappedColumn[], options: { date1904: boolean; thisYear: number }): ReadRow {
   const values = new Map<string, FieldValue>();
   const problems: ImportProblem[] = [];
+  const notes: ImportProblem[] = [];
   for (const column of columns) {
     const { field, index } = column;
     const cell = `${column.letter}${row.rowNumber}`;
@@ -83,9 +129,16 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…).
         values.set(field.key, typeof value === 'number' && Number.isInteger(value) && shown.length === 9 ? `0${shown}` : shown);
         break;
+      case 'phone':
+        values.set(field.key, phoneOf(value, shown));
+        break;
       case 'date': {
         const parsed = parseDateCell(value, options);
-        if (parsed && 'error' in parsed) problems.push({ cell, message: `${field.label}: ${parsed.error}` });
+        const loose = parsed && 'error' in parsed ? looseDate(value, options.thisYear) : null;
+        if (loose) {
+          values.set(field.key, loose.iso);
+          notes.push({ cell, message: `${field.label}: ${loose.note}.` });
+        } else if (parsed && 'error' in parsed) problems.push({ cell, message: `${field.label}: ${parsed.error}` });
         else if (parsed) values.set(field.key, parsed.iso);
         break;
       }
@@ -104,5 +157,5 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       }
     }
   }
-  return { values, problems };
+  return { values, problems, notes };
 }

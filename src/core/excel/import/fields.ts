@@ -7,7 +7,7 @@ import type { ImportKind } from '../../../shared/domain';
 import { foldText } from '../../../shared/text';
 
 /** How a cell is read: the row's converter then hands the values to the contract's own schema. */
-export type FieldType = 'text' | 'code' | 'date' | 'number' | 'choice' | 'flag';
+export type FieldType = 'text' | 'code' | 'phone' | 'date' | 'number' | 'choice' | 'flag';
 
 export interface ImportField {
   key: string;
@@ -23,50 +23,86 @@ function field(key: string, label: string, type: FieldType, headers: string[], r
   return { key, label, type, required, headers: [label, ...headers] };
 }
 
+const nameHeaders = [
+  'Tên HTX',
+  'Tên hợp tác xã',
+  'Tên HTX/THT',
+  'Tên HTX, THT',
+  'Tên HTX, LH HTX',
+  'Tên HTX/LH HTX/THT',
+  'Tên đơn vị',
+  'Tên tổ chức kinh tế tập thể',
+  'Tên TCKTTT',
+  'Tên THT',
+  'Tên tổ hợp tác',
+  'Tên',
+];
+const addressHeaders = ['Địa chỉ trụ sở', 'Trụ sở', 'Địa chỉ trụ sở chính', 'Địa chỉ cũ', 'Địa chỉ liên hệ', 'Địa chỉ (cũ)', 'Địa bàn'];
+const communeHeaders = ['Xã', 'Phường', 'Xã/phường', 'Phường/xã', 'Xã, phường', 'Xã, phường, đặc khu', 'Xã/phường/thị trấn', 'Xã, phường, thị trấn', 'Xã/phường/đặc khu'];
+/** Districts ended on 1 July 2025: a district column is part of an old address, never the address. */
+const districtHeaders = [
+  'Huyện',
+  'Quận',
+  'Quận/huyện',
+  'Quận, huyện',
+  'Huyện/thị xã',
+  'Huyện, thị xã',
+  'Huyện/thị xã/thành phố',
+  'Huyện, thị xã, thành phố',
+  'Quận/huyện/thị xã',
+  'Huyện/TX/TP',
+  'Huyện/thành phố',
+  'Thị xã',
+];
+const phoneHeaders = ['Số điện thoại', 'SĐT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'ĐT liên hệ', 'Điện thoại di động', 'Di động'];
+/** Yearly figures an organizations list often carries beside each organization. */
+const figureFieldsInList = (): ImportField[] => [
+  field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức']),
+  field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']),
+  field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']),
+  field('revenue', 'Doanh thu', 'number', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
+  field('profit', 'Lợi nhuận', 'number', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế']),
+  field('averageIncome', 'Thu nhập bình quân', 'number', ['Thu nhập bình quân người lao động', 'Thu nhập bình quân (đồng/người/tháng)', 'Thu nhập BQ', 'Thu nhập']),
+  field('totalAssets', 'Tổng tài sản', 'number', ['Tài sản', 'Tổng tài sản (đồng)']),
+  field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']),
+  field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']),
+  field('classification', 'Xếp loại', 'choice', ['Kết quả xếp loại', 'Phân loại', 'Đánh giá, phân loại', 'Xếp loại năm']),
+  field('score', 'Điểm xếp loại', 'number', ['Điểm', 'Tổng điểm']),
+];
+
 /** The organization a row of figures or products belongs to: by number, else by name and place. */
 const organizationKeyFields: ImportField[] = [
   field('registrationNo', 'Mã số HTX', 'code', ['Mã số thuế', 'MST', 'Mã số HTX (mã số thuế)', 'Mã số doanh nghiệp', 'Số ĐKKD', 'Mã số đăng ký', 'Số đăng ký kinh doanh', 'Mã số']),
-  field('organizationName', 'Tên tổ chức', 'text', ['Tên HTX', 'Tên hợp tác xã', 'Tên đơn vị', 'Tên tổ chức kinh tế tập thể', 'Tên THT', 'Tên tổ hợp tác', 'Đơn vị', 'Tên']),
-  field('address', 'Địa chỉ', 'text', ['Địa chỉ trụ sở', 'Trụ sở', 'Địa chỉ trụ sở chính', 'Địa chỉ cũ', 'Địa bàn']),
-  field('commune', 'Xã, phường', 'text', ['Xã', 'Phường', 'Xã/phường', 'Xã, phường, đặc khu', 'Xã/phường/thị trấn']),
+  field('organizationName', 'Tên tổ chức', 'text', [...nameHeaders, 'Đơn vị']),
+  field('address', 'Địa chỉ', 'text', addressHeaders),
+  field('commune', 'Xã, phường', 'text', communeHeaders),
+  field('district', 'Quận, huyện (cũ)', 'text', districtHeaders),
 ];
 
 export const importFields: Record<ImportKind, ImportField[]> = {
   organizations: [
-    field('kind', 'Loại hình', 'choice', ['Loại hình tổ chức', 'Loại hình kinh tế tập thể', 'Loại']),
-    field('name', 'Tên tổ chức', 'text', ['Tên HTX', 'Tên hợp tác xã', 'Tên đơn vị', 'Tên tổ chức kinh tế tập thể', 'Tên THT', 'Tên tổ hợp tác', 'Tên'], true),
+    field('kind', 'Loại hình', 'choice', ['Loại hình tổ chức', 'Loại hình kinh tế tập thể', 'Loại', 'Loại hình HTX', 'Mô hình', 'Loại hình tổ chức kinh tế tập thể']),
+    field('name', 'Tên tổ chức', 'text', nameHeaders, true),
     field('shortName', 'Tên viết tắt', 'text', ['Tên giao dịch', 'Tên ngắn']),
     organizationKeyFields[0] as ImportField,
-    field('address', 'Địa chỉ', 'text', ['Địa chỉ trụ sở', 'Trụ sở', 'Địa chỉ trụ sở chính', 'Địa chỉ cũ', 'Địa bàn'], true),
-    field('commune', 'Xã, phường', 'text', ['Xã', 'Phường', 'Xã/phường', 'Xã, phường, đặc khu', 'Xã/phường/thị trấn']),
-    field('street', 'Số nhà, đường, ấp/thôn', 'text', ['Số nhà', 'Ấp', 'Thôn', 'Ấp/thôn', 'Ấp, khóm']),
+    field('address', 'Địa chỉ', 'text', addressHeaders, true),
+    field('commune', 'Xã, phường', 'text', communeHeaders),
+    field('district', 'Quận, huyện (cũ)', 'text', districtHeaders),
+    field('street', 'Số nhà, đường, ấp/thôn', 'text', ['Số nhà', 'Ấp', 'Thôn', 'Ấp/thôn', 'Ấp, khóm', 'Ấp/số nhà', 'Số nhà, ấp', 'Thôn/ấp', 'Ấp, khu phố', 'Ấp/khóm', 'Số nhà, đường']),
     field('foundedOn', 'Ngày thành lập', 'date', ['Ngày thành lập', 'Ngày đăng ký', 'Ngày cấp ĐKKD', 'Ngày cấp giấy chứng nhận đăng ký', 'Năm thành lập', 'Thành lập']),
-    field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành']),
-    field('phone', 'Điện thoại', 'text', ['Số điện thoại', 'SĐT', 'ĐT', 'Điện thoại liên hệ']),
+    field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành', 'Lĩnh vực hoạt động chính', 'Ngành nghề chính', 'Lĩnh vực SXKD', 'Ngành nghề SXKD', 'Lĩnh vực kinh doanh']),
+    field('phone', 'Điện thoại', 'phone', phoneHeaders),
     field('email', 'Thư điện tử', 'text', ['Email', 'E-mail', 'Thư điện tử']),
     field('website', 'Trang web', 'text', ['Website']),
     field('representative', 'Người đại diện theo pháp luật', 'text', ['Người đại diện', 'Giám đốc', 'Chủ tịch HĐQT', 'Chủ tịch HĐQT kiêm giám đốc', 'Họ tên giám đốc', 'Đại diện', 'Tổ trưởng']),
-    field('charterCapital', 'Vốn điều lệ', 'number', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn']),
+    field('charterCapital', 'Vốn điều lệ', 'number', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn', 'Vốn điều lệ đăng ký', 'VĐL']),
     field('sizeClass', 'Quy mô', 'choice', ['Quy mô doanh nghiệp']),
     field('memberSince', 'Ngày gia nhập Liên minh', 'date', ['Ngày gia nhập', 'Ngày vào Liên minh', 'Thành viên Liên minh từ']),
     field('highTech', 'Ứng dụng công nghệ cao', 'flag', ['Công nghệ cao', 'UDCNC']),
     field('valueChain', 'Sản xuất theo chuỗi giá trị', 'flag', ['Chuỗi giá trị', 'Liên kết chuỗi']),
+    ...figureFieldsInList(),
   ],
-  figures: [
-    ...organizationKeyFields,
-    field('year', 'Năm', 'number', ['Năm báo cáo', 'Năm số liệu']),
-    field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Thành viên']),
-    field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết']),
-    field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên']),
-    field('revenue', 'Doanh thu', 'number', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
-    field('profit', 'Lợi nhuận', 'number', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế']),
-    field('averageIncome', 'Thu nhập bình quân', 'number', ['Thu nhập bình quân người lao động', 'Thu nhập bình quân (đồng/người/tháng)', 'Thu nhập BQ', 'Thu nhập']),
-    field('totalAssets', 'Tổng tài sản', 'number', ['Tài sản', 'Tổng tài sản (đồng)']),
-    field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']),
-    field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']),
-    field('classification', 'Xếp loại', 'choice', ['Kết quả xếp loại', 'Phân loại', 'Đánh giá, phân loại']),
-    field('score', 'Điểm xếp loại', 'number', ['Điểm', 'Tổng điểm']),
-  ],
+  figures: [...organizationKeyFields, field('year', 'Năm', 'number', ['Năm báo cáo', 'Năm số liệu']), ...figureFieldsInList()],
   partners: [
     field('name', 'Tên đối tác', 'text', ['Tên doanh nghiệp', 'Tên đơn vị', 'Tên công ty', 'Tên', 'Đơn vị'], true),
     field('kind', 'Loại đối tác', 'choice', ['Loại hình', 'Loại']),
@@ -76,7 +112,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('address', 'Địa chỉ', 'text', ['Địa chỉ trụ sở', 'Trụ sở']),
     field('contactName', 'Người liên hệ', 'text', ['Người đại diện', 'Liên hệ', 'Họ tên người liên hệ']),
     field('contactRole', 'Chức vụ', 'text', ['Chức vụ người liên hệ']),
-    field('phone', 'Điện thoại', 'text', ['Số điện thoại', 'SĐT', 'ĐT']),
+    field('phone', 'Điện thoại', 'phone', phoneHeaders),
     field('email', 'Thư điện tử', 'text', ['Email', 'E-mail']),
     field('website', 'Trang web', 'text', ['Website']),
     field('buys', 'Mặt hàng cần mua', 'text', ['Mặt hàng', 'Nhu cầu', 'Sản phẩm cần mua', 'Mặt hàng thu mua']),

@@ -13,44 +13,68 @@ import type { ImportMatch, ImportProblem } from '../../../shared/contracts/impor
 import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productInput } from '../../../shared/contracts/products';
-import { partnerKinds, type Classification, type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
-import { foldText, organizationNameKey, partnerNameKey } from '../../../shared/text';
+import { foldText } from '../../../shared/text';
+import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { recordChange } from '../../records';
 import { type Context } from '../../context';
 import type { Db } from '../../db/open';
 import { jsonPlaceholder, perConnection, placeholdersFor } from '../../db/prepared';
-import { auditLog, importChanges, organizations, partners, products, sectors, sizeClasses, yearlyFigures } from '../../db/schema';
+import { auditLog, importChanges, importPlaceAnswers, organizations, partners, products, yearlyFigures } from '../../db/schema';
 import { deleteFigures, saveFigures } from '../../services/figures';
-import { insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
-import { createPartner, updatePartner } from '../../services/partners';
+import { deleteOrganization, insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
+import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
 import { cellRef, type FieldValue, type MappedColumn, type ReadRow } from './cells';
+import { ChoiceReader, rememberedValues, writtenKey, type ValueMap } from './choices';
 import { readPlace, type PlaceReading } from './places';
 
 /** What every row of one import shares: the database, the office's province, lookups read once. */
 export interface ImportScope {
   ctx: Context;
   homeProvinceCode: string;
-  /** Figures: the year chosen for a file without a "Năm" column. */
+  /** The year the list's figures go into, when it has no "Năm" column. */
   year: number | null;
   columns: readonly MappedColumn[];
-  sectorByName: Map<string, string>;
-  sizeClassByName: Map<string, string>;
+  /** What the values of coded columns mean (choices.ts). */
+  choices: ChoiceReader;
+  /** The commune chosen for an address the app could not place alone, by its place key: this import's, then remembered. */
+  placeAnswers: ReadonlyMap<string, string>;
   statements: Statements;
   /** A list repeats the same few hundred addresses: each is read once. */
-  places: Map<string, PlaceReading>;
+  places: Map<string, RowPlace>;
 }
+
+/** A row's place, with the key a person's answer for it is kept under. */
+export type RowPlace = PlaceReading & {
+  /** The address as written, folded; '' when nothing was written. */
+  key: string;
+  /** Placed by a person's answer for this address. */
+  answered: boolean;
+};
 
 const PLACE_CACHE_LIMIT = 20_000;
 
-function placeOfRow(scope: ImportScope, read: ReadRow): PlaceReading {
-  const [commune, address] = [text(read, 'commune'), text(read, 'address')];
-  const key = `${commune}\u0000${address}`;
-  let place = scope.places.get(key);
+/** The key an answer for an address is kept under: the address whole as written, folded. */
+export function placeKeyOf(oldAddress: string): string {
+  return writtenKey(oldAddress);
+}
+
+function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
+  const written = { commune: text(read, 'commune'), district: text(read, 'district'), address: text(read, 'address'), street: text(read, 'street') };
+  const cacheKey = `${written.commune}\u0000${written.district}\u0000${written.address}\u0000${written.street}`;
+  let place = scope.places.get(cacheKey);
   if (!place) {
-    place = readPlace(scope.ctx.places, scope.homeProvinceCode, commune, address);
-    if (scope.places.size < PLACE_CACHE_LIMIT) scope.places.set(key, place);
+    const reading = readPlace(scope.ctx.places, scope.homeProvinceCode, written);
+    const key = placeKeyOf(reading.oldAddress || [written.street, written.address, written.commune, written.district].filter(Boolean).join(', '));
+    const answer = reading.kind === 'mapped' ? undefined : scope.ctx.places.commune(scope.placeAnswers.get(key) ?? '');
+    const fits =
+      answer !== undefined &&
+      answer.provinceCode === scope.homeProvinceCode &&
+      (reading.kind === 'unknown' || (reading.kind === 'ambiguous' && reading.candidates.some((candidate) => candidate.code === answer.code)));
+    place = fits ? { kind: 'mapped', commune: answer, street: reading.street, oldAddress: reading.oldAddress, key, answered: true } : { ...reading, key, answered: false };
+    if (scope.places.size < PLACE_CACHE_LIMIT) scope.places.set(cacheKey, place);
   }
   return place;
 }
@@ -65,7 +89,7 @@ interface FoundOrganization {
 function recordChangeQuery(ctx: Context) {
   return ctx.db
     .insert(importChanges)
-    .values({ ...placeholdersFor({ batchId: true, entity: true, entityId: true, action: true }), before: jsonPlaceholder('before') })
+    .values({ ...placeholdersFor({ batchId: true, entity: true, entityId: true, action: true }), before: jsonPlaceholder('before'), after: jsonPlaceholder('after') })
     .prepare();
 }
 
@@ -87,16 +111,26 @@ function prepareStatements(ctx: Context): Statements {
   };
 }
 
-export function importScope(ctx: Context, homeProvinceCode: string, year: number | null, columns: readonly MappedColumn[]): ImportScope {
-  const byName = (rows: { code: string; name: string }[]) =>
-    new Map(rows.flatMap(({ code, name }): [string, string][] => [[foldText(name), code], [foldText(code), code]]));
+export interface ScopeOptions {
+  kind: ImportKind;
+  homeProvinceCode: string;
+  year: number | null;
+  columns: readonly MappedColumn[];
+  /** The person's choices for coded values in this import. */
+  values: ValueMap;
+  /** The communes chosen in this import for addresses (by place key); remembered ones fill the rest. */
+  placeAnswers?: ReadonlyMap<string, string>;
+}
+
+export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
+  const remembered = new Map(ctx.db.select().from(importPlaceAnswers).all().map((row) => [row.placeKey, row.communeCode] as const));
   return {
     ctx,
-    homeProvinceCode,
-    year,
-    columns,
-    sectorByName: byName(ctx.db.select({ code: sectors.code, name: sectors.name }).from(sectors).all()),
-    sizeClassByName: byName(ctx.db.select({ code: sizeClasses.code, name: sizeClasses.name }).from(sizeClasses).all()),
+    homeProvinceCode: options.homeProvinceCode,
+    year: options.year,
+    columns: options.columns,
+    choices: new ChoiceReader(ctx, options.kind, options.values, rememberedValues(ctx, options.kind)),
+    placeAnswers: new Map([...remembered, ...(options.placeAnswers ?? [])]),
     statements: prepareStatements(ctx),
     places: new Map(),
   };
@@ -105,19 +139,26 @@ export function importScope(ctx: Context, homeProvinceCode: string, year: number
 /** A row ready to write, or why it is not. */
 export interface PreparedRow {
   problems: ImportProblem[];
-  /** The contract's parsed input; for an ambiguous place, with the first candidate until one is chosen. */
+  /** How loosely written cells were read; said, never a reason to refuse the row. */
+  notes: ImportProblem[];
+  /** The contract's parsed input; for a place still to choose, with a stand-in commune until one is chosen. */
   input: unknown;
-  place: PlaceReading | null;
+  place: RowPlace | null;
   /** The fields the row had a value for: an update fills only these. */
   present: ReadonlySet<string>;
+  /** An organizations list's own figures (members, workers…), for `ImportScope.year`. */
+  figures?: FigureValues | null;
 }
 
-/** What the import wrote, for undo: `before` holds the changed stored values of an update. */
+/** What the import wrote, for undo: `before` holds the changed stored values of an update, `after` what it left. */
 export interface WrittenChange {
   entity: string;
   entityId: number;
   action: 'create' | 'update';
   before: Record<string, unknown> | null;
+  after: unknown;
+  /** Written with it: an organizations list's figures of the organization. */
+  also?: WrittenChange[];
 }
 
 export interface KindAdapter {
@@ -129,15 +170,30 @@ export interface KindAdapter {
   create(scope: ImportScope, row: PreparedRow, communeCode: string | null): WrittenChange;
   /** Fills in the record's blanks and changes from the row's non-blank values; null when nothing changed. */
   update(scope: ImportScope, id: number, row: PreparedRow, communeCode: string | null): WrittenChange | null;
-  /** The record's name when it was changed after `at` (then the undo is refused), else null. */
+  /**
+   * The record's name when it was changed after `at` (then the undo is refused), else null: for
+   * imports made before `after` was kept, by the audit trail.
+   */
   changedSince(ctx: Context, change: StoredChange, at: string): string | null;
-  undo(ctx: Context, change: StoredChange): void;
+  /** The record as it is now, in the form of `WrittenChange.after`, and its name; undefined when it is gone. */
+  snapshot(ctx: Context, change: StoredChange): { name: string; values: unknown } | undefined;
+  /**
+   * Whether other records point at it (an event's participant, a union's member…); the figures of
+   * `ownFigureYears` were written by the import itself.
+   */
+  referenced?(ctx: Context, change: StoredChange, ownFigureYears: readonly number[]): boolean;
+  /**
+   * Takes the change back. `pointedAt`: a record the import created that others now point at; it
+   * goes to Thùng rác rather than away, so what points at it is kept.
+   */
+  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean }): void;
 }
 
 export interface StoredChange {
   entityId: number;
   action: 'create' | 'update';
   before: unknown;
+  after?: unknown;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,16 +217,13 @@ function issuesAt(scope: ImportScope, error: z.ZodError, rowNumber: number, fiel
   });
 }
 
+/**
+ * A row that says nothing of its place. One whose place was written but not found is not refused:
+ * the person chooses its commune in the preview (`needsPlace`).
+ */
 function placeProblem(scope: ImportScope, place: PlaceReading, read: ReadRow, rowNumber: number): ImportProblem | null {
-  if (place.kind !== 'unknown') return null;
-  const written = [text(read, 'commune'), text(read, 'address')].filter(Boolean).join(', ');
-  const cell = cellRef(scope.columns, read.values.has('commune') ? 'commune' : 'address', rowNumber);
-  return {
-    cell,
-    message: written
-      ? `Không xác định được xã, phường từ «${written}»; hãy ghi tên xã, phường hiện nay (sau 01/07/2025).`
-      : 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.',
-  };
+  if (place.kind !== 'unknown' || [text(read, 'commune'), text(read, 'district'), text(read, 'address')].some(Boolean)) return null;
+  return { cell: cellRef(scope.columns, read.values.has('commune') ? 'commune' : 'address', rowNumber), message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' };
 }
 
 function communeCodesOf(place: PlaceReading | null): string[] {
@@ -217,14 +270,19 @@ function auditedSince(ctx: Context, entity: string, entityId: number, at: string
  * membership, an event's participant, an agreement's party…), read from the schema so that a
  * table added later is counted too.
  */
-function referencesByTable(db: Db): Map<string, BetterSqlite3.Statement<[number]>[]> {
+interface Reference {
+  from: string;
+  query: BetterSqlite3.Statement<[number]>;
+}
+
+function referencesByTable(db: Db): Map<string, Reference[]> {
   const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const byTable = new Map<string, BetterSqlite3.Statement<[number]>[]>();
+  const byTable = new Map<string, Reference[]>();
   const tables = db.$client.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
   for (const { name } of tables) {
     for (const key of db.$client.pragma(`foreign_key_list(${quoted(name)})`) as { table: string; from: string }[]) {
       const queries = byTable.get(key.table) ?? [];
-      queries.push(db.$client.prepare<[number]>(`SELECT 1 FROM ${quoted(name)} WHERE ${quoted(key.from)} = ? LIMIT 1`));
+      queries.push({ from: name, query: db.$client.prepare<[number]>(`SELECT 1 FROM ${quoted(name)} WHERE ${quoted(key.from)} = ? LIMIT 1`) });
       byTable.set(key.table, queries);
     }
   }
@@ -232,42 +290,26 @@ function referencesByTable(db: Db): Map<string, BetterSqlite3.Statement<[number]
 }
 
 /** Whether any row of another table refers to the record: such a record is not removed by an undo, the reference would go with it. */
-function referencedElsewhere(ctx: Context, table: string, id: number): boolean {
-  return (undoQueries(ctx.db).references.get(table) ?? []).some((query) => query.get(id) !== undefined);
+function referencedElsewhere(ctx: Context, table: string, id: number, except: readonly string[] = []): boolean {
+  return (undoQueries(ctx.db).references.get(table) ?? []).some(({ from, query }) => !except.includes(from) && query.get(id) !== undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Organizations
 
-const kindWords: [RegExp, OrganizationKind][] = [
-  [/^(lien hiep hop tac xa|lien hiep htx|lh ?htx)\b/, 'lhhtx'],
-  [/^(quy tin dung nhan dan|qtdnd|quy tin dung)\b/, 'qtdnd'],
-  [/^(to hop tac|tht)\b/, 'tht'],
-  [/^(hop tac xa|htx)\b/, 'htx'],
-];
-
-function kindOfText(value: string): OrganizationKind | undefined {
-  const folded = foldText(value).replace(/[.()]/g, ' ').trim();
-  return kindWords.find(([pattern]) => pattern.test(folded))?.[1];
-}
-
 /** The organization input the register form would send, from the row's values. */
-function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceReading, rowNumber: number, problems: ImportProblem[]) {
+function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceReading) {
   const kindText = text(read, 'kind');
-  let kind = kindText ? kindOfText(kindText) : kindOfText(text(read, 'name'));
-  if (kindText && !kind) {
-    problems.push({ cell: cellRef(scope.columns, 'kind', rowNumber), message: `Loại hình «${kindText}» không rõ; ghi HTX, Liên hiệp HTX, Tổ hợp tác hoặc Quỹ tín dụng nhân dân.` });
-  }
   // A list of cooperatives seldom says so on every row: a name without a kind word is an HTX.
-  kind ??= 'htx';
-  const lookup = (key: 'sectorCode' | 'sizeClass', names: Map<string, string>, label: string) => {
+  const kind = ((kindText ? scope.choices.read('kind', kindText) : null) ?? organizationKindOfName(text(read, 'name')) ?? 'htx') as OrganizationKind;
+  const coded = (key: 'sectorCode' | 'sizeClass') => {
     const written = text(read, key);
-    if (!written) return null;
-    const code = names.get(foldText(written));
-    if (!code) problems.push({ cell: cellRef(scope.columns, key, rowNumber), message: `${label} «${written}» không có trong danh mục.` });
-    return code ?? null;
+    return written ? scope.choices.read(key, written) : null;
   };
-  const commune = place.kind === 'mapped' ? place.commune.code : place.kind === 'ambiguous' ? (place.candidates[0]?.code ?? '') : '';
+  // Until the person chooses a commune for a place the app could not read alone, the row is
+  // checked with a stand-in one of the province.
+  const standIn = scope.ctx.places.communesOf(scope.homeProvinceCode)[0]?.code ?? '';
+  const commune = place.kind === 'mapped' ? place.commune.code : place.kind === 'ambiguous' ? (place.candidates[0]?.code ?? '') : standIn;
   return {
     kind,
     name: text(read, 'name'),
@@ -277,18 +319,59 @@ function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceRe
     street: text(read, 'street') || place.street,
     oldAddress: place.oldAddress,
     foundedOn: read.values.get('foundedOn') ?? null,
-    sectorCode: lookup('sectorCode', scope.sectorByName, 'Lĩnh vực hoạt động'),
+    sectorCode: coded('sectorCode'),
     phone: text(read, 'phone'),
     email: text(read, 'email'),
     website: text(read, 'website'),
     representative: text(read, 'representative'),
     charterCapital: read.values.get('charterCapital') ?? null,
-    sizeClass: lookup('sizeClass', scope.sizeClassByName, 'Quy mô'),
+    sizeClass: coded('sizeClass'),
     memberSince: read.values.get('memberSince') ?? null,
     memberUntil: null,
     highTech: read.values.get('highTech') === true,
     valueChain: read.values.get('valueChain') === true,
   };
+}
+
+/**
+ * The figures an organizations list carries beside each organization (members, workers…), read
+ * for the list's year; a negative or impossible one is a problem at its cell, so the row is not
+ * taken without it.
+ */
+function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): FigureValues | null {
+  const present = figureFields.filter((field) => read.values.has(field));
+  if (present.length === 0) return null;
+  if (scope.year === null) {
+    problems.push({ cell: `Dòng ${rowNumber}`, message: 'Danh sách có số liệu (thành viên, lao động…) mà chưa chọn năm của số liệu.' });
+    return null;
+  }
+  const candidate: Record<string, FieldValue | undefined> = { year: scope.year };
+  for (const field of present) {
+    const value = read.values.get(field);
+    candidate[field] = field === 'classification' && typeof value === 'string' ? scope.choices.read('classification', value) : value;
+  }
+  const parsed = figureValuesSchema.safeParse(candidate);
+  if (!parsed.success) {
+    problems.push(...issuesAt(scope, parsed.error, rowNumber, (path) => path));
+    return null;
+  }
+  const { managers, managersWithDegree } = parsed.data;
+  if (managers != null && managersWithDegree != null && managersWithDegree > managers) {
+    problems.push({ cell: cellRef(scope.columns, 'managersWithDegree', rowNumber), message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${managersWithDegree}) lớn hơn số cán bộ quản lý (${managers}).` });
+    return null;
+  }
+  return parsed.data;
+}
+
+/** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
+function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): WrittenChange | null {
+  const stored = figuresOf(scope.ctx, organizationId, figures.year);
+  const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
+  saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
+  const after = figuresOf(scope.ctx, organizationId, figures.year);
+  const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
+  if (!before) return null;
+  return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year: figures.year, ...(stored ? before : {}) }, after: figureValuesBefore(after) };
 }
 
 /** Which column an issue of the organization input belongs to. */
@@ -363,13 +446,14 @@ const organizationsAdapter: KindAdapter = {
     const place = placeOfRow(scope, read);
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
-    const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, rowNumber, problems));
+    const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place));
     if (!parsed.success) {
       const issues = issuesAt(scope, parsed.error, rowNumber, organizationColumnOf);
       // An unknown place is already said once, in the person's words.
       problems.push(...(unknownPlace ? issues.filter((issue) => issue.cell !== unknownPlace.cell) : issues));
     }
-    return { problems, input: parsed.success ? parsed.data : null, place, present: new Set(read.values.keys()) };
+    const figures = figuresInList(scope, read, rowNumber, problems);
+    return { problems, notes: read.notes, input: parsed.success ? parsed.data : null, place, present: new Set(read.values.keys()), figures };
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
@@ -384,7 +468,9 @@ const organizationsAdapter: KindAdapter = {
     const input = row.input as ParsedOrganizationInput;
     // The person saw the similar names in the preview and chose to add this one.
     const created = insertOrganization(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
-    return { entity: 'organization', entityId: created.id, action: 'create', before: null };
+    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present) : null;
+    const after = organizationRow(scope.ctx, created.id);
+    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: after ? organizationSnapshot(after) : null, also: figures ? [figures] : [] };
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
@@ -397,7 +483,25 @@ const organizationsAdapter: KindAdapter = {
     updateOrganization(scope.ctx, { id, ...merged });
     const after = organizationRow(scope.ctx, id);
     const before = after ? changedColumns(organizationSnapshot(stored), organizationSnapshot(after)) : null;
-    return before ? { entity: 'organization', entityId: id, action: 'update', before } : null;
+    const figures = row.figures ? writeFiguresOf(scope, id, row.figures, row.present) : null;
+    const change: WrittenChange | null = before ? { entity: 'organization', entityId: id, action: 'update', before, after: after ? organizationSnapshot(after) : null } : null;
+    if (!figures) return change;
+    // Only the figures changed: they are the change, the organization is untouched.
+    return change ? { ...change, also: [figures] } : figures;
+  },
+  snapshot(ctx, change) {
+    const row = organizationRow(ctx, change.entityId);
+    return row && !row.deletedAt ? { name: row.name, values: organizationSnapshot(row) } : undefined;
+  },
+  referenced(ctx, change, ownFigureYears) {
+    // Figures the import wrote with it are its own; any other year's were added since.
+    if (referencedElsewhere(ctx, 'organizations', change.entityId, ['yearly_figures'])) return true;
+    return ctx.db
+      .select({ year: yearlyFigures.year })
+      .from(yearlyFigures)
+      .where(eq(yearlyFigures.organizationId, change.entityId))
+      .all()
+      .some(({ year }) => !ownFigureYears.includes(year));
   },
   changedSince(ctx, change, at) {
     const row = organizationRow(ctx, change.entityId);
@@ -406,9 +510,13 @@ const organizationsAdapter: KindAdapter = {
     if (change.action === 'create' && referencedElsewhere(ctx, 'organizations', row.id)) return row.name;
     return null;
   },
-  undo(ctx, change) {
+  undo(ctx, change, { pointedAt }) {
     const row = organizationRow(ctx, change.entityId);
     if (!row) return;
+    if (change.action === 'create' && pointedAt) {
+      if (!row.deletedAt) deleteOrganization(ctx, row.id);
+      return;
+    }
     if (change.action === 'create') {
       // Nothing was attached to it since (changedSince checked the audit trail): removing it is
       // exact, and leaves no copy in Thùng rác to be mistaken for a real record.
@@ -449,16 +557,6 @@ function organizationOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
 const figureValuesSchema = figuresSaveInput.omit({ organizationId: true });
 type FigureValues = z.output<typeof figureValuesSchema>;
 
-const classificationWords: Record<string, Classification | null> = {
-  tot: 'good',
-  kha: 'fair',
-  'trung binh': 'average',
-  tb: 'average',
-  yeu: 'weak',
-  'chua xep loai': null,
-  'khong xep loai': null,
-};
-
 interface FiguresRowInput {
   organizationId: number;
   organizationName: string;
@@ -477,6 +575,14 @@ function figureValuesBefore(row: typeof yearlyFigures.$inferSelect | undefined):
   return Object.fromEntries(figureFields.map((field) => [field, row ? row[field] : null])) as Record<FigureField, unknown>;
 }
 
+function yearOfChange(change: StoredChange): number | null {
+  return isRecord(change.before) && typeof change.before.year === 'number' ? change.before.year : null;
+}
+
+function figuresName(ctx: Context, organizationId: number, year: number): string {
+  return `số liệu năm ${year} của ${organizationRow(ctx, organizationId)?.name ?? ''}`;
+}
+
 const figuresAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
@@ -484,19 +590,13 @@ const figuresAdapter: KindAdapter = {
     const year = numberOf(read, 'year') ?? scope.year;
     if (year === null) problems.push({ cell: `Dòng ${rowNumber}`, message: 'Không có năm của số liệu: ghép cột Năm, hoặc chọn năm ở bước đầu.' });
     const classificationText = text(read, 'classification');
-    let classification: Classification | null | undefined;
-    if (classificationText) {
-      const folded = foldText(classificationText);
-      // Own keys only: a cell reading "constructor" is not Object's constructor.
-      if (Object.hasOwn(classificationWords, folded)) classification = classificationWords[folded];
-      else problems.push({ cell: cellRef(scope.columns, 'classification', rowNumber), message: `Xếp loại «${classificationText}» không rõ; ghi Tốt, Khá, Trung bình, Yếu hoặc Chưa xếp loại.` });
-    }
+    const classification = classificationText ? scope.choices.read('classification', classificationText) : undefined;
     const candidate: Record<string, FieldValue | undefined> = { year: year ?? 0, classification };
     for (const field of figureFields) if (field !== 'classification' && read.values.has(field)) candidate[field] = read.values.get(field);
     const parsed = figureValuesSchema.safeParse(candidate);
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error, rowNumber, (path) => path));
     const input: FiguresRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
-    return { problems, input, place: null, present: new Set(read.values.keys()) };
+    return { problems, notes: read.notes, input, place: null, present: new Set(read.values.keys()) };
   },
   match(scope, row) {
     const input = row.input as FiguresRowInput;
@@ -513,23 +613,24 @@ const figuresAdapter: KindAdapter = {
       throw conflict(`${input.organizationName} đã có số liệu năm ${input.values.year}; hãy chọn Cập nhật cho dòng này.`, input.organizationId);
     }
     saveFigures(scope.ctx, { organizationId: input.organizationId, ...input.values });
-    return { entity: 'figures', entityId: input.organizationId, action: 'create', before: { year: input.values.year } };
+    const after = figureValuesBefore(figuresOf(scope.ctx, input.organizationId, input.values.year));
+    return { entity: 'figures', entityId: input.organizationId, action: 'create', before: { year: input.values.year }, after };
   },
   update(scope, id, row) {
     const input = row.input as FiguresRowInput;
-    const stored = figuresOf(scope.ctx, id, input.values.year);
-    const patch = Object.fromEntries(figureFields.filter((field) => row.present.has(field) && input.values[field] != null).map((field) => [field, input.values[field]]));
-    saveFigures(scope.ctx, { organizationId: id, year: input.values.year, ...patch });
-    const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(figuresOf(scope.ctx, id, input.values.year)));
-    if (!before) return null;
-    return { entity: 'figures', entityId: id, action: stored ? 'update' : 'create', before: { year: input.values.year, ...(stored ? before : {}) } };
+    return writeFiguresOf(scope, id, input.values, row.present);
   },
   changedSince(ctx, change, at) {
-    const year = isRecord(change.before) && typeof change.before.year === 'number' ? change.before.year : null;
+    const year = yearOfChange(change);
     if (year === null) return null;
     const stored = figuresOf(ctx, change.entityId, year);
-    if (stored && stored.updatedAt > at) return `số liệu năm ${year} của ${organizationRow(ctx, change.entityId)?.name ?? ''}`;
+    if (stored && stored.updatedAt > at) return figuresName(ctx, change.entityId, year);
     return null;
+  },
+  snapshot(ctx, change) {
+    const year = yearOfChange(change);
+    const stored = year === null ? undefined : figuresOf(ctx, change.entityId, year);
+    return stored ? { name: figuresName(ctx, change.entityId, year ?? 0), values: figureValuesBefore(stored) } : undefined;
   },
   undo(ctx, change) {
     const before = isRecord(change.before) ? change.before : {};
@@ -576,7 +677,7 @@ const productsAdapter: KindAdapter = {
     });
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error, rowNumber, (path) => path));
     const input: ProductRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
-    return { problems, input, place: null, present: new Set(read.values.keys()) };
+    return { problems, notes: read.notes, input, place: null, present: new Set(read.values.keys()) };
   },
   match(scope, row) {
     const input = row.input as ProductRowInput;
@@ -590,7 +691,8 @@ const productsAdapter: KindAdapter = {
   create(scope, row) {
     const input = row.input as ProductRowInput;
     const saved = saveProduct(scope.ctx, { organizationId: input.organizationId, ...input.values });
-    return { entity: 'product', entityId: saved.id, action: 'create', before: null };
+    const stored = scope.ctx.db.select().from(products).where(eq(products.id, saved.id)).get();
+    return { entity: 'product', entityId: saved.id, action: 'create', before: null, after: stored ? productValuesOf(stored) : null };
   },
   update(scope, id, row) {
     const input = row.input as ProductRowInput;
@@ -603,7 +705,12 @@ const productsAdapter: KindAdapter = {
     const before = changedColumns(productValuesOf(stored), merged);
     if (!before) return null;
     saveProduct(scope.ctx, { id, organizationId: stored.organizationId, ...merged });
-    return { entity: 'product', entityId: id, action: 'update', before };
+    const after = scope.ctx.db.select().from(products).where(eq(products.id, id)).get();
+    return { entity: 'product', entityId: id, action: 'update', before, after: after ? productValuesOf(after) : null };
+  },
+  snapshot(ctx, change) {
+    const stored = ctx.db.select().from(products).where(eq(products.id, change.entityId)).get();
+    return stored ? { name: `sản phẩm ${stored.name}`, values: productValuesOf(stored) } : undefined;
   },
   changedSince(ctx, change, at) {
     const stored = ctx.db.select().from(products).where(eq(products.id, change.entityId)).get();
@@ -627,32 +734,10 @@ const productsAdapter: KindAdapter = {
 // ---------------------------------------------------------------------------------------------
 // Partners
 
-const partnerKindWords: Record<string, PartnerKind> = {
-  'doanh nghiep': 'enterprise',
-  'cong ty': 'enterprise',
-  'cho dau moi': 'wholesale_market',
-  'cho truyen thong': 'retail_outlet',
-  'cua hang': 'retail_outlet',
-  'diem ban': 'retail_outlet',
-  'san thuong mai dien tu': 'online_channel',
-  'san tmdt': 'online_channel',
-  'thuong mai dien tu': 'online_channel',
-  'don vi van chuyen': 'logistics',
-  'van chuyen': 'logistics',
-  logistics: 'logistics',
-  'lien minh htx tinh ban': 'alliance',
-  'lien minh htx': 'alliance',
-  'lien minh hop tac xa': 'alliance',
-  'co quan nha nuoc': 'state_agency',
-};
-
-function partnerKindOf(kindText: string, name: string): PartnerKind | undefined {
-  if (kindText) {
-    const folded = foldText(kindText);
-    return (Object.hasOwn(partnerKindWords, folded) ? partnerKindWords[folded] : undefined) ?? partnerKinds.find((kind) => kind === kindText);
-  }
+/** The kind a partner's name says, when no kind is written: "Công ty …", "Chợ đầu mối …", "Liên minh …". */
+function partnerKindOf(name: string): PartnerKind | undefined {
   const folded = foldText(name);
-  if (/^(cong ty|cty|ctcp|doanh nghiep|dntn)\b/.test(folded)) return 'enterprise';
+  if (hasLegalForm(name)) return 'enterprise';
   if (/^cho dau moi\b/.test(folded)) return 'wholesale_market';
   if (/^lien minh\b/.test(folded)) return 'alliance';
   return undefined;
@@ -690,13 +775,19 @@ const partnerTextFields = ['shortName', 'address', 'contactName', 'contactRole',
 const partnersAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
+    const notes = [...read.notes];
     const provinceText = text(read, 'province');
-    const province = provinceText ? scope.ctx.places.findProvince(provinceText) : undefined;
+    const found = provinceText ? scope.ctx.places.findProvinceAnyTime(provinceText) : undefined;
+    const province = found?.province;
     if (provinceText && !province) {
-      problems.push({ cell: cellRef(scope.columns, 'province', rowNumber), message: `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay.` });
+      problems.push({ cell: cellRef(scope.columns, 'province', rowNumber), message: `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.` });
+    }
+    if (found?.formerName) {
+      notes.push({ cell: cellRef(scope.columns, 'province', rowNumber), message: `${found.formerName} nay thuộc ${found.province.fullName} (từ 01/07/2025).` });
     }
     const kindText = text(read, 'kind');
-    const kind = partnerKindOf(kindText, text(read, 'name'));
+    // A kind written but not read is asked about, never replaced by what the name suggests.
+    const kind = kindText ? (scope.choices.read('kind', kindText) as PartnerKind | null) : partnerKindOf(text(read, 'name'));
     if (!kind) {
       problems.push({
         cell: cellRef(scope.columns, 'kind', rowNumber),
@@ -715,7 +806,7 @@ const partnersAdapter: KindAdapter = {
       const issues = issuesAt(scope, parsed.error, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path));
       problems.push(...issues.filter((issue) => !(provinceText && !province && issue.cell === cellRef(scope.columns, 'province', rowNumber))));
     }
-    return { problems, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
+    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
   },
   match(scope, row) {
     const input = row.input as ParsedPartnerInput;
@@ -738,7 +829,8 @@ const partnersAdapter: KindAdapter = {
   },
   create(scope, row) {
     const created = createPartner(scope.ctx, { ...(row.input as ParsedPartnerInput), confirmSimilarName: true });
-    return { entity: 'partner', entityId: created.id, action: 'create', before: null };
+    const stored = partnerRow(scope.ctx, created.id);
+    return { entity: 'partner', entityId: created.id, action: 'create', before: null, after: stored ? partnerInputOf(stored) : null };
   },
   update(scope, id, row) {
     const stored = partnerRow(scope.ctx, id);
@@ -750,7 +842,15 @@ const partnersAdapter: KindAdapter = {
     const before = changedColumns(partnerInputOf(stored) as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
     updatePartner(scope.ctx, { id, ...merged });
-    return { entity: 'partner', entityId: id, action: 'update', before };
+    const after = partnerRow(scope.ctx, id);
+    return { entity: 'partner', entityId: id, action: 'update', before, after: after ? partnerInputOf(after) : null };
+  },
+  snapshot(ctx, change) {
+    const row = partnerRow(ctx, change.entityId);
+    return row && !row.deletedAt ? { name: row.name, values: partnerInputOf(row) } : undefined;
+  },
+  referenced(ctx, change) {
+    return referencedElsewhere(ctx, 'partners', change.entityId);
   },
   changedSince(ctx, change, at) {
     const row = partnerRow(ctx, change.entityId);
@@ -758,9 +858,13 @@ const partnersAdapter: KindAdapter = {
     const changed = auditedSince(ctx, 'partner', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'partners', row.id));
     return changed ? row.name : null;
   },
-  undo(ctx, change) {
+  undo(ctx, change, { pointedAt }) {
     const row = partnerRow(ctx, change.entityId);
     if (!row) return;
+    if (change.action === 'create' && pointedAt) {
+      if (!row.deletedAt) deletePartner(ctx, row.id);
+      return;
+    }
     if (change.action === 'create') {
       ctx.db.delete(partners).where(eq(partners.id, row.id)).run();
       ctx.db.insert(auditLog).values({ entity: 'partner', entityId: row.id, action: 'delete', at: ctx.clock().toISOString(), before: { name: row.name }, after: null }).run();

@@ -19,7 +19,13 @@ import type {
   ImportPreviewRow,
   ImportProblem,
   ImportSummary,
+  ImportChoiceOption,
+  ImportLaterChange,
+  ImportUndoCheck,
+  ImportUndoResult,
+  ImportValueChoice,
   PreviewFilter,
+  UndoMode,
   importCommitInput,
   importPreviewInput,
 } from '../../../shared/contracts/imports';
@@ -28,7 +34,8 @@ import { AppFailure, conflict, notFound, validationFailure } from '../../../shar
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
-import { importBatches, importChanges, importMappings } from '../../db/schema';
+import { figureFields } from '../../../shared/contracts/figures';
+import { importBatches, importChanges, importMappings, importPlaceAnswers } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk } from '../../db/derived';
@@ -42,7 +49,8 @@ import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
 import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
-import { importScope, kindAdapters, type ImportScope, type PreparedRow } from './kinds';
+import { rememberValues, writtenKey, type ValueMap } from './choices';
+import { importScope, kindAdapters, type ImportScope, type PreparedRow, type StoredChange } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -68,12 +76,23 @@ interface StoredRow {
   match?: ImportMatch;
   /** The commune the row's place was read as, or the communes an old address went to. */
   communeCodes?: string[];
+  notes?: ImportProblem[];
+  /** For a place the person is asked about (or answered before): the address as written, folded. */
+  placeKey?: string;
+  /** The app could not read the place: any commune of the province may be chosen. */
+  needsPlace?: true;
+  /** Placed by an answer remembered from an earlier import. */
+  answered?: true;
 }
 
 interface PreviewState {
   analysis: AnalysisState;
   columns: MappedColumn[];
   year: number | null;
+  /** The person's choices for coded values, as given to this preview. */
+  values: ValueMap;
+  valueChoices: ImportValueChoice[];
+  choiceOptions: Record<string, ImportChoiceOption[]>;
   rows: StoredRow[];
   /** About how many bytes the rows hold, so that finished previews can be let go by size (jobs.ts). */
   bytes: number;
@@ -89,7 +108,7 @@ interface CommitState {
 export const ANALYZE_JOB = new JobKind<AnalysisState>('imports:analyze');
 export const PREVIEW_JOB = new JobKind<PreviewState>('imports:preview', (state) => state.bytes);
 export const COMMIT_JOB = new JobKind<CommitState>('imports:commit', (state) => state.preview.bytes);
-export const UNDO_JOB = new JobKind<ImportBatch>('imports:undo');
+export const UNDO_JOB = new JobKind<ImportUndoResult>('imports:undo');
 
 function homeProvince(ctx: Context): string {
   const alliance = getAlliance(ctx);
@@ -184,6 +203,7 @@ async function analyzeWith(
     return { ...column, field };
   });
   const dataRows = head.rows.filter((row) => row.rowNumber >= header.dataStartRow);
+  const titleRows = head.rows.filter((row) => row.rowNumber < header.dataStartRow);
   const analysis: ImportAnalysis = {
     kind: input.kind,
     fileName,
@@ -197,8 +217,26 @@ async function analyzeWith(
     rememberedMapping: remembered !== undefined,
     legacyFont: detectLegacyEncoding(textsOf(head.rows)),
     sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
+    detectedYear: yearNamed(textsOf(titleRows), timestamp(ctx)),
   };
   return { analysis, path, source };
+}
+
+/**
+ * The year a list's title or headers name: "DANH SÁCH HTX NĂM 2024", "Số liệu đến 31/12/2024",
+ * "Số thành viên (năm 2024)". The latest year named wins ("thành lập năm 2015" in a note above a
+ * 2024 list is older); never a year after today's.
+ */
+function yearNamed(texts: readonly string[], now: string): number | null {
+  const thisYear = Number(now.slice(0, 4));
+  let found: number | null = null;
+  for (const text of texts) {
+    for (const match of foldText(text).matchAll(/(?:nam|\d{1,2}\/\d{1,2}\/|den|thang \d{1,2}\/)\s*((?:19|20)\d{2})\b/g)) {
+      const year = Number(match[1]);
+      if (year <= thisYear && (found === null || year > found)) found = year;
+    }
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,6 +258,9 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
     missing.push(...fields.filter((field) => field.key === 'organizationName'));
   }
   if (analysis.kind === 'figures' && !has('year') && year === null) missing.push(...fields.filter((field) => field.key === 'year'));
+  if (analysis.kind === 'organizations' && year === null && columns.some((column) => (figureFields as readonly string[]).includes(column.field.key))) {
+    throw validationFailure([{ path: 'year', message: 'Danh sách có số liệu (thành viên, lao động…): hãy chọn năm của số liệu.' }]);
+  }
   if (missing.length) {
     throw validationFailure([{ path: 'mapping', message: `Chưa ghép cột cho: ${missing.map((field) => field.label).join(', ')}.` }]);
   }
@@ -236,9 +277,24 @@ function lastRowOf(dimension: string | null | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
+function readOptions(ctx: Context, source: OpenedSource) {
+  return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)) };
+}
+
 function prepareStored(scope: ImportScope, state: PreviewState, row: StoredRow): PreparedRow {
-  const read = readRow({ rowNumber: row.row, cells: row.cells }, scope.columns, { date1904: state.analysis.source.date1904 === true });
+  const read = readRow({ rowNumber: row.row, cells: row.cells }, scope.columns, readOptions(scope.ctx, state.analysis.source));
   return kindAdapters[state.analysis.analysis.kind].prepare(scope, read, row.row);
+}
+
+/** The person's choices for coded values, by field and written key. */
+function valueMapOf(values: readonly { field: string; written: string; value: string | null }[] | undefined): ValueMap {
+  const map: ValueMap = new Map();
+  for (const { field, written, value } of values ?? []) {
+    let byField = map.get(field);
+    if (!byField) map.set(field, (byField = new Map<string, string | null>()));
+    byField.set(writtenKey(written), value);
+  }
+  return map;
 }
 
 export async function preview(ctx: Context, analysisState: AnalysisState, input: z.output<typeof importPreviewInput>, control: JobControl): Promise<PreviewState> {
@@ -258,9 +314,11 @@ async function previewWith(
   control: JobControl,
 ): Promise<PreviewState> {
   const { analysis, path, source } = analysisState;
-  const year = input.year ?? null;
+  const year = input.year ?? analysis.detectedYear;
   const columns = mappedColumns(analysis, input.mapping, year);
-  const scope = importScope(ctx, homeProvince(ctx), year, columns);
+  const values = valueMapOf(input.values);
+  const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values });
+  const options = readOptions(ctx, source);
   const adapter = kindAdapters[analysis.kind];
   const sheetInfo = source.sheets.find((sheet) => sheet.name === analysis.sheet);
   const lastRow = lastRowOf(sheetInfo?.dimension);
@@ -285,12 +343,17 @@ async function previewWith(
         tableEnded = true;
         break;
       }
-      if (!hasAnyValue(sourceRow, columns)) continue;
-      const read = readRow(sourceRow, columns, { date1904: source.date1904 === true });
+      if (!hasAnyValue(sourceRow, columns) || isSectionHeading(sourceRow)) continue;
+      const read = readRow(sourceRow, columns, options);
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
       const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells };
-      if (prepared.place?.kind === 'mapped') stored.communeCodes = [prepared.place.commune.code];
-      if (prepared.place?.kind === 'ambiguous') stored.communeCodes = prepared.place.candidates.map((commune) => commune.code);
+      const place = prepared.place;
+      if (place?.kind === 'mapped') stored.communeCodes = [place.commune.code];
+      if (place?.kind === 'ambiguous') stored.communeCodes = place.candidates.map((commune) => commune.code);
+      if (place && (place.kind !== 'mapped' || place.answered) && place.key) stored.placeKey = place.key;
+      if (place?.kind === 'unknown') stored.needsPlace = true;
+      if (place?.answered) stored.answered = true;
+      if (prepared.notes.length) stored.notes = prepared.notes;
       if (prepared.problems.length) stored.problems = prepared.problems;
       else {
         const keys = adapter.fileKeys(prepared);
@@ -312,7 +375,7 @@ async function previewWith(
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
-  return { analysis: analysisState, columns, year, rows, bytes: held };
+  return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), rows, bytes: held };
 }
 
 /**
@@ -340,6 +403,18 @@ function isTotalsRow(row: SourceRow): boolean {
   return typeof first === 'string' && /^(tong cong|cong|tong so|tong)\s*:?$/.test(foldText(first));
 }
 
+/**
+ * A section heading inside the table ("I. HUYỆN CHÂU THÀNH", "Khối nông nghiệp"): one cell of text
+ * on the row, numbered or in capitals. A row of data always says more than one thing.
+ */
+function isSectionHeading(row: SourceRow): boolean {
+  const filled = row.cells.filter((cell) => cell !== null && shownCell(cell) !== '');
+  const [only] = filled;
+  if (filled.length !== 1 || typeof only !== 'string') return false;
+  const text = only.normalize('NFC').trim();
+  return /^([IVXLC]+|[A-ZĐ]|\d{1,2})[.)/-]\s*\S/u.test(text) || (text === text.toLocaleUpperCase('vi') && /\p{Lu}{2}/u.test(text));
+}
+
 /** A cell as the preview shows it: a date column's serial numbers as dd/mm/yyyy. */
 function shownValue(column: MappedColumn, value: CellValue | undefined): string {
   if (column.field.type === 'date' && typeof value === 'number') {
@@ -361,7 +436,7 @@ function placeOf(ctx: Context, code: string): ImportPlace {
 }
 
 function countsOf(rows: readonly StoredRow[]): ImportCounts {
-  const counts: ImportCounts = { rows: rows.length, valid: 0, invalid: 0, matched: 0, fresh: 0, ambiguous: 0 };
+  const counts: ImportCounts = { rows: rows.length, valid: 0, invalid: 0, matched: 0, fresh: 0, ambiguous: 0, unplaced: 0 };
   for (const row of rows) {
     if (row.problems) counts.invalid += 1;
     else {
@@ -369,6 +444,7 @@ function countsOf(rows: readonly StoredRow[]): ImportCounts {
       if (row.match) counts.matched += 1;
       else counts.fresh += 1;
       if ((row.communeCodes?.length ?? 0) > 1) counts.ambiguous += 1;
+      if (row.needsPlace) counts.unplaced += 1;
     }
   }
   return counts;
@@ -385,7 +461,7 @@ function passes(row: StoredRow, filter: PreviewFilter): boolean {
     case 'new':
       return !row.problems && row.match === undefined;
     case 'ambiguous':
-      return !row.problems && (row.communeCodes?.length ?? 0) > 1;
+      return !row.problems && ((row.communeCodes?.length ?? 0) > 1 || row.needsPlace === true);
   }
 }
 
@@ -402,6 +478,10 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
       match: row.match ?? null,
       commune: codes.length === 1 && codes[0] ? placeOf(ctx, codes[0]) : null,
       communeChoices: codes.length > 1 ? codes.map((code) => placeOf(ctx, code)) : [],
+      needsPlace: row.needsPlace === true,
+      placeKey: row.placeKey ?? null,
+      placeRemembered: row.answered === true,
+      notes: row.notes ?? [],
       defaultAction: defaultActionOf(row),
     };
   });
@@ -412,6 +492,9 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
     columns: state.columns.map(({ letter, header, field }) => ({ letter, header, field: field.key })),
     counts: countsOf(state.rows),
     page,
+    year: state.year,
+    valueChoices: state.valueChoices,
+    choiceOptions: state.choiceOptions,
   };
 }
 
@@ -436,6 +519,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const { analysis } = state.analysis;
   const adapter = kindAdapters[analysis.kind];
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
   const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
@@ -443,7 +527,8 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   control.report(0, state.rows.length, 'saving');
 
   await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
-    const scope = importScope(tx, provinceCode, state.year, state.columns);
+    const scope = importScope(tx, { kind: analysis.kind, homeProvinceCode: provinceCode, year: state.year, columns: state.columns, values: state.values });
+    const usedAnswers = new Map<string, string>();
     const startedAt = timestamp(tx);
     const batch = tx.db
       .insert(importBatches)
@@ -472,12 +557,20 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
           }
           const choices = row.communeCodes ?? [];
           let communeCode: string | null = null;
-          if (choices.length > 1) {
-            communeCode = decision?.communeCode && choices.includes(decision.communeCode) ? decision.communeCode : null;
+          if (choices.length > 1 || row.needsPlace) {
+            const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
+            const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
+            communeCode = fits ? chosen : null;
             if (communeCode === null) {
-              failures.set(row.row, `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`);
+              failures.set(
+                row.row,
+                row.needsPlace
+                  ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
+                  : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
+              );
               continue;
             }
+            if (row.placeKey) usedAnswers.set(row.placeKey, communeCode);
           }
           const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
           if (action === 'update' && target === undefined) {
@@ -492,7 +585,9 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
               continue;
             }
             writtenOf.set(row.row, change.entityId);
-            scope.statements.recordChange.run({ batchId: batch.id, ...change, before: jsonText(change.before) });
+            for (const written of [change, ...(change.also ?? [])]) {
+              scope.statements.recordChange.run({ batchId: batch.id, entity: written.entity, entityId: written.entityId, action: written.action, before: jsonText(written.before), after: jsonText(written.after) });
+            }
             if (change.action === 'create') summary.created += 1;
             else summary.updated += 1;
           } catch (error) {
@@ -516,6 +611,15 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
       .values({ kind: analysis.kind, headerSignature: headerSignature(analysis.columns.map((column) => column.header)), mapping, updatedAt: startedAt })
       .onConflictDoUpdate({ target: [importMappings.kind, importMappings.headerSignature], set: { mapping, updatedAt: startedAt } })
       .run();
+    // The values and the places the person settled are proposed again next time.
+    rememberValues(tx, analysis.kind, state.valueChoices, startedAt);
+    for (const [placeKey, communeCode] of usedAnswers) {
+      tx.db
+        .insert(importPlaceAnswers)
+        .values({ placeKey, communeCode, updatedAt: startedAt })
+        .onConflictDoUpdate({ target: importPlaceAnswers.placeKey, set: { communeCode, updatedAt: startedAt } })
+        .run();
+    }
   });
   control.report(state.rows.length, state.rows.length, 'saving');
   return { preview: state, summary, failures };
@@ -592,37 +696,91 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
   return { rows: rows.map(toBatch), total };
 }
 
+type ChangeRow = typeof importChanges.$inferSelect;
+
+/** The years of figures the import wrote, by organization. */
+function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
+  const years = new Map<number, number[]>();
+  for (const change of changes) {
+    const year = change.entity === 'figures' && typeof change.before === 'object' && change.before !== null ? (change.before as { year?: unknown }).year : undefined;
+    if (typeof year === 'number') years.set(change.entityId, [...(years.get(change.entityId) ?? []), year]);
+  }
+  return years;
+}
+
+/**
+ * The records of an import that were changed since it: ones that differ from what the import left
+ * (a hand edit, a later import not undone), and ones it created that other records now point at
+ * (an event's participant, a union's member). A later import that was undone leaves no trace here,
+ * so undoing the later one first makes the earlier one undoable again. Imports made before the
+ * import kept what it left are judged by the audit trail instead.
+ */
+function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[]): Map<number, ImportLaterChange> {
+  const adapter = kindAdapters[batch.kind];
+  const found = new Map<number, ImportLaterChange>();
+  const figureYears = ownFigureYears(changes);
+  for (const change of changes) {
+    const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
+    const adapterOf = change.entity === 'figures' ? kindAdapters.figures : adapter;
+    let name: string | null;
+    if (change.after === null) name = adapterOf.changedSince(ctx, stored, batch.createdAt);
+    else {
+      const now = adapterOf.snapshot(ctx, stored);
+      const differs = now !== undefined && JSON.stringify(now.values) !== JSON.stringify(change.after);
+      const pointedAt = now !== undefined && change.action === 'create' && (adapterOf.referenced?.(ctx, stored, figureYears.get(change.entityId) ?? []) ?? false);
+      name = now !== undefined && (differs || pointedAt) ? now.name : null;
+    }
+    if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
+  }
+  return found;
+}
+
+function batchOf(ctx: Context, batchId: number): BatchRow {
+  const batch = ctx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
+  if (!batch) throw notFound(`Không tìm thấy lần nhập số ${batchId}.`);
+  if (batch.undoneAt) throw conflict(`Lần nhập tệp «${batch.fileName}» đã được hoàn tác trước đó.`);
+  return batch;
+}
+
+function changesOf(ctx: Context, batchId: number): ChangeRow[] {
+  return ctx.db.select().from(importChanges).where(eq(importChanges.batchId, batchId)).orderBy(desc(importChanges.id)).all();
+}
+
+/** What an undo of the import would meet: the records changed since, each once. */
+export function undoCheck(ctx: Context, batchId: number): ImportUndoCheck {
+  const batch = batchOf(ctx, batchId);
+  const later = laterChanges(ctx, batch, changesOf(ctx, batchId));
+  const unique = new Map([...later.values()].map((change) => [`${change.entity}:${change.id}:${change.name}`, change]));
+  return { batchId, changedLater: [...unique.values()] };
+}
+
 /**
  * Takes back a whole import in one long transaction (`inLongTransaction`, as the commit): what it
- * created is removed, what it changed gets its stored values back. Refused, naming the records,
- * when any was changed after the import — putting it back would lose that later work.
+ * created is removed, what it changed gets its stored values back. Records changed since the import
+ * (see `laterChanges`) are the person's to decide (`mode`): `strict` refuses, naming them;
+ * `withLater` takes their later changes back too (a created record others now point at goes to
+ * Thùng rác instead, so nothing that points at it is lost); `keepChanged` leaves them as they are
+ * and says which.
  */
-export async function undoBatch(ctx: Context, batchId: number, control: JobControl): Promise<ImportBatch> {
+export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, control: JobControl): Promise<ImportUndoResult> {
   await backUpBefore(ctx, 'beforeUndo', control);
   control.report(0, null, 'undoing');
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
-    const batch = tx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
-    if (!batch) throw notFound(`Không tìm thấy lần nhập số ${batchId}.`);
-    if (batch.undoneAt) throw conflict(`Lần nhập tệp «${batch.fileName}» đã được hoàn tác trước đó.`);
-    const adapter = kindAdapters[batch.kind];
-    const changes = tx.db.select().from(importChanges).where(eq(importChanges.batchId, batchId)).orderBy(desc(importChanges.id)).all();
-    // Every record is checked before any is touched.
-    const changedLater = new Set<string>();
-    for (const [index, change] of changes.entries()) {
-      await pause();
-      control.throwIfCancelled();
-      control.report(index, changes.length, 'validating');
-      const name = adapter.changedSince(tx, change, batch.createdAt);
-      if (name !== null) changedLater.add(name);
-    }
-    if (changedLater.size) {
-      const names = [...changedLater];
+    const batch = batchOf(tx, batchId);
+    const changes = changesOf(tx, batchId);
+    control.report(0, changes.length, 'validating');
+    await pause();
+    const later = laterChanges(tx, batch, changes);
+    if (later.size && mode === 'strict') {
+      const names = [...new Set([...later.values()].map((change) => change.name))];
       const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';
       throw conflict(
-        `Không hoàn tác được lần nhập tệp «${batch.fileName}»: ${names.slice(0, 5).join('; ')}${more} đã được sửa hoặc có thêm dữ liệu sau lần nhập này. ` +
-          'Hoàn tác sẽ làm mất những thay đổi đó; hãy sửa tay các hồ sơ này nếu cần.',
+        `Lần nhập tệp «${batch.fileName}»: ${names.slice(0, 5).join('; ')}${more} đã được sửa hoặc có thêm dữ liệu sau lần nhập này. ` +
+          'Hãy chọn hoàn tác cả những thay đổi đó, hoặc hoàn tác phần còn lại và giữ nguyên các hồ sơ này.',
       );
     }
+    const kept: ImportLaterChange[] = [];
+    const figureYears = ownFigureYears(changes);
     await loadInBulk(
       tx.db.$client,
       changes.length,
@@ -631,12 +789,21 @@ export async function undoBatch(ctx: Context, batchId: number, control: JobContr
           await pause();
           control.throwIfCancelled();
           control.report(index, changes.length, 'undoing');
-          adapter.undo(tx, change);
+          const adapter = change.entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
+          const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
+          const changedLater = later.get(change.id);
+          if (changedLater && mode === 'keepChanged') {
+            kept.push(changedLater);
+            continue;
+          }
+          const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
+          adapter.undo(tx, stored, { pointedAt });
         }
       },
       () => control.report(changes.length, changes.length, 'rebuilding'),
     );
     control.report(changes.length, changes.length, 'undoing');
-    return toBatch(tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get());
+    const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
+    return { batch: toBatch(undone), kept: [...new Map(kept.map((change) => [`${change.entity}:${change.id}`, change])).values()] };
   });
 }

@@ -4,13 +4,23 @@
  * the commune it went into. Only an unambiguous mapping is taken; otherwise the person is asked.
  */
 import type { Commune } from '../../../shared/domain';
-import { foldText } from '../../../shared/text';
+import { cleanText, foldText } from '../../../shared/text';
 import type { AdminUnits } from '../../adminUnits';
 
 export type PlaceReading =
   | { kind: 'mapped'; commune: Commune; street: string; oldAddress: string }
   | { kind: 'ambiguous'; candidates: Commune[]; street: string; oldAddress: string }
   | { kind: 'unknown'; street: string; oldAddress: string };
+
+/** What a row says of its place, each from its own column (any may be blank). */
+export interface WrittenPlace {
+  commune: string;
+  /** A district column ("Huyện", "Quận/huyện"): there were none after 1 July 2025. */
+  district: string;
+  address: string;
+  /** A street column (ấp, số nhà): part of the old address as written, never read for the place. */
+  street?: string;
+}
 
 /** The parts of a one-line address, as `suggestFromOldAddress` splits it. */
 function partsOf(text: string): string[] {
@@ -20,35 +30,44 @@ function partsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Districts ended on 1 July 2025: an address naming one was written before. */
-const districtWord = /^(huyen|quan|thi xa|tx|h\.|q\.)\s/;
+/** Districts and towns (thị trấn) ended on 1 July 2025: an address naming one was written before. */
+const districtWord = /^(huyen|quan|thi xa|tx|h\.|q\.|thi tran|tt)[\s.]/;
 const cityWord = /^(thanh pho|tp)[\s.]/;
 /** What a street part starts with: a house number, a hamlet, a road. */
 const streetWord = /^(\d|so\s|ap\s|thon\s|xom\s|khom\s|to\s|ban\s|duong\s|khu pho\s|kp\s|khu\s|lo\s|quoc lo|ql\s|tinh lo)/;
 
-function looksOld(places: AdminUnits, parts: readonly string[]): boolean {
-  return parts.some((part) => {
+/** Whether the written place is from before 1 July 2025: it names a district or a town. */
+function isOld(places: AdminUnits, homeProvinceCode: string, written: WrittenPlace, parts: readonly string[]): boolean {
+  if (written.district !== '') return true;
+  return [written.commune, ...parts].some((part) => {
     const folded = foldText(part);
     // "Thành phố Long Xuyên" was a district-level city; "Thành phố Cần Thơ" is a province.
-    return districtWord.test(folded) || (cityWord.test(folded) && !places.findProvince(part));
+    if (districtWord.test(folded)) return true;
+    return cityWord.test(folded) && !places.findProvince(part) && places.namesOldDistrict(part, homeProvinceCode);
   });
 }
 
-function merge(first: readonly Commune[], second: readonly Commune[]): Commune[] {
-  const byCode = new Map([...first, ...second].map((commune) => [commune.code, commune]));
-  return [...byCode.values()];
+/**
+ * The old address whole, as written: the address cell, with the commune and district cells that
+ * it does not already say ("ấp Mỹ Hòa" + "Vĩnh Bình" + "Châu Thành" → "ấp Mỹ Hòa, Vĩnh Bình, Châu Thành").
+ */
+function wholeOldAddress(written: WrittenPlace): string {
+  const address = cleanText(written.address);
+  const said = foldText(address);
+  const street = cleanText(written.street ?? '');
+  const more = [written.commune, written.district].map(cleanText).filter((part) => part !== '' && !said.includes(foldText(part)));
+  return [street && !said.includes(foldText(street)) ? street : '', address, ...more].filter(Boolean).join(', ');
 }
 
 /**
- * Reads the commune column (a current commune's name, or an old one's) and the address. An
- * address without a district is tried as a current address first; if its old reading points
- * elsewhere, both are offered.
+ * Reads the commune, district and address columns. A place that names a district (its own column,
+ * or "huyện / quận / thị xã / thành phố …" in the text) or a town (thị trấn) is an old address,
+ * mapped through the old communes of that district, even where a commune of today bears the same
+ * name. Otherwise the commune of today of that name is taken; failing that, an old commune's.
+ * The register is one province's: a place that went to another province is not found here.
  */
-export function readPlace(places: AdminUnits, homeProvinceCode: string, communeText: string, addressText: string): PlaceReading {
-  const reading = readAnyPlace(places, homeProvinceCode, communeText, addressText);
-  // The register is one province's: an old address that went to a commune of another province
-  // is not this office's to take, and is reported as a place not found rather than refused at
-  // the commit.
+export function readPlace(places: AdminUnits, homeProvinceCode: string, written: WrittenPlace): PlaceReading {
+  const reading = readAnyPlace(places, homeProvinceCode, written);
   const candidates = (reading.kind === 'mapped' ? [reading.commune] : reading.kind === 'ambiguous' ? reading.candidates : []).filter(
     (commune) => commune.provinceCode === homeProvinceCode,
   );
@@ -59,35 +78,29 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, communeT
   return { kind: 'ambiguous', candidates, street, oldAddress };
 }
 
-function readAnyPlace(places: AdminUnits, homeProvinceCode: string, communeText: string, addressText: string): PlaceReading {
-  const parts = partsOf(addressText);
+function readAnyPlace(places: AdminUnits, homeProvinceCode: string, written: WrittenPlace): PlaceReading {
+  const parts = partsOf(written.address);
   const street = parts.filter((part) => streetWord.test(foldText(part))).join(', ');
-  if (communeText !== '') {
-    const current = places.findCommune(homeProvinceCode, communeText);
-    if (current) return { kind: 'mapped', commune: current, street, oldAddress: looksOld(places, parts) ? addressText : '' };
-    const old = places.suggestFromOldAddress([communeText, ...parts].join(', '), homeProvinceCode);
-    const oldAddress = [addressText, communeText].filter(Boolean).join(' — ');
+  const commune = cleanText(written.commune);
+  const district = cleanText(written.district);
+  if (commune === '' && parts.length === 0) return { kind: 'unknown', street: '', oldAddress: '' };
+  const oldText = [commune, ...parts].filter(Boolean).join(', ');
+
+  if (isOld(places, homeProvinceCode, written, parts)) {
+    const oldAddress = wholeOldAddress(written);
+    const old = places.suggestFromOldAddress(oldText, homeProvinceCode, district || undefined);
     if (old.kind === 'mapped') return { kind: 'mapped', commune: old.commune, street, oldAddress };
     if (old.kind === 'ambiguous') return { kind: 'ambiguous', candidates: old.candidates, street, oldAddress };
     return { kind: 'unknown', street, oldAddress };
   }
-  if (parts.length === 0) return { kind: 'unknown', street: '', oldAddress: '' };
-
-  const old = places.suggestFromOldAddress(addressText, homeProvinceCode);
-  if (looksOld(places, parts)) {
-    if (old.kind === 'mapped') return { kind: 'mapped', commune: old.commune, street, oldAddress: addressText };
-    if (old.kind === 'ambiguous') return { kind: 'ambiguous', candidates: old.candidates, street, oldAddress: addressText };
-  }
-  const current = parts
-    .filter((part) => !streetWord.test(foldText(part)))
+  const current = [commune, ...parts.filter((part) => !streetWord.test(foldText(part)))]
+    .filter(Boolean)
     .map((part) => places.findCommune(homeProvinceCode, part))
-    .find((commune) => commune !== undefined);
-  if (current) {
-    const oldTargets = old.kind === 'mapped' ? [old.commune] : old.kind === 'ambiguous' ? old.candidates : [];
-    if (oldTargets.every((commune) => commune.code === current.code)) return { kind: 'mapped', commune: current, street, oldAddress: '' };
-    return { kind: 'ambiguous', candidates: merge([current], oldTargets), street, oldAddress: addressText };
-  }
-  if (old.kind === 'mapped') return { kind: 'mapped', commune: old.commune, street, oldAddress: addressText };
-  if (old.kind === 'ambiguous') return { kind: 'ambiguous', candidates: old.candidates, street, oldAddress: addressText };
-  return { kind: 'unknown', street, oldAddress: addressText };
+    .find((found) => found !== undefined);
+  if (current) return { kind: 'mapped', commune: current, street, oldAddress: '' };
+  const oldAddress = wholeOldAddress(written);
+  const old = places.suggestFromOldAddress(oldText, homeProvinceCode);
+  if (old.kind === 'mapped') return { kind: 'mapped', commune: old.commune, street, oldAddress };
+  if (old.kind === 'ambiguous') return { kind: 'ambiguous', candidates: old.candidates, street, oldAddress };
+  return { kind: 'unknown', street, oldAddress };
 }

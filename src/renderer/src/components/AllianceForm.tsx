@@ -1,8 +1,8 @@
 /**
  * The alliance's own details, entered on the first run and edited in Settings. Until the user
- * types a name of their own, choosing a province fills in the usual name for it.
+ * types a name of their own, choosing a province fills in the usual name for it; before that the
+ * box is empty, with the pattern of the name as its placeholder, so nothing unfinished can be saved.
  */
-import { useState } from 'react';
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
@@ -11,13 +11,15 @@ import { allianceInput } from '../../../shared/contract';
 import type { Alliance, Province } from '../../../shared/domain';
 import { cleanText } from '../../../shared/text';
 import { messageOf } from '../api';
-import { foldFilter } from '../forms/foldFilter';
-import { splitServerError } from '../forms/serverErrors';
+import { useFormSave } from '../forms/oneSave';
 import { useProvinces, useSaveAlliance } from '../queries';
-import { LabelledSelect } from './LabelledSelect';
+import { ProvinceSelect } from './ProvinceSelect';
 
-/** The official name is Vietnamese whatever the interface language: it heads letters and reports. */
-const namePrompt = 'Liên minh Hợp tác xã tỉnh …';
+/**
+ * The official name is Vietnamese whatever the interface language: it heads letters and reports.
+ * Only ever a placeholder: as a value it was saved as the alliance's name.
+ */
+const namePattern = 'Liên minh Hợp tác xã tỉnh …';
 
 function suggestedName(province: Province): string {
   // "tỉnh An Giang", "thành phố Huế": inside a name the type word is written in lower case.
@@ -33,7 +35,7 @@ interface AllianceValues {
   email: string;
 }
 
-const emptyValues: AllianceValues = { name: namePrompt, provinceCode: null, address: '', chairName: '', phone: '', email: '' };
+const emptyValues: AllianceValues = { name: '', provinceCode: null, address: '', chairName: '', phone: '', email: '' };
 
 interface AllianceFormProps {
   /** The saved details, or null on the first run. */
@@ -46,11 +48,12 @@ export function AllianceForm({ initial, submitLabel, onSaved }: AllianceFormProp
   const { t } = useTranslation();
   const provinces = useProvinces();
   const save = useSaveAlliance();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AllianceValues>({
     mode: 'controlled',
     initialValues: initial ?? emptyValues,
     validate: schemaResolver(allianceInput, { sync: true }),
+    // A wrong phone or e-mail is said when the person leaves the box, not only on saving.
+    validateInputOnBlur: ['phone', 'email'],
   });
 
   const provinceOf = (code: string | null) => provinces.data?.find((province) => province.code === code);
@@ -59,24 +62,22 @@ export function AllianceForm({ initial, submitLabel, onSaved }: AllianceFormProp
     const previous = provinceOf(form.values.provinceCode);
     const next = provinceOf(code);
     const name = cleanText(form.values.name);
-    const nameIsOurs = name === '' || name === namePrompt || (previous !== undefined && name === suggestedName(previous));
+    const nameIsOurs = name === '' || (previous !== undefined && name === suggestedName(previous));
     form.setFieldValue('provinceCode', code);
     if (next && nameIsOurs) form.setFieldValue('name', suggestedName(next));
   };
 
-  const submit = form.onSubmit(async (values) => {
-    const { provinceCode } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (provinceCode === null) return;
-    setFormError(null);
-    try {
+  const { submit, saving, formError } = useFormSave({
+    form,
+    // Settings stays open after a save, for the next change.
+    again: true,
+    save: ({ provinceCode, ...values }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (provinceCode === null) throw new Error('The schema requires a province.');
       // What the person typed, as typed: the backend cleans it with the same schema.
-      onSaved(await save.mutateAsync({ ...values, provinceCode }));
-    } catch (error) {
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+      return save.mutateAsync({ ...values, provinceCode });
+    },
+    onSaved,
   });
 
   const alertMessage = formError ?? (provinces.isError ? messageOf(provinces.error, t('common.loadFailed')) : null);
@@ -84,16 +85,14 @@ export function AllianceForm({ initial, submitLabel, onSaved }: AllianceFormProp
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput label={t('alliance.name')} required {...form.getInputProps('name')} />
-        <LabelledSelect
+        <TextInput label={t('alliance.name')} placeholder={namePattern} required {...form.getInputProps('name')} />
+        <ProvinceSelect
+          shortLabels
           label={t('alliance.province')}
           placeholder={t('alliance.provincePlaceholder')}
           nothingFoundMessage={t('alliance.noProvince')}
           required
-          searchable
           allowDeselect={false}
-          filter={foldFilter}
-          data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.name }))}
           {...form.getInputProps('provinceCode')}
           onChange={chooseProvince}
         />
@@ -109,7 +108,7 @@ export function AllianceForm({ initial, submitLabel, onSaved }: AllianceFormProp
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={saving}>
             {submitLabel}
           </Button>
         </Group>

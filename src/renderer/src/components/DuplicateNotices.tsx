@@ -1,6 +1,6 @@
 /**
- * What the member and partner forms show about duplicates (see forms/duplicateCheck.ts): the
- * records that what is being typed may already be, and a save the backend refused as a duplicate.
+ * What the member, partner and agreement forms show about duplicates (see forms/duplicateCheck.ts):
+ * the records that what is being typed may already be, and a save the backend refused as a duplicate.
  */
 import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -43,28 +43,28 @@ export function PossibleDuplicates<T extends PossibleDuplicate>({ title, candida
 
 interface SaveConflictNoticeProps {
   conflict: SaveConflict;
-  /** The labels of the link to the existing record: the one that holds the number, the one of a similar name. */
-  openLabels: { takenNumber: string; similarName: string };
+  /** The labels of the link to the existing record: when the save cannot be confirmed, and when it can. */
+  openLabels: { refused: string; confirmable: string };
   hrefOf: (id: number) => string;
   saving: boolean;
   onSaveAnyway: () => void;
 }
 
-/** The backend's message; «Vẫn lưu» only for a similar name, since a taken number cannot be saved. */
+/** The backend's message; «Vẫn lưu» only where the person may confirm (a taken Mã số HTX cannot be saved). */
 export function SaveConflictNotice({ conflict, openLabels, hrefOf, saving, onSaveAnyway }: SaveConflictNoticeProps) {
   const { t } = useTranslation();
   return (
     <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
       <Text size="sm">{conflict.message}</Text>
       <Group mt="sm" gap="sm">
-        {conflict.similarName && (
+        {conflict.confirmable && (
           <Button size="xs" color="orange" loading={saving} onClick={onSaveAnyway}>
             {t('common.saveAnyway')}
           </Button>
         )}
         {conflict.existingId !== undefined && (
           <Button size="xs" variant="light" color="orange" component="a" href={hrefOf(conflict.existingId)}>
-            {conflict.similarName ? openLabels.similarName : openLabels.takenNumber}
+            {conflict.confirmable ? openLabels.confirmable : openLabels.refused}
           </Button>
         )}
       </Group>

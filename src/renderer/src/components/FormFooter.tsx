@@ -1,5 +1,11 @@
-/** The end of every form: the error that belongs to no single field, then Hủy and the save button. */
-import { Alert, Button, Group } from '@mantine/core';
+/**
+ * The end of every form: what the save said (a refusal that belongs to no single field, a
+ * duplicate to confirm), then Hủy and the save button. It stays at the bottom of the dialog or the
+ * screen while the form scrolls, so that on the office laptop's 768 px the save button and its
+ * answer are always in view, even in a form longer than the screen.
+ */
+import type { ReactNode } from 'react';
+import { Alert, Box, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 interface FormFooterProps {
@@ -7,25 +13,37 @@ interface FormFooterProps {
   submitLabel: string;
   saving: boolean;
   onCancel: () => void;
+  /** A notice about the save shown with it, such as a duplicate to confirm. */
+  children?: ReactNode;
 }
 
-export function FormFooter({ error, submitLabel, saving, onCancel }: FormFooterProps) {
+export function FormFooter({ error, submitLabel, saving, onCancel, children }: FormFooterProps) {
   const { t } = useTranslation();
   return (
-    <>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={saving}>
-          {submitLabel}
-        </Button>
-      </Group>
-    </>
+    <Box
+      pos="sticky"
+      bottom={0}
+      py="sm"
+      bg="var(--mantine-color-body)"
+      // Above the inputs it passes over as the form scrolls (their sections have z-index 1).
+      style={{ zIndex: 2, borderTop: '1px solid var(--mantine-color-gray-2)' }}
+    >
+      <Stack gap="sm">
+        {children}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Box>
   );
 }

@@ -4,7 +4,7 @@
  * belong. While the name, commune and Mã số HTX are typed, possible duplicates are looked up so
  * that the same cooperative is not entered twice under two spellings.
  */
-import { Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { organizationInput, type OrganizationDetail, type OrganizationInput } fr
 import { organizationKinds, type Organization, type OrganizationKind } from '../../../shared/domain';
 import { cleanText } from '../../../shared/text';
 import { call, messageOf } from '../api';
-import { typingPauseMs, useSaveWithDuplicateCheck, useTypedIdentity } from '../forms/duplicateCheck';
+import { similarNameConfirmable, typingPauseMs, useSaveWithDuplicateCheck, useTypedIdentity } from '../forms/duplicateCheck';
 import { foldFilter } from '../forms/foldFilter';
 import {
   useCommunes,
@@ -27,6 +27,7 @@ import { DateField } from './DateField';
 import { PossibleDuplicates, SaveConflictNotice } from './DuplicateNotices';
 import { FormFooter } from './FormFooter';
 import { LabelledSelect } from './LabelledSelect';
+import { NumberField, type NumberFieldValue } from './NumberField';
 import { OldAddressSuggestion } from './OldAddressSuggestion';
 
 interface OrganizationValues {
@@ -43,7 +44,7 @@ interface OrganizationValues {
   email: string;
   website: string;
   representative: string;
-  charterCapital: number | null;
+  charterCapital: NumberFieldValue;
   sizeClass: string | null;
   memberSince: string | null;
   memberUntil: string | null;
@@ -118,17 +119,22 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
     mode: 'controlled',
     initialValues: initial ? valuesOf(initial) : emptyValues,
     validate: schemaResolver(organizationInput, { sync: true }),
+    // A wrong phone or e-mail is said when the person leaves the box, not only on saving.
+    validateInputOnBlur: ['phone', 'email'],
   });
-  const { submit, saveAnyway, conflict, formError } = useSaveWithDuplicateCheck({
+  const { submit, saveAnyway, conflict, formError, saving } = useSaveWithDuplicateCheck({
     form,
     // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
-    inputOf: ({ kind, communeCode, ...values }): OrganizationInput | null =>
-      kind === null || communeCode === null ? null : { ...values, kind, communeCode },
+    inputOf: ({ kind, communeCode, charterCapital, ...values }): OrganizationInput | null =>
+      kind === null || communeCode === null || typeof charterCapital === 'string' ? null : { ...values, kind, communeCode, charterCapital },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    findDuplicates: ({ name, communeCode, registrationNo }) =>
-      call('organizations:checkDuplicates', { name, communeCode, registrationNo, excludeId: initial?.id }),
-    hasNumber: (input) => Boolean(input.registrationNo),
+    confirmable: similarNameConfirmable(
+      ({ name, communeCode, registrationNo }: OrganizationInput) =>
+        call('organizations:checkDuplicates', { name, communeCode, registrationNo, excludeId: initial?.id }),
+      (input) => Boolean(input.registrationNo),
+    ),
+    confirmed: (input) => ({ ...input, confirmSimilarName: true }),
   });
 
   // Possible duplicates of what is typed so far: a name and a commune are enough to ask.
@@ -137,8 +143,6 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
   const candidates = typed ? (duplicates.data ?? []) : [];
   const [typedOldAddress] = useDebouncedValue(cleanText(form.values.oldAddress), typingPauseMs);
   const oldAddressMatch = useOldAddressSuggestion(typedOldAddress).data;
-
-  const pending = create.isPending || update.isPending;
 
   const loadError = communes.isError
     ? messageOf(communes.error, t('common.loadFailed'))
@@ -191,17 +195,7 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <DateField label={t('register.form.foundedOn')} {...form.getInputProps('foundedOn')} />
-              <NumberInput
-                label={t('register.form.charterCapital')}
-                thousandSeparator="."
-                decimalSeparator=","
-                allowDecimal={false}
-                allowNegative={false}
-                rightSection="₫"
-                {...form.getInputProps('charterCapital')}
-                value={form.values.charterCapital ?? ''}
-                onChange={(value) => form.setFieldValue('charterCapital', typeof value === 'number' ? value : null)}
-              />
+              <NumberField label={t('register.form.charterCapital')} unit="₫" {...form.getInputProps('charterCapital')} />
               <LabelledSelect
                 label={t('register.form.sizeClass')}
                 placeholder={t('register.form.sizeClassPlaceholder')}
@@ -278,17 +272,17 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             <Checkbox label={t('register.form.valueChain')} {...form.getInputProps('valueChain', { type: 'checkbox' })} />
           </Group>
         </Fieldset>
-
-        {conflict && (
-          <SaveConflictNotice
-            conflict={conflict}
-            openLabels={{ takenNumber: t('register.form.openExisting'), similarName: t('register.form.viewExisting') }}
-            hrefOf={organizationHref}
-            saving={pending}
-            onSaveAnyway={saveAnyway}
-          />
-        )}
-        <FormFooter error={alertMessage} submitLabel={initial ? t('register.form.saveChanges') : t('organization.form.submit')} saving={pending} onCancel={onCancel} />
+        <FormFooter error={alertMessage} submitLabel={initial ? t('register.form.saveChanges') : t('organization.form.submit')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('register.form.openExisting'), confirmable: t('register.form.viewExisting') }}
+              hrefOf={organizationHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
 /**
- * Keeping one record from being entered twice, the same way in the member and partner forms.
- * While the name, the place and the number (Mã số HTX, mã số thuế) are typed, possible duplicates
- * are looked up. On save, the backend refuses two kinds of duplicate with a conflict: a number
- * already taken, which cannot be saved, and a near-identical name in the same place, which the
- * person may confirm is another record («Vẫn lưu» sends the save again with confirmSimilarName).
+ * Keeping one record from being entered twice, the same way in the member, partner and agreement
+ * forms. While the name, the place and the number (Mã số HTX, mã số thuế, số thỏa thuận) are
+ * typed, possible duplicates are looked up. On save, the backend refuses a duplicate with a
+ * conflict. Some cannot be saved (a Mã số HTX already taken); others the person may confirm are
+ * another record — a near-identical name in the same place, an agreement number another agreement
+ * has — and «Vẫn lưu» sends the save again saying so.
  */
 import { useMemo, useState } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
@@ -12,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { registrationNoPattern } from '../../../shared/contract';
 import { cleanText } from '../../../shared/text';
 import { ApiError } from '../api';
+import { showFirstInvalid, useOneSave } from './oneSave';
 import { splitServerError } from './serverErrors';
 
 /** Long enough not to ask on every keystroke, short enough to warn before the form is finished. */
@@ -41,8 +43,8 @@ export function useTypedIdentity(name: string, place: string | null, number: str
 /** A save refused as a duplicate, as the backend said it, with the record it duplicates. */
 export interface SaveConflict {
   message: string;
-  /** A near-identical name, which the person may confirm; otherwise the number is taken. */
-  similarName: boolean;
+  /** The person may confirm this one is another record and save anyway. */
+  confirmable: boolean;
   existingId: number | undefined;
 }
 
@@ -53,61 +55,79 @@ interface DuplicateCheckedSave<Values, Input, Saved> {
   /** Creates or updates the record. */
   persist: (input: Input) => Promise<Saved>;
   onSaved: (saved: Saved) => void;
-  /** The area's duplicate check for what is being saved. */
-  findDuplicates: (input: Input) => Promise<readonly { id: number; reason: string }[]>;
-  /** Whether a number was typed: then a taken number is the likelier conflict if the check cannot be asked. */
-  hasNumber: (input: Input) => boolean;
+  /** Whether a conflict over this input may be confirmed («Vẫn lưu»), given the record it names. */
+  confirmable: (input: Input, existingId: number | undefined) => Promise<boolean>;
+  /** The input saying that the person confirmed. */
+  confirmed: (input: Input) => Input;
+  /** The form paths the backend's field issues may name; the values' own keys unless said. */
+  fieldPaths?: (values: Values) => string[];
 }
 
-/** What the form needs: its onSubmit, the «Vẫn lưu» action, and what to show when a save is refused. */
-export function useSaveWithDuplicateCheck<Values extends object, Input extends { confirmSimilarName?: boolean }, Saved>({
-  form,
-  inputOf,
-  persist,
-  onSaved,
-  findDuplicates,
-  hasNumber,
-}: DuplicateCheckedSave<Values, Input, Saved>) {
-  const { t } = useTranslation();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<SaveConflict | null>(null);
-
-  /** The conflict does not say which kind it is; the duplicate check's reason tells them apart. */
-  const isSimilarName = async (input: Input, existingId: number | undefined): Promise<boolean> => {
+/**
+ * The member and partner forms' rule for `confirmable`: a near-identical name may be confirmed, a
+ * number already taken may not. The conflict does not say which it is; the duplicate check's reason
+ * tells them apart.
+ */
+export function similarNameConfirmable<Input>(
+  findDuplicates: (input: Input) => Promise<readonly { id: number; reason: string }[]>,
+  hasNumber: (input: Input) => boolean,
+): (input: Input, existingId: number | undefined) => Promise<boolean> {
+  return async (input, existingId) => {
     try {
       // Asked afresh: the conflict may come from a save made since the last check.
       const found = await findDuplicates(input);
       const candidate = found.find((item) => item.id === existingId) ?? found.find((item) => item.reason !== 'sameName');
       return candidate === undefined || candidate.reason === 'sameName';
     } catch {
+      // Without the check, a taken number is the likelier conflict when a number was typed.
       return !hasNumber(input);
     }
   };
+}
 
-  const save = async (values: Values, confirmSimilarName: boolean) => {
-    const input = inputOf(values);
-    if (input === null) return;
-    setFormError(null);
-    setConflict(null);
-    try {
-      // What the person typed, as typed: the backend cleans it with the same schema.
-      onSaved(await persist(confirmSimilarName ? { ...input, confirmSimilarName } : input));
-    } catch (error) {
-      if (error instanceof ApiError && error.error.kind === 'conflict') {
-        const existingId = error.error.existingId;
-        setConflict({ message: error.error.message, similarName: await isSimilarName(input, existingId), existingId });
-        return;
+/** What the form needs: its onSubmit, the «Vẫn lưu» action, and what to show while and after saving. */
+export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
+  form,
+  inputOf,
+  persist,
+  onSaved,
+  confirmable,
+  confirmed,
+  fieldPaths,
+}: DuplicateCheckedSave<Values, Input, Saved>) {
+  const { t } = useTranslation();
+  const { saving, run } = useOneSave();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
+
+  const save = (values: Values, confirm: boolean) =>
+    run(async () => {
+      const input = inputOf(values);
+      if (input === null) return false;
+      setFormError(null);
+      setConflict(null);
+      try {
+        // What the person typed, as typed: the backend cleans it with the same schema.
+        onSaved(await persist(confirm ? confirmed(input) : input));
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError && error.error.kind === 'conflict') {
+          const existingId = error.error.existingId;
+          setConflict({ message: error.error.message, confirmable: await confirmable(input, existingId), existingId });
+          return false;
+        }
+        const { fields, general } = splitServerError(error, fieldPaths ? fieldPaths(values) : Object.keys(values), t('common.unexpectedError'));
+        form.setErrors(fields);
+        setFormError(general);
+        return false;
       }
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
-  };
+    });
 
   return {
-    submit: form.onSubmit((values) => save(values, false)),
+    submit: form.onSubmit((values) => save(values, false), showFirstInvalid),
     saveAnyway: () => void save(form.getValues(), true),
     conflict,
+    saving,
     /** A refusal that belongs to no single field. */
     formError,
   };

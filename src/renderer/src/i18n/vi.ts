@@ -65,6 +65,30 @@ export const vi = {
       last: 'Trang cuối',
     },
   },
+  fields: {
+    /** Said by a form without a schema about a box it could not read; the box says why. */
+    unreadable: 'Ô này chưa đúng.',
+    number: {
+      notNumber: '«{{text}}» không phải một số. Ghi chữ số; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần lẻ (ví dụ 1.250,5).',
+      dotGrouping: '«{{text}}»: dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.250); phần lẻ ghi sau dấu phẩy (1,5).',
+      tooLarge: '«{{text}}» lớn quá mức cho phép.',
+      notInteger: 'Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.',
+      tooManyDecimals: 'Chỉ ghi tối đa {{decimals}} chữ số sau dấu phẩy.',
+      negative: 'Không được là số âm.',
+      notPositive: 'Phải lớn hơn 0.',
+      outOfRange: 'Phải từ {{min}} đến {{max}}.',
+      belowMin: 'Không được nhỏ hơn {{min}}.',
+      aboveMax: 'Không được lớn hơn {{max}}.',
+    },
+    date: {
+      format: '«{{text}}» chưa đúng dạng ngày/tháng/năm, ví dụ 05/06/2019.',
+      shortYear: '«{{text}}»: hãy ghi năm đủ bốn chữ số, ví dụ 05/06/2019.',
+      noMonth: 'Ngày {{text}} không có thật: không có tháng {{month}}.',
+      noDay: 'Ngày {{text}} không có thật: tháng {{month}}/{{year}} có {{lastDay}} ngày.',
+      beforeMin: 'Không được trước ngày {{date}}.',
+      afterMax: 'Không được sau ngày {{date}}.',
+    },
+  },
   nav: {
     label: 'Các phần của ứng dụng',
     toggle: 'Mở hoặc đóng danh mục',
@@ -113,11 +137,16 @@ export const vi = {
     schemaVersion: 'Phiên bản cấu trúc dữ liệu',
     otherFile: 'Trong ứng dụng trên máy tính, trình đơn Tệp → Mở tệp dữ liệu khác… dùng để mở một tệp dữ liệu khác.',
   },
+  places: {
+    nowIn: '{{province}} — nay gồm {{former}} (trước 01/07/2025)',
+  },
   members: {
     title: 'Thành viên',
     total_other: '{{count, number}} tổ chức',
     // A broad search stops counting at a cap, to stay instant at national scale.
     totalCapped: 'Hơn {{count, number}} tổ chức',
+    nearMatch: 'Gần đúng',
+    nearMatchHint: 'Tìm thấy khi bỏ qua một chữ gõ nhầm',
     searchLabel: 'Tìm kiếm thành viên',
     searchPlaceholder: 'Tìm theo tên, mã số HTX, xã phường — gõ không dấu cũng được',
     allKinds: 'Tất cả',

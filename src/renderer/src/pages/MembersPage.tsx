@@ -8,6 +8,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  Group,
   Input,
   Modal,
   MultiSelect,
@@ -16,6 +17,7 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
+  Tooltip,
   type MantineColor,
 } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
@@ -195,7 +197,19 @@ export function MembersPage({ alliance }: MembersPageProps) {
       sortable: true,
       // The name is what people read; it keeps a fair share however many columns are shown.
       width: '30%',
-      render: ({ id, name, shortName }) => <RecordLink href={organizationHref(id)} name={name} detail={shortName} />,
+      // A name found only with a typo forgiven comes after the exact ones, and says so.
+      render: ({ id, name, shortName, nearMatch }) => (
+        <Group gap={6} wrap="nowrap">
+          <RecordLink href={organizationHref(id)} name={name} detail={shortName} />
+          {nearMatch ? (
+            <Tooltip label={t('members.nearMatchHint')}>
+              <Badge size="xs" variant="light" color="gray" tt="none">
+                {t('members.nearMatch')}
+              </Badge>
+            </Tooltip>
+          ) : null}
+        </Group>
+      ),
     },
     ...optionalColumns
       .filter((column) => shown.includes(column))
@@ -230,7 +244,8 @@ export function MembersPage({ alliance }: MembersPageProps) {
       hrefOf={organizationHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('organization.form.title')} size="xl">
-        <OrganizationForm provinceCode={alliance.provinceCode} onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
+        {adding && <OrganizationForm provinceCode={alliance.provinceCode} onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );

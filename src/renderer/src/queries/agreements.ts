@@ -14,6 +14,7 @@ export const agreementKeys = {
   ofEvent: (eventId: number) => ['agreements', 'of-event', eventId] as const,
   ofCounterpart: (input: InputOf<'agreements:ofCounterpart'>) => ['agreements', 'of-counterpart', input] as const,
   trash: (page: number, pageSize: number) => ['agreements', 'trash', page, pageSize] as const,
+  numberUses: (input: InputOf<'agreements:checkNumber'>) => ['agreements', 'number-uses', input] as const,
 };
 
 export function useAgreementList(input: InputOf<'agreements:list'>) {
@@ -42,6 +43,16 @@ export function useEventAgreements(eventId: number) {
 
 export function useCounterpartAgreements(input: InputOf<'agreements:ofCounterpart'>) {
   return useQuery({ queryKey: agreementKeys.ofCounterpart(input), queryFn: () => call('agreements:ofCounterpart', input) });
+}
+
+/** Other agreements with the number being typed; nothing is asked while `input` is null. */
+export function useAgreementNumberCheck(input: InputOf<'agreements:checkNumber'> | null) {
+  return useQuery({
+    queryKey: agreementKeys.numberUses(input ?? { number: '' }),
+    queryFn: () => (input ? call('agreements:checkNumber', input) : Promise.resolve([])),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+  });
 }
 
 type AgreementWrite = Extract<

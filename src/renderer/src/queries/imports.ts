@@ -82,18 +82,23 @@ export function useImportBatches(page: number) {
   return useQuery({ queryKey: importKeys.batches(page), queryFn: () => call('imports:batches', { page, pageSize: 10 }), placeholderData: keepPreviousData });
 }
 
-export function useStartUndo() {
-  return useMutation({ mutationFn: (batchId: number) => call('imports:undo', { batchId }) });
+/** What an undo would meet: the records of the import changed since. */
+export function useUndoCheck() {
+  return useMutation({ mutationFn: (batchId: number) => call('imports:undoCheck', { batchId }) });
 }
 
-/** The batch as undone, once its job has ended; the register has changed by then, so its lists are refreshed. */
+export function useStartUndo() {
+  return useMutation({ mutationFn: (input: InputOf<'imports:undo'>) => call('imports:undo', input) });
+}
+
+/** The batch as undone and what was kept, once its job has ended; the register has changed by then, so its lists are refreshed. */
 export function useUndoResult() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (jobId: string) => {
-      const batch = await call('imports:undoResult', { jobId });
+      const result = await call('imports:undoResult', { jobId });
       await invalidateImported(queryClient);
-      return batch;
+      return result;
     },
   });
 }

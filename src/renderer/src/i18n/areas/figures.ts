@@ -91,7 +91,6 @@ export const figuresVi = {
     form: {
       addTitle: 'Thêm sản phẩm',
       editTitle: 'Sửa sản phẩm',
-      nameRequired: 'Tên sản phẩm không được để trống.',
       productGroupPlaceholder: 'Ví dụ: Thực phẩm, Đồ uống, Thủ công mỹ nghệ',
       unitPlaceholder: 'Ví dụ: kg, tấn, lít, hộp',
       pricePer: 'Đồng mỗi {{unit}}.',
@@ -224,7 +223,6 @@ export const figuresVi = {
     emptyDescription: 'Không có tổ chức nào hoạt động trong năm {{year}} khớp với điều kiện tìm.',
     cellLabel: '{{field}} – {{name}}',
     previous: 'Năm trước: {{value}}',
-    previousTitle: 'Số liệu năm trước',
     saving: 'Đang lưu…',
     saved: 'Đã lưu',
     column: {
@@ -332,7 +330,6 @@ export const figuresEn: Translations<typeof figuresVi> = {
     form: {
       addTitle: 'Add product',
       editTitle: 'Edit product',
-      nameRequired: 'Enter the product name.',
       productGroupPlaceholder: 'E.g. Food, Drinks, Handicrafts',
       unitPlaceholder: 'E.g. kg, tonne, litre, box',
       pricePer: 'Đồng per {{unit}}.',
@@ -465,7 +462,6 @@ export const figuresEn: Translations<typeof figuresVi> = {
     emptyDescription: 'No organization active in {{year}} matches the search.',
     cellLabel: '{{field}} – {{name}}',
     previous: 'Last year: {{value}}',
-    previousTitle: 'Last year’s figure',
     saving: 'Saving…',
     saved: 'Saved',
     column: {

@@ -14,7 +14,6 @@ import {
   Fieldset,
   Grid,
   Group,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -39,15 +38,20 @@ import {
   type AgreementPartyKind,
   type AgreementPartyRole,
 } from '../../../../shared/domain';
+import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
 import { formatDate } from '../../../../shared/format';
+import { cleanText } from '../../../../shared/text';
 import { CounterpartPicker } from '../../components/CounterpartPicker';
 import { DateField } from '../../components/DateField';
+import { PossibleDuplicates, SaveConflictNotice } from '../../components/DuplicateNotices';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { splitServerError } from '../../forms/serverErrors';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { typingPauseMs, useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
 import { useAlliance } from '../../queries';
-import { useCreateAgreement, useUpdateAgreement } from '../../queries/agreements';
+import { useAgreementNumberCheck, useCreateAgreement, useUpdateAgreement } from '../../queries/agreements';
 import { useEventList } from '../../queries/events';
+import { agreementHref } from '../../routing/useHashRoute';
 
 interface PartyValues {
   /** Names the row for the commitments that say it supplies or receives them. */
@@ -66,9 +70,9 @@ interface CommitmentValues {
   /** The stored commitment, so that its deliveries stay with it; absent for a new one. */
   id?: number;
   product: string;
-  quantity: number | null;
+  quantity: NumberFieldValue;
   unit: string;
-  value: number | null;
+  value: NumberFieldValue;
   startsOn: string | null;
   dueOn: string | null;
   /** The `key` of the party that supplies it, and of the one that receives it. */
@@ -196,7 +200,6 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
   const allianceName = useAlliance().data?.name ?? '';
   const create = useCreateAgreement();
   const update = useUpdateAgreement();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AgreementValues>({
     mode: 'controlled',
     initialValues: valuesOf(initial),
@@ -204,33 +207,36 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
   });
   const { values } = form;
 
-  const submit = form.onSubmit(async (submitted) => {
-    const { kind } = submitted;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (kind === null) return;
-    setFormError(null);
-    const keys = submitted.parties.map((party) => party.key);
-    const position = (key: string | null) => (key === null || !keys.includes(key) ? null : keys.indexOf(key));
-    const input: AgreementInput = {
-      ...submitted,
-      kind,
-      // Every role is chosen once the schema has passed.
-      parties: submitted.parties.flatMap(({ partyId, kind: partyKind, id, role }) => (role === null ? [] : [{ partyId, kind: partyKind, id, role }])),
-      commitments: submitted.commitments.map(({ supplierKey, receiverKey, ...commitment }) => ({
-        ...commitment,
-        quantity: commitment.quantity ?? 0,
-        supplierParty: position(supplierKey),
-        receiverParty: position(receiverKey),
-      })),
-    };
-    try {
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      const { fields, general } = splitServerError(error, fieldPaths(submitted), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saveAnyway, conflict, formError, saving } = useSaveWithDuplicateCheck({
+    form,
+    // Null is unreachable once the schema has passed (a kind chosen, every role chosen, every
+    // number read); it tells the type checker what the schema checked.
+    inputOf: ({ kind, parties, commitments, ...rest }): AgreementInput | null => {
+      const roles = parties.flatMap(({ partyId, kind: partyKind, id, role }) => (role === null ? [] : [{ partyId, kind: partyKind, id, role }]));
+      // A commitment's sides are kept by the parties' keys on screen and sent as their positions.
+      const keys = parties.map((party) => party.key);
+      const position = (key: string | null) => (key === null || !keys.includes(key) ? null : keys.indexOf(key));
+      const read = commitments.flatMap(({ quantity, value, supplierKey, receiverKey, ...commitment }) =>
+        typeof quantity === 'number' && typeof value !== 'string'
+          ? [{ ...commitment, quantity, value, supplierParty: position(supplierKey), receiverParty: position(receiverKey) }]
+          : [],
+      );
+      if (kind === null || roles.length !== parties.length || read.length !== commitments.length) return null;
+      return { ...rest, kind, parties: roles, commitments: read };
+    },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
+    onSaved,
+    // Two partners may each number their contracts "01/HĐ": the person decides.
+    confirmable: () => Promise.resolve(true),
+    confirmed: (input) => ({ ...input, confirmSameNumber: true }),
+    fieldPaths,
   });
+
+  // Other agreements with the number typed so far (not this one), once typing pauses.
+  const [typedNumber] = useDebouncedValue(cleanText(values.number), typingPauseMs);
+  const numberUses = useAgreementNumberCheck(typedNumber === '' ? null : { number: typedNumber, excludeId: initial?.id });
+  // Editing an agreement keeps its number without a word; only a number changed to another's is asked about.
+  const sameNumber = typedNumber === '' || typedNumber === initial?.number ? [] : (numberUses.data ?? []);
 
   const hasAlliance = values.parties.some((party) => party.kind === 'alliance');
   const sideOptions = values.parties.map((party, index) => ({
@@ -269,6 +275,17 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
               />
               <TextInput label={t('agreements.form.number')} placeholder={t('agreements.form.numberPlaceholder')} {...form.getInputProps('number')} />
             </SimpleGrid>
+            <PossibleDuplicates
+              title={t('agreements.form.numberUsed')}
+              candidates={sameNumber.map((use) => ({ ...use, name: use.title }))}
+              describe={(use) =>
+                t('agreements.form.numberUse', {
+                  number: use.number,
+                  signed: use.signedOn ? t('agreements.form.numberUseSigned', { date: formatDate(use.signedOn) }) : t('agreements.form.numberUseDraft'),
+                })
+              }
+              hrefOf={agreementHref}
+            />
             <TextInput label={t('agreements.form.title')} placeholder={t('agreements.form.titlePlaceholder')} required {...form.getInputProps('title')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Stack gap={6}>
@@ -415,8 +432,17 @@ export function AgreementForm({ initial, onSaved, onCancel }: AgreementFormProps
             </Group>
           </Stack>
         </Fieldset>
-
-        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('agreements.form.openSameNumber'), confirmable: t('agreements.form.viewSameNumber') }}
+              hrefOf={agreementHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );
@@ -431,11 +457,6 @@ interface CommitmentRowProps {
   errorOf: (field: string) => ReactNode;
   onChange: (patch: Partial<CommitmentValues>) => void;
   onRemove: () => void;
-}
-
-/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
-function numberOrNull(value: number | string): number | null {
-  return typeof value === 'number' ? value : null;
 }
 
 function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove }: CommitmentRowProps) {
@@ -453,17 +474,13 @@ function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove 
           />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 2 }}>
-          <NumberInput
+          <NumberField
             label={t('agreements.form.quantity')}
             required
-            min={0}
-            allowNegative={false}
-            decimalScale={3}
-            thousandSeparator="."
-            decimalSeparator=","
-            hideControls
-            value={commitment.quantity ?? ''}
-            onChange={(value) => onChange({ quantity: numberOrNull(value) })}
+            positive
+            decimals={QUANTITY_ENTRY_DECIMALS}
+            value={commitment.quantity}
+            onChange={(quantity) => onChange({ quantity })}
             error={errorOf('quantity')}
           />
         </Grid.Col>
@@ -479,18 +496,7 @@ function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove 
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 3 }}>
-          <NumberInput
-            label={t('agreements.form.value')}
-            min={0}
-            allowNegative={false}
-            allowDecimal={false}
-            thousandSeparator="."
-            decimalSeparator=","
-            hideControls
-            value={commitment.value ?? ''}
-            onChange={(value) => onChange({ value: numberOrNull(value) })}
-            error={errorOf('value')}
-          />
+          <NumberField label={t('agreements.form.value')} unit="₫" value={commitment.value} onChange={(value) => onChange({ value })} error={errorOf('value')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 6 }}>
           <LabelledSelect

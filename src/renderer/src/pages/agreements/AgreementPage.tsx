@@ -38,7 +38,6 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
-import { splitServerError } from '../../forms/serverErrors';
 import {
   useAgreement,
   useCloseAgreement,
@@ -48,6 +47,7 @@ import {
   useRestoreAgreement,
   useTerminateAgreement,
 } from '../../queries/agreements';
+import { useFormSave } from '../../forms/oneSave';
 import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
 import { RecordHistory } from '../../components/RecordHistory';
@@ -223,18 +223,21 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
       <RecordHistory kind="agreement" id={agreement.id} folded />
 
       <Modal opened={editing} onClose={editForm.close} title={t('agreements.form.editTitle')} size={960}>
-        <AgreementForm
-          initial={agreement}
-          onSaved={() => {
-            editForm.close();
-            notifications.show({ color: 'teal', message: t('agreements.form.saved') });
-          }}
-          onCancel={editForm.close}
-        />
+        {/* Mounted only while open: opened again while still closing, it starts from what is saved. */}
+        {editing && (
+          <AgreementForm
+            initial={agreement}
+            onSaved={() => {
+              editForm.close();
+              notifications.show({ color: 'teal', message: t('agreements.form.saved') });
+            }}
+            onCancel={editForm.close}
+          />
+        )}
       </Modal>
 
       <Modal opened={terminating} onClose={terminateForm.close} title={t('agreements.terminate.title')}>
-        <TerminateForm agreement={agreement} onDone={terminateForm.close} />
+        {terminating && <TerminateForm agreement={agreement} onDone={terminateForm.close} />}
       </Modal>
 
       <Modal opened={closing} onClose={closeForm.close} title={t('agreements.close.title')}>
@@ -565,26 +568,22 @@ interface TerminateValues {
 function TerminateForm({ agreement, onDone }: { agreement: AgreementDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const terminate = useTerminateAgreement();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<TerminateValues>({
     mode: 'controlled',
     initialValues: { id: agreement.id, terminatedOn: dayjs().format('YYYY-MM-DD'), reason: '' },
     validate: schemaResolver(terminateInput, { sync: true }),
   });
-  const submit = form.onSubmit(async (values) => {
-    const { terminatedOn } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (terminatedOn === null) return;
-    setFormError(null);
-    try {
-      await terminate.mutateAsync({ ...values, terminatedOn });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: ({ terminatedOn, ...values }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (terminatedOn === null) throw new Error('The schema requires a date.');
+      return terminate.mutateAsync({ ...values, terminatedOn });
+    },
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('agreements.terminate.done') });
       onDone();
-    } catch (error) {
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+    },
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -598,7 +597,7 @@ function TerminateForm({ agreement, onDone }: { agreement: AgreementDetail; onDo
           minRows={2}
           {...form.getInputProps('reason')}
         />
-        <FormFooter error={formError} submitLabel={t('agreements.terminate.submit')} saving={terminate.isPending} onCancel={onDone} />
+        <FormFooter error={formError} submitLabel={t('agreements.terminate.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -614,26 +613,22 @@ interface CloseValues {
 function CloseForm({ agreement, onDone }: { agreement: AgreementDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const close = useCloseAgreement();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<CloseValues>({
     mode: 'controlled',
     initialValues: { id: agreement.id, closedOn: dayjs().format('YYYY-MM-DD'), reason: '' },
     validate: schemaResolver(closeInput, { sync: true }),
   });
-  const submit = form.onSubmit(async (values) => {
-    const { closedOn } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (closedOn === null) return;
-    setFormError(null);
-    try {
-      await close.mutateAsync({ ...values, closedOn });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: ({ closedOn, ...values }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (closedOn === null) throw new Error('The schema requires a date.');
+      return close.mutateAsync({ ...values, closedOn });
+    },
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('agreements.close.done') });
       onDone();
-    } catch (error) {
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+    },
   });
   return (
     <form onSubmit={submit} noValidate>
@@ -648,7 +643,7 @@ function CloseForm({ agreement, onDone }: { agreement: AgreementDetail; onDone: 
           minRows={2}
           {...form.getInputProps('reason')}
         />
-        <FormFooter error={formError} submitLabel={t('agreements.close.submit')} saving={close.isPending} onCancel={onDone} />
+        <FormFooter error={formError} submitLabel={t('agreements.close.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { agreementListColumns, type AgreementListColumn, type AgreementListInput, type AgreementSummary } from '../../../../shared/contract';
 import { agreementKinds, agreementStatuses, type AgreementKind, type AgreementStatus } from '../../../../shared/domain';
 import { formatDate, formatMoney } from '../../../../shared/format';
+import { ColumnTitle } from '../../components/ColumnTitle';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { ListTable, listPageSize, notifyAdded, RecordLink, useListState } from '../../components/ListTable';
 import { useAgreementList } from '../../queries/agreements';
@@ -53,8 +54,8 @@ export function AgreementsPage() {
       width: '22%',
       render: ({ id, title }) => <RecordLink href={agreementHref(id)} name={title} />,
     },
-    // Wide enough for "Hợp đồng liên kết tiêu thụ" on two lines.
-    kind: { accessor: 'kind', title: t('agreements.column.kind'), width: 150, render: ({ kind }) => t(`agreements.kind.${kind}`) },
+    // "Hợp đồng liên kết tiêu thụ" on two or three lines: the parties need the room at 1366 px.
+    kind: { accessor: 'kind', title: t('agreements.column.kind'), width: 120, render: ({ kind }) => t(`agreements.kind.${kind}`) },
     signedOn: {
       accessor: 'signedOn',
       title: t('agreements.column.signedOn'),
@@ -64,7 +65,7 @@ export function AgreementsPage() {
     parties: {
       accessor: 'parties',
       title: t('agreements.column.parties'),
-      width: '22%',
+      width: '26%',
       render: ({ parties }) => (
         <Stack gap={2}>
           {parties.map((party, index) => (
@@ -77,16 +78,16 @@ export function AgreementsPage() {
     },
     value: {
       accessor: 'totalValue',
-      title: t('agreements.column.value'),
+      title: <ColumnTitle>{t('agreements.column.value')}</ColumnTitle>,
       textAlign: 'right',
       noWrap: true,
       render: ({ totalValue }) => (totalValue === null ? '' : formatMoney(totalValue)),
     },
     fulfilment: {
       accessor: 'fulfilment',
-      title: t('agreements.column.fulfilment'),
+      title: <ColumnTitle>{t('agreements.column.fulfilment')}</ColumnTitle>,
       noWrap: true,
-      render: ({ fulfilment, fulfilmentBasis }) => <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} />,
+      render: ({ fulfilment, fulfilmentBasis }) => <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} width={56} />,
     },
     status: {
       accessor: 'status',
@@ -140,7 +141,9 @@ export function AgreementsPage() {
       hrefOf={agreementHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('agreements.form.addTitle')} size={960}>
-        <AgreementForm onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing (a second Enter lands on
+            «Thêm thỏa thuận», which gets the focus back) starts afresh, not with the form just saved. */}
+        {adding && <AgreementForm onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );

@@ -2,27 +2,27 @@
  * Ghi nhận giao hàng: one delivery against one commitment, in the commitment's unit, with what has
  * been delivered so far shown beside it. Also corrects a delivery already logged.
  */
-import { useState } from 'react';
-import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { overDelivery, roundQuantity } from '../../../../shared/agreements';
+import { overDelivery, QUANTITY_ENTRY_DECIMALS, roundQuantity } from '../../../../shared/agreements';
 import { deliveryInput, type AgreementDelivery, type AgreementDetail } from '../../../../shared/contract';
 import { formatPercent, formatQuantity } from '../../../../shared/format';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { splitServerError } from '../../forms/serverErrors';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { useFormSave } from '../../forms/oneSave';
 import { useAddDelivery, useUpdateDelivery } from '../../queries/agreements';
 
 interface DeliveryValues {
   commitmentId: number | null;
   deliveredOn: string | null;
-  quantity: number | null;
-  value: number | null;
+  quantity: NumberFieldValue;
+  value: NumberFieldValue;
   note: string;
 }
 
@@ -44,16 +44,10 @@ export function DeliveryDialog({ agreement, delivery, commitmentId, onClose }: D
   );
 }
 
-/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
-function numberOrNull(value: number | string): number | null {
-  return typeof value === 'number' ? value : null;
-}
-
 function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDialogProps) {
   const { t } = useTranslation();
   const add = useAddDelivery();
   const update = useUpdateDelivery();
-  const [formError, setFormError] = useState<string | null>(null);
   const onlyOne = agreement.commitments.length === 1 ? agreement.commitments[0]?.id : undefined;
   const form = useForm<DeliveryValues>({
     mode: 'controlled',
@@ -64,28 +58,28 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
   });
   const chosen = agreement.commitments.find((commitment) => commitment.id === form.values.commitmentId);
   // What the commitment will have delivered once this is saved: a correction replaces its old quantity.
+  const typed = form.values.quantity;
   const deliveredAfter =
-    chosen && form.values.quantity !== null
-      ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + form.values.quantity)
+    chosen && typeof typed === 'number'
+      ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + typed)
       : null;
   const over = chosen && deliveredAfter !== null ? overDelivery({ quantity: chosen.quantity, delivered: deliveredAfter }) : 0;
 
-  const submit = form.onSubmit(async (values) => {
-    const { commitmentId: chosenId, deliveredOn, quantity } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (chosenId === null || deliveredOn === null || quantity === null) return;
-    setFormError(null);
-    const fields = { deliveredOn, quantity, value: values.value, note: values.note };
-    try {
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: async ({ commitmentId: chosenId, deliveredOn, quantity, value, note }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (chosenId === null || deliveredOn === null || typeof quantity !== 'number' || typeof value === 'string') {
+        throw new Error('The schema requires a commitment, a date and a quantity.');
+      }
+      const fields = { deliveredOn, quantity, value, note };
       if (delivery) await update.mutateAsync({ id: delivery.id, ...fields });
       else await add.mutateAsync({ commitmentId: chosenId, ...fields });
+    },
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('agreements.deliveries.saved') });
       onClose();
-    } catch (error) {
-      const { fields: fieldErrors, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fieldErrors);
-      setFormError(general);
-    }
+    },
   });
 
   return (
@@ -116,24 +110,13 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateField label={t('agreements.deliveries.deliveredOn')} required {...form.getInputProps('deliveredOn')} />
-          <NumberInput
+          <NumberField
             label={t('agreements.deliveries.quantity')}
             required
-            min={0}
-            allowNegative={false}
-            decimalScale={3}
-            thousandSeparator="."
-            decimalSeparator=","
-            hideControls
-            rightSection={
-              <Text size="sm" c="dimmed" pr="xs">
-                {chosen?.unit ?? ''}
-              </Text>
-            }
-            rightSectionWidth={chosen ? Math.max(40, chosen.unit.length * 9 + 16) : undefined}
-            value={form.values.quantity ?? ''}
-            onChange={(value) => form.setFieldValue('quantity', numberOrNull(value))}
-            error={form.errors.quantity}
+            positive
+            decimals={QUANTITY_ENTRY_DECIMALS}
+            unit={chosen?.unit}
+            {...form.getInputProps('quantity')}
           />
         </SimpleGrid>
         {chosen && deliveredAfter !== null && over > 0 && (
@@ -145,21 +128,9 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
             })}
           </Alert>
         )}
-        <NumberInput
-          label={t('agreements.deliveries.value')}
-          min={0}
-          allowNegative={false}
-          allowDecimal={false}
-          thousandSeparator="."
-          decimalSeparator=","
-          hideControls
-          suffix=" ₫"
-          value={form.values.value ?? ''}
-          onChange={(value) => form.setFieldValue('value', numberOrNull(value))}
-          error={form.errors.value}
-        />
+        <NumberField label={t('agreements.deliveries.value')} unit="₫" {...form.getInputProps('value')} />
         <TextInput label={t('agreements.deliveries.note')} placeholder={t('agreements.deliveries.notePlaceholder')} {...form.getInputProps('note')} />
-        <FormFooter error={formError} submitLabel={t('agreements.deliveries.save')} saving={add.isPending || update.isPending} onCancel={onClose} />
+        <FormFooter error={formError} submitLabel={t('agreements.deliveries.save')} saving={saving} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -1,5 +1,4 @@
 /** Ghi chú theo dõi: notes of follow-up calls and visits, newest first, added with their date. */
-import { useState } from 'react';
 import { ActionIcon, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -10,7 +9,7 @@ import { noteInput, type AgreementDetail } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { DateField } from '../../components/DateField';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useAddAgreementNote, useRemoveAgreementNote } from '../../queries/agreements';
 
 interface NoteValues {
@@ -23,26 +22,22 @@ export function NotesSection({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation();
   const add = useAddAgreementNote();
   const remove = useRemoveAgreementNote();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<NoteValues>({
     mode: 'controlled',
     initialValues: { agreementId: agreement.id, notedOn: dayjs().format('YYYY-MM-DD'), text: '' },
     validate: schemaResolver(noteInput, { sync: true }),
   });
 
-  const submit = form.onSubmit(async (values) => {
-    const { notedOn } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (notedOn === null) return;
-    setFormError(null);
-    try {
-      await add.mutateAsync({ ...values, notedOn });
-      form.setFieldValue('text', '');
-    } catch (error) {
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saving, formError } = useFormSave({
+    form,
+    // The box stays for the next note.
+    again: true,
+    save: ({ notedOn, ...values }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (notedOn === null) throw new Error('The schema requires a date.');
+      return add.mutateAsync({ ...values, notedOn });
+    },
+    onSaved: () => form.setFieldValue('text', ''),
   });
 
   const removeNote = (id: number) => {
@@ -75,7 +70,7 @@ export function NotesSection({ agreement }: { agreement: AgreementDetail }) {
               </Text>
             )}
             <Group justify="flex-end">
-              <Button type="submit" size="xs" variant="light" leftSection={<IconPlus size={14} />} loading={add.isPending}>
+              <Button type="submit" size="xs" variant="light" leftSection={<IconPlus size={14} />} loading={saving}>
                 {t('agreements.notes.add')}
               </Button>
             </Group>

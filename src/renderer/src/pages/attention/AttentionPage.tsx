@@ -3,12 +3,13 @@
  * Each row leads to the record to act on.
  */
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { AttentionList } from '../../../../shared/contract';
 import { formatDate, formatPercent, formatQuantity } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useAttention } from '../../queries/attention';
 import { agreementHref, eventHref, organizationHref } from '../../routing/useHashRoute';
 import { FulfilmentOf } from '../agreements/AgreementBits';
@@ -227,6 +228,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
 
 export function AttentionPage() {
   const { t } = useTranslation();
+  const [typedDays, setTypedDays] = useState<NumberFieldValue>(30);
+  // The last number of days the field took: while it holds something else, the lists stay as they were.
   const [followUpDays, setFollowUpDays] = useState(30);
   const [debouncedDays] = useDebouncedValue(followUpDays, 300);
   const attention = useAttention({ followUpDays: debouncedDays });
@@ -242,14 +245,16 @@ export function AttentionPage() {
             </Text>
           )}
         </div>
-        <NumberInput
+        <NumberField
           label={t('attention.followUpDays')}
-          value={followUpDays}
+          value={typedDays}
           min={1}
           max={365}
-          allowDecimal={false}
           w={220}
-          onChange={(value) => setFollowUpDays(typeof value === 'number' && value >= 1 ? Math.min(365, value) : 1)}
+          onChange={(value) => {
+            setTypedDays(value);
+            if (typeof value === 'number') setFollowUpDays(value);
+          }}
         />
       </Group>
       {attention.isError && <LoadError error={attention.error} onRetry={() => void attention.refetch()} />}

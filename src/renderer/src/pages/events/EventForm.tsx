@@ -2,8 +2,7 @@
  * Adds an event, or edits one. The contract's schema gives instant feedback on the fields; the
  * backend still decides, and its field issues are shown where they belong.
  */
-import { useState } from 'react';
-import { NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +11,10 @@ import { eventKinds, type EventKind } from '../../../../shared/domain';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { foldFilter } from '../../forms/foldFilter';
-import { splitServerError } from '../../forms/serverErrors';
-import { useProvinces } from '../../queries';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { useFormSave } from '../../forms/oneSave';
 import { useCreateEvent, useUpdateEvent } from '../../queries/events';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 interface EventValues {
   kind: EventKind | null;
@@ -27,7 +26,7 @@ interface EventValues {
   provinceCode: string | null;
   organizer: string;
   coOrganizers: string;
-  budget: number | null;
+  budget: NumberFieldValue;
   description: string;
   outcome: string;
 }
@@ -78,10 +77,8 @@ interface EventFormProps {
 
 export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFormProps) {
   const { t } = useTranslation();
-  const provinces = useProvinces();
   const create = useCreateEvent();
   const update = useUpdateEvent();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<EventValues>({
     mode: 'controlled',
     initialValues: valuesOf(initial, allianceName),
@@ -89,19 +86,16 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
   });
   const online = form.values.kind === 'online_meeting';
 
-  const submit = form.onSubmit(async (values) => {
-    const { kind, startsOn } = values;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (kind === null || startsOn === null) return;
-    setFormError(null);
-    const input: EventInput = { ...values, kind, startsOn, provinceCode: online ? null : values.provinceCode };
-    try {
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      const { fields, general } = splitServerError(error, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (values) => {
+      const { kind, startsOn, budget } = values;
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (kind === null || startsOn === null || typeof budget === 'string') throw new Error('The schema requires a kind, a start and a budget read.');
+      const input: EventInput = { ...values, kind, startsOn, budget, provinceCode: online ? null : values.provinceCode };
+      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+    },
+    onSaved,
   });
 
   return (
@@ -137,16 +131,13 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('events.form.venue')} placeholder={t('events.form.venuePlaceholder')} {...form.getInputProps('venue')} />
-          <LabelledSelect
+          <ProvinceSelect
             label={t('events.form.province')}
             placeholder={online ? t('events.form.provinceOnline') : t('events.form.provincePlaceholder')}
             nothingFoundMessage={t('events.form.noProvince')}
             required={!online}
             disabled={online}
-            searchable
             clearable
-            filter={foldFilter}
-            data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
             {...form.getInputProps('provinceCode')}
             value={online ? null : form.values.provinceCode}
           />
@@ -155,24 +146,13 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
           <TextInput label={t('events.form.organizer')} {...form.getInputProps('organizer')} />
           <TextInput label={t('events.form.coOrganizers')} {...form.getInputProps('coOrganizers')} />
         </SimpleGrid>
-        <NumberInput
-          label={t('events.form.budget')}
-          min={0}
-          allowNegative={false}
-          allowDecimal={false}
-          thousandSeparator="."
-          decimalSeparator=","
-          suffix=" ₫"
-          {...form.getInputProps('budget')}
-          value={form.values.budget ?? ''}
-          onChange={(value) => form.setFieldValue('budget', typeof value === 'number' ? value : null)}
-        />
+        <NumberField label={t('events.form.budget')} unit="₫" {...form.getInputProps('budget')} />
         <Textarea label={t('events.form.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
         <Textarea label={t('events.form.outcome')} autosize minRows={2} maxRows={8} {...form.getInputProps('outcome')} />
         <FormFooter
           error={formError}
           submitLabel={initial ? t('events.form.save') : t('events.form.create')}
-          saving={create.isPending || update.isPending}
+          saving={saving}
           onCancel={onCancel}
         />
       </Stack>

@@ -134,15 +134,18 @@ function EventView({ event }: { event: EventDetail }) {
       <RecordHistory kind="event" id={event.id} folded />
 
       <Modal opened={editing} onClose={editForm.close} title={t('events.form.editTitle')} size="lg">
-        <EventForm
-          initial={event}
-          allianceName={allianceName}
-          onSaved={() => {
-            editForm.close();
-            notifications.show({ color: 'teal', message: t('events.form.saved') });
-          }}
-          onCancel={editForm.close}
-        />
+        {/* Mounted only while open: opened again while still closing, it starts from what is saved. */}
+        {editing && (
+          <EventForm
+            initial={event}
+            allianceName={allianceName}
+            onSaved={() => {
+              editForm.close();
+              notifications.show({ color: 'teal', message: t('events.form.saved') });
+            }}
+            onCancel={editForm.close}
+          />
+        )}
       </Modal>
 
       {printing && <AttendeeList event={event} allianceName={allianceName} onClose={() => setPrinting(false)} />}

@@ -14,11 +14,11 @@ import { eventKinds, type EventKind } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, RecordLink, useListState, type ActiveFilter } from '../../components/ListTable';
-import { foldFilter } from '../../forms/foldFilter';
 import { useAlliance, useProvinces } from '../../queries';
 import { useEventList } from '../../queries/events';
 import { eventHref } from '../../routing/useHashRoute';
 import { EventForm } from './EventForm';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 /** "15/10/2026" for one day, "15/10/2026 – 16/10/2026" for several; "08:00, 15/10/2026" with a time. */
 export function formatDates({ startsOn, startsAt, endsOn }: Pick<EventSummary, 'startsOn' | 'startsAt' | 'endsOn'>): string {
@@ -160,13 +160,10 @@ export function EventsPage() {
               comboboxProps={inFilterPopover}
             />
             <SimpleGrid cols={2}>
-              <LabelledSelect
+              <ProvinceSelect
                 label={t('events.filter.province')}
                 placeholder={t('events.filter.allProvinces')}
                 clearable
-                searchable
-                filter={foldFilter}
-                data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
                 value={filters.provinceCode}
                 onChange={(provinceCode) => setFilters({ provinceCode })}
                 comboboxProps={inFilterPopover}
@@ -210,7 +207,8 @@ export function EventsPage() {
       hrefOf={eventHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('events.form.addTitle')} size="lg">
-        <EventForm allianceName={allianceName} onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
+        {adding && <EventForm allianceName={allianceName} onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );

@@ -1,6 +1,6 @@
 /**
- * Nhập từ Excel: a wizard of five steps — file, sheet and header, column mapping, preview with
- * decisions, commit with its summary — and the list of past imports below it. Each long step runs
+ * Nhập từ Excel: a wizard of six steps — file, sheet and header, column mapping, values of coded
+ * columns, preview with decisions, commit with its summary — and the list of past imports below it. Each long step runs
  * as a job on the backend with a progress bar and Hủy; the window stays free while it runs.
  */
 import { useCallback, useState } from 'react';
@@ -18,9 +18,13 @@ import { MappingStep, type ColumnMapping } from './import/MappingStep';
 import { PreviewStep, type Decisions } from './import/PreviewStep';
 import { ResultStep } from './import/ResultStep';
 import { SheetStep } from './import/SheetStep';
+import { ValuesStep } from './import/ValuesStep';
 
-type Step = 'file' | 'sheet' | 'mapping' | 'preview' | 'commit';
-const steps: Step[] = ['file', 'sheet', 'mapping', 'preview', 'commit'];
+type Step = 'file' | 'sheet' | 'mapping' | 'values' | 'preview' | 'commit';
+const steps: Step[] = ['file', 'sheet', 'mapping', 'values', 'preview', 'commit'];
+
+/** Figures an organizations list may carry beside each organization: they need the year they are of. */
+const figureFieldKeys = new Set(['membersOfficial', 'membersAssociate', 'workers', 'revenue', 'profit', 'averageIncome', 'totalAssets', 'managers', 'managersWithDegree', 'classification', 'score']);
 
 /** A job under way in a step, and what ended the last one. */
 interface Running {
@@ -32,7 +36,7 @@ function proposedMapping(analysis: ImportAnalysis): ColumnMapping {
   return Object.fromEntries(analysis.columns.map((column) => [column.index, column.field]));
 }
 
-const noDecisions: Decisions = { rows: {}, bulk: {} };
+const noDecisions: Decisions = { rows: {}, bulk: {}, places: {} };
 
 /**
  * Where the wizard is, kept for the session: leaving the page during a long commit and coming back
@@ -41,6 +45,10 @@ const noDecisions: Decisions = { rows: {}, bulk: {} };
 interface Wizard {
   kind: ImportKind;
   year: number;
+  /** The person changed the year the list's title names (else that one is used). */
+  yearChosen: boolean;
+  /** The values of coded columns as mapped on the values step. */
+  values: { field: string; written: string; value: string | null }[];
   step: Step;
   fileId: string | null;
   running: Running | null;
@@ -52,7 +60,20 @@ interface Wizard {
 }
 
 function freshWizard(kind: ImportKind, year: number): Wizard {
-  return { kind, year, step: 'file', fileId: null, running: null, analysisJobId: null, mapping: {}, previewJobId: null, decisions: noDecisions, commitJobId: null };
+  return {
+    kind,
+    year,
+    yearChosen: false,
+    values: [],
+    step: 'file',
+    fileId: null,
+    running: null,
+    analysisJobId: null,
+    mapping: {},
+    previewJobId: null,
+    decisions: noDecisions,
+    commitJobId: null,
+  };
 }
 
 export function ImportPage() {
@@ -63,8 +84,10 @@ export function ImportPage() {
     getInitialValueInEffect: false,
   });
   const update = useCallback((patch: Partial<Wizard>) => setWizard((current) => ({ ...current, ...patch })), [setWizard]);
-  const { kind, year, step, fileId, running, analysisJobId, mapping, previewJobId, decisions, commitJobId } = wizard;
+  const { kind, year, yearChosen, values, step, fileId, running, analysisJobId, mapping, previewJobId, decisions, commitJobId } = wizard;
   const [failure, setFailure] = useState<string | null>(null);
+  // The figures' year field holds what it does not take (or nothing): rows are not checked meanwhile.
+  const [yearUnreadable, setYearUnreadable] = useState(false);
 
   const analysis = useAnalysis(analysisJobId);
   const summary = useCommitSummary(commitJobId);
@@ -84,8 +107,9 @@ export function ImportPage() {
       if (!ended) return;
       if (status.state === 'failed') return setFailure(status.error?.message ?? t('common.unexpectedError'));
       if (status.state === 'cancelled') return setFailure(t('excel.import.cancelled'));
-      if (ended.step === 'file' || ended.step === 'sheet') update({ analysisJobId: status.jobId, mapping: {}, step: 'sheet' });
-      else if (ended.step === 'mapping') update({ previewJobId: status.jobId, decisions: noDecisions, step: 'preview' });
+      if (ended.step === 'file' || ended.step === 'sheet') update({ analysisJobId: status.jobId, mapping: {}, values: [], yearChosen: false, step: 'sheet' });
+      else if (ended.step === 'mapping') update({ previewJobId: status.jobId, decisions: noDecisions, step: 'values' });
+      else if (ended.step === 'values') update({ previewJobId: status.jobId, decisions: noDecisions, step: 'preview' });
       else if (ended.step === 'preview') update({ commitJobId: status.jobId, step: 'commit' });
     },
     [running, t, update],
@@ -103,19 +127,25 @@ export function ImportPage() {
     if (!fileId) return;
     startAnalysis.mutate({ fileId, kind, sheet }, { onSuccess: ({ jobId }) => run(jobId, 'sheet'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) });
   };
-  const checkRows = () => {
+  // The year of the list's figures: asked when figures are mapped without a "Năm" column, proposed
+  // from the list's title.
+  const needsYear = shown ? (shown.kind === 'figures' && !mapped.has('year')) || (shown.kind === 'organizations' && [...mapped].some((field) => figureFieldKeys.has(field))) : false;
+  const shownYear = yearChosen || !shown?.detectedYear ? year : shown.detectedYear;
+  const checkRows = (at: Step = 'mapping', chosenValues = values) => {
     if (!analysisJobId) return;
     const entries = Object.entries(currentMapping).flatMap(([column, field]) => (field ? [{ column: Number(column), field }] : []));
     startPreview.mutate(
-      { analysisJobId, mapping: entries, ...(kind === 'figures' ? { year } : {}) },
-      { onSuccess: ({ jobId }) => run(jobId, 'mapping'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
+      { analysisJobId, mapping: entries, ...(needsYear ? { year: shownYear } : {}), values: chosenValues },
+      { onSuccess: ({ jobId }) => run(jobId, at), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
     );
   };
+  const skipValues = useCallback(() => update({ step: 'preview' }), [update]);
   const commit = () => {
     if (!previewJobId) return;
     const rows = Object.entries(decisions.rows).map(([row, decision]) => ({ row: Number(row), ...decision }));
+    const placeAnswers = Object.entries(decisions.places).map(([placeKey, communeCode]) => ({ placeKey, communeCode }));
     startCommit.mutate(
-      { previewJobId, decisions: rows, bulk: decisions.bulk },
+      { previewJobId, decisions: rows, bulk: decisions.bulk, placeAnswers },
       { onSuccess: ({ jobId }) => run(jobId, 'preview'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
     );
   };
@@ -146,9 +176,7 @@ export function ImportPage() {
           {step === 'file' ? (
             <ChooseFileStep
               kind={kind}
-              year={year}
               onKindChange={(chosen) => update({ kind: chosen })}
-              onYearChange={(chosen) => update({ year: chosen })}
               onStarted={(id, jobId) => {
                 update({ fileId: id });
                 run(jobId, 'file');
@@ -156,7 +184,31 @@ export function ImportPage() {
             />
           ) : null}
           {step === 'sheet' && shown ? <SheetStep analysis={shown} onSheetChange={changeSheet} /> : null}
-          {step === 'mapping' && shown ? <MappingStep analysis={shown} mapping={currentMapping} onChange={(changed) => update({ mapping: changed })} missing={missing} /> : null}
+          {step === 'mapping' && shown ? (
+            <MappingStep
+              analysis={shown}
+              mapping={currentMapping}
+              onChange={(changed) => update({ mapping: changed })}
+              missing={missing}
+              year={needsYear ? shownYear : null}
+              onYearChange={(chosen) => {
+                setYearUnreadable(chosen === null);
+                if (chosen !== null) update({ year: chosen, yearChosen: true });
+              }}
+            />
+          ) : null}
+          {step === 'values' && previewJobId ? (
+            <ValuesStep
+              previewJobId={previewJobId}
+              running={running !== null}
+              onNothingToMap={skipValues}
+              onAccept={skipValues}
+              onChange={(chosen) => {
+                update({ values: chosen });
+                checkRows('values', chosen);
+              }}
+            />
+          ) : null}
           {step === 'preview' && previewJobId ? <PreviewStep jobId={previewJobId} decisions={decisions} onDecisionsChange={(changed) => update({ decisions: changed })} /> : null}
           {step === 'commit' && commitJobId && summary.data && shown ? <ResultStep commitJobId={commitJobId} fileName={shown.fileName} summary={summary.data} /> : null}
 
@@ -171,7 +223,7 @@ export function ImportPage() {
             <Group>
               {step === 'sheet' ? <Button onClick={() => update({ step: 'mapping' })}>{t('excel.import.next')}</Button> : null}
               {step === 'mapping' ? (
-                <Button disabled={missing.length > 0} loading={startPreview.isPending} onClick={checkRows}>
+                <Button disabled={missing.length > 0 || (needsYear && yearUnreadable)} loading={startPreview.isPending} onClick={() => checkRows()}>
                   {t('excel.import.checkRows')}
                 </Button>
               ) : null}

@@ -9,6 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { reportRunInput, type ReportInfo, type ReportRunInput } from '../../../../shared/contract';
+import { isIsoDate } from '../../../../shared/typed';
 import { messageOf } from '../../api';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { LoadError } from '../../components/LoadError';
@@ -51,9 +52,12 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
       : report.period === 'range'
         ? { report: report.report, from: parameters.from ?? undefined, to: parameters.to ?? undefined }
         : { report: report.report };
+  // A date the box could not read stays there with its message; nothing is asked.
+  const unread = [parameters.from, parameters.to].some((date) => date !== null && !isIsoDate(date));
   const input: ReportRunInput = { ...period, documentNumber: parameters.documentNumber };
   const [fieldError, setFieldError] = useState<string | null>(null);
   const start = () => {
+    if (report.period === 'range' && unread) return;
     // The number is checked here, at its field, before a job starts.
     const issue = reportRunInput.safeParse(input).error?.issues.find((candidate) => candidate.path[0] === 'documentNumber');
     setFieldError(issue?.message ?? null);

@@ -4,14 +4,13 @@
  */
 import { useState } from 'react';
 import { ActionIcon, Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { FORM_INDEX, schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contactInput, type OrganizationDetail } from '../../../../shared/contract';
-import { ApiError } from '../../api';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useSetContacts } from '../../queries';
 
 const contactFields = ['name', 'role', 'phone', 'email'] as const;
@@ -73,28 +72,25 @@ export function ContactsTab({ organization }: { organization: OrganizationDetail
 function ContactsEditor({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSetContacts();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ContactValues>({
     mode: 'controlled',
     initialValues: {
       contacts: organization.contacts.map(({ name, role, phone, email }) => ({ name, role, phone, email })),
     },
     validate: schemaResolver(contactsForm, { sync: true }),
+    // A wrong phone or e-mail is said when the person leaves the box, not only on saving.
+    validateInputOnBlur: [`contacts.${FORM_INDEX}.phone`, `contacts.${FORM_INDEX}.email`],
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setFormError(null);
-    try {
-      await save.mutateAsync({ organizationId: organization.id, contacts: values.contacts });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (values) => save.mutateAsync({ organizationId: organization.id, contacts: values.contacts }),
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('register.contacts.saved') });
       onDone();
-    } catch (error) {
-      // The backend names fields `contacts.<row>.<field>`, as the form does.
-      const paths = error instanceof ApiError && error.error.kind === 'validation' ? error.error.issues.map((issue) => issue.path) : [];
-      const { fields, general } = splitServerError(error, paths.filter((path) => path.startsWith('contacts.')), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+    },
+    // The backend names fields `contacts.<row>.<field>`, as the form does.
+    fieldPaths: (values) => values.contacts.flatMap((_, index) => contactFields.map((field) => `contacts.${index}.${field}`)),
   });
 
   const blank = { name: '', role: '', phone: '', email: '' };
@@ -135,7 +131,7 @@ function ContactsEditor({ organization, onDone }: { organization: OrganizationDe
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={saving}>
             {t('register.contacts.save')}
           </Button>
         </Group>

@@ -15,6 +15,7 @@ import { LoadError } from '../../components/LoadError';
 import { useDeleteFigures, useFiguresList } from '../../queries/register';
 import { classificationColors } from './figures/classification';
 import { FiguresChart } from './figures/FiguresChart';
+import { ColumnTitle } from '../../components/ColumnTitle';
 import { FiguresForm } from './figures/FiguresForm';
 import { formatCount, formatDong } from './figures/numbers';
 
@@ -24,7 +25,8 @@ export function ClassificationBadge({ row }: { row: Pick<YearlyFigures, 'classif
   const { t } = useTranslation();
   const key = row.classification ?? 'unclassified';
   return (
-    <Group gap={6} wrap="nowrap">
+    // The score under the class rather than beside it: the table of figures fits 1366 px.
+    <Stack gap={2} align="flex-start">
       <Badge variant="light" tt="none" color={classificationColors[key]} style={{ flexShrink: 0 }}>
         {t(`figures.classification.${key}`)}
       </Badge>
@@ -33,7 +35,7 @@ export function ClassificationBadge({ row }: { row: Pick<YearlyFigures, 'classif
           {t('figures.table.score', { score: row.score })}
         </Text>
       )}
-    </Group>
+    </Stack>
   );
 }
 
@@ -119,14 +121,14 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
           },
           {
             accessor: 'averageIncome',
-            title: t('figures.table.averageIncome'),
+            title: <ColumnTitle>{t('figures.table.averageIncome')}</ColumnTitle>,
             textAlign: 'right',
             render: (row) => formatDong(row.averageIncome),
           },
-          { accessor: 'totalAssets', title: t('figures.field.totalAssets'), textAlign: 'right', render: (row) => formatDong(row.totalAssets) },
+          { accessor: 'totalAssets', title: <ColumnTitle>{t('figures.field.totalAssets')}</ColumnTitle>, textAlign: 'right', render: (row) => formatDong(row.totalAssets) },
           {
             accessor: 'managers',
-            title: t('figures.table.managers'),
+            title: <ColumnTitle>{t('figures.table.managers')}</ColumnTitle>,
             textAlign: 'right',
             render: (row) =>
               row.managers === null ? '' : `${formatCount(row.managers)} / ${formatCount(row.managersWithDegree ?? 0)}`,
@@ -160,7 +162,7 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        size="lg"
+        size="xl"
         title={editing?.mode === 'edit' ? t('figures.form.editTitle', { year: editing.row.year }) : t('figures.form.addTitle')}
       >
         {editing && (

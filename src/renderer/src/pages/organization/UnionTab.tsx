@@ -15,7 +15,9 @@ import type { OrganizationDetail, UnionMembership } from '../../../../shared/con
 import { formatDate } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { LabelledSelect } from '../../components/LabelledSelect';
+import { isIsoDate } from '../../../../shared/typed';
 import { DateField } from '../../components/DateField';
+import { useOneSave } from '../../forms/oneSave';
 import { useAddUnionMember, useEndUnionMembership, useOrganizationList, useRemoveUnionMember } from '../../queries';
 import { organizationHref } from '../../routing/useHashRoute';
 
@@ -166,17 +168,22 @@ function AddMemberForm({ union, onDone }: { union: OrganizationDetail; onDone: (
     .filter((row) => !current.has(row.id))
     .map((row) => ({ value: String(row.id), label: `${row.name} — ${row.communeName}` }));
 
-  const submit = async () => {
-    if (memberId === null) return;
-    setError(null);
-    try {
-      const link = await add.mutateAsync({ unionId: union.id, memberId: Number(memberId), joinedOn });
-      notifications.show({ color: 'teal', message: t('register.union.added', { name: link.memberName }) });
-      onDone();
-    } catch (failure) {
-      setError(messageOf(failure, t('common.unexpectedError')));
-    }
-  };
+  const { saving, run } = useOneSave();
+  const submit = () =>
+    run(async () => {
+      // A date the box could not read stays there with its message; nothing is sent.
+      if (memberId === null || (joinedOn !== null && !isIsoDate(joinedOn))) return false;
+      setError(null);
+      try {
+        const link = await add.mutateAsync({ unionId: union.id, memberId: Number(memberId), joinedOn });
+        notifications.show({ color: 'teal', message: t('register.union.added', { name: link.memberName }) });
+        onDone();
+        return true;
+      } catch (failure) {
+        setError(messageOf(failure, t('common.unexpectedError')));
+        return false;
+      }
+    });
 
   return (
     <Stack>
@@ -204,7 +211,7 @@ function AddMemberForm({ union, onDone }: { union: OrganizationDetail; onDone: (
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}
         </Button>
-        <Button onClick={() => void submit()} disabled={memberId === null} loading={add.isPending}>
+        <Button onClick={() => void submit()} disabled={memberId === null} loading={saving}>
           {t('register.union.addSubmit')}
         </Button>
       </Group>
@@ -218,17 +225,22 @@ function EndMembershipForm({ link, onDone }: { link: UnionMembership; onDone: ()
   const [leftOn, setLeftOn] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async () => {
-    if (leftOn === null) return;
-    setError(null);
-    try {
-      await end.mutateAsync({ linkId: link.linkId, leftOn });
-      notifications.show({ color: 'teal', message: t('register.union.ended', { name: link.memberName }) });
-      onDone();
-    } catch (failure) {
-      setError(messageOf(failure, t('common.unexpectedError')));
-    }
-  };
+  const { saving, run } = useOneSave();
+  const submit = () =>
+    run(async () => {
+      // A date the box could not read stays there with its message; nothing is sent.
+      if (leftOn === null || !isIsoDate(leftOn)) return false;
+      setError(null);
+      try {
+        await end.mutateAsync({ linkId: link.linkId, leftOn });
+        notifications.show({ color: 'teal', message: t('register.union.ended', { name: link.memberName }) });
+        onDone();
+        return true;
+      } catch (failure) {
+        setError(messageOf(failure, t('common.unexpectedError')));
+        return false;
+      }
+    });
 
   return (
     <Stack>
@@ -242,7 +254,7 @@ function EndMembershipForm({ link, onDone }: { link: UnionMembership; onDone: ()
         <Button variant="default" onClick={onDone}>
           {t('common.cancel')}
         </Button>
-        <Button onClick={() => void submit()} disabled={leftOn === null} loading={end.isPending}>
+        <Button onClick={() => void submit()} disabled={leftOn === null} loading={saving}>
           {t('register.union.endSubmit')}
         </Button>
       </Group>

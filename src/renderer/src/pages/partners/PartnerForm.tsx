@@ -13,11 +13,11 @@ import { call, messageOf } from '../../api';
 import { PossibleDuplicates, SaveConflictNotice } from '../../components/DuplicateNotices';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { useSaveWithDuplicateCheck, useTypedIdentity } from '../../forms/duplicateCheck';
-import { foldFilter } from '../../forms/foldFilter';
-import { useProvinces } from '../../queries';
+import { similarNameConfirmable, useSaveWithDuplicateCheck, useTypedIdentity } from '../../forms/duplicateCheck';
 import { useCreatePartner, usePartnerDuplicateCheck, useUpdatePartner } from '../../queries/partners';
 import { partnerHref } from '../../routing/useHashRoute';
+import { useProvinces } from '../../queries';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 interface PartnerValues {
   kind: PartnerKind | null;
@@ -75,16 +75,21 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
     mode: 'controlled',
     initialValues: valuesOf(initial, defaultProvinceCode ?? null),
     validate: schemaResolver(partnerInput, { sync: true }),
+    // A wrong phone or e-mail is said when the person leaves the box, not only on saving.
+    validateInputOnBlur: ['phone', 'email'],
   });
-  const { submit, saveAnyway, conflict, formError } = useSaveWithDuplicateCheck({
+  const { submit, saveAnyway, conflict, formError, saving } = useSaveWithDuplicateCheck({
     form,
     // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
     inputOf: ({ kind, provinceCode, ...values }): PartnerInput | null =>
       kind === null || provinceCode === null ? null : { ...values, kind, provinceCode },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    findDuplicates: ({ name, provinceCode, taxCode }) => call('partners:checkDuplicates', { name, provinceCode, taxCode, excludeId: initial?.id }),
-    hasNumber: (input) => Boolean(input.taxCode),
+    confirmable: similarNameConfirmable(
+      ({ name, provinceCode, taxCode }: PartnerInput) => call('partners:checkDuplicates', { name, provinceCode, taxCode, excludeId: initial?.id }),
+      (input) => Boolean(input.taxCode),
+    ),
+    confirmed: (input) => ({ ...input, confirmSimilarName: true }),
   });
 
   // Possible duplicates of what is typed so far: a name and a province are enough to ask.
@@ -92,7 +97,6 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
   const duplicates = usePartnerDuplicateCheck(typed && { name: typed.name, provinceCode: typed.place, taxCode: typed.number, excludeId: initial?.id });
   const candidates = typed ? (duplicates.data ?? []) : [];
 
-  const pending = create.isPending || update.isPending;
   const alertMessage = formError ?? (provinces.isError ? messageOf(provinces.error, t('common.loadFailed')) : null);
 
   const kindProps = form.getInputProps('kind');
@@ -145,15 +149,12 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
         <Fieldset legend={t('partners.form.contact')}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <LabelledSelect
+              <ProvinceSelect
                 label={t('partners.form.province')}
                 placeholder={t('partners.form.provincePlaceholder')}
                 nothingFoundMessage={t('partners.noProvince')}
                 required
-                searchable
                 allowDeselect={false}
-                filter={foldFilter}
-                data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
                 {...form.getInputProps('provinceCode')}
               />
               <TextInput label={t('partners.form.address')} placeholder={t('partners.form.addressHint')} {...form.getInputProps('address')} />
@@ -194,17 +195,17 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
             <Textarea label={t('partners.form.note')} autosize minRows={2} {...form.getInputProps('note')} />
           </Stack>
         </Fieldset>
-
-        {conflict && (
-          <SaveConflictNotice
-            conflict={conflict}
-            openLabels={{ takenNumber: t('partners.form.openExisting'), similarName: t('partners.form.viewExisting') }}
-            hrefOf={partnerHref}
-            saving={pending}
-            onSaveAnyway={saveAnyway}
-          />
-        )}
-        <FormFooter error={alertMessage} submitLabel={initial ? t('partners.form.saveChanges') : t('partners.form.submit')} saving={pending} onCancel={onCancel} />
+        <FormFooter error={alertMessage} submitLabel={initial ? t('partners.form.saveChanges') : t('partners.form.submit')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('partners.form.openExisting'), confirmable: t('partners.form.viewExisting') }}
+              hrefOf={partnerHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

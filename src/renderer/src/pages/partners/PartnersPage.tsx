@@ -13,11 +13,11 @@ import { partnerListColumns, type PartnerListColumn, type PartnerListInput, type
 import { partnerKinds, type PartnerKind } from '../../../../shared/domain';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { ListTable, listPageSize, notifyAdded, RecordLink, useListState } from '../../components/ListTable';
-import { foldFilter } from '../../forms/foldFilter';
-import { useAlliance, useProvinces } from '../../queries';
+import { useAlliance } from '../../queries';
 import { usePartnerList } from '../../queries/partners';
 import { partnerHref } from '../../routing/useHashRoute';
 import { PartnerForm } from './PartnerForm';
+import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 /** The column's sort key in the contract; columns without one are not sortable. */
 const sortKeys: Partial<Record<string, PartnerSortKey>> = {
@@ -39,7 +39,6 @@ const initialChoices: PartnerChoices = { search: '', kind: null, provinceCode: n
 
 export function PartnersPage() {
   const { t } = useTranslation();
-  const provinces = useProvinces();
   const alliance = useAlliance();
   const listState = useListState('htx-desk.partners.list', initialChoices);
   const { choices, query, update } = listState;
@@ -122,15 +121,12 @@ export function PartnersPage() {
             value={kind}
             onChange={(value) => update({ kind: partnerKinds.find((item) => item === value) ?? null })}
           />
-          <LabelledSelect
+          <ProvinceSelect
             label={t('partners.provinceFilter')}
             placeholder={t('partners.provinceAll')}
             nothingFoundMessage={t('partners.noProvince')}
             clearable
-            searchable
-            filter={foldFilter}
             w={230}
-            data={(provinces.data ?? []).map((province) => ({ value: province.code, label: province.fullName }))}
             value={provinceCode}
             onChange={(value) => update({ provinceCode: value })}
           />
@@ -148,7 +144,8 @@ export function PartnersPage() {
       hrefOf={partnerHref}
     >
       <Modal opened={adding} onClose={addForm.close} title={t('partners.form.title')} size="xl">
-        <PartnerForm defaultProvinceCode={alliance.data?.provinceCode} onSaved={created} onCancel={addForm.close} />
+        {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
+        {adding && <PartnerForm defaultProvinceCode={alliance.data?.provinceCode} onSaved={created} onCancel={addForm.close} />}
       </Modal>
     </ListTable>
   );

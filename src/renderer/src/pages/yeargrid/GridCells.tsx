@@ -1,14 +1,17 @@
 /**
  * The editable cells of the year grid. Each saves itself on blur or Enter as a one-field patch and
- * shows how that went; Enter moves down the column, as in a spreadsheet, Tab moves across.
+ * shows how that went; Enter moves down the column, as in a spreadsheet, Tab moves across. A number
+ * the cell does not take ("-12" members, a score of 150) stays as typed with its message under it,
+ * and nothing is saved until it is corrected.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Loader, NumberInput, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Loader, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FiguresGridRow, YearlyFigures } from '../../../../shared/contract';
 import { classifications, type Classification } from '../../../../shared/domain';
 import { messageOf } from '../../api';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { formatCount } from '../organization/figures/numbers';
 import { useSaveGridCell } from '../../queries/register';
 
@@ -59,12 +62,18 @@ function useCellSave(row: FiguresGridRow, year: number) {
   return { state, send };
 }
 
+/**
+ * Last year's value beneath a filled cell, faint, as the number alone (the page's intro says what
+ * faint numbers are; the words "Năm trước:" made every money column too wide for 1366 px). Its
+ * title and accessible name say it in full.
+ */
 function Previous({ value }: { value: string }) {
   const { t } = useTranslation();
   if (!value) return null;
+  const said = t('figures.grid.previous', { value });
   return (
-    <Text size="xs" c="dimmed" ta="right" lh={1.2} title={t('figures.grid.previousTitle')} style={{ whiteSpace: 'nowrap' }}>
-      {t('figures.grid.previous', { value })}
+    <Text size="xs" c="dimmed" ta="right" lh={1.2} title={said} aria-label={said} style={{ whiteSpace: 'nowrap' }}>
+      {value}
     </Text>
   );
 }
@@ -78,7 +87,7 @@ interface CellProps {
 export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: GridNumberField }) {
   const { t } = useTranslation();
   const saved = row.figures?.[field] ?? null;
-  const [draft, setDraft] = useState<number | string>(saved ?? '');
+  const [draft, setDraft] = useState<NumberFieldValue>(saved);
   const { state, send } = useCellSave(row, year);
   const previous = row.previous?.[field] ?? null;
   const isMoney = moneyFields.includes(field);
@@ -86,7 +95,9 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const lastSent = useRef<number | null>(saved);
 
   const commit = () => {
-    const value = typeof draft === 'number' ? draft : null;
+    // Text the cell could not take is not sent; the cell says why.
+    if (typeof draft === 'string') return;
+    const value = draft;
     if (value === lastSent.current) return;
     lastSent.current = value;
     send({ [field]: value });
@@ -97,39 +108,32 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
       commit();
       moveDown(event.currentTarget, event.shiftKey ? -1 : 1);
     } else if (event.key === 'Escape') {
-      setDraft(saved ?? '');
+      setDraft(saved);
     }
   };
 
   return (
     <Stack gap={2}>
-      <NumberInput
+      <NumberField
         size="xs"
-        miw={isMoney ? 140 : 76}
+        // Wide enough for tens of billions of đồng, and no wider: nine columns share 1366 px.
+        w={isMoney ? 130 : 64}
         aria-label={t('figures.grid.cellLabel', { field: t(`figures.field.${field}`), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column={field}
-        thousandSeparator="."
-        decimalSeparator=","
-        allowDecimal={false}
-        allowNegative={field === 'profit'}
+        min={field === 'profit' ? null : 0}
         max={field === 'score' ? 100 : undefined}
-        hideControls
         placeholder={previous === null ? undefined : formatCount(previous)}
         value={draft}
         onChange={setDraft}
         onBlur={commit}
         onKeyDown={onKeyDown}
-        error={state.status === 'error'}
+        error={state.status === 'error' ? state.message : undefined}
         rightSection={<StatusIcon state={state} />}
+        rightSectionWidth={22}
         rightSectionPointerEvents="auto"
-        styles={{ input: { textAlign: 'right' } }}
+        styles={{ input: { textAlign: 'right' }, error: { maxWidth: 220 } }}
       />
-      {state.status === 'error' && (
-        <Text size="xs" c="red" maw={220} lh={1.2}>
-          {state.message}
-        </Text>
-      )}
       {/* An empty cell shows last year's value as its placeholder; a filled one beneath. */}
       {saved !== null && <Previous value={formatCount(previous)} />}
     </Stack>
@@ -146,12 +150,14 @@ export function ClassificationCell({ row, rowIndex, year }: CellProps) {
     <Stack gap={2}>
       <Select
         size="xs"
-        miw={130}
+        w={120}
         aria-label={t('figures.grid.cellLabel', { field: t('figures.field.classification'), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column="classification"
         placeholder={t('figures.classification.unclassified')}
         clearable
+        // The clear button takes the chevron's place, leaving room for "Trung bình".
+        clearSectionMode="clear"
         data={classifications.map((option) => ({ value: option, label: t(`figures.classification.${option}`) }))}
         value={value}
         onChange={(next) => {

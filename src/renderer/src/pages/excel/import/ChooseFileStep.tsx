@@ -1,6 +1,6 @@
 /** Step 1: what to import, and the file; it is sent in chunks with a progress bar, then read as a job. */
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, NumberInput, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { importKinds, type ImportKind } from '../../../../../shared/domain';
@@ -11,14 +11,12 @@ import { useStartAnalysis } from '../../../queries/imports';
 
 interface ChooseFileStepProps {
   kind: ImportKind;
-  year: number;
   onKindChange: (kind: ImportKind) => void;
-  onYearChange: (year: number) => void;
   /** The file is on the backend and its reading has started. */
   onStarted: (fileId: string, analysisJobId: string) => void;
 }
 
-export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStarted }: ChooseFileStepProps) {
+export function ChooseFileStep({ kind, onKindChange, onStarted }: ChooseFileStepProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
@@ -51,20 +49,6 @@ export function ChooseFileStep({ kind, year, onKindChange, onYearChange, onStart
           if (value) onKindChange(value as ImportKind);
         }}
       />
-      {kind === 'figures' ? (
-        <NumberInput
-          label={t('excel.import.year')}
-          description={t('excel.import.yearHint')}
-          value={year}
-          min={2000}
-          max={2100}
-          allowDecimal={false}
-          thousandSeparator=""
-          onChange={(value) => {
-            if (typeof value === 'number') onYearChange(value);
-          }}
-        />
-      ) : null}
       <FileInput
         label={t('excel.import.file')}
         placeholder={t('excel.import.filePlaceholder')}

@@ -1,7 +1,9 @@
 /** Step 3: each column of the file and the field it feeds; the proposal comes from its header. */
+import { useState } from 'react';
 import { Alert, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportAnalysis } from '../../../../../shared/contract';
+import { FIRST_FIGURES_YEAR, type ImportAnalysis } from '../../../../../shared/contract';
+import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
 
 /** Column index → field key, or null for a column not imported. */
 export type ColumnMapping = Record<number, string | null>;
@@ -12,10 +14,16 @@ interface MappingStepProps {
   onChange: (mapping: ColumnMapping) => void;
   /** Labels of required fields no column feeds. */
   missing: string[];
+  /** The year of the list's figures, when figures are mapped without a "Năm" column; null: not asked. */
+  year: number | null;
+  /** A year the field takes, or null while the box is empty or holds what it does not take. */
+  onYearChange: (year: number | null) => void;
 }
 
-export function MappingStep({ analysis, mapping, onChange, missing }: MappingStepProps) {
+export function MappingStep({ analysis, mapping, onChange, missing, year, onYearChange }: MappingStepProps) {
   const { t } = useTranslation();
+  // The year as typed, kept while it is not one the field takes; the wizard keeps the last good one.
+  const [typedYear, setTypedYear] = useState<NumberFieldValue | undefined>(undefined);
   const fieldLabel = (key: string) => t(`excel.import.field.${analysis.kind}.${key}` as 'excel.import.field.organizations.name');
   const taken = new Set(Object.values(mapping).filter((field): field is string => field !== null));
   return (
@@ -67,6 +75,22 @@ export function MappingStep({ analysis, mapping, onChange, missing }: MappingSte
           })}
         </Table.Tbody>
       </Table>
+      {year !== null ? (
+        <NumberField
+          maw={360}
+          label={t('excel.import.figuresYear')}
+          description={analysis.detectedYear ? t('excel.import.figuresYearDetected', { year: analysis.detectedYear }) : t('excel.import.yearHint')}
+          required
+          value={typedYear ?? year}
+          min={FIRST_FIGURES_YEAR}
+          max={2100}
+          grouping={false}
+          onChange={(value) => {
+            setTypedYear(value);
+            onYearChange(typeof value === 'number' ? value : null);
+          }}
+        />
+      ) : null}
       {missing.length ? (
         <Alert color="orange" role="alert">
           {t('excel.import.requiredMissing', { fields: missing.join(', ') })}

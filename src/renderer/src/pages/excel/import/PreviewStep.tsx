@@ -11,11 +11,13 @@ import {
   previewFilters,
   type ImportAction,
   type ImportMatch,
+  type ImportPreview,
   type ImportPreviewRow,
   type PreviewFilter,
 } from '../../../../../shared/contract';
 import { formatCount } from '../../../../../shared/format';
 import { LoadError } from '../../../components/LoadError';
+import { useAlliance, useCommunes } from '../../../queries';
 import { usePreview } from '../../../queries/imports';
 
 const pageSize = 50;
@@ -28,6 +30,8 @@ export interface RowDecision {
 export interface Decisions {
   rows: Record<number, RowDecision>;
   bulk: { matched?: ImportAction; fresh?: ImportAction };
+  /** The commune chosen for an address (`ImportPreviewRow.placeKey`): every row with it goes there. */
+  places: Record<string, string>;
 }
 
 interface PreviewStepProps {
@@ -61,12 +65,19 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
   const [filter, setFilter] = useState<PreviewFilter>('all');
   const [page, setPage] = useState(1);
   const preview = usePreview({ jobId, filter, page, pageSize });
+  const alliance = useAlliance();
+  // Any commune of the province, for a row whose place the app could not read.
+  const communes = useCommunes(alliance.data?.provinceCode ?? '');
 
   if (preview.error) return <LoadError error={preview.error} onRetry={() => void preview.refetch()} />;
   const data = preview.data;
 
   const decide = (row: number, change: RowDecision) =>
     onDecisionsChange({ ...decisions, rows: { ...decisions.rows, [row]: { ...decisions.rows[row], ...change } } });
+  /** One answer for an address serves every row that writes it. */
+  const choosePlace = (record: ImportPreviewRow, communeCode: string) =>
+    record.placeKey ? onDecisionsChange({ ...decisions, places: { ...decisions.places, [record.placeKey]: communeCode } }) : decide(record.row, { communeCode });
+  const chosenPlace = (record: ImportPreviewRow) => decisions.rows[record.row]?.communeCode ?? (record.placeKey ? decisions.places[record.placeKey] : undefined) ?? null;
   /** A bulk choice replaces the single choices made for that group on the pages seen. */
   const bulk = (group: 'matched' | 'fresh', action: ImportAction) => {
     const rows = Object.fromEntries(
@@ -76,32 +87,39 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         return [row, inGroup ? { ...decision, action: undefined } : decision];
       }),
     );
-    onDecisionsChange({ rows, bulk: { ...decisions.bulk, [group]: action } });
+    onDecisionsChange({ ...decisions, rows, bulk: { ...decisions.bulk, [group]: action } });
   };
 
-  // A wide sheet scrolls sideways: the row number and the first mapped column (in the office's
-  // sheets, the name) stay in view, so that each cell can be told whose it is; the name gets the
-  // width of two lines, not of a word.
+  const valueColumn = (column: ImportPreview['columns'][number], index: number): DataTableColumn<ImportPreviewRow> => ({
+    accessor: `value${String(index)}`,
+    title: t(`excel.import.field.${data?.kind ?? 'organizations'}.${column.field}` as 'excel.import.field.organizations.name'),
+    render: (record) => <Text size="sm">{record.values[index]}</Text>,
+    ...(index === 0 ? { pinned: 'left' as const, width: 220 } : {}),
+  });
+
+  // A wide sheet scrolls sideways, and its verdict never does: the row number and the first mapped
+  // column (in the office's sheets, the name) stay at the left, so that each cell can be told whose
+  // it is, with the row's problems and match beside them; what will be done with the row stays at
+  // the right. At 1366 px all of that is in view before any scrolling.
   const columns: DataTableColumn<ImportPreviewRow>[] = [
     { accessor: 'row', title: t('excel.import.rowNumber'), width: 64, pinned: 'left' },
-    ...(data?.columns ?? []).map(
-      (column, index): DataTableColumn<ImportPreviewRow> => ({
-        accessor: `value${String(index)}`,
-        title: t(`excel.import.field.${data?.kind ?? 'organizations'}.${column.field}` as 'excel.import.field.organizations.name'),
-        render: (record) => <Text size="sm">{record.values[index]}</Text>,
-        ...(index === 0 ? { pinned: 'left' as const, width: 240 } : {}),
-      }),
-    ),
+    ...(data?.columns ?? []).slice(0, 1).map((column) => valueColumn(column, 0)),
     {
       accessor: 'problems',
       title: t('excel.import.problems'),
-      width: 280,
+      width: 260,
       render: (record) =>
-        record.problems.length ? (
+        record.problems.length || record.notes.length ? (
           <Stack gap={2}>
             {record.problems.map((problem) => (
               <Text key={`${problem.cell}${problem.message}`} size="xs" c="red">
                 {problem.cell}: {problem.message}
+              </Text>
+            ))}
+            {/* How a loosely written cell was read: said, not a reason to refuse the row. */}
+            {record.notes.map((note) => (
+              <Text key={`${note.cell}${note.message}`} size="xs" c="dimmed">
+                {note.cell}: {note.message}
               </Text>
             ))}
           </Stack>
@@ -110,32 +128,43 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
     {
       accessor: 'match',
       title: t('excel.import.match'),
-      width: 220,
+      width: 200,
       render: (record) => (
         <Stack gap={4}>
           {record.match ? <MatchBadge match={record.match} /> : null}
-          {record.communeChoices.length ? (
+          {record.status === 'valid' && (record.communeChoices.length || record.needsPlace) ? (
             <Select
               size="xs"
+              searchable
               aria-label={`${t('excel.import.communeChoice')} ${String(record.row)}`}
-              placeholder={t('excel.import.communeChoicePlaceholder')}
+              placeholder={record.needsPlace ? t('excel.import.placeChoicePlaceholder') : t('excel.import.communeChoicePlaceholder')}
+              description={record.placeKey ? t('excel.import.placeAppliesToAll') : undefined}
               allowDeselect={false}
-              data={record.communeChoices.map((place) => ({ value: place.code, label: place.name }))}
-              value={decisions.rows[record.row]?.communeCode ?? null}
-              onChange={(value) => decide(record.row, { communeCode: value ?? undefined })}
+              data={
+                record.needsPlace
+                  ? (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))
+                  : record.communeChoices.map((place) => ({ value: place.code, label: place.name }))
+              }
+              value={chosenPlace(record)}
+              onChange={(value) => {
+                if (value) choosePlace(record, value);
+              }}
             />
           ) : record.commune ? (
             <Text size="xs" c="dimmed">
               {record.commune.name}
+              {record.placeRemembered ? ` — ${t('excel.import.placeRemembered')}` : ''}
             </Text>
           ) : null}
         </Stack>
       ),
     },
+    ...(data?.columns ?? []).slice(1).map((column, index) => valueColumn(column, index + 1)),
     {
       accessor: 'action',
       title: t('excel.import.action'),
       width: 150,
+      pinned: 'right',
       render: (record) =>
         record.status === 'invalid' ? (
           <Text size="sm" c="dimmed">
@@ -169,6 +198,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
           <Badge color="blue">{t('excel.import.counts.matched', { count: counts.matched })}</Badge>
           <Badge color="gray">{t('excel.import.counts.fresh', { count: counts.fresh })}</Badge>
           {counts.ambiguous ? <Badge color="orange">{t('excel.import.counts.ambiguous', { count: counts.ambiguous })}</Badge> : null}
+          {counts.unplaced ? <Badge color="orange">{t('excel.import.counts.unplaced', { count: counts.unplaced })}</Badge> : null}
         </Group>
       ) : null}
       <Group justify="space-between" wrap="wrap">

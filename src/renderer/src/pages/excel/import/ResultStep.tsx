@@ -1,16 +1,16 @@
 /** Step 5: what the commit did, the rows it could not take as an Excel file, and undoing it. */
 import { useCallback, useState } from 'react';
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconArrowBackUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ImportSummary, JobStatus } from '../../../../../shared/contract';
+import type { ImportLaterChange, ImportSummary, JobStatus, UndoMode } from '../../../../../shared/contract';
 import { formatCount } from '../../../../../shared/format';
 import { messageOf } from '../../../api';
 import { ExcelJobModal } from '../../../components/ExportButton';
 import { JobProgress } from '../../../components/JobProgress';
-import { useFailedRows, useStartUndo, useUndoResult } from '../../../queries/imports';
+import { useFailedRows, useStartUndo, useUndoCheck, useUndoResult } from '../../../queries/imports';
 
 interface ResultStepProps {
   commitJobId: string;
@@ -67,12 +67,20 @@ interface UndoButtonProps {
   onUndone?: () => void;
 }
 
+/** The first few names of a list, and how many more. */
+function shortList(changes: readonly ImportLaterChange[], more: (count: number) => string): string[] {
+  const names = [...new Set(changes.map((change) => change.name))];
+  return names.length > 8 ? [...names.slice(0, 8), more(names.length - 8)] : names;
+}
+
 /**
  * Asks first, then undoes the whole batch as a job, with its progress and Hủy in place of the
- * button; a refusal (records changed since) is shown as it is worded.
+ * button. When records were changed since the import, they are shown, and the person chooses to
+ * take those changes back too or to keep those records and undo the rest — never a dead end.
  */
 export function UndoButton({ batchId, fileName, label, onUndone }: UndoButtonProps) {
   const { t } = useTranslation();
+  const check = useUndoCheck();
   const start = useStartUndo();
   const { mutate: collect, isPending: collecting, isSuccess: undone } = useUndoResult();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -83,8 +91,13 @@ export function UndoButton({ batchId, fileName, label, onUndone }: UndoButtonPro
       const fail = (message: string) => notifications.show({ color: 'red', autoClose: false, message });
       if (status.state === 'done') {
         collect(status.jobId, {
-          onSuccess: () => {
-            notifications.show({ color: 'teal', message: t('excel.import.undone', { file: fileName }) });
+          onSuccess: ({ kept }) => {
+            const names = shortList(kept, (count) => t('excel.import.undoLater.more', { count })).join('; ');
+            notifications.show({
+              color: 'teal',
+              autoClose: kept.length ? false : undefined,
+              message: kept.length ? t('excel.import.undoLater.kept', { count: kept.length, names }) : t('excel.import.undone', { file: fileName }),
+            });
             onUndone?.();
           },
           onError: (error) => fail(messageOf(error, t('common.unexpectedError'))),
@@ -98,21 +111,64 @@ export function UndoButton({ batchId, fileName, label, onUndone }: UndoButtonPro
     [collect, fileName, onUndone, t],
   );
 
+  const failed = (error: unknown) => notifications.show({ color: 'red', autoClose: false, message: messageOf(error, t('common.unexpectedError')) });
+  const undo = (mode: UndoMode) => start.mutate({ batchId, mode }, { onSuccess: (started) => setJobId(started.jobId), onError: failed });
+  const askAboutLater = (changed: readonly ImportLaterChange[]) => {
+    const id = modals.open({
+      title: t('excel.import.undoLater.title'),
+      size: 'lg',
+      children: (
+        <Stack>
+          <Text size="sm">{t('excel.import.undoLater.body', { file: fileName })}</Text>
+          <List size="sm">
+            {shortList(changed, (count) => t('excel.import.undoLater.more', { count })).map((name) => (
+              <List.Item key={name}>{name}</List.Item>
+            ))}
+          </List>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => modals.close(id)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              variant="light"
+              onClick={() => {
+                modals.close(id);
+                undo('keepChanged');
+              }}
+            >
+              {t('excel.import.undoLater.keepChanged')}
+            </Button>
+            <Button
+              color="red"
+              onClick={() => {
+                modals.close(id);
+                undo('withLater');
+              }}
+            >
+              {t('excel.import.undoLater.withLater')}
+            </Button>
+          </Group>
+        </Stack>
+      ),
+    });
+  };
   const confirm = () =>
-    modals.openConfirmModal({
-      title: t('excel.import.undoTitle'),
-      children: <Text size="sm">{t('excel.import.undoConfirm', { file: fileName })}</Text>,
-      labels: { confirm: t('excel.import.undoSubmit'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        start.mutate(batchId, {
-          onSuccess: (started) => setJobId(started.jobId),
-          onError: (error) => notifications.show({ color: 'red', autoClose: false, message: messageOf(error, t('common.unexpectedError')) }),
-        }),
+    check.mutate(batchId, {
+      onError: failed,
+      onSuccess: ({ changedLater }) => {
+        if (changedLater.length) return askAboutLater(changedLater);
+        modals.openConfirmModal({
+          title: t('excel.import.undoTitle'),
+          children: <Text size="sm">{t('excel.import.undoConfirm', { file: fileName })}</Text>,
+          labels: { confirm: t('excel.import.undoSubmit'), cancel: t('common.cancel') },
+          confirmProps: { color: 'red' },
+          onConfirm: () => undo('strict'),
+        });
+      },
     });
   if (jobId !== null) return <JobProgress key={jobId} jobId={jobId} onEnded={ended} />;
   return (
-    <Button variant="default" color="red" leftSection={<IconArrowBackUp size={16} />} loading={start.isPending || collecting} disabled={undone} onClick={confirm}>
+    <Button variant="default" color="red" leftSection={<IconArrowBackUp size={16} />} loading={check.isPending || start.isPending || collecting} disabled={undone} onClick={confirm}>
       {label ?? t('excel.import.undoThis')}
     </Button>
   );

@@ -50,7 +50,7 @@ export function ReportParameters({ period, value, onChange }: ReportParametersPr
   return (
     <Group grow>
       <DateField label={t('reports.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
-      <DateField label={t('reports.to')} value={value.to} onChange={(to) => onChange({ ...value, to })} />
+      <DateField label={t('reports.to')} minDate={value.from} value={value.to} onChange={(to) => onChange({ ...value, to })} />
     </Group>
   );
 }

@@ -1,30 +1,28 @@
 /**
  * Adds or changes one year of an organization's figures. Every field is optional (an office often
- * knows only part of a year); the backend checks the rest and its messages go under their fields.
+ * knows only part of a year). The contract's schema checks each figure as it is typed; the backend
+ * still decides, and its messages go under their fields.
  */
-import { NumberInput, SimpleGrid, Stack, Text, type NumberInputProps } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { SimpleGrid, Stack } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { classifications, type Classification } from '../../../../../shared/domain';
-import { numericFigureFields, type YearlyFigures } from '../../../../../shared/contract';
+import { figuresSaveInput, FIRST_FIGURES_YEAR, numericFigureFields, type YearlyFigures } from '../../../../../shared/contract';
+import { FormFooter } from '../../../components/FormFooter';
+import { LabelledSelect } from '../../../components/LabelledSelect';
+import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
+import { useFormSave } from '../../../forms/oneSave';
+import { useSaveFigures } from '../../../queries/register';
 
 type NumericFigureField = (typeof numericFigureFields)[number];
-import { LabelledSelect } from '../../../components/LabelledSelect';
-import { splitServerError } from '../../../forms/serverErrors';
-import { useSaveFigures } from '../../../queries/register';
-import { useState } from 'react';
-import { FormFooter } from '../../../components/FormFooter';
 
-
-
-type FormValues = { year: number | string; classification: string | null } & Record<NumericFigureField, number | string>;
+type FormValues = { year: NumberFieldValue; classification: Classification | null } & Record<NumericFigureField, NumberFieldValue>;
 
 const moneyFields: readonly NumericFigureField[] = ['revenue', 'profit', 'averageIncome', 'totalAssets'];
 
-function numberOrNull(value: number | string): number | null {
-  return typeof value === 'number' ? value : null;
-}
+/** The figures as the contract reads them (the organization is added on saving). */
+const valuesSchema = figuresSaveInput.omit({ organizationId: true });
 
 interface FiguresFormProps {
   organizationId: number;
@@ -39,77 +37,74 @@ interface FiguresFormProps {
 export function FiguresForm({ organizationId, existing, takenYears, defaultYear, onDone }: FiguresFormProps) {
   const { t } = useTranslation();
   const save = useSaveFigures();
-  const [general, setGeneral] = useState<string | null>(null);
+  const schemaErrors = schemaResolver(valuesSchema, { sync: true });
   const form = useForm<FormValues>({
+    mode: 'controlled',
     initialValues: {
       year: existing?.year ?? defaultYear,
       classification: existing?.classification ?? null,
-      ...(Object.fromEntries(numericFigureFields.map((field) => [field, existing?.[field] ?? ''])) as Record<NumericFigureField, number | string>),
+      ...(Object.fromEntries(numericFigureFields.map((field) => [field, existing?.[field] ?? null])) as Record<NumericFigureField, NumberFieldValue>),
     },
-    validate: {
-      year: (value) => {
-        if (typeof value !== 'number') return t('figures.form.yearRequired');
-        if (!existing && takenYears.includes(value)) return t('figures.form.yearTaken', { year: value });
-        return null;
-      },
+    validate: (values) => {
+      const errors = schemaErrors(values);
+      if (values.year === null) errors.year = t('figures.form.yearRequired');
+      else if (!existing && typeof values.year === 'number' && takenYears.includes(values.year)) {
+        errors.year = t('figures.form.yearTaken', { year: values.year });
+      }
+      return errors;
     },
   });
 
-  const submit = form.onSubmit((values) => {
-    setGeneral(null);
-    const input = {
-      organizationId,
-      year: Number(values.year),
-      classification: (values.classification as Classification | null) ?? null,
-      ...(Object.fromEntries(numericFigureFields.map((field) => [field, numberOrNull(values[field])])) as Record<NumericFigureField, number | null>),
-    };
-    save.mutate(input, {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('figures.form.saved', { year: input.year }) });
-        onDone();
-      },
-      onError: (error) => {
-        const { fields, general: message } = splitServerError(error, ['year', 'classification', ...numericFigureFields], t('common.unexpectedError'));
-        form.setErrors(fields);
-        setGeneral(message);
-      },
-    });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (values) => {
+      const { data } = valuesSchema.safeParse(values);
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (!data) throw new Error('The schema has checked the figures.');
+      return save.mutateAsync({ ...data, organizationId });
+    },
+    onSaved: (saved) => {
+      notifications.show({ color: 'teal', message: t('figures.form.saved', { year: saved.year }) });
+      onDone();
+    },
   });
 
-  const numberProps = (field: NumericFigureField): NumberInputProps => ({
-    label: t(`figures.field.${field}`),
-    thousandSeparator: '.',
-    decimalSeparator: ',',
-    allowDecimal: false,
-    allowNegative: field === 'profit',
-    hideControls: true,
-    rightSection: moneyFields.includes(field) ? <Text size="sm" c="dimmed">₫</Text> : undefined,
-    ...form.getInputProps(field),
-  });
+  const figure = (field: NumericFigureField, description?: string) => (
+    <NumberField
+      label={t(`figures.field.${field}`)}
+      description={description}
+      // The hint goes under the box, so that the boxes of a row stay level.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      min={field === 'profit' ? null : 0}
+      max={field === 'score' ? 100 : undefined}
+      unit={moneyFields.includes(field) ? '₫' : undefined}
+      {...form.getInputProps(field)}
+    />
+  );
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <NumberInput
+        <NumberField
           label={t('figures.field.year')}
           required
           disabled={Boolean(existing)}
-          allowDecimal={false}
-          allowNegative={false}
+          min={FIRST_FIGURES_YEAR}
+          grouping={false}
           w={140}
           {...form.getInputProps('year')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NumberInput {...numberProps('membersOfficial')} />
-          <NumberInput {...numberProps('membersAssociate')} />
-          <NumberInput {...numberProps('workers')} />
-          <NumberInput {...numberProps('averageIncome')} description={t('figures.form.perMonth')} />
-          <NumberInput {...numberProps('revenue')} />
-          <NumberInput {...numberProps('profit')} description={t('figures.form.lossHint')} />
-          <NumberInput {...numberProps('totalAssets')} />
-          <div />
-          <NumberInput {...numberProps('managers')} />
-          <NumberInput {...numberProps('managersWithDegree')} />
+        {/* Three to a row, people then money then managers: the whole year fits 768 px with its save button. */}
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+          {figure('membersOfficial')}
+          {figure('membersAssociate')}
+          {figure('workers')}
+          {figure('revenue')}
+          {figure('profit', t('figures.form.lossHint'))}
+          {figure('totalAssets')}
+          {figure('averageIncome', t('figures.form.perMonth'))}
+          {figure('managers')}
+          {figure('managersWithDegree')}
           <LabelledSelect
             label={t('figures.field.classification')}
             placeholder={t('figures.classification.unclassified')}
@@ -117,9 +112,9 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
             data={classifications.map((value) => ({ value, label: t(`figures.classification.${value}`) }))}
             {...form.getInputProps('classification')}
           />
-          <NumberInput {...numberProps('score')} max={100} min={0} description={t('figures.form.scoreHint')} />
+          {figure('score', t('figures.form.scoreHint'))}
         </SimpleGrid>
-        <FormFooter error={general} submitLabel={t('figures.form.submit')} saving={save.isPending} onCancel={onDone} />
+        <FormFooter error={formError} submitLabel={t('figures.form.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -17,6 +17,8 @@ import { foldFilter } from '../../../forms/foldFilter';
 import { useAlliance, useCommunes } from '../../../queries';
 import { useRecordLifecycle } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
+import { isIsoDate } from '../../../../../shared/typed';
+import { useOneSave } from '../../../forms/oneSave';
 import { initialNewSuccessors } from './kinds';
 import { OrganizationMultiPicker, OrganizationPicker } from './OrganizationPicker';
 import { FormFooter } from '../../../components/FormFooter';
@@ -115,7 +117,8 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
     },
     validate: {
       kind: (value) => (value ? null : t('figures.lifecycle.form.kindRequired')),
-      date: (value) => (value ? null : t('figures.lifecycle.form.dateRequired')),
+      // A date the box could not read reaches the form as its text; the field says why.
+      date: (value) => (value === null ? t('figures.lifecycle.form.dateRequired') : isIsoDate(value) ? null : t('fields.unreadable')),
     },
   });
   const { kind } = form.values;
@@ -135,28 +138,33 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
     form.clearErrors();
   };
 
-  const submit = form.onSubmit((values) => {
-    setGeneral(null);
-    record.mutate(toRecordInput(values, organization.id), {
-      onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('figures.lifecycle.form.saved', { kind: t(`figures.lifecycle.kind.${values.kind ?? 'founding'}`) }) });
-        onDone();
-      },
-      onError: (error) => {
-        if (!(error instanceof ApiError)) return setGeneral(t('common.unexpectedError'));
-        if (error.error.kind !== 'validation') return setGeneral(error.error.message);
-        const fields: Record<string, string> = {};
-        const unplaced: string[] = [];
-        for (const issue of error.error.issues) {
-          const path = formPathOf(issue.path, values);
-          if (path) fields[path] ??= issue.message;
-          else unplaced.push(issue.message);
+  const { saving, run } = useOneSave();
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      setGeneral(null);
+      try {
+        await record.mutateAsync(toRecordInput(values, organization.id));
+      } catch (error) {
+        if (!(error instanceof ApiError)) setGeneral(t('common.unexpectedError'));
+        else if (error.error.kind !== 'validation') setGeneral(error.error.message);
+        else {
+          const fields: Record<string, string> = {};
+          const unplaced: string[] = [];
+          for (const issue of error.error.issues) {
+            const path = formPathOf(issue.path, values);
+            if (path) fields[path] ??= issue.message;
+            else unplaced.push(issue.message);
+          }
+          form.setErrors(fields);
+          setGeneral(unplaced.length ? unplaced.join(' ') : Object.keys(fields).length ? null : error.error.message);
         }
-        form.setErrors(fields);
-        setGeneral(unplaced.length ? unplaced.join(' ') : Object.keys(fields).length ? null : error.error.message);
-      },
-    });
-  });
+        return false;
+      }
+      notifications.show({ color: 'teal', message: t('figures.lifecycle.form.saved', { kind: t(`figures.lifecycle.kind.${values.kind ?? 'founding'}`) }) });
+      onDone();
+      return true;
+    }),
+  );
 
   const kindOptions = organizationKinds.map((value) => ({ value, label: t(`organization.kind.${value}`) }));
   const communeOptions = (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }));
@@ -325,7 +333,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
         )}
 
         <Textarea label={t('figures.lifecycle.form.note')} rows={2} {...form.getInputProps('note')} />
-        <FormFooter error={general} submitLabel={t('figures.lifecycle.form.submit')} saving={record.isPending} onCancel={onDone} />
+        <FormFooter error={general} submitLabel={t('figures.lifecycle.form.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -2,15 +2,15 @@
  * Adds or changes one certification, of a product or of the organization as a whole. Stars are
  * asked only for kinds that have them (OCOP), as the lookup of certification kinds says.
  */
-import { useState } from 'react';
 import { Input, Rating, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { Certification, Product } from '../../../../../shared/contract';
+import { isIsoDate } from '../../../../../shared/typed';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { foldFilter } from '../../../forms/foldFilter';
-import { splitServerError } from '../../../forms/serverErrors';
+import { useFormSave } from '../../../forms/oneSave';
 import { useLookups, useSaveCertification } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
 import { FormFooter } from '../../../components/FormFooter';
@@ -25,8 +25,6 @@ interface FormValues {
   expiresOn: string | null;
 }
 
-const fieldNames = ['productId', 'kindCode', 'stars', 'number', 'issuer', 'issuedOn', 'expiresOn'];
-
 interface CertificationFormProps {
   organizationId: number;
   products: Product[];
@@ -40,8 +38,8 @@ export function CertificationForm({ organizationId, products, existing, productI
   const { t } = useTranslation();
   const lookups = useLookups();
   const save = useSaveCertification();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<FormValues>({
+    mode: 'controlled',
     initialValues: {
       productId: String(existing ? (existing.productId ?? '') : (productId ?? '')) || null,
       kindCode: existing?.kindCode ?? null,
@@ -53,19 +51,22 @@ export function CertificationForm({ organizationId, products, existing, productI
     },
     validate: {
       kindCode: (value) => (value ? null : t('figures.products.cert.kindRequired')),
+      stars: (value, values) => (hasStarsFor(values.kindCode) && value === 0 ? t('figures.products.cert.starsRequired') : null),
+      // Dates the box could not read reach the form as their text; the field says why.
+      issuedOn: (value) => (value === null || isIsoDate(value) ? null : t('fields.unreadable')),
+      expiresOn: (value) => (value === null || isIsoDate(value) ? null : t('fields.unreadable')),
     },
   });
   const kinds = lookups.data?.certificationKinds ?? [];
-  const hasStars = kinds.find((kind) => kind.code === form.values.kindCode)?.hasStars ?? false;
+  function hasStarsFor(kindCode: string | null): boolean {
+    return kinds.find((kind) => kind.code === kindCode)?.hasStars ?? false;
+  }
+  const hasStars = hasStarsFor(form.values.kindCode);
 
-  const submit = form.onSubmit((values) => {
-    setGeneral(null);
-    if (hasStars && values.stars === 0) {
-      form.setFieldError('stars', t('figures.products.cert.starsRequired'));
-      return;
-    }
-    save.mutate(
-      {
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (values) =>
+      save.mutateAsync({
         id: existing?.id,
         organizationId,
         productId: values.productId ? Number(values.productId) : null,
@@ -75,19 +76,11 @@ export function CertificationForm({ organizationId, products, existing, productI
         issuer: values.issuer,
         issuedOn: values.issuedOn,
         expiresOn: values.expiresOn,
-      },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('figures.products.cert.saved', { kind: saved.kindName }) });
-          onDone();
-        },
-        onError: (error) => {
-          const split = splitServerError(error, fieldNames, t('common.unexpectedError'));
-          form.setErrors(split.fields);
-          setGeneral(split.general);
-        },
-      },
-    );
+      }),
+    onSaved: (saved) => {
+      notifications.show({ color: 'teal', message: t('figures.products.cert.saved', { kind: saved.kindName }) });
+      onDone();
+    },
   });
 
   return (
@@ -126,7 +119,7 @@ export function CertificationForm({ organizationId, products, existing, productI
           <DateField label={t('figures.products.cert.issuedOn')} {...form.getInputProps('issuedOn')} />
           <DateField label={t('figures.products.cert.expiresOn')} {...form.getInputProps('expiresOn')} />
         </SimpleGrid>
-        <FormFooter error={general} submitLabel={t('figures.products.cert.submit')} saving={save.isPending} onCancel={onDone} />
+        <FormFooter error={formError} submitLabel={t('figures.products.cert.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,69 +1,57 @@
 /** Adds or changes one product: name, group, unit, volume per year or season, price per unit. */
-import { useState } from 'react';
-import { NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea, Input } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { SegmentedControl, SimpleGrid, Stack, TextInput, Textarea, Input } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { Product, VolumePeriod } from '../../../../../shared/contract';
-import { splitServerError } from '../../../forms/serverErrors';
-import { useSaveProduct } from '../../../queries/register';
+import { QUANTITY_ENTRY_DECIMALS } from '../../../../../shared/agreements';
+import { productInput, type Product, type VolumePeriod } from '../../../../../shared/contract';
 import { FormFooter } from '../../../components/FormFooter';
+import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
+import { useFormSave } from '../../../forms/oneSave';
+import { useSaveProduct } from '../../../queries/register';
 
 interface FormValues {
   name: string;
   productGroup: string;
   unit: string;
-  volume: number | string;
+  volume: NumberFieldValue;
   volumePeriod: VolumePeriod;
-  price: number | string;
+  price: NumberFieldValue;
   note: string;
 }
 
-const fieldNames = ['name', 'productGroup', 'unit', 'volume', 'volumePeriod', 'price', 'note'];
+/** The product as the contract reads it (its organization and id are added on saving). */
+const valuesSchema = productInput.omit({ id: true, organizationId: true });
 
 export function ProductForm({ organizationId, existing, onDone }: { organizationId: number; existing?: Product; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveProduct();
-  const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<FormValues>({
+    mode: 'controlled',
     initialValues: {
       name: existing?.name ?? '',
       productGroup: existing?.productGroup ?? '',
       unit: existing?.unit ?? '',
-      volume: existing?.volume ?? '',
+      volume: existing?.volume ?? null,
       volumePeriod: existing?.volumePeriod ?? 'year',
-      price: existing?.price ?? '',
+      price: existing?.price ?? null,
       note: existing?.note ?? '',
     },
-    validate: { name: (value) => (value.trim() === '' ? t('figures.products.form.nameRequired') : null) },
+    validate: schemaResolver(valuesSchema, { sync: true }),
   });
 
-  const submit = form.onSubmit((values) => {
-    setGeneral(null);
-    save.mutate(
-      {
-        id: existing?.id,
-        organizationId,
-        name: values.name,
-        productGroup: values.productGroup,
-        unit: values.unit,
-        volume: typeof values.volume === 'number' ? values.volume : null,
-        volumePeriod: values.volumePeriod,
-        price: typeof values.price === 'number' ? values.price : null,
-        note: values.note,
-      },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('figures.products.form.saved', { name: saved.name }) });
-          onDone();
-        },
-        onError: (error) => {
-          const split = splitServerError(error, fieldNames, t('common.unexpectedError'));
-          form.setErrors(split.fields);
-          setGeneral(split.general);
-        },
-      },
-    );
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: ({ volume, price, ...values }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (typeof volume === 'string' || typeof price === 'string') throw new Error('The schema has read the numbers.');
+      // What the person typed, as typed: the backend cleans it with the same schema.
+      return save.mutateAsync({ ...values, volume, price, id: existing?.id, organizationId });
+    },
+    onSaved: (saved) => {
+      notifications.show({ color: 'teal', message: t('figures.products.form.saved', { name: saved.name }) });
+      onDone();
+    },
   });
 
   const unit = form.values.unit.trim();
@@ -82,14 +70,10 @@ export function ProductForm({ organizationId, existing, onDone }: { organization
             placeholder={t('figures.products.form.unitPlaceholder')}
             {...form.getInputProps('unit')}
           />
-          <NumberInput
+          <NumberField
             label={t('figures.products.field.volume')}
-            thousandSeparator="."
-            decimalSeparator=","
-            allowNegative={false}
-            hideControls
-            rightSection={unit ? <Text size="sm" c="dimmed" pr="xs">{unit}</Text> : undefined}
-            rightSectionWidth={unit ? 'auto' : undefined}
+            decimals={QUANTITY_ENTRY_DECIMALS}
+            unit={unit || undefined}
             {...form.getInputProps('volume')}
           />
           <Input.Wrapper label={t('figures.products.field.volumePeriod')}>
@@ -102,20 +86,15 @@ export function ProductForm({ organizationId, existing, onDone }: { organization
               {...form.getInputProps('volumePeriod')}
             />
           </Input.Wrapper>
-          <NumberInput
+          <NumberField
             label={t('figures.products.field.price')}
             description={unit ? t('figures.products.form.pricePer', { unit }) : t('figures.products.form.pricePerUnit')}
-            thousandSeparator="."
-            decimalSeparator=","
-            allowNegative={false}
-            allowDecimal={false}
-            hideControls
-            rightSection={<Text size="sm" c="dimmed">₫</Text>}
+            unit="₫"
             {...form.getInputProps('price')}
           />
         </SimpleGrid>
         <Textarea label={t('figures.products.field.note')} rows={2} {...form.getInputProps('note')} />
-        <FormFooter error={general} submitLabel={t('figures.products.form.submit')} saving={save.isPending} onCancel={onDone} />
+        <FormFooter error={formError} submitLabel={t('figures.products.form.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,0 +1,143 @@
+/**
+ * The one number input of the app: counts, money in đồng, quantities, scores, years. It reads what
+ * is typed as Vietnamese write it (shared/typed.ts: "1.250,75", "1,5", "-12") and never changes it
+ * behind the person's back: a number the field does not take (negative, too large, with decimals
+ * where only whole numbers go, not a number at all) stays in the box as typed, with a message under
+ * it, until it is corrected. Once the person leaves a number the field takes, its thousands are
+ * grouped ("1250000" → "1.250.000"), which shows how it was read without changing it.
+ *
+ * Built on Mantine's TextInput rather than its NumberInput: NumberInput (react-number-format)
+ * rewrites keystrokes as they come. Typed key by key into a field with a comma as decimal sign,
+ * "1,5" became 5 and "1.250,75" became 75; with negatives not allowed, "-12" became 12; with a max of
+ * 100, 150 became 100 on blur. None of it can be kept as typed and questioned.
+ *
+ * What the form gets: the number; null when the box is empty; or, while the box holds something the
+ * field does not take, that text. A form's schema refuses text where a number goes, so a save is
+ * refused while any number field is wrong, and the backend would refuse it too (never a silent 0).
+ */
+import { useState, type FocusEvent, type ReactNode } from 'react';
+import { Text, TextInput, type TextInputProps } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { checkNumber, formatTypedNumber, readTypedNumber, type NumberProblem, type NumberRules } from '../../../shared/typed';
+
+/** A number field's value in its form: a number, null when empty, or text it cannot take. */
+export type NumberFieldValue = number | null | string;
+
+export type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | 'onChange' | 'type' | 'min' | 'max'> &
+  NumberRules & {
+    value?: NumberFieldValue;
+    onChange?: (value: NumberFieldValue) => void;
+    /** Written after the number inside the box: ₫, or the unit of a quantity. */
+    unit?: ReactNode;
+    /** Thousands set off with dots (1.250.000), except in a year. True unless said. */
+    grouping?: boolean;
+  };
+
+/** Every digit a stored number has: rounding it for show would change it silently. */
+const allDigits = 20;
+
+function textOf(value: NumberFieldValue, grouping: boolean): string {
+  if (value === null) return '';
+  return typeof value === 'number' ? formatTypedNumber(value, allDigits, grouping) : value;
+}
+
+interface Judged {
+  value: NumberFieldValue;
+  problem: NumberProblem | null;
+  /** The number as typed with its thousands grouped, for a number the field takes. */
+  grouped?: string;
+}
+
+function judge(text: string, rules: NumberRules): Judged {
+  const reading = readTypedNumber(text);
+  if (reading.kind === 'empty') return { value: null, problem: null };
+  if (reading.kind === 'problem') return { value: text, problem: reading.problem };
+  const problem = checkNumber(reading.value, reading.decimals, rules);
+  return problem ? { value: text, problem } : { value: reading.value, problem: null, grouped: reading.text };
+}
+
+function messageOf(problem: NumberProblem, text: string, t: TFunction): string {
+  const shown = (value: number) => formatTypedNumber(value, allDigits);
+  switch (problem.code) {
+    case 'notNumber':
+    case 'dotGrouping':
+    case 'tooLarge':
+      return t(`fields.number.${problem.code}`, { text: text.trim() });
+    case 'tooManyDecimals':
+      return t('fields.number.tooManyDecimals', { decimals: problem.decimals });
+    case 'outOfRange':
+      return t('fields.number.outOfRange', { min: shown(problem.min), max: shown(problem.max) });
+    case 'belowMin':
+      return t('fields.number.belowMin', { min: shown(problem.min) });
+    case 'aboveMax':
+      return t('fields.number.aboveMax', { max: shown(problem.max) });
+    default:
+      return t(`fields.number.${problem.code}`);
+  }
+}
+
+export function NumberField({
+  value = null,
+  onChange,
+  decimals,
+  min,
+  max,
+  positive,
+  unit,
+  grouping = true,
+  error,
+  onBlur,
+  rightSection,
+  rightSectionWidth,
+  ...props
+}: NumberFieldProps) {
+  const { t } = useTranslation();
+  const rules: NumberRules = { decimals, min, max, positive };
+  const [text, setText] = useState(() => textOf(value, grouping));
+  // The value this field last gave (or was given): another one comes from outside (a reset, Esc
+  // in the year grid) and replaces the text.
+  const [held, setHeld] = useState<NumberFieldValue>(value);
+  // Messages wait until the person has left the field once, so that half-typed "1." is not scolded.
+  const [revealed, setRevealed] = useState(false);
+  if (!Object.is(value, held)) {
+    setHeld(value);
+    setText(textOf(value, grouping));
+  }
+
+  const judged = judge(text, rules);
+  const problem = judged.problem && (revealed || error) ? messageOf(judged.problem, text, t) : null;
+  const unitWidth = typeof unit === 'string' ? Math.max(28, unit.length * 8 + 16) : undefined;
+
+  return (
+    <TextInput
+      inputMode="decimal"
+      autoComplete="off"
+      {...props}
+      value={text}
+      onChange={(event) => {
+        const typed = event.currentTarget.value;
+        const next = judge(typed, rules).value;
+        setText(typed);
+        setHeld(next);
+        onChange?.(next);
+      }}
+      onBlur={(event: FocusEvent<HTMLInputElement>) => {
+        setRevealed(true);
+        if (grouping && judged.grouped !== undefined && judged.grouped !== text) setText(judged.grouped);
+        onBlur?.(event);
+      }}
+      error={problem ?? error}
+      rightSection={
+        unit ? (
+          <Text size="sm" c="dimmed" pr={4}>
+            {unit}
+          </Text>
+        ) : (
+          rightSection
+        )
+      }
+      rightSectionWidth={unit ? unitWidth : rightSectionWidth}
+    />
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * Names as Vietnamese offices write them: "HTX NN Vĩnh Bình", "Hợp tác xã nông nghiệp Vĩnh Bình",
+ * "Cty CP", "CTCP". What the short forms mean is data, not code: one table,
+ * resources/names/abbreviations.json, read here by everything that compares names — search as you
+ * type (the words a name is found by), the duplicate check and the import's matching (the name
+ * keys), the sign-in sheet and partner matching. Pure: no node, DOM or electron.
+ */
+import table from '../../resources/names/abbreviations.json';
+import type { OrganizationKind } from './domain';
+import { foldText } from './text';
+
+/** A name as compared: folded, anything but letters and digits read as a space. */
+export function nameWords(name: string): string[] {
+  return foldText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter(Boolean);
+}
+
+interface Entry {
+  /** The short forms' words, folded ("lh htx" → ["lh", "htx"]). */
+  shorts: string[][];
+  long: string[];
+}
+
+const entries: Entry[] = table.abbreviations.map(({ short, long }) => ({ shorts: short.map(nameWords), long: nameWords(long) }));
+
+/** Short form (its words joined by spaces) → what it means. */
+const longOfShort = new Map<string, string[]>(entries.flatMap((entry) => entry.shorts.map((words): [string, string[]] => [words.join(' '), entry.long])));
+const longestShort = Math.max(...entries.flatMap((entry) => entry.shorts.map((words) => words.length)));
+
+/** Each short form written out, read left to right, a longer short form before a shorter one ("lh htx" before "htx"). */
+function expanded(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < words.length; ) {
+    let taken = 0;
+    for (let length = Math.min(longestShort, words.length - at); length > 0 && taken === 0; length--) {
+      const long = longOfShort.get(words.slice(at, at + length).join(' '));
+      if (long) {
+        out.push(...long);
+        taken = length;
+      }
+    }
+    if (taken === 0) {
+      out.push(words[at] ?? '');
+      taken = 1;
+    }
+    at += taken;
+  }
+  return out;
+}
+
+/** A name's words with every short form written out: "HTX DVNN" → hop tac xa dich vu nong nghiep. */
+export function expandedNameWords(name: string): string[] {
+  return expanded(nameWords(name));
+}
+
+/** Whether `words` has `part` starting at `at`. */
+function hasAt(words: readonly string[], part: readonly string[], at: number): boolean {
+  return part.length > 0 && part.every((word, offset) => words[at + offset] === word);
+}
+
+/** The long forms that say only what kind of organization it is, longest first. */
+const kindForms: [OrganizationKind, string[]][] = Object.entries(table.organizationKinds)
+  .flatMap(([kind, forms]) => forms.map((form): [OrganizationKind, string[]] => [kind as OrganizationKind, nameWords(form)]))
+  .sort((a, b) => b[1].length - a[1].length);
+
+/** An enterprise's legal forms, longest first. */
+const legalForms: string[][] = table.legalForms.map(nameWords).sort((a, b) => b.length - a.length);
+
+function withoutPrefix(words: string[], prefixes: readonly string[][]): string[] {
+  const prefix = prefixes.find((form) => hasAt(words, form, 0));
+  return prefix ? words.slice(prefix.length) : words;
+}
+
+/**
+ * The key two spellings of one organization's name share: "HTX NN Vĩnh Bình", "Hợp tác xã nông
+ * nghiệp Vĩnh Bình" and "HTX Nông nghiệp Vĩnh Bình" all give "nong nghiep vinh binh". Flags
+ * possible duplicates and matches imported rows and sign-in sheets; never shown.
+ */
+export function organizationNameKey(name: string): string {
+  return withoutPrefix(
+    expanded(nameWords(name)),
+    kindForms.map(([, form]) => form),
+  ).join(' ');
+}
+
+/**
+ * `organizationNameKey` for partners: "Công ty CP Thực phẩm Hà Nội", "CTCP Thực phẩm Hà Nội" and
+ * "Công ty Cổ phần Thực phẩm Hà Nội" all give "thuc pham ha noi".
+ */
+export function partnerNameKey(name: string): string {
+  return withoutPrefix(expanded(nameWords(name)), legalForms).join(' ');
+}
+
+/** The kind a name or a "Loại hình" cell says ("LH HTX …", "Quỹ tín dụng …"), if it says one. */
+export function organizationKindOfName(text: string): OrganizationKind | undefined {
+  const words = expanded(nameWords(text));
+  return kindForms.find(([, form]) => hasAt(words, form, 0))?.[0];
+}
+
+/** Whether a name starts with an enterprise's legal form ("Cty CP …", "Doanh nghiệp tư nhân …"). */
+export function hasLegalForm(name: string): boolean {
+  const words = expanded(nameWords(name));
+  return legalForms.some((form) => hasAt(words, form, 0));
+}
+
+/**
+ * Every word a name can be found by: its own words, the short forms written out, and the short
+ * forms of what it writes out in full — so that "hợp tác xã vĩnh bình" finds "HTX Vĩnh Bình" and
+ * "htx vinh binh" finds "Hợp tác xã Vĩnh Bình". Each word once, the name's own first.
+ */
+export function nameSearchWords(name: string): string[] {
+  const own = nameWords(name);
+  const long = expanded(own);
+  const words = new Set([...own, ...long]);
+  for (let at = 0; at < long.length; at++) {
+    for (const entry of entries) if (hasAt(long, entry.long, at)) for (const short of entry.shorts) for (const word of short) words.add(word);
+  }
+  return [...words];
+}
+
+/**
+ * A fingerprint of the table (FNV-1a of its text): name keys and search text stored under another
+ * table are recomputed when the app starts.
+ */
+export const nameRulesFingerprint = (() => {
+  let hash = 0x811c9dc5;
+  for (const char of JSON.stringify(table)) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+})();

@@ -1,0 +1,161 @@
+/**
+ * The agreement form as an organizer fills it: a quantity with a decimal comma, a signing date
+ * that does not exist, a number another agreement has, and the save sent twice (Enter pressed
+ * twice) — which creates one agreement.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AgreementSummary, InputOf } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { AgreementForm } from '../../src/renderer/src/pages/agreements/AgreementForm';
+import { alliance, fail, installFakeApi, ok, organization, partner } from './fakeApi';
+import { choose, shownOptions, typeInto } from './select';
+
+const summary: AgreementSummary = {
+  id: 9,
+  kind: 'mou',
+  number: '12/2026/BBGN-LM',
+  title: 'Biên bản ghi nhớ tiêu thụ lúa gạo',
+  signedOn: '2026-09-15',
+  eventId: null,
+  eventTitle: null,
+  validFrom: null,
+  validUntil: null,
+  terminatedOn: null,
+  parties: [],
+  totalValue: 1_250_000,
+  fulfilment: 0,
+  fulfilmentBasis: 'value',
+  status: 'signed',
+  closedOn: null,
+  needsClosing: false,
+};
+
+function typeAndLeave(input: HTMLElement, text: string): void {
+  fireEvent.focus(input);
+  fireEvent.input(input, { target: { value: text } });
+  fireEvent.blur(input);
+}
+
+function renderForm(handlers: Parameters<typeof installFakeApi>[0]) {
+  let savedWith: AgreementSummary | null = null;
+  const invoke = installFakeApi({
+    'alliance:get': () => ok(alliance),
+    'events:list': () => ok({ rows: [], total: 0 }),
+    'organizations:list': () => ok({ rows: [organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' })], total: 1 }),
+    'partners:list': () => ok({ rows: [partner({ id: 3, name: 'Công ty CP Thực phẩm Hà Nội' })], total: 1 }),
+    'agreements:checkNumber': () => ok([]),
+    ...handlers,
+  });
+  render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <AgreementForm
+        onSaved={(agreement) => {
+          savedWith = agreement;
+        }}
+        onCancel={() => undefined}
+      />
+    </AppProviders>,
+  );
+  return { invoke, saved: () => savedWith };
+}
+
+/** Picks a member or partner whose option reads its name, then its kind and place. */
+async function pickCounterpart(input: HTMLElement, search: string, name: string): Promise<void> {
+  typeInto(input, search);
+  await waitFor(() => expect(shownOptions().some((option) => option?.startsWith(name))).toBe(true));
+  const option = screen.getAllByRole('option').find((candidate) => candidate.textContent.startsWith(name));
+  if (!option) throw new Error(`an option ${name}`);
+  fireEvent.click(option);
+}
+
+/** Everything a memorandum needs, typed as an organizer types it. */
+async function fillMemorandum(signedOn: string): Promise<void> {
+  await choose(screen.getByLabelText(/^Loại thỏa thuận/), '', 'Biên bản ghi nhớ');
+  fireEvent.change(screen.getByLabelText(/^Số thỏa thuận/), { target: { value: '12/2026/BBGN-LM' } });
+  fireEvent.change(screen.getByLabelText(/^Tên thỏa thuận/), { target: { value: 'Biên bản ghi nhớ tiêu thụ lúa gạo' } });
+  typeAndLeave(screen.getByLabelText(/^Ngày ký/), signedOn);
+  await pickCounterpart(screen.getByLabelText(/^Bên thứ 1/), 'my hiep', 'HTX Nông nghiệp Mỹ Hiệp');
+  await pickCounterpart(screen.getByLabelText(/^Bên thứ 2/), 'thuc pham', 'Công ty CP Thực phẩm Hà Nội');
+  const [firstRole, secondRole] = screen.getAllByLabelText(/^Vai trò/);
+  if (!firstRole || !secondRole) throw new Error('two roles');
+  await choose(firstRole, '', 'Bên bán');
+  await choose(secondRole, '', 'Bên mua');
+  const commitment = screen.getByRole('group', { name: 'Cam kết thứ 1' });
+  fireEvent.change(within(commitment).getByLabelText(/^Sản phẩm/), { target: { value: 'Lúa Đài Thơm 8' } });
+  typeAndLeave(within(commitment).getByLabelText(/^Số lượng/), '1,5');
+  // The unit's list of common units is labelled too; the box is the input.
+  const unit = within(commitment).getAllByLabelText(/^Đơn vị tính/).find((element) => element.tagName === 'INPUT');
+  if (!unit) throw new Error('a unit box');
+  fireEvent.change(unit, { target: { value: 'tấn' } });
+  typeAndLeave(within(commitment).getByLabelText(/^Giá trị/), '1.250.000');
+}
+
+describe('the agreement form', { timeout: 60_000 }, () => {
+  it('keeps a signing date that does not exist as typed, says so, and sends nothing', async () => {
+    const { invoke } = renderForm({});
+    await fillMemorandum('31/02/2026');
+    const signedOn = screen.getByLabelText<HTMLInputElement>(/^Ngày ký/);
+    expect(signedOn.value).toBe('31/02/2026');
+    expect(screen.getByText('Ngày 31/02/2026 không có thật: tháng 2/2026 có 28 ngày.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thỏa thuận' }));
+    await waitFor(() => expect(signedOn.getAttribute('aria-invalid')).toBe('true'));
+    expect(signedOn.value).toBe('31/02/2026');
+    expect(invoke).not.toHaveBeenCalledWith('agreements:create', expect.anything());
+  });
+
+  it('creates one agreement when the save is sent twice, with 1,5 tấn read as 1.5', async () => {
+    const created: InputOf<'agreements:create'>[] = [];
+    const { saved } = renderForm({
+      'agreements:create': (input) => {
+        created.push(input);
+        return ok(summary);
+      },
+    });
+    await fillMemorandum('15/09/2026');
+    // Enter in a field submits the form; pressed twice, two submits arrive before the first save answers.
+    const form = screen.getByRole('button', { name: 'Lưu thỏa thuận' }).closest('form');
+    if (!form) throw new Error('a form');
+    fireEvent.submit(form);
+    fireEvent.submit(form);
+    await waitFor(() => expect(saved()).not.toBeNull());
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({
+      kind: 'mou',
+      number: '12/2026/BBGN-LM',
+      signedOn: '2026-09-15',
+      parties: [
+        { kind: 'organization', id: 7, role: 'seller' },
+        { kind: 'partner', id: 3, role: 'buyer' },
+      ],
+      commitments: [{ product: 'Lúa Đài Thơm 8', quantity: 1.5, unit: 'tấn', value: 1_250_000 }],
+    });
+    // The button stays disabled: the form is done and closing.
+    expect(screen.getByRole('button', { name: 'Lưu thỏa thuận' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('warns while typing a number another agreement has, and saves it only once confirmed', async () => {
+    const other = { id: 4, number: '12/2026/BBGN-LM', title: 'Hợp đồng tiêu thụ xoài cát Hòa Lộc', signedOn: '2026-03-05' };
+    const message = 'Số thỏa thuận 12/2026/BBGN-LM đã dùng cho «Hợp đồng tiêu thụ xoài cát Hòa Lộc», ký ngày 05/03/2026. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.';
+    const created: InputOf<'agreements:create'>[] = [];
+    const { saved } = renderForm({
+      'agreements:checkNumber': (input) => ok(input.number === other.number ? [other] : []),
+      'agreements:create': (input) => {
+        created.push(input);
+        return input.confirmSameNumber ? ok(summary) : fail({ kind: 'conflict', message, existingId: 4 });
+      },
+    });
+    await fillMemorandum('15/09/2026');
+    const warning = await screen.findByText('Số thỏa thuận này đã dùng cho');
+    const notice = warning.closest('[role="alert"], .mantine-Alert-root');
+    expect(notice?.textContent).toContain('Hợp đồng tiêu thụ xoài cát Hòa Lộc');
+    expect(notice?.textContent).toContain('(số 12/2026/BBGN-LM, ký ngày 05/03/2026)');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thỏa thuận' }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    expect(saved()).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(saved()).not.toBeNull());
+    expect(created.map((input) => input.confirmSameNumber ?? false)).toEqual([false, true]);
+  });
+});
