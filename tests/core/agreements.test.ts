@@ -303,7 +303,7 @@ describe('who supplies and who receives', () => {
       'commitments.0.receiverParty': 'Cam kết thứ 1: bên nhận phải khác bên cung ứng.',
       'commitments.1.receiverParty': 'Cam kết thứ 2: bên đã chọn không còn trong danh sách các bên ký; hãy chọn lại.',
     });
-    const second = await call(app, 'agreements:create', riceMou());
+    const second = await call(app, 'agreements:create', riceMou({ number: '02/2026/BBGN' }));
     expect(
       await issuesOf('agreements:update', {
         ...riceMou(),
