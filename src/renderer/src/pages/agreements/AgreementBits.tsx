@@ -56,7 +56,8 @@ export function FulfilmentBar({ fulfilment, basis, width = 80, empty }: Fulfilme
         <Text size="sm">{percent}</Text>
       </Group>
       {basisText && (
-        <Text size="xs" c="dimmed">
+        // Wrapped under the bar, never widening it: lists keep their cells on one line otherwise.
+        <Text size="xs" c="dimmed" maw={width + 48} style={{ whiteSpace: 'normal' }}>
           {basisText}
         </Text>
       )}
