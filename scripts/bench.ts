@@ -8,6 +8,9 @@
  * interactive queries under 50 ms, among them the suggestions of supply and demand; a programme's
  * results for a year under 100 ms).
  *
+ * Also Cần chú ý and the trade-promotion and agreements reports' tables on the demo's events and
+ * agreements.
+ *
  * Then Excel at the same scale: the register exported through the report writer beside bare
  * exceljs; a list of 100,000 cooperatives read by the app's reader, by exceljs and converted by
  * LibreOffice, and imported whole into an empty database (analyze, preview with matching,
@@ -22,6 +25,8 @@ import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import { openApp } from '../src/core/app';
 import { seedDemo } from '../src/core/demo/generate';
+import { agreementsTables } from '../src/core/excel/reports/agreements';
+import { tradePromotionTables } from '../src/core/excel/reports/tradePromotion';
 import { dispatch } from '../src/core/handlers';
 import type { Channel, InputOf } from '../src/shared/contract';
 import { foldText } from '../src/shared/text';
@@ -48,8 +53,9 @@ if (fresh) {
   const started = performance.now();
   const summary = seedDemo(app.ctx, { scale: 'national', provinceCode: '91', years: 10, seed: 1 });
   seedLine =
-    `seeded ${summary.organizations} organizations, ${summary.figures} figure rows, ${summary.offers} offers, ${summary.demands} demands ` +
-    `and ${summary.connections} connections in ` +
+    `seeded ${summary.organizations} organizations, ${summary.figures} figure rows, ${summary.promotion.partners} partners, ` +
+    `${summary.promotion.events} events (${summary.promotion.participants} participants), ${summary.promotion.agreements} agreements, ` +
+    `${summary.offers} offers, ${summary.demands} demands and ${summary.connections} connections in ` +
     `${((performance.now() - started) / 1000).toFixed(1)} s`;
   console.log(seedLine);
   // Measure the database as a person would open it the next morning, not with a fresh WAL.
@@ -255,6 +261,37 @@ rows.push({
 const inForce = await dispatch(app.ctx, 'plans:inForce', undefined);
 const planInForce = inForce.ok ? (inForce.value as { id: number; targets: unknown[] } | null) : null;
 const planTimes = planInForce ? await time([() => viaService('plans:get', { id: planInForce.id })]) : [];
+// Trade promotion and agreements, as demo/promotion.ts fills them: Cần chú ý, and the tables of
+// the trade-promotion and agreements reports for the year (built, not written to Excel).
+const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+const attentionRaw = [
+  sqlite.prepare(`SELECT a.*, (SELECT max(noted_on) FROM agreement_notes n WHERE n.agreement_id = a.id)
+    FROM agreements a WHERE a.deleted_at IS NULL AND a.signed_on IS NOT NULL AND a.terminated_on IS NULL`),
+  sqlite.prepare('SELECT c.*, (SELECT sum(quantity) FROM agreement_deliveries d WHERE d.commitment_id = c.id) FROM agreement_commitments c'),
+];
+rows.push({
+  name: 'Cần chú ý (attention list)',
+  service: await time([() => viaService('attention:list', {})]),
+  raw: await time([() => attentionRaw.map((statement) => statement.all())]),
+});
+const promotionRaw = sqlite.prepare(`
+  SELECT e.kind, count(DISTINCT e.id), count(DISTINCT e.province_code), count(DISTINCT p.organization_id), count(DISTINCT p.partner_id)
+  FROM events e LEFT JOIN event_participants p ON p.event_id = e.id AND p.status = 'attended'
+  WHERE e.deleted_at IS NULL AND e.starts_on BETWEEN ? AND ? GROUP BY e.kind`);
+rows.push({
+  name: `Trade-promotion report tables ${year}`,
+  service: await time([() => tradePromotionTables(app.ctx, from, to)]),
+  raw: await time([() => promotionRaw.all(from, to)]),
+});
+const agreementsRaw = sqlite.prepare(`
+  SELECT a.id, c.id, c.quantity, c.value, (SELECT sum(quantity) FROM agreement_deliveries d WHERE d.commitment_id = c.id AND d.delivered_on <= ?)
+  FROM agreements a JOIN agreement_commitments c ON c.agreement_id = a.id
+  WHERE a.deleted_at IS NULL AND a.signed_on BETWEEN ? AND ?`);
+rows.push({
+  name: `Agreements report tables ${year}`,
+  service: await time([() => agreementsTables(app.ctx, from, to)]),
+  raw: await time([() => agreementsRaw.all(to, from, to)]),
+});
 
 const fmt = (ms: number) => ms.toFixed(2).padStart(8);
 console.log(`\n${file}: ${seedLine}; opened (with pending migrations) in ${openSeconds.toFixed(1)} s`);

@@ -48,9 +48,11 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `${file}: ${summary.organizations} tổ chức, ${summary.figures} dòng số liệu ${summary.firstYear}–${summary.lastYear}, ` +
-      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện, ${summary.plans} kế hoạch; ` +
+      `${summary.products} sản phẩm, ${summary.certifications} chứng nhận, ${summary.lifecycleEvents} sự kiện tổ chức lại, giải thể, ${summary.plans} kế hoạch; ` +
       `${summary.partners} đối tác, ${summary.programmes} chương trình, ${summary.offers} nguồn cung, ${summary.demands} nhu cầu, ` +
-      `${summary.connections} kết nối, ${summary.agreements} thỏa thuận; ${seconds} giây.`,
+      `${summary.connections} kết nối, ${summary.agreements} thỏa thuận từ kết nối; ` +
+      `${summary.promotion.partners} đối tác, ${summary.promotion.events} sự kiện xúc tiến thương mại với ${summary.promotion.participants} lượt tham dự, ` +
+      `${summary.promotion.agreements} thỏa thuận, ${summary.promotion.commitments} cam kết, ${summary.promotion.deliveries} lần giao hàng; ${seconds} giây.`,
   );
 } finally {
   app.close();

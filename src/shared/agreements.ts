@@ -8,6 +8,8 @@
  *
  * Everything is "as of" a day: deliveries dated after it do not count yet, so a report for a past
  * period reads the agreement as it stood then.
+ *
+ * Tỷ lệ thực hiện is by value where the values are known (see `fulfilmentOf`), and says which.
  */
 import type { AgreementStatus } from './domain';
 import { cleanText } from './text';
@@ -59,13 +61,47 @@ export function isCommitmentFulfilled({ quantity, delivered }: CommitmentProgres
   return delivered >= quantity;
 }
 
+/** A commitment with its value in đồng, when the agreement says one. */
+export interface ValuedCommitmentFacts extends CommitmentProgressFacts {
+  value: number | null;
+}
+
 /**
- * Tỷ lệ thực hiện of an agreement: the mean of its commitments' percentages, so that tonnes and
- * kilograms are never added together. Null for an agreement with no commitments.
+ * What a fulfilment percentage is weighed by: the commitments' values (a 400-million commitment
+ * counts eight times a 50-million one), or, when a value is missing, each commitment alike.
  */
-export function agreementFulfilment(commitments: readonly CommitmentProgressFacts[]): number | null {
+export const fulfilmentBases = ['value', 'commitments'] as const;
+export type FulfilmentBasis = (typeof fulfilmentBases)[number];
+
+export interface Fulfilment {
+  /** 0..100. */
+  percent: number;
+  basis: FulfilmentBasis;
+}
+
+/**
+ * Tỷ lệ thực hiện of a set of commitments — an agreement's, those one party supplies, a year's:
+ * by value when every commitment has one (each commitment's share delivered, weighed by its value,
+ * so that tonnes and kilograms are never added together); otherwise the mean of the commitments'
+ * percentages, and the basis says so. Null without commitments.
+ */
+export function fulfilmentOf(commitments: readonly ValuedCommitmentFacts[]): Fulfilment | null {
   if (commitments.length === 0) return null;
-  return commitments.reduce((sum, commitment) => sum + commitmentFulfilment(commitment), 0) / commitments.length;
+  const totalValue = commitments.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0);
+  if (totalValue > 0 && commitments.every((commitment) => commitment.value !== null)) {
+    const weighed = commitments.reduce((sum, commitment) => sum + commitmentFulfilment(commitment) * (commitment.value ?? 0), 0);
+    return { percent: weighed / totalValue, basis: 'value' };
+  }
+  const mean = commitments.reduce((sum, commitment) => sum + commitmentFulfilment(commitment), 0) / commitments.length;
+  return { percent: mean, basis: 'commitments' };
+}
+
+/**
+ * How much a delivery would take a commitment past its quantity: 6 delivered of 5 tấn is 1 tấn
+ * over. 0 when it stays within. Delivering more than promised happens; it is said, never refused.
+ */
+export function overDelivery({ quantity, delivered }: CommitmentProgressFacts): number {
+  return Math.max(0, roundQuantity(delivered - quantity));
 }
 
 export interface AgreementFacts {
@@ -92,24 +128,48 @@ export function agreementStatus(agreement: AgreementFacts, today: string): Agree
   return 'signed';
 }
 
-/** The statuses in which commitments are still being chased. */
-const chasedStatuses: readonly AgreementStatus[] = ['signed', 'in_progress'];
+/** The statuses in which commitments are still being chased before the agreement runs out. */
+export const chasedStatuses: readonly AgreementStatus[] = ['signed', 'in_progress'];
 
 /**
- * Quá hạn: due before `today`, not delivered in full, and its agreement is still being carried
- * out (signed or in progress; a draft, a terminated or a fulfilled agreement owes nothing).
+ * The day a commitment is due: its own due day, or else the last day of its agreement's validity
+ * (what is promised in an agreement is owed by the time it runs out). Null when neither is set.
+ */
+export function commitmentDueDay(commitment: { dueOn: string | null }, agreement: { validUntil: string | null }): string | null {
+  return commitment.dueOn ?? agreement.validUntil;
+}
+
+/**
+ * Quá hạn on `today`: its due day (`commitmentDueDay`) has passed and it is not delivered in full,
+ * in a signed agreement that was not terminated. An expired agreement's unfinished commitments
+ * stay overdue — a report for a later period says so — and a draft or a terminated agreement owes
+ * nothing.
  */
 export function isCommitmentOverdue(
   commitment: CommitmentProgressFacts & { dueOn: string | null },
-  agreementStatusToday: AgreementStatus,
+  agreement: { status: AgreementStatus; validUntil: string | null },
   today: string,
 ): boolean {
+  const due = commitmentDueDay(commitment, agreement);
   return (
-    commitment.dueOn !== null &&
-    commitment.dueOn < today &&
+    due !== null &&
+    due < today &&
     !isCommitmentFulfilled(commitment) &&
-    chasedStatuses.includes(agreementStatusToday)
+    agreement.status !== 'draft' &&
+    agreement.status !== 'terminated'
   );
+}
+
+/**
+ * Hết hạn, chưa hoàn thành: the agreement ran out with something still owed. It stays in Cần chú
+ * ý until a person closes its follow-up with a reason (`closedOn`), from that day on.
+ */
+export function needsClosing(
+  agreement: { status: AgreementStatus; closedOn: string | null; commitments: readonly CommitmentProgressFacts[] },
+  today: string,
+): boolean {
+  const closed = agreement.closedOn !== null && agreement.closedOn <= today;
+  return agreement.status === 'expired' && !closed && agreement.commitments.some((commitment) => !isCommitmentFulfilled(commitment));
 }
 
 /** Totals of one unit: committed and delivered, never mixed with another unit. */

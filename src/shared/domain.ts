@@ -140,6 +140,8 @@ export type PartnerBusinessLine = (typeof partnerBusinessLines)[number];
 /** Sự kiện xúc tiến thương mại. */
 export const eventKinds = [
   'supply_demand_conference',
+  /** Hội nghị chuyên đề: on one product, chain or topic, between enterprises and cooperatives. */
+  'thematic_conference',
   'seminar',
   'fair',
   'forum',
@@ -149,7 +151,8 @@ export const eventKinds = [
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-export const participantRoles = ['attendee', 'exhibitor', 'speaker', 'co_organizer'] as const;
+/** Chủ trì (host), khách mời (invited guest) beside those who attend, exhibit, speak or co-organize. */
+export const participantRoles = ['attendee', 'host', 'guest', 'exhibitor', 'speaker', 'co_organizer'] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
 
 export const participantStatuses = ['invited', 'registered', 'attended', 'absent'] as const;

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agreementFulfilment,
   agreementStatus,
+  commitmentDueDay,
   commitmentFulfilment,
   deliveredAsOf,
+  fulfilmentOf,
   isCommitmentOverdue,
+  needsClosing,
+  overDelivery,
   totalsPerUnit,
   type AgreementFacts,
 } from '../../src/shared/agreements';
@@ -49,16 +52,39 @@ describe('fulfilment', () => {
     expect(commitmentFulfilment({ quantity: 0.8, delivered: deliveredAsOf(small, '2026-05-01') })).toBe(100);
   });
 
-  it('of an agreement is the mean of its commitments, null without any', () => {
-    // 12 of 50 tấn is 24 %, 800 of 1,000 kg is 80 %, 30 of 20 tấn counts as 100 %.
+  it('of an agreement is by value when every commitment has one, and says so', () => {
+    // 12 of 50 tấn (24 %) worth 400 million, 800 of 1,000 kg (80 %) worth 100 million, 30 of 20
+    // tấn (100 %) worth 50 million: by value 41,1 %, where the plain mean would read 68 %.
+    const commitments = [
+      { quantity: 50, delivered: 12, value: 400_000_000 },
+      { quantity: 1000, delivered: 800, value: 100_000_000 },
+      { quantity: 20, delivered: 30, value: 50_000_000 },
+    ];
+    const byValue = fulfilmentOf(commitments);
+    expect(byValue?.basis).toBe('value');
+    expect(byValue?.percent).toBeCloseTo((24 * 400 + 80 * 100 + 100 * 50) / 550, 10);
+    expect(byValue?.percent.toFixed(1)).toBe('41.1');
+    expect(fulfilmentOf([{ quantity: 10, delivered: 6, value: 900 }, { quantity: 10, delivered: 10, value: 100 }])).toEqual({ percent: 64, basis: 'value' });
+  });
+
+  it('of an agreement is the mean of its commitments when a value is missing, null without any', () => {
     expect(
-      agreementFulfilment([
-        { quantity: 50, delivered: 12 },
-        { quantity: 1000, delivered: 800 },
-        { quantity: 20, delivered: 30 },
+      fulfilmentOf([
+        { quantity: 50, delivered: 12, value: 400_000_000 },
+        { quantity: 1000, delivered: 800, value: null },
+        { quantity: 20, delivered: 30, value: 50_000_000 },
       ]),
-    ).toBeCloseTo((24 + 80 + 100) / 3, 10);
-    expect(agreementFulfilment([])).toBeNull();
+    ).toEqual({ percent: (24 + 80 + 100) / 3, basis: 'commitments' });
+    // Values all 0 weigh nothing: the mean again.
+    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: 0 }])).toEqual({ percent: 25, basis: 'commitments' });
+    expect(fulfilmentOf([])).toBeNull();
+  });
+
+  it('says how far a delivery goes past the commitment, and nothing within it', () => {
+    expect(overDelivery({ quantity: 5, delivered: 6 })).toBe(1);
+    expect(overDelivery({ quantity: 0.8, delivered: 0.7 + 0.1 })).toBe(0);
+    expect(overDelivery({ quantity: 5, delivered: 4.5 })).toBe(0);
+    expect(overDelivery({ quantity: 1.5, delivered: 1.75 })).toBe(0.25);
   });
 });
 
@@ -107,19 +133,43 @@ describe('status as the clock moves', () => {
 
 describe('overdue commitments', () => {
   const rice = (delivered: number) => ({ quantity: 50, delivered, dueOn: '2026-06-30' });
+  const carried = (status: 'signed' | 'in_progress') => ({ status, validUntil: '2026-12-31' });
 
-  it('are past due, short, and of an agreement still being carried out', () => {
-    expect(isCommitmentOverdue(rice(32), 'in_progress', '2026-06-30')).toBe(false);
-    expect(isCommitmentOverdue(rice(32), 'in_progress', '2026-07-01')).toBe(true);
-    expect(isCommitmentOverdue(rice(0), 'signed', '2026-07-01')).toBe(true);
-    expect(isCommitmentOverdue(rice(50), 'in_progress', '2026-07-01')).toBe(false);
-    expect(isCommitmentOverdue({ ...rice(0), dueOn: null }, 'signed', '2026-07-01')).toBe(false);
+  it('are past due and short, in a signed agreement not terminated', () => {
+    expect(isCommitmentOverdue(rice(32), carried('in_progress'), '2026-06-30')).toBe(false);
+    expect(isCommitmentOverdue(rice(32), carried('in_progress'), '2026-07-01')).toBe(true);
+    expect(isCommitmentOverdue(rice(0), carried('signed'), '2026-07-01')).toBe(true);
+    expect(isCommitmentOverdue(rice(50), carried('in_progress'), '2026-07-01')).toBe(false);
   });
 
-  it('are never those of a draft, a terminated, a fulfilled or an expired agreement', () => {
-    for (const status of ['draft', 'terminated', 'fulfilled', 'expired'] as const) {
-      expect(isCommitmentOverdue(rice(10), status, '2026-07-01')).toBe(false);
+  it('without a due day of their own are due when the agreement runs out', () => {
+    const undated = { ...rice(0), dueOn: null };
+    expect(commitmentDueDay(undated, { validUntil: '2026-12-31' })).toBe('2026-12-31');
+    expect(isCommitmentOverdue(undated, carried('signed'), '2026-07-01')).toBe(false);
+    expect(isCommitmentOverdue(undated, { status: 'expired', validUntil: '2026-12-31' }, '2027-01-01')).toBe(true);
+    expect(isCommitmentOverdue(undated, { status: 'signed', validUntil: null }, '2030-01-01')).toBe(false);
+  });
+
+  it('stay overdue once the agreement has expired, and are never those of a draft or a terminated one', () => {
+    expect(isCommitmentOverdue(rice(10), { status: 'expired', validUntil: '2026-12-31' }, '2027-03-01')).toBe(true);
+    for (const status of ['draft', 'terminated'] as const) {
+      expect(isCommitmentOverdue(rice(10), { status, validUntil: '2026-12-31' }, '2026-07-01')).toBe(false);
     }
+  });
+});
+
+describe('an agreement that ran out unfinished', () => {
+  const owed = [{ quantity: 50, delivered: 32 }];
+  it('needs closing until its follow-up is closed, from the closing day on', () => {
+    expect(needsClosing({ status: 'expired', closedOn: null, commitments: owed }, '2027-01-01')).toBe(true);
+    expect(needsClosing({ status: 'expired', closedOn: '2027-02-01', commitments: owed }, '2027-01-31')).toBe(true);
+    expect(needsClosing({ status: 'expired', closedOn: '2027-02-01', commitments: owed }, '2027-02-01')).toBe(false);
+  });
+
+  it('is only one that expired with something still owed', () => {
+    expect(needsClosing({ status: 'in_progress', closedOn: null, commitments: owed }, '2026-07-01')).toBe(false);
+    expect(needsClosing({ status: 'expired', closedOn: null, commitments: [] }, '2027-01-01')).toBe(false);
+    expect(needsClosing({ status: 'terminated', closedOn: null, commitments: owed }, '2027-01-01')).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import type { FileChunk, InputOf } from '../../src/shared/contract';
 import { agreementStatuses } from '../../src/shared/domain';
 import { dispatch } from '../../src/core/handlers';
 import { stageFile } from '../../src/core/files';
+import { verifyDerivedStructures } from '../../src/core/db/derived';
 import { agreementParties } from '../../src/core/db/schema';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
@@ -81,7 +82,7 @@ describe('creating and reading', () => {
       fulfilment: 0,
       status: 'signed',
     });
-    expect(created.parties).toEqual([
+    expect(created.parties.map(({ id: _id, ...party }) => party)).toEqual([
       { kind: 'organization', counterpartId: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller' },
       { kind: 'partner', counterpartId: hafoods, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer' },
       { kind: 'alliance', counterpartId: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness' },
@@ -202,6 +203,168 @@ describe('validation', () => {
   });
 });
 
+describe('who supplies and who receives', () => {
+  it('names a party on each side of a commitment, kept through edits of the parties', async () => {
+    const created = await call(
+      app,
+      'agreements:create',
+      riceMou({
+        commitments: [
+          { product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, dueOn: '2026-06-30', supplierParty: 0, receiverParty: 1 },
+          { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, supplierParty: 0, receiverParty: 1 },
+        ],
+      }),
+    );
+    let detail = await call(app, 'agreements:get', { id: created.id });
+    const [seller, buyer, witness] = detail.parties;
+    if (!seller || !buyer || !witness) throw new Error('three parties');
+    expect(detail.commitments.map((c) => [c.supplierPartyId, c.receiverPartyId])).toEqual([
+      [seller.id, buyer.id],
+      [seller.id, buyer.id],
+    ]);
+
+    // Nhơn Hưng joins first in the list and takes over the rice for the shop; the others keep
+    // their rows (and so their commitments), the witness leaves.
+    const edited = (supplierOfSecond: number) =>
+      call(app, 'agreements:update', {
+        ...riceMou(),
+        id: created.id,
+        parties: [
+          { kind: 'organization', id: nhonHung, role: 'seller' },
+          { partyId: seller.id, kind: 'organization', id: vinhBinh, role: 'seller' },
+          { partyId: buyer.id, kind: 'partner', id: hafoods, role: 'buyer' },
+        ],
+        commitments: detail.commitments.map((commitment, index) => ({
+          id: commitment.id,
+          product: commitment.product,
+          quantity: commitment.quantity,
+          unit: commitment.unit,
+          value: commitment.value,
+          dueOn: commitment.dueOn,
+          supplierParty: index === 0 ? 1 : supplierOfSecond,
+          receiverParty: 2,
+        })),
+      });
+    await edited(0);
+    detail = await call(app, 'agreements:get', { id: created.id });
+    const newcomer = detail.parties[0];
+    expect(detail.parties.map((party) => party.id)).toEqual([newcomer?.id, seller.id, buyer.id]);
+    expect(detail.commitments.map((c) => [c.supplierPartyId, c.receiverPartyId])).toEqual([
+      [seller.id, buyer.id],
+      [newcomer?.id, buyer.id],
+    ]);
+    const { entries } = await call(app, 'records:history', { kind: 'agreement', id: created.id });
+    expect(entries[0]?.changes.find((change) => change.field === 'commitments')?.after).toEqual([
+      expect.objectContaining({ product: 'Lúa Đài Thơm 8', supplier: { kind: 'organization', id: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình' } }),
+      expect.objectContaining({ product: 'Gạo thơm', supplier: { kind: 'organization', id: nhonHung, name: 'HTX Đường thốt nốt Nhơn Hưng' } }),
+    ]);
+
+    // The buyer removed: the commitments it received name no receiver; nothing else changes.
+    await call(app, 'agreements:update', {
+      ...riceMou(),
+      id: created.id,
+      parties: [
+        { partyId: newcomer?.id, kind: 'organization', id: nhonHung, role: 'seller' },
+        { partyId: seller.id, kind: 'organization', id: vinhBinh, role: 'seller' },
+        { kind: 'alliance', role: 'buyer' },
+      ],
+      commitments: detail.commitments.map((commitment, index) => ({
+        id: commitment.id,
+        product: commitment.product,
+        quantity: commitment.quantity,
+        unit: commitment.unit,
+        value: commitment.value,
+        supplierParty: index === 0 ? 1 : 0,
+      })),
+    });
+    detail = await call(app, 'agreements:get', { id: created.id });
+    expect(detail.commitments.map((c) => [c.supplierPartyId, c.receiverPartyId])).toEqual([
+      [seller.id, null],
+      [newcomer?.id, null],
+    ]);
+    expect(app.ctx.db.select().from(agreementParties).all().map((party) => party.id)).not.toContain(buyer.id);
+
+    // A member deleted for good takes its parties with it (ON DELETE CASCADE), and the commitment
+    // it supplied then names no supplier rather than a party that is gone.
+    app.ctx.db.$client.prepare('DELETE FROM organizations WHERE id = ?').run(nhonHung);
+    detail = await call(app, 'agreements:get', { id: created.id });
+    expect(detail.commitments.map((c) => [c.supplierPartyId, c.receiverPartyId])).toEqual([
+      [seller.id, null],
+      [null, null],
+    ]);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
+  it('refuses the same party on both sides, a side not among the parties, and a party of another agreement', async () => {
+    const other = await call(app, 'agreements:create', riceMou());
+    const foreign = (await call(app, 'agreements:get', { id: other.id })).parties[0]?.id;
+    const commitment = { product: 'Lúa', quantity: 5, unit: 'tấn', supplierParty: 0, receiverParty: 0 };
+    expect(await issuesOf('agreements:create', riceMou({ commitments: [commitment, { ...commitment, receiverParty: 3 }] }))).toEqual({
+      'commitments.0.receiverParty': 'Cam kết thứ 1: bên nhận phải khác bên cung ứng.',
+      'commitments.1.receiverParty': 'Cam kết thứ 2: bên đã chọn không còn trong danh sách các bên ký; hãy chọn lại.',
+    });
+    const second = await call(app, 'agreements:create', riceMou({ number: '02/2026/BBGN' }));
+    expect(
+      await issuesOf('agreements:update', {
+        ...riceMou(),
+        id: second.id,
+        parties: [
+          { partyId: foreign, kind: 'organization', id: vinhBinh, role: 'seller' },
+          { kind: 'partner', id: hafoods, role: 'buyer' },
+        ],
+      }),
+    ).toEqual({ 'parties.0.partyId': 'Bên thứ 1 không thuộc thỏa thuận này; hãy tải lại trang.' });
+  });
+
+  it('shows how far each party has done its part, on the agreement and on the party’s own page', async () => {
+    // Vĩnh Bình supplies rice worth 400 million and fragrant rice worth 20 million to Hafoods; in
+    // a second agreement it buys sugar from Nhơn Hưng.
+    const rice = await call(
+      app,
+      'agreements:create',
+      riceMou({
+        commitments: [
+          { product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, supplierParty: 0, receiverParty: 1 },
+          { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, supplierParty: 0, receiverParty: 1 },
+        ],
+      }),
+    );
+    const sugar = await call(app, 'agreements:create', {
+      kind: 'sales_contract',
+      title: 'Hợp đồng mua đường thốt nốt',
+      signedOn: '2026-03-06',
+      parties: [
+        { kind: 'organization', id: nhonHung, role: 'seller' },
+        { kind: 'organization', id: vinhBinh, role: 'buyer' },
+      ],
+      commitments: [{ product: 'Đường thốt nốt', quantity: 2, unit: 'tấn', supplierParty: 0, receiverParty: 1 }],
+    });
+    const [riceCommitment, fragrant] = (await call(app, 'agreements:get', { id: rice.id })).commitments;
+    const [sugarCommitment] = (await call(app, 'agreements:get', { id: sugar.id })).commitments;
+    app.setNow(on('2026-04-01'));
+    await call(app, 'agreements:addDelivery', { commitmentId: riceCommitment?.id ?? 0, deliveredOn: '2026-03-20', quantity: 25 });
+    await call(app, 'agreements:addDelivery', { commitmentId: fragrant?.id ?? 0, deliveredOn: '2026-03-21', quantity: 800 });
+    await call(app, 'agreements:addDelivery', { commitmentId: sugarCommitment?.id ?? 0, deliveredOn: '2026-03-22', quantity: 0.5 });
+
+    const detail = await call(app, 'agreements:get', { id: rice.id });
+    // By value: half of 400 million and all of 20 million, of 420 million.
+    const byValue = (50 * 400 + 100 * 20) / 420;
+    expect(detail.partyFulfilment).toEqual([
+      { partyId: detail.parties[0]?.id, supplied: { percent: byValue, basis: 'value' }, suppliedCount: 2, received: null, receivedCount: 0 },
+      { partyId: detail.parties[1]?.id, supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value' }, receivedCount: 2 },
+    ]);
+
+    const ofVinhBinh = await call(app, 'agreements:ofCounterpart', { kind: 'organization', id: vinhBinh });
+    expect(ofVinhBinh.agreements.map((row) => [row.title, row.supplied, row.received])).toEqual([
+      ['Hợp đồng mua đường thốt nốt', null, { percent: 25, basis: 'commitments' }],
+      ['Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', { percent: byValue, basis: 'value' }, null],
+    ]);
+    expect(ofVinhBinh).toMatchObject({ supplied: { percent: byValue, basis: 'value' }, suppliedCount: 2, received: { percent: 25, basis: 'commitments' }, receivedCount: 1 });
+    const ofHafoods = await call(app, 'agreements:ofCounterpart', { kind: 'partner', id: hafoods });
+    expect(ofHafoods).toMatchObject({ supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value' }, receivedCount: 2 });
+  });
+});
+
 describe('an agreement number already used', () => {
   it('is found while typing, written any way, but never in the trash or the agreement itself', async () => {
     const first = await call(app, 'agreements:create', riceMou({ number: '05/2026/HĐLK' }));
@@ -250,7 +413,9 @@ describe('deliveries', () => {
     let detail = await call(app, 'agreements:get', { id });
     expect(detail.status).toBe('in_progress');
     expect(detail.commitments.map((c) => [c.delivered, c.fulfilment])).toEqual([[12, 24], [0, 0]]);
-    expect(detail.fulfilment).toBe(12);
+    // By value: 24 % of the 400 million of rice, nothing of the 20 million of rice for the shop.
+    expect(detail.fulfilmentBasis).toBe('value');
+    expect(detail.fulfilment).toBeCloseTo((24 * 400) / 420, 10);
     expect(detail.unitTotals).toEqual([
       { unit: 'tấn', committed: 50, delivered: 12 },
       { unit: 'kg', committed: 800, delivered: 0 },
@@ -265,17 +430,18 @@ describe('deliveries', () => {
     await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-07-01', quantity: 45 });
     detail = await call(app, 'agreements:get', { id });
     expect(detail.commitments[0]).toMatchObject({ delivered: 57, fulfilment: 100, overdue: false });
-    expect(detail.fulfilment).toBe(50);
+    expect(detail.fulfilment).toBeCloseTo((100 * 400) / 420, 10);
 
-    // Past the validity with the kilograms short: expired, and nothing is chased any more.
+    // Past the validity with the kilograms short: expired, the kilograms still overdue, and the
+    // agreement waits for someone to close its follow-up.
     app.setNow(on('2027-01-01'));
     detail = await call(app, 'agreements:get', { id });
-    expect(detail.status).toBe('expired');
-    expect(detail.commitments.map((c) => c.overdue)).toEqual([false, false]);
+    expect(detail).toMatchObject({ status: 'expired', needsClosing: true, closedOn: null });
+    expect(detail.commitments.map((c) => c.overdue)).toEqual([false, true]);
 
     await call(app, 'agreements:addDelivery', { commitmentId: fragrant.id, deliveredOn: '2026-12-30', quantity: 800, note: 'Giao tại kho Hà Nội' });
     detail = await call(app, 'agreements:get', { id });
-    expect(detail).toMatchObject({ status: 'fulfilled', fulfilment: 100 });
+    expect(detail).toMatchObject({ status: 'fulfilled', fulfilment: 100, needsClosing: false });
     expect(detail.deliveries.map((d) => [d.deliveredOn, d.product, d.quantity, d.unit])).toEqual([
       ['2026-12-30', 'Gạo thơm', 800, 'kg'],
       ['2026-07-01', 'Lúa Đài Thơm 8', 45, 'tấn'],
@@ -392,9 +558,9 @@ describe('listing', () => {
     const ofEvent = await call(app, 'agreements:ofEvent', { eventId: conference });
     expect(ofEvent.map((row) => [row.id, row.totalValue, row.fulfilment])).toEqual([[mou.id, 420_000_000, 0]]);
     const ofPartner = await call(app, 'agreements:ofCounterpart', { kind: 'partner', id: hafoods });
-    expect(ofPartner.map((row) => row.id)).toEqual([draft.id, mou.id, contract.id]);
+    expect(ofPartner.agreements.map((row) => row.id)).toEqual([draft.id, mou.id, contract.id]);
     const ofVinhBinh = await call(app, 'agreements:ofCounterpart', { kind: 'organization', id: vinhBinh });
-    expect(ofVinhBinh.map((row) => row.id)).toEqual([draft.id, mou.id]);
+    expect(ofVinhBinh.agreements.map((row) => row.id)).toEqual([draft.id, mou.id]);
   });
 
   it('filters by status in SQL exactly as the rules say, day by day, with paging', async () => {
@@ -532,8 +698,8 @@ describe('termination, notes, trash and history', () => {
             'commitments',
             null,
             [
-              { product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30' },
-              { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, startsOn: null, dueOn: '2026-09-30' },
+              { product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30', supplier: null, receiver: null },
+              { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, startsOn: null, dueOn: '2026-09-30', supplier: null, receiver: null },
             ],
           ],
         ],

@@ -111,6 +111,95 @@ describe('needs attention', () => {
     expect((await callFailing(app, 'attention:list', { followUpDays: 0 })).message).toBe('Số ngày chưa theo dõi ít nhất là 1.');
   });
 
+  it('counts a delivery as follow-up, as much as a note', async () => {
+    app = openTestApp();
+    const delivered = addAgreement({ title: 'Giao hàng tuần trước', signedOn: '2026-06-10', validUntil: '2027-06-10' });
+    const rice = addCommitment(delivered, { product: 'Gạo ST25', quantity: 50, unit: 'tấn', dueOn: null });
+    deliver(rice, '2026-11-16', 5);
+    // A delivery still to come is not a follow-up yet.
+    const promised = addAgreement({ title: 'Chỉ hẹn giao', signedOn: '2026-06-10', validUntil: '2027-06-10' });
+    deliver(addCommitment(promised, { product: 'Xoài', quantity: 2, unit: 'tấn', dueOn: null }), '2026-12-01', 1);
+
+    const list = await call(app, 'attention:list', { followUpDays: 30 });
+    expect(list.withoutFollowUp.map((row) => [row.agreementId, row.lastFollowUpOn, row.daysSince])).toEqual([[promised, null, 166]]);
+    const week = await call(app, 'attention:list', { followUpDays: 7 });
+    expect(week.withoutFollowUp.map((row) => [row.agreementId, row.lastFollowUpOn, row.daysSince])).toEqual([
+      [promised, null, 166],
+      [delivered, '2026-11-16', 7],
+    ]);
+    // A note after the delivery is the latest follow-up.
+    app.ctx.db.insert(agreementNotes).values({ agreementId: delivered, notedOn: '2026-11-20', text: 'Đã gọi', createdAt: stamp }).run();
+    expect((await call(app, 'attention:list', { followUpDays: 3 })).withoutFollowUp.find((row) => row.agreementId === delivered)).toMatchObject({
+      lastFollowUpOn: '2026-11-20',
+      daysSince: 3,
+    });
+  });
+
+  it('keeps an agreement that ran out unfinished until a person closes its follow-up with a reason', async () => {
+    app = openTestApp();
+    const agreementId = addAgreement({ title: 'Hợp đồng tiêu thụ cá tra', number: '07/HĐLK', signedOn: '2026-03-01', validUntil: '2026-11-30' });
+    const fish = addCommitment(agreementId, { product: 'Cá tra', quantity: 100, unit: 'tấn', dueOn: '2026-10-31' });
+    addCommitment(agreementId, { product: 'Cá tra phi lê', quantity: 10, unit: 'tấn', dueOn: null });
+    deliver(fish, '2026-09-15', 60);
+    const done = addAgreement({ title: 'Đã giao đủ', signedOn: '2026-03-01', validUntil: '2026-11-30' });
+    deliver(addCommitment(done, { product: 'Gạo', quantity: 5, unit: 'tấn', dueOn: null }), '2026-11-01', 5);
+
+    // In force: the fish is overdue commitment by commitment.
+    const inForce = await call(app, 'attention:list', {});
+    expect(inForce.overdueCommitments.map((row) => [row.product, row.daysOverdue])).toEqual([['Cá tra', 23]]);
+    expect(inForce.expiredUnfinished).toEqual([]);
+    expect((await callFailing(app, 'agreements:close', { id: agreementId, closedOn: '2026-11-23', reason: 'Thôi' })).message).toBe(
+      'Thỏa thuận số 07/HĐLK chưa hết hiệu lực (30/11/2026); nếu các bên thôi thực hiện, hãy dùng «Chấm dứt».',
+    );
+
+    // Run out, and months later: still there, as the agreement it is, not forgotten.
+    for (const day of ['2026-12-01', '2027-04-15']) {
+      at(day);
+      const list = await call(app, 'attention:list', {});
+      expect(list.overdueCommitments).toEqual([]);
+      expect(list.expiredUnfinished).toEqual([
+        expect.objectContaining({
+          agreementId,
+          number: '07/HĐLK',
+          validUntil: '2026-11-30',
+          unfinished: 2,
+          commitments: 2,
+          fulfilment: { percent: 30, basis: 'commitments' },
+          lastFollowUpOn: '2026-09-15',
+        }),
+      ]);
+    }
+
+    expect((await callFailing(app, 'agreements:close', { id: agreementId, closedOn: '2027-04-15', reason: ' ' })).message).toBe(
+      'Lý do kết thúc theo dõi không được để trống.',
+    );
+    expect((await callFailing(app, 'agreements:close', { id: agreementId, closedOn: '2026-11-30', reason: 'x' })).message).toBe(
+      'Ngày kết thúc theo dõi phải sau ngày hết hiệu lực (30/11/2026).',
+    );
+    expect((await callFailing(app, 'agreements:close', { id: done, closedOn: '2027-04-15', reason: 'x' })).message).toBe(
+      'Thỏa thuận «Đã giao đủ» đã hoàn thành; không cần kết thúc theo dõi.',
+    );
+    const closed = await call(app, 'agreements:close', { id: agreementId, closedOn: '2027-04-15', reason: 'Doanh nghiệp không nhận phần còn lại; hai bên đã thanh lý.' });
+    expect(closed).toMatchObject({ status: 'expired', closedOn: '2027-04-15', needsClosing: false });
+    expect((await call(app, 'attention:list', {})).expiredUnfinished).toEqual([]);
+    expect((await callFailing(app, 'agreements:close', { id: agreementId, closedOn: '2027-04-15', reason: 'x' })).message).toBe(
+      'Thỏa thuận số 07/HĐLK đã kết thúc theo dõi từ ngày 15/04/2027.',
+    );
+
+    // The history says who closed it when and why, as raw values; taking it back lists it again.
+    const history = await call(app, 'records:history', { kind: 'agreement', id: agreementId });
+    expect(history.entries[0]?.changes).toEqual([
+      { field: 'closedOn', before: null, after: '2027-04-15' },
+      { field: 'closingReason', before: '', after: 'Doanh nghiệp không nhận phần còn lại; hai bên đã thanh lý.' },
+    ]);
+    await call(app, 'agreements:reopen', { id: agreementId });
+    expect((await call(app, 'attention:list', {})).expiredUnfinished.map((row) => row.agreementId)).toEqual([agreementId]);
+    expect((await call(app, 'records:history', { kind: 'agreement', id: agreementId })).entries[0]?.changes).toEqual([
+      { field: 'closedOn', before: '2027-04-15', after: null },
+      { field: 'closingReason', before: 'Doanh nghiệp không nhận phần còn lại; hai bên đã thanh lý.', after: '' },
+    ]);
+  });
+
   it('lists events under way or starting soon, with their participants', async () => {
     app = openTestApp();
     const organization = await call(app, 'organizations:create', {

@@ -75,16 +75,22 @@ async function seed(): Promise<void> {
   const contract = agreement({ kind: 'sales_contract', number: '01/2025/HĐLK', title: 'Hợp đồng tiêu thụ lúa, xoài', signedOn: '2025-09-10', eventId: conference, validUntil: '2026-09-10' });
   const memorandum = agreement({ kind: 'mou', number: '02/2025/BBGN', title: 'Biên bản ghi nhớ hợp tác', signedOn: '2025-10-06', eventId: fair });
   agreement({ kind: 'mou', title: 'Thỏa thuận năm trước', signedOn: '2024-01-05' });
-  db.insert(agreementParties)
+  const [seller, buyer] = db
+    .insert(agreementParties)
     .values([
       { agreementId: contract, kind: 'organization', organizationId: ids.a, role: 'seller' },
       { agreementId: contract, kind: 'partner', partnerId: partner.id, role: 'buyer' },
       { agreementId: memorandum, kind: 'alliance', role: 'cooperating' },
       { agreementId: memorandum, kind: 'partner', partnerId: partner.id, role: 'cooperating' },
     ])
-    .run();
+    .returning()
+    .all();
   const commitment = (values: Omit<typeof agreementCommitments.$inferInsert, 'productFolded' | 'agreementId'>) =>
-    db.insert(agreementCommitments).values({ ...values, agreementId: contract, productFolded: values.product.toLowerCase() }).returning().get().id;
+    db
+      .insert(agreementCommitments)
+      .values({ supplierPartyId: seller?.id, receiverPartyId: buyer?.id, ...values, agreementId: contract, productFolded: values.product.toLowerCase() })
+      .returning()
+      .get().id;
   const rice = commitment({ product: 'Lúa OM5451', quantity: 100, unit: 'tấn', value: 800_000_000, dueOn: '2026-03-01' });
   const mango = commitment({ product: 'Xoài cát Hòa Lộc', quantity: 5000, unit: 'kg', value: 100_000_000, dueOn: '2025-12-31' });
   db.insert(agreementDeliveries)
@@ -104,12 +110,14 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** The frame every report carries, read back with exceljs. */
-function expectFrame(sheet: ExcelJS.Worksheet, period: string) {
+/** `number`: the "Số: …/BC-LMHTX" line under the issuer, as the administrative format has it. */
+function expectFrame(sheet: ExcelJS.Worksheet, period: string, number = 'Số: ……….' + '/BC-LMHTX') {
   expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
   expect(sheet.getCell('A1').font.bold).toBe(true);
   expect(sheet.getCell('A1').font.name).toBe('Times New Roman');
   expect(rowTexts(sheet, 1)).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(rowTexts(sheet, 2)).toContain('Độc lập – Tự do – Hạnh phúc');
+  expect(sheet.getCell('A2').text).toBe(number);
   expect(sheet.getCell('A5').text).toBe(period);
   const texts = Array.from({ length: sheet.rowCount }, (_, index) => rowTexts(sheet, index + 1)).flat();
   // Today from the injected clock (23/11/2026), the province's short name, the chair's name.
@@ -154,6 +162,10 @@ describe('the frame and the header', () => {
     expect(reversed.message).toBe('Đến ngày không được trước Từ ngày.');
     const noYear = await callFailing(app, 'reports:run', { report: 'register-statistics' });
     expect(noYear.message).toBe('Chọn năm báo cáo.');
+    const wholeNumber = await callFailing(app, 'reports:run', { report: 'register', documentNumber: '125/BC-LMHTX' });
+    expect(wholeNumber.kind === 'validation' && wholeNumber.issues).toEqual([
+      { path: 'documentNumber', message: 'Số văn bản chỉ ghi phần số trước «/BC-…», ví dụ 125 — không gồm dấu «/» hay khoảng trắng.' },
+    ]);
   });
 
   it('lists the reports with their titles and periods', async () => {
@@ -205,7 +217,10 @@ describe('register statistics for a year', () => {
     expect(totals.getCell(5).value).toBe(statistics.ended.total);
     expect(totals.getCell(7).value).toBe(statistics.membersOfficial);
     expect(totals.getCell(9).value).toBe(statistics.workers);
-    expect(totals.getCell(14).value).toBe(statistics.classification.unclassified);
+    // The report counts the unclassified of every kind (the THT here); Tổng quan's share is of
+    // the kinds that are classified, of which none is left unclassified.
+    expect(totals.getCell(14).value).toBe(1);
+    expect(statistics.classification.unclassified).toBe(0);
     expect(totals.getCell(15).value).toBe(1_000_000_000);
     expect(totals.getCell(15).numFmt).toBe('#,##0');
   });
@@ -242,7 +257,7 @@ describe('trade promotion for a period', () => {
   let path = '';
   let office: LibreOfficeReading | null = null;
   beforeAll(async () => {
-    const report = await runReport(app, { report: 'trade-promotion', from: '2025-01-01', to: '2025-12-31' });
+    const report = await runReport(app, { report: 'trade-promotion', from: '2025-01-01', to: '2025-12-31', documentNumber: ' 125 ' });
     expect(report.fileName).toBe('Bao-cao-xuc-tien-thuong-mai-2025-01-01-den-2025-12-31.xlsx');
     path = report.path;
     if (!skipLibreOffice) office = await readWithLibreOffice(path);
@@ -251,7 +266,7 @@ describe('trade promotion for a period', () => {
   it('lists the events of the period with who came, what was signed and its value', async () => {
     const workbook = await readWorkbook(path);
     const sheet = workbook.getWorksheet('Sự kiện') as ExcelJS.Worksheet;
-    expectFrame(sheet, 'Từ ngày 01/01/2025 đến ngày 31/12/2025');
+    expectFrame(sheet, 'Từ ngày 01/01/2025 đến ngày 31/12/2025', 'Số: 125/BC-LMHTX');
     const first = rowNumberOf(sheet, 'STT') + 2;
     const conference = sheet.getRow(first);
     expect(conference.getCell(2).value).toBe('Hội nghị kết nối cung – cầu nông sản 2025');
@@ -267,8 +282,8 @@ describe('trade promotion for a period', () => {
 
     const byKind = workbook.getWorksheet('Theo loại sự kiện') as ExcelJS.Worksheet;
     const totals = byKind.getRow(rowNumberOf(byKind, 'Tổng cộng'));
-    // Two events; A came to both and counts once: two organizations, one partner.
-    expect((totals.values as unknown[]).slice(3)).toEqual([2, 2, 1, 2, 900_000_000, 150_000_000]);
+    // Two events in one province; A came to both and counts once: one HTX, one THT, one enterprise.
+    expect((totals.values as unknown[]).slice(3)).toEqual([2, 1, 1, 1, 1, 0, 2, 900_000_000, 150_000_000]);
   });
 
   it.skipIf(skipLibreOffice)('opens in LibreOffice with the same numbers and dates', () => {
@@ -297,13 +312,36 @@ describe('agreements and their fulfilment', () => {
     expect(contract.getCell(2).value).toBe('01/2025/HĐLK');
     expect(contract.getCell(4).value).toBe('Hợp đồng liên kết tiêu thụ');
     expect(contract.getCell(7).value).toBe('HTX Nông nghiệp Vĩnh Bình; Công ty TNHH Nông sản Mekong');
-    // Committed 900 million; delivered by 31/12/2025 420 million; rice 40 %, mango 100 %: 70 %.
-    expect((contract.values as unknown[]).slice(8)).toEqual([900_000_000, 420_000_000, 70, 'Đang thực hiện']);
+    // Committed 900 million; delivered by 31/12/2025 420 million; rice 40 % of 800 million, mango
+    // 100 % of 100 million: 46,7 % by value (a plain mean of the two would say 70 %).
+    const [committed, delivered, fulfilment, ...rest] = (contract.values as unknown[]).slice(8);
+    expect([committed, delivered, rest]).toEqual([900_000_000, 420_000_000, ['Theo giá trị', 'Đang thực hiện']]);
+    expect(fulfilment).toBeCloseTo(((40 * 800 + 100 * 100) / 900), 10);
     const memorandum = sheet.getRow(first + 1);
     expect(memorandum.getCell(7).value).toBe('Liên minh Hợp tác xã tỉnh An Giang; Công ty TNHH Nông sản Mekong');
     expect(memorandum.getCell(10).value).toBeNull();
-    expect(memorandum.getCell(11).value).toBe('Đã ký');
-    expect(sheet.getRow(first + 2).getCell(1).value).toBe('Tổng cộng');
+    expect(memorandum.getCell(11).value).toBeNull();
+    expect(memorandum.getCell(12).value).toBe('Đã ký');
+    const totals = sheet.getRow(first + 2);
+    expect(totals.getCell(1).value).toBe('Tổng cộng');
+    // The memorandum has no commitments: the period's fulfilment is the contract's.
+    expect(totals.getCell(10).value).toBeCloseTo(fulfilment as number, 10);
+    expect(totals.getCell(11).value).toBe('Theo giá trị');
+
+    const commitments = workbook.getWorksheet('Cam kết') as ExcelJS.Worksheet;
+    const rice = commitments.getRow(rowNumberOf(commitments, 'STT') + 2);
+    // Agreement, signed, product, supplier, receiver, unit, committed, delivered, %, value, delivered value, due, overdue
+    expect(rowTexts(commitments, rice.number).slice(1, 7)).toEqual([
+      '01/2025/HĐLK – Hợp đồng tiêu thụ lúa, xoài',
+      rice.getCell(3).text,
+      'Lúa OM5451',
+      'HTX Nông nghiệp Vĩnh Bình',
+      'Công ty TNHH Nông sản Mekong',
+      'tấn',
+    ]);
+    expect((rice.getCell(3).value as Date).toISOString()).toBe('2025-09-10T00:00:00.000Z');
+    // Due 01/03/2026: not overdue on the period's last day.
+    expect(rice.getCell(14).value).toBeNull();
 
     const units = workbook.getWorksheet('Theo đơn vị tính') as ExcelJS.Worksheet;
     const unitRow = rowNumberOf(units, 'STT') + 2;
@@ -313,8 +351,33 @@ describe('agreements and their fulfilment', () => {
     expect(units.getRow(unitRow + 2).getCell(1).value).not.toBe('Tổng cộng');
   });
 
+  it('keeps an earlier agreement owed at the start of a later period, its unfinished commitments overdue', async () => {
+    // The contract of 2025 ran out on 10/09/2026 with 50 of 100 tấn of rice delivered; the office
+    // has not closed its follow-up. A report for 2026 lists no agreement signed in 2026, but the
+    // rice, still owed when 2026 began, reads "Quá hạn"; the mango, delivered in 2025, is done.
+    const later = await runReport(app, { report: 'agreements', from: '2026-01-01', to: '2026-12-31' });
+    const workbook = await readWorkbook(later.path);
+    const signed = workbook.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
+    expect(signed.getRow(rowNumberOf(signed, 'STT') + 2).getCell(1).value).toBe('Tổng cộng');
+    const commitments = workbook.getWorksheet('Cam kết') as ExcelJS.Worksheet;
+    const first = rowNumberOf(commitments, 'STT') + 2;
+    const rice = commitments.getRow(first);
+    expect([4, 8, 9, 14].map((column) => rice.getCell(column).value)).toEqual(['Lúa OM5451', 100, 50, 'Quá hạn']);
+    expect((rice.getCell(13).value as Date).toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(commitments.getRow(first + 1).getCell(1).value).not.toBe(2);
+    // The same as the agreement's page says on the same day.
+    const detail = await call(app, 'agreements:get', { id: (await call(app, 'agreements:list', { search: 'HĐLK', page: 1, pageSize: 5 })).rows[0]?.id ?? 0 });
+    expect(detail).toMatchObject({ status: 'expired', needsClosing: true });
+    expect(detail.commitments.map((commitment) => [commitment.product, commitment.overdue])).toEqual([
+      ['Lúa OM5451', true],
+      ['Xoài cát Hòa Lộc', false],
+    ]);
+  });
+
   it.skipIf(skipLibreOffice)('opens in LibreOffice with the same numbers', () => {
-    expect(csvRow(office?.sheets.get('Thỏa thuận'), '1').slice(7, 11)).toEqual(['900000000', '420000000', '70', 'Đang thực hiện']);
+    const contract = csvRow(office?.sheets.get('Thỏa thuận'), '1').slice(7, 12);
+    expect([contract[0], contract[1], contract[3], contract[4]]).toEqual(['900000000', '420000000', 'Theo giá trị', 'Đang thực hiện']);
+    expect(Number(contract[2])).toBeCloseTo(((40 * 800 + 100 * 100) / 900), 6);
     expect(csvRow(office?.sheets.get('Theo đơn vị tính'), '2').slice(1, 5)).toEqual(['kg', '1', '5000', '5000']);
   });
 });

@@ -250,8 +250,8 @@ describe('a conference, its attendance and the memoranda signed there', () => {
     await poll(() => memoranda.count()).toBe(2);
     const section = page.getByRole('main').locator('section, div').filter({ has: page.getByRole('heading', { name: 'Thỏa thuận ký tại sự kiện' }) }).last();
     const shown = await readable(section);
-    expect(shown).toContain('Biên bản ghi nhớ tiêu thụ xoài cát 02/2026/BBGN · Biên bản ghi nhớ 23/11/2026 800.000.000 ₫ 0% Đã ký');
-    expect(shown).toContain('Biên bản ghi nhớ tiêu thụ gạo thơm 01/2026/BBGN · Biên bản ghi nhớ 23/11/2026 1.500.000.000 ₫ 40% Đang thực hiện');
+    expect(shown).toContain('Biên bản ghi nhớ tiêu thụ xoài cát 02/2026/BBGN · Biên bản ghi nhớ 23/11/2026 800.000.000 ₫ 0% theo giá trị cam kết Đã ký');
+    expect(shown).toContain('Biên bản ghi nhớ tiêu thụ gạo thơm 01/2026/BBGN · Biên bản ghi nhớ 23/11/2026 1.500.000.000 ₫ 40% theo giá trị cam kết Đang thực hiện');
     expect(shown).toContain('Tổng giá trị: 2.300.000.000 ₫');
     await page.getByRole('heading', { name: 'Thỏa thuận ký tại sự kiện' }).scrollIntoViewIfNeeded();
     await snap(page, 'events-06-event-agreements');

@@ -351,13 +351,15 @@ describe('the register, from one cooperative to the overview', () => {
     await poll(() => readable(card('Thành viên'))).toBe('Thành viên 120 ▲ 45 so với năm 2024 112 chính thức · 8 liên kết');
     await poll(() => readable(card('Lao động thường xuyên'))).toBe('Lao động thường xuyên 35 ▲ 15 so với năm 2024');
     await poll(() => readable(card('Doanh thu bình quân một HTX')))
-      .toBe('Doanh thu bình quân một HTX 2 tỷ đồng ▲ 800 triệu đồng so với năm 2024');
+      // The change in the card's own unit, tỷ, not in triệu beside it.
+      .toBe('Doanh thu bình quân một HTX 2 tỷ đồng ▲ 0,8 tỷ đồng so với năm 2024');
     await poll(() => readable(card('Thu nhập bình quân người lao động / tháng')))
       .toBe('Thu nhập bình quân người lao động / tháng — 2 trong 3 tổ chức đã có số liệu năm');
     const flow2025 = panel('Thành lập mới và chấm dứt trong năm 2025').locator('tbody tr');
     await poll(() => rowsOf(flow2025)).toEqual(['HTX 1 2', 'Liên hiệp HTX 0 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 2']);
     await poll(() => readable(panel('Xếp loại năm 2025')))
-      .toContain('Tốt 1 Khá 1 Trung bình 0 Yếu 0 Chưa xếp loại 1 67% xếp loại Tốt hoặc Khá.');
+      // Of those classified (2), not of every organization (3).
+      .toContain('Tốt 1 Khá 1 Trung bình 0 Yếu 0 Chưa xếp loại 1 100% xếp loại Tốt hoặc Khá: 2 trong 2 HTX, LH HTX đã xếp loại (không tính THT, QTDND).');
     const communes = page.getByRole('table', { name: 'Số tổ chức theo xã, phường' }).locator('tbody tr');
     await poll(() => rowsOf(communes)).toEqual(['Xã Vĩnh An 2', 'Xã Vĩnh Hòa 1']);
     await pageShot('register-14-overview-2025');
@@ -374,7 +376,7 @@ describe('the register, from one cooperative to the overview', () => {
     const flow2024 = panel('Thành lập mới và chấm dứt trong năm 2024').locator('tbody tr');
     await poll(() => rowsOf(flow2024)).toEqual(['HTX 0 0', 'Liên hiệp HTX 1 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 0']);
     await poll(() => readable(panel('Xếp loại năm 2024')))
-      .toContain('Tốt 0 Khá 1 Trung bình 1 Yếu 0 Chưa xếp loại 2 25% xếp loại Tốt hoặc Khá.');
+      .toContain('Tốt 0 Khá 1 Trung bình 1 Yếu 0 Chưa xếp loại 2 50% xếp loại Tốt hoặc Khá: 1 trong 2 HTX, LH HTX đã xếp loại (không tính THT, QTDND).');
     await poll(() => rowsOf(communes)).toEqual(['Xã Vĩnh An 2', 'Xã Vĩnh Hòa 1', 'Xã Vĩnh Thạnh Trung 1']);
     await pageShot('register-15-overview-2024');
 

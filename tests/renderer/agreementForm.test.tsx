@@ -25,7 +25,10 @@ const summary: AgreementSummary = {
   parties: [],
   totalValue: 1_250_000,
   fulfilment: 0,
+  fulfilmentBasis: 'value',
   status: 'signed',
+  closedOn: null,
+  needsClosing: false,
 };
 
 function typeAndLeave(input: HTMLElement, text: string): void {

@@ -17,7 +17,7 @@ const list: AttentionList = {
       validUntil: '2026-11-28',
       daysLeft: 0,
       window: 0,
-      fulfilment: 40,
+      fulfilment: { percent: 40, basis: 'commitments' },
     },
   ],
   overdueCommitments: [
@@ -33,6 +33,19 @@ const list: AttentionList = {
       dueOn: '2026-11-20',
       daysOverdue: 8,
       fulfilment: 40,
+    },
+  ],
+  expiredUnfinished: [
+    {
+      agreementId: 6,
+      number: '07/HĐLK',
+      title: 'Hợp đồng tiêu thụ cá tra',
+      validUntil: '2026-10-31',
+      daysSince: 28,
+      unfinished: 1,
+      commitments: 2,
+      fulfilment: { percent: 60.1, basis: 'value' },
+      lastFollowUpOn: '2026-11-21',
     },
   ],
   withoutFollowUp: [
@@ -76,6 +89,14 @@ describe('needs attention', () => {
     const overdue = screen.getByRole('table', { name: 'Cam kết quá hạn' });
     expect(within(overdue).getByText('20 / 50 tấn — 40%')).toBeTruthy();
     expect(within(overdue).getByText('8 ngày')).toBeTruthy();
+
+    const expired = screen.getByRole('table', { name: 'Hết hạn, chưa hoàn thành' });
+    expect(within(expired).getByRole('link', { name: '07/HĐLK – Hợp đồng tiêu thụ cá tra' }).getAttribute('href')).toBe('#/thoa-thuan/6');
+    expect(within(expired).getByText('28 ngày trước')).toBeTruthy();
+    expect(within(expired).getByText('1 / 2')).toBeTruthy();
+    expect(within(expired).getByText('60,1%')).toBeTruthy();
+    expect(within(expired).getByText('theo giá trị cam kết')).toBeTruthy();
+    expect(within(expired).getByText('21/11/2026')).toBeTruthy();
 
     const followUp = screen.getByRole('table', { name: 'Chưa theo dõi từ 30 ngày trở lên' });
     expect(within(followUp).getByText('Chưa có lần nào')).toBeTruthy();

@@ -10,6 +10,7 @@ const conference: EventSummary = {
   kind: 'supply_demand_conference',
   title: 'Hội nghị kết nối cung – cầu nông sản tại Hà Nội',
   startsOn: '2026-10-15',
+  startsAt: '08:00',
   endsOn: '2026-10-16',
   venue: 'Trung tâm Hội nghị Quốc gia',
   provinceCode: '01',
@@ -27,6 +28,7 @@ const online: EventSummary = {
   kind: 'online_meeting',
   title: 'Họp trực tuyến với Liên minh HTX Việt Nam',
   startsOn: '2026-09-02',
+  startsAt: null,
   endsOn: '2026-09-02',
   venue: '',
   provinceCode: null,
@@ -89,7 +91,7 @@ describe('events list', { timeout: 20_000 }, () => {
     const table = screen.getByRole('table');
     const row = within(table).getByText('Hội nghị kết nối cung – cầu nông sản tại Hà Nội').closest('tr');
     expect(row && within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
-      '15/10/2026 – 16/10/2026',
+      '08:00, 15/10/2026 – 16/10/2026',
       'Hội nghị kết nối cung – cầu nông sản tại Hà NộiTrung tâm Hội nghị Quốc gia',
       'Hội nghị kết nối cung – cầu',
       'Thành phố Hà Nội',

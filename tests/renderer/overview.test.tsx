@@ -29,7 +29,7 @@ function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStati
   };
 }
 
-describe('overview', () => {
+describe('overview', { timeout: 30_000 }, () => {
   it('shows the latest year at a glance, with changes from the year before', async () => {
     const invoke = installFakeApi({
       'statistics:years': () => ok([2024, 2023]),
@@ -40,7 +40,16 @@ describe('overview', () => {
             organizations: { htx: 460, lhhtx: 0, tht: 190, qtdnd: 3, total: 653 },
             workers: 31_000,
             averageRevenuePerCooperative: 1_500_000_000,
+            averageIncomePerWorker: 4_392_169,
           }),
+          promotion: {
+            byKind: [
+              { kind: 'supply_demand_conference', events: 4, places: 4, cooperatives: 71, groups: 0, enterprises: 38, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
+              { kind: 'thematic_conference', events: 10, places: 3, cooperatives: 240, groups: 75, enterprises: 52, otherPartners: 0, agreements: 0, agreementValue: 0, budget: 0 },
+            ],
+            total: { events: 14, places: 5, cooperatives: 280, groups: 75, enterprises: 80, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
+          },
+          agreements: { signed: 12, value: 14_600_000_000, fulfilment: { percent: 60.1, basis: 'value' } },
         }),
       'attention:list': () =>
         ok({
@@ -55,10 +64,11 @@ describe('overview', () => {
               validUntil: '2026-11-30',
               daysLeft: 7,
               window: 7,
-              fulfilment: 40,
+              fulfilment: { percent: 40, basis: 'value' },
             },
           ],
           overdueCommitments: [],
+          expiredUnfinished: [],
           withoutFollowUp: [],
           upcomingEvents: [],
           expiringCertifications: [],
@@ -96,8 +106,24 @@ describe('overview', () => {
     expect(screen.getByText('30.120')).toBeTruthy();
     expect(screen.getByText('▼ 880 so với năm 2023')).toBeTruthy();
     expect(screen.getByText('1,75 tỷ đồng')).toBeTruthy();
-    expect(screen.getByText('▲ 250 triệu đồng so với năm 2023')).toBeTruthy();
+    // One unit on a card: the change is written in the unit of the figure above it.
+    expect(screen.getByText('▲ 0,25 tỷ đồng so với năm 2023')).toBeTruthy();
     expect(screen.getByText('4,5 triệu đồng')).toBeTruthy();
+    expect(screen.getByText('▲ 0,1 triệu đồng so với năm 2023')).toBeTruthy();
+
+    // Good or fair among the HTX classified (320 of 610), not among every organization.
+    expect(screen.getByText('52% xếp loại Tốt hoặc Khá: 320 trong 610 HTX, LH HTX đã xếp loại (không tính THT, QTDND).')).toBeTruthy();
+
+    const promotion = screen.getByRole('table', { name: 'Sự kiện xúc tiến thương mại năm 2024 theo loại' });
+    expect(within(promotion).getAllByRole('row').map((row) => row.textContent)).toEqual([
+      'Loại sự kiệnSố sự kiệnTỉnh, thành phốHTX, LH HTX, QTDNDTHTDoanh nghiệpĐối tác khác',
+      'Hội nghị kết nối cung – cầu44710385',
+      'Hội nghị chuyên đề1032407552' + '0',
+      'Cả năm14528075805',
+    ]);
+    expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
+      'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Tỷ lệ thực hiện 60,1%, theo giá trị cam kết (không tính thỏa thuận đã chấm dứt).',
+    );
 
     const communes = screen.getByRole('table', { name: 'Số tổ chức theo xã, phường' });
     expect(within(communes).getAllByRole('row').map((row) => row.textContent)).toEqual(['Xã, phườngSố tổ chức', 'Xã Mỹ Hiệp42', 'Phường Cao Lãnh17']);

@@ -160,6 +160,7 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     renderApp('#/bao-cao');
     const card = await screen.findByRole('region', { name: 'Thống kê tổ chức kinh tế tập thể theo năm' });
     expect(within(card).getByText('Gồm: I. THEO LOẠI HÌNH')).toBeTruthy();
+    fireEvent.change(within(card).getByLabelText('Số văn bản'), { target: { value: '125' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Đang tạo báo cáo' });
@@ -167,7 +168,7 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     state = 'done';
     await waitFor(() => expect(downloads).toEqual(['Bao-cao-thong-ke-HTX-2025.xlsx']));
     const run = invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1];
-    expect(run).toEqual({ report: 'register-statistics', year: new Date().getFullYear() - 1 });
+    expect(run).toEqual({ report: 'register-statistics', year: new Date().getFullYear() - 1, documentNumber: '125' });
   });
 
   it('asks for a period, and shows why a report failed', async () => {
@@ -184,6 +185,15 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     const lastYear = new Date().getFullYear() - 1;
     expect(within(card).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe(`01/01/${lastYear}`);
     expect(within(card).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe(`31/12/${lastYear}`);
+    // The whole number typed where only its own part goes: said at the field, nothing started.
+    const number = within(card).getByLabelText<HTMLInputElement>('Số văn bản');
+    fireEvent.change(number, { target: { value: '125/BC-LMHTX' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
+    expect(await within(card).findByText('Số văn bản chỉ ghi phần số trước «/BC-…», ví dụ 125 — không gồm dấu «/» hay khoảng trắng.')).toBeTruthy();
+    expect(number.value).toBe('125/BC-LMHTX');
+    expect(invoke.mock.calls.some(([channel]) => channel === 'reports:run')).toBe(false);
+    // Left blank: the report prints dots to fill in by hand.
+    fireEvent.change(number, { target: { value: '' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Đang tạo báo cáo' });
@@ -192,6 +202,7 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
       report: 'trade-promotion',
       from: `${lastYear}-01-01`,
       to: `${lastYear}-12-31`,
+      documentNumber: '',
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đóng' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { getTableName, sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { columnsAs, existsAtYearEnd } from './predicates';
-import { organizations, searchWordDeletions, searchWords, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
+import { agreementCommitments, agreementParties, organizations, searchWordDeletions, searchWords, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -382,9 +382,43 @@ function figureTotals(): DerivedStructure {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The parties a commitment names
+
+/**
+ * A commitment names the party that supplies it and the one that receives it (schema.ts says why
+ * these are not declared foreign keys). When a party's row goes, the commitment names no one, as
+ * ON DELETE SET NULL would have it.
+ */
+function commitmentSides(): DerivedStructure {
+  const commitments = id(getTableName(agreementCommitments));
+  const parties = id(getTableName(agreementParties));
+  const sides = [agreementCommitments.supplierPartyId, agreementCommitments.receiverPartyId];
+  const dangling = (side: SQLiteColumn) =>
+    sql`${ident(side)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${parties} WHERE ${parties}.${ident(agreementParties.id)} = ${commitments}.${ident(side)})`;
+  return {
+    name: 'bên cung ứng, bên nhận của cam kết',
+    objects: [
+      trigger(
+        'commitment_sides_party_delete',
+        sql`AFTER DELETE ON ${parties}`,
+        sides.map((side) => sql`UPDATE ${commitments} SET ${ident(side)} = NULL WHERE ${ident(side)} = old.${ident(agreementParties.id)}`),
+      ),
+    ],
+    rebuild: (sqlite) => {
+      for (const side of sides) sqlite.exec(text(sql`UPDATE ${commitments} SET ${ident(side)} = NULL WHERE ${dangling(side)}`));
+    },
+    verify: (sqlite) =>
+      sides.flatMap((side) => {
+        const count = sqlite.prepare(text(sql`SELECT count(*) FROM ${commitments} WHERE ${dangling(side)}`)).pluck().get() as number;
+        return count ? [`${count} cam kết ghi một bên không còn trong thỏa thuận (${side.name})`] : [];
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Keeping them
 
-export const derivedStructures: readonly DerivedStructure[] = [organizationSearch(), searchVocabulary(), liveCounts(), figureTotals()];
+export const derivedStructures: readonly DerivedStructure[] = [organizationSearch(), searchVocabulary(), liveCounts(), figureTotals(), commitmentSides()];
 
 interface SchemaObject {
   type: string;

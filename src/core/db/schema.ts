@@ -343,6 +343,8 @@ export const events = sqliteTable(
     title: text('title').notNull(),
     titleFolded: text('title_folded').notNull(),
     startsOn: text('starts_on').notNull(),
+    /** Giờ bắt đầu, `HH:MM`; null when not said (invitations give it, old records often do not). */
+    startsAt: text('starts_at'),
     endsOn: text('ends_on').notNull(),
     venue: text('venue').notNull().default(''),
     /** Where it is held; null for an online meeting. */
@@ -407,6 +409,12 @@ export const agreements = sqliteTable(
     validUntil: text('valid_until'),
     terminatedOn: text('terminated_on'),
     terminationReason: text('termination_reason').notNull().default(''),
+    /**
+     * Kết thúc theo dõi: the day a person stopped chasing an agreement that ran out with
+     * commitments unfinished, and why. Until then it stays in Cần chú ý.
+     */
+    closedOn: text('closed_on'),
+    closingReason: text('closing_reason').notNull().default(''),
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -431,6 +439,8 @@ export const agreementParties = sqliteTable(
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
     role: text('role', { enum: agreementPartyRoles }).notNull(),
+    /** Its place in the agreement's list (Bên thứ nhất, thứ hai …), kept as the person ordered them. */
+    position: integer('position').notNull().default(0),
   },
   (table) => [
     check(
@@ -463,9 +473,21 @@ export const agreementCommitments = sqliteTable(
     startsOn: text('starts_on'),
     /** The day the whole quantity is due; past it and short, the commitment is overdue. */
     dueOn: text('due_on'),
+    /**
+     * The party (an `agreement_parties` row) that supplies it and the one that receives it. Parties
+     * keep their rows when the agreement is edited (matched by id); a party removed — by the
+     * service, or with a member or partner deleted for good — leaves the commitment naming no one,
+     * which a trigger in derived.ts sees to. Not a declared foreign key: drizzle-kit adds a column
+     * to an existing table without its ON DELETE action, and a key without one would refuse the
+     * cascade that removes a member's parties.
+     */
+    supplierPartyId: integer('supplier_party_id'),
+    receiverPartyId: integer('receiver_party_id'),
   },
   (table) => [
     check('agreement_commitments_quantity_positive', sql`${table.quantity} > 0`),
+    index('agreement_commitments_supplier').on(table.supplierPartyId),
+    index('agreement_commitments_receiver').on(table.receiverPartyId),
     index('agreement_commitments_agreement').on(table.agreementId),
     index('agreement_commitments_due').on(table.dueOn),
   ],

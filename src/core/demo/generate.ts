@@ -13,6 +13,7 @@ import { seedTanChau, seedYearPlans, TAN_CHAU_COMMUNES } from './plans';
 import { organizationSearchText } from '../services/search';
 import { randomSource, type Random } from './random';
 import { seedSupplyDemand, type DemoSeller } from './supply';
+import { seedPromotion, type DemoMember, type PromotionSummary } from './promotion';
 
 export type DemoScale = 'province' | 'national';
 
@@ -29,6 +30,8 @@ export interface DemoOptions {
 
 export interface DemoSummary {
   organizations: number;
+  /** Partners, events and agreements (see demo/promotion.ts). */
+  promotion: PromotionSummary;
   figures: number;
   products: number;
   certifications: number;
@@ -169,6 +172,7 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   const insertUnionMember = sqlite.prepare('INSERT INTO union_members (union_id, member_id, joined_on) VALUES (?, ?, ?)');
 
   const summary: DemoSummary = {
+    promotion: { partners: 0, events: 0, participants: 0, agreements: 0, commitments: 0, deliveries: 0 },
     organizations: 0,
     figures: 0,
     products: 0,
@@ -319,7 +323,14 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   };
 
   sqlite.transaction(() => {
-    const planned: { id: number; kind: PlannedOrganization['kind']; foundedYear: number; provinceCode: string; active: boolean }[] = [];
+    const planned: {
+      id: number;
+      kind: PlannedOrganization['kind'];
+      foundedYear: number;
+      provinceCode: string;
+      active: boolean;
+      product: DemoMember['product'];
+    }[] = [];
     for (let index = 0; index < size; index++) {
       const kind = plannedKind(random, index);
       const activity =
@@ -342,7 +353,14 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
       } else {
         addFigures(id, kind, foundedYear, lastYear);
       }
-      planned.push({ id, kind, foundedYear, provinceCode: commune.provinceCode, active: !ended || foundedYear >= endYear });
+      planned.push({
+        id,
+        kind,
+        foundedYear,
+        provinceCode: commune.provinceCode,
+        active: !ended || foundedYear >= endYear,
+        product: activity?.products[0] ?? null,
+      });
       if (kind === 'htx') {
         const list = cooperativesByProvince.get(commune.provinceCode) ?? [];
         list.push(id);
@@ -377,6 +395,13 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
         [successor.id, 'successor'],
       ]);
     }
+
+    summary.promotion = seedPromotion(ctx, random, {
+      scale: options.scale,
+      provinceCode: options.provinceCode,
+      members: planned.filter((member) => member.active),
+      now,
+    });
   })();
 
   const share = size / (options.scale === 'province' ? PROVINCE_SIZE : NATIONAL_SIZE);

@@ -9,11 +9,13 @@ import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-o
 import { isSigned, notInTrash, signedBetween } from '../db/predicates';
 import type { z } from 'zod';
 import {
-  agreementFulfilment,
   agreementStatus,
+  commitmentDueDay,
   commitmentFulfilment,
   deliveredAsOf,
+  fulfilmentOf,
   isCommitmentOverdue,
+  needsClosing,
   QUANTITY_DECIMALS,
   totalsPerUnit,
   unitKey,
@@ -27,11 +29,15 @@ import {
   type AgreementNumberUse,
   type AgreementParty,
   type AgreementSummary,
+  type CounterpartAgreements,
   type DeletedAgreement,
+  type PartyFulfilment,
   type ParsedAgreementInput,
   type agreementListInput,
   type agreementsContract,
   type agreementUpdateInput,
+  type closeInput,
+  type counterpartInput,
   type deliveryInput,
   type deliveryUpdateInput,
   type noteInput,
@@ -106,7 +112,7 @@ function allianceName(ctx: Context): string {
   return getAlliance(ctx)?.name ?? 'Liên minh Hợp tác xã';
 }
 
-/** The parties of the given agreements, with their names as they are now, in the order entered. */
+/** The parties of the given agreements, with their names as they are now, in the order the person gave them. */
 function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementParty[]> {
   const byAgreement = new Map<number, AgreementParty[]>();
   if (agreementIds.length === 0) return byAgreement;
@@ -117,11 +123,12 @@ function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementP
     .leftJoin(organizations, eq(organizations.id, agreementParties.organizationId))
     .leftJoin(partners, eq(partners.id, agreementParties.partnerId))
     .where(inArray(agreementParties.agreementId, agreementIds))
-    .orderBy(asc(agreementParties.id))
+    .orderBy(asc(agreementParties.position), asc(agreementParties.id))
     .all();
   for (const { party, organizationName, partnerName } of rows) {
     const list = byAgreement.get(party.agreementId) ?? [];
     list.push({
+      id: party.id,
       kind: party.kind,
       counterpartId: party.organizationId ?? party.partnerId,
       name: party.kind === 'alliance' ? alliance : ((party.kind === 'organization' ? organizationName : partnerName) ?? ''),
@@ -192,6 +199,8 @@ function summariesOf(ctx: Context, rows: AgreementRow[], today: string): Agreeme
   return rows.map((row) => {
     const own = progress.get(row.id) ?? { commitments: [], deliveries: [] };
     const values = own.commitments.map((commitment) => commitment.value).filter((value): value is number => value !== null);
+    const fulfilment = fulfilmentOf(own.commitments);
+    const status = statusOf(row, own, today);
     return {
       id: row.id,
       kind: row.kind,
@@ -205,8 +214,11 @@ function summariesOf(ctx: Context, rows: AgreementRow[], today: string): Agreeme
       terminatedOn: row.terminatedOn,
       parties: parties.get(row.id) ?? [],
       totalValue: values.length ? values.reduce((sum, value) => sum + value, 0) : null,
-      fulfilment: agreementFulfilment(own.commitments),
-      status: statusOf(row, own, today),
+      fulfilment: fulfilment?.percent ?? null,
+      fulfilmentBasis: fulfilment?.basis ?? null,
+      status,
+      closedOn: row.closedOn,
+      needsClosing: needsClosing({ status, closedOn: row.closedOn, commitments: own.commitments }, today),
     };
   });
 }
@@ -233,13 +245,18 @@ export function getAgreement(ctx: Context, id: number): AgreementDetail {
       dueOn: commitment.dueOn,
       delivered: commitment.delivered,
       fulfilment: commitmentFulfilment(commitment),
-      overdue: isCommitmentOverdue(commitment, summary.status, today),
+      dueDay: commitmentDueDay(commitment, row),
+      overdue: isCommitmentOverdue(commitment, { status: summary.status, validUntil: row.validUntil }, today),
+      supplierPartyId: commitment.supplierPartyId,
+      receiverPartyId: commitment.receiverPartyId,
     }),
   );
   const byCommitment = new Map(progress.commitments.map((commitment) => [commitment.id, commitment]));
   return {
     ...summary,
     terminationReason: row.terminationReason,
+    closingReason: row.closingReason,
+    partyFulfilment: partyFulfilment(summary.parties, progress.commitments),
     note: row.note,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -265,6 +282,23 @@ export function getAgreement(ctx: Context, id: number): AgreementDetail {
       .orderBy(desc(agreementNotes.notedOn), desc(agreementNotes.id))
       .all(),
   };
+}
+
+/** Each party's part: the commitments it supplies and those it receives, weighed as everywhere. */
+function partyFulfilment(parties: AgreementParty[], commitments: Progress['commitments']): PartyFulfilment[] {
+  return parties
+    .map((party) => {
+      const supplied = commitments.filter((commitment) => commitment.supplierPartyId === party.id);
+      const received = commitments.filter((commitment) => commitment.receiverPartyId === party.id);
+      return {
+        partyId: party.id,
+        supplied: fulfilmentOf(supplied),
+        suppliedCount: supplied.length,
+        received: fulfilmentOf(received),
+        receivedCount: received.length,
+      };
+    })
+    .filter((party) => party.suppliedCount > 0 || party.receivedCount > 0);
 }
 
 function toDelivery(row: DeliveryRow, commitment: Pick<CommitmentRow, 'product' | 'unit'> | undefined): AgreementDelivery {
@@ -354,8 +388,8 @@ export function listAgreements(ctx: Context, input: ListInput): Page<AgreementSu
   return { rows: summariesOf(ctx, rows, today), total };
 }
 
-/** Every agreement matching, unpaged: those of one event or one counterpart are a handful. */
-function allAgreements(ctx: Context, input: Pick<ListInput, 'eventId' | 'counterpart'>): AgreementSummary[] {
+/** Every agreement matching, unpaged: those of one event are a handful. */
+function allAgreements(ctx: Context, input: Pick<ListInput, 'eventId'>): AgreementSummary[] {
   const today = todayIso(ctx);
   const rows = ctx.db
     .select()
@@ -366,18 +400,69 @@ function allAgreements(ctx: Context, input: Pick<ListInput, 'eventId' | 'counter
   return summariesOf(ctx, rows, today);
 }
 
+/**
+ * The agreements of one member organization or partner, with its part in each — the commitments
+ * it supplies and those it receives — and in all of them: over its signed agreements that were not
+ * terminated, by the same rule as one agreement's fulfilment.
+ */
+function counterpartAgreements(ctx: Context, counterpart: z.output<typeof counterpartInput>): CounterpartAgreements {
+  const today = todayIso(ctx);
+  const rows = ctx.db
+    .select()
+    .from(agreements)
+    .where(listConditions(ctx, { search: '', counterpart }, today))
+    .orderBy(...listOrder)
+    .all();
+  const summaries = summariesOf(ctx, rows, today);
+  const progress = progressOf(ctx, rows.map((row) => row.id), today);
+  const supplied: Progress['commitments'] = [];
+  const received: Progress['commitments'] = [];
+  const list = summaries.map((summary) => {
+    const own = summary.parties.filter((party) => party.kind === counterpart.kind && party.counterpartId === counterpart.id).map((party) => party.id);
+    const commitments = progress.get(summary.id)?.commitments ?? [];
+    const supplies = commitments.filter((commitment) => commitment.supplierPartyId !== null && own.includes(commitment.supplierPartyId));
+    const receives = commitments.filter((commitment) => commitment.receiverPartyId !== null && own.includes(commitment.receiverPartyId));
+    if (summary.status !== 'draft' && summary.status !== 'terminated') {
+      supplied.push(...supplies);
+      received.push(...receives);
+    }
+    return { ...summary, supplied: fulfilmentOf(supplies), received: fulfilmentOf(receives) };
+  });
+  return {
+    agreements: list,
+    supplied: fulfilmentOf(supplied),
+    suppliedCount: supplied.length,
+    received: fulfilmentOf(received),
+    receivedCount: received.length,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Creating and changing
 
-/** What the audit trail keeps of an agreement: its fields, and its parties and commitments as text. */
 /** A party as the audit trail keeps it: who (with the name it had then) and in what role. */
 function partyValue(party: AgreementParty): Snapshot {
   return { kind: party.kind, id: party.counterpartId, name: party.name, role: party.role };
 }
 
-function commitmentValue(commitment: Pick<CommitmentRow, 'product' | 'quantity' | 'unit' | 'value' | 'startsOn' | 'dueOn'>): Snapshot {
+/** A side of a commitment as the audit trail keeps it: who, with the name it had then. */
+function sideValue(parties: AgreementParty[], partyId: number | null): Snapshot | null {
+  const party = parties.find((candidate) => candidate.id === partyId);
+  return party ? { kind: party.kind, id: party.counterpartId, name: party.name } : null;
+}
+
+function commitmentValue(commitment: CommitmentRow, parties: AgreementParty[]): Snapshot {
   const { product, quantity, unit, value, startsOn, dueOn } = commitment;
-  return { product, quantity, unit, value, startsOn, dueOn };
+  return {
+    product,
+    quantity,
+    unit,
+    value,
+    startsOn,
+    dueOn,
+    supplier: sideValue(parties, commitment.supplierPartyId),
+    receiver: sideValue(parties, commitment.receiverPartyId),
+  };
 }
 
 function deliveryValue(delivery: Pick<DeliveryRow, 'deliveredOn' | 'quantity' | 'value' | 'note'>, commitment: Pick<CommitmentRow, 'product' | 'unit'>): Snapshot {
@@ -403,9 +488,11 @@ function snapshotOf(ctx: Context, row: AgreementRow): Snapshot {
     validUntil: row.validUntil,
     note: row.note,
     parties: parties.map(partyValue),
-    commitments: commitments.map(commitmentValue),
+    commitments: commitments.map((commitment) => commitmentValue(commitment, parties)),
     terminatedOn: row.terminatedOn,
     terminationReason: row.terminationReason,
+    closedOn: row.closedOn,
+    closingReason: row.closingReason,
   };
 }
 
@@ -495,23 +582,36 @@ function columnsFor(input: ParsedAgreementInput) {
   };
 }
 
-function writeParties(ctx: Context, agreementId: number, input: ParsedAgreementInput): void {
-  ctx.db.delete(agreementParties).where(eq(agreementParties.agreementId, agreementId)).run();
-  ctx.db
-    .insert(agreementParties)
-    .values(
-      input.parties.map((party) => ({
-        agreementId,
-        kind: party.kind,
-        organizationId: party.kind === 'organization' ? party.id : null,
-        partnerId: party.kind === 'partner' ? party.id : null,
-        role: party.role,
-      })),
-    )
-    .run();
+/**
+ * Writes the parties as the input lists them and answers their row ids in that order. A party
+ * being edited keeps its row (matched by `partyId`), so that the commitments naming it keep it; a
+ * party left out is removed, and a commitment that named it names no one.
+ */
+function writeParties(ctx: Context, agreementId: number, input: ParsedAgreementInput): number[] {
+  const kept = new Set(input.parties.map((party) => party.partyId).filter((partyId) => partyId !== undefined));
+  const stored = ctx.db.select({ id: agreementParties.id }).from(agreementParties).where(eq(agreementParties.agreementId, agreementId)).all();
+  const dropped = stored.map((row) => row.id).filter((partyId) => !kept.has(partyId));
+  // A commitment that named a dropped party names no one: a trigger sees to it (db/derived.ts).
+  if (dropped.length) ctx.db.delete(agreementParties).where(inArray(agreementParties.id, dropped)).run();
+  return input.parties.map((party, position) => {
+    const columns = {
+      kind: party.kind,
+      organizationId: party.kind === 'organization' ? party.id : null,
+      partnerId: party.kind === 'partner' ? party.id : null,
+      role: party.role,
+      position,
+    };
+    if (party.partyId !== undefined) {
+      ctx.db.update(agreementParties).set(columns).where(eq(agreementParties.id, party.partyId)).run();
+      return party.partyId;
+    }
+    return ctx.db.insert(agreementParties).values({ agreementId, ...columns }).returning({ id: agreementParties.id }).get().id;
+  });
 }
 
-function commitmentColumns(commitment: ParsedAgreementInput['commitments'][number]) {
+/** A commitment's columns, its sides named by the rows of the parties at the positions given. */
+function commitmentColumns(commitment: ParsedAgreementInput['commitments'][number], partyIds: number[]) {
+  const partyAt = (position: number | null) => (position === null ? null : (partyIds[position] ?? null));
   return {
     product: commitment.product,
     productFolded: foldText(commitment.product),
@@ -520,11 +620,14 @@ function commitmentColumns(commitment: ParsedAgreementInput['commitments'][numbe
     value: commitment.value,
     startsOn: commitment.startsOn,
     dueOn: commitment.dueOn,
+    supplierPartyId: partyAt(commitment.supplierParty),
+    receiverPartyId: partyAt(commitment.receiverParty),
   };
 }
 
 export function createAgreement(ctx: Context, input: ParsedAgreementInput): AgreementSummary {
   checkReferences(ctx, input);
+  checkOwnParties(ctx, null, input);
   return atomically(ctx.db, () => {
     refuseSameNumber(ctx, input);
     const now = timestamp(ctx);
@@ -533,11 +636,11 @@ export function createAgreement(ctx: Context, input: ParsedAgreementInput): Agre
       .values({ ...columnsFor(input), createdAt: now, updatedAt: now })
       .returning()
       .get();
-    writeParties(ctx, row.id, input);
+    const partyIds = writeParties(ctx, row.id, input);
     if (input.commitments.length) {
       ctx.db
         .insert(agreementCommitments)
-        .values(input.commitments.map((commitment) => ({ ...commitmentColumns(commitment), agreementId: row.id })))
+        .values(input.commitments.map((commitment) => ({ ...commitmentColumns(commitment, partyIds), agreementId: row.id })))
         .run();
     }
     audit(ctx, row.id, 'create', null, snapshotOf(ctx, row));
@@ -588,10 +691,26 @@ function checkAgainstDeliveries(ctx: Context, input: ParsedAgreementInput, store
   if (issues.length) throw validationFailure(issues);
 }
 
+/** A party being edited must be one of this agreement's. */
+function checkOwnParties(ctx: Context, agreementId: number | null, input: ParsedAgreementInput): void {
+  const own = new Set(
+    agreementId === null
+      ? []
+      : ctx.db.select({ id: agreementParties.id }).from(agreementParties).where(eq(agreementParties.agreementId, agreementId)).all().map((row) => row.id),
+  );
+  const issues: FieldIssue[] = input.parties.flatMap((party, index) =>
+    party.partyId === undefined || own.has(party.partyId)
+      ? []
+      : [{ path: `parties.${index}.partyId`, message: `Bên thứ ${index + 1} không thuộc thỏa thuận này; hãy tải lại trang.` }],
+  );
+  if (issues.length) throw validationFailure(issues);
+}
+
 export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof agreementUpdateInput>): AgreementSummary {
   checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, id);
+    checkOwnParties(ctx, id, input);
     // An agreement keeps the number it has; only a change to one another agreement has is asked about.
     if (numberKey(before.number) !== numberKey(input.number)) refuseSameNumber(ctx, input, id);
     const stored = ctx.db.select().from(agreementCommitments).where(eq(agreementCommitments.agreementId, id)).all();
@@ -603,15 +722,15 @@ export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof 
       .where(eq(agreements.id, id))
       .returning()
       .get();
-    writeParties(ctx, id, input);
+    const partyIds = writeParties(ctx, id, input);
     const kept = new Set(input.commitments.map((commitment) => commitment.id).filter((commitmentId) => commitmentId !== undefined));
     const dropped = stored.filter((row) => !kept.has(row.id)).map((row) => row.id);
     if (dropped.length) ctx.db.delete(agreementCommitments).where(inArray(agreementCommitments.id, dropped)).run();
     for (const commitment of input.commitments) {
       if (commitment.id === undefined) {
-        ctx.db.insert(agreementCommitments).values({ ...commitmentColumns(commitment), agreementId: id }).run();
+        ctx.db.insert(agreementCommitments).values({ ...commitmentColumns(commitment, partyIds), agreementId: id }).run();
       } else {
-        ctx.db.update(agreementCommitments).set(commitmentColumns(commitment)).where(eq(agreementCommitments.id, commitment.id)).run();
+        ctx.db.update(agreementCommitments).set(commitmentColumns(commitment, partyIds)).where(eq(agreementCommitments.id, commitment.id)).run();
       }
     }
     audit(ctx, id, 'update', was, snapshotOf(ctx, after));
@@ -668,6 +787,70 @@ export function terminateAgreement(ctx: Context, input: z.output<typeof terminat
       .returning()
       .get();
     audit(ctx, input.id, 'update', was, snapshotOf(ctx, after));
+    return summaryOf(ctx, after);
+  });
+}
+
+/**
+ * Kết thúc theo dõi: an agreement that ran out with commitments unfinished leaves Cần chú ý, from
+ * the day given, for the reason given. Only such an agreement is closed: one still in force is
+ * terminated instead, and one fulfilled owes nothing.
+ */
+export function closeAgreement(ctx: Context, input: z.output<typeof closeInput>): AgreementSummary {
+  return atomically(ctx.db, () => {
+    const before = requireAgreement(ctx, input.id);
+    const today = todayIso(ctx);
+    const summary = summaryOf(ctx, before);
+    const name = `Thỏa thuận ${nameOf(before)}`;
+    const inForce = before.validUntil
+      ? `${name} chưa hết hiệu lực (${formatIsoDateVi(before.validUntil)}); nếu các bên thôi thực hiện, hãy dùng «Chấm dứt».`
+      : `${name} không có ngày hết hiệu lực; nếu các bên thôi thực hiện, hãy dùng «Chấm dứt».`;
+    const refused: Record<AgreementStatus, string | null> = {
+      draft: `${name} còn là bản dự thảo (chưa ký); không có gì để theo dõi.`,
+      signed: inForce,
+      in_progress: inForce,
+      fulfilled: `${name} đã hoàn thành; không cần kết thúc theo dõi.`,
+      terminated: `${name} đã chấm dứt; không cần kết thúc theo dõi.`,
+      expired: summary.needsClosing ? null : `${name} không còn cam kết nào chưa hoàn thành.`,
+    };
+    const message =
+      before.closedOn !== null ? `${name} đã kết thúc theo dõi từ ngày ${formatIsoDateVi(before.closedOn)}.` : refused[summary.status];
+    if (message) throw validationFailure([{ path: 'id', message }]);
+    if (input.closedOn > today) {
+      throw validationFailure([{ path: 'closedOn', message: `Ngày kết thúc theo dõi không được sau hôm nay (${formatIsoDateVi(today)}).` }]);
+    }
+    if (before.validUntil !== null && input.closedOn <= before.validUntil) {
+      throw validationFailure([
+        { path: 'closedOn', message: `Ngày kết thúc theo dõi phải sau ngày hết hiệu lực (${formatIsoDateVi(before.validUntil)}).` },
+      ]);
+    }
+    const was = snapshotOf(ctx, before);
+    const after = ctx.db
+      .update(agreements)
+      .set({ closedOn: input.closedOn, closingReason: input.reason, updatedAt: timestamp(ctx) })
+      .where(eq(agreements.id, input.id))
+      .returning()
+      .get();
+    audit(ctx, input.id, 'update', was, snapshotOf(ctx, after));
+    return summaryOf(ctx, after);
+  });
+}
+
+/** Takes a closed follow-up back: the agreement is chased again until closed anew. */
+export function reopenAgreement(ctx: Context, id: number): AgreementSummary {
+  return atomically(ctx.db, () => {
+    const before = requireAgreement(ctx, id);
+    if (before.closedOn === null) {
+      throw validationFailure([{ path: 'id', message: `Thỏa thuận ${nameOf(before)} vẫn đang được theo dõi.` }]);
+    }
+    const was = snapshotOf(ctx, before);
+    const after = ctx.db
+      .update(agreements)
+      .set({ closedOn: null, closingReason: '', updatedAt: timestamp(ctx) })
+      .where(eq(agreements.id, id))
+      .returning()
+      .get();
+    audit(ctx, id, 'update', was, snapshotOf(ctx, after));
     return summaryOf(ctx, after);
   });
 }
@@ -877,11 +1060,13 @@ export const agreementsHandlers: HandlersFor<typeof agreementsContract> = {
   'agreements:trash': (ctx, input) => listAgreementTrash(ctx, input),
   'agreements:checkNumber': (ctx, { number, excludeId }) => agreementsWithNumber(ctx, number, excludeId),
   'agreements:ofEvent': (ctx, { eventId }) => allAgreements(ctx, { eventId }),
-  'agreements:ofCounterpart': (ctx, counterpart) => allAgreements(ctx, { counterpart }),
+  'agreements:ofCounterpart': (ctx, counterpart) => counterpartAgreements(ctx, counterpart),
   'agreements:addDelivery': (ctx, input) => addDelivery(ctx, input),
   'agreements:updateDelivery': (ctx, input) => updateDelivery(ctx, input),
   'agreements:removeDelivery': (ctx, { id }) => removeDelivery(ctx, id),
   'agreements:terminate': (ctx, input) => terminateAgreement(ctx, input),
+  'agreements:close': (ctx, input) => closeAgreement(ctx, input),
+  'agreements:reopen': (ctx, { id }) => reopenAgreement(ctx, id),
   'agreements:addNote': (ctx, input) => addNote(ctx, input),
   'agreements:removeNote': (ctx, { id }) => removeNote(ctx, id),
   'agreements:addAttachment': (ctx, input) => addAttachment(ctx, input),

@@ -2,22 +2,25 @@
 import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
 import { inForce, notInTrash } from '../db/predicates';
 import {
-  agreementFulfilment,
   agreementStatus,
+  chasedStatuses,
   commitmentFulfilment,
+  fulfilmentOf,
+  isCommitmentFulfilled,
   isCommitmentOverdue,
+  needsClosing,
   roundQuantity,
 } from '../../shared/agreements';
 import type {
   AgreementWithoutFollowUp,
   AttentionList,
   attentionContract,
+  ExpiredUnfinished,
   ExpiringAgreement,
   ExpiryWindow,
   OverdueCommitment,
 } from '../../shared/contracts/attention';
 import { addDays, daysBetween } from '../../shared/dates';
-import type { AgreementStatus } from '../../shared/domain';
 import { todayIso, type Context } from '../context';
 import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -31,6 +34,7 @@ interface CommitmentToday {
   product: string;
   quantity: number;
   unit: string;
+  value: number | null;
   dueOn: string | null;
   delivered: number;
 }
@@ -45,9 +49,15 @@ function agreementsInForce(ctx: Context, today: string) {
       signedOn: sql<string>`${agreements.signedOn}`,
       validUntil: agreements.validUntil,
       terminatedOn: agreements.terminatedOn,
+      closedOn: agreements.closedOn,
+      // A follow-up is a note or a delivery: whoever logged a delivery last week was in touch.
       // Aliased, because drizzle leaves columns unqualified in a single-table select.
-      lastNoteOn: sql<string | null>`(select max(note.noted_on) from ${agreementNotes} note
-        where note.agreement_id = ${agreements}.id and note.noted_on <= ${today})`,
+      lastFollowUpOn: sql<string | null>`max(
+        coalesce((select max(note.noted_on) from ${agreementNotes} note
+          where note.agreement_id = ${agreements}.id and note.noted_on <= ${today}), ''),
+        coalesce((select max(delivery.delivered_on) from ${agreementDeliveries} delivery
+          join ${agreementCommitments} commitment on commitment.id = delivery.commitment_id
+          where commitment.agreement_id = ${agreements}.id and delivery.delivered_on <= ${today}), ''))`,
     })
     .from(agreements)
     .where(inForce(agreements, today))
@@ -59,6 +69,7 @@ function agreementsInForce(ctx: Context, today: string) {
       product: agreementCommitments.product,
       quantity: agreementCommitments.quantity,
       unit: agreementCommitments.unit,
+      value: agreementCommitments.value,
       dueOn: agreementCommitments.dueOn,
       // Deliveries dated after today have not happened yet.
       delivered: sql<number>`coalesce((select sum(delivery.quantity) from ${agreementDeliveries} delivery
@@ -72,13 +83,16 @@ function agreementsInForce(ctx: Context, today: string) {
     .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }));
 
   const byAgreement = Map.groupBy(commitments, (commitment) => commitment.agreementId);
-  return rows.map((row) => {
+  return rows.map(({ lastFollowUpOn, ...row }) => {
     const own = byAgreement.get(row.id) ?? [];
-    return { ...row, commitments: own, status: agreementStatus({ ...row, commitments: own }, today) };
+    return {
+      ...row,
+      lastFollowUpOn: lastFollowUpOn === '' ? null : lastFollowUpOn,
+      commitments: own,
+      status: agreementStatus({ ...row, commitments: own }, today),
+    };
   });
 }
-
-const chased: readonly AgreementStatus[] = ['signed', 'in_progress'];
 
 function windowOf(daysLeft: number): ExpiryWindow {
   if (daysLeft <= 0) return 0;
@@ -92,8 +106,10 @@ export function attentionList(
   const today = todayIso(ctx);
   const live = agreementsInForce(ctx, today);
 
-  const expiringAgreements: ExpiringAgreement[] = live
-    .filter((agreement) => chased.includes(agreement.status) && agreement.validUntil !== null)
+  const chased = live.filter((agreement) => chasedStatuses.includes(agreement.status));
+
+  const expiringAgreements: ExpiringAgreement[] = chased
+    .filter((agreement) => agreement.validUntil !== null)
     .map((agreement) => ({ agreement, daysLeft: daysBetween(today, agreement.validUntil ?? today) }))
     .filter(({ daysLeft }) => daysLeft >= 0 && daysLeft <= 30)
     .sort((a, b) => a.daysLeft - b.daysLeft || a.agreement.id - b.agreement.id)
@@ -106,13 +122,14 @@ export function attentionList(
       validUntil: agreement.validUntil ?? today,
       daysLeft,
       window: windowOf(daysLeft),
-      fulfilment: agreementFulfilment(agreement.commitments),
+      fulfilment: fulfilmentOf(agreement.commitments),
     }));
 
-  const overdueCommitments: OverdueCommitment[] = live
+  // An agreement that ran out unfinished is listed whole below, not commitment by commitment.
+  const overdueCommitments: OverdueCommitment[] = chased
     .flatMap((agreement) =>
       agreement.commitments
-        .filter((commitment) => isCommitmentOverdue(commitment, agreement.status, today))
+        .filter((commitment) => isCommitmentOverdue(commitment, agreement, today))
         .map((commitment) => ({
           agreementId: agreement.id,
           agreementTitle: agreement.title,
@@ -129,15 +146,29 @@ export function attentionList(
     )
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.commitmentId - b.commitmentId);
 
-  const withoutFollowUp: AgreementWithoutFollowUp[] = live
-    .filter((agreement) => chased.includes(agreement.status))
+  const expiredUnfinished: ExpiredUnfinished[] = live
+    .filter((agreement) => needsClosing(agreement, today))
+    .map((agreement) => ({
+      agreementId: agreement.id,
+      number: agreement.number,
+      title: agreement.title,
+      validUntil: agreement.validUntil ?? today,
+      daysSince: daysBetween(agreement.validUntil ?? today, today),
+      unfinished: agreement.commitments.filter((commitment) => !isCommitmentFulfilled(commitment)).length,
+      commitments: agreement.commitments.length,
+      fulfilment: fulfilmentOf(agreement.commitments),
+      lastFollowUpOn: agreement.lastFollowUpOn,
+    }))
+    .sort((a, b) => b.daysSince - a.daysSince || a.agreementId - b.agreementId);
+
+  const withoutFollowUp: AgreementWithoutFollowUp[] = chased
     .map((agreement) => ({
       agreementId: agreement.id,
       number: agreement.number,
       title: agreement.title,
       status: agreement.status,
-      lastFollowUpOn: agreement.lastNoteOn,
-      daysSince: daysBetween(agreement.lastNoteOn ?? agreement.signedOn, today),
+      lastFollowUpOn: agreement.lastFollowUpOn,
+      daysSince: daysBetween(agreement.lastFollowUpOn ?? agreement.signedOn, today),
     }))
     .filter((agreement) => agreement.daysSince >= input.followUpDays)
     .sort((a, b) => b.daysSince - a.daysSince || a.agreementId - b.agreementId);
@@ -169,6 +200,7 @@ export function attentionList(
     today,
     expiringAgreements,
     overdueCommitments,
+    expiredUnfinished,
     withoutFollowUp,
     upcomingEvents,
     expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays, includeExpired: false }),

@@ -17,7 +17,8 @@ import type {
 import type { OrganizationKind, SectorGroup } from '../../shared/domain';
 import { vietnameseCollator } from '../../shared/text';
 import type { Context } from '../context';
-import { notInTrash } from '../db/predicates';
+import { notInTrash, yearEnd } from '../db/predicates';
+import { agreementsOfPeriod, promotionFigures } from './promotion';
 import { organizations, sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 
@@ -155,12 +156,17 @@ export function storedFigureTotals(ctx: Context, year: number) {
 
 type FigureTotalsRow = ReturnType<typeof storedFigureTotals>[number];
 
+/** The kinds that are classified (xếp loại): HTX and LH HTX. */
+const classifiedKinds: readonly OrganizationKind[] = ['htx', 'lhhtx'];
+
 /** Sums and averages over one year's figures of the organizations existing that year. */
 function figureTotals(ctx: Context, year: number): FigureTotals {
   const rows = storedFigureTotals(ctx, year);
   const sum = (pick: (row: FigureTotalsRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
   // Revenue and profit are averaged over cooperatives (HTX) only.
   const cooperatives = rows.find((row) => row.kind === 'htx');
+  const sumClassified = (pick: (row: FigureTotalsRow) => number) =>
+    rows.filter((row) => classifiedKinds.includes(row.kind)).reduce((total, row) => total + pick(row), 0);
   return {
     reporting: sum((row) => row.reporting),
     membersOfficial: sum((row) => row.membersOfficial),
@@ -169,7 +175,14 @@ function figureTotals(ctx: Context, year: number): FigureTotals {
     averageRevenuePerCooperative: roundedRatio(cooperatives?.revenueSum ?? 0, cooperatives?.revenueCount ?? 0),
     averageProfitPerCooperative: roundedRatio(cooperatives?.profitSum ?? 0, cooperatives?.profitCount ?? 0),
     averageIncomePerWorker: roundedRatio(sum((row) => row.incomeWeighted), sum((row) => row.incomeWorkers)),
-    classified: { good: sum((row) => row.good), fair: sum((row) => row.fair), average: sum((row) => row.average), weak: sum((row) => row.weak) },
+    // Xếp loại is of cooperatives and their unions; a THT or a credit fund is never classified,
+    // so counting them would read as "not yet classified".
+    classified: {
+      good: sumClassified((row) => row.good),
+      fair: sumClassified((row) => row.fair),
+      average: sumClassified((row) => row.average),
+      weak: sumClassified((row) => row.weak),
+    },
   };
 }
 
@@ -245,11 +258,17 @@ export function statisticsOverview(ctx: Context, year: number): StatisticsOvervi
       founded: counts.founded,
       ended: counts.ended,
       ...figures,
-      classification: { ...classified, unclassified: existing.total - classifiedTotal },
+      classification: { ...classified, unclassified: classifiedKinds.reduce((sum, kind) => sum + existing[kind], 0) - classifiedTotal },
     };
   };
 
-  return { current: build('current'), previous: build('previous') };
+  const [from, to] = [`${year}-01-01`, yearEnd(year)];
+  return {
+    current: build('current'),
+    previous: build('previous'),
+    promotion: promotionFigures(ctx, from, to),
+    agreements: agreementsOfPeriod(ctx, from, to),
+  };
 }
 
 /** The years that have yearly figures, newest first. */

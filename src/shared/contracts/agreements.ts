@@ -11,7 +11,7 @@ import {
   type AgreementStatus,
   type Page,
 } from '../domain';
-import { hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type UnitTotal } from '../agreements';
+import { hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type Fulfilment, type FulfilmentBasis, type UnitTotal } from '../agreements';
 import { formatIsoDateVi } from '../text';
 import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 import { fileId, type FileChunk } from './files';
@@ -29,7 +29,18 @@ function positiveQuantity(label: string) {
     .refine(hasEntryDecimals, { error: `${label} ghi tối đa ${QUANTITY_ENTRY_DECIMALS} chữ số sau dấu phẩy.` });
 }
 
+/** A position in the agreement's list of parties, counted from 0. */
+const partyPosition = z
+  .number()
+  .int()
+  .min(0)
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
+
 const partyInput = z.object({
+  /** The stored party being edited, so that the commitments naming it keep it; absent for a new one. */
+  partyId: id.optional(),
   kind: z.enum(agreementPartyKinds, { error: 'Chưa chọn bên ký.' }),
   /** The organization's or partner's id; absent for the alliance itself. */
   id: id.nullable().optional().transform((value) => value ?? null),
@@ -47,6 +58,10 @@ const commitmentInput = z.object({
   value: optionalCount('Giá trị'),
   startsOn: optionalIsoDate('Ngày bắt đầu'),
   dueOn: optionalIsoDate('Hạn hoàn thành'),
+  /** Bên cung ứng: the position (from 0) in `parties` of the party that supplies it; null when not said. */
+  supplierParty: partyPosition,
+  /** Bên nhận: the position in `parties` of the party that receives it. */
+  receiverParty: partyPosition,
 });
 export type AgreementCommitmentInput = z.input<typeof commitmentInput>;
 
@@ -103,6 +118,15 @@ function agreementRules(value: AgreementShape, ctx: z.RefinementCtx): void {
   value.commitments.forEach((commitment, index) => {
     if (commitment.startsOn && commitment.dueOn && commitment.dueOn < commitment.startsOn) {
       issue(['commitments', index, 'dueOn'], `Cam kết thứ ${index + 1}: hạn hoàn thành không được trước ngày bắt đầu.`);
+    }
+    for (const side of ['supplierParty', 'receiverParty'] as const) {
+      const position = commitment[side];
+      if (position !== null && position >= value.parties.length) {
+        issue(['commitments', index, side], `Cam kết thứ ${index + 1}: bên đã chọn không còn trong danh sách các bên ký; hãy chọn lại.`);
+      }
+    }
+    if (commitment.supplierParty !== null && commitment.supplierParty === commitment.receiverParty) {
+      issue(['commitments', index, 'receiverParty'], `Cam kết thứ ${index + 1}: bên nhận phải khác bên cung ứng.`);
     }
   });
 }
@@ -167,6 +191,14 @@ export const terminateInput = z.object({
 });
 export type TerminateInput = z.input<typeof terminateInput>;
 
+/** Kết thúc theo dõi: an agreement that ran out unfinished is let go, from a day, for a reason. */
+export const closeInput = z.object({
+  id,
+  closedOn: isoDate('Ngày kết thúc theo dõi'),
+  reason: requiredText('Lý do kết thúc theo dõi', 1000),
+});
+export type CloseInput = z.input<typeof closeInput>;
+
 export const noteInput = z.object({
   agreementId: id,
   notedOn: isoDate('Ngày ghi'),
@@ -176,6 +208,8 @@ export type AgreementNoteInput = z.input<typeof noteInput>;
 
 /** One side of an agreement, with the name it has now. */
 export interface AgreementParty {
+  /** The party's own row, which commitments name as their supplier or receiver. */
+  id: number;
   kind: AgreementPartyKind;
   /** The organization's or partner's id; null for the alliance itself. */
   counterpartId: number | null;
@@ -200,7 +234,13 @@ export interface AgreementSummary {
   totalValue: number | null;
   /** Tỷ lệ thực hiện today, 0..100; null without commitments. */
   fulfilment: number | null;
+  /** What it is weighed by: the commitments' values, or each commitment alike (see `fulfilmentOf`). */
+  fulfilmentBasis: FulfilmentBasis | null;
   status: AgreementStatus;
+  /** Kết thúc theo dõi: the day its follow-up was closed, after it ran out unfinished. */
+  closedOn: string | null;
+  /** Ran out with commitments unfinished and nobody has closed its follow-up yet. */
+  needsClosing: boolean;
 }
 
 export interface AgreementCommitment {
@@ -216,7 +256,23 @@ export interface AgreementCommitment {
   delivered: number;
   /** 0..100, capped at 100. */
   fulfilment: number;
+  /** Its due day, or else the end of the agreement's validity. */
+  dueDay: string | null;
   overdue: boolean;
+  /** The party (its `AgreementParty.id`) that supplies it, and the one that receives it. */
+  supplierPartyId: number | null;
+  receiverPartyId: number | null;
+}
+
+/** How far one party has done what it supplies, and received what it is owed. */
+export interface PartyFulfilment {
+  partyId: number;
+  /** Of the commitments it supplies; null when it supplies none. */
+  supplied: Fulfilment | null;
+  suppliedCount: number;
+  /** Of the commitments it receives; null when it receives none. */
+  received: Fulfilment | null;
+  receivedCount: number;
 }
 
 export interface AgreementDelivery {
@@ -248,6 +304,9 @@ export interface AgreementNote {
 /** Everything about one agreement, for its page. */
 export interface AgreementDetail extends AgreementSummary {
   terminationReason: string;
+  closingReason: string;
+  /** Per party, in the order of `parties`: only parties named by some commitment. */
+  partyFulfilment: PartyFulfilment[];
   note: string;
   createdAt: string;
   updatedAt: string;
@@ -259,6 +318,22 @@ export interface AgreementDetail extends AgreementSummary {
   attachments: AgreementAttachment[];
   /** Newest first. */
   notes: AgreementNote[];
+}
+
+/** An agreement on the page of one of its parties, with how far that party's part is done. */
+export interface CounterpartAgreement extends AgreementSummary {
+  supplied: Fulfilment | null;
+  received: Fulfilment | null;
+}
+
+/** The agreements a member organization or a partner is a party to, and its part in all of them. */
+export interface CounterpartAgreements {
+  agreements: CounterpartAgreement[];
+  /** Over every commitment it supplies in its signed agreements not terminated. */
+  supplied: Fulfilment | null;
+  suppliedCount: number;
+  received: Fulfilment | null;
+  receivedCount: number;
 }
 
 export interface DeletedAgreement extends AgreementSummary {
@@ -301,12 +376,16 @@ export const agreementsContract = {
   'agreements:checkNumber': channel<AgreementNumberUse[]>()(agreementNumberCheckInput),
   /** Every agreement signed at an event, newest first. */
   'agreements:ofEvent': channel<AgreementSummary[]>()(z.object({ eventId: id })),
-  /** Every agreement a member organization or a partner is a party to, newest first. */
-  'agreements:ofCounterpart': channel<AgreementSummary[]>()(counterpartInput),
+  /** Every agreement a member organization or a partner is a party to, newest first, with its part in each. */
+  'agreements:ofCounterpart': channel<CounterpartAgreements>()(counterpartInput),
   'agreements:addDelivery': channel<AgreementDelivery>()(deliveryInput),
   'agreements:updateDelivery': channel<AgreementDelivery>()(deliveryUpdateInput),
   'agreements:removeDelivery': channel<null>()(z.object({ id })),
   'agreements:terminate': channel<AgreementSummary>()(terminateInput),
+  /** Kết thúc theo dõi of an agreement that ran out with commitments unfinished. */
+  'agreements:close': channel<AgreementSummary>()(closeInput),
+  /** Takes a closed follow-up back: the agreement is chased again. */
+  'agreements:reopen': channel<AgreementSummary>()(z.object({ id })),
   'agreements:addNote': channel<AgreementNote>()(noteInput),
   'agreements:removeNote': channel<null>()(z.object({ id })),
   /** Moves an uploaded file (see files:begin) into the agreement's folder. */

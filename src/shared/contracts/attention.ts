@@ -4,6 +4,7 @@
  * running out. Every item is computed on the day asked about (the clock), never stored.
  */
 import { z } from 'zod';
+import type { Fulfilment } from '../agreements';
 import type { AgreementKind, AgreementStatus, EventKind } from '../domain';
 import { channel } from './define';
 import type { ExpiringCertification } from './products';
@@ -23,8 +24,8 @@ export interface ExpiringAgreement {
   daysLeft: number;
   /** The narrowest window it falls in. */
   window: ExpiryWindow;
-  /** Mean of its commitments' fulfilment, 0..100; null without commitments. */
-  fulfilment: number | null;
+  /** Tỷ lệ thực hiện and what it is weighed by; null without commitments. */
+  fulfilment: Fulfilment | null;
 }
 
 export interface OverdueCommitment {
@@ -41,14 +42,33 @@ export interface OverdueCommitment {
   fulfilment: number;
 }
 
+/**
+ * Hết hạn, chưa hoàn thành: an agreement that ran out with commitments unfinished, listed until a
+ * person closes its follow-up with a reason.
+ */
+export interface ExpiredUnfinished {
+  agreementId: number;
+  number: string;
+  title: string;
+  validUntil: string;
+  /** Days since it ran out. */
+  daysSince: number;
+  /** Commitments not delivered in full, of `commitments`. */
+  unfinished: number;
+  commitments: number;
+  fulfilment: Fulfilment | null;
+  /** The latest note or delivery; null when there has been none. */
+  lastFollowUpOn: string | null;
+}
+
 export interface AgreementWithoutFollowUp {
   agreementId: number;
   number: string;
   title: string;
   status: AgreementStatus;
-  /** The day of the latest follow-up note; null when there has never been one. */
+  /** The day of the latest follow-up — a note or a delivery; null when there has never been one. */
   lastFollowUpOn: string | null;
-  /** Days since the latest note, or since signing when there is none. */
+  /** Days since the latest follow-up, or since signing when there is none. */
   daysSince: number;
 }
 
@@ -107,6 +127,7 @@ export interface AttentionList {
   today: string;
   expiringAgreements: ExpiringAgreement[];
   overdueCommitments: OverdueCommitment[];
+  expiredUnfinished: ExpiredUnfinished[];
   withoutFollowUp: AgreementWithoutFollowUp[];
   upcomingEvents: UpcomingEvent[];
   expiringCertifications: ExpiringCertification[];
@@ -116,7 +137,7 @@ export interface AttentionList {
 }
 
 export const attentionInput = z.object({
-  /** An agreement being carried out with no follow-up note for this many days is listed. */
+  /** An agreement being carried out with no follow-up (a note or a delivery) for this many days is listed. */
   followUpDays: z
     .number({ error: 'Số ngày chưa theo dõi phải là một số.' })
     .int({ error: 'Số ngày chưa theo dõi phải là số nguyên.' })

@@ -90,6 +90,18 @@ export function optionalIsoDate(label: string) {
     .pipe(isoDate(label).nullable());
 }
 
+/** An optional time of day as `HH:MM` (24 hours); missing, null or '' become null. */
+export function optionalTimeOfDay(label: string) {
+  return z
+    .union([
+      z.literal(''),
+      z.null(),
+      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: `${label} phải có dạng giờ:phút trong ngày, ví dụ 08:00 hoặc 14:30.` }),
+    ])
+    .optional()
+    .transform((value) => (value === '' || value === undefined ? null : value));
+}
+
 /** A whole number ≥ 0 (a count, or money in đồng), or null when not known. */
 export function optionalCount(label: string, max = Number.MAX_SAFE_INTEGER) {
   return z

@@ -11,7 +11,7 @@ import {
   type ParticipantStatus,
   type PartnerKind,
 } from '../domain';
-import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
+import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, optionalTimeOfDay, pageInput, requiredText, searchText } from './define';
 import { withoutControlCharacters } from '../text';
 
 const id = z.number().int().positive();
@@ -36,6 +36,7 @@ const eventFields = {
   kind: z.enum(eventKinds, { error: 'Chưa chọn loại sự kiện.' }),
   title: requiredText('Tên sự kiện', 300),
   startsOn: isoDate('Ngày bắt đầu'),
+  startsAt: optionalTimeOfDay('Giờ bắt đầu'),
   /** Blank for an event of one day: it ends the day it starts. */
   endsOn: optionalIsoDate('Ngày kết thúc'),
   venue: optionalText('Địa điểm', 300),
@@ -146,6 +147,8 @@ export interface EventSummary {
   kind: EventKind;
   title: string;
   startsOn: string;
+  /** `HH:MM`, or null when not said. */
+  startsAt: string | null;
   endsOn: string;
   venue: string;
   /** Null for an online meeting. */

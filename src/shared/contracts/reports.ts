@@ -65,6 +65,20 @@ export const reportRunInput = z
     to: isoDate('Đến ngày').optional(),
     /** For the results of supply–demand connection and the supply bulletin: one programme; absent, all. */
     programmeId: z.number().int().positive().optional(),
+    /**
+     * Số văn bản: the number the office gives the report in its register of outgoing documents,
+     * written before "/BC-…"; blank leaves dots to fill in by hand once it is numbered.
+     */
+    documentNumber: z
+      .string({ error: 'Số văn bản: cần nhập chữ hoặc số.' })
+      .optional()
+      .transform((value) => (value ?? '').trim())
+      .pipe(
+        z
+          .string()
+          .max(12, { error: 'Số văn bản dài quá 12 ký tự (chỉ ghi phần số, ví dụ 125).' })
+          .regex(/^[0-9A-Za-zĐđ.-]*$/, { error: 'Số văn bản chỉ ghi phần số trước «/BC-…», ví dụ 125 — không gồm dấu «/» hay khoảng trắng.' }),
+      ),
   })
   .superRefine((value, ctx) => {
     if (value.report === 'register-statistics' && value.year === undefined) {

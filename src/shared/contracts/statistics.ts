@@ -3,7 +3,8 @@
  * Every figure is computed from the register and the yearly figures, never typed.
  */
 import { z } from 'zod';
-import type { SectorGroup } from '../domain';
+import type { Fulfilment } from '../agreements';
+import type { EventKind, SectorGroup } from '../domain';
 import { channel, none } from './define';
 
 /** A count per kind of organization, and their sum. */
@@ -38,7 +39,10 @@ export interface CommuneCount {
   count: number;
 }
 
-/** Xếp loại of the organizations existing that year, each counted once. */
+/**
+ * Xếp loại of the HTX and LH HTX existing that year, each counted once: the kinds that are
+ * classified. THT and QTDND are not counted here at all.
+ */
 export interface ClassificationCounts {
   good: number;
   fair: number;
@@ -84,10 +88,53 @@ export interface YearStatistics {
   classification: ClassificationCounts;
 }
 
+/**
+ * One line of trade promotion: events that began in the period, the distinct provinces they were
+ * held in (an online meeting is held in none), and who was ticked Có mặt, each counted once in the
+ * line however many of its events they came to.
+ */
+export interface PromotionLine {
+  kind: EventKind;
+  events: number;
+  places: number;
+  /** HTX, LH HTX and QTDND. */
+  cooperatives: number;
+  /** Tổ hợp tác. */
+  groups: number;
+  /** Partners of kind Doanh nghiệp. */
+  enterprises: number;
+  /** Every other partner: markets, channels, logistics, alliances, agencies. */
+  otherPartners: number;
+  /** Signed at the line's events, and the value of their commitments in đồng. */
+  agreements: number;
+  agreementValue: number;
+  /** Kinh phí, đồng. */
+  budget: number;
+}
+
+export interface PromotionFigures {
+  /** Kinds with at least one event, in the order of `eventKinds`. */
+  byKind: PromotionLine[];
+  /** Over every kind; participants counted once even when they came to events of several kinds. */
+  total: Omit<PromotionLine, 'kind'>;
+}
+
+/** Agreements signed in a period, anywhere. */
+export interface AgreementsOfPeriod {
+  signed: number;
+  /** Sum of the commitments' values, đồng. */
+  value: number;
+  /** On the period's last day (or today); terminated agreements left out; null without commitments. */
+  fulfilment: Fulfilment | null;
+}
+
 export interface StatisticsOverview {
   current: YearStatistics;
   /** The year before `current`, for comparison. */
   previous: YearStatistics;
+  /** The current year's trade promotion and agreements. */
+  promotion: PromotionFigures;
+  agreements: AgreementsOfPeriod;
 }
 
 export const statisticsOverviewInput = z.object({

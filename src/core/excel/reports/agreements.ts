@@ -1,31 +1,39 @@
 /**
  * Báo cáo thỏa thuận for a period: the agreements signed in it with their value and how far they
- * are fulfilled, their commitments, and the quantities per unit (never added across units). Every
- * status and percentage comes from the agreement rules (shared/agreements.ts), read as of the
- * period's last day (or today, if that is still to come), so a past period reads as it stood then.
+ * are fulfilled; the commitments with who supplies and who receives each — those of the period's
+ * agreements, and those of earlier agreements still owed when the period began, so that what ran
+ * out unfinished keeps reading "Quá hạn" in every later report until it is delivered or its
+ * agreement's follow-up is closed; and the quantities per unit (never added across units). Every
+ * status, percentage and "Quá hạn" comes from the agreement rules (shared/agreements.ts), read as
+ * of the period's last day (or today, if that is still to come), so a past period reads as it
+ * stood then.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import {
-  agreementFulfilment,
   agreementStatus,
+  chasedStatuses,
   commitmentFulfilment,
   deliveredAsOf,
+  fulfilmentOf,
+  isCommitmentFulfilled,
   isCommitmentOverdue,
+  needsClosing,
   totalsPerUnit,
   unitKey,
 } from '../../../shared/agreements';
+import { addDays } from '../../../shared/dates';
 import { todayIso, type Context } from '../../context';
-import { notInTrash, signedBetween } from '../../db/predicates';
+import { isSigned, notInTrash } from '../../db/predicates';
 import { agreementCommitments, agreementDeliveries, agreementParties, agreements as agreementsTable, organizations, partners } from '../../db/schema';
 import { getAlliance } from '../../services/alliance';
 import type { Row, SheetData } from '../write/writer';
 
-export function agreementsTables(ctx: Context, from: string, to: string): Record<string, SheetData> {
-  const today = todayIso(ctx);
-  const asOf = to < today ? to : today;
+type AgreementRow = ReturnType<typeof signedBy>[number];
+
+/** The agreements signed by the period's end, not in the trash, oldest first. */
+function signedBy(ctx: Context, to: string) {
   const a = agreementsTable;
-  const signedInPeriod = and(notInTrash(a), signedBetween(a, from, to));
-  const agreements = ctx.db
+  return ctx.db
     .select({
       id: a.id,
       kind: a.kind,
@@ -34,17 +42,32 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
       signedOn: sql<string>`${a.signedOn}`,
       validUntil: a.validUntil,
       terminatedOn: a.terminatedOn,
+      closedOn: a.closedOn,
     })
     .from(a)
-    .where(signedInPeriod)
+    .where(and(notInTrash(a), isSigned(a), lte(a.signedOn, to)))
     .orderBy(a.signedOn, a.id)
     .all();
+}
+
+/** Their commitments with the deliveries of each; agreements number in the thousands at most. */
+function commitmentsOf(ctx: Context, agreementIds: number[]) {
+  if (agreementIds.length === 0) return { commitments: [], deliveries: [] };
   const c = agreementCommitments;
   const commitments = ctx.db
-    .select({ id: c.id, agreementId: c.agreementId, product: c.product, quantity: c.quantity, unit: c.unit, value: c.value, dueOn: c.dueOn })
+    .select({
+      id: c.id,
+      agreementId: c.agreementId,
+      product: c.product,
+      quantity: c.quantity,
+      unit: c.unit,
+      value: c.value,
+      dueOn: c.dueOn,
+      supplierPartyId: c.supplierPartyId,
+      receiverPartyId: c.receiverPartyId,
+    })
     .from(c)
-    .innerJoin(a, eq(a.id, c.agreementId))
-    .where(signedInPeriod)
+    .where(inArray(c.agreementId, agreementIds))
     .orderBy(c.id)
     .all();
   const d = agreementDeliveries;
@@ -52,41 +75,63 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
     .select({ commitmentId: d.commitmentId, deliveredOn: d.deliveredOn, quantity: d.quantity, value: d.value })
     .from(d)
     .innerJoin(c, eq(c.id, d.commitmentId))
-    .innerJoin(a, eq(a.id, c.agreementId))
-    .where(signedInPeriod)
+    .where(inArray(c.agreementId, agreementIds))
     .all();
-  const allianceName = getAlliance(ctx)?.name ?? '';
-  const p = agreementParties;
-  const parties = ctx.db
-    .select({ agreementId: p.agreementId, name: sql<string | null>`coalesce(${organizations.name}, ${partners.name})` })
-    .from(p)
-    .innerJoin(a, eq(a.id, p.agreementId))
-    .leftJoin(organizations, eq(organizations.id, p.organizationId))
-    .leftJoin(partners, eq(partners.id, p.partnerId))
-    .where(signedInPeriod)
-    .orderBy(p.id)
-    .all();
+  return { commitments, deliveries };
+}
 
+export function agreementsTables(ctx: Context, from: string, to: string): Record<string, SheetData> {
+  const today = todayIso(ctx);
+  const asOf = to < today ? to : today;
+  const dayBefore = addDays(from, -1);
+  const all = signedBy(ctx, to);
+  const { commitments, deliveries } = commitmentsOf(
+    ctx,
+    all.map((agreement) => agreement.id),
+  );
   const deliveriesOf = Map.groupBy(deliveries, (delivery) => delivery.commitmentId);
-  const facts = commitments.map((commitment) => {
-    const own = (deliveriesOf.get(commitment.id) ?? []).filter((delivery) => delivery.deliveredOn <= asOf);
-    return {
-      ...commitment,
-      delivered: deliveredAsOf(own, asOf),
-      deliveredValue: own.reduce((sum, delivery) => sum + (delivery.value ?? 0), 0),
-    };
-  });
-  const commitmentsOf = Map.groupBy(facts, (commitment) => commitment.agreementId);
+  /** Each commitment as it stood on `day`. */
+  const factsOn = (day: string) =>
+    commitments.map((commitment) => {
+      const own = (deliveriesOf.get(commitment.id) ?? []).filter((delivery) => delivery.deliveredOn <= day);
+      return { ...commitment, delivered: deliveredAsOf(own, day), deliveredValue: own.reduce((sum, delivery) => sum + (delivery.value ?? 0), 0) };
+    });
+  const atEnd = Map.groupBy(factsOn(asOf), (commitment) => commitment.agreementId);
+  const atStart = Map.groupBy(factsOn(dayBefore), (commitment) => commitment.agreementId);
+
+  const inPeriod = all.filter((agreement) => agreement.signedOn >= from);
+  // Signed earlier and still owed when the period began: being carried out, or run out unfinished
+  // with nobody having closed its follow-up.
+  const owedFromBefore = (agreement: AgreementRow) => {
+    const own = atStart.get(agreement.id) ?? [];
+    const status = agreementStatus({ ...agreement, commitments: own }, dayBefore);
+    return (chasedStatuses.includes(status) && own.length > 0) || needsClosing({ status, closedOn: agreement.closedOn, commitments: own }, dayBefore);
+  };
+  const earlier = all.filter((agreement) => agreement.signedOn < from && owedFromBefore(agreement));
+  const stillOwed = new Set(
+    earlier.flatMap((agreement) => (atStart.get(agreement.id) ?? []).filter((commitment) => !isCommitmentFulfilled(commitment)).map((commitment) => commitment.id)),
+  );
+
+  const allianceName = getAlliance(ctx)?.name ?? '';
+  const listed = [...inPeriod, ...earlier].map((agreement) => agreement.id);
+  const p = agreementParties;
+  const parties = listed.length
+    ? ctx.db
+        .select({ id: p.id, agreementId: p.agreementId, name: sql<string | null>`coalesce(${organizations.name}, ${partners.name})` })
+        .from(p)
+        .leftJoin(organizations, eq(organizations.id, p.organizationId))
+        .leftJoin(partners, eq(partners.id, p.partnerId))
+        .where(inArray(p.agreementId, listed))
+        .orderBy(p.position, p.id)
+        .all()
+    : [];
+  const partyName = new Map(parties.map((party) => [party.id, party.name ?? allianceName]));
   const partiesOf = Map.groupBy(parties, (party) => party.agreementId);
 
-  const statusOf = new Map<number, ReturnType<typeof agreementStatus>>();
-  const fulfilments: number[] = [];
-  const agreementRows: Row[] = agreements.map((agreement) => {
-    const own = commitmentsOf.get(agreement.id) ?? [];
-    const status = agreementStatus({ ...agreement, commitments: own }, asOf);
-    statusOf.set(agreement.id, status);
-    const fulfilment = agreementFulfilment(own);
-    if (fulfilment !== null) fulfilments.push(fulfilment);
+  const statusOf = new Map(all.map((agreement) => [agreement.id, agreementStatus({ ...agreement, commitments: atEnd.get(agreement.id) ?? [] }, asOf)]));
+  const agreementRows: Row[] = inPeriod.map((agreement) => {
+    const own = atEnd.get(agreement.id) ?? [];
+    const fulfilment = fulfilmentOf(own);
     return {
       number: agreement.number,
       title: agreement.title,
@@ -96,40 +141,52 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
       parties: (partiesOf.get(agreement.id) ?? []).map((party) => party.name ?? allianceName).join('; '),
       committedValue: own.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0),
       deliveredValue: own.reduce((sum, commitment) => sum + commitment.deliveredValue, 0),
-      fulfilment,
-      status,
+      fulfilment: fulfilment?.percent ?? null,
+      basis: fulfilment?.basis ?? null,
+      status: statusOf.get(agreement.id) ?? 'signed',
     };
   });
 
-  const byId = new Map(agreements.map((agreement) => [agreement.id, agreement]));
-  const commitmentRows: Row[] = facts.map((commitment) => {
+  const byId = new Map(all.map((agreement) => [agreement.id, agreement]));
+  const periodCommitments = inPeriod.flatMap((agreement) => atEnd.get(agreement.id) ?? []);
+  const owedCommitments = earlier.flatMap((agreement) => (atEnd.get(agreement.id) ?? []).filter((commitment) => stillOwed.has(commitment.id)));
+  const side = (partyId: number | null) => (partyId === null ? null : (partyName.get(partyId) ?? null));
+  const commitmentRows: Row[] = [...periodCommitments, ...owedCommitments].map((commitment) => {
     const agreement = byId.get(commitment.agreementId);
     const status = statusOf.get(commitment.agreementId) ?? 'signed';
     return {
       agreement: agreement ? [agreement.number, agreement.title].filter(Boolean).join(' – ') : '',
+      signedOn: agreement?.signedOn ?? null,
       product: commitment.product,
+      supplier: side(commitment.supplierPartyId),
+      receiver: side(commitment.receiverPartyId),
       unit: commitment.unit,
       quantity: commitment.quantity,
       delivered: commitment.delivered,
       fulfilment: commitmentFulfilment(commitment),
       value: commitment.value,
       deliveredValue: commitment.deliveredValue,
-      dueOn: commitment.dueOn,
-      overdue: isCommitmentOverdue(commitment, status, asOf),
+      dueOn: commitment.dueOn ?? agreement?.validUntil ?? null,
+      overdue: isCommitmentOverdue(commitment, { status, validUntil: agreement?.validUntil ?? null }, asOf),
     };
   });
 
-  const unitRows: Row[] = totalsPerUnit(facts).map((total) => ({
+  const unitRows: Row[] = totalsPerUnit(periodCommitments).map((total) => ({
     unit: total.unit,
-    commitments: facts.filter((commitment) => unitKey(commitment.unit) === unitKey(total.unit)).length,
+    commitments: periodCommitments.filter((commitment) => unitKey(commitment.unit) === unitKey(total.unit)).length,
     committed: total.committed,
     delivered: total.delivered,
     fulfilment: commitmentFulfilment({ quantity: total.committed, delivered: total.delivered }),
   }));
 
-  const meanFulfilment = fulfilments.length ? fulfilments.reduce((sum, value) => sum + value, 0) / fulfilments.length : null;
+  // All the period's commitments together, by the same rule as one agreement's.
+  const overall = fulfilmentOf(periodCommitments);
   return {
-    agreements: { rows: agreementRows, count: agreementRows.length, totals: () => ({ fulfilment: meanFulfilment }) },
+    agreements: {
+      rows: agreementRows,
+      count: agreementRows.length,
+      totals: () => ({ fulfilment: overall?.percent ?? null, basis: overall?.basis ?? null }),
+    },
     commitments: { rows: commitmentRows, count: commitmentRows.length },
     units: { rows: unitRows, count: unitRows.length },
   };

@@ -27,8 +27,16 @@ export function periodUntil(day: string): string {
   return `Tính đến ngày ${formatIsoDateVi(day)}`;
 }
 
+/**
+ * "Số: 125/BC-LMHTX" as a report's number line reads: the office's number, or dots to write it in
+ * by hand when the report is printed before it is numbered. BC is a báo cáo; LMHTX the alliance.
+ */
+export function documentNumberLine(number: string): string {
+  return `Số: ${number === '' ? '……….' : number}/BC-LMHTX`;
+}
+
 /** The frame from the alliance's record (Cài đặt) and today's date where the office is. */
-export function reportFrame(ctx: Context, period: string): ReportFrame {
+export function reportFrame(ctx: Context, period: string, documentNumber?: string): ReportFrame {
   const alliance = getAlliance(ctx);
   if (!alliance) throw notFound('Chưa có thông tin của Liên minh (tên, tỉnh, Chủ tịch). Hãy nhập ở Cài đặt rồi làm lại báo cáo.');
   const province = ctx.places.province(alliance.provinceCode);
@@ -37,5 +45,6 @@ export function reportFrame(ctx: Context, period: string): ReportFrame {
     period,
     placeAndDate: placeAndDate(province?.name ?? '', todayIso(ctx)),
     signerName: alliance.chairName,
+    ...(documentNumber === undefined ? {} : { documentNumber: documentNumberLine(documentNumber) }),
   };
 }

@@ -62,21 +62,21 @@ export interface PreparedReport {
 export function prepareReport(ctx: Context, input: z.output<typeof reportRunInput>): PreparedReport {
   const layout = layoutOf(input.report);
   const today = todayIso(ctx);
-  const { year = 0, from = today, to = today } = input;
+  const { year = 0, from = today, to = today, documentNumber } = input;
   switch (input.report) {
     case 'register-statistics': {
-      const frame = reportFrame(ctx, periodOfYear(year));
+      const frame = reportFrame(ctx, periodOfYear(year), documentNumber);
       return { fileName: `Bao-cao-thong-ke-HTX-${year}.xlsx`, build: () => ({ layout, frame, tables: registerStatisticsTables(ctx, year) }) };
     }
     case 'trade-promotion': {
-      const frame = reportFrame(ctx, periodBetween(from, to));
+      const frame = reportFrame(ctx, periodBetween(from, to), documentNumber);
       return {
         fileName: `Bao-cao-xuc-tien-thuong-mai-${from}-den-${to}.xlsx`,
         build: () => ({ layout, frame, tables: tradePromotionTables(ctx, from, to) }),
       };
     }
     case 'agreements': {
-      const frame = reportFrame(ctx, periodBetween(from, to));
+      const frame = reportFrame(ctx, periodBetween(from, to), documentNumber);
       return { fileName: `Bao-cao-thoa-thuan-${from}-den-${to}.xlsx`, build: () => ({ layout, frame, tables: agreementsTables(ctx, from, to) }) };
     }
     case 'programme-results':
@@ -97,7 +97,7 @@ export function prepareReport(ctx: Context, input: z.output<typeof reportRunInpu
       };
     }
     case 'register': {
-      const frame = reportFrame(ctx, periodUntil(today));
+      const frame = reportFrame(ctx, periodUntil(today), documentNumber);
       // By name: the one order an index gives, so a register of any size streams without a sort.
       const list = { sort: { by: 'name', direction: 'asc' }, certificationValid: false, page: 1, pageSize: 1 } as const;
       return { fileName: `Danh-sach-to-chuc-KTTT-${today}.xlsx`, build: () => ({ layout, frame, tables: { organizations: registerTable(ctx, list) } }) };

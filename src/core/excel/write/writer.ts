@@ -33,6 +33,8 @@ export interface ReportFrame {
   period: string;
   /** "An Giang, ngày 22 tháng 11 năm 2026". */
   placeAndDate: string;
+  /** "Số: 125/BC-LMHTX", or with dots to fill in by hand; absent on a list, which is no document. */
+  documentNumber?: string;
   signerName: string;
 }
 
@@ -370,7 +372,10 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       alignment,
     });
     writer.line([writer.left(frame.issuer, frameStyle(12, { bold: true })), writer.right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', frameStyle(12, { bold: true }))]);
-    writer.line([writer.right('Độc lập – Tự do – Hạnh phúc', frameStyle(13, { bold: true, underline: true }))]);
+    writer.line([
+      ...(frame.documentNumber === undefined ? [] : [writer.left(frame.documentNumber, frameStyle(13))]),
+      writer.right('Độc lập – Tự do – Hạnh phúc', frameStyle(13, { bold: true, underline: true })),
+    ]);
     writer.blank();
     writer.line([writer.across(layout.title, frameStyle(14, { bold: true }))]);
     writer.line([writer.across(frame.period, frameStyle(13, { italic: true }))]);

@@ -159,6 +159,15 @@ function commitmentText(t: TFunction, item: Fields): string {
   if (value !== null) parts.push(formatMoney(value));
   if (text(item.startsOn)) parts.push(t('history.commitmentFrom', { date: formatDate(text(item.startsOn)) }));
   if (text(item.dueOn)) parts.push(t('history.commitmentDue', { date: formatDate(text(item.dueOn)) }));
+  const [supplier, receiver] = [fieldsOf(item.supplier ?? null), fieldsOf(item.receiver ?? null)];
+  if (supplier || receiver) {
+    parts.push(
+      t('history.commitmentSides', {
+        supplier: supplier ? text(supplier.name) : t('history.emptyValue'),
+        receiver: receiver ? text(receiver.name) : t('history.emptyValue'),
+      }),
+    );
+  }
   return parts.join(', ');
 }
 

@@ -15,7 +15,8 @@ import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
 import { useStatisticsOverview, useStatisticsYears } from '../queries/register';
 import { classificationColors } from './organization/figures/classification';
-import { formatCount, formatMoneyShort } from './organization/figures/numbers';
+import { formatCount, formatMoneyIn, moneyUnitFor } from './organization/figures/numbers';
+import { PromotionPanel } from './overview/PromotionPanel';
 import { AttentionList } from './overview/AttentionList';
 import { AttentionSummary } from './attention/AttentionSummary';
 import { PlanInForce } from './overview/PlanInForce';
@@ -39,7 +40,14 @@ function KindLine({ counts }: { counts: KindCounts }) {
 function Cards({ current, previous }: { current: YearStatistics; previous: YearStatistics }) {
   const { t } = useTranslation();
   const members = (stats: YearStatistics) => stats.membersOfficial + stats.membersAssociate;
-  const money = (value: number) => formatMoneyShort(value, t);
+  // Each card writes its money in one unit, chosen by its own value: the change and the line
+  // beneath it are in the same unit as the figure.
+  const inUnitOf = (value: number | null) => {
+    const unit = moneyUnitFor(value);
+    return (amount: number) => formatMoneyIn(amount, unit, t);
+  };
+  const revenueMoney = inUnitOf(current.averageRevenuePerCooperative);
+  const incomeMoney = inUnitOf(current.averageIncomePerWorker);
   const previousYear = previous.year;
   // Totals of figures compare only with a year that has figures: against a year nobody reported,
   // every member would read as growth.
@@ -78,24 +86,24 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
       />
       <StatCard
         label={t('overview.card.revenue')}
-        value={current.averageRevenuePerCooperative === null ? '—' : money(current.averageRevenuePerCooperative)}
+        value={current.averageRevenuePerCooperative === null ? '—' : revenueMoney(current.averageRevenuePerCooperative)}
         current={current.averageRevenuePerCooperative}
         previous={previous.averageRevenuePerCooperative}
-        formatChange={money}
+        formatChange={revenueMoney}
         previousYear={previousYear}
       >
         {current.averageProfitPerCooperative !== null && (
           <Text size="xs" c="dimmed">
-            {t('overview.card.profit', { value: money(current.averageProfitPerCooperative) })}
+            {t('overview.card.profit', { value: revenueMoney(current.averageProfitPerCooperative) })}
           </Text>
         )}
       </StatCard>
       <StatCard
         label={t('overview.card.income')}
-        value={current.averageIncomePerWorker === null ? '—' : money(current.averageIncomePerWorker)}
+        value={current.averageIncomePerWorker === null ? '—' : incomeMoney(current.averageIncomePerWorker)}
         current={current.averageIncomePerWorker}
         previous={previous.averageIncomePerWorker}
-        formatChange={money}
+        formatChange={incomeMoney}
         previousYear={previousYear}
       >
         <Text size="xs" c="dimmed">
@@ -109,18 +117,19 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
 function ClassificationPanel({ stats }: { stats: YearStatistics }) {
   const { t } = useTranslation();
   const counts = stats.classification;
-  const total = classificationKeys.reduce((sum, key) => sum + counts[key], 0);
+  // The share is of those classified: an HTX not yet classified is neither good nor bad.
+  const classified = counts.good + counts.fair + counts.average + counts.weak;
   const data = classificationKeys
     .map((key) => ({ name: t(`figures.classification.${key}`), value: counts[key], color: `${classificationColors[key]}.6` }))
     .filter((cell) => cell.value > 0);
-  const goodOrFair = total ? Math.round(((counts.good + counts.fair) / total) * 100) : 0;
+  const goodOrFair = classified ? Math.round(((counts.good + counts.fair) / classified) * 100) : null;
   return (
     <Paper withBorder p="md" radius="md">
       <Text fw={600} mb="sm">
         {t('overview.classification.title', { year: stats.year })}
       </Text>
       <Group align="center" wrap="nowrap" gap="lg">
-        <DonutChart data={data} size={150} thickness={26} withTooltip valueFormatter={formatCount} chartLabel={`${goodOrFair}%`} />
+        <DonutChart data={data} size={150} thickness={26} withTooltip valueFormatter={formatCount} chartLabel={goodOrFair === null ? '—' : `${goodOrFair}%`} />
         <Stack gap={4} flex={1}>
           {classificationKeys.map((key) => (
             <Group key={key} justify="space-between" gap="xs">
@@ -134,7 +143,13 @@ function ClassificationPanel({ stats }: { stats: YearStatistics }) {
             </Group>
           ))}
           <Text size="xs" c="dimmed" mt={4}>
-            {t('overview.classification.goodOrFair', { percent: goodOrFair })}
+            {goodOrFair === null
+              ? t('overview.classification.noneClassified')
+              : t('overview.classification.goodOrFair', {
+                  percent: goodOrFair,
+                  good: formatCount(counts.good + counts.fair),
+                  classified: formatCount(classified),
+                })}
           </Text>
         </Stack>
       </Group>
@@ -311,6 +326,7 @@ export function OverviewPage() {
             <FoundedEnded stats={overview.data.current} />
             <AttentionList />
           </SimpleGrid>
+          <PromotionPanel year={overview.data.current.year} promotion={overview.data.promotion} agreements={overview.data.agreements} />
           <SectorChart stats={overview.data.current} />
           <CommunePanel stats={overview.data.current} />
         </>

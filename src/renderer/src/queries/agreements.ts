@@ -64,6 +64,8 @@ type AgreementWrite = Extract<
   | 'agreements:updateDelivery'
   | 'agreements:removeDelivery'
   | 'agreements:terminate'
+  | 'agreements:close'
+  | 'agreements:reopen'
   | 'agreements:addNote'
   | 'agreements:removeNote'
   | 'agreements:addAttachment'
@@ -85,6 +87,8 @@ export const useAddDelivery = () => useAgreementMutation('agreements:addDelivery
 export const useUpdateDelivery = () => useAgreementMutation('agreements:updateDelivery');
 export const useRemoveDelivery = () => useAgreementMutation('agreements:removeDelivery');
 export const useTerminateAgreement = () => useAgreementMutation('agreements:terminate');
+export const useCloseAgreement = () => useAgreementMutation('agreements:close');
+export const useReopenAgreement = () => useAgreementMutation('agreements:reopen');
 export const useAddAgreementNote = () => useAgreementMutation('agreements:addNote');
 export const useRemoveAgreementNote = () => useAgreementMutation('agreements:removeNote');
 export const useAddAttachment = () => useAgreementMutation('agreements:addAttachment');

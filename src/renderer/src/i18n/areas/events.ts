@@ -28,6 +28,7 @@ export const eventsVi = {
   },
   kind: {
     supply_demand_conference: 'Hội nghị kết nối cung – cầu',
+    thematic_conference: 'Hội nghị chuyên đề',
     seminar: 'Tọa đàm',
     fair: 'Hội chợ – triển lãm',
     forum: 'Diễn đàn',
@@ -37,6 +38,8 @@ export const eventsVi = {
   },
   role: {
     attendee: 'Tham dự',
+    host: 'Chủ trì',
+    guest: 'Khách mời',
     exhibitor: 'Trưng bày',
     speaker: 'Báo cáo viên',
     co_organizer: 'Đơn vị phối hợp',
@@ -87,6 +90,8 @@ export const eventsVi = {
     title: 'Tên sự kiện',
     titlePlaceholder: 'Ví dụ: Hội nghị kết nối cung – cầu nông sản năm 2026',
     startsOn: 'Ngày bắt đầu',
+    startsAt: 'Giờ bắt đầu',
+    startsAtHint: 'Ví dụ 08:00; để trống nếu chưa rõ.',
     endsOn: 'Ngày kết thúc',
     endsOnHint: 'Để trống nếu sự kiện diễn ra trong một ngày.',
     venue: 'Địa điểm',
@@ -233,6 +238,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
   },
   kind: {
     supply_demand_conference: 'Supply–demand conference',
+    thematic_conference: 'Thematic conference',
     seminar: 'Seminar',
     fair: 'Fair / exhibition',
     forum: 'Forum',
@@ -242,6 +248,8 @@ export const eventsEn: Translations<typeof eventsVi> = {
   },
   role: {
     attendee: 'Attendee',
+    host: 'Host',
+    guest: 'Guest',
     exhibitor: 'Exhibitor',
     speaker: 'Speaker',
     co_organizer: 'Co-organizer',
@@ -292,6 +300,8 @@ export const eventsEn: Translations<typeof eventsVi> = {
     title: 'Title',
     titlePlaceholder: 'E.g. Agricultural supply–demand conference 2026',
     startsOn: 'Start date',
+    startsAt: 'Start time',
+    startsAtHint: 'E.g. 08:00; leave empty if not known.',
     endsOn: 'End date',
     endsOnHint: 'Leave empty for a one-day event.',
     venue: 'Venue',

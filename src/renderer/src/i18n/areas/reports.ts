@@ -12,6 +12,9 @@ export const reportsVi = {
   to: 'Đến ngày',
   today: 'Danh sách tính đến hôm nay.',
   make: 'Tạo báo cáo',
+  documentNumber: 'Số văn bản',
+  documentNumberPrefix: 'Số:',
+  documentNumberHint: 'Số trong sổ văn bản đi; để trống thì báo cáo in dấu chấm để ghi tay.',
   report: {
     'register-statistics': 'Thống kê tổ chức kinh tế tập thể theo năm',
     'trade-promotion': 'Hoạt động xúc tiến thương mại',
@@ -43,6 +46,9 @@ export const reportsEn: Translations<typeof reportsVi> = {
   to: 'To',
   today: 'The register as it stands today.',
   make: 'Make the report',
+  documentNumber: 'Document number',
+  documentNumberPrefix: 'No.',
+  documentNumberHint: 'The number in the outgoing register; leave empty to print dots and write it by hand.',
   report: {
     'register-statistics': 'Statistics of the collective economic organizations for a year',
     'trade-promotion': 'Trade-promotion activity',

@@ -1,6 +1,7 @@
 /** What every list of agreements shows the same way: the status badge and the fulfilment bar. */
-import { Badge, Group, Progress, Text, type MantineColor } from '@mantine/core';
+import { Badge, Group, Progress, Stack, Text, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { Fulfilment, FulfilmentBasis } from '../../../../shared/agreements';
 import type { AgreementStatus } from '../../../../shared/domain';
 import { formatPercent } from '../../../../shared/format';
 
@@ -22,26 +23,49 @@ export function AgreementStatusBadge({ status, size }: { status: AgreementStatus
   );
 }
 
-/** Tỷ lệ thực hiện as a small bar and its percentage; "no commitments" when there is nothing to fulfil. */
-export function FulfilmentBar({ fulfilment, width = 80 }: { fulfilment: number | null; width?: number }) {
+interface FulfilmentBarProps {
+  fulfilment: number | null;
+  /** What the percentage is weighed by, written under the bar so nobody takes one for the other. */
+  basis: FulfilmentBasis | null;
+  width?: number;
+  /** What to say when there is nothing to fulfil. */
+  empty?: string;
+}
+
+/** Tỷ lệ thực hiện as a small bar, its percentage and its basis; "no commitments" when there is nothing to fulfil. */
+export function FulfilmentBar({ fulfilment, basis, width = 80, empty }: FulfilmentBarProps) {
   const { t } = useTranslation();
   if (fulfilment === null) {
     return (
       <Text size="xs" c="dimmed">
-        {t('agreements.noFulfilment')}
+        {empty ?? t('agreements.noFulfilment')}
       </Text>
     );
   }
   const percent = formatPercent(fulfilment);
+  const basisText = basis ? t(`agreements.basis.${basis}`) : '';
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Progress
-        w={width}
-        value={fulfilment}
-        color={fulfilment >= 100 ? 'teal' : 'blue'}
-        aria-label={t('agreements.fulfilmentLabel', { percent })}
-      />
-      <Text size="sm">{percent}</Text>
-    </Group>
+    <Stack gap={0}>
+      <Group gap="xs" wrap="nowrap">
+        <Progress
+          w={width}
+          value={fulfilment}
+          color={fulfilment >= 100 ? 'teal' : 'blue'}
+          aria-label={t('agreements.fulfilmentLabel', { percent, basis: basisText })}
+        />
+        <Text size="sm">{percent}</Text>
+      </Group>
+      {basisText && (
+        // Wrapped under the bar, never widening it: lists keep their cells on one line otherwise.
+        <Text size="xs" c="dimmed" maw={width + 48} style={{ whiteSpace: 'normal' }}>
+          {basisText}
+        </Text>
+      )}
+    </Stack>
   );
+}
+
+/** The same for a `Fulfilment` (a party's part, a year's agreements). */
+export function FulfilmentOf({ value, width, empty }: { value: Fulfilment | null; width?: number; empty?: string }) {
+  return <FulfilmentBar fulfilment={value?.percent ?? null} basis={value?.basis ?? null} width={width} empty={empty} />;
 }

@@ -55,6 +55,10 @@ import { useEventList } from '../../queries/events';
 import { agreementHref } from '../../routing/useHashRoute';
 
 interface PartyValues {
+  /** Names the row for the commitments that say it supplies or receives them. */
+  key: string;
+  /** The stored party, kept when edited so that commitments naming it keep it; absent for a new one. */
+  partyId?: number;
   kind: AgreementPartyKind;
   /** Null until an organization or partner is picked, and for the alliance. */
   id: number | null;
@@ -72,6 +76,9 @@ interface CommitmentValues {
   value: NumberFieldValue;
   startsOn: string | null;
   dueOn: string | null;
+  /** The `key` of the party that supplies it, and of the one that receives it. */
+  supplierKey: string | null;
+  receiverKey: string | null;
 }
 
 interface AgreementValues {
@@ -88,11 +95,34 @@ interface AgreementValues {
   commitments: CommitmentValues[];
 }
 
+let keysGiven = 0;
+/** A key for a party row not stored yet. */
+function newPartyKey(): string {
+  keysGiven += 1;
+  return `new-${keysGiven}`;
+}
+
+const storedPartyKey = (partyId: number) => `party-${partyId}`;
+
 /** A party row waiting for its organization or partner. */
-const emptyParty: PartyValues = { kind: 'organization', id: null, name: '', role: null };
-const emptyCommitment: CommitmentValues = { product: '', quantity: null, unit: '', value: null, startsOn: null, dueOn: null };
+function emptyParty(): PartyValues {
+  return { key: newPartyKey(), kind: 'organization', id: null, name: '', role: null };
+}
+
+/**
+ * A new commitment, supplied by the seller to the buyer when the parties have exactly one of each
+ * (the usual sales contract); otherwise the sides are left to choose.
+ */
+function newCommitment(parties: PartyValues[]): CommitmentValues {
+  const only = (role: AgreementPartyRole) => {
+    const found = parties.filter((party) => party.role === role);
+    return found.length === 1 ? (found[0]?.key ?? null) : null;
+  };
+  return { product: '', quantity: null, unit: '', value: null, startsOn: null, dueOn: null, supplierKey: only('seller'), receiverKey: only('buyer') };
+}
 
 function proposedValues({ input, partyNames }: AgreementDraft): AgreementValues {
+  const parties: PartyValues[] = input.parties.map((party, index) => ({ key: newPartyKey(), kind: party.kind, id: party.id ?? null, name: partyNames[index] ?? '', role: party.role }));
   return {
     kind: input.kind,
     number: input.number ?? '',
@@ -103,15 +133,22 @@ function proposedValues({ input, partyNames }: AgreementDraft): AgreementValues 
     validFrom: input.validFrom ?? null,
     validUntil: input.validUntil ?? null,
     note: input.note ?? '',
-    parties: input.parties.map((party, index) => ({ kind: party.kind, id: party.id ?? null, name: partyNames[index] ?? '', role: party.role })),
-    commitments: input.commitments.map((commitment) => ({
-      product: commitment.product,
-      quantity: commitment.quantity,
-      unit: commitment.unit,
-      value: commitment.value ?? null,
-      startsOn: commitment.startsOn ?? null,
-      dueOn: commitment.dueOn ?? null,
-    })),
+    parties,
+    commitments: input.commitments.map((commitment) => {
+      // The sides the draft names (by the parties' order), else the seller to the buyer.
+      const keyAt = (position: number | null | undefined) => (position === null || position === undefined ? undefined : (parties[position]?.key ?? null));
+      const usual = newCommitment(parties);
+      return {
+        product: commitment.product,
+        quantity: commitment.quantity,
+        unit: commitment.unit,
+        value: commitment.value ?? null,
+        startsOn: commitment.startsOn ?? null,
+        dueOn: commitment.dueOn ?? null,
+        supplierKey: keyAt(commitment.supplierParty) ?? usual.supplierKey,
+        receiverKey: keyAt(commitment.receiverParty) ?? usual.receiverKey,
+      };
+    }),
   };
 }
 
@@ -128,8 +165,8 @@ function valuesOf(agreement: AgreementDetail | undefined, proposed: AgreementDra
       validFrom: null,
       validUntil: null,
       note: '',
-      parties: [emptyParty, emptyParty],
-      commitments: [emptyCommitment],
+      parties: [emptyParty(), emptyParty()],
+      commitments: [newCommitment([])],
     };
   }
   return {
@@ -142,8 +179,15 @@ function valuesOf(agreement: AgreementDetail | undefined, proposed: AgreementDra
     validFrom: agreement.validFrom,
     validUntil: agreement.validUntil,
     note: agreement.note,
-    parties: agreement.parties.map((party) => ({ kind: party.kind, id: party.counterpartId, name: party.name, role: party.role })),
-    commitments: agreement.commitments.map(({ id, product, quantity, unit, value, startsOn, dueOn }) => ({
+    parties: agreement.parties.map((party) => ({
+      key: storedPartyKey(party.id),
+      partyId: party.id,
+      kind: party.kind,
+      id: party.counterpartId,
+      name: party.name,
+      role: party.role,
+    })),
+    commitments: agreement.commitments.map(({ id, product, quantity, unit, value, startsOn, dueOn, supplierPartyId, receiverPartyId }) => ({
       id,
       product,
       quantity,
@@ -151,16 +195,18 @@ function valuesOf(agreement: AgreementDetail | undefined, proposed: AgreementDra
       value,
       startsOn,
       dueOn,
+      supplierKey: supplierPartyId === null ? null : storedPartyKey(supplierPartyId),
+      receiverKey: receiverPartyId === null ? null : storedPartyKey(receiverPartyId),
     })),
   };
 }
 
 /** Every path the backend may name an issue by, so that each lands under its own input. */
 function fieldPaths(values: AgreementValues): string[] {
-  const commitmentFields = ['id', 'product', 'quantity', 'unit', 'value', 'startsOn', 'dueOn'];
+  const commitmentFields = ['id', 'product', 'quantity', 'unit', 'value', 'startsOn', 'dueOn', 'supplierParty', 'receiverParty'];
   return [
     ...Object.keys(values),
-    ...values.parties.flatMap((_, index) => ['kind', 'id', 'role'].map((field) => `parties.${index}.${field}`)),
+    ...values.parties.flatMap((_, index) => ['partyId', 'kind', 'id', 'role'].map((field) => `parties.${index}.${field}`)),
     ...values.commitments.flatMap((_, index) => commitmentFields.map((field) => `commitments.${index}.${field}`)),
   ];
 }
@@ -203,9 +249,14 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
     // Null is unreachable once the schema has passed (a kind chosen, every role chosen, every
     // number read); it tells the type checker what the schema checked.
     inputOf: ({ kind, parties, commitments, ...rest }): AgreementInput | null => {
-      const roles = parties.flatMap(({ kind: partyKind, id, role }) => (role === null ? [] : [{ kind: partyKind, id, role }]));
-      const read = commitments.flatMap(({ quantity, value, ...commitment }) =>
-        typeof quantity === 'number' && typeof value !== 'string' ? [{ ...commitment, quantity, value }] : [],
+      const roles = parties.flatMap(({ partyId, kind: partyKind, id, role }) => (role === null ? [] : [{ partyId, kind: partyKind, id, role }]));
+      // A commitment's sides are kept by the parties' keys on screen and sent as their positions.
+      const keys = parties.map((party) => party.key);
+      const position = (key: string | null) => (key === null || !keys.includes(key) ? null : keys.indexOf(key));
+      const read = commitments.flatMap(({ quantity, value, supplierKey, receiverKey, ...commitment }) =>
+        typeof quantity === 'number' && typeof value !== 'string'
+          ? [{ ...commitment, quantity, value, supplierParty: position(supplierKey), receiverParty: position(receiverKey) }]
+          : [],
       );
       if (kind === null || roles.length !== parties.length || read.length !== commitments.length) return null;
       return { ...rest, kind, parties: roles, commitments: read };
@@ -225,6 +276,22 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
   const sameNumber = typedNumber === '' || typedNumber === initial?.number ? [] : (numberUses.data ?? []);
 
   const hasAlliance = values.parties.some((party) => party.kind === 'alliance');
+  const sideOptions = values.parties.map((party, index) => ({
+    value: party.key,
+    label: t('agreements.form.sideOption', {
+      number: index + 1,
+      name: party.name || t('agreements.form.sideNotPicked'),
+    }),
+  }));
+  /** A party removed: the commitments it supplied or received name no one until chosen again. */
+  const removeParty = (index: number) => {
+    const key = values.parties[index]?.key;
+    form.removeListItem('parties', index);
+    values.commitments.forEach((commitment, at) => {
+      if (commitment.supplierKey === key) form.setFieldValue(`commitments.${at}.supplierKey`, null);
+      if (commitment.receiverKey === key) form.setFieldValue(`commitments.${at}.receiverKey`, null);
+    });
+  };
   const picked = values.parties.flatMap((party) =>
     party.kind === 'alliance' || party.id === null ? [] : [{ kind: party.kind, id: party.id }],
   );
@@ -296,7 +363,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
               const number = index + 1;
               const path = `parties.${index}`;
               return (
-                <Grid key={index} align="flex-start" gap="sm">
+                <Grid key={party.key} align="flex-start" gap="sm">
                   <Grid.Col span={{ base: 12, sm: 7 }}>
                     {party.kind === 'alliance' ? (
                       <Stack gap={4}>
@@ -344,7 +411,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
                       // Level with the inputs, below their labels.
                       mt={26}
                       aria-label={t('agreements.form.removeParty', { number })}
-                      onClick={() => form.removeListItem('parties', index)}
+                      onClick={() => removeParty(index)}
                     >
                       <IconTrash size={18} />
                     </ActionIcon>
@@ -353,7 +420,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
               );
             })}
             <Group gap="xs">
-              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('parties', emptyParty)}>
+              <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('parties', emptyParty())}>
                 {t('agreements.form.addParty')}
               </Button>
               <Button
@@ -361,7 +428,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
                 size="xs"
                 leftSection={<IconBuildingBank size={14} />}
                 disabled={hasAlliance}
-                onClick={() => form.insertListItem('parties', { kind: 'alliance', id: null, name: allianceName, role: null })}
+                onClick={() => form.insertListItem('parties', { key: newPartyKey(), kind: 'alliance', id: null, name: allianceName, role: null })}
               >
                 {t('agreements.form.addAlliance')}
               </Button>
@@ -384,6 +451,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
                 key={commitment.id ?? `new-${index}`}
                 number={index + 1}
                 commitment={commitment}
+                sides={sideOptions}
                 errorOf={(field) => form.errors[`commitments.${index}.${field}`]}
                 onChange={(patch) => form.setFieldValue(`commitments.${index}`, { ...commitment, ...patch })}
                 onRemove={() => form.removeListItem('commitments', index)}
@@ -394,7 +462,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
                 variant="light"
                 size="xs"
                 leftSection={<IconPlus size={14} />}
-                onClick={() => form.insertListItem('commitments', emptyCommitment)}
+                onClick={() => form.insertListItem('commitments', newCommitment(values.parties))}
               >
                 {t('agreements.form.addCommitment')}
               </Button>
@@ -420,12 +488,15 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
 interface CommitmentRowProps {
   number: number;
   commitment: CommitmentValues;
-  errorOf: (field: keyof CommitmentValues) => ReactNode;
+  /** The parties, to say which supplies and which receives. */
+  sides: { value: string; label: string }[];
+  /** An issue at one of the commitment's fields, by the name the contract gives it. */
+  errorOf: (field: string) => ReactNode;
   onChange: (patch: Partial<CommitmentValues>) => void;
   onRemove: () => void;
 }
 
-function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: CommitmentRowProps) {
+function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove }: CommitmentRowProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" aria-label={t('agreements.form.commitment', { number })} role="group">
@@ -463,6 +534,28 @@ function CommitmentRow({ number, commitment, errorOf, onChange, onRemove }: Comm
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 3 }}>
           <NumberField label={t('agreements.form.value')} unit="₫" value={commitment.value} onChange={(value) => onChange({ value })} error={errorOf('value')} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <LabelledSelect
+            label={t('agreements.form.supplier')}
+            placeholder={t('agreements.form.sidePlaceholder')}
+            clearable
+            data={sides}
+            value={commitment.supplierKey}
+            onChange={(supplierKey) => onChange({ supplierKey })}
+            error={errorOf('supplierParty')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 6 }}>
+          <LabelledSelect
+            label={t('agreements.form.receiver')}
+            placeholder={t('agreements.form.sidePlaceholder')}
+            clearable
+            data={sides}
+            value={commitment.receiverKey}
+            onChange={(receiverKey) => onChange({ receiverKey })}
+            error={errorOf('receiverParty')}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 6, sm: 5 }}>
           <DateField label={t('agreements.form.startsOn')} value={commitment.startsOn} onChange={(startsOn) => onChange({ startsOn })} error={errorOf('startsOn')} />

@@ -6,6 +6,7 @@
 import { useState, type ReactNode } from 'react';
 import {
   ActionIcon,
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -26,30 +27,33 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconBan, IconPencil, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconArrowLeft, IconBan, IconCircleCheck, IconPencil, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { terminateInput, type AgreementDelivery, type AgreementDetail, type AgreementParty } from '../../../../shared/contract';
+import { overDelivery } from '../../../../shared/agreements';
+import { closeInput, terminateInput, type AgreementDelivery, type AgreementDetail, type AgreementParty } from '../../../../shared/contract';
 import { formatDate, formatMoney, formatPercent, formatQuantity } from '../../../../shared/format';
 import { call, messageOf } from '../../api';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
-import { useFormSave } from '../../forms/oneSave';
 import {
   useAddAttachment,
   useAgreement,
+  useCloseAgreement,
   useDeleteAgreement,
   useRemoveAttachment,
   useRemoveDelivery,
+  useReopenAgreement,
   useRestoreAgreement,
   useTerminateAgreement,
 } from '../../queries/agreements';
+import { useFormSave } from '../../forms/oneSave';
 import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
 import { RecordHistory } from '../../components/RecordHistory';
-import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
+import { AgreementStatusBadge, FulfilmentBar, FulfilmentOf } from './AgreementBits';
 import { AttachmentsSection } from '../../components/AttachmentsSection';
 import { DeliveryDialog } from './DeliveryDialog';
 import { NotesSection } from './NotesSection';
@@ -76,6 +80,7 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation();
   const [editing, editForm] = useDisclosure(false);
   const [terminating, terminateForm] = useDisclosure(false);
+  const [closing, closeForm] = useDisclosure(false);
   const [deliveryEditing, setDeliveryEditing] = useState<DeliveryEditing>(null);
   const remove = useDeleteAgreement();
   const restore = useRestoreAgreement();
@@ -124,7 +129,7 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
           <Title order={2}>{agreement.title}</Title>
           <Group gap="md">
             {agreement.number && <Text c="dimmed">{agreement.number}</Text>}
-            <FulfilmentBar fulfilment={agreement.fulfilment} width={160} />
+            <FulfilmentBar fulfilment={agreement.fulfilment} basis={agreement.fulfilmentBasis} width={160} />
             {agreement.totalValue !== null && <Text c="dimmed">{formatMoney(agreement.totalValue)}</Text>}
           </Group>
         </Stack>
@@ -142,6 +147,8 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
           </Button>
         </Group>
       </Group>
+
+      <FollowUpState agreement={agreement} onClose={closeForm.open} />
 
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
@@ -210,6 +217,8 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
         </Stack>
       </Paper>
 
+      <PartiesFulfilment agreement={agreement} />
+
       <DeliveriesSection agreement={agreement} onEdit={(delivery) => setDeliveryEditing({ delivery })} />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -245,6 +254,10 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
 
       <Modal opened={terminating} onClose={terminateForm.close} title={t('agreements.terminate.title')}>
         {terminating && <TerminateForm agreement={agreement} onDone={terminateForm.close} />}
+      </Modal>
+
+      <Modal opened={closing} onClose={closeForm.close} title={t('agreements.close.title')}>
+        <CloseForm agreement={agreement} onDone={closeForm.close} />
       </Modal>
 
       {deliveryEditing && (
@@ -299,14 +312,21 @@ function PartyList({ parties }: { parties: AgreementParty[] }) {
   );
 }
 
+/** A party's name, as the agreement lists it; nothing when the commitment names no one. */
+function partyName(agreement: AgreementDetail, partyId: number | null): string {
+  return agreement.parties.find((party) => party.id === partyId)?.name ?? '';
+}
+
 function CommitmentsTable({ agreement, onDeliver }: { agreement: AgreementDetail; onDeliver?: (commitmentId: number) => void }) {
   const { t } = useTranslation();
+  const namesSides = agreement.commitments.some((commitment) => commitment.supplierPartyId !== null || commitment.receiverPartyId !== null);
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped verticalSpacing="xs" aria-label={t('agreements.commitments.title')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('agreements.commitments.product')}</Table.Th>
+            {namesSides && <Table.Th>{t('agreements.commitments.sides')}</Table.Th>}
             <Table.Th>{t('agreements.commitments.progress')}</Table.Th>
             <Table.Th ta="right">{t('agreements.commitments.value')}</Table.Th>
             <Table.Th>{t('agreements.commitments.period')}</Table.Th>
@@ -314,7 +334,11 @@ function CommitmentsTable({ agreement, onDeliver }: { agreement: AgreementDetail
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {agreement.commitments.map((commitment) => (
+          {agreement.commitments.map((commitment) => {
+            const over = overDelivery(commitment);
+            const supplier = partyName(agreement, commitment.supplierPartyId);
+            const receiver = partyName(agreement, commitment.receiverPartyId);
+            return (
             <Table.Tr key={commitment.id}>
               <Table.Td>
                 <Group gap="xs">
@@ -326,6 +350,14 @@ function CommitmentsTable({ agreement, onDeliver }: { agreement: AgreementDetail
                   )}
                 </Group>
               </Table.Td>
+              {namesSides && (
+                <Table.Td>
+                  <Text size="sm">{supplier || t('agreements.commitments.sideNotGiven')}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t('agreements.commitments.to', { name: receiver || t('agreements.commitments.sideNotGiven') })}
+                  </Text>
+                </Table.Td>
+              )}
               <Table.Td>
                 <Stack gap={4}>
                   <Text size="sm">
@@ -336,10 +368,22 @@ function CommitmentsTable({ agreement, onDeliver }: { agreement: AgreementDetail
                     })}
                   </Text>
                   <Progress w={180} value={commitment.fulfilment} color={commitment.fulfilment >= 100 ? 'teal' : commitment.overdue ? 'red' : 'blue'} />
+                  {over > 0 && (
+                    <Text size="xs" c="orange.8">
+                      {t('agreements.commitments.over', { over: formatQuantity(over, commitment.unit) })}
+                    </Text>
+                  )}
                 </Stack>
               </Table.Td>
               <Table.Td ta="right">{commitment.value === null ? '' : formatMoney(commitment.value)}</Table.Td>
-              <Table.Td>{[formatDate(commitment.startsOn), formatDate(commitment.dueOn)].filter(Boolean).join(' – ')}</Table.Td>
+              <Table.Td>
+                {[formatDate(commitment.startsOn), formatDate(commitment.dueOn)].filter(Boolean).join(' – ')}
+                {commitment.dueOn === null && commitment.dueDay !== null && (
+                  <Text size="xs" c="dimmed">
+                    {t('agreements.commitments.dueWithAgreement', { date: formatDate(commitment.dueDay) })}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 {onDeliver && (
                   <ActionIcon
@@ -352,10 +396,105 @@ function CommitmentsTable({ agreement, onDeliver }: { agreement: AgreementDetail
                 )}
               </Table.Td>
             </Table.Tr>
-          ))}
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/**
+ * Where the follow-up stands once the agreement has run out: still owed (and in Cần chú ý until a
+ * person closes it), or closed, with when and why.
+ */
+function FollowUpState({ agreement, onClose }: { agreement: AgreementDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reopen = useReopenAgreement();
+  if (agreement.needsClosing) {
+    const unfinished = agreement.commitments.filter((commitment) => commitment.delivered < commitment.quantity).length;
+    return (
+      <Alert color="orange" icon={<IconAlertTriangle />} title={t('agreements.close.needsTitle')}>
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">
+            {t('agreements.close.needs', { date: formatDate(agreement.validUntil), count: unfinished })}
+          </Text>
+          <Button size="xs" variant="light" color="orange" leftSection={<IconCircleCheck size={16} />} onClick={onClose}>
+            {t('agreements.close.button')}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (agreement.closedOn === null) return null;
+  return (
+    <Alert color="gray" icon={<IconCircleCheck />} title={t('agreements.close.closedTitle', { date: formatDate(agreement.closedOn) })}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t('agreements.close.reasonShown', { reason: agreement.closingReason })}</Text>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconArrowBackUp size={16} />}
+          loading={reopen.isPending}
+          onClick={() => {
+            reopen
+              .mutateAsync({ id: agreement.id })
+              .then(() => notifications.show({ color: 'teal', message: t('agreements.close.reopened') }))
+              .catch((error: unknown) => notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) }));
+          }}
+        >
+          {t('agreements.close.reopen')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
+/** Thực hiện theo từng bên: what each party supplies and receives, and how far each is done. */
+function PartiesFulfilment({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  if (agreement.partyFulfilment.length === 0) return null;
+  const none = t('agreements.part.none');
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3}>{t('agreements.part.title')}</Title>
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped verticalSpacing="xs" aria-label={t('agreements.part.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('agreements.part.party')}</Table.Th>
+                <Table.Th>{t('agreements.part.supplied')}</Table.Th>
+                <Table.Th>{t('agreements.part.received')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {agreement.partyFulfilment.map((part) => (
+                <Table.Tr key={part.partyId}>
+                  <Table.Td>{partyName(agreement, part.partyId)}</Table.Td>
+                  <Table.Td>
+                    <FulfilmentOf value={part.supplied} empty={none} />
+                    {part.suppliedCount > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('agreements.part.count', { count: part.suppliedCount })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <FulfilmentOf value={part.received} empty={none} />
+                    {part.receivedCount > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {t('agreements.part.count', { count: part.receivedCount })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+    </Paper>
   );
 }
 
@@ -475,6 +614,52 @@ function TerminateForm({ agreement, onDone }: { agreement: AgreementDetail; onDo
           {...form.getInputProps('reason')}
         />
         <FormFooter error={formError} submitLabel={t('agreements.terminate.submit')} saving={saving} onCancel={onDone} />
+      </Stack>
+    </form>
+  );
+}
+
+interface CloseValues {
+  id: number;
+  closedOn: string | null;
+  reason: string;
+}
+
+/** Kết thúc theo dõi: the day and the reason; both are kept in the agreement's history. */
+function CloseForm({ agreement, onDone }: { agreement: AgreementDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const close = useCloseAgreement();
+  const form = useForm<CloseValues>({
+    mode: 'controlled',
+    initialValues: { id: agreement.id, closedOn: dayjs().format('YYYY-MM-DD'), reason: '' },
+    validate: schemaResolver(closeInput, { sync: true }),
+  });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: ({ closedOn, ...values }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (closedOn === null) throw new Error('The schema requires a date.');
+      return close.mutateAsync({ ...values, closedOn });
+    },
+    onSaved: () => {
+      notifications.show({ color: 'teal', message: t('agreements.close.done') });
+      onDone();
+    },
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('agreements.close.explain')}</Text>
+        <DateField label={t('agreements.close.date')} required {...form.getInputProps('closedOn')} />
+        <Textarea
+          label={t('agreements.close.reason')}
+          placeholder={t('agreements.close.reasonPlaceholder')}
+          required
+          autosize
+          minRows={2}
+          {...form.getInputProps('reason')}
+        />
+        <FormFooter error={formError} submitLabel={t('agreements.close.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -87,7 +87,7 @@ export function AgreementsPage() {
       accessor: 'fulfilment',
       title: <ColumnTitle>{t('agreements.column.fulfilment')}</ColumnTitle>,
       noWrap: true,
-      render: ({ fulfilment }) => <FulfilmentBar fulfilment={fulfilment} width={56} />,
+      render: ({ fulfilment, fulfilmentBasis }) => <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} width={56} />,
     },
     status: {
       accessor: 'status',

@@ -2,12 +2,13 @@
  * Ghi nhận giao hàng: one delivery against one commitment, in the commitment's unit, with what has
  * been delivered so far shown beside it. Also corrects a delivery already logged.
  */
-import { Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
+import { overDelivery, QUANTITY_ENTRY_DECIMALS, roundQuantity } from '../../../../shared/agreements';
 import { deliveryInput, type AgreementDelivery, type AgreementDetail } from '../../../../shared/contract';
 import { formatPercent, formatQuantity } from '../../../../shared/format';
 import { DateField } from '../../components/DateField';
@@ -56,6 +57,13 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
     validate: schemaResolver(deliveryInput, { sync: true }),
   });
   const chosen = agreement.commitments.find((commitment) => commitment.id === form.values.commitmentId);
+  // What the commitment will have delivered once this is saved: a correction replaces its old quantity.
+  const typed = form.values.quantity;
+  const deliveredAfter =
+    chosen && typeof typed === 'number'
+      ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + typed)
+      : null;
+  const over = chosen && deliveredAfter !== null ? overDelivery({ quantity: chosen.quantity, delivered: deliveredAfter }) : 0;
 
   const { submit, saving, formError } = useFormSave({
     form,
@@ -111,6 +119,15 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
             {...form.getInputProps('quantity')}
           />
         </SimpleGrid>
+        {chosen && deliveredAfter !== null && over > 0 && (
+          <Alert color="orange" icon={<IconAlertTriangle />} title={t('agreements.deliveries.overTitle')} role="status">
+            {t('agreements.deliveries.over', {
+              total: formatQuantity(deliveredAfter, chosen.unit),
+              committed: formatQuantity(chosen.quantity, chosen.unit),
+              over: formatQuantity(over, chosen.unit),
+            })}
+          </Alert>
+        )}
         <NumberField label={t('agreements.deliveries.value')} unit="₫" {...form.getInputProps('value')} />
         <TextInput label={t('agreements.deliveries.note')} placeholder={t('agreements.deliveries.notePlaceholder')} {...form.getInputProps('note')} />
         <FormFooter error={formError} submitLabel={t('agreements.deliveries.save')} saving={saving} onCancel={onClose} />

@@ -5,5 +5,6 @@ import { AgreementsPanel } from './AgreementsPanel';
 
 export function EventAgreements({ eventId }: { eventId: number }) {
   const { t } = useTranslation();
-  return <AgreementsPanel title={t('agreements.panel.eventTitle')} empty={t('agreements.panel.eventEmpty')} agreements={useEventAgreements(eventId)} />;
+  const agreements = useEventAgreements(eventId);
+  return <AgreementsPanel title={t('agreements.panel.eventTitle')} empty={t('agreements.panel.eventEmpty')} query={agreements} rows={agreements.data ?? []} />;
 }

@@ -3,7 +3,7 @@
  * Each row leads to the record to act on.
  */
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { AttentionList } from '../../../../shared/contract';
@@ -13,6 +13,7 @@ import { NumberField, type NumberFieldValue } from '../../components/NumberField
 import { useAttention } from '../../queries/attention';
 import { agreementHref, demandHref, eventHref, offerHref, organizationHref, planHref } from '../../routing/useHashRoute';
 import { formatTargetValue } from '../../../../shared/plans';
+import { FulfilmentOf } from '../agreements/AgreementBits';
 import { Stars } from '../organization/products/CertificationList';
 
 interface SectionProps {
@@ -94,14 +95,7 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
               </Badge>
             </Table.Td>
             <Table.Td miw={140}>
-              {row.fulfilment === null ? (
-                '—'
-              ) : (
-                <Group gap="xs" wrap="nowrap">
-                  <Progress value={row.fulfilment} w={70} aria-hidden />
-                  <Text size="sm">{formatPercent(row.fulfilment)}</Text>
-                </Group>
-              )}
+              <FulfilmentOf value={row.fulfilment} width={70} empty="—" />
             </Table.Td>
           </Table.Tr>
         ))}
@@ -128,6 +122,35 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
                 {t('attention.overdue.daysLate', { n: row.daysOverdue })}
               </Text>
             </Table.Td>
+          </Table.Tr>
+        ))}
+      </Section>
+      <Section
+        id="attention-expired"
+        title={t('attention.expired.title')}
+        count={list.expiredUnfinished.length}
+        empty={t('attention.expired.none')}
+        head={[t('attention.expiring.agreement'), t('attention.expired.validUntil'), t('attention.expired.unfinished'), t('attention.expiring.fulfilment'), t('attention.expired.last')]}
+      >
+        {list.expiredUnfinished.map((row) => (
+          <Table.Tr key={row.agreementId}>
+            <Table.Td>
+              <AgreementLink id={row.agreementId} number={row.number} title={row.title} />
+              <Text size="xs" c="orange.8">
+                {t('attention.expired.badge')}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {formatDate(row.validUntil)}
+              <Text size="xs" c="dimmed">
+                {t('attention.expired.daysSince', { n: row.daysSince })}
+              </Text>
+            </Table.Td>
+            <Table.Td>{t('attention.expired.unfinishedOf', { unfinished: row.unfinished, total: row.commitments })}</Table.Td>
+            <Table.Td miw={140}>
+              <FulfilmentOf value={row.fulfilment} width={70} empty="—" />
+            </Table.Td>
+            <Table.Td>{row.lastFollowUpOn === null ? t('attention.followUp.never') : formatDate(row.lastFollowUpOn)}</Table.Td>
           </Table.Tr>
         ))}
       </Section>

@@ -15,6 +15,7 @@ export function AttentionSummary() {
   const counts = [
     { key: 'expiring', n: list.expiringAgreements.length, label: t('attention.expiring.summary'), urgent: true },
     { key: 'overdue', n: list.overdueCommitments.length, label: t('attention.overdue.summary'), urgent: true },
+    { key: 'expired', n: list.expiredUnfinished.length, label: t('attention.expired.summary'), urgent: true },
     { key: 'followUp', n: list.withoutFollowUp.length, label: t('attention.followUp.summary'), urgent: false },
     { key: 'events', n: list.upcomingEvents.length, label: t('attention.events.summary'), urgent: false },
     { key: 'certificates', n: list.expiringCertifications.length, label: t('attention.certificates.summary'), urgent: false },

@@ -4,6 +4,7 @@
  */
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
+import { TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { eventInput, type EventDetail, type EventInput, type EventSummary } from '../../../../shared/contract';
 import { eventKinds, type EventKind } from '../../../../shared/domain';
@@ -19,6 +20,7 @@ interface EventValues {
   kind: EventKind | null;
   title: string;
   startsOn: string | null;
+  startsAt: string;
   endsOn: string | null;
   venue: string;
   provinceCode: string | null;
@@ -35,6 +37,7 @@ function valuesOf(event: EventDetail | undefined, allianceName: string): EventVa
       kind: null,
       title: '',
       startsOn: null,
+      startsAt: '',
       endsOn: null,
       venue: '',
       provinceCode: null,
@@ -45,9 +48,22 @@ function valuesOf(event: EventDetail | undefined, allianceName: string): EventVa
       outcome: '',
     };
   }
-  const { kind, title, startsOn, endsOn, venue, provinceCode, organizer, coOrganizers, budget, description, outcome } = event;
+  const { kind, title, startsOn, startsAt, endsOn, venue, provinceCode, organizer, coOrganizers, budget, description, outcome } = event;
   // A one-day event shows an empty end date, as it was entered.
-  return { kind, title, startsOn, endsOn: endsOn === startsOn ? null : endsOn, venue, provinceCode, organizer, coOrganizers, budget, description, outcome };
+  return {
+    kind,
+    title,
+    startsOn,
+    startsAt: startsAt ?? '',
+    endsOn: endsOn === startsOn ? null : endsOn,
+    venue,
+    provinceCode,
+    organizer,
+    coOrganizers,
+    budget,
+    description,
+    outcome,
+  };
 }
 
 interface EventFormProps {
@@ -94,8 +110,17 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
           {...form.getInputProps('kind')}
         />
         <TextInput label={t('events.form.title')} placeholder={t('events.form.titlePlaceholder')} required {...form.getInputProps('title')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label={t('events.form.startsOn')} required {...form.getInputProps('startsOn')} />
+          {/* 24 hours whatever the system's locale: a browser's own time field may show AM/PM. */}
+          <TimePicker
+            format="24h"
+            clearable
+            label={t('events.form.startsAt')}
+            description={t('events.form.startsAtHint')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            {...form.getInputProps('startsAt')}
+          />
           <DateField
             label={t('events.form.endsOn')}
             description={t('events.form.endsOnHint')}

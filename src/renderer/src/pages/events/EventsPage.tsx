@@ -20,9 +20,10 @@ import { eventHref } from '../../routing/useHashRoute';
 import { EventForm } from './EventForm';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 
-/** "15/10/2026" for one day, "15/10/2026 – 16/10/2026" for several. */
-export function formatDates({ startsOn, endsOn }: Pick<EventSummary, 'startsOn' | 'endsOn'>): string {
-  return startsOn === endsOn ? formatDate(startsOn) : `${formatDate(startsOn)} – ${formatDate(endsOn)}`;
+/** "15/10/2026" for one day, "15/10/2026 – 16/10/2026" for several; "08:00, 15/10/2026" with a time. */
+export function formatDates({ startsOn, startsAt, endsOn }: Pick<EventSummary, 'startsOn' | 'startsAt' | 'endsOn'>): string {
+  const start = startsAt ? `${startsAt}, ${formatDate(startsOn)}` : formatDate(startsOn);
+  return startsOn === endsOn ? start : `${start} – ${formatDate(endsOn)}`;
 }
 
 interface EventFilters {

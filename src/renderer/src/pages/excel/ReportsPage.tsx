@@ -4,11 +4,11 @@
  * cancel button, then downloads the workbook.
  */
 import { useCallback, useState } from 'react';
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ReportInfo, ReportRunInput } from '../../../../shared/contract';
+import { reportRunInput, type ReportInfo, type ReportRunInput } from '../../../../shared/contract';
 import { isIsoDate } from '../../../../shared/typed';
 import { messageOf } from '../../api';
 import { ExcelJobModal } from '../../components/ExportButton';
@@ -46,7 +46,7 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
   const { t } = useTranslation();
   const [parameters, setParameters] = useState<ReportParameterValues>(defaultParameters);
   const run = useRunReport();
-  const input: ReportRunInput =
+  const period: ReportRunInput =
     report.period === 'year'
       ? { report: report.report, year: parameters.year }
       : report.period === 'range'
@@ -59,8 +59,14 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
         : { report: report.report };
   // A date the box could not read stays there with its message; nothing is asked.
   const unread = [parameters.from, parameters.to].some((date) => date !== null && !isIsoDate(date));
+  const input: ReportRunInput = { ...period, documentNumber: parameters.documentNumber };
+  const [fieldError, setFieldError] = useState<string | null>(null);
   const start = () => {
     if (report.period === 'range' && unread) return;
+    // The number is checked here, at its field, before a job starts.
+    const issue = reportRunInput.safeParse(input).error?.issues.find((candidate) => candidate.path[0] === 'documentNumber');
+    setFieldError(issue?.message ?? null);
+    if (issue) return;
     run.mutate(input, {
       onSuccess: ({ jobId }) => onStarted(jobId),
       onError: (error) => notifications.show({ color: 'red', title: t('reports.job.failed'), message: messageOf(error, t('common.unexpectedError')) }),
@@ -77,6 +83,20 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
           {t('reports.sheets', { sheets: report.sheets.join('; ') })}
         </Text>
         <ReportParameters period={report.period} byProgramme={report.byProgramme} value={parameters} onChange={setParameters} />
+        <TextInput
+          label={t('reports.documentNumber')}
+          description={t('reports.documentNumberHint')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          w={260}
+          leftSection={<Text size="sm">{t('reports.documentNumberPrefix')}</Text>}
+          leftSectionWidth={36}
+          rightSection={<Text size="sm">/BC-LMHTX</Text>}
+          rightSectionWidth={84}
+          placeholder="……….."
+          value={parameters.documentNumber}
+          error={fieldError}
+          onChange={(event) => setParameters({ ...parameters, documentNumber: event.currentTarget.value })}
+        />
         <Group justify="flex-end" mt="auto">
           <Button leftSection={<IconFileSpreadsheet size={16} />} loading={run.isPending} onClick={start}>
             {t('reports.make')}

@@ -13,11 +13,13 @@ export interface ReportParameterValues {
   to: string | null;
   /** For the reports of supply–demand connection: one programme, or null for all. */
   programmeId: number | null;
+  /** Số văn bản, before "/BC-LMHTX"; blank leaves dots to fill in by hand. */
+  documentNumber: string;
 }
 
 /** A finished year is what gets reported, so last year comes first; a period defaults to it too. */
 const lastYear = new Date().getFullYear() - 1;
-export const defaultParameters: ReportParameterValues = { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, programmeId: null };
+export const defaultParameters: ReportParameterValues = { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, programmeId: null, documentNumber: '' };
 
 interface ReportParametersProps {
   period: ReportPeriodKind;

@@ -19,12 +19,19 @@ export function formatDong(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : formatMoney(value);
 }
 
-/** Large money in tỷ / triệu đồng (`1,75 tỷ đồng`, `450 triệu đồng`), smaller in đồng. */
-export function formatMoneyShort(value: number | null | undefined, t: TFunction): string {
-  if (value === null || value === undefined) return '';
-  const size = Math.abs(value);
-  if (size >= 1e9) return t('figures.money.billion', { value: twoDecimals.format(value / 1e9) });
-  if (size >= 1e6) return t('figures.money.million', { value: oneDecimal.format(value / 1e6) });
+/** The unit a card writes all its money in, so that "4,7 triệu đồng" never sits next to "▲ 107.831 ₫". */
+export type MoneyUnit = 'billion' | 'million' | 'dong';
+
+/** The unit that suits `value`: tỷ from a billion, triệu from a million, else đồng. */
+export function moneyUnitFor(value: number | null | undefined): MoneyUnit {
+  const size = Math.abs(value ?? 0);
+  return size >= 1e9 ? 'billion' : size >= 1e6 ? 'million' : 'dong';
+}
+
+/** Money in the unit given: `0,1 triệu đồng` for a change of 107.831 on a card in triệu. */
+export function formatMoneyIn(value: number, unit: MoneyUnit, t: TFunction): string {
+  if (unit === 'billion') return t('figures.money.billion', { value: twoDecimals.format(value / 1e9) });
+  if (unit === 'million') return t('figures.money.million', { value: oneDecimal.format(value / 1e6) });
   return formatMoney(value);
 }
 
