@@ -98,6 +98,10 @@ describe('opening a database', () => {
     const table = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'organizations'").pluck().get() as string;
     const indexes = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'organizations' AND sql IS NOT NULL").pluck().all() as string[];
     const count = sqlite.prepare('SELECT count(*) FROM organizations WHERE deleted_at IS NULL').pluck().get();
+    // What refers to organizations, which the rebuild's DROP TABLE must not take with it.
+    const referring = "SELECT (SELECT count(*) FROM yearly_figures) AS figures, (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM lifecycle_events) AS lifecycle";
+    const referred = sqlite.prepare(referring).get() as { figures: number; products: number; lifecycle: number };
+    expect(referred.figures).toBeGreaterThan(0);
     before.close();
 
     // What drizzle-kit generates to change a column of a table: a copy, the data, drop, rename.
@@ -122,6 +126,7 @@ describe('opening a database', () => {
 
     const after = openDatabase({ file, migrationsFolder: folder });
     expect(after.derived).toBe('created');
+    expect(after.db.$client.prepare(referring).get()).toEqual(referred);
     expect(verifyDerivedStructures(after.db.$client)).toEqual([]);
     expect(after.db.$client.prepare('SELECT live FROM statistics_kind_sector_counts').pluck().all().reduce((a: number, b) => a + (b as number), 0)).toBe(count);
     // The triggers work on the rebuilt table.

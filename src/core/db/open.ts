@@ -205,8 +205,26 @@ export function openDatabase({ file, migrationsFolder, readOnly = false, backupB
     // A migration may rebuild a table, which the derived structures over it would break.
     if (pending) dropDerivedStructures(sqlite);
     const db = drizzle({ client: sqlite, schema });
-    migrate(db, { migrationsFolder });
-    sqlite.transaction(() => pendingTags.forEach((tag) => dataUpgrades[tag]?.(sqlite)))();
+    // drizzle-kit rebuilds a table (copy, drop the old one, rename) for what SQLite cannot ALTER,
+    // and turns foreign keys off around it; but drizzle runs every migration in one transaction,
+    // where that pragma does nothing, and dropping `organizations` would cascade into every row
+    // that refers to it. So the keys are off for the migrations and checked once after them.
+    sqlite.pragma('foreign_keys = OFF');
+    try {
+      migrate(db, { migrationsFolder });
+      sqlite.transaction(() => pendingTags.forEach((tag) => dataUpgrades[tag]?.(sqlite)))();
+      const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+      if (broken.length > 0) {
+        throw new AppFailure({
+          kind: 'internal',
+          message:
+            `Cập nhật cấu trúc tệp dữ liệu ${file} để lại ${broken.length} dòng tham chiếu tới dữ liệu không còn (bảng ${[...new Set(broken.map((row) => row.table))].join(', ')}). ` +
+            'Hãy khôi phục bản sao lưu trước khi cập nhật (trong thư mục sao lưu cạnh tệp dữ liệu) và báo cho người phát triển.',
+        });
+      }
+    } finally {
+      sqlite.pragma('foreign_keys = ON');
+    }
     const derived = ensureDerivedStructures(sqlite, { rebuild: pending });
     const schemaVersion = versionOf(lastAppliedMigration(sqlite));
 
