@@ -19,5 +19,6 @@ export function shownOptions(): (string | null)[] {
 export async function choose(combobox: HTMLElement, search: string, option: string): Promise<void> {
   typeInto(combobox, search);
   await waitFor(() => expect(shownOptions()).toContain(option));
-  fireEvent.click(screen.getByRole('option', { name: option }));
+  // Found again by role: the dropdown may re-render between the two reads while it opens.
+  fireEvent.click(await screen.findByRole('option', { name: option }));
 }

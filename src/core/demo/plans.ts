@@ -117,7 +117,8 @@ export function seedTanChau(ctx: Context, firstYear: number, lastYear: number): 
     if (buyer !== undefined) {
       serve(ctx, 'agreements:create', {
         kind: 'sales_contract',
-        number: `${String(index + 1).padStart(2, '0')}/2024/HĐLK`,
+        // Numbered in the cooperatives' own series, apart from the province-wide demo agreements.
+        number: `${String(index + 1).padStart(2, '0')}/2024/HĐLK-TC`,
         title: `Hợp đồng liên kết tiêu thụ nông sản — ${cooperative.name}`,
         signedOn: '2024-02-01',
         validFrom: '2024-02-01',
