@@ -45,6 +45,7 @@ export const agreementsVi = {
   column: {
     number: 'Số',
     title: 'Tên thỏa thuận',
+    titleAndKind: 'Tên thỏa thuận, loại',
     kind: 'Loại',
     signedOn: 'Ngày ký',
     parties: 'Các bên',
@@ -286,6 +287,7 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
   column: {
     number: 'No.',
     title: 'Title',
+    titleAndKind: 'Title, kind',
     kind: 'Kind',
     signedOn: 'Signed on',
     parties: 'Parties',

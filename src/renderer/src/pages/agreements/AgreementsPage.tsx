@@ -46,16 +46,23 @@ export function AgreementsPage() {
     notifyAdded(t('agreements.form.created', { title: agreement.title }), agreementHref(agreement.id), t('agreements.form.open'));
   };
 
-  const columnDefs: Record<AgreementListColumn, DataTableColumn<AgreementSummary>> = {
+  const columnDefs: Record<Exclude<AgreementListColumn, 'kind'>, DataTableColumn<AgreementSummary>> = {
     number: { accessor: 'number', title: t('agreements.column.number'), noWrap: true },
+    // The kind sits under the title, dimmed: a column of its own ("Hợp đồng liên kết tiêu thụ" on
+    // two lines) squeezed the parties to a word per line at 1366 px. The export keeps it a column.
     title: {
       accessor: 'title',
-      title: t('agreements.column.title'),
-      width: '22%',
-      render: ({ id, title }) => <RecordLink href={agreementHref(id)} name={title} />,
+      title: t('agreements.column.titleAndKind'),
+      width: 200,
+      render: ({ id, title, kind }) => (
+        <Stack gap={2}>
+          <RecordLink href={agreementHref(id)} name={title} />
+          <Text size="xs" c="dimmed">
+            {t(`agreements.kind.${kind}`)}
+          </Text>
+        </Stack>
+      ),
     },
-    // "Hợp đồng liên kết tiêu thụ" on two or three lines: the parties need the room at 1366 px.
-    kind: { accessor: 'kind', title: t('agreements.column.kind'), width: 120, render: ({ kind }) => t(`agreements.kind.${kind}`) },
     signedOn: {
       accessor: 'signedOn',
       title: t('agreements.column.signedOn'),
@@ -65,7 +72,7 @@ export function AgreementsPage() {
     parties: {
       accessor: 'parties',
       title: t('agreements.column.parties'),
-      width: '26%',
+      width: 220,
       render: ({ parties }) => (
         <Stack gap={2}>
           {parties.map((party, index) => (
@@ -86,18 +93,18 @@ export function AgreementsPage() {
     fulfilment: {
       accessor: 'fulfilment',
       title: <ColumnTitle>{t('agreements.column.fulfilment')}</ColumnTitle>,
-      noWrap: true,
+      width: 130,
       render: ({ fulfilment, fulfilmentBasis }) => <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} width={56} />,
     },
     status: {
       accessor: 'status',
       title: t('agreements.column.status'),
-      width: 140,
+      width: 120,
       render: ({ status }) => <AgreementStatusBadge status={status} />,
     },
   };
   // The list has no column chooser: it shows, and exports, every column in the contract's order.
-  const columns = agreementListColumns.map((column) => columnDefs[column]);
+  const columns = agreementListColumns.flatMap((column) => (column === 'kind' ? [] : [columnDefs[column]]));
 
   return (
     <ListTable<AgreementSummary>
