@@ -3,6 +3,7 @@
  * of the 10,047 communes before it, read from resources/admin-units/admin-units.json (derived by
  * scripts/derive-admin-units.ts). Lookups accept names as people type them.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -14,6 +15,8 @@ export type { Commune, Province };
 export type { OldAddressMatch };
 
 export interface AdminUnits {
+  /** The shipped file's sha256: what the database's copy of the units was filled from (see shippedData.ts). */
+  fingerprint: string;
   /** In code order, which is the statistics office's north-to-south order. */
   provinces: readonly Province[];
   province(code: string): Province | undefined;
@@ -190,7 +193,8 @@ function single<T>(items: readonly T[]): T | undefined {
 }
 
 export function loadAdminUnits(file: string): AdminUnits {
-  const data = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const source = readFileSync(file, 'utf8');
+  const data = fileSchema.parse(JSON.parse(source));
 
   const provinces = data.provinces.map(
     ([code, type, name]): Province => Object.freeze({ code, type, name, fullName: `${type} ${name}` }),
@@ -281,6 +285,7 @@ export function loadAdminUnits(file: string): AdminUnits {
   const districtIndexOfType = new NameIndex<string>(districtTypeWords);
 
   return {
+    fingerprint: createHash('sha256').update(source).digest('hex'),
     provinces: Object.freeze(provinces),
     province: (code) => provinceByCode.get(code),
     commune: (code) => communeByCode.get(code),

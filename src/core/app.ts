@@ -14,7 +14,7 @@ import { takeLock, type LockAttempt } from './db/lock';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { clearStaging } from './files';
 import { Jobs } from './jobs';
-import { refreshNameKeys } from './nameRules';
+import { refreshShippedData } from './shippedData';
 
 export interface OpenAppOptions {
   databaseFile: string;
@@ -81,8 +81,9 @@ export function openApp({ databaseFile, appRoot, appVersion, clock = () => new D
     clearStaging(ctx);
     backups?.removeDrafts();
   }
-  // Names are keyed and searched by the shipped abbreviation table: when it changed, so do the keys.
-  if (access.mode === 'write') refreshNameKeys(ctx);
+  // The administrative units and the abbreviations the names are keyed by come with the app: when
+  // they changed, so does what the database keeps of them.
+  if (access.mode === 'write') refreshShippedData(ctx);
   if (access.mode === 'write' && backups) {
     backups.startAuto(ctx);
     backups.adoptOldCopies(ctx).catch(console.error);

@@ -137,23 +137,20 @@ export type PartnerKind = (typeof partnerKinds)[number];
 export const partnerBusinessLines = ['distribution', 'supermarket', 'processing', 'export', 'other'] as const;
 export type PartnerBusinessLine = (typeof partnerBusinessLines)[number];
 
-/** Sự kiện xúc tiến thương mại. */
-export const eventKinds = [
-  'supply_demand_conference',
-  /** Hội nghị chuyên đề: on one product, chain or topic, between enterprises and cooperatives. */
-  'thematic_conference',
-  'seminar',
-  'fair',
-  'forum',
-  'training',
-  'study_tour',
-  'online_meeting',
-] as const;
-export type EventKind = (typeof eventKinds)[number];
+/**
+ * Sự kiện xúc tiến thương mại: the kind is a code of the `event_kinds` lookup, which the office
+ * edits (Hội nghị kết nối cung – cầu, Hội nghị chuyên đề, Tọa đàm …); its name is read from there.
+ */
+export type EventKind = string;
 
-/** Chủ trì (host), khách mời (invited guest) beside those who attend, exhibit, speak or co-organize. */
-export const participantRoles = ['attendee', 'host', 'guest', 'exhibitor', 'speaker', 'co_organizer'] as const;
-export type ParticipantRole = (typeof participantRoles)[number];
+/** The kind seeded for meetings held online: such an event is held in no province. */
+export const ONLINE_MEETING: EventKind = 'online_meeting';
+
+/** A code of the `participant_roles` lookup (Tham dự, Chủ trì, Khách mời, Trưng bày …). */
+export type ParticipantRole = string;
+
+/** The role a participant gets when none is chosen. */
+export const DEFAULT_PARTICIPANT_ROLE: ParticipantRole = 'attendee';
 
 export const participantStatuses = ['invited', 'registered', 'attended', 'absent'] as const;
 export type ParticipantStatus = (typeof participantStatuses)[number];

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { formatCount, formatMoney, formatPercent, formatQuantity } from './format';
-import { agreementKinds, classifications, eventKinds, organizationKinds, sectorGroups, type Classification } from './domain';
+import { agreementKinds, classifications, organizationKinds, sectorGroups, type Classification } from './domain';
 
 /** A year plan (kế hoạch năm), or a programme or scheme over several years (chương trình, đề án). */
 export const planKinds = ['year', 'programme'] as const;
@@ -67,7 +67,7 @@ export const measureSchema = z.object({
   highTech: z.boolean().default(false),
   /** Only those with an OCOP certificate of at least this many stars valid in the period. */
   ocopMinStars: z.number().int().min(1).max(5).nullable().default(null),
-  eventKind: z.enum(eventKinds).nullable().default(null),
+  eventKind: z.string().min(1).max(40).nullable().default(null),
   agreementKind: z.enum(agreementKinds).nullable().default(null),
 });
 export type Measure = z.output<typeof measureSchema>;

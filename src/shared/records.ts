@@ -93,7 +93,7 @@ export const recordFields = {
     note: 'text',
   },
   event: {
-    kind: 'enum',
+    kind: 'reference',
     title: 'text',
     startsOn: 'date',
     startsAt: 'text',

@@ -400,7 +400,7 @@ describe('the trash', () => {
     ]);
   });
 
-  it('records field changes as raw values and names the provinces beside them', async () => {
+  it('records field changes as raw values and names the provinces and the kind beside them', async () => {
     const event = await call(app, 'events:create', conference);
     await call(app, 'events:update', { ...conference, id: event.id, endsOn: '2026-10-17', budget: 300_000_000, provinceCode: AN_GIANG });
     const { entries, names } = await call(app, 'records:history', { kind: 'event', id: event.id });
@@ -409,7 +409,12 @@ describe('the trash', () => {
       { field: 'provinceCode', before: conference.provinceCode, after: AN_GIANG },
       { field: 'budget', before: 250_000_000, after: 300_000_000 },
     ]);
-    expect(names).toEqual({ [`provinceCode:${String(conference.provinceCode)}`]: 'Thành phố Hà Nội', [`provinceCode:${AN_GIANG}`]: 'Tỉnh An Giang' });
+    expect(names).toEqual({
+      [`provinceCode:${String(conference.provinceCode)}`]: 'Thành phố Hà Nội',
+      [`provinceCode:${AN_GIANG}`]: 'Tỉnh An Giang',
+      // The kind is the office's lookup: named as it is named now.
+      'kind:supply_demand_conference': 'Hội nghị kết nối cung – cầu',
+    });
   });
 });
 

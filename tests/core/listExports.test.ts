@@ -198,6 +198,10 @@ describe('exporting the list of Sự kiện as it is shown', () => {
     expect(columnValues(sheet, first, expected.length, 3).map(isoOf)).toEqual(expected.map((event) => event.endsOn));
     expect(sheet.getRow(first).getCell(2).numFmt).toBe('dd/mm/yyyy');
     expect(columnValues(sheet, first, expected.length, 5)).toEqual(expected.map((event) => event.venue || null));
+    // The kind by the name the office's list gives it.
+    const kindNames = new Map((await call(app, 'events:lookups', undefined)).kinds.map((row) => [row.code, row.name]));
+    expect(columnValues(sheet, first, expected.length, 6)).toEqual(expected.map((event) => kindNames.get(event.kind)));
+    expect(columnValues(sheet, first, expected.length, 6)).toContain('Hội nghị kết nối cung – cầu');
     expect(columnValues(sheet, first, expected.length, 7)).toEqual(expected.map((event) => (event.provinceCode === null ? 'Trực tuyến' : event.provinceName)));
     expect(columnValues(sheet, first, expected.length, 8)).toEqual(expected.map((event) => event.organizationCount));
     expect(columnValues(sheet, first, expected.length, 9)).toEqual(expected.map((event) => event.partnerCount));

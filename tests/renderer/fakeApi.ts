@@ -1,6 +1,6 @@
 /** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
 import { vi } from 'vitest';
-import type { Api, Channel, InputOf, OrganizationDetail, OutputOf, PartnerSummary } from '../../src/shared/contract';
+import type { Api, Channel, EventLookups, InputOf, OrganizationDetail, OutputOf, PartnerSummary } from '../../src/shared/contract';
 import type { Alliance, Commune, Organization, ProvinceChoice } from '../../src/shared/domain';
 import type { AppError, Result } from '../../src/shared/errors';
 
@@ -12,7 +12,7 @@ export const fail = (error: AppError): Result<never> => ({ ok: false, error });
 /** Installs the fake and returns its spy, to check what the screens asked for. */
 export function installFakeApi(handlers: FakeHandlers) {
   const invoke = vi.fn((channel: Channel, input: unknown): Promise<Result<unknown>> => {
-    const handler = handlers[channel] as ((input: unknown) => Result<unknown>) | undefined;
+    const handler = (handlers[channel] ?? everywhere[channel]) as ((input: unknown) => Result<unknown>) | undefined;
     return Promise.resolve(
       handler ? handler(input) : fail({ kind: 'internal', message: `Kênh ${channel} chưa có trong bài kiểm tra.` }),
     );
@@ -20,6 +20,31 @@ export function installFakeApi(handlers: FakeHandlers) {
   window.api = { invoke } as Api;
   return invoke;
 }
+
+/** The kinds of event and participant roles as a new database has them (drizzle/…_event_lookups_seeded.sql). */
+export const eventLookups: EventLookups = {
+  kinds: [
+    ['supply_demand_conference', 'Hội nghị kết nối cung – cầu'],
+    ['thematic_conference', 'Hội nghị chuyên đề'],
+    ['seminar', 'Tọa đàm'],
+    ['fair', 'Hội chợ – triển lãm'],
+    ['forum', 'Diễn đàn'],
+    ['training', 'Lớp tập huấn'],
+    ['study_tour', 'Khảo sát học tập'],
+    ['online_meeting', 'Họp trực tuyến'],
+  ].map(([code = '', name = '']) => ({ code, name, retired: false, used: 0 })),
+  roles: [
+    ['attendee', 'Tham dự'],
+    ['host', 'Chủ trì'],
+    ['guest', 'Khách mời'],
+    ['exhibitor', 'Trưng bày'],
+    ['speaker', 'Báo cáo viên'],
+    ['co_organizer', 'Đơn vị phối hợp'],
+  ].map(([code = '', name = '']) => ({ code, name, retired: false, used: 0 })),
+};
+
+/** What every screen may ask for, answered unless a test says otherwise. */
+const everywhere: FakeHandlers = { 'events:lookups': () => ok(eventLookups) };
 
 export const provinces: ProvinceChoice[] = [
   { code: '01', type: 'Thành phố', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', formerNames: [] },

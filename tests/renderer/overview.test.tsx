@@ -44,8 +44,8 @@ describe('overview', { timeout: 30_000 }, () => {
           }),
           promotion: {
             byKind: [
-              { kind: 'supply_demand_conference', events: 4, places: 4, cooperatives: 71, groups: 0, enterprises: 38, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
-              { kind: 'thematic_conference', events: 10, places: 3, cooperatives: 240, groups: 75, enterprises: 52, otherPartners: 0, agreements: 0, agreementValue: 0, budget: 0 },
+              { kind: 'supply_demand_conference', kindName: 'Hội nghị kết nối cung – cầu', events: 4, places: 4, cooperatives: 71, groups: 0, enterprises: 38, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
+              { kind: 'thematic_conference', kindName: 'Hội nghị chuyên đề', events: 10, places: 3, cooperatives: 240, groups: 75, enterprises: 52, otherPartners: 0, agreements: 0, agreementValue: 0, budget: 0 },
             ],
             total: { events: 14, places: 5, cooperatives: 280, groups: 75, enterprises: 80, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
           },

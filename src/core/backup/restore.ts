@@ -14,6 +14,7 @@ import { readOnlyFailure } from '../db/health';
 import { newestMigration } from '../db/open';
 import { asSingleFile, BACKUP_DATABASE, BACKUP_FILES, clearFiles, copyFiles, infoOf, type Backups, type StoredBackup } from './backups';
 import { checkCopy } from './check';
+import { refreshShippedData } from '../shippedData';
 
 /** The backups of the app, or why there are none (an in-memory database in tests). */
 export function backupsOf(ctx: Context): Backups {
@@ -49,6 +50,8 @@ function reopen(ctx: Context, backups: Backups): void {
   ctx.db = opened.db;
   ctx.schemaVersion = opened.schemaVersion;
   ctx.access = opened.damage === null ? { mode: 'write' } : { mode: 'damaged', detail: opened.damage };
+  // A backup from before this version lacks (or has older) administrative units and name keys.
+  if (ctx.access.mode === 'write') refreshShippedData(ctx);
 }
 
 async function checkBeforeRestore(backups: Backups, backup: StoredBackup): Promise<void> {

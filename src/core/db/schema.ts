@@ -12,13 +12,11 @@ import {
   agreementPartyKinds,
   agreementPartyRoles,
   classifications,
-  eventKinds,
   importKinds,
   lifecycleEventKinds,
   lifecycleRoles,
   organizationKinds,
   organizationStatuses,
-  participantRoles,
   participantStatuses,
   partnerBusinessLines,
   partnerKinds,
@@ -26,15 +24,48 @@ import {
 } from '../../shared/domain';
 import { comparisons, planKinds, planStatuses, targetUnits, type Measure } from '../../shared/plans';
 
+/**
+ * A column holding a closed list of codes (the law's or the app's own, not a lookup the office
+ * edits): SQLite refuses any other value, however the row is written. A NULL passes; NOT NULL
+ * says whether the column may be empty.
+ */
+function codeIn(name: string, column: AnySQLiteColumn, codes: readonly string[]) {
+  return check(name, sql`${bare(column)} IN (${sql.raw(codes.map((code) => `'${code}'`).join(', '))})`);
+}
+
+/**
+ * An ISO date `YYYY-MM-DD` that exists: SQLite's date() gives the same text back only for such a
+ * date ('2025-02-30' reads as 2 March, '2025-13-01' and '05/03/2025' as nothing). A NULL passes.
+ */
+function isoDate(name: string, column: AnySQLiteColumn) {
+  return check(name, sql`date(${bare(column)}) IS ${bare(column)}`);
+}
+
+/**
+ * A column named without its table: a check that names the table ("organizations"."kind") breaks
+ * when the table is rebuilt under another name and renamed back, as drizzle-kit does.
+ */
+function bare(column: AnySQLiteColumn) {
+  return sql.identifier(column.name);
+}
+
+const volumePeriods = ['year', 'season'] as const;
+const importActions = ['create', 'update'] as const;
+const auditActions = ['create', 'update', 'delete', 'restore'] as const;
+
 // Lookups for what the law or practice may change (the domain marks them "(check)"): rows seeded
 // by a migration and editable, not enums in code.
 
-export const sectors = sqliteTable('sectors', {
-  code: text('code').primaryKey(),
-  name: text('name').notNull(),
-  group: text('sector_group', { enum: sectorGroups }).notNull(),
-  sortOrder: integer('sort_order').notNull(),
-});
+export const sectors = sqliteTable(
+  'sectors',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    group: text('sector_group', { enum: sectorGroups }).notNull(),
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (table) => [codeIn('sectors_group_code', table.group, sectorGroups)],
+);
 
 export const sizeClasses = sqliteTable('size_classes', {
   code: text('code').primaryKey(),
@@ -49,6 +80,55 @@ export const certificationKinds = sqliteTable('certification_kinds', {
   hasStars: integer('has_stars', { mode: 'boolean' }).notNull().default(false),
   sortOrder: integer('sort_order').notNull(),
 });
+
+/**
+ * Loại sự kiện (hội nghị kết nối cung – cầu, hội nghị chuyên đề, tọa đàm …): seeded by a migration,
+ * edited by the office. A retired kind is no longer offered for new events; the events that have it
+ * keep it and still show its name.
+ */
+export const eventKinds = sqliteTable('event_kinds', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** Vai trò của thành phần tham dự (chủ trì, khách mời, tham dự …): a lookup like `eventKinds`. */
+export const participantRoles = sqliteTable('participant_roles', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+});
+
+// Vietnam's administrative units since 1 July 2025, as the shipped data has them
+// (resources/admin-units/): filled at start from that file, and again when a new version of the
+// app ships a changed one (src/core/shippedData.ts), so that queries join and sort by them.
+
+export const provinces = sqliteTable('provinces', {
+  code: text('code').primaryKey(),
+  /** Tỉnh, Thành phố. */
+  type: text('type').notNull(),
+  name: text('name').notNull(),
+  /** Rank in Vietnamese alphabetical order of the name (SQLite's own order puts Đ after Z). */
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const communes = sqliteTable(
+  'communes',
+  {
+    code: text('code').primaryKey(),
+    /** Xã, Phường, Đặc khu. */
+    type: text('type').notNull(),
+    name: text('name').notNull(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    /** Rank in Vietnamese alphabetical order of the name, then the type, over all communes. */
+    sortOrder: integer('sort_order').notNull(),
+  },
+  (table) => [index('communes_province').on(table.provinceCode, table.sortOrder)],
+);
 
 /** Values the law sets and may change, e.g. the minimum number of members per kind. */
 export const settings = sqliteTable('settings', {
@@ -114,6 +194,12 @@ export const organizations = sqliteTable(
     deletedAt: text('deleted_at'),
   },
   (table) => [
+    codeIn('organizations_kind_code', table.kind, organizationKinds),
+    codeIn('organizations_status_code', table.status, organizationStatuses),
+    isoDate('organizations_founded_on_date', table.foundedOn),
+    isoDate('organizations_member_since_date', table.memberSince),
+    isoDate('organizations_member_until_date', table.memberUntil),
+    isoDate('organizations_ended_on_date', table.endedOn),
     uniqueIndex('organizations_registration_no_unique')
       .on(table.registrationNo)
       .where(sql`${table.registrationNo} IS NOT NULL AND ${table.deletedAt} IS NULL`),
@@ -170,7 +256,12 @@ export const unionMembers = sqliteTable(
     joinedOn: text('joined_on'),
     leftOn: text('left_on'),
   },
-  (table) => [index('union_members_union').on(table.unionId), index('union_members_member').on(table.memberId)],
+  (table) => [
+    isoDate('union_members_joined_on_date', table.joinedOn),
+    isoDate('union_members_left_on_date', table.leftOn),
+    index('union_members_union').on(table.unionId),
+    index('union_members_member').on(table.memberId),
+  ],
 );
 
 /** One row per organization per year (Số liệu hằng năm). Money in đồng. */
@@ -197,6 +288,7 @@ export const yearlyFigures = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.organizationId, table.year] }),
+    codeIn('yearly_figures_classification_code', table.classification, classifications),
     index('yearly_figures_year').on(table.year),
     // One year's figures, read in full by the statistics without touching the table.
     index('yearly_figures_statistics').on(
@@ -226,12 +318,16 @@ export const products = sqliteTable(
     unit: text('unit').notNull().default(''),
     /** Volume per year or per season (see `volumePeriod`), in `unit`. */
     volume: real('volume'),
-    volumePeriod: text('volume_period', { enum: ['year', 'season'] }).notNull().default('year'),
+    volumePeriod: text('volume_period', { enum: volumePeriods }).notNull().default('year'),
     /** Price per unit, in đồng. */
     price: integer('price'),
     note: text('note').notNull().default(''),
   },
-  (table) => [index('products_organization').on(table.organizationId), index('products_name').on(table.nameFolded)],
+  (table) => [
+    codeIn('products_volume_period_code', table.volumePeriod, volumePeriods),
+    index('products_organization').on(table.organizationId),
+    index('products_name').on(table.nameFolded),
+  ],
 );
 
 export const certifications = sqliteTable(
@@ -252,6 +348,8 @@ export const certifications = sqliteTable(
     expiresOn: text('expires_on'),
   },
   (table) => [
+    isoDate('certifications_issued_on_date', table.issuedOn),
+    isoDate('certifications_expires_on_date', table.expiresOn),
     index('certifications_organization').on(table.organizationId),
     index('certifications_expires').on(table.expiresOn),
     index('certifications_kind').on(table.kindCode, table.organizationId),
@@ -272,7 +370,11 @@ export const lifecycleEvents = sqliteTable(
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),
   },
-  (table) => [index('lifecycle_events_date').on(table.date)],
+  (table) => [
+    codeIn('lifecycle_events_kind_code', table.kind, lifecycleEventKinds),
+    isoDate('lifecycle_events_date_date', table.date),
+    index('lifecycle_events_date').on(table.date),
+  ],
 );
 
 /** Which organizations an event concerns, and how: the one it happens to, predecessors, successors. */
@@ -289,6 +391,7 @@ export const lifecycleParticipants = sqliteTable(
   },
   (table) => [
     primaryKey({ columns: [table.eventId, table.organizationId, table.role] }),
+    codeIn('lifecycle_participants_role_code', table.role, lifecycleRoles),
     index('lifecycle_participants_organization').on(table.organizationId),
   ],
 );
@@ -325,6 +428,8 @@ export const partners = sqliteTable(
     deletedAt: text('deleted_at'),
   },
   (table) => [
+    codeIn('partners_kind_code', table.kind, partnerKinds),
+    codeIn('partners_business_line_code', table.businessLine, partnerBusinessLines),
     uniqueIndex('partners_tax_code_unique')
       .on(table.taxCode)
       .where(sql`${table.taxCode} IS NOT NULL AND ${table.deletedAt} IS NULL`),
@@ -339,7 +444,9 @@ export const events = sqliteTable(
   'events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: eventKinds }).notNull(),
+    kind: text('kind')
+      .notNull()
+      .references(() => eventKinds.code),
     title: text('title').notNull(),
     titleFolded: text('title_folded').notNull(),
     startsOn: text('starts_on').notNull(),
@@ -363,6 +470,10 @@ export const events = sqliteTable(
   },
   (table) => [
     check('events_dates_in_order', sql`${table.endsOn} >= ${table.startsOn}`),
+    isoDate('events_starts_on_date', table.startsOn),
+    isoDate('events_ends_on_date', table.endsOn),
+    // `HH:MM` of a real time of day: time() writes it back with seconds.
+    check('events_starts_at_time', sql`time(${bare(table.startsAt)}) IS (${bare(table.startsAt)} || ':00')`),
     index('events_starts').on(table.startsOn),
     index('events_title').on(table.titleFolded),
   ],
@@ -378,7 +489,10 @@ export const eventParticipants = sqliteTable(
       .references(() => events.id, { onDelete: 'cascade' }),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     partnerId: integer('partner_id').references(() => partners.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: participantRoles }).notNull().default('attendee'),
+    role: text('role')
+      .notNull()
+      .default('attendee')
+      .references(() => participantRoles.code),
     status: text('status', { enum: participantStatuses }).notNull().default('invited'),
     /** Who came on its behalf, as written on the sign-in sheet. */
     representative: text('representative').notNull().default(''),
@@ -386,6 +500,7 @@ export const eventParticipants = sqliteTable(
   },
   (table) => [
     check('event_participants_one_side', sql`(${table.organizationId} IS NULL) <> (${table.partnerId} IS NULL)`),
+    codeIn('event_participants_status_code', table.status, participantStatuses),
     uniqueIndex('event_participants_organization').on(table.eventId, table.organizationId),
     uniqueIndex('event_participants_partner').on(table.eventId, table.partnerId),
     index('event_participants_by_organization').on(table.organizationId),
@@ -421,6 +536,12 @@ export const agreements = sqliteTable(
     deletedAt: text('deleted_at'),
   },
   (table) => [
+    codeIn('agreements_kind_code', table.kind, agreementKinds),
+    isoDate('agreements_signed_on_date', table.signedOn),
+    isoDate('agreements_valid_from_date', table.validFrom),
+    isoDate('agreements_valid_until_date', table.validUntil),
+    isoDate('agreements_terminated_on_date', table.terminatedOn),
+    isoDate('agreements_closed_on_date', table.closedOn),
     index('agreements_event').on(table.eventId),
     index('agreements_valid_until').on(table.validUntil),
     index('agreements_signed').on(table.signedOn),
@@ -449,6 +570,8 @@ export const agreementParties = sqliteTable(
         OR (${table.kind} = 'partner' AND ${table.partnerId} IS NOT NULL AND ${table.organizationId} IS NULL)
         OR (${table.kind} = 'alliance' AND ${table.organizationId} IS NULL AND ${table.partnerId} IS NULL)`,
     ),
+    codeIn('agreement_parties_kind_code', table.kind, agreementPartyKinds),
+    codeIn('agreement_parties_role_code', table.role, agreementPartyRoles),
     index('agreement_parties_agreement').on(table.agreementId),
     index('agreement_parties_organization').on(table.organizationId),
     index('agreement_parties_partner').on(table.partnerId),
@@ -486,6 +609,8 @@ export const agreementCommitments = sqliteTable(
   },
   (table) => [
     check('agreement_commitments_quantity_positive', sql`${table.quantity} > 0`),
+    isoDate('agreement_commitments_starts_on_date', table.startsOn),
+    isoDate('agreement_commitments_due_on_date', table.dueOn),
     index('agreement_commitments_supplier').on(table.supplierPartyId),
     index('agreement_commitments_receiver').on(table.receiverPartyId),
     index('agreement_commitments_agreement').on(table.agreementId),
@@ -510,6 +635,7 @@ export const agreementDeliveries = sqliteTable(
   },
   (table) => [
     check('agreement_deliveries_quantity_positive', sql`${table.quantity} > 0`),
+    isoDate('agreement_deliveries_delivered_on_date', table.deliveredOn),
     index('agreement_deliveries_commitment').on(table.commitmentId),
   ],
 );
@@ -543,7 +669,7 @@ export const agreementNotes = sqliteTable(
     text: text('text').notNull(),
     createdAt: text('created_at').notNull(),
   },
-  (table) => [index('agreement_notes_agreement').on(table.agreementId, table.notedOn)],
+  (table) => [isoDate('agreement_notes_noted_on_date', table.notedOn), index('agreement_notes_agreement').on(table.agreementId, table.notedOn)],
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -602,7 +728,12 @@ export const programmes = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     deletedAt: text('deleted_at'),
   },
-  (table) => [check('programmes_dates_in_order', sql`${table.endsOn} IS NULL OR ${table.endsOn} >= ${table.startsOn}`), index('programmes_starts').on(table.startsOn)],
+  (table) => [
+    check('programmes_dates_in_order', sql`${table.endsOn} IS NULL OR ${table.endsOn} >= ${table.startsOn}`),
+    isoDate('programmes_starts_on_date', table.startsOn),
+    isoDate('programmes_ends_on_date', table.endsOn),
+    index('programmes_starts').on(table.startsOn),
+  ],
 );
 
 /** Tổ công tác: the people of a programme's working group and their roles. */
@@ -696,6 +827,9 @@ export const supplyOffers = sqliteTable(
   (table) => [
     check('supply_offers_quantity_positive', sql`${table.quantity} > 0`),
     check('supply_offers_window', sql`${table.availableUntil} IS NULL OR ${table.availableUntil} >= ${table.availableFrom}`),
+    isoDate('supply_offers_available_from_date', table.availableFrom),
+    isoDate('supply_offers_available_until_date', table.availableUntil),
+    isoDate('supply_offers_withdrawn_on_date', table.withdrawnOn),
     index('supply_offers_organization').on(table.organizationId),
     index('supply_offers_programme').on(table.programmeId),
     // Suggestions for a demand: offers of one group whose window began by the time it is needed.
@@ -741,6 +875,9 @@ export const supplyDemands = sqliteTable(
     check('supply_demands_buyer', sql`(${table.partnerId} IS NULL) <> (${table.organizationId} IS NULL)`),
     check('supply_demands_quantity_positive', sql`${table.quantity} > 0`),
     check('supply_demands_period', sql`${table.neededUntil} IS NULL OR ${table.neededUntil} >= ${table.neededFrom}`),
+    isoDate('supply_demands_needed_from_date', table.neededFrom),
+    isoDate('supply_demands_needed_until_date', table.neededUntil),
+    isoDate('supply_demands_withdrawn_on_date', table.withdrawnOn),
     index('supply_demands_partner').on(table.partnerId),
     index('supply_demands_organization').on(table.organizationId),
     index('supply_demands_programme').on(table.programmeId),
@@ -809,6 +946,7 @@ export const supplyConnections = sqliteTable(
   },
   (table) => [
     check('supply_connections_quantity_positive', sql`${table.quantity} > 0`),
+    isoDate('supply_connections_connected_on_date', table.connectedOn),
     index('supply_connections_offer').on(table.offerId),
     index('supply_connections_demand').on(table.demandId),
     index('supply_connections_programme').on(table.programmeId, table.connectedOn),
@@ -847,6 +985,12 @@ export const plans = sqliteTable(
   },
   (table) => [
     check('plans_period_in_order', sql`${table.periodTo} >= ${table.periodFrom}`),
+    codeIn('plans_kind_code', table.kind, planKinds),
+    codeIn('plans_status_code', table.status, planStatuses),
+    codeIn('plans_sector_group_code', table.sectorGroup, sectorGroups),
+    isoDate('plans_issued_on_date', table.issuedOn),
+    isoDate('plans_period_from_date', table.periodFrom),
+    isoDate('plans_period_to_date', table.periodTo),
     index('plans_period').on(table.periodFrom, table.periodTo),
   ],
 );
@@ -879,7 +1023,11 @@ export const planTargets = sqliteTable(
     /** Nhận xét: what the year-end report writes beside the figures. */
     comment: text('comment').notNull().default(''),
   },
-  (table) => [index('plan_targets_plan').on(table.planId, table.position)],
+  (table) => [
+    codeIn('plan_targets_comparison_code', table.comparison, comparisons),
+    codeIn('plan_targets_unit_code', table.unit, targetUnits),
+    index('plan_targets_plan').on(table.planId, table.position),
+  ],
 );
 
 /** The signed plan, scanned, kept in the data folder as agreements' scans are. */
@@ -900,18 +1048,22 @@ export const planAttachments = sqliteTable(
 );
 
 /** One Excel import, committed as a whole; undoing it reverses every change it made. */
-export const importBatches = sqliteTable('import_batches', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  kind: text('kind', { enum: importKinds }).notNull(),
-  fileName: text('file_name').notNull(),
-  sheetName: text('sheet_name').notNull().default(''),
-  created: integer('created').notNull().default(0),
-  updated: integer('updated').notNull().default(0),
-  skipped: integer('skipped').notNull().default(0),
-  failed: integer('failed').notNull().default(0),
-  createdAt: text('created_at').notNull(),
-  undoneAt: text('undone_at'),
-});
+export const importBatches = sqliteTable(
+  'import_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: importKinds }).notNull(),
+    fileName: text('file_name').notNull(),
+    sheetName: text('sheet_name').notNull().default(''),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    undoneAt: text('undone_at'),
+  },
+  (table) => [codeIn('import_batches_kind_code', table.kind, importKinds)],
+);
 
 /** What one import did to one record: created it, or updated it from `before` (JSON of the columns). */
 export const importChanges = sqliteTable(
@@ -923,7 +1075,7 @@ export const importChanges = sqliteTable(
       .references(() => importBatches.id, { onDelete: 'cascade' }),
     entity: text('entity').notNull(),
     entityId: integer('entity_id').notNull(),
-    action: text('action', { enum: ['create', 'update'] }).notNull(),
+    action: text('action', { enum: importActions }).notNull(),
     before: text('before', { mode: 'json' }),
     /**
      * What the import left (the record's snapshot): a record that differs from it when the import is
@@ -931,7 +1083,11 @@ export const importChanges = sqliteTable(
      */
     after: text('after', { mode: 'json' }),
   },
-  (table) => [index('import_changes_batch').on(table.batchId), index('import_changes_entity').on(table.entity, table.entityId)],
+  (table) => [
+    codeIn('import_changes_action_code', table.action, importActions),
+    index('import_changes_batch').on(table.batchId),
+    index('import_changes_entity').on(table.entity, table.entityId),
+  ],
 );
 
 /** A column mapping remembered for next time, keyed by the kind and the file's folded headers. */
@@ -943,7 +1099,7 @@ export const importMappings = sqliteTable(
     mapping: text('mapping', { mode: 'json' }).notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.kind, table.headerSignature] })],
+  (table) => [primaryKey({ columns: [table.kind, table.headerSignature] }), codeIn('import_mappings_kind_code', table.kind, importKinds)],
 );
 
 /**
@@ -960,7 +1116,7 @@ export const importValueMappings = sqliteTable(
     value: text('value'),
     updatedAt: text('updated_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.kind, table.field, table.written] })],
+  (table) => [primaryKey({ columns: [table.kind, table.field, table.written] }), codeIn('import_value_mappings_kind_code', table.kind, importKinds)],
 );
 
 /**
@@ -981,12 +1137,12 @@ export const auditLog = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     entity: text('entity').notNull(),
     entityId: integer('entity_id').notNull(),
-    action: text('action', { enum: ['create', 'update', 'delete', 'restore'] }).notNull(),
+    action: text('action', { enum: auditActions }).notNull(),
     at: text('at').notNull(),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
   },
-  (table) => [index('audit_log_entity').on(table.entity, table.entityId)],
+  (table) => [codeIn('audit_log_action_code', table.action, auditActions), index('audit_log_entity').on(table.entity, table.entityId)],
 );
 
 

@@ -100,6 +100,13 @@ function isoDay(year: number, dayOfYear: number): string {
   return new Date(Date.UTC(year, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
 }
 
+/** The same day `years` later; 29 February, in a year without one, becomes the 28th. */
+function yearsLater(iso: string, years: number): string {
+  const year = Number(iso.slice(0, 4)) + years;
+  const day = iso.slice(4) === '-02-29' && new Date(Date.UTC(year, 1, 29)).getUTCMonth() !== 1 ? '-02-28' : iso.slice(4);
+  return `${year}${day}`;
+}
+
 function classify(score: number): 'good' | 'fair' | 'average' | 'weak' {
   if (score >= 80) return 'good';
   if (score >= 65) return 'fair';
@@ -229,13 +236,13 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
     if (random.chance(0.3)) {
       const year = random.int(Math.max(foundedYear, lastYear - 4), lastYear);
       const issued = isoDay(year, random.int(0, 364));
-      const expires = `${year + 3}${issued.slice(4)}`;
+      const expires = yearsLater(issued, 3);
       insertCertification.run(id, productId, 'ocop', random.pick([3, 3, 3, 4, 4, 5]), `${random.int(100, 999)}/QĐ-UBND`, 'Ủy ban nhân dân tỉnh', issued, expires);
       summary.certifications++;
     }
     if (random.chance(0.2)) {
       const issued = isoDay(random.int(lastYear - 3, lastYear), random.int(0, 364));
-      insertCertification.run(id, productId, 'vietgap', null, `VietGAP-TT-${random.int(10, 99)}-${random.int(1000, 9999)}`, 'Tổ chức chứng nhận', issued, `${Number(issued.slice(0, 4)) + 3}${issued.slice(4)}`);
+      insertCertification.run(id, productId, 'vietgap', null, `VietGAP-TT-${random.int(10, 99)}-${random.int(1000, 9999)}`, 'Tổ chức chứng nhận', issued, yearsLater(issued, 3));
       summary.certifications++;
     }
   };

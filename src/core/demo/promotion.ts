@@ -409,5 +409,5 @@ function eventTitle(kind: EventKind): string {
     study_tour: 'Khảo sát học tập',
     online_meeting: 'Họp trực tuyến',
   };
-  return titles[kind];
+  return titles[kind] ?? kind;
 }

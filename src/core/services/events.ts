@@ -36,6 +36,8 @@ import { organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
 import { notInTrash } from '../db/predicates';
 import { eventParticipants, events, organizations, partners } from '../db/schema';
+import { ONLINE_MEETING } from '../../shared/domain';
+import { eventLookupIssue, eventLookupNames, getEventLookups, requireEventLookup, saveEventLookup } from './eventLookups';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
@@ -55,7 +57,11 @@ export const eventRecords: RecordSpec<typeof events> = {
   table: events,
   noun: 'sự kiện',
   snapshot: (_ctx, row) => eventSnapshot(row),
-  nameOf: (ctx, field, value) => (field === 'provinceCode' && typeof value === 'string' ? provinceName(ctx, value) : undefined),
+  nameOf: (ctx, field, value) => {
+    if (typeof value !== 'string') return undefined;
+    if (field === 'provinceCode') return provinceName(ctx, value);
+    return field === 'kind' ? eventLookupNames(ctx, 'kinds').get(value) : undefined;
+  },
 };
 
 /** The event's row, or a plain message when it does not exist or is in the trash. */
@@ -230,9 +236,13 @@ export function getEvent(ctx: Context, id: number): EventDetail {
   };
 }
 
-/** The province must be one of the 34; an online meeting is held in none. */
-function columnsFor(ctx: Context, input: ParsedEventInput) {
-  const provinceCode = input.kind === 'online_meeting' ? null : input.provinceCode;
+/**
+ * The kind must be in the lookup and in use (or the one the event already has: `keptKind`); the
+ * province must be one of the 34; an online meeting is held in none.
+ */
+function columnsFor(ctx: Context, input: ParsedEventInput, keptKind?: string) {
+  requireEventLookup(ctx, 'kinds', input.kind, 'kind', keptKind);
+  const provinceCode = input.kind === ONLINE_MEETING ? null : input.provinceCode;
   if (provinceCode !== null && !ctx.places.province(provinceCode)) {
     throw validationFailure([{ path: 'provinceCode', message: `Không có tỉnh, thành phố mã ${provinceCode}.` }]);
   }
@@ -269,9 +279,9 @@ export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary
 }
 
 export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof eventUpdateInput>): EventSummary {
-  const columns = columnsFor(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireEvent(ctx, id);
+    const columns = columnsFor(ctx, input, before.kind);
     const now = timestamp(ctx);
     const after = ctx.db
       .update(events)
@@ -371,6 +381,10 @@ export function addParticipants(ctx: Context, input: z.output<typeof participant
         });
       }
     });
+    input.participants.forEach((item, index) => {
+      const issue = eventLookupIssue(ctx, 'roles', item.role, `participants.${index}.role`);
+      if (issue) issues.push(issue);
+    });
     if (issues.length) throw validationFailure(issues);
 
     const present = ctx.db
@@ -410,6 +424,7 @@ export function addParticipants(ctx: Context, input: z.output<typeof participant
 export function updateParticipant(ctx: Context, input: z.output<typeof participantUpdateInput>): EventParticipant {
   return atomically(ctx.db, () => {
     const before = requireParticipant(ctx, input.id);
+    if (input.role !== undefined) requireEventLookup(ctx, 'roles', input.role, 'role', before.role);
     const patch = {
       ...(input.role === undefined ? {} : { role: input.role }),
       ...(input.status === undefined ? {} : { status: input.status }),
@@ -579,6 +594,8 @@ export function eventsOfCounterpart(ctx: Context, { kind, id }: { kind: Particip
 }
 
 export const eventsHandlers: HandlersFor<typeof eventsContract> = {
+  'events:lookups': (ctx) => getEventLookups(ctx),
+  'events:saveLookup': (ctx, input) => saveEventLookup(ctx, input),
   'events:list': (ctx, input) => listEvents(ctx, input),
   'events:get': (ctx, { id }) => getEvent(ctx, id),
   'events:create': (ctx, input) => createEvent(ctx, input),

@@ -20,7 +20,7 @@ import {
 } from '../../shared/contracts/organizations';
 import { organizationKinds, organizationStatuses, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
-import { foldText, vietnameseCollator } from '../../shared/text';
+import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
@@ -28,6 +28,7 @@ import { perConnection, placeholdersFor } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
 import {
   certifications,
+  communes,
   contacts,
   organizations,
   sectors,
@@ -163,23 +164,10 @@ const statusOrder = sql.join(
 );
 
 /**
- * Communes in Vietnamese alphabetical order, as a CASE over the communes the register uses (a
- * hundred or so in one province), since their names live in the shipped data, not in the database.
+ * The organization's commune's place in Vietnamese alphabetical order, from the `communes` table
+ * (one primary-key lookup a row); a commune not in it goes last.
  */
-function communeOrder(ctx: Context): SQL {
-  const used = ctx.db
-    .selectDistinct({ code: organizations.communeCode })
-    .from(organizations)
-    .all()
-    .map(({ code }) => ctx.places.commune(code))
-    .filter((commune): commune is Commune => commune !== undefined)
-    .sort((a, b) => vietnameseCollator.compare(a.name, b.name) || vietnameseCollator.compare(a.type, b.type));
-  if (used.length === 0) return sql`0`;
-  return sql`CASE ${organizations.communeCode} ${sql.join(
-    used.map((commune, index) => sql`WHEN ${commune.code} THEN ${index}`),
-    sql` `,
-  )} ELSE ${used.length} END`;
-}
+const communeOrder: SQL = sql`coalesce((SELECT ${communes.sortOrder} FROM ${communes} WHERE ${communes.code} = ${organizations.communeCode}), ${2 ** 31})`;
 
 type ListInput = z.output<typeof organizationListInput>;
 
@@ -249,7 +237,7 @@ function filtersOnlyByPlace(input: ListInput): boolean {
   );
 }
 
-function listOrder(ctx: Context, sort: ListInput['sort']): SQL[] {
+function listOrder(sort: ListInput['sort']): SQL[] {
   const direct = (expression: AnyColumn | SQLWrapper) =>
     sort.direction === 'asc' ? asc(expression) : desc(expression);
   const byName = [asc(organizations.nameFolded), asc(organizations.id)];
@@ -262,7 +250,7 @@ function listOrder(ctx: Context, sort: ListInput['sort']): SQL[] {
     case 'registrationNo':
       return [sql`${organizations.registrationNo} IS NULL`, direct(organizations.registrationNo), ...byName];
     case 'commune':
-      return [direct(communeOrder(ctx)), ...byName];
+      return [direct(communeOrder), ...byName];
     case 'kind':
       return [direct(sql`CASE ${organizations.kind} ${kindOrder} END`), ...byName];
     case 'status':
@@ -303,7 +291,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   const filters = filterConditions(ctx, input, today);
   const onlyTrash = filters.length === 1;
   const match = searchMatchExpression(input.query ?? '');
-  const order = listOrder(ctx, input.sort);
+  const order = listOrder(input.sort);
   const byName = input.sort.by === 'name';
 
   let where: SQL | undefined;

@@ -10,10 +10,10 @@
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { fulfilmentOf, roundQuantity } from '../../shared/agreements';
 import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../shared/contracts/statistics';
-import { eventKinds, type EventKind } from '../../shared/domain';
+import type { EventKind } from '../../shared/domain';
 import { todayIso, type Context } from '../context';
 import { isSigned, notInTrash, signedBetween } from '../db/predicates';
-import { agreementCommitments, agreementDeliveries, agreements, eventParticipants, events, organizations, partners } from '../db/schema';
+import { agreementCommitments, agreementDeliveries, agreements, eventKinds, eventParticipants, events, organizations, partners } from '../db/schema';
 
 /** Events that began in the period and are not in the trash. */
 export function eventsHeldIn(from: string, to: string): SQL | undefined {
@@ -100,7 +100,7 @@ export function promotionFigures(ctx: Context, from: string, to: string): Promot
     counts: ReturnType<typeof held>[number] | undefined,
     came: Attendance | undefined,
     deals: { agreements: number; value: number },
-  ): Omit<PromotionLine, 'kind'> => ({
+  ): Omit<PromotionLine, 'kind' | 'kindName'> => ({
     events: counts?.events ?? 0,
     places: counts?.places ?? 0,
     cooperatives: came?.cooperatives ?? 0,
@@ -113,11 +113,14 @@ export function promotionFigures(ctx: Context, from: string, to: string): Promot
   });
   const heldByKind = new Map(held(true).map((row) => [row.kind, row]));
   const signedByKind = new Map(signed.map((row) => [row.kind, row]));
-  const byKind: PromotionLine[] = eventKinds
-    .filter((kind) => heldByKind.has(kind))
-    .map((kind: EventKind) => ({
-      kind,
-      ...line(heldByKind.get(kind), people.byKind.get(kind), signedByKind.get(kind) ?? { agreements: 0, value: 0 }),
+  // In the lookup's order, with the names the office gave them (retired kinds included: old events keep theirs).
+  const kinds = ctx.db.select({ code: eventKinds.code, name: eventKinds.name }).from(eventKinds).orderBy(eventKinds.sortOrder, eventKinds.code).all();
+  const byKind: PromotionLine[] = kinds
+    .filter(({ code }) => heldByKind.has(code))
+    .map(({ code, name }) => ({
+      kind: code,
+      kindName: name,
+      ...line(heldByKind.get(code), people.byKind.get(code), signedByKind.get(code) ?? { agreements: 0, value: 0 }),
     }));
   const total = line(held(false)[0], people.total, {
     agreements: signed.reduce((sum, row) => sum + row.agreements, 0),

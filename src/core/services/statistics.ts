@@ -15,11 +15,10 @@ import type {
   YearStatistics,
 } from '../../shared/contracts/statistics';
 import type { OrganizationKind, SectorGroup } from '../../shared/domain';
-import { vietnameseCollator } from '../../shared/text';
 import type { Context } from '../context';
 import { notInTrash, yearEnd } from '../db/predicates';
 import { agreementsOfPeriod, promotionFigures } from './promotion';
-import { organizations, sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
+import { communes, organizations, sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 
 const UNKNOWN_SECTOR_NAME = 'Chưa rõ lĩnh vực';
@@ -186,30 +185,30 @@ function figureTotals(ctx: Context, year: number): FigureTotals {
   };
 }
 
-/** Communes in Vietnamese alphabetical order of their full names, ranked once per process. */
-const communeRanks = new WeakMap<Context['places'], Map<string, number>>();
-function communeRank(ctx: Context): Map<string, number> {
-  let ranks = communeRanks.get(ctx.places);
-  if (!ranks) {
-    const all = ctx.places.provinces.flatMap((province) => [...ctx.places.communesOf(province.code)]);
-    all.sort((a, b) => vietnameseCollator.compare(a.fullName, b.fullName) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    ranks = new Map(all.map((commune, index) => [commune.code, index]));
-    communeRanks.set(ctx.places, ranks);
-  }
-  return ranks;
+/**
+ * The communes the register has organizations in, with their names and places in Vietnamese
+ * alphabetical order, joined from the `communes` table; one not in it keeps its code as its name.
+ */
+function communesCounted(ctx: Context): Map<string, { name: string; provinceCode: string; rank: number }> {
+  const rows = ctx.db
+    .select({ code: statisticsCommuneCounts.communeCode, type: communes.type, name: communes.name, provinceCode: communes.provinceCode, rank: communes.sortOrder })
+    .from(statisticsCommuneCounts)
+    .leftJoin(communes, eq(communes.code, statisticsCommuneCounts.communeCode))
+    .where(ne(statisticsCommuneCounts.live, 0))
+    .all();
+  return new Map(
+    rows.map((row) => [row.code, { name: row.name === null ? row.code : `${row.type ?? ''} ${row.name}`.trim(), provinceCode: row.provinceCode ?? '', rank: row.rank ?? Infinity }]),
+  );
 }
 
 export function statisticsOverview(ctx: Context, year: number): StatisticsOverview {
   const live = liveCounts(ctx);
   const sectorRows = ctx.db.select().from(sectors).orderBy(sectors.sortOrder).all();
   const sectorOrder = new Map(sectorRows.map((row, index) => [row.code, index]));
-  const ranks = communeRank(ctx);
-  // Ties in count go alphabetically by name, then by code (names repeat across provinces).
-  const communeCompare = (a: CommuneCount, b: CommuneCount) => {
-    const [rankA, rankB] = [ranks.get(a.code), ranks.get(b.code)];
-    if (rankA !== undefined && rankB !== undefined) return rankA - rankB;
-    return vietnameseCollator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  };
+  const counted = communesCounted(ctx);
+  // Ties in count go in the communes' alphabetical order (by name, then type and code: names repeat across provinces).
+  const rankOf = (code: string) => counted.get(code)?.rank ?? Infinity;
+  const communeCompare = (a: CommuneCount, b: CommuneCount) => rankOf(a.code) - rankOf(b.code) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
   const build = (which: keyof Pair<unknown>): YearStatistics => {
     const theYear = which === 'current' ? year : year - 1;
@@ -242,8 +241,8 @@ export function statisticsOverview(ctx: Context, year: number): StatisticsOvervi
     const byCommune: CommuneCount[] = [];
     for (const [code, count] of counts.byCommune) {
       if (count === 0) continue;
-      const commune = ctx.places.commune(code);
-      byCommune.push({ code, name: commune?.fullName ?? code, provinceCode: commune?.provinceCode ?? '', count });
+      const commune = counted.get(code);
+      byCommune.push({ code, name: commune?.name ?? code, provinceCode: commune?.provinceCode ?? '', count });
     }
     byCommune.sort((a, b) => b.count - a.count || communeCompare(a, b));
 

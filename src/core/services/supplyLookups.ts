@@ -5,7 +5,7 @@
  * offers, demands or connections use cannot be deleted, and a unit in use cannot change how it
  * converts (the quantities already converted with it would no longer add up).
  */
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ProductGroup,
@@ -23,6 +23,7 @@ import { cleanText, foldText } from '../../shared/text';
 import type { Context } from '../context';
 import { atomically } from '../db/atomic';
 import { productGroups, programmeChannels, salesChannels, supplyConnections, supplyDemands, supplyOffers, units } from '../db/schema';
+import { codeFor, nextSortOrder, refuseSameName } from './lookupRows';
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -117,28 +118,6 @@ export function unitOfText(all: Iterable<UnitRow>, written: string): UnitRow | u
 /** "1 tấn = 1.000 kg", for messages. */
 export function conversionText(unit: UnitFacts & { name: string }, base: { name: string }): string {
   return `1 ${base.name} = ${formatQuantity(unit.perBase, unit.name)}`;
-}
-
-/** A code for a new lookup row, from its name: "Rau củ quả" → "rau_cu_qua", made unique. */
-function codeFor(name: string, taken: (code: string) => boolean): string {
-  const stem =
-    foldText(name)
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 30) || 'muc';
-  let candidate = stem;
-  for (let suffix = 2; taken(candidate); suffix += 1) candidate = `${stem}_${suffix}`;
-  return candidate;
-}
-
-function nextSortOrder(ctx: Context, table: typeof productGroups | typeof units | typeof salesChannels): number {
-  return (ctx.db.select({ value: sql<number | null>`max(${table.sortOrder})` }).from(table).get()?.value ?? 0) + 10;
-}
-
-/** Refuses a name another row of the lookup has (folded: "Trái cây" and "trai cay" are one). */
-function refuseSameName(rows: { code: string; name: string }[], name: string, code: string | undefined, what: string): void {
-  const same = rows.find((row) => row.code !== code && foldText(row.name) === foldText(name));
-  if (same) throw validationFailure([{ path: 'name', message: `Đã có ${what} «${same.name}»; hãy đặt tên khác.` }]);
 }
 
 // ---------------------------------------------------------------------------------------------

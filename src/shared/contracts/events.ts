@@ -1,8 +1,8 @@
 /** Trade-promotion events (sự kiện xúc tiến thương mại) and who took part in them. */
 import { z } from 'zod';
 import {
-  eventKinds,
-  participantRoles,
+  DEFAULT_PARTICIPANT_ROLE,
+  ONLINE_MEETING,
   participantStatuses,
   type EventKind,
   type OrganizationKind,
@@ -11,10 +11,15 @@ import {
   type ParticipantStatus,
   type PartnerKind,
 } from '../domain';
-import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, optionalTimeOfDay, pageInput, requiredText, searchText } from './define';
+import { channel, isoDate, none, listOf, optionalCount, optionalIsoDate, optionalText, optionalTimeOfDay, pageInput, requiredText, searchText } from './define';
 import { withoutControlCharacters } from '../text';
 
 const id = z.number().int().positive();
+
+/** A code of an office-edited lookup (event kinds, participant roles); the service checks it exists. */
+function lookupCode(missing: string) {
+  return z.string({ error: missing }).min(1, { error: missing }).max(40);
+}
 
 /** Who takes part: a member organization of the register, or a partner. */
 export const participantKinds = ['organization', 'partner'] as const;
@@ -33,7 +38,7 @@ function optionalParagraphs(label: string, max: number) {
 }
 
 const eventFields = {
-  kind: z.enum(eventKinds, { error: 'Chưa chọn loại sự kiện.' }),
+  kind: lookupCode('Chưa chọn loại sự kiện.'),
   title: requiredText('Tên sự kiện', 300),
   startsOn: isoDate('Ngày bắt đầu'),
   startsAt: optionalTimeOfDay('Giờ bắt đầu'),
@@ -61,7 +66,7 @@ function eventRules(
   if (value.endsOn !== null && value.endsOn < value.startsOn) {
     ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc không được trước ngày bắt đầu.' });
   }
-  if (value.kind !== 'online_meeting' && value.provinceCode === null) {
+  if (value.kind !== ONLINE_MEETING && value.provinceCode === null) {
     ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'Chưa chọn tỉnh, thành phố nơi tổ chức sự kiện.' });
   }
 }
@@ -79,7 +84,7 @@ export type EventSortKey = (typeof eventSortKeys)[number];
 export const eventListInput = z.object({
   /** Search as you type over title and venue; ignores case and diacritics (đ→d). */
   search: searchText().optional().default(''),
-  kind: z.enum(eventKinds).optional(),
+  kind: lookupCode('Chưa chọn loại sự kiện.').optional(),
   provinceCode: z.string().regex(/^\d{2}$/).optional(),
   /** Events that take place (at least partly) in this year. */
   year: z.number().int().min(1900).max(2200).optional(),
@@ -103,7 +108,7 @@ export const participantAddInput = z.object({
       z.object({
         kind: z.enum(participantKinds),
         id,
-        role: z.enum(participantRoles).optional().default('attendee'),
+        role: lookupCode('Chưa chọn vai trò.').optional().default(DEFAULT_PARTICIPANT_ROLE),
         status: z.enum(participantStatuses).optional().default('invited'),
       }),
     )
@@ -114,7 +119,7 @@ export type ParticipantAddInput = z.input<typeof participantAddInput>;
 
 export const participantUpdateInput = z.object({
   id,
-  role: z.enum(participantRoles).optional(),
+  role: lookupCode('Chưa chọn vai trò.').optional(),
   status: z.enum(participantStatuses).optional(),
   representative: optionalText('Người đại diện', 200).optional(),
   note: optionalText('Ghi chú', 500).optional(),
@@ -257,7 +262,36 @@ export interface ParticipantChange {
   after: ParticipantState | null;
 }
 
+/** A row of an event lookup (Loại sự kiện, Vai trò): retired rows stay for the records that have them. */
+export interface EventLookupRow {
+  code: string;
+  name: string;
+  retired: boolean;
+  /** How many events (kinds) or participants (roles) have it, trash included. */
+  used: number;
+}
+
+export interface EventLookups {
+  kinds: EventLookupRow[];
+  roles: EventLookupRow[];
+}
+
+export const eventLookupTables = ['kinds', 'roles'] as const;
+export type EventLookupTable = (typeof eventLookupTables)[number];
+
+/** Adds a row (no code), or renames one and retires or brings it back. */
+export const eventLookupInput = z.object({
+  table: z.enum(eventLookupTables),
+  /** Absent to add one. */
+  code: z.string().min(1).max(40).optional(),
+  name: requiredText('Tên', 100),
+  retired: z.boolean().optional().default(false),
+});
+export type EventLookupInput = z.input<typeof eventLookupInput>;
+
 export const eventsContract = {
+  'events:lookups': channel<EventLookups>()(none),
+  'events:saveLookup': channel<EventLookupRow>()(eventLookupInput),
   'events:list': channel<Page<EventSummary>>()(eventListInput),
   'events:get': channel<EventDetail>()(z.object({ id })),
   'events:create': channel<EventSummary>()(eventInput),

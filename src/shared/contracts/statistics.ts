@@ -95,6 +95,8 @@ export interface YearStatistics {
  */
 export interface PromotionLine {
   kind: EventKind;
+  /** The kind's name in the office's lookup. */
+  kindName: string;
   events: number;
   places: number;
   /** HTX, LH HTX and QTDND. */
@@ -113,10 +115,10 @@ export interface PromotionLine {
 }
 
 export interface PromotionFigures {
-  /** Kinds with at least one event, in the order of `eventKinds`. */
+  /** Kinds with at least one event, in the order of the `event_kinds` lookup. */
   byKind: PromotionLine[];
   /** Over every kind; participants counted once even when they came to events of several kinds. */
-  total: Omit<PromotionLine, 'kind'>;
+  total: Omit<PromotionLine, 'kind' | 'kindName'>;
 }
 
 /** Agreements signed in a period, anywhere. */

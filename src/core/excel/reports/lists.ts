@@ -11,6 +11,7 @@ import type { Page } from '../../../shared/domain';
 import { formatCount } from '../../../shared/format';
 import type { Context } from '../../context';
 import { listAgreements } from '../../services/agreements';
+import { eventLookupNames } from '../../services/eventLookups';
 import { listEvents } from '../../services/events';
 import { listPartners } from '../../services/partners';
 import type { Row, SheetData } from '../write/writer';
@@ -72,6 +73,7 @@ export function partnerTable(ctx: Context, list: z.output<typeof partnerListInpu
 }
 
 export function eventTable(ctx: Context, list: z.output<typeof eventListInput>): SheetData {
+  const kindNames = eventLookupNames(ctx, 'kinds');
   return pagedTable(
     (page, pageSize) => listEvents(ctx, { ...list, page, pageSize }),
     LIST_PAGE_ROWS,
@@ -80,7 +82,7 @@ export function eventTable(ctx: Context, list: z.output<typeof eventListInput>):
       endsOn: event.endsOn,
       title: event.title,
       venue: event.venue,
-      kind: event.kind,
+      kindName: kindNames.get(event.kind) ?? event.kind,
       // An online meeting has no province; the list says so in words, and so does the export.
       place: event.provinceCode === null ? 'Trực tuyến' : event.provinceName,
       organizationCount: event.organizationCount,

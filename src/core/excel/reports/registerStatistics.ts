@@ -5,11 +5,10 @@
  * Tổng quan); the split of each sector's and commune's count by kind, and what was founded and
  * ended there, are counted here under the same rule of existence (`existingInYear`).
  */
-import { and, count, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
-import { vietnameseCollator } from '../../../shared/text';
 import type { Context } from '../../context';
-import { organizations, sectors } from '../../db/schema';
+import { communes, organizations, sectors } from '../../db/schema';
 import { existingInYear, notInTrash } from '../../db/predicates';
 import { statisticsOverview, storedFigureTotals } from '../../services/statistics';
 import type { Row, SheetData } from '../write/writer';
@@ -92,14 +91,19 @@ export function registerStatisticsTables(ctx: Context, year: number): Record<str
     .map(({ code, ...sector }) => ({ ...sector, ...(sectorSplits.get(code) ?? emptySplit()) }));
 
   const communeSplits = splitBy(ctx, year, sql`${organizations.communeCode}`);
-  const byCommune: Row[] = [...communeSplits.entries()]
-    .map(([code, split]) => {
-      const commune = ctx.places.commune(code);
-      return { sortName: commune?.name ?? code, name: commune?.fullName ?? code, ...split };
-    })
-    // Alphabetically by the commune's own name: Phường Bình Đức before Xã An Phú would not read as a list.
-    .sort((a, b) => vietnameseCollator.compare(a.sortName, b.sortName) || vietnameseCollator.compare(a.name, b.name))
-    .map(({ sortName: _sortName, ...row }) => row);
+  // Alphabetically by the commune's own name, in the order the `communes` table keeps: Phường Bình
+  // Đức before Xã An Phú would not read as a list. A code not in it goes last, as itself.
+  const named = ctx.db
+    .select({ code: communes.code, type: communes.type, name: communes.name })
+    .from(communes)
+    .where(inArray(communes.code, [...communeSplits.keys()]))
+    .orderBy(communes.sortOrder)
+    .all();
+  const known = new Set(named.map((commune) => commune.code));
+  const byCommune: Row[] = [
+    ...named.map((commune) => ({ name: `${commune.type} ${commune.name}`, ...(communeSplits.get(commune.code) ?? emptySplit()) })),
+    ...[...communeSplits.entries()].filter(([code]) => !known.has(code)).map(([code, split]) => ({ name: code, ...split })),
+  ];
 
   return {
     byKind: { ...rowsOf(byKind), totals: () => ({ averageRevenue: revenue.count > 0 ? Math.round(revenue.total / revenue.count) : null }) },

@@ -6,7 +6,7 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Context } from '../../context';
 import { isSigned, notInTrash } from '../../db/predicates';
-import { agreementCommitments, agreements, eventParticipants, events as eventsTable } from '../../db/schema';
+import { agreementCommitments, agreements, eventKinds, eventParticipants, events as eventsTable } from '../../db/schema';
 import { eventsHeldIn, promotionFigures } from '../../services/promotion';
 import type { Row, SheetData } from '../write/writer';
 
@@ -19,7 +19,7 @@ function eventsOfPeriod(ctx: Context, from: string, to: string) {
   return ctx.db
     .select({
       id: e.id,
-      kind: e.kind,
+      kindName: eventKinds.name,
       title: e.title,
       startsOn: e.startsOn,
       endsOn: e.endsOn,
@@ -36,6 +36,7 @@ function eventsOfPeriod(ctx: Context, from: string, to: string) {
         .where(signedThere)})`,
     })
     .from(e)
+    .innerJoin(eventKinds, eq(eventKinds.code, e.kind))
     .where(eventsHeldIn(from, to))
     .orderBy(e.startsOn, e.id)
     .all();
@@ -48,7 +49,7 @@ export function tradePromotionTables(ctx: Context, from: string, to: string): Re
     const province = event.provinceCode === null ? undefined : ctx.places.province(event.provinceCode);
     return {
       title: event.title,
-      kind: event.kind,
+      kindName: event.kindName,
       startsOn: event.startsOn,
       endsOn: event.endsOn,
       place: [event.venue, province?.fullName].filter(Boolean).join(', '),

@@ -15,11 +15,9 @@ import {
   agreementKinds,
   agreementPartyRoles,
   classifications,
-  eventKinds,
   lifecycleEventKinds,
   organizationKinds,
   organizationStatuses,
-  participantRoles,
   participantStatuses,
   partnerBusinessLines,
   partnerKinds,
@@ -38,6 +36,7 @@ import {
 import { comparisons, planKinds, planStatuses, targetUnits } from '../../../shared/plans';
 import { call } from '../api';
 import { LoadError } from './LoadError';
+import { useEventLookups } from '../queries/events';
 
 const actionIcons = { create: IconPlus, update: IconPencil, delete: IconTrash, restore: IconArrowBackUp } as const;
 
@@ -96,10 +95,6 @@ const enumTexts: Partial<Record<string, (t: TFunction, value: HistoryValue) => s
     const code = oneOf(partnerBusinessLines, value);
     return code && t(`partners.businessLine.${code}`);
   },
-  'event.kind': (t, value) => {
-    const code = oneOf(eventKinds, value);
-    return code && t(`events.kind.${code}`);
-  },
   'agreement.kind': (t, value) => {
     const code = oneOf(agreementKinds, value);
     return code && t(`agreements.kind.${code}`);
@@ -146,10 +141,15 @@ function figureValue(t: TFunction, field: string, value: HistoryValue | undefine
   return ['revenue', 'profit', 'averageIncome', 'totalAssets'].includes(field) ? formatMoney(value) : formatCount(value);
 }
 
-function participantState(t: TFunction, state: Fields): string {
-  const role = oneOf(participantRoles, state.role);
+/** A participant's role, by the name the office gave it (see `HistoryTimeline`). */
+function roleText(names: Record<string, string>, role: HistoryValue | undefined): string {
+  const code = text(role ?? null);
+  return code && (names[referenceKey('role', code)] ?? code);
+}
+
+function participantState(t: TFunction, state: Fields, names: Record<string, string>): string {
   const status = oneOf(participantStatuses, state.status);
-  return [role ? t(`events.role.${role}`) : '', status ? t(`events.status.${status}`) : '', text(state.representative)].filter(Boolean).join(', ');
+  return [roleText(names, state.role), status ? t(`events.status.${status}`) : '', text(state.representative)].filter(Boolean).join(', ');
 }
 
 function commitmentText(t: TFunction, item: Fields): string {
@@ -300,12 +300,11 @@ function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, name
       const name = text(item?.name);
       const [prior, next] = [fieldsOf(was[index]?.state ?? null), fieldsOf(item?.state ?? null)];
       if (!prior && next) {
-        const role = oneOf(participantRoles, next.role);
         const status = oneOf(participantStatuses, next.status);
-        return t('history.participantAdded', { name, role: role ? t(`events.role.${role}`) : '', status: status ? t(`events.status.${status}`) : '' });
+        return t('history.participantAdded', { name, role: roleText(names, next.role), status: status ? t(`events.status.${status}`) : '' });
       }
       if (prior && !next) return t('history.participantRemoved', { name });
-      if (prior && next) return t('history.participantChanged', { name, before: participantState(t, prior), after: participantState(t, next) });
+      if (prior && next) return t('history.participantChanged', { name, before: participantState(t, prior, names), after: participantState(t, next, names) });
       return name;
     });
   }
@@ -351,6 +350,8 @@ export function RecordHistory({ kind, id, folded = false }: { kind: RecordKind; 
 function HistoryTimeline({ kind, id }: { kind: RecordKind; id: number }) {
   const { t } = useTranslation();
   const history = useRecordHistory(kind, id);
+  // Participants' roles are a lookup the office edits: named as it names them now.
+  const eventLookups = useEventLookups();
   if (history.isPending) {
     return (
       <Center mih={120}>
@@ -359,7 +360,8 @@ function HistoryTimeline({ kind, id }: { kind: RecordKind; id: number }) {
     );
   }
   if (history.isError) return <LoadError error={history.error} onRetry={() => void history.refetch()} />;
-  const { entries, names } = history.data;
+  const { entries, names: stored } = history.data;
+  const names = kind === 'event' ? { ...stored, ...Object.fromEntries((eventLookups.data?.roles ?? []).map((row) => [referenceKey('role', row.code), row.name])) } : stored;
   if (entries.length === 0) {
     return (
       <Text c="dimmed" size="sm">

@@ -8,6 +8,7 @@ import { AboutData } from '../components/AboutData';
 import { AllianceForm } from '../components/AllianceForm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { BackupsSection } from './settings/BackupsSection';
+import { EventLookupsSection } from './settings/EventLookupsSection';
 import { EffectiveDefinition } from './plans/EffectiveDefinition';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -39,6 +40,9 @@ export function SettingsPage({ alliance }: SettingsPageProps) {
       </Section>
       <Section title={t('settings.languageSection')}>
         <LanguageSwitch />
+      </Section>
+      <Section title={t('events.lookups.title')}>
+        <EventLookupsSection />
       </Section>
       <Section title={t('plans.settings.title')}>
         <EffectiveDefinition />

@@ -9,7 +9,7 @@ import { useRestoreOrganization, useTrash } from '../queries';
 import { useAgreementTrash, useRestoreAgreement } from '../queries/agreements';
 import { usePlanTrash, useRestorePlan } from '../queries/plans';
 import { formatPeriod } from './plans/PlansPage';
-import { useEventTrash, useRestoreEvent } from '../queries/events';
+import { useEventNames, useEventTrash, useRestoreEvent } from '../queries/events';
 import { usePartnerTrash, useRestorePartner } from '../queries/partners';
 import { agreementHref, demandHref, supplyHref, eventHref, offerHref, organizationHref, partnerHref, planHref, programmeHref } from '../routing/useHashRoute';
 import { formatDate, formatQuantity } from '../../../shared/format';
@@ -29,6 +29,7 @@ const supplyConnectionsHref = supplyHref('ket-noi');
 
 export function TrashPage() {
   const { t } = useTranslation();
+  const eventNames = useEventNames();
   return (
     <Stack gap="xl">
       <Stack gap={2}>
@@ -81,7 +82,7 @@ export function TrashPage() {
         hrefOf={eventHref}
         columns={[
           { accessor: 'title', title: t('events.column.title') },
-          { accessor: 'kind', title: t('events.column.kind'), render: ({ kind }) => t(`events.kind.${kind}`) },
+          { accessor: 'kind', title: t('events.column.kind'), render: ({ kind }) => eventNames.kind(kind) },
           { accessor: 'startsOn', title: t('events.column.dates'), render: ({ startsOn }) => formatDate(startsOn) },
         ]}
       />

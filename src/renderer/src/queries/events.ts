@@ -3,12 +3,14 @@
  * counterpart picker offers. Every write to an event invalidates everything under `events`: the
  * list's participant counts follow the participants.
  */
+import { useMemo } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InputOf } from '../../../shared/contract';
 import { call } from '../api';
 
 export const eventKeys = {
   all: ['events'] as const,
+  lookups: ['events', 'lookups'] as const,
   list: (input: InputOf<'events:list'>) => ['events', 'list', input] as const,
   detail: (id: number) => ['events', 'detail', id] as const,
   trash: (page: number, pageSize: number) => ['events', 'trash', page, pageSize] as const,
@@ -16,6 +18,32 @@ export const eventKeys = {
   /** Under `partners`, so that a write to the partners refreshes what the picker offers. */
   partnerOptions: (search: string, pageSize: number) => ['partners', 'options', search, pageSize] as const,
 };
+
+/** Loại sự kiện and Vai trò as the office keeps them (Danh mục sự kiện), retired ones included. */
+export function useEventLookups() {
+  return useQuery({ queryKey: eventKeys.lookups, queryFn: () => call('events:lookups', undefined) });
+}
+
+/**
+ * The names of kinds and roles by code, for showing a record's: retired ones still have theirs.
+ * Until the lookups have come, and for a code they lack, the code itself.
+ */
+export function useEventNames() {
+  const { data } = useEventLookups();
+  return useMemo(() => {
+    const kinds = new Map((data?.kinds ?? []).map((row) => [row.code, row.name]));
+    const roles = new Map((data?.roles ?? []).map((row) => [row.code, row.name]));
+    return { kind: (code: string) => kinds.get(code) ?? code, role: (code: string) => roles.get(code) ?? code };
+  }, [data]);
+}
+
+/**
+ * What a picker offers: the rows in use, and the record's own (`current`) even when it is retired,
+ * so that an old event shows and keeps its kind.
+ */
+export function lookupOptions(rows: readonly { code: string; name: string; retired: boolean }[] | undefined, current?: string | null) {
+  return (rows ?? []).filter((row) => !row.retired || row.code === current).map((row) => ({ value: row.code, label: row.name }));
+}
 
 export function useEventList(input: InputOf<'events:list'>) {
   return useQuery({
@@ -51,6 +79,7 @@ export function usePartnerOptions(search: string, pageSize: number) {
 }
 
 type EventWrite =
+  | 'events:saveLookup'
   | 'events:create'
   | 'events:update'
   | 'events:restore'
@@ -67,6 +96,7 @@ function useEventMutation<C extends EventWrite>(channel: C) {
   });
 }
 
+export const useSaveEventLookup = () => useEventMutation('events:saveLookup');
 export const useCreateEvent = () => useEventMutation('events:create');
 export const useUpdateEvent = () => useEventMutation('events:update');
 export const useRestoreEvent = () => useEventMutation('events:restore');

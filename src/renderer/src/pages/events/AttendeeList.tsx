@@ -11,6 +11,7 @@ import type { EventDetail } from '../../../../shared/contract';
 import { formatDates } from './EventsPage';
 import { useParticipantKindLabel } from './ParticipantsSection';
 import './print.css';
+import { useEventNames } from '../../queries/events';
 
 interface AttendeeListProps {
   event: EventDetail;
@@ -21,6 +22,7 @@ interface AttendeeListProps {
 export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps) {
   const { t } = useTranslation();
   const kindLabel = useParticipantKindLabel();
+  const names = useEventNames();
   const place = [event.venue, event.provinceCode === null ? t('events.online') : event.provinceName].filter(Boolean).join(', ');
 
   // A direct child of <body>, so that the print style can hide all its siblings.
@@ -56,7 +58,7 @@ export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps
               <td className="attendee-sheet-number">{index + 1}</td>
               <td>{participant.name}</td>
               <td>{kindLabel(participant)}</td>
-              <td>{t(`events.role.${participant.role}`)}</td>
+              <td>{names.role(participant.role)}</td>
               <td>{participant.representative}</td>
               <td />
             </tr>

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
-import { useCounterpartEvents } from '../../queries/events';
+import { useCounterpartEvents, useEventNames } from '../../queries/events';
 import { eventHref } from '../../routing/useHashRoute';
 
 const statusColor = { invited: 'gray', registered: 'blue', attended: 'teal', absent: 'red' } as const;
 
 export function CounterpartEvents(counterpart: InputOf<'events:ofCounterpart'>) {
   const { t } = useTranslation();
+  const names = useEventNames();
   const events = useCounterpartEvents(counterpart);
   return (
     <Stack gap="xs">
@@ -44,11 +45,11 @@ export function CounterpartEvents(counterpart: InputOf<'events:ofCounterpart'>) 
                       {row.title}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      {t(`events.kind.${row.kind}`)}
+                      {names.kind(row.kind)}
                     </Text>
                   </Table.Td>
                   <Table.Td>{row.provinceName}</Table.Td>
-                  <Table.Td>{t(`events.role.${row.role}`)}</Table.Td>
+                  <Table.Td>{names.role(row.role)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={statusColor[row.status]}>
                       {t(`events.status.${row.status}`)}

@@ -7,13 +7,13 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { eventInput, type EventDetail, type EventInput, type EventSummary } from '../../../../shared/contract';
-import { eventKinds, type EventKind } from '../../../../shared/domain';
+import { ONLINE_MEETING, type EventKind } from '../../../../shared/domain';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
-import { useCreateEvent, useUpdateEvent } from '../../queries/events';
+import { lookupOptions, useCreateEvent, useEventLookups, useUpdateEvent } from '../../queries/events';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 
 interface EventValues {
@@ -84,7 +84,8 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
     initialValues: valuesOf(initial, allianceName),
     validate: schemaResolver(eventInput, { sync: true }),
   });
-  const online = form.values.kind === 'online_meeting';
+  const lookups = useEventLookups();
+  const online = form.values.kind === ONLINE_MEETING;
 
   const { submit, saving, formError } = useFormSave({
     form,
@@ -106,7 +107,7 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
           placeholder={t('events.form.kindPlaceholder')}
           required
           allowDeselect={false}
-          data={eventKinds.map((kind) => ({ value: kind, label: t(`events.kind.${kind}`) }))}
+          data={lookupOptions(lookups.data?.kinds, initial?.kind)}
           {...form.getInputProps('kind')}
         />
         <TextInput label={t('events.form.title')} placeholder={t('events.form.titlePlaceholder')} required {...form.getInputProps('title')} />

@@ -13,7 +13,7 @@ import { formatMoney } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { useAlliance } from '../../queries';
-import { useDeleteEvent, useEvent, useRestoreEvent } from '../../queries/events';
+import { useDeleteEvent, useEvent, useEventNames, useRestoreEvent } from '../../queries/events';
 import { eventHref, hrefOf } from '../../routing/useHashRoute';
 import { AttendeeList } from './AttendeeList';
 import { EventForm } from './EventForm';
@@ -39,6 +39,7 @@ export function EventPage({ id }: { id: number }) {
 
 function EventView({ event }: { event: EventDetail }) {
   const { t } = useTranslation();
+  const names = useEventNames();
   const allianceName = useAlliance().data?.name ?? '';
   const [editing, editForm] = useDisclosure(false);
   const [printing, setPrinting] = useState(false);
@@ -79,7 +80,7 @@ function EventView({ event }: { event: EventDetail }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Badge variant="light" tt="none">
-            {t(`events.kind.${event.kind}`)}
+            {names.kind(event.kind)}
           </Badge>
           <Title order={2}>{event.title}</Title>
           <Text c="dimmed">{[formatDates(event), event.venue, place].filter(Boolean).join(' · ')}</Text>

@@ -10,12 +10,12 @@ import { IconCalendarEvent } from '@tabler/icons-react';
 import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { eventListColumns, type EventListColumn, type EventListInput, type EventSortKey, type EventSummary } from '../../../../shared/contract';
-import { eventKinds, type EventKind } from '../../../../shared/domain';
+import type { EventKind } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, RecordLink, useListState, type ActiveFilter } from '../../components/ListTable';
 import { useAlliance, useProvinces } from '../../queries';
-import { useEventList } from '../../queries/events';
+import { useEventList, useEventLookups, useEventNames } from '../../queries/events';
 import { eventHref } from '../../routing/useHashRoute';
 import { EventForm } from './EventForm';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
@@ -75,6 +75,8 @@ export function EventsPage() {
     sort: { by: sortKey, direction: sort.direction },
   };
   const list = useEventList({ ...request, page: listState.page, pageSize: listPageSize });
+  const lookups = useEventLookups();
+  const names = useEventNames();
   const filtered = query !== '' || Object.keys(filterInput(filters)).length > 0;
   const setFilters = (patch: Partial<EventFilters>) => update({ filters: { ...filters, ...patch } });
   const provinceName = (code: string) => provinces.data?.find((province) => province.code === code)?.fullName ?? code;
@@ -83,7 +85,7 @@ export function EventsPage() {
   // one line; whether an event is past or upcoming stays in the toolbar, one click away.
   const activeFilters: ActiveFilter[] = [
     ...(filters.kind
-      ? [{ key: 'kind', label: `${t('events.filter.kind')}: ${t(`events.kind.${filters.kind}`)}`, clear: () => setFilters({ kind: null }) }]
+      ? [{ key: 'kind', label: `${t('events.filter.kind')}: ${names.kind(filters.kind)}`, clear: () => setFilters({ kind: null }) }]
       : []),
     ...(filters.provinceCode
       ? [{ key: 'province', label: `${t('events.filter.province')}: ${provinceName(filters.provinceCode)}`, clear: () => setFilters({ provinceCode: null }) }]
@@ -112,7 +114,7 @@ export function EventsPage() {
       width: '40%',
       render: ({ id, title, venue }) => <RecordLink href={eventHref(id)} name={title} detail={venue} />,
     },
-    kind: { accessor: 'kind', title: t('events.column.kind'), render: ({ kind }) => t(`events.kind.${kind}`) },
+    kind: { accessor: 'kind', title: t('events.column.kind'), render: ({ kind }) => names.kind(kind) },
     place: {
       accessor: 'provinceName',
       title: t('events.column.place'),
@@ -154,9 +156,10 @@ export function EventsPage() {
               label={t('events.filter.kind')}
               placeholder={t('events.filter.allKinds')}
               clearable
-              data={eventKinds.map((kind) => ({ value: kind, label: t(`events.kind.${kind}`) }))}
+              // Retired kinds too: their events are still there to find.
+              data={(lookups.data?.kinds ?? []).map((row) => ({ value: row.code, label: row.name }))}
               value={filters.kind}
-              onChange={(value) => setFilters({ kind: eventKinds.find((kind) => kind === value) ?? null })}
+              onChange={(value) => setFilters({ kind: value || null })}
               comboboxProps={inFilterPopover}
             />
             <SimpleGrid cols={2}>

@@ -12,11 +12,11 @@ import { IconClipboardText, IconPlus, IconUserCheck, IconUserX, IconX } from '@t
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail, EventParticipant } from '../../../../shared/contract';
-import { participantRoles, participantStatuses, type ParticipantRole, type ParticipantStatus } from '../../../../shared/domain';
+import { DEFAULT_PARTICIPANT_ROLE, participantStatuses, type ParticipantRole, type ParticipantStatus } from '../../../../shared/domain';
 import { messageOf } from '../../api';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { useAddParticipants, useMarkAttendance, useRemoveParticipant, useUpdateParticipant } from '../../queries/events';
+import { lookupOptions, useAddParticipants, useEventLookups, useMarkAttendance, useRemoveParticipant, useUpdateParticipant } from '../../queries/events';
 import { organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { SignInDialog } from './SignInDialog';
 
@@ -29,6 +29,7 @@ export function useParticipantKindLabel() {
 
 export function ParticipantsSection({ event }: { event: EventDetail }) {
   const { t } = useTranslation();
+  const lookups = useEventLookups();
   const kindLabel = useParticipantKindLabel();
   const [selected, setSelected] = useState<EventParticipant[]>([]);
   const [adding, addDialog] = useDisclosure(false);
@@ -112,11 +113,10 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
           w={160}
           aria-label={`${t('events.participants.column.role')}: ${name}`}
           allowDeselect={false}
-          data={participantRoles.map((value) => ({ value, label: t(`events.role.${value}`) }))}
+          data={lookupOptions(lookups.data?.roles, role)}
           value={role}
           onChange={(value) => {
-            const next = participantRoles.find((item) => item === value);
-            if (next && next !== role) void change(id, { role: next });
+            if (value && value !== role) void change(id, { role: value });
           }}
         />
       ),
@@ -266,8 +266,9 @@ function RepresentativeInput({ participant, onSave }: { participant: EventPartic
 
 function AddParticipantsForm({ event, onDone }: { event: EventDetail; onDone: () => void }) {
   const { t } = useTranslation();
+  const lookups = useEventLookups();
   const [picked, setPicked] = useState<Counterpart[]>([]);
-  const [role, setRole] = useState<ParticipantRole>('attendee');
+  const [role, setRole] = useState<ParticipantRole>(DEFAULT_PARTICIPANT_ROLE);
   const [status, setStatus] = useState<ParticipantStatus>('invited');
   const [error, setError] = useState<string | null>(null);
   const add = useAddParticipants();
@@ -305,9 +306,9 @@ function AddParticipantsForm({ event, onDone }: { event: EventDetail; onDone: ()
         <LabelledSelect
           label={t('events.participants.role')}
           allowDeselect={false}
-          data={participantRoles.map((value) => ({ value, label: t(`events.role.${value}`) }))}
+          data={lookupOptions(lookups.data?.roles)}
           value={role}
-          onChange={(value) => setRole(participantRoles.find((item) => item === value) ?? 'attendee')}
+          onChange={(value) => setRole(value ?? DEFAULT_PARTICIPANT_ROLE)}
         />
         <LabelledSelect
           label={t('events.participants.status')}

@@ -20,7 +20,7 @@ interface PromotionPanelProps {
 
 export function PromotionPanel({ year, promotion, agreements }: PromotionPanelProps) {
   const { t } = useTranslation();
-  const cells = (line: Omit<PromotionLine, 'kind'>) =>
+  const cells = (line: Omit<PromotionLine, 'kind' | 'kindName'>) =>
     countColumns.map((column) => (
       <Table.Td key={column} ta="right">
         {formatCount(line[column])}
@@ -51,7 +51,7 @@ export function PromotionPanel({ year, promotion, agreements }: PromotionPanelPr
               <Table.Tbody>
                 {promotion.byKind.map((line) => (
                   <Table.Tr key={line.kind}>
-                    <Table.Td>{t(`events.kind.${line.kind}`)}</Table.Td>
+                    <Table.Td>{line.kindName}</Table.Td>
                     {cells(line)}
                   </Table.Tr>
                 ))}

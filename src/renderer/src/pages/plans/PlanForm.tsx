@@ -8,7 +8,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { planInput, type PlanDetail, type PlanInput, type PlanSummary } from '../../../../shared/contract';
-import { agreementKinds, eventKinds, organizationKinds, sectorGroups, type OrganizationKind, type SectorGroup } from '../../../../shared/domain';
+import { agreementKinds, organizationKinds, sectorGroups, type OrganizationKind, type SectorGroup } from '../../../../shared/domain';
 import {
   comparisons,
   metrics,
@@ -31,6 +31,7 @@ import { useFormSave } from '../../forms/oneSave';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useCommunes } from '../../queries';
 import { useCreatePlan, useUpdatePlan } from '../../queries/plans';
+import { lookupOptions, useEventLookups } from '../../queries/events';
 
 interface TargetValues {
   id?: number;
@@ -143,6 +144,7 @@ const TYPED = 'typed';
 /** How an actual is computed: the metric, then what narrows it (kinds, sector, flags, OCOP stars, kind of event or agreement). */
 function MeasureFields({ legend, measure, allowTyped, onChange, defaults, error }: MeasureFieldsProps) {
   const { t } = useTranslation();
+  const eventLookups = useEventLookups();
   const change = (patch: Partial<Measure>) => {
     if (measure) onChange({ ...measure, ...patch });
   };
@@ -207,9 +209,9 @@ function MeasureFields({ legend, measure, allowTyped, onChange, defaults, error 
             label={t('plans.form.eventKind')}
             placeholder={t('plans.form.allKinds')}
             clearable
-            data={eventKinds.map((kind) => ({ value: kind, label: t(`events.kind.${kind}`) }))}
+            data={lookupOptions(eventLookups.data?.kinds, measure.eventKind)}
             value={measure.eventKind}
-            onChange={(value) => change({ eventKind: eventKinds.find((kind) => kind === value) ?? null })}
+            onChange={(value) => change({ eventKind: value || null })}
           />
         )}
         {(measure?.metric === 'agreements' || measure?.metric === 'agreementValue') && (

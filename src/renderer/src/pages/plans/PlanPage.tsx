@@ -23,6 +23,7 @@ import { LoadError } from '../../components/LoadError';
 import { RecordHistory } from '../../components/RecordHistory';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { useAlliance } from '../../queries';
+import { useEventNames } from '../../queries/events';
 import {
   useAddPlanAttachment,
   useCopyPlan,
@@ -51,6 +52,7 @@ export function TargetStatusBadge({ status }: { status: TargetStatus }) {
 /** What a measure counts, in words: "Số tổ chức hiện có · HTX · Nông nghiệp · hoạt động hiệu quả". */
 function useMeasureText() {
   const { t } = useTranslation();
+  const names = useEventNames();
   return (measure: Measure): string => {
     const flags = (['effective', 'goodOrFair', 'linkedWithEnterprise', 'valueChain', 'highTech'] as const).filter((flag) => measure[flag]);
     return [
@@ -59,7 +61,7 @@ function useMeasureText() {
       measure.sectorGroup ? t(`plans.sectorGroup.${measure.sectorGroup}`) : '',
       ...flags.map((flag) => t(`plans.form.${flag}`).toLowerCase()),
       measure.ocopMinStars === null ? '' : `OCOP ${t('plans.form.ocopStars', { stars: measure.ocopMinStars }).toLowerCase()}`,
-      measure.eventKind ? t(`events.kind.${measure.eventKind}`) : '',
+      measure.eventKind ? names.kind(measure.eventKind) : '',
       measure.agreementKind ? t(`agreements.kind.${measure.agreementKind}`) : '',
     ]
       .filter(Boolean)
