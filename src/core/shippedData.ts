@@ -10,7 +10,7 @@
  * `admin_units` holds the fingerprint of the file the tables were filled from, as `name_rules`
  * does for the abbreviations.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { vietnameseCollator } from '../shared/text';
 import type { Context } from './context';
 import { atomically } from './db/atomic';
@@ -38,8 +38,19 @@ export function refreshAdminUnits(ctx: Context): boolean {
     ctx.db.delete(communes).run();
     ctx.db.delete(provinces).run();
     ctx.db.insert(provinces).values(provinceRows).run();
-    // SQLite takes at most 32,766 parameters a statement: 5 columns, 3,321 communes.
-    for (let start = 0; start < communeRows.length; start += 1000) ctx.db.insert(communes).values(communeRows.slice(start, start + 1000)).run();
+    // One prepared row at a time: a new data file fills these at every first opening, and building
+    // a 1,000-row VALUES statement costs several times more than running a prepared one 3,321 times.
+    const insertCommune = ctx.db
+      .insert(communes)
+      .values({
+        code: sql.placeholder('code'),
+        type: sql.placeholder('type'),
+        name: sql.placeholder('name'),
+        provinceCode: sql.placeholder('provinceCode'),
+        sortOrder: sql.placeholder('sortOrder'),
+      })
+      .prepare();
+    for (const row of communeRows) insertCommune.run(row);
     ctx.db
       .insert(settings)
       .values({ key: SETTING, value: ctx.places.fingerprint, note: 'Bản dữ liệu đơn vị hành chính mà bảng tỉnh, xã đang theo; phần mềm tự ghi.' })
