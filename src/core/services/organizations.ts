@@ -22,7 +22,7 @@ import { organizationKinds, organizationStatuses, type Commune, type Organizatio
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
-import { notInTrash } from '../db/predicates';
+import { inHomeProvince, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { perConnection, placeholdersFor } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
@@ -63,6 +63,15 @@ function memberCondition(today: string): SQL {
   ) as SQL;
 }
 
+/**
+ * The province's full name when it is not the alliance's, null when it is: `inHomeProvince` for a
+ * row already read (before the alliance's record is saved, every province is this one).
+ */
+function otherProvinceName(ctx: Context, provinceCode: string): string | null {
+  const home = getAlliance(ctx)?.provinceCode ?? provinceCode;
+  return home === provinceCode ? null : (ctx.places.province(provinceCode)?.fullName ?? provinceCode);
+}
+
 function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx)): Organization {
   return {
     id: row.id,
@@ -81,6 +90,7 @@ function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx
     endedOn: row.endedOn,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    otherProvinceName: otherProvinceName(ctx, row.provinceCode),
   };
 }
 
@@ -198,6 +208,8 @@ function filterConditions(ctx: Context, input: ListInput, today: string): SQL[] 
   if (input.statuses?.length) conditions.push(inArray(organizations.status, input.statuses));
   if (input.membership === 'member') conditions.push(memberCondition(today));
   if (input.membership === 'nonMember') conditions.push(sql`NOT (${memberCondition(today)})`);
+  if (input.place === 'home') conditions.push(inHomeProvince(organizations));
+  if (input.place === 'elsewhere') conditions.push(sql`NOT ${inHomeProvince(organizations)}`);
   if (input.classification && input.classificationYear !== undefined) {
     const classified = (condition: SQL) =>
       exists(
@@ -244,6 +256,7 @@ function filtersOnlyByPlace(input: ListInput): boolean {
   return (
     !input.statuses?.length &&
     !input.membership &&
+    !input.place &&
     !(input.classification && input.classificationYear !== undefined) &&
     !input.certificationKind
   );
@@ -501,18 +514,16 @@ const savingQueries = perConnection((db) => {
   };
 });
 
-/** Checks what the schema cannot: the commune is in the alliance's province, lookup codes exist. */
+/**
+ * Checks what the schema cannot: the commune exists, lookup codes exist. A commune of another
+ * province is taken: such a cooperative is recorded with its place and kept out of this province's
+ * statistics (`inHomeProvince`).
+ */
 function checkReferences(ctx: Context, input: ParsedOrganizationInput): Commune {
   const issues: FieldIssue[] = [];
   const commune = ctx.places.commune(input.communeCode);
   if (!commune) {
     issues.push({ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' });
-  } else {
-    const home = getAlliance(ctx);
-    if (home && commune.provinceCode !== home.provinceCode) {
-      const province = ctx.places.province(home.provinceCode)?.fullName ?? home.provinceCode;
-      issues.push({ path: 'communeCode', message: `${commune.fullName} không thuộc ${province}.` });
-    }
   }
   const queries = savingQueries(ctx.db);
   if (input.sectorCode && !queries.sector.get({ code: input.sectorCode })) {
