@@ -67,12 +67,13 @@ function memberCondition(today: string): SQL {
  * The province's full name when it is not the alliance's, null when it is: `inHomeProvince` for a
  * row already read (before the alliance's record is saved, every province is this one).
  */
-function otherProvinceName(ctx: Context, provinceCode: string): string | null {
-  const home = getAlliance(ctx)?.provinceCode ?? provinceCode;
+function otherProvinceName(ctx: Context, provinceCode: string, homeProvinceCode: string | undefined): string | null {
+  const home = homeProvinceCode ?? provinceCode;
   return home === provinceCode ? null : (ctx.places.province(provinceCode)?.fullName ?? provinceCode);
 }
 
-function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx)): Organization {
+/** `homeProvinceCode`: the alliance's, read once by a caller mapping a page of rows. */
+function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx), homeProvinceCode = getAlliance(ctx)?.provinceCode): Organization {
   return {
     id: row.id,
     kind: row.kind,
@@ -90,7 +91,7 @@ function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx
     endedOn: row.endedOn,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    otherProvinceName: otherProvinceName(ctx, row.provinceCode),
+    otherProvinceName: otherProvinceName(ctx, row.provinceCode, homeProvinceCode),
   };
 }
 
@@ -294,6 +295,15 @@ export const SEARCH_COUNT_CAP = 1000;
 /** A search with fewer exact matches than this also shows the names one typo away, after them. */
 export const NEAR_MATCH_BELOW = 20;
 
+/**
+ * `organizations.id` among `ids`, as one parameter (a JSON array read by `json_each`): a search's
+ * up to 1,000 matches as as many bound parameters made SQLite parse and bind a statement of
+ * thousands of placeholders for the count and again for the page, which cost more than the search.
+ */
+function idIn(ids: readonly number[]): SQL {
+  return sql`${organizations.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
 /** The `value` of a query's one row. */
 function countOf(ctx: Context, query: SQL): number {
   return ctx.db.get<{ value: number } | undefined>(query)?.value ?? 0;
@@ -356,7 +366,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
     }
     if (matched.length <= SEARCH_COUNT_CAP) {
       // The index holds no row in the trash; `searchCondition` would say the same, at a second lookup.
-      where = and(...filters, matched.length ? inArray(organizations.id, matched) : sql`0`);
+      where = and(...filters, matched.length ? idIn(matched) : sql`0`);
       total = onlyTrash ? matched.length : (ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0);
     } else {
       where = and(...filters, searchRowCondition(input.query ?? ''));
@@ -371,7 +381,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
 
   const offset = (input.page - 1) * input.pageSize;
   // Near matches come after the exact ones, each group in the list's order.
-  if (nearIds.length) order.unshift(asc(inArray(organizations.id, nearIds)));
+  if (nearIds.length) order.unshift(asc(idIn(nearIds)));
   let rows: OrganizationRow[];
   if (indexedBy) {
     // Find the page's ids in the covering index, then read only those rows.
@@ -389,8 +399,9 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
     rows = ctx.db.select().from(organizations).where(where).orderBy(...order).limit(input.pageSize).offset(offset).all();
   }
   const near = new Set(nearIds);
+  const home = getAlliance(ctx)?.provinceCode;
   const page: Page<Organization> = {
-    rows: rows.map((row) => (near.has(row.id) ? { ...toOrganization(ctx, row, today), nearMatch: true as const } : toOrganization(ctx, row, today))),
+    rows: rows.map((row) => (near.has(row.id) ? { ...toOrganization(ctx, row, today, home), nearMatch: true as const } : toOrganization(ctx, row, today, home))),
     total,
   };
   if (totalCapped) page.totalCapped = true;
