@@ -208,7 +208,7 @@ export function MembersPage({ alliance }: MembersPageProps) {
           <RecordLink href={organizationHref(id)} name={name} detail={shortName} />
           {otherProvinceName ? (
             <Tooltip label={t('members.elsewhereHint', { province: otherProvinceName })} multiline maw={320}>
-              <Badge size="xs" variant="light" color="orange" tt="none">
+              <Badge size="xs" variant="light" color="orange" tt="none" style={{ flexShrink: 0 }}>
                 {t('members.elsewhere')}
               </Badge>
             </Tooltip>
