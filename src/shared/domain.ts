@@ -97,6 +97,11 @@ export interface Organization {
   endedOn: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The name of its province when that is not the alliance's (Ngoài tỉnh): kept in the register,
+   * counted in none of this province's statistics (`inHomeProvince`). Null for this province's.
+   */
+  otherProvinceName: string | null;
   /** Found by a search only with one slipped, missing or swapped letter forgiven. */
   nearMatch?: true;
 }

@@ -270,9 +270,9 @@ describe('who takes part', () => {
       kind: 'separation',
       date: '2025-01-01',
       subjectId: a,
-      newSuccessors: [{ kind: 'htx', name: 'HTX Mới', communeCode: '00004' }],
+      newSuccessors: [{ kind: 'htx', name: 'HTX Mới', communeCode: '99999' }],
     });
-    expect(error).toEqual([{ path: 'newSuccessors.0.communeCode', message: 'Phường Ba Đình không thuộc Tỉnh An Giang.' }]);
+    expect(error).toEqual([{ path: 'newSuccessors.0.communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' }]);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
     expect(await call(app, 'lifecycle:list', { organizationId: a })).toEqual([]);
   });

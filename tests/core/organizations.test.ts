@@ -60,7 +60,6 @@ describe('creating an organization', () => {
     [{ ...vinhBinh, name: 'x'.repeat(301) }, 'name', 'Tên tổ chức dài quá 300 ký tự.'],
     [{ ...vinhBinh, communeCode: '' }, 'communeCode', 'Chưa chọn xã, phường.'],
     [{ ...vinhBinh, communeCode: '99999' }, 'communeCode', 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.'],
-    [{ ...vinhBinh, communeCode: '00004' }, 'communeCode', 'Phường Ba Đình không thuộc Tỉnh An Giang.'],
     [{ ...vinhBinh, registrationNo: '16001' }, 'registrationNo', expect.stringContaining('gồm 10 chữ số') as unknown],
     [{ ...vinhBinh, kind: 'company' }, 'kind', 'Chưa chọn loại hình tổ chức.'],
   ])('rejects bad input with a Vietnamese message on the field (%#)', async (input, path, message) => {

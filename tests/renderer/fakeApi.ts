@@ -82,6 +82,7 @@ export function organization(overrides: Partial<Organization> & Pick<Organizatio
     isMember: true,
     status: 'active',
     endedOn: null,
+    otherProvinceName: null,
     createdAt: '2025-07-01T08:00:00.000Z',
     updatedAt: '2025-07-01T08:00:00.000Z',
     ...overrides,

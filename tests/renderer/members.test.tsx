@@ -212,14 +212,14 @@ describe('adding an organization', { timeout: 20_000 }, () => {
       'organizations:create': () =>
         fail({
           kind: 'validation',
-          message: 'Xã Tân Hồng không thuộc Tỉnh Đồng Tháp.',
-          issues: [{ path: 'communeCode', message: 'Xã Tân Hồng không thuộc Tỉnh Đồng Tháp.' }],
+          message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.',
+          issues: [{ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' }],
         }),
     });
     const { dialog, commune } = await openFilledForm();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu tổ chức' }));
 
-    const message = await within(dialog).findByText('Xã Tân Hồng không thuộc Tỉnh Đồng Tháp.');
+    const message = await within(dialog).findByText('Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.');
     expect(commune.getAttribute('aria-invalid')).toBe('true');
     expect(commune.getAttribute('aria-describedby')).toContain(message.id);
     expect(within(dialog).getByLabelText(/^Tên tổ chức/).getAttribute('aria-invalid')).toBeNull();

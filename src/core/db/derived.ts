@@ -183,12 +183,17 @@ function liveCounter(table: SQLiteTable, keys: SQLiteColumn[], live: SQLiteColum
 }
 
 const liveCounters = [
-  liveCounter(statisticsCommuneCounts, [statisticsCommuneCounts.communeCode], statisticsCommuneCounts.live, (row) => [row.communeCode]),
+  liveCounter(
+    statisticsCommuneCounts,
+    [statisticsCommuneCounts.communeCode, statisticsCommuneCounts.provinceCode],
+    statisticsCommuneCounts.live,
+    (row) => [row.communeCode, row.provinceCode],
+  ),
   liveCounter(
     statisticsKindSectorCounts,
-    [statisticsKindSectorCounts.kind, statisticsKindSectorCounts.sectorCode],
+    [statisticsKindSectorCounts.provinceCode, statisticsKindSectorCounts.kind, statisticsKindSectorCounts.sectorCode],
     statisticsKindSectorCounts.live,
-    (row) => [row.kind, sql`coalesce(${row.sectorCode}, '')`],
+    (row) => [row.provinceCode, row.kind, sql`coalesce(${row.sectorCode}, '')`],
   ),
 ];
 
@@ -198,7 +203,7 @@ function liveCounts(): DerivedStructure {
     const row = columnsAs(organizations, alias);
     return liveCounters.map((counter) => addTo(counter, sql`SELECT ${list(counter.keyOf(row))}, ${sql.raw(String(sign))} WHERE ${row.deletedAt} IS NULL`));
   };
-  const watched = [organizations.kind, organizations.sectorCode, organizations.communeCode, organizations.deletedAt].map(ident);
+  const watched = [organizations.kind, organizations.sectorCode, organizations.provinceCode, organizations.communeCode, organizations.deletedAt].map(ident);
   return {
     name: 'Số tổ chức theo xã, loại hình và lĩnh vực',
     objects: [
@@ -319,11 +324,11 @@ const figureCounter: Counter = (() => {
   const org = columnsAs(organizations, 'o');
   return {
     table: t,
-    keys: [t.year, t.kind],
+    keys: [t.year, t.provinceCode, t.kind],
     values: figureContributions.map(([column]) => column),
-    fromRows: sql`SELECT ${f.year}, ${org.kind}, ${list(figureContributions.map(([, of]) => sql`sum(${of(f)})`))}
+    fromRows: sql`SELECT ${f.year}, ${org.provinceCode}, ${org.kind}, ${list(figureContributions.map(([, of]) => sql`sum(${of(f)})`))}
       FROM ${id(getTableName(yearlyFigures))} f JOIN ${id(getTableName(organizations))} o ON ${org.id} = ${f.organizationId}
-      WHERE ${existsAtYearEnd(org, yearEndOf(f))} GROUP BY ${f.year}, ${org.kind}`,
+      WHERE ${existsAtYearEnd(org, yearEndOf(f))} GROUP BY ${f.year}, ${org.provinceCode}, ${org.kind}`,
   };
 })();
 
@@ -335,7 +340,7 @@ function figureTotals(): DerivedStructure {
     const signed = (value: SQL) => (sign === 1 ? value : sql`-(${value})`);
     return addTo(
       figureCounter,
-      sql`SELECT ${f.year}, ${org.kind}, ${list(figureContributions.map(([, of]) => signed(of(f))))} ${from} AND ${existsAtYearEnd(org, yearEndOf(f))}`,
+      sql`SELECT ${f.year}, ${org.provinceCode}, ${org.kind}, ${list(figureContributions.map(([, of]) => signed(of(f))))} ${from} AND ${existsAtYearEnd(org, yearEndOf(f))}`,
     );
   };
   // A figures row written: its organization read as `o`.
@@ -361,7 +366,7 @@ function figureTotals(): DerivedStructure {
     yearlyFigures.averageIncome,
     yearlyFigures.classification,
   ].map(ident);
-  const organizationColumns = [organizations.kind, organizations.foundedOn, organizations.endedOn, organizations.deletedAt].map(ident);
+  const organizationColumns = [organizations.kind, organizations.provinceCode, organizations.foundedOn, organizations.endedOn, organizations.deletedAt].map(ident);
   return {
     name: 'Tổng hợp số liệu hằng năm theo loại hình',
     objects: [

@@ -5,7 +5,7 @@
  */
 import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { organizations } from './schema';
+import { alliance, organizations } from './schema';
 
 /** The columns of `table` read through `alias` (`new`, `old`, `o`), for trigger bodies. */
 export function columnsAs<T extends SQLiteTable>(table: T, alias: string): { [K in keyof T['_']['columns']]: SQL } {
@@ -33,9 +33,21 @@ export function existsAtYearEnd(
   return sql`(${deletedAt} IS NULL AND (${foundedOn} IS NULL OR ${foundedOn} <= ${lastDay}) AND (${endedOn} IS NULL OR ${endedOn} > ${lastDay}))`;
 }
 
-/** The organizations of the register that count in `year`'s statistics (`existsAtYearEnd`). */
+/**
+ * A row of this province: its province is the alliance's (Cài đặt). A cooperative based elsewhere —
+ * a member of a regional union, a participant at an event, a party to an agreement, a row of an
+ * imported list — is kept in the register with its place but counts in no statistics, report,
+ * plan measure or reminder of this province. Before the alliance's own record is saved every row
+ * is of this province. Read from the row's `province_code`, so a counter keyed by province serves
+ * it as well as the register does.
+ */
+export function inHomeProvince(row: { provinceCode: SQLWrapper }): SQL {
+  return sql`(${row.provinceCode} = coalesce((SELECT ${alliance.provinceCode} FROM ${alliance} WHERE ${alliance.id} = 1), ${row.provinceCode}))`;
+}
+
+/** The organizations of the register that count in `year`'s statistics: of this province and existing at its end. */
 export function existingInYear(year: number): SQL {
-  return existsAtYearEnd(organizations, yearEnd(year));
+  return sql`(${existsAtYearEnd(organizations, yearEnd(year))} AND ${inHomeProvince(organizations)})`;
 }
 
 /** A record not in the trash (Thùng rác). */

@@ -206,6 +206,8 @@ export const organizations = sqliteTable(
     index('organizations_commune_name').on(table.communeCode, table.nameFolded),
     index('organizations_name').on(table.nameFolded),
     index('organizations_kind_name').on(table.kind, table.nameFolded),
+    // Those of other provinces than the alliance's (`inHomeProvince`), found without reading the rows.
+    index('organizations_province').on(table.provinceCode),
     index('organizations_commune_key').on(table.communeCode, table.nameKey),
     index('organizations_status_name').on(table.status, table.nameFolded),
     // The trash, newest first, without reading the whole table.
@@ -1173,31 +1175,45 @@ export const searchWordDeletions = sqliteTable(
   (table) => [primaryKey({ columns: [table.deletion, table.word] })],
 );
 
-/** Organizations not in the trash, by commune. */
-export const statisticsCommuneCounts = sqliteTable('statistics_commune_counts', {
-  communeCode: text('commune_code').primaryKey(),
-  live: integer('live').notNull(),
-});
+/**
+ * Organizations not in the trash, by commune and its province (a commune lies in one province; the
+ * province is kept so that the statistics take this province's, `inHomeProvince`).
+ */
+export const statisticsCommuneCounts = sqliteTable(
+  'statistics_commune_counts',
+  {
+    communeCode: text('commune_code').notNull(),
+    provinceCode: text('province_code').notNull(),
+    live: integer('live').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.communeCode, table.provinceCode] })],
+);
 
-/** Organizations not in the trash, by kind and sector ('' for none: a key cannot hold NULL). */
+/**
+ * Organizations not in the trash, by province, kind and sector ('' for none: a key cannot hold
+ * NULL). By province so that the statistics take this province's (`inHomeProvince`) whatever the
+ * alliance's province is set to.
+ */
 export const statisticsKindSectorCounts = sqliteTable(
   'statistics_kind_sector_counts',
   {
+    provinceCode: text('province_code').notNull(),
     kind: text('kind', { enum: organizationKinds }).notNull(),
     sectorCode: text('sector_code').notNull(),
     live: integer('live').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.kind, table.sectorCode] })],
+  (table) => [primaryKey({ columns: [table.provinceCode, table.kind, table.sectorCode] })],
 );
 
 /**
- * A year's yearly-figure sums, by kind, over the organizations existing that year (`existsAtYearEnd`).
- * Averages need a count beside each sum: an unknown revenue is not a revenue of 0.
+ * A year's yearly-figure sums, by province and kind, over the organizations existing that year
+ * (`existsAtYearEnd`). Averages need a count beside each sum: an unknown revenue is not a revenue of 0.
  */
 export const statisticsFigureTotals = sqliteTable(
   'statistics_figure_totals',
   {
     year: integer('year').notNull(),
+    provinceCode: text('province_code').notNull(),
     kind: text('kind', { enum: organizationKinds }).notNull(),
     reporting: integer('reporting').notNull().default(0),
     membersOfficial: integer('members_official').notNull().default(0),
@@ -1215,5 +1231,5 @@ export const statisticsFigureTotals = sqliteTable(
     average: integer('average').notNull().default(0),
     weak: integer('weak').notNull().default(0),
   },
-  (table) => [primaryKey({ columns: [table.year, table.kind] })],
+  (table) => [primaryKey({ columns: [table.year, table.provinceCode, table.kind] })],
 );

@@ -9,7 +9,7 @@ import type { DrillRow } from '../../shared/contracts/plans';
 import type { Classification, Page, SectorGroup } from '../../shared/domain';
 import type { Measure, Metric } from '../../shared/plans';
 import type { Context } from '../context';
-import { existsAtYearEnd, inForceDuring, notInTrash, signedBetween, validDuring } from '../db/predicates';
+import { existsAtYearEnd, inForceDuring, inHomeProvince, notInTrash, signedBetween, validDuring } from '../db/predicates';
 import {
   agreementCommitments,
   agreementParties,
@@ -131,6 +131,8 @@ export function organizationCondition(ctx: Context, measure: Measure, window: Me
         : existsAtYearEnd(o, window.asOf);
   return and(
     existence,
+    // A plan is this province's: a cooperative based elsewhere is in none of its targets.
+    inHomeProvince(o),
     window.communeCodes.length ? inArray(o.communeCode, [...window.communeCodes]) : undefined,
     measure.kinds.length ? inArray(o.kind, measure.kinds) : undefined,
     // The group's codes, read once (a dozen rows), rather than a subquery for every organization.
@@ -164,6 +166,7 @@ function agreementCondition(ctx: Context, measure: Measure, window: MeasureWindo
       and(
         eq(agreementParties.agreementId, agreements.id),
         notInTrash(organizations),
+        inHomeProvince(organizations),
         window.communeCodes.length ? inArray(organizations.communeCode, [...window.communeCodes]) : undefined,
         measure.kinds.length ? inArray(organizations.kind, measure.kinds) : undefined,
       ),

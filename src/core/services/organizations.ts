@@ -22,7 +22,7 @@ import { organizationKinds, organizationStatuses, type Commune, type Organizatio
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
-import { notInTrash } from '../db/predicates';
+import { inHomeProvince, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { perConnection, placeholdersFor } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
@@ -64,7 +64,17 @@ function memberCondition(today: string): SQL {
   ) as SQL;
 }
 
-function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx)): Organization {
+/**
+ * The province's full name when it is not the alliance's, null when it is: `inHomeProvince` for a
+ * row already read (before the alliance's record is saved, every province is this one).
+ */
+function otherProvinceName(ctx: Context, provinceCode: string, homeProvinceCode: string | undefined): string | null {
+  const home = homeProvinceCode ?? provinceCode;
+  return home === provinceCode ? null : (ctx.places.province(provinceCode)?.fullName ?? provinceCode);
+}
+
+/** `homeProvinceCode`: the alliance's, read once by a caller mapping a page of rows. */
+function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx), homeProvinceCode = getAlliance(ctx)?.provinceCode): Organization {
   return {
     id: row.id,
     kind: row.kind,
@@ -82,6 +92,7 @@ function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx
     endedOn: row.endedOn,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    otherProvinceName: otherProvinceName(ctx, row.provinceCode, homeProvinceCode),
   };
 }
 
@@ -186,6 +197,8 @@ function filterConditions(ctx: Context, input: ListInput, today: string): SQL[] 
   if (input.statuses?.length) conditions.push(inArray(organizations.status, input.statuses));
   if (input.membership === 'member') conditions.push(memberCondition(today));
   if (input.membership === 'nonMember') conditions.push(sql`NOT (${memberCondition(today)})`);
+  if (input.place === 'home') conditions.push(inHomeProvince(organizations));
+  if (input.place === 'elsewhere') conditions.push(sql`NOT ${inHomeProvince(organizations)}`);
   if (input.classification && input.classificationYear !== undefined) {
     const classified = (condition: SQL) =>
       exists(
@@ -232,6 +245,7 @@ function filtersOnlyByPlace(input: ListInput): boolean {
   return (
     !input.statuses?.length &&
     !input.membership &&
+    !input.place &&
     !(input.classification && input.classificationYear !== undefined) &&
     !input.certificationKind
   );
@@ -268,6 +282,15 @@ export const SEARCH_COUNT_CAP = 1000;
 
 /** A search with fewer exact matches than this also shows the names one typo away, after them. */
 export const NEAR_MATCH_BELOW = 20;
+
+/**
+ * `organizations.id` among `ids`, as one parameter (a JSON array read by `json_each`): a search's
+ * up to 1,000 matches as as many bound parameters made SQLite parse and bind a statement of
+ * thousands of placeholders for the count and again for the page, which cost more than the search.
+ */
+function idIn(ids: readonly number[]): SQL {
+  return sql`${organizations.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
 
 /** The `value` of a query's one row. */
 function countOf(ctx: Context, query: SQL): number {
@@ -331,7 +354,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
     }
     if (matched.length <= SEARCH_COUNT_CAP) {
       // The index holds no row in the trash; `searchCondition` would say the same, at a second lookup.
-      where = and(...filters, matched.length ? inArray(organizations.id, matched) : sql`0`);
+      where = and(...filters, matched.length ? idIn(matched) : sql`0`);
       total = onlyTrash ? matched.length : (ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0);
     } else {
       where = and(...filters, searchRowCondition(input.query ?? ''));
@@ -346,7 +369,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
 
   const offset = (input.page - 1) * input.pageSize;
   // Near matches come after the exact ones, each group in the list's order.
-  if (nearIds.length) order.unshift(asc(inArray(organizations.id, nearIds)));
+  if (nearIds.length) order.unshift(asc(idIn(nearIds)));
   let rows: OrganizationRow[];
   if (indexedBy) {
     // Find the page's ids in the covering index, then read only those rows.
@@ -364,8 +387,9 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
     rows = ctx.db.select().from(organizations).where(where).orderBy(...order).limit(input.pageSize).offset(offset).all();
   }
   const near = new Set(nearIds);
+  const home = getAlliance(ctx)?.provinceCode;
   const page: Page<Organization> = {
-    rows: rows.map((row) => (near.has(row.id) ? { ...toOrganization(ctx, row, today), nearMatch: true as const } : toOrganization(ctx, row, today))),
+    rows: rows.map((row) => (near.has(row.id) ? { ...toOrganization(ctx, row, today, home), nearMatch: true as const } : toOrganization(ctx, row, today, home))),
     total,
   };
   if (totalCapped) page.totalCapped = true;
@@ -489,18 +513,16 @@ const savingQueries = perConnection((db) => {
   };
 });
 
-/** Checks what the schema cannot: the commune is in the alliance's province, lookup codes exist. */
+/**
+ * Checks what the schema cannot: the commune exists, lookup codes exist. A commune of another
+ * province is taken: such a cooperative is recorded with its place and kept out of this province's
+ * statistics (`inHomeProvince`).
+ */
 function checkReferences(ctx: Context, input: ParsedOrganizationInput): Commune {
   const issues: FieldIssue[] = [];
   const commune = ctx.places.commune(input.communeCode);
   if (!commune) {
     issues.push({ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' });
-  } else {
-    const home = getAlliance(ctx);
-    if (home && commune.provinceCode !== home.provinceCode) {
-      const province = ctx.places.province(home.provinceCode)?.fullName ?? home.provinceCode;
-      issues.push({ path: 'communeCode', message: `${commune.fullName} không thuộc ${province}.` });
-    }
   }
   const queries = savingQueries(ctx.db);
   if (input.sectorCode && !queries.sector.get({ code: input.sectorCode })) {

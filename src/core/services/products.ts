@@ -1,6 +1,6 @@
 /** Products of member organizations and their certifications (OCOP stars, VietGAP, …). */
 import { and, asc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import { notInTrash } from '../db/predicates';
+import { inHomeProvince, notInTrash } from '../db/predicates';
 import type { z } from 'zod';
 import type {
   Certification,
@@ -169,6 +169,8 @@ export function expiringCertifications(
     notInTrash(organizations),
     // Live organizations only: one that has ended needs no renewal.
     isNull(organizations.endedOn),
+    // Nor does one based in another province: its own alliance follows it.
+    inHomeProvince(organizations),
     lte(certifications.expiresOn, addDays(today, withinDays)),
   ];
   if (!includeExpired) conditions.push(gte(certifications.expiresOn, today));

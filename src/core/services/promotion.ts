@@ -12,7 +12,7 @@ import { fulfilmentOf, roundQuantity } from '../../shared/agreements';
 import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../shared/contracts/statistics';
 import type { EventKind } from '../../shared/domain';
 import { todayIso, type Context } from '../context';
-import { isSigned, notInTrash, signedBetween } from '../db/predicates';
+import { inHomeProvince, isSigned, notInTrash, signedBetween } from '../db/predicates';
 import { agreementCommitments, agreementDeliveries, agreements, eventKinds, eventParticipants, events, organizations, partners } from '../db/schema';
 
 /** Events that began in the period and are not in the trash. */
@@ -48,7 +48,10 @@ interface Attendance {
  * Who was ticked Có mặt at the period's events, each once per kind of event and once overall.
  * Counted here rather than in SQL: telling a THT from an HTX by looking each organization up in the
  * register's 100,000 wide rows took ~90 ms at national scale, where reading the THT among them from
- * the (kind, name) index takes a few (the unary + keeps SQLite on that index).
+ * the (kind, name) index takes a few (the unary + keeps SQLite on that index), and those of other
+ * provinces from the province index. A cooperative of another province that came is a guest of the
+ * event, not one of this province's HTX or THT reached (`inHomeProvince`): the report counts it in
+ * neither.
  */
 function attendance(ctx: Context, from: string, to: string): { byKind: Map<EventKind, Attendance>; total: Attendance } {
   const p = eventParticipants;
@@ -69,8 +72,13 @@ function attendance(ctx: Context, from: string, to: string): { byKind: Map<Event
       .all()
       .map((row) => row.id),
   );
+  const elsewhere = new Set(
+    ctx.db
+      .all<{ id: number }>(sql`SELECT ${organizations.id} AS id FROM ${organizations} INDEXED BY organizations_province WHERE NOT ${inHomeProvince(organizations)}`)
+      .map((row) => row.id),
+  );
   const count = (list: typeof rows): Attendance => {
-    const organizationIds = new Set(list.flatMap((row) => (row.organizationId === null ? [] : [row.organizationId])));
+    const organizationIds = new Set(list.flatMap((row) => (row.organizationId === null || elsewhere.has(row.organizationId) ? [] : [row.organizationId])));
     const enterprises = new Set(list.flatMap((row) => (row.partnerId !== null && row.partnerKind === 'enterprise' ? [row.partnerId] : [])));
     const others = new Set(list.flatMap((row) => (row.partnerId !== null && row.partnerKind !== 'enterprise' ? [row.partnerId] : [])));
     const inGroups = [...organizationIds].filter((id) => groups.has(id)).length;

@@ -148,8 +148,11 @@ export function searchRowCondition(query: string): SQL | undefined {
 export function foldedTextCondition(searchText: AnyColumn, query: string): SQL | undefined {
   const words = searchWords(query);
   if (words.length === 0) return undefined;
+  // Longest word first: the likeliest to be rare, so most rows are refused at the first LIKE (a
+  // broad search walks tens of thousands of rows, and "htx" is in nearly every one).
+  const rarestFirst = [...words].sort((a, b) => Array.from(b.word).length - Array.from(a.word).length);
   return and(
-    ...words.map(({ word, wordStart }) =>
+    ...rarestFirst.map(({ word, wordStart }) =>
       wordStart
         ? sql`(' ' || ${searchText}) LIKE ${`% ${likeEscaped(word)}%`} ESCAPE '\\'`
         : sql`${searchText} LIKE ${`%${likeEscaped(word)}%`} ESCAPE '\\'`,

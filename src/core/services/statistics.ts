@@ -2,6 +2,8 @@
  * Thống kê: the register at a glance for one year against the year before, computed from the
  * register and the yearly figures. Each organization counts once per year: only those existing at
  * the end of the year (see `existingInYear` in db/predicates.ts), so one merged into another is counted in its successor.
+ * Only this province's organizations count (`inHomeProvince`): one based elsewhere is in the
+ * register, never in its statistics.
  */
 import { and, eq, getTableColumns, gt, gte, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type {
@@ -16,7 +18,7 @@ import type {
 } from '../../shared/contracts/statistics';
 import type { OrganizationKind, SectorGroup } from '../../shared/domain';
 import type { Context } from '../context';
-import { notInTrash, yearEnd } from '../db/predicates';
+import { inHomeProvince, notInTrash, yearEnd } from '../db/predicates';
 import { agreementsOfPeriod, promotionFigures } from './promotion';
 import { communes, organizations, sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -85,10 +87,10 @@ function yearCounts(ctx: Context, year: number, live: { byCommune: Map<string, n
   const place = sql`${o.communeCode} AS commune, ${o.kind} AS kind, coalesce(${o.sectorCode}, '') AS sector, count(*) AS n`;
   const foundedLater = ctx.db.all<GroupRow>(sql`
     SELECT ${place} FROM ${indexed('organizations_founded')}
-    WHERE ${and(notInTrash(o), isNotNull(o.foundedOn), gt(o.foundedOn, last))} GROUP BY 1, 2, 3`);
+    WHERE ${and(notInTrash(o), isNotNull(o.foundedOn), gt(o.foundedOn, last), inHomeProvince(o))} GROUP BY 1, 2, 3`);
   const endedBy = ctx.db.all<GroupRow & { both: number }>(sql`
     SELECT ${place}, coalesce(sum(${o.foundedOn} > ${last}), 0) AS both FROM ${indexed('organizations_ended')}
-    WHERE ${and(notInTrash(o), isNotNull(o.endedOn), lte(o.endedOn, last))} GROUP BY 1, 2, 3`);
+    WHERE ${and(notInTrash(o), isNotNull(o.endedOn), lte(o.endedOn, last), inHomeProvince(o))} GROUP BY 1, 2, 3`);
 
   const byCommune = new Map(live.byCommune);
   const byKindSector = new Map(live.byKindSector);
@@ -103,20 +105,20 @@ function yearCounts(ctx: Context, year: number, live: { byCommune: Map<string, n
     const counts = emptyKindCounts();
     const rows = ctx.db.all<{ kind: OrganizationKind; n: number }>(sql`
       SELECT ${o.kind} AS kind, count(*) AS n FROM ${indexed(index)}
-      WHERE ${and(notInTrash(o), isNotNull(column), gte(column, firstDayOf(year)), lte(column, last))} GROUP BY 1`);
+      WHERE ${and(notInTrash(o), isNotNull(column), gte(column, firstDayOf(year)), lte(column, last), inHomeProvince(o))} GROUP BY 1`);
     for (const row of rows) addToKind(counts, row.kind, row.n);
     return counts;
   };
   return { byCommune, byKindSector, founded: byKind(o.foundedOn, 'organizations_founded'), ended: byKind(o.endedOn, 'organizations_ended') };
 }
 
-/** The organizations not in the trash, by commune and by kind and sector: the derived counters. */
+/** This province's organizations not in the trash, by commune and by kind and sector: the derived counters. */
 function liveCounts(ctx: Context) {
   const byCommune = new Map(
     ctx.db
       .select({ code: statisticsCommuneCounts.communeCode, n: statisticsCommuneCounts.live })
       .from(statisticsCommuneCounts)
-      .where(ne(statisticsCommuneCounts.live, 0))
+      .where(and(ne(statisticsCommuneCounts.live, 0), inHomeProvince(statisticsCommuneCounts)))
       .all()
       .map((row) => [row.code, row.n] as const),
   );
@@ -124,7 +126,7 @@ function liveCounts(ctx: Context) {
     ctx.db
       .select({ kind: statisticsKindSectorCounts.kind, sector: statisticsKindSectorCounts.sectorCode, n: statisticsKindSectorCounts.live })
       .from(statisticsKindSectorCounts)
-      .where(ne(statisticsKindSectorCounts.live, 0))
+      .where(and(ne(statisticsKindSectorCounts.live, 0), inHomeProvince(statisticsKindSectorCounts)))
       .all()
       .map((row) => [`${row.kind}|${row.sector}`, row.n] as const),
   );
@@ -142,13 +144,13 @@ interface FigureTotals {
   classified: Omit<ClassificationCounts, 'unclassified'>;
 }
 
-/** A year's figure totals of one kind, as `statistics_figure_totals` keeps them. */
+/** A year's figure totals of this province's organizations of one kind, as `statistics_figure_totals` keeps them. */
 export function storedFigureTotals(ctx: Context, year: number) {
-  const { year: _year, ...columns } = getTableColumns(statisticsFigureTotals);
+  const { year: _year, provinceCode: _province, ...columns } = getTableColumns(statisticsFigureTotals);
   return ctx.db
     .select(columns)
     .from(statisticsFigureTotals)
-    .where(and(eq(statisticsFigureTotals.year, year), ne(statisticsFigureTotals.reporting, 0)))
+    .where(and(eq(statisticsFigureTotals.year, year), ne(statisticsFigureTotals.reporting, 0), inHomeProvince(statisticsFigureTotals)))
     .orderBy(statisticsFigureTotals.kind)
     .all();
 }

@@ -124,6 +124,8 @@ export const organizationListInput = z
     statuses: listOf(z.enum(organizationStatuses), 10, 'trạng thái').optional(),
     /** Member of the alliance today (per the dates), or not. */
     membership: z.enum(['member', 'nonMember']).optional(),
+    /** Of the alliance's province (Trong tỉnh), or based in another (Ngoài tỉnh). */
+    place: z.enum(['home', 'elsewhere']).optional(),
     classification: z.enum(classificationFilters).optional(),
     classificationYear: z.number().int().min(1900).max(2200).optional(),
     /** Has a certification of this kind (a code of `certification_kinds`). */

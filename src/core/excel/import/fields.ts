@@ -88,6 +88,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('address', 'Địa chỉ', 'text', addressHeaders, true),
     field('commune', 'Xã, phường', 'text', communeHeaders),
     field('district', 'Quận, huyện (cũ)', 'text', districtHeaders),
+    field('province', 'Tỉnh, thành phố', 'text', ['Tỉnh', 'Tỉnh/thành phố', 'Tỉnh/TP', 'Tỉnh, TP']),
     field('street', 'Số nhà, đường, ấp/thôn', 'text', ['Số nhà', 'Ấp', 'Thôn', 'Ấp/thôn', 'Ấp, khóm', 'Ấp/số nhà', 'Số nhà, ấp', 'Thôn/ấp', 'Ấp, khu phố', 'Ấp/khóm', 'Số nhà, đường']),
     field('foundedOn', 'Ngày thành lập', 'date', ['Ngày thành lập', 'Ngày đăng ký', 'Ngày cấp ĐKKD', 'Ngày cấp giấy chứng nhận đăng ký', 'Năm thành lập', 'Thành lập']),
     field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành', 'Lĩnh vực hoạt động chính', 'Ngành nghề chính', 'Lĩnh vực SXKD', 'Ngành nghề SXKD', 'Lĩnh vực kinh doanh']),

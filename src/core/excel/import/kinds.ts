@@ -83,17 +83,19 @@ export function placeKeyOf(oldAddress: string): string {
 }
 
 function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
-  const written = { commune: text(read, 'commune'), district: text(read, 'district'), address: text(read, 'address'), street: text(read, 'street') };
-  const cacheKey = `${written.commune}\u0000${written.district}\u0000${written.address}\u0000${written.street}`;
+  const written = { commune: text(read, 'commune'), district: text(read, 'district'), address: text(read, 'address'), street: text(read, 'street'), province: text(read, 'province') };
+  const cacheKey = `${written.commune}\u0000${written.district}\u0000${written.address}\u0000${written.street}\u0000${written.province}`;
   let place = scope.places.get(cacheKey);
   if (!place) {
     const reading = readPlace(scope.ctx.places, scope.homeProvinceCode, written);
     const key = placeKeyOf(reading.oldAddress || [written.street, written.address, written.commune, written.district].filter(Boolean).join(', '));
     const answer = reading.kind === 'mapped' ? undefined : scope.ctx.places.commune(scope.placeAnswers.get(key) ?? '');
+    // A place not found is answered with a commune of this province; a divided one, with one of its candidates (of any province).
     const fits =
       answer !== undefined &&
-      answer.provinceCode === scope.homeProvinceCode &&
-      (reading.kind === 'unknown' || (reading.kind === 'ambiguous' && reading.candidates.some((candidate) => candidate.code === answer.code)));
+      (reading.kind === 'unknown'
+        ? answer.provinceCode === scope.homeProvinceCode
+        : reading.kind === 'ambiguous' && reading.candidates.some((candidate) => candidate.code === answer.code));
     place = fits ? { kind: 'mapped', commune: answer, street: reading.street, oldAddress: reading.oldAddress, key, answered: true } : { ...reading, key, answered: false };
     if (scope.places.size < PLACE_CACHE_LIMIT) scope.places.set(cacheKey, place);
   }

@@ -434,8 +434,12 @@ function defaultActionOf(row: StoredRow): ImportAction {
   return row.match.reason === 'registrationNo' || row.match.reason === 'existing' ? 'update' : 'skip';
 }
 
+/** A commune as the preview names it: with its province when that is not the alliance's (a cooperative of another province). */
 function placeOf(ctx: Context, code: string): ImportPlace {
-  return { code, name: ctx.places.commune(code)?.fullName ?? code };
+  const commune = ctx.places.commune(code);
+  if (!commune) return { code, name: code };
+  const elsewhere = commune.provinceCode === getAlliance(ctx)?.provinceCode ? null : ctx.places.province(commune.provinceCode);
+  return { code, name: elsewhere ? `${commune.fullName} (${elsewhere.fullName})` : commune.fullName };
 }
 
 function countsOf(rows: readonly StoredRow[]): ImportCounts {

@@ -3,13 +3,14 @@
  * the organizations founded and ended in the year. The counts by kind, the figures and the
  * classification come from the statistics service (the same numbers the chairperson sees on
  * Tổng quan); the split of each sector's and commune's count by kind, and what was founded and
- * ended there, are counted here under the same rule of existence (`existingInYear`).
+ * ended there, are counted here under the same rule of existence (`existingInYear`), this
+ * province's organizations only (`inHomeProvince`).
  */
 import { and, count, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
 import type { Context } from '../../context';
 import { communes, organizations, sectors } from '../../db/schema';
-import { existingInYear, notInTrash } from '../../db/predicates';
+import { existingInYear, inHomeProvince, notInTrash } from '../../db/predicates';
 import { statisticsOverview, storedFigureTotals } from '../../services/statistics';
 import type { Row, SheetData } from '../write/writer';
 
@@ -43,7 +44,7 @@ function splitBy(ctx: Context, year: number, key: SQL): Map<string, KindSplit> {
     ctx.db
       .select({ code: sql<string>`${key}`, n: count() })
       .from(organizations)
-      .where(and(notInTrash(organizations), isNotNull(column), gte(column, first), lte(column, last)))
+      .where(and(notInTrash(organizations), inHomeProvince(organizations), isNotNull(column), gte(column, first), lte(column, last)))
       .groupBy(key)
       .all();
   for (const row of within(organizations.foundedOn)) splitOf(row.code).founded += row.n;

@@ -7,6 +7,7 @@
 import { Checkbox, Fieldset, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { organizationInput, type OrganizationDetail, type OrganizationInput } from '../../../shared/contract';
 import { organizationKinds, type Organization, type OrganizationKind } from '../../../shared/domain';
@@ -28,6 +29,7 @@ import { PossibleDuplicates, SaveConflictNotice } from './DuplicateNotices';
 import { FormFooter } from './FormFooter';
 import { LabelledSelect } from './LabelledSelect';
 import { NumberField, type NumberFieldValue } from './NumberField';
+import { ProvinceSelect } from './ProvinceSelect';
 import { OldAddressSuggestion } from './OldAddressSuggestion';
 
 interface OrganizationValues {
@@ -101,7 +103,10 @@ function valuesOf(organization: OrganizationDetail): OrganizationValues {
 }
 
 interface OrganizationFormProps {
-  /** Members are registered in the alliance's own province, so only its communes are offered. */
+  /**
+   * The alliance's province: its communes are offered first. A cooperative of another province (a
+   * member of a regional union, a guest at an event) is recorded by choosing its province.
+   */
   provinceCode: string;
   /** The organization being edited; absent to add a new one. */
   initial?: OrganizationDetail;
@@ -111,7 +116,8 @@ interface OrganizationFormProps {
 
 export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: OrganizationFormProps) {
   const { t } = useTranslation();
-  const communes = useCommunes(provinceCode);
+  const [province, setProvince] = useState(initial?.provinceCode ?? provinceCode);
+  const communes = useCommunes(province);
   const lookups = useLookups();
   const create = useCreateOrganization();
   const update = useUpdateOrganization();
@@ -210,6 +216,19 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
         <Fieldset legend={t('register.form.address')}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <ProvinceSelect
+                label={t('register.form.province')}
+                description={province === provinceCode ? undefined : t('register.form.provinceElsewhere')}
+                required
+                allowDeselect={false}
+                value={province}
+                onChange={(code) => {
+                  if (!code || code === province) return;
+                  setProvince(code);
+                  // A commune belongs to one province: choosing another asks for its commune again.
+                  form.setFieldValue('communeCode', null);
+                }}
+              />
               <LabelledSelect
                 label={t('organization.form.commune')}
                 placeholder={t('organization.form.communePlaceholder')}

@@ -145,6 +145,8 @@ export const en: Translations = {
     totalCapped: 'More than {{count, number}} organizations',
     nearMatch: 'Close match',
     nearMatchHint: 'Found with one mistyped letter forgiven',
+    elsewhere: 'Other province',
+    elsewhereHint: 'Based in {{province}}: listed here, not counted in the province’s statistics, reports or plans',
     searchLabel: 'Search members',
     searchPlaceholder: 'Search by name, cooperative code, commune — accents are optional',
     allKinds: 'All',

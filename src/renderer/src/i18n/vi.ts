@@ -148,6 +148,8 @@ export const vi = {
     totalCapped: 'Hơn {{count, number}} tổ chức',
     nearMatch: 'Gần đúng',
     nearMatchHint: 'Tìm thấy khi bỏ qua một chữ gõ nhầm',
+    elsewhere: 'Ngoài tỉnh',
+    elsewhereHint: 'Trụ sở ở {{province}}: có trong danh sách, không tính vào số liệu thống kê, báo cáo, kế hoạch của tỉnh',
     searchLabel: 'Tìm kiếm thành viên',
     searchPlaceholder: 'Tìm theo tên, mã số HTX, xã phường — gõ không dấu cũng được',
     allKinds: 'Tất cả',

@@ -58,6 +58,8 @@ export interface MemberFilters {
   communeCodes: string[];
   statuses: OrganizationStatus[];
   membership: 'member' | 'nonMember' | null;
+  /** In the alliance's province, or based in another. */
+  place: 'home' | 'elsewhere' | null;
   classification: ClassificationFilter | null;
   classificationYear: number;
   certificationKind: string | null;
@@ -74,6 +76,7 @@ export const noFilters: MemberFilters = {
   communeCodes: [],
   statuses: [],
   membership: null,
+  place: null,
   classification: null,
   classificationYear: lastYear,
   certificationKind: null,
@@ -88,6 +91,7 @@ export function filterInput(filters: MemberFilters): Partial<OrganizationListInp
     ...(filters.communeCodes.length ? { communeCodes: filters.communeCodes } : {}),
     ...(filters.statuses.length ? { statuses: filters.statuses } : {}),
     ...(filters.membership ? { membership: filters.membership } : {}),
+    ...(filters.place ? { place: filters.place } : {}),
     ...(filters.classification
       ? { classification: filters.classification, classificationYear: filters.classificationYear }
       : {}),
@@ -171,7 +175,11 @@ export function MembersPage({ alliance }: MembersPageProps) {
   const optionalColumnDefs: Record<OptionalColumn, DataTableColumn<Organization>> = {
     kind: { accessor: 'kind', noWrap: true, render: ({ kind }) => t(`organization.kindShort.${kind}`) },
     registrationNo: { accessor: 'registrationNo', noWrap: true },
-    communeName: { accessor: 'communeName' },
+    // A cooperative of another province says which, beside its commune.
+    communeName: {
+      accessor: 'communeName',
+      render: ({ communeName, otherProvinceName }) => (otherProvinceName ? `${communeName}, ${otherProvinceName}` : communeName),
+    },
     sectorCode: { accessor: 'sectorCode', render: ({ sectorCode }) => sectorName(sectorCode) },
     foundedOn: { accessor: 'foundedOn', noWrap: true, render: ({ foundedOn }) => formatDate(foundedOn) },
     isMember: { accessor: 'isMember', noWrap: true, render: ({ isMember }) => (isMember ? t('register.yes') : t('register.no')) },
@@ -195,9 +203,16 @@ export function MembersPage({ alliance }: MembersPageProps) {
       // The name is what people read; it keeps a fair share however many columns are shown.
       width: '30%',
       // A name found only with a typo forgiven comes after the exact ones, and says so.
-      render: ({ id, name, shortName, nearMatch }) => (
+      render: ({ id, name, shortName, nearMatch, otherProvinceName }) => (
         <Group gap={6} wrap="nowrap">
           <RecordLink href={organizationHref(id)} name={name} detail={shortName} />
+          {otherProvinceName ? (
+            <Tooltip label={t('members.elsewhereHint', { province: otherProvinceName })} multiline maw={320}>
+              <Badge size="xs" variant="light" color="orange" tt="none" style={{ flexShrink: 0 }}>
+                {t('members.elsewhere')}
+              </Badge>
+            </Tooltip>
+          ) : null}
           {nearMatch ? (
             <Tooltip label={t('members.nearMatchHint')}>
               <Badge size="xs" variant="light" color="gray" tt="none">
@@ -318,6 +333,20 @@ function FilterFields({ provinceCode, filters, onChange }: FilterProps) {
           ]}
         />
       </Stack>
+      <Stack gap={4}>
+        <Input.Label component="div">{t('register.list.place')}</Input.Label>
+        <SegmentedControl
+          aria-label={t('register.list.place')}
+          fullWidth
+          value={filters.place ?? 'all'}
+          onChange={(value) => onChange({ place: value === 'home' || value === 'elsewhere' ? value : null })}
+          data={[
+            { value: 'all', label: t('register.list.placeAll') },
+            { value: 'home', label: t('register.list.placeHome') },
+            { value: 'elsewhere', label: t('register.list.placeElsewhere') },
+          ]}
+        />
+      </Stack>
       <SimpleGrid cols={2}>
         <LabelledSelect
           label={t('register.list.classification')}
@@ -398,6 +427,9 @@ function useActiveFilters({ provinceCode, filters, onChange }: FilterProps): Act
   }
   if (filters.membership) {
     chips.push({ key: 'membership', label: t(`register.list.${filters.membership}`), clear: () => onChange({ membership: null }) });
+  }
+  if (filters.place) {
+    chips.push({ key: 'place', label: t(filters.place === 'home' ? 'register.list.placeHome' : 'register.list.placeElsewhere'), clear: () => onChange({ place: null }) });
   }
   if (filters.classification) {
     chips.push({

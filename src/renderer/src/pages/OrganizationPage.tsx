@@ -3,7 +3,7 @@
  * commune), what needs attention, and its record in tabs whose choice is part of the address, so
  * Back and Forward move between tabs too.
  */
-import { Alert, Anchor, Badge, Button, Center, Group, List, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, Group, List, Loader, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail } from '../../../shared/contract';
@@ -157,6 +157,13 @@ function OrganizationHeader({ organization }: { organization: OrganizationDetail
               {t('register.page.member')}
             </Badge>
           )}
+          {organization.otherProvinceName && (
+            <Tooltip label={t('members.elsewhereHint', { province: organization.otherProvinceName })} multiline maw={320}>
+              <Badge variant="light" tt="none" color="orange">
+                {t('members.elsewhere')}
+              </Badge>
+            </Tooltip>
+          )}
         </Group>
         <Text c="dimmed" size="sm">
           {organization.registrationNo
@@ -164,6 +171,7 @@ function OrganizationHeader({ organization }: { organization: OrganizationDetail
             : t('register.page.noRegistrationNo')}
           {' · '}
           {organization.communeName}
+          {organization.otherProvinceName && `, ${organization.otherProvinceName}`}
           {organization.shortName && ` · ${organization.shortName}`}
         </Text>
       </Stack>

@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyDerivedStructures } from '../../src/core/db/derived';
+import { registerStatisticsTables } from '../../src/core/excel/reports/registerStatistics';
+import { promotionFigures } from '../../src/core/services/promotion';
+import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+const DONG_THAP = '82';
+
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+function communeOf(provinceCode: string, name: string): string {
+  const commune = app.ctx.places.findCommune(provinceCode, name);
+  if (!commune) throw new Error(`no commune ${name} in ${provinceCode}`);
+  return commune.code;
+}
+
+/** Two cooperatives of An Giang and one of Đồng Tháp that joined a regional union, each with figures, a certificate and a place at an event. */
+async function registerMixed() {
+  const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_BINH, foundedOn: '2019-03-01' });
+  const vinhAn = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Vĩnh An', communeCode: XA_VINH_AN, foundedOn: '2020-05-01' });
+  const myHiep = await call(app, 'organizations:create', {
+    kind: 'htx',
+    name: 'HTX Dịch vụ Nông nghiệp Mỹ Hiệp',
+    communeCode: communeOf(DONG_THAP, 'Mỹ Hiệp'),
+    foundedOn: '2025-02-01',
+  });
+  await call(app, 'figures:save', { organizationId: vinhBinh.id, year: 2025, membersOfficial: 40, workers: 12, revenue: 2_000_000_000, classification: 'good' });
+  await call(app, 'figures:save', { organizationId: vinhAn.id, year: 2025, membersOfficial: 9, workers: 4 });
+  await call(app, 'figures:save', { organizationId: myHiep.id, year: 2025, membersOfficial: 300, workers: 80, revenue: 9_000_000_000, classification: 'good' });
+  for (const organization of [vinhBinh, myHiep]) {
+    await call(app, 'certifications:save', { organizationId: organization.id, kindCode: 'ocop', stars: 3, issuedOn: '2023-12-01', expiresOn: '2026-12-10' });
+  }
+  const conference = await call(app, 'events:create', { kind: 'supply_demand_conference', title: 'Hội nghị kết nối cung – cầu 2025', startsOn: '2025-09-05', provinceCode: AN_GIANG });
+  await call(app, 'events:addParticipants', {
+    eventId: conference.id,
+    participants: [vinhBinh, vinhAn, myHiep].map((organization) => ({ kind: 'organization' as const, id: organization.id })),
+  });
+  await call(app, 'events:markAttendance', { eventId: conference.id, attendedIds: (await call(app, 'events:get', { id: conference.id })).participants.map((p) => p.id) });
+  return { vinhBinh, vinhAn, myHiep };
+}
+
+describe('cooperatives of another province', () => {
+  it('are recorded with their place and marked, and the register filters them', async () => {
+    const { vinhBinh, myHiep } = await registerMixed();
+    expect(myHiep.provinceCode).toBe(DONG_THAP);
+    expect(myHiep.otherProvinceName).toBe('Tỉnh Đồng Tháp');
+    expect(vinhBinh.otherProvinceName).toBeNull();
+    expect((await call(app, 'organizations:get', { id: myHiep.id })).otherProvinceName).toBe('Tỉnh Đồng Tháp');
+
+    const all = await call(app, 'organizations:list', { page: 1, pageSize: 50 });
+    expect(all.total).toBe(3);
+    const elsewhere = await call(app, 'organizations:list', { place: 'elsewhere', page: 1, pageSize: 50 });
+    expect([elsewhere.total, elsewhere.rows.map((row) => row.name)]).toEqual([1, ['HTX Dịch vụ Nông nghiệp Mỹ Hiệp']]);
+    const home = await call(app, 'organizations:list', { place: 'home', page: 1, pageSize: 50 });
+    expect([home.total, home.rows.map((row) => row.name)]).toEqual([2, ['HTX Nông nghiệp Vĩnh Bình', 'Tổ hợp tác Vĩnh An']]);
+    // Found by search like any other, with its mark.
+    const found = await call(app, 'organizations:list', { query: 'htx dvnn my hiep', page: 1, pageSize: 50 });
+    expect(found.rows.map((row) => [row.name, row.otherProvinceName])).toEqual([['HTX Dịch vụ Nông nghiệp Mỹ Hiệp', 'Tỉnh Đồng Tháp']]);
+    expect(await callFailing(app, 'organizations:list', { place: 'abroad', page: 1, pageSize: 50 })).toMatchObject({ kind: 'validation' });
+  });
+
+  it('count in none of this province statistics, reports, plan measures or reminders', async () => {
+    await registerMixed();
+    const { current } = await call(app, 'statistics:overview', { year: 2025 });
+    expect(current.organizations).toEqual({ htx: 1, lhhtx: 0, tht: 1, qtdnd: 0, total: 2 });
+    expect(current.founded.total).toBe(0);
+    expect(current.byCommune.map((row) => row.code).sort()).toEqual([XA_VINH_AN, XA_VINH_BINH].sort());
+    expect([current.reporting, current.membersOfficial, current.workers, current.averageRevenuePerCooperative]).toEqual([2, 49, 16, 2_000_000_000]);
+    expect(current.classification.good).toBe(1);
+
+    const tables = registerStatisticsTables(app.ctx, 2025);
+    const byKind = [...((tables.byKind?.rows ?? []) as Iterable<Record<string, unknown>>)];
+    expect(byKind.find((row) => row.kind === 'htx')).toMatchObject({ existing: 1, founded: 0, membersOfficial: 40 });
+    expect(JSON.stringify(tables)).not.toContain('Mỹ Hiệp');
+
+    // The HTX of Đồng Tháp came to the conference as a guest: not one of this province's HTX reached.
+    expect(promotionFigures(app.ctx, '2025-01-01', '2025-12-31').total).toMatchObject({ cooperatives: 1, groups: 1 });
+
+    const plan = await call(app, 'plans:create', {
+      kind: 'year',
+      title: 'Kế hoạch phát triển kinh tế tập thể năm 2025',
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+      status: 'issued',
+      communeCodes: [],
+      targets: [
+        { title: 'HTX hiện có', comparison: 'at_least', value: 1, unit: 'count', measure: { metric: 'organizations', kinds: ['htx'] } },
+        { title: 'HTX thành lập mới', comparison: 'at_least', value: 1, unit: 'count', measure: { metric: 'founded', kinds: ['htx'] } },
+        { title: 'Thành viên', comparison: 'at_least', value: 1, unit: 'count', measure: { metric: 'members' } },
+      ],
+    });
+    const targets = (await call(app, 'plans:get', { id: plan.id })).targets.map((target) => [target.title, target.actual]);
+    expect(targets).toEqual([
+      ['HTX hiện có', 1],
+      ['HTX thành lập mới', 0],
+      ['Thành viên', 49],
+    ]);
+
+    const attention = await call(app, 'attention:list', { certificateDays: 30 });
+    expect(attention.expiringCertifications.map((row) => row.organizationName)).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
+  it('follow the alliance province: set to Đồng Tháp, the same rows count the other way', async () => {
+    await registerMixed();
+    await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh Đồng Tháp', provinceCode: DONG_THAP });
+    const { current } = await call(app, 'statistics:overview', { year: 2025 });
+    expect([current.organizations.total, current.founded.htx, current.membersOfficial]).toEqual([1, 1, 300]);
+    expect((await call(app, 'organizations:list', { place: 'elsewhere', page: 1, pageSize: 50 })).total).toBe(2);
+  });
+
+  it('come in from an imported list that mixes provinces, placed in their own, and stay out of the statistics', async () => {
+    const csv = [
+      'STT,Tên HTX,Địa chỉ,Số TV',
+      '1,HTX NN Vĩnh Bình,"ấp Vĩnh Hòa, xã Vĩnh Bình, huyện Châu Thành, tỉnh An Giang",25',
+      '2,HTX Dịch vụ Nông nghiệp Mỹ Hiệp,"ấp 1, xã Mỹ Hiệp, tỉnh Đồng Tháp",300',
+      '3,HTX Nông nghiệp Cao Dương,"xã Cao Dương, huyện Lương Sơn, tỉnh Hòa Bình",40',
+      '4,HTX Thủy sản Mỹ Hòa Hưng,"xã Mỹ Hòa Hưng, TP Long Xuyên, tỉnh An Giang",30',
+    ].join('\r\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'DS HTX lien ket vung.csv', `\ufeff${csv}`));
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis), 2025);
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.commune?.name ?? null, row.needsPlace])).toEqual([
+      [2, 'valid', 'Xã Vĩnh An', false],
+      [3, 'valid', 'Xã Mỹ Hiệp (Tỉnh Đồng Tháp)', false],
+      [4, 'valid', 'Xã Cao Dương (Tỉnh Phú Thọ)', false],
+      [5, 'valid', 'Xã Mỹ Hòa Hưng', false],
+    ]);
+    expect((await commitOf(app, { previewJobId: previewJob, decisions: [] })).summary).toMatchObject({ created: 4, failed: 0 });
+
+    const elsewhere = await call(app, 'organizations:list', { place: 'elsewhere', page: 1, pageSize: 50 });
+    expect(elsewhere.rows.map((row) => [row.name, row.communeName, row.otherProvinceName])).toEqual([
+      ['HTX Dịch vụ Nông nghiệp Mỹ Hiệp', 'Xã Mỹ Hiệp', 'Tỉnh Đồng Tháp'],
+      ['HTX Nông nghiệp Cao Dương', 'Xã Cao Dương', 'Tỉnh Phú Thọ'],
+    ]);
+    const { current } = await call(app, 'statistics:overview', { year: 2025 });
+    expect([current.organizations.total, current.reporting, current.membersOfficial]).toEqual([2, 2, 55]);
+
+    // A province column, with a name from before 1 July 2025.
+    const second = ['Tên HTX,Xã/phường,Tỉnh', 'HTX Rau an toàn Ba Đình,Ba Đình,Hà Nội', 'HTX Lúa gạo Vĩnh Mỹ,Vĩnh Mỹ,Bạc Liêu'].join('\r\n');
+    const { jobId: secondJob, analysis: secondAnalysis } = await analyze(app, stage(app, 'DS tinh ban.csv', second));
+    expect(secondAnalysis.columns.map((column) => column.field)).toEqual(['name', 'commune', 'province']);
+    const { preview: secondPreview } = await previewOf(app, secondJob, proposedMapping(secondAnalysis));
+    expect(secondPreview.page.rows.map((row) => [row.status, row.commune?.name ?? null])).toEqual([
+      ['valid', 'Phường Ba Đình (Thành phố Hà Nội)'],
+      ['valid', 'Xã Vĩnh Mỹ (Tỉnh Cà Mau)'],
+    ]);
+  });
+});
