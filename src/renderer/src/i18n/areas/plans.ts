@@ -2,8 +2,8 @@
 export const plansVi = {
   title: 'Kế hoạch, chỉ tiêu',
   add: 'Thêm kế hoạch',
-  total_one: '{{count}} kế hoạch',
-  total_other: '{{count}} kế hoạch',
+  total_one: '{{count, number}} kế hoạch',
+  total_other: '{{count, number}} kế hoạch',
   searchLabel: 'Tìm kế hoạch',
   searchPlaceholder: 'Tên hoặc số văn bản',
   emptyTitle: 'Chưa có kế hoạch nào',
@@ -32,8 +32,8 @@ export const plansVi = {
   targetStatus: { met: 'Đạt', on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ không đạt', missed: 'Không đạt', unknown: 'Chưa có số liệu' },
   sectorGroup: { agriculture: 'Nông nghiệp', non_agriculture: 'Phi nông nghiệp' },
   column: { period: 'Thời gian', title: 'Kế hoạch', kind: 'Loại', issuer: 'Cơ quan ban hành', status: 'Tình trạng', targets: 'Chỉ tiêu' },
-  targetCount_one: '{{count}} chỉ tiêu',
-  targetCount_other: '{{count}} chỉ tiêu',
+  targetCount_one: '{{count, number}} chỉ tiêu',
+  targetCount_other: '{{count, number}} chỉ tiêu',
   form: {
     addTitle: 'Thêm kế hoạch',
     editTitle: 'Sửa kế hoạch',
@@ -153,10 +153,12 @@ export const plansVi = {
     detail: 'Địa bàn, ngày, số',
     value: 'Số liệu',
     empty: 'Không có.',
-    more: 'Và {{count}} mục khác.',
+    more_one: 'Và {{count, number}} mục khác.',
+    more_other: 'Và {{count, number}} mục khác.',
   },
   trash: {
     title: 'Kế hoạch đã xóa',
+    total_one: '{{count, number}} kế hoạch trong Thùng rác',
     total_other: '{{count, number}} kế hoạch trong Thùng rác',
     emptyTitle: 'Không có kế hoạch nào trong Thùng rác',
     emptyDescription: 'Kế hoạch bị xóa nằm ở đây, cùng các chỉ tiêu và văn bản đính kèm, cho đến khi được khôi phục.',
@@ -169,7 +171,8 @@ export const plansVi = {
   attention: {
     title: 'Chỉ tiêu có nguy cơ không đạt (quý cuối của kỳ kế hoạch)',
     empty: 'Không có chỉ tiêu nào có nguy cơ không đạt trong quý cuối.',
-    summary: 'chỉ tiêu có nguy cơ không đạt',
+    summary_one: '{{count, number}} chỉ tiêu có nguy cơ không đạt',
+    summary_other: '{{count, number}} chỉ tiêu có nguy cơ không đạt',
     line: '{{plan}}: {{target}} — thực hiện {{actual}} / {{value}}',
   },
   settings: {
@@ -182,8 +185,8 @@ export const plansVi = {
 export const plansEn: typeof plansVi = {
   title: 'Plans and targets',
   add: 'Add plan',
-  total_one: '{{count}} plan',
-  total_other: '{{count}} plans',
+  total_one: '{{count, number}} plan',
+  total_other: '{{count, number}} plans',
   searchLabel: 'Search plans',
   searchPlaceholder: 'Title or document number',
   emptyTitle: 'No plans yet',
@@ -212,8 +215,8 @@ export const plansEn: typeof plansVi = {
   targetStatus: { met: 'Met', on_track: 'On track', at_risk: 'At risk', missed: 'Not met', unknown: 'No figure yet' },
   sectorGroup: { agriculture: 'Agricultural', non_agriculture: 'Non-agricultural' },
   column: { period: 'Period', title: 'Plan', kind: 'Kind', issuer: 'Issued by', status: 'Status', targets: 'Targets' },
-  targetCount_one: '{{count}} target',
-  targetCount_other: '{{count}} targets',
+  targetCount_one: '{{count, number}} target',
+  targetCount_other: '{{count, number}} targets',
   form: {
     addTitle: 'Add plan',
     editTitle: 'Edit plan',
@@ -333,10 +336,12 @@ export const plansEn: typeof plansVi = {
     detail: 'Place, date, number',
     value: 'Figure',
     empty: 'None.',
-    more: 'And {{count}} more.',
+    more_one: 'And {{count, number}} more.',
+    more_other: 'And {{count, number}} more.',
   },
   trash: {
     title: 'Deleted plans',
+    total_one: '{{count, number}} plan in the trash',
     total_other: '{{count, number}} plans in the trash',
     emptyTitle: 'No plans in the trash',
     emptyDescription: 'Deleted plans stay here, with their targets and attached documents, until restored.',
@@ -349,7 +354,8 @@ export const plansEn: typeof plansVi = {
   attention: {
     title: 'Targets at risk (last quarter of the plan’s period)',
     empty: 'No target at risk in the last quarter.',
-    summary: 'targets at risk',
+    summary_one: '{{count, number}} target at risk',
+    summary_other: '{{count, number}} targets at risk',
     line: '{{plan}}: {{target}} — actual {{actual}} / {{value}}',
   },
   settings: {
