@@ -3,7 +3,7 @@ import type { InputOf, TargetProgress } from '../../src/shared/contract';
 import { elapsedShare, targetStatus, type MeasureInput } from '../../src/shared/plans';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
-import { csvRow, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, runPlanResults, skipLibreOffice } from './reportsSupport';
+import { csvRow, exportList, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, runPlanResults, skipLibreOffice } from './reportsSupport';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -482,6 +482,42 @@ describe('the year-end report', () => {
     expect(csvRow(rows, '3').slice(0, 9)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', 'Ít nhất 70%', '40', '%', '57.1', '0', 'Không đạt', '2/5']);
     expect(csvRow(rows, '7').slice(3, 9)).toEqual(['130', 'người', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
     expect(reading.pages.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('the plans list in Excel', () => {
+  it('writes the plans as the list shows them, in the administrative format, read back by LibreOffice', async () => {
+    await call(app, 'plans:create', tanChauPlan());
+    await call(app, 'plans:create', { ...tanChauPlan(), number: '', issuedOn: null, title: 'Kế hoạch phát triển HTX năm 2025 (dự thảo)', periodFrom: '2025-01-01', periodTo: '2025-12-31', status: 'draft', targets: [] });
+    await call(app, 'plans:create', {
+      ...tanChauPlan(),
+      kind: 'programme',
+      number: '08/CTr-UBND',
+      issuedOn: '2021-02-01',
+      issuer: 'UBND tỉnh An Giang',
+      title: 'Chương trình phát triển kinh tế tập thể giai đoạn 2021–2025',
+      periodFrom: '2021-01-01',
+      periodTo: '2025-12-31',
+      communeCodes: [],
+    });
+    const { path, fileName } = await exportList(app, { list: 'plans', input: {}, columns: ['period', 'title', 'kind', 'issuer', 'status'] });
+    expect(fileName).toBe('Danh-sach-ke-hoach-2024-11-20.xlsx');
+    const sheet = (await readWorkbook(path)).worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
+    const header = rowNumberOf(sheet, 'STT');
+    expect(rowTexts(sheet, header)).toEqual(['STT', 'Thời gian thực hiện', '', 'Tên kế hoạch', 'Văn bản', '', 'Loại', 'Cơ quan ban hành', 'Tình trạng', 'Số chỉ tiêu']);
+    if (skipLibreOffice) return;
+    const reading = await readWithLibreOffice(path);
+    const rows = reading.sheets.get('Danh sách');
+    expect(rows?.some((row) => row.join(' ').includes('DANH SÁCH KẾ HOẠCH, CHƯƠNG TRÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ'))).toBe(true);
+    // Newest period first, as the list; a date is a date value, which LibreOffice's CSV writes month first.
+    expect(csvRow(rows, '1').slice(3)).toEqual(['Kế hoạch phát triển HTX năm 2025 (dự thảo)', '', '', 'Kế hoạch năm', 'UBND thị xã Tân Châu', 'Dự thảo', '0']);
+    expect(csvRow(rows, '2').slice(3)).toEqual(['Chương trình phát triển kinh tế tập thể giai đoạn 2021–2025', '08/CTr-UBND', '02/01/2021', 'Chương trình, đề án', 'UBND tỉnh An Giang', 'Đang thực hiện', '7']);
+    expect(csvRow(rows, '3').slice(3, 10)).toEqual([tanChauPlan().title, '125/KH-UBND', '03/15/2024', 'Kế hoạch năm', 'UBND thị xã Tân Châu', 'Đang thực hiện', '7']);
+    expect(rows?.some((row) => row.includes('3 kế hoạch'))).toBe(true);
+    expect(reading.pages.length).toBeGreaterThan(0);
+    console.log(`plans list PDF: ${reading.pdf}`);
   }, 120_000);
 });
 
