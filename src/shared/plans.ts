@@ -28,7 +28,10 @@ export type TargetUnit = (typeof targetUnits)[number];
  * - organizations existing on the last day counted (`existsAtYearEnd` on that day), founded or ended in the period;
  * - sums of the yearly figures of the period's year over those organizations (members, workers,
  *   managers, managers with a college degree or higher, revenue) and the average income per worker;
- * - events held in the period; agreements signed in it, and their committed value.
+ * - events held in the period; agreements signed in it, and their committed value;
+ * - volumes connected (supply–demand connections made in the period) and delivered (deliveries
+ *   recorded in it on the agreements connections became), in one unit of measure: only quantities
+ *   whose unit converts exactly to it count, never added across units.
  */
 export const metrics = [
   'organizations',
@@ -43,6 +46,8 @@ export const metrics = [
   'events',
   'agreements',
   'agreementValue',
+  'volumeConnected',
+  'volumeDelivered',
 ] as const;
 export type Metric = (typeof metrics)[number];
 
@@ -50,7 +55,10 @@ export type Metric = (typeof metrics)[number];
 export const organizationMetrics: readonly Metric[] = ['organizations', 'founded', 'ended', 'members', 'workers', 'managers', 'managersWithDegree', 'revenue', 'averageIncome'];
 
 /** Metrics that add up over the period (a flow): progress is measured against the time gone. */
-export const cumulativeMetrics: readonly Metric[] = ['founded', 'ended', 'events', 'agreements', 'agreementValue'];
+export const cumulativeMetrics: readonly Metric[] = ['founded', 'ended', 'events', 'agreements', 'agreementValue', 'volumeConnected', 'volumeDelivered'];
+
+/** Metrics in a unit of measure (`Measure.unitCode`): a target of these is a quantity in that unit. */
+export const volumeMetrics: readonly Metric[] = ['volumeConnected', 'volumeDelivered'];
 
 export const measureSchema = z.object({
   metric: z.enum(metrics, { error: 'Chưa chọn cách tính.' }),
@@ -61,7 +69,10 @@ export const measureSchema = z.object({
   effective: z.boolean().default(false),
   /** Only those classified Tốt or Khá in the yearly figures. */
   goodOrFair: z.boolean().default(false),
-  /** Only those party to an agreement in force in the period with a partner that is an enterprise. */
+  /**
+   * Only those linked with an enterprise for sales in the period: party to an agreement in force
+   * with one, or selling to one through a connection (see `linkedWithEnterpriseDuring`).
+   */
   linkedWithEnterprise: z.boolean().default(false),
   valueChain: z.boolean().default(false),
   highTech: z.boolean().default(false),
@@ -69,6 +80,8 @@ export const measureSchema = z.object({
   ocopMinStars: z.number().int().min(1).max(5).nullable().default(null),
   eventKind: z.string().min(1).max(40).nullable().default(null),
   agreementKind: z.enum(agreementKinds).nullable().default(null),
+  /** The unit of measure (Danh mục đơn vị tính) a volume is counted in; only for `volumeMetrics`. */
+  unitCode: z.string().trim().min(1).max(20).nullable().default(null),
 });
 export type Measure = z.output<typeof measureSchema>;
 export type MeasureInput = z.input<typeof measureSchema>;

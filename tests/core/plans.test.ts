@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf, TargetProgress } from '../../src/shared/contract';
 import { elapsedShare, targetStatus, type MeasureInput } from '../../src/shared/plans';
+import { verifyDerivedStructures } from '../../src/core/db/derived';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
-import { csvRow, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, runPlanResults, skipLibreOffice } from './reportsSupport';
+import { csvRow, exportList, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, runPlanResults, skipLibreOffice } from './reportsSupport';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -100,6 +101,8 @@ beforeEach(async () => {
   await call(app, 'certifications:save', { organizationId: ids.a ?? 0, kindCode: 'ocop', stars: 4, issuedOn: '2023-06-01', expiresOn: '2026-06-01' });
   const enterprise = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty CP Tập đoàn Lộc Trời', provinceCode: AN_GIANG })).id;
   const market = (await call(app, 'partners:create', { kind: 'wholesale_market', name: 'Chợ đầu mối Bình Điền', provinceCode: '79' })).id;
+  ids.enterprise = enterprise;
+  ids.market = market;
   const contract = (organizationId: number, partnerId: number, signedOn: string, validUntil: string) =>
     call(app, 'agreements:create', {
       kind: 'sales_contract',
@@ -294,6 +297,166 @@ describe('plans and targets', () => {
   });
 });
 
+/** A member's offer of `product` connected with a partner's demand, in `unitCode`, on `connectedOn`. */
+async function connect(sellerKey: string, buyerKey: string, quantity: number, unitCode: string, connectedOn: string, product = 'Lúa OM 5451') {
+  const egg = unitCode === 'qua';
+  const groupCode = egg ? 'chan_nuoi_trung' : 'lua_gao';
+  const offer = await call(app, 'offers:create', {
+    organizationId: ids[sellerKey] ?? 0,
+    product,
+    productGroupCode: groupCode,
+    quantity: quantity * 2,
+    unitCode,
+    availableFrom: '2023-01-01',
+    availableUntil: '2024-12-31',
+    communeCode: XA_VINH_XUONG,
+  });
+  const demand = await call(app, 'demands:create', {
+    buyer: { kind: 'partner', id: ids[buyerKey] ?? 0 },
+    product,
+    productGroupCode: groupCode,
+    quantity: quantity * 2,
+    unitCode,
+    neededFrom: '2023-01-01',
+    neededUntil: '2024-12-31',
+    deliveryProvinceCode: AN_GIANG,
+    requirements: [],
+  });
+  return call(app, 'connections:create', { offerId: offer.id, demandId: demand.id, quantity, unitCode, channelCode: 'sieu_thi', connectedOn });
+}
+
+describe('connections in plans', () => {
+  it('counts a cooperative as linked with an enterprise when it sells to one through a connection agreed or delivered in the period', async () => {
+    // Long Phú sells to the enterprise, connected this year: linked (its agreement is with a market).
+    await connect('b', 'enterprise', 30, 'tan', '2024-10-01');
+    // Châu Giang sells to a market only: a market is not an enterprise.
+    await connect('c', 'market', 2_500, 'kg', '2024-10-05');
+    // Thủy sản Long Phú's connection went to the trash: it counts for nothing.
+    const deleted = await connect('d', 'enterprise', 5, 'tan', '2024-10-06');
+    await call(app, 'connections:delete', { id: deleted.id });
+    // Rau sạch Tân Châu was connected last year, and delivers under it this year: linked.
+    app.setNow(on('2023-11-01'));
+    const lastYear = await connect('g', 'enterprise', 20, 'tan', '2023-11-01');
+    const draft = await call(app, 'connections:agreementDraft', { id: lastYear.id });
+    const { agreement } = await call(app, 'connections:createAgreement', { connectionId: lastYear.id, agreement: { ...draft.input, validUntil: '2023-12-31' } });
+    const commitment = (await call(app, 'agreements:get', { id: agreement.id })).commitments[0];
+    app.setNow(on('2024-11-20'));
+    await call(app, 'agreements:addDelivery', { commitmentId: commitment?.id ?? 0, deliveredOn: '2024-02-10', quantity: 12 });
+
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const plan = await call(app, 'plans:get', { id });
+    const linked = byTitle(plan.targets, 'Ít nhất 50%');
+    // Vĩnh Xương (agreement in force), Long Phú (connected), Rau sạch Tân Châu (delivered) of 5.
+    expect([linked.numerator, linked.denominatorValue, linked.actual, linked.status]).toEqual([3, 5, 60, 'met']);
+    // Last year: Vĩnh Xương's agreement, and Rau sạch Tân Châu's connection of November 2023.
+    expect(linked.previous).toBe(66.7);
+    const counted = await call(app, 'plans:drillDown', { targetId: linked.id });
+    expect(counted.counted.rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp Long Phú', 'HTX Nông nghiệp Vĩnh Xương', 'HTX Rau sạch Tân Châu']);
+    const notCounted = await call(app, 'plans:drillDown', { targetId: linked.id, side: 'notCounted' });
+    expect(notCounted.notCounted?.rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp Châu Giang', 'HTX Thủy sản Long Phú']);
+  });
+
+  it('adds up the volumes connected and delivered in the target’s unit, never across units', async () => {
+    await connect('b', 'enterprise', 30, 'tan', '2024-10-01');
+    await connect('c', 'market', 2_500, 'kg', '2024-10-05');
+    // Eggs are counted in quả, which no tonne converts to.
+    await connect('a', 'market', 8_000, 'qua', '2024-10-07', 'Trứng gà');
+    app.setNow(on('2023-11-01'));
+    const lastYear = await connect('g', 'enterprise', 20, 'tan', '2023-11-01');
+    const draft = await call(app, 'connections:agreementDraft', { id: lastYear.id });
+    const { agreement } = await call(app, 'connections:createAgreement', { connectionId: lastYear.id, agreement: draft.input });
+    const commitment = (await call(app, 'agreements:get', { id: agreement.id })).commitments[0];
+    app.setNow(on('2024-11-20'));
+    await call(app, 'agreements:addDelivery', { commitmentId: commitment?.id ?? 0, deliveredOn: '2023-12-20', quantity: 5 });
+    await call(app, 'agreements:addDelivery', { commitmentId: commitment?.id ?? 0, deliveredOn: '2024-02-10', quantity: 12 });
+
+    const volume = (title: string, metric: 'volumeConnected' | 'volumeDelivered', unitCode: string, unitLabel: string, value: number) => ({
+      title,
+      comparison: 'at_least' as const,
+      value,
+      unit: 'quantity' as const,
+      unitLabel,
+      measure: { metric, unitCode },
+    });
+    const { id } = await call(app, 'plans:create', {
+      ...tanChauPlan(),
+      targets: [
+        volume('Kết nối tiêu thụ 50 tấn nông sản', 'volumeConnected', 'tan', 'tấn', 50),
+        volume('Kết nối tiêu thụ 30.000 kg nông sản', 'volumeConnected', 'kg', 'kg', 30_000),
+        volume('Kết nối tiêu thụ 10.000 quả trứng', 'volumeConnected', 'qua', 'quả', 10_000),
+        volume('Giao 10 tấn theo kết nối', 'volumeDelivered', 'tan', 'tấn', 10),
+      ],
+    });
+    const plan = await call(app, 'plans:get', { id });
+    expect(plan.targets.map((target) => [target.title, target.actual, target.previous, target.status])).toEqual([
+      // 30 tấn and 2.500 kg this year (the eggs are not tonnes); last year the 20 tấn of November.
+      ['Kết nối tiêu thụ 50 tấn nông sản', 32.5, 20, 'at_risk'],
+      ['Kết nối tiêu thụ 30.000 kg nông sản', 32_500, 20_000, 'met'],
+      // 8.000 of 10.000 quả with 89 % of the year gone: below the pace.
+      ['Kết nối tiêu thụ 10.000 quả trứng', 8_000, 0, 'at_risk'],
+      // Only what was delivered this year: 12 of the 17 tấn.
+      ['Giao 10 tấn theo kết nối', 12, 5, 'met'],
+    ]);
+    const drill = await call(app, 'plans:drillDown', { targetId: plan.targets[0]?.id ?? 0 });
+    expect(drill.counted.rows.map((row) => [row.kind, row.name, row.detail, row.value])).toEqual([
+      ['offer', 'Lúa OM 5451 — HTX Nông nghiệp Long Phú', '01/10/2024, Công ty CP Tập đoàn Lộc Trời', 30],
+      ['offer', 'Lúa OM 5451 — HTX Nông nghiệp Châu Giang', '05/10/2024, Chợ đầu mối Bình Điền', 2.5],
+    ]);
+
+    const noUnit = await callFailing(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...volume('Kết nối 50 tấn', 'volumeConnected', 'tan', 'tấn', 50), measure: { metric: 'volumeConnected' } }] });
+    expect(noUnit.kind === 'validation' && noUnit.issues).toEqual([{ path: 'targets.0.measure.unitCode', message: 'Chưa chọn đơn vị tính của sản lượng (tấn, kg, lít…).' }]);
+    const asCount = await callFailing(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...volume('Kết nối 50 tấn', 'volumeConnected', 'tan', 'tấn', 50), unit: 'count' }] });
+    expect(asCount.message).toBe('Sản lượng kết nối, đã giao là chỉ tiêu theo khối lượng: hãy chọn đơn vị «Khối lượng».');
+  });
+});
+
+describe('the statistics counters in plans', () => {
+  it('give the same actuals over the province as the rows do, on a day other than a year’s end', async () => {
+    // Figures of 2024 exist; on 10 February 2025 they are the latest. Long Phú was dissolved in
+    // January: it counts in the 2024 counters, not on the day measured.
+    await call(app, 'figures:save', { organizationId: ids.c ?? 0, year: 2024, classification: 'average', managers: 2, managersWithDegree: 1, membersOfficial: 11, workers: 9, averageIncome: 5_000_000, revenue: 800_000_000 });
+    await call(app, 'figures:save', { organizationId: ids.transport ?? 0, year: 2024, classification: 'good', managers: 3, managersWithDegree: 3, membersOfficial: 30, workers: 12, averageIncome: 7_000_000 });
+    app.setNow(on('2025-02-10'));
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-01-20', subjectId: ids.b ?? 0 });
+    const htx: MeasureInput = { metric: 'organizations', kinds: ['htx'] };
+    const targets: InputOf<'plans:create'>['targets'] = [
+      { title: 'HTX', comparison: 'at_least', value: 1, unit: 'count', unitLabel: 'HTX', measure: htx },
+      { title: 'Nông nghiệp', comparison: 'at_least', value: 1, unit: 'count', unitLabel: 'HTX', measure: agriculturalHtx },
+      { title: 'Hiệu quả', comparison: 'at_least', value: 1, unit: 'percent', measure: { ...htx, effective: true }, denominator: htx },
+      { title: 'Tốt, khá', comparison: 'at_least', value: 1, unit: 'percent', measure: { ...htx, goodOrFair: true }, denominator: { ...htx, effective: true } },
+      { title: 'Quản lý', comparison: 'at_least', value: 1, unit: 'percent', measure: { ...htx, metric: 'managersWithDegree' }, denominator: { ...htx, metric: 'managers' } },
+      { title: 'Thành viên', comparison: 'at_least', value: 1, unit: 'count', unitLabel: 'người', measure: { ...htx, metric: 'members' } },
+      { title: 'Lao động', comparison: 'at_least', value: 1, unit: 'count', unitLabel: 'người', measure: { metric: 'workers' } },
+      { title: 'Doanh thu', comparison: 'at_least', value: 1, unit: 'money', measure: { ...htx, metric: 'revenue' } },
+      { title: 'Thu nhập', comparison: 'at_least', value: 1, unit: 'money', measure: { metric: 'averageIncome' } },
+    ];
+    const plan = (communeCodes: string[]) => ({ ...tanChauPlan(), title: 'Kế hoạch năm 2025', periodFrom: '2025-01-01', periodTo: '2025-12-31', communeCodes, targets });
+    const province = await call(app, 'plans:get', { id: (await call(app, 'plans:create', plan([]))).id });
+    // Naming every commune the register has takes the measures from the rows instead.
+    const everyCommune = [...TAN_CHAU, XA_VINH_AN];
+    const rows = await call(app, 'plans:get', { id: (await call(app, 'plans:create', plan(everyCommune))).id });
+    const actuals = (detail: typeof province) => detail.targets.map((target) => [target.title, target.numerator, target.denominatorValue, target.actual, target.previous]);
+    expect(actuals(province)).toEqual(actuals(rows));
+    expect(actuals(province)).toEqual([
+      // Vĩnh Xương, Rau sạch, Châu Giang, Thủy sản, Vĩnh An, Vận tải: Long Phú is gone. Last year
+      // (all of 2024, with the figures of 2023, which there are none of) it was there.
+      ['HTX', null, null, 6, 7],
+      ['Nông nghiệp', null, null, 5, 6],
+      // Of 2024's classified still existing: Vĩnh Xương (good), Châu Giang (average), Vận tải (good).
+      ['Hiệu quả', 3, 6, 50, 0],
+      ['Tốt, khá', 2, 3, 66.7, null],
+      // Managers 5 + 3 + 2 + 3, with a degree 2 + 0 + 1 + 3: Long Phú's 4 no longer count.
+      ['Quản lý', 6, 13, 46.2, null],
+      ['Thành viên', null, null, 20 + 20 + 11 + 30, 0],
+      ['Lao động', null, null, 9 + 12, 0],
+      ['Doanh thu', null, null, 800_000_000, 0],
+      // Per worker: (5.000.000 × 9 + 7.000.000 × 12) / 21.
+      ['Thu nhập', null, null, 6_142_857, 0],
+    ]);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+});
+
 describe('the year-end report', () => {
   it('writes target, actual, % of target, last year and comment, read back by LibreOffice', async () => {
     const { id } = await call(app, 'plans:create', tanChauPlan());
@@ -319,6 +482,42 @@ describe('the year-end report', () => {
     expect(csvRow(rows, '3').slice(0, 9)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', 'Ít nhất 70%', '40', '%', '57.1', '0', 'Không đạt', '2/5']);
     expect(csvRow(rows, '7').slice(3, 9)).toEqual(['130', 'người', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
     expect(reading.pages.length).toBeGreaterThan(0);
+  }, 120_000);
+});
+
+describe('the plans list in Excel', () => {
+  it('writes the plans as the list shows them, in the administrative format, read back by LibreOffice', async () => {
+    await call(app, 'plans:create', tanChauPlan());
+    await call(app, 'plans:create', { ...tanChauPlan(), number: '', issuedOn: null, title: 'Kế hoạch phát triển HTX năm 2025 (dự thảo)', periodFrom: '2025-01-01', periodTo: '2025-12-31', status: 'draft', targets: [] });
+    await call(app, 'plans:create', {
+      ...tanChauPlan(),
+      kind: 'programme',
+      number: '08/CTr-UBND',
+      issuedOn: '2021-02-01',
+      issuer: 'UBND tỉnh An Giang',
+      title: 'Chương trình phát triển kinh tế tập thể giai đoạn 2021–2025',
+      periodFrom: '2021-01-01',
+      periodTo: '2025-12-31',
+      communeCodes: [],
+    });
+    const { path, fileName } = await exportList(app, { list: 'plans', input: {}, columns: ['period', 'title', 'kind', 'issuer', 'status'] });
+    expect(fileName).toBe('Danh-sach-ke-hoach-2024-11-20.xlsx');
+    const sheet = (await readWorkbook(path)).worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
+    const header = rowNumberOf(sheet, 'STT');
+    expect(rowTexts(sheet, header)).toEqual(['STT', 'Thời gian thực hiện', '', 'Tên kế hoạch', 'Văn bản', '', 'Loại', 'Cơ quan ban hành', 'Tình trạng', 'Số chỉ tiêu']);
+    if (skipLibreOffice) return;
+    const reading = await readWithLibreOffice(path);
+    const rows = reading.sheets.get('Danh sách');
+    expect(rows?.some((row) => row.join(' ').includes('DANH SÁCH KẾ HOẠCH, CHƯƠNG TRÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ'))).toBe(true);
+    // Newest period first, as the list; a date is a date value, which LibreOffice's CSV writes month first.
+    expect(csvRow(rows, '1').slice(3)).toEqual(['Kế hoạch phát triển HTX năm 2025 (dự thảo)', '', '', 'Kế hoạch năm', 'UBND thị xã Tân Châu', 'Dự thảo', '0']);
+    expect(csvRow(rows, '2').slice(3)).toEqual(['Chương trình phát triển kinh tế tập thể giai đoạn 2021–2025', '08/CTr-UBND', '02/01/2021', 'Chương trình, đề án', 'UBND tỉnh An Giang', 'Đang thực hiện', '7']);
+    expect(csvRow(rows, '3').slice(3, 10)).toEqual([tanChauPlan().title, '125/KH-UBND', '03/15/2024', 'Kế hoạch năm', 'UBND thị xã Tân Châu', 'Đang thực hiện', '7']);
+    expect(rows?.some((row) => row.includes('3 kế hoạch'))).toBe(true);
+    expect(reading.pages.length).toBeGreaterThan(0);
+    console.log(`plans list PDF: ${reading.pdf}`);
   }, 120_000);
 });
 

@@ -37,6 +37,8 @@ function figureTotalsFromRows(year: number) {
       profitCount: sql<number>`count(${f.profit})`,
       incomeWeighted: sql<number>`coalesce(sum(${f.averageIncome} * ${f.workers}), 0)`,
       incomeWorkers: sql<number>`coalesce(sum(CASE WHEN ${f.averageIncome} IS NOT NULL THEN ${f.workers} END), 0)`,
+      managers: sql<number>`coalesce(sum(${f.managers}), 0)`,
+      managersWithDegree: sql<number>`coalesce(sum(${f.managersWithDegree}), 0)`,
       good: countIf(sql`${f.classification} = 'good'`),
       fair: countIf(sql`${f.classification} = 'fair'`),
       average: countIf(sql`${f.classification} = 'average'`),

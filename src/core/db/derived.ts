@@ -292,12 +292,16 @@ function searchVocabulary(): DerivedStructure {
 // ---------------------------------------------------------------------------------------------
 // A year's figure totals
 
-type FigureColumns = ReturnType<typeof columnsAs<typeof yearlyFigures>>;
+export type FigureColumns = ReturnType<typeof columnsAs<typeof yearlyFigures>>;
 
 const t = statisticsFigureTotals;
 
-/** What one figures row adds to its year's totals, column by column of `statistics_figure_totals`. */
-const figureContributions: [SQLiteColumn, (f: FigureColumns) => SQL][] = [
+/**
+ * What one figures row adds to its year's totals, column by column of `statistics_figure_totals`.
+ * Plans read the same contributions for the few organizations whose existence differs between the
+ * year's end and the day a plan is measured on (`plans/measures.ts`), so the two cannot drift.
+ */
+export const figureContributions: [SQLiteColumn, (f: FigureColumns) => SQL][] = [
   [t.reporting, () => sql`1`],
   [t.membersOfficial, (f) => sql`coalesce(${f.membersOfficial}, 0)`],
   [t.membersAssociate, (f) => sql`coalesce(${f.membersAssociate}, 0)`],
@@ -308,6 +312,8 @@ const figureContributions: [SQLiteColumn, (f: FigureColumns) => SQL][] = [
   [t.profitCount, (f) => sql`(${f.profit} IS NOT NULL)`],
   [t.incomeWeighted, (f) => sql`coalesce(${f.averageIncome} * ${f.workers}, 0)`],
   [t.incomeWorkers, (f) => sql`CASE WHEN ${f.averageIncome} IS NOT NULL THEN coalesce(${f.workers}, 0) ELSE 0 END`],
+  [t.managers, (f) => sql`coalesce(${f.managers}, 0)`],
+  [t.managersWithDegree, (f) => sql`coalesce(${f.managersWithDegree}, 0)`],
   [t.good, (f) => sql`(${f.classification} IS 'good')`],
   [t.fair, (f) => sql`(${f.classification} IS 'fair')`],
   [t.average, (f) => sql`(${f.classification} IS 'average')`],
@@ -364,6 +370,8 @@ function figureTotals(): DerivedStructure {
     yearlyFigures.revenue,
     yearlyFigures.profit,
     yearlyFigures.averageIncome,
+    yearlyFigures.managers,
+    yearlyFigures.managersWithDegree,
     yearlyFigures.classification,
   ].map(ident);
   const organizationColumns = [organizations.kind, organizations.provinceCode, organizations.foundedOn, organizations.endedOn, organizations.deletedAt].map(ident);

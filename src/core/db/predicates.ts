@@ -3,9 +3,9 @@
  * Each takes the columns it reads, so that one rule serves a drizzle query (the schema's columns)
  * and a trigger (the columns of `new.` or `o.`, see `columnsAs`).
  */
-import { getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { alliance, organizations } from './schema';
+import { and, eq, getTableColumns, gte, inArray, isNotNull, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias, QueryBuilder, union, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { agreementDeliveries, agreementParties, agreements, alliance, organizations, partners, supplyConnections, supplyDemands, supplyOffers } from './schema';
 
 /** The columns of `table` read through `alias` (`new`, `old`, `o`), for trigger bodies. */
 export function columnsAs<T extends SQLiteTable>(table: T, alias: string): { [K in keyof T['_']['columns']]: SQL } {
@@ -88,4 +88,70 @@ export function inForceDuring(
 /** A certificate valid at some time between `from` and `to`: issued by `to`, not expired before `from`. */
 export function validDuring(certificate: { issuedOn: SQLWrapper; expiresOn: SQLWrapper }, from: string, to: string): SQL {
   return sql`((${certificate.issuedOn} IS NULL OR ${certificate.issuedOn} <= ${to}) AND (${certificate.expiresOn} IS NULL OR ${certificate.expiresOn} >= ${from}))`;
+}
+
+/** Queries built without a connection, to be used inside others. */
+const builder = new QueryBuilder();
+
+/**
+ * Linked with an enterprise for sales (liên kết tiêu thụ với doanh nghiệp) at some time between
+ * `from` and `to`, as plans count it: the organization
+ * - is party to an agreement in force then (`inForceDuring`) that a partner which is an enterprise
+ *   is also party to; or
+ * - sells through a supply–demand connection its offer made with an enterprise's demand: agreed
+ *   (connected) in the period, or with goods delivered under it in the period, on the agreement the
+ *   connection became. A connection is a person's confirmation that the two sides agreed; nothing
+ *   in the trash counts.
+ * Written as the organizations' ids in the sets of those few agreements and connections, so a
+ * count reads them rather than testing every organization of the register.
+ */
+export function linkedWithEnterpriseDuring(organizationId: SQLiteColumn, from: string, to: string): SQL {
+  const own = alias(agreementParties, 'own');
+  const enterpriseSide = alias(agreementParties, 'enterprise_side');
+  const enterprise = alias(partners, 'enterprise');
+  const byAgreement = builder
+    .select({ id: own.organizationId })
+    // The few in force, from their index, rather than every agreement of every enterprise.
+    .from(sql`${agreements} INDEXED BY ${sql.identifier('agreements_in_force')}`)
+    .innerJoin(own, eq(own.agreementId, agreements.id))
+    .innerJoin(enterpriseSide, eq(enterpriseSide.agreementId, own.agreementId))
+    .innerJoin(enterprise, eq(enterprise.id, enterpriseSide.partnerId))
+    .where(and(isNotNull(own.organizationId), inForceDuring(agreements, from, to), eq(enterprise.kind, 'enterprise'), notInTrash(enterprise)));
+  const sellingToEnterprise = and(
+    notInTrash(supplyConnections),
+    notInTrash(supplyOffers),
+    notInTrash(supplyDemands),
+    eq(enterprise.kind, 'enterprise'),
+    notInTrash(enterprise),
+  );
+  const connected = builder
+    .select({ id: supplyOffers.organizationId })
+    // Without statistics the planner would walk every enterprise's demands instead of the period's connections.
+    .from(sql`${supplyConnections} INDEXED BY ${sql.identifier('supply_connections_connected')}`)
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .innerJoin(enterprise, eq(enterprise.id, supplyDemands.partnerId))
+    .where(and(sellingToEnterprise, gte(supplyConnections.connectedOn, from), lte(supplyConnections.connectedOn, to)));
+  // From the deliveries of the period (far fewer than the connections), through each one's commitment.
+  const delivered = builder
+    .select({ id: supplyOffers.organizationId })
+    .from(supplyConnections)
+    .innerJoin(agreements, eq(agreements.id, supplyConnections.agreementId))
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .innerJoin(enterprise, eq(enterprise.id, supplyDemands.partnerId))
+    .where(
+      and(
+        sellingToEnterprise,
+        notInTrash(agreements),
+        inArray(
+          supplyConnections.commitmentId,
+          builder
+            .select({ id: agreementDeliveries.commitmentId })
+            .from(agreementDeliveries)
+            .where(and(gte(agreementDeliveries.deliveredOn, from), lte(agreementDeliveries.deliveredOn, to))),
+        ),
+      ),
+    );
+  return inArray(organizationId, union(byAgreement, connected, delivered));
 }

@@ -226,6 +226,14 @@ export const organizations = sqliteTable(
     index('organizations_ended')
       .on(table.endedOn, table.foundedOn, table.communeCode, table.kind, table.sectorCode)
       .where(sql`${table.deletedAt} IS NULL AND ${table.endedOn} IS NOT NULL`),
+    // Plans count those in a value chain and those high-tech (a tenth and less of the register)
+    // among the ones existing on a day, from these indexes alone.
+    index('organizations_value_chain')
+      .on(table.kind, table.foundedOn, table.endedOn, table.communeCode, table.sectorCode)
+      .where(sql`${table.deletedAt} IS NULL AND ${table.valueChain} = 1`),
+    index('organizations_high_tech')
+      .on(table.kind, table.foundedOn, table.endedOn, table.communeCode, table.sectorCode)
+      .where(sql`${table.deletedAt} IS NULL AND ${table.highTech} = 1`),
   ],
 );
 
@@ -547,6 +555,11 @@ export const agreements = sqliteTable(
     index('agreements_event').on(table.eventId),
     index('agreements_valid_until').on(table.validUntil),
     index('agreements_signed').on(table.signedOn),
+    // Those in force during a period (`inForceDuring`), read from this index alone: plans count
+    // the organizations linked with an enterprise by them.
+    index('agreements_in_force')
+      .on(table.validUntil, table.signedOn, table.terminatedOn, table.validFrom)
+      .where(sql`${table.deletedAt} IS NULL AND ${table.signedOn} IS NOT NULL`),
   ],
 );
 
@@ -1226,6 +1239,9 @@ export const statisticsFigureTotals = sqliteTable(
     /** Average income times workers, summed: income is averaged per worker, not per organization. */
     incomeWeighted: integer('income_weighted').notNull().default(0),
     incomeWorkers: integer('income_workers').notNull().default(0),
+    /** Managers, and those with a college degree or higher: a plan's share of the two. */
+    managers: integer('managers').notNull().default(0),
+    managersWithDegree: integer('managers_with_degree').notNull().default(0),
     good: integer('good').notNull().default(0),
     fair: integer('fair').notNull().default(0),
     average: integer('average').notNull().default(0),

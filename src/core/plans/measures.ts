@@ -1,17 +1,28 @@
 /**
  * The measures a target's actual is computed from (see `metrics` in shared/plans.ts), read from the
- * register, the yearly figures, events and agreements through the query builder, and their
- * drill-down: the organizations, events or agreements that count.
+ * register, the yearly figures, events, agreements and connections through the query builder, and
+ * their drill-down: the organizations, events, agreements or connections that count.
+ *
+ * Each measure is one aggregate that reads only what it counts. Over the whole province, a count of
+ * organizations or a sum of their yearly figures is taken from the statistics' counter tables
+ * (db/derived.ts), corrected by the few organizations whose existence differs between the counter's
+ * day and the day measured; a measure with a scope or a flag the counters do not keep is counted
+ * from the rows, the sets of linked, certified or flagged organizations read first.
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableName, gt, gte, inArray, isNotNull, lte, not, sql, sum, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { roundQuantity } from '../../shared/agreements';
 import type { DrillRow } from '../../shared/contracts/plans';
-import type { Classification, Page, SectorGroup } from '../../shared/domain';
+import type { Classification, OrganizationKind, Page, SectorGroup } from '../../shared/domain';
 import type { Measure, Metric } from '../../shared/plans';
+import { baseOf, convertQuantity } from '../../shared/supply';
+import { formatIsoDateVi } from '../../shared/text';
 import type { Context } from '../context';
-import { existsAtYearEnd, inForceDuring, inHomeProvince, notInTrash, signedBetween, validDuring } from '../db/predicates';
+import { figureContributions } from '../db/derived';
+import { columnsAs, existsAtYearEnd, inForceDuring, inHomeProvince, linkedWithEnterpriseDuring, notInTrash, signedBetween, validDuring, yearEnd } from '../db/predicates';
 import {
   agreementCommitments,
+  agreementDeliveries,
   agreementParties,
   agreements,
   certifications,
@@ -19,8 +30,14 @@ import {
   organizations,
   partners,
   sectors,
+  statisticsFigureTotals,
+  statisticsKindSectorCounts,
+  supplyConnections,
+  supplyDemands,
+  supplyOffers,
   yearlyFigures,
 } from '../db/schema';
+import { unitOfText, unitsByCode } from '../services/supplyLookups';
 
 /** Where and when a measure is taken. */
 export interface MeasureWindow {
@@ -54,6 +71,10 @@ export function isOrganizationMetric(metric: Metric): boolean {
   return metric === 'organizations' || metric === 'founded' || metric === 'ended' || isFigureMetric(metric);
 }
 
+function isVolumeMetric(metric: Metric): metric is 'volumeConnected' | 'volumeDelivered' {
+  return metric === 'volumeConnected' || metric === 'volumeDelivered';
+}
+
 /** The latest year up to `year` that has any yearly figures, or `year` itself when none has. */
 export function latestFigureYear(ctx: Context, year: number): number {
   const row = ctx.db
@@ -72,37 +93,15 @@ function classifiedAs(ctx: Context, year: number, classes: readonly Classificati
     .where(and(eq(yearlyFigures.organizationId, organizations.id), eq(yearlyFigures.year, year), inArray(yearlyFigures.classification, [...classes])))}`;
 }
 
-/**
- * Party to an agreement in force during the window with a partner that is an enterprise (not in
- * the trash).
- */
-function linkedWithEnterprise(ctx: Context, window: MeasureWindow): SQL {
-  const withEnterprise = ctx.db
-    .select({ one: sql`1` })
-    .from(agreementParties)
-    .innerJoin(partners, eq(partners.id, agreementParties.partnerId))
-    .where(and(eq(agreementParties.agreementId, agreements.id), eq(partners.kind, 'enterprise'), notInTrash(partners)));
-  // From the organization's own parties (indexed by organization), not from every agreement.
-  const own = alias(agreementParties, 'own');
-  return sql`EXISTS ${ctx.db
-    .select({ one: sql`1` })
-    .from(own)
-    .innerJoin(agreements, eq(agreements.id, own.agreementId))
-    .where(and(eq(own.organizationId, organizations.id), inForceDuring(agreements, window.from, window.asOf), sql`EXISTS ${withEnterprise}`))}`;
-}
-
+/** Holds an OCOP certificate of at least `stars` valid in the window: the set of certified organizations. */
 function ocopAtLeast(ctx: Context, stars: number, window: MeasureWindow): SQL {
-  return sql`EXISTS ${ctx.db
-    .select({ one: sql`1` })
-    .from(certifications)
-    .where(
-      and(
-        eq(certifications.organizationId, organizations.id),
-        eq(certifications.kindCode, 'ocop'),
-        gte(certifications.stars, stars),
-        validDuring(certifications, window.from, window.asOf),
-      ),
-    )}`;
+  return inArray(
+    organizations.id,
+    ctx.db
+      .select({ id: certifications.organizationId })
+      .from(certifications)
+      .where(and(eq(certifications.kindCode, 'ocop'), gte(certifications.stars, stars), validDuring(certifications, window.from, window.asOf))),
+  );
 }
 
 function sectorCodesOf(ctx: Context, group: SectorGroup): string[] {
@@ -123,11 +122,12 @@ export function organizationCondition(ctx: Context, measure: Measure, window: Me
   const classified = (classes: readonly Classification[]) =>
     figuresJoined ? inArray(yearlyFigures.classification, [...classes]) : classifiedAs(ctx, window.figureYear, classes);
   const o = organizations;
+  // Each says outright what its date index is kept for (not in the trash, the date known).
   const existence =
     measure.metric === 'founded'
-      ? and(notInTrash(o), gte(o.foundedOn, window.from), lte(o.foundedOn, window.asOf))
+      ? and(notInTrash(o), isNotNull(o.foundedOn), gte(o.foundedOn, window.from), lte(o.foundedOn, window.asOf))
       : measure.metric === 'ended'
-        ? and(notInTrash(o), gte(o.endedOn, window.from), lte(o.endedOn, window.asOf))
+        ? and(notInTrash(o), isNotNull(o.endedOn), gte(o.endedOn, window.from), lte(o.endedOn, window.asOf))
         : existsAtYearEnd(o, window.asOf);
   return and(
     existence,
@@ -139,9 +139,10 @@ export function organizationCondition(ctx: Context, measure: Measure, window: Me
     measure.sectorGroup ? inArray(o.sectorCode, sectorCodesOf(ctx, measure.sectorGroup)) : undefined,
     measure.effective ? classified(window.effective) : undefined,
     measure.goodOrFair ? classified(['good', 'fair']) : undefined,
-    measure.linkedWithEnterprise ? linkedWithEnterprise(ctx, window) : undefined,
-    measure.valueChain ? eq(o.valueChain, true) : undefined,
-    measure.highTech ? eq(o.highTech, true) : undefined,
+    measure.linkedWithEnterprise ? linkedWithEnterpriseDuring(o.id, window.from, window.asOf) : undefined,
+    // As literals, so that the partial indexes of the two flags are seen to serve.
+    measure.valueChain ? sql`${o.valueChain} = 1` : undefined,
+    measure.highTech ? sql`${o.highTech} = 1` : undefined,
     measure.ocopMinStars === null ? undefined : ocopAtLeast(ctx, measure.ocopMinStars, window),
   );
 }
@@ -204,46 +205,296 @@ function agreementsValue(ctx: Context, measure: Measure, window: MeasureWindow):
   return measure.metric === 'agreements' ? (row?.n ?? 0) : (row?.value ?? 0);
 }
 
+// ---------------------------------------------------------------------------------------------
+// From the statistics' counters
+
+/** The kinds a measure takes: its own, or every kind. */
+function kindsOf(measure: Measure): OrganizationKind[] | undefined {
+  return measure.kinds.length ? [...measure.kinds] : undefined;
+}
+
+/** A partial index of the register, or `ids`: looked up by id from a set read first (linked, certified). */
+type OrganizationIndex = 'organizations_founded' | 'organizations_ended' | 'organizations_value_chain' | 'organizations_high_tech' | 'ids';
+
 /**
- * The values of several measures in one window. Those over organizations are read in one pass over
- * the register (with the window's yearly figures joined), each as a sum over the rows its condition
- * takes: a plan of fifteen targets reads the register once, not fifteen times.
+ * The register read through one of its partial indexes, or by id. The planner must be told
+ * (without statistics it takes the index of kinds and reads two thirds of the register), which the
+ * query builder cannot say; the condition must imply the index's own, as `organizationCondition`'s do.
+ */
+function indexed(index: OrganizationIndex): SQL {
+  return index === 'ids' ? sql`${organizations} NOT INDEXED` : sql`${organizations} INDEXED BY ${sql.identifier(index)}`;
+}
+
+/** Only the flags and the scope the counters are kept by (kind; sector for the plain count). */
+function countersServe(measure: Measure, window: MeasureWindow): 'live' | 'figures' | null {
+  if (window.communeCodes.length || measure.linkedWithEnterprise || measure.valueChain || measure.highTech || measure.ocopMinStars !== null) return null;
+  if (measure.metric === 'organizations' && !measure.effective && !measure.goodOrFair) return 'live';
+  if (measure.sectorGroup !== null) return null;
+  if (measure.metric === 'organizations') return 'figures';
+  if (isFigureMetric(measure.metric) && !measure.effective && !measure.goodOrFair) return 'figures';
+  return null;
+}
+
+/**
+ * Organizations existing on the window's day, of the measure's kinds and sector: those not in the
+ * trash (the counters) less those founded after the day or ended by it, read from the two date
+ * indexes, plus back those that are both — as the statistics count a year (`yearCounts`).
+ */
+function existingFromCounters(ctx: Context, measure: Measure, window: MeasureWindow): number {
+  const o = organizations;
+  const kinds = kindsOf(measure);
+  const sectorCodes = measure.sectorGroup ? sectorCodesOf(ctx, measure.sectorGroup) : undefined;
+  const c = statisticsKindSectorCounts;
+  const live =
+    ctx.db
+      .select({ n: sum(c.live) })
+      .from(c)
+      .where(and(inHomeProvince(c), kinds ? inArray(c.kind, kinds) : undefined, sectorCodes ? inArray(c.sectorCode, sectorCodes) : undefined))
+      .get()?.n ?? 0;
+  const scope = and(notInTrash(o), inHomeProvince(o), kinds ? inArray(o.kind, kinds) : undefined, sectorCodes ? inArray(o.sectorCode, sectorCodes) : undefined);
+  const countIn = (index: OrganizationIndex, where: SQL | undefined) => ctx.db.select({ n: count() }).from(indexed(index)).where(where).get()?.n ?? 0;
+  const foundedLater = countIn('organizations_founded', and(scope, isNotNull(o.foundedOn), gt(o.foundedOn, window.asOf)));
+  const endedBy = countIn('organizations_ended', and(scope, isNotNull(o.endedOn), lte(o.endedOn, window.asOf)));
+  const both = countIn('organizations_ended', and(scope, isNotNull(o.endedOn), lte(o.endedOn, window.asOf), gt(o.foundedOn, window.asOf)));
+  return Number(live) - foundedLater - endedBy + both;
+}
+
+/** The counter's columns by their names (`members_official` …). */
+type FigureTotals = ReadonlyMap<string, number>;
+
+/**
+ * The sums of the figures of the window's year over the organizations of `kinds` existing on the
+ * window's day. The counter holds them over those existing at the year's end; the organizations
+ * founded or ended between that day and the window's (read from the date indexes, a few thousand
+ * at most) are added or taken away with the very contributions the counter's triggers add.
+ */
+function figureTotalsOn(ctx: Context, kinds: OrganizationKind[] | undefined, window: MeasureWindow): FigureTotals {
+  const t = statisticsFigureTotals;
+  const stored = ctx.db
+    .select(Object.fromEntries(figureContributions.map(([column]) => [column.name, sql<number>`coalesce(sum(${column}), 0)`])))
+    .from(t)
+    .where(and(eq(t.year, window.figureYear), inHomeProvince(t), kinds ? inArray(t.kind, kinds) : undefined))
+    .get();
+  const totals = new Map(figureContributions.map(([column]) => [column.name, stored?.[column.name] ?? 0]));
+  const yearsEnd = yearEnd(window.figureYear);
+  if (yearsEnd === window.asOf) return totals;
+  const [early, late] = yearsEnd < window.asOf ? [yearsEnd, window.asOf] : [window.asOf, yearsEnd];
+  const o = organizations;
+  const f = columnsAs(yearlyFigures, getTableName(yearlyFigures));
+  // 1 for one existing on the window's day and not at the year's end, -1 the other way round.
+  const change = sql`(${existsAtYearEnd(o, window.asOf)} - ${existsAtYearEnd(o, yearsEnd)})`;
+  const moved = (column: typeof o.foundedOn | typeof o.endedOn) => and(isNotNull(column), gt(column, early), lte(column, late));
+  // Those founded between the two days, then those ended between them and not founded then too.
+  const deltas = [
+    { index: 'organizations_founded' as const, where: moved(o.foundedOn) },
+    { index: 'organizations_ended' as const, where: and(moved(o.endedOn), sql`NOT coalesce(${moved(o.foundedOn)}, 0)`) },
+  ].map(({ index, where }) =>
+    ctx.db
+      .select(Object.fromEntries(figureContributions.map(([column, of]) => [column.name, sql<number>`coalesce(sum(${change} * ${of(f)}), 0)`])))
+      .from(indexed(index))
+      .innerJoin(yearlyFigures, and(eq(yearlyFigures.organizationId, o.id), eq(yearlyFigures.year, window.figureYear)))
+      .where(and(notInTrash(o), inHomeProvince(o), kinds ? inArray(o.kind, kinds) : undefined, where))
+      .get(),
+  );
+  for (const [name, value] of totals) totals.set(name, value + deltas.reduce((sum, delta) => sum + (delta?.[name] ?? 0), 0));
+  return totals;
+}
+
+function fromFigureTotals(metric: FigureMetric, totals: FigureTotals): number {
+  const total = (name: string) => totals.get(name) ?? 0;
+  if (metric === 'averageIncome') return total('income_workers') > 0 ? Math.round(total('income_weighted') / total('income_workers')) : 0;
+  const names: Record<Exclude<FigureMetric, 'averageIncome'>, string> = {
+    members: 'members_official',
+    workers: 'workers',
+    managers: 'managers',
+    managersWithDegree: 'managers_with_degree',
+    revenue: 'revenue_sum',
+  };
+  return total(names[metric]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// From the rows
+
+/** One measure over organizations counted from the rows, the window's figures joined when it reads them. */
+function organizationValueFromRows(ctx: Context, measure: Measure, window: MeasureWindow): number {
+  const { metric } = measure;
+  const withFigures = isFigureMetric(metric) || measure.effective || measure.goodOrFair;
+  const taken = organizationCondition(ctx, measure, window, withFigures);
+  const aggregate =
+    metric === 'averageIncome'
+      ? { total: sql<number | null>`sum(${yearlyFigures.averageIncome} * ${yearlyFigures.workers})`, workers: sql<number | null>`sum(CASE WHEN ${yearlyFigures.averageIncome} IS NOT NULL THEN ${yearlyFigures.workers} END)` }
+      : { total: isFigureMetric(metric) ? sql<number | null>`sum(${figureOf(metric)})` : sql<number | null>`count(*)`, workers: sql<null>`NULL` };
+  const index: OrganizationIndex | null =
+    metric === 'founded'
+      ? 'organizations_founded'
+      : metric === 'ended'
+        ? 'organizations_ended'
+        : measure.linkedWithEnterprise || measure.ocopMinStars !== null
+          ? 'ids'
+          : measure.valueChain
+            ? 'organizations_value_chain'
+            : measure.highTech
+              ? 'organizations_high_tech'
+              : null;
+  const query = ctx.db.select(aggregate).from(index ? indexed(index) : organizations);
+  const row = (
+    withFigures
+      ? query.innerJoin(yearlyFigures, and(eq(yearlyFigures.organizationId, organizations.id), eq(yearlyFigures.year, window.figureYear)))
+      : query
+  )
+    .where(taken)
+    .get();
+  const total = row?.total ?? 0;
+  if (metric !== 'averageIncome') return total;
+  const workers = row?.workers ?? 0;
+  return workers > 0 ? Math.round(total / workers) : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Volumes connected and delivered
+
+/** Connections (not in the trash, nor their offer or demand) whose seller is in the plan's scope. */
+function connectionScope(measure: Measure, window: MeasureWindow): SQL | undefined {
+  return and(
+    notInTrash(supplyConnections),
+    notInTrash(supplyOffers),
+    notInTrash(supplyDemands),
+    notInTrash(organizations),
+    inHomeProvince(organizations),
+    window.communeCodes.length ? inArray(organizations.communeCode, [...window.communeCodes]) : undefined,
+    measure.kinds.length ? inArray(organizations.kind, measure.kinds) : undefined,
+  );
+}
+
+/** The buyer of a demand when it is a member rather than a partner. */
+const buyerOrganization = alias(organizations, 'buyer');
+
+const connectionFields = {
+  id: supplyConnections.id,
+  offerId: supplyOffers.id,
+  product: supplyOffers.product,
+  seller: organizations.name,
+  buyer: sql<string>`coalesce(${partners.name}, ${buyerOrganization.name}, '')`,
+  connectedOn: supplyConnections.connectedOn,
+};
+
+interface VolumeRow {
+  offerId: number;
+  product: string;
+  seller: string;
+  buyer: string;
+  connectedOn: string;
+  /** In the measure's unit. */
+  quantity: number;
+}
+
+/**
+ * The connections that count in a volume measure with the quantity each adds, in the measure's
+ * unit: those connected in the window (their quantity is kept in its base unit, converted); or,
+ * delivered, those with deliveries recorded in the window on the agreement each became (in the
+ * commitment's unit as written, converted when it converts exactly). A quantity in a unit that
+ * does not convert to the measure's is left out, never added across units.
+ */
+function volumeRows(ctx: Context, measure: Measure, window: MeasureWindow): VolumeRow[] {
+  const all = unitsByCode(ctx);
+  const unit = measure.unitCode === null ? undefined : all.get(measure.unitCode);
+  const base = unit && all.get(baseOf(unit));
+  if (!unit || !base) return [];
+  const order = [asc(supplyConnections.connectedOn), asc(supplyConnections.id)];
+  if (measure.metric === 'volumeConnected') {
+    return ctx.db
+      .select({ ...connectionFields, baseQuantity: supplyConnections.baseQuantity })
+      .from(supplyConnections)
+      .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+      .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+      .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+      .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+      .leftJoin(buyerOrganization, eq(buyerOrganization.id, supplyDemands.organizationId))
+      .where(
+        and(
+          connectionScope(measure, window),
+          eq(supplyConnections.baseUnitCode, base.code),
+          gte(supplyConnections.connectedOn, window.from),
+          lte(supplyConnections.connectedOn, window.asOf),
+        ),
+      )
+      .orderBy(...order)
+      .all()
+      .map(({ baseQuantity, ...row }) => ({ ...row, quantity: convertQuantity(baseQuantity, base, unit) ?? 0 }));
+  }
+  return ctx.db
+    .select({ ...connectionFields, written: agreementCommitments.unit, delivered: sql<number>`sum(${agreementDeliveries.quantity})` })
+    .from(supplyConnections)
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+    .leftJoin(buyerOrganization, eq(buyerOrganization.id, supplyDemands.organizationId))
+    .innerJoin(agreementCommitments, eq(agreementCommitments.id, supplyConnections.commitmentId))
+    .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
+    .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
+    .where(
+      and(
+        connectionScope(measure, window),
+        notInTrash(agreements),
+        gte(agreementDeliveries.deliveredOn, window.from),
+        lte(agreementDeliveries.deliveredOn, window.asOf),
+      ),
+    )
+    .groupBy(supplyConnections.id)
+    .orderBy(...order)
+    .all()
+    .flatMap(({ written, delivered, ...row }) => {
+      const from = unitOfText(all.values(), written);
+      // Summed per commitment first and rounded once, as the agreement's own fulfilment is.
+      const quantity = from ? convertQuantity(roundQuantity(delivered), from, unit) : null;
+      return quantity === null ? [] : [{ ...row, quantity }];
+    });
+}
+
+function volumeValue(ctx: Context, measure: Measure, window: MeasureWindow): number {
+  return roundQuantity(volumeRows(ctx, measure, window).reduce((total, row) => total + row.quantity, 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+/** The value of one measure in a window. */
+export function measureValue(ctx: Context, measure: Measure, window: MeasureWindow, figureTotals: (kinds: OrganizationKind[] | undefined) => FigureTotals): number {
+  const { metric } = measure;
+  if (metric === 'events') return eventsValue(ctx, measure, window);
+  if (metric === 'agreements' || metric === 'agreementValue') return agreementsValue(ctx, measure, window);
+  if (isVolumeMetric(metric)) return volumeValue(ctx, measure, window);
+  const counters = countersServe(measure, window);
+  if (counters === 'live') return existingFromCounters(ctx, measure, window);
+  if (counters === 'figures') {
+    const totals = figureTotals(kindsOf(measure));
+    if (isFigureMetric(metric)) return fromFigureTotals(metric, totals);
+    // Organizations by their classification in the year: effective, good or fair, or both (those
+    // of the office's classes that are good or fair).
+    const classes = measure.effective ? window.effective.filter((classification) => !measure.goodOrFair || classification === 'good' || classification === 'fair') : ['good', 'fair'];
+    return classes.reduce((total, classification) => total + (totals.get(classification) ?? 0), 0);
+  }
+  return organizationValueFromRows(ctx, measure, window);
+}
+
+/**
+ * The values of several measures in one window, each one aggregate; the figure totals of a set of
+ * kinds are read once for every measure that needs them.
  */
 export function measureValues(ctx: Context, measures: readonly Measure[], window: MeasureWindow): number[] {
-  const o = organizations;
-  const aggregates: Record<string, SQL<number | null>> = {};
-  measures.forEach((measure, index) => {
-    if (!isOrganizationMetric(measure.metric)) return;
-    const taken = organizationCondition(ctx, measure, window, true) ?? sql`1`;
-    const { metric } = measure;
-    if (metric === 'averageIncome') {
-      // Income is averaged per worker, as the statistics do: weighted by each one's workers.
-      const reported = sql`${taken} AND ${yearlyFigures.averageIncome} IS NOT NULL AND ${yearlyFigures.workers} > 0`;
-      aggregates[`a${String(index)}`] = sql<number | null>`sum(CASE WHEN ${reported} THEN ${yearlyFigures.averageIncome} * ${yearlyFigures.workers} END)`;
-      aggregates[`w${String(index)}`] = sql<number | null>`sum(CASE WHEN ${reported} THEN ${yearlyFigures.workers} END)`;
-    } else if (isFigureMetric(metric)) {
-      aggregates[`a${String(index)}`] = sql<number | null>`sum(CASE WHEN ${taken} THEN ${figureOf(metric)} END)`;
-    } else {
-      aggregates[`a${String(index)}`] = sql<number | null>`sum(CASE WHEN ${taken} THEN 1 ELSE 0 END)`;
+  const totals = new Map<string, FigureTotals>();
+  const figureTotals = (kinds: OrganizationKind[] | undefined) => {
+    const key = kinds ? [...kinds].sort().join(',') : '';
+    let found = totals.get(key);
+    if (!found) {
+      found = figureTotalsOn(ctx, kinds, window);
+      totals.set(key, found);
     }
-  });
-  const totals: Record<string, number | null> =
-    Object.keys(aggregates).length === 0
-      ? {}
-      : (ctx.db
-          .select(aggregates)
-          .from(o)
-          .leftJoin(yearlyFigures, and(eq(yearlyFigures.organizationId, o.id), eq(yearlyFigures.year, window.figureYear)))
-          .where(and(notInTrash(o), window.communeCodes.length ? inArray(o.communeCode, [...window.communeCodes]) : undefined))
-          .get() ?? {});
-  return measures.map((measure, index) => {
-    if (measure.metric === 'events') return eventsValue(ctx, measure, window);
-    if (measure.metric === 'agreements' || measure.metric === 'agreementValue') return agreementsValue(ctx, measure, window);
-    const total = totals[`a${String(index)}`] ?? 0;
-    if (measure.metric !== 'averageIncome') return total;
-    const workers = totals[`w${String(index)}`] ?? 0;
-    return workers > 0 ? Math.round(total / workers) : 0;
-  });
+    return found;
+  };
+  return measures.map((measure) => measureValue(ctx, measure, window, figureTotals));
 }
 
 /** Whether the drill-down of a share can list those of the denominator that do not count. */
@@ -301,6 +552,19 @@ export function countedRows(ctx: Context, measure: Measure, window: MeasureWindo
         .orderBy(desc(agreements.signedOn), desc(agreements.id)),
     );
     return { total, rows: rows.map((row) => ({ kind: 'agreement', id: row.id, name: row.title, detail: row.number, value: metric === 'agreementValue' ? row.value : null })) };
+  }
+  if (isVolumeMetric(metric)) {
+    const rows = volumeRows(ctx, measure, window);
+    return {
+      total: rows.length,
+      rows: rows.slice((page.page - 1) * page.pageSize, page.page * page.pageSize).map((row) => ({
+        kind: 'offer',
+        id: row.offerId,
+        name: `${row.product} — ${row.seller}`,
+        detail: `${formatIsoDateVi(row.connectedOn)}, ${row.buyer}`,
+        value: row.quantity,
+      })),
+    };
   }
   const where = organizationCondition(ctx, measure, window);
   const withFigures = isFigureMetric(metric)

@@ -14,6 +14,7 @@ import {
   type PlanStatus,
   type TargetStatus,
   type TargetUnit,
+  volumeMetrics,
 } from '../plans';
 import { formatIsoDateVi } from '../text';
 import type { AgreementAttachment } from './agreements';
@@ -43,13 +44,21 @@ export const targetInput = z
     comment: optionalText('Nhận xét', 1000),
   })
   .superRefine((value, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: path.split('.'), message });
     if (value.unit === 'percent' && value.value > 100) issue('value', 'Tỷ lệ không được quá 100%.');
     if (value.unit === 'percent' && value.measure !== null && value.denominator === null) {
       issue('denominator', 'Chỉ tiêu tỷ lệ (%) cần chọn mẫu số: tỷ lệ trên tổng số nào.');
     }
     if (value.unit !== 'percent' && value.denominator !== null) issue('denominator', 'Chỉ chỉ tiêu tỷ lệ (%) mới có mẫu số.');
     if (value.unit === 'quantity' && value.unitLabel === '') issue('unitLabel', 'Chỉ tiêu theo khối lượng cần ghi đơn vị tính (tấn, lít, hộp…).');
+    // A volume is in one unit: the target's, chosen from the units the office converts between.
+    if (value.measure && volumeMetrics.includes(value.measure.metric)) {
+      if (value.unit !== 'quantity') issue('unit', 'Sản lượng kết nối, đã giao là chỉ tiêu theo khối lượng: hãy chọn đơn vị «Khối lượng».');
+      if (value.measure.unitCode === null) issue('measure.unitCode', 'Chưa chọn đơn vị tính của sản lượng (tấn, kg, lít…).');
+    }
+    if (value.denominator && volumeMetrics.includes(value.denominator.metric)) {
+      issue('denominator', 'Mẫu số của tỷ lệ là số tổ chức, sự kiện hoặc thỏa thuận, không phải sản lượng.');
+    }
   });
 export type TargetInput = z.input<typeof targetInput>;
 export type ParsedTargetInput = z.output<typeof targetInput>;
@@ -163,10 +172,11 @@ export interface PlanDetail extends PlanSummary {
 
 /** One row of a drill-down: an organization, an event or an agreement, with its figure when it has one. */
 export interface DrillRow {
-  kind: 'organization' | 'event' | 'agreement';
+  /** An offer stands for a connection made of it (a connection has no page of its own). */
+  kind: 'organization' | 'event' | 'agreement' | 'offer';
   id: number;
   name: string;
-  /** Commune of an organization, kind and date of an event, number of an agreement. */
+  /** Commune of an organization, kind and date of an event, number of an agreement, buyer and day of a connection. */
   detail: string;
   /** The figure it adds (members, revenue, agreement value …); null for a plain count. */
   value: number | null;

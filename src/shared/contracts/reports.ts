@@ -9,6 +9,7 @@ import { channel, isoDate, listOf, none } from './define';
 import { eventListInput } from './events';
 import { organizationListInput } from './organizations';
 import { partnerListInput } from './partners';
+import { planListInput } from './plans';
 import { connectionListInput, demandListInput, offerListInput } from './supply';
 
 /** The reports to the national alliance, one layout each in resources/report-layouts/<report>.json. */
@@ -41,6 +42,8 @@ export type PartnerListColumn = (typeof partnerListColumns)[number];
 export const eventListColumns = ['dates', 'title', 'kind', 'place', 'participants'] as const;
 export type EventListColumn = (typeof eventListColumns)[number];
 export const agreementListColumns = ['number', 'title', 'kind', 'signedOn', 'parties', 'value', 'fulfilment', 'status'] as const;
+/** The plans list's columns (Kế hoạch, chỉ tiêu), in the order shown. */
+export const planListColumns = ['period', 'title', 'kind', 'issuer', 'status'] as const;
 export type AgreementListColumn = (typeof agreementListColumns)[number];
 export const offerListColumns = ['product', 'organization', 'quantity', 'window', 'price', 'place', 'status'] as const;
 export type OfferListColumn = (typeof offerListColumns)[number];
@@ -113,6 +116,7 @@ export const listExportInput = z.discriminatedUnion(
     z.object({ list: z.literal('offers'), input: offerListInput, columns: shownColumns(offerListColumns) }),
     z.object({ list: z.literal('demands'), input: demandListInput, columns: shownColumns(demandListColumns) }),
     z.object({ list: z.literal('connections'), input: connectionListInput, columns: shownColumns(connectionListColumns) }),
+    z.object({ list: z.literal('plans'), input: planListInput, columns: shownColumns(planListColumns) }),
   ],
   { error: 'Chưa chọn danh sách để xuất Excel.' },
 );

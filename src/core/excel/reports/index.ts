@@ -10,7 +10,7 @@ import type { ReportToWrite, SheetData } from '../write/writer';
 import { agreementsTables } from './agreements';
 import { periodBetween, periodOfYear, periodUntil, reportFrame } from './frame';
 import { layoutOf, type LayoutName } from './layouts';
-import { agreementTable, eventTable, partnerTable } from './lists';
+import { agreementTable, eventTable, partnerTable, planTable } from './lists';
 import { registerTable } from './register';
 import { registerStatisticsTables } from './registerStatistics';
 import { tradePromotionTables } from './tradePromotion';
@@ -152,6 +152,8 @@ export function prepareListExport(ctx: Context, input: z.output<typeof listExpor
       return exported('demand-list', 'Danh-sach-nhu-cau', 'product', () => ({ demands: demandTable(ctx, input.input) }));
     case 'connections':
       return exported('connection-list', 'Danh-sach-ket-noi', 'product', () => ({ connections: connectionTable(ctx, input.input) }));
+    case 'plans':
+      return exported('plan-list', 'Danh-sach-ke-hoach', 'title', () => ({ plans: planTable(ctx, input.input) }));
   }
 }
 

@@ -10,6 +10,7 @@ import { reportLayout, type ReportLayout } from '../write/layout';
 import agreementList from '../../../../resources/report-layouts/agreement-list.json';
 import agreements from '../../../../resources/report-layouts/agreements.json';
 import eventList from '../../../../resources/report-layouts/event-list.json';
+import planList from '../../../../resources/report-layouts/plan-list.json';
 import partnerList from '../../../../resources/report-layouts/partner-list.json';
 import register from '../../../../resources/report-layouts/register.json';
 import registerStatistics from '../../../../resources/report-layouts/register-statistics.json';
@@ -22,7 +23,7 @@ import connectionList from '../../../../resources/report-layouts/connection-list
 
 import planResults from '../../../../resources/report-layouts/plan-results.json';
 
-export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list' | 'offer-list' | 'demand-list' | 'connection-list' | 'plan-results';
+export type LayoutName = ReportKind | 'partner-list' | 'event-list' | 'agreement-list' | 'offer-list' | 'demand-list' | 'connection-list' | 'plan-results' | 'plan-list';
 
 const sources: Record<LayoutName, unknown> = {
   'register-statistics': registerStatistics,
@@ -38,6 +39,7 @@ const sources: Record<LayoutName, unknown> = {
   'demand-list': demandList,
   'connection-list': connectionList,
   'plan-results': planResults,
+  'plan-list': planList,
 };
 
 const parsed = new Map<LayoutName, ReportLayout>();

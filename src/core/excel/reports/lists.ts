@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { agreementListInput } from '../../../shared/contracts/agreements';
 import type { eventListInput } from '../../../shared/contracts/events';
 import type { partnerListInput } from '../../../shared/contracts/partners';
+import type { planListInput } from '../../../shared/contracts/plans';
 import type { Page } from '../../../shared/domain';
 import { formatCount } from '../../../shared/format';
 import type { Context } from '../../context';
@@ -14,6 +15,7 @@ import { listAgreements } from '../../services/agreements';
 import { eventLookupNames } from '../../services/eventLookups';
 import { listEvents } from '../../services/events';
 import { listPartners } from '../../services/partners';
+import { listPlans } from '../../services/plans';
 import type { Row, SheetData } from '../write/writer';
 
 /**
@@ -108,5 +110,25 @@ export function agreementTable(ctx: Context, list: z.output<typeof agreementList
       status: agreement.status,
     }),
     (written) => ({ title: `${formatCount(written)} thỏa thuận` }),
+  );
+}
+
+export function planTable(ctx: Context, list: z.output<typeof planListInput>): SheetData {
+  return pagedTable(
+    (page, pageSize) => listPlans(ctx, { ...list, page, pageSize }),
+    LIST_PAGE_ROWS,
+    (plan) => ({
+      periodFrom: plan.periodFrom,
+      periodTo: plan.periodTo,
+      number: plan.number,
+      issuedOn: plan.issuedOn,
+      title: plan.title,
+      kind: plan.kind,
+      issuer: plan.issuer,
+      // In force is the status the list shows for an issued plan within its period.
+      status: plan.inForce ? 'in_force' : plan.status,
+      targetCount: plan.targetCount,
+    }),
+    (written) => ({ title: `${formatCount(written)} kế hoạch` }),
   );
 }

@@ -9,7 +9,8 @@ export const attentionVi = {
   nothing: 'Không có việc gì cần chú ý.',
   expiring: {
     title: 'Thỏa thuận sắp hết hạn (30 ngày tới)',
-    summary: 'thỏa thuận sắp hết hạn',
+    summary_one: '{{count, number}} thỏa thuận sắp hết hạn',
+    summary_other: '{{count, number}} thỏa thuận sắp hết hạn',
     none: 'Không có thỏa thuận nào hết hạn trong 30 ngày tới.',
     agreement: 'Thỏa thuận',
     validUntil: 'Hết hiệu lực',
@@ -20,7 +21,8 @@ export const attentionVi = {
   },
   overdue: {
     title: 'Cam kết quá hạn',
-    summary: 'cam kết quá hạn',
+    summary_one: '{{count, number}} cam kết quá hạn',
+    summary_other: '{{count, number}} cam kết quá hạn',
     none: 'Không có cam kết nào quá hạn.',
     product: 'Sản phẩm',
     progress: 'Đã giao / cam kết',
@@ -30,7 +32,8 @@ export const attentionVi = {
   },
   expired: {
     title: 'Hết hạn, chưa hoàn thành',
-    summary: 'thỏa thuận hết hạn, chưa hoàn thành',
+    summary_one: '{{count, number}} thỏa thuận hết hạn, chưa hoàn thành',
+    summary_other: '{{count, number}} thỏa thuận hết hạn, chưa hoàn thành',
     none: 'Không có thỏa thuận nào hết hiệu lực mà còn cam kết chưa hoàn thành.',
     badge: 'Hết hạn, chưa hoàn thành — mở thỏa thuận để kết thúc theo dõi',
     validUntil: 'Hết hiệu lực',
@@ -41,7 +44,8 @@ export const attentionVi = {
   },
   followUp: {
     title: 'Chưa theo dõi từ {{n}} ngày trở lên',
-    summary: 'thỏa thuận chưa theo dõi',
+    summary_one: '{{count, number}} thỏa thuận chưa theo dõi',
+    summary_other: '{{count, number}} thỏa thuận chưa theo dõi',
     none: 'Thỏa thuận nào đang thực hiện cũng đã được theo dõi trong {{n}} ngày qua.',
     last: 'Lần theo dõi gần nhất (ghi chú hoặc giao hàng)',
     never: 'Chưa có lần nào',
@@ -49,7 +53,8 @@ export const attentionVi = {
   },
   events: {
     title: 'Sự kiện sắp diễn ra (30 ngày tới)',
-    summary: 'sự kiện sắp diễn ra',
+    summary_one: '{{count, number}} sự kiện sắp diễn ra',
+    summary_other: '{{count, number}} sự kiện sắp diễn ra',
     none: 'Không có sự kiện nào trong 30 ngày tới.',
     date: 'Ngày',
     event: 'Sự kiện',
@@ -62,7 +67,8 @@ export const attentionVi = {
   },
   certificates: {
     title: 'Chứng nhận sắp hết hạn (90 ngày tới)',
-    summary: 'chứng nhận sắp hết hạn',
+    summary_one: '{{count, number}} chứng nhận sắp hết hạn',
+    summary_other: '{{count, number}} chứng nhận sắp hết hạn',
     none: 'Không có chứng nhận nào hết hạn trong 90 ngày tới.',
     organization: 'Tổ chức',
     certificate: 'Chứng nhận',
@@ -70,7 +76,8 @@ export const attentionVi = {
   },
   offers: {
     title: 'Nguồn cung sắp có hàng chưa có người mua (14 ngày tới)',
-    summary: 'nguồn cung chưa có người mua',
+    summary_one: '{{count, number}} nguồn cung chưa có người mua',
+    summary_other: '{{count, number}} nguồn cung chưa có người mua',
     none: 'Không có nguồn cung nào sắp có hàng mà chưa được kết nối.',
     offer: 'Nguồn cung',
     quantity: 'Số lượng',
@@ -81,7 +88,8 @@ export const attentionVi = {
   },
   demands: {
     title: 'Nhu cầu sắp đến ngày chưa được đáp ứng (14 ngày tới)',
-    summary: 'nhu cầu chưa được đáp ứng',
+    summary_one: '{{count, number}} nhu cầu chưa được đáp ứng',
+    summary_other: '{{count, number}} nhu cầu chưa được đáp ứng',
     none: 'Không có nhu cầu nào sắp đến ngày mà còn thiếu hàng.',
     demand: 'Nhu cầu',
     missing: 'Còn thiếu / cần',
@@ -100,7 +108,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   nothing: 'Nothing needs attention.',
   expiring: {
     title: 'Agreements expiring (next 30 days)',
-    summary: 'agreements expiring',
+    summary_one: '{{count, number}} agreement expiring',
+    summary_other: '{{count, number}} agreements expiring',
     none: 'No agreement expires in the next 30 days.',
     agreement: 'Agreement',
     validUntil: 'Valid until',
@@ -111,7 +120,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   },
   overdue: {
     title: 'Overdue commitments',
-    summary: 'overdue commitments',
+    summary_one: '{{count, number}} overdue commitment',
+    summary_other: '{{count, number}} overdue commitments',
     none: 'No commitment is overdue.',
     product: 'Product',
     progress: 'Delivered / committed',
@@ -121,7 +131,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   },
   expired: {
     title: 'Expired, not fulfilled',
-    summary: 'agreements expired unfinished',
+    summary_one: '{{count, number}} agreement expired unfinished',
+    summary_other: '{{count, number}} agreements expired unfinished',
     none: 'No agreement has run out with commitments unfinished.',
     badge: 'Expired, not fulfilled — open the agreement to close its follow-up',
     validUntil: 'Ran out',
@@ -132,7 +143,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   },
   followUp: {
     title: 'No follow-up for {{n}} days or more',
-    summary: 'agreements without follow-up',
+    summary_one: '{{count, number}} agreement without follow-up',
+    summary_other: '{{count, number}} agreements without follow-up',
     none: 'Every agreement in progress has been followed up in the last {{n}} days.',
     last: 'Latest follow-up (a note or a delivery)',
     never: 'None yet',
@@ -140,7 +152,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   },
   events: {
     title: 'Upcoming events (next 30 days)',
-    summary: 'upcoming events',
+    summary_one: '{{count, number}} upcoming event',
+    summary_other: '{{count, number}} upcoming events',
     none: 'No event in the next 30 days.',
     date: 'Date',
     event: 'Event',
@@ -153,7 +166,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   },
   certificates: {
     title: 'Certificates expiring (next 90 days)',
-    summary: 'certificates expiring',
+    summary_one: '{{count, number}} certificate expiring',
+    summary_other: '{{count, number}} certificates expiring',
     none: 'No certificate expires in the next 90 days.',
     organization: 'Organization',
     certificate: 'Certificate',
@@ -161,7 +175,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   },
   offers: {
     title: 'Offers coming available with no buyer (next 14 days)',
-    summary: 'offers with no buyer',
+    summary_one: '{{count, number}} offer with no buyer',
+    summary_other: '{{count, number}} offers with no buyer',
     none: 'No offer coming available is still without a buyer.',
     offer: 'Offer',
     quantity: 'Quantity',
@@ -172,7 +187,8 @@ export const attentionEn: Translations<typeof attentionVi> = {
   },
   demands: {
     title: 'Demands due soon and not yet served (next 14 days)',
-    summary: 'demands not served',
+    summary_one: '{{count, number}} demand not served',
+    summary_other: '{{count, number}} demands not served',
     none: 'No demand due soon is still short of goods.',
     demand: 'Demand',
     missing: 'Still missing / needed',

@@ -12,17 +12,20 @@ export function AttentionSummary() {
   if (attention.isError) return <LoadError error={attention.error} onRetry={() => void attention.refetch()} />;
   if (!attention.data) return null;
   const list = attention.data;
-  const counts = [
-    { key: 'expiring', n: list.expiringAgreements.length, label: t('attention.expiring.summary'), urgent: true },
-    { key: 'overdue', n: list.overdueCommitments.length, label: t('attention.overdue.summary'), urgent: true },
-    { key: 'expired', n: list.expiredUnfinished.length, label: t('attention.expired.summary'), urgent: true },
-    { key: 'followUp', n: list.withoutFollowUp.length, label: t('attention.followUp.summary'), urgent: false },
-    { key: 'events', n: list.upcomingEvents.length, label: t('attention.events.summary'), urgent: false },
-    { key: 'certificates', n: list.expiringCertifications.length, label: t('attention.certificates.summary'), urgent: false },
-    { key: 'offers', n: list.offersWithoutBuyer.length, label: t('attention.offers.summary'), urgent: false },
-    { key: 'demands', n: list.unservedDemands.length, label: t('attention.demands.summary'), urgent: true },
-    { key: 'targets', n: list.targetsAtRisk.length, label: t('plans.attention.summary'), urgent: true },
-  ].filter((entry) => entry.n > 0);
+  // Each badge says its number with its noun, in the plural form the number takes.
+  const counts = (
+    [
+      { key: 'expiring', n: list.expiringAgreements.length, summary: 'attention.expiring.summary', urgent: true },
+      { key: 'overdue', n: list.overdueCommitments.length, summary: 'attention.overdue.summary', urgent: true },
+      { key: 'expired', n: list.expiredUnfinished.length, summary: 'attention.expired.summary', urgent: true },
+      { key: 'followUp', n: list.withoutFollowUp.length, summary: 'attention.followUp.summary', urgent: false },
+      { key: 'events', n: list.upcomingEvents.length, summary: 'attention.events.summary', urgent: false },
+      { key: 'certificates', n: list.expiringCertifications.length, summary: 'attention.certificates.summary', urgent: false },
+      { key: 'offers', n: list.offersWithoutBuyer.length, summary: 'attention.offers.summary', urgent: false },
+      { key: 'demands', n: list.unservedDemands.length, summary: 'attention.demands.summary', urgent: true },
+      { key: 'targets', n: list.targetsAtRisk.length, summary: 'plans.attention.summary', urgent: true },
+    ] as const
+  ).filter((entry) => entry.n > 0);
 
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="overview-needs-attention">
@@ -41,7 +44,7 @@ export function AttentionSummary() {
           <Group gap="xs">
             {counts.map((entry) => (
               <Badge key={entry.key} variant="light" color={entry.urgent ? 'red' : 'orange'} tt="none" size="lg">
-                {`${entry.n} ${entry.label}`}
+                {t(entry.summary, { count: entry.n })}
               </Badge>
             ))}
           </Group>

@@ -22,6 +22,7 @@ import {
   type PlanKind,
   type PlanStatus,
   type TargetUnit,
+  volumeMetrics,
 } from '../../../../shared/plans';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
@@ -32,6 +33,7 @@ import { NumberField, type NumberFieldValue } from '../../components/NumberField
 import { useCommunes } from '../../queries';
 import { useCreatePlan, useUpdatePlan } from '../../queries/plans';
 import { lookupOptions, useEventLookups } from '../../queries/events';
+import { useSupplyLookups } from '../../queries/supply';
 
 interface TargetValues {
   id?: number;
@@ -79,6 +81,7 @@ function emptyMeasure(kinds: OrganizationKind[], sectorGroup: SectorGroup | null
     ocopMinStars: null,
     eventKind: null,
     agreementKind: null,
+    unitCode: null,
   };
 }
 
@@ -132,6 +135,8 @@ function valuesOf(plan: PlanDetail | undefined): PlanValues {
 interface MeasureFieldsProps {
   legend: string;
   measure: Measure | null;
+  /** The units of measure a volume may be counted in, from Danh mục. */
+  units?: { code: string; name: string }[];
   /** The numerator may be typed instead; a denominator may not. */
   allowTyped: boolean;
   onChange: (measure: Measure | null) => void;
@@ -142,7 +147,7 @@ interface MeasureFieldsProps {
 const TYPED = 'typed';
 
 /** How an actual is computed: the metric, then what narrows it (kinds, sector, flags, OCOP stars, kind of event or agreement). */
-function MeasureFields({ legend, measure, allowTyped, onChange, defaults, error }: MeasureFieldsProps) {
+function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defaults, error }: MeasureFieldsProps) {
   const { t } = useTranslation();
   const eventLookups = useEventLookups();
   const change = (patch: Partial<Measure>) => {
@@ -204,6 +209,17 @@ function MeasureFields({ legend, measure, allowTyped, onChange, defaults, error 
             />
           </Group>
         )}
+        {measure !== null && volumeMetrics.includes(measure.metric) && (
+          <LabelledSelect
+            label={t('plans.form.volumeUnit')}
+            description={t('plans.form.volumeUnitHint')}
+            required
+            searchable
+            data={units.map((unit) => ({ value: unit.code, label: unit.name }))}
+            value={measure.unitCode}
+            onChange={(value) => change({ unitCode: value })}
+          />
+        )}
         {measure?.metric === 'events' && (
           <LabelledSelect
             label={t('plans.form.eventKind')}
@@ -247,6 +263,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
     validate: schemaResolver(planInput, { sync: true }),
   });
   const defaults = { kinds: form.values.organizationKinds, sectorGroup: form.values.sectorGroup };
+  const units = useSupplyLookups().data?.units ?? [];
 
   const { submit, saving, formError } = useFormSave({
     form,
@@ -268,7 +285,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
     onSaved,
     fieldPaths: (values) => [
       ...Object.keys(values),
-      ...values.targets.flatMap((_, index) => ['title', 'value', 'unitLabel', 'denominator', 'measure'].map((field) => `targets.${String(index)}.${field}`)),
+      ...values.targets.flatMap((_, index) => ['title', 'value', 'unit', 'unitLabel', 'denominator', 'measure', 'measure.unitCode'].map((field) => `targets.${String(index)}.${field}`)),
     ],
   });
 
@@ -400,11 +417,18 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                 <MeasureFields
                   legend={t('plans.form.metric')}
                   measure={target.measure}
+                  units={units}
                   allowTyped
                   defaults={defaults}
-                  error={form.errors[`${path}.measure`] as string | undefined}
+                  error={(form.errors[`${path}.measure`] ?? form.errors[`${path}.measure.unitCode`]) as string | undefined}
                   onChange={(measure) => {
                     form.setFieldValue(`${path}.measure`, measure);
+                    // A volume is a quantity in the unit chosen for it: the target says that unit.
+                    const unit = measure && volumeMetrics.includes(measure.metric) ? units.find((candidate) => candidate.code === measure.unitCode) : undefined;
+                    if (unit) {
+                      form.setFieldValue(`${path}.unit`, 'quantity');
+                      form.setFieldValue(`${path}.unitLabel`, unit.name);
+                    }
                     if (measure === null) form.setFieldValue(`${path}.denominator`, null);
                     else if (target.unit === 'percent' && target.denominator === null) form.setFieldValue(`${path}.denominator`, emptyMeasure(measure.kinds, measure.sectorGroup));
                   }}

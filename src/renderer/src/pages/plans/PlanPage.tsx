@@ -34,7 +34,7 @@ import {
   useRestorePlan,
   useTypeActual,
 } from '../../queries/plans';
-import { agreementHref, eventHref, hrefOf, organizationHref, planHref } from '../../routing/useHashRoute';
+import { agreementHref, eventHref, hrefOf, offerHref, organizationHref, planHref } from '../../routing/useHashRoute';
 import { PlanForm } from './PlanForm';
 import { formatPeriod, PlanStatusBadge } from './PlansPage';
 
@@ -75,6 +75,7 @@ function shown(target: TargetProgress, value: number | null): string {
 
 function drillHref(row: DrillRow): string {
   if (row.kind === 'organization') return organizationHref(row.id);
+  if (row.kind === 'offer') return offerHref(row.id);
   return row.kind === 'event' ? eventHref(row.id) : agreementHref(row.id);
 }
 

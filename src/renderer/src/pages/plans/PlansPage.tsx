@@ -8,7 +8,7 @@ import { notifications } from '@mantine/notifications';
 import { IconTargetArrow } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import type { PlanSummary } from '../../../../shared/contract';
+import { planListColumns, type PlanSummary } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { ListTable, listPageSize, RecordLink, useListState } from '../../components/ListTable';
 import { useAlliance } from '../../queries';
@@ -43,7 +43,9 @@ export function PlansPage() {
   const provinceCode = useAlliance().data?.provinceCode ?? '';
   const listState = useListState('htx-desk.plans.list', { search: '' });
   const [adding, addForm] = useDisclosure(false);
-  const list = usePlanList({ ...(listState.query === '' ? {} : { search: listState.query }), page: listState.page, pageSize: listPageSize });
+  /** What the list asks for besides the page: the export asks for the same. */
+  const request = listState.query === '' ? {} : { search: listState.query };
+  const list = usePlanList({ ...request, page: listState.page, pageSize: listPageSize });
 
   const created = (plan: PlanSummary) => {
     addForm.close();
@@ -79,6 +81,8 @@ export function PlansPage() {
     <ListTable<PlanSummary>
       title={t('plans.title')}
       count={(total) => t('plans.total', { count: total })}
+      // The list has no column chooser: it shows, and exports, every column in the contract's order.
+      exportRequest={{ list: 'plans', input: request, columns: [...planListColumns] }}
       addLabel={t('plans.add')}
       onAdd={addForm.open}
       searchLabel={t('plans.searchLabel')}

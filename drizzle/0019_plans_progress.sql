@@ -1,0 +1,5 @@
+ALTER TABLE `statistics_figure_totals` ADD `managers` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `statistics_figure_totals` ADD `managers_with_degree` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `agreements_in_force` ON `agreements` (`valid_until`,`signed_on`,`terminated_on`,`valid_from`) WHERE "agreements"."deleted_at" IS NULL AND "agreements"."signed_on" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `organizations_value_chain` ON `organizations` (`kind`,`founded_on`,`ended_on`,`commune_code`,`sector_code`) WHERE "organizations"."deleted_at" IS NULL AND "organizations"."value_chain" = 1;--> statement-breakpoint
+CREATE INDEX `organizations_high_tech` ON `organizations` (`kind`,`founded_on`,`ended_on`,`commune_code`,`sector_code`) WHERE "organizations"."deleted_at" IS NULL AND "organizations"."high_tech" = 1;
