@@ -107,6 +107,15 @@ function reuseStatements(sqlite: Database.Database): void {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * SQLite's page cache per connection, in KiB (64 MiB; SQLite's own default is 2 MiB). A year's
+ * results of a national programme read some 6,600 connections with their offers, sellers and
+ * demands, rows scattered over tables of hundreds of thousands: in 2 MiB those pages evict each
+ * other and every run reads them again from the operating system (≈145 ms against ≈45 ms for the
+ * same query, measured). The cache grows only as pages are read.
+ */
+export const PAGE_CACHE_KIB = 65_536;
+
+/**
  * A connection with the app's pragmas and statement reuse; the schema is the caller's concern.
  * It does not switch the file to WAL, which writes to it: see `useWal`.
  */
@@ -116,6 +125,7 @@ function connect(file: string, readOnly = false): Database.Database {
   try {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     return sqlite;
   } catch (error) {
     sqlite.close();
