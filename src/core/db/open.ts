@@ -125,12 +125,16 @@ function connect(file: string, readOnly = false): Database.Database {
   try {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     return sqlite;
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+/** Set once the file is known to be a sound database: the pragma reads it, and a damaged one must open read-only first. */
+function useLargeCache(sqlite: Database.Database): void {
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 }
 
 /** Readers keep reading while a long write runs; set once the file is known to be ours to write. */
@@ -146,6 +150,7 @@ export function openConnection(file: string): { db: Db; close(): void } {
   if (file === ':memory:') throw new Error('An in-memory database has no second connection.');
   const sqlite = connect(file);
   useWal(sqlite, file);
+  useLargeCache(sqlite);
   return { db: drizzle({ client: sqlite, schema }), close: () => sqlite.close() };
 }
 
@@ -186,6 +191,7 @@ export function openDatabase({ file, migrationsFolder, readOnly = false, backupB
       sqlite.close();
       return openDamaged(file, damage, versionOf(lastApplied));
     }
+    useLargeCache(sqlite);
 
     if (readOnly) {
       if (lastApplied === null || lastApplied < newestKnown) {
