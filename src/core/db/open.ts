@@ -107,6 +107,15 @@ function reuseStatements(sqlite: Database.Database): void {
 export const BUSY_TIMEOUT_MS = 5000;
 
 /**
+ * SQLite's page cache per connection, in KiB (64 MiB; SQLite's own default is 2 MiB). A year's
+ * results of a national programme read some 6,600 connections with their offers, sellers and
+ * demands, rows scattered over tables of hundreds of thousands: in 2 MiB those pages evict each
+ * other and every run reads them again from the operating system (≈145 ms against ≈45 ms for the
+ * same query, measured). The cache grows only as pages are read.
+ */
+export const PAGE_CACHE_KIB = 65_536;
+
+/**
  * A connection with the app's pragmas and statement reuse; the schema is the caller's concern.
  * It does not switch the file to WAL, which writes to it: see `useWal`.
  */
@@ -123,6 +132,11 @@ function connect(file: string, readOnly = false): Database.Database {
   }
 }
 
+/** Set once the file is known to be a sound database: the pragma reads it, and a damaged one must open read-only first. */
+function useLargeCache(sqlite: Database.Database): void {
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+}
+
 /** Readers keep reading while a long write runs; set once the file is known to be ours to write. */
 function useWal(sqlite: Database.Database, file: string): void {
   if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
@@ -136,6 +150,7 @@ export function openConnection(file: string): { db: Db; close(): void } {
   if (file === ':memory:') throw new Error('An in-memory database has no second connection.');
   const sqlite = connect(file);
   useWal(sqlite, file);
+  useLargeCache(sqlite);
   return { db: drizzle({ client: sqlite, schema }), close: () => sqlite.close() };
 }
 
@@ -176,6 +191,7 @@ export function openDatabase({ file, migrationsFolder, readOnly = false, backupB
       sqlite.close();
       return openDamaged(file, damage, versionOf(lastApplied));
     }
+    useLargeCache(sqlite);
 
     if (readOnly) {
       if (lastApplied === null || lastApplied < newestKnown) {

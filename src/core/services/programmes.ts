@@ -4,7 +4,7 @@
  * deliveries recorded on the agreements they became, per product group and base unit (never added
  * across units), with value, who took part, by channel and by commune.
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, countDistinct, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { deliveredAsOf, roundQuantity } from '../../shared/agreements';
 import type {
@@ -29,7 +29,22 @@ import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
 import { notInTrash } from '../db/predicates';
 import type { HandlersFor } from '../handlerTypes';
-import { events, productGroups, programmeChannels, programmeEvents, programmeMembers, programmes, salesChannels } from '../db/schema';
+import {
+  agreementCommitments,
+  agreementDeliveries,
+  agreements,
+  events,
+  organizations,
+  productGroups,
+  programmeChannels,
+  programmeEvents,
+  programmeMembers,
+  programmes,
+  salesChannels,
+  supplyConnections,
+  supplyDemands,
+  supplyOffers,
+} from '../db/schema';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { unitOfText, unitsByCode, type UnitRow } from './supplyLookups';
 
@@ -322,10 +337,32 @@ function unitOrder(names: Map<string, UnitRow>, unitCode: string): number {
   return names.get(unitCode)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
 }
 
+/** What a unit written freely on an agreement is in the lookup: itself and its base unit, if known. */
+interface WrittenUnit {
+  written: UnitRow | undefined;
+  base: UnitRow | undefined;
+}
+
+/**
+ * Resolves each unit text once: deliveries of a year repeat a handful of spellings thousands of
+ * times, and matching one folds every unit's names and aliases.
+ */
+function writtenUnits(all: Map<string, UnitRow>): (text: string) => WrittenUnit {
+  const known = new Map<string, WrittenUnit>();
+  return (text) => {
+    let found = known.get(text);
+    if (!found) {
+      const written = unitOfText(all.values(), text);
+      found = { written, base: written ? all.get(baseOf(written)) : undefined };
+      known.set(text, found);
+    }
+    return found;
+  };
+}
+
 /** A delivery in the base unit of its commitment's unit, and its value (given, or at the connection's price). */
-function deliveredInBase(all: Map<string, UnitRow>, delivery: DeliveryFact): { unitCode: string; quantity: number; value: number } {
-  const written = unitOfText(all.values(), delivery.commitmentUnit);
-  const base = written ? all.get(baseOf(written)) : undefined;
+function deliveredInBase(all: Map<string, UnitRow>, unitOf: (text: string) => WrittenUnit, delivery: DeliveryFact): { unitCode: string; quantity: number; value: number } {
+  const { written, base } = unitOf(delivery.commitmentUnit);
   const connectionUnit = all.get(delivery.unitCode);
   const inConnectionUnit = written && connectionUnit ? convertQuantity(delivery.quantity, written, connectionUnit) : null;
   const value = delivery.value ?? (delivery.price !== null && inConnectionUnit !== null ? Math.round(inConnectionUnit * delivery.price) : 0);
@@ -342,27 +379,49 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
   const today = todayIso(ctx);
   const input = { programmeId: asked.programmeId, from: asked.from ?? `${today.slice(0, 4)}-01-01`, to: asked.to ?? `${today.slice(0, 4)}-12-31` };
   const asOf = input.to < today ? input.to : today;
-  const inProgramme = input.programmeId === null ? sql`1 = 1` : sql`c.programme_id = ${input.programmeId}`;
-  const connections = ctx.db.all<ConnectionFact>(sql`
-    SELECT o.organization_id AS offerOrganizationId, seller.kind AS sellerKind, d.partner_id AS partnerId, d.organization_id AS buyerOrganizationId,
-      o.product_group_code AS groupCode, o.commune_code AS communeCode, c.channel_code AS channelCode,
-      c.base_quantity AS baseQuantity, c.base_unit_code AS baseUnitCode, c.value
-    FROM supply_connections c
-      JOIN supply_offers o ON o.id = c.offer_id
-      JOIN organizations seller ON seller.id = o.organization_id
-      JOIN supply_demands d ON d.id = c.demand_id
-    WHERE c.deleted_at IS NULL AND ${inProgramme} AND c.connected_on >= ${input.from} AND c.connected_on <= ${input.to}`);
-  const deliveries = ctx.db.all<DeliveryFact>(sql`
-    SELECT dl.commitment_id AS commitmentId, dl.quantity, dl.value, dl.delivered_on AS deliveredOn, ac.unit AS commitmentUnit,
-      c.unit_code AS unitCode, c.price, o.product_group_code AS groupCode, o.commune_code AS communeCode, c.channel_code AS channelCode
-    FROM supply_connections c
-      JOIN agreement_commitments ac ON ac.id = c.commitment_id
-      JOIN agreements a ON a.id = ac.agreement_id AND a.deleted_at IS NULL
-      JOIN agreement_deliveries dl ON dl.commitment_id = ac.id
-      JOIN supply_offers o ON o.id = c.offer_id
-    WHERE c.deleted_at IS NULL AND ${inProgramme} AND dl.delivered_on >= ${input.from} AND dl.delivered_on <= ${asOf}`);
+  const inProgramme = input.programmeId === null ? undefined : eq(supplyConnections.programmeId, input.programmeId);
+  const connections: ConnectionFact[] = ctx.db
+    .select({
+      offerOrganizationId: supplyOffers.organizationId,
+      sellerKind: organizations.kind,
+      partnerId: supplyDemands.partnerId,
+      buyerOrganizationId: supplyDemands.organizationId,
+      groupCode: supplyOffers.productGroupCode,
+      communeCode: supplyOffers.communeCode,
+      channelCode: supplyConnections.channelCode,
+      baseQuantity: supplyConnections.baseQuantity,
+      baseUnitCode: supplyConnections.baseUnitCode,
+      value: supplyConnections.value,
+    })
+    .from(supplyConnections)
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .where(and(notInTrash(supplyConnections), inProgramme, gte(supplyConnections.connectedOn, input.from), lte(supplyConnections.connectedOn, input.to)))
+    .all();
+  const deliveries: DeliveryFact[] = ctx.db
+    .select({
+      commitmentId: agreementDeliveries.commitmentId,
+      quantity: agreementDeliveries.quantity,
+      value: agreementDeliveries.value,
+      deliveredOn: agreementDeliveries.deliveredOn,
+      commitmentUnit: agreementCommitments.unit,
+      unitCode: supplyConnections.unitCode,
+      price: supplyConnections.price,
+      groupCode: supplyOffers.productGroupCode,
+      communeCode: supplyOffers.communeCode,
+      channelCode: supplyConnections.channelCode,
+    })
+    .from(supplyConnections)
+    .innerJoin(agreementCommitments, eq(agreementCommitments.id, supplyConnections.commitmentId))
+    .innerJoin(agreements, and(eq(agreements.id, agreementCommitments.agreementId), notInTrash(agreements)))
+    .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .where(and(notInTrash(supplyConnections), inProgramme, gte(agreementDeliveries.deliveredOn, input.from), lte(agreementDeliveries.deliveredOn, asOf)))
+    .all();
 
   const all = unitsByCode(ctx);
+  const unitOf = writtenUnits(all);
   const groups = new Map(ctx.db.select().from(productGroups).all().map((group) => [group.code, group]));
   const channels = new Map(ctx.db.select().from(salesChannels).all().map((channel) => [channel.code, channel]));
 
@@ -446,8 +505,8 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
     const first = own[0];
     if (!first) continue;
     const quantity = deliveredAsOf(own, asOf);
-    const value = own.reduce((sum, delivery) => sum + deliveredInBase(all, delivery).value, 0);
-    const inBase = deliveredInBase(all, { ...first, quantity, value: 0 });
+    const value = own.reduce((sum, delivery) => sum + deliveredInBase(all, unitOf, delivery).value, 0);
+    const inBase = deliveredInBase(all, unitOf, { ...first, quantity, value: 0 });
     deliveredValue += value;
     totals.add(inBase.unitCode, 0, inBase.quantity);
     const group = groupEntry(first.groupCode, inBase.unitCode);
@@ -461,11 +520,20 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
 
   const kinds = [...sellers.values()];
   const eventCount =
-    ctx.db.get<{ n: number } | undefined>(sql`
-      SELECT count(DISTINCT e.id) AS n FROM programme_events pe JOIN events e ON e.id = pe.event_id
-      JOIN programmes p ON p.id = pe.programme_id AND p.deleted_at IS NULL
-      WHERE e.deleted_at IS NULL AND e.starts_on >= ${input.from} AND e.starts_on <= ${input.to}
-        ${input.programmeId === null ? sql`` : sql`AND pe.programme_id = ${input.programmeId}`}`)?.n ?? 0;
+    ctx.db
+      .select({ n: countDistinct(events.id) })
+      .from(programmeEvents)
+      .innerJoin(events, eq(events.id, programmeEvents.eventId))
+      .innerJoin(programmes, and(eq(programmes.id, programmeEvents.programmeId), notInTrash(programmes)))
+      .where(
+        and(
+          notInTrash(events),
+          gte(events.startsOn, input.from),
+          lte(events.startsOn, input.to),
+          input.programmeId === null ? undefined : eq(programmeEvents.programmeId, input.programmeId),
+        ),
+      )
+      .get()?.n ?? 0;
   const groupOrder = (code: string) => groups.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
   const channelOrder = (code: string) => channels.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
   return {

@@ -9,14 +9,13 @@
  * delivered against each on the agreement it became.
  */
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { QUANTITY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
 import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
 import { addDays, daysBetween } from '../../shared/dates';
 import type {
   ConnectionSummary,
-  DeletedDemand,
-  DeletedOffer,
   DemandDetail,
   DemandRequirement,
   DemandSummary,
@@ -25,6 +24,7 @@ import type {
   ParsedDemandInput,
   ParsedOfferInput,
   SupplyParty,
+  SupplySummaryBase,
   ValidCertificate,
   demandListInput,
   demandUpdateInput,
@@ -122,27 +122,39 @@ function offerQuery(ctx: Context) {
     .leftJoin(programmes, programmeJoin(supplyOffers.programmeId));
 }
 
+/** What an offer's and a demand's summaries share, from its row and what was read beside it. */
+function summaryBase(
+  row: OfferRow | DemandRow,
+  read: { groupName: string; unitName: string; programmeName: string | null; connected: number },
+  until: string | null,
+  today: string,
+): SupplySummaryBase {
+  const facts = { quantity: row.quantity, connected: read.connected, until, withdrawnOn: row.withdrawnOn };
+  return {
+    id: row.id,
+    programmeId: read.programmeName === null ? null : row.programmeId,
+    programmeName: read.programmeName,
+    product: row.product,
+    productGroupCode: row.productGroupCode,
+    productGroupName: read.groupName,
+    quantity: row.quantity,
+    unitCode: row.unitCode,
+    unitName: read.unitName,
+    connected: read.connected,
+    remaining: remainingQuantity(facts),
+    priceMin: row.priceMin,
+    priceMax: row.priceMax,
+    status: supplyStatus(facts, today),
+    withdrawnOn: row.withdrawnOn,
+  };
+}
+
 type OfferRead = Awaited<ReturnType<ReturnType<typeof offerQuery>['all']>>[number];
 
 function toOfferSummary(ctx: Context, read: OfferRead, today: string): OfferSummary {
   const { offer } = read;
-  const facts = { quantity: offer.quantity, connected: read.connected, until: offer.availableUntil, withdrawnOn: offer.withdrawnOn };
   return {
-    id: offer.id,
-    programmeId: read.programmeName === null ? null : offer.programmeId,
-    programmeName: read.programmeName,
-    product: offer.product,
-    productGroupCode: offer.productGroupCode,
-    productGroupName: read.groupName,
-    quantity: offer.quantity,
-    unitCode: offer.unitCode,
-    unitName: read.unitName,
-    connected: read.connected,
-    remaining: remainingQuantity(facts),
-    priceMin: offer.priceMin,
-    priceMax: offer.priceMax,
-    status: supplyStatus(facts, today),
-    withdrawnOn: offer.withdrawnOn,
+    ...summaryBase(offer, read, offer.availableUntil, today),
     organization: { kind: 'organization', id: offer.organizationId, name: read.organizationName, organizationKind: read.organizationKind },
     availableFrom: offer.availableFrom,
     availableUntil: offer.availableUntil,
@@ -196,23 +208,8 @@ function buyerOf(demand: DemandRow, partnerName: string | null, organizationName
 
 function toDemandSummary(ctx: Context, read: DemandRead, today: string): DemandSummary {
   const { demand } = read;
-  const facts = { quantity: demand.quantity, connected: read.connected, until: demand.neededUntil, withdrawnOn: demand.withdrawnOn };
   return {
-    id: demand.id,
-    programmeId: read.programmeName === null ? null : demand.programmeId,
-    programmeName: read.programmeName,
-    product: demand.product,
-    productGroupCode: demand.productGroupCode,
-    productGroupName: read.groupName,
-    quantity: demand.quantity,
-    unitCode: demand.unitCode,
-    unitName: read.unitName,
-    connected: read.connected,
-    remaining: remainingQuantity(facts),
-    priceMin: demand.priceMin,
-    priceMax: demand.priceMax,
-    status: supplyStatus(facts, today),
-    withdrawnOn: demand.withdrawnOn,
+    ...summaryBase(demand, read, demand.neededUntil, today),
     buyer: buyerOf(demand, read.partnerName, read.organizationName, read.organizationKind),
     neededFrom: demand.neededFrom,
     neededUntil: demand.neededUntil,
@@ -239,18 +236,6 @@ export function requireOffer(ctx: Context, id: number): OfferRow {
 
 export function requireDemand(ctx: Context, id: number): DemandRow {
   return requireLive(ctx, demandRecords, id);
-}
-
-function summaryOfOffer(ctx: Context, id: number): OfferSummary {
-  const [summary] = offerSummaries(ctx, [id]);
-  if (!summary) throw notFound(`Không tìm thấy nguồn cung số ${id}.`);
-  return summary;
-}
-
-function summaryOfDemand(ctx: Context, id: number): DemandSummary {
-  const [summary] = demandSummaries(ctx, [id]);
-  if (!summary) throw notFound(`Không tìm thấy nhu cầu số ${id}.`);
-  return summary;
 }
 
 /**
@@ -291,7 +276,7 @@ export function getOffer(ctx: Context, id: number): OfferDetail {
   const row = requireOffer(ctx, id);
   const today = todayIso(ctx);
   return {
-    ...summaryOfOffer(ctx, id),
+    ...summaryOf(ctx, offerSide, id),
     productId: row.productId,
     packaging: row.packaging,
     deliveryTerms: row.deliveryTerms,
@@ -318,7 +303,7 @@ function requirementsOf(ctx: Context, demandId: number): DemandRequirement[] {
 export function getDemand(ctx: Context, id: number): DemandDetail {
   const row = requireDemand(ctx, id);
   return {
-    ...summaryOfDemand(ctx, id),
+    ...summaryOf(ctx, demandSide, id),
     requirements: requirementsOf(ctx, id),
     qualityNote: row.qualityNote,
     contactName: row.contactName,
@@ -776,7 +761,7 @@ export function createOffer(ctx: Context, input: ParsedOfferInput): OfferSummary
       .returning()
       .get();
     recordChange(ctx, 'offer', row.id, 'create', null, offerSnapshot(ctx, row));
-    return summaryOfOffer(ctx, row.id);
+    return summaryOf(ctx, offerSide, row.id);
   });
 }
 
@@ -792,50 +777,8 @@ export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offe
       .returning()
       .get();
     recordChange(ctx, 'offer', id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
-    return summaryOfOffer(ctx, id);
+    return summaryOf(ctx, offerSide, id);
   });
-}
-
-export function withdrawOffer(ctx: Context, input: z.output<typeof withdrawInput>): OfferSummary {
-  return atomically(ctx.db, () => {
-    const before = requireOffer(ctx, input.id);
-    const after = ctx.db
-      .update(supplyOffers)
-      .set({ withdrawnOn: input.withdrawnOn, updatedAt: timestamp(ctx) })
-      .where(eq(supplyOffers.id, input.id))
-      .returning()
-      .get();
-    recordChange(ctx, 'offer', input.id, 'update', offerSnapshot(ctx, before), offerSnapshot(ctx, after));
-    return summaryOfOffer(ctx, input.id);
-  });
-}
-
-/** An offer or demand with live connections stays: its connections count in the results. */
-function refuseWhileConnected(ctx: Context, side: 'offer' | 'demand', id: number): void {
-  const { count: connections } = connectedTo(ctx, side, id);
-  if (connections > 0) {
-    throw conflict(
-      `${side === 'offer' ? 'Nguồn cung' : 'Nhu cầu'} này đã có ${connections} kết nối; hãy xóa các kết nối trước, hoặc ghi ngày rút nếu không còn ${side === 'offer' ? 'hàng' : 'nhu cầu'}.`,
-    );
-  }
-}
-
-export function deleteOffer(ctx: Context, id: number): null {
-  return atomically(ctx.db, () => {
-    requireOffer(ctx, id);
-    refuseWhileConnected(ctx, 'offer', id);
-    return moveToTrash(ctx, offerRecords, id);
-  });
-}
-
-export function restoreOffer(ctx: Context, id: number): OfferSummary {
-  return atomically(ctx.db, () => summaryOfOffer(ctx, restoreFromTrash(ctx, offerRecords, id).id));
-}
-
-export function offerTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedOffer> {
-  const { rows, total } = trashPage(ctx, offerRecords, page);
-  const deletedAt = new Map(rows.map((row) => [row.id, row.deletedAt]));
-  return { rows: offerSummaries(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -908,7 +851,7 @@ export function createDemand(ctx: Context, input: ParsedDemandInput): DemandSumm
       .get();
     writeRequirements(ctx, row.id, input);
     recordChange(ctx, 'demand', row.id, 'create', null, demandSnapshot(ctx, row));
-    return summaryOfDemand(ctx, row.id);
+    return summaryOf(ctx, demandSide, row.id);
   });
 }
 
@@ -927,41 +870,68 @@ export function updateDemand(ctx: Context, { id, ...input }: z.output<typeof dem
       .get();
     writeRequirements(ctx, id, input);
     recordChange(ctx, 'demand', id, 'update', was, demandSnapshot(ctx, after));
-    return summaryOfDemand(ctx, id);
+    return summaryOf(ctx, demandSide, id);
   });
 }
 
-export function withdrawDemand(ctx: Context, input: z.output<typeof withdrawInput>): DemandSummary {
+// ---------------------------------------------------------------------------------------------
+// Either side: withdrawing, the trash
+
+/** What differs between offers and demands where the rest is the same. */
+type SupplyTable = typeof supplyOffers | typeof supplyDemands;
+
+interface SupplySide<T extends SupplyTable, S> {
+  side: 'offer' | 'demand';
+  records: RecordSpec<T>;
+  /** The noun at a sentence's start, and what there is no more of when withdrawn. */
+  what: string;
+  gone: string;
+  summaries: (ctx: Context, ids: readonly number[]) => S[];
+}
+
+export const offerSide: SupplySide<typeof supplyOffers, OfferSummary> = { side: 'offer', records: offerRecords, what: 'Nguồn cung', gone: 'hàng', summaries: offerSummaries };
+export const demandSide: SupplySide<typeof supplyDemands, DemandSummary> = { side: 'demand', records: demandRecords, what: 'Nhu cầu', gone: 'nhu cầu', summaries: demandSummaries };
+
+function summaryOf<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, id: number): S {
+  const [summary] = side.summaries(ctx, [id]);
+  if (!summary) throw notFound(`Không tìm thấy ${side.records.noun} số ${id}.`);
+  return summary;
+}
+
+export function withdrawSupply<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, input: z.output<typeof withdrawInput>): S {
+  const { records } = side;
   return atomically(ctx.db, () => {
-    const before = requireDemand(ctx, input.id);
-    const was = demandSnapshot(ctx, before);
-    const after = ctx.db
-      .update(supplyDemands)
+    const was = records.snapshot(ctx, requireLive(ctx, records, input.id));
+    ctx.db
+      .update(records.table as SQLiteTable)
       .set({ withdrawnOn: input.withdrawnOn, updatedAt: timestamp(ctx) })
-      .where(eq(supplyDemands.id, input.id))
-      .returning()
-      .get();
-    recordChange(ctx, 'demand', input.id, 'update', was, demandSnapshot(ctx, after));
-    return summaryOfDemand(ctx, input.id);
+      .where(eq(records.table.id, input.id))
+      .run();
+    recordChange(ctx, side.side, input.id, 'update', was, records.snapshot(ctx, requireLive(ctx, records, input.id)));
+    return summaryOf(ctx, side, input.id);
   });
 }
 
-export function deleteDemand(ctx: Context, id: number): null {
+/** An offer or demand with live connections stays: its connections count in the results. */
+export function deleteSupply<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, id: number): null {
   return atomically(ctx.db, () => {
-    requireDemand(ctx, id);
-    refuseWhileConnected(ctx, 'demand', id);
-    return moveToTrash(ctx, demandRecords, id);
+    requireLive(ctx, side.records, id);
+    const { count: connections } = connectedTo(ctx, side.side, id);
+    if (connections > 0) {
+      throw conflict(`${side.what} này đã có ${connections} kết nối; hãy xóa các kết nối trước, hoặc ghi ngày rút nếu không còn ${side.gone}.`);
+    }
+    return moveToTrash(ctx, side.records, id);
   });
 }
 
-export function restoreDemand(ctx: Context, id: number): DemandSummary {
-  return atomically(ctx.db, () => summaryOfDemand(ctx, restoreFromTrash(ctx, demandRecords, id).id));
+export function restoreSupply<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, id: number): S {
+  return atomically(ctx.db, () => summaryOf(ctx, side, restoreFromTrash(ctx, side.records, id).id));
 }
 
-export function demandTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedDemand> {
-  const { rows, total } = trashPage(ctx, demandRecords, page);
+export function supplyTrash<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, page: { page: number; pageSize: number }): Page<S & { deletedAt: string }> {
+  const { rows, total } = trashPage(ctx, side.records, page);
   const deletedAt = new Map(rows.map((row) => [row.id, row.deletedAt]));
-  return { rows: demandSummaries(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
+  return { rows: side.summaries(ctx, rows.map((row) => row.id)).map((summary) => ({ ...summary, deletedAt: deletedAt.get(summary.id) ?? '' })), total };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,8 +26,8 @@ import { ReportsPage } from './pages/excel/ReportsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { BackupsSection } from './pages/settings/BackupsSection';
 import { SupplyDemandPage } from './pages/supply/SupplyDemandPage';
-import { OfferPage } from './pages/supply/OfferPage';
-import { DemandPage } from './pages/supply/DemandPage';
+import { SupplyRecordPage } from './pages/supply/SupplyRecordPage';
+import { demandSide, offerSide } from './pages/supply/sides';
 import { ProgrammePage } from './pages/supply/ProgrammePage';
 import { TrashPage } from './pages/TrashPage';
 import { YearGridPage } from './pages/YearGridPage';
@@ -65,9 +65,9 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
     case 'can-chu-y':
       return <AttentionPage />;
     case 'offer':
-      return <OfferPage key={route.offerId} id={route.offerId} />;
+      return <SupplyRecordPage key={route.offerId} spec={offerSide} id={route.offerId} />;
     case 'demand':
-      return <DemandPage key={route.demandId} id={route.demandId} />;
+      return <SupplyRecordPage key={route.demandId} spec={demandSide} id={route.demandId} />;
     case 'programme':
       return <ProgrammePage key={route.programmeId} id={route.programmeId} />;
     case 'nhap-excel':

@@ -117,7 +117,7 @@ export interface SupplyParty {
 }
 
 /** What offers and demands share as lists show them. */
-interface SupplySummaryBase {
+export interface SupplySummaryBase {
   id: number;
   programmeId: number | null;
   programmeName: string | null;

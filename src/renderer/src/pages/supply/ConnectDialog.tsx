@@ -17,6 +17,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { splitServerError } from '../../forms/serverErrors';
 import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { numberOrNull, QuantityInput } from './SupplyFormParts';
 
 interface Values {
   quantity: number | null;
@@ -29,11 +30,6 @@ interface Values {
 }
 
 type ConnectDialogProps = { onClose: () => void } & ({ offer: OfferSummary; demand: DemandSummary; connection?: undefined } | { connection: ConnectionSummary; offer?: undefined; demand?: undefined });
-
-/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
-function numberOrNull(value: number | string): number | null {
-  return typeof value === 'number' ? value : null;
-}
 
 export function ConnectDialog(props: ConnectDialogProps) {
   const { t } = useTranslation();
@@ -126,18 +122,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput
-            label={t('supply.connect.quantity')}
-            required
-            min={0}
-            allowNegative={false}
-            decimalScale={3}
-            thousandSeparator="."
-            decimalSeparator=","
-            hideControls
-            {...form.getInputProps('quantity')}
-            onChange={(next: number | string) => form.setFieldValue('quantity', numberOrNull(next))}
-          />
+          <QuantityInput label={t('supply.connect.quantity')} {...form.getInputProps('quantity')} onValue={(value) => form.setFieldValue('quantity', value)} />
           <LabelledSelect
             label={t('supply.connect.unit')}
             required

@@ -3,18 +3,17 @@
  * what it asks for, and the connections it is in, each leading to its record; with the buttons to
  * add an offer or a demand for it.
  */
-import { Anchor, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatQuantity } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
-import { notifyAdded } from '../../components/ListTable';
 import { useConnectionList, useDemandList, useOfferList } from '../../queries/supply';
 import { demandHref, offerHref } from '../../routing/useHashRoute';
 import { ConnectionsTable } from './ConnectionsTable';
-import { DemandForm } from './DemandForm';
-import { OfferForm } from './OfferForm';
+import { demandSide, offerSide } from './sides';
+import { AddSupplyModal } from './SupplyLists';
 import { SupplyStatusBadge, useWindowText } from './SupplyBits';
 
 /** How many of each a page shows; the lists of Kết nối cung – cầu have the rest. */
@@ -125,26 +124,8 @@ export function CounterpartSupply({ kind, id, name }: { kind: 'organization' | '
         )}
       </Block>
 
-      <Modal opened={addingOffer} onClose={offerForm.close} title={t('supply.offerForm.addTitle')} size={880}>
-        <OfferForm
-          preset={{ organization: { kind: 'organization', id, name } }}
-          onSaved={(offer) => {
-            offerForm.close();
-            notifyAdded(t('supply.offers.created', { product: offer.product }), offerHref(offer.id), t('supply.open'));
-          }}
-          onCancel={offerForm.close}
-        />
-      </Modal>
-      <Modal opened={addingDemand} onClose={demandForm.close} title={t('supply.demandForm.addTitle')} size={880}>
-        <DemandForm
-          preset={{ buyer: { kind, id, name } }}
-          onSaved={(demand) => {
-            demandForm.close();
-            notifyAdded(t('supply.demands.created', { product: demand.product }), demandHref(demand.id), t('supply.open'));
-          }}
-          onCancel={demandForm.close}
-        />
-      </Modal>
+      <AddSupplyModal spec={offerSide} opened={addingOffer} onClose={offerForm.close} preset={{ party: { kind: 'organization', id, name } }} />
+      <AddSupplyModal spec={demandSide} opened={addingDemand} onClose={demandForm.close} preset={{ party: { kind, id, name } }} />
     </Stack>
   );
 }

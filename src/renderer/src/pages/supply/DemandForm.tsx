@@ -17,8 +17,8 @@ import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { splitServerError } from '../../forms/serverErrors';
 import { useAlliance, useLookups, useProvinces } from '../../queries';
-import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
-import { numberOrNull, PriceInputs } from './OfferForm';
+import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { ContactFieldset, numberOrNull, PriceInputs, ProductGroupSelect, QuantityWithUnit } from './SupplyFormParts';
 
 interface RequirementValues {
   kindCode: string | null;
@@ -105,7 +105,6 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
   const lookups = useSupplyLookups();
   const certificationKinds = useLookups().data?.certificationKinds ?? [];
   const provinces = useProvinces();
-  const programmes = useProgrammes();
   const home = useAlliance().data?.provinceCode ?? null;
   const create = useSupplyWrite('demands:create');
   const update = useSupplyWrite('demands:update');
@@ -162,46 +161,19 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
                 form.setValues({ product, ...(groupPicked ? {} : { productGroupCode: productGroupOf(product, groups) }) });
               }}
             />
-            <LabelledSelect
-              label={t('supply.productGroup')}
-              required
-              allowDeselect={false}
-              searchable
-              data={groups.map((group) => ({ value: group.code, label: group.name }))}
+            <ProductGroupSelect
               value={values.productGroupCode}
-              onChange={(next) => {
+              error={form.errors.productGroupCode}
+              onPick={(next) => {
                 setGroupPicked(true);
                 form.setFieldValue('productGroupCode', next);
               }}
-              error={form.errors.productGroupCode}
-              description={t('supply.productGroupHint')}
             />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('supply.demandForm.what')}>
           <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput
-                label={t('supply.quantity')}
-                required
-                min={0}
-                allowNegative={false}
-                decimalScale={3}
-                thousandSeparator="."
-                decimalSeparator=","
-                hideControls
-                {...form.getInputProps('quantity')}
-                onChange={(next: number | string) => form.setFieldValue('quantity', numberOrNull(next))}
-              />
-              <LabelledSelect
-                label={t('supply.unit')}
-                required
-                allowDeselect={false}
-                searchable
-                data={(lookups.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
-                {...form.getInputProps('unitCode')}
-              />
-            </SimpleGrid>
+            <QuantityWithUnit form={form} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <DateField label={t('supply.neededFrom')} required {...form.getInputProps('neededFrom')} />
               <DateField label={t('supply.neededUntil')} minDate={values.neededFrom ?? undefined} {...form.getInputProps('neededUntil')} />
@@ -217,7 +189,7 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
               />
               <TextInput label={t('supply.deliveryPlace')} placeholder={t('supply.deliveryPlacePlaceholder')} {...form.getInputProps('deliveryPlace')} />
             </SimpleGrid>
-            <PriceInputs values={values} form={form} />
+            <PriceInputs form={form} />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('supply.demandForm.quality')}>
@@ -273,24 +245,7 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
             <Textarea label={t('supply.qualityNote')} autosize minRows={1} maxRows={3} {...form.getInputProps('qualityNote')} />
           </Stack>
         </Fieldset>
-        <Fieldset legend={t('supply.offerForm.contact')}>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('supply.contactName')} {...form.getInputProps('contactName')} />
-              <TextInput label={t('supply.contactPhone')} {...form.getInputProps('contactPhone')} />
-              <LabelledSelect
-                label={t('supply.programme')}
-                placeholder={t('supply.noProgramme')}
-                clearable
-                data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-                value={values.programmeId === null ? null : String(values.programmeId)}
-                onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
-                error={form.errors.programmeId}
-              />
-            </SimpleGrid>
-            <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
-          </Stack>
-        </Fieldset>
+        <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
         <FormFooter error={formError} submitLabel={t('supply.demandForm.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
       </Stack>
     </form>

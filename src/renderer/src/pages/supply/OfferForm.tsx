@@ -6,7 +6,7 @@
  * packaging, delivery terms, contact, programme.
  */
 import { useEffect, useState } from 'react';
-import { Autocomplete, Checkbox, Fieldset, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { offerInput, type OfferDetail, type OfferInput, type OfferSummary } from '../../../../shared/contract';
@@ -18,7 +18,8 @@ import { LabelledSelect } from '../../components/LabelledSelect';
 import { splitServerError } from '../../forms/serverErrors';
 import { useCommunes, useOrganization } from '../../queries';
 import { useProducts } from '../../queries/register';
-import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { ContactFieldset, PriceInputs, ProductGroupSelect, QuantityWithUnit } from './SupplyFormParts';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 
 interface OfferValues {
@@ -87,11 +88,6 @@ function valuesOf(initial: OfferDetail | undefined, preset: OfferPreset): OfferV
   };
 }
 
-/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
-export function numberOrNull(value: number | string): number | null {
-  return typeof value === 'number' ? value : null;
-}
-
 /** For a new offer: the organization (from its page) or the programme (from its page). */
 interface OfferPreset {
   organization?: Counterpart;
@@ -108,7 +104,6 @@ interface OfferFormProps {
 export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferFormProps) {
   const { t } = useTranslation();
   const lookups = useSupplyLookups();
-  const programmes = useProgrammes();
   const create = useSupplyWrite('offers:create');
   const update = useSupplyWrite('offers:update');
   const [formError, setFormError] = useState<string | null>(null);
@@ -168,90 +163,34 @@ export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferForm
                 onAddToProducts={(addToProducts) => form.setFieldValue('addToProducts', addToProducts)}
               />
             )}
-            <LabelledSelect
-              label={t('supply.productGroup')}
-              required
-              allowDeselect={false}
-              searchable
-              data={groups.map((group) => ({ value: group.code, label: group.name }))}
+            <ProductGroupSelect
               value={values.productGroupCode}
-              onChange={(next) => {
+              error={form.errors.productGroupCode}
+              onPick={(next) => {
                 setGroupPicked(true);
                 form.setFieldValue('productGroupCode', next);
               }}
-              error={form.errors.productGroupCode}
-              description={t('supply.productGroupHint')}
             />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('supply.offerForm.what')}>
           <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput
-                label={t('supply.quantity')}
-                required
-                min={0}
-                allowNegative={false}
-                decimalScale={3}
-                thousandSeparator="."
-                decimalSeparator=","
-                hideControls
-                {...form.getInputProps('quantity')}
-                onChange={(next: number | string) => form.setFieldValue('quantity', numberOrNull(next))}
-              />
-              <LabelledSelect
-                label={t('supply.unit')}
-                required
-                allowDeselect={false}
-                searchable
-                data={(lookups.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
-                {...form.getInputProps('unitCode')}
-              />
-            </SimpleGrid>
+            <QuantityWithUnit form={form} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <DateField label={t('supply.availableFrom')} required {...form.getInputProps('availableFrom')} />
               <DateField label={t('supply.availableUntil')} description={t('supply.availableUntilHint')} minDate={values.availableFrom ?? undefined} {...form.getInputProps('availableUntil')} />
             </SimpleGrid>
-            <PriceInputs values={values} form={form} />
+            <PriceInputs form={form} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('supply.packaging')} placeholder={t('supply.packagingPlaceholder')} {...form.getInputProps('packaging')} />
               <TextInput label={t('supply.deliveryTerms')} {...form.getInputProps('deliveryTerms')} />
             </SimpleGrid>
           </Stack>
         </Fieldset>
-        <Fieldset legend={t('supply.offerForm.contact')}>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('supply.contactName')} {...form.getInputProps('contactName')} />
-              <TextInput label={t('supply.contactPhone')} {...form.getInputProps('contactPhone')} />
-              <LabelledSelect
-                label={t('supply.programme')}
-                placeholder={t('supply.noProgramme')}
-                clearable
-                data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-                value={values.programmeId === null ? null : String(values.programmeId)}
-                onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
-                error={form.errors.programmeId}
-              />
-            </SimpleGrid>
-            <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
-          </Stack>
-        </Fieldset>
+        <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
         <FormFooter error={formError} submitLabel={t('supply.offerForm.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
       </Stack>
     </form>
-  );
-}
-
-/** Price from – to, in đồng per unit; the form's own type is loose enough for the demand's form too. */
-export function PriceInputs({ form }: { values: { priceMin: number | null; priceMax: number | null }; form: { getInputProps: (path: 'priceMin' | 'priceMax') => object; setFieldValue: (path: 'priceMin' | 'priceMax', value: number | null) => void } }) {
-  const { t } = useTranslation();
-  const money = { min: 0, allowNegative: false, allowDecimal: false, thousandSeparator: '.', decimalSeparator: ',', hideControls: true } as const;
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <NumberInput label={t('supply.priceMin')} description={t('supply.priceHint')} {...money} {...form.getInputProps('priceMin')} onChange={(next: number | string) => form.setFieldValue('priceMin', numberOrNull(next))} />
-      <NumberInput label={t('supply.priceMax')} description={t('supply.priceMaxHint')} {...money} {...form.getInputProps('priceMax')} onChange={(next: number | string) => form.setFieldValue('priceMax', numberOrNull(next))} />
-    </SimpleGrid>
   );
 }
 

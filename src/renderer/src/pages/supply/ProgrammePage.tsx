@@ -4,10 +4,10 @@
  * with the report to the national alliance and the supply bulletin to make from them.
  */
 import { useCallback, useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconFileSpreadsheet, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeDetail } from '../../../../shared/contract';
 import { formatCount, formatDate } from '../../../../shared/format';
@@ -15,6 +15,7 @@ import { messageOf } from '../../api';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
+import { RecordPageFrame } from '../../components/RecordPageFrame';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { RecordHistory } from '../../components/RecordHistory';
 import { useEventList } from '../../queries/events';
@@ -23,39 +24,15 @@ import { useProgramme, useProgrammeResults, useSupplyLookups, useSupplyWrite } f
 import { eventHref, programmeHref, supplyHref } from '../../routing/useHashRoute';
 import { ProgrammeForm } from './ProgrammeForm';
 import { ResultsView } from './ProgrammeResults';
-import { Fact, Facts } from './SupplyBits';
+import { Fact, Facts, RecordHeader } from './SupplyBits';
 
 export function ProgrammePage({ id }: { id: number }) {
   const { t } = useTranslation();
   const programme = useProgramme(id);
-  const back = (
-    <Anchor href={supplyHref('chuong-trinh')} size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} />
-        {t('supply.programmes.back')}
-      </Group>
-    </Anchor>
-  );
-  if (programme.isPending) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (programme.isError) {
-    return (
-      <Stack>
-        {back}
-        <LoadError error={programme.error} onRetry={() => void programme.refetch()} />
-      </Stack>
-    );
-  }
   return (
-    <Stack>
-      {back}
-      <ProgrammeView programme={programme.data} />
-    </Stack>
+    <RecordPageFrame query={programme} back={{ href: supplyHref('chuong-trinh'), label: t('supply.programmes.back') }}>
+      {(loaded) => <ProgrammeView programme={loaded} />}
+    </RecordPageFrame>
   );
 }
 
@@ -113,31 +90,23 @@ function ProgrammeView({ programme }: { programme: ProgrammeDetail }) {
 
   return (
     <>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
+      <RecordHeader
+        badges={
           <Badge variant="light" tt="none" color="gray">
             {t('supply.programmes.kind')}
           </Badge>
-          <Title order={2}>{programme.name}</Title>
-          <Text c="dimmed">
-            {[
-              programme.decisionNo,
-              programme.endsOn === null ? t('supply.windowFrom', { from: formatDate(programme.startsOn) }) : `${formatDate(programme.startsOn)} – ${formatDate(programme.endsOn)}`,
-              t('supply.programmes.counts', { offers: formatCount(programme.offers), demands: formatCount(programme.demands), connections: formatCount(programme.connections) }),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-        </Stack>
-        <Group gap="xs">
-          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>
-            {t('supply.edit')}
-          </Button>
-          <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={confirmDelete}>
-            {t('supply.delete')}
-          </Button>
-        </Group>
-      </Group>
+        }
+        title={programme.name}
+        subtitle={[
+          programme.decisionNo,
+          programme.endsOn === null ? t('supply.windowFrom', { from: formatDate(programme.startsOn) }) : `${formatDate(programme.startsOn)} – ${formatDate(programme.endsOn)}`,
+          t('supply.programmes.counts', { offers: formatCount(programme.offers), demands: formatCount(programme.demands), connections: formatCount(programme.connections) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        onEdit={edit.open}
+        onDelete={confirmDelete}
+      />
 
       <Paper withBorder p="md">
         <Facts>

@@ -1,10 +1,11 @@
 /**
  * What every screen of supply–demand connection shows the same way: the status badge of an offer
  * or a demand, a quantity with what remains of it, a price or price range, a window of days, and
- * the one facts grid of a record's page.
+ * the header and the one facts grid of a record's page.
  */
 import type { ReactNode } from 'react';
-import { Badge, SimpleGrid, Stack, Text, type MantineColor } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Text, Title, type MantineColor } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { SupplyStatus } from '../../../../shared/domain';
 import { formatDate, formatMoney, formatQuantity } from '../../../../shared/format';
@@ -81,5 +82,38 @@ export function Facts({ children }: { children: ReactNode }) {
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
       {children}
     </SimpleGrid>
+  );
+}
+
+interface RecordHeaderProps {
+  badges: ReactNode;
+  title: string;
+  subtitle: ReactNode;
+  onEdit: () => void;
+  onDelete: () => void;
+  /** Buttons of this kind of record, between «Sửa» and «Xóa». */
+  actions?: ReactNode;
+}
+
+/** The head of an offer's, a demand's or a programme's page: what it is, its name, and what is done to it. */
+export function RecordHeader({ badges, title, subtitle, onEdit, onDelete, actions }: RecordHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" align="flex-start">
+      <Stack gap={4}>
+        <Group gap="xs">{badges}</Group>
+        <Title order={2}>{title}</Title>
+        <Text c="dimmed">{subtitle}</Text>
+      </Stack>
+      <Group gap="xs">
+        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={onEdit}>
+          {t('supply.edit')}
+        </Button>
+        {actions}
+        <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+          {t('supply.delete')}
+        </Button>
+      </Group>
+    </Group>
   );
 }

@@ -14,7 +14,8 @@ import { useProgrammes } from '../../queries/supply';
 import { programmeHref, supplyHref, supplyTabs, type SupplyTab } from '../../routing/useHashRoute';
 import { LookupsTab } from './LookupsTab';
 import { ProgrammeForm } from './ProgrammeForm';
-import { ConnectionsTab, DemandsTab, OffersTab } from './SupplyLists';
+import { demandSide, offerSide } from './sides';
+import { ConnectionsTab, SupplyListTab } from './SupplyLists';
 
 export function SupplyDemandPage({ tab }: { tab: SupplyTab }) {
   const { t } = useTranslation();
@@ -38,10 +39,10 @@ export function SupplyDemandPage({ tab }: { tab: SupplyTab }) {
         <ProgrammesTab />
       </Tabs.Panel>
       <Tabs.Panel value="nguon-cung">
-        <OffersTab />
+        <SupplyListTab spec={offerSide} />
       </Tabs.Panel>
       <Tabs.Panel value="nhu-cau">
-        <DemandsTab />
+        <SupplyListTab spec={demandSide} />
       </Tabs.Panel>
       <Tabs.Panel value="ket-noi">
         <ConnectionsTab />

@@ -5,29 +5,18 @@
  */
 import { Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLink, IconPackage, IconShoppingCart } from '@tabler/icons-react';
+import { IconLink } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import {
-  connectionListColumns,
-  demandListColumns,
-  offerListColumns,
-  type ConnectionListColumn,
-  type ConnectionSummary,
-  type DemandListColumn,
-  type DemandSummary,
-  type OfferListColumn,
-  type OfferSummary,
-} from '../../../../shared/contract';
+import { connectionListColumns, type CommonDetail, type ConnectionListColumn, type ConnectionSummary, type DemandSummary, type OfferSummary } from '../../../../shared/contract';
 import { supplyStatuses, type SupplyStatus } from '../../../../shared/domain';
 import { formatDate, formatMoney, formatQuantity } from '../../../../shared/format';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../../components/ListTable';
-import { useConnectionList, useDemandList, useOfferList, useProgrammes, useSupplyLookups } from '../../queries/supply';
+import { useConnectionList, useProgrammes, useSupplyLookups } from '../../queries/supply';
 import { agreementHref, demandHref, offerHref, supplyHref } from '../../routing/useHashRoute';
-import { DemandForm } from './DemandForm';
-import { OfferForm } from './OfferForm';
-import { priceRange, QuantityLeft, SupplyStatusBadge, useWindowText } from './SupplyBits';
+import type { SideSpec, SupplyPreset } from './sides';
+import { useWindowText } from './SupplyBits';
 
 interface ListChoices {
   search: string;
@@ -124,130 +113,69 @@ function StatusFilter({ side, value, onChange }: { side: 'offer' | 'demand'; val
   );
 }
 
-export function OffersTab() {
+/** The list of one side: offers or demands, with its own columns, words and add dialog (sides.tsx). */
+export function SupplyListTab<S extends OfferSummary | DemandSummary, D extends S & CommonDetail>({ spec }: { spec: SideSpec<S, D> }) {
   const { t } = useTranslation();
   const windowText = useWindowText();
-  const listState = useListState('htx-desk.supply.offers', initialChoices);
+  const listState = useListState(spec.listKey, initialChoices);
   const { choices, query, update } = listState;
   const [adding, addForm] = useDisclosure(false);
   const request = filterInput({ ...choices, search: query });
-  const list = useOfferList({ ...request, page: listState.page, pageSize: listPageSize });
+  const list = spec.useList({ ...request, page: listState.page, pageSize: listPageSize });
   const filtered = Object.keys(request).length > 0;
-  const filters = useSharedFilters(choices, update, t('supply.filter.offersTitle'));
-
-  const columnDefs: Record<OfferListColumn, DataTableColumn<OfferSummary>> = {
-    product: {
-      accessor: 'product',
-      title: t('supply.column.product'),
-      render: ({ id, product, productGroupName }) => <RecordLink href={offerHref(id)} name={product} detail={productGroupName} />,
-    },
-    organization: { accessor: 'organization', title: t('supply.column.organization'), width: '22%', render: ({ organization }) => organization.name },
-    quantity: {
-      accessor: 'quantity',
-      title: t('supply.column.quantity'),
-      noWrap: true,
-      render: ({ quantity, remaining, unitName }) => <QuantityLeft quantity={quantity} remaining={remaining} unitName={unitName} />,
-    },
-    window: { accessor: 'availableFrom', title: t('supply.column.window'), noWrap: true, render: ({ availableFrom, availableUntil }) => windowText(availableFrom, availableUntil) },
-    price: { accessor: 'priceMin', title: t('supply.column.price'), render: ({ priceMin, priceMax, unitName }) => priceRange(priceMin, priceMax, unitName) },
-    place: { accessor: 'placeName', title: t('supply.column.place') },
-    status: { accessor: 'status', title: t('supply.column.status'), width: 150, render: ({ status }) => <SupplyStatusBadge status={status} side="offer" /> },
-  };
+  const filters = useSharedFilters(choices, update, t(`supply.filter.${spec.area}Title`));
 
   return (
-    <ListTable<OfferSummary>
-      title={t('supply.offers.title')}
-      count={(total) => t('supply.offers.total', { count: total })}
-      addLabel={t('supply.offers.add')}
+    <ListTable<S>
+      title={t(`supply.${spec.area}.title`)}
+      count={(total) => t(`supply.${spec.area}.total`, { count: total })}
+      addLabel={t(`supply.${spec.area}.add`)}
       onAdd={addForm.open}
-      searchLabel={t('supply.offers.searchLabel')}
-      searchPlaceholder={t('supply.offers.searchPlaceholder')}
+      searchLabel={t(`supply.${spec.area}.searchLabel`)}
+      searchPlaceholder={t(`supply.${spec.area}.searchPlaceholder`)}
       position={listState}
       filters={filters}
-      toolbar={<StatusFilter side="offer" value={choices.status} onChange={(status) => update({ status })} />}
-      exportRequest={{ list: 'offers', input: request, columns: [...offerListColumns] }}
+      toolbar={<StatusFilter side={spec.side} value={choices.status} onChange={(status) => update({ status })} />}
+      exportRequest={spec.exportRequest(request)}
       list={list}
-      columns={offerListColumns.map((column) => columnDefs[column])}
+      columns={spec.listColumns({ t, windowText })}
       empty={{
-        icon: <IconPackage />,
-        title: filtered ? t('supply.offers.noMatchTitle') : t('supply.offers.emptyTitle'),
-        description: filtered ? t('supply.noMatchDescription') : t('supply.offers.emptyDescription'),
+        icon: spec.icon,
+        title: filtered ? t(`supply.${spec.area}.noMatchTitle`) : t(`supply.${spec.area}.emptyTitle`),
+        description: filtered ? t('supply.noMatchDescription') : t(`supply.${spec.area}.emptyDescription`),
       }}
-      hrefOf={offerHref}
+      hrefOf={spec.href}
     >
-      <Modal opened={adding} onClose={addForm.close} title={t('supply.offerForm.addTitle')} size={880}>
-        <OfferForm
-          onSaved={(offer) => {
-            addForm.close();
-            notifyAdded(t('supply.offers.created', { product: offer.product }), offerHref(offer.id), t('supply.open'));
-          }}
-          onCancel={addForm.close}
-        />
-      </Modal>
+      <AddSupplyModal spec={spec} opened={adding} onClose={addForm.close} />
     </ListTable>
   );
 }
 
-export function DemandsTab() {
+/** The dialog that adds an offer or a demand, and says so with a link to it once saved. */
+export function AddSupplyModal<S extends OfferSummary | DemandSummary, D extends S & CommonDetail>({
+  spec,
+  opened,
+  onClose,
+  preset,
+}: {
+  spec: SideSpec<S, D>;
+  opened: boolean;
+  onClose: () => void;
+  preset?: SupplyPreset;
+}) {
   const { t } = useTranslation();
-  const windowText = useWindowText();
-  const listState = useListState('htx-desk.supply.demands', initialChoices);
-  const { choices, query, update } = listState;
-  const [adding, addForm] = useDisclosure(false);
-  const request = filterInput({ ...choices, search: query });
-  const list = useDemandList({ ...request, page: listState.page, pageSize: listPageSize });
-  const filtered = Object.keys(request).length > 0;
-  const filters = useSharedFilters(choices, update, t('supply.filter.demandsTitle'));
-
-  const columnDefs: Record<DemandListColumn, DataTableColumn<DemandSummary>> = {
-    product: {
-      accessor: 'product',
-      title: t('supply.column.product'),
-      render: ({ id, product, productGroupName }) => <RecordLink href={demandHref(id)} name={product} detail={productGroupName} />,
-    },
-    buyer: { accessor: 'buyer', title: t('supply.column.buyer'), width: '22%', render: ({ buyer }) => buyer.name },
-    quantity: {
-      accessor: 'quantity',
-      title: t('supply.column.quantity'),
-      noWrap: true,
-      render: ({ quantity, remaining, unitName }) => <QuantityLeft quantity={quantity} remaining={remaining} unitName={unitName} />,
-    },
-    period: { accessor: 'neededFrom', title: t('supply.column.period'), noWrap: true, render: ({ neededFrom, neededUntil }) => windowText(neededFrom, neededUntil) },
-    place: { accessor: 'deliveryProvinceName', title: t('supply.column.delivery'), render: ({ deliveryPlace, deliveryProvinceName }) => [deliveryPlace, deliveryProvinceName].filter(Boolean).join(', ') },
-    status: { accessor: 'status', title: t('supply.column.status'), width: 150, render: ({ status }) => <SupplyStatusBadge status={status} side="demand" /> },
-  };
-
+  const Form = spec.Form;
   return (
-    <ListTable<DemandSummary>
-      title={t('supply.demands.title')}
-      count={(total) => t('supply.demands.total', { count: total })}
-      addLabel={t('supply.demands.add')}
-      onAdd={addForm.open}
-      searchLabel={t('supply.demands.searchLabel')}
-      searchPlaceholder={t('supply.demands.searchPlaceholder')}
-      position={listState}
-      filters={filters}
-      toolbar={<StatusFilter side="demand" value={choices.status} onChange={(status) => update({ status })} />}
-      exportRequest={{ list: 'demands', input: request, columns: [...demandListColumns] }}
-      list={list}
-      columns={demandListColumns.map((column) => columnDefs[column])}
-      empty={{
-        icon: <IconShoppingCart />,
-        title: filtered ? t('supply.demands.noMatchTitle') : t('supply.demands.emptyTitle'),
-        description: filtered ? t('supply.noMatchDescription') : t('supply.demands.emptyDescription'),
-      }}
-      hrefOf={demandHref}
-    >
-      <Modal opened={adding} onClose={addForm.close} title={t('supply.demandForm.addTitle')} size={880}>
-        <DemandForm
-          onSaved={(demand) => {
-            addForm.close();
-            notifyAdded(t('supply.demands.created', { product: demand.product }), demandHref(demand.id), t('supply.open'));
-          }}
-          onCancel={addForm.close}
-        />
-      </Modal>
-    </ListTable>
+    <Modal opened={opened} onClose={onClose} title={t(`supply.${spec.form}.addTitle`)} size={880}>
+      <Form
+        preset={preset}
+        onSaved={(saved) => {
+          onClose();
+          notifyAdded(t(`supply.${spec.area}.created`, { product: saved.product }), spec.href(saved.id), t('supply.open'));
+        }}
+        onCancel={onClose}
+      />
+    </Modal>
   );
 }
 

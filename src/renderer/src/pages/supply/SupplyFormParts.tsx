@@ -1,0 +1,120 @@
+/**
+ * The parts the offer's and the demand's forms (and the connect dialog) have alike: a quantity, a
+ * quantity with its unit, the product group proposed from the product's words, a price range, and
+ * the contact with the programme. Each takes only the few paths of the form it fills, so one part
+ * serves either form's own values.
+ */
+import type { ReactNode } from 'react';
+import { Fieldset, NumberInput, SimpleGrid, Stack, Textarea, TextInput, type NumberInputProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LabelledSelect } from '../../components/LabelledSelect';
+import { useProgrammes, useSupplyLookups } from '../../queries/supply';
+
+/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
+export function numberOrNull(value: number | string): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+/** A quantity as offices write it: up to three decimals, "1.234,5". */
+export function QuantityInput({ onValue, ...props }: Omit<NumberInputProps, 'onChange'> & { onValue: (value: number | null) => void }) {
+  return (
+    <NumberInput
+      required
+      min={0}
+      allowNegative={false}
+      decimalScale={3}
+      thousandSeparator="."
+      decimalSeparator=","
+      hideControls
+      {...props}
+      onChange={(next: number | string) => onValue(numberOrNull(next))}
+    />
+  );
+}
+
+interface FormPaths<K extends string, V> {
+  getInputProps: (path: K) => object;
+  setFieldValue: (path: K, value: V) => void;
+}
+
+/** Quantity and its unit, side by side. */
+export function QuantityWithUnit({ form }: { form: FormPaths<'quantity', number | null> & { getInputProps: (path: 'quantity' | 'unitCode') => object } }) {
+  const { t } = useTranslation();
+  const lookups = useSupplyLookups();
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <QuantityInput label={t('supply.quantity')} {...form.getInputProps('quantity')} onValue={(value) => form.setFieldValue('quantity', value)} />
+      <LabelledSelect
+        label={t('supply.unit')}
+        required
+        allowDeselect={false}
+        searchable
+        data={(lookups.data?.units ?? []).map((unit) => ({ value: unit.code, label: unit.name }))}
+        {...form.getInputProps('unitCode')}
+      />
+    </SimpleGrid>
+  );
+}
+
+/** The product group; the form proposes it from the product's words until the person picks one here. */
+export function ProductGroupSelect({ value, error, onPick }: { value: string | null; error: ReactNode; onPick: (code: string | null) => void }) {
+  const { t } = useTranslation();
+  const lookups = useSupplyLookups();
+  return (
+    <LabelledSelect
+      label={t('supply.productGroup')}
+      required
+      allowDeselect={false}
+      searchable
+      data={(lookups.data?.productGroups ?? []).map((group) => ({ value: group.code, label: group.name }))}
+      value={value}
+      onChange={onPick}
+      error={error}
+      description={t('supply.productGroupHint')}
+    />
+  );
+}
+
+/** Price from – to, in đồng per unit. */
+export function PriceInputs({ form }: { form: FormPaths<'priceMin' | 'priceMax', number | null> }) {
+  const { t } = useTranslation();
+  const money = { min: 0, allowNegative: false, allowDecimal: false, thousandSeparator: '.', decimalSeparator: ',', hideControls: true } as const;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <NumberInput label={t('supply.priceMin')} description={t('supply.priceHint')} {...money} {...form.getInputProps('priceMin')} onChange={(next: number | string) => form.setFieldValue('priceMin', numberOrNull(next))} />
+      <NumberInput label={t('supply.priceMax')} description={t('supply.priceMaxHint')} {...money} {...form.getInputProps('priceMax')} onChange={(next: number | string) => form.setFieldValue('priceMax', numberOrNull(next))} />
+    </SimpleGrid>
+  );
+}
+
+interface ContactFormProps {
+  programmeId: number | null;
+  programmeError: ReactNode;
+  form: FormPaths<'programmeId', number | null> & { getInputProps: (path: 'contactName' | 'contactPhone' | 'note') => object };
+}
+
+/** Who to call about it, the programme it belongs to, and a note. */
+export function ContactFieldset({ programmeId, programmeError, form }: ContactFormProps) {
+  const { t } = useTranslation();
+  const programmes = useProgrammes();
+  return (
+    <Fieldset legend={t('supply.offerForm.contact')}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput label={t('supply.contactName')} {...form.getInputProps('contactName')} />
+          <TextInput label={t('supply.contactPhone')} {...form.getInputProps('contactPhone')} />
+          <LabelledSelect
+            label={t('supply.programme')}
+            placeholder={t('supply.noProgramme')}
+            clearable
+            data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+            value={programmeId === null ? null : String(programmeId)}
+            onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
+            error={programmeError}
+          />
+        </SimpleGrid>
+        <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
+      </Stack>
+    </Fieldset>
+  );
+}
