@@ -38,7 +38,7 @@ import { figureFields } from '../../../shared/contracts/figures';
 import { importBatches, importChanges, importMappings, importPlaceAnswers } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
-import { loadInBulk } from '../../db/derived';
+import { loadInBulk, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction } from '../../longTransaction';
 import { backUpBefore } from '../../backup/backups';
 import { jsonText } from '../../db/prepared';
@@ -514,6 +514,15 @@ function problemsText(problems: readonly ImportProblem[]): string {
   return problems.map((problem) => `${problem.cell}: ${problem.message}`).join('; ');
 }
 
+/** A step of the rebuild after a bulk commit or undo: said, with a turn for the window's questions and a cancel. */
+function rebuildStep(control: JobControl): BulkRebuildStep {
+  return async (done, total) => {
+    control.report(done, total, 'rebuilding');
+    await nextTurn();
+    control.throwIfCancelled();
+  };
+}
+
 /**
  * Writes the chosen rows in one transaction of its own (`inLongTransaction`): the window keeps its
  * progress bar and its Hủy, which rolls everything back, and nothing is seen until all is written.
@@ -598,7 +607,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
           }
         }
       },
-      () => control.report(state.rows.length, state.rows.length, 'rebuilding'),
+      rebuildStep(control),
     );
     summary.failed = failures.size;
     summary.batchId = batch.id;
@@ -803,7 +812,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
           adapter.undo(tx, stored, { pointedAt });
         }
       },
-      () => control.report(changes.length, changes.length, 'rebuilding'),
+      rebuildStep(control),
     );
     control.report(changes.length, changes.length, 'undoing');
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
