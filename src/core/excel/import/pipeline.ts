@@ -39,7 +39,7 @@ import { importBatches, importChanges, importMappings, importPlaceAnswers } from
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkRebuildStep } from '../../db/derived';
-import { inLongTransaction } from '../../longTransaction';
+import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBefore } from '../../backup/backups';
 import { jsonText } from '../../db/prepared';
 import { getAlliance } from '../../services/alliance';
@@ -727,11 +727,13 @@ function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
  * so undoing the later one first makes the earlier one undoable again. Imports made before the
  * import kept what it left are judged by the audit trail instead.
  */
-function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[]): Map<number, ImportLaterChange> {
+async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<Map<number, ImportLaterChange>> {
   const adapter = kindAdapters[batch.kind];
   const found = new Map<number, ImportLaterChange>();
   const figureYears = ownFigureYears(changes);
   for (const change of changes) {
+    // 100,000 changes take seconds to look at: the window keeps its answers meanwhile.
+    await pause();
     const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
     const adapterOf = change.entity === 'figures' ? kindAdapters.figures : adapter;
     let name: string | null;
@@ -759,9 +761,9 @@ function changesOf(ctx: Context, batchId: number): ChangeRow[] {
 }
 
 /** What an undo of the import would meet: the records changed since, each once. */
-export function undoCheck(ctx: Context, batchId: number): ImportUndoCheck {
+export async function undoCheck(ctx: Context, batchId: number): Promise<ImportUndoCheck> {
   const batch = batchOf(ctx, batchId);
-  const later = laterChanges(ctx, batch, changesOf(ctx, batchId));
+  const later = await laterChanges(ctx, batch, changesOf(ctx, batchId), stepper());
   const unique = new Map([...later.values()].map((change) => [`${change.entity}:${change.id}:${change.name}`, change]));
   return { batchId, changedLater: [...unique.values()] };
 }
@@ -782,7 +784,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
     const changes = changesOf(tx, batchId);
     control.report(0, changes.length, 'validating');
     await pause();
-    const later = laterChanges(tx, batch, changes);
+    const later = await laterChanges(tx, batch, changes, pause);
     if (later.size && mode === 'strict') {
       const names = [...new Set([...later.values()].map((change) => change.name))];
       const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';
