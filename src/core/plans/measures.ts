@@ -19,7 +19,7 @@ import { baseOf, convertQuantity } from '../../shared/supply';
 import { formatIsoDateVi } from '../../shared/text';
 import type { Context } from '../context';
 import { figureContributions } from '../db/derived';
-import { columnsAs, existsAtYearEnd, inForceDuring, inHomeProvince, linkedWithEnterpriseDuring, notInTrash, signedBetween, validDuring, yearEnd } from '../db/predicates';
+import { columnsAs, existsAtYearEnd, inHomeProvince, linkedWithEnterpriseDuring, notInTrash, signedBetween, validDuring, yearEnd } from '../db/predicates';
 import {
   agreementCommitments,
   agreementDeliveries,
