@@ -10,7 +10,7 @@
  * from the rows, the sets of linked, certified or flagged organizations read first.
  */
 import { and, asc, count, desc, eq, getTableName, gt, gte, inArray, isNotNull, lte, not, sql, sum, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { roundQuantity } from '../../shared/agreements';
 import type { DrillRow } from '../../shared/contracts/plans';
 import type { Classification, OrganizationKind, Page, SectorGroup } from '../../shared/domain';
@@ -379,6 +379,18 @@ const connectionFields = {
   connectedOn: supplyConnections.connectedOn,
 };
 
+/** Connections with their offer, seller, demand and buyer joined, reading `extra` besides what a drill-down row shows. */
+function connectionsWithSides<Extra extends SelectedFields>(ctx: Context, extra: Extra) {
+  return ctx.db
+    .select({ ...connectionFields, ...extra })
+    .from(supplyConnections)
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+    .leftJoin(buyerOrganization, eq(buyerOrganization.id, supplyDemands.organizationId));
+}
+
 interface VolumeRow {
   offerId: number;
   product: string;
@@ -403,14 +415,7 @@ function volumeRows(ctx: Context, measure: Measure, window: MeasureWindow): Volu
   if (!unit || !base) return [];
   const order = [asc(supplyConnections.connectedOn), asc(supplyConnections.id)];
   if (measure.metric === 'volumeConnected') {
-    return ctx.db
-      .select({ ...connectionFields, baseQuantity: supplyConnections.baseQuantity })
-      .from(supplyConnections)
-      .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
-      .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
-      .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
-      .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
-      .leftJoin(buyerOrganization, eq(buyerOrganization.id, supplyDemands.organizationId))
+    return connectionsWithSides(ctx, { baseQuantity: supplyConnections.baseQuantity })
       .where(
         and(
           connectionScope(measure, window),
@@ -423,14 +428,7 @@ function volumeRows(ctx: Context, measure: Measure, window: MeasureWindow): Volu
       .all()
       .map(({ baseQuantity, ...row }) => ({ ...row, quantity: convertQuantity(baseQuantity, base, unit) ?? 0 }));
   }
-  return ctx.db
-    .select({ ...connectionFields, written: agreementCommitments.unit, delivered: sql<number>`sum(${agreementDeliveries.quantity})` })
-    .from(supplyConnections)
-    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
-    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
-    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
-    .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
-    .leftJoin(buyerOrganization, eq(buyerOrganization.id, supplyDemands.organizationId))
+  return connectionsWithSides(ctx, { written: agreementCommitments.unit, delivered: sql<number>`sum(${agreementDeliveries.quantity})` })
     .innerJoin(agreementCommitments, eq(agreementCommitments.id, supplyConnections.commitmentId))
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
     .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
