@@ -34,8 +34,10 @@ function yearOptions(): string[] {
   return Array.from({ length: 11 }, (_, index) => String(now + 1 - index));
 }
 
-/** The filters behind «Bộ lọc» the three lists share, with their chips. */
-function useSharedFilters(choices: ListChoices, update: (patch: Partial<ListChoices>) => void, title: string) {
+type SharedChoices = Pick<ListChoices, 'productGroupCode' | 'programmeId' | 'year'>;
+
+/** The filters behind «Bộ lọc» the three lists share (the year is of availability, or of connection), with their chips. */
+function useSharedFilters(choices: SharedChoices, update: (patch: Partial<SharedChoices>) => void, title: string, yearLabel: string) {
   const { t } = useTranslation();
   const lookups = useSupplyLookups();
   const programmes = useProgrammes();
@@ -48,7 +50,7 @@ function useSharedFilters(choices: ListChoices, update: (patch: Partial<ListChoi
     ...(choices.programmeId !== null
       ? [{ key: 'programme', label: `${t('supply.programme')}: ${programmeName(choices.programmeId)}`, clear: () => update({ programmeId: null }) }]
       : []),
-    ...(choices.year !== null ? [{ key: 'year', label: `${t('supply.filter.year')}: ${String(choices.year)}`, clear: () => update({ year: null }) }] : []),
+    ...(choices.year !== null ? [{ key: 'year', label: `${yearLabel}: ${String(choices.year)}`, clear: () => update({ year: null }) }] : []),
   ];
   return {
     title,
@@ -73,7 +75,7 @@ function useSharedFilters(choices: ListChoices, update: (patch: Partial<ListChoi
           comboboxProps={inFilterPopover}
         />
         <LabelledSelect
-          label={t('supply.filter.year')}
+          label={yearLabel}
           placeholder={t('supply.filter.allYears')}
           clearable
           data={yearOptions()}
@@ -123,7 +125,7 @@ export function SupplyListTab<S extends OfferSummary | DemandSummary, D extends 
   const request = filterInput({ ...choices, search: query });
   const list = spec.useList({ ...request, page: listState.page, pageSize: listPageSize });
   const filtered = Object.keys(request).length > 0;
-  const filters = useSharedFilters(choices, update, t(`supply.filter.${spec.area}Title`));
+  const filters = useSharedFilters(choices, update, t(`supply.filter.${spec.area}Title`), t('supply.filter.year'));
 
   return (
     <ListTable<S>
@@ -190,7 +192,6 @@ interface ConnectionChoices {
 export function ConnectionsTab() {
   const { t } = useTranslation();
   const lookups = useSupplyLookups();
-  const programmes = useProgrammes();
   const listState = useListState<ConnectionChoices>('htx-desk.supply.connections', { search: '', programmeId: null, channelCode: null, productGroupCode: null, year: null });
   const { choices, query, update } = listState;
   const request = {
@@ -202,16 +203,11 @@ export function ConnectionsTab() {
   };
   const list = useConnectionList({ ...request, page: listState.page, pageSize: listPageSize });
   const filtered = Object.keys(request).length > 0;
-  const nameIn = (rows: { code: string; name: string }[] | undefined, code: string) => rows?.find((row) => row.code === code)?.name ?? code;
+  const shared = useSharedFilters(choices, update, t('supply.filter.connectionsTitle'), t('supply.filter.connectedYear'));
+  const channelName = (code: string) => lookups.data?.channels.find((channel) => channel.code === code)?.name ?? code;
   const active: ActiveFilter[] = [
-    ...(choices.channelCode ? [{ key: 'channel', label: `${t('supply.channel')}: ${nameIn(lookups.data?.channels, choices.channelCode)}`, clear: () => update({ channelCode: null }) }] : []),
-    ...(choices.productGroupCode
-      ? [{ key: 'group', label: `${t('supply.productGroup')}: ${nameIn(lookups.data?.productGroups, choices.productGroupCode)}`, clear: () => update({ productGroupCode: null }) }]
-      : []),
-    ...(choices.programmeId !== null
-      ? [{ key: 'programme', label: `${t('supply.programme')}: ${programmes.data?.find((row) => row.id === choices.programmeId)?.name ?? ''}`, clear: () => update({ programmeId: null }) }]
-      : []),
-    ...(choices.year !== null ? [{ key: 'year', label: `${t('supply.filter.connectedYear')}: ${String(choices.year)}`, clear: () => update({ year: null }) }] : []),
+    ...(choices.channelCode ? [{ key: 'channel', label: `${t('supply.channel')}: ${channelName(choices.channelCode)}`, clear: () => update({ channelCode: null }) }] : []),
+    ...shared.active,
   ];
 
   const columnDefs: Record<ConnectionListColumn, DataTableColumn<ConnectionSummary>> = {
@@ -254,7 +250,7 @@ export function ConnectionsTab() {
       searchPlaceholder={t('supply.connections.searchPlaceholder')}
       position={listState}
       filters={{
-        title: t('supply.filter.connectionsTitle'),
+        title: shared.title,
         fields: (
           <>
             <LabelledSelect
@@ -266,33 +262,7 @@ export function ConnectionsTab() {
               onChange={(channelCode) => update({ channelCode })}
               comboboxProps={inFilterPopover}
             />
-            <LabelledSelect
-              label={t('supply.productGroup')}
-              placeholder={t('supply.filter.allGroups')}
-              clearable
-              data={(lookups.data?.productGroups ?? []).map((group) => ({ value: group.code, label: group.name }))}
-              value={choices.productGroupCode}
-              onChange={(productGroupCode) => update({ productGroupCode })}
-              comboboxProps={inFilterPopover}
-            />
-            <LabelledSelect
-              label={t('supply.programme')}
-              placeholder={t('supply.filter.allProgrammes')}
-              clearable
-              data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-              value={choices.programmeId === null ? null : String(choices.programmeId)}
-              onChange={(value) => update({ programmeId: value === null ? null : Number(value) })}
-              comboboxProps={inFilterPopover}
-            />
-            <LabelledSelect
-              label={t('supply.filter.connectedYear')}
-              placeholder={t('supply.filter.allYears')}
-              clearable
-              data={yearOptions()}
-              value={choices.year === null ? null : String(choices.year)}
-              onChange={(value) => update({ year: value === null ? null : Number(value) })}
-              comboboxProps={inFilterPopover}
-            />
+            {shared.fields}
           </>
         ),
         active,
