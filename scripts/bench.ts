@@ -255,7 +255,7 @@ rows.push({
   service: await time([() => viaService('programmes:results', { programmeId: busiestProgramme, from: `${programmeYear}-01-01`, to: `${programmeYear}-12-31` })]),
   raw: await time([() => resultsRaw.all(busiestProgramme, `${programmeYear}-01-01`, `${programmeYear}-12-31`)]),
 });
-// The plan in force (the demo's year plan: fifteen targets over the whole register), its progress
+// The plan in force (the demo's year plan: sixteen targets over the whole register, one of them a volume connected), its progress
 // computed live as its page and Tổng quan ask for it: each target's actual, last year's and the
 // denominators of its shares.
 const inForce = await dispatch(app.ctx, 'plans:inForce', undefined);

@@ -90,12 +90,31 @@ describe('demo data', () => {
     expect(overview.current.averageRevenuePerCooperative).toBeGreaterThan(500_000_000);
     expect(await call(app, 'statistics:years', undefined)).toEqual([2025, 2024, 2023, 2022, 2021]);
 
-    // A year plan of fifteen targets for each year after the first, the current one issued and in force.
+    // A year plan of sixteen targets for each year after the first, the current one issued and in force.
     const plans = await call(app, 'plans:list', {});
     expect(plans.rows.map((plan) => [plan.periodFrom, plan.status, plan.targetCount])).toEqual(
-      [2026, 2025, 2024, 2023, 2022].map((year) => [`${year}-01-01`, 'issued', 15]),
+      [2026, 2025, 2024, 2023, 2022].map((year) => [`${year}-01-01`, 'issued', 16]),
     );
     expect((await call(app, 'plans:inForce', undefined))?.title).toBe('Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2026');
+    // Each carries the produce connected in tấn: 2025's measured against the connections of 2025
+    // sold by this province's members (kg, tạ and yến kept in tấn as their base), its value from 2024's.
+    const plan2025 = await call(app, 'plans:get', { id: plans.rows.find((plan) => plan.periodFrom === '2025-01-01')?.id ?? 0 });
+    const volume = plan2025.targets.find((target) => target.measure?.metric === 'volumeConnected');
+    const connectedIn = (year: number) =>
+      sqlite
+        .prepare(
+          `SELECT sum(c.base_quantity) FROM supply_connections c JOIN supply_offers f ON f.id = c.offer_id
+           JOIN supply_demands d ON d.id = c.demand_id JOIN organizations o ON o.id = f.organization_id
+           WHERE c.base_unit_code = 'tan' AND c.connected_on BETWEEN ? AND ? AND o.province_code = ?
+             AND c.deleted_at IS NULL AND f.deleted_at IS NULL AND d.deleted_at IS NULL AND o.deleted_at IS NULL`,
+        )
+        .pluck()
+        .get(`${year}-01-01`, `${year}-12-31`, AN_GIANG) as number;
+    expect(connectedIn(2025)).toBeGreaterThan(0);
+    expect(volume).toMatchObject({ unit: 'quantity', unitLabel: 'tấn' });
+    expect(volume?.actual).toBeCloseTo(connectedIn(2025), 6);
+    expect(volume?.previous).toBeCloseTo(connectedIn(2024), 6);
+    expect(volume?.value).toBe(Math.round(connectedIn(2024) * 1.05));
     // Tân Châu's agricultural cooperatives: 20 at the end of 2024, two of them founded that year.
     const tanChau = await call(app, 'plans:create', {
       kind: 'year',

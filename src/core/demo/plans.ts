@@ -1,6 +1,6 @@
 /**
  * The demo's plans: a year plan of the alliance for every year of the figures and the current one,
- * fifteen targets each, valued from the year before; and, for An Giang, the cooperatives of the
+ * sixteen targets each, valued from the year before; and, for An Giang, the cooperatives of the
  * former thị xã Tân Châu as its 2024 plan found them (the seed article in the project's notes), so
  * that the plan an office types from that article has figures to be measured against.
  *
@@ -142,7 +142,7 @@ export function seedTanChau(ctx: Context, firstYear: number, lastYear: number): 
 interface TargetIdea {
   title: string;
   comparison: 'at_least' | 'at_most';
-  unit: 'count' | 'percent' | 'money';
+  unit: 'count' | 'percent' | 'money' | 'quantity';
   unitLabel?: string;
   measure: MeasureInput | null;
   denominator?: MeasureInput;
@@ -153,7 +153,7 @@ interface TargetIdea {
 
 const htx: MeasureInput = { metric: 'organizations', kinds: ['htx'] };
 
-/** Fifteen targets, as an alliance's year plan sets them. */
+/** Sixteen targets, as an alliance's year plan sets them. */
 const targetIdeas: TargetIdea[] = [
   { title: 'Duy trì và phát triển số hợp tác xã đang hoạt động', comparison: 'at_least', unit: 'count', unitLabel: 'HTX', measure: htx, growth: 1.02 },
   { title: 'Thành lập mới hợp tác xã', comparison: 'at_least', unit: 'count', unitLabel: 'HTX', measure: { ...htx, metric: 'founded' }, growth: 1.1 },
@@ -168,6 +168,8 @@ const targetIdeas: TargetIdea[] = [
   { title: 'Cán bộ quản lý HTX có trình độ cao đẳng trở lên', comparison: 'at_least', unit: 'percent', measure: { ...htx, metric: 'managersWithDegree' }, denominator: { ...htx, metric: 'managers' }, value: 25 },
   { title: 'Số thành viên chính thức của HTX', comparison: 'at_least', unit: 'count', unitLabel: 'thành viên', measure: { ...htx, metric: 'members' }, growth: 1.03 },
   { title: 'Lao động thường xuyên trong HTX', comparison: 'at_least', unit: 'count', unitLabel: 'người', measure: { ...htx, metric: 'workers' }, growth: 1.03 },
+  // The produce sold through supply–demand connection (Kết nối cung – cầu), in tấn: kg, tạ and yến count converted.
+  { title: 'Sản lượng nông sản kết nối tiêu thụ', comparison: 'at_least', unit: 'quantity', unitLabel: 'tấn', measure: { metric: 'volumeConnected', unitCode: 'tan' }, growth: 1.05 },
   { title: 'Thu nhập bình quân của người lao động (đồng/tháng)', comparison: 'at_least', unit: 'money', measure: { metric: 'averageIncome' }, growth: 1.06 },
   { title: 'Bồi dưỡng, tập huấn cán bộ quản lý HTX', comparison: 'at_least', unit: 'count', unitLabel: 'người', measure: null, value: 300 },
 ];
