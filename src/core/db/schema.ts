@@ -228,11 +228,12 @@ export const organizations = sqliteTable(
       .where(sql`${table.deletedAt} IS NULL AND ${table.endedOn} IS NOT NULL`),
     // Plans count those in a value chain and those high-tech (a tenth and less of the register)
     // among the ones existing on a day, from these indexes alone.
+    // With the province, so that a plan's count of this province's flagged ones reads no row.
     index('organizations_value_chain')
-      .on(table.kind, table.foundedOn, table.endedOn, table.communeCode, table.sectorCode)
+      .on(table.kind, table.foundedOn, table.endedOn, table.communeCode, table.sectorCode, table.provinceCode)
       .where(sql`${table.deletedAt} IS NULL AND ${table.valueChain} = 1`),
     index('organizations_high_tech')
-      .on(table.kind, table.foundedOn, table.endedOn, table.communeCode, table.sectorCode)
+      .on(table.kind, table.foundedOn, table.endedOn, table.communeCode, table.sectorCode, table.provinceCode)
       .where(sql`${table.deletedAt} IS NULL AND ${table.highTech} = 1`),
   ],
 );
@@ -652,6 +653,8 @@ export const agreementDeliveries = sqliteTable(
     check('agreement_deliveries_quantity_positive', sql`${table.quantity} > 0`),
     isoDate('agreement_deliveries_delivered_on_date', table.deliveredOn),
     index('agreement_deliveries_commitment').on(table.commitmentId),
+    // The deliveries of a period (a plan's volume delivered, its links with enterprises) with what they read.
+    index('agreement_deliveries_delivered').on(table.deliveredOn, table.commitmentId, table.quantity),
   ],
 );
 
@@ -965,7 +968,8 @@ export const supplyConnections = sqliteTable(
     index('supply_connections_offer').on(table.offerId),
     index('supply_connections_demand').on(table.demandId),
     index('supply_connections_programme').on(table.programmeId, table.connectedOn),
-    index('supply_connections_connected').on(table.connectedOn),
+    // With what a plan's volume connected reads of each connection of the period, so that it reads no row of this table.
+    index('supply_connections_connected').on(table.connectedOn, table.baseUnitCode, table.offerId, table.demandId, table.baseQuantity, table.deletedAt),
     index('supply_connections_agreement').on(table.agreementId),
     uniqueIndex('supply_connections_commitment').on(table.commitmentId).where(sql`${table.commitmentId} IS NOT NULL`),
   ],

@@ -213,7 +213,11 @@ function kindsOf(measure: Measure): OrganizationKind[] | undefined {
   return measure.kinds.length ? [...measure.kinds] : undefined;
 }
 
-/** A partial index of the register, or `ids`: looked up by id from a set read first (linked, certified). */
+/**
+ * A partial index of the register, or `ids`: none, the register read whole with its cheap terms
+ * first — looked up by id from a set read first (certified), or tested one by one through its own
+ * rows (linked with an enterprise) — which costs less than the index of kinds' lookups of each row.
+ */
 type OrganizationIndex = 'organizations_founded' | 'organizations_ended' | 'organizations_value_chain' | 'organizations_high_tech' | 'ids';
 
 /**
@@ -367,6 +371,16 @@ function connectionScope(measure: Measure, window: MeasureWindow): SQL | undefin
   );
 }
 
+/** A connection counted in a volume connected: made in the window, its quantity kept in `baseCode`. */
+function connectedIn(measure: Measure, window: MeasureWindow, baseCode: string): SQL | undefined {
+  return and(connectionScope(measure, window), eq(supplyConnections.baseUnitCode, baseCode), gte(supplyConnections.connectedOn, window.from), lte(supplyConnections.connectedOn, window.asOf));
+}
+
+/** A delivery counted in a volume delivered: recorded in the window on the agreement (not in the trash) a connection became. */
+function deliveredIn(measure: Measure, window: MeasureWindow): SQL | undefined {
+  return and(connectionScope(measure, window), notInTrash(agreements), gte(agreementDeliveries.deliveredOn, window.from), lte(agreementDeliveries.deliveredOn, window.asOf));
+}
+
 /** The buyer of a demand when it is a member rather than a partner. */
 const buyerOrganization = alias(organizations, 'buyer');
 
@@ -409,21 +423,13 @@ interface VolumeRow {
  * does not convert to the measure's is left out, never added across units.
  */
 function volumeRows(ctx: Context, measure: Measure, window: MeasureWindow): VolumeRow[] {
-  const all = unitsByCode(ctx);
-  const unit = measure.unitCode === null ? undefined : all.get(measure.unitCode);
-  const base = unit && all.get(baseOf(unit));
-  if (!unit || !base) return [];
+  const units = volumeUnits(ctx, measure);
+  if (!units) return [];
+  const { all, unit, base } = units;
   const order = [asc(supplyConnections.connectedOn), asc(supplyConnections.id)];
   if (measure.metric === 'volumeConnected') {
     return connectionsWithSides(ctx, { baseQuantity: supplyConnections.baseQuantity })
-      .where(
-        and(
-          connectionScope(measure, window),
-          eq(supplyConnections.baseUnitCode, base.code),
-          gte(supplyConnections.connectedOn, window.from),
-          lte(supplyConnections.connectedOn, window.asOf),
-        ),
-      )
+      .where(connectedIn(measure, window, base.code))
       .orderBy(...order)
       .all()
       .map(({ baseQuantity, ...row }) => ({ ...row, quantity: convertQuantity(baseQuantity, base, unit) ?? 0 }));
@@ -432,14 +438,7 @@ function volumeRows(ctx: Context, measure: Measure, window: MeasureWindow): Volu
     .innerJoin(agreementCommitments, eq(agreementCommitments.id, supplyConnections.commitmentId))
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
     .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
-    .where(
-      and(
-        connectionScope(measure, window),
-        notInTrash(agreements),
-        gte(agreementDeliveries.deliveredOn, window.from),
-        lte(agreementDeliveries.deliveredOn, window.asOf),
-      ),
-    )
+    .where(deliveredIn(measure, window))
     .groupBy(supplyConnections.id)
     .orderBy(...order)
     .all()
@@ -451,8 +450,56 @@ function volumeRows(ctx: Context, measure: Measure, window: MeasureWindow): Volu
     });
 }
 
+/** The measure's unit and the base it converts through; none when the unit is no longer in Danh mục. */
+function volumeUnits(ctx: Context, measure: Measure) {
+  const all = unitsByCode(ctx);
+  const unit = measure.unitCode === null ? undefined : all.get(measure.unitCode);
+  const base = unit && all.get(baseOf(unit));
+  return unit && base ? { all, unit, base } : null;
+}
+
+/**
+ * A volume as one aggregate, with the rule of `volumeRows` (which lists what it adds): connected,
+ * the period's connections summed in their base unit, read from the index of their day; delivered,
+ * the period's deliveries summed per commitment, read from the index of their day.
+ */
 function volumeValue(ctx: Context, measure: Measure, window: MeasureWindow): number {
-  return roundQuantity(volumeRows(ctx, measure, window).reduce((total, row) => total + row.quantity, 0));
+  const units = volumeUnits(ctx, measure);
+  if (!units) return 0;
+  const { all, unit, base } = units;
+  if (measure.metric === 'volumeConnected') {
+    const total =
+      ctx.db
+        .select({ total: sql<number | null>`sum(${supplyConnections.baseQuantity})` })
+        .from(supplyConnections)
+        .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+        .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+        .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+        .where(connectedIn(measure, window, base.code))
+        .get()?.total ?? 0;
+    return roundQuantity(convertQuantity(total, base, unit) ?? 0);
+  }
+  const perCommitment = ctx.db
+    .select({ written: agreementCommitments.unit, delivered: sql<number>`sum(${agreementDeliveries.quantity})` })
+    .from(agreementDeliveries)
+    .innerJoin(supplyConnections, eq(supplyConnections.commitmentId, agreementDeliveries.commitmentId))
+    .innerJoin(agreementCommitments, eq(agreementCommitments.id, agreementDeliveries.commitmentId))
+    .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .where(deliveredIn(measure, window))
+    .groupBy(agreementDeliveries.commitmentId)
+    .all();
+  // A unit written freely on the commitment is matched once per spelling.
+  const unitOf = new Map<string, ReturnType<typeof unitOfText>>();
+  const total = perCommitment.reduce((sum, { written, delivered }) => {
+    if (!unitOf.has(written)) unitOf.set(written, unitOfText(all.values(), written));
+    const from = unitOf.get(written);
+    // Summed per commitment first and rounded once, as the agreement's own fulfilment is.
+    return sum + (from ? (convertQuantity(roundQuantity(delivered), from, unit) ?? 0) : 0);
+  }, 0);
+  return roundQuantity(total);
 }
 
 // ---------------------------------------------------------------------------------------------
