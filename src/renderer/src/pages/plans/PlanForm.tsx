@@ -370,6 +370,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
         {form.values.targets.map((target, index) => {
           const number = index + 1;
           const path = `targets.${String(index)}`;
+          const volume = target.measure !== null && volumeMetrics.includes(target.measure.metric);
           return (
             <Fieldset key={target.key} legend={t('plans.form.target', { number })}>
               <Stack gap="xs">
@@ -396,6 +397,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                   <LabelledSelect
                     label={t('plans.form.unit')}
                     allowDeselect={false}
+                    disabled={volume}
                     data={targetUnits.map((unit) => ({ value: unit, label: t(`plans.unit.${unit}`) }))}
                     {...form.getInputProps(`${path}.unit`)}
                     onChange={(value) => {
@@ -410,7 +412,9 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                   <TextInput
                     label={t('plans.form.unitLabel')}
                     placeholder={t('plans.form.unitLabelPlaceholder')}
-                    disabled={target.unit === 'percent' || target.unit === 'money'}
+                    // A volume's unit is the one chosen for it below (Danh mục), not typed.
+                    disabled={target.unit === 'percent' || target.unit === 'money' || volume}
+                    description={volume ? t('plans.form.unitLabelOfVolume') : undefined}
                     {...form.getInputProps(`${path}.unitLabel`)}
                   />
                 </SimpleGrid>
@@ -423,13 +427,12 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                   error={(form.errors[`${path}.measure`] ?? form.errors[`${path}.measure.unitCode`]) as string | undefined}
                   onChange={(measure) => {
                     form.setFieldValue(`${path}.measure`, measure);
-                    // A volume is a quantity in the unit chosen for it: the target says that unit.
-                    const unit = measure && volumeMetrics.includes(measure.metric) ? units.find((candidate) => candidate.code === measure.unitCode) : undefined;
-                    if (unit) {
+                    // A volume is a quantity in the unit chosen for it: the target says that unit, from the moment the volume is chosen.
+                    if (measure && volumeMetrics.includes(measure.metric)) {
                       form.setFieldValue(`${path}.unit`, 'quantity');
-                      form.setFieldValue(`${path}.unitLabel`, unit.name);
-                    }
-                    if (measure === null) form.setFieldValue(`${path}.denominator`, null);
+                      form.setFieldValue(`${path}.unitLabel`, units.find((candidate) => candidate.code === measure.unitCode)?.name ?? '');
+                      form.setFieldValue(`${path}.denominator`, null);
+                    } else if (measure === null) form.setFieldValue(`${path}.denominator`, null);
                     else if (target.unit === 'percent' && target.denominator === null) form.setFieldValue(`${path}.denominator`, emptyMeasure(measure.kinds, measure.sectorGroup));
                   }}
                 />

@@ -12,6 +12,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DrillRow, PlanDetail, TargetProgress } from '../../../../shared/contract';
 import { formatDate, formatDateTime, formatPercent } from '../../../../shared/format';
+import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
 import { formatTargetValue, type Measure, type TargetStatus } from '../../../../shared/plans';
 import { call, messageOf } from '../../api';
 import { AttachmentsSection } from '../../components/AttachmentsSection';
@@ -24,6 +25,7 @@ import { RecordHistory } from '../../components/RecordHistory';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { useAlliance } from '../../queries';
 import { useEventNames } from '../../queries/events';
+import { useSupplyLookups } from '../../queries/supply';
 import {
   useAddPlanAttachment,
   useCopyPlan,
@@ -53,6 +55,7 @@ export function TargetStatusBadge({ status }: { status: TargetStatus }) {
 function useMeasureText() {
   const { t } = useTranslation();
   const names = useEventNames();
+  const units = useSupplyLookups().data?.units ?? [];
   return (measure: Measure): string => {
     const flags = (['effective', 'goodOrFair', 'linkedWithEnterprise', 'valueChain', 'highTech'] as const).filter((flag) => measure[flag]);
     return [
@@ -63,6 +66,7 @@ function useMeasureText() {
       measure.ocopMinStars === null ? '' : `OCOP ${t('plans.form.ocopStars', { stars: measure.ocopMinStars }).toLowerCase()}`,
       measure.eventKind ? names.kind(measure.eventKind) : '',
       measure.agreementKind ? t(`agreements.kind.${measure.agreementKind}`) : '',
+      measure.unitCode ? t('plans.page.inUnit', { unit: units.find((unit) => unit.code === measure.unitCode)?.name ?? measure.unitCode }) : '',
     ]
       .filter(Boolean)
       .join(' · ');
@@ -73,13 +77,24 @@ function shown(target: TargetProgress, value: number | null): string {
   return value === null ? '—' : formatTargetValue(target.unit, target.unitLabel, value);
 }
 
+/**
+ * A drill-down row's figure in the target's unit; a quantity too small to show in the three
+ * decimals quantities are written with says so rather than reading as nothing.
+ */
+function drillValue(target: TargetProgress, value: number): string {
+  const least = 10 ** -QUANTITY_ENTRY_DECIMALS;
+  if (target.unit === 'quantity' && value > 0 && value < least / 2) return `< ${formatTargetValue(target.unit, target.unitLabel, least)}`;
+  // A share's rows carry the numerator's figure (managers, members …), not a percentage.
+  return target.unit === 'percent' ? value.toLocaleString('vi-VN') : formatTargetValue(target.unit, target.unitLabel, value);
+}
+
 function drillHref(row: DrillRow): string {
   if (row.kind === 'organization') return organizationHref(row.id);
   if (row.kind === 'offer') return offerHref(row.id);
   return row.kind === 'event' ? eventHref(row.id) : agreementHref(row.id);
 }
 
-function DrillTable({ rows, total, figure }: { rows: DrillRow[]; total: number; figure: boolean }) {
+function DrillTable({ target, rows, total, figure }: { target: TargetProgress; rows: DrillRow[]; total: number; figure: boolean }) {
   const { t } = useTranslation();
   if (rows.length === 0) return <Text size="sm" c="dimmed">{t('plans.drill.empty')}</Text>;
   return (
@@ -88,7 +103,7 @@ function DrillTable({ rows, total, figure }: { rows: DrillRow[]; total: number; 
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('plans.drill.name')}</Table.Th>
-            <Table.Th>{t('plans.drill.detail')}</Table.Th>
+            <Table.Th>{t(rows[0]?.kind === 'offer' ? 'plans.drill.detailConnection' : 'plans.drill.detail')}</Table.Th>
             {figure && <Table.Th ta="right">{t('plans.drill.value')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -101,7 +116,7 @@ function DrillTable({ rows, total, figure }: { rows: DrillRow[]; total: number; 
                 </Anchor>
               </Table.Td>
               <Table.Td>{/^\d{4}-\d{2}-\d{2}$/.test(row.detail) ? formatDate(row.detail) : row.detail}</Table.Td>
-              {figure && <Table.Td ta="right">{row.value === null ? '—' : row.value.toLocaleString('vi-VN')}</Table.Td>}
+              {figure && <Table.Td ta="right">{row.value === null ? '—' : drillValue(target, row.value)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -132,10 +147,10 @@ function DrillDown({ target, onClose }: { target: TargetProgress; onClose: () =>
             )}
           </Tabs.List>
           <Tabs.Panel value="counted" pt="sm">
-            <DrillTable rows={counted.data.counted.rows} total={counted.data.counted.total} figure={figure} />
+            <DrillTable target={target} rows={counted.data.counted.rows} total={counted.data.counted.total} figure={figure} />
           </Tabs.Panel>
           <Tabs.Panel value="notCounted" pt="sm">
-            {notCounted.data?.notCounted && <DrillTable rows={notCounted.data.notCounted.rows} total={notCounted.data.notCounted.total} figure={false} />}
+            {notCounted.data?.notCounted && <DrillTable target={target} rows={notCounted.data.notCounted.rows} total={notCounted.data.notCounted.total} figure={false} />}
           </Tabs.Panel>
         </Tabs>
       )}
