@@ -118,29 +118,29 @@ export function linkedWithEnterpriseDuring(organizationId: SQLiteColumn, from: s
     .innerJoin(enterpriseSide, eq(enterpriseSide.agreementId, own.agreementId))
     .innerJoin(enterprise, eq(enterprise.id, enterpriseSide.partnerId))
     .where(and(eq(own.organizationId, organizationId), inForceDuring(agreements, from, to), eq(enterprise.kind, 'enterprise'), notInTrash(enterprise)));
-  /** The organization's connections to an enterprise's demand, nothing of them in the trash. */
-  const sellingToEnterprise = () =>
-    builder
-      .select({ one: sql`1` })
-      .from(supplyOffers)
-      .innerJoin(supplyConnections, eq(supplyConnections.offerId, supplyOffers.id))
-      .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
-      .innerJoin(enterprise, eq(enterprise.id, supplyDemands.partnerId));
-  const connection = (also: SQL | undefined) =>
-    and(
-      eq(supplyOffers.organizationId, organizationId),
-      notInTrash(supplyConnections),
-      notInTrash(supplyOffers),
-      notInTrash(supplyDemands),
-      eq(enterprise.kind, 'enterprise'),
-      notInTrash(enterprise),
-      also,
-    );
-  const connected = sellingToEnterprise().where(connection(and(gte(supplyConnections.connectedOn, from), lte(supplyConnections.connectedOn, to))));
   // Goods delivered in the period on the commitment the connection became, its agreement not in the trash.
-  const delivered = sellingToEnterprise()
-    .innerJoin(agreements, eq(agreements.id, supplyConnections.agreementId))
+  const delivered = builder
+    .select({ one: sql`1` })
+    .from(agreements)
     .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, supplyConnections.commitmentId))
-    .where(connection(and(notInTrash(agreements), gte(agreementDeliveries.deliveredOn, from), lte(agreementDeliveries.deliveredOn, to))));
-  return sql`(EXISTS ${byAgreement} OR EXISTS ${connected} OR EXISTS ${delivered})`;
+    .where(and(eq(agreements.id, supplyConnections.agreementId), notInTrash(agreements), gte(agreementDeliveries.deliveredOn, from), lte(agreementDeliveries.deliveredOn, to)));
+  // Each of its connections to an enterprise's demand walked once, for both ways of counting.
+  const selling = builder
+    .select({ one: sql`1` })
+    .from(supplyOffers)
+    .innerJoin(supplyConnections, eq(supplyConnections.offerId, supplyOffers.id))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .innerJoin(enterprise, eq(enterprise.id, supplyDemands.partnerId))
+    .where(
+      and(
+        eq(supplyOffers.organizationId, organizationId),
+        notInTrash(supplyConnections),
+        notInTrash(supplyOffers),
+        notInTrash(supplyDemands),
+        eq(enterprise.kind, 'enterprise'),
+        notInTrash(enterprise),
+        sql`((${supplyConnections.connectedOn} >= ${from} AND ${supplyConnections.connectedOn} <= ${to}) OR EXISTS ${delivered})`,
+      ),
+    );
+  return sql`(EXISTS ${byAgreement} OR EXISTS ${selling})`;
 }
