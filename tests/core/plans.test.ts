@@ -405,6 +405,9 @@ describe('connections in plans', () => {
 
     const noUnit = await callFailing(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...volume('Kết nối 50 tấn', 'volumeConnected', 'tan', 'tấn', 50), measure: { metric: 'volumeConnected' } }] });
     expect(noUnit.kind === 'validation' && noUnit.issues).toEqual([{ path: 'targets.0.measure.unitCode', message: 'Chưa chọn đơn vị tính của sản lượng (tấn, kg, lít…).' }]);
+    // As the form sends it before a unit is chosen (its unit label follows the unit): said once, of the volume's unit.
+    const noUnitYet = await callFailing(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...volume('Kết nối 50 tấn', 'volumeConnected', 'tan', '', 50), measure: { metric: 'volumeConnected' } }] });
+    expect(noUnitYet.kind === 'validation' && noUnitYet.issues).toEqual([{ path: 'targets.0.measure.unitCode', message: 'Chưa chọn đơn vị tính của sản lượng (tấn, kg, lít…).' }]);
     const asCount = await callFailing(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...volume('Kết nối 50 tấn', 'volumeConnected', 'tan', 'tấn', 50), unit: 'count' }] });
     expect(asCount.message).toBe('Sản lượng kết nối, đã giao là chỉ tiêu theo khối lượng: hãy chọn đơn vị «Khối lượng».');
   });

@@ -50,9 +50,11 @@ export const targetInput = z
       issue('denominator', 'Chỉ tiêu tỷ lệ (%) cần chọn mẫu số: tỷ lệ trên tổng số nào.');
     }
     if (value.unit !== 'percent' && value.denominator !== null) issue('denominator', 'Chỉ chỉ tiêu tỷ lệ (%) mới có mẫu số.');
-    if (value.unit === 'quantity' && value.unitLabel === '') issue('unitLabel', 'Chỉ tiêu theo khối lượng cần ghi đơn vị tính (tấn, lít, hộp…).');
+    const volume = value.measure !== null && volumeMetrics.includes(value.measure.metric);
+    // A volume's unit label is its unit's name, which the form fills: a missing unit is said of the volume's unit.
+    if (value.unit === 'quantity' && value.unitLabel === '' && !volume) issue('unitLabel', 'Chỉ tiêu theo khối lượng cần ghi đơn vị tính (tấn, lít, hộp…).');
     // A volume is in one unit: the target's, chosen from the units the office converts between.
-    if (value.measure && volumeMetrics.includes(value.measure.metric)) {
+    if (value.measure && volume) {
       if (value.unit !== 'quantity') issue('unit', 'Sản lượng kết nối, đã giao là chỉ tiêu theo khối lượng: hãy chọn đơn vị «Khối lượng».');
       if (value.measure.unitCode === null) issue('measure.unitCode', 'Chưa chọn đơn vị tính của sản lượng (tấn, kg, lít…).');
     }

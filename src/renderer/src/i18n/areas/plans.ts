@@ -256,7 +256,7 @@ export const plansEn: typeof plansVi = {
     comparison: 'Comparison',
     value: 'Value',
     unit: 'Unit',
-    unitLabel: 'Unit of count',
+    unitLabel: 'Unit of measure',
     unitLabelPlaceholder: 'HTX, events, tonnes…',
     unitLabelOfVolume: 'The unit of the volume, chosen below.',
     metric: 'How the actual is computed',

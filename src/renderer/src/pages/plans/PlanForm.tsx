@@ -142,12 +142,14 @@ interface MeasureFieldsProps {
   onChange: (measure: Measure | null) => void;
   defaults: { kinds: OrganizationKind[]; sectorGroup: SectorGroup | null };
   error?: string;
+  /** What is wrong with a volume's unit, shown under its own field. */
+  unitError?: string;
 }
 
 const TYPED = 'typed';
 
 /** How an actual is computed: the metric, then what narrows it (kinds, sector, flags, OCOP stars, kind of event or agreement). */
-function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defaults, error }: MeasureFieldsProps) {
+function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defaults, error, unitError }: MeasureFieldsProps) {
   const { t } = useTranslation();
   const eventLookups = useEventLookups();
   const change = (patch: Partial<Measure>) => {
@@ -217,6 +219,7 @@ function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defa
             searchable
             data={units.map((unit) => ({ value: unit.code, label: unit.name }))}
             value={measure.unitCode}
+            error={unitError}
             onChange={(value) => change({ unitCode: value })}
           />
         )}
@@ -424,7 +427,8 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                   units={units}
                   allowTyped
                   defaults={defaults}
-                  error={(form.errors[`${path}.measure`] ?? form.errors[`${path}.measure.unitCode`]) as string | undefined}
+                  error={form.errors[`${path}.measure`] as string | undefined}
+                  unitError={form.errors[`${path}.measure.unitCode`] as string | undefined}
                   onChange={(measure) => {
                     form.setFieldValue(`${path}.measure`, measure);
                     // A volume is a quantity in the unit chosen for it: the target says that unit, from the moment the volume is chosen.

@@ -116,7 +116,11 @@ function DrillTable({ target, rows, total, figure }: { target: TargetProgress; r
                 </Anchor>
               </Table.Td>
               <Table.Td>{/^\d{4}-\d{2}-\d{2}$/.test(row.detail) ? formatDate(row.detail) : row.detail}</Table.Td>
-              {figure && <Table.Td ta="right">{row.value === null ? '—' : drillValue(target, row.value)}</Table.Td>}
+              {figure && (
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {row.value === null ? '—' : drillValue(target, row.value)}
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
