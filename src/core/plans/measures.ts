@@ -525,8 +525,9 @@ export function measureValue(ctx: Context, measure: Measure, window: MeasureWind
 }
 
 /**
- * The values of several measures in one window, each one aggregate; the figure totals of a set of
- * kinds are read once for every measure that needs them.
+ * The values of several measures in one window, each one aggregate; a measure that several targets
+ * share (the count of HTX as the denominator of three shares and a target of its own) is taken once,
+ * and the figure totals of a set of kinds are read once for every measure that needs them.
  */
 export function measureValues(ctx: Context, measures: readonly Measure[], window: MeasureWindow): number[] {
   const totals = new Map<string, FigureTotals>();
@@ -539,7 +540,17 @@ export function measureValues(ctx: Context, measures: readonly Measure[], window
     }
     return found;
   };
-  return measures.map((measure) => measureValue(ctx, measure, window, figureTotals));
+  const taken = new Map<string, number>();
+  return measures.map((measure) => {
+    // Keyed by what it says, whatever order its fields were stored in.
+    const key = JSON.stringify(measure, Object.keys(measure).sort());
+    let value = taken.get(key);
+    if (value === undefined) {
+      value = measureValue(ctx, measure, window, figureTotals);
+      taken.set(key, value);
+    }
+    return value;
+  });
 }
 
 /** Whether the drill-down of a share can list those of the denominator that do not count. */
