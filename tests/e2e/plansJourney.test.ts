@@ -210,10 +210,39 @@ it('writes the year-end report, read back by LibreOffice with those figures', as
   await snap(page, 'plans-report-downloaded');
 }, 180_000);
 
+it('adds a volume target: its unit is the one chosen for the volume, from Danh mục', async () => {
+  await page.getByRole('button', { name: 'Sửa', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sửa kế hoạch' });
+  await dialog.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+  const group = dialog.getByRole('group', { name: 'Chỉ tiêu 9', exact: true });
+  await fieldOf(page, 'Nội dung chỉ tiêu', group).fill('Kết nối tiêu thụ ít nhất 50 tấn nông sản');
+  await fieldOf(page, 'Giá trị', group).fill('50');
+  const measure = group.getByRole('group', { name: 'Cách tính thực hiện', exact: true });
+  await pickIn(page, 'Tính theo', '', 'Sản lượng đã kết nối tiêu thụ', measure);
+  // Chosen as a volume, the target is a quantity at once; its unit follows the volume's, not typed.
+  await expect.poll(() => fieldOf(page, 'Đơn vị', group).inputValue()).toBe('Khối lượng');
+  expect(await fieldOf(page, 'Đơn vị', group).isDisabled()).toBe(true);
+  expect(await fieldOf(page, 'Đơn vị tính', group).isDisabled()).toBe(true);
+  // Saved without the unit: said once, under the volume's unit.
+  await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect.poll(() => readable(measure)).toContain('Chưa chọn đơn vị tính của sản lượng (tấn, kg, lít…).');
+  expect(await readable(group)).not.toContain('cần ghi đơn vị tính');
+  await pickIn(page, 'Đơn vị tính của sản lượng', 'tan', 'tấn', measure);
+  await expect.poll(() => fieldOf(page, 'Đơn vị tính', group).inputValue()).toBe('tấn');
+  await group.scrollIntoViewIfNeeded();
+  await snap(page, 'plans-volume-target-form', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+  // None of Tân Châu's cooperatives sold through a connection in 2024.
+  await expect.poll(() => rowText('Kết nối tiêu thụ ít nhất 50 tấn nông sản'), { timeout: 20_000 }).toContain('Ít nhất 50 tấn 0 tấn 0%');
+  expect(await rowText('Kết nối tiêu thụ ít nhất 50 tấn nông sản')).toContain('Sản lượng đã kết nối tiêu thụ · tính bằng tấn');
+  await snap(page, 'plans-page-volume-target');
+}, 90_000);
+
 it('shows the plan in force on Tổng quan as progress bars', async () => {
   await page.goto(`${host.url}/#/tong-quan`);
   const section = page.getByRole('region', { name: /Kế hoạch đang thực hiện/ });
-  await expect.poll(() => section.getByRole('progressbar').count(), { timeout: 30_000 }).toBe(15);
+  // The demo's plan of 2025: sixteen targets, one of them the volume connected.
+  await expect.poll(() => section.getByRole('progressbar').count(), { timeout: 30_000 }).toBe(16);
   expect(await readable(section)).toContain('Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025');
   await snap(page, 'plans-overview');
 }, 60_000);
