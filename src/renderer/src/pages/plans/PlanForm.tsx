@@ -217,6 +217,8 @@ function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defa
             description={t('plans.form.volumeUnitHint')}
             required
             searchable
+            // "tan" finds tấn, as every search does.
+            filter={foldFilter}
             data={units.map((unit) => ({ value: unit.code, label: unit.name }))}
             value={measure.unitCode}
             error={unitError}
