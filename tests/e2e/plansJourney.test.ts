@@ -234,7 +234,7 @@ it('adds a volume target: its unit is the one chosen for the volume, from Danh m
   await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
   // None of Tân Châu's cooperatives sold through a connection in 2024.
   await expect.poll(() => rowText('Kết nối tiêu thụ ít nhất 50 tấn nông sản'), { timeout: 20_000 }).toContain('Ít nhất 50 tấn 0 tấn 0%');
-  expect(await rowText('Kết nối tiêu thụ ít nhất 50 tấn nông sản')).toContain('Sản lượng đã kết nối tiêu thụ · tính bằng tấn');
+  expect(await rowText('Kết nối tiêu thụ ít nhất 50 tấn nông sản')).toContain('Sản lượng đã kết nối tiêu thụ · HTX · tính bằng tấn');
   await snap(page, 'plans-page-volume-target');
 }, 90_000);
 

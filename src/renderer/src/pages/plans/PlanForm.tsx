@@ -172,7 +172,9 @@ function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defa
           error={error}
           onChange={(value) => {
             const metric = metrics.find((candidate) => candidate === value);
-            onChange(metric ? { ...(measure ?? emptyMeasure(defaults.kinds, defaults.sectorGroup)), metric } : null);
+            const base = measure ?? emptyMeasure(defaults.kinds, defaults.sectorGroup);
+            // A sector narrows only organizations counted: events, agreements and volumes keep none.
+            onChange(metric ? { ...base, metric, sectorGroup: organizationMetrics.includes(metric) ? base.sectorGroup : null } : null);
           }}
         />
         {measure !== null && measure.metric !== 'events' && (

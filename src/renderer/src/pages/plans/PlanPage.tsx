@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { DrillRow, PlanDetail, TargetProgress } from '../../../../shared/contract';
 import { formatDate, formatDateTime, formatPercent } from '../../../../shared/format';
 import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
-import { formatTargetValue, type Measure, type TargetStatus } from '../../../../shared/plans';
+import { formatTargetValue, organizationMetrics, type Measure, type TargetStatus } from '../../../../shared/plans';
 import { call, messageOf } from '../../api';
 import { AttachmentsSection } from '../../components/AttachmentsSection';
 import { ExcelJobModal } from '../../components/ExportButton';
@@ -61,7 +61,7 @@ function useMeasureText() {
     return [
       t(`plans.metric.${measure.metric}`),
       measure.kinds.map((kind) => t(`organization.kindShort.${kind}`)).join(', '),
-      measure.sectorGroup ? t(`plans.sectorGroup.${measure.sectorGroup}`) : '',
+      measure.sectorGroup && organizationMetrics.includes(measure.metric) ? t(`plans.sectorGroup.${measure.sectorGroup}`) : '',
       ...flags.map((flag) => t(`plans.form.${flag}`).toLowerCase()),
       measure.ocopMinStars === null ? '' : `OCOP ${t('plans.form.ocopStars', { stars: measure.ocopMinStars }).toLowerCase()}`,
       measure.eventKind ? names.kind(measure.eventKind) : '',
