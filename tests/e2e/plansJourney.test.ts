@@ -229,6 +229,7 @@ it('adds a volume target: its unit is the one chosen for the volume, from Danh m
   expect(await readable(group)).not.toContain('cần ghi đơn vị tính');
   await pickIn(page, 'Đơn vị tính của sản lượng', 'tan', 'tấn', measure);
   await expect.poll(() => fieldOf(page, 'Đơn vị tính', group).inputValue()).toBe('tấn');
+  expect(await readable(measure)).not.toContain('Chưa chọn đơn vị tính của sản lượng');
   await group.scrollIntoViewIfNeeded();
   await snap(page, 'plans-volume-target-form', { fullPage: false });
   await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();

@@ -435,6 +435,8 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                   unitError={form.errors[`${path}.measure.unitCode`] as string | undefined}
                   onChange={(measure) => {
                     form.setFieldValue(`${path}.measure`, measure);
+                    // Its unit is part of the measure: a message about it goes once it is chosen.
+                    form.clearFieldError(`${path}.measure.unitCode`);
                     // A volume is a quantity in the unit chosen for it: the target says that unit, from the moment the volume is chosen.
                     if (measure && volumeMetrics.includes(measure.metric)) {
                       form.setFieldValue(`${path}.unit`, 'quantity');
