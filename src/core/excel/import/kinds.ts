@@ -139,7 +139,7 @@ function prepareStatements(ctx: Context): Statements {
 /**
  * The Mã số HTX and the (commune, name key) of every organization not in the trash, held in
  * memory while a preview checks a long list. Most rows of a list are organizations the register
- * does not have, and each would cost one or two queries that find nothing (a third of a 100,000-row
+ * does not have, and each would cost one or two queries that find nothing (a fifth of a 100,000-row
  * preview); a key not here is not in the register. A key found here is still looked up, for the
  * oldest record with it and its name. Until `refresh` reads them, every key is looked up.
  */
