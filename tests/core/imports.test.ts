@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
+import { RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
+import { organizationNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
 import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
@@ -100,6 +103,53 @@ describe('previewing', () => {
     expect(second.page.rows.map((row) => row.row)).toEqual([8, 9]);
     const ambiguous = await call(app, 'imports:previewResult', { jobId, filter: 'ambiguous' });
     expect(ambiguous.page.rows.map((row) => row.row)).toEqual([7]);
+  });
+
+  it('matches the rows of a long list as those of a short one: by Mã số HTX, by name in the commune, never a record in the trash', async () => {
+    const myHoaHung = await storedMyHoaHung();
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX NN Vĩnh Bình', communeCode: XA_VINH_AN });
+    const trashed = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Bình Hòa cũ', registrationNo: '1600777666', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:delete', { id: trashed.id });
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế'];
+    for (let index = 0; index < 2500; index += 1) {
+      const row = [`HTX Nông nghiệp số ${index}`, '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"', String(1_700_000_000 + index)];
+      // Rows of the first batch of 1,000 and of later ones, which are matched against the register's keys read once.
+      if (index === 5 || index === 1800) row[2] = '1600999888';
+      if (index === 2100) row.splice(0, 3, 'Hợp tác xã nông nghiệp Vĩnh Bình', '"xã Vĩnh Bình, huyện Châu Thành, tỉnh An Giang"', '');
+      if (index === 2200) row[2] = '1600777666';
+      lines.push(row.join(','));
+    }
+    const { jobId, analysis } = await analyze(app, stage(app, 'danh sach dai.csv', lines.join('\n')));
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.counts).toMatchObject({ rows: 2500, valid: 2500, matched: 3 });
+    const matches = await call(app, 'imports:previewResult', { jobId: previewJob, filter: 'matches' });
+    expect(matches.page.rows.map((row) => [row.row, row.match])).toEqual([
+      [7, { reason: 'registrationNo', id: myHoaHung.id, name: 'Hợp tác xã Thủy sản Mỹ Hòa Hưng', place: 'Xã Mỹ Hòa Hưng', row: null }],
+      [1802, { reason: 'registrationNo', id: myHoaHung.id, name: 'Hợp tác xã Thủy sản Mỹ Hòa Hưng', place: 'Xã Mỹ Hòa Hưng', row: null }],
+      [2102, { reason: 'sameName', id: vinhBinh.id, name: 'HTX NN Vĩnh Bình', place: 'Xã Vĩnh An', row: null }],
+    ]);
+  });
+
+  it('reads the register’s keys again once the database changed, on this connection or by another’s commit', async () => {
+    const keys = new RegisterKeys(app.ctx);
+    // Not read yet: every key is looked up.
+    expect(keys.mayHaveNumber('1600999888')).toBe(true);
+    keys.refresh();
+    expect(keys.mayHaveNumber('1600999888')).toBe(false);
+    const stored = await storedMyHoaHung();
+    keys.refresh();
+    expect(keys.mayHaveNumber('1600999888')).toBe(true);
+    expect(keys.mayHaveName(XA_MY_HOA_HUNG, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(true);
+    expect(keys.mayHaveName(XA_VINH_AN, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(false);
+    const other = new Database(app.ctx.db.$client.name);
+    try {
+      other.prepare("UPDATE organizations SET deleted_at = '2026-11-23T08:00:00.000Z' WHERE id = ?").run(stored.id);
+    } finally {
+      other.close();
+    }
+    keys.refresh();
+    expect(keys.mayHaveNumber('1600999888')).toBe(false);
+    expect(keys.mayHaveName(XA_MY_HOA_HUNG, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(false);
   });
 
   it('refuses a mapping without the name or the address', async () => {

@@ -58,6 +58,8 @@ export interface ImportScope {
   /** The commune chosen for an address the app could not place alone, by its place key: this import's, then remembered. */
   placeAnswers: ReadonlyMap<string, string>;
   statements: Statements;
+  /** The register's keys in memory, once a preview has asked for them (`RegisterKeys.refresh`). */
+  registerKeys: RegisterKeys;
   /** A list repeats the same few hundred addresses: each is read once. */
   places: Map<string, RowPlace>;
   /** Offers and demands: the programme chosen for the file, if any. */
@@ -134,6 +136,51 @@ function prepareStatements(ctx: Context): Statements {
   };
 }
 
+/**
+ * The Mã số HTX and the (commune, name key) of every organization not in the trash, held in
+ * memory while a preview checks a long list. Most rows of a list are organizations the register
+ * does not have, and each would cost one or two queries that find nothing (a fifth of a 100,000-row
+ * preview); a key not here is not in the register. A key found here is still looked up, for the
+ * oldest record with it and its name. Until `refresh` reads them, every key is looked up.
+ */
+export class RegisterKeys {
+  private numbers: Set<string> | null = null;
+  private names = new Set<string>();
+  /** The database's state the keys were read in: another connection's commits, this one's changes. */
+  private readAt = '';
+
+  constructor(private readonly ctx: Context) {}
+
+  /** Reads the keys, again when the database changed since they were read (a save made meanwhile). */
+  refresh(): void {
+    const client = this.ctx.db.$client;
+    const state = `${String(client.pragma('data_version', { simple: true }))}:${String(client.prepare('SELECT total_changes()').pluck().get())}`;
+    if (this.numbers && state === this.readAt) return;
+    const rows = this.ctx.db
+      .select({ registrationNo: organizations.registrationNo, communeCode: organizations.communeCode, nameKey: organizations.nameKey })
+      .from(organizations)
+      .where(notInTrash(organizations))
+      .all();
+    this.numbers = new Set();
+    this.names = new Set();
+    for (const row of rows) {
+      if (row.registrationNo) this.numbers.add(row.registrationNo);
+      this.names.add(`${row.communeCode}\u0000${row.nameKey}`);
+    }
+    this.readAt = state;
+  }
+
+  /** False when no organization has this Mã số HTX; true when one may. */
+  mayHaveNumber(registrationNo: string): boolean {
+    return this.numbers?.has(registrationNo) ?? true;
+  }
+
+  /** False when no organization of this commune has this name key; true when one may. */
+  mayHaveName(communeCode: string, nameKey: string): boolean {
+    return this.numbers === null || this.names.has(`${communeCode}\u0000${nameKey}`);
+  }
+}
+
 export interface ScopeOptions {
   kind: ImportKind;
   homeProvinceCode: string;
@@ -157,6 +204,7 @@ export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
     choices: new ChoiceReader(ctx, options.kind, options.values, rememberedValues(ctx, options.kind)),
     placeAnswers: new Map([...remembered, ...(options.placeAnswers ?? [])]),
     statements: prepareStatements(ctx),
+    registerKeys: new RegisterKeys(ctx),
     places: new Map(),
     programmeId: options.programmeId ?? null,
     productGroups: ctx.db.select({ code: productGroups.code, name: productGroups.name, keywords: productGroups.keywords }).from(productGroups).all(),
@@ -459,18 +507,27 @@ function organizationRow(ctx: Context, id: number): OrganizationRow | undefined 
 }
 
 /** The live organization with this Mã số HTX, or of this name key in one of these communes. */
-function findOrganization(scope: ImportScope, registrationNo: string, name: string, communeCodes: readonly string[]): ImportMatch | null {
-  if (registrationNo) {
+function findOrganization(scope: ImportScope, registrationNo: string, key: string, communeCodes: readonly string[]): ImportMatch | null {
+  const { registerKeys } = scope;
+  if (registrationNo && registerKeys.mayHaveNumber(registrationNo)) {
     const byNumber = scope.statements.organizationByNumber.get(registrationNo);
     if (byNumber) return { reason: 'registrationNo', id: byNumber.id, name: byNumber.name, place: communeNameOf(scope, byNumber.communeCode), row: null };
   }
-  const key = organizationNameKey(name);
   if (!key) return null;
   for (const communeCode of communeCodes) {
+    if (!registerKeys.mayHaveName(communeCode, key)) continue;
     const byName = scope.statements.organizationByName.get(communeCode, key);
     if (byName) return { reason: 'sameName', id: byName.id, name: byName.name, place: communeNameOf(scope, byName.communeCode), row: null };
   }
   return null;
+}
+
+/** The last row's name key: a preview asks for it twice in a row, for the row's keys in the file and its match. */
+let lastNameKey: { row: PreparedRow; key: string } | null = null;
+
+function nameKeyOfRow(row: PreparedRow): string {
+  if (lastNameKey?.row !== row) lastNameKey = { row, key: organizationNameKey((row.input as ParsedOrganizationInput).name) };
+  return lastNameKey.key;
 }
 
 const organizationsAdapter: KindAdapter = {
@@ -490,11 +547,11 @@ const organizationsAdapter: KindAdapter = {
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
-    return findOrganization(scope, input.registrationNo, input.name, communeCodesOf(row.place));
+    return findOrganization(scope, input.registrationNo, nameKeyOfRow(row), communeCodesOf(row.place));
   },
   fileKeys(row) {
     const input = row.input as ParsedOrganizationInput;
-    const key = organizationNameKey(input.name);
+    const key = nameKeyOfRow(row);
     return [...(input.registrationNo ? [`no:${input.registrationNo}`] : []), ...communeCodesOf(row.place).map((code) => `name:${code}:${key}`)];
   },
   create(scope, row, communeCode) {
@@ -568,7 +625,7 @@ function organizationOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
   const name = text(read, 'organizationName');
   const place = placeOfRow(scope, read);
   const communeCodes = communeCodesOf(place);
-  const found = findOrganization(scope, registrationNo, name, communeCodes);
+  const found = findOrganization(scope, registrationNo, organizationNameKey(name), communeCodes);
   if (found?.id != null) return { id: found.id, name: found.name };
   if (!registrationNo && !name) {
     problems.push({ cell: `Dòng ${rowNumber}`, message: 'Không có mã số HTX hay tên tổ chức: không biết số liệu này của ai.' });

@@ -333,6 +333,8 @@ async function previewWith(
   let bytes = { read: 0, total: 0 };
   control.report(0, expected, 'reading');
   let tableEnded = false;
+  let batches = 0;
+  const nameIndex = columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
   for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     // The table ends at its last header: cells right of it are neither mapped nor written back.
@@ -340,6 +342,9 @@ async function previewWith(
     signal: control.signal,
     onProgress: (read, total) => (bytes = { read, total }),
   })) {
+    // A short list is matched query by query; a long one, from its second batch, against the
+    // register's keys read once (and again if a save changes the database meanwhile).
+    if (batches++ > 0) scope.registerKeys.refresh();
     for (const sourceRow of batch) {
       seen += 1;
       if (isTotalsRow(sourceRow)) {
@@ -363,7 +368,7 @@ async function previewWith(
         const earlier = keys.map((key) => firstRowOfKey.get(key)).find((found) => found !== undefined);
         const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
         if (match) stored.match = match;
-        const name = shownCell(sourceRow.cells[columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1]);
+        const name = shownCell(sourceRow.cells[nameIndex]);
         for (const key of keys) if (!firstRowOfKey.has(key)) firstRowOfKey.set(key, { row: sourceRow.rowNumber, name });
       }
       rows.push(stored);
@@ -411,9 +416,14 @@ function isTotalsRow(row: SourceRow): boolean {
  * on the row, numbered or in capitals. A row of data always says more than one thing.
  */
 function isSectionHeading(row: SourceRow): boolean {
-  const filled = row.cells.filter((cell) => cell !== null && shownCell(cell) !== '');
-  const [only] = filled;
-  if (filled.length !== 1 || typeof only !== 'string') return false;
+  let only: CellValue | undefined;
+  for (const cell of row.cells) {
+    if (cell === null || shownCell(cell) === '') continue;
+    // A second filled cell: a row of data, whatever the rest of it holds.
+    if (only !== undefined) return false;
+    only = cell;
+  }
+  if (typeof only !== 'string') return false;
   const text = only.normalize('NFC').trim();
   return /^([IVXLC]+|[A-ZĐ]|\d{1,2})[.)/-]\s*\S/u.test(text) || (text === text.toLocaleUpperCase('vi') && /\p{Lu}{2}/u.test(text));
 }
