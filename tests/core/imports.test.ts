@@ -432,10 +432,14 @@ describe('a long commit', () => {
   }, 120_000);
 
   it('answers progress while it rebuilds the search index and counters; Hủy then rolls all back; after commit and undo they equal the rows', async () => {
+    /** The indexes as the migrations made them: a bulk load drops the register's and creates them again. */
+    const indexes = () => app.ctx.db.$client.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const migrated = indexes();
+    expect(migrated).toContainEqual(expect.objectContaining({ name: 'organizations_name_search', tbl_name: 'organizations' }));
     const { jobId: previewJob } = await previewLongList();
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
     const { jobId } = await call(app, 'imports:commit', { previewJobId: previewJob, decisions: [], bulk: {} });
-    // Every row is written; the rebuild goes range by range, and the window hears of each.
+    // Every row is written; the rebuild goes index by index, then range by range, and the window hears of each.
     const rebuilding = await midway(jobId, 'rebuilding');
     expect(rebuilding.done).toBeLessThan(rebuilding.total ?? 0);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
@@ -444,16 +448,22 @@ describe('a long commit', () => {
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
     expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).total).toBe(0);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(indexes()).toEqual(migrated);
 
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
     expect(summary).toMatchObject({ created: 5000, failed: 0 });
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(indexes()).toEqual(migrated);
+    // Each index holds every row again: SQLite's own check compares them with the table.
+    expect(app.ctx.db.$client.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     // The counters the statistics read hold the import's cooperatives.
     const live = app.ctx.db.$client.prepare('SELECT sum(live) FROM statistics_commune_counts').pluck().get();
     expect(live).toBe(5001);
     const { jobId: undoJob } = await call(app, 'imports:undo', { batchId: summary.batchId ?? 0 });
     expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 5000, total: 5000 });
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(indexes()).toEqual(migrated);
+    expect(app.ctx.db.$client.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     expect(app.ctx.db.$client.prepare('SELECT sum(live) FROM statistics_commune_counts').pluck().get()).toBe(1);
     expect((await call(app, 'organizations:list', { query: 'nong nghiep so 4321', page: 1, pageSize: 10 })).total).toBe(0);
     expect((await call(app, 'organizations:list', { query: 'my hoa hung', page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Dịch vụ Mỹ Hòa Hưng']);

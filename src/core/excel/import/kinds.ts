@@ -37,7 +37,7 @@ import {
   yearlyFigures,
 } from '../../db/schema';
 import { deleteFigures, findFigures, saveFigures } from '../../services/figures';
-import { deleteOrganization, insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
+import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
 import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
@@ -398,8 +398,9 @@ function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, pro
 }
 
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
-function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): WrittenChange | null {
-  const stored = findFigures(scope.ctx, organizationId, figures.year);
+function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>, { created = false } = {}): WrittenChange | null {
+  // An organization created a moment ago has no figures yet.
+  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
   const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
   const after = saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
   const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
@@ -500,10 +501,10 @@ const organizationsAdapter: KindAdapter = {
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
     // The person saw the similar names in the preview and chose to add this one.
-    const created = insertOrganization(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
-    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present) : null;
-    const after = organizationRow(scope.ctx, created.id);
-    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: after ? organizationSnapshot(after) : null, also: figures ? [figures] : [] };
+    const created = insertOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
+    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present, { created: true }) : null;
+    // Its figures do not change the organization's row: the row as inserted is what the import left.
+    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [] };
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
@@ -652,7 +653,14 @@ const figuresAdapter: KindAdapter = {
   snapshot(ctx, change) {
     const year = yearOfChange(change);
     const stored = year === null ? undefined : findFigures(ctx, change.entityId, year);
-    return stored ? { name: figuresName(ctx, change.entityId, year ?? 0), values: figureValuesBefore(stored) } : undefined;
+    if (!stored) return undefined;
+    // Named only when asked: an undo compares 100,000 snapshots and names the few that differ.
+    return {
+      get name() {
+        return figuresName(ctx, change.entityId, year ?? 0);
+      },
+      values: figureValuesBefore(stored),
+    };
   },
   undo(ctx, change) {
     const before = isRecord(change.before) ? change.before : {};

@@ -35,10 +35,10 @@ import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { figureFields } from '../../../shared/contracts/figures';
-import { importBatches, importChanges, importMappings, importPlaceAnswers } from '../../db/schema';
+import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
-import { loadInBulk, type BulkRebuildStep } from '../../db/derived';
+import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBefore } from '../../backup/backups';
 import { jsonText } from '../../db/prepared';
@@ -518,6 +518,13 @@ function problemsText(problems: readonly ImportProblem[]): string {
   return problems.map((problem) => `${problem.cell}: ${problem.message}`).join('; ');
 }
 
+/** What an import of each kind writes (or its undo removes) by the tens of thousands: their indexes wait (`loadInBulk`). */
+function bulkOptions(kind: ImportKind): BulkLoadOptions {
+  if (kind === 'organizations') return { indexedTables: [organizations, yearlyFigures] };
+  if (kind === 'figures') return { indexedTables: [yearlyFigures] };
+  return {};
+}
+
 /** A step of the rebuild after a bulk commit or undo: said, with a turn for the window's questions and a cancel. */
 function rebuildStep(control: JobControl): BulkRebuildStep {
   return async (done, total) => {
@@ -612,6 +619,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
         }
       },
       rebuildStep(control),
+      bulkOptions(analysis.kind),
     );
     summary.failed = failures.size;
     summary.batchId = batch.id;
@@ -819,6 +827,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
         }
       },
       rebuildStep(control),
+      bulkOptions(batch.kind),
     );
     control.report(changes.length, changes.length, 'undoing');
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
