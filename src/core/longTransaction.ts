@@ -19,7 +19,7 @@ import { BUSY_TIMEOUT_MS, openConnection } from './db/open';
 const STEP_MS = 25;
 
 /** Pages the transaction may keep in memory (64 MiB) before spilling them to the write-ahead log. */
-const CACHE_KIB = 262_144;
+const CACHE_KIB = 65_536;
 
 export interface LongTransaction {
   /** The app's context with the transaction's connection: services called with it write inside it. */

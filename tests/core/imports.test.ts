@@ -194,6 +194,16 @@ describe('committing and undoing', () => {
     const auditAfter = app.ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
     // Three organizations and their three years of figures written, then each taken back.
     expect(auditAfter.n - auditBefore.n).toBe(6 + 6);
+    // A created one's history: created, its figures set, then cleared and the record removed with what it held.
+    const trail = app.ctx.db.$client
+      .prepare("SELECT action, before, after FROM audit_log WHERE entity = 'organization' AND entity_id = ? ORDER BY id")
+      .all(stored.id + 1) as { action: string; before: string | null; after: string | null }[];
+    expect(trail.map((entry) => entry.action)).toEqual(['create', 'update', 'update', 'delete']);
+    expect(JSON.parse(trail[1]?.after ?? 'null')).toEqual({ figures: { year: 2024, membersOfficial: 25 } });
+    expect(JSON.parse(trail[2]?.before ?? 'null')).toEqual({ figures: { year: 2024, membersOfficial: 25 } });
+    expect(JSON.parse(trail[2]?.after ?? 'null')).toEqual({ figures: { year: 2024, membersOfficial: null } });
+    expect(trail[3]?.before).toBe(trail[0]?.after);
+    expect(trail[3]?.after).toBeNull();
     expect((await undoOf(app, 1)).error?.message).toBe('Lần nhập tệp «Danh sach HTX 2024.xlsx» đã được hoàn tác trước đó.');
 
     // Committed again from the same preview, and remembered for the next file with these headers.

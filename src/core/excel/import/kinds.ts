@@ -36,7 +36,7 @@ import {
   supplyOffers,
   yearlyFigures,
 } from '../../db/schema';
-import { deleteFigures, findFigures, saveFigures } from '../../services/figures';
+import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, type FigureValues as FigureValuesStored } from '../../services/figures';
 import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
@@ -213,9 +213,10 @@ export interface KindAdapter {
   referenced?(ctx: Context, change: StoredChange, ownFigureYears: readonly number[]): boolean;
   /**
    * Takes the change back. `pointedAt`: a record the import created that others now point at; it
-   * goes to Thùng rác rather than away, so what points at it is kept.
+   * goes to Thùng rác rather than away, so what points at it is kept. `asLeft`: the undo has just
+   * found the record exactly as the import left it (`after`), so what it holds need not be read again.
    */
-  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean }): void;
+  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean; asLeft: boolean }): void;
 }
 
 export interface StoredChange {
@@ -541,7 +542,13 @@ const organizationsAdapter: KindAdapter = {
     if (change.action === 'create' && referencedElsewhere(ctx, 'organizations', row.id)) return row.name;
     return null;
   },
-  undo(ctx, change, { pointedAt }) {
+  undo(ctx, change, { pointedAt, asLeft }) {
+    if (change.action === 'create' && asLeft && isRecord(change.after)) {
+      // As created, untouched and pointed at by nothing: removed, its history saying so with what it held.
+      undoQueries(ctx.db).deleteOrganization.run({ id: change.entityId });
+      recordChange(ctx, 'organization', change.entityId, 'delete', change.after, null);
+      return;
+    }
     const row = organizationRow(ctx, change.entityId);
     if (!row) return;
     if (change.action === 'create' && pointedAt) {
@@ -662,10 +669,15 @@ const figuresAdapter: KindAdapter = {
       values: figureValuesBefore(stored),
     };
   },
-  undo(ctx, change) {
+  undo(ctx, change, { asLeft }) {
     const before = isRecord(change.before) ? change.before : {};
     const year = typeof before.year === 'number' ? before.year : null;
-    if (year === null || !findFigures(ctx, change.entityId, year)) return;
+    if (year === null) return;
+    if (change.action === 'create' && asLeft && isRecord(change.after)) {
+      deleteCheckedFigures(ctx, change.entityId, year, change.after as FigureValuesStored);
+      return;
+    }
+    if (!findFigures(ctx, change.entityId, year)) return;
     if (change.action === 'create') deleteFigures(ctx, change.entityId, year);
     else saveFigures(ctx, { organizationId: change.entityId, ...before, year });
   },
