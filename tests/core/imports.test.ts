@@ -232,6 +232,57 @@ describe('committing and undoing', () => {
     expect(organizationsTable()).toHaveLength(2);
   });
 
+  /**
+   * Three cooperatives imported, then one edited (số 1) and one given another year's figures, which
+   * point at it (số 2); số 3 is left as the import made it.
+   */
+  async function importedThenChanged() {
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế', ...[1, 2, 3].map((number) => `HTX Nông nghiệp số ${number},"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${1_700_000_000 + number}`)];
+    const { jobId, analysis } = await analyze(app, stage(app, 'ba htx.csv', lines.join('\n')));
+    const { summary } = await commitOf(app, { previewJobId: (await previewOf(app, jobId, proposedMapping(analysis))).jobId, decisions: [], bulk: {} });
+    const idOf = async (name: string) => (await call(app, 'organizations:list', { query: name })).rows.find((row) => row.name === name)?.id ?? 0;
+    const [edited, pointedAt, untouched] = [await idOf('HTX Nông nghiệp số 1'), await idOf('HTX Nông nghiệp số 2'), await idOf('HTX Nông nghiệp số 3')];
+    app.setNow(new Date('2026-11-24T08:00:00Z'));
+    await call(app, 'organizations:update', { ...(await call(app, 'organizations:get', { id: edited })), id: edited, registrationNo: '1700000001', phone: '0909 000 111' });
+    await call(app, 'figures:save', { organizationId: pointedAt, year: 2023, membersOfficial: 12 });
+    return { batchId: summary.batchId ?? 0, edited, pointedAt, untouched };
+  }
+
+  const rowsOf = (ids: number[]) =>
+    app.ctx.db.$client.prepare(`SELECT id, deleted_at IS NOT NULL AS trashed FROM organizations WHERE id IN (${ids.join(', ')}) ORDER BY id`).all();
+  const trailOf = (id: number) =>
+    (app.ctx.db.$client.prepare("SELECT action FROM audit_log WHERE entity = 'organization' AND entity_id = ? ORDER BY id").all(id) as { action: string }[]).map((entry) => entry.action);
+
+  it('with later changes: keeps the changed records when asked, and removes the one left as imported', async () => {
+    const { batchId, edited, pointedAt, untouched } = await importedThenChanged();
+    expect((await undoOf(app, batchId)).error?.message).toContain('HTX Nông nghiệp số 2; HTX Nông nghiệp số 1 đã được sửa hoặc có thêm dữ liệu sau lần nhập này');
+    const { kept, error } = await undoOf(app, batchId, 'keepChanged');
+    expect(error).toBeNull();
+    expect(kept.map((change) => change.name).sort()).toEqual(['HTX Nông nghiệp số 1', 'HTX Nông nghiệp số 2']);
+    expect(rowsOf([edited, pointedAt, untouched])).toEqual([
+      { id: edited, trashed: 0 },
+      { id: pointedAt, trashed: 0 },
+    ]);
+    expect((await call(app, 'organizations:get', { id: edited })).phone).toBe('0909 000 111');
+    expect(trailOf(untouched)).toEqual(['create', 'delete']);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
+  it('with later changes: takes them back too when asked, the record others point at going to Thùng rác', async () => {
+    const { batchId, edited, pointedAt, untouched } = await importedThenChanged();
+    const { kept, error } = await undoOf(app, batchId, 'withLater');
+    expect(error).toBeNull();
+    expect(kept).toEqual([]);
+    // The edited one is removed with its edit; the one with a later year of figures waits in the trash with them.
+    expect(rowsOf([edited, pointedAt, untouched])).toEqual([{ id: pointedAt, trashed: 1 }]);
+    expect(app.ctx.db.$client.prepare('SELECT organization_id, year FROM yearly_figures').all()).toEqual([{ organization_id: pointedAt, year: 2023 }]);
+    expect(trailOf(edited)).toEqual(['create', 'update', 'delete']);
+    expect(trailOf(pointedAt)).toEqual(['create', 'update', 'delete']);
+    expect(trailOf(untouched)).toEqual(['create', 'delete']);
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(0);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
   it('is all or nothing: a row that cannot be written leaves nothing behind', async () => {
     await storedMyHoaHung();
     const before = organizationsTable();
