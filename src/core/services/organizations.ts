@@ -599,6 +599,14 @@ function columnsFor(input: ParsedOrganizationInput, commune: Commune) {
  * (drizzle nests it as a savepoint).
  */
 export function insertOrganization(ctx: Context, input: ParsedOrganizationInput): Organization {
+  return toOrganization(ctx, insertOrganizationRow(ctx, input));
+}
+
+/**
+ * `insertOrganization`, giving the stored row: an import keeps it for its own record of what it
+ * wrote instead of reading it again, and needs none of what the screen is told.
+ */
+export function insertOrganizationRow(ctx: Context, input: ParsedOrganizationInput): OrganizationRow {
   const commune = checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
@@ -606,7 +614,7 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
     const { lastInsertRowid } = savingQueries(ctx.db).insert.run({ ...columnsFor(input, commune), createdAt: now, updatedAt: now });
     const row = requireOrganization(ctx, Number(lastInsertRowid));
     recordChange(ctx, 'organization', row.id, 'create', null, organizationSnapshot(row));
-    return toOrganization(ctx, row);
+    return row;
   });
 }
 

@@ -36,8 +36,8 @@ import {
   supplyOffers,
   yearlyFigures,
 } from '../../db/schema';
-import { deleteFigures, findFigures, saveFigures } from '../../services/figures';
-import { deleteOrganization, insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
+import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, type FigureValues as FigureValuesStored } from '../../services/figures';
+import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
 import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
@@ -261,9 +261,10 @@ export interface KindAdapter {
   referenced?(ctx: Context, change: StoredChange, ownFigureYears: readonly number[]): boolean;
   /**
    * Takes the change back. `pointedAt`: a record the import created that others now point at; it
-   * goes to Thùng rác rather than away, so what points at it is kept.
+   * goes to Thùng rác rather than away, so what points at it is kept. `asLeft`: the undo has just
+   * found the record exactly as the import left it (`after`), so what it holds need not be read again.
    */
-  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean }): void;
+  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean; asLeft: boolean }): void;
 }
 
 export interface StoredChange {
@@ -340,6 +341,8 @@ const undoQueries = perConnection((db) => ({
     .where(eq(yearlyFigures.organizationId, sql.placeholder('organizationId')))
     .prepare(),
   references: referencesByTable(db),
+  /** The statements of `referencedElsewhere`, by table and the tables left out. */
+  referenceChecks: new Map<string, BetterSqlite3.Statement<[{ id: number }], number> | null>(),
 }));
 
 /** Whether the audit trail has a change to the entity after `at` (a later edit, figures added…). */
@@ -348,32 +351,45 @@ function auditedSince(ctx: Context, entity: string, entityId: number, at: string
 }
 
 /**
- * For each table, a query per foreign key of another table that points at it (a union
- * membership, an event's participant, an agreement's party…), read from the schema so that a
- * table added later is counted too.
+ * For each table, the foreign keys of other tables that point at it (a union membership, an
+ * event's participant, an agreement's party…), read from the schema so that a table added later is
+ * counted too.
  */
 interface Reference {
   from: string;
-  query: BetterSqlite3.Statement<[number]>;
+  column: string;
 }
 
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 function referencesByTable(db: Db): Map<string, Reference[]> {
-  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const byTable = new Map<string, Reference[]>();
   const tables = db.$client.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
   for (const { name } of tables) {
     for (const key of db.$client.pragma(`foreign_key_list(${quoted(name)})`) as { table: string; from: string }[]) {
-      const queries = byTable.get(key.table) ?? [];
-      queries.push({ from: name, query: db.$client.prepare<[number]>(`SELECT 1 FROM ${quoted(name)} WHERE ${quoted(key.from)} = ? LIMIT 1`) });
-      byTable.set(key.table, queries);
+      byTable.set(key.table, [...(byTable.get(key.table) ?? []), { from: name, column: key.from }]);
     }
   }
   return byTable;
 }
 
-/** Whether any row of another table refers to the record: such a record is not removed by an undo, the reference would go with it. */
+/**
+ * Whether any row of another table refers to the record: such a record is not removed by an undo,
+ * the reference would go with it. One statement asks every referring table at once: an undo asks
+ * it of each of 100,000 records, and a dozen calls each cost more than the lookups themselves.
+ */
 function referencedElsewhere(ctx: Context, table: string, id: number, except: readonly string[] = []): boolean {
-  return (undoQueries(ctx.db).references.get(table) ?? []).some(({ from, query }) => !except.includes(from) && query.get(id) !== undefined);
+  const queries = undoQueries(ctx.db);
+  const key = [table, ...except].join('\u0000');
+  let query = queries.referenceChecks.get(key);
+  if (query === undefined) {
+    const checks = (queries.references.get(table) ?? [])
+      .filter(({ from }) => !except.includes(from))
+      .map(({ from, column }) => `EXISTS (SELECT 1 FROM ${quoted(from)} WHERE ${quoted(column)} = @id)`);
+    query = checks.length ? ctx.db.$client.prepare<[{ id: number }], number>(`SELECT ${checks.join(' OR ')}`).pluck() : null;
+    queries.referenceChecks.set(key, query);
+  }
+  return query !== null && query.get({ id }) === 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,8 +462,9 @@ function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, pro
 }
 
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
-function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): WrittenChange | null {
-  const stored = findFigures(scope.ctx, organizationId, figures.year);
+function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>, { created = false } = {}): WrittenChange | null {
+  // An organization created a moment ago has no figures yet.
+  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
   const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
   const after = saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
   const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
@@ -557,10 +574,10 @@ const organizationsAdapter: KindAdapter = {
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
     // The person saw the similar names in the preview and chose to add this one.
-    const created = insertOrganization(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
-    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present) : null;
-    const after = organizationRow(scope.ctx, created.id);
-    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: after ? organizationSnapshot(after) : null, also: figures ? [figures] : [] };
+    const created = insertOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
+    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present, { created: true }) : null;
+    // Its figures do not change the organization's row: the row as inserted is what the import left.
+    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [] };
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
@@ -597,7 +614,13 @@ const organizationsAdapter: KindAdapter = {
     if (change.action === 'create' && referencedElsewhere(ctx, 'organizations', row.id)) return row.name;
     return null;
   },
-  undo(ctx, change, { pointedAt }) {
+  undo(ctx, change, { pointedAt, asLeft }) {
+    if (change.action === 'create' && asLeft && isRecord(change.after)) {
+      // As created, untouched and pointed at by nothing: removed, its history saying so with what it held.
+      undoQueries(ctx.db).deleteOrganization.run({ id: change.entityId });
+      recordChange(ctx, 'organization', change.entityId, 'delete', change.after, null);
+      return;
+    }
     const row = organizationRow(ctx, change.entityId);
     if (!row) return;
     if (change.action === 'create' && pointedAt) {
@@ -709,12 +732,24 @@ const figuresAdapter: KindAdapter = {
   snapshot(ctx, change) {
     const year = yearOfChange(change);
     const stored = year === null ? undefined : findFigures(ctx, change.entityId, year);
-    return stored ? { name: figuresName(ctx, change.entityId, year ?? 0), values: figureValuesBefore(stored) } : undefined;
+    if (!stored) return undefined;
+    // Named only when asked: an undo compares 100,000 snapshots and names the few that differ.
+    return {
+      get name() {
+        return figuresName(ctx, change.entityId, year ?? 0);
+      },
+      values: figureValuesBefore(stored),
+    };
   },
-  undo(ctx, change) {
+  undo(ctx, change, { asLeft }) {
     const before = isRecord(change.before) ? change.before : {};
     const year = typeof before.year === 'number' ? before.year : null;
-    if (year === null || !findFigures(ctx, change.entityId, year)) return;
+    if (year === null) return;
+    if (change.action === 'create' && asLeft && isRecord(change.after)) {
+      deleteCheckedFigures(ctx, change.entityId, year, change.after as FigureValuesStored);
+      return;
+    }
+    if (!findFigures(ctx, change.entityId, year)) return;
     if (change.action === 'create') deleteFigures(ctx, change.entityId, year);
     else saveFigures(ctx, { organizationId: change.entityId, ...before, year });
   },
