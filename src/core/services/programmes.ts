@@ -25,6 +25,7 @@ import type { Page } from '../../shared/domain';
 import { notFound, validationFailure } from '../../shared/errors';
 import { baseOf, convertQuantity } from '../../shared/supply';
 import { foldText, vietnameseCollator } from '../../shared/text';
+import type { AdminUnits } from '../adminUnits';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
 import { amongIds, notInTrash } from '../db/predicates';
@@ -330,6 +331,29 @@ function writtenUnits(all: Map<string, UnitRow>): (text: string) => WrittenUnit 
   };
 }
 
+const ranks = new WeakMap<AdminUnits, Map<string, number>>();
+
+/**
+ * Each commune's place among all communes' full names in Vietnamese order (communes of one name
+ * share it), worked out once: a busy year's results sort thousands of communes, and comparing
+ * names through the collator each time cost more than adding them up.
+ */
+function communeRanks(places: AdminUnits): Map<string, number> {
+  let found = ranks.get(places);
+  if (!found) {
+    const sorted = places.provinces.flatMap((province) => places.communesOf(province.code)).sort((a, b) => vietnameseCollator.compare(a.fullName, b.fullName));
+    found = new Map();
+    let rank = 0;
+    for (const [index, commune] of sorted.entries()) {
+      const before = sorted[index - 1];
+      if (before && vietnameseCollator.compare(before.fullName, commune.fullName) !== 0) rank += 1;
+      found.set(commune.code, rank);
+    }
+    ranks.set(places, found);
+  }
+  return found;
+}
+
 /** Where an offer's goods count in the results: its product group and its commune. */
 interface OfferFacts {
   groupCode: string;
@@ -420,8 +444,13 @@ class Tally {
   }
 
   byCommune(): CommuneResult[] {
+    const rank = communeRanks(this.ctx.places);
+    const byName = (a: CommuneEntry, b: CommuneEntry) => {
+      const [first, second] = [rank.get(a.communeCode), rank.get(b.communeCode)];
+      return first !== undefined && second !== undefined ? first - second : vietnameseCollator.compare(a.communeName, b.communeName);
+    };
     return [...this.communes.values()]
-      .sort((a, b) => b.connections - a.connections || vietnameseCollator.compare(a.communeName, b.communeName))
+      .sort((a, b) => b.connections - a.connections || byName(a, b))
       .map(({ volumes, sellers, ...commune }) => ({ ...commune, organizations: sellers.size, volumes: volumes.list(this.units) }));
   }
 }

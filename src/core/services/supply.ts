@@ -11,7 +11,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { QUANTITY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
+import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
 import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
 import { addDays, daysBetween } from '../../shared/dates';
 import type {
@@ -82,7 +82,7 @@ export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<st
   const connected = connectedSql(side);
   return sql<string>`(CASE
     WHEN ${table.withdrawnOn} IS NOT NULL AND ${table.withdrawnOn} <= ${today} THEN 'withdrawn'
-    WHEN round(${connected}, ${QUANTITY_DECIMALS}) >= ${table.quantity} THEN 'fully_connected'
+    WHEN round(round(${table.quantity} - ${connected}, ${QUANTITY_DECIMALS}), ${QUANTITY_ENTRY_DECIMALS}) <= 0 THEN 'fully_connected'
     WHEN ${until} IS NOT NULL AND ${until} < ${today} THEN 'expired'
     WHEN ${connected} > 0 THEN 'partly_connected'
     ELSE 'open' END)`;
