@@ -33,6 +33,7 @@ import { DemandForm } from './DemandForm';
 import { OfferForm } from './OfferForm';
 import { DemandSuggestions, OfferSuggestions } from './Suggestions';
 import { priceRange, QuantityLeft, SupplyStatusBadge } from './SupplyBits';
+import type { PartySide } from './SupplyFormParts';
 
 export type Side = 'offer' | 'demand';
 
@@ -57,11 +58,10 @@ export interface SupplyFormProps<S, D> {
 
 type ListInput = Omit<InputOf<'offers:list'> & InputOf<'demands:list'>, 'organizationId' | 'buyer'>;
 
-export interface SideSpec<S extends OfferSummary | DemandSummary, D extends S & CommonDetail> {
+export interface SideSpec<S extends OfferSummary | DemandSummary, D extends S & CommonDetail> extends PartySide {
   side: Side;
-  /** The key of its words under `supply.` (and of its channels), and of its form's words. */
+  /** The key of its words under `supply.` (and of its channels); `form`, of its form's words. */
   area: 'offers' | 'demands';
-  form: 'offerForm' | 'demandForm';
   /** Its tab of Kết nối cung – cầu. */
   tab: 'nguon-cung' | 'nhu-cau';
   href: (id: number) => string;
@@ -106,6 +106,7 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
   side: 'offer',
   area: 'offers',
   form: 'offerForm',
+  partyKinds: 'organization',
   tab: 'nguon-cung',
   href: offerHref,
   icon: <IconPackage />,
@@ -157,7 +158,7 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
     { accessor: 'status', title: t('supply.column.status'), width: 150, render: ({ status }) => <SupplyStatusBadge status={status} side="offer" /> },
   ],
   exportRequest: (input) => ({ list: 'offers', input, columns: [...offerListColumns] }),
-  Form: ({ preset, ...props }) => <OfferForm {...props} preset={{ organization: preset?.party, programmeId: preset?.programmeId }} />,
+  Form: ({ preset, ...props }) => <OfferForm {...props} side={offerSide} preset={{ organization: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <DemandSuggestions offer={record} />,
   noConnections: 'noneForOffer',
 };
@@ -166,6 +167,7 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
   side: 'demand',
   area: 'demands',
   form: 'demandForm',
+  partyKinds: 'any',
   tab: 'nhu-cau',
   href: demandHref,
   icon: <IconShoppingCart />,
@@ -213,7 +215,7 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
     { accessor: 'status', title: t('supply.column.status'), width: 150, render: ({ status }) => <SupplyStatusBadge status={status} side="demand" /> },
   ],
   exportRequest: (input) => ({ list: 'demands', input, columns: [...demandListColumns] }),
-  Form: ({ preset, ...props }) => <DemandForm {...props} preset={{ buyer: preset?.party, programmeId: preset?.programmeId }} />,
+  Form: ({ preset, ...props }) => <DemandForm {...props} side={demandSide} preset={{ buyer: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <OfferSuggestions demand={record} />,
   noConnections: 'noneForDemand',
 };
