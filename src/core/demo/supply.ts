@@ -16,6 +16,7 @@ import { partnerSearchText } from '../services/search';
 import { timestamp, todayIso, type Context } from '../context';
 import type { DemoScale } from './generate';
 import { randomSource, type Random } from './random';
+import { closingReasons } from './promotion';
 import { unitOfText, type UnitRow } from '../services/supplyLookups';
 
 /** A member organization with a product of the register, able to offer it. */
@@ -132,6 +133,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertDelivery = sqlite.prepare('INSERT INTO agreement_deliveries (commitment_id, delivered_on, quantity, value, note, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const linkAgreement = sqlite.prepare('UPDATE supply_connections SET agreement_id = ?, commitment_id = ? WHERE id = ?');
+  const closeAgreement = sqlite.prepare('UPDATE agreements SET closed_on = ?, closing_reason = ? WHERE id = ?');
 
   const dayOfYear = (year: number, day: number) => addDays(`${year}-01-01`, day);
 
@@ -287,11 +289,20 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         summary.agreements++;
         const deliveries = random.int(1, 3);
         const share = random.chance(0.6) ? 1 : 0.5 + random.next() * 0.4;
+        let delivered = 0;
         for (let delivery = 0; delivery < deliveries; delivery++) {
           const on = addDays(from, Math.round(((delivery + 1) / deliveries) * Math.max(1, daysBetween(from, dueOn))));
           if (on > today || on < connectedOn) continue;
           const part = asTyped((amount * share) / deliveries, unit);
           if (part > 0) insertDelivery.run(commitmentId, on, part, Math.round(part * price), '', now);
+          delivered += part;
+        }
+        // As with the trade-promotion agreements, most that ran out unfinished long ago were let go
+        // by the office; chosen by the agreement's number, not the random source, so the rest of
+        // the demo stays the same.
+        const closedOn = addDays(dueOn, 15 + (agreementId % 46));
+        if (delivered < amount && addDays(dueOn, 90) < today && closedOn <= today && agreementId % 20 < 17) {
+          closeAgreement.run(closedOn, closingReasons[agreementId % closingReasons.length], agreementId);
         }
       }
     }

@@ -24,7 +24,7 @@ import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { amongIds, inHomeProvince, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
-import { perConnection, placeholdersFor } from '../db/prepared';
+import { amongIds, perConnection, placeholdersFor } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
 import {
   certifications,
