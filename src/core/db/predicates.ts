@@ -50,15 +50,6 @@ export function existingInYear(year: number): SQL {
   return sql`(${existsAtYearEnd(organizations, yearEnd(year))} AND ${inHomeProvince(organizations)})`;
 }
 
-/**
- * `column` among `ids`, as one parameter (a JSON array read by `json_each`): thousands of ids as as
- * many bound parameters make SQLite parse and bind a statement of thousands of placeholders, which
- * costs more than the lookups, and past 32,766 of them it refuses the statement.
- */
-export function amongIds(column: SQLWrapper, ids: readonly number[]): SQL {
-  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-}
-
 /** A record not in the trash (Thùng rác). */
 export function notInTrash(record: { deletedAt: SQLWrapper }): SQL {
   return sql`${record.deletedAt} IS NULL`;

@@ -22,7 +22,7 @@ import { organizationKinds, organizationStatuses, type Commune, type Organizatio
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
-import { amongIds, inHomeProvince, notInTrash } from '../db/predicates';
+import { inHomeProvince, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { amongIds, perConnection, placeholdersFor } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';

@@ -28,7 +28,8 @@ import { foldText, vietnameseCollator } from '../../shared/text';
 import type { AdminUnits } from '../adminUnits';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { amongIds, notInTrash } from '../db/predicates';
+import { notInTrash } from '../db/predicates';
+import { amongIds } from '../db/prepared';
 import type { HandlersFor } from '../handlerTypes';
 import {
   agreementCommitments,
