@@ -8,7 +8,7 @@
  * through prepared statements in one transaction, as the register's demo data is.
  */
 import { addDays, daysBetween } from '../../shared/dates';
-import { roundQuantity } from '../../shared/agreements';
+import { QUANTITY_ENTRY_DECIMALS, roundQuantity } from '../../shared/agreements';
 import { convertQuantity, productGroupOf, type UnitFacts } from '../../shared/supply';
 import { partnerNameKey } from '../../shared/names';
 import { foldText } from '../../shared/text';
@@ -72,6 +72,15 @@ const tradeNames = ['Phú Gia', 'Hưng Phát', 'Minh Long', 'An Khang', 'Thành 
 
 /** How much of a product one offer holds, by its unit. */
 const offerSizes: Record<string, [number, number]> = { kg: [2_000, 60_000], quả: [5_000, 120_000], lít: [200, 6_000], 'm³': [10, 300], chiếc: [100, 3_000] };
+
+/**
+ * A share of a quantity as an office would write it, never more than the share: tonnes to the
+ * kilogram, other units whole (12,345 tấn, 804 chiếc), as the forms take them.
+ */
+function asTyped(quantity: number, unit: UnitFacts): number {
+  const scale = unit.code === 'tan' ? 10 ** QUANTITY_ENTRY_DECIMALS : 1;
+  return Math.floor(roundQuantity(quantity) * scale) / scale;
+}
 
 export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSummary {
   // A stream of its own, so that the register's demo data stays as it was.
@@ -252,7 +261,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         if (offer.from > until || offer.until < from) continue;
         const left = convertQuantity(roundQuantity(offer.quantity - offer.connected), offer.unit, unit);
         if (left === null || left <= 0) continue;
-        const amount = roundQuantity(Math.min(left, quantity - connected) * (0.4 + random.next() * 0.6));
+        const amount = asTyped(Math.min(left, quantity - connected) * (0.4 + random.next() * 0.6), unit);
         if (amount <= 0) continue;
         const connectedOn = addDays(from > offer.from ? from : offer.from, -random.int(1, 20));
         if (connectedOn > today) continue;
@@ -284,7 +293,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         for (let delivery = 0; delivery < deliveries; delivery++) {
           const on = addDays(from, Math.round(((delivery + 1) / deliveries) * Math.max(1, daysBetween(from, dueOn))));
           if (on > today || on < connectedOn) continue;
-          const part = roundQuantity((amount * share) / deliveries);
+          const part = asTyped((amount * share) / deliveries, unit);
           if (part > 0) insertDelivery.run(commitmentId, on, part, Math.round(part * price), '', now);
           delivered += part;
         }

@@ -213,6 +213,8 @@ export const eventsVi = {
   picker: {
     placeholder: 'Gõ tên thành viên hoặc đối tác để tìm',
     nothingFound: 'Không tìm thấy thành viên hay đối tác nào',
+    organization: { placeholder: 'Gõ tên thành viên để tìm', nothingFound: 'Không tìm thấy thành viên nào' },
+    partner: { placeholder: 'Gõ tên đối tác để tìm', nothingFound: 'Không tìm thấy đối tác nào' },
   },
 };
 
@@ -430,5 +432,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
   picker: {
     placeholder: 'Type the name of a member or partner',
     nothingFound: 'No member or partner found',
+    organization: { placeholder: 'Type the name of a member', nothingFound: 'No member found' },
+    partner: { placeholder: 'Type the name of a partner', nothingFound: 'No partner found' },
   },
 };
