@@ -5,7 +5,7 @@
  *   tsx scripts/bench-import.ts --file FILE.xlsx
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp } from '../src/core/app';
@@ -17,6 +17,13 @@ export interface ImportMeasure {
   seconds: number;
   /** Seconds of each step: analyze, preview (read, check, match), commit. */
   steps: { analyze: number; preview: number; commit: number };
+  /**
+   * Processor seconds (user + system, every thread of the process) of each step and of the undo:
+   * on a machine shared with other work, steadier than the wall-clock seconds.
+   */
+  cpuSeconds: { analyze: number; preview: number; commit: number; undo: number };
+  /** The machine's load average (1 minute) when the import started and when the undo ended. */
+  load: { before: number; after: number };
   /** The longest the window waited for an answer to its progress poll (every 20 ms), in each step. */
   longestWaitMs: Record<string, number>;
   /** Seconds the undo of the whole import took, after the measured run. */
@@ -65,6 +72,13 @@ async function finished(jobId: string, step: string): Promise<void> {
 
 let peak = process.memoryUsage.rss();
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+const loadBefore = loadavg()[0] ?? 0;
+const cpuAt: Record<string, NodeJS.CpuUsage> = {};
+const cpuSince = (from: string, to: string) => {
+  const [start, end] = [cpuAt[from], cpuAt[to]];
+  return start && end ? (end.user + end.system - start.user - start.system) / 1e6 : 0;
+};
+cpuAt.started = process.cpuUsage();
 const started = performance.now();
 
 const staged = stageFile(app.ctx, basename(file));
@@ -72,18 +86,21 @@ copyFileSync(file, staged.path);
 const analyzing = await call('imports:analyze', { fileId: staged.fileId, kind: 'organizations' });
 await finished(analyzing.jobId, 'analyze');
 const analyzed = performance.now();
+cpuAt.analyzed = process.cpuUsage();
 const analysis = await call('imports:analysis', { jobId: analyzing.jobId });
 const mapping = analysis.columns.flatMap((column) => (column.field ? [{ column: column.index, field: column.field }] : []));
 // The list's members go into the year the person picks (it has no title naming one).
 const previewing = await call('imports:preview', { analysisJobId: analyzing.jobId, mapping, year: 2024 });
 await finished(previewing.jobId, 'preview');
 const previewed = performance.now();
+cpuAt.previewed = process.cpuUsage();
 const preview = await call('imports:previewResult', { jobId: previewing.jobId, page: 1, pageSize: 1 });
 const committing = await call('imports:commit', { previewJobId: previewing.jobId, decisions: [], bulk: { fresh: 'create' } });
 await finished(committing.jobId, 'commit');
 const summary = await call('imports:commitResult', { jobId: committing.jobId });
 
 const ended = performance.now();
+cpuAt.ended = process.cpuUsage();
 const seconds = (ended - started) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage.rss());
@@ -91,12 +108,21 @@ if (summary.batchId === null) throw new Error('the import wrote no batch');
 const writing = await call('imports:failedRows', { jobId: committing.jobId });
 await finished(writing.jobId, 'failedRows');
 const failedWritten = performance.now();
+cpuAt.failedWritten = process.cpuUsage();
 const undoing = await call('imports:undo', { batchId: summary.batchId });
 await finished(undoing.jobId, 'undo');
 const undone = performance.now();
+cpuAt.undone = process.cpuUsage();
 const measure: ImportMeasure = {
   seconds,
   steps: { analyze: (analyzed - started) / 1000, preview: (previewed - analyzed) / 1000, commit: (ended - previewed) / 1000 },
+  cpuSeconds: {
+    analyze: cpuSince('started', 'analyzed'),
+    preview: cpuSince('analyzed', 'previewed'),
+    commit: cpuSince('previewed', 'ended'),
+    undo: cpuSince('failedWritten', 'undone'),
+  },
+  load: { before: loadBefore, after: loadavg()[0] ?? 0 },
   longestWaitMs: longestWait,
   failedRowsSeconds: (failedWritten - ended) / 1000,
   undoSeconds: (undone - failedWritten) / 1000,

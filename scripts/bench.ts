@@ -354,6 +354,11 @@ console.log(
     `${imported.rows} rows read (old addresses with their districts), ${imported.created} created, ${imported.asked} asked (an old commune divided between several), ${imported.failed} not written`,
 );
 console.log(`  steps: analyze ${analyze.toFixed(2)} s, preview ${preview.toFixed(2)} s, commit ${commit.toFixed(2)} s; refused rows written to a workbook ${imported.failedRowsSeconds.toFixed(2)} s; undo of the whole import ${imported.undoSeconds.toFixed(2)} s`);
+const cpu = imported.cpuSeconds;
+console.log(
+  `  processor time: analyze ${cpu.analyze.toFixed(2)} s, preview ${cpu.preview.toFixed(2)} s, commit ${cpu.commit.toFixed(2)} s, undo ${cpu.undo.toFixed(2)} s ` +
+    `(load average ${imported.load.before.toFixed(1)} before, ${imported.load.after.toFixed(1)} after)`,
+);
 console.log(
   `  longest wait for a progress answer: ${Object.entries(imported.longestWaitMs)
     .map(([step, ms]) => `${step} ${ms} ms`)

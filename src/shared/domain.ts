@@ -148,9 +148,6 @@ export type PartnerBusinessLine = (typeof partnerBusinessLines)[number];
  */
 export type EventKind = string;
 
-/** The kind seeded for meetings held online: such an event is held in no province. */
-export const ONLINE_MEETING: EventKind = 'online_meeting';
-
 /** A code of the `participant_roles` lookup (Tham dự, Chủ trì, Khách mời, Trưng bày …). */
 export type ParticipantRole = string;
 

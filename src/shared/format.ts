@@ -57,6 +57,11 @@ export function formatQuantity(value: number, unit: string): string {
   return unit === '' ? quantity.format(value) : `${quantity.format(value)} ${unit}`;
 }
 
+/** Where an organization is: its commune, and its province too when that is not the alliance's. */
+export function formatPlace(place: { communeName: string; otherProvinceName: string | null }): string {
+  return place.otherProvinceName ? `${place.communeName}, ${place.otherProvinceName}` : place.communeName;
+}
+
 /** A share given in percent (45.55 → `45,6%`), as Vietnamese documents write it. */
 export function formatPercent(value: number): string {
   return `${percent.format(value)}%`;

@@ -28,12 +28,19 @@ const entries: Entry[] = table.abbreviations.map(({ short, long }) => ({ shorts:
 /** Short form (its words joined by spaces) → what it means. */
 const longOfShort = new Map<string, string[]>(entries.flatMap((entry) => entry.shorts.map((words): [string, string[]] => [words.join(' '), entry.long])));
 const longestShort = Math.max(...entries.flatMap((entry) => entry.shorts.map((words) => words.length)));
+/** The words a short form starts with: at any other word no short form is looked for. */
+const shortStarts = new Set(entries.flatMap((entry) => entry.shorts.map((words) => words[0] ?? '')));
 
 /** Each short form written out, read left to right, a longer short form before a shorter one ("lh htx" before "htx"). */
 function expanded(words: readonly string[]): string[] {
   const out: string[] = [];
   for (let at = 0; at < words.length; ) {
     let taken = 0;
+    if (!shortStarts.has(words[at] ?? '')) {
+      out.push(words[at] ?? '');
+      at += 1;
+      continue;
+    }
     for (let length = Math.min(longestShort, words.length - at); length > 0 && taken === 0; length--) {
       const long = longOfShort.get(words.slice(at, at + length).join(' '));
       if (long) {
@@ -65,6 +72,9 @@ const kindForms: [OrganizationKind, string[]][] = Object.entries(table.organizat
   .flatMap(([kind, forms]) => forms.map((form): [OrganizationKind, string[]] => [kind as OrganizationKind, nameWords(form)]))
   .sort((a, b) => b[1].length - a[1].length);
 
+/** The same forms alone, as prefixes a name key leaves out. */
+const kindFormWords = kindForms.map(([, form]) => form);
+
 /** An enterprise's legal forms, longest first. */
 const legalForms: string[][] = table.legalForms.map(nameWords).sort((a, b) => b.length - a.length);
 
@@ -79,10 +89,7 @@ function withoutPrefix(words: string[], prefixes: readonly string[][]): string[]
  * possible duplicates and matches imported rows and sign-in sheets; never shown.
  */
 export function organizationNameKey(name: string): string {
-  return withoutPrefix(
-    expanded(nameWords(name)),
-    kindForms.map(([, form]) => form),
-  ).join(' ');
+  return withoutPrefix(expanded(nameWords(name)), kindFormWords).join(' ');
 }
 
 /**

@@ -6,7 +6,7 @@
  * through these; the service's SQL (`supplyStatusSql`) states the status rule again for filtering
  * and paging in the database, and tests hold the two to the same answers.
  */
-import { roundQuantity } from './agreements';
+import { QUANTITY_ENTRY_DECIMALS, roundQuantity } from './agreements';
 import type { SupplyStatus } from './domain';
 import { foldText } from './text';
 
@@ -48,19 +48,25 @@ export interface SupplyFacts {
 
 /**
  * Where an offer or a demand stands on `today`, checked in this order: withdrawn (from its
- * withdrawal day on); fully connected; expired (its window is over); partly connected; open.
+ * withdrawal day on); fully connected (nothing remains, `remainingQuantity`); expired (its window is over); partly connected; open.
  */
 export function supplyStatus(facts: SupplyFacts, today: string): SupplyStatus {
   if (facts.withdrawnOn !== null && facts.withdrawnOn <= today) return 'withdrawn';
-  if (roundQuantity(facts.connected) >= facts.quantity) return 'fully_connected';
+  if (remainingQuantity(facts) === 0) return 'fully_connected';
   if (facts.until !== null && facts.until < today) return 'expired';
   if (facts.connected > 0) return 'partly_connected';
   return 'open';
 }
 
-/** What is left to connect, in the offer's or demand's unit; never below 0. */
+/**
+ * What is left to connect, in the offer's or demand's own unit, to the decimals a quantity is typed
+ * and shown with; never below 0. Connections in another unit leave finer amounts (49.999,9 kg of a
+ * demand for 50 tấn leave 0,0001 tấn): less than the least the record's unit is written with is
+ * nothing left, and the record is fully connected, rather than shown as "còn thiếu 0 tấn".
+ */
 export function remainingQuantity(facts: Pick<SupplyFacts, 'quantity' | 'connected'>): number {
-  return Math.max(0, roundQuantity(facts.quantity - facts.connected));
+  const scale = 10 ** QUANTITY_ENTRY_DECIMALS;
+  return Math.max(0, Math.round(roundQuantity(facts.quantity - facts.connected) * scale) / scale);
 }
 
 /** Whether one can still connect to it today: not withdrawn, not expired, something left. */

@@ -166,6 +166,17 @@ describe('demo data', () => {
       .pluck()
       .all();
     expect(over).toEqual([0, 0]);
+    // Connected and delivered as an office types them (tonnes to the kilogram, other units whole),
+    // so that no offer or demand is left with a sliver the screens would show as "còn thiếu 0".
+    const untyped = sqlite
+      .prepare(
+        `SELECT count(*) FROM supply_connections WHERE abs(quantity * iif(unit_code = 'tan', 1000, 1) - round(quantity * iif(unit_code = 'tan', 1000, 1))) > 1e-6
+         UNION ALL SELECT count(*) FROM agreement_deliveries d JOIN supply_connections c ON c.commitment_id = d.commitment_id
+           WHERE abs(d.quantity * iif(c.unit_code = 'tan', 1000, 1) - round(d.quantity * iif(c.unit_code = 'tan', 1000, 1))) > 1e-6`,
+      )
+      .pluck()
+      .all();
+    expect(untyped).toEqual([0, 0]);
     const bases = sqlite
       .prepare(
         `SELECT DISTINCT coalesce(uo.base_code, uo.code) = coalesce(ud.base_code, ud.code) AND coalesce(uc.base_code, uc.code) = c.base_unit_code

@@ -37,11 +37,31 @@ describe('the kinds of event and the roles of participants', () => {
       'co_organizer:Đơn vị phối hợp',
     ]);
     expect([...kinds, ...roles].every((row) => !row.retired && row.used === 0)).toBe(true);
+    expect(kinds.filter((row) => row.online).map((row) => row.code)).toEqual(['online_meeting']);
+  });
+
+  it('say which kinds are held online, in no province: the office marks its own', async () => {
+    const webinar = await call(app, 'events:saveLookup', { table: 'kinds', name: 'Hội thảo trực tuyến', online: true });
+    expect(webinar).toEqual({ code: 'hoi_thao_truc_tuyen', name: 'Hội thảo trực tuyến', retired: false, used: 0, online: true });
+    const event = await call(app, 'events:create', { kind: webinar.code, title: 'Hội thảo trực tuyến về sàn thương mại điện tử', startsOn: '2026-10-20', provinceCode: null });
+    expect(event).toMatchObject({ kind: 'hoi_thao_truc_tuyen', provinceCode: null });
+    // Renamed or retired without saying, it stays online; a kind held in a province needs one.
+    await call(app, 'events:saveLookup', { table: 'kinds', code: webinar.code, name: 'Hội thảo trực tuyến chuyên đề', retired: true });
+    expect((await call(app, 'events:lookups', undefined)).kinds.find((row) => row.code === webinar.code)).toMatchObject({ online: true, retired: true, used: 1 });
+    const forum = await callFailing(app, 'events:create', { kind: 'forum', title: 'Diễn đàn HTX', startsOn: '2026-10-20', provinceCode: null });
+    expect(forum.kind === 'validation' && forum.issues).toEqual([{ path: 'provinceCode', message: 'Chưa chọn tỉnh, thành phố nơi tổ chức sự kiện.' }]);
+    // No longer online: its next events need a province, its old one keeps none until edited.
+    await call(app, 'events:saveLookup', { table: 'kinds', code: 'online_meeting', name: 'Họp trực tuyến', online: false });
+    const meeting = await callFailing(app, 'events:create', { kind: 'online_meeting', title: 'Họp giao ban', startsOn: '2026-10-21', provinceCode: null });
+    expect(meeting.kind).toBe('validation');
+    // A role has no such thing.
+    const role = await callFailing(app, 'events:saveLookup', { table: 'roles', name: 'Khách mời trực tuyến', online: true });
+    expect(role.kind === 'validation' && role.issues).toEqual([{ path: 'online', message: 'Chỉ loại sự kiện mới có hình thức trực tuyến.' }]);
   });
 
   it('are added to and renamed by the office, and events and reports take the new names', async () => {
     const added = await call(app, 'events:saveLookup', { table: 'kinds', name: 'Hội thảo khoa học' });
-    expect(added).toEqual({ code: 'hoi_thao_khoa_hoc', name: 'Hội thảo khoa học', retired: false, used: 0 });
+    expect(added).toEqual({ code: 'hoi_thao_khoa_hoc', name: 'Hội thảo khoa học', retired: false, used: 0, online: false });
     const event = await call(app, 'events:create', eventOf(added.code, 'Hội thảo giống lúa chịu mặn', '2025-05-20'));
     expect(event.kind).toBe('hoi_thao_khoa_hoc');
     // The same name folded is refused, whichever list it would clash with in its own.
@@ -70,7 +90,7 @@ describe('the kinds of event and the roles of participants', () => {
     await call(app, 'events:addParticipants', { eventId: old.id, participants: [{ kind: 'organization', id: htx.id, role: 'guest' }] });
 
     const retired = await call(app, 'events:saveLookup', { table: 'kinds', code: 'seminar', name: 'Tọa đàm', retired: true });
-    expect(retired).toEqual({ code: 'seminar', name: 'Tọa đàm', retired: true, used: 1 });
+    expect(retired).toEqual({ code: 'seminar', name: 'Tọa đàm', retired: true, used: 1, online: false });
     await call(app, 'events:saveLookup', { table: 'roles', code: 'guest', name: 'Khách mời', retired: true });
 
     const refused = await callFailing(app, 'events:create', eventOf('seminar', 'Tọa đàm mới'));

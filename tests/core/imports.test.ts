@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
+import { RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
+import { organizationNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
 import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
@@ -102,6 +105,53 @@ describe('previewing', () => {
     expect(ambiguous.page.rows.map((row) => row.row)).toEqual([7]);
   });
 
+  it('matches the rows of a long list as those of a short one: by Mã số HTX, by name in the commune, never a record in the trash', async () => {
+    const myHoaHung = await storedMyHoaHung();
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX NN Vĩnh Bình', communeCode: XA_VINH_AN });
+    const trashed = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Bình Hòa cũ', registrationNo: '1600777666', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:delete', { id: trashed.id });
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế'];
+    for (let index = 0; index < 2500; index += 1) {
+      const row = [`HTX Nông nghiệp số ${index}`, '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"', String(1_700_000_000 + index)];
+      // Rows of the first batch of 1,000 and of later ones, which are matched against the register's keys read once.
+      if (index === 5 || index === 1800) row[2] = '1600999888';
+      if (index === 2100) row.splice(0, 3, 'Hợp tác xã nông nghiệp Vĩnh Bình', '"xã Vĩnh Bình, huyện Châu Thành, tỉnh An Giang"', '');
+      if (index === 2200) row[2] = '1600777666';
+      lines.push(row.join(','));
+    }
+    const { jobId, analysis } = await analyze(app, stage(app, 'danh sach dai.csv', lines.join('\n')));
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.counts).toMatchObject({ rows: 2500, valid: 2500, matched: 3 });
+    const matches = await call(app, 'imports:previewResult', { jobId: previewJob, filter: 'matches' });
+    expect(matches.page.rows.map((row) => [row.row, row.match])).toEqual([
+      [7, { reason: 'registrationNo', id: myHoaHung.id, name: 'Hợp tác xã Thủy sản Mỹ Hòa Hưng', place: 'Xã Mỹ Hòa Hưng', row: null }],
+      [1802, { reason: 'registrationNo', id: myHoaHung.id, name: 'Hợp tác xã Thủy sản Mỹ Hòa Hưng', place: 'Xã Mỹ Hòa Hưng', row: null }],
+      [2102, { reason: 'sameName', id: vinhBinh.id, name: 'HTX NN Vĩnh Bình', place: 'Xã Vĩnh An', row: null }],
+    ]);
+  });
+
+  it('reads the register’s keys again once the database changed, on this connection or by another’s commit', async () => {
+    const keys = new RegisterKeys(app.ctx);
+    // Not read yet: every key is looked up.
+    expect(keys.mayHaveNumber('1600999888')).toBe(true);
+    keys.refresh();
+    expect(keys.mayHaveNumber('1600999888')).toBe(false);
+    const stored = await storedMyHoaHung();
+    keys.refresh();
+    expect(keys.mayHaveNumber('1600999888')).toBe(true);
+    expect(keys.mayHaveName(XA_MY_HOA_HUNG, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(true);
+    expect(keys.mayHaveName(XA_VINH_AN, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(false);
+    const other = new Database(app.ctx.db.$client.name);
+    try {
+      other.prepare("UPDATE organizations SET deleted_at = '2026-11-23T08:00:00.000Z' WHERE id = ?").run(stored.id);
+    } finally {
+      other.close();
+    }
+    keys.refresh();
+    expect(keys.mayHaveNumber('1600999888')).toBe(false);
+    expect(keys.mayHaveName(XA_MY_HOA_HUNG, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(false);
+  });
+
   it('refuses a mapping without the name or the address', async () => {
     const fileId = stage(app, 'Danh sach HTX 2024.xlsx', await messyWorkbook());
     const { jobId } = await analyze(app, fileId);
@@ -194,6 +244,16 @@ describe('committing and undoing', () => {
     const auditAfter = app.ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
     // Three organizations and their three years of figures written, then each taken back.
     expect(auditAfter.n - auditBefore.n).toBe(6 + 6);
+    // A created one's history: created, its figures set, then cleared and the record removed with what it held.
+    const trail = app.ctx.db.$client
+      .prepare("SELECT action, before, after FROM audit_log WHERE entity = 'organization' AND entity_id = ? ORDER BY id")
+      .all(stored.id + 1) as { action: string; before: string | null; after: string | null }[];
+    expect(trail.map((entry) => entry.action)).toEqual(['create', 'update', 'update', 'delete']);
+    expect(JSON.parse(trail[1]?.after ?? 'null')).toEqual({ figures: { year: 2024, membersOfficial: 25 } });
+    expect(JSON.parse(trail[2]?.before ?? 'null')).toEqual({ figures: { year: 2024, membersOfficial: 25 } });
+    expect(JSON.parse(trail[2]?.after ?? 'null')).toEqual({ figures: { year: 2024, membersOfficial: null } });
+    expect(trail[3]?.before).toBe(trail[0]?.after);
+    expect(trail[3]?.after).toBeNull();
     expect((await undoOf(app, 1)).error?.message).toBe('Lần nhập tệp «Danh sach HTX 2024.xlsx» đã được hoàn tác trước đó.');
 
     // Committed again from the same preview, and remembered for the next file with these headers.
@@ -220,6 +280,57 @@ describe('committing and undoing', () => {
     expect(error).toMatchObject({ kind: 'conflict' });
     expect(error?.message).toContain('HTX NN Vĩnh Bình đã được sửa hoặc có thêm dữ liệu sau lần nhập này');
     expect(organizationsTable()).toHaveLength(2);
+  });
+
+  /**
+   * Three cooperatives imported, then one edited (số 1) and one given another year's figures, which
+   * point at it (số 2); số 3 is left as the import made it.
+   */
+  async function importedThenChanged() {
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế', ...[1, 2, 3].map((number) => `HTX Nông nghiệp số ${number},"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${1_700_000_000 + number}`)];
+    const { jobId, analysis } = await analyze(app, stage(app, 'ba htx.csv', lines.join('\n')));
+    const { summary } = await commitOf(app, { previewJobId: (await previewOf(app, jobId, proposedMapping(analysis))).jobId, decisions: [], bulk: {} });
+    const idOf = async (name: string) => (await call(app, 'organizations:list', { query: name })).rows.find((row) => row.name === name)?.id ?? 0;
+    const [edited, pointedAt, untouched] = [await idOf('HTX Nông nghiệp số 1'), await idOf('HTX Nông nghiệp số 2'), await idOf('HTX Nông nghiệp số 3')];
+    app.setNow(new Date('2026-11-24T08:00:00Z'));
+    await call(app, 'organizations:update', { ...(await call(app, 'organizations:get', { id: edited })), id: edited, registrationNo: '1700000001', phone: '0909 000 111' });
+    await call(app, 'figures:save', { organizationId: pointedAt, year: 2023, membersOfficial: 12 });
+    return { batchId: summary.batchId ?? 0, edited, pointedAt, untouched };
+  }
+
+  const rowsOf = (ids: number[]) =>
+    app.ctx.db.$client.prepare(`SELECT id, deleted_at IS NOT NULL AS trashed FROM organizations WHERE id IN (${ids.join(', ')}) ORDER BY id`).all();
+  const trailOf = (id: number) =>
+    (app.ctx.db.$client.prepare("SELECT action FROM audit_log WHERE entity = 'organization' AND entity_id = ? ORDER BY id").all(id) as { action: string }[]).map((entry) => entry.action);
+
+  it('with later changes: keeps the changed records when asked, and removes the one left as imported', async () => {
+    const { batchId, edited, pointedAt, untouched } = await importedThenChanged();
+    expect((await undoOf(app, batchId)).error?.message).toContain('HTX Nông nghiệp số 2; HTX Nông nghiệp số 1 đã được sửa hoặc có thêm dữ liệu sau lần nhập này');
+    const { kept, error } = await undoOf(app, batchId, 'keepChanged');
+    expect(error).toBeNull();
+    expect(kept.map((change) => change.name).sort()).toEqual(['HTX Nông nghiệp số 1', 'HTX Nông nghiệp số 2']);
+    expect(rowsOf([edited, pointedAt, untouched])).toEqual([
+      { id: edited, trashed: 0 },
+      { id: pointedAt, trashed: 0 },
+    ]);
+    expect((await call(app, 'organizations:get', { id: edited })).phone).toBe('0909 000 111');
+    expect(trailOf(untouched)).toEqual(['create', 'delete']);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
+  it('with later changes: takes them back too when asked, the record others point at going to Thùng rác', async () => {
+    const { batchId, edited, pointedAt, untouched } = await importedThenChanged();
+    const { kept, error } = await undoOf(app, batchId, 'withLater');
+    expect(error).toBeNull();
+    expect(kept).toEqual([]);
+    // The edited one is removed with its edit; the one with a later year of figures waits in the trash with them.
+    expect(rowsOf([edited, pointedAt, untouched])).toEqual([{ id: pointedAt, trashed: 1 }]);
+    expect(app.ctx.db.$client.prepare('SELECT organization_id, year FROM yearly_figures').all()).toEqual([{ organization_id: pointedAt, year: 2023 }]);
+    expect(trailOf(edited)).toEqual(['create', 'update', 'delete']);
+    expect(trailOf(pointedAt)).toEqual(['create', 'update', 'delete']);
+    expect(trailOf(untouched)).toEqual(['create', 'delete']);
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(0);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   });
 
   it('is all or nothing: a row that cannot be written leaves nothing behind', async () => {
@@ -432,10 +543,14 @@ describe('a long commit', () => {
   }, 120_000);
 
   it('answers progress while it rebuilds the search index and counters; Hủy then rolls all back; after commit and undo they equal the rows', async () => {
+    /** The indexes as the migrations made them: a bulk load drops the register's and creates them again. */
+    const indexes = () => app.ctx.db.$client.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const migrated = indexes();
+    expect(migrated).toContainEqual(expect.objectContaining({ name: 'organizations_name_search', tbl_name: 'organizations' }));
     const { jobId: previewJob } = await previewLongList();
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
     const { jobId } = await call(app, 'imports:commit', { previewJobId: previewJob, decisions: [], bulk: {} });
-    // Every row is written; the rebuild goes range by range, and the window hears of each.
+    // Every row is written; the rebuild goes index by index, then range by range, and the window hears of each.
     const rebuilding = await midway(jobId, 'rebuilding');
     expect(rebuilding.done).toBeLessThan(rebuilding.total ?? 0);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
@@ -444,16 +559,22 @@ describe('a long commit', () => {
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
     expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).total).toBe(0);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(indexes()).toEqual(migrated);
 
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
     expect(summary).toMatchObject({ created: 5000, failed: 0 });
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(indexes()).toEqual(migrated);
+    // Each index holds every row again: SQLite's own check compares them with the table.
+    expect(app.ctx.db.$client.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     // The counters the statistics read hold the import's cooperatives.
     const live = app.ctx.db.$client.prepare('SELECT sum(live) FROM statistics_commune_counts').pluck().get();
     expect(live).toBe(5001);
     const { jobId: undoJob } = await call(app, 'imports:undo', { batchId: summary.batchId ?? 0 });
     expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 5000, total: 5000 });
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(indexes()).toEqual(migrated);
+    expect(app.ctx.db.$client.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     expect(app.ctx.db.$client.prepare('SELECT sum(live) FROM statistics_commune_counts').pluck().get()).toBe(1);
     expect((await call(app, 'organizations:list', { query: 'nong nghiep so 4321', page: 1, pageSize: 10 })).total).toBe(0);
     expect((await call(app, 'organizations:list', { query: 'my hoa hung', page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Dịch vụ Mỹ Hòa Hưng']);

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
 import { registerStatisticsTables } from '../../src/core/excel/reports/registerStatistics';
 import { promotionFigures } from '../../src/core/services/promotion';
+import type ExcelJS from 'exceljs';
 import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
+import { exportList, readWorkbook, rowNumberOf, rowTexts } from './reportsSupport';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -64,6 +66,16 @@ describe('cooperatives of another province', () => {
     const found = await call(app, 'organizations:list', { query: 'htx dvnn my hiep', page: 1, pageSize: 50 });
     expect(found.rows.map((row) => [row.name, row.otherProvinceName])).toEqual([['HTX Dịch vụ Nông nghiệp Mỹ Hiệp', 'Tỉnh Đồng Tháp']]);
     expect(await callFailing(app, 'organizations:list', { place: 'abroad', page: 1, pageSize: 50 })).toMatchObject({ kind: 'validation' });
+
+    // The exported list says where each is, as the screen does.
+    const { path } = await exportList(app, { list: 'organizations', input: { sort: { by: 'name', direction: 'asc' } }, columns: ['communeName'] });
+    const sheet = (await readWorkbook(path)).worksheets[0] as ExcelJS.Worksheet;
+    const header = rowNumberOf(sheet, 'STT');
+    expect([1, 2, 3].map((offset) => rowTexts(sheet, header + offset).slice(1))).toEqual([
+      ['HTX Dịch vụ Nông nghiệp Mỹ Hiệp', 'Xã Mỹ Hiệp, Tỉnh Đồng Tháp'],
+      ['HTX Nông nghiệp Vĩnh Bình', 'Xã Vĩnh Bình'],
+      ['Tổ hợp tác Vĩnh An', 'Xã Vĩnh An'],
+    ]);
   });
 
   it('count in none of this province statistics, reports, plan measures or reminders', async () => {

@@ -294,6 +294,27 @@ describe('demands and suggestions', () => {
     expect((await call(app, 'offers:get', { id: offers.a.id })).remaining).toBe(75);
   });
 
+  it('says what remains in the own unit of an offer or demand, to the kilogram of a tonne: nothing when less is left', async () => {
+    const offers = await riceOffers();
+    const wanted = await call(app, 'demands:create', demand({ requirements: [] }));
+    const connect = (quantity: number) =>
+      call(app, 'connections:create', { offerId: offers.a.id, demandId: wanted.id, quantity, unitCode: 'kg', channelCode: 'cho_dau_moi', connectedOn: '2026-05-20' });
+    const listed = async (status: 'partly_connected' | 'fully_connected') => (await call(app, 'demands:list', { statuses: [status] })).rows.map((row) => row.id);
+    // 49.998,5 kg of 50 tấn leave 1,5 kg: 0,002 tấn as the demand writes tonnes (to the kilogram).
+    await connect(49_998.5);
+    expect(await call(app, 'demands:get', { id: wanted.id })).toMatchObject({ connected: 49.9985, remaining: 0.002, status: 'partly_connected' });
+    expect(await listed('partly_connected')).toEqual([wanted.id]);
+    // Another 1,2 kg leave 0,3 kg, less than the least a tonne is written with: fully connected,
+    // in SQL as in the rules, and no longer suggested or listed as still short.
+    await connect(1.2);
+    expect(await call(app, 'demands:get', { id: wanted.id })).toMatchObject({ connected: 49.9997, remaining: 0, status: 'fully_connected' });
+    expect(await listed('fully_connected')).toEqual([wanted.id]);
+    expect(await listed('partly_connected')).toEqual([]);
+    expect(await call(app, 'demands:suggestOffers', { id: wanted.id })).toEqual([]);
+    // The offer, in tấn too, has 80 − 49,9997 = 30,0003 tấn left: 30 tấn to the kilogram.
+    expect(await call(app, 'offers:get', { id: offers.a.id })).toMatchObject({ remaining: 30, status: 'partly_connected' });
+  });
+
   it('checks a demand: the buyer, the certificates asked for, the period', async () => {
     expect(
       await issuesOf('demands:create', demand({ neededUntil: '2026-06-01', requirements: [{ kindCode: 'vietgap', minStars: 3 }, { kindCode: 'vietgap' }] })),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { organizationNameKey } from '../../src/shared/names';
 import { cleanText, foldText, vietnameseCollator } from '../../src/shared/text';
@@ -30,4 +31,42 @@ describe('Vietnamese text', () => {
     expect(organizationNameKey('THT SX-TM rau sạch')).toBe('san xuat thuong mai rau sach');
     expect(organizationNameKey('HTX DV NN Phú Thạnh')).not.toBe(organizationNameKey('HTX NN Phú Thạnh'));
   });
+
+  describe('the short way for plain text gives what the full rules give', () => {
+    // The rules as written before the short way: every text through normalization and the regular expressions.
+    const cleanedFully = (value: string) =>
+      // eslint-disable-next-line no-control-regex -- the same characters as text.ts's notText
+      value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '').normalize('NFC').replace(/\s+/g, ' ').trim();
+    const foldedFully = (value: string) => value.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+    const codes = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, at) => String.fromCharCode(from + at));
+    const plainLetters = [...codes(0x21, 0x7e), ...codes(0xc0, 0x24f), ...codes(0x1e00, 0x1eff)];
+
+    it('for every letter, and every letter after every other', () => {
+      for (const letter of plainLetters) {
+        expect(cleanText(letter)).toBe(cleanedFully(letter));
+        expect(foldText(letter)).toBe(foldedFully(letter));
+      }
+      // No two of them compose in NFC, so text made of them is in NFC as it is.
+      const composing = plainLetters.flatMap((first) => plainLetters.filter((second) => (first + second).normalize('NFC') !== first + second).map((second) => first + second));
+      expect(composing).toEqual([]);
+    });
+
+    it('for any text, plain or not', () => {
+      const letter = fc.oneof(
+        fc.constantFrom(...plainLetters),
+        fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u0301', '\u0323', '\u0302', '\u200b', '\u202e', '\u0000', '\ud800', 'đ', 'Đ', 'İ', 'Σ', 'ς', '\u2126', '\u037e'),
+      );
+      fc.assert(
+        fc.property(fc.array(letter, { maxLength: 40 }), (letters) => {
+          const text = letters.join('');
+          expect(cleanText(text)).toBe(cleanedFully(text));
+          expect(foldText(text)).toBe(foldedFully(text));
+        }),
+        { seed: 20261204, numRuns: 5000 },
+      );
+      expect(foldText('Hợp tác xã Thủy sản Vĩnh Hòa số 12')).toBe('hop tac xa thuy san vinh hoa so 12');
+      expect(cleanText('Hợp tác xã Thủy sản Vĩnh Hòa số 12')).toBe('Hợp tác xã Thủy sản Vĩnh Hòa số 12');
+    });
+  });
 });
+

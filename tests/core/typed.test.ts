@@ -1,4 +1,5 @@
 /** What a person types into a number, date or phone field, read as Vietnamese write it. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkNumber, isPhoneText, readTypedDate, readTypedNumber } from '../../src/shared/typed';
 
@@ -96,5 +97,29 @@ describe('a phone field', () => {
   it('refuses letters, names and numbers too short or too long to dial', () => {
     const wrong = ['abc', '0913 123', '0913 123 456 anh Tâm', '++84 913 123 456', '0913 123 456 789 012', 'không có'];
     expect(wrong.filter((phone) => isPhoneText(phone))).toEqual([]);
+  });
+
+  it('reads a field of digits and signs alone as the full rule does, without looking for separators and extensions', () => {
+    // The rule as written before the short way: every text split and stripped of its extension.
+    const extension = /\s*\(?(?:máy lẻ|may le|ml|nhánh|nhanh|số lẻ|ext|x|#)\.?:?\s*\d{1,6}\)?$/iu;
+    const numberSeparator = /\s*[;,/]\s*|\s+(?:hoặc|hoac|or)\s+/iu;
+    const fully = (value: string) => {
+      const text = value.normalize('NFC').trim();
+      if (text === '') return true;
+      return text.split(numberSeparator).every((one) => {
+        const number = one.replace(extension, '');
+        if (!/^\(?\+?[\d\s.()-]+$/.test(number) || !/^\(?\+?\d/.test(number)) return false;
+        const digits = number.replace(/\D/g, '').length;
+        return digits >= 8 && digits <= 13;
+      });
+    };
+    const sign = fc.constantFrom('0', '1', '2', '8', '9', ' ', '.', '-', '(', ')', '+', '\t', ';', ',', '/', '#', 'x', 'ml', ' hoặc ', 'máy lẻ ', 'ext.', 'a');
+    fc.assert(
+      fc.property(fc.array(sign, { maxLength: 30 }), (signs) => {
+        const text = signs.join('');
+        expect(isPhoneText(text)).toBe(fully(text));
+      }),
+      { seed: 20261204, numRuns: 20000 },
+    );
   });
 });

@@ -48,6 +48,12 @@ describe('the office’s kinds of event and roles', () => {
     await fieldOf(page, 'Tên', dialog).fill('Hội thảo khoa học');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await poll(() => kinds.getByRole('row', { name: /Hội thảo khoa học/ }).isVisible()).toBe(true);
+    // A kind of its own held online, like the seeded Họp trực tuyến: its events need no province.
+    await page.getByRole('button', { name: 'Thêm loại sự kiện' }).click();
+    await fieldOf(page, 'Tên', dialog).fill('Hội thảo trực tuyến');
+    await dialog.getByRole('checkbox', { name: 'Tổ chức trực tuyến' }).check();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await poll(() => readable(kinds.getByRole('row', { name: /Hội thảo trực tuyến/ }))).toMatch(/Trực tuyến/);
 
     await page.getByRole('button', { name: 'Ngừng dùng Tọa đàm' }).click();
     await poll(() => readable(kinds.getByRole('row', { name: /Tọa đàm/ }))).toMatch(/ngừng dùng/i);
@@ -83,6 +89,16 @@ describe('the office’s kinds of event and roles', () => {
     await dialog.getByRole('button', { name: 'Thêm sự kiện' }).click();
     await poll(() => page.getByRole('heading', { name: 'Hội thảo giống lúa chịu mặn', level: 2 }).isVisible()).toBe(true);
     expect(await readable(page.getByRole('main'))).toContain('Hội thảo khoa học');
+
+    await page.getByRole('link', { name: 'Sự kiện' }).first().click();
+    await page.getByRole('button', { name: 'Thêm sự kiện' }).first().click();
+    await pickIn(page, 'Loại sự kiện', 'truc tuyen', 'Hội thảo trực tuyến', dialog);
+    await poll(() => fieldOf(page, 'Tỉnh, thành phố nơi tổ chức', dialog).isDisabled()).toBe(true);
+    await fieldOf(page, 'Tên sự kiện', dialog).fill('Hội thảo bán hàng trên sàn thương mại điện tử');
+    await typeDate(page, 'Ngày bắt đầu', '15/12/2026', dialog);
+    await snap(page, 'event-lookups-online-kind', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Thêm sự kiện' }).click();
+    await poll(() => page.getByRole('heading', { name: 'Hội thảo bán hàng trên sàn thương mại điện tử', level: 2 }).isVisible()).toBe(true);
   });
 
   it('shows the seminar held before with its retired kind, and its guest with the renamed role', async () => {

@@ -32,7 +32,7 @@ export const eventLookups: EventLookups = {
     ['training', 'Lớp tập huấn'],
     ['study_tour', 'Khảo sát học tập'],
     ['online_meeting', 'Họp trực tuyến'],
-  ].map(([code = '', name = '']) => ({ code, name, retired: false, used: 0 })),
+  ].map(([code = '', name = '']) => ({ code, name, retired: false, used: 0, online: code === 'online_meeting' })),
   roles: [
     ['attendee', 'Tham dự'],
     ['host', 'Chủ trì'],

@@ -91,6 +91,8 @@ export const eventKinds = sqliteTable('event_kinds', {
   name: text('name').notNull(),
   sortOrder: integer('sort_order').notNull(),
   retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+  /** Held online (họp, hội thảo trực tuyến): its events take place in no province. */
+  online: integer('online', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Vai trò của thành phần tham dự (chủ trì, khách mời, tham dự …): a lookup like `eventKinds`. */

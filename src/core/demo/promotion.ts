@@ -60,6 +60,12 @@ const agreementTitles: Record<AgreementKind, string> = {
   sales_contract: 'Hợp đồng liên kết tiêu thụ',
   cooperation_programme: 'Chương trình phối hợp phát triển',
 };
+/** Why the office let go of an agreement that ran out unfinished. */
+export const closingReasons = [
+  'Hai bên đã thanh lý hợp đồng; phần còn lại không thực hiện.',
+  'Doanh nghiệp không nhận tiếp do thay đổi kế hoạch kinh doanh.',
+  'Mất mùa, HTX không đủ sản lượng; hai bên thống nhất dừng.',
+] as const;
 const numberSuffix: Record<AgreementKind, string> = { mou: 'BBGN', sales_contract: 'HĐLK', cooperation_programme: 'CTPH' };
 
 function day(year: number, month: number, dayOfMonth: number): string {
@@ -363,11 +369,7 @@ export function seedPromotion(
       db.update(agreements)
         .set({
           closedOn,
-          closingReason: random.pick([
-            'Hai bên đã thanh lý hợp đồng; phần còn lại không thực hiện.',
-            'Doanh nghiệp không nhận tiếp do thay đổi kế hoạch kinh doanh.',
-            'Mất mùa, HTX không đủ sản lượng; hai bên thống nhất dừng.',
-          ]),
+          closingReason: random.pick(closingReasons),
         })
         .where(eq(agreements.id, agreementId))
         .run();

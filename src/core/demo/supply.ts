@@ -8,7 +8,7 @@
  * through prepared statements in one transaction, as the register's demo data is.
  */
 import { addDays, daysBetween } from '../../shared/dates';
-import { roundQuantity } from '../../shared/agreements';
+import { QUANTITY_ENTRY_DECIMALS, roundQuantity } from '../../shared/agreements';
 import { convertQuantity, productGroupOf, type UnitFacts } from '../../shared/supply';
 import { partnerNameKey } from '../../shared/names';
 import { foldText } from '../../shared/text';
@@ -16,6 +16,7 @@ import { partnerSearchText } from '../services/search';
 import { timestamp, todayIso, type Context } from '../context';
 import type { DemoScale } from './generate';
 import { randomSource, type Random } from './random';
+import { closingReasons } from './promotion';
 import { unitOfText, type UnitRow } from '../services/supplyLookups';
 
 /** A member organization with a product of the register, able to offer it. */
@@ -72,6 +73,15 @@ const tradeNames = ['Phú Gia', 'Hưng Phát', 'Minh Long', 'An Khang', 'Thành 
 /** How much of a product one offer holds, by its unit. */
 const offerSizes: Record<string, [number, number]> = { kg: [2_000, 60_000], quả: [5_000, 120_000], lít: [200, 6_000], 'm³': [10, 300], chiếc: [100, 3_000] };
 
+/**
+ * A share of a quantity as an office would write it, never more than the share: tonnes to the
+ * kilogram, other units whole (12,345 tấn, 804 chiếc), as the forms take them.
+ */
+function asTyped(quantity: number, unit: UnitFacts): number {
+  const scale = unit.code === 'tan' ? 10 ** QUANTITY_ENTRY_DECIMALS : 1;
+  return Math.floor(roundQuantity(quantity) * scale) / scale;
+}
+
 export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSummary {
   // A stream of its own, so that the register's demo data stays as it was.
   const random: Random = randomSource(options.seed + 503);
@@ -123,6 +133,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertDelivery = sqlite.prepare('INSERT INTO agreement_deliveries (commitment_id, delivered_on, quantity, value, note, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const linkAgreement = sqlite.prepare('UPDATE supply_connections SET agreement_id = ?, commitment_id = ? WHERE id = ?');
+  const closeAgreement = sqlite.prepare('UPDATE agreements SET closed_on = ?, closing_reason = ? WHERE id = ?');
 
   const dayOfYear = (year: number, day: number) => addDays(`${year}-01-01`, day);
 
@@ -250,7 +261,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         if (offer.from > until || offer.until < from) continue;
         const left = convertQuantity(roundQuantity(offer.quantity - offer.connected), offer.unit, unit);
         if (left === null || left <= 0) continue;
-        const amount = roundQuantity(Math.min(left, quantity - connected) * (0.4 + random.next() * 0.6));
+        const amount = asTyped(Math.min(left, quantity - connected) * (0.4 + random.next() * 0.6), unit);
         if (amount <= 0) continue;
         const connectedOn = addDays(from > offer.from ? from : offer.from, -random.int(1, 20));
         if (connectedOn > today) continue;
@@ -278,11 +289,20 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         summary.agreements++;
         const deliveries = random.int(1, 3);
         const share = random.chance(0.6) ? 1 : 0.5 + random.next() * 0.4;
+        let delivered = 0;
         for (let delivery = 0; delivery < deliveries; delivery++) {
           const on = addDays(from, Math.round(((delivery + 1) / deliveries) * Math.max(1, daysBetween(from, dueOn))));
           if (on > today || on < connectedOn) continue;
-          const part = roundQuantity((amount * share) / deliveries);
+          const part = asTyped((amount * share) / deliveries, unit);
           if (part > 0) insertDelivery.run(commitmentId, on, part, Math.round(part * price), '', now);
+          delivered += part;
+        }
+        // As with the trade-promotion agreements, most that ran out unfinished long ago were let go
+        // by the office; chosen by the agreement's number, not the random source, so the rest of
+        // the demo stays the same.
+        const closedOn = addDays(dueOn, 15 + (agreementId % 46));
+        if (delivered < amount && addDays(dueOn, 90) < today && closedOn <= today && agreementId % 20 < 17) {
+          closeAgreement.run(closedOn, closingReasons[agreementId % closingReasons.length], agreementId);
         }
       }
     }

@@ -7,7 +7,7 @@
  */
 import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { EventLookupRow, EventLookups, EventLookupTable, eventLookupInput } from '../../shared/contracts/events';
+import type { EventKindRow, EventLookupRow, EventLookups, EventLookupTable, eventLookupInput } from '../../shared/contracts/events';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import type { Context } from '../context';
 import { atomically } from '../db/atomic';
@@ -37,8 +37,18 @@ function rowsOf(ctx: Context, which: EventLookupTable): EventLookupRow[] {
     .map((row) => ({ code: row.code, name: row.name, retired: row.retired, used: used.get(row.code) ?? 0 }));
 }
 
+function kindRows(ctx: Context): EventKindRow[] {
+  const online = new Set(ctx.db.select({ code: eventKinds.code }).from(eventKinds).where(eq(eventKinds.online, true)).all().map((row) => row.code));
+  return rowsOf(ctx, 'kinds').map((row) => ({ ...row, online: online.has(row.code) }));
+}
+
 export function getEventLookups(ctx: Context): EventLookups {
-  return { kinds: rowsOf(ctx, 'kinds'), roles: rowsOf(ctx, 'roles') };
+  return { kinds: kindRows(ctx), roles: rowsOf(ctx, 'roles') };
+}
+
+/** Whether events of this kind are held online, in no province. */
+export function isOnlineKind(ctx: Context, code: string): boolean {
+  return ctx.db.select({ online: eventKinds.online }).from(eventKinds).where(eq(eventKinds.code, code)).get()?.online ?? false;
 }
 
 export function saveEventLookup(ctx: Context, input: z.output<typeof eventLookupInput>): EventLookupRow {
@@ -54,7 +64,8 @@ export function saveEventLookup(ctx: Context, input: z.output<typeof eventLookup
       if (!rows.some((row) => row.code === input.code)) throw notFound(`Không tìm thấy ${what} này; hãy tải lại trang.`);
       ctx.db.update(table).set({ name: input.name, retired: input.retired }).where(eq(table.code, code)).run();
     }
-    const saved = rowsOf(ctx, input.table).find((row) => row.code === code);
+    if (input.table === 'kinds' && input.online !== undefined) ctx.db.update(eventKinds).set({ online: input.online }).where(eq(eventKinds.code, code)).run();
+    const saved = (input.table === 'kinds' ? kindRows(ctx) : rowsOf(ctx, input.table)).find((row) => row.code === code);
     if (!saved) throw notFound(`Không tìm thấy ${what} này; hãy tải lại trang.`);
     return saved;
   });

@@ -36,8 +36,7 @@ import { organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
 import { notInTrash } from '../db/predicates';
 import { eventParticipants, events, organizations, partners } from '../db/schema';
-import { ONLINE_MEETING } from '../../shared/domain';
-import { eventLookupIssue, eventLookupNames, getEventLookups, requireEventLookup, saveEventLookup } from './eventLookups';
+import { eventLookupIssue, eventLookupNames, getEventLookups, isOnlineKind, requireEventLookup, saveEventLookup } from './eventLookups';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
@@ -238,11 +237,15 @@ export function getEvent(ctx: Context, id: number): EventDetail {
 
 /**
  * The kind must be in the lookup and in use (or the one the event already has: `keptKind`); the
- * province must be one of the 34; an online meeting is held in none.
+ * province must be one of the 34, and is required unless the kind is held online, which has none.
  */
 function columnsFor(ctx: Context, input: ParsedEventInput, keptKind?: string) {
   requireEventLookup(ctx, 'kinds', input.kind, 'kind', keptKind);
-  const provinceCode = input.kind === ONLINE_MEETING ? null : input.provinceCode;
+  const online = isOnlineKind(ctx, input.kind);
+  const provinceCode = online ? null : input.provinceCode;
+  if (!online && provinceCode === null) {
+    throw validationFailure([{ path: 'provinceCode', message: 'Chưa chọn tỉnh, thành phố nơi tổ chức sự kiện.' }]);
+  }
   if (provinceCode !== null && !ctx.places.province(provinceCode)) {
     throw validationFailure([{ path: 'provinceCode', message: `Không có tỉnh, thành phố mã ${provinceCode}.` }]);
   }

@@ -27,7 +27,7 @@ import { atomically } from '../db/atomic';
 type FiguresRow = typeof yearlyFigures.$inferSelect;
 
 
-type FigureValues = Pick<YearlyFigures, FigureField>;
+export type FigureValues = Pick<YearlyFigures, FigureField>;
 
 
 const emptyValues: FigureValues = Object.fromEntries(figureFields.map((field) => [field, null])) as unknown as FigureValues;
@@ -131,6 +131,18 @@ export function deleteFigures(ctx: Context, organizationId: number, year: number
     figureQueries(ctx.db).delete.run({ organizationId, year });
     auditFigures(ctx, organizationId, year, existing, emptyValues);
     return null;
+  });
+}
+
+/**
+ * `deleteFigures` for a caller that has just checked the stored values are `stored` (an undo that
+ * compared them with what its import left): the same delete and audit entry, without reading
+ * the organization and the year again.
+ */
+export function deleteCheckedFigures(ctx: Context, organizationId: number, year: number, stored: FigureValues): void {
+  atomically(ctx.db, () => {
+    figureQueries(ctx.db).delete.run({ organizationId, year });
+    auditFigures(ctx, organizationId, year, stored, emptyValues);
   });
 }
 

@@ -24,7 +24,7 @@ import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { inHomeProvince, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
-import { perConnection, placeholdersFor } from '../db/prepared';
+import { amongIds, perConnection, placeholdersFor } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
 import {
   certifications,
@@ -283,15 +283,6 @@ export const SEARCH_COUNT_CAP = 1000;
 /** A search with fewer exact matches than this also shows the names one typo away, after them. */
 export const NEAR_MATCH_BELOW = 20;
 
-/**
- * `organizations.id` among `ids`, as one parameter (a JSON array read by `json_each`): a search's
- * up to 1,000 matches as as many bound parameters made SQLite parse and bind a statement of
- * thousands of placeholders for the count and again for the page, which cost more than the search.
- */
-function idIn(ids: readonly number[]): SQL {
-  return sql`${organizations.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-}
-
 /** The `value` of a query's one row. */
 function countOf(ctx: Context, query: SQL): number {
   return ctx.db.get<{ value: number } | undefined>(query)?.value ?? 0;
@@ -354,7 +345,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
     }
     if (matched.length <= SEARCH_COUNT_CAP) {
       // The index holds no row in the trash; `searchCondition` would say the same, at a second lookup.
-      where = and(...filters, matched.length ? idIn(matched) : sql`0`);
+      where = and(...filters, matched.length ? amongIds(organizations.id, matched) : sql`0`);
       total = onlyTrash ? matched.length : (ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0);
     } else {
       where = and(...filters, searchRowCondition(input.query ?? ''));
@@ -369,7 +360,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
 
   const offset = (input.page - 1) * input.pageSize;
   // Near matches come after the exact ones, each group in the list's order.
-  if (nearIds.length) order.unshift(asc(idIn(nearIds)));
+  if (nearIds.length) order.unshift(asc(amongIds(organizations.id, nearIds)));
   let rows: OrganizationRow[];
   if (indexedBy) {
     // Find the page's ids in the covering index, then read only those rows.
@@ -608,6 +599,14 @@ function columnsFor(input: ParsedOrganizationInput, commune: Commune) {
  * (drizzle nests it as a savepoint).
  */
 export function insertOrganization(ctx: Context, input: ParsedOrganizationInput): Organization {
+  return toOrganization(ctx, insertOrganizationRow(ctx, input));
+}
+
+/**
+ * `insertOrganization`, giving the stored row: an import keeps it for its own record of what it
+ * wrote instead of reading it again, and needs none of what the screen is told.
+ */
+export function insertOrganizationRow(ctx: Context, input: ParsedOrganizationInput): OrganizationRow {
   const commune = checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
@@ -615,7 +614,7 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
     const { lastInsertRowid } = savingQueries(ctx.db).insert.run({ ...columnsFor(input, commune), createdAt: now, updatedAt: now });
     const row = requireOrganization(ctx, Number(lastInsertRowid));
     recordChange(ctx, 'organization', row.id, 'create', null, organizationSnapshot(row));
-    return toOrganization(ctx, row);
+    return row;
   });
 }
 

@@ -4,9 +4,9 @@
  * deliveries recorded on the agreements they became, per product group and base unit (never added
  * across units), with value, who took part, by channel and by commune.
  */
-import { and, asc, countDistinct, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { deliveredAsOf, roundQuantity } from '../../shared/agreements';
+import { roundQuantity } from '../../shared/agreements';
 import type {
   ChannelResult,
   CommuneResult,
@@ -21,13 +21,15 @@ import type {
   programmesContract,
   resultsInput,
 } from '../../shared/contracts/programmes';
-import type { OrganizationKind, Page } from '../../shared/domain';
+import type { Page } from '../../shared/domain';
 import { notFound, validationFailure } from '../../shared/errors';
 import { baseOf, convertQuantity } from '../../shared/supply';
-import { foldText } from '../../shared/text';
+import { foldText, vietnameseCollator } from '../../shared/text';
+import type { AdminUnits } from '../adminUnits';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
 import { notInTrash } from '../db/predicates';
+import { amongIds } from '../db/prepared';
 import type { HandlersFor } from '../handlerTypes';
 import {
   agreementCommitments,
@@ -88,13 +90,9 @@ export function listProgrammes(ctx: Context, { search }: { search: string }): Pr
   return summaries(ctx, where);
 }
 
-export function getProgramme(ctx: Context, id: number): ProgrammeDetail {
-  const row = requireProgramme(ctx, id);
+/** The working group in the order it was written, and the channels in the lookup's order. */
+function workingGroupAndChannels(ctx: Context, id: number) {
   return {
-    ...summaryOf(ctx, id),
-    description: row.description,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
     members: ctx.db
       .select({ name: programmeMembers.name, role: programmeMembers.role, position: programmeMembers.position, phone: programmeMembers.phone })
       .from(programmeMembers)
@@ -109,6 +107,17 @@ export function getProgramme(ctx: Context, id: number): ProgrammeDetail {
       .orderBy(asc(salesChannels.sortOrder))
       .all()
       .map((channel) => channel.code),
+  };
+}
+
+export function getProgramme(ctx: Context, id: number): ProgrammeDetail {
+  const row = requireProgramme(ctx, id);
+  return {
+    ...summaryOf(ctx, id),
+    description: row.description,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    ...workingGroupAndChannels(ctx, id),
     events: ctx.db
       .select({ id: events.id, title: events.title, startsOn: events.startsOn, endsOn: events.endsOn })
       .from(programmeEvents)
@@ -129,20 +138,7 @@ function snapshotOf(ctx: Context, row: ProgrammeRow): Snapshot {
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     description: row.description,
-    members: ctx.db
-      .select({ name: programmeMembers.name, role: programmeMembers.role, position: programmeMembers.position, phone: programmeMembers.phone })
-      .from(programmeMembers)
-      .where(eq(programmeMembers.programmeId, row.id))
-      .orderBy(asc(programmeMembers.id))
-      .all(),
-    channelCodes: ctx.db
-      .select({ code: programmeChannels.channelCode })
-      .from(programmeChannels)
-      .innerJoin(salesChannels, eq(salesChannels.code, programmeChannels.channelCode))
-      .where(eq(programmeChannels.programmeId, row.id))
-      .orderBy(asc(salesChannels.sortOrder))
-      .all()
-      .map((channel) => channel.code),
+    ...workingGroupAndChannels(ctx, row.id),
   };
 }
 
@@ -282,47 +278,23 @@ export function removeProgrammeEvent(ctx: Context, { programmeId, eventId }: { p
 // ---------------------------------------------------------------------------------------------
 // Results
 
-interface ConnectionFact {
-  offerOrganizationId: number;
-  sellerKind: OrganizationKind;
-  partnerId: number | null;
-  buyerOrganizationId: number | null;
-  groupCode: string;
-  communeCode: string;
-  channelCode: string;
-  baseQuantity: number;
-  baseUnitCode: string;
-  value: number | null;
-}
-
-interface DeliveryFact {
-  commitmentId: number;
-  quantity: number;
-  value: number | null;
-  deliveredOn: string;
-  commitmentUnit: string;
-  unitCode: string;
-  price: number | null;
-  groupCode: string;
-  communeCode: string;
-  channelCode: string;
-}
-
 /** A running total of quantities per base unit. */
 class Volumes {
   private readonly byUnit = new Map<string, { connected: number; delivered: number }>();
 
-  add(unitCode: string, connected: number, delivered: number): void {
-    const total = this.byUnit.get(unitCode) ?? { connected: 0, delivered: 0 };
-    total.connected = roundQuantity(total.connected + connected);
-    total.delivered = roundQuantity(total.delivered + delivered);
-    this.byUnit.set(unitCode, total);
+  add(unitCode: string, side: 'connected' | 'delivered', quantity: number): void {
+    let total = this.byUnit.get(unitCode);
+    if (!total) {
+      total = { connected: 0, delivered: 0 };
+      this.byUnit.set(unitCode, total);
+    }
+    total[side] = roundQuantity(total[side] + quantity);
   }
 
   list(names: Map<string, UnitRow>): UnitVolume[] {
     return [...this.byUnit]
       .map(([unitCode, total]) => ({ unitCode, unitName: unitNameOf(names, unitCode), ...total }))
-      .sort((a, b) => unitOrder(names, a.unitCode) - unitOrder(names, b.unitCode) || a.unitName.localeCompare(b.unitName, 'vi'));
+      .sort((a, b) => unitOrder(names, a.unitCode) - unitOrder(names, b.unitCode) || vietnameseCollator.compare(a.unitName, b.unitName));
   }
 }
 
@@ -360,19 +332,138 @@ function writtenUnits(all: Map<string, UnitRow>): (text: string) => WrittenUnit 
   };
 }
 
-/** A delivery in the base unit of its commitment's unit, and its value (given, or at the connection's price). */
-function deliveredInBase(all: Map<string, UnitRow>, unitOf: (text: string) => WrittenUnit, delivery: DeliveryFact): { unitCode: string; quantity: number; value: number } {
-  const { written, base } = unitOf(delivery.commitmentUnit);
-  const connectionUnit = all.get(delivery.unitCode);
-  const inConnectionUnit = written && connectionUnit ? convertQuantity(delivery.quantity, written, connectionUnit) : null;
-  const value = delivery.value ?? (delivery.price !== null && inConnectionUnit !== null ? Math.round(inConnectionUnit * delivery.price) : 0);
-  if (!written || !base) return { unitCode: `${WRITTEN}${delivery.commitmentUnit}`, quantity: delivery.quantity, value };
-  return { unitCode: base.code, quantity: convertQuantity(delivery.quantity, written, base) ?? delivery.quantity, value };
+const ranks = new WeakMap<AdminUnits, Map<string, number>>();
+
+/**
+ * Each commune's place among all communes' full names in Vietnamese order (communes of one name
+ * share it), worked out once: a busy year's results sort thousands of communes, and comparing
+ * names through the collator each time cost more than adding them up.
+ */
+function communeRanks(places: AdminUnits): Map<string, number> {
+  let found = ranks.get(places);
+  if (!found) {
+    const sorted = places.provinces.flatMap((province) => places.communesOf(province.code)).sort((a, b) => vietnameseCollator.compare(a.fullName, b.fullName));
+    found = new Map();
+    let rank = 0;
+    for (const [index, commune] of sorted.entries()) {
+      const before = sorted[index - 1];
+      if (before && vietnameseCollator.compare(before.fullName, commune.fullName) !== 0) rank += 1;
+      found.set(commune.code, rank);
+    }
+    ranks.set(places, found);
+  }
+  return found;
+}
+
+/** Where an offer's goods count in the results: its product group and its commune. */
+interface OfferFacts {
+  groupCode: string;
+  communeCode: string;
+}
+
+/** The figures of one product group in one base unit, of one channel, or of one commune. */
+type ChannelEntry = Omit<ChannelResult, 'volumes'> & { volumes: Volumes };
+type CommuneEntry = Omit<CommuneResult, 'volumes' | 'organizations'> & { volumes: Volumes; sellers: Set<number> };
+
+/**
+ * The results being added up: every connection and delivery goes into the totals, its product
+ * group's row in its base unit, its channel's and its commune's.
+ */
+class Tally {
+  readonly totals = new Volumes();
+  private readonly groups = new Map<string, GroupVolume>();
+  private readonly channels = new Map<string, ChannelEntry>();
+  private readonly communes = new Map<string, CommuneEntry>();
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly units: Map<string, UnitRow>,
+    private readonly groupNames: Map<string, { name: string; sortOrder: number }>,
+    private readonly channelNames: Map<string, { name: string; sortOrder: number }>,
+  ) {}
+
+  group(groupCode: string, unitCode: string): GroupVolume {
+    const key = `${groupCode}\u0000${unitCode}`;
+    let entry = this.groups.get(key);
+    if (!entry) {
+      entry = {
+        productGroupCode: groupCode,
+        productGroupName: this.groupNames.get(groupCode)?.name ?? groupCode,
+        unitCode,
+        unitName: unitNameOf(this.units, unitCode),
+        connected: 0,
+        delivered: 0,
+        connections: 0,
+        connectedValue: 0,
+        deliveredValue: 0,
+      };
+      this.groups.set(key, entry);
+    }
+    return entry;
+  }
+
+  channel(channelCode: string): ChannelEntry {
+    let entry = this.channels.get(channelCode);
+    if (!entry) {
+      const name = this.channelNames.get(channelCode)?.name ?? channelCode;
+      entry = { channelCode, channelName: name, connections: 0, connectedValue: 0, deliveredValue: 0, volumes: new Volumes() };
+      this.channels.set(channelCode, entry);
+    }
+    return entry;
+  }
+
+  commune(communeCode: string): CommuneEntry {
+    let entry = this.communes.get(communeCode);
+    if (!entry) {
+      const commune = this.ctx.places.commune(communeCode);
+      entry = {
+        communeCode,
+        communeName: commune?.fullName ?? communeCode,
+        provinceName: commune ? (this.ctx.places.province(commune.provinceCode)?.fullName ?? '') : '',
+        connections: 0,
+        connectedValue: 0,
+        volumes: new Volumes(),
+        sellers: new Set(),
+      };
+      this.communes.set(communeCode, entry);
+    }
+    return entry;
+  }
+
+  byGroup(): GroupVolume[] {
+    const order = (code: string) => this.groupNames.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
+    return [...this.groups.values()].sort(
+      (a, b) => order(a.productGroupCode) - order(b.productGroupCode) || unitOrder(this.units, a.unitCode) - unitOrder(this.units, b.unitCode),
+    );
+  }
+
+  byChannel(): ChannelResult[] {
+    const order = (code: string) => this.channelNames.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
+    return [...this.channels.values()]
+      .sort((a, b) => order(a.channelCode) - order(b.channelCode))
+      .map(({ volumes, ...channel }) => ({ ...channel, volumes: volumes.list(this.units) }));
+  }
+
+  byCommune(): CommuneResult[] {
+    const rank = communeRanks(this.ctx.places);
+    const byName = (a: CommuneEntry, b: CommuneEntry) => {
+      const [first, second] = [rank.get(a.communeCode), rank.get(b.communeCode)];
+      return first !== undefined && second !== undefined ? first - second : vietnameseCollator.compare(a.communeName, b.communeName);
+    };
+    return [...this.communes.values()]
+      .sort((a, b) => b.connections - a.connections || byName(a, b))
+      .map(({ volumes, sellers, ...commune }) => ({ ...commune, organizations: sellers.size, volumes: volumes.list(this.units) }));
+  }
 }
 
 /**
  * What a programme (or, without one, every connection) achieved from `from` to `to`: connections
  * made in the period, and deliveries recorded in it (up to today) on the agreements they became.
+ *
+ * A busy programme's year holds thousands of connections, so each is read once with only what the
+ * figures need, and the seller's kind and the buyer are read once per organization and per demand
+ * afterwards, not once per connection (rows of tables of 100,000 organizations and 50,000
+ * demands, scattered, were most of the time).
  */
 export function programmeResults(ctx: Context, asked: z.output<typeof resultsInput>): ProgrammeResults {
   if (asked.programmeId !== null) requireProgramme(ctx, asked.programmeId);
@@ -380,12 +471,19 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
   const input = { programmeId: asked.programmeId, from: asked.from ?? `${today.slice(0, 4)}-01-01`, to: asked.to ?? `${today.slice(0, 4)}-12-31` };
   const asOf = input.to < today ? input.to : today;
   const inProgramme = input.programmeId === null ? undefined : eq(supplyConnections.programmeId, input.programmeId);
-  const connections: ConnectionFact[] = ctx.db
+  const all = unitsByCode(ctx);
+  const tally = new Tally(
+    ctx,
+    all,
+    new Map(ctx.db.select({ code: productGroups.code, name: productGroups.name, sortOrder: productGroups.sortOrder }).from(productGroups).all().map((group) => [group.code, group])),
+    new Map(ctx.db.select({ code: salesChannels.code, name: salesChannels.name, sortOrder: salesChannels.sortOrder }).from(salesChannels).all().map((channel) => [channel.code, channel])),
+  );
+
+  const connections = ctx.db
     .select({
-      offerOrganizationId: supplyOffers.organizationId,
-      sellerKind: organizations.kind,
-      partnerId: supplyDemands.partnerId,
-      buyerOrganizationId: supplyDemands.organizationId,
+      offerId: supplyConnections.offerId,
+      sellerId: supplyOffers.organizationId,
+      demandId: supplyConnections.demandId,
       groupCode: supplyOffers.productGroupCode,
       communeCode: supplyOffers.communeCode,
       channelCode: supplyConnections.channelCode,
@@ -395,130 +493,54 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
     })
     .from(supplyConnections)
     .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
-    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
-    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
     .where(and(notInTrash(supplyConnections), inProgramme, gte(supplyConnections.connectedOn, input.from), lte(supplyConnections.connectedOn, input.to)))
     .all();
-  const deliveries: DeliveryFact[] = ctx.db
-    .select({
-      commitmentId: agreementDeliveries.commitmentId,
-      quantity: agreementDeliveries.quantity,
-      value: agreementDeliveries.value,
-      deliveredOn: agreementDeliveries.deliveredOn,
-      commitmentUnit: agreementCommitments.unit,
-      unitCode: supplyConnections.unitCode,
-      price: supplyConnections.price,
-      groupCode: supplyOffers.productGroupCode,
-      communeCode: supplyOffers.communeCode,
-      channelCode: supplyConnections.channelCode,
-    })
-    .from(supplyConnections)
-    .innerJoin(agreementCommitments, eq(agreementCommitments.id, supplyConnections.commitmentId))
-    .innerJoin(agreements, and(eq(agreements.id, agreementCommitments.agreementId), notInTrash(agreements)))
-    .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
-    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
-    .where(and(notInTrash(supplyConnections), inProgramme, gte(agreementDeliveries.deliveredOn, input.from), lte(agreementDeliveries.deliveredOn, asOf)))
-    .all();
-
-  const all = unitsByCode(ctx);
-  const unitOf = writtenUnits(all);
-  const groups = new Map(ctx.db.select().from(productGroups).all().map((group) => [group.code, group]));
-  const channels = new Map(ctx.db.select().from(salesChannels).all().map((channel) => [channel.code, channel]));
-
-  const totals = new Volumes();
-  const byGroup = new Map<string, GroupVolume>();
-  const groupEntry = (groupCode: string, unitCode: string): GroupVolume => {
-    const key = `${groupCode}\u0000${unitCode}`;
-    let entry = byGroup.get(key);
-    if (!entry) {
-      entry = {
-        productGroupCode: groupCode,
-        productGroupName: groups.get(groupCode)?.name ?? groupCode,
-        unitCode,
-        unitName: unitNameOf(all, unitCode),
-        connected: 0,
-        delivered: 0,
-        connections: 0,
-        connectedValue: 0,
-        deliveredValue: 0,
-      };
-      byGroup.set(key, entry);
-    }
-    return entry;
-  };
-  const byChannel = new Map<string, Omit<ChannelResult, 'volumes'> & { volumes: Volumes }>();
-  const channelEntry = (channelCode: string) => {
-    let entry = byChannel.get(channelCode);
-    if (!entry) {
-      entry = { channelCode, channelName: channels.get(channelCode)?.name ?? channelCode, connections: 0, connectedValue: 0, deliveredValue: 0, volumes: new Volumes() };
-      byChannel.set(channelCode, entry);
-    }
-    return entry;
-  };
-  const byCommune = new Map<string, Omit<CommuneResult, 'volumes' | 'organizations'> & { volumes: Volumes; sellers: Set<number> }>();
-  const communeEntry = (communeCode: string) => {
-    let entry = byCommune.get(communeCode);
-    if (!entry) {
-      const commune = ctx.places.commune(communeCode);
-      entry = {
-        communeCode,
-        communeName: commune?.fullName ?? communeCode,
-        provinceName: commune ? (ctx.places.province(commune.provinceCode)?.fullName ?? '') : '',
-        connections: 0,
-        connectedValue: 0,
-        volumes: new Volumes(),
-        sellers: new Set(),
-      };
-      byCommune.set(communeCode, entry);
-    }
-    return entry;
-  };
-
-  const sellers = new Map<number, OrganizationKind>();
-  const partners = new Set<number>();
-  const buyingMembers = new Set<number>();
+  // The product group and commune of each offer, for the deliveries on its connections below.
+  const offers = new Map<number, OfferFacts>();
+  const sellerIds = new Set<number>();
+  const demandIds = new Set<number>();
   let connectedValue = 0;
   for (const connection of connections) {
     const value = connection.value ?? 0;
+    const quantity = connection.baseQuantity;
+    const unitCode = connection.baseUnitCode;
     connectedValue += value;
-    sellers.set(connection.offerOrganizationId, connection.sellerKind);
-    if (connection.partnerId !== null) partners.add(connection.partnerId);
-    if (connection.buyerOrganizationId !== null) buyingMembers.add(connection.buyerOrganizationId);
-    totals.add(connection.baseUnitCode, connection.baseQuantity, 0);
-    const group = groupEntry(connection.groupCode, connection.baseUnitCode);
-    group.connected = roundQuantity(group.connected + connection.baseQuantity);
+    sellerIds.add(connection.sellerId);
+    demandIds.add(connection.demandId);
+    offers.set(connection.offerId, connection);
+    tally.totals.add(unitCode, 'connected', quantity);
+    const group = tally.group(connection.groupCode, unitCode);
+    group.connected = roundQuantity(group.connected + quantity);
     group.connections += 1;
     group.connectedValue += value;
-    const channel = channelEntry(connection.channelCode);
+    const channel = tally.channel(connection.channelCode);
     channel.connections += 1;
     channel.connectedValue += value;
-    channel.volumes.add(connection.baseUnitCode, connection.baseQuantity, 0);
-    const commune = communeEntry(connection.communeCode);
+    channel.volumes.add(unitCode, 'connected', quantity);
+    const commune = tally.commune(connection.communeCode);
     commune.connections += 1;
     commune.connectedValue += value;
-    commune.sellers.add(connection.offerOrganizationId);
-    commune.volumes.add(connection.baseUnitCode, connection.baseQuantity, 0);
+    commune.sellers.add(connection.sellerId);
+    commune.volumes.add(unitCode, 'connected', quantity);
   }
-  let deliveredValue = 0;
-  // Summed per commitment first, as the agreement rules sum deliveries (rounded once).
-  for (const own of Map.groupBy(deliveries, (delivery) => delivery.commitmentId).values()) {
-    const first = own[0];
-    if (!first) continue;
-    const quantity = deliveredAsOf(own, asOf);
-    const value = own.reduce((sum, delivery) => sum + deliveredInBase(all, unitOf, delivery).value, 0);
-    const inBase = deliveredInBase(all, unitOf, { ...first, quantity, value: 0 });
-    deliveredValue += value;
-    totals.add(inBase.unitCode, 0, inBase.quantity);
-    const group = groupEntry(first.groupCode, inBase.unitCode);
-    group.delivered = roundQuantity(group.delivered + inBase.quantity);
-    group.deliveredValue += value;
-    const channel = channelEntry(first.channelCode);
-    channel.deliveredValue += value;
-    channel.volumes.add(inBase.unitCode, 0, inBase.quantity);
-    communeEntry(first.communeCode).volumes.add(inBase.unitCode, 0, inBase.quantity);
-  }
+  const byId = (ids: Set<number>) => [...ids].sort((a, b) => a - b);
+  const sellerKinds = new Map(
+    ctx.db
+      .select({ kind: organizations.kind, n: count() })
+      .from(organizations)
+      .where(amongIds(organizations.id, byId(sellerIds)))
+      .groupBy(organizations.kind)
+      .all()
+      .map((row) => [row.kind, row.n]),
+  );
+  const buyers = ctx.db
+    .select({ partners: countDistinct(supplyDemands.partnerId), members: countDistinct(supplyDemands.organizationId) })
+    .from(supplyDemands)
+    .where(amongIds(supplyDemands.id, byId(demandIds)))
+    .get() ?? { partners: 0, members: 0 };
 
-  const kinds = [...sellers.values()];
+  const deliveredValue = tallyDeliveries(ctx, tally, all, offers, { inProgramme, from: input.from, asOf });
+
   const eventCount =
     ctx.db
       .select({ n: countDistinct(events.id) })
@@ -534,8 +556,8 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
         ),
       )
       .get()?.n ?? 0;
-  const groupOrder = (code: string) => groups.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
-  const channelOrder = (code: string) => channels.get(code)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
+  const htx = sellerKinds.get('htx') ?? 0;
+  const tht = sellerKinds.get('tht') ?? 0;
   return {
     programmeId: input.programmeId,
     from: input.from,
@@ -544,26 +566,90 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
     connections: connections.length,
     connectedValue,
     deliveredValue,
-    sellers: {
-      htx: kinds.filter((kind) => kind === 'htx').length,
-      tht: kinds.filter((kind) => kind === 'tht').length,
-      other: kinds.filter((kind) => kind !== 'htx' && kind !== 'tht').length,
-      total: kinds.length,
-    },
-    partners: partners.size,
-    buyingMembers: buyingMembers.size,
+    sellers: { htx, tht, other: sellerIds.size - htx - tht, total: sellerIds.size },
+    partners: buyers.partners,
+    buyingMembers: buyers.members,
     events: eventCount,
-    totals: totals.list(all),
-    byGroup: [...byGroup.values()].sort(
-      (a, b) => groupOrder(a.productGroupCode) - groupOrder(b.productGroupCode) || unitOrder(all, a.unitCode) - unitOrder(all, b.unitCode),
-    ),
-    byChannel: [...byChannel.values()]
-      .sort((a, b) => channelOrder(a.channelCode) - channelOrder(b.channelCode))
-      .map(({ volumes, ...channel }) => ({ ...channel, volumes: volumes.list(all) })),
-    byCommune: [...byCommune.values()]
-      .sort((a, b) => b.connections - a.connections || a.communeName.localeCompare(b.communeName, 'vi'))
-      .map(({ volumes, sellers: own, ...commune }) => ({ ...commune, organizations: own.size, volumes: volumes.list(all) })),
+    totals: tally.totals.list(all),
+    byGroup: tally.byGroup(),
+    byChannel: tally.byChannel(),
+    byCommune: tally.byCommune(),
   };
+}
+
+/**
+ * Adds the deliveries recorded from `from` to `asOf` on the agreements the connections became:
+ * each commitment's deliveries summed first, as the agreement rules sum them (rounded once), then
+ * stated in the base unit of the commitment's unit; a delivery's value is the one recorded, or its
+ * quantity at the connection's price. Returns the value delivered.
+ */
+function tallyDeliveries(
+  ctx: Context,
+  tally: Tally,
+  all: Map<string, UnitRow>,
+  offers: Map<number, OfferFacts>,
+  period: { inProgramme: SQL | undefined; from: string; asOf: string },
+): number {
+  const deliveries = ctx.db
+    .select({
+      commitmentId: agreementDeliveries.commitmentId,
+      quantity: agreementDeliveries.quantity,
+      value: agreementDeliveries.value,
+      commitmentUnit: agreementCommitments.unit,
+      unitCode: supplyConnections.unitCode,
+      price: supplyConnections.price,
+      offerId: supplyConnections.offerId,
+      channelCode: supplyConnections.channelCode,
+    })
+    .from(supplyConnections)
+    .innerJoin(agreementCommitments, eq(agreementCommitments.id, supplyConnections.commitmentId))
+    .innerJoin(agreements, and(eq(agreements.id, agreementCommitments.agreementId), notInTrash(agreements)))
+    .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
+    .where(and(notInTrash(supplyConnections), period.inProgramme, gte(agreementDeliveries.deliveredOn, period.from), lte(agreementDeliveries.deliveredOn, period.asOf)))
+    .all();
+  // Most were connected in the period and their offers are known; the others' are read here.
+  const unknown = [...new Set(deliveries.map((delivery) => delivery.offerId).filter((id) => !offers.has(id)))].sort((a, b) => a - b);
+  if (unknown.length) {
+    for (const offer of ctx.db
+      .select({ offerId: supplyOffers.id, groupCode: supplyOffers.productGroupCode, communeCode: supplyOffers.communeCode })
+      .from(supplyOffers)
+      .where(amongIds(supplyOffers.id, unknown))
+      .all()) {
+      offers.set(offer.offerId, offer);
+    }
+  }
+  const unitOf = writtenUnits(all);
+  let deliveredValue = 0;
+  for (const own of Map.groupBy(deliveries, (delivery) => delivery.commitmentId).values()) {
+    const first = own[0];
+    const goods = first && offers.get(first.offerId);
+    if (!first || !goods) continue;
+    const { written, base } = unitOf(first.commitmentUnit);
+    const connectionUnit = all.get(first.unitCode);
+    let value = 0;
+    let delivered = 0;
+    for (const delivery of own) {
+      delivered += delivery.quantity;
+      const inConnectionUnit = written && connectionUnit ? convertQuantity(delivery.quantity, written, connectionUnit) : null;
+      value += delivery.value ?? (first.price !== null && inConnectionUnit !== null ? Math.round(inConnectionUnit * first.price) : 0);
+    }
+    // Every one is up to `asOf` (the query says so): summed, then rounded once, as `deliveredAsOf` does.
+    const quantity = roundQuantity(delivered);
+    const inBase =
+      written && base
+        ? { unitCode: base.code, quantity: convertQuantity(quantity, written, base) ?? quantity }
+        : { unitCode: `${WRITTEN}${first.commitmentUnit}`, quantity };
+    deliveredValue += value;
+    tally.totals.add(inBase.unitCode, 'delivered', inBase.quantity);
+    const group = tally.group(goods.groupCode, inBase.unitCode);
+    group.delivered = roundQuantity(group.delivered + inBase.quantity);
+    group.deliveredValue += value;
+    const channel = tally.channel(first.channelCode);
+    channel.deliveredValue += value;
+    channel.volumes.add(inBase.unitCode, 'delivered', inBase.quantity);
+    tally.commune(goods.communeCode).volumes.add(inBase.unitCode, 'delivered', inBase.quantity);
+  }
+  return deliveredValue;
 }
 
 export const programmesHandlers: HandlersFor<typeof programmesContract> = {

@@ -72,13 +72,15 @@ function attendance(ctx: Context, from: string, to: string): { byKind: Map<Event
       .all()
       .map((row) => row.id),
   );
-  const elsewhere = new Set(
+  const fromHere = new Set(
     ctx.db
-      .all<{ id: number }>(sql`SELECT ${organizations.id} AS id FROM ${organizations} INDEXED BY organizations_province WHERE NOT ${inHomeProvince(organizations)}`)
+      .all<{ id: number }>(
+        sql`SELECT ${organizations.id} AS id FROM ${organizations} INDEXED BY organizations_province WHERE ${inHomeProvince(organizations)} AND +${organizations.id} IN ${cameOrganizations}`,
+      )
       .map((row) => row.id),
   );
   const count = (list: typeof rows): Attendance => {
-    const organizationIds = new Set(list.flatMap((row) => (row.organizationId === null || elsewhere.has(row.organizationId) ? [] : [row.organizationId])));
+    const organizationIds = new Set(list.flatMap((row) => (row.organizationId !== null && fromHere.has(row.organizationId) ? [row.organizationId] : [])));
     const enterprises = new Set(list.flatMap((row) => (row.partnerId !== null && row.partnerKind === 'enterprise' ? [row.partnerId] : [])));
     const others = new Set(list.flatMap((row) => (row.partnerId !== null && row.partnerKind !== 'enterprise' ? [row.partnerId] : [])));
     const inGroups = [...organizationIds].filter((id) => groups.has(id)).length;

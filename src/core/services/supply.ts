@@ -11,7 +11,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
-import { QUANTITY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
+import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
 import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
 import { addDays, daysBetween } from '../../shared/dates';
 import type {
@@ -82,7 +82,7 @@ export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<st
   const connected = connectedSql(side);
   return sql<string>`(CASE
     WHEN ${table.withdrawnOn} IS NOT NULL AND ${table.withdrawnOn} <= ${today} THEN 'withdrawn'
-    WHEN round(${connected}, ${QUANTITY_DECIMALS}) >= ${table.quantity} THEN 'fully_connected'
+    WHEN round(round(${table.quantity} - ${connected}, ${QUANTITY_DECIMALS}), ${QUANTITY_ENTRY_DECIMALS}) <= 0 THEN 'fully_connected'
     WHEN ${until} IS NOT NULL AND ${until} < ${today} THEN 'expired'
     WHEN ${connected} > 0 THEN 'partly_connected'
     ELSE 'open' END)`;
@@ -164,16 +164,21 @@ function toOfferSummary(ctx: Context, read: OfferRead, today: string): OfferSumm
   };
 }
 
+/** Records by id, as `read` returns them for those ids (in any order), in the order of `ids`. */
+function inOrderOf<S extends { id: number }>(ids: readonly number[], read: (ids: number[]) => S[]): S[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(read([...ids]).map((summary) => [summary.id, summary]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Offers by id (in the trash too), as summaries, in the order of `ids`. */
 export function offerSummaries(ctx: Context, ids: readonly number[], today = todayIso(ctx)): OfferSummary[] {
-  if (ids.length === 0) return [];
-  const byId = new Map(
+  return inOrderOf(ids, (some) =>
     offerQuery(ctx)
-      .where(inArray(supplyOffers.id, [...ids]))
+      .where(inArray(supplyOffers.id, some))
       .all()
-      .map((read) => [read.offer.id, toOfferSummary(ctx, read, today)]),
+      .map((read) => toOfferSummary(ctx, read, today)),
   );
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 const demandColumns = {
@@ -219,15 +224,14 @@ function toDemandSummary(ctx: Context, read: DemandRead, today: string): DemandS
   };
 }
 
+/** Demands by id (in the trash too), as summaries, in the order of `ids`. */
 export function demandSummaries(ctx: Context, ids: readonly number[], today = todayIso(ctx)): DemandSummary[] {
-  if (ids.length === 0) return [];
-  const byId = new Map(
+  return inOrderOf(ids, (some) =>
     demandQuery(ctx)
-      .where(inArray(supplyDemands.id, [...ids]))
+      .where(inArray(supplyDemands.id, some))
       .all()
-      .map((read) => [read.demand.id, toDemandSummary(ctx, read, today)]),
+      .map((read) => toDemandSummary(ctx, read, today)),
   );
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function requireOffer(ctx: Context, id: number): OfferRow {
@@ -437,10 +441,7 @@ export function connectionSummaries(ctx: Context, where: SQL): ConnectionSummary
 
 /** Connections by id, in the trash or not, in the order of `ids`. */
 export function connectionsById(ctx: Context, ids: readonly number[]): ConnectionSummary[] {
-  if (ids.length === 0) return [];
-  const reads = connectionReads(ctx, sql`c.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`, sql`c.id`);
-  const byId = new Map(toConnectionSummaries(ctx, reads).map((summary) => [summary.id, summary]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inOrderOf(ids, (some) => toConnectionSummaries(ctx, connectionReads(ctx, sql`c.id IN (${sql.join(some.map((id) => sql`${id}`), sql`, `)})`, sql`c.id`)));
 }
 
 /** One page of live connections, newest first: `where` over `c`. */

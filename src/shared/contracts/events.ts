@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import {
   DEFAULT_PARTICIPANT_ROLE,
-  ONLINE_MEETING,
   participantStatuses,
   type EventKind,
   type OrganizationKind,
@@ -45,7 +44,7 @@ const eventFields = {
   /** Blank for an event of one day: it ends the day it starts. */
   endsOn: optionalIsoDate('Ngày kết thúc'),
   venue: optionalText('Địa điểm', 300),
-  /** The province it is held in; required unless it is an online meeting, which has none. */
+  /** The province it is held in; required unless its kind is held online (the lookup says), when it has none. */
   provinceCode: z
     .string()
     .nullable()
@@ -60,14 +59,11 @@ const eventFields = {
 };
 
 function eventRules(
-  value: { kind: EventKind; startsOn: string; endsOn: string | null; provinceCode: string | null },
+  value: { startsOn: string; endsOn: string | null },
   ctx: z.RefinementCtx,
 ): void {
   if (value.endsOn !== null && value.endsOn < value.startsOn) {
     ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Ngày kết thúc không được trước ngày bắt đầu.' });
-  }
-  if (value.kind !== ONLINE_MEETING && value.provinceCode === null) {
-    ctx.addIssue({ code: 'custom', path: ['provinceCode'], message: 'Chưa chọn tỉnh, thành phố nơi tổ chức sự kiện.' });
   }
 }
 
@@ -271,8 +267,13 @@ export interface EventLookupRow {
   used: number;
 }
 
+/** A kind of event, and whether its events are held online, in no province. */
+export interface EventKindRow extends EventLookupRow {
+  online: boolean;
+}
+
 export interface EventLookups {
-  kinds: EventLookupRow[];
+  kinds: EventKindRow[];
   roles: EventLookupRow[];
 }
 
@@ -286,7 +287,9 @@ export const eventLookupInput = z.object({
   code: z.string().min(1).max(40).optional(),
   name: requiredText('Tên', 100),
   retired: z.boolean().optional().default(false),
-});
+  /** Kinds only: its events are held online, in no province. Absent keeps what the kind has (new: not online). */
+  online: z.boolean().optional(),
+}).refine((value) => value.table === 'kinds' || value.online === undefined, { path: ['online'], message: 'Chỉ loại sự kiện mới có hình thức trực tuyến.' });
 export type EventLookupInput = z.input<typeof eventLookupInput>;
 
 export const eventsContract = {

@@ -98,6 +98,11 @@ export function cellRef(columns: readonly MappedColumn[], fieldKey: string, rowN
   return column ? `${column.letter}${rowNumber}` : `Dòng ${rowNumber}`;
 }
 
+/** A cell's reference ("C12"), made only for a problem or a note: most cells have neither. */
+function cellOf(column: MappedColumn, row: SourceRow): string {
+  return `${column.letter}${row.rowNumber}`;
+}
+
 /**
  * Reads each mapped cell of a row. Formula cells without a computed value and error cells
  * (#N/A, #VALUE!) are problems, not blanks: the person would otherwise lose a value silently.
@@ -108,13 +113,12 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
   const notes: ImportProblem[] = [];
   for (const column of columns) {
     const { field, index } = column;
-    const cell = `${column.letter}${row.rowNumber}`;
     if (row.formulaCells?.includes(index)) {
-      problems.push({ cell, message: `${field.label}: ô có công thức chưa được tính; hãy mở tệp trong Excel, Lưu lại rồi nhập lại.` });
+      problems.push({ cell: cellOf(column, row), message: `${field.label}: ô có công thức chưa được tính; hãy mở tệp trong Excel, Lưu lại rồi nhập lại.` });
       continue;
     }
     if (row.errorCells?.includes(index)) {
-      problems.push({ cell, message: `${field.label}: ô báo lỗi công thức (#N/A, #VALUE!…); hãy sửa trong Excel rồi nhập lại.` });
+      problems.push({ cell: cellOf(column, row), message: `${field.label}: ô báo lỗi công thức (#N/A, #VALUE!…); hãy sửa trong Excel rồi nhập lại.` });
       continue;
     }
     const value = row.cells[index] ?? null;
@@ -137,14 +141,14 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         const loose = parsed && 'error' in parsed ? looseDate(value, options.thisYear) : null;
         if (loose) {
           values.set(field.key, loose.iso);
-          notes.push({ cell, message: `${field.label}: ${loose.note}.` });
-        } else if (parsed && 'error' in parsed) problems.push({ cell, message: `${field.label}: ${parsed.error}` });
+          notes.push({ cell: cellOf(column, row), message: `${field.label}: ${loose.note}.` });
+        } else if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
         else if (parsed) values.set(field.key, parsed.iso);
         break;
       }
       case 'number': {
         const parsed = parseNumberCell(value);
-        if (parsed && 'error' in parsed) problems.push({ cell, message: `${field.label}: ${parsed.error}` });
+        if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
         else if (parsed) values.set(field.key, column.scale === 1 ? parsed.value : Math.round(parsed.value * column.scale));
         break;
       }
@@ -152,7 +156,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         const word = foldText(shown);
         if (trueWords.has(word)) values.set(field.key, true);
         else if (falseWords.has(word)) values.set(field.key, false);
-        else problems.push({ cell, message: `${field.label}: «${shown}» không rõ là có hay không; ghi “x” hoặc “có”, bỏ trống nếu không.` });
+        else problems.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» không rõ là có hay không; ghi “x” hoặc “có”, bỏ trống nếu không.` });
         break;
       }
     }

@@ -36,8 +36,8 @@ import {
   supplyOffers,
   yearlyFigures,
 } from '../../db/schema';
-import { deleteFigures, findFigures, saveFigures } from '../../services/figures';
-import { deleteOrganization, insertOrganization, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
+import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, type FigureValues as FigureValuesStored } from '../../services/figures';
+import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
 import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
@@ -58,6 +58,8 @@ export interface ImportScope {
   /** The commune chosen for an address the app could not place alone, by its place key: this import's, then remembered. */
   placeAnswers: ReadonlyMap<string, string>;
   statements: Statements;
+  /** The register's keys in memory, once a preview has asked for them (`RegisterKeys.refresh`). */
+  registerKeys: RegisterKeys;
   /** A list repeats the same few hundred addresses: each is read once. */
   places: Map<string, RowPlace>;
   /** Offers and demands: the programme chosen for the file, if any. */
@@ -134,6 +136,51 @@ function prepareStatements(ctx: Context): Statements {
   };
 }
 
+/**
+ * The Mã số HTX and the (commune, name key) of every organization not in the trash, held in
+ * memory while a preview checks a long list. Most rows of a list are organizations the register
+ * does not have, and each would cost one or two queries that find nothing (a fifth of a 100,000-row
+ * preview); a key not here is not in the register. A key found here is still looked up, for the
+ * oldest record with it and its name. Until `refresh` reads them, every key is looked up.
+ */
+export class RegisterKeys {
+  private numbers: Set<string> | null = null;
+  private names = new Set<string>();
+  /** The database's state the keys were read in: another connection's commits, this one's changes. */
+  private readAt = '';
+
+  constructor(private readonly ctx: Context) {}
+
+  /** Reads the keys, again when the database changed since they were read (a save made meanwhile). */
+  refresh(): void {
+    const client = this.ctx.db.$client;
+    const state = `${String(client.pragma('data_version', { simple: true }))}:${String(client.prepare('SELECT total_changes()').pluck().get())}`;
+    if (this.numbers && state === this.readAt) return;
+    const rows = this.ctx.db
+      .select({ registrationNo: organizations.registrationNo, communeCode: organizations.communeCode, nameKey: organizations.nameKey })
+      .from(organizations)
+      .where(notInTrash(organizations))
+      .all();
+    this.numbers = new Set();
+    this.names = new Set();
+    for (const row of rows) {
+      if (row.registrationNo) this.numbers.add(row.registrationNo);
+      this.names.add(`${row.communeCode}\u0000${row.nameKey}`);
+    }
+    this.readAt = state;
+  }
+
+  /** False when no organization has this Mã số HTX; true when one may. */
+  mayHaveNumber(registrationNo: string): boolean {
+    return this.numbers?.has(registrationNo) ?? true;
+  }
+
+  /** False when no organization of this commune has this name key; true when one may. */
+  mayHaveName(communeCode: string, nameKey: string): boolean {
+    return this.numbers === null || this.names.has(`${communeCode}\u0000${nameKey}`);
+  }
+}
+
 export interface ScopeOptions {
   kind: ImportKind;
   homeProvinceCode: string;
@@ -157,6 +204,7 @@ export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
     choices: new ChoiceReader(ctx, options.kind, options.values, rememberedValues(ctx, options.kind)),
     placeAnswers: new Map([...remembered, ...(options.placeAnswers ?? [])]),
     statements: prepareStatements(ctx),
+    registerKeys: new RegisterKeys(ctx),
     places: new Map(),
     programmeId: options.programmeId ?? null,
     productGroups: ctx.db.select({ code: productGroups.code, name: productGroups.name, keywords: productGroups.keywords }).from(productGroups).all(),
@@ -213,9 +261,10 @@ export interface KindAdapter {
   referenced?(ctx: Context, change: StoredChange, ownFigureYears: readonly number[]): boolean;
   /**
    * Takes the change back. `pointedAt`: a record the import created that others now point at; it
-   * goes to Thùng rác rather than away, so what points at it is kept.
+   * goes to Thùng rác rather than away, so what points at it is kept. `asLeft`: the undo has just
+   * found the record exactly as the import left it (`after`), so what it holds need not be read again.
    */
-  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean }): void;
+  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean; asLeft: boolean }): void;
 }
 
 export interface StoredChange {
@@ -292,6 +341,8 @@ const undoQueries = perConnection((db) => ({
     .where(eq(yearlyFigures.organizationId, sql.placeholder('organizationId')))
     .prepare(),
   references: referencesByTable(db),
+  /** The statements of `referencedElsewhere`, by table and the tables left out. */
+  referenceChecks: new Map<string, BetterSqlite3.Statement<[{ id: number }], number> | null>(),
 }));
 
 /** Whether the audit trail has a change to the entity after `at` (a later edit, figures added…). */
@@ -300,32 +351,45 @@ function auditedSince(ctx: Context, entity: string, entityId: number, at: string
 }
 
 /**
- * For each table, a query per foreign key of another table that points at it (a union
- * membership, an event's participant, an agreement's party…), read from the schema so that a
- * table added later is counted too.
+ * For each table, the foreign keys of other tables that point at it (a union membership, an
+ * event's participant, an agreement's party…), read from the schema so that a table added later is
+ * counted too.
  */
 interface Reference {
   from: string;
-  query: BetterSqlite3.Statement<[number]>;
+  column: string;
 }
 
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
 function referencesByTable(db: Db): Map<string, Reference[]> {
-  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const byTable = new Map<string, Reference[]>();
   const tables = db.$client.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
   for (const { name } of tables) {
     for (const key of db.$client.pragma(`foreign_key_list(${quoted(name)})`) as { table: string; from: string }[]) {
-      const queries = byTable.get(key.table) ?? [];
-      queries.push({ from: name, query: db.$client.prepare<[number]>(`SELECT 1 FROM ${quoted(name)} WHERE ${quoted(key.from)} = ? LIMIT 1`) });
-      byTable.set(key.table, queries);
+      byTable.set(key.table, [...(byTable.get(key.table) ?? []), { from: name, column: key.from }]);
     }
   }
   return byTable;
 }
 
-/** Whether any row of another table refers to the record: such a record is not removed by an undo, the reference would go with it. */
+/**
+ * Whether any row of another table refers to the record: such a record is not removed by an undo,
+ * the reference would go with it. One statement asks every referring table at once: an undo asks
+ * it of each of 100,000 records, and a dozen calls each cost more than the lookups themselves.
+ */
 function referencedElsewhere(ctx: Context, table: string, id: number, except: readonly string[] = []): boolean {
-  return (undoQueries(ctx.db).references.get(table) ?? []).some(({ from, query }) => !except.includes(from) && query.get(id) !== undefined);
+  const queries = undoQueries(ctx.db);
+  const key = [table, ...except].join('\u0000');
+  let query = queries.referenceChecks.get(key);
+  if (query === undefined) {
+    const checks = (queries.references.get(table) ?? [])
+      .filter(({ from }) => !except.includes(from))
+      .map(({ from, column }) => `EXISTS (SELECT 1 FROM ${quoted(from)} WHERE ${quoted(column)} = @id)`);
+    query = checks.length ? ctx.db.$client.prepare<[{ id: number }], number>(`SELECT ${checks.join(' OR ')}`).pluck() : null;
+    queries.referenceChecks.set(key, query);
+  }
+  return query !== null && query.get({ id }) === 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,8 +462,9 @@ function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, pro
 }
 
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
-function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): WrittenChange | null {
-  const stored = findFigures(scope.ctx, organizationId, figures.year);
+function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>, { created = false } = {}): WrittenChange | null {
+  // An organization created a moment ago has no figures yet.
+  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
   const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
   const after = saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
   const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
@@ -459,18 +524,27 @@ function organizationRow(ctx: Context, id: number): OrganizationRow | undefined 
 }
 
 /** The live organization with this Mã số HTX, or of this name key in one of these communes. */
-function findOrganization(scope: ImportScope, registrationNo: string, name: string, communeCodes: readonly string[]): ImportMatch | null {
-  if (registrationNo) {
+function findOrganization(scope: ImportScope, registrationNo: string, key: string, communeCodes: readonly string[]): ImportMatch | null {
+  const { registerKeys } = scope;
+  if (registrationNo && registerKeys.mayHaveNumber(registrationNo)) {
     const byNumber = scope.statements.organizationByNumber.get(registrationNo);
     if (byNumber) return { reason: 'registrationNo', id: byNumber.id, name: byNumber.name, place: communeNameOf(scope, byNumber.communeCode), row: null };
   }
-  const key = organizationNameKey(name);
   if (!key) return null;
   for (const communeCode of communeCodes) {
+    if (!registerKeys.mayHaveName(communeCode, key)) continue;
     const byName = scope.statements.organizationByName.get(communeCode, key);
     if (byName) return { reason: 'sameName', id: byName.id, name: byName.name, place: communeNameOf(scope, byName.communeCode), row: null };
   }
   return null;
+}
+
+/** The last row's name key: a preview asks for it twice in a row, for the row's keys in the file and its match. */
+let lastNameKey: { row: PreparedRow; key: string } | null = null;
+
+function nameKeyOfRow(row: PreparedRow): string {
+  if (lastNameKey?.row !== row) lastNameKey = { row, key: organizationNameKey((row.input as ParsedOrganizationInput).name) };
+  return lastNameKey.key;
 }
 
 const organizationsAdapter: KindAdapter = {
@@ -490,20 +564,20 @@ const organizationsAdapter: KindAdapter = {
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
-    return findOrganization(scope, input.registrationNo, input.name, communeCodesOf(row.place));
+    return findOrganization(scope, input.registrationNo, nameKeyOfRow(row), communeCodesOf(row.place));
   },
   fileKeys(row) {
     const input = row.input as ParsedOrganizationInput;
-    const key = organizationNameKey(input.name);
+    const key = nameKeyOfRow(row);
     return [...(input.registrationNo ? [`no:${input.registrationNo}`] : []), ...communeCodesOf(row.place).map((code) => `name:${code}:${key}`)];
   },
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
     // The person saw the similar names in the preview and chose to add this one.
-    const created = insertOrganization(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
-    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present) : null;
-    const after = organizationRow(scope.ctx, created.id);
-    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: after ? organizationSnapshot(after) : null, also: figures ? [figures] : [] };
+    const created = insertOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
+    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present, { created: true }) : null;
+    // Its figures do not change the organization's row: the row as inserted is what the import left.
+    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [] };
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
@@ -540,7 +614,13 @@ const organizationsAdapter: KindAdapter = {
     if (change.action === 'create' && referencedElsewhere(ctx, 'organizations', row.id)) return row.name;
     return null;
   },
-  undo(ctx, change, { pointedAt }) {
+  undo(ctx, change, { pointedAt, asLeft }) {
+    if (change.action === 'create' && asLeft && isRecord(change.after)) {
+      // As created, untouched and pointed at by nothing: removed, its history saying so with what it held.
+      undoQueries(ctx.db).deleteOrganization.run({ id: change.entityId });
+      recordChange(ctx, 'organization', change.entityId, 'delete', change.after, null);
+      return;
+    }
     const row = organizationRow(ctx, change.entityId);
     if (!row) return;
     if (change.action === 'create' && pointedAt) {
@@ -568,7 +648,7 @@ function organizationOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
   const name = text(read, 'organizationName');
   const place = placeOfRow(scope, read);
   const communeCodes = communeCodesOf(place);
-  const found = findOrganization(scope, registrationNo, name, communeCodes);
+  const found = findOrganization(scope, registrationNo, organizationNameKey(name), communeCodes);
   if (found?.id != null) return { id: found.id, name: found.name };
   if (!registrationNo && !name) {
     problems.push({ cell: `Dòng ${rowNumber}`, message: 'Không có mã số HTX hay tên tổ chức: không biết số liệu này của ai.' });
@@ -652,12 +732,24 @@ const figuresAdapter: KindAdapter = {
   snapshot(ctx, change) {
     const year = yearOfChange(change);
     const stored = year === null ? undefined : findFigures(ctx, change.entityId, year);
-    return stored ? { name: figuresName(ctx, change.entityId, year ?? 0), values: figureValuesBefore(stored) } : undefined;
+    if (!stored) return undefined;
+    // Named only when asked: an undo compares 100,000 snapshots and names the few that differ.
+    return {
+      get name() {
+        return figuresName(ctx, change.entityId, year ?? 0);
+      },
+      values: figureValuesBefore(stored),
+    };
   },
-  undo(ctx, change) {
+  undo(ctx, change, { asLeft }) {
     const before = isRecord(change.before) ? change.before : {};
     const year = typeof before.year === 'number' ? before.year : null;
-    if (year === null || !findFigures(ctx, change.entityId, year)) return;
+    if (year === null) return;
+    if (change.action === 'create' && asLeft && isRecord(change.after)) {
+      deleteCheckedFigures(ctx, change.entityId, year, change.after as FigureValuesStored);
+      return;
+    }
+    if (!findFigures(ctx, change.entityId, year)) return;
     if (change.action === 'create') deleteFigures(ctx, change.entityId, year);
     else saveFigures(ctx, { organizationId: change.entityId, ...before, year });
   },

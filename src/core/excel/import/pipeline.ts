@@ -6,7 +6,7 @@
  * the cells at commit rather than kept for every row.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, lt } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type {
   ImportAction,
@@ -35,10 +35,10 @@ import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { figureFields } from '../../../shared/contracts/figures';
-import { importBatches, importChanges, importMappings, importPlaceAnswers } from '../../db/schema';
+import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
-import { loadInBulk, type BulkRebuildStep } from '../../db/derived';
+import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBefore } from '../../backup/backups';
 import { jsonText } from '../../db/prepared';
@@ -333,6 +333,8 @@ async function previewWith(
   let bytes = { read: 0, total: 0 };
   control.report(0, expected, 'reading');
   let tableEnded = false;
+  let batches = 0;
+  const nameIndex = columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
   for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     // The table ends at its last header: cells right of it are neither mapped nor written back.
@@ -340,6 +342,9 @@ async function previewWith(
     signal: control.signal,
     onProgress: (read, total) => (bytes = { read, total }),
   })) {
+    // A short list is matched query by query; a long one, from its second batch, against the
+    // register's keys read once (and again if a save changes the database meanwhile).
+    if (batches++ > 0) scope.registerKeys.refresh();
     for (const sourceRow of batch) {
       seen += 1;
       if (isTotalsRow(sourceRow)) {
@@ -363,7 +368,7 @@ async function previewWith(
         const earlier = keys.map((key) => firstRowOfKey.get(key)).find((found) => found !== undefined);
         const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
         if (match) stored.match = match;
-        const name = shownCell(sourceRow.cells[columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1]);
+        const name = shownCell(sourceRow.cells[nameIndex]);
         for (const key of keys) if (!firstRowOfKey.has(key)) firstRowOfKey.set(key, { row: sourceRow.rowNumber, name });
       }
       rows.push(stored);
@@ -411,9 +416,14 @@ function isTotalsRow(row: SourceRow): boolean {
  * on the row, numbered or in capitals. A row of data always says more than one thing.
  */
 function isSectionHeading(row: SourceRow): boolean {
-  const filled = row.cells.filter((cell) => cell !== null && shownCell(cell) !== '');
-  const [only] = filled;
-  if (filled.length !== 1 || typeof only !== 'string') return false;
+  let only: CellValue | undefined;
+  for (const cell of row.cells) {
+    if (cell === null || shownCell(cell) === '') continue;
+    // A second filled cell: a row of data, whatever the rest of it holds.
+    if (only !== undefined) return false;
+    only = cell;
+  }
+  if (typeof only !== 'string') return false;
   const text = only.normalize('NFC').trim();
   return /^([IVXLC]+|[A-ZĐ]|\d{1,2})[.)/-]\s*\S/u.test(text) || (text === text.toLocaleUpperCase('vi') && /\p{Lu}{2}/u.test(text));
 }
@@ -518,6 +528,13 @@ function problemsText(problems: readonly ImportProblem[]): string {
   return problems.map((problem) => `${problem.cell}: ${problem.message}`).join('; ');
 }
 
+/** What an import of each kind writes (or its undo removes) by the tens of thousands: their indexes wait (`loadInBulk`). */
+function bulkOptions(kind: ImportKind): BulkLoadOptions {
+  if (kind === 'organizations') return { indexedTables: [organizations, yearlyFigures] };
+  if (kind === 'figures') return { indexedTables: [yearlyFigures] };
+  return {};
+}
+
 /** A step of the rebuild after a bulk commit or undo: said, with a turn for the window's questions and a cancel. */
 function rebuildStep(control: JobControl): BulkRebuildStep {
   return async (done, total) => {
@@ -612,6 +629,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
         }
       },
       rebuildStep(control),
+      bulkOptions(analysis.kind),
     );
     summary.failed = failures.size;
     summary.batchId = batch.id;
@@ -724,6 +742,13 @@ function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
   return years;
 }
 
+interface LaterChanges {
+  /** By change: the record changed since, named. */
+  found: Map<number, ImportLaterChange>;
+  /** The changes whose record is exactly as the import left it, and pointed at by nothing new. */
+  asLeft: Set<number>;
+}
+
 /**
  * The records of an import that were changed since it: ones that differ from what the import left
  * (a hand edit, a later import not undone), and ones it created that other records now point at
@@ -731,9 +756,10 @@ function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
  * so undoing the later one first makes the earlier one undoable again. Imports made before the
  * import kept what it left are judged by the audit trail instead.
  */
-async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<Map<number, ImportLaterChange>> {
+async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<LaterChanges> {
   const adapter = kindAdapters[batch.kind];
   const found = new Map<number, ImportLaterChange>();
+  const asLeft = new Set<number>();
   const figureYears = ownFigureYears(changes);
   for (const change of changes) {
     // 100,000 changes take seconds to look at: the window keeps its answers meanwhile.
@@ -747,10 +773,11 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
       const differs = now !== undefined && JSON.stringify(now.values) !== JSON.stringify(change.after);
       const pointedAt = now !== undefined && change.action === 'create' && (adapterOf.referenced?.(ctx, stored, figureYears.get(change.entityId) ?? []) ?? false);
       name = now !== undefined && (differs || pointedAt) ? now.name : null;
+      if (now !== undefined && !differs && !pointedAt) asLeft.add(change.id);
     }
     if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
   }
-  return found;
+  return { found, asLeft };
 }
 
 function batchOf(ctx: Context, batchId: number): BatchRow {
@@ -760,14 +787,34 @@ function batchOf(ctx: Context, batchId: number): BatchRow {
   return batch;
 }
 
-function changesOf(ctx: Context, batchId: number): ChangeRow[] {
-  return ctx.db.select().from(importChanges).where(eq(importChanges.batchId, batchId)).orderBy(desc(importChanges.id)).all();
+/** Changes read per step: an import of 100,000 rows recorded twice as many, too many to read and parse in one go. */
+const CHANGES_PAGE = 5_000;
+
+/** The import's changes, newest first, read a page at a time with a `pause` between pages. */
+async function changesOf(ctx: Context, batchId: number, pause: () => Promise<void>): Promise<ChangeRow[]> {
+  const changes: ChangeRow[] = [];
+  let below = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const page = ctx.db
+      .select()
+      .from(importChanges)
+      .where(and(eq(importChanges.batchId, batchId), lt(importChanges.id, below)))
+      .orderBy(desc(importChanges.id))
+      .limit(CHANGES_PAGE)
+      .all();
+    changes.push(...page);
+    const last = page.at(-1);
+    if (page.length < CHANGES_PAGE || !last) return changes;
+    below = last.id;
+    await pause();
+  }
 }
 
 /** What an undo of the import would meet: the records changed since, each once. */
 export async function undoCheck(ctx: Context, batchId: number): Promise<ImportUndoCheck> {
   const batch = batchOf(ctx, batchId);
-  const later = await laterChanges(ctx, batch, changesOf(ctx, batchId), stepper());
+  const pause = stepper();
+  const { found: later } = await laterChanges(ctx, batch, await changesOf(ctx, batchId, pause), pause);
   const unique = new Map([...later.values()].map((change) => [`${change.entity}:${change.id}:${change.name}`, change]));
   return { batchId, changedLater: [...unique.values()] };
 }
@@ -785,10 +832,10 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
   control.report(0, null, 'undoing');
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
     const batch = batchOf(tx, batchId);
-    const changes = changesOf(tx, batchId);
+    const changes = await changesOf(tx, batchId, pause);
     control.report(0, changes.length, 'validating');
     await pause();
-    const later = await laterChanges(tx, batch, changes, pause);
+    const { found: later, asLeft } = await laterChanges(tx, batch, changes, pause);
     if (later.size && mode === 'strict') {
       const names = [...new Set([...later.values()].map((change) => change.name))];
       const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';
@@ -815,10 +862,11 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
             continue;
           }
           const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-          adapter.undo(tx, stored, { pointedAt });
+          adapter.undo(tx, stored, { pointedAt, asLeft: asLeft.has(change.id) });
         }
       },
       rebuildStep(control),
+      bulkOptions(batch.kind),
     );
     control.report(changes.length, changes.length, 'undoing');
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { organizationListInput } from '../../../shared/contracts/organizations';
 import type { RegisterColumn } from '../../../shared/contracts/reports';
-import { formatCount } from '../../../shared/format';
+import { formatCount, formatPlace } from '../../../shared/format';
 import type { Context } from '../../context';
 import { sectors } from '../../db/schema';
 import { listOrganizations } from '../../services/organizations';
@@ -33,7 +33,7 @@ export function registerTable(ctx: Context, list: ListInput): SheetData {
         name: organization.name,
         kind: organization.kind,
         registrationNo: organization.registrationNo,
-        communeName: organization.communeName,
+        communeName: formatPlace(organization),
         street: organization.street,
         sectorCode: organization.sectorCode === null ? null : (sectorNames.get(organization.sectorCode) ?? organization.sectorCode),
         foundedOn: organization.foundedOn,

@@ -137,8 +137,9 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
     searchValue: search,
     onSearchChange: setSearch,
     renderOption,
-    nothingFoundMessage: organizations.isFetching || partners.isFetching ? t('common.loading') : t('events.picker.nothingFound'),
-    placeholder: placeholder ?? t('events.picker.placeholder'),
+    // A picker of one side only says so: "Gõ tên thành viên để tìm", not "… hoặc đối tác".
+    nothingFoundMessage: organizations.isFetching || partners.isFetching ? t('common.loading') : t(only ? `events.picker.${only}.nothingFound` : 'events.picker.nothingFound'),
+    placeholder: placeholder ?? t(only ? `events.picker.${only}.placeholder` : 'events.picker.placeholder'),
     error,
     required,
     description,

@@ -35,7 +35,7 @@ import {
   type OrganizationKind,
   type OrganizationStatus,
 } from '../../../shared/domain';
-import { formatDate } from '../../../shared/format';
+import { formatDate, formatPlace } from '../../../shared/format';
 import { LabelledMultiSelect, LabelledSelect } from '../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../components/ListTable';
 import { OrganizationForm } from '../components/OrganizationForm';
@@ -178,7 +178,7 @@ export function MembersPage({ alliance }: MembersPageProps) {
     // A cooperative of another province says which, beside its commune.
     communeName: {
       accessor: 'communeName',
-      render: ({ communeName, otherProvinceName }) => (otherProvinceName ? `${communeName}, ${otherProvinceName}` : communeName),
+      render: formatPlace,
     },
     sectorCode: { accessor: 'sectorCode', render: ({ sectorCode }) => sectorName(sectorCode) },
     foundedOn: { accessor: 'foundedOn', noWrap: true, render: ({ foundedOn }) => formatDate(foundedOn) },

@@ -8,6 +8,7 @@ import { IconAlertTriangle, IconArrowLeft, IconTrash } from '@tabler/icons-react
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail } from '../../../shared/contract';
 import type { Alliance } from '../../../shared/domain';
+import { formatPlace } from '../../../shared/format';
 import { LoadError } from '../components/LoadError';
 import { useConfirmedDeletion } from '../components/useConfirmedDeletion';
 import { useDeleteOrganization, useOrganization, useRestoreOrganization } from '../queries';
@@ -170,8 +171,7 @@ function OrganizationHeader({ organization }: { organization: OrganizationDetail
             ? `${t('register.page.registrationNo')}: ${organization.registrationNo}`
             : t('register.page.noRegistrationNo')}
           {' · '}
-          {organization.communeName}
-          {organization.otherProvinceName && `, ${organization.otherProvinceName}`}
+          {formatPlace(organization)}
           {organization.shortName && ` · ${organization.shortName}`}
         </Text>
       </Stack>

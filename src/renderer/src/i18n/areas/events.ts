@@ -12,6 +12,9 @@ export const eventsVi = {
     state: 'Trạng thái',
     active: 'Đang dùng',
     retired: 'Ngừng dùng',
+    online: 'Trực tuyến',
+    onlineLabel: 'Tổ chức trực tuyến',
+    onlineHint: 'Sự kiện loại này không tổ chức tại tỉnh, thành phố nào, nên không phải chọn nơi tổ chức.',
     addKind: 'Thêm loại sự kiện',
     addRole: 'Thêm vai trò',
     editKind: 'Sửa loại sự kiện',
@@ -102,7 +105,7 @@ export const eventsVi = {
     venuePlaceholder: 'Ví dụ: Trung tâm Hội nghị tỉnh, 12 Lê Lợi',
     province: 'Tỉnh, thành phố nơi tổ chức',
     provincePlaceholder: 'Gõ để tìm, ví dụ: ha noi',
-    provinceOnline: 'Họp trực tuyến không cần nơi tổ chức.',
+    provinceOnline: 'Tổ chức trực tuyến, không cần chọn.',
     noProvince: 'Không có tỉnh, thành phố nào khớp',
     organizer: 'Đơn vị tổ chức',
     coOrganizers: 'Đơn vị phối hợp',
@@ -210,6 +213,8 @@ export const eventsVi = {
   picker: {
     placeholder: 'Gõ tên thành viên hoặc đối tác để tìm',
     nothingFound: 'Không tìm thấy thành viên hay đối tác nào',
+    organization: { placeholder: 'Gõ tên thành viên để tìm', nothingFound: 'Không tìm thấy thành viên nào' },
+    partner: { placeholder: 'Gõ tên đối tác để tìm', nothingFound: 'Không tìm thấy đối tác nào' },
   },
 };
 
@@ -224,6 +229,9 @@ export const eventsEn: Translations<typeof eventsVi> = {
     state: 'State',
     active: 'In use',
     retired: 'Retired',
+    online: 'Online',
+    onlineLabel: 'Held online',
+    onlineHint: 'Events of this kind take place in no province, so none is asked for.',
     addKind: 'Add a kind of event',
     addRole: 'Add a role',
     editKind: 'Edit the kind of event',
@@ -316,7 +324,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
     venuePlaceholder: 'E.g. Provincial Conference Centre, 12 Le Loi',
     province: 'Province where it is held',
     provincePlaceholder: 'Type to search, e.g. ha noi',
-    provinceOnline: 'An online meeting needs no place.',
+    provinceOnline: 'Held online; none needed.',
     noProvince: 'No province matches',
     organizer: 'Organizer',
     coOrganizers: 'Co-organizers',
@@ -424,5 +432,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
   picker: {
     placeholder: 'Type the name of a member or partner',
     nothingFound: 'No member or partner found',
+    organization: { placeholder: 'Type the name of a member', nothingFound: 'No member found' },
+    partner: { placeholder: 'Type the name of a partner', nothingFound: 'No partner found' },
   },
 };

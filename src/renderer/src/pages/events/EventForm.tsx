@@ -7,7 +7,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { eventInput, type EventDetail, type EventInput, type EventSummary } from '../../../../shared/contract';
-import { ONLINE_MEETING, type EventKind } from '../../../../shared/domain';
+import type { EventKind } from '../../../../shared/domain';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
@@ -85,7 +85,8 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
     validate: schemaResolver(eventInput, { sync: true }),
   });
   const lookups = useEventLookups();
-  const online = form.values.kind === ONLINE_MEETING;
+  // A kind held online (the lookup says which) takes place in no province.
+  const online = lookups.data?.kinds.find((kind) => kind.code === form.values.kind)?.online ?? false;
 
   const { submit, saving, formError } = useFormSave({
     form,

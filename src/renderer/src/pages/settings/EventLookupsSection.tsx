@@ -4,12 +4,12 @@
  * records that have it keep it (see src/core/services/eventLookups.ts).
  */
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { eventLookupInput, type EventLookupRow, type EventLookupTable } from '../../../../shared/contract';
+import { eventLookupInput, type EventKindRow, type EventLookupRow, type EventLookupTable } from '../../../../shared/contract';
 import { formatCount } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { FormFooter } from '../../components/FormFooter';
@@ -17,7 +17,10 @@ import { LoadError } from '../../components/LoadError';
 import { splitServerError } from '../../forms/serverErrors';
 import { useEventLookups, useSaveEventLookup } from '../../queries/events';
 
-type Editing = { table: EventLookupTable; row: EventLookupRow | null } | null;
+/** A row of either list; only a kind says whether it is held online. */
+type LookupRow = EventLookupRow & Partial<Pick<EventKindRow, 'online'>>;
+
+type Editing = { table: EventLookupTable; row: LookupRow | null } | null;
 
 export function EventLookupsSection() {
   const { t } = useTranslation();
@@ -25,6 +28,7 @@ export function EventLookupsSection() {
   const save = useSaveEventLookup();
   const [editing, setEditing] = useState<Editing>(null);
   if (lookups.isError) return <LoadError error={lookups.error} onRetry={() => void lookups.refetch()} />;
+  const rowsOf = (table: EventLookupTable): readonly LookupRow[] => lookups.data?.[table] ?? [];
 
   const toggle = (table: EventLookupTable, row: EventLookupRow) =>
     save
@@ -50,9 +54,16 @@ export function EventLookupsSection() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {(lookups.data?.[table] ?? []).map((row) => (
+          {rowsOf(table).map((row) => (
             <Table.Tr key={row.code}>
-              <Table.Td c={row.retired ? 'dimmed' : undefined}>{row.name}</Table.Td>
+              <Table.Td c={row.retired ? 'dimmed' : undefined}>
+                {row.name}
+                {row.online && (
+                  <Badge ml="xs" variant="light" color="blue" tt="none">
+                    {t('events.lookups.online')}
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td ta="right">{formatCount(row.used)}</Table.Td>
               <Table.Td>
                 <Badge variant="light" color={row.retired ? 'gray' : 'teal'}>
@@ -101,7 +112,7 @@ function LookupDialog({ editing, onClose }: { editing: NonNullable<Editing>; onC
   const { table, row } = editing;
   const form = useForm({
     mode: 'controlled',
-    initialValues: { table, name: row?.name ?? '', retired: row?.retired ?? false },
+    initialValues: { table, name: row?.name ?? '', retired: row?.retired ?? false, online: table === 'kinds' ? (row?.online ?? false) : undefined },
     validate: schemaResolver(eventLookupInput, { sync: true }),
   });
   const [error, setError] = useState<string | null>(null);
@@ -123,6 +134,9 @@ function LookupDialog({ editing, onClose }: { editing: NonNullable<Editing>; onC
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="sm">
           <TextInput label={t('events.lookups.name')} required data-autofocus {...form.getInputProps('name')} />
+          {table === 'kinds' && (
+            <Checkbox label={t('events.lookups.onlineLabel')} description={t('events.lookups.onlineHint')} {...form.getInputProps('online', { type: 'checkbox' })} />
+          )}
           <FormFooter error={error} submitLabel={t('events.lookups.save')} saving={save.isPending} onCancel={onClose} />
         </Stack>
       </form>

@@ -10,15 +10,14 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { demandInput, type DemandDetail, type DemandInput, type DemandSummary } from '../../../../shared/contract';
-import { productGroupOf } from '../../../../shared/supply';
-import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
+import type { Counterpart } from '../../components/CounterpartPicker';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { splitServerError } from '../../forms/serverErrors';
 import { useAlliance, useLookups, useProvinces } from '../../queries';
-import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
-import { ContactFieldset, numberOrNull, PriceInputs, ProductGroupSelect, QuantityWithUnit } from './SupplyFormParts';
+import { useSupplyWrite } from '../../queries/supply';
+import { ContactFieldset, numberOrNull, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
 
 interface RequirementValues {
   kindCode: string | null;
@@ -94,25 +93,25 @@ function fieldPaths(values: DemandValues): string[] {
 }
 
 interface DemandFormProps {
+  /** What the demand's side (sides.tsx) says of its party. */
+  side: PartySide;
   initial?: DemandDetail;
   preset?: { buyer?: Counterpart; programmeId?: number };
   onSaved: (demand: DemandSummary) => void;
   onCancel: () => void;
 }
 
-export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFormProps) {
+export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: DemandFormProps) {
   const { t } = useTranslation();
-  const lookups = useSupplyLookups();
   const certificationKinds = useLookups().data?.certificationKinds ?? [];
   const provinces = useProvinces();
   const home = useAlliance().data?.provinceCode ?? null;
   const create = useSupplyWrite('demands:create');
   const update = useSupplyWrite('demands:update');
   const [formError, setFormError] = useState<string | null>(null);
-  const [groupPicked, setGroupPicked] = useState(initial !== undefined);
+  const group = useProposedGroup(initial !== undefined);
   const form = useForm<DemandValues>({ mode: 'controlled', initialValues: valuesOf(initial, preset, home), validate: schemaResolver(demandInput, { sync: true }) });
   const { values } = form;
-  const groups = lookups.data?.productGroups ?? [];
 
   const submit = form.onSubmit(async (submitted) => {
     const { buyer, productGroupCode, quantity, unitCode, neededFrom, deliveryProvinceCode } = submitted;
@@ -138,39 +137,32 @@ export function DemandForm({ initial, preset = {}, onSaved, onCancel }: DemandFo
     }
   });
 
-  const buyerError = form.errors.buyer ?? form.errors['buyer.id'] ?? form.errors['buyer.kind'];
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Fieldset legend={t('supply.demandForm.who')}>
-          <Stack gap="sm">
-            <CounterpartPicker
-              label={t('supply.demandForm.buyer')}
-              required
-              value={values.buyer}
-              onChange={(buyer) => form.setFieldValue('buyer', buyer)}
-              error={typeof buyerError === 'string' ? buyerError : null}
-            />
-            <TextInput
-              label={t('supply.product')}
-              placeholder={t('supply.demandForm.productPlaceholder')}
-              required
-              {...form.getInputProps('product')}
-              onChange={(event) => {
-                const product = event.currentTarget.value;
-                form.setValues({ product, ...(groupPicked ? {} : { productGroupCode: productGroupOf(product, groups) }) });
-              }}
-            />
-            <ProductGroupSelect
-              value={values.productGroupCode}
-              error={form.errors.productGroupCode}
-              onPick={(next) => {
-                setGroupPicked(true);
-                form.setFieldValue('productGroupCode', next);
-              }}
-            />
-          </Stack>
-        </Fieldset>
+        <PartyAndProduct
+          side={side}
+          party={values.buyer}
+          partyError={form.errors.buyer ?? form.errors['buyer.id'] ?? form.errors['buyer.kind']}
+          onParty={(buyer) => form.setFieldValue('buyer', buyer)}
+          groupCode={values.productGroupCode}
+          groupError={form.errors.productGroupCode}
+          onGroup={(next) => {
+            group.pick();
+            form.setFieldValue('productGroupCode', next);
+          }}
+        >
+          <TextInput
+            label={t('supply.product')}
+            placeholder={t('supply.demandForm.productPlaceholder')}
+            required
+            {...form.getInputProps('product')}
+            onChange={(event) => {
+              const product = event.currentTarget.value;
+              form.setValues({ product, ...group.forProduct(product) });
+            }}
+          />
+        </PartyAndProduct>
         <Fieldset legend={t('supply.demandForm.what')}>
           <Stack gap="sm">
             <QuantityWithUnit form={form} />

@@ -10,7 +10,6 @@ import { Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } 
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { offerInput, type OfferDetail, type OfferInput, type OfferSummary } from '../../../../shared/contract';
-import { productGroupOf } from '../../../../shared/supply';
 import { foldText } from '../../../../shared/text';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
@@ -18,9 +17,9 @@ import { LabelledSelect } from '../../components/LabelledSelect';
 import { splitServerError } from '../../forms/serverErrors';
 import { useCommunes, useOrganization } from '../../queries';
 import { useProducts } from '../../queries/register';
-import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
-import { ContactFieldset, PriceInputs, ProductGroupSelect, QuantityWithUnit } from './SupplyFormParts';
-import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
+import { useSupplyWrite } from '../../queries/supply';
+import { ContactFieldset, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
+import type { Counterpart } from '../../components/CounterpartPicker';
 
 interface OfferValues {
   organization: Counterpart | null;
@@ -95,20 +94,20 @@ interface OfferPreset {
 }
 
 interface OfferFormProps {
+  /** What the offer's side (sides.tsx) says of its party. */
+  side: PartySide;
   initial?: OfferDetail;
   preset?: OfferPreset;
   onSaved: (offer: OfferSummary) => void;
   onCancel: () => void;
 }
 
-export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferFormProps) {
+export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: OfferFormProps) {
   const { t } = useTranslation();
-  const lookups = useSupplyLookups();
   const create = useSupplyWrite('offers:create');
   const update = useSupplyWrite('offers:update');
   const [formError, setFormError] = useState<string | null>(null);
-  // The group follows the product's words until the person picks one.
-  const [groupPicked, setGroupPicked] = useState(initial !== undefined);
+  const group = useProposedGroup(initial !== undefined);
   // The schema reads the organization's id; the form keeps its name too, for the picker.
   const form = useForm<OfferValues>({
     mode: 'controlled',
@@ -116,10 +115,9 @@ export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferForm
     validate: (values) => schemaResolver(offerInput, { sync: true })({ ...values, organizationId: values.organization?.id ?? null }),
   });
   const { values } = form;
-  const groups = lookups.data?.productGroups ?? [];
 
   const setProduct = (product: string, productId: number | null) => {
-    form.setValues({ product, productId, ...(groupPicked ? {} : { productGroupCode: productGroupOf(product, groups) }) });
+    form.setValues({ product, productId, ...group.forProduct(product) });
   };
 
   const submit = form.onSubmit(async (submitted) => {
@@ -142,37 +140,30 @@ export function OfferForm({ initial, preset = {}, onSaved, onCancel }: OfferForm
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Fieldset legend={t('supply.offerForm.who')}>
-          <Stack gap="sm">
-            <CounterpartPicker
-              label={t('supply.offerForm.organization')}
-              only="organization"
-              required
-              value={values.organization}
-              onChange={(organization) => form.setValues({ organization, productId: null, communeCode: null })}
-              error={typeof form.errors.organizationId === 'string' ? form.errors.organizationId : null}
+        <PartyAndProduct
+          side={side}
+          party={values.organization}
+          partyError={form.errors.organizationId}
+          onParty={(organization) => form.setValues({ organization, productId: null, communeCode: null })}
+          groupCode={values.productGroupCode}
+          groupError={form.errors.productGroupCode}
+          onGroup={(next) => {
+            group.pick();
+            form.setFieldValue('productGroupCode', next);
+          }}
+        >
+          {values.organization !== null && (
+            <OrganizationParts
+              key={values.organization.id}
+              organizationId={values.organization.id}
+              values={values}
+              errors={form.errors}
+              onProduct={setProduct}
+              onCommune={(communeCode) => form.setFieldValue('communeCode', communeCode)}
+              onAddToProducts={(addToProducts) => form.setFieldValue('addToProducts', addToProducts)}
             />
-            {values.organization !== null && (
-              <OrganizationParts
-                key={values.organization.id}
-                organizationId={values.organization.id}
-                values={values}
-                errors={form.errors}
-                onProduct={setProduct}
-                onCommune={(communeCode) => form.setFieldValue('communeCode', communeCode)}
-                onAddToProducts={(addToProducts) => form.setFieldValue('addToProducts', addToProducts)}
-              />
-            )}
-            <ProductGroupSelect
-              value={values.productGroupCode}
-              error={form.errors.productGroupCode}
-              onPick={(next) => {
-                setGroupPicked(true);
-                form.setFieldValue('productGroupCode', next);
-              }}
-            />
-          </Stack>
-        </Fieldset>
+          )}
+        </PartyAndProduct>
         <Fieldset legend={t('supply.offerForm.what')}>
           <Stack gap="sm">
             <QuantityWithUnit form={form} />

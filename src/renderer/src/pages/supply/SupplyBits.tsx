@@ -28,13 +28,16 @@ export function SupplyStatusBadge({ status, side, size }: { status: SupplyStatus
   );
 }
 
-/** "80 tấn", and under it what is left when some is connected: "còn 50 tấn". */
+/**
+ * "80 tấn", and under it what is left when some is connected: "còn 50 tấn". Nothing when nothing
+ * is left: the status says it is fully connected.
+ */
 export function QuantityLeft({ quantity, remaining, unitName }: { quantity: number; remaining: number; unitName: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap={0}>
       <Text size="sm">{formatQuantity(quantity, unitName)}</Text>
-      {remaining !== quantity && (
+      {remaining > 0 && remaining < quantity && (
         <Text size="xs" c="dimmed">
           {t('supply.remaining', { quantity: formatQuantity(remaining, unitName) })}
         </Text>

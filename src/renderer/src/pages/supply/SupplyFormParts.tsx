@@ -1,12 +1,14 @@
 /**
- * The parts the offer's and the demand's forms (and the connect dialog) have alike: a quantity, a
- * quantity with its unit, the product group proposed from the product's words, a price range, and
- * the contact with the programme. Each takes only the few paths of the form it fills, so one part
- * serves either form's own values.
+ * The parts the offer's and the demand's forms (and the connect dialog) have alike: who offers or
+ * asks and what, with the product group proposed from the product's words; a quantity, a quantity
+ * with its unit, a price range, and the contact with the programme. Each takes only the few paths
+ * of the form it fills, so one part serves either form's own values.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Fieldset, NumberInput, SimpleGrid, Stack, Textarea, TextInput, type NumberInputProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { productGroupOf } from '../../../../shared/supply';
+import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { useProgrammes, useSupplyLookups } from '../../queries/supply';
 
@@ -56,8 +58,62 @@ export function QuantityWithUnit({ form }: { form: FormPaths<'quantity', number 
   );
 }
 
+/** What a side's description (sides.tsx) says of the party on its form. */
+export interface PartySide {
+  /** The form's words under `supply.`. */
+  form: 'offerForm' | 'demandForm';
+  /** Who may be the party: only a member organization offers; a partner or a member may ask. */
+  partyKinds: 'organization' | 'any';
+}
+
+interface PartyAndProductProps {
+  side: PartySide;
+  party: Counterpart | null;
+  partyError: ReactNode;
+  onParty: (party: Counterpart | null) => void;
+  /** The form's own input of the product, and what depends on the party. */
+  children: ReactNode;
+  groupCode: string | null;
+  groupError: ReactNode;
+  onGroup: (code: string | null) => void;
+}
+
+/** Who offers or asks, the product, and its group: the first fieldset of either form. */
+export function PartyAndProduct({ side, party, partyError, onParty, children, groupCode, groupError, onGroup }: PartyAndProductProps) {
+  const { t } = useTranslation();
+  return (
+    <Fieldset legend={t(`supply.${side.form}.who`)}>
+      <Stack gap="sm">
+        <CounterpartPicker
+          label={t(`supply.${side.form}.party`)}
+          only={side.partyKinds === 'organization' ? 'organization' : undefined}
+          required
+          value={party}
+          onChange={onParty}
+          error={typeof partyError === 'string' ? partyError : null}
+        />
+        {children}
+        <ProductGroupSelect value={groupCode} error={groupError} onPick={onGroup} />
+      </Stack>
+    </Fieldset>
+  );
+}
+
+/**
+ * The product group follows the product's words (by the lookup's keywords) until the person picks
+ * one; a saved record's group was picked. `forProduct` is what to set with a product typed.
+ */
+export function useProposedGroup(picked: boolean): { forProduct: (product: string) => { productGroupCode?: string | null }; pick: () => void } {
+  const lookups = useSupplyLookups();
+  const [groupPicked, setGroupPicked] = useState(picked);
+  return {
+    forProduct: (product) => (groupPicked ? {} : { productGroupCode: productGroupOf(product, lookups.data?.productGroups ?? []) }),
+    pick: () => setGroupPicked(true),
+  };
+}
+
 /** The product group; the form proposes it from the product's words until the person picks one here. */
-export function ProductGroupSelect({ value, error, onPick }: { value: string | null; error: ReactNode; onPick: (code: string | null) => void }) {
+function ProductGroupSelect({ value, error, onPick }: { value: string | null; error: ReactNode; onPick: (code: string | null) => void }) {
   const { t } = useTranslation();
   const lookups = useSupplyLookups();
   return (

@@ -72,10 +72,12 @@ function SupplyView<S extends OfferSummary | DemandSummary, D extends S & Common
           <>
             <Anchor href={partyHref(party)}>{party.name}</Anchor>
             {' · '}
-            {t(`supply.${spec.area}.summary`, {
-              quantity: formatQuantity(record.quantity, record.unitName),
-              remaining: formatQuantity(record.remaining, record.unitName),
-            })}
+            {record.remaining > 0
+              ? t(`supply.${spec.area}.summary`, {
+                  quantity: formatQuantity(record.quantity, record.unitName),
+                  remaining: formatQuantity(record.remaining, record.unitName),
+                })
+              : t(`supply.${spec.area}.summaryFull`, { quantity: formatQuantity(record.quantity, record.unitName) })}
           </>
         }
         onEdit={edit.open}

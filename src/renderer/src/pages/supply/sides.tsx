@@ -33,6 +33,7 @@ import { DemandForm } from './DemandForm';
 import { OfferForm } from './OfferForm';
 import { DemandSuggestions, OfferSuggestions } from './Suggestions';
 import { priceRange, QuantityLeft, SupplyStatusBadge } from './SupplyBits';
+import type { PartySide } from './SupplyFormParts';
 
 export type Side = 'offer' | 'demand';
 
@@ -57,11 +58,10 @@ export interface SupplyFormProps<S, D> {
 
 type ListInput = Omit<InputOf<'offers:list'> & InputOf<'demands:list'>, 'organizationId' | 'buyer'>;
 
-export interface SideSpec<S extends OfferSummary | DemandSummary, D extends S & CommonDetail> {
+export interface SideSpec<S extends OfferSummary | DemandSummary, D extends S & CommonDetail> extends PartySide {
   side: Side;
-  /** The key of its words under `supply.` (and of its channels), and of its form's words. */
+  /** The key of its words under `supply.` (and of its channels); `form`, of its form's words. */
   area: 'offers' | 'demands';
-  form: 'offerForm' | 'demandForm';
   /** Its tab of Kết nối cung – cầu. */
   tab: 'nguon-cung' | 'nhu-cau';
   href: (id: number) => string;
@@ -106,6 +106,7 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
   side: 'offer',
   area: 'offers',
   form: 'offerForm',
+  partyKinds: 'organization',
   tab: 'nguon-cung',
   href: offerHref,
   icon: <IconPackage />,
@@ -154,10 +155,10 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
     { accessor: 'availableFrom', title: t('supply.column.window'), noWrap: true, render: ({ availableFrom, availableUntil }) => windowText(availableFrom, availableUntil) },
     { accessor: 'priceMin', title: t('supply.column.price'), render: ({ priceMin, priceMax, unitName }) => priceRange(priceMin, priceMax, unitName) },
     { accessor: 'placeName', title: t('supply.column.place') },
-    { accessor: 'status', title: t('supply.column.status'), width: 150, render: ({ status }) => <SupplyStatusBadge status={status} side="offer" /> },
+    { accessor: 'status', title: t('supply.column.status'), width: 185, render: ({ status }) => <SupplyStatusBadge status={status} side="offer" /> },
   ],
   exportRequest: (input) => ({ list: 'offers', input, columns: [...offerListColumns] }),
-  Form: ({ preset, ...props }) => <OfferForm {...props} preset={{ organization: preset?.party, programmeId: preset?.programmeId }} />,
+  Form: ({ preset, ...props }) => <OfferForm {...props} side={offerSide} preset={{ organization: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <DemandSuggestions offer={record} />,
   noConnections: 'noneForOffer',
 };
@@ -166,6 +167,7 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
   side: 'demand',
   area: 'demands',
   form: 'demandForm',
+  partyKinds: 'any',
   tab: 'nhu-cau',
   href: demandHref,
   icon: <IconShoppingCart />,
@@ -210,10 +212,10 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
     quantityColumn(t),
     { accessor: 'neededFrom', title: t('supply.column.period'), noWrap: true, render: ({ neededFrom, neededUntil }) => windowText(neededFrom, neededUntil) },
     { accessor: 'deliveryProvinceName', title: t('supply.column.delivery'), render: ({ deliveryPlace, deliveryProvinceName }) => [deliveryPlace, deliveryProvinceName].filter(Boolean).join(', ') },
-    { accessor: 'status', title: t('supply.column.status'), width: 150, render: ({ status }) => <SupplyStatusBadge status={status} side="demand" /> },
+    { accessor: 'status', title: t('supply.column.status'), width: 185, render: ({ status }) => <SupplyStatusBadge status={status} side="demand" /> },
   ],
   exportRequest: (input) => ({ list: 'demands', input, columns: [...demandListColumns] }),
-  Form: ({ preset, ...props }) => <DemandForm {...props} preset={{ buyer: preset?.party, programmeId: preset?.programmeId }} />,
+  Form: ({ preset, ...props }) => <DemandForm {...props} side={demandSide} preset={{ buyer: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <OfferSuggestions demand={record} />,
   noConnections: 'noneForDemand',
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `event_kinds` ADD `online` integer DEFAULT false NOT NULL;
