@@ -654,7 +654,9 @@ export const agreementDeliveries = sqliteTable(
   (table) => [
     check('agreement_deliveries_quantity_positive', sql`${table.quantity} > 0`),
     isoDate('agreement_deliveries_delivered_on_date', table.deliveredOn),
-    index('agreement_deliveries_commitment').on(table.commitmentId),
+    // With what a commitment's delivered quantity, value and last delivery up to a day read (Cần chú
+    // ý, the reports), so that these read no row of this table.
+    index('agreement_deliveries_commitment').on(table.commitmentId, table.deliveredOn, table.quantity, table.value),
     // The deliveries of a period (a plan's volume delivered, its links with enterprises) with what they read.
     index('agreement_deliveries_delivered').on(table.deliveredOn, table.commitmentId, table.quantity),
   ],
