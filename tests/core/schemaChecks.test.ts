@@ -78,7 +78,9 @@ describe('a database written by an earlier version', { timeout: 60_000 }, () => 
       expect(event.kind).toBe('thematic_conference');
       expect(event.participants.map((participant) => participant.role).sort()).toEqual(['guest', 'host']);
       const lookups = await call(app, 'events:lookups', undefined);
-      expect(lookups.kinds.find((row) => row.code === 'thematic_conference')).toEqual({ code: 'thematic_conference', name: 'Hội nghị chuyên đề', retired: false, used: 1 });
+      expect(lookups.kinds.find((row) => row.code === 'thematic_conference')).toEqual({ code: 'thematic_conference', name: 'Hội nghị chuyên đề', retired: false, used: 1, online: false });
+      // The online meeting, held in no province by a rule in code before, is marked so in its row.
+      expect(lookups.kinds.filter((row) => row.online).map((row) => row.code)).toEqual(['online_meeting']);
       expect(lookups.roles.filter((row) => row.used > 0).map((row) => row.name)).toEqual(['Chủ trì', 'Khách mời']);
       // The checks hold for what was carried over: none is violated, and a bad row is now refused.
       expect(sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
