@@ -169,7 +169,9 @@ export function attentionList(
       fulfilment: fulfilmentOf(agreement.commitments),
       lastFollowUpOn: agreement.lastFollowUpOn,
     }))
-    .sort((a, b) => b.daysSince - a.daysSince || a.agreementId - b.agreementId);
+    // The one that ran out last first: the goods may still come, or the partner still answer; one
+    // that ran out years ago waits only to be closed.
+    .sort((a, b) => a.daysSince - b.daysSince || a.agreementId - b.agreementId);
 
   const withoutFollowUp: AgreementWithoutFollowUp[] = chased
     .map((agreement) => ({
