@@ -63,7 +63,7 @@ describe('a save the backend refuses', { timeout: 20_000 }, () => {
   it('puts each field issue under its input, a list row included, and says nothing above the buttons when they say it all', async () => {
     const { sent, onSaved } = renderProgrammeForm({
       kind: 'validation',
-      message: 'Tên chương trình đã có; Điện thoại không quá 40 ký tự',
+      message: 'Đã có chương trình «Kết nối cung – cầu 2026». Điện thoại: không quá 40 ký tự.',
       issues: [
         { path: 'name', message: 'Đã có chương trình «Kết nối cung – cầu 2026».' },
         { path: 'members.0.phone', message: 'Điện thoại: không quá 40 ký tự.' },
@@ -85,7 +85,7 @@ describe('a save the backend refuses', { timeout: 20_000 }, () => {
   it('says above the buttons a refusal that names no field, and an issue at a path no input shows', async () => {
     renderProgrammeForm({
       kind: 'validation',
-      message: 'Chương trình đã bị xóa; Ngày kết thúc không trước ngày bắt đầu',
+      message: 'Chương trình này đã chuyển vào Thùng rác. Ngày bắt đầu không sau ngày kết thúc.',
       issues: [
         { path: 'id', message: 'Chương trình này đã chuyển vào Thùng rác.' },
         { path: 'startsOn', message: 'Ngày bắt đầu không sau ngày kết thúc.' },
