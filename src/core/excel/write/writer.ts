@@ -3,7 +3,9 @@
  * rows into an .xlsx in the administrative style of Vietnamese offices — issuing body top left,
  * national motto top right, title and period centred, the table under merged multi-row headers,
  * a totals row, then place and date and the signature block at the bottom right; A4, fitted to
- * the page's width, the header rows repeated on every printed page.
+ * the page's width, the header rows repeated on every printed page — and so the end never printed
+ * alone on a page under the repeated header: the writer foresees where the pages end and, when the
+ * end does not fit under the last rows, sends the last of them over with it.
  *
  * Rows are committed as they come (exceljs's streaming WorkbookWriter), so a register of 100,000
  * organizations never sits in memory as a workbook; the writer yields to the event loop every few
@@ -223,7 +225,7 @@ const COLUMN_UNIT_POINTS = { calibri: 7 * 0.75, dejaVuSans: 9.4 * 0.75 } as cons
  * it: the page inside its margins, enlarged by as much as fitting the table to the page's width
  * shrinks the rows.
  */
-export function pageRoom(columns: readonly Pick<LayoutColumn, 'width'>[], orientation: ReportLayout['orientation'], unitPoints: number): number {
+function pageRoom(columns: readonly Pick<LayoutColumn, 'width'>[], orientation: ReportLayout['orientation'], unitPoints: number): number {
   const [pageWidth, pageHeight] = orientation === 'landscape' ? [A4_POINTS.long, A4_POINTS.short] : [A4_POINTS.short, A4_POINTS.long];
   const tableWidth = columns.reduce((sum, column) => sum + column.width * unitPoints, 0);
   const scale = Math.min(1, (pageWidth - (MARGINS.left + MARGINS.right) * 72) / tableWidth);
@@ -235,7 +237,7 @@ export function pageRoom(columns: readonly Pick<LayoutColumn, 'width'>[], orient
  * (they fit a different number of rows on a page): each page after the first begins with the
  * table's header again (the print titles), then the rows that did not fit on the one before.
  */
-export class PageFlow {
+class PageFlow {
   private readonly rooms: number[];
   /** In each reader, the height used on the current page and the rows placed on it. */
   private readonly pages: { used: number; rows: number }[];
