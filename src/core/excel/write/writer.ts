@@ -3,7 +3,9 @@
  * rows into an .xlsx in the administrative style of Vietnamese offices — issuing body top left,
  * national motto top right, title and period centred, the table under merged multi-row headers,
  * a totals row, then place and date and the signature block at the bottom right; A4, fitted to
- * the page's width, the header rows repeated on every printed page.
+ * the page's width, the header rows repeated on every printed page — and so the end never printed
+ * alone on a page under the repeated header: the writer foresees where the pages end and, when the
+ * end does not fit under the last rows, sends the last of them over with it.
  *
  * Rows are committed as they come (exceljs's streaming WorkbookWriter), so a register of 100,000
  * organizations never sits in memory as a workbook; the writer yields to the event loop every few
@@ -47,6 +49,16 @@ const FONT_NAME = 'Times New Roman';
 /** Excel's code of the A4 paper size. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- exceljs's PaperSize is an ambient const enum, which isolatedModules cannot read
 const A4 = 9 as ExcelJS.PaperSize;
+/** The page's margins, in inches. */
+const MARGINS = { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+/** A4's sides in points. */
+const A4_POINTS = { short: 595, long: 842 };
+/** The height exceljs gives a row whose height is not set. */
+const DEFAULT_ROW_HEIGHT = 15;
+/** The share of a page by which where it ends may differ from what the writer foresees. */
+const PAGE_DOUBT = 0.03;
+/** How many of the table's last rows go over with the signature block when it does not fit under them. */
+const ROWS_KEPT_WITH_END = 3;
 const thin = { style: 'thin' } as const;
 const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -199,6 +211,73 @@ function leftBlockColumns(columns: readonly LayoutColumn[]): number {
   return Math.max(1, columns.length - 1);
 }
 
+/**
+ * How wide a column of Excel width 1 prints, in points: it is counted in digits of the workbook's
+ * default font (Calibri), so it differs from one computer to another — 7 pixels where Calibri or
+ * its twin Carlito is installed (Excel on Windows), about 9.4 where neither is and LibreOffice
+ * falls back to DejaVu Sans (a Linux office computer). The wider, the more fitting the table to
+ * the page's width shrinks the rows, and the more of them a page holds.
+ */
+const COLUMN_UNIT_POINTS = { calibri: 7 * 0.75, dejaVuSans: 9.4 * 0.75 } as const;
+
+/**
+ * The height a printed page holds, in the points the writer gives its rows, as one reader prints
+ * it: the page inside its margins, enlarged by as much as fitting the table to the page's width
+ * shrinks the rows.
+ */
+function pageRoom(columns: readonly Pick<LayoutColumn, 'width'>[], orientation: ReportLayout['orientation'], unitPoints: number): number {
+  const [pageWidth, pageHeight] = orientation === 'landscape' ? [A4_POINTS.long, A4_POINTS.short] : [A4_POINTS.short, A4_POINTS.long];
+  const tableWidth = columns.reduce((sum, column) => sum + column.width * unitPoints, 0);
+  const scale = Math.min(1, (pageWidth - (MARGINS.left + MARGINS.right) * 72) / tableWidth);
+  return (pageHeight - (MARGINS.top + MARGINS.bottom) * 72) / scale;
+}
+
+/**
+ * Where the printed pages end, foreseen from the heights the writer sets, in each reader at once
+ * (they fit a different number of rows on a page): each page after the first begins with the
+ * table's header again (the print titles), then the rows that did not fit on the one before.
+ */
+class PageFlow {
+  private readonly rooms: number[];
+  /** In each reader, the height used on the current page and the rows placed on it. */
+  private readonly pages: { used: number; rows: number }[];
+  /** The height of the header rows repeated at the top of every page after the first. */
+  titles = 0;
+
+  constructor(columns: readonly Pick<LayoutColumn, 'width'>[], orientation: ReportLayout['orientation']) {
+    this.rooms = Object.values(COLUMN_UNIT_POINTS).map((unitPoints) => pageRoom(columns, orientation, unitPoints));
+    this.pages = this.rooms.map(() => ({ used: 0, rows: 0 }));
+  }
+
+  /** Places a row of this height: on this page, or at the top of the next under the titles. */
+  place(height: number): void {
+    this.rooms.forEach((room, at) => {
+      const page = this.pages[at];
+      if (!page) return;
+      if (page.used + height > room) {
+        page.used = this.titles + height;
+        page.rows = 1;
+      } else {
+        page.used += height;
+        page.rows += 1;
+      }
+    });
+  }
+
+  /**
+   * Whether rows of this height surely follow the last rows on their page in every reader. Each
+   * reader rounds widths and heights its own way, so a page may end a little earlier or later
+   * than foreseen: the rows must fit with room to spare, and the page must not have begun among
+   * the last `rows` (it may as well have begun after them).
+   */
+  fits(height: number, rows: number): boolean {
+    return this.rooms.every((room, at) => {
+      const page = this.pages[at];
+      return page !== undefined && page.used + height <= room * (1 - PAGE_DOUBT) && page.rows > rows;
+    });
+  }
+}
+
 /** A block of text in the frame: from one column to another, merged. */
 interface FrameCell {
   from: number;
@@ -216,6 +295,7 @@ class SheetWriter {
   constructor(
     private readonly sheet: ExcelJS.Worksheet,
     columns: readonly LayoutColumn[],
+    readonly pages: PageFlow,
   ) {
     this.last = columns.length;
     this.split = leftBlockColumns(columns);
@@ -231,20 +311,33 @@ class SheetWriter {
     return this.rowNumber;
   }
 
-  /** Writes one row of the frame, tall enough for its longest block. */
-  line(cells: FrameCell[]): void {
+  /** The height of a row of the frame: as tall as its longest block; an empty row, the default. */
+  heightOfLine(cells: readonly FrameCell[]): number {
+    if (cells.length === 0) return DEFAULT_ROW_HEIGHT;
+    return Math.max(
+      ...cells.map(({ from, to, text, style }) => {
+        const size = style.font?.size ?? 12;
+        return heightOf(style.alignment?.wrapText ? linesNeeded(text, this.widthOf(from, to), size, style.font?.bold) : 1, size);
+      }),
+    );
+  }
+
+  /** Writes one row of the frame, tall enough for its longest block; no blocks, an empty row. */
+  line(cells: readonly FrameCell[]): void {
+    if (cells.length === 0) {
+      this.blank();
+      return;
+    }
     this.rowNumber += 1;
     const row = this.sheet.getRow(this.rowNumber);
-    let height = 0;
     for (const { from, to, text, style } of cells) {
       const cell = row.getCell(from);
       cell.value = textCell(text);
       cell.style = style;
       if (to > from) this.sheet.mergeCells(this.rowNumber, from, this.rowNumber, to);
-      const size = style.font?.size ?? 12;
-      height = Math.max(height, heightOf(style.alignment?.wrapText ? linesNeeded(text, this.widthOf(from, to), size, style.font?.bold) : 1, size));
     }
-    row.height = height;
+    row.height = this.heightOfLine(cells);
+    this.pages.place(row.height);
     row.commit();
   }
 
@@ -262,6 +355,7 @@ class SheetWriter {
 
   blank(): void {
     this.rowNumber += 1;
+    this.pages.place(DEFAULT_ROW_HEIGHT);
     this.sheet.getRow(this.rowNumber).commit();
   }
 
@@ -317,6 +411,8 @@ function writeHeader(writer: SheetWriter, sheet: ExcelJS.Worksheet, columns: rea
     if (have < span.height) heights[span.bottom] = (heights[span.bottom] ?? 0) + span.height - have;
   }
   rows.forEach((row, level) => (row.height = heights[level] ?? heightOf(1, 12)));
+  for (const row of rows) writer.pages.place(row.height);
+  writer.pages.titles = rows.reduce((sum, row) => sum + row.height, 0);
   // A streamed row can no longer be merged once committed.
   for (const merge of merges) sheet.mergeCells(first + merge.top, merge.left + 1, first + merge.bottom, merge.right + 1);
   for (const row of rows) row.commit();
@@ -359,13 +455,13 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         fitToWidth: 1,
         fitToHeight: 0,
         horizontalCentered: true,
-        margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+        margins: MARGINS,
       },
       headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },
       views: [{ showGridLines: false }],
     });
     sheet.columns = columns.map((column) => ({ width: column.width }));
-    const writer = new SheetWriter(sheet, columns);
+    const writer = new SheetWriter(sheet, columns, new PageFlow(columns, layout.orientation));
 
     const frameStyle = (size: number, extra: Partial<ExcelJS.Font> = {}, alignment = centred()): Partial<ExcelJS.Style> => ({
       font: font(size, extra),
@@ -388,6 +484,8 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
     const styles = columns.map((column) => cellStyle(column, false));
     const oneLine = heightOf(1, 12);
     const sums = columns.map(() => 0);
+    // The last rows are committed only once it is known whether they go over with the end.
+    const held: ExcelJS.Row[] = [];
     let index = 0;
     for await (const record of data.rows) {
       index += 1;
@@ -407,7 +505,9 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         if (column.total === 'sum' && typeof value === 'number') sums[at] = (sums[at] ?? 0) + value;
       });
       row.height = lines === 1 ? oneLine : heightOf(lines, 12);
-      row.commit();
+      writer.pages.place(row.height);
+      held.push(row);
+      if (held.length > ROWS_KEPT_WITH_END + 1) held.shift()?.commit();
       done += 1;
       if (index % CHUNK_ROWS === 0) {
         progress?.report(done, total, 'writing');
@@ -416,6 +516,34 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         progress?.throwIfCancelled();
       }
     }
+
+    // What ends the sheet: the totals, the note, then Nơi nhận beside place, date and signature.
+    const end: FrameCell[][] = [];
+    if (sheetLayout.note !== undefined) {
+      end.push([writer.across(sheetLayout.note, frameStyle(11, { italic: true }, { horizontal: 'left', vertical: 'top', wrapText: true }))]);
+    }
+    end.push([]);
+    const left = [
+      writer.left('Nơi nhận:', frameStyle(12, { bold: true, italic: true }, { horizontal: 'left', vertical: 'top' })),
+      ...layout.recipients.map((recipient) => writer.left(recipient, frameStyle(11, {}, { horizontal: 'left', vertical: 'top' }))),
+    ];
+    const right = [
+      writer.right(frame.placeAndDate, frameStyle(13, { italic: true })),
+      writer.right(layout.signerTitle, frameStyle(13, { bold: true })),
+    ];
+    // Room to sign between the title and the name.
+    const signatureLines = 5;
+    for (let line = 0; line < Math.max(left.length, signatureLines); line += 1) {
+      end.push([left[line], right[line]].filter((cell) => cell !== undefined));
+    }
+    end.push([writer.right(frame.signerName, frameStyle(13, { bold: true }))]);
+
+    // The end is never printed alone under the repeated header: when it does not fit under the
+    // last rows, the last of them go over to the next page with it.
+    const endHeight = (sheetLayout.totalsLabel === undefined ? 0 : oneLine) + end.reduce((sum, cells) => sum + writer.heightOfLine(cells), 0);
+    const kept = Math.min(ROWS_KEPT_WITH_END, index - 1);
+    if (kept > 0 && !writer.pages.fits(endHeight, kept)) held[held.length - kept - 1]?.addPageBreak();
+    for (const row of held) row.commit();
 
     if (sheetLayout.totalsLabel !== undefined) {
       // The caption fills the columns before the first total (STT, the name, its descriptions).
@@ -432,30 +560,11 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       });
       if (captionEnd > 1) sheet.mergeCells(writer.current, 1, writer.current, captionEnd);
       row.height = oneLine;
+      writer.pages.place(oneLine);
       row.commit();
     }
 
-    if (sheetLayout.note !== undefined) {
-      writer.line([writer.across(sheetLayout.note, frameStyle(11, { italic: true }, { horizontal: 'left', vertical: 'top', wrapText: true }))]);
-    }
-    writer.blank();
-    // Nơi nhận on the left, beside place and date and the signature block on the right.
-    const left = [
-      writer.left('Nơi nhận:', frameStyle(12, { bold: true, italic: true }, { horizontal: 'left', vertical: 'top' })),
-      ...layout.recipients.map((recipient) => writer.left(recipient, frameStyle(11, {}, { horizontal: 'left', vertical: 'top' }))),
-    ];
-    const right = [
-      writer.right(frame.placeAndDate, frameStyle(13, { italic: true })),
-      writer.right(layout.signerTitle, frameStyle(13, { bold: true })),
-    ];
-    // Room to sign between the title and the name.
-    const signatureLines = 5;
-    for (let line = 0; line < Math.max(left.length, signatureLines); line += 1) {
-      const cells = [left[line], right[line]].filter((cell) => cell !== undefined);
-      if (cells.length) writer.line(cells);
-      else writer.blank();
-    }
-    writer.line([writer.right(frame.signerName, frameStyle(13, { bold: true }))]);
+    for (const cells of end) writer.line(cells);
     sheet.commit();
   }
   progress?.report(done, total, 'writing');

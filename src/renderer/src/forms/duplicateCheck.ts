@@ -9,12 +9,11 @@
 import { useMemo, useState } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useTranslation } from 'react-i18next';
 import { registrationNoPattern } from '../../../shared/contract';
 import { cleanText } from '../../../shared/text';
 import { ApiError } from '../api';
 import { showFirstInvalid, useOneSave } from './oneSave';
-import { splitServerError } from './serverErrors';
+import { useServerRefusal, type FieldPlaces } from './serverErrors';
 
 /** Long enough not to ask on every keystroke, short enough to warn before the form is finished. */
 export const typingPauseMs = 400;
@@ -59,8 +58,8 @@ interface DuplicateCheckedSave<Values, Input, Saved> {
   confirmable: (input: Input, existingId: number | undefined) => Promise<boolean>;
   /** The input saying that the person confirmed. */
   confirmed: (input: Input) => Input;
-  /** The form paths the backend's field issues may name; the values' own keys unless said. */
-  fieldPaths?: (values: Values) => string[];
+  /** Where the backend's field issues go (see `FieldPlaces`); the values' own keys unless said. */
+  fieldPaths?: (values: Values) => FieldPlaces;
 }
 
 /**
@@ -95,16 +94,15 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
   confirmed,
   fieldPaths,
 }: DuplicateCheckedSave<Values, Input, Saved>) {
-  const { t } = useTranslation();
   const { saving, run } = useOneSave();
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, refuse, clear } = useServerRefusal(form, fieldPaths);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
 
   const save = (values: Values, confirm: boolean) =>
     run(async () => {
       const input = inputOf(values);
       if (input === null) return false;
-      setFormError(null);
+      clear();
       setConflict(null);
       try {
         // What the person typed, as typed: the backend cleans it with the same schema.
@@ -116,9 +114,7 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
           setConflict({ message: error.error.message, confirmable: await confirmable(input, existingId), existingId });
           return false;
         }
-        const { fields, general } = splitServerError(error, fieldPaths ? fieldPaths(values) : Object.keys(values), t('common.unexpectedError'));
-        form.setErrors(fields);
-        setFormError(general);
+        refuse(error, values);
         return false;
       }
     });

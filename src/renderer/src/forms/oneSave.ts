@@ -7,8 +7,7 @@
  */
 import { useRef, useState, type SyntheticEvent } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
-import { splitServerError } from './serverErrors';
+import { useServerRefusal, type FieldPlaces } from './serverErrors';
 
 interface OneSaveOptions {
   /** The form stays open for another entry after a save (a follow-up note): it may save again. */
@@ -62,11 +61,8 @@ interface FormSave<Values, Saved> extends OneSaveOptions {
   /** Sends the values; rejects with what the backend refused. */
   save: (values: Values) => Promise<Saved>;
   onSaved: (saved: Saved) => void;
-  /**
-   * The form paths the backend's field issues may name (`commitments.0.quantity`); an issue at any
-   * other path is said for the whole form. The values' own keys unless said.
-   */
-  fieldPaths?: (values: Values) => string[];
+  /** Where the backend's field issues go (see `FieldPlaces`); the values' own keys unless said. */
+  fieldPaths?: (values: Values) => FieldPlaces;
 }
 
 /**
@@ -74,19 +70,16 @@ interface FormSave<Values, Saved> extends OneSaveOptions {
  * the fields it names and the rest above the buttons (`formError`).
  */
 export function useFormSave<Values extends object, Saved>({ form, save, onSaved, fieldPaths, again }: FormSave<Values, Saved>) {
-  const { t } = useTranslation();
   const { saving, run } = useOneSave({ again });
-  const [formError, setFormError] = useState<string | null>(null);
+  const { formError, refuse, clear } = useServerRefusal(form, fieldPaths);
   const submit = form.onSubmit((values) =>
     run(async () => {
-      setFormError(null);
+      clear();
       try {
         onSaved(await save(values));
         return true;
       } catch (error) {
-        const { fields, general } = splitServerError(error, fieldPaths ? fieldPaths(values) : Object.keys(values), t('common.unexpectedError'));
-        form.setErrors(fields);
-        setFormError(general);
+        refuse(error, values);
         return false;
       }
     }),

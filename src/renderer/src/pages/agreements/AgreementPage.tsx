@@ -20,36 +20,28 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   Title,
 } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBackUp, IconArrowLeft, IconBan, IconCircleCheck, IconPencil, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { overDelivery } from '../../../../shared/agreements';
-import { closeInput, terminateInput, type AgreementDelivery, type AgreementDetail, type AgreementParty } from '../../../../shared/contract';
+import type { AgreementDelivery, AgreementDetail, AgreementParty } from '../../../../shared/contract';
 import { formatDate, formatMoney, formatPercent, formatQuantity } from '../../../../shared/format';
 import { call, messageOf } from '../../api';
-import { DateField } from '../../components/DateField';
-import { FormFooter } from '../../components/FormFooter';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import {
   useAddAttachment,
   useAgreement,
-  useCloseAgreement,
   useDeleteAgreement,
   useRemoveAttachment,
   useRemoveDelivery,
   useReopenAgreement,
   useRestoreAgreement,
-  useTerminateAgreement,
 } from '../../queries/agreements';
-import { useFormSave } from '../../forms/oneSave';
 import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
 import { RecordHistory } from '../../components/RecordHistory';
@@ -57,6 +49,7 @@ import { AgreementStatusBadge, FulfilmentBar, FulfilmentOf } from './AgreementBi
 import { AttachmentsSection } from '../../components/AttachmentsSection';
 import { DeliveryDialog } from './DeliveryDialog';
 import { NotesSection } from './NotesSection';
+import { EndingDialog, endings } from './EndingDialog';
 import { AgreementConnections } from '../supply/AgreementConnections';
 
 export function AgreementPage({ id }: { id: number }) {
@@ -252,13 +245,8 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
         )}
       </Modal>
 
-      <Modal opened={terminating} onClose={terminateForm.close} title={t('agreements.terminate.title')}>
-        {terminating && <TerminateForm agreement={agreement} onDone={terminateForm.close} />}
-      </Modal>
-
-      <Modal opened={closing} onClose={closeForm.close} title={t('agreements.close.title')}>
-        <CloseForm agreement={agreement} onDone={closeForm.close} />
-      </Modal>
+      <EndingDialog ending={endings.terminate} agreement={agreement} opened={terminating} onClose={terminateForm.close} />
+      <EndingDialog ending={endings.close} agreement={agreement} opened={closing} onClose={closeForm.close} />
 
       {deliveryEditing && (
         <DeliveryDialog
@@ -572,95 +560,5 @@ function DeliveriesSection({ agreement, onEdit }: { agreement: AgreementDetail; 
         )}
       </Stack>
     </Paper>
-  );
-}
-
-interface TerminateValues {
-  id: number;
-  terminatedOn: string | null;
-  reason: string;
-}
-
-function TerminateForm({ agreement, onDone }: { agreement: AgreementDetail; onDone: () => void }) {
-  const { t } = useTranslation();
-  const terminate = useTerminateAgreement();
-  const form = useForm<TerminateValues>({
-    mode: 'controlled',
-    initialValues: { id: agreement.id, terminatedOn: dayjs().format('YYYY-MM-DD'), reason: '' },
-    validate: schemaResolver(terminateInput, { sync: true }),
-  });
-  const { submit, saving, formError } = useFormSave({
-    form,
-    save: ({ terminatedOn, ...values }) => {
-      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-      if (terminatedOn === null) throw new Error('The schema requires a date.');
-      return terminate.mutateAsync({ ...values, terminatedOn });
-    },
-    onSaved: () => {
-      notifications.show({ color: 'teal', message: t('agreements.terminate.done') });
-      onDone();
-    },
-  });
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <DateField label={t('agreements.terminate.date')} required {...form.getInputProps('terminatedOn')} />
-        <Textarea
-          label={t('agreements.terminate.reason')}
-          placeholder={t('agreements.terminate.reasonPlaceholder')}
-          required
-          autosize
-          minRows={2}
-          {...form.getInputProps('reason')}
-        />
-        <FormFooter error={formError} submitLabel={t('agreements.terminate.submit')} saving={saving} onCancel={onDone} />
-      </Stack>
-    </form>
-  );
-}
-
-interface CloseValues {
-  id: number;
-  closedOn: string | null;
-  reason: string;
-}
-
-/** Kết thúc theo dõi: the day and the reason; both are kept in the agreement's history. */
-function CloseForm({ agreement, onDone }: { agreement: AgreementDetail; onDone: () => void }) {
-  const { t } = useTranslation();
-  const close = useCloseAgreement();
-  const form = useForm<CloseValues>({
-    mode: 'controlled',
-    initialValues: { id: agreement.id, closedOn: dayjs().format('YYYY-MM-DD'), reason: '' },
-    validate: schemaResolver(closeInput, { sync: true }),
-  });
-  const { submit, saving, formError } = useFormSave({
-    form,
-    save: ({ closedOn, ...values }) => {
-      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-      if (closedOn === null) throw new Error('The schema requires a date.');
-      return close.mutateAsync({ ...values, closedOn });
-    },
-    onSaved: () => {
-      notifications.show({ color: 'teal', message: t('agreements.close.done') });
-      onDone();
-    },
-  });
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Text size="sm">{t('agreements.close.explain')}</Text>
-        <DateField label={t('agreements.close.date')} required {...form.getInputProps('closedOn')} />
-        <Textarea
-          label={t('agreements.close.reason')}
-          placeholder={t('agreements.close.reasonPlaceholder')}
-          required
-          autosize
-          minRows={2}
-          {...form.getInputProps('reason')}
-        />
-        <FormFooter error={formError} submitLabel={t('agreements.close.submit')} saving={saving} onCancel={onDone} />
-      </Stack>
-    </form>
   );
 }

@@ -14,7 +14,7 @@ import { formatCount } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { FormFooter } from '../../components/FormFooter';
 import { LoadError } from '../../components/LoadError';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useEventLookups, useSaveEventLookup } from '../../queries/events';
 
 /** A row of either list; only a kind says whether it is held online. */
@@ -115,29 +115,26 @@ function LookupDialog({ editing, onClose }: { editing: NonNullable<Editing>; onC
     initialValues: { table, name: row?.name ?? '', retired: row?.retired ?? false, online: table === 'kinds' ? (row?.online ?? false) : undefined },
     validate: schemaResolver(eventLookupInput, { sync: true }),
   });
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (values: typeof form.values) => {
-    setError(null);
-    try {
-      await save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (values) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }),
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('events.lookups.saved') });
       onClose();
-    } catch (failure) {
-      const { fields, general } = splitServerError(failure, ['name'], t('common.unexpectedError'));
-      form.setErrors(fields);
-      setError(general);
-    }
-  };
+    },
+    // Only the name has an input; what is said of the rest is said for the whole dialog.
+    fieldPaths: () => ['name'],
+  });
   const title = table === 'kinds' ? (row ? t('events.lookups.editKind') : t('events.lookups.addKind')) : row ? t('events.lookups.editRole') : t('events.lookups.addRole');
   return (
     <Modal opened onClose={onClose} title={title}>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('events.lookups.name')} required data-autofocus {...form.getInputProps('name')} />
           {table === 'kinds' && (
             <Checkbox label={t('events.lookups.onlineLabel')} description={t('events.lookups.onlineHint')} {...form.getInputProps('online', { type: 'checkbox' })} />
           )}
-          <FormFooter error={error} submitLabel={t('events.lookups.save')} saving={save.isPending} onCancel={onClose} />
+          <FormFooter error={formError} submitLabel={t('events.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -3,7 +3,6 @@
  * the demand's), the price, the channel, the day, the programme. Opened from a suggestion, with
  * what remains on both sides proposed; or from a connection, to correct it.
  */
-import { useState } from 'react';
 import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -15,7 +14,7 @@ import { baseOf, convertQuantity } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 import { numberOrNull, QuantityInput } from './SupplyFormParts';
 
@@ -77,7 +76,6 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
   const programmes = useProgrammes();
   const create = useSupplyWrite('connections:create');
   const update = useSupplyWrite('connections:update');
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: initialValues(props, units),
@@ -88,22 +86,20 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
   const choices = current ? units.filter((unit) => baseOf(unit) === baseOf(current)) : units;
   const value = form.values.quantity !== null && form.values.price !== null ? Math.round(form.values.quantity * form.values.price) : null;
 
-  const submit = form.onSubmit(async (submitted) => {
-    const { quantity, channelCode, connectedOn } = submitted;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (quantity === null || channelCode === null || connectedOn === null) return;
-    setFormError(null);
-    const fields = { ...submitted, quantity, channelCode, connectedOn };
-    try {
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: async (submitted) => {
+      const { quantity, channelCode, connectedOn } = submitted;
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (quantity === null || channelCode === null || connectedOn === null) throw new Error('The schema requires a quantity, a channel and a day.');
+      const fields = { ...submitted, quantity, channelCode, connectedOn };
       if (props.connection) await update.mutateAsync({ ...fields, id: props.connection.id });
       else await create.mutateAsync({ ...fields, offerId: props.offer.id, demandId: props.demand.id });
+    },
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t(props.connection ? 'supply.connect.saved' : 'supply.connect.done') });
       props.onClose();
-    } catch (error) {
-      const { fields: issues, general } = splitServerError(error, Object.keys(submitted), t('common.unexpectedError'));
-      form.setErrors(issues);
-      setFormError(general);
-    }
+    },
   });
 
   return (
@@ -172,7 +168,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
         <FormFooter
           error={formError}
           submitLabel={props.connection ? t('supply.connect.save') : t('supply.connect.submit')}
-          saving={create.isPending || update.isPending}
+          saving={saving}
           onCancel={props.onClose}
         />
       </Stack>

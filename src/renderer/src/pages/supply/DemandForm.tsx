@@ -4,7 +4,6 @@
  * the goods are needed, where they are delivered, the certificates required (OCOP with its least
  * number of stars), other quality asked for, price, contact, programme.
  */
-import { useState } from 'react';
 import { ActionIcon, Button, Fieldset, Grid, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -14,7 +13,7 @@ import type { Counterpart } from '../../components/CounterpartPicker';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useAlliance, useLookups, useProvinces } from '../../queries';
 import { useSupplyWrite } from '../../queries/supply';
 import { ContactFieldset, numberOrNull, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
@@ -108,33 +107,32 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
   const home = useAlliance().data?.provinceCode ?? null;
   const create = useSupplyWrite('demands:create');
   const update = useSupplyWrite('demands:update');
-  const [formError, setFormError] = useState<string | null>(null);
   const group = useProposedGroup(initial !== undefined);
   const form = useForm<DemandValues>({ mode: 'controlled', initialValues: valuesOf(initial, preset, home), validate: schemaResolver(demandInput, { sync: true }) });
   const { values } = form;
 
-  const submit = form.onSubmit(async (submitted) => {
-    const { buyer, productGroupCode, quantity, unitCode, neededFrom, deliveryProvinceCode } = submitted;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (buyer === null || productGroupCode === null || quantity === null || unitCode === null || neededFrom === null || deliveryProvinceCode === null) return;
-    setFormError(null);
-    const input: DemandInput = {
-      ...submitted,
-      buyer: { kind: buyer.kind, id: buyer.id },
-      productGroupCode,
-      quantity,
-      unitCode,
-      neededFrom,
-      deliveryProvinceCode,
-      requirements: submitted.requirements.flatMap(({ kindCode, minStars }) => (kindCode === null ? [] : [{ kindCode, minStars }])),
-    };
-    try {
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      const { fields, general } = splitServerError(error, fieldPaths(submitted), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (submitted) => {
+      const { buyer, productGroupCode, quantity, unitCode, neededFrom, deliveryProvinceCode } = submitted;
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (buyer === null || productGroupCode === null || quantity === null || unitCode === null || neededFrom === null || deliveryProvinceCode === null) {
+        throw new Error('The schema requires a buyer, a group, a quantity with its unit, a day and a province.');
+      }
+      const input: DemandInput = {
+        ...submitted,
+        buyer: { kind: buyer.kind, id: buyer.id },
+        productGroupCode,
+        quantity,
+        unitCode,
+        neededFrom,
+        deliveryProvinceCode,
+        requirements: submitted.requirements.flatMap(({ kindCode, minStars }) => (kindCode === null ? [] : [{ kindCode, minStars }])),
+      };
+      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+    },
+    onSaved,
+    fieldPaths,
   });
 
   return (
@@ -238,7 +236,7 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
           </Stack>
         </Fieldset>
         <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
-        <FormFooter error={formError} submitLabel={t('supply.demandForm.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+        <FormFooter error={formError} submitLabel={t('supply.demandForm.save')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { ActionIcon, Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { messageOf } from '../../api';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 
 type Editing<T> = { row: T | null } | null;
@@ -164,37 +164,31 @@ export function LookupsTab() {
   );
 }
 
-/** Saves through `save`, putting the backend's issues under their fields. */
-function useLookupSubmit<Values extends object>(form: { setErrors: (errors: Record<string, string>) => void }, save: (values: Values) => Promise<unknown>, onClose: () => void) {
+/** Saves a lookup's dialog through `save`, says so and closes it. */
+function useLookupSave<Values extends object>(form: UseFormReturnType<Values>, save: (values: Values) => Promise<unknown>, onClose: () => void) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (values: Values) => {
-    setError(null);
-    try {
-      await save(values);
+  return useFormSave({
+    form,
+    save,
+    onSaved: () => {
       notifications.show({ color: 'teal', message: t('supply.saved') });
       onClose();
-    } catch (failure) {
-      const { fields, general } = splitServerError(failure, Object.keys(values), t('common.unexpectedError'));
-      form.setErrors(fields as Record<string, string>);
-      setError(general);
-    }
-  };
-  return { error, submit };
+    },
+  });
 }
 
 function GroupDialog({ row, onClose }: { row: ProductGroup | null; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSupplyWrite('supply:saveProductGroup');
   const form = useForm({ mode: 'controlled', initialValues: { name: row?.name ?? '', keywords: row?.keywords ?? '' }, validate: schemaResolver(productGroupInput, { sync: true }) });
-  const { error, submit } = useLookupSubmit(form, (values: { name: string; keywords: string }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
+  const { submit, saving, formError } = useLookupSave(form, (values: { name: string; keywords: string }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
   return (
     <Modal opened onClose={onClose} title={row ? t('supply.lookups.editGroup') : t('supply.lookups.addGroup')}>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('supply.lookups.name')} required {...form.getInputProps('name')} />
           <Textarea label={t('supply.lookups.keywords')} description={t('supply.lookups.keywordsHint')} autosize minRows={2} {...form.getInputProps('keywords')} />
-          <FormFooter error={error} submitLabel={t('supply.lookups.save')} saving={save.isPending} onCancel={onClose} />
+          <FormFooter error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -209,11 +203,11 @@ function UnitDialog({ row, units, onClose }: { row: Unit | null; units: Unit[]; 
     initialValues: { name: row?.name ?? '', aliases: row?.aliases ?? '', baseCode: row?.baseCode ?? null, perBase: row?.perBase ?? 1 },
     validate: schemaResolver(unitInput, { sync: true }),
   });
-  const { error, submit } = useLookupSubmit(form, (values: { name: string; aliases: string; baseCode: string | null; perBase: number }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
+  const { submit, saving, formError } = useLookupSave(form, (values: { name: string; aliases: string; baseCode: string | null; perBase: number }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
   const base = units.find((unit) => unit.code === form.values.baseCode);
   return (
     <Modal opened onClose={onClose} title={row ? t('supply.lookups.editUnit') : t('supply.lookups.addUnit')}>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {row !== null && row.used > 0 && (
             <Alert color="yellow" variant="light">
@@ -242,7 +236,7 @@ function UnitDialog({ row, units, onClose }: { row: Unit | null; units: Unit[]; 
               {...form.getInputProps('perBase')}
             />
           )}
-          <FormFooter error={error} submitLabel={t('supply.lookups.save')} saving={save.isPending} onCancel={onClose} />
+          <FormFooter error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -253,13 +247,13 @@ function ChannelDialog({ row, onClose }: { row: SalesChannel | null; onClose: ()
   const { t } = useTranslation();
   const save = useSupplyWrite('supply:saveChannel');
   const form = useForm({ mode: 'controlled', initialValues: { name: row?.name ?? '' }, validate: schemaResolver(salesChannelInput, { sync: true }) });
-  const { error, submit } = useLookupSubmit(form, (values: { name: string }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
+  const { submit, saving, formError } = useLookupSave(form, (values: { name: string }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
   return (
     <Modal opened onClose={onClose} title={row ? t('supply.lookups.editChannel') : t('supply.lookups.addChannel')}>
-      <form onSubmit={form.onSubmit(submit)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('supply.lookups.name')} required {...form.getInputProps('name')} />
-          <FormFooter error={error} submitLabel={t('supply.lookups.save')} saving={save.isPending} onCancel={onClose} />
+          <FormFooter error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

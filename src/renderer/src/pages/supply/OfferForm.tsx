@@ -5,7 +5,7 @@
  * window, price or price range, the commune where the goods are (the organization's, unless told),
  * packaging, delivery terms, contact, programme.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { foldText } from '../../../../shared/text';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useCommunes, useOrganization } from '../../queries';
 import { useProducts } from '../../queries/register';
 import { useSupplyWrite } from '../../queries/supply';
@@ -106,7 +106,6 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
   const { t } = useTranslation();
   const create = useSupplyWrite('offers:create');
   const update = useSupplyWrite('offers:update');
-  const [formError, setFormError] = useState<string | null>(null);
   const group = useProposedGroup(initial !== undefined);
   // The schema reads the organization's id; the form keeps its name too, for the picker.
   const form = useForm<OfferValues>({
@@ -120,21 +119,22 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
     form.setValues({ product, productId, ...group.forProduct(product) });
   };
 
-  const submit = form.onSubmit(async (submitted) => {
-    const { organization, productGroupCode, quantity, unitCode, availableFrom, communeCode } = submitted;
-    const organizationId = organization?.id ?? null;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (organizationId === null || productGroupCode === null || quantity === null || unitCode === null || availableFrom === null || communeCode === null) return;
-    setFormError(null);
-    const { organization: _picked, ...rest } = submitted;
-    const input: OfferInput = { ...rest, organizationId, productGroupCode, quantity, unitCode, availableFrom, communeCode };
-    try {
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      const { fields, general } = splitServerError(error, [...Object.keys(submitted), 'organizationId'], t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (submitted) => {
+      const { organization, productGroupCode, quantity, unitCode, availableFrom, communeCode } = submitted;
+      const organizationId = organization?.id ?? null;
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (organizationId === null || productGroupCode === null || quantity === null || unitCode === null || availableFrom === null || communeCode === null) {
+        throw new Error('The schema requires an organization, a group, a quantity with its unit, a day and a commune.');
+      }
+      const { organization: _picked, ...rest } = submitted;
+      const input: OfferInput = { ...rest, organizationId, productGroupCode, quantity, unitCode, availableFrom, communeCode };
+      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+    },
+    onSaved,
+    // The organization picker shows the issues about the organization's id.
+    fieldPaths: (submitted) => [...Object.keys(submitted), 'organizationId'],
   });
 
   return (
@@ -179,7 +179,7 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
           </Stack>
         </Fieldset>
         <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
-        <FormFooter error={formError} submitLabel={t('supply.offerForm.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+        <FormFooter error={formError} submitLabel={t('supply.offerForm.save')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -3,7 +3,6 @@
  * number and period, what it is about, the channels it sells through, and the working group (tổ
  * công tác) with each person's role, position and phone.
  */
-import { useState } from 'react';
 import { ActionIcon, Button, Checkbox, Fieldset, Grid, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -11,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { programmeInput, type ProgrammeDetail, type ProgrammeMember, type ProgrammeSummary } from '../../../../shared/contract';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
-import { splitServerError } from '../../forms/serverErrors';
+import { useFormSave } from '../../forms/oneSave';
 import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 
 interface ProgrammeValues {
@@ -47,22 +46,19 @@ export function ProgrammeForm({ initial, onSaved, onCancel }: ProgrammeFormProps
   const lookups = useSupplyLookups();
   const create = useSupplyWrite('programmes:create');
   const update = useSupplyWrite('programmes:update');
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<ProgrammeValues>({ mode: 'controlled', initialValues: valuesOf(initial), validate: schemaResolver(programmeInput, { sync: true }) });
 
-  const submit = form.onSubmit(async (submitted) => {
-    const { startsOn } = submitted;
-    // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-    if (startsOn === null) return;
-    setFormError(null);
-    const input = { ...submitted, startsOn };
-    try {
-      onSaved(initial ? await update.mutateAsync({ ...input, id: initial.id }) : await create.mutateAsync(input));
-    } catch (error) {
-      const { fields, general } = splitServerError(error, fieldPaths(submitted), t('common.unexpectedError'));
-      form.setErrors(fields);
-      setFormError(general);
-    }
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: (values) => {
+      const { startsOn } = values;
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (startsOn === null) throw new Error('The schema requires a start.');
+      const input = { ...values, startsOn };
+      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+    },
+    onSaved,
+    fieldPaths,
   });
 
   return (
@@ -121,7 +117,7 @@ export function ProgrammeForm({ initial, onSaved, onCancel }: ProgrammeFormProps
             </Group>
           </Stack>
         </Fieldset>
-        <FormFooter error={formError} submitLabel={t('supply.programmeForm.save')} saving={create.isPending || update.isPending} onCancel={onCancel} />
+        <FormFooter error={formError} submitLabel={t('supply.programmeForm.save')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

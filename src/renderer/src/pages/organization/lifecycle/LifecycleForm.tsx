@@ -3,7 +3,6 @@
  * a renaming asks for the new name, a reorganization for the other organizations and the new ones
  * it creates — and the backend's messages go under the field they concern.
  */
-import { useState } from 'react';
 import { ActionIcon, Button, Divider, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
@@ -11,14 +10,13 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OrganizationDetail } from '../../../../../shared/contract';
 import { lifecycleEventKinds, organizationKinds, type LifecycleEventKind, type OrganizationKind } from '../../../../../shared/domain';
-import { ApiError } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { foldFilter } from '../../../forms/foldFilter';
 import { useAlliance, useCommunes } from '../../../queries';
 import { useRecordLifecycle } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
 import { isIsoDate } from '../../../../../shared/typed';
-import { useOneSave } from '../../../forms/oneSave';
+import { useFormSave } from '../../../forms/oneSave';
 import { initialNewSuccessors } from './kinds';
 import { OrganizationMultiPicker, OrganizationPicker } from './OrganizationPicker';
 import { FormFooter } from '../../../components/FormFooter';
@@ -99,7 +97,6 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
   const alliance = useAlliance();
   const provinceCode = alliance.data?.provinceCode ?? organization.provinceCode;
   const communes = useCommunes(provinceCode);
-  const [general, setGeneral] = useState<string | null>(null);
   const blankSuccessor = (): NewSuccessor => ({ name: '', kind: organization.kind, communeCode: organization.communeCode });
   const form = useForm<FormValues>({
     initialValues: {
@@ -138,33 +135,18 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
     form.clearErrors();
   };
 
-  const { saving, run } = useOneSave();
-  const submit = form.onSubmit((values) =>
-    run(async () => {
-      setGeneral(null);
-      try {
-        await record.mutateAsync(toRecordInput(values, organization.id));
-      } catch (error) {
-        if (!(error instanceof ApiError)) setGeneral(t('common.unexpectedError'));
-        else if (error.error.kind !== 'validation') setGeneral(error.error.message);
-        else {
-          const fields: Record<string, string> = {};
-          const unplaced: string[] = [];
-          for (const issue of error.error.issues) {
-            const path = formPathOf(issue.path, values);
-            if (path) fields[path] ??= issue.message;
-            else unplaced.push(issue.message);
-          }
-          form.setErrors(fields);
-          setGeneral(unplaced.length ? unplaced.join(' ') : Object.keys(fields).length ? null : error.error.message);
-        }
-        return false;
-      }
-      notifications.show({ color: 'teal', message: t('figures.lifecycle.form.saved', { kind: t(`figures.lifecycle.kind.${values.kind ?? 'founding'}`) }) });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: async (values) => {
+      await record.mutateAsync(toRecordInput(values, organization.id));
+      return values.kind ?? 'founding';
+    },
+    onSaved: (recorded) => {
+      notifications.show({ color: 'teal', message: t('figures.lifecycle.form.saved', { kind: t(`figures.lifecycle.kind.${recorded}`) }) });
       onDone();
-      return true;
-    }),
-  );
+    },
+    fieldPaths: (values) => (path) => formPathOf(path, values),
+  });
 
   const kindOptions = organizationKinds.map((value) => ({ value, label: t(`organization.kind.${value}`) }));
   const communeOptions = (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }));
@@ -333,7 +315,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
         )}
 
         <Textarea label={t('figures.lifecycle.form.note')} rows={2} {...form.getInputProps('note')} />
-        <FormFooter error={general} submitLabel={t('figures.lifecycle.form.submit')} saving={saving} onCancel={onDone} />
+        <FormFooter error={formError} submitLabel={t('figures.lifecycle.form.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );
