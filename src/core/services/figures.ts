@@ -89,38 +89,60 @@ function auditFigures(ctx: Context, organizationId: number, year: number, before
   recordChange(ctx, 'organization', organizationId, 'update', { figures: pick(before) }, { figures: pick(after) });
 }
 
+/** The stored values after a save of `input` over `before`: absent leaves a value, null clears it. */
+function valuesAfter(before: FigureValues, input: z.output<typeof figuresSaveInput>): FigureValues {
+  const after: FigureValues = { ...before };
+  for (const field of figureFields) {
+    const value = input[field];
+    if (value !== undefined) Object.assign(after, { [field]: value });
+  }
+  return after;
+}
+
+function checkValues(after: FigureValues): void {
+  const issues: FieldIssue[] = [];
+  if (after.managersWithDegree !== null && after.managers !== null && after.managersWithDegree > after.managers) {
+    issues.push({
+      path: 'managersWithDegree',
+      message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${after.managersWithDegree}) không được lớn hơn số cán bộ quản lý (${after.managers}).`,
+    });
+  }
+  if (issues.length) throw validationFailure(issues);
+}
+
+function writeFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues): void {
+  figureQueries(ctx.db).save.run({ ...after, organizationId, year, updatedAt: timestamp(ctx) });
+  auditFigures(ctx, organizationId, year, before, after);
+}
+
 export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInput>): YearlyFigures {
   checkYear(ctx, input.year);
   return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const existing = findFigures(ctx, input.organizationId, input.year);
     const before: FigureValues = existing ?? emptyValues;
-    const after: FigureValues = { ...before };
-    for (const field of figureFields) {
-      const value = input[field];
-      // Absent leaves the stored value; null clears it.
-      if (value !== undefined) Object.assign(after, { [field]: value });
-    }
-
-    const issues: FieldIssue[] = [];
-    if (after.managersWithDegree !== null && after.managers !== null && after.managersWithDegree > after.managers) {
-      issues.push({
-        path: 'managersWithDegree',
-        message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${after.managersWithDegree}) không được lớn hơn số cán bộ quản lý (${after.managers}).`,
-      });
-    }
-    if (issues.length) throw validationFailure(issues);
-
+    const after = valuesAfter(before, input);
+    checkValues(after);
     if (existing && figureFields.every((field) => before[field] === after[field])) return toFigures(existing);
-    const now = timestamp(ctx);
-    const queries = figureQueries(ctx.db);
     // Read back rather than RETURNING, which made each save several times slower (see organizations.ts).
-    queries.save.run({ ...after, organizationId: input.organizationId, year: input.year, updatedAt: now });
-    const row = queries.find.get({ organizationId: input.organizationId, year: input.year });
+    writeFigures(ctx, input.organizationId, input.year, before, after);
+    const row = findFigures(ctx, input.organizationId, input.year);
     if (!row) throw new Error(`The figures of organization ${input.organizationId} for ${input.year} were not saved.`);
-    auditFigures(ctx, input.organizationId, input.year, before, after);
     return toFigures(row);
   });
+}
+
+/**
+ * `saveFigures` for an organization the caller has just created in its transaction (an import's
+ * row with its figures): it has no figures yet, so nothing is read, neither before nor after; the
+ * same checks and audit entry. Gives the values stored.
+ */
+export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): FigureValues {
+  checkYear(ctx, input.year);
+  const after = valuesAfter(emptyValues, input);
+  checkValues(after);
+  writeFigures(ctx, input.organizationId, input.year, emptyValues, after);
+  return after;
 }
 
 export function deleteFigures(ctx: Context, organizationId: number, year: number): null {

@@ -22,11 +22,10 @@ import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameK
 import { moveToTrash, recordChange } from '../../records';
 import { type Context } from '../../context';
 import type { Db } from '../../db/open';
-import { jsonPlaceholder, perConnection, placeholdersFor } from '../../db/prepared';
+import { perConnection } from '../../db/prepared';
 import {
   auditLog,
   certificationKinds,
-  importChanges,
   importPlaceAnswers,
   organizations,
   partners,
@@ -36,7 +35,7 @@ import {
   supplyOffers,
   yearlyFigures,
 } from '../../db/schema';
-import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, type FigureValues as FigureValuesStored } from '../../services/figures';
+import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, saveFiguresOfNew, type FigureValues as FigureValuesStored } from '../../services/figures';
 import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
@@ -110,19 +109,10 @@ interface FoundOrganization {
   communeCode: string;
 }
 
-/** The import's own record of what it wrote, for undo. */
-function recordChangeQuery(ctx: Context) {
-  return ctx.db
-    .insert(importChanges)
-    .values({ ...placeholdersFor({ batchId: true, entity: true, entityId: true, action: true }), before: jsonPlaceholder('before'), after: jsonPlaceholder('after') })
-    .prepare();
-}
-
-/** Built once per import: a preview looks up, and a commit records, each of up to 100,000 rows. */
+/** Built once per import: a preview looks up each of up to 100,000 rows. */
 interface Statements {
   organizationByNumber: BetterSqlite3.Statement<[string], FoundOrganization>;
   organizationByName: BetterSqlite3.Statement<[string, string], FoundOrganization>;
-  recordChange: ReturnType<typeof recordChangeQuery>;
 }
 
 function prepareStatements(ctx: Context): Statements {
@@ -132,7 +122,6 @@ function prepareStatements(ctx: Context): Statements {
     // The index on (commune_code, name_key) holds equal keys in id order, so the first row found is
     // the oldest; saying ORDER BY id made each of these lookups five times slower.
     organizationByName: ctx.db.$client.prepare<[string, string], FoundOrganization>(`${columns} WHERE commune_code = ? AND name_key = ? AND deleted_at IS NULL`),
-    recordChange: recordChangeQuery(ctx),
   };
 }
 
@@ -227,6 +216,9 @@ export interface PreparedRow {
   figures?: FigureValues | null;
 }
 
+/** What a commit writes of a row without problems, as its preview prepared it. */
+export type WritableRow = Pick<PreparedRow, 'input' | 'present' | 'figures'>;
+
 /** What the import wrote, for undo: `before` holds the changed stored values of an update, `after` what it left. */
 export interface WrittenChange {
   entity: string;
@@ -244,9 +236,9 @@ export interface KindAdapter {
   match(scope: ImportScope, row: PreparedRow): ImportMatch | null;
   /** Keys two rows of the same file share when they are the same record. */
   fileKeys(row: PreparedRow): string[];
-  create(scope: ImportScope, row: PreparedRow, communeCode: string | null): WrittenChange;
+  create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange;
   /** Fills in the record's blanks and changes from the row's non-blank values; null when nothing changed. */
-  update(scope: ImportScope, id: number, row: PreparedRow, communeCode: string | null): WrittenChange | null;
+  update(scope: ImportScope, id: number, row: WritableRow, communeCode: string | null): WrittenChange | null;
   /**
    * The record's name when it was changed after `at` (then the undo is refused), else null: for
    * imports made before `after` was kept, by the audit trail.
@@ -463,10 +455,11 @@ function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, pro
 
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
 function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>, { created = false } = {}): WrittenChange | null {
-  // An organization created a moment ago has no figures yet.
-  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
   const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
-  const after = saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
+  const input = { organizationId, year: figures.year, ...patch };
+  // An organization created a moment ago has no figures yet: nothing to read before or after.
+  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
+  const after = created ? saveFiguresOfNew(scope.ctx, input) : saveFigures(scope.ctx, input);
   const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
   if (!before) return null;
   return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year: figures.year, ...(stored ? before : {}) }, after: figureValuesBefore(after) };
@@ -673,7 +666,7 @@ interface FiguresRowInput {
   values: FigureValues;
 }
 
-function figureValuesBefore(row: typeof yearlyFigures.$inferSelect | undefined): Record<FigureField, unknown> {
+function figureValuesBefore(row: FigureValuesStored | undefined): Record<FigureField, unknown> {
   return Object.fromEntries(figureFields.map((field) => [field, row ? row[field] : null])) as Record<FigureField, unknown>;
 }
 

@@ -41,7 +41,8 @@ import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBefore } from '../../backup/backups';
-import { jsonText } from '../../db/prepared';
+import { BatchedInsert, jsonText } from '../../db/prepared';
+import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
 import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
 import { openReader, type Reader } from '../read/thread';
@@ -50,7 +51,7 @@ import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } fr
 import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
-import { importScope, kindAdapters, type ImportScope, type PreparedRow, type StoredChange } from './kinds';
+import { importScope, kindAdapters, type PreparedRow, type StoredChange } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -83,6 +84,13 @@ interface StoredRow {
   needsPlace?: true;
   /** Placed by an answer remembered from an earlier import. */
   answered?: true;
+  /**
+   * A row without problems: what the preview made of it, written as it is by the commit. The
+   * preview read it with the same scope the commit has (the preview's values, columns, year and
+   * remembered places) and the contract's schema, so reading and checking it again at commit could
+   * only give the same; the services still make every check of a person's save when it is written.
+   */
+  prepared?: Pick<PreparedRow, 'input' | 'present' | 'figures'>;
 }
 
 interface PreviewState {
@@ -283,11 +291,6 @@ function readOptions(ctx: Context, source: OpenedSource) {
   return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)) };
 }
 
-function prepareStored(scope: ImportScope, state: PreviewState, row: StoredRow): PreparedRow {
-  const read = readRow({ rowNumber: row.row, cells: row.cells }, scope.columns, readOptions(scope.ctx, state.analysis.source));
-  return kindAdapters[state.analysis.analysis.kind].prepare(scope, read, row.row);
-}
-
 /** The person's choices for coded values, by field and written key. */
 function valueMapOf(values: readonly { field: string; written: string; value: string | null }[] | undefined): ValueMap {
   const map: ValueMap = new Map();
@@ -335,6 +338,8 @@ async function previewWith(
   let tableEnded = false;
   let batches = 0;
   const nameIndex = columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
+  /** The fields present in rows, one set for each combination: a list's rows mostly share one. */
+  const presentSets = new Map<string, ReadonlySet<string>>();
   for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     // The table ends at its last header: cells right of it are neither mapped nor written back.
@@ -364,6 +369,10 @@ async function previewWith(
       if (prepared.notes.length) stored.notes = prepared.notes;
       if (prepared.problems.length) stored.problems = prepared.problems;
       else {
+        const presentKey = [...prepared.present].join('\u0000');
+        let present = presentSets.get(presentKey);
+        if (!present) presentSets.set(presentKey, (present = prepared.present));
+        stored.prepared = { input: prepared.input, present, figures: prepared.figures };
         const keys = adapter.fileKeys(prepared);
         const earlier = keys.map((key) => firstRowOfKey.get(key)).find((found) => found !== undefined);
         const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
@@ -399,6 +408,8 @@ function storedBytes(row: StoredRow): number {
   for (const problem of row.problems ?? []) bytes += 96 + 2 * (problem.cell.length + problem.message.length);
   if (row.match) bytes += 160;
   if (row.communeCodes) bytes += 32 + 24 * row.communeCodes.length;
+  // The contract's input: an object of a few dozen fields, its texts mostly the cells' own.
+  if (row.prepared) bytes += 64 + 16 * Object.keys(row.prepared.input ?? {}).length + (row.prepared.figures ? 160 : 0);
   return bytes;
 }
 
@@ -570,64 +581,69 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
       .get();
     /** The record each written row became, for a later row of the file that is the same one. */
     const writtenOf = new Map<number, number>();
+    /** The import's own record of what it wrote, for undo. */
+    const changes = new BatchedInsert(tx.db, importChanges, [importChanges.batchId, importChanges.entity, importChanges.entityId, importChanges.action, importChanges.before, importChanges.after]);
     await loadInBulk(
       tx.db.$client,
       state.rows.length,
-      async () => {
-        for (const [index, row] of state.rows.entries()) {
-          await pause();
-          control.throwIfCancelled();
-          control.report(index, state.rows.length, 'saving');
-          if (row.problems) {
-            failures.set(row.row, problemsText(row.problems));
-            continue;
-          }
-          const decision = decisions.get(row.row);
-          const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
-          if (action === 'skip') {
-            summary.skipped += 1;
-            continue;
-          }
-          const choices = row.communeCodes ?? [];
-          let communeCode: string | null = null;
-          if (choices.length > 1 || row.needsPlace) {
-            const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
-            const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
-            communeCode = fits ? chosen : null;
-            if (communeCode === null) {
-              failures.set(
-                row.row,
-                row.needsPlace
-                  ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
-                  : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
-              );
+      () =>
+        auditInBatches(tx, async () => {
+          for (const [index, row] of state.rows.entries()) {
+            await pause();
+            control.throwIfCancelled();
+            control.report(index, state.rows.length, 'saving');
+            if (row.problems) {
+              failures.set(row.row, problemsText(row.problems));
               continue;
             }
-            if (row.placeKey) usedAnswers.set(row.placeKey, communeCode);
-          }
-          const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
-          if (action === 'update' && target === undefined) {
-            failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
-            continue;
-          }
-          try {
-            const prepared = prepareStored(scope, state, row);
-            const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
-            if (!change) {
+            const decision = decisions.get(row.row);
+            const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
+            if (action === 'skip') {
               summary.skipped += 1;
               continue;
             }
-            writtenOf.set(row.row, change.entityId);
-            for (const written of [change, ...(change.also ?? [])]) {
-              scope.statements.recordChange.run({ batchId: batch.id, entity: written.entity, entityId: written.entityId, action: written.action, before: jsonText(written.before), after: jsonText(written.after) });
+            const choices = row.communeCodes ?? [];
+            let communeCode: string | null = null;
+            if (choices.length > 1 || row.needsPlace) {
+              const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
+              const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
+              communeCode = fits ? chosen : null;
+              if (communeCode === null) {
+                failures.set(
+                  row.row,
+                  row.needsPlace
+                    ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
+                    : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
+                );
+                continue;
+              }
+              if (row.placeKey) usedAnswers.set(row.placeKey, communeCode);
             }
-            if (change.action === 'create') summary.created += 1;
-            else summary.updated += 1;
-          } catch (error) {
-            throw atRow(row.row, error);
+            const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
+            if (action === 'update' && target === undefined) {
+              failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
+              continue;
+            }
+            try {
+              const { prepared } = row;
+              if (!prepared) throw new Error(`Row ${row.row} has neither problems nor what the preview made of it.`);
+              const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
+              if (!change) {
+                summary.skipped += 1;
+                continue;
+              }
+              writtenOf.set(row.row, change.entityId);
+              for (const written of [change, ...(change.also ?? [])]) {
+                changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), jsonText(written.after)]);
+              }
+              if (change.action === 'create') summary.created += 1;
+              else summary.updated += 1;
+            } catch (error) {
+              throw atRow(row.row, error);
+            }
           }
-        }
-      },
+          changes.flush();
+        }),
       rebuildStep(control),
       bulkOptions(analysis.kind),
     );
@@ -849,22 +865,24 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
     await loadInBulk(
       tx.db.$client,
       changes.length,
-      async () => {
-        for (const [index, change] of changes.entries()) {
-          await pause();
-          control.throwIfCancelled();
-          control.report(index, changes.length, 'undoing');
-          const adapter = change.entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
-          const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
-          const changedLater = later.get(change.id);
-          if (changedLater && mode === 'keepChanged') {
-            kept.push(changedLater);
-            continue;
+      // The changes since the import were read above: nothing reads the audit trail from here.
+      () =>
+        auditInBatches(tx, async () => {
+          for (const [index, change] of changes.entries()) {
+            await pause();
+            control.throwIfCancelled();
+            control.report(index, changes.length, 'undoing');
+            const adapter = change.entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
+            const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
+            const changedLater = later.get(change.id);
+            if (changedLater && mode === 'keepChanged') {
+              kept.push(changedLater);
+              continue;
+            }
+            const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
+            adapter.undo(tx, stored, { pointedAt, asLeft: asLeft.has(change.id) });
           }
-          const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-          adapter.undo(tx, stored, { pointedAt, asLeft: asLeft.has(change.id) });
-        }
-      },
+        }),
       rebuildStep(control),
       bulkOptions(batch.kind),
     );
