@@ -156,15 +156,26 @@ export function deleteFigures(ctx: Context, organizationId: number, year: number
   });
 }
 
+/** A year's figures a caller has just found stored as `stored` (an undo that compared them with what its import left). */
+export interface CheckedFigures {
+  organizationId: number;
+  year: number;
+  stored: FigureValues;
+}
+
 /**
- * `deleteFigures` for a caller that has just checked the stored values are `stored` (an undo that
- * compared them with what its import left): the same delete and audit entry, without reading
- * the organization and the year again.
+ * `deleteFigures` of many years a caller has just checked (`CheckedFigures`): one statement
+ * deletes them all, each with the audit entry of a delete, without reading anything again.
  */
-export function deleteCheckedFigures(ctx: Context, organizationId: number, year: number, stored: FigureValues): void {
+export function deleteCheckedFigures(ctx: Context, checked: readonly CheckedFigures[]): void {
+  if (checked.length === 0) return;
   atomically(ctx.db, () => {
-    figureQueries(ctx.db).delete.run({ organizationId, year });
-    auditFigures(ctx, organizationId, year, stored, emptyValues);
+    const keys = JSON.stringify(checked.map(({ organizationId, year }) => [organizationId, year]));
+    ctx.db
+      .delete(yearlyFigures)
+      .where(sql`(${yearlyFigures.organizationId}, ${yearlyFigures.year}) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${keys}))`)
+      .run();
+    for (const { organizationId, year, stored } of checked) auditFigures(ctx, organizationId, year, stored, emptyValues);
   });
 }
 

@@ -51,7 +51,7 @@ import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } fr
 import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
-import { importScope, kindAdapters, type PreparedRow, type StoredChange } from './kinds';
+import { importScope, judgeChanges, kindAdapters, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -773,27 +773,47 @@ interface LaterChanges {
  * import kept what it left are judged by the audit trail instead.
  */
 async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<LaterChanges> {
-  const adapter = kindAdapters[batch.kind];
   const found = new Map<number, ImportLaterChange>();
   const asLeft = new Set<number>();
   const figureYears = ownFigureYears(changes);
-  for (const change of changes) {
-    // 100,000 changes take seconds to look at: the window keeps its answers meanwhile.
+  // 100,000 changes take seconds to look at: a page at a time, the window keeps its answers meanwhile.
+  for (let start = 0; start < changes.length; start += JUDGED_PAGE) {
     await pause();
-    const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
-    const adapterOf = change.entity === 'figures' ? kindAdapters.figures : adapter;
-    let name: string | null;
-    if (change.after === null) name = adapterOf.changedSince(ctx, stored, batch.createdAt);
-    else {
-      const now = adapterOf.snapshot(ctx, stored);
-      const differs = now !== undefined && JSON.stringify(now.values) !== JSON.stringify(change.after);
-      const pointedAt = now !== undefined && change.action === 'create' && (adapterOf.referenced?.(ctx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-      name = now !== undefined && (differs || pointedAt) ? now.name : null;
-      if (now !== undefined && !differs && !pointedAt) asLeft.add(change.id);
+    const page = changes.slice(start, start + JUDGED_PAGE);
+    const judgements = new Map<number, ChangeJudgement>();
+    for (const entity of new Set(page.map((change) => change.entity))) {
+      // Imports made before the import kept what it left are judged by the audit trail instead (below).
+      const kept = page.filter((change) => change.entity === entity && change.after !== null);
+      const judged = judgeChanges(adapterOf(batch, entity), ctx, kept.map(storedOf), figureYears);
+      for (const [index, change] of kept.entries()) judgements.set(change.id, judged[index] ?? { now: undefined, referenced: false });
     }
-    if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
+    // In the order of the changes, newest first, as the person is told of them.
+    for (const change of page) {
+      const judged = judgements.get(change.id);
+      let name: string | null;
+      if (!judged) name = adapterOf(batch, change.entity).changedSince(ctx, storedOf(change), batch.createdAt);
+      else {
+        const { now, referenced } = judged;
+        const differs = now !== undefined && JSON.stringify(now.values) !== JSON.stringify(change.after);
+        name = now !== undefined && (differs || referenced) ? now.name : null;
+        if (now !== undefined && !differs && !referenced) asLeft.add(change.id);
+      }
+      if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
+    }
   }
   return { found, asLeft };
+}
+
+/** Changes judged at once by `laterChanges`: a few set-based reads each, short enough between two answers to the window. */
+const JUDGED_PAGE = 1_000;
+
+/** The adapter that takes back a change of the batch: an organizations list's figures are the figures'. */
+function adapterOf(batch: BatchRow, entity: string): KindAdapter {
+  return entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
+}
+
+function storedOf(change: ChangeRow): StoredChange {
+  return { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
 }
 
 function batchOf(ctx: Context, batchId: number): BatchRow {
@@ -862,6 +882,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
     }
     const kept: ImportLaterChange[] = [];
     const figureYears = ownFigureYears(changes);
+    const removals = new Removals(tx);
     await loadInBulk(
       tx.db.$client,
       changes.length,
@@ -872,7 +893,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
             await pause();
             control.throwIfCancelled();
             control.report(index, changes.length, 'undoing');
-            const adapter = change.entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
+            const adapter = adapterOf(batch, change.entity);
             const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
             const changedLater = later.get(change.id);
             if (changedLater && mode === 'keepChanged') {
@@ -880,8 +901,12 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
               continue;
             }
             const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-            adapter.undo(tx, stored, { pointedAt, asLeft: asLeft.has(change.id) });
+            const exact = asLeft.has(change.id);
+            // Only a record as its import created it waits in `removals`: anything else is done after what came before it.
+            if (!(exact && change.action === 'create')) removals.flush();
+            adapter.undo(tx, stored, { pointedAt, asLeft: exact, removals });
           }
+          removals.flush();
         }),
       rebuildStep(control),
       bulkOptions(batch.kind),
