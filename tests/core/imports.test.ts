@@ -570,7 +570,7 @@ describe('a long commit', () => {
 
     // A person edits it afterwards: the history reads the edit above what the import wrote.
     app.setNow(new Date('2026-11-21T08:00:00Z'));
-    await call(app, 'organizations:update', { ...(await call(app, 'organizations:get', { id })), id, phone: '0296 3000 111' });
+    await call(app, 'organizations:update', { ...(await call(app, 'organizations:get', { id })), id, registrationNo: '1700001234', phone: '0296 3000 111' });
     const edited = { at: '2026-11-21T08:00:00.000Z', action: 'update', changes: [{ field: 'phone', before: '', after: '0296 3000 111' }] };
     expect(await history()).toEqual([edited, figuresSet, created]);
 

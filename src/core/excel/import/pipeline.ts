@@ -6,7 +6,7 @@
  * the cells at commit rather than kept for every row.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, count, desc, eq, lt } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type {
   ImportAction,
@@ -746,7 +746,11 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
   return { rows: rows.map(toBatch), total };
 }
 
-type ChangeRow = typeof importChanges.$inferSelect;
+/**
+ * A change as the undo reads it: `after` as the text it was stored as (`JSON.stringify` of what
+ * the import left), compared as text with the record now and parsed only when a change is taken back.
+ */
+type ChangeRow = Omit<typeof importChanges.$inferSelect, 'batchId' | 'after'> & { after: string | null };
 
 /** The years of figures the import wrote, by organization. */
 function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
@@ -784,7 +788,7 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
     for (const entity of new Set(page.map((change) => change.entity))) {
       // Imports made before the import kept what it left are judged by the audit trail instead (below).
       const kept = page.filter((change) => change.entity === entity && change.after !== null);
-      const judged = judgeChanges(adapterOf(batch, entity), ctx, kept.map(storedOf), figureYears);
+      const judged = judgeChanges(adapterOf(batch, entity), ctx, kept.map((change) => storedOf(change)), figureYears);
       for (const [index, change] of kept.entries()) judgements.set(change.id, judged[index] ?? { now: undefined, referenced: false });
     }
     // In the order of the changes, newest first, as the person is told of them.
@@ -794,7 +798,7 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
       if (!judged) name = adapterOf(batch, change.entity).changedSince(ctx, storedOf(change), batch.createdAt);
       else {
         const { now, referenced } = judged;
-        const differs = now !== undefined && JSON.stringify(now.values) !== JSON.stringify(change.after);
+        const differs = now !== undefined && JSON.stringify(now.values) !== change.after;
         name = now !== undefined && (differs || referenced) ? now.name : null;
         if (now !== undefined && !differs && !referenced) asLeft.add(change.id);
       }
@@ -812,8 +816,9 @@ function adapterOf(batch: BatchRow, entity: string): KindAdapter {
   return entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
 }
 
-function storedOf(change: ChangeRow): StoredChange {
-  return { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
+/** The change as its adapter takes it; what the import left (`after`) only when `withAfter`, it is long to parse. */
+function storedOf(change: ChangeRow, { withAfter = false } = {}): StoredChange {
+  return { entityId: change.entityId, action: change.action, before: change.before, after: withAfter && change.after !== null ? (JSON.parse(change.after) as unknown) : null };
 }
 
 function batchOf(ctx: Context, batchId: number): BatchRow {
@@ -832,7 +837,14 @@ async function changesOf(ctx: Context, batchId: number, pause: () => Promise<voi
   let below = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const page = ctx.db
-      .select()
+      .select({
+        id: importChanges.id,
+        entity: importChanges.entity,
+        entityId: importChanges.entityId,
+        action: importChanges.action,
+        before: importChanges.before,
+        after: sql<string | null>`${importChanges.after}`,
+      })
       .from(importChanges)
       .where(and(eq(importChanges.batchId, batchId), lt(importChanges.id, below)))
       .orderBy(desc(importChanges.id))
@@ -894,7 +906,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
             control.throwIfCancelled();
             control.report(index, changes.length, 'undoing');
             const adapter = adapterOf(batch, change.entity);
-            const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
+            const stored = storedOf(change, { withAfter: true });
             const changedLater = later.get(change.id);
             if (changedLater && mode === 'keepChanged') {
               kept.push(changedLater);
