@@ -62,9 +62,14 @@ export function formatPlace(place: { communeName: string; otherProvinceName: str
   return place.otherProvinceName ? `${place.communeName}, ${place.otherProvinceName}` : place.communeName;
 }
 
-/** A share given in percent (45.55 → `45,6%`), as Vietnamese documents write it. */
+/**
+ * A share given in percent (45.55 → `45,6%`), as Vietnamese documents write it. A share short of
+ * the whole never reads `100%`, nor one above nothing `0%`: 99.96% of a commitment delivered is
+ * still a commitment to chase.
+ */
 export function formatPercent(value: number): string {
-  return `${percent.format(value)}%`;
+  const shown = value > 0 && value < 100 ? Math.min(Math.max(value, 0.1), 99.9) : value;
+  return `${percent.format(shown)}%`;
 }
 
 const size = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });

@@ -200,6 +200,24 @@ describe('needs attention', () => {
     ]);
   });
 
+  it('lists the agreements that ran out unfinished, the one that ran out last first', async () => {
+    app = openTestApp();
+    const ranOut = (title: string, validUntil: string) => {
+      const id = addAgreement({ title, signedOn: '2024-01-10', validUntil });
+      addCommitment(id, { product: 'Gạo', quantity: 10, unit: 'tấn', dueOn: null });
+      return id;
+    };
+    const longAgo = ranOut('Hợp đồng 2024', '2024-12-31');
+    const lastWeek = ranOut('Hợp đồng tháng 11', '2026-11-16');
+    const thisYear = ranOut('Hợp đồng tháng 6', '2026-06-30');
+    const list = await call(app, 'attention:list', {});
+    expect(list.expiredUnfinished.map((row) => [row.agreementId, row.daysSince])).toEqual([
+      [lastWeek, 7],
+      [thisYear, 146],
+      [longAgo, 692],
+    ]);
+  });
+
   it('lists events under way or starting soon, with their participants', async () => {
     app = openTestApp();
     const organization = await call(app, 'organizations:create', {

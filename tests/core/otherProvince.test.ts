@@ -128,6 +128,20 @@ describe('cooperatives of another province', () => {
     expect((await call(app, 'organizations:list', { place: 'elsewhere', page: 1, pageSize: 50 })).total).toBe(2);
   });
 
+  it('are all of this province before the alliance record is saved', async () => {
+    app.close();
+    app = openTestApp();
+    await registerMixed();
+    const { current } = await call(app, 'statistics:overview', { year: 2025 });
+    expect([current.organizations, current.membersOfficial]).toEqual([{ htx: 2, lhhtx: 0, tht: 1, qtdnd: 0, total: 3 }, 349]);
+    // Counters are kept per province: the two provinces' HTX are added, not one taken for the other.
+    expect([current.averageRevenuePerCooperative, current.classification.good]).toEqual([5_500_000_000, 2]);
+    const byKind = [...((registerStatisticsTables(app.ctx, 2025).byKind?.rows ?? []) as Iterable<Record<string, unknown>>)];
+    expect(byKind.find((row) => row.kind === 'htx')).toMatchObject({ existing: 2, membersOfficial: 340 });
+    expect((await call(app, 'organizations:list', { place: 'home', page: 1, pageSize: 50 })).total).toBe(3);
+    expect((await call(app, 'organizations:list', { place: 'elsewhere', page: 1, pageSize: 50 })).total).toBe(0);
+  });
+
   it('come in from an imported list that mixes provinces, placed in their own, and stay out of the statistics', async () => {
     const csv = [
       'STT,Tên HTX,Địa chỉ,Số TV',

@@ -109,4 +109,36 @@ describe('needs attention', () => {
     fireEvent.change(screen.getByLabelText('Chưa theo dõi quá (ngày)'), { target: { value: '7' } });
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 7 }));
   });
+
+  it('shows a long section ten rows at a time, the most urgent first, with its whole count', async () => {
+    const [first] = list.expiredUnfinished;
+    if (!first) throw new Error('the list has an expired agreement');
+    const expiredUnfinished = Array.from({ length: 23 }, (_, index) => ({
+      ...first,
+      agreementId: 100 + index,
+      title: `Hợp đồng số ${String(index + 1)}`,
+      fulfilment: { percent: 99.96, basis: 'value' as const },
+    }));
+    installFakeApi({ 'attention:list': () => ok({ ...list, expiredUnfinished }) });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AttentionPage />
+      </AppProviders>,
+    );
+
+    const expired = await screen.findByRole('table', { name: 'Hết hạn, chưa hoàn thành' });
+    const titles = () => within(expired).getAllByRole('link').map((link) => link.textContent);
+    expect(titles()).toEqual(Array.from({ length: 10 }, (_, index) => `07/HĐLK – Hợp đồng số ${String(index + 1)}`));
+    const section = screen.getByRole('region', { name: 'Hết hạn, chưa hoàn thành' });
+    expect(within(section).getByText('23')).toBeTruthy();
+    expect(within(section).getByText('1–10 trong 23')).toBeTruthy();
+    // Nearly all delivered is not all delivered.
+    expect(within(expired).getAllByText('99,9%')).toHaveLength(10);
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Trang sau' }));
+    await waitFor(() => expect(within(section).getByText('11–20 trong 23')).toBeTruthy());
+    fireEvent.click(within(section).getByRole('button', { name: 'Trang sau' }));
+    await waitFor(() => expect(titles()).toEqual(['07/HĐLK – Hợp đồng số 21', '07/HĐLK – Hợp đồng số 22', '07/HĐLK – Hợp đồng số 23']));
+    expect(within(section).getByText('21–23 trong 23')).toBeTruthy();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney } from '../../src/shared/format';
+import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../src/shared/format';
 import { foldFilter } from '../../src/renderer/src/forms/foldFilter';
 
 describe('formatDate', () => {
@@ -44,5 +44,16 @@ describe('foldFilter', () => {
     expect(labels('MINH ho')).toEqual(['Hồ Chí Minh']);
     expect(labels('th')).toEqual(['Đồng Tháp', 'Cần Thơ']);
     expect(labels('')).toEqual(['Đồng Tháp', 'Hồ Chí Minh', 'Cần Thơ']);
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes one decimal with a comma, and never rounds a part to the whole or to nothing', () => {
+    expect(formatPercent(45.55)).toBe('45,6%');
+    expect(formatPercent(100)).toBe('100%');
+    expect(formatPercent(138.24)).toBe('138,2%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(99.96)).toBe('99,9%');
+    expect(formatPercent(0.04)).toBe('0,1%');
   });
 });

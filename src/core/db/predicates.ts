@@ -5,7 +5,7 @@
  */
 import { and, eq, getTableColumns, gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, QueryBuilder, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { agreementDeliveries, agreementParties, agreements, alliance, organizations, partners, supplyConnections, supplyDemands, supplyOffers } from './schema';
+import { agreementDeliveries, agreementParties, agreements, alliance, organizations, partners, provinces, supplyConnections, supplyDemands, supplyOffers } from './schema';
 
 /** The columns of `table` read through `alias` (`new`, `old`, `o`), for trigger bodies. */
 export function columnsAs<T extends SQLiteTable>(table: T, alias: string): { [K in keyof T['_']['columns']]: SQL } {
@@ -42,7 +42,10 @@ export function existsAtYearEnd(
  * it as well as the register does.
  */
 export function inHomeProvince(row: { provinceCode: SQLWrapper }): SQL {
-  return sql`(${row.provinceCode} = coalesce((SELECT ${alliance.provinceCode} FROM ${alliance} WHERE ${alliance.id} = 1), ${row.provinceCode}))`;
+  // The home province as a list of one (all of them before the alliance is saved) worked out once
+  // per query, so that an index on the province serves: compared with the row's own column inside
+  // a coalesce, every row of the table had to be read.
+  return sql`${row.provinceCode} IN (SELECT ${provinces.code} FROM ${provinces} WHERE ${provinces.code} = coalesce((SELECT ${alliance.provinceCode} FROM ${alliance} WHERE ${alliance.id} = 1), ${provinces.code}))`;
 }
 
 /** The organizations of the register that count in `year`'s statistics: of this province and existing at its end. */

@@ -214,19 +214,19 @@ function kindsOf(measure: Measure): OrganizationKind[] | undefined {
 }
 
 /**
- * A partial index of the register, or `ids`: none, the register read whole with its cheap terms
- * first — looked up by id from a set read first (certified), or tested one by one through its own
- * rows (linked with an enterprise) — which costs less than the index of kinds' lookups of each row.
+ * A partial index of the register, or the province's: this province's organizations alone, read
+ * before the costly tests of each — looked up in a set read first (certified), or tested one by one
+ * through its own rows (linked with an enterprise).
  */
-type OrganizationIndex = 'organizations_founded' | 'organizations_ended' | 'organizations_value_chain' | 'organizations_high_tech' | 'ids';
+type OrganizationIndex = 'organizations_founded' | 'organizations_ended' | 'organizations_value_chain' | 'organizations_high_tech' | 'organizations_province';
 
 /**
- * The register read through one of its partial indexes, or by id. The planner must be told
- * (without statistics it takes the index of kinds and reads two thirds of the register), which the
- * query builder cannot say; the condition must imply the index's own, as `organizationCondition`'s do.
+ * The register read through one of its indexes. The planner must be told (without statistics it
+ * takes the index of kinds and reads two thirds of the register), which the query builder cannot
+ * say; the condition must imply the index's own, as `organizationCondition`'s do.
  */
 function indexed(index: OrganizationIndex): SQL {
-  return index === 'ids' ? sql`${organizations} NOT INDEXED` : sql`${organizations} INDEXED BY ${sql.identifier(index)}`;
+  return sql`${organizations} INDEXED BY ${sql.identifier(index)}`;
 }
 
 /** Only the flags and the scope the counters are kept by (kind; sector for the plain count). */
@@ -335,7 +335,7 @@ function organizationValueFromRows(ctx: Context, measure: Measure, window: Measu
       : metric === 'ended'
         ? 'organizations_ended'
         : measure.linkedWithEnterprise || measure.ocopMinStars !== null
-          ? 'ids'
+          ? 'organizations_province'
           : measure.valueChain
             ? 'organizations_value_chain'
             : measure.highTech

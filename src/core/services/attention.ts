@@ -1,5 +1,5 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
-import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { inForce, notInTrash } from '../db/predicates';
 import {
   agreementStatus,
@@ -39,6 +39,16 @@ interface CommitmentToday {
   delivered: number;
 }
 
+/**
+ * The agreements Cần chú ý reads: in force, less those that ran out and were closed (kết thúc theo
+ * dõi) — neither chased any more nor waiting to be closed, they are most of an office's old
+ * agreements.
+ */
+function stillFollowed(today: string): SQL | undefined {
+  const ranOutAndClosed = and(isNotNull(agreements.validUntil), lt(agreements.validUntil, today), isNotNull(agreements.closedOn), lte(agreements.closedOn, today));
+  return and(inForce(agreements, today), sql`NOT ${ranOutAndClosed}`);
+}
+
 function agreementsInForce(ctx: Context, today: string) {
   const rows = ctx.db
     .select({
@@ -60,7 +70,7 @@ function agreementsInForce(ctx: Context, today: string) {
           where commitment.agreement_id = ${agreements}.id and delivery.delivered_on <= ${today}), ''))`,
     })
     .from(agreements)
-    .where(inForce(agreements, today))
+    .where(stillFollowed(today))
     .all();
   const commitments: CommitmentToday[] = ctx.db
     .select({
@@ -77,7 +87,7 @@ function agreementsInForce(ctx: Context, today: string) {
     })
     .from(agreementCommitments)
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
-    .where(inForce(agreements, today))
+    .where(stillFollowed(today))
     .orderBy(asc(agreementCommitments.id))
     .all()
     .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }));
@@ -159,7 +169,9 @@ export function attentionList(
       fulfilment: fulfilmentOf(agreement.commitments),
       lastFollowUpOn: agreement.lastFollowUpOn,
     }))
-    .sort((a, b) => b.daysSince - a.daysSince || a.agreementId - b.agreementId);
+    // The one that ran out last first: the goods may still come, or the partner still answer; one
+    // that ran out years ago waits only to be closed.
+    .sort((a, b) => a.daysSince - b.daysSince || a.agreementId - b.agreementId);
 
   const withoutFollowUp: AgreementWithoutFollowUp[] = chased
     .map((agreement) => ({

@@ -5,7 +5,7 @@
  * Only this province's organizations count (`inHomeProvince`): one based elsewhere is in the
  * register, never in its statistics.
  */
-import { and, eq, getTableColumns, gt, gte, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, gte, isNotNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type {
   ClassificationCounts,
   CommuneCount,
@@ -124,9 +124,11 @@ function liveCounts(ctx: Context) {
   );
   const byKindSector = new Map(
     ctx.db
-      .select({ kind: statisticsKindSectorCounts.kind, sector: statisticsKindSectorCounts.sectorCode, n: statisticsKindSectorCounts.live })
+      .select({ kind: statisticsKindSectorCounts.kind, sector: statisticsKindSectorCounts.sectorCode, n: sql<number>`sum(${statisticsKindSectorCounts.live})` })
       .from(statisticsKindSectorCounts)
       .where(and(ne(statisticsKindSectorCounts.live, 0), inHomeProvince(statisticsKindSectorCounts)))
+      // Kept per province: before the alliance's record is saved every province is this one.
+      .groupBy(statisticsKindSectorCounts.kind, statisticsKindSectorCounts.sectorCode)
       .all()
       .map((row) => [`${row.kind}|${row.sector}`, row.n] as const),
   );
@@ -146,12 +148,15 @@ interface FigureTotals {
 
 /** A year's figure totals of this province's organizations of one kind, as `statistics_figure_totals` keeps them. */
 export function storedFigureTotals(ctx: Context, year: number) {
-  const { year: _year, provinceCode: _province, ...columns } = getTableColumns(statisticsFigureTotals);
+  const { year: _year, provinceCode: _province, kind, ...columns } = getTableColumns(statisticsFigureTotals);
+  // Kept per province: before the alliance's record is saved every province is this one.
+  const sums = Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, sql<number>`sum(${column})`])) as { [K in keyof typeof columns]: SQL<number> };
   return ctx.db
-    .select(columns)
+    .select({ kind, ...sums })
     .from(statisticsFigureTotals)
     .where(and(eq(statisticsFigureTotals.year, year), ne(statisticsFigureTotals.reporting, 0), inHomeProvince(statisticsFigureTotals)))
-    .orderBy(statisticsFigureTotals.kind)
+    .groupBy(kind)
+    .orderBy(kind)
     .all();
 }
 

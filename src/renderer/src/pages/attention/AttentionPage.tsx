@@ -3,11 +3,11 @@
  * Each row leads to the record to act on.
  */
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { AttentionList } from '../../../../shared/contract';
-import { formatDate, formatPercent, formatQuantity } from '../../../../shared/format';
+import { formatCount, formatDate, formatPercent, formatQuantity } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useAttention } from '../../queries/attention';
@@ -16,43 +16,79 @@ import { formatTargetValue } from '../../../../shared/plans';
 import { FulfilmentOf } from '../agreements/AgreementBits';
 import { Stars } from '../organization/products/CertificationList';
 
-interface SectionProps {
+/**
+ * Rows a section shows at a time. At national scale a section holds thousands (agreements run out
+ * unfinished, demands unserved): drawn all at once they took the page seconds to appear, and the
+ * most urgent, listed first, are the ones to act on today.
+ */
+const sectionPageSize = 10;
+
+interface SectionProps<Row> {
   id: string;
   title: string;
-  count: number;
   empty: string;
   head: string[];
-  children: ReactNode;
+  rows: readonly Row[];
+  keyOf: (row: Row) => number;
+  /** The cells of one row. */
+  children: (row: Row) => ReactNode;
 }
 
-function Section({ id, title, count, empty, head, children }: SectionProps) {
+function Section<Row>({ id, title, empty, head, rows, keyOf, children }: SectionProps<Row>) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const pages = Math.ceil(rows.length / sectionPageSize);
+  // A shorter list (fewer days asked, an item dealt with) keeps the page within it.
+  const current = Math.min(page, Math.max(pages, 1));
+  const first = (current - 1) * sectionPageSize;
+  const shown = rows.slice(first, first + sectionPageSize);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
       <Group justify="space-between" mb="sm">
         <Text fw={600} id={id}>
           {title}
         </Text>
-        <Badge variant="light" color={count > 0 ? 'orange' : 'teal'}>
-          {count}
+        <Badge variant="light" color={rows.length > 0 ? 'orange' : 'teal'}>
+          {formatCount(rows.length)}
         </Badge>
       </Group>
-      {count === 0 ? (
+      {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           {empty}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-labelledby={id}>
-            <Table.Thead>
-              <Table.Tr>
-                {head.map((cell) => (
-                  <Table.Th key={cell}>{cell}</Table.Th>
+        <>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped aria-labelledby={id}>
+              <Table.Thead>
+                <Table.Tr>
+                  {head.map((cell) => (
+                    <Table.Th key={cell}>{cell}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {shown.map((row) => (
+                  <Table.Tr key={keyOf(row)}>{children(row)}</Table.Tr>
                 ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{children}</Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {pages > 1 && (
+            <Group justify="space-between" mt="sm">
+              <Text size="sm" c="dimmed">
+                {t('common.pagination', { from: formatCount(first + 1), to: formatCount(first + shown.length), total: formatCount(rows.length) })}
+              </Text>
+              <Pagination
+                size="sm"
+                total={pages}
+                value={current}
+                onChange={setPage}
+                getControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
+              />
+            </Group>
+          )}
+        </>
       )}
     </Paper>
   );
@@ -79,12 +115,13 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       <Section
         id="attention-expiring"
         title={t('attention.expiring.title')}
-        count={list.expiringAgreements.length}
+        rows={list.expiringAgreements}
+        keyOf={(row) => row.agreementId}
         empty={t('attention.expiring.none')}
         head={[t('attention.expiring.agreement'), t('attention.expiring.validUntil'), t('attention.expiring.left'), t('attention.expiring.fulfilment')]}
       >
-        {list.expiringAgreements.map((row) => (
-          <Table.Tr key={row.agreementId}>
+        {(row) => (
+          <>
             <Table.Td>
               <AgreementLink id={row.agreementId} number={row.number} title={row.title} />
             </Table.Td>
@@ -97,18 +134,19 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
             <Table.Td miw={140}>
               <FulfilmentOf value={row.fulfilment} width={70} empty="—" />
             </Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-overdue"
         title={t('attention.overdue.title')}
-        count={list.overdueCommitments.length}
+        rows={list.overdueCommitments}
+        keyOf={(row) => row.commitmentId}
         empty={t('attention.overdue.none')}
         head={[t('attention.expiring.agreement'), t('attention.overdue.product'), t('attention.overdue.progress'), t('attention.overdue.dueOn'), t('attention.overdue.late')]}
       >
-        {list.overdueCommitments.map((row) => (
-          <Table.Tr key={row.commitmentId}>
+        {(row) => (
+          <>
             <Table.Td>
               <AgreementLink id={row.agreementId} number={row.agreementNumber} title={row.agreementTitle} />
             </Table.Td>
@@ -122,18 +160,19 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
                 {t('attention.overdue.daysLate', { n: row.daysOverdue })}
               </Text>
             </Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-expired"
         title={t('attention.expired.title')}
-        count={list.expiredUnfinished.length}
+        rows={list.expiredUnfinished}
+        keyOf={(row) => row.agreementId}
         empty={t('attention.expired.none')}
         head={[t('attention.expiring.agreement'), t('attention.expired.validUntil'), t('attention.expired.unfinished'), t('attention.expiring.fulfilment'), t('attention.expired.last')]}
       >
-        {list.expiredUnfinished.map((row) => (
-          <Table.Tr key={row.agreementId}>
+        {(row) => (
+          <>
             <Table.Td>
               <AgreementLink id={row.agreementId} number={row.number} title={row.title} />
               <Text size="xs" c="orange.8">
@@ -151,35 +190,37 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
               <FulfilmentOf value={row.fulfilment} width={70} empty="—" />
             </Table.Td>
             <Table.Td>{row.lastFollowUpOn === null ? t('attention.followUp.never') : formatDate(row.lastFollowUpOn)}</Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-follow-up"
         title={t('attention.followUp.title', { n: followUpDays })}
-        count={list.withoutFollowUp.length}
+        rows={list.withoutFollowUp}
+        keyOf={(row) => row.agreementId}
         empty={t('attention.followUp.none', { n: followUpDays })}
         head={[t('attention.expiring.agreement'), t('attention.followUp.last'), t('attention.followUp.days')]}
       >
-        {list.withoutFollowUp.map((row) => (
-          <Table.Tr key={row.agreementId}>
+        {(row) => (
+          <>
             <Table.Td>
               <AgreementLink id={row.agreementId} number={row.number} title={row.title} />
             </Table.Td>
             <Table.Td>{row.lastFollowUpOn === null ? t('attention.followUp.never') : formatDate(row.lastFollowUpOn)}</Table.Td>
             <Table.Td>{row.daysSince}</Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-events"
         title={t('attention.events.title')}
-        count={list.upcomingEvents.length}
+        rows={list.upcomingEvents}
+        keyOf={(row) => row.eventId}
         empty={t('attention.events.none')}
         head={[t('attention.events.date'), t('attention.events.event'), t('attention.events.place'), t('attention.events.participants'), t('attention.events.when')]}
       >
-        {list.upcomingEvents.map((row) => (
-          <Table.Tr key={row.eventId}>
+        {(row) => (
+          <>
             <Table.Td>
               {row.startsOn === row.endsOn ? formatDate(row.startsOn) : `${formatDate(row.startsOn)} – ${formatDate(row.endsOn)}`}
             </Table.Td>
@@ -193,18 +234,19 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
             <Table.Td>
               {row.daysUntil === 0 ? t('attention.events.ongoing') : t('attention.events.inDays', { n: row.daysUntil })}
             </Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-offers"
         title={t('attention.offers.title')}
-        count={list.offersWithoutBuyer.length}
+        rows={list.offersWithoutBuyer}
+        keyOf={(row) => row.offerId}
         empty={t('attention.offers.none')}
         head={[t('attention.offers.offer'), t('attention.offers.quantity'), t('attention.offers.opens'), t('attention.offers.when')]}
       >
-        {list.offersWithoutBuyer.map((row) => (
-          <Table.Tr key={row.offerId}>
+        {(row) => (
+          <>
             <Table.Td>
               <Anchor href={offerHref(row.offerId)} size="sm">
                 {row.product}
@@ -220,18 +262,19 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
                 {row.daysUntil === 0 ? t('attention.offers.today') : t('attention.offers.inDays', { n: row.daysUntil })}
               </Badge>
             </Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-demands"
         title={t('attention.demands.title')}
-        count={list.unservedDemands.length}
+        rows={list.unservedDemands}
+        keyOf={(row) => row.demandId}
         empty={t('attention.demands.none')}
         head={[t('attention.demands.demand'), t('attention.demands.missing'), t('attention.demands.needed'), t('attention.demands.when')]}
       >
-        {list.unservedDemands.map((row) => (
-          <Table.Tr key={row.demandId}>
+        {(row) => (
+          <>
             <Table.Td>
               <Anchor href={demandHref(row.demandId)} size="sm">
                 {row.product}
@@ -247,18 +290,19 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
                 {row.daysUntil === 0 ? t('attention.demands.now') : t('attention.demands.inDays', { n: row.daysUntil })}
               </Badge>
             </Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-targets"
         title={t('plans.attention.title')}
-        count={list.targetsAtRisk.length}
+        rows={list.targetsAtRisk}
+        keyOf={(row) => row.targetId}
         empty={t('plans.attention.empty')}
         head={[t('plans.column.title'), t('plans.page.target'), t('plans.page.actual'), t('plans.page.planned'), t('plans.column.period')]}
       >
-        {list.targetsAtRisk.map((row) => (
-          <Table.Tr key={row.targetId}>
+        {(row) => (
+          <>
             <Table.Td>
               <Anchor href={planHref(row.planId)} size="sm">
                 {row.planTitle}
@@ -268,18 +312,19 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
             <Table.Td>{row.actual === null ? '—' : formatTargetValue(row.unit, row.unitLabel, row.actual)}</Table.Td>
             <Table.Td>{formatTargetValue(row.unit, row.unitLabel, row.value)}</Table.Td>
             <Table.Td>{formatDate(row.periodTo)}</Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
       <Section
         id="attention-certificates"
         title={t('attention.certificates.title')}
-        count={list.expiringCertifications.length}
+        rows={list.expiringCertifications}
+        keyOf={(row) => row.certificationId}
         empty={t('attention.certificates.none')}
         head={[t('attention.certificates.organization'), t('attention.certificates.certificate'), t('attention.certificates.expiresOn'), t('attention.expiring.left')]}
       >
-        {list.expiringCertifications.map((row) => (
-          <Table.Tr key={row.certificationId}>
+        {(row) => (
+          <>
             <Table.Td>
               <Anchor href={organizationHref(row.organizationId, 'san-pham')} size="sm">
                 {row.organizationName}
@@ -295,8 +340,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
                 {row.daysLeft === 0 ? t('attention.expiring.today') : t('attention.expiring.daysLeft', { n: row.daysLeft })}
               </Badge>
             </Table.Td>
-          </Table.Tr>
-        ))}
+          </>
+        )}
       </Section>
     </>
   );
