@@ -42,6 +42,11 @@ const figureQueries = perConnection((db) => {
   const values = placeholdersFor<FigureField>(Object.fromEntries(figureFields.map((field) => [field, true])) as Record<FigureField, true>);
   return {
     find: db.select().from(yearlyFigures).where(ofYear).prepare(),
+    /** The first year of a new organization's figures: nothing to update, half the values to bind. */
+    insert: db
+      .insert(yearlyFigures)
+      .values({ organizationId: sql.placeholder('organizationId'), year: sql.placeholder('year'), ...values, updatedAt: sql.placeholder('updatedAt') })
+      .prepare(),
     save: db
       .insert(yearlyFigures)
       .values({ organizationId: sql.placeholder('organizationId'), year: sql.placeholder('year'), ...values, updatedAt: sql.placeholder('updatedAt') })
@@ -110,8 +115,9 @@ function checkValues(after: FigureValues): void {
   if (issues.length) throw validationFailure(issues);
 }
 
-function writeFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues): void {
-  figureQueries(ctx.db).save.run({ ...after, organizationId, year, updatedAt: timestamp(ctx) });
+function writeFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues, { fresh = false } = {}): void {
+  const queries = figureQueries(ctx.db);
+  (fresh ? queries.insert : queries.save).run({ ...after, organizationId, year, updatedAt: timestamp(ctx) });
   auditFigures(ctx, organizationId, year, before, after);
 }
 
@@ -141,7 +147,7 @@ export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSav
   checkYear(ctx, input.year);
   const after = valuesAfter(emptyValues, input);
   checkValues(after);
-  writeFigures(ctx, input.organizationId, input.year, emptyValues, after);
+  writeFigures(ctx, input.organizationId, input.year, emptyValues, after, { fresh: true });
   return after;
 }
 
