@@ -542,7 +542,7 @@ describe('a long commit', () => {
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   }, 120_000);
 
-  it('records each created cooperative and its figures once in the audit trail and once for the undo, and the history reads right after import, edit and undo', async () => {
+  it("keeps a created cooperative's values once, in its audit entry, where its history and the undo read them, after import, edit and undo", async () => {
     const lines = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên'];
     for (let index = 0; index < 3000; index += 1) lines.push(`HTX Nông nghiệp số ${index},"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${String(1_700_000_000 + index)},${String(10 + (index % 50))}`);
     const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'danh sach dai.csv', lines.join('\n')));
@@ -554,6 +554,9 @@ describe('a long commit', () => {
     // An organization and its year of figures: one audit entry each, one change each for the undo.
     expect(count("SELECT count(*) FROM audit_log WHERE entity = 'organization'")).toBe(6000);
     expect(count('SELECT count(*) FROM import_changes WHERE batch_id = 1')).toBe(6000);
+    // The organization's values are its audit entry's; its figures' change keeps what the import left.
+    expect(count("SELECT count(*) FROM import_changes WHERE entity = 'organization' AND action = 'create' AND after IS NULL AND after_in_audit = 1")).toBe(3000);
+    expect(count("SELECT count(*) FROM import_changes WHERE entity = 'figures' AND after IS NOT NULL AND after_in_audit = 0")).toBe(3000);
     expect(count('SELECT count(*) FROM yearly_figures WHERE year = 2024')).toBe(3000);
     const id = (await call(app, 'organizations:list', { query: 'nong nghiep so 1234', page: 1, pageSize: 10 })).rows[0]?.id ?? 0;
     const history = async () => (await call(app, 'records:history', { kind: 'organization', id })).entries.map(({ at, action, changes }) => ({ at, action, changes }));

@@ -228,6 +228,8 @@ export interface WrittenChange {
   after: unknown;
   /** Written with it: an organizations list's figures of the organization. */
   also?: WrittenChange[];
+  /** `after` is what the record's 'create' entry in the audit trail holds: kept there only (`importChanges.afterInAudit`). */
+  afterInAudit?: true;
 }
 
 export interface KindAdapter {
@@ -640,8 +642,9 @@ const organizationsAdapter: KindAdapter = {
     // The person saw the similar names in the preview and chose to add this one.
     const created = insertOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
     const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present, { created: true }) : null;
-    // Its figures do not change the organization's row: the row as inserted is what the import left.
-    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [] };
+    // Its figures do not change the organization's row: the row as inserted is what the import
+    // left, the snapshot its audit entry holds (`insertOrganizationRow`).
+    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [], afterInAudit: true };
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);

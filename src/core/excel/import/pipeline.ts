@@ -35,7 +35,8 @@ import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { figureFields } from '../../../shared/contracts/figures';
-import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
+import { auditLog, importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
@@ -582,7 +583,15 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
     /** The record each written row became, for a later row of the file that is the same one. */
     const writtenOf = new Map<number, number>();
     /** The import's own record of what it wrote, for undo. */
-    const changes = new BatchedInsert(tx.db, importChanges, [importChanges.batchId, importChanges.entity, importChanges.entityId, importChanges.action, importChanges.before, importChanges.after]);
+    const changes = new BatchedInsert(tx.db, importChanges, [
+      importChanges.batchId,
+      importChanges.entity,
+      importChanges.entityId,
+      importChanges.action,
+      importChanges.before,
+      importChanges.after,
+      importChanges.afterInAudit,
+    ]);
     await loadInBulk(
       tx.db.$client,
       state.rows.length,
@@ -634,7 +643,8 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
               }
               writtenOf.set(row.row, change.entityId);
               for (const written of [change, ...(change.also ?? [])]) {
-                changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), jsonText(written.after)]);
+                const inAudit = written.afterInAudit === true;
+                changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), inAudit ? null : jsonText(written.after), inAudit ? 1 : 0]);
               }
               if (change.action === 'create') summary.created += 1;
               else summary.updated += 1;
@@ -750,7 +760,7 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
  * A change as the undo reads it: `after` as the text it was stored as (`JSON.stringify` of what
  * the import left), compared as text with the record now and parsed only when a change is taken back.
  */
-type ChangeRow = Omit<typeof importChanges.$inferSelect, 'batchId' | 'after'> & { after: string | null };
+type ChangeRow = Omit<typeof importChanges.$inferSelect, 'batchId' | 'after' | 'afterInAudit'> & { after: string | null };
 
 /** The years of figures the import wrote, by organization. */
 function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
@@ -831,6 +841,8 @@ function batchOf(ctx: Context, batchId: number): BatchRow {
 /** Changes read per step: an import of 100,000 rows recorded twice as many, too many to read and parse in one go. */
 const CHANGES_PAGE = 5_000;
 
+const createdEntry = alias(auditLog, 'created_entry');
+
 /** The import's changes, newest first, read a page at a time with a `pause` between pages. */
 async function changesOf(ctx: Context, batchId: number, pause: () => Promise<void>): Promise<ChangeRow[]> {
   const changes: ChangeRow[] = [];
@@ -843,9 +855,19 @@ async function changesOf(ctx: Context, batchId: number, pause: () => Promise<voi
         entityId: importChanges.entityId,
         action: importChanges.action,
         before: importChanges.before,
-        after: sql<string | null>`${importChanges.after}`,
+        after: sql<string | null>`coalesce(${importChanges.after}, ${createdEntry.after})`,
       })
       .from(importChanges)
+      // A created record's values, stored once in its audit entry (`afterInAudit`).
+      .leftJoin(
+        createdEntry,
+        and(
+          eq(importChanges.afterInAudit, true),
+          eq(createdEntry.entity, importChanges.entity),
+          eq(createdEntry.entityId, importChanges.entityId),
+          eq(createdEntry.action, 'create'),
+        ),
+      )
       .where(and(eq(importChanges.batchId, batchId), lt(importChanges.id, below)))
       .orderBy(desc(importChanges.id))
       .limit(CHANGES_PAGE)
