@@ -22,7 +22,8 @@ import {
 } from '../shared/records';
 import { atomically } from './db/atomic';
 import { notInTrash } from './db/predicates';
-import { jsonPlaceholder, jsonText, perConnection, placeholdersFor } from './db/prepared';
+import { BatchedInsert, jsonPlaceholder, jsonText, perConnection, placeholdersFor } from './db/prepared';
+import type { Db } from './db/open';
 import { auditLog } from './db/schema';
 import { timestamp, type Context } from './context';
 
@@ -95,6 +96,27 @@ const insertAudit = perConnection((db) =>
     .prepare(),
 );
 
+/** The connections whose audit rows are being written in batches (`auditInBatches`). */
+const auditBatches = new WeakMap<Db, BatchedInsert>();
+
+/**
+ * Runs `write` — the commit or undo of an import, tens of thousands of changes in one long
+ * transaction — with its audit rows written a hundred to a statement, in the order recorded. The
+ * audit trail is not read meanwhile (the import's checks of later changes come before it), and
+ * everything is written when `write` is done; on a failure the transaction is rolled back anyway.
+ */
+export async function auditInBatches<T>(ctx: Context, write: () => Promise<T>): Promise<T> {
+  const batch = new BatchedInsert(ctx.db, auditLog, [auditLog.entity, auditLog.entityId, auditLog.action, auditLog.at, auditLog.before, auditLog.after]);
+  auditBatches.set(ctx.db, batch);
+  try {
+    const result = await write();
+    batch.flush();
+    return result;
+  } finally {
+    auditBatches.delete(ctx.db);
+  }
+}
+
 /**
  * Records one change, in the caller's transaction: the raw values before and after, as JSON. An
  * update whose two sides say the same is not recorded; the sides of an update may hold only the
@@ -106,7 +128,9 @@ export function recordChange(ctx: Context, entity: AuditedEntity, id: number, ac
     const fields = new Set([...Object.keys(was), ...Object.keys(is)]);
     if ([...fields].every((field) => sameValue(was[field], is[field]))) return;
   }
-  insertAudit(ctx.db).run({ entity, entityId: id, action, at: timestamp(ctx), before: jsonText(before), after: jsonText(after) });
+  const batch = auditBatches.get(ctx.db);
+  if (batch) batch.add([entity, id, action, timestamp(ctx), jsonText(before), jsonText(after)]);
+  else insertAudit(ctx.db).run({ entity, entityId: id, action, at: timestamp(ctx), before: jsonText(before), after: jsonText(after) });
 }
 
 /** Moves a record to the trash; what belongs to it stays, for a restore. */

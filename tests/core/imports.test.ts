@@ -542,6 +542,58 @@ describe('a long commit', () => {
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   }, 120_000);
 
+  it("keeps a created cooperative's values once, in its audit entry, where its history and the undo read them, after import, edit and undo", async () => {
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên'];
+    for (let index = 0; index < 3000; index += 1) lines.push(`HTX Nông nghiệp số ${index},"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${String(1_700_000_000 + index)},${String(10 + (index % 50))}`);
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'danh sach dai.csv', lines.join('\n')));
+    const { jobId: previewJob } = await previewOf(app, analysisJob, proposedMapping(analysis), 2024);
+    app.setNow(new Date('2026-11-20T08:00:00Z'));
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
+    expect(summary).toMatchObject({ created: 3000, failed: 0 });
+    const count = (sql: string) => app.ctx.db.$client.prepare(sql).pluck().get();
+    // An organization and its year of figures: one audit entry each, one change each for the undo.
+    expect(count("SELECT count(*) FROM audit_log WHERE entity = 'organization'")).toBe(6000);
+    expect(count('SELECT count(*) FROM import_changes WHERE batch_id = 1')).toBe(6000);
+    // The organization's values are its audit entry's; its figures' change keeps what the import left.
+    expect(count("SELECT count(*) FROM import_changes WHERE entity = 'organization' AND action = 'create' AND after IS NULL AND after_in_audit = 1")).toBe(3000);
+    expect(count("SELECT count(*) FROM import_changes WHERE entity = 'figures' AND after IS NOT NULL AND after_in_audit = 0")).toBe(3000);
+    expect(count('SELECT count(*) FROM yearly_figures WHERE year = 2024')).toBe(3000);
+    const id = (await call(app, 'organizations:list', { query: 'nong nghiep so 1234', page: 1, pageSize: 10 })).rows[0]?.id ?? 0;
+    const history = async () => (await call(app, 'records:history', { kind: 'organization', id })).entries.map(({ at, action, changes }) => ({ at, action, changes }));
+    const created = {
+      at: '2026-11-20T08:00:00.000Z',
+      action: 'create',
+      changes: expect.arrayContaining([
+        { field: 'name', before: null, after: 'HTX Nông nghiệp số 1234' },
+        { field: 'registrationNo', before: null, after: '1700001234' },
+      ]) as unknown,
+    };
+    const figuresSet = { at: '2026-11-20T08:00:00.000Z', action: 'update', changes: [{ field: 'figures', before: { year: 2024, membersOfficial: null }, after: { year: 2024, membersOfficial: 44 } }] };
+    expect(await history()).toEqual([figuresSet, created]);
+
+    // A person edits it afterwards: the history reads the edit above what the import wrote.
+    app.setNow(new Date('2026-11-21T08:00:00Z'));
+    await call(app, 'organizations:update', { ...(await call(app, 'organizations:get', { id })), id, registrationNo: '1700001234', phone: '0296 3000 111' });
+    const edited = { at: '2026-11-21T08:00:00.000Z', action: 'update', changes: [{ field: 'phone', before: '', after: '0296 3000 111' }] };
+    expect(await history()).toEqual([edited, figuresSet, created]);
+
+    // Undone keeping the edited one: every other cooperative and every year of figures goes, each with its audit entry.
+    app.setNow(new Date('2026-11-22T08:00:00Z'));
+    const { kept, error } = await undoOf(app, 1, 'keepChanged');
+    expect(error).toBeNull();
+    expect(kept).toEqual([{ entity: 'organization', id, name: 'HTX Nông nghiệp số 1234' }]);
+    expect(app.ctx.db.$client.prepare('SELECT id, name, phone FROM organizations').all()).toEqual([{ id, name: 'HTX Nông nghiệp số 1234', phone: '0296 3000 111' }]);
+    expect(count('SELECT count(*) FROM yearly_figures')).toBe(0);
+    expect(count("SELECT count(*) FROM audit_log WHERE entity = 'organization' AND action = 'delete'")).toBe(2999);
+    // What a removed one's history says it held is what the import created.
+    expect(count("SELECT count(*) FROM audit_log d JOIN audit_log c ON c.entity = d.entity AND c.entity_id = d.entity_id AND c.action = 'create' WHERE d.action = 'delete' AND d.before IS c.after")).toBe(2999);
+    const figuresCleared = { at: '2026-11-22T08:00:00.000Z', action: 'update', changes: [{ field: 'figures', before: { year: 2024, membersOfficial: 44 }, after: { year: 2024, membersOfficial: null } }] };
+    expect(await history()).toEqual([figuresCleared, edited, figuresSet, created]);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    expect(app.ctx.db.$client.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect(app.ctx.db.$client.prepare('SELECT sum(live) FROM statistics_commune_counts').pluck().get()).toBe(1);
+  }, 120_000);
+
   it('answers progress while it rebuilds the search index and counters; Hủy then rolls all back; after commit and undo they equal the rows', async () => {
     /** The indexes as the migrations made them: a bulk load drops the register's and creates them again. */
     const indexes = () => app.ctx.db.$client.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();

@@ -3,7 +3,9 @@
  * kept, with placeholders for their values: building a query's SQL costs drizzle several times
  * what SQLite takes to run it (an import of 50,000 cooperatives spent 35 of its 50 seconds there).
  */
-import { sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type BetterSqlite3 from 'better-sqlite3';
+import { getTableName, sql, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './open';
 
 /** `build(db)` for each connection, built on its first use. */
@@ -46,4 +48,46 @@ export function jsonText(value: unknown): string | null {
  */
 export function amongIds(column: SQLWrapper, ids: readonly number[]): SQL {
   return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** Rows an insert of `BatchedInsert` takes at once: SQLite binds at most 32,766 values. */
+const ROWS_PER_INSERT = 100;
+
+/**
+ * Rows of one table written many to an INSERT, for writers of tens of thousands of rows (an
+ * import's bookkeeping): one statement for a hundred rows costs SQLite and the driver about what
+ * a few single-row ones do. Each row's values come in the order of `columns`, as stored (JSON as
+ * text); rows reach the table in the order they were added, at `flush` at the latest.
+ */
+export class BatchedInsert {
+  private pending: unknown[] = [];
+  private readonly statements = new Map<number, BetterSqlite3.Statement>();
+  private readonly sqlite: BetterSqlite3.Database;
+  private readonly table: string;
+  private readonly columns: string[];
+
+  constructor(db: Db, table: SQLiteTable, columns: readonly SQLiteColumn[]) {
+    this.sqlite = db.$client;
+    this.table = getTableName(table);
+    this.columns = columns.map((column) => column.name);
+  }
+
+  add(values: readonly unknown[]): void {
+    for (const value of values) this.pending.push(value);
+    if (this.pending.length >= this.columns.length * ROWS_PER_INSERT) this.flush();
+  }
+
+  flush(): void {
+    const rows = this.pending.length / this.columns.length;
+    if (rows === 0) return;
+    let statement = this.statements.get(rows);
+    if (!statement) {
+      const row = `(${this.columns.map(() => '?').join(', ')})`;
+      const names = this.columns.map((name) => `"${name}"`).join(', ');
+      statement = this.sqlite.prepare(`INSERT INTO "${this.table}" (${names}) VALUES ${Array.from({ length: rows }, () => row).join(', ')}`);
+      this.statements.set(rows, statement);
+    }
+    statement.run(this.pending);
+    this.pending = [];
+  }
 }

@@ -1102,9 +1102,15 @@ export const importChanges = sqliteTable(
     before: text('before', { mode: 'json' }),
     /**
      * What the import left (the record's snapshot): a record that differs from it when the import is
-     * undone was changed since. Null for imports made before this was kept.
+     * undone was changed since. Null for imports made before this was kept, and where `afterInAudit`.
      */
     after: text('after', { mode: 'json' }),
+    /**
+     * What the import left is the record's 'create' entry in the audit trail, which holds the same
+     * snapshot: a created organization's values are stored once, where both its history and the
+     * undo read them.
+     */
+    afterInAudit: integer('after_in_audit', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [
     codeIn('import_changes_action_code', table.action, importActions),

@@ -42,6 +42,11 @@ const figureQueries = perConnection((db) => {
   const values = placeholdersFor<FigureField>(Object.fromEntries(figureFields.map((field) => [field, true])) as Record<FigureField, true>);
   return {
     find: db.select().from(yearlyFigures).where(ofYear).prepare(),
+    /** The first year of a new organization's figures: nothing to update, half the values to bind. */
+    insert: db
+      .insert(yearlyFigures)
+      .values({ organizationId: sql.placeholder('organizationId'), year: sql.placeholder('year'), ...values, updatedAt: sql.placeholder('updatedAt') })
+      .prepare(),
     save: db
       .insert(yearlyFigures)
       .values({ organizationId: sql.placeholder('organizationId'), year: sql.placeholder('year'), ...values, updatedAt: sql.placeholder('updatedAt') })
@@ -89,38 +94,61 @@ function auditFigures(ctx: Context, organizationId: number, year: number, before
   recordChange(ctx, 'organization', organizationId, 'update', { figures: pick(before) }, { figures: pick(after) });
 }
 
+/** The stored values after a save of `input` over `before`: absent leaves a value, null clears it. */
+function valuesAfter(before: FigureValues, input: z.output<typeof figuresSaveInput>): FigureValues {
+  const after: FigureValues = { ...before };
+  for (const field of figureFields) {
+    const value = input[field];
+    if (value !== undefined) Object.assign(after, { [field]: value });
+  }
+  return after;
+}
+
+function checkValues(after: FigureValues): void {
+  const issues: FieldIssue[] = [];
+  if (after.managersWithDegree !== null && after.managers !== null && after.managersWithDegree > after.managers) {
+    issues.push({
+      path: 'managersWithDegree',
+      message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${after.managersWithDegree}) không được lớn hơn số cán bộ quản lý (${after.managers}).`,
+    });
+  }
+  if (issues.length) throw validationFailure(issues);
+}
+
+function writeFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues, { fresh = false } = {}): void {
+  const queries = figureQueries(ctx.db);
+  (fresh ? queries.insert : queries.save).run({ ...after, organizationId, year, updatedAt: timestamp(ctx) });
+  auditFigures(ctx, organizationId, year, before, after);
+}
+
 export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInput>): YearlyFigures {
   checkYear(ctx, input.year);
   return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const existing = findFigures(ctx, input.organizationId, input.year);
     const before: FigureValues = existing ?? emptyValues;
-    const after: FigureValues = { ...before };
-    for (const field of figureFields) {
-      const value = input[field];
-      // Absent leaves the stored value; null clears it.
-      if (value !== undefined) Object.assign(after, { [field]: value });
-    }
-
-    const issues: FieldIssue[] = [];
-    if (after.managersWithDegree !== null && after.managers !== null && after.managersWithDegree > after.managers) {
-      issues.push({
-        path: 'managersWithDegree',
-        message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${after.managersWithDegree}) không được lớn hơn số cán bộ quản lý (${after.managers}).`,
-      });
-    }
-    if (issues.length) throw validationFailure(issues);
-
+    const after = valuesAfter(before, input);
+    checkValues(after);
     if (existing && figureFields.every((field) => before[field] === after[field])) return toFigures(existing);
-    const now = timestamp(ctx);
-    const queries = figureQueries(ctx.db);
     // Read back rather than RETURNING, which made each save several times slower (see organizations.ts).
-    queries.save.run({ ...after, organizationId: input.organizationId, year: input.year, updatedAt: now });
-    const row = queries.find.get({ organizationId: input.organizationId, year: input.year });
+    writeFigures(ctx, input.organizationId, input.year, before, after);
+    const row = findFigures(ctx, input.organizationId, input.year);
     if (!row) throw new Error(`The figures of organization ${input.organizationId} for ${input.year} were not saved.`);
-    auditFigures(ctx, input.organizationId, input.year, before, after);
     return toFigures(row);
   });
+}
+
+/**
+ * `saveFigures` for an organization the caller has just created in its transaction (an import's
+ * row with its figures): it has no figures yet, so nothing is read, neither before nor after; the
+ * same checks and audit entry. Gives the values stored.
+ */
+export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): FigureValues {
+  checkYear(ctx, input.year);
+  const after = valuesAfter(emptyValues, input);
+  checkValues(after);
+  writeFigures(ctx, input.organizationId, input.year, emptyValues, after, { fresh: true });
+  return after;
 }
 
 export function deleteFigures(ctx: Context, organizationId: number, year: number): null {
@@ -134,15 +162,26 @@ export function deleteFigures(ctx: Context, organizationId: number, year: number
   });
 }
 
+/** A year's figures a caller has just found stored as `stored` (an undo that compared them with what its import left). */
+export interface CheckedFigures {
+  organizationId: number;
+  year: number;
+  stored: FigureValues;
+}
+
 /**
- * `deleteFigures` for a caller that has just checked the stored values are `stored` (an undo that
- * compared them with what its import left): the same delete and audit entry, without reading
- * the organization and the year again.
+ * `deleteFigures` of many years a caller has just checked (`CheckedFigures`): one statement
+ * deletes them all, each with the audit entry of a delete, without reading anything again.
  */
-export function deleteCheckedFigures(ctx: Context, organizationId: number, year: number, stored: FigureValues): void {
+export function deleteCheckedFigures(ctx: Context, checked: readonly CheckedFigures[]): void {
+  if (checked.length === 0) return;
   atomically(ctx.db, () => {
-    figureQueries(ctx.db).delete.run({ organizationId, year });
-    auditFigures(ctx, organizationId, year, stored, emptyValues);
+    const keys = JSON.stringify(checked.map(({ organizationId, year }) => [organizationId, year]));
+    ctx.db
+      .delete(yearlyFigures)
+      .where(sql`(${yearlyFigures.organizationId}, ${yearlyFigures.year}) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${keys}))`)
+      .run();
+    for (const { organizationId, year, stored } of checked) auditFigures(ctx, organizationId, year, stored, emptyValues);
   });
 }
 

@@ -22,11 +22,10 @@ import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameK
 import { moveToTrash, recordChange } from '../../records';
 import { type Context } from '../../context';
 import type { Db } from '../../db/open';
-import { jsonPlaceholder, perConnection, placeholdersFor } from '../../db/prepared';
+import { amongIds, perConnection } from '../../db/prepared';
 import {
   auditLog,
   certificationKinds,
-  importChanges,
   importPlaceAnswers,
   organizations,
   partners,
@@ -36,7 +35,7 @@ import {
   supplyOffers,
   yearlyFigures,
 } from '../../db/schema';
-import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, type FigureValues as FigureValuesStored } from '../../services/figures';
+import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, saveFiguresOfNew, type CheckedFigures, type FigureValues as FigureValuesStored } from '../../services/figures';
 import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
@@ -110,19 +109,10 @@ interface FoundOrganization {
   communeCode: string;
 }
 
-/** The import's own record of what it wrote, for undo. */
-function recordChangeQuery(ctx: Context) {
-  return ctx.db
-    .insert(importChanges)
-    .values({ ...placeholdersFor({ batchId: true, entity: true, entityId: true, action: true }), before: jsonPlaceholder('before'), after: jsonPlaceholder('after') })
-    .prepare();
-}
-
-/** Built once per import: a preview looks up, and a commit records, each of up to 100,000 rows. */
+/** Built once per import: a preview looks up each of up to 100,000 rows. */
 interface Statements {
   organizationByNumber: BetterSqlite3.Statement<[string], FoundOrganization>;
   organizationByName: BetterSqlite3.Statement<[string, string], FoundOrganization>;
-  recordChange: ReturnType<typeof recordChangeQuery>;
 }
 
 function prepareStatements(ctx: Context): Statements {
@@ -132,7 +122,6 @@ function prepareStatements(ctx: Context): Statements {
     // The index on (commune_code, name_key) holds equal keys in id order, so the first row found is
     // the oldest; saying ORDER BY id made each of these lookups five times slower.
     organizationByName: ctx.db.$client.prepare<[string, string], FoundOrganization>(`${columns} WHERE commune_code = ? AND name_key = ? AND deleted_at IS NULL`),
-    recordChange: recordChangeQuery(ctx),
   };
 }
 
@@ -227,6 +216,9 @@ export interface PreparedRow {
   figures?: FigureValues | null;
 }
 
+/** What a commit writes of a row without problems, as its preview prepared it. */
+export type WritableRow = Pick<PreparedRow, 'input' | 'present' | 'figures'>;
+
 /** What the import wrote, for undo: `before` holds the changed stored values of an update, `after` what it left. */
 export interface WrittenChange {
   entity: string;
@@ -236,6 +228,8 @@ export interface WrittenChange {
   after: unknown;
   /** Written with it: an organizations list's figures of the organization. */
   also?: WrittenChange[];
+  /** `after` is what the record's 'create' entry in the audit trail holds: kept there only (`importChanges.afterInAudit`). */
+  afterInAudit?: true;
 }
 
 export interface KindAdapter {
@@ -244,9 +238,9 @@ export interface KindAdapter {
   match(scope: ImportScope, row: PreparedRow): ImportMatch | null;
   /** Keys two rows of the same file share when they are the same record. */
   fileKeys(row: PreparedRow): string[];
-  create(scope: ImportScope, row: PreparedRow, communeCode: string | null): WrittenChange;
+  create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange;
   /** Fills in the record's blanks and changes from the row's non-blank values; null when nothing changed. */
-  update(scope: ImportScope, id: number, row: PreparedRow, communeCode: string | null): WrittenChange | null;
+  update(scope: ImportScope, id: number, row: WritableRow, communeCode: string | null): WrittenChange | null;
   /**
    * The record's name when it was changed after `at` (then the undo is refused), else null: for
    * imports made before `after` was kept, by the audit trail.
@@ -260,12 +254,71 @@ export interface KindAdapter {
    */
   referenced?(ctx: Context, change: StoredChange, ownFigureYears: readonly number[]): boolean;
   /**
+   * `snapshot` and `referenced` of many changes at once, as those would answer each: the kinds an
+   * import writes by the tens of thousands read them with a few set-based queries rather than
+   * several a change (`judgedOneByOne` is the rest's).
+   */
+  judge?(ctx: Context, changes: readonly StoredChange[], ownFigureYears: ReadonlyMap<number, readonly number[]>): ChangeJudgement[];
+  /**
    * Takes the change back. `pointedAt`: a record the import created that others now point at; it
    * goes to Thùng rác rather than away, so what points at it is kept. `asLeft`: the undo has just
    * found the record exactly as the import left it (`after`), so what it holds need not be read again.
    */
-  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean; asLeft: boolean }): void;
+  undo(ctx: Context, change: StoredChange, options: { pointedAt: boolean; asLeft: boolean; removals: Removals }): void;
 }
+
+/** A record an undo meets as it is now (undefined when it is gone), and whether others point at it. */
+export interface ChangeJudgement {
+  now: { name: string; values: unknown } | undefined;
+  referenced: boolean;
+}
+
+/** `KindAdapter.judge` of a kind without one: its `snapshot` and `referenced`, change by change. */
+export function judgeChanges(adapter: KindAdapter, ctx: Context, changes: readonly StoredChange[], ownFigureYears: ReadonlyMap<number, readonly number[]>): ChangeJudgement[] {
+  if (adapter.judge) return adapter.judge(ctx, changes, ownFigureYears);
+  return changes.map((change) => {
+    const now = adapter.snapshot(ctx, change);
+    return { now, referenced: now !== undefined && change.action === 'create' && (adapter.referenced?.(ctx, change, ownFigureYears.get(change.entityId) ?? []) ?? false) };
+  });
+}
+
+/**
+ * What an undo removes exactly as its import created it (`asLeft`), deleted by the hundred with
+ * one statement rather than row by row, each with its audit entry. The undo `flush`es before any
+ * other step, so that everything still happens in the order of the changes; figures go before
+ * the organizations they belong to.
+ */
+export class Removals {
+  private organizations: { id: number; snapshot: Record<string, unknown> }[] = [];
+  private figures: CheckedFigures[] = [];
+
+  constructor(private readonly ctx: Context) {}
+
+  organization(id: number, snapshot: Record<string, unknown>): void {
+    this.organizations.push({ id, snapshot });
+    if (this.organizations.length >= REMOVALS_PER_STATEMENT) this.flush();
+  }
+
+  yearOfFigures(figures: CheckedFigures): void {
+    this.figures.push(figures);
+    if (this.figures.length >= REMOVALS_PER_STATEMENT) this.flush();
+  }
+
+  flush(): void {
+    deleteCheckedFigures(this.ctx, this.figures);
+    this.figures = [];
+    if (this.organizations.length === 0) return;
+    this.ctx.db
+      .delete(organizations)
+      .where(amongIds(organizations.id, this.organizations.map(({ id }) => id)))
+      .run();
+    // Its history says it was removed, with what it held.
+    for (const { id, snapshot } of this.organizations) recordChange(this.ctx, 'organization', id, 'delete', snapshot, null);
+    this.organizations = [];
+  }
+}
+
+const REMOVALS_PER_STATEMENT = 500;
 
 export interface StoredChange {
   entityId: number;
@@ -392,6 +445,18 @@ function referencedElsewhere(ctx: Context, table: string, id: number, except: re
   return query !== null && query.get({ id }) === 1;
 }
 
+/**
+ * `referencedElsewhere` of many records at once: the ids among `ids` that a row of another table
+ * refers to, in one statement.
+ */
+function referencedAmong(ctx: Context, table: string, ids: readonly number[], except: readonly string[] = []): Set<number> {
+  const checks = (undoQueries(ctx.db).references.get(table) ?? [])
+    .filter(({ from }) => !except.includes(from))
+    .map(({ from, column }) => `SELECT ${quoted(column)} FROM ${quoted(from)} WHERE ${quoted(column)} IN (SELECT value FROM json_each(@ids))`);
+  if (checks.length === 0 || ids.length === 0) return new Set();
+  return new Set(ctx.db.$client.prepare<[{ ids: string }], number>(checks.join(' UNION ')).pluck().all({ ids: JSON.stringify(ids) }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Organizations
 
@@ -463,10 +528,11 @@ function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, pro
 
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
 function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>, { created = false } = {}): WrittenChange | null {
-  // An organization created a moment ago has no figures yet.
-  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
   const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
-  const after = saveFigures(scope.ctx, { organizationId, year: figures.year, ...patch });
+  const input = { organizationId, year: figures.year, ...patch };
+  // An organization created a moment ago has no figures yet: nothing to read before or after.
+  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
+  const after = created ? saveFiguresOfNew(scope.ctx, input) : saveFigures(scope.ctx, input);
   const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
   if (!before) return null;
   return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year: figures.year, ...(stored ? before : {}) }, after: figureValuesBefore(after) };
@@ -576,8 +642,9 @@ const organizationsAdapter: KindAdapter = {
     // The person saw the similar names in the preview and chose to add this one.
     const created = insertOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
     const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present, { created: true }) : null;
-    // Its figures do not change the organization's row: the row as inserted is what the import left.
-    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [] };
+    // Its figures do not change the organization's row: the row as inserted is what the import
+    // left, the snapshot its audit entry holds (`insertOrganizationRow`).
+    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [], afterInAudit: true };
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
@@ -600,6 +667,23 @@ const organizationsAdapter: KindAdapter = {
     const row = organizationRow(ctx, change.entityId);
     return row && !row.deletedAt ? { name: row.name, values: organizationSnapshot(row) } : undefined;
   },
+  judge(ctx, changes, ownFigureYears) {
+    const ids = changes.map((change) => change.entityId);
+    const rows = new Map(ctx.db.select().from(organizations).where(amongIds(organizations.id, ids)).all().map((row) => [row.id, row]));
+    // As `referenced`: what other tables point at, and figures of a year the import did not write.
+    const pointedAt = referencedAmong(ctx, 'organizations', ids, ['yearly_figures']);
+    const years = ctx.db
+      .select({ organizationId: yearlyFigures.organizationId, year: yearlyFigures.year })
+      .from(yearlyFigures)
+      .where(amongIds(yearlyFigures.organizationId, ids))
+      .all();
+    for (const { organizationId, year } of years) if (!(ownFigureYears.get(organizationId) ?? []).includes(year)) pointedAt.add(organizationId);
+    return changes.map((change) => {
+      const row = rows.get(change.entityId);
+      const now = row && !row.deletedAt ? { name: row.name, values: organizationSnapshot(row) } : undefined;
+      return { now, referenced: now !== undefined && change.action === 'create' && pointedAt.has(change.entityId) };
+    });
+  },
   referenced(ctx, change, ownFigureYears) {
     // Figures the import wrote with it are its own; any other year's were added since.
     if (referencedElsewhere(ctx, 'organizations', change.entityId, ['yearly_figures'])) return true;
@@ -614,11 +698,10 @@ const organizationsAdapter: KindAdapter = {
     if (change.action === 'create' && referencedElsewhere(ctx, 'organizations', row.id)) return row.name;
     return null;
   },
-  undo(ctx, change, { pointedAt, asLeft }) {
+  undo(ctx, change, { pointedAt, asLeft, removals }) {
     if (change.action === 'create' && asLeft && isRecord(change.after)) {
-      // As created, untouched and pointed at by nothing: removed, its history saying so with what it held.
-      undoQueries(ctx.db).deleteOrganization.run({ id: change.entityId });
-      recordChange(ctx, 'organization', change.entityId, 'delete', change.after, null);
+      // As created, untouched and pointed at by nothing: removed.
+      removals.organization(change.entityId, change.after);
       return;
     }
     const row = organizationRow(ctx, change.entityId);
@@ -666,6 +749,7 @@ function organizationOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
 
 const figureValuesSchema = figuresSaveInput.omit({ organizationId: true });
 type FigureValues = z.output<typeof figureValuesSchema>;
+type FiguresStoredRow = typeof yearlyFigures.$inferSelect;
 
 interface FiguresRowInput {
   organizationId: number;
@@ -673,7 +757,7 @@ interface FiguresRowInput {
   values: FigureValues;
 }
 
-function figureValuesBefore(row: typeof yearlyFigures.$inferSelect | undefined): Record<FigureField, unknown> {
+function figureValuesBefore(row: FigureValuesStored | undefined): Record<FigureField, unknown> {
   return Object.fromEntries(figureFields.map((field) => [field, row ? row[field] : null])) as Record<FigureField, unknown>;
 }
 
@@ -683,6 +767,17 @@ function yearOfChange(change: StoredChange): number | null {
 
 function figuresName(ctx: Context, organizationId: number, year: number): string {
   return `số liệu năm ${year} của ${organizationRow(ctx, organizationId)?.name ?? ''}`;
+}
+
+/** A year's figures as an undo compares them, named only when asked: of 100,000 compared, the few that differ are named. */
+function figuresNow(ctx: Context, organizationId: number, year: number | null, stored: FiguresStoredRow | undefined): ChangeJudgement['now'] {
+  if (!stored || year === null) return undefined;
+  return {
+    get name() {
+      return figuresName(ctx, organizationId, year);
+    },
+    values: figureValuesBefore(stored),
+  };
 }
 
 const figuresAdapter: KindAdapter = {
@@ -731,22 +826,26 @@ const figuresAdapter: KindAdapter = {
   },
   snapshot(ctx, change) {
     const year = yearOfChange(change);
-    const stored = year === null ? undefined : findFigures(ctx, change.entityId, year);
-    if (!stored) return undefined;
-    // Named only when asked: an undo compares 100,000 snapshots and names the few that differ.
-    return {
-      get name() {
-        return figuresName(ctx, change.entityId, year ?? 0);
-      },
-      values: figureValuesBefore(stored),
-    };
+    return figuresNow(ctx, change.entityId, year, year === null ? undefined : findFigures(ctx, change.entityId, year));
   },
-  undo(ctx, change, { asLeft }) {
+  judge(ctx, changes) {
+    const rows = ctx.db
+      .select()
+      .from(yearlyFigures)
+      .where(amongIds(yearlyFigures.organizationId, [...new Set(changes.map((change) => change.entityId))]))
+      .all();
+    const stored = new Map(rows.map((row) => [`${row.organizationId}:${row.year}`, row]));
+    return changes.map((change) => {
+      const year = yearOfChange(change);
+      return { now: figuresNow(ctx, change.entityId, year, stored.get(`${change.entityId}:${String(year)}`)), referenced: false };
+    });
+  },
+  undo(ctx, change, { asLeft, removals }) {
     const before = isRecord(change.before) ? change.before : {};
     const year = typeof before.year === 'number' ? before.year : null;
     if (year === null) return;
     if (change.action === 'create' && asLeft && isRecord(change.after)) {
-      deleteCheckedFigures(ctx, change.entityId, year, change.after as FigureValuesStored);
+      removals.yearOfFigures({ organizationId: change.entityId, year, stored: change.after as FigureValuesStored });
       return;
     }
     if (!findFigures(ctx, change.entityId, year)) return;

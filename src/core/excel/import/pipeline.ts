@@ -6,7 +6,7 @@
  * the cells at commit rather than kept for every row.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, count, desc, eq, lt } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type {
   ImportAction,
@@ -35,13 +35,15 @@ import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { figureFields } from '../../../shared/contracts/figures';
-import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
+import { auditLog, importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBefore } from '../../backup/backups';
-import { jsonText } from '../../db/prepared';
+import { BatchedInsert, jsonText } from '../../db/prepared';
+import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
 import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
 import { openReader, type Reader } from '../read/thread';
@@ -50,7 +52,7 @@ import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } fr
 import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
-import { importScope, kindAdapters, type ImportScope, type PreparedRow, type StoredChange } from './kinds';
+import { importScope, judgeChanges, kindAdapters, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -83,6 +85,13 @@ interface StoredRow {
   needsPlace?: true;
   /** Placed by an answer remembered from an earlier import. */
   answered?: true;
+  /**
+   * A row without problems: what the preview made of it, written as it is by the commit. The
+   * preview read it with the same scope the commit has (the preview's values, columns, year and
+   * remembered places) and the contract's schema, so reading and checking it again at commit could
+   * only give the same; the services still make every check of a person's save when it is written.
+   */
+  prepared?: Pick<PreparedRow, 'input' | 'present' | 'figures'>;
 }
 
 interface PreviewState {
@@ -283,11 +292,6 @@ function readOptions(ctx: Context, source: OpenedSource) {
   return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)) };
 }
 
-function prepareStored(scope: ImportScope, state: PreviewState, row: StoredRow): PreparedRow {
-  const read = readRow({ rowNumber: row.row, cells: row.cells }, scope.columns, readOptions(scope.ctx, state.analysis.source));
-  return kindAdapters[state.analysis.analysis.kind].prepare(scope, read, row.row);
-}
-
 /** The person's choices for coded values, by field and written key. */
 function valueMapOf(values: readonly { field: string; written: string; value: string | null }[] | undefined): ValueMap {
   const map: ValueMap = new Map();
@@ -335,6 +339,8 @@ async function previewWith(
   let tableEnded = false;
   let batches = 0;
   const nameIndex = columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
+  /** The fields present in rows, one set for each combination: a list's rows mostly share one. */
+  const presentSets = new Map<string, ReadonlySet<string>>();
   for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     // The table ends at its last header: cells right of it are neither mapped nor written back.
@@ -364,6 +370,10 @@ async function previewWith(
       if (prepared.notes.length) stored.notes = prepared.notes;
       if (prepared.problems.length) stored.problems = prepared.problems;
       else {
+        const presentKey = [...prepared.present].join('\u0000');
+        let present = presentSets.get(presentKey);
+        if (!present) presentSets.set(presentKey, (present = prepared.present));
+        stored.prepared = { input: prepared.input, present, figures: prepared.figures };
         const keys = adapter.fileKeys(prepared);
         const earlier = keys.map((key) => firstRowOfKey.get(key)).find((found) => found !== undefined);
         const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
@@ -399,6 +409,8 @@ function storedBytes(row: StoredRow): number {
   for (const problem of row.problems ?? []) bytes += 96 + 2 * (problem.cell.length + problem.message.length);
   if (row.match) bytes += 160;
   if (row.communeCodes) bytes += 32 + 24 * row.communeCodes.length;
+  // The contract's input: an object of a few dozen fields, its texts mostly the cells' own.
+  if (row.prepared) bytes += 64 + 16 * Object.keys(row.prepared.input ?? {}).length + (row.prepared.figures ? 160 : 0);
   return bytes;
 }
 
@@ -570,64 +582,78 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
       .get();
     /** The record each written row became, for a later row of the file that is the same one. */
     const writtenOf = new Map<number, number>();
+    /** The import's own record of what it wrote, for undo. */
+    const changes = new BatchedInsert(tx.db, importChanges, [
+      importChanges.batchId,
+      importChanges.entity,
+      importChanges.entityId,
+      importChanges.action,
+      importChanges.before,
+      importChanges.after,
+      importChanges.afterInAudit,
+    ]);
     await loadInBulk(
       tx.db.$client,
       state.rows.length,
-      async () => {
-        for (const [index, row] of state.rows.entries()) {
-          await pause();
-          control.throwIfCancelled();
-          control.report(index, state.rows.length, 'saving');
-          if (row.problems) {
-            failures.set(row.row, problemsText(row.problems));
-            continue;
-          }
-          const decision = decisions.get(row.row);
-          const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
-          if (action === 'skip') {
-            summary.skipped += 1;
-            continue;
-          }
-          const choices = row.communeCodes ?? [];
-          let communeCode: string | null = null;
-          if (choices.length > 1 || row.needsPlace) {
-            const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
-            const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
-            communeCode = fits ? chosen : null;
-            if (communeCode === null) {
-              failures.set(
-                row.row,
-                row.needsPlace
-                  ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
-                  : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
-              );
+      () =>
+        auditInBatches(tx, async () => {
+          for (const [index, row] of state.rows.entries()) {
+            await pause();
+            control.throwIfCancelled();
+            control.report(index, state.rows.length, 'saving');
+            if (row.problems) {
+              failures.set(row.row, problemsText(row.problems));
               continue;
             }
-            if (row.placeKey) usedAnswers.set(row.placeKey, communeCode);
-          }
-          const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
-          if (action === 'update' && target === undefined) {
-            failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
-            continue;
-          }
-          try {
-            const prepared = prepareStored(scope, state, row);
-            const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
-            if (!change) {
+            const decision = decisions.get(row.row);
+            const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
+            if (action === 'skip') {
               summary.skipped += 1;
               continue;
             }
-            writtenOf.set(row.row, change.entityId);
-            for (const written of [change, ...(change.also ?? [])]) {
-              scope.statements.recordChange.run({ batchId: batch.id, entity: written.entity, entityId: written.entityId, action: written.action, before: jsonText(written.before), after: jsonText(written.after) });
+            const choices = row.communeCodes ?? [];
+            let communeCode: string | null = null;
+            if (choices.length > 1 || row.needsPlace) {
+              const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
+              const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
+              communeCode = fits ? chosen : null;
+              if (communeCode === null) {
+                failures.set(
+                  row.row,
+                  row.needsPlace
+                    ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
+                    : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
+                );
+                continue;
+              }
+              if (row.placeKey) usedAnswers.set(row.placeKey, communeCode);
             }
-            if (change.action === 'create') summary.created += 1;
-            else summary.updated += 1;
-          } catch (error) {
-            throw atRow(row.row, error);
+            const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
+            if (action === 'update' && target === undefined) {
+              failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
+              continue;
+            }
+            try {
+              const { prepared } = row;
+              if (!prepared) throw new Error(`Row ${row.row} has neither problems nor what the preview made of it.`);
+              const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
+              if (!change) {
+                summary.skipped += 1;
+                continue;
+              }
+              writtenOf.set(row.row, change.entityId);
+              for (const written of [change, ...(change.also ?? [])]) {
+                const inAudit = written.afterInAudit === true;
+                changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), inAudit ? null : jsonText(written.after), inAudit ? 1 : 0]);
+              }
+              if (change.action === 'create') summary.created += 1;
+              else summary.updated += 1;
+            } catch (error) {
+              throw atRow(row.row, error);
+            }
           }
-        }
-      },
+          changes.flush();
+        }),
       rebuildStep(control),
       bulkOptions(analysis.kind),
     );
@@ -730,7 +756,11 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
   return { rows: rows.map(toBatch), total };
 }
 
-type ChangeRow = typeof importChanges.$inferSelect;
+/**
+ * A change as the undo reads it: `after` as the text it was stored as (`JSON.stringify` of what
+ * the import left), compared as text with the record now and parsed only when a change is taken back.
+ */
+type ChangeRow = Omit<typeof importChanges.$inferSelect, 'batchId' | 'after' | 'afterInAudit'> & { after: string | null };
 
 /** The years of figures the import wrote, by organization. */
 function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
@@ -757,27 +787,48 @@ interface LaterChanges {
  * import kept what it left are judged by the audit trail instead.
  */
 async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<LaterChanges> {
-  const adapter = kindAdapters[batch.kind];
   const found = new Map<number, ImportLaterChange>();
   const asLeft = new Set<number>();
   const figureYears = ownFigureYears(changes);
-  for (const change of changes) {
-    // 100,000 changes take seconds to look at: the window keeps its answers meanwhile.
+  // 100,000 changes take seconds to look at: a page at a time, the window keeps its answers meanwhile.
+  for (let start = 0; start < changes.length; start += JUDGED_PAGE) {
     await pause();
-    const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
-    const adapterOf = change.entity === 'figures' ? kindAdapters.figures : adapter;
-    let name: string | null;
-    if (change.after === null) name = adapterOf.changedSince(ctx, stored, batch.createdAt);
-    else {
-      const now = adapterOf.snapshot(ctx, stored);
-      const differs = now !== undefined && JSON.stringify(now.values) !== JSON.stringify(change.after);
-      const pointedAt = now !== undefined && change.action === 'create' && (adapterOf.referenced?.(ctx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-      name = now !== undefined && (differs || pointedAt) ? now.name : null;
-      if (now !== undefined && !differs && !pointedAt) asLeft.add(change.id);
+    const page = changes.slice(start, start + JUDGED_PAGE);
+    const judgements = new Map<number, ChangeJudgement>();
+    for (const entity of new Set(page.map((change) => change.entity))) {
+      // Imports made before the import kept what it left are judged by the audit trail instead (below).
+      const kept = page.filter((change) => change.entity === entity && change.after !== null);
+      const judged = judgeChanges(adapterOf(batch, entity), ctx, kept.map((change) => storedOf(change)), figureYears);
+      for (const [index, change] of kept.entries()) judgements.set(change.id, judged[index] ?? { now: undefined, referenced: false });
     }
-    if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
+    // In the order of the changes, newest first, as the person is told of them.
+    for (const change of page) {
+      const judged = judgements.get(change.id);
+      let name: string | null;
+      if (!judged) name = adapterOf(batch, change.entity).changedSince(ctx, storedOf(change), batch.createdAt);
+      else {
+        const { now, referenced } = judged;
+        const differs = now !== undefined && JSON.stringify(now.values) !== change.after;
+        name = now !== undefined && (differs || referenced) ? now.name : null;
+        if (now !== undefined && !differs && !referenced) asLeft.add(change.id);
+      }
+      if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
+    }
   }
   return { found, asLeft };
+}
+
+/** Changes judged at once by `laterChanges`: a few set-based reads each, short enough between two answers to the window. */
+const JUDGED_PAGE = 1_000;
+
+/** The adapter that takes back a change of the batch: an organizations list's figures are the figures'. */
+function adapterOf(batch: BatchRow, entity: string): KindAdapter {
+  return entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
+}
+
+/** The change as its adapter takes it; what the import left (`after`) only when `withAfter`, it is long to parse. */
+function storedOf(change: ChangeRow, { withAfter = false } = {}): StoredChange {
+  return { entityId: change.entityId, action: change.action, before: change.before, after: withAfter && change.after !== null ? (JSON.parse(change.after) as unknown) : null };
 }
 
 function batchOf(ctx: Context, batchId: number): BatchRow {
@@ -790,14 +841,33 @@ function batchOf(ctx: Context, batchId: number): BatchRow {
 /** Changes read per step: an import of 100,000 rows recorded twice as many, too many to read and parse in one go. */
 const CHANGES_PAGE = 5_000;
 
+const createdEntry = alias(auditLog, 'created_entry');
+
 /** The import's changes, newest first, read a page at a time with a `pause` between pages. */
 async function changesOf(ctx: Context, batchId: number, pause: () => Promise<void>): Promise<ChangeRow[]> {
   const changes: ChangeRow[] = [];
   let below = Number.MAX_SAFE_INTEGER;
   for (;;) {
     const page = ctx.db
-      .select()
+      .select({
+        id: importChanges.id,
+        entity: importChanges.entity,
+        entityId: importChanges.entityId,
+        action: importChanges.action,
+        before: importChanges.before,
+        after: sql<string | null>`coalesce(${importChanges.after}, ${createdEntry.after})`,
+      })
       .from(importChanges)
+      // A created record's values, stored once in its audit entry (`afterInAudit`).
+      .leftJoin(
+        createdEntry,
+        and(
+          eq(importChanges.afterInAudit, true),
+          eq(createdEntry.entity, importChanges.entity),
+          eq(createdEntry.entityId, importChanges.entityId),
+          eq(createdEntry.action, 'create'),
+        ),
+      )
       .where(and(eq(importChanges.batchId, batchId), lt(importChanges.id, below)))
       .orderBy(desc(importChanges.id))
       .limit(CHANGES_PAGE)
@@ -846,25 +916,32 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
     }
     const kept: ImportLaterChange[] = [];
     const figureYears = ownFigureYears(changes);
+    const removals = new Removals(tx);
     await loadInBulk(
       tx.db.$client,
       changes.length,
-      async () => {
-        for (const [index, change] of changes.entries()) {
-          await pause();
-          control.throwIfCancelled();
-          control.report(index, changes.length, 'undoing');
-          const adapter = change.entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
-          const stored: StoredChange = { entityId: change.entityId, action: change.action, before: change.before, after: change.after };
-          const changedLater = later.get(change.id);
-          if (changedLater && mode === 'keepChanged') {
-            kept.push(changedLater);
-            continue;
+      // The changes since the import were read above: nothing reads the audit trail from here.
+      () =>
+        auditInBatches(tx, async () => {
+          for (const [index, change] of changes.entries()) {
+            await pause();
+            control.throwIfCancelled();
+            control.report(index, changes.length, 'undoing');
+            const adapter = adapterOf(batch, change.entity);
+            const stored = storedOf(change, { withAfter: true });
+            const changedLater = later.get(change.id);
+            if (changedLater && mode === 'keepChanged') {
+              kept.push(changedLater);
+              continue;
+            }
+            const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
+            const exact = asLeft.has(change.id);
+            // Only a record as its import created it waits in `removals`: anything else is done after what came before it.
+            if (!(exact && change.action === 'create')) removals.flush();
+            adapter.undo(tx, stored, { pointedAt, asLeft: exact, removals });
           }
-          const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-          adapter.undo(tx, stored, { pointedAt, asLeft: asLeft.has(change.id) });
-        }
-      },
+          removals.flush();
+        }),
       rebuildStep(control),
       bulkOptions(batch.kind),
     );

@@ -1,0 +1,1 @@
+ALTER TABLE `import_changes` ADD `after_in_audit` integer DEFAULT false NOT NULL;
