@@ -36,7 +36,7 @@ import { AppFailure } from '../../shared/errors';
 import type { Context } from '../context';
 import type { JobControl } from '../jobs';
 import { DamageFound, damagedMessage, databaseFailure, markDamaged, requireWritable } from '../db/health';
-import { openDatabase, type Db, type OpenedDatabase } from '../db/open';
+import { changeMark, openDatabase, type OpenedDatabase } from '../db/open';
 import { checkCopy, checkCopyNow, type CopyCheck } from './check';
 import { backupsToRemove } from './rotation';
 
@@ -179,12 +179,6 @@ export function asSingleFile(file: string): void {
   } finally {
     sqlite.close();
   }
-}
-
-/** Changes since the last look: commits by other connections (data_version) and by this one (total_changes). */
-function changeMark(db: Db): string {
-  const client = db.$client;
-  return `${String(client.pragma('data_version', { simple: true }))}:${String(client.prepare('SELECT total_changes()').pluck().get())}`;
 }
 
 export interface BackupPlace {

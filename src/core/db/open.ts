@@ -143,6 +143,15 @@ function useWal(sqlite: Database.Database, file: string): void {
 }
 
 /**
+ * Where the database stands: commits by other connections (data_version) and changes by this one
+ * (total_changes). Equal marks mean nothing was written in between, so what was read still holds.
+ */
+export function changeMark(db: Db): string {
+  const client = db.$client;
+  return `${String(client.pragma('data_version', { simple: true }))}:${String(client.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
+/**
  * A second connection to a database the app has already opened (and migrated), for work that
  * must not hold the app's own connection: see `inLongTransaction`.
  */

@@ -21,7 +21,7 @@ import { foldText } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { moveToTrash, recordChange } from '../../records';
 import { type Context } from '../../context';
-import type { Db } from '../../db/open';
+import { changeMark, type Db } from '../../db/open';
 import { amongIds, perConnection } from '../../db/prepared';
 import {
   auditLog,
@@ -142,8 +142,7 @@ export class RegisterKeys {
 
   /** Reads the keys, again when the database changed since they were read (a save made meanwhile). */
   refresh(): void {
-    const client = this.ctx.db.$client;
-    const state = `${String(client.pragma('data_version', { simple: true }))}:${String(client.prepare('SELECT total_changes()').pluck().get())}`;
+    const state = changeMark(this.ctx.db);
     if (this.numbers && state === this.readAt) return;
     const rows = this.ctx.db
       .select({ registrationNo: organizations.registrationNo, communeCode: organizations.communeCode, nameKey: organizations.nameKey })
