@@ -65,6 +65,8 @@ export class Jobs {
   /** Set once the data file is closing: no job starts any more. */
   private closing = false;
   private readonly evicted = new Set<string>();
+  /** Work finished jobs left running in the background (`trail`). */
+  private readonly trailing = new Set<Promise<void>>();
 
   constructor(
     private readonly log: (error: unknown) => void = console.error,
@@ -132,6 +134,22 @@ export class Jobs {
     const jobs = [...this.jobs.values()].filter((job) => job.status.state === 'running');
     if (running === 'cancel') for (const job of jobs) job.controller.abort();
     await Promise.all(jobs.map((job) => job.ended));
+    await this.trailed();
+  }
+
+  /**
+   * Keeps `work` a job leaves running after it is done (the checkpoint after a long write), to be
+   * waited for before the file closes or is replaced under it. `work` settles, never rejects.
+   */
+  trail(work: Promise<void>): void {
+    this.trailing.add(work);
+    const forget = () => this.trailing.delete(work);
+    work.then(forget, forget);
+  }
+
+  /** Settles once the work finished jobs left running has ended. */
+  async trailed(): Promise<void> {
+    while (this.trailing.size > 0) await Promise.all(this.trailing);
   }
 
   status(jobId: string): JobStatus {

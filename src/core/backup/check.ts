@@ -4,10 +4,9 @@
  * so the running app does it in a worker thread; at start-up (the backup before a migration) the
  * same queries run in place.
  */
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { BackupCounts } from '../../shared/contracts/backups';
+import { runInWorker, type Outcome } from '../db/worker';
 
 const queries = {
   integrity: 'PRAGMA integrity_check(20)',
@@ -17,9 +16,6 @@ const queries = {
     '(SELECT count(*) FROM events WHERE deleted_at IS NULL), (SELECT count(*) FROM agreements WHERE deleted_at IS NULL)',
 } as const;
 const order = Object.keys(queries) as (keyof typeof queries)[];
-
-/** One query's rows (as arrays), or why it failed. */
-type Outcome = { rows: unknown[][] } | { error: string; code?: string };
 
 export interface CopyCheck {
   /** SQLite's findings when the copy is not sound (English, for the log); null when it is. */
@@ -70,45 +66,7 @@ export function checkCopyNow(file: string): CopyCheck {
   }
 }
 
-/*
- * The worker is given as source text, not as a module file: a file of its own would have to be
- * found again under tsx, in the test runner and in the built app alike. It only runs the queries
- * it is given against a read-only connection; what they mean is decided above, in one place.
- */
-const workerSource = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-let db = null;
-try {
-  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-  parentPort.postMessage(workerData.queries.map((sql) => {
-    try {
-      return { rows: db.prepare(sql).raw().all() };
-    } catch (error) {
-      return { error: String(error && error.message), code: error && error.code };
-    }
-  }));
-} catch (error) {
-  parentPort.postMessage(workerData.queries.map(() => ({ error: String(error && error.message), code: error && error.code })));
-} finally {
-  if (db) db.close();
-}
-`;
-
-const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-
 /** The same check in a worker thread, so that the app keeps answering meanwhile. */
-export function checkCopy(file: string): Promise<CopyCheck> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, queries: order.map((name) => queries[name]) } });
-    let answered = false;
-    worker.once('message', (outcomes: Outcome[]) => {
-      answered = true;
-      resolve(interpret(outcomes));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`The check of ${file} stopped with code ${code}`));
-    });
-  });
+export async function checkCopy(file: string): Promise<CopyCheck> {
+  return interpret(await runInWorker(file, order.map((name) => queries[name]), { readonly: true }));
 }

@@ -105,6 +105,8 @@ export async function restoreBackup(ctx: Context, id: string): Promise<RestoreRe
     const source = backups.find(id);
     if (!source) throw notFound('Không tìm thấy bản sao lưu này; có thể nó đã được xoay vòng. Hãy tải lại danh sách.');
     await checkBeforeRestore(backups, source);
+    // A checkpoint still writing the last import into the file would be copied half done.
+    await ctx.jobs.trailed();
     // Again: a job may have started while the copy was being checked.
     refuseWhileJobsRun(ctx);
     const takenAt = ctx.clock();
