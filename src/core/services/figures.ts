@@ -1,6 +1,6 @@
 /** Số liệu hằng năm: one organization's yearly figures, saved field by field, and the year grid. */
 import { and, asc, count, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { perConnection, placeholdersFor } from '../db/prepared';
+import { perConnection, placeholdersFor, rowInsert } from '../db/prepared';
 import { notInTrash } from '../db/predicates';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
@@ -39,14 +39,12 @@ function toFigures(row: FiguresRow): YearlyFigures {
 /** Built once per connection: an import saves, reads back and undoes the figures of every row. */
 const figureQueries = perConnection((db) => {
   const ofYear = and(eq(yearlyFigures.organizationId, sql.placeholder('organizationId')), eq(yearlyFigures.year, sql.placeholder('year')));
-  const values = placeholdersFor<FigureField>(Object.fromEntries(figureFields.map((field) => [field, true])) as Record<FigureField, true>);
+  const figureColumns = Object.fromEntries(figureFields.map((field) => [field, true])) as Record<FigureField, true>;
+  const values = placeholdersFor(figureColumns);
   return {
     find: db.select().from(yearlyFigures).where(ofYear).prepare(),
     /** The first year of a new organization's figures: nothing to update, half the values to bind. */
-    insert: db
-      .insert(yearlyFigures)
-      .values({ organizationId: sql.placeholder('organizationId'), year: sql.placeholder('year'), ...values, updatedAt: sql.placeholder('updatedAt') })
-      .prepare(),
+    insert: rowInsert(db, yearlyFigures, { organizationId: true, year: true, ...figureColumns, updatedAt: true }),
     save: db
       .insert(yearlyFigures)
       .values({ organizationId: sql.placeholder('organizationId'), year: sql.placeholder('year'), ...values, updatedAt: sql.placeholder('updatedAt') })
@@ -117,7 +115,9 @@ function checkValues(after: FigureValues): void {
 
 function writeFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues, { fresh = false } = {}): void {
   const queries = figureQueries(ctx.db);
-  (fresh ? queries.insert : queries.save).run({ ...after, organizationId, year, updatedAt: timestamp(ctx) });
+  const row = { ...after, organizationId, year, updatedAt: timestamp(ctx) };
+  if (fresh) queries.insert(row);
+  else queries.save.run(row);
   auditFigures(ctx, organizationId, year, before, after);
 }
 
