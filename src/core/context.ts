@@ -32,9 +32,15 @@ export interface Desktop {
   openPath(path: string): Promise<void>;
 }
 
+/** The last timestamp written out: an import asks for one several times a row, mostly within the same millisecond. */
+let lastTimestamp = { ms: Number.NaN, text: '' };
+
 /** Now as an ISO timestamp (UTC), for created/updated columns and the audit trail. */
 export function timestamp(ctx: Pick<Context, 'clock'>): string {
-  return ctx.clock().toISOString();
+  const now = ctx.clock();
+  const ms = now.getTime();
+  if (ms !== lastTimestamp.ms) lastTimestamp = { ms, text: now.toISOString() };
+  return lastTimestamp.text;
 }
 
 /**

@@ -531,10 +531,10 @@ function writeFiguresOf(scope: ImportScope, organizationId: number, figures: Fig
   const input = { organizationId, year: figures.year, ...patch };
   // An organization created a moment ago has no figures yet: nothing to read before or after.
   const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
-  const after = created ? saveFiguresOfNew(scope.ctx, input) : saveFigures(scope.ctx, input);
-  const before = changedColumns(figureValuesBefore(stored), figureValuesBefore(after));
+  const after = figureValuesBefore(created ? saveFiguresOfNew(scope.ctx, input) : saveFigures(scope.ctx, input));
+  const before = changedColumns(figureValuesBefore(stored), after);
   if (!before) return null;
-  return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year: figures.year, ...(stored ? before : {}) }, after: figureValuesBefore(after) };
+  return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year: figures.year, ...(stored ? before : {}) }, after };
 }
 
 /** Which column an issue of the organization input belongs to. */
