@@ -92,6 +92,8 @@ export function openApp({ databaseFile, appRoot, appVersion, clock = () => new D
     ctx,
     backupFile: opened.backupFile,
     close: () => {
+      // A checkpoint still running would touch the file after it is closed.
+      ctx.jobs.waitForTrailing();
       backups?.stopAuto();
       // The connection of the moment: a restore replaces the one opened here.
       ctx.db.$client.close();

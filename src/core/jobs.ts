@@ -57,6 +57,15 @@ const REMEMBER_EVICTED = 1000;
 
 class Cancelled extends Error {}
 
+/**
+ * Work a job leaves running after it is done: `done` settles (never rejects) when it ends, and
+ * `waitInPlace` blocks until then, for a caller that cannot await.
+ */
+export interface TrailingWork {
+  done: Promise<void>;
+  waitInPlace(): void;
+}
+
 /** Before the data file closes, running jobs are cancelled, or waited for. */
 export type JobsOnClose = 'cancel' | 'wait';
 
@@ -66,7 +75,7 @@ export class Jobs {
   private closing = false;
   private readonly evicted = new Set<string>();
   /** Work finished jobs left running in the background (`trail`). */
-  private readonly trailing = new Set<Promise<void>>();
+  private readonly trailing = new Set<TrailingWork>();
 
   constructor(
     private readonly log: (error: unknown) => void = console.error,
@@ -139,17 +148,22 @@ export class Jobs {
 
   /**
    * Keeps `work` a job leaves running after it is done (the checkpoint after a long write), to be
-   * waited for before the file closes or is replaced under it. `work` settles, never rejects.
+   * waited for before the file closes or is replaced under it.
    */
-  trail(work: Promise<void>): void {
+  trail(work: TrailingWork): void {
     this.trailing.add(work);
     const forget = () => this.trailing.delete(work);
-    work.then(forget, forget);
+    work.done.then(forget, forget);
   }
 
   /** Settles once the work finished jobs left running has ended. */
   async trailed(): Promise<void> {
-    while (this.trailing.size > 0) await Promise.all(this.trailing);
+    while (this.trailing.size > 0) await Promise.all([...this.trailing].map((work) => work.done));
+  }
+
+  /** `trailed` for a caller that cannot wait for a turn of the event loop (closing the app). */
+  waitForTrailing(): void {
+    for (const work of this.trailing) work.waitInPlace();
   }
 
   status(jobId: string): JobStatus {

@@ -14,7 +14,8 @@ import { AppFailure } from '../shared/errors';
 import type { Context } from './context';
 import { requireWritable } from './db/health';
 import { BUSY_TIMEOUT_MS, openConnection } from './db/open';
-import { runInWorker } from './db/worker';
+import { startInWorker } from './db/worker';
+import type { TrailingWork } from './jobs';
 
 /** Work done between two turns of the event loop: short enough that the window never waits long. */
 const STEP_MS = 25;
@@ -81,18 +82,25 @@ export async function inLongTransaction<T>(ctx: Context, work: (transaction: Lon
   }
 }
 
+/** The longest closing the app waits for a checkpoint still running (one of 100,000 rows takes about a second). */
+const CHECKPOINT_WAIT_MS = 30_000;
+
 /**
  * Copies what a long transaction wrote from the write-ahead log into the database file, in a
  * worker thread. After an import of 100,000 rows that is a quarter of a gigabyte: done at the
  * commit, as SQLite would, it held the end of the progress bar for most of a second. A checkpoint
  * that fails or meets a busy file loses nothing: the app's connection does it at its next write.
  */
-async function checkpointInBackground(file: string): Promise<void> {
-  try {
-    await runInWorker(file, ['PRAGMA wal_checkpoint(PASSIVE)'], { readonly: false });
-  } catch {
-    // As said above: the next write's checkpoint takes it over.
-  }
+function checkpointInBackground(file: string): TrailingWork {
+  const run = startInWorker(file, ['PRAGMA wal_checkpoint(PASSIVE)'], { readonly: false });
+  return {
+    done: run.outcomes.then(
+      () => undefined,
+      // As said above: the next write's checkpoint takes it over.
+      () => undefined,
+    ),
+    waitInPlace: () => run.waitClosed(CHECKPOINT_WAIT_MS),
+  };
 }
 
 /** The refusal a write meets while another connection holds the database for a long write. */

@@ -15,9 +15,9 @@ export type Outcome = { rows: unknown[][] } | { error: string; code?: string };
 
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
 let db = null;
 try {
+  const Database = require(workerData.driver);
   db = new Database(workerData.file, { readonly: workerData.readonly, fileMustExist: true });
   parentPort.postMessage(workerData.statements.map((sql) => {
     try {
@@ -29,24 +29,47 @@ try {
 } catch (error) {
   parentPort.postMessage(workerData.statements.map(() => ({ error: String(error && error.message), code: error && error.code })));
 } finally {
-  if (db) db.close();
+  try {
+    if (db) db.close();
+  } finally {
+    Atomics.store(workerData.closed, 0, 1);
+    Atomics.notify(workerData.closed, 0);
+  }
 }
 `;
 
 const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 
+/** Work started in a worker thread (`startInWorker`). */
+export interface WorkerRun {
+  /** Each statement's rows or failure, in order. */
+  outcomes: Promise<Outcome[]>;
+  /**
+   * Blocks the calling thread until the worker has closed its connection, at most `timeoutMs`:
+   * for a caller that must not return while the file is still open elsewhere (closing the app).
+   */
+  waitClosed(timeoutMs: number): void;
+}
+
 /** Runs `statements` in order against `file` in a worker thread; each gives its rows or its failure. */
-export function runInWorker(file: string, statements: readonly string[], { readonly }: { readonly: boolean }): Promise<Outcome[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, statements, readonly } });
+export function startInWorker(file: string, statements: readonly string[], { readonly }: { readonly: boolean }): WorkerRun {
+  // Set by the worker once its connection is closed, readable while this thread is blocked.
+  const closed = new Int32Array(new SharedArrayBuffer(4));
+  const outcomes = new Promise<Outcome[]>((resolve, reject) => {
+    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, statements, readonly, closed } });
     let answered = false;
-    worker.once('message', (outcomes: Outcome[]) => {
+    worker.once('message', (answer: Outcome[]) => {
       answered = true;
-      resolve(outcomes);
+      resolve(answer);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (!answered) reject(new Error(`The worker on ${file} stopped with code ${code}`));
     });
   });
+  return { outcomes, waitClosed: (timeoutMs) => void Atomics.wait(closed, 0, 0, timeoutMs) };
+}
+
+export function runInWorker(file: string, statements: readonly string[], options: { readonly: boolean }): Promise<Outcome[]> {
+  return startInWorker(file, statements, options).outcomes;
 }
