@@ -85,6 +85,14 @@ describe('a list table', () => {
     expect(rowNames()[0]).toBe('HTX số 101');
   });
 
+  it('writes the range and the total of a long list as Vietnamese writes numbers', async () => {
+    const national = Array.from({ length: 100_024 }, (_, index) => organization({ id: index + 1, name: `HTX số ${String(index + 1)}` }));
+    renderInApp(<OrganizationList rows={national} />);
+    expect(await screen.findByText('1–50 trong 100.024')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '2001' }));
+    expect(await screen.findByText('100.001–100.024 trong 100.024')).toBeTruthy();
+  });
+
   it('opens the record of the row clicked', async () => {
     renderInApp(<OrganizationList rows={everyOrganization.slice(0, 3)} />);
     fireEvent.click(await screen.findByText('HTX số 2'));

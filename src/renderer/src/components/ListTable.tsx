@@ -16,6 +16,7 @@ import type { ListExportInput } from '../../../shared/contract';
 import type { Page } from '../../../shared/domain';
 import { ExportButton } from './ExportButton';
 import { LoadError } from './LoadError';
+import { pagedTableText } from './pagedTable';
 
 export const listPageSize = 50;
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel live. */
@@ -159,9 +160,8 @@ export function ListTable<Row extends { id: number }>(props: ListTableProps<Row>
           page={position.page}
           onPageChange={position.setPage}
           totalRecords={list.data?.total ?? 0}
+          {...pagedTableText(t)}
           recordsPerPage={listPageSize}
-          paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
-          getPaginationControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
         />
       )}
 

@@ -15,6 +15,7 @@ import type { Page } from '../../../shared/domain';
 import { formatDateTime } from '../../../shared/format';
 import { ApiError, messageOf } from '../api';
 import { LoadError } from './LoadError';
+import { pagedTableText } from './pagedTable';
 
 const pageSize = 50;
 
@@ -132,9 +133,8 @@ export function TrashSection<T extends Deleted>(props: TrashSectionProps<T>) {
           page={page}
           onPageChange={setPage}
           totalRecords={trash.data?.total ?? 0}
+          {...pagedTableText(t)}
           recordsPerPage={pageSize}
-          paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
-          getPaginationControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
         />
       )}
     </Stack>

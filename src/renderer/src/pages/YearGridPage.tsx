@@ -16,6 +16,7 @@ import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
 import { useFiguresGrid } from '../queries/register';
 import { ClassificationCell, NumberCell, gridNumberFields } from './yeargrid/GridCells';
+import { pagedTableText } from '../components/pagedTable';
 
 const pageSize = 50;
 
@@ -101,8 +102,8 @@ export function YearGridPage() {
           page={page}
           onPageChange={(next) => setPaging({ filterKey, page: next })}
           totalRecords={grid.data?.total ?? 0}
+          {...pagedTableText(t)}
           recordsPerPage={pageSize}
-          paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
           pinFirstColumn
           // Narrow gutters: the nine columns fit the office laptop's 1366 px without scrolling sideways.
           horizontalSpacing={6}

@@ -19,6 +19,7 @@ import { formatCount } from '../../../../../shared/format';
 import { LoadError } from '../../../components/LoadError';
 import { useAlliance, useCommunes } from '../../../queries';
 import { usePreview } from '../../../queries/imports';
+import { pagedTableText } from '../../../components/pagedTable';
 
 const pageSize = 50;
 
@@ -242,6 +243,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         page={page}
         onPageChange={setPage}
         totalRecords={data?.page.total ?? 0}
+        {...pagedTableText(t)}
         recordsPerPage={pageSize}
       />
     </Stack>
