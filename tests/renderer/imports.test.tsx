@@ -53,6 +53,19 @@ describe('import preview', () => {
     expect(screen.getByText('Xã Vĩnh An')).toBeTruthy();
   });
 
+  it('writes the counts of a long list as Vietnamese writes numbers', async () => {
+    const counts = { rows: 100_000, valid: 100_000, invalid: 0, matched: 0, fresh: 100_000, ambiguous: 12_500, unplaced: 0 };
+    installFakeApi({ 'imports:previewResult': () => ok({ ...preview, counts, page: { rows, total: 100_000 } }) });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <PreviewStep jobId="00000000-0000-4000-8000-000000000002" decisions={{ rows: {}, bulk: {}, places: {} }} onDecisionsChange={() => undefined} />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('100.000 dòng')).toBeTruthy();
+    expect(screen.getByText('12.500 cần chọn xã')).toBeTruthy();
+    expect(screen.getByText(/^1–\d+ trong 100\.000$/)).toBeTruthy();
+  });
+
   it('takes a row’s own choice over the bulk one, and never writes a row with problems', () => {
     const [fresh, duplicate, invalid] = rows as [ImportPreviewRow, ImportPreviewRow, ImportPreviewRow];
     const decisions = { rows: { 8: { action: 'update' as const } }, bulk: { matched: 'skip' as const, fresh: 'skip' as const }, places: {} };

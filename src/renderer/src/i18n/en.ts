@@ -59,7 +59,7 @@ export const en: Translations = {
     unexpectedError: 'Something unexpected went wrong. Please try again.',
     loadFailed: 'Could not load the data',
     saveAnyway: 'Save anyway',
-    pagination: '{{from}}–{{to}} of {{total}}',
+    pagination: '{{from, number}}–{{to, number}} of {{total, number}}',
     pageControl: {
       first: 'First page',
       previous: 'Previous page',

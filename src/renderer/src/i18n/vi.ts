@@ -61,7 +61,7 @@ export const vi = {
     unexpectedError: 'Đã có lỗi ngoài dự kiến. Hãy thử lại.',
     loadFailed: 'Không tải được dữ liệu',
     saveAnyway: 'Vẫn lưu',
-    pagination: '{{from}}–{{to}} trong {{total}}',
+    pagination: '{{from, number}}–{{to, number}} trong {{total, number}}',
     pageControl: {
       first: 'Trang đầu',
       previous: 'Trang trước',

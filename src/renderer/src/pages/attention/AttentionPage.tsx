@@ -77,7 +77,7 @@ function Section<Row>({ id, title, empty, head, rows, keyOf, children }: Section
           {pages > 1 && (
             <Group justify="space-between" mt="sm">
               <Text size="sm" c="dimmed">
-                {t('common.pagination', { from: formatCount(first + 1), to: formatCount(first + shown.length), total: formatCount(rows.length) })}
+                {t('common.pagination', { from: first + 1, to: first + shown.length, total: rows.length })}
               </Text>
               <Pagination
                 size="sm"

@@ -4,7 +4,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../../shared/contract';
-import { formatCount, formatDateTime } from '../../../../../shared/format';
+import { formatDateTime } from '../../../../../shared/format';
 import { useImportBatches } from '../../../queries/imports';
 import { LoadError } from '../../../components/LoadError';
 import { UndoButton } from './ResultStep';
@@ -40,7 +40,7 @@ export function ImportBatches() {
           { accessor: 'createdAt', title: t('excel.import.batches.when'), render: (batch) => formatDateTime(batch.createdAt) },
           { accessor: 'fileName', title: t('excel.import.batches.file'), render: (batch) => `${batch.fileName} — ${batch.sheetName}` },
           { accessor: 'kind', title: t('excel.import.batches.kind'), render: (batch) => t(`excel.import.kinds.${batch.kind}`) },
-          { accessor: 'created', title: t('excel.import.batches.result'), render: ({ created, updated, skipped, failed }) => t('excel.import.batches.resultText', { created: formatCount(created), updated: formatCount(updated), skipped: formatCount(skipped), failed: formatCount(failed) }) },
+          { accessor: 'created', title: t('excel.import.batches.result'), render: ({ created, updated, skipped, failed }) => t('excel.import.batches.resultText', { created, updated, skipped, failed }) },
           { accessor: 'undoneAt', title: '', width: 220, render: (batch) => <BatchUndo batch={batch} /> },
         ]}
         page={page}

@@ -15,7 +15,6 @@ import {
   type ImportPreviewRow,
   type PreviewFilter,
 } from '../../../../../shared/contract';
-import { formatCount } from '../../../../../shared/format';
 import { LoadError } from '../../../components/LoadError';
 import { useAlliance, useCommunes } from '../../../queries';
 import { usePreview } from '../../../queries/imports';
@@ -193,7 +192,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
     <Stack>
       {counts ? (
         <Group gap="xs">
-          <Badge variant="default">{t('excel.import.counts.rows', { count: counts.rows, formatted: formatCount(counts.rows) })}</Badge>
+          <Badge variant="default">{t('excel.import.counts.rows', { count: counts.rows })}</Badge>
           <Badge color="teal">{t('excel.import.counts.valid', { count: counts.valid })}</Badge>
           <Badge color="red">{t('excel.import.counts.invalid', { count: counts.invalid })}</Badge>
           <Badge color="blue">{t('excel.import.counts.matched', { count: counts.matched })}</Badge>
