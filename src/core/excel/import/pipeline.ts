@@ -380,12 +380,16 @@ async function previewWith(
           lastPresent = present;
         }
         stored.prepared = { input: prepared.input, present, figures: prepared.figures };
-        const keys = adapter.fileKeys(prepared);
-        const earlier = keys.map((key) => firstRowOfKey.get(key)).find((found) => found !== undefined);
+        // Each key looked up once: the first row that had it, or this row from now on.
+        let earlier: { row: number; name: string } | undefined;
+        let first: { row: number; name: string } | undefined;
+        for (const key of adapter.fileKeys(prepared)) {
+          const found = firstRowOfKey.get(key);
+          if (found) earlier ??= found;
+          else firstRowOfKey.set(key, (first ??= { row: sourceRow.rowNumber, name: shownCell(sourceRow.cells[nameIndex]) }));
+        }
         const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
         if (match) stored.match = match;
-        const name = shownCell(sourceRow.cells[nameIndex]);
-        for (const key of keys) if (!firstRowOfKey.has(key)) firstRowOfKey.set(key, { row: sourceRow.rowNumber, name });
       }
       rows.push(stored);
       held += storedBytes(stored);
