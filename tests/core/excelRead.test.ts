@@ -19,6 +19,7 @@ import {
   type SourceRow,
 } from '../../src/core/excel/read';
 import { AppFailure } from '../../src/shared/errors';
+import { row as rowXml, sharedStringsXml, sheetXml, xlsx } from './malformedFiles';
 
 let dir: string;
 
@@ -260,6 +261,30 @@ describe('reading an .xlsx', () => {
     // Rows are not kept: the heap grows by the shared strings and a batch, far less than the sheet.
     expect(peak).toBeLessThan(150 * 1024 * 1024);
   }, 120_000);
+
+  it('parses the shared strings only as far as the rows read need, in any order they are used', async () => {
+    // 60,000 strings, several pieces of the inflated table: row n uses the nth string from the end,
+    // so the head's first row needs the table's last string; one cell points past the table.
+    const strings = Array.from({ length: 60_000 }, (_, at) => `HTX Vĩnh Bình số ${at}`);
+    const rows = Array.from({ length: 3000 }, (_, at) => rowXml(at + 1, `<c r="A${at + 1}" t="s"><v>${59_999 - at}</v></c><c r="B${at + 1}" t="s"><v>${at}</v></c>`));
+    const path = join(dir, 'chuoi-nguoc.xlsx');
+    writeFileSync(path, xlsx({ sharedStrings: sharedStringsXml(strings), sheets: [['Danh sách', sheetXml(rows.join('') + rowXml(3001, '<c r="A3001" t="s"><v>60000</v></c><c r="B3001" t="s"><v>7</v></c>'))]] }));
+    const source = await openSource(path, 'chuoi-nguoc.xlsx');
+    const head = await readHead(path, source, 'Danh sách', 2);
+    expect(head.rows).toEqual([
+      { rowNumber: 1, cells: ['HTX Vĩnh Bình số 59999', 'HTX Vĩnh Bình số 0'] },
+      { rowNumber: 2, cells: ['HTX Vĩnh Bình số 59998', 'HTX Vĩnh Bình số 1'] },
+    ]);
+    const read: SourceRow[] = [];
+    for await (const batch of readRows(path, source, 'Danh sách', { fromRow: 1 })) read.push(...batch);
+    expect(read).toHaveLength(3001);
+    expect(read.slice(0, 3000).every((row, at) => row.cells[0] === `HTX Vĩnh Bình số ${59_999 - at}` && row.cells[1] === `HTX Vĩnh Bình số ${at}`)).toBe(true);
+    expect(read[3000]).toEqual({ rowNumber: 3001, cells: [null, 'HTX Vĩnh Bình số 7'] });
+    // A second read of the file takes the whole table kept from the first.
+    const again: SourceRow[] = [];
+    for await (const batch of readRows(path, source, 'Danh sách', { fromRow: 2999 })) again.push(...batch);
+    expect(again.map((row) => row.cells)).toEqual([['HTX Vĩnh Bình số 57001', 'HTX Vĩnh Bình số 2998'], ['HTX Vĩnh Bình số 57000', 'HTX Vĩnh Bình số 2999'], [null, 'HTX Vĩnh Bình số 7']]);
+  });
 
   it('stops when the import is cancelled', async () => {
     const path = join(dir, 'cancel.xlsx');

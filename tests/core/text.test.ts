@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { organizationNameKey } from '../../src/shared/names';
+import { nameWords, organizationNameKey } from '../../src/shared/names';
 import { cleanText, foldText, vietnameseCollator } from '../../src/shared/text';
 
 describe('Vietnamese text', () => {
@@ -66,6 +66,23 @@ describe('Vietnamese text', () => {
       );
       expect(foldText('Hợp tác xã Thủy sản Vĩnh Hòa số 12')).toBe('hop tac xa thuy san vinh hoa so 12');
       expect(cleanText('Hợp tác xã Thủy sản Vĩnh Hòa số 12')).toBe('Hợp tác xã Thủy sản Vĩnh Hòa số 12');
+    });
+
+    it('cuts a name into the words the Unicode classes cut it into', () => {
+      // The rule as written before the cut by character codes.
+      const wordsFully = (value: string) => foldText(value).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ').filter(Boolean);
+      const letter = fc.oneof(
+        fc.constantFrom(...plainLetters),
+        fc.constantFrom(' ', '\t', '\u00a0', '\u0301', '\u200b', '_', '-', '.', '(', 'đ', 'Σ', 'ß', 'İ', '\u00b2', '\u0660', '\u4e2d', '\ud83d\ude00', '\u2126'),
+      );
+      fc.assert(
+        fc.property(fc.array(letter, { maxLength: 40 }), (letters) => {
+          const text = letters.join('');
+          expect(nameWords(text)).toEqual(wordsFully(text));
+        }),
+        { seed: 20261204, numRuns: 5000 },
+      );
+      expect(nameWords('HTX SX-TM (Vĩnh Bình) số 12')).toEqual(['htx', 'sx', 'tm', 'vinh', 'binh', 'so', '12']);
     });
   });
 });

@@ -341,6 +341,7 @@ async function previewWith(
   const nameIndex = columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
   /** The fields present in rows, one set for each combination: a list's rows mostly share one. */
   const presentSets = new Map<string, ReadonlySet<string>>();
+  let lastPresent: ReadonlySet<string> | null = null;
   for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     // The table ends at its last header: cells right of it are neither mapped nor written back.
@@ -370,16 +371,25 @@ async function previewWith(
       if (prepared.notes.length) stored.notes = prepared.notes;
       if (prepared.problems.length) stored.problems = prepared.problems;
       else {
-        const presentKey = [...prepared.present].join('\u0000');
-        let present = presentSets.get(presentKey);
-        if (!present) presentSets.set(presentKey, (present = prepared.present));
+        // Most rows have the fields the row before had: the set kept for those is taken without a key made.
+        let present: ReadonlySet<string> | undefined = lastPresent !== null && sameMembers(lastPresent, prepared.present) ? lastPresent : undefined;
+        if (!present) {
+          const presentKey = [...prepared.present].join('\u0000');
+          present = presentSets.get(presentKey);
+          if (!present) presentSets.set(presentKey, (present = prepared.present));
+          lastPresent = present;
+        }
         stored.prepared = { input: prepared.input, present, figures: prepared.figures };
-        const keys = adapter.fileKeys(prepared);
-        const earlier = keys.map((key) => firstRowOfKey.get(key)).find((found) => found !== undefined);
+        // Each key looked up once: the first row that had it, or this row from now on.
+        let earlier: { row: number; name: string } | undefined;
+        let first: { row: number; name: string } | undefined;
+        for (const key of adapter.fileKeys(prepared)) {
+          const found = firstRowOfKey.get(key);
+          if (found) earlier ??= found;
+          else firstRowOfKey.set(key, (first ??= { row: sourceRow.rowNumber, name: shownCell(sourceRow.cells[nameIndex]) }));
+        }
         const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
         if (match) stored.match = match;
-        const name = shownCell(sourceRow.cells[nameIndex]);
-        for (const key of keys) if (!firstRowOfKey.has(key)) firstRowOfKey.set(key, { row: sourceRow.rowNumber, name });
       }
       rows.push(stored);
       held += storedBytes(stored);
@@ -394,6 +404,12 @@ async function previewWith(
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
   return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), programmeId, rows, bytes: held };
+}
+
+function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const member of a) if (!b.has(member)) return false;
+  return true;
 }
 
 /**

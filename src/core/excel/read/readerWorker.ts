@@ -13,10 +13,29 @@ import type { SourceRow } from './types';
 const port = parentPort;
 if (!port) throw new Error('readerWorker.ts runs only as a worker thread');
 
+/**
+ * Batches read ahead while the window's thread checks the ones before: several, so that a stretch
+ * of the sheet slow to read (a piece of the shared strings parsed on the way, a chunk inflated)
+ * is read while that thread still has rows to check, not while it waits. A few megabytes at most.
+ */
+const READ_AHEAD = 4;
+
 let rows: AsyncGenerator<SourceRow[]> | null = null;
-/** The next batch, read while the window's thread checks the one before. */
-let ahead: Promise<IteratorResult<SourceRow[]>> | null = null;
+/** The batches asked of `rows` and not yet given, in order, each with the progress when it was read. */
+let ahead: Promise<{ next: IteratorResult<SourceRow[]>; read: number; total: number }>[] = [];
 let progress = { read: 0, total: 0 };
+
+/** Asks `rows` for batches until READ_AHEAD are on their way. */
+function readAhead(): void {
+  const source = rows;
+  if (!source) return;
+  while (ahead.length < READ_AHEAD) {
+    const batch = source.next().then((next) => ({ next, ...progress }));
+    // A failure of a read ahead belongs to the request that takes its batch, not to this one.
+    batch.catch(() => undefined);
+    ahead.push(batch);
+  }
+}
 
 async function answer(request: ReaderRequest): Promise<unknown> {
   switch (request.op) {
@@ -30,21 +49,21 @@ async function answer(request: ReaderRequest): Promise<unknown> {
         ...request.options,
         onProgress: (read, total) => (progress = { read, total }),
       });
-      ahead = rows.next();
+      ahead = [];
+      readAhead();
       return null;
     case 'next': {
-      if (!rows || !ahead) throw new Error('no rows are being read');
-      const next = await ahead;
+      const first = ahead.shift();
+      // Asked past the end: the window's thread asks for a few batches ahead.
+      if (!rows || !first) return null;
+      const { next, read, total } = await first;
       if (next.done === true) {
         rows = null;
-        ahead = null;
+        ahead = [];
         return null;
       }
-      const batch = { batch: next.value, ...progress };
-      ahead = rows.next();
-      // A failure of the read ahead belongs to the next request, not to this one.
-      ahead.catch(() => undefined);
-      return batch;
+      readAhead();
+      return { batch: next.value, read, total };
     }
   }
 }

@@ -43,10 +43,17 @@ function workerEntry(): { url: URL; execArgv: string[] } {
   return { url: new URL('./readerWorker.ts', import.meta.url), execArgv: ['--import', tsx] };
 }
 
-/** One worker thread and the one request it is answering. */
+/**
+ * Batches of rows asked for before the one being checked is done: the worker sends each as soon as
+ * it is read, so the window's thread finds the next waiting instead of asking and waiting for the
+ * worker to finish the piece of the sheet it is in the middle of.
+ */
+const ROWS_ASKED_AHEAD = 4;
+
+/** One worker thread and the requests it is answering: one at a time, or several `next` in a row (answered in order). */
 class ReaderWorker {
   private readonly worker: Worker;
-  private pending: { resolve: (value: unknown) => void; reject: (error: unknown) => void } | null = null;
+  private pending: { resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   /** Why the worker stopped, once it has. */
   private ended: Error | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -71,9 +78,9 @@ class ReaderWorker {
 
   request(message: ReaderRequest): Promise<unknown> {
     if (this.ended !== null) return Promise.reject(this.ended);
-    if (this.pending) return Promise.reject(new Error('the reader is answering another request'));
+    if (this.pending.length > 0 && message.op !== 'next') return Promise.reject(new Error('the reader is answering another request'));
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending.push({ resolve, reject });
       this.worker.postMessage(message);
     });
   }
@@ -102,8 +109,7 @@ class ReaderWorker {
   }
 
   private settle(reply: ReaderReply): void {
-    const pending = this.pending;
-    this.pending = null;
+    const pending = this.pending.shift();
     if (!pending) return;
     if (reply.ok) pending.resolve(reply.value);
     else if ('error' in reply) pending.reject(new AppFailure(reply.error));
@@ -125,8 +131,8 @@ class ReaderWorker {
     if (this.ended === null) this.ended = reason;
     this.wake();
     const pending = this.pending;
-    this.pending = null;
-    pending?.reject(this.ended);
+    this.pending = [];
+    for (const request of pending) request.reject(this.ended);
   }
 }
 
@@ -178,13 +184,26 @@ export function openReader({ signal, memoryMb = READER_MEMORY_MB }: { signal?: A
       const { fromRow, batchRows, columns } = options;
       streaming = true;
       await reader.request({ op: 'rows', path, source, sheet, options: { fromRow, batchRows, columns } });
+      const asked: Promise<{ batch: SourceRow[]; read: number; total: number } | null>[] = [];
+      const ask = () => {
+        const next = reader.request({ op: 'next' }) as Promise<{ batch: SourceRow[]; read: number; total: number } | null>;
+        // Left unread when the read fails or is left: its failure is the one already thrown.
+        next.catch(() => undefined);
+        asked.push(next);
+      };
+      while (asked.length < ROWS_ASKED_AHEAD) ask();
       for (;;) {
         options.signal?.throwIfAborted();
-        const next = (await reader.request({ op: 'next' })) as { batch: SourceRow[]; read: number; total: number } | null;
-        if (next === null) break;
+        const next = await asked.shift();
+        if (!next) break;
+        ask();
+        // A batch already here comes without a turn of the event loop: the window's questions get one.
+        await new Promise((resolve) => setImmediate(resolve));
         options.onProgress?.(next.read, next.total);
         yield next.batch;
       }
+      // The answers to what was asked past the end (none), so the worker is left with nothing to send.
+      await Promise.all(asked);
       streaming = false;
     },
     close() {

@@ -228,49 +228,83 @@ function dateStylesOf(xml: string | null, part: string): boolean[] {
   return styles;
 }
 
-/** The shared strings, rich-text runs joined and phonetic guides (`rPh`) left out. */
-async function sharedStringsOf(file: FileHandle, size: number, entry: ZipEntry | undefined): Promise<string[]> {
-  const strings: string[] = [];
-  if (!entry) return strings;
-  let text = '';
-  let inText = false;
-  let inPhonetic = false;
-  const finish = () => {
-    const value = toNfc(decodeXmlText(text));
-    if (value.length > MAX_CELL_CHARS) throw unreadable.sharedStringTooLong(strings.length);
-    strings.push(value);
-  };
-  const tokenizer = new XmlTokenizer(
-    {
-      open(name, _attributes, selfClosing) {
-        if (name === 'si') {
-          text = '';
-          if (selfClosing) finish();
-        } else if (name === 't' && !inPhonetic && !selfClosing) inText = true;
-        else if (name === 'rPh') inPhonetic = !selfClosing;
+/**
+ * The shared strings, rich-text runs joined and phonetic guides (`rPh`) left out, read only as far
+ * as the rows read so far need (`upTo`). Writers put a string in the table where it is first used,
+ * so the head of a sheet needs the first few hundred of a table of a million; finding the header
+ * then costs nothing of the table's size, and reading every row parses the table beside the rows
+ * instead of before the first.
+ */
+class SharedStrings {
+  /** The strings parsed so far, by index. */
+  readonly strings: string[] = [];
+  private chunks: AsyncGenerator<Uint8Array> | null;
+  private readonly tokenizer: XmlTokenizer;
+  private readonly decoder = new TextDecoder('utf-8');
+
+  constructor(file: FileHandle, size: number, entry: ZipEntry | undefined) {
+    this.chunks = entry ? readZipEntry(file, size, entry, MAX_SHARED_STRINGS_BYTES) : null;
+    const strings = this.strings;
+    let text = '';
+    let inText = false;
+    let inPhonetic = false;
+    const finish = () => {
+      const value = toNfc(decodeXmlText(text));
+      if (value.length > MAX_CELL_CHARS) throw unreadable.sharedStringTooLong(strings.length);
+      strings.push(value);
+    };
+    this.tokenizer = new XmlTokenizer(
+      {
+        open(name, _attributes, selfClosing) {
+          if (name === 'si') {
+            text = '';
+            if (selfClosing) finish();
+          } else if (name === 't' && !inPhonetic && !selfClosing) inText = true;
+          else if (name === 'rPh') inPhonetic = !selfClosing;
+        },
+        close(name) {
+          if (name === 't') inText = false;
+          else if (name === 'rPh') inPhonetic = false;
+          else if (name === 'si') finish();
+        },
+        text(raw) {
+          if (!inText) return;
+          text += raw;
+          if (text.length > MAX_RAW_CELL_CHARS) throw unreadable.sharedStringTooLong(strings.length);
+        },
       },
-      close(name) {
-        if (name === 't') inText = false;
-        else if (name === 'rPh') inPhonetic = false;
-        else if (name === 'si') finish();
-      },
-      text(raw) {
-        if (!inText) return;
-        text += raw;
-        if (text.length > MAX_RAW_CELL_CHARS) throw unreadable.sharedStringTooLong(strings.length);
-      },
-    },
-    entry.name,
-  );
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of readZipEntry(file, size, entry, MAX_SHARED_STRINGS_BYTES)) tokenizer.push(decoder.decode(chunk, { stream: true }));
-  tokenizer.push(decoder.decode());
-  return strings;
+      entry?.name ?? '',
+    );
+  }
+
+  /** Whether the whole table is parsed. */
+  get complete(): boolean {
+    return this.chunks === null;
+  }
+
+  /** Parses until the string at `index` is known, or to the table's end (`Infinity`: the whole table). */
+  async upTo(index: number): Promise<void> {
+    while (this.chunks !== null && this.strings.length <= index) {
+      const next = await this.chunks.next();
+      if (next.done === true) {
+        this.tokenizer.push(this.decoder.decode());
+        this.chunks = null;
+      } else this.tokenizer.push(this.decoder.decode(next.value, { stream: true }));
+    }
+  }
+
+  /** Stops reading the part (before its file is closed). */
+  async close(): Promise<void> {
+    const chunks = this.chunks;
+    this.chunks = null;
+    await chunks?.return(undefined);
+  }
 }
 
 /** What reading a sheet needs besides the sheet: kept for the last file read. */
 interface SheetContext {
-  sharedStrings: string[];
+  /** The whole table once a read parsed it to its end; until then each read parses what it needs. */
+  sharedStrings: string[] | null;
   dateStyles: boolean[];
   date1904: boolean;
 }
@@ -282,11 +316,7 @@ async function sheetContext(path: string, workbook: Workbook, file: FileHandle, 
   if (cached?.key === key) return cached.context;
   const stylesXml = workbook.stylesPart === null ? null : await partText(file, size, workbook.entries, workbook.stylesPart);
   const context: SheetContext = {
-    sharedStrings: await sharedStringsOf(
-      file,
-      size,
-      workbook.sharedStringsPart === null ? undefined : workbook.entries.get(workbook.sharedStringsPart),
-    ),
+    sharedStrings: workbook.sharedStringsPart === null ? [] : null,
     dateStyles: workbook.stylesPart === null ? [] : dateStylesOf(stylesXml, workbook.stylesPart),
     date1904: workbook.date1904,
   };
@@ -388,12 +418,30 @@ class SheetRows implements XmlHandler {
   /** 0 outside, 1 in `<v>`, 2 in an inline string's `<t>`. */
   private capturing = 0;
   private inPhonetic = false;
+  /** Cells of shared strings not parsed yet when they were read: filled by `fillStrings`. */
+  private waiting: { cells: CellValue[]; column: number; index: number }[] = [];
+  private readonly strings: readonly string[];
 
   constructor(
     private readonly context: SheetContext,
+    /** The shared strings being parsed, when the table is not whole in `context` yet. */
+    private readonly shared: SharedStrings | null,
     /** The sheet's name, for the messages that refuse it. */
     private readonly sheet: string,
-  ) {}
+  ) {
+    this.strings = shared?.strings ?? context.sharedStrings ?? [];
+  }
+
+  /** Parses the shared strings the rows built so far use, and puts them in their cells. */
+  async fillStrings(): Promise<void> {
+    const waiting = this.waiting;
+    if (waiting.length === 0 || !this.shared) return;
+    this.waiting = [];
+    let highest = 0;
+    for (const cell of waiting) highest = Math.max(highest, cell.index);
+    await this.shared.upTo(highest);
+    for (const { cells, column, index } of waiting) cells[column] = this.strings[index] ?? null;
+  }
 
   open(name: string, attributes: string, selfClosing: boolean): void {
     switch (name) {
@@ -509,7 +557,12 @@ class SheetRows implements XmlHandler {
         const iso = isoOfExcelSerial(number, this.context.date1904);
         value = iso === null ? number : { date: iso };
       } else value = number;
-    } else if (t === 's') value = this.context.sharedStrings[Number(this.value)] ?? null;
+    } else if (t === 's') {
+      const index = Number(this.value);
+      value = this.strings[index] ?? null;
+      // Past the strings parsed so far: filled in before the row is given (`fillStrings`).
+      if (value === null && this.shared?.complete === false && Number.isInteger(index) && index >= 0) this.waiting.push({ cells: this.cells, column, index });
+    }
     else if (t === 'inlineStr' || t === 'str') {
       value = toNfc(decodeXmlText(this.value));
       if (value.length > MAX_CELL_CHARS) throw unreadable.cellTooLong(this.sheet, this.reference());
@@ -590,10 +643,16 @@ async function* streamSheet(
   const entry = workbook.entries.get(part);
   if (!entry) throw new ZipDamaged(`missing part ${part}`);
   const file = await open(path, 'r');
+  let shared: SharedStrings | null = null;
   try {
     const { size } = await file.stat();
     const sheet = workbook.sheets.find((info) => info.part === part)?.name ?? part;
-    const rows = new SheetRows(await sheetContext(path, workbook, file, size), sheet);
+    const context = await sheetContext(path, workbook, file, size);
+    const entryOfStrings = workbook.sharedStringsPart === null ? undefined : workbook.entries.get(workbook.sharedStringsPart);
+    shared = context.sharedStrings === null ? new SharedStrings(file, size, entryOfStrings) : null;
+    // The table's first piece at once: a table declared too large is refused before any row.
+    await shared?.upTo(0);
+    const rows = new SheetRows(context, shared, sheet);
     configure(rows);
     const tokenizer = new XmlTokenizer(rows, part);
     const decoder = new TextDecoder('utf-8');
@@ -604,11 +663,20 @@ async function* streamSheet(
         mergeScanner ??= new MergeScanner(rows, part);
         mergeScanner.push(chunk);
       } else tokenizer.push(decoder.decode(chunk, { stream: true }));
+      await rows.fillStrings();
       yield { rows, read, total: entry.compressedSize, done: false };
     }
     if (mergeScanner === null) tokenizer.push(decoder.decode());
+    await rows.fillStrings();
+    if (shared && rows.headRows === Number.POSITIVE_INFINITY) {
+      // Every row read: the rest of the table is parsed too (a string too long there refuses the
+      // file as it did when the table was parsed first), and kept for the next read of the file.
+      await shared.upTo(Number.POSITIVE_INFINITY);
+      context.sharedStrings = shared.strings;
+    }
     yield { rows, read: entry.compressedSize, total: entry.compressedSize, done: true };
   } finally {
+    await shared?.close();
     await file.close();
   }
 }
