@@ -41,7 +41,7 @@ import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
-import { backUpBefore } from '../../backup/backups';
+import { backUpBefore, backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
 import { BatchedInsert, jsonText } from '../../db/prepared';
 import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
@@ -898,8 +898,18 @@ export async function undoCheck(ctx: Context, batchId: number): Promise<ImportUn
  * and says which.
  */
 export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, control: JobControl): Promise<ImportUndoResult> {
-  await backUpBefore(ctx, 'beforeUndo', control);
+  const backup = await backUpBeforeCommit(ctx, 'beforeUndo', control);
   control.report(0, null, 'undoing');
+  try {
+    return await undoInTransaction(ctx, batchId, mode, control, backup);
+  } finally {
+    // The job ends with its backup: checked and in place, or refused.
+    await backup.settled;
+  }
+}
+
+/** `undoBatch` once its backup is copied: the transaction, which commits only once the copy is checked. */
+async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, control: JobControl, backup: BackupUnderCheck): Promise<ImportUndoResult> {
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
     const batch = batchOf(tx, batchId);
     const changes = await changesOf(tx, batchId, pause);
@@ -946,6 +956,8 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
       bulkOptions(batch.kind),
     );
     control.report(changes.length, changes.length, 'undoing');
+    // The backup's copy was checked meanwhile: nothing is committed without a sound one.
+    await backup.checked();
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
     return { batch: toBatch(undone), kept: [...new Map(kept.map((change) => [`${change.entity}:${change.id}`, change])).values()] };
   });
