@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
-import { RegisterKeys } from '../../src/core/excel/import/kinds';
+import { kindAdapters, RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
 import { organizationNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
@@ -331,6 +331,33 @@ describe('committing and undoing', () => {
     expect(trailOf(untouched)).toEqual(['create', 'delete']);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(0);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
+  it('finds the records left as imported with SQLite alone, and leaves every other one to be read and judged', async () => {
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên'];
+    // Quotes and Vietnamese letters: written by SQLite as JSON.stringify writes them.
+    const names = ['HTX Nông nghiệp ""Bình Hòa"" số 1', 'HTX Nông nghiệp số 2', 'HTX Nông nghiệp số 3', 'HTX Nông nghiệp số 4'];
+    for (const [index, name] of names.entries()) lines.push(`"${name}","xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${1_700_000_001 + index},${10 + index}`);
+    const { jobId, analysis } = await analyze(app, stage(app, 'bon htx.csv', lines.join('\n')));
+    const { summary } = await commitOf(app, { previewJobId: (await previewOf(app, jobId, proposedMapping(analysis), 2024)).jobId, decisions: [], bulk: {} });
+    expect(summary).toMatchObject({ created: 4, failed: 0 });
+    const sqlite = app.ctx.db.$client;
+    const ids = sqlite.prepare('SELECT id FROM organizations ORDER BY id').pluck().all() as number[];
+    const [first, second, third, fourth] = ids;
+    expect(sqlite.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(first)).toBe('HTX Nông nghiệp "Bình Hòa" số 1');
+    // Số 2 edited by hand, leaving no trace in the audit trail; số 3 given another year's figures; số 4's figures edited by hand.
+    sqlite.prepare("UPDATE organizations SET phone = '0909 000 111' WHERE id = ?").run(second);
+    await call(app, 'figures:save', { organizationId: third ?? 0, year: 2023, membersOfficial: 12 });
+    sqlite.prepare('UPDATE yearly_figures SET members_official = 99 WHERE organization_id = ?').run(fourth);
+    const changeOf = (entity: string, id: number | undefined) => sqlite.prepare('SELECT id FROM import_changes WHERE entity = ? AND entity_id = ?').pluck().get(entity, id) as number;
+    const batchId = summary.batchId ?? 0;
+    expect(kindAdapters.organizations.createdAsLeft?.(app.ctx, batchId, 'organization')).toEqual(new Set([changeOf('organization', first), changeOf('organization', fourth)]));
+    expect(kindAdapters.figures.createdAsLeft?.(app.ctx, batchId, 'figures')).toEqual(
+      new Set([changeOf('figures', first), changeOf('figures', second), changeOf('figures', third)]),
+    );
+    // The others are read and judged one by one, as before: each named once.
+    const { changedLater } = await call(app, 'imports:undoCheck', { batchId });
+    expect(changedLater.map((change) => change.name).sort()).toEqual(['HTX Nông nghiệp số 2', 'HTX Nông nghiệp số 3', 'số liệu năm 2024 của HTX Nông nghiệp số 4']);
   });
 
   it('is all or nothing: a row that cannot be written leaves nothing behind', async () => {

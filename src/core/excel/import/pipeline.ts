@@ -790,10 +790,19 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
   const found = new Map<number, ImportLaterChange>();
   const asLeft = new Set<number>();
   const figureYears = ownFigureYears(changes);
+  // Most of an import's records are found as it left them by SQLite itself; only the others are read.
+  const exact = new Set<number>();
+  for (const entity of new Set(changes.map((change) => change.entity))) {
+    await pause();
+    for (const id of adapterOf(batch, entity).createdAsLeft?.(ctx, batch.id, entity) ?? []) exact.add(id);
+  }
   // 100,000 changes take seconds to look at: a page at a time, the window keeps its answers meanwhile.
   for (let start = 0; start < changes.length; start += JUDGED_PAGE) {
     await pause();
-    const page = changes.slice(start, start + JUDGED_PAGE);
+    const page = changes.slice(start, start + JUDGED_PAGE).filter((change) => {
+      if (exact.has(change.id)) asLeft.add(change.id);
+      return !exact.has(change.id);
+    });
     const judgements = new Map<number, ChangeJudgement>();
     for (const entity of new Set(page.map((change) => change.entity))) {
       // Imports made before the import kept what it left are judged by the audit trail instead (below).
