@@ -358,6 +358,21 @@ describe('committing and undoing', () => {
     // The others are read and judged one by one, as before: each named once.
     const { changedLater } = await call(app, 'imports:undoCheck', { batchId });
     expect(changedLater.map((change) => change.name).sort()).toEqual(['HTX Nông nghiệp số 2', 'HTX Nông nghiệp số 3', 'số liệu năm 2024 của HTX Nông nghiệp số 4']);
+
+    // Taken back by SQLite alone, số 1 leaves the audit entries a change taken back one by one leaves.
+    expect((await undoOf(app, batchId, 'keepChanged')).error).toBeNull();
+    const trail = sqlite.prepare("SELECT action, before, after FROM audit_log WHERE entity = 'organization' AND entity_id = ? ORDER BY id").all(first) as { action: string; before: string | null; after: string | null }[];
+    const created = trail[0]?.after ?? '';
+    expect(trail).toEqual([
+      { action: 'create', before: null, after: created },
+      { action: 'update', before: '{"figures":{"year":2024,"membersOfficial":null}}', after: '{"figures":{"year":2024,"membersOfficial":10}}' },
+      { action: 'update', before: '{"figures":{"year":2024,"membersOfficial":10}}', after: '{"figures":{"year":2024,"membersOfficial":null}}' },
+      { action: 'delete', before: created, after: null },
+    ]);
+    expect(JSON.parse(created)).toMatchObject({ name: 'HTX Nông nghiệp "Bình Hòa" số 1', highTech: false });
+    // Số 4 itself is as the import left it: removed, as one by one, with the figures kept on it.
+    expect(sqlite.prepare('SELECT id FROM organizations ORDER BY id').pluck().all()).toEqual([second, third]);
+    expect(verifyDerivedStructures(sqlite)).toEqual([]);
   });
 
   it('is all or nothing: a row that cannot be written leaves nothing behind', async () => {

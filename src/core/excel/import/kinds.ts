@@ -21,7 +21,7 @@ import { conflict } from '../../../shared/errors';
 import { foldText } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { moveToTrash, recordChange } from '../../records';
-import { type Context } from '../../context';
+import { timestamp, type Context } from '../../context';
 import { changeMark, type Db } from '../../db/open';
 import { amongIds, perConnection } from '../../db/prepared';
 import {
@@ -268,6 +268,12 @@ export interface KindAdapter {
    */
   createdAsLeft?(ctx: Context, batchId: number, entity: string): Set<number>;
   /**
+   * Takes back the changes `createdAsLeft` named (`changeIds`, newest first), as `undo` does each
+   * with `asLeft`, in a few statements: the records removed, each with its audit entry, written
+   * by SQLite from what the import left.
+   */
+  undoCreatedAsLeft?(ctx: Context, changeIds: readonly number[]): void;
+  /**
    * Takes the change back. `pointedAt`: a record the import created that others now point at; it
    * goes to Thùng rác rather than away, so what points at it is kept. `asLeft`: the undo has just
    * found the record exactly as the import left it (`after`), so what it holds need not be read again.
@@ -503,6 +509,19 @@ function createsAsLeft(ctx: Context, batchId: number, entity: string, table: SQL
        AND ${values.json} = coalesce(c.after, a.after)${also.map((condition) => ` AND ${condition}`).join('')}`,
   );
   return new Set(query.pluck().all({ batchId, entity }));
+}
+
+/**
+ * The changes `changeIds` as `c`, newest first, with what the import left (`after`) as `changesOf`
+ * reads it: the source of the statements of `undoCreatedAsLeft`.
+ */
+const changesAsLeft = `import_changes c
+  LEFT JOIN audit_log a ON c.after_in_audit = 1 AND a.entity = c.entity AND a.entity_id = c.entity_id AND a.action = 'create'
+  WHERE c.id IN (SELECT value FROM json_each(@ids))`;
+
+function runOnChanges(ctx: Context, statements: readonly string[], changeIds: readonly number[]): void {
+  const values = { ids: JSON.stringify(changeIds), at: timestamp(ctx) };
+  for (const statement of statements) ctx.db.$client.prepare(statement).run(values);
 }
 
 /** `referencedElsewhere` of the row `r` of `table`, as an SQL condition. */
@@ -752,6 +771,18 @@ const organizationsAdapter: KindAdapter = {
          WHERE own.batch_id = c.batch_id AND own.entity = 'figures' AND own.entity_id = r.id AND json_type(own.before, '$.year') IN ('integer', 'real')))`,
     ]);
   },
+  undoCreatedAsLeft(ctx, changeIds) {
+    runOnChanges(
+      ctx,
+      [
+        // Its history says it was removed, with what it held: what the import left, as `undo` writes it.
+        `INSERT INTO audit_log (entity, entity_id, action, at, before, after)
+         SELECT 'organization', c.entity_id, 'delete', @at, coalesce(c.after, a.after), NULL FROM ${changesAsLeft} ORDER BY c.id DESC`,
+        `DELETE FROM organizations WHERE id IN (SELECT c.entity_id FROM ${changesAsLeft})`,
+      ],
+      changeIds,
+    );
+  },
   referenced(ctx, change, ownFigureYears) {
     // Figures the import wrote with it are its own; any other year's were added since.
     if (referencedElsewhere(ctx, 'organizations', change.entityId, ['yearly_figures'])) return true;
@@ -917,6 +948,24 @@ const figuresAdapter: KindAdapter = {
       figureFields,
       // The year as `yearOfChange` reads it: a number.
       `json_type(c.before, '$.year') IN ('integer', 'real') AND r.organization_id = c.entity_id AND r.year = json_extract(c.before, '$.year')`,
+    );
+  },
+  undoCreatedAsLeft(ctx, changeIds) {
+    const year = `json_extract(c.before, '$.year')`;
+    const after = 'coalesce(c.after, a.after)';
+    runOnChanges(
+      ctx,
+      [
+        // The audit entry of `deleteCheckedFigures` (services/figures.ts), on the organization: the
+        // year and the fields that held a value, before and after; none when none did.
+        `INSERT INTO audit_log (entity, entity_id, action, at, before, after)
+         SELECT 'organization', c.entity_id, 'update', @at,
+           '{"figures":' || json_patch(json_object('year', ${year}), ${after}) || '}',
+           '{"figures":{"year":' || ${year} || (SELECT group_concat(',' || json_quote(key) || ':null', '') FROM json_each(${after}) WHERE type <> 'null') || '}}'
+         FROM ${changesAsLeft} AND EXISTS (SELECT 1 FROM json_each(${after}) WHERE type <> 'null') ORDER BY c.id DESC`,
+        `DELETE FROM yearly_figures WHERE (organization_id, year) IN (SELECT c.entity_id, ${year} FROM ${changesAsLeft})`,
+      ],
+      changeIds,
     );
   },
   undo(ctx, change, { asLeft, removals }) {

@@ -777,6 +777,8 @@ interface LaterChanges {
   found: Map<number, ImportLaterChange>;
   /** The changes whose record is exactly as the import left it, and pointed at by nothing new. */
   asLeft: Set<number>;
+  /** Those of `asLeft` that SQLite found so by itself (`createdAsLeft`): their records are taken back by it too (`undoCreatedAsLeft`). */
+  exact: Set<number>;
 }
 
 /**
@@ -824,8 +826,11 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
       if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
     }
   }
-  return { found, asLeft };
+  return { found, asLeft, exact };
 }
+
+/** Changes found as left taken back per step (`undoCreatedAsLeft`): a few statements, short enough between two answers to the window. */
+const EXACT_PAGE = 2_000;
 
 /** Changes judged at once by `laterChanges`: a few set-based reads each, short enough between two answers to the window. */
 const JUDGED_PAGE = 1_000;
@@ -924,7 +929,7 @@ async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, 
     const changes = await changesOf(tx, batchId, pause);
     control.report(0, changes.length, 'validating');
     await pause();
-    const { found: later, asLeft } = await laterChanges(tx, batch, changes, pause);
+    const { found: later, asLeft, exact } = await laterChanges(tx, batch, changes, pause);
     if (later.size && mode === 'strict') {
       const names = [...new Set([...later.values()].map((change) => change.name))];
       const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';
@@ -936,31 +941,62 @@ async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, 
     const kept: ImportLaterChange[] = [];
     const figureYears = ownFigureYears(changes);
     const removals = new Removals(tx);
+    /** Takes back the changes of `run`, from `first` on in `changes`, one by one through their adapters. */
+    const undoOneByOne = (run: readonly ChangeRow[], first: number) =>
+      auditInBatches(tx, async () => {
+        for (const [index, change] of run.entries()) {
+          await pause();
+          control.throwIfCancelled();
+          control.report(first + index, changes.length, 'undoing');
+          const adapter = adapterOf(batch, change.entity);
+          const stored = storedOf(change, { withAfter: true });
+          const changedLater = later.get(change.id);
+          if (changedLater && mode === 'keepChanged') {
+            kept.push(changedLater);
+            continue;
+          }
+          const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
+          const left = asLeft.has(change.id);
+          // Only a record as its import created it waits in `removals`: anything else is done after what came before it.
+          if (!(left && change.action === 'create')) removals.flush();
+          adapter.undo(tx, stored, { pointedAt, asLeft: left, removals });
+        }
+        removals.flush();
+      });
+    /**
+     * Takes back the changes of `run`, all found by SQLite as their import created them, a page
+     * at a time with SQLite alone: each page's figures first, then the organizations they belong to.
+     */
+    const undoExact = async (run: readonly ChangeRow[], first: number) => {
+      for (let start = 0; start < run.length; start += EXACT_PAGE) {
+        await pause();
+        control.throwIfCancelled();
+        control.report(first + start, changes.length, 'undoing');
+        const page = run.slice(start, start + EXACT_PAGE);
+        const entities = [...new Set(page.map((change) => change.entity))].sort((a, b) => Number(b === 'figures') - Number(a === 'figures'));
+        for (const entity of entities) {
+          const ids = page.filter((change) => change.entity === entity).map((change) => change.id);
+          const adapter = adapterOf(batch, entity);
+          if (!adapter.undoCreatedAsLeft) throw new Error(`The ${entity} changes found as left have no undo of their own.`);
+          adapter.undoCreatedAsLeft(tx, ids);
+        }
+      }
+    };
     await loadInBulk(
       tx.db.$client,
       changes.length,
-      // The changes since the import were read above: nothing reads the audit trail from here.
-      () =>
-        auditInBatches(tx, async () => {
-          for (const [index, change] of changes.entries()) {
-            await pause();
-            control.throwIfCancelled();
-            control.report(index, changes.length, 'undoing');
-            const adapter = adapterOf(batch, change.entity);
-            const stored = storedOf(change, { withAfter: true });
-            const changedLater = later.get(change.id);
-            if (changedLater && mode === 'keepChanged') {
-              kept.push(changedLater);
-              continue;
-            }
-            const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-            const exact = asLeft.has(change.id);
-            // Only a record as its import created it waits in `removals`: anything else is done after what came before it.
-            if (!(exact && change.action === 'create')) removals.flush();
-            adapter.undo(tx, stored, { pointedAt, asLeft: exact, removals });
-          }
-          removals.flush();
-        }),
+      // The changes since the import were read above: nothing reads the audit trail from here. In
+      // the order of the changes, each run of those SQLite found as left taken back by it alone.
+      async () => {
+        for (let start = 0; start < changes.length; ) {
+          const byItself = exact.has(changes[start]?.id ?? 0);
+          let end = start;
+          while (end < changes.length && exact.has(changes[end]?.id ?? 0) === byItself) end += 1;
+          const run = changes.slice(start, end);
+          await (byItself ? undoExact(run, start) : undoOneByOne(run, start));
+          start = end;
+        }
+      },
       rebuildStep(control),
       bulkOptions(batch.kind),
     );
