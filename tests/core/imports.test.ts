@@ -351,8 +351,9 @@ describe('committing and undoing', () => {
     sqlite.prepare('UPDATE yearly_figures SET members_official = 99 WHERE organization_id = ?').run(fourth);
     const changeOf = (entity: string, id: number | undefined) => sqlite.prepare('SELECT id FROM import_changes WHERE entity = ? AND entity_id = ?').pluck().get(entity, id) as number;
     const batchId = summary.batchId ?? 0;
-    expect(kindAdapters.organizations.createdAsLeft?.(app.ctx, batchId, 'organization')).toEqual(new Set([changeOf('organization', first), changeOf('organization', fourth)]));
-    expect(kindAdapters.figures.createdAsLeft?.(app.ctx, batchId, 'figures')).toEqual(
+    const changeIds = sqlite.prepare('SELECT id FROM import_changes WHERE batch_id = ? ORDER BY id DESC').pluck().all(batchId) as number[];
+    expect(kindAdapters.organizations.createdAsLeft?.(app.ctx, changeIds, 'organization')).toEqual(new Set([changeOf('organization', first), changeOf('organization', fourth)]));
+    expect(kindAdapters.figures.createdAsLeft?.(app.ctx, changeIds, 'figures')).toEqual(
       new Set([changeOf('figures', first), changeOf('figures', second), changeOf('figures', third)]),
     );
     // The others are read and judged one by one, as before: each named once.

@@ -260,13 +260,13 @@ export interface KindAdapter {
    */
   judge?(ctx: Context, changes: readonly StoredChange[], ownFigureYears: ReadonlyMap<number, readonly number[]>): ChangeJudgement[];
   /**
-   * The ids of the batch's `create` changes of `entity` whose record `judge` would find exactly as
+   * The ids among `changeIds` of `create` changes of `entity` whose record `judge` would find exactly as
    * the import left it and pointed at by nothing new, found by SQLite in one statement without
    * reading the records out: an import of 100,000 rows took seconds to read and compare them. A
    * change it leaves out is judged by `judge`; it may leave out more than `judge` would (a value
    * it cannot write as `JSON.stringify` does), never less.
    */
-  createdAsLeft?(ctx: Context, batchId: number, entity: string): Set<number>;
+  createdAsLeft?(ctx: Context, changeIds: readonly number[], entity: string): Set<number>;
   /**
    * Takes back the changes `createdAsLeft` named (`changeIds`, newest first), as `undo` does each
    * with `asLeft`, in a few statements: the records removed, each with its audit entry, written
@@ -494,21 +494,21 @@ function valuesAsJson(table: SQLiteTable, keys: readonly string[]): { json: stri
 }
 
 /**
- * The batch's `create` changes of `entity` whose record (`r`, of `table`, found by `joinOn`) holds
+ * The `create` changes of `entity` among `changeIds` whose record (`r`, of `table`, found by `joinOn`) holds
  * exactly what the import left, as text (`valuesAsJson` against what `changesOf` reads), and meets
  * `also`: `createdAsLeft` of the kinds that write tens of thousands of records.
  */
-function createsAsLeft(ctx: Context, batchId: number, entity: string, table: SQLiteTable, keys: readonly string[], joinOn: string, also: string[] = []): Set<number> {
+function createsAsLeft(ctx: Context, changeIds: readonly number[], entity: string, table: SQLiteTable, keys: readonly string[], joinOn: string, also: string[] = []): Set<number> {
   const values = valuesAsJson(table, keys);
   if (!values) return new Set();
-  const query = ctx.db.$client.prepare<[{ batchId: number; entity: string }], number>(
+  const query = ctx.db.$client.prepare<[{ ids: string; entity: string }], number>(
     `SELECT c.id FROM import_changes c
      LEFT JOIN audit_log a ON c.after_in_audit = 1 AND a.entity = c.entity AND a.entity_id = c.entity_id AND a.action = 'create'
      JOIN ${quoted(getTableName(table))} r ON ${joinOn}
-     WHERE c.batch_id = @batchId AND c.entity = @entity AND c.action = 'create' AND ${values.exact}
+     WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.entity = @entity AND c.action = 'create' AND ${values.exact}
        AND ${values.json} = coalesce(c.after, a.after)${also.map((condition) => ` AND ${condition}`).join('')}`,
   );
-  return new Set(query.pluck().all({ batchId, entity }));
+  return new Set(query.pluck().all({ ids: JSON.stringify(changeIds), entity }));
 }
 
 /**
@@ -762,8 +762,8 @@ const organizationsAdapter: KindAdapter = {
       return { now, referenced: now !== undefined && change.action === 'create' && pointedAt.has(change.entityId) };
     });
   },
-  createdAsLeft(ctx, batchId, entity) {
-    return createsAsLeft(ctx, batchId, entity, organizations, organizationSnapshotKeys, 'r.id = c.entity_id AND r.deleted_at IS NULL', [
+  createdAsLeft(ctx, changeIds, entity) {
+    return createsAsLeft(ctx, changeIds, entity, organizations, organizationSnapshotKeys, 'r.id = c.entity_id AND r.deleted_at IS NULL', [
       // As `judge`: nothing points at it, and it has no figures of a year the import did not write.
       `NOT ${referencedSql(ctx, 'organizations', ['yearly_figures'])}`,
       `NOT EXISTS (SELECT 1 FROM yearly_figures f WHERE f.organization_id = r.id AND f.year NOT IN (
@@ -939,10 +939,10 @@ const figuresAdapter: KindAdapter = {
       return { now: figuresNow(ctx, change.entityId, year, stored.get(`${change.entityId}:${String(year)}`)), referenced: false };
     });
   },
-  createdAsLeft(ctx, batchId, entity) {
+  createdAsLeft(ctx, changeIds, entity) {
     return createsAsLeft(
       ctx,
-      batchId,
+      changeIds,
       entity,
       yearlyFigures,
       figureFields,

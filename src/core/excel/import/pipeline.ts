@@ -794,9 +794,13 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
   const figureYears = ownFigureYears(changes);
   // Most of an import's records are found as it left them by SQLite itself; only the others are read.
   const exact = new Set<number>();
-  for (const entity of new Set(changes.map((change) => change.entity))) {
-    await pause();
-    for (const id of adapterOf(batch, entity).createdAsLeft?.(ctx, batch.id, entity) ?? []) exact.add(id);
+  for (let start = 0; start < changes.length; start += EXACT_PAGE) {
+    const page = changes.slice(start, start + EXACT_PAGE);
+    for (const entity of new Set(page.map((change) => change.entity))) {
+      await pause();
+      const ids = page.filter((change) => change.entity === entity && change.action === 'create').map((change) => change.id);
+      for (const id of adapterOf(batch, entity).createdAsLeft?.(ctx, ids, entity) ?? []) exact.add(id);
+    }
   }
   // 100,000 changes take seconds to look at: a page at a time, the window keeps its answers meanwhile.
   for (let start = 0; start < changes.length; start += JUDGED_PAGE) {
@@ -829,7 +833,7 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
   return { found, asLeft, exact };
 }
 
-/** Changes found as left taken back per step (`undoCreatedAsLeft`): a few statements, short enough between two answers to the window. */
+/** Changes found as left (`createdAsLeft`) or taken back (`undoCreatedAsLeft`) per step: a few statements, short enough between two answers to the window. */
 const EXACT_PAGE = 2_000;
 
 /** Changes judged at once by `laterChanges`: a few set-based reads each, short enough between two answers to the window. */
