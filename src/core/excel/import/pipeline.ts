@@ -42,7 +42,7 @@ import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBefore, backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
-import { BatchedInsert, jsonText } from '../../db/prepared';
+import { amongIds, BatchedInsert, jsonText } from '../../db/prepared';
 import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
 import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
@@ -758,7 +758,8 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
 
 /**
  * A change as the undo reads it: `after` as the text it was stored as (`JSON.stringify` of what
- * the import left), compared as text with the record now and parsed only when a change is taken back.
+ * the import left), compared as text with the record now and parsed only when a change is taken
+ * back; read (`readAfters`) only for the changes SQLite did not find as left by itself.
  */
 type ChangeRow = Omit<typeof importChanges.$inferSelect, 'batchId' | 'after' | 'afterInAudit'> & { after: string | null };
 
@@ -802,6 +803,11 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
       for (const id of adapterOf(batch, entity).createdAsLeft?.(ctx, ids, entity) ?? []) exact.add(id);
     }
   }
+  await readAfters(
+    ctx,
+    changes.filter((change) => !exact.has(change.id)),
+    pause,
+  );
   // 100,000 changes take seconds to look at: a page at a time, the window keeps its answers meanwhile.
   for (let start = 0; start < changes.length; start += JUDGED_PAGE) {
     await pause();
@@ -873,28 +879,44 @@ async function changesOf(ctx: Context, batchId: number, pause: () => Promise<voi
         entityId: importChanges.entityId,
         action: importChanges.action,
         before: importChanges.before,
-        after: sql<string | null>`coalesce(${importChanges.after}, ${createdEntry.after})`,
       })
       .from(importChanges)
-      // A created record's values, stored once in its audit entry (`afterInAudit`).
-      .leftJoin(
-        createdEntry,
-        and(
-          eq(importChanges.afterInAudit, true),
-          eq(createdEntry.entity, importChanges.entity),
-          eq(createdEntry.entityId, importChanges.entityId),
-          eq(createdEntry.action, 'create'),
-        ),
-      )
       .where(and(eq(importChanges.batchId, batchId), lt(importChanges.id, below)))
       .orderBy(desc(importChanges.id))
       .limit(CHANGES_PAGE)
       .all();
-    changes.push(...page);
+    for (const change of page) changes.push({ ...change, after: null });
     const last = page.at(-1);
     if (page.length < CHANGES_PAGE || !last) return changes;
     below = last.id;
     await pause();
+  }
+}
+
+/** Reads what the import left (`ChangeRow.after`) of `changes`, a page at a time with a `pause` between pages. */
+async function readAfters(ctx: Context, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<void> {
+  for (let start = 0; start < changes.length; start += CHANGES_PAGE) {
+    await pause();
+    const page = changes.slice(start, start + CHANGES_PAGE);
+    const afters = new Map(
+      ctx.db
+        .select({ id: importChanges.id, after: sql<string | null>`coalesce(${importChanges.after}, ${createdEntry.after})` })
+        .from(importChanges)
+        // A created record's values, stored once in its audit entry (`afterInAudit`).
+        .leftJoin(
+          createdEntry,
+          and(
+            eq(importChanges.afterInAudit, true),
+            eq(createdEntry.entity, importChanges.entity),
+            eq(createdEntry.entityId, importChanges.entityId),
+            eq(createdEntry.action, 'create'),
+          ),
+        )
+        .where(amongIds(importChanges.id, page.map((change) => change.id)))
+        .all()
+        .map((row) => [row.id, row.after]),
+    );
+    for (const change of page) change.after = afters.get(change.id) ?? null;
   }
 }
 
