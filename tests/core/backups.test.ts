@@ -237,6 +237,27 @@ describe('automatic backups', () => {
   });
 });
 
+describe('the backup before an undo', () => {
+  it('is checked while the undo works, and the undo commits nothing when the check fails', async () => {
+    const lines = ['Tên HTX,Địa chỉ', 'HTX Rau an toàn Bình Hòa,"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"'];
+    const { jobId, analysis } = await analyze(app, stage(app, 'danh sach.csv', lines.join('\n')));
+    const { jobId: previewJobId } = await previewOf(app, jobId, proposedMapping(analysis));
+    const { summary } = await commitOf(app, { previewJobId, decisions: [], bulk: {} });
+    const backups = app.ctx.backups;
+    if (!backups) throw new Error('the office keeps backups');
+    // The copy is made; its check fails only once the undo has done its work.
+    const takeInStages = backups.takeInStages.bind(backups);
+    backups.takeInStages = (ctx, reason) => {
+      const { copied, checked } = takeInStages(ctx, reason);
+      return { copied, checked: checked.then(() => Promise.reject(new Error('database disk image is malformed'))) };
+    };
+    const { error } = await undoOf(app, summary.batchId ?? 0);
+    expect(error?.message).toMatch(/^Chưa hoàn tác: không sao lưu được dữ liệu trước đó\. /);
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Rau an toàn Bình Hòa']);
+    expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).rows.map((batch) => batch.undoneAt)).toEqual([null]);
+  });
+});
+
 describe('copies taken before a migration by earlier versions', () => {
   it('become backups, and are pruned under the same rule', async () => {
     const { databaseFile } = app.ctx;

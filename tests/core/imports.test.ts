@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
-import { RegisterKeys } from '../../src/core/excel/import/kinds';
+import { kindAdapters, RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
 import { organizationNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
@@ -331,6 +331,49 @@ describe('committing and undoing', () => {
     expect(trailOf(untouched)).toEqual(['create', 'delete']);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(0);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
+  it('finds the records left as imported with SQLite alone, and leaves every other one to be read and judged', async () => {
+    const lines = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên'];
+    // Quotes and Vietnamese letters: written by SQLite as JSON.stringify writes them.
+    const names = ['HTX Nông nghiệp ""Bình Hòa"" số 1', 'HTX Nông nghiệp số 2', 'HTX Nông nghiệp số 3', 'HTX Nông nghiệp số 4'];
+    for (const [index, name] of names.entries()) lines.push(`"${name}","xã Bình Hòa, huyện Châu Thành, tỉnh An Giang",${1_700_000_001 + index},${10 + index}`);
+    const { jobId, analysis } = await analyze(app, stage(app, 'bon htx.csv', lines.join('\n')));
+    const { summary } = await commitOf(app, { previewJobId: (await previewOf(app, jobId, proposedMapping(analysis), 2024)).jobId, decisions: [], bulk: {} });
+    expect(summary).toMatchObject({ created: 4, failed: 0 });
+    const sqlite = app.ctx.db.$client;
+    const ids = sqlite.prepare('SELECT id FROM organizations ORDER BY id').pluck().all() as number[];
+    const [first, second, third, fourth] = ids;
+    expect(sqlite.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(first)).toBe('HTX Nông nghiệp "Bình Hòa" số 1');
+    // Số 2 edited by hand, leaving no trace in the audit trail; số 3 given another year's figures; số 4's figures edited by hand.
+    sqlite.prepare("UPDATE organizations SET phone = '0909 000 111' WHERE id = ?").run(second);
+    await call(app, 'figures:save', { organizationId: third ?? 0, year: 2023, membersOfficial: 12 });
+    sqlite.prepare('UPDATE yearly_figures SET members_official = 99 WHERE organization_id = ?').run(fourth);
+    const changeOf = (entity: string, id: number | undefined) => sqlite.prepare('SELECT id FROM import_changes WHERE entity = ? AND entity_id = ?').pluck().get(entity, id) as number;
+    const batchId = summary.batchId ?? 0;
+    const changeIds = sqlite.prepare('SELECT id FROM import_changes WHERE batch_id = ? ORDER BY id DESC').pluck().all(batchId) as number[];
+    expect(kindAdapters.organizations.createdAsLeft?.(app.ctx, changeIds, 'organization')).toEqual(new Set([changeOf('organization', first), changeOf('organization', fourth)]));
+    expect(kindAdapters.figures.createdAsLeft?.(app.ctx, changeIds, 'figures')).toEqual(
+      new Set([changeOf('figures', first), changeOf('figures', second), changeOf('figures', third)]),
+    );
+    // The others are read and judged one by one, as before: each named once.
+    const { changedLater } = await call(app, 'imports:undoCheck', { batchId });
+    expect(changedLater.map((change) => change.name).sort()).toEqual(['HTX Nông nghiệp số 2', 'HTX Nông nghiệp số 3', 'số liệu năm 2024 của HTX Nông nghiệp số 4']);
+
+    // Taken back by SQLite alone, số 1 leaves the audit entries a change taken back one by one leaves.
+    expect((await undoOf(app, batchId, 'keepChanged')).error).toBeNull();
+    const trail = sqlite.prepare("SELECT action, before, after FROM audit_log WHERE entity = 'organization' AND entity_id = ? ORDER BY id").all(first) as { action: string; before: string | null; after: string | null }[];
+    const created = trail[0]?.after ?? '';
+    expect(trail).toEqual([
+      { action: 'create', before: null, after: created },
+      { action: 'update', before: '{"figures":{"year":2024,"membersOfficial":null}}', after: '{"figures":{"year":2024,"membersOfficial":10}}' },
+      { action: 'update', before: '{"figures":{"year":2024,"membersOfficial":10}}', after: '{"figures":{"year":2024,"membersOfficial":null}}' },
+      { action: 'delete', before: created, after: null },
+    ]);
+    expect(JSON.parse(created)).toMatchObject({ name: 'HTX Nông nghiệp "Bình Hòa" số 1', highTech: false });
+    // Số 4 itself is as the import left it: removed, as one by one, with the figures kept on it.
+    expect(sqlite.prepare('SELECT id FROM organizations ORDER BY id').pluck().all()).toEqual([second, third]);
+    expect(verifyDerivedStructures(sqlite)).toEqual([]);
   });
 
   it('is all or nothing: a row that cannot be written leaves nothing behind', async () => {

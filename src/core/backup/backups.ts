@@ -395,6 +395,22 @@ export class Backups {
    * means the file itself is damaged: the app stops writing to it and says so.
    */
   take(ctx: Context, reason: BackupReason): Promise<StoredBackup> {
+    return this.taking(ctx, reason, () => undefined);
+  }
+
+  /**
+   * `take` for work that need not wait for the full check of the copy (seconds at national
+   * scale) before it starts, only before it counts: `copied` settles once the copy is made,
+   * `checked` once it is checked and in place, or with `take`'s failure.
+   */
+  takeInStages(ctx: Context, reason: BackupReason): { copied: Promise<void>; checked: Promise<StoredBackup> } {
+    let madeCopy: () => void = () => undefined;
+    const made = new Promise<void>((resolve) => (madeCopy = resolve));
+    const checked = this.taking(ctx, reason, () => madeCopy());
+    return { copied: Promise.race([made, checked.then(() => undefined)]), checked };
+  }
+
+  private taking(ctx: Context, reason: BackupReason, copied: () => void): Promise<StoredBackup> {
     return this.exclusive(async () => {
       requireWritable(ctx.access);
       const takenAt = ctx.clock();
@@ -405,6 +421,7 @@ export class Backups {
         await ctx.db.$client.backup(file);
         asSingleFile(file);
         const files = this.addFiles(draft);
+        copied();
         const stored = this.seal(draft, { takenAt, storedAt: takenAt, reason }, await checkCopy(file), files);
         this.lastMark = mark;
         return stored;
@@ -481,13 +498,51 @@ export function failureMessage(error: unknown, ctx: Pick<Context, 'access'>): st
  * and the work refused when it cannot be, for nothing may be lost that a backup would have kept.
  */
 export async function backUpBefore(ctx: Context, reason: 'beforeImport' | 'beforeUndo', control: JobControl): Promise<void> {
-  if (!ctx.backups) return;
+  await (await backUpBeforeCommit(ctx, reason, control)).checked();
+  control.throwIfCancelled();
+}
+
+/** The refusal of work whose backup before it could not be made. */
+function notBackedUp(ctx: Context, reason: 'beforeImport' | 'beforeUndo', error: unknown): AppFailure {
+  const what = reason === 'beforeImport' ? 'nhập dữ liệu' : 'hoàn tác';
+  return new AppFailure({ kind: 'conflict', message: `Chưa ${what}: không sao lưu được dữ liệu trước đó. ${failureMessage(error, ctx)}` });
+}
+
+/** A backup whose copy is made and whose check may still be running (`backUpBeforeCommit`). */
+export interface BackupUnderCheck {
+  /** Resolves once the copy is checked and in place; fails, as `backUpBefore` would, when it cannot be. */
+  checked(): Promise<void>;
+  /** Resolves once the check is over, however it ended. */
+  settled: Promise<void>;
+}
+
+/**
+ * `backUpBefore` for work done in one transaction: resolves once the copy is made, which is all
+ * the work must wait for to start, since the copy is of the database before it; the full check
+ * of the copy (seconds at national scale, in a worker) runs meanwhile, and the work awaits
+ * `checked` before it commits, so nothing is committed that a sound backup would not undo.
+ */
+export async function backUpBeforeCommit(ctx: Context, reason: 'beforeImport' | 'beforeUndo', control: JobControl): Promise<BackupUnderCheck> {
+  if (!ctx.backups) return { checked: () => Promise.resolve(), settled: Promise.resolve() };
   control.report(0, null, 'backingUp');
+  const { copied, checked } = ctx.backups.takeInStages(ctx, reason);
+  // Its failure is handled here, whenever it comes, and said by `checked()`.
+  const outcome = checked.then(
+    () => null,
+    (error: unknown) => notBackedUp(ctx, reason, error),
+  );
   try {
-    await ctx.backups.take(ctx, reason);
+    await copied;
   } catch (error) {
-    const what = reason === 'beforeImport' ? 'nhập dữ liệu' : 'hoàn tác';
-    throw new AppFailure({ kind: 'conflict', message: `Chưa ${what}: không sao lưu được dữ liệu trước đó. ${failureMessage(error, ctx)}` });
+    await outcome;
+    throw notBackedUp(ctx, reason, error);
   }
   control.throwIfCancelled();
+  return {
+    checked: async () => {
+      const failure = await outcome;
+      if (failure) throw failure;
+    },
+    settled: outcome.then(() => undefined),
+  };
 }

@@ -41,8 +41,8 @@ import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
-import { backUpBefore } from '../../backup/backups';
-import { BatchedInsert, jsonText } from '../../db/prepared';
+import { backUpBefore, backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
+import { amongIds, BatchedInsert, jsonText } from '../../db/prepared';
 import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
 import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
@@ -774,7 +774,8 @@ export function listBatches(ctx: Context, input: { page: number; pageSize: numbe
 
 /**
  * A change as the undo reads it: `after` as the text it was stored as (`JSON.stringify` of what
- * the import left), compared as text with the record now and parsed only when a change is taken back.
+ * the import left), compared as text with the record now and parsed only when a change is taken
+ * back; read (`readAfters`) only for the changes SQLite did not find as left by itself.
  */
 type ChangeRow = Omit<typeof importChanges.$inferSelect, 'batchId' | 'after' | 'afterInAudit'> & { after: string | null };
 
@@ -793,6 +794,8 @@ interface LaterChanges {
   found: Map<number, ImportLaterChange>;
   /** The changes whose record is exactly as the import left it, and pointed at by nothing new. */
   asLeft: Set<number>;
+  /** Those of `asLeft` that SQLite found so by itself (`createdAsLeft`): their records are taken back by it too (`undoCreatedAsLeft`). */
+  exact: Set<number>;
 }
 
 /**
@@ -806,10 +809,28 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
   const found = new Map<number, ImportLaterChange>();
   const asLeft = new Set<number>();
   const figureYears = ownFigureYears(changes);
+  // Most of an import's records are found as it left them by SQLite itself; only the others are read.
+  const exact = new Set<number>();
+  for (let start = 0; start < changes.length; start += EXACT_PAGE) {
+    const page = changes.slice(start, start + EXACT_PAGE);
+    for (const entity of new Set(page.map((change) => change.entity))) {
+      await pause();
+      const ids = page.filter((change) => change.entity === entity && change.action === 'create').map((change) => change.id);
+      for (const id of adapterOf(batch, entity).createdAsLeft?.(ctx, ids, entity) ?? []) exact.add(id);
+    }
+  }
+  await readAfters(
+    ctx,
+    changes.filter((change) => !exact.has(change.id)),
+    pause,
+  );
   // 100,000 changes take seconds to look at: a page at a time, the window keeps its answers meanwhile.
   for (let start = 0; start < changes.length; start += JUDGED_PAGE) {
     await pause();
-    const page = changes.slice(start, start + JUDGED_PAGE);
+    const page = changes.slice(start, start + JUDGED_PAGE).filter((change) => {
+      if (exact.has(change.id)) asLeft.add(change.id);
+      return !exact.has(change.id);
+    });
     const judgements = new Map<number, ChangeJudgement>();
     for (const entity of new Set(page.map((change) => change.entity))) {
       // Imports made before the import kept what it left are judged by the audit trail instead (below).
@@ -831,8 +852,11 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
       if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
     }
   }
-  return { found, asLeft };
+  return { found, asLeft, exact };
 }
+
+/** Changes found as left (`createdAsLeft`) or taken back (`undoCreatedAsLeft`) per step: a few statements, short enough between two answers to the window. */
+const EXACT_PAGE = 2_000;
 
 /** Changes judged at once by `laterChanges`: a few set-based reads each, short enough between two answers to the window. */
 const JUDGED_PAGE = 1_000;
@@ -871,28 +895,44 @@ async function changesOf(ctx: Context, batchId: number, pause: () => Promise<voi
         entityId: importChanges.entityId,
         action: importChanges.action,
         before: importChanges.before,
-        after: sql<string | null>`coalesce(${importChanges.after}, ${createdEntry.after})`,
       })
       .from(importChanges)
-      // A created record's values, stored once in its audit entry (`afterInAudit`).
-      .leftJoin(
-        createdEntry,
-        and(
-          eq(importChanges.afterInAudit, true),
-          eq(createdEntry.entity, importChanges.entity),
-          eq(createdEntry.entityId, importChanges.entityId),
-          eq(createdEntry.action, 'create'),
-        ),
-      )
       .where(and(eq(importChanges.batchId, batchId), lt(importChanges.id, below)))
       .orderBy(desc(importChanges.id))
       .limit(CHANGES_PAGE)
       .all();
-    changes.push(...page);
+    for (const change of page) changes.push({ ...change, after: null });
     const last = page.at(-1);
     if (page.length < CHANGES_PAGE || !last) return changes;
     below = last.id;
     await pause();
+  }
+}
+
+/** Reads what the import left (`ChangeRow.after`) of `changes`, a page at a time with a `pause` between pages. */
+async function readAfters(ctx: Context, changes: readonly ChangeRow[], pause: () => Promise<void>): Promise<void> {
+  for (let start = 0; start < changes.length; start += CHANGES_PAGE) {
+    await pause();
+    const page = changes.slice(start, start + CHANGES_PAGE);
+    const afters = new Map(
+      ctx.db
+        .select({ id: importChanges.id, after: sql<string | null>`coalesce(${importChanges.after}, ${createdEntry.after})` })
+        .from(importChanges)
+        // A created record's values, stored once in its audit entry (`afterInAudit`).
+        .leftJoin(
+          createdEntry,
+          and(
+            eq(importChanges.afterInAudit, true),
+            eq(createdEntry.entity, importChanges.entity),
+            eq(createdEntry.entityId, importChanges.entityId),
+            eq(createdEntry.action, 'create'),
+          ),
+        )
+        .where(amongIds(importChanges.id, page.map((change) => change.id)))
+        .all()
+        .map((row) => [row.id, row.after]),
+    );
+    for (const change of page) change.after = afters.get(change.id) ?? null;
   }
 }
 
@@ -914,14 +954,24 @@ export async function undoCheck(ctx: Context, batchId: number): Promise<ImportUn
  * and says which.
  */
 export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, control: JobControl): Promise<ImportUndoResult> {
-  await backUpBefore(ctx, 'beforeUndo', control);
+  const backup = await backUpBeforeCommit(ctx, 'beforeUndo', control);
   control.report(0, null, 'undoing');
+  try {
+    return await undoInTransaction(ctx, batchId, mode, control, backup);
+  } finally {
+    // The job ends with its backup: checked and in place, or refused.
+    await backup.settled;
+  }
+}
+
+/** `undoBatch` once its backup is copied: the transaction, which commits only once the copy is checked. */
+async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, control: JobControl, backup: BackupUnderCheck): Promise<ImportUndoResult> {
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
     const batch = batchOf(tx, batchId);
     const changes = await changesOf(tx, batchId, pause);
     control.report(0, changes.length, 'validating');
     await pause();
-    const { found: later, asLeft } = await laterChanges(tx, batch, changes, pause);
+    const { found: later, asLeft, exact } = await laterChanges(tx, batch, changes, pause);
     if (later.size && mode === 'strict') {
       const names = [...new Set([...later.values()].map((change) => change.name))];
       const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';
@@ -933,35 +983,68 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
     const kept: ImportLaterChange[] = [];
     const figureYears = ownFigureYears(changes);
     const removals = new Removals(tx);
+    /** Takes back the changes of `run`, from `first` on in `changes`, one by one through their adapters. */
+    const undoOneByOne = (run: readonly ChangeRow[], first: number) =>
+      auditInBatches(tx, async () => {
+        for (const [index, change] of run.entries()) {
+          await pause();
+          control.throwIfCancelled();
+          control.report(first + index, changes.length, 'undoing');
+          const adapter = adapterOf(batch, change.entity);
+          const stored = storedOf(change, { withAfter: true });
+          const changedLater = later.get(change.id);
+          if (changedLater && mode === 'keepChanged') {
+            kept.push(changedLater);
+            continue;
+          }
+          const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
+          const left = asLeft.has(change.id);
+          // Only a record as its import created it waits in `removals`: anything else is done after what came before it.
+          if (!(left && change.action === 'create')) removals.flush();
+          adapter.undo(tx, stored, { pointedAt, asLeft: left, removals });
+        }
+        removals.flush();
+      });
+    /**
+     * Takes back the changes of `run`, all found by SQLite as their import created them, a page
+     * at a time with SQLite alone: each page's figures first, then the organizations they belong to.
+     */
+    const undoExact = async (run: readonly ChangeRow[], first: number) => {
+      for (let start = 0; start < run.length; start += EXACT_PAGE) {
+        await pause();
+        control.throwIfCancelled();
+        control.report(first + start, changes.length, 'undoing');
+        const page = run.slice(start, start + EXACT_PAGE);
+        const entities = [...new Set(page.map((change) => change.entity))].sort((a, b) => Number(b === 'figures') - Number(a === 'figures'));
+        for (const entity of entities) {
+          const ids = page.filter((change) => change.entity === entity).map((change) => change.id);
+          const adapter = adapterOf(batch, entity);
+          if (!adapter.undoCreatedAsLeft) throw new Error(`The ${entity} changes found as left have no undo of their own.`);
+          adapter.undoCreatedAsLeft(tx, ids);
+        }
+      }
+    };
     await loadInBulk(
       tx.db.$client,
       changes.length,
-      // The changes since the import were read above: nothing reads the audit trail from here.
-      () =>
-        auditInBatches(tx, async () => {
-          for (const [index, change] of changes.entries()) {
-            await pause();
-            control.throwIfCancelled();
-            control.report(index, changes.length, 'undoing');
-            const adapter = adapterOf(batch, change.entity);
-            const stored = storedOf(change, { withAfter: true });
-            const changedLater = later.get(change.id);
-            if (changedLater && mode === 'keepChanged') {
-              kept.push(changedLater);
-              continue;
-            }
-            const pointedAt = changedLater !== undefined && change.action === 'create' && (adapter.referenced?.(tx, stored, figureYears.get(change.entityId) ?? []) ?? false);
-            const exact = asLeft.has(change.id);
-            // Only a record as its import created it waits in `removals`: anything else is done after what came before it.
-            if (!(exact && change.action === 'create')) removals.flush();
-            adapter.undo(tx, stored, { pointedAt, asLeft: exact, removals });
-          }
-          removals.flush();
-        }),
+      // The changes since the import were read above: nothing reads the audit trail from here. In
+      // the order of the changes, each run of those SQLite found as left taken back by it alone.
+      async () => {
+        for (let start = 0; start < changes.length; ) {
+          const byItself = exact.has(changes[start]?.id ?? 0);
+          let end = start;
+          while (end < changes.length && exact.has(changes[end]?.id ?? 0) === byItself) end += 1;
+          const run = changes.slice(start, end);
+          await (byItself ? undoExact(run, start) : undoOneByOne(run, start));
+          start = end;
+        }
+      },
       rebuildStep(control),
       bulkOptions(batch.kind),
     );
     control.report(changes.length, changes.length, 'undoing');
+    // The backup's copy was checked meanwhile: nothing is committed without a sound one.
+    await backup.checked();
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
     return { batch: toBatch(undone), kept: [...new Map(kept.map((change) => [`${change.entity}:${change.id}`, change])).values()] };
   });
