@@ -39,14 +39,19 @@ const preview: ImportPreview = {
   choiceOptions: {},
 };
 
+/** The preview step of a job whose preview the fake backend answers with `shown`. */
+function renderPreview(shown: ImportPreview) {
+  installFakeApi({ 'imports:previewResult': () => ok(shown) });
+  render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={{ rows: {}, bulk: {}, places: {} }} onDecisionsChange={() => undefined} />
+    </AppProviders>,
+  );
+}
+
 describe('import preview', () => {
   it('shows each row with its problems at their cells and its match', async () => {
-    installFakeApi({ 'imports:previewResult': () => ok(preview) });
-    render(
-      <AppProviders queryClient={createQueryClient()} env="test">
-        <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={{ rows: {}, bulk: {}, places: {} }} onDecisionsChange={() => undefined} />
-      </AppProviders>,
-    );
+    renderPreview(preview);
     expect(await screen.findByText('E9: Ngày thành lập: Ngày «31/02/2024» không có thật.')).toBeTruthy();
     expect(screen.getByText('Trùng dòng 6 trong tệp (HTX NN Vĩnh Bình)')).toBeTruthy();
     expect(screen.getByText('1 có lỗi')).toBeTruthy();
@@ -55,12 +60,7 @@ describe('import preview', () => {
 
   it('writes the counts of a long list as Vietnamese writes numbers', async () => {
     const counts = { rows: 100_000, valid: 100_000, invalid: 0, matched: 0, fresh: 100_000, ambiguous: 12_500, unplaced: 0 };
-    installFakeApi({ 'imports:previewResult': () => ok({ ...preview, counts, page: { rows, total: 100_000 } }) });
-    render(
-      <AppProviders queryClient={createQueryClient()} env="test">
-        <PreviewStep jobId="00000000-0000-4000-8000-000000000002" decisions={{ rows: {}, bulk: {}, places: {} }} onDecisionsChange={() => undefined} />
-      </AppProviders>,
-    );
+    renderPreview({ ...preview, counts, page: { rows, total: 100_000 } });
     expect(await screen.findByText('100.000 dòng')).toBeTruthy();
     expect(screen.getByText('12.500 cần chọn xã')).toBeTruthy();
     expect(screen.getByText(/^1–\d+ trong 100\.000$/)).toBeTruthy();
