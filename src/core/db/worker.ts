@@ -55,6 +55,8 @@ export interface WorkerRun {
 export function startInWorker(file: string, statements: readonly string[], { readonly }: { readonly: boolean }): WorkerRun {
   // Set by the worker once its connection is closed, readable while this thread is blocked.
   const closed = new Int32Array(new SharedArrayBuffer(4));
+  // A worker that never started, or is gone, has nothing open: nobody waits for it.
+  let gone = false;
   const outcomes = new Promise<Outcome[]>((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, statements, readonly, closed } });
     let answered = false;
@@ -64,10 +66,19 @@ export function startInWorker(file: string, statements: readonly string[], { rea
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
+      gone = true;
       if (!answered) reject(new Error(`The worker on ${file} stopped with code ${code}`));
     });
+  }).catch((error: unknown) => {
+    gone = true;
+    throw error;
   });
-  return { outcomes, waitClosed: (timeoutMs) => void Atomics.wait(closed, 0, 0, timeoutMs) };
+  return {
+    outcomes,
+    waitClosed: (timeoutMs) => {
+      if (!gone) Atomics.wait(closed, 0, 0, timeoutMs);
+    },
+  };
 }
 
 export function runInWorker(file: string, statements: readonly string[], options: { readonly: boolean }): Promise<Outcome[]> {
