@@ -493,15 +493,6 @@ export function failureMessage(error: unknown, ctx: Pick<Context, 'access'>): st
   );
 }
 
-/**
- * The backup before work that changes much at once (an import's commit, its undo): taken first,
- * and the work refused when it cannot be, for nothing may be lost that a backup would have kept.
- */
-export async function backUpBefore(ctx: Context, reason: 'beforeImport' | 'beforeUndo', control: JobControl): Promise<void> {
-  await (await backUpBeforeCommit(ctx, reason, control)).checked();
-  control.throwIfCancelled();
-}
-
 /** The refusal of work whose backup before it could not be made. */
 function notBackedUp(ctx: Context, reason: 'beforeImport' | 'beforeUndo', error: unknown): AppFailure {
   const what = reason === 'beforeImport' ? 'nhập dữ liệu' : 'hoàn tác';
@@ -510,14 +501,16 @@ function notBackedUp(ctx: Context, reason: 'beforeImport' | 'beforeUndo', error:
 
 /** A backup whose copy is made and whose check may still be running (`backUpBeforeCommit`). */
 export interface BackupUnderCheck {
-  /** Resolves once the copy is checked and in place; fails, as `backUpBefore` would, when it cannot be. */
+  /** Resolves once the copy is checked and in place; fails with the refusal of the work when it cannot be. */
   checked(): Promise<void>;
   /** Resolves once the check is over, however it ended. */
   settled: Promise<void>;
 }
 
 /**
- * `backUpBefore` for work done in one transaction: resolves once the copy is made, which is all
+ * The backup before work that changes much at once in one transaction (an import's commit, its
+ * undo), the work refused when it cannot be made, for nothing may be lost that a backup would
+ * have kept. Resolves once the copy is made, which is all
  * the work must wait for to start, since the copy is of the database before it; the full check
  * of the copy (seconds at national scale, in a worker) runs meanwhile, and the work awaits
  * `checked` before it commits, so nothing is committed that a sound backup would not undo.

@@ -41,7 +41,7 @@ import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
-import { backUpBefore, backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
+import { backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
 import { amongIds, BatchedInsert, jsonText } from '../../db/prepared';
 import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
@@ -584,119 +584,126 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
   const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
-  await backUpBefore(ctx, 'beforeImport', control);
+  const backup = await backUpBeforeCommit(ctx, 'beforeImport', control);
   control.report(0, state.rows.length, 'saving');
 
-  await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
-    const scope = importScope(tx, { kind: analysis.kind, homeProvinceCode: provinceCode, year: state.year, columns: state.columns, values: state.values, programmeId: state.programmeId });
-    const usedAnswers = new Map<string, string>();
-    const startedAt = timestamp(tx);
-    const batch = tx.db
-      .insert(importBatches)
-      .values({ kind: analysis.kind, fileName: analysis.fileName, sheetName: analysis.sheet, createdAt: startedAt })
-      .returning({ id: importBatches.id })
-      .get();
-    /** The record each written row became, for a later row of the file that is the same one. */
-    const writtenOf = new Map<number, number>();
-    /** The import's own record of what it wrote, for undo. */
-    const changes = new BatchedInsert(tx.db, importChanges, [
-      importChanges.batchId,
-      importChanges.entity,
-      importChanges.entityId,
-      importChanges.action,
-      importChanges.before,
-      importChanges.after,
-      importChanges.afterInAudit,
-    ]);
-    await loadInBulk(
-      tx.db.$client,
-      state.rows.length,
-      () =>
-        auditInBatches(tx, async () => {
-          for (const [index, row] of state.rows.entries()) {
-            await pause();
-            control.throwIfCancelled();
-            control.report(index, state.rows.length, 'saving');
-            if (row.problems) {
-              failures.set(row.row, problemsText(row.problems));
-              continue;
-            }
-            const decision = decisions.get(row.row);
-            const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
-            if (action === 'skip') {
-              summary.skipped += 1;
-              continue;
-            }
-            const choices = row.communeCodes ?? [];
-            let communeCode: string | null = null;
-            if (choices.length > 1 || row.needsPlace) {
-              const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
-              const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
-              communeCode = fits ? chosen : null;
-              if (communeCode === null) {
-                failures.set(
-                  row.row,
-                  row.needsPlace
-                    ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
-                    : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
-                );
+  try {
+    await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
+      const scope = importScope(tx, { kind: analysis.kind, homeProvinceCode: provinceCode, year: state.year, columns: state.columns, values: state.values, programmeId: state.programmeId });
+      const usedAnswers = new Map<string, string>();
+      const startedAt = timestamp(tx);
+      const batch = tx.db
+        .insert(importBatches)
+        .values({ kind: analysis.kind, fileName: analysis.fileName, sheetName: analysis.sheet, createdAt: startedAt })
+        .returning({ id: importBatches.id })
+        .get();
+      /** The record each written row became, for a later row of the file that is the same one. */
+      const writtenOf = new Map<number, number>();
+      /** The import's own record of what it wrote, for undo. */
+      const changes = new BatchedInsert(tx.db, importChanges, [
+        importChanges.batchId,
+        importChanges.entity,
+        importChanges.entityId,
+        importChanges.action,
+        importChanges.before,
+        importChanges.after,
+        importChanges.afterInAudit,
+      ]);
+      await loadInBulk(
+        tx.db.$client,
+        state.rows.length,
+        () =>
+          auditInBatches(tx, async () => {
+            for (const [index, row] of state.rows.entries()) {
+              await pause();
+              control.throwIfCancelled();
+              control.report(index, state.rows.length, 'saving');
+              if (row.problems) {
+                failures.set(row.row, problemsText(row.problems));
                 continue;
               }
-              if (row.placeKey) usedAnswers.set(row.placeKey, communeCode);
-            }
-            const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
-            if (action === 'update' && target === undefined) {
-              failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
-              continue;
-            }
-            try {
-              const { prepared } = row;
-              if (!prepared) throw new Error(`Row ${row.row} has neither problems nor what the preview made of it.`);
-              const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
-              if (!change) {
+              const decision = decisions.get(row.row);
+              const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
+              if (action === 'skip') {
                 summary.skipped += 1;
                 continue;
               }
-              writtenOf.set(row.row, change.entityId);
-              for (const written of [change, ...(change.also ?? [])]) {
-                const inAudit = written.afterInAudit === true;
-                changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), inAudit ? null : jsonText(written.after), inAudit ? 1 : 0]);
+              const choices = row.communeCodes ?? [];
+              let communeCode: string | null = null;
+              if (choices.length > 1 || row.needsPlace) {
+                const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
+                const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
+                communeCode = fits ? chosen : null;
+                if (communeCode === null) {
+                  failures.set(
+                    row.row,
+                    row.needsPlace
+                      ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
+                      : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
+                  );
+                  continue;
+                }
+                if (row.placeKey) usedAnswers.set(row.placeKey, communeCode);
               }
-              if (change.action === 'create') summary.created += 1;
-              else summary.updated += 1;
-            } catch (error) {
-              throw atRow(row.row, error);
+              const target = row.match?.id ?? (row.match?.row != null ? writtenOf.get(row.match.row) : undefined);
+              if (action === 'update' && target === undefined) {
+                failures.set(row.row, `Dòng ${String(row.match?.row ?? '')} (cùng một hồ sơ) không được thêm, nên không có gì để cập nhật.`);
+                continue;
+              }
+              try {
+                const { prepared } = row;
+                if (!prepared) throw new Error(`Row ${row.row} has neither problems nor what the preview made of it.`);
+                const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
+                if (!change) {
+                  summary.skipped += 1;
+                  continue;
+                }
+                writtenOf.set(row.row, change.entityId);
+                for (const written of [change, ...(change.also ?? [])]) {
+                  const inAudit = written.afterInAudit === true;
+                  changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), inAudit ? null : jsonText(written.after), inAudit ? 1 : 0]);
+                }
+                if (change.action === 'create') summary.created += 1;
+                else summary.updated += 1;
+              } catch (error) {
+                throw atRow(row.row, error);
+              }
             }
-          }
-          changes.flush();
-        }),
-      rebuildStep(control),
-      bulkOptions(analysis.kind),
-    );
-    summary.failed = failures.size;
-    summary.batchId = batch.id;
-    // Stamped at the end: whatever changes a record after this is a change made after the import.
-    tx.db
-      .update(importBatches)
-      .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(tx) })
-      .where(eq(importBatches.id, batch.id))
-      .run();
-    const mapping = Object.fromEntries(analysis.columns.map((column) => [headerKey(column.header), state.columns.find((mapped) => mapped.index === column.index)?.field.key ?? null]));
-    tx.db
-      .insert(importMappings)
-      .values({ kind: analysis.kind, headerSignature: headerSignature(analysis.columns.map((column) => column.header)), mapping, updatedAt: startedAt })
-      .onConflictDoUpdate({ target: [importMappings.kind, importMappings.headerSignature], set: { mapping, updatedAt: startedAt } })
-      .run();
-    // The values and the places the person settled are proposed again next time.
-    rememberValues(tx, analysis.kind, state.valueChoices, startedAt);
-    for (const [placeKey, communeCode] of usedAnswers) {
+            changes.flush();
+          }),
+        rebuildStep(control),
+        bulkOptions(analysis.kind),
+      );
+      summary.failed = failures.size;
+      summary.batchId = batch.id;
+      // Stamped at the end: whatever changes a record after this is a change made after the import.
       tx.db
-        .insert(importPlaceAnswers)
-        .values({ placeKey, communeCode, updatedAt: startedAt })
-        .onConflictDoUpdate({ target: importPlaceAnswers.placeKey, set: { communeCode, updatedAt: startedAt } })
+        .update(importBatches)
+        .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(tx) })
+        .where(eq(importBatches.id, batch.id))
         .run();
-    }
-  });
+      const mapping = Object.fromEntries(analysis.columns.map((column) => [headerKey(column.header), state.columns.find((mapped) => mapped.index === column.index)?.field.key ?? null]));
+      tx.db
+        .insert(importMappings)
+        .values({ kind: analysis.kind, headerSignature: headerSignature(analysis.columns.map((column) => column.header)), mapping, updatedAt: startedAt })
+        .onConflictDoUpdate({ target: [importMappings.kind, importMappings.headerSignature], set: { mapping, updatedAt: startedAt } })
+        .run();
+      // The values and the places the person settled are proposed again next time.
+      rememberValues(tx, analysis.kind, state.valueChoices, startedAt);
+      for (const [placeKey, communeCode] of usedAnswers) {
+        tx.db
+          .insert(importPlaceAnswers)
+          .values({ placeKey, communeCode, updatedAt: startedAt })
+          .onConflictDoUpdate({ target: importPlaceAnswers.placeKey, set: { communeCode, updatedAt: startedAt } })
+          .run();
+      }
+      // The backup's copy was checked meanwhile: nothing is committed without a sound one.
+      await backup.checked();
+    });
+  } finally {
+    // The job ends with its backup: checked and in place, or refused.
+    await backup.settled;
+  }
   control.report(state.rows.length, state.rows.length, 'saving');
   return { preview: state, summary, failures };
 }
