@@ -237,42 +237,39 @@ describe('automatic backups', () => {
   });
 });
 
-describe('the backup before an import', () => {
-  it('is checked while the rows are written, and the import commits nothing when the check fails', async () => {
+describe('the backup before a long write', () => {
+  /** A preview of a one-row list, ready to commit. */
+  async function previewOfOneRow(): Promise<string> {
     const lines = ['Tên HTX,Địa chỉ', 'HTX Rau an toàn Bình Hòa,"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"'];
     const { jobId, analysis } = await analyze(app, stage(app, 'danh sach.csv', lines.join('\n')));
-    const { jobId: previewJobId } = await previewOf(app, jobId, proposedMapping(analysis));
+    return (await previewOf(app, jobId, proposedMapping(analysis))).jobId;
+  }
+
+  /** From now on each backup's copy is made, and its check fails only once the work is done. */
+  function failTheBackupCheck(): void {
     const backups = app.ctx.backups;
     if (!backups) throw new Error('the office keeps backups');
-    // The copy is made; its check fails only once the rows are written.
     const takeInStages = backups.takeInStages.bind(backups);
     backups.takeInStages = (ctx, reason) => {
       const { copied, checked } = takeInStages(ctx, reason);
       return { copied, checked: checked.then(() => Promise.reject(new Error('database disk image is malformed'))) };
     };
-    const { jobId: commitJobId } = await call(app, 'imports:commit', { previewJobId, decisions: [], bulk: {} });
-    const { state, error } = await settle(app, commitJobId);
+  }
+
+  it('is checked while an import writes its rows, and the import commits nothing when the check fails', async () => {
+    const previewJobId = await previewOfOneRow();
+    failTheBackupCheck();
+    const { jobId } = await call(app, 'imports:commit', { previewJobId, decisions: [], bulk: {} });
+    const { state, error } = await settle(app, jobId);
     expect(state).toBe('failed');
     expect(error?.message).toMatch(/^Chưa nhập dữ liệu: không sao lưu được dữ liệu trước đó\. /);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(0);
     expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).total).toBe(0);
   });
-});
 
-describe('the backup before an undo', () => {
   it('is checked while the undo works, and the undo commits nothing when the check fails', async () => {
-    const lines = ['Tên HTX,Địa chỉ', 'HTX Rau an toàn Bình Hòa,"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"'];
-    const { jobId, analysis } = await analyze(app, stage(app, 'danh sach.csv', lines.join('\n')));
-    const { jobId: previewJobId } = await previewOf(app, jobId, proposedMapping(analysis));
-    const { summary } = await commitOf(app, { previewJobId, decisions: [], bulk: {} });
-    const backups = app.ctx.backups;
-    if (!backups) throw new Error('the office keeps backups');
-    // The copy is made; its check fails only once the undo has done its work.
-    const takeInStages = backups.takeInStages.bind(backups);
-    backups.takeInStages = (ctx, reason) => {
-      const { copied, checked } = takeInStages(ctx, reason);
-      return { copied, checked: checked.then(() => Promise.reject(new Error('database disk image is malformed'))) };
-    };
+    const { summary } = await commitOf(app, { previewJobId: await previewOfOneRow(), decisions: [], bulk: {} });
+    failTheBackupCheck();
     const { error } = await undoOf(app, summary.batchId ?? 0);
     expect(error?.message).toMatch(/^Chưa hoàn tác: không sao lưu được dữ liệu trước đó\. /);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Rau an toàn Bình Hòa']);
