@@ -48,6 +48,15 @@ const longOfShort = new Map<string, string[]>(entries.flatMap((entry) => entry.s
 const longestShort = Math.max(...entries.flatMap((entry) => entry.shorts.map((words) => words.length)));
 /** The words a short form starts with: at any other word no short form is looked for. */
 const shortStarts = new Set(entries.flatMap((entry) => entry.shorts.map((words) => words[0] ?? '')));
+/**
+ * The entries by the first word of their long form: a name's words are looked up here rather than
+ * tried against every entry (an import computes the search words of every name it writes).
+ */
+const entriesByLongStart = new Map<string, Entry[]>();
+for (const entry of entries) {
+  const first = entry.long[0];
+  if (first !== undefined) entriesByLongStart.set(first, [...(entriesByLongStart.get(first) ?? []), entry]);
+}
 
 /** Each short form written out, read left to right, a longer short form before a shorter one ("lh htx" before "htx"). */
 function expanded(words: readonly string[]): string[] {
@@ -140,7 +149,7 @@ export function nameSearchWords(name: string): string[] {
   const long = expanded(own);
   const words = new Set([...own, ...long]);
   for (let at = 0; at < long.length; at++) {
-    for (const entry of entries) if (hasAt(long, entry.long, at)) for (const short of entry.shorts) for (const word of short) words.add(word);
+    for (const entry of entriesByLongStart.get(long[at] ?? '') ?? []) if (hasAt(long, entry.long, at)) for (const short of entry.shorts) for (const word of short) words.add(word);
   }
   return [...words];
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameWords, organizationNameKey } from '../../src/shared/names';
+import { nameSearchWords, nameWords, organizationNameKey } from '../../src/shared/names';
 import { cleanText, foldText, vietnameseCollator } from '../../src/shared/text';
 
 describe('Vietnamese text', () => {
@@ -30,6 +30,14 @@ describe('Vietnamese text', () => {
     expect(organizationNameKey('QTDND Tân Châu')).toBe('tan chau');
     expect(organizationNameKey('THT SX-TM rau sạch')).toBe('san xuat thuong mai rau sach');
     expect(organizationNameKey('HTX DV NN Phú Thạnh')).not.toBe(organizationNameKey('HTX NN Phú Thạnh'));
+  });
+
+  it('finds a name by its short forms and by what they stand for, each word once and its own first', () => {
+    expect(nameSearchWords('HTX DV NN Phú Thạnh')).toEqual(['htx', 'dv', 'nn', 'phu', 'thanh', 'hop', 'tac', 'xa', 'dich', 'vu', 'nong', 'nghiep', 'dvnn']);
+    // Written out in full, it is found by the short forms too, the longer one (LH HTX) before the shorter.
+    expect(nameSearchWords('Liên hiệp hợp tác xã Thoại Sơn')).toEqual(['lien', 'hiep', 'hop', 'tac', 'xa', 'thoai', 'son', 'lh', 'htx', 'lhhtx']);
+    expect(nameSearchWords('Quỹ tín dụng nhân dân Tân Châu')).toEqual(expect.arrayContaining(['qtdnd', 'qtd', 'nd', 'tan', 'chau']));
+    expect(nameSearchWords('Tổ hợp tác rau sạch')).toEqual(['to', 'hop', 'tac', 'rau', 'sach', 'tht']);
   });
 
   describe('the short way for plain text gives what the full rules give', () => {
