@@ -49,6 +49,23 @@ async function registerMixed() {
 }
 
 describe('cooperatives of another province', () => {
+  it('are left out of the year grid unless asked for, and marked with their province there', async () => {
+    await registerMixed();
+    const grid = async (place?: 'home' | 'elsewhere') =>
+      (await call(app, 'figures:grid', { year: 2025, ...(place ? { place } : {}), page: 1, pageSize: 50 })).rows.map((row) => [row.name, row.otherProvinceName, row.figures?.membersOfficial]);
+    expect(await grid('home')).toEqual([
+      ['HTX Nông nghiệp Vĩnh Bình', null, 40],
+      ['Tổ hợp tác Vĩnh An', null, 9],
+    ]);
+    expect(await grid('elsewhere')).toEqual([['HTX Dịch vụ Nông nghiệp Mỹ Hiệp', 'Tỉnh Đồng Tháp', 300]]);
+    expect(await grid()).toEqual([
+      ['HTX Dịch vụ Nông nghiệp Mỹ Hiệp', 'Tỉnh Đồng Tháp', 300],
+      ['HTX Nông nghiệp Vĩnh Bình', null, 40],
+      ['Tổ hợp tác Vĩnh An', null, 9],
+    ]);
+    expect((await call(app, 'figures:grid', { year: 2025, place: 'home', page: 1, pageSize: 50 })).total).toBe(2);
+  });
+
   it('are recorded with their place and marked, and the register filters them', async () => {
     const { vinhBinh, myHiep } = await registerMixed();
     expect(myHiep.provinceCode).toBe(DONG_THAP);

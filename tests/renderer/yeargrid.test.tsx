@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { FiguresGridRow, InputOf, YearlyFigures } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { YearGridPage } from '../../src/renderer/src/pages/YearGridPage';
 import { fail, installFakeApi, ok } from './fakeApi';
+import { choose } from './select';
 
 const lastYear = new Date().getFullYear() - 1;
 
@@ -33,6 +34,7 @@ const rows: FiguresGridRow[] = [
     name: 'HTX Nông nghiệp Mỹ Hiệp',
     kind: 'htx',
     communeName: 'Xã Mỹ Hiệp',
+    otherProvinceName: null,
     figures: figures(lastYear, { membersOfficial: 40 }),
     previous: figures(lastYear - 1, { membersOfficial: 38, revenue: 1_200_000_000, classification: 'fair' }),
   },
@@ -41,6 +43,7 @@ const rows: FiguresGridRow[] = [
     name: 'Tổ hợp tác Cao Lãnh',
     kind: 'tht',
     communeName: 'Phường Cao Lãnh',
+    otherProvinceName: null,
     figures: null,
     previous: null,
   },
@@ -59,7 +62,7 @@ describe('year grid', { timeout: 20_000 }, () => {
     const invoke = installFakeApi({ 'figures:grid': () => ok({ rows, total: 2 }) });
     renderGrid();
     expect(await screen.findByText('HTX Nông nghiệp Mỹ Hiệp')).toBeTruthy();
-    expect(invoke).toHaveBeenCalledWith('figures:grid', { year: lastYear, page: 1, pageSize: 50 });
+    expect(invoke).toHaveBeenCalledWith('figures:grid', { year: lastYear, place: 'home', page: 1, pageSize: 50 });
     // Beneath a filled cell, faint: the number alone on screen, "Năm trước: 38" to a screen reader and on hover.
     const previousMembers = screen.getByLabelText('Năm trước: 38');
     expect(previousMembers.textContent).toBe('38');
@@ -107,6 +110,28 @@ describe('year grid', { timeout: 20_000 }, () => {
     expect(screen.getByText('Phải từ 0 đến 100.')).toBeTruthy();
     expect([members.value, score.value]).toEqual(['-12', '150']);
     expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+  });
+
+  it('lists the province’s own by default, and those of other provinces marked, with their province, when asked', async () => {
+    const elsewhere: FiguresGridRow = {
+      organizationId: 11,
+      kind: 'htx',
+      name: 'HTX Cây ăn trái Bảo Lộc',
+      communeName: 'Phường 1 Bảo Lộc',
+      otherProvinceName: 'Tỉnh Lâm Đồng',
+      figures: null,
+      previous: null,
+    };
+    const invoke = installFakeApi({ 'figures:grid': (input) => ok(input.place === 'home' ? { rows, total: 2 } : { rows: [...rows, elsewhere], total: 3 }) });
+    renderGrid();
+    expect(await screen.findByText('HTX Nông nghiệp Mỹ Hiệp')).toBeTruthy();
+    expect(within(screen.getByRole('table')).queryByText('Ngoài tỉnh')).toBeNull();
+    await choose(screen.getByLabelText('Địa bàn'), '', 'Tất cả');
+    expect(await screen.findByText('HTX Cây ăn trái Bảo Lộc')).toBeTruthy();
+    expect(invoke).toHaveBeenLastCalledWith('figures:grid', { year: lastYear, page: 1, pageSize: 50 });
+    expect(within(screen.getByRole('table')).getAllByText('Ngoài tỉnh')).toHaveLength(1);
+    expect(screen.getByText('HTX · Phường 1 Bảo Lộc, Tỉnh Lâm Đồng')).toBeTruthy();
+    expect(screen.getByText('HTX · Xã Mỹ Hiệp')).toBeTruthy();
   });
 
   it('says in Vietnamese why a cell was not saved', async () => {

@@ -48,6 +48,11 @@ export function inHomeProvince(row: { provinceCode: SQLWrapper }): SQL {
   return sql`${row.provinceCode} IN (SELECT ${provinces.code} FROM ${provinces} WHERE ${provinces.code} = coalesce((SELECT ${alliance.provinceCode} FROM ${alliance} WHERE ${alliance.id} = 1), ${provinces.code}))`;
 }
 
+/** The register's Địa bàn filter: of the alliance's province (Trong tỉnh), or of another (Ngoài tỉnh). */
+export function inPlace(row: { provinceCode: SQLWrapper }, place: 'home' | 'elsewhere'): SQL {
+  return place === 'home' ? inHomeProvince(row) : sql`NOT ${inHomeProvince(row)}`;
+}
+
 /** The organizations of the register that count in `year`'s statistics: of this province and existing at its end. */
 export function existingInYear(year: number): SQL {
   return sql`(${existsAtYearEnd(organizations, yearEnd(year))} AND ${inHomeProvince(organizations)})`;

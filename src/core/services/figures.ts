@@ -1,7 +1,7 @@
 /** Số liệu hằng năm: one organization's yearly figures, saved field by field, and the year grid. */
 import { and, asc, count, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { perConnection, placeholdersFor, rowInsert } from '../db/prepared';
-import { notInTrash } from '../db/predicates';
+import { inPlace, notInTrash } from '../db/predicates';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
@@ -20,7 +20,8 @@ import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { organizations, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import { requireOrganization } from './organizations';
+import { otherProvinceName, requireOrganization } from './organizations';
+import { getAlliance } from './alliance';
 import { searchCondition } from './search';
 import { atomically } from '../db/atomic';
 
@@ -205,6 +206,7 @@ export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInpu
   if (search) conditions.push(search);
   if (input.kind) conditions.push(eq(organizations.kind, input.kind));
   if (input.communeCode) conditions.push(eq(organizations.communeCode, input.communeCode));
+  if (input.place) conditions.push(inPlace(organizations, input.place));
   const where = and(...conditions);
 
   const total = ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0;
@@ -216,6 +218,7 @@ export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInpu
       name: organizations.name,
       kind: organizations.kind,
       communeCode: organizations.communeCode,
+      provinceCode: organizations.provinceCode,
       figures: current,
       previous,
     })
@@ -227,12 +230,14 @@ export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInpu
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
+  const homeProvinceCode = getAlliance(ctx)?.provinceCode;
   return {
     rows: rows.map((row) => ({
       organizationId: row.id,
       name: row.name,
       kind: row.kind,
       communeName: ctx.places.commune(row.communeCode)?.fullName ?? '',
+      otherProvinceName: otherProvinceName(ctx, row.provinceCode, homeProvinceCode),
       figures: row.figures ? toFigures(row.figures) : null,
       previous: row.previous ? toFigures(row.previous) : null,
     })),

@@ -22,7 +22,7 @@ import { organizationKinds, organizationStatuses, type Commune, type Organizatio
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
-import { inHomeProvince, notInTrash } from '../db/predicates';
+import { inPlace, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { amongIds, perConnection, rowInsert } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
@@ -68,7 +68,7 @@ function memberCondition(today: string): SQL {
  * The province's full name when it is not the alliance's, null when it is: `inHomeProvince` for a
  * row already read (before the alliance's record is saved, every province is this one).
  */
-function otherProvinceName(ctx: Context, provinceCode: string, homeProvinceCode: string | undefined): string | null {
+export function otherProvinceName(ctx: Context, provinceCode: string, homeProvinceCode: string | undefined): string | null {
   const home = homeProvinceCode ?? provinceCode;
   return home === provinceCode ? null : (ctx.places.province(provinceCode)?.fullName ?? provinceCode);
 }
@@ -197,8 +197,7 @@ function filterConditions(ctx: Context, input: ListInput, today: string): SQL[] 
   if (input.statuses?.length) conditions.push(inArray(organizations.status, input.statuses));
   if (input.membership === 'member') conditions.push(memberCondition(today));
   if (input.membership === 'nonMember') conditions.push(sql`NOT (${memberCondition(today)})`);
-  if (input.place === 'home') conditions.push(inHomeProvince(organizations));
-  if (input.place === 'elsewhere') conditions.push(sql`NOT ${inHomeProvince(organizations)}`);
+  if (input.place) conditions.push(inPlace(organizations, input.place));
   if (input.classification && input.classificationYear !== undefined) {
     const classified = (condition: SQL) =>
       exists(

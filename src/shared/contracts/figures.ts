@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { classifications, organizationKinds } from '../domain';
 import type { Classification, OrganizationKind, Page } from '../domain';
 import { channel, code, pageInput, searchText } from './define';
+import { placeFilter } from './organizations';
 
 export interface YearlyFigures {
   organizationId: number;
@@ -59,6 +60,8 @@ export interface FiguresGridRow {
   name: string;
   kind: OrganizationKind;
   communeName: string;
+  /** The province's full name when it is not the alliance's (Ngoài tỉnh), null when it is. */
+  otherProvinceName: string | null;
   figures: YearlyFigures | null;
   previous: YearlyFigures | null;
 }
@@ -118,6 +121,7 @@ export const figuresGridInput = z.object({
   query: searchText().optional(),
   kind: z.enum(organizationKinds).optional(),
   communeCode: code('xã, phường', 5).optional(),
+  place: placeFilter.optional(),
   ...pageInput,
 });
 export type FiguresGridInput = z.input<typeof figuresGridInput>;

@@ -112,6 +112,9 @@ export type OrganizationSortKey = (typeof organizationSortKeys)[number];
 export const classificationFilters = [...classifications, 'unclassified'] as const;
 export type ClassificationFilter = (typeof classificationFilters)[number];
 
+/** Of the alliance's province (Trong tỉnh), or based in another (Ngoài tỉnh): the register's and the year grid's filter. */
+export const placeFilter = z.enum(['home', 'elsewhere']);
+
 export const organizationListInput = z
   .object({
     query: searchText().optional(),
@@ -124,8 +127,7 @@ export const organizationListInput = z
     statuses: listOf(z.enum(organizationStatuses), 10, 'trạng thái').optional(),
     /** Member of the alliance today (per the dates), or not. */
     membership: z.enum(['member', 'nonMember']).optional(),
-    /** Of the alliance's province (Trong tỉnh), or based in another (Ngoài tỉnh). */
-    place: z.enum(['home', 'elsewhere']).optional(),
+    place: placeFilter.optional(),
     classification: z.enum(classificationFilters).optional(),
     classificationYear: z.number().int().min(1900).max(2200).optional(),
     /** Has a certification of this kind (a code of `certification_kinds`). */

@@ -4,13 +4,14 @@
  * itself, last year's value shown faintly beneath.
  */
 import { useState } from 'react';
-import { EmptyState, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, EmptyState, Group, SegmentedControl, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconTable } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { FiguresGridRow } from '../../../shared/contract';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
+import { formatPlace } from '../../../shared/format';
 import { ColumnTitle } from '../components/ColumnTitle';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
@@ -21,6 +22,9 @@ import { pagedTableText } from '../components/pagedTable';
 const pageSize = 50;
 
 type KindFilter = OrganizationKind | 'all';
+type PlaceFilter = 'home' | 'elsewhere' | 'all';
+const placeFilters: PlaceFilter[] = ['home', 'elsewhere', 'all'];
+const placeLabels = { home: 'register.list.placeHome', elsewhere: 'register.list.placeElsewhere', all: 'register.list.placeAll' } as const;
 
 /** Figures are entered for the year just ended; next year is open for plan-year openings. */
 function yearChoices(now = new Date()): number[] {
@@ -34,7 +38,9 @@ export function YearGridPage() {
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 200);
   const [kind, setKind] = useState<KindFilter>('all');
-  const filterKey = `${year}\n${kind}\n${query}`;
+  // The province's own first: theirs are the figures its statistics, reports and plans count.
+  const [place, setPlace] = useState<PlaceFilter>('home');
+  const filterKey = `${year}\n${kind}\n${place}\n${query}`;
   const [paging, setPaging] = useState({ filterKey, page: 1 });
   const page = paging.filterKey === filterKey ? paging.page : 1;
 
@@ -42,6 +48,7 @@ export function YearGridPage() {
     year,
     query: query === '' ? undefined : query,
     kind: kind === 'all' ? undefined : kind,
+    place: place === 'all' ? undefined : place,
     page,
     pageSize,
   });
@@ -64,6 +71,14 @@ export function YearGridPage() {
           data={yearChoices().map(String)}
           value={String(year)}
           onChange={(value) => value && setYear(Number(value))}
+        />
+        <LabelledSelect
+          label={t('register.list.place')}
+          w={140}
+          allowDeselect={false}
+          data={placeFilters.map((value) => ({ value, label: t(placeLabels[value]) }))}
+          value={place}
+          onChange={(value) => setPlace(placeFilters.find((candidate) => candidate === value) ?? 'home')}
         />
         <TextInput
           flex={1}
@@ -120,8 +135,15 @@ export function YearGridPage() {
                       {row.name}
                     </a>
                   </Text>
+                  {row.otherProvinceName ? (
+                    <Tooltip label={t('members.elsewhereHint', { province: row.otherProvinceName })} multiline maw={320}>
+                      <Badge size="xs" variant="light" color="orange" tt="none">
+                        {t('members.elsewhere')}
+                      </Badge>
+                    </Tooltip>
+                  ) : null}
                   <Text size="xs" c="dimmed">
-                    {t(`organization.kindShort.${row.kind}`)} · {row.communeName}
+                    {t(`organization.kindShort.${row.kind}`)} · {formatPlace(row)}
                   </Text>
                 </>
               ),
