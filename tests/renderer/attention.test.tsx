@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AttentionList } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { AttentionPage } from '../../src/renderer/src/pages/attention/AttentionPage';
+import { AttentionSummary } from '../../src/renderer/src/pages/attention/AttentionSummary';
 import { installFakeApi, ok } from './fakeApi';
 
 const list: AttentionList = {
@@ -107,7 +108,42 @@ describe('needs attention', () => {
     expect(screen.getByText('Không có chứng nhận nào hết hạn trong 90 ngày tới.')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Chưa theo dõi quá (ngày)'), { target: { value: '7' } });
-    await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 7 }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 7, eventDays: 30, certificateDays: 90, supplyDays: 14 }));
+  });
+
+  it('says it is loading while the list is read', async () => {
+    const invoke = vi.fn(() => new Promise<never>(() => undefined));
+    window.api = { invoke };
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AttentionPage />
+      </AppProviders>,
+    );
+    expect(await screen.findByLabelText('Đang tải…')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('opened from Tổng quan, shows the answer its summary already had while reading it afresh', async () => {
+    const queryClient = createQueryClient();
+    installFakeApi({ 'attention:list': () => ok(list) });
+    const overview = render(
+      <AppProviders queryClient={queryClient} env="test">
+        <AttentionSummary />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('1 thỏa thuận sắp hết hạn')).toBeTruthy();
+    overview.unmount();
+    // The second reading never answers: what shows is the summary's.
+    const invoke = vi.fn(() => new Promise<never>(() => undefined));
+    window.api = { invoke };
+    render(
+      <AppProviders queryClient={queryClient} env="test">
+        <AttentionPage />
+      </AppProviders>,
+    );
+    expect(screen.getByText('Tính đến hôm nay, 28/11/2026')).toBeTruthy();
+    expect(screen.queryByLabelText('Đang tải…')).toBeNull();
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 30, eventDays: 30, certificateDays: 90, supplyDays: 14 }));
   });
 
   it('shows a long section ten rows at a time, the most urgent first, with its whole count', async () => {

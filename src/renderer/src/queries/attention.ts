@@ -1,15 +1,19 @@
 /**
  * Cần chú ý is read from agreements, events and certificates as of today; it is fetched afresh
- * each time it is shown (no stale copy kept), so it needs no invalidation of its own.
+ * each time it is shown, so it needs no invalidation of its own.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { InputOf } from '../../../shared/contract';
+import { attentionInput } from '../../../shared/contracts/attention';
 import { call } from '../api';
 
 export function useAttention(input: InputOf<'attention:list'>) {
+  // Asked with every default written out: Tổng quan's summary and the page ask the same question,
+  // so the page opened from Tổng quan shows its answer at once while it is fetched afresh.
+  const asked = attentionInput.parse(input);
   return useQuery({
-    queryKey: ['attention', input] as const,
-    queryFn: () => call('attention:list', input),
+    queryKey: ['attention', asked] as const,
+    queryFn: () => call('attention:list', asked),
     placeholderData: keepPreviousData,
   });
 }

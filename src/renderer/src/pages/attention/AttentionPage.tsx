@@ -3,7 +3,7 @@
  * Each row leads to the record to act on.
  */
 import { useState, type ReactNode } from 'react';
-import { Anchor, Badge, Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Center, Group, Loader, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { AttentionList } from '../../../../shared/contract';
@@ -379,6 +379,11 @@ export function AttentionPage() {
         />
       </Group>
       {attention.isError && <LoadError error={attention.error} onRetry={() => void attention.refetch()} />}
+      {attention.isPending && (
+        <Center mih={200}>
+          <Loader aria-label={t('common.loading')} />
+        </Center>
+      )}
       {attention.data && <Sections list={attention.data} followUpDays={debouncedDays} />}
     </Stack>
   );
