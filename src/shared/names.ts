@@ -147,9 +147,12 @@ export function hasLegalForm(name: string): boolean {
 export function nameSearchWords(name: string): string[] {
   const own = nameWords(name);
   const long = expanded(own);
-  const words = new Set([...own, ...long]);
+  const words = new Set(own);
+  for (const word of long) words.add(word);
   for (let at = 0; at < long.length; at++) {
-    for (const entry of entriesByLongStart.get(long[at] ?? '') ?? []) if (hasAt(long, entry.long, at)) for (const short of entry.shorts) for (const word of short) words.add(word);
+    const starting = entriesByLongStart.get(long[at] ?? '');
+    if (!starting) continue;
+    for (const entry of starting) if (hasAt(long, entry.long, at)) for (const short of entry.shorts) for (const word of short) words.add(word);
   }
   return [...words];
 }
