@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { AttentionList } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { AttentionPage } from '../../src/renderer/src/pages/attention/AttentionPage';
 import { AttentionSummary } from '../../src/renderer/src/pages/attention/AttentionSummary';
-import { installFakeApi, ok } from './fakeApi';
+import { useAttention } from '../../src/renderer/src/queries/attention';
+import { fail, installFakeApi, ok } from './fakeApi';
 
 const list: AttentionList = {
   today: '2026-11-28',
@@ -109,6 +110,21 @@ describe('needs attention', () => {
 
     fireEvent.change(screen.getByLabelText('Chưa theo dõi quá (ngày)'), { target: { value: '7' } });
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 7, eventDays: 30, certificateDays: 90, supplyDays: 14 }));
+  });
+
+  it('asks what the contract refuses as it was given, for the core to say why', async () => {
+    const refusal = 'Số ngày chưa theo dõi nhiều nhất là 365.';
+    const invoke = installFakeApi({ 'attention:list': () => fail({ kind: 'validation', message: refusal, issues: [{ path: 'followUpDays', message: refusal }] }) });
+    const queryClient = createQueryClient();
+    const { result } = renderHook(() => useAttention({ followUpDays: 400 }), {
+      wrapper: ({ children }) => (
+        <AppProviders queryClient={queryClient} env="test">
+          {children}
+        </AppProviders>
+      ),
+    });
+    await waitFor(() => expect(result.current.error?.message).toBe(refusal));
+    expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 400 });
   });
 
   it('says it is loading while the list is read', async () => {
