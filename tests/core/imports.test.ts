@@ -6,6 +6,7 @@ import { verifyDerivedStructures } from '../../src/core/db/derived';
 import { kindAdapters, RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
 import { organizationNameKey } from '../../src/shared/names';
+import type { OutputOf } from '../../src/shared/contract';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
 import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
@@ -536,20 +537,38 @@ describe('a long commit', () => {
     return previewOf(app, jobId, proposedMapping(analysis));
   }
 
-  /** Polls the commit until it has written some rows but not all, as the window's progress bar does. */
-  async function midway(jobId: string, phase: 'saving' | 'undoing' | 'rebuilding') {
+  /** Polls the job, as the window's progress bar does, until its status is `seen`. */
+  async function midway(jobId: string, seen: (status: OutputOf<'jobs:status'>) => boolean) {
     for (;;) {
       const status = await call(app, 'jobs:status', { jobId });
       if (status.state !== 'running') throw new Error(`the job ended before it could be seen midway: ${status.state}`);
-      if (status.phase === phase && status.done > 0) return status;
+      if (seen(status)) return status;
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
+  }
+
+  /**
+   * Holds the check of the next backups' copies until the returned function is called: a long
+   * write, its work done, waits for that check to commit. An undo of 5,000 records found as their
+   * import left them can be done between two polls; held there, it is seen before it commits.
+   */
+  function holdTheBackupCheck(): () => void {
+    const backups = app.ctx.backups;
+    if (!backups) throw new Error('the office keeps backups');
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const takeInStages = backups.takeInStages.bind(backups);
+    backups.takeInStages = (ctx, reason) => {
+      const { copied, checked } = takeInStages(ctx, reason);
+      return { copied, checked: released.then(() => checked) };
+    };
+    return release;
   }
 
   it('keeps answering: progress moves, reads see the register as it was, a write is refused with why, Hủy rolls all back; so does its undo', async () => {
     const { jobId: previewJob } = await previewLongList();
     const { jobId } = await call(app, 'imports:commit', { previewJobId: previewJob, decisions: [], bulk: {} });
-    const seen = await midway(jobId, 'saving');
+    const seen = await midway(jobId, (status) => status.phase === 'saving' && status.done > 0);
     expect(seen.total).toBe(5000);
     expect(seen.done).toBeLessThan(5000);
     // Nothing of the import is visible before it commits as a whole.
@@ -576,10 +595,12 @@ describe('a long commit', () => {
       'HTX Nông nghiệp số 4321',
     ]);
 
-    // The undo is as long, and runs the same way.
+    // The undo is as long, and runs the same way: all taken back, nothing seen until it commits.
+    const release = holdTheBackupCheck();
     const { jobId: undoJob } = await call(app, 'imports:undo', { batchId: summary.batchId ?? 0 });
-    expect((await midway(undoJob, 'undoing')).total).toBe(5000);
+    expect(await midway(undoJob, (status) => status.phase === 'undoing' && status.done === status.total)).toMatchObject({ done: 5000, total: 5000 });
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(5001);
+    release();
     expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 5000, total: 5000 });
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).rows.map((row) => row.name)).toEqual(['HTX Dịch vụ Mỹ Hòa Hưng']);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
@@ -646,7 +667,7 @@ describe('a long commit', () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
     const { jobId } = await call(app, 'imports:commit', { previewJobId: previewJob, decisions: [], bulk: {} });
     // Every row is written; the rebuild goes index by index, then range by range, and the window hears of each.
-    const rebuilding = await midway(jobId, 'rebuilding');
+    const rebuilding = await midway(jobId, (status) => status.phase === 'rebuilding' && status.done > 0);
     expect(rebuilding.done).toBeLessThan(rebuilding.total ?? 0);
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
     await call(app, 'jobs:cancel', { jobId });
