@@ -66,7 +66,7 @@ export function YearGridPage() {
       <Group align="flex-end">
         <LabelledSelect
           label={t('figures.grid.year')}
-          w={120}
+          w={96}
           allowDeselect={false}
           data={yearChoices().map(String)}
           value={String(year)}
@@ -74,7 +74,7 @@ export function YearGridPage() {
         />
         <LabelledSelect
           label={t('register.list.place')}
-          w={140}
+          w={128}
           allowDeselect={false}
           data={placeFilters.map((value) => ({ value, label: t(placeLabels[value]) }))}
           value={place}
