@@ -78,7 +78,9 @@ export function rowInsert<T extends SQLiteTable, K extends keyof T['$inferInsert
     const bound: unknown[] = new Array(keys.length);
     for (let at = 0; at < keys.length; at++) {
       const value = values[keys[at] as K];
-      bound[at] = value === null || value === undefined ? null : (encoders[at]?.mapToDriverValue(value) ?? value);
+      const encoder = encoders[at];
+      // An encoder's answer is bound as it is, even one that says null.
+      bound[at] = value === null || value === undefined ? null : encoder ? encoder.mapToDriverValue(value) : value;
     }
     return statement.run(bound);
   };
