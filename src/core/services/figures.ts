@@ -31,7 +31,7 @@ type FiguresRow = typeof yearlyFigures.$inferSelect;
 export type FigureValues = Pick<YearlyFigures, FigureField>;
 
 
-const emptyValues: FigureValues = Object.fromEntries(figureFields.map((field) => [field, null])) as unknown as FigureValues;
+export const emptyFigures: FigureValues = Object.fromEntries(figureFields.map((field) => [field, null])) as unknown as FigureValues;
 
 function toFigures(row: FiguresRow): YearlyFigures {
   return { ...row };
@@ -75,12 +75,15 @@ export function listFigures(ctx: Context, organizationId: number): YearlyFigures
     .map(toFigures);
 }
 
-function checkYear(ctx: Context, year: number): void {
+/** The years figures can be kept for; an import checks each row's year against them before its save would. */
+export function figuresYears(ctx: Context): { first: number; last: number } {
   // Next year is allowed: offices enter the plan year's opening figures in December.
-  const last = ctx.clock().getFullYear() + 1;
-  if (year < FIRST_FIGURES_YEAR || year > last) {
-    throw validationFailure([{ path: 'year', message: `Năm phải từ ${FIRST_FIGURES_YEAR} đến ${last}.` }]);
-  }
+  return { first: FIRST_FIGURES_YEAR, last: ctx.clock().getFullYear() + 1 };
+}
+
+function checkYear(ctx: Context, year: number): void {
+  const { first, last } = figuresYears(ctx);
+  if (year < first || year > last) throw validationFailure([{ path: 'year', message: `Năm phải từ ${first} đến ${last}.` }]);
 }
 
 /**
@@ -94,7 +97,7 @@ function auditFigures(ctx: Context, organizationId: number, year: number, before
 }
 
 /** The stored values after a save of `input` over `before`: absent leaves a value, null clears it. */
-function valuesAfter(before: FigureValues, input: z.output<typeof figuresSaveInput>): FigureValues {
+export function valuesAfter(before: FigureValues, input: Partial<FigureValues>): FigureValues {
   const after: FigureValues = { ...before };
   for (const field of figureFields) {
     const value = input[field];
@@ -103,7 +106,8 @@ function valuesAfter(before: FigureValues, input: z.output<typeof figuresSaveInp
   return after;
 }
 
-function checkValues(after: FigureValues): void {
+/** Values of one year that contradict each other, as a save would refuse them; an import asks it of each row. */
+export function figureValueIssues(after: FigureValues): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (after.managersWithDegree !== null && after.managers !== null && after.managersWithDegree > after.managers) {
     issues.push({
@@ -111,6 +115,11 @@ function checkValues(after: FigureValues): void {
       message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${after.managersWithDegree}) không được lớn hơn số cán bộ quản lý (${after.managers}).`,
     });
   }
+  return issues;
+}
+
+function checkValues(after: FigureValues): void {
+  const issues = figureValueIssues(after);
   if (issues.length) throw validationFailure(issues);
 }
 
@@ -127,7 +136,7 @@ export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInpu
   return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const existing = findFigures(ctx, input.organizationId, input.year);
-    const before: FigureValues = existing ?? emptyValues;
+    const before: FigureValues = existing ?? emptyFigures;
     const after = valuesAfter(before, input);
     checkValues(after);
     if (existing && figureFields.every((field) => before[field] === after[field])) return toFigures(existing);
@@ -146,9 +155,9 @@ export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInpu
  */
 export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): FigureValues {
   checkYear(ctx, input.year);
-  const after = valuesAfter(emptyValues, input);
+  const after = valuesAfter(emptyFigures, input);
   checkValues(after);
-  writeFigures(ctx, input.organizationId, input.year, emptyValues, after, { fresh: true });
+  writeFigures(ctx, input.organizationId, input.year, emptyFigures, after, { fresh: true });
   return after;
 }
 
@@ -158,7 +167,7 @@ export function deleteFigures(ctx: Context, organizationId: number, year: number
     const existing = findFigures(ctx, organizationId, year);
     if (!existing) throw notFound(`${organization.name} chưa có số liệu năm ${year}.`);
     figureQueries(ctx.db).delete.run({ organizationId, year });
-    auditFigures(ctx, organizationId, year, existing, emptyValues);
+    auditFigures(ctx, organizationId, year, existing, emptyFigures);
     return null;
   });
 }
@@ -182,7 +191,7 @@ export function deleteCheckedFigures(ctx: Context, checked: readonly CheckedFigu
       .delete(yearlyFigures)
       .where(sql`(${yearlyFigures.organizationId}, ${yearlyFigures.year}) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${keys}))`)
       .run();
-    for (const { organizationId, year, stored } of checked) auditFigures(ctx, organizationId, year, stored, emptyValues);
+    for (const { organizationId, year, stored } of checked) auditFigures(ctx, organizationId, year, stored, emptyFigures);
   });
 }
 

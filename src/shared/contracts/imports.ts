@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { importKinds, type ImportKind, type Page } from '../domain';
 import { channel, listOf, pageInput } from './define';
+import { FIRST_FIGURES_YEAR } from './figures';
 import { fileId } from './files';
 
 const jobId = z.uuid({ error: 'Mã công việc không hợp lệ; hãy làm lại từ bước chọn tệp.' });
@@ -105,7 +106,12 @@ export const importPreviewInput = z.object({
   analysisJobId: jobId,
   mapping: mappingInput,
   /** The year the list's figures are of, when it has no "Năm" column. */
-  year: z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' }).min(1990, { error: 'Năm phải từ 1990.' }).max(2100).optional(),
+  year: z
+    .number({ error: 'Năm phải là một số.' })
+    .int({ error: 'Năm phải là số nguyên.' })
+    .min(FIRST_FIGURES_YEAR, { error: `Năm của số liệu phải từ ${FIRST_FIGURES_YEAR}.` })
+    .max(2100)
+    .optional(),
   /** What the person chose for values of coded columns (see `ImportValueChoice`). */
   values: z.array(importValueInput).max(5000).optional(),
   /** For offers and demands: the programme (chương trình kết nối) they belong to. */

@@ -15,17 +15,29 @@ export interface MappedColumn {
   index: number;
   letter: string;
   header: string;
-  /** "Vốn điều lệ (triệu đồng)" holds millions: amounts are stored in đồng. */
+  /** "Vốn điều lệ (triệu đồng)" holds millions: a money column's amounts are stored in đồng. */
   scale: number;
 }
 
-/** How many đồng a header's unit is: "(triệu đồng)" → 1,000,000. */
+/** What a unit of đồng is written as after a multiple: "đồng", "đ", "VNĐ" (folded). */
+const DONG = String.raw`(?:dong|d|vnd)\b`;
+
+/**
+ * The multiples of the đồng a header may name, folded (đ as d), as offices write them: "(triệu
+ * đồng)", "(tr.đ)", "(Tr.đồng)", "(trđ)", "(triệu)", "(tr.đ/người/tháng)", "(tỷ)", "(1.000 đ)".
+ * A bare "tr", "tỷ" or "ngàn" counts only alone in brackets: elsewhere it may be part of a word
+ * ("công ty", "ngân hàng").
+ */
+const multiples: readonly [RegExp, number][] = [
+  [new RegExp(String.raw`(?<!cong )\bty\s*${DONG}|\(\s*ty\s*\)`), 1_000_000_000],
+  [new RegExp(String.raw`\btrieu\b|\btr\s*\.?\s*${DONG}|\(\s*tr\s*\.?\s*\)`), 1_000_000],
+  [new RegExp(String.raw`\b(?:nghin|ngan)\s*${DONG}|\(\s*(?:nghin|ngan)\s*\)|\b1[.,]?000\s*${DONG}`), 1_000],
+];
+
+/** How many đồng one unit of a money column is, by its header: "(triệu đồng)" → 1,000,000. */
 export function scaleOfHeader(header: string): number {
-  const folded = header.normalize('NFC').toLowerCase();
-  if (/tỷ đồng|ty dong|tỷ đ\b/.test(folded)) return 1_000_000_000;
-  if (/triệu đồng|trieu dong|triệu đ\b|tr\.? ?đ\b/.test(folded)) return 1_000_000;
-  if (/nghìn đồng|ngàn đồng|nghin dong|1\.000 ?đ/.test(folded)) return 1_000;
-  return 1;
+  const folded = foldText(header);
+  return multiples.find(([pattern]) => pattern.test(folded))?.[1] ?? 1;
 }
 
 /**
@@ -151,10 +163,16 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         else if (parsed) values.set(field.key, parsed.iso);
         break;
       }
-      case 'number': {
+      case 'number':
+      case 'money': {
         const parsed = parseNumberCell(value);
         if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
-        else if (parsed) values.set(field.key, column.scale === 1 ? parsed.value : Math.round(parsed.value * column.scale));
+        else if (parsed) {
+          // A formula's result carries float noise Excel does not show (6000000.000000001): the
+          // value is read to the 15 significant digits Excel shows.
+          const shownValue = Number(parsed.value.toPrecision(15));
+          values.set(field.key, field.type === 'money' && column.scale !== 1 ? Math.round(shownValue * column.scale) : shownValue);
+        }
         break;
       }
       case 'flag': {

@@ -6,8 +6,11 @@
 import type { ImportKind } from '../../../shared/domain';
 import { foldText } from '../../../shared/text';
 
-/** How a cell is read: the row's converter then hands the values to the contract's own schema. */
-export type FieldType = 'text' | 'code' | 'phone' | 'date' | 'number' | 'choice' | 'flag';
+/**
+ * How a cell is read: the row's converter then hands the values to the contract's own schema. A
+ * `money` amount is a number in đồng, multiplied by the unit its header names ("(triệu đồng)").
+ */
+export type FieldType = 'text' | 'code' | 'phone' | 'date' | 'number' | 'money' | 'choice' | 'flag';
 
 export interface ImportField {
   key: string;
@@ -32,7 +35,12 @@ const nameHeaders = [
   'Tên HTX/LH HTX/THT',
   'Tên đơn vị',
   'Tên tổ chức kinh tế tập thể',
+  'Tên tổ chức KTTT',
   'Tên TCKTTT',
+  'Tên HTX, QTD',
+  'Tên HTX, QTDND',
+  'Tên HTX/QTDND',
+  'Tên HTX, LHHTX, QTDND',
   'Tên THT',
   'Tên tổ hợp tác',
   'Tên',
@@ -54,16 +62,16 @@ const districtHeaders = [
   'Huyện/thành phố',
   'Thị xã',
 ];
-const phoneHeaders = ['Số điện thoại', 'SĐT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'ĐT liên hệ', 'Điện thoại di động', 'Di động'];
+const phoneHeaders = ['Số điện thoại', 'SĐT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'Số điện thoại liên hệ', 'SĐT liên hệ', 'ĐT liên hệ', 'Điện thoại di động', 'Di động', 'Điện thoại cố định'];
 /** Yearly figures an organizations list often carries beside each organization. */
 const figureFieldsInList = (): ImportField[] => [
   field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức']),
   field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']),
   field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']),
-  field('revenue', 'Doanh thu', 'number', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
-  field('profit', 'Lợi nhuận', 'number', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế']),
-  field('averageIncome', 'Thu nhập bình quân', 'number', ['Thu nhập bình quân người lao động', 'Thu nhập bình quân (đồng/người/tháng)', 'Thu nhập BQ', 'Thu nhập']),
-  field('totalAssets', 'Tổng tài sản', 'number', ['Tài sản', 'Tổng tài sản (đồng)']),
+  field('revenue', 'Doanh thu', 'money', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
+  field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế']),
+  field('averageIncome', 'Thu nhập bình quân', 'money', ['Thu nhập bình quân người lao động', 'Thu nhập bình quân (đồng/người/tháng)', 'Thu nhập BQ', 'Thu nhập']),
+  field('totalAssets', 'Tổng tài sản', 'money', ['Tài sản', 'Tổng tài sản (đồng)']),
   field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']),
   field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']),
   field('classification', 'Xếp loại', 'choice', ['Kết quả xếp loại', 'Phân loại', 'Đánh giá, phân loại', 'Xếp loại năm']),
@@ -72,7 +80,23 @@ const figureFieldsInList = (): ImportField[] => [
 
 /** The organization a row of figures or products belongs to: by number, else by name and place. */
 const organizationKeyFields: ImportField[] = [
-  field('registrationNo', 'Mã số HTX', 'code', ['Mã số thuế', 'MST', 'Mã số HTX (mã số thuế)', 'Mã số doanh nghiệp', 'Số ĐKKD', 'Mã số đăng ký', 'Số đăng ký kinh doanh', 'Mã số']),
+  field('registrationNo', 'Mã số HTX', 'code', [
+    'Mã số thuế',
+    'MST',
+    'Mã số HTX (mã số thuế)',
+    'Mã số doanh nghiệp',
+    'Số ĐKKD',
+    'Mã số ĐKKD',
+    'Mã số đăng ký',
+    'Số đăng ký kinh doanh',
+    'Mã số',
+    'Mã số thuế/ĐKKD',
+    'MST/Mã số ĐKKD',
+    'Mã số HTX/MST',
+    'Số ĐKKD/MST',
+    'Số GCN ĐKKD',
+    'Số giấy chứng nhận đăng ký',
+  ]),
   field('organizationName', 'Tên tổ chức', 'text', [...nameHeaders, 'Đơn vị']),
   field('address', 'Địa chỉ', 'text', addressHeaders),
   field('commune', 'Xã, phường', 'text', communeHeaders),
@@ -90,13 +114,39 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('district', 'Quận, huyện (cũ)', 'text', districtHeaders),
     field('province', 'Tỉnh, thành phố', 'text', ['Tỉnh', 'Tỉnh/thành phố', 'Tỉnh/TP', 'Tỉnh, TP']),
     field('street', 'Số nhà, đường, ấp/thôn', 'text', ['Số nhà', 'Ấp', 'Thôn', 'Ấp/thôn', 'Ấp, khóm', 'Ấp/số nhà', 'Số nhà, ấp', 'Thôn/ấp', 'Ấp, khu phố', 'Ấp/khóm', 'Số nhà, đường']),
-    field('foundedOn', 'Ngày thành lập', 'date', ['Ngày thành lập', 'Ngày đăng ký', 'Ngày cấp ĐKKD', 'Ngày cấp giấy chứng nhận đăng ký', 'Năm thành lập', 'Thành lập']),
+    field('foundedOn', 'Ngày thành lập', 'date', [
+      'Ngày đăng ký',
+      'Ngày cấp ĐKKD',
+      'Ngày cấp GCN ĐKKD',
+      'Ngày cấp giấy chứng nhận đăng ký',
+      'Ngày, tháng, năm thành lập',
+      'Ngày tháng năm thành lập',
+      'Ngày đăng ký thành lập',
+      'Năm thành lập',
+      'Thành lập',
+    ]),
     field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành', 'Lĩnh vực hoạt động chính', 'Ngành nghề chính', 'Lĩnh vực SXKD', 'Ngành nghề SXKD', 'Lĩnh vực kinh doanh']),
     field('phone', 'Điện thoại', 'phone', phoneHeaders),
     field('email', 'Thư điện tử', 'text', ['Email', 'E-mail', 'Thư điện tử']),
     field('website', 'Trang web', 'text', ['Website']),
-    field('representative', 'Người đại diện theo pháp luật', 'text', ['Người đại diện', 'Giám đốc', 'Chủ tịch HĐQT', 'Chủ tịch HĐQT kiêm giám đốc', 'Họ tên giám đốc', 'Đại diện', 'Tổ trưởng']),
-    field('charterCapital', 'Vốn điều lệ', 'number', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn', 'Vốn điều lệ đăng ký', 'VĐL']),
+    field('representative', 'Người đại diện theo pháp luật', 'text', [
+      'Người đại diện',
+      'Họ và tên người đại diện',
+      'Họ tên người đại diện',
+      'Người đại diện pháp luật',
+      'Giám đốc',
+      'Họ tên giám đốc',
+      'Họ và tên giám đốc',
+      'Chủ nhiệm',
+      'Giám đốc/Chủ nhiệm',
+      'Chủ nhiệm/Giám đốc',
+      'Chủ tịch HĐQT',
+      'Chủ tịch HĐQT kiêm giám đốc',
+      'Chủ tịch HĐQT/Giám đốc',
+      'Đại diện',
+      'Tổ trưởng',
+    ]),
+    field('charterCapital', 'Vốn điều lệ', 'money', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn', 'Vốn điều lệ đăng ký', 'VĐL']),
     field('sizeClass', 'Quy mô', 'choice', ['Quy mô doanh nghiệp']),
     field('memberSince', 'Ngày gia nhập Liên minh', 'date', ['Ngày gia nhập', 'Ngày vào Liên minh', 'Thành viên Liên minh từ']),
     field('highTech', 'Ứng dụng công nghệ cao', 'flag', ['Công nghệ cao', 'UDCNC']),
@@ -126,7 +176,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm']),
     field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị']),
     field('volume', 'Sản lượng', 'number', ['Sản lượng/năm', 'Sản lượng năm', 'Khối lượng']),
-    field('price', 'Giá bán', 'number', ['Giá', 'Đơn giá', 'Giá bán (đồng)']),
+    field('price', 'Giá bán', 'money', ['Giá', 'Đơn giá', 'Giá bán (đồng)']),
     field('note', 'Ghi chú', 'text', []),
   ],
   offers: [
@@ -137,12 +187,12 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị'], true),
     field('availableFrom', 'Có hàng từ ngày', 'date', ['Thời gian thu hoạch từ', 'Thời gian cung ứng từ', 'Từ ngày', 'Bắt đầu thu hoạch', 'Thu hoạch từ'], true),
     field('availableUntil', 'Có hàng đến ngày', 'date', ['Thời gian thu hoạch đến', 'Thời gian cung ứng đến', 'Đến ngày', 'Kết thúc thu hoạch', 'Thu hoạch đến']),
-    field('priceMin', 'Giá từ', 'number', ['Giá', 'Giá bán', 'Đơn giá', 'Giá bán (đồng)', 'Giá thấp nhất']),
-    field('priceMax', 'Giá đến', 'number', ['Giá cao nhất']),
+    field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá bán', 'Đơn giá', 'Giá bán (đồng)', 'Giá thấp nhất']),
+    field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']),
     field('packaging', 'Quy cách đóng gói', 'text', ['Quy cách', 'Đóng gói', 'Bao bì']),
     field('deliveryTerms', 'Điều kiện giao hàng', 'text', ['Giao hàng', 'Phương thức giao hàng']),
     field('contactName', 'Người liên hệ', 'text', ['Liên hệ', 'Họ tên người liên hệ']),
-    field('contactPhone', 'Điện thoại liên hệ', 'text', ['Điện thoại', 'Số điện thoại', 'SĐT', 'ĐT']),
+    field('contactPhone', 'Điện thoại liên hệ', 'phone', ['Điện thoại', 'Số điện thoại', 'SĐT', 'ĐT']),
     field('note', 'Ghi chú', 'text', []),
   ],
   demands: [
@@ -158,10 +208,10 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('deliveryPlace', 'Nơi giao hàng', 'text', ['Địa điểm giao hàng', 'Địa chỉ giao hàng', 'Nơi nhận hàng']),
     field('requirements', 'Chứng nhận yêu cầu', 'text', ['Tiêu chuẩn', 'Tiêu chuẩn chất lượng', 'Yêu cầu chứng nhận', 'Chứng nhận']),
     field('qualityNote', 'Yêu cầu chất lượng khác', 'text', ['Yêu cầu chất lượng', 'Yêu cầu khác']),
-    field('priceMin', 'Giá từ', 'number', ['Giá', 'Giá mua', 'Đơn giá', 'Giá thu mua']),
-    field('priceMax', 'Giá đến', 'number', ['Giá cao nhất']),
+    field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá mua', 'Đơn giá', 'Giá thu mua']),
+    field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']),
     field('contactName', 'Người liên hệ', 'text', ['Liên hệ', 'Họ tên người liên hệ']),
-    field('contactPhone', 'Điện thoại liên hệ', 'text', ['Điện thoại', 'Số điện thoại', 'SĐT', 'ĐT']),
+    field('contactPhone', 'Điện thoại liên hệ', 'phone', ['Điện thoại', 'Số điện thoại', 'SĐT', 'ĐT']),
     field('note', 'Ghi chú', 'text', []),
   ],
 };

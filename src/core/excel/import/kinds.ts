@@ -36,7 +36,19 @@ import {
   supplyOffers,
   yearlyFigures,
 } from '../../db/schema';
-import { deleteCheckedFigures, deleteFigures, findFigures, saveFigures, saveFiguresOfNew, type CheckedFigures, type FigureValues as FigureValuesStored } from '../../services/figures';
+import {
+  deleteCheckedFigures,
+  deleteFigures,
+  emptyFigures,
+  figuresYears,
+  figureValueIssues,
+  findFigures,
+  saveFigures,
+  saveFiguresOfNew,
+  valuesAfter,
+  type CheckedFigures,
+  type FigureValues as FigureValuesStored,
+} from '../../services/figures';
 import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
@@ -354,12 +366,16 @@ function numberOf(read: ReadRow, key: string): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-/** The contract's issues, each at the cell of its field (a field without a column: at the row). */
-function issuesAt(scope: ImportScope, error: z.ZodError, rowNumber: number, fieldOfPath: (path: string) => string): ImportProblem[] {
-  return error.issues.map((issue) => {
-    const path = String(issue.path[0] ?? '');
-    return { cell: cellRef(scope.columns, fieldOfPath(path), rowNumber), message: issue.message };
-  });
+/**
+ * The contract's issues, each at the cell of its field (a field without a column: at the row), but
+ * none at a cell whose reading already said what is wrong with it: "«1,5 tấn» không phải số" is
+ * why Số lượng is missing, and saying so twice reads as two mistakes.
+ */
+function issuesAt(scope: ImportScope, issues: z.ZodError['issues'], read: ReadRow, rowNumber: number, fieldOfPath: (path: string) => string): ImportProblem[] {
+  const misread = new Set(read.problems.map((problem) => problem.cell));
+  return issues
+    .map((issue) => ({ cell: cellRef(scope.columns, fieldOfPath(String(issue.path[0] ?? '')), rowNumber), message: issue.message }))
+    .filter((problem) => !misread.has(problem.cell));
 }
 
 /**
@@ -542,8 +558,9 @@ const organizationSnapshotKeys = Object.keys(organizationSnapshot(new Proxy({}, 
 /** The organization input the register form would send, from the row's values. */
 function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceReading) {
   const kindText = text(read, 'kind');
-  // A list of cooperatives seldom says so on every row: a name without a kind word is an HTX.
-  const kind = ((kindText ? scope.choices.read('kind', kindText) : null) ?? organizationKindOfName(text(read, 'name')) ?? 'htx') as OrganizationKind;
+  // A list of cooperatives seldom says so on every row: a name without a kind word is an HTX. An
+  // enterprise's kind is not offered as a value to choose: the row is refused (`enterpriseProblem`).
+  const kind = ((kindText && !hasLegalForm(kindText) ? scope.choices.read('kind', kindText) : null) ?? organizationKindOfName(text(read, 'name')) ?? 'htx') as OrganizationKind;
   const coded = (key: 'sectorCode' | 'sizeClass') => {
     const written = text(read, key);
     return written ? scope.choices.read(key, written) : null;
@@ -594,21 +611,38 @@ function figuresInList(scope: ImportScope, read: ReadRow, rowNumber: number, pro
   }
   const parsed = figureValuesSchema.safeParse(candidate);
   if (!parsed.success) {
-    problems.push(...issuesAt(scope, parsed.error, rowNumber, (path) => path));
-    return null;
-  }
-  const { managers, managersWithDegree } = parsed.data;
-  if (managers != null && managersWithDegree != null && managersWithDegree > managers) {
-    problems.push({ cell: cellRef(scope.columns, 'managersWithDegree', rowNumber), message: `Số cán bộ quản lý có trình độ cao đẳng trở lên (${managersWithDegree}) lớn hơn số cán bộ quản lý (${managers}).` });
+    problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
     return null;
   }
   return parsed.data;
 }
 
+/** The values a list row writes into its year: those it has, never a blank over a stored one. */
+function figuresPatch(figures: FigureValues, present: ReadonlySet<string>): Partial<FigureValuesStored> {
+  return Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
+}
+
+/**
+ * What the save of a row's figures would refuse, said at the row's cells so that the preview shows
+ * it rather than the commit stopping on it: a year figures cannot be kept for, and values that
+ * contradict each other once the year's stored ones are filled in ("5 managers with a degree" in a
+ * list, under 3 managers stored).
+ */
+function figuresRefusals(scope: ImportScope, organizationId: number | null, figures: FigureValues, present: ReadonlySet<string>, rowNumber: number): ImportProblem[] {
+  const { first, last } = figuresYears(scope.ctx);
+  if (figures.year < first || figures.year > last) {
+    const yearCell = cellRef(scope.columns, 'year', rowNumber);
+    const where = scope.columns.some((column) => column.field.key === 'year') ? '' : ' Hãy chọn lại năm của số liệu ở bước ghép cột.';
+    return [{ cell: yearCell, message: `Năm của số liệu (${figures.year}) phải từ ${first} đến ${last}.${where}` }];
+  }
+  const stored = organizationId === null ? undefined : findFigures(scope.ctx, organizationId, figures.year);
+  const after = valuesAfter(stored ?? emptyFigures, figuresPatch(figures, present));
+  return figureValueIssues(after).map((issue) => ({ cell: cellRef(scope.columns, issue.path, rowNumber), message: issue.message }));
+}
+
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
 function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>, { created = false } = {}): WrittenChange | null {
-  const patch = Object.fromEntries(figureFields.filter((field) => present.has(field) && figures[field] != null).map((field) => [field, figures[field]]));
-  const input = { organizationId, year: figures.year, ...patch };
+  const input = { organizationId, year: figures.year, ...figuresPatch(figures, present) };
   // An organization created a moment ago has no figures yet: nothing to read before or after.
   const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
   const after = figureValuesBefore(created ? saveFiguresOfNew(scope.ctx, input) : saveFigures(scope.ctx, input));
@@ -618,9 +652,13 @@ function writeFiguresOf(scope: ImportScope, organizationId: number, figures: Fig
 }
 
 /** Which column an issue of the organization input belongs to. */
-function organizationColumnOf(path: string): string {
-  if (path === 'communeCode') return 'address';
-  return path;
+function organizationColumnOf(read: ReadRow): (path: string) => string {
+  return (path) => {
+    // The commune and the old address are read from the address as written, and so is the street
+    // of a row that has none of its own.
+    if (path === 'communeCode' || path === 'oldAddress' || (path === 'street' && !read.values.has('street'))) return 'address';
+    return path;
+  };
 }
 
 /** The input fields a row's present fields fill: the address feeds the commune, street and old address. */
@@ -684,6 +722,17 @@ function findOrganization(scope: ImportScope, registrationNo: string, key: strin
   return null;
 }
 
+/** The live organizations of the home province with this name key, one per commune. */
+function namedInProvince(scope: ImportScope, nameKey: string): FoundOrganization[] {
+  const found: FoundOrganization[] = [];
+  for (const commune of scope.ctx.places.communesOf(scope.homeProvinceCode)) {
+    if (!scope.registerKeys.mayHaveName(commune.code, nameKey)) continue;
+    const organization = scope.statements.organizationByName.get(commune.code, nameKey);
+    if (organization) found.push(organization);
+  }
+  return found;
+}
+
 /** The last row's name key: a preview asks for it twice in a row, for the row's keys in the file and its match. */
 let lastNameKey: { row: PreparedRow; key: string } | null = null;
 
@@ -692,20 +741,45 @@ function nameKeyOfRow(row: PreparedRow): string {
   return lastNameKey.key;
 }
 
+/**
+ * An enterprise in a list of members ("Cty CP Nông sản Xanh", Loại hình "Doanh nghiệp"): the
+ * register keeps collective organizations only, and taken as an HTX it would count as one.
+ */
+function enterpriseProblem(scope: ImportScope, read: ReadRow, rowNumber: number): ImportProblem | null {
+  const kindText = text(read, 'kind');
+  const name = text(read, 'name');
+  const [field, said] = kindText && hasLegalForm(kindText) ? ['kind', `Loại hình «${kindText}»`] : hasLegalForm(name) ? ['name', `«${name}»`] : [null, ''];
+  if (field === null) return null;
+  return {
+    cell: cellRef(scope.columns, field, rowNumber),
+    message: `${said} là doanh nghiệp, không phải tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân); doanh nghiệp được nhập ở danh sách Đối tác.`,
+  };
+}
+
 const organizationsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
+    const enterprise = enterpriseProblem(scope, read, rowNumber);
+    if (enterprise) problems.push(enterprise);
     const place = placeOfRow(scope, read);
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place));
     if (!parsed.success) {
-      const issues = issuesAt(scope, parsed.error, rowNumber, organizationColumnOf);
+      const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, organizationColumnOf(read));
       // An unknown place is already said once, in the person's words.
       problems.push(...(unknownPlace ? issues.filter((issue) => issue.cell !== unknownPlace.cell) : issues));
     }
+    const present = new Set(read.values.keys());
     const figures = figuresInList(scope, read, rowNumber, problems);
-    return { problems, notes: read.notes, input: parsed.success ? parsed.data : null, place, present: new Set(read.values.keys()), figures };
+    if (figures) {
+      // Stored figures matter only where the row has one of a pair a rule compares: then the
+      // organization the row will update is looked up as its match will be.
+      const halfAPair = present.has('managers') !== present.has('managersWithDegree');
+      const registered = halfAPair && parsed.success ? findOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null;
+      problems.push(...figuresRefusals(scope, registered?.id ?? null, figures, present, rowNumber));
+    }
+    return { problems, notes: read.notes, input: parsed.success ? parsed.data : null, place, present, figures };
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
@@ -831,11 +905,25 @@ function organizationOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
   const name = text(read, 'organizationName');
   const place = placeOfRow(scope, read);
   const communeCodes = communeCodesOf(place);
-  const found = findOrganization(scope, registrationNo, organizationNameKey(name), communeCodes);
+  const nameKey = organizationNameKey(name);
+  const found = findOrganization(scope, registrationNo, nameKey, communeCodes);
   if (found?.id != null) return { id: found.id, name: found.name };
   if (!registrationNo && !name) {
     problems.push({ cell: `Dòng ${rowNumber}`, message: 'Không có mã số HTX hay tên tổ chức: không biết số liệu này của ai.' });
     return null;
+  }
+  if (communeCodes.length === 0 && nameKey) {
+    // A list of the office's own members often names them without an address: the name is
+    // enough when one organization of the province bears it.
+    const named = namedInProvince(scope, nameKey);
+    if (named.length === 1 && named[0]) return { id: named[0].id, name: named[0].name };
+    if (named.length > 1) {
+      problems.push({
+        cell: cellRef(scope.columns, 'organizationName', rowNumber),
+        message: `Có ${named.length} tổ chức tên «${name}» (${named.map((organization) => `${organization.name}, ${communeNameOf(scope, organization.communeCode)}`).join('; ')}): hãy ghi thêm mã số HTX, địa chỉ hoặc xã, phường để biết là tổ chức nào.`,
+      });
+      return null;
+    }
   }
   const key = registrationNo ? cellRef(scope.columns, 'registrationNo', rowNumber) : cellRef(scope.columns, 'organizationName', rowNumber);
   problems.push({
@@ -891,9 +979,11 @@ const figuresAdapter: KindAdapter = {
     const candidate: Record<string, FieldValue | undefined> = { year: year ?? 0, classification };
     for (const field of figureFields) if (field !== 'classification' && read.values.has(field)) candidate[field] = read.values.get(field);
     const parsed = figureValuesSchema.safeParse(candidate);
-    if (!parsed.success) problems.push(...issuesAt(scope, parsed.error, rowNumber, (path) => path));
+    if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
+    const present = new Set(read.values.keys());
+    if (year !== null && parsed.success) problems.push(...figuresRefusals(scope, organization?.id ?? null, parsed.data, present, rowNumber));
     const input: FiguresRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
-    return { problems, notes: read.notes, input, place: null, present: new Set(read.values.keys()) };
+    return { problems, notes: read.notes, input, place: null, present };
   },
   match(scope, row) {
     const input = row.input as FiguresRowInput;
@@ -1017,7 +1107,7 @@ const productsAdapter: KindAdapter = {
       price: read.values.get('price') ?? null,
       note: text(read, 'note'),
     });
-    if (!parsed.success) problems.push(...issuesAt(scope, parsed.error, rowNumber, (path) => path));
+    if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
     const input: ProductRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
     return { problems, notes: read.notes, input, place: null, present: new Set(read.values.keys()) };
   },
@@ -1145,7 +1235,7 @@ const partnersAdapter: KindAdapter = {
     };
     const parsed = partnerInput.safeParse(candidate);
     if (!parsed.success) {
-      const issues = issuesAt(scope, parsed.error, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path));
+      const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path));
       problems.push(...issues.filter((issue) => !(provinceText && !province && issue.cell === cellRef(scope.columns, 'province', rowNumber))));
     }
     return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
@@ -1266,8 +1356,9 @@ function questionedIf<T>(questioned: Set<string>, path: string, problems: Import
 }
 
 /** The contract's issues of a row, but those of a value already questioned in the person's words. */
-function unquestionedIssues(scope: ImportScope, error: z.ZodError, rowNumber: number, questioned: ReadonlySet<string>): ImportProblem[] {
-  return issuesAt(scope, error, rowNumber, supplyColumnOf).filter((_, index) => !questioned.has(String(error.issues[index]?.path[0] ?? '')));
+function unquestionedIssues(scope: ImportScope, error: z.ZodError, read: ReadRow, rowNumber: number, questioned: ReadonlySet<string>): ImportProblem[] {
+  const unquestioned = error.issues.filter((issue) => !questioned.has(String(issue.path[0] ?? '')));
+  return issuesAt(scope, unquestioned, read, rowNumber, supplyColumnOf);
 }
 
 /** Which column an issue of an offer's or a demand's input belongs to. */
@@ -1357,7 +1448,7 @@ const offersAdapter: KindAdapter = {
       note: text(read, 'note'),
       programmeId: scope.programmeId,
     });
-    if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, rowNumber, questioned));
+    if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
     return { problems, notes: read.notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
   },
   match(scope, row) {
@@ -1540,7 +1631,7 @@ const demandsAdapter: KindAdapter = {
       note: text(read, 'note'),
       programmeId: scope.programmeId,
     });
-    if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, rowNumber, questioned));
+    if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
     return { problems, notes: read.notes, input: parsed.success && buyer ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
   },
   match(scope, row) {

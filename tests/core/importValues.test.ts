@@ -1,0 +1,244 @@
+/**
+ * Values as offices write them in the lists they import: money in the units their headers name,
+ * formula results, phone numbers Excel stored as numbers, header spellings, enterprises among
+ * the members, figures a save would refuse, and members named without an address.
+ */
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { organizations, yearlyFigures } from '../../src/core/db/schema';
+import { scaleOfHeader } from '../../src/core/excel/import/cells';
+import { fieldOfHeader } from '../../src/core/excel/import/fields';
+import type { ImportPreview } from '../../src/shared/contract';
+import type { ImportKind } from '../../src/shared/domain';
+import { analyze, commitOf, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
+import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+
+beforeEach(async () => {
+  app = openTestApp(new Date('2026-11-23T08:00:00Z'));
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+/** A one-sheet workbook of a header row and data rows, as an office saves it. */
+async function workbook(header: string[], rows: ExcelJS.CellValue[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Danh sách');
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function previewFile(fileName: string, bytes: Buffer | string, kind: ImportKind, year?: number): Promise<{ jobId: string; preview: ImportPreview }> {
+  const { jobId, analysis } = await analyze(app, stage(app, fileName, bytes), kind);
+  return previewOf(app, jobId, proposedMapping(analysis), year);
+}
+
+const problemsOf = (preview: ImportPreview) => preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`)]);
+
+describe('money in the unit its header names', () => {
+  it.each([
+    ['Vốn điều lệ (tr.đ)', 1_000_000],
+    ['Vốn điều lệ (Tr.đ)', 1_000_000],
+    ['Vốn điều lệ (triệu đ)', 1_000_000],
+    ['Doanh thu (Tr.đồng)', 1_000_000],
+    ['Doanh thu (trđ)', 1_000_000],
+    ['Doanh thu (tr đồng)', 1_000_000],
+    ['Doanh thu (triệu)', 1_000_000],
+    ['Doanh thu (Triệu VNĐ)', 1_000_000],
+    ['Thu nhập BQ (tr.đ/người/tháng)', 1_000_000],
+    ['Tổng tài sản (tỷ)', 1_000_000_000],
+    ['Tổng tài sản (tỷ đồng)', 1_000_000_000],
+    ['Giá (nghìn đồng/kg)', 1_000],
+    ['Giá (1.000đ)', 1_000],
+    ['Vốn điều lệ (đồng)', 1],
+    ['Vốn vay ngân hàng (đồng)', 1],
+    ['Vốn góp của công ty đồng sáng lập', 1],
+    ['Trị giá', 1],
+  ])('reads «%s» as %d đồng a unit', (header, scale) => {
+    expect(scaleOfHeader(header)).toBe(scale);
+  });
+
+  it('stores the amounts in đồng, and a formula result as Excel shows it', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Vốn điều lệ (tr.đ)', 'Thu nhập BQ (tr.đ/người/tháng)', 'Số thành viên'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 500, '4,5', 30],
+        // The cached result of =C2*12, as Excel stores it.
+        ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', { formula: 'C2*12', result: 6000.000000000001 }, null, { formula: 'E2/3', result: 10.000000000000002 }],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 0 });
+    const stored = app.ctx.db
+      .select({ name: organizations.name, capital: organizations.charterCapital, income: yearlyFigures.averageIncome, members: yearlyFigures.membersOfficial })
+      .from(organizations)
+      .innerJoin(yearlyFigures, eq(yearlyFigures.organizationId, organizations.id))
+      .orderBy(organizations.id)
+      .all();
+    expect(stored).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', capital: 500_000_000, income: 4_500_000, members: 30 },
+      { name: 'HTX Xoài Vĩnh Bình', capital: 6_000_000_000, income: null, members: 10 },
+    ]);
+  });
+
+  it('never scales a count whose header happens to name a unit', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Số thành viên (triệu đồng vốn góp)'],
+      [['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 30]],
+    );
+    const { jobId } = await previewFile('DS.xlsx', bytes, 'organizations', 2025);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(app.ctx.db.select({ members: yearlyFigures.membersOfficial }).from(yearlyFigures).all()).toEqual([{ members: 30 }]);
+  });
+});
+
+describe('headers as offices write them', () => {
+  it.each([
+    ['Mã số thuế/ĐKKD', 'registrationNo'],
+    ['MST/Mã số ĐKKD', 'registrationNo'],
+    ['Mã số HTX/MST', 'registrationNo'],
+    ['Số ĐKKD/MST', 'registrationNo'],
+    ['Số điện thoại liên hệ', 'phone'],
+    ['Họ và tên người đại diện', 'representative'],
+    ['Chủ nhiệm', 'representative'],
+    ['Giám đốc/Chủ nhiệm', 'representative'],
+    ['Ngày, tháng, năm thành lập', 'foundedOn'],
+    ['Ngày cấp GCN ĐKKD', 'foundedOn'],
+    ['Tên HTX, QTD', 'name'],
+    ['Tên tổ chức KTTT', 'name'],
+  ])('reads «%s» as %s', (header, field) => {
+    expect(fieldOfHeader('organizations', header)).toBe(field);
+  });
+});
+
+describe('phone numbers Excel stored as numbers', () => {
+  it('gives an offer’s contact phone its leading 0 back', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01' });
+    const bytes = await workbook(
+      ['Mã số HTX', 'Tên sản phẩm', 'Sản lượng', 'ĐVT', 'Thu hoạch từ', 'SĐT'],
+      [['1600123456', 'Gạo thơm ST 25', 120, 'tấn', '01/12/2026', 912345678]],
+    );
+    const { jobId, analysis } = await analyze(app, stage(app, 'Nguon cung.xlsx', bytes), 'offers');
+    const started = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis), programmeId: programme.id });
+    expect((await settle(app, started.jobId)).state).toBe('done');
+    expect((await commitOf(app, { previewJobId: started.jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 0 });
+    const [offer] = (await call(app, 'offers:list', { programmeId: programme.id })).rows;
+    expect((await call(app, 'offers:get', { id: offer?.id ?? 0 })).contactPhone).toBe('0912345678');
+  });
+});
+
+describe('enterprises in a list of members', () => {
+  it('refuses them at the cell that says so, and offers no kind for them', async () => {
+    const csv = [
+      'Tên đơn vị;Loại hình;Địa chỉ',
+      'HTX Nông nghiệp Vĩnh An;HTX;xã Vĩnh An, tỉnh An Giang',
+      'Cty CP Nông sản Xanh;;xã Vĩnh An, tỉnh An Giang',
+      'Nông sản Tám Lợi;Doanh nghiệp;xã Vĩnh Bình, tỉnh An Giang',
+    ].join('\n');
+    const { jobId, preview } = await previewFile('DS thanh vien.csv', csv, 'organizations');
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [
+        3,
+        'invalid',
+        ['A3: «Cty CP Nông sản Xanh» là doanh nghiệp, không phải tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân); doanh nghiệp được nhập ở danh sách Đối tác.'],
+      ],
+      [
+        4,
+        'invalid',
+        ['B4: Loại hình «Doanh nghiệp» là doanh nghiệp, không phải tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân); doanh nghiệp được nhập ở danh sách Đối tác.'],
+      ],
+    ]);
+    expect(preview.valueChoices.filter((choice) => choice.field === 'kind')).toEqual([]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 2 });
+  });
+});
+
+describe('figures a save would refuse', () => {
+  beforeEach(async () => {
+    const created = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    await call(app, 'figures:save', { organizationId: created.id, year: 2025, managers: 3 });
+  });
+
+  it('are said in the preview, at their cells, and the other rows are written', async () => {
+    const csv = [
+      'Mã số HTX;Năm;Số thành viên;CBQL trình độ cao đẳng trở lên',
+      '1600123456;1998;20;',
+      '1600123456;2030;20;',
+      '1600123456;2025;;5',
+      '1600123456;2024;25;',
+    ].join('\n');
+    const { jobId, preview } = await previewFile('So lieu.csv', csv, 'figures');
+    expect(problemsOf(preview)).toEqual([
+      [2, 'invalid', ['B2: Năm của số liệu (1998) phải từ 2000 đến 2027.']],
+      [3, 'invalid', ['B3: Năm của số liệu (2030) phải từ 2000 đến 2027.']],
+      [4, 'invalid', ['D4: Số cán bộ quản lý có trình độ cao đẳng trở lên (5) không được lớn hơn số cán bộ quản lý (3).']],
+      [5, 'valid', []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 3 });
+    expect(app.ctx.db.select({ year: yearlyFigures.year, members: yearlyFigures.membersOfficial }).from(yearlyFigures).orderBy(yearlyFigures.year).all()).toEqual([
+      { year: 2024, members: 25 },
+      { year: 2025, members: null },
+    ]);
+  });
+
+  it('in a list of members: the year chosen, and a value against the one stored for the organization it updates', async () => {
+    const csv = ['Mã số HTX;Tên HTX;Địa chỉ;CBQL trình độ cao đẳng trở lên', '1600123456;HTX NN Vĩnh Bình;xã Vĩnh An, tỉnh An Giang;5'].join('\n');
+    const outOfRange = await previewFile('DS.csv', csv, 'organizations', 2028);
+    expect(problemsOf(outOfRange.preview)).toEqual([[2, 'invalid', ['Dòng 2: Năm của số liệu (2028) phải từ 2000 đến 2027. Hãy chọn lại năm của số liệu ở bước ghép cột.']]]);
+    const against = await previewFile('DS.csv', csv, 'organizations', 2025);
+    expect(problemsOf(against.preview)).toEqual([[2, 'invalid', ['D2: Số cán bộ quản lý có trình độ cao đẳng trở lên (5) không được lớn hơn số cán bộ quản lý (3).']]]);
+  });
+});
+
+describe('members named without an address', () => {
+  beforeEach(async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Xoài cát Phú Thạnh', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'Hợp tác xã Xoài cát Phú Thạnh', communeCode: XA_VINH_BINH, confirmSimilarName: true });
+  });
+
+  it('are found by a name one organization of the province bears, and a name two bear is asked about', async () => {
+    const csv = ['Tên HTX;Năm;Số thành viên', 'HTX NN Vĩnh Bình;2025;40', 'HTX Xoài cát Phú Thạnh;2025;12'].join('\n');
+    const { preview } = await previewFile('So lieu.csv', csv, 'figures');
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [
+        3,
+        'invalid',
+        [
+          'A3: Có 2 tổ chức tên «HTX Xoài cát Phú Thạnh» (HTX Xoài cát Phú Thạnh, Xã Vĩnh An; Hợp tác xã Xoài cát Phú Thạnh, Xã Vĩnh Bình): hãy ghi thêm mã số HTX, địa chỉ hoặc xã, phường để biết là tổ chức nào.',
+        ],
+      ],
+    ]);
+  });
+});
+
+describe('a value that cannot be read', () => {
+  it('is said once, in the words of the cell', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01' });
+    const csv = ['Mã số HTX;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ', '1600123456;Gạo thơm ST 25;1,5 tấn;tấn;01/12/2026'].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Nguon cung.csv', csv), 'offers');
+    const started = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis), programmeId: programme.id });
+    expect((await settle(app, started.jobId)).state).toBe('done');
+    expect(problemsOf(await call(app, 'imports:previewResult', { jobId: started.jobId, pageSize: 10 }))).toEqual([[2, 'invalid', ['C2: Số lượng: «1,5 tấn» không phải số.']]]);
+  });
+
+  it('an address too long for the register is said at the address it was read from', async () => {
+    const csv = ['Tên HTX;Địa chỉ', `HTX Nông nghiệp Vĩnh An;${'ấp Vĩnh Thành, '.repeat(40)}xã Vĩnh An, huyện Châu Thành, tỉnh An Giang`].join('\n');
+    const { preview } = await previewFile('DS.csv', csv, 'organizations');
+    expect(problemsOf(preview)).toEqual([
+      [2, 'invalid', ['B2: Số nhà, đường, ấp/thôn dài quá 300 ký tự.', 'B2: Địa chỉ cũ (trước 01/07/2025) dài quá 500 ký tự.']],
+    ]);
+  });
+});
