@@ -100,8 +100,10 @@ describe("a programme's results report", () => {
 
 describe('the supply bulletin and the lists', () => {
   it('sends buyers what remains to sell in the period, with certificates and whom to call', async () => {
-    const report = await runReport(app, { report: 'supply-bulletin', programmeId, from: '2026-06-01', to: '2026-06-30' });
+    const report = await runReport(app, { report: 'supply-bulletin', programmeId, from: '2026-06-01', to: '2026-06-30', documentNumber: '18' });
     const sheet = (await readWorkbook(report.path)).getWorksheet('Nguồn cung') as ExcelJS.Worksheet;
+    const texts = sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])).filter((value): value is string => typeof value === 'string');
+    expect(texts).toContain('Số: 18/BC-LMHTX');
     const first = rowNumberOf(sheet, 'STT') + 2;
     const rows = [0, 1, 2].map((offset) => (sheet.getRow(first + offset).values as unknown[]).slice(2, 7));
     expect(rows).toEqual([

@@ -209,6 +209,27 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     expect(downloads).toEqual([]);
   });
 
+  it('offers a bulletin of supply for the three months from today, and sends its document number', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'reports:layouts': () => ok([...reports, { report: 'supply-bulletin', title: 'BẢN TIN NGUỒN CUNG', period: 'range', sheets: ['Nguồn cung'], byProgramme: true }]),
+      'statistics:years': () => ok([]),
+      'programmes:list': () => ok([]),
+      'reports:run': () => ok({ jobId }),
+      'jobs:status': () => ok(status('running')),
+    });
+    renderApp('#/bao-cao');
+    const card = await screen.findByRole('region', { name: 'Bản tin nguồn cung gửi các đối tác' });
+    const today = new Date();
+    const inThreeMonths = new Date(today.getFullYear(), today.getMonth() + 3, today.getDate());
+    const shown = (date: Date) => `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
+    expect(within(card).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe(shown(today));
+    expect(within(card).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe(shown(inThreeMonths));
+    fireEvent.change(within(card).getByLabelText('Số văn bản'), { target: { value: '18' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
+    await waitFor(() => expect(invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1]).toMatchObject({ report: 'supply-bulletin', documentNumber: '18' }));
+  });
+
   it('says so when the backend no longer knows the job, instead of waiting for it forever', async () => {
     const lost = 'Không tìm thấy công việc này; có thể ứng dụng đã khởi động lại. Hãy làm lại từ đầu.';
     installFakeApi({

@@ -84,7 +84,7 @@ export function prepareReport(ctx: Context, input: z.output<typeof reportRunInpu
       const programmeId = input.programmeId ?? null;
       const programme = programmeId === null ? null : programmeName(ctx, programmeId);
       const period = periodBetween(from, to);
-      const frame = reportFrame(ctx, programme === null ? period : `${programme}; ${period.charAt(0).toLowerCase()}${period.slice(1)}`);
+      const frame = reportFrame(ctx, programme === null ? period : `${programme}; ${period.charAt(0).toLowerCase()}${period.slice(1)}`, documentNumber);
       if (input.report === 'supply-bulletin') {
         return {
           fileName: `Ban-tin-nguon-cung-${from}-den-${to}.xlsx`,

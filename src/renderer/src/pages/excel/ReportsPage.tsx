@@ -14,7 +14,7 @@ import { messageOf } from '../../api';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { LoadError } from '../../components/LoadError';
 import { useReportLayouts, useRunReport } from '../../queries/reports';
-import { ReportParameters, defaultParameters, type ReportParameterValues } from './reports/ReportParameters';
+import { ReportParameters, defaultParametersOf, type ReportParameterValues } from './reports/ReportParameters';
 
 export function ReportsPage() {
   const { t } = useTranslation();
@@ -44,7 +44,7 @@ export function ReportsPage() {
 
 function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (jobId: string) => void }) {
   const { t } = useTranslation();
-  const [parameters, setParameters] = useState<ReportParameterValues>(defaultParameters);
+  const [parameters, setParameters] = useState<ReportParameterValues>(() => defaultParametersOf(report.report));
   const run = useRunReport();
   const period: ReportRunInput =
     report.period === 'year'

@@ -1,7 +1,8 @@
 /** What a report is asked for: a year, a period from–to (and a programme), or nothing (the register today). */
 import { Group, Stack, Text } from '@mantine/core';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { ReportPeriodKind } from '../../../../../shared/contract';
+import type { ReportKind, ReportPeriodKind } from '../../../../../shared/contract';
 import { DateField } from '../../../components/DateField';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { useStatisticsYears } from '../../../queries/register';
@@ -17,9 +18,20 @@ export interface ReportParameterValues {
   documentNumber: string;
 }
 
-/** A finished year is what gets reported, so last year comes first; a period defaults to it too. */
 const lastYear = new Date().getFullYear() - 1;
-export const defaultParameters: ReportParameterValues = { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, programmeId: null, documentNumber: '' };
+
+/**
+ * What a report is asked for at first. A finished year is what gets reported, so last year comes
+ * first and a period defaults to it too; but a bulletin of supply tells partners what is on offer
+ * from now on, so it covers the three months from today.
+ */
+export function defaultParametersOf(report: ReportKind): ReportParameterValues {
+  if (report === 'supply-bulletin') {
+    const today = dayjs();
+    return { year: lastYear, from: today.format('YYYY-MM-DD'), to: today.add(3, 'month').format('YYYY-MM-DD'), programmeId: null, documentNumber: '' };
+  }
+  return { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, programmeId: null, documentNumber: '' };
+}
 
 interface ReportParametersProps {
   period: ReportPeriodKind;
