@@ -226,6 +226,20 @@ describe('reorganization', () => {
     ]);
   });
 
+  it('refuses an event dated before an organization taking part was founded, and writes nothing', async () => {
+    const absorbing = await create('HTX Nông nghiệp Vĩnh Hòa Mới', '2024-02-28');
+    const absorbed = await create('HTX Cây ăn trái Bình Sơn', '2018-05-01');
+    const younger = await create('HTX Rau Vĩnh Bình', '2021-03-15');
+    expect(await issues({ kind: 'merger', date: '2020-01-01', subjectId: absorbing, predecessorIds: [absorbed, younger] })).toEqual([
+      { path: 'subjectId', message: 'HTX Nông nghiệp Vĩnh Hòa Mới thành lập ngày 28/02/2024, sau ngày 01/01/2020 của sự kiện này; hãy kiểm tra lại ngày.' },
+      { path: 'predecessorIds', message: 'HTX Rau Vĩnh Bình thành lập ngày 15/03/2021, sau ngày 01/01/2020 của sự kiện này; hãy kiểm tra lại ngày.' },
+    ]);
+    expect([stateOf(absorbing).status, stateOf(absorbed).status, stateOf(younger).status]).toEqual(['active', 'active', 'active']);
+    // On or after the founding day it is recorded.
+    await call(app, 'lifecycle:record', { kind: 'merger', date: '2024-02-28', subjectId: absorbing, predecessorIds: [absorbed, younger] });
+    expect([stateOf(absorbed).endedOn, stateOf(younger).endedOn]).toEqual(['2024-02-28', '2024-02-28']);
+  });
+
   it('merger: the absorbing one stays, the absorbed ones end', async () => {
     const a = await create('HTX Vĩnh An');
     const b = await create('HTX Vĩnh Bình');

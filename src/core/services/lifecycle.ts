@@ -218,8 +218,9 @@ function checkShape(input: z.output<typeof lifecycleRecordInput>): void {
 }
 
 /**
- * Checks each existing participant against its own history: no part in an event after it ended,
- * no ending before events it still has, suspension only when active, resumption only when suspended.
+ * Checks each existing participant against its own history: no part in an event before it was
+ * founded or after it ended, no ending before events it still has, suspension only when active,
+ * resumption only when suspended.
  */
 function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, participants: [OrganizationRow, LifecycleRole][]): void {
   const issues: FieldIssue[] = [];
@@ -231,6 +232,16 @@ function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, part
       issues.push({
         path,
         message: `${row.name} đã chấm dứt hoạt động (${endingLabels[before.status] ?? ''}) từ ngày ${formatIsoDateVi(before.endedOn)}; không thể ghi thêm sự kiện từ ngày đó trở đi.`,
+      });
+      continue;
+    }
+    // An organization takes part only in what happens once it exists; the event that founds it
+    // (its founding, or a succession naming it) sets that date instead.
+    const foundedByThis = role === 'successor' || (kind === 'founding' && role === 'subject');
+    if (!foundedByThis && row.foundedOn !== null && row.foundedOn > date) {
+      issues.push({
+        path,
+        message: `${row.name} thành lập ngày ${formatIsoDateVi(row.foundedOn)}, sau ngày ${formatIsoDateVi(date)} của sự kiện này; hãy kiểm tra lại ngày.`,
       });
       continue;
     }
