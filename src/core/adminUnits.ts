@@ -39,13 +39,36 @@ export interface AdminUnits {
   mapOldAddress(oldProvince: string, oldCommune: string, oldDistrict?: string): OldAddressMatch;
   /**
    * Maps an old address written in one line ("xã Cao Dương, huyện Lương Sơn, tỉnh Hòa Bình"): the
-   * part naming an old province, else the old provinces merged into `homeProvinceCode`; the old
-   * district (`district`, or a part naming one: "huyện …", "thị xã …", "quận …", "thành phố …");
-   * then the part naming an old commune there.
+   * part written as a province (or the old provinces merged into `homeProvinceCode`), the old
+   * district (`district`, or a part naming one), then the part naming an old commune there. It
+   * reads the text as `readAddress` does, as an address of before 1 July 2025.
    */
   suggestFromOldAddress(text: string, homeProvinceCode?: string, district?: string): OldAddressMatch;
-  /** Whether the text names a district of before 1 July 2025 in one of these old provinces (all when none given). */
-  namesOldDistrict(text: string, homeProvinceCode?: string): boolean;
+  /**
+   * Where a place written in a list is today: an address line, with the commune and the district
+   * of their own columns when the list has them; `provinceCode` when the list says the province
+   * in a column of its own.
+   */
+  readAddress(written: WrittenAddress, homeProvinceCode: string, provinceCode?: string): AddressReading;
+}
+
+/** A place as a list writes it; any part may be blank. */
+export interface WrittenAddress {
+  /** One line: "ấp Long Hòa, xã Long Điền A, huyện Chợ Mới, tỉnh An Giang", or only its first parts. */
+  address: string;
+  /** A commune column, of today or of before 1 July 2025. */
+  commune?: string;
+  /** A district column: there were none after 1 July 2025. */
+  district?: string;
+}
+
+export interface AddressReading {
+  /** Today's province the place is in: the one it names, else the home province. */
+  provinceCode: string;
+  /** Read as written before 1 July 2025: it names a district or a town, or only an old commune fits. */
+  old: boolean;
+  /** One commune of today, several the person chooses among, or none found. */
+  match: OldAddressMatch;
 }
 
 export function defaultAdminUnitsFile(resourcesDir: string): string {
@@ -168,6 +191,21 @@ class NameIndex<T> {
     return this.splitType(typedKey(text)) !== undefined;
   }
 
+  /** What the text names with the type it is written with ("TP Cà Mau" is no Tỉnh Cà Mau); nothing without a type word. */
+  lookupAsTyped(text: string): T[] {
+    const typed = this.splitType(typedKey(text));
+    if (!typed) return [];
+    const [type, name] = typed;
+    for (const [index, form] of [
+      [this.written, name],
+      [this.folded, foldText(name)],
+    ] as const) {
+      const hits = (index.get(form) ?? []).filter((e) => e.type === type);
+      if (hits.length) return [...new Set(hits.map((e) => e.item))];
+    }
+    return [];
+  }
+
   private splitType(key: string): [type: string, name: string] | undefined {
     for (const [type, words] of Object.entries(this.typeWords)) {
       for (const word of words) {
@@ -244,6 +282,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     district: string;
   }
   const oldUnitIndexes = new Map<string, NameIndex<OldUnit>>();
+  const oldUnitsByDistrict = new Map<string, OldUnit[]>();
   const oldUnits: [type: string, name: string, oldProvinceCode: string, newCodes: string[], district: string][] = [
     ...data.oldCommunes.map(([, type, name, province, to, district]): [string, string, string, string[], string] => [type, name, province, to, district]),
     ...data.oldDistricts.map(([, type, name, province, to]): [string, string, string, string[], string] => [type, name, province, to, '']),
@@ -256,12 +295,24 @@ export function loadAdminUnits(file: string): AdminUnits {
     });
     let index = oldUnitIndexes.get(oldProvinceCode);
     if (!index) oldUnitIndexes.set(oldProvinceCode, (index = new NameIndex<OldUnit>(oldCommuneTypeWords)));
-    index.add({ targets, district }, type, [name]);
+    const unit = { targets, district };
+    index.add(unit, type, [name]);
+    push(oldUnitsByDistrict, district, unit);
   }
 
   /** The districts (codes) the text names in these old provinces. */
   function districtsNamed(oldProvinceCodes: readonly string[], text: string): string[] {
     return oldProvinceCodes.flatMap((code) => districtIndexes.get(code)?.lookup(text) ?? []);
+  }
+
+  /** The old units of these old provinces the text names, only those `keep` accepts. */
+  function oldUnitsNamed(oldProvinceCodes: readonly string[], text: string, keep?: (unit: OldUnit) => boolean): OldUnit[] {
+    return oldProvinceCodes.flatMap((code) => oldUnitIndexes.get(code)?.lookup(text, keep) ?? []);
+  }
+
+  /** Where these old units went; two old communes of one name that went to one place are no ambiguity. */
+  function targetsOf(units: readonly OldUnit[]): Commune[] {
+    return [...new Set(units.flatMap((unit) => unit.targets))].sort(byName);
   }
 
   /**
@@ -270,19 +321,133 @@ export function loadAdminUnits(file: string): AdminUnits {
    */
   function oldCommuneTargets(oldProvinceCodes: readonly string[], oldCommune: string, districts: readonly string[]): Commune[] {
     const inDistricts = new Set(districts);
-    const lookup = (keep?: (unit: OldUnit) => boolean) => oldProvinceCodes.flatMap((code) => oldUnitIndexes.get(code)?.lookup(oldCommune, keep) ?? []);
-    const found = inDistricts.size ? lookup((unit) => inDistricts.has(unit.district)) : [];
-    // Two old communes of the same name that went to the same place are no ambiguity.
-    return [...new Set((found.length ? found : lookup()).flatMap((unit) => unit.targets))].sort(byName);
+    const found = inDistricts.size ? oldUnitsNamed(oldProvinceCodes, oldCommune, (unit) => inDistricts.has(unit.district)) : [];
+    return targetsOf(found.length ? found : oldUnitsNamed(oldProvinceCodes, oldCommune));
   }
 
-  function matchOf(candidates: Commune[]): OldAddressMatch {
+  function matchOf(candidates: readonly Commune[]): OldAddressMatch {
     const [first] = candidates;
     if (!first) return { kind: 'unknown' };
-    return candidates.length === 1 ? { kind: 'mapped', commune: first } : { kind: 'ambiguous', candidates };
+    return candidates.length === 1 ? { kind: 'mapped', commune: first } : { kind: 'ambiguous', candidates: [...candidates] };
   }
 
   const districtIndexOfType = new NameIndex<string>(districtTypeWords);
+
+  /** A province the text names: today's, and the old one when it names one (which an old address is then read in first). */
+  function provinceNamed(text: string): { code: string; oldCode: string | undefined } | undefined {
+    const oldCode = single(oldProvinceIndex.lookup(text));
+    const code = oldCode === undefined ? single(provinceIndex.lookup(text))?.code : newProvinceOfOld.get(oldCode);
+    return code === undefined ? undefined : { code, oldCode };
+  }
+
+  /**
+   * Whether the last part of an address, named like a province of elsewhere without a type word
+   * ("…, Long An"), is that province rather than a commune of the home province of that name (old
+   * Xã Long An of thị xã Tân Châu, An Giang). It is the province when no commune of the home
+   * province bears the name; otherwise only when the rest of the address names nothing of the home
+   * province that holds that commune, and names a commune or district of the other province.
+   */
+  function readsAsProvince(named: { code: string; oldCode: string | undefined }, last: string, others: readonly string[], homeProvinceCode: string | undefined): boolean {
+    if (homeProvinceCode === undefined || named.code === homeProvinceCode) return true;
+    const homeOlds = oldProvincesOfNew.get(homeProvinceCode) ?? [];
+    const homeCommunes = communeIndexes.get(homeProvinceCode)?.lookup(last) ?? [];
+    if (homeCommunes.length === 0 && oldUnitsNamed(homeOlds, last).length === 0) return true;
+    const homeDistricts = new Set(others.flatMap((text) => districtsNamed(homeOlds, text)));
+    if (oldUnitsNamed(homeOlds, last, (unit) => homeDistricts.has(unit.district)).length > 0) return false;
+    const olds = named.oldCode === undefined ? (oldProvincesOfNew.get(named.code) ?? []) : [named.oldCode];
+    return others.some(
+      (text) => districtsNamed(olds, text).length > 0 || oldUnitsNamed(olds, text).length > 0 || (communeIndexes.get(named.code)?.lookup(text).length ?? 0) > 0,
+    );
+  }
+
+  /** What one commune-like text may name: an old commune of the named districts, a commune of today, an old commune anywhere in the province. */
+  type CommuneReadings = TextsReading['readings'][number];
+
+  /**
+   * The reading behind `readAddress` and `suggestFromOldAddress`. `written.address` is split into
+   * parts; a part written as a province ("tỉnh …", "TP …", or the last part when `readsAsProvince`)
+   * says the province. A part is the old district when it has a district's type word, or when it
+   * names a district that holds the old commune a part before it names (or the commune column, or
+   * the district column names it): "Long Điền A, Chợ Mới" is old Xã Long Điền A of huyện Chợ Mới,
+   * while "Ấp 2, Xã Chợ Mới" is today's Xã Chợ Mới. The other parts are read as communes: of old in
+   * the named districts first, then of today, then of old anywhere in the province; a place read as
+   * of today first, when it names no district or town.
+   */
+  function readWritten(written: WrittenAddress, homeProvinceCode: string | undefined, givenProvinceCode: string | undefined, knownOld: boolean): Omit<AddressReading, 'provinceCode'> & { provinceCode: string | undefined } {
+    const parts = splitAddress(written.address);
+    const commune = (written.commune ?? '').trim();
+    const district = (written.district ?? '').trim();
+
+    const provinceParts = new Map<number, { code: string; oldCode: string | undefined }>();
+    parts.forEach((part, at) => {
+      const named = provinceNamed(part);
+      if (!named) return;
+      const others = [commune, district, ...parts.slice(0, at)].filter(Boolean);
+      // Only the last part may be a province without its type word; beside a province column, only that province.
+      const untyped = at === parts.length - 1 && (givenProvinceCode === undefined ? readsAsProvince(named, part, others, homeProvinceCode) : named.code === givenProvinceCode);
+      const typed = provinceIndex.lookupAsTyped(part).length === 1 || oldProvinceIndex.lookupAsTyped(part).length === 1;
+      if (untyped || typed) provinceParts.set(at, named);
+    });
+    const lastNamed = [...provinceParts.values()].at(-1);
+    const provinceCode = givenProvinceCode ?? lastNamed?.code ?? homeProvinceCode;
+    const olds = provinceCode === undefined ? [] : (oldProvincesOfNew.get(provinceCode) ?? []);
+    // "…, tỉnh Kiên Giang": an old commune is looked for in old Kiên Giang before the rest of today's An Giang.
+    const namedOlds = [...provinceParts.values()].flatMap(({ oldCode }) => (oldCode !== undefined && olds.includes(oldCode) ? [oldCode] : []));
+
+    const columnDistricts = district ? districtsNamed(olds, district) : [];
+    const districts = new Set(columnDistricts);
+    const districtParts = new Set<number>();
+    const communeLike = (at: number) => !provinceParts.has(at) && !districtParts.has(at);
+    parts.forEach((part, at) => {
+      // "…, Tuyên Quang" is the province, though thành phố Tuyên Quang was one of its districts.
+      const named = provinceParts.has(at) ? [] : districtsNamed(olds, part);
+      if (named.length === 0) return;
+      const before = [commune, ...parts.filter((_, earlier) => earlier < at && communeLike(earlier))].filter(Boolean);
+      const paired =
+        districtIndexOfType.hasTypeWord(part) ||
+        named.some((code) => columnDistricts.includes(code)) ||
+        before.some((text) => oldUnitsNamed(olds, text, (unit) => named.includes(unit.district)).length > 0);
+      if (!paired) return;
+      districtParts.add(at);
+      for (const code of named) districts.add(code);
+    });
+    const old = knownOld || district !== '' || districtParts.size > 0 || [commune, ...parts].some((text) => oldLevelWord.test(foldText(text)));
+
+    const readingsOf = (text: string): CommuneReadings => {
+      const inDistricts = districts.size ? targetsOf(oldUnitsNamed(olds, text, (unit) => districts.has(unit.district))) : [];
+      const current = provinceCode === undefined ? [] : [...(communeIndexes.get(provinceCode)?.lookup(text) ?? [])].sort(byName);
+      const preferred = namedOlds.length ? oldUnitsNamed(namedOlds, text) : [];
+      return { inDistricts, current, anywhere: targetsOf(preferred.length ? preferred : oldUnitsNamed(olds, text)) };
+    };
+    const order: (keyof CommuneReadings)[] = !old ? ['current', 'anywhere'] : districts.size ? ['inDistricts', 'current', 'anywhere'] : ['anywhere', 'current'];
+
+    /** The first of the texts that names a commune, in the order of the readings; `null` when none does. */
+    const readTexts = (texts: readonly string[]) => {
+      const readings = texts.map(readingsOf);
+      for (const kind of order) {
+        const at = readings.findIndex((reading) => reading[kind].length > 0);
+        const found = readings[at]?.[kind];
+        if (!found) continue;
+        if (kind !== 'current') return { candidates: found, old: true, readings };
+        // Two parts naming two communes of today ("xã Vĩnh Hòa, Long Điền") are asked about, unless
+        // the later one is the first one again, its old name, or the old district around it.
+        const others = readings.slice(at + 1).flatMap((reading, offset) => {
+          const text = texts[at + 1 + offset] ?? '';
+          const fits = [...reading.current, ...reading.anywhere].some((commune) => found.includes(commune)) || namesDistrictAround(text, found);
+          return fits ? [] : reading.current;
+        });
+        return { candidates: [...new Set([...found, ...others])].sort(byName), old: false, readings };
+      }
+      return null;
+    };
+    const namesDistrictAround = (text: string, communes: readonly Commune[]) =>
+      districtsNamed(olds, text).some((code) => oldUnitsByDistrict.get(code)?.some((unit) => unit.targets.some((target) => communes.includes(target))));
+
+    const address = readTexts(parts.filter((_, at) => communeLike(at)));
+    const column = commune ? readTexts([commune]) : null;
+    const reading = combine(address, column);
+    return { provinceCode, old: old || address?.old === true || column?.old === true, match: matchOf(reading) };
+  }
 
   return {
     fingerprint: createHash('sha256').update(source).digest('hex'),
@@ -306,26 +471,44 @@ export function loadAdminUnits(file: string): AdminUnits {
       if (provinceCode === undefined) return { kind: 'unknown' };
       return matchOf(oldCommuneTargets([provinceCode], oldCommune, oldDistrict ? districtsNamed([provinceCode], oldDistrict) : []));
     },
-    suggestFromOldAddress(text, homeProvinceCode, district) {
-      const parts = text
-        .split(/[,;]| - /)
-        .map((part) => part.trim())
-        .filter(Boolean);
-      const named = parts.map((part) => single(oldProvinceIndex.lookup(part))).filter((code) => code !== undefined);
-      const oldProvinceCodes = named.length > 0 ? named : (oldProvincesOfNew.get(homeProvinceCode ?? '') ?? []);
-      // A part with a district's type word names a district; it is never read as a commune.
-      const districtParts = parts.filter((part) => districtIndexOfType.hasTypeWord(part) && districtsNamed(oldProvinceCodes, part).length > 0);
-      const districts = [...(district ? districtsNamed(oldProvinceCodes, district) : []), ...districtParts.flatMap((part) => districtsNamed(oldProvinceCodes, part))];
-      for (const part of parts) {
-        if (districtParts.includes(part)) continue;
-        const candidates = oldCommuneTargets(oldProvinceCodes, part, districts);
-        if (candidates.length > 0) return matchOf(candidates);
-      }
-      return { kind: 'unknown' };
-    },
-    namesOldDistrict(text, homeProvinceCode) {
-      const codes = homeProvinceCode ? (oldProvincesOfNew.get(homeProvinceCode) ?? []) : [...districtIndexes.keys()];
-      return districtsNamed(codes, text).length > 0;
+    suggestFromOldAddress: (text, homeProvinceCode, district) => readWritten({ address: text, district }, homeProvinceCode, undefined, true).match,
+    readAddress(written, homeProvinceCode, provinceCode) {
+      const reading = readWritten(written, homeProvinceCode, provinceCode, false);
+      return { ...reading, provinceCode: reading.provinceCode ?? homeProvinceCode };
     },
   };
+}
+
+/** The parts of a one-line address: "ấp 3; xã Vĩnh Hòa - Tân Châu, An Giang". */
+export function splitAddress(text: string): string[] {
+  return text
+    .split(/[,;]| - /)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** The type words of districts and towns (thị trấn), which ended on 1 July 2025, as people abbreviate them (folded). */
+const oldLevelWord = /^(huyen|quan|thi xa|tx|h\.|q\.|thi tran|tt)[\s.]/;
+
+interface TextsReading {
+  candidates: Commune[];
+  old: boolean;
+  readings: { inDistricts: Commune[]; current: Commune[]; anywhere: Commune[] }[];
+}
+
+/**
+ * The address and the commune column read together. Where they agree, or the column names one of
+ * the communes the address may mean ("xã Vĩnh Hòa, huyện Tân Châu" beside "Vĩnh Xương", its new
+ * name), the column's commune; where they name different communes, both, for the person to choose:
+ * what either says is never dropped in silence.
+ */
+function combine(address: TextsReading | null, column: TextsReading | null): Commune[] {
+  if (!column) return address?.candidates ?? [];
+  if (!address) return column.candidates;
+  const agreed = column.candidates.filter((commune) => address.candidates.includes(commune));
+  if (agreed.length) return agreed;
+  const possible = new Set(address.readings.flatMap((reading) => [...reading.inDistricts, ...reading.current, ...reading.anywhere]));
+  const named = column.candidates.filter((commune) => possible.has(commune));
+  if (named.length) return named;
+  return [...new Set([...column.candidates, ...address.candidates])].sort(byName);
 }

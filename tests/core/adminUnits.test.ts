@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { loadAdminUnits, type Commune } from '../../src/core/adminUnits';
+import { loadAdminUnits, type Commune, type OldAddressMatch, type WrittenAddress } from '../../src/core/adminUnits';
+import { AN_GIANG } from './support';
 
 // The committed resource, not the source data: this is what the app ships.
-const units = loadAdminUnits(join(import.meta.dirname, '../../resources/admin-units/admin-units.json'));
+const unitsFile = join(import.meta.dirname, '../../resources/admin-units/admin-units.json');
+const units = loadAdminUnits(unitsFile);
 
 const fullNames = (communes: readonly Commune[]): string[] => communes.map((c) => c.fullName);
 
@@ -144,9 +147,8 @@ describe('old addresses with their districts', () => {
     // Xã Vĩnh Bình of today exists.
     const town = units.suggestFromOldAddress('thị trấn Vĩnh Bình, huyện Châu Thành, tỉnh An Giang', '91');
     expect(town.kind === 'mapped' && town.commune.fullName).toBe('Xã Vĩnh An');
-    expect(units.namesOldDistrict('huyện Châu Thành', '91')).toBe(true);
-    expect(units.namesOldDistrict('Châu Thành', '91')).toBe(true);
-    expect(units.namesOldDistrict('huyện Lương Sơn', '91')).toBe(false);
+    expect(units.readAddress({ address: 'ấp 1, huyện Châu Thành' }, '91')).toMatchObject({ old: true, match: { kind: 'unknown' } });
+    expect(units.readAddress({ address: 'ấp 1, xã Châu Thành' }, '91')).toMatchObject({ old: false, match: { kind: 'mapped', commune: { fullName: 'Xã Châu Thành' } } });
   });
 
   it('still asks where an old commune went to several', () => {
@@ -162,5 +164,135 @@ describe('provinces named as before 1 July 2025', () => {
     expect(units.findProvinceAnyTime('Hòa Bình')).toMatchObject({ province: { fullName: 'Tỉnh Phú Thọ' } });
     expect(units.findProvinceAnyTime('An Giang')).toMatchObject({ province: { code: '91' }, formerName: null });
     expect(units.findProvinceAnyTime('Không Có')).toBeUndefined();
+  });
+});
+
+/** What a reading found, as a person reads it: one commune, the choices, or nothing. */
+function placeOf(match: OldAddressMatch): string | string[] | null {
+  if (match.kind === 'mapped') return match.commune.fullName;
+  return match.kind === 'ambiguous' ? fullNames(match.candidates) : null;
+}
+
+const read = (address: string, more: Omit<WrittenAddress, 'address'> = {}) => units.readAddress({ address, ...more }, AN_GIANG);
+
+describe('readAddress: old addresses written without type words', () => {
+  it('reads a part naming an old district after the old commune as that district, not as the commune of today of its name', () => {
+    // Chợ Mới, Châu Phú, Long Xuyên: old districts of An Giang, and communes of today.
+    expect(placeOf(read('ấp Long Hòa, Long Điền A, Chợ Mới, An Giang').match)).toBe('Xã Long Điền');
+    expect(placeOf(read('Long Điền A - Chợ Mới - An Giang').match)).toBe('Xã Long Điền');
+    expect(placeOf(read('ấp Long Hòa, xã Long Điền A, Chợ Mới, An Giang').match)).toBe('Xã Long Điền');
+    expect(placeOf(read('ấp Hòa Long, Hòa Bình, Chợ Mới, An Giang').match)).toBe('Xã Hội An');
+    expect(placeOf(read('xã Khánh Hòa, Châu Phú, tỉnh An Giang').match)).toBe('Xã Mỹ Đức');
+    expect(placeOf(read('Mỹ Khánh, Long Xuyên, An Giang').match)).toBe('Phường Bình Đức');
+    expect(read('Mỹ Khánh, Long Xuyên, An Giang')).toMatchObject({ provinceCode: AN_GIANG, old: true });
+  });
+
+  it('asks where such an old commune was split, as it does when the district has its type word', () => {
+    expect(placeOf(read('xã Phú Hội, An Phú, AG').match)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
+    expect(placeOf(read('xã Phú Hội, huyện An Phú, AG').match)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
+  });
+
+  it('still reads a commune of today named like an old district as that commune', () => {
+    expect(read('xã Chợ Mới, tỉnh An Giang')).toMatchObject({ old: false, match: { commune: { fullName: 'Xã Chợ Mới' } } });
+    expect(placeOf(read('Ấp 2, Xã Chợ Mới, An Giang').match)).toBe('Xã Chợ Mới');
+    expect(placeOf(read('Chợ Mới, An Giang').match)).toBe('Xã Chợ Mới');
+    expect(placeOf(read('Số 12 đường Trần Hưng Đạo, phường Long Xuyên, An Giang').match)).toBe('Phường Long Xuyên');
+    // The new commune, with the old district around it kept from habit.
+    expect(placeOf(read('ấp Long Hòa, xã Long Điền, Chợ Mới').match)).toBe('Xã Long Điền');
+  });
+
+  it('asks when a part names another commune of today than the commune before it', () => {
+    expect(placeOf(read('xã Vĩnh Hòa, Long Điền').match)).toEqual(['Xã Long Điền', 'Xã Vĩnh Hòa']);
+  });
+
+  it('maps every old commune of An Giang and Kiên Giang written without type words as with them', () => {
+    const data = JSON.parse(readFileSync(unitsFile, 'utf8')) as { oldCommunes: [string, string, string, string, string[], string][]; districts: [string, string, string, string][]; oldProvinces: [string, string, string, string[]][] };
+    const districtOf = new Map(data.districts.map(([code, type, name]) => [code, { type, name }]));
+    const provinceName = new Map(data.oldProvinces.map(([code, , name]) => [code, name]));
+    const wrong: string[] = [];
+    const olds = data.oldCommunes.filter(([, , , province]) => province === '89' || province === '91');
+    for (const [, type, name, province, , districtCode] of olds) {
+      const district = districtOf.get(districtCode);
+      if (!district) throw new Error(`no district ${districtCode}`);
+      const typed = units.mapOldAddress(provinceName.get(province) ?? '', `${type} ${name}`, `${district.type} ${district.name}`);
+      // Xã and thị trấn Vĩnh Thuận of huyện Vĩnh Thuận: without its type word the name is either.
+      const twins = olds.filter((other) => other[5] === districtCode && other[2] === name).length > 1;
+      for (const address of [`${name}, ${district.name}, ${provinceName.get(province) ?? ''}`, `ấp 1, ${name}, ${district.name}`, `${type} ${name} - ${district.name}`]) {
+        const { match } = read(address);
+        const asked = twins && match.kind === 'ambiguous' && typed.kind === 'mapped' && match.candidates.includes(typed.commune);
+        const fits = asked || JSON.stringify(placeOf(match)) === JSON.stringify(placeOf(typed));
+        if (!fits) wrong.push(`${address} → ${JSON.stringify(placeOf(match))}, not ${JSON.stringify(placeOf(typed))}`);
+      }
+      const columns = read('ấp 1', { commune: name, district: district.name }).match;
+      if (!twins && JSON.stringify(placeOf(columns)) !== JSON.stringify(placeOf(typed))) wrong.push(`${name} + ${district.name} → ${JSON.stringify(placeOf(columns))}`);
+    }
+    expect(olds.length).toBeGreaterThan(200);
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads every commune of today of An Giang written as today, whatever old district bears its name', () => {
+    const wrong = units.communesOf(AN_GIANG).flatMap((commune) =>
+      [`${commune.fullName}, tỉnh An Giang`, `Ấp 2, ${commune.fullName}`, `${commune.name}, An Giang`].flatMap((address) => {
+        const found = placeOf(read(address).match);
+        return found === commune.fullName ? [] : [`${address} → ${JSON.stringify(found)}`];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('readAddress: a last part named like a province', () => {
+  it('is a commune of the home province where the district written beside it holds one of that name', () => {
+    // Old Xã Long An of thị xã Tân Châu, not the old province Long An (now Tây Ninh).
+    expect(read('ấp Long Thạnh, Long An', { district: 'Tân Châu' })).toMatchObject({ provinceCode: AN_GIANG, match: { commune: { fullName: 'Xã Tân An' } } });
+    expect(read('ấp Long Thạnh', { commune: 'Long An', district: 'Tân Châu' })).toMatchObject({ provinceCode: AN_GIANG, match: { commune: { fullName: 'Xã Tân An' } } });
+    expect(read('ấp Phú Hữu, Phú Thọ', { district: 'Phú Tân' })).toMatchObject({ provinceCode: AN_GIANG, match: { commune: { fullName: 'Xã Phú An' } } });
+    expect(read('ấp Phú Hữu', { commune: 'Phú Thọ', district: 'Phú Tân' })).toMatchObject({ provinceCode: AN_GIANG, match: { commune: { fullName: 'Xã Phú An' } } });
+    expect(read('ấp Hòa Long', { commune: 'Hòa Bình', district: 'Chợ Mới' })).toMatchObject({ provinceCode: AN_GIANG, match: { commune: { fullName: 'Xã Hội An' } } });
+    // Nothing else says where: the commune of the home province it can only be.
+    expect(read('ấp Long Thạnh, Long An')).toMatchObject({ provinceCode: AN_GIANG, match: { commune: { fullName: 'Xã Tân An' } } });
+  });
+
+  it('is the province when written as one, or when the rest of the address is of that province', () => {
+    expect(read('ấp Long Thạnh, tỉnh Long An').provinceCode).toBe('80');
+    expect(read('xã Phước Vĩnh Tây, Long An')).toMatchObject({ provinceCode: '80', match: { commune: { fullName: 'Xã Phước Vĩnh Tây' } } });
+    expect(read('xã Cao Dương, huyện Lương Sơn, Hòa Bình')).toMatchObject({ provinceCode: '25', match: { commune: { code: '05047' } } });
+  });
+
+  it('keeps reading addresses of other provinces in their province', () => {
+    expect(read('xã Long Điền, Cà Mau')).toMatchObject({ provinceCode: '96', match: { commune: { fullName: 'Xã Long Điền' } } });
+    expect(read('xã Vĩnh Hòa, tỉnh Đồng Tháp')).toMatchObject({ provinceCode: '82', match: { kind: 'unknown' } });
+    expect(read('Phường Sài Gòn, TP. Hồ Chí Minh')).toMatchObject({ provinceCode: '79', match: { commune: { fullName: 'Phường Sài Gòn' } } });
+    expect(read('phường 5, TP Cà Mau, tỉnh Cà Mau')).toMatchObject({ provinceCode: '96', match: { commune: { fullName: 'Phường Tân Thành' } } });
+    expect(read('Xã Tân Quang, Tuyên Quang')).toMatchObject({ provinceCode: '08', match: { commune: { fullName: 'Xã Tân Quang' } } });
+    const wrong = units.provinces
+      .filter((province) => province.code !== AN_GIANG)
+      .flatMap((province) =>
+        units.communesOf(province.code).flatMap((commune) =>
+          // A name with " - " in it reads as two parts of an address (see the report of this change).
+          commune.name.includes(' - ')
+            ? []
+            : [`${commune.fullName}, ${province.fullName}`, `${commune.fullName}, ${province.name}`].flatMap((address) => {
+                const reading = read(address);
+                return reading.provinceCode === province.code && placeOf(reading.match) === commune.fullName ? [] : [`${address} → ${JSON.stringify(placeOf(reading.match))}`];
+              }),
+        ),
+      );
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('readAddress: the address and the commune column', () => {
+  it('take the column’s commune when the address names it, by its old name or its new one', () => {
+    expect(placeOf(read('ấp 3, xã Vĩnh Hòa, huyện Tân Châu', { commune: 'Vĩnh Xương' }).match)).toBe('Xã Vĩnh Xương');
+    expect(placeOf(read('ấp 3, xã Vĩnh Hòa, huyện Tân Châu', { commune: 'Vĩnh Hòa' }).match)).toBe('Xã Vĩnh Xương');
+    expect(placeOf(read('xã Vĩnh Hòa', { commune: 'Vĩnh Xương' }).match)).toBe('Xã Vĩnh Xương');
+    expect(placeOf(read('ấp Hòa Long, xã Hòa Bình', { commune: 'Hòa Bình', district: 'Chợ Mới' }).match)).toBe('Xã Hội An');
+    // The column tells which of the communes a split old one went to.
+    expect(placeOf(read('ấp Phú Hiệp, xã Phú Hội, huyện An Phú', { commune: 'Nhơn Hội' }).match)).toBe('Xã Nhơn Hội');
+  });
+
+  it('ask when they name different communes, offering both', () => {
+    expect(placeOf(read('xã Vĩnh Hòa', { commune: 'Long Điền' }).match)).toEqual(['Xã Long Điền', 'Xã Vĩnh Hòa']);
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * Where the organizations import places each row, from lists as offices write addresses: old ones
+ * without "xã" or "huyện", communes named like old districts or old provinces, and a commune column
+ * that says another thing than the address.
+ */
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportPreview } from '../../src/shared/contract';
+import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
+import { AN_GIANG, call, openTestApp } from './support';
+
+let app: ReturnType<typeof openTestApp>;
+
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+/** A list with these columns and rows (the name column first, made up), previewed with the proposed mapping. */
+async function preview(headers: string[], rows: (string | null)[][]): Promise<{ jobId: string; preview: ImportPreview }> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('DS');
+  sheet.addRow(['STT', 'Tên HTX', ...headers]);
+  rows.forEach((values, index) => sheet.addRow([index + 1, `HTX Nông nghiệp số ${String(index + 1)}`, ...values]));
+  const { jobId, analysis } = await analyze(app, stage(app, 'danh sach.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())));
+  return previewOf(app, jobId, proposedMapping(analysis));
+}
+
+/** Each row's place as the preview shows it: its commune (with its province when not An Giang's), the choices it asks among, or that it asks for any. */
+function places(result: ImportPreview): (string | string[])[] {
+  return result.page.rows.map((row) => {
+    if (row.needsPlace) return 'cần chọn xã';
+    return row.communeChoices.length ? row.communeChoices.map((commune) => commune.name) : (row.commune?.name ?? '');
+  });
+}
+
+describe('old addresses without type words', () => {
+  it('read the old district written after the old commune as that district, and map the old commune', async () => {
+    const { jobId, preview: result } = await preview(
+      ['Địa chỉ'],
+      [
+        ['ấp Long Hòa, Long Điền A, Chợ Mới, An Giang'],
+        ['Long Điền A - Chợ Mới - An Giang'],
+        ['ấp Long Hòa, xã Long Điền A, Chợ Mới, An Giang'],
+        ['ấp Hòa Long, Hòa Bình, Chợ Mới, An Giang'],
+        ['xã Khánh Hòa, Châu Phú, tỉnh An Giang'],
+        ['Mỹ Khánh, Long Xuyên, An Giang'],
+        // Old Phú Hội went partly to An Phú, partly to Nhơn Hội.
+        ['xã Phú Hội, An Phú, AG'],
+        // Communes of today named like old districts, written as today.
+        ['xã Chợ Mới, tỉnh An Giang'],
+        ['Ấp 2, Xã Chợ Mới, An Giang'],
+        ['xã Châu Thành, tỉnh An Giang'],
+        ['Khóm 2, TT Chợ Mới, H. Chợ Mới, An Giang'],
+      ],
+    );
+    expect(places(result)).toEqual([
+      'Xã Long Điền',
+      'Xã Long Điền',
+      'Xã Long Điền',
+      'Xã Hội An',
+      'Xã Mỹ Đức',
+      'Phường Bình Đức',
+      ['Xã An Phú', 'Xã Nhơn Hội'],
+      'Xã Chợ Mới',
+      'Xã Chợ Mới',
+      'Xã Châu Thành',
+      'Xã Chợ Mới',
+    ]);
+    // Saved with the old address as written; the split one waits for the person's choice.
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 10, failed: 1 });
+    const saved = app.ctx.db.$client.prepare("SELECT old_address AS oldAddress FROM organizations WHERE name = 'HTX Nông nghiệp số 6'").get();
+    expect(saved).toEqual({ oldAddress: 'Mỹ Khánh, Long Xuyên, An Giang' });
+  });
+});
+
+describe('communes named like old provinces', () => {
+  it('stay in the province beside the district that holds them, in the address or in their own column', async () => {
+    const { jobId, preview: result } = await preview(
+      ['Địa chỉ', 'Xã', 'Huyện'],
+      [
+        ['ấp Long Thạnh, Long An', null, 'Tân Châu'],
+        ['ấp Long Thạnh', 'Long An', 'Tân Châu'],
+        ['ấp Phú Hữu, Phú Thọ', null, 'Phú Tân'],
+        ['ấp Phú Hữu', 'Phú Thọ', 'Phú Tân'],
+        ['ấp Hòa Long', 'Hòa Bình', 'Chợ Mới'],
+        // Addresses of other provinces still read there.
+        ['ấp 1, xã Long Điền, Cà Mau', null, null],
+        ['xã Phước Vĩnh Tây, Long An', null, null],
+        ['Phường Sài Gòn, TP. Hồ Chí Minh', null, null],
+        ['xã Vĩnh Hòa, tỉnh Đồng Tháp', null, null],
+      ],
+    );
+    expect(places(result)).toEqual([
+      'Xã Tân An',
+      'Xã Tân An',
+      'Xã Phú An',
+      'Xã Phú An',
+      'Xã Hội An',
+      'Xã Long Điền (Tỉnh Cà Mau)',
+      'Xã Phước Vĩnh Tây (Tỉnh Tây Ninh)',
+      'Phường Sài Gòn (Thành phố Hồ Chí Minh)',
+      'cần chọn xã',
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 8, failed: 1 });
+    const elsewhere = await call(app, 'organizations:list', { place: 'elsewhere', page: 1, pageSize: 50 });
+    expect(elsewhere.rows.map((row) => row.name).sort()).toEqual(['HTX Nông nghiệp số 6', 'HTX Nông nghiệp số 7', 'HTX Nông nghiệp số 8']);
+  });
+});
+
+describe('the address and the commune column', () => {
+  it('ask which commune when they name different ones, and agree silently when the address gives the old name of the column’s commune', async () => {
+    const { jobId, preview: result } = await preview(
+      ['Địa chỉ', 'Xã/Phường'],
+      [
+        ['xã Vĩnh Hòa', 'Long Điền'],
+        ['ấp 3, xã Vĩnh Hòa, huyện Tân Châu', 'Vĩnh Xương'],
+        ['ấp 1', 'Vĩnh Hòa'],
+      ],
+    );
+    expect(places(result)).toEqual([['Xã Long Điền', 'Xã Vĩnh Hòa'], 'Xã Vĩnh Xương', 'Xã Vĩnh Hòa']);
+    // Nothing is taken until the person chooses: neither what the address says nor what the column says.
+    const left = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(left.summary).toMatchObject({ created: 2, failed: 1 });
+  });
+});
