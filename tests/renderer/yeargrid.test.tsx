@@ -62,7 +62,7 @@ describe('year grid', { timeout: 20_000 }, () => {
     const invoke = installFakeApi({ 'figures:grid': () => ok({ rows, total: 2 }) });
     renderGrid();
     expect(await screen.findByText('HTX Nông nghiệp Mỹ Hiệp')).toBeTruthy();
-    expect(invoke).toHaveBeenCalledWith('figures:grid', { year: lastYear, place: 'home', page: 1, pageSize: 50 });
+    expect(invoke).toHaveBeenCalledWith('figures:grid', { year: lastYear, place: 'home', page: 1, pageSize: 25 });
     // Beneath a filled cell, faint: the number alone on screen, "Năm trước: 38" to a screen reader and on hover.
     const previousMembers = screen.getByLabelText('Năm trước: 38');
     expect(previousMembers.textContent).toBe('38');
@@ -91,6 +91,24 @@ describe('year grid', { timeout: 20_000 }, () => {
     );
     expect(document.activeElement).toBe(screen.getByLabelText('Doanh thu – Tổ hợp tác Cao Lãnh'));
     expect(await screen.findByLabelText('Đã lưu')).toBeTruthy();
+  });
+
+  it('saves a classification chosen, and clears it again', async () => {
+    const invoke = installFakeApi({
+      'figures:grid': () => ok({ rows, total: 2 }),
+      'figures:save': (input) => ok(figures(input.year, { ...input, classification: input.classification ?? null })),
+    });
+    renderGrid();
+    const cell = await screen.findByLabelText<HTMLSelectElement>('Xếp loại – HTX Nông nghiệp Mỹ Hiệp');
+    expect([...cell.options].map((option) => option.text)).toEqual(['Chưa xếp loại', 'Tốt', 'Khá', 'Trung bình', 'Yếu']);
+    fireEvent.change(cell, { target: { value: 'fair' } });
+    fireEvent.change(cell, { target: { value: '' } });
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([channel]) => channel === 'figures:save').map(([, input]) => input as InputOf<'figures:save'>)).toEqual([
+        { organizationId: 7, year: lastYear, classification: 'fair' },
+        { organizationId: 7, year: lastYear, classification: null },
+      ]),
+    );
   });
 
   it('keeps -12 members and a score of 150 as typed, says why at the cell, and saves nothing', async () => {
@@ -128,7 +146,7 @@ describe('year grid', { timeout: 20_000 }, () => {
     expect(within(screen.getByRole('table')).queryByText('Ngoài tỉnh')).toBeNull();
     await choose(screen.getByLabelText('Địa bàn'), '', 'Tất cả');
     expect(await screen.findByText('HTX Cây ăn trái Bảo Lộc')).toBeTruthy();
-    expect(invoke).toHaveBeenLastCalledWith('figures:grid', { year: lastYear, page: 1, pageSize: 50 });
+    expect(invoke).toHaveBeenLastCalledWith('figures:grid', { year: lastYear, page: 1, pageSize: 25 });
     expect(within(screen.getByRole('table')).getAllByText('Ngoài tỉnh')).toHaveLength(1);
     expect(screen.getByText('HTX · Phường 1 Bảo Lộc, Tỉnh Lâm Đồng')).toBeTruthy();
     expect(screen.getByText('HTX · Xã Mỹ Hiệp')).toBeTruthy();

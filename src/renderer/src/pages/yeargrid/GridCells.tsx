@@ -5,7 +5,7 @@
  * and nothing is saved until it is corrected.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Loader, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Loader, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { FiguresGridRow, YearlyFigures } from '../../../../shared/contract';
@@ -146,23 +146,27 @@ export function ClassificationCell({ row, rowIndex, year }: CellProps) {
   const [value, setValue] = useState<string | null>(saved);
   const { state, send } = useCellSave(row, year);
   const previous = row.previous?.classification;
+  // Compared with what was sent last, not with the row as read: chosen and taken back before the
+  // grid is read again, the choice is still undone.
+  const lastSent = useRef<string | null>(saved);
   return (
     <Stack gap={2}>
-      <Select
+      {/* The browser's own select: a page of Mantine Selects, each measuring its floating
+          dropdown as it mounted, kept the grid from showing for seconds. */}
+      <NativeSelect
         size="xs"
         w={120}
         aria-label={t('figures.grid.cellLabel', { field: t('figures.field.classification'), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column="classification"
-        placeholder={t('figures.classification.unclassified')}
-        clearable
-        // The clear button takes the chevron's place, leaving room for "Trung bình".
-        clearSectionMode="clear"
-        data={classifications.map((option) => ({ value: option, label: t(`figures.classification.${option}`) }))}
-        value={value}
-        onChange={(next) => {
+        data={[{ value: '', label: t('figures.classification.unclassified') }, ...classifications.map((option) => ({ value: option, label: t(`figures.classification.${option}`) }))]}
+        value={value ?? ''}
+        onChange={(event) => {
+          const next = event.currentTarget.value || null;
           setValue(next);
-          if (next !== saved) send({ classification: (next as Classification | null) ?? null });
+          if (next === lastSent.current) return;
+          lastSent.current = next;
+          send({ classification: (next as Classification | null) ?? null });
         }}
         error={state.status === 'error'}
         rightSection={state.status === 'idle' ? undefined : <StatusIcon state={state} />}
