@@ -24,6 +24,7 @@ import type {
   ImportUndoCheck,
   ImportUndoResult,
   ImportValueChoice,
+  LegacyFont,
   PreviewFilter,
   UndoMode,
   importCommitInput,
@@ -148,12 +149,26 @@ function headerOf(kind: ImportKind, sheet: string, head: SheetHead): DetectedHea
     );
   }
   if (!header) {
+    // A header typed in a pre-Unicode font ("Tªn HTX", "§Þa chØ") names nothing the importer knows:
+    // the person is told why and how to convert, rather than to look for a header that is there.
+    const legacy = detectLegacyEncoding(textsOf(head.rows));
+    if (legacy) {
+      throw importProblem(
+        `Không đọc được dòng tiêu đề trong trang tính «${sheet}»: chữ trong tệp có vẻ được gõ bằng phông cũ ${legacyFontName(legacy)} (ví dụ «${legacy === 'tcvn3' ? 'Tªn HTX' : 'Teân HTX'}» thay cho «Tên HTX»). ` +
+          `Hãy chuyển mã sang Unicode rồi chọn lại tệp: chọn cả bảng và chép (Ctrl+C), mở Unikey → Công cụ chuyển mã, chọn nguồn ${legacyFontName(legacy)}, đích Unicode, bấm «Chuyển mã», rồi dán lại vào trang tính (Ctrl+V) và lưu tệp.`,
+      );
+    }
     throw importProblem(
       `Không tìm thấy dòng tiêu đề trong trang tính «${sheet}»: không cột nào có tên quen thuộc như “Tên HTX”, “Mã số thuế”, “Địa chỉ”. ` +
         'Hãy kiểm tra đã chọn đúng trang tính và đúng loại dữ liệu, hoặc thêm một dòng tiêu đề vào bảng.',
     );
   }
   return header;
+}
+
+/** A legacy font as Unikey's converter names it. */
+function legacyFontName(font: LegacyFont): string {
+  return font === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI Windows';
 }
 
 export async function analyze(ctx: Context, input: { fileId: string; kind: ImportKind; sheet?: string | undefined }, control: JobControl): Promise<AnalysisState> {
@@ -202,19 +217,25 @@ async function analyzeWith(
     .get();
   const rememberedFields = (remembered?.mapping ?? {}) as Record<string, string | null>;
   const knownFields = new Set(fieldsOf(input.kind).map((field) => field.key));
+  const firstHeaderRow = header.headerRows[0] ?? header.dataStartRow;
+  const titleRows = head.rows.filter((row) => row.rowNumber < firstHeaderRow);
+  const headerRows = head.rows.filter((row) => row.rowNumber >= firstHeaderRow && row.rowNumber < header.dataStartRow);
+  const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows), timestamp(ctx));
   const taken = new Set<string>();
   const columns = header.columns.map((column) => {
     const key = headerKey(column.header);
     // Own keys only: a header reading "constructor" is not Object's constructor.
     const rememberedField = Object.hasOwn(rememberedFields, key) ? (rememberedFields[key] ?? null) : null;
     const proposed = remembered ? rememberedField : fieldOfHeader(input.kind, column.header);
+    // A figure of another year than the list's ("Doanh thu - Năm 2023" in a list of 2024) would be
+    // stored as the list's year: such a column is left for the person to map, never proposed.
+    const otherYear = proposed !== null && isYearlyField(input.kind, proposed) && !ofYear(column.header, detectedYear);
     // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
-    const field = proposed && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
+    const field = proposed && !otherYear && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
     if (field) taken.add(field);
     return { ...column, field };
   });
   const dataRows = head.rows.filter((row) => row.rowNumber >= header.dataStartRow);
-  const titleRows = head.rows.filter((row) => row.rowNumber < header.dataStartRow);
   const analysis: ImportAnalysis = {
     kind: input.kind,
     fileName,
@@ -228,26 +249,93 @@ async function analyzeWith(
     rememberedMapping: remembered !== undefined,
     legacyFont: detectLegacyEncoding(textsOf(head.rows)),
     sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
-    detectedYear: yearNamed(textsOf(titleRows), timestamp(ctx)),
+    detectedYear,
   };
   return { analysis, path, source };
 }
 
 /**
- * The year a list's title or headers name: "DANH SÁCH HTX NĂM 2024", "Số liệu đến 31/12/2024",
- * "Số thành viên (năm 2024)". The latest year named wins ("thành lập năm 2015" in a note above a
- * 2024 list is older); never a year after today's.
+ * Where a list says a year, strongest first: "năm 2024" in its title; a date its figures are as of
+ * in its title ("Số liệu đến 31/12/2024"); a year its headers name ("Số thành viên (năm 2024)",
+ * "Năm 2023" | "Năm 2024"); any other date above the table.
  */
-function yearNamed(texts: readonly string[], now: string): number | null {
+const enum YearSource {
+  TitleYear,
+  TitleAsOf,
+  Header,
+  OtherDate,
+}
+
+/** A date in digits or in words, folded: "15/01/2025", "15 tháng 01 năm 2025". */
+const dateText = String.raw`(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|[\s\d.…_]*thang[\s\d.…_]*nam\s*\d{4})`;
+/**
+ * Another document a line names, with its number and date: "Kèm theo Công văn số 123/LMHTX ngày
+ * 15/01/2025" dates the letter that sends the list, not the list. What the line says besides
+ * ("… về tình hình HTX năm 2024") is kept.
+ */
+const documentReference = new RegExp(
+  String.raw`\bso\s*:?\s*\d+\s*\/\S*(?:\s*ngay\s*${dateText})?|(?:kem theo|cong van|quyet dinh|ke hoach|thong bao|van ban|to trinh|nghi quyet|bao cao)[^()\d]*?ngay\s*${dateText}`,
+  'g',
+);
+/**
+ * A year and the words before it that say what it is (folded text): "đến", "tại" (the figures are
+ * as of it), a date in words ("ngày 15 tháng 01 năm 2025", blanks as dots too), a date in digits, a
+ * month, a founding, "năm". A year said no way at all ("DS HTX 2024") is not taken.
+ */
+const yearMention =
+  /(?<![a-z])((?:tinh den|den het|den|tai|thoi diem)(?: ngay)?\s*)?(ngay[\s\d.…_]*thang[\s\d.…_]*nam\s*|\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*|thang\s*\d{1,2}\s*(?:[/.-]|nam)\s*|thanh lap(?: tu)?(?: nam)?\s*|nam\s*)?((?:19|20)\d{2})(?!\d)/g;
+
+/**
+ * The year a list's title or headers name: "DANH SÁCH HTX NĂM 2024", "Số liệu đến 31/12/2024",
+ * "Số thành viên (năm 2024)". A "năm" of the title wins over any date ("DANH SÁCH HTX NĂM 2024"
+ * sent with a letter of 15/01/2025 is the list of 2024); a date in words not "đến" it ("An Giang,
+ * ngày 15 tháng 01 năm 2025") is when the list was signed, and a founding year ("thành lập năm
+ * 2015") is no list's year, so neither counts. Among years said the same way the latest wins;
+ * never a year after today's.
+ */
+function yearNamed(titleTexts: readonly string[], headerTexts: readonly string[], now: string): number | null {
   const thisYear = Number(now.slice(0, 4));
-  let found: number | null = null;
-  for (const text of texts) {
-    for (const match of foldText(text).matchAll(/(?:nam|\d{1,2}\/\d{1,2}\/|den|thang \d{1,2}\/)\s*((?:19|20)\d{2})\b/g)) {
-      const year = Number(match[1]);
-      if (year <= thisYear && (found === null || year > found)) found = year;
+  let best: { source: YearSource; year: number } | null = null;
+  for (const [texts, inTitle] of [
+    [titleTexts, true],
+    [headerTexts, false],
+  ] as const) {
+    for (const text of texts) {
+      for (const match of foldText(text).replace(documentReference, ' ').matchAll(yearMention)) {
+        const source = yearSourceOf(match[1] !== undefined, match[2] ?? '', inTitle);
+        const year = Number(match[3]);
+        if (source === null || year > thisYear) continue;
+        if (!best || source < best.source || (source === best.source && year > best.year)) best = { source, year };
+      }
     }
   }
-  return found;
+  return best?.year ?? null;
+}
+
+/** How strongly a year said this way names the list's year; null: it does not. */
+function yearSourceOf(asOf: boolean, said: string, inTitle: boolean): YearSource | null {
+  if (said.startsWith('thanh lap')) return null;
+  if (asOf || said.startsWith('thang')) return inTitle ? YearSource.TitleAsOf : YearSource.Header;
+  if (said.startsWith('nam')) return inTitle ? YearSource.TitleYear : YearSource.Header;
+  if (/^\d+\s*[/.-]/.test(said)) return YearSource.OtherDate;
+  return null;
+}
+
+/** The one year a column's header names ("Doanh thu (triệu đồng) - Năm 2023"), or null. */
+function yearOfHeader(header: string): number | null {
+  const years = new Set(Array.from(foldText(header).matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g), (match) => Number(match[1])));
+  return years.size === 1 ? ([...years][0] ?? null) : null;
+}
+
+/** Whether a column's figures are of this year: its header names no year, or this one. */
+function ofYear(header: string, year: number | null): boolean {
+  const named = yearOfHeader(header);
+  return named === null || named === year;
+}
+
+/** A field whose values are of one year: the figures of an organizations or figures list. */
+function isYearlyField(kind: ImportKind, key: string): boolean {
+  return (kind === 'organizations' || kind === 'figures') && (figureFields as readonly string[]).includes(key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -274,6 +362,18 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
   }
   if (missing.length) {
     throw validationFailure([{ path: 'mapping', message: `Chưa ghép cột cho: ${missing.map((field) => field.label).join(', ')}.` }]);
+  }
+  // A column of one year's figures read into another year would store, say, 2023's revenue as
+  // 2024's: the person picks the column of the year chosen, or the year of the column.
+  const otherYear = has('year') ? undefined : columns.find((column) => isYearlyField(analysis.kind, column.field.key) && !ofYear(column.header, year));
+  if (otherYear && year !== null) {
+    const named = yearOfHeader(otherYear.header) ?? year;
+    throw validationFailure([
+      {
+        path: 'mapping',
+        message: `Cột ${otherYear.letter} «${otherYear.header}» là số liệu năm ${named}, nhưng năm của số liệu đang chọn là ${year}: hãy ghép cột «${otherYear.field.label}» của năm ${year}, hoặc chọn năm ${named}.`,
+      },
+    ]);
   }
   return columns;
 }
@@ -336,8 +436,9 @@ async function previewWith(
   let held = 0;
   let bytes = { read: 0, total: 0 };
   control.report(0, expected, 'reading');
-  let tableEnded = false;
   let batches = 0;
+  /** The row the footer (place and date, signatures) starts at, once met below a row of data. */
+  let footerRow: number | null = null;
   const nameIndex = columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
   /** The fields present in rows, one set for each combination: a list's rows mostly share one. */
   const presentSets = new Map<string, ReadonlySet<string>>();
@@ -354,13 +455,27 @@ async function previewWith(
     if (batches++ > 0) scope.registerKeys.refresh();
     for (const sourceRow of batch) {
       seen += 1;
-      if (isTotalsRow(sourceRow)) {
-        tableEnded = true;
-        break;
+      // Subtotals and totals ("Cộng", "Cộng huyện…", "TỔNG CỘNG (12 HTX)") may stand after every
+      // section: each is passed over and the rows under it are read on.
+      if (!hasAnyValue(sourceRow, columns) || isTotalsRow(sourceRow)) continue;
+      if (isFooterRow(sourceRow)) {
+        if (rows.length > 0) footerRow ??= sourceRow.rowNumber;
+        continue;
       }
-      if (!hasAnyValue(sourceRow, columns) || isSectionHeading(sourceRow)) continue;
+      if (footerRow !== null) {
+        // Under the footer are its lines and the signers' names, not organizations. A row that
+        // looks like one is shown, refused with why, so that nothing is left out unsaid.
+        if (looksLikeData(sourceRow, columns, nameIndex)) {
+          const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells, problems: [afterFooterProblem(sourceRow.rowNumber, footerRow)] };
+          rows.push(stored);
+          held += storedBytes(stored);
+        }
+        continue;
+      }
+      if (isSectionHeading(sourceRow)) continue;
       const read = readRow(sourceRow, columns, options);
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
+      const legacyCells = legacyFontProblems(sourceRow, columns);
       const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells };
       const place = prepared.place;
       if (place?.kind === 'mapped') stored.communeCodes = [place.commune.code];
@@ -369,7 +484,7 @@ async function previewWith(
       if (place?.kind === 'unknown') stored.needsPlace = true;
       if (place?.answered) stored.answered = true;
       if (prepared.notes.length) stored.notes = prepared.notes;
-      if (prepared.problems.length) stored.problems = prepared.problems;
+      if (prepared.problems.length || legacyCells.length) stored.problems = [...prepared.problems, ...legacyCells];
       else {
         // Most rows have the fields the row before had: the set kept for those is taken without a key made.
         let present: ReadonlySet<string> | undefined = lastPresent !== null && sameMembers(lastPresent, prepared.present) ? lastPresent : undefined;
@@ -398,7 +513,6 @@ async function previewWith(
     const total = expected ?? (bytes.read > 0 ? Math.max(seen, Math.round((seen * bytes.total) / bytes.read)) : null);
     control.report(seen, total, 'validating');
     control.throwIfCancelled();
-    if (tableEnded) break;
   }
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
@@ -430,30 +544,153 @@ function storedBytes(row: StoredRow): number {
   return bytes;
 }
 
-/**
- * A totals row ("Cộng", "Tổng cộng", "Tổng số") closes the table: what follows in a report-style
- * list is its footer (place and date, the signature block), not organizations.
- */
-function isTotalsRow(row: SourceRow): boolean {
-  const first = row.cells.find((cell) => cell !== null && cell !== '');
-  return typeof first === 'string' && /^(tong cong|cong|tong so|tong)\s*:?$/.test(foldText(first));
+/** The cells of a row that hold something, with their columns. */
+function filledCells(row: SourceRow): { index: number; value: CellValue; text: string }[] {
+  const filled: { index: number; value: CellValue; text: string }[] = [];
+  row.cells.forEach((value, index) => {
+    const text = shownCell(value);
+    if (text !== '') filled.push({ index, value, text });
+  });
+  return filled;
+}
+
+/** A section's or a row's number: "I", "II.", "A", "b)", "1.", 3. */
+function isNumbering(value: CellValue): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value > 0 && value < 1000;
+  return typeof value === 'string' && /^(?:[IVXLC]+|[A-ZĐa-zđ]|\d{1,3}(?:\.\d{1,3})*)\s*[.)/-]?$/u.test(value.trim());
+}
+
+/** Section numbering, never a row's: a Roman numeral, a letter, or levels ("I", "II.", "A", "b)", "1.2"). */
+function isSectionNumbering(value: CellValue): boolean {
+  return typeof value === 'string' && /^(?:[IVXLC]+|[A-ZĐa-zđ]|\d{1,3}(?:\.\d{1,3})+)\s*[.)/-]?$/u.test(value.trim());
 }
 
 /**
- * A section heading inside the table ("I. HUYỆN CHÂU THÀNH", "Khối nông nghiệp"): one cell of text
- * on the row, numbered or in capitals. A row of data always says more than one thing.
+ * Words a section of a list is named by, folded: a place ("Huyện Châu Thành", "Thị xã Tân Châu",
+ * "Xã Bình Hòa"), an area or a field of work ("Khu vực I", "Lĩnh vực nông nghiệp", "Khối…"). An
+ * organization's name starts with what it is (HTX, Tổ hợp tác, Quỹ tín dụng…), never with these.
+ */
+const sectionWords = /^(?:huyen|quan|thi xa|thanh pho|tp|xa|phuong|thi tran|dac khu|tinh|khu vuc|linh vuc|nganh|khoi|nhom|loai hinh|vung|dia ban|cum|phan|muc)(?![a-z0-9])/;
+
+/** Text in capitals, with at least two capital letters ("HUYỆN CHÂU THÀNH", "KHỐI NÔNG NGHIỆP"). */
+function inCapitals(text: string): boolean {
+  return text === text.toLocaleUpperCase('vi') && /\p{Lu}.*\p{Lu}/u.test(text);
+}
+
+/**
+ * A section heading inside the table ("I. HUYỆN CHÂU THÀNH" in one cell, or "I" | "HUYỆN CHÂU
+ * THÀNH" in the numbering and name columns, "1." | "Khu vực I"): a heading and at most its number.
+ * A row of data says more than its name — an address, a number — so a row with any third cell is
+ * data; and a row numbered as data rows are (1, 2, 3…) is data unless its text names a place or a
+ * field, so a cooperative written in capitals with its other cells left empty is shown and refused
+ * with why, never passed over.
  */
 function isSectionHeading(row: SourceRow): boolean {
-  let only: CellValue | undefined;
-  for (const cell of row.cells) {
-    if (cell === null || shownCell(cell) === '') continue;
-    // A second filled cell: a row of data, whatever the rest of it holds.
-    if (only !== undefined) return false;
-    only = cell;
+  const filled = filledCells(row);
+  const [first, second] = filled;
+  if (!first || filled.length > 2) return false;
+  const numbering = second ? first.value : null;
+  const heading = second ?? first;
+  if (typeof heading.value !== 'string' || (numbering !== null && !isNumbering(numbering))) return false;
+  const text = heading.text.normalize('NFC');
+  const numbered = /^(?:[IVXLC]+|[A-ZĐ]|\d{1,2})[.)/-]\s*(\S.*)$/u.exec(text);
+  if (sectionWords.test(foldText(numbered?.[1] ?? text))) return true;
+  if (numbering === null) return numbered !== null || inCapitals(text);
+  if (isSectionNumbering(numbering)) return true;
+  // "1." or "2)" numbers a sub-section; a bare 1, 2, 3 numbers the rows.
+  return typeof numbering === 'string' && /[.)/-]$/.test(numbering.trim()) && inCapitals(text);
+}
+
+/** Other cells of a totals row: amounts, counts ("12 HTX"), or marks of none ("-", "x"). */
+function isTotalsValue(value: CellValue, text: string): boolean {
+  return typeof value !== 'string' || /^\d/.test(text) || /^[-–x]$/i.test(text);
+}
+
+/**
+ * A subtotal or total ("Cộng", "Cộng I", "Cộng huyện Châu Thành", "Tổng cộng", "TỔNG CỘNG (12
+ * HTX)", "Tổng số:"): the label, after at most a number, and only amounts or counts beside it.
+ * Read with its marks: "Công ty…" and "Tổng công ty…" are names, not totals.
+ */
+function isTotalsRow(row: SourceRow): boolean {
+  // Nearly every row is data, whose first text is no total's word: said so before the cells are read whole.
+  const first = row.cells.find((cell): cell is string => typeof cell === 'string' && cell.trim() !== '' && !isNumbering(cell));
+  if (first === undefined || !/^\s*(?:tổng|cộng)/iu.test(first.normalize('NFC'))) return false;
+  const filled = filledCells(row);
+  const at = filled.findIndex((cell) => typeof cell.value === 'string' && !isNumbering(cell.value));
+  const label = filled[at];
+  if (!label || filled.slice(0, at).some((cell) => !isNumbering(cell.value))) return false;
+  const words = /^(?:tổng cộng|tổng số|cộng|tổng)\s*[:.-]?\s*(.*)$/u.exec(label.text.normalize('NFC').toLocaleLowerCase('vi'));
+  if (!words) return false;
+  const rest = foldText(words[1] ?? '');
+  const totalsLabel =
+    rest === '' ||
+    rest.startsWith('(') ||
+    /^\d/.test(rest) ||
+    /^(?:[ivxlc]+|[a-z])\s*[.)]?$/.test(rest) ||
+    sectionWords.test(rest) ||
+    /^(?:toan|chung|cac|tat ca)(?![a-z])/.test(rest);
+  return totalsLabel && filled.every((cell) => cell === label || isTotalsValue(cell.value, cell.text));
+}
+
+/**
+ * A line of the footer a list ends with, folded: the place and date ("An Giang, ngày 15 tháng 01
+ * năm 2025", "Ngày … tháng … năm …"), the signers' titles ("NGƯỜI LẬP BIỂU", "KT. CHỦ TỊCH",
+ * "TM. BAN THƯỜNG VỤ"), "(Ký, ghi rõ họ tên)", "Nơi nhận:", a note under the table ("Ghi chú: …").
+ */
+const footerLines = [
+  /ngay[\s\d.…_]*thang[\s\d.…_]*nam[\s\d.…_]*$/,
+  /^\(?\s*(?:ky|da ky|ghi ro ho ten)(?![a-z])/,
+  /^(?:noi nhan|ghi chu|nguon(?: so lieu)?)\s*:/,
+  /^(?:tm|kt|tl|tuq)\s*[.:]\s*\S/,
+  /^(?:thay mat|thua lenh|thua uy quyen|xac nhan cua)(?![a-z])/,
+  /^(?:nguoi lap(?: bieu| bang)?|lap bieu|nguoi tong hop|nguoi ky|(?:pho )?(?:giam doc|tong giam doc|chu tich|truong phong|truong ban|chanh van phong)|ke toan(?: truong)?|thu truong(?: don vi| co quan)?)(?:\s+(?:ubnd|hdqt|lien minh|so|ban|hoi dong|uy ban)(?![a-z]).*)?[.:]?$/,
+];
+
+/** A row of the footer: each of its cells a footer's line. */
+function isFooterRow(row: SourceRow): boolean {
+  const filled = filledCells(row);
+  return filled.length > 0 && filled.every((cell) => typeof cell.value === 'string' && footerLines.some((line) => line.test(foldText(cell.text))));
+}
+
+/**
+ * A row under the footer that looks like an organization's rather than a signer's name: a name
+ * with a row number before it, or with two more cells of the table beside it.
+ */
+function looksLikeData(row: SourceRow, columns: readonly MappedColumn[], nameIndex: number): boolean {
+  const filled = filledCells(row);
+  if (nameIndex >= 0 && !filled.some((cell) => cell.index === nameIndex)) return false;
+  const mapped = filled.filter((cell) => columns.some((column) => column.index === cell.index));
+  const [first] = filled;
+  return mapped.length >= 3 || (first !== undefined && first.index !== nameIndex && typeof first.value === 'number' && isNumbering(first.value));
+}
+
+function afterFooterProblem(row: number, footerRow: number): ImportProblem {
+  return {
+    cell: String(row),
+    message:
+      `Dòng ${row} nằm dưới phần cuối bảng (ngày tháng, chức danh, chữ ký) bắt đầu từ dòng ${footerRow}, nên không được nhập. ` +
+      'Nếu đây là một dòng dữ liệu, hãy chuyển nó lên trên phần cuối bảng rồi nhập lại tệp.',
+  };
+}
+
+/**
+ * Cells typed in a pre-Unicode font in a file otherwise in Unicode ("Hîp t¸c x· N«ng nghiÖp"):
+ * stored as they are they would be gibberish in the register, so each is refused at its cell. One
+ * stray symbol ("25°C") is not a font: two at least are asked for.
+ */
+function legacyFontProblems(row: SourceRow, columns: readonly MappedColumn[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const column of columns) {
+    const value = row.cells[column.index];
+    if (typeof value !== 'string') continue;
+    const font = detectLegacyEncoding([value]);
+    if (!font || (value.match(/[\u00a1-\u00ff]/g)?.length ?? 0) < 2) continue;
+    problems.push({
+      cell: `${column.letter}${row.rowNumber}`,
+      message: `${column.field.label}: «${value.trim()}» có vẻ gõ bằng phông cũ ${legacyFontName(font)}, nhập vào sẽ sai dấu. Hãy chuyển mã ô này sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại tệp.`,
+    });
   }
-  if (typeof only !== 'string') return false;
-  const text = only.normalize('NFC').trim();
-  return /^([IVXLC]+|[A-ZĐ]|\d{1,2})[.)/-]\s*\S/u.test(text) || (text === text.toLocaleUpperCase('vi') && /\p{Lu}{2}/u.test(text));
+  return problems;
 }
 
 /** A cell as the preview shows it: a date column's serial numbers as dd/mm/yyyy. */
