@@ -85,9 +85,16 @@ function expanded(words: readonly string[]): string[] {
 }
 
 /** A name's words with every short form written out: "HTX DVNN" → hop tac xa dich vu nong nghiep. */
-export function expandedNameWords(name: string): string[] {
-  return expanded(nameWords(name));
+export function expandedNameWords(name: string): readonly string[] {
+  if (lastExpanded?.name !== name) lastExpanded = { name, words: expanded(nameWords(name)) };
+  return lastExpanded.words;
 }
+
+/**
+ * The last name's words: an import asks for the words of each row's name three times over (its
+ * kind, whether it is an enterprise's, its key), and folding a name costs more than the rest.
+ */
+let lastExpanded: { name: string; words: readonly string[] } | null = null;
 
 /** Whether `words` has `part` starting at `at`. */
 function hasAt(words: readonly string[], part: readonly string[], at: number): boolean {
@@ -105,7 +112,7 @@ const kindFormWords = kindForms.map(([, form]) => form);
 /** An enterprise's legal forms, longest first. */
 const legalForms: string[][] = table.legalForms.map(nameWords).sort((a, b) => b.length - a.length);
 
-function withoutPrefix(words: string[], prefixes: readonly string[][]): string[] {
+function withoutPrefix(words: readonly string[], prefixes: readonly string[][]): readonly string[] {
   const prefix = prefixes.find((form) => hasAt(words, form, 0));
   return prefix ? words.slice(prefix.length) : words;
 }
@@ -116,7 +123,7 @@ function withoutPrefix(words: string[], prefixes: readonly string[][]): string[]
  * possible duplicates and matches imported rows and sign-in sheets; never shown.
  */
 export function organizationNameKey(name: string): string {
-  return withoutPrefix(expanded(nameWords(name)), kindFormWords).join(' ');
+  return withoutPrefix(expandedNameWords(name), kindFormWords).join(' ');
 }
 
 /**
@@ -124,18 +131,18 @@ export function organizationNameKey(name: string): string {
  * "Công ty Cổ phần Thực phẩm Hà Nội" all give "thuc pham ha noi".
  */
 export function partnerNameKey(name: string): string {
-  return withoutPrefix(expanded(nameWords(name)), legalForms).join(' ');
+  return withoutPrefix(expandedNameWords(name), legalForms).join(' ');
 }
 
 /** The kind a name or a "Loại hình" cell says ("LH HTX …", "Quỹ tín dụng …"), if it says one. */
 export function organizationKindOfName(text: string): OrganizationKind | undefined {
-  const words = expanded(nameWords(text));
+  const words = expandedNameWords(text);
   return kindForms.find(([, form]) => hasAt(words, form, 0))?.[0];
 }
 
 /** Whether a name starts with an enterprise's legal form ("Cty CP …", "Doanh nghiệp tư nhân …"). */
 export function hasLegalForm(name: string): boolean {
-  const words = expanded(nameWords(name));
+  const words = expandedNameWords(name);
   return legalForms.some((form) => hasAt(words, form, 0));
 }
 

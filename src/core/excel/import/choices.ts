@@ -124,7 +124,7 @@ function suggestionsFor(written: string, options: readonly ImportChoiceOption[])
 }
 
 /** A value's words with its abbreviations written out ("TMDV" → thuong mai dich vu). */
-function expandedWords(text: string): string[] {
+function expandedWords(text: string): readonly string[] {
   return expandedNameWords(text);
 }
 
