@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { organizations } from '../../src/core/db/schema';
+import { COMMIT_JOB } from '../../src/core/excel/import/pipeline';
 import type { ImportPreview } from '../../src/shared/contract';
 import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
 import { AN_GIANG, call, openTestApp } from './support';
@@ -125,5 +127,28 @@ describe('the address and the commune column', () => {
     // Nothing is taken until the person chooses: neither what the address says nor what the column says.
     const left = await commitOf(app, { previewJobId: jobId, decisions: [] });
     expect(left.summary).toMatchObject({ created: 2, failed: 1 });
+  });
+});
+
+describe('a place of another province the app could not read', () => {
+  it('is answered with a commune of that province, not of the alliance’s', async () => {
+    const { jobId, preview: result } = await preview(['Địa chỉ'], [['ấp 5, xã Không Có, tỉnh Đồng Tháp'], ['ấp 6, xã Cũng Không Có, tỉnh Đồng Tháp']]);
+    expect(result.page.rows.map((row) => [row.needsPlace, row.placeProvinceCode])).toEqual([
+      [true, '82'],
+      [true, '82'],
+    ]);
+    const [dongThap] = await call(app, 'places:communes', { provinceCode: '82' });
+    const [anGiang] = await call(app, 'places:communes', { provinceCode: AN_GIANG });
+    const { jobId: committed, summary } = await commitOf(app, {
+      previewJobId: jobId,
+      decisions: [
+        { row: 2, communeCode: dongThap?.code ?? '' },
+        { row: 3, communeCode: anGiang?.code ?? '' },
+      ],
+    });
+    expect(summary).toMatchObject({ created: 1, failed: 1 });
+    const created = app.ctx.db.select({ name: organizations.name, communeCode: organizations.communeCode, provinceCode: organizations.provinceCode }).from(organizations).all();
+    expect(created).toEqual([{ name: 'HTX Nông nghiệp số 1', communeCode: dongThap?.code, provinceCode: '82' }]);
+    expect([...app.ctx.jobs.result(committed, COMMIT_JOB).failures]).toEqual([[3, 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của Tỉnh Đồng Tháp.']]);
   });
 });

@@ -14,6 +14,7 @@ function row(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'
     commune: null,
     communeChoices: [],
     needsPlace: false,
+    placeProvinceCode: null,
     placeKey: null,
     placeRemembered: false,
     notes: [],

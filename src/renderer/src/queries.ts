@@ -40,6 +40,8 @@ export function useCommunes(provinceCode: string) {
   return useQuery({
     queryKey: queryKeys.communes(provinceCode),
     queryFn: () => call('places:communes', { provinceCode }),
+    // No province yet (the alliance not read, a row that needs none): nothing to ask.
+    enabled: provinceCode !== '',
     ...forever,
   });
 }

@@ -159,8 +159,10 @@ export interface ImportPreviewRow {
   commune: ImportPlace | null;
   /** An old address that went to several communes: the person chooses one of these. */
   communeChoices: ImportPlace[];
-  /** A place the app could not read: the person chooses any commune of the province. */
+  /** A place the app could not read: the person chooses any commune of `placeProvinceCode`. */
   needsPlace: boolean;
+  /** The province whose communes are offered for a place the app could not read: the row's, else the alliance's. */
+  placeProvinceCode: string | null;
   /** The address as written, when the person is asked for its commune: one answer serves every row with it. */
   placeKey: string | null;
   /** The commune was chosen by a person for this address at an earlier import. */

@@ -104,11 +104,11 @@ function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
     const reading = readPlace(scope.ctx.places, scope.homeProvinceCode, written);
     const key = placeKeyOf(reading.oldAddress || [written.street, written.address, written.commune, written.district].filter(Boolean).join(', '));
     const answer = reading.kind === 'mapped' ? undefined : scope.ctx.places.commune(scope.placeAnswers.get(key) ?? '');
-    // A place not found is answered with a commune of this province; a divided one, with one of its candidates (of any province).
+    // A place not found is answered with a commune of the province the row is in; a divided one, with one of its candidates.
     const fits =
       answer !== undefined &&
       (reading.kind === 'unknown'
-        ? answer.provinceCode === scope.homeProvinceCode
+        ? answer.provinceCode === reading.provinceCode
         : reading.kind === 'ambiguous' && reading.candidates.some((candidate) => candidate.code === answer.code));
     place = fits ? { kind: 'mapped', commune: answer, street: reading.street, oldAddress: reading.oldAddress, key, answered: true } : { ...reading, key, answered: false };
     if (scope.places.size < PLACE_CACHE_LIMIT) scope.places.set(cacheKey, place);

@@ -82,8 +82,8 @@ interface StoredRow {
   notes?: ImportProblem[];
   /** For a place the person is asked about (or answered before): the address as written, folded. */
   placeKey?: string;
-  /** The app could not read the place: any commune of the province may be chosen. */
-  needsPlace?: true;
+  /** The app could not read the place: any commune of this province (the row's, else the alliance's) may be chosen. */
+  needsPlaceIn?: string;
   /** Placed by an answer remembered from an earlier import. */
   answered?: true;
   /**
@@ -481,7 +481,7 @@ async function previewWith(
       if (place?.kind === 'mapped') stored.communeCodes = [place.commune.code];
       if (place?.kind === 'ambiguous') stored.communeCodes = place.candidates.map((commune) => commune.code);
       if (place && (place.kind !== 'mapped' || place.answered) && place.key) stored.placeKey = place.key;
-      if (place?.kind === 'unknown') stored.needsPlace = true;
+      if (place?.kind === 'unknown') stored.needsPlaceIn = place.provinceCode;
       if (place?.answered) stored.answered = true;
       if (prepared.notes.length) stored.notes = prepared.notes;
       if (prepared.problems.length || legacyCells.length) stored.problems = [...prepared.problems, ...legacyCells];
@@ -726,7 +726,7 @@ function countsOf(rows: readonly StoredRow[]): ImportCounts {
       if (row.match) counts.matched += 1;
       else counts.fresh += 1;
       if ((row.communeCodes?.length ?? 0) > 1) counts.ambiguous += 1;
-      if (row.needsPlace) counts.unplaced += 1;
+      if (row.needsPlaceIn !== undefined) counts.unplaced += 1;
     }
   }
   return counts;
@@ -743,7 +743,7 @@ function passes(row: StoredRow, filter: PreviewFilter): boolean {
     case 'new':
       return !row.problems && row.match === undefined;
     case 'ambiguous':
-      return !row.problems && ((row.communeCodes?.length ?? 0) > 1 || row.needsPlace === true);
+      return !row.problems && ((row.communeCodes?.length ?? 0) > 1 || row.needsPlaceIn !== undefined);
   }
 }
 
@@ -760,7 +760,8 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
       match: row.match ?? null,
       commune: codes.length === 1 && codes[0] ? placeOf(ctx, codes[0]) : null,
       communeChoices: codes.length > 1 ? codes.map((code) => placeOf(ctx, code)) : [],
-      needsPlace: row.needsPlace === true,
+      needsPlace: row.needsPlaceIn !== undefined,
+      placeProvinceCode: row.needsPlaceIn ?? null,
       placeKey: row.placeKey ?? null,
       placeRemembered: row.answered === true,
       notes: row.notes ?? [],
@@ -867,15 +868,16 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
               }
               const choices = row.communeCodes ?? [];
               let communeCode: string | null = null;
-              if (choices.length > 1 || row.needsPlace) {
+              const { needsPlaceIn } = row;
+              if (choices.length > 1 || needsPlaceIn !== undefined) {
                 const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
-                const fits = chosen !== undefined && (row.needsPlace ? tx.places.commune(chosen)?.provinceCode === provinceCode : choices.includes(chosen));
+                const fits = chosen !== undefined && (needsPlaceIn !== undefined ? tx.places.commune(chosen)?.provinceCode === needsPlaceIn : choices.includes(chosen));
                 communeCode = fits ? chosen : null;
                 if (communeCode === null) {
                   failures.set(
                     row.row,
-                    row.needsPlace
-                      ? 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường.'
+                    needsPlaceIn !== undefined
+                      ? `Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của ${tx.places.province(needsPlaceIn)?.fullName ?? 'tỉnh'}.`
                       : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
                   );
                   continue;

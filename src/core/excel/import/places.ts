@@ -10,7 +10,8 @@ import { splitAddress, type AdminUnits } from '../../adminUnits';
 export type PlaceReading =
   | { kind: 'mapped'; commune: Commune; street: string; oldAddress: string }
   | { kind: 'ambiguous'; candidates: Commune[]; street: string; oldAddress: string }
-  | { kind: 'unknown'; street: string; oldAddress: string };
+  /** Not found: the person chooses a commune of `provinceCode`, the province the row names, else the alliance's. */
+  | { kind: 'unknown'; provinceCode: string; street: string; oldAddress: string };
 
 /** What a row says of its place, each from its own column (any may be blank). */
 export interface WrittenPlace {
@@ -56,7 +57,7 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
   const street = splitAddress(address)
     .filter((part) => streetWord.test(foldText(part)))
     .join(', ');
-  if (commune === '' && address === '') return { kind: 'unknown', street: '', oldAddress: '' };
+  if (commune === '' && address === '') return { kind: 'unknown', provinceCode: homeProvinceCode, street: '', oldAddress: '' };
   const column = cleanText(written.province ?? '');
   const columnProvince = column === '' ? undefined : places.findProvinceAnyTime(column)?.province.code;
   const reading = places.readAddress({ address, commune, district: cleanText(written.district) }, homeProvinceCode, columnProvince);
@@ -68,7 +69,7 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
     (found) => found.provinceCode === reading.provinceCode,
   );
   const [only] = candidates;
-  if (!only) return { kind: 'unknown', street, oldAddress };
+  if (!only) return { kind: 'unknown', provinceCode: reading.provinceCode, street, oldAddress };
   if (candidates.length === 1) return { kind: 'mapped', commune: only, street, oldAddress };
   return { kind: 'ambiguous', candidates, street, oldAddress };
 }

@@ -16,7 +16,7 @@ import {
   type PreviewFilter,
 } from '../../../../../shared/contract';
 import { LoadError } from '../../../components/LoadError';
-import { useAlliance, useCommunes } from '../../../queries';
+import { useCommunes } from '../../../queries';
 import { usePreview } from '../../../queries/imports';
 import { pagedTableText } from '../../../components/pagedTable';
 
@@ -60,14 +60,40 @@ function MatchBadge({ match }: { match: ImportMatch }) {
   );
 }
 
+/**
+ * The commune of a row the person is asked about: one of those an old address went to, or, for a
+ * place the app could not read, any commune of the row's province (another province's for a
+ * cooperative the list places there).
+ */
+function PlaceChoice({ record, value, onChoose }: { record: ImportPreviewRow; value: string | null; onChoose: (communeCode: string) => void }) {
+  const { t } = useTranslation();
+  const communes = useCommunes(record.needsPlace ? (record.placeProvinceCode ?? '') : '');
+  return (
+    <Select
+      size="xs"
+      searchable
+      aria-label={`${t('excel.import.communeChoice')} ${String(record.row)}`}
+      placeholder={record.needsPlace ? t('excel.import.placeChoicePlaceholder') : t('excel.import.communeChoicePlaceholder')}
+      description={record.placeKey ? t('excel.import.placeAppliesToAll') : undefined}
+      allowDeselect={false}
+      data={
+        record.needsPlace
+          ? (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))
+          : record.communeChoices.map((place) => ({ value: place.code, label: place.name }))
+      }
+      value={value}
+      onChange={(chosen) => {
+        if (chosen) onChoose(chosen);
+      }}
+    />
+  );
+}
+
 export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStepProps) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<PreviewFilter>('all');
   const [page, setPage] = useState(1);
   const preview = usePreview({ jobId, filter, page, pageSize });
-  const alliance = useAlliance();
-  // Any commune of the province, for a row whose place the app could not read.
-  const communes = useCommunes(alliance.data?.provinceCode ?? '');
 
   if (preview.error) return <LoadError error={preview.error} onRetry={() => void preview.refetch()} />;
   const data = preview.data;
@@ -133,23 +159,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         <Stack gap={4}>
           {record.match ? <MatchBadge match={record.match} /> : null}
           {record.status === 'valid' && (record.communeChoices.length || record.needsPlace) ? (
-            <Select
-              size="xs"
-              searchable
-              aria-label={`${t('excel.import.communeChoice')} ${String(record.row)}`}
-              placeholder={record.needsPlace ? t('excel.import.placeChoicePlaceholder') : t('excel.import.communeChoicePlaceholder')}
-              description={record.placeKey ? t('excel.import.placeAppliesToAll') : undefined}
-              allowDeselect={false}
-              data={
-                record.needsPlace
-                  ? (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))
-                  : record.communeChoices.map((place) => ({ value: place.code, label: place.name }))
-              }
-              value={chosenPlace(record)}
-              onChange={(value) => {
-                if (value) choosePlace(record, value);
-              }}
-            />
+            <PlaceChoice record={record} value={chosenPlace(record)} onChoose={(value) => choosePlace(record, value)} />
           ) : record.commune ? (
             <Text size="xs" c="dimmed">
               {record.commune.name}
