@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetail, EventSummary, InputOf, SignInLine } from '../../src/shared/contract';
-import { alliance, installFakeApi, ok, provinces } from './fakeApi';
+import { alliance, installFakeApi, ok, organization, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
-import { choose } from './select';
+import { choose, typeInto } from './select';
 
 const conference: EventSummary = {
   id: 3,
@@ -193,5 +193,88 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
         representatives: [{ id: 11, representative: 'Nguyễn Văn An' }],
       }),
     );
+  });
+});
+
+describe('adding an event', { timeout: 30_000 }, () => {
+  function install() {
+    return installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'events:list': () => ok({ rows: [], total: 0 }),
+      'events:create': (input) => ok({ ...conference, id: 9, title: input.title }),
+    });
+  }
+
+  async function openForm() {
+    renderApp('#/su-kien');
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm sự kiện' }, { timeout: 5000 }));
+    return screen.findByRole('dialog', { name: 'Thêm sự kiện' });
+  }
+
+  it('offers the alliance as organizer, and its province as the place', async () => {
+    install();
+    const dialog = await openForm();
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Đơn vị tổ chức/).value).toBe(alliance.name);
+    await waitFor(() => expect(within(dialog).getByLabelText<HTMLInputElement>(/^Tỉnh, thành phố nơi tổ chức/).value).toBe('Tỉnh Đồng Tháp'));
+  });
+
+  it('says at the field that a start time does not exist or lacks its minutes, keeps it as typed and does not save', async () => {
+    const invoke = install();
+    const dialog = await openForm();
+    await choose(within(dialog).getByLabelText(/^Loại sự kiện/), '', 'Hội nghị chuyên đề');
+    fireEvent.change(within(dialog).getByLabelText(/^Tên sự kiện/), { target: { value: 'Hội nghị chuyên đề về OCOP' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Ngày bắt đầu/), { target: { value: '15/10/2026' } });
+    const time = within(dialog).getByLabelText<HTMLInputElement>(/^Giờ bắt đầu/);
+
+    fireEvent.change(time, { target: { value: '25' } });
+    fireEvent.blur(time);
+    expect(time.value).toBe('25');
+    expect(await within(dialog).findByText('Giờ 25 không có thật: giờ chỉ từ 0 đến 23.')).toBeTruthy();
+
+    fireEvent.change(time, { target: { value: '08:' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Thêm sự kiện' }));
+    expect(await within(dialog).findByText('«08:»: hãy ghi cả phút, ví dụ 08:00.')).toBeTruthy();
+    expect(invoke.mock.calls.some(([channel]) => channel === 'events:create')).toBe(false);
+
+    fireEvent.change(time, { target: { value: '8h30' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Thêm sự kiện' }));
+    await waitFor(() => {
+      const created = invoke.mock.calls.find(([channel]) => channel === 'events:create');
+      expect(created?.[1]).toMatchObject({ startsAt: '08:30', provinceCode: '82' });
+    });
+  });
+});
+
+describe('adding participants', { timeout: 20_000 }, () => {
+  it('closes the list at each pick, so that role, status and the add button are in view', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok({ ...detail, participants: [] }),
+      'records:history': () => ok({ entries: [], names: {} }),
+      'organizations:list': () =>
+        ok({
+          rows: [organization({ id: 7, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình' }), organization({ id: 8, name: 'HTX Dịch vụ Tân Hồng' })],
+          total: 2,
+        }),
+      'partners:list': () => ok({ rows: [], total: 0 }),
+    });
+    renderApp('#/su-kien/3');
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm thành phần' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Thêm thành phần tham dự' });
+    const picker = within(dialog).getByLabelText(/^Thành viên, đối tác/);
+
+    // An option reads its name, then its kind and commune.
+    const pick = async (search: string, name: RegExp) => {
+      typeInto(picker, search);
+      fireEvent.click(await screen.findByRole('option', { name }));
+    };
+    await pick('vinh binh', /^Hợp tác xã Nông nghiệp Vĩnh Bình/);
+    await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+    // Typing the next name opens the list again for another pick.
+    await pick('tan hong', /^HTX Dịch vụ Tân Hồng/);
+    await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+    expect(within(dialog).getByText('Hợp tác xã Nông nghiệp Vĩnh Bình')).toBeTruthy();
+    expect(within(dialog).getByText('HTX Dịch vụ Tân Hồng')).toBeTruthy();
   });
 });

@@ -310,3 +310,27 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     expect(await screen.findByText('1 tổ chức')).toBeTruthy();
   });
 });
+
+describe('a name found with a typo forgiven', { timeout: 20_000 }, () => {
+  it('keeps its «Gần đúng» badge whole beside a long name, which wraps instead', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'places:communes': () => ok(communes),
+      'organizations:list': () =>
+        ok({
+          rows: [{ ...organization({ id: 5, name: 'HTX Cây ăn trái Thắng Lợi Mỹ Hương', otherProvinceName: 'Thành phố Cần Thơ' }), nearMatch: true as const }],
+          total: 1,
+        }),
+    });
+    renderApp('#/thanh-vien');
+
+    const badge = await screen.findByText('Gần đúng', {}, { timeout: 5000 });
+    const badges = badge.closest('.mantine-Group-root') as HTMLElement;
+    // The badges do not give up their width to the name: the name's box may shrink, theirs not.
+    expect(badges.style.flexShrink).toBe('0');
+    expect(within(badges).getByText('Ngoài tỉnh')).toBeTruthy();
+    const nameBox = screen.getByRole('link', { name: 'HTX Cây ăn trái Thắng Lợi Mỹ Hương' }).parentElement as HTMLElement;
+    expect(nameBox.style.minWidth).toBe('0');
+  });
+});

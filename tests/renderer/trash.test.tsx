@@ -56,3 +56,11 @@ describe('trash', { timeout: 20_000 }, () => {
     expect(within(alert).getByRole('link', { name: 'Mở hồ sơ đang dùng mã số đó' }).getAttribute('href')).toBe('#/thanh-vien/11');
   });
 });
+
+describe('the trash page', { timeout: 20_000 }, () => {
+  it('says what it holds without a list of kinds that would leave some out', async () => {
+    installFakeApi({ ...nothingElse, 'alliance:get': () => ok(alliance), 'organizations:trash': () => ok({ rows: [], total: 0 }) });
+    renderApp('#/thung-rac');
+    expect(await screen.findByText('Mọi hồ sơ đã xóa trong ứng dụng nằm ở đây, xếp theo loại. Khôi phục để đưa trở lại với đầy đủ thông tin.', {}, { timeout: 5000 })).toBeTruthy();
+  });
+});

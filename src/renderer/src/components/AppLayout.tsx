@@ -1,12 +1,16 @@
-/** The frame around every page: the app and alliance names on top, the areas on the left. */
-import type { ReactNode } from 'react';
-import { AppShell, Burger, Divider, Group, NavLink, Text } from '@mantine/core';
+/**
+ * The frame around every page: the app and alliance names on top, the areas on the left, and
+ * first of all a skip link, so that the keyboard reaches the page without passing every area.
+ */
+import { useRef, type ReactNode } from 'react';
+import { Anchor, AppShell, Burger, Divider, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Alliance } from '../../../shared/domain';
 import { hrefOf, type Page, type Route } from '../routing/useHashRoute';
 import { DataFileBanner } from './DataFileBanner';
 import { areas } from './navigation';
+import './skipLink.css';
 
 interface AppLayoutProps {
   alliance: Alliance;
@@ -42,6 +46,7 @@ export function AppLayout({ alliance, route, children }: AppLayoutProps) {
   // Only narrow windows fold the sidebar away; it is always shown on a desktop-sized window.
   const [navOpened, nav] = useDisclosure(false);
   const active = activePage(route);
+  const main = useRef<HTMLElement>(null);
 
   return (
     <AppShell
@@ -49,6 +54,17 @@ export function AppLayout({ alliance, route, children }: AppLayoutProps) {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="md"
     >
+      <Anchor
+        className="skip-link"
+        // The hash is the page's address: the link moves the focus itself rather than the address.
+        href="#noi-dung-chinh"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        {t('nav.skipToMain')}
+      </Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
@@ -76,7 +92,8 @@ export function AppLayout({ alliance, route, children }: AppLayoutProps) {
           </div>
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      {/* Focusable by the skip link only; the next Tab goes on into the page. */}
+      <AppShell.Main id="noi-dung-chinh" ref={main} tabIndex={-1} style={{ outline: 'none' }}>
         <DataFileBanner />
         {children}
       </AppShell.Main>

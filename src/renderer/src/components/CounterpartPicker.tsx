@@ -79,6 +79,10 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
   const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
+  // Several are picked one at a time, but the open list would hide the rest of the form (a
+  // dialog's role, status and save button) until Escape: it closes at each pick, and typing the
+  // next name opens it again.
+  const [listOpened, setListOpened] = useState(false);
   const [query] = useDebouncedValue(search.trim(), searchDelayMs);
   const picked = props.multiple ? props.value : props.value ? [props.value] : [];
   // In single mode the box shows the picked name as its search text; that is not a new search.
@@ -157,10 +161,14 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
         <MultiSelect
           {...common}
           hidePickedOptions
+          dropdownOpened={listOpened}
+          onDropdownOpen={() => setListOpened(true)}
+          onDropdownClose={() => setListOpened(false)}
           value={props.value.map(keyOf)}
-          onChange={(values) =>
-            props.onChange(values.map((value) => options.get(value)?.counterpart).filter((item): item is Counterpart => item !== undefined))
-          }
+          onChange={(values) => {
+            setListOpened(false);
+            props.onChange(values.map((value) => options.get(value)?.counterpart).filter((item): item is Counterpart => item !== undefined));
+          }}
         />
       ) : (
         <Select

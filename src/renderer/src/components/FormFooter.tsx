@@ -2,23 +2,33 @@
  * The end of every form: what the save said (a refusal that belongs to no single field, a
  * duplicate to confirm), then Hủy and the save button. It stays at the bottom of the dialog or the
  * screen while the form scrolls, so that on the office laptop's 768 px the save button and its
- * answer are always in view, even in a form longer than the screen.
+ * answer are always in view, even in a form longer than the screen. Every form goes through its
+ * footer, so the footer is where a form's unsaved changes are guarded (see `unsavedChanges`).
  */
 import type { ReactNode } from 'react';
 import { Alert, Box, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { confirmDiscard, useUnsavedChanges } from '../forms/unsavedChanges';
 
 interface FormFooterProps {
   error: string | null;
   submitLabel: string;
   saving: boolean;
   onCancel: () => void;
+  /**
+   * The form holds changes not yet saved (`form.isDirty()`): Hủy, closing its dialog and leaving
+   * the page ask before throwing them away.
+   */
+  dirty?: boolean;
   /** A notice about the save shown with it, such as a duplicate to confirm. */
   children?: ReactNode;
 }
 
-export function FormFooter({ error, submitLabel, saving, onCancel, children }: FormFooterProps) {
+export function FormFooter({ error, submitLabel, saving, onCancel, dirty = false, children }: FormFooterProps) {
   const { t } = useTranslation();
+  // Once a save is on its way the work is in the backend's hands: the form may close or move on.
+  const unsaved = dirty && !saving;
+  useUnsavedChanges(unsaved);
   return (
     <Box
       pos="sticky"
@@ -36,7 +46,7 @@ export function FormFooter({ error, submitLabel, saving, onCancel, children }: F
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={() => (unsaved ? confirmDiscard(onCancel) : onCancel())}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={saving}>

@@ -169,6 +169,8 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <LabelledSelect
+                // The first field takes the focus when the form opens (Mantine's Modal, useEditInPlace).
+                data-autofocus
                 label={t('organization.form.kind')}
                 placeholder={t('organization.form.kindPlaceholder')}
                 required
@@ -291,7 +293,7 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             <Checkbox label={t('register.form.valueChain')} {...form.getInputProps('valueChain', { type: 'checkbox' })} />
           </Group>
         </Fieldset>
-        <FormFooter error={alertMessage} submitLabel={initial ? t('register.form.saveChanges') : t('organization.form.submit')} saving={saving} onCancel={onCancel}>
+        <FormFooter dirty={form.isDirty()} error={alertMessage} submitLabel={initial ? t('register.form.saveChanges') : t('organization.form.submit')} saving={saving} onCancel={onCancel}>
           {conflict && (
             <SaveConflictNotice
               conflict={conflict}

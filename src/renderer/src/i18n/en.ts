@@ -60,6 +60,12 @@ export const en: Translations = {
     loadFailed: 'Could not load the data',
     saveAnyway: 'Save anyway',
     pagination: '{{from, number}}–{{to, number}} of {{total, number}}',
+    unsaved: {
+      title: 'Discard unsaved changes?',
+      message: 'What was just entered or changed in this form has not been saved and will be lost.',
+      discard: 'Discard changes',
+      keepEditing: 'Keep editing',
+    },
     pageControl: {
       first: 'First page',
       previous: 'Previous page',
@@ -89,8 +95,15 @@ export const en: Translations = {
       beforeMin: 'Cannot be before {{date}}.',
       afterMax: 'Cannot be after {{date}}.',
     },
+    time: {
+      format: '“{{text}}” is not written as hours:minutes, e.g. 08:30 or 14:00.',
+      noMinutes: '“{{text}}”: add the minutes too, e.g. {{example}}.',
+      noHour: 'There is no time {{text}}: hours go from 0 to 23.',
+      noMinute: 'There is no time {{text}}: minutes go from 00 to 59.',
+    },
   },
   nav: {
+    skipToMain: 'Skip to main content',
     label: 'Areas of the application',
     toggle: 'Open or close the menu',
     overview: 'Overview',

@@ -62,6 +62,12 @@ export const vi = {
     loadFailed: 'Không tải được dữ liệu',
     saveAnyway: 'Vẫn lưu',
     pagination: '{{from, number}}–{{to, number}} trong {{total, number}}',
+    unsaved: {
+      title: 'Bỏ các thay đổi chưa lưu?',
+      message: 'Những gì vừa nhập hoặc sửa trong biểu mẫu này chưa được lưu và sẽ mất.',
+      discard: 'Bỏ thay đổi',
+      keepEditing: 'Tiếp tục sửa',
+    },
     pageControl: {
       first: 'Trang đầu',
       previous: 'Trang trước',
@@ -92,8 +98,15 @@ export const vi = {
       beforeMin: 'Không được trước ngày {{date}}.',
       afterMax: 'Không được sau ngày {{date}}.',
     },
+    time: {
+      format: '«{{text}}» chưa đúng dạng giờ:phút, ví dụ 08:30 hoặc 14:00.',
+      noMinutes: '«{{text}}»: hãy ghi cả phút, ví dụ {{example}}.',
+      noHour: 'Giờ {{text}} không có thật: giờ chỉ từ 0 đến 23.',
+      noMinute: 'Giờ {{text}} không có thật: phút chỉ từ 00 đến 59.',
+    },
   },
   nav: {
+    skipToMain: 'Bỏ qua đến nội dung chính',
     label: 'Các phần của ứng dụng',
     toggle: 'Mở hoặc đóng danh mục',
     overview: 'Tổng quan',

@@ -9,7 +9,6 @@ import {
   Checkbox,
   Group,
   Input,
-  Modal,
   Popover,
   SegmentedControl,
   SimpleGrid,
@@ -42,6 +41,7 @@ import { OrganizationForm } from '../components/OrganizationForm';
 import { foldFilter } from '../forms/foldFilter';
 import { useCommunes, useLookups, useOrganizationList } from '../queries';
 import { organizationHref } from '../routing/useHashRoute';
+import { FormModal } from '../forms/unsavedChanges';
 
 export const statusColors: Record<OrganizationStatus, MantineColor> = {
   active: 'teal',
@@ -202,24 +202,29 @@ export function MembersPage({ alliance }: MembersPageProps) {
       sortable: true,
       // The name is what people read; it keeps a fair share however many columns are shown.
       width: '30%',
-      // A name found only with a typo forgiven comes after the exact ones, and says so.
+      // A name found only with a typo forgiven comes after the exact ones, and says so. The name
+      // wraps to make room; the badges keep their whole words, which a shrunk badge cut to "Gần …".
       render: ({ id, name, shortName, nearMatch, otherProvinceName }) => (
-        <Group gap={6} wrap="nowrap">
-          <RecordLink href={organizationHref(id)} name={name} detail={shortName} />
-          {otherProvinceName ? (
-            <Tooltip label={t('members.elsewhereHint', { province: otherProvinceName })} multiline maw={320}>
-              <Badge size="xs" variant="light" color="orange" tt="none" style={{ flexShrink: 0 }}>
-                {t('members.elsewhere')}
-              </Badge>
-            </Tooltip>
-          ) : null}
-          {nearMatch ? (
-            <Tooltip label={t('members.nearMatchHint')}>
-              <Badge size="xs" variant="light" color="gray" tt="none">
-                {t('members.nearMatch')}
-              </Badge>
-            </Tooltip>
-          ) : null}
+        <Group gap={6} wrap="nowrap" justify="space-between">
+          <div style={{ minWidth: 0 }}>
+            <RecordLink href={organizationHref(id)} name={name} detail={shortName} />
+          </div>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {otherProvinceName ? (
+              <Tooltip label={t('members.elsewhereHint', { province: otherProvinceName })} multiline maw={320}>
+                <Badge size="xs" variant="light" color="orange" tt="none">
+                  {t('members.elsewhere')}
+                </Badge>
+              </Tooltip>
+            ) : null}
+            {nearMatch ? (
+              <Tooltip label={t('members.nearMatchHint')}>
+                <Badge size="xs" variant="light" color="gray" tt="none">
+                  {t('members.nearMatch')}
+                </Badge>
+              </Tooltip>
+            ) : null}
+          </Group>
         </Group>
       ),
     },
@@ -255,10 +260,10 @@ export function MembersPage({ alliance }: MembersPageProps) {
       }}
       hrefOf={organizationHref}
     >
-      <Modal opened={adding} onClose={addForm.close} title={t('organization.form.title')} size="xl">
+      <FormModal opened={adding} onClose={addForm.close} title={t('organization.form.title')} size="xl">
         {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
         {adding && <OrganizationForm provinceCode={alliance.provinceCode} onSaved={created} onCancel={addForm.close} />}
-      </Modal>
+      </FormModal>
     </ListTable>
   );
 }

@@ -4,6 +4,7 @@
  * package.
  */
 import { useMemo, useSyncExternalStore } from 'react';
+import { confirmDiscard, hasUnsavedChanges } from '../forms/unsavedChanges';
 
 /** Vietnamese slugs, because the addresses are visible and shared between colleagues. */
 export const pages = [
@@ -87,14 +88,52 @@ export function routeOf(hash: string): Route {
   return { page: isPage(first) ? first : defaultPage };
 }
 
+const listeners = new Set<() => void>();
+/** The address the screen shows: the URL's, unless a move away from unsaved work is being asked about. */
+let shownHash = '';
+/** A move the person agreed to, which loses unsaved work on purpose. */
+let agreedHash: string | null = null;
+
+/**
+ * A move away from a form with unsaved changes (a tab, another area, Back) is held: the URL goes
+ * back to the form's address at once, without a step in the history, and the move happens only
+ * if the person agrees to discard the changes.
+ */
+function onHashChange(event: HashChangeEvent): void {
+  const to = new URL(event.newURL).hash;
+  if (to !== agreedHash && hasUnsavedChanges()) {
+    window.history.replaceState(window.history.state, '', new URL(event.oldURL).hash || '#');
+    confirmDiscard(() => {
+      agreedHash = to;
+      window.location.hash = to;
+    });
+    return;
+  }
+  agreedHash = null;
+  shownHash = window.location.hash;
+  listeners.forEach((listener) => listener());
+}
+
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  if (listeners.size === 0) {
+    shownHash = window.location.hash;
+    window.addEventListener('hashchange', onHashChange);
+  }
+  listeners.add(onChange);
+  return () => {
+    listeners.delete(onChange);
+    if (listeners.size === 0) window.removeEventListener('hashchange', onHashChange);
+  };
+}
+
+/** Before the first page subscribes, the URL is all there is to show. */
+function snapshot(): string {
+  return listeners.size === 0 ? window.location.hash : shownHash;
 }
 
 export function useHashRoute(): Route {
   // The hash is the snapshot (a string, so React can compare it); the route is derived from it.
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribe, snapshot);
   return useMemo(() => routeOf(hash), [hash]);
 }
 

@@ -173,7 +173,7 @@ export const registerVi = {
   },
   trash: {
     title: 'Thùng rác',
-    intro: 'Những gì đã xóa: tổ chức, đối tác, sự kiện, thỏa thuận. Khôi phục để đưa trở lại với đầy đủ thông tin.',
+    intro: 'Mọi hồ sơ đã xóa trong ứng dụng nằm ở đây, xếp theo loại. Khôi phục để đưa trở lại với đầy đủ thông tin.',
     organizations: 'Tổ chức đã xóa',
     total_other: '{{count, number}} tổ chức trong Thùng rác',
     deletedAt: 'Ngày xóa',
@@ -358,7 +358,7 @@ export const registerEn: Translations<typeof registerVi> = {
   },
   trash: {
     title: 'Trash',
-    intro: 'What was deleted: organizations, partners, events, agreements. Restore one to put it back with all its information.',
+    intro: 'Every record deleted in the app is kept here, grouped by kind. Restore one to put it back with all its information.',
     organizations: 'Deleted organizations',
     total_one: '{{count, number}} organization in the Trash',
     total_other: '{{count, number}} organizations in the Trash',

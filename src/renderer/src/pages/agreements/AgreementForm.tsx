@@ -303,6 +303,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <LabelledSelect
+                data-autofocus
                 label={t('agreements.form.kind')}
                 placeholder={t('agreements.form.kindPlaceholder')}
                 required
@@ -469,7 +470,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
             </Group>
           </Stack>
         </Fieldset>
-        <FormFooter error={formError} submitLabel={t('agreements.form.save')} saving={saving} onCancel={onCancel}>
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('agreements.form.save')} saving={saving} onCancel={onCancel}>
           {conflict && (
             <SaveConflictNotice
               conflict={conflict}

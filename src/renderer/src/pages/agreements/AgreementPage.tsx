@@ -13,7 +13,6 @@ import {
   Center,
   Group,
   Loader,
-  Modal,
   Paper,
   Progress,
   SimpleGrid,
@@ -51,6 +50,7 @@ import { DeliveryDialog } from './DeliveryDialog';
 import { NotesSection } from './NotesSection';
 import { EndingDialog, endings } from './EndingDialog';
 import { AgreementConnections } from '../supply/AgreementConnections';
+import { FormModal } from '../../forms/unsavedChanges';
 
 export function AgreementPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -231,7 +231,7 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
 
       <RecordHistory kind="agreement" id={agreement.id} folded />
 
-      <Modal opened={editing} onClose={editForm.close} title={t('agreements.form.editTitle')} size={960}>
+      <FormModal opened={editing} onClose={editForm.close} title={t('agreements.form.editTitle')} size={960}>
         {/* Mounted only while open: opened again while still closing, it starts from what is saved. */}
         {editing && (
           <AgreementForm
@@ -243,7 +243,7 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
             onCancel={editForm.close}
           />
         )}
-      </Modal>
+      </FormModal>
 
       <EndingDialog ending={endings.terminate} agreement={agreement} opened={terminating} onClose={terminateForm.close} />
       <EndingDialog ending={endings.close} agreement={agreement} opened={closing} onClose={closeForm.close} />

@@ -3,7 +3,7 @@
  * out each agreement's status for today; exported to Excel as shown. What the user chose lasts for
  * the session, so Back from an agreement returns to the same list.
  */
-import { Modal, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconContract } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
@@ -18,6 +18,7 @@ import { useAgreementList } from '../../queries/agreements';
 import { agreementHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
 import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
+import { FormModal } from '../../forms/unsavedChanges';
 
 interface AgreementChoices {
   search: string;
@@ -147,11 +148,11 @@ export function AgreementsPage() {
       }}
       hrefOf={agreementHref}
     >
-      <Modal opened={adding} onClose={addForm.close} title={t('agreements.form.addTitle')} size={960}>
+      <FormModal opened={adding} onClose={addForm.close} title={t('agreements.form.addTitle')} size={960}>
         {/* Mounted only while open: a dialog opened again while still closing (a second Enter lands on
             «Thêm thỏa thuận», which gets the focus back) starts afresh, not with the form just saved. */}
         {adding && <AgreementForm onSaved={created} onCancel={addForm.close} />}
-      </Modal>
+      </FormModal>
     </ListTable>
   );
 }

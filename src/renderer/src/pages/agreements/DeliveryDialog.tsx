@@ -2,7 +2,7 @@
  * Ghi nhận giao hàng: one delivery against one commitment, in the commitment's unit, with what has
  * been delivered so far shown beside it. Also corrects a delivery already logged.
  */
-import { Alert, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
@@ -17,6 +17,7 @@ import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useAddDelivery, useUpdateDelivery } from '../../queries/agreements';
+import { FormModal } from '../../forms/unsavedChanges';
 
 interface DeliveryValues {
   commitmentId: number | null;
@@ -38,9 +39,9 @@ interface DeliveryDialogProps {
 export function DeliveryDialog({ agreement, delivery, commitmentId, onClose }: DeliveryDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onClose} title={delivery ? t('agreements.deliveries.editTitle') : t('agreements.deliveries.dialogTitle')} size="lg">
+    <FormModal opened onClose={onClose} title={delivery ? t('agreements.deliveries.editTitle') : t('agreements.deliveries.dialogTitle')} size="lg">
       <DeliveryForm agreement={agreement} delivery={delivery} commitmentId={commitmentId} onClose={onClose} />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -130,7 +131,7 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
         )}
         <NumberField label={t('agreements.deliveries.value')} unit="₫" {...form.getInputProps('value')} />
         <TextInput label={t('agreements.deliveries.note')} placeholder={t('agreements.deliveries.notePlaceholder')} {...form.getInputProps('note')} />
-        <FormFooter error={formError} submitLabel={t('agreements.deliveries.save')} saving={saving} onCancel={onClose} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('agreements.deliveries.save')} saving={saving} onCancel={onClose} />
       </Stack>
     </form>
   );

@@ -3,7 +3,7 @@
  * and a reason, both kept in its history: Chấm dứt, when the parties end it before its term, and
  * Kết thúc theo dõi, when it ran out with commitments unfinished. What differs is said by `endings`.
  */
-import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
@@ -15,6 +15,7 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { useFormSave } from '../../forms/oneSave';
 import { useCloseAgreement, useTerminateAgreement } from '../../queries/agreements';
+import { FormModal } from '../../forms/unsavedChanges';
 
 interface EndingValues {
   id: number;
@@ -69,10 +70,10 @@ interface EndingDialogProps {
 export function EndingDialog({ ending, agreement, opened, onClose }: EndingDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t(`agreements.${ending.words}.title`)}>
+    <FormModal opened={opened} onClose={onClose} title={t(`agreements.${ending.words}.title`)}>
       {/* Mounted only while open: opened again, it starts from today and an empty reason. */}
       {opened && <EndingForm ending={ending} agreement={agreement} onDone={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -111,7 +112,7 @@ function EndingForm({ ending, agreement, onDone }: { ending: Ending; agreement: 
           minRows={2}
           {...form.getInputProps('reason')}
         />
-        <FormFooter error={formError} submitLabel={t(`agreements.${ending.words}.submit`)} saving={saving} onCancel={onDone} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t(`agreements.${ending.words}.submit`)} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

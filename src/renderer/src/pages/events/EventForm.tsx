@@ -4,7 +4,6 @@
  */
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import { TimePicker } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { eventInput, type EventDetail, type EventInput, type EventSummary } from '../../../../shared/contract';
 import type { EventKind } from '../../../../shared/domain';
@@ -15,6 +14,7 @@ import { NumberField, type NumberFieldValue } from '../../components/NumberField
 import { useFormSave } from '../../forms/oneSave';
 import { lookupOptions, useCreateEvent, useEventLookups, useUpdateEvent } from '../../queries/events';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
+import { TimeField } from '../../components/TimeField';
 
 interface EventValues {
   kind: EventKind | null;
@@ -31,7 +31,13 @@ interface EventValues {
   outcome: string;
 }
 
-function valuesOf(event: EventDetail | undefined, allianceName: string): EventValues {
+/** The alliance, whose own events most are: a new one is offered its name and province. */
+interface Host {
+  name: string;
+  provinceCode: string | null;
+}
+
+function valuesOf(event: EventDetail | undefined, host: Host): EventValues {
   if (!event) {
     return {
       kind: null,
@@ -40,8 +46,8 @@ function valuesOf(event: EventDetail | undefined, allianceName: string): EventVa
       startsAt: '',
       endsOn: null,
       venue: '',
-      provinceCode: null,
-      organizer: allianceName,
+      provinceCode: host.provinceCode,
+      organizer: host.name,
       coOrganizers: '',
       budget: null,
       description: '',
@@ -69,19 +75,18 @@ function valuesOf(event: EventDetail | undefined, allianceName: string): EventVa
 interface EventFormProps {
   /** The event being edited; absent to add a new one. */
   initial?: EventDetail;
-  /** Offered as the organizer of a new event: most are the alliance's own. */
-  allianceName: string;
+  host: Host;
   onSaved: (event: EventSummary) => void;
   onCancel: () => void;
 }
 
-export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFormProps) {
+export function EventForm({ initial, host, onSaved, onCancel }: EventFormProps) {
   const { t } = useTranslation();
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const form = useForm<EventValues>({
     mode: 'controlled',
-    initialValues: valuesOf(initial, allianceName),
+    initialValues: valuesOf(initial, host),
     validate: schemaResolver(eventInput, { sync: true }),
   });
   const lookups = useEventLookups();
@@ -104,6 +109,7 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <LabelledSelect
+          data-autofocus
           label={t('events.form.kind')}
           placeholder={t('events.form.kindPlaceholder')}
           required
@@ -114,10 +120,8 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
         <TextInput label={t('events.form.title')} placeholder={t('events.form.titlePlaceholder')} required {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label={t('events.form.startsOn')} required {...form.getInputProps('startsOn')} />
-          {/* 24 hours whatever the system's locale: a browser's own time field may show AM/PM. */}
-          <TimePicker
-            format="24h"
-            clearable
+          {/* Typed text rather than a browser's own time field, which may show AM/PM with some locales. */}
+          <TimeField
             label={t('events.form.startsAt')}
             description={t('events.form.startsAtHint')}
             inputWrapperOrder={['label', 'input', 'description', 'error']}
@@ -151,7 +155,7 @@ export function EventForm({ initial, allianceName, onSaved, onCancel }: EventFor
         <NumberField label={t('events.form.budget')} unit="₫" {...form.getInputProps('budget')} />
         <Textarea label={t('events.form.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
         <Textarea label={t('events.form.outcome')} autosize minRows={2} maxRows={8} {...form.getInputProps('outcome')} />
-        <FormFooter
+        <FormFooter dirty={form.isDirty()}
           error={formError}
           submitLabel={initial ? t('events.form.save') : t('events.form.create')}
           saving={saving}

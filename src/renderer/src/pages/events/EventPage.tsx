@@ -3,7 +3,7 @@
  * danh), the printable attendee list and the change history.
  */
 import { useState } from 'react';
-import { Anchor, Badge, Button, Center, Group, Loader, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconPencil, IconPrinter, IconTrash } from '@tabler/icons-react';
@@ -21,6 +21,7 @@ import { EventAgreements } from '../agreements/EventAgreements';
 import { RecordHistory } from '../../components/RecordHistory';
 import { formatDates } from './EventsPage';
 import { ParticipantsSection } from './ParticipantsSection';
+import { FormModal } from '../../forms/unsavedChanges';
 
 export function EventPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -40,7 +41,8 @@ export function EventPage({ id }: { id: number }) {
 function EventView({ event }: { event: EventDetail }) {
   const { t } = useTranslation();
   const names = useEventNames();
-  const allianceName = useAlliance().data?.name ?? '';
+  const alliance = useAlliance().data;
+  const allianceName = alliance?.name ?? '';
   const [editing, editForm] = useDisclosure(false);
   const [printing, setPrinting] = useState(false);
   const remove = useDeleteEvent();
@@ -134,12 +136,12 @@ function EventView({ event }: { event: EventDetail }) {
 
       <RecordHistory kind="event" id={event.id} folded />
 
-      <Modal opened={editing} onClose={editForm.close} title={t('events.form.editTitle')} size="lg">
+      <FormModal opened={editing} onClose={editForm.close} title={t('events.form.editTitle')} size="lg">
         {/* Mounted only while open: opened again while still closing, it starts from what is saved. */}
         {editing && (
           <EventForm
             initial={event}
-            allianceName={allianceName}
+            host={{ name: allianceName, provinceCode: alliance?.provinceCode ?? null }}
             onSaved={() => {
               editForm.close();
               notifications.show({ color: 'teal', message: t('events.form.saved') });
@@ -147,7 +149,7 @@ function EventView({ event }: { event: EventDetail }) {
             onCancel={editForm.close}
           />
         )}
-      </Modal>
+      </FormModal>
 
       {printing && <AttendeeList event={event} allianceName={allianceName} onClose={() => setPrinting(false)} />}
     </Stack>

@@ -3,7 +3,7 @@
  * and filtered by the backend, and exported to Excel as shown. What the user chose lasts for the
  * session, so that Back from an event returns to the same list.
  */
-import { Modal, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent } from '@tabler/icons-react';
@@ -19,6 +19,7 @@ import { useEventList, useEventLookups, useEventNames } from '../../queries/even
 import { eventHref } from '../../routing/useHashRoute';
 import { EventForm } from './EventForm';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
+import { FormModal } from '../../forms/unsavedChanges';
 
 /** "15/10/2026" for one day, "15/10/2026 – 16/10/2026" for several; "08:00, 15/10/2026" with a time. */
 export function formatDates({ startsOn, startsAt, endsOn }: Pick<EventSummary, 'startsOn' | 'startsAt' | 'endsOn'>): string {
@@ -61,7 +62,7 @@ function filterInput({ kind, provinceCode, year, when }: EventFilters): Partial<
 export function EventsPage() {
   const { t } = useTranslation();
   // Loaded before any page is shown (see App).
-  const allianceName = useAlliance().data?.name ?? '';
+  const alliance = useAlliance().data;
   const provinces = useProvinces();
   const listState = useListState('htx-desk.events.list', initialChoices);
   const { choices, query, update } = listState;
@@ -209,10 +210,10 @@ export function EventsPage() {
       }}
       hrefOf={eventHref}
     >
-      <Modal opened={adding} onClose={addForm.close} title={t('events.form.addTitle')} size="lg">
+      <FormModal opened={adding} onClose={addForm.close} title={t('events.form.addTitle')} size="lg">
         {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
-        {adding && <EventForm allianceName={allianceName} onSaved={created} onCancel={addForm.close} />}
-      </Modal>
+        {adding && <EventForm host={{ name: alliance?.name ?? '', provinceCode: alliance?.provinceCode ?? null }} onSaved={created} onCancel={addForm.close} />}
+      </FormModal>
     </ListTable>
   );
 }

@@ -3,7 +3,7 @@
  * and revenue, and a form to add or change a year.
  */
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, EmptyState, Group, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, EmptyState, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -18,6 +18,7 @@ import { FiguresChart } from './figures/FiguresChart';
 import { ColumnTitle } from '../../components/ColumnTitle';
 import { FiguresForm } from './figures/FiguresForm';
 import { formatCount, formatDong } from './figures/numbers';
+import { FormModal } from '../../forms/unsavedChanges';
 
 type Editing = { mode: 'add' } | { mode: 'edit'; row: YearlyFigures } | null;
 
@@ -159,7 +160,7 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
         {t('figures.tab.managersNote')}
       </Text>
 
-      <Modal
+      <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         size="xl"
@@ -174,7 +175,7 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
             onDone={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

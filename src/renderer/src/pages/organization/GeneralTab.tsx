@@ -2,7 +2,7 @@
  * Thông tin chung: the organization's details as the office reads them, edited in place with the
  * same form that adds one; then its contact people and its union links.
  */
-import { useState, type ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Button, DataList, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail } from '../../../../shared/contract';
 import { formatDate, formatMoney } from '../../../../shared/format';
 import { OrganizationForm } from '../../components/OrganizationForm';
+import { useEditInPlace } from '../../components/useEditInPlace';
 import { useLookups } from '../../queries';
 import { ContactsTab } from './ContactsTab';
 import { UnionTab } from './UnionTab';
@@ -21,27 +22,27 @@ interface GeneralTabProps {
 
 export function GeneralTab({ organization, provinceCode }: GeneralTabProps) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const { editing, start, stop, formRef, editButtonRef } = useEditInPlace();
 
   return (
     <Stack gap="lg">
       {editing ? (
-        <Paper withBorder p="md">
+        <Paper withBorder p="md" ref={formRef}>
           <Title order={3} size="h4" mb="sm">
             {t('register.general.editTitle')}
           </Title>
           <OrganizationForm
             provinceCode={provinceCode}
             initial={organization}
-            onCancel={() => setEditing(false)}
+            onCancel={stop}
             onSaved={(saved) => {
-              setEditing(false);
+              stop();
               notifications.show({ color: 'teal', message: t('register.form.saved', { name: saved.name }) });
             }}
           />
         </Paper>
       ) : (
-        <OrganizationDetails organization={organization} onEdit={() => setEditing(true)} />
+        <OrganizationDetails organization={organization} onEdit={start} editButtonRef={editButtonRef} />
       )}
       <ContactsTab organization={organization} />
       <UnionTab organization={organization} />
@@ -71,7 +72,13 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function OrganizationDetails({ organization, onEdit }: { organization: OrganizationDetail; onEdit: () => void }) {
+interface DetailsProps {
+  organization: OrganizationDetail;
+  onEdit: () => void;
+  editButtonRef: Ref<HTMLButtonElement>;
+}
+
+function OrganizationDetails({ organization, onEdit, editButtonRef }: DetailsProps) {
   const { t } = useTranslation();
   const lookups = useLookups();
   const o = organization;
@@ -90,7 +97,7 @@ function OrganizationDetails({ organization, onEdit }: { organization: Organizat
   return (
     <Paper withBorder p="md">
       <Group justify="flex-end" mb={-28}>
-        <Button variant="light" leftSection={<IconPencil size={16} />} onClick={onEdit}>
+        <Button ref={editButtonRef} variant="light" leftSection={<IconPencil size={16} />} onClick={onEdit}>
           {t('register.general.edit')}
         </Button>
       </Group>

@@ -4,7 +4,7 @@
  * a new one.
  */
 import { useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Modal, Stack, Text, Timeline, Title, Tooltip, type MantineColor } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Stack, Text, Timeline, Title, Tooltip, type MantineColor } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsSplit, IconHistory, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { messageOf } from '../../api';
 import { LoadError } from '../../components/LoadError';
 import { useDeleteLifecycle, useLifecycle } from '../../queries/register';
 import { LifecycleForm } from './lifecycle/LifecycleForm';
+import { FormModal } from '../../forms/unsavedChanges';
 
 const kindColors: Record<LifecycleEventKind, MantineColor> = {
   founding: 'teal',
@@ -140,9 +141,9 @@ export function LifecycleTab({ organization }: { organization: OrganizationDetai
         </Timeline>
       )}
 
-      <Modal opened={recording} onClose={() => setRecording(false)} size="xl" title={t('figures.lifecycle.record')}>
+      <FormModal opened={recording} onClose={() => setRecording(false)} size="xl" title={t('figures.lifecycle.record')}>
         {recording && <LifecycleForm organization={organization} onDone={() => setRecording(false)} />}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

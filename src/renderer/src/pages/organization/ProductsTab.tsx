@@ -3,7 +3,7 @@
  * price, and its certifications; then the certifications of the organization as a whole.
  */
 import { useState } from 'react';
-import { ActionIcon, Button, EmptyState, Group, Modal, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, EmptyState, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconCertificate, IconPackage, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { formatDecimal, formatDong } from './figures/numbers';
 import { CertificationForm } from './products/CertificationForm';
 import { CertificationList } from './products/CertificationList';
 import { ProductForm } from './products/ProductForm';
+import { FormModal } from '../../forms/unsavedChanges';
 
 type Editing =
   | { what: 'product'; product?: Product }
@@ -169,15 +170,15 @@ export function ProductsTab({ organization }: { organization: OrganizationDetail
         </Paper>
       )}
 
-      <Modal
+      <FormModal
         opened={editing?.what === 'product'}
         onClose={close}
         size="lg"
         title={editing?.what === 'product' && editing.product ? t('figures.products.form.editTitle') : t('figures.products.form.addTitle')}
       >
         {editing?.what === 'product' && <ProductForm organizationId={organization.id} existing={editing.product} onDone={close} />}
-      </Modal>
-      <Modal
+      </FormModal>
+      <FormModal
         opened={editing?.what === 'certification'}
         onClose={close}
         size="lg"
@@ -192,7 +193,7 @@ export function ProductsTab({ organization }: { organization: OrganizationDetail
             onDone={close}
           />
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

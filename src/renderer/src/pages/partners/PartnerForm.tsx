@@ -113,6 +113,7 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <LabelledSelect
+                data-autofocus
                 label={t('partners.form.kind')}
                 placeholder={t('partners.form.kindPlaceholder')}
                 required
@@ -195,7 +196,7 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
             <Textarea label={t('partners.form.note')} autosize minRows={2} {...form.getInputProps('note')} />
           </Stack>
         </Fieldset>
-        <FormFooter error={alertMessage} submitLabel={initial ? t('partners.form.saveChanges') : t('partners.form.submit')} saving={saving} onCancel={onCancel}>
+        <FormFooter dirty={form.isDirty()} error={alertMessage} submitLabel={initial ? t('partners.form.saveChanges') : t('partners.form.submit')} saving={saving} onCancel={onCancel}>
           {conflict && (
             <SaveConflictNotice
               conflict={conflict}

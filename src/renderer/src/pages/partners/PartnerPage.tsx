@@ -13,6 +13,8 @@ import { CounterpartEvents } from '../events/CounterpartEvents';
 import { CounterpartSupply } from '../supply/CounterpartSupply';
 import type { PartnerDetail } from '../../../../shared/contract';
 import { LoadError } from '../../components/LoadError';
+import { useEditInPlace } from '../../components/useEditInPlace';
+import { leaveForms } from '../../forms/unsavedChanges';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
 import { useDeletePartner, usePartner, useRestorePartner } from '../../queries/partners';
 import { hrefOf, partnerHref } from '../../routing/useHashRoute';
@@ -67,7 +69,8 @@ export function PartnerPage({ id }: { id: number }) {
       <Tabs
         value={tab}
         onChange={(next) => {
-          if (isTab(next)) setTab(next);
+          // The tab is held here, not in the address, so the router cannot guard this move.
+          if (isTab(next)) leaveForms(() => setTab(next));
         }}
         keepMounted={false}
       >
@@ -144,19 +147,19 @@ function PartnerHeader({ partner }: { partner: PartnerDetail }) {
 
 function PartnerInfo({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const { editing, start, stop, formRef, editButtonRef } = useEditInPlace();
 
   if (editing) {
     return (
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" ref={formRef}>
         <Title order={3} size="h4" mb="sm">
           {t('partners.form.editTitle')}
         </Title>
         <PartnerForm
           initial={partner}
-          onCancel={() => setEditing(false)}
+          onCancel={stop}
           onSaved={(saved) => {
-            setEditing(false);
+            stop();
             notifications.show({ color: 'teal', message: t('partners.saved', { name: saved.name }) });
           }}
         />
@@ -168,7 +171,7 @@ function PartnerInfo({ partner }: { partner: PartnerDetail }) {
   return (
     <Paper withBorder p="md">
       <Group justify="flex-end" mb={-28}>
-        <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+        <Button ref={editButtonRef} variant="light" leftSection={<IconPencil size={16} />} onClick={start}>
           {t('partners.page.edit')}
         </Button>
       </Group>

@@ -4,7 +4,7 @@
  * shown. What the user chose lasts for the session, so that Back from a partner returns to the same
  * list.
  */
-import { Modal, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingStore } from '@tabler/icons-react';
 import type { DataTableColumn, DataTableSortStatus } from 'mantine-datatable';
@@ -18,6 +18,7 @@ import { usePartnerList } from '../../queries/partners';
 import { partnerHref } from '../../routing/useHashRoute';
 import { PartnerForm } from './PartnerForm';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
+import { FormModal } from '../../forms/unsavedChanges';
 
 /** The column's sort key in the contract; columns without one are not sortable. */
 const sortKeys: Partial<Record<string, PartnerSortKey>> = {
@@ -143,10 +144,10 @@ export function PartnersPage() {
       }}
       hrefOf={partnerHref}
     >
-      <Modal opened={adding} onClose={addForm.close} title={t('partners.form.title')} size="xl">
+      <FormModal opened={adding} onClose={addForm.close} title={t('partners.form.title')} size="xl">
         {/* Mounted only while open: a dialog opened again while still closing starts afresh. */}
         {adding && <PartnerForm defaultProvinceCode={alliance.data?.provinceCode} onSaved={created} onCancel={addForm.close} />}
-      </Modal>
+      </FormModal>
     </ListTable>
   );
 }

@@ -466,7 +466,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
             {t('plans.form.addTarget')}
           </Button>
         </Group>
-        <FormFooter error={formError} submitLabel={initial ? t('plans.form.save') : t('plans.form.create')} saving={saving} onCancel={onCancel} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={initial ? t('plans.form.save') : t('plans.form.create')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

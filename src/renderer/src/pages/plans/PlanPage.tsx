@@ -39,6 +39,7 @@ import {
 import { agreementHref, eventHref, hrefOf, offerHref, organizationHref, planHref } from '../../routing/useHashRoute';
 import { PlanForm } from './PlanForm';
 import { formatPeriod, PlanStatusBadge } from './PlansPage';
+import { FormModal } from '../../forms/unsavedChanges';
 
 export const statusColors: Record<TargetStatus, string> = { met: 'teal', on_track: 'blue', at_risk: 'orange', missed: 'red', unknown: 'gray' };
 
@@ -188,16 +189,22 @@ function TypedActualDialog({ target, onClose }: { target: TargetProgress; onClos
     });
   };
   return (
-    <Modal opened onClose={onClose} title={t('plans.typed.title', { target: target.title })}>
+    <FormModal opened onClose={onClose} title={t('plans.typed.title', { target: target.title })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <NumberField label={t('plans.typed.actual')} decimals={3} value={actual} onChange={setActual} />
+          <NumberField data-autofocus label={t('plans.typed.actual')} decimals={3} value={actual} onChange={setActual} />
           <TextInput label={t('plans.typed.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
           <TextInput label={t('plans.typed.by')} required value={by} onChange={(event) => setBy(event.currentTarget.value)} />
-          <FormFooter error={error} submitLabel={t('plans.typed.save')} saving={saving} onCancel={onClose} />
+          <FormFooter
+            dirty={actual !== target.actual || note !== (target.typed?.note ?? '') || by !== (target.typed?.by ?? '')}
+            error={error}
+            submitLabel={t('plans.typed.save')}
+            saving={saving}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -473,7 +480,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         }}
       />
       <RecordHistory kind="plan" id={plan.id} folded />
-      <Modal opened={editing} onClose={editForm.close} title={t('plans.form.editTitle')} size="80rem">
+      <FormModal opened={editing} onClose={editForm.close} title={t('plans.form.editTitle')} size="80rem">
         <PlanForm
           initial={plan}
           provinceCode={provinceCode}
@@ -483,7 +490,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           }}
           onCancel={editForm.close}
         />
-      </Modal>
+      </FormModal>
       {copying && <CopyDialog plan={plan} onClose={copyForm.close} />}
     </Stack>
   );

@@ -2,7 +2,7 @@
  * Kế hoạch, chỉ tiêu: the plans of the office and of the authorities above it, newest period first,
  * searched by title or number. The plan in force is marked; each plan's page shows its progress.
  */
-import { Badge, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTargetArrow } from '@tabler/icons-react';
@@ -15,6 +15,7 @@ import { useAlliance } from '../../queries';
 import { usePlanList } from '../../queries/plans';
 import { planHref } from '../../routing/useHashRoute';
 import { PlanForm } from './PlanForm';
+import { FormModal } from '../../forms/unsavedChanges';
 
 /** "01/01/2024 – 31/12/2024". */
 export function formatPeriod({ periodFrom, periodTo }: Pick<PlanSummary, 'periodFrom' | 'periodTo'>): string {
@@ -97,9 +98,9 @@ export function PlansPage() {
       }}
       hrefOf={planHref}
     >
-      <Modal opened={adding} onClose={addForm.close} title={t('plans.form.addTitle')} size="80rem">
+      <FormModal opened={adding} onClose={addForm.close} title={t('plans.form.addTitle')} size="80rem">
         <PlanForm provinceCode={provinceCode} onSaved={created} onCancel={addForm.close} />
-      </Modal>
+      </FormModal>
     </ListTable>
   );
 }

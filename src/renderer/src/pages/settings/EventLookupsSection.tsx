@@ -4,7 +4,7 @@
  * records that have it keep it (see src/core/services/eventLookups.ts).
  */
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPencil, IconPlus } from '@tabler/icons-react';
@@ -16,6 +16,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { LoadError } from '../../components/LoadError';
 import { useFormSave } from '../../forms/oneSave';
 import { useEventLookups, useSaveEventLookup } from '../../queries/events';
+import { FormModal } from '../../forms/unsavedChanges';
 
 /** A row of either list; only a kind says whether it is held online. */
 type LookupRow = EventLookupRow & Partial<Pick<EventKindRow, 'online'>>;
@@ -127,16 +128,16 @@ function LookupDialog({ editing, onClose }: { editing: NonNullable<Editing>; onC
   });
   const title = table === 'kinds' ? (row ? t('events.lookups.editKind') : t('events.lookups.addKind')) : row ? t('events.lookups.editRole') : t('events.lookups.addRole');
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <FormModal opened onClose={onClose} title={title}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('events.lookups.name')} required data-autofocus {...form.getInputProps('name')} />
           {table === 'kinds' && (
             <Checkbox label={t('events.lookups.onlineLabel')} description={t('events.lookups.onlineHint')} {...form.getInputProps('online', { type: 'checkbox' })} />
           )}
-          <FormFooter error={formError} submitLabel={t('events.lookups.save')} saving={saving} onCancel={onClose} />
+          <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('events.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

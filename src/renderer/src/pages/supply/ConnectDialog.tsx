@@ -3,7 +3,7 @@
  * the demand's), the price, the channel, the day, the programme. Opened from a suggestion, with
  * what remains on both sides proposed; or from a connection, to correct it.
  */
-import { Alert, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
@@ -17,6 +17,7 @@ import { LabelledSelect } from '../../components/LabelledSelect';
 import { useFormSave } from '../../forms/oneSave';
 import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 import { numberOrNull, QuantityInput } from './SupplyFormParts';
+import { FormModal } from '../../forms/unsavedChanges';
 
 interface Values {
   quantity: number | null;
@@ -36,9 +37,9 @@ export function ConnectDialog(props: ConnectDialogProps) {
   const units = lookups.data?.units ?? [];
   const title = props.connection ? t('supply.connect.editTitle') : t('supply.connect.title');
   return (
-    <Modal opened onClose={props.onClose} title={title} size={720}>
+    <FormModal opened onClose={props.onClose} title={title} size={720}>
       {lookups.data ? <ConnectForm {...props} units={units} channels={lookups.data.channels} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -165,7 +166,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
           />
         </SimpleGrid>
         <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
-        <FormFooter
+        <FormFooter dirty={form.isDirty()}
           error={formError}
           submitLabel={props.connection ? t('supply.connect.save') : t('supply.connect.submit')}
           saving={saving}

@@ -5,7 +5,7 @@
  * to the trash.
  */
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, Center, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Center, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconContract, IconPencil, IconTrash } from '@tabler/icons-react';
@@ -18,6 +18,7 @@ import { AgreementForm } from '../agreements/AgreementForm';
 import { useAgreementDraft, useSupplyWrite } from '../../queries/supply';
 import { agreementHref, demandHref, offerHref, organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { ConnectDialog } from './ConnectDialog';
+import { FormModal } from '../../forms/unsavedChanges';
 
 function partyHref(party: ConnectionSummary['seller']): string {
   return party.kind === 'partner' ? partnerHref(party.id) : organizationHref(party.id);
@@ -40,7 +41,7 @@ function AgreementFromConnection({ connection, onClose }: { connection: Connecti
     }
   };
   return (
-    <Modal opened onClose={onClose} title={t('supply.agreement.title')} size={960}>
+    <FormModal opened onClose={onClose} title={t('supply.agreement.title')} size={960}>
       {draft.isPending ? (
         <Center mih={160}>
           <Loader aria-label={t('common.loading')} />
@@ -74,7 +75,7 @@ function AgreementFromConnection({ connection, onClose }: { connection: Connecti
           />
         </Stack>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 

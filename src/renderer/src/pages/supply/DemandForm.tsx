@@ -236,7 +236,7 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
           </Stack>
         </Fieldset>
         <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
-        <FormFooter error={formError} submitLabel={t('supply.demandForm.save')} saving={saving} onCancel={onCancel} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.demandForm.save')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

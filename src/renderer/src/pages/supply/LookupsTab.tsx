@@ -4,7 +4,7 @@
  * channels. What is in use cannot be deleted, and a unit in use keeps its conversion.
  */
 import { useState, type ReactNode } from 'react';
-import { ActionIcon, Alert, Button, Group, Modal, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
 import { useFormSave } from '../../forms/oneSave';
 import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { FormModal } from '../../forms/unsavedChanges';
 
 type Editing<T> = { row: T | null } | null;
 
@@ -183,15 +184,15 @@ function GroupDialog({ row, onClose }: { row: ProductGroup | null; onClose: () =
   const form = useForm({ mode: 'controlled', initialValues: { name: row?.name ?? '', keywords: row?.keywords ?? '' }, validate: schemaResolver(productGroupInput, { sync: true }) });
   const { submit, saving, formError } = useLookupSave(form, (values: { name: string; keywords: string }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
   return (
-    <Modal opened onClose={onClose} title={row ? t('supply.lookups.editGroup') : t('supply.lookups.addGroup')}>
+    <FormModal opened onClose={onClose} title={row ? t('supply.lookups.editGroup') : t('supply.lookups.addGroup')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('supply.lookups.name')} required {...form.getInputProps('name')} />
           <Textarea label={t('supply.lookups.keywords')} description={t('supply.lookups.keywordsHint')} autosize minRows={2} {...form.getInputProps('keywords')} />
-          <FormFooter error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
+          <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -206,7 +207,7 @@ function UnitDialog({ row, units, onClose }: { row: Unit | null; units: Unit[]; 
   const { submit, saving, formError } = useLookupSave(form, (values: { name: string; aliases: string; baseCode: string | null; perBase: number }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
   const base = units.find((unit) => unit.code === form.values.baseCode);
   return (
-    <Modal opened onClose={onClose} title={row ? t('supply.lookups.editUnit') : t('supply.lookups.addUnit')}>
+    <FormModal opened onClose={onClose} title={row ? t('supply.lookups.editUnit') : t('supply.lookups.addUnit')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {row !== null && row.used > 0 && (
@@ -236,10 +237,10 @@ function UnitDialog({ row, units, onClose }: { row: Unit | null; units: Unit[]; 
               {...form.getInputProps('perBase')}
             />
           )}
-          <FormFooter error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
+          <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -249,13 +250,13 @@ function ChannelDialog({ row, onClose }: { row: SalesChannel | null; onClose: ()
   const form = useForm({ mode: 'controlled', initialValues: { name: row?.name ?? '' }, validate: schemaResolver(salesChannelInput, { sync: true }) });
   const { submit, saving, formError } = useLookupSave(form, (values: { name: string }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
   return (
-    <Modal opened onClose={onClose} title={row ? t('supply.lookups.editChannel') : t('supply.lookups.addChannel')}>
+    <FormModal opened onClose={onClose} title={row ? t('supply.lookups.editChannel') : t('supply.lookups.addChannel')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('supply.lookups.name')} required {...form.getInputProps('name')} />
-          <FormFooter error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
+          <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.lookups.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

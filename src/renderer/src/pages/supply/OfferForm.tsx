@@ -179,7 +179,7 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
           </Stack>
         </Fieldset>
         <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
-        <FormFooter error={formError} submitLabel={t('supply.offerForm.save')} saving={saving} onCancel={onCancel} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.offerForm.save')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

@@ -117,7 +117,7 @@ export function ProgrammeForm({ initial, onSaved, onCancel }: ProgrammeFormProps
             </Group>
           </Stack>
         </Fieldset>
-        <FormFooter error={formError} submitLabel={t('supply.programmeForm.save')} saving={saving} onCancel={onCancel} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.programmeForm.save')} saving={saving} onCancel={onCancel} />
       </Stack>
     </form>
   );

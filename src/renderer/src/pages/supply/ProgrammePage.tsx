@@ -4,7 +4,7 @@
  * with the report to the national alliance and the supply bulletin to make from them.
  */
 import { useCallback, useState } from 'react';
-import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconX } from '@tabler/icons-react';
@@ -25,6 +25,7 @@ import { eventHref, programmeHref, supplyHref } from '../../routing/useHashRoute
 import { ProgrammeForm } from './ProgrammeForm';
 import { ResultsView } from './ProgrammeResults';
 import { Fact, Facts, RecordHeader } from './SupplyBits';
+import { FormModal } from '../../forms/unsavedChanges';
 
 export function ProgrammePage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -191,7 +192,7 @@ function ProgrammeView({ programme }: { programme: ProgrammeDetail }) {
 
       <RecordHistory kind="programme" id={programme.id} folded />
 
-      <Modal opened={editing} onClose={edit.close} title={t('supply.programmeForm.editTitle')} size={880}>
+      <FormModal opened={editing} onClose={edit.close} title={t('supply.programmeForm.editTitle')} size={880}>
         <ProgrammeForm
           initial={programme}
           onSaved={() => {
@@ -200,7 +201,7 @@ function ProgrammeView({ programme }: { programme: ProgrammeDetail }) {
           }}
           onCancel={edit.close}
         />
-      </Modal>
+      </FormModal>
       <ExcelJobModal jobId={jobId} title={t('reports.job.reportTitle')} onClose={closeJob} />
     </>
   );

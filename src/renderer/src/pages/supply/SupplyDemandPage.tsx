@@ -2,7 +2,7 @@
  * Kết nối cung – cầu, `#/ket-noi-cung-cau/<tab>`: the programmes, what members offer, what buyers
  * ask for, the connections made, and the lookups (product groups, units, channels) the office keeps.
  */
-import { Anchor, Button, EmptyState, Group, Modal, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconTargetArrow } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -15,7 +15,8 @@ import { programmeHref, supplyHref, supplyTabs, type SupplyTab } from '../../rou
 import { LookupsTab } from './LookupsTab';
 import { ProgrammeForm } from './ProgrammeForm';
 import { demandSide, offerSide } from './sides';
-import { ConnectionsTab, SupplyListTab } from './SupplyLists';
+import { ConnectionsTab, PickDemandNotice, SupplyListTab } from './SupplyLists';
+import { FormModal } from '../../forms/unsavedChanges';
 
 export function SupplyDemandPage({ tab }: { tab: SupplyTab }) {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function SupplyDemandPage({ tab }: { tab: SupplyTab }) {
         <SupplyListTab spec={offerSide} />
       </Tabs.Panel>
       <Tabs.Panel value="nhu-cau">
+        <PickDemandNotice />
         <SupplyListTab spec={demandSide} />
       </Tabs.Panel>
       <Tabs.Panel value="ket-noi">
@@ -116,7 +118,7 @@ function ProgrammesTab() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={adding} onClose={addForm.close} title={t('supply.programmeForm.addTitle')} size={880}>
+      <FormModal opened={adding} onClose={addForm.close} title={t('supply.programmeForm.addTitle')} size={880}>
         <ProgrammeForm
           onSaved={(programme) => {
             addForm.close();
@@ -124,7 +126,7 @@ function ProgrammesTab() {
           }}
           onCancel={addForm.close}
         />
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

@@ -3,9 +3,10 @@
  * filtered (status in the toolbar; product group, programme and year behind «Bộ lọc») and paged by
  * the backend, exported as shown. The choices last for the session, so Back returns to the list.
  */
-import { Modal, Text } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconLink } from '@tabler/icons-react';
+import { IconInfoCircle, IconLink } from '@tabler/icons-react';
+import { useState } from 'react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { connectionListColumns, type CommonDetail, type ConnectionListColumn, type ConnectionSummary, type DemandSummary, type OfferSummary } from '../../../../shared/contract';
@@ -17,6 +18,7 @@ import { useConnectionList, useProgrammes, useSupplyLookups } from '../../querie
 import { agreementHref, demandHref, offerHref, supplyHref } from '../../routing/useHashRoute';
 import type { SideSpec, SupplyPreset } from './sides';
 import { useWindowText } from './SupplyBits';
+import { FormModal } from '../../forms/unsavedChanges';
 
 interface ListChoices {
   search: string;
@@ -115,6 +117,34 @@ function StatusFilter({ side, value, onChange }: { side: 'offer' | 'demand'; val
   );
 }
 
+/** Marks the step in the history that «Tạo kết nối» took, so that the notice comes back with Back and Forward. */
+const pickDemandMark = 'pickDemandToConnect';
+
+function cameToPickDemand(): boolean {
+  const state: unknown = window.history.state;
+  return typeof state === 'object' && state !== null && pickDemandMark in state;
+}
+
+/** Above the demands after «Tạo kết nối»: what to do next, which the tab alone did not say. */
+export function PickDemandNotice() {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(cameToPickDemand);
+  if (!shown) return null;
+  return (
+    <Alert
+      color="blue"
+      icon={<IconInfoCircle />}
+      title={t('supply.connections.pickDemandTitle')}
+      withCloseButton
+      closeButtonLabel={t('common.close')}
+      onClose={() => setShown(false)}
+      mb="md"
+    >
+      {t('supply.connections.pickDemand')}
+    </Alert>
+  );
+}
+
 /** The list of one side: offers or demands, with its own columns, words and add dialog (sides.tsx). */
 export function SupplyListTab<S extends OfferSummary | DemandSummary, D extends S & CommonDetail>({ spec }: { spec: SideSpec<S, D> }) {
   const { t } = useTranslation();
@@ -168,7 +198,7 @@ export function AddSupplyModal<S extends OfferSummary | DemandSummary, D extends
   const { t } = useTranslation();
   const Form = spec.Form;
   return (
-    <Modal opened={opened} onClose={onClose} title={t(`supply.${spec.form}.addTitle`)} size={880}>
+    <FormModal opened={opened} onClose={onClose} title={t(`supply.${spec.form}.addTitle`)} size={880}>
       <Form
         preset={preset}
         onSaved={(saved) => {
@@ -177,7 +207,7 @@ export function AddSupplyModal<S extends OfferSummary | DemandSummary, D extends
         }}
         onCancel={onClose}
       />
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -244,8 +274,11 @@ export function ConnectionsTab() {
       title={t('supply.connections.listTitle')}
       count={(total) => t('supply.connections.total', { count: total })}
       addLabel={t('supply.connections.add')}
-      // A connection is made from an offer or a demand, where the suggestions are.
-      onAdd={() => (window.location.hash = supplyHref('nhu-cau').slice(1))}
+      // A connection is made from a demand, where the suggestions are: the demands tab says so.
+      onAdd={() => {
+        window.location.hash = supplyHref('nhu-cau').slice(1);
+        window.history.replaceState({ [pickDemandMark]: true }, '');
+      }}
       searchLabel={t('supply.connections.searchLabel')}
       searchPlaceholder={t('supply.connections.searchPlaceholder')}
       position={listState}

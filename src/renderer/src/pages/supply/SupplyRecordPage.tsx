@@ -4,7 +4,7 @@
  * made with what was delivered on each, the records of the other side it may be connected to (best
  * first, with why), and its history.
  */
-import { Anchor, Badge, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ import { ConnectionsTable } from './ConnectionsTable';
 import { partyHref, type SideSpec } from './sides';
 import { Fact, Facts, RecordHeader, SupplyStatusBadge, useWindowText } from './SupplyBits';
 import { WithdrawButton } from './WithdrawButton';
+import { FormModal } from '../../forms/unsavedChanges';
 
 export function SupplyRecordPage<S extends OfferSummary | DemandSummary, D extends S & CommonDetail>({ spec, id }: { spec: SideSpec<S, D>; id: number }) {
   const { t } = useTranslation();
@@ -108,7 +109,7 @@ function SupplyView<S extends OfferSummary | DemandSummary, D extends S & Common
 
       <RecordHistory kind={spec.side} id={record.id} folded />
 
-      <Modal opened={editing} onClose={edit.close} title={t(`supply.${spec.form}.editTitle`)} size={880}>
+      <FormModal opened={editing} onClose={edit.close} title={t(`supply.${spec.form}.editTitle`)} size={880}>
         <Form
           initial={record}
           onSaved={() => {
@@ -117,7 +118,7 @@ function SupplyView<S extends OfferSummary | DemandSummary, D extends S & Common
           }}
           onCancel={edit.close}
         />
-      </Modal>
+      </FormModal>
     </>
   );
 }

@@ -114,7 +114,7 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
           />
           {figure('score', t('figures.form.scoreHint'))}
         </SimpleGrid>
-        <FormFooter error={formError} submitLabel={t('figures.form.submit')} saving={saving} onCancel={onDone} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('figures.form.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

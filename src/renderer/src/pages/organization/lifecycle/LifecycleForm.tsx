@@ -315,7 +315,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
         )}
 
         <Textarea label={t('figures.lifecycle.form.note')} rows={2} {...form.getInputProps('note')} />
-        <FormFooter error={formError} submitLabel={t('figures.lifecycle.form.submit')} saving={saving} onCancel={onDone} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('figures.lifecycle.form.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

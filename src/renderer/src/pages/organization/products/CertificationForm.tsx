@@ -119,7 +119,7 @@ export function CertificationForm({ organizationId, products, existing, productI
           <DateField label={t('figures.products.cert.issuedOn')} {...form.getInputProps('issuedOn')} />
           <DateField label={t('figures.products.cert.expiresOn')} {...form.getInputProps('expiresOn')} />
         </SimpleGrid>
-        <FormFooter error={formError} submitLabel={t('figures.products.cert.submit')} saving={saving} onCancel={onDone} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('figures.products.cert.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -94,7 +94,7 @@ export function ProductForm({ organizationId, existing, onDone }: { organization
           />
         </SimpleGrid>
         <Textarea label={t('figures.products.field.note')} rows={2} {...form.getInputProps('note')} />
-        <FormFooter error={formError} submitLabel={t('figures.products.form.submit')} saving={saving} onCancel={onDone} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('figures.products.form.submit')} saving={saving} onCancel={onDone} />
       </Stack>
     </form>
   );
