@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/core/demo/generate';
-import { SEARCH_COUNT_CAP } from '../../src/core/services/organizations';
+import { RANKED_PAST_CAP, SEARCH_COUNT_CAP } from '../../src/core/services/organizations';
+import { searchCloseness } from '../../src/core/services/search';
 import { foldText } from '../../src/shared/text';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
@@ -125,8 +126,11 @@ describe('names as people write them', () => {
     expect(await near('nong ngiep')).toEqual([['HTX Nông nghiệp Vĩnh Bình', true]]);
     expect(await near('binhh nghiep')).toEqual([['HTX Nông nghiệp Vĩnh Bình', true]]);
     expect(await near('vnih nghiep')).toEqual([['HTX Nông nghiệp Vĩnh Bình', true]]);
-    // The exact match first, then the near one ("dong" is one letter from "nong").
-    expect(await near('dong')).toEqual([['Hợp tác xã Dịch vụ Đồng Tâm', false], ['HTX Nông nghiệp Vĩnh Bình', true]]);
+    // A name found as typed is no reason to think "dong" mistyped: "nong" is not offered.
+    expect(await near('dong')).toEqual([['Hợp tác xã Dịch vụ Đồng Tâm', false]]);
+    // The exact match first ("vinh" in its commune only), then the near one, whose name holds both
+    // words ("dong" is one letter from "nong").
+    expect(await near('dong vinh')).toEqual([['Hợp tác xã Dịch vụ Đồng Tâm', false], ['HTX Nông nghiệp Vĩnh Bình', true]]);
     // Words under four letters are never widened: "tam" does not find "tac".
     expect(await near('tma')).toEqual([]);
     // Two typos in one word are too many.
@@ -155,12 +159,23 @@ describe('search at the scale where counting stops', () => {
 
     let capped = 0;
     let exact = 0;
+    let reordered = 0;
     for (const query of ['h', 'ht', 'htx', 'htx t', 'htx th', 't', 'th', 'thu', 'v', 'vi', 'nong n', 'a', 'an', 'rau an t', '9', '91', 'q', 'qt', 'zz', 'x', 'h a']) {
       const expected = live.filter((row) => matches(row.searchText, query));
+      // The default order: the closest names first among all matches, or past the cap among the
+      // first `RANKED_PAST_CAP` by name; then the rest by name.
+      const closeness = searchCloseness(query);
+      const rankedCount = expected.length > SEARCH_COUNT_CAP ? RANKED_PAST_CAP : expected.length;
+      const ranked = expected.slice(0, rankedCount).sort((a, b) => closeness(a.nameFolded) - closeness(b.nameFolded));
+      const listed = [...ranked, ...expected.slice(rankedCount)];
+      if (ranked.some((row, at) => row !== expected[at])) reordered++;
       const page = await call(app, 'organizations:list', { query, page: 2, pageSize: 20 });
-      expect(page.rows.map((row) => row.id), query).toEqual(expected.slice(20, 40).map((row) => row.id));
+      expect(page.rows.map((row) => row.id), query).toEqual(listed.slice(20, 40).map((row) => row.id));
       if (expected.length > SEARCH_COUNT_CAP) {
         expect(page, query).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+        // Across the end of the ranked rows: rows 91–120.
+        const seam = await call(app, 'organizations:list', { query, page: 4, pageSize: 30 });
+        expect(seam.rows.map((row) => row.id), query).toEqual(listed.slice(90, 120).map((row) => row.id));
         capped++;
       } else {
         expect(page.total, query).toBe(expected.length);
@@ -173,8 +188,9 @@ describe('search at the scale where counting stops', () => {
       expect(cooperatives.rows.map((row) => row.id), query).toEqual(expectedTht.slice(-10).reverse().map((row) => row.id));
       expect(cooperatives.total, query).toBe(Math.min(expectedTht.length, SEARCH_COUNT_CAP));
     }
-    // Both plans were exercised.
+    // Both plans were exercised, and closeness changed the order of several.
     expect(capped).toBeGreaterThan(2);
+    expect(reordered).toBeGreaterThan(1);
     expect(exact).toBeGreaterThan(2);
   }, 60_000);
 });

@@ -2,7 +2,7 @@
  * The member register: organizations, their contacts, the trash and the change history.
  * Status and end date are not typed here; they follow from lifecycle events.
  */
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   organizationKindNames,
@@ -39,7 +39,14 @@ import {
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { readMinimumMembers } from './lookups';
-import { nearMatchExpression, organizationSearchText, searchMatchExpression, searchRowCondition } from './search';
+import {
+  nameCloseness,
+  nearSearch,
+  organizationSearchText,
+  searchCloseness,
+  searchMatchExpression,
+  searchRowCondition,
+} from './search';
 import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
 import { atomically } from '../db/atomic';
 
@@ -279,12 +286,73 @@ function listOrder(sort: ListInput['sort']): SQL[] {
  */
 export const SEARCH_COUNT_CAP = 1000;
 
-/** A search with fewer exact matches than this also shows the names one typo away, after them. */
+/**
+ * A search with fewer exact matches than this in the register also offers names found with one
+ * typed word forgiven (`nearSearch`), after them: few enough matches that a typo is the likely reason.
+ */
 export const NEAR_MATCH_BELOW = 20;
+
+/**
+ * At most this many of those names, the closest first (a screenful; the participant picker offers
+ * as many): they stand in for a typo, which a person corrects to see every match, rather than
+ * burying the exact matches under hundreds of guesses.
+ */
+export const NEAR_MATCH_LIMIT = 20;
+
+/**
+ * A search matching more than the cap ranks by closeness only its first this many rows by name
+ * (two pages of the register, five of the participant picker), the rest following by name.
+ */
+export const RANKED_PAST_CAP = 100;
 
 /** The `value` of a query's one row. */
 function countOf(ctx: Context, query: SQL): number {
   return ctx.db.get<{ value: number } | undefined>(query)?.value ?? 0;
+}
+
+/**
+ * `rows` (in the list's order) with the closest first (`closeness`: lower is closer), rows equally
+ * close keeping their order. The sort is stable, so this is the list's order within each step.
+ */
+function closestFirst<T>(rows: readonly T[], closeness: (row: T) => number): T[] {
+  return rows
+    .map((row) => ({ row, distance: closeness(row) }))
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ row }) => row);
+}
+
+/**
+ * The names found with one typed word forgiven (`nearSearch`) that the filters keep and the exact
+ * search did not find, each read with its own forgiven word: those that read closer to what was
+ * typed than `closerThan` (the closest exact match's distance), the closest first, at most
+ * `NEAR_MATCH_LIMIT`. A name no closer than one found as typed is no reason to think it mistyped:
+ * "dong thap" finds "Liên hiệp HTX Thủy sản Đồng Tháp", so "Đồng Thái" is not offered beside it.
+ */
+function nearMatchIds(ctx: Context, query: string, filters: SQL[], order: SQL[], exact: ReadonlySet<number>, closerThan: number): number[] {
+  const near = nearSearch(ctx.db.$client, query);
+  if (near === undefined) return [];
+  const candidates = ctx.db
+    .all<{ id: number }>(sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${near.expression} LIMIT ${SEARCH_COUNT_CAP}`)
+    .map((row) => row.id)
+    .filter((id) => !exact.has(id));
+  if (candidates.length === 0) return [];
+  const rows = ctx.db.all<{ id: number; nameFolded: string; searchText: string }>(
+    sql`SELECT ${organizations.id} AS id, ${organizations.nameFolded} AS nameFolded, ${organizations.searchText} AS searchText
+      FROM ${organizations} WHERE ${and(...filters, amongIds(organizations.id, candidates))} ORDER BY ${sql.join(order, sql`, `)}`,
+  );
+  const readings = near.readings.map((reading) => ({ word: reading.word, closeness: nameCloseness(reading.words) }));
+  const read = rows.map((row) => {
+    const words = new Set(row.searchText.split(' '));
+    // The search found it through one of these words, whole.
+    const distance = Math.min(...readings.filter((reading) => words.has(reading.word)).map((reading) => reading.closeness(row.nameFolded)));
+    return { id: row.id, distance };
+  });
+  return closestFirst(
+    read.filter((row) => row.distance < closerThan),
+    (row) => row.distance,
+  )
+    .slice(0, NEAR_MATCH_LIMIT)
+    .map((row) => row.id);
 }
 
 /**
@@ -293,25 +361,35 @@ function countOf(ctx: Context, query: SQL): number {
  * both a search matching 20 rows and one matching 70,000:
  * - no search: the count comes from the derived counters (no filter), from `organizations_statistics`
  *   (filters on kind, sector, commune only) or from the filters' own indexes;
- * - a search matching at most the cap: the index's matches (ids) are joined to the filters,
- *   counted exactly and sorted;
+ * - a search matching at most the cap: the index's matches (ids) are joined to the filters and read
+ *   in the list's order, id and name only, which counts them too. In the default order (by name,
+ *   A to Z) the names closest to what was typed come first (`searchCloseness`: "vinh hoa moi" puts
+ *   "HTX Nông nghiệp Vĩnh Hòa Mới" before "HTX Môi trường Vĩnh Hòa Hưng"), then by name; a person
+ *   who chose an order gets that order. When they are few, a few names found with a typo forgiven
+ *   follow (`nearMatchIds`), counted with them;
  * - a broader search: the list is walked in its order (by name, through `organizations_name_search`,
  *   which holds the search text) and each row checked with `searchRowCondition`, the same rule, so
- *   the first page is found after a few hundred rows; the count stops at the cap.
+ *   the first page is found after a few hundred rows; the count stops at the cap. In the default
+ *   order the first `RANKED_PAST_CAP` rows by name are ranked by closeness as above, and the rest
+ *   follow by name: ranking every match would read and sort thousands of rows on every key press,
+ *   for a search a person narrows by typing on.
  */
 export function listOrganizations(ctx: Context, input: ListInput): Page<Organization> {
   const today = todayIso(ctx);
   const filters = filterConditions(ctx, input, today);
   const onlyTrash = filters.length === 1;
-  const match = searchMatchExpression(input.query ?? '');
+  const query = input.query ?? '';
+  const match = searchMatchExpression(query);
   const order = listOrder(input.sort);
   const byName = input.sort.by === 'name';
+  const offset = (input.page - 1) * input.pageSize;
 
-  let where: SQL | undefined;
   let total: number;
   let totalCapped = false;
-  let indexedBy: SQL | undefined;
+  /** The page's ids in order, when they are found before the rows are read. */
+  let pageIds: number[] | undefined;
   let nearIds: number[] = [];
+  let where: SQL | undefined;
   if (match === undefined) {
     where = and(...filters);
     if (onlyTrash) {
@@ -323,56 +401,69 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
       total = countOf(ctx, sql`SELECT count(*) AS value FROM ${counted} WHERE ${where}`);
     }
   } else {
-    // The index's matches, up to one more than the cap, read once and reused below: an FTS5 lookup
-    // of a long number ("9100001") costs milliseconds, and would otherwise run for the count and
-    // again for the page.
-    const matchedBy = (expression: string) =>
-      ctx.db
-        .all<{ id: number }>(sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${expression} LIMIT ${SEARCH_COUNT_CAP + 1}`)
-        .map((row) => row.id);
-    const matched = matchedBy(match);
-    // Few exact matches: those one slipped, missing or swapped letter away follow them.
-    if (matched.length < NEAR_MATCH_BELOW) {
-      const widened = nearMatchExpression(ctx.db.$client, input.query ?? '');
-      if (widened !== undefined) {
-        const exact = new Set(matched);
-        nearIds = matchedBy(widened)
-          .filter((id) => !exact.has(id))
-          .slice(0, SEARCH_COUNT_CAP - matched.length);
-        matched.push(...nearIds);
-      }
-    }
+    // The index's matches, up to one more than the cap: an FTS5 lookup of a long number ("9100001")
+    // costs milliseconds, so it is made once.
+    const matched = ctx.db
+      .all<{ id: number }>(sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${match} LIMIT ${SEARCH_COUNT_CAP + 1}`)
+      .map((row) => row.id);
+    const closenessFirst = byName && input.sort.direction === 'asc';
     if (matched.length <= SEARCH_COUNT_CAP) {
       // The index holds no row in the trash; `searchCondition` would say the same, at a second lookup.
-      where = and(...filters, matched.length ? amongIds(organizations.id, matched) : sql`0`);
-      total = onlyTrash ? matched.length : (ctx.db.select({ value: count() }).from(organizations).where(where).get()?.value ?? 0);
+      const found = ctx.db.all<{ id: number; nameFolded: string }>(
+        sql`SELECT ${organizations.id} AS id, ${organizations.nameFolded} AS nameFolded FROM ${organizations}
+          WHERE ${and(...filters, amongIds(organizations.id, matched))} ORDER BY ${sql.join(order, sql`, `)}`,
+      );
+      const closeness = searchCloseness(query);
+      const ids = (closenessFirst ? closestFirst(found, (row) => closeness(row.nameFolded)) : found).map((row) => row.id);
+      // Judged on the whole register, not on what the filters keep: a filter that leaves no match
+      // is no sign of a typo, and a name found as typed anywhere is a sign of none.
+      if (matched.length < NEAR_MATCH_BELOW) {
+        const everywhere = onlyTrash
+          ? found
+          : ctx.db.all<{ nameFolded: string }>(
+              sql`SELECT ${organizations.nameFolded} AS nameFolded FROM ${organizations} WHERE ${amongIds(organizations.id, matched)}`,
+            );
+        const closest = Math.min(Infinity, ...everywhere.map((row) => closeness(row.nameFolded)));
+        // Nothing reads closer than a name as typed: the typo pass is not even looked up.
+        if (closest > 0) nearIds = nearMatchIds(ctx, query, filters, order, new Set(matched), closest);
+      }
+      ids.push(...nearIds);
+      total = ids.length;
+      pageIds = ids.slice(offset, offset + input.pageSize);
     } else {
-      where = and(...filters, searchRowCondition(input.query ?? ''));
-      if (byName) indexedBy = sql`INDEXED BY organizations_name_search`;
+      where = and(...filters, searchRowCondition(query));
+      /** The list's rows from `start` in name order, found in the covering index (then only those rows are read). */
+      const walk = (limit: number, start: number) =>
+        ctx.db
+          .all<{ id: number; nameFolded: string }>(
+            sql`SELECT ${organizations.id} AS id, ${organizations.nameFolded} AS nameFolded FROM ${organizations} INDEXED BY organizations_name_search
+              WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit} OFFSET ${start}`,
+          );
       const counted = onlyTrash
         ? SEARCH_COUNT_CAP + 1
         : countOf(ctx, sql`SELECT count(*) AS value FROM (SELECT 1 FROM ${organizations} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1})`);
       totalCapped = counted > SEARCH_COUNT_CAP;
       total = Math.min(counted, SEARCH_COUNT_CAP);
+      if (closenessFirst && offset < RANKED_PAST_CAP) {
+        // The first rows by name are ranked as a search matching fewer, the rest follow by name:
+        // ranking every match would read and sort thousands of rows on every key press.
+        const closeness = searchCloseness(query);
+        const ranked = closestFirst(walk(RANKED_PAST_CAP, 0), (row) => closeness(row.nameFolded)).map((row) => row.id);
+        const shown = ranked.slice(offset, offset + input.pageSize);
+        const after = shown.length < input.pageSize ? walk(input.pageSize - shown.length, Math.max(offset, ranked.length)) : [];
+        pageIds = [...shown, ...after.map((row) => row.id)];
+      } else if (byName) {
+        pageIds = walk(input.pageSize, offset).map((row) => row.id);
+      }
     }
   }
 
-  const offset = (input.page - 1) * input.pageSize;
-  // Near matches come after the exact ones, each group in the list's order.
-  if (nearIds.length) order.unshift(asc(amongIds(organizations.id, nearIds)));
   let rows: OrganizationRow[];
-  if (indexedBy) {
-    // Find the page's ids in the covering index, then read only those rows.
-    const ids = ctx.db
-      .all<{ id: number }>(
-        sql`SELECT ${organizations.id} AS id FROM ${organizations} ${indexedBy} WHERE ${where}
-          ORDER BY ${sql.join(order, sql`, `)} LIMIT ${input.pageSize} OFFSET ${offset}`,
-      )
-      .map((row) => row.id);
+  if (pageIds) {
     const byId = new Map(
-      (ids.length ? ctx.db.select().from(organizations).where(inArray(organizations.id, ids)).all() : []).map((row) => [row.id, row]),
+      (pageIds.length ? ctx.db.select().from(organizations).where(amongIds(organizations.id, pageIds)).all() : []).map((row) => [row.id, row]),
     );
-    rows = ids.map((id) => byId.get(id)).filter((row): row is OrganizationRow => row !== undefined);
+    rows = pageIds.map((id) => byId.get(id)).filter((row): row is OrganizationRow => row !== undefined);
   } else {
     rows = ctx.db.select().from(organizations).where(where).orderBy(...order).limit(input.pageSize).offset(offset).all();
   }

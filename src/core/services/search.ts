@@ -19,7 +19,7 @@
  */
 import type Database from 'better-sqlite3';
 import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { nameSearchWords } from '../../shared/names';
+import { expandedNameWords, nameSearchWords } from '../../shared/names';
 import { foldText, withoutControlCharacters } from '../../shared/text';
 import { organizations } from '../db/schema';
 
@@ -35,21 +35,25 @@ function searchWords(query: string): { word: string; wordStart: boolean }[] {
   return words.map((word) => ({ word, wordStart: Array.from(word).length < TRIGRAM }));
 }
 
+/** An FTS5 term for `text`: quoted (quotes doubled), so that FTS5 syntax typed by a person is plain text. */
+function quoted(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The FTS5 term of a typed word: itself, or for the start of a word "  v" and " vi" (three code points, one trigram each, found only where a word starts). */
+function exactTerm({ word, wordStart }: { word: string; wordStart: boolean }): string {
+  return quoted(wordStart ? `${' '.repeat(TRIGRAM - Array.from(word).length)}${word}` : word);
+}
+
 /**
  * The FTS5 expression for what was typed, or undefined when nothing searchable was typed. Each term
- * is a quoted string (quotes doubled), so that FTS5 syntax typed by a person (`-`, `*`, `OR`, `:`)
- * is read as plain text; all terms must match.
+ * is quoted, so that FTS5 syntax typed by a person (`-`, `*`, `OR`, `:`) is read as plain text; all
+ * terms must match.
  */
 export function searchMatchExpression(query: string): string | undefined {
   const words = searchWords(query);
   if (words.length === 0) return undefined;
-  return words
-    .map(({ word, wordStart }) => {
-      // "  v" and " vi": three code points, one trigram each, found only where a word starts.
-      const term = wordStart ? `${' '.repeat(TRIGRAM - Array.from(word).length)}${word}` : word;
-      return `"${term.replace(/"/g, '""')}"`;
-    })
-    .join(' AND ');
+  return words.map(exactTerm).join(' AND ');
 }
 
 /** The shortest word a slipped, missing, extra or swapped letter is forgiven in (as `search_words` keeps them). */
@@ -97,22 +101,97 @@ function nearWords(sqlite: Vocabulary, word: string): string[] {
   return found.map((row) => row.word).filter((candidate) => candidate !== word && withinOneEdit(letters, Array.from(candidate)));
 }
 
+/** What was typed, read with one word mistyped: that word and the words it stands for. */
+export interface NearReading {
+  /** The word the register has, one slipped, missing, extra or swapped letter from the typed one. */
+  word: string;
+  /** The typed words with that one replaced by `word`, in the order typed. */
+  words: string[];
+}
+
 /**
- * The typo pass: the FTS5 expression of `searchMatchExpression` with each word of four letters or
- * more widened to the register's words one slipped, missing, extra or swapped letter away
- * ("vnih" → "vnih" OR "vinh"). Undefined when no word has such a neighbour: then there is nothing
- * more to find than the exact search found.
+ * The typo pass, for when what was typed finds little: the organizations found with exactly one
+ * typed word of four letters or more forgiven, as the list's badge says ("vnih binh" finds "Vĩnh
+ * Bình" through "vinh"). The word read in its place is one of the register's own words (`nearWords`)
+ * and must be a whole word of the search text: as a part of another word, "than" for "thap" would
+ * find every "thanh", and every word forgiven at once, "dong thap" would find "Công … Thành".
+ * `expression` is the FTS5 expression (whole words are the word between the index's spaces, so the
+ * search text's very last word, the commune's, is not seen by it); `readings`, each reading it
+ * stands for. Undefined when no typed word has such a neighbour: there is nothing more to find.
  */
-export function nearMatchExpression(sqlite: Vocabulary, query: string): string | undefined {
-  const quoted = (term: string) => `"${term.replace(/"/g, '""')}"`;
-  const terms = searchWords(query).map(({ word, wordStart }) => {
-    if (wordStart) return { term: quoted(`${' '.repeat(TRIGRAM - Array.from(word).length)}${word}`), widened: false };
+export function nearSearch(sqlite: Vocabulary, query: string): { expression: string; readings: NearReading[] } | undefined {
+  const typed = searchWords(query);
+  const exactTerms = typed.map(exactTerm);
+  const readings: NearReading[] = [];
+  const alternatives: string[] = [];
+  typed.forEach(({ word, wordStart }, at) => {
     const length = Array.from(word).length;
-    const near = length >= NEAR_MIN && length <= NEAR_MAX && /^\p{L}+$/u.test(word) ? nearWords(sqlite, word) : [];
-    if (near.length === 0) return { term: quoted(word), widened: false };
-    return { term: `(${[word, ...near].map(quoted).join(' OR ')})`, widened: true };
+    if (wordStart || length < NEAR_MIN || length > NEAR_MAX || !/^\p{L}+$/u.test(word)) return;
+    const near = nearWords(sqlite, word);
+    if (near.length === 0) return;
+    for (const replacement of near) readings.push({ word: replacement, words: typed.map((other, index) => (index === at ? replacement : other.word)) });
+    const wholeWords = `(${near.map((replacement) => quoted(` ${replacement} `)).join(' OR ')})`;
+    alternatives.push(`(${exactTerms.map((term, index) => (index === at ? wholeWords : term)).join(' AND ')})`);
   });
-  return terms.some((term) => term.widened) ? terms.map((term) => term.term).join(' AND ') : undefined;
+  return alternatives.length ? { expression: alternatives.join(' OR '), readings } : undefined;
+}
+
+/** Each word of the names ranked so far, with its short form written out ("nn" → nong nghiep). */
+const writtenOut = new Map<string, readonly string[]>();
+/** Enough for every word of a national register's names; past it the memory is started again. */
+const WRITTEN_OUT_KEPT = 50_000;
+
+/**
+ * `expandedNameWords` of a folded name (`name_folded`), a word at a time from `writtenOut`: a
+ * search ranks up to 1,000 names on every key press, and folding and reading each whole name again
+ * cost several times as much. A short form of two words is read a word at a time: "lh htx" as the
+ * table writes it out, "qtd nd" as "quy tin dung nd", which only ranks such a name a little lower.
+ */
+function foldedNameWords(folded: string): string[] {
+  const words: string[] = [];
+  for (const word of folded.split(/[^\p{L}\p{N}]+/u)) {
+    if (!word) continue;
+    let long = writtenOut.get(word);
+    if (long === undefined) {
+      if (writtenOut.size >= WRITTEN_OUT_KEPT) writtenOut.clear();
+      long = expandedNameWords(word);
+      writtenOut.set(word, long);
+    }
+    words.push(...long);
+  }
+  return words;
+}
+
+/**
+ * How far an organization's name is from reading as what was typed, for putting the closest first:
+ * lower is closer, 0 when the typed words are whole words of the name one after another ("vinh hoa moi" in "HTX
+ * Nông nghiệp Vĩnh Hòa Mới"). Counted first, the typed neighbours that are not neighbours in the
+ * name ("HTX Môi trường Vĩnh Hòa Hưng" has "vinh hoa" but not "hoa moi"); then the typed words that
+ * are not whole words of it ("hoa" in "Vĩnh Hoàng"). The last word typed may be the start of a
+ * neighbour, being typed still ("vinh hoa m"). Both sides have their short forms written out
+ * (`expandedNameWords`), so "htx nn vinh binh" reads "HTX Nông nghiệp Vĩnh Bình" as closely as its
+ * own spelling. The function takes the name folded (`name_folded`).
+ */
+export function nameCloseness(typedWords: readonly string[]): (name: string) => number {
+  const typed = expandedNameWords(typedWords.join(' '));
+  const last = typed.length - 1;
+  const perApart = typed.length + 1;
+  return (name) => {
+    const words = foldedNameWords(name);
+    let apart = 0;
+    for (let at = 0; at < last; at++) {
+      const [first, next] = [typed[at] ?? '', typed[at + 1] ?? ''];
+      const follows = (word: string | undefined) => word !== undefined && (at + 1 === last ? word.startsWith(next) : word === next);
+      if (!words.some((word, index) => word === first && follows(words[index + 1]))) apart++;
+    }
+    const partial = typed.filter((word) => !words.includes(word)).length;
+    return apart * perApart + partial;
+  };
+}
+
+/** `nameCloseness` for what was typed into a search box. */
+export function searchCloseness(query: string): (name: string) => number {
+  return nameCloseness(searchWords(query).map(({ word }) => word));
 }
 
 /**
