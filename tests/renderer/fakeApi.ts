@@ -1,6 +1,6 @@
 /** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
 import { vi } from 'vitest';
-import type { Api, Channel, EventLookups, InputOf, OrganizationDetail, OutputOf, PartnerSummary } from '../../src/shared/contract';
+import type { Api, Channel, EventLookups, InputOf, Lookups, OrganizationDetail, OutputOf, PartnerSummary } from '../../src/shared/contract';
 import type { Alliance, Commune, Organization, ProvinceChoice } from '../../src/shared/domain';
 import type { AppError, Result } from '../../src/shared/errors';
 
@@ -20,6 +20,14 @@ export function installFakeApi(handlers: FakeHandlers) {
   window.api = { invoke } as Api;
   return invoke;
 }
+
+/** A sector and a size class to choose among, and the law's minimum members. */
+export const lookups: Lookups = {
+  sectors: [{ code: 'trong_trot', name: 'Trồng trọt', group: 'agriculture' }],
+  sizeClasses: [{ code: 'nho', name: 'Nhỏ' }],
+  certificationKinds: [],
+  minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 },
+};
 
 /** The kinds of event and participant roles as a new database has them (drizzle/…_event_lookups_seeded.sql). */
 export const eventLookups: EventLookups = {

@@ -1,17 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { InputOf, Lookups, OrganizationDetail, RecordHistory } from '../../src/shared/contract';
-import { alliance, communes, fail, installFakeApi, ok, organization } from './fakeApi';
+import type { InputOf, OrganizationDetail, RecordHistory } from '../../src/shared/contract';
+import { alliance, communes, fail, installFakeApi, lookups, ok, organization } from './fakeApi';
 import { renderApp } from './renderApp';
 
 beforeEach(() => sessionStorage.clear());
-
-const lookups: Lookups = {
-  sectors: [{ code: 'trong_trot', name: 'Trồng trọt', group: 'agriculture' }],
-  sizeClasses: [{ code: 'nho', name: 'Nhỏ' }],
-  certificationKinds: [],
-  minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 },
-};
 
 const union: OrganizationDetail = {
   ...organization({ id: 21, kind: 'lhhtx', name: 'Liên hiệp HTX Rau an toàn Đồng Tháp', registrationNo: '1400999999', foundedOn: '2010-05-04' }),

@@ -1,17 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Lookups } from '../../src/shared/contract';
-import { alliance, communes, installFakeApi, ok, organizationDetail } from './fakeApi';
+import { alliance, communes, installFakeApi, lookups, ok, organizationDetail } from './fakeApi';
 import { renderApp } from './renderApp';
 
 beforeEach(() => sessionStorage.clear());
-
-const lookups: Lookups = {
-  sectors: [{ code: 'trong_trot', name: 'Trồng trọt', group: 'agriculture' }],
-  sizeClasses: [{ code: 'nho', name: 'Nhỏ' }],
-  certificationKinds: [],
-  minimumMembers: { htx: 5, lhhtx: 3, tht: 0, qtdnd: 0 },
-};
 
 const cooperative = organizationDetail({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', representative: 'Nguyễn Văn Bảy' });
 
