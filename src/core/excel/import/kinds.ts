@@ -556,11 +556,11 @@ const organizationSnapshotKeys = Object.keys(organizationSnapshot(new Proxy({}, 
 // Organizations
 
 /** The organization input the register form would send, from the row's values. */
-function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceReading) {
+function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceReading, enterprise: EnterpriseReading | null) {
   const kindText = text(read, 'kind');
   // A list of cooperatives seldom says so on every row: a name without a kind word is an HTX. An
-  // enterprise's kind is not offered as a value to choose: the row is refused (`enterpriseProblem`).
-  const kind = ((kindText && !hasLegalForm(kindText) ? scope.choices.read('kind', kindText) : null) ?? organizationKindOfName(text(read, 'name')) ?? 'htx') as OrganizationKind;
+  // enterprise's kind is not offered as a value to choose: the row is refused (`enterpriseOf`).
+  const kind = ((kindText && enterprise?.field !== 'kind' ? scope.choices.read('kind', kindText) : null) ?? organizationKindOfName(text(read, 'name')) ?? 'htx') as OrganizationKind;
   const coded = (key: 'sectorCode' | 'sizeClass') => {
     const written = text(read, key);
     return written ? scope.choices.read(key, written) : null;
@@ -741,30 +741,40 @@ function nameKeyOfRow(row: PreparedRow): string {
   return lastNameKey.key;
 }
 
+/** Where a row says it is an enterprise's: its kind cell, or its name; with the problem said at that cell. */
+interface EnterpriseReading {
+  field: 'kind' | 'name';
+  problem: ImportProblem;
+}
+
 /**
  * An enterprise in a list of members ("Cty CP Nông sản Xanh", Loại hình "Doanh nghiệp"): the
  * register keeps collective organizations only, and taken as an HTX it would count as one.
  */
-function enterpriseProblem(scope: ImportScope, read: ReadRow, rowNumber: number): ImportProblem | null {
+function enterpriseOf(scope: ImportScope, read: ReadRow, rowNumber: number): EnterpriseReading | null {
   const kindText = text(read, 'kind');
   const name = text(read, 'name');
-  const [field, said] = kindText && hasLegalForm(kindText) ? ['kind', `Loại hình «${kindText}»`] : hasLegalForm(name) ? ['name', `«${name}»`] : [null, ''];
+  const [field, said] = kindText && hasLegalForm(kindText) ? (['kind', `Loại hình «${kindText}»`] as const) : hasLegalForm(name) ? (['name', `«${name}»`] as const) : [null, ''];
   if (field === null) return null;
   return {
-    cell: cellRef(scope.columns, field, rowNumber),
-    message: `${said} là doanh nghiệp, không phải tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân); doanh nghiệp được nhập ở danh sách Đối tác.`,
+    field,
+    problem: {
+      cell: cellRef(scope.columns, field, rowNumber),
+      message: `${said} là doanh nghiệp, không phải tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân); doanh nghiệp được nhập ở danh sách Đối tác.`,
+    },
   };
 }
 
 const organizationsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
-    const enterprise = enterpriseProblem(scope, read, rowNumber);
-    if (enterprise) problems.push(enterprise);
+    // Read once: the kind cell's words and the name's are not read again for the candidate.
+    const enterprise = enterpriseOf(scope, read, rowNumber);
+    if (enterprise) problems.push(enterprise.problem);
     const place = placeOfRow(scope, read);
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
-    const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place));
+    const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));
     if (!parsed.success) {
       const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, organizationColumnOf(read));
       // An unknown place is already said once, in the person's words.
