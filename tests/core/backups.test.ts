@@ -245,16 +245,39 @@ describe('the backup before a long write', () => {
     return (await previewOf(app, jobId, proposedMapping(analysis))).jobId;
   }
 
-  /** From now on each backup's copy is made, and its check fails only once the work is done. */
+  /** From now on each backup is made, and then fails as a copy that did not pass its check. */
   function failTheBackupCheck(): void {
     const backups = app.ctx.backups;
     if (!backups) throw new Error('the office keeps backups');
-    const takeInStages = backups.takeInStages.bind(backups);
-    backups.takeInStages = (ctx, reason) => {
-      const { copied, checked } = takeInStages(ctx, reason);
-      return { copied, checked: checked.then(() => Promise.reject(new Error('database disk image is malformed'))) };
-    };
+    const take = backups.take.bind(backups);
+    backups.take = (ctx, reason) => take(ctx, reason).then(() => Promise.reject(new Error('database disk image is malformed')));
   }
+
+  it('is made while the import writes, and holds the register as it was before the import', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN });
+    const previewJobId = await previewOfOneRow();
+    const backups = app.ctx.backups;
+    if (!backups) throw new Error('the office keeps backups');
+    // The copy begins only once the import has written its row, in its transaction not yet committed.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const take = backups.take.bind(backups);
+    backups.take = (ctx, reason) => released.then(() => take(ctx, reason));
+    const { jobId } = await call(app, 'imports:commit', { previewJobId, decisions: [], bulk: {} });
+    for (;;) {
+      const status = await call(app, 'jobs:status', { jobId });
+      expect(status.state).toBe('running');
+      if (status.phase === 'backingUp') break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    // Its work done, the import waits for its backup before it commits.
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(1);
+    release();
+    expect((await settle(app, jobId)).state).toBe('done');
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(2);
+    const [backup] = await call(app, 'backups:list', undefined);
+    expect([backup?.reason, backup?.sound, backup?.counts?.organizations]).toEqual(['beforeImport', true, 1]);
+  });
 
   it('is checked while an import writes its rows, and the import commits nothing when the check fails', async () => {
     const previewJobId = await previewOfOneRow();

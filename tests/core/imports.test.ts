@@ -548,19 +548,19 @@ describe('a long commit', () => {
   }
 
   /**
-   * Holds the check of the next backups' copies until the returned function is called: a long
-   * write, its work done, waits for that check to commit. An undo of 5,000 records found as their
-   * import left them can be done between two polls; held there, it is seen before it commits.
+   * Holds the next backups until the returned function is called: a long write, its work done,
+   * waits for its backup to commit. An undo of 5,000 records found as their import left them can
+   * be done between two polls; held there, it is seen before it commits.
    */
-  function holdTheBackupCheck(): () => void {
+  function holdTheBackup(): () => void {
     const backups = app.ctx.backups;
     if (!backups) throw new Error('the office keeps backups');
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const takeInStages = backups.takeInStages.bind(backups);
-    backups.takeInStages = (ctx, reason) => {
-      const { copied, checked } = takeInStages(ctx, reason);
-      return { copied, checked: released.then(() => checked) };
+    const take = backups.take.bind(backups);
+    backups.take = (ctx, reason) => {
+      const taken = take(ctx, reason);
+      return released.then(() => taken);
     };
     return release;
   }
@@ -596,9 +596,9 @@ describe('a long commit', () => {
     ]);
 
     // The undo is as long, and runs the same way: all taken back, nothing seen until it commits.
-    const release = holdTheBackupCheck();
+    const release = holdTheBackup();
     const { jobId: undoJob } = await call(app, 'imports:undo', { batchId: summary.batchId ?? 0 });
-    expect(await midway(undoJob, (status) => status.phase === 'undoing' && status.done === status.total)).toMatchObject({ done: 5000, total: 5000 });
+    expect(await midway(undoJob, (status) => status.phase === 'backingUp')).toMatchObject({ state: 'running' });
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 10 })).total).toBe(5001);
     release();
     expect(await settle(app, undoJob)).toMatchObject({ state: 'done', done: 5000, total: 5000 });

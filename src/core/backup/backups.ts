@@ -37,7 +37,7 @@ import type { Context } from '../context';
 import type { JobControl } from '../jobs';
 import { DamageFound, damagedMessage, databaseFailure, markDamaged, requireWritable } from '../db/health';
 import { changeMark, openDatabase, type OpenedDatabase } from '../db/open';
-import { checkCopy, checkCopyNow, type CopyCheck } from './check';
+import { checkCopy, checkCopyNow, copyAndCheck, type CopyCheck } from './check';
 import { backupsToRemove } from './rotation';
 
 export const BACKUP_DATABASE = 'du-lieu.sqlite';
@@ -312,7 +312,7 @@ export class Backups {
     return draft;
   }
 
-  /** A draft's database is in place: the attached files join it, linked to the newest backup's where unchanged. */
+  /** The attached files join a draft, linked to the newest backup's where unchanged. */
   addFiles(draft: string): { files: number; bytes: number } {
     const previous = this.list()[0];
     return copyFiles(this.place.dataDir, join(draft, BACKUP_FILES), previous ? join(previous.dir, BACKUP_FILES) : null);
@@ -390,27 +390,11 @@ export class Backups {
   }
 
   /**
-   * A backup of the running app with SQLite's online backup API, which copies in steps and lets
-   * the app answer between them; the full check runs in a worker. A copy that fails the check
-   * means the file itself is damaged: the app stops writing to it and says so.
+   * A backup of the running app: SQLite's online backup copies the database, and the full check
+   * reads the copy, both in a worker thread, while the attached files are copied here. A copy that
+   * fails the check means the file itself is damaged: the app stops writing to it and says so.
    */
   take(ctx: Context, reason: BackupReason): Promise<StoredBackup> {
-    return this.taking(ctx, reason, () => undefined);
-  }
-
-  /**
-   * `take` for work that need not wait for the full check of the copy (seconds at national
-   * scale) before it starts, only before it counts: `copied` settles once the copy is made,
-   * `checked` once it is checked and in place, or with `take`'s failure.
-   */
-  takeInStages(ctx: Context, reason: BackupReason): { copied: Promise<void>; checked: Promise<StoredBackup> } {
-    let madeCopy: () => void = () => undefined;
-    const made = new Promise<void>((resolve) => (madeCopy = resolve));
-    const checked = this.taking(ctx, reason, () => madeCopy());
-    return { copied: Promise.race([made, checked.then(() => undefined)]), checked };
-  }
-
-  private taking(ctx: Context, reason: BackupReason, copied: () => void): Promise<StoredBackup> {
     return this.exclusive(async () => {
       requireWritable(ctx.access);
       const takenAt = ctx.clock();
@@ -418,11 +402,16 @@ export class Backups {
       const draft = this.newDraft();
       try {
         const file = join(draft, BACKUP_DATABASE);
-        await ctx.db.$client.backup(file);
-        asSingleFile(file);
-        const files = this.addFiles(draft);
-        copied();
-        const stored = this.seal(draft, { takenAt, storedAt: takenAt, reason }, await checkCopy(file), files);
+        const copied = copyAndCheck(ctx.databaseFile, file);
+        let files: ReturnType<typeof copyFiles>;
+        try {
+          files = this.addFiles(draft);
+        } catch (error) {
+          // The draft is removed below: not while the worker still writes into it.
+          await copied.catch(() => undefined);
+          throw error;
+        }
+        const stored = this.seal(draft, { takenAt, storedAt: takenAt, reason }, await copied, files);
         this.lastMark = mark;
         return stored;
       } catch (error) {
@@ -499,40 +488,36 @@ function notBackedUp(ctx: Context, reason: 'beforeImport' | 'beforeUndo', error:
   return new AppFailure({ kind: 'conflict', message: `Chưa ${what}: không sao lưu được dữ liệu trước đó. ${failureMessage(error, ctx)}` });
 }
 
-/** A backup whose copy is made and whose check may still be running (`backUpBeforeCommit`). */
+/** The backup before work that changes much at once (`backUpBeforeCommit`), made while the work runs. */
 export interface BackupUnderCheck {
-  /** Resolves once the copy is checked and in place; fails with the refusal of the work when it cannot be. */
+  /** Resolves once the copy is made, checked and in place; fails with the refusal of the work when it cannot be. */
   checked(): Promise<void>;
-  /** Resolves once the check is over, however it ended. */
+  /** Resolves once the backup is over, however it ended. */
   settled: Promise<void>;
 }
 
 /**
  * The backup before work that changes much at once in one transaction (an import's commit, its
  * undo), the work refused when it cannot be made, for nothing may be lost that a backup would
- * have kept. Resolves once the copy is made, which is all
- * the work must wait for to start, since the copy is of the database before it; the full check
- * of the copy (seconds at national scale, in a worker) runs meanwhile, and the work awaits
- * `checked` before it commits, so nothing is committed that a sound backup would not undo.
+ * have kept. The copy and its check (seconds at national scale) run in a worker while the work
+ * runs in its transaction, which commits only once `checked` resolves: the copy, begun before
+ * anything of the work was committed, holds the database as it was before the work.
  */
-export async function backUpBeforeCommit(ctx: Context, reason: 'beforeImport' | 'beforeUndo', control: JobControl): Promise<BackupUnderCheck> {
+export function backUpBeforeCommit(ctx: Context, reason: 'beforeImport' | 'beforeUndo', control: JobControl): BackupUnderCheck {
   if (!ctx.backups) return { checked: () => Promise.resolve(), settled: Promise.resolve() };
-  control.report(0, null, 'backingUp');
-  const { copied, checked } = ctx.backups.takeInStages(ctx, reason);
+  let over = false;
   // Its failure is handled here, whenever it comes, and said by `checked()`.
-  const outcome = checked.then(
-    () => null,
-    (error: unknown) => notBackedUp(ctx, reason, error),
-  );
-  try {
-    await copied;
-  } catch (error) {
-    await outcome;
-    throw notBackedUp(ctx, reason, error);
-  }
-  control.throwIfCancelled();
+  const outcome = ctx.backups
+    .take(ctx, reason)
+    .then(
+      () => null,
+      (error: unknown) => notBackedUp(ctx, reason, error),
+    )
+    .finally(() => (over = true));
   return {
     checked: async () => {
+      // The work is done; what it still waits for is the backup, and the window says so.
+      if (!over) control.report(0, null, 'backingUp');
       const failure = await outcome;
       if (failure) throw failure;
     },

@@ -70,3 +70,12 @@ export function checkCopyNow(file: string): CopyCheck {
 export async function checkCopy(file: string): Promise<CopyCheck> {
   return interpret(await runInWorker(file, order.map((name) => queries[name]), { readonly: true }));
 }
+
+/**
+ * A copy of the running app's database `source` made into `file` with SQLite's online backup, a
+ * single file, then checked: all in a worker thread, so that the app answers and goes on with its
+ * own work meanwhile. The copy holds what was committed when it began. Fails as the copy failed.
+ */
+export async function copyAndCheck(source: string, file: string): Promise<CopyCheck> {
+  return interpret(await runInWorker(file, order.map((name) => queries[name]), { readonly: true, copyFrom: source }));
+}

@@ -1,11 +1,11 @@
 /**
  * SQL run on a connection of its own in a worker thread, for work on a whole database file that
- * takes seconds (the full check of a backup, the checkpoint after a long write): the core's thread
- * keeps answering the window meanwhile.
+ * takes seconds (the copy and full check of a backup, the checkpoint after a long write): the
+ * core's thread keeps answering the window, and goes on with its own work, meanwhile.
  *
  * The worker is given as source text, not as a module file: a file of its own would have to be
- * found again under tsx, in the test runner and in the built app alike. It only runs the
- * statements it is given; what they mean is decided by the caller.
+ * found again under tsx, in the test runner and in the built app alike. It only copies a database
+ * and runs the statements it is given; what they mean is decided by the caller.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -13,29 +13,64 @@ import { Worker } from 'node:worker_threads';
 /** One statement's rows (as arrays), or why it failed. */
 export type Outcome = { rows: unknown[][] } | { error: string; code?: string };
 
+/** What the worker answers: each statement's outcome, or why the copy it was asked for failed. */
+type Answer = { outcomes: Outcome[] } | { copyFailed: { message: string; code?: string } };
+
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
-let db = null;
-try {
-  const Database = require(workerData.driver);
-  db = new Database(workerData.file, { readonly: workerData.readonly, fileMustExist: true });
-  parentPort.postMessage(workerData.statements.map((sql) => {
-    try {
-      return { rows: db.prepare(sql).raw().all() };
-    } catch (error) {
-      return { error: String(error && error.message), code: error && error.code };
-    }
-  }));
-} catch (error) {
-  parentPort.postMessage(workerData.statements.map(() => ({ error: String(error && error.message), code: error && error.code })));
-} finally {
+const Database = require(workerData.driver);
+const failure = (error) => ({ message: String(error && error.message), code: error && error.code });
+
+/** The online backup of copyFrom into file, made a single file (no write-ahead log) to be read alone. */
+async function copy() {
+  const source = new Database(workerData.copyFrom, { readonly: true, fileMustExist: true });
   try {
+    await source.backup(workerData.file);
+  } finally {
+    source.close();
+  }
+  const copied = new Database(workerData.file, { fileMustExist: true });
+  try {
+    copied.pragma('journal_mode = DELETE');
+  } finally {
+    copied.close();
+  }
+}
+
+function run() {
+  let db = null;
+  try {
+    db = new Database(workerData.file, { readonly: workerData.readonly, fileMustExist: true });
+    return workerData.statements.map((sql) => {
+      try {
+        return { rows: db.prepare(sql).raw().all() };
+      } catch (error) {
+        return { error: String(error && error.message), code: error && error.code };
+      }
+    });
+  } catch (error) {
+    return workerData.statements.map(() => ({ error: String(error && error.message), code: error && error.code }));
+  } finally {
     if (db) db.close();
+  }
+}
+
+(async () => {
+  try {
+    if (workerData.copyFrom) {
+      try {
+        await copy();
+      } catch (error) {
+        parentPort.postMessage({ copyFailed: failure(error) });
+        return;
+      }
+    }
+    parentPort.postMessage({ outcomes: run() });
   } finally {
     Atomics.store(workerData.closed, 0, 1);
     Atomics.notify(workerData.closed, 0);
   }
-}
+})();
 `;
 
 const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -51,18 +86,24 @@ export interface WorkerRun {
   waitClosed(timeoutMs: number): void;
 }
 
-/** Runs `statements` in order against `file` in a worker thread; each gives its rows or its failure. */
-export function startInWorker(file: string, statements: readonly string[], { readonly }: { readonly: boolean }): WorkerRun {
-  // Set by the worker once its connection is closed, readable while this thread is blocked.
+/**
+ * Runs `statements` in order against `file` in a worker thread; each gives its rows or its failure.
+ * With `copyFrom`, `file` is first made a copy of that database by SQLite's online backup (a
+ * failure of the copy fails `outcomes` with SQLite's error and code): the copy holds what was
+ * committed when it began, whatever is written meanwhile.
+ */
+export function startInWorker(file: string, statements: readonly string[], { readonly, copyFrom }: { readonly: boolean; copyFrom?: string }): WorkerRun {
+  // Set by the worker once its connections are closed, readable while this thread is blocked.
   const closed = new Int32Array(new SharedArrayBuffer(4));
   // A worker that never started, or is gone, has nothing open: nobody waits for it.
   let gone = false;
   const outcomes = new Promise<Outcome[]>((resolve, reject) => {
-    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, statements, readonly, closed } });
+    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, statements, readonly, copyFrom, closed } });
     let answered = false;
-    worker.once('message', (answer: Outcome[]) => {
+    worker.once('message', (answer: Answer) => {
       answered = true;
-      resolve(answer);
+      if ('outcomes' in answer) resolve(answer.outcomes);
+      else reject(Object.assign(new Error(answer.copyFailed.message), { code: answer.copyFailed.code }));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
@@ -81,6 +122,6 @@ export function startInWorker(file: string, statements: readonly string[], { rea
   };
 }
 
-export function runInWorker(file: string, statements: readonly string[], options: { readonly: boolean }): Promise<Outcome[]> {
+export function runInWorker(file: string, statements: readonly string[], options: { readonly: boolean; copyFrom?: string }): Promise<Outcome[]> {
   return startInWorker(file, statements, options).outcomes;
 }

@@ -822,7 +822,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
   const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
-  const backup = await backUpBeforeCommit(ctx, 'beforeImport', control);
+  const backup = backUpBeforeCommit(ctx, 'beforeImport', control);
   control.report(0, state.rows.length, 'saving');
 
   try {
@@ -936,7 +936,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
           .onConflictDoUpdate({ target: importPlaceAnswers.placeKey, set: { communeCode, updatedAt: startedAt } })
           .run();
       }
-      // The backup's copy was checked meanwhile: nothing is committed without a sound one.
+      // The backup was made meanwhile: nothing is committed without a sound one.
       await backup.checked();
     });
   } finally {
@@ -1200,7 +1200,7 @@ export async function undoCheck(ctx: Context, batchId: number): Promise<ImportUn
  * and says which.
  */
 export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, control: JobControl): Promise<ImportUndoResult> {
-  const backup = await backUpBeforeCommit(ctx, 'beforeUndo', control);
+  const backup = backUpBeforeCommit(ctx, 'beforeUndo', control);
   control.report(0, null, 'undoing');
   try {
     return await undoInTransaction(ctx, batchId, mode, control, backup);
@@ -1210,7 +1210,7 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
   }
 }
 
-/** `undoBatch` once its backup is copied: the transaction, which commits only once the copy is checked. */
+/** `undoBatch`'s transaction, which commits only once its backup, made meanwhile, is checked and in place. */
 async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, control: JobControl, backup: BackupUnderCheck): Promise<ImportUndoResult> {
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
     const batch = batchOf(tx, batchId);
@@ -1288,9 +1288,9 @@ async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, 
       rebuildStep(control),
       bulkOptions(batch.kind),
     );
-    control.report(changes.length, changes.length, 'undoing');
-    // The backup's copy was checked meanwhile: nothing is committed without a sound one.
+    // The backup was made meanwhile: nothing is committed without a sound one.
     await backup.checked();
+    control.report(changes.length, changes.length, 'undoing');
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
     return { batch: toBatch(undone), kept: [...new Map(kept.map((change) => [`${change.entity}:${change.id}`, change])).values()] };
   });
