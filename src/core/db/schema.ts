@@ -1107,8 +1107,8 @@ export const importChanges = sqliteTable(
     after: text('after', { mode: 'json' }),
     /**
      * What the import left is the record's 'create' entry in the audit trail, which holds the same
-     * snapshot: a created organization's values are stored once, where both its history and the
-     * undo read them.
+     * snapshot (beside the year of figures created with it, a change of its own): a created
+     * organization's values are stored once, where both its history and the undo read them.
      */
     afterInAudit: integer('after_in_audit', { mode: 'boolean' }).notNull().default(false),
   },

@@ -86,14 +86,22 @@ function checkYear(ctx: Context, year: number): void {
   if (year < first || year > last) throw validationFailure([{ path: 'year', message: `Năm phải từ ${first} đến ${last}.` }]);
 }
 
-/**
- * The audit entry of a change to one year, on the organization so that it shows in its history:
- * the year and only the fields that changed.
- */
-function auditFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues): void {
+/** What the audit trail keeps of a change to one year, before and after: the year and only the fields that changed. */
+function figuresChange(year: number, before: FigureValues, after: FigureValues): { before: FiguresRecorded; after: FiguresRecorded } {
   const changed = figureFields.filter((field) => before[field] !== after[field]);
   const pick = (values: FigureValues) => ({ year, ...Object.fromEntries(changed.map((field) => [field, values[field]])) });
-  recordChange(ctx, 'organization', organizationId, 'update', { figures: pick(before) }, { figures: pick(after) });
+  return { before: { figures: pick(before) }, after: { figures: pick(after) } };
+}
+
+/** A year's figures as an organization's audit entry holds them (`figuresChange`). */
+export interface FiguresRecorded {
+  figures: { year: number } & Partial<FigureValues>;
+}
+
+/** The audit entry of a change to one year, on the organization so that it shows in its history. */
+function auditFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues): void {
+  const change = figuresChange(year, before, after);
+  recordChange(ctx, 'organization', organizationId, 'update', change.before, change.after);
 }
 
 /** The stored values after a save of `input` over `before`: absent leaves a value, null clears it. */
@@ -123,11 +131,8 @@ function checkValues(after: FigureValues): void {
   if (issues.length) throw validationFailure(issues);
 }
 
-function writeFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues, { fresh = false } = {}): void {
-  const queries = figureQueries(ctx.db);
-  const row = { ...after, organizationId, year, updatedAt: timestamp(ctx) };
-  if (fresh) queries.insert(row);
-  else queries.save.run(row);
+function writeFigures(ctx: Context, organizationId: number, year: number, before: FigureValues, after: FigureValues): void {
+  figureQueries(ctx.db).save.run({ ...after, organizationId, year, updatedAt: timestamp(ctx) });
   auditFigures(ctx, organizationId, year, before, after);
 }
 
@@ -149,16 +154,18 @@ export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInpu
 }
 
 /**
- * `saveFigures` for an organization the caller has just created in its transaction (an import's
- * row with its figures): it has no figures yet, so nothing is read, neither before nor after; the
- * same checks and audit entry. Gives the values stored.
+ * `saveFigures` for an organization being created in the caller's transaction with its first year
+ * (an import's row with its figures): it has none yet, so nothing is read, neither before nor
+ * after; the same checks. The year is recorded in the organization's creation
+ * (`insertOrganizationRow`'s `writeWith`), not in an entry of its own: gives the values stored
+ * and what that entry records of them.
  */
-export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): FigureValues {
+export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): { values: FigureValues; recorded: FiguresRecorded } {
   checkYear(ctx, input.year);
   const after = valuesAfter(emptyFigures, input);
   checkValues(after);
-  writeFigures(ctx, input.organizationId, input.year, emptyFigures, after, { fresh: true });
-  return after;
+  figureQueries(ctx.db).insert({ ...after, organizationId: input.organizationId, year: input.year, updatedAt: timestamp(ctx) });
+  return { values: after, recorded: figuresChange(input.year, emptyFigures, after).after };
 }
 
 export function deleteFigures(ctx: Context, organizationId: number, year: number): null {

@@ -697,9 +697,11 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
 
 /**
  * `insertOrganization`, giving the stored row: an import keeps it for its own record of what it
- * wrote instead of reading it again, and needs none of what the screen is told.
+ * wrote instead of reading it again, and needs none of what the screen is told. `writeWith` writes
+ * what comes with the new organization (an import row's first year of figures) and gives what
+ * its creation's audit entry is to record of it: one entry for a creation, read as one.
  */
-export function insertOrganizationRow(ctx: Context, input: ParsedOrganizationInput): OrganizationRow {
+export function insertOrganizationRow(ctx: Context, input: ParsedOrganizationInput, writeWith?: (row: OrganizationRow) => object): OrganizationRow {
   const commune = checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
@@ -710,7 +712,7 @@ export function insertOrganizationRow(ctx: Context, input: ParsedOrganizationInp
     // Every column was written just now, none left to its default: the row is what was written,
     // and an import of 100,000 need not read each back.
     const row: OrganizationRow = { id: Number(lastInsertRowid), ...values };
-    recordChange(ctx, 'organization', row.id, 'create', null, organizationSnapshot(row));
+    recordChange(ctx, 'organization', row.id, 'create', null, { ...organizationSnapshot(row), ...writeWith?.(row) });
     return row;
   });
 }

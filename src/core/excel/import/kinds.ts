@@ -48,6 +48,7 @@ import {
   valuesAfter,
   type CheckedFigures,
   type FigureValues as FigureValuesStored,
+  type FiguresRecorded,
 } from '../../services/figures';
 import { deleteOrganization, insertOrganizationRow, organizationSnapshot, requireOrganization, updateOrganization } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
@@ -523,18 +524,31 @@ function createsAsLeft(ctx: Context, changeIds: readonly number[], entity: strin
      LEFT JOIN audit_log a ON c.after_in_audit = 1 AND a.entity = c.entity AND a.entity_id = c.entity_id AND a.action = 'create'
      JOIN ${quoted(getTableName(table))} r ON ${joinOn}
      WHERE c.id IN (SELECT value FROM json_each(@ids)) AND +c.entity = @entity AND c.action = 'create' AND ${values.exact}
-       AND ${values.json} = coalesce(c.after, a.after)${also.map((condition) => ` AND ${condition}`).join('')}`,
+       AND ${values.json} = ${leftByImport}${also.map((condition) => ` AND ${condition}`).join('')}`,
   );
   return new Set(query.pluck().all({ ids: JSON.stringify(changeIds), entity }));
 }
 
 /**
- * The changes `changeIds` as `c`, newest first, with what the import left (`after`) as `changesOf`
- * reads it: the source of the statements of `undoCreatedAsLeft`.
+ * The changes `changeIds` as `c`, with their record's creation `a` in the audit trail where that
+ * holds what the import left (`afterInAudit`): the source of `leftByImport`.
  */
 const changesAsLeft = `import_changes c
   LEFT JOIN audit_log a ON c.after_in_audit = 1 AND a.entity = c.entity AND a.entity_id = c.entity_id AND a.action = 'create'
   WHERE c.id IN (SELECT value FROM json_each(@ids))`;
+
+/**
+ * What the import left of the record of change `c` (`changesAsLeft`), in SQL: kept in the change,
+ * or the values of its creation's audit entry `a`, where the year of figures written with it
+ * (`insertOrganizationRow`'s `writeWith`) is not the record's but a change of its own.
+ */
+const leftByImport = `coalesce(c.after, CASE WHEN json_type(a.after, '$.figures') IS NULL THEN a.after ELSE json_remove(a.after, '$.figures') END)`;
+
+/** What the import left of the records of `changeIds` (`leftByImport`), as JSON text, by change. */
+export function leftOf(ctx: Context, changeIds: readonly number[]): Map<number, string | null> {
+  const query = ctx.db.$client.prepare<[{ ids: string }], [number, string | null]>(`SELECT c.id, ${leftByImport} FROM ${changesAsLeft}`);
+  return new Map(query.raw().all({ ids: JSON.stringify(changeIds) }));
+}
 
 function runOnChanges(ctx: Context, statements: readonly string[], changeIds: readonly number[]): void {
   const values = { ids: JSON.stringify(changeIds), at: timestamp(ctx) };
@@ -641,14 +655,26 @@ function figuresRefusals(scope: ImportScope, organizationId: number | null, figu
 }
 
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
-function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>, { created = false } = {}): WrittenChange | null {
-  const input = { organizationId, year: figures.year, ...figuresPatch(figures, present) };
-  // An organization created a moment ago has no figures yet: nothing to read before or after.
-  const stored = created ? undefined : findFigures(scope.ctx, organizationId, figures.year);
-  const after = figureValuesBefore(created ? saveFiguresOfNew(scope.ctx, input) : saveFigures(scope.ctx, input));
+function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): WrittenChange | null {
+  const stored = findFigures(scope.ctx, organizationId, figures.year);
+  const saved = saveFigures(scope.ctx, { organizationId, year: figures.year, ...figuresPatch(figures, present) });
+  return figuresWritten(organizationId, figures.year, stored, figureValuesBefore(saved));
+}
+
+/**
+ * The first year of figures of an organization a list row creates, written with it
+ * (`insertOrganizationRow`'s `writeWith`): its change, and what the creation's audit entry records of it.
+ */
+function writeFiguresOfNew(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): { change: WrittenChange | null; recorded: FiguresRecorded } {
+  const { values, recorded } = saveFiguresOfNew(scope.ctx, { organizationId, year: figures.year, ...figuresPatch(figures, present) });
+  return { change: figuresWritten(organizationId, figures.year, undefined, figureValuesBefore(values)), recorded };
+}
+
+/** The import's change of a year's figures, from what was `stored` before to what it left; null when nothing changed. */
+function figuresWritten(organizationId: number, year: number, stored: FigureValuesStored | undefined, after: Record<FigureField, unknown>): WrittenChange | null {
   const before = changedColumns(figureValuesBefore(stored), after);
   if (!before) return null;
-  return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year: figures.year, ...(stored ? before : {}) }, after };
+  return { entity: 'figures', entityId: organizationId, action: stored ? 'update' : 'create', before: { year, ...(stored ? before : {}) }, after };
 }
 
 /** Which column an issue of the organization input belongs to. */
@@ -802,12 +828,24 @@ const organizationsAdapter: KindAdapter = {
   },
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
-    // The person saw the similar names in the preview and chose to add this one.
-    const created = insertOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
-    const figures = row.figures ? writeFiguresOf(scope, created.id, row.figures, row.present, { created: true }) : null;
+    const { figures } = row;
+    const written: { figures?: WrittenChange | null } = {};
+    // The person saw the similar names in the preview and chose to add this one. Its year of
+    // figures comes with it, in its creation's audit entry.
+    const created = insertOrganizationRow(
+      scope.ctx,
+      { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true },
+      figures
+        ? (organization) => {
+            const { change, recorded } = writeFiguresOfNew(scope, organization.id, figures, row.present);
+            written.figures = change;
+            return recorded;
+          }
+        : undefined,
+    );
     // Its figures do not change the organization's row: the row as inserted is what the import
-    // left, the snapshot its audit entry holds (`insertOrganizationRow`).
-    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: figures ? [figures] : [], afterInAudit: true };
+    // left, the snapshot its audit entry holds (`insertOrganizationRow`) beside the figures.
+    return { entity: 'organization', entityId: created.id, action: 'create', before: null, after: organizationSnapshot(created), also: written.figures ? [written.figures] : [], afterInAudit: true };
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
@@ -862,7 +900,7 @@ const organizationsAdapter: KindAdapter = {
       [
         // Its history says it was removed, with what it held: what the import left, as `undo` writes it.
         `INSERT INTO audit_log (entity, entity_id, action, at, before, after)
-         SELECT 'organization', c.entity_id, 'delete', @at, coalesce(c.after, a.after), NULL FROM ${changesAsLeft} ORDER BY c.id DESC`,
+         SELECT 'organization', c.entity_id, 'delete', @at, ${leftByImport}, NULL FROM ${changesAsLeft} ORDER BY c.id DESC`,
         `DELETE FROM organizations WHERE id IN (SELECT c.entity_id FROM ${changesAsLeft})`,
       ],
       changeIds,
@@ -1053,7 +1091,7 @@ const figuresAdapter: KindAdapter = {
   },
   undoCreatedAsLeft(ctx, changeIds) {
     const year = `json_extract(c.before, '$.year')`;
-    const after = 'coalesce(c.after, a.after)';
+    const after = leftByImport;
     runOnChanges(
       ctx,
       [

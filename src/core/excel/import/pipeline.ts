@@ -6,7 +6,7 @@
  * the cells at commit rather than kept for every row.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type {
   ImportAction,
@@ -36,14 +36,13 @@ import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { figureFields } from '../../../shared/contracts/figures';
-import { auditLog, importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
-import { amongIds, BatchedInsert, jsonText } from '../../db/prepared';
+import { BatchedInsert, jsonText } from '../../db/prepared';
 import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
 import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
@@ -53,7 +52,7 @@ import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } fr
 import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
-import { importScope, judgeChanges, kindAdapters, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
+import { importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -1127,8 +1126,6 @@ function batchOf(ctx: Context, batchId: number): BatchRow {
 /** Changes read per step: an import of 100,000 rows recorded twice as many, too many to read and parse in one go. */
 const CHANGES_PAGE = 5_000;
 
-const createdEntry = alias(auditLog, 'created_entry');
-
 /** The import's changes, newest first, read a page at a time with a `pause` between pages. */
 async function changesOf(ctx: Context, batchId: number, pause: () => Promise<void>): Promise<ChangeRow[]> {
   const changes: ChangeRow[] = [];
@@ -1160,24 +1157,7 @@ async function readAfters(ctx: Context, changes: readonly ChangeRow[], pause: ()
   for (let start = 0; start < changes.length; start += CHANGES_PAGE) {
     await pause();
     const page = changes.slice(start, start + CHANGES_PAGE);
-    const afters = new Map(
-      ctx.db
-        .select({ id: importChanges.id, after: sql<string | null>`coalesce(${importChanges.after}, ${createdEntry.after})` })
-        .from(importChanges)
-        // A created record's values, stored once in its audit entry (`afterInAudit`).
-        .leftJoin(
-          createdEntry,
-          and(
-            eq(importChanges.afterInAudit, true),
-            eq(createdEntry.entity, importChanges.entity),
-            eq(createdEntry.entityId, importChanges.entityId),
-            eq(createdEntry.action, 'create'),
-          ),
-        )
-        .where(amongIds(importChanges.id, page.map((change) => change.id)))
-        .all()
-        .map((row) => [row.id, row.after]),
-    );
+    const afters = leftOf(ctx, page.map((change) => change.id));
     for (const change of page) change.after = afters.get(change.id) ?? null;
   }
 }
