@@ -189,7 +189,8 @@ const numberSeparator = /\s*[;,/]\s*|\s+(?:hoặc|hoac|or)\s+/iu;
 /**
  * Whether a phone field holds phone numbers as Vietnamese offices write them: digits set off by
  * spaces, dots, hyphens or parentheses, an optional +84 (or 84) in front, an optional extension,
- * and several numbers separated by ";", "," or "/". Each number has 8 to 13 digits: a hotline
+ * and several numbers separated by ";", "," or "/", or written one after another (a line break in
+ * a cell of a list, " - "). Each number has 8 to 13 digits: a hotline
  * 1900 1234 has 8, a mobile 10, a landline 11 (02xx xxxx xxx), +84 with the leading 0 kept 13;
  * 9 is a mobile whose leading 0 Excel dropped. Blank is valid (the field is optional).
  */
@@ -197,10 +198,15 @@ export function isPhoneText(value: string): boolean {
   const text = value.normalize('NFC').trim();
   if (text === '') return true;
   // Digits and the signs written among them, nothing else, hold no separator and no extension
-  // (each has a letter, ";", ",", "/" or "#"): one number, checked without looking for them,
-  // which costs several times the check itself on every row of an imported list.
-  if (/^[\d\s.()+-]+$/.test(text)) return isOneNumber(text);
-  return text.split(numberSeparator).every((one) => isOneNumber(one.replace(extension, '')));
+  // (each has a letter, ";", ",", "/" or "#"): numbers checked without looking for them, which
+  // costs several times the check itself on every row of an imported list.
+  if (/^[\d\s.()+-]+$/.test(text)) return isNumbers(text);
+  return text.split(numberSeparator).every((one) => isNumbers(one.replace(extension, '')));
+}
+
+/** One phone number, or several written one after another (`isNumbersInARow`). */
+function isNumbers(text: string): boolean {
+  return isOneNumber(text) || isNumbersInARow(text);
 }
 
 /** One phone number without its extension: digits set off by spaces, dots, hyphens or parentheses, 8 to 13 of them. */
@@ -208,4 +214,29 @@ function isOneNumber(number: string): boolean {
   if (!/^\(?\+?[\d\s.()-]+$/.test(number) || !/^\(?\+?\d/.test(number)) return false;
   const digits = number.replace(/\D/g, '').length;
   return digits >= 8 && digits <= 13;
+}
+
+/** A group of digits a number written after another begins with: 0…, +84…, (0…), a hotline's 1800 or 1900. */
+const numberStart = /^(?:\(?0|\(?\+|1[89]00)/;
+
+/**
+ * Numbers written one after another with only white space or a spaced hyphen between them, as a
+ * line break in a cell of a list becomes ("0296 3841 234 0913 123 456", "0296 3841 234 - 0913 123
+ * 456"): read when its groups of digits divide into whole numbers, each from a group that begins
+ * one (`numberStart`). Several ways of dividing them are tried, shortest first: a field holds a
+ * few groups.
+ */
+function isNumbersInARow(text: string): boolean {
+  const groups = text.split(/\s+/).filter((group) => group !== '' && group !== '-');
+  if (groups.length < 2) return false;
+  /** Whether the first `count` groups divide into whole numbers, for each count. */
+  const divides = [true];
+  for (let end = 1; end <= groups.length; end += 1) {
+    let found = false;
+    for (let start = end - 1; start >= 0 && !found; start -= 1) {
+      found = divides[start] === true && (start === 0 || numberStart.test(groups[start] ?? '')) && isOneNumber(groups.slice(start, end).join(' '));
+    }
+    divides.push(found);
+  }
+  return divides[groups.length] === true;
 }

@@ -136,6 +136,31 @@ describe('phone numbers Excel stored as numbers', () => {
   });
 });
 
+describe('two phone numbers in one cell', () => {
+  it('takes them on two lines or with a spaced hyphen between, as the cell reads', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Điện thoại'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '0296 3841 234\n0913 123 456'],
+        ['HTX Nông nghiệp Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '0296.3841.235 - 0913.123.457'],
+        ['HTX Rau an toàn Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '0296 3841 236 5678'],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations');
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'invalid', [expect.stringMatching(/^C4: Điện thoại chỉ gồm chữ số/) as unknown]],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 1 });
+    const stored = app.ctx.db.select({ name: organizations.name, phone: organizations.phone }).from(organizations).orderBy(organizations.id).all();
+    expect(stored).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', phone: '0296 3841 234 0913 123 456' },
+      { name: 'HTX Nông nghiệp Vĩnh Bình', phone: '0296.3841.235 - 0913.123.457' },
+    ]);
+  });
+});
+
 describe('enterprises in a list of members', () => {
   it('refuses them at the cell that says so, and offers no kind for them', async () => {
     const csv = [

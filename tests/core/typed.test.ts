@@ -87,6 +87,11 @@ describe('a phone field', () => {
       '0296 3841 234 (ext. 5)',
       '0296 3841 234; 0913 123 456',
       '0296 3841 234 / 0913 123 456',
+      // Two numbers on two lines of one cell (a line break becomes a space), or with a spaced hyphen between.
+      '0296 3841 234 0913 123 456',
+      '0296 3841 234\n0913 123 456',
+      '0296.3841.234 - 0913.123.456',
+      '0913 123 456 - 1900 1234 máy lẻ 2',
       '1900 1234',
       '913123456',
       '',
@@ -95,7 +100,7 @@ describe('a phone field', () => {
   });
 
   it('refuses letters, names and numbers too short or too long to dial', () => {
-    const wrong = ['abc', '0913 123', '0913 123 456 anh Tâm', '++84 913 123 456', '0913 123 456 789 012', 'không có'];
+    const wrong = ['abc', '0913 123', '0913 123 456 anh Tâm', '++84 913 123 456', '0913 123 456 789 012', '0296 3841 234 5678', '0913 123 456 - 123 456', 'không có'];
     expect(wrong.filter((phone) => isPhoneText(phone))).toEqual([]);
   });
 
@@ -103,14 +108,22 @@ describe('a phone field', () => {
     // The rule as written before the short way: every text split and stripped of its extension.
     const extension = /\s*\(?(?:máy lẻ|may le|ml|nhánh|nhanh|số lẻ|ext|x|#)\.?:?\s*\d{1,6}\)?$/iu;
     const numberSeparator = /\s*[;,/]\s*|\s+(?:hoặc|hoac|or)\s+/iu;
+    const isNumber = (number: string) => {
+      if (!/^\(?\+?[\d\s.()-]+$/.test(number) || !/^\(?\+?\d/.test(number)) return false;
+      const digits = number.replace(/\D/g, '').length;
+      return digits >= 8 && digits <= 13;
+    };
+    // Numbers one after another: the groups cut, every way, where a group begins a number.
+    const inARow = (groups: string[]): boolean =>
+      groups.length === 0 ||
+      groups.some((_, at) => isNumber(groups.slice(0, at + 1).join(' ')) && (at + 1 === groups.length || /^(?:\(?0|\(?\+|1[89]00)/.test(groups[at + 1] ?? '')) && inARow(groups.slice(at + 1)));
     const fully = (value: string) => {
       const text = value.normalize('NFC').trim();
       if (text === '') return true;
       return text.split(numberSeparator).every((one) => {
         const number = one.replace(extension, '');
-        if (!/^\(?\+?[\d\s.()-]+$/.test(number) || !/^\(?\+?\d/.test(number)) return false;
-        const digits = number.replace(/\D/g, '').length;
-        return digits >= 8 && digits <= 13;
+        const groups = number.split(/\s+/).filter((group) => group !== '' && group !== '-');
+        return isNumber(number) || (groups.length > 1 && inARow(groups));
       });
     };
     const sign = fc.constantFrom('0', '1', '2', '8', '9', ' ', '.', '-', '(', ')', '+', '\t', ';', ',', '/', '#', 'x', 'ml', ' hoặc ', 'máy lẻ ', 'ext.', 'a');
