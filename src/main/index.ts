@@ -83,6 +83,31 @@ async function jobsBeforeClosing(action: 'open' | 'quit'): Promise<JobsOnClose |
   return response === 0 ? 'wait' : response === 1 ? 'cancel' : null;
 }
 
+/** Whether a form in the window holds changes not yet saved (the renderer's `reportUnsaved`). */
+let unsaved = false;
+/** Set once the person chose to give those changes up: leaving the page asks no more. */
+let unsavedGivenUp = false;
+
+/**
+ * Asks, when a form holds changes not yet saved, whether to give them up (the renderer asks the
+ * same within the window); true when there are none or the person gives them up. Synchronous, as
+ * `will-prevent-unload` must decide before it returns.
+ */
+function giveUpUnsaved(): boolean {
+  if (!unsaved || unsavedGivenUp || !window) return true;
+  const response = dialog.showMessageBoxSync(window, {
+    type: 'question',
+    message: 'Bỏ các thay đổi chưa lưu?',
+    detail: 'Những gì vừa nhập hoặc sửa trong biểu mẫu chưa được lưu và sẽ mất.',
+    buttons: ['Bỏ thay đổi', 'Tiếp tục sửa'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  unsavedGivenUp = response === 0;
+  return unsavedGivenUp;
+}
+
 /** Set while another data file is being chosen and opened: the menu item waits for it. */
 let choosing = false;
 
@@ -105,8 +130,13 @@ async function chooseAndOpen(mode: 'open' | 'create'): Promise<void> {
   if (!file) return;
   // The file already open: opening it a second time would find its own lock and be read-only.
   if (resolve(file) === resolve(databaseFile)) return;
+  // The window starts over on the other file: typed work would be lost, and it is asked about first.
+  if (!giveUpUnsaved()) return;
   const jobs = await jobsBeforeClosing('open');
-  if (!jobs) return;
+  if (!jobs) {
+    unsavedGivenUp = false;
+    return;
+  }
   try {
     const opened = await core.reopen(openOptions(file), jobs);
     databaseFile = file;
@@ -152,8 +182,13 @@ let closing = false;
 async function closeDataFileThenQuit(): Promise<void> {
   if (closing) return;
   closing = true;
+  if (!giveUpUnsaved()) {
+    closing = false;
+    return;
+  }
   const jobs = await jobsBeforeClosing('quit');
   if (!jobs) {
+    unsavedGivenUp = false;
     closing = false;
     return;
   }
@@ -181,6 +216,16 @@ function createWindow(): void {
     void closeDataFileThenQuit();
   });
   window.on('closed', () => (window = null));
+  // The renderer holds leaving the page while a form has unsaved changes (`beforeunload`): a
+  // reload asks here, closing the window and opening another file asked before they began.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (giveUpUnsaved()) event.preventDefault();
+  });
+  // A page loaded anew (not a move within it) holds no form yet.
+  window.webContents.on('did-navigate', () => {
+    unsaved = false;
+    unsavedGivenUp = false;
+  });
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (!app.isPackaged && devServer) void window.loadURL(devServer);
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
@@ -211,6 +256,9 @@ async function start(): Promise<void> {
       return { ok: false, error: { kind: 'internal', message: 'Yêu cầu không đến từ cửa sổ của HTX Desk.' } };
     }
     return core.dispatch(channel, input);
+  });
+  ipcMain.on('unsaved', (event, flag: unknown) => {
+    if (event.senderFrame === window?.webContents.mainFrame) unsaved = flag === true;
   });
   buildMenu();
   createWindow();

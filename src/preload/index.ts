@@ -1,6 +1,7 @@
 /**
- * Exposes one narrow call to the renderer: `window.api.invoke(channel, input)`, limited to the
- * channels of the contract. No raw ipcRenderer crosses the bridge.
+ * Exposes two narrow calls to the renderer: `window.api.invoke(channel, input)`, limited to the
+ * channels of the contract, and `reportUnsaved`, a flag the window's closing reads. No raw
+ * ipcRenderer crosses the bridge.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { isChannel, type Api } from '../shared/contract';
@@ -10,6 +11,7 @@ const api: Api = {
     if (!isChannel(channel)) return Promise.reject(new Error(`Unknown channel: ${String(channel)}`));
     return ipcRenderer.invoke('api', channel, input);
   },
+  reportUnsaved: (unsaved) => ipcRenderer.send('unsaved', unsaved),
 };
 
 contextBridge.exposeInMainWorld('api', api);

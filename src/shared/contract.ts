@@ -89,4 +89,9 @@ export function isChannel(name: unknown): name is Channel {
  */
 export interface Api {
   invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  /**
+   * Tells the desktop shell whether a form on screen holds changes not yet saved, so that closing
+   * the window or opening another data file asks first (`src/main/index.ts`).
+   */
+  reportUnsaved(unsaved: boolean): void;
 }

@@ -84,6 +84,17 @@ describe('numbers and dates as Vietnamese write them', () => {
     expect([await capital.inputValue(), await founded.inputValue(), await phone.inputValue()]).toEqual(['−50.000.000', '31/02/2024', 'abc']);
     expect((await callApi<ListPage<Organization>>(host, 'organizations:list', {})).total).toBe(0);
 
+    // Reloading the page (F5) now would lose what was typed: the browser asks first, and staying loses nothing.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (question) => {
+        resolve(question.type());
+        void question.dismiss();
+      }),
+    );
+    await page.evaluate('setTimeout(() => location.reload(), 0)');
+    expect(await asked).toBe('beforeunload');
+    expect(await field('Tên tổ chức', dialog).inputValue()).toBe('HTX Nông nghiệp Vĩnh Bình');
+
     await type(capital, '1250000000');
     await type(founded, '29/02/2024');
     await type(phone, '0296 3841 234 máy lẻ 12');

@@ -129,7 +129,7 @@ describe('needs attention', () => {
 
   it('says it is loading while the list is read', async () => {
     const invoke = vi.fn(() => new Promise<never>(() => undefined));
-    window.api = { invoke };
+    window.api = { invoke, reportUnsaved: () => undefined };
     render(
       <AppProviders queryClient={createQueryClient()} env="test">
         <AttentionPage />
@@ -151,7 +151,7 @@ describe('needs attention', () => {
     overview.unmount();
     // The second reading never answers: what shows is the summary's.
     const invoke = vi.fn(() => new Promise<never>(() => undefined));
-    window.api = { invoke };
+    window.api = { invoke, reportUnsaved: () => undefined };
     render(
       <AppProviders queryClient={queryClient} env="test">
         <AttentionPage />

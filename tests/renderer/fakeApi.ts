@@ -17,7 +17,7 @@ export function installFakeApi(handlers: FakeHandlers) {
       handler ? handler(input) : fail({ kind: 'internal', message: `Kênh ${channel} chưa có trong bài kiểm tra.` }),
     );
   });
-  window.api = { invoke } as Api;
+  window.api = { invoke, reportUnsaved: () => undefined } as Api;
   return invoke;
 }
 

@@ -45,6 +45,27 @@ describe('unsaved changes', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Thêm tổ chức' })).toBeNull());
   });
 
+  it('holds leaving the page while a form holds typed work, and tells the desktop shell', async () => {
+    install();
+    const reported: boolean[] = [];
+    if (window.api) window.api.reportUnsaved = (unsaved) => reported.push(unsaved);
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented ? 'held' : 'let go';
+    };
+    const dialog = await openRegisterDialog();
+    expect(leave()).toBe('let go');
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức/), { target: { value: 'HTX Dịch vụ Tân Hồng' } });
+    await waitFor(() => expect(reported).toEqual([true]));
+    expect(leave()).toBe('held');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).getByRole('button', { name: 'Bỏ thay đổi' }));
+    await waitFor(() => expect(reported).toEqual([true, false]));
+    expect(leave()).toBe('let go');
+  });
+
   it('closes an untouched dialog at once', async () => {
     install();
     const dialog = await openRegisterDialog();

@@ -3,7 +3,9 @@
  * changes not yet saved (`FormFooter`'s `dirty`, from Mantine's `form.isDirty()`); while one does,
  * each way of leaving it asks first, "Bỏ các thay đổi chưa lưu?": closing its dialog (Escape, ✕, a
  * click beside it), its Hủy button, and moving to another address — a tab of the same record,
- * another area, Back (see `useHashRoute`).
+ * another area, Back (see `useHashRoute`). Leaving the page itself — reloading it, closing the
+ * browser's tab or the app's window, opening another data file — asks too: the browser with its
+ * own question, the desktop app with the same one (`src/main/index.ts`, told by `reportUnsaved`).
  */
 import { createContext, useContext, useEffect, useState } from 'react';
 import { Modal, Text, type ModalProps } from '@mantine/core';
@@ -17,6 +19,16 @@ const unsavedOnScreen = new Set<object>();
 export function hasUnsavedChanges(): boolean {
   return unsavedOnScreen.size > 0;
 }
+
+/** The desktop shell, told whenever that changes; a browser has no shell to tell. */
+function reportUnsaved(): void {
+  window.api?.reportUnsaved(hasUnsavedChanges());
+}
+
+// Leaving the page while a form holds typed work: the browser (or the desktop shell, for a reload) asks first.
+window.addEventListener('beforeunload', (event) => {
+  if (hasUnsavedChanges()) event.preventDefault();
+});
 
 // Enter or Escape on the question keeps the work: the harmless answer is the one focused. Held
 // in a variable because Mantine's button props do not list data attributes.
@@ -54,9 +66,11 @@ export function useUnsavedChanges(unsaved: boolean): void {
     const token = {};
     unsavedOnScreen.add(token);
     dialog?.add(token);
+    reportUnsaved();
     return () => {
       unsavedOnScreen.delete(token);
       dialog?.delete(token);
+      reportUnsaved();
     };
   }, [unsaved, dialog]);
 }
