@@ -25,7 +25,7 @@ describe('derived structures', () => {
     sqlite.prepare('UPDATE statistics_commune_counts SET live = live + 2 WHERE rowid = (SELECT min(rowid) FROM statistics_commune_counts)').run();
     sqlite.prepare('DELETE FROM statistics_figure_totals WHERE year = (SELECT max(year) FROM statistics_figure_totals)').run();
     sqlite
-      .prepare("INSERT INTO organizations_search (organizations_search, rowid, search_text) VALUES ('delete', ?, '  ' || replace(?, ' ', '  '))")
+      .prepare("INSERT INTO organizations_search (organizations_search, rowid, search_text) VALUES ('delete', ?, '  ' || replace(?, ' ', '  ') || ' ')")
       .run(someone.id, someone.search_text);
 
     const found = verifyDerivedStructures(sqlite);

@@ -135,6 +135,8 @@ describe('names as people write them', () => {
     expect(await near('tma')).toEqual([]);
     // Two typos in one word are too many.
     expect(await near('vnoh binh')).toEqual([]);
+    // The commune's last word is a whole word too: "binhh" reads as the "Bình" of Xã Vĩnh Bình.
+    expect(await near('dong binhh')).toEqual([['Hợp tác xã Dịch vụ Đồng Tâm', true]]);
   });
 });
 

@@ -74,11 +74,12 @@ const SEARCH_SOURCE = 'organizations_search_source';
 const o = columnsAs(organizations, 'organizations');
 
 /**
- * The indexed text: the search text with every space doubled and two more at the start
- * ("  vinh  binh"), so that the start of a word is itself a trigram (see search.ts).
+ * The indexed text: the search text with every space doubled, two more at the start and one at the
+ * end ("  vinh  binh "), so that the start of a word is itself a trigram, and every word, the last
+ * too, stands between spaces as a whole word (see search.ts).
  */
 function indexedText(searchText: SQL): SQL {
-  return sql`'  ' || replace(${searchText}, ' ', '  ')`;
+  return sql`'  ' || replace(${searchText}, ' ', '  ') || ' '`;
 }
 
 function organizationSearch(): DerivedStructure {

@@ -10,8 +10,8 @@
  * spaces separate.
  *
  * How: `organizations_search` (db/derived.ts) is a trigram FTS5 index over the search text of the
- * organizations not in the trash, with every space doubled and two more at the start
- * ("  vinh  binh"). A long word is looked up as itself; the start of a word as the trigram "  v" for
+ * organizations not in the trash, with every space doubled, two more at the start and one at the
+ * end ("  vinh  binh "). A long word is looked up as itself; the start of a word as the trigram "  v" for
  * one letter or " vi" for two, which only a word start can produce. So every query is one FTS5
  * expression, and its matches can be counted from the index alone. `searchRowCondition` is the same
  * rule as a LIKE on the row, for walking the register in list order when a search matches
@@ -115,9 +115,8 @@ export interface NearReading {
  * Bình" through "vinh"). The word read in its place is one of the register's own words (`nearWords`)
  * and must be a whole word of the search text: as a part of another word, "than" for "thap" would
  * find every "thanh", and every word forgiven at once, "dong thap" would find "Công … Thành".
- * `expression` is the FTS5 expression (whole words are the word between the index's spaces, so the
- * search text's very last word, the commune's, is not seen by it); `readings`, each reading it
- * stands for. Undefined when no typed word has such a neighbour: there is nothing more to find.
+ * `expression` is the FTS5 expression (a whole word is the word between the index's spaces, which
+ * the last word of the search text, the commune's, has too); `readings`, each reading it stands for. Undefined when no typed word has such a neighbour: there is nothing more to find.
  */
 export function nearSearch(sqlite: Vocabulary, query: string): { expression: string; readings: NearReading[] } | undefined {
   const typed = searchWords(query);
