@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type OpenAppOptions, type OpenedApp } from '../../src/core/app';
+import { copyAndCheck } from '../../src/core/backup/check';
 import { backupsToRemove } from '../../src/core/backup/rotation';
 import { stagedFile } from '../../src/core/files';
 import { dispatch } from '../../src/core/handlers';
@@ -116,6 +117,42 @@ function dataFiles(target: TestApp): string[] {
     .map((entry) => join(entry.parentPath, entry.name).slice(target.ctx.dataDir.length + 1))
     .sort();
 }
+
+describe('a backup while the office works', () => {
+  it('is copied while saves keep coming, as the data was committed when the copy began', { timeout: 60_000 }, async () => {
+    // A file of some 30 MB, which takes the copy many steps.
+    const folder = mkdtempSync(join(tmpdir(), 'htx-copy-'));
+    folders.push(folder);
+    const source = join(folder, 'source.sqlite');
+    const writer = new Database(source);
+    writer.pragma('journal_mode = WAL');
+    writer.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+    const add = writer.prepare('INSERT INTO notes (text) VALUES (?)');
+    writer.transaction(() => {
+      for (let index = 0; index < 250_000; index += 1) add.run(`Ghi chép số ${String(index)} của văn phòng Liên minh, đủ dài để chiếm chỗ`);
+    })();
+    const copying = { over: false };
+    const copy = copyAndCheck(source, join(folder, 'copy.sqlite')).finally(() => (copying.over = true));
+    // Saves come meanwhile, each a commit of its own, far more often than a person makes them:
+    // without one reading of the file, each would start the copy over, and it would never end.
+    let saved = 0;
+    const started = performance.now();
+    while (!copying.over && performance.now() - started < 20_000) {
+      add.run('Một thay đổi trong lúc sao lưu');
+      saved += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(copying.over).toBe(true);
+    const check = await copy;
+    writer.close();
+    expect(check.problem).toBeNull();
+    const held = new Database(join(folder, 'copy.sqlite'), { readonly: true });
+    const rows = held.prepare('SELECT count(*) FROM notes').pluck().get() as number;
+    held.close();
+    expect(rows).toBeGreaterThanOrEqual(250_000);
+    expect(rows).toBeLessThanOrEqual(250_000 + saved);
+  });
+});
 
 describe('a backup, restored', () => {
   it('brings back the same records and attached files, after keeping the data as it was', async () => {

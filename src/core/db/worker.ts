@@ -21,10 +21,17 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const failure = (error) => ({ message: String(error && error.message), code: error && error.code });
 
-/** The online backup of copyFrom into file, made a single file (no write-ahead log) to be read alone. */
+/**
+ * The online backup of copyFrom into file, made a single file (no write-ahead log) to be read alone.
+ * It copies in one read transaction: the data as committed when it began. Without one, each write
+ * committed meanwhile by another connection (a person's save) would start the copy over, and saves
+ * a few seconds apart would keep a large file from ever being copied.
+ */
 async function copy() {
   const source = new Database(workerData.copyFrom, { readonly: true, fileMustExist: true });
   try {
+    source.exec('BEGIN');
+    source.prepare('SELECT count(*) FROM sqlite_master').get();
     await source.backup(workerData.file);
   } finally {
     source.close();
