@@ -79,13 +79,17 @@ async function pickStartingWith(label: string, typed: string, name: string, scop
   await page.getByRole('option', { name: new RegExp(`^${escaped}`) }).first().click();
 }
 
-async function addOffer(values: { organization: string; typed: string; product: string; quantity: string; unit: string; from: string; until: string; price: string }): Promise<void> {
+async function addOffer(
+  values: { organization: string; typed: string; product: string; quantity: string; unit: string; from: string; until: string; price: string },
+  productTyped: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   await page.getByRole('button', { name: 'Thêm nguồn cung' }).click();
   const dialog = page.getByRole('dialog', { name: 'Thêm nguồn cung' });
   await pickStartingWith('Tổ chức có hàng', values.typed, values.organization, dialog);
   const product = field('Sản phẩm', dialog);
   await product.fill(values.product);
   await product.press('Escape');
+  await productTyped();
   await field('Số lượng', dialog).fill(values.quantity);
   await pick('Đơn vị tính', values.unit, values.unit, dialog);
   await typeDate(page, 'Có hàng từ ngày', values.from, dialog);
@@ -126,7 +130,18 @@ describe('supply and demand, connected and delivered', () => {
 
   it('records three offers with their harvest windows: rice and mangoes in tấn, eggs in quả', async () => {
     await page.getByRole('tab', { name: 'Nguồn cung' }).click();
-    await addOffer({ organization: 'HTX Nông nghiệp Vĩnh Bình', typed: 'vinh binh', product: 'Gạo ST25', quantity: '80', unit: 'tấn', from: '01/06/2026', until: '31/07/2026', price: '18.500.000' });
+    // The cooperative's products reach the window only once its product is typed, as on a busy
+    // machine: the offer is linked to its own product, and so to its VietGAP, all the same.
+    let productsSent: () => void = () => undefined;
+    const sending = new Promise<void>((resolve) => (productsSent = resolve));
+    await page.route('**/api/products:list', async (route) => {
+      await sending;
+      await route.continue();
+    });
+    await addOffer({ organization: 'HTX Nông nghiệp Vĩnh Bình', typed: 'vinh binh', product: 'Gạo ST25', quantity: '80', unit: 'tấn', from: '01/06/2026', until: '31/07/2026', price: '18.500.000' }, async () => {
+      productsSent();
+      await page.unroute('**/api/products:list');
+    });
     await addOffer({ organization: 'THT Chăn nuôi gà Vĩnh An', typed: 'ga vinh an', product: 'Trứng gà', quantity: '20.000', unit: 'quả', from: '25/05/2026', until: '31/08/2026', price: '3.000' });
     await addOffer({ organization: 'HTX Xoài cát Phú Thạnh', typed: 'phu thanh', product: 'Xoài cát Hòa Lộc', quantity: '15', unit: 'tấn', from: '10/06/2026', until: '15/07/2026', price: '42.000.000' });
     // A second rice cooperative, whose VietGAP has run out, offers too.

@@ -160,6 +160,15 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
               errors={form.errors}
               onProduct={setProduct}
               onCommune={(communeCode) => form.setFieldValue('communeCode', communeCode)}
+              onOwnCommune={(communeCode) => {
+                // Filled in for the person, not typed by them: a form untouched so far stays so.
+                if (form.isDirty()) form.setFieldValue('communeCode', communeCode);
+                else {
+                  const filled = { ...form.getValues(), communeCode };
+                  form.setValues(filled);
+                  form.resetDirty(filled);
+                }
+              }}
               onAddToProducts={(addToProducts) => form.setFieldValue('addToProducts', addToProducts)}
             />
           )}
@@ -191,11 +200,13 @@ interface OrganizationPartsProps {
   errors: Record<string, unknown>;
   onProduct: (product: string, productId: number | null) => void;
   onCommune: (communeCode: string | null) => void;
+  /** The organization's own commune, where its goods are unless the person says otherwise. */
+  onOwnCommune: (communeCode: string) => void;
   onAddToProducts: (add: boolean) => void;
 }
 
 /** What depends on the organization chosen: its products to pick from, and its communes. */
-function OrganizationParts({ organizationId, values, errors, onProduct, onCommune, onAddToProducts }: OrganizationPartsProps) {
+function OrganizationParts({ organizationId, values, errors, onProduct, onCommune, onOwnCommune, onAddToProducts }: OrganizationPartsProps) {
   const { t } = useTranslation();
   const organization = useOrganization(organizationId);
   const products = useProducts(organizationId);
@@ -205,8 +216,14 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
   const ownCommune = organization.data?.communeCode ?? null;
   // The goods are where the organization is, unless the person says otherwise.
   useEffect(() => {
-    if (values.communeCode === null && ownCommune !== null) onCommune(ownCommune);
-  }, [values.communeCode, ownCommune, onCommune]);
+    if (values.communeCode === null && ownCommune !== null) onOwnCommune(ownCommune);
+  }, [values.communeCode, ownCommune, onOwnCommune]);
+  // A product typed before the organization's products were read is its own once they are: the
+  // offer is linked to it, and so to its certificates, which the suggestions weigh.
+  const ownTyped = values.productId === null ? own.find((product) => foldText(product.name) === foldText(values.product)) : undefined;
+  useEffect(() => {
+    if (ownTyped) onProduct(values.product, ownTyped.id);
+  }, [ownTyped, values.product, onProduct]);
   const messageOf = (path: string) => (typeof errors[path] === 'string' ? errors[path] : undefined);
   return (
     <Stack gap="sm">
