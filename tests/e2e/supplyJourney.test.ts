@@ -138,9 +138,9 @@ describe('supply and demand, connected and delivered', () => {
       await sending;
       await route.continue();
     });
-    await addOffer({ organization: 'HTX Nông nghiệp Vĩnh Bình', typed: 'vinh binh', product: 'Gạo ST25', quantity: '80', unit: 'tấn', from: '01/06/2026', until: '31/07/2026', price: '18.500.000' }, async () => {
+    await addOffer({ organization: 'HTX Nông nghiệp Vĩnh Bình', typed: 'vinh binh', product: 'Gạo ST25', quantity: '80', unit: 'tấn', from: '01/06/2026', until: '31/07/2026', price: '18.500.000' }, () => {
       productsSent();
-      await page.unroute('**/api/products:list');
+      return Promise.resolve();
     });
     await addOffer({ organization: 'THT Chăn nuôi gà Vĩnh An', typed: 'ga vinh an', product: 'Trứng gà', quantity: '20.000', unit: 'quả', from: '25/05/2026', until: '31/08/2026', price: '3.000' });
     await addOffer({ organization: 'HTX Xoài cát Phú Thạnh', typed: 'phu thanh', product: 'Xoài cát Hòa Lộc', quantity: '15', unit: 'tấn', from: '10/06/2026', until: '15/07/2026', price: '42.000.000' });
@@ -380,5 +380,15 @@ describe('supply and demand, connected and delivered', () => {
     // The page scrolls inside the shell, so the history is shot on its own.
     await closeNotices(page);
     await history.screenshot({ path: join(screenshotDir, 'supply-offer-history.png') });
+  });
+
+  it("opens an offer from the cooperative's page with its commune filled in, and closes it untouched without a question", async () => {
+    await page.goto(`${host.url}/#/thanh-vien/${String(ids.vinhBinh)}/xuc-tien`);
+    await page.getByRole('button', { name: 'Thêm nguồn cung' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm nguồn cung' });
+    await poll(() => field('Nơi có hàng (xã, phường)', dialog).inputValue()).toBe('Xã Vĩnh An');
+    await page.keyboard.press('Escape');
+    await poll(() => dialog.count()).toBe(0);
+    expect(await page.getByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' }).count()).toBe(0);
   });
 });
