@@ -58,8 +58,9 @@ const REMEMBER_EVICTED = 1000;
 class Cancelled extends Error {}
 
 /**
- * Work a job leaves running after it is done: `done` settles (never rejects) when it ends, and
- * `waitInPlace` blocks until then, for a caller that cannot await.
+ * Work left running in the background on the data file (a checkpoint, a backup's copy): `done`
+ * settles (never rejects) when it ends, and `waitInPlace` blocks until then, for a caller that
+ * cannot await.
  */
 export interface TrailingWork {
   done: Promise<void>;
@@ -74,7 +75,7 @@ export class Jobs {
   /** Set once the data file is closing: no job starts any more. */
   private closing = false;
   private readonly evicted = new Set<string>();
-  /** Work finished jobs left running in the background (`trail`). */
+  /** Work left running in the background on the data file (`trail`). */
   private readonly trailing = new Set<TrailingWork>();
 
   constructor(
@@ -147,8 +148,8 @@ export class Jobs {
   }
 
   /**
-   * Keeps `work` a job leaves running after it is done (the checkpoint after a long write), to be
-   * waited for before the file closes or is replaced under it.
+   * Keeps `work` running in the background on the data file (the checkpoint a long write leaves,
+   * a backup's copy), to be waited for before the file closes or is replaced under it.
    */
   trail(work: TrailingWork): void {
     this.trailing.add(work);

@@ -132,7 +132,7 @@ describe('a backup while the office works', () => {
       for (let index = 0; index < 250_000; index += 1) add.run(`Ghi chép số ${String(index)} của văn phòng Liên minh, đủ dài để chiếm chỗ`);
     })();
     const copying = { over: false };
-    const copy = copyAndCheck(source, join(folder, 'copy.sqlite')).finally(() => (copying.over = true));
+    const copy = copyAndCheck(source, join(folder, 'copy.sqlite')).check.finally(() => (copying.over = true));
     // Saves come meanwhile, each a commit of its own, far more often than a person makes them:
     // without one reading of the file, each would start the copy over, and it would never end.
     let saved = 0;

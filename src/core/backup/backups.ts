@@ -41,6 +41,11 @@ import { checkCopy, checkCopyNow, copyAndCheck, type CopyCheck } from './check';
 import { backupsToRemove } from './rotation';
 
 export const BACKUP_DATABASE = 'du-lieu.sqlite';
+
+/** The longest closing the app waits for a backup's copy and check still running (seconds at national scale). */
+const COPY_WAIT_MS = 30_000;
+
+const noop = () => undefined;
 export const BACKUP_FILES = 'tep';
 export const MANIFEST = 'thong-tin.json';
 /** The data folder's own area for uploads and exports in progress: never backed up. */
@@ -402,16 +407,18 @@ export class Backups {
       const draft = this.newDraft();
       try {
         const file = join(draft, BACKUP_DATABASE);
-        const copied = copyAndCheck(ctx.databaseFile, file);
+        const { check, run } = copyAndCheck(ctx.databaseFile, file);
+        // The worker reads the data file: closing it waits for the worker, as for a checkpoint.
+        ctx.jobs.trail({ done: check.then(noop, noop), waitInPlace: () => run.waitClosed(COPY_WAIT_MS) });
         let files: ReturnType<typeof copyFiles>;
         try {
           files = this.addFiles(draft);
         } catch (error) {
           // The draft is removed below: not while the worker still writes into it.
-          await copied.catch(() => undefined);
+          await check.catch(noop);
           throw error;
         }
-        const stored = this.seal(draft, { takenAt, storedAt: takenAt, reason }, await copied, files);
+        const stored = this.seal(draft, { takenAt, storedAt: takenAt, reason }, await check, files);
         this.lastMark = mark;
         return stored;
       } catch (error) {

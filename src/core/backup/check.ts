@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import type { BackupCounts } from '../../shared/contracts/backups';
-import { runInWorker, type Outcome } from '../db/worker';
+import { runInWorker, startInWorker, type Outcome, type WorkerRun } from '../db/worker';
 
 const queries = {
   integrity: 'PRAGMA integrity_check(20)',
@@ -74,8 +74,10 @@ export async function checkCopy(file: string): Promise<CopyCheck> {
 /**
  * A copy of the running app's database `source` made into `file` with SQLite's online backup, a
  * single file, then checked: all in a worker thread, so that the app answers and goes on with its
- * own work meanwhile. The copy holds what was committed when it began. Fails as the copy failed.
+ * own work meanwhile. The copy holds what was committed when it began; `check` fails as the copy
+ * failed. The worker holds `source` open until `run` says it has closed it.
  */
-export async function copyAndCheck(source: string, file: string): Promise<CopyCheck> {
-  return interpret(await runInWorker(file, order.map((name) => queries[name]), { readonly: true, copyFrom: source }));
+export function copyAndCheck(source: string, file: string): { check: Promise<CopyCheck>; run: WorkerRun } {
+  const run = startInWorker(file, order.map((name) => queries[name]), { readonly: true, copyFrom: source });
+  return { check: run.outcomes.then(interpret), run };
 }
