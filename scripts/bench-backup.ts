@@ -1,6 +1,6 @@
 /**
  * Backups at national scale, part of `npm run bench`: the quick check every opening runs, one
- * backup as the app takes it while running (online copy, attached files, full check in a worker)
+ * backup as the app takes it while running (online copy and full check in a worker, attached files)
  * and the whole data written as one .zip — each with the longest the window waited for an answer
  * meanwhile, asking every 20 ms as a progress bar does.
  */
@@ -77,7 +77,7 @@ export async function benchBackup(app: OpenedApp): Promise<BackupMeasure> {
 export function printBackupFigures(measure: BackupMeasure): void {
   console.log(`Backups: quick check at opening ${measure.quickCheckSeconds.toFixed(2)} s`);
   console.log(
-    `  a backup while the app runs (online copy, full integrity check in a worker) ${measure.backupSeconds.toFixed(2)} s, ` +
+    `  a backup while the app runs (online copy and full integrity check in a worker) ${measure.backupSeconds.toFixed(2)} s, ` +
       `longest wait of the window meanwhile ${measure.backupWaitMs.toFixed(0)} ms`,
   );
   console.log(

@@ -14,12 +14,13 @@ import { Worker } from 'node:worker_threads';
 export type Outcome = { rows: unknown[][] } | { error: string; code?: string };
 
 /** What the worker answers: each statement's outcome, or why the copy it was asked for failed. */
-type Answer = { outcomes: Outcome[] } | { copyFailed: { message: string; code?: string } };
+type Answer = { outcomes: Outcome[] } | { copyFailed: { error: string; code?: string } };
 
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const failure = (error) => ({ message: String(error && error.message), code: error && error.code });
+/** A failure as an Outcome says it. */
+const failure = (error) => ({ error: String(error && error.message), code: error && error.code });
 
 /**
  * The online backup of copyFrom into file, made a single file (no write-ahead log) to be read alone.
@@ -52,11 +53,11 @@ function run() {
       try {
         return { rows: db.prepare(sql).raw().all() };
       } catch (error) {
-        return { error: String(error && error.message), code: error && error.code };
+        return failure(error);
       }
     });
   } catch (error) {
-    return workerData.statements.map(() => ({ error: String(error && error.message), code: error && error.code }));
+    return workerData.statements.map(() => failure(error));
   } finally {
     if (db) db.close();
   }
@@ -110,7 +111,7 @@ export function startInWorker(file: string, statements: readonly string[], { rea
     worker.once('message', (answer: Answer) => {
       answered = true;
       if ('outcomes' in answer) resolve(answer.outcomes);
-      else reject(Object.assign(new Error(answer.copyFailed.message), { code: answer.copyFailed.code }));
+      else reject(Object.assign(new Error(answer.copyFailed.error), { code: answer.copyFailed.code }));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
