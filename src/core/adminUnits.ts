@@ -50,6 +50,11 @@ export interface AdminUnits {
    * in a column of its own.
    */
   readAddress(written: WrittenAddress, homeProvinceCode: string, provinceCode?: string): AddressReading;
+  /**
+   * The parts of a one-line address ("ấp 3; xã Vĩnh Hòa - Tân Châu, An Giang"), split at commas,
+   * semicolons and " - ", except inside a place named with " - " ("Phường Văn Miếu - Quốc Tử Giám").
+   */
+  splitAddress(text: string): string[];
 }
 
 /** A place as a list writes it; any part may be blank. */
@@ -233,6 +238,9 @@ function single<T>(items: readonly T[]): T | undefined {
 export function loadAdminUnits(file: string): AdminUnits {
   const source = readFileSync(file, 'utf8');
   const data = fileSchema.parse(JSON.parse(source));
+
+  const unitLists = [data.provinces, data.communes, data.oldProvinces, data.oldCommunes, data.districts, data.oldDistricts];
+  const splitAddress = addressSplitter(unitLists.flatMap((units) => units.map(([, , name]) => name)));
 
   const provinces = data.provinces.map(
     ([code, type, name]): Province => Object.freeze({ code, type, name, fullName: `${type} ${name}` }),
@@ -472,6 +480,7 @@ export function loadAdminUnits(file: string): AdminUnits {
       return matchOf(oldCommuneTargets([provinceCode], oldCommune, oldDistrict ? districtsNamed([provinceCode], oldDistrict) : []));
     },
     suggestFromOldAddress: (text, homeProvinceCode, district) => readWritten({ address: text, district }, homeProvinceCode, undefined, true).match,
+    splitAddress,
     readAddress(written, homeProvinceCode, provinceCode) {
       const reading = readWritten(written, homeProvinceCode, provinceCode, false);
       return { ...reading, provinceCode: reading.provinceCode ?? homeProvinceCode };
@@ -479,12 +488,33 @@ export function loadAdminUnits(file: string): AdminUnits {
   };
 }
 
-/** The parts of a one-line address: "ấp 3; xã Vĩnh Hòa - Tân Châu, An Giang". */
-export function splitAddress(text: string): string[] {
-  return text
-    .split(/[,;]| - /)
-    .map((part) => part.trim())
-    .filter(Boolean);
+/**
+ * `AdminUnits.splitAddress` for the places named with " - " in `names` (each as written, without
+ * its type word). Two pieces either side of a " - " stay one part when the first ends with the
+ * words before a name's dash and the second starts with the words after it.
+ */
+function addressSplitter(names: readonly string[]): (text: string) => string[] {
+  const words = (text: string) => foldText(text).split(/[^a-z0-9]+/).filter(Boolean);
+  const halves = names.filter((name) => name.includes(' - ')).map((name) => name.split(' - ', 2).map(words) as [string[], string[]]);
+  const sameWords = (some: readonly string[], others: readonly string[]) => some.length === others.length && some.every((word, at) => word === others[at]);
+  const joins = (before: string, after: string) => {
+    const [left, right] = [words(before), words(after)];
+    return halves.some(([first, second]) => sameWords(left.slice(-first.length), first) && sameWords(right.slice(0, second.length), second));
+  };
+  return (text) =>
+    text
+      .split(/[,;]/)
+      .flatMap((piece) => {
+        const parts: string[] = [];
+        for (const next of piece.split(' - ')) {
+          const last = parts.at(-1);
+          if (last !== undefined && joins(last, next)) parts[parts.length - 1] = `${last} - ${next}`;
+          else parts.push(next);
+        }
+        return parts;
+      })
+      .map((part) => part.trim())
+      .filter(Boolean);
 }
 
 /** The type words of districts and towns (thị trấn), which ended on 1 July 2025, as people abbreviate them (folded). */

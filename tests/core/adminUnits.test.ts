@@ -269,16 +269,37 @@ describe('readAddress: a last part named like a province', () => {
       .filter((province) => province.code !== AN_GIANG)
       .flatMap((province) =>
         units.communesOf(province.code).flatMap((commune) =>
-          // A name with " - " in it reads as two parts of an address (see the report of this change).
-          commune.name.includes(' - ')
-            ? []
-            : [`${commune.fullName}, ${province.fullName}`, `${commune.fullName}, ${province.name}`].flatMap((address) => {
-                const reading = read(address);
-                return reading.provinceCode === province.code && placeOf(reading.match) === commune.fullName ? [] : [`${address} → ${JSON.stringify(placeOf(reading.match))}`];
-              }),
+          [`${commune.fullName}, ${province.fullName}`, `${commune.fullName}, ${province.name}`].flatMap((address) => {
+            const reading = read(address);
+            return reading.provinceCode === province.code && placeOf(reading.match) === commune.fullName ? [] : [`${address} → ${JSON.stringify(placeOf(reading.match))}`];
+          }),
         ),
       );
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('readAddress: places named with " - "', () => {
+  const named = units.provinces.flatMap((province) => units.communesOf(province.code).filter((commune) => commune.name.includes(' - ')));
+
+  it('reads each as one place, whatever is written around it', () => {
+    expect(named.map((commune) => commune.fullName)).toContain('Phường Văn Miếu - Quốc Tử Giám');
+    const wrong = named.flatMap((commune) => {
+      const province = units.province(commune.provinceCode);
+      const inAnGiang = [`Số 5 đường Trần Phú - ${commune.fullName} - ${province?.fullName ?? ''}`, `Thôn 2; ${commune.name.toLowerCase()}, ${province?.name ?? ''}`];
+      const readings = [...inAnGiang.map((address) => [address, read(address)] as const), [commune.name, units.readAddress({ address: commune.name }, commune.provinceCode)] as const];
+      return readings.flatMap(([address, reading]) =>
+        reading.provinceCode === commune.provinceCode && placeOf(reading.match) === commune.fullName ? [] : [`${address} → ${JSON.stringify(placeOf(reading.match))}`],
+      );
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('still splits an address at " - " between places', () => {
+    expect(units.splitAddress('Thôn 2 - xã Vĩnh Hòa - Tân Châu - An Giang')).toEqual(['Thôn 2', 'xã Vĩnh Hòa', 'Tân Châu', 'An Giang']);
+    expect(units.splitAddress('12 Trần Phú, P. Xuân Hương - Đà Lạt - Lâm Đồng')).toEqual(['12 Trần Phú', 'P. Xuân Hương - Đà Lạt', 'Lâm Đồng']);
+    // "Lâm Viên" alone is no place named with " - ": only the whole name holds its parts together.
+    expect(units.splitAddress('Lâm Viên - Lâm Đồng')).toEqual(['Lâm Viên', 'Lâm Đồng']);
   });
 });
 

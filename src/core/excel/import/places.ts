@@ -5,7 +5,7 @@
  */
 import type { Commune } from '../../../shared/domain';
 import { cleanText, foldText } from '../../../shared/text';
-import { splitAddress, type AdminUnits } from '../../adminUnits';
+import type { AdminUnits } from '../../adminUnits';
 
 export type PlaceReading =
   | { kind: 'mapped'; commune: Commune; street: string; oldAddress: string }
@@ -54,7 +54,8 @@ function wholeOldAddress(written: WrittenPlace): string {
 export function readPlace(places: AdminUnits, homeProvinceCode: string, written: WrittenPlace): PlaceReading {
   const address = cleanText(written.address);
   const commune = cleanText(written.commune);
-  const street = splitAddress(address)
+  const street = places
+    .splitAddress(address)
     .filter((part) => streetWord.test(foldText(part)))
     .join(', ');
   if (commune === '' && address === '') return { kind: 'unknown', provinceCode: homeProvinceCode, street: '', oldAddress: '' };
