@@ -292,6 +292,66 @@ describe('figures of two years side by side', () => {
     ]);
   });
 
+  it('keeps the names above when the row of figures under the years names more columns', async () => {
+    const figures = ['Số thành viên', 'Doanh thu', 'Lao động'];
+    const bytes = await workbookOf([], (sheet) => {
+      sheet.getCell('A1').value = 'DANH SÁCH HỢP TÁC XÃ NĂM 2024';
+      sheet.mergeCells('A1:L1');
+      ['STT', 'Tên HTX', 'Địa chỉ'].forEach((header, index) => {
+        const letter = 'ABC'[index] ?? 'A';
+        sheet.getCell(`${letter}2`).value = header;
+        sheet.mergeCells(`${letter}2:${letter}3`);
+      });
+      [2022, 2023, 2024].forEach((year, index) => {
+        const [from, to] = [['D', 'F'], ['G', 'I'], ['J', 'L']][index] ?? ['D', 'F'];
+        sheet.getCell(`${from}2`).value = `Năm ${String(year)}`;
+        sheet.mergeCells(`${from}2:${to}2`);
+      });
+      sheet.getRow(3).values = [null, null, null, ...figures, ...figures, ...figures];
+      sheet.getRow(4).values = [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 16, 80, 9, 18, 90, 10, 20, 100, 12];
+    });
+    const { analysis } = await analyze(app, stage(app, 'Danh sach.xlsx', bytes));
+    expect(analysis.headerRows).toEqual([2, 3]);
+    expect(analysis.detectedYear).toBe(2024);
+    expect(analysis.columns.map((column) => [column.letter, column.header, column.field])).toEqual([
+      ['A', 'STT', null],
+      ['B', 'Tên HTX', 'name'],
+      ['C', 'Địa chỉ', 'address'],
+      ...['D', 'E', 'F'].map((letter, index) => [letter, `Năm 2022 - ${figures[index] ?? ''}`, null]),
+      ...['G', 'H', 'I'].map((letter, index) => [letter, `Năm 2023 - ${figures[index] ?? ''}`, null]),
+      ['J', 'Năm 2024 - Số thành viên', 'membersOfficial'],
+      ['K', 'Năm 2024 - Doanh thu', 'revenue'],
+      ['L', 'Năm 2024 - Lao động', 'workers'],
+    ]);
+  });
+
+  it('reads years typed as numbers over the figures, the names beside them in the row below', async () => {
+    const bytes = await workbookOf([], (sheet) => {
+      sheet.getCell('A1').value = 'Danh sách hợp tác xã';
+      sheet.getCell('D3').value = 2023;
+      sheet.mergeCells('D3:E3');
+      sheet.getCell('F3').value = 2024;
+      sheet.mergeCells('F3:G3');
+      sheet.getRow(4).values = ['STT', 'Tên HTX', 'Địa chỉ', 'Số thành viên', 'Doanh thu', 'Số thành viên', 'Doanh thu'];
+      sheet.getRow(5).values = [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 18, 90, 20, 100];
+    });
+    const { jobId, analysis, preview } = await previewDefaults(bytes);
+    expect(analysis.headerRows).toEqual([3, 4]);
+    expect(analysis.columns.map((column) => [column.letter, column.header, column.field])).toEqual([
+      ['A', 'STT', null],
+      ['B', 'Tên HTX', 'name'],
+      ['C', 'Địa chỉ', 'address'],
+      ['D', '2023 - Số thành viên', null],
+      ['E', '2023 - Doanh thu', null],
+      ['F', '2024 - Số thành viên', 'membersOfficial'],
+      ['G', '2024 - Doanh thu', 'revenue'],
+    ]);
+    expect(preview.year).toBe(2024);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    // No unit in the header: the revenue is in đồng, as typed.
+    expect(storedFigures()).toEqual([{ name: 'HTX Bình Hòa', year: 2024, members: 20, revenue: 100 }]);
+  });
+
   it('refuses to read one year’s column into another year, and says which', async () => {
     const { jobId: analysisJobId, analysis } = await analyze(app, stage(app, 'Danh sach.xlsx', await twoYears('DANH SÁCH HTX')));
     const { jobId } = await call(app, 'imports:preview', { analysisJobId, mapping: proposedMapping(analysis), year: 2023 });

@@ -45,7 +45,7 @@ import { backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups'
 import { BatchedInsert, jsonText } from '../../db/prepared';
 import { auditInBatches } from '../../records';
 import { getAlliance } from '../../services/alliance';
-import { columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
+import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
 import { openReader, type Reader } from '../read/thread';
 import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
@@ -219,7 +219,7 @@ async function analyzeWith(
   const firstHeaderRow = header.headerRows[0] ?? header.dataStartRow;
   const titleRows = head.rows.filter((row) => row.rowNumber < firstHeaderRow);
   const headerRows = head.rows.filter((row) => row.rowNumber >= firstHeaderRow && row.rowNumber < header.dataStartRow);
-  const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows), timestamp(ctx));
+  const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows.map((row) => ({ ...row, cells: row.cells.map(asYearHeading) }))), timestamp(ctx));
   const taken = new Set<string>();
   const columns = header.columns.map((column) => {
     const key = headerKey(column.header);

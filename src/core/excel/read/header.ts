@@ -76,6 +76,17 @@ function onlyText(cells: CellValue[]): boolean {
   return texts > 0;
 }
 
+/** A header cell that is only a year ("2024", typed as a number or as text) as the heading it is, "Năm 2024"; any other cell as it is. */
+export function asYearHeading(cell: CellValue): CellValue {
+  const text = typeof cell === 'number' || typeof cell === 'string' ? String(cell).trim() : '';
+  return /^(?:19|20)\d{2}$/.test(text) ? `Năm ${text}` : cell;
+}
+
+/** Whether a row above a header reads as part of it: text, and years. */
+function headingText(cells: CellValue[]): boolean {
+  return onlyText(cells.map(asYearHeading));
+}
+
 /** The "(1) (2) (3)…" or "1 2 3…" line government forms put under the header. */
 function isNumberingRow(cells: CellValue[]): boolean {
   const numbers: number[] = [];
@@ -114,6 +125,20 @@ export function detectHeader(head: SheetHead, knownHeaders: (folded: string) => 
 
   const rowNumbers = head.rows.map((row) => row.rowNumber);
   const headerRows = [best.rowNumber];
+  // The row naming the most columns may be the header's lower row: names merged down from the row
+  // above it ("Tên HTX" over two rows), or years and groups over its figures ("Năm 2023" and "Năm
+  // 2024", each merged over "Số thành viên" and "Doanh thu"). A title or a note above the table is
+  // one cell, however wide.
+  for (;;) {
+    const first = headerRows[0] ?? best.rowNumber;
+    const above = head.rows.find((row) => row.rowNumber === first - 1);
+    if (!above || headerRows.length >= maxHeaderRows || !headingText(above.cells)) break;
+    const mergesOfAbove = head.merges.filter((merge) => merge.top === above.rowNumber);
+    const spansDown = mergesOfAbove.some((merge) => merge.bottom >= first);
+    const groups = mergesOfAbove.some((merge) => merge.bottom === above.rowNumber && merge.right > merge.left) && above.cells.filter((cell) => textOf(cell) !== '').length > 1;
+    if (!spansDown && !groups && knownCount(above.cells, knownHeaders) === 0) break;
+    headerRows.unshift(above.rowNumber);
+  }
   for (;;) {
     const last = headerRows[headerRows.length - 1] ?? best.rowNumber;
     const next = rowNumbers.find((number) => number > last);

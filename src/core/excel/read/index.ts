@@ -11,7 +11,7 @@ import type { OpenedSource, ReadRowsOptions, SheetHead, SourceRow } from './type
 import { NotAWorkbook, openWorkbook, readXlsxHead, readXlsxRows, sheetOf, type Workbook } from './xlsx';
 import { ZipDamaged } from './zip';
 
-export { detectHeader, columnLetter } from './header';
+export { asYearHeading, detectHeader, columnLetter } from './header';
 export { detectLegacyEncoding } from './legacyFonts';
 export { parseDateCell, parseNumberCell, isoOfExcelSerial } from './values';
 export type * from './types';
