@@ -240,6 +240,23 @@ rows.push({
   service: await time(sampleOffers.map((id) => () => viaService('offers:suggestDemands', { id }))),
   raw: await time(sampleOffers.map((id) => () => candidateDemandsRaw.all(id))),
 });
+// Kết nối cung – cầu's three lists as they open, unfiltered: their first page and how many there are.
+const listsRaw = [
+  sqlite.prepare('SELECT * FROM supply_offers WHERE deleted_at IS NULL ORDER BY available_from DESC, id DESC LIMIT 25'),
+  sqlite.prepare('SELECT * FROM supply_demands WHERE deleted_at IS NULL ORDER BY needed_from DESC, id DESC LIMIT 25'),
+  sqlite.prepare('SELECT * FROM supply_connections WHERE deleted_at IS NULL ORDER BY connected_on DESC, id DESC LIMIT 25'),
+];
+rows.push({
+  name: 'Offers, demands, connections: first pages',
+  service: await time([
+    async () => {
+      await viaService('offers:list', {});
+      await viaService('demands:list', {});
+      await viaService('connections:list', {});
+    },
+  ]),
+  raw: await time([() => listsRaw.map((statement) => statement.all())]),
+});
 const busiestProgramme = sqlite
   .prepare(`SELECT programme_id FROM supply_connections WHERE programme_id IS NOT NULL GROUP BY programme_id ORDER BY count(*) DESC LIMIT 1`)
   .pluck()

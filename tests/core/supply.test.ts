@@ -492,6 +492,41 @@ describe('connections, agreements and results', () => {
   });
 });
 
+describe('the lists', () => {
+  it('leave out, and count without, the offers and demands of an organization or partner in the trash', async () => {
+    await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    const mango = await call(app, 'offers:create', offer({ organizationId: ids.mango, product: 'Xoài cát', productGroupCode: 'trai_cay', communeCode: XA_VINH_BINH }));
+    await call(app, 'demands:create', demand({ requirements: [] }));
+    const mangoWanted = await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB }, product: 'Xoài', productGroupCode: 'trai_cay' }));
+    await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'partner', id: ids.bakery }, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 1000, unitCode: 'qua' }));
+    await call(app, 'organizations:delete', { id: ids.riceA });
+    await call(app, 'partners:delete', { id: ids.coopMart });
+
+    const listed = async <C extends 'offers:list' | 'demands:list'>(channel: C, input: InputOf<C>) => {
+      const page = await call(app, channel, input);
+      return { total: page.total, products: page.rows.map((row) => row.product) };
+    };
+    expect(await listed('offers:list', {})).toEqual({ total: 1, products: ['Xoài cát'] });
+    expect(await listed('offers:list', { search: 'gao' })).toEqual({ total: 0, products: [] });
+    expect(await listed('offers:list', { productGroupCode: 'lua_gao' })).toEqual({ total: 0, products: [] });
+    expect(await listed('demands:list', {})).toEqual({ total: 2, products: ['Trứng gà', 'Xoài'] });
+    expect(await listed('demands:list', { search: 'co.op' })).toEqual({ total: 0, products: [] });
+    expect(await listed('demands:list', { search: 'tay binh' })).toEqual({ total: 1, products: ['Xoài'] });
+
+    // A connection is counted whatever is asked of it, with its sides or without.
+    await call(app, 'connections:create', { offerId: mango.id, demandId: mangoWanted.id, quantity: 5, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    const connections = async (input: InputOf<'connections:list'>) => {
+      const page = await call(app, 'connections:list', input);
+      return { total: page.total, rows: page.rows.length };
+    };
+    expect(await connections({})).toEqual({ total: 1, rows: 1 });
+    expect(await connections({ productGroupCode: 'trai_cay' })).toEqual({ total: 1, rows: 1 });
+    expect(await connections({ productGroupCode: 'lua_gao' })).toEqual({ total: 0, rows: 0 });
+    expect(await connections({ year: 2025 })).toEqual({ total: 0, rows: 0 });
+    expect(await connections({ search: 'phu thanh' })).toEqual({ total: 1, rows: 1 });
+  });
+});
+
 describe('lookups', () => {
   it('adds, renames and protects what is in use', async () => {
     const group = await call(app, 'supply:saveProductGroup', { name: 'Hoa, cây cảnh', keywords: 'hoa, cây cảnh;lan' });

@@ -63,6 +63,16 @@ export function notInTrash(record: { deletedAt: SQLWrapper }): SQL {
   return sql`${record.deletedAt} IS NULL`;
 }
 
+/**
+ * The record `reference` points at in `table` is not in the trash, or it points at none: a join's
+ * `notInTrash` without the join. A list's count needs nothing else of the other table, and the few
+ * records in the trash are read once, where joining each of 200,000 offers to its organization
+ * took half a second.
+ */
+export function referenceNotInTrash(reference: SQLWrapper, table: typeof organizations | typeof partners): SQL {
+  return sql`(${reference} IS NULL OR ${reference} NOT IN (SELECT ${table.id} FROM ${table} WHERE ${table.deletedAt} IS NOT NULL))`;
+}
+
 /** An agreement that was signed: a draft has no signing date. */
 export function isSigned(agreement: { signedOn: SQLWrapper }): SQL {
   return sql`${agreement.signedOn} IS NOT NULL`;

@@ -855,7 +855,8 @@ export const supplyOffers = sqliteTable(
     index('supply_offers_organization').on(table.organizationId),
     index('supply_offers_programme').on(table.programmeId),
     // Suggestions for a demand: offers of one group whose window began by the time it is needed.
-    index('supply_offers_group_window').on(table.productGroupCode, table.availableFrom, table.availableUntil).where(sql`${table.deletedAt} IS NULL`),
+    // With the organization, it also counts the offers listed without reading each one.
+    index('supply_offers_group_window').on(table.productGroupCode, table.availableFrom, table.availableUntil, table.organizationId).where(sql`${table.deletedAt} IS NULL`),
     index('supply_offers_from').on(table.availableFrom),
   ],
 );
@@ -903,7 +904,8 @@ export const supplyDemands = sqliteTable(
     index('supply_demands_partner').on(table.partnerId),
     index('supply_demands_organization').on(table.organizationId),
     index('supply_demands_programme').on(table.programmeId),
-    index('supply_demands_group_period').on(table.productGroupCode, table.neededFrom, table.neededUntil).where(sql`${table.deletedAt} IS NULL`),
+    // With the buyer, it also counts the demands listed without reading each one.
+    index('supply_demands_group_period').on(table.productGroupCode, table.neededFrom, table.neededUntil, table.partnerId, table.organizationId).where(sql`${table.deletedAt} IS NULL`),
     index('supply_demands_from').on(table.neededFrom),
   ],
 );

@@ -61,21 +61,24 @@ function summaryOf(ctx: Context, id: number): ConnectionSummary {
 // Listing
 
 export function listConnections(ctx: Context, input: z.output<typeof connectionListInput>): Page<ConnectionSummary> {
-  const conditions: SQL[] = [sql`1 = 1`];
-  if (input.programmeId !== undefined) conditions.push(sql`c.programme_id = ${input.programmeId}`);
-  if (input.channelCode) conditions.push(sql`c.channel_code = ${input.channelCode}`);
-  if (input.productGroupCode) conditions.push(sql`o.product_group_code = ${input.productGroupCode}`);
-  if (input.year !== undefined) conditions.push(sql`c.connected_on BETWEEN ${`${input.year}-01-01`} AND ${`${input.year}-12-31`}`);
-  if (input.counterpart?.kind === 'partner') conditions.push(sql`d.partner_id = ${input.counterpart.id}`);
+  /** Conditions on the connection's own columns. */
+  const own: SQL[] = [];
+  /** Conditions on its offer (`o`), its demand (`d`) and the names of their sides. */
+  const sides: SQL[] = [];
+  if (input.programmeId !== undefined) own.push(sql`c.programme_id = ${input.programmeId}`);
+  if (input.channelCode) own.push(sql`c.channel_code = ${input.channelCode}`);
+  if (input.year !== undefined) own.push(sql`c.connected_on BETWEEN ${`${input.year}-01-01`} AND ${`${input.year}-12-31`}`);
+  if (input.productGroupCode) sides.push(sql`o.product_group_code = ${input.productGroupCode}`);
+  if (input.counterpart?.kind === 'partner') sides.push(sql`d.partner_id = ${input.counterpart.id}`);
   if (input.counterpart?.kind === 'organization') {
-    conditions.push(sql`(o.organization_id = ${input.counterpart.id} OR d.organization_id = ${input.counterpart.id})`);
+    sides.push(sql`(o.organization_id = ${input.counterpart.id} OR d.organization_id = ${input.counterpart.id})`);
   }
   for (const word of foldText(input.search).split(' ').filter(Boolean)) {
     const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    conditions.push(sql`(o.product_folded LIKE ${pattern} ESCAPE '\\' OR seller.name_folded LIKE ${pattern} ESCAPE '\\'
+    sides.push(sql`(o.product_folded LIKE ${pattern} ESCAPE '\\' OR seller.name_folded LIKE ${pattern} ESCAPE '\\'
       OR bp.name_folded LIKE ${pattern} ESCAPE '\\' OR bo.name_folded LIKE ${pattern} ESCAPE '\\')`);
   }
-  return connectionPage(ctx, sql.join(conditions, sql` AND `), input);
+  return connectionPage(ctx, sql.join([sql`1 = 1`, ...own, ...sides], sql` AND `), input, { readsSides: sides.length > 0 });
 }
 
 export function connectionTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedConnection> {

@@ -39,7 +39,7 @@ import { convertQuantity, remainingQuantity, supplyStatus } from '../../shared/s
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { notInTrash } from '../db/predicates';
+import { notInTrash, referenceNotInTrash } from '../db/predicates';
 import {
   certificationKinds,
   certifications,
@@ -445,12 +445,17 @@ export function connectionsById(ctx: Context, ids: readonly number[]): Connectio
 }
 
 /** One page of live connections, newest first: `where` over `c`. */
-export function connectionPage(ctx: Context, where: SQL, page: { page: number; pageSize: number }): Page<ConnectionSummary> {
+/**
+ * A page of connections meeting `where`, which reads the offer (`o`), the demand (`d`) and their
+ * sides' names only when `readsSides`: every connection has its offer, demand and seller (foreign
+ * keys), so the count joins them only for such a condition — for 86,000 connections, 400 ms.
+ */
+export function connectionPage(ctx: Context, where: SQL, page: { page: number; pageSize: number }, { readsSides }: { readsSides: boolean }): Page<ConnectionSummary> {
   const condition = sql`c.deleted_at IS NULL AND ${where}`;
-  const total =
-    ctx.db.get<{ n: number } | undefined>(sql`SELECT count(*) AS n FROM supply_connections c JOIN supply_offers o ON o.id = c.offer_id
-      JOIN supply_demands d ON d.id = c.demand_id JOIN organizations seller ON seller.id = o.organization_id
-      LEFT JOIN partners bp ON bp.id = d.partner_id LEFT JOIN organizations bo ON bo.id = d.organization_id WHERE ${condition}`)?.n ?? 0;
+  const sides = sql`JOIN supply_offers o ON o.id = c.offer_id JOIN supply_demands d ON d.id = c.demand_id
+    JOIN organizations seller ON seller.id = o.organization_id
+    LEFT JOIN partners bp ON bp.id = d.partner_id LEFT JOIN organizations bo ON bo.id = d.organization_id`;
+  const total = ctx.db.get<{ n: number } | undefined>(sql`SELECT count(*) AS n FROM supply_connections c ${readsSides ? sides : sql``} WHERE ${condition}`)?.n ?? 0;
   const reads = connectionReads(ctx, condition, sql`c.connected_on DESC, c.id DESC`, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
   return { rows: toConnectionSummaries(ctx, reads), total };
 }
@@ -472,23 +477,20 @@ function yearOverlap(from: AnyColumn, until: AnyColumn, year: number | undefined
 
 export function listOffers(ctx: Context, input: z.output<typeof offerListInput>): Page<OfferSummary> {
   const today = todayIso(ctx);
+  const search = searchOver(input.search, [supplyOffers.productFolded, organizations.nameFolded]);
   const where = and(
     notInTrash(supplyOffers),
-    notInTrash(organizations),
+    referenceNotInTrash(supplyOffers.organizationId, organizations),
     input.organizationId === undefined ? undefined : eq(supplyOffers.organizationId, input.organizationId),
     input.programmeId === undefined ? undefined : eq(supplyOffers.programmeId, input.programmeId),
     input.productGroupCode ? eq(supplyOffers.productGroupCode, input.productGroupCode) : undefined,
     yearOverlap(supplyOffers.availableFrom, supplyOffers.availableUntil, input.year),
     input.statuses?.length ? inArray(supplyStatusSql('offer', today), input.statuses) : undefined,
-    searchOver(input.search, [supplyOffers.productFolded, organizations.nameFolded]),
+    search,
   );
-  const total =
-    ctx.db
-      .select({ value: count() })
-      .from(supplyOffers)
-      .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
-      .where(where)
-      .get()?.value ?? 0;
+  // Counted over the offers alone, unless the search reads the organization's name.
+  const counted = ctx.db.select({ value: count() }).from(supplyOffers);
+  const total = (search ? counted.innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId)) : counted).where(where).get()?.value ?? 0;
   const rows = offerQuery(ctx)
     .where(where)
     .orderBy(desc(supplyOffers.availableFrom), desc(supplyOffers.id))
@@ -505,24 +507,26 @@ function buyerCondition(buyer: z.output<typeof demandListInput>['buyer']): SQL |
 
 export function listDemands(ctx: Context, input: z.output<typeof demandListInput>): Page<DemandSummary> {
   const today = todayIso(ctx);
+  const search = searchOver(input.search, [supplyDemands.productFolded, partners.nameFolded, organizations.nameFolded]);
   const where = and(
     notInTrash(supplyDemands),
-    // Left-joined: the side a demand does not have reads as not in the trash.
-    notInTrash(partners),
-    notInTrash(organizations),
+    // The side a demand does not have points at none.
+    referenceNotInTrash(supplyDemands.partnerId, partners),
+    referenceNotInTrash(supplyDemands.organizationId, organizations),
     buyerCondition(input.buyer),
     input.programmeId === undefined ? undefined : eq(supplyDemands.programmeId, input.programmeId),
     input.productGroupCode ? eq(supplyDemands.productGroupCode, input.productGroupCode) : undefined,
     yearOverlap(supplyDemands.neededFrom, supplyDemands.neededUntil, input.year),
     input.statuses?.length ? inArray(supplyStatusSql('demand', today), input.statuses) : undefined,
-    searchOver(input.search, [supplyDemands.productFolded, partners.nameFolded, organizations.nameFolded]),
+    search,
   );
+  // Counted over the demands alone, unless the search reads the buyer's name.
+  const counted = ctx.db.select({ value: count() }).from(supplyDemands);
   const total =
-    ctx.db
-      .select({ value: count() })
-      .from(supplyDemands)
-      .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
-      .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+    (search
+      ? counted.leftJoin(partners, eq(partners.id, supplyDemands.partnerId)).leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+      : counted
+    )
       .where(where)
       .get()?.value ?? 0;
   const rows = demandQuery(ctx)
