@@ -240,16 +240,19 @@ rows.push({
   service: await time(sampleOffers.map((id) => () => viaService('offers:suggestDemands', { id }))),
   raw: await time(sampleOffers.map((id) => () => candidateDemandsRaw.all(id))),
 });
-// Kết nối cung – cầu's three lists as they open, unfiltered: their first page and how many there are.
+// Kết nối cung – cầu's lists as they open, unfiltered: the programmes with their counts, and the
+// first page of offers, demands and connections with how many there are.
 const listsRaw = [
+  sqlite.prepare('SELECT * FROM programmes WHERE deleted_at IS NULL ORDER BY starts_on DESC'),
   sqlite.prepare('SELECT * FROM supply_offers WHERE deleted_at IS NULL ORDER BY available_from DESC, id DESC LIMIT 25'),
   sqlite.prepare('SELECT * FROM supply_demands WHERE deleted_at IS NULL ORDER BY needed_from DESC, id DESC LIMIT 25'),
   sqlite.prepare('SELECT * FROM supply_connections WHERE deleted_at IS NULL ORDER BY connected_on DESC, id DESC LIMIT 25'),
 ];
 rows.push({
-  name: 'Offers, demands, connections: first pages',
+  name: 'Supply lists: programmes, offers, demands, connections',
   service: await time([
     async () => {
+      await viaService('programmes:list', {});
       await viaService('offers:list', {});
       await viaService('demands:list', {});
       await viaService('connections:list', {});

@@ -853,7 +853,8 @@ export const supplyOffers = sqliteTable(
     isoDate('supply_offers_available_until_date', table.availableUntil),
     isoDate('supply_offers_withdrawn_on_date', table.withdrawnOn),
     index('supply_offers_organization').on(table.organizationId),
-    index('supply_offers_programme').on(table.programmeId),
+    // With the trash column, a programme's offers are counted from the index alone.
+    index('supply_offers_programme').on(table.programmeId, table.deletedAt),
     // Suggestions for a demand: offers of one group whose window began by the time it is needed.
     // With the organization, it also counts the offers listed without reading each one.
     index('supply_offers_group_window').on(table.productGroupCode, table.availableFrom, table.availableUntil, table.organizationId).where(sql`${table.deletedAt} IS NULL`),
@@ -903,7 +904,7 @@ export const supplyDemands = sqliteTable(
     isoDate('supply_demands_withdrawn_on_date', table.withdrawnOn),
     index('supply_demands_partner').on(table.partnerId),
     index('supply_demands_organization').on(table.organizationId),
-    index('supply_demands_programme').on(table.programmeId),
+    index('supply_demands_programme').on(table.programmeId, table.deletedAt),
     // With the buyer, it also counts the demands listed without reading each one.
     index('supply_demands_group_period').on(table.productGroupCode, table.neededFrom, table.neededUntil, table.partnerId, table.organizationId).where(sql`${table.deletedAt} IS NULL`),
     index('supply_demands_from').on(table.neededFrom),
@@ -973,7 +974,7 @@ export const supplyConnections = sqliteTable(
     isoDate('supply_connections_connected_on_date', table.connectedOn),
     index('supply_connections_offer').on(table.offerId),
     index('supply_connections_demand').on(table.demandId),
-    index('supply_connections_programme').on(table.programmeId, table.connectedOn),
+    index('supply_connections_programme').on(table.programmeId, table.connectedOn, table.deletedAt),
     // With what a plan's volume connected reads of each connection of the period, so that it reads no row of this table.
     index('supply_connections_connected').on(table.connectedOn, table.baseUnitCode, table.offerId, table.demandId, table.baseQuantity, table.deletedAt),
     index('supply_connections_agreement').on(table.agreementId),
