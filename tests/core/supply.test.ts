@@ -530,14 +530,21 @@ describe('the lists', () => {
 describe('lookups', () => {
   it('adds, renames and protects what is in use', async () => {
     const group = await call(app, 'supply:saveProductGroup', { name: 'Hoa, cây cảnh', keywords: 'hoa, cây cảnh;lan' });
-    expect(group).toEqual({ code: 'hoa_cay_canh', name: 'Hoa, cây cảnh', keywords: 'hoa, cây cảnh, lan', used: 0 });
+    expect(group).toEqual({ code: 'hoa_cay_canh', name: 'Hoa, cây cảnh', keywords: 'hoa, cây cảnh, lan' });
     expect(await issuesOf('supply:saveProductGroup', { name: 'Trái cây' })).toEqual({ name: 'Đã có nhóm sản phẩm «Trái cây»; hãy đặt tên khác.' });
+    expect((await call(app, 'supply:lookupUse', undefined)).productGroups[group.code]).toBeUndefined();
     await call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Lan hồ điệp', productGroupCode: group.code, quantity: 200, unitCode: 'chiec' }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], product: 'Lan', productGroupCode: group.code, quantity: 50, unitCode: 'chiec' }));
+    const [lan] = (await call(app, 'offers:list', { productGroupCode: group.code })).rows;
+    await call(app, 'connections:create', { offerId: lan?.id ?? 0, demandId: wanted.id, quantity: 20, unitCode: 'chiec', channelCode: 'tmdt', connectedOn: '2026-05-20' });
+    // What uses each row, counted apart from the lookups themselves.
+    const use = await call(app, 'supply:lookupUse', undefined);
+    expect([use.productGroups[group.code], use.units.chiec, use.channels.tmdt]).toEqual([2, 3, 1]);
     expect((await callFailing(app, 'supply:deleteProductGroup', { code: group.code })).message).toBe(
-      'Nhóm «Hoa, cây cảnh» đang được dùng cho 1 nguồn cung, nhu cầu; không xóa được. Có thể đổi tên nhóm.',
+      'Nhóm «Hoa, cây cảnh» đang được dùng cho 2 nguồn cung, nhu cầu; không xóa được. Có thể đổi tên nhóm.',
     );
     expect(await issuesOf('supply:saveUnit', { code: 'chiec', name: 'chiếc', baseCode: 'hop', perBase: 10 })).toEqual({
-      perBase: 'Đơn vị «chiếc» đã dùng cho 1 nguồn cung, nhu cầu, kết nối; không đổi cách quy đổi được (số lượng đã ghi sẽ sai).',
+      perBase: 'Đơn vị «chiếc» đã dùng cho 3 nguồn cung, nhu cầu, kết nối; không đổi cách quy đổi được (số lượng đã ghi sẽ sai).',
     });
     const gram = await call(app, 'supply:saveUnit', { name: 'gam', aliases: 'g', baseCode: 'tan', perBase: 1_000_000 });
     expect(gram).toMatchObject({ code: 'gam', baseCode: 'tan', perBase: 1_000_000 });

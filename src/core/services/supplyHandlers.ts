@@ -33,6 +33,7 @@ import {
   deleteProductGroup,
   deleteSalesChannel,
   deleteUnit,
+  getSupplyLookupUse,
   getSupplyLookups,
   saveProductGroup,
   saveSalesChannel,
@@ -41,6 +42,7 @@ import {
 
 export const supplyHandlers: HandlersFor<typeof supplyContract> = {
   'supply:lookups': (ctx) => getSupplyLookups(ctx),
+  'supply:lookupUse': (ctx) => getSupplyLookupUse(ctx),
   'supply:saveProductGroup': (ctx, input) => saveProductGroup(ctx, input),
   'supply:deleteProductGroup': (ctx, { code }) => deleteProductGroup(ctx, code),
   'supply:saveUnit': (ctx, input) => saveUnit(ctx, input),

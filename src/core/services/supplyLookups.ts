@@ -12,6 +12,7 @@ import type {
   productGroupInput,
   SalesChannel,
   salesChannelInput,
+  SupplyLookupUse,
   SupplyLookups,
   Unit,
   unitInput,
@@ -60,31 +61,25 @@ function channelUse(ctx: Context): Map<string, number> {
 }
 
 export function getSupplyLookups(ctx: Context): SupplyLookups {
-  const groupsUsed = groupUse(ctx);
-  const unitsUsed = unitUse(ctx);
-  const channelsUsed = channelUse(ctx);
   return {
     productGroups: ctx.db
       .select()
       .from(productGroups)
       .orderBy(asc(productGroups.sortOrder), asc(productGroups.code))
       .all()
-      .map((row) => ({ code: row.code, name: row.name, keywords: row.keywords, used: groupsUsed.get(row.code) ?? 0 })),
-    units: allUnits(ctx).map((row) => ({
-      code: row.code,
-      name: row.name,
-      aliases: row.aliases,
-      baseCode: row.baseCode,
-      perBase: row.perBase,
-      used: unitsUsed.get(row.code) ?? 0,
-    })),
+      .map((row) => ({ code: row.code, name: row.name, keywords: row.keywords })),
+    units: allUnits(ctx).map(toUnit),
     channels: ctx.db
       .select()
       .from(salesChannels)
       .orderBy(asc(salesChannels.sortOrder), asc(salesChannels.code))
       .all()
-      .map((row) => ({ code: row.code, name: row.name, used: channelsUsed.get(row.code) ?? 0 })),
+      .map((row) => ({ code: row.code, name: row.name })),
   };
+}
+
+export function getSupplyLookupUse(ctx: Context): SupplyLookupUse {
+  return { productGroups: Object.fromEntries(groupUse(ctx)), units: Object.fromEntries(unitUse(ctx)), channels: Object.fromEntries(channelUse(ctx)) };
 }
 
 export function allUnits(ctx: Context): UnitRow[] {
@@ -136,11 +131,11 @@ export function saveProductGroup(ctx: Context, input: z.output<typeof productGro
     if (input.code !== undefined) {
       if (!rows.some((row) => row.code === input.code)) throw notFound('Không tìm thấy nhóm sản phẩm này; có thể đã bị xóa. Hãy tải lại trang.');
       const updated = ctx.db.update(productGroups).set({ name: input.name, keywords }).where(eq(productGroups.code, input.code)).returning().get();
-      return { code: updated.code, name: updated.name, keywords: updated.keywords, used: groupUse(ctx).get(updated.code) ?? 0 };
+      return { code: updated.code, name: updated.name, keywords: updated.keywords };
     }
     const code = codeFor(input.name, (candidate) => rows.some((row) => row.code === candidate));
     const created = ctx.db.insert(productGroups).values({ code, name: input.name, keywords, sortOrder: nextSortOrder(ctx, productGroups) }).returning().get();
-    return { code: created.code, name: created.name, keywords: created.keywords, used: 0 };
+    return { code: created.code, name: created.name, keywords: created.keywords };
   });
 }
 
@@ -158,8 +153,8 @@ export function deleteProductGroup(ctx: Context, code: string): null {
 // ---------------------------------------------------------------------------------------------
 // Units
 
-function toUnit(ctx: Context, row: UnitRow): Unit {
-  return { code: row.code, name: row.name, aliases: row.aliases, baseCode: row.baseCode, perBase: row.perBase, used: unitUse(ctx).get(row.code) ?? 0 };
+function toUnit(row: UnitRow): Unit {
+  return { code: row.code, name: row.name, aliases: row.aliases, baseCode: row.baseCode, perBase: row.perBase };
 }
 
 export function saveUnit(ctx: Context, input: z.output<typeof unitInput>): Unit {
@@ -189,7 +184,7 @@ export function saveUnit(ctx: Context, input: z.output<typeof unitInput>): Unit 
         .values({ code, name: input.name, aliases, baseCode: input.baseCode, perBase: input.perBase, sortOrder: nextSortOrder(ctx, units) })
         .returning()
         .get();
-      return toUnit(ctx, created);
+      return toUnit(created);
     }
     const stored = all.find((unit) => unit.code === input.code);
     if (!stored) throw notFound('Không tìm thấy đơn vị tính này; có thể đã bị xóa. Hãy tải lại trang.');
@@ -214,7 +209,7 @@ export function saveUnit(ctx: Context, input: z.output<typeof unitInput>): Unit 
       .where(eq(units.code, stored.code))
       .returning()
       .get();
-    return toUnit(ctx, updated);
+    return toUnit(updated);
   });
 }
 
@@ -243,11 +238,11 @@ export function saveSalesChannel(ctx: Context, input: z.output<typeof salesChann
     if (input.code !== undefined) {
       if (!rows.some((row) => row.code === input.code)) throw notFound('Không tìm thấy kênh tiêu thụ này; có thể đã bị xóa. Hãy tải lại trang.');
       const updated = ctx.db.update(salesChannels).set({ name: input.name }).where(eq(salesChannels.code, input.code)).returning().get();
-      return { code: updated.code, name: updated.name, used: channelUse(ctx).get(updated.code) ?? 0 };
+      return { code: updated.code, name: updated.name };
     }
     const code = codeFor(input.name, (candidate) => rows.some((row) => row.code === candidate));
     const created = ctx.db.insert(salesChannels).values({ code, name: input.name, sortOrder: nextSortOrder(ctx, salesChannels) }).returning().get();
-    return { code: created.code, name: created.name, used: 0 };
+    return { code: created.code, name: created.name };
   });
 }
 

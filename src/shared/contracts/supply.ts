@@ -32,8 +32,6 @@ export interface ProductGroup {
   name: string;
   /** Folded words and phrases, comma-separated. */
   keywords: string;
-  /** Offers and demands in the group: a group in use cannot be deleted. */
-  used: number;
 }
 
 export interface Unit {
@@ -44,19 +42,27 @@ export interface Unit {
   baseCode: string | null;
   /** How many of this unit make one base unit (kg: 1.000 per tấn); 1 for a base unit. */
   perBase: number;
-  used: number;
 }
 
 export interface SalesChannel {
   code: string;
   name: string;
-  used: number;
 }
 
 export interface SupplyLookups {
   productGroups: ProductGroup[];
   units: Unit[];
   channels: SalesChannel[];
+}
+
+/** How many records use each row of the lookups, by its code: a row in use cannot be deleted. */
+export interface SupplyLookupUse {
+  /** Offers and demands in each product group. */
+  productGroups: Record<string, number>;
+  /** Offers, demands and connections in each unit. */
+  units: Record<string, number>;
+  /** Connections and programmes through each channel. */
+  channels: Record<string, number>;
 }
 
 export const productGroupInput = z.object({
@@ -418,6 +424,11 @@ export type ConnectionAgreementInput = z.input<typeof connectionAgreementInput>;
 
 export const supplyContract = {
   'supply:lookups': channel<SupplyLookups>()(none),
+  /**
+   * Asked only where the lookups are kept (Danh mục): counting 300,000 offers, demands and
+   * connections at national scale takes longer than every page that shows a unit's name may wait.
+   */
+  'supply:lookupUse': channel<SupplyLookupUse>()(none),
   'supply:saveProductGroup': channel<ProductGroup>()(productGroupInput),
   'supply:deleteProductGroup': channel<null>()(z.object({ code: z.string().min(1) })),
   'supply:saveUnit': channel<Unit>()(unitInput),

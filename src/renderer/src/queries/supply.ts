@@ -12,6 +12,7 @@ import { agreementKeys } from './agreements';
 export const supplyKeys = {
   all: ['supply'] as const,
   lookups: ['supply', 'lookups'] as const,
+  lookupUse: ['supply', 'lookup-use'] as const,
   offers: (input: InputOf<'offers:list'>) => ['supply', 'offers', input] as const,
   offer: (id: number) => ['supply', 'offer', id] as const,
   demands: (input: InputOf<'demands:list'>) => ['supply', 'demands', input] as const,
@@ -44,6 +45,11 @@ function invalidateSupply(queryClient: QueryClient, deleted: { area: string; id:
 
 export function useSupplyLookups() {
   return useQuery({ queryKey: supplyKeys.lookups, queryFn: () => call('supply:lookups', undefined) });
+}
+
+/** How many records use each lookup row: for Danh mục alone, it counts every offer, demand and connection. */
+export function useSupplyLookupUse() {
+  return useQuery({ queryKey: supplyKeys.lookupUse, queryFn: () => call('supply:lookupUse', undefined) });
 }
 
 export function useOfferList(input: InputOf<'offers:list'>) {

@@ -9,14 +9,14 @@ import { schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { productGroupInput, salesChannelInput, unitInput, type ProductGroup, type SalesChannel, type Unit } from '../../../../shared/contract';
+import { productGroupInput, salesChannelInput, unitInput, type ProductGroup, type SalesChannel, type SupplyLookupUse, type Unit } from '../../../../shared/contract';
 import { formatCount, formatQuantity } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
 import { useFormSave } from '../../forms/oneSave';
-import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { useSupplyLookupUse, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 import { FormModal } from '../../forms/unsavedChanges';
 
 type Editing<T> = { row: T | null } | null;
@@ -42,16 +42,16 @@ function Section({ title, hint, addLabel, onAdd, children }: { title: string; hi
   );
 }
 
-/** Edit and delete buttons of a row; delete is offered only when nothing uses it. */
-function RowActions({ name, used, onEdit, onDelete }: { name: string; used: number; onEdit: () => void; onDelete: () => void }) {
+/** Edit and delete buttons of a row; delete is offered only once counted, when nothing uses it. */
+function RowActions({ name, used, onEdit, onDelete }: { name: string; used: number | undefined; onEdit: () => void; onDelete: () => void }) {
   const { t } = useTranslation();
   return (
     <Group gap={4} wrap="nowrap" justify="flex-end">
       <ActionIcon variant="subtle" aria-label={t('supply.lookups.edit', { name })} onClick={onEdit}>
         <IconPencil size={16} />
       </ActionIcon>
-      <Tooltip label={t('supply.lookups.inUse', { count: used })} disabled={used === 0}>
-        <ActionIcon variant="subtle" color="red" disabled={used > 0} aria-label={t('supply.lookups.delete', { name })} onClick={onDelete}>
+      <Tooltip label={t('supply.lookups.inUse', { count: used })} disabled={!used}>
+        <ActionIcon variant="subtle" color="red" disabled={used !== 0} aria-label={t('supply.lookups.delete', { name })} onClick={onDelete}>
           <IconTrash size={16} />
         </ActionIcon>
       </Tooltip>
@@ -62,6 +62,7 @@ function RowActions({ name, used, onEdit, onDelete }: { name: string; used: numb
 export function LookupsTab() {
   const { t } = useTranslation();
   const lookups = useSupplyLookups();
+  const use = useSupplyLookupUse();
   const [group, setGroup] = useState<Editing<ProductGroup>>(null);
   const [unit, setUnit] = useState<Editing<Unit>>(null);
   const [channel, setChannel] = useState<Editing<SalesChannel>>(null);
@@ -70,7 +71,11 @@ export function LookupsTab() {
   const deleteChannel = useSupplyWrite('supply:deleteChannel');
   const failed = (error: unknown) => notifications.show({ color: 'red', message: messageOf(error, t('common.unexpectedError')) });
   if (lookups.isError) return <LoadError error={lookups.error} onRetry={() => void lookups.refetch()} />;
+  if (use.isError) return <LoadError error={use.error} onRetry={() => void use.refetch()} />;
   const data = lookups.data;
+  /** How many records use a row; undefined until counted. */
+  const usedOf = (kind: keyof SupplyLookupUse, code: string) => (use.data ? (use.data[kind][code] ?? 0) : undefined);
+  const countCell = (used: number | undefined) => (used === undefined ? '' : formatCount(used));
   const unitName = (code: string | null) => data?.units.find((candidate) => candidate.code === code)?.name ?? '';
 
   return (
@@ -100,9 +105,9 @@ export function LookupsTab() {
                     {row.keywords}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">{formatCount(row.used)}</Table.Td>
+                <Table.Td ta="right">{countCell(usedOf('productGroups', row.code))}</Table.Td>
                 <Table.Td>
-                  <RowActions name={row.name} used={row.used} onEdit={() => setGroup({ row })} onDelete={() => void deleteGroup.mutateAsync({ code: row.code }).catch(failed)} />
+                  <RowActions name={row.name} used={usedOf('productGroups', row.code)} onEdit={() => setGroup({ row })} onDelete={() => void deleteGroup.mutateAsync({ code: row.code }).catch(failed)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -126,9 +131,9 @@ export function LookupsTab() {
                 <Table.Td>{row.name}</Table.Td>
                 <Table.Td>{row.aliases}</Table.Td>
                 <Table.Td>{row.baseCode === null ? t('supply.lookups.base') : `1 ${unitName(row.baseCode)} = ${formatQuantity(row.perBase, row.name)}`}</Table.Td>
-                <Table.Td ta="right">{formatCount(row.used)}</Table.Td>
+                <Table.Td ta="right">{countCell(usedOf('units', row.code))}</Table.Td>
                 <Table.Td>
-                  <RowActions name={row.name} used={row.used} onEdit={() => setUnit({ row })} onDelete={() => void deleteUnit.mutateAsync({ code: row.code }).catch(failed)} />
+                  <RowActions name={row.name} used={usedOf('units', row.code)} onEdit={() => setUnit({ row })} onDelete={() => void deleteUnit.mutateAsync({ code: row.code }).catch(failed)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -148,9 +153,9 @@ export function LookupsTab() {
             {(data?.channels ?? []).map((row) => (
               <Table.Tr key={row.code}>
                 <Table.Td>{row.name}</Table.Td>
-                <Table.Td ta="right">{formatCount(row.used)}</Table.Td>
+                <Table.Td ta="right">{countCell(usedOf('channels', row.code))}</Table.Td>
                 <Table.Td>
-                  <RowActions name={row.name} used={row.used} onEdit={() => setChannel({ row })} onDelete={() => void deleteChannel.mutateAsync({ code: row.code }).catch(failed)} />
+                  <RowActions name={row.name} used={usedOf('channels', row.code)} onEdit={() => setChannel({ row })} onDelete={() => void deleteChannel.mutateAsync({ code: row.code }).catch(failed)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -159,7 +164,7 @@ export function LookupsTab() {
       </Section>
 
       {group && <GroupDialog row={group.row} onClose={() => setGroup(null)} />}
-      {unit && <UnitDialog row={unit.row} units={data?.units ?? []} onClose={() => setUnit(null)} />}
+      {unit && <UnitDialog row={unit.row} used={unit.row ? (usedOf('units', unit.row.code) ?? 0) : 0} units={data?.units ?? []} onClose={() => setUnit(null)} />}
       {channel && <ChannelDialog row={channel.row} onClose={() => setChannel(null)} />}
     </Stack>
   );
@@ -196,7 +201,8 @@ function GroupDialog({ row, onClose }: { row: ProductGroup | null; onClose: () =
   );
 }
 
-function UnitDialog({ row, units, onClose }: { row: Unit | null; units: Unit[]; onClose: () => void }) {
+/** `used`: the records in the unit, whose quantities keep its conversion. */
+function UnitDialog({ row, used, units, onClose }: { row: Unit | null; used: number; units: Unit[]; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSupplyWrite('supply:saveUnit');
   const form = useForm({
@@ -210,9 +216,9 @@ function UnitDialog({ row, units, onClose }: { row: Unit | null; units: Unit[]; 
     <FormModal opened onClose={onClose} title={row ? t('supply.lookups.editUnit') : t('supply.lookups.addUnit')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {row !== null && row.used > 0 && (
+          {used > 0 && (
             <Alert color="yellow" variant="light">
-              {t('supply.lookups.unitInUse', { count: row.used })}
+              {t('supply.lookups.unitInUse', { count: used })}
             </Alert>
           )}
           <TextInput label={t('supply.lookups.name')} required {...form.getInputProps('name')} />
