@@ -1,5 +1,5 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
-import { and, asc, count, eq, gte, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNotNull, lt, lte, max, sql, type SQL } from 'drizzle-orm';
 import { inForce, notInTrash } from '../db/predicates';
 import {
   agreementStatus,
@@ -37,6 +37,8 @@ interface CommitmentToday {
   value: number | null;
   dueOn: string | null;
   delivered: number;
+  /** The day of its last delivery by today; null before any. */
+  lastDeliveredOn: string | null;
 }
 
 /**
@@ -49,6 +51,12 @@ function stillFollowed(today: string): SQL | undefined {
   return and(inForce(agreements, today), sql`NOT ${ranOutAndClosed}`);
 }
 
+/**
+ * The agreements still followed, with their commitments and status today, and the day of their
+ * last follow-up: a note or a delivery, whoever logged a delivery last week was in touch. Each is
+ * read once for all (three reads at national scale, where one per agreement took a tenth of a
+ * second more).
+ */
 function agreementsInForce(ctx: Context, today: string) {
   const rows = ctx.db
     .select({
@@ -60,18 +68,13 @@ function agreementsInForce(ctx: Context, today: string) {
       validUntil: agreements.validUntil,
       terminatedOn: agreements.terminatedOn,
       closedOn: agreements.closedOn,
-      // A follow-up is a note or a delivery: whoever logged a delivery last week was in touch.
-      // Aliased, because drizzle leaves columns unqualified in a single-table select.
-      lastFollowUpOn: sql<string | null>`max(
-        coalesce((select max(note.noted_on) from ${agreementNotes} note
-          where note.agreement_id = ${agreements}.id and note.noted_on <= ${today}), ''),
-        coalesce((select max(delivery.delivered_on) from ${agreementDeliveries} delivery
-          join ${agreementCommitments} commitment on commitment.id = delivery.commitment_id
-          where commitment.agreement_id = ${agreements}.id and delivery.delivered_on <= ${today}), ''))`,
     })
     .from(agreements)
     .where(stillFollowed(today))
     .all();
+  // Deliveries dated after today have not happened yet.
+  const deliveredBy = (what: SQL) =>
+    sql`(select ${what} from ${agreementDeliveries} delivery where delivery.commitment_id = ${agreementCommitments}.id and delivery.delivered_on <= ${today})`;
   const commitments: CommitmentToday[] = ctx.db
     .select({
       id: agreementCommitments.id,
@@ -81,9 +84,8 @@ function agreementsInForce(ctx: Context, today: string) {
       unit: agreementCommitments.unit,
       value: agreementCommitments.value,
       dueOn: agreementCommitments.dueOn,
-      // Deliveries dated after today have not happened yet.
-      delivered: sql<number>`coalesce((select sum(delivery.quantity) from ${agreementDeliveries} delivery
-        where delivery.commitment_id = ${agreementCommitments}.id and delivery.delivered_on <= ${today}), 0)`,
+      delivered: sql<number>`coalesce(${deliveredBy(sql`sum(delivery.quantity)`)}, 0)`,
+      lastDeliveredOn: sql<string | null>`${deliveredBy(sql`max(delivery.delivered_on)`)}`,
     })
     .from(agreementCommitments)
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
@@ -91,13 +93,23 @@ function agreementsInForce(ctx: Context, today: string) {
     .orderBy(asc(agreementCommitments.id))
     .all()
     .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }));
+  const lastNoted = new Map(
+    ctx.db
+      .select({ agreementId: agreementNotes.agreementId, on: max(agreementNotes.notedOn) })
+      .from(agreementNotes)
+      .where(lte(agreementNotes.notedOn, today))
+      .groupBy(agreementNotes.agreementId)
+      .all()
+      .map((note) => [note.agreementId, note.on]),
+  );
 
   const byAgreement = Map.groupBy(commitments, (commitment) => commitment.agreementId);
-  return rows.map(({ lastFollowUpOn, ...row }) => {
+  return rows.map((row) => {
     const own = byAgreement.get(row.id) ?? [];
+    const followUps = [lastNoted.get(row.id), ...own.map((commitment) => commitment.lastDeliveredOn)].filter((day) => typeof day === 'string');
     return {
       ...row,
-      lastFollowUpOn: lastFollowUpOn === '' ? null : lastFollowUpOn,
+      lastFollowUpOn: followUps.length ? followUps.reduce((latest, day) => (day > latest ? day : latest)) : null,
       commitments: own,
       status: agreementStatus({ ...row, commitments: own }, today),
     };
