@@ -188,6 +188,11 @@ describe('plans and targets', () => {
 
   it('moves a target to met when one more cooperative is founded in the year', async () => {
     const { id } = await call(app, 'plans:create', tanChauPlan());
+    const before = byTitle((await call(app, 'plans:get', { id })).targets, 'Thành lập mới');
+    expect([before.actual, before.status]).toEqual([2, 'at_risk']);
+    // Asked again as Tổng quan and Cần chú ý ask, and after the cooperative is founded: the same
+    // progress while nothing changed, the new one after.
+    expect(byTitle((await call(app, 'plans:inForce', undefined))?.targets ?? [], 'Thành lập mới')).toEqual(before);
     await cooperative('e', 'HTX Nông nghiệp Phú Vĩnh', XA_VINH_XUONG, '2024-09-09');
     const founded = byTitle((await call(app, 'plans:get', { id })).targets, 'Thành lập mới');
     expect([founded.actual, founded.status, founded.percentOfTarget]).toEqual([3, 'met', 100]);
