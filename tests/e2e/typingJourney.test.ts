@@ -64,7 +64,8 @@ async function pickStartingWith(label: string, typed: string, name: string, scop
 
 describe('numbers and dates as Vietnamese write them', () => {
   it('keeps −50.000.000 capital, 31/02/2024 and phone "abc" as typed, says why, and stores nothing', async () => {
-    await page.goto(`${host.url}#/thanh-vien`);
+    await page.goto(`${host.url}#/tong-quan`);
+    await page.getByRole('link', { name: 'Thành viên' }).click();
     await page.getByRole('button', { name: 'Thêm tổ chức' }).click();
     const dialog = page.getByRole('dialog');
     await pick('Loại hình', 'htx', 'Hợp tác xã (HTX)', dialog);
@@ -94,6 +95,11 @@ describe('numbers and dates as Vietnamese write them', () => {
     await page.evaluate('setTimeout(() => location.reload(), 0)');
     expect(await asked).toBe('beforeunload');
     expect(await field('Tên tổ chức', dialog).inputValue()).toBe('HTX Nông nghiệp Vĩnh Bình');
+    // Back asks as well; «Tiếp tục sửa» keeps the work, and leaves the history as it was.
+    await page.goBack({ waitUntil: 'commit' });
+    await page.getByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' }).getByRole('button', { name: 'Tiếp tục sửa' }).click();
+    await poll(() => page.evaluate<string>('location.hash')).toBe('#/thanh-vien');
+    expect(await field('Tên tổ chức', dialog).inputValue()).toBe('HTX Nông nghiệp Vĩnh Bình');
 
     await type(capital, '1250000000');
     await type(founded, '29/02/2024');
@@ -106,6 +112,9 @@ describe('numbers and dates as Vietnamese write them', () => {
     cooperative = created?.id ?? 0;
     const stored = await callApi<OrganizationDetail>(host, 'organizations:get', { id: cooperative });
     expect([stored.charterCapital, stored.foundedOn, stored.phone]).toEqual([1_250_000_000, '2024-02-29', '0296 3841 234 máy lẻ 12']);
+    // Saved: Back leads to Tổng quan, where the person came from.
+    await page.goBack({ waitUntil: 'commit' });
+    await poll(() => page.evaluate<string>('location.hash')).toBe('#/tong-quan');
   });
 
   it('keeps -12 members and a score of 150 as typed in a year of figures, and saves nothing until corrected', async () => {

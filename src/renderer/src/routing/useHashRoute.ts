@@ -93,23 +93,50 @@ const listeners = new Set<() => void>();
 let shownHash = '';
 /** A move the person agreed to, which loses unsaved work on purpose. */
 let agreedHash: string | null = null;
+/**
+ * Each entry of the history the app made or moved to carries its place in it (`step`), so that a
+ * move can be told apart — a new entry (a link, `navigate`) or a walk through the history (Back,
+ * Forward) — and taken back by as many steps.
+ */
+let shownStep = 0;
+/** Set while the history walks back to the form's entry after a held move: that walk is no move. */
+let returning = false;
+
+function stepOf(state: unknown): number | undefined {
+  const step = typeof state === 'object' && state !== null ? (state as { step?: unknown }).step : undefined;
+  return typeof step === 'number' ? step : undefined;
+}
+
+function markEntry(step: number): void {
+  window.history.replaceState({ ...(window.history.state as object | null), step }, '');
+}
 
 /**
- * A move away from a form with unsaved changes (a tab, another area, Back) is held: the URL goes
- * back to the form's address at once, without a step in the history, and the move happens only
- * if the person agrees to discard the changes.
+ * A move away from a form with unsaved changes (a tab, another area, Back) is held: the history
+ * goes back to the form's entry at once, as it was, and the move is made again only if the person
+ * agrees to discard the changes.
  */
 function onHashChange(event: HashChangeEvent): void {
   const to = new URL(event.newURL).hash;
+  const step = stepOf(window.history.state);
+  if (returning) {
+    returning = false;
+    return;
+  }
   if (to !== agreedHash && hasUnsavedChanges()) {
-    window.history.replaceState(window.history.state, '', new URL(event.oldURL).hash || '#');
+    const steps = step === undefined ? 1 : step - shownStep;
+    returning = true;
+    window.history.go(-steps);
     confirmDiscard(() => {
       agreedHash = to;
-      window.location.hash = to;
+      if (step === undefined) window.location.hash = to;
+      else window.history.go(steps);
     });
     return;
   }
   agreedHash = null;
+  shownStep = step ?? shownStep + 1;
+  if (step === undefined) markEntry(shownStep);
   shownHash = window.location.hash;
   listeners.forEach((listener) => listener());
 }
@@ -117,6 +144,8 @@ function onHashChange(event: HashChangeEvent): void {
 function subscribe(onChange: () => void): () => void {
   if (listeners.size === 0) {
     shownHash = window.location.hash;
+    shownStep = stepOf(window.history.state) ?? 0;
+    markEntry(shownStep);
     window.addEventListener('hashchange', onHashChange);
   }
   listeners.add(onChange);
