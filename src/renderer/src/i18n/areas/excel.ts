@@ -97,7 +97,7 @@ export const excelVi = {
     placeRemembered: 'Theo lựa chọn ở lần nhập trước',
     placeAppliesToAll: 'Áp dụng cho mọi dòng có cùng địa chỉ',
     figuresYear: 'Năm của số liệu trong danh sách (thành viên, lao động…)',
-    figuresYearDetected: 'Tiêu đề tệp ghi năm {{year}}.',
+    figuresYearDetected: 'Tệp ghi năm {{year}}.',
     values: {
       intro: 'Các giá trị dưới đây không trùng với danh mục. Mỗi giá trị chỉ cần ghép một lần; lần nhập sau sẽ tự dùng lại.',
       column: 'Cột',
@@ -353,7 +353,7 @@ export const excelEn: Translations<typeof excelVi> = {
     placeRemembered: 'As chosen at an earlier import',
     placeAppliesToAll: 'Applies to every row with the same address',
     figuresYear: 'Year of the figures in the list (members, workers…)',
-    figuresYearDetected: 'The file’s title names {{year}}.',
+    figuresYearDetected: 'The file names {{year}}.',
     values: {
       intro: 'The values below are not words of the lookups. Map each value once; later imports reuse the mapping.',
       column: 'Column',
