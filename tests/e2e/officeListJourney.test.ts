@@ -58,7 +58,7 @@ describe('a real office list, every default accepted', () => {
     expect(await combo('Trường dữ liệu L').inputValue()).toBe('Thành viên liên kết');
     expect(await combo('Trường dữ liệu M').inputValue()).toBe('Lao động thường xuyên');
     expect(await page.getByLabel('Năm của số liệu trong danh sách (thành viên, lao động…)').inputValue()).toBe('2024');
-    await page.getByText('Tiêu đề tệp ghi năm 2024.').waitFor();
+    await page.getByText('Tệp ghi năm 2024.').waitFor();
     await snap(page, 'office-list-01-mapping');
   });
 
