@@ -524,6 +524,11 @@ describe('the lists', () => {
     expect(await connections({ productGroupCode: 'lua_gao' })).toEqual({ total: 0, rows: 0 });
     expect(await connections({ year: 2025 })).toEqual({ total: 0, rows: 0 });
     expect(await connections({ search: 'phu thanh' })).toEqual({ total: 1, rows: 1 });
+    // An organization's connections, as the seller or as the buyer.
+    expect(await connections({ counterpart: { kind: 'organization', id: ids.mango } })).toEqual({ total: 1, rows: 1 });
+    expect(await connections({ counterpart: { kind: 'organization', id: ids.riceB } })).toEqual({ total: 1, rows: 1 });
+    expect(await connections({ counterpart: { kind: 'organization', id: ids.eggs } })).toEqual({ total: 0, rows: 0 });
+    expect(await connections({ counterpart: { kind: 'partner', id: ids.bakery } })).toEqual({ total: 0, rows: 0 });
   });
 });
 

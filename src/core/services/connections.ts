@@ -63,15 +63,17 @@ function summaryOf(ctx: Context, id: number): ConnectionSummary {
 export function listConnections(ctx: Context, input: z.output<typeof connectionListInput>): Page<ConnectionSummary> {
   /** Conditions on the connection's own columns. */
   const own: SQL[] = [];
-  /** Conditions on its offer (`o`), its demand (`d`) and the names of their sides. */
+  /** Conditions on the columns of its offer (`o`), its demand (`d`) and the names of their sides. */
   const sides: SQL[] = [];
   if (input.programmeId !== undefined) own.push(sql`c.programme_id = ${input.programmeId}`);
   if (input.channelCode) own.push(sql`c.channel_code = ${input.channelCode}`);
   if (input.year !== undefined) own.push(sql`c.connected_on BETWEEN ${`${input.year}-01-01`} AND ${`${input.year}-12-31`}`);
   if (input.productGroupCode) sides.push(sql`o.product_group_code = ${input.productGroupCode}`);
-  if (input.counterpart?.kind === 'partner') sides.push(sql`d.partner_id = ${input.counterpart.id}`);
+  // A counterpart's connections are found through its own offers and demands, by their indexes.
+  if (input.counterpart?.kind === 'partner') own.push(sql`c.demand_id IN (SELECT id FROM supply_demands WHERE partner_id = ${input.counterpart.id})`);
   if (input.counterpart?.kind === 'organization') {
-    sides.push(sql`(o.organization_id = ${input.counterpart.id} OR d.organization_id = ${input.counterpart.id})`);
+    const { id } = input.counterpart;
+    own.push(sql`(c.offer_id IN (SELECT id FROM supply_offers WHERE organization_id = ${id}) OR c.demand_id IN (SELECT id FROM supply_demands WHERE organization_id = ${id}))`);
   }
   for (const word of foldText(input.search).split(' ').filter(Boolean)) {
     const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
