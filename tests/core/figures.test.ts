@@ -162,7 +162,7 @@ describe('the year grid', () => {
     expect(grid.rows[1]).toMatchObject({ organizationId: vinhBinh, kind: 'htx' });
 
     const in2026 = await call(app, 'figures:grid', { year: 2026, page: 1, pageSize: 50 });
-    expect(in2026.rows.map((row) => row.organizationId)).toEqual([late, vinhBinh, rau]);
+    expect([in2026.total, in2026.rows.map((row) => row.organizationId)]).toEqual([3, [late, vinhBinh, rau]]);
     expect(in2026.rows[1]?.previous?.workers).toBe(30);
   });
 

@@ -217,9 +217,10 @@ export const organizations = sqliteTable(
     // A search matching thousands of rows walks the register in name order through this index,
     // checking the search text in the index itself (see `listOrganizations`).
     index('organizations_name_search').on(table.nameFolded, table.id, table.searchText).where(sql`${table.deletedAt} IS NULL`),
-    // What the statistics read of the rows not in the trash, and the register's filtered counts.
+    // What the statistics read of the rows not in the trash, and the register's and the year
+    // grid's counts (the province for their Trong tỉnh / Ngoài tỉnh filter).
     index('organizations_statistics')
-      .on(table.communeCode, table.kind, table.sectorCode, table.foundedOn, table.endedOn)
+      .on(table.communeCode, table.kind, table.sectorCode, table.foundedOn, table.endedOn, table.provinceCode)
       .where(sql`${table.deletedAt} IS NULL`),
     // Those founded, and those ended, in a period (see `yearCounts` in the statistics).
     index('organizations_founded')

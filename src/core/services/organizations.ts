@@ -246,15 +246,9 @@ function filterConditions(ctx: Context, input: ListInput, today: string): SQL[] 
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 
-/** Whether the only filters are kind, sector and commune: all three are in `organizations_statistics`. */
+/** Whether the only filters are kind, sector, commune and province: all are in `organizations_statistics`. */
 function filtersOnlyByPlace(input: ListInput): boolean {
-  return (
-    !input.statuses?.length &&
-    !input.membership &&
-    !input.place &&
-    !(input.classification && input.classificationYear !== undefined) &&
-    !input.certificationKind
-  );
+  return !input.statuses?.length && !input.membership && !(input.classification && input.classificationYear !== undefined) && !input.certificationKind;
 }
 
 function listOrder(sort: ListInput['sort']): SQL[] {
@@ -360,7 +354,7 @@ function nearMatchIds(ctx: Context, query: string, filters: SQL[], order: SQL[],
  * matches (counted from the search index, up to the cap), since no single SQLite plan is fast for
  * both a search matching 20 rows and one matching 70,000:
  * - no search: the count comes from the derived counters (no filter), from `organizations_statistics`
- *   (filters on kind, sector, commune only) or from the filters' own indexes;
+ *   (filters on kind, sector, commune, province only) or from the filters' own indexes;
  * - a search matching at most the cap: the index's matches (ids) are joined to the filters and read
  *   in the list's order, id and name only, which counts them too. In the default order (by name,
  *   A to Z) the names closest to what was typed come first (`searchCloseness`: "vinh hoa moi" puts

@@ -1,3 +1,5 @@
+DROP INDEX `organizations_statistics`;--> statement-breakpoint
+CREATE INDEX `organizations_statistics` ON `organizations` (`commune_code`,`kind`,`sector_code`,`founded_on`,`ended_on`,`province_code`) WHERE "organizations"."deleted_at" IS NULL;--> statement-breakpoint
 DROP INDEX `supply_connections_programme`;--> statement-breakpoint
 CREATE INDEX `supply_connections_programme` ON `supply_connections` (`programme_id`,`connected_on`,`deleted_at`);--> statement-breakpoint
 DROP INDEX `supply_demands_programme`;--> statement-breakpoint
