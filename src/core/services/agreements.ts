@@ -365,9 +365,31 @@ function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'
     input.eventId === undefined ? undefined : eq(agreements.eventId, input.eventId),
     input.year === undefined ? undefined : signedBetween(agreements, `${input.year}-01-01`, `${input.year}-12-31`),
     counterpartCondition(input.counterpart),
-    input.statuses?.length ? inArray(agreementStatusSql(today), input.statuses) : undefined,
+    input.statuses?.length ? and(statusesMayHold(input.statuses, today), inArray(agreementStatusSql(today), input.statuses)) : undefined,
     searchCondition(ctx, input.search),
   );
+}
+
+/**
+ * What the dates of an agreement must say for it to have one of `statuses` on `today`, read before
+ * `agreementStatusSql`, which reads its commitments and deliveries: at national scale that cost a
+ * tenth of a second over every agreement, and most are ruled out by their dates alone. Compared as
+ * values (`+`), so that the list is still read in its order and stops at its page.
+ */
+function statusesMayHold(statuses: readonly AgreementStatus[], today: string): SQL | undefined {
+  const [signedOn, validUntil, terminatedOn] = [agreements.signedOn, agreements.validUntil, agreements.terminatedOn].map((column) => sql`+${column}`);
+  const notTerminated = sql`(${terminatedOn} IS NULL OR ${terminatedOn} > ${today})`;
+  const standing = sql`(${signedOn} IS NOT NULL AND ${notTerminated})`;
+  const running = sql`(${standing} AND (${validUntil} IS NULL OR ${validUntil} >= ${today}))`;
+  const mayHold: Record<AgreementStatus, SQL> = {
+    terminated: sql`(${terminatedOn} IS NOT NULL AND ${terminatedOn} <= ${today})`,
+    draft: sql`(${signedOn} IS NULL AND ${notTerminated})`,
+    fulfilled: standing,
+    expired: sql`(${standing} AND ${validUntil} IS NOT NULL AND ${validUntil} < ${today})`,
+    in_progress: running,
+    signed: running,
+  };
+  return or(...statuses.map((status) => mayHold[status]));
 }
 
 /** Newest signing first; drafts, not signed yet, come before all of them. */
