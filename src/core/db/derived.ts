@@ -244,12 +244,13 @@ function liveCounts(): DerivedStructure {
 const VOCABULARY = sql`length(value) BETWEEN 4 AND 20 AND value NOT GLOB '*[0-9]*'`;
 
 /**
- * The words of a search text as the rows of `json_each` (column `value`). Text that would not be
- * valid JSON once quoted (a control character) gives no words rather than failing the write.
+ * The words of a search text as the rows of `json_each` (column `value`): the text as a JSON
+ * string (`json_quote` escapes what JSON must, a control character too, and never a space) split
+ * at its spaces into an array. Always valid JSON, so it is parsed once: checking the array first
+ * made the vocabulary's rebuild half as slow again.
  */
 function wordsOf(searchText: SQL): SQL {
-  const array = sql`'["' || replace(replace(replace(${searchText}, '\\', '\\\\'), '"', '\\"'), ' ', '","') || '"]'`;
-  return sql`json_each(CASE WHEN json_valid(${array}) THEN ${array} ELSE '[]' END)`;
+  return sql`json_each('[' || replace(json_quote(${searchText}), ' ', '","') || ']')`;
 }
 
 const wordCounter: Counter = (() => {
