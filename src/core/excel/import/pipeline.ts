@@ -543,13 +543,17 @@ function storedBytes(row: StoredRow): number {
   return bytes;
 }
 
-/** The cells of a row that hold something, with their columns. */
-function filledCells(row: SourceRow): { index: number; value: CellValue; text: string }[] {
+/**
+ * The cells of a row that hold something, with their columns; the first `most` of them when that
+ * is all a caller asks (every row of a list is asked whether it is a heading).
+ */
+function filledCells(row: SourceRow, most = Infinity): { index: number; value: CellValue; text: string }[] {
   const filled: { index: number; value: CellValue; text: string }[] = [];
-  row.cells.forEach((value, index) => {
+  for (let index = 0; index < row.cells.length && filled.length < most; index++) {
+    const value = row.cells[index];
     const text = shownCell(value);
-    if (text !== '') filled.push({ index, value, text });
-  });
+    if (text !== '') filled.push({ index, value: value ?? null, text });
+  }
   return filled;
 }
 
@@ -585,7 +589,8 @@ function inCapitals(text: string): boolean {
  * with why, never passed over.
  */
 function isSectionHeading(row: SourceRow): boolean {
-  const filled = filledCells(row);
+  // A third cell is enough to say it is not one.
+  const filled = filledCells(row, 3);
   const [first, second] = filled;
   if (!first || filled.length > 2) return false;
   const numbering = second ? first.value : null;
@@ -647,8 +652,15 @@ const footerLines = [
 
 /** A row of the footer: each of its cells a footer's line. */
 function isFooterRow(row: SourceRow): boolean {
-  const filled = filledCells(row);
-  return filled.length > 0 && filled.every((cell) => typeof cell.value === 'string' && footerLines.some((line) => line.test(foldText(cell.text))));
+  let filled = false;
+  for (const value of row.cells) {
+    const text = shownCell(value);
+    if (text === '') continue;
+    // Asked of every row: the first cell that is no footer line ends the question.
+    if (typeof value !== 'string' || !footerLines.some((line) => line.test(foldText(text)))) return false;
+    filled = true;
+  }
+  return filled;
 }
 
 /**
@@ -708,11 +720,11 @@ function defaultActionOf(row: StoredRow): ImportAction {
   return row.match.reason === 'registrationNo' || row.match.reason === 'existing' ? 'update' : 'skip';
 }
 
-/** A commune as the preview names it: with its province when that is not the alliance's (a cooperative of another province). */
-function placeOf(ctx: Context, code: string): ImportPlace {
+/** A commune as the preview names it: with its province when that is not the alliance's (`homeProvinceCode`: a cooperative of another province). */
+function placeOf(ctx: Context, code: string, homeProvinceCode: string | undefined): ImportPlace {
   const commune = ctx.places.commune(code);
   if (!commune) return { code, name: code };
-  const elsewhere = commune.provinceCode === getAlliance(ctx)?.provinceCode ? null : ctx.places.province(commune.provinceCode);
+  const elsewhere = commune.provinceCode === homeProvinceCode ? null : ctx.places.province(commune.provinceCode);
   return { code, name: elsewhere ? `${commune.fullName} (${elsewhere.fullName})` : commune.fullName };
 }
 
@@ -749,6 +761,7 @@ function passes(row: StoredRow, filter: PreviewFilter): boolean {
 export function previewPage(ctx: Context, state: PreviewState, input: { filter: PreviewFilter; page: number; pageSize: number }): ImportPreview {
   const matching = input.filter === 'all' ? state.rows : state.rows.filter((row) => passes(row, input.filter));
   const slice = matching.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  const home = getAlliance(ctx)?.provinceCode;
   const rows: ImportPreviewRow[] = slice.map((row) => {
     const codes = row.communeCodes ?? [];
     return {
@@ -757,8 +770,8 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
       values: state.columns.map((column) => shownValue(column, row.cells[column.index])),
       problems: row.problems ?? [],
       match: row.match ?? null,
-      commune: codes.length === 1 && codes[0] ? placeOf(ctx, codes[0]) : null,
-      communeChoices: codes.length > 1 ? codes.map((code) => placeOf(ctx, code)) : [],
+      commune: codes.length === 1 && codes[0] ? placeOf(ctx, codes[0], home) : null,
+      communeChoices: codes.length > 1 ? codes.map((code) => placeOf(ctx, code, home)) : [],
       needsPlace: row.needsPlaceIn !== undefined,
       placeProvinceCode: row.needsPlaceIn ?? null,
       placeKey: row.placeKey ?? null,
@@ -877,7 +890,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                     row.row,
                     needsPlaceIn !== undefined
                       ? `Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của ${tx.places.province(needsPlaceIn)?.fullName ?? 'tỉnh'}.`
-                      : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code).name).join(', ')}; chưa chọn xã, phường.`,
+                      : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code, provinceCode).name).join(', ')}; chưa chọn xã, phường.`,
                   );
                   continue;
                 }
