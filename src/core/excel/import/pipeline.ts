@@ -430,7 +430,8 @@ async function previewWith(
   const lastRow = lastRowOf(sheetInfo?.dimension);
   const expected = lastRow === null ? null : Math.max(0, lastRow - analysis.dataStartRow + 1);
   const rows: StoredRow[] = [];
-  const firstRowOfKey = new Map<string, { row: number; name: string }>();
+  /** The first stored row of each key; its name is read only when a later row shares the key. */
+  const firstRowOfKey = new Map<string, StoredRow>();
   let seen = 0;
   let held = 0;
   let bytes = { read: 0, total: 0 };
@@ -495,14 +496,14 @@ async function previewWith(
         }
         stored.prepared = { input: prepared.input, present, figures: prepared.figures };
         // Each key looked up once: the first row that had it, or this row from now on.
-        let earlier: { row: number; name: string } | undefined;
-        let first: { row: number; name: string } | undefined;
+        let earlier: StoredRow | undefined;
         for (const key of adapter.fileKeys(prepared)) {
           const found = firstRowOfKey.get(key);
           if (found) earlier ??= found;
-          else firstRowOfKey.set(key, (first ??= { row: sourceRow.rowNumber, name: shownCell(sourceRow.cells[nameIndex]) }));
+          else firstRowOfKey.set(key, stored);
         }
-        const match = adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: earlier.name, place: '', row: earlier.row } : null);
+        const match =
+          adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: shownCell(earlier.cells[nameIndex]), place: '', row: earlier.row } : null);
         if (match) stored.match = match;
       }
       rows.push(stored);
