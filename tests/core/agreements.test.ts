@@ -563,6 +563,58 @@ describe('listing', () => {
     expect(ofVinhBinh.agreements.map((row) => row.id)).toEqual([draft.id, mou.id]);
   });
 
+  it('finds agreements by what their parties and commitments are called now, however they changed', async () => {
+    const mou = await call(app, 'agreements:create', riceMou());
+    const other = await call(app, 'agreements:create', riceMou({ number: '05/2026/HĐ', title: 'Hợp đồng mua bán đường', parties: [{ kind: 'organization', id: nhonHung, role: 'seller' }, { kind: 'alliance', role: 'witness' }], commitments: [] }));
+    const ids = async (search: string) => (await call(app, 'agreements:list', { search })).rows.map((row) => row.id);
+    expect(await ids('vinh binh')).toEqual([mou.id]);
+    expect(await ids('05/2026/hd')).toEqual([other.id]);
+
+    // A member renamed: found by its new name only.
+    await call(app, 'organizations:update', { id: vinhBinh, kind: 'htx', name: 'HTX Nông nghiệp Phú Lộc', communeCode: XA_VINH_AN });
+    expect(await ids('vinh binh')).toEqual([]);
+    expect(await ids('phu loc')).toEqual([mou.id]);
+    // A partner renamed.
+    await call(app, 'partners:update', { id: hafoods, kind: 'enterprise', name: 'Công ty CP Nông sản Sài Gòn', provinceCode: '79' });
+    expect(await ids('ha noi')).toEqual([]);
+    expect(await ids('nong san sai gon')).toEqual([mou.id]);
+
+    // A commitment renamed, another one and a party added, the title and number changed.
+    const stored = await call(app, 'agreements:get', { id: other.id });
+    await call(app, 'agreements:update', {
+      ...riceMou({ number: 'HĐ-09/2026', title: 'Hợp đồng mua bán đường thốt nốt' }),
+      id: other.id,
+      parties: [
+        { kind: 'organization', id: nhonHung, role: 'seller' },
+        { kind: 'partner', id: hafoods, role: 'buyer' },
+      ],
+      commitments: [{ product: 'Đường thốt nốt hữu cơ', quantity: 5, unit: 'tấn' }],
+    });
+    expect(stored.parties).toHaveLength(2);
+    expect(await ids('05/2026')).toEqual([]);
+    expect(await ids('hd-09 huu co sai gon')).toEqual([other.id]);
+    expect(await ids('nhon hung')).toEqual([other.id]);
+    // The party taken away again: no longer found by it.
+    await call(app, 'agreements:update', {
+      ...riceMou({ number: 'HĐ-09/2026', title: 'Hợp đồng mua bán đường thốt nốt' }),
+      id: other.id,
+      parties: [
+        { kind: 'organization', id: nhonHung, role: 'seller' },
+        { kind: 'alliance', role: 'witness' },
+      ],
+      commitments: [],
+    });
+    expect(await ids('sai gon')).toEqual([mou.id]);
+    expect(await ids('huu co')).toEqual([]);
+
+    // Every change above was kept exact by the triggers, as a rebuild from the rows would make it.
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+    // An agreement deleted for good takes its search text with it.
+    app.ctx.db.$client.prepare('DELETE FROM agreements WHERE id = ?').run(other.id);
+    expect(app.ctx.db.$client.prepare('SELECT count(*) FROM agreement_search WHERE agreement_id = ?').pluck().get(other.id)).toBe(0);
+    expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
+  });
+
   it('filters by status in SQL exactly as the rules say, day by day, with paging', async () => {
     // Thirty agreements of every shape: drafts, terminations, deliveries early and late, validity ends.
     const expected = new Map<number, { signedOn: string | null; validUntil: string | null; terminatedOn: string | null; commitments: { quantity: number; deliveries: { quantity: number; deliveredOn: string }[] }[] }>();

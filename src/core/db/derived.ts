@@ -20,7 +20,7 @@ import type Database from 'better-sqlite3';
 import { getTableName, sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { columnsAs, existsAtYearEnd } from './predicates';
-import { agreementCommitments, agreementParties, organizations, searchWordDeletions, searchWords, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
+import { agreementCommitments, agreementParties, agreements, agreementSearch, organizations, partners, searchWordDeletions, searchWords, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -456,9 +456,101 @@ function commitmentSides(): DerivedStructure {
 }
 
 // ---------------------------------------------------------------------------------------------
+// What an agreement is searched by
+
+/**
+ * The search text of agreement `a`: its folded title, its number (lower case, Đ as d: numbers are
+ * codes of ASCII letters and digits, save the Đ of HĐ, QĐ), every party's folded name (of a member
+ * or a partner, in the trash or not) and every committed product, one space between each. A word
+ * searched for has no space, so it is found in one of them or not at all.
+ */
+function agreementSearchText(): SQL {
+  const a = columnsAs(agreements, 'a');
+  const p = columnsAs(agreementParties, 'p');
+  const o = columnsAs(organizations, 'o');
+  const r = columnsAs(partners, 'r');
+  const c = columnsAs(agreementCommitments, 'c');
+  const parties = id(getTableName(agreementParties));
+  /** ' ' and the texts `of` the rows `from` joins, or '' when there are none. */
+  const joined = (of: SQL, from: SQL) => sql`coalesce(' ' || (SELECT group_concat(${of}, ' ') ${from}), '')`;
+  return sql`${a.titleFolded} || ' ' || replace(replace(lower(${a.number}), 'Đ', 'd'), 'đ', 'd')
+    || ${joined(o.nameFolded, sql`FROM ${parties} p JOIN ${id(getTableName(organizations))} o ON ${o.id} = ${p.organizationId} WHERE ${p.agreementId} = ${a.id}`)}
+    || ${joined(r.nameFolded, sql`FROM ${parties} p JOIN ${id(getTableName(partners))} r ON ${r.id} = ${p.partnerId} WHERE ${p.agreementId} = ${a.id}`)}
+    || ${joined(c.productFolded, sql`FROM ${id(getTableName(agreementCommitments))} c WHERE ${c.agreementId} = ${a.id}`)}`;
+}
+
+function agreementSearchStructure(): DerivedStructure {
+  const table = id(getTableName(agreementSearch));
+  const columns = list([ident(agreementSearch.agreementId), ident(agreementSearch.searchText)]);
+  const agreementsTable = id(getTableName(agreements));
+  const a = columnsAs(agreements, 'a');
+  /** Writes again the search text of the agreements `which` selects (ids), those that still exist. */
+  const refresh = (which: SQL) =>
+    sql`INSERT OR REPLACE INTO ${table} (${columns}) SELECT ${a.id}, ${agreementSearchText()} FROM ${agreementsTable} a WHERE ${a.id} IN (${which})`;
+  /** The agreements the renamed member or partner (`new`) is a party of. */
+  const ofParty = (side: SQLiteColumn) => sql`SELECT ${ident(agreementParties.agreementId)} FROM ${id(getTableName(agreementParties))} WHERE ${ident(side)} = new.id`;
+  const parties = id(getTableName(agreementParties));
+  const commitments = id(getTableName(agreementCommitments));
+  const agreementOf = (alias: 'new' | 'old') => sql`SELECT ${sql.raw(alias)}.${ident(agreementParties.agreementId)}`;
+  const stored = sql`SELECT ${columns} FROM ${table}`;
+  const fromRows = sql`SELECT ${a.id}, ${agreementSearchText()} FROM ${agreementsTable} a`;
+  return {
+    name: 'Chỉ mục tìm kiếm thỏa thuận',
+    objects: [
+      trigger('agreement_search_insert', sql`AFTER INSERT ON ${agreementsTable}`, [refresh(sql`SELECT new.${ident(agreements.id)}`)]),
+      trigger('agreement_search_update', sql`AFTER UPDATE OF ${ident(agreements.titleFolded)}, ${ident(agreements.number)} ON ${agreementsTable}`, [
+        refresh(sql`SELECT new.${ident(agreements.id)}`),
+      ]),
+      trigger('agreement_search_delete', sql`AFTER DELETE ON ${agreementsTable}`, [
+        sql`DELETE FROM ${table} WHERE ${ident(agreementSearch.agreementId)} = old.${ident(agreements.id)}`,
+      ]),
+      trigger('agreement_search_party_insert', sql`AFTER INSERT ON ${parties}`, [refresh(agreementOf('new'))]),
+      trigger('agreement_search_party_update', sql`AFTER UPDATE ON ${parties}`, [refresh(sql`${agreementOf('old')} UNION ${agreementOf('new')}`)]),
+      // Also when the agreement goes with them: `refresh` writes only for an agreement still there.
+      trigger('agreement_search_party_delete', sql`AFTER DELETE ON ${parties}`, [refresh(agreementOf('old'))]),
+      trigger('agreement_search_commitment_insert', sql`AFTER INSERT ON ${commitments}`, [refresh(agreementOf('new'))]),
+      trigger(
+        'agreement_search_commitment_update',
+        sql`AFTER UPDATE OF ${ident(agreementCommitments.productFolded)}, ${ident(agreementCommitments.agreementId)} ON ${commitments}`,
+        [refresh(sql`${agreementOf('old')} UNION ${agreementOf('new')}`)],
+      ),
+      trigger('agreement_search_commitment_delete', sql`AFTER DELETE ON ${commitments}`, [refresh(agreementOf('old'))]),
+      trigger('agreement_search_organization_rename', sql`AFTER UPDATE OF ${ident(organizations.nameFolded)} ON ${id(getTableName(organizations))}`, [
+        refresh(ofParty(agreementParties.organizationId)),
+      ]),
+      trigger('agreement_search_partner_rename', sql`AFTER UPDATE OF ${ident(partners.nameFolded)} ON ${id(getTableName(partners))}`, [
+        refresh(ofParty(agreementParties.partnerId)),
+      ]),
+    ],
+    // Not kept by organization: made whole at once (a few hundred agreements in a province; the
+    // national demo's 34,479 take a third of a second).
+    clear: (sqlite) => {
+      sqlite.exec(text(sql`DELETE FROM ${table}`));
+      sqlite.exec(text(sql`INSERT INTO ${table} (${columns}) ${fromRows}`));
+    },
+    fill: () => undefined,
+    verify: (sqlite) => {
+      const missing = sqlite.prepare(text(sql`${fromRows} EXCEPT ${stored} LIMIT 5`)).all();
+      const extra = sqlite.prepare(text(sql`${stored} EXCEPT ${fromRows} LIMIT 5`)).all();
+      return [
+        ...missing.map((row) => `agreement_search: thiếu hoặc sai dòng ${JSON.stringify(row)}`),
+        ...extra.map((row) => `agreement_search: thừa dòng ${JSON.stringify(row)}`),
+      ];
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Keeping them
 
-export const derivedStructures: readonly DerivedStructure[] = [organizationSearch(), searchVocabulary(), liveCounts(), figureTotals(), commitmentSides()];
+export const derivedStructures: readonly DerivedStructure[] = [
+  organizationSearch(),
+  searchVocabulary(),
+  liveCounts(),
+  figureTotals(),
+  commitmentSides(),
+  agreementSearchStructure(),
+];
 
 interface SchemaObject {
   type: string;

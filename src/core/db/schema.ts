@@ -1207,6 +1207,16 @@ export const searchWordDeletions = sqliteTable(
 );
 
 /**
+ * What an agreement is searched by, folded, in one text: its title, its number, its parties' names
+ * and its committed products. Read word by word with LIKE: at national scale, looking each word up
+ * across the parties and commitments of every agreement took a quarter of a second.
+ */
+export const agreementSearch = sqliteTable('agreement_search', {
+  agreementId: integer('agreement_id').primaryKey(),
+  searchText: text('search_text').notNull(),
+});
+
+/**
  * Organizations not in the trash, by commune and its province (a commune lies in one province; the
  * province is kept so that the statistics take this province's, `inHomeProvince`).
  */

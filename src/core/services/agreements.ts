@@ -55,6 +55,7 @@ import {
   agreementNotes,
   agreementParties,
   agreements,
+  agreementSearch,
   events,
   organizations,
   partners,
@@ -324,31 +325,23 @@ function containing(word: string): string {
 
 /**
  * Every word of the search must be found in the title, the number, a party's name or a committed
- * product (folded, so case and diacritics do not matter). Agreements number in the thousands at most, so LIKE on the
- * folded columns is quick enough.
+ * product (folded, so case and diacritics do not matter): in the agreement's search text, which
+ * holds them all (`agreement_search`, kept by triggers in derived.ts). The alliance is a party
+ * without a name of its own there: its name is the one in Cài đặt today.
  */
 function searchCondition(ctx: Context, search: string): SQL | undefined {
   const words = foldText(search).split(' ').filter(Boolean);
   if (words.length === 0) return undefined;
   const alliance = foldText(allianceName(ctx));
   return and(
-    ...words.map((word) => {
-      const pattern = containing(word);
-      return or(
-        sql`${agreements.titleFolded} LIKE ${pattern} ESCAPE '\\'`,
-        // Numbers are codes of ASCII letters and digits, save the Đ of HĐ, QĐ (hợp đồng, quyết định).
-        sql`replace(replace(lower(${agreements.number}), 'Đ', 'd'), 'đ', 'd') LIKE ${pattern} ESCAPE '\\'`,
-        sql`EXISTS (SELECT 1 FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id
-          WHERE p.agreement_id = ${agreements.id} AND o.name_folded LIKE ${pattern} ESCAPE '\\')`,
-        sql`EXISTS (SELECT 1 FROM agreement_parties p JOIN partners r ON r.id = p.partner_id
-          WHERE p.agreement_id = ${agreements.id} AND r.name_folded LIKE ${pattern} ESCAPE '\\')`,
-        sql`EXISTS (SELECT 1 FROM agreement_commitments c
-          WHERE c.agreement_id = ${agreements.id} AND c.product_folded LIKE ${pattern} ESCAPE '\\')`,
+    ...words.map((word) =>
+      or(
+        sql`EXISTS (SELECT 1 FROM ${agreementSearch} WHERE ${agreementSearch.agreementId} = ${agreements.id} AND ${agreementSearch.searchText} LIKE ${containing(word)} ESCAPE '\\')`,
         alliance.includes(word)
-          ? sql`EXISTS (SELECT 1 FROM agreement_parties p WHERE p.agreement_id = ${agreements.id} AND p.kind = 'alliance')`
+          ? sql`${agreements.id} IN (SELECT p.agreement_id FROM agreement_parties p WHERE p.kind = 'alliance')`
           : undefined,
-      );
-    }),
+      ),
+    ),
   );
 }
 
