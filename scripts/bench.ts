@@ -306,6 +306,29 @@ rows.push({
   service: await time([() => tradePromotionTables(app.ctx, from, to)]),
   raw: await time([() => promotionRaw.all(from, to)]),
 });
+// Agreements searched as a person types: products, places and partners the demo's agreements
+// name, a number's letters, and a word none has. Plain SQL looks each word up in the title, the
+// parties' names and the products, as the list did before its search text was kept.
+const agreementSearches = ['lua', 'lua gao', 'gao st25', 'thanh long', 'vinh binh', 'cong ty', 'nong san', 'ca phe', 'hd', 'xyz'];
+const agreementSearchRaw = agreementSearches.map((search) => {
+  const words = search.split(' ');
+  const found = `(a.title_folded LIKE ? OR lower(a.number) LIKE ?
+    OR EXISTS (SELECT 1 FROM agreement_parties p JOIN organizations o ON o.id = p.organization_id WHERE p.agreement_id = a.id AND o.name_folded LIKE ?)
+    OR EXISTS (SELECT 1 FROM agreement_parties p JOIN partners r ON r.id = p.partner_id WHERE p.agreement_id = a.id AND r.name_folded LIKE ?)
+    OR EXISTS (SELECT 1 FROM agreement_commitments c WHERE c.agreement_id = a.id AND c.product_folded LIKE ?))`;
+  const where = `a.deleted_at IS NULL AND ${words.map(() => found).join(' AND ')}`;
+  const parameters = words.flatMap((word) => Array<string>(5).fill(`%${word}%`));
+  const statements = [
+    sqlite.prepare(`SELECT count(*) FROM agreements a WHERE ${where}`),
+    sqlite.prepare(`SELECT * FROM agreements a WHERE ${where} ORDER BY a.signed_on IS NOT NULL, a.signed_on DESC, a.id DESC LIMIT 25`),
+  ];
+  return () => statements.map((statement) => statement.all(...parameters));
+});
+rows.push({
+  name: `Agreements search (${agreementSearches.length} searches)`,
+  service: await time(agreementSearches.map((search) => () => viaService('agreements:list', { search, page: 1, pageSize: 25 }))),
+  raw: await time(agreementSearchRaw),
+});
 const agreementsRaw = sqlite.prepare(`
   SELECT a.id, c.id, c.quantity, c.value, (SELECT sum(quantity) FROM agreement_deliveries d WHERE d.commitment_id = c.id AND d.delivered_on <= ?)
   FROM agreements a JOIN agreement_commitments c ON c.agreement_id = a.id
