@@ -89,6 +89,44 @@ describe('money in the unit its header names', () => {
     ]);
   });
 
+  it('reads an amount that names its own multiple ("1,5 tỷ", "500 triệu") as that many đồng, says so, and refuses one it cannot read', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Vốn điều lệ (triệu đồng)', 'Doanh thu (đồng)'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '1,5 tỷ', '2 tỷ 500 triệu'],
+        ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '500tr', '850 triệu đồng'],
+        ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 300, '1.200.000.000 đ'],
+        ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'khoảng 2 tỷ', null],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+      [5, 'invalid', ['C5: Vốn điều lệ: «khoảng 2 tỷ» không phải số.']],
+    ]);
+    expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      ['C2: Vốn điều lệ: «1,5 tỷ» ghi nhận là 1.500.000.000 đồng.', 'D2: Doanh thu: «2 tỷ 500 triệu» ghi nhận là 2.500.000.000 đồng.'],
+      ['C3: Vốn điều lệ: «500tr» ghi nhận là 500.000.000 đồng.', 'D3: Doanh thu: «850 triệu đồng» ghi nhận là 850.000.000 đồng.'],
+      [],
+      [],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    const stored = app.ctx.db
+      .select({ capital: organizations.charterCapital, revenue: yearlyFigures.revenue })
+      .from(organizations)
+      .innerJoin(yearlyFigures, eq(yearlyFigures.organizationId, organizations.id))
+      .orderBy(organizations.id)
+      .all();
+    // The header's "(triệu đồng)" scales a bare number only.
+    expect(stored).toEqual([
+      { capital: 1_500_000_000, revenue: 2_500_000_000 },
+      { capital: 500_000_000, revenue: 850_000_000 },
+      { capital: 300_000_000, revenue: 1_200_000_000 },
+    ]);
+  });
+
   it('never scales a count whose header happens to name a unit', async () => {
     const bytes = await workbook(
       ['Tên HTX', 'Địa chỉ', 'Số thành viên (triệu đồng vốn góp)'],

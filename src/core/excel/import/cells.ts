@@ -3,6 +3,7 @@
  * and each problem at the cell it came from ("C12: …"). What a value means for the register is
  * left to the contract's schemas (see kinds.ts); this file only reads cells.
  */
+import { formatCount } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
@@ -38,6 +39,33 @@ const multiples: readonly [RegExp, number][] = [
 export function scaleOfHeader(header: string): number {
   const folded = foldText(header);
   return multiples.find(([pattern]) => pattern.test(folded))?.[1] ?? 1;
+}
+
+/** A number and the multiple of the đồng written after it in a cell, folded: "1,5 ty", "500 trieu", "500tr". */
+const amountPart = /\s*(\d[\d.,\s]*?)\s*(ty|trieu|tr|nghin|ngan)\b\.?/y;
+const multipleOfWord: Record<string, number> = { ty: 1_000_000_000, trieu: 1_000_000, tr: 1_000_000, nghin: 1_000, ngan: 1_000 };
+
+/**
+ * An amount written in a cell with its multiples of the đồng, as offices write one: "1,5 tỷ",
+ * "500 triệu", "500tr", "2 tỷ 500 triệu", "1,2 tỷ đồng" — in đồng; null when the cell is not
+ * written so (each number must name its multiple, the larger first).
+ */
+export function amountInWords(text: string): number | null {
+  const folded = foldText(text).replace(/\s*(?:dong|d|vnd)\.?$/, '');
+  let total = 0;
+  let previous = Infinity;
+  let at = 0;
+  while (at < folded.length) {
+    amountPart.lastIndex = at;
+    const part = amountPart.exec(folded);
+    const multiple = multipleOfWord[part?.[2] ?? ''];
+    const number = part ? parseNumberCell(part[1] ?? '') : null;
+    if (!part || multiple === undefined || multiple >= previous || !number || 'error' in number || number.value < 0) return null;
+    total += number.value * multiple;
+    previous = multiple;
+    at = amountPart.lastIndex;
+  }
+  return at > 0 ? Math.round(total) : null;
 }
 
 /**
@@ -166,7 +194,12 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       case 'number':
       case 'money': {
         const parsed = parseNumberCell(value);
-        if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
+        // "1,5 tỷ" names its own multiple, whatever the header's: read as that many đồng, and said.
+        const inWords = field.type === 'money' && typeof value === 'string' && parsed && 'error' in parsed ? amountInWords(value) : null;
+        if (inWords !== null) {
+          values.set(field.key, inWords);
+          notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là ${formatCount(inWords)} đồng.` });
+        } else if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
         else if (parsed) {
           // A formula's result carries float noise Excel does not show (6000000.000000001): the
           // value is read to the 15 significant digits Excel shows.
