@@ -103,6 +103,48 @@ describe('importing offers', () => {
       ['Xoài cát Hòa Lộc', { quantity: 12_500.5, unitCode: 'kg', unit: 'kg' }, '2026-06-15'],
     ]);
   });
+
+  it('reads a quantity written with its unit, a price for another unit or as a range, and says how; refuses what it cannot state', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;1,5 tấn;;01/06/2026;25 nghìn/kg',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Lúa OM 18;20;tấn;01/06/2026;7.500 đ/kg',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;500;kg;15/06/2026;12 – 15 nghìn',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài Đài Loan;2 tạ;;15/06/2026;12.000 đến 15.000 đ/kg',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;3 tấn;kg;15/06/2026;',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài tượng;3;tấn;15/06/2026;20.000 đ/trái',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài ghép;3 tấn/năm;;15/06/2026;',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung co don vi.csv', csv), 'offers');
+    const said = (list: { cell: string; message: string }[]) => list.map((item) => `${item.cell}: ${item.message}`);
+    expect(shown.page.rows.map((row) => [row.row, row.status, said(row.problems), said(row.notes)])).toEqual([
+      [2, 'valid', [], ['D2: Số lượng: ghi nhận là 1,5 tấn (đơn vị ghi cùng ô).', 'G2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [3, 'valid', [], ['G3: Giá từ: 7.500 đồng/kg ghi nhận là 7.500.000 đồng/tấn.']],
+      [4, 'valid', [], ['G4: Giá từ: ghi một khoảng giá, ghi nhận là từ 12.000 đến 15.000 đồng/kg.']],
+      [
+        5,
+        'valid',
+        [],
+        ['D5: Số lượng: ghi nhận là 2 tạ (đơn vị ghi cùng ô).', 'G5: Giá từ: ghi một khoảng giá, ghi nhận là từ 1.200.000 đến 1.500.000 đồng/tạ (12.000–15.000 đồng/kg).'],
+      ],
+      [6, 'invalid', ['D6: Số lượng ghi đơn vị «tấn», còn cột Đơn vị tính ghi «kg»; hãy để một đơn vị.'], []],
+      [7, 'invalid', ['G7: Giá từ ghi theo quả, còn số lượng tính bằng tấn, hai đơn vị không đổi ra nhau được; hãy ghi giá theo tấn.'], []],
+      [
+        8,
+        'invalid',
+        ['D8: Số lượng: Đơn vị tính «tấn/năm» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.'],
+        [],
+      ],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 3 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin, row.priceMax]).sort()).toEqual([
+      ['Gạo ST25', 1.5, 'tấn', 25_000_000, null],
+      ['Lúa OM 18', 20, 'tấn', 7_500_000, null],
+      ['Xoài cát Hòa Lộc', 500, 'kg', 12_000, 15_000],
+      ['Xoài Đài Loan', 2, 'tạ', 1_200_000, 1_500_000],
+    ]);
+  });
 });
 
 describe('importing demands', () => {

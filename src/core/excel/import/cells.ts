@@ -98,9 +98,53 @@ export type FieldValue = string | number | boolean | null;
 export interface ReadRow {
   /** Values of the fields whose cell was not blank; a blank cell leaves its field out. */
   values: Map<string, FieldValue>;
+  /**
+   * The unit a cell wrote with its number, as written ("tấn" of "1,5 tấn", "kg" of "7.500 đ/kg"),
+   * by field (`ImportField.unitAfter`, `price`): what it means is the kind's to say. Made only for a row that has one.
+   */
+  units?: Map<string, string>;
+  /** A price written as a range ("12.000 – 15.000"): its upper end, by field; the field's value is the lower. */
+  upperEnds?: Map<string, number>;
   problems: ImportProblem[];
   /** How a cell written loosely was read ("5/6/19" as 05/06/2019), said so the person sees it. */
   notes: ImportProblem[];
+}
+
+/** A number with a unit after it, as a quantity cell may hold one: "1,5 tấn", "10.000 trái". */
+const numberAndUnit = /^(\d[\d.,\s]*?)\s*([^\d\s.,].*)$/u;
+/** A price and the unit it is for: "7.500 đ/kg", "25 nghìn/kg", "15.000đ / trái". */
+const pricePerUnit = /^(.*?)\s*\/\s*([^\d\s/][^/]*)$/u;
+/** The two ends of a range: "12.000 - 15.000", "12 – 15 nghìn", "12.000 đến 15.000". */
+const rangeBetween = /\s*[-–—]\s*|\s+(?:đến|tới)\s+/u;
+
+/** An amount in a cell: a number (scaled by its header's multiple) or one that names its own ("1,5 tỷ"). */
+function amountOf(text: string, scale: number): number | null {
+  const number = parseNumberCell(text);
+  if (number && !('error' in number)) return Math.round(number.value * scale);
+  return amountInWords(text);
+}
+
+/**
+ * A price as a cell may write one beyond a bare amount: with the unit it is for, as a range, or
+ * both ("12.000 – 15.000 đ/kg"); null when it is not one.
+ */
+function priceOf(text: string, scale: number): { lower: number; upper: number | null; unit: string | null } | null {
+  const perUnit = pricePerUnit.exec(text);
+  const amounts = (perUnit?.[1] ?? text).split(rangeBetween);
+  if (amounts.length > 2 || amounts.some((amount) => amount.trim() === '')) return null;
+  const [lowerText = '', upperText] = amounts;
+  let lower = amountOf(lowerText, scale);
+  const upper = upperText === undefined ? null : amountOf(upperText, scale);
+  if (lower === null || (upperText !== undefined && upper === null)) return null;
+  // "12 – 15 nghìn": the multiple written after the upper end is a bare lower end's too, when that
+  // keeps it the lower ("12.000 – 15 nghìn" keeps its 12.000).
+  const multiple = upperText === undefined ? undefined : /\d\s*(\D+)$/u.exec(upperText)?.[1];
+  const bare = parseNumberCell(lowerText);
+  if (multiple && upper !== null && bare && !('error' in bare)) {
+    const sharing = amountInWords(`${lowerText} ${multiple}`);
+    if (sharing !== null && sharing <= upper) lower = sharing;
+  }
+  return { lower, upper, unit: perUnit?.[2]?.trim() ?? null };
 }
 
 /** The year a two-digit year means in a date of the past: "19" is 2019, "85" is 1985. */
@@ -156,6 +200,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
   const values = new Map<string, FieldValue>();
   const problems: ImportProblem[] = [];
   const notes: ImportProblem[] = [];
+  const read: ReadRow = { values, problems, notes };
   for (const column of columns) {
     const { field, index } = column;
     if (row.formulaCells?.includes(index)) {
@@ -194,8 +239,23 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       case 'number':
       case 'money': {
         const parsed = parseNumberCell(value);
+        const unreadText = typeof value === 'string' && parsed && 'error' in parsed ? value : null;
+        const withUnit = unreadText !== null && field.unitAfter ? numberAndUnit.exec(unreadText.trim()) : null;
+        const withUnitNumber = withUnit ? parseNumberCell(withUnit[1] ?? '') : null;
+        if (withUnit && withUnitNumber && !('error' in withUnitNumber)) {
+          values.set(field.key, withUnitNumber.value);
+          (read.units ??= new Map()).set(field.key, withUnit[2]?.trim() ?? '');
+          break;
+        }
+        const price = unreadText !== null && field.price ? priceOf(unreadText.trim(), column.scale) : null;
+        if (price) {
+          values.set(field.key, price.lower);
+          if (price.upper !== null) (read.upperEnds ??= new Map()).set(field.key, price.upper);
+          if (price.unit !== null) (read.units ??= new Map()).set(field.key, price.unit);
+          break;
+        }
         // "1,5 tỷ" names its own multiple, whatever the header's: read as that many đồng, and said.
-        const inWords = field.type === 'money' && typeof value === 'string' && parsed && 'error' in parsed ? amountInWords(value) : null;
+        const inWords = field.type === 'money' && unreadText !== null ? amountInWords(unreadText) : null;
         if (inWords !== null) {
           values.set(field.key, inWords);
           notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là ${formatCount(inWords)} đồng.` });
@@ -217,5 +277,5 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       }
     }
   }
-  return { values, problems, notes };
+  return read;
 }

@@ -20,6 +20,10 @@ export interface ImportField {
   required: boolean;
   /** Headers that mean this field, as written; folded when compared. */
   headers: string[];
+  /** A quantity that may be written with its unit after it ("1,5 tấn"): the unit is read apart (`ReadRow.units`). */
+  unitAfter?: boolean;
+  /** A price that may say the unit it is for ("7.500 đ/kg") or be written as a range ("12.000 – 15.000"). */
+  price?: boolean;
 }
 
 function field(key: string, label: string, type: FieldType, headers: string[], required = false): ImportField {
@@ -183,12 +187,12 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     ...organizationKeyFields,
     field('product', 'Sản phẩm', 'text', ['Tên sản phẩm', 'Tên hàng', 'Mặt hàng', 'Sản phẩm, hàng hóa', 'Tên sản phẩm, hàng hóa'], true),
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm', 'Ngành hàng']),
-    field('quantity', 'Số lượng', 'number', ['Sản lượng', 'Khối lượng', 'Sản lượng cần tiêu thụ', 'Sản lượng có thể cung ứng', 'Số lượng cung ứng'], true),
+    { ...field('quantity', 'Số lượng', 'number', ['Sản lượng', 'Khối lượng', 'Sản lượng cần tiêu thụ', 'Sản lượng có thể cung ứng', 'Số lượng cung ứng'], true), unitAfter: true },
     field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị'], true),
     field('availableFrom', 'Có hàng từ ngày', 'date', ['Thời gian thu hoạch từ', 'Thời gian cung ứng từ', 'Từ ngày', 'Bắt đầu thu hoạch', 'Thu hoạch từ'], true),
     field('availableUntil', 'Có hàng đến ngày', 'date', ['Thời gian thu hoạch đến', 'Thời gian cung ứng đến', 'Đến ngày', 'Kết thúc thu hoạch', 'Thu hoạch đến']),
-    field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá bán', 'Đơn giá', 'Giá bán (đồng)', 'Giá thấp nhất']),
-    field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']),
+    { ...field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá bán', 'Đơn giá', 'Giá bán (đồng)', 'Giá thấp nhất']), price: true },
+    { ...field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']), price: true },
     field('packaging', 'Quy cách đóng gói', 'text', ['Quy cách', 'Đóng gói', 'Bao bì']),
     field('deliveryTerms', 'Điều kiện giao hàng', 'text', ['Giao hàng', 'Phương thức giao hàng']),
     field('contactName', 'Người liên hệ', 'text', ['Liên hệ', 'Họ tên người liên hệ']),
@@ -200,7 +204,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('buyerTaxCode', 'Mã số thuế', 'code', ['MST', 'Mã số doanh nghiệp', 'Mã số HTX']),
     field('product', 'Sản phẩm', 'text', ['Tên sản phẩm', 'Tên hàng', 'Mặt hàng', 'Mặt hàng cần mua', 'Sản phẩm cần mua'], true),
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm', 'Ngành hàng']),
-    field('quantity', 'Số lượng', 'number', ['Số lượng cần mua', 'Khối lượng', 'Sản lượng', 'Nhu cầu'], true),
+    { ...field('quantity', 'Số lượng', 'number', ['Số lượng cần mua', 'Khối lượng', 'Sản lượng', 'Nhu cầu'], true), unitAfter: true },
     field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị'], true),
     field('neededFrom', 'Cần từ ngày', 'date', ['Thời gian từ', 'Từ ngày', 'Thời gian nhận hàng từ', 'Ngày cần hàng'], true),
     field('neededUntil', 'Cần đến ngày', 'date', ['Thời gian đến', 'Đến ngày', 'Thời gian nhận hàng đến', 'Hạn nhận hàng']),
@@ -208,8 +212,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('deliveryPlace', 'Nơi giao hàng', 'text', ['Địa điểm giao hàng', 'Địa chỉ giao hàng', 'Nơi nhận hàng']),
     field('requirements', 'Chứng nhận yêu cầu', 'text', ['Tiêu chuẩn', 'Tiêu chuẩn chất lượng', 'Yêu cầu chứng nhận', 'Chứng nhận']),
     field('qualityNote', 'Yêu cầu chất lượng khác', 'text', ['Yêu cầu chất lượng', 'Yêu cầu khác']),
-    field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá mua', 'Đơn giá', 'Giá thu mua']),
-    field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']),
+    { ...field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá mua', 'Đơn giá', 'Giá thu mua']), price: true },
+    { ...field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']), price: true },
     field('contactName', 'Người liên hệ', 'text', ['Liên hệ', 'Họ tên người liên hệ']),
     field('contactPhone', 'Điện thoại liên hệ', 'phone', ['Điện thoại', 'Số điện thoại', 'SĐT', 'ĐT']),
     field('note', 'Ghi chú', 'text', []),

@@ -15,7 +15,8 @@ import { organizationInput, type ParsedOrganizationInput } from '../../../shared
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productInput } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
-import { productGroupOf } from '../../../shared/supply';
+import { convertQuantity, productGroupOf } from '../../../shared/supply';
+import { formatCount, formatQuantity } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText } from '../../../shared/text';
@@ -1383,16 +1384,94 @@ function productGroupOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
   return '';
 }
 
-function unitOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): string {
-  const written = text(read, 'unit');
-  if (!written) return '';
-  const unit = unitOfText(scope.units, written);
-  if (unit) return unit.code;
-  problems.push({
-    cell: cellRef(scope.columns, 'unit', rowNumber),
-    message: `Đơn vị tính «${written}» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.`,
-  });
-  return '';
+const unknownUnit = (written: string) =>
+  `Đơn vị tính «${written}» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.`;
+
+/** An offer's or a demand's unit and prices, as `unitAndPricesOfRow` reads them. */
+interface UnitAndPrices {
+  unitCode: string;
+  priceMin: FieldValue | null;
+  priceMax: FieldValue | null;
+}
+
+/**
+ * The unit of an offer's or a demand's row — its Đơn vị tính, or the unit its Số lượng cell
+ * wrote ("1,5 tấn") — and its prices in đồng for that unit. A price written for another unit
+ * that converts ("7.500 đ/kg" for a quantity in tấn) is stated for the row's unit; one range in
+ * Giá từ ("12.000 – 15.000") gives Giá đến too. Each is said in a note, and what cannot be read
+ * so is a problem at its cell, its field marked questioned.
+ */
+function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[], notes: ImportProblem[], questioned: Set<string>): UnitAndPrices {
+  const refuse = (field: string, path: string, message: string) => {
+    problems.push({ cell: cellRef(scope.columns, field, rowNumber), message });
+    questioned.add(path);
+  };
+  const columnText = text(read, 'unit');
+  const cellText = read.units?.get('quantity') ?? '';
+  const columnUnit = columnText ? unitOfText(scope.units, columnText) : undefined;
+  const cellUnit = cellText ? unitOfText(scope.units, cellText) : undefined;
+  if (columnText && !columnUnit) refuse('unit', 'unitCode', unknownUnit(columnText));
+  if (cellText && !cellUnit) refuse('quantity', 'unitCode', `Số lượng: ${unknownUnit(cellText)}`);
+  if (columnUnit && cellUnit && columnUnit.code !== cellUnit.code) {
+    refuse('quantity', 'unitCode', `Số lượng ghi đơn vị «${cellText}», còn cột Đơn vị tính ghi «${columnText}»; hãy để một đơn vị.`);
+  }
+  const unit = questioned.has('unitCode') ? undefined : (columnUnit ?? cellUnit);
+  const quantity = read.values.get('quantity');
+  if (unit && !columnText && typeof quantity === 'number') {
+    notes.push({ cell: cellRef(scope.columns, 'quantity', rowNumber), message: `Số lượng: ghi nhận là ${formatQuantity(quantity, unit.name)} (đơn vị ghi cùng ô).` });
+  }
+
+  const priceMin = read.values.get('priceMin') ?? null;
+  const ownMax = read.values.get('priceMax') ?? null;
+  const upper = read.upperEnds?.get('priceMin');
+  if (upper !== undefined && ownMax !== null) refuse('priceMax', 'priceMax', 'Giá từ đã ghi một khoảng giá, cột Giá đến lại có giá riêng; hãy ghi giá đến ở một chỗ.');
+  /** How a price written for the unit `writtenFor` is stated for the row's: by `factor`; null (said) when it cannot be. */
+  const statedFor = (field: 'priceMin' | 'priceMax', writtenFor: string | undefined, label: string): { factor: number; from: UnitRow | null } | null => {
+    const same = { factor: 1, from: null };
+    if (!writtenFor) return same;
+    const priceUnit = unitOfText(scope.units, writtenFor);
+    if (!priceUnit) {
+      refuse(field, field, `${label}: ${unknownUnit(writtenFor)}`);
+      return null;
+    }
+    // Without the row's unit its own problem is said; the price waits for it.
+    if (!unit || priceUnit.code === unit.code) return same;
+    const perRowUnit = convertQuantity(1, unit, priceUnit);
+    if (perRowUnit === null) {
+      refuse(field, field, `${label} ghi theo ${priceUnit.name}, còn số lượng tính bằng ${unit.name}, hai đơn vị không đổi ra nhau được; hãy ghi giá theo ${unit.name}.`);
+      return null;
+    }
+    return { factor: perRowUnit, from: priceUnit };
+  };
+  const perUnit = unit ? `/${unit.name}` : '';
+  const minRule = typeof priceMin === 'number' ? statedFor('priceMin', read.units?.get('priceMin'), 'Giá từ') : null;
+  const statedMin = typeof priceMin === 'number' ? (minRule ? Math.round(priceMin * minRule.factor) : null) : priceMin;
+  if (upper !== undefined) {
+    // Giá đến read from Giá từ's range is for Giá từ's unit, and said with it.
+    const statedMax = minRule && ownMax === null ? Math.round(upper * minRule.factor) : null;
+    if (statedMax !== null && statedMin !== null) {
+      const written = minRule?.from ? ` (${formatCount(Number(priceMin))}–${formatCount(upper)} đồng/${minRule.from.name})` : '';
+      notes.push({
+        cell: cellRef(scope.columns, 'priceMin', rowNumber),
+        message: `Giá từ: ghi một khoảng giá, ghi nhận là từ ${formatCount(Number(statedMin))} đến ${formatCount(statedMax)} đồng${perUnit}${written}.`,
+      });
+    }
+    return { unitCode: unit?.code ?? '', priceMin: statedMin, priceMax: statedMax };
+  }
+  const maxRule = typeof ownMax === 'number' ? statedFor('priceMax', read.units?.get('priceMax'), 'Giá đến') : null;
+  const statedMax = typeof ownMax === 'number' ? (maxRule ? Math.round(ownMax * maxRule.factor) : null) : ownMax;
+  for (const [field, label, written, rule, stated] of [
+    ['priceMin', 'Giá từ', priceMin, minRule, statedMin],
+    ['priceMax', 'Giá đến', ownMax, maxRule, statedMax],
+  ] as const) {
+    if (rule?.from) {
+      notes.push({
+        cell: cellRef(scope.columns, field, rowNumber),
+        message: `${label}: ${formatCount(Number(written))} đồng/${rule.from.name} ghi nhận là ${formatCount(Number(stated))} đồng${perUnit}.`,
+      });
+    }
+  }
+  return { unitCode: unit?.code ?? '', priceMin: statedMin, priceMax: statedMax };
 }
 
 /** Reads a value; when reading it raised a problem, its field is marked as already questioned. */
@@ -1417,6 +1496,17 @@ function supplyColumnOf(path: string): string {
   if (path === 'buyer') return 'buyerName';
   if (path === 'deliveryProvinceCode') return 'deliveryProvince';
   return path;
+}
+
+/**
+ * The fields a row of offers or demands has values for: its columns', with the unit its Số lượng
+ * cell wrote and the Giá đến of a range written in Giá từ.
+ */
+function supplyPresent(read: ReadRow): Set<string> {
+  const present = new Set(read.values.keys());
+  if (read.units?.has('quantity')) present.add('unit');
+  if (read.upperEnds?.has('priceMin')) present.add('priceMax');
+  return present;
 }
 
 /** The fields a row's present columns fill, in the input's terms. */
@@ -1476,7 +1566,8 @@ const offersAdapter: KindAdapter = {
     const organization = organizationOfRow(scope, read, rowNumber, problems);
     if (!organization) questioned.add('organizationId').add('communeCode');
     const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
-    const unitCode = questionedIf(questioned, 'unitCode', problems, () => unitOfRow(scope, read, rowNumber, problems));
+    const notes = [...read.notes];
+    const { unitCode, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned);
     const communeCode = organization ? (organizationRow(scope.ctx, organization.id)?.communeCode ?? '') : '';
     const parsed = offerInput.safeParse({
       organizationId: organization?.id ?? 0,
@@ -1486,8 +1577,8 @@ const offersAdapter: KindAdapter = {
       unitCode,
       availableFrom: read.values.get('availableFrom') ?? null,
       availableUntil: read.values.get('availableUntil') ?? null,
-      priceMin: read.values.get('priceMin') ?? null,
-      priceMax: read.values.get('priceMax') ?? null,
+      priceMin,
+      priceMax,
       communeCode,
       packaging: text(read, 'packaging'),
       deliveryTerms: text(read, 'deliveryTerms'),
@@ -1497,7 +1588,7 @@ const offersAdapter: KindAdapter = {
       programmeId: scope.programmeId,
     });
     if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
-    return { problems, notes: read.notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
+    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: supplyPresent(read) };
   },
   match(scope, row) {
     const input = row.input as ParsedOfferInput;
@@ -1653,7 +1744,8 @@ const demandsAdapter: KindAdapter = {
     const buyer = buyerOfRow(scope, read, rowNumber, problems);
     if (!buyer) questioned.add('buyer');
     const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
-    const unitCode = questionedIf(questioned, 'unitCode', problems, () => unitOfRow(scope, read, rowNumber, problems));
+    const notes = [...read.notes];
+    const { unitCode, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned);
     const provinceText = text(read, 'deliveryProvince');
     const province = provinceText ? scope.ctx.places.findProvince(provinceText) : undefined;
     if (provinceText && !province) {
@@ -1667,8 +1759,8 @@ const demandsAdapter: KindAdapter = {
       unitCode,
       neededFrom: read.values.get('neededFrom') ?? null,
       neededUntil: read.values.get('neededUntil') ?? null,
-      priceMin: read.values.get('priceMin') ?? null,
-      priceMax: read.values.get('priceMax') ?? null,
+      priceMin,
+      priceMax,
       // Delivered where asked, else to the buyer's own province.
       deliveryProvinceCode: province?.code ?? buyer?.provinceCode ?? scope.homeProvinceCode,
       deliveryPlace: text(read, 'deliveryPlace'),
@@ -1680,7 +1772,7 @@ const demandsAdapter: KindAdapter = {
       programmeId: scope.programmeId,
     });
     if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
-    return { problems, notes: read.notes, input: parsed.success && buyer ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
+    return { problems, notes, input: parsed.success && buyer ? parsed.data : null, place: null, present: supplyPresent(read) };
   },
   match(scope, row) {
     const input = row.input as ParsedDemandInput;
