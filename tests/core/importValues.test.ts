@@ -138,6 +138,42 @@ describe('money in the unit its header names', () => {
   });
 });
 
+describe('counts of people written with their noun', () => {
+  it('read "25 người", "12 lao động", "5 hộ" as the number, say so, and refuse any other words', async () => {
+    // The first row of data is all words, one of them ending in a header's name ("lao động"): it
+    // stays a row of data, not a second row of the header.
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Số thành viên', 'TV liên kết', 'Số lao động'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '25 người', '5 hộ', '12 lao động'],
+        ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '1.250 TV', null, '8 LĐ'],
+        ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '25 người/tổ', null, null],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'invalid', ['C4: Số thành viên chính thức: «25 người/tổ» không phải số.']],
+    ]);
+    expect(preview.page.rows[0]?.notes.map((note) => `${note.cell}: ${note.message}`)).toEqual([
+      'C2: Số thành viên chính thức: «25 người» ghi nhận là 25.',
+      'D2: Số thành viên liên kết: «5 hộ» ghi nhận là 5.',
+      'E2: Số lao động thường xuyên: «12 lao động» ghi nhận là 12.',
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    const stored = app.ctx.db
+      .select({ official: yearlyFigures.membersOfficial, associate: yearlyFigures.membersAssociate, workers: yearlyFigures.workers })
+      .from(yearlyFigures)
+      .orderBy(yearlyFigures.organizationId)
+      .all();
+    expect(stored).toEqual([
+      { official: 25, associate: 5, workers: 12 },
+      { official: 1_250, associate: null, workers: 8 },
+    ]);
+  });
+});
+
 describe('headers as offices write them', () => {
   it.each([
     ['Mã số thuế/ĐKKD', 'registrationNo'],

@@ -112,6 +112,8 @@ export interface ReadRow {
 
 /** A number with a unit after it, as a quantity cell may hold one: "1,5 tấn", "10.000 trái". */
 const numberAndUnit = /^(\d[\d.,\s]*?)\s*([^\d\s.,].*)$/u;
+/** A count of people with its noun after it, folded: "25 nguoi", "12 ho", "8 lao dong", "30 TV". */
+const countWithNoun = /^(\d[\d.,\s]*?)\s*(?:nguoi|thanh vien|tv|ho|lao dong|ld|can bo|cb)\.?$/u;
 /** A price and the unit it is for: "7.500 đ/kg", "25 nghìn/kg", "15.000đ / trái". */
 const pricePerUnit = /^(.*?)\s*\/\s*([^\d\s/][^/]*)$/u;
 /** The two ends of a range: "12.000 - 15.000", "12 – 15 nghìn", "12.000 đến 15.000". */
@@ -245,6 +247,13 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         if (withUnit && withUnitNumber && !('error' in withUnitNumber)) {
           values.set(field.key, withUnitNumber.value);
           (read.units ??= new Map()).set(field.key, withUnit[2]?.trim() ?? '');
+          break;
+        }
+        const counted = unreadText !== null && field.count ? countWithNoun.exec(foldText(unreadText)) : null;
+        const countedNumber = counted ? parseNumberCell(counted[1] ?? '') : null;
+        if (countedNumber && !('error' in countedNumber)) {
+          values.set(field.key, countedNumber.value);
+          notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là ${formatCount(countedNumber.value)}.` });
           break;
         }
         const price = unreadText !== null && field.price ? priceOf(unreadText.trim(), column.scale) : null;

@@ -146,10 +146,13 @@ export function detectHeader(head: SheetHead, knownHeaders: (folded: string) => 
     const nextCells = head.rows.find((row) => row.rowNumber === next)?.cells ?? [];
     const spansDown = head.merges.some((merge) => merge.top <= last && merge.bottom >= next && merge.top >= best.rowNumber);
     const spansAcross = head.merges.some((merge) => merge.top === last && merge.bottom === last && merge.right > merge.left);
+    // A header's own name under it never starts with a count: "12 lao động" is a first row of
+    // data written in words, which a header read folded ("lao dong") would otherwise take.
+    const namesUnder = (folded: string) => !/^\d/.test(folded) && knownHeaders(folded);
     const continues =
       (spansDown || spansAcross) && onlyText(nextCells)
         ? true
-        : onlyText(nextCells) && knownCount(nextCells, knownHeaders) > 0 && !isNumberingRow(nextCells);
+        : onlyText(nextCells) && knownCount(nextCells, namesUnder) > 0 && !isNumberingRow(nextCells);
     if (!continues) break;
     headerRows.push(next);
   }
