@@ -121,9 +121,8 @@ const rangeBetween = /\s*[-–—]\s*|\s+(?:đến|tới)\s+/u;
 
 /** An amount in a cell: a number (scaled by its header's multiple) or one that names its own ("1,5 tỷ"). */
 function amountOf(text: string, scale: number): number | null {
-  const number = parseNumberCell(text);
-  if (number && !('error' in number)) return Math.round(number.value * scale);
-  return amountInWords(text);
+  const number = bareNumber(text);
+  return number === null ? amountInWords(text) : Math.round(number * scale);
 }
 
 /**
@@ -141,12 +140,48 @@ function priceOf(text: string, scale: number): { lower: number; upper: number | 
   // "12 – 15 nghìn": the multiple written after the upper end is a bare lower end's too, when that
   // keeps it the lower ("12.000 – 15 nghìn" keeps its 12.000).
   const multiple = upperText === undefined ? undefined : /\d\s*(\D+)$/u.exec(upperText)?.[1];
-  const bare = parseNumberCell(lowerText);
-  if (multiple && upper !== null && bare && !('error' in bare)) {
+  if (multiple && upper !== null && bareNumber(lowerText) !== null) {
     const sharing = amountInWords(`${lowerText} ${multiple}`);
     if (sharing !== null && sharing <= upper) lower = sharing;
   }
   return { lower, upper, unit: perUnit?.[2]?.trim() ?? null };
+}
+
+/** A number written bare ("1,5", "1.250"), or null. */
+function bareNumber(text: string): number | null {
+  const number = parseNumberCell(text);
+  return number && !('error' in number) ? number.value : null;
+}
+
+/** What a number or money cell that holds more than a bare number says, as its field reads it. */
+interface NumberInWords {
+  value: number;
+  /** The unit written with it (`ReadRow.units`). */
+  unit?: string;
+  /** The upper end of a range (`ReadRow.upperEnds`). */
+  upper?: number;
+  /** How it was read, said in the preview: "ghi nhận là 1.500.000.000 đồng". */
+  note?: string;
+}
+
+/**
+ * A number or money cell written with words, by what its field allows: a quantity with its unit
+ * ("1,5 tấn"), a count with its noun ("25 người"), a price for a unit or a range ("7.500 đ/kg",
+ * "12 – 15 nghìn"), an amount with its multiples ("1,5 tỷ"); null when none reads it.
+ */
+function numberInWords(field: ImportField, text: string, scale: number): NumberInWords | null {
+  const written = text.trim();
+  const withUnit = field.unitAfter ? numberAndUnit.exec(written) : null;
+  const quantity = withUnit ? bareNumber(withUnit[1] ?? '') : null;
+  if (withUnit && quantity !== null) return { value: quantity, unit: withUnit[2]?.trim() ?? '' };
+  const counted = field.count ? countWithNoun.exec(foldText(written)) : null;
+  const count = counted ? bareNumber(counted[1] ?? '') : null;
+  if (count !== null) return { value: count, note: `ghi nhận là ${formatCount(count)}` };
+  const price = field.price ? priceOf(written, scale) : null;
+  if (price && (price.upper !== null || price.unit !== null)) return { value: price.lower, upper: price.upper ?? undefined, unit: price.unit ?? undefined };
+  // "1,5 tỷ" names its own multiple, whatever the header's.
+  const amount = field.type === 'money' ? amountInWords(written) : null;
+  return amount === null ? null : { value: amount, note: `ghi nhận là ${formatCount(amount)} đồng` };
 }
 
 /** The year a two-digit year means in a date of the past: "19" is 2019, "85" is 1985. */
@@ -241,33 +276,12 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       case 'number':
       case 'money': {
         const parsed = parseNumberCell(value);
-        const unreadText = typeof value === 'string' && parsed && 'error' in parsed ? value : null;
-        const withUnit = unreadText !== null && field.unitAfter ? numberAndUnit.exec(unreadText.trim()) : null;
-        const withUnitNumber = withUnit ? parseNumberCell(withUnit[1] ?? '') : null;
-        if (withUnit && withUnitNumber && !('error' in withUnitNumber)) {
-          values.set(field.key, withUnitNumber.value);
-          (read.units ??= new Map()).set(field.key, withUnit[2]?.trim() ?? '');
-          break;
-        }
-        const counted = unreadText !== null && field.count ? countWithNoun.exec(foldText(unreadText)) : null;
-        const countedNumber = counted ? parseNumberCell(counted[1] ?? '') : null;
-        if (countedNumber && !('error' in countedNumber)) {
-          values.set(field.key, countedNumber.value);
-          notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là ${formatCount(countedNumber.value)}.` });
-          break;
-        }
-        const price = unreadText !== null && field.price ? priceOf(unreadText.trim(), column.scale) : null;
-        if (price) {
-          values.set(field.key, price.lower);
-          if (price.upper !== null) (read.upperEnds ??= new Map()).set(field.key, price.upper);
-          if (price.unit !== null) (read.units ??= new Map()).set(field.key, price.unit);
-          break;
-        }
-        // "1,5 tỷ" names its own multiple, whatever the header's: read as that many đồng, and said.
-        const inWords = field.type === 'money' && unreadText !== null ? amountInWords(unreadText) : null;
-        if (inWords !== null) {
-          values.set(field.key, inWords);
-          notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là ${formatCount(inWords)} đồng.` });
+        const inWords = typeof value === 'string' && parsed && 'error' in parsed ? numberInWords(field, value, column.scale) : null;
+        if (inWords) {
+          values.set(field.key, inWords.value);
+          if (inWords.unit !== undefined) (read.units ??= new Map()).set(field.key, inWords.unit);
+          if (inWords.upper !== undefined) (read.upperEnds ??= new Map()).set(field.key, inWords.upper);
+          if (inWords.note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${inWords.note}.` });
         } else if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
         else if (parsed) {
           // A formula's result carries float noise Excel does not show (6000000.000000001): the
