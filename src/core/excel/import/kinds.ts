@@ -15,7 +15,7 @@ import { organizationInput, type ParsedOrganizationInput } from '../../../shared
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productInput } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
-import { convertQuantity, productGroupOf } from '../../../shared/supply';
+import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatQuantity } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
@@ -1436,7 +1436,8 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
     }
     // Without the row's unit its own problem is said; the price waits for it.
     if (!unit || priceUnit.code === unit.code) return same;
-    const perRowUnit = convertQuantity(1, unit, priceUnit);
+    // How many of the price's unit make one of the row's, unrounded (a quantity's conversion rounds to grams).
+    const perRowUnit = convertible(unit, priceUnit) ? priceUnit.perBase / unit.perBase : null;
     if (perRowUnit === null) {
       refuse(field, field, `${label} ghi theo ${priceUnit.name}, còn số lượng tính bằng ${unit.name}, hai đơn vị không đổi ra nhau được; hãy ghi giá theo ${unit.name}.`);
       return null;
