@@ -145,6 +145,31 @@ describe('importing offers', () => {
       ['Xoài Đài Loan', 2, 'tạ', 1_200_000, 1_500_000],
     ]);
   });
+
+  it('takes a price column whose header names its unit ("Giá bán (nghìn đồng/kg)") as prices for that unit', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán (nghìn đồng/kg)',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;30;tấn;01/06/2026;25',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;500;kg;15/06/2026;12 – 15',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài tượng;3;tấn;15/06/2026;20 nghìn/trái',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Dừa xiêm;2.000;quả;15/06/2026;8',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung gia theo kg.csv', csv), 'offers');
+    const said = (list: { cell: string; message: string }[]) => list.map((item) => `${item.cell}: ${item.message}`);
+    expect(shown.page.rows.map((row) => [row.row, row.status, said(row.problems), said(row.notes)])).toEqual([
+      [2, 'valid', [], ['G2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [3, 'valid', [], ['G3: Giá từ: ghi một khoảng giá, ghi nhận là từ 12.000 đến 15.000 đồng/kg.']],
+      // A cell that names its own unit is taken at its word, not the header's.
+      [4, 'invalid', ['G4: Giá từ ghi theo quả, còn số lượng tính bằng tấn, hai đơn vị không đổi ra nhau được; hãy ghi giá theo tấn.'], []],
+      [5, 'invalid', ['G5: Giá từ ghi theo kg, còn số lượng tính bằng quả, hai đơn vị không đổi ra nhau được; hãy ghi giá theo quả.'], []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 2 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.product, row.priceMin, row.priceMax]).sort()).toEqual([
+      ['Gạo ST25', 25_000_000, null],
+      ['Xoài cát Hòa Lộc', 12_000, 15_000],
+    ]);
+  });
 });
 
 describe('importing demands', () => {

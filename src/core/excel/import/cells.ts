@@ -18,6 +18,8 @@ export interface MappedColumn {
   header: string;
   /** "Vốn điều lệ (triệu đồng)" holds millions: a money column's amounts are stored in đồng. */
   scale: number;
+  /** "Giá bán (đồng/kg)": the unit a price column's amounts are for, as written; null when the header names none. */
+  priceUnit: string | null;
 }
 
 /** What a unit of đồng is written as after a multiple: "đồng", "đ", "VNĐ" (folded). */
@@ -66,6 +68,14 @@ export function amountInWords(text: string): number | null {
     at = amountPart.lastIndex;
   }
   return at > 0 ? Math.round(total) : null;
+}
+
+/**
+ * The unit a price column's header says its amounts are for: "kg" of "Giá bán (đồng/kg)" or
+ * "(nghìn đ/kg)"; null when it names none.
+ */
+export function priceUnitOfHeader(header: string): string | null {
+  return /\([^)/]*\/\s*([^)/]+?)\s*\)/u.exec(header)?.[1] ?? null;
 }
 
 /**
@@ -289,6 +299,8 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           const shownValue = Number(parsed.value.toPrecision(15));
           values.set(field.key, field.type === 'money' && column.scale !== 1 ? Math.round(shownValue * column.scale) : shownValue);
         }
+        // A price the cell does not say the unit of is for the one its header names.
+        if (field.price && column.priceUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.priceUnit);
         break;
       }
       case 'flag': {

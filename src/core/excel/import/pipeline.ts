@@ -49,7 +49,7 @@ import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseD
 import { openReader, type Reader } from '../read/thread';
 import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
-import { readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
+import { priceUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
 import { importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
@@ -348,7 +348,14 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
     const field = fields.find((candidate) => candidate.key === key);
     const source = analysis.columns.find((candidate) => candidate.index === column);
     if (!field || !source) throw validationFailure([{ path: 'mapping', message: 'Cách ghép cột không khớp với tệp; hãy làm lại bước ghép cột.' }]);
-    columns.push({ field, index: column, letter: source.letter, header: source.header, scale: scaleOfHeader(source.header) });
+    columns.push({
+      field,
+      index: column,
+      letter: source.letter,
+      header: source.header,
+      scale: scaleOfHeader(source.header),
+      priceUnit: field.price ? priceUnitOfHeader(source.header) : null,
+    });
   }
   const has = (key: string) => columns.some((column) => column.field.key === key);
   const missing = fields.filter((field) => field.required && !has(field.key) && !(field.key === 'address' && has('commune')));
