@@ -97,6 +97,8 @@ describe('money in the unit its header names', () => {
         ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '500tr', '850 triệu đồng'],
         ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 300, '1.200.000.000 đ'],
         ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'khoảng 2 tỷ', null],
+        // Written in đồng under a header in millions: the cell says which.
+        ['HTX Nấm Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '300.000.000 đ', null],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -105,18 +107,20 @@ describe('money in the unit its header names', () => {
       [3, 'valid', []],
       [4, 'valid', []],
       [5, 'invalid', ['C5: Vốn điều lệ: «khoảng 2 tỷ» không phải số.']],
+      [6, 'valid', []],
     ]);
     expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
       ['C2: Vốn điều lệ: «1,5 tỷ» ghi nhận là 1.500.000.000 đồng.', 'D2: Doanh thu: «2 tỷ 500 triệu» ghi nhận là 2.500.000.000 đồng.'],
       ['C3: Vốn điều lệ: «500tr» ghi nhận là 500.000.000 đồng.', 'D3: Doanh thu: «850 triệu đồng» ghi nhận là 850.000.000 đồng.'],
       [],
       [],
+      ['C6: Vốn điều lệ: «300.000.000 đ» ghi bằng đồng, ghi nhận là 300.000.000 đồng (không nhân theo tiêu đề cột).'],
     ]);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     const stored = app.ctx.db
       .select({ capital: organizations.charterCapital, revenue: yearlyFigures.revenue })
       .from(organizations)
-      .innerJoin(yearlyFigures, eq(yearlyFigures.organizationId, organizations.id))
+      .leftJoin(yearlyFigures, eq(yearlyFigures.organizationId, organizations.id))
       .orderBy(organizations.id)
       .all();
     // The header's "(triệu đồng)" scales a bare number only.
@@ -124,6 +128,38 @@ describe('money in the unit its header names', () => {
       { capital: 1_500_000_000, revenue: 2_500_000_000 },
       { capital: 500_000_000, revenue: 850_000_000 },
       { capital: 300_000_000, revenue: 1_200_000_000 },
+      { capital: 300_000_000, revenue: null },
+    ]);
+  });
+
+  it('reads an income that says it is a month’s ("5 triệu/tháng", "4,5/tháng") and refuses one of another period', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Thu nhập BQ (tr.đ/người/tháng)'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '5 triệu/tháng'],
+        ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '4,5/tháng'],
+        ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '4.800.000 đ/người/tháng'],
+        ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '60 triệu/năm'],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+      [5, 'invalid', ['C5: Thu nhập bình quân: «60 triệu/năm» không phải số.']],
+    ]);
+    expect(preview.page.rows.map((row) => row.notes.map((note) => note.message))).toEqual([
+      ['Thu nhập bình quân: «5 triệu/tháng» ghi nhận là 5.000.000 đồng một tháng.'],
+      ['Thu nhập bình quân: «4,5/tháng» ghi nhận là 4.500.000 đồng một tháng.'],
+      ['Thu nhập bình quân: «4.800.000 đ/người/tháng» ghi nhận là 4.800.000 đồng một tháng.'],
+      [],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(app.ctx.db.select({ income: yearlyFigures.averageIncome }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all()).toEqual([
+      { income: 5_000_000 },
+      { income: 4_500_000 },
+      { income: 4_800_000 },
     ]);
   });
 

@@ -124,15 +124,20 @@ export interface ReadRow {
 const numberAndUnit = /^(\d[\d.,\s]*?)\s*([^\d\s.,].*)$/u;
 /** A count of people with its noun after it, folded: "25 nguoi", "12 ho", "8 lao dong", "30 TV". */
 const countWithNoun = /^(\d[\d.,\s]*?)\s*(?:nguoi|thanh vien|tv|ho|lao dong|ld|can bo|cb)\.?$/u;
+/** What an amount a month may say after it: "/tháng", "/người/tháng", "/LĐ/tháng". */
+const aMonth = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?tháng\.?$/iu;
 /** A price and the unit it is for: "7.500 đ/kg", "25 nghìn/kg", "15.000đ / trái". */
 const pricePerUnit = /^(.*?)\s*\/\s*([^\d\s/][^/]*)$/u;
 /** The two ends of a range: "12.000 - 15.000", "12 – 15 nghìn", "12.000 đến 15.000". */
 const rangeBetween = /\s*[-–—]\s*|\s+(?:đến|tới)\s+/u;
 
-/** An amount in a cell: a number (scaled by its header's multiple) or one that names its own ("1,5 tỷ"). */
+/** A cell that names the đồng itself ("4.800.000 đ", "VNĐ 500.000") is in đồng, whatever multiple its header names. */
+const namesDong = /(?:vnđ|vnd|đồng|đ)\.?\s*$|^\s*(?:vnđ|vnd|đồng|đ)(?![\p{L}])/iu;
+
+/** An amount in a cell: a number (scaled by its header's multiple, unless it says đồng) or one that names its own ("1,5 tỷ"). */
 function amountOf(text: string, scale: number): number | null {
   const number = bareNumber(text);
-  return number === null ? amountInWords(text) : Math.round(number * scale);
+  return number === null ? amountInWords(text) : Math.round(number * (namesDong.test(text) ? 1 : scale));
 }
 
 /**
@@ -189,6 +194,8 @@ function numberInWords(field: ImportField, text: string, scale: number): NumberI
   if (count !== null) return { value: count, note: `ghi nhận là ${formatCount(count)}` };
   const price = field.price ? priceOf(written, scale) : null;
   if (price && (price.upper !== null || price.unit !== null)) return { value: price.lower, upper: price.upper ?? undefined, unit: price.unit ?? undefined };
+  const monthly = field.perMonth && aMonth.test(written) ? amountOf(written.replace(aMonth, ''), scale) : null;
+  if (monthly !== null) return { value: monthly, note: `ghi nhận là ${formatCount(monthly)} đồng một tháng` };
   // "1,5 tỷ" names its own multiple, whatever the header's.
   const amount = field.type === 'money' ? amountInWords(written) : null;
   return amount === null ? null : { value: amount, note: `ghi nhận là ${formatCount(amount)} đồng` };
@@ -297,7 +304,10 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           // A formula's result carries float noise Excel does not show (6000000.000000001): the
           // value is read to the 15 significant digits Excel shows.
           const shownValue = Number(parsed.value.toPrecision(15));
-          values.set(field.key, field.type === 'money' && column.scale !== 1 ? Math.round(shownValue * column.scale) : shownValue);
+          const scaled = field.type === 'money' && column.scale !== 1;
+          const inDong = scaled && typeof value === 'string' && namesDong.test(value);
+          values.set(field.key, scaled && !inDong ? Math.round(shownValue * column.scale) : shownValue);
+          if (inDong) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi bằng đồng, ghi nhận là ${formatCount(shownValue)} đồng (không nhân theo tiêu đề cột).` });
         }
         // A price the cell does not say the unit of is for the one its header names.
         if (field.price && column.priceUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.priceUnit);

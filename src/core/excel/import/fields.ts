@@ -26,6 +26,8 @@ export interface ImportField {
   price?: boolean;
   /** A count of people that may be written with its noun ("25 người", "12 hộ", "8 lao động"). */
   count?: boolean;
+  /** An amount a month that may say so ("5 triệu/tháng", "4.500.000 đ/người/tháng"). */
+  perMonth?: boolean;
 }
 
 function field(key: string, label: string, type: FieldType, headers: string[], required = false): ImportField {
@@ -76,7 +78,7 @@ const figureFieldsInList = (): ImportField[] => [
   { ...field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']), count: true },
   field('revenue', 'Doanh thu', 'money', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
   field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế']),
-  field('averageIncome', 'Thu nhập bình quân', 'money', ['Thu nhập bình quân người lao động', 'Thu nhập bình quân (đồng/người/tháng)', 'Thu nhập BQ', 'Thu nhập']),
+  { ...field('averageIncome', 'Thu nhập bình quân', 'money', ['Thu nhập bình quân người lao động', 'Thu nhập bình quân (đồng/người/tháng)', 'Thu nhập BQ', 'Thu nhập']), perMonth: true },
   field('totalAssets', 'Tổng tài sản', 'money', ['Tài sản', 'Tổng tài sản (đồng)']),
   { ...field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']), count: true },
   { ...field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']), count: true },
