@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/core/db/schema';
+import type { ImportProblem } from '../../src/shared/contracts/imports';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 import { analyze, commitOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
@@ -26,6 +27,12 @@ async function preview(fileId: string, kind: 'offers' | 'demands') {
   const status = await settle(app, started.jobId);
   if (status.state !== 'done') throw new Error(status.error?.message ?? status.state);
   return { analysis, jobId: started.jobId, preview: await call(app, 'imports:previewResult', { jobId: started.jobId, pageSize: 500 }) };
+}
+
+/** Each previewed row with its problems and its notes, each as "cell: message". */
+function rowsSaid(shown: { page: { rows: { row: number; status: string; problems: ImportProblem[]; notes: ImportProblem[] }[] } }) {
+  const said = (list: ImportProblem[]) => list.map((item) => `${item.cell}: ${item.message}`);
+  return shown.page.rows.map((row) => [row.row, row.status, said(row.problems), said(row.notes)]);
 }
 
 describe('importing offers', () => {
@@ -116,8 +123,7 @@ describe('importing offers', () => {
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài ghép;3 tấn/năm;;15/06/2026;',
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung co don vi.csv', csv), 'offers');
-    const said = (list: { cell: string; message: string }[]) => list.map((item) => `${item.cell}: ${item.message}`);
-    expect(shown.page.rows.map((row) => [row.row, row.status, said(row.problems), said(row.notes)])).toEqual([
+    expect(rowsSaid(shown)).toEqual([
       [2, 'valid', [], ['D2: Số lượng: ghi nhận là 1,5 tấn (đơn vị ghi cùng ô).', 'G2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
       [3, 'valid', [], ['G3: Giá từ: 7.500 đồng/kg ghi nhận là 7.500.000 đồng/tấn.']],
       [4, 'valid', [], ['G4: Giá từ: ghi một khoảng giá, ghi nhận là từ 12.000 đến 15.000 đồng/kg.']],
@@ -155,8 +161,7 @@ describe('importing offers', () => {
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Dừa xiêm;2.000;quả;15/06/2026;8',
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung gia theo kg.csv', csv), 'offers');
-    const said = (list: { cell: string; message: string }[]) => list.map((item) => `${item.cell}: ${item.message}`);
-    expect(shown.page.rows.map((row) => [row.row, row.status, said(row.problems), said(row.notes)])).toEqual([
+    expect(rowsSaid(shown)).toEqual([
       [2, 'valid', [], ['G2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
       [3, 'valid', [], ['G3: Giá từ: ghi một khoảng giá, ghi nhận là từ 12.000 đến 15.000 đồng/kg.']],
       // A cell that names its own unit is taken at its word, not the header's.
