@@ -488,11 +488,14 @@ function agreementSearchStructure(): DerivedStructure {
   /** Writes again the search text of the agreements `which` selects (ids), those that still exist. */
   const refresh = (which: SQL) =>
     sql`INSERT OR REPLACE INTO ${table} (${columns}) SELECT ${a.id}, ${agreementSearchText()} FROM ${agreementsTable} a WHERE ${a.id} IN (${which})`;
-  /** The agreements the renamed member or partner (`new`) is a party of. */
-  const ofParty = (side: SQLiteColumn) => sql`SELECT ${ident(agreementParties.agreementId)} FROM ${id(getTableName(agreementParties))} WHERE ${ident(side)} = new.id`;
   const parties = id(getTableName(agreementParties));
   const commitments = id(getTableName(agreementCommitments));
-  const agreementOf = (alias: 'new' | 'old') => sql`SELECT ${sql.raw(alias)}.${ident(agreementParties.agreementId)}`;
+  /** The agreements the renamed member or partner (`new`) is a party of. */
+  const ofParty = (side: SQLiteColumn) => sql`SELECT ${ident(agreementParties.agreementId)} FROM ${parties} WHERE ${ident(side)} = new.id`;
+  /** The agreement of the party or commitment row `new` or `old` (its `agreementId` column). */
+  const agreementOf = (alias: 'new' | 'old', column: SQLiteColumn) => sql`SELECT ${sql.raw(alias)}.${ident(column)}`;
+  const ofPartyRow = (alias: 'new' | 'old') => agreementOf(alias, agreementParties.agreementId);
+  const ofCommitmentRow = (alias: 'new' | 'old') => agreementOf(alias, agreementCommitments.agreementId);
   const stored = sql`SELECT ${columns} FROM ${table}`;
   const fromRows = sql`SELECT ${a.id}, ${agreementSearchText()} FROM ${agreementsTable} a`;
   return {
@@ -505,17 +508,17 @@ function agreementSearchStructure(): DerivedStructure {
       trigger('agreement_search_delete', sql`AFTER DELETE ON ${agreementsTable}`, [
         sql`DELETE FROM ${table} WHERE ${ident(agreementSearch.agreementId)} = old.${ident(agreements.id)}`,
       ]),
-      trigger('agreement_search_party_insert', sql`AFTER INSERT ON ${parties}`, [refresh(agreementOf('new'))]),
-      trigger('agreement_search_party_update', sql`AFTER UPDATE ON ${parties}`, [refresh(sql`${agreementOf('old')} UNION ${agreementOf('new')}`)]),
+      trigger('agreement_search_party_insert', sql`AFTER INSERT ON ${parties}`, [refresh(ofPartyRow('new'))]),
+      trigger('agreement_search_party_update', sql`AFTER UPDATE ON ${parties}`, [refresh(sql`${ofPartyRow('old')} UNION ${ofPartyRow('new')}`)]),
       // Also when the agreement goes with them: `refresh` writes only for an agreement still there.
-      trigger('agreement_search_party_delete', sql`AFTER DELETE ON ${parties}`, [refresh(agreementOf('old'))]),
-      trigger('agreement_search_commitment_insert', sql`AFTER INSERT ON ${commitments}`, [refresh(agreementOf('new'))]),
+      trigger('agreement_search_party_delete', sql`AFTER DELETE ON ${parties}`, [refresh(ofPartyRow('old'))]),
+      trigger('agreement_search_commitment_insert', sql`AFTER INSERT ON ${commitments}`, [refresh(ofCommitmentRow('new'))]),
       trigger(
         'agreement_search_commitment_update',
         sql`AFTER UPDATE OF ${ident(agreementCommitments.productFolded)}, ${ident(agreementCommitments.agreementId)} ON ${commitments}`,
-        [refresh(sql`${agreementOf('old')} UNION ${agreementOf('new')}`)],
+        [refresh(sql`${ofCommitmentRow('old')} UNION ${ofCommitmentRow('new')}`)],
       ),
-      trigger('agreement_search_commitment_delete', sql`AFTER DELETE ON ${commitments}`, [refresh(agreementOf('old'))]),
+      trigger('agreement_search_commitment_delete', sql`AFTER DELETE ON ${commitments}`, [refresh(ofCommitmentRow('old'))]),
       trigger('agreement_search_organization_rename', sql`AFTER UPDATE OF ${ident(organizations.nameFolded)} ON ${id(getTableName(organizations))}`, [
         refresh(ofParty(agreementParties.organizationId)),
       ]),
