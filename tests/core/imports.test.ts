@@ -7,6 +7,7 @@ import { kindAdapters, RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
 import { organizationNameKey } from '../../src/shared/names';
 import type { OutputOf } from '../../src/shared/contract';
+import type { ImportProblem } from '../../src/shared/contracts/imports';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
 import { analyze, commitOf, messyWorkbook, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
@@ -508,6 +509,75 @@ describe('products', () => {
     expect(products.map((product) => [product.name, product.unit, product.volume, product.price])).toEqual([
       ['Gạo ST25', 'tấn', 1200, 18_000_000],
       ['Xoài cát Hòa Lộc', 'kg', 12_500.5, 35_000],
+    ]);
+  });
+
+  it('reads units, periods and prices written with the numbers, and refuses what cannot be stated for the product', async () => {
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    await call(app, 'products:save', { organizationId: vinhBinh.id, name: 'Lúa', unit: 'tấn', volume: 500, price: 6_000_000 });
+    const row = (product: string, unit: string, volume: string, price: string) => `1600123456;HTX Nông nghiệp Vĩnh Bình;${product};${unit};${volume};${price}`;
+    const csv = [
+      'Mã số HTX;Tên HTX;Sản phẩm;ĐVT;Sản lượng/năm;Giá bán',
+      row('Gạo ST25', 'tấn', '120', '25.000 đ/kg'),
+      row('Xoài cát', '', '50 tấn', '30 nghìn/kg'),
+      row('Lúa', 'tấn', '2 tấn/vụ', ''),
+      row('Mật ong', 'Lít/năm', '800', '200.000 đ/lít'),
+      row('Tôm', '', '', '250.000 đ/kg'),
+      row('Nấm rơm', '', '300 kg/tháng', '60.000'),
+      row('Cá tra', 'kg', '"1,5 tấn"', '35.000'),
+      row('Bưởi', '', '2 vụ/năm', ''),
+      row('Cam', 'tấn', '30', '12 – 15 nghìn/kg'),
+      row('Dừa', 'quả', '"1.000"', '20.000 đ/kg'),
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'San pham.csv', csv), 'products');
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    const said = (list: ImportProblem[]) => list.map((item) => `${item.cell}: ${item.message}`);
+    expect(preview.page.rows.map((shown) => [shown.row, shown.status, said(shown.problems), said(shown.notes)])).toEqual([
+      [2, 'valid', [], ['F2: Giá bán: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [3, 'valid', [], ['E3: Sản lượng: ghi nhận là 50 tấn.', 'F3: Giá bán: 30.000 đồng/kg ghi nhận là 30.000.000 đồng/tấn.']],
+      [4, 'valid', [], ['E4: Sản lượng: ghi nhận là 2 tấn mỗi vụ.']],
+      [5, 'valid', [], ['D5: Đơn vị tính: «Lít/năm» ghi nhận là đơn vị «Lít», sản lượng một năm.']],
+      [6, 'valid', [], ['F6: Đơn vị tính: ghi nhận là «kg», theo giá bán 250.000 đồng/kg.']],
+      [7, 'invalid', ['E7: Sản lượng ghi theo «tháng»; sản lượng của sản phẩm tính theo năm hoặc theo vụ, hãy quy ra sản lượng một năm hoặc một vụ.'], []],
+      [8, 'invalid', ['E8: Sản lượng ghi đơn vị «tấn», còn cột Đơn vị tính ghi «kg»; hãy để một đơn vị.'], []],
+      [9, 'invalid', ['E9: Sản lượng «2 vụ/năm» không ghi khối lượng hay số lượng sản phẩm; hãy ghi sản lượng với đơn vị, ví dụ «120 tấn/năm».'], []],
+      [10, 'invalid', ['F10: Giá bán ghi một khoảng giá; sản phẩm có một giá bán, hãy ghi một giá (khoảng giá ghi ở Nguồn cung).'], []],
+      [11, 'invalid', ['F11: Giá bán ghi theo kg, còn sản lượng tính bằng quả, hai đơn vị không đổi ra nhau được; hãy ghi giá theo quả.'], []],
+    ]);
+    // The stored Lúa is updated: its volume is now counted per season, its unit and price kept.
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toMatchObject({ created: 4, updated: 1, failed: 5 });
+    const { products } = await call(app, 'products:list', { organizationId: vinhBinh.id });
+    expect(products.map((product) => [product.name, product.unit, product.volume, product.volumePeriod, product.price])).toEqual([
+      ['Gạo ST25', 'tấn', 120, 'year', 25_000_000],
+      ['Lúa', 'tấn', 2, 'season', 6_000_000],
+      ['Mật ong', 'Lít', 800, 'year', 200_000],
+      ['Tôm', 'kg', null, 'year', 250_000],
+      ['Xoài cát', 'tấn', 50, 'year', 30_000_000],
+    ]);
+  });
+
+  it('takes the unit and period a volume column\'s header names, unless a cell names its own', async () => {
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const csv = [
+      'Mã số HTX;Sản phẩm;Sản lượng (tấn/vụ);Giá bán (nghìn đồng/kg)',
+      '1600123456;Gạo ST25;120;25',
+      '1600123456;Xoài cát;500 kg;30',
+      '1600123456;Cam;5 tấn/năm;12',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'San pham.csv', csv), 'products');
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((shown) => [shown.row, shown.status, shown.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [2, 'valid', ['D2: Giá bán: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [3, 'valid', ['C3: Sản lượng: ghi nhận là 500 kg mỗi vụ.']],
+      [4, 'valid', ['C4: Sản lượng: ghi nhận là 5 tấn mỗi năm.', 'D4: Giá bán: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.']],
+    ]);
+    await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    const { products } = await call(app, 'products:list', { organizationId: vinhBinh.id });
+    expect(products.map((product) => [product.name, product.unit, product.volume, product.volumePeriod, product.price])).toEqual([
+      ['Cam', 'tấn', 5, 'year', 12_000_000],
+      ['Gạo ST25', 'tấn', 120, 'season', 25_000_000],
+      ['Xoài cát', 'kg', 500, 'season', 30_000],
     ]);
   });
 });

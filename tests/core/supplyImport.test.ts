@@ -175,6 +175,26 @@ describe('importing offers', () => {
       ['Xoài cát Hòa Lộc', 12_000, 15_000],
     ]);
   });
+
+  it('takes the unit a quantity column\'s header names ("Sản lượng (tấn)"), without a column Đơn vị tính', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng (tấn);Thu hoạch từ;Giá bán (đồng/kg)',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;30;01/06/2026;25.000',
+      // A cell that names its own unit is taken at its word.
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;500 kg;15/06/2026;30.000',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung san luong tan.csv', csv), 'offers');
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['F2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [3, 'valid', [], ['D3: Số lượng: ghi nhận là 500 kg (đơn vị ghi cùng ô).']],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 0 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin]).sort()).toEqual([
+      ['Gạo ST25', 30, 'tấn', 25_000_000],
+      ['Xoài cát Hòa Lộc', 500, 'kg', 30_000],
+    ]);
+  });
 });
 
 describe('importing demands', () => {

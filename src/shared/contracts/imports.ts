@@ -24,6 +24,8 @@ export type LegacyFont = 'tcvn3' | 'vni';
 export interface ImportFieldInfo {
   key: string;
   required: boolean;
+  /** A quantity, whose column's header may name the unit ("Số lượng (tấn)"). */
+  unitAfter: boolean;
 }
 
 export interface ImportColumn {
@@ -34,6 +36,20 @@ export interface ImportColumn {
   header: string;
   /** The field proposed for it (from the remembered mapping, else from the header's words); null: not imported. */
   field: string | null;
+  /** The header ends with words in brackets, as a quantity's naming its unit does ("Số lượng (tấn)"). */
+  namesUnit: boolean;
+}
+
+/**
+ * The required fields a mapping (column index → field) feeds from no column: an address is fed by
+ * a commune column too, and a unit by a quantity column whose header names it ("Số lượng (tấn)").
+ */
+export function unfedFields(fields: readonly ImportFieldInfo[], columns: readonly ImportColumn[], mapping: ReadonlyMap<number, string>): ImportFieldInfo[] {
+  const mapped = new Set(mapping.values());
+  const unitInHeader = columns.some((column) => column.namesUnit && fields.some((field) => field.unitAfter && field.key === mapping.get(column.index)));
+  return fields.filter(
+    (field) => field.required && !mapped.has(field.key) && !(field.key === 'address' && mapped.has('commune')) && !(field.key === 'unit' && unitInHeader),
+  );
 }
 
 export interface ImportAnalysis {

@@ -18,8 +18,12 @@ export interface MappedColumn {
   header: string;
   /** "Vốn điều lệ (triệu đồng)" holds millions: a money column's amounts are stored in đồng. */
   scale: number;
-  /** "Giá bán (đồng/kg)": the unit a price column's amounts are for, as written; null when the header names none. */
-  priceUnit: string | null;
+  /**
+   * The unit a column's header names, as written: the one a price column's amounts are for ("kg"
+   * of "Giá bán (đồng/kg)"), or a quantity column's words in brackets ("tấn" of "Sản lượng (tấn)",
+   * "tấn/năm"), which the kind reads as a unit only when it is one; null when the header names none.
+   */
+  headerUnit: string | null;
 }
 
 /** What a unit of đồng is written as after a multiple: "đồng", "đ", "VNĐ" (folded). */
@@ -76,6 +80,12 @@ export function amountInWords(text: string): number | null {
  */
 export function priceUnitOfHeader(header: string): string | null {
   return /\([^)/]*\/\s*([^)/]+?)\s*\)/u.exec(header)?.[1] ?? null;
+}
+
+/** The words in a quantity column's header's last brackets: "tấn" of "Sản lượng (tấn)" or "(ĐVT: tấn)", "tấn/năm" of "(tấn/năm)". */
+export function quantityUnitOfHeader(header: string): string | null {
+  const words = /\(\s*(?:đvt|đơn vị(?: tính)?)?\s*:?\s*([^()]+?)\s*\)\s*$/iu.exec(header)?.[1];
+  return words ?? null;
 }
 
 /**
@@ -310,7 +320,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           if (inDong) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi bằng đồng, ghi nhận là ${formatCount(shownValue)} đồng (không nhân theo tiêu đề cột).` });
         }
         // A price the cell does not say the unit of is for the one its header names.
-        if (field.price && column.priceUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.priceUnit);
+        if (field.price && column.headerUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);
         break;
       }
       case 'flag': {

@@ -13,7 +13,7 @@ import { figureFields, figuresSaveInput, type FigureField } from '../../../share
 import type { ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
 import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
-import { productInput } from '../../../shared/contracts/products';
+import { productInput, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatQuantity } from '../../../shared/format';
@@ -1144,21 +1144,142 @@ function productValuesOf(row: ProductRow): ProductValues {
   return { name: row.name, productGroup: row.productGroup, unit: row.unit, volume: row.volume, volumePeriod: row.volumePeriod, price: row.price, note: row.note };
 }
 
+/** Periods a product's volume is written per, folded ("120 tấn/năm", "2 tấn/vụ"); null for those it is not counted per. */
+const volumePeriodWords = new Map<string, VolumePeriod | null>([
+  ...['nam', '1 nam', 'mot nam'].map((word) => [word, 'year'] as const),
+  ...['vu', '1 vu', 'mot vu', 'mua vu', 'mua'].map((word) => [word, 'season'] as const),
+  ...['thang', 'quy', 'tuan', 'ngay'].map((word) => [word, null] as const),
+]);
+
+/** A unit written with the period after it ("tấn/năm", "/vụ"), apart; `otherPeriod` one a volume is not counted per ("tháng"). */
+interface UnitPerPeriod {
+  unit: string;
+  period: VolumePeriod | null;
+  otherPeriod: string | null;
+}
+
+function unitPerPeriod(written: string): UnitPerPeriod {
+  const at = written.lastIndexOf('/');
+  const periodText = written.slice(at + 1).trim();
+  const period = at < 0 ? undefined : volumePeriodWords.get(foldText(periodText).replace(/\.$/, ''));
+  // Not a period after the slash: the slash is the unit's own.
+  if (period === undefined) return { unit: written.trim(), period: null, otherPeriod: null };
+  return { unit: written.slice(0, at).trim(), period, otherPeriod: period === null ? periodText : null };
+}
+
+/** What a product's row says of how it is sold: its unit, the period of its volume, its price in đồng for its unit. */
+interface ProductSale {
+  unit: string;
+  volumePeriod: VolumePeriod | undefined;
+  price: FieldValue | null;
+  /** Fields filled from another column's cell (the unit from Sản lượng's or Giá bán's, the period): present for an update. */
+  alsoPresent: string[];
+}
+
+/**
+ * A product's unit — its Đơn vị tính, or the unit its Sản lượng or Giá bán cell wrote ("50 tấn",
+ * "25.000 đ/kg") —, the period its volume is counted per ("120 tấn/năm", "2 tấn/vụ", or "tấn/năm"
+ * in Đơn vị tính), and its price stated for its unit ("25.000 đ/kg" of rice sold by the tấn is
+ * 25.000.000 đồng a tấn). Each is said in a note; what cannot be read so (two units, a period a
+ * volume is not counted per, a price range, a price for a unit that does not convert) is a problem at its cell.
+ */
+function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[], notes: ImportProblem[]): ProductSale {
+  const cell = (field: string) => cellRef(scope.columns, field, rowNumber);
+  const unitColumnText = text(read, 'unit');
+  const volumeText = read.units?.get('volume') ?? '';
+  const [column, inCell] = [unitPerPeriod(unitColumnText), unitPerPeriod(volumeText)];
+  // What the cell does not say, the volume column's header may ("Sản lượng (tấn/vụ)").
+  const inHeader = unitPerPeriod(headerUnitOf(scope, 'volume', true) ?? '');
+  const inVolume: UnitPerPeriod = { unit: inCell.unit || inHeader.unit, period: inCell.period ?? inHeader.period, otherPeriod: inCell.otherPeriod };
+  const alsoPresent: string[] = [];
+  const volume = read.values.get('volume');
+  const before = problems.length;
+  for (const [field, written] of [['unit', column], ['volume', inVolume]] as const) {
+    if (written.otherPeriod !== null) {
+      problems.push({
+        cell: cell(field),
+        message: `Sản lượng ghi theo «${written.otherPeriod}»; sản lượng của sản phẩm tính theo năm hoặc theo vụ, hãy quy ra sản lượng một năm hoặc một vụ.`,
+      });
+    }
+  }
+  if (inCell.unit && volumePeriodWords.has(foldText(inCell.unit))) {
+    const written = typeof volume === 'number' ? formatQuantity(volume, volumeText) : volumeText;
+    problems.push({ cell: cell('volume'), message: `Sản lượng «${written}» không ghi khối lượng hay số lượng sản phẩm; hãy ghi sản lượng với đơn vị, ví dụ «120 tấn/năm».` });
+  }
+  /** Two units written alike, or two spellings of one unit of the list ("tấn", "T"). */
+  const same = (a: string, b: string) => {
+    if (foldText(a) === foldText(b)) return true;
+    const known = unitOfText(scope.units, a);
+    return known !== undefined && known.code === unitOfText(scope.units, b)?.code;
+  };
+  if (column.unit && inVolume.unit && !same(column.unit, inVolume.unit)) {
+    problems.push({ cell: cell('volume'), message: `Sản lượng ghi đơn vị «${inVolume.unit}», còn cột Đơn vị tính ghi «${column.unit}»; hãy để một đơn vị.` });
+  }
+  if (column.period && inVolume.period && column.period !== inVolume.period) {
+    problems.push({ cell: cell('volume'), message: `Sản lượng ghi theo ${periodWord(inVolume.period)}, còn cột Đơn vị tính ghi theo ${periodWord(column.period)}; hãy để một cách tính.` });
+  }
+  let unit = column.unit || inVolume.unit;
+  const volumePeriod = (column.period ?? inVolume.period) || undefined;
+  if (column.period) notes.push({ cell: cell('unit'), message: `Đơn vị tính: «${unitColumnText}» ghi nhận là đơn vị «${column.unit}», sản lượng một ${periodWord(column.period)}.` });
+  // A volume refused is not said as read too.
+  if (problems.length === before && typeof volume === 'number' && (inCell.period || (inCell.unit && !column.unit))) {
+    notes.push({ cell: cell('volume'), message: `Sản lượng: ghi nhận là ${formatQuantity(volume, unit)}${volumePeriod ? ` mỗi ${periodWord(volumePeriod)}` : ''}.` });
+  }
+  if (!column.unit && inVolume.unit) alsoPresent.push('unit');
+  if (column.period || inVolume.period) alsoPresent.push('volumePeriod');
+
+  let price = read.values.get('price') ?? null;
+  if (read.upperEnds?.has('price')) {
+    problems.push({ cell: cell('price'), message: 'Giá bán ghi một khoảng giá; sản phẩm có một giá bán, hãy ghi một giá (khoảng giá ghi ở Nguồn cung).' });
+    price = null;
+  }
+  const writtenFor = read.units?.get('price');
+  if (typeof price === 'number' && writtenFor) {
+    if (!unit) {
+      // The price names what the product is sold by.
+      unit = writtenFor;
+      alsoPresent.push('unit');
+      notes.push({ cell: cell('price'), message: `Đơn vị tính: ghi nhận là «${unit}», theo giá bán ${formatCount(price)} đồng/${writtenFor}.` });
+    } else if (!same(writtenFor, unit)) {
+      const ownUnit = unitOfText(scope.units, unit);
+      const rule: PriceRule | { refusal: string } = ownUnit
+        ? priceRule(scope, writtenFor, ownUnit, 'Giá bán', 'sản lượng')
+        : { refusal: `Giá bán ghi theo ${writtenFor}, còn sản phẩm tính bằng ${unit}; hãy ghi giá theo ${unit}.` };
+      if ('refusal' in rule) {
+        problems.push({ cell: cell('price'), message: rule.refusal });
+        price = null;
+      } else {
+        const stated = Math.round(price * rule.factor);
+        notes.push({ cell: cell('price'), message: `Giá bán: ${formatCount(price)} đồng/${rule.from?.name ?? writtenFor} ghi nhận là ${formatCount(stated)} đồng/${unit}.` });
+        price = stated;
+      }
+    }
+  }
+  return { unit, volumePeriod, price, alsoPresent };
+}
+
+function periodWord(period: VolumePeriod): string {
+  return period === 'year' ? 'năm' : 'vụ';
+}
+
 const productsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
+    const notes = [...read.notes];
     const organization = organizationOfRow(scope, read, rowNumber, problems);
+    const sale = productSaleOfRow(scope, read, rowNumber, problems, notes);
     const parsed = productValuesSchema.safeParse({
       name: text(read, 'name'),
       productGroup: text(read, 'productGroup'),
-      unit: text(read, 'unit'),
+      unit: sale.unit,
       volume: read.values.get('volume') ?? null,
-      price: read.values.get('price') ?? null,
+      volumePeriod: sale.volumePeriod,
+      price: sale.price,
       note: text(read, 'note'),
     });
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
     const input: ProductRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
-    return { problems, notes: read.notes, input, place: null, present: new Set(read.values.keys()) };
+    return { problems, notes, input, place: null, present: new Set([...read.values.keys(), ...sale.alsoPresent]) };
   },
   match(scope, row) {
     const input = row.input as ProductRowInput;
@@ -1387,6 +1508,39 @@ function productGroupOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
 const unknownUnit = (written: string) =>
   `Đơn vị tính «${written}» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.`;
 
+/**
+ * The unit a quantity column's header names ("Sản lượng (tấn)"; with `perPeriod`, "(tấn/năm)" too),
+ * when it is one of the list: other words in its brackets ("(dự kiến)") name none.
+ */
+function headerUnitOf(scope: ImportScope, fieldKey: string, perPeriod = false): string | undefined {
+  const written = scope.columns.find((column) => column.field.key === fieldKey)?.headerUnit;
+  if (!written) return undefined;
+  const unit = perPeriod ? unitPerPeriod(written).unit : written;
+  return unitOfText(scope.units, unit) ? written : undefined;
+}
+
+/** How a price written for one unit is stated for another: multiplied by `factor`; `from` the unit it was written for, null when the same. */
+interface PriceRule {
+  factor: number;
+  from: UnitRow | null;
+}
+
+/**
+ * How a price written for the unit named `writtenFor` ("kg" of "7.500 đ/kg") is stated for `unit`,
+ * the one `measured` (the quantity, the volume) is in: the same unit, or one of the same base by
+ * the units' own ratio, unrounded (a quantity's conversion rounds to grams); or why it cannot be,
+ * in the person's words. Without `unit` the price is taken as written.
+ */
+function priceRule(scope: ImportScope, writtenFor: string, unit: UnitRow | undefined, label: string, measured: string): PriceRule | { refusal: string } {
+  const priceUnit = unitOfText(scope.units, writtenFor);
+  if (!priceUnit) return { refusal: `${label}: ${unknownUnit(writtenFor)}` };
+  if (!unit || priceUnit.code === unit.code) return { factor: 1, from: null };
+  if (!convertible(unit, priceUnit)) {
+    return { refusal: `${label} ghi theo ${priceUnit.name}, còn ${measured} tính bằng ${unit.name}, hai đơn vị không đổi ra nhau được; hãy ghi giá theo ${unit.name}.` };
+  }
+  return { factor: priceUnit.perBase / unit.perBase, from: priceUnit };
+}
+
 /** An offer's or a demand's unit and prices, as `unitAndPricesOfRow` reads them. */
 interface UnitAndPrices {
   unitCode: string;
@@ -1407,7 +1561,8 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
     questioned.add(path);
   };
   const columnText = text(read, 'unit');
-  const cellText = read.units?.get('quantity') ?? '';
+  // A unit the cell writes is the quantity's own; one its header names, every row's.
+  const cellText = read.units?.get('quantity') ?? headerUnitOf(scope, 'quantity') ?? '';
   const columnUnit = columnText ? unitOfText(scope.units, columnText) : undefined;
   const cellUnit = cellText ? unitOfText(scope.units, cellText) : undefined;
   if (columnText && !columnUnit) refuse('unit', 'unitCode', unknownUnit(columnText));
@@ -1417,7 +1572,7 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
   }
   const unit = questioned.has('unitCode') ? undefined : (columnUnit ?? cellUnit);
   const quantity = read.values.get('quantity');
-  if (unit && !columnText && typeof quantity === 'number') {
+  if (unit && !columnText && read.units?.has('quantity') && typeof quantity === 'number') {
     notes.push({ cell: cellRef(scope.columns, 'quantity', rowNumber), message: `Số lượng: ghi nhận là ${formatQuantity(quantity, unit.name)} (đơn vị ghi cùng ô).` });
   }
 
@@ -1425,24 +1580,16 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
   const ownMax = read.values.get('priceMax') ?? null;
   const upper = read.upperEnds?.get('priceMin');
   if (upper !== undefined && ownMax !== null) refuse('priceMax', 'priceMax', 'Giá từ đã ghi một khoảng giá, cột Giá đến lại có giá riêng; hãy ghi giá đến ở một chỗ.');
-  /** How a price written for the unit `writtenFor` is stated for the row's: by `factor`; null (said) when it cannot be. */
-  const statedFor = (field: 'priceMin' | 'priceMax', writtenFor: string | undefined, label: string): { factor: number; from: UnitRow | null } | null => {
-    const same = { factor: 1, from: null };
-    if (!writtenFor) return same;
-    const priceUnit = unitOfText(scope.units, writtenFor);
-    if (!priceUnit) {
-      refuse(field, field, `${label}: ${unknownUnit(writtenFor)}`);
-      return null;
-    }
+  /** How a price written for the unit `writtenFor` is stated for the row's; null (said) when it cannot be. */
+  const statedFor = (field: 'priceMin' | 'priceMax', writtenFor: string | undefined, label: string): PriceRule | null => {
+    if (!writtenFor) return { factor: 1, from: null };
     // Without the row's unit its own problem is said; the price waits for it.
-    if (!unit || priceUnit.code === unit.code) return same;
-    // How many of the price's unit make one of the row's, unrounded (a quantity's conversion rounds to grams).
-    const perRowUnit = convertible(unit, priceUnit) ? priceUnit.perBase / unit.perBase : null;
-    if (perRowUnit === null) {
-      refuse(field, field, `${label} ghi theo ${priceUnit.name}, còn số lượng tính bằng ${unit.name}, hai đơn vị không đổi ra nhau được; hãy ghi giá theo ${unit.name}.`);
+    const rule = priceRule(scope, writtenFor, unit, label, 'số lượng');
+    if ('refusal' in rule) {
+      refuse(field, field, rule.refusal);
       return null;
     }
-    return { factor: perRowUnit, from: priceUnit };
+    return rule;
   };
   const perUnit = unit ? `/${unit.name}` : '';
   const minRule = typeof priceMin === 'number' ? statedFor('priceMin', read.units?.get('priceMin'), 'Giá từ') : null;

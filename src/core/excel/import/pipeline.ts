@@ -30,6 +30,7 @@ import type {
   importCommitInput,
   importPreviewInput,
 } from '../../../shared/contracts/imports';
+import { unfedFields } from '../../../shared/contracts/imports';
 import type { ImportKind, Page } from '../../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
@@ -49,7 +50,7 @@ import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseD
 import { openReader, type Reader } from '../read/thread';
 import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
-import { priceUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
+import { priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
 import { importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
@@ -232,7 +233,7 @@ async function analyzeWith(
     // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
     const field = proposed && !otherYear && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
     if (field) taken.add(field);
-    return { ...column, field };
+    return { ...column, field, namesUnit: quantityUnitOfHeader(column.header) !== null };
   });
   const dataRows = head.rows.filter((row) => row.rowNumber >= header.dataStartRow);
   const analysis: ImportAnalysis = {
@@ -244,7 +245,7 @@ async function analyzeWith(
     headerRows: header.headerRows,
     dataStartRow: header.dataStartRow,
     columns,
-    fields: fieldsOf(input.kind).map(({ key, required }) => ({ key, required })),
+    fields: fieldsOf(input.kind).map(({ key, required, unitAfter }) => ({ key, required, unitAfter: unitAfter === true })),
     rememberedMapping: remembered !== undefined,
     legacyFont: detectLegacyEncoding(textsOf(head.rows)),
     sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
@@ -354,11 +355,12 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
       letter: source.letter,
       header: source.header,
       scale: scaleOfHeader(source.header),
-      priceUnit: field.price ? priceUnitOfHeader(source.header) : null,
+      headerUnit: field.price ? priceUnitOfHeader(source.header) : field.unitAfter ? quantityUnitOfHeader(source.header) : null,
     });
   }
   const has = (key: string) => columns.some((column) => column.field.key === key);
-  const missing = fields.filter((field) => field.required && !has(field.key) && !(field.key === 'address' && has('commune')));
+  const unfed = new Set(unfedFields(analysis.fields, analysis.columns, new Map(mapping.map(({ column, field }) => [column, field]))).map((field) => field.key));
+  const missing = fields.filter((field) => unfed.has(field.key));
   if ((analysis.kind === 'figures' || analysis.kind === 'products' || analysis.kind === 'offers') && !has('registrationNo') && !has('organizationName')) {
     missing.push(...fields.filter((field) => field.key === 'organizationName'));
   }

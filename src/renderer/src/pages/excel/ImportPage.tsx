@@ -8,6 +8,7 @@ import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@manti
 import { useSessionStorage } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis, JobStatus } from '../../../../shared/contract';
+import { unfedFields } from '../../../../shared/contracts/imports';
 import type { ImportKind } from '../../../../shared/domain';
 import { messageOf } from '../../api';
 import { JobProgress } from '../../components/JobProgress';
@@ -122,9 +123,9 @@ export function ImportPage() {
   const currentMapping = shown && Object.keys(mapping).length === 0 ? proposedMapping(shown) : mapping;
   const fieldLabel = (key: string) => t(`excel.import.field.${shown?.kind ?? kind}.${key}` as 'excel.import.field.organizations.name');
   const mapped = new Set(Object.values(currentMapping).filter((field): field is string => field !== null));
-  const missing = (shown?.fields ?? [])
-    .filter((field) => field.required && !mapped.has(field.key) && !(field.key === 'address' && mapped.has('commune')))
-    .map((field) => fieldLabel(field.key));
+  const missing = shown
+    ? unfedFields(shown.fields, shown.columns, new Map(Object.entries(currentMapping).flatMap(([column, field]) => (field ? [[Number(column), field] as const] : [])))).map((field) => fieldLabel(field.key))
+    : [];
 
   const changeSheet = (sheet: string) => {
     if (!fileId) return;
