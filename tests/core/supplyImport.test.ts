@@ -138,7 +138,8 @@ describe('importing offers', () => {
       [
         8,
         'invalid',
-        ['D8: Số lượng: Đơn vị tính «tấn/năm» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.'],
+        // An offer's quantity is the whole of its window, not a rate.
+        ['D8: Số lượng ghi theo «năm»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».'],
         [],
       ],
     ]);
@@ -193,6 +194,14 @@ describe('importing offers', () => {
     expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin]).sort()).toEqual([
       ['Gạo ST25', 30, 'tấn', 25_000_000],
       ['Xoài cát Hòa Lộc', 500, 'kg', 30_000],
+    ]);
+  });
+
+  it('refuses a unit written as a rate in Đơn vị tính ("kg/tháng"), at that column', async () => {
+    const csv = ['Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ', 'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;500;kg/tháng;15/06/2026'].join('\n');
+    const { preview: shown } = await preview(stage(app, 'Nguon cung theo thang.csv', csv), 'offers');
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'invalid', ['E2: Số lượng ghi theo «tháng»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».'], []],
     ]);
   });
 });

@@ -1565,8 +1565,20 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
   const cellText = read.units?.get('quantity') ?? headerUnitOf(scope, 'quantity') ?? '';
   const columnUnit = columnText ? unitOfText(scope.units, columnText) : undefined;
   const cellUnit = cellText ? unitOfText(scope.units, cellText) : undefined;
-  if (columnText && !columnUnit) refuse('unit', 'unitCode', unknownUnit(columnText));
-  if (cellText && !cellUnit) refuse('quantity', 'unitCode', `Số lượng: ${unknownUnit(cellText)}`);
+  // "2 tấn/năm": an offer's or a demand's quantity is the whole of its window, not a rate.
+  const perTime = (
+    [
+      ['unit', unitPerPeriod(columnText)],
+      ['quantity', unitPerPeriod(cellText)],
+    ] as const
+  ).find(([, written]) => written.period !== null || written.otherPeriod !== null);
+  if (perTime) {
+    const [field, { period, otherPeriod }] = perTime;
+    const said = otherPeriod ?? (period === 'season' ? 'vụ' : 'năm');
+    refuse(field, 'unitCode', `Số lượng ghi theo «${said}»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».`);
+  }
+  if (columnText && !columnUnit && !perTime) refuse('unit', 'unitCode', unknownUnit(columnText));
+  if (cellText && !cellUnit && !perTime) refuse('quantity', 'unitCode', `Số lượng: ${unknownUnit(cellText)}`);
   if (columnUnit && cellUnit && columnUnit.code !== cellUnit.code) {
     refuse('quantity', 'unitCode', `Số lượng ghi đơn vị «${cellText}», còn cột Đơn vị tính ghi «${columnText}»; hãy để một đơn vị.`);
   }
