@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { YearStatistics } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
@@ -137,5 +137,21 @@ describe('overview', { timeout: 30_000 }, () => {
     expect(attention.getAttribute('href')).toBe('#/thanh-vien/7/san-pham');
     expect(screen.getByText('01/03/2030')).toBeTruthy();
     expect(screen.getByText('Còn 20 ngày')).toBeTruthy();
+  });
+
+  it('asks for the sections right after the year\'s figures, without waiting for them', async () => {
+    const invoke = installFakeApi({ 'statistics:years': () => ok([2024]) });
+    const answer = invoke.getMockImplementation();
+    if (!answer) throw new Error('the fake answers');
+    // The year's figures never come: the sections below them are asked for all the same.
+    invoke.mockImplementation((channel, input) => (channel === 'statistics:overview' ? new Promise(() => undefined) : answer(channel, input)));
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <OverviewPage />
+      </AppProviders>,
+    );
+    await waitFor(() => expect(new Set(invoke.mock.calls.map(([channel]) => channel))).toEqual(new Set(['statistics:years', 'statistics:overview', 'attention:list', 'plans:inForce', 'programmes:results', 'certifications:expiring'])));
+    // The figures are asked first: the core answers in turn.
+    expect(invoke.mock.calls.slice(0, 2).map(([channel]) => channel)).toEqual(['statistics:years', 'statistics:overview']);
   });
 });

@@ -4,15 +4,17 @@
  * classified, where they are and in what sectors, who was founded and who ended — and what needs
  * attention.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Center, EmptyState, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { KindCounts, YearStatistics } from '../../../shared/contract';
 import { organizationKinds } from '../../../shared/domain';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
+import { askForOverviewSections } from '../queries/overview';
 import { useStatisticsOverview, useStatisticsYears } from '../queries/register';
 import { classificationColors } from './organization/figures/classification';
 import { formatCount, formatMoneyIn, moneyUnitFor } from './organization/figures/numbers';
@@ -282,6 +284,14 @@ export function OverviewPage() {
   const fallbackYear = new Date().getFullYear() - 1;
   const year = years.data ? (chosen ?? years.data[0] ?? fallbackYear) : null;
   const overview = useStatisticsOverview(year);
+  // The sections below the figures are asked for right after them, not once the figures are shown:
+  // the core answers in turn, the figures first, and each section finds its answer on its way. This
+  // effect runs after the query's own, which asks for the figures.
+  const queryClient = useQueryClient();
+  const yearKnown = year !== null;
+  useEffect(() => {
+    if (yearKnown) askForOverviewSections(queryClient);
+  }, [queryClient, yearKnown]);
   const yearOptions = [...new Set([...(years.data ?? []), ...(year === null ? [] : [year])])].sort((a, b) => b - a);
 
   if (years.isError) return <LoadError error={years.error} onRetry={() => void years.refetch()} />;

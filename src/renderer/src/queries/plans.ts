@@ -3,7 +3,7 @@
  * progress follows its targets. The actuals follow the whole register, so the plan's page and the
  * overview ask again whenever they are shown (they are not cached as other records are).
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InputOf } from '../../../shared/contract';
 import { call } from '../api';
 
@@ -29,8 +29,10 @@ export function usePlanTrash(page: number, pageSize: number) {
   return useQuery({ queryKey: planKeys.trash(page, pageSize), queryFn: () => call('plans:trash', { page, pageSize }), placeholderData: keepPreviousData });
 }
 
+export const planInForceQuery = queryOptions({ queryKey: planKeys.inForce, queryFn: () => call('plans:inForce', undefined), staleTime: 0, refetchOnMount: 'always' });
+
 export function usePlanInForce() {
-  return useQuery({ queryKey: planKeys.inForce, queryFn: () => call('plans:inForce', undefined), staleTime: 0, refetchOnMount: 'always' });
+  return useQuery(planInForceQuery);
 }
 
 export function useDrillDown(input: InputOf<'plans:drillDown'>, enabled: boolean) {

@@ -3,7 +3,7 @@
  * overview. Keys are defined here; organization keys come from queries.ts so that a lifecycle event
  * refreshes the profile's status badge too.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { FiguresGridRow, InputOf, YearlyFigures } from '../../../shared/contract';
 import type { Page } from '../../../shared/domain';
 import { call } from '../api';
@@ -120,8 +120,12 @@ export const useDeleteProduct = () => useProductsWrite('products:delete');
 export const useSaveCertification = () => useProductsWrite('certifications:save');
 export const useDeleteCertification = () => useProductsWrite('certifications:delete');
 
+export function expiringCertificationsQuery(input: InputOf<'certifications:expiring'>) {
+  return queryOptions({ queryKey: registerKeys.expiring(input), queryFn: () => call('certifications:expiring', input) });
+}
+
 export function useExpiringCertifications(input: InputOf<'certifications:expiring'>) {
-  return useQuery({ queryKey: registerKeys.expiring(input), queryFn: () => call('certifications:expiring', input) });
+  return useQuery(expiringCertificationsQuery(input));
 }
 
 // ---- Quá trình hoạt động ----

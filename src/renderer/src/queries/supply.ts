@@ -4,7 +4,7 @@
  * connection becoming an agreement changes the agreements too, so every write invalidates
  * everything under `supply`, and the agreements and attention with it.
  */
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Channel, InputOf } from '../../../shared/contract';
 import { call } from '../api';
 import { agreementKeys } from './agreements';
@@ -88,13 +88,12 @@ export function useProgramme(id: number) {
   return useQuery({ queryKey: supplyKeys.programme(id), queryFn: () => call('programmes:get', { id }) });
 }
 
+export function programmeResultsQuery(input: InputOf<'programmes:results'>) {
+  return queryOptions({ queryKey: supplyKeys.results(input), queryFn: () => call('programmes:results', input), placeholderData: keepPreviousData });
+}
+
 export function useProgrammeResults(input: InputOf<'programmes:results'> | null) {
-  return useQuery({
-    queryKey: supplyKeys.results(input ?? {}),
-    queryFn: () => call('programmes:results', input ?? {}),
-    enabled: input !== null,
-    placeholderData: keepPreviousData,
-  });
+  return useQuery({ ...programmeResultsQuery(input ?? {}), enabled: input !== null });
 }
 
 export function useOfferTrash(page: number, pageSize: number) {

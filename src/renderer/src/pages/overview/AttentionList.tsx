@@ -3,12 +3,13 @@ import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
+import { certificatesSoon } from '../../queries/overview';
 import { useExpiringCertifications } from '../../queries/register';
 import { Stars } from '../organization/products/CertificationList';
 
 export function AttentionList() {
   const { t } = useTranslation();
-  const expiring = useExpiringCertifications({ withinDays: 90, includeExpired: false });
+  const expiring = useExpiringCertifications(certificatesSoon);
   const rows = expiring.data ?? [];
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="overview-attention">
