@@ -560,17 +560,20 @@ describe('products', () => {
   it('takes the unit and period a volume column\'s header names, unless a cell names its own', async () => {
     const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
     const csv = [
-      'Mã số HTX;Sản phẩm;Sản lượng (tấn/vụ);Giá bán (nghìn đồng/kg)',
-      '1600123456;Gạo ST25;120;25',
-      '1600123456;Xoài cát;500 kg;30',
-      '1600123456;Cam;5 tấn/năm;12',
+      'Mã số HTX;Sản phẩm;ĐVT;Sản lượng (tấn/vụ);Giá bán (nghìn đồng/kg)',
+      '1600123456;Gạo ST25;;120;25',
+      '1600123456;Xoài cát;;500 kg;30',
+      '1600123456;Cam;;5 tấn/năm;12',
+      '1600123456;Dừa;quả;"1.000";',
     ].join('\n');
     const { jobId, analysis } = await analyze(app, stage(app, 'San pham.csv', csv), 'products');
     const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
-    expect(preview.page.rows.map((shown) => [shown.row, shown.status, shown.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
-      [2, 'valid', ['D2: Giá bán: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
-      [3, 'valid', ['C3: Sản lượng: ghi nhận là 500 kg mỗi vụ.']],
-      [4, 'valid', ['C4: Sản lượng: ghi nhận là 5 tấn mỗi năm.', 'D4: Giá bán: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.']],
+    const said = (list: ImportProblem[]) => list.map((item) => `${item.cell}: ${item.message}`);
+    expect(preview.page.rows.map((shown) => [shown.row, shown.status, said(shown.problems), said(shown.notes)])).toEqual([
+      [2, 'valid', [], ['E2: Giá bán: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [3, 'valid', [], ['D3: Sản lượng: ghi nhận là 500 kg mỗi vụ.']],
+      [4, 'valid', [], ['D4: Sản lượng: ghi nhận là 5 tấn mỗi năm.', 'E4: Giá bán: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.']],
+      [5, 'invalid', ['D5: Tiêu đề cột sản lượng ghi đơn vị «tấn», còn cột Đơn vị tính ghi «quả»; hãy để một đơn vị.'], []],
     ]);
     await commitOf(app, { previewJobId: previewJob, decisions: [] });
     const { products } = await call(app, 'products:list', { organizationId: vinhBinh.id });

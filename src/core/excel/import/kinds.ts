@@ -1212,11 +1212,12 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
     const known = unitOfText(scope.units, a);
     return known !== undefined && known.code === unitOfText(scope.units, b)?.code;
   };
+  const volumeSays = inCell.unit || inCell.period ? 'Sản lượng' : 'Tiêu đề cột sản lượng';
   if (column.unit && inVolume.unit && !same(column.unit, inVolume.unit)) {
-    problems.push({ cell: cell('volume'), message: `Sản lượng ghi đơn vị «${inVolume.unit}», còn cột Đơn vị tính ghi «${column.unit}»; hãy để một đơn vị.` });
+    problems.push({ cell: cell('volume'), message: `${volumeSays} ghi đơn vị «${inVolume.unit}», còn cột Đơn vị tính ghi «${column.unit}»; hãy để một đơn vị.` });
   }
   if (column.period && inVolume.period && column.period !== inVolume.period) {
-    problems.push({ cell: cell('volume'), message: `Sản lượng ghi theo ${periodWord(inVolume.period)}, còn cột Đơn vị tính ghi theo ${periodWord(column.period)}; hãy để một cách tính.` });
+    problems.push({ cell: cell('volume'), message: `${volumeSays} ghi theo ${periodWord(inVolume.period)}, còn cột Đơn vị tính ghi theo ${periodWord(column.period)}; hãy để một cách tính.` });
   }
   let unit = column.unit || inVolume.unit;
   const volumePeriod = (column.period ?? inVolume.period) || undefined;
@@ -1580,7 +1581,7 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
   if (columnText && !columnUnit && !perTime) refuse('unit', 'unitCode', unknownUnit(columnText));
   if (cellText && !cellUnit && !perTime) refuse('quantity', 'unitCode', `Số lượng: ${unknownUnit(cellText)}`);
   if (columnUnit && cellUnit && columnUnit.code !== cellUnit.code) {
-    refuse('quantity', 'unitCode', `Số lượng ghi đơn vị «${cellText}», còn cột Đơn vị tính ghi «${columnText}»; hãy để một đơn vị.`);
+    refuse('quantity', 'unitCode', `${read.units?.has('quantity') ? 'Số lượng' : 'Tiêu đề cột số lượng'} ghi đơn vị «${cellText}», còn cột Đơn vị tính ghi «${columnText}»; hãy để một đơn vị.`);
   }
   const unit = questioned.has('unitCode') ? undefined : (columnUnit ?? cellUnit);
   const quantity = read.values.get('quantity');
