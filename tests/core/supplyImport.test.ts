@@ -189,6 +189,9 @@ describe('importing offers', () => {
       [2, 'valid', [], ['F2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
       [3, 'valid', [], ['D3: Số lượng: ghi nhận là 500 kg (đơn vị ghi cùng ô).']],
     ]);
+    // Other words in the header's brackets name no unit: the list still needs its Đơn vị tính.
+    const described = csv.replace('Sản lượng (tấn)', 'Sản lượng (dự kiến)');
+    await expect(preview(stage(app, 'Nguon cung du kien.csv', described), 'offers')).rejects.toThrow('Chưa ghép cột cho: Đơn vị tính.');
     expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 0 });
     const offers = await call(app, 'offers:list', { programmeId });
     expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin]).sort()).toEqual([

@@ -20,8 +20,8 @@ export interface MappedColumn {
   scale: number;
   /**
    * The unit a column's header names, as written: the one a price column's amounts are for ("kg"
-   * of "Giá bán (đồng/kg)"), or a quantity column's words in brackets ("tấn" of "Sản lượng (tấn)",
-   * "tấn/năm"), which the kind reads as a unit only when it is one; null when the header names none.
+   * of "Giá bán (đồng/kg)"), or a quantity column's words in brackets when they name a unit of the
+   * list ("tấn" of "Sản lượng (tấn)", "tấn/năm"; not "(dự kiến)"); null when the header names none.
    */
   headerUnit: string | null;
 }

@@ -56,7 +56,7 @@ import { createPartner, deletePartner, updatePartner } from '../../services/part
 import { deleteProduct, saveProduct } from '../../services/products';
 import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
-import { cellRef, type FieldValue, type MappedColumn, type ReadRow } from './cells';
+import { cellRef, quantityUnitOfHeader, type FieldValue, type MappedColumn, type ReadRow } from './cells';
 import { ChoiceReader, rememberedValues, writtenKey, type ValueMap } from './choices';
 import { readPlace, type PlaceReading } from './places';
 
@@ -1189,7 +1189,7 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
   const volumeText = read.units?.get('volume') ?? '';
   const [column, inCell] = [unitPerPeriod(unitColumnText), unitPerPeriod(volumeText)];
   // What the cell does not say, the volume column's header may ("Sản lượng (tấn/vụ)").
-  const inHeader = unitPerPeriod(headerUnitOf(scope, 'volume', true) ?? '');
+  const inHeader = unitPerPeriod(headerUnitOf(scope, 'volume') ?? '');
   const inVolume: UnitPerPeriod = { unit: inCell.unit || inHeader.unit, period: inCell.period ?? inHeader.period, otherPeriod: inCell.otherPeriod };
   const alsoPresent: string[] = [];
   const volume = read.values.get('volume');
@@ -1509,15 +1509,15 @@ function productGroupOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
 const unknownUnit = (written: string) =>
   `Đơn vị tính «${written}» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.`;
 
-/**
- * The unit a quantity column's header names ("Sản lượng (tấn)"; with `perPeriod`, "(tấn/năm)" too),
- * when it is one of the list: other words in its brackets ("(dự kiến)") name none.
- */
-function headerUnitOf(scope: ImportScope, fieldKey: string, perPeriod = false): string | undefined {
-  const written = scope.columns.find((column) => column.field.key === fieldKey)?.headerUnit;
-  if (!written) return undefined;
-  const unit = perPeriod ? unitPerPeriod(written).unit : written;
-  return unitOfText(scope.units, unit) ? written : undefined;
+/** Whether a quantity column's header names a unit of the list ("Sản lượng (tấn)", "(tấn/năm)"); other words in its brackets ("(dự kiến)") name none. */
+export function headerNamesUnit(units: readonly UnitRow[], header: string | null): boolean {
+  const written = header === null ? null : quantityUnitOfHeader(header);
+  return written !== null && unitOfText(units, unitPerPeriod(written).unit) !== undefined;
+}
+
+/** The unit a quantity column's header names, as written ("tấn", "tấn/năm"). */
+function headerUnitOf(scope: ImportScope, fieldKey: string): string | undefined {
+  return scope.columns.find((column) => column.field.key === fieldKey)?.headerUnit ?? undefined;
 }
 
 /** How a price written for one unit is stated for another: multiplied by `factor`; `from` the unit it was written for, null when the same. */

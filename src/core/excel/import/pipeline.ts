@@ -53,7 +53,8 @@ import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } fr
 import { priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
-import { importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
+import { allUnits } from '../../services/supplyLookups';
+import { headerNamesUnit, importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -222,6 +223,7 @@ async function analyzeWith(
   const headerRows = head.rows.filter((row) => row.rowNumber >= firstHeaderRow && row.rowNumber < header.dataStartRow);
   const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows.map((row) => ({ ...row, cells: row.cells.map(asYearHeading) }))), timestamp(ctx));
   const taken = new Set<string>();
+  const units = allUnits(ctx);
   const columns = header.columns.map((column) => {
     const key = headerKey(column.header);
     // Own keys only: a header reading "constructor" is not Object's constructor.
@@ -233,7 +235,7 @@ async function analyzeWith(
     // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
     const field = proposed && !otherYear && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
     if (field) taken.add(field);
-    return { ...column, field, namesUnit: quantityUnitOfHeader(column.header) !== null };
+    return { ...column, field, namesUnit: headerNamesUnit(units, column.header) };
   });
   const dataRows = head.rows.filter((row) => row.rowNumber >= header.dataStartRow);
   const analysis: ImportAnalysis = {
@@ -355,7 +357,7 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
       letter: source.letter,
       header: source.header,
       scale: scaleOfHeader(source.header),
-      headerUnit: field.price ? priceUnitOfHeader(source.header) : field.unitAfter ? quantityUnitOfHeader(source.header) : null,
+      headerUnit: field.price ? priceUnitOfHeader(source.header) : field.unitAfter && source.namesUnit ? quantityUnitOfHeader(source.header) : null,
     });
   }
   const has = (key: string) => columns.some((column) => column.field.key === key);
