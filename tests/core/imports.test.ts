@@ -534,7 +534,7 @@ describe('products', () => {
     const said = (list: ImportProblem[]) => list.map((item) => `${item.cell}: ${item.message}`);
     expect(preview.page.rows.map((shown) => [shown.row, shown.status, said(shown.problems), said(shown.notes)])).toEqual([
       [2, 'valid', [], ['F2: Giá bán: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
-      [3, 'valid', [], ['E3: Sản lượng: ghi nhận là 50 tấn.', 'F3: Giá bán: 30.000 đồng/kg ghi nhận là 30.000.000 đồng/tấn.']],
+      [3, 'valid', [], ['E3: Sản lượng: ghi nhận là 50 tấn mỗi năm.', 'F3: Giá bán: 30.000 đồng/kg ghi nhận là 30.000.000 đồng/tấn.']],
       [4, 'valid', [], ['E4: Sản lượng: ghi nhận là 2 tấn mỗi vụ.']],
       [5, 'valid', [], ['D5: Đơn vị tính: «Lít/năm» ghi nhận là đơn vị «Lít», sản lượng một năm.']],
       [6, 'valid', [], ['F6: Đơn vị tính: ghi nhận là «kg», theo giá bán 250.000 đồng/kg.']],
@@ -582,6 +582,13 @@ describe('products', () => {
       ['Gạo ST25', 'tấn', 120, 'season', 25_000_000],
       ['Xoài cát', 'kg', 500, 'season', 30_000],
     ]);
+
+    // A header that names the period outside brackets ("Sản lượng/vụ") counts every row's volume so.
+    const perSeason = await analyze(app, stage(app, 'San pham theo vu.csv', ['Mã số HTX;Sản phẩm;ĐVT;Sản lượng/vụ', '1600123456;Lúa;tấn;30'].join('\n')), 'products');
+    const { jobId: perSeasonJob } = await previewOf(app, perSeason.jobId, proposedMapping(perSeason.analysis));
+    await commitOf(app, { previewJobId: perSeasonJob, decisions: [] });
+    const again = await call(app, 'products:list', { organizationId: vinhBinh.id });
+    expect(again.products.find((product) => product.name === 'Lúa')).toMatchObject({ unit: 'tấn', volume: 30, volumePeriod: 'season' });
   });
 });
 

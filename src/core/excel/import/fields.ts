@@ -183,7 +183,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('name', 'Tên sản phẩm', 'text', ['Sản phẩm', 'Tên hàng', 'Mặt hàng'], true),
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm']),
     field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị']),
-    { ...field('volume', 'Sản lượng', 'number', ['Sản lượng/năm', 'Sản lượng năm', 'Khối lượng']), unitAfter: true },
+    { ...field('volume', 'Sản lượng', 'number', ['Sản lượng/năm', 'Sản lượng năm', 'Sản lượng mỗi năm', 'Sản lượng/vụ', 'Sản lượng mỗi vụ', 'Khối lượng']), unitAfter: true },
     { ...field('price', 'Giá bán', 'money', ['Giá', 'Đơn giá', 'Giá bán (đồng)']), price: true },
     field('note', 'Ghi chú', 'text', []),
   ],

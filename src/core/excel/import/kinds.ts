@@ -57,6 +57,7 @@ import { deleteProduct, saveProduct } from '../../services/products';
 import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
 import { cellRef, quantityUnitOfHeader, type FieldValue, type MappedColumn, type ReadRow } from './cells';
+import { headerKey } from './fields';
 import { ChoiceReader, rememberedValues, writtenKey, type ValueMap } from './choices';
 import { readPlace, type PlaceReading } from './places';
 
@@ -1188,8 +1189,9 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
   const unitColumnText = text(read, 'unit');
   const volumeText = read.units?.get('volume') ?? '';
   const [column, inCell] = [unitPerPeriod(unitColumnText), unitPerPeriod(volumeText)];
-  // What the cell does not say, the volume column's header may ("Sản lượng (tấn/vụ)").
+  // What the cell does not say, the volume column's header may ("Sản lượng (tấn/vụ)", "Sản lượng/vụ").
   const inHeader = unitPerPeriod(headerUnitOf(scope, 'volume') ?? '');
+  inHeader.period ??= periodOfHeader(scope.columns.find((mapped) => mapped.field.key === 'volume')?.header ?? '');
   const inVolume: UnitPerPeriod = { unit: inCell.unit || inHeader.unit, period: inCell.period ?? inHeader.period, otherPeriod: inCell.otherPeriod };
   const alsoPresent: string[] = [];
   const volume = read.values.get('volume');
@@ -1257,6 +1259,13 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
     }
   }
   return { unit, volumePeriod, price, alsoPresent };
+}
+
+/** The period a volume column's header names outside its brackets: "Sản lượng/vụ", "Sản lượng mỗi năm"; null when none. */
+function periodOfHeader(header: string): VolumePeriod | null {
+  const words = headerKey(header);
+  if (/(?:^| )(?:mua )?vu$/.test(words)) return 'season';
+  return /(?:^| )nam$/.test(words) ? 'year' : null;
 }
 
 function periodWord(period: VolumePeriod): string {
