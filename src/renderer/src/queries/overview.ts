@@ -1,6 +1,7 @@
 /**
- * What Tổng quan's sections ask beside the year's figures, in one place: each section reads its
- * answer through these, and the page asks for them right after the figures (see OverviewPage).
+ * What Tổng quan's sections ask beside the year's figures, asked ahead by the page right after the
+ * figures (see OverviewPage) with the inputs the sections ask with: Cần chú ý and the connections
+ * with none (every default), the certificates with `certificatesSoon`.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { attentionQuery } from './attention';
