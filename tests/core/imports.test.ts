@@ -589,6 +589,13 @@ describe('products', () => {
     await commitOf(app, { previewJobId: perSeasonJob, decisions: [] });
     const again = await call(app, 'products:list', { organizationId: vinhBinh.id });
     expect(again.products.find((product) => product.name === 'Lúa')).toMatchObject({ unit: 'tấn', volume: 30, volumePeriod: 'season' });
+
+    // A header per month is refused at each row, never read as per year.
+    const perMonth = await analyze(app, stage(app, 'San pham theo thang.csv', ['Mã số HTX;Sản phẩm;Sản lượng (tấn/tháng)', '1600123456;Nấm rơm;3'].join('\n')), 'products');
+    const { preview: perMonthPreview } = await previewOf(app, perMonth.jobId, proposedMapping(perMonth.analysis));
+    expect(perMonthPreview.page.rows.map((shown) => [shown.status, said(shown.problems)])).toEqual([
+      ['invalid', ['C2: Sản lượng ghi theo «tháng»; sản lượng của sản phẩm tính theo năm hoặc theo vụ, hãy quy ra sản lượng một năm hoặc một vụ.']],
+    ]);
   });
 });
 

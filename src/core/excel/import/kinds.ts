@@ -1192,7 +1192,13 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
   // What the cell does not say, the volume column's header may ("Sản lượng (tấn/vụ)", "Sản lượng/vụ").
   const inHeader = unitPerPeriod(headerUnitOf(scope, 'volume') ?? '');
   inHeader.period ??= periodOfHeader(scope.columns.find((mapped) => mapped.field.key === 'volume')?.header ?? '');
-  const inVolume: UnitPerPeriod = { unit: inCell.unit || inHeader.unit, period: inCell.period ?? inHeader.period, otherPeriod: inCell.otherPeriod };
+  const cellSaysPeriod = inCell.period !== null || inCell.otherPeriod !== null;
+  const inVolume: UnitPerPeriod = {
+    unit: inCell.unit || inHeader.unit,
+    period: cellSaysPeriod ? inCell.period : inHeader.period,
+    // A header per month ("Sản lượng (tấn/tháng)") is refused as a cell's would be, never read as per year.
+    otherPeriod: cellSaysPeriod ? inCell.otherPeriod : inHeader.otherPeriod,
+  };
   const alsoPresent: string[] = [];
   const volume = read.values.get('volume');
   const before = problems.length;
