@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeLegacyText } from '../../src/core/excel/read/legacyFonts';
 import {
   detectHeader,
   detectLegacyEncoding,
@@ -487,4 +488,55 @@ describe('detecting text typed in legacy Vietnamese fonts', () => {
     expect(detectLegacyEncoding(['Hîp t¸c x·', 'Hợp tác xã', 'Đồng Tháp', 'Vĩnh Bình', 'An Giang'])).toBeNull();
   });
 
+});
+
+describe('reading text typed in legacy Vietnamese fonts', () => {
+  it('reads every letter of TCVN3 and VNI into Unicode', () => {
+    // TCVN3's 74 letters past ASCII, code by code (the glibc TCVN5712-1 table agrees on each).
+    const tcvn3Codes = [[0xa1, 0xae], [0xb5, 0xb9], [0xbb, 0xbe], [0xc6, 0xcc], [0xce, 0xd8], [0xdc, 0xdf], [0xe1, 0xef], [0xf1, 0xfe]]
+      .flatMap(([first = 0, last = 0]) => Array.from({ length: last - first + 1 }, (_, at) => String.fromCharCode(first + at)))
+      .join('');
+    expect(decodeLegacyText(tcvn3Codes, 'tcvn3')).toBe('ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ');
+    expect(decodeLegacyText('Hîp t¸c x· N«ng nghiÖp VÜnh B×nh, §ång Th¸p', 'tcvn3')).toBe('Hợp tác xã Nông nghiệp Vĩnh Bình, Đồng Tháp');
+    // A capitals font shows every letter as its capital, the ones typed as ASCII too.
+    expect(decodeLegacyText('hîp t¸c x· dÞch vô', 'tcvn3Capitals')).toBe('HỢP TÁC XÃ DỊCH VỤ');
+    const vni: [string, string][] = [
+      ['Hôïp taùc xaõ Noâng nghieäp', 'Hợp tác xã Nông nghiệp'],
+      ['Ñoàng Thaùp, Bình Döông, Caàn Thô', 'Đồng Tháp, Bình Dương, Cần Thơ'],
+      ['Ñaék Laék, Baéc Ninh, Naèm, Ñaêk', 'Đắk Lắk, Bắc Ninh, Nằm, Đăk'],
+      ['Tröôøng, Thöïc phaåm, Khuyeán, Muoái, Uyû ban', 'Trường, Thực phẩm, Khuyến, Muối, Uỷ ban'],
+      ['Tænh Haø Tónh, Lòch, Myõ Kyø, Quî', 'Tỉnh Hà Tĩnh, Lịch, Mỹ Kỳ, Quỵ'],
+      ['HÔÏP TAÙC XAÕ ÑOÀNG TAÂM', 'HỢP TÁC XÃ ĐỒNG TÂM'],
+    ];
+    for (const [typed, read] of vni) expect(decodeLegacyText(typed, 'vni')).toBe(read);
+  });
+
+  it('reads a cell by its font: TCVN3, its capitals font and VNI into Unicode, each run of rich text by its own', async () => {
+    const path = join(dir, 'phong-cu.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('DS');
+    sheet.addRow(['STT', 'Tªn HTX', 'Ghi chó']).font = { name: '.VnTime' };
+    sheet.addRow([1, 'hîp t¸c x· n«ng nghiÖp vÜnh b×nh', 'Hîp t¸c x·']);
+    sheet.getCell('B2').font = { name: '.VnTimeH' };
+    // Typed in a Unicode font: left as it is, however it looks.
+    sheet.getCell('C2').font = { name: 'Times New Roman' };
+    sheet.addRow([2, 'Hôïp taùc xaõ Thuûy saûn', { richText: [{ text: 'Ñoàng Taâm: ' }, { font: { name: '.VnTime' }, text: 'N«ng nghiÖp' }, { font: { name: 'Arial' }, text: ' (Tªn cò)' }] }]);
+    sheet.getCell('B3').font = { name: 'VNI-Times' };
+    sheet.getCell('C3').font = { name: 'VNI-Times' };
+    sheet.addRow([3, 'HTX An Phú', 'Hợp tác xã']).font = { name: 'Times New Roman' };
+    await workbook.xlsx.writeFile(path);
+
+    const source = await openSource(path, 'phong-cu.xlsx');
+    const rows = await allRows(path, source, 'DS');
+    expect(rows.map((row) => row.cells)).toEqual([
+      ['STT', 'Tên HTX', 'Ghi chú'],
+      [1, 'HỢP TÁC XÃ NÔNG NGHIỆP VĨNH BÌNH', 'Hîp t¸c x·'],
+      // The rich text's run without a font of its own is read by the cell's (VNI), the others by theirs.
+      [2, 'Hợp tác xã Thủy sản', 'Đồng Tâm: Nông nghiệp (Tªn cò)'],
+      [3, 'HTX An Phú', 'Hợp tác xã'],
+    ]);
+    expect(rows.map((row) => row.legacyFonts ?? [])).toEqual([['.VnTime'], ['.VnTimeH'], ['VNI-Times', '.VnTime'], []]);
+    // The head, read on its own, reads the same.
+    expect((await readHead(path, source, 'DS', 2)).rows.map((row) => row.cells[1])).toEqual(['Tên HTX', 'HỢP TÁC XÃ NÔNG NGHIỆP VĨNH BÌNH']);
+  });
 });

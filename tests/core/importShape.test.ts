@@ -416,4 +416,63 @@ describe('text in a pre-Unicode font', () => {
     expect(storedNames()).toEqual(['HTX Bình Hòa', 'HTX Nông nghiệp Long Điền', 'HTX Rau sạch Bình Hòa', 'HTX Thủy sản Vĩnh Hòa']);
     expect(app.ctx.db.$client.prepare('SELECT DISTINCT commune_code AS code FROM organizations ORDER BY code').all()).toEqual([{ code: XA_BINH_HOA }, { code: XA_VINH_HOA }]);
   });
+
+  const storedCommunes = () => app.ctx.db.$client.prepare('SELECT name, commune_code AS code FROM organizations ORDER BY id').all();
+
+  it('reads a sheet typed in .VnTime, its header in the capitals font .VnTimeH, by its fonts, says so and stores what the person saw', async () => {
+    const bytes = await workbookOf(
+      [
+        ['STT', 'tªn htx', '®Þa chØ'],
+        [1, tcvn3Name, tcvn3Address],
+        [2, 'HTX DÞch vô B×nh Hßa', 'x· B×nh Hßa, tØnh An Giang'],
+        [3, 'HTX Rau sạch Bình Hòa', 'xã Bình Hòa, tỉnh An Giang'],
+      ],
+      (sheet) => {
+        for (const row of [2, 3]) sheet.getRow(row).font = { name: '.VnTime' };
+        sheet.getRow(1).font = { name: '.VnTimeH' };
+        // Typed in a Unicode font: read as it is.
+        sheet.getRow(4).font = { name: 'Times New Roman' };
+      },
+    );
+    const { jobId, analysis, preview } = await previewDefaults(bytes);
+    expect(analysis.legacyFont).toBeNull();
+    expect(analysis.legacyFontsRead).toEqual(['.VnTime', '.VnTimeH']);
+    expect(analysis.columns.map((column) => [column.header, column.field])).toEqual([
+      ['STT', null],
+      ['TÊN HTX', 'name'],
+      ['ĐỊA CHỈ', 'address'],
+    ]);
+    expect(preview.legacyFontsRead).toEqual([{ font: '.VnTime', rows: 2 }]);
+    expect(rowsRead(preview)).toEqual([
+      [2, 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'valid'],
+      [3, 'HTX Dịch vụ Bình Hòa', 'valid'],
+      [4, 'HTX Rau sạch Bình Hòa', 'valid'],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(storedCommunes()).toEqual([
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: XA_VINH_HOA },
+      { name: 'HTX Dịch vụ Bình Hòa', code: XA_BINH_HOA },
+      { name: 'HTX Rau sạch Bình Hòa', code: XA_BINH_HOA },
+    ]);
+  });
+
+  it('reads a sheet typed in VNI-Times by its font, and stores what the person saw', async () => {
+    const bytes = await workbookOf(
+      [
+        ['STT', 'Teân HTX', 'Ñòa chæ'],
+        [1, 'Hôïp taùc xaõ Noâng nghieäp Vónh Hoøa', 'xaõ Vónh Hoøa, tænh An Giang'],
+        [2, 'HTX Thuûy saûn Bình Hoøa', 'xaõ Bình Hoøa, tænh An Giang'],
+      ],
+      (sheet) => sheet.eachRow((row) => (row.font = { name: 'VNI-Times' })),
+    );
+    const { jobId, analysis, preview } = await previewDefaults(bytes);
+    expect(analysis.legacyFontsRead).toEqual(['VNI-Times']);
+    expect(analysis.columns.map((column) => column.header)).toEqual(['STT', 'Tên HTX', 'Địa chỉ']);
+    expect(preview.legacyFontsRead).toEqual([{ font: 'VNI-Times', rows: 2 }]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(storedCommunes()).toEqual([
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: XA_VINH_HOA },
+      { name: 'HTX Thủy sản Bình Hòa', code: XA_BINH_HOA },
+    ]);
+  });
 });

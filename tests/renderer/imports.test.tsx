@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportPreviewRow } from '../../src/shared/contract';
+import type { ImportAnalysis, ImportPreview, ImportPreviewRow } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { PreviewStep, actionOf } from '../../src/renderer/src/pages/excel/import/PreviewStep';
+import { SheetStep } from '../../src/renderer/src/pages/excel/import/SheetStep';
 import { installFakeApi, ok } from './fakeApi';
 
 function row(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'>): ImportPreviewRow {
@@ -38,6 +39,7 @@ const preview: ImportPreview = {
   year: null,
   valueChoices: [],
   choiceOptions: {},
+  legacyFontsRead: [],
 };
 
 /** The preview step of a job whose preview the fake backend answers with `shown`. */
@@ -67,11 +69,57 @@ describe('import preview', () => {
     expect(screen.getByText(/^1–\d+ trong 100\.000$/)).toBeTruthy();
   });
 
+  it('says how many rows had text in an old font read into Unicode, font by font', async () => {
+    renderPreview({ ...preview, legacyFontsRead: [{ font: '.VnTime', rows: 1_250 }, { font: 'VNI-Times', rows: 3 }] });
+    expect(await screen.findByText('Đã đọc chữ gõ bằng phông cũ sang Unicode')).toBeTruthy();
+    expect(screen.getByText('1.250 dòng có ô dùng phông .VnTime; 3 dòng có ô dùng phông VNI-Times. Hãy xem lại tên và địa chỉ của các dòng này trước khi nhập.')).toBeTruthy();
+  });
+
   it('takes a row’s own choice over the bulk one, and never writes a row with problems', () => {
     const [fresh, duplicate, invalid] = rows as [ImportPreviewRow, ImportPreviewRow, ImportPreviewRow];
     const decisions = { rows: { 8: { action: 'update' as const } }, bulk: { matched: 'skip' as const, fresh: 'skip' as const }, places: {} };
     expect(actionOf(fresh, decisions)).toBe('skip');
     expect(actionOf(duplicate, decisions)).toBe('update');
     expect(actionOf(invalid, { rows: { 9: { action: 'create' } }, bulk: {}, places: {} })).toBe('skip');
+  });
+});
+
+const analysis: ImportAnalysis = {
+  kind: 'organizations',
+  fileName: 'DS HTX.xlsx',
+  format: 'xlsx',
+  sheets: [{ name: 'DS', hidden: false }],
+  sheet: 'DS',
+  headerRows: [4],
+  dataStartRow: 5,
+  columns: [{ index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', namesUnit: false }],
+  fields: [],
+  rememberedMapping: false,
+  legacyFont: null,
+  legacyFontsRead: [],
+  sampleRows: [{ row: 5, cells: ['Hợp tác xã Nông nghiệp Vĩnh Hòa'] }],
+  detectedYear: null,
+};
+
+function renderSheet(shown: ImportAnalysis) {
+  render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <SheetStep analysis={shown} onSheetChange={() => undefined} />
+    </AppProviders>,
+  );
+}
+
+describe('import sheet step', () => {
+  it('says a header of one row as one row, and one of several as merged', () => {
+    renderSheet(analysis);
+    expect(screen.getByText('Dòng tiêu đề: dòng 4; dữ liệu bắt đầu từ dòng 5.')).toBeTruthy();
+    renderSheet({ ...analysis, headerRows: [4, 5], dataStartRow: 6 });
+    expect(screen.getByText('Dòng tiêu đề: các dòng 4, 5 (tiêu đề gộp nhiều dòng); dữ liệu bắt đầu từ dòng 6.')).toBeTruthy();
+  });
+
+  it('says which old fonts the first rows were read from', () => {
+    renderSheet({ ...analysis, legacyFontsRead: ['.VnTime', '.VnTimeH'] });
+    expect(screen.getByText('Chữ gõ bằng phông cũ đã được đọc sang Unicode')).toBeTruthy();
+    expect(screen.getByText(/^Các ô dùng phông \.VnTime, \.VnTimeH được đọc theo bảng mã của phông/)).toBeTruthy();
   });
 });

@@ -65,8 +65,10 @@ export interface ImportAnalysis {
   fields: ImportFieldInfo[];
   /** The proposal came from a mapping saved at an earlier import of a file with these headers. */
   rememberedMapping: boolean;
-  /** Text typed in a pre-Unicode Vietnamese font; the file should be converted before importing. */
+  /** Text that looks typed in a pre-Unicode Vietnamese font in a Unicode one; the file should be converted before importing. */
   legacyFont: LegacyFont | null;
+  /** The pre-Unicode fonts (".VnTime", "VNI-Times") of the first rows whose cells were read into Unicode by their font. */
+  legacyFontsRead: string[];
   /** The first data rows as shown text, one string per column. */
   sampleRows: { row: number; cells: string[] }[];
   /**
@@ -219,6 +221,8 @@ export interface ImportPreview {
   valueChoices: ImportValueChoice[];
   /** The lookup values of each coded field mapped. */
   choiceOptions: Record<string, ImportChoiceOption[]>;
+  /** Each pre-Unicode font whose cells were read into Unicode by their font, with how many rows had such cells. */
+  legacyFontsRead: { font: string; rows: number }[];
 }
 
 export const importPreviewResultInput = z.object({

@@ -107,6 +107,8 @@ interface PreviewState {
   /** Offers and demands: the programme they are imported into. */
   programmeId: number | null;
   rows: StoredRow[];
+  /** Rows with cells read into Unicode by their pre-Unicode font, by font. */
+  legacyFontRows: Map<string, number>;
   /** About how many bytes the rows hold, so that finished previews can be let go by size (jobs.ts). */
   bytes: number;
 }
@@ -250,6 +252,7 @@ async function analyzeWith(
     fields: fieldsOf(input.kind).map(({ key, required, unitAfter }) => ({ key, required, unitAfter: unitAfter === true })),
     rememberedMapping: remembered !== undefined,
     legacyFont: detectLegacyEncoding(textsOf(head.rows)),
+    legacyFontsRead: [...new Set(head.rows.flatMap((row) => row.legacyFonts ?? []))].sort(),
     sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
     detectedYear,
   };
@@ -441,6 +444,7 @@ async function previewWith(
   const lastRow = lastRowOf(sheetInfo?.dimension);
   const expected = lastRow === null ? null : Math.max(0, lastRow - analysis.dataStartRow + 1);
   const rows: StoredRow[] = [];
+  const legacyFontRows = new Map<string, number>();
   /** The first stored row of each key; its name is read only when a later row shares the key. */
   const firstRowOfKey = new Map<string, StoredRow>();
   let seen = 0;
@@ -484,6 +488,7 @@ async function previewWith(
         continue;
       }
       if (isSectionHeading(sourceRow)) continue;
+      for (const font of sourceRow.legacyFonts ?? []) legacyFontRows.set(font, (legacyFontRows.get(font) ?? 0) + 1);
       const read = readRow(sourceRow, columns, options);
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
       const legacyCells = legacyFontProblems(sourceRow, columns);
@@ -528,7 +533,7 @@ async function previewWith(
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
-  return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), programmeId, rows, bytes: held };
+  return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), programmeId, rows, legacyFontRows, bytes: held };
 }
 
 function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -802,6 +807,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
     year: state.year,
     valueChoices: state.valueChoices,
     choiceOptions: state.choiceOptions,
+    legacyFontsRead: [...state.legacyFontRows].map(([font, count]) => ({ font, rows: count })).sort((a, b) => a.font.localeCompare(b.font)),
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * Text typed with the pre-Unicode Vietnamese fonts (.VnTime for TCVN3, VNI-Times for VNI) reaches
- * us as Latin-1 gibberish: "Hîp t¸c x·" or "Hôïp taùc xaõ" for "Hợp tác xã". Converting it back is
- * guesswork per font, so the import only warns and asks for the file to be converted first.
+ * us as Latin-1 gibberish: "Hîp t¸c x·" or "Hôïp taùc xaõ" for "Hợp tác xã". A cell whose font is
+ * one of them is read into Unicode by that font's table (`decodeLegacyText`): the font says which
+ * table, and whether its letters show as capitals. Text that only looks legacy, in a Unicode font,
+ * cannot be read so surely: the import says so and asks for the file to be converted first.
  */
-import type { LegacyEncoding } from './types';
+import type { LegacyEncoding, LegacyFontKind } from './types';
 
 /** Vietnamese in Unicode always uses letters past Latin-1 (ạ, ă, đ, ơ, ư, ế…) somewhere. */
 const beyondLatin1 = /[\u0100-\u{10ffff}]/u;
@@ -43,4 +45,97 @@ export function detectLegacyEncoding(texts: string[]): LegacyEncoding | null {
   if (tcvn3 >= vni && tcvn3 / marked >= threshold) return 'tcvn3';
   if (vni > tcvn3 && vni / marked >= threshold) return 'vni';
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading text by its font
+
+/**
+ * The legacy encoding a font name says its text is in: the ABC fonts of TCVN3 are named ".Vn…"
+ * (".VnTime", ".VnArial Narrow"), their capitals-only twins end in "H" (".VnTimeH"), where a
+ * lower-case code shows as its capital; VNI's are named "VNI-…" ("VNI-Times"). Null for any other.
+ */
+export function legacyFontOf(fontName: string): LegacyFontKind | null {
+  const name = fontName.trim();
+  if (/^\.vn/i.test(name)) return /h$/i.test(name) ? 'tcvn3Capitals' : 'tcvn3';
+  if (/^vni[-\s]/i.test(name)) return 'vni';
+  return null;
+}
+
+/**
+ * TCVN3 (TCVN 5712:1993, its VN3 set): the 7 capitals and 67 small letters it gives a code past
+ * ASCII, in the order of their codes. Excel keeps a code as the Latin-1 character of that number.
+ */
+const TCVN3_LETTERS = 'ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ';
+const TCVN3_CODE_RANGES: readonly [number, number][] = [
+  [0xa1, 0xae],
+  [0xb5, 0xb9],
+  [0xbb, 0xbe],
+  [0xc6, 0xcc],
+  [0xce, 0xd8],
+  [0xdc, 0xdf],
+  [0xe1, 0xef],
+  [0xf1, 0xfe],
+];
+const tcvn3Letters = new Map<string, string>(
+  TCVN3_CODE_RANGES.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, at) => String.fromCharCode(first + at))).map((code, at) => [code, TCVN3_LETTERS[at] ?? code]),
+);
+
+function decodeTcvn3(text: string): string {
+  let decoded = '';
+  for (const character of text) decoded += tcvn3Letters.get(character) ?? character;
+  return decoded;
+}
+
+/**
+ * VNI writes a letter then what marks it: a tone (ù ø û õ ï: sắc, huyền, hỏi, ngã, nặng), â for a
+ * circumflex over a, e, o (á à å ã ä: with a tone), ê for a breve over a (é è ú ü ë: with a tone).
+ * ơ, ư, đ and i, y with some tones are single codes. Upper-case text uses the upper-case codes.
+ */
+const TONES = ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
+/** Each VNI code, in lower case, and the letter or marks it stands for. */
+const VNI_TONES = new Map(['ù', 'ø', 'û', 'õ', 'ï'].map((code, at) => [code, TONES[at] ?? '']));
+const VNI_CIRCUMFLEX = new Map(['â', 'á', 'à', 'å', 'ã', 'ä'].map((code, at) => [code, `\u0302${TONES[at - 1] ?? ''}`]));
+const VNI_BREVE = new Map(['ê', 'é', 'è', 'ú', 'ü', 'ë'].map((code, at) => [code, `\u0306${TONES[at - 1] ?? ''}`]));
+const VNI_SINGLE = new Map<string, string>([
+  ['ô', 'ơ'],
+  ['ö', 'ư'],
+  ['ñ', 'đ'],
+  ['í', 'í'],
+  ['ì', 'ì'],
+  ['æ', 'ỉ'],
+  ['ó', 'ĩ'],
+  ['ò', 'ị'],
+  ['î', 'ỵ'],
+]);
+for (const [code, letter] of [...VNI_SINGLE]) VNI_SINGLE.set(code.toUpperCase(), letter.toUpperCase());
+
+/** The combining marks the VNI code `code` (in lower case) adds to `letter`, when it is a mark that letter takes. */
+function vniMarks(letter: string, code: string): string | undefined {
+  const [base = '', ...marks] = letter.normalize('NFD');
+  const vowel = base.toLowerCase();
+  if (/^[aeiouy]$/.test(vowel) && !marks.some((mark) => TONES.includes(mark))) {
+    const tone = VNI_TONES.get(code);
+    if (tone !== undefined) return tone;
+  }
+  if (marks.length > 0) return undefined;
+  return (/^[aeo]$/.test(vowel) ? VNI_CIRCUMFLEX.get(code) : undefined) ?? (vowel === 'a' ? VNI_BREVE.get(code) : undefined);
+}
+
+function decodeVni(text: string): string {
+  const letters: string[] = [];
+  for (const code of text) {
+    const previous = letters.at(-1);
+    const marks = previous === undefined ? undefined : vniMarks(previous, code.toLowerCase());
+    if (previous !== undefined && marks !== undefined) letters[letters.length - 1] = (previous + marks).normalize('NFC');
+    else letters.push(VNI_SINGLE.get(code) ?? code);
+  }
+  return letters.join('');
+}
+
+/** Text typed in a legacy font, as Unicode: what the person saw on the screen. */
+export function decodeLegacyText(text: string, kind: LegacyFontKind): string {
+  if (kind === 'vni') return decodeVni(text);
+  const decoded = decodeTcvn3(text);
+  return kind === 'tcvn3Capitals' ? decoded.toUpperCase() : decoded;
 }

@@ -37,6 +37,8 @@ export interface SourceRow {
   formulaCells?: number[];
   /** 0-based column indexes of error cells (#N/A, #VALUE!, …; value given as null). */
   errorCells?: number[];
+  /** The legacy fonts (".VnTime", "VNI-Times") whose text in this row was read into Unicode (`decodeLegacyText`). */
+  legacyFonts?: string[];
 }
 
 /** A merged range, 1-based and inclusive (rows as Excel shows them; column A = 1). */
@@ -99,6 +101,8 @@ export interface DetectedHeader {
 export type ParsedDate = { iso: string } | { error: string } | null;
 export type ParsedNumber = { value: number } | { error: string } | null;
 export type LegacyEncoding = 'tcvn3' | 'vni';
+/** How a legacy font's text is read: TCVN3, TCVN3 in a font that shows every letter as a capital, or VNI. */
+export type LegacyFontKind = 'tcvn3' | 'tcvn3Capitals' | 'vni';
 
 /** Signatures of the functions index.ts exports, so the pipeline may type its own seams. */
 export interface ExcelReader {

@@ -20,7 +20,8 @@ import {
   unreadable,
 } from './limits';
 import { isoOfExcelSerial } from './values';
-import type { CellValue, MergedRange, SheetHead, SheetInfo, SourceRow } from './types';
+import { decodeLegacyText, legacyFontOf } from './legacyFonts';
+import type { CellValue, LegacyFontKind, MergedRange, SheetHead, SheetInfo, SourceRow } from './types';
 import { attribute, decodeXmlText, toNfc, XmlTokenizer, type XmlHandler } from './xml';
 import { readZipDirectory, readZipEntry, ZipDamaged, type ZipEntry } from './zip';
 
@@ -200,11 +201,29 @@ export function isDateFormat(code: string): boolean {
 /** Excel holds at most 64,000 cell formats; a cell pointing past them is read as no date. */
 const MAX_CELL_FORMATS = 65_536;
 
-/** For each style index (a cell's `s`), whether it formats numbers as dates. */
-function dateStylesOf(xml: string | null, part: string): boolean[] {
-  if (xml === null) return [];
+/** A legacy font a style or a rich-text run names, and how its text is read. */
+interface LegacyFont {
+  name: string;
+  kind: LegacyFontKind;
+}
+
+function legacyFontNamed(name: string | null): LegacyFont | null {
+  const kind = name === null ? null : legacyFontOf(name);
+  return name === null || kind === null ? null : { name: name.trim(), kind };
+}
+
+/** For each style index (a cell's `s`): whether it formats numbers as dates, and its font when that is a legacy one. */
+interface CellStyles {
+  dates: boolean[];
+  legacyFonts: (LegacyFont | null)[];
+}
+
+function cellStylesOf(xml: string | null, part: string): CellStyles {
+  const styles: CellStyles = { dates: [], legacyFonts: [] };
+  if (xml === null) return styles;
   const customDates = new Set<number>();
-  const styles: boolean[] = [];
+  const fonts: (LegacyFont | null)[] = [];
+  let inFonts = false;
   let inCellXfs = false;
   const tokenizer = new XmlTokenizer(
     {
@@ -212,20 +231,36 @@ function dateStylesOf(xml: string | null, part: string): boolean[] {
         if (name === 'numFmt') {
           const id = Number(attribute(attributes, 'numFmtId'));
           if (isDateFormat(attribute(attributes, 'formatCode') ?? '')) customDates.add(id);
-        } else if (name === 'cellXfs') inCellXfs = true;
+        } else if (name === 'fonts') inFonts = true;
+        else if (name === 'font' && inFonts) fonts.push(null);
+        // A font's name; the differential formats' fonts (`dxfs`) come after `fonts` is closed.
+        else if (name === 'name' && inFonts && fonts.length > 0) fonts[fonts.length - 1] = legacyFontNamed(attribute(attributes, 'val'));
+        else if (name === 'cellXfs') inCellXfs = true;
         else if (name === 'cellStyles' || name === 'dxfs' || name === 'cellStyleXfs') inCellXfs = false;
-        else if (name === 'xf' && inCellXfs && styles.length < MAX_CELL_FORMATS) {
+        else if (name === 'xf' && inCellXfs && styles.dates.length < MAX_CELL_FORMATS) {
           const id = Number(attribute(attributes, 'numFmtId') ?? '0');
-          styles.push(builtInDateFormats.has(id) || customDates.has(id));
+          styles.dates.push(builtInDateFormats.has(id) || customDates.has(id));
+          styles.legacyFonts.push(fonts[Number(attribute(attributes, 'fontId') ?? '0')] ?? null);
         }
       },
-      close: () => undefined,
+      close(name) {
+        if (name === 'fonts') inFonts = false;
+      },
       text: () => undefined,
     },
     part,
   );
   tokenizer.push(xml);
   return styles;
+}
+
+/**
+ * A piece of a rich-text shared string whose runs name their own fonts: read by its run's font
+ * (`font`), or by the cell's when the run names none (`font` undefined).
+ */
+interface StringRun {
+  text: string;
+  font?: LegacyFont | null;
 }
 
 /**
@@ -236,34 +271,47 @@ function dateStylesOf(xml: string | null, part: string): boolean[] {
  * instead of before the first.
  */
 class SharedStrings {
-  /** The strings parsed so far, by index. */
+  /** The strings parsed so far, by index; a rich-text one whose runs name fonts also has its runs in `runs`. */
   readonly strings: string[] = [];
+  /** By index, the runs of the strings whose runs name their own fonts: a legacy run is read by its font, not the cell's. */
+  readonly runs = new Map<number, StringRun[]>();
   private chunks: AsyncGenerator<Uint8Array> | null;
   private readonly tokenizer: XmlTokenizer;
   private readonly decoder = new TextDecoder('utf-8');
 
   constructor(file: FileHandle, size: number, entry: ZipEntry | undefined) {
     this.chunks = entry ? readZipEntry(file, size, entry, MAX_SHARED_STRINGS_BYTES) : null;
-    const strings = this.strings;
+    const { strings, runs } = this;
     let text = '';
     let inText = false;
     let inPhonetic = false;
+    /** The rich-text runs of the string being read, their text still raw. */
+    let stringRuns: StringRun[] = [];
+    let runStart = 0;
+    let runFont: LegacyFont | null | undefined;
     const finish = () => {
       const value = toNfc(decodeXmlText(text));
       if (value.length > MAX_CELL_CHARS) throw unreadable.sharedStringTooLong(strings.length);
+      if (stringRuns.some((run) => run.font !== undefined)) runs.set(strings.length, stringRuns.map((run) => ({ ...run, text: toNfc(decodeXmlText(run.text)) })));
       strings.push(value);
     };
     this.tokenizer = new XmlTokenizer(
       {
-        open(name, _attributes, selfClosing) {
+        open(name, attributes, selfClosing) {
           if (name === 'si') {
             text = '';
+            stringRuns = [];
             if (selfClosing) finish();
-          } else if (name === 't' && !inPhonetic && !selfClosing) inText = true;
+          } else if (name === 'r') {
+            runStart = text.length;
+            runFont = undefined;
+          } else if (name === 'rFont' && !inPhonetic) runFont = legacyFontNamed(attribute(attributes, 'val'));
+          else if (name === 't' && !inPhonetic && !selfClosing) inText = true;
           else if (name === 'rPh') inPhonetic = !selfClosing;
         },
         close(name) {
           if (name === 't') inText = false;
+          else if (name === 'r') stringRuns.push({ text: text.slice(runStart), ...(runFont === undefined ? {} : { font: runFont }) });
           else if (name === 'rPh') inPhonetic = false;
           else if (name === 'si') finish();
         },
@@ -303,9 +351,9 @@ class SharedStrings {
 
 /** What reading a sheet needs besides the sheet: kept for the last file read. */
 interface SheetContext {
-  /** The whole table once a read parsed it to its end; until then each read parses what it needs. */
-  sharedStrings: string[] | null;
-  dateStyles: boolean[];
+  /** The whole table once a read parsed it to its end, with its runs; until then each read parses what it needs. */
+  sharedStrings: { strings: string[]; runs: ReadonlyMap<number, StringRun[]> } | null;
+  styles: CellStyles;
   date1904: boolean;
 }
 
@@ -316,8 +364,8 @@ async function sheetContext(path: string, workbook: Workbook, file: FileHandle, 
   if (cached?.key === key) return cached.context;
   const stylesXml = workbook.stylesPart === null ? null : await partText(file, size, workbook.entries, workbook.stylesPart);
   const context: SheetContext = {
-    sharedStrings: workbook.sharedStringsPart === null ? [] : null,
-    dateStyles: workbook.stylesPart === null ? [] : dateStylesOf(stylesXml, workbook.stylesPart),
+    sharedStrings: workbook.sharedStringsPart === null ? { strings: [], runs: new Map() } : null,
+    styles: cellStylesOf(stylesXml, workbook.stylesPart ?? ''),
     date1904: workbook.date1904,
   };
   cached = { key, context };
@@ -386,6 +434,13 @@ function cellAttributes(attributes: string, into: { r: string; s: number; t: str
   }
 }
 
+/** Text typed in `font`, read into Unicode (`decodeLegacyText`); `row` notes the font when that changed it. */
+function readInFont(text: string, font: LegacyFont, row: SourceRow): string {
+  const read = decodeLegacyText(text, font.kind);
+  if (read !== text && !row.legacyFonts?.includes(font.name)) (row.legacyFonts ??= []).push(font.name);
+  return read;
+}
+
 /** Builds rows from the sheet XML as it streams past. */
 class SheetRows implements XmlHandler {
   /** Finished rows not yet taken. */
@@ -407,6 +462,8 @@ class SheetRows implements XmlHandler {
 
   private rowNumber = 0;
   private cells: CellValue[] = [];
+  /** The row being read, given once it ends; a shared string read later is still put in its cell. */
+  private row: SourceRow = { rowNumber: 0, cells: this.cells };
   private formulaCells: number[] | undefined;
   private errorCells: number[] | undefined;
   private inRow = false;
@@ -419,8 +476,9 @@ class SheetRows implements XmlHandler {
   private capturing = 0;
   private inPhonetic = false;
   /** Cells of shared strings not parsed yet when they were read: filled by `fillStrings`. */
-  private waiting: { cells: CellValue[]; column: number; index: number }[] = [];
+  private waiting: { row: SourceRow; column: number; index: number; style: number }[] = [];
   private readonly strings: readonly string[];
+  private readonly runs: ReadonlyMap<number, StringRun[]>;
 
   constructor(
     private readonly context: SheetContext,
@@ -429,7 +487,8 @@ class SheetRows implements XmlHandler {
     /** The sheet's name, for the messages that refuse it. */
     private readonly sheet: string,
   ) {
-    this.strings = shared?.strings ?? context.sharedStrings ?? [];
+    this.strings = shared?.strings ?? context.sharedStrings?.strings ?? [];
+    this.runs = shared?.runs ?? context.sharedStrings?.runs ?? new Map<number, StringRun[]>();
   }
 
   /** Parses the shared strings the rows built so far use, and puts them in their cells. */
@@ -440,7 +499,22 @@ class SheetRows implements XmlHandler {
     let highest = 0;
     for (const cell of waiting) highest = Math.max(highest, cell.index);
     await this.shared.upTo(highest);
-    for (const { cells, column, index } of waiting) cells[column] = this.strings[index] ?? null;
+    for (const { row, column, index, style } of waiting) row.cells[column] = this.sharedString(index, style, row);
+  }
+
+  /** The shared string `index` as a cell of style `style` shows it (`asShown`), each run that names its font by that font. */
+  private sharedString(index: number, style: number, row: SourceRow): string | null {
+    const text = this.strings[index];
+    if (text === undefined) return null;
+    const runs = this.runs.size === 0 ? undefined : this.runs.get(index);
+    if (runs === undefined) return this.asShown(text, style, row);
+    return runs.map((run) => (run.font === undefined ? this.asShown(run.text, style, row) : run.font === null ? run.text : readInFont(run.text, run.font, row))).join('');
+  }
+
+  /** A cell's text: read by the cell's font when that is a legacy one. */
+  private asShown(text: string, style: number, row: SourceRow): string {
+    const font = this.context.styles.legacyFonts[style];
+    return font ? readInFont(text, font, row) : text;
   }
 
   open(name: string, attributes: string, selfClosing: boolean): void {
@@ -455,6 +529,7 @@ class SheetRows implements XmlHandler {
         this.inRow = !this.mergesOnly && this.rowNumber >= this.fromRow;
         if (!this.inRow) return;
         this.cells = [];
+        this.row = { rowNumber: this.rowNumber, cells: this.cells };
         this.formulaCells = undefined;
         this.errorCells = undefined;
         if (selfClosing) this.endRow();
@@ -553,18 +628,19 @@ class SheetRows implements XmlHandler {
       else return;
     } else if (t === '' || t === 'n') {
       const number = Number(this.value);
-      if (this.context.dateStyles[s] === true) {
+      if (this.context.styles.dates[s] === true) {
         const iso = isoOfExcelSerial(number, this.context.date1904);
         value = iso === null ? number : { date: iso };
       } else value = number;
     } else if (t === 's') {
       const index = Number(this.value);
-      value = this.strings[index] ?? null;
+      value = this.sharedString(index, s, this.row);
       // Past the strings parsed so far: filled in before the row is given (`fillStrings`).
-      if (value === null && this.shared?.complete === false && Number.isInteger(index) && index >= 0) this.waiting.push({ cells: this.cells, column, index });
+      if (value === null && this.shared?.complete === false && Number.isInteger(index) && index >= 0) this.waiting.push({ row: this.row, column, index, style: s });
     }
     else if (t === 'inlineStr' || t === 'str') {
-      value = toNfc(decodeXmlText(this.value));
+      // An inline string's runs are read by the cell's font, whatever font they name.
+      value = this.asShown(toNfc(decodeXmlText(this.value)), s, this.row);
       if (value.length > MAX_CELL_CHARS) throw unreadable.cellTooLong(this.sheet, this.reference());
     }
     else if (t === 'b') value = this.value.trim() === '1';
@@ -579,7 +655,7 @@ class SheetRows implements XmlHandler {
   }
 
   private endRow(): void {
-    const row: SourceRow = { rowNumber: this.rowNumber, cells: this.cells };
+    const { row } = this;
     if (this.formulaCells) row.formulaCells = this.formulaCells;
     if (this.errorCells) row.errorCells = this.errorCells;
     this.rows.push(row);
@@ -672,7 +748,7 @@ async function* streamSheet(
       // Every row read: the rest of the table is parsed too (a string too long there refuses the
       // file as it did when the table was parsed first), and kept for the next read of the file.
       await shared.upTo(Number.POSITIVE_INFINITY);
-      context.sharedStrings = shared.strings;
+      context.sharedStrings = { strings: shared.strings, runs: shared.runs };
     }
     yield { rows, read: entry.compressedSize, total: entry.compressedSize, done: true };
   } finally {

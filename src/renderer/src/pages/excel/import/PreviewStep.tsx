@@ -3,7 +3,8 @@
  * The person decides per row or in bulk; a row's own choice wins over the bulk one.
  */
 import { useState } from 'react';
-import { Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import {
@@ -210,6 +211,13 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
           {counts.ambiguous ? <Badge color="orange">{t('excel.import.counts.ambiguous', { count: counts.ambiguous })}</Badge> : null}
           {counts.unplaced ? <Badge color="orange">{t('excel.import.counts.unplaced', { count: counts.unplaced })}</Badge> : null}
         </Group>
+      ) : null}
+      {data?.legacyFontsRead.length ? (
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('excel.import.legacyFontsRead.previewTitle')}>
+          {t('excel.import.legacyFontsRead.previewBody', {
+            fonts: data.legacyFontsRead.map(({ font, rows: count }) => t('excel.import.legacyFontsRead.fontRows', { font, count })).join('; '),
+          })}
+        </Alert>
       ) : null}
       <Group justify="space-between" wrap="wrap">
         <SegmentedControl

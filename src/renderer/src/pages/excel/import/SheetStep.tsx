@@ -1,6 +1,6 @@
-/** Step 2: the sheet read, where its header was found, a warning for text in an old font, the first rows. */
+/** Step 2: the sheet read, where its header was found, what was said of text in old fonts, the first rows. */
 import { Alert, Stack, Table, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportAnalysis } from '../../../../../shared/contract';
 import { LabelledSelect } from '../../../components/LabelledSelect';
@@ -26,11 +26,16 @@ export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
         }}
       />
       <Text size="sm">
-        {t('excel.import.headerRows', { count: analysis.headerRows.length, rows: analysis.headerRows.join(', '), start: analysis.dataStartRow })}
+        {t(analysis.headerRows.length > 1 ? 'excel.import.headerRowsMerged' : 'excel.import.headerRow', { rows: analysis.headerRows.join(', '), start: analysis.dataStartRow })}
       </Text>
       {analysis.legacyFont ? (
         <Alert color="orange" icon={<IconAlertTriangle />} title={t('excel.import.legacyFont.title', { font: analysis.legacyFont === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI' })}>
           {t('excel.import.legacyFont.body')}
+        </Alert>
+      ) : null}
+      {analysis.legacyFontsRead.length ? (
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('excel.import.legacyFontsRead.title')}>
+          {t('excel.import.legacyFontsRead.body', { fonts: analysis.legacyFontsRead.join(', ') })}
         </Alert>
       ) : null}
       <Text fw={600} size="sm">
