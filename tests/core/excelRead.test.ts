@@ -509,6 +509,9 @@ describe('reading text typed in legacy Vietnamese fonts', () => {
       ['HÔÏP TAÙC XAÕ ÑOÀNG TAÂM', 'HỢP TÁC XÃ ĐỒNG TÂM'],
     ];
     for (const [typed, read] of vni) expect(decodeLegacyText(typed, 'vni')).toBe(read);
+    // Typed in Unicode into a cell of such a font: as it is.
+    expect(decodeLegacyText('Hợp tác xã Vĩnh Bình', 'tcvn3')).toBe('Hợp tác xã Vĩnh Bình');
+    expect(decodeLegacyText('Đồng Tháp', 'vni')).toBe('Đồng Tháp');
   });
 
   it('reads a cell by its font: TCVN3, its capitals font and VNI into Unicode, each run of rich text by its own', async () => {
@@ -524,6 +527,8 @@ describe('reading text typed in legacy Vietnamese fonts', () => {
     sheet.getCell('B3').font = { name: 'VNI-Times' };
     sheet.getCell('C3').font = { name: 'VNI-Times' };
     sheet.addRow([3, 'HTX An Phú', 'Hợp tác xã']).font = { name: 'Times New Roman' };
+    // Typed in Unicode into a cell of a TCVN3 font: read as it is.
+    sheet.getCell('C4').font = { name: '.VnTime' };
     await workbook.xlsx.writeFile(path);
 
     const source = await openSource(path, 'phong-cu.xlsx');

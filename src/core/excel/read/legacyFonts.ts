@@ -133,8 +133,15 @@ function decodeVni(text: string): string {
   return letters.join('');
 }
 
-/** Text typed in a legacy font, as Unicode: what the person saw on the screen. */
+/** A Vietnamese letter only Unicode has (ă, đ, ơ, ư, ạ, ế…): a legacy font's text never holds one. */
+const unicodeVietnamese = /[\u0100-\u024f\u1e00-\u1eff]/u;
+
+/**
+ * Text typed in a legacy font, as Unicode: what the person saw on the screen. Text that already
+ * holds a letter only Unicode has was typed in Unicode into a cell of that font, and is left as it is.
+ */
 export function decodeLegacyText(text: string, kind: LegacyFontKind): string {
+  if (unicodeVietnamese.test(text)) return text;
   if (kind === 'vni') return decodeVni(text);
   const decoded = decodeTcvn3(text);
   return kind === 'tcvn3Capitals' ? decoded.toUpperCase() : decoded;
