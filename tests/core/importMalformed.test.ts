@@ -24,7 +24,7 @@ async function workbookOf(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Buf
 describe('files that cannot be read', () => {
   it('says so for a file that is not a workbook, a truncated one, an empty sheet and one without a header', async () => {
     expect((await analysisFailure(app, stage(app, 'danh sach.xlsx', 'Đây là một bức thư, không phải bảng tính.')))?.message).toBe(
-      'Tệp «danh sach.xlsx» không phải bảng tính Excel (.xlsx) hay CSV.',
+      'Tệp «danh sach.xlsx» không phải bảng tính Excel (.xlsx, .xls) hay CSV.',
     );
     const whole = await messyWorkbook();
     expect((await analysisFailure(app, stage(app, 'cat cut.xlsx', whole.subarray(0, Math.floor(whole.length / 2)))))?.message).toMatch(

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src/shared/contract';
 import { AN_GIANG, call, openTestApp } from './support';
 import { analysisFailure, analyze, commitOf, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
+import { biff, rkInteger, sharedStrings, xls } from './xlsFiles';
 
 let app: ReturnType<typeof openTestApp>;
 beforeEach(async () => {
@@ -453,6 +454,44 @@ describe('text in a pre-Unicode font', () => {
       { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: XA_VINH_HOA },
       { name: 'HTX Dịch vụ Bình Hòa', code: XA_BINH_HOA },
       { name: 'HTX Rau sạch Bình Hòa', code: XA_BINH_HOA },
+    ]);
+  });
+
+  it('imports an .xls (Excel 97–2003) list typed in .VnTime as it does an .xlsx', async () => {
+    const strings = sharedStrings([{ text: 'STT' }, { text: 'Tªn HTX' }, { text: '§Þa chØ' }, { text: 'Ngµy thµnh lËp' }]);
+    const rows = [
+      [tcvn3Name, tcvn3Address, 41_348],
+      ['HTX DÞch vô B×nh Hßa', 'x· B×nh Hßa, tØnh An Giang', 43_345],
+    ] as const;
+    const sheet = {
+      name: 'DS HTX',
+      records: [
+        ...[0, 1, 2, 3].map((column) => biff.labelSst(0, column, 1, column)),
+        ...rows.flatMap(([name, address, founded], index) => [
+          biff.rk(index + 1, 0, 0, rkInteger(index + 1)),
+          biff.label(index + 1, 1, 1, name),
+          biff.label(index + 1, 2, 1, address),
+          biff.number(index + 1, 3, 2, founded),
+        ]),
+      ],
+    };
+    // Fonts 0–3 and 5: Arial, then .VnTime; cell formats: general, .VnTime, a date.
+    const fonts = ['Arial', 'Arial', 'Arial', 'Arial', '.VnTime'].map((name) => biff.font(name));
+    const { jobId: analysisJobId, analysis } = await analyze(app, stage(app, 'DS HTX 2010.xls', xls([...fonts, biff.xf(0, 0), biff.xf(5, 0), biff.xf(0, 14), strings], [sheet])));
+    expect(analysis.format).toBe('xls');
+    expect(analysis.legacyFontsRead).toEqual(['.VnTime']);
+    expect(analysis.columns.map((column) => [column.header, column.field])).toEqual([
+      ['STT', null],
+      ['Tên HTX', 'name'],
+      ['Địa chỉ', 'address'],
+      ['Ngày thành lập', 'foundedOn'],
+    ]);
+    const { jobId, preview } = await previewOf(app, analysisJobId, proposedMapping(analysis));
+    expect(preview.legacyFontsRead).toEqual([{ font: '.VnTime', rows: 2 }]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(app.ctx.db.$client.prepare('SELECT name, commune_code AS code, founded_on AS founded FROM organizations ORDER BY id').all()).toEqual([
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: XA_VINH_HOA, founded: '2013-03-15' },
+      { name: 'HTX Dịch vụ Bình Hòa', code: XA_BINH_HOA, founded: '2018-09-02' },
     ]);
   });
 

@@ -1,11 +1,13 @@
 /**
  * A corpus of broken and hostile spreadsheets, built from raw bytes: workbooks zipped by hand (so
- * their XML and their zip headers can say anything), CSVs written byte by byte. Each
+ * their XML and their zip headers can say anything), .xls written record by record, CSVs written
+ * byte by byte. Each
  * entry says what the import must do with it — read it, or refuse it with a message matching
  * `refusal` — and the test runs every one through the real dispatcher. `scripts/bench-malformed.ts`
  * prints how long each takes and how much memory.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
+import { biff, compoundFile, record, sharedStrings, workbookStream, xls } from './xlsFiles';
 
 export interface MalformedFile {
   /** What is wrong with it, as a test title. */
@@ -210,6 +212,23 @@ export function paddedWorkbook(bytes: number): Uint8Array {
 }
 
 /** Every kind of broken or hostile file the import must survive. */
+/** An .xls list of a header and two rows, with `extra` records in its sheet; `patchStrings` may change its shared strings' record. */
+function xlsList(extra: Buffer[], patchStrings?: (strings: Buffer) => void): Buffer {
+  const strings = sharedStrings([{ text: 'Tên HTX' }, { text: 'Địa chỉ' }]);
+  patchStrings?.(strings);
+  const rows = [biff.labelSst(0, 0, 0, 0), biff.labelSst(0, 1, 0, 1), biff.label(1, 0, 0, 'HTX Vĩnh Bình'), biff.label(1, 1, 0, 'xã Vĩnh Bình, tỉnh An Giang')];
+  return xls([biff.font('Arial'), biff.xf(0, 0), strings], [{ name: 'DS', records: [...rows, ...extra] }]);
+}
+
+/** A Workbook stream whose one sheet is said to start at `offset`. */
+function workbookAt(offset: number): Buffer {
+  const stream = workbookStream([biff.font('Arial'), biff.xf(0, 0)], [{ name: 'DS', records: [biff.label(0, 0, 0, 'Tên HTX')] }]);
+  // The BOUNDSHEET record follows the globals' BOF, FONT and XF records.
+  const bound = stream.indexOf(Buffer.from([0x85, 0x00]));
+  stream.writeUInt32LE(offset, bound + 4);
+  return stream;
+}
+
 export function malformedFiles(): MalformedFile[] {
   const sixtyFourMb = 64 * 1024 * 1024;
   const files: MalformedFile[] = [
@@ -433,6 +452,16 @@ export function malformedFiles(): MalformedFile[] {
     { name: 'a CSV with quotes inside fields and control characters', fileName: 'ngoac.csv', bytes: () => csv('Tên HTX,Địa chỉ\nHTX "Vĩnh" Bình\u0000\u001b\u202e,xã Vĩnh Bình\n"HTX ""Mỹ Hòa""",x\n') },
     { name: 'an empty CSV', fileName: 'rong.csv', bytes: () => new Uint8Array(0), refusal: /không có trang tính nào có dữ liệu/ },
     { name: 'a CSV field of 2 MB', fileName: 'o-lon.csv', bytes: () => csv(`Tên HTX,Địa chỉ\nHTX,${'x'.repeat(2 * 1024 * 1024)}\n`), refusal: /từ dòng 2, một dòng dài hơn 1 MB/ },
+    // --- .xls (Excel 97–2003)
+    { name: 'an .xls cell past column IV', fileName: 'cot-iv.xls', bytes: () => xlsList([biff.label(2, 3000, 0, 'x')]), refusal: /trang tính «DS» có ô ở dòng 3 ngoài cột IV/ },
+    { name: 'an .xls row of numbers running past column IV', fileName: 'mulrk.xls', bytes: () => xlsList([biff.mulRk(2, 250, Array.from({ length: 20 }, () => ({ style: 0, rk: 2 })))]), refusal: /ngoài cột IV/ },
+    { name: 'an .xls shared string longer than a cell holds', fileName: 'chuoi-dai.xls', bytes: () => xls([sharedStrings([{ text: 'x'.repeat(40_000) }])], [{ name: 'DS', records: [biff.labelSst(0, 0, 0, 0)] }]), refusal: /chuỗi chữ thứ 1 trong bảng chữ dùng chung có hơn 32.767 ký tự/ },
+    { name: 'an .xls whose shared strings say a million and hold two', fileName: 'sst.xls', bytes: () => xlsList([], (strings) => strings.writeUInt32LE(1_000_000, 8)) },
+    { name: 'an .xls sheet that starts past the end of its stream', fileName: 'trang-ngoai.xls', bytes: () => compoundFile([{ name: 'Workbook', data: workbookAt(0x7fffffff) }]), refusal: /bị cắt cụt hoặc hỏng/ },
+    { name: 'an .xls whose sectors point past the file', fileName: 'sector.xls', bytes: () => { const file = xlsList([]); file.writeUInt32LE(0x00ffffff, 512 + 2 * 4); return file; }, refusal: /bị cắt cụt hoặc hỏng/ },
+    { name: 'an .xls whose directory chain loops', fileName: 'vong.xls', bytes: () => { const file = xlsList([]); file.writeUInt32LE(1, 512 + 4); return file; }, refusal: /bị cắt cụt hoặc hỏng/ },
+    { name: 'an .xls cell format of no bytes', fileName: 'xf.xls', bytes: () => xls([biff.font('Arial'), record(0x00e0)], [{ name: 'DS', records: [biff.label(0, 0, 0, 'Tên HTX')] }]), refusal: /bị cắt cụt hoặc hỏng/ },
+    { name: 'an .xls of a header and nothing more', fileName: 'dau.xls', bytes: () => xlsList([]).subarray(0, 512), refusal: /bị cắt cụt hoặc hỏng/ },
   ];
   return files;
 }

@@ -1,5 +1,5 @@
 /**
- * Nhập từ Excel: the lists an office already keeps (.xlsx, .csv) brought into the register in
+ * Nhập từ Excel: the lists an office already keeps (.xlsx, .xls, .csv) brought into the register in
  * steps — analyse the file, map its columns, preview every row with its problems and matches,
  * commit in one transaction, undo a whole import. Reading and previewing run as jobs (see
  * contracts/jobs.ts) so a file of 100,000 rows shows progress and can be cancelled.
@@ -55,7 +55,7 @@ export function unfedFields(fields: readonly ImportFieldInfo[], columns: readonl
 export interface ImportAnalysis {
   kind: ImportKind;
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   sheets: { name: string; hidden: boolean }[];
   sheet: string;
   /** Rows as Excel numbers them, e.g. [4, 5] for a two-row merged header. */

@@ -8,6 +8,7 @@ import { inspectCsv, NotUtf8, readCsvRows } from './csv';
 import { MAX_COLUMNS, Unreadable } from './limits';
 import { importProblem, problems } from './problems';
 import type { OpenedSource, ReadRowsOptions, SheetHead, SourceRow } from './types';
+import { openXls, readXlsHead, readXlsRows, xlsSheet, XlsDamaged, XlsRefused, type XlsWorkbook } from './xls';
 import { NotAWorkbook, openWorkbook, readXlsxHead, readXlsxRows, sheetOf, type Workbook } from './xlsx';
 import { ZipDamaged } from './zip';
 
@@ -52,16 +53,17 @@ async function worded<T>(fileName: string, read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     if (error instanceof Unreadable) throw importProblem(problems.unreadable(fileName, error.message));
-    if (error instanceof ZipDamaged) throw importProblem(problems.truncated(fileName));
+    if (error instanceof ZipDamaged || error instanceof XlsDamaged) throw importProblem(problems.truncated(fileName));
+    if (error instanceof XlsRefused) throw importProblem(error.reason === 'encrypted' ? problems.encrypted(fileName) : problems.beforeExcel97());
     if (error instanceof NotUtf8) throw importProblem(problems.legacyCsvEncoding(fileName));
     throw error;
   }
 }
 
 /**
- * Opens an .xlsx or a CSV and lists its sheets. Throws a validation failure on `file` with a
- * Vietnamese message when the file is not a spreadsheet, is cut short, has a password, is an old
- * .xls or .xlsb, is a CSV not in UTF-8, or has no sheet with any cell.
+ * Opens an .xlsx, an .xls or a CSV and lists its sheets. Throws a validation failure on `file`
+ * with a Vietnamese message when the file is not a spreadsheet, is cut short, has a password, is
+ * an .xls older than Excel 97 or an .xlsb, is a CSV not in UTF-8, or has no sheet with any cell.
  */
 export async function openSource(path: string, fileName: string): Promise<OpenedSource> {
   const { size } = await stat(path);
@@ -96,7 +98,15 @@ export async function openSource(path: string, fileName: string): Promise<Opened
   }
   if (startsWith(head, compoundFileMagic)) {
     if (await isEncryptedPackage(path)) throw importProblem(problems.encrypted(fileName));
-    throw importProblem(problems.legacyXls());
+    const workbook = await worded(fileName, () => openXls(path));
+    if (workbook.sheets.every((sheet) => sheet.empty)) throw importProblem(problems.emptyWorkbook(fileName));
+    return {
+      fileName,
+      format: 'xls',
+      sheets: workbook.sheets.map(({ name, index, hidden, dimension, empty }) => ({ name, index, hidden, dimension, empty })),
+      date1904: workbook.date1904,
+      sizeBytes: size,
+    };
   }
   if (!textExtensions.has(extension)) throw importProblem(problems.notSpreadsheet(fileName));
   const { encoding, delimiter } = await worded(fileName, () => inspectCsv(path));
@@ -118,12 +128,28 @@ function sheetPart(workbook: Workbook, sheet: string): string {
   return info.part;
 }
 
+function xlsSheetNamed(workbook: XlsWorkbook, sheet: string): XlsWorkbook['sheets'][number] {
+  const info = xlsSheet(workbook, sheet);
+  if (!info) throw importProblem(problems.noSheet(sheet));
+  return info;
+}
+
+/** The batches of a sheet of an .xls, opened (or taken from the last file opened) first. */
+async function* xlsBatches(path: string, sheet: string, options: { fromRow: number; batchRows: number; columns: number }): AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }> {
+  const workbook = await openXls(path);
+  yield* readXlsRows(workbook, xlsSheetNamed(workbook, sheet), options);
+}
+
 /** The first `rows` rows of the sheet (rows absent from the file are not given) and its merged ranges. */
 export async function readHead(path: string, source: OpenedSource, sheet: string, rows = 40): Promise<SheetHead> {
   return worded(source.fileName, async () => {
     if (source.format === 'xlsx') {
       const workbook = await openWorkbook(path);
       return readXlsxHead(path, workbook, sheetPart(workbook, sheet), rows);
+    }
+    if (source.format === 'xls') {
+      const workbook = await openXls(path);
+      return readXlsHead(workbook, xlsSheetNamed(workbook, sheet), rows);
     }
     const options = { fromRow: 1, batchRows: rows, columns: MAX_COLUMNS };
     for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options)) {
@@ -153,6 +179,8 @@ export async function* readRows(
   if (source.format === 'xlsx') {
     const workbook = await worded(source.fileName, () => openWorkbook(path));
     batches = readXlsxRows(path, workbook, sheetPart(workbook, sheet), read);
+  } else if (source.format === 'xls') {
+    batches = xlsBatches(path, sheet, read);
   } else {
     batches = readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', read);
   }

@@ -5,7 +5,7 @@
  * table, and whether its letters show as capitals. Text that only looks legacy, in a Unicode font,
  * cannot be read so surely: the import says so and asks for the file to be converted first.
  */
-import type { LegacyEncoding, LegacyFontKind } from './types';
+import type { LegacyEncoding, LegacyFontKind, SourceRow } from './types';
 
 /** Vietnamese in Unicode always uses letters past Latin-1 (ạ, ă, đ, ơ, ư, ế…) somewhere. */
 const beyondLatin1 = /[\u0100-\u{10ffff}]/u;
@@ -60,6 +60,33 @@ export function legacyFontOf(fontName: string): LegacyFontKind | null {
   if (/^\.vn/i.test(name)) return /h$/i.test(name) ? 'tcvn3Capitals' : 'tcvn3';
   if (/^vni[-\s]/i.test(name)) return 'vni';
   return null;
+}
+
+/** A legacy font a cell's format or a rich-text run names, and how its text is read. */
+export interface LegacyFont {
+  name: string;
+  kind: LegacyFontKind;
+}
+
+export function legacyFontNamed(name: string | null | undefined): LegacyFont | null {
+  const kind = name === null || name === undefined ? null : legacyFontOf(name);
+  return name === null || name === undefined || kind === null ? null : { name: name.trim(), kind };
+}
+
+/**
+ * A piece of rich text whose runs name their own fonts: read by its run's font (`font`), or by
+ * the cell's when the run names none (`font` undefined).
+ */
+export interface StringRun {
+  text: string;
+  font?: LegacyFont | null;
+}
+
+/** Text typed in `font`, read into Unicode (`decodeLegacyText`); `row` notes the font when that changed it. */
+export function readInFont(text: string, font: LegacyFont, row: SourceRow): string {
+  const read = decodeLegacyText(text, font.kind);
+  if (read !== text && !row.legacyFonts?.includes(font.name)) (row.legacyFonts ??= []).push(font.name);
+  return read;
 }
 
 /**

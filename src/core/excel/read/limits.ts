@@ -23,6 +23,10 @@ export const MAX_SHEET_BYTES = 1024 * 1024 * 1024;
 export const MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024;
 /** Inflated size of any other part read whole (workbook, relationships, styles). */
 export const MAX_PART_BYTES = 32 * 1024 * 1024;
+/** An .xls is read whole: Excel 97–2003 holds 65,536 rows of 256 columns, far less than this. */
+export const MAX_XLS_BYTES = 256 * 1024 * 1024;
+/** Merged ranges kept for finding the header: real headers have a few dozen. */
+export const MAX_HEAD_MERGES = 5_000;
 /** Sheets in a workbook. */
 export const MAX_SHEETS = 1_000;
 /** One CSV record, quoted line breaks included: an unclosed quote runs into this. */
@@ -53,6 +57,10 @@ export const unreadable = {
     new Unreadable(`phần «${part}» khi giải nén lớn hơn ${megabytes(limit)}; HTX Desk không đọc phần lớn như vậy. ${advice}`),
   sizeMismatch: (part: string) =>
     new Unreadable(`phần «${part}» khi giải nén có kích thước khác với kích thước ghi trong tệp, nên tệp đã bị hỏng hoặc bị sửa. Hãy gửi lại tệp gốc.`),
+  /** `row` as Excel numbers it. */
+  xlsColumnPastIv: (sheet: string, row: number) =>
+    new Unreadable(`trang tính «${sheet}» có ô ở dòng ${formatCount(row)} ngoài cột IV, cột cuối cùng của tệp .xls. ${advice}`),
+  xlsTooLarge: () => new Unreadable(`tệp .xls lớn hơn ${megabytes(MAX_XLS_BYTES)}; HTX Desk không đọc tệp .xls lớn như vậy. ${advice}`),
   tooManySheets: () => new Unreadable(`sổ làm việc có hơn ${formatCount(MAX_SHEETS)} trang tính. ${advice}`),
   csvRecordTooLong: (line: number) =>
     new Unreadable(

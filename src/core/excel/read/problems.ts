@@ -9,12 +9,12 @@ export function importProblem(message: string): AppFailure {
 }
 
 export const problems = {
-  notSpreadsheet: (fileName: string) => `Tệp «${fileName}» không phải bảng tính Excel (.xlsx) hay CSV.`,
+  notSpreadsheet: (fileName: string) => `Tệp «${fileName}» không phải bảng tính Excel (.xlsx, .xls) hay CSV.`,
   truncated: (fileName: string) =>
     `Tệp «${fileName}» bị cắt cụt hoặc hỏng, không đọc hết được. Hãy gửi lại tệp, hoặc mở trong Excel và Lưu lại.`,
   encrypted: (fileName: string) =>
     `Tệp «${fileName}» có đặt mật khẩu. Hãy mở trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi Lưu lại.`,
-  legacyXls: () => 'Tệp .xls (Excel 97–2003) chưa đọc được; hãy mở trong Excel và Lưu thành .xlsx.',
+  beforeExcel97: () => 'Tệp .xls này lưu theo dạng của Excel 5.0/95, cũ hơn Excel 97, nên chưa đọc được; hãy mở trong Excel và Lưu thành .xlsx.',
   binaryXlsb: () => 'Tệp .xlsb (sổ làm việc nhị phân) chưa đọc được; hãy mở trong Excel và Lưu thành .xlsx.',
   /** A limit of the reader (see limits.ts) was passed; `what` says which, and where. */
   unreadable: (fileName: string, what: string) => `Tệp «${fileName}»: ${what}`,

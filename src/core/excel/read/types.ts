@@ -51,7 +51,7 @@ export interface MergedRange {
 
 export interface OpenedSource {
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   /** A CSV has exactly one sheet, named after the file. */
   sheets: SheetInfo[];
   /** CSV only: the text encoding found. */

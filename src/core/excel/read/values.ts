@@ -174,3 +174,19 @@ export function parseNumberCell(value: CellValue): ParsedNumber {
   const number = Number(fraction === '' ? whole : `${whole}.${fraction}`);
   return Number.isFinite(number) ? { value: sign * number } : notNumber;
 }
+
+/** Built-in number formats that show a day (times alone, 18–21 and 45–47, stay numbers). */
+export const builtInDateFormats = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
+
+/**
+ * Whether a custom format shows a day: it has d or y outside quoted text, [brackets] (colours,
+ * locales, elapsed time) and escaped characters. "h:mm" is a time, "#,##0 \"đồng\"" a number.
+ */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
+  return /[dy]/i.test(bare);
+}

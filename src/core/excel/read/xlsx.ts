@@ -10,6 +10,7 @@ import { columnLetter } from './header';
 import {
   MAX_CELL_CHARS,
   MAX_COLUMNS,
+  MAX_HEAD_MERGES,
   MAX_PART_BYTES,
   MAX_RAW_CELL_CHARS,
   MAX_ROWS,
@@ -19,9 +20,9 @@ import {
   MAX_TAG_CHARS,
   unreadable,
 } from './limits';
-import { isoOfExcelSerial } from './values';
-import { decodeLegacyText, legacyFontOf } from './legacyFonts';
-import type { CellValue, LegacyFontKind, MergedRange, SheetHead, SheetInfo, SourceRow } from './types';
+import { builtInDateFormats, isDateFormat, isoOfExcelSerial } from './values';
+import { legacyFontNamed, readInFont, type LegacyFont, type StringRun } from './legacyFonts';
+import type { CellValue, MergedRange, SheetHead, SheetInfo, SourceRow } from './types';
 import { attribute, decodeXmlText, toNfc, XmlTokenizer, type XmlHandler } from './xml';
 import { readZipDirectory, readZipEntry, ZipDamaged, type ZipEntry } from './zip';
 
@@ -179,38 +180,8 @@ async function readWorkbook(path: string): Promise<Workbook> {
   }
 }
 
-/** Merged ranges kept for finding the header: real headers have a few dozen. */
-const MAX_HEAD_MERGES = 5_000;
-
-/** Built-in number formats that show a day (times alone, 18–21 and 45–47, stay numbers). */
-const builtInDateFormats = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58]);
-
-/**
- * Whether a custom format shows a day: it has d or y outside quoted text, [brackets] (colours,
- * locales, elapsed time) and escaped characters. "h:mm" is a time, "#,##0 \"đồng\"" a number.
- */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '')
-    .replace(/[_*]./g, '');
-  return /[dy]/i.test(bare);
-}
-
 /** Excel holds at most 64,000 cell formats; a cell pointing past them is read as no date. */
 const MAX_CELL_FORMATS = 65_536;
-
-/** A legacy font a style or a rich-text run names, and how its text is read. */
-interface LegacyFont {
-  name: string;
-  kind: LegacyFontKind;
-}
-
-function legacyFontNamed(name: string | null): LegacyFont | null {
-  const kind = name === null ? null : legacyFontOf(name);
-  return name === null || kind === null ? null : { name: name.trim(), kind };
-}
 
 /** For each style index (a cell's `s`): whether it formats numbers as dates, and its font when that is a legacy one. */
 interface CellStyles {
@@ -252,15 +223,6 @@ function cellStylesOf(xml: string | null, part: string): CellStyles {
   );
   tokenizer.push(xml);
   return styles;
-}
-
-/**
- * A piece of a rich-text shared string whose runs name their own fonts: read by its run's font
- * (`font`), or by the cell's when the run names none (`font` undefined).
- */
-interface StringRun {
-  text: string;
-  font?: LegacyFont | null;
 }
 
 /**
@@ -432,13 +394,6 @@ function cellAttributes(attributes: string, into: { r: string; s: number; t: str
     else if (name === 't') into.t = value;
     at = end + 1;
   }
-}
-
-/** Text typed in `font`, read into Unicode (`decodeLegacyText`); `row` notes the font when that changed it. */
-function readInFont(text: string, font: LegacyFont, row: SourceRow): string {
-  const read = decodeLegacyText(text, font.kind);
-  if (read !== text && !row.legacyFonts?.includes(font.name)) (row.legacyFonts ??= []).push(font.name);
-  return read;
 }
 
 /** Builds rows from the sheet XML as it streams past. */

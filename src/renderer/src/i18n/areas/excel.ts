@@ -26,7 +26,7 @@ const figureFieldsVi = {
 export const excelVi = {
   import: {
     title: 'Nhập từ Excel',
-    intro: 'Đưa danh sách đang giữ trong Excel (.xlsx) hoặc CSV vào dữ liệu: xem trước từng dòng, chọn cách xử lý các dòng trùng, rồi mới ghi. Có thể hoàn tác cả lần nhập.',
+    intro: 'Đưa danh sách đang giữ trong Excel (.xlsx, .xls) hoặc CSV vào dữ liệu: xem trước từng dòng, chọn cách xử lý các dòng trùng, rồi mới ghi. Có thể hoàn tác cả lần nhập.',
     steps: {
       file: 'Chọn tệp',
       sheet: 'Trang tính và dòng tiêu đề',
@@ -49,7 +49,7 @@ export const excelVi = {
     noProgramme: 'Không thuộc chương trình nào',
     yearHint: 'Dùng khi tệp không có cột Năm.',
     file: 'Tệp Excel hoặc CSV',
-    filePlaceholder: 'Chọn tệp .xlsx hoặc .csv',
+    filePlaceholder: 'Chọn tệp .xlsx, .xls hoặc .csv',
     uploading: 'Đang gửi tệp… {{percent}}%',
     analyse: 'Đọc tệp',
     back: 'Quay lại',
@@ -290,7 +290,7 @@ const figureFieldsEn = {
 export const excelEn: Translations<typeof excelVi> = {
   import: {
     title: 'Import from Excel',
-    intro: 'Bring a list kept in Excel (.xlsx) or CSV into the data: preview every row, choose what to do with duplicates, then write. A whole import can be undone.',
+    intro: 'Bring a list kept in Excel (.xlsx, .xls) or CSV into the data: preview every row, choose what to do with duplicates, then write. A whole import can be undone.',
     steps: {
       file: 'Choose file',
       sheet: 'Sheet and header rows',
@@ -313,7 +313,7 @@ export const excelEn: Translations<typeof excelVi> = {
     noProgramme: 'No programme',
     yearHint: 'Used when the file has no Year column.',
     file: 'Excel or CSV file',
-    filePlaceholder: 'Choose an .xlsx or .csv file',
+    filePlaceholder: 'Choose an .xlsx, .xls or .csv file',
     uploading: 'Sending the file… {{percent}}%',
     analyse: 'Read file',
     back: 'Back',

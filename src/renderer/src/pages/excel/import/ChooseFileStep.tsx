@@ -67,7 +67,7 @@ export function ChooseFileStep({ kind, programmeId, onKindChange, onProgrammeCha
       <FileInput
         label={t('excel.import.file')}
         placeholder={t('excel.import.filePlaceholder')}
-        accept=".xlsx,.csv,.tsv,.txt"
+        accept=".xlsx,.xls,.csv,.tsv,.txt"
         leftSection={<IconFileSpreadsheet size={18} />}
         value={file}
         onChange={setFile}
