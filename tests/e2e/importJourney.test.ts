@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ImportBatch } from '../../src/shared/contract';
 import type { Page as ListPage, Organization } from '../../src/shared/domain';
 import { messyWorkbook } from '../core/importWorkbooks';
+import { biff, rkInteger, xls } from '../core/xlsFiles';
 import { callApi, launchBrowser, snap, startHost, stepsInOrder, type RunningHost } from './support';
 
 let host: RunningHost;
@@ -189,5 +190,29 @@ describe('importing a messy workbook', () => {
     await snap(page, 'import-09-long-undo');
     await undone.waitFor({ timeout: 60_000 });
     await poll(registerNames).toEqual(before);
+  });
+
+  it('reads an old .xls typed in .VnTime, saying so at the sheet and at the preview', async () => {
+    const fonts = ['Arial', 'Arial', 'Arial', 'Arial', '.VnTime'].map((name) => biff.font(name));
+    const rows = [
+      ['STT', 'Tªn HTX', '§Þa chØ'],
+      [1, 'Hîp t¸c x· N«ng nghiÖp VÜnh Hßa', 'x· VÜnh Hßa, tØnh An Giang'],
+      [2, 'HTX DÞch vô B×nh Hßa', 'x· B×nh Hßa, tØnh An Giang'],
+    ];
+    const records = rows.flatMap((cells, row) => cells.map((value, column) => (typeof value === 'number' ? biff.rk(row, column, 0, rkInteger(value)) : biff.label(row, column, 1, value))));
+    const oldList = join(workbookDir, 'DS HTX 2010.xls');
+    writeFileSync(oldList, xls([...fonts, biff.xf(0, 0), biff.xf(5, 0)], [{ name: 'DS HTX', records }]));
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    await page.locator('input[type=file]').setInputFiles(oldList);
+    await page.getByRole('button', { name: 'Đọc tệp' }).click();
+    await page.getByText('Chữ gõ bằng phông cũ đã được đọc sang Unicode').waitFor({ timeout: 30_000 });
+    await page.getByText('Dòng tiêu đề: dòng 1; dữ liệu bắt đầu từ dòng 2.').waitFor();
+    await page.getByRole('cell', { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa' }).waitFor();
+    await snap(page, 'import-10-xls-sheet');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Kiểm tra các dòng' }).click();
+    await page.getByText('2 dòng có ô dùng phông .VnTime. Hãy xem lại tên và địa chỉ của các dòng này trước khi nhập.').waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: 'HTX Dịch vụ Bình Hòa' }).waitFor();
+    await snap(page, 'import-11-xls-preview');
   });
 });
