@@ -7,7 +7,7 @@ import { extname, basename } from 'node:path';
 import { inspectCsv, NotUtf8, readCsvRows } from './csv';
 import { MAX_COLUMNS, Unreadable } from './limits';
 import { importProblem, problems } from './problems';
-import type { OpenedSource, ReadRowsOptions, SheetHead, SourceRow } from './types';
+import type { OpenedSource, ReadRowsOptions, SheetHead, SheetInfo, SourceRow } from './types';
 import { openXls, readXlsHead, readXlsRows, xlsSheet, XlsDamaged, XlsRefused, type XlsWorkbook } from './xls';
 import { NotAWorkbook, openWorkbook, readXlsxHead, readXlsxRows, sheetOf, type Workbook } from './xlsx';
 import { ZipDamaged } from './zip';
@@ -60,6 +60,18 @@ async function worded<T>(fileName: string, read: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An opened .xlsx or .xls: its sheets, refused when none has a cell. */
+function workbookSource(fileName: string, format: 'xlsx' | 'xls', workbook: { sheets: SheetInfo[]; date1904: boolean }, size: number): OpenedSource {
+  if (workbook.sheets.every((sheet) => sheet.empty)) throw importProblem(problems.emptyWorkbook(fileName));
+  return {
+    fileName,
+    format,
+    sheets: workbook.sheets.map(({ name, index, hidden, dimension, empty }) => ({ name, index, hidden, dimension, empty })),
+    date1904: workbook.date1904,
+    sizeBytes: size,
+  };
+}
+
 /**
  * Opens an .xlsx, an .xls or a CSV and lists its sheets. Throws a validation failure on `file`
  * with a Vietnamese message when the file is not a spreadsheet, is cut short, has a password, is
@@ -87,26 +99,11 @@ export async function openSource(path: string, fileName: string): Promise<Opened
         throw error;
       }
     });
-    if (workbook.sheets.every((sheet) => sheet.empty)) throw importProblem(problems.emptyWorkbook(fileName));
-    return {
-      fileName,
-      format: 'xlsx',
-      sheets: workbook.sheets.map(({ name, index, hidden, dimension, empty }) => ({ name, index, hidden, dimension, empty })),
-      date1904: workbook.date1904,
-      sizeBytes: size,
-    };
+    return workbookSource(fileName, 'xlsx', workbook, size);
   }
   if (startsWith(head, compoundFileMagic)) {
     if (await isEncryptedPackage(path)) throw importProblem(problems.encrypted(fileName));
-    const workbook = await worded(fileName, () => openXls(path));
-    if (workbook.sheets.every((sheet) => sheet.empty)) throw importProblem(problems.emptyWorkbook(fileName));
-    return {
-      fileName,
-      format: 'xls',
-      sheets: workbook.sheets.map(({ name, index, hidden, dimension, empty }) => ({ name, index, hidden, dimension, empty })),
-      date1904: workbook.date1904,
-      sizeBytes: size,
-    };
+    return workbookSource(fileName, 'xls', await worded(fileName, () => openXls(path)), size);
   }
   if (!textExtensions.has(extension)) throw importProblem(problems.notSpreadsheet(fileName));
   const { encoding, delimiter } = await worded(fileName, () => inspectCsv(path));

@@ -153,8 +153,6 @@ const MERGECELLS = 0x00e5;
 interface BiffRecord {
   type: number;
   data: Buffer;
-  /** Where the record's header starts in the stream. */
-  at: number;
 }
 
 function* recordsFrom(stream: Buffer, from: number): Generator<BiffRecord> {
@@ -162,7 +160,7 @@ function* recordsFrom(stream: Buffer, from: number): Generator<BiffRecord> {
     const type = stream.readUInt16LE(at);
     const size = stream.readUInt16LE(at + 2);
     if (at + 4 + size > stream.length) damaged(`record at ${at}`);
-    yield { type, data: stream.subarray(at + 4, at + 4 + size), at };
+    yield { type, data: stream.subarray(at + 4, at + 4 + size) };
     at += 4 + size;
   }
 }
