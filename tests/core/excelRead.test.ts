@@ -20,6 +20,7 @@ import {
   type SourceRow,
 } from '../../src/core/excel/read';
 import { AppFailure } from '../../src/shared/errors';
+import { windows1258 } from './importWorkbooks';
 import { row as rowXml, sharedStringsXml, sheetXml, xlsx } from './malformedFiles';
 
 let dir: string;
@@ -388,17 +389,30 @@ describe('reading a CSV', () => {
     expect(tabs.rows[1]?.cells).toEqual(['HTX A', '1000']);
   });
 
-  it('reads the head of a CSV and asks for UTF-8 when the file is in a legacy code page', async () => {
+  it('reads the head of a CSV, and one Excel saved in Windows-1258; asks for UTF-8 when the code page is another', async () => {
     const path = join(dir, 'head.csv');
     writeFileSync(path, text);
     const source = await openSource(path, 'head.csv');
     expect(await readHead(path, source, 'head', 2)).toEqual({ rows: expected.slice(0, 2), merges: [] });
-    // "Hợp tác" in Windows-1258: bytes that are not UTF-8.
-    const legacy = join(dir, 'cp1258.csv');
-    writeFileSync(legacy, Buffer.from([0x48, 0xf4, 0xd2, 0x70, 0x20, 0x74, 0xe1, 0x63, 0x0a]));
-    expect(await failureOf(() => openSource(legacy, 'cp1258.csv'))).toMatch(
-      /^Tệp «cp1258\.csv» không lưu bằng bảng mã UTF-8 .*Lưu thành “CSV UTF-8/,
-    );
+    // Excel's "CSV (Comma delimited)" on a Vietnamese Windows: each tone a byte after its vowel.
+    const vietnamese = 'Tên HTX;Địa chỉ\r\nHợp tác xã Nông nghiệp Vĩnh Bình;ấp Thạnh Lợi, xã Vĩnh Bình\r\nHTX Dịch vụ Ngã Năm;Đắk Lắk\r\n';
+    const saved = windows1258(vietnamese);
+    expect(saved.includes(0xf2)).toBe(true);
+    const windows = await readCsv('windows-1258.csv', saved);
+    expect(windows.source.encoding).toBe('windows-1258');
+    expect(windows.rows.map((row) => row.cells)).toEqual([
+      ['Tên HTX', 'Địa chỉ'],
+      ['Hợp tác xã Nông nghiệp Vĩnh Bình', 'ấp Thạnh Lợi, xã Vĩnh Bình'],
+      ['HTX Dịch vụ Ngã Năm', 'Đắk Lắk'],
+    ]);
+    // Windows-1252, which has no ơ: "H?p tác xã"; and the codes of the TCVN3 fonts ("vÒ", về).
+    for (const [name, bytes] of [
+      ['cp1252.csv', Buffer.from('Tên HTX\nH?p tác xã\n', 'latin1')],
+      ['tcvn3.csv', Buffer.from('Tªn HTX\nHTX vÒ Hîp t¸c x·\n', 'latin1')],
+    ] as const) {
+      writeFileSync(join(dir, name), bytes);
+      expect(await failureOf(() => openSource(join(dir, name), name))).toMatch(/không lưu bằng bảng mã UTF-8 .*Lưu thành “CSV UTF-8/);
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src/shared/contract';
 import { AN_GIANG, call, openTestApp } from './support';
-import { analysisFailure, analyze, commitOf, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
+import { analysisFailure, analyze, commitOf, previewOf, proposedMapping, settle, stage, windows1258 } from './importWorkbooks';
 import { biff, rkInteger, sharedStrings, xls } from './xlsFiles';
 
 let app: ReturnType<typeof openTestApp>;
@@ -492,6 +492,18 @@ describe('text in a pre-Unicode font', () => {
     expect(app.ctx.db.$client.prepare('SELECT name, commune_code AS code, founded_on AS founded FROM organizations ORDER BY id').all()).toEqual([
       { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: XA_VINH_HOA, founded: '2013-03-15' },
       { name: 'HTX Dịch vụ Bình Hòa', code: XA_BINH_HOA, founded: '2018-09-02' },
+    ]);
+  });
+
+  it('imports a CSV Excel saved in Windows-1258, saying so', async () => {
+    const list = 'STT,Tên HTX,Địa chỉ\r\n1,Hợp tác xã Nông nghiệp Vĩnh Hòa,"xã Vĩnh Hòa, tỉnh An Giang"\r\n2,HTX Dịch vụ Bình Hòa,"xã Bình Hòa, tỉnh An Giang"\r\n';
+    const { jobId: analysisJobId, analysis } = await analyze(app, stage(app, 'DS HTX.csv', windows1258(list)));
+    expect(analysis.codePageRead).toBe('Windows-1258');
+    const { jobId } = await previewOf(app, analysisJobId, proposedMapping(analysis));
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(storedCommunes()).toEqual([
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: XA_VINH_HOA },
+      { name: 'HTX Dịch vụ Bình Hòa', code: XA_BINH_HOA },
     ]);
   });
 

@@ -116,3 +116,24 @@ export async function undoOf(
   const result = await call(app, 'imports:undoResult', { jobId });
   return { batch: result.batch, kept: result.kept, error: null };
 }
+
+/**
+ * Text as Windows-1258 writes it: a letter it has whole as its byte, else the byte of its base
+ * letter (with the ơ, ư, â, ê, ô, ă shape it has whole) and then a byte for each tone.
+ */
+export function windows1258(text: string): Buffer {
+  const decoder = new TextDecoder('windows-1258');
+  const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [decoder.decode(Uint8Array.of(byte)), byte] as const));
+  const bytes: number[] = [];
+  for (const letter of text.normalize('NFC')) {
+    const [base = '', ...marks] = letter.normalize('NFD');
+    const shape = marks.find((mark) => byteOf.has((base + mark).normalize('NFC')));
+    const parts = byteOf.has(letter) ? [letter] : [(base + (shape ?? '')).normalize('NFC'), ...marks.filter((mark) => mark !== shape)];
+    for (const part of parts) {
+      const byte = byteOf.get(part);
+      if (byte === undefined) throw new Error(`Windows-1258 has no ${part}`);
+      bytes.push(byte);
+    }
+  }
+  return Buffer.from(bytes);
+}

@@ -97,6 +97,7 @@ const analysis: ImportAnalysis = {
   rememberedMapping: false,
   legacyFont: null,
   legacyFontsRead: [],
+  codePageRead: null,
   sampleRows: [{ row: 5, cells: ['Hợp tác xã Nông nghiệp Vĩnh Hòa'] }],
   detectedYear: null,
 };
@@ -115,6 +116,11 @@ describe('import sheet step', () => {
     expect(screen.getByText('Dòng tiêu đề: dòng 4; dữ liệu bắt đầu từ dòng 5.')).toBeTruthy();
     renderSheet({ ...analysis, headerRows: [4, 5], dataStartRow: 6 });
     expect(screen.getByText('Dòng tiêu đề: các dòng 4, 5 (tiêu đề gộp nhiều dòng); dữ liệu bắt đầu từ dòng 6.')).toBeTruthy();
+  });
+
+  it('says a CSV was read from the Windows-1258 code page', () => {
+    renderSheet({ ...analysis, format: 'csv', codePageRead: 'Windows-1258' });
+    expect(screen.getByText('Tệp CSV lưu bằng bảng mã Windows-1258 đã được đọc sang Unicode')).toBeTruthy();
   });
 
   it('says which old fonts the first rows were read from', () => {

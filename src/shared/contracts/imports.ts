@@ -69,6 +69,8 @@ export interface ImportAnalysis {
   legacyFont: LegacyFont | null;
   /** The pre-Unicode fonts (".VnTime", "VNI-Times") of the first rows whose cells were read into Unicode by their font. */
   legacyFontsRead: string[];
+  /** A CSV saved in a Vietnamese code page rather than Unicode, and read from it: 'Windows-1258'. */
+  codePageRead: 'Windows-1258' | null;
   /** The first data rows as shown text, one string per column. */
   sampleRows: { row: number; cells: string[] }[];
   /**

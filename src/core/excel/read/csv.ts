@@ -1,12 +1,13 @@
 /**
  * Reading a CSV: its text encoding (UTF-8 with or without BOM, UTF-16 with a BOM or found by its
- * NUL bytes), its delimiter (, ; or tab, whichever splits the first lines most consistently), then
+ * NUL bytes, Windows-1258 found by its tone marks), its delimiter (, ; or tab, whichever splits the first lines most consistently), then
  * its records streamed through csv-parse. Every field stays text (NFC); an empty field is null.
  */
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { CsvError, parse } from 'csv-parse';
+import { detectLegacyEncoding } from './legacyFonts';
 import { MAX_COLUMNS, MAX_CSV_RECORD_CHARS, unreadable, type Unreadable } from './limits';
 import type { OpenedSource, SourceRow } from './types';
 import { toNfc } from './xml';
@@ -21,6 +22,7 @@ const sampleBytes = 64 * 1024;
 const chunkBytes = 256 * 1024;
 
 function bomLength(encoding: Encoding, bytes: Uint8Array): number {
+  if (encoding === 'windows-1258') return 0;
   if (encoding === 'utf-8') return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (encoding === 'utf-16le') return bytes[0] === 0xff && bytes[1] === 0xfe ? 2 : 0;
   return bytes[0] === 0xfe && bytes[1] === 0xff ? 2 : 0;
@@ -42,6 +44,30 @@ export function detectEncoding(bytes: Uint8Array): Encoding {
   if (pairs > 0 && oddNuls > pairs / 4 && oddNuls > evenNuls) return 'utf-16le';
   if (pairs > 0 && evenNuls > pairs / 4) return 'utf-16be';
   return 'utf-8';
+}
+
+/** Windows-1258's tone marks, bytes of their own: huyền, sắc, hỏi, ngã, nặng. */
+const WINDOWS_1258_TONES = new Set([0xcc, 0xec, 0xd2, 0xde, 0xf2]);
+/** The vowels a tone sits on: a e i o u y, and Windows-1258's â ă ê ô ơ ư in both cases. */
+const WINDOWS_1258_VOWELS = new Set([...Buffer.from('aeiouyAEIOUY', 'latin1'), 0xc2, 0xc3, 0xca, 0xd4, 0xd5, 0xdd, 0xe2, 0xe3, 0xea, 0xf4, 0xf5, 0xfd]);
+
+/**
+ * Whether bytes that are not UTF-8 are Vietnamese in Windows-1258, the code page Excel saves a
+ * "CSV (Comma delimited)" in on a Vietnamese Windows: every tone mark there is a byte right after
+ * its vowel ("Hợp" is H, ơ, nặng, p). Text in the codes of the TCVN3 or VNI fonts puts those bytes
+ * after consonants too ("vÒ" for "về"), and has a look of its own (`detectLegacyEncoding`); a file
+ * saved in another code page has no tone marks at all.
+ */
+function looksWindows1258(bytes: Uint8Array): boolean {
+  let tones = 0;
+  for (let at = 0; at < bytes.length; at++) {
+    if (!WINDOWS_1258_TONES.has(bytes[at] ?? 0)) continue;
+    if (!WINDOWS_1258_VOWELS.has(bytes[at - 1] ?? 0)) return false;
+    tones++;
+  }
+  if (tones === 0) return false;
+  const lines = Buffer.from(bytes).toString('latin1').split(/\r?\n/);
+  return detectLegacyEncoding(lines) === null;
 }
 
 /** Per delimiter, how many times it occurs outside quotes on each of the first lines. */
@@ -132,9 +158,15 @@ export async function inspectCsv(path: string): Promise<{ encoding: Encoding; de
   } finally {
     await file.close();
   }
-  const encoding = detectEncoding(bytes);
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  const sample = decode(decoder, bytes.subarray(bomLength(encoding, bytes)), !whole);
+  let encoding: Encoding = detectEncoding(bytes);
+  let sample: string;
+  try {
+    sample = decode(new TextDecoder(encoding, { fatal: true }), bytes.subarray(bomLength(encoding, bytes)), !whole);
+  } catch (error) {
+    if (!(error instanceof NotUtf8) || encoding !== 'utf-8' || !looksWindows1258(bytes)) throw error;
+    encoding = 'windows-1258';
+    sample = new TextDecoder(encoding).decode(bytes);
+  }
   return { encoding, delimiter: detectDelimiter(sample) };
 }
 

@@ -54,8 +54,8 @@ export interface OpenedSource {
   format: 'xlsx' | 'xls' | 'csv';
   /** A CSV has exactly one sheet, named after the file. */
   sheets: SheetInfo[];
-  /** CSV only: the text encoding found. */
-  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** CSV only: the text encoding found (Windows-1258: Excel's "CSV (Comma delimited)" on a Vietnamese Windows). */
+  encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
   /** CSV only: the field delimiter found. */
   delimiter?: ',' | ';' | '\t';
   /** xlsx only: the workbook counts dates from 1904 (old Mac Excel). */

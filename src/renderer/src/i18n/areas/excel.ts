@@ -64,6 +64,10 @@ export const excelVi = {
       title: 'Chữ trong tệp có vẻ gõ bằng phông cũ {{font}}',
       body: 'Tên và địa chỉ sẽ bị sai dấu nếu nhập như vậy. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi chọn lại tệp.',
     },
+    codePageRead: {
+      title: 'Tệp CSV lưu bằng bảng mã {{codePage}} đã được đọc sang Unicode',
+      body: 'Excel lưu “CSV (Comma delimited)” theo bảng mã của Windows; tệp này được đọc theo bảng mã {{codePage}} (tiếng Việt). Hãy xem lại tên và địa chỉ ở bước kiểm tra; lần sau có thể lưu thành “CSV UTF-8 (Comma delimited)”.',
+    },
     legacyFontsRead: {
       title: 'Chữ gõ bằng phông cũ đã được đọc sang Unicode',
       body: 'Các ô dùng phông {{fonts}} được đọc theo bảng mã của phông (TCVN3 với phông .Vn…, VNI với phông VNI-…), như khi chuyển mã bằng Unikey. Hãy xem lại tên và địa chỉ ở bước kiểm tra.',
@@ -326,6 +330,10 @@ export const excelEn: Translations<typeof excelVi> = {
     legacyFont: {
       title: 'The text seems typed in the old {{font}} font',
       body: 'Names and addresses would come in with wrong diacritics. Convert the file to Unicode (for example with Unikey’s converter) and choose it again.',
+    },
+    codePageRead: {
+      title: 'The CSV saved in the {{codePage}} code page was read into Unicode',
+      body: 'Excel saves “CSV (Comma delimited)” in the code page of Windows; this file was read as {{codePage}} (Vietnamese). Check the names and addresses in the review step; next time it can be saved as “CSV UTF-8 (Comma delimited)”.',
     },
     legacyFontsRead: {
       title: 'Text typed in old fonts was read into Unicode',

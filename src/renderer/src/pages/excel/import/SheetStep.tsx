@@ -33,6 +33,11 @@ export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
           {t('excel.import.legacyFont.body')}
         </Alert>
       ) : null}
+      {analysis.codePageRead ? (
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('excel.import.codePageRead.title', { codePage: analysis.codePageRead })}>
+          {t('excel.import.codePageRead.body', { codePage: analysis.codePageRead })}
+        </Alert>
+      ) : null}
       {analysis.legacyFontsRead.length ? (
         <Alert color="blue" icon={<IconInfoCircle />} title={t('excel.import.legacyFontsRead.title')}>
           {t('excel.import.legacyFontsRead.body', { fonts: analysis.legacyFontsRead.join(', ') })}
