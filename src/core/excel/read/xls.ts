@@ -282,7 +282,7 @@ export interface XlsWorkbook {
   legacyFonts: (LegacyFont | null)[];
 }
 
-
+/** The workbook's globals, up to their EOF: fonts, formats and cell formats, the date system, the shared strings, the worksheets. */
 function readGlobals(stream: Buffer): Omit<XlsWorkbook, 'sheets' | 'stream'> & { bounds: { name: string; hidden: boolean; offset: number }[] } {
   const records = recordsFrom(stream, 0);
   const first = records.next();
@@ -423,7 +423,8 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
     if (record.type === LABELSST && data.length >= 10) {
       const { row, column, style } = cellAt(data);
       const shared = workbook.strings[data.readUInt32LE(6)];
-      text(row, column, style, shared?.text ?? '', shared?.runs);
+      if (shared) text(row, column, style, shared.text, shared.runs);
+      else put(row, column, null);
     } else if (record.type === LABEL && data.length >= 9) {
       const { row, column, style } = cellAt(data);
       text(row, column, style, toNfc(plainString(data, 6, 2)));
