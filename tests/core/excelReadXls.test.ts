@@ -61,7 +61,7 @@ const styles = [
 ];
 
 describe('reading an .xls', () => {
-  it('reads its sheets, shared strings cut across records, every kind of number, dates, formulas and merged cells', async () => {
+  it('reads its sheets, shared strings cut across records, every kind of number, dates, formulas and merged cells, past a chart', async () => {
     const strings = sharedStrings(
       [
         { text: 'DANH SÁCH HỢP TÁC XÃ' },
@@ -98,6 +98,10 @@ describe('reading an .xls', () => {
         biff.formula(4, 4, 0, { error: 0x07 }),
         biff.boolErr(4, 5, 0, 0, false),
         ...rows,
+        // A chart drawn on the sheet, with its own records: its cached values are not cells.
+        biff.bof('chart'),
+        biff.number(0, 1, 0, 999),
+        biff.eof(),
         biff.mergeCells([
           { top: 0, bottom: 0, left: 0, right: 5 },
           { top: 2, bottom: 3, left: 0, right: 0 },

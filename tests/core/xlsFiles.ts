@@ -42,7 +42,8 @@ function unicodeString(text: string, countBytes: 1 | 2): Buffer {
 const cell = (row: number, column: number, style: number) => u16(row, column, style);
 
 export const biff = {
-  bof: (kind: 'globals' | 'sheet', version = 0x0600) => record(0x0809, Buffer.concat([u16(version, kind === 'globals' ? 0x0005 : 0x0010, 0x0dbb, 0x07cc), u32(0), u32(0x06)])),
+  bof: (kind: 'globals' | 'sheet' | 'chart', version = 0x0600) =>
+    record(0x0809, Buffer.concat([u16(version, { globals: 0x0005, sheet: 0x0010, chart: 0x0020 }[kind], 0x0dbb, 0x07cc), u32(0), u32(0x06)])),
   eof: () => record(0x000a),
   filePass: () => record(0x002f, u16(1, 1, 1)),
   dateMode1904: () => record(0x0022, u16(1)),

@@ -417,9 +417,13 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
   const records = recordsFrom(workbook.stream, sheet.offset);
   const first = records.next();
   if (first.done === true || first.value.type !== BOF) damaged('sheet start');
+  /** Inside a chart drawn on the sheet: its own BOF to EOF, whose cached series values are not cells. */
+  let nested = 0;
   for (const record of records) {
     const { data } = record;
-    if (record.type === EOF) break;
+    if (record.type === BOF) nested++;
+    if (record.type === EOF && nested-- === 0) break;
+    if (nested > 0) continue;
     if (record.type === LABELSST && data.length >= 10) {
       const { row, column, style } = cellAt(data);
       const shared = workbook.strings[data.readUInt32LE(6)];
@@ -470,8 +474,11 @@ function sheetSummary(stream: Buffer, offset: number): { dimension: string | nul
   const records = recordsFrom(stream, offset);
   const first = records.next();
   if (first.done === true || first.value.type !== BOF) damaged('sheet start');
+  let nested = 0;
   for (const { type, data } of records) {
-    if (type === EOF) break;
+    if (type === BOF) nested++;
+    if (type === EOF && nested-- === 0) break;
+    if (nested > 0) continue;
     if (CELL_RECORDS.has(type)) return { dimension, empty: false };
     if (type === DIMENSIONS && data.length >= 12) dimension = dimensionOf(data);
   }
