@@ -1,6 +1,8 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatMoney, formatPercent } from '../../src/shared/format';
 import { foldFilter } from '../../src/renderer/src/forms/foldFilter';
+import { formatMoneyIn } from '../../src/renderer/src/pages/organization/figures/numbers';
 
 describe('formatDate', () => {
   it('writes calendar dates as dd/mm/yyyy without shifting the day', () => {
@@ -55,5 +57,18 @@ describe('formatPercent', () => {
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(99.96)).toBe('99,9%');
     expect(formatPercent(0.04)).toBe('0,1%');
+  });
+});
+
+describe('formatMoneyIn', () => {
+  const t = i18next.getFixedT('vi');
+  it('writes a sum in the unit of its card, never a sum that is not 0 as 0', () => {
+    expect(formatMoneyIn(4_612_345, 'million', t)).toBe('4,6 triệu đồng');
+    expect(formatMoneyIn(107_831, 'million', t)).toBe('0,1 triệu đồng');
+    expect(formatMoneyIn(40_120, 'million', t)).toBe('0,04 triệu đồng');
+    expect(formatMoneyIn(-3_000, 'million', t)).toBe('-0,003 triệu đồng');
+    expect(formatMoneyIn(0, 'million', t)).toBe('0 triệu đồng');
+    expect(formatMoneyIn(2_500_000, 'billion', t)).toBe('0,003 tỷ đồng');
+    expect(formatMoneyIn(1_880_000_000, 'billion', t)).toBe('1,88 tỷ đồng');
   });
 });

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/renderer/src/i18n/en';
+import { vi } from '../../src/renderer/src/i18n/vi';
 
 /** Every key of a nested resource object, dotted. */
 function keysOf(resource: object, prefix = ''): string[] {
@@ -8,6 +9,12 @@ function keysOf(resource: object, prefix = ''): string[] {
     typeof value === 'object' && value !== null ? keysOf(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
   );
 }
+
+describe('Vietnamese plurals', () => {
+  it('has no singular form: Vietnamese has one plural form, so i18next would never choose it', () => {
+    expect(keysOf(vi).filter((key) => key.endsWith('_one'))).toEqual([]);
+  });
+});
 
 describe('English plurals', () => {
   it('gives every counted text a singular beside its plural, so no screen says "1 plans"', () => {

@@ -9,7 +9,6 @@ export const attentionVi = {
   nothing: 'Không có việc gì cần chú ý.',
   expiring: {
     title: 'Thỏa thuận sắp hết hạn (30 ngày tới)',
-    summary_one: '{{count, number}} thỏa thuận sắp hết hạn',
     summary_other: '{{count, number}} thỏa thuận sắp hết hạn',
     none: 'Không có thỏa thuận nào hết hạn trong 30 ngày tới.',
     agreement: 'Thỏa thuận',
@@ -21,7 +20,6 @@ export const attentionVi = {
   },
   overdue: {
     title: 'Cam kết quá hạn',
-    summary_one: '{{count, number}} cam kết quá hạn',
     summary_other: '{{count, number}} cam kết quá hạn',
     none: 'Không có cam kết nào quá hạn.',
     product: 'Sản phẩm',
@@ -32,7 +30,6 @@ export const attentionVi = {
   },
   expired: {
     title: 'Hết hạn, chưa hoàn thành',
-    summary_one: '{{count, number}} thỏa thuận hết hạn, chưa hoàn thành',
     summary_other: '{{count, number}} thỏa thuận hết hạn, chưa hoàn thành',
     none: 'Không có thỏa thuận nào hết hiệu lực mà còn cam kết chưa hoàn thành.',
     badge: 'Hết hạn, chưa hoàn thành — mở thỏa thuận để kết thúc theo dõi',
@@ -44,7 +41,6 @@ export const attentionVi = {
   },
   followUp: {
     title: 'Chưa theo dõi từ {{n}} ngày trở lên',
-    summary_one: '{{count, number}} thỏa thuận chưa theo dõi',
     summary_other: '{{count, number}} thỏa thuận chưa theo dõi',
     none: 'Thỏa thuận nào đang thực hiện cũng đã được theo dõi trong {{n}} ngày qua.',
     last: 'Lần theo dõi gần nhất (ghi chú hoặc giao hàng)',
@@ -53,7 +49,6 @@ export const attentionVi = {
   },
   events: {
     title: 'Sự kiện sắp diễn ra (30 ngày tới)',
-    summary_one: '{{count, number}} sự kiện sắp diễn ra',
     summary_other: '{{count, number}} sự kiện sắp diễn ra',
     none: 'Không có sự kiện nào trong 30 ngày tới.',
     date: 'Ngày',
@@ -67,7 +62,6 @@ export const attentionVi = {
   },
   certificates: {
     title: 'Chứng nhận sắp hết hạn (90 ngày tới)',
-    summary_one: '{{count, number}} chứng nhận sắp hết hạn',
     summary_other: '{{count, number}} chứng nhận sắp hết hạn',
     none: 'Không có chứng nhận nào hết hạn trong 90 ngày tới.',
     organization: 'Tổ chức',
@@ -76,7 +70,6 @@ export const attentionVi = {
   },
   offers: {
     title: 'Nguồn cung sắp có hàng chưa có người mua (14 ngày tới)',
-    summary_one: '{{count, number}} nguồn cung chưa có người mua',
     summary_other: '{{count, number}} nguồn cung chưa có người mua',
     none: 'Không có nguồn cung nào sắp có hàng mà chưa được kết nối.',
     offer: 'Nguồn cung',
@@ -88,7 +81,6 @@ export const attentionVi = {
   },
   demands: {
     title: 'Nhu cầu sắp đến ngày chưa được đáp ứng (14 ngày tới)',
-    summary_one: '{{count, number}} nhu cầu chưa được đáp ứng',
     summary_other: '{{count, number}} nhu cầu chưa được đáp ứng',
     none: 'Không có nhu cầu nào sắp đến ngày mà còn thiếu hàng.',
     demand: 'Nhu cầu',

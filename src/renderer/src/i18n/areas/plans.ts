@@ -1,8 +1,9 @@
 /** Kế hoạch and chỉ tiêu: the plans list, a plan's page, its form, the drill-down, the overview bars. */
+import type { Translations } from '../messages';
+
 export const plansVi = {
   title: 'Kế hoạch, chỉ tiêu',
   add: 'Thêm kế hoạch',
-  total_one: '{{count, number}} kế hoạch',
   total_other: '{{count, number}} kế hoạch',
   searchLabel: 'Tìm kế hoạch',
   searchPlaceholder: 'Tên hoặc số văn bản',
@@ -34,7 +35,6 @@ export const plansVi = {
   targetStatus: { met: 'Đạt', on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ không đạt', missed: 'Không đạt', unknown: 'Chưa có số liệu' },
   sectorGroup: { agriculture: 'Nông nghiệp', non_agriculture: 'Phi nông nghiệp' },
   column: { period: 'Thời gian', title: 'Kế hoạch', kind: 'Loại', issuer: 'Cơ quan ban hành', status: 'Tình trạng', targets: 'Chỉ tiêu' },
-  targetCount_one: '{{count, number}} chỉ tiêu',
   targetCount_other: '{{count, number}} chỉ tiêu',
   form: {
     addTitle: 'Thêm kế hoạch',
@@ -160,12 +160,10 @@ export const plansVi = {
     detailConnection: 'Ngày kết nối, bên mua',
     value: 'Số liệu',
     empty: 'Không có.',
-    more_one: 'Và {{count, number}} mục khác.',
     more_other: 'Và {{count, number}} mục khác.',
   },
   trash: {
     title: 'Kế hoạch đã xóa',
-    total_one: '{{count, number}} kế hoạch trong Thùng rác',
     total_other: '{{count, number}} kế hoạch trong Thùng rác',
     emptyTitle: 'Không có kế hoạch nào trong Thùng rác',
     emptyDescription: 'Kế hoạch bị xóa nằm ở đây, cùng các chỉ tiêu và văn bản đính kèm, cho đến khi được khôi phục.',
@@ -178,7 +176,6 @@ export const plansVi = {
   attention: {
     title: 'Chỉ tiêu có nguy cơ không đạt (quý cuối của kỳ kế hoạch)',
     empty: 'Không có chỉ tiêu nào có nguy cơ không đạt trong quý cuối.',
-    summary_one: '{{count, number}} chỉ tiêu có nguy cơ không đạt',
     summary_other: '{{count, number}} chỉ tiêu có nguy cơ không đạt',
     line: '{{plan}}: {{target}} — thực hiện {{actual}} / {{value}}',
   },
@@ -189,7 +186,7 @@ export const plansVi = {
   },
 };
 
-export const plansEn: typeof plansVi = {
+export const plansEn: Translations<typeof plansVi> = {
   title: 'Plans and targets',
   add: 'Add plan',
   total_one: '{{count, number}} plan',

@@ -28,10 +28,22 @@ export function moneyUnitFor(value: number | null | undefined): MoneyUnit {
   return size >= 1e9 ? 'billion' : size >= 1e6 ? 'million' : 'dong';
 }
 
-/** Money in the unit given: `0,1 triệu đồng` for a change of 107.831 on a card in triệu. */
+/** One significant digit: what a sum too small for its unit's decimals keeps (`0,04`). */
+const firstDigit = new Intl.NumberFormat('vi-VN', { maximumSignificantDigits: 1 });
+
+/** `amount` with `decimals`, or with its first digit when those would write a sum that is not 0 as 0. */
+function scaled(amount: number, decimals: Intl.NumberFormat): string {
+  const written = decimals.format(amount);
+  return amount !== 0 && /^-?0$/.test(written) ? firstDigit.format(amount) : written;
+}
+
+/**
+ * Money in the unit given: `0,1 triệu đồng` for a change of 107.831 on a card in triệu, and
+ * `0,04 triệu đồng` for one of 40.000, which one decimal would write as 0.
+ */
 export function formatMoneyIn(value: number, unit: MoneyUnit, t: TFunction): string {
-  if (unit === 'billion') return t('figures.money.billion', { value: twoDecimals.format(value / 1e9) });
-  if (unit === 'million') return t('figures.money.million', { value: oneDecimal.format(value / 1e6) });
+  if (unit === 'billion') return t('figures.money.billion', { value: scaled(value / 1e9, twoDecimals) });
+  if (unit === 'million') return t('figures.money.million', { value: scaled(value / 1e6, oneDecimal) });
   return formatMoney(value);
 }
 
