@@ -1,7 +1,8 @@
 /**
  * Reading a CSV: its text encoding (UTF-8 with or without BOM, UTF-16 with a BOM or found by its
- * NUL bytes, Windows-1258 found by its tone marks), its delimiter (, ; or tab, whichever splits the first lines most consistently), then
- * its records streamed through csv-parse. Every field stays text (NFC); an empty field is null.
+ * NUL bytes, Windows-1258 found by its tone marks), its delimiter (, ; or tab, whichever splits
+ * the first lines most consistently), then its records streamed through csv-parse. Every field
+ * stays text (NFC); an empty field is null.
  */
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
