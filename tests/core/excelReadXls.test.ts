@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSource, readHead, readRows, type OpenedSource, type SourceRow } from '../../src/core/excel/read';
 import { AppFailure } from '../../src/shared/errors';
@@ -200,6 +201,33 @@ describe('reading an .xls', () => {
     const long = written('long.xls', compoundFile([{ name: 'Workbook', data: records }]));
     expect(await failureOf(async () => readHead(long, await openSource(long, 'long.xls'), 'DS'))).toMatch(/^Tệp «long\.xls» bị cắt cụt hoặc hỏng/);
   });
+
+  it('ends every damaged .xls in a message, whatever bytes are changed: never a crash or a hang', async () => {
+    const strings = sharedStrings([{ text: 'Tên HTX' }, { text: `Hop tac xa ${'x'.repeat(30)} Vĩnh Bình`, runs: [{ from: 4, font: 5 }] }], 40);
+    const records = [biff.dimensions(30, 3), biff.labelSst(0, 0, 0, 0), biff.mergeCells([{ top: 0, bottom: 0, left: 0, right: 2 }])];
+    for (let row = 1; row < 30; row++) records.push(biff.labelSst(row, 0, 3, 1), biff.rk(row, 1, 1, rkInteger(row)), biff.formula(row, 2, 0, { text: 'HTX' }));
+    // One file in the mini stream, one in sectors of its own.
+    const files = [xls([...styles, strings], [{ name: 'DS', records: records.slice(0, 12) }]), xls([...styles, strings], [{ name: 'DS', records }])];
+    const path = join(dir, 'hong.xls');
+    await fc.assert(
+      fc.asyncProperty(fc.nat(files.length - 1), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 12 }), async (which, changes) => {
+        const bytes = Buffer.from(files[which] ?? Buffer.alloc(0));
+        for (const [at, value] of changes) bytes[at % bytes.length] = value;
+        writeFileSync(path, bytes);
+        try {
+          const source = await openSource(path, 'hong.xls');
+          for (const sheet of source.sheets) {
+            await readHead(path, source, sheet.name);
+            await allRows(path, source, sheet.name);
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppFailure);
+          expect((error as AppFailure).error.kind).toBe('validation');
+        }
+      }),
+      { numRuns: 400, seed: 20261205 },
+    );
+  }, 60_000);
 
   // LibreOffice writes the .xls here, an independent writer: skipped only where it is not installed
   // (HTX_NO_LIBREOFFICE=1), as the report tests that read with it are.
