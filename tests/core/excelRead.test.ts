@@ -426,6 +426,13 @@ describe('parsing dates', () => {
     expect(parseDateCell(' 15/03/2024 00:00:00 ')).toEqual({ iso: '2024-03-15' });
     expect(parseDateCell({ date: '2024-03-15' })).toEqual({ iso: '2024-03-15' });
     expect(parseDateCell('29/02/2024')).toEqual({ iso: '2024-02-29' });
+    // As decisions write them, and lists copy them.
+    expect(parseDateCell('ngày 05 tháng 7 năm 2017')).toEqual({ iso: '2017-07-05' });
+    expect(parseDateCell('Ngày 5 tháng 07, năm 2017')).toEqual({ iso: '2017-07-05' });
+    expect(parseDateCell('NGÀY 05 THÁNG 7 NĂM 2017')).toEqual({ iso: '2017-07-05' });
+    expect(parseDateCell('05 tháng 7 năm 2017')).toEqual({ iso: '2017-07-05' });
+    expect(parseDateCell('ngay 5 thang 7 nam 2017')).toEqual({ iso: '2017-07-05' });
+    expect(parseDateCell('ngày 05/7/2017')).toEqual({ iso: '2017-07-05' });
     expect(parseDateCell(null)).toBeNull();
     expect(parseDateCell('   ')).toBeNull();
   });
@@ -449,6 +456,9 @@ describe('parsing dates', () => {
     });
     expect(parseDateCell(2024)).toEqual({ error: '«2024» chỉ là năm; hãy ghi đủ ngày, tháng, năm (dd/mm/yyyy).' });
     expect(parseDateCell('tháng 3')).toEqual({ error: '«tháng 3» không phải ngày dạng dd/mm/yyyy.' });
+    expect(parseDateCell('ngày 30 tháng 2 năm 2017')).toEqual({ error: 'Ngày «ngày 30 tháng 2 năm 2017» không có thật: tháng 2/2017 không có ngày 30.' });
+    expect(parseDateCell('ngày 5 tháng 7 năm 17')).toEqual({ error: 'Ngày «ngày 5 tháng 7 năm 17» phải ghi năm đủ bốn chữ số (dd/mm/yyyy), ví dụ 15/03/2024.' });
+    expect(parseDateCell('ngày 5 tháng 7')).toEqual({ error: '«ngày 5 tháng 7» không phải ngày dạng dd/mm/yyyy.' });
     expect(parseDateCell(true)).toEqual({ error: '«TRUE» không phải ngày.' });
   });
 });

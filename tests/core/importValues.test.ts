@@ -1,7 +1,8 @@
 /**
  * Values as offices write them in the lists they import: money in the units their headers name,
- * formula results, phone numbers Excel stored as numbers, header spellings, enterprises among
- * the members, figures a save would refuse, and members named without an address.
+ * formula results, counts and dates in words, phone numbers Excel stored as numbers, header
+ * spellings, enterprises among the members, figures a save would refuse, and members named
+ * without an address.
  */
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -206,6 +207,49 @@ describe('counts of people written with their noun', () => {
     expect(stored).toEqual([
       { official: 25, associate: 5, workers: 12 },
       { official: 1_250, associate: null, workers: 8 },
+    ]);
+  });
+});
+
+describe('founding dates as offices write them', () => {
+  it('reads a day written in words as decisions write it, a month or a year alone with a note, and refuses a day that never was', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Ngày thành lập'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 'ngày 05 tháng 7 năm 2017'],
+        ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'Ngày 5/7/2018'],
+        ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'tháng 6 năm 2019'],
+        ['HTX Cá Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '06/2020'],
+        ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 'năm 2021'],
+        ['HTX Nấm Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'ngày 30 tháng 2 năm 2022'],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+      [5, 'valid', []],
+      [6, 'valid', []],
+      [7, 'invalid', ['C7: Ngày thành lập: Ngày «ngày 30 tháng 2 năm 2022» không có thật: tháng 2/2022 không có ngày 30.']],
+    ]);
+    // A whole day is read as written; only what lacks a day or a month is said.
+    expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      [],
+      [],
+      ['C4: Ngày thành lập: chỉ ghi tháng 06/2019; ghi nhận là 01/06/2019.'],
+      ['C5: Ngày thành lập: chỉ ghi tháng 06/2020; ghi nhận là 01/06/2020.'],
+      ['C6: Ngày thành lập: chỉ ghi năm 2021; ghi nhận là 01/01/2021.'],
+      [],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    const stored = app.ctx.db.select({ name: organizations.name, foundedOn: organizations.foundedOn }).from(organizations).orderBy(organizations.id).all();
+    expect(stored).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', foundedOn: '2017-07-05' },
+      { name: 'HTX Xoài Vĩnh Bình', foundedOn: '2018-07-05' },
+      { name: 'HTX Lúa Vĩnh Bình', foundedOn: '2019-06-01' },
+      { name: 'HTX Cá Vĩnh An', foundedOn: '2020-06-01' },
+      { name: 'HTX Rau Vĩnh An', foundedOn: '2021-01-01' },
     ]);
   });
 });

@@ -217,8 +217,9 @@ function fullYear(twoDigits: number, thisYear: number): number {
 }
 
 /**
- * Dates offices write without a full day: "năm 2019" or 2019 alone, "06/2019", "5/6/19". Read as
- * the first day of that year or month, or with the century of the past, and said in a note.
+ * Dates offices write without a full day: "năm 2019" or 2019 alone, "06/2019", "tháng 6 năm 2019",
+ * "5/6/19". Read as the first day of that year or month, or with the century of the past, and said
+ * in a note.
  */
 function looseDate(value: CellValue, thisYear: number): { iso: string; note: string } | null {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? foldText(value) : '';
@@ -228,7 +229,7 @@ function looseDate(value: CellValue, thisYear: number): { iso: string; note: str
     const year = Number(yearOnly[1]);
     if (year >= 1900 && year <= thisYear) return { iso: `${year}-01-01`, note: `chỉ ghi năm ${year}; ghi nhận là 01/01/${year}` };
   }
-  const monthYear = /^(?:thang\s*)?(\d{1,2})[/.-](\d{4})$/.exec(text);
+  const monthYear = /^(?:thang\s*)?(\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})$/.exec(text);
   if (monthYear) {
     const [month, year] = [Number(monthYear[1]), Number(monthYear[2])];
     if (month >= 1 && month <= 12 && year >= 1900 && year <= thisYear) return { iso: `${year}-${pad(month)}-01`, note: `chỉ ghi tháng ${pad(month)}/${year}; ghi nhận là 01/${pad(month)}/${year}` };

@@ -2,6 +2,7 @@
  * Turning a cell into a date or a number the way a Vietnamese office writes them. Pure: no node,
  * no time zone — days are counted in UTC arithmetic and given as `yyyy-mm-dd` text.
  */
+import { foldText } from '../../../shared/text';
 import type { CellValue, ParsedDate, ParsedNumber } from './types';
 
 /** Day 0 of Excel's 1900 system as it counts after 28/02/1900 (it wrongly believes 1900 was a leap year), from 1970-01-01. */
@@ -55,6 +56,13 @@ function pad(value: number, width: number): string {
 
 const dayFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{1,4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const yearFirst = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * A day as administrative writing gives it, folded: "ngày 05 tháng 7 năm 2017", "05 tháng 07, năm
+ * 2017" (Nghị định 30/2020 writes every date so, and lists copy it from decisions).
+ */
+const dayInWords = /^(?:ngay\s*)?(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{1,4})$/;
+/** "ngày" before a day written with numbers: "ngày 05/7/2017". */
+const dayWord = /^ngày\s*(?=\d)/iu;
 
 function dateOf(year: number, month: number, day: number, shown: string): ParsedDate {
   if (!isRealDay(year, month, day)) {
@@ -68,8 +76,9 @@ function dateOf(year: number, month: number, day: number, shown: string): Parsed
 /**
  * A date from a cell: a date-formatted cell, an Excel serial number (1900 system unless told
  * `date1904` — the reader already converts date-formatted cells with the workbook's own system), or
- * text as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd (a time after it is ignored).
- * Blank gives null. Two-digit years are refused: 15/03/24 could be 1924 or 2024.
+ * text as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy or yyyy-mm-dd (a time after it is ignored),
+ * with or without "ngày" before it, or in words ("ngày 05 tháng 7 năm 2017"). Blank gives null.
+ * Two-digit years are refused: 15/03/24 could be 1924 or 2024.
  */
 export function parseDateCell(value: CellValue, options: { date1904?: boolean } = {}): ParsedDate {
   if (value === null) return null;
@@ -84,13 +93,14 @@ export function parseDateCell(value: CellValue, options: { date1904?: boolean } 
   }
   const text = value.normalize('NFC').trim();
   if (text === '') return null;
-  const byDay = dayFirst.exec(text);
-  if (byDay) {
-    const [, day = '', , month = '', year = ''] = byDay;
-    if (year.length !== 4) {
+  const byDay = dayFirst.exec(text.replace(dayWord, ''));
+  const inWords = byDay ? null : dayInWords.exec(foldText(text));
+  const [dayText = '', monthText = '', yearText = ''] = byDay ? [byDay[1], byDay[3], byDay[4]] : inWords ? inWords.slice(1) : [];
+  if (yearText) {
+    if (yearText.length !== 4) {
       return { error: `Ngày «${text}» phải ghi năm đủ bốn chữ số (dd/mm/yyyy), ví dụ 15/03/2024.` };
     }
-    return dateOf(Number(year), Number(month), Number(day), text);
+    return dateOf(Number(yearText), Number(monthText), Number(dayText), text);
   }
   const byYear = yearFirst.exec(text);
   if (byYear) {
