@@ -402,13 +402,19 @@ export function loadAdminUnits(file: string): AdminUnits {
     // "…, tỉnh Kiên Giang": an old commune is looked for in old Kiên Giang before the rest of today's An Giang.
     const namedOlds = [...provinceParts.values()].flatMap(({ oldCode }) => (oldCode !== undefined && olds.includes(oldCode) ? [oldCode] : []));
 
-    const columnDistricts = district ? districtsNamed(olds, district) : [];
+    // "huyện Châu Thành, tỉnh Sóc Trăng": the district of that old province, not its namesake in old
+    // Hậu Giang, merged into the same Cần Thơ; of the others only when it names none of its own.
+    const oldDistrictsNamed = (text: string) => {
+      const inNamed = namedOlds.length ? districtsNamed(namedOlds, text) : [];
+      return inNamed.length ? inNamed : districtsNamed(olds, text);
+    };
+    const columnDistricts = district ? oldDistrictsNamed(district) : [];
     const districts = new Set(columnDistricts);
     const districtParts = new Set<number>();
     const communeLike = (at: number) => !provinceParts.has(at) && !districtParts.has(at);
     parts.forEach((part, at) => {
       // "…, Tuyên Quang" is the province, though thành phố Tuyên Quang was one of its districts.
-      const named = provinceParts.has(at) ? [] : districtsNamed(olds, part);
+      const named = provinceParts.has(at) ? [] : oldDistrictsNamed(part);
       if (named.length === 0) return;
       const before = [commune, ...parts.filter((_, earlier) => earlier < at && communeLike(earlier))].filter(Boolean);
       const paired =

@@ -142,6 +142,21 @@ describe('old addresses with their districts', () => {
     expect(units.mapOldAddress('Kiên Giang', 'Vĩnh Hòa', 'huyện U Minh Thượng')).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Vĩnh Hòa' } });
   });
 
+  it('reads the district in the old province the address names, when another old province of the merged one had a district of its name', () => {
+    // Old Sóc Trăng and Hậu Giang are today's Cần Thơ (92); each had a huyện Châu Thành with a Xã Phú Tân.
+    expect(units.readAddress({ address: 'xã Phú Tân, huyện Châu Thành' }, '92').match.kind).toBe('ambiguous');
+    for (const address of ['Ấp 1, xã Phú Tân, huyện Châu Thành, tỉnh Sóc Trăng', 'Phú Tân - Châu Thành - Sóc Trăng']) {
+      expect(units.readAddress({ address }, '01').match, address).toMatchObject({ kind: 'mapped', commune: { code: '31582', fullName: 'Xã Thuận Hòa' } });
+    }
+    // Hậu Giang's went to two communes: asked between those two only.
+    const hauGiang = units.readAddress({ address: 'xã Phú Tân, huyện Châu Thành, tỉnh Hậu Giang' }, '01').match;
+    expect(hauGiang.kind === 'ambiguous' && hauGiang.candidates.map((commune) => commune.code).sort()).toEqual(['31378', '31582']);
+    // Old Bến Tre and Trà Vinh are today's Vĩnh Long (86); each had a thị trấn Châu Thành in its huyện Châu Thành.
+    for (const address of ['thị trấn Châu Thành, huyện Châu Thành, tỉnh Bến Tre', 'Châu Thành - Châu Thành - Bến Tre']) {
+      expect(units.readAddress({ address }, '01').match, address).toMatchObject({ kind: 'mapped', commune: { code: '28810', fullName: 'Xã Phú Túc' } });
+    }
+  });
+
   it('never reads the district as the commune, and reads the type of the old commune', () => {
     // "huyện Châu Thành" is not Xã Châu Thành; thị trấn Vĩnh Bình went to Xã Vĩnh An, though a
     // Xã Vĩnh Bình of today exists.
