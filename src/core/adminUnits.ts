@@ -277,7 +277,9 @@ export function loadAdminUnits(file: string): AdminUnits {
     if (newCodes.length === 1 && newCodes[0]) newProvinceOfOld.set(oldCode, newCodes[0]);
   }
   const districtIndexes = new Map<string, NameIndex<string>>();
+  const oldProvinceOfDistrict = new Map<string, string>();
   for (const [code, type, name, oldProvinceCode] of data.districts) {
+    oldProvinceOfDistrict.set(code, oldProvinceCode);
     let index = districtIndexes.get(oldProvinceCode);
     if (!index) districtIndexes.set(oldProvinceCode, (index = new NameIndex<string>(districtTypeWords)));
     index.add(code, type, [name]);
@@ -387,6 +389,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     const district = (written.district ?? '').trim();
 
     const provinceParts = new Map<number, { code: string; oldCode: string | undefined }>();
+    const typedAsDistrict = new Set<number>();
     parts.forEach((part, at) => {
       const named = provinceNamed(part);
       if (!named) return;
@@ -395,6 +398,8 @@ export function loadAdminUnits(file: string): AdminUnits {
       const untyped = at === parts.length - 1 && (givenProvinceCode === undefined ? readsAsProvince(named, part, others, homeProvinceCode) : named.code === givenProvinceCode);
       const typed = provinceIndex.lookupAsTyped(part).length === 1 || oldProvinceIndex.lookupAsTyped(part).length === 1;
       if (untyped || typed) provinceParts.set(at, named);
+      // "Phường 2, TP Vĩnh Long": a tỉnh written with a district's type word names its district of that name too.
+      if (untyped && !typed && districtIndexOfType.hasTypeWord(part)) typedAsDistrict.add(at);
     });
     const lastNamed = [...provinceParts.values()].at(-1);
     const provinceCode = givenProvinceCode ?? lastNamed?.code ?? homeProvinceCode;
@@ -414,7 +419,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     const communeLike = (at: number) => !provinceParts.has(at) && !districtParts.has(at);
     parts.forEach((part, at) => {
       // "…, Tuyên Quang" is the province, though thành phố Tuyên Quang was one of its districts.
-      const named = provinceParts.has(at) ? [] : oldDistrictsNamed(part);
+      const named = provinceParts.has(at) && !typedAsDistrict.has(at) ? [] : oldDistrictsNamed(part);
       if (named.length === 0) return;
       const before = [commune, ...parts.filter((_, earlier) => earlier < at && communeLike(earlier))].filter(Boolean);
       const paired =
@@ -427,11 +432,15 @@ export function loadAdminUnits(file: string): AdminUnits {
     });
     const old = knownOld || district !== '' || districtParts.size > 0 || [commune, ...parts].some((text) => oldLevelWord.test(foldText(text)));
 
+    // Past the districts named, an old commune is looked for only in their old provinces: "Phường 2,
+    // thành phố Vĩnh Long, tỉnh Vĩnh Long" is not Phường 2 of thị xã Duyên Hải in old Trà Vinh,
+    // merged into the same Vĩnh Long, though it is the only old Phường 2 of today's province.
+    const anywhereOlds = districts.size ? olds.filter((code) => [...districts].some((district) => oldProvinceOfDistrict.get(district) === code)) : olds;
     const readingsOf = (text: string): CommuneReadings => {
       const inDistricts = districts.size ? targetsOf(oldUnitsNamed(olds, text, (unit) => districts.has(unit.district))) : [];
       const current = provinceCode === undefined ? [] : [...(communeIndexes.get(provinceCode)?.lookup(text) ?? [])].sort(byName);
       const preferred = namedOlds.length ? oldUnitsNamed(namedOlds, text) : [];
-      return { inDistricts, current, anywhere: targetsOf(preferred.length ? preferred : oldUnitsNamed(olds, text)) };
+      return { inDistricts, current, anywhere: targetsOf(preferred.length ? preferred : oldUnitsNamed(anywhereOlds, text)) };
     };
     const order: (keyof CommuneReadings)[] = !old ? ['current', 'anywhere'] : districts.size ? ['inDistricts', 'current', 'anywhere'] : ['anywhere', 'current'];
 

@@ -157,6 +157,24 @@ describe('old addresses with their districts', () => {
     }
   });
 
+  it('never places an old commune in another old province than the district written beside it', () => {
+    // Today's Vĩnh Long took in old Trà Vinh, whose thị xã Duyên Hải had the one old Phường 2 the
+    // lists know; thành phố Vĩnh Long's numbered wards had been renamed before 1 July 2025.
+    for (const address of ['Phường 2, Thành phố Vĩnh Long, Tỉnh Vĩnh Long', 'Phường 2, TP Vĩnh Long', 'Phường 2, thành phố Bến Tre, tỉnh Bến Tre']) {
+      expect(units.readAddress({ address }, '91'), address).toMatchObject({ provinceCode: '86', match: { kind: 'unknown' } });
+    }
+    expect(units.readAddress({ address: 'Phường 2, thị xã Duyên Hải, tỉnh Trà Vinh' }, '91').match).toMatchObject({ kind: 'mapped', commune: { code: '29516' } });
+    // Old Hà Giang's Xã Sủng Là is not in Tuyên Quang's huyện Hàm Yên, though both are today's Tuyên Quang.
+    expect(units.readAddress({ address: 'Xã Sủng Là, huyện Hàm Yên, tỉnh Tuyên Quang' }, '91').match.kind).toBe('unknown');
+    expect(units.readAddress({ address: 'Xã Sủng Là, huyện Đồng Văn, tỉnh Hà Giang' }, '91').match.kind).toBe('mapped');
+  });
+
+  it('reads "TP" before the name of a tỉnh as its city of that name too', () => {
+    // Thành phố Sóc Trăng's Phường 3, not thị xã Ngã Năm's: the province is a tỉnh, so "TP" names the city.
+    expect(units.readAddress({ address: 'Phường 3, TP Sóc Trăng' }, '91')).toMatchObject({ provinceCode: '92', match: { kind: 'mapped', commune: { code: '31510' } } });
+    expect(units.readAddress({ address: 'Phường 3, tỉnh Sóc Trăng' }, '91').match.kind).toBe('ambiguous');
+  });
+
   it('never reads the district as the commune, and reads the type of the old commune', () => {
     // "huyện Châu Thành" is not Xã Châu Thành; thị trấn Vĩnh Bình went to Xã Vĩnh An, though a
     // Xã Vĩnh Bình of today exists.
