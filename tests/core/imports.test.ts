@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
+import { partners } from '../../src/core/db/schema';
 import { kindAdapters, RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
 import { organizationNameKey } from '../../src/shared/names';
@@ -479,6 +480,50 @@ describe('partners', () => {
     expect((await undoOf(app, 1)).error).toBeNull();
     const after = await call(app, 'partners:list', { search: '' });
     expect(after.rows.map((row) => [row.name, row.contactName])).toEqual([['Công ty Cổ phần Thực phẩm Hà Nội', '']]);
+  });
+});
+
+describe('partners without a province column', () => {
+  it('read the province from the address and say so, take the kind the name says, and refuse an address that names no province', async () => {
+    const csv = [
+      'Tên doanh nghiệp,MST,Địa chỉ,Người liên hệ',
+      'Công ty TNHH MTV Lương thực An Giang,1600123456,"Long Xuyên, An Giang",Trần Văn Bình',
+      'CTCP Thực phẩm Sao Ta,2200123456,"123 Trần Hưng Đạo, P.5, TP Sóc Trăng",Nguyễn Văn An',
+      'CTCP Nông sản Việt,0312345678,"Q. 1, TP.HCM",Phạm Dũng',
+      'Chợ Vĩnh Bình,,Châu Thành,Lê Thị Hoa',
+      'Sở Công Thương tỉnh Đồng Tháp,,"TP Cao Lãnh, Đồng Tháp",Võ Minh',
+      'Công ty Không Địa Chỉ,,Khu công nghiệp số 2,',
+      'Ngân hàng Nông nghiệp chi nhánh Long Xuyên,,"Long Xuyên, An Giang",',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doanh nghiep.csv', csv), 'partners');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['name', 'taxCode', 'address', 'contactName']);
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`), row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [2, 'valid', [], ['C2: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.']],
+      [3, 'valid', [], ['C3: Tỉnh Sóc Trăng nay thuộc Thành phố Cần Thơ (từ 01/07/2025).']],
+      [4, 'valid', [], ['C4: Tỉnh, thành phố đọc từ địa chỉ: Thành phố Hồ Chí Minh.']],
+      [5, 'valid', [], ['C5: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.']],
+      [6, 'valid', [], ['C6: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh Đồng Tháp.']],
+      [7, 'invalid', ['C7: Địa chỉ «Khu công nghiệp số 2» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.'], []],
+      [8, 'invalid', ['Dòng 8: Chưa rõ loại đối tác (Doanh nghiệp, Chợ đầu mối, Sàn thương mại điện tử…).'], ['C8: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.']],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toMatchObject({ created: 5, failed: 2 });
+    // The address is kept as written.
+    const stored = app.ctx.db.select({ name: partners.name, kind: partners.kind, provinceCode: partners.provinceCode, address: partners.address }).from(partners).orderBy(partners.id).all();
+    expect(stored).toEqual([
+      { name: 'Công ty TNHH MTV Lương thực An Giang', kind: 'enterprise', provinceCode: AN_GIANG, address: 'Long Xuyên, An Giang' },
+      { name: 'CTCP Thực phẩm Sao Ta', kind: 'enterprise', provinceCode: '92', address: '123 Trần Hưng Đạo, P.5, TP Sóc Trăng' },
+      { name: 'CTCP Nông sản Việt', kind: 'enterprise', provinceCode: '79', address: 'Q. 1, TP.HCM' },
+      { name: 'Chợ Vĩnh Bình', kind: 'retail_outlet', provinceCode: AN_GIANG, address: 'Châu Thành' },
+      { name: 'Sở Công Thương tỉnh Đồng Tháp', kind: 'state_agency', provinceCode: '82', address: 'TP Cao Lãnh, Đồng Tháp' },
+    ]);
+  });
+
+  it('are still asked for a province column when the list has no address either', async () => {
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doanh nghiep.csv', 'Tên doanh nghiệp,MST\nCông ty TNHH Lúa Vàng,1600123456\n'), 'partners');
+    const { jobId: previewJob } = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis) });
+    expect((await settle(app, previewJob)).error?.message).toBe('Chưa ghép cột cho: Tỉnh, thành phố.');
   });
 });
 

@@ -24,6 +24,8 @@ export type LegacyFont = 'tcvn3' | 'vni';
 export interface ImportFieldInfo {
   key: string;
   required: boolean;
+  /** Another field whose column feeds this one when it has none: an address by a commune column, a partner's province by an address column. */
+  fedAlsoBy: string | null;
   /** A quantity, whose column's header may name the unit ("Số lượng (tấn)"). */
   unitAfter: boolean;
 }
@@ -41,14 +43,15 @@ export interface ImportColumn {
 }
 
 /**
- * The required fields a mapping (column index → field) feeds from no column: an address is fed by
- * a commune column too, and a unit by a quantity column whose header names it ("Số lượng (tấn)").
+ * The required fields a mapping (column index → field) feeds from no column: one may be fed by
+ * another field's column (`fedAlsoBy`), and a unit by a quantity column whose header names it
+ * ("Số lượng (tấn)").
  */
 export function unfedFields(fields: readonly ImportFieldInfo[], columns: readonly ImportColumn[], mapping: ReadonlyMap<number, string>): ImportFieldInfo[] {
   const mapped = new Set(mapping.values());
   const unitInHeader = columns.some((column) => column.namesUnit && fields.some((field) => field.unitAfter && field.key === mapping.get(column.index)));
   return fields.filter(
-    (field) => field.required && !mapped.has(field.key) && !(field.key === 'address' && mapped.has('commune')) && !(field.key === 'unit' && unitInHeader),
+    (field) => field.required && !mapped.has(field.key) && !(field.fedAlsoBy !== null && mapped.has(field.fedAlsoBy)) && !(field.key === 'unit' && unitInHeader),
   );
 }
 

@@ -20,6 +20,8 @@ export interface ImportField {
   required: boolean;
   /** Headers that mean this field, as written; folded when compared. */
   headers: string[];
+  /** Another field whose column feeds this required one when it has none (`ImportFieldInfo.fedAlsoBy`). */
+  fedAlsoBy?: string;
   /** A quantity that may be written with its unit after it ("1,5 tấn"): the unit is read apart (`ReadRow.units`). */
   unitAfter?: boolean;
   /** A price that may say the unit it is for ("7.500 đ/kg") or be written as a range ("12.000 – 15.000"). */
@@ -117,7 +119,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('name', 'Tên tổ chức', 'text', nameHeaders, true),
     field('shortName', 'Tên viết tắt', 'text', ['Tên giao dịch', 'Tên ngắn']),
     organizationKeyFields[0] as ImportField,
-    field('address', 'Địa chỉ', 'text', addressHeaders, true),
+    // The commune column places an organization whose list has no address column.
+    { ...field('address', 'Địa chỉ', 'text', addressHeaders, true), fedAlsoBy: 'commune' },
     field('commune', 'Xã, phường', 'text', communeHeaders),
     field('district', 'Quận, huyện (cũ)', 'text', districtHeaders),
     field('province', 'Tỉnh, thành phố', 'text', ['Tỉnh', 'Tỉnh/thành phố', 'Tỉnh/TP', 'Tỉnh, TP']),
@@ -167,7 +170,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('kind', 'Loại đối tác', 'choice', ['Loại hình', 'Loại']),
     field('shortName', 'Tên viết tắt', 'text', ['Tên giao dịch']),
     field('taxCode', 'Mã số thuế', 'code', ['MST', 'Mã số doanh nghiệp', 'Mã số']),
-    field('province', 'Tỉnh, thành phố', 'text', ['Tỉnh', 'Tỉnh/thành phố', 'Tỉnh/TP'], true),
+    // A list of enterprises often writes the province only at the end of the address.
+    { ...field('province', 'Tỉnh, thành phố', 'text', ['Tỉnh', 'Tỉnh/thành phố', 'Tỉnh/TP'], true), fedAlsoBy: 'address' },
     field('address', 'Địa chỉ', 'text', ['Địa chỉ trụ sở', 'Trụ sở']),
     field('contactName', 'Người liên hệ', 'text', ['Người đại diện', 'Liên hệ', 'Họ tên người liên hệ']),
     field('contactRole', 'Chức vụ', 'text', ['Chức vụ người liên hệ']),

@@ -17,7 +17,7 @@ import { productInput, type VolumePeriod } from '../../../shared/contracts/produ
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatQuantity } from '../../../shared/format';
-import { type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type PartnerKind, type Province } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
@@ -1352,12 +1352,19 @@ const productsAdapter: KindAdapter = {
 // ---------------------------------------------------------------------------------------------
 // Partners
 
-/** The kind a partner's name says, when no kind is written: "Công ty …", "Chợ đầu mối …", "Liên minh …". */
+/**
+ * The kind a partner's name says, when no kind is written: "Công ty …", "Siêu thị …", "Chợ đầu mối
+ * …", "Chợ …", "Sàn thương mại điện tử …", "Liên minh …", "Sở …", "UBND …". A name that says none
+ * ("Ngân hàng …", "Co.opmart …") is asked about.
+ */
 function partnerKindOf(name: string): PartnerKind | undefined {
   const folded = foldText(name);
-  if (hasLegalForm(name)) return 'enterprise';
+  if (hasLegalForm(name) || /^sieu thi\b/.test(folded)) return 'enterprise';
   if (/^cho dau moi\b/.test(folded)) return 'wholesale_market';
+  if (/^cho\b/.test(folded)) return 'retail_outlet';
+  if (/^san (?:thuong mai dien tu|tmdt)\b/.test(folded)) return 'online_channel';
   if (/^lien minh\b/.test(folded)) return 'alliance';
+  if (/^(?:so|ubnd|uy ban nhan dan|chi cuc|trung tam (?:khuyen nong|xuc tien))\b/.test(folded)) return 'state_agency';
   return undefined;
 }
 
@@ -1390,19 +1397,39 @@ function partnerRow(ctx: Context, id: number): PartnerRow | undefined {
 
 const partnerTextFields = ['shortName', 'address', 'contactName', 'contactRole', 'phone', 'email', 'website', 'buys', 'qualityRequirements', 'note'] as const;
 
+/**
+ * A partner's province read from its address, for a row without one of its own: the province the
+ * address names ("…, Đồng Tháp", "Q. 1, TP.HCM"), else the home province when the address names a
+ * place in it ("Châu Đốc"); undefined when it names neither.
+ */
+function provinceOfAddress(scope: ImportScope, address: string): { province: Province; formerName: string | null } | undefined {
+  const { places } = scope.ctx;
+  const reading = places.readAddress({ address }, scope.homeProvinceCode);
+  const named = places.findProvinceAnyTime(places.splitAddress(address).at(-1) ?? '');
+  if (named?.province.code === reading.provinceCode) return named;
+  const province = places.province(reading.provinceCode);
+  if (!province || (reading.provinceCode === scope.homeProvinceCode && reading.match.kind === 'unknown')) return undefined;
+  return { province, formerName: null };
+}
+
 const partnersAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
     const notes = [...read.notes];
     const provinceText = text(read, 'province');
-    const found = provinceText ? scope.ctx.places.findProvinceAnyTime(provinceText) : undefined;
+    const address = text(read, 'address');
+    const found = provinceText ? scope.ctx.places.findProvinceAnyTime(provinceText) : address ? provinceOfAddress(scope, address) : undefined;
     const province = found?.province;
-    if (provinceText && !province) {
-      problems.push({ cell: cellRef(scope.columns, 'province', rowNumber), message: `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.` });
-    }
-    if (found?.formerName) {
-      notes.push({ cell: cellRef(scope.columns, 'province', rowNumber), message: `${found.formerName} nay thuộc ${found.province.fullName} (từ 01/07/2025).` });
-    }
+    const provinceCell = cellRef(scope.columns, provinceText ? 'province' : 'address', rowNumber);
+    /** Why the row has no province, when a cell was read for one: said once, at that cell. */
+    const noProvince = provinceText
+      ? `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.`
+      : `Địa chỉ «${address}» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.`;
+    const provinceSaid = !province && (provinceText !== '' || address !== '');
+    if (provinceSaid) problems.push({ cell: provinceCell, message: noProvince });
+    if (province && found.formerName) notes.push({ cell: provinceCell, message: `${found.formerName} nay thuộc ${province.fullName} (từ 01/07/2025).` });
+    // The list has no cell of the province: the preview says which one the address gave.
+    else if (province && !provinceText) notes.push({ cell: provinceCell, message: `Tỉnh, thành phố đọc từ địa chỉ: ${province.fullName}.` });
     const kindText = text(read, 'kind');
     // A kind written but not read is asked about, never replaced by what the name suggests.
     const kind = kindText ? (scope.choices.read('kind', kindText) as PartnerKind | null) : partnerKindOf(text(read, 'name'));
@@ -1421,8 +1448,8 @@ const partnersAdapter: KindAdapter = {
     };
     const parsed = partnerInput.safeParse(candidate);
     if (!parsed.success) {
-      const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path));
-      problems.push(...issues.filter((issue) => !(provinceText && !province && issue.cell === cellRef(scope.columns, 'province', rowNumber))));
+      const unsaid = parsed.error.issues.filter((issue) => !(provinceSaid && issue.path[0] === 'provinceCode'));
+      problems.push(...issuesAt(scope, unsaid, read, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path)));
     }
     return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
   },

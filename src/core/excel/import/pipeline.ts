@@ -249,7 +249,7 @@ async function analyzeWith(
     headerRows: header.headerRows,
     dataStartRow: header.dataStartRow,
     columns,
-    fields: fieldsOf(input.kind).map(({ key, required, unitAfter }) => ({ key, required, unitAfter: unitAfter === true })),
+    fields: fieldsOf(input.kind).map(({ key, required, fedAlsoBy, unitAfter }) => ({ key, required, fedAlsoBy: fedAlsoBy ?? null, unitAfter: unitAfter === true })),
     rememberedMapping: remembered !== undefined,
     legacyFont: detectLegacyEncoding(textsOf(head.rows)),
     legacyFontsRead: [...new Set(head.rows.flatMap((row) => row.legacyFonts ?? []))].sort(),
