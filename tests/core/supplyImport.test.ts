@@ -209,6 +209,66 @@ describe('importing offers', () => {
   });
 });
 
+describe('a period written in one cell', () => {
+  it('gives an offer its first and last day: a day, a range, months, a quarter, a year; says how, and refuses what names no time', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thời gian thu hoạch',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;30;tấn;15/6/2026',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo Jasmine;20;tấn;01/07/2026 - 30/09/2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;500;kg;Tháng 3-5/2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài Đài Loan;300;kg;15/6 – 15/8/2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;200;kg;Quý III/2026',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Nếp;10;tấn;Quanh năm',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Lúa giống;5;tấn;Vụ Đông Xuân 2026',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo tấm;5;tấn;30/09/2026 - 01/07/2026',
+    ].join('\n');
+    const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nguon cung thoi gian.csv', csv), 'offers');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['organizationName', 'address', 'product', 'quantity', 'unit', 'availablePeriod']);
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], []],
+      [3, 'valid', [], []],
+      [4, 'valid', [], ['F4: Thời gian có hàng: «Tháng 3-5/2026» ghi nhận là từ 01/03/2026 đến 31/05/2026.']],
+      [5, 'valid', [], ['F5: Thời gian có hàng: «15/6 – 15/8/2026» ghi nhận là từ 15/06/2026 đến 15/08/2026.']],
+      [6, 'valid', [], ['F6: Thời gian có hàng: «Quý III/2026» ghi nhận là từ 01/07/2026 đến 30/09/2026.']],
+      [7, 'invalid', ['F7: Thời gian có hàng: «Quanh năm» không nói năm nào; hãy ghi năm («năm 2025») hoặc khoảng ngày («01/01/2025 – 31/12/2025»).'], []],
+      [
+        8,
+        'invalid',
+        [
+          'F8: Thời gian có hàng: «Vụ Đông Xuân 2026» không đọc được thành thời gian; hãy ghi ngày (15/03/2025), khoảng ngày (01/05/2025 – 30/09/2025), tháng (tháng 3/2025, tháng 3–5/2025), quý (quý II/2025) hoặc năm (năm 2025).',
+        ],
+        [],
+      ],
+      [9, 'invalid', ['F9: Thời gian có hàng: «30/09/2026 - 01/07/2026» kết thúc (01/07/2026) trước khi bắt đầu (30/09/2026).'], []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 5, failed: 3 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.product, row.availableFrom, row.availableUntil]).sort()).toEqual([
+      ['Gạo Jasmine', '2026-07-01', '2026-09-30'],
+      ['Gạo ST25', '2026-06-15', null],
+      ['Xoài cát Hòa Lộc', '2026-03-01', '2026-05-31'],
+      ['Xoài keo', '2026-07-01', '2026-09-30'],
+      ['Xoài Đài Loan', '2026-06-15', '2026-08-15'],
+    ]);
+  });
+
+  it('gives a demand the days it is needed, and leaves a column of its own for the first day the last word', async () => {
+    const csv = ['Đơn vị thu mua;Mặt hàng cần mua;Số lượng;ĐVT;Thời gian;Từ ngày', 'Saigon Co.op;Gạo ST25;50;tấn;tháng 6/2026;', 'Saigon Co.op;Xoài cát;2;tấn;tháng 6/2026;10/06/2026'].join('\n');
+    const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nhu cau thoi gian.csv', csv), 'demands');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['buyerName', 'product', 'quantity', 'unit', 'neededPeriod', 'neededFrom']);
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['E2: Thời gian cần hàng: «tháng 6/2026» ghi nhận là từ 01/06/2026 đến 30/06/2026.']],
+      [3, 'valid', [], ['E3: Thời gian cần hàng: «tháng 6/2026» ghi nhận là từ 01/06/2026 đến 30/06/2026.']],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    const demands = await call(app, 'demands:list', {});
+    expect(demands.rows.map((row) => [row.product, row.neededFrom, row.neededUntil]).sort()).toEqual([
+      ['Gạo ST25', '2026-06-01', '2026-06-30'],
+      ['Xoài cát', '2026-06-10', '2026-06-30'],
+    ]);
+  });
+});
+
 describe('importing demands', () => {
   it('matches the buyer among the partners by tax code or name, and reads the certificates asked for', async () => {
     const csv = [

@@ -9,6 +9,7 @@ import { parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
 import type { ImportProblem } from '../../../shared/contracts/imports';
 import type { ImportField } from './fields';
+import { readPeriod } from './periods';
 
 /** A mapped column: which field it feeds, where it is, and how its amounts are scaled. */
 export interface MappedColumn {
@@ -246,9 +247,14 @@ function looseDate(value: CellValue, thisYear: number): { iso: string; note: str
 const trueWords = new Set(['x', 'co', 'c', '1', 'true', 'yes', 'v', '✓', '√', '✔', 'dung', 'dat']);
 const falseWords = new Set(['khong', 'k', '0', 'false', 'no', '-']);
 
-/** The cell reference of a field in a row ("C12"), or the row number alone when the field has no column. */
+/**
+ * The cell reference of a field in a row ("C12"): its column's, else the period column's that fills
+ * it; the row number alone when no column feeds it.
+ */
 export function cellRef(columns: readonly MappedColumn[], fieldKey: string, rowNumber: number): string {
-  const column = columns.find((candidate) => candidate.field.key === fieldKey);
+  const column =
+    columns.find((candidate) => candidate.field.key === fieldKey) ??
+    columns.find(({ field: { fills } }) => fills !== undefined && (fills.from === fieldKey || fills.until === fieldKey));
   return column ? `${column.letter}${rowNumber}` : `Dòng ${rowNumber}`;
 }
 
@@ -291,6 +297,19 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       case 'phone':
         values.set(field.key, phoneOf(value, shown));
         break;
+      case 'period': {
+        const period = readPeriod(value);
+        if (!period || !field.fills) break;
+        if ('error' in period) {
+          problems.push({ cell: cellOf(column, row), message: `${field.label}: ${period.error}` });
+          break;
+        }
+        // A column of its own for the first or the last day wins: the period fills what it leaves.
+        if (!values.has(field.fills.from)) values.set(field.fills.from, period.from);
+        if (period.until !== null && !values.has(field.fills.until)) values.set(field.fills.until, period.until);
+        if (period.note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${period.note}.` });
+        break;
+      }
       case 'date': {
         const parsed = parseDateCell(value, options);
         const loose = parsed && 'error' in parsed ? looseDate(value, options.thisYear) : null;

@@ -10,7 +10,7 @@ import { foldText } from '../../../shared/text';
  * How a cell is read: the row's converter then hands the values to the contract's own schema. A
  * `money` amount is a number in đồng, multiplied by the unit its header names ("(triệu đồng)").
  */
-export type FieldType = 'text' | 'code' | 'phone' | 'date' | 'number' | 'money' | 'choice' | 'flag';
+export type FieldType = 'text' | 'code' | 'phone' | 'date' | 'period' | 'number' | 'money' | 'choice' | 'flag';
 
 export interface ImportField {
   key: string;
@@ -22,6 +22,8 @@ export interface ImportField {
   headers: string[];
   /** Another field whose column feeds this required one when it has none (`ImportFieldInfo.fedAlsoBy`). */
   fedAlsoBy?: string;
+  /** A period in one cell ("tháng 3–5/2025"): the date fields its first and last day fill (periods.ts). */
+  fills?: { from: string; until: string };
   /** A quantity that may be written with its unit after it ("1,5 tấn"): the unit is read apart (`ReadRow.units`). */
   unitAfter?: boolean;
   /** A price that may say the unit it is for ("7.500 đ/kg") or be written as a range ("12.000 – 15.000"). */
@@ -197,8 +199,16 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm', 'Ngành hàng']),
     { ...field('quantity', 'Số lượng', 'number', ['Sản lượng', 'Khối lượng', 'Sản lượng cần tiêu thụ', 'Sản lượng có thể cung ứng', 'Số lượng cung ứng'], true), unitAfter: true },
     field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị'], true),
-    field('availableFrom', 'Có hàng từ ngày', 'date', ['Thời gian thu hoạch từ', 'Thời gian cung ứng từ', 'Từ ngày', 'Bắt đầu thu hoạch', 'Thu hoạch từ'], true),
+    {
+      ...field('availableFrom', 'Có hàng từ ngày', 'date', ['Thời gian thu hoạch từ', 'Thời gian cung ứng từ', 'Từ ngày', 'Bắt đầu thu hoạch', 'Thu hoạch từ'], true),
+      fedAlsoBy: 'availablePeriod',
+    },
     field('availableUntil', 'Có hàng đến ngày', 'date', ['Thời gian thu hoạch đến', 'Thời gian cung ứng đến', 'Đến ngày', 'Kết thúc thu hoạch', 'Thu hoạch đến']),
+    // Lists mostly give the harvest as one cell: "15/3/2025", "tháng 3–5/2025", "01/05 – 30/09/2025".
+    {
+      ...field('availablePeriod', 'Thời gian có hàng', 'period', ['Thời gian thu hoạch', 'Thời gian cung ứng', 'Thời điểm thu hoạch', 'Mùa vụ', 'Thời vụ', 'Thời gian']),
+      fills: { from: 'availableFrom', until: 'availableUntil' },
+    },
     { ...field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá bán', 'Đơn giá', 'Giá bán (đồng)', 'Giá thấp nhất']), price: true },
     { ...field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']), price: true },
     field('packaging', 'Quy cách đóng gói', 'text', ['Quy cách', 'Đóng gói', 'Bao bì']),
@@ -214,8 +224,12 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm', 'Ngành hàng']),
     { ...field('quantity', 'Số lượng', 'number', ['Số lượng cần mua', 'Khối lượng', 'Sản lượng', 'Nhu cầu'], true), unitAfter: true },
     field('unit', 'Đơn vị tính', 'text', ['ĐVT', 'Đơn vị'], true),
-    field('neededFrom', 'Cần từ ngày', 'date', ['Thời gian từ', 'Từ ngày', 'Thời gian nhận hàng từ', 'Ngày cần hàng'], true),
+    { ...field('neededFrom', 'Cần từ ngày', 'date', ['Thời gian từ', 'Từ ngày', 'Thời gian nhận hàng từ', 'Ngày cần hàng'], true), fedAlsoBy: 'neededPeriod' },
     field('neededUntil', 'Cần đến ngày', 'date', ['Thời gian đến', 'Đến ngày', 'Thời gian nhận hàng đến', 'Hạn nhận hàng']),
+    {
+      ...field('neededPeriod', 'Thời gian cần hàng', 'period', ['Thời gian nhận hàng', 'Thời gian thu mua', 'Thời điểm cần hàng', 'Thời gian']),
+      fills: { from: 'neededFrom', until: 'neededUntil' },
+    },
     field('deliveryProvince', 'Tỉnh, thành phố giao hàng', 'text', ['Tỉnh giao hàng', 'Tỉnh, thành phố', 'Tỉnh/TP']),
     field('deliveryPlace', 'Nơi giao hàng', 'text', ['Địa điểm giao hàng', 'Địa chỉ giao hàng', 'Nơi nhận hàng']),
     field('requirements', 'Chứng nhận yêu cầu', 'text', ['Tiêu chuẩn', 'Tiêu chuẩn chất lượng', 'Yêu cầu chứng nhận', 'Chứng nhận']),
