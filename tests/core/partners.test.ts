@@ -169,6 +169,7 @@ describe('creating a partner', () => {
       'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).',
     ],
     [{ ...choBinhDien, email: 'cho binh dien@' }, 'email', 'Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).'],
+    [{ ...choBinhDien, email: 'kd@binhdien.vn; ketoan@' }, 'email', 'Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).'],
     [
       { ...choBinhDien, businessLine: 'export' },
       'businessLine',
@@ -179,6 +180,11 @@ describe('creating a partner', () => {
     expect(error.kind).toBe('validation');
     expect(error.kind === 'validation' && error.issues).toEqual([{ path, message }]);
     expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(0);
+  });
+
+  it('takes several e-mail addresses set apart by semicolons or commas, as typed', async () => {
+    const partner = await call(app, 'partners:create', { ...saiGonCoop, email: ' kinhdoanh@saigonco-op.com.vn;  ketoan@saigonco-op.com.vn , info@coopmart.vn ' });
+    expect((await call(app, 'partners:get', { id: partner.id })).email).toBe('kinhdoanh@saigonco-op.com.vn; ketoan@saigonco-op.com.vn , info@coopmart.vn');
   });
 
   it('takes a branch tax code (10-3 digits) and a business line for an enterprise', async () => {

@@ -48,13 +48,16 @@ export function code(label: string, digits: number) {
     .regex(new RegExp(`^\\d{${digits}}$`), { error: `Chưa chọn ${label}.` });
 }
 
-/** An optional e-mail address: missing or blank becomes ''. */
+const anEmail = z.email();
+
+/**
+ * An optional e-mail field: missing or blank becomes ''. Like a phone field it may hold several,
+ * set apart by semicolons or commas ("kd@saota.vn; ketoan@saota.vn"), kept as typed.
+ */
 export function optionalEmail(label: string) {
-  return z
-    .string()
-    .optional()
-    .transform((value) => cleanText(value ?? ''))
-    .pipe(z.union([z.literal(''), z.email({ error: `${label} không đúng dạng (ví dụ: lienminh@angiang.gov.vn).` })]));
+  return optionalText(label, 200).refine((text) => text === '' || text.split(/\s*[;,]\s*/).every((one) => anEmail.safeParse(one).success), {
+    error: `${label} không đúng dạng (ví dụ: lienminh@angiang.gov.vn).`,
+  });
 }
 
 /**
