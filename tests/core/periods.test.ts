@@ -31,6 +31,18 @@ describe('a period in one cell', () => {
     expect(read && 'note' in read && read.note).toMatch(/ghi nhận là từ \d{2}\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}$/);
   });
 
+  it('reads «Quanh năm» as the time of the programme the list goes into', () => {
+    const programme = { programme: 'Kết nối cung – cầu năm 2026', from: '2026-01-01', until: '2026-12-31' };
+    expect(readPeriod('Quanh năm', programme)).toEqual({
+      from: '2026-01-01',
+      until: '2026-12-31',
+      note: '«Quanh năm» ghi nhận là thời gian của chương trình «Kết nối cung – cầu năm 2026»: từ 01/01/2026 đến 31/12/2026',
+    });
+    expect(readPeriod('Quanh năm')).toEqual({
+      error: '«Quanh năm» không nói năm nào; hãy ghi năm («năm 2025») hoặc khoảng ngày («01/01/2025 – 31/12/2025»), hoặc chọn chương trình cho cả tệp.',
+    });
+  });
+
   it('refuses, saying why, what names no days', () => {
     expect(readPeriod('31/02/2025')).toEqual({ error: 'Ngày «31/02/2025» không có thật: tháng 2/2025 không có ngày 31.' });
     const why = (written: string) => {

@@ -230,7 +230,8 @@ describe('a period written in one cell', () => {
       [4, 'valid', [], ['F4: Thời gian có hàng: «Tháng 3-5/2026» ghi nhận là từ 01/03/2026 đến 31/05/2026.']],
       [5, 'valid', [], ['F5: Thời gian có hàng: «15/6 – 15/8/2026» ghi nhận là từ 15/06/2026 đến 15/08/2026.']],
       [6, 'valid', [], ['F6: Thời gian có hàng: «Quý III/2026» ghi nhận là từ 01/07/2026 đến 30/09/2026.']],
-      [7, 'invalid', ['F7: Thời gian có hàng: «Quanh năm» không nói năm nào; hãy ghi năm («năm 2025») hoặc khoảng ngày («01/01/2025 – 31/12/2025»).'], []],
+      // Year-round is the programme's time: the list goes into one that runs from 01/01/2026 on.
+      [7, 'valid', [], ['F7: Thời gian có hàng: «Quanh năm» ghi nhận là thời gian của chương trình «Kết nối cung – cầu 2026»: từ 01/01/2026.']],
       [
         8,
         'invalid',
@@ -241,11 +242,12 @@ describe('a period written in one cell', () => {
       ],
       [9, 'invalid', ['F9: Thời gian có hàng: «30/09/2026 - 01/07/2026» kết thúc (01/07/2026) trước khi bắt đầu (30/09/2026).'], []],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 5, failed: 3 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 6, failed: 2 });
     const offers = await call(app, 'offers:list', { programmeId });
     expect(offers.rows.map((row) => [row.product, row.availableFrom, row.availableUntil]).sort()).toEqual([
       ['Gạo Jasmine', '2026-07-01', '2026-09-30'],
       ['Gạo ST25', '2026-06-15', null],
+      ['Nếp', '2026-01-01', null],
       ['Xoài cát Hòa Lộc', '2026-03-01', '2026-05-31'],
       ['Xoài keo', '2026-07-01', '2026-09-30'],
       ['Xoài Đài Loan', '2026-06-15', '2026-08-15'],

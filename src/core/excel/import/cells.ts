@@ -9,7 +9,7 @@ import { parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
 import type { ImportProblem } from '../../../shared/contracts/imports';
 import type { ImportField } from './fields';
-import { readPeriod } from './periods';
+import { readPeriod, type YearRound } from './periods';
 
 /** A mapped column: which field it feeds, where it is, and how its amounts are scaled. */
 export interface MappedColumn {
@@ -267,7 +267,7 @@ function cellOf(column: MappedColumn, row: SourceRow): string {
  * Reads each mapped cell of a row. Formula cells without a computed value and error cells
  * (#N/A, #VALUE!) are problems, not blanks: the person would otherwise lose a value silently.
  */
-export function readRow(row: SourceRow, columns: readonly MappedColumn[], options: { date1904: boolean; thisYear: number }): ReadRow {
+export function readRow(row: SourceRow, columns: readonly MappedColumn[], options: { date1904: boolean; thisYear: number; yearRound: YearRound | null }): ReadRow {
   const values = new Map<string, FieldValue>();
   const problems: ImportProblem[] = [];
   const notes: ImportProblem[] = [];
@@ -298,7 +298,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         values.set(field.key, phoneOf(value, shown));
         break;
       case 'period': {
-        const period = readPeriod(value);
+        const period = readPeriod(value, options.yearRound);
         if (!period || !field.fills) break;
         if ('error' in period) {
           problems.push({ cell: cellOf(column, row), message: `${field.label}: ${period.error}` });

@@ -17,6 +17,13 @@ export type ReadPeriod =
     }
   | { error: string };
 
+/** The period of the programme a list is imported into: what "Quanh năm" means there. */
+export interface YearRound {
+  programme: string;
+  from: string;
+  until: string | null;
+}
+
 /** The first and the last day a piece of a period covers; `year` is absent when the piece does not say it. */
 interface Span {
   from: { year?: number; month: number; day: number };
@@ -96,8 +103,11 @@ function spansOf(written: string, folded: string): [Span, Span] | string | null 
   return [start, end ?? start];
 }
 
-/** The period a cell holds; null for a blank cell. A single day has no last day: from then on. */
-export function readPeriod(value: CellValue): ReadPeriod | null {
+/**
+ * The period a cell holds; null for a blank cell. A single day has no last day: from then on.
+ * "Quanh năm" is the period of the programme the list goes into, when it goes into one.
+ */
+export function readPeriod(value: CellValue, yearRound: YearRound | null = null): ReadPeriod | null {
   if (value === null) return null;
   if (typeof value === 'object') return { from: value.date, until: null };
   // A number is a year (2025), or a day Excel keeps as its serial without a date format.
@@ -109,7 +119,11 @@ export function readPeriod(value: CellValue): ReadPeriod | null {
   if (written === '') return null;
   const folded = foldText(written);
   if (/^(?:quanh|ca) nam$/.test(folded)) {
-    return { error: `«${written}» không nói năm nào; hãy ghi năm («năm 2025») hoặc khoảng ngày («01/01/2025 – 31/12/2025»).` };
+    if (yearRound) {
+      const lasting = yearRound.until === null ? `từ ${formatIsoDateVi(yearRound.from)}` : `từ ${formatIsoDateVi(yearRound.from)} đến ${formatIsoDateVi(yearRound.until)}`;
+      return { from: yearRound.from, until: yearRound.until, note: `«${written}» ghi nhận là thời gian của chương trình «${yearRound.programme}»: ${lasting}` };
+    }
+    return { error: `«${written}» không nói năm nào; hãy ghi năm («năm 2025») hoặc khoảng ngày («01/01/2025 – 31/12/2025»), hoặc chọn chương trình cho cả tệp.` };
   }
   const unreadable = {
     error: `«${written}» không đọc được thành thời gian; hãy ghi ngày (15/03/2025), khoảng ngày (01/05/2025 – 30/09/2025), tháng (tháng 3/2025, tháng 3–5/2025), quý (quý II/2025) hoặc năm (năm 2025).`,

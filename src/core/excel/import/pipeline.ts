@@ -37,10 +37,11 @@ import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { figureFields } from '../../../shared/contracts/figures';
-import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, yearlyFigures } from '../../db/schema';
+import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, programmes, yearlyFigures } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
+import { notInTrash } from '../../db/predicates';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
 import { BatchedInsert, jsonText } from '../../db/prepared';
@@ -402,8 +403,16 @@ function lastRowOf(dimension: string | null | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function readOptions(ctx: Context, source: OpenedSource) {
-  return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)) };
+function readOptions(ctx: Context, source: OpenedSource, programmeId: number | null) {
+  const programme =
+    programmeId === null
+      ? undefined
+      : ctx.db
+          .select({ programme: programmes.name, from: programmes.startsOn, until: programmes.endsOn })
+          .from(programmes)
+          .where(and(eq(programmes.id, programmeId), notInTrash(programmes)))
+          .get();
+  return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)), yearRound: programme ?? null };
 }
 
 /** The person's choices for coded values, by field and written key. */
@@ -439,7 +448,7 @@ async function previewWith(
   const values = valueMapOf(input.values);
   const programmeId = input.programmeId ?? null;
   const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values, programmeId });
-  const options = readOptions(ctx, source);
+  const options = readOptions(ctx, source, programmeId);
   const adapter = kindAdapters[analysis.kind];
   const sheetInfo = source.sheets.find((sheet) => sheet.name === analysis.sheet);
   const lastRow = lastRowOf(sheetInfo?.dimension);
