@@ -52,6 +52,7 @@ describe('money in the unit its header names', () => {
     ['Doanh thu (Triệu VNĐ)', 1_000_000],
     ['Thu nhập BQ (tr.đ/người/tháng)', 1_000_000],
     ['Tổng tài sản (tỷ)', 1_000_000_000],
+    ['Tổng tài sản (tỉ đồng)', 1_000_000_000],
     ['Tổng tài sản (tỷ đồng)', 1_000_000_000],
     ['Giá (nghìn đồng/kg)', 1_000],
     ['Giá (1.000đ)', 1_000],
@@ -100,6 +101,8 @@ describe('money in the unit its header names', () => {
         ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'khoảng 2 tỷ', null],
         // Written in đồng under a header in millions: the cell says which.
         ['HTX Nấm Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '300.000.000 đ', null],
+        // "tỉ" is as right a spelling as "tỷ".
+        ['HTX Cá Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '3,2 tỉ', '1 tỉ 200 triệu'],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -109,6 +112,7 @@ describe('money in the unit its header names', () => {
       [4, 'valid', []],
       [5, 'invalid', ['C5: Vốn điều lệ: «khoảng 2 tỷ» không phải số.']],
       [6, 'valid', []],
+      [7, 'valid', []],
     ]);
     expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
       ['C2: Vốn điều lệ: «1,5 tỷ» ghi nhận là 1.500.000.000 đồng.', 'D2: Doanh thu: «2 tỷ 500 triệu» ghi nhận là 2.500.000.000 đồng.'],
@@ -116,6 +120,7 @@ describe('money in the unit its header names', () => {
       [],
       [],
       ['C6: Vốn điều lệ: «300.000.000 đ» ghi bằng đồng, ghi nhận là 300.000.000 đồng (không nhân theo tiêu đề cột).'],
+      ['C7: Vốn điều lệ: «3,2 tỉ» ghi nhận là 3.200.000.000 đồng.', 'D7: Doanh thu: «1 tỉ 200 triệu» ghi nhận là 1.200.000.000 đồng.'],
     ]);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     const stored = app.ctx.db
@@ -130,6 +135,7 @@ describe('money in the unit its header names', () => {
       { capital: 500_000_000, revenue: 850_000_000 },
       { capital: 300_000_000, revenue: 1_200_000_000 },
       { capital: 300_000_000, revenue: null },
+      { capital: 3_200_000_000, revenue: 1_200_000_000 },
     ]);
   });
 

@@ -32,12 +32,12 @@ const DONG = String.raw`(?:dong|d|vnd)\b`;
 
 /**
  * The multiples of the đồng a header may name, folded (đ as d), as offices write them: "(triệu
- * đồng)", "(tr.đ)", "(Tr.đồng)", "(trđ)", "(triệu)", "(tr.đ/người/tháng)", "(tỷ)", "(1.000 đ)".
+ * đồng)", "(tr.đ)", "(Tr.đồng)", "(trđ)", "(triệu)", "(tr.đ/người/tháng)", "(tỷ)", "(tỉ)", "(1.000 đ)".
  * A bare "tr", "tỷ" or "ngàn" counts only alone in brackets: elsewhere it may be part of a word
  * ("công ty", "ngân hàng").
  */
 const multiples: readonly [RegExp, number][] = [
-  [new RegExp(String.raw`(?<!cong )\bty\s*${DONG}|\(\s*ty\s*\)`), 1_000_000_000],
+  [new RegExp(String.raw`(?<!cong )\bt[yi]\s*${DONG}|\(\s*t[yi]\s*\)`), 1_000_000_000],
   [new RegExp(String.raw`\btrieu\b|\btr\s*\.?\s*${DONG}|\(\s*tr\s*\.?\s*\)`), 1_000_000],
   [new RegExp(String.raw`\b(?:nghin|ngan)\s*${DONG}|\(\s*(?:nghin|ngan)\s*\)|\b1[.,]?000\s*${DONG}`), 1_000],
 ];
@@ -49,8 +49,9 @@ export function scaleOfHeader(header: string): number {
 }
 
 /** A number and the multiple of the đồng written after it in a cell, folded: "1,5 ty", "500 trieu", "500tr". */
-const amountPart = /\s*(\d[\d.,\s]*?)\s*(ty|trieu|tr|nghin|ngan)\b\.?/y;
-const multipleOfWord: Record<string, number> = { ty: 1_000_000_000, trieu: 1_000_000, tr: 1_000_000, nghin: 1_000, ngan: 1_000 };
+const amountPart = /\s*(\d[\d.,\s]*?)\s*(ty|ti|trieu|tr|nghin|ngan)\b\.?/y;
+/** "tỉ" is written as often as "tỷ"; both spellings are right. */
+const multipleOfWord: Record<string, number> = { ty: 1_000_000_000, ti: 1_000_000_000, trieu: 1_000_000, tr: 1_000_000, nghin: 1_000, ngan: 1_000 };
 
 /**
  * An amount written in a cell with its multiples of the đồng, as offices write one: "1,5 tỷ",
