@@ -433,6 +433,7 @@ describe('parsing dates', () => {
     expect(parseDateCell('05 tháng 7 năm 2017')).toEqual({ iso: '2017-07-05' });
     expect(parseDateCell('ngay 5 thang 7 nam 2017')).toEqual({ iso: '2017-07-05' });
     expect(parseDateCell('ngày 05/7/2017')).toEqual({ iso: '2017-07-05' });
+    expect(parseDateCell('Ngay 5/7/2017')).toEqual({ iso: '2017-07-05' });
     expect(parseDateCell(null)).toBeNull();
     expect(parseDateCell('   ')).toBeNull();
   });

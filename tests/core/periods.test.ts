@@ -9,6 +9,8 @@ describe('a period in one cell', () => {
     [45_366, { from: '2024-03-15', until: null }],
     ['01/05/2025 - 30/09/2025', { from: '2025-05-01', until: '2025-09-30' }],
     ['01/05/2025–30/09/2025', { from: '2025-05-01', until: '2025-09-30' }],
+    ['01/05/2025 -30/09/2025', { from: '2025-05-01', until: '2025-09-30' }],
+    ['01-05-2025 - 30-09-2025', { from: '2025-05-01', until: '2025-09-30' }],
     ['từ 01/05/2025 đến 30/09/2025', { from: '2025-05-01', until: '2025-09-30' }],
   ])('reads «%s» as written, with nothing to say', (written, read) => {
     expect(readPeriod(written)).toEqual(read);

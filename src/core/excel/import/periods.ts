@@ -79,8 +79,11 @@ function isoOf({ year, month, day }: { year?: number; month: number; day: number
   return real >= 1 && real <= last ? `${year}-${pad(month)}-${pad(real)}` : null;
 }
 
-/** The range a cell may be cut into: at a spaced hyphen, a dash, "đến", "tới" or "~" ("tháng 3-5/2025" is handled apart). */
-const rangeCut = /\s+(?:-|đến|tới)\s+|\s*[–—~]\s*/iu;
+/**
+ * Where a range is cut in two: at a hyphen with a space beside it (a day's own hyphens have none), a
+ * dash, "đến", "tới" or "~" ("tháng 3-5/2025" is read apart).
+ */
+const rangeCut = /\s+-\s*|\s*-\s+|\s+(?:đến|tới)\s+|\s*[–—~]\s*/iu;
 
 /** The first and the last piece of a period (the same one for a single piece); why not, or null when it is no period. */
 function spansOf(written: string, folded: string): [Span, Span] | string | null {

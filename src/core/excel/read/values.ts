@@ -61,8 +61,8 @@ const yearFirst = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:
  * 2017" (Nghị định 30/2020 writes every date so, and lists copy it from decisions).
  */
 const dayInWords = /^(?:ngay\s*)?(\d{1,2})\s*,?\s*thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{1,4})$/;
-/** "ngày" before a day written with numbers: "ngày 05/7/2017". */
-const dayWord = /^ngày\s*(?=\d)/iu;
+/** "ngày" before a day written with numbers: "ngày 05/7/2017", "Ngay 5/7/2017". */
+const dayWord = /^ng[àa]y\s*(?=\d)/iu;
 
 function dateOf(year: number, month: number, day: number, shown: string): ParsedDate {
   if (!isRealDay(year, month, day)) {
