@@ -185,12 +185,26 @@ export function isIsoDate(value: string): boolean {
 const extension = /\s*\(?(?:máy lẻ|may le|ml|nhánh|nhanh|số lẻ|ext|x|#)\.?:?\s*\d{1,6}\)?$/iu;
 /** Between two numbers in one field: "0277 3851 234; 0913 123 456" (also "," and "/"). */
 const numberSeparator = /\s*[;,/]\s*|\s+(?:hoặc|hoac|or)\s+/iu;
+/**
+ * Who answers, or what the number is, in parentheses after it: "(anh Nam)", "(Zalo)", "(Ô. Tâm,
+ * Giám đốc)". A letter in it and no digit: "(ext. 5)" is an extension, "(0296)" an area code.
+ */
+const noteInBrackets = /\s*\((?=[^)]*\p{L})[^)\d]*\)/gu;
+/** The same after a spaced dash: "0913 123 456 – Chủ tịch HĐQT" (" - 0913…" is a second number). */
+const noteAfterDash = /\s+[-–]\s+(?=[^\d]*\p{L})[^\d]*$/u;
+/**
+ * What a number is, before it: a label ending in a colon ("ĐT:", "Nhà riêng:", "Anh Nam:"), or one of
+ * the short ones offices write without it ("SĐT 0913…", "Hotline 1900…").
+ */
+const labelBefore = /^(?:[^\d:;,/]{1,30}:|(?:đt|dđ|sđt|sdt|dt|dd|tel|fax|mobile|hotline|zalo)\.?)\s*/iu;
 
 /**
  * Whether a phone field holds phone numbers as Vietnamese offices write them: digits set off by
  * spaces, dots, hyphens or parentheses, an optional +84 (or 84) in front, an optional extension,
  * and several numbers separated by ";", "," or "/", or written one after another (a line break in
- * a cell of a list, " - "). Each number has 8 to 13 digits: a hotline
+ * a cell of a list, " - "). A number may have a label before it ("ĐT:", "DĐ:") and a note after it,
+ * in parentheses or after a dash ("(anh Nam)"): kept as typed, they say whose it is; a name
+ * written after a number without either is refused, as it cannot be told from the number. Each number has 8 to 13 digits: a hotline
  * 1900 1234 has 8, a mobile 10, a landline 11 (02xx xxxx xxx), +84 with the leading 0 kept 13;
  * 9 is a mobile whose leading 0 Excel dropped. Blank is valid (the field is optional).
  */
@@ -201,7 +215,10 @@ export function isPhoneText(value: string): boolean {
   // (each has a letter, ";", ",", "/" or "#"): numbers checked without looking for them, which
   // costs several times the check itself on every row of an imported list.
   if (/^[\d\s.()+-]+$/.test(text)) return isNumbers(text);
-  return text.split(numberSeparator).every((one) => isNumbers(one.replace(extension, '')));
+  return text
+    .replace(noteInBrackets, '')
+    .split(numberSeparator)
+    .every((one) => isNumbers(one.replace(labelBefore, '').replace(noteAfterDash, '').replace(extension, '')));
 }
 
 /** One phone number, or several written one after another (`isNumbersInARow`). */

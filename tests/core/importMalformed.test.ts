@@ -44,7 +44,7 @@ describe('rows that cannot be taken', () => {
   it('names every cell with a wrong type, a formula without a value or an error, and writes none of them', async () => {
     const bytes = await workbookOf((sheet) => {
       sheet.addRow(['Tên HTX', 'Mã số thuế', 'Địa chỉ', 'Ngày thành lập', 'Vốn điều lệ', 'Thư điện tử']);
-      sheet.addRow([12345, 'không có', 'xã Không Có, huyện Đâu Đó', 'hôm qua', 'một tỷ', 'htx@']);
+      sheet.addRow([12345, '16001234', 'xã Không Có, huyện Đâu Đó', 'hôm qua', 'một tỷ', 'htx@']);
       sheet.addRow(['HTX Bình Hòa', { formula: 'A1&"1"' }, 'xã Bình Hòa, huyện Châu Thành, tỉnh An Giang', { error: '#N/A' }, true, '']);
     });
     const { jobId, analysis } = await analyze(app, stage(app, 'sai kieu.xlsx', bytes));

@@ -321,6 +321,104 @@ describe('two phone numbers in one cell', () => {
   });
 });
 
+describe('phone numbers with whose they are', () => {
+  it('keeps a label before a number and a note after it as written, and still refuses a name run into one', async () => {
+    const phones = ['ĐT: 0296 3851 234; DĐ: 0912.345.678', '0912 345 678 (anh Tâm, Giám đốc)', 'Anh Nam: 0912345678', '0913 123 456 – Chủ tịch HĐQT', 'SĐT 0913 123 457', '0913 123 458 anh Tâm'];
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Điện thoại'],
+      phones.map((phone, index) => [`HTX Nông nghiệp Số ${index + 1}`, 'xã Vĩnh An, tỉnh An Giang', phone]),
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations');
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+      [5, 'valid', []],
+      [6, 'valid', []],
+      [7, 'invalid', [expect.stringMatching(/^C7: Điện thoại chỉ gồm chữ số.*có thể có nhãn trước \(ĐT:, DĐ:\) và ghi chú trong ngoặc sau/) as unknown]],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 5, failed: 1 });
+    const stored = app.ctx.db.select({ phone: organizations.phone }).from(organizations).orderBy(organizations.id).all();
+    expect(stored.map((row) => row.phone)).toEqual(phones.slice(0, 5));
+  });
+});
+
+describe('cells that say there is nothing', () => {
+  it('reads «-», «x», «chưa có», «N/A» as blank in every field but a flag’s, says so at the cell, and keeps what is stored', async () => {
+    const existing = await call(app, 'organizations:create', {
+      kind: 'htx',
+      name: 'HTX Nông nghiệp Vĩnh An',
+      registrationNo: '1600123456',
+      communeCode: XA_VINH_AN,
+      phone: '0296 3841 234',
+      email: 'vinhan@gmail.com',
+    });
+    const bytes = await workbook(
+      ['Tên HTX', 'Mã số HTX', 'Địa chỉ', 'Điện thoại', 'Email', 'Ngày thành lập', 'Số thành viên', 'Vốn điều lệ (triệu đồng)', 'Ứng dụng công nghệ cao'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', '1600123456', 'xã Vĩnh An, tỉnh An Giang', '-', 'không có', 'Không rõ', 'x', 'N/A', 'x'],
+        ['HTX Nông nghiệp Vĩnh Bình', 'Chưa cấp', 'xã Vĩnh Bình, tỉnh An Giang', 'chưa có', '…', '--', 'không', '-', ''],
+        ['HTX Xoài Vĩnh Bình', 'chưa có MST', 'xã Vĩnh Bình, tỉnh An Giang', 'Đang cập nhật', '?', 'KXĐ', '12 người', '500', '-'],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    const notesOf = (row: number) => preview.page.rows.find((one) => one.row === row)?.notes.map((note) => `${note.cell}: ${note.message}`);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+    ]);
+    expect(notesOf(2)).toEqual([
+      'D2: Điện thoại: «-» ghi nhận là để trống.',
+      'E2: Thư điện tử: «không có» ghi nhận là để trống.',
+      'F2: Ngày thành lập: «Không rõ» ghi nhận là để trống.',
+      'G2: Số thành viên chính thức: «x» ghi nhận là để trống.',
+      'H2: Vốn điều lệ: «N/A» ghi nhận là để trống.',
+    ]);
+    expect(notesOf(3)).toEqual([
+      'B3: Mã số HTX: «Chưa cấp» ghi nhận là để trống.',
+      'D3: Điện thoại: «chưa có» ghi nhận là để trống.',
+      'E3: Thư điện tử: «…» ghi nhận là để trống.',
+      'F3: Ngày thành lập: «--» ghi nhận là để trống.',
+      'G3: Số thành viên chính thức: «không» ghi nhận là để trống.',
+      'H3: Vốn điều lệ: «-» ghi nhận là để trống.',
+    ]);
+    // A flag's «-» is its «không»: nothing is said of it.
+    expect(notesOf(4)).toEqual(['B4: Mã số HTX: «chưa có MST» ghi nhận là để trống.', 'D4: Điện thoại: «Đang cập nhật» ghi nhận là để trống.', 'E4: Thư điện tử: «?» ghi nhận là để trống.', 'F4: Ngày thành lập: «KXĐ» ghi nhận là để trống.', 'G4: Số thành viên chính thức: «12 người» ghi nhận là 12.']);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' } })).summary).toMatchObject({ created: 2, updated: 1, failed: 0 });
+    // The list's blanks leave what the register holds; its tick is taken.
+    expect(await call(app, 'organizations:get', { id: existing.id })).toMatchObject({ phone: '0296 3841 234', email: 'vinhan@gmail.com', highTech: true });
+    const created = app.ctx.db.select().from(organizations).where(eq(organizations.name, 'HTX Nông nghiệp Vĩnh Bình')).get();
+    expect(created).toMatchObject({ registrationNo: null, phone: '', email: '', foundedOn: null, charterCapital: null });
+  });
+});
+
+describe('tax codes as lists write them', () => {
+  it('reads the digits after a label, in dotted groups, with a branch after a slash or behind an apostrophe, and says so', async () => {
+    const codes = ['MST: 1600123457', 'Mã số thuế: 1600 123 458', '1600.123.459', '1600123460/001', "'1600123461", '1600 123 462', '160012346', '1600.123.46'];
+    const bytes = await workbook(
+      ['Tên HTX', 'Mã số HTX', 'Địa chỉ'],
+      codes.map((code, index) => [`HTX Dịch vụ Số ${index + 1}`, code, 'xã Vĩnh An, tỉnh An Giang']),
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations');
+    const refusal = 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 1600123456).';
+    expect(problemsOf(preview).filter(([, status]) => status === 'invalid')).toEqual([
+      [8, 'invalid', [`B8: ${refusal}`]],
+      [9, 'invalid', [`B9: ${refusal}`]],
+    ]);
+    expect(preview.page.rows.flatMap((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      'B2: Mã số HTX: «MST: 1600123457» ghi nhận là 1600123457.',
+      'B3: Mã số HTX: «Mã số thuế: 1600 123 458» ghi nhận là 1600123458.',
+      'B4: Mã số HTX: «1600.123.459» ghi nhận là 1600123459.',
+      'B5: Mã số HTX: «1600123460/001» ghi nhận là 1600123460-001.',
+      "B6: Mã số HTX: «'1600123461» ghi nhận là 1600123461.",
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 6, failed: 2 });
+    const stored = app.ctx.db.select({ registrationNo: organizations.registrationNo }).from(organizations).orderBy(organizations.id).all();
+    expect(stored.map((row) => row.registrationNo)).toEqual(['1600123457', '1600123458', '1600123459', '1600123460-001', '1600123461', '1600123462']);
+  });
+});
+
 describe('enterprises in a list of members', () => {
   it('refuses them at the cell that says so, and offers no kind for them', async () => {
     const csv = [

@@ -170,12 +170,12 @@ describe('every field a person types', () => {
   });
 
   it('takes phone numbers as offices write them and refuses what is not one, in Vietnamese', async () => {
-    for (const phone of ['0296 3841 234', '0913.123.456', '0913-123-456', '+84 913 123 456', '(+84) 296 3841 234', '0296 3841 234 máy lẻ 12', '0296 3841 234 (ext. 5)', '0296 3841 234; 0913 123 456', '1900 1234', '913123456']) {
+    for (const phone of ['0296 3841 234', '0913.123.456', '0913-123-456', '+84 913 123 456', '(+84) 296 3841 234', '0296 3841 234 máy lẻ 12', '0296 3841 234 (ext. 5)', '0296 3841 234; 0913 123 456', '1900 1234', '913123456', 'ĐT: 0296 3841 234; DĐ: 0913 123 456 (anh Tâm)']) {
       const created = await call(app, 'organizations:create', { ...full, registrationNo: '', name: `HTX số ${phone}`, phone, confirmSimilarName: true });
       expect((await call(app, 'organizations:get', { id: created.id })).phone).toBe(phone);
     }
     const message =
-      'Điện thoại chỉ gồm chữ số, có thể có dấu cách, dấu chấm, gạch ngang, ngoặc đơn, +84 và số máy lẻ; mỗi số 8–13 chữ số, nhiều số cách nhau bằng dấu chấm phẩy (ví dụ: 0277 3851 234; 0913 123 456 hoặc +84 913 123 456 máy lẻ 12).';
+      'Điện thoại chỉ gồm chữ số, có thể có dấu cách, dấu chấm, gạch ngang, ngoặc đơn, +84 và số máy lẻ; mỗi số 8–13 chữ số, có thể có nhãn trước (ĐT:, DĐ:) và ghi chú trong ngoặc sau; nhiều số cách nhau bằng dấu chấm phẩy (ví dụ: 0277 3851 234; 0913 123 456 hoặc +84 913 123 456 máy lẻ 12).';
     for (const phone of ['abc', '0913 123', '0913 123 456 anh Tâm', '++84 913 123 456']) {
       expect(await callFailing(app, 'organizations:create', { ...full, phone })).toMatchObject({ kind: 'validation', issues: [{ path: 'phone', message }] });
     }

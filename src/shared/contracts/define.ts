@@ -65,8 +65,8 @@ export function optionalEmail(label: string) {
  * (see isPhoneText): "abc" or a name typed into it is refused, with how a number is written.
  */
 export function optionalPhone(label: string) {
-  return optionalText(label, 60).refine(isPhoneText, {
-    error: `${label} chỉ gồm chữ số, có thể có dấu cách, dấu chấm, gạch ngang, ngoặc đơn, +84 và số máy lẻ; mỗi số 8–13 chữ số, nhiều số cách nhau bằng dấu chấm phẩy (ví dụ: 0277 3851 234; 0913 123 456 hoặc +84 913 123 456 máy lẻ 12).`,
+  return optionalText(label, 100).refine(isPhoneText, {
+    error: `${label} chỉ gồm chữ số, có thể có dấu cách, dấu chấm, gạch ngang, ngoặc đơn, +84 và số máy lẻ; mỗi số 8–13 chữ số, có thể có nhãn trước (ĐT:, DĐ:) và ghi chú trong ngoặc sau; nhiều số cách nhau bằng dấu chấm phẩy (ví dụ: 0277 3851 234; 0913 123 456 hoặc +84 913 123 456 máy lẻ 12).`,
   });
 }
 

@@ -115,6 +115,38 @@ function phoneOf(value: CellValue, shown: string): string {
   return shown;
 }
 
+/**
+ * A tax code as lists write it around its digits: after a label ("MST: 1600123456", "Mã số thuế:
+ * …"), in groups set off by dots ("1600.123.456"), with its branch after a slash ("1600123456/001"),
+ * or after the apostrophe that keeps Excel from making it a number. Read as the code when its
+ * digits make one; `note` says how, for the preview. Anything else is left as written, for the
+ * contract to refuse with what a code is.
+ */
+function codeOf(value: CellValue, shown: string): { code: string; note?: string } {
+  // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…).
+  if (typeof value === 'number') return { code: Number.isInteger(value) && shown.length === 9 ? `0${shown}` : shown };
+  const parts = /^'?\s*(?:(?:m[ãa]\s*s[ốo](?:\s*(?:thu[ếe]|doanh\s*nghi[ệe]p|htx))?|mst|msdn)\s*[:.]?\s*)?(\d[\d .]*\d)(?:\s*[-/–]\s*(\d{3}))?$/iu.exec(shown);
+  const digits = parts?.[1]?.replace(/[ .]/g, '');
+  if (digits?.length !== 10) return { code: shown };
+  const code = parts?.[2] === undefined ? digits : `${digits}-${parts[2]}`;
+  // Spaces between the groups are dropped by the contract, as on a person's save: only the rest is said.
+  return code === shown.replace(/\s/g, '') ? { code } : { code, note: `«${shown}» ghi nhận là ${code}` };
+}
+
+/**
+ * What a cell writes for "nothing here", folded: a dash, "x", dots, "?", "N/A", "không", "không rõ",
+ * "chưa có", "chưa cấp", "chưa có MST", "đang cập nhật"…
+ */
+const nothingWritten = /^(?:[-–—.…?x ]+|n\/?a|kxd|khong|(?:khong|chua) (?:ro|biet|xac dinh)|(?:khong|chua|dang) (?:co|cap|cap nhat|dang ky)(?: [a-z]+){0,3})$/;
+
+/** The first letters of what `nothingWritten` reads: most cells are told apart without being folded. */
+const nothingStart = /^[-–—.…?xnkcdđ]/i;
+
+/** Whether a text cell says there is nothing to write (`nothingWritten`): short, and without a digit. */
+function saysNothing(value: CellValue, shown: string): boolean {
+  return typeof value === 'string' && shown.length <= 30 && nothingStart.test(shown) && !/\d/.test(shown) && nothingWritten.test(foldText(shown));
+}
+
 export type FieldValue = string | number | boolean | null;
 
 export interface ReadRow {
@@ -286,15 +318,23 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
     const value = row.cells[index] ?? null;
     const shown = shownCell(value);
     if (shown === '') continue;
+    // "-", "không có", "chưa cấp" in a cell are read as a blank one, and said. A flag's "x" is a
+    // tick, and a choice's written values are the person's to settle (choices.ts).
+    if (field.type !== 'flag' && field.type !== 'choice' && saysNothing(value, shown)) {
+      notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là để trống.` });
+      continue;
+    }
     switch (field.type) {
       case 'text':
       case 'choice':
         values.set(field.key, shown);
         break;
-      case 'code':
-        // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…).
-        values.set(field.key, typeof value === 'number' && Number.isInteger(value) && shown.length === 9 ? `0${shown}` : shown);
+      case 'code': {
+        const { code, note } = codeOf(value, shown);
+        values.set(field.key, code);
+        if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.` });
         break;
+      }
       case 'phone':
         values.set(field.key, phoneOf(value, shown));
         break;
