@@ -419,6 +419,48 @@ describe('tax codes as lists write them', () => {
   });
 });
 
+describe('values written among words', () => {
+  it('reads an e-mail after its label or in brackets, a count with a remark, a day inside a sentence, and says how', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Email', 'Ngày thành lập', 'Số thành viên'],
+      [
+        ['HTX Dịch vụ Số 1', 'xã Vĩnh An, tỉnh An Giang', 'Email: so1@gmail.com', 'QĐ số 12 ngày 15/3/2019', '25 (10 nữ)'],
+        ['HTX Dịch vụ Số 2', 'xã Vĩnh An, tỉnh An Giang', '<so2@gmail.com>', '15/3/2019 (cấp lại năm 2021)', '30 người (trong đó 12 nữ)'],
+        ['HTX Dịch vụ Số 3', 'xã Vĩnh An, tỉnh An Giang', 'so3 @gmail.com.', 'Thành lập 01/4/2018, đổi tên 20/5/2021', '~30'],
+        ['HTX Dịch vụ Số 4', 'xã Vĩnh An, tỉnh An Giang', 'so4@gmail,com', '', ''],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'invalid', ['D4: Ngày thành lập: «Thành lập 01/4/2018, đổi tên 20/5/2021» không phải ngày dạng dd/mm/yyyy.', 'E4: Số thành viên chính thức: «~30» không phải số.']],
+      [5, 'invalid', ['C5: Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).']],
+    ]);
+    expect(preview.page.rows.slice(0, 3).map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      [
+        'C2: Thư điện tử: «Email: so1@gmail.com» ghi nhận là so1@gmail.com.',
+        'D2: Ngày thành lập: «QĐ số 12 ngày 15/3/2019» ghi nhận là 15/03/2019.',
+        'E2: Số thành viên chính thức: «25 (10 nữ)» ghi nhận là 25, không lưu phần trong ngoặc.',
+      ],
+      [
+        'C3: Thư điện tử: «<so2@gmail.com>» ghi nhận là so2@gmail.com.',
+        'D3: Ngày thành lập: «15/3/2019 (cấp lại năm 2021)» ghi nhận là 15/03/2019.',
+        'E3: Số thành viên chính thức: «30 người (trong đó 12 nữ)» ghi nhận là 30, không lưu phần trong ngoặc.',
+      ],
+      ['C4: Thư điện tử: «so3 @gmail.com.» ghi nhận là so3@gmail.com.'],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 2 });
+    const stored = app.ctx.db.select({ email: organizations.email, foundedOn: organizations.foundedOn }).from(organizations).orderBy(organizations.id).all();
+    expect(stored).toEqual([
+      { email: 'so1@gmail.com', foundedOn: '2019-03-15' },
+      { email: 'so2@gmail.com', foundedOn: '2019-03-15' },
+    ]);
+    const members = app.ctx.db.select({ members: yearlyFigures.membersOfficial }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all();
+    expect(members).toEqual([{ members: 25 }, { members: 30 }]);
+  });
+});
+
 describe('enterprises in a list of members', () => {
   it('refuses them at the cell that says so, and offers no kind for them', async () => {
     const csv = [

@@ -133,6 +133,25 @@ function codeOf(value: CellValue, shown: string): { code: string; note?: string 
   return code === shown.replace(/\s/g, '') ? { code } : { code, note: `«${shown}» ghi nhận là ${code}` };
 }
 
+/** One e-mail address, roughly: what the contract checks fully. */
+const anAddress = /^[^\s@<>;,]+@[^\s@<>;,]+\.[^\s@<>;,.]+$/;
+
+/**
+ * E-mail addresses as lists write them around what they are: after a label ("Email: …",
+ * "mailto:…"), in angle brackets, with the full stop of a sentence, or a space typed beside the @.
+ * Read as the addresses when each then is one; `note` says how. Anything else is left as written,
+ * for the contract to refuse.
+ */
+function emailOf(shown: string): { email: string; note?: string } {
+  const email = shown
+    .replace(/^(?:e-?mail|mail|thư điện tử|hộp thư)\s*[:.]?\s*|mailto:/giu, '')
+    .replace(/[<>]/g, '')
+    .replace(/\s*@\s*/g, '@')
+    .replace(/[\s.;,]+$/, '');
+  if (email === shown || !email.split(/\s*[;,]\s*/).every((one) => anAddress.test(one))) return { email: shown };
+  return { email, note: `«${shown}» ghi nhận là ${email}` };
+}
+
 /**
  * What a cell writes for "nothing here", folded: a dash, "x", dots, "?", "N/A", "không", "không rõ",
  * "chưa có", "chưa cấp", "chưa có MST", "đang cập nhật"…
@@ -212,6 +231,15 @@ function bareNumber(text: string): number | null {
   return number && !('error' in number) ? number.value : null;
 }
 
+/** A count as written alone or with its noun ("25", "25 người"); null when it is not one. */
+function countOf(text: string): number | null {
+  const counted = countWithNoun.exec(foldText(text));
+  return bareNumber(counted ? (counted[1] ?? '') : text);
+}
+
+/** A count with a remark in brackets after it: "25 (10 nữ)", "30 người (trong đó 12 nữ)". */
+const countWithRemark = /^(.*?\S)\s*\([^()]*\)$/u;
+
 /** What a number or money cell that holds more than a bare number says, as its field reads it. */
 interface NumberInWords {
   value: number;
@@ -233,9 +261,13 @@ function numberInWords(field: ImportField, text: string, scale: number): NumberI
   const withUnit = field.unitAfter ? numberAndUnit.exec(written) : null;
   const quantity = withUnit ? bareNumber(withUnit[1] ?? '') : null;
   if (withUnit && quantity !== null) return { value: quantity, unit: withUnit[2]?.trim() ?? '' };
-  const counted = field.count ? countWithNoun.exec(foldText(written)) : null;
-  const count = counted ? bareNumber(counted[1] ?? '') : null;
-  if (count !== null) return { value: count, note: `ghi nhận là ${formatCount(count)}` };
+  if (field.count) {
+    const count = countOf(written);
+    if (count !== null) return { value: count, note: `ghi nhận là ${formatCount(count)}` };
+    const remark = countWithRemark.exec(written);
+    const beforeRemark = remark ? countOf(remark[1] ?? '') : null;
+    if (beforeRemark !== null) return { value: beforeRemark, note: `ghi nhận là ${formatCount(beforeRemark)}, không lưu phần trong ngoặc` };
+  }
   const price = field.price ? priceOf(written, scale) : null;
   if (price && (price.upper !== null || price.unit !== null)) return { value: price.lower, upper: price.upper ?? undefined, unit: price.unit ?? undefined };
   const monthly = field.perMonth && aMonth.test(written) ? amountOf(written.replace(aMonth, ''), scale) : null;
@@ -273,6 +305,16 @@ function looseDate(value: CellValue, thisYear: number): { iso: string; note: str
     const [day, month, year] = [Number(shortYear[1]), Number(shortYear[2]), fullYear(Number(shortYear[3]), thisYear)];
     const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
     if (real) return { iso: `${year}-${pad(month)}-${pad(day)}`, note: `«${typeof value === 'string' ? value : text}» hiểu là ${pad(day)}/${pad(month)}/${year}` };
+  }
+  // A day written among words ("QĐ số 12 ngày 15/3/2019", "15/3/2019 (cấp lại năm 2021)"): the one
+  // day the cell names. A cell naming two is left to be refused: which one is meant cannot be told.
+  if (typeof value !== 'string') return null;
+  const days = [...value.matchAll(/(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/g)];
+  const [only] = days;
+  if (days.length === 1 && only) {
+    const [day, month, year] = [Number(only[1]), Number(only[2]), Number(only[3])];
+    const real = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (real) return { iso: `${year}-${pad(month)}-${pad(day)}`, note: `«${value}» ghi nhận là ${pad(day)}/${pad(month)}/${year}` };
   }
   return null;
 }
@@ -329,6 +371,12 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       case 'choice':
         values.set(field.key, shown);
         break;
+      case 'email': {
+        const { email, note } = emailOf(shown);
+        values.set(field.key, email);
+        if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.` });
+        break;
+      }
       case 'code': {
         const { code, note } = codeOf(value, shown);
         values.set(field.key, code);

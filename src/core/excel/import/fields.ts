@@ -10,7 +10,7 @@ import { foldText } from '../../../shared/text';
  * How a cell is read: the row's converter then hands the values to the contract's own schema. A
  * `money` amount is a number in đồng, multiplied by the unit its header names ("(triệu đồng)").
  */
-export type FieldType = 'text' | 'code' | 'phone' | 'date' | 'period' | 'number' | 'money' | 'choice' | 'flag';
+export type FieldType = 'text' | 'email' | 'code' | 'phone' | 'date' | 'period' | 'number' | 'money' | 'choice' | 'flag';
 
 export interface ImportField {
   key: string;
@@ -140,7 +140,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     ]),
     field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành', 'Lĩnh vực hoạt động chính', 'Ngành nghề chính', 'Lĩnh vực SXKD', 'Ngành nghề SXKD', 'Lĩnh vực kinh doanh']),
     field('phone', 'Điện thoại', 'phone', phoneHeaders),
-    field('email', 'Thư điện tử', 'text', ['Email', 'E-mail', 'Thư điện tử']),
+    field('email', 'Thư điện tử', 'email', ['Email', 'E-mail', 'Thư điện tử']),
     field('website', 'Trang web', 'text', ['Website']),
     field('representative', 'Người đại diện theo pháp luật', 'text', [
       'Người đại diện',
@@ -178,7 +178,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('contactName', 'Người liên hệ', 'text', ['Người đại diện', 'Liên hệ', 'Họ tên người liên hệ']),
     field('contactRole', 'Chức vụ', 'text', ['Chức vụ người liên hệ']),
     field('phone', 'Điện thoại', 'phone', phoneHeaders),
-    field('email', 'Thư điện tử', 'text', ['Email', 'E-mail']),
+    field('email', 'Thư điện tử', 'email', ['Email', 'E-mail']),
     field('website', 'Trang web', 'text', ['Website']),
     field('buys', 'Mặt hàng cần mua', 'text', ['Mặt hàng', 'Nhu cầu', 'Sản phẩm cần mua', 'Mặt hàng thu mua']),
     field('qualityRequirements', 'Yêu cầu chất lượng', 'text', ['Tiêu chuẩn chất lượng', 'Yêu cầu']),
