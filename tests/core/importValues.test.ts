@@ -139,7 +139,7 @@ describe('money in the unit its header names', () => {
     ]);
   });
 
-  it('reads an income that says it is a month’s ("5 triệu/tháng", "4,5/tháng") and refuses one of another period', async () => {
+  it('reads an income that says it is a month’s ("5 triệu/tháng", "4,5/tháng") or a year’s ("60 triệu/năm", stored as its twelfth)', async () => {
     const bytes = await workbook(
       ['Tên HTX', 'Địa chỉ', 'Thu nhập BQ (tr.đ/người/tháng)'],
       [
@@ -147,6 +147,7 @@ describe('money in the unit its header names', () => {
         ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '4,5/tháng'],
         ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '4.800.000 đ/người/tháng'],
         ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '60 triệu/năm'],
+        ['HTX Nếp Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '50 triệu/quý'],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -154,12 +155,14 @@ describe('money in the unit its header names', () => {
       [2, 'valid', []],
       [3, 'valid', []],
       [4, 'valid', []],
-      [5, 'invalid', ['C5: Thu nhập bình quân: «60 triệu/năm» không phải số.']],
+      [5, 'valid', []],
+      [6, 'invalid', ['C6: Thu nhập bình quân: «50 triệu/quý» không phải số.']],
     ]);
     expect(preview.page.rows.map((row) => row.notes.map((note) => note.message))).toEqual([
       ['Thu nhập bình quân: «5 triệu/tháng» ghi nhận là 5.000.000 đồng một tháng.'],
       ['Thu nhập bình quân: «4,5/tháng» ghi nhận là 4.500.000 đồng một tháng.'],
       ['Thu nhập bình quân: «4.800.000 đ/người/tháng» ghi nhận là 4.800.000 đồng một tháng.'],
+      ['Thu nhập bình quân: «60 triệu/năm» là 60.000.000 đồng một năm, ghi nhận là 5.000.000 đồng một tháng.'],
       [],
     ]);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
@@ -167,6 +170,35 @@ describe('money in the unit its header names', () => {
       { income: 5_000_000 },
       { income: 4_500_000 },
       { income: 4_800_000 },
+      { income: 5_000_000 },
+    ]);
+  });
+
+  it('stores a year’s income from a column whose header says so ("triệu đồng/người/năm") as its twelfth, unless the cell says a month', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Thu nhập bình quân (triệu đồng/người/năm)'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 60],
+        ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '50'],
+        ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '4 triệu/tháng'],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+    ]);
+    expect(preview.page.rows.map((row) => row.notes.map((note) => note.message))).toEqual([
+      ['Thu nhập bình quân: «60» là 60.000.000 đồng một năm, ghi nhận là 5.000.000 đồng một tháng (cột ghi số một năm).'],
+      ['Thu nhập bình quân: «50» là 50.000.000 đồng một năm, ghi nhận là 4.166.667 đồng một tháng (cột ghi số một năm).'],
+      ['Thu nhập bình quân: «4 triệu/tháng» ghi nhận là 4.000.000 đồng một tháng.'],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(app.ctx.db.select({ income: yearlyFigures.averageIncome }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all()).toEqual([
+      { income: 5_000_000 },
+      { income: 4_166_667 },
+      { income: 4_000_000 },
     ]);
   });
 

@@ -25,6 +25,11 @@ export interface MappedColumn {
    * list ("tấn" of "Sản lượng (tấn)", "tấn/năm"; not "(dự kiến)"); null when the header names none.
    */
   headerUnit: string | null;
+  /**
+   * A month's amount (Thu nhập bình quân) in a column whose header says its amounts are a year's
+   * ("(triệu đồng/người/năm)"): each is stored as its twelfth, and said.
+   */
+  perYear: boolean;
 }
 
 /** What a unit of đồng is written as after a multiple: "đồng", "đ", "VNĐ" (folded). */
@@ -46,6 +51,13 @@ const multiples: readonly [RegExp, number][] = [
 export function scaleOfHeader(header: string): number {
   const folded = foldText(header);
   return multiples.find(([pattern]) => pattern.test(folded))?.[1] ?? 1;
+}
+
+/** A header that says its amounts are a year's, folded: "(triệu đồng/người/năm)", "(đồng/năm)", "một năm". */
+const aYearInHeader = /\/\s*(?:(?:nguoi|ng|lao dong|ld|thanh vien|tv)\s*\/\s*)?nam\b|\b(?:mot|moi|hang) nam\b/;
+
+export function headerSaysAYear(header: string): boolean {
+  return aYearInHeader.test(foldText(header));
 }
 
 /** A number and the multiple of the đồng written after it in a cell, folded: "1,5 ty", "500 trieu", "500tr". */
@@ -189,6 +201,8 @@ const numberAndUnit = /^(\d[\d.,\s]*?)\s*([^\d\s.,].*)$/u;
 const countWithNoun = /^(\d[\d.,\s]*?)\s*(?:nguoi|thanh vien|tv|ho|lao dong|ld|can bo|cb)\.?$/u;
 /** What an amount a month may say after it: "/tháng", "/người/tháng", "/LĐ/tháng". */
 const aMonth = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?tháng\.?$/iu;
+/** The same for a year: "60 triệu/năm", "60 tr/người/năm". */
+const aYear = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?năm\.?$/iu;
 /** A price and the unit it is for: "7.500 đ/kg", "25 nghìn/kg", "15.000đ / trái". */
 const pricePerUnit = /^(.*?)\s*\/\s*([^\d\s/][^/]*)$/u;
 /** The two ends of a range: "12.000 - 15.000", "12 – 15 nghìn", "12.000 đến 15.000". */
@@ -240,9 +254,16 @@ function countOf(text: string): number | null {
 /** A count with a remark in brackets after it: "25 (10 nữ)", "30 người (trong đó 12 nữ)". */
 const countWithRemark = /^(.*?\S)\s*\([^()]*\)$/u;
 
+/** How a year's amount is stored in a field of a month's: its twelfth, to the đồng. */
+function aMonthOf(yearly: number): string {
+  return `là ${formatCount(yearly)} đồng một năm, ghi nhận là ${formatCount(Math.round(yearly / 12))} đồng một tháng`;
+}
+
 /** What a number or money cell that holds more than a bare number says, as its field reads it. */
 interface NumberInWords {
   value: number;
+  /** The period the cell says its amount is for ("/tháng", "/năm"), over its column's. */
+  period?: 'month' | 'year';
   /** The unit written with it (`ReadRow.units`). */
   unit?: string;
   /** The upper end of a range (`ReadRow.upperEnds`). */
@@ -271,7 +292,9 @@ function numberInWords(field: ImportField, text: string, scale: number): NumberI
   const price = field.price ? priceOf(written, scale) : null;
   if (price && (price.upper !== null || price.unit !== null)) return { value: price.lower, upper: price.upper ?? undefined, unit: price.unit ?? undefined };
   const monthly = field.perMonth && aMonth.test(written) ? amountOf(written.replace(aMonth, ''), scale) : null;
-  if (monthly !== null) return { value: monthly, note: `ghi nhận là ${formatCount(monthly)} đồng một tháng` };
+  if (monthly !== null) return { value: monthly, note: `ghi nhận là ${formatCount(monthly)} đồng một tháng`, period: 'month' };
+  const yearly = field.perMonth && aYear.test(written) ? amountOf(written.replace(aYear, ''), scale) : null;
+  if (yearly !== null) return { value: Math.round(yearly / 12), note: aMonthOf(yearly), period: 'year' };
   // "1,5 tỷ" names its own multiple, whatever the header's.
   const amount = field.type === 'money' ? amountInWords(written) : null;
   return amount === null ? null : { value: amount, note: `ghi nhận là ${formatCount(amount)} đồng` };
@@ -413,7 +436,10 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       case 'money': {
         const parsed = parseNumberCell(value);
         const inWords = typeof value === 'string' && parsed && 'error' in parsed ? numberInWords(field, value, column.scale) : null;
-        if (inWords) {
+        if (inWords && column.perYear && inWords.period === undefined) {
+          values.set(field.key, Math.round(inWords.value / 12));
+          notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${aMonthOf(inWords.value)} (cột ghi số một năm).` });
+        } else if (inWords) {
           values.set(field.key, inWords.value);
           if (inWords.unit !== undefined) (read.units ??= new Map()).set(field.key, inWords.unit);
           if (inWords.upper !== undefined) (read.upperEnds ??= new Map()).set(field.key, inWords.upper);
@@ -425,8 +451,10 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           const shownValue = Number(parsed.value.toPrecision(15));
           const scaled = field.type === 'money' && column.scale !== 1;
           const inDong = scaled && typeof value === 'string' && namesDong.test(value);
-          values.set(field.key, scaled && !inDong ? Math.round(shownValue * column.scale) : shownValue);
-          if (inDong) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi bằng đồng, ghi nhận là ${formatCount(shownValue)} đồng (không nhân theo tiêu đề cột).` });
+          const stored = scaled && !inDong ? Math.round(shownValue * column.scale) : shownValue;
+          values.set(field.key, column.perYear ? Math.round(stored / 12) : stored);
+          if (column.perYear) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${aMonthOf(stored)} (cột ghi số một năm).` });
+          else if (inDong) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi bằng đồng, ghi nhận là ${formatCount(shownValue)} đồng (không nhân theo tiêu đề cột).` });
         }
         // A price the cell does not say the unit of is for the one its header names.
         if (field.price && column.headerUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);

@@ -51,7 +51,7 @@ import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseD
 import { openReader, type Reader } from '../read/thread';
 import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
-import { priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
+import { headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
 import { allUnits } from '../../services/supplyLookups';
@@ -363,6 +363,7 @@ function mappedColumns(analysis: ImportAnalysis, mapping: z.output<typeof import
       header: source.header,
       scale: scaleOfHeader(source.header),
       headerUnit: field.price ? priceUnitOfHeader(source.header) : field.unitAfter && source.namesUnit ? quantityUnitOfHeader(source.header) : null,
+      perYear: field.perMonth === true && headerSaysAYear(source.header),
     });
   }
   const has = (key: string) => columns.some((column) => column.field.key === key);
