@@ -306,6 +306,8 @@ describe('headers as offices write them', () => {
     ['Ngày cấp GCN ĐKKD', 'foundedOn'],
     ['Tên HTX, QTD', 'name'],
     ['Tên tổ chức KTTT', 'name'],
+    ['Thu nhập BQ của thành viên (triệu đồng/người/năm)', 'averageIncome'],
+    ['Thu nhập bình quân/người/năm', 'averageIncome'],
   ])('reads «%s» as %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });
