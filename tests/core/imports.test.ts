@@ -484,7 +484,7 @@ describe('partners', () => {
 });
 
 describe('partners without a province column', () => {
-  it('read the province from the address and say so, take the kind the name says, and refuse an address that names no province', async () => {
+  it('read the province from the address and the kind from the name, say both, and refuse an address that names no province', async () => {
     const csv = [
       'Tên doanh nghiệp,MST,Địa chỉ,Người liên hệ',
       'Công ty TNHH MTV Lương thực An Giang,1600123456,"Long Xuyên, An Giang",Trần Văn Bình',
@@ -494,21 +494,35 @@ describe('partners without a province column', () => {
       'Sở Công Thương tỉnh Đồng Tháp,,"TP Cao Lãnh, Đồng Tháp",Võ Minh',
       'Công ty Không Địa Chỉ,,Khu công nghiệp số 2,',
       'Ngân hàng Nông nghiệp chi nhánh Long Xuyên,,"Long Xuyên, An Giang",',
+      'Hộ kinh doanh Ba Tèo,,"Chợ Mới, An Giang",',
+      'Cửa hàng Bách Hóa Xanh Mỹ Xuyên,,"Mỹ Xuyên, Sóc Trăng",',
     ].join('\n');
     const { jobId, analysis } = await analyze(app, stage(app, 'Doanh nghiep.csv', csv), 'partners');
     expect(analysis.columns.map((column) => column.field)).toEqual(['name', 'taxCode', 'address', 'contactName']);
     const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
     expect(preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`), row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
-      [2, 'valid', [], ['C2: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.']],
-      [3, 'valid', [], ['C3: Tỉnh Sóc Trăng nay thuộc Thành phố Cần Thơ (từ 01/07/2025).']],
-      [4, 'valid', [], ['C4: Tỉnh, thành phố đọc từ địa chỉ: Thành phố Hồ Chí Minh.']],
-      [5, 'valid', [], ['C5: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.']],
-      [6, 'valid', [], ['C6: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh Đồng Tháp.']],
-      [7, 'invalid', ['C7: Địa chỉ «Khu công nghiệp số 2» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.'], []],
-      [8, 'invalid', ['Dòng 8: Chưa rõ loại đối tác (Doanh nghiệp, Chợ đầu mối, Sàn thương mại điện tử…).'], ['C8: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.']],
+      [2, 'valid', [], ['C2: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.', 'A2: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [3, 'valid', [], ['C3: Tỉnh Sóc Trăng nay thuộc Thành phố Cần Thơ (từ 01/07/2025).', 'A3: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [4, 'valid', [], ['C4: Tỉnh, thành phố đọc từ địa chỉ: Thành phố Hồ Chí Minh.', 'A4: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [5, 'valid', [], ['C5: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.', 'A5: Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
+      [6, 'valid', [], ['C6: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh Đồng Tháp.', 'A6: Loại đối tác đọc từ tên: Cơ quan nhà nước.']],
+      [
+        7,
+        'invalid',
+        ['C7: Địa chỉ «Khu công nghiệp số 2» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.'],
+        ['A7: Loại đối tác đọc từ tên: Doanh nghiệp.'],
+      ],
+      [
+        8,
+        'invalid',
+        ['A8: Tên không cho biết loại đối tác: hãy ghép một cột Loại đối tác và ghi loại (Doanh nghiệp, Chợ đầu mối, Cơ quan nhà nước…).'],
+        ['C8: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.'],
+      ],
+      [9, 'valid', [], ['C9: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.', 'A9: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [10, 'valid', [], ['C10: Tỉnh Sóc Trăng nay thuộc Thành phố Cần Thơ (từ 01/07/2025).', 'A10: Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
     ]);
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
-    expect(summary).toMatchObject({ created: 5, failed: 2 });
+    expect(summary).toMatchObject({ created: 7, failed: 2 });
     // The address is kept as written.
     const stored = app.ctx.db.select({ name: partners.name, kind: partners.kind, provinceCode: partners.provinceCode, address: partners.address }).from(partners).orderBy(partners.id).all();
     expect(stored).toEqual([
@@ -517,6 +531,8 @@ describe('partners without a province column', () => {
       { name: 'CTCP Nông sản Việt', kind: 'enterprise', provinceCode: '79', address: 'Q. 1, TP.HCM' },
       { name: 'Chợ Vĩnh Bình', kind: 'retail_outlet', provinceCode: AN_GIANG, address: 'Châu Thành' },
       { name: 'Sở Công Thương tỉnh Đồng Tháp', kind: 'state_agency', provinceCode: '82', address: 'TP Cao Lãnh, Đồng Tháp' },
+      { name: 'Hộ kinh doanh Ba Tèo', kind: 'enterprise', provinceCode: AN_GIANG, address: 'Chợ Mới, An Giang' },
+      { name: 'Cửa hàng Bách Hóa Xanh Mỹ Xuyên', kind: 'retail_outlet', provinceCode: '92', address: 'Mỹ Xuyên, Sóc Trăng' },
     ]);
   });
 

@@ -30,7 +30,7 @@ const organizationKindLabels: Record<(typeof organizationKinds)[number], string>
   qtdnd: 'Quỹ tín dụng nhân dân (QTDND)',
 };
 const classificationLabels: Record<(typeof classifications)[number], string> = { good: 'Tốt', fair: 'Khá', average: 'Trung bình', weak: 'Yếu' };
-const partnerKindLabels: Record<(typeof partnerKinds)[number], string> = {
+export const partnerKindLabels: Record<(typeof partnerKinds)[number], string> = {
   enterprise: 'Doanh nghiệp',
   wholesale_market: 'Chợ đầu mối',
   retail_outlet: 'Chợ truyền thống, cửa hàng',

@@ -58,7 +58,7 @@ import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, u
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
 import { cellRef, quantityUnitOfHeader, type FieldValue, type MappedColumn, type ReadRow } from './cells';
 import { headerKey } from './fields';
-import { ChoiceReader, rememberedValues, writtenKey, type ValueMap } from './choices';
+import { ChoiceReader, partnerKindLabels, rememberedValues, writtenKey, type ValueMap } from './choices';
 import { readPlace, type PlaceReading } from './places';
 
 /** What every row of one import shares: the database, the office's province, lookups read once. */
@@ -1353,15 +1353,17 @@ const productsAdapter: KindAdapter = {
 // Partners
 
 /**
- * The kind a partner's name says, when no kind is written: "Công ty …", "Siêu thị …", "Chợ đầu mối
- * …", "Chợ …", "Sàn thương mại điện tử …", "Liên minh …", "Sở …", "UBND …". A name that says none
- * ("Ngân hàng …", "Co.opmart …") is asked about.
+ * The kind a partner's name says, when no kind is written: "Công ty …", "Tập đoàn …", "Hộ kinh
+ * doanh …", "Cơ sở …", "Siêu thị …", "Chợ đầu mối …", "Chợ …", "Cửa hàng …", "Sàn thương mại điện
+ * tử …", "Liên minh …", "Sở …", "UBND …". A name that says none ("Ngân hàng …", "Co.opmart …") is
+ * asked about.
  */
 function partnerKindOf(name: string): PartnerKind | undefined {
   const folded = foldText(name);
-  if (hasLegalForm(name) || /^sieu thi\b/.test(folded)) return 'enterprise';
+  // A household business or a workshop buys and sells as an enterprise does: of the partners' kinds, theirs.
+  if (hasLegalForm(name) || /^(?:sieu thi|tap doan|doanh nghiep|nha may|xi nghiep|ho kinh doanh|hkd|co so)\b/.test(folded)) return 'enterprise';
   if (/^cho dau moi\b/.test(folded)) return 'wholesale_market';
-  if (/^cho\b/.test(folded)) return 'retail_outlet';
+  if (/^(?:cho|cua hang|diem ban)\b/.test(folded)) return 'retail_outlet';
   if (/^san (?:thuong mai dien tu|tmdt)\b/.test(folded)) return 'online_channel';
   if (/^lien minh\b/.test(folded)) return 'alliance';
   if (/^(?:so|ubnd|uy ban nhan dan|chi cuc|trung tam (?:khuyen nong|xuc tien))\b/.test(folded)) return 'state_agency';
@@ -1432,11 +1434,15 @@ const partnersAdapter: KindAdapter = {
     else if (province && !provinceText) notes.push({ cell: provinceCell, message: `Tỉnh, thành phố đọc từ địa chỉ: ${province.fullName}.` });
     const kindText = text(read, 'kind');
     // A kind written but not read is asked about, never replaced by what the name suggests.
-    const kind = kindText ? (scope.choices.read('kind', kindText) as PartnerKind | null) : partnerKindOf(text(read, 'name'));
+    const kindOfName = kindText ? undefined : partnerKindOf(text(read, 'name'));
+    const kind = kindText ? (scope.choices.read('kind', kindText) as PartnerKind | null) : kindOfName;
+    if (kindOfName) notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Loại đối tác đọc từ tên: ${partnerKindLabels[kindOfName]}.` });
     if (!kind) {
       problems.push({
-        cell: cellRef(scope.columns, 'kind', rowNumber),
-        message: kindText ? `Loại đối tác «${kindText}» không rõ.` : 'Chưa rõ loại đối tác (Doanh nghiệp, Chợ đầu mối, Sàn thương mại điện tử…).',
+        cell: cellRef(scope.columns, kindText ? 'kind' : 'name', rowNumber),
+        message: kindText
+          ? `Loại đối tác «${kindText}» không rõ.`
+          : 'Tên không cho biết loại đối tác: hãy ghép một cột Loại đối tác và ghi loại (Doanh nghiệp, Chợ đầu mối, Cơ quan nhà nước…).',
       });
     }
     const candidate = {
