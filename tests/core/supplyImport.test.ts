@@ -153,6 +153,37 @@ describe('importing offers', () => {
     ]);
   });
 
+  it('reads an estimated quantity as its number and a range as its lower end, a price «thỏa thuận» as none, and says each', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Lúa OM 18;50-60;tấn;01/06/2026;7.500 đ/kg',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;khoảng 20;tấn;01/06/2026;thỏa thuận',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;1.000 – 1.500 kg;;15/06/2026;Liên hệ',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;60-50;tấn;15/06/2026;',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài tượng;vài tấn;;15/06/2026;',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung uoc.csv', csv), 'offers');
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['D2: Số lượng: «50-60» là một khoảng, ghi nhận số thấp là 50.', 'G2: Giá từ: 7.500 đồng/kg ghi nhận là 7.500.000 đồng/tấn.']],
+      [3, 'valid', [], ['D3: Số lượng: «khoảng 20» ghi nhận là 20.', 'G3: Giá từ: «thỏa thuận» ghi nhận là để trống.']],
+      [
+        4,
+        'valid',
+        [],
+        ['D4: Số lượng: «1.000 – 1.500 kg» là một khoảng, ghi nhận số thấp là 1.000.', 'G4: Giá từ: «Liên hệ» ghi nhận là để trống.', 'D4: Số lượng: ghi nhận là 1.000 kg (đơn vị ghi cùng ô).'],
+      ],
+      [5, 'invalid', ['D5: Số lượng: «60-50» không phải số.'], []],
+      [6, 'invalid', ['D6: Số lượng: «vài tấn» không phải số.', 'E6: Chưa chọn đơn vị tính.'], []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 3, failed: 2 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin]).sort()).toEqual([
+      ['Gạo ST25', 20, 'tấn', null],
+      ['Lúa OM 18', 50, 'tấn', 7_500_000],
+      ['Xoài cát Hòa Lộc', 1000, 'kg', null],
+    ]);
+  });
+
   it('takes a price column whose header names its unit ("Giá bán (nghìn đồng/kg)") as prices for that unit', async () => {
     const csv = [
       'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán (nghìn đồng/kg)',

@@ -166,12 +166,14 @@ function emailOf(shown: string): { email: string; note?: string } {
 
 /**
  * What a cell writes for "nothing here", folded: a dash, "x", dots, "?", "N/A", "không", "không rõ",
- * "chưa có", "chưa cấp", "chưa có MST", "đang cập nhật"…
+ * "chưa có", "chưa cấp", "chưa có MST", "đang cập nhật"…; for a price, "thỏa thuận", "liên hệ",
+ * "theo giá thị trường" (no price is set).
  */
-const nothingWritten = /^(?:[-–—.…?x ]+|n\/?a|kxd|khong|(?:khong|chua) (?:ro|biet|xac dinh)|(?:khong|chua|dang) (?:co|cap|cap nhat|dang ky)(?: [a-z]+){0,3})$/;
+const nothingWritten =
+  /^(?:[-–—.…?x ]+|n\/?a|kxd|khong|(?:khong|chua) (?:ro|biet|xac dinh)|(?:khong|chua|dang) (?:co|cap|cap nhat|dang ky)(?: [a-z]+){0,3}|(?:gia )?(?:theo )?(?:thoa thuan|lien he|gia thi truong|thi truong))$/;
 
 /** The first letters of what `nothingWritten` reads: most cells are told apart without being folded. */
-const nothingStart = /^[-–—.…?xnkcdđ]/i;
+const nothingStart = /^[-–—.…?xnkcdđtlg]/i;
 
 /** Whether a text cell says there is nothing to write (`nothingWritten`): short, and without a digit. */
 function saysNothing(value: CellValue, shown: string): boolean {
@@ -259,6 +261,35 @@ function aMonthOf(yearly: number): string {
   return `là ${formatCount(yearly)} đồng một năm, ghi nhận là ${formatCount(Math.round(yearly / 12))} đồng một tháng`;
 }
 
+/** Words before a quantity that make it an estimate or a floor: "khoảng 20 tấn", "dự kiến 5 tấn", "hơn 5 tấn". */
+const estimateBefore = /^(?:khoảng|khoang|ước tính|ước khoảng|ước|uoc|dự kiến|du kien|tầm|hơn|trên|~|≈)\s*/iu;
+/** A quantity written as a range: "50-60 tấn", "1.000 – 1.500 kg". */
+const quantityRange = /^(\d[\d.,]*)\s*[-–—]\s*(\d[\d.,]*)\s*(.*)$/u;
+
+/**
+ * A quantity as supply lists write one: with its unit ("1,5 tấn"), as an estimate or a floor
+ * ("khoảng 20 tấn", "hơn 5 tấn": the number), or as a range ("50-60 tấn": its lower end, what can
+ * be counted on); null when it is not one. A quantity is an estimate by nature, unlike an amount
+ * of money a report states ("khoảng 2 tỷ" is refused). What is more than the number is said.
+ */
+function quantityOf(written: string): NumberInWords | null {
+  const estimate = estimateBefore.exec(written);
+  let rest = estimate ? written.slice(estimate[0].length) : written;
+  const range = quantityRange.exec(rest);
+  const lower = range ? bareNumber(range[1] ?? '') : null;
+  const upper = range ? bareNumber(range[2] ?? '') : null;
+  if (range && (lower === null || upper === null || upper <= lower)) return null;
+  if (range) rest = `${range[1] ?? ''} ${range[3] ?? ''}`.trim();
+  const withUnit = numberAndUnit.exec(rest);
+  const value = bareNumber(withUnit ? (withUnit[1] ?? '') : rest);
+  if (value === null || (!withUnit && !estimate && !range)) return null;
+  const unit = withUnit?.[2]?.trim();
+  const read: NumberInWords = { value, ...(unit === undefined ? {} : { unit }) };
+  if (range) read.note = `là một khoảng, ghi nhận số thấp là ${formatCount(value)}`;
+  else if (estimate) read.note = `ghi nhận là ${formatCount(value)}`;
+  return read;
+}
+
 /** What a number or money cell that holds more than a bare number says, as its field reads it. */
 interface NumberInWords {
   value: number;
@@ -279,9 +310,8 @@ interface NumberInWords {
  */
 function numberInWords(field: ImportField, text: string, scale: number): NumberInWords | null {
   const written = text.trim();
-  const withUnit = field.unitAfter ? numberAndUnit.exec(written) : null;
-  const quantity = withUnit ? bareNumber(withUnit[1] ?? '') : null;
-  if (withUnit && quantity !== null) return { value: quantity, unit: withUnit[2]?.trim() ?? '' };
+  const quantity = field.unitAfter ? quantityOf(written) : null;
+  if (quantity) return quantity;
   if (field.count) {
     const count = countOf(written);
     if (count !== null) return { value: count, note: `ghi nhận là ${formatCount(count)}` };
