@@ -160,7 +160,7 @@ describe('the import preview at 1366 × 768', () => {
       const box = await table.getByRole('columnheader', { name: text, exact: true }).boundingBox();
       return box !== null && box.x >= 0 && box.x + box.width <= viewport.width;
     };
-    for (const header of ['Dòng', 'Tên tổ chức', 'Lỗi', 'Trùng với', 'Việc cần làm']) expect(await inView(header), header).toBe(true);
+    for (const header of ['Dòng', 'Tên tổ chức', 'Lỗi, ghi chú', 'Trùng với / Xã, phường', 'Việc cần làm']) expect(await inView(header), header).toBe(true);
   });
 });
 
