@@ -28,6 +28,9 @@ describe('Vietnamese text', () => {
     expect(organizationNameKey('HTX Nông nghiệp Vĩnh Bình')).toBe(key);
     expect(organizationNameKey('LH HTX Thoại Sơn')).toBe('thoai son');
     expect(organizationNameKey('QTDND Tân Châu')).toBe('tan chau');
+    // The short forms of the kind as lists also write them.
+    expect(organizationNameKey('Quỹ TDND Tân Châu')).toBe('tan chau');
+    expect(organizationNameKey('Tổ HT rau sạch Tân Châu')).toBe(organizationNameKey('Tổ hợp tác rau sạch Tân Châu'));
     expect(organizationNameKey('THT SX-TM rau sạch')).toBe('san xuat thuong mai rau sach');
     expect(organizationNameKey('HTX DV NN Phú Thạnh')).not.toBe(organizationNameKey('HTX NN Phú Thạnh'));
   });
@@ -37,7 +40,7 @@ describe('Vietnamese text', () => {
     // Written out in full, it is found by the short forms too, the longer one (LH HTX) before the shorter.
     expect(nameSearchWords('Liên hiệp hợp tác xã Thoại Sơn')).toEqual(['lien', 'hiep', 'hop', 'tac', 'xa', 'thoai', 'son', 'lh', 'htx', 'lhhtx']);
     expect(nameSearchWords('Quỹ tín dụng nhân dân Tân Châu')).toEqual(expect.arrayContaining(['qtdnd', 'qtd', 'nd', 'tan', 'chau']));
-    expect(nameSearchWords('Tổ hợp tác rau sạch')).toEqual(['to', 'hop', 'tac', 'rau', 'sach', 'tht']);
+    expect(nameSearchWords('Tổ hợp tác rau sạch')).toEqual(['to', 'hop', 'tac', 'rau', 'sach', 'tht', 'ht']);
   });
 
   describe('the short way for plain text gives what the full rules give', () => {
