@@ -184,6 +184,34 @@ describe('importing offers', () => {
     ]);
   });
 
+  it('takes a quantity written as a rate over a window of whole months, days or years as the whole of the window, and says how', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thời gian thu hoạch',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Nấm rơm;500;kg/tháng;01/01/2026 - 31/12/2026',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Rau muống;2 tấn/ngày;;tháng 6-8/2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Gạo ST25;100 tấn/năm;;năm 2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;3 tấn/tháng;;15/06/2026 - 15/08/2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;5 tấn/vụ;;tháng 6-8/2026',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung theo thang.csv', csv), 'offers');
+    const periodNote = (row: number, column: string, from: string, until: string) => expect.stringMatching(new RegExp(`^${column}${row}: Thời gian có hàng: .* từ ${from} đến ${until}\\.$`)) as unknown;
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['E2: Số lượng: 500 kg/tháng trong 12 tháng (01/01/2026 – 31/12/2026) ghi nhận là 6.000 kg.']],
+      [3, 'valid', [], [periodNote(3, 'F', '01/06/2026', '31/08/2026'), 'D3: Số lượng: 2 tấn/ngày trong 92 ngày (01/06/2026 – 31/08/2026) ghi nhận là 184 tấn.']],
+      [4, 'valid', [], [periodNote(4, 'F', '01/01/2026', '31/12/2026'), 'D4: Số lượng: 100 tấn/năm trong 1 năm (01/01/2026 – 31/12/2026) ghi nhận là 100 tấn.']],
+      // Not whole months, or per a season of no fixed length: the total is asked for.
+      [5, 'invalid', ['D5: Số lượng ghi theo «tháng»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».'], []],
+      [6, 'invalid', ['D6: Số lượng ghi theo «vụ»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».'], [periodNote(6, 'F', '01/06/2026', '31/08/2026')]],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 3, failed: 2 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName]).sort()).toEqual([
+      ['Gạo ST25', 100, 'tấn'],
+      ['Nấm rơm', 6000, 'kg'],
+      ['Rau muống', 184, 'tấn'],
+    ]);
+  });
+
   it('takes a price column whose header names its unit ("Giá bán (nghìn đồng/kg)") as prices for that unit', async () => {
     const csv = [
       'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán (nghìn đồng/kg)',

@@ -19,7 +19,7 @@ import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatQuantity } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type PartnerKind, type Province } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
-import { foldText } from '../../../shared/text';
+import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { moveToTrash, recordChange } from '../../records';
 import { timestamp, type Context } from '../../context';
@@ -1593,8 +1593,31 @@ function priceRule(scope: ImportScope, writtenFor: string, unit: UnitRow | undef
 /** An offer's or a demand's unit and prices, as `unitAndPricesOfRow` reads them. */
 interface UnitAndPrices {
   unitCode: string;
+  /** The quantity, when the row wrote it as a rate over its window ("500 kg/tháng"): the whole of the window. */
+  quantity?: number;
   priceMin: FieldValue | null;
   priceMax: FieldValue | null;
+}
+
+/**
+ * How many of a period (folded: "nam", "quy", "thang", "tuan", "ngay") the window from `from` to
+ * `until` holds, whole: 01/03–31/05 holds 3 tháng; null when it does not hold a whole number of
+ * them (15/03–15/05 is not whole months), or for a period of no fixed length ("vụ").
+ */
+function wholePeriodsIn(period: string, from: string, until: string): number | null {
+  const [fromYear, fromMonth, fromDay] = from.split('-').map(Number) as [number, number, number];
+  const [untilYear, untilMonth, untilDay] = until.split('-').map(Number) as [number, number, number];
+  const days = (Date.UTC(untilYear, untilMonth - 1, untilDay) - Date.UTC(fromYear, fromMonth - 1, fromDay)) / 86_400_000 + 1;
+  if (days < 1) return null;
+  if (period === 'ngay') return days;
+  if (period === 'tuan') return days % 7 === 0 ? days / 7 : null;
+  const wholeMonths = fromDay === 1 && untilDay === new Date(Date.UTC(untilYear, untilMonth, 0)).getUTCDate();
+  const months = untilYear * 12 + untilMonth - (fromYear * 12 + fromMonth) + 1;
+  if (!wholeMonths) return null;
+  if (period === 'thang') return months;
+  if (period === 'quy') return (fromMonth - 1) % 3 === 0 && months % 3 === 0 ? months / 3 : null;
+  if (period === 'nam') return fromMonth === 1 && months % 12 === 0 ? months / 12 : null;
+  return null;
 }
 
 /**
@@ -1604,36 +1627,64 @@ interface UnitAndPrices {
  * Giá từ ("12.000 – 15.000") gives Giá đến too. Each is said in a note, and what cannot be read
  * so is a problem at its cell, its field marked questioned.
  */
-function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[], notes: ImportProblem[], questioned: Set<string>): UnitAndPrices {
+function unitAndPricesOfRow(
+  scope: ImportScope,
+  read: ReadRow,
+  rowNumber: number,
+  problems: ImportProblem[],
+  notes: ImportProblem[],
+  questioned: Set<string>,
+  window: { from: string; until: string },
+): UnitAndPrices {
   const refuse = (field: string, path: string, message: string) => {
     problems.push({ cell: cellRef(scope.columns, field, rowNumber), message });
     questioned.add(path);
   };
-  const columnText = text(read, 'unit');
+  let columnText = text(read, 'unit');
   // A unit the cell writes is the quantity's own; one its header names, every row's.
-  const cellText = read.units?.get('quantity') ?? headerUnitOf(scope, 'quantity') ?? '';
-  const columnUnit = columnText ? unitOfText(scope.units, columnText) : undefined;
-  const cellUnit = cellText ? unitOfText(scope.units, cellText) : undefined;
-  // "2 tấn/năm": an offer's or a demand's quantity is the whole of its window, not a rate.
+  let cellText = read.units?.get('quantity') ?? headerUnitOf(scope, 'quantity') ?? '';
+  const written = read.values.get('quantity');
+  let quantity = typeof written === 'number' ? written : undefined;
+  // "500 kg/tháng": an offer's or a demand's quantity is the whole of its window, not a rate. Over
+  // a window of whole months (days, weeks, quarters, years) it is the rate times their number, said;
+  // over any other, or per "vụ", it is asked for.
   const perTime = (
     [
       ['unit', unitPerPeriod(columnText)],
       ['quantity', unitPerPeriod(cellText)],
     ] as const
-  ).find(([, written]) => written.period !== null || written.otherPeriod !== null);
+  ).find(([, per]) => per.period !== null || per.otherPeriod !== null);
+  let overWindow = false;
   if (perTime) {
-    const [field, { period, otherPeriod }] = perTime;
-    const said = otherPeriod ?? (period === 'season' ? 'vụ' : 'năm');
-    refuse(field, 'unitCode', `Số lượng ghi theo «${said}»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».`);
+    const [field, per] = perTime;
+    const said = per.otherPeriod ?? (per.period === 'season' ? 'vụ' : 'năm');
+    const [from, until] = [read.values.get(window.from), read.values.get(window.until)].map((value) => (typeof value === 'string' ? value : ''));
+    const count = quantity !== undefined && per.period !== 'season' && from && until ? wholePeriodsIn(foldText(said), from, until) : null;
+    if (quantity === undefined || count === null || !from || !until) {
+      refuse(field, 'unitCode', `Số lượng ghi theo «${said}»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».`);
+    } else {
+      const rate = quantity;
+      quantity = rate * count;
+      if (field === 'unit') columnText = per.unit;
+      else cellText = per.unit;
+      overWindow = true;
+      const unitSaid = per.unit || columnText;
+      notes.push({
+        cell: cellRef(scope.columns, field, rowNumber),
+        message: `Số lượng: ${formatCount(rate)} ${unitSaid}/${said} trong ${formatCount(count)} ${said} (${formatIsoDateVi(from)} – ${formatIsoDateVi(until)}) ghi nhận là ${formatCount(quantity)} ${unitSaid}.`,
+      });
+    }
   }
-  if (columnText && !columnUnit && !perTime) refuse('unit', 'unitCode', unknownUnit(columnText));
-  if (cellText && !cellUnit && !perTime) refuse('quantity', 'unitCode', `Số lượng: ${unknownUnit(cellText)}`);
+  const refused = questioned.has('unitCode');
+  const columnUnit = columnText && !refused ? unitOfText(scope.units, columnText) : undefined;
+  const cellUnit = cellText && !refused ? unitOfText(scope.units, cellText) : undefined;
+  if (columnText && !columnUnit && !refused) refuse('unit', 'unitCode', unknownUnit(columnText));
+  if (cellText && !cellUnit && !refused) refuse('quantity', 'unitCode', `Số lượng: ${unknownUnit(cellText)}`);
   if (columnUnit && cellUnit && columnUnit.code !== cellUnit.code) {
     refuse('quantity', 'unitCode', `${read.units?.has('quantity') ? 'Số lượng' : 'Tiêu đề cột số lượng'} ghi đơn vị «${cellText}», còn cột Đơn vị tính ghi «${columnText}»; hãy để một đơn vị.`);
   }
   const unit = questioned.has('unitCode') ? undefined : (columnUnit ?? cellUnit);
-  const quantity = read.values.get('quantity');
-  if (unit && !columnText && read.units?.has('quantity') && typeof quantity === 'number') {
+  if (unit && !columnText && !overWindow && read.units?.has('quantity') && quantity !== undefined) {
     notes.push({ cell: cellRef(scope.columns, 'quantity', rowNumber), message: `Số lượng: ghi nhận là ${formatQuantity(quantity, unit.name)} (đơn vị ghi cùng ô).` });
   }
 
@@ -1665,7 +1716,7 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
         message: `Giá từ: ghi một khoảng giá, ghi nhận là từ ${formatCount(Number(statedMin))} đến ${formatCount(statedMax)} đồng${perUnit}${written}.`,
       });
     }
-    return { unitCode: unit?.code ?? '', priceMin: statedMin, priceMax: statedMax };
+    return { unitCode: unit?.code ?? '', ...(overWindow ? { quantity } : {}), priceMin: statedMin, priceMax: statedMax };
   }
   const maxRule = typeof ownMax === 'number' ? statedFor('priceMax', read.units?.get('priceMax'), 'Giá đến') : null;
   const statedMax = typeof ownMax === 'number' ? (maxRule ? Math.round(ownMax * maxRule.factor) : null) : ownMax;
@@ -1680,7 +1731,7 @@ function unitAndPricesOfRow(scope: ImportScope, read: ReadRow, rowNumber: number
       });
     }
   }
-  return { unitCode: unit?.code ?? '', priceMin: statedMin, priceMax: statedMax };
+  return { unitCode: unit?.code ?? '', ...(overWindow ? { quantity } : {}), priceMin: statedMin, priceMax: statedMax };
 }
 
 /** Reads a value; when reading it raised a problem, its field is marked as already questioned. */
@@ -1776,13 +1827,13 @@ const offersAdapter: KindAdapter = {
     if (!organization) questioned.add('organizationId').add('communeCode');
     const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
     const notes = [...read.notes];
-    const { unitCode, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned);
+    const { unitCode, quantity, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned, { from: 'availableFrom', until: 'availableUntil' });
     const communeCode = organization ? (organizationRow(scope.ctx, organization.id)?.communeCode ?? '') : '';
     const parsed = offerInput.safeParse({
       organizationId: organization?.id ?? 0,
       product: text(read, 'product'),
       productGroupCode,
-      quantity: read.values.get('quantity') ?? null,
+      quantity: quantity ?? read.values.get('quantity') ?? null,
       unitCode,
       availableFrom: read.values.get('availableFrom') ?? null,
       availableUntil: read.values.get('availableUntil') ?? null,
@@ -1954,7 +2005,7 @@ const demandsAdapter: KindAdapter = {
     if (!buyer) questioned.add('buyer');
     const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
     const notes = [...read.notes];
-    const { unitCode, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned);
+    const { unitCode, quantity, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned, { from: 'neededFrom', until: 'neededUntil' });
     const provinceText = text(read, 'deliveryProvince');
     const province = provinceText ? scope.ctx.places.findProvince(provinceText) : undefined;
     if (provinceText && !province) {
@@ -1964,7 +2015,7 @@ const demandsAdapter: KindAdapter = {
       buyer: buyer ? { kind: buyer.kind, id: buyer.id } : { kind: 'partner', id: 1 },
       product: text(read, 'product'),
       productGroupCode,
-      quantity: read.values.get('quantity') ?? null,
+      quantity: quantity ?? read.values.get('quantity') ?? null,
       unitCode,
       neededFrom: read.values.get('neededFrom') ?? null,
       neededUntil: read.values.get('neededUntil') ?? null,
