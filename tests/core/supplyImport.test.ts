@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/core/db/schema';
+import { fieldOfHeader } from '../../src/core/excel/import/fields';
 import type { ImportProblem } from '../../src/shared/contracts/imports';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 import { analyze, commitOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
@@ -327,6 +328,18 @@ describe('a period written in one cell', () => {
       ['Gạo ST25', '2026-06-01', '2026-06-30'],
       ['Xoài cát', '2026-06-10', '2026-06-30'],
     ]);
+  });
+});
+
+describe('headers of supply and demand lists', () => {
+  it.each([
+    ['offers', 'Giá bán dự kiến', 'priceMin'],
+    ['offers', 'Giá dự kiến (đồng/kg)', 'priceMin'],
+    ['demands', 'Giá mua dự kiến', 'priceMin'],
+    ['demands', 'Giá thấp nhất', 'priceMin'],
+    ['demands', 'Thời gian nhận hàng', 'neededPeriod'],
+  ] as const)('reads «%s» «%s» as %s', (kind, header, field) => {
+    expect(fieldOfHeader(kind, header)).toBe(field);
   });
 });
 
