@@ -202,6 +202,35 @@ describe('money in the unit its header names', () => {
     ]);
   });
 
+  it('reads a loss written as one («lỗ 20», «Lỗ: 1,5 tỷ») as a negative profit, and says so', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Lãi/lỗ (triệu đồng)'],
+      [
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 'lỗ 20'],
+        ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'Lỗ: 1,5 tỷ'],
+        ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '(35)'],
+        ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'lỗ nặng'],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+      [5, 'invalid', ['C5: Lợi nhuận: «lỗ nặng» không phải số.']],
+    ]);
+    expect(preview.page.rows.slice(0, 2).map((row) => row.notes.map((note) => note.message))).toEqual([
+      ['Lợi nhuận: «lỗ 20» là một khoản lỗ, ghi nhận là -20.000.000 đồng.'],
+      ['Lợi nhuận: «Lỗ: 1,5 tỷ» là một khoản lỗ, ghi nhận là -1.500.000.000 đồng.'],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(app.ctx.db.select({ profit: yearlyFigures.profit }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all()).toEqual([
+      { profit: -20_000_000 },
+      { profit: -1_500_000_000 },
+      { profit: -35_000_000 },
+    ]);
+  });
+
   it('never scales a count whose header happens to name a unit', async () => {
     const bytes = await workbook(
       ['Tên HTX', 'Địa chỉ', 'Số thành viên (triệu đồng vốn góp)'],

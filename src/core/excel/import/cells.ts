@@ -261,6 +261,9 @@ function aMonthOf(yearly: number): string {
   return `là ${formatCount(yearly)} đồng một năm, ghi nhận là ${formatCount(Math.round(yearly / 12))} đồng một tháng`;
 }
 
+/** The word that makes a profit a loss: "lỗ 20", "Lỗ: 1,5 tỷ". */
+const lossBefore = /^(?:lỗ|lo)\s*:?\s*(?=\d)/iu;
+
 /** Words before a quantity that make it an estimate or a floor: "khoảng 20 tấn", "dự kiến 5 tấn", "hơn 5 tấn". */
 const estimateBefore = /^(?:khoảng|khoang|ước tính|ước khoảng|ước|uoc|dự kiến|du kien|tầm|hơn|trên|~|≈)\s*/iu;
 /** A quantity written as a range: "50-60 tấn", "1.000 – 1.500 kg". */
@@ -325,6 +328,9 @@ function numberInWords(field: ImportField, text: string, scale: number): NumberI
   if (monthly !== null) return { value: monthly, note: `ghi nhận là ${formatCount(monthly)} đồng một tháng`, period: 'month' };
   const yearly = field.perMonth && aYear.test(written) ? amountOf(written.replace(aYear, ''), scale) : null;
   if (yearly !== null) return { value: Math.round(yearly / 12), note: aMonthOf(yearly), period: 'year' };
+  const loss = field.lossWord ? lossBefore.exec(written) : null;
+  const lost = loss ? amountOf(written.slice(loss[0].length), scale) : null;
+  if (lost !== null) return { value: -lost, note: `là một khoản lỗ, ghi nhận là ${formatCount(-lost)} đồng` };
   // "1,5 tỷ" names its own multiple, whatever the header's.
   const amount = field.type === 'money' ? amountInWords(written) : null;
   return amount === null ? null : { value: amount, note: `ghi nhận là ${formatCount(amount)} đồng` };

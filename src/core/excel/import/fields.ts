@@ -32,6 +32,8 @@ export interface ImportField {
   count?: boolean;
   /** An amount a month that may say so ("5 triệu/tháng", "4.500.000 đ/người/tháng"). */
   perMonth?: boolean;
+  /** A profit that may be written as a loss ("lỗ 20", "Lỗ 1,5 tỷ"): its negative. */
+  lossWord?: boolean;
 }
 
 function field(key: string, label: string, type: FieldType, headers: string[], required = false): ImportField {
@@ -81,7 +83,7 @@ const figureFieldsInList = (): ImportField[] => [
   { ...field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']), count: true },
   { ...field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']), count: true },
   field('revenue', 'Doanh thu', 'money', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
-  field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế']),
+  { ...field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế', 'Lãi/lỗ', 'Lãi, lỗ']), lossWord: true },
   { ...field('averageIncome', 'Thu nhập bình quân', 'money', [
       'Thu nhập bình quân người lao động',
       'Thu nhập bình quân (đồng/người/tháng)',
