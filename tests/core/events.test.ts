@@ -297,7 +297,7 @@ describe('attendance', () => {
       absentIds: [idOf('Công ty Cổ phần Thực phẩm Hà Nội')],
       representatives: [{ id: idOf('Hợp tác xã Đồng Tâm'), representative: 'Trần Thị Bé' }],
     });
-    expect(marked).toEqual({ attended: 2, absent: 1 });
+    expect(marked).toEqual({ attended: 2, absent: 1, added: 0 });
     const detail = await call(app, 'events:get', { id: event.id });
     expect(detail.attendedCount).toBe(2);
     expect(detail.participants.filter((item) => item.status !== 'invited').map(({ name, status, representative }) => ({ name, status, representative }))).toEqual([
@@ -373,6 +373,62 @@ describe('attendance', () => {
       { line: '6. Hợp tác xã Bình Minh - Phạm Văn Đông', name: 'Hợp tác xã Bình Minh', representative: 'Phạm Văn Đông', result: 'unmatched', candidates: [] },
     ]);
     expect(lines[0]?.candidates[0]?.participantId).toBe(idOf('Hợp tác xã Nông nghiệp Vĩnh Bình'));
+  });
+
+  it('finds who signed without being invited among the members and partners, and adds them present with who signed', async () => {
+    const { event, idOf } = await eventWithParticipants();
+    const bayHien = await organization('Hợp tác xã Nông nghiệp Bảy Hiền');
+    const binhAn = await organization('HTX Bình An');
+    const binhAnPartner = await partner('Công ty TNHH Bình An', HA_NOI);
+    const trashed = await organization('HTX Tân Lập');
+    await call(app, 'organizations:delete', { id: trashed.id });
+    const sheet = ['1. HTX NN Vĩnh Bình', '2. HTX NN Bảy Hiền - Võ Văn Tám', '3. Bình An', '4. HTX Tân Lập', '5. Hợp tác xã Bình Minh'].join('\n');
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: sheet });
+    expect(lines.map(({ result, newcomers }) => [result, newcomers.map(({ kind, id, name, place }) => [kind, id, name, place])])).toEqual([
+      ['matched', []],
+      ['newcomer', [['organization', bayHien.id, 'Hợp tác xã Nông nghiệp Bảy Hiền', 'Xã Vĩnh An']]],
+      // A member and a partner of one name: the person chooses.
+      [
+        'newcomer',
+        [
+          ['organization', binhAn.id, 'HTX Bình An', 'Xã Vĩnh An'],
+          ['partner', binhAnPartner, 'Công ty TNHH Bình An', 'Thành phố Hà Nội'],
+        ],
+      ],
+      // In the trash: nobody to add.
+      ['unmatched', []],
+      ['unmatched', []],
+    ]);
+
+    const marked = await call(app, 'events:markAttendance', {
+      eventId: event.id,
+      attendedIds: [idOf('Hợp tác xã Nông nghiệp Vĩnh Bình')],
+      newcomers: [
+        { kind: 'organization', id: bayHien.id, representative: 'Võ Văn Tám' },
+        { kind: 'partner', id: binhAnPartner, representative: '' },
+      ],
+    });
+    expect(marked).toEqual({ attended: 3, absent: 0, added: 2 });
+    const detail = await call(app, 'events:get', { id: event.id });
+    expect(detail.participants.filter((item) => item.status === 'attended').map(({ name, kind, role, representative }) => [name, kind, role, representative])).toEqual([
+      ['Hợp tác xã Nông nghiệp Bảy Hiền', 'organization', 'attendee', 'Võ Văn Tám'],
+      ['Hợp tác xã Nông nghiệp Vĩnh Bình', 'organization', 'attendee', ''],
+      ['Công ty TNHH Bình An', 'partner', 'attendee', ''],
+    ]);
+    // Recorded in the event's history like any participant added.
+    const lastAudit = auditRows(event.id).at(-1);
+    expect(lastAudit?.after).toContain('Hợp tác xã Nông nghiệp Bảy Hiền');
+    expect(lastAudit?.after).toContain('Công ty TNHH Bình An');
+
+    // A unit gone to the trash meanwhile is refused, and nothing is written.
+    await call(app, 'organizations:delete', { id: binhAn.id });
+    const refused = await callFailing(app, 'events:markAttendance', {
+      eventId: event.id,
+      absentIds: [idOf('Hợp tác xã Đồng Tâm')],
+      newcomers: [{ kind: 'organization', id: binhAn.id, representative: '' }],
+    });
+    expect(refused.kind === 'validation' ? refused.issues : []).toEqual([{ path: 'newcomers.0.id', message: `Không tìm thấy tổ chức số ${binhAn.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.` }]);
+    expect((await call(app, 'events:get', { id: event.id })).participants.find((item) => item.name === 'Hợp tác xã Đồng Tâm')?.status).toBe('invited');
   });
 });
 

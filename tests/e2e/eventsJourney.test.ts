@@ -32,6 +32,8 @@ const enterprises = [
   { name: 'Công ty TNHH Thương mại Sài Gòn Co.op', taxCode: '0301175691', typed: 'sai gon' },
   { name: 'Công ty TNHH Xuất nhập khẩu Nông sản Việt', taxCode: '0109876543', typed: 'nong san viet' },
 ];
+/** A member not invited, whose director came and signed the sheet all the same. */
+const walkIn = { name: 'HTX Nấm rơm Phú Tân', commune: '30604' };
 const conference = 'Hội nghị kết nối cung – cầu nông sản An Giang tại Hà Nội';
 let eventId = 0;
 
@@ -119,7 +121,7 @@ async function addMemorandum(values: {
 describe('a conference, its attendance and the memoranda signed there', () => {
   it('has the cooperatives and enterprises invited already on record', async () => {
     await callApi(host, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91', chairName: 'Nguyễn Văn Bình' });
-    for (const cooperative of cooperatives) {
+    for (const cooperative of [...cooperatives, walkIn]) {
       await callApi<Organization>(host, 'organizations:create', { kind: 'htx', name: cooperative.name, communeCode: cooperative.commune });
     }
     for (const enterprise of enterprises) {
@@ -164,7 +166,7 @@ describe('a conference, its attendance and the memoranda signed there', () => {
     await pageShot('events-01-participants');
   });
 
-  it('ticks attendance from a pasted sign-in sheet, written as people write, and shows what did not match', async () => {
+  it('ticks attendance from a pasted sign-in sheet, written as people write, adds a member who came uninvited, and shows what did not match', async () => {
     await page.getByRole('button', { name: 'Dán danh sách ký tên' }).click();
     const dialog = page.getByRole('dialog', { name: 'Dán danh sách ký tên' });
     await field('Tên đơn vị, mỗi dòng một đơn vị', dialog).fill(
@@ -176,17 +178,21 @@ describe('a conference, its attendance and the memoranda signed there', () => {
         '5. CTCP Thực phẩm Hà Nội - Lê Văn Cường',
         '6. Cty TNHH Thương mại Sài Gòn Co.op',
         '7. Hợp tác xã Bình Minh - Phạm Văn Đông',
+        '8. HTX Nam rom Phu Tan - Trần Văn Chín',
       ].join('\n'),
     );
     await dialog.getByRole('button', { name: 'Đối chiếu' }).click();
     await poll(() => dialog.getByText('Khớp 6 dòng').isVisible()).toBe(true);
     expect(await dialog.getByText('1 dòng không khớp').isVisible()).toBe(true);
     expect(await dialog.getByText('7. Hợp tác xã Bình Minh - Phạm Văn Đông').isVisible()).toBe(true);
+    // The member who was not invited is offered, ticked, to be added present.
+    expect(await dialog.getByText('1 dòng là đơn vị chưa mời').isVisible()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: `Thêm ${walkIn.name} (Xã Vĩnh An)` }).isChecked()).toBe(true);
     await dialog.getByLabel('Đánh «Vắng» cho các đơn vị còn lại không có tên trong danh sách').check();
     await snap(page, 'events-02-sign-in-sheet');
-    await dialog.getByRole('button', { name: 'Ghi có mặt (6)' }).click();
+    await dialog.getByRole('button', { name: 'Ghi có mặt (7)' }).click();
 
-    await poll(() => page.getByText('5 thành viên, 3 đối tác; 6 có mặt').isVisible()).toBe(true);
+    await poll(() => page.getByText('6 thành viên, 3 đối tác; 7 có mặt').isVisible()).toBe(true);
     const detail = await callApi<EventDetail>(host, 'events:get', { id: eventId });
     const byName = Object.fromEntries(detail.participants.map((participant) => [participant.name, [participant.status, participant.representative]]));
     expect(byName).toEqual({
@@ -198,6 +204,7 @@ describe('a conference, its attendance and the memoranda signed there', () => {
       'Công ty Cổ phần Thực phẩm Hà Nội': ['attended', 'Lê Văn Cường'],
       'Công ty TNHH Thương mại Sài Gòn Co.op': ['attended', ''],
       'Công ty TNHH Xuất nhập khẩu Nông sản Việt': ['absent', ''],
+      [walkIn.name]: ['attended', 'Trần Văn Chín'],
     });
     await pageShot('events-03-attendance');
   });

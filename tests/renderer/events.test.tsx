@@ -149,7 +149,7 @@ describe('filtering the events list', { timeout: 20_000 }, () => {
 });
 
 describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
-  it('shows matched lines, asks to choose for ambiguous ones, lists unmatched ones, then records attendance', async () => {
+  it('shows matched lines, offers to add members who came uninvited, lists unmatched ones, then records attendance', async () => {
     const lines: SignInLine[] = [
       {
         line: '1. htx nn vinh binh - Nguyễn Văn An',
@@ -157,42 +157,72 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
         representative: 'Nguyễn Văn An',
         result: 'matched',
         candidates: [{ participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' }],
+        newcomers: [],
       },
-      { line: '2. Hợp tác xã Bình Minh', name: 'Hợp tác xã Bình Minh', representative: '', result: 'unmatched', candidates: [] },
+      {
+        line: '2. HTX DV Mỹ Hiệp - Lê Thị Hoa',
+        name: 'HTX DV Mỹ Hiệp',
+        representative: 'Lê Thị Hoa',
+        result: 'newcomer',
+        candidates: [],
+        newcomers: [{ kind: 'organization', id: 41, name: 'Hợp tác xã Dịch vụ Mỹ Hiệp', place: 'Xã Mỹ Hiệp' }],
+      },
+      {
+        line: '3. Bình An',
+        name: 'Bình An',
+        representative: '',
+        result: 'newcomer',
+        candidates: [],
+        newcomers: [
+          { kind: 'organization', id: 51, name: 'HTX Bình An', place: 'Xã Bình An' },
+          { kind: 'partner', id: 7, name: 'Công ty TNHH Bình An', place: 'Thành phố Hồ Chí Minh' },
+        ],
+      },
+      { line: '4. Hợp tác xã Bình Minh', name: 'Hợp tác xã Bình Minh', representative: '', result: 'unmatched', candidates: [], newcomers: [] },
     ];
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'events:get': () => ok(detail),
       'records:history': () => ok({ entries: [], names: {} }),
       'events:matchSignIn': () => ok(lines),
-      'events:markAttendance': () => ok({ attended: 1, absent: 0 }),
+      'events:markAttendance': () => ok({ attended: 2, absent: 0, added: 1 }),
     });
     renderApp('#/su-kien/3');
 
     fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
-    const pasted = '1. htx nn vinh binh - Nguyễn Văn An\n2. Hợp tác xã Bình Minh';
+    const pasted = lines.map((line) => line.line).join('\n');
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: pasted } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
 
     expect(await within(dialog).findByText('Khớp 1 dòng')).toBeTruthy();
+    expect(within(dialog).getByText('2 dòng là đơn vị chưa mời')).toBeTruthy();
     expect(within(dialog).getByText('1 dòng không khớp')).toBeTruthy();
     expect(within(dialog).getByText('Hợp tác xã Nông nghiệp Vĩnh Bình')).toBeTruthy();
     expect(within(dialog).getByText('Người ký: Nguyễn Văn An')).toBeTruthy();
+    // One unit of the register of that name: added unless unticked. Two: added when one is chosen.
+    const joining = within(dialog).getByRole('checkbox', { name: 'Thêm Hợp tác xã Dịch vụ Mỹ Hiệp (Xã Mỹ Hiệp)' });
+    expect((joining as HTMLInputElement).checked).toBe(true);
+    expect(within(dialog).getAllByLabelText('Đơn vị cần thêm của dòng «3. Bình An»').length).toBeGreaterThan(0);
     const unmatched = within(dialog).getByRole('alert');
-    expect(within(unmatched).getByText('Không khớp với đơn vị nào trong thành phần tham dự')).toBeTruthy();
-    expect(within(unmatched).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['2. Hợp tác xã Bình Minh']);
+    expect(within(unmatched).getByText('Không khớp với đơn vị nào trong thành phần tham dự, danh sách thành viên hay đối tác')).toBeTruthy();
+    expect(within(unmatched).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['4. Hợp tác xã Bình Minh']);
     expect(invoke.mock.calls.find(([channel]) => channel === 'events:matchSignIn')?.[1]).toEqual({ eventId: 3, text: pasted });
 
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' }));
+    fireEvent.click(joining);
+    expect(within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' })).toBeTruthy();
+    fireEvent.click(joining);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (2)' }));
     await waitFor(() =>
       expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
         eventId: 3,
         attendedIds: [11],
         absentIds: [],
         representatives: [{ id: 11, representative: 'Nguyễn Văn An' }],
+        newcomers: [{ kind: 'organization', id: 41, representative: 'Lê Thị Hoa' }],
       }),
     );
+    expect(await screen.findByText('Đã điểm danh: 2 có mặt (trong đó 1 đơn vị mới thêm vào thành phần tham dự), 0 vắng.')).toBeTruthy();
   });
 });
 

@@ -21,6 +21,7 @@ import {
   type ParticipantState,
   type SignInCandidate,
   type SignInLine,
+  type SignInNewcomer,
   type attendanceInput,
   type eventListInput,
   type eventsContract,
@@ -29,7 +30,7 @@ import {
   type participantUpdateInput,
   type signInMatchInput,
 } from '../../shared/contracts/events';
-import type { Page } from '../../shared/domain';
+import { DEFAULT_PARTICIPANT_ROLE, type Page, type ParticipantRole, type ParticipantStatus } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { cleanText, foldText, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey, partnerNameKey } from '../../shared/names';
@@ -346,79 +347,99 @@ function requireParticipant(ctx: Context, id: number): EventParticipant & { even
   return { ...participant, eventId: row.eventId };
 }
 
+/** A member organization or a partner to add to an event, as it joins. */
+interface Joining {
+  kind: ParticipantKind;
+  id: number;
+  role: ParticipantRole;
+  status: ParticipantStatus;
+  representative?: string;
+}
+
+/**
+ * Adds units of the register to an event's participants, in the caller's transaction: each must
+ * be live (else a refusal at `path`.index.id), a unit already taking part is skipped. The changes
+ * are for the caller's audit.
+ */
+function joinEvent(ctx: Context, eventId: number, joining: readonly Joining[], path: string): { changes: ParticipantChange[]; skipped: number } {
+  const idsOf = (kind: ParticipantKind) => joining.filter((item) => item.kind === kind).map((item) => item.id);
+  const [wantedOrganizations, wantedPartners] = [idsOf('organization'), idsOf('partner')];
+  const organizationNames = new Map(
+    (wantedOrganizations.length
+      ? ctx.db
+          .select({ id: organizations.id, name: organizations.name })
+          .from(organizations)
+          .where(and(inArray(organizations.id, wantedOrganizations), notInTrash(organizations)))
+          .all()
+      : []
+    ).map(({ id, name }) => [id, name]),
+  );
+  const partnerNames = new Map(
+    (wantedPartners.length
+      ? ctx.db
+          .select({ id: partners.id, name: partners.name })
+          .from(partners)
+          .where(and(inArray(partners.id, wantedPartners), notInTrash(partners)))
+          .all()
+      : []
+    ).map(({ id, name }) => [id, name]),
+  );
+  const issues: FieldIssue[] = [];
+  joining.forEach((item, index) => {
+    const known = item.kind === 'organization' ? organizationNames.has(item.id) : partnerNames.has(item.id);
+    if (!known) {
+      issues.push({
+        path: `${path}.${index}.id`,
+        message:
+          item.kind === 'organization'
+            ? `Không tìm thấy tổ chức số ${item.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.`
+            : `Không tìm thấy đối tác số ${item.id}; có thể đối tác đã bị xóa.`,
+      });
+    }
+  });
+  joining.forEach((item, index) => {
+    const issue = eventLookupIssue(ctx, 'roles', item.role, `${path}.${index}.role`);
+    if (issue) issues.push(issue);
+  });
+  if (issues.length) throw validationFailure(issues);
+
+  const present = ctx.db
+    .select({ organizationId: eventParticipants.organizationId, partnerId: eventParticipants.partnerId })
+    .from(eventParticipants)
+    .where(eq(eventParticipants.eventId, eventId))
+    .all();
+  const taken = new Set(present.map((row) => (row.organizationId !== null ? `organization:${row.organizationId}` : `partner:${row.partnerId ?? 0}`)));
+  const changes: ParticipantChange[] = [];
+  let skipped = 0;
+  for (const item of joining) {
+    const key = `${item.kind}:${item.id}`;
+    if (taken.has(key)) {
+      skipped += 1;
+      continue;
+    }
+    taken.add(key);
+    const row = ctx.db
+      .insert(eventParticipants)
+      .values({
+        eventId,
+        organizationId: item.kind === 'organization' ? item.id : null,
+        partnerId: item.kind === 'partner' ? item.id : null,
+        role: item.role,
+        status: item.status,
+        representative: item.representative ?? '',
+      })
+      .returning()
+      .get();
+    const name = (item.kind === 'organization' ? organizationNames.get(item.id) : partnerNames.get(item.id)) ?? '';
+    changes.push({ name, before: null, after: stateOf(row) });
+  }
+  return { changes, skipped };
+}
+
 export function addParticipants(ctx: Context, input: z.output<typeof participantAddInput>): ParticipantsAdded {
   return atomically(ctx.db, () => {
     requireEvent(ctx, input.eventId);
-    const wantedOrganizations = input.participants.filter((item) => item.kind === 'organization').map((item) => item.id);
-    const wantedPartners = input.participants.filter((item) => item.kind === 'partner').map((item) => item.id);
-    const organizationNames = new Map(
-      (wantedOrganizations.length
-        ? ctx.db
-            .select({ id: organizations.id, name: organizations.name })
-            .from(organizations)
-            .where(and(inArray(organizations.id, wantedOrganizations), notInTrash(organizations)))
-            .all()
-        : []
-      ).map(({ id, name }) => [id, name]),
-    );
-    const partnerNames = new Map(
-      (wantedPartners.length
-        ? ctx.db
-            .select({ id: partners.id, name: partners.name })
-            .from(partners)
-            .where(and(inArray(partners.id, wantedPartners), notInTrash(partners)))
-            .all()
-        : []
-      ).map(({ id, name }) => [id, name]),
-    );
-    const issues: FieldIssue[] = [];
-    input.participants.forEach((item, index) => {
-      const known = item.kind === 'organization' ? organizationNames.has(item.id) : partnerNames.has(item.id);
-      if (!known) {
-        issues.push({
-          path: `participants.${index}.id`,
-          message:
-            item.kind === 'organization'
-              ? `Không tìm thấy tổ chức số ${item.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.`
-              : `Không tìm thấy đối tác số ${item.id}; có thể đối tác đã bị xóa.`,
-        });
-      }
-    });
-    input.participants.forEach((item, index) => {
-      const issue = eventLookupIssue(ctx, 'roles', item.role, `participants.${index}.role`);
-      if (issue) issues.push(issue);
-    });
-    if (issues.length) throw validationFailure(issues);
-
-    const present = ctx.db
-      .select({ organizationId: eventParticipants.organizationId, partnerId: eventParticipants.partnerId })
-      .from(eventParticipants)
-      .where(eq(eventParticipants.eventId, input.eventId))
-      .all();
-    const taken = new Set(present.map((row) => (row.organizationId !== null ? `organization:${row.organizationId}` : `partner:${row.partnerId ?? 0}`)));
-    const changes: ParticipantChange[] = [];
-    let skipped = 0;
-    for (const item of input.participants) {
-      const key = `${item.kind}:${item.id}`;
-      if (taken.has(key)) {
-        skipped += 1;
-        continue;
-      }
-      taken.add(key);
-      const row = ctx.db
-        .insert(eventParticipants)
-        .values({
-          eventId: input.eventId,
-          organizationId: item.kind === 'organization' ? item.id : null,
-          partnerId: item.kind === 'partner' ? item.id : null,
-          role: item.role,
-          status: item.status,
-        })
-        .returning()
-        .get();
-      const name = (item.kind === 'organization' ? organizationNames.get(item.id) : partnerNames.get(item.id)) ?? '';
-      changes.push({ name, before: null, after: stateOf(row) });
-    }
+    const { changes, skipped } = joinEvent(ctx, input.eventId, input.participants, 'participants');
     auditParticipants(ctx, input.eventId, changes);
     return { added: changes.length, skipped };
   });
@@ -485,8 +506,15 @@ export function markAttendance(ctx: Context, input: z.output<typeof attendanceIn
       ctx.db.update(eventParticipants).set({ status, representative }).where(eq(eventParticipants.id, id)).run();
       changes.push({ name: before.name, before: stateOf(before), after: { ...stateOf(before), status, representative } });
     }
-    auditParticipants(ctx, input.eventId, changes);
-    return { attended: input.attendedIds.length, absent: input.absentIds.length };
+    // Who signed without having been invited takes part all the same.
+    const joined = joinEvent(
+      ctx,
+      input.eventId,
+      input.newcomers.map(({ kind, id, representative }) => ({ kind, id, role: DEFAULT_PARTICIPANT_ROLE, status: 'attended', representative })),
+      'newcomers',
+    );
+    auditParticipants(ctx, input.eventId, [...changes, ...joined.changes]);
+    return { attended: input.attendedIds.length + joined.changes.length, absent: input.absentIds.length, added: joined.changes.length };
   });
 }
 
@@ -552,7 +580,7 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   }));
   const candidate = ({ id, name, status }: EventParticipant): SignInCandidate => ({ participantId: id, name, status });
 
-  return input.text
+  const lines = input.text
     .split(/\r?\n/)
     .filter((raw) => cleanText(raw) !== '')
     .map((raw): SignInLine => {
@@ -564,8 +592,54 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
         ? exact
         : keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => containsWords(key, lineKey) || containsWords(lineKey, key))));
       const result = found.length === 1 ? 'matched' : found.length > 1 ? 'ambiguous' : 'unmatched';
-      return { line, name, representative, result, candidates: found.map(({ participant }) => candidate(participant)) };
+      return { line, name, representative, result, candidates: found.map(({ participant }) => candidate(participant)), newcomers: [] };
     });
+  // A line no participant answers to may name a unit of the register that came uninvited.
+  const taking = new Set(participants.map((participant) => `${participant.kind}:${participant.counterpartId}`));
+  const registered = registeredByName(
+    ctx,
+    lines.filter((line) => line.result === 'unmatched').map((line) => line.name),
+  );
+  return lines.map((line) => {
+    if (line.result !== 'unmatched') return line;
+    const newcomers = (registered.get(line.name) ?? []).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
+    return newcomers.length ? { ...line, result: 'newcomer', newcomers } : line;
+  });
+}
+
+/**
+ * The live member organizations and partners each name is the name of (by name key, as the
+ * import's matching and the duplicate check compare names), read in one pass over each table
+ * whatever the number of names: a sheet of 300 lines costs what one does.
+ */
+function registeredByName(ctx: Context, names: readonly string[]): Map<string, SignInNewcomer[]> {
+  const found = new Map<string, SignInNewcomer[]>();
+  if (names.length === 0) return found;
+  const keysIn = (keys: string[]) => JSON.stringify([...new Set(keys.filter((key) => key !== ''))]);
+  const members = ctx.db
+    .select({ id: organizations.id, name: organizations.name, nameKey: organizations.nameKey, communeCode: organizations.communeCode })
+    .from(organizations)
+    .where(and(sql`${organizations.nameKey} IN (SELECT value FROM json_each(${keysIn(names.map(organizationNameKey))}))`, notInTrash(organizations)))
+    .orderBy(organizations.name)
+    .all();
+  const buyers = ctx.db
+    .select({ id: partners.id, name: partners.name, nameKey: partners.nameKey, provinceCode: partners.provinceCode })
+    .from(partners)
+    .where(and(sql`${partners.nameKey} IN (SELECT value FROM json_each(${keysIn(names.map(partnerNameKey))}))`, notInTrash(partners)))
+    .orderBy(partners.name)
+    .all();
+  for (const name of names) {
+    const [memberKey, partnerKey] = [organizationNameKey(name), partnerNameKey(name)];
+    found.set(name, [
+      ...members
+        .filter((member) => member.nameKey === memberKey)
+        .map((member): SignInNewcomer => ({ kind: 'organization', id: member.id, name: member.name, place: ctx.places.commune(member.communeCode)?.fullName ?? '' })),
+      ...buyers
+        .filter((buyer) => buyer.nameKey === partnerKey)
+        .map((buyer): SignInNewcomer => ({ kind: 'partner', id: buyer.id, name: buyer.name, place: ctx.places.province(buyer.provinceCode)?.fullName ?? '' })),
+    ]);
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

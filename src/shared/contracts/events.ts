@@ -133,6 +133,11 @@ export const attendanceInput = z.object({
     .array(z.object({ id, representative: optionalText('Người đại diện', 200) }))
     .max(5000, { error: 'Chọn tối đa 5.000 người đại diện.' })
     .default([]),
+  /** Members or partners who signed without being among the participants: added, Có mặt. */
+  newcomers: z
+    .array(z.object({ kind: z.enum(participantKinds), id, representative: optionalText('Người đại diện', 200) }))
+    .max(1000, { error: 'Mỗi lần thêm tối đa 1.000 đơn vị vào thành phần tham dự.' })
+    .default([]),
 });
 export type AttendanceInput = z.input<typeof attendanceInput>;
 
@@ -218,8 +223,11 @@ export interface ParticipantsAdded {
 }
 
 export interface AttendanceMarked {
+  /** Có mặt, the newcomers among them. */
   attended: number;
   absent: number;
+  /** Units added to the participants because they signed. */
+  added: number;
 }
 
 /** A participant a line of the sign-in sheet may name. */
@@ -227,6 +235,15 @@ export interface SignInCandidate {
   participantId: number;
   name: string;
   status: ParticipantStatus;
+}
+
+/** A member organization or a partner, not among the participants, that a line of the sheet names. */
+export interface SignInNewcomer {
+  kind: ParticipantKind;
+  id: number;
+  name: string;
+  /** Its commune (a member) or province (a partner), to tell two of one name apart. */
+  place: string;
 }
 
 /** One line of a pasted sign-in sheet and what it matched among the participants. */
@@ -237,9 +254,13 @@ export interface SignInLine {
   name: string;
   /** Who signed, when the line names one after " - " or in brackets. */
   representative: string;
-  /** One participant, several to choose from, or none. */
-  result: 'matched' | 'ambiguous' | 'unmatched';
+  /**
+   * One participant, several to choose from; none, but a unit of the register not yet among them
+   * (`newcomers`: one, or several to choose from); or nothing at all.
+   */
+  result: 'matched' | 'ambiguous' | 'newcomer' | 'unmatched';
   candidates: SignInCandidate[];
+  newcomers: SignInNewcomer[];
 }
 
 /** A participant as Lịch sử thay đổi shows it, before or after a change. */

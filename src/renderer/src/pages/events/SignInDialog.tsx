@@ -1,14 +1,15 @@
 /**
  * "Dán danh sách ký tên": names pasted from the paper sign-in sheet are matched against the
  * participants by the backend; the person sees what matched, chooses where a line could be several,
- * sees in red what matched nothing, and only then records the attendance.
+ * sees which members or partners signed without having been invited (added, Có mặt, unless the
+ * person unticks them), sees in red what matched nothing, and only then records the attendance.
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { EventDetail, SignInLine } from '../../../../shared/contract';
+import type { EventDetail, SignInLine, SignInNewcomer } from '../../../../shared/contract';
 import { messageOf } from '../../api';
 import { useMarkAttendance, useMatchSignIn } from '../../queries/events';
 
@@ -23,6 +24,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
   const [lines, setLines] = useState<SignInLine[] | null>(null);
   /** The participant chosen for each ambiguous line, by the line's index. */
   const [choices, setChoices] = useState<Record<number, number>>({});
+  /**
+   * The unit to add for each line that names one not invited (`newcomerKey`), by the line's index;
+   * null when the person leaves it out. A line of one such unit adds it unless unticked.
+   */
+  const [joining, setJoining] = useState<Record<number, string | null>>({});
   const [markRestAbsent, setMarkRestAbsent] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const match = useMatchSignIn();
@@ -37,6 +43,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
     try {
       setLines(await match.mutateAsync({ eventId: event.id, text }));
       setChoices({});
+      setJoining({});
     } catch (failure) {
       setError(messageOf(failure, t('common.unexpectedError')));
     }
@@ -77,12 +84,21 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
   });
   const unmatched = lines.filter((line) => line.result === 'unmatched');
   const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length;
+  const joiningOf = (line: SignInLine, index: number): SignInNewcomer | undefined => {
+    const key = index in joining ? joining[index] : line.newcomers.length === 1 ? newcomerKey(line.newcomers[0]) : null;
+    return line.newcomers.find((unit) => newcomerKey(unit) === key);
+  };
+  const newcomers = lines.flatMap((line, index) => {
+    const unit = line.result === 'newcomer' ? joiningOf(line, index) : undefined;
+    return unit ? [{ kind: unit.kind, id: unit.id, representative: line.representative }] : [];
+  });
+  const join = (index: number, key: string | null) => setJoining((current) => ({ ...current, [index]: key }));
 
   const confirm = async () => {
     setError(null);
     try {
-      const marked = await mark.mutateAsync({ eventId: event.id, attendedIds, absentIds, representatives });
-      notifications.show({ color: 'teal', message: t('events.attendance.marked', { ...marked }) });
+      const marked = await mark.mutateAsync({ eventId: event.id, attendedIds, absentIds, representatives, newcomers });
+      notifications.show({ color: 'teal', message: t(marked.added ? 'events.attendance.markedAdded' : 'events.attendance.marked', { ...marked }) });
       onDone();
     } catch (failure) {
       setError(messageOf(failure, t('common.unexpectedError')));
@@ -98,6 +114,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
         {counted('ambiguous') > 0 && (
           <Badge color="yellow" variant="light" tt="none">
             {t('events.signIn.ambiguousCount', { count: counted('ambiguous') })}
+          </Badge>
+        )}
+        {counted('newcomer') > 0 && (
+          <Badge color="blue" variant="light" tt="none">
+            {t('events.signIn.newcomerCount', { count: counted('newcomer') })}
           </Badge>
         )}
         {unmatched.length > 0 && (
@@ -132,6 +153,24 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       <IconCheck size={16} color="var(--mantine-color-teal-7)" aria-hidden />
                       <Text size="sm">{line.candidates[0]?.name}</Text>
                     </Group>
+                  ) : line.result === 'newcomer' && line.newcomers.length === 1 && line.newcomers[0] ? (
+                    <Checkbox
+                      label={t('events.signIn.addNewcomer', { name: newcomerLabel(line.newcomers[0]) })}
+                      description={t('events.signIn.notInvited')}
+                      checked={joiningOf(line, index) !== undefined}
+                      onChange={(change) => join(index, change.currentTarget.checked ? newcomerKey(line.newcomers[0]) : null)}
+                    />
+                  ) : line.result === 'newcomer' ? (
+                    <Select
+                      size="xs"
+                      aria-label={t('events.signIn.chooseNewcomerLabel', { line: line.line })}
+                      placeholder={t('events.signIn.chooseNewcomer')}
+                      description={t('events.signIn.notInvited')}
+                      clearable
+                      data={line.newcomers.map((unit) => ({ value: newcomerKey(unit), label: newcomerLabel(unit) }))}
+                      value={joiningOf(line, index) ? newcomerKey(joiningOf(line, index)) : null}
+                      onChange={(value) => join(index, value)}
+                    />
                   ) : (
                     <Select
                       size="xs"
@@ -187,11 +226,21 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button disabled={attendedIds.length === 0 && absentIds.length === 0} loading={mark.isPending} onClick={() => void confirm()}>
-            {t('events.signIn.confirm', { count: attendedIds.length })}
+          <Button disabled={attendedIds.length + newcomers.length === 0 && absentIds.length === 0} loading={mark.isPending} onClick={() => void confirm()}>
+            {t('events.signIn.confirm', { count: attendedIds.length + newcomers.length })}
           </Button>
         </Group>
       </Group>
     </Stack>
   );
+}
+
+/** How a unit of the register is told in the dialog's state and its choices. */
+function newcomerKey(unit: SignInNewcomer | undefined): string {
+  return unit ? `${unit.kind}:${String(unit.id)}` : '';
+}
+
+/** A unit with its place, to tell two of one name apart. */
+function newcomerLabel(unit: SignInNewcomer): string {
+  return unit.place ? `${unit.name} (${unit.place})` : unit.name;
 }
