@@ -188,7 +188,7 @@ export const eventsVi = {
     unmatchedCount: '{{count}} dòng không khớp',
     newcomerCount: '{{count}} dòng là đơn vị chưa mời',
     addNewcomer: 'Thêm {{name}}',
-    notInvited: 'Có trong danh sách nhưng chưa có trong thành phần tham dự: sẽ được thêm, ghi có mặt.',
+    notInvited: 'Chưa có trong thành phần tham dự: sẽ được thêm và ghi có mặt.',
     chooseNewcomer: 'Chọn đơn vị để thêm',
     chooseNewcomerLabel: 'Đơn vị cần thêm của dòng «{{line}}»',
     line: 'Dòng trên danh sách',
