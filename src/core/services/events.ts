@@ -362,28 +362,13 @@ interface Joining {
  * are for the caller's audit.
  */
 function joinEvent(ctx: Context, eventId: number, joining: readonly Joining[], path: string): { changes: ParticipantChange[]; skipped: number } {
-  const idsOf = (kind: ParticipantKind) => joining.filter((item) => item.kind === kind).map((item) => item.id);
-  const [wantedOrganizations, wantedPartners] = [idsOf('organization'), idsOf('partner')];
-  const organizationNames = new Map(
-    (wantedOrganizations.length
-      ? ctx.db
-          .select({ id: organizations.id, name: organizations.name })
-          .from(organizations)
-          .where(and(inArray(organizations.id, wantedOrganizations), notInTrash(organizations)))
-          .all()
-      : []
-    ).map(({ id, name }) => [id, name]),
-  );
-  const partnerNames = new Map(
-    (wantedPartners.length
-      ? ctx.db
-          .select({ id: partners.id, name: partners.name })
-          .from(partners)
-          .where(and(inArray(partners.id, wantedPartners), notInTrash(partners)))
-          .all()
-      : []
-    ).map(({ id, name }) => [id, name]),
-  );
+  /** The live units of one table among those joining, by id, with their names. */
+  const liveNames = (kind: ParticipantKind, table: typeof organizations | typeof partners) => {
+    const ids = joining.filter((item) => item.kind === kind).map((item) => item.id);
+    const rows = ids.length ? ctx.db.select({ id: table.id, name: table.name }).from(table).where(and(inArray(table.id, ids), notInTrash(table))).all() : [];
+    return new Map(rows.map(({ id, name }) => [id, name]));
+  };
+  const [organizationNames, partnerNames] = [liveNames('organization', organizations), liveNames('partner', partners)];
   const issues: FieldIssue[] = [];
   joining.forEach((item, index) => {
     const known = item.kind === 'organization' ? organizationNames.has(item.id) : partnerNames.has(item.id);
