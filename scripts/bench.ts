@@ -29,6 +29,7 @@ import { agreementsTables } from '../src/core/excel/reports/agreements';
 import { tradePromotionTables } from '../src/core/excel/reports/tradePromotion';
 import { dispatch } from '../src/core/handlers';
 import type { Channel, InputOf } from '../src/shared/contract';
+import { organizationNameKey } from '../src/shared/names';
 import { foldText } from '../src/shared/text';
 import { benchBackup, printBackupFigures } from './bench-backup';
 import { benchExcelRead, printExcelReadBench, writeOrganizationsWorkbook } from './bench-excel-read';
@@ -328,6 +329,28 @@ rows.push({
   name: `Agreements search (${agreementSearches.length} searches)`,
   service: await time(agreementSearches.map((search) => () => viaService('agreements:list', { search, page: 1, pageSize: 25 }))),
   raw: await time(agreementSearchRaw),
+});
+// A sign-in sheet of 200 lines pasted after the busiest event: its participants, and members not
+// invited, found in the whole register by name key.
+const busiestEvent = sqlite.prepare('SELECT event_id FROM event_participants GROUP BY event_id ORDER BY count(*) DESC LIMIT 1').pluck().get() as number;
+const sheetNames = sqlite
+  .prepare(
+    `SELECT o.name FROM organizations o WHERE o.deleted_at IS NULL AND o.id NOT IN (SELECT organization_id FROM event_participants WHERE event_id = ? AND organization_id IS NOT NULL)
+     ORDER BY o.id LIMIT 150`,
+  )
+  .pluck()
+  .all(busiestEvent) as string[];
+const invitedNames = sqlite
+  .prepare('SELECT o.name FROM event_participants p JOIN organizations o ON o.id = p.organization_id WHERE p.event_id = ? LIMIT 50')
+  .pluck()
+  .all(busiestEvent) as string[];
+const sheet = [...invitedNames, ...sheetNames].map((name, index) => `${index + 1}. ${name}`).join('\n');
+const registeredByKeyRaw = sqlite.prepare('SELECT id, name FROM organizations WHERE name_key IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL');
+const sheetKeys = JSON.stringify(sheetNames.map(organizationNameKey));
+rows.push({
+  name: 'Sign-in sheet of 200 lines, matched',
+  service: await time([() => viaService('events:matchSignIn', { eventId: busiestEvent, text: sheet })]),
+  raw: await time([() => registeredByKeyRaw.all(sheetKeys)]),
 });
 const agreementsRaw = sqlite.prepare(`
   SELECT a.id, c.id, c.quantity, c.value, (SELECT sum(quantity) FROM agreement_deliveries d WHERE d.commitment_id = c.id AND d.delivered_on <= ?)

@@ -156,12 +156,12 @@ describe('importing offers', () => {
 
   it('reads an estimated quantity as its number and a range as its lower end, a price «thỏa thuận» as none, and says each', async () => {
     const csv = [
-      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán',
-      'HTX NN Vĩnh Bình;xã Vĩnh An;Lúa OM 18;50-60;tấn;01/06/2026;7.500 đ/kg',
-      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;khoảng 20;tấn;01/06/2026;thỏa thuận',
-      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;1.000 – 1.500 kg;;15/06/2026;Liên hệ',
-      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;60-50;tấn;15/06/2026;',
-      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài tượng;vài tấn;;15/06/2026;',
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán;Giao hàng',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Lúa OM 18;50-60;tấn;01/06/2026;7.500 đ/kg;',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;khoảng 20;tấn;01/06/2026;thỏa thuận;Thỏa thuận',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;1.000 – 1.500 kg;;15/06/2026;Liên hệ;',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;60-50;tấn;15/06/2026;;',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài tượng;vài tấn;;15/06/2026;;',
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung uoc.csv', csv), 'offers');
     expect(rowsSaid(shown)).toEqual([
@@ -183,6 +183,8 @@ describe('importing offers', () => {
       ['Lúa OM 18', 50, 'tấn', 7_500_000],
       ['Xoài cát Hòa Lộc', 1000, 'kg', null],
     ]);
+    // «Thỏa thuận» says no price in a price column, and how goods are delivered in its own.
+    expect(app.ctx.db.$client.prepare("SELECT delivery_terms FROM supply_offers WHERE product = 'Gạo ST25'").pluck().get()).toBe('Thỏa thuận');
   });
 
   it('takes a quantity written as a rate over a window of whole months, days or years as the whole of the window, and says how', async () => {

@@ -166,18 +166,23 @@ function emailOf(shown: string): { email: string; note?: string } {
 
 /**
  * What a cell writes for "nothing here", folded: a dash, "x", dots, "?", "N/A", "không", "không rõ",
- * "chưa có", "chưa cấp", "chưa có MST", "đang cập nhật"…; for a price, "thỏa thuận", "liên hệ",
- * "theo giá thị trường" (no price is set).
+ * "chưa có", "chưa cấp", "chưa có MST", "đang cập nhật"…
  */
-const nothingWritten =
-  /^(?:[-–—.…?x ]+|n\/?a|kxd|khong|(?:khong|chua) (?:ro|biet|xac dinh)|(?:khong|chua|dang) (?:co|cap|cap nhat|dang ky)(?: [a-z]+){0,3}|(?:gia )?(?:theo )?(?:thoa thuan|lien he|gia thi truong|thi truong))$/;
+const nothingWritten = /^(?:[-–—.…?x ]+|n\/?a|kxd|khong|(?:khong|chua) (?:ro|biet|xac dinh)|(?:khong|chua|dang) (?:co|cap|cap nhat|dang ky)(?: [a-z]+){0,3})$/;
+/**
+ * What a price cell writes when no price is set: "thỏa thuận", "liên hệ", "theo giá thị trường".
+ * Only a price's: "Thỏa thuận" is a way of delivering goods, in a column of delivery terms.
+ */
+const noPriceWritten = /^(?:gia )?(?:theo )?(?:thoa thuan|lien he|gia thi truong|thi truong)$/;
 
-/** The first letters of what `nothingWritten` reads: most cells are told apart without being folded. */
+/** The first letters of what `nothingWritten` and `noPriceWritten` read: most cells are told apart without being folded. */
 const nothingStart = /^[-–—.…?xnkcdđtlg]/i;
 
-/** Whether a text cell says there is nothing to write (`nothingWritten`): short, and without a digit. */
-function saysNothing(value: CellValue, shown: string): boolean {
-  return typeof value === 'string' && shown.length <= 30 && nothingStart.test(shown) && !/\d/.test(shown) && nothingWritten.test(foldText(shown));
+/** Whether a text cell says there is nothing to write in `field`: short, without a digit. */
+function saysNothing(field: ImportField, value: CellValue, shown: string): boolean {
+  if (typeof value !== 'string' || shown.length > 30 || !nothingStart.test(shown) || /\d/.test(shown)) return false;
+  const folded = foldText(shown);
+  return nothingWritten.test(folded) || (field.price === true && noPriceWritten.test(folded));
 }
 
 export type FieldValue = string | number | boolean | null;
@@ -421,7 +426,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
     if (shown === '') continue;
     // "-", "không có", "chưa cấp" in a cell are read as a blank one, and said. A flag's "x" is a
     // tick, and a choice's written values are the person's to settle (choices.ts).
-    if (field.type !== 'flag' && field.type !== 'choice' && saysNothing(value, shown)) {
+    if (field.type !== 'flag' && field.type !== 'choice' && saysNothing(field, value, shown)) {
       notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là để trống.` });
       continue;
     }
