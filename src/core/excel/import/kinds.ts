@@ -1664,7 +1664,8 @@ function unitAndPricesOfRow(
       refuse(field, 'unitCode', `Số lượng ghi theo «${said}»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».`);
     } else {
       const rate = quantity;
-      quantity = rate * count;
+      // To the digits a person reads: 0,1 tấn a month over 3 months is 0,3 tấn, not 0,30000000000000004.
+      quantity = Number((rate * count).toPrecision(12));
       if (field === 'unit') columnText = per.unit;
       else cellText = per.unit;
       overWindow = true;
