@@ -175,8 +175,11 @@ const nothingWritten = /^(?:[-–—.…?x ]+|n\/?a|kxd|khong|(?:khong|chua) (?:
  */
 const noPriceWritten = /^(?:gia )?(?:theo )?(?:thoa thuan|lien he|gia thi truong|thi truong)$/;
 
-/** The first letters of what `nothingWritten` and `noPriceWritten` read: most cells are told apart without being folded. */
-const nothingStart = /^[-–—.…?xnkcdđtlg]/i;
+/**
+ * How what `nothingWritten` and `noPriceWritten` read begins, as written: a name, an address or a
+ * number is told apart at its first letters, without being folded (an import reads every cell).
+ */
+const nothingStart = /^(?:[-–—.…?]|x$|n\/?a$|kx|kh[oô]ng|ch[uư]a|[đd]ang|th[oỏ][aả]|li[eê]n|gi[aá]|theo)/i;
 
 /** Whether a text cell says there is nothing to write in `field`: short, without a digit. */
 function saysNothing(field: ImportField, value: CellValue, shown: string): boolean {
