@@ -102,12 +102,23 @@ function placeName(ctx: Context, communeCode: string): string {
   return [commune.fullName, province?.fullName].filter(Boolean).join(', ');
 }
 
+/**
+ * The group's and the unit's names of an offer or a demand. Their tables are joined LEFT: joined
+ * INNER, SQLite's planner may start from the thirty product groups and sort every offer for a
+ * page of 25 — 700 ms at national scale once `PRAGMA optimize` has gathered statistics, against
+ * under 1 ms walking the offers in the list's order. Every row has both (foreign keys, NOT NULL),
+ * so the rows read are the same.
+ */
+const lookupNames = {
+  groupName: sql<string>`${productGroups.name}`,
+  unitName: sql<string>`${units.name}`,
+};
+
 const offerColumns = {
   offer: supplyOffers,
   organizationName: organizations.name,
   organizationKind: organizations.kind,
-  groupName: productGroups.name,
-  unitName: units.name,
+  ...lookupNames,
   programmeName: programmes.name,
   connected: connectedSql('offer'),
 };
@@ -117,8 +128,8 @@ function offerQuery(ctx: Context) {
     .select(offerColumns)
     .from(supplyOffers)
     .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
-    .innerJoin(productGroups, eq(productGroups.code, supplyOffers.productGroupCode))
-    .innerJoin(units, eq(units.code, supplyOffers.unitCode))
+    .leftJoin(productGroups, eq(productGroups.code, supplyOffers.productGroupCode))
+    .leftJoin(units, eq(units.code, supplyOffers.unitCode))
     .leftJoin(programmes, programmeJoin(supplyOffers.programmeId));
 }
 
@@ -186,8 +197,7 @@ const demandColumns = {
   partnerName: partners.name,
   organizationName: organizations.name,
   organizationKind: organizations.kind,
-  groupName: productGroups.name,
-  unitName: units.name,
+  ...lookupNames,
   programmeName: programmes.name,
   connected: connectedSql('demand'),
 };
@@ -198,8 +208,8 @@ function demandQuery(ctx: Context) {
     .from(supplyDemands)
     .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
     .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
-    .innerJoin(productGroups, eq(productGroups.code, supplyDemands.productGroupCode))
-    .innerJoin(units, eq(units.code, supplyDemands.unitCode))
+    .leftJoin(productGroups, eq(productGroups.code, supplyDemands.productGroupCode))
+    .leftJoin(units, eq(units.code, supplyDemands.unitCode))
     .leftJoin(programmes, programmeJoin(supplyDemands.programmeId));
 }
 
