@@ -42,12 +42,13 @@ export function jsonText(value: unknown): string | null {
 }
 
 /**
- * `column` among `ids`, bound as one parameter (a JSON array read by `json_each`): thousands of ids
- * as as many placeholders make drizzle build, and SQLite parse and bind, a statement that costs more
- * than the query it serves (35,000 agreements' ids took 1.5 s to build at national scale).
+ * `column` among `values` (ids, name keys), bound as one parameter (a JSON array read by
+ * `json_each`): thousands of ids as as many placeholders make drizzle build, and SQLite parse and
+ * bind, a statement that costs more than the query it serves (35,000 agreements' ids took 1.5 s to
+ * build at national scale).
  */
-export function amongIds(column: SQLWrapper, ids: readonly number[]): SQL {
-  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+export function among(column: SQLWrapper, values: readonly (number | string)[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`;
 }
 
 /**

@@ -42,6 +42,7 @@ import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, ty
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
 import { atomically } from '../db/atomic';
+import { among } from '../db/prepared';
 
 type EventRow = typeof events.$inferSelect;
 type ParticipantRow = typeof eventParticipants.$inferSelect;
@@ -600,17 +601,17 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
 function registeredByName(ctx: Context, names: readonly string[]): Map<string, SignInNewcomer[]> {
   const found = new Map<string, SignInNewcomer[]>();
   if (names.length === 0) return found;
-  const keysIn = (keys: string[]) => JSON.stringify([...new Set(keys.filter((key) => key !== ''))]);
+  const keysOf = (key: (name: string) => string) => [...new Set(names.map(key).filter((one) => one !== ''))];
   const members = ctx.db
     .select({ id: organizations.id, name: organizations.name, nameKey: organizations.nameKey, communeCode: organizations.communeCode })
     .from(organizations)
-    .where(and(sql`${organizations.nameKey} IN (SELECT value FROM json_each(${keysIn(names.map(organizationNameKey))}))`, notInTrash(organizations)))
+    .where(and(among(organizations.nameKey, keysOf(organizationNameKey)), notInTrash(organizations)))
     .orderBy(organizations.name)
     .all();
   const buyers = ctx.db
     .select({ id: partners.id, name: partners.name, nameKey: partners.nameKey, provinceCode: partners.provinceCode })
     .from(partners)
-    .where(and(sql`${partners.nameKey} IN (SELECT value FROM json_each(${keysIn(names.map(partnerNameKey))}))`, notInTrash(partners)))
+    .where(and(among(partners.nameKey, keysOf(partnerNameKey)), notInTrash(partners)))
     .orderBy(partners.name)
     .all();
   for (const name of names) {

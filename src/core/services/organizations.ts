@@ -24,7 +24,7 @@ import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { inPlace, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
-import { amongIds, perConnection, rowInsert } from '../db/prepared';
+import { among, perConnection, rowInsert } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
 import {
   certifications,
@@ -332,7 +332,7 @@ function nearMatchIds(ctx: Context, query: string, filters: SQL[], order: SQL[],
   if (candidates.length === 0) return [];
   const rows = ctx.db.all<{ id: number; nameFolded: string; searchText: string }>(
     sql`SELECT ${organizations.id} AS id, ${organizations.nameFolded} AS nameFolded, ${organizations.searchText} AS searchText
-      FROM ${organizations} WHERE ${and(...filters, amongIds(organizations.id, candidates))} ORDER BY ${sql.join(order, sql`, `)}`,
+      FROM ${organizations} WHERE ${and(...filters, among(organizations.id, candidates))} ORDER BY ${sql.join(order, sql`, `)}`,
   );
   const readings = near.readings.map((reading) => ({ word: reading.word, closeness: nameCloseness(reading.words) }));
   const read = rows.map((row) => {
@@ -405,7 +405,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
       // The index holds no row in the trash; `searchCondition` would say the same, at a second lookup.
       const found = ctx.db.all<{ id: number; nameFolded: string }>(
         sql`SELECT ${organizations.id} AS id, ${organizations.nameFolded} AS nameFolded FROM ${organizations}
-          WHERE ${and(...filters, amongIds(organizations.id, matched))} ORDER BY ${sql.join(order, sql`, `)}`,
+          WHERE ${and(...filters, among(organizations.id, matched))} ORDER BY ${sql.join(order, sql`, `)}`,
       );
       const closeness = searchCloseness(query);
       const ids = (closenessFirst ? closestFirst(found, (row) => closeness(row.nameFolded)) : found).map((row) => row.id);
@@ -415,7 +415,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
         const everywhere = onlyTrash
           ? found
           : ctx.db.all<{ nameFolded: string }>(
-              sql`SELECT ${organizations.nameFolded} AS nameFolded FROM ${organizations} WHERE ${amongIds(organizations.id, matched)}`,
+              sql`SELECT ${organizations.nameFolded} AS nameFolded FROM ${organizations} WHERE ${among(organizations.id, matched)}`,
             );
         const closest = Math.min(Infinity, ...everywhere.map((row) => closeness(row.nameFolded)));
         // Nothing reads closer than a name as typed: the typo pass is not even looked up.
@@ -455,7 +455,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   let rows: OrganizationRow[];
   if (pageIds) {
     const byId = new Map(
-      (pageIds.length ? ctx.db.select().from(organizations).where(amongIds(organizations.id, pageIds)).all() : []).map((row) => [row.id, row]),
+      (pageIds.length ? ctx.db.select().from(organizations).where(among(organizations.id, pageIds)).all() : []).map((row) => [row.id, row]),
     );
     rows = pageIds.map((id) => byId.get(id)).filter((row): row is OrganizationRow => row !== undefined);
   } else {

@@ -29,7 +29,7 @@ import type { AdminUnits } from '../adminUnits';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
 import { notInTrash } from '../db/predicates';
-import { amongIds } from '../db/prepared';
+import { among } from '../db/prepared';
 import type { HandlersFor } from '../handlerTypes';
 import {
   agreementCommitments,
@@ -528,7 +528,7 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
     ctx.db
       .select({ kind: organizations.kind, n: count() })
       .from(organizations)
-      .where(amongIds(organizations.id, byId(sellerIds)))
+      .where(among(organizations.id, byId(sellerIds)))
       .groupBy(organizations.kind)
       .all()
       .map((row) => [row.kind, row.n]),
@@ -536,7 +536,7 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
   const buyers = ctx.db
     .select({ partners: countDistinct(supplyDemands.partnerId), members: countDistinct(supplyDemands.organizationId) })
     .from(supplyDemands)
-    .where(amongIds(supplyDemands.id, byId(demandIds)))
+    .where(among(supplyDemands.id, byId(demandIds)))
     .get() ?? { partners: 0, members: 0 };
 
   const deliveredValue = tallyDeliveries(ctx, tally, all, offers, { inProgramme, from: input.from, asOf });
@@ -613,7 +613,7 @@ function tallyDeliveries(
     for (const offer of ctx.db
       .select({ offerId: supplyOffers.id, groupCode: supplyOffers.productGroupCode, communeCode: supplyOffers.communeCode })
       .from(supplyOffers)
-      .where(amongIds(supplyOffers.id, unknown))
+      .where(among(supplyOffers.id, unknown))
       .all()) {
       offers.set(offer.offerId, offer);
     }

@@ -24,7 +24,7 @@ import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameK
 import { moveToTrash, recordChange } from '../../records';
 import { timestamp, type Context } from '../../context';
 import { changeMark, type Db } from '../../db/open';
-import { amongIds, perConnection } from '../../db/prepared';
+import { among, perConnection } from '../../db/prepared';
 import {
   auditLog,
   certificationKinds,
@@ -339,7 +339,7 @@ export class Removals {
     if (this.organizations.length === 0) return;
     this.ctx.db
       .delete(organizations)
-      .where(amongIds(organizations.id, this.organizations.map(({ id }) => id)))
+      .where(among(organizations.id, this.organizations.map(({ id }) => id)))
       .run();
     // Its history says it was removed, with what it held.
     for (const { id, snapshot } of this.organizations) recordChange(this.ctx, 'organization', id, 'delete', snapshot, null);
@@ -872,13 +872,13 @@ const organizationsAdapter: KindAdapter = {
   },
   judge(ctx, changes, ownFigureYears) {
     const ids = changes.map((change) => change.entityId);
-    const rows = new Map(ctx.db.select().from(organizations).where(amongIds(organizations.id, ids)).all().map((row) => [row.id, row]));
+    const rows = new Map(ctx.db.select().from(organizations).where(among(organizations.id, ids)).all().map((row) => [row.id, row]));
     // As `referenced`: what other tables point at, and figures of a year the import did not write.
     const pointedAt = referencedAmong(ctx, 'organizations', ids, ['yearly_figures']);
     const years = ctx.db
       .select({ organizationId: yearlyFigures.organizationId, year: yearlyFigures.year })
       .from(yearlyFigures)
-      .where(amongIds(yearlyFigures.organizationId, ids))
+      .where(among(yearlyFigures.organizationId, ids))
       .all();
     for (const { organizationId, year } of years) if (!(ownFigureYears.get(organizationId) ?? []).includes(year)) pointedAt.add(organizationId);
     return changes.map((change) => {
@@ -1072,7 +1072,7 @@ const figuresAdapter: KindAdapter = {
     const rows = ctx.db
       .select()
       .from(yearlyFigures)
-      .where(amongIds(yearlyFigures.organizationId, [...new Set(changes.map((change) => change.entityId))]))
+      .where(among(yearlyFigures.organizationId, [...new Set(changes.map((change) => change.entityId))]))
       .all();
     const stored = new Map(rows.map((row) => [`${row.organizationId}:${row.year}`, row]));
     return changes.map((change) => {

@@ -24,7 +24,7 @@ import {
 import { addDays } from '../../../shared/dates';
 import { todayIso, type Context } from '../../context';
 import { isSigned, notInTrash } from '../../db/predicates';
-import { amongIds } from '../../db/prepared';
+import { among } from '../../db/prepared';
 import { agreementCommitments, agreementDeliveries, agreementParties, agreements as agreementsTable, organizations, partners } from '../../db/schema';
 import { getAlliance } from '../../services/alliance';
 import type { Row, SheetData } from '../write/writer';
@@ -126,7 +126,7 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
         .from(p)
         .leftJoin(organizations, eq(organizations.id, p.organizationId))
         .leftJoin(partners, eq(partners.id, p.partnerId))
-        .where(amongIds(p.agreementId, listed))
+        .where(among(p.agreementId, listed))
         .orderBy(p.position, p.id)
         .all()
     : [];
