@@ -168,7 +168,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       description={t('events.signIn.notInvited')}
                       clearable
                       data={line.newcomers.map((unit) => ({ value: newcomerKey(unit), label: newcomerLabel(unit) }))}
-                      value={joiningOf(line, index) ? newcomerKey(joiningOf(line, index)) : null}
+                      value={newcomerKey(joiningOf(line, index)) || null}
                       onChange={(value) => join(index, value)}
                     />
                   ) : (
