@@ -178,9 +178,11 @@ export async function closeNotices(page: Page): Promise<void> {
       .getByRole('button', { name: 'Đóng' })
       .click({ timeout: 2_000 })
       .catch(() => undefined);
+    // Away from the corner after each: the notice sliding in under the pointer would be held open.
+    await page.mouse.move(600, 20);
   }
   await expect.poll(() => notices.count(), { timeout: 10_000 }).toBe(0);
-  // Away from the corner, so that the next notices are not held open by the pointer over them.
+  // And for the notices to come.
   await page.mouse.move(600, 20);
 }
 
