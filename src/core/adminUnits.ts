@@ -14,6 +14,12 @@ export type { Commune, Province };
 
 export type { OldAddressMatch };
 
+export interface ProvinceFound {
+  province: Province;
+  formerName: string | null;
+  shortForm: boolean;
+}
+
 export interface AdminUnits {
   /** The shipped file's sha256: what the database's copy of the units was filled from (see shippedData.ts). */
   fingerprint: string;
@@ -25,10 +31,12 @@ export interface AdminUnits {
   communesOf(provinceCode: string): readonly Commune[];
   findProvince(text: string): Province | undefined;
   /**
-   * A province named as today or as before 1 July 2025 ("Bạc Liêu" → Tỉnh Cà Mau): the province of
-   * today, and the old province's full name when the text named one that is no more.
+   * A province named as today or as before 1 July 2025 ("Bạc Liêu" → Tỉnh Cà Mau), or by its
+   * initials in a cell that holds only a province ("AG", "BR-VT"; see `provinceShortForms`): the
+   * province of today, the old province's full name when the text named one that is no more, and
+   * whether the text was initials.
    */
-  findProvinceAnyTime(text: string): { province: Province; formerName: string | null } | undefined;
+  findProvinceAnyTime(text: string): ProvinceFound | undefined;
   /** The provinces before 1 July 2025 merged into this one, other than itself ("Tỉnh Bạc Liêu" for Cà Mau). */
   formerNames(provinceCode: string): string[];
   findCommune(provinceCode: string, text: string): Commune | undefined;
@@ -122,8 +130,38 @@ const districtTypeWords: Record<string, string[]> = {
 /** Names in common use that are not the official one; the codes are the same before and after 2025. */
 const provinceAliases: Record<string, string[]> = {
   '79': ['hcm', 'tphcm'],
-  '46': ['thừa thiên huế'],
+  '46': ['thừa thiên huế', 'tt huế'],
 };
+
+/**
+ * Provinces by their initials, as lists write them in a province column ("AG", "KG", "ĐT", "BR-VT"):
+ * each word's first letter of a province's name, today's or one before 1 July 2025, where no
+ * province of another name has the same (BD is Bình Dương and Bình Định, so neither). Keyed as
+ * `typedKey` makes what is typed, with đ and without, the halves of a name with a dash apart
+ * ("br vt") and together ("brvt"); each to the province's name, folded, for the lookups by name.
+ * Never read in an address line, where initials more often name a district ("CM" for huyện Chợ
+ * Mới, not Cà Mau).
+ */
+function provinceShortForms(names: readonly string[]): Map<string, string> {
+  const namesOfForm = new Map<string, Set<string>>();
+  for (const name of new Set(names)) {
+    // "Bà Rịa - Vũng Tàu" → "br", "vt": the dash's halves, written apart or together.
+    const halves = name.split(/\s+-\s+/).map((half) => typedKey(half).split(' ').map((word) => word.charAt(0)).join(''));
+    const forms = new Set([halves.join(' '), halves.join('')]);
+    for (const form of [...forms]) forms.add(form.replace(/đ/g, 'd'));
+    for (const form of forms) {
+      if (form.replace(/ /g, '').length < 2) continue;
+      const named = namesOfForm.get(form) ?? new Set<string>();
+      namesOfForm.set(form, named.add(foldText(name)));
+    }
+  }
+  const nameOfForm = new Map<string, string>();
+  for (const [form, named] of namesOfForm) {
+    const [only] = named;
+    if (named.size === 1 && only !== undefined) nameOfForm.set(form, only);
+  }
+  return nameOfForm;
+}
 
 /**
  * The comparable form of a name as typed: lower case NFC, punctuation as spaces ("TP.HCM",
@@ -276,6 +314,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     // Provinces merged whole in 2025: each old one is in exactly one of today's.
     if (newCodes.length === 1 && newCodes[0]) newProvinceOfOld.set(oldCode, newCodes[0]);
   }
+  const shortForms = provinceShortForms([...[...data.provinces, ...data.oldProvinces].map(([, , name]) => name), ...Object.values(provinceAliases).flat()]);
   const districtIndexes = new Map<string, NameIndex<string>>();
   const oldProvinceOfDistrict = new Map<string, string>();
   for (const [code, type, name, oldProvinceCode] of data.districts) {
@@ -480,11 +519,15 @@ export function loadAdminUnits(file: string): AdminUnits {
     communesOf: (provinceCode) => communesByProvince.get(provinceCode) ?? [],
     findProvince: (text) => single(provinceIndex.lookup(text)),
     findProvinceAnyTime(text) {
-      const current = single(provinceIndex.lookup(text));
-      if (current) return { province: current, formerName: null };
-      const oldCode = single(oldProvinceIndex.lookup(text));
-      const province = oldCode === undefined ? undefined : provinceByCode.get(newProvinceOfOld.get(oldCode) ?? '');
-      return province && oldCode !== undefined ? { province, formerName: oldProvinceName.get(oldCode) ?? null } : undefined;
+      const byName = (name: string, shortForm: boolean): ProvinceFound | undefined => {
+        const current = single(provinceIndex.lookup(name));
+        if (current) return { province: current, formerName: null, shortForm };
+        const oldCode = single(oldProvinceIndex.lookup(name));
+        const province = oldCode === undefined ? undefined : provinceByCode.get(newProvinceOfOld.get(oldCode) ?? '');
+        return province && oldCode !== undefined ? { province, formerName: oldProvinceName.get(oldCode) ?? null, shortForm } : undefined;
+      };
+      const initialsOf = shortForms.get(typedKey(text));
+      return byName(text, false) ?? (initialsOf === undefined ? undefined : byName(initialsOf, true));
     },
     formerNames: (provinceCode) =>
       (oldProvincesOfNew.get(provinceCode) ?? []).map((code) => oldProvinceName.get(code) ?? '').filter((name) => name !== '' && name !== provinceByCode.get(provinceCode)?.fullName),

@@ -200,6 +200,35 @@ describe('provinces named as before 1 July 2025', () => {
   });
 });
 
+describe('provinces by their initials, in a cell that holds only a province', () => {
+  const read = (text: string) => {
+    const found = units.findProvinceAnyTime(text);
+    return found ? [found.province.fullName, found.formerName, found.shortForm] : null;
+  };
+
+  it('are read when no province of another name has the same initials, saying they were initials', () => {
+    expect(read('AG')).toEqual(['Tỉnh An Giang', null, true]);
+    expect(read('ag')).toEqual(['Tỉnh An Giang', null, true]);
+    expect(read('KG')).toEqual(['Tỉnh An Giang', 'Tỉnh Kiên Giang', true]);
+    for (const text of ['ĐT', 'DT', 'Đt']) expect(read(text), text).toEqual(['Tỉnh Đồng Tháp', null, true]);
+    for (const text of ['BR-VT', 'BRVT', 'BR - VT']) expect(read(text), text).toEqual(['Thành phố Hồ Chí Minh', 'Tỉnh Bà Rịa - Vũng Tàu', true]);
+    expect(read('TTH')).toEqual(['Thành phố Huế', null, true]);
+    expect(read('CT')).toEqual(['Thành phố Cần Thơ', null, true]);
+    // A name is read as a name first.
+    expect(read('An Giang')).toEqual(['Tỉnh An Giang', null, false]);
+    expect(read('TT-Huế')).toEqual(['Thành phố Huế', null, false]);
+  });
+
+  it('are not read when they are several provinces\' (HN: Hà Nội and Hà Nam), or one letter', () => {
+    for (const text of ['HN', 'ĐN', 'BD', 'BT', 'QN', 'TN', 'HG', 'LC', 'H', 'Tỉnh XY']) expect(read(text), text).toBeNull();
+  });
+
+  it('are not read at the end of an address, where they may name a district (CM: huyện Chợ Mới)', () => {
+    const reading = units.readAddress({ address: 'Ấp 3, xã Long Điền A, CM' }, '91');
+    expect([reading.provinceCode, reading.match.kind === 'mapped' && reading.match.commune.fullName]).toEqual(['91', 'Xã Long Điền']);
+  });
+});
+
 /** What a reading found, as a person reads it: one commune, the choices, or nothing. */
 function placeOf(match: OldAddressMatch): string | string[] | null {
   if (match.kind === 'mapped') return match.commune.fullName;

@@ -536,6 +536,32 @@ describe('partners without a province column', () => {
     ]);
   });
 
+  it('read a province column written with initials, saying what each was read as', async () => {
+    const csv = [
+      'Tên doanh nghiệp,Tỉnh/TP,Người liên hệ',
+      'Công ty TNHH Lúa Vàng,AG,Trần Văn Bình',
+      'Công ty TNHH Thủy sản Rạch Giá,KG,Nguyễn Văn An',
+      'Công ty TNHH Cảng Cái Mép,BR-VT,Phạm Dũng',
+      'Công ty TNHH Gạo Hà Nội,HN,Lê Thị Hoa',
+      'Công ty TNHH Nông sản Phương Nam,TP.HCM,Võ Minh',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doanh nghiep.csv', csv), 'partners');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['name', 'province', 'contactName']);
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`), row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [2, 'valid', [], ['B2: «AG» ghi nhận là Tỉnh An Giang.', 'A2: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [3, 'valid', [], ['B3: «KG» là Tỉnh Kiên Giang, nay thuộc Tỉnh An Giang (từ 01/07/2025).', 'A3: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [4, 'valid', [], ['B4: «BR-VT» là Tỉnh Bà Rịa - Vũng Tàu, nay thuộc Thành phố Hồ Chí Minh (từ 01/07/2025).', 'A4: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      // Hà Nội's and Hà Nam's initials: asked, not guessed.
+      [5, 'invalid', ['B5: Không có tỉnh, thành phố «HN» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.'], ['A5: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [6, 'valid', [], ['A6: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toMatchObject({ created: 4, failed: 1 });
+    const stored = app.ctx.db.select({ name: partners.name, provinceCode: partners.provinceCode }).from(partners).orderBy(partners.id).all();
+    expect(stored.map((row) => row.provinceCode)).toEqual([AN_GIANG, AN_GIANG, '79', '79']);
+  });
+
   it('are still asked for a province column when the list has no address either', async () => {
     const { jobId, analysis } = await analyze(app, stage(app, 'Doanh nghiep.csv', 'Tên doanh nghiệp,MST\nCông ty TNHH Lúa Vàng,1600123456\n'), 'partners');
     const { jobId: previewJob } = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis) });

@@ -379,4 +379,26 @@ describe('importing demands', () => {
       { kindCode: 'huu_co', kindName: 'Hữu cơ', minStars: null },
     ]);
   });
+
+  it('reads the province of delivery as named today, before 1 July 2025, or by its initials, saying which', async () => {
+    const csv = [
+      'Đơn vị thu mua;MST;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày;Tỉnh giao hàng',
+      'Co.op Mart;0301175691;Gạo ST25;50;tấn;15/06/2026;AG',
+      'Co.op Mart;0301175691;Xoài cát Hòa Lộc;5;tấn;15/06/2026;Kiên Giang',
+      'Co.op Mart;0301175691;Nấm rơm;1;tấn;15/06/2026;BD',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
+    expect(shown.page.rows.map((row) => [row.row, row.status, [...row.problems, ...row.notes].map((said) => `${said.cell}: ${said.message}`)])).toEqual([
+      [2, 'valid', ['G2: «AG» ghi nhận là Tỉnh An Giang.']],
+      [3, 'valid', ['G3: Tỉnh Kiên Giang nay thuộc Tỉnh An Giang (từ 01/07/2025).']],
+      // Bình Dương's and Bình Định's initials: asked, not guessed.
+      [4, 'invalid', ['G4: Không có tỉnh, thành phố «BD» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.']],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 1 });
+    const demands = await call(app, 'demands:list', {});
+    expect(demands.rows.map((row) => [row.product, row.deliveryProvinceName]).sort()).toEqual([
+      ['Gạo ST25', 'Tỉnh An Giang'],
+      ['Xoài cát Hòa Lộc', 'Tỉnh An Giang'],
+    ]);
+  });
 });

@@ -17,13 +17,14 @@ import { productInput, type VolumePeriod } from '../../../shared/contracts/produ
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatQuantity } from '../../../shared/format';
-import { type ImportKind, type OrganizationKind, type PartnerKind, type Province } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { moveToTrash, recordChange } from '../../records';
 import { timestamp, type Context } from '../../context';
 import { changeMark, type Db } from '../../db/open';
+import type { ProvinceFound } from '../../adminUnits';
 import { among, perConnection } from '../../db/prepared';
 import {
   auditLog,
@@ -1402,16 +1403,27 @@ const partnerTextFields = ['shortName', 'address', 'contactName', 'contactRole',
 /**
  * A partner's province read from its address, for a row without one of its own: the province the
  * address names ("…, Đồng Tháp", "Q. 1, TP.HCM"), else the home province when the address names a
- * place in it ("Châu Đốc"); undefined when it names neither.
+ * place in it ("Châu Đốc"); undefined when it names neither. Initials at its end are not read as a
+ * province ("…, CM" may be huyện Chợ Mới as well as Cà Mau).
  */
-function provinceOfAddress(scope: ImportScope, address: string): { province: Province; formerName: string | null } | undefined {
+function provinceOfAddress(scope: ImportScope, address: string): ProvinceFound | undefined {
   const { places } = scope.ctx;
   const reading = places.readAddress({ address }, scope.homeProvinceCode);
   const named = places.findProvinceAnyTime(places.splitAddress(address).at(-1) ?? '');
-  if (named?.province.code === reading.provinceCode) return named;
+  if (named && !named.shortForm && named.province.code === reading.provinceCode) return named;
   const province = places.province(reading.provinceCode);
   if (!province || (reading.provinceCode === scope.homeProvinceCode && reading.match.kind === 'unknown')) return undefined;
-  return { province, formerName: null };
+  return { province, formerName: null, shortForm: false };
+}
+
+/**
+ * What the preview says of a province read from a cell as other than its name of today: by its
+ * initials ("AG"), or merged into another since 1 July 2025; null when the cell named it as it is.
+ */
+function provinceNote(written: string, found: ProvinceFound): string | null {
+  const now = found.province.fullName;
+  if (found.shortForm) return found.formerName ? `«${written}» là ${found.formerName}, nay thuộc ${now} (từ 01/07/2025).` : `«${written}» ghi nhận là ${now}.`;
+  return found.formerName ? `${found.formerName} nay thuộc ${now} (từ 01/07/2025).` : null;
 }
 
 const partnersAdapter: KindAdapter = {
@@ -1429,7 +1441,8 @@ const partnersAdapter: KindAdapter = {
       : `Địa chỉ «${address}» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.`;
     const provinceSaid = !province && (provinceText !== '' || address !== '');
     if (provinceSaid) problems.push({ cell: provinceCell, message: noProvince });
-    if (province && found.formerName) notes.push({ cell: provinceCell, message: `${found.formerName} nay thuộc ${province.fullName} (từ 01/07/2025).` });
+    const provinceRead = found && provinceNote(provinceText, found);
+    if (provinceRead) notes.push({ cell: provinceCell, message: provinceRead });
     // The list has no cell of the province: the preview says which one the address gave.
     else if (province && !provinceText) notes.push({ cell: provinceCell, message: `Tỉnh, thành phố đọc từ địa chỉ: ${province.fullName}.` });
     const kindText = text(read, 'kind');
@@ -2008,10 +2021,14 @@ const demandsAdapter: KindAdapter = {
     const notes = [...read.notes];
     const { unitCode, quantity, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned, { from: 'neededFrom', until: 'neededUntil' });
     const provinceText = text(read, 'deliveryProvince');
-    const province = provinceText ? scope.ctx.places.findProvince(provinceText) : undefined;
+    const found = provinceText ? scope.ctx.places.findProvinceAnyTime(provinceText) : undefined;
+    const province = found?.province;
+    const provinceCell = cellRef(scope.columns, 'deliveryProvince', rowNumber);
     if (provinceText && !province) {
-      problems.push({ cell: cellRef(scope.columns, 'deliveryProvince', rowNumber), message: `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay.` });
+      problems.push({ cell: provinceCell, message: `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.` });
     }
+    const provinceRead = found && provinceNote(provinceText, found);
+    if (provinceRead) notes.push({ cell: provinceCell, message: provinceRead });
     const parsed = demandInput.safeParse({
       buyer: buyer ? { kind: buyer.kind, id: buyer.id } : { kind: 'partner', id: 1 },
       product: text(read, 'product'),
