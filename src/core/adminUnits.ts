@@ -130,7 +130,7 @@ const districtTypeWords: Record<string, string[]> = {
 /** Names in common use that are not the official one; the codes are the same before and after 2025. */
 const provinceAliases: Record<string, string[]> = {
   '79': ['hcm', 'tphcm'],
-  '46': ['thừa thiên huế', 'tt huế'],
+  '46': ['thừa thiên huế', 'tt huế', 'tth'],
 };
 
 /**
@@ -314,7 +314,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     // Provinces merged whole in 2025: each old one is in exactly one of today's.
     if (newCodes.length === 1 && newCodes[0]) newProvinceOfOld.set(oldCode, newCodes[0]);
   }
-  const shortForms = provinceShortForms([...[...data.provinces, ...data.oldProvinces].map(([, , name]) => name), ...Object.values(provinceAliases).flat()]);
+  const shortForms = provinceShortForms([...data.provinces, ...data.oldProvinces].map(([, , name]) => name));
   const districtIndexes = new Map<string, NameIndex<string>>();
   const oldProvinceOfDistrict = new Map<string, string>();
   for (const [code, type, name, oldProvinceCode] of data.districts) {

@@ -212,8 +212,10 @@ describe('provinces by their initials, in a cell that holds only a province', ()
     expect(read('KG')).toEqual(['Tỉnh An Giang', 'Tỉnh Kiên Giang', true]);
     for (const text of ['ĐT', 'DT', 'Đt']) expect(read(text), text).toEqual(['Tỉnh Đồng Tháp', null, true]);
     for (const text of ['BR-VT', 'BRVT', 'BR - VT']) expect(read(text), text).toEqual(['Thành phố Hồ Chí Minh', 'Tỉnh Bà Rịa - Vũng Tàu', true]);
-    expect(read('TTH')).toEqual(['Thành phố Huế', null, true]);
     expect(read('CT')).toEqual(['Thành phố Cần Thơ', null, true]);
+    expect(read('TH')).toEqual(['Tỉnh Thanh Hóa', null, true]);
+    // Names in common use that are not initials of the official one.
+    expect(read('TTH')).toEqual(['Thành phố Huế', null, false]);
     // A name is read as a name first.
     expect(read('An Giang')).toEqual(['Tỉnh An Giang', null, false]);
     expect(read('TT-Huế')).toEqual(['Thành phố Huế', null, false]);
