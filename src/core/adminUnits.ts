@@ -14,6 +14,12 @@ export type { Commune, Province };
 
 export type { OldAddressMatch };
 
+export interface ProvinceOfInitials {
+  fullName: string;
+  /** A province of before 1 July 2025 only. */
+  former: boolean;
+}
+
 export interface ProvinceFound {
   province: Province;
   formerName: string | null;
@@ -37,6 +43,8 @@ export interface AdminUnits {
    * whether the text was initials.
    */
   findProvinceAnyTime(text: string): ProvinceFound | undefined;
+  /** The provinces, of today and of before 1 July 2025, whose initials the text is ("HN": Thành phố Hà Nội, Tỉnh Hà Nam). */
+  provincesOfInitials(text: string): ProvinceOfInitials[];
   /** The provinces before 1 July 2025 merged into this one, other than itself ("Tỉnh Bạc Liêu" for Cà Mau). */
   formerNames(provinceCode: string): string[];
   findCommune(provinceCode: string, text: string): Commune | undefined;
@@ -138,29 +146,26 @@ const provinceAliases: Record<string, string[]> = {
  * each word's first letter of a province's name, today's or one before 1 July 2025, where no
  * province of another name has the same (BD is Bình Dương and Bình Định, so neither). Keyed as
  * `typedKey` makes what is typed, with đ and without, the halves of a name with a dash apart
- * ("br vt") and together ("brvt"); each to the province's name, folded, for the lookups by name.
- * Never read in an address line, where initials more often name a district ("CM" for huyện Chợ
- * Mới, not Cà Mau).
+ * ("br vt") and together ("brvt"); each to the provinces of those initials, their names folded
+ * (for the lookups by name) to their full names (for a message naming them). Never read in an
+ * address line, where initials more often name a district ("CM" for huyện Chợ Mới, not Cà Mau).
  */
-function provinceShortForms(names: readonly string[]): Map<string, string> {
-  const namesOfForm = new Map<string, Set<string>>();
-  for (const name of new Set(names)) {
+function provinceShortForms(provinces: readonly { type: string; name: string; former: boolean }[]): Map<string, Map<string, ProvinceOfInitials>> {
+  /** By initials, the provinces that have them, by name folded: a name of today and of before 2025 once, as today's. */
+  const byForm = new Map<string, Map<string, ProvinceOfInitials>>();
+  for (const { type, name, former } of provinces) {
     // "Bà Rịa - Vũng Tàu" → "br", "vt": the dash's halves, written apart or together.
     const halves = name.split(/\s+-\s+/).map((half) => typedKey(half).split(' ').map((word) => word.charAt(0)).join(''));
     const forms = new Set([halves.join(' '), halves.join('')]);
     for (const form of [...forms]) forms.add(form.replace(/đ/g, 'd'));
     for (const form of forms) {
       if (form.replace(/ /g, '').length < 2) continue;
-      const named = namesOfForm.get(form) ?? new Set<string>();
-      namesOfForm.set(form, named.add(foldText(name)));
+      const named = byForm.get(form) ?? new Map<string, ProvinceOfInitials>();
+      if (!named.has(foldText(name))) named.set(foldText(name), { fullName: `${type} ${name}`, former });
+      byForm.set(form, named);
     }
   }
-  const nameOfForm = new Map<string, string>();
-  for (const [form, named] of namesOfForm) {
-    const [only] = named;
-    if (named.size === 1 && only !== undefined) nameOfForm.set(form, only);
-  }
-  return nameOfForm;
+  return byForm;
 }
 
 /**
@@ -314,7 +319,11 @@ export function loadAdminUnits(file: string): AdminUnits {
     // Provinces merged whole in 2025: each old one is in exactly one of today's.
     if (newCodes.length === 1 && newCodes[0]) newProvinceOfOld.set(oldCode, newCodes[0]);
   }
-  const shortForms = provinceShortForms([...data.provinces, ...data.oldProvinces].map(([, , name]) => name));
+  // Today's first: a name of both is today's.
+  const shortForms = provinceShortForms([
+    ...data.provinces.map(([, type, name]) => ({ type, name, former: false })),
+    ...data.oldProvinces.map(([, type, name]) => ({ type, name, former: true })),
+  ]);
   const districtIndexes = new Map<string, NameIndex<string>>();
   const oldProvinceOfDistrict = new Map<string, string>();
   for (const [code, type, name, oldProvinceCode] of data.districts) {
@@ -526,9 +535,10 @@ export function loadAdminUnits(file: string): AdminUnits {
         const province = oldCode === undefined ? undefined : provinceByCode.get(newProvinceOfOld.get(oldCode) ?? '');
         return province && oldCode !== undefined ? { province, formerName: oldProvinceName.get(oldCode) ?? null, shortForm } : undefined;
       };
-      const initialsOf = shortForms.get(typedKey(text));
-      return byName(text, false) ?? (initialsOf === undefined ? undefined : byName(initialsOf, true));
+      const [initialsOf, ...others] = shortForms.get(typedKey(text))?.keys() ?? [];
+      return byName(text, false) ?? (initialsOf === undefined || others.length ? undefined : byName(initialsOf, true));
     },
+    provincesOfInitials: (text) => [...(shortForms.get(typedKey(text))?.values() ?? [])],
     formerNames: (provinceCode) =>
       (oldProvincesOfNew.get(provinceCode) ?? []).map((code) => oldProvinceName.get(code) ?? '').filter((name) => name !== '' && name !== provinceByCode.get(provinceCode)?.fullName),
     findCommune: (provinceCode, text) => single(communeIndexes.get(provinceCode)?.lookup(text) ?? []),

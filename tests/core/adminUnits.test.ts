@@ -223,6 +223,14 @@ describe('provinces by their initials, in a cell that holds only a province', ()
 
   it('are not read when they are several provinces\' (HN: Hà Nội and Hà Nam), or one letter', () => {
     for (const text of ['HN', 'ĐN', 'BD', 'BT', 'QN', 'TN', 'HG', 'LC', 'H', 'Tỉnh XY']) expect(read(text), text).toBeNull();
+    // Which ones, for the message that asks for the name.
+    expect(units.provincesOfInitials('ĐN')).toEqual([
+      { fullName: 'Thành phố Đà Nẵng', former: false },
+      { fullName: 'Tỉnh Đồng Nai', former: false },
+      { fullName: 'Tỉnh Đắk Nông', former: true },
+    ]);
+    expect(units.provincesOfInitials('AG')).toEqual([{ fullName: 'Tỉnh An Giang', former: false }]);
+    expect(units.provincesOfInitials('XY')).toEqual([]);
   });
 
   it('are not read at the end of an address, where they may name a district (CM: huyện Chợ Mới)', () => {

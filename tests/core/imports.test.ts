@@ -553,7 +553,7 @@ describe('partners without a province column', () => {
       [3, 'valid', [], ['B3: «KG» là Tỉnh Kiên Giang, nay thuộc Tỉnh An Giang (từ 01/07/2025).', 'A3: Loại đối tác đọc từ tên: Doanh nghiệp.']],
       [4, 'valid', [], ['B4: «BR-VT» là Tỉnh Bà Rịa - Vũng Tàu, nay thuộc Thành phố Hồ Chí Minh (từ 01/07/2025).', 'A4: Loại đối tác đọc từ tên: Doanh nghiệp.']],
       // Hà Nội's and Hà Nam's initials: asked, not guessed.
-      [5, 'invalid', ['B5: Không có tỉnh, thành phố «HN» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.'], ['A5: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [5, 'invalid', ['B5: «HN» có thể là Thành phố Hà Nội hoặc Tỉnh Hà Nam (trước 01/07/2025); hãy ghi tên tỉnh, thành phố.'], ['A5: Loại đối tác đọc từ tên: Doanh nghiệp.']],
       [6, 'valid', [], ['A6: Loại đối tác đọc từ tên: Doanh nghiệp.']],
     ]);
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });

@@ -386,15 +386,17 @@ describe('importing demands', () => {
       'Co.op Mart;0301175691;Gạo ST25;50;tấn;15/06/2026;AG',
       'Co.op Mart;0301175691;Xoài cát Hòa Lộc;5;tấn;15/06/2026;Kiên Giang',
       'Co.op Mart;0301175691;Nấm rơm;1;tấn;15/06/2026;BD',
+      'Co.op Mart;0301175691;Nấm mèo;1;tấn;15/06/2026;XY',
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
     expect(shown.page.rows.map((row) => [row.row, row.status, [...row.problems, ...row.notes].map((said) => `${said.cell}: ${said.message}`)])).toEqual([
       [2, 'valid', ['G2: «AG» ghi nhận là Tỉnh An Giang.']],
       [3, 'valid', ['G3: Tỉnh Kiên Giang nay thuộc Tỉnh An Giang (từ 01/07/2025).']],
       // Bình Dương's and Bình Định's initials: asked, not guessed.
-      [4, 'invalid', ['G4: Không có tỉnh, thành phố «BD» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.']],
+      [4, 'invalid', ['G4: «BD» có thể là Tỉnh Bình Định (trước 01/07/2025) hoặc Tỉnh Bình Dương (trước 01/07/2025); hãy ghi tên tỉnh, thành phố.']],
+      [5, 'invalid', ['G5: Không có tỉnh, thành phố «XY» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.']],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 1 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 2 });
     const demands = await call(app, 'demands:list', {});
     expect(demands.rows.map((row) => [row.product, row.deliveryProvinceName]).sort()).toEqual([
       ['Gạo ST25', 'Tỉnh An Giang'],

@@ -1416,6 +1416,13 @@ function provinceOfAddress(scope: ImportScope, address: string): ProvinceFound |
   return { province, formerName: null, shortForm: false };
 }
 
+/** Why a province cell was not read: initials several provinces have, or no province's name. */
+function unknownProvince(scope: ImportScope, written: string): string {
+  const named = scope.ctx.places.provincesOfInitials(written).map(({ fullName, former }) => (former ? `${fullName} (trước 01/07/2025)` : fullName));
+  if (named.length < 2) return `Không có tỉnh, thành phố «${written}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.`;
+  return `«${written}» có thể là ${named.slice(0, -1).join(', ')} hoặc ${named.at(-1) ?? ''}; hãy ghi tên tỉnh, thành phố.`;
+}
+
 /**
  * What the preview says of a province read from a cell as other than its name of today: by its
  * initials ("AG"), or merged into another since 1 July 2025; null when the cell named it as it is.
@@ -1437,7 +1444,7 @@ const partnersAdapter: KindAdapter = {
     const provinceCell = cellRef(scope.columns, provinceText ? 'province' : 'address', rowNumber);
     /** Why the row has no province, when a cell was read for one: said once, at that cell. */
     const noProvince = provinceText
-      ? `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.`
+      ? unknownProvince(scope, provinceText)
       : `Địa chỉ «${address}» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.`;
     const provinceSaid = !province && (provinceText !== '' || address !== '');
     if (provinceSaid) problems.push({ cell: provinceCell, message: noProvince });
@@ -2025,7 +2032,7 @@ const demandsAdapter: KindAdapter = {
     const province = found?.province;
     const provinceCell = cellRef(scope.columns, 'deliveryProvince', rowNumber);
     if (provinceText && !province) {
-      problems.push({ cell: provinceCell, message: `Không có tỉnh, thành phố «${provinceText}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.` });
+      problems.push({ cell: provinceCell, message: unknownProvince(scope, provinceText) });
     }
     const provinceRead = found && provinceNote(provinceText, found);
     if (provinceRead) notes.push({ cell: provinceCell, message: provinceRead });
