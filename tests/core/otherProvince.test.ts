@@ -187,13 +187,24 @@ describe('cooperatives of another province', () => {
     expect([current.organizations.total, current.reporting, current.membersOfficial]).toEqual([2, 2, 55]);
 
     // A province column, with a name from before 1 July 2025.
-    const second = ['Tên HTX,Xã/phường,Tỉnh', 'HTX Rau an toàn Ba Đình,Ba Đình,Hà Nội', 'HTX Lúa gạo Vĩnh Mỹ,Vĩnh Mỹ,Bạc Liêu'].join('\r\n');
+    // Initials where one province has them; a cell naming none refused there, not read as the alliance's province.
+    const second = [
+      'Tên HTX,Xã/phường,Tỉnh',
+      'HTX Rau an toàn Ba Đình,Ba Đình,Hà Nội',
+      'HTX Lúa gạo Vĩnh Mỹ,Vĩnh Mỹ,Bạc Liêu',
+      'HTX Sen Tháp Mười,Mỹ Hiệp,ĐT',
+      'HTX Rau Vĩnh An,Vĩnh An,HN',
+      'HTX Nấm Vĩnh An,Vĩnh An,Tỉnh Vĩnh Xa',
+    ].join('\r\n');
     const { jobId: secondJob, analysis: secondAnalysis } = await analyze(app, stage(app, 'DS tinh ban.csv', second));
     expect(secondAnalysis.columns.map((column) => column.field)).toEqual(['name', 'commune', 'province']);
     const { preview: secondPreview } = await previewOf(app, secondJob, proposedMapping(secondAnalysis));
-    expect(secondPreview.page.rows.map((row) => [row.status, row.commune?.name ?? null])).toEqual([
-      ['valid', 'Phường Ba Đình (Thành phố Hà Nội)'],
-      ['valid', 'Xã Vĩnh Mỹ (Tỉnh Cà Mau)'],
+    expect(secondPreview.page.rows.map((row) => [row.status, row.commune?.name ?? null, [...row.problems, ...row.notes].map((said) => `${said.cell}: ${said.message}`)])).toEqual([
+      ['valid', 'Phường Ba Đình (Thành phố Hà Nội)', []],
+      ['valid', 'Xã Vĩnh Mỹ (Tỉnh Cà Mau)', ['C3: Tỉnh Bạc Liêu nay thuộc Tỉnh Cà Mau (từ 01/07/2025).']],
+      ['valid', 'Xã Mỹ Hiệp (Tỉnh Đồng Tháp)', ['C4: «ĐT» ghi nhận là Tỉnh Đồng Tháp.']],
+      ['invalid', 'Xã Vĩnh An', ['C5: «HN» có thể là Thành phố Hà Nội hoặc Tỉnh Hà Nam (trước 01/07/2025); hãy ghi tên tỉnh, thành phố.']],
+      ['invalid', 'Xã Vĩnh An', ['C6: Không có tỉnh, thành phố «Tỉnh Vĩnh Xa» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.']],
     ]);
   });
 });

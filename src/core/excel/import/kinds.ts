@@ -17,7 +17,7 @@ import { productInput, type VolumePeriod } from '../../../shared/contracts/produ
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatQuantity } from '../../../shared/format';
-import { type ImportKind, type OrganizationKind, type PartnerKind } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type PartnerKind, type Province } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
@@ -803,6 +803,9 @@ const organizationsAdapter: KindAdapter = {
     const place = placeOfRow(scope, read);
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
+    // A province cell that names none is not passed over: the place would be looked for in the alliance's.
+    const notes = text(read, 'province') ? [...read.notes] : read.notes;
+    if (notes !== read.notes) provinceInCell(scope, read, rowNumber, 'province', problems, notes);
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));
     if (!parsed.success) {
       const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, organizationColumnOf(read));
@@ -818,7 +821,7 @@ const organizationsAdapter: KindAdapter = {
       const registered = halfAPair && parsed.success ? findOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null;
       problems.push(...figuresRefusals(scope, registered?.id ?? null, figures, present, rowNumber));
     }
-    return { problems, notes: read.notes, input: parsed.success ? parsed.data : null, place, present, figures };
+    return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures };
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
@@ -1416,6 +1419,37 @@ function provinceOfAddress(scope: ImportScope, address: string): ProvinceFound |
   return { province, formerName: null, shortForm: false };
 }
 
+/**
+ * The province a cell of `field` names (a partner's, a demand's delivery, an organization's),
+ * with a note at the cell when it was read from initials or from a province merged since 1 July
+ * 2025, and a problem there when it names none; undefined when the cell is blank or names none.
+ */
+function provinceInCell(scope: ImportScope, read: ReadRow, rowNumber: number, field: string, problems: ImportProblem[], notes: ImportProblem[]): Province | undefined {
+  const written = text(read, field);
+  if (!written) return undefined;
+  const cell = cellRef(scope.columns, field, rowNumber);
+  const found = scope.ctx.places.findProvinceAnyTime(written);
+  if (!found) {
+    problems.push({ cell, message: unknownProvince(scope, written) });
+    return undefined;
+  }
+  const said = provinceNote(written, found);
+  if (said) notes.push({ cell, message: said });
+  return found.province;
+}
+
+/** A partner's province read from its address (`provinceOfAddress`), said at the address's cell, or why not. */
+function provinceOfAddressCell(scope: ImportScope, address: string, rowNumber: number, problems: ImportProblem[], notes: ImportProblem[]): Province | undefined {
+  const cell = cellRef(scope.columns, 'address', rowNumber);
+  const found = provinceOfAddress(scope, address);
+  if (!found) {
+    problems.push({ cell, message: `Địa chỉ «${address}» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.` });
+    return undefined;
+  }
+  notes.push({ cell, message: provinceNote(address, found) ?? `Tỉnh, thành phố đọc từ địa chỉ: ${found.province.fullName}.` });
+  return found.province;
+}
+
 /** Why a province cell was not read: initials several provinces have, or no province's name. */
 function unknownProvince(scope: ImportScope, written: string): string {
   const named = scope.ctx.places.provincesOfInitials(written).map(({ fullName, former }) => (former ? `${fullName} (trước 01/07/2025)` : fullName));
@@ -1437,21 +1471,11 @@ const partnersAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
     const notes = [...read.notes];
-    const provinceText = text(read, 'province');
     const address = text(read, 'address');
-    const found = provinceText ? scope.ctx.places.findProvinceAnyTime(provinceText) : address ? provinceOfAddress(scope, address) : undefined;
-    const province = found?.province;
-    const provinceCell = cellRef(scope.columns, provinceText ? 'province' : 'address', rowNumber);
-    /** Why the row has no province, when a cell was read for one: said once, at that cell. */
-    const noProvince = provinceText
-      ? unknownProvince(scope, provinceText)
-      : `Địa chỉ «${address}» không cho biết tỉnh, thành phố nào; hãy ghi tỉnh, thành phố ở cuối địa chỉ, hoặc ghép một cột Tỉnh, thành phố.`;
-    const provinceSaid = !province && (provinceText !== '' || address !== '');
-    if (provinceSaid) problems.push({ cell: provinceCell, message: noProvince });
-    const provinceRead = found && provinceNote(provinceText, found);
-    if (provinceRead) notes.push({ cell: provinceCell, message: provinceRead });
-    // The list has no cell of the province: the preview says which one the address gave.
-    else if (province && !provinceText) notes.push({ cell: provinceCell, message: `Tỉnh, thành phố đọc từ địa chỉ: ${province.fullName}.` });
+    /** Read from its own cell, else from the address, each said at its cell. */
+    const provinceWritten = text(read, 'province') !== '';
+    const province = provinceWritten ? provinceInCell(scope, read, rowNumber, 'province', problems, notes) : address ? provinceOfAddressCell(scope, address, rowNumber, problems, notes) : undefined;
+    const provinceSaid = !province && (provinceWritten || address !== '');
     const kindText = text(read, 'kind');
     // A kind written but not read is asked about, never replaced by what the name suggests.
     const kindOfName = kindText ? undefined : partnerKindOf(text(read, 'name'));
@@ -2027,15 +2051,7 @@ const demandsAdapter: KindAdapter = {
     const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
     const notes = [...read.notes];
     const { unitCode, quantity, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned, { from: 'neededFrom', until: 'neededUntil' });
-    const provinceText = text(read, 'deliveryProvince');
-    const found = provinceText ? scope.ctx.places.findProvinceAnyTime(provinceText) : undefined;
-    const province = found?.province;
-    const provinceCell = cellRef(scope.columns, 'deliveryProvince', rowNumber);
-    if (provinceText && !province) {
-      problems.push({ cell: provinceCell, message: unknownProvince(scope, provinceText) });
-    }
-    const provinceRead = found && provinceNote(provinceText, found);
-    if (provinceRead) notes.push({ cell: provinceCell, message: provinceRead });
+    const province = provinceInCell(scope, read, rowNumber, 'deliveryProvince', problems, notes);
     const parsed = demandInput.safeParse({
       buyer: buyer ? { kind: buyer.kind, id: buyer.id } : { kind: 'partner', id: 1 },
       product: text(read, 'product'),
