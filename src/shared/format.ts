@@ -54,7 +54,16 @@ export function formatCount(value: number): string {
  * decimal sign. Quantities never appear without their unit.
  */
 export function formatQuantity(value: number, unit: string): string {
-  return unit === '' ? quantity.format(value) : `${quantity.format(value)} ${unit}`;
+  return unit === '' ? formatDecimal(value) : `${formatDecimal(value)} ${unit}`;
+}
+
+/**
+ * A number as a list may write it, up to three decimals, comma as the decimal sign: `12,5`,
+ * `1.250,5`. For a price per unit as written before it is stated per another unit (12,5 đồng/kg
+ * is 12.500 đồng/tấn), which `formatCount` would round.
+ */
+export function formatDecimal(value: number): string {
+  return quantity.format(value);
 }
 
 /** Where an organization is: its commune, and its province too when that is not the alliance's. */

@@ -122,6 +122,7 @@ describe('importing offers', () => {
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;3 tấn;kg;15/06/2026;',
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài tượng;3;tấn;15/06/2026;20.000 đ/trái',
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài ghép;3 tấn/năm;;15/06/2026;',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo tấm;2;tấn;01/06/2026;3.250,5 đ/kg',
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung co don vi.csv', csv), 'offers');
     expect(rowsSaid(shown)).toEqual([
@@ -143,11 +144,14 @@ describe('importing offers', () => {
         ['D8: Số lượng ghi theo «năm»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».'],
         [],
       ],
+      // A price per kilogram as written, its decimals too, before it is stated per tonne.
+      [9, 'valid', [], ['G9: Giá từ: 3.250,5 đồng/kg ghi nhận là 3.250.500 đồng/tấn.']],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 3 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 5, failed: 3 });
     const offers = await call(app, 'offers:list', { programmeId });
     expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin, row.priceMax]).sort()).toEqual([
       ['Gạo ST25', 1.5, 'tấn', 25_000_000, null],
+      ['Gạo tấm', 2, 'tấn', 3_250_500, null],
       ['Lúa OM 18', 20, 'tấn', 7_500_000, null],
       ['Xoài cát Hòa Lộc', 500, 'kg', 12_000, 15_000],
       ['Xoài Đài Loan', 2, 'tạ', 1_200_000, 1_500_000],

@@ -221,10 +221,20 @@ const rangeBetween = /\s*[-–—]\s*|\s+(?:đến|tới)\s+/u;
 /** A cell that names the đồng itself ("4.800.000 đ", "VNĐ 500.000") is in đồng, whatever multiple its header names. */
 const namesDong = /(?:vnđ|vnd|đồng|đ)\.?\s*$|^\s*(?:vnđ|vnd|đồng|đ)(?![\p{L}])/iu;
 
-/** An amount in a cell: a number (scaled by its header's multiple, unless it says đồng) or one that names its own ("1,5 tỷ"). */
+/**
+ * An amount in a cell: a number (scaled by its header's multiple, unless it says đồng) or one that
+ * names its own ("1,5 tỷ"). Not rounded to the đồng here: a price per kilogram keeps its decimals
+ * until it is stated per tonne (3.250,5 đồng/kg is 3.250.500 đồng/tấn, not 3.251.000).
+ */
 function amountOf(text: string, scale: number): number | null {
   const number = bareNumber(text);
-  return number === null ? amountInWords(text) : Math.round(number * (namesDong.test(text) ? 1 : scale));
+  return number === null ? amountInWords(text) : number * (namesDong.test(text) ? 1 : scale);
+}
+
+/** `amountOf` to the đồng, for an amount stored as it is read. */
+function roundedAmountOf(text: string, scale: number): number | null {
+  const amount = amountOf(text, scale);
+  return amount === null ? null : Math.round(amount);
 }
 
 /**
@@ -332,12 +342,12 @@ function numberInWords(field: ImportField, text: string, scale: number): NumberI
   }
   const price = field.price ? priceOf(written, scale) : null;
   if (price && (price.upper !== null || price.unit !== null)) return { value: price.lower, upper: price.upper ?? undefined, unit: price.unit ?? undefined };
-  const monthly = field.perMonth && aMonth.test(written) ? amountOf(written.replace(aMonth, ''), scale) : null;
+  const monthly = field.perMonth && aMonth.test(written) ? roundedAmountOf(written.replace(aMonth, ''), scale) : null;
   if (monthly !== null) return { value: monthly, note: `ghi nhận là ${formatCount(monthly)} đồng một tháng`, period: 'month' };
-  const yearly = field.perMonth && aYear.test(written) ? amountOf(written.replace(aYear, ''), scale) : null;
+  const yearly = field.perMonth && aYear.test(written) ? roundedAmountOf(written.replace(aYear, ''), scale) : null;
   if (yearly !== null) return { value: Math.round(yearly / 12), note: aMonthOf(yearly), period: 'year' };
   const loss = field.lossWord ? lossBefore.exec(written) : null;
-  const lost = loss ? amountOf(written.slice(loss[0].length), scale) : null;
+  const lost = loss ? roundedAmountOf(written.slice(loss[0].length), scale) : null;
   if (lost !== null) return { value: -lost, note: `là một khoản lỗ, ghi nhận là ${formatCount(-lost)} đồng` };
   // "1,5 tỷ" names its own multiple, whatever the header's.
   const amount = field.type === 'money' ? amountInWords(written) : null;

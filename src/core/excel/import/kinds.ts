@@ -16,7 +16,7 @@ import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts
 import { productInput, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
-import { formatCount, formatQuantity } from '../../../shared/format';
+import { formatCount, formatDecimal, formatQuantity } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type PartnerKind, type Province } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
@@ -1252,7 +1252,7 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
       // The price names what the product is sold by.
       unit = writtenFor;
       alsoPresent.push('unit');
-      notes.push({ cell: cell('price'), message: `Đơn vị tính: ghi nhận là «${unit}», theo giá bán ${formatCount(price)} đồng/${writtenFor}.` });
+      notes.push({ cell: cell('price'), message: `Đơn vị tính: ghi nhận là «${unit}», theo giá bán ${formatDecimal(price)} đồng/${writtenFor}.` });
     } else if (!same(writtenFor, unit)) {
       const ownUnit = unitOfText(scope.units, unit);
       const rule: PriceRule | { refusal: string } = ownUnit
@@ -1263,12 +1263,13 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
         price = null;
       } else {
         const stated = Math.round(price * rule.factor);
-        notes.push({ cell: cell('price'), message: `Giá bán: ${formatCount(price)} đồng/${rule.from?.name ?? writtenFor} ghi nhận là ${formatCount(stated)} đồng/${unit}.` });
+        notes.push({ cell: cell('price'), message: `Giá bán: ${formatDecimal(price)} đồng/${rule.from?.name ?? writtenFor} ghi nhận là ${formatCount(stated)} đồng/${unit}.` });
         price = stated;
       }
     }
   }
-  return { unit, volumePeriod, price, alsoPresent };
+  // Stated for its own unit, a price is rounded to the đồng only now: one per kilogram stated per tonne kept its decimals until then.
+  return { unit, volumePeriod, price: typeof price === 'number' ? Math.round(price) : price, alsoPresent };
 }
 
 /** The period a volume column's header names outside its brackets: "Sản lượng/vụ", "Sản lượng mỗi năm"; null when none. */
@@ -1755,7 +1756,7 @@ function unitAndPricesOfRow(
     // Giá đến read from Giá từ's range is for Giá từ's unit, and said with it.
     const statedMax = minRule && ownMax === null ? Math.round(upper * minRule.factor) : null;
     if (statedMax !== null && statedMin !== null) {
-      const written = minRule?.from ? ` (${formatCount(Number(priceMin))}–${formatCount(upper)} đồng/${minRule.from.name})` : '';
+      const written = minRule?.from ? ` (${formatDecimal(Number(priceMin))}–${formatDecimal(upper)} đồng/${minRule.from.name})` : '';
       notes.push({
         cell: cellRef(scope.columns, 'priceMin', rowNumber),
         message: `Giá từ: ghi một khoảng giá, ghi nhận là từ ${formatCount(Number(statedMin))} đến ${formatCount(statedMax)} đồng${perUnit}${written}.`,
@@ -1772,7 +1773,7 @@ function unitAndPricesOfRow(
     if (rule?.from) {
       notes.push({
         cell: cellRef(scope.columns, field, rowNumber),
-        message: `${label}: ${formatCount(Number(written))} đồng/${rule.from.name} ghi nhận là ${formatCount(Number(stated))} đồng${perUnit}.`,
+        message: `${label}: ${formatDecimal(Number(written))} đồng/${rule.from.name} ghi nhận là ${formatCount(Number(stated))} đồng${perUnit}.`,
       });
     }
   }
