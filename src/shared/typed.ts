@@ -199,6 +199,14 @@ const noteAfterDash = /\s+[-–]\s+(?=[^\d]*\p{L})[^\d]*$/u;
 const labelBefore = /^(?:[^\d:;,/]{1,30}:|(?:đt|dđ|sđt|sdt|dt|dd|tel|fax|mobile|hotline|zalo)\.?)\s*/iu;
 
 /**
+ * The addresses of an e-mail field, as offices set several apart: semicolons, commas or slashes
+ * ("kd@saota.vn; ketoan@saota.vn", "kd@saota.vn / ketoan@saota.vn"). No address has one of them.
+ */
+export function emailAddressesOf(text: string): string[] {
+  return text.split(/\s*[;,/]\s*/);
+}
+
+/**
  * Whether a phone field holds phone numbers as Vietnamese offices write them: digits set off by
  * spaces, dots, hyphens or parentheses, an optional +84 (or 84) in front, an optional extension,
  * and several numbers separated by ";", "," or "/", or written one after another (a line break in

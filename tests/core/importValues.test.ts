@@ -491,6 +491,7 @@ describe('values written among words', () => {
         ['HTX Dịch vụ Số 2', 'xã Vĩnh An, tỉnh An Giang', '<so2@gmail.com>', '15/3/2019 (cấp lại năm 2021)', '30 người (trong đó 12 nữ)'],
         ['HTX Dịch vụ Số 3', 'xã Vĩnh An, tỉnh An Giang', 'so3 @gmail.com.', 'Thành lập 01/4/2018, đổi tên 20/5/2021', '~30'],
         ['HTX Dịch vụ Số 4', 'xã Vĩnh An, tỉnh An Giang', 'so4@gmail,com', '', ''],
+        ['HTX Dịch vụ Số 5', 'xã Vĩnh An, tỉnh An Giang', 'Email: so5@gmail.com / ketoan5@gmail.com', '', ''],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -499,6 +500,7 @@ describe('values written among words', () => {
       [3, 'valid', []],
       [4, 'invalid', ['D4: Ngày thành lập: «Thành lập 01/4/2018, đổi tên 20/5/2021» không phải ngày dạng dd/mm/yyyy.', 'E4: Số thành viên chính thức: «~30» không phải số.']],
       [5, 'invalid', ['C5: Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).']],
+      [6, 'valid', []],
     ]);
     expect(preview.page.rows.slice(0, 3).map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
       [
@@ -513,11 +515,13 @@ describe('values written among words', () => {
       ],
       ['C4: Thư điện tử: «so3 @gmail.com.» ghi nhận là so3@gmail.com.'],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 2 });
+    expect(preview.page.rows[4]?.notes.map((note) => `${note.cell}: ${note.message}`)).toEqual(['C6: Thư điện tử: «Email: so5@gmail.com / ketoan5@gmail.com» ghi nhận là so5@gmail.com / ketoan5@gmail.com.']);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 3, failed: 2 });
     const stored = app.ctx.db.select({ email: organizations.email, foundedOn: organizations.foundedOn }).from(organizations).orderBy(organizations.id).all();
     expect(stored).toEqual([
       { email: 'so1@gmail.com', foundedOn: '2019-03-15' },
       { email: 'so2@gmail.com', foundedOn: '2019-03-15' },
+      { email: 'so5@gmail.com / ketoan5@gmail.com', foundedOn: null },
     ]);
     const members = app.ctx.db.select({ members: yearlyFigures.membersOfficial }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all();
     expect(members).toEqual([{ members: 25 }, { members: 30 }]);

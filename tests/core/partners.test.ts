@@ -182,9 +182,9 @@ describe('creating a partner', () => {
     expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(0);
   });
 
-  it('takes several e-mail addresses set apart by semicolons or commas, as typed', async () => {
-    const partner = await call(app, 'partners:create', { ...saiGonCoop, email: ' kinhdoanh@saigonco-op.com.vn;  ketoan@saigonco-op.com.vn , info@coopmart.vn ' });
-    expect((await call(app, 'partners:get', { id: partner.id })).email).toBe('kinhdoanh@saigonco-op.com.vn; ketoan@saigonco-op.com.vn , info@coopmart.vn');
+  it('takes several e-mail addresses set apart by semicolons, commas or slashes, as typed', async () => {
+    const partner = await call(app, 'partners:create', { ...saiGonCoop, email: ' kinhdoanh@saigonco-op.com.vn;  ketoan@saigonco-op.com.vn , info@coopmart.vn / cskh@coopmart.vn ' });
+    expect((await call(app, 'partners:get', { id: partner.id })).email).toBe('kinhdoanh@saigonco-op.com.vn; ketoan@saigonco-op.com.vn , info@coopmart.vn / cskh@coopmart.vn');
   });
 
   it('takes a branch tax code (10-3 digits) and a business line for an enterprise', async () => {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { formatCount } from '../format';
 import { cleanText, withoutControlCharacters } from '../text';
-import { isIsoDate, isPhoneText } from '../typed';
+import { emailAddressesOf, isIsoDate, isPhoneText } from '../typed';
 
 // Messages zod writes itself (a wrong type, a number out of range) read in Vietnamese too.
 z.config(z.locales.vi());
@@ -52,10 +52,10 @@ const anEmail = z.email();
 
 /**
  * An optional e-mail field: missing or blank becomes ''. Like a phone field it may hold several,
- * set apart by semicolons or commas ("kd@saota.vn; ketoan@saota.vn"), kept as typed.
+ * set apart by semicolons, commas or slashes (`emailAddressesOf`), kept as typed.
  */
 export function optionalEmail(label: string) {
-  return optionalText(label, 200).refine((text) => text === '' || text.split(/\s*[;,]\s*/).every((one) => anEmail.safeParse(one).success), {
+  return optionalText(label, 200).refine((text) => text === '' || emailAddressesOf(text).every((one) => anEmail.safeParse(one).success), {
     error: `${label} không đúng dạng (ví dụ: lienminh@angiang.gov.vn).`,
   });
 }

@@ -5,6 +5,7 @@
  */
 import { formatCount } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
+import { emailAddressesOf } from '../../../shared/typed';
 import { parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
 import type { ImportProblem } from '../../../shared/contracts/imports';
@@ -160,7 +161,7 @@ function emailOf(shown: string): { email: string; note?: string } {
     .replace(/[<>]/g, '')
     .replace(/\s*@\s*/g, '@')
     .replace(/[\s.;,]+$/, '');
-  if (email === shown || !email.split(/\s*[;,]\s*/).every((one) => anAddress.test(one))) return { email: shown };
+  if (email === shown || !emailAddressesOf(email).every((one) => anAddress.test(one))) return { email: shown };
   return { email, note: `«${shown}» ghi nhận là ${email}` };
 }
 
