@@ -803,9 +803,9 @@ const organizationsAdapter: KindAdapter = {
     const place = placeOfRow(scope, read);
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
+    const notes = [...read.notes];
     // A province cell that names none is not passed over: the place would be looked for in the alliance's.
-    const notes = text(read, 'province') ? [...read.notes] : read.notes;
-    if (notes !== read.notes) provinceInCell(scope, read, rowNumber, 'province', problems, notes);
+    provinceInCell(scope, read, rowNumber, 'province', problems, notes);
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));
     if (!parsed.success) {
       const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, organizationColumnOf(read));
