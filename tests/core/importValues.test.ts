@@ -528,6 +528,41 @@ describe('values written among words', () => {
   });
 });
 
+describe('a comma before three digits', () => {
+  it('reads it as grouping thousands, as lists copied from English ones write amounts, and says so, a comma being a decimal mark in Vietnamese', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Vốn điều lệ (triệu đồng)', 'Số thành viên'],
+      [
+        ['HTX Dịch vụ Số 1', 'xã Vĩnh An, tỉnh An Giang', '1,500', '1,200 người'],
+        ['HTX Dịch vụ Số 2', 'xã Vĩnh An, tỉnh An Giang', '2,000', '25'],
+        // Unambiguous: a decimal comma, thousands grouped by dots or by several commas.
+        ['HTX Dịch vụ Số 3', 'xã Vĩnh An, tỉnh An Giang', '1,5', '1.200'],
+        ['HTX Dịch vụ Số 4', 'xã Vĩnh An, tỉnh An Giang', '0,500', '1,234,567'],
+      ],
+    );
+    const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [
+        2,
+        'valid',
+        [
+          'C2: Vốn điều lệ: «1,500» ghi nhận là 1.500 (dấu phẩy ngăn hàng nghìn); nếu là 1,5 thì hãy sửa trong tệp.',
+          'D2: Số thành viên chính thức: «1,200 người» ghi nhận là 1.200.',
+          'D2: Số thành viên chính thức: «1,200» ghi nhận là 1.200 (dấu phẩy ngăn hàng nghìn); nếu là 1,2 thì hãy sửa trong tệp.',
+        ],
+      ],
+      [3, 'valid', ['C3: Vốn điều lệ: «2,000» ghi nhận là 2.000 (dấu phẩy ngăn hàng nghìn); nếu là 2 thì hãy sửa trong tệp.']],
+      [4, 'valid', []],
+      [5, 'valid', []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 0 });
+    const stored = app.ctx.db.select({ capital: organizations.charterCapital }).from(organizations).orderBy(organizations.id).all();
+    expect(stored.map((row) => row.capital)).toEqual([1_500_000_000, 2_000_000_000, 1_500_000, 500_000]);
+    const members = app.ctx.db.select({ members: yearlyFigures.membersOfficial }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all();
+    expect(members.map((row) => row.members)).toEqual([1200, 25, 1200, 1_234_567]);
+  });
+});
+
 describe('enterprises in a list of members', () => {
   it('refuses them at the cell that says so, and offers no kind for them', async () => {
     const csv = [

@@ -223,6 +223,19 @@ const rangeBetween = /\s*[-–—]\s*|\s+(?:đến|tới)\s+/u;
 const namesDong = /(?:vnđ|vnd|đồng|đ)\.?\s*$|^\s*(?:vnđ|vnd|đồng|đ)(?![\p{L}])/iu;
 
 /**
+ * A number with one comma before three digits ("1,500", "25,000 đ/kg"), which `parseNumberCell`
+ * reads as grouping thousands, as lists copied from English ones write amounts; in Vietnamese a
+ * comma marks decimals, so the preview says how it was read.
+ */
+const commaThousands = /(?<![\d.,])([1-9]\d{0,2}),(\d{3})(?![\d.,])/u;
+
+/** «1,500» ghi nhận là 1.500 …; nếu là 1,5 … */
+function commaThousandsSaid(whole: string, group: string): string {
+  const decimals = group.replace(/0+$/, '');
+  return `«${whole},${group}» ghi nhận là ${formatCount(Number(whole + group))} (dấu phẩy ngăn hàng nghìn); nếu là ${decimals ? `${whole},${decimals}` : whole} thì hãy sửa trong tệp`;
+}
+
+/**
  * An amount in a cell: a number (scaled by its header's multiple, unless it says đồng) or one that
  * names its own ("1,5 tỷ"). Not rounded to the đồng here: a price per kilogram keeps its decimals
  * until it is stated per tonne (3.250,5 đồng/kg is 3.250.500 đồng/tấn, not 3.251.000).
@@ -513,6 +526,8 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         }
         // A price the cell does not say the unit of is for the one its header names.
         if (field.price && column.headerUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);
+        const commaGrouped = typeof value === 'string' && values.has(field.key) ? commaThousands.exec(value) : null;
+        if (commaGrouped) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${commaThousandsSaid(commaGrouped[1] ?? '', commaGrouped[2] ?? '')}.` });
         break;
       }
       case 'flag': {
