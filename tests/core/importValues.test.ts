@@ -342,6 +342,18 @@ describe('headers as offices write them', () => {
   });
 });
 
+describe('headers of a list of partners', () => {
+  it.each([
+    ['Mặt hàng quan tâm', 'buys'],
+    ['Sản phẩm quan tâm', 'buys'],
+    ['Mặt hàng thu mua', 'buys'],
+    ['Tỉnh/TP', 'province'],
+    ['MST', 'taxCode'],
+  ])('reads «%s» as %s', (header, field) => {
+    expect(fieldOfHeader('partners', header)).toBe(field);
+  });
+});
+
 describe('phone numbers Excel stored as numbers', () => {
   it('gives an offer’s contact phone its leading 0 back', async () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });

@@ -195,7 +195,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('phone', 'Điện thoại', 'phone', phoneHeaders),
     field('email', 'Thư điện tử', 'email', ['Email', 'E-mail']),
     field('website', 'Trang web', 'text', ['Website']),
-    field('buys', 'Mặt hàng cần mua', 'text', ['Mặt hàng', 'Nhu cầu', 'Sản phẩm cần mua', 'Mặt hàng thu mua']),
+    field('buys', 'Mặt hàng cần mua', 'text', ['Mặt hàng', 'Nhu cầu', 'Sản phẩm cần mua', 'Mặt hàng thu mua', 'Mặt hàng quan tâm', 'Sản phẩm quan tâm']),
     field('qualityRequirements', 'Yêu cầu chất lượng', 'text', ['Tiêu chuẩn chất lượng', 'Yêu cầu']),
     field('note', 'Ghi chú', 'text', []),
   ],
