@@ -355,7 +355,7 @@ describe('importing demands', () => {
       'Đơn vị thu mua;MST;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày;Đến ngày;Tiêu chuẩn;Nơi giao hàng',
       'Co.op Mart;0301175691;Gạo ST25;50;tấn;15/06/2026;30/06/2026;VietGAP;Kho Bình Chánh',
       'Công ty CP Thực phẩm Hà Nội;;Trứng gà;10.000;quả;01/07/2026;;OCOP 3 sao, hữu cơ;',
-      'Công ty Không Có;;Xoài;5;tấn;01/07/2026;;Tiêu chuẩn châu Âu;',
+      'Anh Ba Không Có;;Xoài;5;tấn;01/07/2026;;Tiêu chuẩn châu Âu;',
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
     expect(shown.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`)])).toEqual([
@@ -365,7 +365,7 @@ describe('importing demands', () => {
         4,
         'invalid',
         [
-          'A4: Không tìm thấy «Công ty Không Có» trong danh sách Đối tác; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
+          'A4: Không tìm thấy «Anh Ba Không Có» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
           'H4: Chứng nhận «Tiêu chuẩn châu Âu» không có trong danh mục; ghi OCOP, VietGAP, GlobalGAP, Hữu cơ, An toàn thực phẩm, Mã số vùng trồng, Truy xuất nguồn gốc, Công bố chất lượng, Bảo hộ sở hữu trí tuệ.',
         ],
       ],
@@ -382,6 +382,113 @@ describe('importing demands', () => {
       { kindCode: 'ocop', kindName: 'OCOP', minStars: 3 },
       { kindCode: 'huu_co', kindName: 'Hữu cơ', minStars: null },
     ]);
+  });
+
+  /** A conference's list of what buyers asked for: most of them are not among the partners yet. */
+  const buyersList = [
+    'Tên doanh nghiệp;MST;Địa chỉ;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày;Tỉnh giao hàng;Người liên hệ;Điện thoại',
+    'Công ty TNHH Nông sản Xanh;0312345678;12 Nguyễn Trãi, Quận 1, TP.HCM;Gạo ST25;20;tấn;01/07/2026;;Chị Lan;0909123456',
+    'Cty TNHH Nông Sản Xanh;;;Xoài cát Hòa Lộc;5;tấn;01/07/2026;;;',
+    'Siêu thị Mini Phú Tân;;;Nấm rơm;200;kg;01/07/2026;Cần Thơ;;',
+    'Chợ đầu mối Long Xuyên;;;Rau muống;1;tấn;01/07/2026;;;',
+    'HTX NN Vĩnh Bình;;;Gạo nếp;2;tấn;01/07/2026;;;',
+    'HTX Không Có;;;Lúa giống;1;tấn;01/07/2026;;;',
+    'Anh Ba Lúa;;;Lúa;1;tấn;01/07/2026;;;',
+    'Công ty Sai Mã;12345;;Tiêu;1;tấn;01/07/2026;;;',
+  ].join('\n');
+
+  it('adds a buyer not among the partners as one, once for all its rows, where its name says its kind; a member by its name; says each', async () => {
+    const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nhu cau hoi nghi.csv', buyersList), 'demands');
+    expect(analysis.columns.map((column) => column.field)).toEqual([
+      'buyerName',
+      'buyerTaxCode',
+      'buyerAddress',
+      'product',
+      'quantity',
+      'unit',
+      'neededFrom',
+      'deliveryProvince',
+      'contactName',
+      'contactPhone',
+    ]);
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ).']],
+      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: là đối tác «Công ty TNHH Nông sản Xanh» sẽ thêm ở dòng 2.']],
+      [4, 'valid', [], ['A4: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Siêu thị Mini Phú Tân» (Doanh nghiệp, Thành phố Cần Thơ — theo tỉnh giao hàng).']],
+      [5, 'valid', [], ['A5: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Chợ đầu mối Long Xuyên» (Chợ đầu mối, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
+      [6, 'valid', [], []],
+      [7, 'invalid', ['A7: Không tìm thấy «HTX Không Có» trong danh sách Thành viên; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX ở cột Mã số thuế.'], []],
+      [
+        8,
+        'invalid',
+        [
+          'A8: Không tìm thấy «Anh Ba Lúa» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
+        ],
+        [],
+      ],
+      [9, 'invalid', ['B9: Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).'], []],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 5, failed: 3 });
+    // The same buyer, written twice in two ways, added once: with what its first row said of it.
+    const added = await call(app, 'partners:list', {});
+    expect(added.rows.map((row) => [row.name, row.kind, row.provinceCode, row.taxCode, row.contactName, row.phone])).toEqual([
+      ['Chợ đầu mối Long Xuyên', 'wholesale_market', AN_GIANG, null, '', ''],
+      ['Công ty Cổ phần Thực phẩm Hà Nội', 'enterprise', '01', null, '', ''],
+      ['Công ty TNHH Nông sản Xanh', 'enterprise', '79', '0312345678', 'Chị Lan', '0909123456'],
+      ['Saigon Co.op', 'enterprise', '79', '0301175691', '', ''],
+      ['Siêu thị Mini Phú Tân', 'enterprise', '92', null, '', ''],
+    ]);
+    const demands = await call(app, 'demands:list', {});
+    expect(demands.rows.map((row) => [row.product, row.buyer.kind, row.buyer.name, row.deliveryProvinceName]).sort()).toEqual([
+      ['Gạo ST25', 'partner', 'Công ty TNHH Nông sản Xanh', 'Thành phố Hồ Chí Minh'],
+      ['Gạo nếp', 'organization', 'HTX Nông nghiệp Vĩnh Bình', 'Tỉnh An Giang'],
+      ['Nấm rơm', 'partner', 'Siêu thị Mini Phú Tân', 'Thành phố Cần Thơ'],
+      ['Rau muống', 'partner', 'Chợ đầu mối Long Xuyên', 'Tỉnh An Giang'],
+      ['Xoài cát Hòa Lộc', 'partner', 'Công ty TNHH Nông sản Xanh', 'Thành phố Hồ Chí Minh'],
+    ]);
+    const audited = app.ctx.db.select().from(auditLog).where(and(eq(auditLog.entity, 'partner'), eq(auditLog.action, 'create'))).all();
+    expect(audited.map((entry) => (entry.after as { name: string }).name).sort()).toEqual([
+      'Chợ đầu mối Long Xuyên',
+      'Công ty Cổ phần Thực phẩm Hà Nội',
+      'Công ty TNHH Nông sản Xanh',
+      'Saigon Co.op',
+      'Siêu thị Mini Phú Tân',
+    ]);
+
+    // Undone whole: the demands, then the partners the list added; those entered before stay.
+    const batches = await call(app, 'imports:batches', { page: 1, pageSize: 10 });
+    const undone = await undoOf(app, batches.rows[0]?.id ?? 0);
+    expect(undone.error).toBeNull();
+    expect((await call(app, 'demands:list', {})).total).toBe(0);
+    expect((await call(app, 'partners:list', {})).rows.map((row) => row.name)).toEqual(['Công ty Cổ phần Thực phẩm Hà Nội', 'Saigon Co.op']);
+    expect((await call(app, 'partners:trash', { page: 1, pageSize: 10 })).total).toBe(0);
+  });
+
+  it('keeps a buyer the list added once another demand names it: the undo says so, and keeping it leaves it with that demand', async () => {
+    const { jobId } = await preview(stage(app, 'Nhu cau hoi nghi.csv', buyersList), 'demands');
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    const market = (await call(app, 'partners:list', { search: 'cho dau moi long xuyen' })).rows[0];
+    if (!market) throw new Error('the market was not added');
+    await call(app, 'demands:create', {
+      buyer: { kind: 'partner', id: market.id },
+      product: 'Cải ngọt',
+      productGroupCode: 'rau_cu_qua',
+      quantity: 500,
+      unitCode: 'kg',
+      neededFrom: '2026-08-01',
+      deliveryProvinceCode: AN_GIANG,
+    });
+    const batchId = (await call(app, 'imports:batches', { page: 1, pageSize: 10 })).rows[0]?.id ?? 0;
+    const strict = await undoOf(app, batchId);
+    expect(strict.error?.message).toContain('Chợ đầu mối Long Xuyên');
+    expect((await call(app, 'demands:list', {})).total).toBe(6);
+
+    const kept = await undoOf(app, batchId, 'keepChanged');
+    expect(kept.error).toBeNull();
+    expect(kept.kept.map((change) => change.name)).toEqual(['Chợ đầu mối Long Xuyên']);
+    expect((await call(app, 'demands:list', {})).rows.map((row) => [row.product, row.buyer.name])).toEqual([['Cải ngọt', 'Chợ đầu mối Long Xuyên']]);
+    expect((await call(app, 'partners:list', {})).rows.map((row) => row.name)).toEqual(['Chợ đầu mối Long Xuyên', 'Công ty Cổ phần Thực phẩm Hà Nội', 'Saigon Co.op']);
   });
 
   it('reads the province of delivery as named today, before 1 July 2025, or by its initials, saying which', async () => {

@@ -235,6 +235,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
   demands: [
     field('buyerName', 'Bên có nhu cầu', 'text', ['Tên đối tác', 'Tên doanh nghiệp', 'Đơn vị thu mua', 'Đơn vị có nhu cầu', 'Tên đơn vị', 'Doanh nghiệp', 'Đơn vị'], true),
     field('buyerTaxCode', 'Mã số thuế', 'code', ['MST', 'Mã số doanh nghiệp', 'Mã số HTX']),
+    // Where the buyer is: kept on a buyer the list adds to the partners, whose province it gives.
+    field('buyerAddress', 'Địa chỉ bên có nhu cầu', 'text', ['Địa chỉ', 'Địa chỉ doanh nghiệp', 'Địa chỉ đơn vị', 'Trụ sở']),
     field('product', 'Sản phẩm', 'text', ['Tên sản phẩm', 'Tên hàng', 'Mặt hàng', 'Mặt hàng cần mua', 'Sản phẩm cần mua'], true),
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm', 'Ngành hàng']),
     { ...field('quantity', 'Số lượng', 'number', ['Số lượng cần mua', 'Khối lượng', 'Sản lượng', 'Nhu cầu'], true), unitAfter: true },

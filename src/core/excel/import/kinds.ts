@@ -5,7 +5,7 @@
  * their own rules, folded columns and audit rows.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { and, eq, getTableColumns, getTableName, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, getTableName, gt, notInArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notInTrash } from '../../db/predicates';
 import type { z } from 'zod';
@@ -29,6 +29,7 @@ import { among, perConnection } from '../../db/prepared';
 import {
   auditLog,
   certificationKinds,
+  importChanges,
   importPlaceAnswers,
   organizations,
   partners,
@@ -83,6 +84,8 @@ export interface ImportScope {
   productGroups: { code: string; name: string; keywords: string }[];
   units: UnitRow[];
   certificationKinds: { code: string; name: string; hasStars: boolean }[];
+  /** Demands: the buyers the list adds to the partners, by name key, each with the first row that names it. */
+  newBuyers: Map<string, { row: number; partner: ParsedPartnerInput }>;
 }
 
 /** A row's place, with the key a person's answer for it is kept under. */
@@ -215,6 +218,7 @@ export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
     productGroups: ctx.db.select({ code: productGroups.code, name: productGroups.name, keywords: productGroups.keywords }).from(productGroups).all(),
     units: allUnits(ctx),
     certificationKinds: ctx.db.select({ code: certificationKinds.code, name: certificationKinds.name, hasStars: certificationKinds.hasStars }).from(certificationKinds).all(),
+    newBuyers: new Map(),
   };
 }
 
@@ -242,6 +246,8 @@ export interface WrittenChange {
   action: 'create' | 'update';
   before: Record<string, unknown> | null;
   after: unknown;
+  /** Written before it, so taken back after it: the buyer a demands list added to the partners. */
+  prior?: WrittenChange[];
   /** Written with it: an organizations list's figures of the organization. */
   also?: WrittenChange[];
   /** `after` is what the record's 'create' entry in the audit trail holds: kept there only (`importChanges.afterInAudit`). */
@@ -1551,7 +1557,7 @@ const partnersAdapter: KindAdapter = {
   changedSince(ctx, change, at) {
     const row = partnerRow(ctx, change.entityId);
     if (!row) return null;
-    const changed = auditedSince(ctx, 'partner', row.id, at) || (change.action === 'create' && referencedElsewhere(ctx, 'partners', row.id));
+    const changed = auditedSince(ctx, 'partner', row.id, at) || (change.action === 'create' && this.referenced?.(ctx, change, []) === true);
     return changed ? row.name : null;
   },
   undo(ctx, change, { pointedAt }) {
@@ -1569,6 +1575,42 @@ const partnersAdapter: KindAdapter = {
     updatePartner(ctx, { id: row.id, ...partnerInputOf(row), ...(isRecord(change.before) ? change.before : {}) });
   },
 };
+
+/**
+ * A partner a demands list added as the buyer of its rows. The demands of that same list point at
+ * it by design, and an undo takes them back first: only other records pointing at it count as a
+ * change since. One still pointing at it when its turn comes (a demand kept, or connected since
+ * and sent to the trash) sends it to the trash instead of away.
+ */
+export const addedBuyersAdapter: KindAdapter = {
+  ...partnersAdapter,
+  referenced: (ctx, change) => referencedElsewhere(ctx, 'partners', change.entityId, ['supply_demands']) || demandedBeyondItsList(ctx, change.entityId),
+  undo(ctx, change, options) {
+    partnersAdapter.undo(ctx, change, { ...options, pointedAt: options.pointedAt || referencedElsewhere(ctx, 'partners', change.entityId) });
+  },
+};
+
+/** Whether a demand other than those of the list that added the partner names it as the buyer. */
+function demandedBeyondItsList(ctx: Context, partnerId: number): boolean {
+  const added = ctx.db
+    .select({ batchId: importChanges.batchId })
+    .from(importChanges)
+    .where(and(eq(importChanges.entity, 'partner'), eq(importChanges.action, 'create'), eq(importChanges.entityId, partnerId)))
+    .orderBy(desc(importChanges.id))
+    .limit(1)
+    .get();
+  const ownDemands = ctx.db
+    .select({ id: importChanges.entityId })
+    .from(importChanges)
+    .where(and(eq(importChanges.batchId, added?.batchId ?? 0), eq(importChanges.entity, 'demand'), eq(importChanges.action, 'create')));
+  const other = ctx.db
+    .select({ id: supplyDemands.id })
+    .from(supplyDemands)
+    .where(and(eq(supplyDemands.partnerId, partnerId), notInArray(supplyDemands.id, ownDemands)))
+    .limit(1)
+    .get();
+  return other !== undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Offers and demands: the lists of what members have to sell and what buyers ask for
@@ -1961,11 +2003,29 @@ const offersAdapter: KindAdapter = {
 
 type DemandRow = typeof supplyDemands.$inferSelect;
 
-/** The buyer a demand row names: a partner or a member by its tax code, else a partner by its name. */
-function buyerOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): { kind: 'partner' | 'organization'; id: number; provinceCode: string } | null {
+/** A buyer a row of a demands list names that is found: a partner, or a member of the register. */
+interface FoundBuyer {
+  kind: 'partner' | 'organization';
+  id: number;
+  provinceCode: string;
+}
+
+/**
+ * A buyer a demands list names that is not among the partners yet, as the partner the commit adds
+ * (once, for every row that names it); the preview says so at the buyer's cell.
+ */
+interface NewBuyer {
+  kind: 'new';
+  partner: ParsedPartnerInput;
+  provinceCode: string;
+}
+
+/** A demand row's input as its preview prepared it: the buyer still to add, if any, beside the contract's input. */
+type DemandRowInput = ParsedDemandInput & { newBuyer: ParsedPartnerInput | null };
+
+/** The partner or member a tax code names, else the one partner of that name; undefined when none is, or several are. */
+function knownBuyer(scope: ImportScope, taxCode: string, name: string): FoundBuyer | { several: PartnerRow[] } | undefined {
   const { db } = scope.ctx;
-  const taxCode = text(read, 'buyerTaxCode').replace(/\s/g, '');
-  const name = text(read, 'buyerName');
   if (taxCode) {
     const partner = db.select().from(partners).where(and(eq(partners.taxCode, taxCode), notInTrash(partners))).get();
     if (partner) return { kind: 'partner', id: partner.id, provinceCode: partner.provinceCode };
@@ -1975,17 +2035,102 @@ function buyerOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, proble
   const key = partnerNameKey(name);
   const byName = key ? db.select().from(partners).where(and(eq(partners.nameKey, key), notInTrash(partners))).limit(5).all() : [];
   if (byName.length === 1 && byName[0]) return { kind: 'partner', id: byName[0].id, provinceCode: byName[0].provinceCode };
+  return byName.length > 1 ? { several: byName } : undefined;
+}
+
+/**
+ * The buyer a demand row names: a partner or a member by its tax code, a partner by its name, a
+ * member by its name in the province (a cooperative buying for its members). A buyer whose name
+ * says an enterprise, a market, an outlet… and that is not among the partners is added as one
+ * (`NewBuyer`), in the province of its address, else of the delivery, else the office's own — said
+ * at its cell. Null, with the reason at its cell, when the row names no buyer the list can use.
+ */
+function buyerOfRow(
+  scope: ImportScope,
+  read: ReadRow,
+  rowNumber: number,
+  delivery: Province | undefined,
+  problems: ImportProblem[],
+  notes: ImportProblem[],
+): FoundBuyer | NewBuyer | null {
+  const taxCode = text(read, 'buyerTaxCode').replace(/\s/g, '');
+  const name = text(read, 'buyerName');
+  const known = knownBuyer(scope, taxCode, name);
+  if (known && !('several' in known)) return known;
   const cell = cellRef(scope.columns, taxCode ? 'buyerTaxCode' : 'buyerName', rowNumber);
-  if (byName.length > 1) {
-    const places = byName.map((partner) => scope.ctx.places.province(partner.provinceCode)?.name ?? '').join(', ');
-    problems.push({ cell, message: `Có ${byName.length} đối tác tên «${name}» (${places}); hãy ghi mã số thuế để biết là đối tác nào.` });
-  } else if (name || taxCode) {
+  if (known) {
+    const places = known.several.map((partner) => scope.ctx.places.province(partner.provinceCode)?.name ?? '').join(', ');
+    problems.push({ cell, message: `Có ${known.several.length} đối tác tên «${name}» (${places}); hãy ghi mã số thuế để biết là đối tác nào.` });
+    return null;
+  }
+  if (!name) {
+    if (taxCode) problems.push({ cell, message: `Không tìm thấy mã số thuế ${taxCode} trong danh sách Đối tác hay Thành viên; hãy ghi tên bên có nhu cầu, hoặc đúng mã số thuế.` });
+    return null;
+  }
+  const nameCell = cellRef(scope.columns, 'buyerName', rowNumber);
+  const nameKey = partnerNameKey(name);
+  const named = scope.newBuyers.get(nameKey);
+  if (named) {
+    notes.push({ cell: nameCell, message: `Chưa có trong danh sách Đối tác: là đối tác «${named.partner.name}» sẽ thêm ở dòng ${named.row}.` });
+    return { kind: 'new', partner: named.partner, provinceCode: named.partner.provinceCode };
+  }
+  if (organizationKindOfName(name)) {
+    // A cooperative is a member, never added as a partner.
+    const members = namedInProvince(scope, organizationNameKey(name));
+    if (members.length === 1 && members[0]) return { kind: 'organization', id: members[0].id, provinceCode: scope.homeProvinceCode };
+    problems.push({
+      cell: nameCell,
+      message: members.length
+        ? `Có ${members.length} tổ chức tên «${name}» (${members.map((organization) => communeNameOf(scope, organization.communeCode)).join('; ')}); hãy ghi mã số HTX ở cột Mã số thuế để biết là tổ chức nào.`
+        : `Không tìm thấy «${name}» trong danh sách Thành viên; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX ở cột Mã số thuế.`,
+    });
+    return null;
+  }
+  const kind = partnerKindOf(name);
+  if (!kind) {
     problems.push({
       cell,
-      message: `Không tìm thấy «${[name, taxCode].filter(Boolean).join(', ')}» trong danh sách Đối tác; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.`,
+      message: `Không tìm thấy «${[name, taxCode].filter(Boolean).join(', ')}» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.`,
     });
+    return null;
   }
-  return null;
+  const address = text(read, 'buyerAddress');
+  const ofAddress = address ? provinceOfAddress(scope, address)?.province : undefined;
+  const province = ofAddress ?? delivery ?? scope.ctx.places.province(scope.homeProvinceCode);
+  const parsed = partnerInput.safeParse({
+    kind,
+    name,
+    taxCode,
+    provinceCode: province?.code ?? '',
+    address,
+    contactName: text(read, 'contactName'),
+    phone: text(read, 'contactPhone'),
+    confirmSimilarName: true,
+  });
+  if (!parsed.success) {
+    const cellOf: Record<string, string> = { name: 'buyerName', taxCode: 'buyerTaxCode', address: 'buyerAddress', phone: 'contactPhone' };
+    problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => cellOf[path] ?? path));
+    return null;
+  }
+  scope.newBuyers.set(nameKey, { row: rowNumber, partner: parsed.data });
+  const whence = ofAddress ? 'đọc từ địa chỉ' : delivery ? 'theo tỉnh giao hàng' : 'tỉnh của Liên minh, vì dòng không ghi địa chỉ';
+  notes.push({
+    cell: nameCell,
+    message: `Chưa có trong danh sách Đối tác: sẽ thêm đối tác «${name}» (${partnerKindLabels[kind]}, ${province?.fullName ?? ''} — ${whence}).`,
+  });
+  return { kind: 'new', partner: parsed.data, provinceCode: parsed.data.provinceCode };
+}
+
+/**
+ * The demand as written, its buyer added to the partners first when the row named one not there
+ * yet (`prior`); a later row of the list naming the same buyer finds it added.
+ */
+function demandToWrite(scope: ImportScope, { newBuyer, ...input }: DemandRowInput): { input: ParsedDemandInput; prior: WrittenChange[] } {
+  if (!newBuyer) return { input, prior: [] };
+  const known = knownBuyer(scope, newBuyer.taxCode, newBuyer.name);
+  if (known && !('several' in known)) return { input: { ...input, buyer: { kind: known.kind, id: known.id } }, prior: [] };
+  const added = partnersAdapter.create(scope, { input: newBuyer, present: new Set(), figures: null }, null);
+  return { input: { ...input, buyer: { kind: 'partner', id: added.entityId } }, prior: [added] };
 }
 
 /** "VietGAP, OCOP 3 sao": each certificate asked for, by the lookup's names. */
@@ -2047,14 +2192,15 @@ const demandsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
     const questioned = new Set<string>();
-    const buyer = buyerOfRow(scope, read, rowNumber, problems);
+    const notes = [...read.notes];
+    const province = provinceInCell(scope, read, rowNumber, 'deliveryProvince', problems, notes);
+    const buyer = buyerOfRow(scope, read, rowNumber, province, problems, notes);
     if (!buyer) questioned.add('buyer');
     const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
-    const notes = [...read.notes];
     const { unitCode, quantity, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned, { from: 'neededFrom', until: 'neededUntil' });
-    const province = provinceInCell(scope, read, rowNumber, 'deliveryProvince', problems, notes);
     const parsed = demandInput.safeParse({
-      buyer: buyer ? { kind: buyer.kind, id: buyer.id } : { kind: 'partner', id: 1 },
+      // A buyer still to add, or none found, stands in as a partner's id until the commit.
+      buyer: buyer && buyer.kind !== 'new' ? { kind: buyer.kind, id: buyer.id } : { kind: 'partner', id: 1 },
       product: text(read, 'product'),
       productGroupCode,
       quantity: quantity ?? read.values.get('quantity') ?? null,
@@ -2074,10 +2220,13 @@ const demandsAdapter: KindAdapter = {
       programmeId: scope.programmeId,
     });
     if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
-    return { problems, notes, input: parsed.success && buyer ? parsed.data : null, place: null, present: supplyPresent(read) };
+    const input: DemandRowInput | null = parsed.success && buyer ? { ...parsed.data, newBuyer: buyer.kind === 'new' ? buyer.partner : null } : null;
+    return { problems, notes, input, place: null, present: supplyPresent(read) };
   },
   match(scope, row) {
-    const input = row.input as ParsedDemandInput;
+    const input = row.input as DemandRowInput;
+    // A buyer not among the partners yet has no demand stored.
+    if (input.newBuyer) return null;
     const buyer = input.buyer.kind === 'partner' ? eq(supplyDemands.partnerId, input.buyer.id) : eq(supplyDemands.organizationId, input.buyer.id);
     const stored = scope.ctx.db
       .select({ id: supplyDemands.id, product: supplyDemands.product, partner: partners.name, organization: organizations.name })
@@ -2089,23 +2238,25 @@ const demandsAdapter: KindAdapter = {
     return stored ? { reason: 'existing', id: stored.id, name: stored.product, place: stored.partner ?? stored.organization ?? '', row: null } : null;
   },
   fileKeys(row) {
-    const input = row.input as ParsedDemandInput;
-    return [`demand:${input.buyer.kind}:${input.buyer.id}:${foldText(input.product)}:${input.neededFrom}`];
+    const { newBuyer, buyer, product, neededFrom } = row.input as DemandRowInput;
+    const whose = newBuyer ? `new:${partnerNameKey(newBuyer.name)}` : `${buyer.kind}:${buyer.id}`;
+    return [`demand:${whose}:${foldText(product)}:${neededFrom}`];
   },
   create(scope, row) {
-    const created = createDemand(scope.ctx, row.input as ParsedDemandInput);
-    return { entity: 'demand', entityId: created.id, action: 'create', before: null, after: demandAfter(scope.ctx, created.id) };
+    const { input, prior } = demandToWrite(scope, row.input as DemandRowInput);
+    const created = createDemand(scope.ctx, input);
+    return { entity: 'demand', entityId: created.id, action: 'create', before: null, after: demandAfter(scope.ctx, created.id), prior };
   },
   update(scope, id, row) {
     const stored = demandRow(scope.ctx, id);
     if (!stored || stored.deletedAt) return null;
     const was = demandInputOf(scope.ctx, stored);
-    const incoming = row.input as ParsedDemandInput;
+    const { input: incoming, prior } = demandToWrite(scope, row.input as DemandRowInput);
     const merged = mergedInput(was, { ...incoming, requirements: incoming.requirements.length ? incoming.requirements : was.requirements }, row.present);
     const before = changedColumns(was as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
     updateDemand(scope.ctx, { id, ...merged });
-    return { entity: 'demand', entityId: id, action: 'update', before, after: demandAfter(scope.ctx, id) };
+    return { entity: 'demand', entityId: id, action: 'update', before, after: demandAfter(scope.ctx, id), prior };
   },
   changedSince(ctx, change, at) {
     const row = demandRow(ctx, change.entityId);

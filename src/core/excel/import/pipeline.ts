@@ -55,7 +55,7 @@ import { headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, readRow, scal
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
 import { allUnits } from '../../services/supplyLookups';
-import { headerNamesUnit, importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
+import { addedBuyersAdapter, headerNamesUnit, importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -939,7 +939,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                   continue;
                 }
                 writtenOf.set(row.row, change.entityId);
-                for (const written of [change, ...(change.also ?? [])]) {
+                for (const written of [...(change.prior ?? []), change, ...(change.also ?? [])]) {
                   const inAudit = written.afterInAudit === true;
                   changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), inAudit ? null : jsonText(written.after), inAudit ? 1 : 0]);
                 }
@@ -1148,9 +1148,11 @@ const EXACT_PAGE = 2_000;
 /** Changes judged at once by `laterChanges`: a few set-based reads each, short enough between two answers to the window. */
 const JUDGED_PAGE = 1_000;
 
-/** The adapter that takes back a change of the batch: an organizations list's figures are the figures'. */
+/** The adapter that takes back a change of the batch: an organizations list's figures are the figures', a demands list's partners its added buyers'. */
 function adapterOf(batch: BatchRow, entity: string): KindAdapter {
-  return entity === 'figures' ? kindAdapters.figures : kindAdapters[batch.kind];
+  if (entity === 'figures') return kindAdapters.figures;
+  if (entity === 'partner' && batch.kind === 'demands') return addedBuyersAdapter;
+  return kindAdapters[batch.kind];
 }
 
 /** The change as its adapter takes it; what the import left (`after`) only when `withAfter`, it is long to parse. */

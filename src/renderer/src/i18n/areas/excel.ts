@@ -251,6 +251,7 @@ export const excelVi = {
       demands: {
         buyerName: 'Bên có nhu cầu',
         buyerTaxCode: 'Mã số thuế',
+        buyerAddress: 'Địa chỉ bên có nhu cầu',
         product: 'Sản phẩm',
         productGroup: 'Nhóm sản phẩm',
         quantity: 'Số lượng',
@@ -522,6 +523,7 @@ export const excelEn: Translations<typeof excelVi> = {
       demands: {
         buyerName: 'Buyer',
         buyerTaxCode: 'Tax code',
+        buyerAddress: 'Buyer address',
         product: 'Product',
         productGroup: 'Product group',
         quantity: 'Quantity',
