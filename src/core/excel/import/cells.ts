@@ -230,9 +230,12 @@ const namesDong = /(?:vnđ|vnd|đồng|đ)\.?\s*$|^\s*(?:vnđ|vnd|đồng|đ)(?!
 const commaThousands = /(?<![\d.,])([1-9]\d{0,2}),(\d{3})(?![\d.,])/u;
 
 /** «1,500» ghi nhận là 1.500 …; nếu là 1,5 … */
-function commaThousandsSaid(whole: string, group: string): string {
+function commaThousandsSaid(whole: string, group: string): { read: string; warning: string } {
   const decimals = group.replace(/0+$/, '');
-  return `«${whole},${group}» ghi nhận là ${formatCount(Number(whole + group))} (dấu phẩy ngăn hàng nghìn); nếu là ${decimals ? `${whole},${decimals}` : whole} thì hãy sửa trong tệp`;
+  return {
+    read: `«${whole},${group}» ghi nhận là ${formatCount(Number(whole + group))}`,
+    warning: `(dấu phẩy ngăn hàng nghìn); nếu là ${decimals ? `${whole},${decimals}` : whole} thì hãy sửa trong tệp`,
+  };
 }
 
 /**
@@ -527,7 +530,13 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         // A price the cell does not say the unit of is for the one its header names.
         if (field.price && column.headerUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);
         const commaGrouped = typeof value === 'string' && values.has(field.key) ? commaThousands.exec(value) : null;
-        if (commaGrouped) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${commaThousandsSaid(commaGrouped[1] ?? '', commaGrouped[2] ?? '')}.` });
+        if (commaGrouped) {
+          const { read: grouped, warning } = commaThousandsSaid(commaGrouped[1] ?? '', commaGrouped[2] ?? '');
+          // One note a cell: what the cell's words were read as ("«1,200 người» ghi nhận là 1.200"), then the comma's warning.
+          const earlier = notes.at(-1);
+          if (earlier?.cell === cellOf(column, row)) earlier.message = `${earlier.message.replace(/\.$/, '')} ${warning}.`;
+          else notes.push({ cell: cellOf(column, row), message: `${field.label}: ${grouped} ${warning}.` });
+        }
         break;
       }
       case 'flag': {
