@@ -496,6 +496,7 @@ describe('partners without a province column', () => {
       'Ngân hàng Nông nghiệp chi nhánh Long Xuyên,,"Long Xuyên, An Giang",',
       'Hộ kinh doanh Ba Tèo,,"Chợ Mới, An Giang",',
       'Cửa hàng Bách Hóa Xanh Mỹ Xuyên,,"Mỹ Xuyên, Sóc Trăng",',
+      'HTX NN Tân Phú,,"Tân Phú, Đồng Tháp",',
     ].join('\n');
     const { jobId, analysis } = await analyze(app, stage(app, 'Doanh nghiep.csv', csv), 'partners');
     expect(analysis.columns.map((column) => column.field)).toEqual(['name', 'taxCode', 'address', 'contactName']);
@@ -520,9 +521,17 @@ describe('partners without a province column', () => {
       ],
       [9, 'valid', [], ['C9: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh An Giang.', 'A9: Loại đối tác đọc từ tên: Doanh nghiệp.']],
       [10, 'valid', [], ['C10: Tỉnh Sóc Trăng nay thuộc Thành phố Cần Thơ (từ 01/07/2025).', 'A10: Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
+      [
+        11,
+        'invalid',
+        [
+          'A11: «HTX NN Tân Phú» là tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân), không phải đối tác; tổ chức kinh tế tập thể, kể cả của tỉnh khác, được nhập ở danh sách Thành viên.',
+        ],
+        ['C11: Tỉnh, thành phố đọc từ địa chỉ: Tỉnh Đồng Tháp.'],
+      ],
     ]);
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
-    expect(summary).toMatchObject({ created: 7, failed: 2 });
+    expect(summary).toMatchObject({ created: 7, failed: 3 });
     // The address is kept as written.
     const stored = app.ctx.db.select({ name: partners.name, kind: partners.kind, provinceCode: partners.provinceCode, address: partners.address }).from(partners).orderBy(partners.id).all();
     expect(stored).toEqual([
@@ -534,6 +543,27 @@ describe('partners without a province column', () => {
       { name: 'Hộ kinh doanh Ba Tèo', kind: 'enterprise', provinceCode: AN_GIANG, address: 'Chợ Mới, An Giang' },
       { name: 'Cửa hàng Bách Hóa Xanh Mỹ Xuyên', kind: 'retail_outlet', provinceCode: '92', address: 'Mỹ Xuyên, Sóc Trăng' },
     ]);
+  });
+
+  it('refuse a cooperative, named so or by a kind column, pointing to the members list; «HTX» is never read as Liên minh HTX', async () => {
+    const csv = [
+      'Tên đơn vị,Loại,Tỉnh',
+      'HTX Tân Phú,HTX,Đồng Tháp',
+      'LH HTX Miền Tây,Liên hiệp HTX,Cần Thơ',
+      'Liên minh HTX tỉnh Đồng Tháp,Liên minh HTX,Đồng Tháp',
+      'LM HTX Cần Thơ,LM HTX,Cần Thơ',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doi tac.csv', csv), 'partners');
+    const { preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    const collective = 'là tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân), không phải đối tác; tổ chức kinh tế tập thể, kể cả của tỉnh khác, được nhập ở danh sách Thành viên.';
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`)])).toEqual([
+      [2, 'invalid', [`B2: Loại «HTX» ${collective}`]],
+      [3, 'invalid', [`B3: Loại «Liên hiệp HTX» ${collective}`]],
+      [4, 'valid', []],
+      [5, 'valid', []],
+    ]);
+    // Only «LM HTX» is asked about, with Liên minh HTX suggested; «HTX» is offered as nothing.
+    expect(preview.valueChoices.map((choice) => [choice.written, choice.value, choice.suggestions])).toEqual([['LM HTX', 'alliance', ['alliance']]]);
   });
 
   it('read a province column written with initials, saying what each was read as', async () => {

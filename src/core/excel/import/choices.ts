@@ -94,10 +94,11 @@ function exactValue(kind: ImportKind, field: string, written: string, options: r
   const words = Object.hasOwn(exactWords, table) ? exactWords[table] : undefined;
   // Own keys only: a cell reading "constructor" is not Object's constructor.
   if (words && Object.hasOwn(words, key)) return { value: words[key] ?? null };
-  if (field === 'kind' && kind !== 'partners') {
-    // "HTX", "HTX DVNN", "Liên hiệp HTX": the kind a name starts with.
+  if (field === 'kind') {
+    // "HTX", "HTX DVNN", "Liên hiệp HTX": the kind a name starts with. In a list of partners it is
+    // none of theirs — never "Liên minh HTX" for sharing a word —, and the row says why.
     const found = organizationKindOfName(written);
-    if (found) return { value: found };
+    if (found) return { value: kind === 'partners' ? null : found };
   }
   return undefined;
 }

@@ -1489,11 +1489,16 @@ const partnersAdapter: KindAdapter = {
     const kind = kindText ? (scope.choices.read('kind', kindText) as PartnerKind | null) : kindOfName;
     if (kindOfName) notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Loại đối tác đọc từ tên: ${partnerKindLabels[kindOfName]}.` });
     if (!kind) {
+      // A cooperative is a member, of this province or another, never a partner.
+      const collective = organizationKindOfName(kindText || text(read, 'name'));
+      const said = kindText ? `Loại «${kindText}»` : `«${text(read, 'name')}»`;
       problems.push({
         cell: cellRef(scope.columns, kindText ? 'kind' : 'name', rowNumber),
-        message: kindText
-          ? `Loại đối tác «${kindText}» không rõ.`
-          : 'Tên không cho biết loại đối tác: hãy ghép một cột Loại đối tác và ghi loại (Doanh nghiệp, Chợ đầu mối, Cơ quan nhà nước…).',
+        message: collective
+          ? `${said} là tổ chức kinh tế tập thể (hợp tác xã, liên hiệp hợp tác xã, tổ hợp tác, quỹ tín dụng nhân dân), không phải đối tác; tổ chức kinh tế tập thể, kể cả của tỉnh khác, được nhập ở danh sách Thành viên.`
+          : kindText
+            ? `Loại đối tác «${kindText}» không rõ.`
+            : 'Tên không cho biết loại đối tác: hãy ghép một cột Loại đối tác và ghi loại (Doanh nghiệp, Chợ đầu mối, Cơ quan nhà nước…).',
       });
     }
     const candidate = {
