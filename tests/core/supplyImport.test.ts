@@ -371,7 +371,7 @@ describe('importing demands', () => {
       ],
     ]);
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
-    expect(summary).toMatchObject({ created: 2, failed: 1 });
+    expect(summary).toMatchObject({ created: 2, failed: 1, partnersAdded: 0 });
     const demands = await call(app, 'demands:list', {});
     expect(demands.rows.map((row) => [row.buyer.name, row.product, row.quantity, row.unitName, row.deliveryProvinceName, row.deliveryPlace, row.programmeId])).toEqual([
       ['Công ty Cổ phần Thực phẩm Hà Nội', 'Trứng gà', 10_000, 'quả', 'Thành phố Hà Nội', '', programmeId],
@@ -429,7 +429,7 @@ describe('importing demands', () => {
       [9, 'invalid', ['B9: Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).'], []],
     ]);
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
-    expect(summary).toMatchObject({ created: 5, failed: 3 });
+    expect(summary).toMatchObject({ created: 5, failed: 3, partnersAdded: 3 });
     // The same buyer, written twice in two ways, added once: with what its first row said of it.
     const added = await call(app, 'partners:list', {});
     expect(added.rows.map((row) => [row.name, row.kind, row.provinceCode, row.taxCode, row.contactName, row.phone])).toEqual([

@@ -2,7 +2,8 @@
  * The import journey of an office clerk: the messy workbook the office really keeps (title rows, a
  * two-row merged header, old addresses, dates as text and as an Excel serial, one cooperative
  * spelled two ways in one commune, a bad date and a negative amount) is uploaded, its preview and
- * matches looked at, committed, undone and committed again.
+ * matches looked at, committed, undone and committed again; then an old .xls typed in .VnTime, and
+ * a conference's demands list whose buyers are not among the partners yet.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -214,5 +215,45 @@ describe('importing a messy workbook', () => {
     await page.getByText('2 dòng có ô dùng phông .VnTime. Hãy xem lại tên và địa chỉ của các dòng này trước khi nhập.').waitFor({ timeout: 30_000 });
     await page.getByRole('cell', { name: 'HTX Dịch vụ Bình Hòa' }).waitFor();
     await snap(page, 'import-11-xls-preview');
+  });
+});
+
+describe("a conference's demands list", () => {
+  it('adds the buyers not among the partners once each, says so before and after, and takes them back with the undo', async () => {
+    const list = join(workbookDir, 'Nhu cau hoi nghi.csv');
+    writeFileSync(
+      list,
+      [
+        'Tên doanh nghiệp;Địa chỉ;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày',
+        'Công ty TNHH Nông sản Xanh;12 Nguyễn Trãi, Quận 1, TP.HCM;Gạo ST25;20;tấn;01/07/2026',
+        'Cty TNHH Nông Sản Xanh;;Xoài cát Hòa Lộc;5;tấn;01/07/2026',
+        'Chợ đầu mối Long Xuyên;;Rau muống;1;tấn;01/07/2026',
+      ].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+    await combo('Loại dữ liệu cần nhập').click();
+    await page.getByRole('option', { name: 'Nhu cầu (hàng đối tác cần mua)' }).click();
+    await page.locator('input[type=file]').setInputFiles(list);
+    await page.getByRole('button', { name: 'Đọc tệp' }).click();
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByRole('button', { name: 'Kiểm tra các dòng' }).click();
+    await page.getByText('A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ).').waitFor({ timeout: 30_000 });
+    await page.getByText('A3: Chưa có trong danh sách Đối tác: là đối tác «Công ty TNHH Nông sản Xanh» sẽ thêm ở dòng 2.').waitFor();
+    await snap(page, 'import-12-demands-preview');
+    await page.getByRole('button', { name: 'Ghi vào dữ liệu', exact: true }).click();
+    await page.getByText('Đã thêm 2 đối tác mới: bên có nhu cầu chưa có trong danh sách Đối tác.', { exact: false }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-created').textContent()).toBe('3');
+    const partners = await callApi<ListPage<{ name: string; provinceName: string }>>(host, 'partners:list', {});
+    expect(partners.rows.map((row) => [row.name, row.provinceName])).toEqual([
+      ['Chợ đầu mối Long Xuyên', 'Tỉnh An Giang'],
+      ['Công ty TNHH Nông sản Xanh', 'Thành phố Hồ Chí Minh'],
+    ]);
+    await snap(page, 'import-13-demands-done');
+
+    await page.getByRole('button', { name: 'Hoàn tác lần nhập này' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hoàn tác', exact: true }).click();
+    await page.getByText('Đã hoàn tác lần nhập tệp «Nhu cau hoi nghi.csv».').first().waitFor({ timeout: 30_000 });
+    expect((await callApi<ListPage<unknown>>(host, 'partners:list', {})).total).toBe(0);
+    expect((await callApi<ListPage<unknown>>(host, 'demands:list', {})).total).toBe(0);
   });
 });

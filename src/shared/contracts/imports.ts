@@ -269,6 +269,8 @@ export interface ImportSummary {
   skipped: number;
   /** Rows with problems, or whose old address was left without a commune. */
   failed: number;
+  /** Partners added along the rows: the buyers a demands list names that were not among them. */
+  partnersAdded: number;
 }
 
 /** A record an import wrote that was changed after it (by hand, or by a later import). */

@@ -862,7 +862,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
-  const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0 };
+  const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0, partnersAdded: 0 };
   const backup = backUpBeforeCommit(ctx, 'beforeImport', control);
   control.report(0, state.rows.length, 'saving');
 
@@ -940,6 +940,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                 }
                 writtenOf.set(row.row, change.entityId);
                 for (const written of [...(change.prior ?? []), change, ...(change.also ?? [])]) {
+                  if (written !== change && written.entity === 'partner' && written.action === 'create') summary.partnersAdded += 1;
                   const inAudit = written.afterInAudit === true;
                   changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), inAudit ? null : jsonText(written.after), inAudit ? 1 : 0]);
                 }

@@ -147,6 +147,7 @@ export const excelVi = {
     commit: 'Ghi vào dữ liệu',
     downloadFailed: 'Tải các dòng lỗi (Excel)',
     summaryTitle: 'Đã nhập xong tệp {{file}}',
+    partnersAdded: 'Đã thêm {{count, number}} đối tác mới: bên có nhu cầu chưa có trong danh sách Đối tác. Hoàn tác lần nhập này cũng xóa các đối tác đó, trừ khi đã được dùng ở nơi khác.',
     summary: {
       created: 'Thêm mới',
       updated: 'Cập nhật',
@@ -419,6 +420,7 @@ export const excelEn: Translations<typeof excelVi> = {
     commit: 'Write to the data',
     downloadFailed: 'Download the rows with errors (Excel)',
     summaryTitle: 'Finished importing {{file}}',
+    partnersAdded: 'Added {{count, number}} new partners: buyers not yet among the partners. Undoing this import removes them too, unless they are used elsewhere by then.',
     summary: {
       created: 'Added',
       updated: 'Updated',

@@ -46,6 +46,11 @@ export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) 
           </Stack>
         ))}
       </SimpleGrid>
+      {summary.partnersAdded ? (
+        <Text size="sm" data-testid="import-partners-added">
+          {t('excel.import.partnersAdded', { count: summary.partnersAdded })}
+        </Text>
+      ) : null}
       <Group>
         {summary.failed ? (
           <Button variant="light" leftSection={<IconDownload size={16} />} loading={failedRows.isPending} onClick={download}>
