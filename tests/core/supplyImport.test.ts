@@ -413,7 +413,7 @@ describe('importing demands', () => {
     ]);
     expect(rowsSaid(shown)).toEqual([
       [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ).']],
-      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: là đối tác «Công ty TNHH Nông sản Xanh» sẽ thêm ở dòng 2.']],
+      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Nông sản Xanh» như dòng 2, được thêm một lần.']],
       [4, 'valid', [], ['A4: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Siêu thị Mini Phú Tân» (Doanh nghiệp, Thành phố Cần Thơ — theo tỉnh giao hàng).']],
       [5, 'valid', [], ['A5: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Chợ đầu mối Long Xuyên» (Chợ đầu mối, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
       [6, 'valid', [], []],

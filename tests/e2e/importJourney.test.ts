@@ -238,7 +238,7 @@ describe("a conference's demands list", () => {
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByRole('button', { name: 'Kiểm tra các dòng' }).click();
     await page.getByText('A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ).').waitFor({ timeout: 30_000 });
-    await page.getByText('A3: Chưa có trong danh sách Đối tác: là đối tác «Công ty TNHH Nông sản Xanh» sẽ thêm ở dòng 2.').waitFor();
+    await page.getByText('A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Nông sản Xanh» như dòng 2, được thêm một lần.').waitFor();
     await snap(page, 'import-12-demands-preview');
     await page.getByRole('button', { name: 'Ghi vào dữ liệu', exact: true }).click();
     await page.getByText('Đã thêm 2 đối tác mới: bên có nhu cầu chưa có trong danh sách Đối tác.', { exact: false }).waitFor({ timeout: 30_000 });

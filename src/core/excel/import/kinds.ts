@@ -2076,7 +2076,7 @@ function buyerOfRow(
   const nameKey = partnerNameKey(name);
   const named = scope.newBuyers.get(nameKey);
   if (named) {
-    notes.push({ cell: nameCell, message: `Chưa có trong danh sách Đối tác: là đối tác «${named.partner.name}» sẽ thêm ở dòng ${named.row}.` });
+    notes.push({ cell: nameCell, message: `Chưa có trong danh sách Đối tác: cùng đối tác «${named.partner.name}» như dòng ${named.row}, được thêm một lần.` });
     return { kind: 'new', partner: named.partner, provinceCode: named.partner.provinceCode };
   }
   if (organizationKindOfName(name)) {
