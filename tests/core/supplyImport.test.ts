@@ -465,6 +465,22 @@ describe('importing demands', () => {
     expect((await call(app, 'partners:trash', { page: 1, pageSize: 10 })).total).toBe(0);
   });
 
+  it('adds a buyer for a later row when the first row naming it is refused', async () => {
+    const csv = [
+      'Tên doanh nghiệp;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày',
+      'Công ty TNHH Hạt Điều Việt;Hạt điều;nhiều;kg;01/07/2026',
+      'Công ty TNHH Hạt Điều Việt;Hạt điều rang muối;50;kg;01/07/2026',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
+    expect(shown.page.rows.map((row) => [row.row, row.status, row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [2, 'invalid', ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Hạt Điều Việt» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
+      [3, 'valid', ['A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Hạt Điều Việt» như dòng 2, được thêm một lần.']],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 1, partnersAdded: 1 });
+    const demands = await call(app, 'demands:list', {});
+    expect(demands.rows.map((row) => [row.product, row.buyer.name])).toEqual([['Hạt điều rang muối', 'Công ty TNHH Hạt Điều Việt']]);
+  });
+
   it('keeps a buyer the list added once another demand names it: the undo says so, and keeping it leaves it with that demand', async () => {
     const { jobId } = await preview(stage(app, 'Nhu cau hoi nghi.csv', buyersList), 'demands');
     await commitOf(app, { previewJobId: jobId, decisions: [] });
