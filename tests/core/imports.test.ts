@@ -545,6 +545,35 @@ describe('partners without a province column', () => {
     ]);
   });
 
+  it('read the kind of restaurants, hotels, depots and agents from their names, and from a kind column that says so', async () => {
+    const csv = [
+      'Tên đơn vị,Loại,Tỉnh',
+      'Nhà hàng Hương Sen,,An Giang',
+      'Khách sạn Đông Xuyên,,An Giang',
+      'Vựa trái cây Út Hiền,,An Giang',
+      'Đại lý phân bón Ba Tư,,An Giang',
+      'Bếp Nhà Út,Nhà hàng,An Giang',
+      'Tạp hóa Bảy Liên,Đại lý,An Giang',
+      'Anh Năm Chợ Mới,HKD,An Giang',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doi tac.csv', csv), 'partners');
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [2, 'valid', ['A2: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [3, 'valid', ['A3: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [4, 'valid', ['A4: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [5, 'valid', ['A5: Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
+      [6, 'valid', []],
+      [7, 'valid', []],
+      [8, 'valid', []],
+    ]);
+    // A kind column's words are read without asking.
+    expect(preview.valueChoices).toEqual([]);
+    await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    const stored = app.ctx.db.select({ name: partners.name, kind: partners.kind }).from(partners).orderBy(partners.id).all();
+    expect(stored.map((row) => row.kind)).toEqual(['enterprise', 'enterprise', 'enterprise', 'retail_outlet', 'enterprise', 'retail_outlet', 'enterprise']);
+  });
+
   it('refuse a cooperative, named so or by a kind column, pointing to the members list; «HTX» is never read as Liên minh HTX', async () => {
     const csv = [
       'Tên đơn vị,Loại,Tỉnh',

@@ -1365,16 +1365,16 @@ const productsAdapter: KindAdapter = {
 
 /**
  * The kind a partner's name says, when no kind is written: "Công ty …", "Tập đoàn …", "Hộ kinh
- * doanh …", "Cơ sở …", "Siêu thị …", "Chợ đầu mối …", "Chợ …", "Cửa hàng …", "Sàn thương mại điện
- * tử …", "Liên minh …", "Sở …", "UBND …". A name that says none ("Ngân hàng …", "Co.opmart …") is
- * asked about.
+ * doanh …", "Cơ sở …", "Siêu thị …", "Nhà hàng …", "Khách sạn …", "Vựa …" (a depot buying from
+ * farms), "Chợ đầu mối …", "Chợ …", "Cửa hàng …", "Đại lý …", "Sàn thương mại điện tử …", "Liên
+ * minh …", "Sở …", "UBND …". A name that says none ("Ngân hàng …", "Co.opmart …") is asked about.
  */
 function partnerKindOf(name: string): PartnerKind | undefined {
   const folded = foldText(name);
   // A household business or a workshop buys and sells as an enterprise does: of the partners' kinds, theirs.
-  if (hasLegalForm(name) || /^(?:sieu thi|tap doan|doanh nghiep|nha may|xi nghiep|ho kinh doanh|hkd|co so)\b/.test(folded)) return 'enterprise';
+  if (hasLegalForm(name) || /^(?:sieu thi|tap doan|doanh nghiep|nha may|xi nghiep|ho kinh doanh|hkd|co so|nha hang|khach san|vua)\b/.test(folded)) return 'enterprise';
   if (/^cho dau moi\b/.test(folded)) return 'wholesale_market';
-  if (/^(?:cho|cua hang|diem ban)\b/.test(folded)) return 'retail_outlet';
+  if (/^(?:cho|cua hang|diem ban|dai ly)\b/.test(folded)) return 'retail_outlet';
   if (/^san (?:thuong mai dien tu|tmdt)\b/.test(folded)) return 'online_channel';
   if (/^lien minh\b/.test(folded)) return 'alliance';
   if (/^(?:so|ubnd|uy ban nhan dan|chi cuc|trung tam (?:khuyen nong|xuc tien))\b/.test(folded)) return 'state_agency';
