@@ -178,7 +178,7 @@ describe('committing and undoing', () => {
     const auditBefore = app.ctx.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
     const { jobId } = await previewMessy();
     const { jobId: commitJob, summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 7, communeCode: XA_NHON_HOI }] });
-    expect(summary).toEqual({ batchId: 1, created: 2, updated: 1, skipped: 1, failed: 1 });
+    expect(summary).toEqual({ batchId: 1, created: 2, updated: 1, skipped: 1, failed: 1, partnersAdded: 0 });
 
     const rows = organizationsTable();
     expect(rows).toEqual([
@@ -270,7 +270,7 @@ describe('committing and undoing', () => {
 
     // Committed again from the same preview, and remembered for the next file with these headers.
     const again = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 7, communeCode: XA_NHON_HOI }, { row: 8, action: 'update' }] });
-    expect(again.summary).toEqual({ batchId: 2, created: 2, updated: 2, skipped: 0, failed: 1 });
+    expect(again.summary).toEqual({ batchId: 2, created: 2, updated: 2, skipped: 0, failed: 1, partnersAdded: 0 });
     // Row 8 filled in what row 6 created: same record, no second copy.
     expect(organizationsTable()).toHaveLength(3);
     const { analysis } = await analyze(app, stage(app, 'Danh sach HTX 2025.xlsx', await messyWorkbook()));
@@ -430,7 +430,7 @@ describe('yearly figures', () => {
     ]);
     expect(preview.page.rows[2]?.problems[0]?.message).toContain('Không tìm thấy «HTX Không Có» trong danh sách Thành viên ở Xã Vĩnh An');
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
-    expect(summary).toEqual({ batchId: 1, created: 1, updated: 1, skipped: 0, failed: 1 });
+    expect(summary).toEqual({ batchId: 1, created: 1, updated: 1, skipped: 0, failed: 1, partnersAdded: 0 });
     expect(await call(app, 'figures:list', { organizationId: vinhBinh.id })).toMatchObject([
       { year: 2024, membersOfficial: 25, workers: 12, revenue: 1_750_000_000, profit: -50_000_000, classification: 'fair' },
     ]);

@@ -125,7 +125,7 @@ describe('a real office list, imported with the defaults', () => {
   it('gets every valid row right, and a second import of the same file changes nothing', async () => {
     const { jobId, preview } = await previewWithDefaults();
     const first = await commitOf(app, { previewJobId: jobId, decisions: [], placeAnswers: answersFor(preview.page.rows) });
-    expect(first.summary).toEqual({ batchId: 1, created: expectedOrganizations.length, updated: 0, skipped: 1, failed: 2 });
+    expect(first.summary).toEqual({ batchId: 1, created: expectedOrganizations.length, updated: 0, skipped: 1, failed: 2, partnersAdded: 0 });
 
     const stored = storedOrganizations();
     expect(stored.map(({ id: _id, ...organization }) => organization)).toEqual(
