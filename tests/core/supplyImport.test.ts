@@ -465,6 +465,24 @@ describe('importing demands', () => {
     expect((await call(app, 'partners:trash', { page: 1, pageSize: 10 })).total).toBe(0);
   });
 
+  it('tells apart partners of the same name by the province of the row\'s address, and asks when it cannot', async () => {
+    await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty TNHH Gạo Việt', provinceCode: '79' });
+    await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty TNHH Gạo Việt', provinceCode: '92' });
+    const csv = [
+      'Tên doanh nghiệp;Địa chỉ;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày',
+      'Cty TNHH Gạo Việt;Phường Ninh Kiều, TP Cần Thơ;Gạo ST25;20;tấn;01/07/2026',
+      'Công ty TNHH Gạo Việt;;Gạo nếp;5;tấn;01/07/2026',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], []],
+      [3, 'invalid', ['A3: Có 2 đối tác tên «Công ty TNHH Gạo Việt» (Hồ Chí Minh, Cần Thơ); hãy ghi mã số thuế hoặc địa chỉ để biết là đối tác nào.'], []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 1, partnersAdded: 0 });
+    const demands = await call(app, 'demands:list', {});
+    expect(demands.rows.map((row) => [row.product, row.buyer.name, row.deliveryProvinceName])).toEqual([['Gạo ST25', 'Công ty TNHH Gạo Việt', 'Thành phố Cần Thơ']]);
+  });
+
   it('adds a buyer for a later row when the first row naming it is refused', async () => {
     const csv = [
       'Tên doanh nghiệp;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày',

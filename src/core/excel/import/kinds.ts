@@ -2063,9 +2063,14 @@ function buyerOfRow(
   const known = knownBuyer(scope, taxCode, name);
   if (known && !('several' in known)) return known;
   const cell = cellRef(scope.columns, taxCode ? 'buyerTaxCode' : 'buyerName', rowNumber);
+  const address = text(read, 'buyerAddress');
+  const ofAddress = address ? provinceOfAddress(scope, address)?.province : undefined;
   if (known) {
+    // Partners of the same name in several provinces: the one where the row's address is.
+    const there = known.several.filter((partner) => partner.provinceCode === ofAddress?.code);
+    if (there.length === 1 && there[0]) return { kind: 'partner', id: there[0].id, provinceCode: there[0].provinceCode };
     const places = known.several.map((partner) => scope.ctx.places.province(partner.provinceCode)?.name ?? '').join(', ');
-    problems.push({ cell, message: `Có ${known.several.length} đối tác tên «${name}» (${places}); hãy ghi mã số thuế để biết là đối tác nào.` });
+    problems.push({ cell, message: `Có ${known.several.length} đối tác tên «${name}» (${places}); hãy ghi mã số thuế hoặc địa chỉ để biết là đối tác nào.` });
     return null;
   }
   if (!name) {
@@ -2099,8 +2104,6 @@ function buyerOfRow(
     });
     return null;
   }
-  const address = text(read, 'buyerAddress');
-  const ofAddress = address ? provinceOfAddress(scope, address)?.province : undefined;
   const province = ofAddress ?? delivery ?? scope.ctx.places.province(scope.homeProvinceCode);
   const parsed = partnerInput.safeParse({
     kind,
