@@ -50,7 +50,7 @@ import { getAlliance } from '../../services/alliance';
 import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
 import { openReader, type Reader } from '../read/thread';
 import { importProblem } from '../read/problems';
-import type { CellValue, DetectedHeader, OpenedSource, SheetHead, SourceRow } from '../read/types';
+import type { CellValue, DetectedHeader, MergedRange, OpenedSource, SheetHead, SourceRow } from '../read/types';
 import { headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
@@ -71,6 +71,8 @@ interface AnalysisState {
   analysis: ImportAnalysis;
   path: string;
   source: OpenedSource;
+  /** Ranges merged down over several rows of the table, by their first row: filled in as rows are read (`MergedDown`). */
+  mergedDown: MergedRange[];
 }
 
 /** One row of a preview, compact: what a row without problems or matches does not need is absent. */
@@ -203,7 +205,9 @@ async function analyzeWith(
   for (const sheet of candidates) {
     try {
       const head = await reader.readHead(path, source, sheet, HEAD_ROWS);
-      found = { sheet, head, header: headerOf(input.kind, sheet, head) };
+      // The header is found among the head's rows and the merges that touch them.
+      const lastHeadRow = head.rows.at(-1)?.rowNumber ?? 0;
+      found = { sheet, head, header: headerOf(input.kind, sheet, { rows: head.rows, merges: head.merges.filter((merge) => merge.top <= lastHeadRow) }) };
       break;
     } catch (error) {
       if (!(error instanceof AppFailure)) throw error;
@@ -240,7 +244,13 @@ async function analyzeWith(
     if (field) taken.add(field);
     return { ...column, field, namesUnit: headerNamesUnit(units, column.header) };
   });
+  const mergedDown = head.merges
+    .filter((merge) => merge.bottom > merge.top && merge.top >= header.dataStartRow)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
   const dataRows = head.rows.filter((row) => row.rowNumber >= header.dataStartRow);
+  // The first rows shown as the preview will read them.
+  const samples = new MergedDown(mergedDown);
+  for (const row of dataRows) samples.fill(row);
   const analysis: ImportAnalysis = {
     kind: input.kind,
     fileName,
@@ -258,7 +268,51 @@ async function analyzeWith(
     sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
     detectedYear,
   };
-  return { analysis, path, source };
+  return { analysis, path, source, mergedDown };
+}
+
+/** What the preview says of a cell filled from a range merged down, at that cell. */
+function mergedNote(column: MappedColumn, cell: FilledCell): string {
+  return `${column.field.label}: ô gộp từ dòng ${cell.top} đến dòng ${cell.bottom}, ghi nhận «${shownCell(cell.value)}» như ở dòng ${cell.top}.`;
+}
+
+/** A cell a range merged down filled, and the range. */
+interface FilledCell {
+  index: number;
+  top: number;
+  bottom: number;
+  value: CellValue;
+}
+
+/**
+ * Fills the cells of a range merged down over several rows with what its first row holds: a list
+ * merges an organization's name over its products, or a commune over its cooperatives, and the
+ * person sees that value on every one of those rows. Rows are given in order, each once.
+ */
+class MergedDown {
+  private next = 0;
+  /** The ranges under way, by column index. */
+  private readonly open = new Map<number, Omit<FilledCell, 'index'>>();
+
+  constructor(private readonly ranges: readonly MergedRange[]) {}
+
+  /** Fills `row`'s blank cells that a range covers; the cells filled. */
+  fill(row: SourceRow): FilledCell[] {
+    for (let range = this.ranges[this.next]; range !== undefined && range.top <= row.rowNumber; range = this.ranges[++this.next]) {
+      // A range whose first row the file does not give has nothing to fill with.
+      if (range.top === row.rowNumber) this.open.set(range.left - 1, { top: range.top, bottom: range.bottom, value: row.cells[range.left - 1] ?? null });
+    }
+    const filled: FilledCell[] = [];
+    for (const [index, range] of this.open) {
+      if (range.bottom < row.rowNumber) this.open.delete(index);
+      else if (range.top < row.rowNumber && range.value !== null && shownCell(row.cells[index]) === '') {
+        while (row.cells.length < index) row.cells.push(null);
+        row.cells[index] = range.value;
+        filled.push({ index, ...range });
+      }
+    }
+    return filled;
+  }
 }
 
 /**
@@ -469,6 +523,7 @@ async function previewWith(
   /** The fields present in rows, one set for each combination: a list's rows mostly share one. */
   const presentSets = new Map<string, ReadonlySet<string>>();
   let lastPresent: ReadonlySet<string> | null = null;
+  const mergedDown = new MergedDown(analysisState.mergedDown);
   for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     // The table ends at its last header: cells right of it are neither mapped nor written back.
@@ -481,6 +536,7 @@ async function previewWith(
     if (batches++ > 0) scope.registerKeys.refresh();
     for (const sourceRow of batch) {
       seen += 1;
+      const filled = mergedDown.fill(sourceRow);
       // Subtotals and totals ("Cộng", "Cộng huyện…", "TỔNG CỘNG (12 HTX)") may stand after every
       // section: each is passed over and the rows under it are read on.
       if (!hasAnyValue(sourceRow, columns) || isTotalsRow(sourceRow)) continue;
@@ -501,6 +557,10 @@ async function previewWith(
       if (isSectionHeading(sourceRow)) continue;
       for (const font of sourceRow.legacyFonts ?? []) legacyFontRows.set(font, (legacyFontRows.get(font) ?? 0) + 1);
       const read = readRow(sourceRow, columns, options);
+      for (const cell of filled) {
+        const column = columns.find((mapped) => mapped.index === cell.index);
+        if (column) read.notes.push({ cell: `${column.letter}${sourceRow.rowNumber}`, message: mergedNote(column, cell) });
+      }
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
       const legacyCells = legacyFontProblems(sourceRow, columns);
       const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells };

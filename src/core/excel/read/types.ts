@@ -66,6 +66,7 @@ export interface OpenedSource {
 
 export interface SheetHead {
   rows: SourceRow[];
+  /** The head's merged ranges, and those merged down over several rows anywhere in the sheet. */
   merges: MergedRange[];
 }
 

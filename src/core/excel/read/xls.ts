@@ -7,7 +7,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { legacyFontNamed, readInFont, type LegacyFont, type StringRun } from './legacyFonts';
-import { MAX_CELL_CHARS, MAX_HEAD_MERGES, MAX_XLS_BYTES, unreadable } from './limits';
+import { MAX_CELL_CHARS, MAX_HEAD_MERGES, MAX_MERGES_DOWN, MAX_XLS_BYTES, unreadable } from './limits';
 import type { CellValue, MergedRange, SheetHead, SheetInfo, SourceRow } from './types';
 import { builtInDateFormats, isDateFormat, isoOfExcelSerial } from './values';
 import { toNfc } from './xml';
@@ -457,8 +457,10 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
       if (data[7] === 1) error(row, column);
       else put(row, column, data[6] === 1);
     } else if (record.type === MERGECELLS && data.length >= 2) {
-      for (let at = 2; at + 8 <= data.length && merges.length < MAX_HEAD_MERGES; at += 8) {
-        merges.push({ top: data.readUInt16LE(at) + 1, bottom: data.readUInt16LE(at + 2) + 1, left: data.readUInt16LE(at + 4) + 1, right: data.readUInt16LE(at + 6) + 1 });
+      for (let at = 2; at + 8 <= data.length; at += 8) {
+        const range = { top: data.readUInt16LE(at) + 1, bottom: data.readUInt16LE(at + 2) + 1, left: data.readUInt16LE(at + 4) + 1, right: data.readUInt16LE(at + 6) + 1 };
+        // The first few thousand for the head; those merged down over several rows for the rows under it.
+        if (merges.length < MAX_HEAD_MERGES || (range.bottom > range.top && merges.length < MAX_HEAD_MERGES + MAX_MERGES_DOWN)) merges.push(range);
       }
     }
   }

@@ -11,6 +11,7 @@ import {
   MAX_CELL_CHARS,
   MAX_COLUMNS,
   MAX_HEAD_MERGES,
+  MAX_MERGES_DOWN,
   MAX_PART_BYTES,
   MAX_RAW_CELL_CHARS,
   MAX_ROWS,
@@ -416,6 +417,8 @@ class SheetRows implements XmlHandler {
   headRows = Number.POSITIVE_INFINITY;
 
   private rowNumber = 0;
+  private headMerges = 0;
+  private downMerges = 0;
   private cells: CellValue[] = [];
   /** The row being read, given once it ends; a shared string read later is still put in its cell. */
   private row: SourceRow = { rowNumber: 0, cells: this.cells };
@@ -559,11 +562,15 @@ class SheetRows implements XmlHandler {
   }
 
   /**
-   * Keeps a merged range the head may need; a sheet of a million merges (no real header has more
-   * than a few dozen) keeps the first few thousand.
+   * Keeps a merged range the head may need, and one merged down over several rows anywhere, for
+   * the rows under the header; a sheet of a million merges (no real header has more than a few
+   * dozen) keeps the first few thousand of its head's.
    */
   addMerge(range: MergedRange): void {
-    if (range.top <= this.mergesUpTo && this.merges.length < MAX_HEAD_MERGES) this.merges.push(range);
+    if (range.top <= this.mergesUpTo && this.headMerges < MAX_HEAD_MERGES) this.headMerges += 1;
+    else if (range.bottom > range.top && this.downMerges < MAX_MERGES_DOWN) this.downMerges += 1;
+    else return;
+    this.merges.push(range);
   }
 
   /** The current cell as Excel names it, for a message; by its place in the row when it has no name. */
