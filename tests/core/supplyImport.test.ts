@@ -365,7 +365,7 @@ describe('importing demands', () => {
         4,
         'invalid',
         [
-          'A4: Không tìm thấy «Anh Ba Không Có» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
+          'A4: Không tìm thấy «Anh Ba Không Có» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy ghép một cột Loại đối tác, thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
           'H4: Chứng nhận «Tiêu chuẩn châu Âu» không có trong danh mục; ghi OCOP, VietGAP, GlobalGAP, Hữu cơ, An toàn thực phẩm, Mã số vùng trồng, Truy xuất nguồn gốc, Công bố chất lượng, Bảo hộ sở hữu trí tuệ.',
         ],
       ],
@@ -422,7 +422,7 @@ describe('importing demands', () => {
         8,
         'invalid',
         [
-          'A8: Không tìm thấy «Anh Ba Lúa» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
+          'A8: Không tìm thấy «Anh Ba Lúa» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy ghép một cột Loại đối tác, thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.',
         ],
         [],
       ],
@@ -481,6 +481,30 @@ describe('importing demands', () => {
     expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 1, partnersAdded: 0 });
     const demands = await call(app, 'demands:list', {});
     expect(demands.rows.map((row) => [row.product, row.buyer.name, row.deliveryProvinceName])).toEqual([['Gạo ST25', 'Công ty TNHH Gạo Việt', 'Thành phố Cần Thơ']]);
+  });
+
+  it("takes the kind of a buyer to add from a kind column, where its name does not say it", async () => {
+    const csv = [
+      'Tên đơn vị;Loại đối tác;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày',
+      'Co.opmart Cần Thơ;Siêu thị;Trứng vịt;10.000;quả;01/07/2026',
+      'Bếp ăn Trường Tiểu học A;Cơ quan nhà nước;Rau muống;100;kg;01/07/2026',
+      'HTX NN Vĩnh Bình;HTX;Gạo nếp;2;tấn;01/07/2026',
+      'Bách Hóa Xanh;Chuỗi bán lẻ;Xoài cát Hòa Lộc;1;tấn;01/07/2026',
+    ].join('\n');
+    const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['buyerName', 'buyerKind', 'product', 'quantity', 'unit', 'neededFrom']);
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Co.opmart Cần Thơ» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
+      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Bếp ăn Trường Tiểu học A» (Cơ quan nhà nước, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
+      // A cooperative, by its name or its kind: found among the members.
+      [4, 'valid', [], []],
+      [5, 'invalid', ['B5: Loại đối tác «Chuỗi bán lẻ» không rõ; hãy chọn loại ở bước Ghép giá trị.'], []],
+    ]);
+    // «Chuỗi bán lẻ» is asked about at the values step, where the person may choose its kind.
+    expect(shown.valueChoices.map((choice) => [choice.field, choice.written, choice.value])).toEqual([['buyerKind', 'Chuỗi bán lẻ', null]]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 3, failed: 1, partnersAdded: 2 });
+    const added = await call(app, 'partners:list', { kind: 'state_agency' });
+    expect(added.rows.map((row) => row.name)).toEqual(['Bếp ăn Trường Tiểu học A']);
   });
 
   it('adds a buyer for a later row when the first row naming it is refused', async () => {

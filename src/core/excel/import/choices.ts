@@ -20,7 +20,7 @@ export const choiceFields: Record<ImportKind, string[]> = {
   partners: ['kind'],
   products: [],
   offers: [],
-  demands: [],
+  demands: ['buyerKind'],
 };
 
 const organizationKindLabels: Record<(typeof organizationKinds)[number], string> = {
@@ -71,7 +71,8 @@ const blankWords = new Set(['chua xep loai', 'khong xep loai', 'khong', 'chua', 
 export function optionsOf(ctx: Context, kind: ImportKind, field: string): ImportChoiceOption[] {
   switch (field) {
     case 'kind':
-      return kind === 'partners'
+    case 'buyerKind':
+      return isPartnerKind(kind, field)
         ? partnerKinds.map((value) => ({ value, label: partnerKindLabels[value] }))
         : organizationKinds.map((value) => ({ value, label: organizationKindLabels[value] }));
     case 'sectorCode':
@@ -83,6 +84,11 @@ export function optionsOf(ctx: Context, kind: ImportKind, field: string): Import
     default:
       return [];
   }
+}
+
+/** Whether the field names a partner's kind: a partners list's Loại, a demands list's buyer's. */
+function isPartnerKind(kind: ImportKind, field: string): boolean {
+  return (field === 'kind' && kind === 'partners') || field === 'buyerKind';
 }
 
 /** The key a written value is compared and remembered under. */
@@ -98,15 +104,15 @@ function exactValue(kind: ImportKind, field: string, written: string, options: r
   if (blankWords.has(key)) return { value: null };
   const own = options.find((option) => writtenKey(option.label) === key || option.value === written.trim() || writtenKey(option.value) === key);
   if (own) return { value: own.value };
-  const table = field === 'kind' && kind === 'partners' ? 'partnerKind' : field;
+  const table = isPartnerKind(kind, field) ? 'partnerKind' : field;
   const words = Object.hasOwn(exactWords, table) ? exactWords[table] : undefined;
   // Own keys only: a cell reading "constructor" is not Object's constructor.
   if (words && Object.hasOwn(words, key)) return { value: words[key] ?? null };
-  if (field === 'kind') {
-    // "HTX", "HTX DVNN", "Liên hiệp HTX": the kind a name starts with. In a list of partners it is
+  if (field === 'kind' || field === 'buyerKind') {
+    // "HTX", "HTX DVNN", "Liên hiệp HTX": the kind a name starts with. As a partner's kind it is
     // none of theirs — never "Liên minh HTX" for sharing a word —, and the row says why.
     const found = organizationKindOfName(written);
-    if (found) return { value: kind === 'partners' ? null : found };
+    if (found) return { value: isPartnerKind(kind, field) ? null : found };
   }
   return undefined;
 }

@@ -2084,7 +2084,8 @@ function buyerOfRow(
     notes.push({ cell: nameCell, message: `Chưa có trong danh sách Đối tác: cùng đối tác «${named.partner.name}» như dòng ${named.row}, được thêm một lần.` });
     return { kind: 'new', partner: named.partner, provinceCode: named.partner.provinceCode };
   }
-  if (organizationKindOfName(name)) {
+  const kindText = text(read, 'buyerKind');
+  if (organizationKindOfName(name) || organizationKindOfName(kindText)) {
     // A cooperative is a member, never added as a partner.
     const members = namedInProvince(scope, organizationNameKey(name));
     if (members.length === 1 && members[0]) return { kind: 'organization', id: members[0].id, provinceCode: scope.homeProvinceCode };
@@ -2096,12 +2097,17 @@ function buyerOfRow(
     });
     return null;
   }
-  const kind = partnerKindOf(name);
+  // A kind written but not read is asked about, never replaced by what the name suggests.
+  const kind = kindText ? (scope.choices.read('buyerKind', kindText) as PartnerKind | null) : partnerKindOf(name);
   if (!kind) {
-    problems.push({
-      cell,
-      message: `Không tìm thấy «${[name, taxCode].filter(Boolean).join(', ')}» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.`,
-    });
+    problems.push(
+      kindText
+        ? { cell: cellRef(scope.columns, 'buyerKind', rowNumber), message: `Loại đối tác «${kindText}» không rõ; hãy chọn loại ở bước Ghép giá trị.` }
+        : {
+            cell,
+            message: `Không tìm thấy «${[name, taxCode].filter(Boolean).join(', ')}» trong danh sách Đối tác, và tên không cho biết loại đối tác để thêm mới; hãy ghép một cột Loại đối tác, thêm đối tác trước (Đối tác → Thêm đối tác, hoặc nhập danh sách đối tác), hoặc ghi đúng mã số thuế.`,
+          },
+    );
     return null;
   }
   const province = ofAddress ?? delivery ?? scope.ctx.places.province(scope.homeProvinceCode);
