@@ -575,6 +575,55 @@ describe('a comma before three digits', () => {
   });
 });
 
+describe('a members list\'s Tình trạng column', () => {
+  it('takes working cooperatives, refuses at that cell those that no longer work as usual, and says other words are left aside', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tình trạng hoạt động',
+      'HTX Dịch vụ Số 1;xã Vĩnh An, tỉnh An Giang;Đang hoạt động',
+      'HTX Dịch vụ Số 2;xã Vĩnh An, tỉnh An Giang;Ngừng hoạt động',
+      'HTX Dịch vụ Số 3;xã Vĩnh An, tỉnh An Giang;Đã giải thể',
+      'HTX Dịch vụ Số 4;xã Vĩnh An, tỉnh An Giang;Đang củng cố',
+      'HTX Dịch vụ Số 5;xã Vĩnh An, tỉnh An Giang;',
+      'HTX Dịch vụ Số 6;xã Vĩnh An, tỉnh An Giang;Tạm ngưng SXKD',
+    ].join('\n');
+    const { jobId, preview } = await previewFile('DS HTX.csv', csv, 'organizations');
+    const refused = (row: number, written: string) =>
+      `C${row}: Tình trạng «${written}»: việc tạm ngừng, giải thể, phá sản hay sáp nhập được ghi bằng sự kiện có ngày ở trang của tổ chức (mục Quá trình hoạt động), không từ danh sách. Hãy để trống ô này để nhập dòng, rồi ghi sự kiện đó.`;
+    expect(preview.page.rows.map((row) => [row.row, row.status, [...row.problems, ...row.notes].map((said) => `${said.cell}: ${said.message}`)])).toEqual([
+      [2, 'valid', []],
+      [3, 'invalid', [refused(3, 'Ngừng hoạt động')]],
+      [4, 'invalid', [refused(4, 'Đã giải thể')]],
+      [5, 'valid', ['C5: Tình trạng «Đang củng cố» không được lưu: tình trạng của tổ chức đi theo các sự kiện ở mục Quá trình hoạt động.']],
+      [6, 'valid', []],
+      [7, 'invalid', [refused(7, 'Tạm ngưng SXKD')]],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 3, failed: 3 });
+    const stored = app.ctx.db.select({ name: organizations.name, status: organizations.status }).from(organizations).orderBy(organizations.id).all();
+    expect(stored).toEqual([
+      { name: 'HTX Dịch vụ Số 1', status: 'active' },
+      { name: 'HTX Dịch vụ Số 4', status: 'active' },
+      { name: 'HTX Dịch vụ Số 5', status: 'active' },
+    ]);
+  });
+
+  it("reads back the register's own list: a status its events already say is not refused", async () => {
+    const suspended = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Tạm Nghỉ', registrationNo: '1600777001', communeCode: XA_VINH_AN });
+    await call(app, 'lifecycle:record', { kind: 'suspension', date: '2025-03-01', subjectId: suspended.id });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Vẫn Làm', registrationNo: '1600777002', communeCode: XA_VINH_AN });
+    const csv = [
+      'Mã số HTX;Tên HTX;Địa chỉ;Điện thoại;Trạng thái',
+      '1600777001;HTX Dịch vụ Tạm Nghỉ;xã Vĩnh An, tỉnh An Giang;0296 3850 001;Tạm ngừng',
+      '1600777002;HTX Dịch vụ Vẫn Làm;xã Vĩnh An, tỉnh An Giang;0296 3850 002;Đã giải thể',
+    ].join('\n');
+    const { preview } = await previewFile('So dang ky.csv', csv, 'organizations');
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.match?.reason ?? null, row.problems.map((problem) => problem.cell)])).toEqual([
+      [2, 'valid', 'registrationNo', []],
+      // The register says it works: the dissolution is an event to record, not a cell to read.
+      [3, 'invalid', null, ['E3']],
+    ]);
+  });
+});
+
 describe('enterprises in a list of members', () => {
   it('refuses them at the cell that says so, and offers no kind for them', async () => {
     const csv = [

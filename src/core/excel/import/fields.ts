@@ -177,6 +177,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('charterCapital', 'Vốn điều lệ', 'money', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn', 'Vốn điều lệ đăng ký', 'VĐL']),
     field('sizeClass', 'Quy mô', 'choice', ['Quy mô doanh nghiệp']),
     field('memberSince', 'Ngày gia nhập Liên minh', 'date', ['Ngày gia nhập', 'Ngày vào Liên minh', 'Thành viên Liên minh từ']),
+    // Read to be checked, not stored: a status follows the dated events of Quá trình hoạt động.
+    field('status', 'Tình trạng hoạt động', 'text', ['Tình trạng', 'Trạng thái', 'Trạng thái hoạt động', 'Hiện trạng', 'Hiện trạng hoạt động']),
     field('highTech', 'Ứng dụng công nghệ cao', 'flag', ['Công nghệ cao', 'UDCNC']),
     field('valueChain', 'Sản xuất theo chuỗi giá trị', 'flag', ['Chuỗi giá trị', 'Liên kết chuỗi']),
     ...figureFieldsInList(),

@@ -800,6 +800,34 @@ function enterpriseOf(scope: ImportScope, read: ReadRow, rowNumber: number): Ent
   };
 }
 
+/** A Tình trạng cell that says the organization works as usual. */
+const workingStatus = /^(?:dang |con |van )?hoat dong(?: (?:binh thuong|tot|on dinh|(?:co )?hieu qua))?$/;
+/** One that says it does not: a suspension, dissolution, bankruptcy or merger, each an event with its date. */
+const notWorkingStatus = /\b(?:ngung|giai the|pha san|khong (?:con )?hoat dong|dung hoat dong|sap nhap|hop nhat|chia|tach|thu hoi|to chuc lai)\b/;
+
+/**
+ * A members list's Tình trạng column, checked and never stored: the register's status follows the
+ * dated events of Quá trình hoạt động. A row whose status says the organization no longer works
+ * as usual is refused at that cell — imported as working, it would be counted as one — unless it
+ * is an organization whose events already say so (the register's own list, exported and read
+ * back); other words are said to be left aside.
+ */
+function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => ImportMatch | null, problems: ImportProblem[], notes: ImportProblem[]): void {
+  const written = text(read, 'status');
+  const folded = foldText(written);
+  if (!written || workingStatus.test(folded)) return;
+  const cell = cellRef(scope.columns, 'status', rowNumber);
+  const found = registered();
+  const stored = found?.id == null ? undefined : organizationRow(scope.ctx, found.id);
+  if (stored && stored.status !== 'active') return;
+  if (notWorkingStatus.test(folded)) {
+    problems.push({
+      cell,
+      message: `Tình trạng «${written}»: việc tạm ngừng, giải thể, phá sản hay sáp nhập được ghi bằng sự kiện có ngày ở trang của tổ chức (mục Quá trình hoạt động), không từ danh sách. Hãy để trống ô này để nhập dòng, rồi ghi sự kiện đó.`,
+    });
+  } else notes.push({ cell, message: `Tình trạng «${written}» không được lưu: tình trạng của tổ chức đi theo các sự kiện ở mục Quá trình hoạt động.` });
+}
+
 const organizationsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
@@ -813,19 +841,21 @@ const organizationsAdapter: KindAdapter = {
     // A province cell that names none is not passed over: the place would be looked for in the alliance's.
     provinceInCell(scope, read, rowNumber, 'province', problems, notes);
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));
+    // The organization the row names, as its match will find it.
+    const registered = () => (parsed.success ? findOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null);
+    statusOfRow(scope, read, rowNumber, registered, problems, notes);
     if (!parsed.success) {
       const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, organizationColumnOf(read));
       // An unknown place is already said once, in the person's words.
       problems.push(...(unknownPlace ? issues.filter((issue) => issue.cell !== unknownPlace.cell) : issues));
     }
-    const present = new Set(read.values.keys());
+    const present = new Set([...read.values.keys()].filter((key) => key !== 'status'));
     const figures = figuresInList(scope, read, rowNumber, problems);
     if (figures) {
       // Stored figures matter only where the row has one of a pair a rule compares: then the
       // organization the row will update is looked up as its match will be.
       const halfAPair = present.has('managers') !== present.has('managersWithDegree');
-      const registered = halfAPair && parsed.success ? findOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null;
-      problems.push(...figuresRefusals(scope, registered?.id ?? null, figures, present, rowNumber));
+      problems.push(...figuresRefusals(scope, halfAPair ? (registered()?.id ?? null) : null, figures, present, rowNumber));
     }
     return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures };
   },
