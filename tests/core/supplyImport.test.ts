@@ -344,6 +344,9 @@ describe('headers of supply and demand lists', () => {
     ['demands', 'Giá mua dự kiến', 'priceMin'],
     ['demands', 'Giá thấp nhất', 'priceMin'],
     ['demands', 'Thời gian nhận hàng', 'neededPeriod'],
+    ['demands', 'Loại đối tác', 'buyerKind'],
+    // The goods' grade ("Loại 1"), not the buyer's kind.
+    ['demands', 'Loại', null],
   ] as const)('reads «%s» «%s» as %s', (kind, header, field) => {
     expect(fieldOfHeader(kind, header)).toBe(field);
   });

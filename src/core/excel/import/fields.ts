@@ -240,7 +240,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     // Where the buyer is: kept on a buyer the list adds to the partners, whose province it gives.
     field('buyerAddress', 'Địa chỉ bên có nhu cầu', 'text', ['Địa chỉ', 'Địa chỉ doanh nghiệp', 'Địa chỉ đơn vị', 'Trụ sở']),
     // The kind of a buyer whose name does not say it ("Co.opmart Cần Thơ"), for one the list adds.
-    field('buyerKind', 'Loại bên có nhu cầu', 'choice', ['Loại đối tác', 'Loại hình', 'Loại doanh nghiệp', 'Loại']),
+    // Not a bare «Loại»: in a list of what is asked for, that is the goods' grade ("Loại 1").
+    field('buyerKind', 'Loại bên có nhu cầu', 'choice', ['Loại đối tác', 'Loại hình', 'Loại doanh nghiệp']),
     field('product', 'Sản phẩm', 'text', ['Tên sản phẩm', 'Tên hàng', 'Mặt hàng', 'Mặt hàng cần mua', 'Sản phẩm cần mua'], true),
     field('productGroup', 'Nhóm sản phẩm', 'text', ['Nhóm', 'Nhóm hàng', 'Loại sản phẩm', 'Ngành hàng']),
     { ...field('quantity', 'Số lượng', 'number', ['Số lượng cần mua', 'Khối lượng', 'Sản lượng', 'Nhu cầu'], true), unitAfter: true },
