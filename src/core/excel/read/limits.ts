@@ -28,9 +28,9 @@ export const MAX_XLS_BYTES = 256 * 1024 * 1024;
 /** Merged ranges kept for finding the header: real headers have a few dozen. */
 export const MAX_HEAD_MERGES = 5_000;
 /**
- * Ranges merged down over several rows kept for the rows under the header: a list merges an
- * organization's name over its products, or a commune over its cooperatives — at most one per two
- * rows of a column.
+ * Ranges merged down over several rows kept for the rows under the header (a list merges an
+ * organization's name over its products, or a commune over its cooperatives): a sheet of a million
+ * rows merged two by two in one column has half a million.
  */
 export const MAX_MERGES_DOWN = 500_000;
 /** Sheets in a workbook. */
