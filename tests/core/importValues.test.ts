@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { organizations, yearlyFigures } from '../../src/core/db/schema';
 import { scaleOfHeader } from '../../src/core/excel/import/cells';
 import { fieldOfHeader } from '../../src/core/excel/import/fields';
-import type { ImportPreview } from '../../src/shared/contract';
+import type { ImportAnalysis, ImportPreview } from '../../src/shared/contract';
 import type { ImportKind } from '../../src/shared/domain';
 import { analyze, commitOf, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
@@ -620,6 +620,55 @@ describe('a members list\'s Tình trạng column', () => {
       [2, 'valid', 'registrationNo', []],
       // The register says it works: the dissolution is an event to record, not a cell to read.
       [3, 'invalid', null, ['E3']],
+    ]);
+  });
+});
+
+describe('a mapping remembered for the next list with the same headers', () => {
+  const headers = 'Tên HTX;Địa chỉ;Tình trạng hoạt động;Cột phụ';
+  const list = [headers, 'HTX Dịch vụ Số 1;xã Vĩnh An, tỉnh An Giang;Đang hoạt động;x'].join('\n');
+  const fieldsOf = (analysis: ImportAnalysis) => analysis.columns.map((column) => [column.letter, column.field, column.proposedAnew]);
+  const stored = () => app.ctx.db.$client.prepare('SELECT mapping FROM import_mappings').pluck().all() as string[];
+
+  it("keeps the person's choice to leave out a column the app proposed, and nothing for a column it could not read", async () => {
+    const first = await analyze(app, stage(app, 'DS HTX.csv', list));
+    expect(fieldsOf(first.analysis)).toEqual([
+      ['A', 'name', false],
+      ['B', 'address', false],
+      ['C', 'status', false],
+      ['D', null, false],
+    ]);
+    // The person leaves the status out.
+    const { jobId } = await previewOf(app, first.jobId, [
+      { column: 0, field: 'name' },
+      { column: 1, field: 'address' },
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(stored().map((mapping) => JSON.parse(mapping) as unknown)).toEqual([{ 'ten htx': 'name', 'dia chi': 'address', 'tinh trang hoat dong': null }]);
+
+    const again = await analyze(app, stage(app, 'DS HTX 2.csv', list));
+    expect(again.analysis.rememberedMapping).toBe(true);
+    expect(fieldsOf(again.analysis)).toEqual([
+      ['A', 'name', false],
+      ['B', 'address', false],
+      ['C', null, false],
+      ['D', null, false],
+    ]);
+  });
+
+  it('proposes a field for a column the remembered mapping did not decide, saying it is new', async () => {
+    // As a mapping kept before the app read Tình trạng: the column is not in it.
+    app.ctx.db.$client
+      .prepare("INSERT INTO import_mappings (kind, header_signature, mapping, updated_at) VALUES ('organizations', ?, ?, '2026-06-01T08:00:00.000Z')")
+      .run('ten htx|dia chi|tinh trang hoat dong|cot phu', JSON.stringify({ 'ten htx': 'name', 'dia chi': 'address', 'cot phu': 'phone' }));
+    const { analysis } = await analyze(app, stage(app, 'DS HTX.csv', list));
+    expect(analysis.rememberedMapping).toBe(true);
+    expect(fieldsOf(analysis)).toEqual([
+      ['A', 'name', false],
+      ['B', 'address', false],
+      ['C', 'status', true],
+      // What the person mapped stays, whatever its header says.
+      ['D', 'phone', false],
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { openApp } from '../../src/core/app';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { analyze, stage } from './importWorkbooks';
 import { call, migrationsFolder, repoRoot } from './support';
 
 let dir: string;
@@ -83,6 +84,35 @@ describe('an agreement history written as sentences by an earlier version', () =
       expect(change(3, 'commitments')?.after).toEqual([
         { product: 'Lúa Đài Thơm 8', quantity: 1250.5, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30' },
         { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: null, startsOn: null, dueOn: null },
+      ]);
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('import mappings remembered by an earlier version', () => {
+  it('forget the columns left out, so that a column the app reads since is proposed again, said to be new', async () => {
+    const file = join(dir, 'data.sqlite');
+    const old = new Database(file);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0027_mapping_decisions') });
+    old.exec(`INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '2026-06-01T08:00:00.000Z')`);
+    // That version kept every column left out as null: here the Tình trạng column it could not read.
+    old
+      .prepare("INSERT INTO import_mappings (kind, header_signature, mapping, updated_at) VALUES ('organizations', ?, ?, '2026-06-01T08:00:00.000Z')")
+      .run('ten htx|dia chi|tinh trang', JSON.stringify({ 'ten htx': 'name', 'dia chi': null, 'tinh trang': null }));
+    old.close();
+
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      expect(app.ctx.db.$client.prepare('SELECT mapping FROM import_mappings').pluck().get()).toBe('{"ten htx":"name"}');
+      const csv = ['Tên HTX;Địa chỉ;Tình trạng', 'HTX Dịch vụ Số 1;xã Vĩnh An, tỉnh An Giang;Đang hoạt động'].join('\n');
+      const { analysis } = await analyze(app, stage(app, 'DS HTX.csv', csv));
+      expect(analysis.rememberedMapping).toBe(true);
+      expect(analysis.columns.map((column) => [column.letter, column.field, column.proposedAnew])).toEqual([
+        ['A', 'name', false],
+        ['B', 'address', true],
+        ['C', 'status', true],
       ]);
     } finally {
       app.close();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportAnalysis, ImportPreview, ImportPreviewRow } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { PreviewStep, actionOf } from '../../src/renderer/src/pages/excel/import/PreviewStep';
+import { MappingStep } from '../../src/renderer/src/pages/excel/import/MappingStep';
 import { SheetStep } from '../../src/renderer/src/pages/excel/import/SheetStep';
 import { installFakeApi, ok } from './fakeApi';
 
@@ -92,7 +93,7 @@ const analysis: ImportAnalysis = {
   sheet: 'DS',
   headerRows: [4],
   dataStartRow: 5,
-  columns: [{ index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', namesUnit: false }],
+  columns: [{ index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', proposedAnew: false, namesUnit: false }],
   fields: [],
   rememberedMapping: false,
   legacyFont: null,
@@ -127,5 +128,32 @@ describe('import sheet step', () => {
     renderSheet({ ...analysis, legacyFontsRead: ['.VnTime', '.VnTimeH'] });
     expect(screen.getByText('Chữ gõ bằng phông cũ đã được đọc sang Unicode')).toBeTruthy();
     expect(screen.getByText(/^Các ô dùng phông \.VnTime, \.VnTimeH được đọc theo bảng mã của phông/)).toBeTruthy();
+  });
+});
+
+describe('import mapping step', () => {
+  it('says which columns of a remembered mapping are proposed anew, and marks them', () => {
+    const remembered: ImportAnalysis = {
+      ...analysis,
+      rememberedMapping: true,
+      columns: [
+        { index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', proposedAnew: false, namesUnit: false },
+        { index: 2, letter: 'C', header: 'Tình trạng', field: 'status', proposedAnew: true, namesUnit: false },
+      ],
+      fields: [
+        { key: 'name', required: true, fedAlsoBy: null, unitAfter: false },
+        { key: 'status', required: false, fedAlsoBy: null, unitAfter: false },
+      ],
+    };
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <MappingStep analysis={remembered} mapping={{ 1: 'name', 2: 'status' }} onChange={() => undefined} missing={[]} year={null} onYearChange={() => undefined} />
+      </AppProviders>,
+    );
+    expect(screen.getByText('Đã dùng lại cách ghép cột của lần nhập trước có cùng tiêu đề.')).toBeTruthy();
+    expect(
+      screen.getByText('Lần nhập trước chưa nhập cột C «Tình trạng»: nay ứng dụng đọc được tiêu đề và đề xuất ghép như dưới đây. Hãy xem lại trước khi tiếp tục.'),
+    ).toBeTruthy();
+    expect(screen.getAllByText('Đề xuất mới')).toHaveLength(1);
   });
 });

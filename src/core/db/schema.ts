@@ -1123,7 +1123,11 @@ export const importChanges = sqliteTable(
   ],
 );
 
-/** A column mapping remembered for next time, keyed by the kind and the file's folded headers. */
+/**
+ * A column mapping remembered for next time, keyed by the kind and the file's folded headers:
+ * folded header → field, or null for a column the person left out although its header names a
+ * field. A column whose header named none is absent, so a field added later is proposed for it.
+ */
 export const importMappings = sqliteTable(
   'import_mappings',
   {

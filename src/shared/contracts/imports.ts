@@ -38,6 +38,11 @@ export interface ImportColumn {
   header: string;
   /** The field proposed for it (from the remembered mapping, else from the header's words); null: not imported. */
   field: string | null;
+  /**
+   * The list's mapping was remembered, but not for this column: the app could not read its header
+   * then (a field added since) and proposes a field for it now, which the person should look at.
+   */
+  proposedAnew: boolean;
   /** The header ends with words in brackets, as a quantity's naming its unit does ("Số lượng (tấn)"). */
   namesUnit: boolean;
 }

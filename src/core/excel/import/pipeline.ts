@@ -20,6 +20,7 @@ import type {
   ImportProblem,
   ImportSummary,
   ImportChoiceOption,
+  ImportColumn,
   ImportLaterChange,
   ImportUndoCheck,
   ImportUndoResult,
@@ -234,15 +235,17 @@ async function analyzeWith(
   const columns = header.columns.map((column) => {
     const key = headerKey(column.header);
     // Own keys only: a header reading "constructor" is not Object's constructor.
-    const rememberedField = Object.hasOwn(rememberedFields, key) ? (rememberedFields[key] ?? null) : null;
-    const proposed = remembered ? rememberedField : fieldOfHeader(input.kind, column.header);
+    // What the person decided last time, else what the header's words say: a column the app could
+    // not read then (a field added since) is proposed now, and said to be new.
+    const decided = Object.hasOwn(rememberedFields, key) && (rememberedFields[key] === null || knownFields.has(rememberedFields[key] ?? ''));
+    const proposed = decided ? (rememberedFields[key] ?? null) : fieldOfHeader(input.kind, column.header);
     // A figure of another year than the list's ("Doanh thu - Năm 2023" in a list of 2024) would be
     // stored as the list's year: such a column is left for the person to map, never proposed.
     const otherYear = proposed !== null && isYearlyField(input.kind, proposed) && !ofYear(column.header, detectedYear);
     // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
     const field = proposed && !otherYear && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
     if (field) taken.add(field);
-    return { ...column, field, namesUnit: headerNamesUnit(units, column.header) };
+    return { ...column, field, proposedAnew: remembered !== undefined && !decided && field !== null, namesUnit: headerNamesUnit(units, column.header) };
   });
   const mergedDown = head.merges
     .filter((merge) => merge.bottom > merge.top && merge.top >= header.dataStartRow)
@@ -902,6 +905,20 @@ function bulkOptions(kind: ImportKind): BulkLoadOptions {
   return {};
 }
 
+/**
+ * The person's mapping as kept for the next file with these headers: each imported column's field,
+ * and null for a column left out although its header names a field. A column whose header names
+ * none is not kept, so that a field the app learns later is proposed for it.
+ */
+function rememberedMapping(kind: ImportKind, columns: readonly ImportColumn[], mapped: readonly MappedColumn[]): Record<string, string | null> {
+  return Object.fromEntries(
+    columns.flatMap((column) => {
+      const field = mapped.find((candidate) => candidate.index === column.index)?.field.key ?? null;
+      return field !== null || fieldOfHeader(kind, column.header) !== null ? [[headerKey(column.header), field]] : [];
+    }),
+  );
+}
+
 /** A step of the rebuild after a bulk commit or undo: said, with a turn for the window's questions and a cancel. */
 function rebuildStep(control: JobControl): BulkRebuildStep {
   return async (done, total) => {
@@ -1023,7 +1040,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
         .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(tx) })
         .where(eq(importBatches.id, batch.id))
         .run();
-      const mapping = Object.fromEntries(analysis.columns.map((column) => [headerKey(column.header), state.columns.find((mapped) => mapped.index === column.index)?.field.key ?? null]));
+      const mapping = rememberedMapping(analysis.kind, analysis.columns, state.columns);
       tx.db
         .insert(importMappings)
         .values({ kind: analysis.kind, headerSignature: headerSignature(analysis.columns.map((column) => column.header)), mapping, updatedAt: startedAt })

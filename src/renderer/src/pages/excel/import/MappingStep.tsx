@@ -1,6 +1,6 @@
 /** Step 3: each column of the file and the field it feeds; the proposal comes from its header. */
 import { useState } from 'react';
-import { Alert, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FIRST_FIGURES_YEAR, type ImportAnalysis } from '../../../../../shared/contract';
 import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
@@ -26,9 +26,13 @@ export function MappingStep({ analysis, mapping, onChange, missing, year, onYear
   const [typedYear, setTypedYear] = useState<NumberFieldValue | undefined>(undefined);
   const fieldLabel = (key: string) => t(`excel.import.field.${analysis.kind}.${key}` as 'excel.import.field.organizations.name');
   const taken = new Set(Object.values(mapping).filter((field): field is string => field !== null));
+  const proposedAnew = analysis.columns.filter((column) => column.proposedAnew);
   return (
     <Stack>
       {analysis.rememberedMapping ? <Text size="sm">{t('excel.import.remembered')}</Text> : null}
+      {proposedAnew.length > 0 ? (
+        <Alert color="yellow">{t('excel.import.proposedAnew', { columns: proposedAnew.map((column) => t('excel.import.columnNamed', { letter: column.letter, header: column.header })).join(', ') })}</Alert>
+      ) : null}
       <Table withTableBorder striped maw={900}>
         <Table.Thead>
           <Table.Tr>
@@ -46,6 +50,11 @@ export function MappingStep({ analysis, mapping, onChange, missing, year, onYear
                   <Text size="sm" fw={600}>
                     {column.letter}: {column.header}
                   </Text>
+                  {column.proposedAnew ? (
+                    <Badge size="xs" color="yellow" variant="light">
+                      {t('excel.import.proposedAnewBadge')}
+                    </Badge>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed" lineClamp={2}>
