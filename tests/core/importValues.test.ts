@@ -610,16 +610,31 @@ describe('a members list\'s Tình trạng column', () => {
     const suspended = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Tạm Nghỉ', registrationNo: '1600777001', communeCode: XA_VINH_AN });
     await call(app, 'lifecycle:record', { kind: 'suspension', date: '2025-03-01', subjectId: suspended.id });
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Vẫn Làm', registrationNo: '1600777002', communeCode: XA_VINH_AN });
+    const dissolved = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Đã Thôi', registrationNo: '1600777003', communeCode: XA_VINH_AN });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-06-30', subjectId: dissolved.id });
     const csv = [
       'Mã số HTX;Tên HTX;Địa chỉ;Điện thoại;Trạng thái',
       '1600777001;HTX Dịch vụ Tạm Nghỉ;xã Vĩnh An, tỉnh An Giang;0296 3850 001;Tạm ngừng',
       '1600777002;HTX Dịch vụ Vẫn Làm;xã Vĩnh An, tỉnh An Giang;0296 3850 002;Đã giải thể',
+      '1600777003;HTX Dịch vụ Đã Thôi;xã Vĩnh An, tỉnh An Giang;0296 3850 003;Đang hoạt động',
+      '1600777001;HTX Dịch vụ Tạm Nghỉ;xã Vĩnh An, tỉnh An Giang;0296 3850 001;Hoạt động',
     ].join('\n');
     const { preview } = await previewFile('So dang ky.csv', csv, 'organizations');
     expect(preview.page.rows.map((row) => [row.row, row.status, row.match?.reason ?? null, row.problems.map((problem) => problem.cell)])).toEqual([
       [2, 'valid', 'registrationNo', []],
       // The register says it works: the dissolution is an event to record, not a cell to read.
       [3, 'invalid', null, ['E3']],
+      [4, 'valid', 'registrationNo', []],
+      [5, 'valid', 'registrationNo', []],
+    ]);
+    // The list says it works where the register's events say otherwise: said at the cell, never changed.
+    expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      [
+        'E4: Tình trạng «Đang hoạt động»: trong dữ liệu, tổ chức đã giải thể từ 30/06/2025 theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.',
+      ],
+      [
+        'E5: Tình trạng «Hoạt động»: trong dữ liệu, tổ chức đang tạm ngừng hoạt động theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.',
+      ],
     ]);
   });
 });

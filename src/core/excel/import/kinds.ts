@@ -17,7 +17,7 @@ import { productInput, type VolumePeriod } from '../../../shared/contracts/produ
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity } from '../../../shared/format';
-import { type ImportKind, type OrganizationKind, type PartnerKind, type Province } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerKind, type Province } from '../../../shared/domain';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
@@ -802,6 +802,15 @@ function enterpriseOf(scope: ImportScope, read: ReadRow, rowNumber: number): Ent
 
 /** A Tình trạng cell that says the organization works as usual. */
 const workingStatus = /^(?:dang |con |van )?hoat dong(?: (?:binh thuong|tot|on dinh|(?:co )?hieu qua))?$/;
+/** What the register's status says of an organization, as a sentence goes on: «tổ chức đã giải thể». */
+const registeredStatusWords: Record<OrganizationStatus, string> = {
+  active: 'đang hoạt động',
+  suspended: 'đang tạm ngừng hoạt động',
+  dissolving: 'đang giải thể',
+  dissolved: 'đã giải thể',
+  bankrupt: 'đã phá sản',
+  reorganized: 'đã được tổ chức lại (chia, tách, hợp nhất hoặc sáp nhập)',
+};
 /** One that says it does not: a suspension, dissolution, bankruptcy or merger, each an event with its date. */
 const notWorkingStatus = /\b(?:ngung|giai the|pha san|khong (?:con )?hoat dong|dung hoat dong|sap nhap|hop nhat|chia|tach|thu hoi|to chuc lai)\b/;
 
@@ -814,12 +823,24 @@ const notWorkingStatus = /\b(?:ngung|giai the|pha san|khong (?:con )?hoat dong|d
  */
 function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => ImportMatch | null, problems: ImportProblem[], notes: ImportProblem[]): void {
   const written = text(read, 'status');
+  if (!written) return;
   const folded = foldText(written);
-  if (!written || workingStatus.test(folded)) return;
+  const working = workingStatus.test(folded);
   const cell = cellRef(scope.columns, 'status', rowNumber);
   const found = registered();
   const stored = found?.id == null ? undefined : organizationRow(scope.ctx, found.id);
-  if (stored && stored.status !== 'active') return;
+  if (stored && stored.status !== 'active') {
+    // The list says it works where the register's events say otherwise: said, never changed.
+    if (working) {
+      const since = stored.endedOn ? ` từ ${formatIsoDateVi(stored.endedOn)}` : '';
+      notes.push({
+        cell,
+        message: `Tình trạng «${written}»: trong dữ liệu, tổ chức ${registeredStatusWords[stored.status]}${since} theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.`,
+      });
+    }
+    return;
+  }
+  if (working) return;
   if (notWorkingStatus.test(folded)) {
     problems.push({
       cell,
