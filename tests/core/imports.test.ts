@@ -545,7 +545,7 @@ describe('partners without a province column', () => {
     ]);
   });
 
-  it('read the kind of restaurants, hotels, depots and agents from their names, and from a kind column that says so', async () => {
+  it('read the kind of restaurants, hotels, depots, agents and banks from their names, and from a kind column that says so', async () => {
     const csv = [
       'Tên đơn vị,Loại,Tỉnh',
       'Nhà hàng Hương Sen,,An Giang',
@@ -555,6 +555,8 @@ describe('partners without a province column', () => {
       'Bếp Nhà Út,Nhà hàng,An Giang',
       'Tạp hóa Bảy Liên,Đại lý,An Giang',
       'Anh Năm Chợ Mới,HKD,An Giang',
+      'Ngân hàng Nông nghiệp và PTNT chi nhánh An Giang,,An Giang',
+      'BIDV An Giang,Ngân hàng,An Giang',
     ].join('\n');
     const { jobId, analysis } = await analyze(app, stage(app, 'Doi tac.csv', csv), 'partners');
     const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
@@ -566,12 +568,14 @@ describe('partners without a province column', () => {
       [6, 'valid', []],
       [7, 'valid', []],
       [8, 'valid', []],
+      [9, 'valid', ['A9: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [10, 'valid', []],
     ]);
     // A kind column's words are read without asking.
     expect(preview.valueChoices).toEqual([]);
     await commitOf(app, { previewJobId: previewJob, decisions: [] });
     const stored = app.ctx.db.select({ name: partners.name, kind: partners.kind }).from(partners).orderBy(partners.id).all();
-    expect(stored.map((row) => row.kind)).toEqual(['enterprise', 'enterprise', 'enterprise', 'retail_outlet', 'enterprise', 'retail_outlet', 'enterprise']);
+    expect(stored.map((row) => row.kind)).toEqual(['enterprise', 'enterprise', 'enterprise', 'retail_outlet', 'enterprise', 'retail_outlet', 'enterprise', 'enterprise', 'enterprise']);
   });
 
   it('refuse a cooperative, named so or by a kind column, pointing to the members list; «HTX» is never read as Liên minh HTX', async () => {

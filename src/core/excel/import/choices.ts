@@ -51,6 +51,7 @@ const exactWords: Record<string, Record<string, string>> = {
     'nha hang': 'enterprise',
     'khach san': 'enterprise',
     vua: 'enterprise',
+    'ngan hang': 'enterprise',
     'cho truyen thong': 'retail_outlet',
     cho: 'retail_outlet',
     'dai ly': 'retail_outlet',

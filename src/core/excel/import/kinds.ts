@@ -1422,8 +1422,9 @@ const productsAdapter: KindAdapter = {
  */
 function partnerKindOf(name: string): PartnerKind | undefined {
   const folded = foldText(name);
-  // A household business or a workshop buys and sells as an enterprise does: of the partners' kinds, theirs.
-  if (hasLegalForm(name) || /^(?:sieu thi|tap doan|doanh nghiep|nha may|xi nghiep|ho kinh doanh|hkd|co so|nha hang|khach san|vua)\b/.test(folded)) return 'enterprise';
+  // A household business or a workshop buys and sells as an enterprise does, and a commercial bank
+  // (lending to members under an agreement) is one: of the partners' kinds, theirs.
+  if (hasLegalForm(name) || /^(?:sieu thi|tap doan|doanh nghiep|nha may|xi nghiep|ho kinh doanh|hkd|co so|nha hang|khach san|vua|ngan hang)\b/.test(folded)) return 'enterprise';
   if (/^cho dau moi\b/.test(folded)) return 'wholesale_market';
   if (/^(?:cho|cua hang|diem ban|dai ly)\b/.test(folded)) return 'retail_outlet';
   if (/^san (?:thuong mai dien tu|tmdt)\b/.test(folded)) return 'online_channel';
