@@ -493,7 +493,7 @@ describe('partners without a province column', () => {
       'Chợ Vĩnh Bình,,Châu Thành,Lê Thị Hoa',
       'Sở Công Thương tỉnh Đồng Tháp,,"TP Cao Lãnh, Đồng Tháp",Võ Minh',
       'Công ty Không Địa Chỉ,,Khu công nghiệp số 2,',
-      'Ngân hàng Nông nghiệp chi nhánh Long Xuyên,,"Long Xuyên, An Giang",',
+      'Trường Đại học An Giang,,"Long Xuyên, An Giang",',
       'Hộ kinh doanh Ba Tèo,,"Chợ Mới, An Giang",',
       'Cửa hàng Bách Hóa Xanh Mỹ Xuyên,,"Mỹ Xuyên, Sóc Trăng",',
       'HTX NN Tân Phú,,"Tân Phú, Đồng Tháp",',
