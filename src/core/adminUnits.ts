@@ -90,6 +90,11 @@ export interface AddressReading {
   old: boolean;
   /** One commune of today, several the person chooses among, or none found. */
   match: OldAddressMatch;
+  /**
+   * A name written without a type word that is today's commune and was an old district too
+   * ("Chợ Mới": Xã Chợ Mới, and huyện Chợ Mới): the choices hold the communes that district's went to.
+   */
+  alsoOldDistrict: { name: string; commune: string; district: string } | null;
 }
 
 export function defaultAdminUnitsFile(resourcesDir: string): string {
@@ -326,8 +331,11 @@ export function loadAdminUnits(file: string): AdminUnits {
   ]);
   const districtIndexes = new Map<string, NameIndex<string>>();
   const oldProvinceOfDistrict = new Map<string, string>();
+  /** "huyện Chợ Mới", as a sentence names it. */
+  const districtNamed = new Map<string, string>();
   for (const [code, type, name, oldProvinceCode] of data.districts) {
     oldProvinceOfDistrict.set(code, oldProvinceCode);
+    districtNamed.set(code, `${type.toLocaleLowerCase('vi')} ${name}`);
     let index = districtIndexes.get(oldProvinceCode);
     if (!index) districtIndexes.set(oldProvinceCode, (index = new NameIndex<string>(districtTypeWords)));
     index.add(code, type, [name]);
@@ -390,6 +398,8 @@ export function loadAdminUnits(file: string): AdminUnits {
   }
 
   const districtIndexOfType = new NameIndex<string>(districtTypeWords);
+  /** Only to tell a part written as a commune, of today or of before ("xã …", "phường …", "thị trấn …"). */
+  const communeTypeWordIndex = new NameIndex<never>(oldCommuneTypeWords);
 
   /** A province the text names: today's, and the old one when it names one (which an old address is then read in first). */
   function provinceNamed(text: string): { code: string; oldCode: string | undefined } | undefined {
@@ -492,8 +502,20 @@ export function loadAdminUnits(file: string): AdminUnits {
     };
     const order: (keyof CommuneReadings)[] = !old ? ['current', 'anywhere'] : districts.size ? ['inDistricts', 'current', 'anywhere'] : ['anywhere', 'current'];
 
+    /**
+     * A name written without a type word that an old district of the province bore ("Phú Tân",
+     * "Chợ Mới": today's commune that took in the district's town kept its name): where that
+     * district's communes went, for an address that may mean the whole old district. None when a
+     * district is named elsewhere in the address, or the text says it is a commune.
+     */
+    const districtWide = (text: string): { communes: Commune[]; districts: string[] } => {
+      if (districts.size > 0 || provinceCode === undefined || communeIndexes.get(provinceCode)?.hasTypeWord(text) !== false) return { communes: [], districts: [] };
+      const codes = districtsNamed(olds, text);
+      return { communes: targetsOf(codes.flatMap((code) => oldUnitsByDistrict.get(code) ?? [])), districts: codes.map((code) => districtNamed.get(code) ?? '') };
+    };
+
     /** The first of the texts that names a commune, in the order of the readings; `null` when none does. */
-    const readTexts = (texts: readonly string[]) => {
+    const readTexts = (texts: readonly string[], mayNameDistrict: boolean): TextsReading | null => {
       const readings = texts.map(readingsOf);
       for (const kind of order) {
         const at = readings.findIndex((reading) => reading[kind].length > 0);
@@ -507,17 +529,40 @@ export function loadAdminUnits(file: string): AdminUnits {
           const fits = [...reading.current, ...reading.anywhere].some((commune) => found.includes(commune)) || namesDistrictAround(text, found);
           return fits ? [] : reading.current;
         });
-        return { candidates: [...new Set([...found, ...others])].sort(byName), old: false, readings };
+        const text = texts[at] ?? '';
+        const wide = mayNameDistrict ? districtWide(text) : { communes: [], districts: [] };
+        const candidates = [...new Set([...found, ...others, ...wide.communes])].sort(byName);
+        const [commune] = found;
+        // Widened: the address may be of before 1 July 2025, and is kept as written.
+        if (commune && candidates.length > found.length + others.length) {
+          return { candidates, old: true, readings, alsoDistrict: { name: text.trim(), commune: commune.fullName, district: [...new Set(wide.districts)].join(', ') } };
+        }
+        return { candidates, old: false, readings };
       }
       return null;
     };
     const namesDistrictAround = (text: string, communes: readonly Commune[]) =>
       districtsNamed(olds, text).some((code) => oldUnitsByDistrict.get(code)?.some((unit) => unit.targets.some((target) => communes.includes(target))));
 
-    const address = readTexts(parts.filter((_, at) => communeLike(at)));
-    const column = commune ? readTexts([commune]) : null;
+    // A commune column names a commune.
+    const column = commune ? readTexts([commune], false) : null;
+    const communeParts = parts.filter((_, at) => communeLike(at));
+    // An address that names an old district and writes no commune ("huyện Phú Tân, An Giang", "ấp 1,
+    // huyện Châu Thành") is in one of the communes that district's went to, for the person to choose
+    // among; one that writes a commune not found there ("Phường 2, TP Vĩnh Long") stays unread.
+    const districtOnly: TextsReading | null =
+      column === null && districts.size > 0 && !communeParts.some((part) => communeTypeWordIndex.hasTypeWord(part))
+        ? { candidates: targetsOf([...districts].flatMap((code) => oldUnitsByDistrict.get(code) ?? [])), old: true, readings: [] }
+        : null;
+    const address = readTexts(communeParts, true) ?? districtOnly;
     const reading = combine(address, column);
-    return { provinceCode, old: old || address?.old === true || column?.old === true, match: matchOf(reading) };
+    const match = matchOf(reading);
+    return {
+      provinceCode,
+      old: old || address?.old === true || column?.old === true,
+      match,
+      alsoOldDistrict: column === null && match.kind === 'ambiguous' ? (address?.alsoDistrict ?? null) : null,
+    };
   }
 
   return {
@@ -591,6 +636,8 @@ const oldLevelWord = /^(huyen|quan|thi xa|tx|h\.|q\.|thi tran|tt)[\s.]/;
 interface TextsReading {
   candidates: Commune[];
   old: boolean;
+  /** See `AddressReading.alsoOldDistrict`. */
+  alsoDistrict?: AddressReading['alsoOldDistrict'];
   readings: { inDistricts: Commune[]; current: Commune[]; anywhere: Commune[] }[];
 }
 

@@ -180,7 +180,30 @@ describe('old addresses with their districts', () => {
     // Xã Vĩnh Bình of today exists.
     const town = units.suggestFromOldAddress('thị trấn Vĩnh Bình, huyện Châu Thành, tỉnh An Giang', '91');
     expect(town.kind === 'mapped' && town.commune.fullName).toBe('Xã Vĩnh An');
-    expect(units.readAddress({ address: 'ấp 1, huyện Châu Thành' }, '91')).toMatchObject({ old: true, match: { kind: 'unknown' } });
+    // No commune written: one of those the district's went to — both old districts of that name
+    // in today's An Giang (old An Giang's and old Kiên Giang's; old Xã Tân Phú went to Đồng Tháp),
+    // for the person to choose among.
+    const district = units.readAddress({ address: 'ấp 1, huyện Châu Thành' }, '91');
+    expect(district.old).toBe(true);
+    expect(placeOf(district.match)).toEqual([
+      'Xã An Châu',
+      'Xã Bình An',
+      'Xã Bình Hòa',
+      'Xã Cần Đăng',
+      'Xã Châu Thành',
+      'Xã Tân Phú Trung',
+      'Xã Thạnh Lộc',
+      'Xã Vĩnh An',
+      'Xã Vĩnh Hanh',
+    ]);
+    expect(placeOf(units.readAddress({ address: 'huyện Phú Tân, An Giang' }, '91').match)).toEqual([
+      'Xã Bình Thạnh Đông',
+      'Xã Chợ Vàm',
+      'Xã Hòa Lạc',
+      'Xã Phú An',
+      'Xã Phú Lâm',
+      'Xã Phú Tân',
+    ]);
     expect(units.readAddress({ address: 'ấp 1, xã Châu Thành' }, '91')).toMatchObject({ old: false, match: { kind: 'mapped', commune: { fullName: 'Xã Châu Thành' } } });
   });
 
@@ -264,10 +287,15 @@ describe('readAddress: old addresses written without type words', () => {
     expect(placeOf(read('xã Phú Hội, huyện An Phú, AG').match)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
   });
 
-  it('still reads a commune of today named like an old district as that commune', () => {
+  it('reads a commune of today named like an old district as that commune when written so, and asks when not', () => {
     expect(read('xã Chợ Mới, tỉnh An Giang')).toMatchObject({ old: false, match: { commune: { fullName: 'Xã Chợ Mới' } } });
     expect(placeOf(read('Ấp 2, Xã Chợ Mới, An Giang').match)).toBe('Xã Chợ Mới');
-    expect(placeOf(read('Chợ Mới, An Giang').match)).toBe('Xã Chợ Mới');
+    // Today's Xã Chợ Mới, or anywhere in old huyện Chợ Mới, as a list of before 1 July 2025 means it.
+    const choices = ['Xã Chợ Mới', 'Xã Cù Lao Giêng', 'Xã Hội An', 'Xã Long Điền', 'Xã Long Kiến', 'Xã Nhơn Mỹ'];
+    expect(placeOf(read('Chợ Mới, An Giang').match)).toEqual(choices);
+    expect(placeOf(read('ấp Long Hòa, Chợ Mới').match)).toEqual(choices);
+    // A commune column names a commune.
+    expect(placeOf(read('ấp Long Hòa', { commune: 'Chợ Mới' }).match)).toBe('Xã Chợ Mới');
     expect(placeOf(read('Số 12 đường Trần Hưng Đạo, phường Long Xuyên, An Giang').match)).toBe('Phường Long Xuyên');
     // The new commune, with the old district around it kept from habit.
     expect(placeOf(read('ấp Long Hòa, xã Long Điền, Chợ Mới').match)).toBe('Xã Long Điền');
@@ -303,13 +331,25 @@ describe('readAddress: old addresses written without type words', () => {
   });
 
   it('reads every commune of today of An Giang written as today, whatever old district bears its name', () => {
+    const data = JSON.parse(readFileSync(unitsFile, 'utf8')) as { districts: [string, string, string, string][] };
+    const oldDistrictNames = new Set(data.districts.filter(([, , , province]) => province === '89' || province === '91').map(([, , name]) => name));
+    const asked: string[] = [];
     const wrong = units.communesOf(AN_GIANG).flatMap((commune) =>
       [`${commune.fullName}, tỉnh An Giang`, `Ấp 2, ${commune.fullName}`, `${commune.name}, An Giang`].flatMap((address) => {
         const found = placeOf(read(address).match);
-        return found === commune.fullName ? [] : [`${address} → ${JSON.stringify(found)}`];
+        if (found === commune.fullName) return [];
+        // Without its type word, a name an old district bore is asked about, the commune among the choices.
+        const untyped = address === `${commune.name}, An Giang`;
+        if (untyped && oldDistrictNames.has(commune.name) && Array.isArray(found) && found.includes(commune.fullName)) {
+          asked.push(commune.name);
+          return [];
+        }
+        return [`${address} → ${JSON.stringify(found)}`];
       }),
     );
     expect(wrong).toEqual([]);
+    expect(asked).toContain('Chợ Mới');
+    expect(asked).toContain('Phú Quốc');
   });
 });
 

@@ -78,6 +78,34 @@ describe('old addresses without type words', () => {
   });
 });
 
+describe('a name that is a commune of today and was an old district', () => {
+  it('is asked about among the communes the district went to, saying why, and the address is kept as written', async () => {
+    const { jobId, preview: result } = await preview(
+      ['Địa chỉ'],
+      [['Chợ Mới, An Giang'], ['ấp 3, Phú Tân'], ['huyện Phú Tân'], ['xã Phú Tân'], ['Tân Châu']],
+    );
+    expect(places(result)).toEqual([
+      ['Xã Chợ Mới', 'Xã Cù Lao Giêng', 'Xã Hội An', 'Xã Long Điền', 'Xã Long Kiến', 'Xã Nhơn Mỹ'],
+      ['Xã Bình Thạnh Đông', 'Xã Chợ Vàm', 'Xã Hòa Lạc', 'Xã Phú An', 'Xã Phú Lâm', 'Xã Phú Tân'],
+      // A district with its type word and no commune: the same choices, not the whole province.
+      ['Xã Bình Thạnh Đông', 'Xã Chợ Vàm', 'Xã Hòa Lạc', 'Xã Phú An', 'Xã Phú Lâm', 'Xã Phú Tân'],
+      'Xã Phú Tân',
+      ['Xã Châu Phong', 'Phường Long Phú', 'Xã Tân An', 'Phường Tân Châu', 'Xã Vĩnh Xương'],
+    ]);
+    expect(result.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      ['C2: «Chợ Mới» là tên Xã Chợ Mới hiện nay, cũng là tên huyện Chợ Mới trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.'],
+      ['C3: «Phú Tân» là tên Xã Phú Tân hiện nay, cũng là tên huyện Phú Tân trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.'],
+      [],
+      [],
+      ['C6: «Tân Châu» là tên Phường Tân Châu hiện nay, cũng là tên thị xã Tân Châu trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.'],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, communeCode: result.page.rows[0]?.communeChoices[2]?.code ?? '' }] });
+    expect(summary).toMatchObject({ created: 2, failed: 3 });
+    const saved = app.ctx.db.$client.prepare("SELECT commune_code AS communeCode, old_address AS oldAddress FROM organizations WHERE name = 'HTX Nông nghiệp số 1'").get();
+    expect(saved).toEqual({ communeCode: result.page.rows[0]?.communeChoices[2]?.code, oldAddress: 'Chợ Mới, An Giang' });
+  });
+});
+
 describe('communes named like old provinces', () => {
   it('stay in the province beside the district that holds them, in the address or in their own column', async () => {
     const { jobId, preview: result } = await preview(

@@ -5,12 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { stageFile } from '../../src/core/files';
+import type { OpenedApp } from '../../src/core/app';
 import type { ImportAnalysis, ImportBatch, ImportCommitInput, ImportLaterChange, ImportPreview, ImportSummary, JobStatus, UndoMode } from '../../src/shared/contract';
 import type { ImportKind } from '../../src/shared/domain';
 import type { AppError } from '../../src/shared/errors';
-import { call, type openTestApp } from './support';
+import { call } from './support';
 
-type TestApp = ReturnType<typeof openTestApp>;
 
 /**
  * The list of an office in An Giang: title rows, a two-row merged header, old addresses, dates as
@@ -53,13 +53,13 @@ export async function messyWorkbook(): Promise<Buffer> {
 }
 
 /** Puts bytes where an upload would have put them, and gives the file id. */
-export function stage(app: TestApp, fileName: string, bytes: Buffer | string): string {
+export function stage(app: OpenedApp, fileName: string, bytes: Buffer | string): string {
   const { fileId, path } = stageFile(app.ctx, fileName);
   writeFileSync(path, bytes);
   return fileId;
 }
 
-export async function settle(app: TestApp, jobId: string): Promise<JobStatus> {
+export async function settle(app: OpenedApp, jobId: string): Promise<JobStatus> {
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     const status = await call(app, 'jobs:status', { jobId });
@@ -70,19 +70,19 @@ export async function settle(app: TestApp, jobId: string): Promise<JobStatus> {
 }
 
 /** Runs a job to its end; fails the test with the job's own message when it failed. */
-async function finished(app: TestApp, jobId: string): Promise<void> {
+async function finished(app: OpenedApp, jobId: string): Promise<void> {
   const status = await settle(app, jobId);
   if (status.state !== 'done') throw new Error(`job ${status.state}: ${status.error?.message ?? ''}`);
 }
 
-export async function analyze(app: TestApp, fileId: string, kind: ImportKind = 'organizations', sheet?: string): Promise<{ jobId: string; analysis: ImportAnalysis }> {
+export async function analyze(app: OpenedApp, fileId: string, kind: ImportKind = 'organizations', sheet?: string): Promise<{ jobId: string; analysis: ImportAnalysis }> {
   const { jobId } = await call(app, 'imports:analyze', { fileId, kind, ...(sheet ? { sheet } : {}) });
   await finished(app, jobId);
   return { jobId, analysis: await call(app, 'imports:analysis', { jobId }) };
 }
 
 /** The error an analysis ended with. */
-export async function analysisFailure(app: TestApp, fileId: string, kind: ImportKind = 'organizations'): Promise<AppError | null> {
+export async function analysisFailure(app: OpenedApp, fileId: string, kind: ImportKind = 'organizations'): Promise<AppError | null> {
   const { jobId } = await call(app, 'imports:analyze', { fileId, kind });
   return (await settle(app, jobId)).error;
 }
@@ -92,13 +92,13 @@ export function proposedMapping(analysis: ImportAnalysis): { column: number; fie
   return analysis.columns.flatMap((column) => (column.field ? [{ column: column.index, field: column.field }] : []));
 }
 
-export async function previewOf(app: TestApp, analysisJobId: string, mapping: { column: number; field: string }[], year?: number): Promise<{ jobId: string; preview: ImportPreview }> {
+export async function previewOf(app: OpenedApp, analysisJobId: string, mapping: { column: number; field: string }[], year?: number): Promise<{ jobId: string; preview: ImportPreview }> {
   const { jobId } = await call(app, 'imports:preview', { analysisJobId, mapping, ...(year === undefined ? {} : { year }) });
   await finished(app, jobId);
   return { jobId, preview: await call(app, 'imports:previewResult', { jobId, pageSize: 500 }) };
 }
 
-export async function commitOf(app: TestApp, input: ImportCommitInput): Promise<{ jobId: string; summary: ImportSummary }> {
+export async function commitOf(app: OpenedApp, input: ImportCommitInput): Promise<{ jobId: string; summary: ImportSummary }> {
   const { jobId } = await call(app, 'imports:commit', input);
   await finished(app, jobId);
   return { jobId, summary: await call(app, 'imports:commitResult', { jobId }) };
@@ -106,7 +106,7 @@ export async function commitOf(app: TestApp, input: ImportCommitInput): Promise<
 
 /** Undoes a batch to its end: the batch as undone and what was kept, or the error the undo ended with. */
 export async function undoOf(
-  app: TestApp,
+  app: OpenedApp,
   batchId: number,
   mode?: UndoMode,
 ): Promise<{ batch: ImportBatch | null; kept: ImportLaterChange[]; error: AppError | null }> {

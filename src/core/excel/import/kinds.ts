@@ -859,6 +859,13 @@ const organizationsAdapter: KindAdapter = {
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
     const notes = [...read.notes];
+    const alsoDistrict = place.kind === 'ambiguous' ? place.alsoOldDistrict : null;
+    if (alsoDistrict) {
+      notes.push({
+        cell: cellRef(scope.columns, 'address', rowNumber),
+        message: `«${alsoDistrict.name}» là tên ${alsoDistrict.commune} hiện nay, cũng là tên ${alsoDistrict.district} trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.`,
+      });
+    }
     // A province cell that names none is not passed over: the place would be looked for in the alliance's.
     provinceInCell(scope, read, rowNumber, 'province', problems, notes);
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));

@@ -5,11 +5,11 @@
  */
 import type { Commune } from '../../../shared/domain';
 import { cleanText, foldText } from '../../../shared/text';
-import type { AdminUnits } from '../../adminUnits';
+import type { AddressReading, AdminUnits } from '../../adminUnits';
 
 export type PlaceReading =
   | { kind: 'mapped'; commune: Commune; street: string; oldAddress: string }
-  | { kind: 'ambiguous'; candidates: Commune[]; street: string; oldAddress: string }
+  | { kind: 'ambiguous'; candidates: Commune[]; street: string; oldAddress: string; alsoOldDistrict: AddressReading['alsoOldDistrict'] }
   /** Not found: the person chooses a commune of `provinceCode`, the province the row names, else the alliance's. */
   | { kind: 'unknown'; provinceCode: string; street: string; oldAddress: string };
 
@@ -72,5 +72,5 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
   const [only] = candidates;
   if (!only) return { kind: 'unknown', provinceCode: reading.provinceCode, street, oldAddress };
   if (candidates.length === 1) return { kind: 'mapped', commune: only, street, oldAddress };
-  return { kind: 'ambiguous', candidates, street, oldAddress };
+  return { kind: 'ambiguous', candidates, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict };
 }
