@@ -289,6 +289,8 @@ describe('founding dates as offices write them', () => {
         ['HTX Cá Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '06/2020'],
         ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 'năm 2021'],
         ['HTX Nấm Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'ngày 30 tháng 2 năm 2022'],
+        ['HTX Sen Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 'T3/2016'],
+        ['HTX Sả Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '2015-11'],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -299,6 +301,8 @@ describe('founding dates as offices write them', () => {
       [5, 'valid', []],
       [6, 'valid', []],
       [7, 'invalid', ['C7: Ngày thành lập: Ngày «ngày 30 tháng 2 năm 2022» không có thật: tháng 2/2022 không có ngày 30.']],
+      [8, 'valid', []],
+      [9, 'valid', []],
     ]);
     // A whole day is read as written; only what lacks a day or a month is said.
     expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
@@ -308,6 +312,8 @@ describe('founding dates as offices write them', () => {
       ['C5: Ngày thành lập: chỉ ghi tháng 06/2020; ghi nhận là 01/06/2020.'],
       ['C6: Ngày thành lập: chỉ ghi năm 2021; ghi nhận là 01/01/2021.'],
       [],
+      ['C8: Ngày thành lập: chỉ ghi tháng 03/2016; ghi nhận là 01/03/2016.'],
+      ['C9: Ngày thành lập: chỉ ghi tháng 11/2015; ghi nhận là 01/11/2015.'],
     ]);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     const stored = app.ctx.db.select({ name: organizations.name, foundedOn: organizations.foundedOn }).from(organizations).orderBy(organizations.id).all();
@@ -317,6 +323,8 @@ describe('founding dates as offices write them', () => {
       { name: 'HTX Lúa Vĩnh Bình', foundedOn: '2019-06-01' },
       { name: 'HTX Cá Vĩnh An', foundedOn: '2020-06-01' },
       { name: 'HTX Rau Vĩnh An', foundedOn: '2021-01-01' },
+      { name: 'HTX Sen Vĩnh An', foundedOn: '2016-03-01' },
+      { name: 'HTX Sả Vĩnh An', foundedOn: '2015-11-01' },
     ]);
   });
 });
@@ -337,6 +345,14 @@ describe('headers as offices write them', () => {
     ['Tên tổ chức KTTT', 'name'],
     ['Thu nhập BQ của thành viên (triệu đồng/người/năm)', 'averageIncome'],
     ['Thu nhập bình quân/người/năm', 'averageIncome'],
+    ['TNBQ (tr.đ/người/tháng)', 'averageIncome'],
+    ['Vốn ĐL (tr.đ)', 'charterCapital'],
+    ['Vốn góp (triệu đồng)', 'charterCapital'],
+    ['Năm TL', 'foundedOn'],
+    ['Ngày TL', 'foundedOn'],
+    ['Số xã viên', 'membersOfficial'],
+    ['Họ tên Chủ nhiệm', 'representative'],
+    ['Lợi nhuận sau thuế (tr.đ)', 'profit'],
   ])('reads «%s» as %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });

@@ -377,8 +377,8 @@ function fullYear(twoDigits: number, thisYear: number): number {
 }
 
 /**
- * Dates offices write without a full day: "năm 2019" or 2019 alone, "06/2019", "tháng 6 năm 2019",
- * "5/6/19". Read as the first day of that year or month, or with the century of the past, and said
+ * Dates offices write without a full day: "năm 2019" or 2019 alone, "06/2019", "T6/2019", "tháng 6
+ * năm 2019", "2019-06", "5/6/19". Read as the first day of that year or month, or with the century of the past, and said
  * in a note.
  */
 function looseDate(value: CellValue, thisYear: number): { iso: string; note: string } | null {
@@ -389,9 +389,11 @@ function looseDate(value: CellValue, thisYear: number): { iso: string; note: str
     const year = Number(yearOnly[1]);
     if (year >= 1900 && year <= thisYear) return { iso: `${year}-01-01`, note: `chỉ ghi năm ${year}; ghi nhận là 01/01/${year}` };
   }
-  const monthYear = /^(?:thang\s*)?(\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})$/.exec(text);
-  if (monthYear) {
-    const [month, year] = [Number(monthYear[1]), Number(monthYear[2])];
+  // "tháng" is often cut to "T3/2016" or "Th3/2016"; a year first ("2016-03") is the ISO order.
+  const monthYear = /^(?:(?:thang|th|t)\.?\s*)?(\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})$/.exec(text);
+  const yearMonth = monthYear ? null : /^(\d{4})[/.-](\d{1,2})$/.exec(text);
+  if (monthYear || yearMonth) {
+    const [month, year] = monthYear ? [Number(monthYear[1]), Number(monthYear[2])] : [Number(yearMonth?.[2]), Number(yearMonth?.[1])];
     if (month >= 1 && month <= 12 && year >= 1900 && year <= thisYear) return { iso: `${year}-${pad(month)}-01`, note: `chỉ ghi tháng ${pad(month)}/${year}; ghi nhận là 01/${pad(month)}/${year}` };
   }
   const shortYear = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(text);

@@ -79,11 +79,11 @@ const districtHeaders = [
 const phoneHeaders = ['Số điện thoại', 'SĐT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'Số điện thoại liên hệ', 'SĐT liên hệ', 'ĐT liên hệ', 'Điện thoại di động', 'Di động', 'Điện thoại cố định'];
 /** Yearly figures an organizations list often carries beside each organization. */
 const figureFieldsInList = (): ImportField[] => [
-  { ...field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức']), count: true },
+  { ...field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức', 'Số xã viên', 'Xã viên', 'Tổng số TV']), count: true },
   { ...field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']), count: true },
   { ...field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']), count: true },
   field('revenue', 'Doanh thu', 'money', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
-  { ...field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế', 'Lãi/lỗ', 'Lãi, lỗ']), lossWord: true },
+  { ...field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế', 'Lợi nhuận sau thuế', 'Lãi/lỗ', 'Lãi, lỗ']), lossWord: true },
   { ...field('averageIncome', 'Thu nhập bình quân', 'money', [
       'Thu nhập bình quân người lao động',
       'Thu nhập bình quân (đồng/người/tháng)',
@@ -97,6 +97,8 @@ const figureFieldsInList = (): ImportField[] => [
       'Thu nhập bình quân của thành viên, người lao động',
       'Thu nhập bình quân/người/tháng',
       'Thu nhập bình quân/người/năm',
+      'TNBQ',
+      'TN bình quân',
     ]), perMonth: true },
   field('totalAssets', 'Tổng tài sản', 'money', ['Tài sản', 'Tổng tài sản (đồng)']),
   { ...field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']), count: true },
@@ -152,6 +154,11 @@ export const importFields: Record<ImportKind, ImportField[]> = {
       'Ngày đăng ký thành lập',
       'Năm thành lập',
       'Thành lập',
+      'Năm TL',
+      'Ngày TL',
+      'Ngày thành lập HTX',
+      'Năm thành lập HTX',
+      'Thời gian thành lập',
     ]),
     field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành', 'Lĩnh vực hoạt động chính', 'Ngành nghề chính', 'Lĩnh vực SXKD', 'Ngành nghề SXKD', 'Lĩnh vực kinh doanh']),
     field('phone', 'Điện thoại', 'phone', phoneHeaders),
@@ -173,8 +180,12 @@ export const importFields: Record<ImportKind, ImportField[]> = {
       'Chủ tịch HĐQT/Giám đốc',
       'Đại diện',
       'Tổ trưởng',
+      'Chủ nhiệm HTX',
+      'Giám đốc HTX',
+      'Họ tên chủ nhiệm',
+      'Họ và tên chủ nhiệm',
     ]),
-    field('charterCapital', 'Vốn điều lệ', 'money', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn', 'Vốn điều lệ đăng ký', 'VĐL']),
+    field('charterCapital', 'Vốn điều lệ', 'money', ['Vốn điều lệ (đồng)', 'Vốn điều lệ (triệu đồng)', 'Vốn', 'Vốn điều lệ đăng ký', 'VĐL', 'Vốn ĐL', 'Vốn đăng ký', 'Vốn góp', 'Tổng vốn điều lệ']),
     field('sizeClass', 'Quy mô', 'choice', ['Quy mô doanh nghiệp']),
     field('memberSince', 'Ngày gia nhập Liên minh', 'date', ['Ngày gia nhập', 'Ngày vào Liên minh', 'Thành viên Liên minh từ']),
     // Read to be checked, not stored: a status follows the dated events of Quá trình hoạt động.
