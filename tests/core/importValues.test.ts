@@ -655,6 +655,41 @@ describe('a members list\'s Tình trạng column', () => {
   });
 });
 
+describe("a members list's Ghi chú column", () => {
+  it('is read, never stored, and a remark that the organization stopped working is said at its cell', async () => {
+    const dissolved = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Đã Thôi', registrationNo: '1600777003', communeCode: XA_VINH_AN });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2023-06-30', subjectId: dissolved.id });
+    const csv = [
+      'Mã số HTX;Tên HTX;Địa chỉ;Ghi chú',
+      ';HTX Dịch vụ Số 1;xã Vĩnh An, tỉnh An Giang;Chuyển đổi theo Luật HTX 2012',
+      ';HTX Dịch vụ Số 2;xã Vĩnh An, tỉnh An Giang;đã giải thể năm 2023',
+      ';HTX Dịch vụ Số 3;xã Vĩnh An, tỉnh An Giang;Tạm ngưng SXKD từ 2024',
+      ';HTX Dịch vụ Số 4;xã Vĩnh An, tỉnh An Giang;Hợp nhất từ 2 HTX năm 2019',
+      // The register already has it dissolved: nothing to say.
+      '1600777003;HTX Dịch vụ Đã Thôi;xã Vĩnh An, tỉnh An Giang;Đã giải thể',
+    ].join('\n');
+    const { jobId, preview } = await previewFile('DS HTX.csv', csv, 'organizations');
+    const said = (row: number, written: string) =>
+      `D${row}: Ghi chú «${written}»: dòng vẫn được ghi là tổ chức đang hoạt động. Nếu tổ chức đã giải thể hay tạm ngừng, hãy chọn «Bỏ qua» cho dòng này, hoặc sau khi nhập ghi sự kiện có ngày ở mục Quá trình hoạt động của tổ chức.`;
+    expect(preview.page.rows.map((row) => [row.row, row.status, [...row.problems, ...row.notes].map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', [said(3, 'đã giải thể năm 2023')]],
+      [4, 'valid', [said(4, 'Tạm ngưng SXKD từ 2024')]],
+      [5, 'valid', []],
+      [6, 'valid', []],
+    ]);
+    // The person skips the dissolved one; the matched one is left as the register has it.
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 3, action: 'skip' }] });
+    const stored = app.ctx.db.select({ name: organizations.name, status: organizations.status }).from(organizations).orderBy(organizations.id).all();
+    expect(stored).toEqual([
+      { name: 'HTX Dịch vụ Đã Thôi', status: 'dissolved' },
+      { name: 'HTX Dịch vụ Số 1', status: 'active' },
+      { name: 'HTX Dịch vụ Số 3', status: 'active' },
+      { name: 'HTX Dịch vụ Số 4', status: 'active' },
+    ]);
+  });
+});
+
 describe('a mapping remembered for the next list with the same headers', () => {
   const headers = 'Tên HTX;Địa chỉ;Tình trạng hoạt động;Cột phụ';
   const list = [headers, 'HTX Dịch vụ Số 1;xã Vĩnh An, tỉnh An Giang;Đang hoạt động;x'].join('\n');

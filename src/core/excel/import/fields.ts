@@ -190,6 +190,9 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('memberSince', 'Ngày gia nhập Liên minh', 'date', ['Ngày gia nhập', 'Ngày vào Liên minh', 'Thành viên Liên minh từ']),
     // Read to be checked, not stored: a status follows the dated events of Quá trình hoạt động.
     field('status', 'Tình trạng hoạt động', 'text', ['Tình trạng', 'Trạng thái', 'Trạng thái hoạt động', 'Hiện trạng', 'Hiện trạng hoạt động']),
+    // Read to be checked, not stored either: the register keeps no remark of an organization, and
+    // one saying "đã giải thể năm 2023" must not pass unseen.
+    field('remark', 'Ghi chú', 'text', ['Chú thích', 'Ghi chú khác']),
     field('highTech', 'Ứng dụng công nghệ cao', 'flag', ['Công nghệ cao', 'UDCNC']),
     field('valueChain', 'Sản xuất theo chuỗi giá trị', 'flag', ['Chuỗi giá trị', 'Liên kết chuỗi']),
     ...figureFieldsInList(),

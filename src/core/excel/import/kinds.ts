@@ -849,6 +849,28 @@ function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, regis
   } else notes.push({ cell, message: `Tình trạng «${written}» không được lưu: tình trạng của tổ chức đi theo các sự kiện ở mục Quá trình hoạt động.` });
 }
 
+/** A remark that says the organization stopped working: ended, suspended, or doing neither any more. */
+const notWorkingRemark = /\b(?:giai the|pha san|tam ngung|(?:ngung|dung) (?:hoat dong|sxkd|san xuat|kinh doanh)|khong (?:con )?hoat dong|bo hoat dong)\b/;
+
+/**
+ * A members list's Ghi chú column, read and never stored (the register keeps no remark): one that
+ * says the organization stopped working is said at its cell, since the row is imported as working,
+ * unless the register's events already say it ended or is suspended.
+ */
+function remarkOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => ImportMatch | null, notes: ImportProblem[]): void {
+  const written = text(read, 'remark');
+  if (!written || !notWorkingRemark.test(foldText(written))) return;
+  const found = registered();
+  if (found?.id != null && organizationRow(scope.ctx, found.id)?.status !== 'active') return;
+  notes.push({
+    cell: cellRef(scope.columns, 'remark', rowNumber),
+    message: `Ghi chú «${written}»: dòng vẫn được ghi là tổ chức đang hoạt động. Nếu tổ chức đã giải thể hay tạm ngừng, hãy chọn «Bỏ qua» cho dòng này, hoặc sau khi nhập ghi sự kiện có ngày ở mục Quá trình hoạt động của tổ chức.`,
+  });
+}
+
+/** Fields read only to be checked against the row, never stored. */
+const checkedOnly = new Set(['status', 'remark']);
+
 const organizationsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
@@ -872,12 +894,13 @@ const organizationsAdapter: KindAdapter = {
     // The organization the row names, as its match will find it.
     const registered = () => (parsed.success ? findOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null);
     statusOfRow(scope, read, rowNumber, registered, problems, notes);
+    remarkOfRow(scope, read, rowNumber, registered, notes);
     if (!parsed.success) {
       const issues = issuesAt(scope, parsed.error.issues, read, rowNumber, organizationColumnOf(read));
       // An unknown place is already said once, in the person's words.
       problems.push(...(unknownPlace ? issues.filter((issue) => issue.cell !== unknownPlace.cell) : issues));
     }
-    const present = new Set([...read.values.keys()].filter((key) => key !== 'status'));
+    const present = new Set([...read.values.keys()].filter((key) => !checkedOnly.has(key)));
     const figures = figuresInList(scope, read, rowNumber, problems);
     if (figures) {
       // Stored figures matter only where the row has one of a pair a rule compares: then the
