@@ -95,6 +95,11 @@ export interface AddressReading {
    * ("Chợ Mới": Xã Chợ Mới, and huyện Chợ Mới): the choices hold the communes that district's went to.
    */
   alsoOldDistrict: { name: string; commune: string; district: string } | null;
+  /**
+   * The choices are the communes of an old district the address may mean as a whole (it names
+   * no commune, or `alsoOldDistrict`): two rows of the same words need not be in the same place.
+   */
+  anywhereInDistrict: boolean;
 }
 
 export function defaultAdminUnitsFile(resourcesDir: string): string {
@@ -535,7 +540,13 @@ export function loadAdminUnits(file: string): AdminUnits {
         const [commune] = found;
         // Widened: the address may be of before 1 July 2025, and is kept as written.
         if (commune && candidates.length > found.length + others.length) {
-          return { candidates, old: true, readings, alsoDistrict: { name: text.trim(), commune: commune.fullName, district: [...new Set(wide.districts)].join(', ') } };
+          return {
+            candidates,
+            old: true,
+            readings,
+            wholeDistrict: true,
+            alsoDistrict: { name: text.trim(), commune: commune.fullName, district: [...new Set(wide.districts)].join(', ') },
+          };
         }
         return { candidates, old: false, readings };
       }
@@ -552,16 +563,18 @@ export function loadAdminUnits(file: string): AdminUnits {
     // among; one that writes a commune not found there ("Phường 2, TP Vĩnh Long") stays unread.
     const districtOnly: TextsReading | null =
       column === null && districts.size > 0 && !communeParts.some((part) => communeTypeWordIndex.hasTypeWord(part))
-        ? { candidates: targetsOf([...districts].flatMap((code) => oldUnitsByDistrict.get(code) ?? [])), old: true, readings: [] }
+        ? { candidates: targetsOf([...districts].flatMap((code) => oldUnitsByDistrict.get(code) ?? [])), old: true, readings: [], wholeDistrict: true }
         : null;
     const address = readTexts(communeParts, true) ?? districtOnly;
     const reading = combine(address, column);
     const match = matchOf(reading);
+    const wholeDistrict = column === null && match.kind === 'ambiguous' && address?.wholeDistrict === true;
     return {
       provinceCode,
       old: old || address?.old === true || column?.old === true,
       match,
-      alsoOldDistrict: column === null && match.kind === 'ambiguous' ? (address?.alsoDistrict ?? null) : null,
+      alsoOldDistrict: wholeDistrict ? (address.alsoDistrict ?? null) : null,
+      anywhereInDistrict: wholeDistrict,
     };
   }
 
@@ -636,8 +649,9 @@ const oldLevelWord = /^(huyen|quan|thi xa|tx|h\.|q\.|thi tran|tt)[\s.]/;
 interface TextsReading {
   candidates: Commune[];
   old: boolean;
-  /** See `AddressReading.alsoOldDistrict`. */
+  /** See `AddressReading.alsoOldDistrict` and `anywhereInDistrict`. */
   alsoDistrict?: AddressReading['alsoOldDistrict'];
+  wholeDistrict?: true;
   readings: { inDistricts: Commune[]; current: Commune[]; anywhere: Commune[] }[];
 }
 

@@ -82,7 +82,7 @@ describe('a name that is a commune of today and was an old district', () => {
   it('is asked about among the communes the district went to, saying why, and the address is kept as written', async () => {
     const { jobId, preview: result } = await preview(
       ['Địa chỉ'],
-      [['Chợ Mới, An Giang'], ['ấp 3, Phú Tân'], ['huyện Phú Tân'], ['xã Phú Tân'], ['Tân Châu']],
+      [['Chợ Mới, An Giang'], ['ấp 3, Phú Tân'], ['huyện Phú Tân'], ['xã Phú Tân'], ['Tân Châu'], ['Chợ Mới, An Giang']],
     );
     expect(places(result)).toEqual([
       ['Xã Chợ Mới', 'Xã Cù Lao Giêng', 'Xã Hội An', 'Xã Long Điền', 'Xã Long Kiến', 'Xã Nhơn Mỹ'],
@@ -91,18 +91,36 @@ describe('a name that is a commune of today and was an old district', () => {
       ['Xã Bình Thạnh Đông', 'Xã Chợ Vàm', 'Xã Hòa Lạc', 'Xã Phú An', 'Xã Phú Lâm', 'Xã Phú Tân'],
       'Xã Phú Tân',
       ['Xã Châu Phong', 'Phường Long Phú', 'Xã Tân An', 'Phường Tân Châu', 'Xã Vĩnh Xương'],
+      ['Xã Chợ Mới', 'Xã Cù Lao Giêng', 'Xã Hội An', 'Xã Long Điền', 'Xã Long Kiến', 'Xã Nhơn Mỹ'],
     ]);
+    // Two cooperatives of one old district need not be in one commune: each row is answered alone.
+    expect(result.page.rows.map((row) => row.placeKey)).toEqual([null, null, null, null, null, null]);
     expect(result.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
       ['C2: «Chợ Mới» là tên Xã Chợ Mới hiện nay, cũng là tên huyện Chợ Mới trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.'],
       ['C3: «Phú Tân» là tên Xã Phú Tân hiện nay, cũng là tên huyện Phú Tân trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.'],
       [],
       [],
       ['C6: «Tân Châu» là tên Phường Tân Châu hiện nay, cũng là tên thị xã Tân Châu trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.'],
+      ['C7: «Chợ Mới» là tên Xã Chợ Mới hiện nay, cũng là tên huyện Chợ Mới trước 01/07/2025: hãy chọn xã, phường nơi tổ chức ở.'],
     ]);
-    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, communeCode: result.page.rows[0]?.communeChoices[2]?.code ?? '' }] });
-    expect(summary).toMatchObject({ created: 2, failed: 3 });
-    const saved = app.ctx.db.$client.prepare("SELECT commune_code AS communeCode, old_address AS oldAddress FROM organizations WHERE name = 'HTX Nông nghiệp số 1'").get();
-    expect(saved).toEqual({ communeCode: result.page.rows[0]?.communeChoices[2]?.code, oldAddress: 'Chợ Mới, An Giang' });
+    const choice = (row: number, at: number) => result.page.rows[row]?.communeChoices[at]?.code ?? '';
+    const { summary } = await commitOf(app, {
+      previewJobId: jobId,
+      decisions: [
+        { row: 2, communeCode: choice(0, 2) },
+        { row: 7, communeCode: choice(5, 0) },
+      ],
+    });
+    expect(summary).toMatchObject({ created: 3, failed: 3 });
+    const saved = app.ctx.db.$client
+      .prepare("SELECT name, commune_code AS communeCode, old_address AS oldAddress FROM organizations WHERE name IN ('HTX Nông nghiệp số 1', 'HTX Nông nghiệp số 6') ORDER BY name")
+      .all();
+    expect(saved).toEqual([
+      { name: 'HTX Nông nghiệp số 1', communeCode: choice(0, 2), oldAddress: 'Chợ Mới, An Giang' },
+      { name: 'HTX Nông nghiệp số 6', communeCode: choice(5, 0), oldAddress: 'Chợ Mới, An Giang' },
+    ]);
+    // Nothing remembered for the next list: the same words do not say the same place.
+    expect(app.ctx.db.$client.prepare('SELECT count(*) FROM import_place_answers').pluck().get()).toBe(0);
   });
 });
 

@@ -109,7 +109,12 @@ function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
   let place = scope.places.get(cacheKey);
   if (!place) {
     const reading = readPlace(scope.ctx.places, scope.homeProvinceCode, written);
-    const key = placeKeyOf(reading.oldAddress || [written.street, written.address, written.commune, written.district].filter(Boolean).join(', '));
+    // An answer serves every row of the same words, and later imports, unless the words may mean
+    // anywhere in an old district: then each row is answered alone.
+    const key =
+      reading.kind === 'ambiguous' && reading.anywhereInDistrict
+        ? ''
+        : placeKeyOf(reading.oldAddress || [written.street, written.address, written.commune, written.district].filter(Boolean).join(', '));
     const answer = reading.kind === 'mapped' ? undefined : scope.ctx.places.commune(scope.placeAnswers.get(key) ?? '');
     // A place not found is answered with a commune of the province the row is in; a divided one, with one of its candidates.
     const fits =

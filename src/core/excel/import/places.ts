@@ -9,7 +9,15 @@ import type { AddressReading, AdminUnits } from '../../adminUnits';
 
 export type PlaceReading =
   | { kind: 'mapped'; commune: Commune; street: string; oldAddress: string }
-  | { kind: 'ambiguous'; candidates: Commune[]; street: string; oldAddress: string; alsoOldDistrict: AddressReading['alsoOldDistrict'] }
+  | {
+      kind: 'ambiguous';
+      candidates: Commune[];
+      street: string;
+      oldAddress: string;
+      alsoOldDistrict: AddressReading['alsoOldDistrict'];
+      /** Chosen row by row, never for every row of these words nor remembered (`AddressReading.anywhereInDistrict`). */
+      anywhereInDistrict: boolean;
+    }
   /** Not found: the person chooses a commune of `provinceCode`, the province the row names, else the alliance's. */
   | { kind: 'unknown'; provinceCode: string; street: string; oldAddress: string };
 
@@ -72,5 +80,5 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
   const [only] = candidates;
   if (!only) return { kind: 'unknown', provinceCode: reading.provinceCode, street, oldAddress };
   if (candidates.length === 1) return { kind: 'mapped', commune: only, street, oldAddress };
-  return { kind: 'ambiguous', candidates, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict };
+  return { kind: 'ambiguous', candidates, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict, anywhereInDistrict: reading.anywhereInDistrict };
 }
