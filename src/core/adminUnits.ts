@@ -519,6 +519,9 @@ export function loadAdminUnits(file: string): AdminUnits {
       return { communes: targetsOf(codes.flatMap((code) => oldUnitsByDistrict.get(code) ?? [])), districts: codes.map((code) => districtNamed.get(code) ?? '') };
     };
 
+    /** Where the communes of the districts the address names went. */
+    const districtCommunes = () => targetsOf([...districts].flatMap((code) => oldUnitsByDistrict.get(code) ?? []));
+
     /** The first of the texts that names a commune, in the order of the readings; `null` when none does. */
     const readTexts = (texts: readonly string[], mayNameDistrict: boolean): TextsReading | null => {
       const readings = texts.map(readingsOf);
@@ -526,6 +529,10 @@ export function loadAdminUnits(file: string): AdminUnits {
         const at = readings.findIndex((reading) => reading[kind].length > 0);
         const found = readings[at]?.[kind];
         if (!found) continue;
+        // An old commune found only outside the districts the address names ("xã Phú Thạnh, huyện
+        // Chợ Mới", when Phú Thạnh was of Phú Tân): the commune or the district may be the mistake,
+        // so the person chooses among where that commune went and the district's communes.
+        if (kind === 'anywhere' && districts.size > 0) return { candidates: [...new Set([...found, ...districtCommunes()])].sort(byName), old: true, readings };
         if (kind !== 'current') return { candidates: found, old: true, readings };
         // Two parts naming two communes of today ("xã Vĩnh Hòa, Long Điền") are asked about, unless
         // the later one is the first one again, its old name, or the old district around it.
@@ -563,7 +570,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     // among; one that writes a commune not found there ("Phường 2, TP Vĩnh Long") stays unread.
     const districtOnly: TextsReading | null =
       column === null && districts.size > 0 && !communeParts.some((part) => communeTypeWordIndex.hasTypeWord(part))
-        ? { candidates: targetsOf([...districts].flatMap((code) => oldUnitsByDistrict.get(code) ?? [])), old: true, readings: [], wholeDistrict: true }
+        ? { candidates: districtCommunes(), old: true, readings: [], wholeDistrict: true }
         : null;
     const address = readTexts(communeParts, true) ?? districtOnly;
     const reading = combine(address, column);

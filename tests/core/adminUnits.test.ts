@@ -207,6 +207,20 @@ describe('old addresses with their districts', () => {
     expect(units.readAddress({ address: 'ấp 1, xã Châu Thành' }, '91')).toMatchObject({ old: false, match: { kind: 'mapped', commune: { fullName: 'Xã Châu Thành' } } });
   });
 
+  it('asks, never guesses, where the old commune written was of another district than the one beside it', () => {
+    // Old xã Phú Thạnh was of huyện Phú Tân (now Xã Chợ Vàm), not of Chợ Mới: either may be the mistake.
+    expect(placeOf(units.readAddress({ address: 'xã Phú Thạnh, huyện Chợ Mới' }, '91').match)).toEqual([
+      'Xã Chợ Mới',
+      'Xã Chợ Vàm',
+      'Xã Cù Lao Giêng',
+      'Xã Hội An',
+      'Xã Long Điền',
+      'Xã Long Kiến',
+      'Xã Nhơn Mỹ',
+    ]);
+    expect(placeOf(units.readAddress({ address: 'xã Phú Thạnh, huyện Phú Tân' }, '91').match)).toBe('Xã Chợ Vàm');
+  });
+
   it('still asks where an old commune went to several', () => {
     const phuHoi = units.suggestFromOldAddress('xã Phú Hội, huyện An Phú, tỉnh An Giang', '91');
     expect(phuHoi.kind === 'ambiguous' && fullNames(phuHoi.candidates)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
