@@ -89,7 +89,7 @@ const analysis: ImportAnalysis = {
   kind: 'organizations',
   fileName: 'DS HTX.xlsx',
   format: 'xlsx',
-  sheets: [{ name: 'DS', hidden: false }],
+  sheets: [{ name: 'DS', hidden: false, empty: false }],
   sheet: 'DS',
   headerRows: [4],
   dataStartRow: 5,
@@ -117,6 +117,31 @@ describe('import sheet step', () => {
     expect(screen.getByText('Dòng tiêu đề: dòng 4; dữ liệu bắt đầu từ dòng 5.')).toBeTruthy();
     renderSheet({ ...analysis, headerRows: [4, 5], dataStartRow: 6 });
     expect(screen.getByText('Dòng tiêu đề: các dòng 4, 5 (tiêu đề gộp nhiều dòng); dữ liệu bắt đầu từ dòng 6.')).toBeTruthy();
+  });
+
+  it('says which other sheets hold data, since one sheet is imported at a time', () => {
+    renderSheet({
+      ...analysis,
+      sheets: [
+        { name: 'Châu Thành', hidden: false, empty: false },
+        { name: 'Chợ Mới', hidden: false, empty: false },
+        { name: 'Phú Tân', hidden: false, empty: false },
+        { name: 'Sheet3', hidden: false, empty: true },
+        { name: 'Cũ', hidden: true, empty: false },
+      ],
+      sheet: 'Châu Thành',
+    });
+    expect(screen.getByText('Tệp còn trang tính khác có dữ liệu')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Lần nhập này chỉ đọc trang «Châu Thành». Tệp còn 2 trang khác có dữ liệu: «Chợ Mới», «Phú Tân». Sau khi nhập xong trang này, hãy nhập tiếp từng trang: chọn trang ở ô Trang tính phía trên.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says nothing of other sheets when the others are empty or hidden', () => {
+    renderSheet({ ...analysis, sheets: [...analysis.sheets, { name: 'Sheet2', hidden: false, empty: true }, { name: 'Ẩn', hidden: true, empty: false }] });
+    expect(screen.queryByText('Tệp còn trang tính khác có dữ liệu')).toBeNull();
   });
 
   it('says a CSV was read from the Windows-1258 code page', () => {

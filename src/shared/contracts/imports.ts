@@ -64,7 +64,8 @@ export interface ImportAnalysis {
   kind: ImportKind;
   fileName: string;
   format: 'xlsx' | 'xls' | 'csv';
-  sheets: { name: string; hidden: boolean }[];
+  /** Every sheet of the workbook; `empty` when it holds no cell. */
+  sheets: { name: string; hidden: boolean; empty: boolean }[];
   sheet: string;
   /** Rows as Excel numbers them, e.g. [4, 5] for a two-row merged header. */
   headerRows: number[];

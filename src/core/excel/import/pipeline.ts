@@ -258,7 +258,7 @@ async function analyzeWith(
     kind: input.kind,
     fileName,
     format: source.format,
-    sheets: source.sheets.map(({ name, hidden }) => ({ name, hidden })),
+    sheets: source.sheets.map(({ name, hidden, empty }) => ({ name, hidden, empty })),
     sheet,
     headerRows: header.headerRows,
     dataStartRow: header.dataStartRow,

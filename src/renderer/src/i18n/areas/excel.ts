@@ -57,6 +57,10 @@ export const excelVi = {
     startOver: 'Nhập tệp khác',
     sheet: 'Trang tính',
     hiddenSheet: '{{name}} (đang ẩn)',
+    otherSheets: {
+      title: 'Tệp còn trang tính khác có dữ liệu',
+      body_other: 'Lần nhập này chỉ đọc trang «{{sheet}}». Tệp còn {{count, number}} trang khác có dữ liệu: {{names}}. Sau khi nhập xong trang này, hãy nhập tiếp từng trang: chọn trang ở ô Trang tính phía trên.',
+    },
     // Two keys, not a plural: Vietnamese has one plural form, so `_one` would never be chosen.
     headerRow: 'Dòng tiêu đề: dòng {{rows}}; dữ liệu bắt đầu từ dòng {{start}}.',
     headerRowsMerged: 'Dòng tiêu đề: các dòng {{rows}} (tiêu đề gộp nhiều dòng); dữ liệu bắt đầu từ dòng {{start}}.',
@@ -336,6 +340,11 @@ export const excelEn: Translations<typeof excelVi> = {
     startOver: 'Import another file',
     sheet: 'Sheet',
     hiddenSheet: '{{name}} (hidden)',
+    otherSheets: {
+      title: 'The workbook has other sheets with data',
+      body_one: 'This import reads only the sheet “{{sheet}}”. The workbook has {{count, number}} other sheet with data: {{names}}. Once this sheet is imported, import the other one: choose it in Sheet above.',
+      body_other: 'This import reads only the sheet “{{sheet}}”. The workbook has {{count, number}} other sheets with data: {{names}}. Once this sheet is imported, import each of the others: choose it in Sheet above.',
+    },
     headerRow: 'Header: row {{rows}}; data starts at row {{start}}.',
     headerRowsMerged: 'Header: rows {{rows}} (merged header); data starts at row {{start}}.',
     legacyFont: {

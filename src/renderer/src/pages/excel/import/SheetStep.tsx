@@ -13,6 +13,8 @@ interface SheetStepProps {
 
 export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
   const { t } = useTranslation();
+  // A list kept one sheet per district is imported sheet by sheet: said, so none is left out unseen.
+  const otherSheets = analysis.sheets.filter((sheet) => !sheet.hidden && !sheet.empty && sheet.name !== analysis.sheet);
   return (
     <Stack>
       <LabelledSelect
@@ -25,6 +27,15 @@ export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
           if (value && value !== analysis.sheet) onSheetChange(value);
         }}
       />
+      {otherSheets.length ? (
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('excel.import.otherSheets.title')}>
+          {t('excel.import.otherSheets.body', {
+            sheet: analysis.sheet,
+            count: otherSheets.length,
+            names: otherSheets.map((sheet) => `«${sheet.name}»`).join(', '),
+          })}
+        </Alert>
+      ) : null}
       <Text size="sm">
         {t(analysis.headerRows.length > 1 ? 'excel.import.headerRowsMerged' : 'excel.import.headerRow', { rows: analysis.headerRows.join(', '), start: analysis.dataStartRow })}
       </Text>
