@@ -76,7 +76,9 @@ describe('importing a messy workbook', () => {
     await page.locator('input[type=file]').setInputFiles(workbookFile);
     await page.getByRole('button', { name: 'Đọc tệp' }).click();
     await page.getByText('Dòng tiêu đề: các dòng 4, 5 (tiêu đề gộp nhiều dòng); dữ liệu bắt đầu từ dòng 6.').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.getByLabel('Trang tính').inputValue()).toBe('DS HTX 2024');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Trang tính' }).inputValue()).toBe('DS HTX 2024');
+    // The workbook's other sheet with data is named: one sheet is imported at a time.
+    await page.getByText('Lần nhập này chỉ đọc trang «DS HTX 2024». Tệp còn 1 trang khác có dữ liệu: «Ghi chú».', { exact: false }).waitFor();
     await snap(page, 'import-02-sheet');
   });
 
