@@ -121,6 +121,28 @@ describe('a name that is a commune of today and was an old district', () => {
     ]);
     // Nothing remembered for the next list: the same words do not say the same place.
     expect(app.ctx.db.$client.prepare('SELECT count(*) FROM import_place_answers').pluck().get()).toBe(0);
+
+    // The list read again: the two now in the register are placed where it has them, not asked again.
+    const { preview: again } = await preview(
+      ['Địa chỉ'],
+      [['Chợ Mới, An Giang'], ['ấp 3, Phú Tân'], ['huyện Phú Tân'], ['xã Phú Tân'], ['Tân Châu'], ['Chợ Mới, An Giang']],
+    );
+    expect(places(again)).toEqual([
+      'Xã Hội An',
+      ['Xã Bình Thạnh Đông', 'Xã Chợ Vàm', 'Xã Hòa Lạc', 'Xã Phú An', 'Xã Phú Lâm', 'Xã Phú Tân'],
+      ['Xã Bình Thạnh Đông', 'Xã Chợ Vàm', 'Xã Hòa Lạc', 'Xã Phú An', 'Xã Phú Lâm', 'Xã Phú Tân'],
+      'Xã Phú Tân',
+      ['Xã Châu Phong', 'Phường Long Phú', 'Xã Tân An', 'Phường Tân Châu', 'Xã Vĩnh Xương'],
+      'Xã Chợ Mới',
+    ]);
+    expect(again.page.rows.map((row) => [row.match?.reason ?? null, row.notes.length])).toEqual([
+      ['sameName', 0],
+      [null, 1],
+      [null, 0],
+      ['sameName', 0],
+      [null, 1],
+      ['sameName', 0],
+    ]);
   });
 });
 

@@ -748,18 +748,41 @@ function organizationRow(ctx: Context, id: number): OrganizationRow | undefined 
 
 /** The live organization with this Mã số HTX, or of this name key in one of these communes. */
 function findOrganization(scope: ImportScope, registrationNo: string, key: string, communeCodes: readonly string[]): ImportMatch | null {
+  const found = registeredOrganization(scope, registrationNo, key, communeCodes);
+  return found ? { reason: found.reason, id: found.id, name: found.name, place: communeNameOf(scope, found.communeCode), row: null } : null;
+}
+
+function registeredOrganization(
+  scope: ImportScope,
+  registrationNo: string,
+  key: string,
+  communeCodes: readonly string[],
+): (FoundOrganization & { reason: 'registrationNo' | 'sameName' }) | null {
   const { registerKeys } = scope;
   if (registrationNo && registerKeys.mayHaveNumber(registrationNo)) {
     const byNumber = scope.statements.organizationByNumber.get(registrationNo);
-    if (byNumber) return { reason: 'registrationNo', id: byNumber.id, name: byNumber.name, place: communeNameOf(scope, byNumber.communeCode), row: null };
+    if (byNumber) return { ...byNumber, reason: 'registrationNo' };
   }
   if (!key) return null;
   for (const communeCode of communeCodes) {
     if (!registerKeys.mayHaveName(communeCode, key)) continue;
     const byName = scope.statements.organizationByName.get(communeCode, key);
-    if (byName) return { reason: 'sameName', id: byName.id, name: byName.name, place: communeNameOf(scope, byName.communeCode), row: null };
+    if (byName) return { ...byName, reason: 'sameName' };
   }
   return null;
+}
+
+/**
+ * A place the person would be asked about, for a row naming an organization the register already
+ * has in one of the communes the address may mean (a list read again to update it): the register
+ * says which, so the row is placed there. One found by its Mã số HTX elsewhere is still asked.
+ */
+function placeOfRegistered(scope: ImportScope, read: ReadRow, place: RowPlace): RowPlace {
+  if (place.kind !== 'ambiguous') return place;
+  const codes = communeCodesOf(place);
+  const found = registeredOrganization(scope, text(read, 'registrationNo').replace(/\s/g, ''), organizationNameKey(text(read, 'name')), codes);
+  const commune = found && codes.includes(found.communeCode) ? scope.ctx.places.commune(found.communeCode) : undefined;
+  return commune ? { kind: 'mapped', commune, street: place.street, oldAddress: place.oldAddress, key: '', answered: false } : place;
 }
 
 /** The live organizations of the home province with this name key, one per commune. */
@@ -882,7 +905,7 @@ const organizationsAdapter: KindAdapter = {
     // Read once: the kind cell's words and the name's are not read again for the candidate.
     const enterprise = enterpriseOf(scope, read, rowNumber);
     if (enterprise) problems.push(enterprise.problem);
-    const place = placeOfRow(scope, read);
+    const place = placeOfRegistered(scope, read, placeOfRow(scope, read));
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
     const notes = [...read.notes];
