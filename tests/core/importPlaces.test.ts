@@ -220,3 +220,33 @@ describe('a place of another province the app could not read', () => {
     expect([...app.ctx.jobs.result(committed, COMMIT_JOB).failures]).toEqual([[3, 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của Tỉnh Đồng Tháp.']]);
   });
 });
+
+describe('a place the app could not read', () => {
+  it('is said at its cell, with the words it could not place, and where the catalogue files a commune of another province', async () => {
+    const { preview: result } = await preview(
+      ['Địa chỉ', 'Xã/phường'],
+      [
+        ['ấp 2, xã Bình Yên, huyện Châu Thành', ''],
+        ['', 'Phường Không Có'],
+        // Old An Giang's Xã Tân Phú, which the catalogue of 2025 files under Đồng Tháp.
+        ['ấp 1, xã Tân Phú, huyện Châu Thành, tỉnh An Giang', ''],
+        ['ấp 3, xã Không Có, tỉnh Đồng Tháp', ''],
+        ['ấp 4, xã Vĩnh Bình, huyện Châu Thành', ''],
+      ],
+    );
+    expect(places(result)).toEqual(['cần chọn xã', 'cần chọn xã', 'cần chọn xã', 'cần chọn xã', 'Xã Vĩnh An']);
+    expect(result.page.rows.map((row) => row.notes)).toEqual([
+      [{ cell: 'C2', message: '«ấp 2, xã Bình Yên, huyện Châu Thành»: không tìm thấy tên xã, phường nào của Tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
+      [{ cell: 'D3', message: '«Phường Không Có»: không tìm thấy tên xã, phường nào của Tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
+      [
+        {
+          cell: 'C4',
+          message:
+            '«ấp 1, xã Tân Phú, huyện Châu Thành, tỉnh An Giang»: theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang; hãy chọn xã, phường của Tỉnh An Giang nơi tổ chức ở.',
+        },
+      ],
+      [{ cell: 'C5', message: '«ấp 3, xã Không Có, tỉnh Đồng Tháp»: không tìm thấy tên xã, phường nào của Tỉnh Đồng Tháp (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
+      [],
+    ]);
+  });
+});

@@ -402,6 +402,24 @@ function placeProblem(scope: ImportScope, place: PlaceReading, read: ReadRow, ro
   return { cell: cellRef(scope.columns, read.values.has('commune') ? 'commune' : 'address', rowNumber), message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' };
 }
 
+/**
+ * Why a written place was not found, at its cell: the person is asked for a commune, and should
+ * know which words the app could not place. An old commune the catalogue files under another
+ * province (one such, in the source of 2025) is named with where it went.
+ */
+function unknownPlaceNote(scope: ImportScope, place: PlaceReading, read: ReadRow, rowNumber: number): ImportProblem | null {
+  if (place.kind !== 'unknown' || place.oldAddress === '') return null;
+  const cell = cellRef(scope.columns, (['address', 'commune', 'district'] as const).find((field) => text(read, field) !== '') ?? 'address', rowNumber);
+  const province = scope.ctx.places.province(place.provinceCode)?.fullName ?? 'tỉnh';
+  const elsewhere = place.elsewhere.map((commune) => `${commune.fullName} (${scope.ctx.places.province(commune.provinceCode)?.fullName ?? ''})`);
+  return {
+    cell,
+    message: elsewhere.length
+      ? `«${place.oldAddress}»: theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc ${elsewhere.join(' hoặc ')}, không thuộc ${province}; hãy chọn xã, phường của ${province} nơi tổ chức ở.`
+      : `«${place.oldAddress}»: không tìm thấy tên xã, phường nào của ${province} (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.`,
+  };
+}
+
 function communeCodesOf(place: PlaceReading | null): string[] {
   if (!place) return [];
   if (place.kind === 'mapped') return [place.commune.code];
@@ -909,6 +927,8 @@ const organizationsAdapter: KindAdapter = {
     const unknownPlace = placeProblem(scope, place, read, rowNumber);
     if (unknownPlace) problems.push(unknownPlace);
     const notes = [...read.notes];
+    const notFound = unknownPlaceNote(scope, place, read, rowNumber);
+    if (notFound) notes.push(notFound);
     const alsoDistrict = place.kind === 'ambiguous' ? place.alsoOldDistrict : null;
     if (alsoDistrict) {
       notes.push({

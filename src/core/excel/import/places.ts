@@ -18,8 +18,11 @@ export type PlaceReading =
       /** Chosen row by row, never for every row of these words nor remembered (`AddressReading.anywhereInDistrict`). */
       anywhereInDistrict: boolean;
     }
-  /** Not found: the person chooses a commune of `provinceCode`, the province the row names, else the alliance's. */
-  | { kind: 'unknown'; provinceCode: string; street: string; oldAddress: string };
+  /**
+   * Not found: the person chooses a commune of `provinceCode`, the province the row names, else the
+   * alliance's. `elsewhere` holds the communes the words name in other provinces, for the note.
+   */
+  | { kind: 'unknown'; provinceCode: string; street: string; oldAddress: string; elsewhere: Commune[] };
 
 /** What a row says of its place, each from its own column (any may be blank). */
 export interface WrittenPlace {
@@ -66,7 +69,7 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
     .splitAddress(address)
     .filter((part) => streetWord.test(foldText(part)))
     .join(', ');
-  if (commune === '' && address === '') return { kind: 'unknown', provinceCode: homeProvinceCode, street: '', oldAddress: '' };
+  if (commune === '' && address === '') return { kind: 'unknown', provinceCode: homeProvinceCode, street: '', oldAddress: '', elsewhere: [] };
   const column = cleanText(written.province ?? '');
   const columnProvince = column === '' ? undefined : places.findProvinceAnyTime(column)?.province.code;
   const reading = places.readAddress({ address, commune, district: cleanText(written.district) }, homeProvinceCode, columnProvince);
@@ -74,11 +77,10 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
   // Kept unless read as a commune of today: what the app could not place is kept as written.
   const oldAddress = reading.old || match.kind === 'unknown' ? wholeOldAddress(written) : '';
   // An old commune the source maps into another province is not a place of the province the row names.
-  const candidates = (match.kind === 'mapped' ? [match.commune] : match.kind === 'ambiguous' ? match.candidates : []).filter(
-    (found) => found.provinceCode === reading.provinceCode,
-  );
+  const found = match.kind === 'mapped' ? [match.commune] : match.kind === 'ambiguous' ? match.candidates : [];
+  const candidates = found.filter((candidate) => candidate.provinceCode === reading.provinceCode);
   const [only] = candidates;
-  if (!only) return { kind: 'unknown', provinceCode: reading.provinceCode, street, oldAddress };
+  if (!only) return { kind: 'unknown', provinceCode: reading.provinceCode, street, oldAddress, elsewhere: found };
   if (candidates.length === 1) return { kind: 'mapped', commune: only, street, oldAddress };
   return { kind: 'ambiguous', candidates, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict, anywhereInDistrict: reading.anywhereInDistrict };
 }
