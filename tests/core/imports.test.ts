@@ -85,7 +85,7 @@ describe('previewing', () => {
   it('shows each row with its problems at their cells, old addresses mapped or asked, and its matches', async () => {
     await storedMyHoaHung();
     const { preview } = await previewMessy();
-    expect(preview.counts).toEqual({ rows: 5, valid: 4, invalid: 1, matched: 2, fresh: 2, ambiguous: 1, unplaced: 0 });
+    expect(preview.counts).toEqual({ rows: 5, valid: 4, invalid: 1, matched: 2, fresh: 2, ambiguous: 1, unplaced: 0, noted: 0 });
     expect(preview.year).toBe(2024);
     const [vinhBinh, phuHoi, vinhBinhAgain, binhHoa, myHoaHung] = preview.page.rows;
     // "xã Vĩnh Bình, huyện Châu Thành" went whole into today's Xã Vĩnh An.

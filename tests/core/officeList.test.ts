@@ -79,11 +79,24 @@ function withSlip(name: string): string | null {
 
 describe('a real office list, imported with the defaults', () => {
   it('reads the list as the office meant it, and asks only the truly ambiguous places', async () => {
-    const { preview } = await previewWithDefaults();
+    const { jobId, preview } = await previewWithDefaults();
     const rows = new Map(preview.page.rows.map((row) => [row.row, row]));
     // Section headings, the numbering line, the totals row and the signature block are not rows.
     for (const heading of sectionHeadingRows) expect(rows.has(heading)).toBe(false);
-    expect(preview.counts).toEqual({ rows: 15, valid: 13, invalid: 2, matched: 1, fresh: 12, ambiguous: 2, unplaced: 1 });
+    expect(preview.counts).toEqual({ rows: 15, valid: 13, invalid: 2, matched: 1, fresh: 12, ambiguous: 2, unplaced: 1, noted: 4 });
+    // «Có ghi chú» lists the valid rows read otherwise than written, or worth a look.
+    const noted = await call(app, 'imports:previewResult', { jobId, filter: 'notes', page: 1, pageSize: 50 });
+    expect(noted.page.rows.map((row) => [row.row, row.notes.map((note) => note.cell)])).toEqual([
+      [10, ['H10']],
+      [11, ['H11']],
+      [17, ['H17']],
+      [26, ['F26']],
+    ]);
+    expect(noted.page.total).toBe(4);
+    // The place no list knows is asked for, and said at its cell.
+    expect(rows.get(26)?.notes).toEqual([
+      { cell: 'F26', message: '«ấp Vĩnh Phước, Xã Vĩnh Phước Mới»: không tìm thấy tên xã, phường nào của Tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' },
+    ]);
     // The year the title names, for the members and workers beside each organization.
     expect(preview.year).toBe(2024);
     // Asked: the two old communes divided between several, and the one name no list knows.

@@ -35,7 +35,7 @@ const preview: ImportPreview = {
   kind: 'organizations',
   fileName: 'Danh sach HTX 2024.xlsx',
   columns: [{ letter: 'B', header: 'Tên HTX', field: 'name' }],
-  counts: { rows: 3, valid: 2, invalid: 1, matched: 1, fresh: 1, ambiguous: 0, unplaced: 0 },
+  counts: { rows: 3, valid: 2, invalid: 1, matched: 1, fresh: 1, ambiguous: 0, unplaced: 0, noted: 0 },
   page: { rows, total: 3 },
   year: null,
   valueChoices: [],
@@ -63,10 +63,11 @@ describe('import preview', () => {
   });
 
   it('writes the counts of a long list as Vietnamese writes numbers', async () => {
-    const counts = { rows: 100_000, valid: 100_000, invalid: 0, matched: 0, fresh: 100_000, ambiguous: 12_500, unplaced: 0 };
+    const counts = { rows: 100_000, valid: 100_000, invalid: 0, matched: 0, fresh: 100_000, ambiguous: 12_500, unplaced: 0, noted: 3_250 };
     renderPreview({ ...preview, counts, page: { rows, total: 100_000 } });
     expect(await screen.findByText('100.000 dòng')).toBeTruthy();
     expect(screen.getByText('12.500 cần chọn xã')).toBeTruthy();
+    expect(screen.getByText('3.250 có ghi chú')).toBeTruthy();
     expect(screen.getByText(/^1–\d+ trong 100\.000$/)).toBeTruthy();
   });
 

@@ -214,9 +214,11 @@ export interface ImportCounts {
   ambiguous: number;
   /** Valid rows whose place the app could not read: any commune may be chosen. */
   unplaced: number;
+  /** Valid rows with a note: something read otherwise than written, or worth a look before writing. */
+  noted: number;
 }
 
-export const previewFilters = ['all', 'problems', 'matches', 'new', 'ambiguous'] as const;
+export const previewFilters = ['all', 'problems', 'notes', 'matches', 'new', 'ambiguous'] as const;
 export type PreviewFilter = (typeof previewFilters)[number];
 
 export interface ImportPreview {

@@ -820,7 +820,7 @@ function placeOf(ctx: Context, code: string, homeProvinceCode: string | undefine
 }
 
 function countsOf(rows: readonly StoredRow[]): ImportCounts {
-  const counts: ImportCounts = { rows: rows.length, valid: 0, invalid: 0, matched: 0, fresh: 0, ambiguous: 0, unplaced: 0 };
+  const counts: ImportCounts = { rows: rows.length, valid: 0, invalid: 0, matched: 0, fresh: 0, ambiguous: 0, unplaced: 0, noted: 0 };
   for (const row of rows) {
     if (row.problems) counts.invalid += 1;
     else {
@@ -829,6 +829,7 @@ function countsOf(rows: readonly StoredRow[]): ImportCounts {
       else counts.fresh += 1;
       if ((row.communeCodes?.length ?? 0) > 1) counts.ambiguous += 1;
       if (row.needsPlaceIn !== undefined) counts.unplaced += 1;
+      if (row.notes) counts.noted += 1;
     }
   }
   return counts;
@@ -840,6 +841,8 @@ function passes(row: StoredRow, filter: PreviewFilter): boolean {
       return true;
     case 'problems':
       return row.problems !== undefined;
+    case 'notes':
+      return !row.problems && row.notes !== undefined;
     case 'matches':
       return !row.problems && row.match !== undefined;
     case 'new':

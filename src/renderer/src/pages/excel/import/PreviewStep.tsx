@@ -210,6 +210,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
           <Badge color="gray">{t('excel.import.counts.fresh', { count: counts.fresh })}</Badge>
           {counts.ambiguous ? <Badge color="orange">{t('excel.import.counts.ambiguous', { count: counts.ambiguous })}</Badge> : null}
           {counts.unplaced ? <Badge color="orange">{t('excel.import.counts.unplaced', { count: counts.unplaced })}</Badge> : null}
+          {counts.noted ? <Badge color="yellow">{t('excel.import.counts.noted', { count: counts.noted })}</Badge> : null}
         </Group>
       ) : null}
       {data?.legacyFontsRead.length ? (
