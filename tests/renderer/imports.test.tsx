@@ -62,6 +62,22 @@ describe('import preview', () => {
     expect(screen.getByText('Xã Vĩnh An')).toBeTruthy();
   });
 
+  it('says above each place to choose why it is asked, and whether the choice serves the other rows of that address', async () => {
+    const asked = [
+      row({ row: 4, values: ['HTX NN Phú Hưng'], communeChoices: [{ code: '30370', name: 'Xã Phú Tân' }, { code: '30385', name: 'Xã Chợ Vàm' }], placeKey: 'phu hung, phu tan' }),
+      row({ row: 5, values: ['HTX NN Bình Yên'], needsPlace: true, placeProvinceCode: '91', placeKey: '' }),
+    ];
+    installFakeApi({ 'imports:previewResult': () => ok({ ...preview, page: { rows: asked, total: 2 } }), 'places:communes': () => ok([]) });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={{ rows: {}, bulk: {}, places: {} }} onDecisionsChange={() => undefined} />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('Địa chỉ cũ nay thuộc nhiều xã, phường. Lựa chọn áp dụng cho mọi dòng có cùng địa chỉ.')).toBeTruthy();
+    expect(screen.getByText('Không đọc được xã, phường từ địa chỉ.')).toBeTruthy();
+    expect(screen.getAllByPlaceholderText('Chọn xã, phường')).toHaveLength(2);
+  });
+
   it('writes the counts of a long list as Vietnamese writes numbers', async () => {
     const counts = { rows: 100_000, valid: 100_000, invalid: 0, matched: 0, fresh: 100_000, ambiguous: 12_500, unplaced: 0, noted: 3_250 };
     renderPreview({ ...preview, counts, page: { rows, total: 100_000 } });

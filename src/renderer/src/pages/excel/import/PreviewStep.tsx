@@ -74,8 +74,11 @@ function PlaceChoice({ record, value, onChoose }: { record: ImportPreviewRow; va
       size="xs"
       searchable
       aria-label={`${t('excel.import.communeChoice')} ${String(record.row)}`}
-      placeholder={record.needsPlace ? t('excel.import.placeChoicePlaceholder') : t('excel.import.communeChoicePlaceholder')}
-      description={record.placeKey ? t('excel.import.placeAppliesToAll') : undefined}
+      placeholder={t('excel.import.communeChoicePlaceholder')}
+      // Said above the field, where it wraps: a placeholder this long was cut short in the column.
+      description={[t(record.needsPlace ? 'excel.import.placeUnread' : 'excel.import.placeDivided'), record.placeKey ? t('excel.import.placeAppliesToAll') : '']
+        .filter(Boolean)
+        .join(' ')}
       allowDeselect={false}
       data={
         record.needsPlace
