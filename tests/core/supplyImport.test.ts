@@ -415,10 +415,10 @@ describe('importing demands', () => {
       'contactPhone',
     ]);
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ).']],
+      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Nông sản Xanh» như dòng 2, được thêm một lần.']],
-      [4, 'valid', [], ['A4: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Siêu thị Mini Phú Tân» (Doanh nghiệp, Thành phố Cần Thơ — theo tỉnh giao hàng).']],
-      [5, 'valid', [], ['A5: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Chợ đầu mối Long Xuyên» (Chợ đầu mối, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
+      [4, 'valid', [], ['A4: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Siêu thị Mini Phú Tân» (Doanh nghiệp, Thành phố Cần Thơ — theo tỉnh giao hàng), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
+      [5, 'valid', [], ['A5: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Chợ đầu mối Long Xuyên» (Chợ đầu mối, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       [6, 'valid', [], []],
       [7, 'invalid', ['A7: Không tìm thấy «HTX Không Có» trong danh sách Thành viên; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX ở cột Mã số thuế.'], []],
       [
@@ -433,15 +433,18 @@ describe('importing demands', () => {
     ]);
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
     expect(summary).toMatchObject({ created: 5, failed: 3, partnersAdded: 3 });
-    // The same buyer, written twice in two ways, added once: with what its first row said of it.
+    // The same buyer, written twice in two ways, added once: with what its first row said of it,
+    // and the products of all its rows as what it buys.
     const added = await call(app, 'partners:list', {});
-    expect(added.rows.map((row) => [row.name, row.kind, row.provinceCode, row.taxCode, row.contactName, row.phone])).toEqual([
-      ['Chợ đầu mối Long Xuyên', 'wholesale_market', AN_GIANG, null, '', ''],
-      ['Công ty Cổ phần Thực phẩm Hà Nội', 'enterprise', '01', null, '', ''],
-      ['Công ty TNHH Nông sản Xanh', 'enterprise', '79', '0312345678', 'Chị Lan', '0909123456'],
-      ['Saigon Co.op', 'enterprise', '79', '0301175691', '', ''],
-      ['Siêu thị Mini Phú Tân', 'enterprise', '92', null, '', ''],
+    expect(added.rows.map((row) => [row.name, row.kind, row.provinceCode, row.taxCode, row.contactName, row.phone, row.buys])).toEqual([
+      ['Chợ đầu mối Long Xuyên', 'wholesale_market', AN_GIANG, null, '', '', 'Rau muống'],
+      ['Công ty Cổ phần Thực phẩm Hà Nội', 'enterprise', '01', null, '', '', ''],
+      ['Công ty TNHH Nông sản Xanh', 'enterprise', '79', '0312345678', 'Chị Lan', '0909123456', 'Gạo ST25, Xoài cát Hòa Lộc'],
+      ['Saigon Co.op', 'enterprise', '79', '0301175691', '', '', ''],
+      ['Siêu thị Mini Phú Tân', 'enterprise', '92', null, '', '', 'Nấm rơm'],
     ]);
+    // Found by what it buys, as a person searches the partners.
+    expect((await call(app, 'partners:list', { search: 'xoai cat' })).rows.map((row) => row.name)).toEqual(['Công ty TNHH Nông sản Xanh']);
     const demands = await call(app, 'demands:list', {});
     expect(demands.rows.map((row) => [row.product, row.buyer.kind, row.buyer.name, row.deliveryProvinceName]).sort()).toEqual([
       ['Gạo ST25', 'partner', 'Công ty TNHH Nông sản Xanh', 'Thành phố Hồ Chí Minh'],
@@ -497,8 +500,8 @@ describe('importing demands', () => {
     const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
     expect(analysis.columns.map((column) => column.field)).toEqual(['buyerName', 'buyerKind', 'product', 'quantity', 'unit', 'neededFrom']);
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Co.opmart Cần Thơ» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
-      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Bếp ăn Trường Tiểu học A» (Cơ quan nhà nước, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
+      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Co.opmart Cần Thơ» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
+      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Bếp ăn Trường Tiểu học A» (Cơ quan nhà nước, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       // A cooperative, by its name or its kind: found among the members.
       [4, 'valid', [], []],
       [5, 'invalid', ['B5: Loại đối tác «Chuỗi bán lẻ» không rõ; hãy chọn loại ở bước Ghép giá trị.'], []],
@@ -518,7 +521,7 @@ describe('importing demands', () => {
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
     expect(shown.page.rows.map((row) => [row.row, row.status, row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
-      [2, 'invalid', ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Hạt Điều Việt» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ).']],
+      [2, 'invalid', ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Hạt Điều Việt» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       [3, 'valid', ['A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Hạt Điều Việt» như dòng 2, được thêm một lần.']],
     ]);
     expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 1, partnersAdded: 1 });

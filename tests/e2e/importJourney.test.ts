@@ -239,7 +239,7 @@ describe("a conference's demands list", () => {
     await page.getByRole('button', { name: 'Đọc tệp' }).click();
     await page.getByRole('button', { name: 'Tiếp tục' }).click();
     await page.getByRole('button', { name: 'Kiểm tra các dòng' }).click();
-    await page.getByText('A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ).').waitFor({ timeout: 30_000 });
+    await page.getByText('A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.').waitFor({ timeout: 30_000 });
     await page.getByText('A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Nông sản Xanh» như dòng 2, được thêm một lần.').waitFor();
     await snap(page, 'import-12-demands-preview');
     await page.getByRole('button', { name: 'Ghi vào dữ liệu', exact: true }).click();

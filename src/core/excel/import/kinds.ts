@@ -2260,9 +2260,24 @@ function buyerOfRow(
   const whence = ofAddress ? 'đọc từ địa chỉ' : delivery ? 'theo tỉnh giao hàng' : 'tỉnh của Liên minh, vì dòng không ghi địa chỉ';
   notes.push({
     cell: nameCell,
-    message: `Chưa có trong danh sách Đối tác: sẽ thêm đối tác «${name}» (${partnerKindLabels[kind]}, ${province?.fullName ?? ''} — ${whence}).`,
+    message: `Chưa có trong danh sách Đối tác: sẽ thêm đối tác «${name}» (${partnerKindLabels[kind]}, ${province?.fullName ?? ''} — ${whence}), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.`,
   });
   return { kind: 'new', partner: parsed.data, provinceCode: parsed.data.provinceCode };
+}
+
+/** The longest Mặt hàng cần mua a partner keeps (`partnerInput`). */
+const BUYS_MAX = 1000;
+
+/**
+ * A product of a valid row added to the Mặt hàng cần mua of the buyer the list adds: every row of
+ * that buyer shares its input, and the row that writes it first writes them all. Each product
+ * once, as first written, while they fit.
+ */
+function addToBuys(buyer: ParsedPartnerInput, product: string): void {
+  const listed = buyer.buys ? buyer.buys.split(', ') : [];
+  if (listed.some((item) => foldText(item) === foldText(product))) return;
+  const buys = [...listed, product].join(', ');
+  if (buys.length <= BUYS_MAX) buyer.buys = buys;
 }
 
 /**
@@ -2365,6 +2380,7 @@ const demandsAdapter: KindAdapter = {
     });
     if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
     const input: DemandRowInput | null = parsed.success && buyer ? { ...parsed.data, newBuyer: buyer.kind === 'new' ? buyer.partner : null } : null;
+    if (input?.newBuyer && problems.length === 0) addToBuys(input.newBuyer, input.product);
     return { problems, notes, input, place: null, present: supplyPresent(read) };
   },
   match(scope, row) {
