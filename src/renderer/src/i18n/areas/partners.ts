@@ -94,7 +94,7 @@ export const partnersVi = {
     tabs: 'Các phần của hồ sơ đối tác',
     tab: {
       info: 'Thông tin',
-      activity: 'Sự kiện, thỏa thuận',
+      activity: 'Sự kiện, thỏa thuận, cung – cầu',
       history: 'Lịch sử thay đổi',
     },
   },
@@ -201,7 +201,7 @@ export const partnersEn: Translations<typeof partnersVi> = {
     tabs: 'Sections of the partner record',
     tab: {
       info: 'Information',
-      activity: 'Events, agreements',
+      activity: 'Events, agreements, supply and demand',
       history: 'Change history',
     },
   },
