@@ -643,7 +643,9 @@ describe('a members list\'s Tình trạng column', () => {
       [4, 'valid', 'registrationNo', []],
       [5, 'valid', 'registrationNo', []],
     ]);
-    // The list says it works where the register's events say otherwise: said at the cell, never changed.
+    // The list says it works where the register's events say otherwise: said at the cell, never
+    // changed, marked as a note to heed.
+    expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => note.heed))).toEqual([[true], [true]]);
     expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
       [
         'E4: Tình trạng «Đang hoạt động»: trong dữ liệu, tổ chức đã giải thể từ 30/06/2025 theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.',
@@ -677,6 +679,11 @@ describe("a members list's Ghi chú column", () => {
       [4, 'valid', [said(4, 'Tạm ngưng SXKD từ 2024')]],
       [5, 'valid', []],
       [6, 'valid', []],
+    ]);
+    // Each marked as a note to heed, apart from those that say how a cell was read.
+    expect(preview.page.rows.flatMap((row) => row.notes.map((note) => [row.row, note.heed]))).toEqual([
+      [3, true],
+      [4, true],
     ]);
     // The person skips the dissolved one; the matched one is left as the register has it.
     await commitOf(app, { previewJobId: jobId, decisions: [{ row: 3, action: 'skip' }] });

@@ -78,6 +78,22 @@ describe('import preview', () => {
     expect(screen.getAllByPlaceholderText('Chọn xã, phường')).toHaveLength(2);
   });
 
+  it('sets a note that asks for a decision apart from one that says how a cell was read', async () => {
+    const noted = row({
+      row: 7,
+      values: ['HTX DV Tân Phú'],
+      notes: [
+        { cell: 'D7', message: 'Ngày thành lập: chỉ ghi năm 2020; ghi nhận là 01/01/2020.' },
+        { cell: 'H7', message: 'Ghi chú «đã giải thể năm 2023»: dòng vẫn được ghi là tổ chức đang hoạt động.', heed: true },
+      ],
+    });
+    renderPreview({ ...preview, page: { rows: [noted], total: 1 } });
+    const heeded = await screen.findByText('H7: Ghi chú «đã giải thể năm 2023»: dòng vẫn được ghi là tổ chức đang hoạt động.');
+    const read = screen.getByText('D7: Ngày thành lập: chỉ ghi năm 2020; ghi nhận là 01/01/2020.');
+    expect(heeded.style.color).toContain('orange');
+    expect(read.style.color).not.toContain('orange');
+  });
+
   it('writes the counts of a long list as Vietnamese writes numbers', async () => {
     const counts = { rows: 100_000, valid: 100_000, invalid: 0, matched: 0, fresh: 100_000, ambiguous: 12_500, unplaced: 0, noted: 3_250 };
     renderPreview({ ...preview, counts, page: { rows, total: 100_000 } });

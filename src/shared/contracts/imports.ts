@@ -153,6 +153,12 @@ export interface ImportProblem {
   /** "C12", or "12" when the problem is of the row as a whole. */
   cell: string;
   message: string;
+  /**
+   * A note that asks the person to decide about a row written as it stands (the list says the
+   * organization stopped working, or works where the register says it ended): shown apart from the
+   * notes that say how a cell was read.
+   */
+  heed?: true;
 }
 
 /** An existing record (or an earlier row of the same file) the row may be. */

@@ -882,6 +882,7 @@ function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, regis
       notes.push({
         cell,
         message: `Tình trạng «${written}»: trong dữ liệu, tổ chức ${registeredStatusWords[stored.status]}${since} theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.`,
+        heed: true,
       });
     }
     return;
@@ -911,6 +912,7 @@ function remarkOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, regis
   notes.push({
     cell: cellRef(scope.columns, 'remark', rowNumber),
     message: `Ghi chú «${written}»: dòng vẫn được ghi là tổ chức đang hoạt động. Nếu tổ chức đã giải thể hay tạm ngừng, hãy chọn «Bỏ qua» cho dòng này, hoặc sau khi nhập ghi sự kiện có ngày ở mục Quá trình hoạt động của tổ chức.`,
+    heed: true,
   });
 }
 

@@ -146,9 +146,9 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
                 {problem.cell}: {problem.message}
               </Text>
             ))}
-            {/* How a loosely written cell was read: said, not a reason to refuse the row. */}
+            {/* How a loosely written cell was read: said, not a reason to refuse the row; one that asks for a decision stands out. */}
             {record.notes.map((note) => (
-              <Text key={`${note.cell}${note.message}`} size="xs" c="dimmed">
+              <Text key={`${note.cell}${note.message}`} size="xs" c={note.heed ? 'orange.9' : 'dimmed'} fw={note.heed ? 500 : undefined}>
                 {note.cell}: {note.message}
               </Text>
             ))}
