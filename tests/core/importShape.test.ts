@@ -167,6 +167,37 @@ describe('the footer', () => {
   });
 });
 
+describe('rows hidden in the workbook', () => {
+  it('reads them like the others, and says each is hidden, as a note to heed, so the person can skip it', async () => {
+    const bytes = await workbookOf(
+      [
+        HEADER,
+        [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 10],
+        [2, 'HTX Vĩnh Hòa', 'xã Vĩnh Hòa, tỉnh An Giang', 12],
+        [3, 'HTX Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 9],
+      ],
+      (sheet) => {
+        // Filtered in Excel: the filter hides the rows it leaves out.
+        sheet.autoFilter = 'A1:D4';
+        sheet.getRow(3).hidden = true;
+      },
+    );
+    const { jobId, preview } = await previewDefaults(bytes, 2024);
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.notes])).toEqual([
+      [2, 'valid', []],
+      [
+        3,
+        'valid',
+        [{ cell: '3', message: 'Dòng đang ẩn trong tệp Excel (ẩn dòng hoặc bị lọc): vẫn được nhập như các dòng khác. Nếu không muốn nhập dòng này, hãy chọn «Bỏ qua».', heed: true }],
+      ],
+      [4, 'valid', []],
+    ]);
+    expect(preview.counts.noted).toBe(1);
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 3, action: 'skip' }] });
+    expect(storedNames()).toEqual(['HTX Bình Hòa', 'HTX Vĩnh An']);
+  });
+});
+
 describe('section headings', () => {
   it('passes over headings numbered in the numbering column, and never a row of data in capitals', async () => {
     const bytes = await workbookOf([

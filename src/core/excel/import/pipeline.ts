@@ -274,6 +274,9 @@ async function analyzeWith(
   return { analysis, path, source, mergedDown };
 }
 
+/** What the preview says of a row the workbook hides. */
+const HIDDEN_ROW_NOTE = 'Dòng đang ẩn trong tệp Excel (ẩn dòng hoặc bị lọc): vẫn được nhập như các dòng khác. Nếu không muốn nhập dòng này, hãy chọn «Bỏ qua».';
+
 /** What the preview says of a cell filled from a range merged down, at that cell. */
 function mergedNote(column: MappedColumn, cell: FilledCell): string {
   return `${column.field.label}: ô gộp từ dòng ${cell.top} đến dòng ${cell.bottom}, ghi nhận «${shownCell(cell.value)}» như ở dòng ${cell.top}.`;
@@ -564,6 +567,9 @@ async function previewWith(
         const column = columns.find((mapped) => mapped.index === cell.index);
         if (column) read.notes.push({ cell: `${column.letter}${sourceRow.rowNumber}`, message: mergedNote(column, cell) });
       }
+      // A row hidden in the workbook, often by a filter, is read like the others: the person who
+      // saw only the shown rows in Excel may not mean to import it, so it is said.
+      if (sourceRow.hidden) read.notes.unshift({ cell: String(sourceRow.rowNumber), message: HIDDEN_ROW_NOTE, heed: true });
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
       const legacyCells = legacyFontProblems(sourceRow, columns);
       const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells };

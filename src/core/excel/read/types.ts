@@ -39,6 +39,8 @@ export interface SourceRow {
   errorCells?: number[];
   /** The legacy fonts (".VnTime", "VNI-Times") whose text in this row was read into Unicode (`decodeLegacyText`). */
   legacyFonts?: string[];
+  /** Hidden in the workbook: by hand, or by a filter that leaves it out. */
+  hidden?: true;
 }
 
 /** A merged range, 1-based and inclusive (rows as Excel shows them; column A = 1). */

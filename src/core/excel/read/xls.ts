@@ -149,6 +149,9 @@ const FORMULA = 0x0006;
 const STRING = 0x0207;
 const BOOLERR = 0x0205;
 const MERGECELLS = 0x00e5;
+const ROW = 0x0208;
+/** A ROW record's option flag: the row is hidden (fDyZero). */
+const ROW_HIDDEN = 0x0020;
 
 interface BiffRecord {
   type: number;
@@ -370,6 +373,8 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
   const { columns = XLS_COLUMNS, fromRow = 1, rows: rowsWanted = Number.POSITIVE_INFINITY } = reading;
   const byRow = new Map<number, SourceRow>();
   const merges: MergedRange[] = [];
+  /** 1-based numbers of the rows the sheet hides: their ROW records come before their cells. */
+  const hiddenRows = new Set<number>();
   /** The row a cell goes in; null when the reading leaves it out. Cells come row by row, so a head ends at its last row. */
   const rowOf = (row: number): SourceRow | null => {
     let found = byRow.get(row + 1);
@@ -456,6 +461,8 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
       const { row, column } = cellAt(data);
       if (data[7] === 1) error(row, column);
       else put(row, column, data[6] === 1);
+    } else if (record.type === ROW && data.length >= 16) {
+      if (data.readUInt16LE(12) & ROW_HIDDEN) hiddenRows.add(data.readUInt16LE(0) + 1);
     } else if (record.type === MERGECELLS && data.length >= 2) {
       for (let at = 2; at + 8 <= data.length; at += 8) {
         const range = { top: data.readUInt16LE(at) + 1, bottom: data.readUInt16LE(at + 2) + 1, left: data.readUInt16LE(at + 4) + 1, right: data.readUInt16LE(at + 6) + 1 };
@@ -465,6 +472,7 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
     }
   }
   const rows = [...byRow.values()].filter((row) => row.cells.length > 0 || row.errorCells).sort((a, b) => a.rowNumber - b.rowNumber);
+  for (const row of rows) if (hiddenRows.has(row.rowNumber)) row.hidden = true;
   return { rows, merges };
 }
 

@@ -488,6 +488,8 @@ class SheetRows implements XmlHandler {
         if (!this.inRow) return;
         this.cells = [];
         this.row = { rowNumber: this.rowNumber, cells: this.cells };
+        const hidden = attribute(attributes, 'hidden');
+        if (hidden === '1' || hidden === 'true') this.row.hidden = true;
         this.formulaCells = undefined;
         this.errorCells = undefined;
         if (selfClosing) this.endRow();
