@@ -245,6 +245,7 @@ describe('reading an .xls', () => {
     sheet.addRow([301, { richText: [{ text: 'HTX ' }, { font: { name: '.VnTime' }, text: 'N«ng nghiÖp' }] }, true, null, -2.5, '0296 3851 234']);
     // Rows hidden by hand or by a filter: read, and said hidden.
     for (const hidden of [5, 120]) sheet.getRow(hidden).hidden = true;
+    sheet.getColumn(5).hidden = true;
     const xlsxPath = join(dir, 'lo.xlsx');
     await workbook.xlsx.writeFile(xlsxPath);
     const profile = join(tmpdir(), `lo-profile-xls-${process.pid}`);
@@ -265,7 +266,10 @@ describe('reading an .xls', () => {
     expect(fromXls.head.merges).toEqual(fromXlsx.head.merges);
     expect(fromXls.rows.map((row) => row.cells)).toEqual(fromXlsx.rows.map((row) => row.cells));
     expect(fromXls.rows.map((row) => row.legacyFonts ?? [])).toEqual(fromXlsx.rows.map((row) => row.legacyFonts ?? []));
-    for (const read of [fromXlsx, fromXls]) expect(read.rows.filter((row) => row.hidden).map((row) => row.rowNumber)).toEqual([5, 120]);
+    for (const read of [fromXlsx, fromXls]) {
+      expect(read.rows.filter((row) => row.hidden).map((row) => row.rowNumber)).toEqual([5, 120]);
+      expect(read.head.hiddenColumns).toEqual([4]);
+    }
     expect(fromXls.rows[2]?.cells).toEqual([1, 'Hợp tác xã Nông nghiệp số 1', 'xã Vĩnh Bình, tỉnh An Giang', { date: '2010-01-01' }, 1.25, 912_000_001]);
     expect(fromXls.rows[3]?.cells[2]).toBe('Hợp tác xã');
     expect(fromXls.rows.at(-1)?.cells).toEqual([301, 'HTX Nông nghiệp', true, null, -2.5, '0296 3851 234']);

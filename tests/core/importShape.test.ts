@@ -167,7 +167,26 @@ describe('the footer', () => {
   });
 });
 
-describe('rows hidden in the workbook', () => {
+describe('rows and columns hidden in the workbook', () => {
+  it('proposes a field for a shown column before a hidden one of the same name, and marks the hidden one', async () => {
+    const bytes = await workbookOf(
+      [
+        ['STT', 'Tên HTX', 'Địa chỉ', 'Số thành viên', 'Số thành viên'],
+        [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 8, 10],
+      ],
+      // Last year's count, hidden beside this year's.
+      (sheet) => (sheet.getColumn(4).hidden = true),
+    );
+    const { analysis } = await analyze(app, stage(app, 'Danh sach.xlsx', bytes));
+    expect(analysis.columns.map((column) => [column.letter, column.field, column.hidden])).toEqual([
+      ['A', null, false],
+      ['B', 'name', false],
+      ['C', 'address', false],
+      ['D', null, true],
+      ['E', 'membersOfficial', false],
+    ]);
+  });
+
   it('reads them like the others, and says each is hidden, as a note to heed, so the person can skip it', async () => {
     const bytes = await workbookOf(
       [

@@ -126,7 +126,7 @@ const analysis: ImportAnalysis = {
   sheet: 'DS',
   headerRows: [4],
   dataStartRow: 5,
-  columns: [{ index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', proposedAnew: false, namesUnit: false }],
+  columns: [{ index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', proposedAnew: false, namesUnit: false, hidden: false }],
   fields: [],
   rememberedMapping: false,
   legacyFont: null,
@@ -195,8 +195,8 @@ describe('import mapping step', () => {
       ...analysis,
       rememberedMapping: true,
       columns: [
-        { index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', proposedAnew: false, namesUnit: false },
-        { index: 2, letter: 'C', header: 'Tình trạng', field: 'status', proposedAnew: true, namesUnit: false },
+        { index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', proposedAnew: false, namesUnit: false, hidden: false },
+        { index: 2, letter: 'C', header: 'Tình trạng', field: 'status', proposedAnew: true, namesUnit: false, hidden: false },
       ],
       fields: [
         { key: 'name', required: true, fedAlsoBy: null, unitAfter: false },
@@ -213,5 +213,24 @@ describe('import mapping step', () => {
       screen.getByText('Lần nhập trước chưa nhập cột C «Tình trạng»: nay ứng dụng đọc được tiêu đề và đề xuất ghép như dưới đây. Hãy xem lại trước khi tiếp tục.'),
     ).toBeTruthy();
     expect(screen.getAllByText('Đề xuất mới')).toHaveLength(1);
+  });
+
+  it('marks a column the workbook hides', () => {
+    const withHidden: ImportAnalysis = {
+      ...analysis,
+      columns: [
+        { index: 1, letter: 'B', header: 'TÊN HTX', field: 'name', proposedAnew: false, namesUnit: false, hidden: false },
+        { index: 3, letter: 'D', header: 'Số thành viên', field: null, proposedAnew: false, namesUnit: false, hidden: true },
+        { index: 4, letter: 'E', header: 'Số thành viên', field: 'membersOfficial', proposedAnew: false, namesUnit: false, hidden: false },
+      ],
+    };
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <MappingStep analysis={withHidden} mapping={{ 1: 'name', 4: 'membersOfficial' }} onChange={() => undefined} missing={[]} year={null} onYearChange={() => undefined} />
+      </AppProviders>,
+    );
+    const marked = screen.getAllByText('Cột ẩn');
+    expect(marked).toHaveLength(1);
+    expect(marked[0]?.closest('td')?.textContent).toContain('D: Số thành viên');
   });
 });

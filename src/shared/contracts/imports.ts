@@ -45,6 +45,8 @@ export interface ImportColumn {
   proposedAnew: boolean;
   /** The header ends with words in brackets, as a quantity's naming its unit does ("Số lượng (tấn)"). */
   namesUnit: boolean;
+  /** Hidden in the workbook: proposed only for a field no shown column names, and marked. */
+  hidden: boolean;
 }
 
 /**

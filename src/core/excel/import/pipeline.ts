@@ -143,7 +143,7 @@ function textsOf(rows: readonly SourceRow[]): string[] {
 }
 
 /** The sheet's header, or a message saying why there is none. */
-function headerOf(kind: ImportKind, sheet: string, head: SheetHead): DetectedHeader {
+function headerOf(kind: ImportKind, sheet: string, head: Pick<SheetHead, 'rows' | 'merges'>): DetectedHeader {
   if (head.rows.every((row) => row.cells.every((cell) => shownCell(cell) === ''))) {
     throw importProblem(`Trang tính «${sheet}» trống: không có dòng nào có chữ hay số. Hãy chọn trang tính khác.`);
   }
@@ -232,7 +232,8 @@ async function analyzeWith(
   const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows.map((row) => ({ ...row, cells: row.cells.map(asYearHeading) }))), timestamp(ctx));
   const taken = new Set<string>();
   const units = allUnits(ctx);
-  const columns = header.columns.map((column) => {
+  const hiddenColumns = new Set(head.hiddenColumns);
+  const proposals = header.columns.map((column) => {
     const key = headerKey(column.header);
     // Own keys only: a header reading "constructor" is not Object's constructor.
     // What the person decided last time, else what the header's words say: a column the app could
@@ -242,10 +243,20 @@ async function analyzeWith(
     // A figure of another year than the list's ("Doanh thu - Năm 2023" in a list of 2024) would be
     // stored as the list's year: such a column is left for the person to map, never proposed.
     const otherYear = proposed !== null && isYearlyField(input.kind, proposed) && !ofYear(column.header, detectedYear);
-    // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it.
-    const field = proposed && !otherYear && knownFields.has(proposed) && !taken.has(proposed) ? proposed : null;
-    if (field) taken.add(field);
-    return { ...column, field, proposedAnew: remembered !== undefined && !decided && field !== null, namesUnit: headerNamesUnit(units, column.header) };
+    return { column, decided, hidden: hiddenColumns.has(column.index), proposed: proposed && !otherYear && knownFields.has(proposed) ? proposed : null };
+  });
+  // Two columns may look like one field ("Địa chỉ" and "Địa chỉ cũ"): the first keeps it. The shown
+  // columns go first: one hidden in the workbook (last year's "Số thành viên" beside this year's)
+  // is proposed only for a field no shown column names.
+  const fieldOf = new Map<number, string>();
+  for (const { column, proposed } of [...proposals.filter((one) => !one.hidden), ...proposals.filter((one) => one.hidden)]) {
+    if (proposed === null || taken.has(proposed)) continue;
+    taken.add(proposed);
+    fieldOf.set(column.index, proposed);
+  }
+  const columns = proposals.map(({ column, decided, hidden }) => {
+    const field = fieldOf.get(column.index) ?? null;
+    return { ...column, field, proposedAnew: remembered !== undefined && !decided && field !== null, namesUnit: headerNamesUnit(units, column.header), hidden };
   });
   const mergedDown = head.merges
     .filter((merge) => merge.bottom > merge.top && merge.top >= header.dataStartRow)

@@ -104,7 +104,7 @@ function isNumberingRow(cells: CellValue[]): boolean {
  * import asks the person to say which row is the header). Columns whose header is empty are left
  * out.
  */
-export function detectHeader(head: SheetHead, knownHeaders: (folded: string) => boolean): DetectedHeader | null {
+export function detectHeader(head: Pick<SheetHead, 'rows' | 'merges'>, knownHeaders: (folded: string) => boolean): DetectedHeader | null {
   const grid = new FilledGrid(head.rows, head.merges);
   // Count on the row as typed plus its own merges across (not merges coming down from above), so
   // the second row of a split header does not win by inheriting the first one's names.

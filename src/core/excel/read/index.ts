@@ -150,9 +150,9 @@ export async function readHead(path: string, source: OpenedSource, sheet: string
     }
     const options = { fromRow: 1, batchRows: rows, columns: MAX_COLUMNS };
     for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options)) {
-      return { rows: batch, merges: [] };
+      return { rows: batch, merges: [], hiddenColumns: [] };
     }
-    return { rows: [], merges: [] };
+    return { rows: [], merges: [], hiddenColumns: [] };
   });
 }
 

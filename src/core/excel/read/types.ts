@@ -70,6 +70,8 @@ export interface SheetHead {
   rows: SourceRow[];
   /** The head's merged ranges, and those merged down over several rows anywhere in the sheet. */
   merges: MergedRange[];
+  /** 0-based indexes of the columns the sheet hides, in order. */
+  hiddenColumns: number[];
 }
 
 export interface ReadRowsOptions {

@@ -150,6 +150,7 @@ const STRING = 0x0207;
 const BOOLERR = 0x0205;
 const MERGECELLS = 0x00e5;
 const ROW = 0x0208;
+const COLINFO = 0x007d;
 /** A ROW record's option flag: the row is hidden (fDyZero). */
 const ROW_HIDDEN = 0x0020;
 
@@ -354,6 +355,7 @@ const XLS_COLUMNS = 256;
 interface SheetCells {
   rows: SourceRow[];
   merges: MergedRange[];
+  hiddenColumns: number[];
 }
 
 interface SheetReading {
@@ -375,6 +377,7 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
   const merges: MergedRange[] = [];
   /** 1-based numbers of the rows the sheet hides: their ROW records come before their cells. */
   const hiddenRows = new Set<number>();
+  const hiddenColumns = new Set<number>();
   /** The row a cell goes in; null when the reading leaves it out. Cells come row by row, so a head ends at its last row. */
   const rowOf = (row: number): SourceRow | null => {
     let found = byRow.get(row + 1);
@@ -461,6 +464,9 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
       const { row, column } = cellAt(data);
       if (data[7] === 1) error(row, column);
       else put(row, column, data[6] === 1);
+    } else if (record.type === COLINFO && data.length >= 10) {
+      // A range of columns and its flags, the first of which hides them.
+      if (data.readUInt16LE(8) & 1) for (let column = data.readUInt16LE(0); column <= Math.min(data.readUInt16LE(2), XLS_COLUMNS - 1); column++) hiddenColumns.add(column);
     } else if (record.type === ROW && data.length >= 16) {
       if (data.readUInt16LE(12) & ROW_HIDDEN) hiddenRows.add(data.readUInt16LE(0) + 1);
     } else if (record.type === MERGECELLS && data.length >= 2) {
@@ -473,7 +479,7 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
   }
   const rows = [...byRow.values()].filter((row) => row.cells.length > 0 || row.errorCells).sort((a, b) => a.rowNumber - b.rowNumber);
   for (const row of rows) if (hiddenRows.has(row.rowNumber)) row.hidden = true;
-  return { rows, merges };
+  return { rows, merges, hiddenColumns: [...hiddenColumns].sort((a, b) => a - b) };
 }
 
 const CELL_RECORDS = new Set([LABELSST, LABEL, NUMBER, RK, MULRK, FORMULA, BOOLERR]);
@@ -537,8 +543,7 @@ export function xlsSheet(workbook: XlsWorkbook, sheet: string): XlsWorkbook['she
 
 /** The first `count` rows of the sheet, and all its merged ranges. */
 export function readXlsHead(workbook: XlsWorkbook, sheet: XlsWorkbook['sheets'][number], count: number): SheetHead {
-  const { rows, merges } = guarded(() => readSheet(workbook, sheet, { rows: count }));
-  return { rows, merges };
+  return guarded(() => readSheet(workbook, sheet, { rows: count }));
 }
 
 /** The rows from `fromRow`, in batches of `batchRows`, with how many are given so far; cells from column index `columns` on are left out. */

@@ -402,6 +402,8 @@ class SheetRows implements XmlHandler {
   /** Finished rows not yet taken. */
   rows: SourceRow[] = [];
   merges: MergedRange[] = [];
+  /** 0-based indexes of the columns the sheet hides (its `cols`, before the rows). */
+  hiddenColumns: number[] = [];
   /** Rows before this one are skipped without building their cells. */
   fromRow = 1;
   /** Cells from this column index on are not kept: the import's table ends before it. */
@@ -526,6 +528,14 @@ class SheetRows implements XmlHandler {
       case 'f':
         this.hasFormula = true;
         return;
+      case 'col': {
+        const hidden = attribute(attributes, 'hidden');
+        if (hidden !== '1' && hidden !== 'true') return;
+        const [min, max] = [Number(attribute(attributes, 'min')), Number(attribute(attributes, 'max'))];
+        // A range may run to the sheet's last column: only those a table can have are kept.
+        if (Number.isInteger(min) && Number.isInteger(max) && min >= 1) for (let column = min; column <= Math.min(max, MAX_COLUMNS); column++) this.hiddenColumns.push(column - 1);
+        return;
+      }
       case 'mergeCell': {
         const ref = attribute(attributes, 'ref');
         const range = ref === null ? null : parseMergeRange(ref);
@@ -728,7 +738,7 @@ async function* streamSheet(
 export async function readXlsxHead(path: string, workbook: Workbook, part: string, count: number): Promise<SheetHead> {
   let sheetRows: SheetRows | null = null;
   for await (const { rows } of streamSheet(path, workbook, part, (rows) => (rows.headRows = count))) sheetRows = rows;
-  return { rows: sheetRows?.rows ?? [], merges: sheetRows?.merges ?? [] };
+  return { rows: sheetRows?.rows ?? [], merges: sheetRows?.merges ?? [], hiddenColumns: sheetRows?.hiddenColumns ?? [] };
 }
 
 /**

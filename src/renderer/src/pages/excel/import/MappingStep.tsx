@@ -55,6 +55,11 @@ export function MappingStep({ analysis, mapping, onChange, missing, year, onYear
                       {t('excel.import.proposedAnewBadge')}
                     </Badge>
                   ) : null}
+                  {column.hidden ? (
+                    <Badge size="xs" color="gray" variant="light" title={t('excel.import.hiddenColumnHint')}>
+                      {t('excel.import.hiddenColumnBadge')}
+                    </Badge>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed" lineClamp={2}>
