@@ -136,7 +136,7 @@ describe('reading an .xlsx', () => {
     expect(smallHead.rows.map((candidate) => candidate.rowNumber)).toEqual([1, 2, 4]);
     expect(smallHead.merges).toHaveLength(7);
 
-    expect(await readHead(path, source, 'Trống')).toEqual({ rows: [], merges: [] });
+    expect(await readHead(path, source, 'Trống')).toEqual({ rows: [], merges: [], hiddenColumns: [] });
     expect((await readHead(path, source, 'Ẩn')).rows).toEqual([{ rowNumber: 1, cells: ['bí mật'] }]);
     expect(await failureOf(() => readHead(path, source, 'Không có'))).toBe('Không có trang tính «Không có» trong tệp.');
   });
@@ -227,6 +227,7 @@ describe('reading an .xlsx', () => {
     expect(await readHead(path, source, 'Trang 1')).toEqual({
       rows: [{ rowNumber: 2, cells: [null, 'Hợp tác xã & co', 7, false, null, 'dòng\r'], errorCells: [4] }],
       merges: [{ top: 2, left: 2, bottom: 3, right: 3 }],
+      hiddenColumns: [],
     });
   });
 
@@ -393,7 +394,7 @@ describe('reading a CSV', () => {
     const path = join(dir, 'head.csv');
     writeFileSync(path, text);
     const source = await openSource(path, 'head.csv');
-    expect(await readHead(path, source, 'head', 2)).toEqual({ rows: expected.slice(0, 2), merges: [] });
+    expect(await readHead(path, source, 'head', 2)).toEqual({ rows: expected.slice(0, 2), merges: [], hiddenColumns: [] });
     // Excel's "CSV (Comma delimited)" on a Vietnamese Windows: each tone a byte after its vowel.
     const vietnamese = 'Tên HTX;Địa chỉ\r\nHợp tác xã Nông nghiệp Vĩnh Bình;ấp Thạnh Lợi, xã Vĩnh Bình\r\nHTX Dịch vụ Ngã Năm;Đắk Lắk\r\n';
     const saved = windows1258(vietnamese);
