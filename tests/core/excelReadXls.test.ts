@@ -246,6 +246,8 @@ describe('reading an .xls', () => {
     // Rows hidden by hand or by a filter: read, and said hidden.
     for (const hidden of [5, 120]) sheet.getRow(hidden).hidden = true;
     sheet.getColumn(5).hidden = true;
+    // A record struck out rather than deleted: its name, and its date.
+    for (const cell of ['B10', 'D10']) sheet.getCell(cell).font = { strike: true };
     const xlsxPath = join(dir, 'lo.xlsx');
     await workbook.xlsx.writeFile(xlsxPath);
     const profile = join(tmpdir(), `lo-profile-xls-${process.pid}`);
@@ -269,6 +271,7 @@ describe('reading an .xls', () => {
     for (const read of [fromXlsx, fromXls]) {
       expect(read.rows.filter((row) => row.hidden).map((row) => row.rowNumber)).toEqual([5, 120]);
       expect(read.head.hiddenColumns).toEqual([4]);
+      expect(read.rows.filter((row) => row.struckCells).map((row) => [row.rowNumber, row.struckCells])).toEqual([[10, [1, 3]]]);
     }
     expect(fromXls.rows[2]?.cells).toEqual([1, 'Hợp tác xã Nông nghiệp số 1', 'xã Vĩnh Bình, tỉnh An Giang', { date: '2010-01-01' }, 1.25, 912_000_001]);
     expect(fromXls.rows[3]?.cells[2]).toBe('Hợp tác xã');

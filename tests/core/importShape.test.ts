@@ -215,6 +215,35 @@ describe('rows and columns hidden in the workbook', () => {
     await commitOf(app, { previewJobId: jobId, decisions: [{ row: 3, action: 'skip' }] });
     expect(storedNames()).toEqual(['HTX Bình Hòa', 'HTX Vĩnh An']);
   });
+
+  it('says a row whose cells are struck through, as offices strike out a record rather than delete it', async () => {
+    const bytes = await workbookOf(
+      [
+        HEADER,
+        [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 10],
+        [2, 'HTX Vĩnh Hòa', 'xã Vĩnh Hòa, tỉnh An Giang', 12],
+      ],
+      (sheet) => {
+        for (const cell of ['B3', 'C3']) sheet.getCell(cell).font = { strike: true };
+        // A struck-through font with nothing written in it says nothing.
+        sheet.getCell('E2').font = { strike: true };
+      },
+    );
+    const { preview } = await previewDefaults(bytes, 2024);
+    expect(preview.page.rows.map((row) => [row.row, row.notes])).toEqual([
+      [2, []],
+      [
+        3,
+        [
+          {
+            cell: 'B3',
+            message: 'Ô B3, C3 bị gạch ngang trong tệp Excel (thường để đánh dấu dòng đã bỏ): dòng vẫn được nhập như các dòng khác. Nếu không muốn nhập dòng này, hãy chọn «Bỏ qua».',
+            heed: true,
+          },
+        ],
+      ],
+    ]);
+  });
 });
 
 describe('section headings', () => {

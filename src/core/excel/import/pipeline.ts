@@ -288,6 +288,11 @@ async function analyzeWith(
 /** What the preview says of a row the workbook hides. */
 const HIDDEN_ROW_NOTE = 'Dòng đang ẩn trong tệp Excel (ẩn dòng hoặc bị lọc): vẫn được nhập như các dòng khác. Nếu không muốn nhập dòng này, hãy chọn «Bỏ qua».';
 
+/** What the preview says of a row whose mapped cells `cells` are struck through. */
+function struckNote(cells: readonly string[]): string {
+  return `Ô ${cells.join(', ')} bị gạch ngang trong tệp Excel (thường để đánh dấu dòng đã bỏ): dòng vẫn được nhập như các dòng khác. Nếu không muốn nhập dòng này, hãy chọn «Bỏ qua».`;
+}
+
 /** What the preview says of a cell filled from a range merged down, at that cell. */
 function mergedNote(column: MappedColumn, cell: FilledCell): string {
   return `${column.field.label}: ô gộp từ dòng ${cell.top} đến dòng ${cell.bottom}, ghi nhận «${shownCell(cell.value)}» như ở dòng ${cell.top}.`;
@@ -581,6 +586,9 @@ async function previewWith(
       // A row hidden in the workbook, often by a filter, is read like the others: the person who
       // saw only the shown rows in Excel may not mean to import it, so it is said.
       if (sourceRow.hidden) read.notes.unshift({ cell: String(sourceRow.rowNumber), message: HIDDEN_ROW_NOTE, heed: true });
+      // So is one whose cells are struck through: offices strike out a record rather than delete it.
+      const struck = columns.filter((column) => sourceRow.struckCells?.includes(column.index)).map((column) => `${column.letter}${sourceRow.rowNumber}`);
+      if (struck[0] !== undefined) read.notes.unshift({ cell: struck[0], message: struckNote(struck), heed: true });
       const prepared = adapter.prepare(scope, read, sourceRow.rowNumber);
       const legacyCells = legacyFontProblems(sourceRow, columns);
       const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells };

@@ -41,6 +41,8 @@ export interface SourceRow {
   legacyFonts?: string[];
   /** Hidden in the workbook: by hand, or by a filter that leaves it out. */
   hidden?: true;
+  /** 0-based column indexes of cells with a value in a struck-through font (offices strike out a record rather than delete it). */
+  struckCells?: number[];
 }
 
 /** A merged range, 1-based and inclusive (rows as Excel shows them; column A = 1). */

@@ -135,6 +135,8 @@ const CONTINUE = 0x003c;
 const FILEPASS = 0x002f;
 const DATEMODE = 0x0022;
 const FONT = 0x0031;
+/** A FONT record's option flag: struck through (fStrikeOut). */
+const FONT_STRUCK = 0x0008;
 const FORMAT = 0x041e;
 const XF = 0x00e0;
 const SST = 0x00fc;
@@ -281,9 +283,10 @@ export interface XlsWorkbook {
   sheets: (SheetInfo & { offset: number })[];
   date1904: boolean;
   strings: SharedString[];
-  /** By cell format (a cell's `ixfe`): whether it shows a date, and its font when that is a legacy one. */
+  /** By cell format (a cell's `ixfe`): whether it shows a date, its font when that is a legacy one, and whether its font is struck through. */
   dates: boolean[];
   legacyFonts: (LegacyFont | null)[];
+  struck: boolean[];
 }
 
 /** The workbook's globals, up to their EOF: fonts, formats and cell formats, the date system, the shared strings, the worksheets. */
@@ -293,6 +296,7 @@ function readGlobals(stream: Buffer): Omit<XlsWorkbook, 'sheets' | 'stream'> & {
   if (first.done === true || first.value.type !== BOF) damaged('first record');
   if (first.value.data.readUInt16LE(0) !== 0x0600) throw new XlsRefused('beforeExcel97');
   const fonts: string[] = [];
+  const struckFonts: boolean[] = [];
   const formats = new Map<number, string>();
   const formatOfStyle: number[] = [];
   const fontOfStyle: number[] = [];
@@ -310,7 +314,10 @@ function readGlobals(stream: Buffer): Omit<XlsWorkbook, 'sheets' | 'stream'> & {
     if (record.type === EOF) break;
     if (record.type === FILEPASS) throw new XlsRefused('encrypted');
     if (record.type === DATEMODE) date1904 = data.readUInt16LE(0) === 1;
-    else if (record.type === FONT) fonts.push(plainString(data, 14, 1));
+    else if (record.type === FONT) {
+      fonts.push(plainString(data, 14, 1));
+      struckFonts.push((data.readUInt16LE(2) & FONT_STRUCK) !== 0);
+    }
     else if (record.type === FORMAT) formats.set(data.readUInt16LE(0), plainString(data, 2, 2));
     else if (record.type === XF) {
       fontOfStyle.push(data.readUInt16LE(0));
@@ -321,6 +328,7 @@ function readGlobals(stream: Buffer): Omit<XlsWorkbook, 'sheets' | 'stream'> & {
   }
   // Font 4 does not exist: the fifth FONT record is font 5 (MS-XLS 2.5.129).
   const fontName = (index: number) => fonts[index < 4 ? index : index - 1];
+  const fontStruck = (index: number) => struckFonts[index < 4 ? index : index - 1] === true;
   const strings: SharedString[] = [];
   if (sstParts) {
     const reader = new Continued(sstParts);
@@ -346,7 +354,8 @@ function readGlobals(stream: Buffer): Omit<XlsWorkbook, 'sheets' | 'stream'> & {
   }
   const dates = formatOfStyle.map((format) => builtInDateFormats.has(format) || isDateFormat(formats.get(format) ?? ''));
   const legacyFonts = fontOfStyle.map((font) => legacyFontNamed(fontName(font)));
-  return { date1904, strings, dates, legacyFonts, bounds };
+  const struck = fontOfStyle.map(fontStruck);
+  return { date1904, strings, dates, legacyFonts, struck, bounds };
 }
 
 /** Excel 97–2003 has 256 columns, A to IV. */
@@ -406,6 +415,11 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
     put(row, column, null);
     (target.errorCells ??= []).push(column);
   };
+  /** A cell written in a struck-through font, noted on its row. */
+  const struckOut = (row: number, column: number, style: number) => {
+    const target = workbook.struck[style] === true && column < columns ? rowOf(row) : null;
+    if (target) (target.struckCells ??= []).push(column);
+  };
   const text = (row: number, column: number, style: number, value: string, runs?: StringRun[]) => {
     if (value.length > MAX_CELL_CHARS) throw unreadable.cellTooLong(sheet.name, `${columnName(column)}${row + 1}`);
     const target = column < columns ? rowOf(row) : null;
@@ -415,10 +429,12 @@ function readSheet(workbook: Omit<XlsWorkbook, 'sheets'>, sheet: { name: string;
       return font ? readInFont(piece, font, target) : piece;
     };
     put(row, column, runs ? runs.map((run) => (run.font === undefined ? asShown(run.text) : run.font === null ? run.text : readInFont(run.text, run.font, target))).join('') : asShown(value));
+    struckOut(row, column, style);
   };
   const number = (row: number, column: number, style: number, value: number) => {
     const iso = workbook.dates[style] === true ? isoOfExcelSerial(value, workbook.date1904) : null;
     put(row, column, iso === null ? value : { date: iso });
+    struckOut(row, column, style);
   };
   /** A formula whose text result comes in the STRING record after it. */
   let pendingText: { row: number; column: number; style: number } | null = null;

@@ -184,17 +184,19 @@ async function readWorkbook(path: string): Promise<Workbook> {
 /** Excel holds at most 64,000 cell formats; a cell pointing past them is read as no date. */
 const MAX_CELL_FORMATS = 65_536;
 
-/** For each style index (a cell's `s`): whether it formats numbers as dates, and its font when that is a legacy one. */
+/** For each style index (a cell's `s`): whether it formats numbers as dates, its font when that is a legacy one, and whether its font is struck through. */
 interface CellStyles {
   dates: boolean[];
   legacyFonts: (LegacyFont | null)[];
+  struck: boolean[];
 }
 
 function cellStylesOf(xml: string | null, part: string): CellStyles {
-  const styles: CellStyles = { dates: [], legacyFonts: [] };
+  const styles: CellStyles = { dates: [], legacyFonts: [], struck: [] };
   if (xml === null) return styles;
   const customDates = new Set<number>();
   const fonts: (LegacyFont | null)[] = [];
+  const struckFonts: boolean[] = [];
   let inFonts = false;
   let inCellXfs = false;
   const tokenizer = new XmlTokenizer(
@@ -204,15 +206,21 @@ function cellStylesOf(xml: string | null, part: string): CellStyles {
           const id = Number(attribute(attributes, 'numFmtId'));
           if (isDateFormat(attribute(attributes, 'formatCode') ?? '')) customDates.add(id);
         } else if (name === 'fonts') inFonts = true;
-        else if (name === 'font' && inFonts) fonts.push(null);
+        else if (name === 'font' && inFonts) {
+          fonts.push(null);
+          struckFonts.push(false);
+        }
         // A font's name; the differential formats' fonts (`dxfs`) come after `fonts` is closed.
         else if (name === 'name' && inFonts && fonts.length > 0) fonts[fonts.length - 1] = legacyFontNamed(attribute(attributes, 'val'));
+        else if (name === 'strike' && inFonts && struckFonts.length > 0) struckFonts[struckFonts.length - 1] = !['0', 'false'].includes(attribute(attributes, 'val') ?? '1');
         else if (name === 'cellXfs') inCellXfs = true;
         else if (name === 'cellStyles' || name === 'dxfs' || name === 'cellStyleXfs') inCellXfs = false;
         else if (name === 'xf' && inCellXfs && styles.dates.length < MAX_CELL_FORMATS) {
           const id = Number(attribute(attributes, 'numFmtId') ?? '0');
           styles.dates.push(builtInDateFormats.has(id) || customDates.has(id));
-          styles.legacyFonts.push(fonts[Number(attribute(attributes, 'fontId') ?? '0')] ?? null);
+          const font = Number(attribute(attributes, 'fontId') ?? '0');
+          styles.legacyFonts.push(fonts[font] ?? null);
+          styles.struck.push(struckFonts[font] === true);
         }
       },
       close(name) {
@@ -620,6 +628,7 @@ class SheetRows implements XmlHandler {
     else if (t === 'b') value = this.value.trim() === '1';
     else if (t === 'd') value = /^\d{4}-\d{2}-\d{2}/.test(this.value) ? { date: this.value.slice(0, 10) } : null;
     else if (t === 'e') (this.errorCells ??= []).push(column);
+    if (this.hasValue && this.context.styles.struck[s] === true) (this.row.struckCells ??= []).push(column);
     const cells = this.cells;
     if (column === cells.length) cells.push(value);
     else if (column > cells.length) {
