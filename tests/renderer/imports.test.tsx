@@ -229,6 +229,9 @@ describe('import mapping step', () => {
         <MappingStep analysis={withHidden} mapping={{ 1: 'name', 4: 'membersOfficial' }} onChange={() => undefined} missing={[]} year={null} onYearChange={() => undefined} />
       </AppProviders>,
     );
+    expect(
+      screen.getByText('Tệp có cột đang ẩn trong Excel: cột D «Số thành viên». Cột ẩn chỉ được đề xuất ghép khi không cột nào đang hiện mang cùng tên; hãy xem lại cột nào cần nhập.'),
+    ).toBeTruthy();
     const marked = screen.getAllByText('Cột ẩn');
     expect(marked).toHaveLength(1);
     expect(marked[0]?.closest('td')?.textContent).toContain('D: Số thành viên');

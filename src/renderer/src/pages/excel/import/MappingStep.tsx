@@ -27,12 +27,15 @@ export function MappingStep({ analysis, mapping, onChange, missing, year, onYear
   const fieldLabel = (key: string) => t(`excel.import.field.${analysis.kind}.${key}` as 'excel.import.field.organizations.name');
   const taken = new Set(Object.values(mapping).filter((field): field is string => field !== null));
   const proposedAnew = analysis.columns.filter((column) => column.proposedAnew);
+  const hidden = analysis.columns.filter((column) => column.hidden);
+  const named = (columns: typeof hidden) => columns.map((column) => t('excel.import.columnNamed', { letter: column.letter, header: column.header })).join(', ');
   return (
     <Stack>
       {analysis.rememberedMapping ? <Text size="sm">{t('excel.import.remembered')}</Text> : null}
       {proposedAnew.length > 0 ? (
-        <Alert color="yellow">{t('excel.import.proposedAnew', { columns: proposedAnew.map((column) => t('excel.import.columnNamed', { letter: column.letter, header: column.header })).join(', ') })}</Alert>
+        <Alert color="yellow">{t('excel.import.proposedAnew', { columns: named(proposedAnew) })}</Alert>
       ) : null}
+      {hidden.length > 0 ? <Alert color="gray">{t('excel.import.hiddenColumns', { columns: named(hidden) })}</Alert> : null}
       <Table withTableBorder striped maw={900}>
         <Table.Thead>
           <Table.Tr>
@@ -56,7 +59,7 @@ export function MappingStep({ analysis, mapping, onChange, missing, year, onYear
                     </Badge>
                   ) : null}
                   {column.hidden ? (
-                    <Badge size="xs" color="gray" variant="light" title={t('excel.import.hiddenColumnHint')}>
+                    <Badge size="xs" color="gray" variant="light">
                       {t('excel.import.hiddenColumnBadge')}
                     </Badge>
                   ) : null}
