@@ -117,6 +117,11 @@ export async function auditInBatches<T>(ctx: Context, write: () => Promise<T>): 
   }
 }
 
+/** Writes the audit rows `auditInBatches` holds so far: before rows written another way, which are to follow them. */
+export function flushAudit(ctx: Context): void {
+  auditBatches.get(ctx.db)?.flush();
+}
+
 /**
  * Records one change, in the caller's transaction: the raw values before and after, as JSON. An
  * update whose two sides say the same is not recorded; the sides of an update may hold only the

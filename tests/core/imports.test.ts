@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
-import { partners } from '../../src/core/db/schema';
+import { organizations, partners, yearlyFigures } from '../../src/core/db/schema';
+import { organizationSnapshot } from '../../src/core/services/organizations';
+import { figureFields } from '../../src/shared/contracts/figures';
 import { kindAdapters, RegisterKeys } from '../../src/core/excel/import/kinds';
 import { stagedFile } from '../../src/core/files';
 import { organizationNameKey } from '../../src/shared/names';
@@ -275,6 +277,64 @@ describe('committing and undoing', () => {
     expect(organizationsTable()).toHaveLength(3);
     const { analysis } = await analyze(app, stage(app, 'Danh sach HTX 2025.xlsx', await messyWorkbook()));
     expect(analysis.rememberedMapping).toBe(true);
+  });
+
+  it('records each created cooperative as a person\'s save would, in the order of the rows, an update of one the list created after its creation', async () => {
+    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
+    const csv = [
+      'Tên HTX,Địa chỉ,Mã số thuế,Số thành viên,Số lao động',
+      `HTX Nông nghiệp Một,${address},1700000001,25,`,
+      `HTX Nông nghiệp Hai,${address},1700000002,,`,
+      // The same cooperative as row 2: chosen to fill in what it leaves blank.
+      `HTX Nông nghiệp Một,${address},1700000001,,12`,
+      `HTX Nông nghiệp Ba,${address},1700000003,40,7`,
+    ].join('\n');
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'ba htx.csv', csv));
+    const { jobId: previewJob, preview } = await previewOf(app, analysisJob, proposedMapping(analysis), 2024);
+    expect(preview.page.rows.find((row) => row.row === 4)?.match).toMatchObject({ reason: 'inFile', row: 2 });
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [{ row: 4, action: 'update' }], bulk: {} });
+    expect(summary).toMatchObject({ created: 3, updated: 1, failed: 0 });
+
+    const db = app.ctx.db;
+    const rows = db.select().from(organizations).orderBy(organizations.id).all();
+    expect(rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp Một', 'HTX Nông nghiệp Hai', 'HTX Nông nghiệp Ba']);
+    const figuresOf = new Map(db.select().from(yearlyFigures).all().map((row) => [row.organizationId, row]));
+    const [one, two, three] = rows.map((row) => row.id);
+    const [createdOne, createdTwo, createdThree] = rows.map(organizationSnapshot);
+    // Each creation as `insertOrganization` records it, the year of figures beside it with the values it holds, to the letter.
+    const creations = db.$client.prepare("SELECT entity_id AS id, after FROM audit_log a WHERE entity = 'organization' AND action = 'create' ORDER BY a.id").all();
+    expect(creations).toEqual([
+      { id: one, after: JSON.stringify({ ...createdOne, figures: { year: 2024, membersOfficial: 25 } }) },
+      // A row whose figures are all blank writes none.
+      { id: two, after: JSON.stringify(createdTwo) },
+      { id: three, after: JSON.stringify({ ...createdThree, figures: { year: 2024, membersOfficial: 40, workers: 7 } }) },
+    ]);
+    // The update of row 4 comes after the creation it changes, in the audit trail as in the import's changes.
+    const trail = db.$client.prepare("SELECT entity_id AS id, action, after FROM audit_log a WHERE entity = 'organization' ORDER BY a.id").all() as { id: number; action: string; after: string }[];
+    expect(trail.map(({ id, action, after }) => [id, action, action === 'update' ? (JSON.parse(after) as unknown) : null])).toEqual([
+      [one, 'create', null],
+      [two, 'create', null],
+      [one, 'update', { figures: { year: 2024, workers: 12 } }],
+      [three, 'create', null],
+    ]);
+    /** A year's figures as the import's change keeps what it left: every field, in order; `workers` as given. */
+    const figuresLeft = (id: number | undefined, workers?: null) =>
+      JSON.stringify(Object.fromEntries(figureFields.map((field) => [field, field === 'workers' && workers === null ? null : figuresOf.get(id ?? 0)?.[field]])));
+    expect(db.$client.prepare('SELECT entity, entity_id AS id, action, before, after, after_in_audit AS inAudit FROM import_changes c WHERE batch_id = 1 ORDER BY c.id').all()).toEqual([
+      { entity: 'organization', id: one, action: 'create', before: null, after: null, inAudit: 1 },
+      { entity: 'figures', id: one, action: 'create', before: '{"year":2024}', after: figuresLeft(one, null), inAudit: 0 },
+      { entity: 'organization', id: two, action: 'create', before: null, after: null, inAudit: 1 },
+      { entity: 'figures', id: one, action: 'update', before: '{"year":2024,"workers":null}', after: figuresLeft(one), inAudit: 0 },
+      { entity: 'organization', id: three, action: 'create', before: null, after: null, inAudit: 1 },
+      { entity: 'figures', id: three, action: 'create', before: '{"year":2024}', after: figuresLeft(three), inAudit: 0 },
+    ]);
+    expect(figuresOf.get(one ?? 0)).toMatchObject({ membersOfficial: 25, workers: 12 });
+
+    // Undone, everything goes, each creation with the entry of its removal.
+    const { error } = await undoOf(app, 1, 'withLater');
+    expect(error).toBeNull();
+    expect(db.$client.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(0);
+    expect(verifyDerivedStructures(db.$client)).toEqual([]);
   });
 
   it('refuses to undo when a record was changed after the import, naming it', async () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Jobs } from '../../src/core/jobs';
 import { inLongTransaction } from '../../src/core/longTransaction';
-import { insertOrganizationRow } from '../../src/core/services/organizations';
+import { insertOrganization } from '../../src/core/services/organizations';
 import { organizationInput } from '../../src/shared/contracts/organizations';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN } from './support';
 
@@ -40,7 +40,7 @@ async function writeInLongTransaction(): Promise<void> {
   await inLongTransaction(app.ctx, async ({ ctx }) => {
     for (let number = 1; number <= 300; number++) {
       const input = { kind: 'htx', name: `Hợp tác xã Nông nghiệp số ${number}`, registrationNo: String(1_600_000_000 + number), communeCode: XA_VINH_AN };
-      insertOrganizationRow(ctx, organizationInput.parse(input));
+      insertOrganization(ctx, organizationInput.parse(input));
     }
     await Promise.resolve();
   });

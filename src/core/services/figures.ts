@@ -94,7 +94,7 @@ function figuresChange(year: number, before: FigureValues, after: FigureValues):
 }
 
 /** A year's figures as an organization's audit entry holds them (`figuresChange`). */
-export interface FiguresRecorded {
+interface FiguresRecorded {
   figures: { year: number } & Partial<FigureValues>;
 }
 
@@ -156,16 +156,16 @@ export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInpu
 /**
  * `saveFigures` for an organization being created in the caller's transaction with its first year
  * (an import's row with its figures): it has none yet, so nothing is read, neither before nor
- * after; the same checks. The year is recorded in the organization's creation
- * (`insertOrganizationRow`'s `writeWith`), not in an entry of its own: gives the values stored
- * and what that entry records of them.
+ * after; the same checks. The year is recorded in the organization's creation, not in an entry of
+ * its own (the import writes those entries from the rows: `recordCreatedOrganizations`). Gives
+ * the values stored.
  */
-export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): { values: FigureValues; recorded: FiguresRecorded } {
+export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): FigureValues {
   checkYear(ctx, input.year);
   const after = valuesAfter(emptyFigures, input);
   checkValues(after);
   figureQueries(ctx.db).insert({ ...after, organizationId: input.organizationId, year: input.year, updatedAt: timestamp(ctx) });
-  return { values: after, recorded: figuresChange(input.year, emptyFigures, after).after };
+  return after;
 }
 
 export function deleteFigures(ctx: Context, organizationId: number, year: number): null {

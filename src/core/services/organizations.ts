@@ -686,16 +686,19 @@ function columnsFor(input: ParsedOrganizationInput, commune: Commune) {
  * (drizzle nests it as a savepoint).
  */
 export function insertOrganization(ctx: Context, input: ParsedOrganizationInput): Organization {
-  return toOrganization(ctx, insertOrganizationRow(ctx, input));
+  return atomically(ctx.db, () => {
+    const row = writeOrganizationRow(ctx, input);
+    recordChange(ctx, 'organization', row.id, 'create', null, organizationSnapshot(row));
+    return toOrganization(ctx, row);
+  });
 }
 
 /**
- * `insertOrganization`, giving the stored row: an import keeps it for its own record of what it
- * wrote instead of reading it again, and needs none of what the screen is told. `writeWith` writes
- * what comes with the new organization (an import row's first year of figures) and gives what
- * its creation's audit entry is to record of it: one entry for a creation, read as one.
+ * A new organization's row, written after every check of a person's save, without its audit
+ * entry: an import writes those of many at once from the rows, in SQL (`recordCreatedOrganizations`
+ * in the import's kinds), holding what `insertOrganization` records.
  */
-export function insertOrganizationRow(ctx: Context, input: ParsedOrganizationInput, writeWith?: (row: OrganizationRow) => object): OrganizationRow {
+export function writeOrganizationRow(ctx: Context, input: ParsedOrganizationInput): OrganizationRow {
   const commune = checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
@@ -705,9 +708,7 @@ export function insertOrganizationRow(ctx: Context, input: ParsedOrganizationInp
     const { lastInsertRowid } = savingQueries(ctx.db).insert(values);
     // Every column was written just now, none left to its default: the row is what was written,
     // and an import of 100,000 need not read each back.
-    const row: OrganizationRow = { id: Number(lastInsertRowid), ...values };
-    recordChange(ctx, 'organization', row.id, 'create', null, { ...organizationSnapshot(row), ...writeWith?.(row) });
-    return row;
+    return { id: Number(lastInsertRowid), ...values };
   });
 }
 

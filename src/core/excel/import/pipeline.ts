@@ -46,7 +46,7 @@ import { notInTrash } from '../../db/predicates';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
 import { BatchedInsert, jsonText } from '../../db/prepared';
-import { auditInBatches } from '../../records';
+import { auditInBatches, flushAudit } from '../../records';
 import { getAlliance } from '../../services/alliance';
 import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
 import { openReader, type Reader } from '../read/thread';
@@ -926,6 +926,9 @@ function problemsText(problems: readonly ImportProblem[]): string {
   return problems.map((problem) => `${problem.cell}: ${problem.message}`).join('; ');
 }
 
+/** Creations left for later (`KindAdapter.recordCreated`) recorded at once: a few milliseconds of SQL, between two answers to the window. */
+const RECORDED_AT_ONCE = 2_000;
+
 /** What an import of each kind writes (or its undo removes) by the tens of thousands: their indexes wait (`loadInBulk`). */
 function bulkOptions(kind: ImportKind): BulkLoadOptions {
   if (kind === 'organizations') return { indexedTables: [organizations, yearlyFigures] };
@@ -993,6 +996,16 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
         importChanges.after,
         importChanges.afterInAudit,
       ]);
+      /** Records the kind's `create` left for later (`CreatedForLater`), in the order created. */
+      let createdForLater: number[] = [];
+      /** Writes what those records' audit entries and changes follow first, then them. */
+      const recordCreated = () => {
+        if (createdForLater.length === 0) return;
+        flushAudit(tx);
+        changes.flush();
+        adapter.recordCreated?.(tx, batch.id, createdForLater);
+        createdForLater = [];
+      };
       await loadInBulk(
         tx.db.$client,
         state.rows.length,
@@ -1038,12 +1051,21 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
               try {
                 const { prepared } = row;
                 if (!prepared) throw new Error(`Row ${row.row} has neither problems nor what the preview made of it.`);
-                const change = action === 'update' && target !== undefined ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
+                const updating = action === 'update' && target !== undefined;
+                // Whatever is written other than a creation left for later follows those before it.
+                if (updating || !adapter.recordCreated) recordCreated();
+                const change = updating ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
                 if (!change) {
                   summary.skipped += 1;
                   continue;
                 }
                 writtenOf.set(row.row, change.entityId);
+                if ('recordedLater' in change) {
+                  createdForLater.push(change.entityId);
+                  if (createdForLater.length >= RECORDED_AT_ONCE) recordCreated();
+                  summary.created += 1;
+                  continue;
+                }
                 for (const written of [...(change.prior ?? []), change, ...(change.also ?? [])]) {
                   if (written !== change && written.entity === 'partner' && written.action === 'create') summary.partnersAdded += 1;
                   const inAudit = written.afterInAudit === true;
@@ -1055,6 +1077,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                 throw atRow(row.row, error);
               }
             }
+            recordCreated();
             changes.flush();
           }),
         rebuildStep(control),
