@@ -536,11 +536,12 @@ function referencedAmong(ctx: Context, table: string, ids: readonly number[], ex
 
 /**
  * The record's values as `JSON.stringify` writes the object of `keys` (each the name of a column of
- * `table`, as drizzle reads it), in SQL over the row `row` (`r` unless said), and the conditions under which that text
+ * `table`, as drizzle reads it), in SQL over the row `row` (`r` unless said), followed by the
+ * `'key', value` pairs `also` when given, and the conditions under which that text
  * is exact: a REAL or a BLOB is written otherwise by SQLite, so a row holding one is not judged
  * here. Null when a key is not a plain column.
  */
-function valuesAsJson(table: SQLiteTable, keys: readonly string[], row = 'r'): { json: string; exact: string } | null {
+function valuesAsJson(table: SQLiteTable, keys: readonly string[], row = 'r', also?: string): { json: string; exact: string } | null {
   const columns = getTableColumns(table) as Record<string, SQLiteColumn | undefined>;
   const parts: string[] = [];
   const exact: string[] = [];
@@ -553,6 +554,7 @@ function valuesAsJson(table: SQLiteTable, keys: readonly string[], row = 'r'): {
     const written = column.columnType === 'SQLiteBoolean' ? `CASE WHEN ${value} IS NULL THEN NULL WHEN ${value} = 1 THEN json('true') ELSE json('false') END` : value;
     parts.push(`'${key}', ${written}`);
   }
+  if (also !== undefined) parts.push(also);
   return { json: `json_object(${parts.join(', ')})`, exact: exact.join(' AND ') || '1' };
 }
 
@@ -596,23 +598,23 @@ const leftByImport = `coalesce(c.after, CASE WHEN json_type(a.after, '$.figures'
  * each (`f`, its only one, since the organization was created just now), for the ids `@ids` in
  * their order: what `insertOrganization` records of a person's new organization, the year's
  * figures beside it, and a change of the import for each, the figures' only when one holds a
- * value. Row by row, building and binding that JSON cost an import of 87,500 organizations about
- * half a second more than the rows themselves.
+ * value. Row by row, building and binding that JSON made the commit of 87,500 organizations
+ * about a second longer.
  */
 const createdRecording = perConnection((db) => {
   const organization = valuesAsJson(organizations, organizationSnapshotKeys);
   const figures = valuesAsJson(yearlyFigures, figureFields, 'f');
-  if (!organization || !figures) throw new Error('An organization or its figures hold a column whose value SQLite cannot write as JSON.');
+  // A null in the patch leaves its key out: the year, then only the figures that hold a value.
+  const withFigures = figures && valuesAsJson(organizations, organizationSnapshotKeys, 'r', `'figures', json_patch(json_object('year', f.year), ${figures.json})`);
+  if (!organization || !figures || !withFigures) throw new Error('An organization or its figures hold a column whose value SQLite cannot write as JSON.');
   const figureColumns = getTableColumns(yearlyFigures);
   const anyFigure = `coalesce(${figureFields.map((field) => `f.${quoted(figureColumns[field].name)}`).join(', ')}) IS NOT NULL`;
   const created = 'json_each(@ids) j JOIN organizations r ON r.id = j.value LEFT JOIN yearly_figures f ON f.organization_id = r.id';
-  // A null in the patch leaves its key out: the year, then only the figures that hold a value.
-  const recordedFigures = `json_patch(json_object('year', f.year), ${figures.json})`;
   return {
     audit: db.$client.prepare<[{ ids: string; at: string }]>(
       `INSERT INTO audit_log (entity, entity_id, action, at, before, after)
        SELECT 'organization', r.id, 'create', @at, NULL,
-         CASE WHEN f.organization_id IS NULL THEN ${organization.json} ELSE json_insert(${organization.json}, '$.figures', ${recordedFigures}) END
+         CASE WHEN f.organization_id IS NULL THEN ${organization.json} ELSE ${withFigures.json} END
        FROM ${created} ORDER BY j.key`,
     ),
     // Each organization's change, then its figures': as `commit` writes a row's changes.
