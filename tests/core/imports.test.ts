@@ -330,11 +330,50 @@ describe('committing and undoing', () => {
     ]);
     expect(figuresOf.get(one ?? 0)).toMatchObject({ membersOfficial: 25, workers: 12 });
 
-    // Undone, everything goes, each creation with the entry of its removal.
-    const { error } = await undoOf(app, 1, 'withLater');
+    // Undone, everything goes: the figures row 4 filled in are the import's own, not a change made since.
+    const { error } = await undoOf(app, 1);
     expect(error).toBeNull();
     expect(db.$client.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(0);
+    expect(db.$client.prepare('SELECT count(*) FROM yearly_figures').pluck().get()).toBe(0);
     expect(verifyDerivedStructures(db.$client)).toEqual([]);
+  });
+
+  it('keeps a created cooperative whose figures a person changed since, with them, when asked to keep what was changed', async () => {
+    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
+    const csv = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên', `HTX Nông nghiệp Một,${address},1700000001,25`, `HTX Nông nghiệp Hai,${address},1700000002,30`].join('\n');
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'hai htx.csv', csv));
+    const { jobId: previewJob } = await previewOf(app, analysisJob, proposedMapping(analysis), 2024);
+    await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
+    const [one] = (await call(app, 'organizations:list', { query: 'nong nghiep mot', page: 1, pageSize: 10 })).rows;
+    if (!one) throw new Error('the import created HTX Nông nghiệp Một');
+    await call(app, 'figures:save', { organizationId: one.id, year: 2024, workers: 15 });
+    const { error, kept } = await undoOf(app, 1, 'keepChanged');
+    expect(error).toBeNull();
+    expect(kept).toEqual([{ entity: 'figures', id: one.id, name: 'số liệu năm 2024 của HTX Nông nghiệp Một' }]);
+    expect(app.ctx.db.$client.prepare('SELECT o.name, f.members_official AS members, f.workers FROM organizations o JOIN yearly_figures f ON f.organization_id = o.id').all()).toEqual([
+      { name: 'HTX Nông nghiệp Một', members: 25, workers: 15 },
+    ]);
+  });
+
+  it('names a record the import created and filled in when a person changed it since, and keeps it whole when asked', async () => {
+    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
+    const csv = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên,Số lao động', `HTX Nông nghiệp Một,${address},1700000001,25,`, `HTX Nông nghiệp Hai,${address},1700000002,30,`, `HTX Nông nghiệp Một,${address},1700000001,,12`].join('\n');
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'hai htx.csv', csv));
+    const { jobId: previewJob } = await previewOf(app, analysisJob, proposedMapping(analysis), 2024);
+    await commitOf(app, { previewJobId: previewJob, decisions: [{ row: 4, action: 'update' }], bulk: {} });
+    const [one] = (await call(app, 'organizations:list', { query: 'nong nghiep mot', page: 1, pageSize: 10 })).rows;
+    if (!one) throw new Error('the import created HTX Nông nghiệp Một');
+    await call(app, 'figures:save', { organizationId: one.id, year: 2024, workers: 15 });
+
+    const refused = await undoOf(app, 1);
+    expect(refused.error?.message).toContain('số liệu năm 2024 của HTX Nông nghiệp Một đã được sửa');
+    const { error, kept } = await undoOf(app, 1, 'keepChanged');
+    expect(error).toBeNull();
+    // Kept as the person left it, with both of the import's changes to it: only the other one goes.
+    expect(kept).toEqual([{ entity: 'figures', id: one.id, name: 'số liệu năm 2024 của HTX Nông nghiệp Một' }]);
+    expect(app.ctx.db.$client.prepare('SELECT o.name, f.members_official AS members, f.workers FROM organizations o JOIN yearly_figures f ON f.organization_id = o.id').all()).toEqual([
+      { name: 'HTX Nông nghiệp Một', members: 25, workers: 15 },
+    ]);
   });
 
   it('refuses to undo when a record was changed after the import, naming it', async () => {
@@ -442,8 +481,9 @@ describe('committing and undoing', () => {
       { action: 'delete', before: withoutFigures(created), after: null },
     ]);
     expect(JSON.parse(created)).toMatchObject({ name: 'HTX Nông nghiệp "Bình Hòa" số 1', highTech: false, figures: { year: 2024, membersOfficial: 10 } });
-    // Số 4 itself is as the import left it: removed, as one by one, with the figures kept on it.
-    expect(sqlite.prepare('SELECT id FROM organizations ORDER BY id').pluck().all()).toEqual([second, third]);
+    // Số 4 itself is as the import left it, but its figures were changed since: kept with them, removing it would take them along.
+    expect(sqlite.prepare('SELECT id FROM organizations ORDER BY id').pluck().all()).toEqual([second, third, fourth]);
+    expect(sqlite.prepare('SELECT members_official FROM yearly_figures WHERE organization_id = ?').pluck().get(fourth)).toBe(99);
     expect(verifyDerivedStructures(sqlite)).toEqual([]);
   });
 

@@ -1205,6 +1205,12 @@ function ownFigureYears(changes: readonly ChangeRow[]): Map<number, number[]> {
   return years;
 }
 
+/** The record a change wrote: its entity and id, and for figures the year. */
+function recordKey(change: ChangeRow): string {
+  const year = change.entity === 'figures' && typeof change.before === 'object' && change.before !== null ? (change.before as { year?: unknown }).year : undefined;
+  return `${change.entity}:${change.entityId}:${typeof year === 'number' ? year : ''}`;
+}
+
 interface LaterChanges {
   /** By change: the record changed since, named. */
   found: Map<number, ImportLaterChange>;
@@ -1225,6 +1231,8 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
   const found = new Map<number, ImportLaterChange>();
   const asLeft = new Set<number>();
   const figureYears = ownFigureYears(changes);
+  /** The verdict on the newest change of each record the import wrote (`recordKey`), once it is found as left or changed since. */
+  const newest = new Map<string, 'asLeft' | ImportLaterChange>();
   // Most of an import's records are found as it left them by SQLite itself; only the others are read.
   const exact = new Set<number>();
   for (let start = 0; start < changes.length; start += EXACT_PAGE) {
@@ -1256,6 +1264,13 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
     }
     // In the order of the changes, newest first, as the person is told of them.
     for (const change of page) {
+      // A record the import wrote more than once (created, then filled in by a later row of the
+      // list) is judged by its newest change: undone first, that gives it back what the older left.
+      const key = recordKey(change);
+      const newer = newest.get(key);
+      if (newer === 'asLeft') asLeft.add(change.id);
+      if (newer !== undefined && newer !== 'asLeft') found.set(change.id, newer);
+      if (newer !== undefined) continue;
       const judged = judgements.get(change.id);
       let name: string | null;
       if (!judged) name = adapterOf(batch, change.entity).changedSince(ctx, storedOf(change), batch.createdAt);
@@ -1266,7 +1281,22 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
         if (now !== undefined && !differs && !referenced) asLeft.add(change.id);
       }
       if (name !== null) found.set(change.id, { entity: change.entity, id: change.entityId, name });
+      if (name !== null || asLeft.has(change.id)) newest.set(key, name !== null ? { entity: change.entity, id: change.entityId, name } : 'asLeft');
     }
+  }
+  // An organization the import created goes with its figures (ON DELETE CASCADE): when a person
+  // changed them since, it is kept or named with them, never removed from under them.
+  const figuresChanged = new Map<number, ImportLaterChange>();
+  for (const change of changes) {
+    const later = found.get(change.id);
+    if (later && change.entity === 'figures') figuresChanged.set(change.entityId, later);
+  }
+  for (const change of changes) {
+    const later = change.entity === 'organization' && change.action === 'create' ? figuresChanged.get(change.entityId) : undefined;
+    if (!later || found.has(change.id)) continue;
+    found.set(change.id, later);
+    asLeft.delete(change.id);
+    exact.delete(change.id);
   }
   return { found, asLeft, exact };
 }
