@@ -338,6 +338,25 @@ describe('committing and undoing', () => {
     expect(verifyDerivedStructures(db.$client)).toEqual([]);
   });
 
+  it('names a cooperative the import created and filled in once others point at it, and takes it to Thùng rác rather than away', async () => {
+    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
+    const csv = ['Tên HTX,Địa chỉ,Mã số thuế,Điện thoại', `HTX Nông nghiệp Một,${address},1700000001,`, `HTX Nông nghiệp Hai,${address},1700000002,`, `HTX Nông nghiệp Một,${address},1700000001,0296 3841 234`].join('\n');
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'hai htx.csv', csv));
+    const { jobId: previewJob } = await previewOf(app, analysisJob, proposedMapping(analysis));
+    await commitOf(app, { previewJobId: previewJob, decisions: [{ row: 4, action: 'update' }], bulk: {} });
+    const [one] = (await call(app, 'organizations:list', { query: 'nong nghiep mot', page: 1, pageSize: 10 })).rows;
+    if (!one) throw new Error('the import created HTX Nông nghiệp Một');
+    expect((await call(app, 'organizations:get', { id: one.id })).phone).toBe('0296 3841 234');
+    // A year of figures the import did not write now points at it.
+    await call(app, 'figures:save', { organizationId: one.id, year: 2023, membersOfficial: 12 });
+
+    expect((await call(app, 'imports:undoCheck', { batchId: 1 })).changedLater).toEqual([{ entity: 'organization', id: one.id, name: 'HTX Nông nghiệp Một' }]);
+    const { error } = await undoOf(app, 1, 'withLater');
+    expect(error).toBeNull();
+    expect(app.ctx.db.$client.prepare('SELECT name, phone, deleted_at IS NOT NULL AS trashed FROM organizations').all()).toEqual([{ name: 'HTX Nông nghiệp Một', phone: '', trashed: 1 }]);
+    expect(app.ctx.db.$client.prepare('SELECT organization_id AS id, year FROM yearly_figures').all()).toEqual([{ id: one.id, year: 2023 }]);
+  });
+
   it('keeps a created cooperative whose figures a person changed since, with them, when asked to keep what was changed', async () => {
     const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
     const csv = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên', `HTX Nông nghiệp Một,${address},1700000001,25`, `HTX Nông nghiệp Hai,${address},1700000002,30`].join('\n');

@@ -157,7 +157,7 @@ export function saveFigures(ctx: Context, input: z.output<typeof figuresSaveInpu
  * `saveFigures` for an organization being created in the caller's transaction with its first year
  * (an import's row with its figures): it has none yet, so nothing is read, neither before nor
  * after; the same checks. The year is recorded in the organization's creation, not in an entry of
- * its own (the import writes those entries from the rows: `recordCreatedOrganizations`). Gives
+ * its own (the import writes those entries from the rows: `createdRecording`). Gives
  * the values stored.
  */
 export function saveFiguresOfNew(ctx: Context, input: z.output<typeof figuresSaveInput>): FigureValues {

@@ -695,8 +695,8 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
 
 /**
  * A new organization's row, written after every check of a person's save, without its audit
- * entry: an import writes those of many at once from the rows, in SQL (`recordCreatedOrganizations`
- * in the import's kinds), holding what `insertOrganization` records.
+ * entry: an import writes those of many at once from the rows, in SQL (`createdRecording` in
+ * the import's kinds), holding what `insertOrganization` records.
  */
 export function writeOrganizationRow(ctx: Context, input: ParsedOrganizationInput): OrganizationRow {
   const commune = checkReferences(ctx, input);

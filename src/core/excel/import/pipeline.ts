@@ -1264,14 +1264,19 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
     }
     // In the order of the changes, newest first, as the person is told of them.
     for (const change of page) {
+      const judged = judgements.get(change.id);
       // A record the import wrote more than once (created, then filled in by a later row of the
-      // list) is judged by its newest change: undone first, that gives it back what the older left.
+      // list) is judged by its newest change: undone first, that gives it back what the older
+      // left. A creation others now point at is still named.
       const key = recordKey(change);
       const newer = newest.get(key);
-      if (newer === 'asLeft') asLeft.add(change.id);
-      if (newer !== undefined && newer !== 'asLeft') found.set(change.id, newer);
-      if (newer !== undefined) continue;
-      const judged = judgements.get(change.id);
+      if (newer !== undefined) {
+        const pointedAt = judged?.referenced === true && judged.now !== undefined ? { entity: change.entity, id: change.entityId, name: judged.now.name } : null;
+        if (newer !== 'asLeft') found.set(change.id, newer);
+        else if (pointedAt) found.set(change.id, pointedAt);
+        else asLeft.add(change.id);
+        continue;
+      }
       let name: string | null;
       if (!judged) name = adapterOf(batch, change.entity).changedSince(ctx, storedOf(change), batch.createdAt);
       else {
