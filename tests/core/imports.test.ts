@@ -174,6 +174,25 @@ describe('previewing', () => {
 });
 
 describe('committing and undoing', () => {
+  /**
+   * Imports cooperatives of Xã Bình Hòa: the columns after the address and Mã số (`header`), and
+   * each row's name, Mã số and the rest; row 4 is chosen to fill in what an earlier row of the same
+   * Mã số left when `fillIn` says so. Gives the preview, the summary and the first one's id.
+   */
+  async function importBinhHoa(header: string, rows: [string, string, string][], { year, fillIn = true }: { year?: number; fillIn?: boolean } = {}) {
+    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
+    const csv = [`Tên HTX,Địa chỉ,Mã số thuế,${header}`, ...rows.map(([name, number, rest]) => `${name},${address},${number},${rest}`)].join('\n');
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'htx binh hoa.csv', csv));
+    const { jobId: previewJob, preview } = await previewOf(app, analysisJob, proposedMapping(analysis), year);
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: fillIn ? [{ row: 4, action: 'update' }] : [], bulk: {} });
+    const first = app.ctx.db.$client.prepare('SELECT min(id) FROM organizations').pluck().get() as number;
+    return { preview, summary, first };
+  }
+
+  /** The organizations with their figures, as stored. */
+  function storedFigures() {
+    return app.ctx.db.$client.prepare('SELECT o.name, f.members_official AS members, f.workers FROM organizations o JOIN yearly_figures f ON f.organization_id = o.id').all();
+  }
   it('writes the chosen actions in one batch, fills blanks without blanking, and undo restores exactly', async () => {
     const stored = await storedMyHoaHung();
     const before = organizationsTable();
@@ -280,19 +299,18 @@ describe('committing and undoing', () => {
   });
 
   it('records each created cooperative as a person\'s save would, in the order of the rows, an update of one the list created after its creation', async () => {
-    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
-    const csv = [
-      'Tên HTX,Địa chỉ,Mã số thuế,Số thành viên,Số lao động',
-      `HTX Nông nghiệp Một,${address},1700000001,25,`,
-      `HTX Nông nghiệp Hai,${address},1700000002,,`,
-      // The same cooperative as row 2: chosen to fill in what it leaves blank.
-      `HTX Nông nghiệp Một,${address},1700000001,,12`,
-      `HTX Nông nghiệp Ba,${address},1700000003,40,7`,
-    ].join('\n');
-    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'ba htx.csv', csv));
-    const { jobId: previewJob, preview } = await previewOf(app, analysisJob, proposedMapping(analysis), 2024);
+    const { preview, summary } = await importBinhHoa(
+      'Số thành viên,Số lao động',
+      [
+        ['HTX Nông nghiệp Một', '1700000001', '25,'],
+        ['HTX Nông nghiệp Hai', '1700000002', ','],
+        // The same cooperative as row 2: chosen to fill in what it leaves blank.
+        ['HTX Nông nghiệp Một', '1700000001', ',12'],
+        ['HTX Nông nghiệp Ba', '1700000003', '40,7'],
+      ],
+      { year: 2024 },
+    );
     expect(preview.page.rows.find((row) => row.row === 4)?.match).toMatchObject({ reason: 'inFile', row: 2 });
-    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [{ row: 4, action: 'update' }], bulk: {} });
     expect(summary).toMatchObject({ created: 3, updated: 1, failed: 0 });
 
     const db = app.ctx.db;
@@ -339,60 +357,50 @@ describe('committing and undoing', () => {
   });
 
   it('names a cooperative the import created and filled in once others point at it, and takes it to Thùng rác rather than away', async () => {
-    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
-    const csv = ['Tên HTX,Địa chỉ,Mã số thuế,Điện thoại', `HTX Nông nghiệp Một,${address},1700000001,`, `HTX Nông nghiệp Hai,${address},1700000002,`, `HTX Nông nghiệp Một,${address},1700000001,0296 3841 234`].join('\n');
-    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'hai htx.csv', csv));
-    const { jobId: previewJob } = await previewOf(app, analysisJob, proposedMapping(analysis));
-    await commitOf(app, { previewJobId: previewJob, decisions: [{ row: 4, action: 'update' }], bulk: {} });
-    const [one] = (await call(app, 'organizations:list', { query: 'nong nghiep mot', page: 1, pageSize: 10 })).rows;
-    if (!one) throw new Error('the import created HTX Nông nghiệp Một');
-    expect((await call(app, 'organizations:get', { id: one.id })).phone).toBe('0296 3841 234');
+    const { first } = await importBinhHoa('Điện thoại', [
+      ['HTX Nông nghiệp Một', '1700000001', ''],
+      ['HTX Nông nghiệp Hai', '1700000002', ''],
+      ['HTX Nông nghiệp Một', '1700000001', '0296 3841 234'],
+    ]);
+    expect((await call(app, 'organizations:get', { id: first })).phone).toBe('0296 3841 234');
     // A year of figures the import did not write now points at it.
-    await call(app, 'figures:save', { organizationId: one.id, year: 2023, membersOfficial: 12 });
+    await call(app, 'figures:save', { organizationId: first, year: 2023, membersOfficial: 12 });
 
-    expect((await call(app, 'imports:undoCheck', { batchId: 1 })).changedLater).toEqual([{ entity: 'organization', id: one.id, name: 'HTX Nông nghiệp Một' }]);
+    expect((await call(app, 'imports:undoCheck', { batchId: 1 })).changedLater).toEqual([{ entity: 'organization', id: first, name: 'HTX Nông nghiệp Một' }]);
     const { error } = await undoOf(app, 1, 'withLater');
     expect(error).toBeNull();
     expect(app.ctx.db.$client.prepare('SELECT name, phone, deleted_at IS NOT NULL AS trashed FROM organizations').all()).toEqual([{ name: 'HTX Nông nghiệp Một', phone: '', trashed: 1 }]);
-    expect(app.ctx.db.$client.prepare('SELECT organization_id AS id, year FROM yearly_figures').all()).toEqual([{ id: one.id, year: 2023 }]);
+    expect(app.ctx.db.$client.prepare('SELECT organization_id AS id, year FROM yearly_figures').all()).toEqual([{ id: first, year: 2023 }]);
   });
 
   it('keeps a created cooperative whose figures a person changed since, with them, when asked to keep what was changed', async () => {
-    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
-    const csv = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên', `HTX Nông nghiệp Một,${address},1700000001,25`, `HTX Nông nghiệp Hai,${address},1700000002,30`].join('\n');
-    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'hai htx.csv', csv));
-    const { jobId: previewJob } = await previewOf(app, analysisJob, proposedMapping(analysis), 2024);
-    await commitOf(app, { previewJobId: previewJob, decisions: [], bulk: {} });
-    const [one] = (await call(app, 'organizations:list', { query: 'nong nghiep mot', page: 1, pageSize: 10 })).rows;
-    if (!one) throw new Error('the import created HTX Nông nghiệp Một');
-    await call(app, 'figures:save', { organizationId: one.id, year: 2024, workers: 15 });
+    const { first } = await importBinhHoa('Số thành viên', [['HTX Nông nghiệp Một', '1700000001', '25'], ['HTX Nông nghiệp Hai', '1700000002', '30']], { year: 2024, fillIn: false });
+    await call(app, 'figures:save', { organizationId: first, year: 2024, workers: 15 });
     const { error, kept } = await undoOf(app, 1, 'keepChanged');
     expect(error).toBeNull();
-    expect(kept).toEqual([{ entity: 'figures', id: one.id, name: 'số liệu năm 2024 của HTX Nông nghiệp Một' }]);
-    expect(app.ctx.db.$client.prepare('SELECT o.name, f.members_official AS members, f.workers FROM organizations o JOIN yearly_figures f ON f.organization_id = o.id').all()).toEqual([
-      { name: 'HTX Nông nghiệp Một', members: 25, workers: 15 },
-    ]);
+    expect(kept).toEqual([{ entity: 'figures', id: first, name: 'số liệu năm 2024 của HTX Nông nghiệp Một' }]);
+    expect(storedFigures()).toEqual([{ name: 'HTX Nông nghiệp Một', members: 25, workers: 15 }]);
   });
 
   it('names a record the import created and filled in when a person changed it since, and keeps it whole when asked', async () => {
-    const address = '"xã Bình Hòa, huyện Châu Thành, tỉnh An Giang"';
-    const csv = ['Tên HTX,Địa chỉ,Mã số thuế,Số thành viên,Số lao động', `HTX Nông nghiệp Một,${address},1700000001,25,`, `HTX Nông nghiệp Hai,${address},1700000002,30,`, `HTX Nông nghiệp Một,${address},1700000001,,12`].join('\n');
-    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'hai htx.csv', csv));
-    const { jobId: previewJob } = await previewOf(app, analysisJob, proposedMapping(analysis), 2024);
-    await commitOf(app, { previewJobId: previewJob, decisions: [{ row: 4, action: 'update' }], bulk: {} });
-    const [one] = (await call(app, 'organizations:list', { query: 'nong nghiep mot', page: 1, pageSize: 10 })).rows;
-    if (!one) throw new Error('the import created HTX Nông nghiệp Một');
-    await call(app, 'figures:save', { organizationId: one.id, year: 2024, workers: 15 });
+    const { first } = await importBinhHoa(
+      'Số thành viên,Số lao động',
+      [
+        ['HTX Nông nghiệp Một', '1700000001', '25,'],
+        ['HTX Nông nghiệp Hai', '1700000002', '30,'],
+        ['HTX Nông nghiệp Một', '1700000001', ',12'],
+      ],
+      { year: 2024 },
+    );
+    await call(app, 'figures:save', { organizationId: first, year: 2024, workers: 15 });
 
     const refused = await undoOf(app, 1);
     expect(refused.error?.message).toContain('số liệu năm 2024 của HTX Nông nghiệp Một đã được sửa');
     const { error, kept } = await undoOf(app, 1, 'keepChanged');
     expect(error).toBeNull();
     // Kept as the person left it, with both of the import's changes to it: only the other one goes.
-    expect(kept).toEqual([{ entity: 'figures', id: one.id, name: 'số liệu năm 2024 của HTX Nông nghiệp Một' }]);
-    expect(app.ctx.db.$client.prepare('SELECT o.name, f.members_official AS members, f.workers FROM organizations o JOIN yearly_figures f ON f.organization_id = o.id').all()).toEqual([
-      { name: 'HTX Nông nghiệp Một', members: 25, workers: 15 },
-    ]);
+    expect(kept).toEqual([{ entity: 'figures', id: first, name: 'số liệu năm 2024 của HTX Nông nghiệp Một' }]);
+    expect(storedFigures()).toEqual([{ name: 'HTX Nông nghiệp Một', members: 25, workers: 15 }]);
   });
 
   it('refuses to undo when a record was changed after the import, naming it', async () => {
