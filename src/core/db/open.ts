@@ -163,6 +163,31 @@ export function openConnection(file: string): { db: Db; close(): void } {
   return { db: drizzle({ client: sqlite, schema }), close: () => sqlite.close() };
 }
 
+/**
+ * Each AUTOINCREMENT table's counter (`sqlite_sequence`): the highest id it ever gave. drizzle-kit
+ * rebuilds a table by copying it into a new one, which counts again from the highest id copied;
+ * the ids of rows deleted for good above it (the organizations of an undone import) would be given
+ * again, and a new organization would take over the old one's history in the audit trail.
+ */
+function idCounters(sqlite: Database.Database): Map<string, number> {
+  const exists = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'").get();
+  if (!exists) return new Map();
+  return new Map(sqlite.prepare<[], [string, number]>('SELECT name, seq FROM sqlite_sequence').raw().all());
+}
+
+/** Puts back the counters `idCounters` read before the migrations, where a rebuilt table's now counts lower. */
+function keepIdCounters(sqlite: Database.Database, counters: ReadonlyMap<string, number>): void {
+  const table = sqlite.prepare<[string], number>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
+  const raise = sqlite.prepare<[number, string, number]>('UPDATE sqlite_sequence SET seq = ? WHERE name = ? AND seq < ?');
+  const add = sqlite.prepare<[string, number, string]>('INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)');
+  for (const [name, seq] of counters) {
+    // A table a migration dropped for good has no counter to keep.
+    if (!table.get(name)) continue;
+    raise.run(seq, name, seq);
+    add.run(name, seq, name);
+  }
+}
+
 /** A damaged file, open read-only: nothing is migrated or written into it. */
 function openDamaged(file: string, damage: string, schemaVersion: number): OpenedDatabase {
   const sqlite = connect(file, true);
@@ -236,8 +261,12 @@ export function openDatabase({ file, migrationsFolder, readOnly = false, backupB
     // that refers to it. So the keys are off for the migrations and checked once after them.
     sqlite.pragma('foreign_keys = OFF');
     try {
+      const sequences = pending ? idCounters(sqlite) : new Map<string, number>();
       migrate(db, { migrationsFolder });
-      sqlite.transaction(() => pendingTags.forEach((tag) => dataUpgrades[tag]?.(sqlite)))();
+      sqlite.transaction(() => {
+        keepIdCounters(sqlite, sequences);
+        pendingTags.forEach((tag) => dataUpgrades[tag]?.(sqlite));
+      })();
       const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
       if (broken.length > 0) {
         throw new AppFailure({
