@@ -119,3 +119,34 @@ describe('import mappings remembered by an earlier version', () => {
     }
   });
 });
+
+describe('an upgrade that rebuilds the register', () => {
+  it('gives no new organization the id of one deleted for good before it, so none takes over another history', async () => {
+    const file = join(dir, 'data.sqlite');
+    const old = new Database(file);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0028_code_checks_compared') });
+    const at = '2026-06-01T08:00:00.000Z';
+    old.exec(`INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '${at}')`);
+    const add = old.prepare(
+      `INSERT INTO organizations (kind, name, province_code, commune_code, name_folded, search_text, created_at, updated_at) VALUES ('htx', ?, '91', '31064', ?, ?, '${at}', '${at}')`,
+    );
+    for (const name of ['HTX Vĩnh Bình', 'HTX Vĩnh An', 'HTX Nhơn Hưng']) add.run(name, name.toLowerCase(), name.toLowerCase());
+    // The last one created by an import and taken away by its undo: gone from the register, not from the audit trail.
+    old.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('organization', 3, 'create', ?, NULL, ?)").run(at, JSON.stringify({ name: 'HTX Nhơn Hưng' }));
+    old.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('organization', 3, 'delete', ?, ?, NULL)").run(at, JSON.stringify({ name: 'HTX Nhơn Hưng' }));
+    old.exec('DELETE FROM organizations WHERE id = 3');
+    old.close();
+
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      // The migration rebuilt the table from the rows left, ids 1 and 2.
+      expect(app.ctx.db.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'organizations'").pluck().get()).toContain(`"kind" = 'htx' OR`);
+      const created = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Số 1', communeCode: '31064' });
+      expect(created.id).toBe(4);
+      const { entries } = await call(app, 'records:history', { kind: 'organization', id: created.id });
+      expect(entries.map((entry) => entry.action)).toEqual(['create']);
+    } finally {
+      app.close();
+    }
+  });
+});

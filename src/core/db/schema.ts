@@ -27,10 +27,18 @@ import { comparisons, planKinds, planStatuses, targetUnits, type Measure } from 
 /**
  * A column holding a closed list of codes (the law's or the app's own, not a lookup the office
  * edits): SQLite refuses any other value, however the row is written. A NULL passes; NOT NULL
- * says whether the column may be empty.
+ * says whether the column may be empty. Written as comparisons joined by OR, not `IN (…)`: for a
+ * list in a check, SQLite builds a temporary index on every insert, which cost an import of 87,500
+ * organizations about 0.2 s of their 0.7 s of inserting.
  */
 function codeIn(name: string, column: AnySQLiteColumn, codes: readonly string[]) {
-  return check(name, sql`${bare(column)} IN (${sql.raw(codes.map((code) => `'${code}'`).join(', '))})`);
+  return check(
+    name,
+    sql.join(
+      codes.map((code) => sql`${bare(column)} = ${sql.raw(`'${code}'`)}`),
+      sql` OR `,
+    ),
+  );
 }
 
 /**
