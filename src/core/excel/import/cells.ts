@@ -520,8 +520,9 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         } else if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
         else if (parsed) {
           // A formula's result carries float noise Excel does not show (6000000.000000001): the
-          // value is read to the 15 significant digits Excel shows.
-          const shownValue = Number(parsed.value.toPrecision(15));
+          // value is read to the 15 significant digits Excel shows. A whole number under 10^15 has
+          // no more, and most cells hold one: it is taken as it is, without the round trip through text.
+          const shownValue = Number.isInteger(parsed.value) && Math.abs(parsed.value) < 1e15 ? parsed.value : Number(parsed.value.toPrecision(15));
           const scaled = field.type === 'money' && column.scale !== 1;
           const inDong = scaled && typeof value === 'string' && namesDong.test(value);
           const stored = scaled && !inDong ? Math.round(shownValue * column.scale) : shownValue;
