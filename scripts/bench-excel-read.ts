@@ -144,7 +144,7 @@ function measureInChild(contender: Contender, path: string): Promise<Omit<ReadMe
 }
 
 /** LibreOffice's headless conversion of the same file to CSV; GNU time gives its peak memory. */
-function measureSoffice(path: string): Omit<ReadMeasure, 'name'> | null {
+export function measureSoffice(path: string): Omit<ReadMeasure, 'name'> | null {
   if (!existsSync(sofficePath)) return null;
   const work = mkdtempSync(join(tmpdir(), 'htx-bench-soffice-'));
   try {

@@ -3,6 +3,7 @@
  * (analyze, preview with matching, commit in one transaction), timed in a process of its own so
  * that its peak memory is its own. Prints one line of JSON:
  *   tsx scripts/bench-import.ts --file FILE.xlsx
+ * `npm run bench` runs it built (`builtImportBench` in bench.ts), from out/bench with `--root`.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -38,12 +39,13 @@ export interface ImportMeasure {
   asked: number;
 }
 
-const { values } = parseArgs({ options: { file: { type: 'string' } } });
+// The project's folder (migrations, resources): this script's parent, unless run from a build elsewhere.
+const { values } = parseArgs({ options: { file: { type: 'string' }, root: { type: 'string', default: resolve(import.meta.dirname, '..') } } });
 if (!values.file) throw new Error('--file is required');
 const file = resolve(values.file);
 
 const dir = mkdtempSync(join(tmpdir(), 'htx-bench-import-'));
-const app = openApp({ databaseFile: join(dir, 'import.sqlite'), appRoot: resolve(import.meta.dirname, '..'), appVersion: 'bench' });
+const app = openApp({ databaseFile: join(dir, 'import.sqlite'), appRoot: resolve(values.root), appVersion: 'bench' });
 await dispatch(app.ctx, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91' });
 
 async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
