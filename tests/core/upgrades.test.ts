@@ -121,7 +121,7 @@ describe('import mappings remembered by an earlier version', () => {
 });
 
 describe('an upgrade that rebuilds the register', () => {
-  it('gives no new organization the id of one deleted for good before it, so none takes over another history', async () => {
+  it('gives no new organization the id of one deleted for good before it, so none takes over another history, and keeps the planner its statistics', async () => {
     const file = join(dir, 'data.sqlite');
     const old = new Database(file);
     migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0028_code_checks_compared') });
@@ -135,12 +135,17 @@ describe('an upgrade that rebuilds the register', () => {
     old.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('organization', 3, 'create', ?, NULL, ?)").run(at, JSON.stringify({ name: 'HTX Nhơn Hưng' }));
     old.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('organization', 3, 'delete', ?, ?, NULL)").run(at, JSON.stringify({ name: 'HTX Nhơn Hưng' }));
     old.exec('DELETE FROM organizations WHERE id = 3');
+    // The planner's statistics, as an ANALYZE left them.
+    old.exec('ANALYZE');
+    const statistics = old.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'organizations' ORDER BY idx").all();
+    expect(statistics.length).toBeGreaterThan(10);
     old.close();
 
     const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
     try {
       // The migration rebuilt the table from the rows left, ids 1 and 2.
       expect(app.ctx.db.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'organizations'").pluck().get()).toContain(`"kind" = 'htx' OR`);
+      expect(app.ctx.db.$client.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'organizations' ORDER BY idx").all()).toEqual(statistics);
       const created = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Số 1', communeCode: '31064' });
       expect(created.id).toBe(4);
       const { entries } = await call(app, 'records:history', { kind: 'organization', id: created.id });
