@@ -86,15 +86,34 @@ function expanded(words: readonly string[]): string[] {
 
 /** A name's words with every short form written out: "HTX DVNN" → hop tac xa dich vu nong nghiep. */
 export function expandedNameWords(name: string): readonly string[] {
-  if (lastExpanded?.name !== name) lastExpanded = { name, words: expanded(nameWords(name)) };
-  return lastExpanded.words;
+  return wordsOf(name).long;
+}
+
+/** A text's own words (`nameWords`) and those words with every short form written out. */
+interface NameReading {
+  name: string;
+  own: readonly string[];
+  long: readonly string[];
 }
 
 /**
- * The last name's words: an import asks for the words of each row's name three times over (its
- * kind, whether it is an enterprise's, its key), and folding a name costs more than the rest.
+ * The last few texts' words: an import asks for the words of each row's name and of its Loại hình
+ * cell several times over, in turn (its kind, whether it is an enterprise's, its key, its search
+ * words), and folding a text costs more than the rest. One slot was not enough: the two texts
+ * took it from each other.
  */
-let lastExpanded: { name: string; words: readonly string[] } | null = null;
+const recentReadings: NameReading[] = Array.from({ length: 4 }, () => ({ name: '', own: [], long: [] }));
+let nextReading = 0;
+
+function wordsOf(name: string): NameReading {
+  const kept = recentReadings.find((reading) => reading.name === name);
+  if (kept) return kept;
+  const own = nameWords(name);
+  const reading = { name, own, long: expanded(own) };
+  recentReadings[nextReading] = reading;
+  nextReading = (nextReading + 1) % recentReadings.length;
+  return reading;
+}
 
 /** Whether `words` has `part` starting at `at`. */
 function hasAt(words: readonly string[], part: readonly string[], at: number): boolean {
@@ -152,8 +171,7 @@ export function hasLegalForm(name: string): boolean {
  * "htx vinh binh" finds "Hợp tác xã Vĩnh Bình". Each word once, the name's own first.
  */
 export function nameSearchWords(name: string): string[] {
-  const own = nameWords(name);
-  const long = expanded(own);
+  const { own, long } = wordsOf(name);
   const words = new Set(own);
   for (const word of long) words.add(word);
   for (let at = 0; at < long.length; at++) {

@@ -161,17 +161,36 @@ export function readTypedDate(typed: string): DateReading {
   if (yearText.length !== 4) return { kind: 'problem', problem: { code: yearText.length === 2 ? 'shortYear' : 'format' } };
   const year = Number(yearText);
   if (month < 1 || month > 12) return { kind: 'problem', problem: { code: 'noMonth', month } };
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lastDay = daysInMonth(year, month);
   if (day < 1 || day > lastDay) return { kind: 'problem', problem: { code: 'noDay', day, month, year, lastDay } };
   return { kind: 'date', iso: `${yearText}-${pad(month, 2)}-${pad(day, 2)}` };
 }
 
 /** Whether text is a real calendar day as ISO `YYYY-MM-DD` (how dates cross the contract). */
 export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Read by character codes: every date of every row of an import is asked this.
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number the ASCII digits of `text` from `start` to `end` write, or -1 where one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let number = 0;
+  for (let at = start; at < end; at++) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/** The days of a month (1–12) in the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 /** What a person types into a number, date or phone field, read as Vietnamese write it. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNumber, isPhoneText, readTypedDate, readTypedNumber } from '../../src/shared/typed';
+import { checkNumber, isIsoDate, isPhoneText, readTypedDate, readTypedNumber } from '../../src/shared/typed';
 
 function valueOf(typed: string): number | string {
   const reading = readTypedNumber(typed);
@@ -71,6 +71,35 @@ describe('a typed date', () => {
     expect(readTypedDate('5/6/19')).toEqual({ kind: 'problem', problem: { code: 'shortYear' } });
     expect(readTypedDate('năm 2019')).toEqual({ kind: 'problem', problem: { code: 'format' } });
     expect(readTypedDate('')).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('an ISO day as the contract carries it', () => {
+  it('is a real calendar day written YYYY-MM-DD', () => {
+    expect(['2024-02-29', '2000-02-29', '2025-12-31', '2025-04-30', '1900-02-28'].map(isIsoDate)).toEqual([true, true, true, true, true]);
+    expect(['2023-02-29', '1900-02-29', '2100-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00'].filter(isIsoDate)).toEqual([]);
+    // Only that form: no other separators, widths, digits or trailing text.
+    expect(['2025/01/01', '25-01-01', '2025-1-01', '2025-01-011', ' 2025-01-01', '2025-01-0a', '２０２５-01-01', ''].filter(isIsoDate)).toEqual([]);
+  });
+
+  it('agrees with the calendar on every day of four centuries', () => {
+    const day = new Date(Date.UTC(1900, 0, 1));
+    const asked: string[] = [];
+    while (day.getUTCFullYear() < 2300) {
+      asked.push(day.toISOString().slice(0, 10));
+      day.setUTCDate(day.getUTCDate() + 1);
+    }
+    expect(asked.filter((iso) => !isIsoDate(iso))).toEqual([]);
+    // Every 29th to 31st that the calendar skips, of every month of those years, is refused.
+    const skipped: string[] = [];
+    for (let year = 1900; year < 2300; year++) {
+      for (let month = 1; month <= 12; month++) {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        for (let dayOf = last + 1; dayOf <= 31; dayOf++) skipped.push(`${year}-${String(month).padStart(2, '0')}-${String(dayOf)}`);
+      }
+    }
+    expect(skipped.length).toBeGreaterThan(2000);
+    expect(skipped.filter(isIsoDate)).toEqual([]);
   });
 });
 

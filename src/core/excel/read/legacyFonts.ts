@@ -7,8 +7,20 @@
  */
 import type { LegacyEncoding, LegacyFontKind, SourceRow } from './types';
 
-/** Vietnamese in Unicode always uses letters past Latin-1 (ạ, ă, đ, ơ, ư, ế…) somewhere. */
-const beyondLatin1 = /[\u0100-\u{10ffff}]/u;
+/**
+ * How far past ASCII a text reaches: 'ascii', 'latin1', or 'beyond' (Latin-1) at its first such
+ * character. Vietnamese in Unicode always uses letters past Latin-1 (ạ, ă, đ, ơ, ư, ế…) somewhere,
+ * mostly in its first word; a scan that stops there is asked of every cell an import reads.
+ */
+function reach(text: string): 'ascii' | 'latin1' | 'beyond' {
+  let latin1 = false;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 0x100) return 'beyond';
+    if (code >= 0x80) latin1 = true;
+  }
+  return latin1 ? 'latin1' : 'ascii';
+}
 /** Latin-1 letters that Vietnamese never uses; both legacy encodings produce them. */
 const foreignLatin1 = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb-\u00ff]/u;
 /**
@@ -34,10 +46,11 @@ export function detectLegacyEncoding(texts: string[]): LegacyEncoding | null {
   let tcvn3 = 0;
   let vni = 0;
   for (const text of texts) {
+    const reaches = reach(text);
     // Plain ASCII carries no evidence either way.
-    if (!/[\u0080-\u{10ffff}]/u.test(text)) continue;
+    if (reaches === 'ascii') continue;
     marked++;
-    if (beyondLatin1.test(text) || !foreignLatin1.test(text)) continue;
+    if (reaches === 'beyond' || !foreignLatin1.test(text)) continue;
     if (tcvn3Mark.test(text)) tcvn3++;
     else if (vniMark.test(text)) vni++;
   }
