@@ -59,6 +59,31 @@ describe('openDatabase', () => {
     opened.close();
   });
 
+  it('checks every reference after pending migrations ran, and not at an opening that runs none', () => {
+    const file = join(dir, 'data.sqlite');
+    openDatabase({ file, migrationsFolder }).close();
+    // A row pointing at no organization, as only a write with the keys off could leave one.
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("INSERT INTO yearly_figures (organization_id, year, updated_at) VALUES (999, 2025, '2026-01-01T00:00:00.000Z')").run();
+    raw.close();
+
+    // Nothing pending: nothing was rewritten with the keys off, so no row is read for them.
+    const same = openDatabase({ file, migrationsFolder });
+    expect(same.schemaVersion).toBe(journalEntries().length);
+    same.close();
+
+    // A migration ran with the keys off: the broken reference is found and the opening refused.
+    let refusal: unknown;
+    try {
+      openDatabase({ file, migrationsFolder: migrationsWithOneMore() }).close();
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(AppFailure);
+    expect((refusal as AppFailure).error.message).toContain('để lại 1 dòng tham chiếu tới dữ liệu không còn (bảng yearly_figures)');
+  });
+
   it('backs the file up before running pending migrations, and the copy keeps the old schema', () => {
     const file = join(dir, 'data.sqlite');
     const first = openDatabase({ file, migrationsFolder });

@@ -292,7 +292,9 @@ export function openDatabase({ file, migrationsFolder, readOnly = false, backupB
     // drizzle-kit rebuilds a table (copy, drop the old one, rename) for what SQLite cannot ALTER,
     // and turns foreign keys off around it; but drizzle runs every migration in one transaction,
     // where that pragma does nothing, and dropping `organizations` would cascade into every row
-    // that refers to it. So the keys are off for the migrations and checked once after them.
+    // that refers to it. So the keys are off for the migrations and checked once after them —
+    // only when some ran: the check reads every row (about a second for a national register),
+    // and with the keys on, no write since can have broken one.
     sqlite.pragma('foreign_keys = OFF');
     try {
       const bookkeeping = pending ? readBookkeeping(sqlite) : null;
@@ -301,7 +303,7 @@ export function openDatabase({ file, migrationsFolder, readOnly = false, backupB
         if (bookkeeping) restoreBookkeeping(sqlite, bookkeeping);
         pendingTags.forEach((tag) => dataUpgrades[tag]?.(sqlite));
       })();
-      const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+      const broken = pending ? (sqlite.pragma('foreign_key_check') as { table: string }[]) : [];
       if (broken.length > 0) {
         throw new AppFailure({
           kind: 'internal',
