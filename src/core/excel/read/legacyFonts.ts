@@ -8,9 +8,9 @@
 import type { LegacyEncoding, LegacyFontKind, SourceRow } from './types';
 
 /**
- * How far past ASCII a text reaches: 'ascii', 'latin1', or 'beyond' (Latin-1) at its first such
- * character. Vietnamese in Unicode always uses letters past Latin-1 (ạ, ă, đ, ơ, ư, ế…) somewhere,
- * mostly in its first word; a scan that stops there is asked of every cell an import reads.
+ * How far past ASCII a text reaches: 'ascii', 'latin1', or 'beyond' Latin-1, known at its first
+ * character past it. Vietnamese in Unicode always uses letters past Latin-1 (ạ, ă, đ, ơ, ư, ế…)
+ * somewhere, mostly in its first word; a scan that stops there is asked of every cell an import reads.
  */
 function reach(text: string): 'ascii' | 'latin1' | 'beyond' {
   let latin1 = false;
