@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -150,6 +150,47 @@ describe('an upgrade that rebuilds the register', () => {
       expect(created.id).toBe(4);
       const { entries } = await call(app, 'records:history', { kind: 'organization', id: created.id });
       expect(entries.map((entry) => entry.action)).toEqual(['create']);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('gives back the pages the rebuilt tables freed, keeping every row and the next id', async () => {
+    const file = join(dir, 'data.sqlite');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0028_code_checks_compared') });
+    const at = '2026-06-01T08:00:00.000Z';
+    old.exec(`INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '${at}')`);
+    const add = old.prepare(
+      `INSERT INTO organizations (kind, name, street, province_code, commune_code, name_folded, search_text, created_at, updated_at) VALUES ('htx', ?, ?, '91', '31064', ?, ?, '${at}', '${at}')`,
+    );
+    const figures = old.prepare(`INSERT INTO yearly_figures (organization_id, year, members_official, revenue, updated_at) VALUES (?, ?, 12, 1500000000, '${at}')`);
+    // Twenty-five years of figures each: their table, rebuilt too, frees more than the search index takes again.
+    old.transaction(() => {
+      for (let number = 1; number <= 3000; number++) {
+        const name = `HTX Nông nghiệp số ${number}`;
+        const folded = `htx nong nghiep so ${number}`;
+        const { lastInsertRowid } = add.run(name, `Ấp ${number}, xã Vĩnh Bình, huyện Châu Thành`, folded, folded);
+        for (let year = 2001; year <= 2025; year++) figures.run(lastInsertRowid, year);
+      }
+    })();
+    old.close();
+
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      const sqlite = app.ctx.db.$client;
+      // Rebuilt by the migration, then written again without the old tables' pages.
+      expect(sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'organizations'").pluck().get()).toContain(`"kind" = 'htx' OR`);
+      expect(sqlite.pragma('freelist_count', { simple: true })).toBe(0);
+      // And written over the old file, which holds no page past them.
+      expect(statSync(file).size).toBeLessThanOrEqual((sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number));
+      expect(sqlite.prepare('SELECT count(*) FROM organizations').pluck().get()).toBe(3000);
+      expect(sqlite.prepare('SELECT count(*) FROM yearly_figures WHERE members_official = 12').pluck().get()).toBe(75_000);
+      expect(sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+      const created = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Số 1', communeCode: '31064' });
+      expect(created.id).toBe(3001);
+      expect((await call(app, 'organizations:list', { query: 'nông nghiệp số 2999', pageSize: 5 })).rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp số 2999']);
     } finally {
       app.close();
     }

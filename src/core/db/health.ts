@@ -46,6 +46,11 @@ export function isDamage(error: unknown): boolean {
   return code !== null && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
+/** A failure for want of room on the disk. */
+export function isDiskFull(error: unknown): boolean {
+  return codeOf(error) === 'SQLITE_FULL';
+}
+
 /**
  * SQLite's quick check: every page readable and well formed (it skips only the comparison of
  * indexes with their tables, which the full check after each backup does). Null when sound.
