@@ -18,7 +18,7 @@
  */
 import type Database from 'better-sqlite3';
 import { getTableName, sql, type SQL, type SQLChunk } from 'drizzle-orm';
-import { SQLiteSyncDialect, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, SQLiteSyncDialect, text as textColumn, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { columnsAs, existsAtYearEnd } from './predicates';
 import { agreementCommitments, agreementParties, agreements, agreementSearch, organizations, partners, searchWordDeletions, searchWords, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from './schema';
 
@@ -71,6 +71,17 @@ function trigger(name: string, timing: SQL, body: SQL[]): DerivedObject {
 
 const SEARCH_INDEX = 'organizations_search';
 const SEARCH_SOURCE = 'organizations_search_source';
+
+/**
+ * The search index as queries read it: its rowid is the organization's id. Declared here, not in
+ * schema.ts, because this module creates it (drizzle-kit cannot make an FTS5 table).
+ */
+export const searchIndex = sqliteTable(SEARCH_INDEX, { id: integer('rowid').notNull(), searchText: textColumn('search_text').notNull() });
+
+/** The rows of `searchIndex` whose indexed text matches `expression` (FTS5 syntax, see search.ts). */
+export function searchIndexMatches(expression: string): SQL {
+  return sql`${searchIndex} MATCH ${expression}`;
+}
 const o = columnsAs(organizations, 'organizations');
 
 /**

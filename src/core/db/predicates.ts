@@ -104,12 +104,63 @@ export function inForceDuring(
 }
 
 /** A certificate valid at some time between `from` and `to`: issued by `to`, not expired before `from`. */
-export function validDuring(certificate: { issuedOn: SQLWrapper; expiresOn: SQLWrapper }, from: string, to: string): SQL {
+export function validDuring(certificate: { issuedOn: SQLWrapper; expiresOn: SQLWrapper }, from: string | SQLWrapper, to: string | SQLWrapper): SQL {
   return sql`((${certificate.issuedOn} IS NULL OR ${certificate.issuedOn} <= ${to}) AND (${certificate.expiresOn} IS NULL OR ${certificate.expiresOn} >= ${from}))`;
+}
+
+/** A certificate that counts on `day`: issued by then and not expired before it. */
+export function validOn(certificate: { issuedOn: SQLWrapper; expiresOn: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return validDuring(certificate, day, day);
+}
+
+/**
+ * An organization still in business on `day`: not in the trash and not ended (dissolved, merged,
+ * split) by then. Only such a one is offered as a seller to connect.
+ */
+export function inBusinessOn(organization: { deletedAt: SQLWrapper; endedOn: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return sql`(${notInTrash(organization)} AND (${organization.endedOn} IS NULL OR ${organization.endedOn} > ${day}))`;
+}
+
+/**
+ * An offer or a demand not withdrawn by `day`: one withdrawn with a later day stays open until
+ * then (`supplyStatus` in shared/supply.ts says the same).
+ */
+export function notWithdrawnBy(record: { withdrawnOn: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return sql`(${record.withdrawnOn} IS NULL OR ${record.withdrawnOn} > ${day})`;
 }
 
 /** Queries built without a connection, to be used inside others. */
 const builder = new QueryBuilder();
+
+/** A delivery made by `day`: one dated later is planned, not yet made (`deliveredAsOf` in shared/agreements.ts). */
+export function deliveredBy(delivery: { deliveredOn: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return sql`${delivery.deliveredOn} <= ${day}`;
+}
+
+/** A commitment's deliveries, inside a query that may read the table itself. */
+const delivery = alias(agreementDeliveries, 'delivery');
+
+/** `what` (an aggregate over `delivery`) of the deliveries made on the commitment `commitmentId` by `day`. */
+function ofDeliveriesMade<T>(commitmentId: SQLWrapper, day: string | SQLWrapper, what: (made: typeof delivery) => SQL<T>): SQL<T> {
+  const made = builder
+    .select({ value: what(delivery) })
+    .from(delivery)
+    .where(and(eq(delivery.commitmentId, commitmentId), deliveredBy(delivery, day)));
+  return sql<T>`(${made})`;
+}
+
+/**
+ * The quantity delivered on a commitment by `day`, in its unit (0 when nothing was): SQL's sum, to
+ * be rounded as `deliveredAsOf` rounds it.
+ */
+export function deliveredQuantityBy(commitmentId: SQLWrapper, day: string | SQLWrapper): SQL<number> {
+  return sql<number>`coalesce(${ofDeliveriesMade(commitmentId, day, (made) => sql<number>`sum(${made.quantity})`)}, 0)`;
+}
+
+/** The day of the last delivery made on a commitment by `day`; null when none was. */
+export function lastDeliveryBy(commitmentId: SQLWrapper, day: string | SQLWrapper): SQL<string | null> {
+  return ofDeliveriesMade(commitmentId, day, (made) => sql<string | null>`max(${made.deliveredOn})`);
+}
 
 /**
  * Linked with an enterprise for sales (liên kết tiêu thụ với doanh nghiệp) at some time between

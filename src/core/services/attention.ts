@@ -1,6 +1,6 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
 import { and, asc, count, eq, gte, isNotNull, lt, lte, max, sql, type SQL } from 'drizzle-orm';
-import { inForce, notInTrash } from '../db/predicates';
+import { deliveredQuantityBy, inForce, lastDeliveryBy, notInTrash } from '../db/predicates';
 import {
   agreementStatus,
   chasedStatuses,
@@ -22,7 +22,7 @@ import type {
 } from '../../shared/contracts/attention';
 import { addDays, daysBetween } from '../../shared/dates';
 import { todayIso, type Context } from '../context';
-import { agreementCommitments, agreementDeliveries, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
+import { agreementCommitments, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { expiringCertifications } from './products';
 import { demandsDueUnserved, offersOpeningWithoutBuyer } from './supply';
@@ -72,9 +72,6 @@ function agreementsInForce(ctx: Context, today: string) {
     .from(agreements)
     .where(stillFollowed(today))
     .all();
-  // Deliveries dated after today have not happened yet.
-  const deliveredBy = (what: SQL) =>
-    sql`(select ${what} from ${agreementDeliveries} delivery where delivery.commitment_id = ${agreementCommitments}.id and delivery.delivered_on <= ${today})`;
   const commitments: CommitmentToday[] = ctx.db
     .select({
       id: agreementCommitments.id,
@@ -84,8 +81,9 @@ function agreementsInForce(ctx: Context, today: string) {
       unit: agreementCommitments.unit,
       value: agreementCommitments.value,
       dueOn: agreementCommitments.dueOn,
-      delivered: sql<number>`coalesce(${deliveredBy(sql`sum(delivery.quantity)`)}, 0)`,
-      lastDeliveredOn: sql<string | null>`${deliveredBy(sql`max(delivery.delivered_on)`)}`,
+      // Deliveries dated after today have not happened yet.
+      delivered: deliveredQuantityBy(agreementCommitments.id, today),
+      lastDeliveredOn: lastDeliveryBy(agreementCommitments.id, today),
     })
     .from(agreementCommitments)
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))

@@ -49,6 +49,7 @@ import {
 } from './search';
 import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
 import { atomically } from '../db/atomic';
+import { searchIndex, searchIndexMatches } from '../db/derived';
 
 type OrganizationRow = typeof organizations.$inferSelect;
 type OrganizationUpdate = z.output<typeof organizationUpdateInput>;
@@ -326,7 +327,11 @@ function nearMatchIds(ctx: Context, query: string, filters: SQL[], order: SQL[],
   const near = nearSearch(ctx.db.$client, query);
   if (near === undefined) return [];
   const candidates = ctx.db
-    .all<{ id: number }>(sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${near.expression} LIMIT ${SEARCH_COUNT_CAP}`)
+    .select({ id: searchIndex.id })
+    .from(searchIndex)
+    .where(searchIndexMatches(near.expression))
+    .limit(SEARCH_COUNT_CAP)
+    .all()
     .map((row) => row.id)
     .filter((id) => !exact.has(id));
   if (candidates.length === 0) return [];
@@ -398,7 +403,11 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
     // The index's matches, up to one more than the cap: an FTS5 lookup of a long number ("9100001")
     // costs milliseconds, so it is made once.
     const matched = ctx.db
-      .all<{ id: number }>(sql`SELECT rowid AS id FROM organizations_search WHERE organizations_search MATCH ${match} LIMIT ${SEARCH_COUNT_CAP + 1}`)
+      .select({ id: searchIndex.id })
+      .from(searchIndex)
+      .where(searchIndexMatches(match))
+      .limit(SEARCH_COUNT_CAP + 1)
+      .all()
       .map((row) => row.id);
     const closenessFirst = byName && input.sort.direction === 'asc';
     if (matched.length <= SEARCH_COUNT_CAP) {

@@ -12,8 +12,8 @@ import { fulfilmentOf, roundQuantity } from '../../shared/agreements';
 import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../shared/contracts/statistics';
 import type { EventKind } from '../../shared/domain';
 import { todayIso, type Context } from '../context';
-import { inHomeProvince, isSigned, notInTrash, signedBetween } from '../db/predicates';
-import { agreementCommitments, agreementDeliveries, agreements, eventKinds, eventParticipants, events, organizations, partners } from '../db/schema';
+import { deliveredQuantityBy, inHomeProvince, isSigned, notInTrash, signedBetween } from '../db/predicates';
+import { agreementCommitments, agreements, eventKinds, eventParticipants, events, organizations, partners } from '../db/schema';
 
 /** Events that began in the period and are not in the trash. */
 export function eventsHeldIn(from: string, to: string): SQL | undefined {
@@ -158,8 +158,7 @@ export function agreementsOfPeriod(ctx: Context, from: string, to: string): Agre
           agreementId: agreementCommitments.agreementId,
           quantity: agreementCommitments.quantity,
           value: agreementCommitments.value,
-          delivered: sql<number>`coalesce((select sum(delivery.quantity) from ${agreementDeliveries} delivery
-            where delivery.commitment_id = ${agreementCommitments.id} and delivery.delivered_on <= ${asOf}), 0)`,
+          delivered: deliveredQuantityBy(agreementCommitments.id, asOf),
         })
         .from(agreementCommitments)
         .where(inArray(agreementCommitments.agreementId, ids))

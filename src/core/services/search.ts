@@ -18,9 +18,11 @@
  * thousands of rows (see `listOrganizations`).
  */
 import type Database from 'better-sqlite3';
-import { and, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import { expandedNameWords, nameSearchWords } from '../../shared/names';
 import { foldText, withoutControlCharacters } from '../../shared/text';
+import { searchIndex, searchIndexMatches } from '../db/derived';
 import { organizations } from '../db/schema';
 
 /** The shortest word matched anywhere; shorter words match the start of a word. */
@@ -201,7 +203,7 @@ export function searchCloseness(query: string): (name: string) => number {
 export function searchCondition(query: string): SQL | undefined {
   const match = searchMatchExpression(query);
   if (match === undefined) return undefined;
-  return sql`${organizations.id} IN (SELECT rowid FROM organizations_search WHERE organizations_search MATCH ${match})`;
+  return inArray(organizations.id, new QueryBuilder().select({ id: searchIndex.id }).from(searchIndex).where(searchIndexMatches(match)));
 }
 
 /** Escapes LIKE wildcards so that a typed `%` or `_` matches itself. */
