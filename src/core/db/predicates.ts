@@ -157,6 +157,11 @@ export function deliveredQuantityBy(commitmentId: SQLWrapper, day: string | SQLW
   return sql<number>`coalesce(${ofDeliveriesMade(commitmentId, day, (made) => sql<number>`sum(${made.quantity})`)}, 0)`;
 }
 
+/** The value (đồng) of the deliveries made on a commitment by `day` (0 when nothing was). */
+export function deliveredValueBy(commitmentId: SQLWrapper, day: string | SQLWrapper): SQL<number> {
+  return sql<number>`coalesce(${ofDeliveriesMade(commitmentId, day, (made) => sql<number>`sum(${made.value})`)}, 0)`;
+}
+
 /** The day of the last delivery made on a commitment by `day`; null when none was. */
 export function lastDeliveryBy(commitmentId: SQLWrapper, day: string | SQLWrapper): SQL<string | null> {
   return ofDeliveriesMade(commitmentId, day, (made) => sql<string | null>`max(${made.deliveredOn})`);

@@ -23,9 +23,9 @@ import {
 } from '../../../shared/agreements';
 import { addDays } from '../../../shared/dates';
 import { todayIso, type Context } from '../../context';
-import { isSigned, notInTrash } from '../../db/predicates';
+import { deliveredQuantityBy, deliveredValueBy, isSigned, notInTrash } from '../../db/predicates';
 import { among } from '../../db/prepared';
-import { agreementCommitments, agreementDeliveries, agreementParties, agreements as agreementsTable, organizations, partners } from '../../db/schema';
+import { agreementCommitments, agreementParties, agreements as agreementsTable, organizations, partners } from '../../db/schema';
 import { getAlliance } from '../../services/alliance';
 import type { Row, SheetData } from '../write/writer';
 
@@ -64,9 +64,6 @@ function signedBy(ctx: Context, to: string) {
  */
 function commitmentsOf(ctx: Context, to: string, dayBefore: string, asOf: string) {
   const c = agreementCommitments;
-  const deliveredBy = (day: string, what: 'quantity' | 'value') =>
-    sql<number>`coalesce((select sum(delivery.${sql.raw(what)}) from ${agreementDeliveries} delivery
-      where delivery.commitment_id = ${c.id} and delivery.delivered_on <= ${day}), 0)`;
   return ctx.db
     .select({
       id: c.id,
@@ -78,9 +75,9 @@ function commitmentsOf(ctx: Context, to: string, dayBefore: string, asOf: string
       dueOn: c.dueOn,
       supplierPartyId: c.supplierPartyId,
       receiverPartyId: c.receiverPartyId,
-      deliveredAtStart: deliveredBy(dayBefore, 'quantity'),
-      deliveredAtEnd: deliveredBy(asOf, 'quantity'),
-      deliveredValue: deliveredBy(asOf, 'value'),
+      deliveredAtStart: deliveredQuantityBy(c.id, dayBefore),
+      deliveredAtEnd: deliveredQuantityBy(c.id, asOf),
+      deliveredValue: deliveredValueBy(c.id, asOf),
     })
     .from(c)
     .innerJoin(agreementsTable, eq(agreementsTable.id, c.agreementId))
