@@ -5,8 +5,9 @@
  * the rules of shared/agreements.ts (restated in SQL by `agreementStatusSql` so that lists filter by
  * status in the database). Every change leaves an audit row on the agreement.
  */
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { isSigned, notInTrash, signedBetween } from '../db/predicates';
+import { and, asc, count, desc, eq, exists, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/sqlite-core';
+import { deliveredBy, isSigned, notInTrash, signedBetween } from '../db/predicates';
 import type { z } from 'zod';
 import {
   agreementStatus,
@@ -64,6 +65,7 @@ import { readChunk } from '../files';
 import { attachedFilePath, forgetKeptFile, keepStagedFile, removeAttachedFile, type AttachmentPlace } from '../attachments';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
+import { containsText } from './search';
 import { atomically } from '../db/atomic';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 
@@ -87,22 +89,36 @@ function nameOf(row: AgreementRow): string {
 // ---------------------------------------------------------------------------------------------
 // Status in SQL
 
+/** Queries built without a connection, to be used inside others. */
+const builder = new QueryBuilder();
+
 /**
  * `agreementStatus` (shared/agreements.ts) as a CASE over the `agreements` row in the query, for
  * filtering and paging in the database. The two must say the same; tests compare them day by day.
  */
 export function agreementStatusSql(today: string): SQL {
-  const delivered = sql`(SELECT ROUND(COALESCE(SUM(d.quantity), 0), ${QUANTITY_DECIMALS}) FROM agreement_deliveries d
-    WHERE d.commitment_id = c.id AND d.delivered_on <= ${today})`;
+  const forAgreement = eq(agreementCommitments.agreementId, agreements.id);
+  // What was delivered on the commitment read by `short` up to today, rounded as every quantity sum is.
+  const delivered = builder
+    .select({ quantity: sql`round(coalesce(sum(${agreementDeliveries.quantity}), 0), ${QUANTITY_DECIMALS})` })
+    .from(agreementDeliveries)
+    .where(and(eq(agreementDeliveries.commitmentId, agreementCommitments.id), deliveredBy(agreementDeliveries, today)));
+  const committed = builder.select({ one: sql`1` }).from(agreementCommitments).where(forAgreement);
+  const short = builder
+    .select({ one: sql`1` })
+    .from(agreementCommitments)
+    .where(and(forAgreement, lt(delivered, agreementCommitments.quantity)));
+  const anyDelivered = builder
+    .select({ one: sql`1` })
+    .from(agreementCommitments)
+    .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
+    .where(and(forAgreement, deliveredBy(agreementDeliveries, today)));
   return sql`(CASE
     WHEN ${agreements.terminatedOn} IS NOT NULL AND ${agreements.terminatedOn} <= ${today} THEN 'terminated'
     WHEN NOT ${isSigned(agreements)} THEN 'draft'
-    WHEN EXISTS (SELECT 1 FROM agreement_commitments c WHERE c.agreement_id = ${agreements.id})
-      AND NOT EXISTS (SELECT 1 FROM agreement_commitments c WHERE c.agreement_id = ${agreements.id} AND ${delivered} < c.quantity)
-      THEN 'fulfilled'
+    WHEN ${exists(committed)} AND ${notExists(short)} THEN 'fulfilled'
     WHEN ${agreements.validUntil} IS NOT NULL AND ${agreements.validUntil} < ${today} THEN 'expired'
-    WHEN EXISTS (SELECT 1 FROM agreement_commitments c JOIN agreement_deliveries d ON d.commitment_id = c.id
-      WHERE c.agreement_id = ${agreements.id} AND d.delivered_on <= ${today}) THEN 'in_progress'
+    WHEN ${exists(anyDelivered)} THEN 'in_progress'
     ELSE 'signed' END)`;
 }
 
@@ -318,11 +334,6 @@ function toDelivery(row: DeliveryRow, commitment: Pick<CommitmentRow, 'product' 
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-/** A LIKE pattern that finds `word` anywhere, with LIKE's own wildcards taken literally. */
-function containing(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 /**
  * Every word of the search must be found in the title, the number, a party's name or a committed
  * product (folded, so case and diacritics do not matter): in the agreement's search text, which
@@ -336,9 +347,9 @@ function searchCondition(ctx: Context, search: string): SQL | undefined {
   return and(
     ...words.map((word) =>
       or(
-        sql`EXISTS (SELECT 1 FROM ${agreementSearch} WHERE ${agreementSearch.agreementId} = ${agreements.id} AND ${agreementSearch.searchText} LIKE ${containing(word)} ESCAPE '\\')`,
+        exists(builder.select({ one: sql`1` }).from(agreementSearch).where(and(eq(agreementSearch.agreementId, agreements.id), containsText(agreementSearch.searchText, word)))),
         alliance.includes(word)
-          ? sql`${agreements.id} IN (SELECT p.agreement_id FROM agreement_parties p WHERE p.kind = 'alliance')`
+          ? inArray(agreements.id, builder.select({ agreementId: agreementParties.agreementId }).from(agreementParties).where(eq(agreementParties.kind, 'alliance')))
           : undefined,
       ),
     ),
@@ -348,7 +359,7 @@ function searchCondition(ctx: Context, search: string): SQL | undefined {
 function counterpartCondition(counterpart: ListInput['counterpart']): SQL | undefined {
   if (!counterpart) return undefined;
   const column = counterpart.kind === 'organization' ? agreementParties.organizationId : agreementParties.partnerId;
-  return sql`EXISTS (SELECT 1 FROM ${agreementParties} WHERE ${agreementParties.agreementId} = ${agreements.id} AND ${column} = ${counterpart.id})`;
+  return exists(builder.select({ one: sql`1` }).from(agreementParties).where(and(eq(agreementParties.agreementId, agreements.id), eq(column, counterpart.id))));
 }
 
 function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'>, today: string): SQL | undefined {

@@ -6,7 +6,8 @@
  * (the seller and the buyer as parties, one commitment pre-filled), whose deliveries are then
  * followed on the agreement's own page and counted back into the results.
  */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { AgreementSummary } from '../../shared/contracts/agreements';
 import type {
@@ -39,7 +40,8 @@ import {
 } from '../db/schema';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { createAgreement } from './agreements';
-import { connectionPage, connectionSummaries, connectionsById, quantityValue, requireDemand, requireOffer } from './supply';
+import { buyerOrganization, buyerPartner, connectionPage, connectionSummaries, connectionsById, quantityValue, requireDemand, requireOffer, seller } from './supply';
+import { containsText } from './search';
 import { requireSalesChannel, requireUnit, unitOfText, unitsByCode } from './supplyLookups';
 
 type ConnectionRow = typeof supplyConnections.$inferSelect;
@@ -47,12 +49,15 @@ type OfferRow = typeof supplyOffers.$inferSelect;
 type DemandRow = typeof supplyDemands.$inferSelect;
 type ConnectionFields = Omit<ParsedConnectionInput, 'offerId' | 'demandId'>;
 
+/** Subqueries built without a connection, to be used inside others. */
+const builder = new QueryBuilder();
+
 function requireConnection(ctx: Context, id: number): ConnectionRow {
   return requireLive(ctx, connectionRecords, id);
 }
 
 function summaryOf(ctx: Context, id: number): ConnectionSummary {
-  const [summary] = connectionSummaries(ctx, sql`c.id = ${id}`);
+  const [summary] = connectionSummaries(ctx, 'id', id);
   if (!summary) throw notFound(`Không tìm thấy kết nối số ${id}.`);
   return summary;
 }
@@ -62,25 +67,26 @@ function summaryOf(ctx: Context, id: number): ConnectionSummary {
 
 export function listConnections(ctx: Context, input: z.output<typeof connectionListInput>): Page<ConnectionSummary> {
   /** Conditions on the connection's own columns. */
-  const own: SQL[] = [];
-  /** Conditions on the columns of its offer (`o`), its demand (`d`) and the names of their sides. */
-  const sides: SQL[] = [];
-  if (input.programmeId !== undefined) own.push(sql`c.programme_id = ${input.programmeId}`);
-  if (input.channelCode) own.push(sql`c.channel_code = ${input.channelCode}`);
-  if (input.year !== undefined) own.push(sql`c.connected_on BETWEEN ${`${input.year}-01-01`} AND ${`${input.year}-12-31`}`);
-  if (input.productGroupCode) sides.push(sql`o.product_group_code = ${input.productGroupCode}`);
-  // A counterpart's connections are found through its own offers and demands, by their indexes.
-  if (input.counterpart?.kind === 'partner') own.push(sql`c.demand_id IN (SELECT id FROM supply_demands WHERE partner_id = ${input.counterpart.id})`);
+  const own: (SQL | undefined)[] = [];
+  /** Conditions on the columns of its offer, its demand and the names of their sides (`seller`, `buyerPartner`, `buyerOrganization`). */
+  const sides: (SQL | undefined)[] = [];
+  if (input.programmeId !== undefined) own.push(eq(supplyConnections.programmeId, input.programmeId));
+  if (input.channelCode) own.push(eq(supplyConnections.channelCode, input.channelCode));
+  if (input.year !== undefined) own.push(between(supplyConnections.connectedOn, `${input.year}-01-01`, `${input.year}-12-31`));
+  if (input.productGroupCode) sides.push(eq(supplyOffers.productGroupCode, input.productGroupCode));
+  // A counterpart's connections are found through its own offers and demands, by their indexes. In
+  // these subqueries the table's name is the subquery's own (not the offer or demand a page joins),
+  // so each is read once for the whole query.
+  const demandsWhere = (condition: SQL) => builder.select({ id: supplyDemands.id }).from(supplyDemands).where(condition);
+  if (input.counterpart?.kind === 'partner') own.push(inArray(supplyConnections.demandId, demandsWhere(eq(supplyDemands.partnerId, input.counterpart.id))));
   if (input.counterpart?.kind === 'organization') {
     const { id } = input.counterpart;
-    own.push(sql`(c.offer_id IN (SELECT id FROM supply_offers WHERE organization_id = ${id}) OR c.demand_id IN (SELECT id FROM supply_demands WHERE organization_id = ${id}))`);
+    const offers = builder.select({ id: supplyOffers.id }).from(supplyOffers).where(eq(supplyOffers.organizationId, id));
+    own.push(or(inArray(supplyConnections.offerId, offers), inArray(supplyConnections.demandId, demandsWhere(eq(supplyDemands.organizationId, id)))));
   }
-  for (const word of foldText(input.search).split(' ').filter(Boolean)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    sides.push(sql`(o.product_folded LIKE ${pattern} ESCAPE '\\' OR seller.name_folded LIKE ${pattern} ESCAPE '\\'
-      OR bp.name_folded LIKE ${pattern} ESCAPE '\\' OR bo.name_folded LIKE ${pattern} ESCAPE '\\')`);
-  }
-  return connectionPage(ctx, sql.join([sql`1 = 1`, ...own, ...sides], sql` AND `), input, { readsSides: sides.length > 0 });
+  const named = [supplyOffers.productFolded, seller.nameFolded, buyerPartner.nameFolded, buyerOrganization.nameFolded];
+  for (const word of foldText(input.search).split(' ').filter(Boolean)) sides.push(or(...named.map((column) => containsText(column, word))));
+  return connectionPage(ctx, and(...own, ...sides), input, { readsSides: sides.length > 0 });
 }
 
 export function connectionTrash(ctx: Context, page: { page: number; pageSize: number }): Page<DeletedConnection> {
@@ -210,7 +216,7 @@ function connectedElsewhere(ctx: Context, side: 'offer' | 'demand', id: number, 
     ctx.db
       .select({ value: sql<number>`coalesce(sum(${column}), 0)` })
       .from(supplyConnections)
-      .where(and(eq(key, id), notInTrash(supplyConnections), except === null ? undefined : sql`${supplyConnections.id} <> ${except}`))
+      .where(and(eq(key, id), notInTrash(supplyConnections), except === null ? undefined : ne(supplyConnections.id, except)))
       .get()?.value ?? 0
   );
 }
@@ -414,5 +420,5 @@ export function createAgreementFromConnection(
 }
 
 export function connectionsOfAgreement(ctx: Context, agreementId: number): ConnectionSummary[] {
-  return connectionSummaries(ctx, sql`c.agreement_id = ${agreementId}`);
+  return connectionSummaries(ctx, 'agreementId', agreementId);
 }

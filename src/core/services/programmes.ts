@@ -5,6 +5,7 @@
  * across units), with value, who took part, by channel and by commune.
  */
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { roundQuantity } from '../../shared/agreements';
 import type {
@@ -56,6 +57,23 @@ function requireProgramme(ctx: Context, id: number): ProgrammeRow {
   return requireLive(ctx, programmeRecords, id);
 }
 
+/** Queries built without a connection, to be used inside others. */
+const builder = new QueryBuilder();
+
+/**
+ * How many of `table`'s records not in the trash belong to the programme of the row read: a
+ * subquery per programme, counted from the table's index on the programme alone. Its columns are
+ * written qualified, so they name the outer `programmes` row even in a one-table select, where
+ * drizzle leaves the select's own columns unqualified.
+ */
+function countInProgramme(table: typeof supplyOffers | typeof supplyDemands | typeof supplyConnections): SQL<number> {
+  const counted = builder
+    .select({ count: count() })
+    .from(table)
+    .where(and(eq(table.programmeId, programmes.id), notInTrash(table)));
+  return sql<number>`${counted}`;
+}
+
 function summaries(ctx: Context, where: SQL | undefined): ProgrammeSummary[] {
   return ctx.db
     .select({
@@ -64,10 +82,9 @@ function summaries(ctx: Context, where: SQL | undefined): ProgrammeSummary[] {
       decisionNo: programmes.decisionNo,
       startsOn: programmes.startsOn,
       endsOn: programmes.endsOn,
-      // drizzle leaves the columns of a one-table select unqualified: the counts name the table.
-      offers: sql<number>`(SELECT count(*) FROM supply_offers o WHERE o.programme_id = programmes.id AND o.deleted_at IS NULL)`,
-      demands: sql<number>`(SELECT count(*) FROM supply_demands d WHERE d.programme_id = programmes.id AND d.deleted_at IS NULL)`,
-      connections: sql<number>`(SELECT count(*) FROM supply_connections c WHERE c.programme_id = programmes.id AND c.deleted_at IS NULL)`,
+      offers: countInProgramme(supplyOffers),
+      demands: countInProgramme(supplyDemands),
+      connections: countInProgramme(supplyConnections),
     })
     .from(programmes)
     .where(where)

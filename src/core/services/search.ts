@@ -18,7 +18,7 @@
  * thousands of rows (see `listOrganizations`).
  */
 import type Database from 'better-sqlite3';
-import { and, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, inArray, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import { expandedNameWords, nameSearchWords } from '../../shared/names';
 import { foldText, withoutControlCharacters } from '../../shared/text';
@@ -211,6 +211,11 @@ function likeEscaped(folded: string): string {
   return folded.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** `column` holds the folded text `folded` anywhere in it; a typed `%` or `_` matches itself. */
+export function containsText(column: SQLWrapper, folded: string): SQL {
+  return sql`${column} LIKE ${`%${likeEscaped(folded)}%`} ESCAPE '\\'`;
+}
+
 /**
  * Exactly the rule of `searchCondition`, checked on each row with LIKE instead of through the index
  * (trash not included: combine with the register's own condition). Cheap per row and able to stop
@@ -235,7 +240,7 @@ export function foldedTextCondition(searchText: AnyColumn, query: string): SQL |
     ...rarestFirst.map(({ word, wordStart }) =>
       wordStart
         ? sql`(' ' || ${searchText}) LIKE ${`% ${likeEscaped(word)}%`} ESCAPE '\\'`
-        : sql`${searchText} LIKE ${`%${likeEscaped(word)}%`} ESCAPE '\\'`,
+        : containsText(searchText, word),
     ),
   );
 }

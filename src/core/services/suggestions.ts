@@ -11,12 +11,14 @@
  * Only what can be connected is suggested: not withdrawn, not in the trash, something left, a unit
  * that converts exactly, a seller still in business, windows that share a day from today on.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DemandSummary, OfferSummary, Suggestion, SuggestionReason } from '../../shared/contracts/supply';
 import { baseOf, convertQuantity, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
 import { daysBetween } from '../../shared/dates';
 import { todayIso, type Context } from '../context';
-import { demandSummaries, offerSummaries, requireDemand, requireOffer } from './supply';
+import { inBusinessOn, notInTrash, notWithdrawnBy, referenceNotInTrash, validOn } from '../db/predicates';
+import { certificationKinds, certifications, demandRequirements, organizations, partners, supplyDemands, supplyOffers } from '../db/schema';
+import { connectedQuantity, demandSummaries, offerSummaries, requireDemand, requireOffer } from './supply';
 import { unitsByCode, type UnitRow } from './supplyLookups';
 
 /** The later of two days: what is needed before today can no longer be delivered. */
@@ -27,20 +29,43 @@ function laterOf(a: string, b: string): string {
 /** How many suggestions a page shows. */
 const SUGGESTIONS = 20;
 
-interface Requirement {
-  kindCode: string;
-  kindName: string;
-  minStars: number | null;
+/** The certificates required by the demands `which` selects, each with its kind's name, in the kinds' order. */
+function readRequirements(ctx: Context, which: SQL) {
+  return ctx.db
+    .select({
+      demandId: demandRequirements.demandId,
+      kindCode: demandRequirements.kindCode,
+      kindName: certificationKinds.name,
+      minStars: demandRequirements.minStars,
+    })
+    .from(demandRequirements)
+    .innerJoin(certificationKinds, eq(certificationKinds.code, demandRequirements.kindCode))
+    .where(which)
+    .orderBy(certificationKinds.sortOrder)
+    .all();
 }
 
-interface HeldCertificate {
-  organizationId: number;
-  productId: number | null;
-  kindCode: string;
-  kindName: string;
-  stars: number | null;
-  expiresOn: string | null;
+type Requirement = ReturnType<typeof readRequirements>[number];
+
+/** The certificates `which` selects, each with its kind's name. */
+function readCertificates(ctx: Context, which: SQL | undefined) {
+  return ctx.db
+    .select({
+      organizationId: certifications.organizationId,
+      productId: certifications.productId,
+      kindCode: certifications.kindCode,
+      kindName: certificationKinds.name,
+      stars: certifications.stars,
+      issuedOn: certifications.issuedOn,
+      expiresOn: certifications.expiresOn,
+    })
+    .from(certifications)
+    .innerJoin(certificationKinds, eq(certificationKinds.code, certifications.kindCode))
+    .where(which)
+    .all();
 }
+
+type HeldCertificate = ReturnType<typeof readCertificates>[number];
 
 /** Days in a window, both ends counted. */
 function daysIn(window: { from: string; until: string }): number {
@@ -122,13 +147,6 @@ function convertibleCodes(all: Map<string, UnitRow>, unit: UnitRow): string[] {
   return [...all.values()].filter((other) => baseOf(other) === baseOf(unit)).map((other) => other.code);
 }
 
-function codesSql(codes: string[]) {
-  return sql.join(
-    codes.map((code) => sql`${code}`),
-    sql`, `,
-  );
-}
-
 function best<T>(ranked: { id: number; score: number; available: number; reasons: SuggestionReason[] }[], summaries: (ids: number[]) => T[]): Suggestion<T>[] {
   ranked.sort((a, b) => b.score - a.score || b.available - a.available || a.id - b.id);
   const top = ranked.slice(0, SUGGESTIONS);
@@ -142,19 +160,6 @@ function best<T>(ranked: { id: number; score: number; available: number; reasons
 // ---------------------------------------------------------------------------------------------
 // For a demand, the offers
 
-interface OfferCandidate {
-  id: number;
-  organizationId: number;
-  productId: number | null;
-  product: string;
-  quantity: number;
-  unitCode: string;
-  availableFrom: string;
-  availableUntil: string | null;
-  provinceCode: string;
-  connected: number;
-}
-
 export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferSummary>[] {
   const demand = requireDemand(ctx, demandId);
   const today = todayIso(ctx);
@@ -166,29 +171,51 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
   const needed: Window = { from: laterOf(demand.neededFrom, today), until: demand.neededUntil };
   if (needed.until !== null && needed.until < needed.from) return [];
   const start = needed.from;
-  // Offers of the group, in a unit that converts, whose window shares a day with the need.
-  const candidateWhere = sql`o.deleted_at IS NULL AND o.product_group_code = ${demand.productGroupCode}
-    AND o.unit_code IN (${codesSql(convertibleCodes(all, demandUnit))})
-    AND o.available_from <= ${needed.until ?? '9999-12-31'} AND (o.available_until IS NULL OR o.available_until >= ${start})
-    AND (o.withdrawn_on IS NULL OR o.withdrawn_on > ${today})
-    AND org.deleted_at IS NULL AND (org.ended_on IS NULL OR org.ended_on > ${today})`;
-  const candidates = ctx.db.all<OfferCandidate>(sql`
-    SELECT o.id, o.organization_id AS organizationId, o.product_id AS productId, o.product, o.quantity, o.unit_code AS unitCode,
-      o.available_from AS availableFrom, o.available_until AS availableUntil, o.province_code AS provinceCode,
-      (SELECT coalesce(sum(c.offer_quantity), 0) FROM supply_connections c WHERE c.offer_id = o.id AND c.deleted_at IS NULL) AS connected
-    FROM supply_offers o JOIN organizations org ON org.id = o.organization_id
-    WHERE ${candidateWhere}`);
-  const requirements = ctx.db.all<Requirement>(sql`
-    SELECT r.kind_code AS kindCode, k.name AS kindName, r.min_stars AS minStars
-    FROM demand_requirements r JOIN certification_kinds k ON k.code = r.kind_code WHERE r.demand_id = ${demandId} ORDER BY k.sort_order`);
+  // Offers of the group, in a unit that converts, whose window shares a day with the need, of a
+  // seller still in business (its organization joined). The certificates below are read for the
+  // sellers of the same offers, so the two queries share it.
+  const candidateWhere = and(
+    notInTrash(supplyOffers),
+    eq(supplyOffers.productGroupCode, demand.productGroupCode),
+    inArray(supplyOffers.unitCode, convertibleCodes(all, demandUnit)),
+    lte(supplyOffers.availableFrom, needed.until ?? '9999-12-31'),
+    or(isNull(supplyOffers.availableUntil), gte(supplyOffers.availableUntil, start)),
+    notWithdrawnBy(supplyOffers, today),
+    inBusinessOn(organizations, today),
+  );
+  const candidates = ctx.db
+    .select({
+      id: supplyOffers.id,
+      organizationId: supplyOffers.organizationId,
+      productId: supplyOffers.productId,
+      product: supplyOffers.product,
+      quantity: supplyOffers.quantity,
+      unitCode: supplyOffers.unitCode,
+      availableFrom: supplyOffers.availableFrom,
+      availableUntil: supplyOffers.availableUntil,
+      provinceCode: supplyOffers.provinceCode,
+      connected: connectedQuantity('offer'),
+    })
+    .from(supplyOffers)
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .where(candidateWhere)
+    .all();
+  const requirements = readRequirements(ctx, eq(demandRequirements.demandId, demandId));
   // The certificates that matter, of the candidates' organizations, valid on the first day needed.
+  const candidateSellers = ctx.db
+    .select({ organizationId: supplyOffers.organizationId })
+    .from(supplyOffers)
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .where(candidateWhere);
   const held = requirements.length
-    ? ctx.db.all<HeldCertificate>(sql`
-        SELECT c.organization_id AS organizationId, c.product_id AS productId, c.kind_code AS kindCode, k.name AS kindName, c.stars, c.expires_on AS expiresOn
-        FROM certifications c JOIN certification_kinds k ON k.code = c.kind_code
-        WHERE c.kind_code IN (${codesSql(requirements.map((requirement) => requirement.kindCode))})
-          AND (c.issued_on IS NULL OR c.issued_on <= ${start}) AND (c.expires_on IS NULL OR c.expires_on >= ${start})
-          AND c.organization_id IN (SELECT o.organization_id FROM supply_offers o JOIN organizations org ON org.id = o.organization_id WHERE ${candidateWhere})`)
+    ? readCertificates(
+        ctx,
+        and(
+          inArray(certifications.kindCode, requirements.map((requirement) => requirement.kindCode)),
+          validOn(certifications, start),
+          inArray(certifications.organizationId, candidateSellers),
+        ),
+      )
     : [];
   const heldBy = Map.groupBy(held, (certificate) => certificate.organizationId);
   const groupName = summary.productGroupName;
@@ -222,17 +249,6 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
 // ---------------------------------------------------------------------------------------------
 // For an offer, the demands
 
-interface DemandCandidate {
-  id: number;
-  product: string;
-  quantity: number;
-  unitCode: string;
-  neededFrom: string;
-  neededUntil: string | null;
-  deliveryProvinceCode: string;
-  connected: number;
-}
-
 export function suggestDemands(ctx: Context, offerId: number): Suggestion<DemandSummary>[] {
   const offer = requireOffer(ctx, offerId);
   const today = todayIso(ctx);
@@ -243,28 +259,43 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
   if (!summary || summary.remaining <= 0) return [];
   const offered: Window = { from: laterOf(offer.availableFrom, today), until: offer.availableUntil };
   if (offered.until !== null && offered.until < offered.from) return [];
-  const candidateWhere = sql`d.deleted_at IS NULL AND d.product_group_code = ${offer.productGroupCode}
-    AND d.unit_code IN (${codesSql(convertibleCodes(all, offerUnit))})
-    AND d.needed_from <= ${offered.until ?? '9999-12-31'} AND (d.needed_until IS NULL OR d.needed_until >= ${offered.from})
-    AND (d.withdrawn_on IS NULL OR d.withdrawn_on > ${today})
-    AND NOT EXISTS (SELECT 1 FROM partners p WHERE p.id = d.partner_id AND p.deleted_at IS NOT NULL)
-    AND NOT EXISTS (SELECT 1 FROM organizations b WHERE b.id = d.organization_id AND b.deleted_at IS NOT NULL)`;
-  const candidates = ctx.db.all<DemandCandidate>(sql`
-    SELECT d.id, d.product, d.quantity, d.unit_code AS unitCode, d.needed_from AS neededFrom, d.needed_until AS neededUntil,
-      d.delivery_province_code AS deliveryProvinceCode,
-      (SELECT coalesce(sum(c.demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = d.id AND c.deleted_at IS NULL) AS connected
-    FROM supply_demands d WHERE ${candidateWhere}`);
-  const requirements = ctx.db.all<Requirement & { demandId: number }>(sql`
-    SELECT r.demand_id AS demandId, r.kind_code AS kindCode, k.name AS kindName, r.min_stars AS minStars
-    FROM demand_requirements r JOIN certification_kinds k ON k.code = r.kind_code
-    WHERE r.demand_id IN (SELECT d.id FROM supply_demands d WHERE ${candidateWhere}) ORDER BY k.sort_order`);
+  // Demands of the group, in a unit that converts, whose period shares a day with the offer's
+  // window, of a buyer (partner or organization) not in the trash.
+  const candidateWhere = and(
+    notInTrash(supplyDemands),
+    eq(supplyDemands.productGroupCode, offer.productGroupCode),
+    inArray(supplyDemands.unitCode, convertibleCodes(all, offerUnit)),
+    lte(supplyDemands.neededFrom, offered.until ?? '9999-12-31'),
+    or(isNull(supplyDemands.neededUntil), gte(supplyDemands.neededUntil, offered.from)),
+    notWithdrawnBy(supplyDemands, today),
+    referenceNotInTrash(supplyDemands.partnerId, partners),
+    referenceNotInTrash(supplyDemands.organizationId, organizations),
+  );
+  const candidates = ctx.db
+    .select({
+      id: supplyDemands.id,
+      product: supplyDemands.product,
+      quantity: supplyDemands.quantity,
+      unitCode: supplyDemands.unitCode,
+      neededFrom: supplyDemands.neededFrom,
+      neededUntil: supplyDemands.neededUntil,
+      deliveryProvinceCode: supplyDemands.deliveryProvinceCode,
+      connected: connectedQuantity('demand'),
+    })
+    .from(supplyDemands)
+    .where(candidateWhere)
+    .all();
+  const requirements = readRequirements(
+    ctx,
+    inArray(demandRequirements.demandId, ctx.db.select({ id: supplyDemands.id }).from(supplyDemands).where(candidateWhere)),
+  );
   const requiredBy = Map.groupBy(requirements, (requirement) => requirement.demandId);
-  // The seller's certificates, of the offer's product or of the organization, valid from each demand's first day.
-  const held = ctx.db.all<HeldCertificate & { issuedOn: string | null }>(sql`
-    SELECT c.organization_id AS organizationId, c.product_id AS productId, c.kind_code AS kindCode, k.name AS kindName, c.stars,
-      c.issued_on AS issuedOn, c.expires_on AS expiresOn
-    FROM certifications c JOIN certification_kinds k ON k.code = c.kind_code
-    WHERE c.organization_id = ${offer.organizationId} AND (c.product_id IS NULL OR c.product_id = ${offer.productId ?? -1})`);
+  // The seller's certificates, of the offer's product or of the organization; which are valid is
+  // judged below, from each demand's own first day.
+  const held = readCertificates(
+    ctx,
+    and(eq(certifications.organizationId, offer.organizationId), or(isNull(certifications.productId), eq(certifications.productId, offer.productId ?? -1))),
+  );
   const provinceName = ctx.places.province(offer.provinceCode)?.fullName ?? '';
   const ranked = candidates.flatMap((demand) => {
     const demandUnit = all.get(demand.unitCode);
@@ -274,6 +305,7 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
     const needed: Window = { from: laterOf(demand.neededFrom, today), until: demand.neededUntil };
     const overlap = overlapOf(offered, needed);
     if (available === null || wanted <= 0 || overlap === null) return [];
+    // `validOn` on the demand's own first day, which differs from one demand to the next.
     const valid = held.filter(
       (certificate) => (certificate.issuedOn === null || certificate.issuedOn <= needed.from) && (certificate.expiresOn === null || certificate.expiresOn >= needed.from),
     );

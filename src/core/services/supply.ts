@@ -8,8 +8,8 @@
  * The connections of an offer or demand are read here too (`connectionSummaries`), with what was
  * delivered against each on the agreement it became.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, notExists, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias, QueryBuilder, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
 import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
@@ -39,8 +39,11 @@ import { convertQuantity, remainingQuantity, supplyStatus } from '../../shared/s
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { notInTrash, referenceNotInTrash } from '../db/predicates';
+import { notInTrash, notWithdrawnBy, referenceNotInTrash, validOn } from '../db/predicates';
 import {
+  agreementCommitments,
+  agreementDeliveries,
+  agreements,
   certificationKinds,
   certifications,
   demandRequirements,
@@ -49,6 +52,7 @@ import {
   productGroups,
   products,
   programmes,
+  salesChannels,
   supplyConnections,
   supplyDemands,
   supplyOffers,
@@ -62,14 +66,23 @@ import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, ty
 type OfferRow = typeof supplyOffers.$inferSelect;
 type DemandRow = typeof supplyDemands.$inferSelect;
 
+/** Subqueries built without a connection, to be used inside others. */
+const builder = new QueryBuilder();
+
 // ---------------------------------------------------------------------------------------------
 // Status in SQL
 
-/** Connected so far to the offer (or demand) of the row in the query, in its own unit. */
-function connectedSql(side: 'offer' | 'demand'): SQL<number> {
-  return side === 'offer'
-    ? sql<number>`(SELECT coalesce(sum(c.offer_quantity), 0) FROM supply_connections c WHERE c.offer_id = ${supplyOffers.id} AND c.deleted_at IS NULL)`
-    : sql<number>`(SELECT coalesce(sum(c.demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = ${supplyDemands.id} AND c.deleted_at IS NULL)`;
+/**
+ * Connected so far to the offer (or demand) whose id is `id` (by default the row of the query), in
+ * its own unit: what its live connections took of it.
+ */
+export function connectedQuantity(side: 'offer' | 'demand', id: SQLWrapper = side === 'offer' ? supplyOffers.id : supplyDemands.id): SQL<number> {
+  const [key, quantity] = side === 'offer' ? [supplyConnections.offerId, supplyConnections.offerQuantity] : [supplyConnections.demandId, supplyConnections.demandQuantity];
+  const taken = builder
+    .select({ quantity: sql<number>`coalesce(sum(${quantity}), 0)` })
+    .from(supplyConnections)
+    .where(and(eq(key, id), notInTrash(supplyConnections)));
+  return sql<number>`(${taken})`;
 }
 
 /**
@@ -79,9 +92,9 @@ function connectedSql(side: 'offer' | 'demand'): SQL<number> {
 export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<string> {
   const table = side === 'offer' ? supplyOffers : supplyDemands;
   const until = side === 'offer' ? supplyOffers.availableUntil : supplyDemands.neededUntil;
-  const connected = connectedSql(side);
+  const connected = connectedQuantity(side);
   return sql<string>`(CASE
-    WHEN ${table.withdrawnOn} IS NOT NULL AND ${table.withdrawnOn} <= ${today} THEN 'withdrawn'
+    WHEN NOT ${notWithdrawnBy(table, today)} THEN 'withdrawn'
     WHEN round(round(${table.quantity} - ${connected}, ${QUANTITY_DECIMALS}), ${QUANTITY_ENTRY_DECIMALS}) <= 0 THEN 'fully_connected'
     WHEN ${until} IS NOT NULL AND ${until} < ${today} THEN 'expired'
     WHEN ${connected} > 0 THEN 'partly_connected'
@@ -120,7 +133,7 @@ const offerColumns = {
   organizationKind: organizations.kind,
   ...lookupNames,
   programmeName: programmes.name,
-  connected: connectedSql('offer'),
+  connected: connectedQuantity('offer'),
 };
 
 function offerQuery(ctx: Context) {
@@ -199,7 +212,7 @@ const demandColumns = {
   organizationKind: organizations.kind,
   ...lookupNames,
   programmeName: programmes.name,
-  connected: connectedSql('demand'),
+  connected: connectedQuantity('demand'),
 };
 
 function demandQuery(ctx: Context) {
@@ -274,16 +287,11 @@ export function validCertificates(ctx: Context, organizationId: number, productI
       and(
         eq(certifications.organizationId, organizationId),
         productId === null ? isNull(certifications.productId) : or(isNull(certifications.productId), eq(certifications.productId, productId)),
-        certificateValidOn(day),
+        validOn(certifications, day),
       ),
     )
     .orderBy(asc(certificationKinds.sortOrder), asc(certifications.id))
     .all();
-}
-
-/** A certificate counts on `day` when it was issued by then and has not expired before it. */
-export function certificateValidOn(day: string | SQL): SQL {
-  return sql`(${certifications.issuedOn} IS NULL OR ${certifications.issuedOn} <= ${day}) AND (${certifications.expiresOn} IS NULL OR ${certifications.expiresOn} >= ${day})`;
 }
 
 export function getOffer(ctx: Context, id: number): OfferDetail {
@@ -300,7 +308,7 @@ export function getOffer(ctx: Context, id: number): OfferDetail {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     certificates: validCertificates(ctx, row.organizationId, row.productId, today),
-    connections: connectionSummaries(ctx, sql`c.offer_id = ${id}`),
+    connections: connectionSummaries(ctx, 'offerId', id),
   };
 }
 
@@ -325,76 +333,85 @@ export function getDemand(ctx: Context, id: number): DemandDetail {
     note: row.note,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
-    connections: connectionSummaries(ctx, sql`c.demand_id = ${id}`),
+    connections: connectionSummaries(ctx, 'demandId', id),
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Connections as the pages read them
 
-interface ConnectionRead {
-  id: number;
-  offerId: number;
-  demandId: number;
-  programmeId: number | null;
-  programmeName: string | null;
-  product: string;
-  groupName: string;
-  sellerId: number;
-  sellerName: string;
-  sellerKind: OrganizationKind;
-  buyerPartnerId: number | null;
-  buyerOrganizationId: number | null;
-  buyerName: string;
-  buyerKind: OrganizationKind | null;
-  quantity: number;
-  unitCode: string;
-  unitName: string;
-  price: number | null;
-  value: number | null;
-  channelCode: string;
-  channelName: string;
-  connectedOn: string;
-  note: string;
-  agreementId: number | null;
-  agreementTitle: string | null;
-  commitmentId: number | null;
-  commitmentUnit: string | null;
+/**
+ * The organization that offers, in a read of connections: organizations are read there a second
+ * time, for a buyer that is a member, so each use has its own name.
+ */
+export const seller = alias(organizations, 'seller');
+/** The partner that asks, in a read of connections; none when the demand is a member's. */
+export const buyerPartner = alias(partners, 'buyer_partner');
+/** The member organization that asks (one that buys), in a read of connections; none when the demand is a partner's. */
+export const buyerOrganization = alias(organizations, 'buyer_organization');
+
+const connectionColumns = {
+  id: supplyConnections.id,
+  offerId: supplyConnections.offerId,
+  demandId: supplyConnections.demandId,
+  programmeId: programmes.id,
+  programmeName: programmes.name,
+  product: supplyOffers.product,
+  groupName: productGroups.name,
+  sellerId: supplyOffers.organizationId,
+  sellerName: seller.name,
+  sellerKind: seller.kind,
+  buyerPartnerId: supplyDemands.partnerId,
+  buyerOrganizationId: supplyDemands.organizationId,
+  buyerName: sql<string>`coalesce(${buyerPartner.name}, ${buyerOrganization.name}, '')`,
+  buyerKind: buyerOrganization.kind,
+  quantity: supplyConnections.quantity,
+  unitCode: supplyConnections.unitCode,
+  unitName: units.name,
+  price: supplyConnections.price,
+  value: supplyConnections.value,
+  channelCode: supplyConnections.channelCode,
+  channelName: salesChannels.name,
+  connectedOn: supplyConnections.connectedOn,
+  note: supplyConnections.note,
+  agreementId: agreements.id,
+  agreementTitle: agreements.title,
+  // What was delivered is read only on an agreement not in the trash.
+  commitmentId: sql<number | null>`CASE WHEN ${agreements.id} IS NULL THEN NULL ELSE ${supplyConnections.commitmentId} END`,
+  commitmentUnit: agreementCommitments.unit,
+};
+
+/**
+ * The columns and joins every read of connections shares: the connection with its offer, its
+ * demand, `seller`, `buyerPartner` and `buyerOrganization`, and the names of what it refers to.
+ */
+function connectionQuery(ctx: Context) {
+  return ctx.db
+    .select(connectionColumns)
+    .from(supplyConnections)
+    .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+    .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+    .innerJoin(seller, eq(seller.id, supplyOffers.organizationId))
+    .leftJoin(buyerPartner, eq(buyerPartner.id, supplyDemands.partnerId))
+    .leftJoin(buyerOrganization, eq(buyerOrganization.id, supplyDemands.organizationId))
+    .innerJoin(productGroups, eq(productGroups.code, supplyOffers.productGroupCode))
+    .innerJoin(units, eq(units.code, supplyConnections.unitCode))
+    .innerJoin(salesChannels, eq(salesChannels.code, supplyConnections.channelCode))
+    .leftJoin(programmes, programmeJoin(supplyConnections.programmeId))
+    .leftJoin(agreements, and(eq(agreements.id, supplyConnections.agreementId), notInTrash(agreements)))
+    .leftJoin(agreementCommitments, eq(agreementCommitments.id, supplyConnections.commitmentId));
 }
 
-/** The columns and joins every read of connections shares; `where` over `c` (supply_connections). */
-function connectionReads(ctx: Context, where: SQL, order: SQL, limit?: { limit: number; offset: number }): ConnectionRead[] {
-  return ctx.db.all<ConnectionRead>(sql`
-    SELECT c.id, c.offer_id AS offerId, c.demand_id AS demandId, p.id AS programmeId, p.name AS programmeName,
-      o.product, g.name AS groupName, o.organization_id AS sellerId, seller.name AS sellerName, seller.kind AS sellerKind,
-      d.partner_id AS buyerPartnerId, d.organization_id AS buyerOrganizationId,
-      coalesce(bp.name, bo.name, '') AS buyerName, bo.kind AS buyerKind,
-      c.quantity, c.unit_code AS unitCode, u.name AS unitName, c.price, c.value, c.channel_code AS channelCode, ch.name AS channelName,
-      c.connected_on AS connectedOn, c.note, a.id AS agreementId, a.title AS agreementTitle,
-      CASE WHEN a.id IS NULL THEN NULL ELSE c.commitment_id END AS commitmentId, ac.unit AS commitmentUnit
-    FROM supply_connections c
-      JOIN supply_offers o ON o.id = c.offer_id
-      JOIN supply_demands d ON d.id = c.demand_id
-      JOIN organizations seller ON seller.id = o.organization_id
-      LEFT JOIN partners bp ON bp.id = d.partner_id
-      LEFT JOIN organizations bo ON bo.id = d.organization_id
-      JOIN product_groups g ON g.code = o.product_group_code
-      JOIN units u ON u.code = c.unit_code
-      JOIN sales_channels ch ON ch.code = c.channel_code
-      LEFT JOIN programmes p ON p.id = c.programme_id AND p.deleted_at IS NULL
-      LEFT JOIN agreements a ON a.id = c.agreement_id AND a.deleted_at IS NULL
-      LEFT JOIN agreement_commitments ac ON ac.id = c.commitment_id
-    WHERE ${where}
-    ORDER BY ${order}
-    ${limit ? sql`LIMIT ${limit.limit} OFFSET ${limit.offset}` : sql``}`);
-}
+type ConnectionRead = Awaited<ReturnType<ReturnType<typeof connectionQuery>['all']>>[number];
 
 /** What was delivered on each commitment up to `today`, in the commitment's unit. */
 function deliveredOn(ctx: Context, commitmentIds: number[], today: string): Map<number, number> {
   if (commitmentIds.length === 0) return new Map();
-  const rows = ctx.db.all<{ commitmentId: number; quantity: number; deliveredOn: string }>(sql`
-    SELECT commitment_id AS commitmentId, quantity, delivered_on AS deliveredOn FROM agreement_deliveries
-    WHERE commitment_id IN (${sql.join(commitmentIds.map((commitmentId) => sql`${commitmentId}`), sql`, `)})`);
+  const rows = ctx.db
+    .select({ commitmentId: agreementDeliveries.commitmentId, quantity: agreementDeliveries.quantity, deliveredOn: agreementDeliveries.deliveredOn })
+    .from(agreementDeliveries)
+    .where(inArray(agreementDeliveries.commitmentId, commitmentIds))
+    .all();
   const byCommitment = Map.groupBy(rows, (row) => row.commitmentId);
   return new Map([...byCommitment].map(([commitmentId, own]) => [commitmentId, deliveredAsOf(own, today)]));
 }
@@ -444,29 +461,52 @@ function toConnectionSummaries(ctx: Context, reads: ConnectionRead[]): Connectio
   });
 }
 
-/** Live connections matching `where` (over `c`, supply_connections), oldest first. */
-export function connectionSummaries(ctx: Context, where: SQL): ConnectionSummary[] {
-  return toConnectionSummaries(ctx, connectionReads(ctx, sql`c.deleted_at IS NULL AND ${where}`, sql`c.connected_on, c.id`));
+/** The live connections whose `key` is `id` (of an offer, a demand, an agreement, or the one connection), oldest first. */
+export function connectionSummaries(ctx: Context, key: 'id' | 'offerId' | 'demandId' | 'agreementId', id: number): ConnectionSummary[] {
+  const reads = connectionQuery(ctx)
+    .where(and(notInTrash(supplyConnections), eq(supplyConnections[key], id)))
+    .orderBy(asc(supplyConnections.connectedOn), asc(supplyConnections.id))
+    .all();
+  return toConnectionSummaries(ctx, reads);
 }
 
 /** Connections by id, in the trash or not, in the order of `ids`. */
 export function connectionsById(ctx: Context, ids: readonly number[]): ConnectionSummary[] {
-  return inOrderOf(ids, (some) => toConnectionSummaries(ctx, connectionReads(ctx, sql`c.id IN (${sql.join(some.map((id) => sql`${id}`), sql`, `)})`, sql`c.id`)));
+  return inOrderOf(ids, (some) =>
+    toConnectionSummaries(
+      ctx,
+      connectionQuery(ctx)
+        .where(inArray(supplyConnections.id, some))
+        .orderBy(asc(supplyConnections.id))
+        .all(),
+    ),
+  );
 }
 
-/** One page of live connections, newest first: `where` over `c`. */
 /**
- * A page of connections meeting `where`, which reads the offer (`o`), the demand (`d`) and their
- * sides' names only when `readsSides`: every connection has its offer, demand and seller (foreign
- * keys), so the count joins them only for such a condition — for 86,000 connections, 400 ms.
+ * One page of live connections meeting `where` (over the columns `connectionQuery` joins), newest
+ * first. `where` reads the offer, the demand and their sides' names (`seller`, `buyerPartner`,
+ * `buyerOrganization`) only when `readsSides`: every connection has its offer, demand and seller
+ * (foreign keys), so the count joins them only for such a condition — for 86,000 connections, 400 ms.
  */
-export function connectionPage(ctx: Context, where: SQL, page: { page: number; pageSize: number }, { readsSides }: { readsSides: boolean }): Page<ConnectionSummary> {
-  const condition = sql`c.deleted_at IS NULL AND ${where}`;
-  const sides = sql`JOIN supply_offers o ON o.id = c.offer_id JOIN supply_demands d ON d.id = c.demand_id
-    JOIN organizations seller ON seller.id = o.organization_id
-    LEFT JOIN partners bp ON bp.id = d.partner_id LEFT JOIN organizations bo ON bo.id = d.organization_id`;
-  const total = ctx.db.get<{ n: number } | undefined>(sql`SELECT count(*) AS n FROM supply_connections c ${readsSides ? sides : sql``} WHERE ${condition}`)?.n ?? 0;
-  const reads = connectionReads(ctx, condition, sql`c.connected_on DESC, c.id DESC`, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+export function connectionPage(ctx: Context, where: SQL | undefined, page: { page: number; pageSize: number }, { readsSides }: { readsSides: boolean }): Page<ConnectionSummary> {
+  const condition = and(notInTrash(supplyConnections), where);
+  const counting = ctx.db.select({ value: count() }).from(supplyConnections);
+  const counted = readsSides
+    ? counting
+        .innerJoin(supplyOffers, eq(supplyOffers.id, supplyConnections.offerId))
+        .innerJoin(supplyDemands, eq(supplyDemands.id, supplyConnections.demandId))
+        .innerJoin(seller, eq(seller.id, supplyOffers.organizationId))
+        .leftJoin(buyerPartner, eq(buyerPartner.id, supplyDemands.partnerId))
+        .leftJoin(buyerOrganization, eq(buyerOrganization.id, supplyDemands.organizationId))
+    : counting;
+  const total = counted.where(condition).get()?.value ?? 0;
+  const reads = connectionQuery(ctx)
+    .where(condition)
+    .orderBy(desc(supplyConnections.connectedOn), desc(supplyConnections.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .all();
   return { rows: toConnectionSummaries(ctx, reads), total };
 }
 
@@ -954,31 +994,68 @@ export function supplyTrash<T extends SupplyTable, S extends { id: number }>(ctx
 
 /** Offers whose window opens from today to `days` ahead and that nobody has been connected to. */
 export function offersOpeningWithoutBuyer(ctx: Context, today: string, days: number): OfferWithoutBuyer[] {
+  const connection = builder
+    .select({ one: sql`1` })
+    .from(supplyConnections)
+    .where(and(eq(supplyConnections.offerId, supplyOffers.id), notInTrash(supplyConnections)));
   return ctx.db
-    .all<Omit<OfferWithoutBuyer, 'daysUntil'>>(sql`
-      SELECT o.id AS offerId, o.product, o.organization_id AS organizationId, org.name AS organizationName, o.quantity, u.name AS unitName,
-        o.available_from AS availableFrom
-      FROM supply_offers o JOIN organizations org ON org.id = o.organization_id JOIN units u ON u.code = o.unit_code
-      WHERE o.deleted_at IS NULL AND org.deleted_at IS NULL AND o.available_from >= ${today} AND o.available_from <= ${addDays(today, days)}
-        AND (o.withdrawn_on IS NULL OR o.withdrawn_on > ${today})
-        AND NOT EXISTS (SELECT 1 FROM supply_connections c WHERE c.offer_id = o.id AND c.deleted_at IS NULL)
-      ORDER BY o.available_from, o.id`)
+    .select({
+      offerId: supplyOffers.id,
+      product: supplyOffers.product,
+      organizationId: supplyOffers.organizationId,
+      organizationName: organizations.name,
+      quantity: supplyOffers.quantity,
+      unitName: units.name,
+      availableFrom: supplyOffers.availableFrom,
+    })
+    .from(supplyOffers)
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .innerJoin(units, eq(units.code, supplyOffers.unitCode))
+    .where(
+      and(
+        notInTrash(supplyOffers),
+        notInTrash(organizations),
+        gte(supplyOffers.availableFrom, today),
+        lte(supplyOffers.availableFrom, addDays(today, days)),
+        notWithdrawnBy(supplyOffers, today),
+        notExists(connection),
+      ),
+    )
+    .orderBy(asc(supplyOffers.availableFrom), asc(supplyOffers.id))
+    .all()
     .map((row) => ({ ...row, daysUntil: daysBetween(today, row.availableFrom) }));
 }
 
 /** Demands needed from today to `days` ahead (or already, and not over), not fully connected. */
 export function demandsDueUnserved(ctx: Context, today: string, days: number): UnservedDemand[] {
   return ctx.db
-    .all<Omit<UnservedDemand, 'daysUntil' | 'remaining'> & { connected: number }>(sql`
-      SELECT d.id AS demandId, d.product, coalesce(p.name, b.name, '') AS buyerName, d.quantity, u.name AS unitName,
-        d.needed_from AS neededFrom, d.needed_until AS neededUntil,
-        (SELECT coalesce(sum(c.demand_quantity), 0) FROM supply_connections c WHERE c.demand_id = d.id AND c.deleted_at IS NULL) AS connected
-      FROM supply_demands d JOIN units u ON u.code = d.unit_code
-        LEFT JOIN partners p ON p.id = d.partner_id LEFT JOIN organizations b ON b.id = d.organization_id
-      WHERE d.deleted_at IS NULL AND coalesce(p.deleted_at, b.deleted_at) IS NULL
-        AND d.needed_from <= ${addDays(today, days)} AND (d.needed_until IS NULL OR d.needed_until >= ${today})
-        AND (d.withdrawn_on IS NULL OR d.withdrawn_on > ${today})
-      ORDER BY d.needed_from, d.id`)
+    .select({
+      demandId: supplyDemands.id,
+      product: supplyDemands.product,
+      buyerName: sql<string>`coalesce(${partners.name}, ${organizations.name}, '')`,
+      quantity: supplyDemands.quantity,
+      unitName: units.name,
+      neededFrom: supplyDemands.neededFrom,
+      neededUntil: supplyDemands.neededUntil,
+      connected: connectedQuantity('demand'),
+    })
+    .from(supplyDemands)
+    .innerJoin(units, eq(units.code, supplyDemands.unitCode))
+    .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+    .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+    .where(
+      and(
+        notInTrash(supplyDemands),
+        // The buyer not in the trash; the side a demand does not have is joined to no row.
+        notInTrash(partners),
+        notInTrash(organizations),
+        lte(supplyDemands.neededFrom, addDays(today, days)),
+        or(isNull(supplyDemands.neededUntil), gte(supplyDemands.neededUntil, today)),
+        notWithdrawnBy(supplyDemands, today),
+      ),
+    )
+    .orderBy(asc(supplyDemands.neededFrom), asc(supplyDemands.id))
+    .all()
     .flatMap(({ connected, ...row }) => {
       const remaining = remainingQuantity({ quantity: row.quantity, connected });
       return remaining > 0 ? [{ ...row, remaining, daysUntil: Math.max(0, daysBetween(today, row.neededFrom)) }] : [];

@@ -4,15 +4,19 @@
  * connections as shown. The results are the service's (`programmeResults`), so the report and the
  * programme's page say the same numbers; quantities are written with their unit, one row per unit.
  */
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { ProgrammeResults, UnitVolume } from '../../../shared/contracts/programmes';
 import type { connectionListInput, demandListInput, offerListInput } from '../../../shared/contracts/supply';
 import { formatCount, formatMoney } from '../../../shared/format';
+import { remainingQuantity } from '../../../shared/supply';
 import { todayIso, type Context } from '../../context';
+import { inBusinessOn, notInTrash, notWithdrawnBy, validOn } from '../../db/predicates';
+import { certificationKinds, certifications, organizations, productGroups, supplyOffers, units } from '../../db/schema';
 import { programmeResults } from '../../services/programmes';
 import { listConnections } from '../../services/connections';
-import { listDemands, listOffers } from '../../services/supply';
+import { connectedQuantity, listDemands, listOffers } from '../../services/supply';
 import type { Row, SheetData } from '../write/writer';
 import { pagedTable } from './lists';
 
@@ -22,6 +26,9 @@ function priceText(priceMin: number | null, priceMax: number | null, unitName: s
   const range = priceMax === null || priceMax === priceMin ? formatMoney(priceMin) : `${formatMoney(priceMin)} – ${formatMoney(priceMax)}`;
   return `${range}/${unitName}`;
 }
+
+/** Queries built without a connection, to be used inside others. */
+const builder = new QueryBuilder();
 
 /** Rows read per query of the lists: the largest page the lists serve. */
 const LIST_PAGE_ROWS = 500;
@@ -95,27 +102,6 @@ export function programmeResultsTables(ctx: Context, input: { programmeId: numbe
   };
 }
 
-interface BulletinRow {
-  id: number;
-  organizationId: number;
-  productId: number | null;
-  product: string;
-  groupName: string;
-  organizationName: string;
-  quantity: number;
-  connected: number;
-  unitName: string;
-  availableFrom: string;
-  availableUntil: string | null;
-  priceMin: number | null;
-  priceMax: number | null;
-  communeCode: string;
-  packaging: string;
-  deliveryTerms: string;
-  contactName: string;
-  contactPhone: string;
-}
-
 /**
  * Bản tin nguồn cung: what members still have to sell with goods available in the period (open
  * or partly connected, not withdrawn), by product group, with what remains, price, place, the
@@ -123,28 +109,61 @@ interface BulletinRow {
  */
 export function supplyBulletinTable(ctx: Context, input: { programmeId: number | null; from: string; to: string }): SheetData {
   const today = todayIso(ctx);
-  const where = sql`o.deleted_at IS NULL AND org.deleted_at IS NULL AND (org.ended_on IS NULL OR org.ended_on > ${today})
-    AND o.available_from <= ${input.to} AND (o.available_until IS NULL OR o.available_until >= ${input.from})
-    AND (o.available_until IS NULL OR o.available_until >= ${today})
-    AND (o.withdrawn_on IS NULL OR o.withdrawn_on > ${today})
-    ${input.programmeId === null ? sql`` : sql`AND o.programme_id = ${input.programmeId}`}`;
+  const { availableFrom, availableUntil } = supplyOffers;
+  // The offers of the bulletin: read for its rows, and again for whose certificates to read.
+  const where = and(
+    notInTrash(supplyOffers),
+    inBusinessOn(organizations, today),
+    lte(availableFrom, input.to),
+    or(isNull(availableUntil), gte(availableUntil, input.from)),
+    or(isNull(availableUntil), gte(availableUntil, today)),
+    notWithdrawnBy(supplyOffers, today),
+    input.programmeId === null ? undefined : eq(supplyOffers.programmeId, input.programmeId),
+  );
   const offers = ctx.db
-    .all<BulletinRow>(sql`
-      SELECT o.id, o.organization_id AS organizationId, o.product_id AS productId, o.product, g.name AS groupName, org.name AS organizationName,
-        o.quantity, (SELECT coalesce(sum(c.offer_quantity), 0) FROM supply_connections c WHERE c.offer_id = o.id AND c.deleted_at IS NULL) AS connected,
-        u.name AS unitName, o.available_from AS availableFrom, o.available_until AS availableUntil, o.price_min AS priceMin, o.price_max AS priceMax,
-        o.commune_code AS communeCode, o.packaging, o.delivery_terms AS deliveryTerms, o.contact_name AS contactName, o.contact_phone AS contactPhone
-      FROM supply_offers o JOIN organizations org ON org.id = o.organization_id
-        JOIN product_groups g ON g.code = o.product_group_code JOIN units u ON u.code = o.unit_code
-      WHERE ${where}
-      ORDER BY g.sort_order, o.product_folded, o.available_from, o.id`)
-    .filter((offer) => offer.quantity - offer.connected > 1e-9);
-  const certificates = ctx.db.all<{ organizationId: number; productId: number | null; name: string; stars: number | null }>(sql`
-    SELECT c.organization_id AS organizationId, c.product_id AS productId, k.name, c.stars
-    FROM certifications c JOIN certification_kinds k ON k.code = c.kind_code
-    WHERE (c.issued_on IS NULL OR c.issued_on <= ${today}) AND (c.expires_on IS NULL OR c.expires_on >= ${today})
-      AND c.organization_id IN (SELECT o.organization_id FROM supply_offers o JOIN organizations org ON org.id = o.organization_id WHERE ${where})
-    ORDER BY k.sort_order, c.id`);
+    .select({
+      organizationId: supplyOffers.organizationId,
+      productId: supplyOffers.productId,
+      product: supplyOffers.product,
+      groupName: productGroups.name,
+      organizationName: organizations.name,
+      quantity: supplyOffers.quantity,
+      connected: connectedQuantity('offer'),
+      unitName: units.name,
+      availableFrom,
+      availableUntil,
+      priceMin: supplyOffers.priceMin,
+      priceMax: supplyOffers.priceMax,
+      communeCode: supplyOffers.communeCode,
+      packaging: supplyOffers.packaging,
+      deliveryTerms: supplyOffers.deliveryTerms,
+      contactName: supplyOffers.contactName,
+      contactPhone: supplyOffers.contactPhone,
+    })
+    .from(supplyOffers)
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .innerJoin(productGroups, eq(productGroups.code, supplyOffers.productGroupCode))
+    .innerJoin(units, eq(units.code, supplyOffers.unitCode))
+    .where(where)
+    .orderBy(asc(productGroups.sortOrder), asc(supplyOffers.productFolded), asc(availableFrom), asc(supplyOffers.id))
+    .all()
+    // What remains by the rule the lists' statuses follow (`remainingQuantity`): an offer with
+    // nothing left is fully connected and not offered any more.
+    .filter((offer) => remainingQuantity(offer) > 0);
+  // The certificates of the bulletin's sellers only, found by the same conditions in a subquery:
+  // SQLite reads them through the offers' own index rather than being sent thousands of ids.
+  const sellers = builder
+    .select({ organizationId: supplyOffers.organizationId })
+    .from(supplyOffers)
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .where(where);
+  const certificates = ctx.db
+    .select({ organizationId: certifications.organizationId, productId: certifications.productId, name: certificationKinds.name, stars: certifications.stars })
+    .from(certifications)
+    .innerJoin(certificationKinds, eq(certificationKinds.code, certifications.kindCode))
+    .where(and(validOn(certifications, today), inArray(certifications.organizationId, sellers)))
+    .orderBy(asc(certificationKinds.sortOrder), asc(certifications.id))
+    .all();
   const heldBy = Map.groupBy(certificates, (certificate) => certificate.organizationId);
   const rows: Row[] = offers.map((offer) => {
     const held = (heldBy.get(offer.organizationId) ?? []).filter((certificate) => certificate.productId === null || certificate.productId === offer.productId);
@@ -153,7 +172,7 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
       group: offer.groupName,
       product: offer.product,
       organization: offer.organizationName,
-      remaining: Math.round((offer.quantity - offer.connected) * 1e6) / 1e6,
+      remaining: remainingQuantity(offer),
       unit: offer.unitName,
       availableFrom: offer.availableFrom,
       availableUntil: offer.availableUntil,
