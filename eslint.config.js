@@ -57,5 +57,25 @@ export default tseslint.config(
     'src/preload/**': { forbidden: ['core', 'renderer', 'main', 'web'], node: false, electron: true },
     'src/main/**': { forbidden: ['renderer', 'preload', 'web'], node: true, electron: true },
   }),
+  // Services, reports and plans read through the schema's tables and columns (drizzle's builder, or
+  // SQL that interpolates them), so a renamed column breaks the build: no table or column named in
+  // SQL text there. Hand-written SQL below a query builder's one-table select is also where drizzle
+  // writes the outer columns unqualified, which read the subquery's own columns instead.
+  {
+    files: ['src/core/services/**/*.ts', 'src/core/excel/reports/**/*.ts', 'src/core/plans/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b[a-z]\\w*\\.[a-z]+_[a-z_]+\\b/]",
+          message: 'A column named in SQL text: interpolate the schema column (${table.column}) or use the query builder.',
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(FROM|JOIN|from|join)\\s+(?!json_each\\b)[a-z]+_[a-z_]+/]",
+          message: 'A table named in SQL text: interpolate the schema table (${table}) or use the query builder.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );
