@@ -1,0 +1,1 @@
+CREATE INDEX `partners_trash` ON `partners` (`deleted_at`) WHERE "partners"."deleted_at" IS NOT NULL;
