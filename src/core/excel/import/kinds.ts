@@ -5,7 +5,7 @@
  * their own rules, folded columns and audit rows.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { and, desc, eq, getTableColumns, getTableName, gt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, gt, notInArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notInTrash } from '../../db/predicates';
 import type { z } from 'zod';
@@ -29,6 +29,7 @@ import { among, perConnection } from '../../db/prepared';
 import {
   auditLog,
   certificationKinds,
+  demandRequirements,
   importChanges,
   importPlaceAnswers,
   organizations,
@@ -2366,9 +2367,12 @@ function demandInputOf(ctx: Context, row: DemandRow): ParsedDemandInput {
     priceMax: row.priceMax,
     deliveryProvinceCode: row.deliveryProvinceCode,
     deliveryPlace: row.deliveryPlace,
-    requirements: ctx.db.all<{ kindCode: string; minStars: number | null }>(
-      sql`SELECT kind_code AS kindCode, min_stars AS minStars FROM demand_requirements WHERE demand_id = ${row.id} ORDER BY kind_code`,
-    ),
+    requirements: ctx.db
+      .select({ kindCode: demandRequirements.kindCode, minStars: demandRequirements.minStars })
+      .from(demandRequirements)
+      .where(eq(demandRequirements.demandId, row.id))
+      .orderBy(asc(demandRequirements.kindCode))
+      .all(),
     qualityNote: row.qualityNote,
     contactName: row.contactName,
     contactPhone: row.contactPhone,
