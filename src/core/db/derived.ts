@@ -82,6 +82,7 @@ export const searchIndex = sqliteTable(SEARCH_INDEX, { id: integer('rowid').notN
 export function searchIndexMatches(expression: string): SQL {
   return sql`${searchIndex} MATCH ${expression}`;
 }
+
 const o = columnsAs(organizations, 'organizations');
 
 /**

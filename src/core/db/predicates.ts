@@ -129,8 +129,13 @@ export function notWithdrawnBy(record: { withdrawnOn: SQLWrapper }, day: string 
   return sql`(${record.withdrawnOn} IS NULL OR ${record.withdrawnOn} > ${day})`;
 }
 
-/** Queries built without a connection, to be used inside others. */
-const builder = new QueryBuilder();
+/**
+ * Queries built without a connection, to be used inside others. A subquery is built with it rather
+ * than written as SQL text: in a one-table select drizzle writes the select's columns without their
+ * table, so an outer column written into a hand-made subquery there would read the subquery's own
+ * column of that name (Tổng quan once summed each delivery whose id equalled its commitment's).
+ */
+export const subqueries = new QueryBuilder();
 
 /** A delivery made by `day`: one dated later is planned, not yet made (`deliveredAsOf` in shared/agreements.ts). */
 export function deliveredBy(delivery: { deliveredOn: SQLWrapper }, day: string | SQLWrapper): SQL {
@@ -142,7 +147,7 @@ const delivery = alias(agreementDeliveries, 'delivery');
 
 /** `what` (an aggregate over `delivery`) of the deliveries made on the commitment `commitmentId` by `day`. */
 function ofDeliveriesMade<T>(commitmentId: SQLWrapper, day: string | SQLWrapper, what: (made: typeof delivery) => SQL<T>): SQL<T> {
-  const made = builder
+  const made = subqueries
     .select({ value: what(delivery) })
     .from(delivery)
     .where(and(eq(delivery.commitmentId, commitmentId), deliveredBy(delivery, day)));
@@ -185,7 +190,7 @@ export function linkedWithEnterpriseDuring(organizationId: SQLiteColumn, from: s
   const own = alias(agreementParties, 'own');
   const enterpriseSide = alias(agreementParties, 'enterprise_side');
   const enterprise = alias(partners, 'enterprise');
-  const byAgreement = builder
+  const byAgreement = subqueries
     .select({ one: sql`1` })
     .from(own)
     .innerJoin(agreements, eq(agreements.id, own.agreementId))
@@ -193,13 +198,13 @@ export function linkedWithEnterpriseDuring(organizationId: SQLiteColumn, from: s
     .innerJoin(enterprise, eq(enterprise.id, enterpriseSide.partnerId))
     .where(and(eq(own.organizationId, organizationId), inForceDuring(agreements, from, to), eq(enterprise.kind, 'enterprise'), notInTrash(enterprise)));
   // Goods delivered in the period on the commitment the connection became, its agreement not in the trash.
-  const delivered = builder
+  const delivered = subqueries
     .select({ one: sql`1` })
     .from(agreements)
     .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, supplyConnections.commitmentId))
     .where(and(eq(agreements.id, supplyConnections.agreementId), notInTrash(agreements), gte(agreementDeliveries.deliveredOn, from), lte(agreementDeliveries.deliveredOn, to)));
   // Each of its connections to an enterprise's demand walked once, for both ways of counting.
-  const selling = builder
+  const selling = subqueries
     .select({ one: sql`1` })
     .from(supplyOffers)
     .innerJoin(supplyConnections, eq(supplyConnections.offerId, supplyOffers.id))

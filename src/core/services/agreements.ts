@@ -6,8 +6,7 @@
  * status in the database). Every change leaves an audit row on the agreement.
  */
 import { and, asc, count, desc, eq, exists, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/sqlite-core';
-import { deliveredBy, isSigned, notInTrash, signedBetween } from '../db/predicates';
+import { deliveredBy, deliveredQuantityBy, isSigned, notInTrash, signedBetween, subqueries } from '../db/predicates';
 import type { z } from 'zod';
 import {
   agreementStatus,
@@ -89,9 +88,6 @@ function nameOf(row: AgreementRow): string {
 // ---------------------------------------------------------------------------------------------
 // Status in SQL
 
-/** Queries built without a connection, to be used inside others. */
-const builder = new QueryBuilder();
-
 /**
  * `agreementStatus` (shared/agreements.ts) as a CASE over the `agreements` row in the query, for
  * filtering and paging in the database. The two must say the same; tests compare them day by day.
@@ -99,16 +95,13 @@ const builder = new QueryBuilder();
 export function agreementStatusSql(today: string): SQL {
   const forAgreement = eq(agreementCommitments.agreementId, agreements.id);
   // What was delivered on the commitment read by `short` up to today, rounded as every quantity sum is.
-  const delivered = builder
-    .select({ quantity: sql`round(coalesce(sum(${agreementDeliveries.quantity}), 0), ${QUANTITY_DECIMALS})` })
-    .from(agreementDeliveries)
-    .where(and(eq(agreementDeliveries.commitmentId, agreementCommitments.id), deliveredBy(agreementDeliveries, today)));
-  const committed = builder.select({ one: sql`1` }).from(agreementCommitments).where(forAgreement);
-  const short = builder
+  const delivered = sql`round(${deliveredQuantityBy(agreementCommitments.id, today)}, ${QUANTITY_DECIMALS})`;
+  const committed = subqueries.select({ one: sql`1` }).from(agreementCommitments).where(forAgreement);
+  const short = subqueries
     .select({ one: sql`1` })
     .from(agreementCommitments)
     .where(and(forAgreement, lt(delivered, agreementCommitments.quantity)));
-  const anyDelivered = builder
+  const anyDelivered = subqueries
     .select({ one: sql`1` })
     .from(agreementCommitments)
     .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
@@ -347,9 +340,9 @@ function searchCondition(ctx: Context, search: string): SQL | undefined {
   return and(
     ...words.map((word) =>
       or(
-        exists(builder.select({ one: sql`1` }).from(agreementSearch).where(and(eq(agreementSearch.agreementId, agreements.id), containsText(agreementSearch.searchText, word)))),
+        exists(subqueries.select({ one: sql`1` }).from(agreementSearch).where(and(eq(agreementSearch.agreementId, agreements.id), containsText(agreementSearch.searchText, word)))),
         alliance.includes(word)
-          ? inArray(agreements.id, builder.select({ agreementId: agreementParties.agreementId }).from(agreementParties).where(eq(agreementParties.kind, 'alliance')))
+          ? inArray(agreements.id, subqueries.select({ agreementId: agreementParties.agreementId }).from(agreementParties).where(eq(agreementParties.kind, 'alliance')))
           : undefined,
       ),
     ),
@@ -359,7 +352,7 @@ function searchCondition(ctx: Context, search: string): SQL | undefined {
 function counterpartCondition(counterpart: ListInput['counterpart']): SQL | undefined {
   if (!counterpart) return undefined;
   const column = counterpart.kind === 'organization' ? agreementParties.organizationId : agreementParties.partnerId;
-  return exists(builder.select({ one: sql`1` }).from(agreementParties).where(and(eq(agreementParties.agreementId, agreements.id), eq(column, counterpart.id))));
+  return exists(subqueries.select({ one: sql`1` }).from(agreementParties).where(and(eq(agreementParties.agreementId, agreements.id), eq(column, counterpart.id))));
 }
 
 function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'>, today: string): SQL | undefined {

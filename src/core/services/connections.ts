@@ -7,7 +7,6 @@
  * followed on the agreement's own page and counted back into the results.
  */
 import { and, asc, between, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { AgreementSummary } from '../../shared/contracts/agreements';
 import type {
@@ -26,7 +25,7 @@ import { baseOf, convertQuantity, convertible, overlapOf, remainingQuantity } fr
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { notInTrash } from '../db/predicates';
+import { notInTrash, subqueries } from '../db/predicates';
 import {
   agreementCommitments,
   agreements,
@@ -48,9 +47,6 @@ type ConnectionRow = typeof supplyConnections.$inferSelect;
 type OfferRow = typeof supplyOffers.$inferSelect;
 type DemandRow = typeof supplyDemands.$inferSelect;
 type ConnectionFields = Omit<ParsedConnectionInput, 'offerId' | 'demandId'>;
-
-/** Subqueries built without a connection, to be used inside others. */
-const builder = new QueryBuilder();
 
 function requireConnection(ctx: Context, id: number): ConnectionRow {
   return requireLive(ctx, connectionRecords, id);
@@ -77,11 +73,11 @@ export function listConnections(ctx: Context, input: z.output<typeof connectionL
   // A counterpart's connections are found through its own offers and demands, by their indexes. In
   // these subqueries the table's name is the subquery's own (not the offer or demand a page joins),
   // so each is read once for the whole query.
-  const demandsWhere = (condition: SQL) => builder.select({ id: supplyDemands.id }).from(supplyDemands).where(condition);
+  const demandsWhere = (condition: SQL) => subqueries.select({ id: supplyDemands.id }).from(supplyDemands).where(condition);
   if (input.counterpart?.kind === 'partner') own.push(inArray(supplyConnections.demandId, demandsWhere(eq(supplyDemands.partnerId, input.counterpart.id))));
   if (input.counterpart?.kind === 'organization') {
     const { id } = input.counterpart;
-    const offers = builder.select({ id: supplyOffers.id }).from(supplyOffers).where(eq(supplyOffers.organizationId, id));
+    const offers = subqueries.select({ id: supplyOffers.id }).from(supplyOffers).where(eq(supplyOffers.organizationId, id));
     own.push(or(inArray(supplyConnections.offerId, offers), inArray(supplyConnections.demandId, demandsWhere(eq(supplyDemands.organizationId, id)))));
   }
   const named = [supplyOffers.productFolded, seller.nameFolded, buyerPartner.nameFolded, buyerOrganization.nameFolded];

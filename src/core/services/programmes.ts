@@ -5,7 +5,6 @@
  * across units), with value, who took part, by channel and by commune.
  */
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { roundQuantity } from '../../shared/agreements';
 import type {
@@ -29,7 +28,7 @@ import { foldText, vietnameseCollator } from '../../shared/text';
 import type { AdminUnits } from '../adminUnits';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { notInTrash } from '../db/predicates';
+import { notInTrash, subqueries } from '../db/predicates';
 import { among } from '../db/prepared';
 import type { HandlersFor } from '../handlerTypes';
 import {
@@ -57,9 +56,6 @@ function requireProgramme(ctx: Context, id: number): ProgrammeRow {
   return requireLive(ctx, programmeRecords, id);
 }
 
-/** Queries built without a connection, to be used inside others. */
-const builder = new QueryBuilder();
-
 /**
  * How many of `table`'s records not in the trash belong to the programme of the row read: a
  * subquery per programme, counted from the table's index on the programme alone. Its columns are
@@ -67,7 +63,7 @@ const builder = new QueryBuilder();
  * drizzle leaves the select's own columns unqualified.
  */
 function countInProgramme(table: typeof supplyOffers | typeof supplyDemands | typeof supplyConnections): SQL<number> {
-  const counted = builder
+  const counted = subqueries
     .select({ count: count() })
     .from(table)
     .where(and(eq(table.programmeId, programmes.id), notInTrash(table)));

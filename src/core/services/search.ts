@@ -19,10 +19,10 @@
  */
 import type Database from 'better-sqlite3';
 import { and, inArray, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import { expandedNameWords, nameSearchWords } from '../../shared/names';
 import { foldText, withoutControlCharacters } from '../../shared/text';
 import { searchIndex, searchIndexMatches } from '../db/derived';
+import { subqueries } from '../db/predicates';
 import { organizations } from '../db/schema';
 
 /** The shortest word matched anywhere; shorter words match the start of a word. */
@@ -203,7 +203,7 @@ export function searchCloseness(query: string): (name: string) => number {
 export function searchCondition(query: string): SQL | undefined {
   const match = searchMatchExpression(query);
   if (match === undefined) return undefined;
-  return inArray(organizations.id, new QueryBuilder().select({ id: searchIndex.id }).from(searchIndex).where(searchIndexMatches(match)));
+  return inArray(organizations.id, subqueries.select({ id: searchIndex.id }).from(searchIndex).where(searchIndexMatches(match)));
 }
 
 /** Escapes LIKE wildcards so that a typed `%` or `_` matches itself. */

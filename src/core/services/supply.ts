@@ -9,7 +9,7 @@
  * delivered against each on the agreement it became.
  */
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, notExists, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { alias, QueryBuilder, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { alias, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
 import type { OfferWithoutBuyer, UnservedDemand } from '../../shared/contracts/attention';
@@ -39,7 +39,7 @@ import { convertQuantity, remainingQuantity, supplyStatus } from '../../shared/s
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { notInTrash, notWithdrawnBy, referenceNotInTrash, validOn } from '../db/predicates';
+import { notInTrash, notWithdrawnBy, referenceNotInTrash, subqueries, validOn } from '../db/predicates';
 import {
   agreementCommitments,
   agreementDeliveries,
@@ -66,9 +66,6 @@ import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, ty
 type OfferRow = typeof supplyOffers.$inferSelect;
 type DemandRow = typeof supplyDemands.$inferSelect;
 
-/** Subqueries built without a connection, to be used inside others. */
-const builder = new QueryBuilder();
-
 // ---------------------------------------------------------------------------------------------
 // Status in SQL
 
@@ -78,7 +75,7 @@ const builder = new QueryBuilder();
  */
 export function connectedQuantity(side: 'offer' | 'demand', id: SQLWrapper = side === 'offer' ? supplyOffers.id : supplyDemands.id): SQL<number> {
   const [key, quantity] = side === 'offer' ? [supplyConnections.offerId, supplyConnections.offerQuantity] : [supplyConnections.demandId, supplyConnections.demandQuantity];
-  const taken = builder
+  const taken = subqueries
     .select({ quantity: sql<number>`coalesce(sum(${quantity}), 0)` })
     .from(supplyConnections)
     .where(and(eq(key, id), notInTrash(supplyConnections)));
@@ -994,7 +991,7 @@ export function supplyTrash<T extends SupplyTable, S extends { id: number }>(ctx
 
 /** Offers whose window opens from today to `days` ahead and that nobody has been connected to. */
 export function offersOpeningWithoutBuyer(ctx: Context, today: string, days: number): OfferWithoutBuyer[] {
-  const connection = builder
+  const connection = subqueries
     .select({ one: sql`1` })
     .from(supplyConnections)
     .where(and(eq(supplyConnections.offerId, supplyOffers.id), notInTrash(supplyConnections)));

@@ -5,14 +5,13 @@
  * programme's page say the same numbers; quantities are written with their unit, one row per unit.
  */
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { ProgrammeResults, UnitVolume } from '../../../shared/contracts/programmes';
 import type { connectionListInput, demandListInput, offerListInput } from '../../../shared/contracts/supply';
 import { formatCount, formatMoney } from '../../../shared/format';
 import { remainingQuantity } from '../../../shared/supply';
 import { todayIso, type Context } from '../../context';
-import { inBusinessOn, notInTrash, notWithdrawnBy, validOn } from '../../db/predicates';
+import { inBusinessOn, notInTrash, notWithdrawnBy, subqueries, validOn } from '../../db/predicates';
 import { certificationKinds, certifications, organizations, productGroups, supplyOffers, units } from '../../db/schema';
 import { programmeResults } from '../../services/programmes';
 import { listConnections } from '../../services/connections';
@@ -26,9 +25,6 @@ function priceText(priceMin: number | null, priceMax: number | null, unitName: s
   const range = priceMax === null || priceMax === priceMin ? formatMoney(priceMin) : `${formatMoney(priceMin)} – ${formatMoney(priceMax)}`;
   return `${range}/${unitName}`;
 }
-
-/** Queries built without a connection, to be used inside others. */
-const builder = new QueryBuilder();
 
 /** Rows read per query of the lists: the largest page the lists serve. */
 const LIST_PAGE_ROWS = 500;
@@ -152,7 +148,7 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
     .filter((offer) => remainingQuantity(offer) > 0);
   // The certificates of the bulletin's sellers only, found by the same conditions in a subquery:
   // SQLite reads them through the offers' own index rather than being sent thousands of ids.
-  const sellers = builder
+  const sellers = subqueries
     .select({ organizationId: supplyOffers.organizationId })
     .from(supplyOffers)
     .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
