@@ -83,9 +83,19 @@ export function signedBetween(agreement: { signedOn: SQLWrapper }, from: string,
   return sql`(${isSigned(agreement)} AND ${agreement.signedOn} >= ${from} AND ${agreement.signedOn} <= ${to})`;
 }
 
+/** An agreement terminated (chấm dứt) by `day`: one terminated on a later day is in force until then. */
+export function terminatedBy(agreement: { terminatedOn: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return sql`(${agreement.terminatedOn} IS NOT NULL AND ${agreement.terminatedOn} <= ${day})`;
+}
+
+/** An agreement not terminated by `day`: `terminatedBy` turned round, written so an index on the day serves. */
+export function notTerminatedBy(agreement: { terminatedOn: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return sql`(${agreement.terminatedOn} IS NULL OR ${agreement.terminatedOn} > ${day})`;
+}
+
 /** An agreement in force on `day`: not in the trash, signed, not terminated by then. */
 export function inForce(agreement: { deletedAt: SQLWrapper; signedOn: SQLWrapper; terminatedOn: SQLWrapper }, day: string): SQL {
-  return sql`(${notInTrash(agreement)} AND ${isSigned(agreement)} AND (${agreement.terminatedOn} IS NULL OR ${agreement.terminatedOn} > ${day}))`;
+  return sql`(${notInTrash(agreement)} AND ${isSigned(agreement)} AND ${notTerminatedBy(agreement, day)})`;
 }
 
 /**

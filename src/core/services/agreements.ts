@@ -5,8 +5,8 @@
  * the rules of shared/agreements.ts (restated in SQL by `agreementStatusSql` so that lists filter by
  * status in the database). Every change leaves an audit row on the agreement.
  */
-import { and, asc, count, desc, eq, exists, inArray, lt, notExists, or, sql, type SQL } from 'drizzle-orm';
-import { deliveredBy, deliveredQuantityBy, isSigned, notInTrash, signedBetween, subqueries } from '../db/predicates';
+import { and, asc, count, desc, eq, exists, inArray, lt, notExists, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { deliveredBy, deliveredQuantityBy, isSigned, notInTrash, notTerminatedBy, signedBetween, subqueries, terminatedBy } from '../db/predicates';
 import type { z } from 'zod';
 import {
   agreementStatus,
@@ -107,7 +107,7 @@ export function agreementStatusSql(today: string): SQL {
     .innerJoin(agreementDeliveries, eq(agreementDeliveries.commitmentId, agreementCommitments.id))
     .where(and(forAgreement, deliveredBy(agreementDeliveries, today)));
   return sql`(CASE
-    WHEN ${agreements.terminatedOn} IS NOT NULL AND ${agreements.terminatedOn} <= ${today} THEN 'terminated'
+    WHEN ${terminatedBy(agreements, today)} THEN 'terminated'
     WHEN NOT ${isSigned(agreements)} THEN 'draft'
     WHEN ${exists(committed)} AND ${notExists(short)} THEN 'fulfilled'
     WHEN ${agreements.validUntil} IS NOT NULL AND ${agreements.validUntil} < ${today} THEN 'expired'
@@ -374,12 +374,13 @@ function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'
  * values (`+`), so that the list is still read in its order and stops at its page.
  */
 function statusesMayHold(statuses: readonly AgreementStatus[], today: string): SQL | undefined {
-  const [signedOn, validUntil, terminatedOn] = [agreements.signedOn, agreements.validUntil, agreements.terminatedOn].map((column) => sql`+${column}`);
-  const notTerminated = sql`(${terminatedOn} IS NULL OR ${terminatedOn} > ${today})`;
+  const asValue = (column: SQLWrapper) => sql`+${column}`;
+  const [signedOn, validUntil, terminatedOn] = [asValue(agreements.signedOn), asValue(agreements.validUntil), asValue(agreements.terminatedOn)];
+  const notTerminated = notTerminatedBy({ terminatedOn }, today);
   const standing = sql`(${signedOn} IS NOT NULL AND ${notTerminated})`;
   const running = sql`(${standing} AND (${validUntil} IS NULL OR ${validUntil} >= ${today}))`;
   const mayHold: Record<AgreementStatus, SQL> = {
-    terminated: sql`(${terminatedOn} IS NOT NULL AND ${terminatedOn} <= ${today})`,
+    terminated: terminatedBy({ terminatedOn }, today),
     draft: sql`(${signedOn} IS NULL AND ${notTerminated})`,
     fulfilled: standing,
     expired: sql`(${standing} AND ${validUntil} IS NOT NULL AND ${validUntil} < ${today})`,
