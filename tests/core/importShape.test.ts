@@ -348,6 +348,23 @@ describe('figures of two years side by side', () => {
     expect(storedFigures()).toEqual([{ name: 'HTX Bình Hòa', year: 2023, members: 20, revenue: 100_000_000 }]);
   });
 
+  it('reads the year written in the header’s own cell, and leaves the other year’s column', async () => {
+    const bytes = await workbookOf([
+      ['DANH SÁCH HỢP TÁC XÃ'],
+      ['STT', 'Tên HTX', 'Địa chỉ', 'Số thành viên năm 2024', 'Doanh thu năm 2023 (triệu đồng)', 'Doanh thu năm 2024 (triệu đồng)'],
+      [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 20, 100, 200],
+    ]);
+    const { jobId, analysis } = await previewDefaults(bytes);
+    expect(analysis.detectedYear).toBe(2024);
+    expect(analysis.columns.slice(3).map((column) => [column.letter, column.field])).toEqual([
+      ['D', 'membersOfficial'],
+      ['E', null],
+      ['F', 'revenue'],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(storedFigures()).toEqual([{ name: 'HTX Bình Hòa', year: 2024, members: 20, revenue: 200_000_000 }]);
+  });
+
   it('reads years written above the figures as well as under them', async () => {
     const bytes = await workbookOf([], (sheet) => {
       ['STT', 'Tên HTX', 'Mã số thuế', 'Địa chỉ', 'Điện thoại'].forEach((header, index) => {

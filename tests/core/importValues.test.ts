@@ -353,6 +353,16 @@ describe('headers as offices write them', () => {
     ['Số xã viên', 'membersOfficial'],
     ['Họ tên Chủ nhiệm', 'representative'],
     ['Lợi nhuận sau thuế (tr.đ)', 'profit'],
+    // A year in the header's own cell: whether it is the list's year is the analysis's to judge.
+    ['Doanh thu năm 2024 (triệu đồng)', 'revenue'],
+    ['Lợi nhuận 2024', 'profit'],
+    ['Số TV tính đến 31/12/2024', 'membersOfficial'],
+    ['Số thành viên đến ngày 31/12/2024', 'membersOfficial'],
+    ['Năm 2024 - Số lao động', 'workers'],
+    // Two years, or a year alone, name no field.
+    ['Doanh thu 2023-2024', null],
+    ['Doanh thu năm 2023 so với năm 2024', null],
+    ['Năm 2024', null],
   ])('reads «%s» as %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });

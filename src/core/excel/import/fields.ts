@@ -302,16 +302,34 @@ const headerIndexes = new Map<ImportKind, Map<string, string>>(
 );
 
 /**
+ * A year a folded header names in its text, with what leads up to it: "nam 2024", "2024",
+ * "tinh den 31 12 2024" (31/12/2024 once folded).
+ */
+const yearInHeader = /(?:^| )(?:(?:tinh )?den (?:het )?(?:ngay )?|tai (?:ngay )?|ngay )?(?:\d{1,2} ){0,2}(?:nam )?(?:19|20)\d{2}(?= |$)/g;
+
+/**
+ * A folded header without the one year it names ("doanh thu nam 2024" → "doanh thu"); null when it
+ * names none, or several ("Doanh thu 2023–2024" is of no one year, so it names no field by itself).
+ * Whether that year is the list's is the analysis's to judge (`ofYear` in pipeline.ts).
+ */
+function withoutItsYear(key: string): string | null {
+  const years = new Set(Array.from(key.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g), (match) => match[0]));
+  return years.size === 1 ? key.replace(yearInHeader, ' ').replace(/\s+/g, ' ').trim() : null;
+}
+
+/**
  * The field a header names. A multi-row header reads "Thông tin liên hệ - Điện thoại": the whole,
- * then its last part, then its first part are tried.
+ * then its last part, then its first part are tried, each as written and then without the year it
+ * names ("Doanh thu năm 2024 (triệu đồng)" is "Doanh thu").
  */
 export function fieldOfHeader(kind: ImportKind, header: string): string | null {
   const index = headerIndexes.get(kind);
   if (!index) return null;
   const parts = header.split(' - ');
-  for (const candidate of [header, parts.at(-1) ?? '', parts[0] ?? '']) {
-    const key = index.get(headerKey(candidate));
-    if (key) return key;
+  const keys = [header, parts.at(-1) ?? '', parts[0] ?? ''].map(headerKey);
+  for (const key of [...keys, ...keys.map(withoutItsYear)]) {
+    const field = key === null ? undefined : index.get(key);
+    if (field) return field;
   }
   return null;
 }
