@@ -219,6 +219,31 @@ describe('importing offers', () => {
     ]);
   });
 
+  it('says a quantity with decimals as written, in its estimate, its range and its rate', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thời gian thu hoạch',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Dưa leo;2,5;tấn/tháng;tháng 6-9/2026',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Nấm rơm;0,1 tấn/tháng;;tháng 6-8/2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Gạo ST25;khoảng 1,5;tấn;tháng 6/2026',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;1,5 - 2;tấn;tháng 6/2026',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung so le.csv', csv), 'offers');
+    expect(shown.page.rows.map((row) => row.notes.filter((note) => note.message.startsWith('Số lượng')).map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      ['E2: Số lượng: 2,5 tấn/tháng trong 4 tháng (01/06/2026 – 30/09/2026) ghi nhận là 10 tấn.'],
+      ['D3: Số lượng: 0,1 tấn/tháng trong 3 tháng (01/06/2026 – 31/08/2026) ghi nhận là 0,3 tấn.'],
+      ['D4: Số lượng: «khoảng 1,5» ghi nhận là 1,5.'],
+      ['D5: Số lượng: «1,5 - 2» là một khoảng, ghi nhận số thấp là 1,5.'],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 0 });
+    const offers = await call(app, 'offers:list', { programmeId });
+    expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName]).sort()).toEqual([
+      ['Dưa leo', 10, 'tấn'],
+      ['Gạo ST25', 1.5, 'tấn'],
+      ['Nấm rơm', 0.3, 'tấn'],
+      ['Xoài cát Hòa Lộc', 1.5, 'tấn'],
+    ]);
+  });
+
   it('takes a price column whose header names its unit ("Giá bán (nghìn đồng/kg)") as prices for that unit', async () => {
     const csv = [
       'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán (nghìn đồng/kg)',

@@ -3,7 +3,7 @@
  * and each problem at the cell it came from ("C12: …"). What a value means for the register is
  * left to the contract's schemas (see kinds.ts); this file only reads cells.
  */
-import { formatCount } from '../../../shared/format';
+import { formatCount, formatDecimal } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { emailAddressesOf } from '../../../shared/typed';
 import { parseDateCell, parseNumberCell } from '../read/values';
@@ -323,8 +323,9 @@ function quantityOf(written: string): NumberInWords | null {
   if (value === null || (!withUnit && !estimate && !range)) return null;
   const unit = withUnit?.[2]?.trim();
   const read: NumberInWords = { value, ...(unit === undefined ? {} : { unit }) };
-  if (range) read.note = `là một khoảng, ghi nhận số thấp là ${formatCount(value)}`;
-  else if (estimate) read.note = `ghi nhận là ${formatCount(value)}`;
+  // A quantity keeps its decimals ("khoảng 1,5" is 1,5): a count's rounding would misstate it.
+  if (range) read.note = `là một khoảng, ghi nhận số thấp là ${formatDecimal(value)}`;
+  else if (estimate) read.note = `ghi nhận là ${formatDecimal(value)}`;
   return read;
 }
 

@@ -1935,7 +1935,7 @@ function unitAndPricesOfRow(
       const unitSaid = per.unit || columnText;
       notes.push({
         cell: cellRef(scope.columns, field, rowNumber),
-        message: `Số lượng: ${formatCount(rate)} ${unitSaid}/${said} trong ${formatCount(count)} ${said} (${formatIsoDateVi(from)} – ${formatIsoDateVi(until)}) ghi nhận là ${formatCount(quantity)} ${unitSaid}.`,
+        message: `Số lượng: ${formatQuantity(rate, unitSaid)}/${said} trong ${formatCount(count)} ${said} (${formatIsoDateVi(from)} – ${formatIsoDateVi(until)}) ghi nhận là ${formatQuantity(quantity, unitSaid)}.`,
       });
     }
   }
