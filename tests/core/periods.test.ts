@@ -34,7 +34,7 @@ describe('a period in one cell', () => {
   });
 
   it('reads «Quanh năm» as the time of the programme the list goes into', () => {
-    const programme = { programme: 'Kết nối cung – cầu năm 2026', from: '2026-01-01', until: '2026-12-31' };
+    const programme = { said: 'thời gian của chương trình «Kết nối cung – cầu năm 2026»', from: '2026-01-01', until: '2026-12-31' };
     expect(readPeriod('Quanh năm', programme)).toEqual({
       from: '2026-01-01',
       until: '2026-12-31',

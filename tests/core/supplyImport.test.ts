@@ -22,9 +22,10 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 /** Previews a staged list into the programme, returning the preview job and its rows. */
-async function preview(fileId: string, kind: 'offers' | 'demands') {
+/** Previews the file into the programme `into`; with null, into none. */
+async function preview(fileId: string, kind: 'offers' | 'demands', into: number | null = programmeId) {
   const { jobId, analysis } = await analyze(app, fileId, kind);
-  const started = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis), programmeId });
+  const started = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis), ...(into === null ? {} : { programmeId: into }) });
   const status = await settle(app, started.jobId);
   if (status.state !== 'done') throw new Error(status.error?.message ?? status.state);
   return { analysis, jobId: started.jobId, preview: await call(app, 'imports:previewResult', { jobId: started.jobId, pageSize: 500 }) };
@@ -301,6 +302,25 @@ describe('importing offers', () => {
 });
 
 describe('a period written in one cell', () => {
+  it('reads «Quanh năm» as the whole year the list’s title names, when the list goes into no programme, and says so', async () => {
+    const csv = [
+      'TỔNG HỢP NGUỒN CUNG SẢN PHẨM NĂM 2026',
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thời gian thu hoạch',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Rau muống;20;tấn;Quanh năm',
+    ].join('\n');
+    const untitled = csv.split('\n').slice(1).join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung quanh nam.csv', csv), 'offers', null);
+    expect(rowsSaid(shown)).toEqual([[3, 'valid', [], ['F3: Thời gian có hàng: «Quanh năm» ghi nhận là cả năm 2026, năm của danh sách: từ 01/01/2026 đến 31/12/2026.']]]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    const offers = await call(app, 'offers:list', {});
+    expect(offers.rows.map((row) => [row.product, row.availableFrom, row.availableUntil])).toEqual([['Rau muống', '2026-01-01', '2026-12-31']]);
+    // Without a year in its title, the list does not say which year.
+    const { preview: yearless } = await preview(stage(app, 'Nguon cung khong nam.csv', untitled), 'offers', null);
+    expect(rowsSaid(yearless)).toEqual([
+      [2, 'invalid', ['F2: Thời gian có hàng: «Quanh năm» không nói năm nào; hãy ghi năm («năm 2025») hoặc khoảng ngày («01/01/2025 – 31/12/2025»), hoặc chọn chương trình cho cả tệp.'], []],
+    ]);
+  });
+
   it('gives an offer its first and last day: a day, a range, months, a quarter, a year; says how, and refuses what names no time', async () => {
     const csv = [
       'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thời gian thu hoạch',

@@ -17,9 +17,13 @@ export type ReadPeriod =
     }
   | { error: string };
 
-/** The period of the programme a list is imported into: what "Quanh năm" means there. */
+/**
+ * What "Quanh năm" means in a list: the period of the programme it is imported into, else the
+ * whole of the year its title names ("… NĂM 2025").
+ */
 export interface YearRound {
-  programme: string;
+  /** What the period is, as the preview's note says it: "thời gian của chương trình «…»". */
+  said: string;
   from: string;
   until: string | null;
 }
@@ -108,7 +112,7 @@ function spansOf(written: string, folded: string): [Span, Span] | string | null 
 
 /**
  * The period a cell holds; null for a blank cell. A single day has no last day: from then on.
- * "Quanh năm" is the period of the programme the list goes into, when it goes into one.
+ * "Quanh năm" is `yearRound`, when the list has one.
  */
 export function readPeriod(value: CellValue, yearRound: YearRound | null = null): ReadPeriod | null {
   if (value === null) return null;
@@ -124,7 +128,7 @@ export function readPeriod(value: CellValue, yearRound: YearRound | null = null)
   if (/^(?:quanh|ca) nam$/.test(folded)) {
     if (yearRound) {
       const lasting = yearRound.until === null ? `từ ${formatIsoDateVi(yearRound.from)}` : `từ ${formatIsoDateVi(yearRound.from)} đến ${formatIsoDateVi(yearRound.until)}`;
-      return { from: yearRound.from, until: yearRound.until, note: `«${written}» ghi nhận là thời gian của chương trình «${yearRound.programme}»: ${lasting}` };
+      return { from: yearRound.from, until: yearRound.until, note: `«${written}» ghi nhận là ${yearRound.said}: ${lasting}` };
     }
     return { error: `«${written}» không nói năm nào; hãy ghi năm («năm 2025») hoặc khoảng ngày («01/01/2025 – 31/12/2025»), hoặc chọn chương trình cho cả tệp.` };
   }

@@ -55,6 +55,7 @@ import type { CellValue, DetectedHeader, MergedRange, OpenedSource, SheetHead, S
 import { headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
+import type { YearRound } from './periods';
 import { allUnits } from '../../services/supplyLookups';
 import { addedBuyersAdapter, headerNamesUnit, importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
 
@@ -480,16 +481,22 @@ function lastRowOf(dimension: string | null | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function readOptions(ctx: Context, source: OpenedSource, programmeId: number | null) {
+/** How cells are read: the workbook's date system, this year, and what "Quanh năm" means (`YearRound`). */
+function readOptions(ctx: Context, source: OpenedSource, programmeId: number | null, year: number | null) {
   const programme =
     programmeId === null
       ? undefined
       : ctx.db
-          .select({ programme: programmes.name, from: programmes.startsOn, until: programmes.endsOn })
+          .select({ name: programmes.name, from: programmes.startsOn, until: programmes.endsOn })
           .from(programmes)
           .where(and(eq(programmes.id, programmeId), notInTrash(programmes)))
           .get();
-  return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)), yearRound: programme ?? null };
+  const yearRound: YearRound | null = programme
+    ? { said: `thời gian của chương trình «${programme.name}»`, from: programme.from, until: programme.until }
+    : year === null
+      ? null
+      : { said: `cả năm ${year}, năm của danh sách`, from: `${year}-01-01`, until: `${year}-12-31` };
+  return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)), yearRound };
 }
 
 /** The person's choices for coded values, by field and written key. */
@@ -525,7 +532,7 @@ async function previewWith(
   const values = valueMapOf(input.values);
   const programmeId = input.programmeId ?? null;
   const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values, programmeId });
-  const options = readOptions(ctx, source, programmeId);
+  const options = readOptions(ctx, source, programmeId, year);
   const adapter = kindAdapters[analysis.kind];
   const sheetInfo = source.sheets.find((sheet) => sheet.name === analysis.sheet);
   const lastRow = lastRowOf(sheetInfo?.dimension);
