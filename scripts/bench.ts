@@ -354,6 +354,27 @@ rows.push({
   service: await time([() => viaService('events:matchSignIn', { eventId: busiestEvent, text: sheet })]),
   raw: await time([() => registeredByKeyRaw.all(sheetKeys)]),
 });
+// A product deleted, as a person deletes one from an organization's page (and an undone import of
+// products deletes each): the offers and certificates of it are set to none. Rolled back each time,
+// so the seeded file stays as it was.
+const productsOffered = sqlite.prepare('SELECT product_id FROM supply_offers WHERE product_id IS NOT NULL GROUP BY product_id ORDER BY product_id LIMIT 20').pluck().all() as number[];
+const deleteProductRaw = sqlite.prepare('DELETE FROM products WHERE id = ?');
+/** `task`, its writes rolled back afterwards. */
+function rolledBack(task: () => unknown): () => Promise<void> {
+  return async () => {
+    sqlite.exec('SAVEPOINT bench_rolled_back');
+    try {
+      await task();
+    } finally {
+      sqlite.exec('ROLLBACK TO bench_rolled_back; RELEASE bench_rolled_back');
+    }
+  };
+}
+rows.push({
+  name: `A product deleted (${productsOffered.length} offered products)`,
+  service: await time(productsOffered.map((id) => rolledBack(() => viaService('products:delete', { id })))),
+  raw: await time(productsOffered.map((id) => rolledBack(() => deleteProductRaw.run(id)))),
+});
 const agreementsRaw = sqlite.prepare(`
   SELECT a.id, c.id, c.quantity, c.value, (SELECT sum(quantity) FROM agreement_deliveries d WHERE d.commitment_id = c.id AND d.delivered_on <= ?)
   FROM agreements a JOIN agreement_commitments c ON c.agreement_id = a.id

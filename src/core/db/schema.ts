@@ -373,6 +373,8 @@ export const certifications = sqliteTable(
     isoDate('certifications_issued_on_date', table.issuedOn),
     isoDate('certifications_expires_on_date', table.expiresOn),
     index('certifications_organization').on(table.organizationId),
+    // As `supply_offers_product`: a deleted product leaves its certificates with the organization.
+    index('certifications_product').on(table.productId),
     index('certifications_expires').on(table.expiresOn),
     index('certifications_kind').on(table.kindCode, table.organizationId),
   ],
@@ -864,6 +866,9 @@ export const supplyOffers = sqliteTable(
     isoDate('supply_offers_available_until_date', table.availableUntil),
     isoDate('supply_offers_withdrawn_on_date', table.withdrawnOn),
     index('supply_offers_organization').on(table.organizationId),
+    // Deleting a product sets the offers of it to none: without this, each deletion read every offer
+    // (44 ms a product among 200,000 offers, so an undone list of 5,000 products took minutes).
+    index('supply_offers_product').on(table.productId),
     // With the trash column, a programme's offers are counted from the index alone.
     index('supply_offers_programme').on(table.programmeId, table.deletedAt),
     // Suggestions for a demand: offers of one group whose window began by the time it is needed.
