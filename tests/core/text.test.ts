@@ -33,6 +33,13 @@ describe('Vietnamese text', () => {
     expect(organizationNameKey('Tổ HT rau sạch Tân Châu')).toBe(organizationNameKey('Tổ hợp tác rau sạch Tân Châu'));
     expect(organizationNameKey('THT SX-TM rau sạch')).toBe('san xuat thuong mai rau sach');
     expect(organizationNameKey('HTX DV NN Phú Thạnh')).not.toBe(organizationNameKey('HTX NN Phú Thạnh'));
+    // What cooperatives' names most often shorten besides.
+    expect(organizationNameKey('HTX RAT Phú Thạnh')).toBe(organizationNameKey('Hợp tác xã Rau an toàn Phú Thạnh'));
+    expect(organizationNameKey('HTX NTTS Mỹ Hòa Hưng')).toBe(organizationNameKey('HTX Nuôi trồng thủy sản Mỹ Hòa Hưng'));
+    expect(organizationNameKey('HTX DVTH Tân Hòa')).toBe(organizationNameKey('HTX Dịch vụ tổng hợp Tân Hòa'));
+    expect(organizationNameKey('HTX VSMT Long Xuyên')).toBe(organizationNameKey('HTX Vệ sinh môi trường Long Xuyên'));
+    expect(organizationNameKey('HTX NN ƯDCNC Phú Tân')).toBe(organizationNameKey('HTX Nông nghiệp ứng dụng công nghệ cao Phú Tân'));
+    expect(organizationNameKey('HTX NN CNC Phú Tân')).toBe(organizationNameKey('HTX Nông nghiệp công nghệ cao Phú Tân'));
   });
 
   it('finds a name by its short forms and by what they stand for, each word once and its own first', () => {
