@@ -805,6 +805,7 @@ describe('products', () => {
       row('Bưởi', '', '2 vụ/năm', ''),
       row('Cam', 'tấn', '30', '12 – 15 nghìn/kg'),
       row('Dừa', 'quả', '"1.000"', '20.000 đ/kg'),
+      row('Chuối', '', '800', ''),
     ].join('\n');
     const { jobId, analysis } = await analyze(app, stage(app, 'San pham.csv', csv), 'products');
     const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
@@ -820,10 +821,12 @@ describe('products', () => {
       [9, 'invalid', ['E9: Sản lượng «2 vụ/năm» không ghi khối lượng hay số lượng sản phẩm; hãy ghi sản lượng với đơn vị, ví dụ «120 tấn/năm».'], []],
       [10, 'invalid', ['F10: Giá bán ghi một khoảng giá; sản phẩm có một giá bán, hãy ghi một giá (khoảng giá ghi ở Nguồn cung).'], []],
       [11, 'invalid', ['F11: Giá bán ghi theo kg, còn sản lượng tính bằng quả, hai đơn vị không đổi ra nhau được; hãy ghi giá theo quả.'], []],
+      // A volume is of a unit, as on the product form.
+      [12, 'invalid', ['D12: Sản lượng cần có đơn vị tính (tấn, kg, …).'], []],
     ]);
     // The stored Lúa is updated: its volume is now counted per season, its unit and price kept.
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
-    expect(summary).toMatchObject({ created: 4, updated: 1, failed: 5 });
+    expect(summary).toMatchObject({ created: 4, updated: 1, failed: 6 });
     const { products } = await call(app, 'products:list', { organizationId: vinhBinh.id });
     expect(products.map((product) => [product.name, product.unit, product.volume, product.volumePeriod, product.price])).toEqual([
       ['Gạo ST25', 'tấn', 120, 'year', 25_000_000],

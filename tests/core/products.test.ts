@@ -97,6 +97,7 @@ describe('products', () => {
     [{ volume: -1 }, 'volume', 'Sản lượng không được âm.'],
     [{ price: 1.5 }, 'price', 'Giá bán phải là số nguyên.'],
     [{ volumePeriod: 'month' }, 'volumePeriod', 'Sản lượng tính theo năm hoặc theo vụ.'],
+    [{ unit: ' ' }, 'unit', 'Sản lượng cần có đơn vị tính (tấn, kg, …).'],
   ])('rejects a product with %j', async (fields, path, message) => {
     const error = await callFailing(app, 'products:save', { organizationId: vinhBinh, ...lemon, ...fields });
     expect(error.kind === 'validation' && error.issues).toEqual([{ path, message }]);

@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Certification } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { ProductsTab } from '../../src/renderer/src/pages/organization/ProductsTab';
+import { ProductForm } from '../../src/renderer/src/pages/organization/products/ProductForm';
 import { installFakeApi, ok, organizationDetail } from './fakeApi';
 
 
@@ -68,5 +69,25 @@ describe('products tab', () => {
     expect(within(product).getByText('Đã hết hạn')).toBeTruthy();
     const general = screen.getByRole('region', { name: 'Chứng nhận chung của tổ chức' });
     expect(within(general).getByText('VN-DTOR-0012')).toBeTruthy();
+  });
+});
+
+describe('product form', () => {
+  it('asks for the unit of a volume before saving, under Đơn vị tính', async () => {
+    const api = installFakeApi({});
+    render(
+      <AppProviders queryClient={createQueryClient()}>
+        <ProductForm organizationId={7} onDone={() => undefined} />
+      </AppProviders>,
+    );
+    fireEvent.change(screen.getByLabelText(/^Tên sản phẩm/), { target: { value: 'Dưa hấu' } });
+    const volume = screen.getByLabelText(/^Sản lượng/);
+    fireEvent.focus(volume);
+    fireEvent.input(volume, { target: { value: '30' } });
+    fireEvent.blur(volume);
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu sản phẩm' }));
+    expect(await screen.findByText('Sản lượng cần có đơn vị tính (tấn, kg, …).')).toBeTruthy();
+    expect(screen.getByLabelText(/^Đơn vị tính/).getAttribute('aria-invalid')).toBe('true');
+    expect(api.mock.calls.filter(([channel]) => channel === 'products:save')).toEqual([]);
   });
 });

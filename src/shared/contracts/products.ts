@@ -60,10 +60,7 @@ export interface ExpiringCertification {
 const id = z.number().int().positive();
 const organizationId = z.number({ error: 'Chưa chọn tổ chức.' }).int().positive({ error: 'Chưa chọn tổ chức.' });
 
-export const productInput = z.object({
-  /** Absent to add a product, present to change one. */
-  id: id.optional(),
-  organizationId,
+const productValueFields = {
   name: requiredText('Tên sản phẩm', 200),
   productGroup: optionalText('Nhóm sản phẩm', 100),
   unit: optionalText('Đơn vị tính', 40),
@@ -77,7 +74,24 @@ export const productInput = z.object({
   volumePeriod: z.enum(volumePeriods, { error: 'Sản lượng tính theo năm hoặc theo vụ.' }).default('year'),
   price: optionalCount('Giá bán'),
   note: optionalText('Ghi chú', 1000),
-});
+};
+
+/** A volume is counted in a unit: "30" alone says neither 30 kg nor 30 tấn. */
+function volumeHasUnit(product: { unit: string; volume: number | null }, context: z.RefinementCtx): void {
+  if (product.volume !== null && product.unit === '') context.addIssue({ code: 'custom', path: ['unit'], message: 'Sản lượng cần có đơn vị tính (tấn, kg, …).' });
+}
+
+/** What a person fills in for a product: the form's fields, and an import row's. */
+export const productValues = z.object(productValueFields).superRefine(volumeHasUnit);
+
+export const productInput = z
+  .object({
+    /** Absent to add a product, present to change one. */
+    id: id.optional(),
+    organizationId,
+    ...productValueFields,
+  })
+  .superRefine(volumeHasUnit);
 export type ProductInput = z.input<typeof productInput>;
 
 export const certificationInput = z

@@ -13,7 +13,7 @@ import { figureFields, figuresSaveInput, type FigureField } from '../../../share
 import type { ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
 import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
-import { productInput, type VolumePeriod } from '../../../shared/contracts/products';
+import { productValues, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity } from '../../../shared/format';
@@ -1300,8 +1300,7 @@ const figuresAdapter: KindAdapter = {
   },
 };
 
-const productValuesSchema = productInput.omit({ organizationId: true, id: true });
-type ProductValues = z.output<typeof productValuesSchema>;
+type ProductValues = z.output<typeof productValues>;
 type ProductRow = typeof products.$inferSelect;
 
 interface ProductRowInput {
@@ -1462,7 +1461,7 @@ const productsAdapter: KindAdapter = {
     const notes = [...read.notes];
     const organization = organizationOfRow(scope, read, rowNumber, problems);
     const sale = productSaleOfRow(scope, read, rowNumber, problems, notes);
-    const parsed = productValuesSchema.safeParse({
+    const parsed = productValues.safeParse({
       name: text(read, 'name'),
       productGroup: text(read, 'productGroup'),
       unit: sale.unit,
@@ -1471,7 +1470,9 @@ const productsAdapter: KindAdapter = {
       price: sale.price,
       note: text(read, 'note'),
     });
-    if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
+    // A volume without its unit is said at the unit's column, else at the volume's cell.
+    const unitMapped = scope.columns.some((column) => column.field.key === 'unit');
+    if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => (path === 'unit' && !unitMapped ? 'volume' : path)));
     const input: ProductRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
     return { problems, notes, input, place: null, present: new Set([...read.values.keys(), ...sale.alsoPresent]) };
   },

@@ -4,7 +4,7 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { QUANTITY_ENTRY_DECIMALS } from '../../../../../shared/agreements';
-import { productInput, type Product, type VolumePeriod } from '../../../../../shared/contract';
+import { productValues, type Product, type VolumePeriod } from '../../../../../shared/contract';
 import { FormFooter } from '../../../components/FormFooter';
 import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
 import { useFormSave } from '../../../forms/oneSave';
@@ -20,9 +20,6 @@ interface FormValues {
   note: string;
 }
 
-/** The product as the contract reads it (its organization and id are added on saving). */
-const valuesSchema = productInput.omit({ id: true, organizationId: true });
-
 export function ProductForm({ organizationId, existing, onDone }: { organizationId: number; existing?: Product; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveProduct();
@@ -37,7 +34,8 @@ export function ProductForm({ organizationId, existing, onDone }: { organization
       price: existing?.price ?? null,
       note: existing?.note ?? '',
     },
-    validate: schemaResolver(valuesSchema, { sync: true }),
+    // The product as the contract reads it (its organization and id are added on saving).
+    validate: schemaResolver(productValues, { sync: true }),
   });
 
   const { submit, saving, formError } = useFormSave({
