@@ -136,8 +136,12 @@ function phoneOf(value: CellValue, shown: string): string {
  * contract to refuse with what a code is.
  */
 function codeOf(value: CellValue, shown: string): { code: string; note?: string } {
-  // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…).
-  if (typeof value === 'number') return { code: Number.isInteger(value) && shown.length === 9 ? `0${shown}` : shown };
+  // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…). Said: nine
+  // digits may also be a code missing one, which the zero would make look whole.
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || shown.length !== 9) return { code: shown };
+    return { code: `0${shown}`, note: `«${shown}» ghi nhận là 0${shown} (ô dạng số, Excel bỏ số 0 ở đầu)` };
+  }
   const parts = /^'?\s*(?:(?:m[ãa]\s*s[ốo](?:\s*(?:thu[ếe]|doanh\s*nghi[ệe]p|htx))?|mst|msdn)\s*[:.]?\s*)?(\d[\d .]*\d)(?:\s*[-/–]\s*(\d{3}))?$/iu.exec(shown);
   const digits = parts?.[1]?.replace(/[ .]/g, '');
   if (digits?.length !== 10) return { code: shown };
