@@ -291,6 +291,7 @@ describe('founding dates as offices write them', () => {
         ['HTX Nấm Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 'ngày 30 tháng 2 năm 2022'],
         ['HTX Sen Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 'T3/2016'],
         ['HTX Sả Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '2015-11'],
+        ['HTX Tre Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '01/01/2030'],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -303,6 +304,8 @@ describe('founding dates as offices write them', () => {
       [7, 'invalid', ['C7: Ngày thành lập: Ngày «ngày 30 tháng 2 năm 2022» không có thật: tháng 2/2022 không có ngày 30.']],
       [8, 'valid', []],
       [9, 'valid', []],
+      // As on a person's save: the test's today is 23/11/2026.
+      [10, 'invalid', ['C10: Ngày thành lập không được sau hôm nay (23/11/2026).']],
     ]);
     // A whole day is read as written; only what lacks a day or a month is said.
     expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
@@ -314,6 +317,7 @@ describe('founding dates as offices write them', () => {
       [],
       ['C8: Ngày thành lập: chỉ ghi tháng 03/2016; ghi nhận là 01/03/2016.'],
       ['C9: Ngày thành lập: chỉ ghi tháng 11/2015; ghi nhận là 01/11/2015.'],
+      [],
     ]);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     const stored = app.ctx.db.select({ name: organizations.name, foundedOn: organizations.foundedOn }).from(organizations).orderBy(organizations.id).all();

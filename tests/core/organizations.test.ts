@@ -214,6 +214,8 @@ describe('every field a person types', () => {
 
   it.each([
     [{ foundedOn: '2025-02-30' }, 'foundedOn', 'Ngày thành lập không phải một ngày có thật (dạng ngày/tháng/năm).'],
+    // The test's today is 23/11/2026.
+    [{ foundedOn: '2026-11-24' }, 'foundedOn', 'Ngày thành lập không được sau hôm nay (23/11/2026).'],
     [{ charterCapital: -1 }, 'charterCapital', 'Vốn điều lệ không được âm.'],
     [{ charterCapital: 1.5 }, 'charterCapital', 'Vốn điều lệ phải là số nguyên.'],
     [{ sectorCode: 'khong_co' }, 'sectorCode', 'Lĩnh vực hoạt động đã chọn không có trong danh mục; hãy chọn lại từ danh sách.'],

@@ -20,7 +20,7 @@ import {
 } from '../../shared/contracts/organizations';
 import { organizationKinds, organizationStatuses, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
-import { foldText } from '../../shared/text';
+import { foldText, formatIsoDateVi } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { inPlace, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
@@ -603,12 +603,24 @@ const savingQueries = perConnection((db) => {
 });
 
 /**
- * Checks what the schema cannot: the commune exists, lookup codes exist. A commune of another
- * province is taken: such a cooperative is recorded with its place and kept out of this province's
- * statistics (`inHomeProvince`).
+ * Why a founding day cannot be taken, or null: a day after today is a slip (2030 for 2003), and
+ * would keep the organization out of every year's statistics until then. A person's save and an
+ * import's preview both ask this.
+ */
+export function foundingDayRefusal(ctx: Context, foundedOn: string | null): string | null {
+  const today = todayIso(ctx);
+  return foundedOn !== null && foundedOn > today ? `Ngày thành lập không được sau hôm nay (${formatIsoDateVi(today)}).` : null;
+}
+
+/**
+ * Checks what the schema cannot: the commune exists, lookup codes exist, the founding day has come
+ * (`foundingDayRefusal`). A commune of another province is taken: such a cooperative is recorded
+ * with its place and kept out of this province's statistics (`inHomeProvince`).
  */
 function checkReferences(ctx: Context, input: ParsedOrganizationInput): Commune {
   const issues: FieldIssue[] = [];
+  const lateFounding = foundingDayRefusal(ctx, input.foundedOn);
+  if (lateFounding) issues.push({ path: 'foundedOn', message: lateFounding });
   const commune = ctx.places.commune(input.communeCode);
   if (!commune) {
     issues.push({ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' });

@@ -53,7 +53,7 @@ import {
   type CheckedFigures,
   type FigureValues as FigureValuesStored,
 } from '../../services/figures';
-import { deleteOrganization, organizationSnapshot, requireOrganization, updateOrganization, writeOrganizationRow } from '../../services/organizations';
+import { deleteOrganization, foundingDayRefusal, organizationSnapshot, requireOrganization, updateOrganization, writeOrganizationRow } from '../../services/organizations';
 import { createPartner, deletePartner, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
 import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
@@ -994,6 +994,9 @@ const organizationsAdapter: KindAdapter = {
       // An unknown place is already said once, in the person's words.
       problems.push(...(unknownPlace ? issues.filter((issue) => issue.cell !== unknownPlace.cell) : issues));
     }
+    // As on a person's save, said here rather than refused at the commit.
+    const lateFounding = parsed.success ? foundingDayRefusal(scope.ctx, parsed.data.foundedOn) : null;
+    if (lateFounding) problems.push({ cell: cellRef(scope.columns, 'foundedOn', rowNumber), message: lateFounding });
     const present = new Set([...read.values.keys()].filter((key) => !checkedOnly.has(key)));
     const figures = figuresInList(scope, read, rowNumber, problems);
     if (figures) {
