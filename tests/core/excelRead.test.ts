@@ -424,6 +424,10 @@ describe('parsing dates', () => {
     expect(parseDateCell('15-03-2024')).toEqual({ iso: '2024-03-15' });
     expect(parseDateCell('15.03.2024')).toEqual({ iso: '2024-03-15' });
     expect(parseDateCell('2024-03-15')).toEqual({ iso: '2024-03-15' });
+    expect(parseDateCell('2024/03/15')).toEqual({ iso: '2024-03-15' });
+    expect(parseDateCell('2024.3.5')).toEqual({ iso: '2024-03-05' });
+    expect(parseDateCell('2024/02/30')).toMatchObject({ error: expect.stringContaining('2024/02/30') as unknown });
+    expect(parseDateCell('2024/03-15')).toEqual({ error: '«2024/03-15» không phải ngày dạng dd/mm/yyyy.' });
     expect(parseDateCell(' 15/03/2024 00:00:00 ')).toEqual({ iso: '2024-03-15' });
     expect(parseDateCell({ date: '2024-03-15' })).toEqual({ iso: '2024-03-15' });
     expect(parseDateCell('29/02/2024')).toEqual({ iso: '2024-02-29' });

@@ -55,7 +55,8 @@ function pad(value: number, width: number): string {
 }
 
 const dayFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{1,4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const yearFirst = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A year of four digits first is never a day: "2024-03-15", also "2024/03/15" as English-language software exports it. */
+const yearFirst = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /**
  * A day as administrative writing gives it, folded: "ngày 05 tháng 7 năm 2017", "05 tháng 07, năm
  * 2017" (Nghị định 30/2020 writes every date so, and lists copy it from decisions).
@@ -104,7 +105,7 @@ export function parseDateCell(value: CellValue, options: { date1904?: boolean } 
   }
   const byYear = yearFirst.exec(text);
   if (byYear) {
-    const [, year = '', month = '', day = ''] = byYear;
+    const [, year = '', , month = '', day = ''] = byYear;
     return dateOf(Number(year), Number(month), Number(day), text);
   }
   return { error: `«${text}» không phải ngày dạng dd/mm/yyyy.` };
