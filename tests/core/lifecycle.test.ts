@@ -149,6 +149,27 @@ describe('renaming', () => {
 });
 
 describe('reorganization', () => {
+  it('a merger recorded ahead founds its successor on its day; the successor is edited as it is, a new day ahead refused', async () => {
+    const a = await create('HTX Vĩnh An', '2015-01-01');
+    const b = await create('HTX Vĩnh Bình', '2016-01-01', XA_VINH_BINH);
+    // The test's today is 23/11/2026; the decision takes effect on 01/01/2027.
+    const event = await call(app, 'lifecycle:record', {
+      kind: 'consolidation',
+      date: '2027-01-01',
+      predecessorIds: [a, b],
+      newSuccessors: [{ kind: 'htx', name: 'HTX Hợp nhất Vĩnh An', communeCode: XA_VINH_AN }],
+    });
+    const c = event.participants.find((p) => p.role === 'successor')?.organizationId ?? 0;
+    expect(stateOf(c)).toMatchObject({ foundedOn: '2027-01-01' });
+    const successor = await call(app, 'organizations:get', { id: c });
+    const edit = { id: c, kind: successor.kind, name: successor.name, communeCode: successor.communeCode, street: '', foundedOn: successor.foundedOn, phone: '0296 3851 234' };
+    expect((await call(app, 'organizations:update', edit)).foundedOn).toBe('2027-01-01');
+    expect(await callFailing(app, 'organizations:update', { ...edit, foundedOn: '2027-02-01' })).toMatchObject({
+      kind: 'validation',
+      issues: [{ path: 'foundedOn', message: 'Ngày thành lập không được sau hôm nay (23/11/2026).' }],
+    });
+  });
+
   it('consolidation: A and B end, new C begins; each year counts them once', async () => {
     const a = await create('HTX Vĩnh An', '2015-01-01');
     const b = await create('HTX Vĩnh Bình', '2016-01-01', XA_VINH_BINH);

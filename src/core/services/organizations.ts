@@ -613,13 +613,14 @@ export function foundingDayRefusal(ctx: Context, foundedOn: string | null): stri
 }
 
 /**
- * Checks what the schema cannot: the commune exists, lookup codes exist, the founding day has come
- * (`foundingDayRefusal`). A commune of another province is taken: such a cooperative is recorded
- * with its place and kept out of this province's statistics (`inHomeProvince`).
+ * Checks what the schema cannot: the commune exists, lookup codes exist, a founding day typed has
+ * come (`foundingDayRefusal`; one the save keeps, `storedFoundedOn`, is not questioned: a merger
+ * recorded ahead sets its successor's). A commune of another province is taken: such a cooperative
+ * is recorded with its place and kept out of this province's statistics (`inHomeProvince`).
  */
-function checkReferences(ctx: Context, input: ParsedOrganizationInput): Commune {
+function checkReferences(ctx: Context, input: ParsedOrganizationInput, storedFoundedOn?: string | null): Commune {
   const issues: FieldIssue[] = [];
-  const lateFounding = foundingDayRefusal(ctx, input.foundedOn);
+  const lateFounding = input.foundedOn === storedFoundedOn ? null : foundingDayRefusal(ctx, input.foundedOn);
   if (lateFounding) issues.push({ path: 'foundedOn', message: lateFounding });
   const commune = ctx.places.commune(input.communeCode);
   if (!commune) {
@@ -734,9 +735,9 @@ export function writeOrganizationRow(ctx: Context, input: ParsedOrganizationInpu
 }
 
 export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate): Organization {
-  const commune = checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireOrganization(ctx, id);
+    const commune = checkReferences(ctx, input, before.foundedOn);
     const columns = columnsFor(input, commune);
     // A pair of similar names confirmed once is not questioned again on every later save.
     const checkName = columns.nameKey !== before.nameKey || columns.communeCode !== before.communeCode;
