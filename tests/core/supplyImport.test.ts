@@ -314,6 +314,12 @@ describe('a period written in one cell', () => {
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     const offers = await call(app, 'offers:list', {});
     expect(offers.rows.map((row) => [row.product, row.availableFrom, row.availableUntil])).toEqual([['Rau muống', '2026-01-01', '2026-12-31']]);
+    // A list of next year's supply is of that year (the test's today is 20/05/2026); one of the year after, not yet.
+    const nextYear = csv.replace('NĂM 2026', 'NĂM 2027');
+    const { preview: planned } = await preview(stage(app, 'Nguon cung 2027.csv', nextYear), 'offers', null);
+    expect(rowsSaid(planned)[0]?.[3]).toEqual(['F3: Thời gian có hàng: «Quanh năm» ghi nhận là cả năm 2027, năm của danh sách: từ 01/01/2027 đến 31/12/2027.']);
+    const { preview: tooFar } = await preview(stage(app, 'Nguon cung 2028.csv', csv.replace('NĂM 2026', 'NĂM 2028')), 'offers', null);
+    expect(rowsSaid(tooFar)[0]?.[1]).toBe('invalid');
     // Without a year in its title, the list does not say which year.
     const { preview: yearless } = await preview(stage(app, 'Nguon cung khong nam.csv', untitled), 'offers', null);
     expect(rowsSaid(yearless)).toEqual([

@@ -230,7 +230,10 @@ async function analyzeWith(
   const firstHeaderRow = header.headerRows[0] ?? header.dataStartRow;
   const titleRows = head.rows.filter((row) => row.rowNumber < firstHeaderRow);
   const headerRows = head.rows.filter((row) => row.rowNumber >= firstHeaderRow && row.rowNumber < header.dataStartRow);
-  const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows.map((row) => ({ ...row, cells: row.cells.map(asYearHeading) }))), timestamp(ctx));
+  // Figures are of a year gone by, or this one; offers and demands are also planned for the next.
+  const thisYear = Number(timestamp(ctx).slice(0, 4));
+  const latestYear = input.kind === 'offers' || input.kind === 'demands' ? thisYear + 1 : thisYear;
+  const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows.map((row) => ({ ...row, cells: row.cells.map(asYearHeading) }))), latestYear);
   const taken = new Set<string>();
   const units = allUnits(ctx);
   const hiddenColumns = new Set(head.hiddenColumns);
@@ -375,10 +378,9 @@ const yearMention =
  * sent with a letter of 15/01/2025 is the list of 2024); a date in words not "đến" it ("An Giang,
  * ngày 15 tháng 01 năm 2025") is when the list was signed, and a founding year ("thành lập năm
  * 2015") is no list's year, so neither counts. Among years said the same way the latest wins;
- * never a year after today's.
+ * never a year after `latest`.
  */
-function yearNamed(titleTexts: readonly string[], headerTexts: readonly string[], now: string): number | null {
-  const thisYear = Number(now.slice(0, 4));
+function yearNamed(titleTexts: readonly string[], headerTexts: readonly string[], latest: number): number | null {
   let best: { source: YearSource; year: number } | null = null;
   for (const [texts, inTitle] of [
     [titleTexts, true],
@@ -388,7 +390,7 @@ function yearNamed(titleTexts: readonly string[], headerTexts: readonly string[]
       for (const match of foldText(text).replace(documentReference, ' ').matchAll(yearMention)) {
         const source = yearSourceOf(match[1] !== undefined, match[2] ?? '', inTitle);
         const year = Number(match[3]);
-        if (source === null || year > thisYear) continue;
+        if (source === null || year > latest) continue;
         if (!best || source < best.source || (source === best.source && year > best.year)) best = { source, year };
       }
     }
