@@ -333,6 +333,28 @@ describe('founding dates as offices write them', () => {
   });
 });
 
+describe('a founding day ahead', () => {
+  it('is refused in a list, unless it is the day the organization the row names already has', async () => {
+    const successor = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Hợp nhất Vĩnh An', registrationNo: '1600999999', communeCode: XA_VINH_AN });
+    // As a merger recorded ahead leaves its successor (the test's today is 23/11/2026).
+    app.ctx.db.update(organizations).set({ foundedOn: '2027-01-01' }).where(eq(organizations.id, successor.id)).run();
+    const bytes = await workbook(
+      ['Tên HTX', 'Mã số HTX', 'Địa chỉ', 'Ngày thành lập'],
+      [
+        ['HTX Hợp nhất Vĩnh An', '1600999999', 'xã Vĩnh An, tỉnh An Giang', '01/01/2027'],
+        ['HTX Hợp nhất Vĩnh An', '1600999999', 'xã Vĩnh An, tỉnh An Giang', '01/02/2027'],
+        ['HTX Mới Vĩnh Bình', '', 'xã Vĩnh Bình, tỉnh An Giang', '01/01/2027'],
+      ],
+    );
+    const { preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
+    expect(problemsOf(preview)).toEqual([
+      [2, 'valid', []],
+      [3, 'invalid', ['D3: Ngày thành lập không được sau hôm nay (23/11/2026).']],
+      [4, 'invalid', ['D4: Ngày thành lập không được sau hôm nay (23/11/2026).']],
+    ]);
+  });
+});
+
 describe('headers as offices write them', () => {
   it.each([
     ['Mã số thuế/ĐKKD', 'registrationNo'],

@@ -994,9 +994,12 @@ const organizationsAdapter: KindAdapter = {
       // An unknown place is already said once, in the person's words.
       problems.push(...(unknownPlace ? issues.filter((issue) => issue.cell !== unknownPlace.cell) : issues));
     }
-    // As on a person's save, said here rather than refused at the commit.
+    // As on a person's save, said here rather than refused at the commit: a day after today, unless
+    // it is the one the organization the row updates already has (a merger recorded ahead gave it).
     const lateFounding = parsed.success ? foundingDayRefusal(scope.ctx, parsed.data.foundedOn) : null;
-    if (lateFounding) problems.push({ cell: cellRef(scope.columns, 'foundedOn', rowNumber), message: lateFounding });
+    const foundId = lateFounding ? (registered()?.id ?? null) : null;
+    const kept = foundId !== null && organizationRow(scope.ctx, foundId)?.foundedOn === parsed.data?.foundedOn;
+    if (lateFounding && !kept) problems.push({ cell: cellRef(scope.columns, 'foundedOn', rowNumber), message: lateFounding });
     const present = new Set([...read.values.keys()].filter((key) => !checkedOnly.has(key)));
     const figures = figuresInList(scope, read, rowNumber, problems);
     if (figures) {
