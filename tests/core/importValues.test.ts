@@ -822,6 +822,8 @@ describe('figures a save would refuse', () => {
       '1600123456;2030;20;',
       '1600123456;2025;;5',
       '1600123456;2024;25;',
+      // The year with its word, as lists also write it.
+      '1600123456;Năm 2023;22;',
     ].join('\n');
     const { jobId, preview } = await previewFile('So lieu.csv', csv, 'figures');
     expect(problemsOf(preview)).toEqual([
@@ -829,9 +831,11 @@ describe('figures a save would refuse', () => {
       [3, 'invalid', ['B3: Năm của số liệu (2030) phải từ 2000 đến 2027.']],
       [4, 'invalid', ['D4: Số cán bộ quản lý có trình độ cao đẳng trở lên (5) không được lớn hơn số cán bộ quản lý (3).']],
       [5, 'valid', []],
+      [6, 'valid', []],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 3 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 3 });
     expect(app.ctx.db.select({ year: yearlyFigures.year, members: yearlyFigures.membersOfficial }).from(yearlyFigures).orderBy(yearlyFigures.year).all()).toEqual([
+      { year: 2023, members: 22 },
       { year: 2024, members: 25 },
       { year: 2025, members: null },
     ]);

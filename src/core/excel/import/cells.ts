@@ -348,11 +348,14 @@ interface NumberInWords {
 
 /**
  * A number or money cell written with words, by what its field allows: a quantity with its unit
- * ("1,5 tấn"), a count with its noun ("25 người"), a price for a unit or a range ("7.500 đ/kg",
- * "12 – 15 nghìn"), an amount with its multiples ("1,5 tỷ"); null when none reads it.
+ * ("1,5 tấn"), a count with its noun ("25 người"), a year with its word ("Năm 2025"), a price for
+ * a unit or a range ("7.500 đ/kg", "12 – 15 nghìn"), an amount with its multiples ("1,5 tỷ"); null
+ * when none reads it.
  */
 function numberInWords(field: ImportField, text: string, scale: number): NumberInWords | null {
   const written = text.trim();
+  const year = field.yearWord ? /^nam (\d{4})$/.exec(foldText(written)) : null;
+  if (year) return { value: Number(year[1]) };
   const quantity = field.unitAfter ? quantityOf(written) : null;
   if (quantity) return quantity;
   if (field.count) {

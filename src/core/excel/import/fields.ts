@@ -34,6 +34,8 @@ export interface ImportField {
   perMonth?: boolean;
   /** A profit that may be written as a loss ("lỗ 20", "Lỗ 1,5 tỷ"): its negative. */
   lossWord?: boolean;
+  /** A year that may be written with its word ("Năm 2025"). */
+  yearWord?: boolean;
 }
 
 function field(key: string, label: string, type: FieldType, headers: string[], required = false): ImportField {
@@ -197,7 +199,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('valueChain', 'Sản xuất theo chuỗi giá trị', 'flag', ['Chuỗi giá trị', 'Liên kết chuỗi']),
     ...figureFieldsInList(),
   ],
-  figures: [...organizationKeyFields, field('year', 'Năm', 'number', ['Năm báo cáo', 'Năm số liệu']), ...figureFieldsInList()],
+  figures: [...organizationKeyFields, { ...field('year', 'Năm', 'number', ['Năm báo cáo', 'Năm số liệu']), yearWord: true }, ...figureFieldsInList()],
   partners: [
     field('name', 'Tên đối tác', 'text', ['Tên doanh nghiệp', 'Tên đơn vị', 'Tên công ty', 'Tên', 'Đơn vị'], true),
     field('kind', 'Loại đối tác', 'choice', ['Loại hình', 'Loại']),
