@@ -145,10 +145,17 @@ const districtTypeWords: Record<string, string[]> = {
   'Thành phố': ['thành phố', 'thanh pho', 'tp'],
 };
 
-/** Names in common use that are not the official one; the codes are the same before and after 2025. */
+/**
+ * Names in common use that are not the official one, compared folded; the codes are the same
+ * before and after 2025 (62 and 67 are of before only). The highlands' names are written with c
+ * for k as often as not ("Đắc Lắc", "Daklak").
+ */
 const provinceAliases: Record<string, string[]> = {
-  '79': ['hcm', 'tphcm'],
+  '79': ['hcm', 'tphcm', 'sài gòn'],
   '46': ['thừa thiên huế', 'tt huế', 'tth'],
+  '66': ['dac lac', 'dak lac', 'dac lak', 'daklak'],
+  '67': ['dac nong', 'daknong'],
+  '62': ['kontum'],
 };
 
 /**

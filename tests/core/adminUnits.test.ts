@@ -55,6 +55,9 @@ describe('findProvince', () => {
     expect(units.findProvince('dong thap')?.fullName).toBe('Tỉnh Đồng Tháp');
     expect(units.findProvince('TP.HCM')?.code).toBe('79');
     expect(units.findProvince('Thừa Thiên Huế')?.fullName).toBe('Thành phố Huế');
+    // The highlands' names as often written with c for k, or in one word.
+    for (const text of ['Đắc Lắc', 'Đắk Lắc', 'Đăk Lăk', 'Daklak', 'tỉnh Đắc Lắk']) expect(units.findProvince(text)?.code, text).toBe('66');
+    expect(units.findProvince('Sài Gòn')?.code).toBe('79');
   });
 
   it('finds no province that no longer exists', () => {
@@ -232,6 +235,8 @@ describe('provinces named as before 1 July 2025', () => {
     expect(units.findProvinceAnyTime('Bạc Liêu')).toMatchObject({ province: { fullName: 'Tỉnh Cà Mau' }, formerName: 'Tỉnh Bạc Liêu' });
     expect(units.findProvinceAnyTime('tinh kien giang')).toMatchObject({ province: { code: '91' }, formerName: 'Tỉnh Kiên Giang' });
     expect(units.findProvinceAnyTime('Hòa Bình')).toMatchObject({ province: { fullName: 'Tỉnh Phú Thọ' } });
+    expect(units.findProvinceAnyTime('Đắc Nông')).toMatchObject({ province: { fullName: 'Tỉnh Lâm Đồng' }, formerName: 'Tỉnh Đắk Nông' });
+    expect(units.findProvinceAnyTime('Kontum')).toMatchObject({ province: { fullName: 'Tỉnh Quảng Ngãi' }, formerName: 'Tỉnh Kon Tum' });
     expect(units.findProvinceAnyTime('An Giang')).toMatchObject({ province: { code: '91' }, formerName: null });
     expect(units.findProvinceAnyTime('Không Có')).toBeUndefined();
   });
