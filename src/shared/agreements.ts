@@ -175,6 +175,8 @@ export function needsClosing(
 /** Totals of one unit: committed and delivered, never mixed with another unit. */
 export interface UnitTotal {
   unit: string;
+  /** How many commitments are in this unit. */
+  commitments: number;
   committed: number;
   delivered: number;
 }
@@ -192,7 +194,8 @@ export function totalsPerUnit(commitments: readonly (CommitmentProgressFacts & {
   const totals = new Map<string, UnitTotal>();
   for (const commitment of commitments) {
     const key = unitKey(commitment.unit);
-    const total = totals.get(key) ?? { unit: cleanText(commitment.unit), committed: 0, delivered: 0 };
+    const total = totals.get(key) ?? { unit: cleanText(commitment.unit), commitments: 0, committed: 0, delivered: 0 };
+    total.commitments += 1;
     total.committed = roundQuantity(total.committed + commitment.quantity);
     total.delivered = roundQuantity(total.delivered + commitment.delivered);
     totals.set(key, total);

@@ -183,9 +183,9 @@ describe('totals per unit', () => {
         { quantity: 10000, unit: 'quả', delivered: 0 },
       ]),
     ).toEqual([
-      { unit: 'tấn', committed: 80, delivered: 12.5 },
-      { unit: 'kg', committed: 800, delivered: 950 },
-      { unit: 'quả', committed: 10000, delivered: 0 },
+      { unit: 'tấn', commitments: 2, committed: 80, delivered: 12.5 },
+      { unit: 'kg', commitments: 1, committed: 800, delivered: 950 },
+      { unit: 'quả', commitments: 1, committed: 10000, delivered: 0 },
     ]);
   });
 

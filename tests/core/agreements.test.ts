@@ -93,8 +93,8 @@ describe('creating and reading', () => {
       ['Gạo thơm', 800, 'kg', 0, 0, false],
     ]);
     expect(detail.unitTotals).toEqual([
-      { unit: 'tấn', committed: 50, delivered: 0 },
-      { unit: 'kg', committed: 800, delivered: 0 },
+      { unit: 'tấn', commitments: 1, committed: 50, delivered: 0 },
+      { unit: 'kg', commitments: 1, committed: 800, delivered: 0 },
     ]);
     expect(detail).toMatchObject({ deliveries: [], attachments: [], notes: [], terminationReason: '' });
   });
@@ -417,8 +417,8 @@ describe('deliveries', () => {
     expect(detail.fulfilmentBasis).toBe('value');
     expect(detail.fulfilment).toBeCloseTo((24 * 400) / 420, 10);
     expect(detail.unitTotals).toEqual([
-      { unit: 'tấn', committed: 50, delivered: 12 },
-      { unit: 'kg', committed: 800, delivered: 0 },
+      { unit: 'tấn', commitments: 1, committed: 50, delivered: 12 },
+      { unit: 'kg', commitments: 1, committed: 800, delivered: 0 },
     ]);
 
     // Past the rice's due date and short of it: overdue; the kilograms are not due yet.

@@ -123,8 +123,8 @@ const detail: AgreementDetail = {
   ],
   deliveries: [],
   unitTotals: [
-    { unit: 'tấn', committed: 50, delivered: 12 },
-    { unit: 'kg', committed: 800, delivered: 0 },
+    { unit: 'tấn', commitments: 1, committed: 50, delivered: 12 },
+    { unit: 'kg', commitments: 1, committed: 800, delivered: 0 },
   ],
   attachments: [],
   notes: [],

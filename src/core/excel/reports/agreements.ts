@@ -19,7 +19,6 @@ import {
   needsClosing,
   roundQuantity,
   totalsPerUnit,
-  unitKey,
 } from '../../../shared/agreements';
 import { addDays } from '../../../shared/dates';
 import { todayIso, type Context } from '../../context';
@@ -175,7 +174,7 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
 
   const unitRows: Row[] = totalsPerUnit(periodCommitments).map((total) => ({
     unit: total.unit,
-    commitments: periodCommitments.filter((commitment) => unitKey(commitment.unit) === unitKey(total.unit)).length,
+    commitments: total.commitments,
     committed: total.committed,
     delivered: total.delivered,
     fulfilment: commitmentFulfilment({ quantity: total.committed, delivered: total.delivered }),
