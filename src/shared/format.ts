@@ -72,13 +72,17 @@ export function formatPlace(place: { communeName: string; otherProvinceName: str
 }
 
 /**
- * A share given in percent (45.55 → `45,6%`), as Vietnamese documents write it. A share short of
- * the whole never reads `100%`, nor one above nothing `0%`: 99.96% of a commitment delivered is
- * still a commitment to chase.
+ * A share in percent as it may be shown to one decimal: a share short of the whole never reads
+ * `100%`, nor one above nothing `0%`: 99.96% of a commitment delivered is still a commitment to
+ * chase. Reports write it so too, since a spreadsheet would round it for the eye.
  */
+export function percentShown(value: number): number {
+  return value > 0 && value < 100 ? Math.min(Math.max(value, 0.1), 99.9) : value;
+}
+
+/** A share given in percent (45.55 → `45,6%`), as Vietnamese documents write it (`percentShown`). */
 export function formatPercent(value: number): string {
-  const shown = value > 0 && value < 100 ? Math.min(Math.max(value, 0.1), 99.9) : value;
-  return `${percent.format(shown)}%`;
+  return `${percent.format(percentShown(value))}%`;
 }
 
 const size = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { agreementCommitments, agreementDeliveries, agreementParties, agreements, eventParticipants, events, partners } from '../../src/core/db/schema';
-import { headerMerges, linesNeeded } from '../../src/core/excel/write/writer';
+import { layoutOf } from '../../src/core/excel/reports/layouts';
+import { headerMerges, linesNeeded, writeReport } from '../../src/core/excel/write/writer';
 import { placeAndDate } from '../../src/core/excel/reports/frame';
 import type { InputOf } from '../../src/shared/contract';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
@@ -149,10 +152,39 @@ describe('the frame and the header', () => {
     ]);
   });
 
+  it('shows a whole quantity without a decimal separator, a fraction with its decimals, and a share short of the whole below 100 %', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'htx-quantities-'));
+    try {
+      const path = join(dir, 'ket-qua.xlsx');
+      const frame = { issuer: 'LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG', period: 'Năm 2026', placeAndDate: 'An Giang, ngày 23 tháng 11 năm 2026', signerName: 'Nguyễn Văn Bình' };
+      const rows = [
+        { title: 'Số thành viên chính thức của HTX', planned: 'Ít nhất 97.178 thành viên', actual: 94_348, unit: 'thành viên', percentOfTarget: 99.97, previous: 91_781 },
+        { title: 'Sản lượng nông sản kết nối tiêu thụ', planned: 'Ít nhất 1.255 tấn', actual: 1328.398, unit: 'tấn', percentOfTarget: 105.8, previous: 1195.5 },
+      ];
+      await writeReport(path, { layout: layoutOf('plan-results'), frame, tables: { targets: { rows, count: rows.length } } });
+      const sheet = (await readWorkbook(path)).worksheets[0] as ExcelJS.Worksheet;
+      const first = rowNumberOf(sheet, 'STT') + 2;
+      // Excel writes a whole number under «#,##0.###» as «94.348,»: only a fraction gets decimals.
+      expect([sheet.getRow(first).getCell(4).value, sheet.getRow(first).getCell(4).numFmt]).toEqual([94_348, '#,##0']);
+      expect([sheet.getRow(first).getCell(7).value, sheet.getRow(first).getCell(7).numFmt]).toEqual([91_781, '#,##0']);
+      expect([sheet.getRow(first + 1).getCell(4).value, sheet.getRow(first + 1).getCell(4).numFmt]).toEqual([1328.398, '#,##0.###']);
+      expect([sheet.getRow(first + 1).getCell(7).value, sheet.getRow(first + 1).getCell(7).numFmt]).toEqual([1195.5, '#,##0.###']);
+      // 99,97 % would read «100,0%» under one decimal, as on the screen it reads «99,9%».
+      expect([sheet.getRow(first).getCell(6).value, sheet.getRow(first + 1).getCell(6).value]).toEqual([99.9, 105.8]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('estimates the lines of wrapped text so rows are tall enough', () => {
     expect(linesNeeded('Tổng số', 10, 12)).toBe(1);
     expect(linesNeeded('Giải thể, chấm dứt', 10, 12)).toBe(2);
     expect(linesNeeded('Một tên rất dài của một hợp tác xã nông nghiệp', 20, 12)).toBe(3);
+    // Capitals are wider: the agreements report's third heading takes two lines across its table.
+    const heading = 'III. KHỐI LƯỢNG CAM KẾT VÀ ĐÃ GIAO THEO ĐƠN VỊ TÍNH (THỎA THUẬN KÝ TRONG KỲ)';
+    expect(linesNeeded(heading, 79, 13, true)).toBe(2);
+    expect(linesNeeded(heading, 100, 13, true)).toBe(2);
+    expect(linesNeeded(heading.toLowerCase(), 100, 13, true)).toBe(1);
   });
 
   it('refuses a report without its period, and a period that ends before it starts', async () => {

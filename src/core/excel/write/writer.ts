@@ -12,6 +12,7 @@
  * hundred rows, so the process keeps answering the window and a cancel takes effect.
  */
 import ExcelJS from 'exceljs';
+import { percentShown } from '../../../shared/format';
 import type { JobControl } from '../../jobs';
 import type { LayoutColumn, LayoutSheet, ReportLayout } from './layout';
 
@@ -66,19 +67,32 @@ function font(size: number, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.
   return { name: FONT_NAME, size, ...extra };
 }
 
+/** A capital letter of Times New Roman is about half as wide again as a small one. */
+const CAPITAL_WIDTH = 1.45;
+
+const capitals = /\p{Lu}/gu;
+
+/** A word's width in small letters: a heading in capitals takes more room than its length says. */
+function widthOfWord(word: string): number {
+  return word.length + (word.match(capitals)?.length ?? 0) * (CAPITAL_WIDTH - 1);
+}
+
 /**
  * How many lines a text takes in a cell of the given width (Excel's character widths) at a font
  * size, wrapping at spaces. LibreOffice and Excel do not grow the rows of a generated file to fit
- * wrapped text, so the writer sets each row's height itself; this estimate errs on the generous
- * side (Times New Roman at 12 points fits a little more than one character per unit of width).
+ * wrapped text, and Excel cuts off what a row is too short for, so the writer sets each row's
+ * height itself. The estimate is made for Excel's widths (a unit is the width of a digit of
+ * Calibri 11, the workbook's default font, against which Times New Roman at 12 points fits about
+ * one small letter, bold a little less) and errs on the generous side: LibreOffice, whose units
+ * are wider where Calibri is missing, shows some rows a little taller than they need.
  */
 export function linesNeeded(text: string, width: number, size: number, bold = false): number {
-  const capacity = Math.max(1, Math.floor(((width - 0.5) * (bold ? 1.05 : 1.15) * 12) / size));
-  if (text.length <= capacity) return 1;
+  const capacity = Math.max(1, ((width - 0.5) * (bold ? 0.92 : 1) * 12) / size);
+  if (text.length * CAPITAL_WIDTH <= capacity) return 1;
   let lines = 1;
   let used = 0;
   for (const word of text.split(' ')) {
-    const length = word.length;
+    const length = widthOfWord(word);
     if (used === 0) used = length;
     else if (used + 1 + length <= capacity) used += 1 + length;
     else {
@@ -104,7 +118,7 @@ const numberFormats: Record<LayoutColumn['format'], string | undefined> = {
   text: undefined,
   count: '#,##0',
   money: '#,##0',
-  quantity: '#,##0.###',
+  quantity: '#,##0',
   percent: '0.0"%"',
   date: 'dd/mm/yyyy',
 };
@@ -120,11 +134,22 @@ const horizontalOf: Record<LayoutColumn['format'], ExcelJS.Alignment['horizontal
 };
 
 /**
+ * A quantity with a fraction shows up to three decimals. Only such a one gets this format: Excel
+ * writes a whole number under it with a trailing decimal separator («188.000,»).
+ */
+const QUANTITY_WITH_FRACTION = '#,##0.###';
+
+function hasFraction(value: unknown): boolean {
+  return typeof value === 'number' && !Number.isInteger(value);
+}
+
+/**
  * One style object per column and kind of row, shared by all its cells: exceljs recognises an
  * object it has seen and reuses its style id, instead of building the style again for each cell.
+ * `fraction`: the style of the column's cells whose number has a fraction (`hasFraction`).
  */
-function cellStyle(column: LayoutColumn, bold: boolean): Partial<ExcelJS.Style> {
-  const numFmt = numberFormats[column.format];
+function cellStyle(column: LayoutColumn, bold: boolean, fraction = false): Partial<ExcelJS.Style> {
+  const numFmt = fraction && column.format === 'quantity' ? QUANTITY_WITH_FRACTION : numberFormats[column.format];
   return {
     font: font(12, bold ? { bold: true } : {}),
     alignment: { horizontal: horizontalOf[column.format], vertical: 'middle', wrapText: column.format === 'text' },
@@ -155,6 +180,7 @@ export function excelDate(iso: string): Date | string {
 function cellValueOf(column: LayoutColumn, value: CellValue | undefined): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   if (column.format === 'date' && typeof value === 'string') return excelDate(value);
+  if (column.format === 'percent' && typeof value === 'number') return percentShown(value);
   if (column.format === 'text') {
     const text = typeof value === 'string' ? value : String(value);
     const shown = textCell(column.labels?.[text] ?? text);
@@ -482,6 +508,7 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
     sheet.pageSetup.printTitlesRow = `${header.first}:${header.last}`;
 
     const styles = columns.map((column) => cellStyle(column, false));
+    const fractionStyles = columns.map((column) => cellStyle(column, false, true));
     const oneLine = heightOf(1, 12);
     const sums = columns.map(() => 0);
     // The last rows are committed only once it is known whether they go over with the end.
@@ -493,12 +520,12 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       let lines = 1;
       columns.forEach((column, at) => {
         const cell = row.getCell(at + 1);
-        cell.style = styles[at] as Partial<ExcelJS.Style>;
+        const value = record[column.key];
+        cell.style = (hasFraction(value) ? fractionStyles : styles)[at] as Partial<ExcelJS.Style>;
         if (column.format === 'index') {
           cell.value = index;
           return;
         }
-        const value = record[column.key];
         const shown = cellValueOf(column, value);
         cell.value = shown;
         if (column.format === 'text' && typeof shown === 'string') lines = Math.max(lines, linesNeeded(shown, column.width, 12));
@@ -553,10 +580,11 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       const row = writer.nextRow();
       columns.forEach((column, at) => {
         const cell = row.getCell(at + 1);
-        cell.style = at < captionEnd ? { ...cellStyle(column, true), alignment: centred() } : cellStyle(column, true);
         if (at === 0) cell.value = textCell(sheetLayout.totalsLabel ?? '');
         else if (column.total === 'sum') cell.value = sums[at] ?? 0;
         else if (column.total === 'given') cell.value = cellValueOf(column, given?.[column.key]);
+        const style = cellStyle(column, true, hasFraction(cell.value));
+        cell.style = at < captionEnd ? { ...style, alignment: centred() } : style;
       });
       if (captionEnd > 1) sheet.mergeCells(writer.current, 1, writer.current, captionEnd);
       row.height = oneLine;
