@@ -351,6 +351,8 @@ describe('agreements and their fulfilment', () => {
     expect(fulfilment).toBeCloseTo(((40 * 800 + 100 * 100) / 900), 10);
     const memorandum = sheet.getRow(first + 1);
     expect(memorandum.getCell(7).value).toBe('Liên minh Hợp tác xã tỉnh An Giang; Công ty TNHH Nông sản Mekong');
+    // Nothing committed in đồng: its value cells are empty, not 0 đồng.
+    expect([memorandum.getCell(8).value, memorandum.getCell(9).value]).toEqual([null, null]);
     expect(memorandum.getCell(10).value).toBeNull();
     expect(memorandum.getCell(11).value).toBeNull();
     expect(memorandum.getCell(12).value).toBe('Đã ký');

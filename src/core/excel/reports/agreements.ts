@@ -85,6 +85,20 @@ function commitmentsOf(ctx: Context, to: string, dayBefore: string, asOf: string
     .all();
 }
 
+/**
+ * The value in đồng delivered on a commitment; none when neither it nor what was delivered on it
+ * carries a value: a value nobody wrote is not 0 đồng.
+ */
+function deliveredValueOf(commitment: { value: number | null; deliveredValue: number }): number | null {
+  return commitment.value === null && commitment.deliveredValue === 0 ? null : commitment.deliveredValue;
+}
+
+/** The sum of the values written; none when none is. */
+function sumOfValues(values: readonly (number | null)[]): number | null {
+  const written = values.filter((value) => value !== null);
+  return written.length === 0 ? null : written.reduce((sum, value) => sum + value, 0);
+}
+
 export function agreementsTables(ctx: Context, from: string, to: string): Record<string, SheetData> {
   const today = todayIso(ctx);
   const asOf = to < today ? to : today;
@@ -140,8 +154,8 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
       signedOn: agreement.signedOn,
       validUntil: agreement.validUntil,
       parties: (partiesOf.get(agreement.id) ?? []).map((party) => party.name ?? allianceName).join('; '),
-      committedValue: own.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0),
-      deliveredValue: own.reduce((sum, commitment) => sum + commitment.deliveredValue, 0),
+      committedValue: sumOfValues(own.map((commitment) => commitment.value)),
+      deliveredValue: sumOfValues(own.map(deliveredValueOf)),
       fulfilment: fulfilment?.percent ?? null,
       basis: fulfilment?.basis ?? null,
       status: statusOf.get(agreement.id) ?? 'signed',
@@ -166,7 +180,7 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
       delivered: commitment.delivered,
       fulfilment: commitmentFulfilment(commitment),
       value: commitment.value,
-      deliveredValue: commitment.deliveredValue,
+      deliveredValue: deliveredValueOf(commitment),
       dueOn: commitment.dueOn ?? agreement?.validUntil ?? null,
       overdue: isCommitmentOverdue(commitment, { status, validUntil: agreement?.validUntil ?? null }, asOf),
     };
