@@ -14,10 +14,11 @@ let programmeId = 0;
 beforeAll(async () => {
   app = openTestApp(new Date('2026-05-20T05:00:00Z'));
   await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG, chairName: 'Nguyễn Văn Bình' });
-  const coop = async (name: string, communeCode: string, kind: 'htx' | 'tht' = 'htx') => (await call(app, 'organizations:create', { kind, name, communeCode })).id;
-  const rice = await coop('HTX Nông nghiệp Vĩnh Bình', XA_VINH_AN);
+  const coop = async (name: string, communeCode: string, kind: 'htx' | 'tht' = 'htx', contact = {}) =>
+    (await call(app, 'organizations:create', { kind, name, communeCode, ...contact })).id;
+  const rice = await coop('HTX Nông nghiệp Vĩnh Bình', XA_VINH_AN, 'htx', { representative: 'Trần Văn Bảy', phone: '0296 3841 000' });
   const eggs = await coop('THT Chăn nuôi gà Vĩnh An', XA_VINH_AN, 'tht');
-  const mango = await coop('HTX Xoài cát Phú Thạnh', XA_VINH_BINH);
+  const mango = await coop('HTX Xoài cát Phú Thạnh', XA_VINH_BINH, 'htx', { representative: 'Lê Thị Hoa', phone: '0296 3850 111' });
   const coopMart = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Saigon Co.op', provinceCode: '79' })).id;
   const bakery = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty Bánh kẹo Hà Nội', provinceCode: '01' })).id;
   programmeId = (await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', decisionNo: '15/CTr-LMHTX', startsOn: '2026-01-01', endsOn: '2026-12-31' })).id;
@@ -112,7 +113,10 @@ describe('the supply bulletin and the lists', () => {
       ['Chăn nuôi và trứng', 'Trứng gà', 'THT Chăn nuôi gà Vĩnh An', 12_000, 'quả'],
     ]);
     const rice = sheet.getRow(first).values as unknown[];
+    // The contact written on the offer; without one, the seller's representative and phone; a seller with neither, none.
     expect(rice.slice(9)).toEqual(['18.000.000\u00a0₫ – 19.000.000\u00a0₫/tấn', 'Xã Vĩnh An, Tỉnh An Giang', 'VietGAP', 'Bao 25 kg', 'Nguyễn Văn An, 0296 3841 234']);
+    expect(sheet.getRow(first + 1).getCell(13).text).toBe('Lê Thị Hoa, 0296 3850 111');
+    expect(sheet.getRow(first + 2).getCell(13).text).toBe('');
     expect(sheet.getRow(rowNumberOf(sheet, 'Cộng')).getCell(3).value).toBe('3 nguồn cung');
   });
 

@@ -135,6 +135,8 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
       deliveryTerms: supplyOffers.deliveryTerms,
       contactName: supplyOffers.contactName,
       contactPhone: supplyOffers.contactPhone,
+      representative: organizations.representative,
+      phone: organizations.phone,
     })
     .from(supplyOffers)
     .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
@@ -176,10 +178,16 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
       place: [commune?.fullName, commune ? ctx.places.province(commune.provinceCode)?.fullName : undefined].filter(Boolean).join(', '),
       certificates: [...new Set(held.map((certificate) => (certificate.stars === null ? certificate.name : `${certificate.name} ${certificate.stars} sao`)))].join(', '),
       packaging: [offer.packaging, offer.deliveryTerms].filter(Boolean).join('; '),
-      contact: [offer.contactName, offer.contactPhone].filter(Boolean).join(', '),
+      contact: contactOf(offer),
     };
   });
   return { rows, count: rows.length, totals: () => ({ product: `${formatCount(rows.length)} nguồn cung` }) };
+}
+
+/** Whom a buyer calls about an offer: the contact written on it, else the seller's representative and phone. */
+function contactOf(offer: { contactName: string; contactPhone: string; representative: string; phone: string }): string {
+  const own = [offer.contactName, offer.contactPhone].filter(Boolean);
+  return (own.length > 0 ? own : [offer.representative, offer.phone].filter(Boolean)).join(', ');
 }
 
 export function offerTable(ctx: Context, list: z.output<typeof offerListInput>): SheetData {
