@@ -469,6 +469,9 @@ describe('the year-end report', () => {
   it('writes target, actual, % of target, last year and comment, read back by LibreOffice', async () => {
     const { id } = await call(app, 'plans:create', tanChauPlan());
     const typed = byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn');
+    // Before anyone types its actual, the report says so, as the plan's page does.
+    const untyped = (await readWorkbook((await runPlanResults(app, id)).path)).worksheets[0];
+    expect(untyped && rowTexts(untyped, rowNumberOf(untyped, '7'))[8]).toBe('Chưa nhập số thực hiện');
     await call(app, 'plans:typeActual', { targetId: typed.id, actual: 130, note: 'Theo báo cáo của Phòng Kinh tế', by: 'Trần Thị Bích' });
     app.setNow(on('2025-01-12'));
     const { path, fileName } = await runPlanResults(app, id);
@@ -476,6 +479,7 @@ describe('the year-end report', () => {
     const sheet = (await readWorkbook(path)).worksheets[0];
     if (!sheet) throw new Error('no sheet');
     expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
+    expect(sheet.getCell('A2').text).toBe('Số: ……….' + '/BC-LMHTX');
     const header = rowNumberOf(sheet, 'STT');
     expect(rowTexts(sheet, header).slice(0, 9)).toEqual(['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', '', '% so với kế hoạch', 'Cùng kỳ năm trước', 'Đánh giá', 'Nhận xét']);
     expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(0, 9)).toEqual([
@@ -513,6 +517,7 @@ describe('the plans list in Excel', () => {
     const sheet = (await readWorkbook(path)).worksheets[0];
     if (!sheet) throw new Error('no sheet');
     expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
+    expect(sheet.getCell('A2').text).toBe('Số: ……….' + '/BC-LMHTX');
     const header = rowNumberOf(sheet, 'STT');
     expect(rowTexts(sheet, header)).toEqual(['STT', 'Thời gian thực hiện', '', 'Tên kế hoạch', 'Văn bản', '', 'Loại', 'Cơ quan ban hành', 'Tình trạng', 'Số chỉ tiêu']);
     if (skipLibreOffice) return;

@@ -169,7 +169,8 @@ export function preparePlanResults(ctx: Context, planId: number): PreparedReport
   const document = [plan.number ? `số ${plan.number}` : '', plan.issuedOn ? `ngày ${formatIsoDateVi(plan.issuedOn)}` : '', plan.issuer ? `của ${plan.issuer}` : '']
     .filter(Boolean)
     .join(' ');
-  const frame = reportFrame(ctx, `${when} — ${plan.title}${document ? ` (${document})` : ''}`);
+  // Numbered by hand on the printed page, as a report of the Báo cáo screen left without its number.
+  const frame = reportFrame(ctx, `${when} — ${plan.title}${document ? ` (${document})` : ''}`, '');
   const stem = plan.kind === 'year' ? year : `${plan.periodFrom}-den-${plan.periodTo}`;
   return { fileName: `Bao-cao-ket-qua-thuc-hien-ke-hoach-${stem}.xlsx`, build: () => ({ layout, frame, tables: planResultsTables(plan.targets) }) };
 }

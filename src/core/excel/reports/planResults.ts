@@ -22,7 +22,8 @@ function commentOf(target: TargetProgress): string {
   if (target.numerator !== null && target.denominatorValue !== null) {
     parts.push(`${target.numerator.toLocaleString('vi-VN')}/${target.denominatorValue.toLocaleString('vi-VN')}`);
   }
-  if (target.typed) {
+  if (target.typed && target.actual === null) parts.push('Chưa nhập số thực hiện');
+  else if (target.typed) {
     const who = target.typed.by ? `nhập tay: ${target.typed.by}${target.typed.at ? `, ${formatDate(target.typed.at)}` : ''}` : 'nhập tay';
     parts.push(target.typed.note ? `${who} (${target.typed.note})` : who);
   }
