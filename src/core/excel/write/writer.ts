@@ -480,7 +480,7 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
-        horizontalCentered: true,
+        // (Not centred on the page: exceljs's streaming writer never writes <printOptions>.)
         margins: MARGINS,
       },
       headerFooter: { oddFooter: '&C&"Times New Roman"&10Trang &P/&N' },

@@ -76,7 +76,7 @@ export function ReportParameters({ period, byProgramme, value, onChange }: Repor
           onChange={(programmeId) => onChange({ ...value, programmeId: programmeId === null ? null : Number(programmeId) })}
         />
       )}
-      <Group grow>
+      <Group grow align="flex-start">
         <DateField label={t('reports.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
         <DateField label={t('reports.to')} minDate={value.from} value={value.to} onChange={(to) => onChange({ ...value, to })} />
       </Group>
