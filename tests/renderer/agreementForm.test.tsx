@@ -104,6 +104,19 @@ describe('the agreement form', { timeout: 60_000 }, () => {
     expect(invoke).not.toHaveBeenCalledWith('agreements:create', expect.anything());
   });
 
+  it('takes the unit suggested for what is typed on Enter, rather than sending the form half filled', async () => {
+    const { invoke } = renderForm({});
+    const commitment = screen.getByRole('group', { name: 'Cam kết thứ 1' });
+    const unit = within(commitment).getAllByLabelText(/^Đơn vị tính/).find((element): element is HTMLInputElement => element instanceof HTMLInputElement);
+    if (!unit) throw new Error('a unit box');
+    typeInto(unit, 'k');
+    await waitFor(() => expect(shownOptions()).toEqual(['kg']));
+    // false: the key's default, the form's submission, was prevented.
+    expect(fireEvent.keyDown(unit, { key: 'Enter', code: 'Enter' })).toBe(false);
+    expect(unit.value).toBe('kg');
+    expect(invoke).not.toHaveBeenCalledWith('agreements:create', expect.anything());
+  });
+
   it('creates one agreement when the save is sent twice, with 1,5 tấn read as 1.5', async () => {
     const created: InputOf<'agreements:create'>[] = [];
     const { saved } = renderForm({

@@ -528,6 +528,8 @@ function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove 
             placeholder={t('agreements.form.unitPlaceholder')}
             required
             data={commonUnits}
+            // Enter takes the suggestion under the cursor rather than submitting the form half filled.
+            selectFirstOptionOnChange
             value={commitment.unit}
             onChange={(unit) => onChange({ unit })}
             error={errorOf('unit')}

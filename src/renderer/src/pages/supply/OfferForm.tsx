@@ -232,6 +232,8 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
         placeholder={t('supply.offerForm.productPlaceholder')}
         required
         data={own.map((product) => product.name)}
+        // Enter takes the suggestion under the cursor rather than submitting the form half filled.
+        selectFirstOptionOnChange
         value={values.product}
         onChange={(product) => onProduct(product, own.find((candidate) => foldText(candidate.name) === foldText(product))?.id ?? null)}
         error={messageOf('product') ?? messageOf('productId')}
