@@ -149,21 +149,26 @@ describe('renaming', () => {
 });
 
 describe('reorganization', () => {
-  it('a merger recorded ahead founds its successor on its day; the successor is edited as it is, a new day ahead refused', async () => {
+  it('a merger dated after today is refused: it would end its organizations today; recorded on its day, its successor is edited as it is', async () => {
     const a = await create('HTX Vĩnh An', '2015-01-01');
     const b = await create('HTX Vĩnh Bình', '2016-01-01', XA_VINH_BINH);
-    // The test's today is 23/11/2026; the decision takes effect on 01/01/2027.
-    const event = await call(app, 'lifecycle:record', {
-      kind: 'consolidation',
-      date: '2027-01-01',
+    const merger = {
+      kind: 'consolidation' as const,
       predecessorIds: [a, b],
-      newSuccessors: [{ kind: 'htx', name: 'HTX Hợp nhất Vĩnh An', communeCode: XA_VINH_AN }],
+      newSuccessors: [{ kind: 'htx' as const, name: 'HTX Hợp nhất Vĩnh An', communeCode: XA_VINH_AN }],
+    };
+    // The test's today is 23/11/2026; the decision takes effect on 01/01/2027.
+    expect(await callFailing(app, 'lifecycle:record', { ...merger, date: '2027-01-01' })).toMatchObject({
+      kind: 'validation',
+      issues: [{ path: 'date', message: 'Ngày của sự kiện không được sau hôm nay (23/11/2026); hãy ghi nhận khi quyết định có hiệu lực.' }],
     });
+    expect([stateOf(a), stateOf(b)]).toMatchObject([{ status: 'active', endedOn: null }, { status: 'active', endedOn: null }]);
+    const event = await call(app, 'lifecycle:record', { ...merger, date: '2026-11-23' });
     const c = event.participants.find((p) => p.role === 'successor')?.organizationId ?? 0;
-    expect(stateOf(c)).toMatchObject({ foundedOn: '2027-01-01' });
+    expect(stateOf(c)).toMatchObject({ foundedOn: '2026-11-23' });
     const successor = await call(app, 'organizations:get', { id: c });
     const edit = { id: c, kind: successor.kind, name: successor.name, communeCode: successor.communeCode, street: '', foundedOn: successor.foundedOn, phone: '0296 3851 234' };
-    expect((await call(app, 'organizations:update', edit)).foundedOn).toBe('2027-01-01');
+    expect((await call(app, 'organizations:update', edit)).foundedOn).toBe('2026-11-23');
     expect(await callFailing(app, 'organizations:update', { ...edit, foundedOn: '2027-02-01' })).toMatchObject({
       kind: 'validation',
       issues: [{ path: 'foundedOn', message: 'Ngày thành lập không được sau hôm nay (23/11/2026).' }],

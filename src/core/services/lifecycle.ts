@@ -18,7 +18,7 @@ import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } fr
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { recordChange } from '../records';
-import { timestamp, type Context } from '../context';
+import { timestamp, todayIso, type Context } from '../context';
 import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { insertOrganization, requireOrganization } from './organizations';
@@ -332,6 +332,14 @@ function createSuccessor(ctx: Context, input: z.output<typeof lifecycleRecordInp
 
 export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecordInput>): LifecycleEvent {
   checkShape(input);
+  // Every event takes effect as it is recorded (status, end date, successors): one dated ahead
+  // would end an organization today, months before its decision does.
+  const today = todayIso(ctx);
+  if (input.date > today) {
+    throw validationFailure([
+      { path: 'date', message: `Ngày của sự kiện không được sau hôm nay (${formatIsoDateVi(today)}); hãy ghi nhận khi quyết định có hiệu lực.` },
+    ]);
+  }
   return atomically(ctx.db, () => {
     const existing: [OrganizationRow, LifecycleRole][] = [
       ...(input.subjectId === null ? [] : [input.subjectId]).map((id): [OrganizationRow, LifecycleRole] => [requireOrganization(ctx, id), 'subject']),
