@@ -48,6 +48,15 @@ describe('search as you type', () => {
     expect(await found('vinh tam xyz')).toEqual([]);
   });
 
+  it('finds by the commune as the register shows it, with its type first', async () => {
+    // The THT's name has no «xã»: «xã Vĩnh An» is the commune, not words of a name.
+    expect(await found('xã vĩnh an')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'THT rau an toàn ấp Mỹ Hòa']);
+    expect(await found('Xã Vĩnh An rau')).toEqual(['THT rau an toàn ấp Mỹ Hòa']);
+    expect(await found('phường vĩnh an')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'THT rau an toàn ấp Mỹ Hòa']);
+    // After another word it is a word of the name.
+    expect(await found('hợp tác xã vĩnh')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm']);
+  });
+
   it('reads a word of one or two letters as the start of a word, a longer one anywhere', async () => {
     // "i" and "nh" are inside "vinh", "dich", but start no word.
     expect(await found('nh')).toEqual([]);

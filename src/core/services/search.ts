@@ -29,11 +29,19 @@ import { organizations } from '../db/schema';
 const TRIGRAM = 3;
 
 /**
+ * A commune's type at the start of a query («xã Đông Hòa», «phường Bình Đức», as the register
+ * shows communes): no name begins with one, so what follows is the commune's name, found in the
+ * search text without its type. Elsewhere «xã» stays a word: «hợp tác xã …».
+ */
+const communeTypeFirst = /^(?:xa|phuong|dac khu|thi tran) (?=\S)/;
+
+/**
  * The folded words of a query, each once. FTS5 trigrams count Unicode code points, as does this.
  * Characters that are not text go first: a NUL would end FTS5's reading of the quoted term.
  */
 function searchWords(query: string): { word: string; wordStart: boolean }[] {
-  const words = [...new Set(foldText(withoutControlCharacters(query)).split(' ').filter(Boolean))];
+  const folded = foldText(withoutControlCharacters(query)).trim().replace(communeTypeFirst, '');
+  const words = [...new Set(folded.split(' ').filter(Boolean))];
   return words.map((word) => ({ word, wordStart: Array.from(word).length < TRIGRAM }));
 }
 

@@ -1,0 +1,216 @@
+/**
+ * The number boxes of supply–demand connection, typed into key by key as a person types: a
+ * quantity, a price, an OCOP star count, a unit's conversion and a connection's quantity are read
+ * as Vietnamese write numbers ("2.345" is two thousand three hundred forty-five, "1,5" is one and a
+ * half), never rewritten, and what a box does not take is said under it and not sent.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import type { DemandSummary, OfferSummary, SupplyLookups } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { ConnectDialog } from '../../src/renderer/src/pages/supply/ConnectDialog';
+import { DemandForm } from '../../src/renderer/src/pages/supply/DemandForm';
+import { LookupsTab } from '../../src/renderer/src/pages/supply/LookupsTab';
+import { alliance, installFakeApi, lookups, ok, partner, provinces } from './fakeApi';
+import { choose } from './select';
+
+const supplyLookups: SupplyLookups = {
+  productGroups: [{ code: 'lua_gao', name: 'Lúa gạo', keywords: 'gạo, lúa' }],
+  units: [
+    { code: 'tan', name: 'tấn', aliases: '', baseCode: null, perBase: 1 },
+    { code: 'kg', name: 'kg', aliases: '', baseCode: 'tan', perBase: 1000 },
+  ],
+  channels: [{ code: 'sieu_thi', name: 'Siêu thị, doanh nghiệp phân phối' }],
+};
+
+const seller = { kind: 'organization' as const, id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', organizationKind: 'htx' as const };
+const buyer = { kind: 'partner' as const, id: 3, name: 'Công ty CP Thực phẩm Hà Nội', organizationKind: null };
+
+const common = {
+  programmeId: null,
+  programmeName: null,
+  product: 'Gạo ST25',
+  productGroupCode: 'lua_gao',
+  productGroupName: 'Lúa gạo',
+  unitCode: 'kg',
+  unitName: 'kg',
+  connected: 0,
+  priceMin: null,
+  priceMax: null,
+  status: 'open' as const,
+  withdrawnOn: null,
+};
+
+const offer: OfferSummary = {
+  ...common,
+  id: 1,
+  quantity: 20_000,
+  remaining: 20_000,
+  organization: seller,
+  availableFrom: '2026-06-01',
+  availableUntil: null,
+  communeCode: '28123',
+  placeName: 'Xã Mỹ Hiệp, Tỉnh Đồng Tháp',
+  provinceCode: '82',
+};
+
+const demand: DemandSummary = {
+  ...common,
+  id: 2,
+  quantity: 15_000,
+  remaining: 15_000,
+  buyer,
+  neededFrom: '2026-06-01',
+  neededUntil: null,
+  deliveryProvinceCode: '01',
+  deliveryProvinceName: 'Thành phố Hà Nội',
+  deliveryPlace: '',
+};
+
+function renderWith(handlers: Parameters<typeof installFakeApi>[0], screenToRender: ReactNode) {
+  const invoke = installFakeApi({
+    'alliance:get': () => ok(alliance),
+    'lookups:get': () => ok({ ...lookups, certificationKinds: [{ code: 'ocop', name: 'OCOP', hasStars: true }] }),
+    'places:provinces': () => ok(provinces),
+    'supply:lookups': () => ok(supplyLookups),
+    'supply:lookupUse': () => ok({ productGroups: {}, units: {}, channels: {} }),
+    'programmes:list': () => ok([]),
+    'organizations:list': () => ok({ rows: [], total: 0 }),
+    'partners:list': () => ok({ rows: [partner({ id: 3, name: buyer.name })], total: 1 }),
+    ...handlers,
+  });
+  render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      {screenToRender}
+    </AppProviders>,
+  );
+  return invoke;
+}
+
+/** Types `text` one key at a time into an emptied box, each key added to what the box shows then, and leaves it. */
+function typeKeys(input: HTMLInputElement, text: string): void {
+  input.focus();
+  fireEvent.focus(input);
+  fireEvent.input(input, { target: { value: '' } });
+  for (const key of text) fireEvent.input(input, { target: { value: input.value + key } });
+  fireEvent.blur(input);
+}
+
+function numberBox(label: RegExp, scope: HTMLElement = document.body): HTMLInputElement {
+  return within(scope).getByLabelText<HTMLInputElement>(label);
+}
+
+/** A demand of the partner with everything but its numbers filled in. */
+async function fillDemand(): Promise<ReturnType<typeof installFakeApi>> {
+  const invoke = renderWith(
+    { 'demands:create': () => ok({ ...demand, id: 5 }) },
+    <DemandForm side={{ form: 'demandForm', partyKinds: 'any' }} preset={{ buyer }} onSaved={() => undefined} onCancel={() => undefined} />,
+  );
+  await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>(/^Tỉnh, thành phố giao hàng/).value).toBe('Tỉnh Đồng Tháp'));
+  fireEvent.change(screen.getByLabelText(/^Sản phẩm/), { target: { value: 'Gạo ST25' } });
+  await choose(screen.getByLabelText(/^Đơn vị tính/), 'kg', 'kg');
+  const neededFrom = screen.getByLabelText(/^Cần từ ngày/);
+  fireEvent.focus(neededFrom);
+  fireEvent.input(neededFrom, { target: { value: '01/06/2026' } });
+  fireEvent.blur(neededFrom);
+  return invoke;
+}
+
+function saveDemand(): void {
+  fireEvent.click(screen.getByRole('button', { name: 'Lưu nhu cầu' }));
+}
+
+describe('the number boxes of supply–demand connection', { timeout: 60_000 }, () => {
+  it.each([
+    ['2.345', 2345],
+    ['1,5', 1.5],
+    ['1,234', 1.234],
+  ])('sends a demand’s quantity typed %s as %s', async (typed, quantity) => {
+    const invoke = await fillDemand();
+    const box = numberBox(/^Số lượng/);
+    typeKeys(box, typed);
+    expect(box.value).toBe(typed);
+    saveDemand();
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ quantity, unitCode: 'kg', priceMin: null, priceMax: null })));
+  });
+
+  it('keeps a negative quantity as typed, says why under the box, and sends nothing', async () => {
+    const invoke = await fillDemand();
+    const box = numberBox(/^Số lượng/);
+    typeKeys(box, '-12');
+    expect(box.value).toBe('-12');
+    expect(screen.getByText('Phải lớn hơn 0.')).toBeTruthy();
+    saveDemand();
+    await waitFor(() => expect(box.getAttribute('aria-invalid')).toBe('true'));
+    expect(box.value).toBe('-12');
+    expect(screen.getByText('Phải lớn hơn 0.')).toBeTruthy();
+    expect(invoke).not.toHaveBeenCalledWith('demands:create', expect.anything());
+  });
+
+  it('takes prices in whole đồng only: "1,5" is questioned, "18.500" is sent as 18500', async () => {
+    const invoke = await fillDemand();
+    typeKeys(numberBox(/^Số lượng/), '50');
+    const price = numberBox(/^Giá từ/);
+    typeKeys(price, '1,5');
+    expect(price.value).toBe('1,5');
+    expect(screen.getByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toBeTruthy();
+    saveDemand();
+    await waitFor(() => expect(price.getAttribute('aria-invalid')).toBe('true'));
+    expect(invoke).not.toHaveBeenCalledWith('demands:create', expect.anything());
+
+    typeKeys(price, '18.500');
+    saveDemand();
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ quantity: 50, priceMin: 18_500, priceMax: null })));
+  });
+
+  it('takes an OCOP star count from 1 to 5 only', async () => {
+    const invoke = await fillDemand();
+    typeKeys(numberBox(/^Số lượng/), '50');
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm chứng nhận yêu cầu' }));
+    await choose(screen.getByLabelText(/^Chứng nhận yêu cầu thứ 1/), '', 'OCOP');
+    const stars = numberBox(/^Ít nhất \(sao\)/);
+    typeKeys(stars, '6');
+    expect(stars.value).toBe('6');
+    expect(screen.getByText('Phải từ 1 đến 5.')).toBeTruthy();
+    saveDemand();
+    await waitFor(() => expect(stars.getAttribute('aria-invalid')).toBe('true'));
+    expect(invoke).not.toHaveBeenCalledWith('demands:create', expect.anything());
+
+    typeKeys(stars, '4');
+    saveDemand();
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ requirements: [{ kindCode: 'ocop', minStars: 4 }] })));
+  });
+
+  it('sends a unit’s conversion typed 1.000.000 as 1000000', async () => {
+    const invoke = renderWith({ 'supply:saveUnit': (input) => ok({ code: 'gam', name: input.name, aliases: '', baseCode: 'kg', perBase: 1_000_000 }) }, <LookupsTab />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm đơn vị tính' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Thêm đơn vị tính' });
+    fireEvent.change(within(dialog).getByLabelText(/^Tên/), { target: { value: 'gam' } });
+    await choose(within(dialog).getByLabelText(/^Quy đổi sang đơn vị/), '', 'tấn');
+    const perBase = numberBox(/^Số gam trong 1 tấn/, dialog);
+    typeKeys(perBase, '1.000.000');
+    expect(perBase.value).toBe('1.000.000');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('supply:saveUnit', { name: 'gam', aliases: '', baseCode: 'tan', perBase: 1_000_000 }));
+  });
+
+  it('sends a connection’s quantity typed 12.500 as 12500', async () => {
+    const invoke = renderWith(
+      { 'connections:create': () => ok({} as never) },
+      <ConnectDialog offer={offer} demand={demand} onClose={() => undefined} />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });
+    const quantity = await waitFor(() => numberBox(/^Số lượng kết nối/, dialog));
+    expect(quantity.value).toBe('15.000');
+    typeKeys(quantity, '12.500');
+    expect(quantity.value).toBe('12.500');
+    typeKeys(numberBox(/^Giá/, dialog), '18.500');
+    await choose(within(dialog).getByLabelText(/^Kênh tiêu thụ/), '', 'Siêu thị, doanh nghiệp phân phối');
+    expect(within(dialog).getByText('Giá trị: 231.250.000 ₫')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Xác nhận kết nối' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('connections:create', expect.objectContaining({ offerId: 1, demandId: 2, quantity: 12_500, unitCode: 'kg', price: 18_500, channelCode: 'sieu_thi' })),
+    );
+  });
+});
