@@ -7,7 +7,7 @@
  */
 import table from '../../resources/names/abbreviations.json';
 import type { OrganizationKind } from './domain';
-import { foldText } from './text';
+import { FOLDING_VERSION, foldText } from './text';
 
 /** A name as compared: folded, anything but letters and digits read as a space. */
 export function nameWords(name: string): string[] {
@@ -183,11 +183,11 @@ export function nameSearchWords(name: string): string[] {
 }
 
 /**
- * A fingerprint of the table (FNV-1a of its text): name keys and search text stored under another
- * table are recomputed when the app starts.
+ * A fingerprint of the table and of the folding (FNV-1a of their text): name keys and search text
+ * stored under another table, or folded otherwise, are recomputed when the app starts.
  */
 export const nameRulesFingerprint = (() => {
   let hash = 0x811c9dc5;
-  for (const char of JSON.stringify(table)) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  for (const char of `${JSON.stringify(table)}:${String(FOLDING_VERSION)}`) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
   return hash.toString(16).padStart(8, '0');
 })();

@@ -39,12 +39,22 @@ export function cleanText(value: string): string {
   return withoutControlCharacters(value).normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/** One character folded: decomposed, marks dropped, đ to d, lower case (white space is the caller's). */
+/**
+ * Raised whenever `foldText` folds a letter otherwise, so that what is stored folded (name keys,
+ * search text) is folded again at the next start (`nameRulesFingerprint`).
+ */
+export const FOLDING_VERSION = 2;
+
+/**
+ * One character folded: decomposed, marks dropped, đ to d, lower case (white space is the
+ * caller's). Ð (U+00D0, Eth) and ð look like Đ and đ, and old keyboard layouts and font
+ * conversions type them for it.
+ */
 function foldCharacters(value: string): string {
   return value
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐÐð]/g, 'd')
     .toLowerCase();
 }
 

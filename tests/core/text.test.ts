@@ -14,6 +14,9 @@ describe('Vietnamese text', () => {
     expect(foldText('Đồng Tháp')).toBe('dong thap');
     expect(foldText('HỢP TÁC XÃ Nông nghiệp Vĩnh Bình')).toBe('hop tac xa nong nghiep vinh binh');
     expect(foldText('Đường thốt nốt')).toBe('duong thot not');
+    // Ð (U+00D0) and ð, typed for Đ and đ by old keyboards and font conversions.
+    expect(foldText('\u00d0ồng Tâm')).toBe('dong tam');
+    expect(foldText('Vĩnh \u00d0ông ð')).toBe('vinh dong d');
   });
 
   it('sorts in Vietnamese order, where SQLite byte order would put Đ after Z', () => {
@@ -55,7 +58,7 @@ describe('Vietnamese text', () => {
     const cleanedFully = (value: string) =>
       // eslint-disable-next-line no-control-regex -- the same characters as text.ts's notText
       value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '').normalize('NFC').replace(/\s+/g, ' ').trim();
-    const foldedFully = (value: string) => value.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
+    const foldedFully = (value: string) => value.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[đĐÐð]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
     const codes = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, at) => String.fromCharCode(from + at));
     const plainLetters = [...codes(0x21, 0x7e), ...codes(0xc0, 0x24f), ...codes(0x1e00, 0x1eff)];
 
