@@ -149,6 +149,35 @@ describe('renaming', () => {
 });
 
 describe('reorganization', () => {
+  it('a new organization may carry the name of one its event involves; a name close to another one is asked about, saying which', async () => {
+    const forebear = await create('HTX Mây tre đan Vĩnh An', '2015-01-01');
+    const other = await create('HTX Dịch vụ Vĩnh An', '2016-01-01');
+    const split = await call(app, 'lifecycle:record', {
+      kind: 'split',
+      date: '2026-11-01',
+      predecessorIds: [forebear],
+      newSuccessors: [
+        { kind: 'htx', name: 'Hợp tác xã mây tre đan Vĩnh An', communeCode: XA_VINH_AN },
+        { kind: 'htx', name: 'HTX Mây tre đan Vĩnh An số 2', communeCode: XA_VINH_AN },
+      ],
+    });
+    expect(split.participants.filter((p) => p.role === 'successor')).toHaveLength(2);
+
+    const consolidation = {
+      kind: 'consolidation' as const,
+      date: '2026-11-10',
+      predecessorIds: split.participants.filter((p) => p.role === 'successor').map((p) => p.organizationId),
+      newSuccessors: [{ kind: 'htx' as const, name: 'Hợp tác xã dịch vụ Vĩnh An', communeCode: XA_VINH_AN }],
+    };
+    expect(await callFailing(app, 'lifecycle:record', consolidation)).toMatchObject({
+      kind: 'conflict',
+      existingId: other,
+      message: 'Tổ chức mới thứ 1 («Hợp tác xã dịch vụ Vĩnh An»): Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX Dịch vụ Vĩnh An. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.',
+    });
+    const confirmed = await call(app, 'lifecycle:record', { ...consolidation, newSuccessors: consolidation.newSuccessors.map((s) => ({ ...s, confirmSimilarName: true })) });
+    expect(confirmed.participants.filter((p) => p.role === 'successor')).toHaveLength(1);
+  });
+
   it('a merger dated after today is refused: it would end its organizations today; recorded on its day, its successor is edited as it is', async () => {
     const a = await create('HTX Vĩnh An', '2015-01-01');
     const b = await create('HTX Vĩnh Bình', '2016-01-01', XA_VINH_BINH);

@@ -318,15 +318,31 @@ function toEvents(ctx: Context, rows: EventRow[]): LifecycleEvent[] {
   }));
 }
 
-/** Creates a successor born of the event; its field errors point into `newSuccessors`. */
-function createSuccessor(ctx: Context, input: z.output<typeof lifecycleRecordInput>['newSuccessors'][number], index: number): number {
+/**
+ * Creates a successor born of the event; its field errors point into `newSuccessors`. It may
+ * carry the name of an organization the event involves (a split's new HTX keeps its forebear's
+ * name), so only a near-identical name of another one is questioned, saying which new
+ * organization it is about, to be confirmed as for a person's new organization.
+ */
+function createSuccessor(
+  ctx: Context,
+  input: z.output<typeof lifecycleRecordInput>['newSuccessors'][number],
+  index: number,
+  involved: ReadonlySet<number>,
+): number {
   try {
     return insertOrganization(ctx, input).id;
   } catch (error) {
-    if (error instanceof AppFailure && error.error.kind === 'validation') {
-      throw validationFailure(error.error.issues.map((issue) => ({ ...issue, path: `newSuccessors.${index}.${issue.path}` })));
+    if (!(error instanceof AppFailure)) throw error;
+    const failure = error.error;
+    if (failure.kind === 'validation') {
+      throw validationFailure(failure.issues.map((issue) => ({ ...issue, path: `newSuccessors.${index}.${issue.path}` })));
     }
-    throw error;
+    if (failure.kind !== 'conflict') throw error;
+    if (failure.existingId !== undefined && involved.has(failure.existingId) && !input.confirmSimilarName) {
+      return createSuccessor(ctx, { ...input, confirmSimilarName: true }, index, involved);
+    }
+    throw conflict(`Tổ chức mới thứ ${String(index + 1)} («${input.name}»): ${failure.message}`, failure.existingId);
   }
 }
 
@@ -354,7 +370,10 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
 
     const participants = [
       ...existing.map(([row, role]) => ({ organizationId: row.id, role })),
-      ...input.newSuccessors.map((successor, index) => ({ organizationId: createSuccessor(ctx, successor, index), role: 'successor' as const })),
+      ...input.newSuccessors.map((successor, index) => ({
+        organizationId: createSuccessor(ctx, successor, index, new Set(existing.map(([row]) => row.id))),
+        role: 'successor' as const,
+      })),
     ];
     const at = timestamp(ctx);
     const oldName = input.kind === 'renaming' && subject ? subject.name : null;

@@ -203,6 +203,8 @@ export const figuresVi = {
       pickNone: 'Không tìm thấy tổ chức nào',
       submit: 'Ghi nhận',
       saved: 'Đã ghi nhận sự kiện «{{kind}}».',
+      similarTitle: 'Tên gần giống một tổ chức đã có',
+      similarConfirm: 'Vẫn ghi nhận',
     },
     delete: {
       title: 'Xóa sự kiện',
@@ -442,6 +444,8 @@ export const figuresEn: Translations<typeof figuresVi> = {
       pickNone: 'No organization found',
       submit: 'Record',
       saved: 'Recorded the event “{{kind}}”.',
+      similarTitle: 'A name close to one already in the register',
+      similarConfirm: 'Record anyway',
     },
     delete: {
       title: 'Delete event',

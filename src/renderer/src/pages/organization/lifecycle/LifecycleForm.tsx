@@ -5,11 +5,13 @@
  */
 import { ActionIcon, Button, Divider, Group, Input, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OrganizationDetail } from '../../../../../shared/contract';
 import { lifecycleEventKinds, organizationKinds, type LifecycleEventKind, type OrganizationKind } from '../../../../../shared/domain';
+import { ApiError } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { foldFilter } from '../../../forms/foldFilter';
 import { useAlliance, useCommunes } from '../../../queries';
@@ -93,6 +95,17 @@ function formPathOf(path: string, values: FormValues): string | null {
 
 export function LifecycleForm({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
   const { t } = useTranslation();
+  const confirmed = (message: string) =>
+    new Promise<boolean>((answer) =>
+      modals.openConfirmModal({
+        title: t('figures.lifecycle.form.similarTitle'),
+        children: <Text size="sm">{message}</Text>,
+        labels: { confirm: t('figures.lifecycle.form.similarConfirm'), cancel: t('common.cancel') },
+        onConfirm: () => answer(true),
+        // Closed any way but by confirming (Hủy, Esc, outside): not recorded. A later answer is ignored.
+        onClose: () => answer(false),
+      }),
+    );
   const record = useRecordLifecycle();
   const alliance = useAlliance();
   const provinceCode = alliance.data?.provinceCode ?? organization.provinceCode;
@@ -138,7 +151,15 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
   const { submit, saving, formError } = useFormSave({
     form,
     save: async (values) => {
-      await record.mutateAsync(toRecordInput(values, organization.id));
+      const input = toRecordInput(values, organization.id);
+      try {
+        await record.mutateAsync(input);
+      } catch (error) {
+        // A new organization's name close to another one's: recorded once the person confirms, as a new organization is.
+        const newSuccessors = input.newSuccessors ?? [];
+        if (!(error instanceof ApiError && error.error.kind === 'conflict' && newSuccessors.length > 0 && (await confirmed(error.error.message)))) throw error;
+        await record.mutateAsync({ ...input, newSuccessors: newSuccessors.map((successor) => ({ ...successor, confirmSimilarName: true })) });
+      }
       return values.kind ?? 'founding';
     },
     onSaved: (recorded) => {
