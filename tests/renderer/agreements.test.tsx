@@ -200,6 +200,19 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
   });
 
+  it('asks for the number alone, in the commitment’s unit, when a quantity is typed with another', async () => {
+    const invoke = installFakeApi({});
+    renderDialog();
+    const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
+    await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
+    const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
+    fireEvent.change(quantity, { target: { value: '2.500 kg' } });
+    fireEvent.blur(quantity);
+    expect(await within(dialog).findByText('«2.500 kg»: chỉ ghi số, theo đơn vị tấn ghi bên cạnh ô (đổi ra tấn nếu số đang theo đơn vị khác).')).toBeTruthy();
+    expect(quantity.value).toBe('2.500 kg');
+    expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
+  });
+
   it('reads 0,5 and 1.250,75 as a person writes them', async () => {
     const sent: number[] = [];
     installFakeApi({

@@ -57,10 +57,15 @@ function judge(text: string, rules: NumberRules): Judged {
   return problem ? { value: text, problem } : { value: reading.value, problem: null, grouped: reading.text };
 }
 
-function messageOf(problem: NumberProblem, text: string, t: TFunction): string {
+/** A number followed by words: «2.500 kg» typed where the box's unit is tấn. */
+const numberWithWords = /^[-\u2212\d.,\s]*\d[\d.,\s]*\p{L}/u;
+
+function messageOf(problem: NumberProblem, text: string, t: TFunction, unit: ReactNode): string {
   const shown = (value: number) => formatTypedNumber(value, allDigits);
   switch (problem.code) {
     case 'notNumber':
+      if (typeof unit === 'string' && numberWithWords.test(text.trim())) return t('fields.number.withUnit', { text: text.trim(), unit });
+      return t(`fields.number.${problem.code}`, { text: text.trim() });
     case 'dotGrouping':
     case 'tooLarge':
       return t(`fields.number.${problem.code}`, { text: text.trim() });
@@ -106,7 +111,7 @@ export function NumberField({
   }
 
   const judged = judge(text, rules);
-  const problem = judged.problem && (revealed || error) ? messageOf(judged.problem, text, t) : null;
+  const problem = judged.problem && (revealed || error) ? messageOf(judged.problem, text, t, unit) : null;
   const unitWidth = typeof unit === 'string' ? Math.max(28, unit.length * 8 + 16) : undefined;
 
   return (
