@@ -371,6 +371,10 @@ describe('connections, agreements and results', () => {
     expect(await issuesOf('connections:create', { offerId: rice.id, demandId: riceWanted.id, quantity: 6, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-21' })).toEqual({
       connectedOn: 'Ngày kết nối không được sau hôm nay (20/05/2026).',
     });
+    // In a programme, on one of its days: its results are read by them.
+    expect(await issuesOf('connections:create', { offerId: rice.id, demandId: riceWanted.id, quantity: 6, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2025-12-15', programmeId: programme.id })).toEqual({
+      connectedOn: 'Chương trình «Kết nối cung – cầu 2026» diễn ra từ ngày 01/01/2026 đến ngày 31/12/2026; ngày kết nối phải trong thời gian đó, hoặc chọn chương trình khác.',
+    });
 
     const connected = await call(app, 'connections:create', {
       offerId: rice.id,

@@ -172,8 +172,10 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
 
     // A programme a year; Programme 503 in its year.
     const programmeOfYear = new Map<number, number>();
+    const programmePeriods = new Map<number, { startsOn: string; endsOn: string }>();
     const addProgramme = (name: string, decisionNo: string, startsOn: string, endsOn: string): number => {
       const id = Number(insertProgramme.run(name, foldText(name), decisionNo, startsOn, endsOn, 'Kết nối cung – cầu, tiêu thụ sản phẩm của HTX, THT.', now, now).lastInsertRowid);
+      programmePeriods.set(id, { startsOn, endsOn });
       insertMember.run(id, 'Nguyễn Văn Bình', 'Tổ trưởng', 'Chủ tịch Liên minh HTX', '');
       insertMember.run(id, 'Trần Thị Bích', 'Thành viên', 'Phòng Hỗ trợ phát triển kinh tế tập thể', '');
       for (const channel of channels) if (random.chance(0.7)) insertChannel.run(id, channel);
@@ -265,12 +267,15 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         if (amount <= 0) continue;
         const connectedOn = addDays(from > offer.from ? from : offer.from, -random.int(1, 20));
         if (connectedOn > today) continue;
+        // Made in the demand's programme only while it runs, as a person's connection must be.
+        const period = programmeId === null ? undefined : programmePeriods.get(programmeId);
+        const connectionProgrammeId = period && connectedOn >= period.startsOn && connectedOn <= period.endsOn ? programmeId : null;
         const base = unitByCode.get(unit.baseCode ?? unit.code) ?? unit;
         const price = Math.round((template.seller.price * (unit.code === 'tan' ? 1000 : 1)) / 100) * 100;
         const inOffer = convertQuantity(amount, unit, offer.unit) ?? amount;
         const channel = buyerMember ? random.pick(channels) : partner.channel;
         const connectionId = Number(
-          insertConnection.run(offer.id, demandId, programmeId, amount, unit.code, inOffer, amount, convertQuantity(amount, unit, base) ?? amount, base.code,
+          insertConnection.run(offer.id, demandId, connectionProgrammeId, amount, unit.code, inOffer, amount, convertQuantity(amount, unit, base) ?? amount, base.code,
             price, Math.round(amount * price), channel, connectedOn, now, now).lastInsertRowid,
         );
         offer.connected = roundQuantity(offer.connected + inOffer);

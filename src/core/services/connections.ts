@@ -235,8 +235,17 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
   }
   requireSalesChannel(ctx, input.channelCode, 'channelCode');
   if (input.programmeId !== null) {
-    const found = ctx.db.select({ id: programmes.id }).from(programmes).where(and(eq(programmes.id, input.programmeId), notInTrash(programmes))).get();
+    const found = ctx.db
+      .select({ name: programmes.name, startsOn: programmes.startsOn, endsOn: programmes.endsOn })
+      .from(programmes)
+      .where(and(eq(programmes.id, input.programmeId), notInTrash(programmes)))
+      .get();
     if (!found) issues.push({ path: 'programmeId', message: 'Chương trình đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
+    // A programme's results are read by the days of its connections: one dated outside it would count in no period of it.
+    else if (input.connectedOn < found.startsOn || (found.endsOn !== null && input.connectedOn > found.endsOn)) {
+      const period = found.endsOn === null ? `từ ngày ${formatIsoDateVi(found.startsOn)}` : `từ ngày ${formatIsoDateVi(found.startsOn)} đến ngày ${formatIsoDateVi(found.endsOn)}`;
+      issues.push({ path: 'connectedOn', message: `Chương trình «${found.name}» diễn ra ${period}; ngày kết nối phải trong thời gian đó, hoặc chọn chương trình khác.` });
+    }
   }
   if (issues.length) throw validationFailure(issues);
   const converted = convertedQuantities(ctx, offer, demand, input);
