@@ -134,7 +134,8 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
             render: (row) =>
               row.managers === null ? '' : `${formatCount(row.managers)} / ${formatCount(row.managersWithDegree ?? 0)}`,
           },
-          { accessor: 'classification', title: t('figures.field.classification'), render: (row) => <ClassificationBadge row={row} /> },
+          // As wide as «Chưa xếp loại», which the badge would otherwise cut short.
+          { accessor: 'classification', title: t('figures.field.classification'), width: 124, render: (row) => <ClassificationBadge row={row} /> },
           {
             accessor: 'actions',
             title: '',
