@@ -52,7 +52,6 @@ function sentenceStart(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The record, or a plain message when it does not exist or is in the trash. */
 /**
  * The live-row query of each table, built once per connection: an import's commit and undo ask it
  * for every row, and building drizzle's SQL each time cost more than running it.
@@ -73,10 +72,23 @@ function liveRowQuery(ctx: Context, table: TrashableTable): { get(values: { id: 
   return query;
 }
 
+/**
+ * The record, or a plain message when it is in the trash (by its name, so that a link to it from
+ * another record says where it went) or does not exist.
+ */
 export function requireLive<T extends TrashableTable>(ctx: Context, spec: RecordSpec<T>, id: number): Row<T> {
   const row = liveRowQuery(ctx, spec.table).get({ id }) as Row<T> | undefined;
-  if (!row) throw notFound(`Không tìm thấy ${spec.noun} số ${id}; có thể hồ sơ đã bị xóa.`);
-  return row;
+  if (row) return row;
+  const trashed = ctx.db
+    .select()
+    .from(spec.table as SQLiteTable)
+    .where(eq(spec.table.id, id))
+    .get() as Record<string, unknown> | undefined;
+  if (trashed) {
+    const label = typeof trashed.name === 'string' ? trashed.name : typeof trashed.title === 'string' ? trashed.title : `số ${String(id)}`;
+    throw notFound(`${sentenceStart(spec.noun)} «${label}» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.`);
+  }
+  throw notFound(`Không tìm thấy ${spec.noun} số ${String(id)}; có thể hồ sơ đã bị xóa.`);
 }
 
 function sameValue(a: HistoryValue | undefined, b: HistoryValue | undefined): boolean {

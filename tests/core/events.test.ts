@@ -440,8 +440,9 @@ describe('the trash', () => {
     app.setNow(new Date('2026-11-24T09:00:00Z'));
     await call(app, 'events:delete', { id: event.id });
     expect((await call(app, 'events:list', {})).total).toBe(0);
+    // A link to it from elsewhere says where it went, by its name.
     expect((await callFailing(app, 'events:get', { id: event.id })).message).toBe(
-      `Không tìm thấy sự kiện số ${event.id}; có thể hồ sơ đã bị xóa.`,
+      'Sự kiện «Hội nghị kết nối cung – cầu nông sản An Giang – Hà Nội» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.',
     );
     const trash = await call(app, 'events:trash', {});
     expect(trash).toMatchObject({ total: 1, rows: [{ id: event.id, deletedAt: '2026-11-24T09:00:00.000Z', organizationCount: 1 }] });
