@@ -71,7 +71,14 @@ const demand: DemandSummary = {
 function renderWith(handlers: Parameters<typeof installFakeApi>[0], screenToRender: ReactNode) {
   const invoke = installFakeApi({
     'alliance:get': () => ok(alliance),
-    'lookups:get': () => ok({ ...lookups, certificationKinds: [{ code: 'ocop', name: 'OCOP', hasStars: true }] }),
+    'lookups:get': () =>
+      ok({
+        ...lookups,
+        certificationKinds: [
+          { code: 'ocop', name: 'OCOP', hasStars: true },
+          { code: 'vietgap', name: 'VietGAP', hasStars: false },
+        ],
+      }),
     'places:provinces': () => ok(provinces),
     'supply:lookups': () => ok(supplyLookups),
     'supply:lookupUse': () => ok({ productGroups: {}, units: {}, channels: {} }),
@@ -107,8 +114,10 @@ async function fillDemand(): Promise<ReturnType<typeof installFakeApi>> {
     { 'demands:create': () => ok({ ...demand, id: 5 }) },
     <DemandForm side={{ form: 'demandForm', partyKinds: 'any' }} preset={{ buyer }} onSaved={() => undefined} onCancel={() => undefined} />,
   );
-  fireEvent.change(screen.getByLabelText(/^Sản phẩm/), { target: { value: 'Gạo ST25' } });
+  // The units listed, the lookups are read: the product's words propose its group.
   await choose(screen.getByLabelText(/^Đơn vị tính/), 'kg', 'kg');
+  fireEvent.change(screen.getByLabelText(/^Sản phẩm/), { target: { value: 'Gạo ST25' } });
+  expect(screen.getByLabelText<HTMLInputElement>(/^Nhóm sản phẩm/).value).toBe('Lúa gạo');
   await choose(screen.getByLabelText(/^Tỉnh, thành phố giao hàng/), '', 'Tỉnh Đồng Tháp');
   const neededFrom = screen.getByLabelText(/^Cần từ ngày/);
   fireEvent.focus(neededFrom);
@@ -182,6 +191,19 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ requirements: [{ kindCode: 'ocop', minStars: 4 }] })));
   });
 
+  it('drops the stars typed for OCOP when the certificate asked for becomes one without stars', async () => {
+    const invoke = await fillDemand();
+    typeKeys(numberBox(/^Số lượng/), '50');
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm chứng nhận yêu cầu' }));
+    const kind = screen.getByLabelText(/^Chứng nhận yêu cầu thứ 1/);
+    await choose(kind, '', 'OCOP');
+    typeKeys(numberBox(/^Ít nhất \(sao\)/), '6');
+    await choose(kind, '', 'VietGAP');
+    expect(screen.queryByLabelText(/^Ít nhất \(sao\)/)).toBeNull();
+    saveDemand();
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ requirements: [{ kindCode: 'vietgap', minStars: null }] })));
+  });
+
   it('sends a unit’s conversion typed 1.000.000 as 1000000', async () => {
     const invoke = renderWith({ 'supply:saveUnit': (input) => ok({ code: 'gam', name: input.name, aliases: '', baseCode: 'kg', perBase: 1_000_000 }) }, <LookupsTab />);
     fireEvent.click(await screen.findByRole('button', { name: 'Thêm đơn vị tính' }));
@@ -197,7 +219,27 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
 
   it('sends a connection’s quantity typed 12.500 as 12500', async () => {
     const invoke = renderWith(
-      { 'connections:create': () => ok({} as never) },
+      {
+        'connections:create': (input) =>
+          ok({
+            ...input,
+            id: 11,
+            programmeId: null,
+            programmeName: null,
+            product: offer.product,
+            productGroupName: offer.productGroupName,
+            seller,
+            buyer,
+            unitName: 'kg',
+            price: input.price ?? null,
+            value: null,
+            channelName: 'Siêu thị, doanh nghiệp phân phối',
+            note: '',
+            agreementId: null,
+            agreementTitle: null,
+            delivered: null,
+          }),
+      },
       <ConnectDialog offer={offer} demand={demand} onClose={() => undefined} />,
     );
     const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });

@@ -3,7 +3,7 @@
  * the demand's), the price, the channel, the day, the programme. Opened from a suggestion, with
  * what remains on both sides proposed; or from a connection, to correct it.
  */
-import { Alert, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
@@ -14,15 +14,16 @@ import { baseOf, convertQuantity } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
-import { numberOrNull, QuantityInput } from './SupplyFormParts';
+import { QuantityInput } from './SupplyFormParts';
 import { FormModal } from '../../forms/unsavedChanges';
 
 interface Values {
-  quantity: number | null;
+  quantity: NumberFieldValue;
   unitCode: string;
-  price: number | null;
+  price: NumberFieldValue;
   channelCode: string | null;
   connectedOn: string | null;
   programmeId: number | null;
@@ -85,15 +86,17 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
   const current = units.find((unit) => unit.code === form.values.unitCode);
   // Only units of the same base convert exactly to the offer's and the demand's.
   const choices = current ? units.filter((unit) => baseOf(unit) === baseOf(current)) : units;
-  const value = form.values.quantity !== null && form.values.price !== null ? Math.round(form.values.quantity * form.values.price) : null;
+  const value = typeof form.values.quantity === 'number' && typeof form.values.price === 'number' ? Math.round(form.values.quantity * form.values.price) : null;
 
   const { submit, saving, formError } = useFormSave({
     form,
     save: async (submitted) => {
-      const { quantity, channelCode, connectedOn } = submitted;
+      const { quantity, price, channelCode, connectedOn } = submitted;
       // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-      if (quantity === null || channelCode === null || connectedOn === null) throw new Error('The schema requires a quantity, a channel and a day.');
-      const fields = { ...submitted, quantity, channelCode, connectedOn };
+      if (typeof quantity !== 'number' || typeof price === 'string' || channelCode === null || connectedOn === null) {
+        throw new Error('The schema requires a quantity, a price read as a number, a channel and a day.');
+      }
+      const fields = { ...submitted, quantity, price, channelCode, connectedOn };
       if (props.connection) await update.mutateAsync({ ...fields, id: props.connection.id });
       else await create.mutateAsync({ ...fields, offerId: props.offer.id, demandId: props.demand.id });
     },
@@ -119,7 +122,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <QuantityInput label={t('supply.connect.quantity')} {...form.getInputProps('quantity')} onValue={(value) => form.setFieldValue('quantity', value)} />
+          <QuantityInput label={t('supply.connect.quantity')} {...form.getInputProps('quantity')} />
           <LabelledSelect
             label={t('supply.connect.unit')}
             required
@@ -127,18 +130,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
             data={choices.map((unit) => ({ value: unit.code, label: unit.name }))}
             {...form.getInputProps('unitCode')}
           />
-          <NumberInput
-            label={t('supply.connect.price')}
-            description={t('supply.connect.priceHint')}
-            min={0}
-            allowNegative={false}
-            allowDecimal={false}
-            thousandSeparator="."
-            decimalSeparator=","
-            hideControls
-            {...form.getInputProps('price')}
-            onChange={(next: number | string) => form.setFieldValue('price', numberOrNull(next))}
-          />
+          <NumberField label={t('supply.connect.price')} description={t('supply.connect.priceHint')} unit="₫" {...form.getInputProps('price')} />
         </SimpleGrid>
         {value !== null && (
           <Text size="sm" c="dimmed">

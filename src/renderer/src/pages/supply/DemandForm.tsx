@@ -4,7 +4,7 @@
  * the goods are needed, where they are delivered, the certificates required (OCOP with its least
  * number of stars), other quality asked for, price, contact, programme.
  */
-import { ActionIcon, Button, Fieldset, Grid, Group, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Grid, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,26 +13,27 @@ import type { Counterpart } from '../../components/CounterpartPicker';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useAlliance, useLookups, useProvinces } from '../../queries';
 import { useSupplyWrite } from '../../queries/supply';
-import { ContactFieldset, numberOrNull, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
+import { ContactFieldset, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
 
 interface RequirementValues {
   kindCode: string | null;
-  minStars: number | null;
+  minStars: NumberFieldValue;
 }
 
 interface DemandValues {
   buyer: Counterpart | null;
   product: string;
   productGroupCode: string | null;
-  quantity: number | null;
+  quantity: NumberFieldValue;
   unitCode: string | null;
   neededFrom: string | null;
   neededUntil: string | null;
-  priceMin: number | null;
-  priceMax: number | null;
+  priceMin: NumberFieldValue;
+  priceMax: NumberFieldValue;
   deliveryProvinceCode: string | null;
   deliveryPlace: string;
   requirements: RequirementValues[];
@@ -114,10 +115,21 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
   const { submit, saving, formError } = useFormSave({
     form,
     save: (submitted) => {
-      const { buyer, productGroupCode, quantity, unitCode, neededFrom, deliveryProvinceCode } = submitted;
+      const { buyer, productGroupCode, quantity, unitCode, neededFrom, priceMin, priceMax, deliveryProvinceCode } = submitted;
+      const requirements = submitted.requirements.flatMap(({ kindCode, minStars }) => (kindCode === null || typeof minStars === 'string' ? [] : [{ kindCode, minStars }]));
       // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-      if (buyer === null || productGroupCode === null || quantity === null || unitCode === null || neededFrom === null || deliveryProvinceCode === null) {
-        throw new Error('The schema requires a buyer, a group, a quantity with its unit, a day and a province.');
+      if (
+        buyer === null ||
+        productGroupCode === null ||
+        typeof quantity !== 'number' ||
+        unitCode === null ||
+        neededFrom === null ||
+        typeof priceMin === 'string' ||
+        typeof priceMax === 'string' ||
+        deliveryProvinceCode === null ||
+        requirements.length !== submitted.requirements.length
+      ) {
+        throw new Error('The schema requires a buyer, a group, a quantity with its unit, a day, a province, and every number read.');
       }
       const input: DemandInput = {
         ...submitted,
@@ -126,8 +138,10 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
         quantity,
         unitCode,
         neededFrom,
+        priceMin,
+        priceMax,
         deliveryProvinceCode,
-        requirements: submitted.requirements.flatMap(({ kindCode, minStars }) => (kindCode === null ? [] : [{ kindCode, minStars }])),
+        requirements,
       };
       return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
     },
@@ -198,18 +212,17 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
                       allowDeselect={false}
                       data={certificationKinds.map((candidate) => ({ value: candidate.code, label: candidate.name }))}
                       {...form.getInputProps(`requirements.${index}.kindCode`)}
+                      onChange={(kindCode) => {
+                        // Stars stay only with a kind that has them: left under another kind, they would be
+                        // refused from a box no longer shown.
+                        const starred = certificationKinds.some((candidate) => candidate.code === kindCode && candidate.hasStars);
+                        form.setFieldValue(`requirements.${index}`, { kindCode, minStars: starred ? requirement.minStars : null });
+                      }}
                     />
                   </Grid.Col>
                   <Grid.Col span={{ base: 10, sm: 5 }}>
                     {kind?.hasStars && (
-                      <NumberInput
-                        label={t('supply.demandForm.minStars')}
-                        min={1}
-                        max={5}
-                        allowDecimal={false}
-                        {...form.getInputProps(`requirements.${index}.minStars`)}
-                        onChange={(next: number | string) => form.setFieldValue(`requirements.${index}.minStars`, numberOrNull(next))}
-                      />
+                      <NumberField label={t('supply.demandForm.minStars')} min={1} max={5} {...form.getInputProps(`requirements.${index}.minStars`)} />
                     )}
                   </Grid.Col>
                   <Grid.Col span={{ base: 2, sm: 1 }}>

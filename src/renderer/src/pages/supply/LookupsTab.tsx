@@ -4,17 +4,19 @@
  * channels. What is in use cannot be deleted, and a unit in use keeps its conversion.
  */
 import { useState, type ReactNode } from 'react';
-import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
 import { schemaResolver, useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
 import { productGroupInput, salesChannelInput, unitInput, type ProductGroup, type SalesChannel, type SupplyLookupUse, type Unit } from '../../../../shared/contract';
 import { formatCount, formatQuantity } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { LoadError } from '../../components/LoadError';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useSupplyLookupUse, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 import { FormModal } from '../../forms/unsavedChanges';
@@ -201,16 +203,31 @@ function GroupDialog({ row, onClose }: { row: ProductGroup | null; onClose: () =
   );
 }
 
+interface UnitValues {
+  name: string;
+  aliases: string;
+  baseCode: string | null;
+  perBase: NumberFieldValue;
+}
+
 /** `used`: the records in the unit, whose quantities keep its conversion. */
 function UnitDialog({ row, used, units, onClose }: { row: Unit | null; used: number; units: Unit[]; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useSupplyWrite('supply:saveUnit');
-  const form = useForm({
+  const form = useForm<UnitValues>({
     mode: 'controlled',
     initialValues: { name: row?.name ?? '', aliases: row?.aliases ?? '', baseCode: row?.baseCode ?? null, perBase: row?.perBase ?? 1 },
     validate: schemaResolver(unitInput, { sync: true }),
   });
-  const { submit, saving, formError } = useLookupSave(form, (values: { name: string; aliases: string; baseCode: string | null; perBase: number }) => save.mutateAsync({ ...values, ...(row ? { code: row.code } : {}) }), onClose);
+  const { submit, saving, formError } = useLookupSave(
+    form,
+    ({ perBase, ...values }: UnitValues) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (typeof perBase !== 'number') throw new Error('The schema requires a conversion read as a number.');
+      return save.mutateAsync({ ...values, perBase, ...(row ? { code: row.code } : {}) });
+    },
+    onClose,
+  );
   const base = units.find((unit) => unit.code === form.values.baseCode);
   return (
     <FormModal opened onClose={onClose} title={row ? t('supply.lookups.editUnit') : t('supply.lookups.addUnit')}>
@@ -234,12 +251,11 @@ function UnitDialog({ row, used, units, onClose }: { row: Unit | null; used: num
             error={form.errors.baseCode}
           />
           {base && (
-            <NumberInput
+            <NumberField
               label={t('supply.lookups.perBase', { base: base.name, unit: form.values.name || '…' })}
-              min={0}
-              thousandSeparator="."
-              decimalSeparator=","
-              hideControls
+              required
+              positive
+              decimals={QUANTITY_ENTRY_DECIMALS}
               {...form.getInputProps('perBase')}
             />
           )}

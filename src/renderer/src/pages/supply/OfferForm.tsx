@@ -14,6 +14,7 @@ import { foldText } from '../../../../shared/text';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
+import type { NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useCommunes, useOrganization } from '../../queries';
 import { useProducts } from '../../queries/register';
@@ -27,12 +28,12 @@ interface OfferValues {
   product: string;
   addToProducts: boolean;
   productGroupCode: string | null;
-  quantity: number | null;
+  quantity: NumberFieldValue;
   unitCode: string | null;
   availableFrom: string | null;
   availableUntil: string | null;
-  priceMin: number | null;
-  priceMax: number | null;
+  priceMin: NumberFieldValue;
+  priceMax: NumberFieldValue;
   communeCode: string | null;
   packaging: string;
   deliveryTerms: string;
@@ -122,14 +123,23 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
   const { submit, saving, formError } = useFormSave({
     form,
     save: (submitted) => {
-      const { organization, productGroupCode, quantity, unitCode, availableFrom, communeCode } = submitted;
+      const { organization, productGroupCode, quantity, unitCode, availableFrom, priceMin, priceMax, communeCode } = submitted;
       const organizationId = organization?.id ?? null;
       // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-      if (organizationId === null || productGroupCode === null || quantity === null || unitCode === null || availableFrom === null || communeCode === null) {
-        throw new Error('The schema requires an organization, a group, a quantity with its unit, a day and a commune.');
+      if (
+        organizationId === null ||
+        productGroupCode === null ||
+        typeof quantity !== 'number' ||
+        unitCode === null ||
+        availableFrom === null ||
+        typeof priceMin === 'string' ||
+        typeof priceMax === 'string' ||
+        communeCode === null
+      ) {
+        throw new Error('The schema requires an organization, a group, a quantity with its unit, a day, a commune, and every number read.');
       }
       const { organization: _picked, ...rest } = submitted;
-      const input: OfferInput = { ...rest, organizationId, productGroupCode, quantity, unitCode, availableFrom, communeCode };
+      const input: OfferInput = { ...rest, organizationId, productGroupCode, quantity, unitCode, availableFrom, priceMin, priceMax, communeCode };
       return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
     },
     onSaved,

@@ -5,47 +5,36 @@
  * of the form it fills, so one part serves either form's own values.
  */
 import { useState, type ReactNode } from 'react';
-import { Fieldset, NumberInput, SimpleGrid, Stack, Textarea, TextInput, type NumberInputProps } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
 import { productGroupOf } from '../../../../shared/supply';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
+import { NumberField, type NumberFieldProps } from '../../components/NumberField';
 import { useProgrammes, useSupplyLookups } from '../../queries/supply';
 
-/** A NumberInput's value as the form keeps it: a number, or null when the box is empty. */
-export function numberOrNull(value: number | string): number | null {
-  return typeof value === 'number' ? value : null;
+/** A quantity as offices write it, greater than 0 with up to three decimals: "1.234,5". */
+export function QuantityInput(props: NumberFieldProps) {
+  return <NumberField required positive decimals={QUANTITY_ENTRY_DECIMALS} {...props} />;
 }
 
-/** A quantity as offices write it: up to three decimals, "1.234,5". */
-export function QuantityInput({ onValue, ...props }: Omit<NumberInputProps, 'onChange'> & { onValue: (value: number | null) => void }) {
-  return (
-    <NumberInput
-      required
-      min={0}
-      allowNegative={false}
-      decimalScale={3}
-      thousandSeparator="."
-      decimalSeparator=","
-      hideControls
-      {...props}
-      onChange={(next: number | string) => onValue(numberOrNull(next))}
-    />
-  );
-}
-
-interface FormPaths<K extends string, V> {
+/** The inputs' props of a form, for the paths a part fills. */
+interface InputsOf<K extends string> {
   getInputProps: (path: K) => object;
+}
+
+interface FormPaths<K extends string, V> extends InputsOf<K> {
   setFieldValue: (path: K, value: V) => void;
 }
 
 /** Quantity and its unit, side by side. */
-export function QuantityWithUnit({ form }: { form: FormPaths<'quantity', number | null> & { getInputProps: (path: 'quantity' | 'unitCode') => object } }) {
+export function QuantityWithUnit({ form }: { form: InputsOf<'quantity' | 'unitCode'> }) {
   const { t } = useTranslation();
   const lookups = useSupplyLookups();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <QuantityInput label={t('supply.quantity')} {...form.getInputProps('quantity')} onValue={(value) => form.setFieldValue('quantity', value)} />
+      <QuantityInput label={t('supply.quantity')} {...form.getInputProps('quantity')} />
       <LabelledSelect
         label={t('supply.unit')}
         required
@@ -131,14 +120,13 @@ function ProductGroupSelect({ value, error, onPick }: { value: string | null; er
   );
 }
 
-/** Price from – to, in đồng per unit. */
-export function PriceInputs({ form }: { form: FormPaths<'priceMin' | 'priceMax', number | null> }) {
+/** Price from – to, in whole đồng per unit. */
+export function PriceInputs({ form }: { form: InputsOf<'priceMin' | 'priceMax'> }) {
   const { t } = useTranslation();
-  const money = { min: 0, allowNegative: false, allowDecimal: false, thousandSeparator: '.', decimalSeparator: ',', hideControls: true } as const;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <NumberInput label={t('supply.priceMin')} description={t('supply.priceHint')} {...money} {...form.getInputProps('priceMin')} onChange={(next: number | string) => form.setFieldValue('priceMin', numberOrNull(next))} />
-      <NumberInput label={t('supply.priceMax')} description={t('supply.priceMaxHint')} {...money} {...form.getInputProps('priceMax')} onChange={(next: number | string) => form.setFieldValue('priceMax', numberOrNull(next))} />
+      <NumberField label={t('supply.priceMin')} description={t('supply.priceHint')} unit="₫" {...form.getInputProps('priceMin')} />
+      <NumberField label={t('supply.priceMax')} description={t('supply.priceMaxHint')} unit="₫" {...form.getInputProps('priceMax')} />
     </SimpleGrid>
   );
 }
@@ -146,7 +134,7 @@ export function PriceInputs({ form }: { form: FormPaths<'priceMin' | 'priceMax',
 interface ContactFormProps {
   programmeId: number | null;
   programmeError: ReactNode;
-  form: FormPaths<'programmeId', number | null> & { getInputProps: (path: 'contactName' | 'contactPhone' | 'note') => object };
+  form: FormPaths<'programmeId', number | null> & InputsOf<'contactName' | 'contactPhone' | 'note'>;
 }
 
 /** Who to call about it, the programme it belongs to, and a note. */
