@@ -228,7 +228,7 @@ describe('supply and demand, connected and delivered', () => {
     const dialog = page.getByRole('dialog', { name: 'Xác nhận kết nối' });
     await poll(() => field('Số lượng kết nối', dialog).inputValue()).toBe('50');
     await field('Số lượng kết nối', dialog).fill('30');
-    await field('Giá (đồng/đơn vị)', dialog).fill('18.500.000');
+    await field('Giá (đồng/tấn)', dialog).fill('18.500.000');
     await pick('Kênh tiêu thụ', '', 'Siêu thị, doanh nghiệp phân phối', dialog);
     // The browser's calendar is not the office's in this journey (the host's clock is set): typed.
     await typeDate(page, 'Ngày kết nối', '20/05/2026', dialog);

@@ -240,11 +240,14 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
             delivered: null,
           }),
       },
-      <ConnectDialog offer={offer} demand={demand} onClose={() => undefined} />,
+      <ConnectDialog offer={{ ...offer, priceMin: 24_300 }} demand={demand} onClose={() => undefined} />,
     );
     const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });
     const quantity = await waitFor(() => numberBox(/^Số lượng kết nối/, dialog));
     expect(quantity.value).toBe('15.000');
+    // The price is per unit of the connection, beside what each side asked.
+    expect(numberBox(/^Giá \(đồng\/kg\)/, dialog)).toBeTruthy();
+    expect(within(dialog).getByText('Giá đã thỏa thuận, nếu có. Nguồn cung chào 24.300 ₫/kg; bên mua đề nghị chưa ghi.')).toBeTruthy();
     typeKeys(quantity, '12.500');
     expect(quantity.value).toBe('12.500');
     typeKeys(numberBox(/^Giá/, dialog), '18.500');

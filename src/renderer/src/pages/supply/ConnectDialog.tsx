@@ -17,6 +17,7 @@ import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { priceRange } from './SupplyBits';
 import { QuantityInput } from './SupplyFormParts';
 import { FormModal } from '../../forms/unsavedChanges';
 
@@ -130,7 +131,19 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
             data={choices.map((unit) => ({ value: unit.code, label: unit.name }))}
             {...form.getInputProps('unitCode')}
           />
-          <NumberField label={t('supply.connect.price')} description={t('supply.connect.priceHint')} unit="₫" {...form.getInputProps('price')} />
+          <NumberField
+            label={t('supply.connect.price', { unit: current?.name ?? t('supply.connect.unitWord') })}
+            description={
+              props.offer
+                ? t('supply.connect.priceAsked', {
+                    offer: priceRange(props.offer.priceMin, props.offer.priceMax, props.offer.unitName) || t('supply.connect.priceNone'),
+                    demand: priceRange(props.demand.priceMin, props.demand.priceMax, props.demand.unitName) || t('supply.connect.priceNone'),
+                  })
+                : t('supply.connect.priceHint')
+            }
+            unit="₫"
+            {...form.getInputProps('price')}
+          />
         </SimpleGrid>
         {value !== null && (
           <Text size="sm" c="dimmed">
