@@ -588,6 +588,8 @@ describe('lookups', () => {
     expect(await issuesOf('programmes:create', { name: 'X', startsOn: '2026-02-01', endsOn: '2026-01-01' })).toEqual({
       endsOn: 'Ngày kết thúc không được trước ngày bắt đầu (01/02/2026).',
     });
+    // A start that is no day is said at the start alone, not quoted to the end.
+    expect(Object.keys(await issuesOf('programmes:create', { name: 'X', startsOn: '2026-02-31', endsOn: '2026-01-01' }))).toEqual(['startsOn']);
     await call(app, 'programmes:delete', { id: created.id });
     expect(await call(app, 'programmes:list', {})).toEqual([]);
     expect((await call(app, 'programmes:trash', {})).rows.map((row) => row.name)).toEqual(['Chương trình 503']);

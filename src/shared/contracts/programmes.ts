@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Page } from '../domain';
 import { formatIsoDateVi } from '../text';
+import { isIsoDate } from '../typed';
 import { channel, isoDate, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
@@ -69,7 +70,8 @@ const programmeFields = {
 type ProgrammeShape = z.output<z.ZodObject<typeof programmeFields>>;
 
 function programmeRules(value: ProgrammeShape, ctx: z.RefinementCtx): void {
-  if (value.endsOn !== null && value.endsOn < value.startsOn) {
+  // Only two real days are compared: one typed wrong is said at its own field.
+  if (value.endsOn !== null && isIsoDate(value.startsOn) && isIsoDate(value.endsOn) && value.endsOn < value.startsOn) {
     ctx.addIssue({ code: 'custom', path: ['endsOn'], message: `Ngày kết thúc không được trước ngày bắt đầu (${formatIsoDateVi(value.startsOn)}).` });
   }
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { supplyStatuses, type OrganizationKind, type Page, type SupplyStatus } from '../domain';
 import { formatIsoDateVi } from '../text';
+import { isIsoDate } from '../typed';
 import { agreementInput, type AgreementInput, type AgreementSummary } from './agreements';
 import { channel, code, isoDate, listOf, none, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 
@@ -229,7 +230,8 @@ export interface DeletedConnection extends ConnectionSummary {
 }
 
 function periodRules(from: string, until: string | null, path: string, label: string, ctx: z.RefinementCtx): void {
-  if (until !== null && until < from) {
+  // Only two real days are compared: one typed wrong is said at its own field.
+  if (until !== null && isIsoDate(from) && isIsoDate(until) && until < from) {
     ctx.addIssue({ code: 'custom', path: [path], message: `${label} không được trước ngày bắt đầu (${formatIsoDateVi(from)}).` });
   }
 }
