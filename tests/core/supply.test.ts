@@ -194,6 +194,8 @@ describe('offers', () => {
     expect(await names({ search: 'gao vinh binh' })).toEqual(['Gạo ST25']);
     expect(await names({ search: 'xoai' })).toEqual(['Xoài cát']);
     expect(await names({ search: 'phu thanh' })).toEqual(['Xoài cát']);
+    // The seller's name written the other way, as the register finds it.
+    expect(await names({ search: 'hop tac xa vinh binh gao' })).toEqual(['Gạo ST25']);
     expect(await names({ productGroupCode: 'trai_cay' })).toEqual(['Xoài cát']);
     expect(await names({ programmeId: programme.id })).toEqual(['Gạo ST25']);
     expect(await names({ organizationId: ids.mango })).toEqual(['Xoài cát']);

@@ -510,7 +510,10 @@ export function connectionPage(ctx: Context, where: SQL | undefined, page: { pag
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-/** Every word typed is found in the product or in the name of the side that offers or asks. */
+/**
+ * Every word typed is found in the product or in what search reads of the side that offers or asks
+ * (its name's words both ways, «HTX» and «hợp tác xã», and its commune), as the register finds it.
+ */
 function searchOver(search: string, columns: AnyColumn[]): SQL | undefined {
   const words = foldText(search).split(' ').filter(Boolean);
   if (words.length === 0) return undefined;
@@ -524,7 +527,7 @@ function yearOverlap(from: AnyColumn, until: AnyColumn, year: number | undefined
 
 export function listOffers(ctx: Context, input: z.output<typeof offerListInput>): Page<OfferSummary> {
   const today = todayIso(ctx);
-  const search = searchOver(input.search, [supplyOffers.productFolded, organizations.nameFolded]);
+  const search = searchOver(input.search, [supplyOffers.productFolded, organizations.searchText]);
   const where = and(
     notInTrash(supplyOffers),
     referenceNotInTrash(supplyOffers.organizationId, organizations),
@@ -554,7 +557,7 @@ function buyerCondition(buyer: z.output<typeof demandListInput>['buyer']): SQL |
 
 export function listDemands(ctx: Context, input: z.output<typeof demandListInput>): Page<DemandSummary> {
   const today = todayIso(ctx);
-  const search = searchOver(input.search, [supplyDemands.productFolded, partners.nameFolded, organizations.nameFolded]);
+  const search = searchOver(input.search, [supplyDemands.productFolded, partners.searchText, organizations.searchText]);
   const where = and(
     notInTrash(supplyDemands),
     // The side a demand does not have points at none.
