@@ -135,7 +135,7 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
               row.managers === null ? '' : `${formatCount(row.managers)} / ${formatCount(row.managersWithDegree ?? 0)}`,
           },
           // As wide as «Chưa xếp loại», which the badge would otherwise cut short.
-          { accessor: 'classification', title: t('figures.field.classification'), width: 124, render: (row) => <ClassificationBadge row={row} /> },
+          { accessor: 'classification', title: t('figures.field.classification'), width: 140, render: (row) => <ClassificationBadge row={row} /> },
           {
             accessor: 'actions',
             title: '',
