@@ -83,7 +83,7 @@ export function requireLive<T extends TrashableTable>(ctx: Context, spec: Record
     .select()
     .from(spec.table as SQLiteTable)
     .where(eq(spec.table.id, id))
-    .get() as Record<string, unknown> | undefined;
+    .get();
   if (trashed) {
     const label = typeof trashed.name === 'string' ? trashed.name : typeof trashed.title === 'string' ? trashed.title : `số ${String(id)}`;
     throw notFound(`${sentenceStart(spec.noun)} «${label}» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.`);
