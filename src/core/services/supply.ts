@@ -511,8 +511,10 @@ export function connectionPage(ctx: Context, where: SQL | undefined, page: { pag
 // Listing
 
 /**
- * Every word typed is found in the product or in what search reads of the side that offers or asks
- * (its name's words both ways, «HTX» and «hợp tác xã», and its commune), as the register finds it.
+ * Every word typed is found in the product or in the name of the side that offers or asks: a
+ * member's as the register finds it (its name's words both ways, «HTX» and «hợp tác xã», and its
+ * commune); a partner's folded name only, since its search text also holds what it buys, which
+ * would find its demands for anything else.
  */
 function searchOver(search: string, columns: AnyColumn[]): SQL | undefined {
   const words = foldText(search).split(' ').filter(Boolean);
@@ -557,7 +559,7 @@ function buyerCondition(buyer: z.output<typeof demandListInput>['buyer']): SQL |
 
 export function listDemands(ctx: Context, input: z.output<typeof demandListInput>): Page<DemandSummary> {
   const today = todayIso(ctx);
-  const search = searchOver(input.search, [supplyDemands.productFolded, partners.searchText, organizations.searchText]);
+  const search = searchOver(input.search, [supplyDemands.productFolded, partners.nameFolded, organizations.searchText]);
   const where = and(
     notInTrash(supplyDemands),
     // The side a demand does not have points at none.
