@@ -615,7 +615,8 @@ export function foundingDayRefusal(ctx: Context, foundedOn: string | null): stri
 /**
  * Checks what the schema cannot: the commune exists, lookup codes exist, a founding day typed has
  * come (`foundingDayRefusal`; one the save keeps, `storedFoundedOn`, is not questioned: a merger
- * recorded ahead sets its successor's). A commune of another province is taken: such a cooperative
+ * recorded ahead, before lifecycle events dated after today were refused, set its successor's, and
+ * the record stays editable). A commune of another province is taken: such a cooperative
  * is recorded with its place and kept out of this province's statistics (`inHomeProvince`).
  */
 function checkReferences(ctx: Context, input: ParsedOrganizationInput, storedFoundedOn?: string | null): Commune {

@@ -995,7 +995,8 @@ const organizationsAdapter: KindAdapter = {
       problems.push(...(unknownPlace ? issues.filter((issue) => issue.cell !== unknownPlace.cell) : issues));
     }
     // As on a person's save, said here rather than refused at the commit: a day after today, unless
-    // it is the one the organization the row updates already has (a merger recorded ahead gave it).
+    // it is the one the organization the row updates already has (a merger recorded ahead gave it,
+    // before lifecycle events dated after today were refused).
     const lateFounding = parsed.success ? foundingDayRefusal(scope.ctx, parsed.data.foundedOn) : null;
     const foundId = lateFounding ? (registered()?.id ?? null) : null;
     const kept = foundId !== null && organizationRow(scope.ctx, foundId)?.foundedOn === parsed.data?.foundedOn;
