@@ -155,7 +155,8 @@ export function EventForm({ initial, host, onSaved, onCancel }: EventFormProps) 
         <NumberField label={t('events.form.budget')} unit="₫" {...form.getInputProps('budget')} />
         <Textarea label={t('events.form.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
         <Textarea label={t('events.form.outcome')} autosize minRows={2} maxRows={8} {...form.getInputProps('outcome')} />
-        <FormFooter dirty={form.isDirty()}
+        <FormFooter
+          dirty={form.isDirty()}
           error={formError}
           submitLabel={initial ? t('events.form.save') : t('events.form.create')}
           saving={saving}

@@ -142,6 +142,8 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
                 : t('supply.connect.priceHint')
             }
             unit="₫"
+            // The asking prices under the box, so that it lines up with the quantity and the unit.
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...form.getInputProps('price')}
           />
         </SimpleGrid>
@@ -150,7 +152,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
             {t('supply.connect.value', { value: formatMoney(value) })}
           </Text>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <LabelledSelect
             label={t('supply.connect.channel')}
             placeholder={t('supply.connect.channelPlaceholder')}
@@ -160,18 +162,20 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
             {...form.getInputProps('channelCode')}
           />
           <DateField label={t('supply.connect.connectedOn')} required {...form.getInputProps('connectedOn')} />
-          <LabelledSelect
-            label={t('supply.programme')}
-            placeholder={t('supply.noProgramme')}
-            clearable
-            data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-            value={form.values.programmeId === null ? null : String(form.values.programmeId)}
-            onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
-            error={form.errors.programmeId}
-          />
         </SimpleGrid>
+        {/* On a line of its own: a programme's name is a sentence («Chương trình kết nối … năm 2026»), cut in a third of the dialog. */}
+        <LabelledSelect
+          label={t('supply.programme')}
+          placeholder={t('supply.noProgramme')}
+          clearable
+          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
+          value={form.values.programmeId === null ? null : String(form.values.programmeId)}
+          onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
+          error={form.errors.programmeId}
+        />
         <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
-        <FormFooter dirty={form.isDirty()}
+        <FormFooter
+          dirty={form.isDirty()}
           error={formError}
           submitLabel={props.connection ? t('supply.connect.save') : t('supply.connect.submit')}
           saving={saving}
