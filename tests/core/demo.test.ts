@@ -186,6 +186,9 @@ describe('demo data', () => {
       .pluck()
       .all();
     expect(bases).toEqual([1]);
+    // A buyer of mangoes is connected with mangoes, not with another fruit of the group.
+    const otherProduct = sqlite.prepare('SELECT count(*) FROM supply_connections c JOIN supply_offers o ON o.id = c.offer_id JOIN supply_demands d ON d.id = c.demand_id WHERE o.product_folded <> d.product_folded');
+    expect(otherProduct.pluck().get()).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM agreement_deliveries WHERE delivered_on > '2026-11-23'").pluck().get()).toBe(0);
     expect(sqlite.prepare('SELECT count(*) FROM supply_offers WHERE available_until < available_from').pluck().get()).toBe(0);
     // The services read them: a year's results, per unit, and suggestions for a demand.

@@ -191,7 +191,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
       );
     }
 
-    // Offers, bucketed by product group and year for the connections below.
+    // Offers, bucketed by product and year for the connections below: a buyer of mangoes is offered mangoes.
     interface Offer {
       id: number;
       seller: DemoSeller;
@@ -227,7 +227,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
       );
       const offer: Offer = { id, seller, unit: offerUnit, quantity, connected: 0, from, until, programmeId };
       offers.push(offer);
-      const key = `${group}:${year}`;
+      const key = `${foldText(seller.product)}:${year}`;
       const bucket = buckets.get(key) ?? [];
       bucket.push(offer);
       buckets.set(key, bucket);
@@ -257,7 +257,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
       if (random.chance(0.1)) insertRequirement.run(demandId, 'ocop', 3);
       if (!random.chance(0.5)) continue;
       let connected = 0;
-      const bucket = buckets.get(`${group}:${year}`) ?? [];
+      const bucket = buckets.get(`${foldText(template.seller.product)}:${year}`) ?? [];
       for (let tries = 0; tries < 12 && connected < quantity && bucket.length > 0; tries++) {
         const offer = random.pick(bucket);
         if (offer.from > until || offer.until < from) continue;
