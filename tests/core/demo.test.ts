@@ -189,6 +189,14 @@ describe('demo data', () => {
     // A buyer of mangoes is connected with mangoes, not with another fruit of the group.
     const otherProduct = sqlite.prepare('SELECT count(*) FROM supply_connections c JOIN supply_offers o ON o.id = c.offer_id JOIN supply_demands d ON d.id = c.demand_id WHERE o.product_folded <> d.product_folded');
     expect(otherProduct.pluck().get()).toBe(0);
+    // Each commitment says who supplies it and who receives it: the seller's offer, the buyer's demand.
+    const sides = sqlite.prepare(
+      `SELECT count(*) FROM supply_connections c JOIN agreement_commitments m ON m.id = c.commitment_id
+       LEFT JOIN agreement_parties s ON s.id = m.supplier_party_id LEFT JOIN agreement_parties r ON r.id = m.receiver_party_id
+       JOIN supply_offers o ON o.id = c.offer_id JOIN supply_demands d ON d.id = c.demand_id
+       WHERE s.organization_id IS NOT o.organization_id OR coalesce(r.partner_id, r.organization_id) IS NOT coalesce(d.partner_id, d.organization_id)`,
+    );
+    expect(sides.pluck().get()).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM agreement_deliveries WHERE delivered_on > '2026-11-23'").pluck().get()).toBe(0);
     expect(sqlite.prepare('SELECT count(*) FROM supply_offers WHERE available_until < available_from').pluck().get()).toBe(0);
     // The services read them: a year's results, per unit, and suggestions for a demand.

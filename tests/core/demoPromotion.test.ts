@@ -99,7 +99,10 @@ describe('the chairperson’s sentences on the demo data', { timeout: 120_000 },
       )
       .all(yearEnd, yearEnd) as { quantity: number; value: number | null; delivered: number }[];
     expect(commitments.filter((commitment) => commitment.delivered > 0).length).toBeGreaterThan(10);
-    expect(agreements.fulfilment).toEqual(fulfilmentOf(commitments.map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }))));
+    const expected = fulfilmentOf(commitments.map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) })));
+    // Summed in another order than the service's, so equal to the last few bits of a double.
+    expect(agreements.fulfilment?.basis).toBe(expected?.basis);
+    expect(agreements.fulfilment?.percent).toBeCloseTo(expected?.percent ?? Number.NaN, 9);
   });
 
   it('come out of the trade-promotion report with the same numbers', async () => {

@@ -129,8 +129,8 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
     VALUES ('sales_contract', ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertParty = sqlite.prepare('INSERT INTO agreement_parties (agreement_id, kind, organization_id, partner_id, role) VALUES (?, ?, ?, ?, ?)');
   const insertCommitment = sqlite.prepare(`
-    INSERT INTO agreement_commitments (agreement_id, product, product_folded, quantity, unit, value, starts_on, due_on)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    INSERT INTO agreement_commitments (agreement_id, product, product_folded, quantity, unit, value, starts_on, due_on, supplier_party_id, receiver_party_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertDelivery = sqlite.prepare('INSERT INTO agreement_deliveries (commitment_id, delivered_on, quantity, value, note, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const linkAgreement = sqlite.prepare('UPDATE supply_connections SET agreement_id = ?, commitment_id = ? WHERE id = ?');
   const closeAgreement = sqlite.prepare('UPDATE agreements SET closed_on = ?, closing_reason = ? WHERE id = ?');
@@ -286,10 +286,15 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         const dueOn = until;
         const title = `Hợp đồng tiêu thụ ${template.seller.product} năm ${year}`;
         const agreementId = Number(insertAgreement.run(`${summary.agreements + 1}/${year}/HĐ-LK`, title, foldText(title), connectedOn, connectedOn, dueOn, now, now).lastInsertRowid);
-        insertParty.run(agreementId, 'organization', offer.seller.organizationId, null, 'seller');
-        if (buyerMember) insertParty.run(agreementId, 'organization', buyerMember.organizationId, null, 'buyer');
-        else insertParty.run(agreementId, 'partner', null, partner.id, 'buyer');
-        const commitmentId = Number(insertCommitment.run(agreementId, template.seller.product, foldText(template.seller.product), amount, unit.name, Math.round(amount * price), from, dueOn).lastInsertRowid);
+        const sellerParty = insertParty.run(agreementId, 'organization', offer.seller.organizationId, null, 'seller').lastInsertRowid;
+        const buyerParty = (
+          buyerMember ? insertParty.run(agreementId, 'organization', buyerMember.organizationId, null, 'buyer') : insertParty.run(agreementId, 'partner', null, partner.id, 'buyer')
+        ).lastInsertRowid;
+        // The seller supplies what the buyer receives, as a person fills the commitment in.
+        const commitmentId = Number(
+          insertCommitment.run(agreementId, template.seller.product, foldText(template.seller.product), amount, unit.name, Math.round(amount * price), from, dueOn, sellerParty, buyerParty)
+            .lastInsertRowid,
+        );
         linkAgreement.run(agreementId, commitmentId, connectionId);
         summary.agreements++;
         const deliveries = random.int(1, 3);
