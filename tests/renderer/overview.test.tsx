@@ -1,9 +1,10 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { YearStatistics } from '../../src/shared/contract';
+import type { AttentionList, StatisticsOverview, TargetProgress, YearStatistics } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { OverviewPage } from '../../src/renderer/src/pages/OverviewPage';
-import { installFakeApi, ok } from './fakeApi';
+import { alliance, installFakeApi, ok } from './fakeApi';
+import { renderApp } from './renderApp';
 
 function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStatistics {
   return {
@@ -28,6 +29,26 @@ function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStati
     ...overrides,
   };
 }
+
+/** The year's figures with no events nor agreements: what the tests of the sections around them need. */
+function yearFigures(year: number): StatisticsOverview {
+  const none = { events: 0, places: 0, cooperatives: 0, groups: 0, enterprises: 0, otherPartners: 0, agreements: 0, agreementValue: 0, budget: 0 };
+  return { current: stats(year), previous: stats(year - 1), promotion: { byKind: [], total: none }, agreements: { signed: 0, value: 0, fulfilment: null } };
+}
+
+/** Nothing to chase, for a test to fill in the kinds it is about. */
+const nothingToChase: AttentionList = {
+  today: '2026-11-23',
+  expiringAgreements: [],
+  overdueCommitments: [],
+  expiredUnfinished: [],
+  withoutFollowUp: [],
+  upcomingEvents: [],
+  expiringCertifications: [],
+  offersWithoutBuyer: [],
+  unservedDemands: [],
+  targetsAtRisk: [],
+};
 
 describe('overview', { timeout: 30_000 }, () => {
   it('shows the latest year at a glance, with changes from the year before', async () => {
@@ -153,5 +174,142 @@ describe('overview', { timeout: 30_000 }, () => {
     await waitFor(() => expect(new Set(invoke.mock.calls.map(([channel]) => channel))).toEqual(new Set(['statistics:years', 'statistics:overview', 'attention:list', 'plans:inForce', 'programmes:results', 'certifications:expiring'])));
     // The figures are asked first: the core answers in turn.
     expect(invoke.mock.calls.slice(0, 2).map(([channel]) => channel)).toEqual(['statistics:years', 'statistics:overview']);
+  });
+
+  it('opens Cần chú ý at the kind of item a count is of', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'statistics:years': () => ok([2024]),
+      'statistics:overview': ({ year }) => ok(yearFigures(year)),
+      'attention:list': () =>
+        ok({
+          ...nothingToChase,
+          expiringAgreements: [
+            {
+              agreementId: 3,
+              kind: 'mou',
+              number: '12/BBGN',
+              title: 'Biên bản ghi nhớ tiêu thụ xoài',
+              status: 'in_progress',
+              validUntil: '2026-11-30',
+              daysLeft: 7,
+              window: 7,
+              fulfilment: { percent: 40, basis: 'value' },
+            },
+          ],
+          overdueCommitments: [
+            {
+              agreementId: 6,
+              agreementTitle: 'Hợp đồng liên kết tiêu thụ gạo',
+              agreementNumber: '07/HĐLK',
+              commitmentId: 9,
+              product: 'Gạo ST25',
+              quantity: 50,
+              delivered: 20,
+              unit: 'tấn',
+              dueOn: '2026-11-15',
+              daysOverdue: 8,
+              fulfilment: 40,
+            },
+            {
+              agreementId: 6,
+              agreementTitle: 'Hợp đồng liên kết tiêu thụ gạo',
+              agreementNumber: '07/HĐLK',
+              commitmentId: 10,
+              product: 'Gạo Jasmine',
+              quantity: 30,
+              delivered: 0,
+              unit: 'tấn',
+              dueOn: '2026-11-20',
+              daysOverdue: 3,
+              fulfilment: 0,
+            },
+          ],
+        }),
+    });
+    renderApp('#/tong-quan');
+
+    // Each count is a link, reached by the keyboard like any other, to its own section.
+    const summary = await screen.findByRole('region', { name: 'Cần chú ý' });
+    expect(within(summary).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['1 thỏa thuận sắp hết hạn', '#/can-chu-y/sap-het-han'],
+      ['2 cam kết quá hạn', '#/can-chu-y/cam-ket-qua-han'],
+      ['Xem tất cả', '#/can-chu-y'],
+    ]);
+
+    fireEvent.click(within(summary).getByRole('link', { name: '2 cam kết quá hạn' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/can-chu-y/cam-ket-qua-han'));
+    expect(await screen.findByRole('heading', { name: 'Cần chú ý', level: 2 })).toBeTruthy();
+    // The page starts at the overdue commitments: the focus is on their section, which lists them.
+    const overdue = await screen.findByRole('region', { name: 'Cam kết quá hạn' });
+    await waitFor(() => expect(document.activeElement).toBe(overdue));
+    expect(within(overdue).getAllByRole('row').map((row) => row.textContent)).toEqual([
+      'Thỏa thuậnSản phẩmĐã giao / cam kếtHạn giaoQuá hạn',
+      '07/HĐLK – Hợp đồng liên kết tiêu thụ gạoGạo ST2520 / 50 tấn — 40%15/11/20268 ngày',
+      '07/HĐLK – Hợp đồng liên kết tiêu thụ gạoGạo Jasmine0 / 30 tấn — 0%20/11/20263 ngày',
+    ]);
+    // The other sections are still there, above and below it; the area stays lit in the sidebar.
+    expect(screen.getByRole('region', { name: 'Thỏa thuận sắp hết hạn (30 ngày tới)' })).toBeTruthy();
+    expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'Cần chú ý' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('writes money in tỷ or triệu đồng throughout, as its cards do', async () => {
+    const income: TargetProgress = {
+      id: 1,
+      position: 1,
+      title: 'Thu nhập bình quân của người lao động (đồng/tháng)',
+      comparison: 'at_least',
+      value: 4_900_000,
+      unit: 'money',
+      unitLabel: '',
+      measure: null,
+      denominator: null,
+      comment: '',
+      actual: 4_621_078,
+      numerator: null,
+      denominatorValue: null,
+      previous: null,
+      percentOfTarget: 94.3,
+      status: 'at_risk',
+      typed: { note: '', by: 'Văn phòng', at: '2026-11-20T03:00:00Z' },
+    };
+    installFakeApi({
+      'statistics:years': () => ok([2024]),
+      'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: null } }),
+      'attention:list': () => ok(nothingToChase),
+      'certifications:expiring': () => ok([]),
+      'plans:inForce': () =>
+        ok({ id: 2, title: 'Kế hoạch phát triển kinh tế tập thể năm 2026', number: '', periodFrom: '2026-01-01', periodTo: '2026-12-31', elapsed: 0.9, targets: [income] }),
+      'programmes:results': () =>
+        ok({
+          programmeId: null,
+          from: '2026-01-01',
+          to: '2026-12-31',
+          asOf: '2026-11-23',
+          connections: 92,
+          connectedValue: 37_698_719_000,
+          deliveredValue: 12_000_000_000,
+          sellers: { htx: 40, tht: 5, other: 0, total: 45 },
+          partners: 20,
+          buyingMembers: 3,
+          events: 4,
+          totals: [],
+          byGroup: [],
+          byChannel: [],
+          byCommune: [],
+        }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <OverviewPage />
+      </AppProviders>,
+    );
+
+    expect(await screen.findByText('92 kết nối, giá trị 37,7 tỷ đồng')).toBeTruthy();
+    // A target's actual in the unit of its value, the value's own: triệu đồng, as the income card.
+    expect(await screen.findByText('4,6 triệu đồng / 4,9 triệu đồng')).toBeTruthy();
+    expect(screen.getByText('4,5 triệu đồng')).toBeTruthy();
+    expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toContain('giá trị cam kết 212,66 tỷ đồng.');
+    expect(document.body.textContent).not.toContain('₫');
   });
 });

@@ -63,7 +63,8 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
     case 'plan':
       return <PlanPage key={route.planId} id={route.planId} />;
     case 'can-chu-y':
-      return <AttentionPage />;
+    case 'attention':
+      return <AttentionPage section={route.page === 'attention' ? route.section : null} />;
     case 'offer':
       return <SupplyRecordPage key={route.offerId} spec={offerSide} id={route.offerId} />;
     case 'demand':

@@ -36,6 +36,8 @@ function activePage(route: Route): Page {
       return 'ket-noi-cung-cau';
     case 'plan':
       return 'ke-hoach';
+    case 'attention':
+      return 'can-chu-y';
     default:
       return route.page;
   }

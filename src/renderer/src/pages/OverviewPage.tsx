@@ -130,9 +130,11 @@ function ClassificationPanel({ stats }: { stats: YearStatistics }) {
       <Text fw={600} mb="sm">
         {t('overview.classification.title', { year: stats.year })}
       </Text>
-      <Group align="center" wrap="nowrap" gap="lg">
+      {/* On a window narrower than the office laptop's, the legend goes under the ring rather than
+          squeezing its names and counts onto lines of their own. */}
+      <Group align="center" gap="lg">
         <DonutChart data={data} size={150} thickness={26} withTooltip valueFormatter={formatCount} chartLabel={goodOrFair === null ? '—' : `${goodOrFair}%`} />
-        <Stack gap={4} flex={1}>
+        <Stack gap={4} flex={1} miw={150}>
           {classificationKeys.map((key) => (
             <Group key={key} justify="space-between" gap="xs">
               <Group gap={6}>

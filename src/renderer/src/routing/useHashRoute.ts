@@ -32,10 +32,26 @@ export type OrganizationTab = (typeof organizationTabs)[number];
 export const supplyTabs = ['chuong-trinh', 'nguon-cung', 'nhu-cau', 'ket-noi', 'danh-muc'] as const;
 export type SupplyTab = (typeof supplyTabs)[number];
 
+/** The sections of Cần chú ý, in the order they are shown: `#/can-chu-y/<section>` opens the page there. */
+export const attentionSections = [
+  'sap-het-han',
+  'cam-ket-qua-han',
+  'het-han-chua-hoan-thanh',
+  'chua-theo-doi',
+  'su-kien',
+  'nguon-cung',
+  'nhu-cau',
+  'chi-tieu',
+  'chung-nhan',
+] as const;
+export type AttentionSection = (typeof attentionSections)[number];
+
 export type Route =
   | { page: Page }
   /** Kết nối cung – cầu, `#/ket-noi-cung-cau/<tab>`; its records `#/ket-noi-cung-cau/nguon-cung/<id>` … */
   | { page: 'supply'; tab: SupplyTab }
+  /** Cần chú ý opened at one of its sections, `#/can-chu-y/<section>`. */
+  | { page: 'attention'; section: AttentionSection }
   | { page: 'offer'; offerId: number }
   | { page: 'demand'; demandId: number }
   | { page: 'programme'; programmeId: number }
@@ -67,6 +83,10 @@ function isSupplyTab(value: string | undefined): value is SupplyTab {
   return supplyTabs.some((tab) => tab === value);
 }
 
+function isAttentionSection(value: string | undefined): value is AttentionSection {
+  return attentionSections.some((section) => section === value);
+}
+
 function supplyRoute(tab: string | undefined, id: number | null): Route {
   if (id !== null && tab === 'nguon-cung') return { page: 'offer', offerId: id };
   if (id !== null && tab === 'nhu-cau') return { page: 'demand', demandId: id };
@@ -77,6 +97,7 @@ function supplyRoute(tab: string | undefined, id: number | null): Route {
 export function routeOf(hash: string): Route {
   const [first, second, third] = hash.replace(/^#\/?/, '').split('/');
   if (first === 'ket-noi-cung-cau') return supplyRoute(second, idOf(third));
+  if (first === 'can-chu-y' && isAttentionSection(second)) return { page: 'attention', section: second };
   const id = idOf(second);
   if (id !== null) {
     if (first === 'thanh-vien') return { page: 'to-chuc', organizationId: id, tab: isOrganizationTab(third) ? third : 'thong-tin' };
@@ -197,6 +218,10 @@ export function agreementHref(id: number): string {
 
 export function openOrganization(id: number, tab: OrganizationTab = 'thong-tin'): void {
   window.location.hash = organizationHref(id, tab).slice(1);
+}
+
+export function attentionHref(section: AttentionSection): string {
+  return `#/can-chu-y/${section}`;
 }
 
 export function supplyHref(tab: SupplyTab = 'chuong-trinh'): string {

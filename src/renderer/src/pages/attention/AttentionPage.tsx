@@ -2,7 +2,7 @@
  * Cần chú ý: what an organizer chases today, one section per kind of item, most urgent first.
  * Each row leads to the record to act on.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Anchor, Badge, Center, Group, Loader, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { formatCount, formatDate, formatPercent, formatQuantity } from '../../..
 import { LoadError } from '../../components/LoadError';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useAttention } from '../../queries/attention';
-import { agreementHref, demandHref, eventHref, offerHref, organizationHref, planHref } from '../../routing/useHashRoute';
+import { agreementHref, demandHref, eventHref, offerHref, organizationHref, planHref, type AttentionSection } from '../../routing/useHashRoute';
 import { formatTargetValue } from '../../../../shared/plans';
 import { FulfilmentOf } from '../agreements/AgreementBits';
 import { Stars } from '../organization/products/CertificationList';
@@ -23,8 +23,18 @@ import { Stars } from '../organization/products/CertificationList';
  */
 const sectionPageSize = 10;
 
+/** The section the page opened at: outlined, and clear of the app's header once scrolled to. */
+const landedStyle = {
+  borderColor: 'var(--mantine-color-orange-5)',
+  scrollMarginTop: 'calc(var(--app-shell-header-height) + var(--mantine-spacing-md))',
+};
+
 interface SectionProps<Row> {
   id: string;
+  /** Its address on the page, `#/can-chu-y/<section>`. */
+  section: AttentionSection;
+  /** The section the address opened the page at. */
+  landedOn: AttentionSection | null;
   title: string;
   empty: string;
   head: string[];
@@ -34,16 +44,35 @@ interface SectionProps<Row> {
   children: (row: Row) => ReactNode;
 }
 
-function Section<Row>({ id, title, empty, head, rows, keyOf, children }: SectionProps<Row>) {
+function Section<Row>({ id, section, landedOn, title, empty, head, rows, keyOf, children }: SectionProps<Row>) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
+  const landed = landedOn === section;
+  const paper = useRef<HTMLElement>(null);
+  // Opened from a count on Tổng quan, the page starts at the items counted: the section is scrolled
+  // to the top (focus alone would only bring it into view, at the bottom), the focus tells a screen
+  // reader and the keyboard where the page begins, and the border shows it.
+  useEffect(() => {
+    if (!landed) return;
+    paper.current?.scrollIntoView({ block: 'start' });
+    paper.current?.focus({ preventScroll: true });
+  }, [landed]);
   const pages = Math.ceil(rows.length / sectionPageSize);
   // A shorter list (fewer days asked, an item dealt with) keeps the page within it.
   const current = Math.min(page, Math.max(pages, 1));
   const first = (current - 1) * sectionPageSize;
   const shown = rows.slice(first, first + sectionPageSize);
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
+    <Paper
+      ref={paper}
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-labelledby={id}
+      tabIndex={landed ? -1 : undefined}
+      style={landed ? landedStyle : undefined}
+    >
       <Group justify="space-between" mb="sm">
         <Text fw={600} id={id}>
           {title}
@@ -108,12 +137,14 @@ function windowColor(days: number): string {
   return days <= 7 ? 'orange' : 'yellow';
 }
 
-function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: number }) {
+function Sections({ list, followUpDays, landedOn }: { list: AttentionList; followUpDays: number; landedOn: AttentionSection | null }) {
   const { t } = useTranslation();
   return (
     <>
       <Section
         id="attention-expiring"
+        section="sap-het-han"
+        landedOn={landedOn}
         title={t('attention.expiring.title')}
         rows={list.expiringAgreements}
         keyOf={(row) => row.agreementId}
@@ -139,6 +170,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-overdue"
+        section="cam-ket-qua-han"
+        landedOn={landedOn}
         title={t('attention.overdue.title')}
         rows={list.overdueCommitments}
         keyOf={(row) => row.commitmentId}
@@ -165,6 +198,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-expired"
+        section="het-han-chua-hoan-thanh"
+        landedOn={landedOn}
         title={t('attention.expired.title')}
         rows={list.expiredUnfinished}
         keyOf={(row) => row.agreementId}
@@ -195,6 +230,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-follow-up"
+        section="chua-theo-doi"
+        landedOn={landedOn}
         title={t('attention.followUp.title', { n: followUpDays })}
         rows={list.withoutFollowUp}
         keyOf={(row) => row.agreementId}
@@ -213,6 +250,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-events"
+        section="su-kien"
+        landedOn={landedOn}
         title={t('attention.events.title')}
         rows={list.upcomingEvents}
         keyOf={(row) => row.eventId}
@@ -239,6 +278,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-offers"
+        section="nguon-cung"
+        landedOn={landedOn}
         title={t('attention.offers.title')}
         rows={list.offersWithoutBuyer}
         keyOf={(row) => row.offerId}
@@ -267,6 +308,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-demands"
+        section="nhu-cau"
+        landedOn={landedOn}
         title={t('attention.demands.title')}
         rows={list.unservedDemands}
         keyOf={(row) => row.demandId}
@@ -295,6 +338,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-targets"
+        section="chi-tieu"
+        landedOn={landedOn}
         title={t('plans.attention.title')}
         rows={list.targetsAtRisk}
         keyOf={(row) => row.targetId}
@@ -317,6 +362,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
       </Section>
       <Section
         id="attention-certificates"
+        section="chung-nhan"
+        landedOn={landedOn}
         title={t('attention.certificates.title')}
         rows={list.expiringCertifications}
         keyOf={(row) => row.certificationId}
@@ -347,7 +394,8 @@ function Sections({ list, followUpDays }: { list: AttentionList; followUpDays: n
   );
 }
 
-export function AttentionPage() {
+/** `section`: the one the address names, where the page opens; null opens it at the top. */
+export function AttentionPage({ section = null }: { section?: AttentionSection | null }) {
   const { t } = useTranslation();
   const [typedDays, setTypedDays] = useState<NumberFieldValue>(30);
   // The last number of days the field took: while it holds something else, the lists stay as they were.
@@ -384,7 +432,7 @@ export function AttentionPage() {
           <Loader aria-label={t('common.loading')} />
         </Center>
       )}
-      {attention.data && <Sections list={attention.data} followUpDays={debouncedDays} />}
+      {attention.data && <Sections list={attention.data} followUpDays={debouncedDays} landedOn={section} />}
     </Stack>
   );
 }

@@ -1,10 +1,13 @@
-/** Cần chú ý at a glance on Tổng quan: how many items of each kind, leading to the full list. */
+/**
+ * Cần chú ý at a glance on Tổng quan: how many items of each kind, each count leading to its
+ * section of the full list.
+ */
 import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { useAttention } from '../../queries/attention';
-import { hrefOf } from '../../routing/useHashRoute';
+import { attentionHref, hrefOf } from '../../routing/useHashRoute';
 
 export function AttentionSummary() {
   const { t } = useTranslation();
@@ -15,15 +18,15 @@ export function AttentionSummary() {
   // Each badge says its number with its noun, in the plural form the number takes.
   const counts = (
     [
-      { key: 'expiring', n: list.expiringAgreements.length, summary: 'attention.expiring.summary', urgent: true },
-      { key: 'overdue', n: list.overdueCommitments.length, summary: 'attention.overdue.summary', urgent: true },
-      { key: 'expired', n: list.expiredUnfinished.length, summary: 'attention.expired.summary', urgent: true },
-      { key: 'followUp', n: list.withoutFollowUp.length, summary: 'attention.followUp.summary', urgent: false },
-      { key: 'events', n: list.upcomingEvents.length, summary: 'attention.events.summary', urgent: false },
-      { key: 'certificates', n: list.expiringCertifications.length, summary: 'attention.certificates.summary', urgent: false },
-      { key: 'offers', n: list.offersWithoutBuyer.length, summary: 'attention.offers.summary', urgent: false },
-      { key: 'demands', n: list.unservedDemands.length, summary: 'attention.demands.summary', urgent: true },
-      { key: 'targets', n: list.targetsAtRisk.length, summary: 'plans.attention.summary', urgent: true },
+      { section: 'sap-het-han', n: list.expiringAgreements.length, summary: 'attention.expiring.summary', urgent: true },
+      { section: 'cam-ket-qua-han', n: list.overdueCommitments.length, summary: 'attention.overdue.summary', urgent: true },
+      { section: 'het-han-chua-hoan-thanh', n: list.expiredUnfinished.length, summary: 'attention.expired.summary', urgent: true },
+      { section: 'chua-theo-doi', n: list.withoutFollowUp.length, summary: 'attention.followUp.summary', urgent: false },
+      { section: 'su-kien', n: list.upcomingEvents.length, summary: 'attention.events.summary', urgent: false },
+      { section: 'chung-nhan', n: list.expiringCertifications.length, summary: 'attention.certificates.summary', urgent: false },
+      { section: 'nguon-cung', n: list.offersWithoutBuyer.length, summary: 'attention.offers.summary', urgent: false },
+      { section: 'nhu-cau', n: list.unservedDemands.length, summary: 'attention.demands.summary', urgent: true },
+      { section: 'chi-tieu', n: list.targetsAtRisk.length, summary: 'plans.attention.summary', urgent: true },
     ] as const
   ).filter((entry) => entry.n > 0);
 
@@ -43,7 +46,18 @@ export function AttentionSummary() {
         ) : (
           <Group gap="xs">
             {counts.map((entry) => (
-              <Badge key={entry.key} variant="light" color={entry.urgent ? 'red' : 'orange'} tt="none" size="lg">
+              <Badge
+                key={entry.section}
+                component="a"
+                href={attentionHref(entry.section)}
+                variant="light"
+                color={entry.urgent ? 'red' : 'orange'}
+                tt="none"
+                size="lg"
+                rightSection={<IconChevronRight size={14} aria-hidden />}
+                // A badge keeps the arrow cursor of a label; this one is a link.
+                style={{ cursor: 'pointer' }}
+              >
                 {t(entry.summary, { count: entry.n })}
               </Badge>
             ))}

@@ -5,6 +5,7 @@ import { formatDate } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { certificatesSoon } from '../../queries/overview';
 import { useExpiringCertifications } from '../../queries/register';
+import { organizationHref } from '../../routing/useHashRoute';
 import { Stars } from '../organization/products/CertificationList';
 
 export function AttentionList() {
@@ -33,7 +34,7 @@ export function AttentionList() {
         {rows.slice(0, 12).map((row) => (
           <Group key={row.certificationId} justify="space-between" wrap="nowrap" align="flex-start">
             <div>
-              <Anchor href={`#/thanh-vien/${row.organizationId}/san-pham`} size="sm" fw={500}>
+              <Anchor href={organizationHref(row.organizationId, 'san-pham')} size="sm" fw={500}>
                 {row.organizationName}
               </Anchor>
               <Text size="xs" c="dimmed">

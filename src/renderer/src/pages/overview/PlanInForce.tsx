@@ -4,13 +4,28 @@
  */
 import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconTargetArrow } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { TargetProgress } from '../../../../shared/contract';
 import { formatPercent } from '../../../../shared/format';
 import { formatTargetValue } from '../../../../shared/plans';
 import { LoadError } from '../../components/LoadError';
 import { usePlanInForce } from '../../queries/plans';
 import { planHref } from '../../routing/useHashRoute';
 import { statusColors } from '../plans/PlanPage';
+import { formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
+
+/**
+ * How the bar writes a target's figures: money as the rest of Tổng quan writes it, in triệu or tỷ
+ * đồng, the actual in the unit of the value it is read against.
+ */
+function targetFigure(target: TargetProgress, t: TFunction): (value: number) => string {
+  if (target.unit === 'money') {
+    const unit = moneyUnitFor(target.value);
+    return (value) => formatMoneyIn(value, unit, t);
+  }
+  return (value) => formatTargetValue(target.unit, target.unitLabel, value);
+}
 
 export function PlanInForce() {
   const { t } = useTranslation();
@@ -20,23 +35,27 @@ export function PlanInForce() {
   const elapsed = plan.data ? formatPercent(Math.round(plan.data.elapsed * 1000) / 10) : '';
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="overview-plan">
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Group gap="xs" wrap="nowrap">
-          <IconTargetArrow size={18} />
-          <Text fw={600} id="overview-plan">
-            {t('plans.overview.title')}
-            {plan.data && `: ${plan.data.title}`}
-          </Text>
-        </Group>
-        {plan.data && (
-          <Group gap="md" wrap="nowrap">
+      {/* The time gone sits under the plan's long title, as Kết nối cung – cầu's sum sits under its
+          own: beside it, the title, the time and the link each broke over lines on a laptop. */}
+      <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
+        <Stack gap={4}>
+          <Group gap="xs" wrap="nowrap">
+            <IconTargetArrow size={18} style={{ flexShrink: 0 }} />
+            <Text fw={600} id="overview-plan">
+              {t('plans.overview.title')}
+              {plan.data && `: ${plan.data.title}`}
+            </Text>
+          </Group>
+          {plan.data && (
             <Text size="sm" c="dimmed">
               {t('plans.page.elapsed', { percent: elapsed })}
             </Text>
-            <Anchor href={planHref(plan.data.id)} size="sm">
-              {t('plans.overview.open')}
-            </Anchor>
-          </Group>
+          )}
+        </Stack>
+        {plan.data && (
+          <Anchor href={planHref(plan.data.id)} size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {t('plans.overview.open')}
+          </Anchor>
         )}
       </Group>
       {plan.data === null ? (
@@ -45,24 +64,27 @@ export function PlanInForce() {
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="md" verticalSpacing="xs">
-          {plan.data.targets.map((target) => (
-            <Stack key={target.id} gap={2}>
-              <Group justify="space-between" wrap="nowrap" gap="xs">
-                <Text size="xs" lineClamp={1} title={target.title}>
-                  {target.title}
-                </Text>
-                <Text size="xs" c={statusColors[target.status]} style={{ whiteSpace: 'nowrap' }}>
-                  {target.actual === null ? t(`plans.targetStatus.${target.status}`) : `${formatTargetValue(target.unit, target.unitLabel, target.actual)} / ${formatTargetValue(target.unit, target.unitLabel, target.value)}`}
-                </Text>
-              </Group>
-              <Progress
-                value={Math.min(100, target.percentOfTarget ?? 0)}
-                color={statusColors[target.status]}
-                size="md"
-                aria-label={`${target.title}: ${t(`plans.targetStatus.${target.status}`)}`}
-              />
-            </Stack>
-          ))}
+          {plan.data.targets.map((target) => {
+            const figure = targetFigure(target, t);
+            return (
+              <Stack key={target.id} gap={2}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text size="xs" lineClamp={1} title={target.title}>
+                    {target.title}
+                  </Text>
+                  <Text size="xs" c={statusColors[target.status]} style={{ whiteSpace: 'nowrap' }}>
+                    {target.actual === null ? t(`plans.targetStatus.${target.status}`) : `${figure(target.actual)} / ${figure(target.value)}`}
+                  </Text>
+                </Group>
+                <Progress
+                  value={Math.min(100, target.percentOfTarget ?? 0)}
+                  color={statusColors[target.status]}
+                  size="md"
+                  aria-label={`${target.title}: ${t(`plans.targetStatus.${target.status}`)}`}
+                />
+              </Stack>
+            );
+          })}
         </SimpleGrid>
       )}
     </Paper>

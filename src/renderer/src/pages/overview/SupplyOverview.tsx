@@ -5,10 +5,11 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatCount, formatMoney, formatQuantity } from '../../../../shared/format';
+import { formatCount, formatQuantity } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { useProgrammeResults } from '../../queries/supply';
 import { supplyHref } from '../../routing/useHashRoute';
+import { formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
 
 export function SupplyOverview() {
   const { t } = useTranslation();
@@ -29,7 +30,7 @@ export function SupplyOverview() {
             </Text>
           </Group>
           <Text size="sm" c="dimmed">
-            {connections === 0 ? t('supply.overview.none') : t('supply.overview.summary', { count: formatCount(connections), value: formatMoney(connectedValue) })}
+            {connections === 0 ? t('supply.overview.none') : t('supply.overview.summary', { count: formatCount(connections), value: formatMoneyIn(connectedValue, moneyUnitFor(connectedValue), t) })}
           </Text>
         </Stack>
         <Anchor href={supplyHref('ket-noi')} size="sm">
