@@ -6,7 +6,8 @@
  *
  * The audit trail keeps raw values (codes, ISO dates, đồng, ids, and whole sub-records such as a
  * year's figures), never text written for a screen: the screen writes and translates them. Codes
- * whose names live in the data (a commune, a sector) are named here, beside the history.
+ * whose names live in the data (a commune, a sector) are named here, beside the history. A change
+ * the app makes by itself (an organization's status after a lifecycle event) keeps its cause.
  */
 import { and, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -15,7 +16,9 @@ import {
   recordFields,
   referenceKey,
   type HistoryAction,
+  type HistoryCause,
   type HistoryChange,
+  type HistoryEntry,
   type HistoryValue,
   type RecordHistory,
   type RecordKind,
@@ -44,6 +47,17 @@ export interface RecordSpec<T extends TrashableTable> {
   checkRestore?(ctx: Context, row: T['$inferSelect']): void;
   /** Names of `reference` fields' values (each code of a list), e.g. a commune code's name. */
   nameOf?(ctx: Context, field: string, value: HistoryValue): string | undefined;
+  /**
+   * Why the app made an entry written before entries kept their cause, read from the two sides
+   * of it and of the entry written just before it for the same record; undefined when a person did.
+   */
+  formerCause?(entry: AuditSides, previous: AuditSides | undefined): HistoryCause | undefined;
+}
+
+/** The two sides of an audit entry as stored: the fields' raw values, or null. */
+export interface AuditSides {
+  before: Snapshot | null;
+  after: Snapshot | null;
 }
 
 type Row<T extends TrashableTable> = T['$inferSelect'];
@@ -135,19 +149,34 @@ export function flushAudit(ctx: Context): void {
 }
 
 /**
+ * Where an entry the app made by itself keeps its cause: beside the fields on its `after` side,
+ * under a key no field can have, so that the stored row stays one JSON object per side.
+ */
+const causeKey = '$cause';
+
+/**
  * Records one change, in the caller's transaction: the raw values before and after, as JSON. An
  * update whose two sides say the same is not recorded; the sides of an update may hold only the
- * fields it touched.
+ * fields it touched. `cause` says what made the app change the record by itself.
  */
-export function recordChange(ctx: Context, entity: AuditedEntity, id: number, action: HistoryAction, before: object | null, after: object | null): void {
+export function recordChange(
+  ctx: Context,
+  entity: AuditedEntity,
+  id: number,
+  action: HistoryAction,
+  before: object | null,
+  after: object | null,
+  cause?: HistoryCause,
+): void {
   if (action === 'update' && before && after) {
     const [was, is] = [before as Snapshot, after as Snapshot];
     const fields = new Set([...Object.keys(was), ...Object.keys(is)]);
     if ([...fields].every((field) => sameValue(was[field], is[field]))) return;
   }
+  const stored = cause && after ? { ...after, [causeKey]: cause } : after;
   const batch = auditBatches.get(ctx.db);
-  if (batch) batch.add([entity, id, action, timestamp(ctx), jsonText(before), jsonText(after)]);
-  else insertAudit(ctx.db).run({ entity, entityId: id, action, at: timestamp(ctx), before: jsonText(before), after: jsonText(after) });
+  if (batch) batch.add([entity, id, action, timestamp(ctx), jsonText(before), jsonText(stored)]);
+  else insertAudit(ctx.db).run({ entity, entityId: id, action, at: timestamp(ctx), before: jsonText(before), after: jsonText(stored) });
 }
 
 /** Moves a record to the trash; what belongs to it stays, for a restore. */
@@ -212,11 +241,24 @@ function fieldsOf(value: unknown): Record<string, HistoryValue> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, HistoryValue>) : null;
 }
 
+/** The cause an entry keeps (`recordChange`), when it is one. */
+function storedCause(after: Snapshot | null): HistoryCause | undefined {
+  const cause = fieldsOf(after?.[causeKey]);
+  if (!cause) return undefined;
+  const { lifecycle, kind, date } = cause;
+  if ((lifecycle !== 'recorded' && lifecycle !== 'removed') || typeof kind !== 'string' || typeof date !== 'string') return undefined;
+  return { lifecycle, kind, date };
+}
+
 /**
  * Lịch sử thay đổi of one record, newest first. A record in the trash keeps its history: it is
- * what one reads before restoring.
+ * what one reads before restoring. An entry the app made by itself says what caused it.
  */
-export function recordHistory(ctx: Context, spec: Pick<RecordSpec<TrashableTable>, 'kind' | 'table' | 'noun' | 'nameOf'>, id: number): RecordHistory {
+export function recordHistory(
+  ctx: Context,
+  spec: Pick<RecordSpec<TrashableTable>, 'kind' | 'table' | 'noun' | 'nameOf' | 'formerCause'>,
+  id: number,
+): RecordHistory {
   const found = ctx.db
     .select({ id: spec.table.id })
     .from(spec.table as SQLiteTable)
@@ -242,11 +284,12 @@ export function recordHistory(ctx: Context, spec: Pick<RecordSpec<TrashableTable
     .where(and(eq(auditLog.entity, spec.kind), eq(auditLog.entityId, id)))
     .orderBy(desc(auditLog.id))
     .all();
-  const entries = rows.map(({ at, action, before: rawBefore, after: rawAfter }) => {
+  const sides = rows.map((row): AuditSides => ({ before: fieldsOf(row.before), after: fieldsOf(row.after) }));
+  const entries = rows.map(({ at, action }, index): HistoryEntry => {
     const changes: HistoryChange[] = [];
     // Moving to and from the trash changes no field; the action says it all.
     if (action === 'delete' || action === 'restore') return { at, action, changes };
-    const [before, after] = [fieldsOf(rawBefore), fieldsOf(rawAfter)];
+    const { before, after } = sides[index] ?? { before: null, after: null };
     for (const field of Object.keys(fields)) {
       // A field an update does not mention did not change in it.
       if (before && after && !(field in before) && !(field in after)) continue;
@@ -256,7 +299,9 @@ export function recordHistory(ctx: Context, spec: Pick<RecordSpec<TrashableTable
       name(field, is ?? null);
       changes.push({ field, before: was ?? null, after: is ?? null });
     }
-    return { at, action, changes };
+    // Rows are newest first: the entry written just before this one is the next.
+    const cause = storedCause(after) ?? (action === 'update' ? spec.formerCause?.({ before, after }, sides[index + 1]) : undefined);
+    return cause ? { at, action, changes, cause } : { at, action, changes };
   });
   return { entries, names };
 }

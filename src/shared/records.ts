@@ -218,10 +218,23 @@ export interface HistoryChange {
 
 export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
 
+/**
+ * What made the app change a record by itself: an organization's status, end date and (when none
+ * was typed) founding date follow its lifecycle events, and are worked out again when one is
+ * recorded or removed. Raw values, as everywhere in the history: the event's kind code, ISO date.
+ */
+export interface HistoryCause {
+  lifecycle: 'recorded' | 'removed';
+  kind: string;
+  date: string;
+}
+
 export interface HistoryEntry {
   at: string;
   action: HistoryAction;
   changes: HistoryChange[];
+  /** Set when the app made the change itself, following another one. */
+  cause?: HistoryCause;
 }
 
 /** Lịch sử thay đổi of one record, newest first, with the names of the references it mentions. */

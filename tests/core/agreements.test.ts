@@ -718,7 +718,11 @@ describe('termination, notes, trash and history', () => {
     });
     expect((await call(app, 'agreements:get', { id })).notes.map((note) => note.notedOn)).toEqual(['2026-03-09', '2026-03-06']);
     await call(app, 'agreements:removeNote', { id: later.id });
-    await call(app, 'agreements:update', { ...riceMou({ validUntil: '2027-03-31' }), id });
+    // As the form sends it: the commitments kept by their ids.
+    const stored = (await call(app, 'agreements:get', { id })).commitments;
+    const [rice, fragrant] = stored.map((commitment) => commitment.id);
+    const commitments = riceMou().commitments.map((commitment, index) => ({ ...commitment, id: stored[index]?.id }));
+    await call(app, 'agreements:update', { ...riceMou({ validUntil: '2027-03-31', commitments }), id });
 
     const { entries: history } = await call(app, 'records:history', { kind: 'agreement', id });
     // Raw values: codes, ISO dates, đồng, and sub-records the screen writes in either language.
@@ -750,8 +754,8 @@ describe('termination, notes, trash and history', () => {
             'commitments',
             null,
             [
-              { product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30', supplier: null, receiver: null },
-              { product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, startsOn: null, dueOn: '2026-09-30', supplier: null, receiver: null },
+              { id: rice, product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30', supplier: null, receiver: null },
+              { id: fragrant, product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, startsOn: null, dueOn: '2026-09-30', supplier: null, receiver: null },
             ],
           ],
         ],

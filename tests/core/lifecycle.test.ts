@@ -378,7 +378,73 @@ describe('who takes part', () => {
         { lifecycle: null },
         { lifecycle: { eventId: event.id, kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', role: 'subject' } },
       ],
-      ['organization', a, 'update', { status: 'active', endedOn: null }, { status: 'dissolved', endedOn: '2025-06-30' }],
+      // What the app set by itself keeps the event it follows.
+      [
+        'organization',
+        a,
+        'update',
+        { status: 'active', endedOn: null },
+        { status: 'dissolved', endedOn: '2025-06-30', $cause: { lifecycle: 'recorded', kind: 'dissolution', date: '2025-06-30' } },
+      ],
     ]);
+  });
+
+  it('shows what the app set after an event as following that event, not as a person’s edit', async () => {
+    const a = await create('HTX Vĩnh An');
+    const dissolution = await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', subjectId: a });
+    await call(app, 'lifecycle:delete', { eventId: dissolution.id });
+    const history = async () =>
+      (await call(app, 'records:history', { kind: 'organization', id: a })).entries.map(({ action, changes, cause }) => ({
+        action,
+        cause,
+        fields: changes.map((change) => [change.field, change.before, change.after]),
+      }));
+    const lifecycle = { eventId: dissolution.id, kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', role: 'subject' };
+    const expected = [
+      {
+        action: 'update',
+        cause: { lifecycle: 'removed', kind: 'dissolution', date: '2025-06-30' },
+        fields: [
+          ['status', 'dissolved', 'active'],
+          ['endedOn', '2025-06-30', null],
+        ],
+      },
+      { action: 'update', cause: undefined, fields: [['lifecycle', lifecycle, null]] },
+      {
+        action: 'update',
+        cause: { lifecycle: 'recorded', kind: 'dissolution', date: '2025-06-30' },
+        fields: [
+          ['status', 'active', 'dissolved'],
+          ['endedOn', null, '2025-06-30'],
+        ],
+      },
+      { action: 'update', cause: undefined, fields: [['lifecycle', null, lifecycle]] },
+      expect.objectContaining({ action: 'create', cause: undefined }),
+    ];
+    expect(await history()).toEqual(expected);
+
+    // A file whose entries were written before they kept their cause reads the same: the event is
+    // the one the entry just before names.
+    app.ctx.db.$client.prepare(`UPDATE audit_log SET after = json_remove(after, '$."$cause"') WHERE entity = 'organization'`).run();
+    expect(app.ctx.db.$client.prepare(`SELECT count(*) FROM audit_log WHERE after LIKE '%$cause%'`).pluck().get()).toBe(0);
+    expect(await history()).toEqual(expected);
+  });
+
+  it('names no cause for a person’s edit, even one right after an event', async () => {
+    const a = await create('HTX Vĩnh An');
+    await call(app, 'lifecycle:record', { kind: 'founding', date: '2019-04-02', subjectId: a });
+    await call(app, 'organizations:update', { id: a, kind: 'htx', name: 'HTX Vĩnh An', communeCode: XA_VINH_AN, foundedOn: '2019-04-03' });
+    const causes = async () =>
+      (await call(app, 'records:history', { kind: 'organization', id: a })).entries.map((entry) => [entry.cause?.kind ?? null, entry.changes.map((change) => change.field)]);
+    expect(await causes()).toEqual([
+      [null, ['foundedOn']],
+      ['founding', ['foundedOn']],
+      [null, ['lifecycle']],
+      [null, ['kind', 'name', 'communeCode', 'status']],
+    ]);
+    // Written before entries kept their cause, a founding date the event filled in reads as an
+    // edit: only a status or end date, which no person edits, tells the app's entries apart.
+    app.ctx.db.$client.prepare(`UPDATE audit_log SET after = json_remove(after, '$."$cause"') WHERE entity = 'organization'`).run();
+    expect((await causes())[1]).toEqual([null, ['foundedOn']]);
   });
 });

@@ -107,7 +107,7 @@ describe('organization page', { timeout: 20_000 }, () => {
     expect(screen.getByText('Xã, phường: Xã Vĩnh An → Xã Vĩnh Bình')).toBeTruthy();
     expect(screen.getByText('Ngày thành lập: (trống) → 04/05/2010')).toBeTruthy();
     expect(screen.getByText('Ứng dụng công nghệ cao: Không → Có')).toBeTruthy();
-    expect(screen.getByText('Tình trạng: Đang hoạt động → Tạm ngừng')).toBeTruthy();
+    expect(screen.getByText('Trạng thái: Đang hoạt động → Tạm ngừng')).toBeTruthy();
     expect(screen.getByText('Số liệu năm 2024: Doanh thu (trống) → 1.750.000.000 ₫')).toBeTruthy();
     expect(screen.getByText('Thêm quá trình hoạt động: Thành lập, 04/05/2010, quyết định số 12/QĐ')).toBeTruthy();
     expect(screen.getByText(/Cập nhật các thông tin đi kèm/)).toBeTruthy();

@@ -471,9 +471,11 @@ function sideValue(parties: AgreementParty[], partyId: number | null): Snapshot 
   return party ? { kind: party.kind, id: party.counterpartId, name: party.name } : null;
 }
 
+/** A commitment as the audit trail keeps it; its id tells which one an edit changed. */
 function commitmentValue(commitment: CommitmentRow, parties: AgreementParty[]): Snapshot {
-  const { product, quantity, unit, value, startsOn, dueOn } = commitment;
+  const { id, product, quantity, unit, value, startsOn, dueOn } = commitment;
   return {
+    id,
     product,
     quantity,
     unit,

@@ -17,7 +17,8 @@ import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../.
 import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
-import { recordChange } from '../records';
+import type { HistoryCause } from '../../shared/records';
+import { recordChange, type AuditSides } from '../records';
 import { timestamp, todayIso, type Context } from '../context';
 import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -138,9 +139,10 @@ function replay(history: readonly HistoryItem[]): LifecycleState {
 
 /**
  * Brings status, end date and — where none was typed — founding date of each organization in line
- * with all its events, and leaves an audit row for what changed.
+ * with all its events, and leaves an audit row for what changed, naming the event whose recording
+ * or removal (`cause`) made the app change them.
  */
-export function recomputeLifecycle(ctx: Context, organizationIds: readonly number[]): void {
+function recomputeLifecycle(ctx: Context, organizationIds: readonly number[], cause: HistoryCause): void {
   for (const id of new Set(organizationIds)) {
     const row = ctx.db.select().from(organizations).where(eq(organizations.id, id)).get();
     if (!row) continue;
@@ -152,8 +154,27 @@ export function recomputeLifecycle(ctx: Context, organizationIds: readonly numbe
     const at = timestamp(ctx);
     ctx.db.update(organizations).set({ ...next, updatedAt: at }).where(eq(organizations.id, id)).run();
     const pick = (values: typeof next) => Object.fromEntries(changed.map((key) => [key, values[key]]));
-    recordChange(ctx, 'organization', id, 'update', pick(current), pick(next));
+    recordChange(ctx, 'organization', id, 'update', pick(current), pick(next), cause);
   }
+}
+
+/** The fields `recomputeLifecycle` sets; of them, no person edits the status and end date. */
+const derivedFields = new Set(['status', 'endedOn', 'foundedOn']);
+
+/**
+ * Why the app made an organization's entry written before entries kept their cause: one that
+ * changed only the fields it derives, the status or end date among them (a person's edit keeps
+ * every field on both sides), was written right after the entry that added or removed the event
+ * to the organization's lifecycle, which names it.
+ */
+export function formerLifecycleCause({ before, after }: AuditSides, previous: AuditSides | undefined): HistoryCause | undefined {
+  const fields = Object.keys({ ...before, ...after });
+  if (!fields.every((field) => derivedFields.has(field)) || !fields.some((field) => field !== 'foundedOn')) return undefined;
+  const [added, removed] = [previous?.after?.lifecycle, previous?.before?.lifecycle];
+  const event = added ?? removed;
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return undefined;
+  if (typeof event.kind !== 'string' || typeof event.date !== 'string') return undefined;
+  return { lifecycle: added ? 'recorded' : 'removed', kind: event.kind, date: event.date };
 }
 
 /** Sets a new name and everything derived from it, so search and duplicate checks see it. */
@@ -414,6 +435,7 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
     recomputeLifecycle(
       ctx,
       participants.map((participant) => participant.organizationId),
+      { lifecycle: 'recorded', kind: event.kind, date: event.date },
     );
     const [view] = toEvents(ctx, [event]);
     if (!view) throw new Error(`lifecycle event ${event.id} vanished inside its own transaction`);
@@ -485,6 +507,7 @@ export function deleteEvent(ctx: Context, eventId: number): null {
     recomputeLifecycle(
       ctx,
       view.participants.map((participant) => participant.organizationId),
+      { lifecycle: 'removed', kind: event.kind, date: event.date },
     );
     return null;
   });

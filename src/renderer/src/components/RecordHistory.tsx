@@ -1,12 +1,13 @@
 /**
  * Lịch sử thay đổi of any record — organization, partner, event, agreement, offer, demand,
- * connection, programme — newest first: what was
- * done, when, and a line for each field it changed. The backend sends raw values (codes, ISO dates,
- * đồng, whole sub-records); they are written here by each field's format (src/shared/records.ts)
- * and translated, so one history reads right in either language.
+ * connection, programme — newest first: what was done (or what made the app change the record by
+ * itself), when, and a line for each field it changed; of an agreement's commitments, only those
+ * that changed. The backend sends raw values (codes, ISO dates, đồng, whole sub-records); they are
+ * written here by each field's format (src/shared/records.ts) and translated, so one history reads
+ * right in either language.
  */
 import { Accordion, Center, List, Loader, Paper, Text, Timeline } from '@mantine/core';
-import { IconArrowBackUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowBackUp, IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,7 @@ import {
   recordFields,
   referenceKey,
   type FieldFormat,
+  type HistoryCause,
   type HistoryChange,
   type HistoryEntry,
   type HistoryValue,
@@ -152,9 +154,13 @@ function participantState(t: TFunction, state: Fields, names: Record<string, str
   return [roleText(names, state.role), status ? t(`events.status.${status}`) : '', text(state.representative)].filter(Boolean).join(', ');
 }
 
-function commitmentText(t: TFunction, item: Fields): string {
+function commitmentQuantity(item: Fields): string {
   const quantity = number(item.quantity);
-  const parts = [`${text(item.product)}: ${quantity === null ? '' : formatQuantity(quantity, text(item.unit))}`];
+  return quantity === null ? '' : formatQuantity(quantity, text(item.unit));
+}
+
+function commitmentText(t: TFunction, item: Fields): string {
+  const parts = [`${text(item.product)}: ${commitmentQuantity(item)}`];
   const value = number(item.value);
   if (value !== null) parts.push(formatMoney(value));
   if (text(item.startsOn)) parts.push(t('history.commitmentFrom', { date: formatDate(text(item.startsOn)) }));
@@ -178,6 +184,14 @@ function deliveryText(item: Fields): string {
   if (value !== null) line += ` (${formatMoney(value)})`;
   if (text(item.note)) line += ` — ${text(item.note)}`;
   return line;
+}
+
+/** A list of sub-records (none for null), or null when it is something else: text kept from before raw values. */
+function recordList(value: HistoryValue): Fields[] | null {
+  if (value === null) return [];
+  if (!Array.isArray(value)) return null;
+  const items = value.map(fieldsOf);
+  return items.every((item): item is Fields => item !== null) ? items : null;
 }
 
 /** A list written as one text: each item by `describe`; text kept from before raw values, as it is. */
@@ -273,6 +287,62 @@ function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldF
   }
 }
 
+/** What a commitment's change line names, in the words of the agreement's page, and how each is written. */
+const commitmentParts = [
+  ['agreements.form.product', (item: Fields) => text(item.product)],
+  ['agreements.form.quantity', commitmentQuantity],
+  [
+    'agreements.commitments.value',
+    (item: Fields) => {
+      const value = number(item.value);
+      return value === null ? '' : formatMoney(value);
+    },
+  ],
+  ['agreements.form.startsOn', (item: Fields) => formatDate(text(item.startsOn))],
+  ['agreements.form.dueOn', (item: Fields) => formatDate(text(item.dueOn))],
+  ['agreements.form.supplier', (item: Fields) => text(fieldsOf(item.supplier ?? null)?.name)],
+  ['agreements.form.receiver', (item: Fields) => text(fieldsOf(item.receiver ?? null)?.name)],
+] as const;
+
+/**
+ * The commitments of the two sides of an entry paired one to one: by id, which the audit trail
+ * keeps; in entries from before it did, the same commitment unchanged, then one of the same
+ * product. In the order of the side after, those removed last; an unpaired one came or went.
+ */
+function pairCommitments(before: Fields[], after: Fields[]): [Fields | null, Fields | null][] {
+  const unpaired = [...before];
+  const paired = after.map((item): [Fields | null, Fields] => [null, item]);
+  const withoutId = (item: Fields) => number(item.id) === null;
+  const rules: ((was: Fields, is: Fields) => boolean)[] = [
+    (was, is) => !withoutId(was) && was.id === is.id,
+    (was, is) => withoutId(was) && withoutId(is) && JSON.stringify(was) === JSON.stringify(is),
+    (was, is) => withoutId(was) && withoutId(is) && text(was.product) === text(is.product),
+  ];
+  for (const same of rules) {
+    for (const pair of paired) {
+      const index = pair[0] ? -1 : unpaired.findIndex((was) => same(was, pair[1]));
+      if (index >= 0) pair[0] = unpaired.splice(index, 1)[0] ?? null;
+    }
+  }
+  return [...paired, ...unpaired.map((was): [Fields, null] => [was, null])];
+}
+
+/** Only the commitments an edit added, removed or changed, a changed one with what changed in it. */
+function commitmentLines(t: TFunction, label: string, before: Fields[], after: Fields[]): string[] {
+  const noun = label.toLowerCase();
+  return pairCommitments(before, after).flatMap(([was, is]) => {
+    if (!was && is) return [t('history.added', { what: `${noun} ${commitmentText(t, is)}` })];
+    if (was && !is) return [t('history.removed', { what: `${noun} ${commitmentText(t, was)}` })];
+    if (!was || !is) return [];
+    const shown = (value: string) => value || t('history.emptyValue');
+    const parts = commitmentParts.flatMap(([key, write]) => {
+      const [prior, next] = [write(was), write(is)];
+      return prior === next ? [] : [`${t(key)} ${shown(prior)} → ${shown(next)}`];
+    });
+    return parts.length ? [t('history.changed', { what: `${noun} ${text(was.product)}: ${parts.join('; ')}` })] : [];
+  });
+}
+
 /** Sub-records that come and go whole read "Thêm …", "Xóa …", "Sửa …" rather than before → after. */
 const wholeRecords: readonly FieldFormat[] = ['product', 'certification', 'lifecycle', 'delivery', 'followUp', 'heldEvent'];
 
@@ -308,6 +378,11 @@ function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, name
       return name;
     });
   }
+  if (format === 'commitments') {
+    const [was, is] = [recordList(change.before), recordList(change.after)];
+    // Text kept from before raw values is shown as it is, below.
+    if (was && is) return commitmentLines(t, label, was, is);
+  }
   if (wholeRecords.includes(format)) {
     const what = `${label.toLowerCase()}: ${shown(change.after ?? change.before)}`;
     if (change.before === null) return [t('history.added', { what })];
@@ -315,6 +390,12 @@ function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, name
     return [t('history.changed', { what: `${label.toLowerCase()}: ${shown(change.before)} → ${shown(change.after)}` })];
   }
   return [`${label}: ${shown(change.before)} → ${shown(change.after)}`];
+}
+
+/** What made the app change a record by itself, as an entry's title says it. */
+function causeTitle(t: TFunction, cause: HistoryCause): string {
+  const kind = oneOf(lifecycleEventKinds, cause.kind);
+  return t(`history.cause.${cause.lifecycle}`, { kind: kind ? t(`figures.lifecycle.kind.${kind}`) : cause.kind, date: formatDate(cause.date) });
 }
 
 function linesOf(t: TFunction, kind: RecordKind, entry: HistoryEntry, names: Record<string, string>): string[] {
@@ -372,10 +453,14 @@ function HistoryTimeline({ kind, id }: { kind: RecordKind; id: number }) {
   return (
     <Timeline bulletSize={26} lineWidth={2}>
       {entries.map((entry, index) => {
-        const Icon = actionIcons[entry.action];
+        const Icon = entry.cause ? IconRefresh : actionIcons[entry.action];
         const shown = linesOf(t, kind, entry, names);
         return (
-          <Timeline.Item key={`${entry.at}-${String(index)}`} bullet={<Icon size={14} />} title={t(`history.action.${kind}.${entry.action}`)}>
+          <Timeline.Item
+            key={`${entry.at}-${String(index)}`}
+            bullet={<Icon size={14} />}
+            title={entry.cause ? causeTitle(t, entry.cause) : t(`history.action.${kind}.${entry.action}`)}
+          >
             <Text size="xs" c="dimmed" mb={4}>
               {formatDateTime(entry.at)}
             </Text>

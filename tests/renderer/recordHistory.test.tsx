@@ -1,0 +1,112 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { RecordHistory } from '../../src/renderer/src/components/RecordHistory';
+import type { HistoryValue, RecordHistory as History, RecordKind } from '../../src/shared/records';
+import { installFakeApi, ok } from './fakeApi';
+
+function renderHistory(kind: RecordKind, history: History) {
+  installFakeApi({ 'records:history': (input) => ok(input.kind === kind && input.id === 7 ? history : { entries: [], names: {} }) });
+  return render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <RecordHistory kind={kind} id={7} />
+    </AppProviders>,
+  );
+}
+
+/** The lines of the entry with this title. */
+function linesUnder(title: string): string[] {
+  const item = screen.getByText(title).closest('.mantine-Timeline-item');
+  return [...(item?.querySelectorAll('li') ?? [])].map((line) => line.textContent);
+}
+
+const dissolution = { eventId: 3, kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', role: 'subject' };
+
+/** Commitments as the audit trail keeps them (src/core/services/agreements.ts). */
+const rice = { id: 11, product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn', value: 400_000_000, startsOn: '2026-03-05', dueOn: '2026-06-30', supplier: null, receiver: null };
+const fragrant = { id: 12, product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, startsOn: null, dueOn: '2026-09-30', supplier: null, receiver: null };
+const mango = { id: 13, product: 'Xoài cát Hòa Lộc', quantity: 2, unit: 'tấn', value: null, startsOn: null, dueOn: null, supplier: null, receiver: null };
+
+describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
+  it('says what the app set after a lifecycle event follows that event, in the words of the organization’s page', async () => {
+    renderHistory('organization', {
+      entries: [
+        {
+          at: '2025-07-02T03:00:00.000Z',
+          action: 'update',
+          changes: [
+            { field: 'status', before: 'dissolved', after: 'active' },
+            { field: 'endedOn', before: '2025-06-30', after: null },
+          ],
+          cause: { lifecycle: 'removed', kind: 'dissolution', date: '2025-06-30' },
+        },
+        { at: '2025-07-02T03:00:00.000Z', action: 'update', changes: [{ field: 'lifecycle', before: dissolution, after: null }] },
+        {
+          at: '2025-07-01T03:00:00.000Z',
+          action: 'update',
+          changes: [
+            { field: 'status', before: 'active', after: 'dissolved' },
+            { field: 'endedOn', before: null, after: '2025-06-30' },
+          ],
+          cause: { lifecycle: 'recorded', kind: 'dissolution', date: '2025-06-30' },
+        },
+        { at: '2025-07-01T03:00:00.000Z', action: 'update', changes: [{ field: 'lifecycle', before: null, after: dissolution }] },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Cập nhật theo sự kiện «Giải thể» ngày 30/06/2025')).toBeTruthy();
+    expect(linesUnder('Cập nhật theo sự kiện «Giải thể» ngày 30/06/2025')).toEqual([
+      'Trạng thái: Đang hoạt động → Đã giải thể',
+      'Ngày chấm dứt hoạt động: (trống) → 30/06/2025',
+    ]);
+    expect(linesUnder('Cập nhật khi xóa sự kiện «Giải thể» ngày 30/06/2025')).toEqual([
+      'Trạng thái: Đã giải thể → Đang hoạt động',
+      'Ngày chấm dứt hoạt động: 30/06/2025 → (trống)',
+    ]);
+    // Only the person's own entries — recording the event and deleting it — read as edits.
+    expect(screen.getAllByText('Sửa thông tin')).toHaveLength(2);
+    expect(screen.getByText('Thêm quá trình hoạt động: Giải thể, 30/06/2025, quyết định số 9/QĐ')).toBeTruthy();
+    expect(screen.getByText('Xóa quá trình hoạt động: Giải thể, 30/06/2025, quyết định số 9/QĐ')).toBeTruthy();
+  });
+
+  it('lists only the commitments an edit added, removed or changed, with what changed', async () => {
+    renderHistory('agreement', {
+      entries: [
+        {
+          at: '2026-03-12T03:00:00.000Z',
+          action: 'update',
+          changes: [{ field: 'commitments', before: [rice, fragrant], after: [rice, { ...fragrant, quantity: 1000, dueOn: '2026-10-31' }] }],
+        },
+        {
+          at: '2026-03-11T03:00:00.000Z',
+          action: 'update',
+          changes: [{ field: 'commitments', before: [rice, fragrant, mango], after: [rice, { ...mango, product: 'Xoài cát chu' }, { ...mango, id: 14, product: 'Bưởi Năm Roi', value: 15_000_000 }] }],
+        },
+        { at: '2026-03-10T03:00:00.000Z', action: 'create', changes: [{ field: 'commitments', before: null, after: [rice, fragrant] }] },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Sửa cam kết Gạo thơm: Số lượng 800 kg → 1.000 kg; Hạn hoàn thành 30/09/2026 → 31/10/2026')).toBeTruthy();
+    expect(screen.getByText('Sửa cam kết Xoài cát Hòa Lộc: Sản phẩm Xoài cát Hòa Lộc → Xoài cát chu')).toBeTruthy();
+    expect(screen.getByText('Thêm cam kết Bưởi Năm Roi: 2 tấn, 15.000.000 ₫')).toBeTruthy();
+    expect(screen.getByText('Xóa cam kết Gạo thơm: 800 kg, 20.000.000 ₫, hạn 30/09/2026')).toBeTruthy();
+    // The commitment no edit touched is named only where it was added.
+    expect(screen.getAllByText(/Lúa Đài Thơm 8/)).toEqual([screen.getByText('Thêm cam kết Lúa Đài Thơm 8: 50 tấn, 400.000.000 ₫, từ 05/03/2026, hạn 30/06/2026')]);
+  });
+
+  it('reads the commitments of entries written before they kept their ids by what they hold', async () => {
+    const kept = ({ id: _id, ...commitment }: { [key: string]: HistoryValue }) => commitment;
+    renderHistory('agreement', {
+      entries: [
+        {
+          at: '2025-03-12T03:00:00.000Z',
+          action: 'update',
+          changes: [{ field: 'commitments', before: [kept(rice), kept(fragrant)], after: [kept(rice), { ...kept(fragrant), value: 24_000_000 }] }],
+        },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Sửa cam kết Gạo thơm: Giá trị 20.000.000 ₫ → 24.000.000 ₫')).toBeTruthy();
+    expect(screen.queryByText(/Lúa Đài Thơm 8/)).toBeNull();
+  });
+});
