@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { seedDemo } from '../../src/core/demo/generate';
 import type { InputOf } from '../../src/shared/contract';
-import { AN_GIANG, call, callFailing, openTestApp } from './support';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
 import { csvRow, exportList, finished, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, skipLibreOffice } from './reportsSupport';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -81,7 +81,46 @@ describe('exporting the register list as it is shown', () => {
   });
 
   it('refuses a column it does not know', async () => {
-    const error = await callFailing(app, 'reports:exportList', { list: 'organizations', input: {}, columns: ['phone'] });
+    const error = await callFailing(app, 'reports:exportList', { list: 'organizations', input: {}, columns: ['website'] });
     expect(error.kind).toBe('validation');
+  });
+
+  it('writes the representative, phone, e-mail and latest figures when shown, with their year once', async () => {
+    // One without figures, whose cells stay empty rather than 0.
+    await call(app, 'organizations:create', {
+      kind: 'tht',
+      name: 'Tổ hợp tác Xoài Cát Chu Vĩnh An',
+      communeCode: XA_VINH_AN,
+      representative: 'Lê Thị Hoa',
+      phone: '0912 345 678',
+      email: 'xoaicatchu@gmail.com',
+    });
+    const inVinhAn = { communeCodes: [XA_VINH_AN], sort: { by: 'name', direction: 'asc' } } satisfies InputOf<'organizations:list'>;
+    const expected = await listed(inVinhAn);
+    expect(expected.filter((row) => row.latestFigures !== null).length).toBeGreaterThan(1);
+    expect(expected.filter((row) => row.latestFigures === null).map((row) => row.name)).toEqual(['Tổ hợp tác Xoài Cát Chu Vĩnh An']);
+    const columns = ['representative', 'phone', 'email', 'membersOfficial', 'revenue'] as const;
+    const { path } = await exportList(app, { list: 'organizations', input: inVinhAn, columns: [...columns] });
+    const sheet = (await readWorkbook(path)).worksheets[0] as ExcelJS.Worksheet;
+    const header = rowNumberOf(sheet, 'STT');
+    expect(rowTexts(sheet, header)).toEqual(['STT', 'Tên tổ chức', 'Người đại diện', 'Điện thoại', 'Thư điện tử', 'Số liệu năm gần nhất', '', '']);
+    expect(rowTexts(sheet, header + 1)).toEqual(['', '', '', '', '', 'Năm', 'Thành viên chính thức', 'Doanh thu (đồng)']);
+    const written = expected.map((_, index) => [2, 3, 4, 5, 6, 7, 8].map((column) => sheet.getRow(header + 2 + index).getCell(column).value));
+    expect(written).toEqual(
+      expected.map((row) => [
+        row.name,
+        row.representative || null,
+        row.phone || null,
+        row.email || null,
+        row.latestFigures ? String(row.latestFigures.year) : null,
+        row.latestFigures?.membersOfficial ?? null,
+        row.latestFigures?.revenue ?? null,
+      ]),
+    );
+
+    // The members alone: their year beside them all the same.
+    const { path: membersOnly } = await exportList(app, { list: 'organizations', input: inVinhAn, columns: ['membersOfficial'] });
+    const membersSheet = (await readWorkbook(membersOnly)).worksheets[0] as ExcelJS.Worksheet;
+    expect(rowTexts(membersSheet, rowNumberOf(membersSheet, 'STT') + 1)).toEqual(['', '', 'Năm', 'Thành viên chính thức']);
   });
 });

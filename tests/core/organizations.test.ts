@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InputOf } from '../../src/shared/contract';
+import type { InputOf, OrganizationListRow } from '../../src/shared/contract';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -514,5 +514,49 @@ describe('filtering and sorting the register', () => {
     expect((await names({ kinds: ['tht'] }))).toEqual([F, C]);
     const page = await call(app, 'organizations:list', { sort: { by: 'foundedOn', direction: 'asc' }, page: 2, pageSize: 4 });
     expect(page).toMatchObject({ total: 6, rows: [{ name: F }, { name: C }] });
+  });
+});
+
+describe("the register list's optional columns", () => {
+  it('gives each row its representative, phone, e-mail and the members and revenue of its latest year with figures', async () => {
+    const vinhBinhId = (
+      await call(app, 'organizations:create', {
+        ...vinhBinh,
+        representative: 'Nguyễn Văn Bảy',
+        phone: '0296 3851 234; 0912 345 678',
+        email: 'htxvinhbinh@gmail.com',
+      })
+    ).id;
+    const rauSach = (await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch Vĩnh An', communeCode: XA_VINH_AN })).id;
+    await call(app, 'organizations:create', { kind: 'qtdnd', name: 'Quỹ tín dụng nhân dân Long Xuyên', communeCode: PHUONG_LONG_XUYEN });
+    // The latest year is taken whatever order the years were typed in; Long Xuyên has no figures at all.
+    await call(app, 'figures:save', { organizationId: vinhBinhId, year: 2025, membersOfficial: 31, revenue: 2_450_000_000 });
+    await call(app, 'figures:save', { organizationId: vinhBinhId, year: 2023, membersOfficial: 25, revenue: 1_800_000_000 });
+    await call(app, 'figures:save', { organizationId: rauSach, year: 2022, membersOfficial: 12, revenue: 350_000_000 });
+    // Its latest year has members but no revenue typed: the revenue is that year's (none), not 2022's.
+    await call(app, 'figures:save', { organizationId: rauSach, year: 2024, membersOfficial: 14 });
+
+    const columns = (row: OrganizationListRow) => ({
+      name: row.name,
+      representative: row.representative,
+      phone: row.phone,
+      email: row.email,
+      latestFigures: row.latestFigures,
+    });
+    const expected = [
+      {
+        name: 'HTX Nông nghiệp Vĩnh Bình',
+        representative: 'Nguyễn Văn Bảy',
+        phone: '0296 3851 234; 0912 345 678',
+        email: 'htxvinhbinh@gmail.com',
+        latestFigures: { year: 2025, membersOfficial: 31, revenue: 2_450_000_000 },
+      },
+      { name: 'Quỹ tín dụng nhân dân Long Xuyên', representative: '', phone: '', email: '', latestFigures: null },
+      { name: 'Tổ hợp tác Rau sạch Vĩnh An', representative: '', phone: '', email: '', latestFigures: { year: 2024, membersOfficial: 14, revenue: null } },
+    ];
+    expect((await call(app, 'organizations:list', { page: 1, pageSize: 50 })).rows.map(columns)).toEqual(expected);
+    // A search finds its page's rows another way; they carry the same.
+    const searched = await call(app, 'organizations:list', { query: 'vinh', sort: { by: 'name', direction: 'desc' }, page: 1, pageSize: 50 });
+    expect(searched.rows.map(columns)).toEqual([expected[2], expected[0]]);
   });
 });

@@ -1,7 +1,7 @@
 /** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
 import { vi } from 'vitest';
-import type { Api, Channel, EventLookups, InputOf, Lookups, OrganizationDetail, OutputOf, PartnerSummary } from '../../src/shared/contract';
-import type { Alliance, Commune, Organization, ProvinceChoice } from '../../src/shared/domain';
+import type { Api, Channel, EventLookups, InputOf, Lookups, OrganizationDetail, OrganizationListRow, OutputOf, PartnerSummary } from '../../src/shared/contract';
+import type { Alliance, Commune, ProvinceChoice } from '../../src/shared/domain';
 import type { AppError, Result } from '../../src/shared/errors';
 
 export type FakeHandlers = { [C in Channel]?: (input: InputOf<C>) => Result<OutputOf<C>> };
@@ -76,7 +76,7 @@ export const alliance: Alliance = {
   email: 'lienminh@dongthap.gov.vn',
 };
 
-export function organization(overrides: Partial<Organization> & Pick<Organization, 'id' | 'name'>): Organization {
+export function organization(overrides: Partial<OrganizationListRow> & Pick<OrganizationListRow, 'id' | 'name'>): OrganizationListRow {
   return {
     kind: 'htx',
     shortName: '',
@@ -93,6 +93,10 @@ export function organization(overrides: Partial<Organization> & Pick<Organizatio
     otherProvinceName: null,
     createdAt: '2025-07-01T08:00:00.000Z',
     updatedAt: '2025-07-01T08:00:00.000Z',
+    phone: '',
+    email: '',
+    representative: '',
+    latestFigures: null,
     ...overrides,
   };
 }

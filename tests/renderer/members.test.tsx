@@ -168,6 +168,63 @@ describe('members page', { timeout: 20_000 }, () => {
     ]);
   });
 
+  it('shows the representative, phone, e-mail and latest figures when chosen, empty where there are none', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () =>
+        ok({
+          rows: [
+            organization({
+              id: 7,
+              name: 'HTX Nông nghiệp Mỹ Hiệp',
+              representative: 'Nguyễn Văn Bảy',
+              phone: '0277 3851 234',
+              email: 'htxmyhiep@gmail.com',
+              latestFigures: { year: 2025, membersOfficial: 1250, revenue: 2_450_000_000 },
+            }),
+            organization({ id: 9, name: 'Tổ hợp tác Rau sạch Tân Hồng', latestFigures: { year: 2023, membersOfficial: 12, revenue: null } }),
+            organization({ id: 11, name: 'Quỹ tín dụng nhân dân Cao Lãnh', kind: 'qtdnd' }),
+          ],
+          total: 3,
+        }),
+    });
+    renderApp('#/thanh-vien');
+    await screen.findByText('3 tổ chức');
+    const added = ['Người đại diện', 'Điện thoại', 'Thư điện tử', 'TV chính thức', 'Doanh thu'];
+    for (const title of added) expect(headerTexts()).not.toContain(title);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cột hiển thị' }));
+    for (const title of added) fireEvent.click(screen.getByRole('checkbox', { name: title }));
+    await waitFor(() => expect(headerTexts()).toEqual(expect.arrayContaining(added)));
+
+    const cells = (name: string) => {
+      const row = within(screen.getByRole('table')).getByText(name).closest('tr') as HTMLElement;
+      const texts = within(row).getAllByRole('cell').map((cell) => cell.textContent);
+      return added.map((title) => texts[headerTexts().indexOf(title)]);
+    };
+    // Money as the app writes it, each figure with the year it is of.
+    expect(cells('HTX Nông nghiệp Mỹ Hiệp')).toEqual(['Nguyễn Văn Bảy', '0277 3851 234', 'htxmyhiep@gmail.com', '1.250 (2025)', '2.450.000.000\u00a0₫ (2025)']);
+    expect(cells('Tổ hợp tác Rau sạch Tân Hồng')).toEqual(['', '', '', '12 (2023)', '']);
+    expect(cells('Quỹ tín dụng nhân dân Cao Lãnh')).toEqual(['', '', '', '', '']);
+    expect(screen.getAllByTitle('Số liệu năm 2023, năm gần nhất có số liệu')).toHaveLength(1);
+
+    // Remembered in the list's order, which Xuất Excel follows.
+    expect(JSON.parse(localStorage.getItem('htx-desk.members.columns') ?? '[]')).toEqual([
+      'kind',
+      'registrationNo',
+      'communeName',
+      'sectorCode',
+      'representative',
+      'phone',
+      'email',
+      'membersOfficial',
+      'revenue',
+      'isMember',
+      'status',
+    ]);
+  });
+
   it('opens the organization when a row is clicked', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),

@@ -3,13 +3,16 @@
  * Status and end date are not typed here; they follow from lifecycle events.
  */
 import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
   organizationKindNames,
   type DeletedOrganization,
   type DuplicateCandidate,
+  type LatestFigures,
   type OrganizationContact,
   type OrganizationDetail,
+  type OrganizationListRow,
   type ParsedOrganizationInput,
   type contactsSetInput,
   type duplicateCheckInput,
@@ -102,6 +105,37 @@ function toOrganization(ctx: Context, row: OrganizationRow, today = todayIso(ctx
     updatedAt: row.updatedAt,
     otherProvinceName: otherProvinceName(ctx, row.provinceCode, homeProvinceCode),
   };
+}
+
+/** A row of the register's list: `toOrganization`, how to reach it and `latest` (its latest figures). */
+function toListRow(ctx: Context, row: OrganizationRow, today: string, homeProvinceCode: string | undefined, latest: LatestFigures | null): OrganizationListRow {
+  return {
+    ...toOrganization(ctx, row, today, homeProvinceCode),
+    phone: row.phone,
+    email: row.email,
+    representative: row.representative,
+    latestFigures: latest,
+  };
+}
+
+/**
+ * The members and revenue of the latest year each of `ids` has figures for, by organization (none
+ * for one without figures). Asked only for the rows of a page: per organization, one seek of the
+ * primary key (organization, year) finds its latest year and one of `yearly_figures_statistics`
+ * reads that year's figures; finding the latest year of the whole register, to sort by it, would
+ * read every figure row.
+ */
+function latestFiguresOf(ctx: Context, ids: readonly number[]): Map<number, LatestFigures> {
+  if (ids.length === 0) return new Map();
+  const latest = alias(yearlyFigures, 'latest');
+  const rows = ctx.db.all<LatestFigures & { organizationId: number }>(
+    sql`SELECT ${yearlyFigures.organizationId} AS organizationId, ${yearlyFigures.year} AS year,
+        ${yearlyFigures.membersOfficial} AS membersOfficial, ${yearlyFigures.revenue} AS revenue
+      FROM json_each(${JSON.stringify(ids)}) page
+      JOIN ${yearlyFigures} ON ${yearlyFigures.organizationId} = page.value
+        AND ${yearlyFigures.year} = (SELECT max(${latest.year}) FROM ${yearlyFigures} AS ${latest} WHERE ${latest.organizationId} = page.value)`,
+  );
+  return new Map(rows.map(({ organizationId, ...figures }) => [organizationId, figures]));
 }
 
 /**
@@ -373,7 +407,7 @@ function nearMatchIds(ctx: Context, query: string, filters: SQL[], order: SQL[],
  *   follow by name: ranking every match would read and sort thousands of rows on every key press,
  *   for a search a person narrows by typing on.
  */
-export function listOrganizations(ctx: Context, input: ListInput): Page<Organization> {
+export function listOrganizations(ctx: Context, input: ListInput): Page<OrganizationListRow> {
   const today = todayIso(ctx);
   const filters = filterConditions(ctx, input, today);
   const onlyTrash = filters.length === 1;
@@ -472,8 +506,12 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   }
   const near = new Set(nearIds);
   const home = getAlliance(ctx)?.provinceCode;
-  const page: Page<Organization> = {
-    rows: rows.map((row) => (near.has(row.id) ? { ...toOrganization(ctx, row, today, home), nearMatch: true as const } : toOrganization(ctx, row, today, home))),
+  const latest = latestFiguresOf(ctx, rows.map((row) => row.id));
+  const page: Page<OrganizationListRow> = {
+    rows: rows.map((row) => {
+      const listed = toListRow(ctx, row, today, home, latest.get(row.id) ?? null);
+      return near.has(row.id) ? { ...listed, nearMatch: true as const } : listed;
+    }),
     total,
   };
   if (totalCapped) page.totalCapped = true;

@@ -230,6 +230,24 @@ export interface OrganizationDetail extends Organization {
   warnings: string[];
 }
 
+/** An organization's members and revenue of the latest year it has figures for (Số liệu hằng năm). */
+export interface LatestFigures {
+  year: number;
+  membersOfficial: number | null;
+  /** In đồng. */
+  revenue: number | null;
+}
+
+/** A row of the register's list: the organization, how to reach it, and its latest figures. */
+export interface OrganizationListRow extends Organization {
+  phone: string;
+  email: string;
+  /** Người đại diện theo pháp luật. */
+  representative: string;
+  /** Null when it has figures for no year. */
+  latestFigures: LatestFigures | null;
+}
+
 export interface DeletedOrganization extends Organization {
   deletedAt: string;
 }
@@ -244,7 +262,7 @@ export interface DuplicateCandidate {
 }
 
 export const organizationContract = {
-  'organizations:list': channel<Page<Organization>>()(organizationListInput),
+  'organizations:list': channel<Page<OrganizationListRow>>()(organizationListInput),
   'organizations:get': channel<OrganizationDetail>()(z.object({ id })),
   'organizations:create': channel<Organization>()(organizationInput),
   'organizations:update': channel<Organization>()(organizationUpdateInput),

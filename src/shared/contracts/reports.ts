@@ -35,7 +35,22 @@ export interface ReportInfo {
  * order the list shows them. A list's layout (resources/report-layouts) says which of its columns
  * each one fills (`listColumn`); the list's name or title is always written.
  */
-export const registerColumns = ['name', 'kind', 'registrationNo', 'communeName', 'street', 'sectorCode', 'foundedOn', 'isMember', 'status'] as const;
+export const registerColumns = [
+  'name',
+  'kind',
+  'registrationNo',
+  'communeName',
+  'street',
+  'sectorCode',
+  'foundedOn',
+  'representative',
+  'phone',
+  'email',
+  'membersOfficial',
+  'revenue',
+  'isMember',
+  'status',
+] as const;
 export type RegisterColumn = (typeof registerColumns)[number];
 export const partnerListColumns = ['name', 'kind', 'province', 'contact', 'phone', 'buys'] as const;
 export type PartnerListColumn = (typeof partnerListColumns)[number];

@@ -3,7 +3,7 @@
  * file name and its data, handed to the one writer.
  */
 import type { z } from 'zod';
-import type { listExportInput, reportRunInput, ReportInfo, ReportKind, ReportPeriodKind } from '../../../shared/contracts/reports';
+import type { listExportInput, RegisterColumn, reportRunInput, ReportInfo, ReportKind, ReportPeriodKind } from '../../../shared/contracts/reports';
 import { todayIso, type Context } from '../../context';
 import type { LayoutColumn, LayoutSheet } from '../write/layout';
 import type { ReportToWrite, SheetData } from '../write/writer';
@@ -100,28 +100,42 @@ export function prepareReport(ctx: Context, input: z.output<typeof reportRunInpu
       const frame = reportFrame(ctx, periodUntil(today), documentNumber);
       // By name: the one order an index gives, so a register of any size streams without a sort.
       const list = { sort: { by: 'name', direction: 'asc' }, certificationValid: false, page: 1, pageSize: 1 } as const;
-      return { fileName: `Danh-sach-to-chuc-KTTT-${today}.xlsx`, build: () => ({ layout, frame, tables: { organizations: registerTable(ctx, list) } }) };
+      return {
+        fileName: `Danh-sach-to-chuc-KTTT-${today}.xlsx`,
+        build: () => ({
+          layout,
+          frame,
+          tables: { organizations: registerTable(ctx, list) },
+          columns: (sheet) => shownLayoutColumns(sheet, registerReportColumns, 'name'),
+        }),
+      };
     }
   }
 }
 
 /**
+ * The register report's columns, the register as the national alliance asks for it; the layout's
+ * others (the representative, how to reach it, its latest figures) are written only by the list's
+ * export, when shown.
+ */
+const registerReportColumns: readonly RegisterColumn[] = ['name', 'kind', 'registrationNo', 'communeName', 'street', 'sectorCode', 'foundedOn', 'isMember', 'status'];
+
+/**
  * The columns a list export writes: STT, then, for each column shown in its order, the layout's
- * columns written for it (`listColumn`, or the same key); the list's name or title comes first when
- * the request leaves it out, since a row without it says nothing.
+ * columns written for it (`listColumn`, or the same key), each once; the list's name or title comes
+ * first when the request leaves it out, since a row without it says nothing.
  */
 function shownLayoutColumns(sheet: LayoutSheet, shown: readonly string[], always: string): LayoutColumn[] {
   const wanted = [...new Set(shown.includes(always) ? shown : [always, ...shown])];
   const index = sheet.columns.filter((column) => column.format === 'index');
-  return [
-    ...index,
-    ...wanted.flatMap((listColumn) => {
-      const written = sheet.columns.filter((column) => (column.listColumn ?? column.key) === listColumn && column.format !== 'index');
-      // A layout edited wrongly fails plainly, not with a column silently missing.
-      if (written.length === 0) throw new Error(`The layout of the sheet "${sheet.name}" has no column for the list's column "${listColumn}".`);
-      return written;
-    }),
-  ];
+  const writtenFor = (column: LayoutColumn) => [column.listColumn ?? column.key].flat();
+  const written = wanted.flatMap((listColumn) => {
+    const columns = sheet.columns.filter((column) => writtenFor(column).includes(listColumn) && column.format !== 'index');
+    // A layout edited wrongly fails plainly, not with a column silently missing.
+    if (columns.length === 0) throw new Error(`The layout of the sheet "${sheet.name}" has no column for the list's column "${listColumn}".`);
+    return columns;
+  });
+  return [...index, ...new Set(written)];
 }
 
 /** A list as shown: its request, its rows read through the list's own query, only the columns shown. */

@@ -28,8 +28,9 @@ export function registerTable(ctx: Context, list: ListInput): SheetData {
   return pagedTable(
     (page, pageSize) => listOrganizations(ctx, { ...list, page, pageSize }),
     PAGE_ROWS,
-    (organization) =>
-      ({
+    (organization) => {
+      const latest = organization.latestFigures;
+      const shown = {
         name: organization.name,
         kind: organization.kind,
         registrationNo: organization.registrationNo,
@@ -37,9 +38,17 @@ export function registerTable(ctx: Context, list: ListInput): SheetData {
         street: organization.street,
         sectorCode: organization.sectorCode === null ? null : (sectorNames.get(organization.sectorCode) ?? organization.sectorCode),
         foundedOn: organization.foundedOn,
+        representative: organization.representative,
+        phone: organization.phone,
+        email: organization.email,
+        membersOfficial: latest?.membersOfficial ?? null,
+        revenue: latest?.revenue ?? null,
         isMember: organization.isMember,
         status: organization.status,
-      }) satisfies Record<RegisterColumn, Row[string]>,
+      } satisfies Record<RegisterColumn, Row[string]>;
+      // The year the members and the revenue are of, which differs from one organization to another.
+      return { ...shown, figuresYear: latest ? String(latest.year) : null };
+    },
     (written) => ({ name: `${formatCount(written)} tổ chức` }),
   );
 }

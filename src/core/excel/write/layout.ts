@@ -36,8 +36,10 @@ export const layoutColumn = z.object({
   /**
    * In a list's layout, the list's column (see contracts/reports.ts) this one is written for, when
    * a column on screen shows several values (Thời gian: from and to); absent: the column `key`.
+   * Several: written once when any of them is shown (the year that dates both the members and
+   * the revenue beside it).
    */
-  listColumn: z.string().min(1).optional(),
+  listColumn: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
 });
 export type LayoutColumn = z.output<typeof layoutColumn>;
 

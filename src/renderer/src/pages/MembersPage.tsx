@@ -13,6 +13,7 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
+  Text,
   Tooltip,
   type MantineColor,
 } from '@mantine/core';
@@ -23,7 +24,9 @@ import { useTranslation } from 'react-i18next';
 import {
   classificationFilters,
   type ClassificationFilter,
+  type LatestFigures,
   type OrganizationListInput,
+  type OrganizationListRow,
   type OrganizationSortKey,
 } from '../../../shared/contract';
 import {
@@ -34,7 +37,7 @@ import {
   type OrganizationKind,
   type OrganizationStatus,
 } from '../../../shared/domain';
-import { formatDate, formatPlace } from '../../../shared/format';
+import { formatCount, formatDate, formatMoney, formatPlace } from '../../../shared/format';
 import { LabelledMultiSelect, LabelledSelect } from '../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../components/ListTable';
 import { OrganizationForm } from '../components/OrganizationForm';
@@ -102,11 +105,28 @@ export function filterInput(filters: MemberFilters): Partial<OrganizationListInp
 }
 
 /** Columns the user can show or hide; the name is always shown. */
-const optionalColumns = ['kind', 'registrationNo', 'communeName', 'sectorCode', 'foundedOn', 'isMember', 'status'] as const;
+const optionalColumns = [
+  'kind',
+  'registrationNo',
+  'communeName',
+  'sectorCode',
+  'foundedOn',
+  'representative',
+  'phone',
+  'email',
+  'membersOfficial',
+  'revenue',
+  'isMember',
+  'status',
+] as const;
 type OptionalColumn = (typeof optionalColumns)[number];
 const defaultColumns: OptionalColumn[] = ['kind', 'registrationNo', 'communeName', 'sectorCode', 'isMember', 'status'];
 
-/** The column's sort key in the contract; columns without one are not sortable. */
+/**
+ * The column's sort key in the contract; columns without one are not sortable. The representative,
+ * phone and e-mail have no index to sort 100,000 rows by, and the latest figures are found only for
+ * the rows of a page (`latestFiguresOf` in the core).
+ */
 const sortKeys: Partial<Record<'name' | OptionalColumn, OrganizationSortKey>> = {
   name: 'name',
   kind: 'kind',
@@ -116,12 +136,12 @@ const sortKeys: Partial<Record<'name' | OptionalColumn, OrganizationSortKey>> = 
   status: 'status',
 };
 
-const defaultSort: DataTableSortStatus<Organization> = { columnAccessor: 'name', sortKey: 'name', direction: 'asc' };
+const defaultSort: DataTableSortStatus<OrganizationListRow> = { columnAccessor: 'name', sortKey: 'name', direction: 'asc' };
 
 interface MemberChoices {
   search: string;
   filters: MemberFilters;
-  sort: DataTableSortStatus<Organization>;
+  sort: DataTableSortStatus<OrganizationListRow>;
 }
 
 const initialChoices: MemberChoices = { search: '', filters: noFilters, sort: defaultSort };
@@ -168,11 +188,32 @@ export function MembersPage({ alliance }: MembersPageProps) {
     communeName: t('members.column.commune'),
     sectorCode: t('register.list.column.sector'),
     foundedOn: t('register.list.column.foundedOn'),
+    representative: t('register.list.column.representative'),
+    phone: t('register.list.column.phone'),
+    email: t('register.list.column.email'),
+    membersOfficial: t('register.list.column.membersOfficial'),
+    revenue: t('register.list.column.revenue'),
     isMember: t('register.list.column.isMember'),
     status: t('members.column.status'),
   };
+  /**
+   * A figure of the organization's latest year with figures, followed by that year, which differs
+   * from one organization to another; nothing when that year has no such figure, or there is no year.
+   */
+  const latestFigure = (latest: LatestFigures | null, field: 'membersOfficial' | 'revenue', format: (value: number) => string) => {
+    const value = latest?.[field];
+    if (!latest || value === null || value === undefined) return null;
+    return (
+      <>
+        {format(value)}{' '}
+        <Text span size="xs" c="dimmed" title={t('register.list.figuresYear', { year: latest.year })}>
+          ({latest.year})
+        </Text>
+      </>
+    );
+  };
 
-  const optionalColumnDefs: Record<OptionalColumn, DataTableColumn<Organization>> = {
+  const optionalColumnDefs: Record<OptionalColumn, DataTableColumn<OrganizationListRow>> = {
     kind: { accessor: 'kind', noWrap: true, render: ({ kind }) => t(`organization.kindShort.${kind}`) },
     registrationNo: { accessor: 'registrationNo', noWrap: true },
     // A cooperative of another province says which, beside its commune.
@@ -182,6 +223,21 @@ export function MembersPage({ alliance }: MembersPageProps) {
     },
     sectorCode: { accessor: 'sectorCode', render: ({ sectorCode }) => sectorName(sectorCode) },
     foundedOn: { accessor: 'foundedOn', noWrap: true, render: ({ foundedOn }) => formatDate(foundedOn) },
+    representative: { accessor: 'representative' },
+    phone: { accessor: 'phone' },
+    email: { accessor: 'email' },
+    membersOfficial: {
+      accessor: 'membersOfficial',
+      textAlign: 'right',
+      noWrap: true,
+      render: ({ latestFigures }) => latestFigure(latestFigures, 'membersOfficial', formatCount),
+    },
+    revenue: {
+      accessor: 'revenue',
+      textAlign: 'right',
+      noWrap: true,
+      render: ({ latestFigures }) => latestFigure(latestFigures, 'revenue', formatMoney),
+    },
     isMember: { accessor: 'isMember', noWrap: true, render: ({ isMember }) => (isMember ? t('register.yes') : t('register.no')) },
     status: {
       accessor: 'status',
@@ -195,13 +251,15 @@ export function MembersPage({ alliance }: MembersPageProps) {
     },
   };
 
-  const columns: DataTableColumn<Organization>[] = [
+  const columns: DataTableColumn<OrganizationListRow>[] = [
     {
       accessor: 'name',
       title: t('members.column.name'),
       sortable: true,
-      // The name is what people read; it keeps a fair share however many columns are shown.
+      // The name is what people read; it keeps a fair share however many columns are shown, and
+      // with many of them the table scrolls sideways rather than squeeze it to a few words a line.
       width: '30%',
+      titleStyle: { minWidth: 240 },
       // A name found only with a typo forgiven comes after the exact ones, and says so. The name
       // wraps to make room; the badges keep their whole words, which a shrunk badge cut to "Gần …".
       render: ({ id, name, shortName, nearMatch, otherProvinceName }) => (
@@ -234,7 +292,7 @@ export function MembersPage({ alliance }: MembersPageProps) {
   ];
 
   return (
-    <ListTable<Organization>
+    <ListTable<OrganizationListRow>
       title={t('members.title')}
       count={(total, capped) => (capped ? t('members.totalCapped', { count: total }) : t('members.total', { count: total }))}
       addLabel={t('members.add')}

@@ -50,8 +50,14 @@ export const registerVi = {
     column: {
       foundedOn: 'Ngày thành lập',
       sector: 'Lĩnh vực',
+      representative: 'Người đại diện',
+      phone: 'Điện thoại',
+      email: 'Thư điện tử',
+      membersOfficial: 'TV chính thức',
+      revenue: 'Doanh thu',
       isMember: 'Thành viên LM',
     },
+    figuresYear: 'Số liệu năm {{year}}, năm gần nhất có số liệu',
   },
   created: {
     message: 'Đã thêm {{name}}.',
@@ -235,8 +241,14 @@ export const registerEn: Translations<typeof registerVi> = {
     column: {
       foundedOn: 'Founded on',
       sector: 'Sector',
+      representative: 'Representative',
+      phone: 'Phone',
+      email: 'E-mail',
+      membersOfficial: 'Official members',
+      revenue: 'Revenue',
       isMember: 'Alliance member',
     },
+    figuresYear: 'Figures of {{year}}, the latest year with figures',
   },
   created: {
     message: 'Added {{name}}.',
