@@ -430,6 +430,93 @@ describe('attendance', () => {
     expect(refused.kind === 'validation' ? refused.issues : []).toEqual([{ path: 'newcomers.0.id', message: `Không tìm thấy tổ chức số ${binhAn.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.` }]);
     expect((await call(app, 'events:get', { id: event.id })).participants.find((item) => item.name === 'Hợp tác xã Đồng Tâm')?.status).toBe('invited');
   });
+
+  /** What each line of a sheet (rows of cells, copied from a spreadsheet) was read as. */
+  async function readSheet(eventId: number, rows: string[][]) {
+    const text = rows.map((cells) => cells.join('\t')).join('\n');
+    const lines = await call(app, 'events:matchSignIn', { eventId, text });
+    return lines.map(({ result, name, representative }) => (result === 'skipped' ? [result] : [result, name, representative]));
+  }
+
+  const signers = [
+    ['Nguyễn Văn An', 'Giám đốc', 'HTX NN Vĩnh Bình', '912345678'],
+    ['Trần Thị Bé', 'Kế toán', 'Đồng Tâm', '0939.111.222'],
+    ['Ông Lê Văn Cường', 'Trưởng phòng kinh doanh', 'CTCP Thực phẩm Hà Nội', '0912 345 678'],
+  ];
+  const signed = [
+    ['matched', 'HTX NN Vĩnh Bình', 'Nguyễn Văn An'],
+    ['matched', 'Đồng Tâm', 'Trần Thị Bé'],
+    ['matched', 'CTCP Thực phẩm Hà Nội', 'Ông Lê Văn Cường'],
+  ];
+  /** The signers' rows, numbered, with the unit's cell first or after the person's name and title. */
+  const personFirst = signers.map(([person = '', title = '', unit = '', phone = ''], at) => [String(at + 1), person, title, unit, phone, '']);
+  const unitFirst = signers.map(([person = '', title = '', unit = '', phone = ''], at) => [String(at + 1), unit, person, title, phone, '']);
+
+  it('reads a sheet copied from a spreadsheet by its header row, the unit before or after the signer, and passes over its title, headings and totals', async () => {
+    const { event } = await eventWithParticipants();
+    const title = [['DANH SÁCH ĐẠI BIỂU KÝ TÊN', '', '', '', '', ''], ['Ngày 15/10/2026 — Trung tâm Hội nghị Quốc gia', '', '', '', '', '']];
+    const section = ['I', 'KHỐI HỢP TÁC XÃ', '', '', '', ''];
+    const totals = ['Tổng cộng', '', '3 đơn vị', '', '', ''];
+    expect(
+      await readSheet(event.id, [...title, ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Điện thoại', 'Ký tên'], section, ...personFirst, totals]),
+    ).toEqual([['skipped'], ['skipped'], ['skipped'], ['skipped'], ...signed, ['skipped']]);
+    expect(
+      await readSheet(event.id, [...title, ['STT', 'Tên đơn vị', 'Họ tên đại biểu', 'Chức vụ', 'Điện thoại', 'Ký tên'], section, ...unitFirst, totals]),
+    ).toEqual([['skipped'], ['skipped'], ['skipped'], ['skipped'], ...signed, ['skipped']]);
+    // Headers as offices write them.
+    for (const [unit, person] of [
+      ['Đơn vị công tác', 'Họ tên'],
+      ['Cơ quan, đơn vị', 'Người tham dự'],
+      ['Tên HTX/Doanh nghiệp', 'Đại diện đơn vị'],
+      ['TÊN ĐƠN VỊ (*)', 'HỌ VÀ TÊN'],
+    ]) {
+      expect(await readSheet(event.id, [['STT', person ?? '', 'Chức vụ', unit ?? '', 'Điện thoại', 'Ký tên'], ...personFirst])).toEqual([['skipped'], ...signed]);
+    }
+    // Column numbers under the header, and a header repeated by a second table pasted under the first.
+    const header = ['STT', 'Họ và tên', 'Chức vụ', 'Cơ quan', 'Điện thoại', 'Ký tên'];
+    expect(await readSheet(event.id, [header, ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'], ...personFirst.slice(0, 2), header, ...personFirst.slice(2)])).toEqual([
+      ['skipped'],
+      ['skipped'],
+      ...signed.slice(0, 2),
+      ['skipped'],
+      ...signed.slice(2),
+    ]);
+  });
+
+  it('reads a sheet without header by the column whose cells name units, whatever its place, and the signer from the column of people', async () => {
+    const { event } = await eventWithParticipants();
+    expect(await readSheet(event.id, personFirst)).toEqual(signed);
+    expect(await readSheet(event.id, unitFirst)).toEqual(signed);
+    // No row number, no kind of unit written: the column is the one whose names the participants answer to.
+    const bare = [
+      ['Nguyễn Văn An', 'Vĩnh Bình Đông', 'Giám đốc'],
+      ['Trần Thị Bé', 'Đồng Tâm', 'Kế toán'],
+      ['Phạm Văn Đông', 'Mỹ Hòa Hưng', 'Chủ tịch HĐQT'],
+    ];
+    expect(await readSheet(event.id, bare)).toEqual([
+      ['matched', 'Vĩnh Bình Đông', 'Nguyễn Văn An'],
+      ['matched', 'Đồng Tâm', 'Trần Thị Bé'],
+      ['matched', 'Mỹ Hòa Hưng', 'Phạm Văn Đông'],
+    ]);
+    // Nobody invited yet: the units of the register tell the column, and who signed is kept for each.
+    const empty = await call(app, 'events:create', { ...conference, title: 'Tọa đàm chưa mời ai', kind: 'seminar' });
+    const lines = await call(app, 'events:matchSignIn', { eventId: empty.id, text: personFirst.map((cells) => cells.join('\t')).join('\n') });
+    expect(lines.map(({ result, name, representative, newcomers }) => [result, name, representative, newcomers.map((unit) => unit.name)])).toEqual([
+      ['newcomer', 'HTX NN Vĩnh Bình', 'Nguyễn Văn An', ['Hợp tác xã Nông nghiệp Vĩnh Bình']],
+      ['newcomer', 'Đồng Tâm', 'Trần Thị Bé', ['Hợp tác xã Đồng Tâm']],
+      ['newcomer', 'CTCP Thực phẩm Hà Nội', 'Ông Lê Văn Cường', ['Công ty Cổ phần Thực phẩm Hà Nội']],
+    ]);
+  });
+
+  it('passes over a typed totals line, and reads a typed line in capitals as a unit', async () => {
+    const { event } = await eventWithParticipants();
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: '1. HỢP TÁC XÃ ĐỒNG TÂM\n2. HTX Mỹ Hòa Hưng\nTổng cộng: 2 đơn vị' });
+    expect(lines.map(({ result, name }) => [result, name])).toEqual([
+      ['matched', 'HỢP TÁC XÃ ĐỒNG TÂM'],
+      ['matched', 'HTX Mỹ Hòa Hưng'],
+      ['skipped', ''],
+    ]);
+  });
 });
 
 describe('the trash', () => {

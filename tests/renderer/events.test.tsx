@@ -204,8 +204,12 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
     const joining = within(dialog).getByRole('checkbox', { name: 'Thêm Hợp tác xã Dịch vụ Mỹ Hiệp (Xã Mỹ Hiệp)' });
     expect((joining as HTMLInputElement).checked).toBe(true);
     expect(within(dialog).getAllByLabelText('Đơn vị cần thêm của dòng «3. Bình An»').length).toBeGreaterThan(0);
-    const unmatched = within(dialog).getByRole('alert');
+    const [unmatched, unchosen] = within(dialog).getAllByRole('alert');
+    if (!unmatched || !unchosen) throw new Error('two alerts expected');
     expect(within(unmatched).getByText('Không khớp với đơn vị nào trong thành phần tham dự, danh sách thành viên hay đối tác')).toBeTruthy();
+    // A unit of the register among several, not chosen: said before recording.
+    expect(within(unchosen).getByText('Còn 1 dòng chưa chọn đơn vị')).toBeTruthy();
+    expect(within(unchosen).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['3. Bình An']);
     expect(within(unmatched).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['4. Hợp tác xã Bình Minh']);
     expect(invoke.mock.calls.find(([channel]) => channel === 'events:matchSignIn')?.[1]).toEqual({ eventId: 3, text: pasted });
 
@@ -223,6 +227,83 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
       }),
     );
     expect(await screen.findByText('Đã điểm danh: 2 có mặt (trong đó 1 đơn vị mới thêm vào thành phần tham dự), 0 vắng.')).toBeTruthy();
+  });
+});
+
+describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 }, () => {
+  it('leaves out its title, header and totals, and says which lines still need a unit chosen before recording', async () => {
+    const skipped = (line: string): SignInLine => ({ line, name: '', representative: '', result: 'skipped', candidates: [], newcomers: [] });
+    const lines: SignInLine[] = [
+      skipped('DANH SÁCH ĐẠI BIỂU KÝ TÊN'),
+      skipped('STT Họ và tên Chức vụ Đơn vị Điện thoại Ký tên'),
+      {
+        line: '1 Nguyễn Văn An Giám đốc HTX NN Vĩnh Bình 912345678',
+        name: 'HTX NN Vĩnh Bình',
+        representative: 'Nguyễn Văn An',
+        result: 'matched',
+        candidates: [{ participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' }],
+        newcomers: [],
+      },
+      {
+        line: '2 Huỳnh Văn Phúc Thành viên Mỹ Hiệp 966555444',
+        name: 'Mỹ Hiệp',
+        representative: 'Huỳnh Văn Phúc',
+        result: 'ambiguous',
+        candidates: [
+          { participantId: 12, name: 'HTX Dịch vụ Mỹ Hiệp', status: 'registered' },
+          { participantId: 13, name: 'HTX Nông nghiệp Mỹ Hiệp', status: 'registered' },
+        ],
+        newcomers: [],
+      },
+      skipped('Tổng cộng 2 đơn vị'),
+    ];
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok(detail),
+      'records:history': () => ok({ entries: [], names: {} }),
+      'events:matchSignIn': () => ok(lines),
+      'events:markAttendance': () => ok({ attended: 1, absent: 0, added: 0 }),
+    });
+    renderApp('#/su-kien/3');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: 'pasted' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
+
+    expect(await within(dialog).findByText('Khớp 1 dòng')).toBeTruthy();
+    // Passed over, said once, never counted as not matched.
+    expect(within(dialog).getByText('Bỏ qua 3 dòng')).toBeTruthy();
+    expect(
+      within(dialog).getByText(
+        'Bỏ qua các dòng không ghi tên đơn vị (tiêu đề, hàng tên cột, dòng tổng cộng): «DANH SÁCH ĐẠI BIỂU KÝ TÊN», «STT Họ và tên Chức vụ Đơn vị Điện thoại Ký tên», «Tổng cộng 2 đơn vị».',
+      ),
+    ).toBeTruthy();
+    expect(within(dialog).queryByText(/dòng không khớp/)).toBeNull();
+    expect(within(dialog).getAllByRole('row')).toHaveLength(3);
+
+    // The line left unchosen is named beside the button that would leave it out.
+    const unchosen = within(dialog).getByRole('alert');
+    expect(within(unchosen).getByText('Còn 1 dòng chưa chọn đơn vị')).toBeTruthy();
+    expect(within(unchosen).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['2 Huỳnh Văn Phúc Thành viên Mỹ Hiệp 966555444']);
+    const [choice] = within(dialog).getAllByLabelText('Đơn vị của dòng «2 Huỳnh Văn Phúc Thành viên Mỹ Hiệp 966555444»');
+    if (!choice) throw new Error('no choice for the ambiguous line');
+    await choose(choice, '', 'HTX Nông nghiệp Mỹ Hiệp');
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).toBeNull());
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (2)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
+        eventId: 3,
+        attendedIds: [11, 13],
+        absentIds: [],
+        representatives: [
+          { id: 11, representative: 'Nguyễn Văn An' },
+          { id: 13, representative: 'Huỳnh Văn Phúc' },
+        ],
+        newcomers: [],
+      }),
+    );
   });
 });
 

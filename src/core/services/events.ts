@@ -32,7 +32,7 @@ import {
 } from '../../shared/contracts/events';
 import { DEFAULT_PARTICIPANT_ROLE, type Page, type ParticipantRole, type ParticipantStatus } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { cleanText, foldText, vietnameseCollator } from '../../shared/text';
+import { foldText, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
 import { notInTrash } from '../db/predicates';
@@ -42,6 +42,7 @@ import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, ty
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
 import { atomically } from '../db/atomic';
+import { readSignInSheet } from './signInSheet';
 import { among } from '../db/prepared';
 
 type EventRow = typeof events.$inferSelect;
@@ -507,26 +508,6 @@ export function markAttendance(ctx: Context, input: z.output<typeof attendanceIn
 // ---------------------------------------------------------------------------------------------
 // Reading a sign-in sheet
 
-/** "1. ", "12) ", "3 ", "- ", "• " before the name. */
-const numbering = /^(?:\d{1,4}\s*[.):/-]\s*|\d{1,4}\s+|[-–•*+]\s*)/;
-
-/**
- * A line of the sheet split into the unit's name and who signed: "HTX NN Vĩnh Bình - Nguyễn Văn An"
- * or "HTX NN Vĩnh Bình (ông Nguyễn Văn An)". A dash inside a word ("Cung-Cầu") does not split. Rows
- * copied from a spreadsheet come with tabs between cells: the first cell that is not a number is
- * the name, the next one who signed.
- */
-function readLine(raw: string): { name: string; representative: string } {
-  const cells = raw.split('\t').map(cleanText).filter((cell) => cell !== '' && !/^\d+[.)]?$/.test(cell));
-  if (cells.length > 1) return { name: readLine(cells[0] ?? '').name, representative: cells[1] ?? '' };
-  const text = cleanText(raw).replace(numbering, '').trim();
-  const bracketed = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
-  if (bracketed?.[1]) return { name: bracketed[1], representative: bracketed[2]?.trim() ?? '' };
-  const dashed = /^(.*?)\s+[-–—]\s+(.*)$/.exec(text);
-  if (dashed?.[1]) return { name: dashed[1], representative: dashed[2] ?? '' };
-  return { name: text, representative: '' };
-}
-
 /** The keys one participant may be written as: its name key, its short name's, its folded name. */
 function keysOf(participant: EventParticipant, shortName: string): string[] {
   const nameKey = participant.kind === 'organization' ? organizationNameKey : partnerNameKey;
@@ -539,10 +520,11 @@ function containsWords(outer: string, inner: string): boolean {
 }
 
 /**
- * Each line of a pasted sign-in sheet, against the event's participants: a line matches a
- * participant when its name key (organizationNameKey, partnerNameKey for partners) equals one of the
- * participant's keys; failing that, when one holds the other's words ("Vĩnh Bình" in "Hợp tác xã
- * Nông nghiệp Vĩnh Bình"). One match is matched, several are ambiguous, none is unmatched.
+ * Each line of a pasted sign-in sheet (read by `readSignInSheet`), against the event's participants:
+ * a line matches a participant when its name key (organizationNameKey, partnerNameKey for partners)
+ * equals one of the participant's keys; failing that, when one holds the other's words ("Vĩnh Bình"
+ * in "Hợp tác xã Nông nghiệp Vĩnh Bình"). One match is matched, several are ambiguous, none is
+ * unmatched; a line that names no unit (title, header, totals) is skipped.
  */
 export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInput>): SignInLine[] {
   requireEvent(ctx, input.eventId);
@@ -566,26 +548,39 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   }));
   const candidate = ({ id, name, status }: EventParticipant): SignInCandidate => ({ participantId: id, name, status });
 
-  const lines = input.text
-    .split(/\r?\n/)
-    .filter((raw) => cleanText(raw) !== '')
-    .map((raw): SignInLine => {
-      const line = cleanText(raw);
-      const { name, representative } = readLine(raw);
-      const lineKeys = [organizationNameKey(name), partnerNameKey(name), foldText(name)].filter((key) => key !== '');
-      const exact = keyed.filter(({ keys }) => keys.some((key) => lineKeys.includes(key)));
-      const found = exact.length
-        ? exact
-        : keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => containsWords(key, lineKey) || containsWords(lineKey, key))));
-      const result = found.length === 1 ? 'matched' : found.length > 1 ? 'ambiguous' : 'unmatched';
-      return { line, name, representative, result, candidates: found.map(({ participant }) => candidate(participant)), newcomers: [] };
-    });
+  /** The participants a name answers to. */
+  const answering = (name: string): EventParticipant[] => {
+    const lineKeys = [organizationNameKey(name), partnerNameKey(name), foldText(name)].filter((key) => key !== '');
+    const exact = keyed.filter(({ keys }) => keys.some((key) => lineKeys.includes(key)));
+    const found = exact.length
+      ? exact
+      : keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => containsWords(key, lineKey) || containsWords(lineKey, key))));
+    return found.map(({ participant }) => participant);
+  };
+  /**
+   * The units of the register each name is the name of, each name looked up once: `registeredByName`
+   * reads the whole register, so the names a sheet's columns are chosen by and those of its lines
+   * that no participant answers to are one pass when the sheet is no longer than its sample.
+   */
+  const registered = new Map<string, SignInNewcomer[]>();
+  const lookUp = (names: readonly string[]) => {
+    const missing = [...new Set(names.filter((name) => !registered.has(name)))];
+    for (const [name, units] of registeredByName(ctx, missing)) registered.set(name, units);
+  };
+  const namesUnits = (names: readonly string[]): Set<string> => {
+    lookUp(names);
+    return new Set(names.filter((name) => answering(name).length > 0 || (registered.get(name)?.length ?? 0) > 0));
+  };
+
+  const lines = readSignInSheet(input.text, namesUnits).map(({ line, name, representative, skipped }): SignInLine => {
+    if (skipped) return { line, name, representative, result: 'skipped', candidates: [], newcomers: [] };
+    const found = answering(name);
+    const result = found.length === 1 ? 'matched' : found.length > 1 ? 'ambiguous' : 'unmatched';
+    return { line, name, representative, result, candidates: found.map(candidate), newcomers: [] };
+  });
   // A line no participant answers to may name a unit of the register that came uninvited.
   const taking = new Set(participants.map((participant) => `${participant.kind}:${participant.counterpartId}`));
-  const registered = registeredByName(
-    ctx,
-    lines.filter((line) => line.result === 'unmatched').map((line) => line.name),
-  );
+  lookUp(lines.filter((line) => line.result === 'unmatched').map((line) => line.name));
   return lines.map((line) => {
     if (line.result !== 'unmatched') return line;
     const newcomers = (registered.get(line.name) ?? []).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));

@@ -252,13 +252,14 @@ export interface SignInLine {
   line: string;
   /** The unit's name read from it, without numbering and representative. */
   name: string;
-  /** Who signed, when the line names one after " - " or in brackets. */
+  /** Who signed: the signers' column of a spreadsheet's row, or the name after " - " or in brackets. */
   representative: string;
   /**
    * One participant, several to choose from; none, but a unit of the register not yet among them
-   * (`newcomers`: one, or several to choose from); or nothing at all.
+   * (`newcomers`: one, or several to choose from); or nothing at all. `skipped`: the line names no
+   * unit (the sheet's title, its header row, a totals row) and is left out.
    */
-  result: 'matched' | 'ambiguous' | 'newcomer' | 'unmatched';
+  result: 'matched' | 'ambiguous' | 'newcomer' | 'unmatched' | 'skipped';
   candidates: SignInCandidate[];
   newcomers: SignInNewcomer[];
 }

@@ -178,7 +178,7 @@ export const eventsVi = {
   signIn: {
     title: 'Dán danh sách ký tên',
     intro:
-      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Số thứ tự đầu dòng và tên người ký sau dấu « - » hoặc trong ngoặc được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được.',
+      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Số thứ tự đầu dòng và tên người ký sau dấu « - » hoặc trong ngoặc được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được. Cũng có thể chép nguyên bảng từ Excel: cột đơn vị và cột họ tên người ký được nhận ra theo hàng tên cột, hoặc theo nội dung khi bảng không có hàng tên cột.',
     text: 'Tên đơn vị, mỗi dòng một đơn vị',
     textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Hợp tác xã Dịch vụ Mỹ Hiệp (bà Lê Thị Hoa)',
     match: 'Đối chiếu',
@@ -187,6 +187,10 @@ export const eventsVi = {
     ambiguousCount: '{{count}} dòng cần chọn',
     unmatchedCount: '{{count}} dòng không khớp',
     newcomerCount: '{{count}} dòng là đơn vị chưa mời',
+    skippedCount: 'Bỏ qua {{count}} dòng',
+    skipped: 'Bỏ qua các dòng không ghi tên đơn vị (tiêu đề, hàng tên cột, dòng tổng cộng): {{lines}}.',
+    unchosenTitle: 'Còn {{count}} dòng chưa chọn đơn vị',
+    unchosenHint: 'Các dòng này sẽ không được ghi có mặt. Hãy chọn đơn vị ở bảng trên, hoặc cứ ghi nếu muốn bỏ qua chúng.',
     addNewcomer: 'Thêm {{name}}',
     notInvited: 'Chưa có trong thành phần tham dự: sẽ được thêm và ghi có mặt.',
     chooseNewcomer: 'Chọn đơn vị để thêm',
@@ -403,7 +407,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
   signIn: {
     title: 'Paste sign-in sheet',
     intro:
-      'Paste the names from the sign-in sheet, one per line. Numbering and the signer’s name after “ - ” or in brackets are ignored; text without diacritics and abbreviations (HTX NN …) are fine.',
+      'Paste the names from the sign-in sheet, one per line. Numbering and the signer’s name after “ - ” or in brackets are ignored; text without diacritics and abbreviations (HTX NN …) are fine. A whole table copied from Excel works too: the units’ column and the signers’ column are found by the header row, or by their contents when the table has none.',
     text: 'Names, one per line',
     textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Hợp tác xã Dịch vụ Mỹ Hiệp (bà Lê Thị Hoa)',
     match: 'Match',
@@ -412,6 +416,10 @@ export const eventsEn: Translations<typeof eventsVi> = {
     ambiguousCount: '{{count}} lines to choose',
     unmatchedCount: '{{count}} lines not matched',
     newcomerCount: '{{count}} lines name units not invited',
+    skippedCount: '{{count}} lines skipped',
+    skipped: 'Skipped the lines that name no unit (title, header row, totals row): {{lines}}.',
+    unchosenTitle: '{{count}} lines still need a unit chosen',
+    unchosenHint: 'These lines will not be marked present. Choose their units in the table above, or record anyway to leave them out.',
     addNewcomer: 'Add {{name}}',
     notInvited: 'In the register but not among the participants: added as present.',
     chooseNewcomer: 'Choose the unit to add',

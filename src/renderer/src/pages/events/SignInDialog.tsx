@@ -83,6 +83,14 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
     return id !== undefined && line.representative ? [{ id, representative: line.representative }] : [];
   });
   const unmatched = lines.filter((line) => line.result === 'unmatched');
+  const skipped = lines.filter((line) => line.result === 'skipped');
+  /**
+   * Lines that record nothing until the person chooses: a participant among several, or a unit of
+   * the register among several (one the person cleared is theirs to leave out).
+   */
+  const unchosen = lines.filter((line, index) =>
+    line.result === 'ambiguous' ? choices[index] === undefined : line.result === 'newcomer' && line.newcomers.length > 1 && !(index in joining),
+  );
   const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length;
   const joiningOf = (line: SignInLine, index: number): SignInNewcomer | undefined => {
     const key = index in joining ? joining[index] : line.newcomers.length === 1 ? newcomerKey(line.newcomers[0]) : null;
@@ -126,6 +134,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
             {t('events.signIn.unmatchedCount', { count: unmatched.length })}
           </Badge>
         )}
+        {skipped.length > 0 && (
+          <Badge color="gray" variant="light" tt="none">
+            {t('events.signIn.skippedCount', { count: skipped.length })}
+          </Badge>
+        )}
       </Group>
 
       <Table withTableBorder verticalSpacing="xs">
@@ -137,7 +150,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
         </Table.Thead>
         <Table.Tbody>
           {lines.map((line, index) =>
-            line.result === 'unmatched' ? null : (
+            line.result === 'unmatched' || line.result === 'skipped' ? null : (
               <Table.Tr key={index}>
                 <Table.Td>
                   <Text size="sm">{line.line}</Text>
@@ -194,6 +207,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
           )}
         </Table.Tbody>
       </Table>
+      {skipped.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {t('events.signIn.skipped', { lines: skipped.map((line) => `«${line.line}»`).join(', ') })}
+        </Text>
+      )}
 
       {unmatched.length > 0 && (
         <Alert color="red" icon={<IconAlertTriangle />} title={t('events.signIn.unmatchedTitle')}>
@@ -213,6 +231,18 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
         checked={markRestAbsent}
         onChange={(change) => setMarkRestAbsent(change.currentTarget.checked)}
       />
+      {unchosen.length > 0 && (
+        <Alert color="yellow" icon={<IconAlertTriangle />} title={t('events.signIn.unchosenTitle', { count: unchosen.length })}>
+          <List size="sm">
+            {unchosen.map((line, index) => (
+              <List.Item key={index}>{line.line}</List.Item>
+            ))}
+          </List>
+          <Text size="xs" mt="xs">
+            {t('events.signIn.unchosenHint')}
+          </Text>
+        </Alert>
+      )}
       {error && (
         <Alert color="red" role="alert">
           {error}
