@@ -222,6 +222,19 @@ describe('listing partners', () => {
     expect(await listNames({ search: 'nothing like this' })).toEqual([]);
   });
 
+  it('finds a partner by its phone number, typed with or without spaces, dots or hyphens, however it was stored', async () => {
+    await call(app, 'partners:create', { ...choBinhDien, name: 'Công ty TNHH Minh Phát', taxCode: '', phone: '0912.345.678' });
+    await call(app, 'partners:create', { ...choBinhDien, name: 'Công ty TNHH Phú Gia', taxCode: '', phone: '+84 913 222 333' });
+    for (const typed of ['0912345678', '0912 345 678', '0912.345.678', '0912-345-678', '345 678', '+84 912 345 678']) {
+      expect(await listNames({ search: typed })).toEqual(['Công ty TNHH Minh Phát']);
+    }
+    expect(await listNames({ search: '0913222333' })).toEqual(['Công ty TNHH Phú Gia']);
+    expect(await listNames({ search: '(024) 38251234' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
+    // A tax code is still found as typed, its hyphen and all.
+    await call(app, 'partners:create', { ...saiGonCoop, name: 'Co.opmart Cống Quỳnh', taxCode: '0301175691-012' });
+    expect(await listNames({ search: '0301175691-012' })).toEqual(['Co.opmart Cống Quỳnh']);
+  });
+
   it('filters by kind and province, and counts what matches', async () => {
     expect(await listNames({ kind: 'enterprise' })).toEqual([
       'Công ty CP Thực phẩm Hà Nội',

@@ -18,7 +18,7 @@
  * thousands of rows (see `listOrganizations`).
  */
 import type Database from 'better-sqlite3';
-import { and, inArray, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, inArray, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { expandedNameWords, nameSearchWords } from '../../shared/names';
 import { foldText, withoutControlCharacters } from '../../shared/text';
 import { searchIndex, searchIndexMatches } from '../db/derived';
@@ -251,6 +251,33 @@ export function foldedTextCondition(searchText: AnyColumn, query: string): SQL |
         : containsText(searchText, word),
     ),
   );
+}
+
+/**
+ * A phone number typed into a search box ("0912345678", "0912 345 678", "0912.345.678", "+84 912 345
+ * 678"): its digits, +84 read as its 0. Undefined unless what was typed is digits and the signs
+ * written among them only, three digits or more (fewer would match nearly every number).
+ */
+function typedPhoneDigits(query: string): string | undefined {
+  const typed = query.trim();
+  if (!/^[\d\s.()+-]+$/.test(typed)) return undefined;
+  const digits = typed.replace(/\D/g, '');
+  if (digits.length < TRIGRAM) return undefined;
+  return /^\(?\+84/.test(typed) ? `0${digits.slice(2)}` : digits;
+}
+
+/**
+ * A phone column holds the number typed (`typedPhoneDigits`), however either was written: the
+ * signs set between digits (spaces, dots, hyphens, brackets) left out on both sides, and a stored
+ * +84 standing for the leading 0. Undefined when what was typed is no phone number. Read row by
+ * row like `foldedTextCondition`, for the short lists it serves (partners).
+ */
+export function phoneCondition(phone: AnyColumn, query: string): SQL | undefined {
+  const digits = typedPhoneDigits(query);
+  if (digits === undefined) return undefined;
+  const bare = sql`replace(replace(replace(replace(replace(${phone}, ' ', ''), '.', ''), '-', ''), '(', ''), ')', '')`;
+  const forms = digits.startsWith('0') ? [digits, `+84${digits.slice(1)}`] : [digits];
+  return or(...forms.map((form) => sql`${bare} LIKE ${`%${form}%`}`));
 }
 
 /**
