@@ -92,8 +92,11 @@ export const effectiveClassificationsSchema = z
   .array(z.enum(classifications))
   .min(1, { error: 'Chọn ít nhất một mức xếp loại được coi là hoạt động hiệu quả.' });
 
-/** Đạt, Đúng tiến độ, Có nguy cơ không đạt, Không đạt, Chưa có số liệu (a typed target not yet typed). */
-export const targetStatuses = ['met', 'on_track', 'at_risk', 'missed', 'unknown'] as const;
+/**
+ * Đạt, Đúng tiến độ, Có nguy cơ không đạt, Không đạt, Chưa có số liệu (a typed target not yet
+ * typed), Chưa đến kỳ thực hiện (the period has not begun: nothing to judge yet).
+ */
+export const targetStatuses = ['met', 'on_track', 'at_risk', 'missed', 'unknown', 'not_started'] as const;
 export type TargetStatus = (typeof targetStatuses)[number];
 
 /** Whether `actual` satisfies the comparison with `value`. */
@@ -105,7 +108,17 @@ export function satisfies(comparison: Comparison, actual: number, value: number)
 }
 
 /**
+ * Whether a typed target's actual builds up over the period unless the person says otherwise: a
+ * count, an amount or a quantity typed (people trained, loans disbursed …) usually does; a share
+ * is a state at a point in time.
+ */
+export function typedCumulativeByDefault(unit: TargetUnit): boolean {
+  return unit !== 'percent';
+}
+
+/**
  * The status of a target, the one rule (stated on screen as `onTrackRule`):
+ * - before the period begins: not started, whatever the figures of today (last year's, mostly) say;
  * - when the period is over: met or missed;
  * - while it runs, a target that adds up over the period (founded, events, agreements …) and must
  *   reach at least its value is on track when the actual has reached the value times the share of
@@ -123,6 +136,8 @@ export function targetStatus(input: {
   elapsed: number;
 }): TargetStatus {
   const { comparison, value, actual, cumulative, elapsed } = input;
+  // `elapsedShare` is 0 only before the first day: on the first day a day of the period has gone.
+  if (elapsed <= 0) return 'not_started';
   if (actual === null) return 'unknown';
   const over = elapsed >= 1;
   if (over) return satisfies(comparison, actual, value) ? 'met' : 'missed';

@@ -302,6 +302,153 @@ describe('plans and targets', () => {
   });
 });
 
+/** The province's own year plan of `year`: the whole province, every kind. */
+function provincePlan(year: number, extra: Partial<InputOf<'plans:create'>> = {}): InputOf<'plans:create'> {
+  return {
+    kind: 'year',
+    number: '12/KH-LMHTX',
+    title: `Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm ${String(year)}`,
+    issuedOn: `${String(year - 1)}-11-15`,
+    issuer: 'Liên minh Hợp tác xã tỉnh An Giang',
+    periodFrom: `${String(year)}-01-01`,
+    periodTo: `${String(year)}-12-31`,
+    status: 'issued',
+    targets: [
+      { title: 'Thành lập mới hợp tác xã', comparison: 'at_least', value: 10, unit: 'count', unitLabel: 'HTX', measure: { metric: 'founded', kinds: ['htx'] } },
+      { title: 'Số thành viên chính thức của HTX', comparison: 'at_least', value: 50, unit: 'count', unitLabel: 'thành viên', measure: { metric: 'members', kinds: ['htx'] } },
+      { title: 'Tổng doanh thu của HTX', comparison: 'at_least', value: 500_000_000_000, unit: 'money', measure: { metric: 'revenue', kinds: ['htx'] } },
+      { title: 'Bồi dưỡng, tập huấn cán bộ quản lý HTX', comparison: 'at_least', value: 300, unit: 'count', unitLabel: 'người', measure: null },
+    ],
+    ...extra,
+  };
+}
+
+describe('one year plan a year', () => {
+  it('asks before a copy or a plan typed by hand makes a second year plan of one year and scope, naming the one there', async () => {
+    const issued = await call(app, 'plans:create', provincePlan(2025));
+    const lastYear = await call(app, 'plans:create', provincePlan(2024, { number: '9/KH-LMHTX' }));
+
+    const copied = await callFailing(app, 'plans:copy', { id: lastYear.id, year: 2025 });
+    const said =
+      'Năm 2025 đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực), đã ban hành: «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025» (số 12/KH-LMHTX). Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.';
+    expect(copied).toEqual({ kind: 'conflict', message: said, existingId: issued.id });
+    const typed = await callFailing(app, 'plans:create', { ...provincePlan(2025), status: 'draft', number: '', title: 'Kế hoạch KTTT năm 2025 (bản nhập lại)' });
+    expect(typed).toEqual({ kind: 'conflict', message: said, existingId: issued.id });
+    expect((await call(app, 'plans:list', { year: 2025 })).total).toBe(1);
+
+    // Confirmed, the copy is made, as a draft; editing it later asks nothing again.
+    const copy = await call(app, 'plans:copy', { id: lastYear.id, year: 2025, confirmSameYear: true });
+    expect([copy.periodFrom, copy.status]).toEqual(['2025-01-01', 'draft']);
+    await call(app, 'plans:update', { ...provincePlan(2025), id: copy.id, number: '', status: 'draft', note: 'Giá trị đã điều chỉnh' });
+
+    // Another scope, a commune's year plan, or a programme over the same year: nothing to ask.
+    await call(app, 'plans:create', { ...tanChauPlan(), periodFrom: '2025-01-01', periodTo: '2025-12-31', title: 'Kế hoạch phát triển HTX thị xã Tân Châu năm 2025' });
+    await call(app, 'plans:create', { ...provincePlan(2025), kind: 'programme', title: 'Chương trình phát triển KTTT giai đoạn 2021–2025', periodFrom: '2021-01-01' });
+  });
+
+  it('refuses to issue a second year plan of one year and scope while the first is issued, and issues it once that one is cancelled', async () => {
+    const first = await call(app, 'plans:create', provincePlan(2025));
+    const second = await call(app, 'plans:create', { ...provincePlan(2025), number: '15/KH-LMHTX', status: 'draft', confirmSameYear: true });
+    const refused = await callFailing(app, 'plans:update', { ...provincePlan(2025), id: second.id, number: '15/KH-LMHTX' });
+    expect(refused.kind === 'validation' && refused.issues).toEqual([
+      {
+        path: 'status',
+        message:
+          'Năm 2025 đã có kế hoạch năm cùng phạm vi đã ban hành: «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025» (số 12/KH-LMHTX). Mỗi năm chỉ ban hành một kế hoạch năm cho một phạm vi; hãy để kế hoạch này ở dạng dự thảo, hoặc chuyển kế hoạch kia sang «Đã hủy bỏ» trước.',
+      },
+    ]);
+    // Confirming that it is another plan does not issue it beside the first either.
+    const confirmed = await callFailing(app, 'plans:create', { ...provincePlan(2025), confirmSameYear: true });
+    expect(confirmed.kind === 'validation' && confirmed.issues[0]?.path).toBe('status');
+
+    await call(app, 'plans:update', { ...provincePlan(2025), id: first.id, status: 'cancelled' });
+    await call(app, 'plans:update', { ...provincePlan(2025), id: second.id, number: '15/KH-LMHTX' });
+    expect((await call(app, 'plans:list', { year: 2025 })).rows.map((row) => [row.number, row.status])).toEqual([
+      ['15/KH-LMHTX', 'issued'],
+      ['12/KH-LMHTX', 'cancelled'],
+    ]);
+  });
+
+  it('shows in Tổng quan the province’s year plan before a commune’s of the same year, whichever was issued last', async () => {
+    const province = await call(app, 'plans:create', provincePlan(2024, { issuedOn: '2023-11-15' }));
+    // Tân Châu's, issued later, covers five communes.
+    await call(app, 'plans:create', tanChauPlan());
+    expect((await call(app, 'plans:inForce', undefined))?.id).toBe(province.id);
+  });
+});
+
+describe('a plan not begun yet', () => {
+  it('judges none of its targets, shows today’s figures for information, and puts none in Cần chú ý', async () => {
+    await call(app, 'plans:create', tanChauPlan());
+    const { id } = await call(app, 'plans:create', provincePlan(2025));
+    // 20 November 2024: the 2025 plan has not begun; its members' target is already short, and
+    // the typed target has no figure yet.
+    const plan = await call(app, 'plans:get', { id });
+    expect([plan.elapsed, plan.asOf, plan.inForce]).toEqual([0, '2024-11-20', false]);
+    expect(plan.targets.map((target) => [target.title, target.actual, target.status])).toEqual([
+      ['Thành lập mới hợp tác xã', 0, 'not_started'],
+      ['Số thành viên chính thức của HTX', 60, 'not_started'],
+      ['Tổng doanh thu của HTX', 0, 'not_started'],
+      ['Bồi dưỡng, tập huấn cán bộ quản lý HTX', null, 'not_started'],
+    ]);
+    // Cần chú ý in the last quarter of 2024 lists the plan in force, never one not begun.
+    expect(new Set((await call(app, 'attention:list', {})).targetsAtRisk.map((row) => row.planTitle))).toEqual(new Set([tanChauPlan().title]));
+
+    // From its first day it is judged.
+    app.setNow(on('2025-01-01'));
+    const begun = await call(app, 'plans:get', { id });
+    expect(begun.targets.map((target) => target.status)).toEqual(['at_risk', 'met', 'at_risk', 'unknown']);
+  });
+});
+
+describe('a typed target that adds up over the period', () => {
+  it('is judged against the share of the period gone, as a measured one is, unless the person says it does not add up', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const typed = byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn');
+    // A count typed adds up unless said: 110 of 120 with 89 % of the year gone is on the pace of 106,6.
+    expect(typed.cumulative).toBe(true);
+    await call(app, 'plans:typeActual', { targetId: typed.id, actual: 110, note: '', by: 'Trần Thị Bích' });
+    expect(byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn').status).toBe('on_track');
+    await call(app, 'plans:typeActual', { targetId: typed.id, actual: 100, note: '', by: 'Trần Thị Bích' });
+    expect(byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn').status).toBe('at_risk');
+    await call(app, 'plans:typeActual', { targetId: typed.id, actual: 110, note: '', by: 'Trần Thị Bích' });
+    expect((await call(app, 'attention:list', {})).targetsAtRisk.map((row) => row.title)).not.toContain('Tập huấn cho 120 thành viên HTX');
+
+    // Said not to add up (a state to be reached now), the same 110 is at risk, and in Cần chú ý.
+    const detail = await call(app, 'plans:get', { id });
+    await call(app, 'plans:update', {
+      ...tanChauPlan(),
+      id,
+      targets: detail.targets.map(({ id: targetId, title, comparison, value, unit, unitLabel, measure, denominator }) => ({
+        id: targetId,
+        title,
+        comparison,
+        value,
+        unit,
+        unitLabel,
+        measure,
+        denominator,
+        typedCumulative: measure === null ? false : undefined,
+      })),
+    });
+    const atPoint = byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn');
+    expect([atPoint.cumulative, atPoint.actual, atPoint.status]).toEqual([false, 110, 'at_risk']);
+    expect((await call(app, 'attention:list', {})).targetsAtRisk.map((row) => row.title)).toContain('Tập huấn cho 120 thành viên HTX');
+    // A typed share is a state unless said.
+    const share = await call(app, 'plans:create', {
+      ...tanChauPlan(),
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+      title: 'Kế hoạch 2025',
+      targets: [{ title: 'Tỷ lệ HTX có website', comparison: 'at_least', value: 30, unit: 'percent', measure: null }],
+    });
+    expect((await call(app, 'plans:get', { id: share.id })).targets[0]?.cumulative).toBe(false);
+    // The copy for another year keeps what the person said.
+    const copy = await call(app, 'plans:copy', { id, year: 2026 });
+    expect(byTitle((await call(app, 'plans:get', { id: copy.id })).targets, 'Tập huấn').cumulative).toBe(false);
+  });
+});
+
 /** A member's offer of `product` connected with a partner's demand, in `unitCode`, on `connectedOn`. */
 async function connect(sellerKey: string, buyerKey: string, quantity: number, unitCode: string, connectedOn: string, product = 'Lúa OM 5451') {
   const egg = unitCode === 'qua';
@@ -481,20 +628,29 @@ describe('the year-end report', () => {
     expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
     expect(sheet.getCell('A2').text).toBe('Số: ……….' + '/BC-LMHTX');
     const header = rowNumberOf(sheet, 'STT');
-    expect(rowTexts(sheet, header).slice(0, 9)).toEqual(['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', '', '% so với kế hoạch', 'Cùng kỳ năm trước', 'Đánh giá', 'Nhận xét']);
+    expect(rowTexts(sheet, header).slice(0, 9)).toEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Thực hiện', '% so với kế hoạch', 'Cùng kỳ năm trước', 'Đánh giá', 'Nhận xét']);
     expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(0, 9)).toEqual([
-      '2', 'Thành lập mới ít nhất 03 HTX NN', 'Ít nhất 3 HTX', '2', 'HTX', '66.7', '1', 'Không đạt', '',
+      '2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất 3', '2', '66.7', '1', 'Không đạt', '',
     ]);
     if (skipLibreOffice) return;
     const reading = await readWithLibreOffice(path);
     const rows = reading.sheets.get('Kết quả thực hiện');
     expect(rows?.some((row) => row.join(' ').includes('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH'))).toBe(true);
     expect(rows?.some((row) => row[0]?.startsWith('Năm 2024 — Kế hoạch phát triển hợp tác xã') && row[0].includes('(số 125/KH-UBND ngày 15/03/2024 của UBND thị xã Tân Châu)'))).toBe(true);
-    expect(csvRow(rows, '2').slice(0, 8)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'Ít nhất 3 HTX', '2', 'HTX', '66.7', '1', 'Không đạt']);
-    expect(csvRow(rows, '3').slice(0, 9)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', 'Ít nhất 70%', '40', '%', '57.1', '0', 'Không đạt', '2/5']);
-    expect(csvRow(rows, '7').slice(3, 9)).toEqual(['130', 'người', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
+    expect(csvRow(rows, '2').slice(0, 8)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất 3', '2', '66.7', '1', 'Không đạt']);
+    expect(csvRow(rows, '3').slice(0, 9)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', '%', 'Ít nhất 70', '40', '57.1', '0', 'Không đạt', '2/5']);
+    expect(csvRow(rows, '7').slice(2, 9)).toEqual(['người', 'Ít nhất 120', '130', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
     expect(reading.pages.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('writes a value once, its unit in Đơn vị tính, and judges no target of a plan not begun', async () => {
+    const { id } = await call(app, 'plans:create', provincePlan(2025));
+    const sheet = (await readWorkbook((await runPlanResults(app, id)).path)).worksheets[0];
+    if (!sheet) throw new Error('no sheet');
+    // Not «Ít nhất 500.000.000.000 ₫» beside «đồng».
+    expect(rowTexts(sheet, rowNumberOf(sheet, '3')).slice(0, 8)).toEqual(['3', 'Tổng doanh thu của HTX', 'đồng', 'Ít nhất 500.000.000.000', '0', '0', '0', 'Chưa đến kỳ thực hiện']);
+    expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(2, 4)).toEqual(['thành viên', 'Ít nhất 50']);
+  });
 });
 
 describe('the plans list in Excel', () => {
@@ -546,5 +702,10 @@ describe('the status rule', () => {
     expect(targetStatus({ comparison: 'at_most', value: 2, actual: 1, cumulative: true, elapsed })).toBe('on_track');
     expect(targetStatus({ comparison: 'at_least', value: 4, actual: 3, cumulative: true, elapsed: 1 })).toBe('missed');
     expect(targetStatus({ comparison: 'exactly', value: 4, actual: 4, cumulative: false, elapsed: 1 })).toBe('met');
+    // Before the first day nothing is judged, whatever today's figures say.
+    expect(elapsedShare('2025-01-01', '2025-12-31', '2024-12-31')).toBe(0);
+    expect(targetStatus({ comparison: 'at_least', value: 4, actual: 5, cumulative: false, elapsed: 0 })).toBe('not_started');
+    expect(targetStatus({ comparison: 'at_least', value: 4, actual: 1, cumulative: false, elapsed: 0 })).toBe('not_started');
+    expect(targetStatus({ comparison: 'at_least', value: 4, actual: 0, cumulative: true, elapsed: elapsedShare('2025-01-01', '2025-12-31', '2025-01-01') })).toBe('at_risk');
   });
 });

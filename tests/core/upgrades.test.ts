@@ -120,6 +120,39 @@ describe('import mappings remembered by an earlier version', () => {
   });
 });
 
+describe('typed targets of an earlier version', () => {
+  it('add up over the period if they are a count, an amount or a quantity, and a share does not', async () => {
+    const file = join(dir, 'data.sqlite');
+    const old = new Database(file);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0031_plan_targets_typed_cumulative') });
+    const at = '2026-01-05T08:00:00.000Z';
+    old.exec(`
+      INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '${at}');
+      INSERT INTO plans (id, kind, title, title_folded, period_from, period_to, status, created_at, updated_at)
+        VALUES (1, 'year', 'Kế hoạch năm 2026', 'ke hoach nam 2026', '2026-01-01', '2026-12-31', 'issued', '${at}', '${at}');
+      INSERT INTO plan_targets (plan_id, position, title, comparison, value, unit, unit_label, measure, typed_actual) VALUES
+        (1, 1, 'Bồi dưỡng, tập huấn 300 người', 'at_least', 300, 'count', 'người', NULL, 150),
+        (1, 2, 'Tỷ lệ HTX có trang thông tin điện tử', 'at_least', 30, 'percent', '', NULL, 20),
+        (1, 3, 'Thành lập mới 10 HTX', 'at_least', 10, 'count', 'HTX', '{"metric":"founded","kinds":["htx"],"sectorGroup":null,"effective":false,"goodOrFair":false,"linkedWithEnterprise":false,"valueChain":false,"highTech":false,"ocopMinStars":null,"eventKind":null,"agreementKind":null,"unitCode":null}', NULL);
+    `);
+    old.close();
+
+    // Mid-June, 166 days of 365 gone: 150 of 300 trained is on the pace of 136; 20 % of 30 % is short now.
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test', clock: () => new Date('2026-06-15T05:00:00Z') });
+    try {
+      expect(app.ctx.db.$client.prepare('SELECT typed_cumulative FROM plan_targets ORDER BY position').pluck().all()).toEqual([1, 0, 0]);
+      const plan = await call(app, 'plans:get', { id: 1 });
+      expect(plan.targets.map((target) => [target.cumulative, target.status])).toEqual([
+        [true, 'on_track'],
+        [false, 'at_risk'],
+        [true, 'at_risk'],
+      ]);
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('an upgrade that rebuilds the register', () => {
   it('gives no new organization the id of one deleted for good before it, so none takes over another history, and keeps the planner its statistics', async () => {
     const file = join(dir, 'data.sqlite');

@@ -265,6 +265,7 @@ describe('overview', { timeout: 30_000 }, () => {
       measure: null,
       denominator: null,
       comment: '',
+      cumulative: false,
       actual: 4_621_078,
       numerator: null,
       denominatorValue: null,

@@ -1062,6 +1062,12 @@ export const planTargets = sqliteTable(
     typedNote: text('typed_note').notNull().default(''),
     typedBy: text('typed_by').notNull().default(''),
     typedAt: text('typed_at'),
+    /**
+     * For a typed target: whether its actual builds up over the period (people trained so far), so
+     * that while the period runs it is judged against the share of the period gone, as a measured
+     * one of `cumulativeMetrics` is. A measured target's follows from its metric; false here.
+     */
+    typedCumulative: integer('typed_cumulative', { mode: 'boolean' }).notNull().default(false),
     /** Nhận xét: what the year-end report writes beside the figures. */
     comment: text('comment').notNull().default(''),
   },

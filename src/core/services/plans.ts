@@ -4,7 +4,7 @@
  * against its value and the year before, its status by the one rule of shared/plans.ts, and the
  * drill-down to what counts. Plans go through the one record machinery (audit, trash, history).
  */
-import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AgreementAttachment } from '../../shared/contracts/agreements';
 import type { TargetAtRisk } from '../../shared/contracts/attention';
@@ -26,7 +26,7 @@ import type {
   typedActualInput,
 } from '../../shared/contracts/plans';
 import { classifications, type Classification, type OrganizationKind, type Page } from '../../shared/domain';
-import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import {
   cumulativeMetrics,
   defaultEffectiveClassifications,
@@ -34,6 +34,7 @@ import {
   elapsedShare,
   lastQuarterStarts,
   targetStatus,
+  typedCumulativeByDefault,
   yearsBefore,
   type Measure,
 } from '../../shared/plans';
@@ -99,6 +100,7 @@ function targetValue(row: TargetRow): Snapshot {
     typedActual: row.typedActual,
     typedNote: row.typedNote,
     typedBy: row.typedBy,
+    typedCumulative: row.typedCumulative,
   };
 }
 
@@ -197,7 +199,7 @@ function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMa
   const measure = target.measure;
   const now = actualOf(target, current);
   const before = measure ? actualOf(target, previous).actual : null;
-  const cumulative = measure !== null && target.unit !== 'percent' && cumulativeMetrics.includes(measure.metric);
+  const cumulative = measure === null ? target.typedCumulative : target.unit !== 'percent' && cumulativeMetrics.includes(measure.metric);
   return {
     id: target.id,
     position: target.position,
@@ -209,6 +211,7 @@ function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMa
     measure,
     denominator: target.denominator,
     comment: target.comment,
+    cumulative,
     actual: now.actual,
     numerator: now.numerator,
     denominatorValue: now.denominatorValue,
@@ -345,14 +348,24 @@ export function listPlans(ctx: Context, input: z.output<typeof planListInput>): 
   return { total, rows: rows.map((row) => summaryOf(ctx, row, counts.get(row.id) ?? 0)) };
 }
 
-/** The plan in force today; of several, the one whose period ends first, then the latest issued. */
+/**
+ * How far a plan's scope is narrowed (to communes, to kinds of organization, to a sector): 0 for
+ * the whole province, every kind, every sector.
+ */
+const narrowings = sql<number>`(${plans.communeCodes} <> '[]') + (${plans.organizationKinds} <> '[]') + (${plans.sectorGroup} IS NOT NULL)`;
+
+/**
+ * The plan in force today; of several, the one whose period ends first (this year's plan before a
+ * programme of several years), then the widest (the province's before a commune's: two issued year
+ * plans of one year and one scope are refused, see `checkSameYear`), then the latest issued.
+ */
 export function planInForce(ctx: Context): PlanInForce | null {
   const today = todayIso(ctx);
   const row = ctx.db
     .select()
     .from(plans)
     .where(and(notInTrash(plans), eq(plans.status, 'issued'), lte(plans.periodFrom, today), gte(plans.periodTo, today)))
-    .orderBy(asc(plans.periodTo), desc(plans.issuedOn), desc(plans.id))
+    .orderBy(asc(plans.periodTo), asc(narrowings), desc(plans.issuedOn), desc(plans.id))
     .get();
   if (!row) return null;
   const progress = planProgress(ctx, row);
@@ -428,6 +441,7 @@ function targetColumns(target: ParsedTargetInput, position: number) {
     unitLabel: target.unitLabel,
     measure: target.measure,
     denominator: target.unit === 'percent' ? target.denominator : null,
+    typedCumulative: target.measure === null && (target.typedCumulative ?? typedCumulativeByDefault(target.unit)),
     comment: target.comment,
   };
 }
@@ -451,9 +465,76 @@ function writeTargets(ctx: Context, planId: number, targets: ParsedTargetInput[]
   });
 }
 
+type PlanScope = Pick<ParsedPlanInput, 'kind' | 'periodFrom' | 'communeCodes' | 'organizationKinds' | 'sectorGroup'>;
+
+/** The communes, kinds and sector a plan covers, in one comparable text, whatever their order. */
+function scopeKey(plan: { communeCodes: readonly string[]; organizationKinds: readonly string[]; sectorGroup: string | null }): string {
+  return JSON.stringify([[...new Set(plan.communeCodes)].sort(), [...plan.organizationKinds].sort(), plan.sectorGroup]);
+}
+
+/**
+ * The other year plans, not cancelled, of the same year over the same scope, issued first. A
+ * province has one year plan a year (and a commune its own): another is a copy made twice, or the
+ * same plan typed again. Programmes may overlap: each has its own subject.
+ */
+function sameYearPlans(ctx: Context, plan: PlanScope, excludeId: number | null): PlanRow[] {
+  if (plan.kind !== 'year') return [];
+  const year = plan.periodFrom.slice(0, 4);
+  const key = scopeKey(plan);
+  return ctx.db
+    .select()
+    .from(plans)
+    .where(
+      and(
+        notInTrash(plans),
+        eq(plans.kind, 'year'),
+        ne(plans.status, 'cancelled'),
+        gte(plans.periodFrom, `${year}-01-01`),
+        lte(plans.periodFrom, `${year}-12-31`),
+        excludeId === null ? undefined : ne(plans.id, excludeId),
+      ),
+    )
+    .orderBy(desc(eq(plans.status, 'issued')), asc(plans.id))
+    .all()
+    .filter((row) => scopeKey(row) === key);
+}
+
+/** «Kế hoạch … năm 2027» (số 12/KH-LMHTX). */
+function namedPlan(row: PlanRow): string {
+  return row.number ? `«${row.title}» (số ${row.number})` : `«${row.title}»`;
+}
+
+/**
+ * A second year plan of one year and one scope: issuing it is refused while the other is issued —
+ * Tổng quan, Cần chú ý and the reports follow one plan, and two would leave them to pick one — and
+ * saving it otherwise asks the person to confirm it is another plan. An edit asks again only when
+ * it moves the plan to another year, kind or scope, or issues it.
+ */
+function checkSameYear(ctx: Context, input: ParsedPlanInput, before: PlanRow | null): void {
+  const moved = before === null || before.kind !== input.kind || before.periodFrom.slice(0, 4) !== input.periodFrom.slice(0, 4) || scopeKey(before) !== scopeKey(input);
+  const issuing = input.status === 'issued' && (moved || before.status !== 'issued');
+  if (!moved && !issuing) return;
+  const others = sameYearPlans(ctx, input, before?.id ?? null);
+  const year = input.periodFrom.slice(0, 4);
+  const issued = others.find((row) => row.status === 'issued');
+  if (issuing && issued) {
+    throw validationFailure([
+      {
+        path: 'status',
+        message: `Năm ${year} đã có kế hoạch năm cùng phạm vi đã ban hành: ${namedPlan(issued)}. Mỗi năm chỉ ban hành một kế hoạch năm cho một phạm vi; hãy để kế hoạch này ở dạng dự thảo, hoặc chuyển kế hoạch kia sang «Đã hủy bỏ» trước.`,
+      },
+    ]);
+  }
+  const [other] = others;
+  if (!moved || input.confirmSameYear || !other) return;
+  const state = other.status === 'issued' ? 'đã ban hành' : 'đang dự thảo';
+  throw conflict(`Năm ${year} đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực), ${state}: ${namedPlan(other)}. Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.`, other.id);
+}
+
 export function createPlan(ctx: Context, input: ParsedPlanInput, copiedFromId: number | null = null): PlanSummary {
   checkCommunes(ctx, input);
   return atomically(ctx.db, () => {
+    checkSameYear(ctx, input, null);
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(plans)
@@ -470,6 +551,7 @@ export function updatePlan(ctx: Context, { id, ...input }: z.output<typeof planU
   checkCommunes(ctx, input);
   return atomically(ctx.db, () => {
     const before = requirePlan(ctx, id);
+    checkSameYear(ctx, input, before);
     const was = snapshotOf(ctx, before);
     const after = ctx.db
       .update(plans)
@@ -505,6 +587,7 @@ export function copyPlan(ctx: Context, input: z.output<typeof copyPlanInput>): P
     unitLabel: target.unitLabel,
     measure: target.measure,
     denominator: target.denominator,
+    typedCumulative: target.typedCumulative,
     comment: '',
   }));
   return createPlan(
@@ -523,6 +606,7 @@ export function copyPlan(ctx: Context, input: z.output<typeof copyPlanInput>): P
       status: 'draft',
       note: '',
       targets,
+      confirmSameYear: input.confirmSameYear,
     },
     source.id,
   );

@@ -41,6 +41,11 @@ export const targetInput = z
     /** Null: no measure covers it; its actual is typed. */
     measure: measureSchema.nullable().default(null),
     denominator: measureSchema.nullable().default(null),
+    /**
+     * For a typed target (no measure): whether its actual builds up over the period; unsaid, as
+     * `typedCumulativeByDefault` says for its unit. A measured target's follows from its metric.
+     */
+    typedCumulative: z.boolean().optional(),
     comment: optionalText('Nhận xét', 1000),
   })
   .superRefine((value, ctx) => {
@@ -79,6 +84,8 @@ const planFields = {
   status: z.enum(planStatuses, { error: 'Chưa chọn tình trạng của kế hoạch.' }),
   note: optionalText('Ghi chú', 2000),
   targets: z.array(targetInput).max(100, { error: 'Một kế hoạch ghi tối đa 100 chỉ tiêu.' }),
+  /** The person confirmed it is another year plan beside one of the same year and scope (communes, kinds, sector). */
+  confirmSameYear: z.boolean().optional().default(false),
 };
 
 type PlanShape = z.output<z.ZodObject<typeof planFields>>;
@@ -136,6 +143,11 @@ export interface TargetProgress {
   measure: Measure | null;
   denominator: Measure | null;
   comment: string;
+  /**
+   * Whether it builds up over the period, so that while the period runs it is judged against the
+   * share of the period gone: by its metric, or as the person said of a typed one.
+   */
+  cumulative: boolean;
   /** Computed live from the data; for a target no measure covers, the typed one (or null). */
   actual: number | null;
   /** For a share: the numerator and the denominator the percentage was computed from. */
@@ -212,6 +224,8 @@ export const copyPlanInput = z.object({
   id,
   /** The year the copy is for: its period moves by whole years to land there. */
   year: z.number({ error: 'Năm phải là một số.' }).int().min(1900).max(2200),
+  /** The person confirmed the copy beside a year plan of that year with the same scope. */
+  confirmSameYear: z.boolean().optional().default(false),
 });
 
 export const plansContract = {
@@ -227,7 +241,7 @@ export const plansContract = {
   /** Types the actual of a target no measure covers. */
   'plans:typeActual': channel<null>()(typedActualInput),
   'plans:drillDown': channel<TargetDrillDown>()(drillDownInput),
-  /** The plan in force today (issued, today in its period; the latest issued first), or null. */
+  /** The plan in force today (issued, today in its period; of several, the one ending first, then the widest), or null. */
   'plans:inForce': channel<PlanInForce | null>()(none),
   'plans:effectiveDefinition': channel<Classification[]>()(none),
   'plans:setEffectiveDefinition': channel<Classification[]>()(z.object({ classifications: effectiveClassificationsSchema })),

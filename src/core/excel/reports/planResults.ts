@@ -1,16 +1,18 @@
 /**
- * Báo cáo kết quả thực hiện kế hoạch: each target of a plan with its value, the actual the app
- * computes (or the one typed), the percentage of the target, last year's and the assessment, by the
- * same progress the plan's page shows.
+ * Báo cáo kết quả thực hiện kế hoạch: each target of a plan with its unit, its value, the actual the
+ * app computes (or the one typed), the percentage of the target, last year's and the assessment, by
+ * the same progress the plan's page shows.
  */
-import { formatTargetValue } from '../../../shared/plans';
 import type { TargetProgress } from '../../../shared/contracts/plans';
-import { formatDate } from '../../../shared/format';
+import { formatDate, formatDecimal } from '../../../shared/format';
 import type { Row, SheetData } from '../write/writer';
 
 const comparisonWords = { at_least: 'Ít nhất', at_most: 'Tối đa', exactly: 'Đúng bằng' } as const;
 
-/** The unit the actual is written in: "%" for a share, "đồng" for money, else the target's own. */
+/**
+ * The unit the value, the actual and last year's are written in, once in its own column (Đơn vị
+ * tính): "%" for a share, "đồng" for money, else the target's own.
+ */
 function unitOf(target: TargetProgress): string {
   if (target.unit === 'percent') return '%';
   if (target.unit === 'money') return 'đồng';
@@ -34,7 +36,8 @@ function commentOf(target: TargetProgress): string {
 export function planResultsTables(targets: readonly TargetProgress[]): Record<string, SheetData> {
   const rows: Row[] = targets.map((target) => ({
     title: target.title,
-    planned: `${comparisonWords[target.comparison]} ${formatTargetValue(target.unit, target.unitLabel, target.value)}`,
+    // The number alone: its unit is the row's Đơn vị tính («Ít nhất 500.000.000.000», đồng).
+    planned: `${comparisonWords[target.comparison]} ${formatDecimal(target.value)}`,
     actual: target.actual,
     unit: unitOf(target),
     percentOfTarget: target.percentOfTarget,

@@ -4,28 +4,12 @@
  */
 import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconTargetArrow } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { TargetProgress } from '../../../../shared/contract';
 import { formatPercent } from '../../../../shared/format';
-import { formatTargetValue } from '../../../../shared/plans';
 import { LoadError } from '../../components/LoadError';
 import { usePlanInForce } from '../../queries/plans';
 import { planHref } from '../../routing/useHashRoute';
-import { statusColors } from '../plans/PlanPage';
-import { formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
-
-/**
- * How the bar writes a target's figures: money as the rest of Tổng quan writes it, in triệu or tỷ
- * đồng, the actual in the unit of the value it is read against.
- */
-function targetFigure(target: TargetProgress, t: TFunction): (value: number) => string {
-  if (target.unit === 'money') {
-    const unit = moneyUnitFor(target.value);
-    return (value) => formatMoneyIn(value, unit, t);
-  }
-  return (value) => formatTargetValue(target.unit, target.unitLabel, value);
-}
+import { statusColors, targetFigure } from '../plans/PlanPage';
 
 export function PlanInForce() {
   const { t } = useTranslation();

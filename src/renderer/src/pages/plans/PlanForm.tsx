@@ -3,6 +3,7 @@
  * measure, and for a share its denominator) or that it is typed; the contract's schema gives
  * instant feedback, the backend still decides.
  */
+import type { ReactNode } from 'react';
 import { ActionIcon, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -22,18 +23,21 @@ import {
   type PlanKind,
   type PlanStatus,
   type TargetUnit,
+  typedCumulativeByDefault,
   volumeMetrics,
 } from '../../../../shared/plans';
 import { DateField } from '../../components/DateField';
+import { SaveConflictNotice } from '../../components/DuplicateNotices';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledMultiSelect, LabelledSelect } from '../../components/LabelledSelect';
 import { foldFilter } from '../../forms/foldFilter';
-import { useFormSave } from '../../forms/oneSave';
+import { useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useCommunes } from '../../queries';
 import { useCreatePlan, useUpdatePlan } from '../../queries/plans';
 import { lookupOptions, useEventLookups } from '../../queries/events';
 import { useSupplyLookups } from '../../queries/supply';
+import { planHref } from '../../routing/useHashRoute';
 
 interface TargetValues {
   id?: number;
@@ -46,6 +50,8 @@ interface TargetValues {
   unitLabel: string;
   measure: Measure | null;
   denominator: Measure | null;
+  /** Said of a typed target only (no measure); held meanwhile so that switching back keeps it. */
+  typedCumulative: boolean;
   comment: string;
 }
 
@@ -127,6 +133,7 @@ function valuesOf(plan: PlanDetail | undefined): PlanValues {
       unitLabel: target.unitLabel,
       measure: target.measure,
       denominator: target.denominator,
+      typedCumulative: target.measure === null ? target.cumulative : typedCumulativeByDefault(target.unit),
       comment: target.comment,
     })),
   };
@@ -144,12 +151,14 @@ interface MeasureFieldsProps {
   error?: string;
   /** What is wrong with a volume's unit, shown under its own field. */
   unitError?: string;
+  /** What a typed actual says of itself, under the choice of typing it. */
+  children?: ReactNode;
 }
 
 const TYPED = 'typed';
 
 /** How an actual is computed: the metric, then what narrows it (kinds, sector, flags, OCOP stars, kind of event or agreement). */
-function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defaults, error, unitError }: MeasureFieldsProps) {
+function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defaults, error, unitError, children }: MeasureFieldsProps) {
   const { t } = useTranslation();
   const eventLookups = useEventLookups();
   const change = (patch: Partial<Measure>) => {
@@ -247,6 +256,7 @@ function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defa
             onChange={(value) => change({ agreementKind: agreementKinds.find((kind) => kind === value) ?? null })}
           />
         )}
+        {children}
       </Stack>
     </Fieldset>
   );
@@ -272,24 +282,24 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
   const defaults = { kinds: form.values.organizationKinds, sectorGroup: form.values.sectorGroup };
   const units = useSupplyLookups().data?.units ?? [];
 
-  const { submit, saving, formError } = useFormSave({
+  const { submit, saveAnyway, conflict, saving, formError } = useSaveWithDuplicateCheck({
     form,
-    save: (values) => {
+    // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
+    inputOf: (values): PlanInput | null => {
       const { periodFrom, periodTo } = values;
-      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-      if (periodFrom === null || periodTo === null) throw new Error('The schema requires a period.');
-      const input: PlanInput = {
-        ...values,
-        periodFrom,
-        periodTo,
-        targets: values.targets.map(({ key: _key, value, ...target }) => {
-          if (typeof value !== 'number') throw new Error('The schema requires every target to have a value.');
-          return { ...target, value };
-        }),
-      };
-      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+      if (periodFrom === null || periodTo === null) return null;
+      // Whether a target adds up is said only of a typed one: a measured one's follows from its metric.
+      const targets = values.targets.flatMap(({ key: _key, value, typedCumulative, ...target }) =>
+        typeof value === 'number' ? [{ ...target, value, typedCumulative: target.measure === null ? typedCumulative : undefined }] : [],
+      );
+      if (targets.length !== values.targets.length) return null;
+      return { ...values, periodFrom, periodTo, targets };
     },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
+    // Another year plan of the same year and scope: the person says whether this one is another.
+    confirmable: () => Promise.resolve(true),
+    confirmed: (input) => ({ ...input, confirmSameYear: true }),
     fieldPaths: (values) => [
       ...Object.keys(values),
       ...values.targets.flatMap((_, index) => ['title', 'value', 'unit', 'unitLabel', 'denominator', 'measure', 'measure.unitCode'].map((field) => `targets.${String(index)}.${field}`)),
@@ -306,6 +316,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
       unitLabel: '',
       measure: emptyMeasure(defaults.kinds, defaults.sectorGroup),
       denominator: null,
+      typedCumulative: typedCumulativeByDefault('count'),
       comment: '',
     } satisfies TargetValues);
 
@@ -410,6 +421,8 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                     onChange={(value) => {
                       const unit = targetUnits.find((candidate) => candidate === value) ?? 'count';
                       form.setFieldValue(`${path}.unit`, unit);
+                      // A share typed is a state, a count typed adds up: the person may still say otherwise.
+                      form.setFieldValue(`${path}.typedCumulative`, typedCumulativeByDefault(unit));
                       form.setFieldValue(
                         `${path}.denominator`,
                         unit === 'percent' && target.measure ? (target.denominator ?? emptyMeasure(target.measure.kinds, target.measure.sectorGroup)) : null,
@@ -445,7 +458,15 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                     } else if (measure === null) form.setFieldValue(`${path}.denominator`, null);
                     else if (target.unit === 'percent' && target.denominator === null) form.setFieldValue(`${path}.denominator`, emptyMeasure(measure.kinds, measure.sectorGroup));
                   }}
-                />
+                >
+                  {target.measure === null && (
+                    <Checkbox
+                      label={t('plans.form.typedCumulative')}
+                      description={t('plans.form.typedCumulativeHint')}
+                      {...form.getInputProps(`${path}.typedCumulative`, { type: 'checkbox' })}
+                    />
+                  )}
+                </MeasureFields>
                 {target.unit === 'percent' && target.measure !== null && (
                   <MeasureFields
                     legend={t('plans.form.denominator')}
@@ -466,7 +487,17 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
             {t('plans.form.addTarget')}
           </Button>
         </Group>
-        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={initial ? t('plans.form.save') : t('plans.form.create')} saving={saving} onCancel={onCancel} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={initial ? t('plans.form.save') : t('plans.form.create')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('plans.form.viewSameYear'), confirmable: t('plans.form.viewSameYear') }}
+              hrefOf={planHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

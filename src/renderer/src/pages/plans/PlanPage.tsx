@@ -5,21 +5,25 @@
  */
 import { useCallback, useState, type SyntheticEvent } from 'react';
 import { ActionIcon, Anchor, Badge, Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconCopy, IconFileSpreadsheet, IconListSearch, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { DrillRow, PlanDetail, TargetProgress } from '../../../../shared/contract';
+import { typedActualInput, type DrillRow, type PlanDetail, type TargetProgress } from '../../../../shared/contract';
 import { formatDate, formatDateTime, formatPercent } from '../../../../shared/format';
 import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
 import { formatTargetValue, organizationMetrics, type Measure, type TargetStatus } from '../../../../shared/plans';
-import { call, messageOf } from '../../api';
+import { ApiError, call, messageOf } from '../../api';
 import { AttachmentsSection } from '../../components/AttachmentsSection';
+import { SaveConflictNotice } from '../../components/DuplicateNotices';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { FormFooter } from '../../components/FormFooter';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
-import { useOneSave } from '../../forms/oneSave';
+import type { SaveConflict } from '../../forms/duplicateCheck';
+import { useFormSave, useOneSave } from '../../forms/oneSave';
 import { LoadError } from '../../components/LoadError';
 import { RecordHistory } from '../../components/RecordHistory';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
@@ -40,8 +44,9 @@ import { agreementHref, eventHref, hrefOf, offerHref, organizationHref, planHref
 import { PlanForm } from './PlanForm';
 import { formatPeriod, PlanStatusBadge } from './PlansPage';
 import { FormModal } from '../../forms/unsavedChanges';
+import { formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
 
-export const statusColors: Record<TargetStatus, string> = { met: 'teal', on_track: 'blue', at_risk: 'orange', missed: 'red', unknown: 'gray' };
+export const statusColors: Record<TargetStatus, string> = { met: 'teal', on_track: 'blue', at_risk: 'orange', missed: 'red', unknown: 'gray', not_started: 'gray' };
 
 export function TargetStatusBadge({ status }: { status: TargetStatus }) {
   const { t } = useTranslation();
@@ -74,8 +79,17 @@ function useMeasureText() {
   };
 }
 
-function shown(target: TargetProgress, value: number | null): string {
-  return value === null ? '—' : formatTargetValue(target.unit, target.unitLabel, value);
+/**
+ * How a target's figures are written: money as Tổng quan writes it, in triệu or tỷ đồng chosen by
+ * the target's value (so that 929,18 tỷ đồng reads against 500 tỷ đồng, not in fifteen digits),
+ * anything else in the target's unit.
+ */
+export function targetFigure(target: TargetProgress, t: TFunction): (value: number) => string {
+  if (target.unit === 'money') {
+    const unit = moneyUnitFor(target.value);
+    return (value) => formatMoneyIn(value, unit, t);
+  }
+  return (value) => formatTargetValue(target.unit, target.unitLabel, value);
 }
 
 /**
@@ -163,45 +177,44 @@ function DrillDown({ target, onClose }: { target: TargetProgress; onClose: () =>
   );
 }
 
+/** What the form holds: the actual as the number field gives it, checked by the contract's schema. */
+interface TypedActualValues {
+  actual: NumberFieldValue;
+  note: string;
+  by: string;
+}
+
+const typedActualValues = typedActualInput.omit({ targetId: true });
+
 function TypedActualDialog({ target, onClose }: { target: TargetProgress; onClose: () => void }) {
   const { t } = useTranslation();
   const save = useTypeActual();
-  const { saving, run } = useOneSave();
-  const [actual, setActual] = useState<NumberFieldValue>(target.actual);
-  const [note, setNote] = useState(target.typed?.note ?? '');
-  const [by, setBy] = useState(target.typed?.by ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    // The field says itself what is wrong with what it holds.
-    if (typeof actual === 'string') return;
-    void run(async () => {
-      setError(null);
-      try {
-        await save.mutateAsync({ targetId: target.id, actual, note, by });
-        notifications.show({ color: 'teal', message: t('plans.typed.saved') });
-        onClose();
-        return true;
-      } catch (failure) {
-        setError(messageOf(failure, t('common.unexpectedError')));
-        return false;
-      }
-    });
-  };
+  // Who typed it is checked here, under its field, as every required field is; the backend still decides.
+  const form = useForm<TypedActualValues>({
+    mode: 'controlled',
+    initialValues: { actual: target.actual, note: target.typed?.note ?? '', by: target.typed?.by ?? '' },
+    validate: schemaResolver(typedActualValues, { sync: true }),
+  });
+  const { submit, saving, formError } = useFormSave({
+    form,
+    save: ({ actual, note, by }) => {
+      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (typeof actual === 'string') throw new Error('The schema requires the actual to be a number.');
+      return save.mutateAsync({ targetId: target.id, actual, note, by });
+    },
+    onSaved: () => {
+      notifications.show({ color: 'teal', message: t('plans.typed.saved') });
+      onClose();
+    },
+  });
   return (
     <FormModal opened onClose={onClose} title={t('plans.typed.title', { target: target.title })}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <NumberField data-autofocus label={t('plans.typed.actual')} decimals={3} value={actual} onChange={setActual} />
-          <TextInput label={t('plans.typed.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
-          <TextInput label={t('plans.typed.by')} required value={by} onChange={(event) => setBy(event.currentTarget.value)} />
-          <FormFooter
-            dirty={actual !== target.actual || note !== (target.typed?.note ?? '') || by !== (target.typed?.by ?? '')}
-            error={error}
-            submitLabel={t('plans.typed.save')}
-            saving={saving}
-            onCancel={onClose}
-          />
+          <NumberField data-autofocus label={t('plans.typed.actual')} decimals={3} {...form.getInputProps('actual')} />
+          <TextInput label={t('plans.typed.note')} {...form.getInputProps('note')} />
+          <TextInput label={t('plans.typed.by')} required {...form.getInputProps('by')} />
+          <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('plans.typed.save')} saving={saving} onCancel={onClose} />
         </Stack>
       </form>
     </FormModal>
@@ -214,22 +227,30 @@ function CopyDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => void }
   const { saving, run } = useOneSave();
   const [year, setYear] = useState<NumberFieldValue>(Number(plan.periodFrom.slice(0, 4)) + 1);
   const [error, setError] = useState<string | null>(null);
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
+  // A year plan of that year and scope already there: the person may confirm the copy is another.
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  const copyTo = (confirmSameYear: boolean) => {
     if (typeof year !== 'number') return;
     void run(async () => {
       setError(null);
+      setConflict(null);
       try {
-        const created = await copy.mutateAsync({ id: plan.id, year });
+        const created = await copy.mutateAsync({ id: plan.id, year, confirmSameYear });
         notifications.show({ color: 'teal', message: t('plans.copy.done', { title: created.title }) });
         onClose();
         window.location.hash = planHref(created.id).slice(1);
         return true;
       } catch (failure) {
-        setError(messageOf(failure, t('common.unexpectedError')));
+        if (failure instanceof ApiError && failure.error.kind === 'conflict') {
+          setConflict({ message: failure.error.message, confirmable: true, existingId: failure.error.existingId });
+        } else setError(messageOf(failure, t('common.unexpectedError')));
         return false;
       }
     });
+  };
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    copyTo(false);
   };
   return (
     <Modal opened onClose={onClose} title={t('plans.copy.title')}>
@@ -238,33 +259,65 @@ function CopyDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => void }
           <Text size="sm" c="dimmed">
             {t('plans.copy.hint')}
           </Text>
-          <NumberField label={t('plans.copy.year')} grouping={false} min={1900} max={2200} value={year} onChange={setYear} />
-          <FormFooter error={error} submitLabel={t('plans.copy.submit')} saving={saving} onCancel={onClose} />
+          <NumberField
+            label={t('plans.copy.year')}
+            grouping={false}
+            min={1900}
+            max={2200}
+            value={year}
+            onChange={(value) => {
+              setYear(value);
+              // The plan it named is of the year typed before.
+              setConflict(null);
+            }}
+          />
+          <FormFooter error={error} submitLabel={t('plans.copy.submit')} saving={saving} onCancel={onClose}>
+            {conflict && (
+              <SaveConflictNotice
+                conflict={conflict}
+                openLabels={{ refused: t('plans.form.viewSameYear'), confirmable: t('plans.form.viewSameYear') }}
+                hrefOf={planHref}
+                saving={saving}
+                onSaveAnyway={() => copyTo(true)}
+              />
+            )}
+          </FormFooter>
         </Stack>
       </form>
     </Modal>
   );
 }
 
+/** Before its first day a plan is not judged: its figures are today's state, for information. */
+function notBegun(plan: PlanDetail): boolean {
+  return plan.asOf < plan.periodFrom;
+}
+
+/** A figure with its unit kept on one line: "24.008 thành viên" never breaks before its unit. */
+const oneLine = { whiteSpace: 'nowrap' } as const;
+
 function TargetsTable({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const measureText = useMeasureText();
   const [drilled, setDrilled] = useState<TargetProgress | null>(null);
   const [typing, setTyping] = useState<TargetProgress | null>(null);
+  const notStarted = notBegun(plan);
   return (
     <>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={960}>
         <Table striped verticalSpacing="xs" aria-label={t('plans.page.targets')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={36}>#</Table.Th>
-              <Table.Th>{t('plans.page.target')}</Table.Th>
+              {/* The wording of the target takes the room the figures leave, never less than a third:
+                  beside figures that do not wrap, it was squeezed to a word a line. */}
+              <Table.Th w="34%">{t('plans.page.target')}</Table.Th>
               <Table.Th>{t('plans.page.planned')}</Table.Th>
-              <Table.Th>{t('plans.page.actual')}</Table.Th>
-              <Table.Th w={150}>{t('plans.page.ofTarget')}</Table.Th>
+              <Table.Th>{notStarted ? t('plans.page.actualBeforeStart') : t('plans.page.actual')}</Table.Th>
+              <Table.Th w={110}>{t('plans.page.ofTarget')}</Table.Th>
               <Table.Th>{t('plans.page.previous')}</Table.Th>
               <Table.Th>{t('plans.page.status')}</Table.Th>
-              <Table.Th />
+              <Table.Th w={44} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -275,17 +328,21 @@ function TargetsTable({ plan }: { plan: PlanDetail }) {
                   <Text size="sm" fw={500}>
                     {target.title}
                   </Text>
-                  {target.measure && (
-                    <Text size="xs" c="dimmed">
-                      {measureText(target.measure)}
-                      {target.denominator && ` — ${t('plans.page.denominatorOf', { denominator: measureText(target.denominator) })}`}
-                    </Text>
-                  )}
+                  <Text size="xs" c="dimmed">
+                    {target.measure
+                      ? measureText(target.measure)
+                      : t(target.cumulative ? 'plans.page.typedCumulative' : 'plans.page.typedAtPoint')}
+                    {target.denominator && ` — ${t('plans.page.denominatorOf', { denominator: measureText(target.denominator) })}`}
+                  </Text>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{`${t(`plans.comparison.${target.comparison}`)} ${shown(target, target.value)}`}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={600} aria-label={t('plans.page.actual')}>
-                    {shown(target, target.actual)}
+                  {/* The comparison may go above the value; the value stays whole. */}
+                  {`${t(`plans.comparison.${target.comparison}`)} `}
+                  <span style={oneLine}>{targetFigure(target, t)(target.value)}</span>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600} style={oneLine} aria-label={notStarted ? t('plans.page.actualBeforeStart') : t('plans.page.actual')}>
+                    {target.actual === null ? '—' : targetFigure(target, t)(target.actual)}
                   </Text>
                   {target.numerator !== null && target.denominatorValue !== null && (
                     <Text size="xs" c="dimmed">
@@ -305,11 +362,14 @@ function TargetsTable({ plan }: { plan: PlanDetail }) {
                   ) : (
                     <Stack gap={2}>
                       <Text size="sm">{formatPercent(target.percentOfTarget)}</Text>
-                      <Progress value={Math.min(100, target.percentOfTarget)} color={statusColors[target.status]} size="sm" aria-hidden />
+                      {/* No bar before the period begins: a bar reads as progress, and none has been made. */}
+                      {target.status !== 'not_started' && (
+                        <Progress value={Math.min(100, target.percentOfTarget)} color={statusColors[target.status]} size="sm" aria-hidden />
+                      )}
                     </Stack>
                   )}
                 </Table.Td>
-                <Table.Td>{shown(target, target.previous)}</Table.Td>
+                <Table.Td style={oneLine}>{target.previous === null ? '—' : targetFigure(target, t)(target.previous)}</Table.Td>
                 <Table.Td>
                   <TargetStatusBadge status={target.status} />
                 </Table.Td>
@@ -321,9 +381,11 @@ function TargetsTable({ plan }: { plan: PlanDetail }) {
                       </ActionIcon>
                     </Tooltip>
                   ) : (
-                    <Button size="compact-xs" variant="subtle" onClick={() => setTyping(target)}>
-                      {t('plans.page.typeActual')}
-                    </Button>
+                    <Tooltip label={t('plans.page.typeActual')}>
+                      <ActionIcon variant="subtle" aria-label={t('plans.page.typeActual')} onClick={() => setTyping(target)}>
+                        <IconPencil size={18} />
+                      </ActionIcon>
+                    </Tooltip>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -433,7 +495,8 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             <Text size="xs" c="dimmed">
               {t('plans.page.issued')}
             </Text>
-            <Text size="sm">{plan.issuedOn || plan.issuer ? t('plans.page.issuedBy', { date: formatDate(plan.issuedOn), issuer: plan.issuer }) : '—'}</Text>
+            {/* A copy not yet issued may name its issuer without a date: no dangling comma. */}
+            <Text size="sm">{[formatDate(plan.issuedOn), plan.issuer].filter(Boolean).join(', ') || '—'}</Text>
           </div>
           <div>
             <Text size="xs" c="dimmed">
@@ -456,9 +519,16 @@ function PlanView({ plan }: { plan: PlanDetail }) {
             <Text size="sm">{t('plans.page.elapsed', { percent: formatPercent(Math.round(plan.elapsed * 1000) / 10) })}</Text>
           </Group>
           <Progress value={plan.elapsed * 100} size="xs" color="gray" aria-label={t('plans.page.elapsed', { percent: formatPercent(Math.round(plan.elapsed * 1000) / 10) })} />
-          <Text size="xs" c="dimmed">
-            {t('plans.page.asOf', { date: formatDate(plan.asOf), year: plan.figureYear, previous: previousYear })}
-          </Text>
+          {notBegun(plan) ? (
+            // Said plainly, not in the small print: the figures below are not the plan's results.
+            <Text size="sm">
+              {t('plans.page.notStarted', { date: formatDate(plan.periodFrom), today: formatDate(plan.asOf), year: plan.figureYear, previous: previousYear })}
+            </Text>
+          ) : (
+            <Text size="xs" c="dimmed">
+              {t('plans.page.asOf', { date: formatDate(plan.asOf), year: plan.figureYear, previous: previousYear })}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             {t('plans.page.effectiveDefinition', { classes: plan.effectiveClassifications.map((code) => t(`figures.classification.${code}`)).join(', ') })}
           </Text>

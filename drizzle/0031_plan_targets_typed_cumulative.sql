@@ -1,0 +1,1 @@
+ALTER TABLE `plan_targets` ADD `typed_cumulative` integer DEFAULT false NOT NULL;
