@@ -45,6 +45,23 @@ describe('unsaved changes', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Thêm tổ chức' })).toBeNull());
   });
 
+  it('lets Escape close an open calendar and nothing else; the next Escape is the dialog’s', async () => {
+    install();
+    const dialog = await openRegisterDialog();
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức/), { target: { value: 'HTX Dịch vụ Tân Hồng' } });
+    const founded = within(dialog).getByLabelText('Ngày thành lập');
+    fireEvent.focus(founded);
+    await waitFor(() => expect(document.querySelector('[data-dates-dropdown]')).not.toBeNull());
+
+    fireEvent.keyDown(founded, { key: 'Escape' });
+    await waitFor(() => expect(document.querySelector('[data-dates-dropdown]')).toBeNull());
+    expect(screen.queryByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Thêm tổ chức' })).toBe(dialog);
+
+    fireEvent.keyDown(founded, { key: 'Escape' });
+    expect(await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).toBeTruthy();
+  });
+
   it('holds leaving the page while a form holds typed work, and tells the desktop shell', async () => {
     install();
     const reported: boolean[] = [];

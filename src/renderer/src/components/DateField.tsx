@@ -80,10 +80,16 @@ export function DateField({ value = null, onChange, minDate, maxDate, error, onB
   const [revision, setRevision] = useState(0);
   // Messages wait until the person has left the field once, so that half-typed "3/" is not scolded.
   const [revealed, setRevealed] = useState(false);
+  // Escape while the calendar is open closes the calendar, and only it: the field says so the way
+  // Mantine's own dropdowns do, and the dialog around it leaves that Escape alone — it neither
+  // closes nor asks «Bỏ các thay đổi chưa lưu?». The next Escape is the dialog's.
+  const [calendarOpen, setCalendarOpen] = useState(false);
   if (value !== held) {
     setHeld(value);
     setText(textOf(value));
     setRevision(revision + 1);
+    // The input starts afresh, its calendar closed.
+    setCalendarOpen(false);
   }
 
   const give = (next: string | null, typed: string) => {
@@ -104,6 +110,8 @@ export function DateField({ value = null, onChange, minDate, maxDate, error, onB
       fixOnBlur={false}
       clearable
       {...props}
+      popoverProps={{ onOpen: () => setCalendarOpen(true), onClose: () => setCalendarOpen(false) }}
+      data-mantine-stop-propagation={calendarOpen || undefined}
       minDate={min ?? undefined}
       maxDate={max ?? undefined}
       value={isoOrNull(held)}
