@@ -47,17 +47,6 @@ export interface RecordSpec<T extends TrashableTable> {
   checkRestore?(ctx: Context, row: T['$inferSelect']): void;
   /** Names of `reference` fields' values (each code of a list), e.g. a commune code's name. */
   nameOf?(ctx: Context, field: string, value: HistoryValue): string | undefined;
-  /**
-   * Why the app made an entry written before entries kept their cause, read from the two sides
-   * of it and of the entry written just before it for the same record; undefined when a person did.
-   */
-  formerCause?(entry: AuditSides, previous: AuditSides | undefined): HistoryCause | undefined;
-}
-
-/** The two sides of an audit entry as stored: the fields' raw values, or null. */
-export interface AuditSides {
-  before: Snapshot | null;
-  after: Snapshot | null;
 }
 
 type Row<T extends TrashableTable> = T['$inferSelect'];
@@ -118,7 +107,12 @@ export type AuditedEntity = RecordKind | 'union_member' | 'lifecycle_event' | 'a
 const insertAudit = perConnection((db) =>
   db
     .insert(auditLog)
-    .values({ ...placeholdersFor({ entity: true, entityId: true, action: true, at: true }), before: jsonPlaceholder('before'), after: jsonPlaceholder('after') })
+    .values({
+      ...placeholdersFor({ entity: true, entityId: true, action: true, at: true }),
+      before: jsonPlaceholder('before'),
+      after: jsonPlaceholder('after'),
+      cause: jsonPlaceholder('cause'),
+    })
     .prepare(),
 );
 
@@ -132,7 +126,7 @@ const auditBatches = new WeakMap<Db, BatchedInsert>();
  * everything is written when `write` is done; on a failure the transaction is rolled back anyway.
  */
 export async function auditInBatches<T>(ctx: Context, write: () => Promise<T>): Promise<T> {
-  const batch = new BatchedInsert(ctx.db, auditLog, [auditLog.entity, auditLog.entityId, auditLog.action, auditLog.at, auditLog.before, auditLog.after]);
+  const batch = new BatchedInsert(ctx.db, auditLog, [auditLog.entity, auditLog.entityId, auditLog.action, auditLog.at, auditLog.before, auditLog.after, auditLog.cause]);
   auditBatches.set(ctx.db, batch);
   try {
     const result = await write();
@@ -147,12 +141,6 @@ export async function auditInBatches<T>(ctx: Context, write: () => Promise<T>): 
 export function flushAudit(ctx: Context): void {
   auditBatches.get(ctx.db)?.flush();
 }
-
-/**
- * Where an entry the app made by itself keeps its cause: beside the fields on its `after` side,
- * under a key no field can have, so that the stored row stays one JSON object per side.
- */
-const causeKey = '$cause';
 
 /**
  * Records one change, in the caller's transaction: the raw values before and after, as JSON. An
@@ -173,10 +161,9 @@ export function recordChange(
     const fields = new Set([...Object.keys(was), ...Object.keys(is)]);
     if ([...fields].every((field) => sameValue(was[field], is[field]))) return;
   }
-  const stored = cause && after ? { ...after, [causeKey]: cause } : after;
   const batch = auditBatches.get(ctx.db);
-  if (batch) batch.add([entity, id, action, timestamp(ctx), jsonText(before), jsonText(stored)]);
-  else insertAudit(ctx.db).run({ entity, entityId: id, action, at: timestamp(ctx), before: jsonText(before), after: jsonText(stored) });
+  if (batch) batch.add([entity, id, action, timestamp(ctx), jsonText(before), jsonText(after), jsonText(cause ?? null)]);
+  else insertAudit(ctx.db).run({ entity, entityId: id, action, at: timestamp(ctx), before: jsonText(before), after: jsonText(after), cause: jsonText(cause ?? null) });
 }
 
 /** Moves a record to the trash; what belongs to it stays, for a restore. */
@@ -241,22 +228,13 @@ function fieldsOf(value: unknown): Record<string, HistoryValue> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, HistoryValue>) : null;
 }
 
-/** The cause an entry keeps (`recordChange`), when it is one. */
-function storedCause(after: Snapshot | null): HistoryCause | undefined {
-  const cause = fieldsOf(after?.[causeKey]);
-  if (!cause) return undefined;
-  const { lifecycle, kind, date } = cause;
-  if ((lifecycle !== 'recorded' && lifecycle !== 'removed') || typeof kind !== 'string' || typeof date !== 'string') return undefined;
-  return { lifecycle, kind, date };
-}
-
 /**
  * Lịch sử thay đổi of one record, newest first. A record in the trash keeps its history: it is
  * what one reads before restoring. An entry the app made by itself says what caused it.
  */
 export function recordHistory(
   ctx: Context,
-  spec: Pick<RecordSpec<TrashableTable>, 'kind' | 'table' | 'noun' | 'nameOf' | 'formerCause'>,
+  spec: Pick<RecordSpec<TrashableTable>, 'kind' | 'table' | 'noun' | 'nameOf'>,
   id: number,
 ): RecordHistory {
   const found = ctx.db
@@ -279,17 +257,16 @@ export function recordHistory(
     }
   };
   const rows = ctx.db
-    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after })
+    .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, cause: auditLog.cause })
     .from(auditLog)
     .where(and(eq(auditLog.entity, spec.kind), eq(auditLog.entityId, id)))
     .orderBy(desc(auditLog.id))
     .all();
-  const sides = rows.map((row): AuditSides => ({ before: fieldsOf(row.before), after: fieldsOf(row.after) }));
-  const entries = rows.map(({ at, action }, index): HistoryEntry => {
+  const entries = rows.map(({ at, action, before: rawBefore, after: rawAfter, cause }): HistoryEntry => {
     const changes: HistoryChange[] = [];
     // Moving to and from the trash changes no field; the action says it all.
     if (action === 'delete' || action === 'restore') return { at, action, changes };
-    const { before, after } = sides[index] ?? { before: null, after: null };
+    const [before, after] = [fieldsOf(rawBefore), fieldsOf(rawAfter)];
     for (const field of Object.keys(fields)) {
       // A field an update does not mention did not change in it.
       if (before && after && !(field in before) && !(field in after)) continue;
@@ -299,8 +276,6 @@ export function recordHistory(
       name(field, is ?? null);
       changes.push({ field, before: was ?? null, after: is ?? null });
     }
-    // Rows are newest first: the entry written just before this one is the next.
-    const cause = storedCause(after) ?? (action === 'update' ? spec.formerCause?.({ before, after }, sides[index + 1]) : undefined);
     return cause ? { at, action, changes, cause } : { at, action, changes };
   });
   return { entries, names };

@@ -153,6 +153,55 @@ describe('typed targets of an earlier version', () => {
   });
 });
 
+describe('a history written before entries kept their cause', () => {
+  it('names the lifecycle event the app followed, and nothing for a person’s edit', async () => {
+    const file = join(dir, 'data.sqlite');
+    const old = new Database(file);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0033_audit_cause') });
+    const at = '2026-03-05T08:00:00.000Z';
+    old.exec(`
+      INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '${at}');
+      INSERT INTO organizations (id, kind, name, province_code, commune_code, name_folded, search_text, status, ended_on, founded_on, created_at, updated_at)
+        VALUES (7, 'htx', 'HTX Nông nghiệp Vĩnh Bình', '91', '31064', 'htx nong nghiep vinh binh', 'htx nong nghiep vinh binh', 'active', NULL, '2019-04-03', '${at}', '${at}');
+    `);
+    const audit = old.prepare("INSERT INTO audit_log (entity, entity_id, action, at, before, after) VALUES ('organization', 7, ?, ?, ?, ?)");
+    const dissolution = { eventId: 1, kind: 'dissolution', date: '2025-06-30', decisionNo: '9/QĐ', role: 'subject' };
+    const founding = { eventId: 2, kind: 'founding', date: '2019-04-02', decisionNo: '', role: 'subject' };
+    const rows: [string, object | null, object | null][] = [
+      ['create', null, { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: '31064', status: 'active' }],
+      // A founding recorded: the founding day it filled in reads as an edit, which an import also writes.
+      ['update', { lifecycle: null }, { lifecycle: founding }],
+      ['update', { foundedOn: null }, { foundedOn: '2019-04-02' }],
+      // A dissolution recorded, then removed: the app set and unset the status and end date.
+      ['update', { lifecycle: null }, { lifecycle: dissolution }],
+      ['update', { status: 'active', endedOn: null }, { status: 'dissolved', endedOn: '2025-06-30' }],
+      ['update', { lifecycle: dissolution }, { lifecycle: null }],
+      ['update', { status: 'dissolved', endedOn: '2025-06-30' }, { status: 'active', endedOn: null }],
+      // A person's edit keeps every field on both sides.
+      ['update', { name: 'HTX Nông nghiệp Vĩnh Bình', status: 'active' }, { name: 'HTX NN Vĩnh Bình', status: 'active' }],
+    ];
+    for (const [action, before, after] of rows) audit.run(action, at, before && JSON.stringify(before), after && JSON.stringify(after));
+    old.close();
+
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      const history = await call(app, 'records:history', { kind: 'organization', id: 7 });
+      expect(history.entries.map((entry) => entry.cause ?? null)).toEqual([
+        null,
+        { lifecycle: 'removed', kind: 'dissolution', date: '2025-06-30' },
+        null,
+        { lifecycle: 'recorded', kind: 'dissolution', date: '2025-06-30' },
+        null,
+        null,
+        null,
+        null,
+      ]);
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('an upgrade that rebuilds the register', () => {
   it('gives no new organization the id of one deleted for good before it, so none takes over another history, and keeps the planner its statistics', async () => {
     const file = join(dir, 'data.sqlite');

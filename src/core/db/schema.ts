@@ -23,6 +23,7 @@ import {
   sectorGroups,
 } from '../../shared/domain';
 import { comparisons, planKinds, planStatuses, targetUnits, type Measure } from '../../shared/plans';
+import type { HistoryCause } from '../../shared/records';
 
 /**
  * A column holding a closed list of codes (the law's or the app's own, not a lookup the office
@@ -1199,6 +1200,8 @@ export const auditLog = sqliteTable(
     at: text('at').notNull(),
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
+    /** What made the app change the record by itself (a lifecycle event recorded or removed); null for a person's change. */
+    cause: text('cause', { mode: 'json' }).$type<HistoryCause>(),
   },
   (table) => [codeIn('audit_log_action_code', table.action, auditActions), index('audit_log_entity').on(table.entity, table.entityId)],
 );

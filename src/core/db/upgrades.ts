@@ -122,7 +122,47 @@ function agreementHistoryToRawValues(sqlite: Database.Database): void {
   for (const row of rows) write.run(side(row.before, row.agreementId), side(row.after, row.agreementId), row.id);
 }
 
+/** The fields an organization's lifecycle events set; of them, no person edits the status and end date. */
+const lifecycleFields = new Set(['status', 'endedOn', 'foundedOn']);
+
+/** A lifecycle event as the audit trail keeps it on the organization's entry that adds or removes it. */
+function lifecycleEventOf(value: unknown): { kind: string; date: string } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { kind, date } = value as Fields;
+  return typeof kind === 'string' && typeof date === 'string' ? { kind, date } : null;
+}
+
+/**
+ * The cause of the entries the app wrote by itself after a lifecycle event, before entries kept
+ * one: an organization's update that changed only the fields the events set, its status or end
+ * date among them (a person's edit keeps every field on both sides), was written right after the
+ * organization's entry that added or removed the event, which names it.
+ */
+function lifecycleCausesOfOldEntries(sqlite: Database.Database): void {
+  const candidates = sqlite
+    .prepare(
+      `SELECT id, entity_id AS organizationId, before, after FROM audit_log
+       WHERE entity = 'organization' AND action = 'update' AND cause IS NULL
+         AND (json_type(after, '$.status') IS NOT NULL OR json_type(after, '$.endedOn') IS NOT NULL OR json_type(before, '$.endedOn') IS NOT NULL)`,
+    )
+    .all() as { id: number; organizationId: number; before: string | null; after: string | null }[];
+  const previous = sqlite.prepare(`SELECT before, after FROM audit_log WHERE entity = 'organization' AND entity_id = ? AND id < ? ORDER BY id DESC LIMIT 1`);
+  const write = sqlite.prepare('UPDATE audit_log SET cause = ? WHERE id = ?');
+  const parsed = (json: string | null) => (json === null ? {} : (JSON.parse(json) as Fields));
+  for (const row of candidates) {
+    const fields = Object.keys({ ...parsed(row.before), ...parsed(row.after) });
+    if (!fields.every((field) => lifecycleFields.has(field))) continue;
+    const prior = previous.get(row.organizationId, row.id) as { before: string | null; after: string | null } | undefined;
+    if (!prior) continue;
+    const added = lifecycleEventOf(parsed(prior.after).lifecycle);
+    const removed = lifecycleEventOf(parsed(prior.before).lifecycle);
+    const event = added ?? removed;
+    if (event) write.run(JSON.stringify({ lifecycle: added ? 'recorded' : 'removed', ...event }), row.id);
+  }
+}
+
 /** By the tag of the migration each belongs to. */
 export const dataUpgrades: Readonly<Record<string, Upgrade>> = {
   '0009_agreement_history_raw_values': agreementHistoryToRawValues,
+  '0033_audit_cause': lifecycleCausesOfOldEntries,
 };

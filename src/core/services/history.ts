@@ -8,7 +8,6 @@ import { recordHistory } from '../records';
 import { agreementRecords } from './agreements';
 import { connectionRecords } from './connections';
 import { eventRecords } from './events';
-import { formerLifecycleCause } from './lifecycle';
 import { organizationRecords } from './organizations';
 import { partnerRecords } from './partners';
 import { programmeRecords } from './programmes';
@@ -16,8 +15,7 @@ import { demandRecords, offerRecords } from './supply';
 import { planRecords } from './plans';
 
 const specs: Record<RecordKind, Parameters<typeof recordHistory>[1]> = {
-  // An organization's status and end date follow its lifecycle events (./lifecycle.ts).
-  organization: { ...organizationRecords, formerCause: formerLifecycleCause },
+  organization: organizationRecords,
   partner: partnerRecords,
   event: eventRecords,
   agreement: agreementRecords,

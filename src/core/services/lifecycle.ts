@@ -18,7 +18,7 @@ import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } fr
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import type { HistoryCause } from '../../shared/records';
-import { recordChange, type AuditSides } from '../records';
+import { recordChange } from '../records';
 import { timestamp, todayIso, type Context } from '../context';
 import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -156,25 +156,6 @@ function recomputeLifecycle(ctx: Context, organizationIds: readonly number[], ca
     const pick = (values: typeof next) => Object.fromEntries(changed.map((key) => [key, values[key]]));
     recordChange(ctx, 'organization', id, 'update', pick(current), pick(next), cause);
   }
-}
-
-/** The fields `recomputeLifecycle` sets; of them, no person edits the status and end date. */
-const derivedFields = new Set(['status', 'endedOn', 'foundedOn']);
-
-/**
- * Why the app made an organization's entry written before entries kept their cause: one that
- * changed only the fields it derives, the status or end date among them (a person's edit keeps
- * every field on both sides), was written right after the entry that added or removed the event
- * to the organization's lifecycle, which names it.
- */
-export function formerLifecycleCause({ before, after }: AuditSides, previous: AuditSides | undefined): HistoryCause | undefined {
-  const fields = Object.keys({ ...before, ...after });
-  if (!fields.every((field) => derivedFields.has(field)) || !fields.some((field) => field !== 'foundedOn')) return undefined;
-  const [added, removed] = [previous?.after?.lifecycle, previous?.before?.lifecycle];
-  const event = added ?? removed;
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) return undefined;
-  if (typeof event.kind !== 'string' || typeof event.date !== 'string') return undefined;
-  return { lifecycle: added ? 'recorded' : 'removed', kind: event.kind, date: event.date };
 }
 
 /** Sets a new name and everything derived from it, so search and duplicate checks see it. */
