@@ -110,3 +110,15 @@ describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
     expect(screen.queryByText(/Lúa Đài Thơm 8/)).toBeNull();
   });
 });
+
+describe('Lịch sử thay đổi of a plan', { timeout: 20_000 }, () => {
+  it('says whether a typed target builds up over the period, so ticking it alone shows as a change', async () => {
+    const trained = { title: 'Bồi dưỡng, tập huấn 300 người', comparison: 'at_least', value: 300, unit: 'count', unitLabel: 'người', measure: null, typedActual: null, typedBy: '' };
+    renderHistory('plan', {
+      entries: [{ at: '2026-06-01T03:00:00.000Z', action: 'update', changes: [{ field: 'targets', before: [{ ...trained, typedCumulative: false }], after: [{ ...trained, typedCumulative: true }] }] }],
+      names: {},
+    });
+    const line = await screen.findByText(/Bồi dưỡng, tập huấn 300 người/);
+    expect(line.textContent).toContain('(ít nhất 300 người), tại một thời điểm → Bồi dưỡng, tập huấn 300 người (ít nhất 300 người), cộng dồn trong kỳ');
+  });
+});

@@ -115,14 +115,22 @@ const enumTexts: Partial<Record<string, (t: TFunction, value: HistoryValue) => s
   },
 };
 
-/** A target of a plan as a line: its words, the comparison and value, and a typed actual. */
+/**
+ * A target of a plan as a line: its words, the comparison and value, for one typed by hand whether
+ * it builds up over the period (entries from before it said so have no such value), and a typed actual.
+ */
 function targetText(t: TFunction, item: Fields): string {
   const comparison = oneOf(comparisons, item.comparison);
   const value = number(item.value);
   const unit = oneOf(targetUnits, item.unit);
   const shown = value === null ? '' : unit === 'percent' ? `${formatCount(value)}%` : unit === 'money' ? formatMoney(value) : `${formatCount(value)} ${text(item.unitLabel)}`.trim();
   const typed = number(item.typedActual);
-  return [`${text(item.title)} (${comparison ? t(`plans.comparison.${comparison}`).toLowerCase() : ''} ${shown})`, typed === null ? '' : t('history.typedActual', { actual: formatCount(typed), by: text(item.typedBy) })]
+  const builds = item.measure === null && typeof item.typedCumulative === 'boolean' ? t(item.typedCumulative ? 'history.typedCumulative' : 'history.typedAtPoint') : '';
+  return [
+    `${text(item.title)} (${comparison ? t(`plans.comparison.${comparison}`).toLowerCase() : ''} ${shown})`,
+    builds,
+    typed === null ? '' : t('history.typedActual', { actual: formatCount(typed), by: text(item.typedBy) }),
+  ]
     .filter(Boolean)
     .join(', ');
 }

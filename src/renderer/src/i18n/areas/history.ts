@@ -191,6 +191,8 @@ export const historyVi = {
   commitmentSides: '{{supplier}} giao cho {{receiver}}',
   noDetail: 'Cập nhật các thông tin đi kèm.',
   typedActual: 'thực hiện {{actual}} (nhập tay: {{by}})',
+  typedCumulative: 'cộng dồn trong kỳ',
+  typedAtPoint: 'tại một thời điểm',
   // Changes the app makes by itself, e.g. an organization's status after its dissolution is recorded.
   cause: {
     recorded: 'Cập nhật theo sự kiện «{{kind}}» ngày {{date}}',
@@ -387,6 +389,8 @@ export const historyEn: typeof historyVi = {
   commitmentSides: '{{supplier}} supplies {{receiver}}',
   noDetail: 'Related details updated.',
   typedActual: 'actual {{actual}} (typed by {{by}})',
+  typedCumulative: 'adds up over the period',
+  typedAtPoint: 'at a point in time',
   cause: {
     recorded: 'Updated after the event “{{kind}}” of {{date}}',
     removed: 'Updated after the event “{{kind}}” of {{date}} was deleted',
