@@ -369,6 +369,21 @@ describe('one year plan a year', () => {
     ]);
   });
 
+  it('brings an issued year plan back from the trash only while no other of its year and scope is issued', async () => {
+    const first = await call(app, 'plans:create', provincePlan(2025));
+    await call(app, 'plans:delete', { id: first.id });
+    const second = await call(app, 'plans:create', { ...provincePlan(2025), number: '15/KH-LMHTX' });
+    const refused = await callFailing(app, 'plans:restore', { id: first.id });
+    expect(refused).toEqual({
+      kind: 'conflict',
+      message:
+        'Năm 2025 đã có kế hoạch năm cùng phạm vi đã ban hành: «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025» (số 15/KH-LMHTX); không khôi phục được kế hoạch này. Hãy chuyển kế hoạch kia sang «Đã hủy bỏ» trước.',
+      existingId: second.id,
+    });
+    await call(app, 'plans:update', { ...provincePlan(2025), id: second.id, number: '15/KH-LMHTX', status: 'cancelled' });
+    expect((await call(app, 'plans:restore', { id: first.id })).status).toBe('issued');
+  });
+
   it('shows in Tổng quan the province’s year plan before a commune’s of the same year, whichever was issued last', async () => {
     const province = await call(app, 'plans:create', provincePlan(2024, { issuedOn: '2023-11-15' }));
     // Tân Châu's, issued later, covers five communes.

@@ -128,6 +128,16 @@ export const planRecords: RecordSpec<typeof plans> = {
   noun: 'kế hoạch',
   snapshot: snapshotOf,
   nameOf: (ctx, field, value) => (field === 'communeCodes' && typeof value === 'string' ? ctx.places.commune(value)?.fullName : undefined),
+  // An issued year plan comes back only while no other of its year and scope is issued (`checkSameYear`).
+  checkRestore: (ctx, row) => {
+    const issued = row.status === 'issued' ? sameYearPlans(ctx, row, row.id).find((other) => other.status === 'issued') : undefined;
+    if (issued) {
+      throw conflict(
+        `Năm ${row.periodFrom.slice(0, 4)} đã có kế hoạch năm cùng phạm vi đã ban hành: ${namedPlan(issued)}; không khôi phục được kế hoạch này. Hãy chuyển kế hoạch kia sang «Đã hủy bỏ» trước.`,
+        issued.id,
+      );
+    }
+  },
 };
 
 function requirePlan(ctx: Context, id: number): PlanRow {
@@ -465,7 +475,8 @@ function writeTargets(ctx: Context, planId: number, targets: ParsedTargetInput[]
   });
 }
 
-type PlanScope = Pick<ParsedPlanInput, 'kind' | 'periodFrom' | 'communeCodes' | 'organizationKinds' | 'sectorGroup'>;
+/** What tells two year plans apart: the year and what they cover, as typed or as stored. */
+type PlanScope = Pick<PlanRow, 'kind' | 'periodFrom' | 'sectorGroup'> & { communeCodes: readonly string[]; organizationKinds: readonly string[] };
 
 /** The communes, kinds and sector a plan covers, in one comparable text, whatever their order. */
 function scopeKey(plan: { communeCodes: readonly string[]; organizationKinds: readonly string[]; sectorGroup: string | null }): string {
