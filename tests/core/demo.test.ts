@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/core/demo/generate';
-import { organizationSearchText } from '../../src/core/services/search';
+import { organizationSearchText, partnerSearchText } from '../../src/core/services/search';
 import { organizationNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, openTestApp } from './support';
 
@@ -50,6 +50,17 @@ describe('demo data', () => {
       expect(row.search_text).toBe(organizationSearchText({ name: row.name, shortName: row.short_name, registrationNo: row.registration_no, communeName }));
       expect(row.status === 'active').toBe(row.ended_on === null);
     }
+    // Partners are searched as a person's save makes them searchable: by contact and goods too.
+    const partnerRows = sqlite.prepare('SELECT name, short_name AS shortName, tax_code AS taxCode, contact_name AS contactName, buys, search_text AS searchText FROM partners').all() as {
+      name: string;
+      shortName: string;
+      taxCode: string | null;
+      contactName: string;
+      buys: string;
+      searchText: string;
+    }[];
+    expect(partnerRows.length).toBeGreaterThan(50);
+    expect(partnerRows.filter((row) => row.searchText !== partnerSearchText(row))).toEqual([]);
     const sectorCodes = new Set(sqlite.prepare('SELECT code FROM sectors').pluck().all());
     expect(rows.every((row) => row.sector_code !== null && sectorCodes.has(row.sector_code))).toBe(true);
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['htx', 'tht', 'lhhtx', 'qtdnd']));

@@ -13,6 +13,7 @@ import type { AgreementKind, EventKind, ParticipantRole, PartnerKind, PartnerBus
 import { partnerNameKey } from '../../shared/names';
 import { foldText } from '../../shared/text';
 import type { Context } from '../context';
+import { partnerSearchText } from '../services/search';
 import {
   agreementCommitments,
   agreementDeliveries,
@@ -121,6 +122,10 @@ export function seedPromotion(
   const addPartner = (kind: PartnerKind, name: string, provinceCode: string, businessLine: PartnerBusinessLine | null): number => {
     const shortName = '';
     const taxCode = kind === 'enterprise' ? `0${String(310_000_000 + summary.partners * 7919).slice(0, 9)}` : null;
+    const contactName = random.pick(['Nguyễn Thị Mai', 'Trần Văn Hải', 'Lê Minh Tuấn', 'Phạm Thu Hà', 'Võ Quốc Bảo']);
+    const contactRole = random.pick(['Giám đốc', 'Trưởng phòng kinh doanh', 'Phó giám đốc']);
+    const phone = `09${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
+    const buys = kind === 'enterprise' ? random.pick(['Gạo, lúa', 'Trái cây tươi', 'Thủy sản', 'Rau củ an toàn', 'Dược liệu khô', 'Sản phẩm OCOP']) : '';
     const id = db
       .insert(partners)
       .values({
@@ -130,14 +135,15 @@ export function seedPromotion(
         shortName,
         taxCode,
         provinceCode,
-        contactName: random.pick(['Nguyễn Thị Mai', 'Trần Văn Hải', 'Lê Minh Tuấn', 'Phạm Thu Hà', 'Võ Quốc Bảo']),
-        contactRole: random.pick(['Giám đốc', 'Trưởng phòng kinh doanh', 'Phó giám đốc']),
-        phone: `09${String(random.int(0, 99_999_999)).padStart(8, '0')}`,
-        buys: kind === 'enterprise' ? random.pick(['Gạo, lúa', 'Trái cây tươi', 'Thủy sản', 'Rau củ an toàn', 'Dược liệu khô', 'Sản phẩm OCOP']) : '',
+        contactName,
+        contactRole,
+        phone,
+        buys,
         qualityRequirements: kind === 'enterprise' && random.chance(0.5) ? random.pick(['VietGAP', 'GlobalGAP', 'OCOP 3 sao trở lên', 'Truy xuất nguồn gốc']) : '',
         nameFolded: foldText(name),
         nameKey: partnerNameKey(name),
-        searchText: [foldText(name), taxCode ?? ''].filter(Boolean).join(' '),
+        // As a person's save writes it: the contact and what it buys are searched too.
+        searchText: partnerSearchText({ name, shortName, taxCode, contactName, buys }),
         createdAt: now,
         updatedAt: now,
       })
