@@ -28,6 +28,8 @@ import {
   type OrganizationListInput,
   type OrganizationListRow,
   type OrganizationSortKey,
+  type RegisterColumn,
+  registerColumns,
 } from '../../../shared/contract';
 import {
   organizationKinds,
@@ -104,22 +106,12 @@ export function filterInput(filters: MemberFilters): Partial<OrganizationListInp
   };
 }
 
-/** Columns the user can show or hide; the name is always shown. */
-const optionalColumns = [
-  'kind',
-  'registrationNo',
-  'communeName',
-  'sectorCode',
-  'foundedOn',
-  'representative',
-  'phone',
-  'email',
-  'membersOfficial',
-  'revenue',
-  'isMember',
-  'status',
-] as const;
-type OptionalColumn = (typeof optionalColumns)[number];
+/**
+ * Columns the user can show or hide, in the order of the list's export (`registerColumns`): the
+ * name is always shown, the street only in the export, beside the commune.
+ */
+type OptionalColumn = Exclude<RegisterColumn, 'name' | 'street'>;
+const optionalColumns = registerColumns.filter((column): column is OptionalColumn => column !== 'name' && column !== 'street');
 const defaultColumns: OptionalColumn[] = ['kind', 'registrationNo', 'communeName', 'sectorCode', 'isMember', 'status'];
 
 /**
