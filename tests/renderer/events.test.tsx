@@ -388,4 +388,18 @@ describe('adding participants', { timeout: 20_000 }, () => {
     expect(within(dialog).getByText('Hợp tác xã Nông nghiệp Vĩnh Bình')).toBeTruthy();
     expect(within(dialog).getByText('HTX Dịch vụ Tân Hồng')).toBeTruthy();
   });
+
+  it('calls a participant’s status «Tình trạng» in the table and in the dialog alike', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok(detail),
+      'records:history': () => ok({ entries: [], names: {} }),
+    });
+    renderApp('#/su-kien/3');
+    expect(await screen.findByRole('columnheader', { name: 'Tình trạng' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Tình trạng: Công ty Cổ phần Thực phẩm Hà Nội' })).toHaveProperty('value', 'Được mời');
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm thành phần' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Thêm thành phần tham dự' });
+    expect(within(dialog).getByRole('combobox', { name: 'Tình trạng' })).toHaveProperty('value', 'Được mời');
+  });
 });

@@ -63,10 +63,74 @@ describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
       'Trạng thái: Đã giải thể → Đang hoạt động',
       'Ngày chấm dứt hoạt động: 30/06/2025 → (trống)',
     ]);
-    // Only the person's own entries — recording the event and deleting it — read as edits.
-    expect(screen.getAllByText('Sửa thông tin')).toHaveLength(2);
-    expect(screen.getByText('Thêm quá trình hoạt động: Giải thể, 30/06/2025, quyết định số 9/QĐ')).toBeTruthy();
-    expect(screen.getByText('Xóa quá trình hoạt động: Giải thể, 30/06/2025, quyết định số 9/QĐ')).toBeTruthy();
+    // The person's own entries say what they did to the event, not that they edited the details.
+    expect(linesUnder('Ghi nhận sự kiện «Giải thể» ngày 30/06/2025')).toEqual(['Thêm quá trình hoạt động: Giải thể, 30/06/2025, quyết định số 9/QĐ']);
+    expect(linesUnder('Xóa sự kiện «Giải thể» ngày 30/06/2025')).toEqual(['Xóa quá trình hoạt động: Giải thể, 30/06/2025, quyết định số 9/QĐ']);
+    expect(screen.queryByText('Sửa thông tin')).toBeNull();
+  });
+
+  it('titles the recording of a renaming by the event, with the name it set, and a hand edit as an edit', async () => {
+    const renaming = { eventId: 5, kind: 'renaming', date: '2026-11-15', decisionNo: '', role: 'subject' };
+    renderHistory('organization', {
+      entries: [
+        { at: '2026-11-20T03:00:00.000Z', action: 'update', changes: [{ field: 'phone', before: '0296 3841 234', after: '0296 3841 235' }] },
+        {
+          at: '2026-11-16T03:00:00.000Z',
+          action: 'update',
+          changes: [
+            { field: 'lifecycle', before: null, after: renaming },
+            { field: 'name', before: 'HTX Nông nghiệp Vĩnh Bình', after: 'HTX Nông nghiệp Công nghệ cao Vĩnh Bình' },
+          ],
+        },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Ghi nhận sự kiện «Đổi tên» ngày 15/11/2026')).toBeTruthy();
+    expect(linesUnder('Ghi nhận sự kiện «Đổi tên» ngày 15/11/2026')).toEqual([
+      'Thêm quá trình hoạt động: Đổi tên, 15/11/2026',
+      'Tên tổ chức: HTX Nông nghiệp Vĩnh Bình → HTX Nông nghiệp Công nghệ cao Vĩnh Bình',
+    ]);
+    expect(linesUnder('Sửa thông tin')).toEqual(['Điện thoại: 0296 3841 234 → 0296 3841 235']);
+  });
+
+  it('lists only the parties an edit added, removed or gave another role', async () => {
+    // Parties as the audit trail keeps them (src/core/services/agreements.ts): who, by kind and id, with the name then.
+    const alliance = { kind: 'alliance', id: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness' };
+    const vinhBinh = { kind: 'organization', id: 7, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller' };
+    const tanHong = { kind: 'organization', id: 8, name: 'HTX Dịch vụ Tân Hồng', role: 'seller' };
+    const foods = { kind: 'partner', id: 7, name: 'Công ty Cổ phần Thực phẩm Hà Nội', role: 'buyer' };
+    renderHistory('agreement', {
+      entries: [
+        { at: '2026-03-12T03:00:00.000Z', action: 'update', changes: [{ field: 'parties', before: [vinhBinh, foods, alliance], after: [vinhBinh, foods, { ...alliance, role: 'cooperating' }] }] },
+        { at: '2026-03-11T03:00:00.000Z', action: 'update', changes: [{ field: 'parties', before: [vinhBinh, tanHong, foods], after: [vinhBinh, foods, alliance] }] },
+        { at: '2026-03-10T03:00:00.000Z', action: 'create', changes: [{ field: 'parties', before: null, after: [vinhBinh, tanHong, foods] }] },
+      ],
+      names: {},
+    });
+    await screen.findByText('Sửa bên Liên minh Hợp tác xã tỉnh An Giang: Vai trò Bên chứng kiến → Bên phối hợp');
+    // Newest first; a member and a partner with the same id are two parties, and those no edit touched are named only where they were added.
+    expect(screen.getAllByRole('listitem').map((line) => line.textContent)).toEqual([
+      'Sửa bên Liên minh Hợp tác xã tỉnh An Giang: Vai trò Bên chứng kiến → Bên phối hợp',
+      'Thêm bên Liên minh Hợp tác xã tỉnh An Giang (Bên chứng kiến)',
+      'Xóa bên HTX Dịch vụ Tân Hồng (Bên bán)',
+      'Thêm bên HTX Nông nghiệp Vĩnh Bình (Bên bán)',
+      'Thêm bên HTX Dịch vụ Tân Hồng (Bên bán)',
+      'Thêm bên Công ty Cổ phần Thực phẩm Hà Nội (Bên mua)',
+    ]);
+  });
+
+  it('shows the parties of entries kept as text before raw values as they are', async () => {
+    renderHistory('agreement', {
+      entries: [
+        {
+          at: '2025-03-12T03:00:00.000Z',
+          action: 'update',
+          changes: [{ field: 'parties', before: 'HTX Vĩnh Bình (Bên bán); Cty ABC (Bên mua)', after: 'HTX Vĩnh Bình (Bên bán); Cty ABC (Bên mua); Cty XYZ (Bên mua)' }],
+        },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Các bên: HTX Vĩnh Bình (Bên bán); Cty ABC (Bên mua) → HTX Vĩnh Bình (Bên bán); Cty ABC (Bên mua); Cty XYZ (Bên mua)')).toBeTruthy();
   });
 
   it('lists only the commitments an edit added, removed or changed, with what changed', async () => {

@@ -1,8 +1,8 @@
 /**
  * Lịch sử thay đổi of any record — organization, partner, event, agreement, offer, demand,
  * connection, programme — newest first: what was done (or what made the app change the record by
- * itself), when, and a line for each field it changed; of an agreement's commitments, only those
- * that changed. The backend sends raw values (codes, ISO dates, đồng, whole sub-records); they are
+ * itself), when, and a line for each field it changed; of an agreement's parties and commitments,
+ * only those that changed. The backend sends raw values (codes, ISO dates, đồng, whole sub-records); they are
  * written here by each field's format (src/shared/records.ts) and translated, so one history reads
  * right in either language.
  */
@@ -162,6 +162,11 @@ function participantState(t: TFunction, state: Fields, names: Record<string, str
   return [roleText(names, state.role), status ? t(`events.status.${status}`) : '', text(state.representative)].filter(Boolean).join(', ');
 }
 
+function partyRole(t: TFunction, party: Fields): string {
+  const role = oneOf(agreementPartyRoles, party.role);
+  return role ? t(`agreements.role.${role}`) : text(party.role);
+}
+
 function commitmentQuantity(item: Fields): string {
   const quantity = number(item.quantity);
   return quantity === null ? '' : formatQuantity(quantity, text(item.unit));
@@ -252,10 +257,7 @@ function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldF
     case 'event':
       return typeof value === 'string' ? value : text(fieldsOf(value)?.title);
     case 'parties':
-      return listText(value, (item) => {
-        const role = oneOf(agreementPartyRoles, item.role);
-        return `${text(item.name)} (${role ? t(`agreements.role.${role}`) : text(item.role)})`;
-      });
+      return listText(value, (item) => `${text(item.name)} (${partyRole(t, item)})`);
     case 'commitments':
       return listText(value, (item) => commitmentText(t, item));
     case 'delivery':
@@ -312,20 +314,15 @@ const commitmentParts = [
   ['agreements.form.receiver', (item: Fields) => text(fieldsOf(item.receiver ?? null)?.name)],
 ] as const;
 
+type SameRecord = (was: Fields, is: Fields) => boolean;
+
 /**
- * The commitments of the two sides of an entry paired one to one: by id, which the audit trail
- * keeps; in entries from before it did, the same commitment unchanged, then one of the same
- * product. In the order of the side after, those removed last; an unpaired one came or went.
+ * The sub-records of the two sides of an entry paired one to one, by each rule in turn. In the
+ * order of the side after, those removed last; an unpaired one came or went.
  */
-function pairCommitments(before: Fields[], after: Fields[]): [Fields | null, Fields | null][] {
+function pairRecords(before: Fields[], after: Fields[], rules: SameRecord[]): [Fields | null, Fields | null][] {
   const unpaired = [...before];
   const paired = after.map((item): [Fields | null, Fields] => [null, item]);
-  const withoutId = (item: Fields) => number(item.id) === null;
-  const rules: ((was: Fields, is: Fields) => boolean)[] = [
-    (was, is) => !withoutId(was) && was.id === is.id,
-    (was, is) => withoutId(was) && withoutId(is) && JSON.stringify(was) === JSON.stringify(is),
-    (was, is) => withoutId(was) && withoutId(is) && text(was.product) === text(is.product),
-  ];
   for (const same of rules) {
     for (const pair of paired) {
       const index = pair[0] ? -1 : unpaired.findIndex((was) => same(was, pair[1]));
@@ -335,10 +332,48 @@ function pairCommitments(before: Fields[], after: Fields[]): [Fields | null, Fie
   return [...paired, ...unpaired.map((was): [Fields, null] => [was, null])];
 }
 
+const withoutId = (item: Fields) => number(item.id) === null;
+
+/**
+ * Commitments are the same by id, which the audit trail keeps; in entries from before it did, the
+ * same commitment unchanged, then one of the same product.
+ */
+const sameCommitment: SameRecord[] = [
+  (was, is) => !withoutId(was) && was.id === is.id,
+  (was, is) => withoutId(was) && withoutId(is) && JSON.stringify(was) === JSON.stringify(is),
+  (was, is) => withoutId(was) && withoutId(is) && text(was.product) === text(is.product),
+];
+
+/**
+ * Who a party is: its kind and the organization's or partner's id (none for the alliance itself),
+ * which the audit trail keeps; null for one read back from old text that named no one the app knew.
+ */
+function counterpartOf(party: Fields): string | null {
+  const kind = text(party.kind);
+  return kind === 'alliance' || (kind && number(party.id) !== null) ? `${kind}:${text(party.id)}` : null;
+}
+
+/** Parties are the same by who they are; those read back from old text, by their name. */
+const sameParty: SameRecord[] = [
+  (was, is) => counterpartOf(was) !== null && counterpartOf(was) === counterpartOf(is),
+  (was, is) => counterpartOf(was) === null && counterpartOf(is) === null && text(was.name) === text(is.name),
+];
+
+/** Only the parties an edit added, removed or gave another role, named as they were then. */
+function partyLines(t: TFunction, before: Fields[], after: Fields[]): string[] {
+  const noun = t('history.party');
+  return pairRecords(before, after, sameParty).flatMap(([was, is]) => {
+    if (!was && is) return [t('history.added', { what: `${noun} ${text(is.name)} (${partyRole(t, is)})` })];
+    if (was && !is) return [t('history.removed', { what: `${noun} ${text(was.name)} (${partyRole(t, was)})` })];
+    if (!was || !is || partyRole(t, was) === partyRole(t, is)) return [];
+    return [t('history.changed', { what: `${noun} ${text(is.name)}: ${t('agreements.form.role')} ${partyRole(t, was)} → ${partyRole(t, is)}` })];
+  });
+}
+
 /** Only the commitments an edit added, removed or changed, a changed one with what changed in it. */
 function commitmentLines(t: TFunction, label: string, before: Fields[], after: Fields[]): string[] {
   const noun = label.toLowerCase();
-  return pairCommitments(before, after).flatMap(([was, is]) => {
+  return pairRecords(before, after, sameCommitment).flatMap(([was, is]) => {
     if (!was && is) return [t('history.added', { what: `${noun} ${commitmentText(t, is)}` })];
     if (was && !is) return [t('history.removed', { what: `${noun} ${commitmentText(t, was)}` })];
     if (!was || !is) return [];
@@ -386,10 +421,10 @@ function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, name
       return name;
     });
   }
-  if (format === 'commitments') {
+  if (format === 'commitments' || format === 'parties') {
     const [was, is] = [recordList(change.before), recordList(change.after)];
     // Text kept from before raw values is shown as it is, below.
-    if (was && is) return commitmentLines(t, label, was, is);
+    if (was && is) return format === 'commitments' ? commitmentLines(t, label, was, is) : partyLines(t, was, is);
   }
   if (wholeRecords.includes(format)) {
     const what = `${label.toLowerCase()}: ${shown(change.after ?? change.before)}`;
@@ -400,10 +435,26 @@ function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, name
   return [`${label}: ${shown(change.before)} → ${shown(change.after)}`];
 }
 
-/** What made the app change a record by itself, as an entry's title says it. */
-function causeTitle(t: TFunction, cause: HistoryCause): string {
-  const kind = oneOf(lifecycleEventKinds, cause.kind);
-  return t(`history.cause.${cause.lifecycle}`, { kind: kind ? t(`figures.lifecycle.kind.${kind}`) : cause.kind, date: formatDate(cause.date) });
+/**
+ * The lifecycle event an organization's entry records or deletes: a person did that on the
+ * organization's page (with a renaming, the name it set goes with it), which is no edit of its details.
+ */
+function lifecycleEventOf(kind: RecordKind, entry: HistoryEntry): HistoryCause | null {
+  const change = kind === 'organization' && entry.action === 'update' ? entry.changes.find((item) => item.field === 'lifecycle') : undefined;
+  if (!change || (change.before === null) === (change.after === null)) return null;
+  const event = fieldsOf(change.after ?? change.before);
+  return event && { lifecycle: change.before === null ? 'recorded' : 'removed', kind: text(event.kind), date: text(event.date) };
+}
+
+/** An entry's title: what made the app change the record by itself, what it did to a lifecycle event, or the action. */
+function entryTitle(t: TFunction, kind: RecordKind, entry: HistoryEntry): string {
+  const lifecycle = entry.cause ?? lifecycleEventOf(kind, entry);
+  if (!lifecycle) return t(`history.action.${kind}.${entry.action}`);
+  const eventKind = oneOf(lifecycleEventKinds, lifecycle.kind);
+  return t(entry.cause ? `history.cause.${lifecycle.lifecycle}` : `history.lifecycleEvent.${lifecycle.lifecycle}`, {
+    kind: eventKind ? t(`figures.lifecycle.kind.${eventKind}`) : lifecycle.kind,
+    date: formatDate(lifecycle.date),
+  });
 }
 
 function linesOf(t: TFunction, kind: RecordKind, entry: HistoryEntry, names: Record<string, string>): string[] {
@@ -467,7 +518,7 @@ function HistoryTimeline({ kind, id }: { kind: RecordKind; id: number }) {
           <Timeline.Item
             key={`${entry.at}-${String(index)}`}
             bullet={<Icon size={14} />}
-            title={entry.cause ? causeTitle(t, entry.cause) : t(`history.action.${kind}.${entry.action}`)}
+            title={entryTitle(t, kind, entry)}
           >
             <Text size="xs" c="dimmed" mb={4}>
               {formatDateTime(entry.at)}

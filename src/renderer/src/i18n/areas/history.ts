@@ -185,6 +185,7 @@ export const historyVi = {
   participantAdded: 'Thêm {{name}} ({{role}}, {{status}})',
   participantRemoved: 'Bỏ {{name}}',
   participantChanged: '{{name}}: {{before}} → {{after}}',
+  party: 'bên',
   commitmentFrom: 'từ {{date}}',
   commitmentDue: 'hạn {{date}}',
   requirementStars: '{{kind}} từ {{stars}} sao',
@@ -197,6 +198,11 @@ export const historyVi = {
   cause: {
     recorded: 'Cập nhật theo sự kiện «{{kind}}» ngày {{date}}',
     removed: 'Cập nhật khi xóa sự kiện «{{kind}}» ngày {{date}}',
+  },
+  // A person recording or deleting one of an organization's lifecycle events, in the words of its page.
+  lifecycleEvent: {
+    recorded: 'Ghi nhận sự kiện «{{kind}}» ngày {{date}}',
+    removed: 'Xóa sự kiện «{{kind}}» ngày {{date}}',
   },
 };
 
@@ -383,6 +389,7 @@ export const historyEn: typeof historyVi = {
   participantAdded: 'Added {{name}} ({{role}}, {{status}})',
   participantRemoved: 'Removed {{name}}',
   participantChanged: '{{name}}: {{before}} → {{after}}',
+  party: 'party',
   commitmentFrom: 'from {{date}}',
   commitmentDue: 'due {{date}}',
   requirementStars: '{{kind}}, {{stars}} stars or more',
@@ -394,5 +401,9 @@ export const historyEn: typeof historyVi = {
   cause: {
     recorded: 'Updated after the event “{{kind}}” of {{date}}',
     removed: 'Updated after the event “{{kind}}” of {{date}} was deleted',
+  },
+  lifecycleEvent: {
+    recorded: 'Event “{{kind}}” of {{date}} recorded',
+    removed: 'Event “{{kind}}” of {{date}} deleted',
   },
 };
