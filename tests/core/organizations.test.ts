@@ -535,6 +535,8 @@ describe("the register list's optional columns", () => {
     await call(app, 'figures:save', { organizationId: rauSach, year: 2022, membersOfficial: 12, revenue: 350_000_000 });
     // Its latest year has members but no revenue typed: the revenue is that year's (none), not 2022's.
     await call(app, 'figures:save', { organizationId: rauSach, year: 2024, membersOfficial: 14 });
+    // A year begun with other figures only does not hide the one before: Vĩnh Bình's 2026 holds its workers so far.
+    await call(app, 'figures:save', { organizationId: vinhBinhId, year: 2026, workers: 9 });
 
     const columns = (row: OrganizationListRow) => ({
       name: row.name,

@@ -119,11 +119,12 @@ function toListRow(ctx: Context, row: OrganizationRow, today: string, homeProvin
 }
 
 /**
- * The members and revenue of the latest year each of `ids` has figures for, by organization (none
- * for one without figures). Asked only for the rows of a page: per organization, one seek of the
- * primary key (organization, year) finds its latest year and one of `yearly_figures_statistics`
- * reads that year's figures; finding the latest year of the whole register, to sort by it, would
- * read every figure row.
+ * The members and revenue of the latest year each of `ids` has either for, by organization (none
+ * for one without): a year the office has begun typing with other figures only (workers, say)
+ * does not hide the year before. Both are of one year, never mixed. Asked only for the rows of a
+ * page: per organization, its few years walked by the primary key (organization, year) find the
+ * latest, and one seek of `yearly_figures_statistics` reads that year's figures; finding the latest
+ * year of the whole register, to sort by it, would read every figure row.
  */
 function latestFiguresOf(ctx: Context, ids: readonly number[]): Map<number, LatestFigures> {
   if (ids.length === 0) return new Map();
@@ -133,7 +134,9 @@ function latestFiguresOf(ctx: Context, ids: readonly number[]): Map<number, Late
         ${yearlyFigures.membersOfficial} AS membersOfficial, ${yearlyFigures.revenue} AS revenue
       FROM json_each(${JSON.stringify(ids)}) page
       JOIN ${yearlyFigures} ON ${yearlyFigures.organizationId} = page.value
-        AND ${yearlyFigures.year} = (SELECT max(${latest.year}) FROM ${yearlyFigures} AS ${latest} WHERE ${latest.organizationId} = page.value)`,
+        AND ${yearlyFigures.year} = (
+          SELECT max(${latest.year}) FROM ${yearlyFigures} AS ${latest}
+          WHERE ${latest.organizationId} = page.value AND (${latest.membersOfficial} IS NOT NULL OR ${latest.revenue} IS NOT NULL))`,
   );
   return new Map(rows.map(({ organizationId, ...figures }) => [organizationId, figures]));
 }

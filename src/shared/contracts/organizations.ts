@@ -230,7 +230,7 @@ export interface OrganizationDetail extends Organization {
   warnings: string[];
 }
 
-/** An organization's members and revenue of the latest year it has figures for (Số liệu hằng năm). */
+/** An organization's members and revenue of the latest year it has either for (Số liệu hằng năm). */
 export interface LatestFigures {
   year: number;
   membersOfficial: number | null;

@@ -189,8 +189,9 @@ export function MembersPage({ alliance }: MembersPageProps) {
     status: t('members.column.status'),
   };
   /**
-   * A figure of the organization's latest year with figures, followed by that year, which differs
-   * from one organization to another; nothing when that year has no such figure, or there is no year.
+   * A figure of the organization's latest year with members or revenue, followed by that year,
+   * which differs from one organization to another; nothing when that year has no such figure, or
+   * there is no year.
    */
   const latestFigure = (latest: LatestFigures | null, field: 'membersOfficial' | 'revenue', format: (value: number) => string) => {
     const value = latest?.[field];
