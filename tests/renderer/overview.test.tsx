@@ -184,6 +184,22 @@ describe('overview', { timeout: 30_000 }, () => {
       'attention:list': () =>
         ok({
           ...nothingToChase,
+          expiringCertifications: [
+            {
+              certificationId: 4,
+              organizationId: 8,
+              organizationName: 'HTX Nông nghiệp Vĩnh Bình',
+              productName: 'Gạo ST25',
+              kindName: 'VietGAP',
+              stars: null,
+              number: 'VG-123',
+              expiresOn: '2026-12-20',
+              daysLeft: 27,
+            },
+          ],
+          targetsAtRisk: [
+            { planId: 2, planTitle: 'Kế hoạch năm 2026', periodTo: '2026-12-31', targetId: 5, title: 'Thành lập mới 9 HTX', actual: 2, value: 9, unit: 'count', unitLabel: 'HTX' },
+          ],
           expiringAgreements: [
             {
               agreementId: 3,
@@ -234,6 +250,9 @@ describe('overview', { timeout: 30_000 }, () => {
     expect(within(summary).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['1 thỏa thuận sắp hết hạn', '#/can-chu-y/sap-het-han'],
       ['2 cam kết quá hạn', '#/can-chu-y/cam-ket-qua-han'],
+      // The certificates' section is the page's last, after the targets': its count comes last too.
+      ['1 chỉ tiêu có nguy cơ không đạt', '#/can-chu-y/chi-tieu'],
+      ['1 chứng nhận sắp hết hạn', '#/can-chu-y/chung-nhan'],
       ['Xem tất cả', '#/can-chu-y'],
     ]);
 

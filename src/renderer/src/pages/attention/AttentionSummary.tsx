@@ -7,7 +7,7 @@ import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { useAttention } from '../../queries/attention';
-import { attentionHref, hrefOf } from '../../routing/useHashRoute';
+import { attentionHref, attentionSections, hrefOf } from '../../routing/useHashRoute';
 
 export function AttentionSummary() {
   const { t } = useTranslation();
@@ -15,7 +15,8 @@ export function AttentionSummary() {
   if (attention.isError) return <LoadError error={attention.error} onRetry={() => void attention.refetch()} />;
   if (!attention.data) return null;
   const list = attention.data;
-  // Each badge says its number with its noun, in the plural form the number takes.
+  // Each badge says its number with its noun, in the plural form the number takes; in the order of
+  // the page's sections (`attentionSections`), so a count leads down the page as the eye reads on.
   const counts = (
     [
       { section: 'sap-het-han', n: list.expiringAgreements.length, summary: 'attention.expiring.summary', urgent: true },
@@ -23,12 +24,14 @@ export function AttentionSummary() {
       { section: 'het-han-chua-hoan-thanh', n: list.expiredUnfinished.length, summary: 'attention.expired.summary', urgent: true },
       { section: 'chua-theo-doi', n: list.withoutFollowUp.length, summary: 'attention.followUp.summary', urgent: false },
       { section: 'su-kien', n: list.upcomingEvents.length, summary: 'attention.events.summary', urgent: false },
-      { section: 'chung-nhan', n: list.expiringCertifications.length, summary: 'attention.certificates.summary', urgent: false },
       { section: 'nguon-cung', n: list.offersWithoutBuyer.length, summary: 'attention.offers.summary', urgent: false },
       { section: 'nhu-cau', n: list.unservedDemands.length, summary: 'attention.demands.summary', urgent: true },
       { section: 'chi-tieu', n: list.targetsAtRisk.length, summary: 'plans.attention.summary', urgent: true },
+      { section: 'chung-nhan', n: list.expiringCertifications.length, summary: 'attention.certificates.summary', urgent: false },
     ] as const
-  ).filter((entry) => entry.n > 0);
+  )
+    .filter((entry) => entry.n > 0)
+    .sort((a, b) => attentionSections.indexOf(a.section) - attentionSections.indexOf(b.section));
 
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="overview-needs-attention">
