@@ -273,10 +273,10 @@ describe('demands and suggestions', () => {
       { kind: 'period', met: 'yes', from: '2026-06-15', until: '2026-06-30', coverage: 1 },
       { kind: 'quality', met: 'yes', none: false, held: [{ kindName: 'VietGAP', stars: null, expiresOn: '2028-01-09' }], missing: [] },
       { kind: 'quantity', met: 'yes', available: 80, needed: 50, unitName: 'tấn' },
-      { kind: 'place', met: 'yes', sameProvince: true, provinceName: 'Tỉnh An Giang' },
+      { kind: 'place', met: 'yes', sameProvince: true, offerProvinceName: 'Tỉnh An Giang', deliveryProvinceName: 'Tỉnh An Giang' },
     ]);
     expect(second?.reasons[2]).toEqual({ kind: 'quality', met: 'no', none: false, held: [], missing: [{ kindName: 'VietGAP', minStars: null }] });
-    expect(suggestions[2]?.reasons[4]).toEqual({ kind: 'place', met: 'no', sameProvince: false, provinceName: 'Thành phố Hà Nội' });
+    expect(suggestions[2]?.reasons[4]).toEqual({ kind: 'place', met: 'no', sameProvince: false, offerProvinceName: 'Thành phố Hà Nội', deliveryProvinceName: 'Tỉnh An Giang' });
     expect(first?.score).toBeGreaterThan(second?.score ?? 100);
 
     // From the offer's side, the demand is found the same way.

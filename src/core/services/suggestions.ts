@@ -120,7 +120,9 @@ interface Judged {
   wanted: number;
   unitName: string;
   sameProvince: boolean;
-  provinceName: string;
+  /** Where the goods are and where they are to be delivered: one province when `sameProvince`. */
+  offerProvinceName: string;
+  deliveryProvinceName: string;
 }
 
 /** The score and the reasons of one pair, judged the same way from either side. */
@@ -137,7 +139,13 @@ function judge(facts: Judged): { score: number; reasons: SuggestionReason[] } {
       { kind: 'period', met: coverage >= 1 ? 'yes' : 'partly', from: facts.overlap.from, until: facts.overlap.until, coverage },
       quality.reason,
       { kind: 'quantity', met: covers >= 1 ? 'yes' : 'partly', available: facts.available, needed: facts.wanted, unitName: facts.unitName },
-      { kind: 'place', met: facts.sameProvince ? 'yes' : 'no', sameProvince: facts.sameProvince, provinceName: facts.provinceName },
+      {
+        kind: 'place',
+        met: facts.sameProvince ? 'yes' : 'no',
+        sameProvince: facts.sameProvince,
+        offerProvinceName: facts.offerProvinceName,
+        deliveryProvinceName: facts.deliveryProvinceName,
+      },
     ],
   };
 }
@@ -219,7 +227,7 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
     : [];
   const heldBy = Map.groupBy(held, (certificate) => certificate.organizationId);
   const groupName = summary.productGroupName;
-  const provinceName = ctx.places.province(demand.deliveryProvinceCode)?.fullName ?? '';
+  const deliveryProvinceName = ctx.places.province(demand.deliveryProvinceCode)?.fullName ?? '';
   const ranked = candidates.flatMap((offer) => {
     const offerUnit = all.get(offer.unitCode);
     const remaining = remainingQuantity(offer);
@@ -239,7 +247,8 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
       wanted: summary.remaining,
       unitName: demandUnit.name,
       sameProvince: offer.provinceCode === demand.deliveryProvinceCode,
-      provinceName: offer.provinceCode === demand.deliveryProvinceCode ? provinceName : (ctx.places.province(offer.provinceCode)?.fullName ?? ''),
+      offerProvinceName: ctx.places.province(offer.provinceCode)?.fullName ?? '',
+      deliveryProvinceName,
     });
     return [{ id: offer.id, available, ...judged }];
   });
@@ -296,7 +305,7 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
     ctx,
     and(eq(certifications.organizationId, offer.organizationId), or(isNull(certifications.productId), eq(certifications.productId, offer.productId ?? -1))),
   );
-  const provinceName = ctx.places.province(offer.provinceCode)?.fullName ?? '';
+  const offerProvinceName = ctx.places.province(offer.provinceCode)?.fullName ?? '';
   const ranked = candidates.flatMap((demand) => {
     const demandUnit = all.get(demand.unitCode);
     if (!demandUnit) return [];
@@ -322,7 +331,8 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
       wanted,
       unitName: demandUnit.name,
       sameProvince,
-      provinceName: sameProvince ? provinceName : (ctx.places.province(demand.deliveryProvinceCode)?.fullName ?? ''),
+      offerProvinceName,
+      deliveryProvinceName: ctx.places.province(demand.deliveryProvinceCode)?.fullName ?? '',
     });
     return [{ id: demand.id, available, ...judged }];
   });

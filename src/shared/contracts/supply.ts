@@ -372,7 +372,7 @@ export type SuggestionReason =
       missing: { kindName: string; minStars: number | null }[];
     }
   | { kind: 'quantity'; met: 'yes' | 'partly'; available: number; needed: number; unitName: string }
-  | { kind: 'place'; met: 'yes' | 'no'; sameProvince: boolean; provinceName: string };
+  | { kind: 'place'; met: 'yes' | 'no'; sameProvince: boolean; offerProvinceName: string; deliveryProvinceName: string };
 
 export interface Suggestion<T> {
   item: T;

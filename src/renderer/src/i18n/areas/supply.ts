@@ -209,8 +209,8 @@ export const supplyVi = {
       partly: 'Chưa đủ: còn {{available}}, cần {{needed}}',
     },
     place: {
-      yes: 'Cùng tỉnh: {{province}}',
-      no: 'Khác tỉnh: {{province}}',
+      yes: 'Cùng tỉnh: {{offer}}',
+      no: 'Khác tỉnh: nguồn cung ở {{offer}}, giao hàng tại {{delivery}}',
     },
   },
   connect: {
@@ -648,8 +648,8 @@ export const supplyEn: Translations<typeof supplyVi> = {
       partly: 'Not enough: {{available}} left, {{needed}} needed',
     },
     place: {
-      yes: 'Same province: {{province}}',
-      no: 'Another province: {{province}}',
+      yes: 'Same province: {{offer}}',
+      no: 'Another province: the goods in {{offer}}, delivered to {{delivery}}',
     },
   },
   connect: {

@@ -59,7 +59,7 @@ function useReasonText(): (reason: SuggestionReason) => string {
           needed: formatQuantity(reason.needed, reason.unitName),
         });
       case 'place':
-        return t(`supply.reason.place.${reason.met}`, { province: reason.provinceName });
+        return t(`supply.reason.place.${reason.met}`, { offer: reason.offerProvinceName, delivery: reason.deliveryProvinceName });
     }
   };
 }
