@@ -202,7 +202,7 @@ describe('money in the unit its header names', () => {
     ]);
   });
 
-  it('reads a loss written as one («lỗ 20», «Lỗ: 1,5 tỷ») as a negative profit, and says so', async () => {
+  it('reads a loss written as one («lỗ 20», «Lỗ: 1,5 tỷ», «(35)») as a negative profit, and says so', async () => {
     const bytes = await workbook(
       ['Tên HTX', 'Địa chỉ', 'Lãi/lỗ (triệu đồng)'],
       [
@@ -219,9 +219,10 @@ describe('money in the unit its header names', () => {
       [4, 'valid', []],
       [5, 'invalid', ['C5: Lợi nhuận: «lỗ nặng» không phải số.']],
     ]);
-    expect(preview.page.rows.slice(0, 2).map((row) => row.notes.map((note) => note.message))).toEqual([
+    expect(preview.page.rows.slice(0, 3).map((row) => row.notes.map((note) => note.message))).toEqual([
       ['Lợi nhuận: «lỗ 20» là một khoản lỗ, ghi nhận là -20.000.000 đồng.'],
       ['Lợi nhuận: «Lỗ: 1,5 tỷ» là một khoản lỗ, ghi nhận là -1.500.000.000 đồng.'],
+      ['Lợi nhuận: «(35)» là số âm (ghi trong ngoặc), ghi nhận là -35.000.000 đồng.'],
     ]);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     expect(app.ctx.db.select({ profit: yearlyFigures.profit }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all()).toEqual([
@@ -292,6 +293,8 @@ describe('founding dates as offices write them', () => {
         ['HTX Sen Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 'T3/2016'],
         ['HTX Sả Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '2015-11'],
         ['HTX Tre Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '01/01/2030'],
+        // A date pasted as its value into a text cell: Excel's day number.
+        ['HTX Mía Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '43500'],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -306,6 +309,7 @@ describe('founding dates as offices write them', () => {
       [9, 'valid', []],
       // As on a person's save: the test's today is 23/11/2026.
       [10, 'invalid', ['C10: Ngày thành lập không được sau hôm nay (23/11/2026).']],
+      [11, 'valid', []],
     ]);
     // A whole day is read as written; only what lacks a day or a month is said.
     expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
@@ -318,6 +322,7 @@ describe('founding dates as offices write them', () => {
       ['C8: Ngày thành lập: chỉ ghi tháng 03/2016; ghi nhận là 01/03/2016.'],
       ['C9: Ngày thành lập: chỉ ghi tháng 11/2015; ghi nhận là 01/11/2015.'],
       [],
+      ['C11: Ngày thành lập: «43500» là số ngày Excel lưu thay cho ngày, hiểu là 04/02/2019.'],
     ]);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     const stored = app.ctx.db.select({ name: organizations.name, foundedOn: organizations.foundedOn }).from(organizations).orderBy(organizations.id).all();
@@ -329,6 +334,7 @@ describe('founding dates as offices write them', () => {
       { name: 'HTX Rau Vĩnh An', foundedOn: '2021-01-01' },
       { name: 'HTX Sen Vĩnh An', foundedOn: '2016-03-01' },
       { name: 'HTX Sả Vĩnh An', foundedOn: '2015-11-01' },
+      { name: 'HTX Mía Vĩnh An', foundedOn: '2019-02-04' },
     ]);
   });
 });
@@ -407,7 +413,7 @@ describe('headers of a list of partners', () => {
 });
 
 describe('phone numbers Excel stored as numbers', () => {
-  it('gives an offer’s contact phone its leading 0 back', async () => {
+  it('gives an offer’s contact phone its leading 0 back, and says so', async () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
     const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01' });
     const bytes = await workbook(
@@ -417,6 +423,8 @@ describe('phone numbers Excel stored as numbers', () => {
     const { jobId, analysis } = await analyze(app, stage(app, 'Nguon cung.xlsx', bytes), 'offers');
     const started = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis), programmeId: programme.id });
     expect((await settle(app, started.jobId)).state).toBe('done');
+    const preview = await call(app, 'imports:previewResult', { jobId: started.jobId, page: 1, pageSize: 10 });
+    expect(preview.page.rows[0]?.notes).toEqual([{ cell: 'F2', message: 'Điện thoại liên hệ: «912345678» ghi nhận là 0912345678 (ô dạng số, Excel bỏ số 0 ở đầu).' }]);
     expect((await commitOf(app, { previewJobId: started.jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 0 });
     const [offer] = (await call(app, 'offers:list', { programmeId: programme.id })).rows;
     expect((await call(app, 'offers:get', { id: offer?.id ?? 0 })).contactPhone).toBe('0912345678');

@@ -83,17 +83,21 @@ describe('a real office list, imported with the defaults', () => {
     const rows = new Map(preview.page.rows.map((row) => [row.row, row]));
     // Section headings, the numbering line, the totals row and the signature block are not rows.
     for (const heading of sectionHeadingRows) expect(rows.has(heading)).toBe(false);
-    expect(preview.counts).toEqual({ rows: 15, valid: 13, invalid: 2, matched: 1, fresh: 12, ambiguous: 2, unplaced: 1, noted: 5 });
+    expect(preview.counts).toEqual({ rows: 15, valid: 13, invalid: 2, matched: 1, fresh: 12, ambiguous: 2, unplaced: 1, noted: 7 });
     // «Có ghi chú» lists the valid rows read otherwise than written, or worth a look.
     const noted = await call(app, 'imports:previewResult', { jobId, filter: 'notes', page: 1, pageSize: 50 });
     expect(noted.page.rows.map((row) => [row.row, row.notes.map((note) => note.cell)])).toEqual([
+      [9, ['J9']],
       [10, ['H10']],
       [11, ['H11']],
+      [15, ['J15']],
       [16, ['D16']],
       [17, ['H17']],
       [26, ['F26']],
     ]);
-    expect(noted.page.total).toBe(5);
+    expect(noted.page.total).toBe(7);
+    // So does a phone number's: Excel drops it from a number cell.
+    expect(rows.get(9)?.notes).toEqual([{ cell: 'J9', message: 'Điện thoại: «912345678» ghi nhận là 0912345678 (ô dạng số, Excel bỏ số 0 ở đầu).' }]);
     // A Mã số HTX Excel kept as a number gets its leading 0 back, and says so: nine digits may also be a code missing one.
     expect(rows.get(16)?.notes).toEqual([{ cell: 'D16', message: 'Mã số HTX: «101234567» ghi nhận là 0101234567 (ô dạng số, Excel bỏ số 0 ở đầu).' }]);
     // The place no list knows is asked for, and said at its cell.

@@ -6,7 +6,7 @@
 import { formatCount, formatDecimal } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { emailAddressesOf } from '../../../shared/typed';
-import { parseDateCell, parseNumberCell } from '../read/values';
+import { isoOfExcelSerial, parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
 import type { ImportProblem } from '../../../shared/contracts/imports';
 import type { ImportField } from './fields';
@@ -118,14 +118,14 @@ export function shownCell(value: CellValue | undefined): string {
 
 /**
  * A phone number Excel stored as a number lost its leading 0: 912345678 was 0912345678 (a mobile),
- * 2963852123 was 02963852123 (a landline with its area code).
+ * 2963852123 was 02963852123 (a landline with its area code). `note` says so, as for a tax code.
  */
-function phoneOf(value: CellValue, shown: string): string {
+function phoneOf(value: CellValue, shown: string): { phone: string; note?: string } {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
     const digits = String(value);
-    if (digits.length === 9 || digits.length === 10) return `0${digits}`;
+    if (digits.length === 9 || digits.length === 10) return { phone: `0${digits}`, note: `«${digits}» ghi nhận là 0${digits} (ô dạng số, Excel bỏ số 0 ở đầu)` };
   }
-  return shown;
+  return { phone: shown };
 }
 
 /**
@@ -389,9 +389,13 @@ function fullYear(twoDigits: number, thisYear: number): number {
  * năm 2019", "2019-06", "5/6/19". Read as the first day of that year or month, or with the century of the past, and said
  * in a note.
  */
-function looseDate(value: CellValue, thisYear: number): { iso: string; note: string } | null {
+function looseDate(value: CellValue, { thisYear, date1904 }: { thisYear: number; date1904: boolean }): { iso: string; note: string } | null {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? foldText(value) : '';
   const pad = (n: number) => String(n).padStart(2, '0');
+  // A date pasted from another sheet as its value lands in a text cell as Excel's day number: five
+  // digits are a day between 1927 and 2173, and no other way of writing a date.
+  const serial = typeof value === 'string' && /^\d{5}$/.test(text) ? isoOfExcelSerial(Number(text), date1904) : null;
+  if (serial !== null) return { iso: serial, note: `«${text}» là số ngày Excel lưu thay cho ngày, hiểu là ${formatIsoDateVi(serial)}` };
   const yearOnly = /^(?:nam\s*)?(\d{4})$/.exec(text);
   if (yearOnly) {
     const year = Number(yearOnly[1]);
@@ -487,9 +491,12 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.` });
         break;
       }
-      case 'phone':
-        values.set(field.key, phoneOf(value, shown));
+      case 'phone': {
+        const { phone, note } = phoneOf(value, shown);
+        values.set(field.key, phone);
+        if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.` });
         break;
+      }
       case 'period': {
         const period = readPeriod(value, options.yearRound);
         if (!period || !field.fills) break;
@@ -505,7 +512,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       }
       case 'date': {
         const parsed = parseDateCell(value, options);
-        const loose = parsed && 'error' in parsed ? looseDate(value, options.thisYear) : null;
+        const loose = parsed && 'error' in parsed ? looseDate(value, options) : null;
         if (loose) {
           values.set(field.key, loose.iso);
           notes.push({ cell: cellOf(column, row), message: `${field.label}: ${loose.note}.` });
@@ -537,6 +544,10 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           values.set(field.key, column.perYear ? Math.round(stored / 12) : stored);
           if (column.perYear) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${aMonthOf(stored)} (cột ghi số một năm).` });
           else if (inDong) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi bằng đồng, ghi nhận là ${formatCount(shownValue)} đồng (không nhân theo tiêu đề cột).` });
+          // Accountants write a loss in brackets: read as one, and said, since a sign is easily missed.
+          else if (typeof value === 'string' && shown.startsWith('(') && stored < 0) {
+            notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» là số âm (ghi trong ngoặc), ghi nhận là ${formatCount(stored)}${field.type === 'money' ? ' đồng' : ''}.` });
+          }
         }
         // A price the cell does not say the unit of is for the one its header names.
         if (field.price && column.headerUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);
