@@ -5,6 +5,7 @@ import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProvi
 import { OverviewPage } from '../../src/renderer/src/pages/OverviewPage';
 import { alliance, installFakeApi, ok } from './fakeApi';
 import { renderApp } from './renderApp';
+import { choose } from './select';
 
 function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStatistics {
   return {
@@ -158,6 +159,29 @@ describe('overview', { timeout: 30_000 }, () => {
     expect(attention.getAttribute('href')).toBe('#/thanh-vien/7/san-pham');
     expect(screen.getByText('01/03/2030')).toBeTruthy();
     expect(screen.getByText('Còn 20 ngày')).toBeTruthy();
+  });
+
+  it('offers this year before anyone reports its figures, its members and workers a dash rather than 0', async () => {
+    const thisYear = new Date().getFullYear();
+    const invoke = installFakeApi({
+      'statistics:years': () => ok([thisYear - 1]),
+      'statistics:overview': ({ year }) =>
+        ok({ ...yearFigures(year), current: year === thisYear ? stats(year, { reporting: 0, membersOfficial: 0, membersAssociate: 0, workers: 0 }) : stats(year) }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <OverviewPage />
+      </AppProviders>,
+    );
+    expect(await screen.findByText(`Năm ${thisYear - 1}, so với năm ${thisYear - 2}`)).toBeTruthy();
+    await choose(screen.getByRole('combobox', { name: 'Năm thống kê' }), '', String(thisYear));
+    expect(await screen.findByText(`Năm ${thisYear}, so với năm ${thisYear - 1}`)).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: thisYear });
+    expect(await screen.findByText(`Chưa tổ chức nào có số liệu năm ${thisYear}`)).toBeTruthy();
+    // Thành viên and Lao động thường xuyên: no count, and no change against last year's.
+    expect(screen.getAllByText('—')).toHaveLength(2);
+    expect(screen.queryByText(/▼ 17\.350/)).toBeNull();
+    expect(screen.getByText(`Chưa có sự kiện nào bắt đầu trong năm ${thisYear}.`)).toBeTruthy();
   });
 
   it('asks for the sections right after the year\'s figures, without waiting for them', async () => {

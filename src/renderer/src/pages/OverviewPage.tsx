@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Center, EmptyState, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Center, EmptyState, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconChartBar } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import type { KindCounts, YearStatistics } from '../../../shared/contract';
 import { organizationKinds } from '../../../shared/domain';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
+import { hrefOf } from '../routing/useHashRoute';
 import { askForOverviewSections } from '../queries/overview';
 import { useStatisticsOverview, useStatisticsYears } from '../queries/register';
 import { classificationColors } from './organization/figures/classification';
@@ -52,8 +53,10 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
   const incomeMoney = inUnitOf(current.averageIncomePerWorker);
   const previousYear = previous.year;
   // Totals of figures compare only with a year that has figures: against a year nobody reported,
-  // every member would read as growth.
+  // every member would read as growth. A year nobody has reported yet (the current one, chosen for
+  // its events) has no members to count: a dash, not 0.
   const reportedBefore = previous.reporting > 0;
+  const reported = current.reporting > 0;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }}>
       <StatCard
@@ -68,20 +71,22 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
       </StatCard>
       <StatCard
         label={t('overview.card.members')}
-        value={formatCount(members(current))}
-        current={members(current)}
+        value={reported ? formatCount(members(current)) : '—'}
+        current={reported ? members(current) : null}
         previous={reportedBefore ? members(previous) : null}
         formatChange={formatCount}
         previousYear={previousYear}
       >
         <Text size="xs" c="dimmed">
-          {t('overview.card.membersSplit', { official: formatCount(current.membersOfficial), associate: formatCount(current.membersAssociate) })}
+          {reported
+            ? t('overview.card.membersSplit', { official: formatCount(current.membersOfficial), associate: formatCount(current.membersAssociate) })
+            : t('overview.card.notReported', { year: current.year })}
         </Text>
       </StatCard>
       <StatCard
         label={t('overview.card.workers')}
-        value={formatCount(current.workers)}
-        current={current.workers}
+        value={reported ? formatCount(current.workers) : '—'}
+        current={reported ? current.workers : null}
         previous={reportedBefore ? previous.workers : null}
         formatChange={formatCount}
         previousYear={previousYear}
@@ -283,8 +288,8 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const years = useStatisticsYears();
   const [chosen, setChosen] = useState<number | null>(null);
-  const fallbackYear = new Date().getFullYear() - 1;
-  const year = years.data ? (chosen ?? years.data[0] ?? fallbackYear) : null;
+  const thisYear = new Date().getFullYear();
+  const year = years.data ? (chosen ?? years.data[0] ?? thisYear - 1) : null;
   const overview = useStatisticsOverview(year);
   // The sections below the figures are asked for right after them, not once the figures are shown:
   // the core answers in turn, the figures first, and each section finds its answer on its way. This
@@ -294,7 +299,9 @@ export function OverviewPage() {
   useEffect(() => {
     if (yearKnown) askForOverviewSections(queryClient);
   }, [queryClient, yearKnown]);
-  const yearOptions = [...new Set([...(years.data ?? []), ...(year === null ? [] : [year])])].sort((a, b) => b - a);
+  // The years with figures, and this year: its events and agreements are on the page before anyone
+  // reports its figures (the year after).
+  const yearOptions = [...new Set([...(years.data ?? []), thisYear, ...(year === null ? [] : [year])])].sort((a, b) => b - a);
 
   if (years.isError) return <LoadError error={years.error} onRetry={() => void years.refetch()} />;
 
@@ -318,7 +325,16 @@ export function OverviewPage() {
       </Group>
 
       {years.data && years.data.length === 0 && (
-        <EmptyState icon={<IconChartBar />} title={t('overview.noFiguresTitle')} description={t('overview.noFiguresDescription')} />
+        <EmptyState icon={<IconChartBar />} title={t('overview.noFiguresTitle')} description={t('overview.noFiguresDescription')}>
+          <Group justify="center" gap="sm">
+            <Button component="a" href={hrefOf('so-lieu-nam')} variant="light">
+              {t('overview.enterFigures')}
+            </Button>
+            <Button component="a" href={hrefOf('nhap-excel')} variant="default">
+              {t('overview.importList')}
+            </Button>
+          </Group>
+        </EmptyState>
       )}
 
       {overview.isError && <LoadError error={overview.error} onRetry={() => void overview.refetch()} />}

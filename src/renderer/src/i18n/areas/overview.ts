@@ -6,7 +6,9 @@ export const overviewVi = {
   subtitle: 'Năm {{year}}, so với năm {{previous}}',
   year: 'Năm thống kê',
   noFiguresTitle: 'Chưa có số liệu hằng năm',
-  noFiguresDescription: 'Các số đếm tổ chức vẫn được tính từ danh sách thành viên; thành viên, lao động, doanh thu sẽ có khi văn phòng nhập số liệu năm (Cập nhật số liệu năm).',
+  noFiguresDescription: 'Các số đếm tổ chức vẫn được tính từ danh sách thành viên; thành viên, lao động, doanh thu sẽ có khi văn phòng nhập số liệu năm, từng ô hoặc từ danh sách Excel đang có.',
+  enterFigures: 'Cập nhật số liệu năm',
+  importList: 'Nhập danh sách từ Excel',
   none: 'Chưa có dữ liệu.',
   countLabel: 'Số tổ chức',
   change: {
@@ -22,6 +24,7 @@ export const overviewVi = {
     profit: 'Lợi nhuận bình quân: {{value}}',
     income: 'Thu nhập bình quân người lao động / tháng',
     reporting: '{{reporting}} trong {{total}} tổ chức đã có số liệu năm',
+    notReported: 'Chưa tổ chức nào có số liệu năm {{year}}',
   },
   classification: {
     title: 'Xếp loại năm {{year}}',
@@ -79,7 +82,9 @@ export const overviewEn: Translations<typeof overviewVi> = {
   subtitle: '{{year}}, compared with {{previous}}',
   year: 'Year',
   noFiguresTitle: 'No yearly figures yet',
-  noFiguresDescription: 'Organization counts still come from the register; members, workers and revenue appear once the office enters yearly figures (Update yearly figures).',
+  noFiguresDescription: 'Organization counts still come from the register; members, workers and revenue appear once the office enters yearly figures, cell by cell or from the Excel list it has.',
+  enterFigures: 'Update yearly figures',
+  importList: 'Import a list from Excel',
   none: 'No data yet.',
   countLabel: 'Organizations',
   change: {
@@ -95,6 +100,7 @@ export const overviewEn: Translations<typeof overviewVi> = {
     profit: 'Average profit: {{value}}',
     income: 'Average income per worker per month',
     reporting: '{{reporting}} of {{total}} organizations have entered figures',
+    notReported: 'No organization has figures for {{year}} yet',
   },
   classification: {
     title: 'Classification {{year}}',
