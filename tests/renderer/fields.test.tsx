@@ -9,6 +9,8 @@ import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProvi
 import { DateField } from '../../src/renderer/src/components/DateField';
 import { NumberField, type NumberFieldValue } from '../../src/renderer/src/components/NumberField';
 import type { NumberRules } from '../../src/shared/typed';
+import { LabelledSelect } from '../../src/renderer/src/components/LabelledSelect';
+import { shownOptions, typeInto } from './select';
 
 /** A field on its own, with what it gave shown beside it as JSON. */
 function NumberHarness(rules: NumberRules & { initial?: NumberFieldValue }) {
@@ -175,5 +177,22 @@ describe('the date field', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Đặt lại' }));
     expect(screen.getByLabelText<HTMLInputElement>(/^Ngày/).value).toBe('01/07/2025');
     expect(given()).toBe('2025-07-01');
+  });
+});
+
+describe('a list searched by typing', { timeout: 20_000 }, () => {
+  it('ignores case and diacritics, đ as d, in any Select of the app, with no filter of its own', () => {
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <LabelledSelect label="Nơi có hàng" searchable data={['Xã Tân Thuận', 'Xã Tân Hòa', 'Phường Đông Xuyên', 'Thành phố Hồ Chí Minh']} value={null} />
+      </AppProviders>,
+    );
+    const box = screen.getByRole('combobox', { name: 'Nơi có hàng' });
+    typeInto(box, 'tan thuan');
+    expect(shownOptions()).toEqual(['Xã Tân Thuận']);
+    typeInto(box, 'dong xuyen');
+    expect(shownOptions()).toEqual(['Phường Đông Xuyên']);
+    typeInto(box, 'ho chi minh');
+    expect(shownOptions()).toEqual(['Thành phố Hồ Chí Minh']);
   });
 });

@@ -43,7 +43,6 @@ import { formatCount, formatDate, formatMoney, formatPlace } from '../../../shar
 import { LabelledMultiSelect, LabelledSelect } from '../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../components/ListTable';
 import { OrganizationForm } from '../components/OrganizationForm';
-import { foldFilter } from '../forms/foldFilter';
 import { useCommunes, useLookups, useOrganizationList } from '../queries';
 import { organizationHref } from '../routing/useHashRoute';
 import { FormModal } from '../forms/unsavedChanges';
@@ -355,7 +354,6 @@ function FilterFields({ provinceCode, filters, onChange }: FilterProps) {
         label={t('register.list.sectors')}
         placeholder={filters.sectorCodes.length ? undefined : t('register.list.sectorsPlaceholder')}
         searchable
-        filter={foldFilter}
         data={(['agriculture', 'non_agriculture'] as const).map((group) => ({
           group: t(`register.sectorGroup.${group}`),
           items: (lookups.data?.sectors ?? []).filter((sector) => sector.group === group).map((sector) => ({ value: sector.code, label: sector.name })),
@@ -369,7 +367,6 @@ function FilterFields({ provinceCode, filters, onChange }: FilterProps) {
         placeholder={filters.communeCodes.length ? undefined : t('register.list.communesPlaceholder')}
         nothingFoundMessage={t('organization.form.noCommune')}
         searchable
-        filter={foldFilter}
         data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
         value={filters.communeCodes}
         onChange={(communeCodes) => onChange({ communeCodes })}

@@ -13,7 +13,6 @@ import type { InputOf, OrganizationDetail } from '../../../../../shared/contract
 import { lifecycleEventKinds, organizationKinds, type LifecycleEventKind, type OrganizationKind } from '../../../../../shared/domain';
 import { ApiError } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
-import { foldFilter } from '../../../forms/foldFilter';
 import { useAlliance, useCommunes } from '../../../queries';
 import { useRecordLifecycle } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
@@ -293,7 +292,6 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
                       required
                       allowDeselect={false}
                       searchable
-                      filter={foldFilter}
                       data={communeOptions}
                       {...form.getInputProps(`newSuccessors.${index}.communeCode`)}
                     />

@@ -7,7 +7,6 @@ import { Input, MultiSelect, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../../shared/domain';
-import { foldFilter } from '../../../forms/foldFilter';
 import { useOrganizationOptions } from '../../../queries/register';
 
 type Option = { value: string; label: string };
@@ -70,7 +69,6 @@ export function OrganizationMultiPicker({
         searchable
         searchValue={search}
         onSearchChange={setSearch}
-        filter={foldFilter}
         placeholder={t('figures.lifecycle.form.pickPlaceholder')}
         nothingFoundMessage={options.loading ? t('common.loading') : t('figures.lifecycle.form.pickNone')}
         data={options.data(value)}
@@ -107,7 +105,6 @@ export function OrganizationPicker({
         searchable
         clearable
         onSearchChange={setSearch}
-        filter={foldFilter}
         placeholder={t('figures.lifecycle.form.pickPlaceholder')}
         nothingFoundMessage={options.loading ? t('common.loading') : t('figures.lifecycle.form.pickNone')}
         data={options.data(value ? [value] : [])}

@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import type { Certification, Product } from '../../../../../shared/contract';
 import { isIsoDate } from '../../../../../shared/typed';
 import { LabelledSelect } from '../../../components/LabelledSelect';
-import { foldFilter } from '../../../forms/foldFilter';
 import { useFormSave } from '../../../forms/oneSave';
 import { useLookups, useSaveCertification } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
@@ -97,7 +96,6 @@ export function CertificationForm({ organizationId, products, existing, productI
           label={t('figures.products.cert.kind')}
           required
           searchable
-          filter={foldFilter}
           placeholder={t('figures.products.cert.kindPlaceholder')}
           data={kinds.map((kind) => ({ value: kind.code, label: kind.name }))}
           {...form.getInputProps('kindCode')}
