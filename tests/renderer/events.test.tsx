@@ -307,6 +307,72 @@ describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 
   });
 });
 
+describe('pasting a sign-in sheet where two people signed for one unit', { timeout: 20_000 }, () => {
+  it('says so on the later line, records the unit once with both signers, and adds a unit not invited once', async () => {
+    const vinhBinh = { participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' as const };
+    const myHiep = { kind: 'organization' as const, id: 41, name: 'Hợp tác xã Dịch vụ Mỹ Hiệp', place: 'Xã Mỹ Hiệp' };
+    const line = (text: string, representative: string, rest: Partial<SignInLine>): SignInLine => ({
+      line: text,
+      name: text,
+      representative,
+      result: 'matched',
+      candidates: [],
+      newcomers: [],
+      ...rest,
+    });
+    const lines: SignInLine[] = [
+      line('1 HTX NN Vĩnh Bình Nguyễn Văn An', 'Nguyễn Văn An', { candidates: [vinhBinh] }),
+      line('2 HTX DV Mỹ Hiệp Lê Thị Hoa', 'Lê Thị Hoa', { result: 'newcomer', newcomers: [myHiep] }),
+      line('3 HTX NN Vĩnh Bình Trần Văn Bảy', 'Trần Văn Bảy', { candidates: [vinhBinh] }),
+      line('4 HTX DV Mỹ Hiệp Lê Thị Hoa', 'Lê Thị Hoa', { result: 'newcomer', newcomers: [myHiep] }),
+      line('5 Vĩnh Bình', '', {
+        result: 'ambiguous',
+        candidates: [vinhBinh, { participantId: 12, name: 'HTX Dịch vụ Vĩnh Bình', status: 'registered' }],
+      }),
+    ];
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok(detail),
+      'records:history': () => ok({ entries: [], names: {} }),
+      'events:matchSignIn': () => ok(lines),
+      'events:markAttendance': () => ok({ attended: 2, absent: 0, added: 1 }),
+    });
+    renderApp('#/su-kien/3');
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: 'pasted' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
+
+    expect(await within(dialog).findByText('Khớp 2 dòng')).toBeTruthy();
+    const sameAsFirst = 'Trùng đơn vị với dòng «1 HTX NN Vĩnh Bình Nguyễn Văn An»: đơn vị được ghi một lần, người ký của các dòng ghi chung.';
+    const sameAsSecond = 'Trùng đơn vị với dòng «2 HTX DV Mỹ Hiệp Lê Thị Hoa»: đơn vị được ghi một lần, người ký của các dòng ghi chung.';
+    const rowOf = (text: string) => within(dialog).getByText(text).closest('tr');
+    expect(rowOf('3 HTX NN Vĩnh Bình Trần Văn Bảy')?.textContent).toContain(sameAsFirst);
+    expect(rowOf('4 HTX DV Mỹ Hiệp Lê Thị Hoa')?.textContent).toContain(sameAsSecond);
+    // The first line of a unit is not the one said twice.
+    expect(within(dialog).getAllByText(/^Trùng đơn vị/)).toHaveLength(2);
+    expect(within(dialog).getByRole('button', { name: 'Ghi có mặt (2)' })).toBeTruthy();
+
+    // A line the person points at the same unit is said too.
+    const [choice] = within(dialog).getAllByLabelText('Đơn vị của dòng «5 Vĩnh Bình»');
+    if (!choice) throw new Error('no choice for the ambiguous line');
+    await choose(choice, '', 'Hợp tác xã Nông nghiệp Vĩnh Bình');
+    await waitFor(() => expect(within(dialog).getAllByText(sameAsFirst)).toHaveLength(2));
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (2)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
+        eventId: 3,
+        attendedIds: [11],
+        absentIds: [],
+        representatives: [{ id: 11, representative: 'Nguyễn Văn An, Trần Văn Bảy' }],
+        newcomers: [{ kind: 'organization', id: 41, representative: 'Lê Thị Hoa' }],
+      }),
+    );
+  });
+});
+
 describe('adding an event', { timeout: 30_000 }, () => {
   function install() {
     return installFakeApi({
@@ -387,6 +453,16 @@ describe('adding participants', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
     expect(within(dialog).getByText('Hợp tác xã Nông nghiệp Vĩnh Bình')).toBeTruthy();
     expect(within(dialog).getByText('HTX Dịch vụ Tân Hồng')).toBeTruthy();
+
+    // Units picked and not yet added are not dropped without a word: Escape asks, and keeping them keeps the dialog.
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    const question = await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' });
+    fireEvent.click(within(question).getByRole('button', { name: 'Tiếp tục sửa' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).toBeNull());
+    expect(within(dialog).getByText('HTX Dịch vụ Tân Hồng')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).getByRole('button', { name: 'Bỏ thay đổi' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Thêm thành phần tham dự' })).toBeNull());
   });
 
   it('calls a participant’s status «Tình trạng» in the table and in the dialog alike', async () => {

@@ -4,7 +4,7 @@
  * bulk for the ticked rows, or from a pasted sign-in sheet.
  */
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -15,6 +15,7 @@ import type { EventDetail, EventParticipant } from '../../../../shared/contract'
 import { DEFAULT_PARTICIPANT_ROLE, participantStatuses, type ParticipantRole, type ParticipantStatus } from '../../../../shared/domain';
 import { messageOf } from '../../api';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
+import { confirmDiscard, FormModal, useUnsavedChanges } from '../../forms/unsavedChanges';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { lookupOptions, useAddParticipants, useEventLookups, useMarkAttendance, useRemoveParticipant, useUpdateParticipant } from '../../queries/events';
 import { organizationHref, partnerHref } from '../../routing/useHashRoute';
@@ -237,12 +238,12 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
         )}
       </Stack>
 
-      <Modal opened={adding} onClose={addDialog.close} title={t('events.participants.addTitle')} size="lg">
+      <FormModal opened={adding} onClose={addDialog.close} title={t('events.participants.addTitle')} size="lg">
         <AddParticipantsForm event={event} onDone={addDialog.close} />
-      </Modal>
-      <Modal opened={pasting} onClose={pasteDialog.close} title={t('events.signIn.title')} size="xl">
+      </FormModal>
+      <FormModal opened={pasting} onClose={pasteDialog.close} title={t('events.signIn.title')} size="xl">
         <SignInDialog event={event} onDone={pasteDialog.close} />
-      </Modal>
+      </FormModal>
     </Paper>
   );
 }
@@ -273,6 +274,9 @@ function AddParticipantsForm({ event, onDone }: { event: EventDetail; onDone: ()
   const [error, setError] = useState<string | null>(null);
   const add = useAddParticipants();
   const present = event.participants.map((participant) => ({ kind: participant.kind, id: participant.counterpartId }));
+  // Units picked and not yet added are typed work: closing the dialog asks first, as a form's does.
+  const unsaved = picked.length > 0 && !add.isPending;
+  useUnsavedChanges(unsaved);
 
   const submit = async () => {
     setError(null);
@@ -319,7 +323,7 @@ function AddParticipantsForm({ event, onDone }: { event: EventDetail; onDone: ()
         />
       </SimpleGrid>
       <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>
+        <Button variant="default" onClick={() => (unsaved ? confirmDiscard(onDone) : onDone())}>
           {t('common.cancel')}
         </Button>
         <Button disabled={picked.length === 0} loading={add.isPending} onClick={() => void submit()}>
