@@ -534,6 +534,11 @@ describe('the whole data as one file', () => {
     expect((await openFile(elsewhere, 'ghi-chu.txt', Buffer.from('chỉ là ghi chú'))).error).toBe(
       'Tệp «ghi-chu.txt» không phải bản sao lưu của HTX Desk. Hãy chọn tệp .zip do «Xuất toàn bộ dữ liệu» tạo ra, hoặc một tệp dữ liệu .sqlite.',
     );
+    // A workbook is a zip too: it is told to be no backup, not that one of its parts is out of place.
+    const workbook = Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/theme/theme1.xml': strToU8('<theme/>') }));
+    expect((await openFile(elsewhere, 'Danh sach HTX.xlsx', workbook)).error).toBe(
+      'Tệp «Danh sach HTX.xlsx» không phải bản sao lưu của HTX Desk. Hãy chọn tệp .zip do «Xuất toàn bộ dữ liệu» tạo ra, hoặc một tệp dữ liệu .sqlite.',
+    );
     const { 'du-lieu.sqlite': _database, ...withoutDatabase } = entries;
     expect((await openFile(elsewhere, 'du-lieu.zip', Buffer.from(zipSync(withoutDatabase)))).error).toContain('thiếu «du-lieu.sqlite»');
     // Nothing of it was kept.

@@ -121,17 +121,22 @@ function refused(message: string) {
   return validationFailure([{ path: 'fileId', message }]);
 }
 
-/** Where an entry of the archive goes in `draft`; null for a folder entry. Anything else is refused. */
-function entryTarget(draft: string, name: string, fileName: string): string | null {
+/**
+ * Where an entry of the archive goes in `draft`; null for a folder entry. Anything else is refused:
+ * an entry reaching outside its folder by name, and an archive laid out otherwise (a workbook, a
+ * document: `notOurs`, which says what to choose instead).
+ */
+function entryTarget(draft: string, name: string, fileName: string, notOurs: string): string | null {
   if (name === BACKUP_DATABASE || name === MANIFEST) return join(draft, name);
   if (name.endsWith('/') && (name === `${BACKUP_FILES}/` || name.startsWith(`${BACKUP_FILES}/`))) return null;
   const segments = name.split('/');
   const [top, ...rest] = segments;
   // eslint-disable-next-line no-control-regex -- control characters have no place in a file name
   const unsafe = (segment: string) => segment === '' || segment === '.' || segment === '..' || /[\\:\u0000-\u001f]/.test(segment) || Buffer.byteLength(segment) > 255;
-  if (top !== BACKUP_FILES || rest.length === 0 || rest.some(unsafe) || name.length > 1000) {
+  if (segments.some(unsafe) || name.length > 1000 || (top === BACKUP_FILES && rest.length === 0)) {
     throw refused(`Tệp «${fileName}» không phải bản sao lưu của HTX Desk: trong đó có mục «${name.slice(0, 120)}» không đúng chỗ.`);
   }
+  if (top !== BACKUP_FILES) throw refused(notOurs);
   return join(draft, BACKUP_FILES, ...rest);
 }
 
@@ -198,7 +203,7 @@ async function unzipInto(
   let failure: unknown = null;
   const unzip = new Unzip((entry) => {
     try {
-      const target = entryTarget(draft, entry.name, fileName);
+      const target = entryTarget(draft, entry.name, fileName, notOurs);
       if (target === null) return;
       mkdirSync(dirname(target), { recursive: true });
       const output = openSync(target, 'w');
