@@ -508,6 +508,68 @@ describe('attendance', () => {
     ]);
   });
 
+  it('reads a cell Excel copied with a line break in it as one cell, its quotes undone, and a quote typed unclosed as written', async () => {
+    const { event } = await eventWithParticipants();
+    // Excel's clipboard: a cell holding a line break or a quote is quoted, its quotes doubled; rows end in CRLF.
+    const copied = [
+      'STT\tTên đơn vị\tHọ và tên',
+      '1\t"Hợp tác xã\nĐồng Tâm"\tBà Trần Thị Bé',
+      '2\t"HTX ""Mỹ Hòa Hưng"""\t"Phạm Văn Đông\n(Giám đốc)"',
+      '3\tHTX NN Vĩnh Bình\tNguyễn Văn An',
+      '',
+    ].join('\r\n');
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: copied });
+    expect(lines.map(({ line, result, name, representative, candidates }) => [line, result, name, representative, candidates.map((item) => item.name)])).toEqual([
+      ['STT Tên đơn vị Họ và tên', 'skipped', '', '', []],
+      ['1 Hợp tác xã Đồng Tâm Bà Trần Thị Bé', 'matched', 'Hợp tác xã Đồng Tâm', 'Bà Trần Thị Bé', ['Hợp tác xã Đồng Tâm']],
+      ['2 HTX "Mỹ Hòa Hưng" Phạm Văn Đông (Giám đốc)', 'matched', 'HTX "Mỹ Hòa Hưng"', 'Phạm Văn Đông (Giám đốc)', ['HTX Thủy sản Mỹ Hòa Hưng']],
+      ['3 HTX NN Vĩnh Bình Nguyễn Văn An', 'matched', 'HTX NN Vĩnh Bình', 'Nguyễn Văn An', ['Hợp tác xã Nông nghiệp Vĩnh Bình']],
+    ]);
+    // Typed, a quote is the line's own: one opened and never closed does not swallow the lines after it.
+    const typed = await call(app, 'events:matchSignIn', { eventId: event.id, text: '"Đồng Tâm\n2. HTX NN Vĩnh Bình - Nguyễn Văn An\n3. HTX "Mỹ Hòa Hưng"' });
+    expect(typed.map(({ line, result }) => [line, result])).toEqual([
+      ['"Đồng Tâm', 'matched'],
+      ['2. HTX NN Vĩnh Bình - Nguyễn Văn An', 'matched'],
+      ['3. HTX "Mỹ Hòa Hưng"', 'matched'],
+    ]);
+  });
+
+  it('offers a participant whose name differs only by the word saying what kind of place it is, after exact and partial names', async () => {
+    const event = await call(app, 'events:create', { ...conference, title: 'Tọa đàm dược liệu', kind: 'seminar' });
+    const names = [
+      'THT nuôi ong ấp Đại Thành Mỹ Thới',
+      'HTX Nông nghiệp khóm Bình Đức',
+      'HTX Nông nghiệp thôn Bình Đức',
+      'HTX Dịch vụ Tân Lập',
+      'HTX Dịch vụ ấp Tân Lập',
+      'HTX Mua bán Vĩnh Hanh',
+    ];
+    const ids = [];
+    for (const name of names) ids.push((await organization(name)).id);
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: ids.map((id) => ({ kind: 'organization' as const, id })) });
+    const sheet = [
+      '1. THT nuôi ong Đại Thành Mỹ Thới - Ông Sáu',
+      '2. Tổ hợp tác nuôi ong Đại Thành',
+      '3. HTX NN Bình Đức',
+      '4. HTX Dịch vụ Tân Lập',
+      '5. HTX NN khu phố Bình Đức',
+      '6. HTX Mua Vĩnh Hanh',
+    ].join('\n');
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: sheet });
+    expect(lines.map(({ result, candidates }) => [result, candidates.map((item) => item.name)])).toEqual([
+      ['matched', ['THT nuôi ong ấp Đại Thành Mỹ Thới']],
+      // Part of the name, the place's kind left out.
+      ['matched', ['THT nuôi ong ấp Đại Thành Mỹ Thới']],
+      // Two participants of that place, each in a place of its own kind: the person chooses.
+      ['ambiguous', ['HTX Nông nghiệp khóm Bình Đức', 'HTX Nông nghiệp thôn Bình Đức']],
+      // The name written whole is that participant, not the one of the same name in ấp Tân Lập.
+      ['matched', ['HTX Dịch vụ Tân Lập']],
+      ['ambiguous', ['HTX Nông nghiệp khóm Bình Đức', 'HTX Nông nghiệp thôn Bình Đức']],
+      // «Bán» is no «bản»: a word of the name is not left out.
+      ['unmatched', []],
+    ]);
+  });
+
   it('passes over a typed totals line, and reads a typed line in capitals as a unit', async () => {
     const { event } = await eventWithParticipants();
     const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: '1. HỢP TÁC XÃ ĐỒNG TÂM\n2. HTX Mỹ Hòa Hưng\nTổng cộng: 2 đơn vị' });

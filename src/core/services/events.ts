@@ -32,7 +32,7 @@ import {
 } from '../../shared/contracts/events';
 import { DEFAULT_PARTICIPANT_ROLE, type Page, type ParticipantRole, type ParticipantStatus } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { foldText, vietnameseCollator } from '../../shared/text';
+import { cleanText, foldText, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
 import { notInTrash } from '../db/predicates';
@@ -508,10 +508,15 @@ export function markAttendance(ctx: Context, input: z.output<typeof attendanceIn
 // ---------------------------------------------------------------------------------------------
 // Reading a sign-in sheet
 
-/** The keys one participant may be written as: its name key, its short name's, its folded name. */
-function keysOf(participant: EventParticipant, shortName: string): string[] {
-  const nameKey = participant.kind === 'organization' ? organizationNameKey : partnerNameKey;
-  return [nameKey(participant.name), shortName ? nameKey(shortName) : '', foldText(participant.name)].filter((key) => key !== '');
+/** The keys a unit may be written as: its name key, its short name's, its folded name. */
+function keysOf(kind: ParticipantKind, name: string, shortName: string): string[] {
+  const nameKey = kind === 'organization' ? organizationNameKey : partnerNameKey;
+  return [nameKey(name), shortName ? nameKey(shortName) : '', foldText(name)].filter((key) => key !== '');
+}
+
+/** The keys a line's name may be any participant's by: as a member's name, as a partner's, folded. */
+function lineKeysOf(name: string): string[] {
+  return [organizationNameKey(name), partnerNameKey(name), foldText(name)].filter((key) => key !== '');
 }
 
 /** Whole words of `inner` inside `outer`, and enough of them to mean something (not just "htx"). */
@@ -519,12 +524,53 @@ function containsWords(outer: string, inner: string): boolean {
   return inner.length >= 5 && ` ${outer} `.includes(` ${inner} `);
 }
 
+/** Whether one of two keys holds the other's words. */
+function overlaps(key: string, lineKey: string): boolean {
+  return containsWords(key, lineKey) || containsWords(lineKey, key);
+}
+
+/**
+ * The words that say what kind of place the words after them name, longest first: a sheet writes
+ * «THT nuôi ong Đại Thành» for the «THT nuôi ong ấp Đại Thành» invited, or the other way round.
+ * Told with their tone marks, so that «bán» (Mua bán) is no «bản» nor «tô» a «tổ»; a name written
+ * without any is compared folded.
+ */
+const placeKinds = ['tổ dân phố', 'khu dân cư', 'khu phố', 'ấp', 'thôn', 'xóm', 'khóm', 'bản', 'buôn', 'làng', 'sóc', 'phum', 'tổ', 'khu', 'kp'].map(
+  (form) => form.split(' '),
+);
+const foldedPlaceKinds = placeKinds.map((form) => form.map(foldText));
+
+/**
+ * A name without the words that say what kind of place follows ("THT nuôi ong ấp Đại Thành" → "tht
+ * nuôi ong đại thành"). Its first word is kept: a name starts with what the unit is («Tổ hợp tác…»).
+ */
+function withoutPlaceKinds(name: string): string {
+  const words = cleanText(name)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const forms = words.some((word) => /[^a-z0-9]/.test(word)) ? placeKinds : foldedPlaceKinds;
+  const kept = words.slice(0, 1);
+  for (let at = 1; at < words.length; ) {
+    const form = forms.find((place) => at + place.length < words.length && place.every((word, offset) => words[at + offset] === word));
+    if (form) {
+      at += form.length;
+    } else {
+      kept.push(words[at] ?? '');
+      at += 1;
+    }
+  }
+  return kept.join(' ');
+}
+
 /**
  * Each line of a pasted sign-in sheet (read by `readSignInSheet`), against the event's participants:
  * a line matches a participant when its name key (organizationNameKey, partnerNameKey for partners)
  * equals one of the participant's keys; failing that, when one holds the other's words ("Vĩnh Bình"
- * in "Hợp tác xã Nông nghiệp Vĩnh Bình"). One match is matched, several are ambiguous, none is
- * unmatched; a line that names no unit (title, header, totals) is skipped.
+ * in "Hợp tác xã Nông nghiệp Vĩnh Bình"); failing that, either way with the words that say what
+ * kind of place a name's place is left out of both ("Đại Thành" for "ấp Đại Thành"). One match is
+ * matched, several are ambiguous, none is unmatched; a line that names no unit (title, header,
+ * totals) is skipped.
  */
 export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInput>): SignInLine[] {
   requireEvent(ctx, input.eventId);
@@ -542,20 +588,26 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
       shortNames.set(`partner:${row.id}`, row.shortName);
     }
   }
-  const keyed = participants.map((participant) => ({
-    participant,
-    keys: keysOf(participant, shortNames.get(`${participant.kind}:${participant.counterpartId}`) ?? ''),
-  }));
+  const keyed = participants.map((participant) => {
+    const shortName = shortNames.get(`${participant.kind}:${participant.counterpartId}`) ?? '';
+    return {
+      participant,
+      keys: keysOf(participant.kind, participant.name, shortName),
+      placeless: keysOf(participant.kind, withoutPlaceKinds(participant.name), withoutPlaceKinds(shortName)),
+    };
+  });
   const candidate = ({ id, name, status }: EventParticipant): SignInCandidate => ({ participantId: id, name, status });
 
   /** The participants a name answers to. */
   const answering = (name: string): EventParticipant[] => {
-    const lineKeys = [organizationNameKey(name), partnerNameKey(name), foldText(name)].filter((key) => key !== '');
+    const lineKeys = lineKeysOf(name);
     const exact = keyed.filter(({ keys }) => keys.some((key) => lineKeys.includes(key)));
-    const found = exact.length
-      ? exact
-      : keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => containsWords(key, lineKey) || containsWords(lineKey, key))));
-    return found.map(({ participant }) => participant);
+    const contained = exact.length ? exact : keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => overlaps(key, lineKey))));
+    if (contained.length) return contained.map(({ participant }) => participant);
+    const placelessLine = lineKeysOf(withoutPlaceKinds(name));
+    return keyed
+      .filter(({ placeless }) => placeless.some((key) => placelessLine.some((lineKey) => key === lineKey || overlaps(key, lineKey))))
+      .map(({ participant }) => participant);
   };
   /**
    * The units of the register each name is the name of, each name looked up once: `registeredByName`

@@ -8,6 +8,7 @@
  * the whole sheet: by its header row when the paste has one, else by what the cells hold, never row
  * by row, so that one odd row cannot swap them.
  */
+import { parse, type Options } from 'csv-parse/sync';
 import { hasLegalForm, organizationKindOfName } from '../../shared/names';
 import { cleanText, foldText } from '../../shared/text';
 import { isFooterRow, isSectionHeading, isTotalsRow } from '../excel/import/rows';
@@ -104,6 +105,25 @@ function bestColumn(columns: readonly number[], scores: (column: number) => read
   return best?.column;
 }
 
+/**
+ * The pasted text's rows and their cells, as Excel puts a copied range on the clipboard: cells
+ * parted by tabs, rows by line breaks, and a cell that holds a line break, a tab or a quote
+ * wrapped in quotes, its quotes doubled. A quote inside a typed line is the line's own
+ * (`relax_quotes`). A quote that opens a cell and is not closed where a cell ends is a typed one
+ * too: csv-parse then keeps it, but as the start of a cell running over the lines after it, which
+ * are read as written instead.
+ */
+function pastedRecords(text: string): string[][] {
+  const options: Options = { delimiter: '\t', record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true };
+  try {
+    const records = parse(text, options);
+    if (!records.some((cells) => cells.some((cell) => cell.startsWith('"') && /[\r\n]/.test(cell)))) return records;
+  } catch {
+    // A quote opened and never closed: read as written below.
+  }
+  return parse(text, { ...options, quote: false });
+}
+
 /** A pasted line: its cells, one for a typed line. */
 interface PastedRow {
   line: string;
@@ -147,13 +167,11 @@ function findHeader(rows: readonly PastedRow[]): { rows: Set<number>; unit: numb
  * The signers' column is the header's, else the one whose cells read most as people's names.
  */
 export function readSignInSheet(text: string, namesUnits: (names: readonly string[]) => ReadonlySet<string>): SheetLine[] {
-  const rows: PastedRow[] = text
-    .split(/\r?\n/)
-    .filter((raw) => cleanText(raw) !== '')
-    .map((raw) => {
-      const cells = raw.split('\t').map(cleanText);
-      return { line: cleanText(raw), cells, tabbed: cells.length > 1 };
-    });
+  const rows: PastedRow[] = pastedRecords(text)
+    // A line break inside a cell is a space within it, as any run of white space.
+    .map((record) => record.map(cleanText))
+    .filter((cells) => cells.some((cell) => cell !== ''))
+    .map((cells) => ({ line: cleanText(cells.join(' ')), cells, tabbed: cells.length > 1 }));
   const header = findHeader(rows);
   // Above the header: the sheet's title, its date and place.
   const firstHeaderRow = header.rows.size ? Math.min(...header.rows) : -1;

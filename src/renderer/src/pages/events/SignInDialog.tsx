@@ -78,10 +78,6 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
   const chosen = lines.map((line, index) => (line.result === 'matched' ? line.candidates[0]?.participantId : choices[index]));
   const attendedIds = [...new Set(chosen.filter((id): id is number => id !== undefined))];
   const absentIds = markRestAbsent ? event.participants.map((item) => item.id).filter((id) => !attendedIds.includes(id)) : [];
-  const representatives = lines.flatMap((line, index) => {
-    const id = chosen[index];
-    return id !== undefined && line.representative ? [{ id, representative: line.representative }] : [];
-  });
   const unmatched = lines.filter((line) => line.result === 'unmatched');
   const skipped = lines.filter((line) => line.result === 'skipped');
   /**
@@ -96,9 +92,24 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
     const key = index in joining ? joining[index] : line.newcomers.length === 1 ? newcomerKey(line.newcomers[0]) : null;
     return line.newcomers.find((unit) => newcomerKey(unit) === key);
   };
+  /** The unit each line records, told apart as `participantKey` and `newcomerKey` tell them; '' for none. */
+  const unitKeys = lines.map((line, index) => {
+    const id = chosen[index];
+    if (id !== undefined) return participantKey(id);
+    return line.result === 'newcomer' ? newcomerKey(joiningOf(line, index)) : '';
+  });
+  /** The first line that records each line's unit: another line above it when two people of one unit signed. */
+  const firstLineOfUnit = unitKeys.map((key) => (key === '' ? undefined : lines[unitKeys.indexOf(key)]));
+  /** Who signed for a unit: every line's signer, each once, so that neither of two lines of one unit is lost. */
+  const signersOf = (key: string) =>
+    [...new Set(lines.flatMap((line, index) => (unitKeys[index] === key && line.representative ? [line.representative] : [])))].join(', ');
+  const representatives = attendedIds.flatMap((id) => {
+    const representative = signersOf(participantKey(id));
+    return representative ? [{ id, representative }] : [];
+  });
   const newcomers = lines.flatMap((line, index) => {
-    const unit = line.result === 'newcomer' ? joiningOf(line, index) : undefined;
-    return unit ? [{ kind: unit.kind, id: unit.id, representative: line.representative }] : [];
+    const unit = line.result === 'newcomer' && firstLineOfUnit[index] === line ? joiningOf(line, index) : undefined;
+    return unit ? [{ kind: unit.kind, id: unit.id, representative: signersOf(newcomerKey(unit)) }] : [];
   });
   const join = (index: number, key: string | null) => setJoining((current) => ({ ...current, [index]: key }));
 
@@ -159,11 +170,16 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       {t('events.signIn.signedBy', { name: line.representative })}
                     </Text>
                   )}
+                  {firstLineOfUnit[index] && firstLineOfUnit[index] !== line && (
+                    <Text size="xs" c="orange.8">
+                      {t('events.signIn.sameUnit', { line: firstLineOfUnit[index].line })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {line.result === 'matched' ? (
                     <Group gap={6} wrap="nowrap">
-                      <IconCheck size={16} color="var(--mantine-color-teal-7)" aria-hidden />
+                      <IconCheck size={16} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />
                       <Text size="sm">{line.candidates[0]?.name}</Text>
                     </Group>
                   ) : line.result === 'newcomer' && line.newcomers.length === 1 && line.newcomers[0] ? (
@@ -263,6 +279,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
       </Group>
     </Stack>
   );
+}
+
+/** How a participant is told from the units of the register (`newcomerKey`) when lines are compared. */
+function participantKey(id: number): string {
+  return `participant:${String(id)}`;
 }
 
 /** How a unit of the register is told in the dialog's state and its choices. */
