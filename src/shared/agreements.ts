@@ -80,6 +80,16 @@ export interface Fulfilment {
 }
 
 /**
+ * What a quantity delivered on a commitment is worth by the commitment's value: its share of the
+ * quantity promised (20,5 of 50 tấn of a 1.250.000.000 đồng commitment is 512.500.000 đồng),
+ * never more than the whole value — as `commitmentFulfilment` stops at 100 %. Tỷ lệ thực hiện by
+ * value and the value delivered (`deliveredValueOf`) both weigh deliveries by this one rule.
+ */
+export function valueOfQuantity(commitment: { quantity: number; value: number }, quantity: number): number {
+  return (commitment.value * commitmentFulfilment({ quantity: commitment.quantity, delivered: quantity })) / 100;
+}
+
+/**
  * Tỷ lệ thực hiện of a set of commitments — an agreement's, those one party supplies, a year's:
  * by value when every commitment has one (each commitment's share delivered, weighed by its value,
  * so that tonnes and kilograms are never added together); otherwise the mean of the commitments'
@@ -94,6 +104,30 @@ export function fulfilmentOf(commitments: readonly ValuedCommitmentFacts[]): Ful
   }
   const mean = commitments.reduce((sum, commitment) => sum + commitmentFulfilment(commitment), 0) / commitments.length;
   return { percent: mean, basis: 'commitments' };
+}
+
+/** A commitment with what its deliveries that carry a value in đồng delivered, and that value. */
+export interface DeliveredValueFacts extends ValuedCommitmentFacts {
+  /** The quantity of the deliveries whose value was written, in the commitment's unit. */
+  valuedQuantity: number;
+  /** The sum of those values, in đồng. */
+  valuedValue: number;
+}
+
+/**
+ * The value in đồng delivered on a commitment (Giá trị đã thực hiện): each delivery's value where
+ * one was written; the deliveries without one (the value is optional) are worth their share of
+ * the commitment's value (`valueOfQuantity`), within what the valued ones left of its quantity —
+ * so a commitment 41 % delivered by value reads 41 % of its value delivered, as Tỷ lệ thực hiện
+ * says. Rounded to the đồng. Null when neither the commitment nor any delivery carries a value: a
+ * value nobody wrote is not 0 đồng.
+ */
+export function deliveredValueOf(commitment: DeliveredValueFacts): number | null {
+  const { quantity, value, delivered, valuedQuantity, valuedValue } = commitment;
+  if (value === null) return valuedQuantity > 0 ? valuedValue : null;
+  const unvalued = Math.max(0, roundQuantity(delivered - valuedQuantity));
+  const leftOver = Math.max(0, roundQuantity(quantity - valuedQuantity));
+  return Math.round(valuedValue + valueOfQuantity({ quantity, value }, Math.min(unvalued, leftOver)));
 }
 
 /**

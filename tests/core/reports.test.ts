@@ -414,6 +414,47 @@ describe('agreements and their fulfilment', () => {
     expect(Number(contract[2])).toBeCloseTo(((40 * 800 + 100 * 100) / 900), 6);
     expect(csvRow(office?.sheets.get('Theo đơn vị tính'), '2').slice(1, 5)).toEqual(['kg', '1', '5000', '5000']);
   });
+
+  it('counts a delivery whose value was not written at its share of the commitment, as the percentage does', async () => {
+    // 50 tấn worth 1.250.000.000 đồng; 20,5 tấn delivered without a value: 41 % by value, so
+    // 512.500.000 đồng delivered (not 0). Mangoes: 10 of 40 tạ delivered with a value written, which
+    // stays as written, and 10 more without one, worth their quarter of the 200 million.
+    const db = app.ctx.db;
+    const at = '2023-01-01T00:00:00.000Z';
+    const signed = db
+      .insert(agreements)
+      .values({ kind: 'sales_contract', number: '07/2023/HĐLK', title: 'Hợp đồng bao tiêu xoài', titleFolded: 'hợp đồng bao tiêu xoài', signedOn: '2023-03-01', createdAt: at, updatedAt: at })
+      .returning()
+      .get().id;
+    const commitment = (product: string, quantity: number, unit: string, value: number) =>
+      db.insert(agreementCommitments).values({ agreementId: signed, product, productFolded: product.toLowerCase(), quantity, unit, value }).returning().get().id;
+    const rice = commitment('Lúa ST25', 50, 'tấn', 1_250_000_000);
+    const mango = commitment('Xoài cát', 40, 'tạ', 200_000_000);
+    db.insert(agreementDeliveries)
+      .values([
+        { commitmentId: rice, deliveredOn: '2023-06-01', quantity: 20.5, value: null, createdAt: at },
+        { commitmentId: mango, deliveredOn: '2023-06-01', quantity: 10, value: 60_000_000, createdAt: at },
+        { commitmentId: mango, deliveredOn: '2023-07-01', quantity: 10, value: null, createdAt: at },
+      ])
+      .run();
+
+    const workbook = await readWorkbook((await runReport(app, { report: 'agreements', from: '2023-01-01', to: '2023-12-31' })).path);
+    const sheet = workbook.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
+    const row = sheet.getRow(rowNumberOf(sheet, 'STT') + 2);
+    // 512,5 million of rice and 60 + 50 million of mangoes.
+    expect([8, 9].map((column) => row.getCell(column).value)).toEqual([1_450_000_000, 622_500_000]);
+    expect(row.getCell(10).value).toBeCloseTo(((20.5 / 50) * 1250 + (20 / 40) * 200) / 1450 * 100, 10);
+    const totals = sheet.getRow(row.number + 1);
+    expect([totals.getCell(1).value, totals.getCell(8).value, totals.getCell(9).value]).toEqual(['Tổng cộng', 1_450_000_000, 622_500_000]);
+
+    const commitments = workbook.getWorksheet('Cam kết') as ExcelJS.Worksheet;
+    const first = rowNumberOf(commitments, 'STT') + 2;
+    // Product, committed, delivered, %, value, delivered value.
+    const facts = (number: number) => [4, 8, 9, 10, 11, 12].map((column) => commitments.getRow(number).getCell(column).value);
+    expect(facts(first)).toEqual(['Lúa ST25', 50, 20.5, 41, 1_250_000_000, 512_500_000]);
+    expect(facts(first + 1)).toEqual(['Xoài cát', 40, 20, 50, 200_000_000, 110_000_000]);
+    expect(commitments.getRow(first + 2).getCell(12).value).toBe(622_500_000);
+  });
 });
 
 describe('the register', () => {

@@ -8,11 +8,13 @@
  * of the period's last day (or today, if that is still to come), so a past period reads as it
  * stood then.
  */
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import {
   agreementStatus,
   chasedStatuses,
   commitmentFulfilment,
+  deliveredValueOf,
   fulfilmentOf,
   isCommitmentFulfilled,
   isCommitmentOverdue,
@@ -22,9 +24,9 @@ import {
 } from '../../../shared/agreements';
 import { addDays } from '../../../shared/dates';
 import { todayIso, type Context } from '../../context';
-import { deliveredQuantityBy, deliveredValueBy, isSigned, notInTrash } from '../../db/predicates';
+import { deliveredBy, deliveredQuantityBy, deliveredValueBy, isSigned, notInTrash, subqueries } from '../../db/predicates';
 import { among } from '../../db/prepared';
-import { agreementCommitments, agreementParties, agreements as agreementsTable, organizations, partners } from '../../db/schema';
+import { agreementCommitments, agreementDeliveries, agreementParties, agreements as agreementsTable, organizations, partners } from '../../db/schema';
 import { getAlliance } from '../../services/alliance';
 import type { Row, SheetData } from '../write/writer';
 
@@ -56,10 +58,22 @@ function signedBy(ctx: Context, to: string) {
     .all();
 }
 
+/** A commitment's deliveries, inside the query of the commitments. */
+const valued = alias(agreementDeliveries, 'valued');
+
+/** The quantity of the deliveries made on a commitment by `day` whose value was written (0 when none). */
+function valuedQuantityBy(commitmentId: typeof agreementCommitments.id, day: string) {
+  const made = subqueries
+    .select({ quantity: sql<number>`sum(${valued.quantity})` })
+    .from(valued)
+    .where(and(eq(valued.commitmentId, commitmentId), deliveredBy(valued, day), isNotNull(valued.value)));
+  return sql<number>`coalesce((${made}), 0)`;
+}
+
 /**
  * Their commitments, each with what was delivered by the day before the period and by its end
- * (`asOf`): summed by SQLite rather than by reading every delivery, tens of thousands at national
- * scale. Rounded as `deliveredAsOf` rounds.
+ * (`asOf`), and what of the latter carries a value: summed by SQLite rather than by reading every
+ * delivery, tens of thousands at national scale. Rounded as `deliveredAsOf` rounds.
  */
 function commitmentsOf(ctx: Context, to: string, dayBefore: string, asOf: string) {
   const c = agreementCommitments;
@@ -76,21 +90,14 @@ function commitmentsOf(ctx: Context, to: string, dayBefore: string, asOf: string
       receiverPartyId: c.receiverPartyId,
       deliveredAtStart: deliveredQuantityBy(c.id, dayBefore),
       deliveredAtEnd: deliveredQuantityBy(c.id, asOf),
-      deliveredValue: deliveredValueBy(c.id, asOf),
+      valuedQuantity: valuedQuantityBy(c.id, asOf),
+      valuedValue: deliveredValueBy(c.id, asOf),
     })
     .from(c)
     .innerJoin(agreementsTable, eq(agreementsTable.id, c.agreementId))
     .where(signedByDay(to))
     .orderBy(c.id)
     .all();
-}
-
-/**
- * The value in đồng delivered on a commitment; none when neither it nor what was delivered on it
- * carries a value: a value nobody wrote is not 0 đồng.
- */
-function deliveredValueOf(commitment: { value: number | null; deliveredValue: number }): number | null {
-  return commitment.value === null && commitment.deliveredValue === 0 ? null : commitment.deliveredValue;
 }
 
 /** The sum of the values written; none when none is. */
@@ -108,7 +115,7 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
   /** Each commitment as it stood on the day its delivered sum was taken. */
   const factsBy = (delivered: 'deliveredAtStart' | 'deliveredAtEnd') =>
     Map.groupBy(
-      commitments.map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment[delivered]) })),
+      commitments.map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment[delivered]), valuedQuantity: roundQuantity(commitment.valuedQuantity) })),
       (commitment) => commitment.agreementId,
     );
   const atEnd = factsBy('deliveredAtEnd');
