@@ -245,17 +245,6 @@ export function recordHistory(
   if (!found) throw notFound(`Không tìm thấy ${spec.noun} số ${id}.`);
   const fields = recordFields[spec.kind] as Record<string, string>;
   const names: Record<string, string> = {};
-  const name = (field: string, value: HistoryValue) => {
-    if (fields[field] !== 'reference') return;
-    // A list of codes (a programme's sales channels) has each named.
-    for (const code of Array.isArray(value) ? value : [value]) {
-      if ((typeof code !== 'string' && typeof code !== 'number') || code === '') continue;
-      const key = referenceKey(field, code);
-      if (key in names) continue;
-      const shown = spec.nameOf?.(ctx, field, code);
-      if (shown !== undefined) names[key] = shown;
-    }
-  };
   const rows = ctx.db
     .select({ at: auditLog.at, action: auditLog.action, before: auditLog.before, after: auditLog.after, cause: auditLog.cause })
     .from(auditLog)
@@ -272,11 +261,29 @@ export function recordHistory(
       if (before && after && !(field in before) && !(field in after)) continue;
       const [was, is] = [before?.[field], after?.[field]];
       if (sameValue(was, is) || (isEmpty(was) && isEmpty(is))) continue;
-      name(field, was ?? null);
-      name(field, is ?? null);
       changes.push({ field, before: was ?? null, after: is ?? null });
     }
+    nameReferences(ctx, spec, changes, names);
     return cause ? { at, action, changes, cause } : { at, action, changes };
   });
   return { entries, names };
+}
+
+/**
+ * Adds to `names` the names of the `reference` values `changes` mention (`RecordHistory.names`):
+ * a history's, or the changes an import's update would make (excel/import).
+ */
+export function nameReferences(ctx: Context, spec: Pick<RecordSpec<TrashableTable>, 'kind' | 'nameOf'>, changes: readonly HistoryChange[], names: Record<string, string>): void {
+  const fields = recordFields[spec.kind] as Record<string, string>;
+  for (const { field, before, after } of changes) {
+    if (fields[field] !== 'reference') continue;
+    // A list of codes (a programme's sales channels) has each named.
+    for (const code of [before, after].flatMap((value) => (Array.isArray(value) ? value : [value]))) {
+      if ((typeof code !== 'string' && typeof code !== 'number') || code === '') continue;
+      const key = referenceKey(field, code);
+      if (key in names) continue;
+      const shown = spec.nameOf?.(ctx, field, code);
+      if (shown !== undefined) names[key] = shown;
+    }
+  }
 }

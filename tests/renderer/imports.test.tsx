@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ImportAnalysis, ImportPreview, ImportPreviewRow } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
@@ -21,6 +21,7 @@ function row(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'
     placeRemembered: false,
     notes: [],
     defaultAction: 'create',
+    changes: null,
     ...overrides,
   };
 }
@@ -60,6 +61,41 @@ describe('import preview', () => {
     expect(screen.getByText('Trùng dòng 6 trong tệp (HTX NN Vĩnh Bình)')).toBeTruthy();
     expect(screen.getByText('1 có lỗi')).toBeTruthy();
     expect(screen.getByText('Xã Vĩnh An')).toBeTruthy();
+  });
+
+  it('says under a match what updating would change, as the history writes it, a long list folded', async () => {
+    const match = { reason: 'registrationNo' as const, id: 254, name: 'HTX Nông nghiệp Long Điền', place: 'Xã Mỹ Hòa Hưng', row: null };
+    const shown = [
+      row({
+        row: 17,
+        values: ['HTX NN Long Điền'],
+        match,
+        defaultAction: 'update',
+        changes: {
+          record: 'organization',
+          fields: [
+            { field: 'foundedOn', before: '2010-06-05', after: '2012-12-12' },
+            { field: 'charterCapital', before: 500_000_000, after: 800_000_000 },
+            { field: 'communeCode', before: '30313', after: '30604' },
+            { field: 'phone', before: '', after: '0296 3111 222' },
+            { field: 'representative', before: 'Nguyễn Văn Điền', after: 'Trần Thị Mai' },
+            { field: 'figures', before: { year: 2024, membersOfficial: 196 }, after: { year: 2024, membersOfficial: 35 } },
+          ],
+          names: { 'communeCode:30313': 'Xã Mỹ Hòa Hưng', 'communeCode:30604': 'Xã Vĩnh An' },
+        },
+      }),
+      row({ row: 18, values: ['HTX Nông nghiệp Long Điền'], match, defaultAction: 'update', changes: { record: 'organization', fields: [], names: {} } }),
+    ];
+    renderPreview({ ...preview, page: { rows: shown, total: 2 } });
+    expect(await screen.findByText('Ngày thành lập: 05/06/2010 → 12/12/2012')).toBeTruthy();
+    // The matcher reads the no-break space before ₫ as a space.
+    expect(screen.getByText('Vốn điều lệ: 500.000.000 ₫ → 800.000.000 ₫')).toBeTruthy();
+    expect(screen.getByText('Xã, phường: Xã Mỹ Hòa Hưng → Xã Vĩnh An')).toBeTruthy();
+    expect(screen.queryByText('Điện thoại: (trống) → 0296 3111 222')).toBeNull();
+    fireEvent.click(screen.getByText('và 3 thay đổi khác'));
+    expect(screen.getByText('Điện thoại: (trống) → 0296 3111 222')).toBeTruthy();
+    expect(screen.getByText('Số liệu năm 2024: Thành viên chính thức 196 → 35')).toBeTruthy();
+    expect(screen.getByText('Không có gì thay đổi')).toBeTruthy();
   });
 
   it('says above each place to choose why it is asked, and whether the choice serves the other rows of that address', async () => {

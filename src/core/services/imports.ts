@@ -10,6 +10,7 @@ import {
   PREVIEW_JOB,
   UNDO_JOB,
   analyze,
+  awaitingPlaces,
   commit,
   failedRowsFileName,
   listBatches,
@@ -43,6 +44,7 @@ export const importsHandlers: HandlersFor<typeof importsContract> = {
     return { jobId: ctx.jobs.start(PREVIEW_JOB, (control) => preview(ctx, analysis, input, control)) };
   },
   'imports:previewResult': (ctx, { jobId, ...page }) => previewPage(ctx, ctx.jobs.result(jobId, PREVIEW_JOB), page),
+  'imports:awaitingPlaces': (ctx, input) => awaitingPlaces(ctx, ctx.jobs.result(input.previewJobId, PREVIEW_JOB), input),
   'imports:commit': (ctx, input) => {
     const state = ctx.jobs.result(input.previewJobId, PREVIEW_JOB);
     return { jobId: ctx.jobs.start(COMMIT_JOB, (control) => commit(ctx, state, input, control)) };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { importKinds, type ImportKind, type Page } from '../domain';
+import type { HistoryChange, RecordKind } from '../records';
 import { channel, listOf, pageInput } from './define';
 import { FIRST_FIGURES_YEAR } from './figures';
 import { fileId } from './files';
@@ -178,6 +179,23 @@ export interface ImportMatch {
   row: number | null;
 }
 
+/**
+ * What updating the stored record of a row's match would change: computed by the merge the update
+ * writes, so that what is listed is what is written.
+ */
+export interface ImportChanges {
+  /** The kind of record whose fields they are (an organization for its year's figures too). */
+  record: RecordKind;
+  /**
+   * Each field that would change, with its stored value and the new one, raw as Lịch sử thay đổi
+   * keeps them (the screen writes them as it writes a history); a year's figures, one field each.
+   * Empty when the update would change nothing.
+   */
+  fields: HistoryChange[];
+  /** Names of the references among them (a commune, a sector), as `RecordHistory.names`. */
+  names: Record<string, string>;
+}
+
 export interface ImportPlace {
   code: string;
   name: string;
@@ -208,6 +226,11 @@ export interface ImportPreviewRow {
   notes: ImportProblem[];
   /** What the import does with the row unless told otherwise. */
   defaultAction: ImportAction;
+  /**
+   * What choosing Cập nhật would change of the stored record the row matches; null when the row
+   * matches none stored (or only an earlier row of the file), has problems, or is of a kind that does not say.
+   */
+  changes: ImportChanges | null;
 }
 
 export interface ImportCounts {
@@ -278,6 +301,15 @@ export const importCommitInput = z.object({
 });
 export type ImportCommitInput = z.input<typeof importCommitInput>;
 
+/** The rows a commit would leave out for want of a commune still to choose, asked about before it. */
+export interface ImportAwaitingPlaces {
+  /** The sheet the rows are of. */
+  sheet: string;
+  count: number;
+  /** The first few of them, by row number in the sheet. */
+  rows: number[];
+}
+
 export interface ImportSummary {
   batchId: number | null;
   created: number;
@@ -337,6 +369,8 @@ export const importsContract = {
   'imports:preview': channel<{ jobId: string }>()(importPreviewInput),
   'imports:previewResult': channel<ImportPreview>()(importPreviewResultInput),
   /** Writes the rows in one transaction, all or nothing: a job. */
+  /** The rows the commit with these choices would leave out, their commune still to choose. */
+  'imports:awaitingPlaces': channel<ImportAwaitingPlaces>()(importCommitInput),
   'imports:commit': channel<{ jobId: string }>()(importCommitInput),
   'imports:commitResult': channel<ImportSummary>()(z.object({ jobId })),
   /** Starts writing the rows that were not imported, with the reason beside each: a workbook job, collected with 'reports:file'. */

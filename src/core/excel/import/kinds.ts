@@ -10,7 +10,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notInTrash } from '../../db/predicates';
 import type { z } from 'zod';
 import { figureFields, figuresSaveInput, type FigureField } from '../../../shared/contracts/figures';
-import type { ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
+import type { ImportChanges, ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
 import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productValues, type VolumePeriod } from '../../../shared/contracts/products';
@@ -18,10 +18,11 @@ import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput 
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerKind, type Province } from '../../../shared/domain';
+import type { HistoryChange, HistoryValue } from '../../../shared/records';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
-import { moveToTrash, recordChange } from '../../records';
+import { moveToTrash, nameReferences, recordChange, type RecordSpec } from '../../records';
 import { timestamp, type Context } from '../../context';
 import { changeMark, type Db } from '../../db/open';
 import type { ProvinceFound } from '../../adminUnits';
@@ -53,8 +54,16 @@ import {
   type CheckedFigures,
   type FigureValues as FigureValuesStored,
 } from '../../services/figures';
-import { deleteOrganization, foundingDayRefusal, organizationSnapshot, requireOrganization, updateOrganization, writeOrganizationRow } from '../../services/organizations';
-import { createPartner, deletePartner, updatePartner } from '../../services/partners';
+import {
+  deleteOrganization,
+  foundingDayRefusal,
+  organizationRecords,
+  organizationSnapshot,
+  requireOrganization,
+  updateOrganization,
+  writeOrganizationRow,
+} from '../../services/organizations';
+import { createPartner, deletePartner, partnerRecords, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
 import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
@@ -284,6 +293,12 @@ export interface KindAdapter {
   /** Fills in the record's blanks and changes from the row's non-blank values; null when nothing changed. */
   update(scope: ImportScope, id: number, row: WritableRow, communeCode: string | null): WrittenChange | null;
   /**
+   * What `update` would change of the stored record `id` now, found by the merge it writes, for the
+   * preview; null when the record is gone. `communeCode` as `update`'s, or undefined while the
+   * person has still to choose it: the stored commune is then kept. A kind without it does not say.
+   */
+  changes?(ctx: Context, id: number, row: WritableRow, communeCode: string | null | undefined): ImportChanges | null;
+  /**
    * The record's name when it was changed after `at` (then the undo is refused), else null: for
    * imports made before `after` was kept, by the audit trail.
    */
@@ -450,6 +465,18 @@ function communeNameOf(scope: ImportScope, code: string): string {
 function changedColumns<T extends Record<string, unknown>>(before: T, after: T): Partial<T> | null {
   const changed = Object.fromEntries(Object.entries(before).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(after[key])));
   return Object.keys(changed).length ? (changed as Partial<T>) : null;
+}
+
+/** The fields whose value differs between a record as stored and as an update would leave it, with both values. */
+function fieldChanges(before: Record<string, HistoryValue>, after: Record<string, HistoryValue>): HistoryChange[] {
+  return Object.keys(changedColumns(before, after) ?? {}).map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null }));
+}
+
+/** Changes of a record of `spec`'s kind as the preview lists them, with the names of the references among them. */
+function listedChanges(ctx: Context, spec: Pick<RecordSpec<typeof organizations>, 'kind' | 'nameOf'> | Pick<RecordSpec<typeof partners>, 'kind' | 'nameOf'>, fields: HistoryChange[]): ImportChanges {
+  const names: Record<string, string> = {};
+  nameReferences(ctx, spec, fields, names);
+  return { record: spec.kind, fields, names };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -739,6 +766,19 @@ function figuresRefusals(scope: ImportScope, organizationId: number | null, figu
   return figureValueIssues(after).map((issue) => ({ cell: cellRef(scope.columns, issue.path, rowNumber), message: issue.message }));
 }
 
+/**
+ * What a list row would change of the organization's year, field by field, each as Lịch sử thay
+ * đổi writes a year's figures: the row's values (`figuresPatch`) over the stored ones, as `saveFigures` merges them.
+ */
+function figureChanges(ctx: Context, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): HistoryChange[] {
+  const stored = findFigures(ctx, organizationId, figures.year);
+  const before = stored ?? emptyFigures;
+  const after = valuesAfter(before, figuresPatch(figures, present));
+  return figureFields
+    .filter((field) => before[field] !== after[field])
+    .map((field) => ({ field: 'figures', before: { year: figures.year, [field]: before[field] }, after: { year: figures.year, [field]: after[field] } }));
+}
+
 /** Writes the figures of a list row for the organization: fills in the year's row, never blanking a stored value. */
 function writeFiguresOf(scope: ImportScope, organizationId: number, figures: FigureValues, present: ReadonlySet<string>): WrittenChange | null {
   const stored = findFigures(scope.ctx, organizationId, figures.year);
@@ -802,6 +842,32 @@ function organizationInputOf(row: OrganizationRow): ParsedOrganizationInput {
 
 function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === '' || value === false;
+}
+
+/**
+ * The stored name written otherwise — in capitals, «HTX NN» for «Hợp tác xã Nông nghiệp» — is the
+ * same name: same key and the same kind («Liên hiệp HTX X» is not «HTX X», though their keys are).
+ */
+function sameOrganizationName(written: string, stored: string): boolean {
+  return organizationNameKey(written) === organizationNameKey(stored) && organizationKindOfName(written) === organizationKindOfName(stored);
+}
+
+/**
+ * What a row writes into the stored organization, as the form's input: the row's non-blank values
+ * over the stored ones, a name that is the stored one written otherwise left as the register
+ * writes it. `update` writes it; the preview lists what it changes (`changes`). `communeCode`:
+ * the one chosen for the row, null for the one it was read as, undefined for the stored one kept.
+ */
+function organizationMerged(stored: OrganizationRow, row: WritableRow, communeCode: string | null | undefined): ParsedOrganizationInput {
+  const input = row.input as ParsedOrganizationInput;
+  const incoming = { ...input, communeCode: communeCode === undefined ? stored.communeCode : (communeCode ?? input.communeCode) };
+  const merged = organizationInputOf(stored);
+  for (const field of organizationInputFields(row.present)) {
+    // A blank never overwrites a stored value.
+    if (isBlank(incoming[field]) || (field === 'name' && sameOrganizationName(incoming.name, stored.name))) continue;
+    Object.assign(merged, { [field]: incoming[field] });
+  }
+  return merged;
 }
 
 function organizationRow(ctx: Context, id: number): OrganizationRow | undefined {
@@ -1035,13 +1101,7 @@ const organizationsAdapter: KindAdapter = {
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
-    const incoming = { ...(row.input as ParsedOrganizationInput), communeCode: communeCode ?? (row.input as ParsedOrganizationInput).communeCode };
-    const merged = organizationInputOf(stored);
-    for (const field of organizationInputFields(row.present)) {
-      // A blank never overwrites a stored value.
-      if (!isBlank(incoming[field])) Object.assign(merged, { [field]: incoming[field] });
-    }
-    updateOrganization(scope.ctx, { id, ...merged });
+    updateOrganization(scope.ctx, { id, ...organizationMerged(stored, row, communeCode) });
     const after = organizationRow(scope.ctx, id);
     const before = after ? changedColumns(organizationSnapshot(stored), organizationSnapshot(after)) : null;
     const figures = row.figures ? writeFiguresOf(scope, id, row.figures, row.present) : null;
@@ -1049,6 +1109,15 @@ const organizationsAdapter: KindAdapter = {
     if (!figures) return change;
     // Only the figures changed: they are the change, the organization is untouched.
     return change ? { ...change, also: [figures] } : figures;
+  },
+  changes(ctx, id, row, communeCode) {
+    const stored = organizationRow(ctx, id);
+    if (!stored || stored.deletedAt) return null;
+    const merged = organizationMerged(stored, row, communeCode);
+    // The row as `updateOrganization` leaves it: the input's columns, an empty Mã số HTX as none.
+    const after = organizationSnapshot({ ...stored, ...merged, registrationNo: merged.registrationNo || null });
+    const figures = row.figures ? figureChanges(ctx, id, row.figures, row.present) : [];
+    return listedChanges(ctx, organizationRecords, [...fieldChanges(organizationSnapshot(stored), after), ...figures]);
   },
   snapshot(ctx, change) {
     const row = organizationRow(ctx, change.entityId);
@@ -1240,6 +1309,10 @@ const figuresAdapter: KindAdapter = {
   update(scope, id, row) {
     const input = row.input as FiguresRowInput;
     return writeFiguresOf(scope, id, input.values, row.present);
+  },
+  changes(ctx, id, row) {
+    const input = row.input as FiguresRowInput;
+    return listedChanges(ctx, organizationRecords, figureChanges(ctx, id, input.values, row.present));
   },
   changedSince(ctx, change, at) {
     const year = yearOfChange(change);
@@ -1580,6 +1653,15 @@ function partnerInputOf(row: PartnerRow): ParsedPartnerInput {
   };
 }
 
+/** What a row writes into the stored partner: its non-blank values over the stored ones. `update` writes it; the preview lists what it changes. */
+function partnerMerged(stored: PartnerRow, row: WritableRow): ParsedPartnerInput {
+  const incoming = row.input as ParsedPartnerInput;
+  const merged = partnerInputOf(stored);
+  const fields = new Set<keyof ParsedPartnerInput>([...row.present].map((key) => (key === 'province' ? 'provinceCode' : (key as keyof ParsedPartnerInput))));
+  for (const field of fields) if (!isBlank(incoming[field])) Object.assign(merged, { [field]: incoming[field] });
+  return merged;
+}
+
 function partnerRow(ctx: Context, id: number): PartnerRow | undefined {
   return ctx.db.select().from(partners).where(eq(partners.id, id)).get();
 }
@@ -1721,15 +1803,17 @@ const partnersAdapter: RecordingAdapter = {
   update(scope, id, row) {
     const stored = partnerRow(scope.ctx, id);
     if (!stored || stored.deletedAt) return null;
-    const incoming = row.input as ParsedPartnerInput;
-    const merged = partnerInputOf(stored);
-    const fields = new Set<keyof ParsedPartnerInput>([...row.present].map((key) => (key === 'province' ? 'provinceCode' : (key as keyof ParsedPartnerInput))));
-    for (const field of fields) if (!isBlank(incoming[field])) Object.assign(merged, { [field]: incoming[field] });
+    const merged = partnerMerged(stored, row);
     const before = changedColumns(partnerInputOf(stored) as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
     updatePartner(scope.ctx, { id, ...merged });
     const after = partnerRow(scope.ctx, id);
     return { entity: 'partner', entityId: id, action: 'update', before, after: after ? partnerInputOf(after) : null };
+  },
+  changes(ctx, id, row) {
+    const stored = partnerRow(ctx, id);
+    if (!stored || stored.deletedAt) return null;
+    return listedChanges(ctx, partnerRecords, fieldChanges(partnerInputOf(stored), partnerMerged(stored, row)));
   },
   snapshot(ctx, change) {
     const row = partnerRow(ctx, change.entityId);

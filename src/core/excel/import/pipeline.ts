@@ -11,8 +11,10 @@ import ExcelJS from 'exceljs';
 import type {
   ImportAction,
   ImportAnalysis,
+  ImportAwaitingPlaces,
   ImportBatch,
   ImportCounts,
+  ImportChanges,
   ImportMatch,
   ImportPlace,
   ImportPreview,
@@ -726,6 +728,17 @@ function defaultActionOf(row: StoredRow): ImportAction {
   return row.match.reason === 'registrationNo' || row.match.reason === 'existing' ? 'update' : 'skip';
 }
 
+/**
+ * What Cập nhật would change of the stored record the row matches, read when its page is shown, so
+ * as the commit would write it now: with the commune the row was read as, or, while the person has
+ * still to choose one, the stored commune kept (the choice stands beside it).
+ */
+function updateChangesOf(ctx: Context, adapter: KindAdapter, row: StoredRow): ImportChanges | null {
+  const id = row.match?.id;
+  if (id == null || !row.prepared || !adapter.changes) return null;
+  return adapter.changes(ctx, id, row.prepared, asksForPlace(row) ? undefined : null);
+}
+
 /** A commune as the preview names it: with its province when that is not the alliance's (`homeProvinceCode`: a cooperative of another province). */
 function placeOf(ctx: Context, code: string, homeProvinceCode: string | undefined): ImportPlace {
   const commune = ctx.places.commune(code);
@@ -771,6 +784,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
   const matching = input.filter === 'all' ? state.rows : state.rows.filter((row) => passes(row, input.filter));
   const slice = matching.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const home = getAlliance(ctx)?.provinceCode;
+  const adapter = kindAdapters[state.analysis.analysis.kind];
   const rows: ImportPreviewRow[] = slice.map((row) => {
     const codes = row.communeCodes ?? [];
     return {
@@ -787,6 +801,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
       placeRemembered: row.answered === true,
       notes: row.notes ?? [],
       defaultAction: defaultActionOf(row),
+      changes: updateChangesOf(ctx, adapter, row),
     };
   });
   const page: Page<ImportPreviewRow> = { rows, total: matching.length };
@@ -806,10 +821,28 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
 // ---------------------------------------------------------------------------------------------
 // Commit
 
-/** A failure of one row's write, said with the row, so the person knows which to fix. */
-function atRow(row: number, error: unknown): unknown {
-  if (error instanceof AppFailure) return new AppFailure({ ...error.error, message: `Dòng ${row}: ${error.error.message}` });
-  return error;
+/**
+ * A failure of one row's write, said with the row, so the person knows which to fix. A row the
+ * preview found no record for that now meets one with its key was met by a record saved since the
+ * preview (by another person, or another window): the register changed, so the rows are to be
+ * checked again, which a second «Ghi» alone would not do.
+ */
+function atRow(row: StoredRow, error: unknown): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  // A person's form asks "Mở hồ sơ đó?" beside a button that opens it; the import has no such
+  // button, so it says what the person can do instead.
+  const asked = /\s*Mở hồ sơ đó\?$/;
+  const message = error.error.message.replace(asked, '');
+  if (error.error.kind === 'conflict' && row.match === undefined) {
+    return new AppFailure({
+      ...error.error,
+      message:
+        `Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng ${row.row}: ${message} Hồ sơ đó được lưu sau khi kiểm tra, nên dòng này không còn là hồ sơ mới. ` +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
+    });
+  }
+  const instead = asked.test(error.error.message) ? ' Hãy chọn «Cập nhật» hoặc «Bỏ qua» cho dòng này.' : '';
+  return new AppFailure({ ...error.error, message: `Dòng ${row.row}: ${message}${instead}` });
 }
 
 function problemsText(problems: readonly ImportProblem[]): string {
@@ -848,6 +881,47 @@ function rebuildStep(control: JobControl): BulkRebuildStep {
     control.throwIfCancelled();
   };
 }
+
+type CommitChoices = Pick<z.output<typeof importCommitInput>, 'decisions' | 'bulk' | 'placeAnswers'>;
+type RowDecision = CommitChoices['decisions'][number];
+
+/** What is done with a row without problems: its own choice, else the bulk choice for its group, else the default. */
+function chosenAction(row: StoredRow, decision: RowDecision | undefined, bulk: CommitChoices['bulk']): ImportAction {
+  return decision?.action ?? (row.match ? bulk.matched : bulk.fresh) ?? defaultActionOf(row);
+}
+
+/** A row the person is asked the commune of: an old address that went to several, or a place the app could not read. */
+function asksForPlace(row: StoredRow): boolean {
+  return (row.communeCodes?.length ?? 0) > 1 || row.needsPlaceIn !== undefined;
+}
+
+/** The commune chosen for a row `asksForPlace` of, for the row or its address; null while none that fits is. */
+function chosenPlace(ctx: Context, row: StoredRow, decision: RowDecision | undefined, placeAnswers: ReadonlyMap<string, string>): string | null {
+  const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
+  if (chosen === undefined) return null;
+  const fits = row.needsPlaceIn !== undefined ? ctx.places.commune(chosen)?.provinceCode === row.needsPlaceIn : (row.communeCodes ?? []).includes(chosen);
+  return fits ? chosen : null;
+}
+
+/**
+ * The rows that would be written but for their commune, still to choose: asked before the commit,
+ * so that the person leaves them out knowingly or goes back to choose.
+ */
+export function awaitingPlaces(ctx: Context, state: PreviewState, input: CommitChoices): ImportAwaitingPlaces {
+  const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
+  const rows = state.rows
+    .filter((row) => !row.problems && asksForPlace(row))
+    .filter((row) => {
+      const decision = decisions.get(row.row);
+      return chosenAction(row, decision, input.bulk) !== 'skip' && chosenPlace(ctx, row, decision, placeAnswers) === null;
+    })
+    .map((row) => row.row);
+  return { sheet: state.analysis.analysis.sheet, count: rows.length, rows: rows.slice(0, AWAITING_ROWS_NAMED) };
+}
+
+/** Rows named in the question before a commit: enough to find them, short enough to read. */
+const AWAITING_ROWS_NAMED = 10;
 
 /**
  * Writes the chosen rows in one transaction of its own (`inLongTransaction`): the window keeps its
@@ -910,7 +984,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                 continue;
               }
               const decision = decisions.get(row.row);
-              const action = decision?.action ?? (row.match ? input.bulk.matched : input.bulk.fresh) ?? defaultActionOf(row);
+              const action = chosenAction(row, decision, input.bulk);
               if (action === 'skip') {
                 summary.skipped += 1;
                 continue;
@@ -918,10 +992,8 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
               const choices = row.communeCodes ?? [];
               let communeCode: string | null = null;
               const { needsPlaceIn } = row;
-              if (choices.length > 1 || needsPlaceIn !== undefined) {
-                const chosen = decision?.communeCode ?? (row.placeKey ? placeAnswers.get(row.placeKey) : undefined);
-                const fits = chosen !== undefined && (needsPlaceIn !== undefined ? tx.places.commune(chosen)?.provinceCode === needsPlaceIn : choices.includes(chosen));
-                communeCode = fits ? chosen : null;
+              if (asksForPlace(row)) {
+                communeCode = chosenPlace(tx, row, decision, placeAnswers);
                 if (communeCode === null) {
                   failures.set(
                     row.row,
@@ -964,7 +1036,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                 if (change.action === 'create') summary.created += 1;
                 else summary.updated += 1;
               } catch (error) {
-                throw atRow(row.row, error);
+                throw atRow(row, error);
               }
             }
             recordCreated();
@@ -974,13 +1046,18 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
         bulkOptions(analysis.kind),
       );
       summary.failed = failures.size;
-      summary.batchId = batch.id;
-      // Stamped at the end: whatever changes a record after this is a change made after the import.
-      tx.db
-        .update(importBatches)
-        .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(tx) })
-        .where(eq(importBatches.id, batch.id))
-        .run();
+      if (summary.created + summary.updated === 0) {
+        // An import that wrote nothing has nothing to undo: it is not listed among the imports.
+        tx.db.delete(importBatches).where(eq(importBatches.id, batch.id)).run();
+      } else {
+        summary.batchId = batch.id;
+        // Stamped at the end: whatever changes a record after this is a change made after the import.
+        tx.db
+          .update(importBatches)
+          .set({ created: summary.created, updated: summary.updated, skipped: summary.skipped, failed: summary.failed, createdAt: timestamp(tx) })
+          .where(eq(importBatches.id, batch.id))
+          .run();
+      }
       const mapping = rememberedMapping(analysis.kind, analysis.columns, state.columns);
       tx.db
         .insert(importMappings)
@@ -1196,6 +1273,26 @@ async function laterChanges(ctx: Context, batch: BatchRow, changes: readonly Cha
   return { found, asLeft, exact };
 }
 
+/**
+ * An organization kept as it is (`keepChanged`) keeps everything its import wrote with it: the
+ * year of figures written along the organization is a change of its own, left as the import
+ * changed it rather than taken from under the record the person is told is kept.
+ */
+function keepFiguresWithOrganizations(changes: readonly ChangeRow[], { found, asLeft, exact }: LaterChanges): void {
+  const keptOrganizations = new Map<number, ImportLaterChange>();
+  for (const change of changes) {
+    const later = found.get(change.id);
+    if (later && change.entity === 'organization') keptOrganizations.set(change.entityId, later);
+  }
+  for (const change of changes) {
+    const kept = change.entity === 'figures' ? keptOrganizations.get(change.entityId) : undefined;
+    if (!kept || found.has(change.id)) continue;
+    found.set(change.id, kept);
+    asLeft.delete(change.id);
+    exact.delete(change.id);
+  }
+}
+
 /** Changes found as left (`createdAsLeft`) or taken back (`undoCreatedAsLeft`) per step: a few statements, short enough between two answers to the window. */
 const EXACT_PAGE = 2_000;
 
@@ -1296,6 +1393,7 @@ async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, 
     control.report(0, changes.length, 'validating');
     await pause();
     const { found: later, asLeft, exact } = await laterChanges(tx, batch, changes, pause);
+    if (mode === 'keepChanged') keepFiguresWithOrganizations(changes, { found: later, asLeft, exact });
     if (later.size && mode === 'strict') {
       const names = [...new Set([...later.values()].map((change) => change.name))];
       const more = names.length > 5 ? ` và ${names.length - 5} hồ sơ khác` : '';

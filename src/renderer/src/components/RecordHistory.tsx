@@ -389,7 +389,8 @@ function commitmentLines(t: TFunction, label: string, before: Fields[], after: F
 /** Sub-records that come and go whole read "Thêm …", "Xóa …", "Sửa …" rather than before → after. */
 const wholeRecords: readonly FieldFormat[] = ['product', 'certification', 'lifecycle', 'delivery', 'followUp', 'heldEvent'];
 
-function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, names: Record<string, string>): string[] {
+/** The lines of one field's change, as Lịch sử thay đổi writes them; the import's preview writes an update's changes with it. */
+export function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, names: Record<string, string>): string[] {
   const formats = recordFields[kind] as Record<string, FieldFormat>;
   const format = formats[change.field] ?? 'text';
   const label = t(`history.field.${kind}.${change.field}` as 'history.field.organization.name', { defaultValue: change.field });

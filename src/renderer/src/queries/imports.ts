@@ -55,6 +55,11 @@ export function usePreview(input: InputOf<'imports:previewResult'> | null) {
   });
 }
 
+/** The rows a commit with these choices would leave out, their commune still to choose: asked about before it starts. */
+export function useAwaitingPlaces() {
+  return useMutation({ mutationFn: (input: InputOf<'imports:awaitingPlaces'>) => call('imports:awaitingPlaces', input) });
+}
+
 export function useStartCommit() {
   return useMutation({ mutationFn: (input: InputOf<'imports:commit'>) => call('imports:commit', input) });
 }

@@ -6,13 +6,14 @@
 import { useCallback, useState } from 'react';
 import { Alert, Button, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useSessionStorage } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
 import { useTranslation } from 'react-i18next';
-import type { ImportAnalysis, JobStatus } from '../../../../shared/contract';
+import type { ImportAnalysis, ImportAwaitingPlaces, InputOf, JobStatus } from '../../../../shared/contract';
 import { unfedFields } from '../../../../shared/contracts/imports';
 import type { ImportKind } from '../../../../shared/domain';
 import { messageOf } from '../../api';
 import { JobProgress } from '../../components/JobProgress';
-import { useAnalysis, useCommitSummary, useStartAnalysis, useStartCommit, useStartPreview } from '../../queries/imports';
+import { useAnalysis, useAwaitingPlaces, useCommitSummary, useStartAnalysis, useStartCommit, useStartPreview } from '../../queries/imports';
 import { ChooseFileStep } from './import/ChooseFileStep';
 import { ImportBatches } from './import/ImportBatches';
 import { MappingStep, type ColumnMapping } from './import/MappingStep';
@@ -31,6 +32,8 @@ const figureFieldKeys = new Set(['membersOfficial', 'membersAssociate', 'workers
 interface Running {
   jobId: string;
   step: Step;
+  /** A preview run again after the register changed under a commit: the person's choices are kept (`keptForRecheck`). */
+  recheck?: true;
 }
 
 function proposedMapping(analysis: ImportAnalysis): ColumnMapping {
@@ -38,6 +41,18 @@ function proposedMapping(analysis: ImportAnalysis): ColumnMapping {
 }
 
 const noDecisions: Decisions = { rows: {}, bulk: {}, places: {} };
+
+/**
+ * The choices that still hold when the rows are checked again because the register changed since
+ * the preview: the communes chosen and the rows left out. Whether a row adds a record or updates
+ * one is proposed anew, from what the register holds now.
+ */
+function keptForRecheck(decisions: Decisions): Decisions {
+  const rows = Object.fromEntries(
+    Object.entries(decisions.rows).map(([row, { action, communeCode }]) => [row, { ...(action === 'skip' ? { action } : {}), ...(communeCode ? { communeCode } : {}) }]),
+  );
+  return { ...decisions, rows };
+}
 
 /**
  * Where the wizard is, kept for the session: leaving the page during a long commit and coming back
@@ -90,6 +105,8 @@ export function ImportPage() {
   const { kind, year, yearChosen, values, step, fileId, running, analysisJobId, mapping, previewJobId, decisions, commitJobId } = wizard;
   const programmeId = wizard.programmeId ?? null;
   const [failure, setFailure] = useState<string | null>(null);
+  // The commit met a record saved since the preview: the rows are to be checked again.
+  const [registerChanged, setRegisterChanged] = useState(false);
   // The figures' year field holds what it does not take (or nothing): rows are not checked meanwhile.
   const [yearUnreadable, setYearUnreadable] = useState(false);
 
@@ -98,10 +115,12 @@ export function ImportPage() {
   const startAnalysis = useStartAnalysis();
   const startPreview = useStartPreview();
   const startCommit = useStartCommit();
+  const awaitingPlaces = useAwaitingPlaces();
 
-  const run = (jobId: string, at: Step) => {
+  const run = (jobId: string, at: Step, recheck = false) => {
     setFailure(null);
-    update({ running: { jobId, step: at } });
+    setRegisterChanged(false);
+    update({ running: { jobId, step: at, ...(recheck ? { recheck: true as const } : {}) } });
   };
 
   const onEnded = useCallback(
@@ -109,14 +128,19 @@ export function ImportPage() {
       const ended = running;
       update({ running: null });
       if (!ended) return;
-      if (status.state === 'failed') return setFailure(status.error?.message ?? t('common.unexpectedError'));
+      if (status.state === 'failed') {
+        // Only the commit fails for a conflict: a row met a record saved since the preview.
+        setRegisterChanged(ended.step === 'preview' && status.error?.kind === 'conflict');
+        return setFailure(status.error?.message ?? t('common.unexpectedError'));
+      }
       if (status.state === 'cancelled') return setFailure(t('excel.import.cancelled'));
+      if (ended.recheck) return update({ previewJobId: status.jobId, decisions: keptForRecheck(decisions), step: 'preview' });
       if (ended.step === 'file' || ended.step === 'sheet') update({ analysisJobId: status.jobId, mapping: {}, values: [], yearChosen: false, step: 'sheet' });
       else if (ended.step === 'mapping') update({ previewJobId: status.jobId, decisions: noDecisions, step: 'values' });
       else if (ended.step === 'values') update({ previewJobId: status.jobId, decisions: noDecisions, step: 'preview' });
       else if (ended.step === 'preview') update({ commitJobId: status.jobId, step: 'commit' });
     },
-    [running, t, update],
+    [running, decisions, t, update],
   );
 
   const shown = analysis.data;
@@ -135,7 +159,7 @@ export function ImportPage() {
   // from the list's title.
   const needsYear = shown ? (shown.kind === 'figures' && !mapped.has('year')) || (shown.kind === 'organizations' && [...mapped].some((field) => figureFieldKeys.has(field))) : false;
   const shownYear = yearChosen || !shown?.detectedYear ? year : shown.detectedYear;
-  const checkRows = (at: Step = 'mapping', chosenValues = values) => {
+  const checkRows = (at: Step = 'mapping', chosenValues = values, recheck = false) => {
     if (!analysisJobId) return;
     const entries = Object.entries(currentMapping).flatMap(([column, field]) => (field ? [{ column: Number(column), field }] : []));
     startPreview.mutate(
@@ -146,18 +170,43 @@ export function ImportPage() {
         values: chosenValues,
         ...((kind === 'offers' || kind === 'demands') && programmeId !== null ? { programmeId } : {}),
       },
-      { onSuccess: ({ jobId }) => run(jobId, at), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
+      { onSuccess: ({ jobId }) => run(jobId, at, recheck), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
     );
   };
   const skipValues = useCallback(() => update({ step: 'preview' }), [update]);
+  const write = (input: InputOf<'imports:commit'>) =>
+    startCommit.mutate(input, { onSuccess: ({ jobId }) => run(jobId, 'preview'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) });
+  /** Rows whose commune is still to choose are not written: the person leaves them out knowingly, or goes back to choose. */
+  const askAboutAwaiting = (awaiting: ImportAwaitingPlaces, input: InputOf<'imports:commit'>) => {
+    const listed = awaiting.rows.join(', ');
+    const rows =
+      awaiting.count > awaiting.rows.length
+        ? t('excel.import.awaitingPlaces.rowsMore', { rows: listed, count: awaiting.count - awaiting.rows.length })
+        : t('excel.import.awaitingPlaces.rows', { rows: listed });
+    modals.openConfirmModal({
+      title: t('excel.import.awaitingPlaces.title'),
+      size: 'lg',
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">{t('excel.import.awaitingPlaces.body', { sheet: awaiting.sheet, count: awaiting.count, rows })}</Text>
+          <Text size="sm" c="dimmed">
+            {t('excel.import.awaitingPlaces.where')}
+          </Text>
+        </Stack>
+      ),
+      labels: { confirm: t('excel.import.awaitingPlaces.leaveOut', { count: awaiting.count }), cancel: t('excel.import.awaitingPlaces.goBack') },
+      onConfirm: () => write(input),
+    });
+  };
   const commit = () => {
     if (!previewJobId) return;
     const rows = Object.entries(decisions.rows).map(([row, decision]) => ({ row: Number(row), ...decision }));
     const placeAnswers = Object.entries(decisions.places).map(([placeKey, communeCode]) => ({ placeKey, communeCode }));
-    startCommit.mutate(
-      { previewJobId, decisions: rows, bulk: decisions.bulk, placeAnswers },
-      { onSuccess: ({ jobId }) => run(jobId, 'preview'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
-    );
+    const input = { previewJobId, decisions: rows, bulk: decisions.bulk, placeAnswers };
+    awaitingPlaces.mutate(input, {
+      onSuccess: (awaiting) => (awaiting.count ? askAboutAwaiting(awaiting, input) : write(input)),
+      onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))),
+    });
   };
   const startOver = () => {
     setWizard(freshWizard(kind, year));
@@ -227,7 +276,14 @@ export function ImportPage() {
           {running ? <JobProgress key={running.jobId} jobId={running.jobId} onEnded={onEnded} /> : null}
           {shownFailure ? (
             <Alert color="red" role="alert">
-              {shownFailure}
+              <Stack gap="xs" align="flex-start">
+                <div>{shownFailure}</div>
+                {registerChanged && step === 'preview' && running === null ? (
+                  <Button size="xs" variant="white" color="red" loading={startPreview.isPending} onClick={() => checkRows('preview', values, true)}>
+                    {t('excel.import.recheck')}
+                  </Button>
+                ) : null}
+              </Stack>
             </Alert>
           ) : null}
 
@@ -240,7 +296,7 @@ export function ImportPage() {
                 </Button>
               ) : null}
               {step === 'preview' ? (
-                <Button loading={startCommit.isPending} onClick={commit}>
+                <Button loading={awaitingPlaces.isPending || startCommit.isPending} onClick={commit}>
                   {t('excel.import.commit')}
                 </Button>
               ) : null}

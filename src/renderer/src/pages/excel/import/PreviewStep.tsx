@@ -3,7 +3,7 @@
  * The person decides per row or in bulk; a row's own choice wins over the bulk one.
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,14 @@ import {
   importActions,
   previewFilters,
   type ImportAction,
+  type ImportChanges,
   type ImportMatch,
   type ImportPreview,
   type ImportPreviewRow,
   type PreviewFilter,
 } from '../../../../../shared/contract';
 import { LoadError } from '../../../components/LoadError';
+import { changeLines } from '../../../components/RecordHistory';
 import { useCommunes } from '../../../queries';
 import { usePreview } from '../../../queries/imports';
 import { pagedTableText } from '../../../components/pagedTable';
@@ -41,9 +43,14 @@ interface PreviewStepProps {
   onDecisionsChange: (decisions: Decisions) => void;
 }
 
-/** What will happen to a row: its own choice, else the bulk choice for its group, else the default. */
+/**
+ * What will happen to a row: its own choice, else the bulk choice for its group, else the default.
+ * A row whose commune is still to choose is not written, so it reads «Bỏ qua» until one is chosen.
+ */
 export function actionOf(row: ImportPreviewRow, decisions: Decisions): ImportAction {
   if (row.status === 'invalid') return 'skip';
+  const asksForPlace = row.communeChoices.length > 0 || row.needsPlace;
+  if (asksForPlace && (decisions.rows[row.row]?.communeCode ?? (row.placeKey ? decisions.places[row.placeKey] : undefined)) === undefined) return 'skip';
   return decisions.rows[row.row]?.action ?? (row.match ? decisions.bulk.matched : decisions.bulk.fresh) ?? row.defaultAction;
 }
 
@@ -58,6 +65,46 @@ function MatchBadge({ match }: { match: ImportMatch }) {
     <Text size="xs" fw={600} c={match.reason === 'sameName' || match.reason === 'inFile' ? 'orange.8' : 'blue.8'}>
       {text}
     </Text>
+  );
+}
+
+/** The lines of an update's changes shown before the rest are folded away. */
+const changesShown = 3;
+
+/**
+ * What Cập nhật would change of the stored record, each field as Lịch sử thay đổi writes it
+ * («Ngày thành lập: 05/06/2010 → 12/12/2012»): a long list is folded after the first few, one
+ * more line is shown rather than folded.
+ */
+function UpdateChanges({ changes }: { changes: ImportChanges }) {
+  const { t } = useTranslation();
+  const [unfolded, setUnfolded] = useState(false);
+  if (changes.fields.length === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t('excel.import.changes.none')}
+      </Text>
+    );
+  }
+  const lines = changes.fields.flatMap((change) => changeLines(t, changes.record, change, changes.names));
+  const foldable = lines.length > changesShown + 1;
+  const shown = foldable && !unfolded ? lines.slice(0, changesShown) : lines;
+  return (
+    <Stack gap={2}>
+      <Text size="xs" fw={600}>
+        {t('excel.import.changes.title')}
+      </Text>
+      {shown.map((line, index) => (
+        <Text key={index} size="xs">
+          {line}
+        </Text>
+      ))}
+      {foldable ? (
+        <Anchor component="button" type="button" size="xs" ta="left" onClick={() => setUnfolded(!unfolded)}>
+          {unfolded ? t('excel.import.changes.fewer') : t('excel.import.changes.more', { count: lines.length - changesShown })}
+        </Anchor>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -158,10 +205,12 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
     {
       accessor: 'match',
       title: t('excel.import.match'),
-      width: 200,
+      // Wide enough for an update's change («Ngày thành lập: 05/06/2010 → 12/12/2012») on one line at 1366 px.
+      width: 260,
       render: (record) => (
         <Stack gap={4}>
           {record.match ? <MatchBadge match={record.match} /> : null}
+          {record.changes ? <UpdateChanges changes={record.changes} /> : null}
           {record.status === 'valid' && (record.communeChoices.length || record.needsPlace) ? (
             <PlaceChoice record={record} value={chosenPlace(record)} onChoose={(value) => choosePlace(record, value)} />
           ) : record.commune ? (

@@ -33,7 +33,7 @@ export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) 
 
   return (
     <Stack>
-      <Title order={3}>{t('excel.import.summaryTitle', { file: fileName })}</Title>
+      <Title order={3}>{t(summary.batchId === null ? 'excel.import.summaryTitleNothing' : 'excel.import.summaryTitle', { file: fileName })}</Title>
       <SimpleGrid cols={{ base: 2, sm: 4 }} maw={720}>
         {(['created', 'updated', 'skipped', 'failed'] as const).map((key) => (
           <Stack key={key} gap={0}>
@@ -46,6 +46,11 @@ export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) 
           </Stack>
         ))}
       </SimpleGrid>
+      {summary.batchId === null ? (
+        <Alert color="yellow" data-testid="import-nothing-written">
+          {t('excel.import.nothingWritten')}
+        </Alert>
+      ) : null}
       {summary.partnersAdded ? (
         <Text size="sm" data-testid="import-partners-added">
           {t('excel.import.partnersAdded', { count: summary.partnersAdded })}
