@@ -60,6 +60,9 @@ export const cumulativeMetrics: readonly Metric[] = ['founded', 'ended', 'events
 /** Metrics in a unit of measure (`Measure.unitCode`): a target of these is a quantity in that unit. */
 export const volumeMetrics: readonly Metric[] = ['volumeConnected', 'volumeDelivered'];
 
+/** Metrics in đồng (revenue, average income, agreements' value): a target of these is an amount of money. */
+export const moneyMetrics: readonly Metric[] = ['revenue', 'averageIncome', 'agreementValue'];
+
 export const measureSchema = z.object({
   metric: z.enum(metrics, { error: 'Chưa chọn cách tính.' }),
   /** Empty: every kind. */

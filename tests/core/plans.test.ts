@@ -578,6 +578,17 @@ describe('connections in plans', () => {
     const asCount = await callFailing(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...volume('Kết nối 50 tấn', 'volumeConnected', 'tan', 'tấn', 50), unit: 'count' }] });
     expect(asCount.message).toBe('Sản lượng kết nối, đã giao là chỉ tiêu theo khối lượng: hãy chọn đơn vị «Khối lượng».');
   });
+
+  it('refuses revenue, income or agreements’ value counted as anything but money', async () => {
+    const revenue = { title: 'Tổng doanh thu khu vực KTTT đạt 30 tỷ đồng', comparison: 'at_least' as const, value: 30_000_000_000, unitLabel: '', measure: { metric: 'revenue' as const } };
+    const bare = await callFailing(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...revenue, unit: 'count' }] });
+    expect(bare.kind === 'validation' && bare.issues).toEqual([
+      { path: 'targets.0.unit', message: 'Doanh thu, thu nhập bình quân, giá trị thỏa thuận là chỉ tiêu bằng tiền: hãy chọn đơn vị «Số tiền (đồng)».' },
+    ]);
+    const { id } = await call(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...revenue, unit: 'money' }] });
+    // Figures of 2024 only: the year before has none, so its revenue is not known rather than 0.
+    expect((await call(app, 'plans:get', { id })).targets.map((target) => [target.unit, target.value, target.actual, target.previous])).toEqual([['money', 30_000_000_000, 0, null]]);
+  });
 });
 
 describe('the statistics counters in plans', () => {
@@ -609,19 +620,20 @@ describe('the statistics counters in plans', () => {
     expect(actuals(province)).toEqual(actuals(rows));
     expect(actuals(province)).toEqual([
       // Vĩnh Xương, Rau sạch, Châu Giang, Thủy sản, Vĩnh An, Vận tải: Long Phú is gone. Last year
-      // (all of 2024, with the figures of 2023, which there are none of) it was there.
+      // (all of 2024, with the figures of 2023, which there are none of) it was there; what the
+      // figures say of last year is not known, not 0.
       ['HTX', null, null, 6, 7],
       ['Nông nghiệp', null, null, 5, 6],
       // Of 2024's classified still existing: Vĩnh Xương (good), Châu Giang (average), Vận tải (good).
-      ['Hiệu quả', 3, 6, 50, 0],
+      ['Hiệu quả', 3, 6, 50, null],
       ['Tốt, khá', 2, 3, 66.7, null],
       // Managers 5 + 3 + 2 + 3, with a degree 2 + 0 + 1 + 3: Long Phú's 4 no longer count.
       ['Quản lý', 6, 13, 46.2, null],
-      ['Thành viên', null, null, 20 + 20 + 11 + 30, 0],
-      ['Lao động', null, null, 9 + 12, 0],
-      ['Doanh thu', null, null, 800_000_000, 0],
+      ['Thành viên', null, null, 20 + 20 + 11 + 30, null],
+      ['Lao động', null, null, 9 + 12, null],
+      ['Doanh thu', null, null, 800_000_000, null],
       // Per worker: (5.000.000 × 9 + 7.000.000 × 12) / 21.
-      ['Thu nhập', null, null, 6_142_857, 0],
+      ['Thu nhập', null, null, 6_142_857, null],
     ]);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   });
@@ -633,7 +645,7 @@ describe('the year-end report', () => {
     const typed = byTitle((await call(app, 'plans:get', { id })).targets, 'Tập huấn');
     // Before anyone types its actual, the report says so, as the plan's page does.
     const untyped = (await readWorkbook((await runPlanResults(app, id)).path)).worksheets[0];
-    expect(untyped && rowTexts(untyped, rowNumberOf(untyped, '7'))[8]).toBe('Chưa nhập số thực hiện');
+    expect(untyped && rowTexts(untyped, rowNumberOf(untyped, '7'))[9]).toBe('Chưa nhập số thực hiện');
     await call(app, 'plans:typeActual', { targetId: typed.id, actual: 130, note: 'Theo báo cáo của Phòng Kinh tế', by: 'Trần Thị Bích' });
     app.setNow(on('2025-01-12'));
     const { path, fileName } = await runPlanResults(app, id);
@@ -643,18 +655,19 @@ describe('the year-end report', () => {
     expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
     expect(sheet.getCell('A2').text).toBe('Số: ……….' + '/BC-LMHTX');
     const header = rowNumberOf(sheet, 'STT');
-    expect(rowTexts(sheet, header).slice(0, 9)).toEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Thực hiện', '% so với kế hoạch', 'Cùng kỳ năm trước', 'Đánh giá', 'Nhận xét']);
-    expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(0, 9)).toEqual([
-      '2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất 3', '2', '66.7', '1', 'Không đạt', '',
+    expect(rowTexts(sheet, header).slice(0, 10)).toEqual(['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', '', 'Thực hiện', '% so với kế hoạch', 'Cùng kỳ năm trước', 'Đánh giá', 'Nhận xét']);
+    expect(rowTexts(sheet, header + 1).slice(3, 5)).toEqual(['Yêu cầu', 'Mức']);
+    expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(0, 10)).toEqual([
+      '2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất', '3', '2', '66.7', '1', 'Không đạt', '',
     ]);
     if (skipLibreOffice) return;
     const reading = await readWithLibreOffice(path);
     const rows = reading.sheets.get('Kết quả thực hiện');
     expect(rows?.some((row) => row.join(' ').includes('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH'))).toBe(true);
     expect(rows?.some((row) => row[0]?.startsWith('Năm 2024 — Kế hoạch phát triển hợp tác xã') && row[0].includes('(số 125/KH-UBND ngày 15/03/2024 của UBND thị xã Tân Châu)'))).toBe(true);
-    expect(csvRow(rows, '2').slice(0, 8)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất 3', '2', '66.7', '1', 'Không đạt']);
-    expect(csvRow(rows, '3').slice(0, 9)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', '%', 'Ít nhất 70', '40', '57.1', '0', 'Không đạt', '2/5']);
-    expect(csvRow(rows, '7').slice(2, 9)).toEqual(['người', 'Ít nhất 120', '130', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
+    expect(csvRow(rows, '2').slice(0, 9)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất', '3', '2', '66.7', '1', 'Không đạt']);
+    expect(csvRow(rows, '3').slice(0, 10)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', '%', 'Ít nhất', '70', '40', '57.1', '', 'Không đạt', '2/5']);
+    expect(csvRow(rows, '7').slice(2, 10)).toEqual(['người', 'Ít nhất', '120', '130', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
     expect(reading.pages.length).toBeGreaterThan(0);
   }, 120_000);
 
@@ -663,8 +676,14 @@ describe('the year-end report', () => {
     const sheet = (await readWorkbook((await runPlanResults(app, id)).path)).worksheets[0];
     if (!sheet) throw new Error('no sheet');
     // Not «Ít nhất 500.000.000.000 ₫» beside «đồng».
-    expect(rowTexts(sheet, rowNumberOf(sheet, '3')).slice(0, 8)).toEqual(['3', 'Tổng doanh thu của HTX', 'đồng', 'Ít nhất 500.000.000.000', '0', '0', '0', 'Chưa đến kỳ thực hiện']);
-    expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(2, 4)).toEqual(['thành viên', 'Ít nhất 50']);
+    const revenue = rowNumberOf(sheet, '3');
+    // No figures of 2023: last year's revenue is blank, not 0.
+    expect(rowTexts(sheet, revenue).slice(0, 9)).toEqual(['3', 'Tổng doanh thu của HTX', 'đồng', 'Ít nhất', '500000000000', '0', '0', '', 'Chưa đến kỳ thực hiện']);
+    // The planned level is a number cell written as the actual beside it, not text beside a number.
+    const [planned, actual] = [sheet.getCell(revenue, 5), sheet.getCell(revenue, 6)];
+    expect([planned.value, actual.value]).toEqual([500_000_000_000, 0]);
+    expect(planned.numFmt).toBe(actual.numFmt);
+    expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(2, 5)).toEqual(['thành viên', 'Ít nhất', '50']);
   });
 });
 

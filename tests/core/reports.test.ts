@@ -158,19 +158,22 @@ describe('the frame and the header', () => {
       const path = join(dir, 'ket-qua.xlsx');
       const frame = { issuer: 'LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG', period: 'Năm 2026', placeAndDate: 'An Giang, ngày 23 tháng 11 năm 2026', signerName: 'Nguyễn Văn Bình' };
       const rows = [
-        { title: 'Số thành viên chính thức của HTX', unit: 'thành viên', planned: 'Ít nhất 97.178', actual: 94_348, percentOfTarget: 99.97, previous: 91_781 },
-        { title: 'Sản lượng nông sản kết nối tiêu thụ', unit: 'tấn', planned: 'Ít nhất 1.255', actual: 1328.398, percentOfTarget: 105.8, previous: 1195.5 },
+        { title: 'Số thành viên chính thức của HTX', unit: 'thành viên', comparison: 'Ít nhất', planned: 97_178, actual: 94_348, percentOfTarget: 99.97, previous: 91_781 },
+        { title: 'Sản lượng nông sản kết nối tiêu thụ', unit: 'tấn', comparison: 'Ít nhất', planned: 1255, actual: 1328.398, percentOfTarget: 105.8, previous: 1195.5 },
       ];
       await writeReport(path, { layout: layoutOf('plan-results'), frame, tables: { targets: { rows, count: rows.length } } });
       const sheet = (await readWorkbook(path)).worksheets[0] as ExcelJS.Worksheet;
-      const first = rowNumberOf(sheet, 'STT') + 1;
+      // Below «Kế hoạch», its «Yêu cầu» and «Mức».
+      const first = rowNumberOf(sheet, 'STT') + 2;
+      const [planned, actual, percent, previous] = [5, 6, 7, 8];
       // Excel writes a whole number under «#,##0.###» as «94.348,»: only a fraction gets decimals.
-      expect([sheet.getRow(first).getCell(5).value, sheet.getRow(first).getCell(5).numFmt]).toEqual([94_348, '#,##0']);
-      expect([sheet.getRow(first).getCell(7).value, sheet.getRow(first).getCell(7).numFmt]).toEqual([91_781, '#,##0']);
-      expect([sheet.getRow(first + 1).getCell(5).value, sheet.getRow(first + 1).getCell(5).numFmt]).toEqual([1328.398, '#,##0.###']);
-      expect([sheet.getRow(first + 1).getCell(7).value, sheet.getRow(first + 1).getCell(7).numFmt]).toEqual([1195.5, '#,##0.###']);
+      expect([sheet.getRow(first).getCell(planned).value, sheet.getRow(first).getCell(planned).numFmt]).toEqual([97_178, '#,##0']);
+      expect([sheet.getRow(first).getCell(actual).value, sheet.getRow(first).getCell(actual).numFmt]).toEqual([94_348, '#,##0']);
+      expect([sheet.getRow(first).getCell(previous).value, sheet.getRow(first).getCell(previous).numFmt]).toEqual([91_781, '#,##0']);
+      expect([sheet.getRow(first + 1).getCell(actual).value, sheet.getRow(first + 1).getCell(actual).numFmt]).toEqual([1328.398, '#,##0.###']);
+      expect([sheet.getRow(first + 1).getCell(previous).value, sheet.getRow(first + 1).getCell(previous).numFmt]).toEqual([1195.5, '#,##0.###']);
       // 99,97 % would read «100,0%» under one decimal, as on the screen it reads «99,9%».
-      expect([sheet.getRow(first).getCell(6).value, sheet.getRow(first + 1).getCell(6).value]).toEqual([99.9, 105.8]);
+      expect([sheet.getRow(first).getCell(percent).value, sheet.getRow(first + 1).getCell(percent).value]).toEqual([99.9, 105.8]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -153,6 +153,40 @@ describe('typed targets of an earlier version', () => {
   });
 });
 
+describe('money targets of an earlier version', () => {
+  it('are amounts in đồng when they were left a count, and a share stays the person’s to settle', () => {
+    const file = join(dir, 'data.sqlite');
+    const old = new Database(file);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsBefore('0034_money_targets_in_dong') });
+    const at = '2026-01-05T08:00:00.000Z';
+    const measure = (metric: string) =>
+      JSON.stringify({ metric, kinds: ['htx'], sectorGroup: null, effective: false, goodOrFair: false, linkedWithEnterprise: false, valueChain: false, highTech: false, ocopMinStars: null, eventKind: null, agreementKind: null, unitCode: null });
+    old.exec(`
+      INSERT INTO alliance (id, name, province_code, updated_at) VALUES (1, 'Liên minh Hợp tác xã tỉnh An Giang', '91', '${at}');
+      INSERT INTO plans (id, kind, title, title_folded, period_from, period_to, status, created_at, updated_at)
+        VALUES (1, 'year', 'Kế hoạch năm 2026', 'ke hoach nam 2026', '2026-01-01', '2026-12-31', 'issued', '${at}', '${at}');
+    `);
+    const target = old.prepare(`INSERT INTO plan_targets (plan_id, position, title, comparison, value, unit, unit_label, measure) VALUES (1, ?, ?, 'at_least', ?, ?, ?, ?)`);
+    target.run(1, 'Tổng doanh thu 30 tỷ đồng', 30e9, 'count', 'HTX', measure('revenue'));
+    target.run(2, 'Giá trị thỏa thuận ký kết', 5e9, 'count', '', measure('agreementValue'));
+    target.run(3, 'Tỷ lệ doanh thu', 50, 'percent', '', measure('revenue'));
+    target.run(4, 'Thành lập mới 10 HTX', 10, 'count', 'HTX', measure('founded'));
+    old.close();
+
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      expect(app.ctx.db.$client.prepare('SELECT unit, unit_label AS unitLabel FROM plan_targets ORDER BY position').all()).toEqual([
+        { unit: 'money', unitLabel: '' },
+        { unit: 'money', unitLabel: '' },
+        { unit: 'percent', unitLabel: '' },
+        { unit: 'count', unitLabel: 'HTX' },
+      ]);
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('a history written before entries kept their cause', () => {
   it('names the lifecycle event the app followed, and nothing for a person’s edit', async () => {
     const file = join(dir, 'data.sqlite');

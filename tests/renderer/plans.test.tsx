@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanDetail, TargetProgress } from '../../src/shared/contract';
 import { alliance, communes, fail, installFakeApi, ok, type FakeHandlers } from './fakeApi';
 import { renderApp } from './renderApp';
+import { choose } from './select';
 
 function target(overrides: Partial<TargetProgress> & Pick<TargetProgress, 'id' | 'title'>): TargetProgress {
   return {
@@ -179,5 +180,19 @@ describe('a second year plan of one year', { timeout: 20_000 }, () => {
       ['Tổng doanh thu của HTX', undefined],
       ['Bồi dưỡng, tập huấn cán bộ quản lý HTX', false],
     ]);
+  });
+});
+
+describe('a target counted in đồng', { timeout: 20_000 }, () => {
+  it('takes «Số tiền (đồng)» as its unit once revenue is chosen, and keeps it', async () => {
+    install();
+    await openPlan();
+    fireEvent.click(screen.getByRole('button', { name: 'Sửa' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sửa kế hoạch' });
+    const first = within(dialog).getByRole('group', { name: 'Chỉ tiêu 1' });
+    const unit = within(first).getByRole<HTMLInputElement>('combobox', { name: 'Đơn vị' });
+    expect([unit.value, unit.disabled]).toEqual(['Số lượng', false]);
+    await choose(within(first).getByRole('combobox', { name: 'Tính theo' }), 'doanh thu', 'Tổng doanh thu');
+    await waitFor(() => expect([unit.value, unit.disabled]).toEqual(['Số tiền (đồng)', true]));
   });
 });

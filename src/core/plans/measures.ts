@@ -524,12 +524,23 @@ export function measureValue(ctx: Context, measure: Measure, window: MeasureWind
   return organizationValueFromRows(ctx, measure, window);
 }
 
+/** Whether a measure reads the yearly figures: a sum of them, or organizations by their classification. */
+function readsFigures(measure: Measure): boolean {
+  return isFigureMetric(measure.metric) || measure.effective || measure.goodOrFair;
+}
+
+/** Whether any organization has yearly figures of `year` (the index on the year). */
+function figuresHeld(ctx: Context, year: number): boolean {
+  return ctx.db.select({ one: sql`1` }).from(yearlyFigures).where(eq(yearlyFigures.year, year)).limit(1).get() !== undefined;
+}
+
 /**
  * The values of several measures in one window, each one aggregate; a measure that several targets
  * share (the count of HTX as the denominator of three shares and a target of its own) is taken once,
- * and the figure totals of a set of kinds are read once for every measure that needs them.
+ * and the figure totals of a set of kinds are read once for every measure that needs them. A measure
+ * of the yearly figures in a year nobody has figures of is null, not 0: revenue unknown is not none.
  */
-export function measureValues(ctx: Context, measures: readonly Measure[], window: MeasureWindow): number[] {
+export function measureValues(ctx: Context, measures: readonly Measure[], window: MeasureWindow): (number | null)[] {
   const totals = new Map<string, FigureTotals>();
   const figureTotals = (kinds: OrganizationKind[] | undefined) => {
     const key = kinds ? [...kinds].sort().join(',') : '';
@@ -541,7 +552,9 @@ export function measureValues(ctx: Context, measures: readonly Measure[], window
     return found;
   };
   const taken = new Map<string, number>();
+  const withFigures = measures.some(readsFigures) && figuresHeld(ctx, window.figureYear);
   return measures.map((measure) => {
+    if (readsFigures(measure) && !withFigures) return null;
     // Keyed by what it says, whatever order its fields were stored in.
     const key = JSON.stringify(measure, Object.keys(measure).sort());
     let value = taken.get(key);

@@ -189,23 +189,27 @@ function share(numerator: number, denominator: number): number | null {
   return denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
 }
 
-/** The actual of a target from its measures' values: a share in % of its denominator, or the value. */
-function actualOf(target: TargetRow, values: ReadonlyMap<Measure, number>) {
-  const numerator = target.measure ? (values.get(target.measure) ?? 0) : null;
-  if (numerator === null) return { actual: target.typedActual, numerator: null, denominatorValue: null };
+/**
+ * The actual of a target from its measures' values: a share in % of its denominator, or the value;
+ * null when a measure has no value (yearly figures of a year that has none).
+ */
+function actualOf(target: TargetRow, values: ReadonlyMap<Measure, number | null>) {
+  if (target.measure === null) return { actual: target.typedActual, numerator: null, denominatorValue: null };
+  const numerator = values.get(target.measure) ?? null;
   if (target.unit !== 'percent' || target.denominator === null) return { actual: numerator, numerator: null, denominatorValue: null };
-  const denominatorValue = values.get(target.denominator) ?? 0;
+  const denominatorValue = values.get(target.denominator) ?? null;
+  if (numerator === null || denominatorValue === null) return { actual: null, numerator: null, denominatorValue: null };
   return { actual: share(numerator, denominatorValue), numerator, denominatorValue };
 }
 
 /** Every measure of the targets in a window, read together (see `measureValues`). */
-function valuesIn(ctx: Context, targets: readonly TargetRow[], window: MeasureWindow): Map<Measure, number> {
+function valuesIn(ctx: Context, targets: readonly TargetRow[], window: MeasureWindow): Map<Measure, number | null> {
   const measures = targets.flatMap((target) => [target.measure, target.unit === 'percent' ? target.denominator : null]).filter((measure): measure is Measure => measure !== null);
   const values = measureValues(ctx, measures, window);
-  return new Map(measures.map((measure, index) => [measure, values[index] ?? 0]));
+  return new Map(measures.map((measure, index) => [measure, values[index] ?? null]));
 }
 
-function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMap<Measure, number>, previous: ReadonlyMap<Measure, number>): TargetProgress {
+function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMap<Measure, number | null>, previous: ReadonlyMap<Measure, number | null>): TargetProgress {
   const measure = target.measure;
   const now = actualOf(target, current);
   const before = measure ? actualOf(target, previous).actual : null;

@@ -14,6 +14,7 @@ import {
   type PlanStatus,
   type TargetStatus,
   type TargetUnit,
+  moneyMetrics,
   volumeMetrics,
 } from '../plans';
 import { formatIsoDateVi } from '../text';
@@ -62,6 +63,10 @@ export const targetInput = z
     if (value.measure && volume) {
       if (value.unit !== 'quantity') issue('unit', 'Sản lượng kết nối, đã giao là chỉ tiêu theo khối lượng: hãy chọn đơn vị «Khối lượng».');
       if (value.measure.unitCode === null) issue('measure.unitCode', 'Chưa chọn đơn vị tính của sản lượng (tấn, kg, lít…).');
+    }
+    // Revenue, income and agreements' value are in đồng: the target is read, judged and reported as money.
+    if (value.measure && moneyMetrics.includes(value.measure.metric) && value.unit !== 'money') {
+      issue('unit', 'Doanh thu, thu nhập bình quân, giá trị thỏa thuận là chỉ tiêu bằng tiền: hãy chọn đơn vị «Số tiền (đồng)».');
     }
     if (value.denominator && volumeMetrics.includes(value.denominator.metric)) {
       issue('denominator', 'Mẫu số của tỷ lệ là số tổ chức, sự kiện hoặc thỏa thuận, không phải sản lượng.');

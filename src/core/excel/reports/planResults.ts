@@ -1,10 +1,10 @@
 /**
- * Báo cáo kết quả thực hiện kế hoạch: each target of a plan with its unit, its value, the actual the
- * app computes (or the one typed), the percentage of the target, last year's and the assessment, by
- * the same progress the plan's page shows.
+ * Báo cáo kết quả thực hiện kế hoạch: each target of a plan with its unit, its value (Ít nhất, Tối
+ * đa or Đúng bằng, then the level), the actual the app computes (or the one typed), the percentage
+ * of the target, last year's and the assessment, by the same progress the plan's page shows.
  */
 import type { TargetProgress } from '../../../shared/contracts/plans';
-import { formatDate, formatDecimal } from '../../../shared/format';
+import { formatDate } from '../../../shared/format';
 import type { Row, SheetData } from '../write/writer';
 
 const comparisonWords = { at_least: 'Ít nhất', at_most: 'Tối đa', exactly: 'Đúng bằng' } as const;
@@ -36,8 +36,10 @@ function commentOf(target: TargetProgress): string {
 export function planResultsTables(targets: readonly TargetProgress[]): Record<string, SheetData> {
   const rows: Row[] = targets.map((target) => ({
     title: target.title,
-    // The number alone: its unit is the row's Đơn vị tính («Ít nhất 500.000.000.000», đồng).
-    planned: `${comparisonWords[target.comparison]} ${formatDecimal(target.value)}`,
+    // The planned level a number as the actual beside it is, its unit the row's Đơn vị tính, and
+    // whether it is a floor, a ceiling or exact in a column of its own.
+    comparison: comparisonWords[target.comparison],
+    planned: target.value,
     actual: target.actual,
     unit: unitOf(target),
     percentOfTarget: target.percentOfTarget,

@@ -13,6 +13,7 @@ import { agreementKinds, organizationKinds, sectorGroups, type OrganizationKind,
 import {
   comparisons,
   metrics,
+  moneyMetrics,
   organizationMetrics,
   planKinds,
   planStatuses,
@@ -30,7 +31,6 @@ import { DateField } from '../../components/DateField';
 import { SaveConflictNotice } from '../../components/DuplicateNotices';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledMultiSelect, LabelledSelect } from '../../components/LabelledSelect';
-import { foldFilter } from '../../forms/foldFilter';
 import { useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useCommunes } from '../../queries';
@@ -229,7 +229,6 @@ function MeasureFields({ legend, measure, units = [], allowTyped, onChange, defa
             required
             searchable
             // "tan" finds tấn, as every search does.
-            filter={foldFilter}
             data={units.map((unit) => ({ value: unit.code, label: unit.name }))}
             value={measure.unitCode}
             error={unitError}
@@ -353,7 +352,6 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
           placeholder={form.values.communeCodes.length ? undefined : t('plans.form.communesPlaceholder')}
           searchable
           clearable
-          filter={foldFilter}
           data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
           {...form.getInputProps('communeCodes')}
         />
@@ -389,6 +387,7 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
           const number = index + 1;
           const path = `targets.${String(index)}`;
           const volume = target.measure !== null && volumeMetrics.includes(target.measure.metric);
+          const money = target.measure !== null && moneyMetrics.includes(target.measure.metric);
           return (
             <Fieldset key={target.key} legend={t('plans.form.target', { number })}>
               <Stack gap="xs">
@@ -415,7 +414,9 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                   <LabelledSelect
                     label={t('plans.form.unit')}
                     allowDeselect={false}
-                    disabled={volume}
+                    // A volume's unit and an amount's follow from what is counted (a target saved
+                    // before the amount's was set may still be changed to it).
+                    disabled={volume || (money && target.unit === 'money')}
                     data={targetUnits.map((unit) => ({ value: unit, label: t(`plans.unit.${unit}`) }))}
                     {...form.getInputProps(`${path}.unit`)}
                     onChange={(value) => {
@@ -454,6 +455,11 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                     if (measure && volumeMetrics.includes(measure.metric)) {
                       form.setFieldValue(`${path}.unit`, 'quantity');
                       form.setFieldValue(`${path}.unitLabel`, units.find((candidate) => candidate.code === measure.unitCode)?.name ?? '');
+                      form.setFieldValue(`${path}.denominator`, null);
+                    } else if (measure && moneyMetrics.includes(measure.metric)) {
+                      // Revenue, income, agreements' value are in đồng: the target reads «30 tỷ đồng», not a bare number.
+                      form.setFieldValue(`${path}.unit`, 'money');
+                      form.setFieldValue(`${path}.unitLabel`, '');
                       form.setFieldValue(`${path}.denominator`, null);
                     } else if (measure === null) form.setFieldValue(`${path}.denominator`, null);
                     else if (target.unit === 'percent' && target.denominator === null) form.setFieldValue(`${path}.denominator`, emptyMeasure(measure.kinds, measure.sectorGroup));
