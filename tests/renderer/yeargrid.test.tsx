@@ -73,6 +73,17 @@ describe('year grid', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText<HTMLInputElement>('Thành viên chính thức – HTX Nông nghiệp Mỹ Hiệp').value).toBe('40');
   });
 
+  it('says, when the register has no organization of the year, where to add or import them, and only that a search found none otherwise', async () => {
+    installFakeApi({ 'figures:grid': () => ok({ rows: [], total: 0 }) });
+    renderGrid();
+    expect(await screen.findByText(`Chưa có tổ chức nào hoạt động trong năm ${lastYear}`)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Mở trang Thành viên' }).getAttribute('href')).toBe('#/thanh-vien');
+    expect(screen.getByRole('link', { name: 'Nhập danh sách từ Excel' }).getAttribute('href')).toBe('#/nhap-excel');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Tìm tổ chức' }), { target: { value: 'vinh binh' } });
+    expect(await screen.findByText(`Không có tổ chức nào hoạt động trong năm ${lastYear} khớp với điều kiện tìm.`)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Mở trang Thành viên' })).toBeNull();
+  });
+
   it('saves an edited cell on Enter as a one-field patch and moves down the column', async () => {
     const invoke = installFakeApi({
       'figures:grid': () => ok({ rows, total: 2 }),

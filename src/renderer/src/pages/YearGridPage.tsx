@@ -4,7 +4,7 @@
  * itself, last year's value shown faintly beneath.
  */
 import { useState } from 'react';
-import { Badge, EmptyState, Group, SegmentedControl, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, SegmentedControl, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconTable } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
@@ -16,6 +16,7 @@ import { ColumnTitle } from '../components/ColumnTitle';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
 import { useFiguresGrid } from '../queries/register';
+import { hrefOf } from '../routing/useHashRoute';
 import { ClassificationCell, NumberCell, gridNumberFields } from './yeargrid/GridCells';
 import { pagedTableText } from '../components/pagedTable';
 
@@ -54,6 +55,9 @@ export function YearGridPage() {
     pageSize,
   });
   const rows = grid.data?.rows ?? [];
+  // Nothing searched or narrowed (the province's own are the page's default): an empty grid means
+  // the register has no organization of the year, and the way on is to add or import some.
+  const searched = query !== '' || kind !== 'all' || place !== 'home';
 
   return (
     <Stack>
@@ -121,9 +125,25 @@ export function YearGridPage() {
           {...pagedTableText(t)}
           recordsPerPage={pageSize}
           pinFirstColumn
-          // Narrow gutters: the nine columns fit the office laptop's 1366 px without scrolling sideways.
+          // Narrow gutters: the nine columns, each as wide as the widest value it holds, fit 1366 px
+          // with as little sideways scrolling as may be; a value is never cut to fit.
           horizontalSpacing={6}
-          emptyState={<EmptyState icon={<IconTable />} title={t('figures.grid.emptyTitle')} description={t('figures.grid.emptyDescription', { year })} />}
+          emptyState={
+            searched ? (
+              <EmptyState icon={<IconTable />} title={t('figures.grid.emptyTitle')} description={t('figures.grid.emptyDescription', { year })} />
+            ) : (
+              <EmptyState icon={<IconTable />} title={t('figures.grid.noneTitle', { year })} description={t('figures.grid.noneDescription')}>
+                <Group justify="center" gap="sm">
+                  <Button component="a" href={hrefOf('thanh-vien')} variant="light">
+                    {t('figures.grid.openMembers')}
+                  </Button>
+                  <Button component="a" href={hrefOf('nhap-excel')} variant="default">
+                    {t('figures.grid.importList')}
+                  </Button>
+                </Group>
+              </EmptyState>
+            )
+          }
           columns={[
             {
               accessor: 'name',

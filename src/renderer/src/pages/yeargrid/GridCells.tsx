@@ -19,7 +19,33 @@ export const gridNumberFields = ['membersOfficial', 'membersAssociate', 'workers
 export type GridNumberField = (typeof gridNumberFields)[number];
 export type GridField = GridNumberField | 'classification';
 
-const moneyFields: readonly GridField[] = ['revenue', 'profit', 'averageIncome'];
+/**
+ * The widest value each cell holds, in characters with their thousands dots: a QTDND's members or
+ * workers up to 999.999, revenue and profit (with its minus) up to hundreds of billions of đồng, an
+ * income per month up to 99.999.999, a score up to 100. A cell narrower than its value cut
+ * «12.500» to «12.5(», which reads as twelve and a half.
+ */
+const widestChars: Record<GridNumberField, number> = {
+  membersOfficial: 7,
+  membersAssociate: 7,
+  workers: 7,
+  revenue: 15,
+  profit: 16,
+  averageIncome: 10,
+  score: 3,
+};
+
+/** The room a cell's status icon takes at the right, in px. */
+const statusWidth = 22;
+
+/**
+ * The width of a box holding `chars` characters: in `ch`, the width of a digit in the box's own
+ * font (a dot or a letter is narrower), so it holds them in any font; plus the box's left padding
+ * (a third of its height, 10 px at size xs), the status icon's room and the borders.
+ */
+function boxWidth(chars: number, right = statusWidth): string {
+  return `calc(${String(chars)}ch + ${String(10 + right + 4)}px)`;
+}
 
 type CellState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string };
 
@@ -90,7 +116,6 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const [draft, setDraft] = useState<NumberFieldValue>(saved);
   const { state, send } = useCellSave(row, year);
   const previous = row.previous?.[field] ?? null;
-  const isMoney = moneyFields.includes(field);
   // Enter saves and moves on, and moving on blurs: the value sent last is not sent twice.
   const lastSent = useRef<number | null>(saved);
 
@@ -116,8 +141,6 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     <Stack gap={2}>
       <NumberField
         size="xs"
-        // Wide enough for tens of billions of đồng, and no wider: nine columns share 1366 px.
-        w={isMoney ? 130 : 64}
         aria-label={t('figures.grid.cellLabel', { field: t(`figures.field.${field}`), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column={field}
@@ -130,9 +153,9 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         onKeyDown={onKeyDown}
         error={state.status === 'error' ? state.message : undefined}
         rightSection={<StatusIcon state={state} />}
-        rightSectionWidth={22}
+        rightSectionWidth={statusWidth}
         rightSectionPointerEvents="auto"
-        styles={{ input: { textAlign: 'right' }, error: { maxWidth: 220 } }}
+        styles={{ input: { textAlign: 'right', width: boxWidth(widestChars[field]) }, error: { maxWidth: 220 } }}
       />
       {/* An empty cell shows last year's value as its placeholder; a filled one beneath. */}
       {saved !== null && <Previous value={formatCount(previous)} />}
@@ -155,7 +178,9 @@ export function ClassificationCell({ row, rowIndex, year }: CellProps) {
           dropdown as it mounted, kept the grid from showing for seconds. */}
       <NativeSelect
         size="xs"
-        w={120}
+        // «Chưa xếp loại», the longest choice (13 letters, narrower than digits), beside the arrow
+        // or the status icon (the box's height wide).
+        styles={{ input: { width: boxWidth(12, 30) } }}
         aria-label={t('figures.grid.cellLabel', { field: t('figures.field.classification'), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column="classification"
