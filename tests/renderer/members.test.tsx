@@ -283,6 +283,14 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     expect(within(dialog).queryByRole('alert')).toBeNull();
   });
 
+  it('names the registration number after the kind chosen: a THT has a Mã số THT', async () => {
+    installFakeApi({ 'alliance:get': () => ok(alliance), 'lookups:get': () => ok(lookups), 'organizations:list': () => ok({ rows: [], total: 0 }), 'places:communes': () => ok(communes) });
+    const { dialog } = await openFilledForm();
+    await choose(within(dialog).getByLabelText(/^Loại hình/), '', 'Tổ hợp tác (THT)');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Mã số THT \(mã số thuế\)/).value).toBe('1400123456');
+    expect(within(dialog).queryByLabelText(/^Mã số HTX/)).toBeNull();
+  });
+
   it('shows a conflict from the api inside the form', async () => {
     const conflict = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp). Mở hồ sơ đó?';
     installFakeApi({

@@ -14,7 +14,6 @@ import { organizationKinds, type Organization, type OrganizationKind } from '../
 import { cleanText } from '../../../shared/text';
 import { call, messageOf } from '../api';
 import { similarNameConfirmable, typingPauseMs, useSaveWithDuplicateCheck, useTypedIdentity } from '../forms/duplicateCheck';
-import { foldFilter } from '../forms/foldFilter';
 import {
   useCommunes,
   useCreateOrganization,
@@ -184,7 +183,6 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
                 nothingFoundMessage={t('register.form.noSector')}
                 searchable
                 clearable
-                filter={foldFilter}
                 data={sectorData}
                 {...form.getInputProps('sectorCode')}
               />
@@ -193,7 +191,8 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('organization.form.shortName')} {...form.getInputProps('shortName')} />
               <TextInput
-                label={t('organization.form.registrationNo')}
+                // Before a kind is chosen, a cooperative's (most of the register).
+                label={t(`organization.form.registrationNo.${form.values.kind ?? 'htx'}`)}
                 description={t('organization.form.registrationNoHint')}
                 // The hint goes under the box so that the two boxes of the row stay level.
                 inputWrapperOrder={['label', 'input', 'description', 'error']}
@@ -238,7 +237,6 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
                 required
                 searchable
                 allowDeselect={false}
-                filter={foldFilter}
                 data={(communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }))}
                 {...form.getInputProps('communeCode')}
               />

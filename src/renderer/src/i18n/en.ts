@@ -203,7 +203,12 @@ export const en: Translations = {
       kindPlaceholder: 'Choose a kind',
       name: 'Name of the organization',
       shortName: 'Short name',
-      registrationNo: 'Cooperative code (tax code)',
+      registrationNo: {
+        htx: 'Cooperative code (tax code)',
+        lhhtx: 'Union of cooperatives code (tax code)',
+        tht: 'Cooperative group code (tax code)',
+        qtdnd: 'Tax code',
+      },
       registrationNoHint: '10 digits; a branch adds a dash and 3 digits.',
       commune: 'Commune / ward',
       communePlaceholder: 'Type to search, e.g. vinh an',

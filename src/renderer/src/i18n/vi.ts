@@ -206,7 +206,13 @@ export const vi = {
       kindPlaceholder: 'Chọn loại hình',
       name: 'Tên tổ chức',
       shortName: 'Tên viết tắt',
-      registrationNo: 'Mã số HTX (mã số thuế)',
+      // Each kind's own number, which is also its tax code: a THT has a Mã số THT, not a Mã số HTX.
+      registrationNo: {
+        htx: 'Mã số HTX (mã số thuế)',
+        lhhtx: 'Mã số liên hiệp HTX (mã số thuế)',
+        tht: 'Mã số THT (mã số thuế)',
+        qtdnd: 'Mã số thuế',
+      },
       registrationNoHint: '10 chữ số; chi nhánh thêm gạch ngang và 3 chữ số.',
       commune: 'Xã, phường',
       communePlaceholder: 'Gõ để tìm, ví dụ: vinh an',

@@ -168,8 +168,8 @@ function OrganizationHeader({ organization }: { organization: OrganizationDetail
         </Group>
         <Text c="dimmed" size="sm">
           {organization.registrationNo
-            ? `${t('register.page.registrationNo')}: ${organization.registrationNo}`
-            : t('register.page.noRegistrationNo')}
+            ? `${t(`register.page.registrationNo.${organization.kind}`)}: ${organization.registrationNo}`
+            : t(`register.page.noRegistrationNo.${organization.kind}`)}
           {' · '}
           {formatPlace(organization)}
           {organization.shortName && ` · ${organization.shortName}`}

@@ -104,8 +104,8 @@ export const registerVi = {
   page: {
     back: 'Danh sách thành viên',
     notFound: 'Không tìm thấy tổ chức này; có thể đã bị xóa. Xem trong Thùng rác.',
-    registrationNo: 'Mã số HTX',
-    noRegistrationNo: 'Chưa có mã số HTX',
+    registrationNo: { htx: 'Mã số HTX', lhhtx: 'Mã số liên hiệp HTX', tht: 'Mã số THT', qtdnd: 'Mã số thuế' },
+    noRegistrationNo: { htx: 'Chưa có mã số HTX', lhhtx: 'Chưa có mã số liên hiệp HTX', tht: 'Chưa có mã số THT', qtdnd: 'Chưa có mã số thuế' },
     member: 'Thành viên Liên minh',
     warnings: 'Cần chú ý',
     delete: 'Xóa',
@@ -295,8 +295,8 @@ export const registerEn: Translations<typeof registerVi> = {
   page: {
     back: 'Member list',
     notFound: 'This organization was not found; it may have been deleted. Look in the Trash.',
-    registrationNo: 'Cooperative code',
-    noRegistrationNo: 'No cooperative code',
+    registrationNo: { htx: 'Cooperative code', lhhtx: 'Union of cooperatives code', tht: 'Cooperative group code', qtdnd: 'Tax code' },
+    noRegistrationNo: { htx: 'No cooperative code', lhhtx: 'No union of cooperatives code', tht: 'No cooperative group code', qtdnd: 'No tax code' },
     member: 'Alliance member',
     warnings: 'Needs attention',
     delete: 'Delete',

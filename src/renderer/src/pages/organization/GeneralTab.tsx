@@ -106,7 +106,7 @@ function OrganizationDetails({ organization, onEdit, editButtonRef }: DetailsPro
           <Item label={t('organization.form.kind')}>{t(`organization.kind.${o.kind}`)}</Item>
           <Item label={t('organization.form.name')}>{o.name}</Item>
           <Item label={t('organization.form.shortName')}>{o.shortName}</Item>
-          <Item label={t('organization.form.registrationNo')}>{o.registrationNo}</Item>
+          <Item label={t(`organization.form.registrationNo.${o.kind}`)}>{o.registrationNo}</Item>
           <Item label={t('register.form.sector')}>{sector}</Item>
           <Item label={t('register.form.foundedOn')}>{formatDate(o.foundedOn)}</Item>
           <Item label={t('register.form.charterCapital')}>{o.charterCapital === null ? null : formatMoney(o.charterCapital)}</Item>
