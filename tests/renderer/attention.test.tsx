@@ -112,6 +112,25 @@ describe('needs attention', () => {
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 7, eventDays: 30, certificateDays: 90, supplyDays: 14 }));
   });
 
+  it('writes a money target in tỷ or triệu đồng, as the plan’s page does', async () => {
+    installFakeApi({
+      'attention:list': () =>
+        ok({
+          ...list,
+          targetsAtRisk: [
+            { planId: 2, planTitle: 'Kế hoạch năm 2026', periodTo: '2026-12-31', targetId: 5, title: 'Tổng doanh thu đạt 30 tỷ đồng', actual: 19_500_000_000, value: 30_000_000_000, unit: 'money', unitLabel: '' },
+          ],
+        }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AttentionPage />
+      </AppProviders>,
+    );
+    const targets = await screen.findByRole('table', { name: 'Chỉ tiêu có nguy cơ không đạt (quý cuối của kỳ kế hoạch)' });
+    expect(within(targets).getAllByRole('row')[1]?.textContent).toBe('Kế hoạch năm 2026Tổng doanh thu đạt 30 tỷ đồng19,5 tỷ đồng30 tỷ đồng31/12/2026');
+  });
+
   it('asks what the contract refuses as it was given, for the core to say why', async () => {
     const refusal = 'Số ngày chưa theo dõi nhiều nhất là 365.';
     const invoke = installFakeApi({ 'attention:list': () => fail({ kind: 'validation', message: refusal, issues: [{ path: 'followUpDays', message: refusal }] }) });

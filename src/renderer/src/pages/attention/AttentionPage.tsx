@@ -12,9 +12,9 @@ import { LoadError } from '../../components/LoadError';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useAttention } from '../../queries/attention';
 import { agreementHref, demandHref, eventHref, offerHref, organizationHref, planHref, type AttentionSection } from '../../routing/useHashRoute';
-import { formatTargetValue } from '../../../../shared/plans';
 import { FulfilmentOf } from '../agreements/AgreementBits';
 import { Stars } from '../organization/products/CertificationList';
+import { targetFigure } from '../plans/PlanPage';
 
 /**
  * Rows a section shows at a time. At national scale a section holds thousands (agreements run out
@@ -354,8 +354,8 @@ function Sections({ list, followUpDays, landedOn }: { list: AttentionList; follo
               </Anchor>
             </Table.Td>
             <Table.Td>{row.title}</Table.Td>
-            <Table.Td>{row.actual === null ? '—' : formatTargetValue(row.unit, row.unitLabel, row.actual)}</Table.Td>
-            <Table.Td>{formatTargetValue(row.unit, row.unitLabel, row.value)}</Table.Td>
+            <Table.Td>{row.actual === null ? '—' : targetFigure(row, t)(row.actual)}</Table.Td>
+            <Table.Td>{targetFigure(row, t)(row.value)}</Table.Td>
             <Table.Td>{formatDate(row.periodTo)}</Table.Td>
           </>
         )}

@@ -84,7 +84,7 @@ function useMeasureText() {
  * the target's value (so that 929,18 tỷ đồng reads against 500 tỷ đồng, not in fifteen digits),
  * anything else in the target's unit.
  */
-export function targetFigure(target: TargetProgress, t: TFunction): (value: number) => string {
+export function targetFigure(target: Pick<TargetProgress, 'unit' | 'unitLabel' | 'value'>, t: TFunction): (value: number) => string {
   if (target.unit === 'money') {
     const unit = moneyUnitFor(target.value);
     return (value) => formatMoneyIn(value, unit, t);
