@@ -1,5 +1,5 @@
 /** Số liệu hằng năm: one organization's yearly figures, saved field by field, and the year grid. */
-import { and, asc, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, not, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { perConnection, placeholdersFor, rowInsert } from '../db/prepared';
 import { inPlace, notInTrash } from '../db/predicates';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -16,6 +16,7 @@ import {
 } from '../../shared/contracts/figures';
 import type { Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { formatIsoDateVi } from '../../shared/text';
 import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { organizations, yearlyFigures } from '../db/schema';
@@ -56,6 +57,12 @@ const figureQueries = perConnection((db) => {
       })
       .prepare(),
     delete: db.delete(yearlyFigures).where(ofYear).prepare(),
+    /** The organization, when it did not exist during the year whose first and last days are bound. */
+    outsideLife: db
+      .select({ name: organizations.name, foundedOn: organizations.foundedOn, endedOn: organizations.endedOn })
+      .from(organizations)
+      .where(and(eq(organizations.id, sql.placeholder('organizationId')), not(and(...livedDuring(sql.placeholder('first'), sql.placeholder('last'))) as SQL)))
+      .prepare(),
   };
 });
 
@@ -202,18 +209,37 @@ export function deleteCheckedFigures(ctx: Context, checked: readonly CheckedFigu
   });
 }
 
+/** The first and last days of a year, as founding and ending days are stored. */
+function daysOfYear(year: number): { first: string; last: string } {
+  return { first: `${String(year).padStart(4, '0')}-01-01`, last: `${String(year).padStart(4, '0')}-12-31` };
+}
+
 /**
- * The organizations that existed at some time in the year — founded by its last day, not ended
- * by its first — so that one that ended during the year still gets that year's figures.
+ * Founded by the year's last day and not ended by its first: the organization existed at some
+ * time in the year, so that one that ended during the year still gets that year's figures.
  */
+function livedDuring(first: string | Placeholder, last: string | Placeholder): SQL[] {
+  return [or(isNull(organizations.foundedOn), lte(organizations.foundedOn, last)) as SQL, or(isNull(organizations.endedOn), gt(organizations.endedOn, first)) as SQL];
+}
+
+/** The organizations not in the trash that existed at some time in the year (`livedDuring`). */
 function existedDuringYear(year: number): SQL[] {
-  const first = `${String(year).padStart(4, '0')}-01-01`;
-  const last = `${String(year).padStart(4, '0')}-12-31`;
-  return [
-    notInTrash(organizations),
-    or(isNull(organizations.foundedOn), lte(organizations.foundedOn, last)) as SQL,
-    or(isNull(organizations.endedOn), gt(organizations.endedOn, first)) as SQL,
-  ];
+  const { first, last } = daysOfYear(year);
+  return [notInTrash(organizations), ...livedDuring(first, last)];
+}
+
+/**
+ * Why the organization can have no figures for the year, by the rule Cập nhật số liệu năm and the
+ * statistics count it by (`livedDuring`): it was founded after the year or had ended before it. An
+ * import refuses such a row, whose figures nobody would find. Null when it existed in the year.
+ */
+export function yearOutsideLife(ctx: Context, organizationId: number, year: number): string | null {
+  const outside = figureQueries(ctx.db).outsideLife.get({ organizationId, ...daysOfYear(year) });
+  if (!outside) return null;
+  const { name, foundedOn, endedOn } = outside;
+  return endedOn !== null && endedOn <= daysOfYear(year).first
+    ? `${name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}, nên không có số liệu năm ${year}.`
+    : `${name} thành lập ngày ${formatIsoDateVi(foundedOn ?? '')}, nên không có số liệu năm ${year}.`;
 }
 
 export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInput>): Page<FiguresGridRow> {

@@ -51,6 +51,7 @@ import {
   saveFigures,
   saveFiguresOfNew,
   valuesAfter,
+  yearOutsideLife,
   type CheckedFigures,
   type FigureValues as FigureValuesStored,
 } from '../../services/figures';
@@ -1285,6 +1286,9 @@ const figuresAdapter: KindAdapter = {
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
     const present = new Set(read.values.keys());
     if (year !== null && parsed.success) problems.push(...figuresRefusals(scope, organization?.id ?? null, parsed.data, present, rowNumber));
+    // As Cập nhật số liệu năm and the statistics would never show them: a year the organization did not exist in.
+    const outsideLife = organization && year !== null ? yearOutsideLife(scope.ctx, organization.id, year) : null;
+    if (outsideLife) problems.push({ cell: cellRef(scope.columns, 'year', rowNumber), message: outsideLife });
     const input: FiguresRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
     return { problems, notes: read.notes, input, place: null, present };
   },

@@ -629,8 +629,13 @@ async function previewWith(
           if (found) earlier ??= found;
           else firstRowOfKey.set(key, stored);
         }
+        const found = adapter.match(scope, prepared);
+        // A record found by the row's whole key (a year's figures, a product…) is the earlier row's
+        // too: the row repeats it, rather than updating it a second time.
         const match =
-          adapter.match(scope, prepared) ?? (earlier ? { reason: 'inFile' as const, id: null, name: shownCell(earlier.cells[nameIndex]), place: '', row: earlier.row } : null);
+          earlier && (!found || found.reason === 'existing')
+            ? { reason: 'inFile' as const, id: null, name: found?.name ?? shownCell(earlier.cells[nameIndex]), place: '', row: earlier.row }
+            : found;
         if (match) stored.match = match;
       }
       rows.push(stored);
