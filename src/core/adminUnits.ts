@@ -100,6 +100,22 @@ export interface AddressReading {
    * no commune, or `alsoOldDistrict`): two rows of the same words need not be in the same place.
    */
   anywhereInDistrict: boolean;
+  /**
+   * The old commune written is not one of the old district written ("Vĩnh Trường, Châu Thành": xã
+   * Vĩnh Trường was of huyện An Phú): the choices hold where the communes of that name went and the
+   * district's communes, since either may be the mistake. Not an old commune divided between several.
+   */
+  notInDistrict: NotInDistrict | null;
+}
+
+/** An old commune written beside an old district that held none of its name; see `AddressReading.notInDistrict`. */
+export interface NotInDistrict {
+  /** As a sentence names it: "xã Vĩnh Trường". */
+  commune: string;
+  /** The district(s) written: "huyện Châu Thành". */
+  districts: string[];
+  /** The old communes of that name in other districts, with the commune(s) of today each went to. */
+  elsewhere: { district: string; now: Commune[] }[];
 }
 
 export function defaultAdminUnitsFile(resourcesDir: string): string {
@@ -356,6 +372,8 @@ export function loadAdminUnits(file: string): AdminUnits {
   // districts), so a lookup yields several, merged at query time.
   interface OldUnit {
     targets: readonly Commune[];
+    /** As a sentence names it: "xã Vĩnh Trường". */
+    named: string;
     /** Its old district's code; '' for the island districts that were units of their own. */
     district: string;
   }
@@ -373,7 +391,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     });
     let index = oldUnitIndexes.get(oldProvinceCode);
     if (!index) oldUnitIndexes.set(oldProvinceCode, (index = new NameIndex<OldUnit>(oldCommuneTypeWords)));
-    const unit = { targets, district };
+    const unit = { targets, district, named: `${type.toLocaleLowerCase('vi')} ${name}` };
     index.add(unit, type, [name]);
     push(oldUnitsByDistrict, district, unit);
   }
@@ -506,11 +524,14 @@ export function loadAdminUnits(file: string): AdminUnits {
     // thành phố Vĩnh Long, tỉnh Vĩnh Long" is not Phường 2 of thị xã Duyên Hải in old Trà Vinh,
     // merged into the same Vĩnh Long, though it is the only old Phường 2 of today's province.
     const anywhereOlds = districts.size ? olds.filter((code) => [...districts].some((district) => oldProvinceOfDistrict.get(district) === code)) : olds;
+    const anywhereUnits = (text: string): OldUnit[] => {
+      const preferred = namedOlds.length ? oldUnitsNamed(namedOlds, text) : [];
+      return preferred.length ? preferred : oldUnitsNamed(anywhereOlds, text);
+    };
     const readingsOf = (text: string): CommuneReadings => {
       const inDistricts = districts.size ? targetsOf(oldUnitsNamed(olds, text, (unit) => districts.has(unit.district))) : [];
       const current = provinceCode === undefined ? [] : [...(communeIndexes.get(provinceCode)?.lookup(text) ?? [])].sort(byName);
-      const preferred = namedOlds.length ? oldUnitsNamed(namedOlds, text) : [];
-      return { inDistricts, current, anywhere: targetsOf(preferred.length ? preferred : oldUnitsNamed(anywhereOlds, text)) };
+      return { inDistricts, current, anywhere: targetsOf(anywhereUnits(text)) };
     };
     const order: (keyof CommuneReadings)[] = !old ? ['current', 'anywhere'] : districts.size ? ['inDistricts', 'current', 'anywhere'] : ['anywhere', 'current'];
 
@@ -539,7 +560,15 @@ export function loadAdminUnits(file: string): AdminUnits {
         // An old commune found only outside the districts the address names ("xã Phú Thạnh, huyện
         // Chợ Mới", when Phú Thạnh was of Phú Tân): the commune or the district may be the mistake,
         // so the person chooses among where that commune went and the district's communes.
-        if (kind === 'anywhere' && districts.size > 0) return { candidates: [...new Set([...found, ...districtCommunes()])].sort(byName), old: true, readings };
+        if (kind === 'anywhere' && districts.size > 0) {
+          const units = anywhereUnits(texts[at] ?? '');
+          const notInDistrict: NotInDistrict = {
+            commune: units[0]?.named ?? '',
+            districts: [...new Set([...districts].map((code) => districtNamed.get(code) ?? ''))],
+            elsewhere: units.map((unit) => ({ district: districtNamed.get(unit.district) ?? '', now: [...unit.targets] })),
+          };
+          return { candidates: [...new Set([...found, ...districtCommunes()])].sort(byName), old: true, readings, notInDistrict };
+        }
         if (kind !== 'current') return { candidates: found, old: true, readings };
         // Two parts naming two communes of today ("xã Vĩnh Hòa, Long Điền") are asked about, unless
         // the later one is the first one again, its old name, or the old district around it.
@@ -589,6 +618,7 @@ export function loadAdminUnits(file: string): AdminUnits {
       match,
       alsoOldDistrict: wholeDistrict ? (address.alsoDistrict ?? null) : null,
       anywhereInDistrict: wholeDistrict,
+      notInDistrict: match.kind === 'ambiguous' ? (column?.notInDistrict ?? address?.notInDistrict ?? null) : null,
     };
   }
 
@@ -666,6 +696,7 @@ interface TextsReading {
   /** See `AddressReading.alsoOldDistrict` and `anywhereInDistrict`. */
   alsoDistrict?: AddressReading['alsoOldDistrict'];
   wholeDistrict?: true;
+  notInDistrict?: NotInDistrict;
   readings: { inDistricts: Commune[]; current: Commune[]; anywhere: Commune[] }[];
 }
 

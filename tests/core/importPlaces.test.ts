@@ -198,6 +198,35 @@ describe('the address and the commune column', () => {
   });
 });
 
+describe('an old commune written beside an old district that held none of its name', () => {
+  it('says so, with where the communes of that name went, not that the commune was divided', async () => {
+    // Old xã Vĩnh Trường was of huyện An Phú; neither huyện Châu Thành (of old An Giang or of old Kiên Giang) had one.
+    const { jobId, preview: result } = await preview(['Xã', 'Huyện'], [['Vĩnh Trường', 'Châu Thành'], ['Phú Hội', 'An Phú']]);
+    const [wrongDistrict, divided] = result.page.rows;
+    expect(wrongDistrict?.placeReason).toBe('Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Hậu.');
+    // Where Vĩnh Trường went, and the communes of both huyện Châu Thành (old An Giang's and old Kiên Giang's): either may be the mistake.
+    expect(wrongDistrict?.communeChoices.map((commune) => commune.name)).toEqual([
+      'Xã An Châu',
+      'Xã Bình An',
+      'Xã Bình Hòa',
+      'Xã Cần Đăng',
+      'Xã Châu Thành',
+      'Xã Thạnh Lộc',
+      'Xã Vĩnh An',
+      'Xã Vĩnh Hanh',
+      'Xã Vĩnh Hậu',
+    ]);
+    // An old commune divided between two is still asked about as before.
+    expect(divided?.placeReason).toBeNull();
+    expect(divided?.communeChoices.map((commune) => commune.name)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
+    const { jobId: committed } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect([...app.ctx.jobs.result(committed, COMMIT_JOB).failures]).toEqual([
+      [2, 'Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Hậu. Chưa chọn xã, phường.'],
+      [3, 'Địa chỉ cũ nay thuộc một trong Xã An Phú, Xã Nhơn Hội; chưa chọn xã, phường.'],
+    ]);
+  });
+});
+
 describe('a place of another province the app could not read', () => {
   it('is answered with a commune of that province, not of the alliance’s', async () => {
     const { jobId, preview: result } = await preview(['Địa chỉ'], [['ấp 5, xã Không Có, tỉnh Đồng Tháp'], ['ấp 6, xã Cũng Không Có, tỉnh Đồng Tháp']]);

@@ -752,6 +752,19 @@ describe('partners without a province column', () => {
     expect(stored.map((row) => row.provinceCode)).toEqual([AN_GIANG, AN_GIANG, '79', '79']);
   });
 
+  it('say which cell to fill for a row that writes neither a province nor an address', async () => {
+    const withAddress = await analyze(app, stage(app, 'Doanh nghiep.csv', 'Tên doanh nghiệp,MST,Địa chỉ\nCông ty TNHH Nông sản Xanh,,\n'), 'partners');
+    const addressOnly = await previewOf(app, withAddress.jobId, proposedMapping(withAddress.analysis));
+    expect(addressOnly.preview.page.rows.flatMap((row) => row.problems.map((problem) => `${problem.cell}: ${problem.message}`))).toEqual([
+      'C2: Chưa ghi địa chỉ của đối tác: hãy ghi địa chỉ có tỉnh, thành phố ở cuối (ví dụ «…, Đồng Tháp»), hoặc thêm cột Tỉnh, thành phố vào danh sách.',
+    ]);
+    const withProvince = await analyze(app, stage(app, 'Doanh nghiep.csv', 'Tên doanh nghiệp,Tỉnh/TP,Địa chỉ\nCông ty TNHH Nông sản Xanh,,\n'), 'partners');
+    const both = await previewOf(app, withProvince.jobId, proposedMapping(withProvince.analysis));
+    expect(both.preview.page.rows.flatMap((row) => row.problems.map((problem) => `${problem.cell}: ${problem.message}`))).toEqual([
+      'B2: Chưa ghi tỉnh, thành phố của đối tác: hãy ghi vào ô này.',
+    ]);
+  });
+
   it('are still asked for a province column when the list has no address either', async () => {
     const { jobId, analysis } = await analyze(app, stage(app, 'Doanh nghiep.csv', 'Tên doanh nghiệp,MST\nCông ty TNHH Lúa Vàng,1600123456\n'), 'partners');
     const { jobId: previewJob } = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis) });

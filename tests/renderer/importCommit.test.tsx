@@ -29,6 +29,7 @@ function unplaced(row: number): ImportPreviewRow {
     communeChoices: [],
     needsPlace: true,
     placeProvinceCode: '91',
+    placeReason: null,
     placeKey: 'xa phu huu',
     placeRemembered: false,
     notes: [],

@@ -17,6 +17,7 @@ function row(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'
     communeChoices: [],
     needsPlace: false,
     placeProvinceCode: null,
+    placeReason: null,
     placeKey: null,
     placeRemembered: false,
     notes: [],

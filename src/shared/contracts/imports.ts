@@ -218,6 +218,11 @@ export interface ImportPreviewRow {
   needsPlace: boolean;
   /** The province whose communes are offered for a place the app could not read: the row's, else the alliance's. */
   placeProvinceCode: string | null;
+  /**
+   * Why the person is asked among `communeChoices`, when it is not that an old commune went to
+   * several: "Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); …". Null otherwise.
+   */
+  placeReason: string | null;
   /** The address as written, when the person is asked for its commune: one answer serves every row with it. */
   placeKey: string | null;
   /** The commune was chosen by a person for this address at an earlier import. */

@@ -1736,6 +1736,20 @@ function provinceNote(written: string, found: ProvinceFound): string | null {
   return found.formerName ? `${found.formerName} nay thuộc ${now} (từ 01/07/2025).` : null;
 }
 
+/**
+ * A partner row that writes neither a province nor an address, at the cell to fill: the province
+ * column's, else the address column's (a list with neither is refused before its rows are read).
+ */
+function partnerProvinceMissing(scope: ImportScope, rowNumber: number): ImportProblem {
+  if (scope.columns.some((column) => column.field.key === 'province')) {
+    return { cell: cellRef(scope.columns, 'province', rowNumber), message: 'Chưa ghi tỉnh, thành phố của đối tác: hãy ghi vào ô này.' };
+  }
+  return {
+    cell: cellRef(scope.columns, 'address', rowNumber),
+    message: 'Chưa ghi địa chỉ của đối tác: hãy ghi địa chỉ có tỉnh, thành phố ở cuối (ví dụ «…, Đồng Tháp»), hoặc thêm cột Tỉnh, thành phố vào danh sách.',
+  };
+}
+
 /** An adapter whose `create` records each record as it writes it: a demands list's buyer is a change of the demand's row (`prior`). */
 type RecordingAdapter = Omit<KindAdapter, 'create'> & { create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange };
 
@@ -1747,7 +1761,7 @@ const partnersAdapter: RecordingAdapter = {
     /** Read from its own cell, else from the address, each said at its cell. */
     const provinceWritten = text(read, 'province') !== '';
     const province = provinceWritten ? provinceInCell(scope, read, rowNumber, 'province', problems, notes) : address ? provinceOfAddressCell(scope, address, rowNumber, problems, notes) : undefined;
-    const provinceSaid = !province && (provinceWritten || address !== '');
+    if (!provinceWritten && !address) problems.push(partnerProvinceMissing(scope, rowNumber));
     const kindText = text(read, 'kind');
     // A kind written but not read is asked about, never replaced by what the name suggests.
     const kindOfName = kindText ? undefined : partnerKindOf(text(read, 'name'));
@@ -1775,7 +1789,8 @@ const partnersAdapter: RecordingAdapter = {
     };
     const parsed = partnerInput.safeParse(candidate);
     if (!parsed.success) {
-      const unsaid = parsed.error.issues.filter((issue) => !(provinceSaid && issue.path[0] === 'provinceCode'));
+      // A province not read is already said, at its cell and in the import's words.
+      const unsaid = parsed.error.issues.filter((issue) => province !== undefined || issue.path[0] !== 'provinceCode');
       problems.push(...issuesAt(scope, unsaid, read, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path)));
     }
     return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };

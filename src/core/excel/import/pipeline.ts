@@ -59,6 +59,7 @@ import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } fr
 import { filledCells, isFooterRow, isNumbering, isSectionHeading, isTotalsRow } from './rows';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
 import type { YearRound } from './periods';
+import { notInDistrictWords } from './places';
 import { allUnits } from '../../services/supplyLookups';
 import { addedBuyersAdapter, headerNamesUnit, importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
 
@@ -93,6 +94,8 @@ interface StoredRow {
   placeKey?: string;
   /** The app could not read the place: any commune of this province (the row's, else the alliance's) may be chosen. */
   needsPlaceIn?: string;
+  /** Why the person is asked to choose among `communeCodes`, when it is not that an old commune went to several. */
+  placeReason?: string;
   /** Placed by an answer remembered from an earlier import. */
   answered?: true;
   /**
@@ -609,6 +612,7 @@ async function previewWith(
       if (place?.kind === 'ambiguous') stored.communeCodes = place.candidates.map((commune) => commune.code);
       if (place && (place.kind !== 'mapped' || place.answered) && place.key) stored.placeKey = place.key;
       if (place?.kind === 'unknown') stored.needsPlaceIn = place.provinceCode;
+      if (place?.kind === 'ambiguous' && place.notInDistrict) stored.placeReason = notInDistrictWords(place.notInDistrict);
       if (place?.answered) stored.answered = true;
       if (prepared.notes.length) stored.notes = prepared.notes;
       if (prepared.problems.length || legacyCells.length) stored.problems = [...prepared.problems, ...legacyCells];
@@ -802,6 +806,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
       communeChoices: codes.length > 1 ? codes.map((code) => placeOf(ctx, code, home)) : [],
       needsPlace: row.needsPlaceIn !== undefined,
       placeProvinceCode: row.needsPlaceIn ?? null,
+      placeReason: row.placeReason ?? null,
       placeKey: row.placeKey ?? null,
       placeRemembered: row.answered === true,
       notes: row.notes ?? [],
@@ -1004,7 +1009,9 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                     row.row,
                     needsPlaceIn !== undefined
                       ? `Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của ${tx.places.province(needsPlaceIn)?.fullName ?? 'tỉnh'}.`
-                      : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code, provinceCode).name).join(', ')}; chưa chọn xã, phường.`,
+                      : row.placeReason !== undefined
+                        ? `${row.placeReason} Chưa chọn xã, phường.`
+                        : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code, provinceCode).name).join(', ')}; chưa chọn xã, phường.`,
                   );
                   continue;
                 }

@@ -5,7 +5,7 @@
  */
 import type { Commune } from '../../../shared/domain';
 import { cleanText, foldText } from '../../../shared/text';
-import type { AddressReading, AdminUnits } from '../../adminUnits';
+import type { AddressReading, AdminUnits, NotInDistrict } from '../../adminUnits';
 
 export type PlaceReading =
   | { kind: 'mapped'; commune: Commune; street: string; oldAddress: string }
@@ -17,6 +17,8 @@ export type PlaceReading =
       alsoOldDistrict: AddressReading['alsoOldDistrict'];
       /** Chosen row by row, never for every row of these words nor remembered (`AddressReading.anywhereInDistrict`). */
       anywhereInDistrict: boolean;
+      /** Asked because the old commune written was not of the old district written, not because it was divided. */
+      notInDistrict: NotInDistrict | null;
     }
   /**
    * Not found: the person chooses a commune of `provinceCode`, the province the row names, else the
@@ -82,5 +84,15 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
   const [only] = candidates;
   if (!only) return { kind: 'unknown', provinceCode: reading.provinceCode, street, oldAddress, elsewhere: found };
   if (candidates.length === 1) return { kind: 'mapped', commune: only, street, oldAddress };
-  return { kind: 'ambiguous', candidates, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict, anywhereInDistrict: reading.anywhereInDistrict };
+  return { kind: 'ambiguous', candidates, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict, anywhereInDistrict: reading.anywhereInDistrict, notInDistrict: reading.notInDistrict };
+}
+
+/**
+ * Why the person is asked for the commune of an old commune written beside a district that held
+ * none of its name, in the import's words: "Không có xã Vĩnh Trường trong huyện Châu Thành (cũ);
+ * xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Trường."
+ */
+export function notInDistrictWords({ commune, districts, elsewhere }: NotInDistrict): string {
+  const named = elsewhere.map(({ district, now }) => `${district ? `${commune} của ${district} (cũ)` : commune} nay thuộc ${now.map((place) => place.fullName).join(' hoặc ')}`);
+  return `Không có ${commune} trong ${districts.join(' hoặc ')} (cũ); ${named.join('; ')}.`;
 }

@@ -123,7 +123,7 @@ function PlaceChoice({ record, value, onChoose }: { record: ImportPreviewRow; va
       aria-label={`${t('excel.import.communeChoice')} ${String(record.row)}`}
       placeholder={t('excel.import.communeChoicePlaceholder')}
       // Said above the field, where it wraps: a placeholder this long was cut short in the column.
-      description={[t(record.needsPlace ? 'excel.import.placeUnread' : 'excel.import.placeDivided'), record.placeKey ? t('excel.import.placeAppliesToAll') : '']
+      description={[record.placeReason ?? t(record.needsPlace ? 'excel.import.placeUnread' : 'excel.import.placeDivided'), record.placeKey ? t('excel.import.placeAppliesToAll') : '']
         .filter(Boolean)
         .join(' ')}
       allowDeselect={false}
