@@ -67,7 +67,8 @@ describe('a new office', () => {
     const dialog = page.getByRole('dialog');
     await pick('Loại hình', 'tht', 'Tổ hợp tác (THT)');
     await field('Tên tổ chức', dialog).fill('Tổ hợp tác Rau sạch Vĩnh Bình');
-    await field('Mã số HTX (mã số thuế)', dialog).fill('1600123456');
+    // A THT's number is its Mã số THT.
+    await field('Mã số THT (mã số thuế)', dialog).fill('1600123456');
     await pick('Xã, phường', 'vinh binh', 'Xã Vĩnh Bình');
     await dialog.getByRole('button', { name: 'Lưu tổ chức' }).click();
     await expect
@@ -75,7 +76,7 @@ describe('a new office', () => {
       .toBe(true);
     await snap(page, '03-duplicate-registration-number');
 
-    await field('Mã số HTX (mã số thuế)', dialog).fill('');
+    await field('Mã số THT (mã số thuế)', dialog).fill('');
     await dialog.getByRole('button', { name: 'Lưu tổ chức' }).click();
     await expect.poll(() => page.getByText('Đã thêm Tổ hợp tác Rau sạch Vĩnh Bình.').isVisible()).toBe(true);
   });

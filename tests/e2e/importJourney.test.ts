@@ -118,7 +118,7 @@ describe('importing a messy workbook', () => {
     expect((await download).suggestedFilename()).toBe('Danh sach HTX 2024 - dong loi.xlsx');
     // Written by a job, followed in a dialog that closes once the file is downloaded.
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    expect(await registerNames()).toEqual(['HTX Dịch vụ nông nghiệp Phú Hội', 'HTX NN Vĩnh Bình', 'HTX Thủy sản Mỹ Hòa Hưng']);
+    expect(await registerNames()).toEqual(['HTX Dịch vụ nông nghiệp Phú Hội', 'HTX NN Vĩnh Bình', 'Hợp tác xã Thủy sản Mỹ Hòa Hưng']);
     await snap(page, 'import-05-summary');
   });
 
@@ -136,7 +136,7 @@ describe('importing a messy workbook', () => {
     await combo('Chọn xã, phường 7').click();
     await page.getByRole('option', { name: 'Xã Nhơn Hội', exact: true }).click();
     await commitAndWait();
-    await poll(registerNames).toEqual(['HTX Dịch vụ nông nghiệp Phú Hội', 'HTX NN Vĩnh Bình', 'HTX Thủy sản Mỹ Hòa Hưng']);
+    await poll(registerNames).toEqual(['HTX Dịch vụ nông nghiệp Phú Hội', 'HTX NN Vĩnh Bình', 'Hợp tác xã Thủy sản Mỹ Hòa Hưng']);
     const batches = await callApi<ListPage<ImportBatch>>(host, 'imports:batches', {});
     expect(batches.rows.map((batch) => [batch.id, batch.created, batch.updated, batch.undoneAt === null])).toEqual([
       [2, 2, 1, true],

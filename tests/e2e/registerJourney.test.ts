@@ -73,7 +73,8 @@ async function addOrganization(values: { kind: string; kindTyped: string; name: 
   const dialog = page.getByRole('dialog', { name: 'Thêm tổ chức' });
   await pick('Loại hình', values.kindTyped, values.kind, dialog);
   await field('Tên tổ chức', dialog).fill(values.name);
-  await field('Mã số HTX (mã số thuế)', dialog).fill(values.registrationNo);
+  // Each kind's number by its name: a union's is its Mã số liên hiệp HTX.
+  await field(values.kind === 'Liên hiệp HTX' ? 'Mã số liên hiệp HTX (mã số thuế)' : 'Mã số HTX (mã số thuế)', dialog).fill(values.registrationNo);
   await typeDate(page, 'Ngày thành lập', values.foundedOn, dialog);
   await pick('Xã, phường', values.communeTyped, values.commune, dialog);
   await dialog.getByRole('button', { name: 'Lưu tổ chức' }).click();

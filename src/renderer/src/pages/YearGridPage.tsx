@@ -125,8 +125,8 @@ export function YearGridPage() {
           {...pagedTableText(t)}
           recordsPerPage={pageSize}
           pinFirstColumn
-          // Narrow gutters: the nine columns, each as wide as the widest value it holds, fit 1366 px
-          // with as little sideways scrolling as may be; a value is never cut to fit.
+          // Narrow gutters: the nine columns, each as wide as the values it shows whole
+          // (`widestChars`), fit the office laptop's 1366 px without scrolling sideways.
           horizontalSpacing={6}
           emptyState={
             searched ? (
@@ -148,7 +148,7 @@ export function YearGridPage() {
             {
               accessor: 'name',
               title: t('figures.grid.organization'),
-              width: 168,
+              width: 150,
               render: (row) => (
                 <>
                   <Text size="sm" fw={500} lh={1.3}>

@@ -20,17 +20,18 @@ export type GridNumberField = (typeof gridNumberFields)[number];
 export type GridField = GridNumberField | 'classification';
 
 /**
- * The widest value each cell holds, in characters with their thousands dots: a QTDND's members or
- * workers up to 999.999, revenue and profit (with its minus) up to hundreds of billions of đồng, an
- * income per month up to 99.999.999, a score up to 100. A cell narrower than its value cut
- * «12.500» to «12.5(», which reads as twelve and a half.
+ * The widest value each cell shows whole, in characters with their thousands dots: a QTDND's
+ * members or workers up to 99.999, revenue up to 99.999.999.999 đồng and a loss down to
+ * -9.999.999.999, an income per month up to 99.999.999, a score up to 100 — and no wider, so that
+ * the nine columns still fit the office laptop's 1366 px (a larger value scrolls inside its box).
+ * A cell narrower than its value had cut «12.500» to «12.5(», which reads as twelve and a half.
  */
 const widestChars: Record<GridNumberField, number> = {
-  membersOfficial: 7,
-  membersAssociate: 7,
-  workers: 7,
-  revenue: 15,
-  profit: 16,
+  membersOfficial: 6,
+  membersAssociate: 6,
+  workers: 6,
+  revenue: 14,
+  profit: 14,
   averageIncome: 10,
   score: 3,
 };
