@@ -49,7 +49,7 @@ describe('creating an organization', () => {
     const error = await callFailing(app, 'organizations:create', { ...vinhBinh, name: 'HTX Khác' });
     expect(error).toEqual({
       kind: 'conflict',
-      message: 'Mã số HTX 1600123456 đã có: HTX Nông nghiệp Vĩnh Bình (xã Vĩnh An). Mở hồ sơ đó?',
+      message: 'Mã số HTX 1600123456 đã có: HTX Nông nghiệp Vĩnh Bình (xã Vĩnh An).',
       existingId: first.id,
     });
     expect((await call(app, 'organizations:list', { page: 1, pageSize: 50 })).total).toBe(1);
@@ -265,7 +265,7 @@ describe('duplicates', () => {
     ).toEqual([]);
     expect(await callFailing(app, 'organizations:update', { ...vinhBinh, id: other.id, name: 'Tổ hợp tác Rau sạch' })).toEqual({
       kind: 'conflict',
-      message: 'Mã số HTX 1600123456 đã có: HTX Nông nghiệp Vĩnh Bình (xã Vĩnh An). Mở hồ sơ đó?',
+      message: 'Mã số HTX 1600123456 đã có: HTX Nông nghiệp Vĩnh Bình (xã Vĩnh An).',
       existingId: first.id,
     });
   });

@@ -124,7 +124,7 @@ describe('creating a partner', () => {
     const error = await callFailing(app, 'partners:create', { ...choBinhDien, taxCode: '0101234567' });
     expect(error).toEqual({
       kind: 'conflict',
-      message: 'Mã số thuế 0101234567 đã có: Công ty CP Thực phẩm Hà Nội (Hà Nội). Mở hồ sơ đó?',
+      message: 'Mã số thuế 0101234567 đã có: Công ty CP Thực phẩm Hà Nội (Hà Nội).',
       existingId: first.id,
     });
     expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(1);

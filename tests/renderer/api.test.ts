@@ -30,7 +30,7 @@ describe('api client', () => {
   });
 
   it('throws the backend error carried by an error status', async () => {
-    const error = { kind: 'conflict', message: 'Mã số HTX 1400123456 đã có: HTX Mỹ Hiệp. Mở hồ sơ đó?', existingId: 7 };
+    const error = { kind: 'conflict', message: 'Mã số HTX 1400123456 đã có: HTX Mỹ Hiệp.', existingId: 7 };
     vi.stubGlobal('fetch', () => Promise.resolve(jsonResponse(409, { ok: false, error })));
 
     const thrown = await call('organizations:get', { id: 7 }).catch((caught: unknown) => caught);

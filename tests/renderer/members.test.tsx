@@ -292,7 +292,7 @@ describe('adding an organization', { timeout: 20_000 }, () => {
   });
 
   it('shows a conflict from the api inside the form', async () => {
-    const conflict = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp). Mở hồ sơ đó?';
+    const conflict = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp).';
     installFakeApi({
       'alliance:get': () => ok(alliance),
       'lookups:get': () => ok(lookups),

@@ -253,7 +253,7 @@ describe('adding a partner', { timeout: 20_000 }, () => {
   });
 
   it('shows a taken tax code inside the form, with the way to the partner that has it', async () => {
-    const message = 'Mã số thuế 0101234567 đã có: Công ty CP Thực phẩm Hà Nội (Hà Nội). Mở hồ sơ đó?';
+    const message = 'Mã số thuế 0101234567 đã có: Công ty CP Thực phẩm Hà Nội (Hà Nội).';
     install({
       'partners:checkDuplicates': (input) =>
         ok(input.taxCode ? [{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Hà Nội', reason: 'taxCode' as const }] : []),

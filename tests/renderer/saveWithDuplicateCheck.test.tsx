@@ -42,7 +42,7 @@ beforeEach(() => sessionStorage.clear());
 
 describe('saving a member organization that may already be recorded', { timeout: 20_000 }, () => {
   const similarName = 'Đã có tổ chức tên gần giống ở xã Tân Hồng: HTX Dịch vụ nông nghiệp Tân Hồng. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.';
-  const takenNumber = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp). Mở hồ sơ đó?';
+  const takenNumber = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp).';
 
   function install(handlers: FakeHandlers) {
     return installFakeApi({

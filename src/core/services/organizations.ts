@@ -693,7 +693,7 @@ function refuseDuplicates(
     if (existing) {
       const place = communeInSentence(ctx, existing.communeCode);
       throw conflict(
-        `Mã số HTX ${input.registrationNo} đã có: ${existing.name}${place ? ` (${place})` : ''}. Mở hồ sơ đó?`,
+        `Mã số HTX ${input.registrationNo} đã có: ${existing.name}${place ? ` (${place})` : ''}.`,
         existing.id,
       );
     }

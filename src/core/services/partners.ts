@@ -218,7 +218,7 @@ function refuseDuplicates(
       .get();
     if (existing) {
       throw conflict(
-        `Mã số thuế ${input.taxCode} đã có: ${existing.name} (${provinceName(ctx, existing.provinceCode)}). Mở hồ sơ đó?`,
+        `Mã số thuế ${input.taxCode} đã có: ${existing.name} (${provinceName(ctx, existing.provinceCode)}).`,
         existing.id,
       );
     }

@@ -839,10 +839,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
  */
 function atRow(row: StoredRow, error: unknown): unknown {
   if (!(error instanceof AppFailure)) return error;
-  // A person's form asks "Mở hồ sơ đó?" beside a button that opens it; the import has no such
-  // button, so it says what the person can do instead.
-  const asked = /\s*Mở hồ sơ đó\?$/;
-  const message = error.error.message.replace(asked, '');
+  const { message } = error.error;
   if (error.error.kind === 'conflict' && row.match === undefined) {
     return new AppFailure({
       ...error.error,
@@ -851,7 +848,8 @@ function atRow(row: StoredRow, error: unknown): unknown {
         'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
     });
   }
-  const instead = asked.test(error.error.message) ? ' Hãy chọn «Cập nhật» hoặc «Bỏ qua» cho dòng này.' : '';
+  // A person's form offers to open the record that holds the number; the import says what to do instead.
+  const instead = error.error.kind === 'conflict' ? ' Hãy chọn «Cập nhật» hoặc «Bỏ qua» cho dòng này.' : '';
   return new AppFailure({ ...error.error, message: `Dòng ${row.row}: ${message}${instead}` });
 }
 
