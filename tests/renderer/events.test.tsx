@@ -148,6 +148,26 @@ describe('filtering the events list', { timeout: 20_000 }, () => {
   });
 });
 
+/**
+ * The event's page with the sheet pasted into «Dán danh sách ký tên» and «Đối chiếu» pressed, the
+ * core answering `lines` and, on recording, `marked`.
+ */
+async function pasteAndMatch(lines: SignInLine[], marked: { attended: number; absent: number; added: number }, pasted: string) {
+  const invoke = installFakeApi({
+    'alliance:get': () => ok(alliance),
+    'events:get': () => ok(detail),
+    'records:history': () => ok({ entries: [], names: {} }),
+    'events:matchSignIn': () => ok(lines),
+    'events:markAttendance': () => ok(marked),
+  });
+  renderApp('#/su-kien/3');
+  fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
+  const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
+  fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: pasted } });
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
+  return { invoke, dialog };
+}
+
 describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
   it('shows matched lines, offers to add members who came uninvited, lists unmatched ones, then records attendance', async () => {
     const lines: SignInLine[] = [
@@ -180,20 +200,8 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
       },
       { line: '4. Hợp tác xã Bình Minh', name: 'Hợp tác xã Bình Minh', representative: '', result: 'unmatched', candidates: [], newcomers: [] },
     ];
-    const invoke = installFakeApi({
-      'alliance:get': () => ok(alliance),
-      'events:get': () => ok(detail),
-      'records:history': () => ok({ entries: [], names: {} }),
-      'events:matchSignIn': () => ok(lines),
-      'events:markAttendance': () => ok({ attended: 2, absent: 0, added: 1 }),
-    });
-    renderApp('#/su-kien/3');
-
-    fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
-    const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
     const pasted = lines.map((line) => line.line).join('\n');
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: pasted } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
+    const { invoke, dialog } = await pasteAndMatch(lines, { attended: 2, absent: 0, added: 1 }, pasted);
 
     expect(await within(dialog).findByText('Khớp 1 dòng')).toBeTruthy();
     expect(within(dialog).getByText('2 dòng là đơn vị chưa mời')).toBeTruthy();
@@ -257,19 +265,7 @@ describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 
       },
       skipped('Tổng cộng 2 đơn vị'),
     ];
-    const invoke = installFakeApi({
-      'alliance:get': () => ok(alliance),
-      'events:get': () => ok(detail),
-      'records:history': () => ok({ entries: [], names: {} }),
-      'events:matchSignIn': () => ok(lines),
-      'events:markAttendance': () => ok({ attended: 1, absent: 0, added: 0 }),
-    });
-    renderApp('#/su-kien/3');
-
-    fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
-    const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: 'pasted' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
+    const { invoke, dialog } = await pasteAndMatch(lines, { attended: 1, absent: 0, added: 0 }, 'pasted');
 
     expect(await within(dialog).findByText('Khớp 1 dòng')).toBeTruthy();
     // Passed over, said once, never counted as not matched.
@@ -330,19 +326,7 @@ describe('pasting a sign-in sheet where two people signed for one unit', { timeo
         candidates: [vinhBinh, { participantId: 12, name: 'HTX Dịch vụ Vĩnh Bình', status: 'registered' }],
       }),
     ];
-    const invoke = installFakeApi({
-      'alliance:get': () => ok(alliance),
-      'events:get': () => ok(detail),
-      'records:history': () => ok({ entries: [], names: {} }),
-      'events:matchSignIn': () => ok(lines),
-      'events:markAttendance': () => ok({ attended: 2, absent: 0, added: 1 }),
-    });
-    renderApp('#/su-kien/3');
-
-    fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
-    const dialog = await screen.findByRole('dialog', { name: 'Dán danh sách ký tên' });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Tên đơn vị, mỗi dòng một đơn vị' }), { target: { value: 'pasted' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
+    const { invoke, dialog } = await pasteAndMatch(lines, { attended: 2, absent: 0, added: 1 }, 'pasted');
 
     expect(await within(dialog).findByText('Khớp 2 dòng')).toBeTruthy();
     const sameAsFirst = 'Trùng đơn vị với dòng «1 HTX NN Vĩnh Bình Nguyễn Văn An»: đơn vị được ghi một lần, người ký của các dòng ghi chung.';
