@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+import { analyze, commitOf, previewOf, proposedMapping, stage, undoOf } from './importWorkbooks';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -136,6 +137,45 @@ describe('saving yearly figures', () => {
       kind: 'notFound',
       message: 'Không tìm thấy tổ chức số 999; có thể hồ sơ đã bị xóa.',
     });
+  });
+});
+
+describe('a year the organization did not exist in', () => {
+  function membersOf(id: number) {
+    return app.ctx.db.$client.prepare('SELECT year, members_official AS members FROM yearly_figures WHERE organization_id = ? ORDER BY year').all(id);
+  }
+
+  it('refuses a year before its founding or after its end, saying when; takes the years it lived in, the ending one too', async () => {
+    const phuTan = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Gốm Phú Tân', communeCode: XA_VINH_AN, foundedOn: '2012-03-01' })).id;
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2021-05-11', decisionNo: '12/QĐ', subjectId: phuTan });
+
+    const refusals = await Promise.all([2011, 2022].map((year) => callFailing(app, 'figures:save', { organizationId: phuTan, year, membersOfficial: 12 })));
+    expect(refusals.map((error) => error.kind === 'validation' && error.issues)).toEqual([
+      [{ path: 'year', message: 'HTX Gốm Phú Tân thành lập ngày 01/03/2012, nên không có số liệu năm 2011.' }],
+      [{ path: 'year', message: 'HTX Gốm Phú Tân đã chấm dứt hoạt động từ ngày 11/05/2021, nên không có số liệu năm 2022.' }],
+    ]);
+    await call(app, 'figures:save', { organizationId: phuTan, year: 2012, membersOfficial: 10 });
+    await call(app, 'figures:save', { organizationId: phuTan, year: 2021, membersOfficial: 15 });
+    expect(membersOf(phuTan)).toEqual([
+      { year: 2012, members: 10 },
+      { year: 2021, members: 15 },
+    ]);
+  });
+
+  it('still lets the undo of an import put back the year of an organization that has ended since', async () => {
+    const longDien = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Long Điền', registrationNo: '1600111222', communeCode: XA_VINH_AN })).id;
+    await call(app, 'figures:save', { organizationId: longDien, year: 2023, membersOfficial: 30 });
+    const { jobId: analysisJobId, analysis } = await analyze(app, stage(app, 'so lieu.csv', '\ufeffNăm,Mã số HTX,Số thành viên\n2023,1600111222,35'), 'figures');
+    const { jobId } = await previewOf(app, analysisJobId, proposedMapping(analysis));
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: {} });
+    expect(summary).toMatchObject({ updated: 1, failed: 0 });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2022-08-01', decisionNo: '30/QĐ', subjectId: longDien });
+
+    const refused = await callFailing(app, 'figures:save', { organizationId: longDien, year: 2023, membersOfficial: 31 });
+    expect(refused.message).toBe('HTX Nông nghiệp Long Điền đã chấm dứt hoạt động từ ngày 01/08/2022, nên không có số liệu năm 2023.');
+    const { error } = await undoOf(app, summary.batchId ?? 0);
+    expect(error).toBeNull();
+    expect(membersOf(longDien)).toEqual([{ year: 2023, members: 30 }]);
   });
 });
 

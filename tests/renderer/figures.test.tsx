@@ -134,6 +134,48 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ membersOfficial: 12, score: 86, revenue: 1_250_000, profit: -50_000_000 })));
   });
 
+  it('warns under a profit above the revenue, and asks before saving it: «Sửa lại» sends nothing, «Vẫn lưu» saves', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Năm/), { target: { value: '2024' } });
+    fireEvent.change(within(dialog).getByLabelText('Doanh thu'), { target: { value: '150.000.000' } });
+    const profit = within(dialog).getByLabelText('Lợi nhuận');
+    expect(within(dialog).getByText('Lỗ thì ghi số âm.')).toBeTruthy();
+    fireEvent.change(profit, { target: { value: '1.500.000.000' } });
+    const warning = within(dialog).getByText('Lợi nhuận đang lớn hơn doanh thu: xem lại có gõ thừa số 0 không.');
+    expect(profit.getAttribute('aria-describedby')).toContain(warning.id);
+    // A warning, not a refusal.
+    expect(profit.getAttribute('aria-invalid')).not.toBe('true');
+
+    const question = 'Lợi nhuận năm 2024 (1.500.000.000\u00a0₫) lớn hơn doanh thu (150.000.000\u00a0₫). Thường đó là do gõ thừa một số 0. Nếu số liệu đúng như vậy (chẳng hạn có thu nhập ngoài doanh thu), bấm «Vẫn lưu»; nếu nhập nhầm, bấm «Sửa lại».';
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    const asked = await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' });
+    expect(within(asked).getByText(/^Lợi nhuận năm 2024/).textContent).toBe(question);
+    fireEvent.click(within(asked).getByRole('button', { name: 'Sửa lại' }));
+    await waitFor(() => expect(document.activeElement).toBe(profit));
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ year: 2024, revenue: 150_000_000, profit: 1_500_000_000 })));
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'figures:save')).toHaveLength(1);
+  });
+
+  it('saves a profit below the revenue without asking', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Năm/), { target: { value: '2024' } });
+    fireEvent.change(within(dialog).getByLabelText('Doanh thu'), { target: { value: '1.500.000.000' } });
+    fireEvent.change(within(dialog).getByLabelText('Lợi nhuận'), { target: { value: '150.000.000' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ revenue: 1_500_000_000, profit: 150_000_000 })));
+    expect(screen.queryByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).toBeNull();
+  });
+
   it('deletes a year after confirmation', async () => {
     const invoke = installFakeApi({ 'figures:list': () => ok([figures(2024)]), 'figures:delete': () => ok(null) });
     renderTab();

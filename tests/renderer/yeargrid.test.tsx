@@ -104,6 +104,34 @@ describe('year grid', { timeout: 20_000 }, () => {
     expect(await screen.findByLabelText('Đã lưu')).toBeTruthy();
   });
 
+  it('asks before saving a profit above the year’s revenue: «Sửa lại» keeps it in the cell unsent, «Vẫn lưu» sends it', async () => {
+    const withRevenue = rows.map((row) => (row.organizationId === 7 ? { ...row, figures: figures(lastYear, { revenue: 150_000_000 }) } : row));
+    const invoke = installFakeApi({
+      'figures:grid': () => ok({ rows: withRevenue, total: 2 }),
+      'figures:save': (input) => ok(figures(input.year, { revenue: 150_000_000, ...input, classification: null })),
+    });
+    renderGrid();
+    const profit = await screen.findByLabelText<HTMLInputElement>('Lợi nhuận – HTX Nông nghiệp Mỹ Hiệp');
+    profit.focus();
+    fireEvent.change(profit, { target: { value: '1.500.000.000' } });
+    fireEvent.keyDown(profit, { key: 'Enter' });
+    fireEvent.blur(profit);
+    const asked = await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' });
+    expect(within(asked).getByText(/^Lợi nhuận năm/).textContent).toMatch(`Lợi nhuận năm ${lastYear} (1.500.000.000\u00a0₫) lớn hơn doanh thu (150.000.000\u00a0₫).`);
+    fireEvent.click(within(asked).getByRole('button', { name: 'Sửa lại' }));
+    await waitFor(() => expect(document.activeElement).toBe(profit));
+    expect(profit.value).toBe('1.500.000.000');
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+
+    fireEvent.blur(profit);
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.filter(([channel]) => channel === 'figures:save').map(([, input]) => input as InputOf<'figures:save'>)).toEqual([
+        { organizationId: 7, year: lastYear, profit: 1_500_000_000 },
+      ]),
+    );
+  });
+
   it('saves a classification chosen, and clears it again', async () => {
     const invoke = installFakeApi({
       'figures:grid': () => ok({ rows, total: 2 }),

@@ -231,7 +231,8 @@ function existedDuringYear(year: number): SQL[] {
 /**
  * Why the organization can have no figures for the year, by the rule Cập nhật số liệu năm and the
  * statistics count it by (`livedDuring`): it was founded after the year or had ended before it. An
- * import refuses such a row, whose figures nobody would find. Null when it existed in the year.
+ * import refuses such a row, and a person's save such a year (`enterFigures`), whose figures nobody
+ * would find. Null when it existed in the year.
  */
 export function yearOutsideLife(ctx: Context, organizationId: number, year: number): string | null {
   const outside = figureQueries(ctx.db).outsideLife.get({ organizationId, ...daysOfYear(year) });
@@ -292,9 +293,22 @@ export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInpu
   };
 }
 
+/**
+ * A person's save of a year (Số liệu hằng năm, Cập nhật số liệu năm): `saveFigures`, refused for a
+ * year the organization did not exist in, as an import's row is (`yearOutsideLife`): nobody would
+ * find its figures. `saveFigures` itself does not ask: an import's undo writes back the values it
+ * found stored, also of an organization that has ended since; and an import's write must not stop
+ * its whole commit (a list of figures refuses such a row in its preview).
+ */
+function enterFigures(ctx: Context, input: z.output<typeof figuresSaveInput>): YearlyFigures {
+  const outsideLife = yearOutsideLife(ctx, input.organizationId, input.year);
+  if (outsideLife) throw validationFailure([{ path: 'year', message: outsideLife }]);
+  return saveFigures(ctx, input);
+}
+
 export const figuresHandlers: HandlersFor<typeof figuresContract> = {
   'figures:list': (ctx, { organizationId }) => listFigures(ctx, organizationId),
-  'figures:save': (ctx, input) => saveFigures(ctx, input),
+  'figures:save': (ctx, input) => enterFigures(ctx, input),
   'figures:delete': (ctx, { organizationId, year }) => deleteFigures(ctx, organizationId, year),
   'figures:grid': (ctx, input) => figuresGrid(ctx, input),
 };

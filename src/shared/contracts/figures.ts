@@ -49,6 +49,14 @@ export const figureFields = [
 ] as const satisfies readonly (keyof YearlyFigures)[];
 export type FigureField = (typeof figureFields)[number];
 
+/**
+ * Profit above revenue in one year: almost always a zero typed too many, yet it can be so (income
+ * besides the revenue), so a person is asked before it is saved and it is never refused.
+ */
+export function profitAboveRevenue({ revenue, profit }: Pick<YearlyFigures, 'revenue' | 'profit'>): boolean {
+  return revenue !== null && profit !== null && profit > revenue;
+}
+
 /** The numeric ones: every figure but the classification. */
 export const numericFigureFields = figureFields.filter(
   (field): field is Exclude<FigureField, 'classification'> => field !== 'classification',

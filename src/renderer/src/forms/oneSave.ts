@@ -60,6 +60,11 @@ interface FormSave<Values, Saved> extends OneSaveOptions {
   form: Pick<UseFormReturnType<Values>, 'onSubmit' | 'setErrors'>;
   /** Sends the values; rejects with what the backend refused. */
   save: (values: Values) => Promise<Saved>;
+  /**
+   * Asked once the schema has passed, before anything is sent: a warning the person may accept
+   * (profit above revenue). False sends nothing; the person corrects and saves again.
+   */
+  confirm?: (values: Values) => Promise<boolean>;
   onSaved: (saved: Saved) => void;
   /** Where the backend's field issues go (see `FieldPlaces`); the values' own keys unless said. */
   fieldPaths?: (values: Values) => FieldPlaces;
@@ -69,11 +74,12 @@ interface FormSave<Values, Saved> extends OneSaveOptions {
  * The save of a form: after its schema has passed, sends once, and puts the backend's refusal under
  * the fields it names and the rest above the buttons (`formError`).
  */
-export function useFormSave<Values extends object, Saved>({ form, save, onSaved, fieldPaths, again }: FormSave<Values, Saved>) {
+export function useFormSave<Values extends object, Saved>({ form, save, confirm, onSaved, fieldPaths, again }: FormSave<Values, Saved>) {
   const { saving, run } = useOneSave({ again });
   const { formError, refuse, clear } = useServerRefusal(form, fieldPaths);
   const submit = form.onSubmit((values) =>
     run(async () => {
+      if (confirm && !(await confirm(values))) return false;
       clear();
       try {
         onSaved(await save(values));

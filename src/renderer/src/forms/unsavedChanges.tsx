@@ -32,7 +32,7 @@ window.addEventListener('beforeunload', (event) => {
 
 // Enter or Escape on the question keeps the work: the harmless answer is the one focused. Held
 // in a variable because Mantine's button props do not list data attributes.
-const focusedFirst = { 'data-autofocus': true };
+export const focusedFirst = { 'data-autofocus': true };
 
 /**
  * Asks whether to throw the changes away; `discard` runs only on "Bỏ thay đổi". Plain i18next

@@ -62,6 +62,13 @@ export const figuresVi = {
     submit: 'Lưu số liệu',
     saved: 'Đã lưu số liệu năm {{year}}.',
   },
+  profitAboveRevenue: {
+    field: 'Lợi nhuận đang lớn hơn doanh thu: xem lại có gõ thừa số 0 không.',
+    title: 'Lợi nhuận lớn hơn doanh thu',
+    question:
+      'Lợi nhuận năm {{year}} ({{profit}}) lớn hơn doanh thu ({{revenue}}). Thường đó là do gõ thừa một số 0. Nếu số liệu đúng như vậy (chẳng hạn có thu nhập ngoài doanh thu), bấm «Vẫn lưu»; nếu nhập nhầm, bấm «Sửa lại».',
+    correct: 'Sửa lại',
+  },
   products: {
     title: 'Sản phẩm, chứng nhận',
     add: 'Thêm sản phẩm',
@@ -306,6 +313,13 @@ export const figuresEn: Translations<typeof figuresVi> = {
     scoreHint: 'Out of 100.',
     submit: 'Save figures',
     saved: 'Saved the figures of {{year}}.',
+  },
+  profitAboveRevenue: {
+    field: 'The profit is above the revenue: check for a zero too many.',
+    title: 'Profit above revenue',
+    question:
+      'The profit of {{year}} ({{profit}}) is above the revenue ({{revenue}}). That is usually a zero typed too many. If the figures are right (income besides the revenue, for example), choose «Save anyway»; if they were mistyped, choose «Correct».',
+    correct: 'Correct',
   },
   products: {
     title: 'Products and certifications',

@@ -8,11 +8,12 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { Loader, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { FiguresGridRow, YearlyFigures } from '../../../../shared/contract';
+import { profitAboveRevenue, type FiguresGridRow, type YearlyFigures } from '../../../../shared/contract';
 import { classifications, type Classification } from '../../../../shared/domain';
 import { messageOf } from '../../api';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { formatCount } from '../organization/figures/numbers';
+import { confirmProfitAboveRevenue } from '../organization/figures/profitAboveRevenue';
 import { useSaveGridCell } from '../../queries/register';
 
 export const gridNumberFields = ['membersOfficial', 'membersAssociate', 'workers', 'revenue', 'profit', 'averageIncome', 'score'] as const;
@@ -119,19 +120,29 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const previous = row.previous?.[field] ?? null;
   // Enter saves and moves on, and moving on blurs: the value sent last is not sent twice.
   const lastSent = useRef<number | null>(saved);
+  // While the person is asked about the value, leaving the cell again does not ask twice.
+  const asking = useRef(false);
 
-  const commit = () => {
+  const commit = async (input: HTMLInputElement) => {
     // Text the cell could not take is not sent; the cell says why.
     if (typeof draft === 'string') return;
     const value = draft;
-    if (value === lastSent.current) return;
+    if (value === lastSent.current || asking.current) return;
+    // A revenue or a profit that puts the profit above the year's revenue is sent once the person says it is right.
+    const money = { revenue: row.figures?.revenue ?? null, profit: row.figures?.profit ?? null, [field]: value };
+    if ((field === 'revenue' || field === 'profit') && profitAboveRevenue(money)) {
+      asking.current = true;
+      const accepted = await confirmProfitAboveRevenue({ year, ...money }, input);
+      asking.current = false;
+      if (!accepted) return;
+    }
     lastSent.current = value;
     send({ [field]: value });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      commit();
+      void commit(event.currentTarget);
       moveDown(event.currentTarget, event.shiftKey ? -1 : 1);
     } else if (event.key === 'Escape') {
       setDraft(saved);
@@ -150,7 +161,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         placeholder={previous === null ? undefined : formatCount(previous)}
         value={draft}
         onChange={setDraft}
-        onBlur={commit}
+        onBlur={(event) => void commit(event.currentTarget)}
         onKeyDown={onKeyDown}
         error={state.status === 'error' ? state.message : undefined}
         rightSection={<StatusIcon state={state} />}

@@ -8,12 +8,13 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { classifications, type Classification } from '../../../../../shared/domain';
-import { figuresSaveInput, FIRST_FIGURES_YEAR, numericFigureFields, type YearlyFigures } from '../../../../../shared/contract';
+import { figuresSaveInput, FIRST_FIGURES_YEAR, numericFigureFields, profitAboveRevenue, type YearlyFigures } from '../../../../../shared/contract';
 import { FormFooter } from '../../../components/FormFooter';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
 import { useFormSave } from '../../../forms/oneSave';
 import { useSaveFigures } from '../../../queries/register';
+import { confirmProfitAboveRevenue, figureOf } from './profitAboveRevenue';
 
 type NumericFigureField = (typeof numericFigureFields)[number];
 
@@ -55,8 +56,16 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
     },
   });
 
+  // Said beneath the profit as it is typed, and asked again on saving.
+  const profitAbove = profitAboveRevenue({ revenue: figureOf(form.values.revenue), profit: figureOf(form.values.profit) });
+
   const { submit, saving, formError } = useFormSave({
     form,
+    confirm: (values) => {
+      const { data } = valuesSchema.safeParse(values);
+      const asked = data && { year: data.year, revenue: data.revenue ?? null, profit: data.profit ?? null };
+      return asked && profitAboveRevenue(asked) ? confirmProfitAboveRevenue(asked, form.getInputNode('profit')) : Promise.resolve(true);
+    },
     save: (values) => {
       const { data } = valuesSchema.safeParse(values);
       // Unreachable once the schema has passed; it tells the type checker what the schema checked.
@@ -69,10 +78,12 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
     },
   });
 
-  const figure = (field: NumericFigureField, description?: string) => (
+  const figure = (field: NumericFigureField, description?: string, warned = false) => (
     <NumberField
       label={t(`figures.field.${field}`)}
       description={description}
+      // A warning, not a refusal: orange beneath the box, which still takes the number.
+      styles={warned ? { description: { color: 'var(--mantine-color-orange-8)', fontWeight: 500 } } : undefined}
       // The hint goes under the box, so that the boxes of a row stay level.
       inputWrapperOrder={['label', 'input', 'description', 'error']}
       min={field === 'profit' ? null : 0}
@@ -91,7 +102,8 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
           disabled={Boolean(existing)}
           min={FIRST_FIGURES_YEAR}
           grouping={false}
-          w={140}
+          // The box narrow, its message as wide as the form: «… đã chấm dứt hoạt động từ ngày …» reads on one line.
+          styles={{ input: { width: 140 } }}
           {...form.getInputProps('year')}
         />
         {/* Three to a row, people then money then managers: the whole year fits 768 px with its save button. */}
@@ -100,7 +112,7 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
           {figure('membersAssociate')}
           {figure('workers')}
           {figure('revenue')}
-          {figure('profit', t('figures.form.lossHint'))}
+          {profitAbove ? figure('profit', t('figures.profitAboveRevenue.field'), true) : figure('profit', t('figures.form.lossHint'))}
           {figure('totalAssets')}
           {figure('averageIncome', t('figures.form.perMonth'))}
           {figure('managers')}
