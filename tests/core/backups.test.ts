@@ -501,6 +501,49 @@ describe('the whole data as one file', () => {
     expect((await call(elsewhere, 'alliance:get', undefined))?.name).toBe('Liên minh Hợp tác xã tỉnh An Giang');
   });
 
+  it('lists an opened file only once it is restored: one looked at and declined leaves nothing behind', async () => {
+    await officeData(app);
+    const { bytes, fileName } = await exportAll(app);
+    const elsewhere = openOffice(at('2026-04-02'));
+    const backupsFolder = join(elsewhere.ctx.databaseFile, '..', 'test-sao-luu');
+    const ids = async () => (await call(elsewhere, 'backups:list', undefined)).map((backup) => backup.id);
+    for (const time of ['08:00', '09:00', '10:00', '11:00', '12:00']) {
+      elsewhere.setNow(at('2026-04-02', time));
+      await call(elsewhere, 'backups:create', undefined);
+    }
+    const todays = await ids();
+    expect(todays).toHaveLength(5);
+
+    // Looked at: waiting beside the backups, out of their list, and no backup of today rotated out for it.
+    elsewhere.setNow(at('2026-04-02', '13:00'));
+    const looked = (await openFile(elsewhere, fileName, bytes)).info;
+    expect(looked).toMatchObject({ id: '2026-03-10_08-00-00_mo-tu-tep', reason: 'fromFile', counts: { organizations: 2 } });
+    expect(existsSync(join(backupsFolder, looked?.id ?? ''))).toBe(true);
+    expect(await ids()).toEqual(todays);
+    // Declined: gone. A backup of the list is never removed that way.
+    await call(elsewhere, 'backups:discardOpened', { id: looked?.id ?? '' });
+    await call(elsewhere, 'backups:discardOpened', { id: todays[0] ?? '' });
+    expect(existsSync(join(backupsFolder, looked?.id ?? ''))).toBe(false);
+    expect(await ids()).toEqual(todays);
+
+    // Left unanswered (the window closed while it asked): removed when the app starts again.
+    const unanswered = (await openFile(elsewhere, fileName, bytes)).info;
+    elsewhere.close();
+    const again = openOffice(at('2026-04-02', '14:00'), elsewhere.ctx.databaseFile);
+    expect(existsSync(join(backupsFolder, unanswered?.id ?? ''))).toBe(false);
+    expect((await call(again, 'backups:list', undefined)).map((backup) => backup.id)).toEqual(todays);
+
+    // Restored: one of the office's backups, the one that holds the data in use.
+    const chosen = (await openFile(again, fileName, bytes)).info;
+    const { restored } = await call(again, 'backups:restore', { id: chosen?.id ?? '' });
+    expect(restored).toEqual(chosen);
+    const listed = await call(again, 'backups:list', undefined);
+    expect(listed.map((backup) => backup.reason)).toContain('fromFile');
+    expect(listed.find((backup) => backup.reason === 'fromFile')).toEqual(chosen);
+    await call(again, 'backups:discardOpened', { id: chosen?.id ?? '' });
+    expect(await call(again, 'backups:list', undefined)).toEqual(listed);
+  });
+
   it('takes a plain data file too', async () => {
     await officeData(app);
     const backup = await call(app, 'backups:create', undefined);

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo, DataFileStatus } from '../../src/shared/contract';
-import { alliance, fail, installFakeApi, ok, provinces } from './fakeApi';
+import { alliance, fail, installFakeApi, ok, provinces, type FakeHandlers } from './fakeApi';
 import { renderApp } from './renderApp';
 
 const appInfo = { version: '0.1.0', databaseFile: '/home/vanphong/HTX Desk/htx-desk.sqlite', schemaVersion: 7 };
@@ -99,6 +99,54 @@ describe('Sao lưu và khôi phục', () => {
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Khôi phục' }));
     expect(await screen.findByText('Đang có một công việc chạy (nhập hoặc xuất Excel, báo cáo, sao lưu).')).toBeTruthy();
     expect(screen.getByText('Không khôi phục được')).toBeTruthy();
+  });
+});
+
+describe('Mở từ bản sao lưu', () => {
+  const opened: BackupInfo = { ...beforeImport, id: '2026-03-09_17-30-00_mo-tu-tep', reason: 'fromFile' };
+  const jobId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+  async function openTheFile(restore: NonNullable<FakeHandlers['backups:restore']>) {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+      'backups:status': () => ok(status()),
+      'backups:list': () => ok([automatic]),
+      'files:begin': () => ok({ fileId: 'f1' }),
+      'files:append': () => ok({ size: 7 }),
+      'backups:openFile': () => ok({ jobId }),
+      'jobs:status': () => ok({ jobId, state: 'done', done: 1, total: 1, phase: 'checking', error: null }),
+      'backups:openFileResult': () => ok(opened),
+      'backups:discardOpened': () => ok(null),
+      'backups:restore': restore,
+    });
+    renderApp('#/cai-dat');
+    await screen.findByRole('table', { name: 'Sao lưu và khôi phục' });
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('no file input');
+    // jsdom's File cannot be read as an ArrayBuffer: what the upload reads of it, no more.
+    const bytes = new TextEncoder().encode('du lieu');
+    const file = { name: 'htx-desk-du-lieu.zip', size: bytes.length, slice: () => ({ arrayBuffer: () => Promise.resolve(bytes.buffer) }) };
+    fireEvent.change(input, { target: { files: [file] } });
+    const dialog = await screen.findByRole('dialog', { name: 'Khôi phục từ tệp sao lưu' });
+    expect(within(dialog).getByText(/Tệp sao lưu đã được kiểm tra: dữ liệu lúc 09\/03\/2026 17:30/)).toBeTruthy();
+    return { invoke, dialog };
+  }
+
+  it('forgets a file the person only looked at', { timeout: 15_000 }, async () => {
+    const { invoke, dialog } = await openTheFile(() => fail({ kind: 'internal', message: 'not asked' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('backups:discardOpened', { id: opened.id }));
+    expect(invoke.mock.calls.some(([channel]) => channel === 'backups:restore')).toBe(false);
+  });
+
+  it('keeps the file it restores', { timeout: 15_000 }, async () => {
+    const { invoke, dialog } = await openTheFile(() => ok({ restored: opened, safetyCopy: { ...automatic, id: 'x', reason: 'beforeRestore' } }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Khôi phục' }));
+    expect(await screen.findByText(/Đã khôi phục dữ liệu lúc 09\/03\/2026 17:30/)).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('backups:restore', { id: opened.id });
+    expect(invoke.mock.calls.some(([channel]) => channel === 'backups:discardOpened')).toBe(false);
   });
 });
 

@@ -89,6 +89,11 @@ export const manifestSchema = z.object({
   problem: z.string().nullable(),
   /** sha256 of each file by its path in the backup: written into an exported archive, checked when it is opened. */
   checksums: z.record(z.string(), z.string()).optional(),
+  /**
+   * A file opened with «Mở từ bản sao lưu» and not restored (yet): out of the list and of rotation,
+   * it joins the office's backups only once restored, and is removed when the person declines.
+   */
+  awaitingRestore: z.literal(true).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -242,8 +247,15 @@ export class Backups {
     });
   }
 
-  /** Every whole backup, newest first. A folder that is not one (a draft, anything put there by hand) is passed over. */
+  /**
+   * Every whole backup of the office, newest first. A folder that is not one (a draft, anything put
+   * there by hand) is passed over, and so is a file opened but not restored (`awaitingRestore`).
+   */
   list(): StoredBackup[] {
+    return this.stored().filter((backup) => backup.manifest.awaitingRestore !== true);
+  }
+
+  private stored(): StoredBackup[] {
     if (!existsSync(this.dir)) return [];
     const found: StoredBackup[] = [];
     for (const id of readdirSync(this.dir)) {
@@ -263,6 +275,19 @@ export class Backups {
     return this.list().find((backup) => backup.id === id) ?? null;
   }
 
+  /** A file opened with «Mở từ bản sao lưu», checked and waiting for the person to restore it. */
+  findOpened(id: string): StoredBackup | null {
+    return this.stored().find((backup) => backup.id === id && backup.manifest.awaitingRestore === true) ?? null;
+  }
+
+  /** The opened file, once restored, becomes one of the office's backups: the one that holds the data now in use. */
+  keepOpened(opened: StoredBackup, now: Date): StoredBackup {
+    const { awaitingRestore: _restored, ...manifest } = opened.manifest;
+    const kept = { ...manifest, storedAt: now.toISOString() };
+    writeFileSync(join(opened.dir, MANIFEST), `${JSON.stringify(kept, null, 2)}\n`);
+    return { ...opened, manifest: kept };
+  }
+
   latestSound(): StoredBackup | null {
     return this.list().find((backup) => backup.manifest.problem === null) ?? null;
   }
@@ -275,12 +300,16 @@ export class Backups {
     return run;
   }
 
-  /** Drafts left by an app that stopped halfway (a crash, a power cut). Only the lock's holder calls this. */
+  /**
+   * Drafts left by an app that stopped halfway (a crash, a power cut), and files opened but never
+   * restored (the window closed while it asked). Only the lock's holder calls this.
+   */
   removeDrafts(): void {
     if (!existsSync(this.dir)) return;
     for (const name of readdirSync(this.dir)) {
       if (name.startsWith(DRAFT_PREFIX)) rmSync(join(this.dir, name), { recursive: true, force: true });
     }
+    for (const opened of this.stored()) if (opened.manifest.awaitingRestore === true) rmSync(opened.dir, { recursive: true, force: true });
   }
 
   /**
@@ -327,14 +356,15 @@ export class Backups {
    * Puts a checked draft in place under its final name, then lets rotation remove what is no
    * longer kept (unless `rotate` is false: the caller rotates once after several). An unsound copy
    * is kept only when `keepUnsound` (a safety copy: the person's data as it was, damaged or not);
-   * otherwise it is removed and DamageFound thrown.
+   * otherwise it is removed and DamageFound thrown. An opened file (`awaitingRestore`) is put in
+   * place out of the list, and rotation left alone: a file only looked at removes no backup.
    */
   seal(
     draft: string,
     meta: Draft,
     check: CopyCheck,
     files: { files: number; bytes: number },
-    { keepUnsound = false, rotate = true }: { keepUnsound?: boolean; rotate?: boolean } = {},
+    { keepUnsound = false, rotate = true, awaitingRestore = false }: { keepUnsound?: boolean; rotate?: boolean; awaitingRestore?: boolean } = {},
   ): StoredBackup {
     if (check.problem !== null && !keepUnsound) {
       rmSync(draft, { recursive: true, force: true });
@@ -352,13 +382,14 @@ export class Backups {
       attachmentBytes: files.bytes,
       counts: check.counts,
       problem: check.problem,
+      ...(awaitingRestore ? { awaitingRestore } : {}),
     };
     writeFileSync(join(draft, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     const base = `${localStamp(meta.takenAt)}_${reasonSlugs[meta.reason]}`;
     let id = base;
     for (let copy = 2; existsSync(join(this.dir, id)); copy += 1) id = `${base}-${copy}`;
     renameSync(draft, join(this.dir, id));
-    if (rotate) this.rotate(meta.storedAt, id);
+    if (rotate && !awaitingRestore) this.rotate(meta.storedAt, id);
     return { id, dir: join(this.dir, id), manifest };
   }
 

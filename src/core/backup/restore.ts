@@ -16,6 +16,19 @@ import { asSingleFile, BACKUP_DATABASE, BACKUP_FILES, clearFiles, copyFiles, inf
 import { checkCopy } from './check';
 import { refreshShippedData } from '../shippedData';
 
+/**
+ * Forgets a file opened with «Mở từ bản sao lưu» that the person chose not to restore; a backup of
+ * the office's own list is never removed here.
+ */
+export function discardOpened(ctx: Context, id: string): Promise<null> {
+  const backups = backupsOf(ctx);
+  return backups.exclusive(() => {
+    const opened = backups.findOpened(id);
+    if (opened) rmSync(opened.dir, { recursive: true, force: true });
+    return Promise.resolve(null);
+  });
+}
+
 /** The backups of the app, or why there are none (an in-memory database in tests). */
 export function backupsOf(ctx: Context): Backups {
   if (!ctx.backups) throw conflict('Dữ liệu này chỉ nằm trong bộ nhớ, không có tệp để sao lưu.');
@@ -102,7 +115,8 @@ export async function restoreBackup(ctx: Context, id: string): Promise<RestoreRe
   if (ctx.access.mode === 'locked') throw readOnlyFailure(ctx.access);
   refuseWhileJobsRun(ctx);
   return backups.exclusive(async () => {
-    const source = backups.find(id);
+    const opened = backups.findOpened(id);
+    const source = backups.find(id) ?? opened;
     if (!source) throw notFound('Không tìm thấy bản sao lưu này; có thể nó đã được xoay vòng. Hãy tải lại danh sách.');
     await checkBeforeRestore(backups, source);
     // A checkpoint still writing the last import into the file would be copied half done.
@@ -112,11 +126,12 @@ export async function restoreBackup(ctx: Context, id: string): Promise<RestoreRe
     const takenAt = ctx.clock();
     const draft = backups.newDraft();
     const files = swap(ctx, backups, source, draft);
+    const restored = opened ? backups.keepOpened(opened, takenAt) : source;
     backups.resetMark(ctx);
     if (ctx.access.mode === 'write') backups.startAuto(ctx);
     // The safety copy is the person's data as it was, sound or not: kept either way, and marked.
     const check = await checkCopy(join(draft, BACKUP_DATABASE));
     const safety = backups.seal(draft, { takenAt, storedAt: takenAt, reason: 'beforeRestore' }, check, files, { keepUnsound: true });
-    return { restored: infoOf(source), safetyCopy: infoOf(safety) };
+    return { restored: infoOf(restored), safetyCopy: infoOf(safety) };
   });
 }

@@ -6,7 +6,7 @@ import { conflict } from '../../shared/errors';
 import { readArchive, writeArchive } from '../backup/archive';
 import { asSingleFile, BACKUP_DATABASE, infoOf } from '../backup/backups';
 import { checkCopy } from '../backup/check';
-import { backupsOf, restoreBackup } from '../backup/restore';
+import { backupsOf, discardOpened, restoreBackup } from '../backup/restore';
 import type { Context } from '../context';
 import { damagedMessage, lockedMessage, readOnlyFailure } from '../db/health';
 import { newestMigration } from '../db/open';
@@ -39,8 +39,9 @@ function archiveName(ctx: Context): string {
 }
 
 /**
- * Mở từ bản sao lưu: the uploaded file becomes a backup of its own (reason `fromFile`) once it
- * has passed every check; restoring it is the next step, after the person has seen what it holds.
+ * Mở từ bản sao lưu: the uploaded file, once it has passed every check, waits beside the backups
+ * (reason `fromFile`, out of their list) for the person to see what it holds: restored, it joins the
+ * list; declined, it is removed (and so is one left waiting when the app starts again).
  */
 function openFile(ctx: Context, fileId: string): { jobId: string } {
   const backups = backupsOf(ctx);
@@ -64,7 +65,7 @@ function openFile(ctx: Context, fileId: string): { jobId: string } {
         }
         const now = ctx.clock();
         const takenAt = read.manifest ? new Date(read.manifest.takenAt) : now;
-        return infoOf(backups.seal(draft, { takenAt, storedAt: now, reason: 'fromFile' }, check, read.files));
+        return infoOf(backups.seal(draft, { takenAt, storedAt: now, reason: 'fromFile' }, check, read.files, { awaitingRestore: true }));
       } catch (error) {
         rmSync(draft, { recursive: true, force: true });
         throw error;
@@ -91,4 +92,5 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   },
   'backups:openFile': (ctx, { fileId }) => openFile(ctx, fileId),
   'backups:openFileResult': (ctx, { jobId }) => ctx.jobs.result(jobId, OPEN_FILE_JOB),
+  'backups:discardOpened': (ctx, { id }) => discardOpened(ctx, id),
 };

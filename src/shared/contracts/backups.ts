@@ -78,8 +78,13 @@ export const backupsContract = {
   'backups:restore': channel<RestoreResult>()(z.object({ id: backupId })),
   /** Xuất toàn bộ dữ liệu: a job writing one .zip (database and attached files); collected with 'reports:file'. */
   'backups:export': channel<{ jobId: string }>()(none),
-  /** Mở từ bản sao lưu: a job that reads an uploaded .zip (or .sqlite), checks it and keeps it as a backup. */
+  /**
+   * Mở từ bản sao lưu: a job that reads an uploaded .zip (or .sqlite) and checks it. The file waits,
+   * out of 'backups:list', until it is restored (then it is listed) or declined.
+   */
   'backups:openFile': channel<{ jobId: string }>()(z.object({ fileId })),
-  /** The backup an 'backups:openFile' job made, to be restored once the person has seen what it holds. */
+  /** The file an 'backups:openFile' job checked, to be restored ('backups:restore') once the person has seen what it holds. */
   'backups:openFileResult': channel<BackupInfo>()(z.object({ jobId })),
+  /** The person declined to restore the opened file: it is removed. Never a backup of the list. */
+  'backups:discardOpened': channel<null>()(z.object({ id: backupId })),
 };

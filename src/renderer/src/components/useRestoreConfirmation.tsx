@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/contract';
 import { formatCount, formatDateTime } from '../../../shared/format';
-import { messageOf } from '../api';
+import { call, messageOf } from '../api';
 import { useRestoreBackup } from '../queries/backups';
 
 /** "12 tổ chức, 3 đối tác, …" of a backup. */
@@ -25,12 +25,17 @@ export function backupContents(t: TFunction, backup: BackupInfo): string {
   });
 }
 
-/** Returns what a Khôi phục button calls; `fromFile` words the question for a file just opened. */
+/**
+ * Returns what a Khôi phục button calls; `fromFile` words the question for a file just opened,
+ * which is forgotten unless it is restored: only the office's own backups stay in the list.
+ */
 export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolean) => void {
   const { t } = useTranslation();
   const restore = useRestoreBackup();
+  // Nothing to tell the person if it fails: a file left waiting is removed when the app starts again.
+  const discard = (backup: BackupInfo) => void call('backups:discardOpened', { id: backup.id }).catch(() => undefined);
 
-  const restoreNow = async (backup: BackupInfo) => {
+  const restoreNow = async (backup: BackupInfo, fromFile: boolean) => {
     const id = `restore-${backup.id}`;
     notifications.show({ id, loading: true, autoClose: false, withCloseButton: false, message: t('backups.restoreTitle') });
     try {
@@ -44,6 +49,7 @@ export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolea
         message: t('backups.restored', { time: formatDateTime(restored.takenAt), safety: formatDateTime(safetyCopy.takenAt) }),
       });
     } catch (error) {
+      if (fromFile) discard(backup);
       notifications.update({
         id,
         loading: false,
@@ -59,6 +65,7 @@ export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolea
   return (backup, fromFile = false) => {
     const time = formatDateTime(backup.takenAt);
     const contents = backupContents(t, backup);
+    let confirmed = false;
     modals.openConfirmModal({
       title: fromFile ? t('backups.fromFileTitle') : t('backups.restoreTitle'),
       children: (
@@ -71,7 +78,14 @@ export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolea
       ),
       labels: { confirm: t('backups.restoreConfirm'), cancel: t('common.cancel') },
       confirmProps: { color: 'orange' },
-      onConfirm: () => void restoreNow(backup),
+      onConfirm: () => {
+        confirmed = true;
+        void restoreNow(backup, fromFile);
+      },
+      // Hủy, the close button, Escape or a click outside: the file is not wanted.
+      onClose: () => {
+        if (fromFile && !confirmed) discard(backup);
+      },
     });
   };
 }

@@ -6,7 +6,6 @@ import { useCallback, useState } from 'react';
 import { Alert, Badge, Button, FileButton, Group, Loader, Modal, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconDeviceFloppy, IconFileImport, IconRestore } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, JobStatus } from '../../../../shared/contract';
 import { formatCount, formatDateTime, formatFileSize } from '../../../../shared/format';
@@ -16,7 +15,7 @@ import { JobProgress } from '../../components/JobProgress';
 import { LoadError } from '../../components/LoadError';
 import { useRestoreConfirmation } from '../../components/useRestoreConfirmation';
 import { uploadFile } from '../../files';
-import { backupKeys, useBackups, useCreateBackup, useDataFileStatus, useExportAll, useOpenBackupFile } from '../../queries/backups';
+import { useBackups, useCreateBackup, useDataFileStatus, useExportAll, useOpenBackupFile } from '../../queries/backups';
 
 function BackupRows({ backups, onRestore, disabled }: { backups: BackupInfo[]; onRestore: (backup: BackupInfo) => void; disabled: boolean }) {
   const { t } = useTranslation();
@@ -87,7 +86,6 @@ function BackupRows({ backups, onRestore, disabled }: { backups: BackupInfo[]; o
 function useOpenFromFile(onOpened: (backup: BackupInfo) => void) {
   const { t } = useTranslation();
   const open = useOpenBackupFile();
-  const queryClient = useQueryClient();
   const [sent, setSent] = useState<number | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -110,11 +108,7 @@ function useOpenFromFile(onOpened: (backup: BackupInfo) => void) {
     setJobId(null);
     if (status.state === 'done') {
       call('backups:openFileResult', { jobId: status.jobId }).then(
-        (backup) => {
-          // The file is a backup of its own now, in the list too.
-          void queryClient.invalidateQueries({ queryKey: backupKeys.all });
-          onOpened(backup);
-        },
+        onOpened,
         (error: unknown) => setFailure(messageOf(error, t('common.unexpectedError'))),
       );
     } else if (status.state === 'failed') {
