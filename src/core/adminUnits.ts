@@ -57,9 +57,10 @@ export interface AdminUnits {
    * Maps an old address written in one line ("xã Cao Dương, huyện Lương Sơn, tỉnh Hòa Bình"): the
    * part written as a province (or the old provinces merged into `homeProvinceCode`), the old
    * district (`district`, or a part naming one), then the part naming an old commune there. It
-   * reads the text as `readAddress` does, as an address of before 1 July 2025.
+   * reads the text as `readAddress` does, as an address of before 1 July 2025, and says as it does
+   * why there are choices when they are not the parts of one divided old commune.
    */
-  suggestFromOldAddress(text: string, homeProvinceCode?: string, district?: string): OldAddressMatch;
+  suggestFromOldAddress(text: string, homeProvinceCode?: string, district?: string): Pick<AddressReading, 'match' | 'notInDistrict' | 'namesakes'>;
   /**
    * Where a place written in a list is today: an address line, with the commune and the district
    * of their own columns when the list has them; `provinceCode` when the list says the province
@@ -106,6 +107,22 @@ export interface AddressReading {
    * district's communes, since either may be the mistake. Not an old commune divided between several.
    */
   notInDistrict: NotInDistrict | null;
+  /**
+   * The old commune written was one of several of that name where it was looked for (no district
+   * written, or two districts of one name): the choices are where each of them went, not the parts
+   * of one old commune divided between several.
+   */
+  namesakes: OldNamesake[] | null;
+}
+
+/** One of the old communes of the name written; see `AddressReading.namesakes`. */
+export interface OldNamesake {
+  /** As a sentence names it: "xã Vĩnh Hòa". */
+  commune: string;
+  /** Its old district: "thị xã Tân Châu". */
+  district: string;
+  /** The commune(s) of today it went to. */
+  now: Commune[];
 }
 
 /** An old commune written beside an old district that held none of its name; see `AddressReading.notInDistrict`. */
@@ -569,7 +586,13 @@ export function loadAdminUnits(file: string): AdminUnits {
           };
           return { candidates: [...new Set([...found, ...districtCommunes()])].sort(byName), old: true, readings, notInDistrict };
         }
-        if (kind !== 'current') return { candidates: found, old: true, readings };
+        if (kind !== 'current') {
+          const text = texts[at] ?? '';
+          const units = kind === 'inDistricts' ? oldUnitsNamed(olds, text, (unit) => districts.has(unit.district)) : anywhereUnits(text);
+          if (units.length < 2) return { candidates: found, old: true, readings };
+          const namesakes = units.map((unit) => ({ commune: unit.named, district: districtNamed.get(unit.district) ?? '', now: [...unit.targets] }));
+          return { candidates: found, old: true, readings, namesakes };
+        }
         // Two parts naming two communes of today ("xã Vĩnh Hòa, Long Điền") are asked about, unless
         // the later one is the first one again, its old name, or the old district around it.
         const others = readings.slice(at + 1).flatMap((reading, offset) => {
@@ -619,6 +642,7 @@ export function loadAdminUnits(file: string): AdminUnits {
       alsoOldDistrict: wholeDistrict ? (address.alsoDistrict ?? null) : null,
       anywhereInDistrict: wholeDistrict,
       notInDistrict: match.kind === 'ambiguous' ? (column?.notInDistrict ?? address?.notInDistrict ?? null) : null,
+      namesakes: match.kind === 'ambiguous' ? (column?.namesakes ?? address?.namesakes ?? null) : null,
     };
   }
 
@@ -649,7 +673,10 @@ export function loadAdminUnits(file: string): AdminUnits {
       if (provinceCode === undefined) return { kind: 'unknown' };
       return matchOf(oldCommuneTargets([provinceCode], oldCommune, oldDistrict ? districtsNamed([provinceCode], oldDistrict) : []));
     },
-    suggestFromOldAddress: (text, homeProvinceCode, district) => readWritten({ address: text, district }, homeProvinceCode, undefined, true).match,
+    suggestFromOldAddress(text, homeProvinceCode, district) {
+      const { match, notInDistrict, namesakes } = readWritten({ address: text, district }, homeProvinceCode, undefined, true);
+      return { match, notInDistrict, namesakes };
+    },
     splitAddress,
     readAddress(written, homeProvinceCode, provinceCode) {
       const reading = readWritten(written, homeProvinceCode, provinceCode, false);
@@ -697,6 +724,7 @@ interface TextsReading {
   alsoDistrict?: AddressReading['alsoOldDistrict'];
   wholeDistrict?: true;
   notInDistrict?: NotInDistrict;
+  namesakes?: OldNamesake[];
   readings: { inDistricts: Commune[]; current: Commune[]; anywhere: Commune[] }[];
 }
 

@@ -122,25 +122,25 @@ describe('mapOldAddress', () => {
 
 describe('suggestFromOldAddress', () => {
   it('reads an old address written in one line, skipping the district', () => {
-    expect(units.suggestFromOldAddress('xã Cao Dương, huyện Lương Sơn, tỉnh Hòa Bình')).toEqual({ kind: 'mapped', commune: units.commune('05047') });
-    const split = units.suggestFromOldAddress('số 5 Giảng Võ; phường Cống Vị - quận Ba Đình - Hà Nội');
+    expect(units.suggestFromOldAddress('xã Cao Dương, huyện Lương Sơn, tỉnh Hòa Bình').match).toEqual({ kind: 'mapped', commune: units.commune('05047') });
+    const split = units.suggestFromOldAddress('số 5 Giảng Võ; phường Cống Vị - quận Ba Đình - Hà Nội').match;
     expect(split.kind === 'ambiguous' && fullNames(split.candidates)).toEqual(['Phường Giảng Võ', 'Phường Ngọc Hà']);
   });
 
   it('looks in the old provinces merged into the home province when the address names none', () => {
     // Old An Giang (89) and old Kiên Giang went into today's An Giang (91).
-    expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế, huyện Châu Đốc', '91')).toEqual({ kind: 'mapped', commune: units.commune('30325') });
-    expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế', '01')).toEqual({ kind: 'unknown' });
+    expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế, huyện Châu Đốc', '91').match).toEqual({ kind: 'mapped', commune: units.commune('30325') });
+    expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế', '01').match).toEqual({ kind: 'unknown' });
   });
 });
 
 describe('old addresses with their districts', () => {
   it('tells apart communes of one name in the merged province by the district', () => {
     // Old An Giang and Kiên Giang are today's An Giang (91); each had a Xã Vĩnh Hòa.
-    expect(units.suggestFromOldAddress('xã Vĩnh Hòa', '91').kind).toBe('ambiguous');
-    const tanChau = units.suggestFromOldAddress('xã Vĩnh Hòa, thị xã Tân Châu, tỉnh An Giang', '91');
+    expect(units.suggestFromOldAddress('xã Vĩnh Hòa', '91').match.kind).toBe('ambiguous');
+    const tanChau = units.suggestFromOldAddress('xã Vĩnh Hòa, thị xã Tân Châu, tỉnh An Giang', '91').match;
     expect(tanChau.kind === 'mapped' && tanChau.commune.fullName).toBe('Xã Vĩnh Xương');
-    const uMinh = units.suggestFromOldAddress('xã Vĩnh Hòa', '91', 'U Minh Thượng');
+    const uMinh = units.suggestFromOldAddress('xã Vĩnh Hòa', '91', 'U Minh Thượng').match;
     expect(uMinh.kind === 'mapped' && uMinh.commune.fullName).toBe('Xã Vĩnh Hòa');
     expect(units.mapOldAddress('Kiên Giang', 'Vĩnh Hòa', 'huyện U Minh Thượng')).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Vĩnh Hòa' } });
   });
@@ -181,7 +181,7 @@ describe('old addresses with their districts', () => {
   it('never reads the district as the commune, and reads the type of the old commune', () => {
     // "huyện Châu Thành" is not Xã Châu Thành; thị trấn Vĩnh Bình went to Xã Vĩnh An, though a
     // Xã Vĩnh Bình of today exists.
-    const town = units.suggestFromOldAddress('thị trấn Vĩnh Bình, huyện Châu Thành, tỉnh An Giang', '91');
+    const town = units.suggestFromOldAddress('thị trấn Vĩnh Bình, huyện Châu Thành, tỉnh An Giang', '91').match;
     expect(town.kind === 'mapped' && town.commune.fullName).toBe('Xã Vĩnh An');
     // No commune written: one of those the district's went to — both old districts of that name
     // in today's An Giang (old An Giang's and old Kiên Giang's; old Xã Tân Phú went to Đồng Tháp),
@@ -225,7 +225,7 @@ describe('old addresses with their districts', () => {
   });
 
   it('still asks where an old commune went to several', () => {
-    const phuHoi = units.suggestFromOldAddress('xã Phú Hội, huyện An Phú, tỉnh An Giang', '91');
+    const phuHoi = units.suggestFromOldAddress('xã Phú Hội, huyện An Phú, tỉnh An Giang', '91').match;
     expect(phuHoi.kind === 'ambiguous' && fullNames(phuHoi.candidates)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
   });
 });

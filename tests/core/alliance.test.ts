@@ -32,3 +32,38 @@ describe('the alliance record', () => {
     expect((await call(app, 'alliance:get', undefined))?.name).toBe('Liên minh HTX tỉnh An Giang');
   });
 });
+
+describe('an old address typed in the register form', () => {
+  const suggest = (oldAddress: string) => call(app, 'places:suggestFromOldAddress', { oldAddress });
+  const names = (match: { kind: string; candidates?: { fullName: string }[] }) => match.candidates?.map((commune) => commune.fullName);
+
+  it('says why it asks when no old commune was divided, in the import’s words', async () => {
+    await call(app, 'alliance:save', { name: 'Liên minh HTX tỉnh An Giang', provinceCode: AN_GIANG });
+    // Old xã Vĩnh Trường was of huyện An Phú: not divided, but written beside a district that had none.
+    const wrongDistrict = await suggest('ấp 2, xã Vĩnh Trường, huyện Châu Thành');
+    expect(wrongDistrict.match.kind).toBe('ambiguous');
+    expect(wrongDistrict.reason).toBe('Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Hậu.');
+    // Two old xã Vĩnh Hòa, neither divided: each with where it went.
+    const twoOfOneName = await suggest('xã Vĩnh Hòa');
+    expect(names(twoOfOneName.match)).toEqual(['Xã Vĩnh Hòa', 'Xã Vĩnh Xương']);
+    expect(twoOfOneName.reason).toBe(
+      'Trước 01/07/2025 có 2 nơi mang tên này: xã Vĩnh Hòa của thị xã Tân Châu (cũ) nay thuộc Xã Vĩnh Xương; xã Vĩnh Hòa của huyện U Minh Thượng (cũ) nay thuộc Xã Vĩnh Hòa.',
+    );
+    // With its district, the one of that district.
+    expect((await suggest('xã Vĩnh Hòa, thị xã Tân Châu')).match).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Vĩnh Xương' } });
+    // An old commune divided between two is said to be so by the form itself: no other reason.
+    const divided = await suggest('xã Phú Hội, huyện An Phú');
+    expect(names(divided.match)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
+    expect(divided.reason).toBeNull();
+  });
+
+  it('tells a divided old commune from its namesake of another district that was not', async () => {
+    // Today's Phú Thọ took in old Hòa Bình, whose xã Cao Sơn of huyện Lương Sơn was divided and xã Cao Sơn of huyện Đà Bắc was not.
+    await call(app, 'alliance:save', { name: 'Liên minh HTX tỉnh Phú Thọ', provinceCode: '25' });
+    expect((await suggest('xã Cao Sơn, huyện Đà Bắc')).match).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Cao Sơn' } });
+    expect(await suggest('xã Cao Sơn, huyện Lương Sơn')).toMatchObject({ match: { kind: 'ambiguous' }, reason: null });
+    expect((await suggest('xã Cao Sơn')).reason).toBe(
+      'Trước 01/07/2025 có 2 nơi mang tên này: xã Cao Sơn của huyện Đà Bắc (cũ) nay thuộc Xã Cao Sơn; xã Cao Sơn của huyện Lương Sơn (cũ) nay thuộc Xã Lương Sơn hoặc Xã Liên Sơn.',
+    );
+  });
+});

@@ -53,7 +53,7 @@ describe('rows that cannot be taken', () => {
     expect(preview.page.rows[0]?.problems).toEqual([
       { cell: 'D2', message: 'Ngày thành lập: «hôm qua» không phải ngày dạng dd/mm/yyyy.' },
       { cell: 'E2', message: 'Vốn điều lệ: «một tỷ» không phải số.' },
-      { cell: 'B2', message: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 1600123456).' },
+      { cell: 'B2', message: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.' },
       { cell: 'F2', message: 'Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).' },
     ]);
     expect(preview.page.rows[1]?.problems).toEqual([

@@ -138,7 +138,7 @@ describe('a real office list, imported with the defaults', () => {
       { cell: 'M13', message: 'Số lao động thường xuyên không được âm.' },
     ]);
     expect(problems(refusedRows.badTaxCode)).toEqual([
-      { cell: 'D18', message: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 1600123456).' },
+      { cell: 'D18', message: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.' },
     ]);
   });
 

@@ -260,6 +260,27 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     return { dialog, commune };
   }
 
+  it('gives hints that hold for an office of any province, not examples of An Giang', async () => {
+    // The office is Đồng Tháp's (fakeApi's alliance).
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows: [], total: 0 }),
+      'places:communes': () => ok(communes),
+    });
+    renderApp('#/thanh-vien');
+    fireEvent.click(await screen.findByRole('button', { name: 'Bộ lọc' }));
+    expect(screen.getByLabelText('Xã, phường').getAttribute('placeholder')).toBe('Gõ tên để tìm, không cần dấu');
+    fireEvent.click(screen.getByRole('button', { name: 'Thêm tổ chức' }));
+    const dialog = await screen.findByRole('dialog', { name: /Thêm tổ chức/ });
+    expect(within(dialog).getByLabelText(/^Xã, phường/).getAttribute('placeholder')).toBe('Gõ tên để tìm, không cần dấu');
+    expect(within(dialog).getByText('Ghi đúng như giấy tờ cũ, có cả tên xã và huyện.')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText(/^Mã số HTX \(mã số thuế\)/), { target: { value: '14001234' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu tổ chức' }));
+    // No tax code of An Giang (16…) as the example: the shape is said, and the hint under the field says it too.
+    expect(await within(dialog).findByText('Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.')).toBeTruthy();
+  });
+
   it('puts a validation error from the api on its field', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -318,7 +339,7 @@ describe('adding an organization', { timeout: 20_000 }, () => {
       'organizations:list': () => ok({ rows: [], total: 0 }),
       'places:communes': () => ok(communes),
       'places:suggestFromOldAddress': () =>
-        ok({ kind: 'mapped', commune: { code: '28456', type: 'Phường', name: 'Cao Lãnh', fullName: 'Phường Cao Lãnh', provinceCode: '82' } }),
+        ok({ match: { kind: 'mapped', commune: { code: '28456', type: 'Phường', name: 'Cao Lãnh', fullName: 'Phường Cao Lãnh', provinceCode: '82' } }, reason: null }),
       'organizations:create': (input) => {
         saved = input;
         return ok(organization({ id: 12, name: input.name }));
@@ -331,6 +352,31 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Phường Cao Lãnh' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu tổ chức' }));
     await waitFor(() => expect(saved).toMatchObject({ communeCode: '28456', oldAddress: 'ấp 2, xã Mỹ Trà, huyện Cao Lãnh' }));
+  });
+
+  it('says a divided old commune is divided, and only then', async () => {
+    const [caoLanh, myTra] = [
+      { code: '28456', type: 'Phường', name: 'Cao Lãnh', fullName: 'Phường Cao Lãnh', provinceCode: '82' },
+      { code: '28123', type: 'Xã', name: 'Mỹ Hiệp', fullName: 'Xã Mỹ Hiệp', provinceCode: '82' },
+    ];
+    const notInDistrict = 'Không có xã Mỹ Trà trong huyện Tháp Mười (cũ); xã Mỹ Trà của thành phố Cao Lãnh (cũ) nay thuộc Phường Cao Lãnh.';
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows: [], total: 0 }),
+      'places:communes': () => ok(communes),
+      'places:suggestFromOldAddress': ({ oldAddress }) =>
+        ok({ match: { kind: 'ambiguous', candidates: [caoLanh, myTra] }, reason: oldAddress?.includes('Tháp Mười') ? notInDistrict : null }),
+    });
+    const { dialog } = await openFilledForm();
+    const oldAddress = within(dialog).getByLabelText(/^Địa chỉ cũ/);
+    fireEvent.change(oldAddress, { target: { value: 'xã Mỹ Trà, huyện Tháp Mười' } });
+    expect(await within(dialog).findByText(notInDistrict)).toBeTruthy();
+    expect(within(dialog).getByText('Hãy chọn xã, phường hiện nay:')).toBeTruthy();
+    expect(within(dialog).queryByText('Xã cũ này nay chia cho nhiều xã, phường; hãy chọn:')).toBeNull();
+    fireEvent.change(oldAddress, { target: { value: 'xã Mỹ Trà, thành phố Cao Lãnh' } });
+    expect(await within(dialog).findByText('Xã cũ này nay chia cho nhiều xã, phường; hãy chọn:')).toBeTruthy();
+    expect(within(dialog).queryByText(notInDistrict)).toBeNull();
   });
 
   it('saves, closes, says so and refreshes the list', async () => {

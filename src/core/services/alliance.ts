@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { allianceInput, appContract } from '../../shared/contracts/app';
+import type { allianceInput, appContract, OldAddressSuggestion } from '../../shared/contracts/app';
 import type { Alliance } from '../../shared/domain';
 import { validationFailure } from '../../shared/errors';
 import { recordChange } from '../records';
@@ -8,6 +8,8 @@ import { timestamp, type Context } from '../context';
 import { perConnection } from '../db/prepared';
 import { alliance } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
+import type { OldNamesake } from '../adminUnits';
+import { notInDistrictWords } from '../excel/import/places';
 import { atomically } from '../db/atomic';
 
 const ALLIANCE_ID = 1;
@@ -38,12 +40,24 @@ export function saveAlliance(ctx: Context, input: z.output<typeof allianceInput>
   });
 }
 
+/** "Trước 01/07/2025 có 2 nơi mang tên này: xã Vĩnh Hòa của thị xã Tân Châu (cũ) nay thuộc Xã Vĩnh Xương; …" */
+function namesakesWords(namesakes: readonly OldNamesake[]): string {
+  const each = namesakes.map(({ commune, district, now }) => `${commune} của ${district} (cũ) nay thuộc ${now.map((place) => place.fullName).join(' hoặc ')}`);
+  return `Trước 01/07/2025 có ${namesakes.length} nơi mang tên này: ${each.join('; ')}.`;
+}
+
+/** The form's old address read in the alliance's province, with why it is asked when no commune was divided. */
+function suggestFromOldAddress(ctx: Context, oldAddress: string): OldAddressSuggestion {
+  const { match, notInDistrict, namesakes } = ctx.places.suggestFromOldAddress(oldAddress, getAlliance(ctx)?.provinceCode);
+  const reason = notInDistrict ? notInDistrictWords(notInDistrict) : namesakes ? namesakesWords(namesakes) : null;
+  return { match, reason };
+}
+
 export const appHandlers: HandlersFor<typeof appContract> = {
   'app:info': (ctx) => ({ version: ctx.appVersion, databaseFile: ctx.databaseFile, schemaVersion: ctx.schemaVersion }),
   'alliance:get': (ctx) => getAlliance(ctx),
   'alliance:save': (ctx, input) => saveAlliance(ctx, input),
   'places:provinces': (ctx) => ctx.places.provinces.map((province) => ({ ...province, formerNames: ctx.places.formerNames(province.code) })),
   'places:communes': (ctx, { provinceCode }) => [...ctx.places.communesOf(provinceCode)],
-  'places:suggestFromOldAddress': (ctx, { oldAddress }) =>
-    ctx.places.suggestFromOldAddress(oldAddress, getAlliance(ctx)?.provinceCode),
+  'places:suggestFromOldAddress': (ctx, { oldAddress }) => suggestFromOldAddress(ctx, oldAddress),
 };

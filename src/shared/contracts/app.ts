@@ -3,6 +3,17 @@ import { z } from 'zod';
 import type { Alliance, AppInfo, Commune, OldAddressMatch, ProvinceChoice } from '../domain';
 import { channel, code, none, optionalEmail, optionalPhone, optionalText, requiredText } from './define';
 
+/** An address written before 1 July 2025, read for the register's form. */
+export interface OldAddressSuggestion {
+  match: OldAddressMatch;
+  /**
+   * Why there are choices when they are not the parts of one old commune divided between several,
+   * in the import's words: the district written held no commune of that name, or several old
+   * communes bore it. Null otherwise.
+   */
+  reason: string | null;
+}
+
 export const allianceInput = z.object({
   name: requiredText('Tên Liên minh', 200),
   provinceCode: code('tỉnh, thành phố', 2),
@@ -21,5 +32,5 @@ export const appContract = {
   'places:provinces': channel<ProvinceChoice[]>()(none),
   'places:communes': channel<Commune[]>()(z.object({ provinceCode: code('tỉnh, thành phố', 2) })),
   /** The current commune of an address written before 1 July 2025, read in the alliance's province. */
-  'places:suggestFromOldAddress': channel<OldAddressMatch>()(z.object({ oldAddress: optionalText('Địa chỉ cũ', 500) })),
+  'places:suggestFromOldAddress': channel<OldAddressSuggestion>()(z.object({ oldAddress: optionalText('Địa chỉ cũ', 500) })),
 };

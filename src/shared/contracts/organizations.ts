@@ -32,7 +32,7 @@ const registrationNo = z
     z.union([
       z.literal(''),
       z.string().regex(registrationNoPattern, {
-        error: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 1600123456).',
+        error: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.',
       }),
     ]),
   );

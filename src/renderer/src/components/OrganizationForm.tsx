@@ -147,7 +147,7 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
   const duplicates = useDuplicateCheck(typed && { name: typed.name, communeCode: typed.place, registrationNo: typed.number, excludeId: initial?.id });
   const candidates = typed ? (duplicates.data ?? []) : [];
   const [typedOldAddress] = useDebouncedValue(cleanText(form.values.oldAddress), typingPauseMs);
-  const oldAddressMatch = useOldAddressSuggestion(typedOldAddress).data;
+  const oldAddressSuggestion = useOldAddressSuggestion(typedOldAddress).data;
 
   const loadError = communes.isError
     ? messageOf(communes.error, t('common.loadFailed'))
@@ -247,9 +247,9 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
               description={t('register.form.oldAddressHint')}
               {...form.getInputProps('oldAddress')}
             />
-            {typedOldAddress !== '' && oldAddressMatch && (
+            {typedOldAddress !== '' && oldAddressSuggestion && (
               <OldAddressSuggestion
-                match={oldAddressMatch}
+                suggestion={oldAddressSuggestion}
                 chosen={form.values.communeCode}
                 onChoose={(code) => form.setFieldValue('communeCode', code)}
               />

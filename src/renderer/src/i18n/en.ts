@@ -211,7 +211,7 @@ export const en: Translations = {
       },
       registrationNoHint: '10 digits; a branch adds a dash and 3 digits.',
       commune: 'Commune / ward',
-      communePlaceholder: 'Type to search, e.g. vinh an',
+      communePlaceholder: 'Type a name to search, accents optional',
       noCommune: 'No commune or ward matches',
       street: 'House number, street, hamlet',
       submit: 'Save organization',

@@ -215,7 +215,7 @@ export const vi = {
       },
       registrationNoHint: '10 chữ số; chi nhánh thêm gạch ngang và 3 chữ số.',
       commune: 'Xã, phường',
-      communePlaceholder: 'Gõ để tìm, ví dụ: vinh an',
+      communePlaceholder: 'Gõ tên để tìm, không cần dấu',
       noCommune: 'Không có xã, phường nào khớp',
       street: 'Số nhà, đường, ấp/thôn',
       submit: 'Lưu tổ chức',
