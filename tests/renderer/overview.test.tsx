@@ -294,6 +294,18 @@ describe('overview', { timeout: 30_000 }, () => {
     // The other sections are still there, above and below it; the area stays lit in the sidebar.
     expect(screen.getByRole('region', { name: 'Thỏa thuận sắp hết hạn (30 ngày tới)' })).toBeTruthy();
     expect(within(screen.getByRole('navigation')).getByRole('link', { name: 'Cần chú ý' }).getAttribute('aria-current')).toBe('page');
+
+    // Back: Tổng quan again, the focus on the count that was followed, for the keyboard to go on from there.
+    window.history.back();
+    await waitFor(() => expect(window.location.hash).toBe('#/tong-quan'));
+    const again = await screen.findByRole('region', { name: 'Cần chú ý' });
+    await waitFor(() => expect(document.activeElement).toBe(within(again).getByRole('link', { name: '2 cam kết quá hạn' })));
+    // So with «Xem tất cả».
+    fireEvent.click(within(again).getByRole('link', { name: 'Xem tất cả' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/can-chu-y'));
+    window.history.back();
+    const once = await screen.findByRole('region', { name: 'Cần chú ý' });
+    await waitFor(() => expect(document.activeElement).toBe(within(once).getByRole('link', { name: 'Xem tất cả' })));
   });
 
   it('writes money in tỷ or triệu đồng throughout, as its cards do', async () => {

@@ -1,17 +1,40 @@
 /**
  * Cần chú ý at a glance on Tổng quan: how many items of each kind, each count leading to its
- * section of the full list.
+ * section of the full list. Back from there puts the focus on the link that was followed again.
  */
+import { useEffect, useRef, useState } from 'react';
 import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { IconAlertTriangle, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { useAttention } from '../../queries/attention';
-import { attentionHref, attentionSections, hrefOf } from '../../routing/useHashRoute';
+import { attentionHref, attentionSections, hrefOf, type AttentionSection } from '../../routing/useHashRoute';
+
+/** Marks Tổng quan's step in the history with the link followed from it: a section, or the whole list. */
+const followedMark = 'followedAttention';
+type Followed = AttentionSection | 'all';
+
+function followedHere(): Followed | null {
+  const state: unknown = window.history.state;
+  const followed = typeof state === 'object' && state !== null ? (state as Record<string, unknown>)[followedMark] : undefined;
+  return followed === 'all' ? 'all' : (attentionSections.find((section) => section === followed) ?? null);
+}
+
+/** Kept on this step before the link's own step is added, for Back to find. */
+function markFollowed(followed: Followed): void {
+  window.history.replaceState({ ...(window.history.state as object | null), [followedMark]: followed }, '');
+}
 
 export function AttentionSummary() {
   const { t } = useTranslation();
   const attention = useAttention({});
+  // Read once, as the page opens: Back to it (or a reload) finds the link that was followed.
+  const [returnTo] = useState(followedHere);
+  const followedLink = useRef<HTMLAnchorElement>(null);
+  const shown = attention.data !== undefined;
+  useEffect(() => {
+    if (shown) followedLink.current?.focus();
+  }, [shown]);
   if (attention.isError) return <LoadError error={attention.error} onRetry={() => void attention.refetch()} />;
   if (!attention.data) return null;
   const list = attention.data;
@@ -53,6 +76,8 @@ export function AttentionSummary() {
                 key={entry.section}
                 component="a"
                 href={attentionHref(entry.section)}
+                ref={entry.section === returnTo ? followedLink : undefined}
+                onClick={() => markFollowed(entry.section)}
                 variant="light"
                 color={entry.urgent ? 'red' : 'orange'}
                 tt="none"
@@ -66,7 +91,7 @@ export function AttentionSummary() {
             ))}
           </Group>
         )}
-        <Anchor href={hrefOf('can-chu-y')} size="sm">
+        <Anchor href={hrefOf('can-chu-y')} size="sm" ref={returnTo === 'all' ? followedLink : undefined} onClick={() => markFollowed('all')}>
           {t('attention.seeAll')}
         </Anchor>
       </Group>
