@@ -235,6 +235,21 @@ describe('listing partners', () => {
     expect(await listNames({ search: '0301175691-012' })).toEqual(['Co.opmart Cống Quỳnh']);
   });
 
+  it('finds each typed word in any field, a word of digits also in the phone: a name and part of the number together', async () => {
+    const anGiang = { ...choBinhDien, kind: 'enterprise' as const, provinceCode: AN_GIANG, buys: '' };
+    await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Nông sản An Giang', phone: '0296 3851 234' });
+    await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Thương mại An Giang', phone: '0912 000 111' });
+    await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Minh Phát', phone: '(0296) 3999 888' });
+    for (const typed of ['an giang 0296', '0296 an giang', 'An Giang 3851 234', 'nông sản 0296-3851', 'giang (0296)']) {
+      expect(await listNames({ search: typed })).toEqual(['Công ty TNHH Nông sản An Giang']);
+    }
+    expect(await listNames({ search: '0296' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Nông sản An Giang']);
+    // A contact's name and part of the phone, diacritics left out: Nguyễn Văn Đức, 024 3825 1234.
+    expect(await listNames({ search: 'duc 3825' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
+    // Every word must be found somewhere.
+    expect(await listNames({ search: 'an giang 0777' })).toEqual([]);
+  });
+
   it('filters by kind and province, and counts what matches', async () => {
     expect(await listNames({ kind: 'enterprise' })).toEqual([
       'Công ty CP Thực phẩm Hà Nội',

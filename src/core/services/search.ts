@@ -236,20 +236,29 @@ export function searchRowCondition(query: string): SQL | undefined {
 
 /**
  * The same rule on any column of folded search text, for lists small enough to be read row by row
- * without an index (partners: hundreds, not tens of thousands), so every list searches alike.
+ * without an index (partners: hundreds, a few thousand nationwide), so every list searches alike.
+ * With `phone`, a typed word of three digits or more (with the signs written among them) may be
+ * found in that column instead, however either was written (`phoneDigitsCondition`): each word is
+ * looked for in any field, so «an giang 0296» finds the partner whose name says An Giang and whose
+ * number begins 0296.
  */
-export function foldedTextCondition(searchText: AnyColumn, query: string): SQL | undefined {
+export function foldedTextCondition(searchText: AnyColumn, query: string, phone?: AnyColumn): SQL | undefined {
   const words = searchWords(query);
   if (words.length === 0) return undefined;
   // Longest word first: the likeliest to be rare, so most rows are refused at the first LIKE (a
-  // broad search walks tens of thousands of rows, and "htx" is in nearly every one).
-  const rarestFirst = [...words].sort((a, b) => Array.from(b.word).length - Array.from(a.word).length);
+  // broad search walks tens of thousands of rows, and "htx" is in nearly every one). A word that
+  // may be part of a phone number goes after the others: the phone's signs are taken out of every
+  // row it is tried on.
+  const mayBePhone = (word: string) => (phone && typedPhoneDigits(word) ? 1 : 0);
+  const rarestFirst = [...words].sort((a, b) => mayBePhone(a.word) - mayBePhone(b.word) || Array.from(b.word).length - Array.from(a.word).length);
   return and(
-    ...rarestFirst.map(({ word, wordStart }) =>
-      wordStart
+    ...rarestFirst.map(({ word, wordStart }) => {
+      const inText = wordStart
         ? sql`(' ' || ${searchText}) LIKE ${`% ${likeEscaped(word)}%`} ESCAPE '\\'`
-        : containsText(searchText, word),
-    ),
+        : containsText(searchText, word);
+      const digits = phone && typedPhoneDigits(word);
+      return phone && digits ? or(inText, phoneDigitsCondition(phone, digits)) : inText;
+    }),
   );
 }
 
@@ -267,17 +276,24 @@ function typedPhoneDigits(query: string): string | undefined {
 }
 
 /**
- * A phone column holds the number typed (`typedPhoneDigits`), however either was written: the
- * signs set between digits (spaces, dots, hyphens, brackets) left out on both sides, and a stored
- * +84 standing for the leading 0. Undefined when what was typed is no phone number. Read row by
- * row like `foldedTextCondition`, for the short lists it serves (partners).
+ * The partners' search: every typed word in the folded search text or, a word of digits, in the
+ * phone (`foldedTextCondition`); and what was typed as a whole, when it is a phone number ("0912 345
+ * 678", "+84 912 345 678"), in the phone however either was written — the signs set between digits
+ * (spaces, dots, hyphens, brackets) left out on both sides, and a stored +84 standing for the
+ * leading 0. Read row by row like `foldedTextCondition`, for the short lists it serves.
  */
-export function phoneCondition(phone: AnyColumn, query: string): SQL | undefined {
-  const digits = typedPhoneDigits(query);
-  if (digits === undefined) return undefined;
-  const bare = sql`replace(replace(replace(replace(replace(${phone}, ' ', ''), '.', ''), '-', ''), '(', ''), ')', '')`;
-  const forms = digits.startsWith('0') ? [digits, `+84${digits.slice(1)}`] : [digits];
-  return or(...forms.map((form) => sql`${bare} LIKE ${`%${form}%`}`));
+export function textOrPhoneCondition(searchText: AnyColumn, phone: AnyColumn, query: string): SQL | undefined {
+  const number = typedPhoneDigits(query);
+  return number === undefined ? foldedTextCondition(searchText, query, phone) : or(foldedTextCondition(searchText, query), phoneDigitsCondition(phone, number));
+}
+
+/**
+ * A phone column holds `digits` (`typedPhoneDigits`): the signs between its digits left out and a
+ * stored +84 read as the leading 0, in one text compared once (each row of the list reads it).
+ */
+function phoneDigitsCondition(phone: AnyColumn, digits: string): SQL {
+  const bare = sql`replace(replace(replace(replace(replace(replace(${phone}, ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+84', '0')`;
+  return sql`${bare} LIKE ${`%${digits}%`}`;
 }
 
 /**
