@@ -426,6 +426,43 @@ describe('who takes part', () => {
     expect(await history()).toEqual(expected);
   });
 
+  it('names, on each organization’s lifecycle line, the others of the event and their roles, also once the event is deleted', async () => {
+    const [absorbing, absorbed, alsoAbsorbed] = [await create('HTX Vĩnh An'), await create('HTX Vĩnh Bình'), await create('HTX Đồng Tâm')];
+    const merger = await call(app, 'lifecycle:record', { kind: 'merger', date: '2025-10-01', subjectId: absorbing, predecessorIds: [absorbed, alsoAbsorbed] });
+    const lifecycleLines = async (id: number) =>
+      (await call(app, 'records:history', { kind: 'organization', id })).entries.flatMap((entry) =>
+        entry.changes.filter((change) => change.field === 'lifecycle').map((change) => [change.before, change.after]),
+      );
+    const line = (role: string, counterparts: { name: string; role: string }[]) => ({
+      eventId: merger.id,
+      kind: 'merger',
+      date: '2025-10-01',
+      decisionNo: '',
+      role,
+      counterparts,
+    });
+    const absorbedSide = line('predecessor', [
+      { name: 'HTX Vĩnh An', role: 'subject' },
+      { name: 'HTX Đồng Tâm', role: 'predecessor' },
+    ]);
+    expect(await lifecycleLines(absorbed)).toEqual([[null, absorbedSide]]);
+    expect(await lifecycleLines(absorbing)).toEqual([
+      [
+        null,
+        line('subject', [
+          { name: 'HTX Đồng Tâm', role: 'predecessor' },
+          { name: 'HTX Vĩnh Bình', role: 'predecessor' },
+        ]),
+      ],
+    ]);
+    // Deleted, the event's participants are read from what its deletion recorded.
+    await call(app, 'lifecycle:delete', { eventId: merger.id });
+    expect(await lifecycleLines(absorbed)).toEqual([
+      [absorbedSide, null],
+      [null, absorbedSide],
+    ]);
+  });
+
   it('names no cause for a person’s edit, even one right after an event', async () => {
     const a = await create('HTX Vĩnh An');
     await call(app, 'lifecycle:record', { kind: 'founding', date: '2019-04-02', subjectId: a });

@@ -69,6 +69,39 @@ describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
     expect(screen.queryByText('Sửa thông tin')).toBeNull();
   });
 
+  it('says which side of a merger, split, separation or consolidation the organization was on, naming the others', async () => {
+    const line = (kind: string, role: string, counterparts: { name: string; role: string }[]) => ({ eventId: 8, kind, date: '2025-10-01', decisionNo: '', role, counterparts });
+    const entry = (at: string, value: HistoryValue) => ({ at, action: 'update' as const, changes: [{ field: 'lifecycle', before: null, after: value }] });
+    renderHistory('organization', {
+      entries: [
+        entry('2025-10-08T03:00:00.000Z', line('merger', 'predecessor', [{ name: 'HTX Vĩnh An', role: 'subject' }, { name: 'HTX Đồng Tâm', role: 'predecessor' }])),
+        entry('2025-10-07T03:00:00.000Z', line('merger', 'subject', [{ name: 'HTX Vĩnh Bình', role: 'predecessor' }, { name: 'HTX Đồng Tâm', role: 'predecessor' }])),
+        entry('2025-10-06T03:00:00.000Z', line('split', 'predecessor', [{ name: 'HTX Mỹ Hòa', role: 'successor' }, { name: 'HTX Mỹ Hưng', role: 'successor' }])),
+        entry('2025-10-05T03:00:00.000Z', line('split', 'successor', [{ name: 'HTX Mỹ Hòa Hưng', role: 'predecessor' }, { name: 'HTX Mỹ Hưng', role: 'successor' }])),
+        entry('2025-10-04T03:00:00.000Z', line('separation', 'subject', [{ name: 'HTX Bình Đức', role: 'successor' }])),
+        entry('2025-10-03T03:00:00.000Z', line('separation', 'successor', [{ name: 'HTX Mỹ Thới', role: 'subject' }])),
+        entry('2025-10-02T03:00:00.000Z', line('consolidation', 'predecessor', [{ name: 'HTX Tân Hòa', role: 'predecessor' }, { name: 'HTX Tân Phú Hòa', role: 'successor' }])),
+        entry('2025-10-01T03:00:00.000Z', line('consolidation', 'successor', [{ name: 'HTX Tân Hòa', role: 'predecessor' }, { name: 'HTX Tân Phú', role: 'predecessor' }])),
+        // An entry without the others (one since removed for good) says the role.
+        entry('2025-09-30T03:00:00.000Z', { eventId: 9, kind: 'merger', date: '2025-09-30', decisionNo: '', role: 'predecessor' }),
+      ],
+      names: {},
+    });
+    await screen.findAllByText('Ghi nhận sự kiện «Sáp nhập» ngày 01/10/2025');
+    const lines = [...document.querySelectorAll('li')].map((item) => item.textContent);
+    expect(lines).toEqual([
+      'Thêm quá trình hoạt động: Sáp nhập vào HTX Vĩnh An, 01/10/2025',
+      'Thêm quá trình hoạt động: Nhận sáp nhập HTX Vĩnh Bình, HTX Đồng Tâm, 01/10/2025',
+      'Thêm quá trình hoạt động: Chia thành HTX Mỹ Hòa, HTX Mỹ Hưng, 01/10/2025',
+      'Thêm quá trình hoạt động: Được chia ra từ HTX Mỹ Hòa Hưng, 01/10/2025',
+      'Thêm quá trình hoạt động: Tách một bộ phận để thành lập HTX Bình Đức, 01/10/2025',
+      'Thêm quá trình hoạt động: Được tách ra từ HTX Mỹ Thới, 01/10/2025',
+      'Thêm quá trình hoạt động: Hợp nhất với HTX Tân Hòa thành HTX Tân Phú Hòa, 01/10/2025',
+      'Thêm quá trình hoạt động: Hình thành từ hợp nhất HTX Tân Hòa, HTX Tân Phú, 01/10/2025',
+      'Thêm quá trình hoạt động: Sáp nhập (tổ chức trước), 30/09/2025',
+    ]);
+  });
+
   it('titles the recording of a renaming by the event, with the name it set, and a hand edit as an edit', async () => {
     const renaming = { eventId: 5, kind: 'renaming', date: '2026-11-15', decisionNo: '', role: 'subject' };
     renderHistory('organization', {
@@ -172,6 +205,20 @@ describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
     });
     expect(await screen.findByText('Sửa cam kết Gạo thơm: Giá trị 20.000.000 ₫ → 24.000.000 ₫')).toBeTruthy();
     expect(screen.queryByText(/Lúa Đài Thơm 8/)).toBeNull();
+  });
+
+  it('says what an edit of a product changed in it, not its name twice', async () => {
+    /** A product as `saveProduct` keeps it in the organization's history. */
+    const rice = { id: 4, organizationId: 7, name: 'Gạo ST25', productGroup: 'Lúa gạo', unit: 'tấn', volume: 100, volumePeriod: 'year', price: 18_000_000, note: '' };
+    renderHistory('organization', {
+      entries: [
+        { at: '2026-03-12T03:00:00.000Z', action: 'update', changes: [{ field: 'product', before: rice, after: { ...rice, volume: 120, volumePeriod: 'season', price: null } }] },
+        { at: '2026-03-10T03:00:00.000Z', action: 'update', changes: [{ field: 'product', before: null, after: rice }] },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Sửa sản phẩm Gạo ST25: Sản lượng 100 tấn/năm → 120 tấn/vụ; Giá bán 18.000.000 ₫ → (trống)')).toBeTruthy();
+    expect(screen.getByText('Thêm sản phẩm: Gạo ST25')).toBeTruthy();
   });
 });
 

@@ -8,6 +8,7 @@ import { recordHistory } from '../records';
 import { agreementRecords } from './agreements';
 import { connectionRecords } from './connections';
 import { eventRecords } from './events';
+import { withLifecycleCounterparts } from './lifecycle';
 import { organizationRecords } from './organizations';
 import { partnerRecords } from './partners';
 import { programmeRecords } from './programmes';
@@ -27,5 +28,8 @@ const specs: Record<RecordKind, Parameters<typeof recordHistory>[1]> = {
 };
 
 export const historyHandlers: HandlersFor<typeof recordsContract> = {
-  'records:history': (ctx, { kind, id }) => recordHistory(ctx, specs[kind], id),
+  'records:history': (ctx, { kind, id }) => {
+    const history = recordHistory(ctx, specs[kind], id);
+    return kind === 'organization' ? withLifecycleCounterparts(ctx, id, history) : history;
+  },
 };

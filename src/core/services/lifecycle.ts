@@ -17,10 +17,10 @@ import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../.
 import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
-import type { HistoryCause } from '../../shared/records';
+import type { HistoryCause, HistoryChange, HistoryValue, RecordHistory } from '../../shared/records';
 import { recordChange } from '../records';
 import { timestamp, todayIso, type Context } from '../context';
-import { lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
+import { auditLog, lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { insertOrganization, requireOrganization } from './organizations';
 import { organizationSearchText } from './search';
@@ -492,6 +492,61 @@ export function deleteEvent(ctx: Context, eventId: number): null {
     );
     return null;
   });
+}
+
+/** The event a lifecycle line of an organization's audit trail names (`{ eventId, kind, date, decisionNo, role }`). */
+function eventIdOf(value: HistoryValue): number | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.eventId === 'number' ? value.eventId : undefined;
+}
+
+/** The participants, by name and role, of the events given: as they take part now, or as a deleted one's deletion recorded them. */
+function participantsByEvent(ctx: Context, eventIds: number[]): Map<number, Pick<LifecycleParticipant, 'organizationId' | 'name' | 'role'>[]> {
+  const found: Map<number, Pick<LifecycleParticipant, 'organizationId' | 'name' | 'role'>[]> = participantsOf(ctx, eventIds);
+  const gone = eventIds.filter((id) => !found.has(id));
+  if (gone.length === 0) return found;
+  const deletions = ctx.db
+    .select({ eventId: auditLog.entityId, before: auditLog.before })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, 'lifecycle_event'), inArray(auditLog.entityId, gone), eq(auditLog.action, 'delete')))
+    .all();
+  for (const { eventId, before } of deletions) {
+    const participants = (before as Partial<LifecycleEvent> | null)?.participants;
+    if (Array.isArray(participants)) found.set(eventId, participants);
+  }
+  return found;
+}
+
+/**
+ * An organization's Lịch sử thay đổi with, on each of its lifecycle lines, the other organizations
+ * of that event and their roles (`counterparts`), so that the line can say which side it was on:
+ * «Sáp nhập vào HTX B» in A's history, «Nhận sáp nhập HTX A» in B's. The line keeps the event's id
+ * and the organization's own role; the others are read from the event, or, for one deleted since,
+ * from what its deletion recorded.
+ */
+export function withLifecycleCounterparts(ctx: Context, organizationId: number, history: RecordHistory): RecordHistory {
+  const isLifecycle = (change: HistoryChange) => change.field === 'lifecycle';
+  const eventIds = [
+    ...new Set(
+      history.entries
+        .flatMap((entry) => entry.changes.filter(isLifecycle))
+        .flatMap((change) => [eventIdOf(change.before), eventIdOf(change.after)])
+        .filter((id) => id !== undefined),
+    ),
+  ];
+  if (eventIds.length === 0) return history;
+  const participants = participantsByEvent(ctx, eventIds);
+  const withOthers = (value: HistoryValue): HistoryValue => {
+    const others = participants.get(eventIdOf(value) ?? 0)?.filter((participant) => participant.organizationId !== organizationId);
+    if (!others?.length || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+    return { ...value, counterparts: others.map(({ name, role }) => ({ name, role })) };
+  };
+  return {
+    ...history,
+    entries: history.entries.map((entry) => ({
+      ...entry,
+      changes: entry.changes.map((change) => (isLifecycle(change) ? { ...change, before: withOthers(change.before), after: withOthers(change.after) } : change)),
+    })),
+  };
 }
 
 export const lifecycleHandlers: HandlersFor<typeof lifecycleContract> = {

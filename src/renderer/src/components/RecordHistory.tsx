@@ -11,20 +11,23 @@ import { IconArrowBackUp, IconPencil, IconPlus, IconRefresh, IconTrash } from '@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { figureFields } from '../../../shared/contract';
+import { figureFields, volumePeriods } from '../../../shared/contract';
 import {
   agreementKinds,
   agreementPartyRoles,
   classifications,
   lifecycleEventKinds,
+  lifecycleRoles,
   organizationKinds,
   organizationStatuses,
   participantStatuses,
   partnerBusinessLines,
   partnerKinds,
   sectorGroups,
+  type LifecycleEventKind,
+  type LifecycleRole,
 } from '../../../shared/domain';
-import { formatCount, formatDate, formatDateTime, formatMoney, formatQuantity } from '../../../shared/format';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatMoney, formatQuantity } from '../../../shared/format';
 import {
   recordFields,
   referenceKey,
@@ -114,6 +117,38 @@ const enumTexts: Partial<Record<string, (t: TFunction, value: HistoryValue) => s
     return code && t(`plans.sectorGroup.${code}`);
   },
 };
+
+type LifecycleSide = 'splitInto' | 'splitFrom' | 'separatedInto' | 'separatedFrom' | 'consolidatedInto' | 'consolidatedFrom' | 'mergedInto' | 'mergedFrom';
+
+/**
+ * For the events that join or part organizations, the words for the side an organization was on,
+ * by its role, and the role of the others its line names: «Sáp nhập vào» the organization that took
+ * it in, «Nhận sáp nhập» those it took in.
+ */
+const lifecycleSides: Partial<Record<LifecycleEventKind, Partial<Record<LifecycleRole, readonly [phrase: LifecycleSide, others: LifecycleRole]>>>> = {
+  split: { predecessor: ['splitInto', 'successor'], successor: ['splitFrom', 'predecessor'] },
+  separation: { subject: ['separatedInto', 'successor'], successor: ['separatedFrom', 'subject'] },
+  consolidation: { predecessor: ['consolidatedInto', 'successor'], successor: ['consolidatedFrom', 'predecessor'] },
+  merger: { predecessor: ['mergedInto', 'subject'], subject: ['mergedFrom', 'predecessor'] },
+};
+/**
+ * A lifecycle event as a line of one organization's history: its kind, and for a split,
+ * separation, consolidation or merger which side the organization was on, naming the others
+ * (`counterparts`, sent by the backend). Without them (an organization since removed for good),
+ * the side is said by the role's own name.
+ */
+function lifecycleSideText(t: TFunction, kind: LifecycleEventKind, item: Fields): string {
+  const label = t(`figures.lifecycle.kind.${kind}`);
+  const role = oneOf(lifecycleRoles, item.role);
+  const side = role && lifecycleSides[kind]?.[role];
+  if (!role || !side) return label;
+  const [phrase, others] = side;
+  const counterparts = recordList(item.counterparts ?? null) ?? [];
+  const namesOf = (wanted: LifecycleRole) => counterparts.filter((other) => other.role === wanted).map((other) => text(other.name)).join(', ');
+  const names = namesOf(others);
+  if (!names) return `${label} (${t(`figures.lifecycle.role.${role}`)})`;
+  return t(`history.lifecycleSide.${phrase}`, { names, peers: namesOf(role) });
+}
 
 /**
  * A target of a plan as a line: its words, the comparison and value, for one typed by hand whether
@@ -288,7 +323,7 @@ function valueText(t: TFunction, kind: RecordKind, field: string, format: FieldF
       const item = fieldsOf(value) ?? {};
       const eventKind = oneOf(lifecycleEventKinds, item.kind);
       const decision = text(item.decisionNo);
-      return [eventKind ? t(`figures.lifecycle.kind.${eventKind}`) : text(item.kind), formatDate(text(item.date)), decision ? t('history.decision', { number: decision }) : '']
+      return [eventKind ? lifecycleSideText(t, eventKind, item) : text(item.kind), formatDate(text(item.date)), decision ? t('history.decision', { number: decision }) : '']
         .filter(Boolean)
         .join(', ');
     }
@@ -386,6 +421,40 @@ function commitmentLines(t: TFunction, label: string, before: Fields[], after: F
   });
 }
 
+/** A product's volume as its tab writes it: «120 tấn/năm». */
+function productVolume(item: Fields, t: TFunction): string {
+  const volume = number(item.volume);
+  if (volume === null) return '';
+  const period = oneOf(volumePeriods, item.volumePeriod);
+  return period ? t(`figures.products.volumePer.${period}`, { volume: formatDecimal(volume), unit: text(item.unit) }).trim() : formatQuantity(volume, text(item.unit));
+}
+
+/** What a product's change line names, in the words of its form, and how each is written. */
+const productParts = [
+  ['figures.products.field.name', (item: Fields) => text(item.name)],
+  ['figures.products.field.productGroup', (item: Fields) => text(item.productGroup)],
+  ['figures.products.field.unit', (item: Fields) => text(item.unit)],
+  ['figures.products.field.volume', productVolume],
+  [
+    'figures.products.field.price',
+    (item: Fields) => {
+      const price = number(item.price);
+      return price === null ? '' : formatMoney(price);
+    },
+  ],
+  ['figures.products.field.note', (item: Fields) => text(item.note)],
+] as const;
+
+/** A product edited: what changed in it («Sửa sản phẩm Gạo ST25: Sản lượng 100 tấn/năm → 120 tấn/năm»), not its name twice. */
+function productLines(t: TFunction, label: string, was: Fields, is: Fields): string[] {
+  const shown = (value: string) => value || t('history.emptyValue');
+  const parts = productParts.flatMap(([key, write]) => {
+    const [prior, next] = [write(was, t), write(is, t)];
+    return prior === next ? [] : [`${t(key)} ${shown(prior)} → ${shown(next)}`];
+  });
+  return parts.length ? [t('history.changed', { what: `${label.toLowerCase()} ${text(was.name)}: ${parts.join('; ')}` })] : [];
+}
+
 /** Sub-records that come and go whole read "Thêm …", "Xóa …", "Sửa …" rather than before → after. */
 const wholeRecords: readonly FieldFormat[] = ['product', 'certification', 'lifecycle', 'delivery', 'followUp', 'heldEvent'];
 
@@ -427,6 +496,8 @@ export function changeLines(t: TFunction, kind: RecordKind, change: HistoryChang
     // Text kept from before raw values is shown as it is, below.
     if (was && is) return format === 'commitments' ? commitmentLines(t, label, was, is) : partyLines(t, was, is);
   }
+  const [productWas, productIs] = format === 'product' ? [fieldsOf(change.before), fieldsOf(change.after)] : [null, null];
+  if (productWas && productIs) return productLines(t, label, productWas, productIs);
   if (wholeRecords.includes(format)) {
     const what = `${label.toLowerCase()}: ${shown(change.after ?? change.before)}`;
     if (change.before === null) return [t('history.added', { what })];

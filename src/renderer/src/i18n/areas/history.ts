@@ -204,6 +204,17 @@ export const historyVi = {
     recorded: 'Ghi nhận sự kiện «{{kind}}» ngày {{date}}',
     removed: 'Xóa sự kiện «{{kind}}» ngày {{date}}',
   },
+  // Which side of a reorganization the organization whose history it is was on, naming the others.
+  lifecycleSide: {
+    splitInto: 'Chia thành {{names}}',
+    splitFrom: 'Được chia ra từ {{names}}',
+    separatedInto: 'Tách một bộ phận để thành lập {{names}}',
+    separatedFrom: 'Được tách ra từ {{names}}',
+    consolidatedInto: 'Hợp nhất với {{peers}} thành {{names}}',
+    consolidatedFrom: 'Hình thành từ hợp nhất {{names}}',
+    mergedInto: 'Sáp nhập vào {{names}}',
+    mergedFrom: 'Nhận sáp nhập {{names}}',
+  },
 };
 
 export const historyEn: typeof historyVi = {
@@ -405,5 +416,15 @@ export const historyEn: typeof historyVi = {
   lifecycleEvent: {
     recorded: 'Event “{{kind}}” of {{date}} recorded',
     removed: 'Event “{{kind}}” of {{date}} deleted',
+  },
+  lifecycleSide: {
+    splitInto: 'Split into {{names}}',
+    splitFrom: 'Formed by the split of {{names}}',
+    separatedInto: 'Part separated to found {{names}}',
+    separatedFrom: 'Separated from {{names}}',
+    consolidatedInto: 'Consolidated with {{peers}} into {{names}}',
+    consolidatedFrom: 'Formed by the consolidation of {{names}}',
+    mergedInto: 'Merged into {{names}}',
+    mergedFrom: 'Took in {{names}} by merger',
   },
 };
