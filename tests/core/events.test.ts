@@ -257,6 +257,25 @@ describe('participants', () => {
   });
 });
 
+/** Those who signed for one cooperative, as a training course's sheet lists them. */
+const fifteenSigners = [
+  'Nguyễn Văn An',
+  'Trần Thị Bé',
+  'Lê Văn Cường',
+  'Phạm Thị Dung',
+  'Huỳnh Văn Em',
+  'Võ Thị Phương',
+  'Đặng Văn Giàu',
+  'Bùi Thị Hạnh',
+  'Đỗ Văn Hùng',
+  'Hồ Thị Kim',
+  'Ngô Văn Lộc',
+  'Dương Thị Mai',
+  'Lý Văn Nghĩa',
+  'Trương Thị Oanh',
+  'Châu Văn Phúc',
+];
+
 describe('attendance', () => {
   async function eventWithParticipants() {
     const event = await call(app, 'events:create', conference);
@@ -311,6 +330,21 @@ describe('attendance', () => {
     expect(auditRows(event.id).length).toBe(auditCount);
   });
 
+  it('records every signer of a unit as its representative: fifteen of one cooperative at a training course', async () => {
+    const { event, idOf } = await eventWithParticipants();
+    const id = idOf('Hợp tác xã Đồng Tâm');
+    const signers = fifteenSigners.join(', ');
+    expect(signers.length).toBeGreaterThan(200);
+    await call(app, 'events:markAttendance', { eventId: event.id, attendedIds: [id], absentIds: [], representatives: [{ id, representative: signers }] });
+    const detail = await call(app, 'events:get', { id: event.id });
+    expect(detail.participants.find((item) => item.id === id)?.representative).toBe(signers);
+    // Past what the box holds, refused whole, never cut.
+    const tooMany = Array.from({ length: 70 }, (_, index) => `${fifteenSigners[index % 15] ?? ''} ${String(index + 1)}`).join(', ');
+    expect((await callFailing(app, 'events:markAttendance', { eventId: event.id, attendedIds: [id], absentIds: [], representatives: [{ id, representative: tooMany }] })).message).toContain(
+      'Người đại diện dài quá 1000 ký tự.',
+    );
+  });
+
   it('refuses one participant both present and absent, and participants of another event', async () => {
     const { event, idOf } = await eventWithParticipants();
     const id = idOf('Hợp tác xã Đồng Tâm');
@@ -319,6 +353,17 @@ describe('attendance', () => {
     const other = await call(app, 'events:create', { ...conference, title: 'Tọa đàm khác', kind: 'seminar' });
     const foreign = await callFailing(app, 'events:markAttendance', { eventId: other.id, attendedIds: [id], absentIds: [] });
     expect(foreign.message).toBe(`Đơn vị số ${id} không có trong thành phần tham dự của sự kiện này.`);
+  });
+
+  it('reads «MT» in a signed name as môi trường', async () => {
+    const event = await call(app, 'events:create', conference);
+    const { id } = await organization('HTX Dịch vụ Môi trường Đông Thái');
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'organization', id }] });
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: 'HTX DV MT Đông Thái - Nguyễn Văn An\nHTX Môi trường Vĩnh Bình' });
+    expect(lines.map(({ name, result, candidates }) => ({ name, result, candidates: candidates.map((candidate) => candidate.name) }))).toEqual([
+      { name: 'HTX DV MT Đông Thái', result: 'matched', candidates: ['HTX Dịch vụ Môi trường Đông Thái'] },
+      { name: 'HTX Môi trường Vĩnh Bình', result: 'unmatched', candidates: [] },
+    ]);
   });
 
   it('reads a pasted sign-in sheet: abbreviations, no diacritics, đ→d, numbering, signers, ambiguous and unmatched lines', async () => {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/core/demo/generate';
+import { refreshNameKeys } from '../../src/core/nameRules';
 import { RANKED_PAST_CAP, SEARCH_COUNT_CAP } from '../../src/core/services/organizations';
 import { searchCloseness } from '../../src/core/services/search';
+import { organizationNameKey } from '../../src/shared/names';
 import { foldText } from '../../src/shared/text';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
@@ -123,6 +125,21 @@ describe('names as people write them', () => {
     expect(await found('hop tac xa nn')).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
     // A word being typed is found as a person types the long form.
     expect(await found('hop tac x')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm']);
+  });
+
+  it('reads MT as môi trường, also in what was stored under the table before it said so', async () => {
+    const { id } = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Môi trường Đông Thái', communeCode: XA_VINH_AN });
+    expect(await found('htx dv mt dong thai')).toEqual(['HTX Dịch vụ Môi trường Đông Thái']);
+    expect(await found('hop tac xa mt')).toEqual(['HTX Dịch vụ Môi trường Đông Thái']);
+    // A file whose search text and name keys were computed without MT has them computed again at
+    // its next opening: the table's fingerprint it keeps is no longer the app's.
+    const sqlite = app.ctx.db.$client;
+    sqlite.prepare(`UPDATE settings SET value = '"before MT"' WHERE key = 'name_rules'`).run();
+    sqlite.prepare("UPDATE organizations SET search_text = replace(search_text, ' mt', ''), name_key = 'a key of before' WHERE id = ?").run(id);
+    expect(await found('htx mt dong thai')).toEqual([]);
+    expect(refreshNameKeys(app.ctx)).toBe(1);
+    expect(await found('htx mt dong thai')).toEqual(['HTX Dịch vụ Môi trường Đông Thái']);
+    expect(sqlite.prepare('SELECT name_key FROM organizations WHERE id = ?').pluck().get(id)).toBe(organizationNameKey('HTX DV MT Đông Thái'));
   });
 
   it('finds a name with one slipped, missing, extra or swapped letter, after the exact matches', async () => {

@@ -357,6 +357,44 @@ describe('pasting a sign-in sheet where two people signed for one unit', { timeo
   });
 });
 
+describe('pasting a sign-in sheet where many people signed for one unit', { timeout: 20_000 }, () => {
+  const vinhBinh = { participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' as const };
+  const given = ['An', 'Bé', 'Cường', 'Dung', 'Em', 'Phương', 'Giàu', 'Hạnh', 'Hùng', 'Kim', 'Lộc', 'Mai', 'Nghĩa', 'Oanh', 'Phúc'];
+  const signed = (count: number): SignInLine[] =>
+    Array.from({ length: count }, (_, index) => {
+      const representative = `Nguyễn Văn ${given[index % given.length] ?? ''}${index < given.length ? '' : ` ${String(index + 1)}`}`;
+      return { line: `${String(index + 1)} HTX NN Vĩnh Bình ${representative}`, name: 'HTX NN Vĩnh Bình', representative, result: 'matched', candidates: [vinhBinh], newcomers: [] };
+    });
+
+  it('records the unit once with all fifteen signers, none left out', async () => {
+    const lines = signed(15);
+    const { invoke, dialog } = await pasteAndMatch(lines, { attended: 1, absent: 0, added: 0 }, 'pasted');
+    expect(await within(dialog).findByText('Khớp 15 dòng')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
+        eventId: 3,
+        attendedIds: [11],
+        absentIds: [],
+        representatives: [{ id: 11, representative: lines.map((line) => line.representative).join(', ') }],
+        newcomers: [],
+      }),
+    );
+  });
+
+  it('says at the unit’s line when its signers do not fit «Người đại diện», and records nothing until the person keeps fewer', async () => {
+    const { invoke, dialog } = await pasteAndMatch(signed(70), { attended: 1, absent: 0, added: 0 }, 'pasted');
+    expect(await within(dialog).findByText('Khớp 70 dòng')).toBeTruthy();
+    const firstRow = within(dialog).getByText('1 HTX NN Vĩnh Bình Nguyễn Văn An').closest('tr');
+    expect(firstRow?.textContent).toContain('70 người ký cho đơn vị này: tên của họ dài 1.329 ký tự, quá 1.000 ký tự mà ô Người đại diện ghi được.');
+    expect(within(dialog).getByText('Chưa ghi được: người ký của 1 đơn vị không vừa ô Người đại diện')).toBeTruthy();
+    const record = within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' });
+    expect((record as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(record);
+    expect(invoke.mock.calls.some(([channel]) => channel === 'events:markAttendance')).toBe(false);
+  });
+});
+
 describe('adding an event', { timeout: 30_000 }, () => {
   function install() {
     return installFakeApi({

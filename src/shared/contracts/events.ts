@@ -113,11 +113,18 @@ export const participantAddInput = z.object({
 });
 export type ParticipantAddInput = z.input<typeof participantAddInput>;
 
+/**
+ * The longest «Người đại diện» of a participant: who came for it, as written on the sign-in sheet —
+ * every signer of one unit, each once (a cooperative sends a dozen members to a training course),
+ * so room for about fifty names rather than one person's 200 characters.
+ */
+export const REPRESENTATIVE_MAX = 1000;
+
 export const participantUpdateInput = z.object({
   id,
   role: lookupCode('Chưa chọn vai trò.').optional(),
   status: z.enum(participantStatuses).optional(),
-  representative: optionalText('Người đại diện', 200).optional(),
+  representative: optionalText('Người đại diện', REPRESENTATIVE_MAX).optional(),
   note: optionalText('Ghi chú', 500).optional(),
 });
 export type ParticipantUpdateInput = z.input<typeof participantUpdateInput>;
@@ -130,12 +137,12 @@ export const attendanceInput = z.object({
   absentIds: listOf(id, 5000, 'đơn vị vắng').default([]),
   /** Who signed for a participant on the sheet; recorded as its representative. */
   representatives: z
-    .array(z.object({ id, representative: optionalText('Người đại diện', 200) }))
+    .array(z.object({ id, representative: optionalText('Người đại diện', REPRESENTATIVE_MAX) }))
     .max(5000, { error: 'Chọn tối đa 5.000 người đại diện.' })
     .default([]),
   /** Members or partners who signed without being among the participants: added, Có mặt. */
   newcomers: z
-    .array(z.object({ kind: z.enum(participantKinds), id, representative: optionalText('Người đại diện', 200) }))
+    .array(z.object({ kind: z.enum(participantKinds), id, representative: optionalText('Người đại diện', REPRESENTATIVE_MAX) }))
     .max(1000, { error: 'Mỗi lần thêm tối đa 1.000 đơn vị vào thành phần tham dự.' })
     .default([]),
 });

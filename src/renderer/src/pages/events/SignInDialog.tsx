@@ -9,7 +9,8 @@ import { Alert, Badge, Button, Checkbox, Group, List, Select, Stack, Table, Text
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { EventDetail, SignInLine, SignInNewcomer } from '../../../../shared/contract';
+import { REPRESENTATIVE_MAX, type EventDetail, type SignInLine, type SignInNewcomer } from '../../../../shared/contract';
+import { formatCount } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { useMarkAttendance, useMatchSignIn } from '../../queries/events';
 
@@ -101,8 +102,13 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
   /** The first line that records each line's unit: another line above it when two people of one unit signed. */
   const firstLineOfUnit = unitKeys.map((key) => (key === '' ? undefined : lines[unitKeys.indexOf(key)]));
   /** Who signed for a unit: every line's signer, each once, so that neither of two lines of one unit is lost. */
-  const signersOf = (key: string) =>
-    [...new Set(lines.flatMap((line, index) => (unitKeys[index] === key && line.representative ? [line.representative] : [])))].join(', ');
+  const signerListOf = (key: string) => [...new Set(lines.flatMap((line, index) => (unitKeys[index] === key && line.representative ? [line.representative] : [])))];
+  const signersOf = (key: string) => signerListOf(key).join(', ');
+  /**
+   * The units whose signers, written out, are more than «Người đại diện» holds: said at their first
+   * line, and nothing is recorded until the person keeps fewer, since cutting names is theirs to do.
+   */
+  const overfull = new Set(unitKeys.filter((key) => key !== '' && signersOf(key).length > REPRESENTATIVE_MAX));
   const representatives = attendedIds.flatMap((id) => {
     const representative = signersOf(participantKey(id));
     return representative ? [{ id, representative }] : [];
@@ -173,6 +179,15 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                   {firstLineOfUnit[index] && firstLineOfUnit[index] !== line && (
                     <Text size="xs" c="orange.8">
                       {t('events.signIn.sameUnit', { line: firstLineOfUnit[index].line })}
+                    </Text>
+                  )}
+                  {firstLineOfUnit[index] === line && overfull.has(unitKeys[index] ?? '') && (
+                    <Text size="xs" c="red.8">
+                      {t('events.signIn.tooManySigners', {
+                        count: signerListOf(unitKeys[index] ?? '').length,
+                        length: formatCount(signersOf(unitKeys[index] ?? '').length),
+                        max: formatCount(REPRESENTATIVE_MAX),
+                      })}
                     </Text>
                   )}
                 </Table.Td>
@@ -259,6 +274,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
           </Text>
         </Alert>
       )}
+      {overfull.size > 0 && (
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('events.signIn.tooManyTitle', { count: overfull.size })}>
+          <Text size="xs">{t('events.signIn.tooManyHint')}</Text>
+        </Alert>
+      )}
       {error && (
         <Alert color="red" role="alert">
           {error}
@@ -272,7 +292,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button disabled={attendedIds.length + newcomers.length === 0 && absentIds.length === 0} loading={mark.isPending} onClick={() => void confirm()}>
+          <Button
+            disabled={overfull.size > 0 || (attendedIds.length + newcomers.length === 0 && absentIds.length === 0)}
+            loading={mark.isPending}
+            onClick={() => void confirm()}
+          >
             {t('events.signIn.confirm', { count: attendedIds.length + newcomers.length })}
           </Button>
         </Group>
