@@ -99,6 +99,34 @@ describe('a row whose commune is still to choose', () => {
   });
 });
 
+describe('the choices for all rows', { timeout: 30_000 }, () => {
+  it('look chosen only once chosen, and say how many rows still wait for a commune and read «Bỏ qua»', async () => {
+    const invoke = renderAtPreview({
+      // Rows 3 and 6 wait; a bulk «Bỏ qua» for new rows leaves them out by choice, not for want of a commune.
+      'imports:awaitingPlaces': ({ bulk }) => ok(bulk?.fresh === 'skip' ? { sheet: 'An Phú', count: 0, rows: [] } : { sheet: 'An Phú', count: 2, rows: [3, 6] }),
+    });
+    const waiting = '2 dòng còn chờ chọn xã, phường nên vẫn là «Bỏ qua», dù chọn gì cho tất cả các dòng. Chọn xã, phường cho các dòng này (lọc «Cần chọn xã») thì chúng mới được ghi.';
+    expect(await screen.findByText(waiting)).toBeTruthy();
+    const create = screen.getByRole('button', { name: 'Dòng mới: Thêm mới' });
+    // Nothing chosen yet: no bulk choice looks switched on.
+    for (const name of ['Dòng trùng: Cập nhật', 'Dòng trùng: Bỏ qua', 'Dòng mới: Thêm mới', 'Dòng mới: Bỏ qua']) {
+      expect(screen.getByRole('button', { name }).getAttribute('aria-pressed')).toBe('false');
+    }
+
+    fireEvent.click(create);
+    await waitFor(() => expect(create.getAttribute('aria-pressed')).toBe('true'));
+    // The rows waiting still read «Bỏ qua», and the note beside the choice still counts them.
+    expect(screen.getByRole<HTMLInputElement>('combobox', { name: 'Việc cần làm 3' }).value).toBe('Bỏ qua');
+    expect(screen.getByText(waiting)).toBeTruthy();
+    expect(called(invoke, 'imports:awaitingPlaces').at(-1)?.[1]).toMatchObject({ previewJobId: PREVIEW_JOB, bulk: { fresh: 'create' } });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dòng mới: Bỏ qua' }));
+    await waitFor(() => expect(screen.queryByText(waiting)).toBeNull());
+    expect(screen.getByRole('button', { name: 'Dòng mới: Bỏ qua' }).getAttribute('aria-pressed')).toBe('true');
+    expect(create.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
 describe('Ghi vào dữ liệu', { timeout: 30_000 }, () => {
   it('asks first when rows would be left out for want of a commune, naming how many and where', async () => {
     const invoke = renderAtPreview({

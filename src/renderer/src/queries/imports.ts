@@ -14,6 +14,7 @@ export const importKeys = {
   all: ['imports'] as const,
   analysis: (jobId: string) => ['imports', 'analysis', jobId] as const,
   preview: (input: InputOf<'imports:previewResult'>) => ['imports', 'preview', input] as const,
+  waitingForPlaces: (input: InputOf<'imports:awaitingPlaces'>) => ['imports', 'waitingForPlaces', input] as const,
   summary: (jobId: string) => ['imports', 'summary', jobId] as const,
   batchesAll: ['imports', 'batches'] as const,
   batches: (page: number) => ['imports', 'batches', page] as const,
@@ -58,6 +59,19 @@ export function usePreview(input: InputOf<'imports:previewResult'> | null) {
 /** The rows a commit with these choices would leave out, their commune still to choose: asked about before it starts. */
 export function useAwaitingPlaces() {
   return useMutation({ mutationFn: (input: InputOf<'imports:awaitingPlaces'>) => call('imports:awaitingPlaces', input) });
+}
+
+/**
+ * The same question while the person decides: how many rows still wait for a commune under the
+ * choices as they stand. The answer is of the preview and the choices only, so it never goes stale.
+ */
+export function useWaitingForPlaces(input: InputOf<'imports:awaitingPlaces'>) {
+  return useQuery({
+    queryKey: importKeys.waitingForPlaces(input),
+    queryFn: () => call('imports:awaitingPlaces', input),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
 }
 
 export function useStartCommit() {

@@ -154,6 +154,7 @@ export const excelVi = {
       matchedSkip: 'Dòng trùng: Bỏ qua',
       freshCreate: 'Dòng mới: Thêm mới',
       freshSkip: 'Dòng mới: Bỏ qua',
+      waiting_other: '{{count, number}} dòng còn chờ chọn xã, phường nên vẫn là «Bỏ qua», dù chọn gì cho tất cả các dòng. Chọn xã, phường cho các dòng này (lọc «Cần chọn xã») thì chúng mới được ghi.',
     },
     neverBlank: 'Cập nhật chỉ ghi các ô có giá trị; ô trống trong tệp không xóa dữ liệu đã có.',
     /** What Cập nhật would change of the stored record, under the row's match. */
@@ -462,6 +463,8 @@ export const excelEn: Translations<typeof excelVi> = {
       matchedSkip: 'Duplicates: Skip',
       freshCreate: 'New rows: Add',
       freshSkip: 'New rows: Skip',
+      waiting_one: '{{count, number}} row still waits for its commune, so it stays “Skip” whatever is chosen for all rows. Choose its commune (filter “Need a commune”) to write it.',
+      waiting_other: '{{count, number}} rows still wait for their commune, so they stay “Skip” whatever is chosen for all rows. Choose their commune (filter “Need a commune”) to write them.',
     },
     neverBlank: 'An update writes only cells with a value; a blank cell never erases stored data.',
     changes: {

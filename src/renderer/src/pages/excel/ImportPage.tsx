@@ -17,7 +17,7 @@ import { useAnalysis, useAwaitingPlaces, useCommitSummary, useStartAnalysis, use
 import { ChooseFileStep } from './import/ChooseFileStep';
 import { ImportBatches } from './import/ImportBatches';
 import { MappingStep, type ColumnMapping } from './import/MappingStep';
-import { PreviewStep, type Decisions } from './import/PreviewStep';
+import { commitChoices, PreviewStep, type Decisions } from './import/PreviewStep';
 import { ResultStep } from './import/ResultStep';
 import { SheetStep } from './import/SheetStep';
 import { ValuesStep } from './import/ValuesStep';
@@ -200,9 +200,7 @@ export function ImportPage() {
   };
   const commit = () => {
     if (!previewJobId) return;
-    const rows = Object.entries(decisions.rows).map(([row, decision]) => ({ row: Number(row), ...decision }));
-    const placeAnswers = Object.entries(decisions.places).map(([placeKey, communeCode]) => ({ placeKey, communeCode }));
-    const input = { previewJobId, decisions: rows, bulk: decisions.bulk, placeAnswers };
+    const input = commitChoices(previewJobId, decisions);
     awaitingPlaces.mutate(input, {
       onSuccess: (awaiting) => (awaiting.count ? askAboutAwaiting(awaiting, input) : write(input)),
       onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))),

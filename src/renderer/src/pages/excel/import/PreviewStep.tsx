@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,12 +15,13 @@ import {
   type ImportMatch,
   type ImportPreview,
   type ImportPreviewRow,
+  type InputOf,
   type PreviewFilter,
 } from '../../../../../shared/contract';
 import { LoadError } from '../../../components/LoadError';
 import { changeLines } from '../../../components/RecordHistory';
 import { useCommunes } from '../../../queries';
-import { usePreview } from '../../../queries/imports';
+import { usePreview, useWaitingForPlaces } from '../../../queries/imports';
 import { pagedTableText } from '../../../components/pagedTable';
 
 const pageSize = 50;
@@ -36,6 +37,24 @@ export interface Decisions {
   /** The commune chosen for an address (`ImportPreviewRow.placeKey`): every row with it goes there. */
   places: Record<string, string>;
 }
+
+/** The choices as the commit takes them, and as it is asked beforehand which rows still wait for a commune. */
+export function commitChoices(previewJobId: string, decisions: Decisions): InputOf<'imports:commit'> {
+  return {
+    previewJobId,
+    decisions: Object.entries(decisions.rows).map(([row, decision]) => ({ row: Number(row), ...decision })),
+    bulk: decisions.bulk,
+    placeAnswers: Object.entries(decisions.places).map(([placeKey, communeCode]) => ({ placeKey, communeCode })),
+  };
+}
+
+/** The bulk choices, each pressed while it is the one made for its group. */
+const bulkChoices = [
+  { group: 'matched', action: 'update', label: 'matchedUpdate' },
+  { group: 'matched', action: 'skip', label: 'matchedSkip' },
+  { group: 'fresh', action: 'create', label: 'freshCreate' },
+  { group: 'fresh', action: 'skip', label: 'freshSkip' },
+] as const;
 
 interface PreviewStepProps {
   jobId: string;
@@ -145,6 +164,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
   const [filter, setFilter] = useState<PreviewFilter>('all');
   const [page, setPage] = useState(1);
   const preview = usePreview({ jobId, filter, page, pageSize });
+  const waiting = useWaitingForPlaces(commitChoices(jobId, decisions)).data?.count ?? 0;
 
   if (preview.error) return <LoadError error={preview.error} onRetry={() => void preview.refetch()} />;
   const data = preview.data;
@@ -283,20 +303,31 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         />
         <Group gap="xs">
           <Text size="sm">{t('excel.import.bulk.label')}</Text>
-          <Button size="xs" variant="light" onClick={() => bulk('matched', 'update')}>
-            {t('excel.import.bulk.matchedUpdate')}
-          </Button>
-          <Button size="xs" variant="light" color="gray" onClick={() => bulk('matched', 'skip')}>
-            {t('excel.import.bulk.matchedSkip')}
-          </Button>
-          <Button size="xs" variant="light" onClick={() => bulk('fresh', 'create')}>
-            {t('excel.import.bulk.freshCreate')}
-          </Button>
-          <Button size="xs" variant="light" color="gray" onClick={() => bulk('fresh', 'skip')}>
-            {t('excel.import.bulk.freshSkip')}
-          </Button>
+          {/* Nothing looks chosen before the person chooses: until then each row does what its own column says. */}
+          {bulkChoices.map(({ group, action, label }) => {
+            const chosen = decisions.bulk[group] === action;
+            return (
+              <Button
+                key={label}
+                size="xs"
+                variant={chosen ? 'light' : 'default'}
+                color={action === 'skip' ? 'gray' : undefined}
+                leftSection={chosen ? <IconCheck size={14} /> : undefined}
+                aria-pressed={chosen}
+                onClick={() => bulk(group, action)}
+              >
+                {t(`excel.import.bulk.${label}`)}
+              </Button>
+            );
+          })}
         </Group>
       </Group>
+      {/* A bulk «Thêm mới» or «Cập nhật» does not write a row whose commune is still to choose: said, so that the choice and the rows agree. */}
+      {waiting ? (
+        <Text size="sm" c="orange.9">
+          {t('excel.import.bulk.waiting', { count: waiting })}
+        </Text>
+      ) : null}
       <Text size="xs" c="dimmed">
         {t('excel.import.neverBlank')}
       </Text>
