@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { agreementsTables } from '../../src/core/excel/reports/agreements';
 import { supplyStatusSql } from '../../src/core/services/supply';
 import { supplyOffers } from '../../src/core/db/schema';
 import type { InputOf } from '../../src/shared/contract';
@@ -465,6 +466,44 @@ describe('connections, agreements and results', () => {
     ]);
     // All connections, in a programme or not, for the overview.
     expect((await call(app, 'programmes:results', { from: '2026-01-01', to: '2026-12-31' })).totals).toEqual(results.totals);
+  });
+
+  it('values a delivery written without a value as the agreements report does, and the periods add up', async () => {
+    const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, programmeId: programme.id }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], quantity: 30, programmeId: programme.id }));
+    const connection = await call(app, 'connections:create', {
+      offerId: rice.id,
+      demandId: wanted.id,
+      quantity: 30,
+      unitCode: 'tan',
+      price: 18_500_000,
+      channelCode: 'sieu_thi',
+      connectedOn: '2026-05-20',
+      programmeId: programme.id,
+    });
+    // The parties signed for 600 million (20 million a tấn), not the 555 million the connection's price makes.
+    const draft = await call(app, 'connections:agreementDraft', { id: connection.id });
+    const [committed] = draft.input.commitments;
+    const signed = { ...draft.input, commitments: committed ? [{ ...committed, value: 600_000_000 }] : [] };
+    const { agreement } = await call(app, 'connections:createAgreement', { connectionId: connection.id, agreement: signed });
+    const commitmentId = (await call(app, 'agreements:get', { id: agreement.id })).commitments[0]?.id ?? 0;
+    app.setNow(on('2027-01-05'));
+    await call(app, 'agreements:addDelivery', { commitmentId, deliveredOn: '2026-06-05', quantity: 12 });
+    await call(app, 'agreements:addDelivery', { commitmentId, deliveredOn: '2026-07-10', quantity: 10, value: 210_000_000 });
+    await call(app, 'agreements:addDelivery', { commitmentId, deliveredOn: '2026-08-10', quantity: 11 });
+
+    const deliveredValue = async (from: string, to: string) => (await call(app, 'programmes:results', { programmeId: programme.id, from, to })).deliveredValue;
+    const year = await deliveredValue('2026-01-01', '2026-12-31');
+    // 210 million written, and the 23 tấn without a value at their share of the 600 million, no
+    // more than the 20 tấn the written ones left of the 30: 210 + 400 million. At the connection's
+    // price they would have read 210 + 23 × 18,5 = 635,5 million.
+    expect(year).toBe(610_000_000);
+    const commitmentRows = agreementsTables(app.ctx, '2026-01-01', '2026-12-31').commitments?.rows;
+    expect(Array.isArray(commitmentRows) && commitmentRows.map((row: Record<string, unknown>) => row.deliveredValue)).toEqual([year]);
+    // The first half: 12 of 30 tấn of 600 million; the second half what the year adds to it.
+    expect(await deliveredValue('2026-01-01', '2026-06-30')).toBe(240_000_000);
+    expect(await deliveredValue('2026-07-01', '2026-12-31')).toBe(370_000_000);
   });
 
   it('keeps connections out of the results once in the trash, and restores them while enough remains', async () => {

@@ -30,7 +30,8 @@ beforeAll(async () => {
   const eggOffer = await offer({ organizationId: eggs, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 20_000, unitCode: 'qua', availableUntil: null });
   await offer({ organizationId: mango, product: 'Xoài cát Hòa Lộc', productGroupCode: 'trai_cay', quantity: 15, communeCode: XA_VINH_BINH });
   await offer({ organizationId: mango, product: 'Gạo nếp', quantity: 5, communeCode: XA_VINH_BINH, programmeId: null });
-  const riceDemand = await call(app, 'demands:create', { buyer: { kind: 'partner', id: coopMart }, product: 'Gạo ST25', productGroupCode: 'lua_gao', quantity: 50, unitCode: 'tan', neededFrom: '2026-06-15', neededUntil: '2026-06-30', deliveryProvinceCode: '79', programmeId });
+  // The buyer says the most it pays: Giá đến alone.
+  const riceDemand = await call(app, 'demands:create', { buyer: { kind: 'partner', id: coopMart }, product: 'Gạo ST25', productGroupCode: 'lua_gao', quantity: 50, unitCode: 'tan', neededFrom: '2026-06-15', neededUntil: '2026-06-30', priceMax: 19_000_000, deliveryProvinceCode: '79', programmeId });
   const eggDemand = await call(app, 'demands:create', { buyer: { kind: 'partner', id: bakery }, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 8_000, unitCode: 'qua', neededFrom: '2026-06-01', deliveryProvinceCode: '01', programmeId });
   const connection = await call(app, 'connections:create', { offerId: riceOffer.id, demandId: riceDemand.id, quantity: 30, unitCode: 'tan', price: 18_500_000, channelCode: 'sieu_thi', connectedOn: '2026-05-20', programmeId });
   await call(app, 'connections:create', { offerId: eggOffer.id, demandId: eggDemand.id, quantity: 8_000, unitCode: 'qua', price: 3_000, channelCode: 'tmdt', connectedOn: '2026-05-20', programmeId });
@@ -120,12 +121,18 @@ describe('the supply bulletin and the lists', () => {
     expect(sheet.getRow(rowNumberOf(sheet, 'Cộng')).getCell(3).value).toBe('3 nguồn cung');
   });
 
-  it('exports the lists of offers and connections as shown', async () => {
+  it('exports the lists of offers, demands and connections as shown', async () => {
     const offers = await exportList(app, { list: 'offers', input: { search: 'gao' }, columns: ['product', 'organization', 'quantity', 'status'] });
     const sheet = (await readWorkbook(offers.path)).worksheets[0] as ExcelJS.Worksheet;
     const header = rowNumberOf(sheet, 'STT');
     expect((sheet.getRow(header + 2).values as unknown[]).slice(1)).toEqual([1, 'Gạo nếp', 'Lúa gạo', 'HTX Xoài cát Phú Thạnh', 5, 5, 'tấn', 'Đang chào bán']);
     expect((sheet.getRow(header + 3).values as unknown[]).slice(1)).toEqual([2, 'Gạo ST25', 'Lúa gạo', 'HTX Nông nghiệp Vĩnh Bình', 80, 50, 'tấn', 'Đã kết nối một phần']);
+    const demands = await exportList(app, { list: 'demands', input: { search: 'gao' }, columns: ['product', 'buyer', 'price'] });
+    const demandSheet = (await readWorkbook(demands.path)).worksheets[0] as ExcelJS.Worksheet;
+    const demandHeader = rowNumberOf(demandSheet, 'STT');
+    expect((demandSheet.getRow(demandHeader).values as unknown[]).slice(1)).toEqual(['STT', 'Sản phẩm', 'Nhóm sản phẩm', 'Bên có nhu cầu', 'Giá (đồng)']);
+    // A buyer's ceiling alone reads as one.
+    expect((demandSheet.getRow(demandHeader + 1).values as unknown[]).slice(1)).toEqual([1, 'Gạo ST25', 'Lúa gạo', 'Saigon Co.op', 'đến 19.000.000\u00a0₫/tấn']);
     const connections = await exportList(app, { list: 'connections', input: {}, columns: ['connectedOn', 'product', 'quantity', 'agreement'] });
     const list = (await readWorkbook(connections.path)).worksheets[0] as ExcelJS.Worksheet;
     const top = rowNumberOf(list, 'STT');

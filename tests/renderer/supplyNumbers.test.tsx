@@ -2,11 +2,12 @@
  * The number boxes of supply–demand connection, typed into key by key as a person types: a
  * quantity, a price, an OCOP star count, a unit's conversion and a connection's quantity are read
  * as Vietnamese write numbers ("2.345" is two thousand three hundred forty-five, "1,5" is one and a
- * half), never rewritten, and what a box does not take is said under it and not sent.
+ * half), never rewritten, and what a box does not take is said under it and not sent. A price may
+ * be a buyer's ceiling alone (Giá đến), said as one.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { DemandSummary, OfferSummary, SupplyLookups } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { ConnectDialog } from '../../src/renderer/src/pages/supply/ConnectDialog';
@@ -173,6 +174,14 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ quantity: 50, priceMin: 18_500, priceMax: null })));
   });
 
+  it('takes a buyer\'s ceiling alone: Giá đến without Giá từ is sent as the most it pays', async () => {
+    const invoke = await fillDemand();
+    typeKeys(numberBox(/^Số lượng/), '50');
+    typeKeys(numberBox(/^Giá đến/), '15.000');
+    saveDemand();
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ quantity: 50, priceMin: null, priceMax: 15_000 })));
+  });
+
   it('takes an OCOP star count from 1 to 5 only', async () => {
     const invoke = await fillDemand();
     typeKeys(numberBox(/^Số lượng/), '50');
@@ -215,6 +224,32 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
     expect(perBase.value).toBe('1.000.000');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('supply:saveUnit', { name: 'gam', aliases: '', baseCode: 'tan', perBase: 1_000_000 }));
+  });
+
+  it('says a buyer\'s ceiling as one, and writes out under the box a programme\'s name the box cuts', async () => {
+    const long = 'Chương trình 503 – Kết nối cung – cầu, tiêu thụ nông sản, sản phẩm OCOP do hợp tác xã, tổ hợp tác sản xuất giai đoạn 2026–2030';
+    const programme = { decisionNo: '', startsOn: '2026-01-01', endsOn: null, offers: 0, demands: 0, connections: 0 };
+    // jsdom lays nothing out: a box shows 40 characters, and cuts a longer value.
+    const shown = (element: HTMLElement) => (element instanceof HTMLInputElement ? element.value.length * 8 : 0);
+    vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockImplementation(function (this: HTMLElement) {
+      return shown(this);
+    });
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(320);
+    onTestFinished(() => vi.restoreAllMocks());
+    renderWith(
+      { 'programmes:list': () => ok([{ ...programme, id: 4, name: long }, { ...programme, id: 5, name: 'Kết nối cung – cầu 2026' }]) },
+      <ConnectDialog offer={{ ...offer, priceMin: 24_300 }} demand={{ ...demand, priceMax: 15_000, programmeId: 4 }} onClose={() => undefined} />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });
+    expect(await within(dialog).findByText('Giá đã thỏa thuận, nếu có. Nguồn cung chào 24.300 ₫/kg; bên mua đề nghị đến 15.000 ₫/kg.')).toBeTruthy();
+    const box = within(dialog).getByLabelText<HTMLInputElement>('Chương trình');
+    await waitFor(() => expect(box.value).toBe(long));
+    // The name written out, not the list's option of it.
+    const writtenOut = () => within(dialog).queryAllByText(long).filter((element) => !element.closest('[role="option"]'));
+    expect(writtenOut()).toHaveLength(1);
+    // A name the box shows whole is not written twice.
+    await choose(box, '', 'Kết nối cung – cầu 2026');
+    await waitFor(() => expect(writtenOut()).toHaveLength(0));
   });
 
   it('sends a connection’s quantity typed 12.500 as 12500', async () => {

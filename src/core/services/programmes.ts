@@ -4,9 +4,9 @@
  * deliveries recorded on the agreements they became, per product group and base unit (never added
  * across units), with value, who took part, by channel and by commune.
  */
-import { and, asc, count, countDistinct, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { roundQuantity } from '../../shared/agreements';
+import { deliveredValueOf, roundQuantity } from '../../shared/agreements';
 import type {
   ChannelResult,
   CommuneResult,
@@ -590,11 +590,59 @@ export function programmeResults(ctx: Context, asked: z.output<typeof resultsInp
   };
 }
 
+/** What was delivered on a commitment by some day, as `deliveredValueOf` reads it. */
+interface DeliveredSums {
+  delivered: number;
+  valuedQuantity: number;
+  valuedValue: number;
+}
+
+const nothingDelivered: DeliveredSums = { delivered: 0, valuedQuantity: 0, valuedValue: 0 };
+
+/**
+ * What was delivered on each of `commitmentIds` before `day`, for the value the period's own
+ * deliveries add to it. Summed by SQLite from the deliveries' index on the commitment and the day,
+ * which holds the quantity and value too.
+ */
+function deliveredBefore(ctx: Context, commitmentIds: number[], day: string): Map<number, DeliveredSums> {
+  if (commitmentIds.length === 0) return new Map();
+  const d = agreementDeliveries;
+  return new Map(
+    ctx.db
+      .select({
+        commitmentId: d.commitmentId,
+        delivered: sql<number>`sum(${d.quantity})`,
+        valuedQuantity: sql<number>`coalesce(sum(CASE WHEN ${d.value} IS NOT NULL THEN ${d.quantity} END), 0)`,
+        valuedValue: sql<number>`coalesce(sum(${d.value}), 0)`,
+      })
+      .from(d)
+      .where(and(among(d.commitmentId, commitmentIds), lt(d.deliveredOn, day)))
+      .groupBy(d.commitmentId)
+      .all()
+      .map(({ commitmentId, ...sums }) => [commitmentId, sums]),
+  );
+}
+
+/** `deliveredValueOf` of a commitment with `sums` delivered on it, summed as the agreement rules sum them (rounded once); 0 for none. */
+function valueDelivered(commitment: { quantity: number; value: number | null }, sums: DeliveredSums): number {
+  return (
+    deliveredValueOf({
+      ...commitment,
+      delivered: roundQuantity(sums.delivered),
+      valuedQuantity: roundQuantity(sums.valuedQuantity),
+      valuedValue: sums.valuedValue,
+    }) ?? 0
+  );
+}
+
 /**
  * Adds the deliveries recorded from `from` to `asOf` on the agreements the connections became:
  * each commitment's deliveries summed first, as the agreement rules sum them (rounded once), then
- * stated in the base unit of the commitment's unit; a delivery's value is the one recorded, or its
- * quantity at the connection's price. Returns the value delivered.
+ * stated in the base unit of the commitment's unit. Their value is the agreements' own
+ * (`deliveredValueOf`: a delivery's value where written, else its share of the commitment's value):
+ * what was delivered by `asOf` less what was by the day before `from`, so that the agreements
+ * report and these results say the same of one delivery, and the periods add up. Returns the value
+ * delivered.
  */
 function tallyDeliveries(
   ctx: Context,
@@ -609,8 +657,9 @@ function tallyDeliveries(
       quantity: agreementDeliveries.quantity,
       value: agreementDeliveries.value,
       commitmentUnit: agreementCommitments.unit,
-      unitCode: supplyConnections.unitCode,
-      price: supplyConnections.price,
+      committed: agreementCommitments.quantity,
+      committedValue: agreementCommitments.value,
+      signedOn: agreements.signedOn,
       offerId: supplyConnections.offerId,
       channelCode: supplyConnections.channelCode,
     })
@@ -631,23 +680,39 @@ function tallyDeliveries(
       offers.set(offer.offerId, offer);
     }
   }
+  const byCommitment = Map.groupBy(deliveries, (delivery) => delivery.commitmentId);
+  // What came before the period counts only for a commitment with a value of its own (without one
+  // it is worth the values written), and only one signed before the period began has anything
+  // delivered then: no delivery is dated before its agreement's signing (agreements.ts).
+  const earlier = [...byCommitment.values()].flatMap(([first]) =>
+    first && first.committedValue !== null && (first.signedOn === null || first.signedOn < period.from) ? [first.commitmentId] : [],
+  );
+  const before = deliveredBefore(ctx, earlier.sort((a, b) => a - b), period.from);
   const unitOf = writtenUnits(all);
   let deliveredValue = 0;
-  for (const own of Map.groupBy(deliveries, (delivery) => delivery.commitmentId).values()) {
+  for (const own of byCommitment.values()) {
     const first = own[0];
     const goods = first && offers.get(first.offerId);
     if (!first || !goods) continue;
     const { written, base } = unitOf(first.commitmentUnit);
-    const connectionUnit = all.get(first.unitCode);
-    let value = 0;
-    let delivered = 0;
+    const inPeriod = { ...nothingDelivered };
     for (const delivery of own) {
-      delivered += delivery.quantity;
-      const inConnectionUnit = written && connectionUnit ? convertQuantity(delivery.quantity, written, connectionUnit) : null;
-      value += delivery.value ?? (first.price !== null && inConnectionUnit !== null ? Math.round(inConnectionUnit * first.price) : 0);
+      inPeriod.delivered += delivery.quantity;
+      if (delivery.value !== null) {
+        inPeriod.valuedQuantity += delivery.quantity;
+        inPeriod.valuedValue += delivery.value;
+      }
     }
+    const atStart = before.get(first.commitmentId) ?? nothingDelivered;
+    const atEnd = {
+      delivered: atStart.delivered + inPeriod.delivered,
+      valuedQuantity: atStart.valuedQuantity + inPeriod.valuedQuantity,
+      valuedValue: atStart.valuedValue + inPeriod.valuedValue,
+    };
+    const commitment = { quantity: first.committed, value: first.committedValue };
+    const value = valueDelivered(commitment, atEnd) - valueDelivered(commitment, atStart);
     // Every one is up to `asOf` (the query says so): summed, then rounded once, as `deliveredAsOf` does.
-    const quantity = roundQuantity(delivered);
+    const quantity = roundQuantity(inPeriod.delivered);
     const inBase =
       written && base
         ? { unitCode: base.code, quantity: convertQuantity(quantity, written, base) ?? quantity }

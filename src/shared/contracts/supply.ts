@@ -138,6 +138,7 @@ export interface SupplySummaryBase {
   connected: number;
   /** What remains, in its own unit. */
   remaining: number;
+  /** Per unit, in đồng: Giá từ alone is one price; Giá đến alone, the most (`priceRules`). */
   priceMin: number | null;
   priceMax: number | null;
   status: SupplyStatus;
@@ -236,10 +237,13 @@ function periodRules(from: string, until: string | null, path: string, label: st
   }
 }
 
+/**
+ * A price is one price (Giá từ alone), a range (both), or a ceiling (Giá đến alone: «đến 15.000
+ * đ/kg», the most a buyer pays — how buyers state a price; one rule for both sides, a seller's
+ * «giá đến» reading as the dearest of its grades).
+ */
 function priceRules(value: { priceMin: number | null; priceMax: number | null }, ctx: z.RefinementCtx): void {
-  if (value.priceMax !== null && value.priceMin === null) {
-    ctx.addIssue({ code: 'custom', path: ['priceMin'], message: 'Ghi giá thấp nhất (Giá từ) trước; một mức giá thì chỉ ghi Giá từ.' });
-  } else if (value.priceMax !== null && value.priceMin !== null && value.priceMax < value.priceMin) {
+  if (value.priceMax !== null && value.priceMin !== null && value.priceMax < value.priceMin) {
     ctx.addIssue({ code: 'custom', path: ['priceMax'], message: 'Giá đến không được thấp hơn Giá từ.' });
   }
 }

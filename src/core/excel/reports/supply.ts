@@ -19,9 +19,9 @@ import { connectedQuantity, listDemands, listOffers } from '../../services/suppl
 import type { Row, SheetData } from '../write/writer';
 import { pagedTable } from './lists';
 
-/** "10.000 – 12.000 ₫/kg", or one price. */
+/** "10.000 – 12.000 ₫/kg", one price, or "đến 15.000 ₫/kg" for Giá đến alone: the most a buyer pays. */
 function priceText(priceMin: number | null, priceMax: number | null, unitName: string): string {
-  if (priceMin === null) return '';
+  if (priceMin === null) return priceMax === null ? '' : `đến ${formatMoney(priceMax)}/${unitName}`;
   const range = priceMax === null || priceMax === priceMin ? formatMoney(priceMin) : `${formatMoney(priceMin)} – ${formatMoney(priceMax)}`;
   return `${range}/${unitName}`;
 }
@@ -224,6 +224,7 @@ export function demandTable(ctx: Context, list: z.output<typeof demandListInput>
       unit: demand.unitName,
       neededFrom: demand.neededFrom,
       neededUntil: demand.neededUntil,
+      price: priceText(demand.priceMin, demand.priceMax, demand.unitName),
       place: [demand.deliveryPlace, demand.deliveryProvinceName].filter(Boolean).join(', '),
       status: demand.status,
     }),

@@ -3,11 +3,13 @@
  * listbox (kept mounted while hidden) with it, so `getByLabel('Tỉnh, thành phố')` found two
  * elements and Playwright refused to pick one; a label of our own, tied by `htmlFor`, names one.
  */
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 import { Input, MultiSelect, Select, type MultiSelectProps, type SelectProps } from '@mantine/core';
 
-interface LabelledSelectProps extends Omit<SelectProps, 'label' | 'id'> {
+export interface LabelledSelectProps extends Omit<SelectProps, 'label' | 'id'> {
   label: string;
+  /** The text box, to measure what it shows (`ProgrammeSelect`). */
+  ref?: Ref<HTMLInputElement>;
 }
 
 export function LabelledSelect({ label, required, ...props }: LabelledSelectProps) {

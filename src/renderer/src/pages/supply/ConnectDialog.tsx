@@ -15,8 +15,9 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { ProgrammeSelect } from '../../components/ProgrammeSelect';
 import { useFormSave } from '../../forms/oneSave';
-import { useProgrammes, useSupplyLookups, useSupplyWrite } from '../../queries/supply';
+import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 import { priceRange } from './SupplyBits';
 import { QuantityInput } from './SupplyFormParts';
 import { FormModal } from '../../forms/unsavedChanges';
@@ -76,7 +77,6 @@ function initialValues(props: ConnectDialogProps, units: Unit[]): Values {
 function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { code: string; name: string }[] }) {
   const { t } = useTranslation();
   const { units, channels } = props;
-  const programmes = useProgrammes();
   const create = useSupplyWrite('connections:create');
   const update = useSupplyWrite('connections:update');
   const form = useForm<Values>({
@@ -136,8 +136,8 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
             description={
               props.offer
                 ? t('supply.connect.priceAsked', {
-                    offer: priceRange(props.offer.priceMin, props.offer.priceMax, props.offer.unitName) || t('supply.connect.priceNone'),
-                    demand: priceRange(props.demand.priceMin, props.demand.priceMax, props.demand.unitName) || t('supply.connect.priceNone'),
+                    offer: priceRange(t, props.offer.priceMin, props.offer.priceMax, props.offer.unitName) || t('supply.connect.priceNone'),
+                    demand: priceRange(t, props.demand.priceMin, props.demand.priceMax, props.demand.unitName) || t('supply.connect.priceNone'),
                   })
                 : t('supply.connect.priceHint')
             }
@@ -164,13 +164,12 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
           <DateField label={t('supply.connect.connectedOn')} required {...form.getInputProps('connectedOn')} />
         </SimpleGrid>
         {/* On a line of its own: a programme's name is a sentence («Chương trình kết nối … năm 2026»), cut in a third of the dialog. */}
-        <LabelledSelect
+        <ProgrammeSelect
           label={t('supply.programme')}
           placeholder={t('supply.noProgramme')}
           clearable
-          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-          value={form.values.programmeId === null ? null : String(form.values.programmeId)}
-          onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
+          value={form.values.programmeId}
+          onChange={(programmeId) => form.setFieldValue('programmeId', programmeId)}
           error={form.errors.programmeId}
         />
         <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />

@@ -192,7 +192,7 @@ export function OfferSuggestions({ demand }: { demand: DemandSummary }) {
                     t('supply.remaining', { quantity: formatQuantity(offer.remaining, offer.unitName) }),
                     windowText(offer.availableFrom, offer.availableUntil),
                     offer.placeName,
-                    priceRange(offer.priceMin, offer.priceMax, offer.unitName),
+                    priceRange(t, offer.priceMin, offer.priceMax, offer.unitName),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -240,7 +240,7 @@ export function DemandSuggestions({ offer }: { offer: OfferSummary }) {
                     t('supply.stillNeeded', { quantity: formatQuantity(demand.remaining, demand.unitName) }),
                     windowText(demand.neededFrom, demand.neededUntil),
                     [demand.deliveryPlace, demand.deliveryProvinceName].filter(Boolean).join(', '),
-                    priceRange(demand.priceMin, demand.priceMax, demand.unitName),
+                    priceRange(t, demand.priceMin, demand.priceMax, demand.unitName),
                   ]
                     .filter(Boolean)
                     .join(' · ')}

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Button, Group, SimpleGrid, Stack, Text, Title, type MantineColor } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SupplyStatus } from '../../../../shared/domain';
 import { formatDate, formatMoney, formatQuantity } from '../../../../shared/format';
@@ -46,9 +47,12 @@ export function QuantityLeft({ quantity, remaining, unitName }: { quantity: numb
   );
 }
 
-/** "18.000.000 ₫ – 19.000.000 ₫ /tấn", one price, or nothing when none was given. */
-export function priceRange(priceMin: number | null, priceMax: number | null, unitName: string): string {
-  if (priceMin === null) return '';
+/**
+ * "18.000.000 ₫ – 19.000.000 ₫/tấn", one price, the most a buyer pays ("đến 15.000 ₫/kg": Giá đến
+ * alone), or nothing when none was given.
+ */
+export function priceRange(t: TFunction, priceMin: number | null, priceMax: number | null, unitName: string): string {
+  if (priceMin === null) return priceMax === null ? '' : t('supply.priceUpTo', { price: `${formatMoney(priceMax)}/${unitName}` });
   const range = priceMax === null || priceMax === priceMin ? formatMoney(priceMin) : `${formatMoney(priceMin)} – ${formatMoney(priceMax)}`;
   return `${range}/${unitName}`;
 }

@@ -12,7 +12,8 @@ import { productGroupOf } from '../../../../shared/supply';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldProps } from '../../components/NumberField';
-import { useProgrammes, useSupplyLookups } from '../../queries/supply';
+import { ProgrammeSelect } from '../../components/ProgrammeSelect';
+import { useSupplyLookups } from '../../queries/supply';
 
 /** A quantity as offices write it, greater than 0 with up to three decimals: "1.234,5". */
 export function QuantityInput(props: NumberFieldProps) {
@@ -140,23 +141,22 @@ interface ContactFormProps {
 /** Who to call about it, the programme it belongs to, and a note. */
 export function ContactFieldset({ programmeId, programmeError, form }: ContactFormProps) {
   const { t } = useTranslation();
-  const programmes = useProgrammes();
   return (
     <Fieldset legend={t('supply.offerForm.contact')}>
       <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('supply.contactName')} {...form.getInputProps('contactName')} />
           <TextInput label={t('supply.contactPhone')} {...form.getInputProps('contactPhone')} />
-          <LabelledSelect
-            label={t('supply.programme')}
-            placeholder={t('supply.noProgramme')}
-            clearable
-            data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-            value={programmeId === null ? null : String(programmeId)}
-            onChange={(next) => form.setFieldValue('programmeId', next === null ? null : Number(next))}
-            error={programmeError}
-          />
         </SimpleGrid>
+        {/* On a line of its own, as in the connection's dialog: a programme's name is a sentence, cut in a third of the form. */}
+        <ProgrammeSelect
+          label={t('supply.programme')}
+          placeholder={t('supply.noProgramme')}
+          clearable
+          value={programmeId}
+          onChange={(next) => form.setFieldValue('programmeId', next)}
+          error={programmeError}
+        />
         <Textarea label={t('supply.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
       </Stack>
     </Fieldset>

@@ -14,6 +14,7 @@ import { supplyStatuses, type SupplyStatus } from '../../../../shared/domain';
 import { formatDate, formatMoney, formatQuantity } from '../../../../shared/format';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../../components/ListTable';
+import { ProgrammeSelect } from '../../components/ProgrammeSelect';
 import { useConnectionList, useProgrammes, useSupplyLookups } from '../../queries/supply';
 import { agreementHref, demandHref, offerHref, supplyHref } from '../../routing/useHashRoute';
 import type { SideSpec, SupplyPreset } from './sides';
@@ -67,13 +68,12 @@ function useSharedFilters(choices: SharedChoices, update: (patch: Partial<Shared
           onChange={(productGroupCode) => update({ productGroupCode })}
           comboboxProps={inFilterPopover}
         />
-        <LabelledSelect
+        <ProgrammeSelect
           label={t('supply.programme')}
           placeholder={t('supply.filter.allProgrammes')}
           clearable
-          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-          value={choices.programmeId === null ? null : String(choices.programmeId)}
-          onChange={(value) => update({ programmeId: value === null ? null : Number(value) })}
+          value={choices.programmeId}
+          onChange={(programmeId) => update({ programmeId })}
           comboboxProps={inFilterPopover}
         />
         <LabelledSelect

@@ -118,7 +118,7 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
   facts: (offer, { t, windowText }) => [
     { label: t('supply.quantity'), value: <QuantityLeft quantity={offer.quantity} remaining={offer.remaining} unitName={offer.unitName} /> },
     { label: t('supply.window'), value: windowText(offer.availableFrom, offer.availableUntil) },
-    { label: t('supply.price'), value: priceRange(offer.priceMin, offer.priceMax, offer.unitName) },
+    { label: t('supply.price'), value: priceRange(t, offer.priceMin, offer.priceMax, offer.unitName) },
     { label: t('supply.offerForm.commune'), value: offer.placeName },
     { label: t('supply.packaging'), value: offer.packaging },
     { label: t('supply.deliveryTerms'), value: offer.deliveryTerms },
@@ -153,7 +153,7 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
     { accessor: 'organization', title: t('supply.column.organization'), width: '22%', render: ({ organization }) => organization.name },
     quantityColumn(t),
     { accessor: 'availableFrom', title: t('supply.column.window'), noWrap: true, render: ({ availableFrom, availableUntil }) => windowText(availableFrom, availableUntil) },
-    { accessor: 'priceMin', title: t('supply.column.price'), render: ({ priceMin, priceMax, unitName }) => priceRange(priceMin, priceMax, unitName) },
+    { accessor: 'priceMin', title: t('supply.column.price'), render: ({ priceMin, priceMax, unitName }) => priceRange(t, priceMin, priceMax, unitName) },
     { accessor: 'placeName', title: t('supply.column.place') },
     { accessor: 'status', title: t('supply.column.status'), width: 185, render: ({ status }) => <SupplyStatusBadge status={status} side="offer" /> },
   ],
@@ -179,7 +179,7 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
   facts: (demand, { t, windowText }) => [
     { label: t('supply.quantity'), value: <QuantityLeft quantity={demand.quantity} remaining={demand.remaining} unitName={demand.unitName} /> },
     { label: t('supply.neededWindow'), value: windowText(demand.neededFrom, demand.neededUntil) },
-    { label: t('supply.price'), value: priceRange(demand.priceMin, demand.priceMax, demand.unitName) },
+    { label: t('supply.price'), value: priceRange(t, demand.priceMin, demand.priceMax, demand.unitName) },
     { label: t('supply.deliveryPlace'), value: [demand.deliveryPlace, demand.deliveryProvinceName].filter(Boolean).join(', ') },
     {
       label: t('supply.demands.requirements'),
@@ -211,6 +211,7 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
     { accessor: 'buyer', title: t('supply.column.buyer'), width: '22%', render: ({ buyer }) => buyer.name },
     quantityColumn(t),
     { accessor: 'neededFrom', title: t('supply.column.period'), noWrap: true, render: ({ neededFrom, neededUntil }) => windowText(neededFrom, neededUntil) },
+    { accessor: 'priceMin', title: t('supply.column.price'), render: ({ priceMin, priceMax, unitName }) => priceRange(t, priceMin, priceMax, unitName) },
     { accessor: 'deliveryProvinceName', title: t('supply.column.delivery'), render: ({ deliveryPlace, deliveryProvinceName }) => [deliveryPlace, deliveryProvinceName].filter(Boolean).join(', ') },
     { accessor: 'status', title: t('supply.column.status'), width: 185, render: ({ status }) => <SupplyStatusBadge status={status} side="demand" /> },
   ],

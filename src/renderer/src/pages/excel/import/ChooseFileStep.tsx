@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { importKinds, type ImportKind } from '../../../../../shared/domain';
 import { messageOf } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
+import { ProgrammeSelect } from '../../../components/ProgrammeSelect';
 import { uploadFile } from '../../../files';
 import { useStartAnalysis } from '../../../queries/imports';
-import { useProgrammes } from '../../../queries/supply';
 
 interface ChooseFileStepProps {
   kind: ImportKind;
@@ -21,7 +21,6 @@ interface ChooseFileStepProps {
 
 export function ChooseFileStep({ kind, programmeId, onKindChange, onProgrammeChange, onStarted }: ChooseFileStepProps) {
   const { t } = useTranslation();
-  const programmes = useProgrammes();
   const [file, setFile] = useState<File | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,14 +53,13 @@ export function ChooseFileStep({ kind, programmeId, onKindChange, onProgrammeCha
         }}
       />
       {kind === 'offers' || kind === 'demands' ? (
-        <LabelledSelect
+        <ProgrammeSelect
           label={t('excel.import.programme')}
           description={t('excel.import.programmeHint')}
           placeholder={t('excel.import.noProgramme')}
           clearable
-          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-          value={programmeId === null ? null : String(programmeId)}
-          onChange={(value) => onProgrammeChange(value === null ? null : Number(value))}
+          value={programmeId}
+          onChange={onProgrammeChange}
         />
       ) : null}
       <FileInput

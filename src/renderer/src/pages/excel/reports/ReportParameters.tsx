@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ReportKind, ReportPeriodKind } from '../../../../../shared/contract';
 import { DateField } from '../../../components/DateField';
 import { LabelledSelect } from '../../../components/LabelledSelect';
+import { ProgrammeSelect } from '../../../components/ProgrammeSelect';
 import { useStatisticsYears } from '../../../queries/register';
-import { useProgrammes } from '../../../queries/supply';
 
 export interface ReportParameterValues {
   year: number;
@@ -43,7 +43,6 @@ interface ReportParametersProps {
 export function ReportParameters({ period, byProgramme, value, onChange }: ReportParametersProps) {
   const { t } = useTranslation();
   const years = useStatisticsYears();
-  const programmes = useProgrammes();
   if (period === 'today') {
     return (
       <Text size="sm" py={8}>
@@ -67,13 +66,12 @@ export function ReportParameters({ period, byProgramme, value, onChange }: Repor
   return (
     <Stack gap="xs">
       {byProgramme && (
-        <LabelledSelect
+        <ProgrammeSelect
           label={t('reports.programme')}
           placeholder={t('reports.allProgrammes')}
           clearable
-          data={(programmes.data ?? []).map((programme) => ({ value: String(programme.id), label: programme.name }))}
-          value={value.programmeId === null ? null : String(value.programmeId)}
-          onChange={(programmeId) => onChange({ ...value, programmeId: programmeId === null ? null : Number(programmeId) })}
+          value={value.programmeId}
+          onChange={(programmeId) => onChange({ ...value, programmeId })}
         />
       )}
       <Group grow align="flex-start">
