@@ -394,6 +394,7 @@ describe('headers of supply and demand lists', () => {
     ['offers', 'Giá dự kiến (đồng/kg)', 'priceMin'],
     ['demands', 'Giá mua dự kiến', 'priceMin'],
     ['demands', 'Giá thấp nhất', 'priceMin'],
+    ['demands', 'Giá mua tối đa', 'priceMax'],
     ['demands', 'Thời gian nhận hàng', 'neededPeriod'],
     ['demands', 'Loại đối tác', 'buyerKind'],
     // The goods' grade ("Loại 1"), not the buyer's kind.
@@ -435,6 +436,36 @@ describe('importing demands', () => {
     expect(eggs.requirements).toEqual([
       { kindCode: 'ocop', kindName: 'OCOP', minStars: 3 },
       { kindCode: 'huu_co', kindName: 'Hữu cơ', minStars: null },
+    ]);
+  });
+
+  it('reads a buyer\'s ceiling («đến 15.000 đ/kg», «tối đa 45 nghìn», a column Giá tối đa) as Giá đến alone, and says how', async () => {
+    const csv = [
+      'Đơn vị thu mua;MST;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày;Giá mua;Giá tối đa',
+      'Co.op Mart;0301175691;Gạo ST25;50;tấn;15/06/2026;đến 15.000 đ/kg;',
+      'Co.op Mart;0301175691;Xoài cát;500;kg;15/06/2026;tối đa 45 nghìn;',
+      'Co.op Mart;0301175691;Nấm rơm;200;kg;15/06/2026;;60.000',
+      'Co.op Mart;0301175691;Rau muống;1;tấn;15/06/2026;;không quá 12.000 đ/kg',
+      'Co.op Mart;0301175691;Trứng gà;10.000;quả;15/06/2026;đến 3.000;3.500',
+      'Co.op Mart;0301175691;Tiêu;1;tấn;15/06/2026;đến 12.000 – 15.000;',
+    ].join('\n');
+    const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nhu cau gia tran.csv', csv), 'demands');
+    expect(analysis.columns.map((column) => column.field).slice(6)).toEqual(['priceMin', 'priceMax']);
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['G2: Giá từ: ghi giá cao nhất, ghi nhận là Giá đến 15.000.000 đồng/tấn (15.000 đồng/kg).']],
+      [3, 'valid', [], ['G3: Giá từ: ghi giá cao nhất, ghi nhận là Giá đến 45.000 đồng/kg.']],
+      [4, 'valid', [], []],
+      [5, 'valid', [], ['H5: Giá đến: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.']],
+      [6, 'invalid', ['H6: Giá từ đã ghi giá cao nhất, cột Giá đến lại có giá riêng; hãy ghi giá đến ở một chỗ.'], []],
+      [7, 'invalid', ['G7: Giá từ: «đến 12.000 – 15.000» không phải số.'], []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 2 });
+    const demands = await call(app, 'demands:list', {});
+    expect(demands.rows.map((row) => [row.product, row.priceMin, row.priceMax]).sort()).toEqual([
+      ['Gạo ST25', null, 15_000_000],
+      ['Nấm rơm', null, 60_000],
+      ['Rau muống', null, 12_000_000],
+      ['Xoài cát', null, 45_000],
     ]);
   });
 

@@ -203,7 +203,10 @@ export interface ReadRow {
    * by field (`ImportField.unitAfter`, `price`): what it means is the kind's to say. Made only for a row that has one.
    */
   units?: Map<string, string>;
-  /** A price written as a range ("12.000 – 15.000"): its upper end, by field; the field's value is the lower. */
+  /**
+   * A price written as a range ("12.000 – 15.000"): its upper end, by field; the field's value is
+   * the lower. A ceiling alone ("đến 15.000", as buyers write theirs) is an upper end without one.
+   */
   upperEnds?: Map<string, number>;
   problems: ImportProblem[];
   /** How a cell written loosely was read ("5/6/19" as 05/06/2019), said so the person sees it. */
@@ -222,6 +225,8 @@ const aYear = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?năm\.?$/iu;
 const pricePerUnit = /^(.*?)\s*\/\s*([^\d\s/][^/]*)$/u;
 /** The two ends of a range: "12.000 - 15.000", "12 – 15 nghìn", "12.000 đến 15.000". */
 const rangeBetween = /\s*[-–—]\s*|\s+(?:đến|tới)\s+/u;
+/** What writes a price as its ceiling alone: "đến 15.000", "tối đa 15.000 đ/kg", "không quá 15 nghìn". */
+const ceilingBefore = /^(?:đến|tới|tối đa|không quá|cao nhất)\s*:?\s*/iu;
 
 /** A cell that names the đồng itself ("4.800.000 đ", "VNĐ 500.000") is in đồng, whatever multiple its header names. */
 const namesDong = /(?:vnđ|vnd|đồng|đ)\.?\s*$|^\s*(?:vnđ|vnd|đồng|đ)(?![\p{L}])/iu;
@@ -260,9 +265,16 @@ function roundedAmountOf(text: string, scale: number): number | null {
 
 /**
  * A price as a cell may write one beyond a bare amount: with the unit it is for, as a range, or
- * both ("12.000 – 15.000 đ/kg"); null when it is not one.
+ * both ("12.000 – 15.000 đ/kg"), or its ceiling alone ("đến 15.000 đ/kg": no lower end); null when
+ * it is not one.
  */
-function priceOf(text: string, scale: number): { lower: number; upper: number | null; unit: string | null } | null {
+function priceOf(text: string, scale: number): { lower: number | null; upper: number | null; unit: string | null } | null {
+  const ceiling = ceilingBefore.exec(text);
+  if (ceiling) {
+    const price = priceOf(text.slice(ceiling[0].length), scale);
+    // "đến 12.000 – 15.000" is no ceiling.
+    return price && price.lower !== null && price.upper === null ? { lower: null, upper: price.lower, unit: price.unit } : null;
+  }
   const perUnit = pricePerUnit.exec(text);
   const amounts = (perUnit?.[1] ?? text).split(rangeBetween);
   if (amounts.length > 2 || amounts.some((amount) => amount.trim() === '')) return null;
@@ -342,6 +354,8 @@ interface NumberInWords {
   unit?: string;
   /** The upper end of a range (`ReadRow.upperEnds`). */
   upper?: number;
+  /** A price written as its ceiling alone ("đến 15.000"): `value` is that ceiling, with no lower end. */
+  ceiling?: boolean;
   /** How it was read, said in the preview: "ghi nhận là 1.500.000.000 đồng". */
   note?: string;
 }
@@ -366,7 +380,8 @@ function numberInWords(field: ImportField, text: string, scale: number): NumberI
     if (beforeRemark !== null) return { value: beforeRemark, note: `ghi nhận là ${formatCount(beforeRemark)}, không lưu phần trong ngoặc` };
   }
   const price = field.price ? priceOf(written, scale) : null;
-  if (price && (price.upper !== null || price.unit !== null)) return { value: price.lower, upper: price.upper ?? undefined, unit: price.unit ?? undefined };
+  if (price?.lower === null && price.upper !== null) return { value: price.upper, ceiling: true, unit: price.unit ?? undefined };
+  if (price && price.lower !== null && (price.upper !== null || price.unit !== null)) return { value: price.lower, upper: price.upper ?? undefined, unit: price.unit ?? undefined };
   const monthly = field.perMonth && aMonth.test(written) ? roundedAmountOf(written.replace(aMonth, ''), scale) : null;
   if (monthly !== null) return { value: monthly, note: `ghi nhận là ${formatCount(monthly)} đồng một tháng`, period: 'month' };
   const yearly = field.perMonth && aYear.test(written) ? roundedAmountOf(written.replace(aYear, ''), scale) : null;
@@ -528,7 +543,8 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           values.set(field.key, Math.round(inWords.value / 12));
           notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${aMonthOf(inWords.value)} (cột ghi số một năm).` });
         } else if (inWords) {
-          values.set(field.key, inWords.value);
+          if (inWords.ceiling) (read.upperEnds ??= new Map()).set(field.key, inWords.value);
+          else values.set(field.key, inWords.value);
           if (inWords.unit !== undefined) (read.units ??= new Map()).set(field.key, inWords.unit);
           if (inWords.upper !== undefined) (read.upperEnds ??= new Map()).set(field.key, inWords.upper);
           if (inWords.note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${inWords.note}.` });
@@ -550,8 +566,9 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           }
         }
         // A price the cell does not say the unit of is for the one its header names.
-        if (field.price && column.headerUnit !== null && values.has(field.key) && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);
-        const commaGrouped = typeof value === 'string' && values.has(field.key) ? commaThousands.exec(value) : null;
+        const wrote = values.has(field.key) || read.upperEnds?.has(field.key) === true;
+        if (field.price && column.headerUnit !== null && wrote && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);
+        const commaGrouped = typeof value === 'string' && wrote ? commaThousands.exec(value) : null;
         if (commaGrouped) {
           const { read: grouped, warning } = commaThousandsSaid(commaGrouped[1] ?? '', commaGrouped[2] ?? '');
           // One note a cell: what the cell's words were read as ("«1,200 người» ghi nhận là 1.200"), then the comma's warning.

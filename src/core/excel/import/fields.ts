@@ -273,7 +273,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
     field('requirements', 'Chứng nhận yêu cầu', 'text', ['Tiêu chuẩn', 'Tiêu chuẩn chất lượng', 'Yêu cầu chứng nhận', 'Chứng nhận']),
     field('qualityNote', 'Yêu cầu chất lượng khác', 'text', ['Yêu cầu chất lượng', 'Yêu cầu khác']),
     { ...field('priceMin', 'Giá từ', 'money', ['Giá', 'Giá mua', 'Đơn giá', 'Giá thu mua', 'Giá mua dự kiến', 'Giá dự kiến', 'Giá thấp nhất']), price: true },
-    { ...field('priceMax', 'Giá đến', 'money', ['Giá cao nhất']), price: true },
+    // A buyer's ceiling: the most it pays, alone or above a Giá từ.
+    { ...field('priceMax', 'Giá đến', 'money', ['Giá cao nhất', 'Giá tối đa', 'Giá mua tối đa']), price: true },
     field('contactName', 'Người liên hệ', 'text', ['Liên hệ', 'Họ tên người liên hệ']),
     field('contactPhone', 'Điện thoại liên hệ', 'phone', ['Điện thoại', 'Số điện thoại', 'SĐT', 'ĐT']),
     field('note', 'Ghi chú', 'text', []),

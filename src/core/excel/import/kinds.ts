@@ -1499,7 +1499,9 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
 
   let price = read.values.get('price') ?? null;
   if (read.upperEnds?.has('price')) {
-    problems.push({ cell: cell('price'), message: 'Giá bán ghi một khoảng giá; sản phẩm có một giá bán, hãy ghi một giá (khoảng giá ghi ở Nguồn cung).' });
+    // A ceiling alone ("đến 15.000") is an upper end without a price.
+    const [written, kept] = price === null ? ['giá cao nhất', 'giá cao nhất'] : ['một khoảng giá', 'khoảng giá'];
+    problems.push({ cell: cell('price'), message: `Giá bán ghi ${written}; sản phẩm có một giá bán, hãy ghi một giá (${kept} ghi ở Nguồn cung).` });
     price = null;
   }
   const writtenFor = read.units?.get('price');
@@ -2064,9 +2066,13 @@ function unitAndPricesOfRow(
   }
 
   const priceMin = read.values.get('priceMin') ?? null;
-  const ownMax = read.values.get('priceMax') ?? null;
+  // A ceiling alone in Giá đến's own column ("đến 15.000") is its price.
+  const ownMax = read.values.get('priceMax') ?? read.upperEnds?.get('priceMax') ?? null;
+  // Giá từ's range, or its ceiling alone ("đến 15.000": Giá từ stays empty).
   const upper = read.upperEnds?.get('priceMin');
-  if (upper !== undefined && ownMax !== null) refuse('priceMax', 'priceMax', 'Giá từ đã ghi một khoảng giá, cột Giá đến lại có giá riêng; hãy ghi giá đến ở một chỗ.');
+  if (upper !== undefined && ownMax !== null) {
+    refuse('priceMax', 'priceMax', `Giá từ đã ghi ${priceMin === null ? 'giá cao nhất' : 'một khoảng giá'}, cột Giá đến lại có giá riêng; hãy ghi giá đến ở một chỗ.`);
+  }
   /** How a price written for the unit `writtenFor` is stated for the row's; null (said) when it cannot be. */
   const statedFor = (field: 'priceMin' | 'priceMax', writtenFor: string | undefined, label: string): PriceRule | null => {
     if (!writtenFor) return { factor: 1, from: null };
@@ -2079,7 +2085,7 @@ function unitAndPricesOfRow(
     return rule;
   };
   const perUnit = unit ? `/${unit.name}` : '';
-  const minRule = typeof priceMin === 'number' ? statedFor('priceMin', read.units?.get('priceMin'), 'Giá từ') : null;
+  const minRule = typeof priceMin === 'number' || upper !== undefined ? statedFor('priceMin', read.units?.get('priceMin'), 'Giá từ') : null;
   const statedMin = typeof priceMin === 'number' ? (minRule ? Math.round(priceMin * minRule.factor) : null) : priceMin;
   if (upper !== undefined) {
     // Giá đến read from Giá từ's range is for Giá từ's unit, and said with it.
@@ -2089,6 +2095,12 @@ function unitAndPricesOfRow(
       notes.push({
         cell: cellRef(scope.columns, 'priceMin', rowNumber),
         message: `Giá từ: ghi một khoảng giá, ghi nhận là từ ${formatCount(Number(statedMin))} đến ${formatCount(statedMax)} đồng${perUnit}${written}.`,
+      });
+    } else if (statedMax !== null && priceMin === null) {
+      const written = minRule?.from ? ` (${formatDecimal(upper)} đồng/${minRule.from.name})` : '';
+      notes.push({
+        cell: cellRef(scope.columns, 'priceMin', rowNumber),
+        message: `Giá từ: ghi giá cao nhất, ghi nhận là Giá đến ${formatCount(statedMax)} đồng${perUnit}${written}.`,
       });
     }
     return { unitCode: unit?.code ?? '', ...(overWindow ? { quantity } : {}), priceMin: statedMin, priceMax: statedMax };
