@@ -685,16 +685,18 @@ describe('a members list\'s Tình trạng column', () => {
       // The register says it works: the dissolution is an event to record, not a cell to read.
       [3, 'invalid', null, ['E3']],
       [4, 'valid', 'registrationNo', []],
-      [5, 'valid', 'registrationNo', []],
+      // Row 2's organization again: a repeat of that row.
+      [5, 'valid', 'inFile', []],
     ]);
     // The list says it works where the register's events say otherwise: said at the cell, never
     // changed, marked as a note to heed.
-    expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => note.heed))).toEqual([[true], [true]]);
+    expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => note.heed))).toEqual([[true], [true, true]]);
     expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
       [
         'E4: Tình trạng «Đang hoạt động»: trong dữ liệu, tổ chức đã giải thể từ 30/06/2025 theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.',
       ],
       [
+        '5: Cùng một hồ sơ với dòng 2: dòng này được bỏ qua, để hồ sơ không bị cập nhật hai lần. Nếu dòng này đúng hơn, hãy chọn «Bỏ qua» ở dòng 2 và «Cập nhật» ở dòng này.',
         'E5: Tình trạng «Hoạt động»: trong dữ liệu, tổ chức đang tạm ngừng hoạt động theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.',
       ],
     ]);

@@ -168,7 +168,8 @@ export interface ImportProblem {
 export interface ImportMatch {
   /** registrationNo: same Mã số HTX / mã số thuế; sameName: same name key in the same commune (province
    *  for partners); existing: yearly figures of that organization and year already stored, or a
-   *  product of that name already kept; inFile: an earlier row of this file is the same. */
+   *  product of that name already kept; inFile: an earlier row of this file is the same, or
+   *  matched the same stored record (the row is then skipped unless the person chooses otherwise). */
   reason: 'registrationNo' | 'sameName' | 'existing' | 'inFile';
   /** The stored record (organization, partner, product; for figures, the organization); null for inFile. */
   id: number | null;
@@ -233,7 +234,7 @@ export interface ImportPreviewRow {
   defaultAction: ImportAction;
   /**
    * What choosing Cập nhật would change of the stored record the row matches; null when the row
-   * matches none stored (or only an earlier row of the file), has problems, or is of a kind that does not say.
+   * matches none stored (or only an earlier row of the file) or has problems.
    */
   changes: ImportChanges | null;
 }

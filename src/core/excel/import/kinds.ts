@@ -21,7 +21,7 @@ import { type ImportKind, type OrganizationKind, type OrganizationStatus, type P
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
-import { hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
+import { expandedNameWords, hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { moveToTrash, nameReferences, recordChange, type RecordSpec } from '../../records';
 import { timestamp, type Context } from '../../context';
 import { changeMark, type Db } from '../../db/open';
@@ -296,9 +296,9 @@ export interface KindAdapter {
   /**
    * What `update` would change of the stored record `id` now, found by the merge it writes, for the
    * preview; null when the record is gone. `communeCode` as `update`'s, or undefined while the
-   * person has still to choose it: the stored commune is then kept. A kind without it does not say.
+   * person has still to choose it: the stored commune is then kept.
    */
-  changes?(ctx: Context, id: number, row: WritableRow, communeCode: string | null | undefined): ImportChanges | null;
+  changes(ctx: Context, id: number, row: WritableRow, communeCode: string | null | undefined): ImportChanges | null;
   /**
    * The record's name when it was changed after `at` (then the undo is refused), else null: for
    * imports made before `after` was kept, by the audit trail.
@@ -1405,6 +1405,25 @@ function productValuesOf(row: ProductRow): ProductValues {
   return { name: row.name, productGroup: row.productGroup, unit: row.unit, volume: row.volume, volumePeriod: row.volumePeriod, price: row.price, note: row.note };
 }
 
+/**
+ * What a row writes into the stored product: its non-blank values of the columns it has over the
+ * stored ones. The row found it by its name folded, so the name it writes is the stored one written
+ * otherwise («gao st25»): the register's spelling stays. `update` writes it; the preview lists what it changes.
+ */
+function productMerged(stored: ProductRow, row: WritableRow): ProductValues {
+  const input = row.input as ProductRowInput;
+  const merged = productValuesOf(stored);
+  for (const field of Object.keys(merged) as (keyof ProductValues)[]) {
+    if (field !== 'name' && row.present.has(field) && !isBlank(input.values[field])) Object.assign(merged, { [field]: input.values[field] });
+  }
+  return merged;
+}
+
+/** A product as the organization's history keeps it (`saveProduct`): its row but for the folded name. */
+function productHistoryValue(row: ProductRow, values: ProductValues): HistoryValue {
+  return { id: row.id, organizationId: row.organizationId, ...values };
+}
+
 /** Periods a product's volume is written per, folded ("120 tấn/năm", "2 tấn/vụ"); null for those it is not counted per. */
 const volumePeriodWords = new Map<string, VolumePeriod | null>([
   ...['nam', '1 nam', 'mot nam'].map((word) => [word, 'year'] as const),
@@ -1578,18 +1597,22 @@ const productsAdapter: KindAdapter = {
     return { entity: 'product', entityId: saved.id, action: 'create', before: null, after: stored ? productValuesOf(stored) : null };
   },
   update(scope, id, row) {
-    const input = row.input as ProductRowInput;
     const stored = scope.ctx.db.select().from(products).where(eq(products.id, id)).get();
     if (!stored) return null;
-    const merged = productValuesOf(stored);
-    for (const field of Object.keys(merged) as (keyof ProductValues)[]) {
-      if (row.present.has(field) && !isBlank(input.values[field])) Object.assign(merged, { [field]: input.values[field] });
-    }
+    const merged = productMerged(stored, row);
     const before = changedColumns(productValuesOf(stored), merged);
     if (!before) return null;
     saveProduct(scope.ctx, { id, organizationId: stored.organizationId, ...merged });
     const after = scope.ctx.db.select().from(products).where(eq(products.id, id)).get();
     return { entity: 'product', entityId: id, action: 'update', before, after: after ? productValuesOf(after) : null };
+  },
+  changes(ctx, id, row) {
+    const stored = ctx.db.select().from(products).where(eq(products.id, id)).get();
+    if (!stored) return null;
+    const [was, merged] = [productValuesOf(stored), productMerged(stored, row)];
+    // One change of the organization's «Sản phẩm», as `saveProduct` records it in its history.
+    const fields = changedColumns(was, merged) ? [{ field: 'product', before: productHistoryValue(stored, was), after: productHistoryValue(stored, merged) }] : [];
+    return listedChanges(ctx, organizationRecords, fields);
   },
   snapshot(ctx, change) {
     const stored = ctx.db.select().from(products).where(eq(products.id, change.entityId)).get();
@@ -1659,12 +1682,27 @@ function partnerInputOf(row: PartnerRow): ParsedPartnerInput {
   };
 }
 
-/** What a row writes into the stored partner: its non-blank values over the stored ones. `update` writes it; the preview lists what it changes. */
+/**
+ * The stored name written otherwise — in capitals, «Cty CP» or «CTCP» for «Công ty cổ phần» — is
+ * the same name: the same words once every short form is written out. Another legal form («Công
+ * ty TNHH …» for «Công ty cổ phần …») is another name, though the two share a key (`partnerNameKey`).
+ */
+function samePartnerName(written: string, stored: string): boolean {
+  return expandedNameWords(written).join(' ') === expandedNameWords(stored).join(' ');
+}
+
+/**
+ * What a row writes into the stored partner: its non-blank values over the stored ones, a name that
+ * is the stored one written otherwise left as the register writes it. `update` writes it; the preview lists what it changes.
+ */
 function partnerMerged(stored: PartnerRow, row: WritableRow): ParsedPartnerInput {
   const incoming = row.input as ParsedPartnerInput;
   const merged = partnerInputOf(stored);
   const fields = new Set<keyof ParsedPartnerInput>([...row.present].map((key) => (key === 'province' ? 'provinceCode' : (key as keyof ParsedPartnerInput))));
-  for (const field of fields) if (!isBlank(incoming[field])) Object.assign(merged, { [field]: incoming[field] });
+  for (const field of fields) {
+    if (isBlank(incoming[field]) || (field === 'name' && samePartnerName(incoming.name, stored.name))) continue;
+    Object.assign(merged, { [field]: incoming[field] });
+  }
   return merged;
 }
 
@@ -2206,6 +2244,16 @@ function mergedInput<T extends object>(stored: T, incoming: T, present: Readonly
   return merged;
 }
 
+/**
+ * What a row writes into the stored offer (`mergedInput`). The row found it by its product's name
+ * folded, so the name it writes is the stored one written otherwise: the register's spelling
+ * stays. `update` writes it; the preview lists what it changes.
+ */
+function offerMerged(stored: OfferRow, row: WritableRow): ParsedOfferInput {
+  const was = offerInputOf(stored);
+  return { ...mergedInput(was, row.input as ParsedOfferInput, row.present), product: was.product };
+}
+
 const offersAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
@@ -2265,11 +2313,18 @@ const offersAdapter: KindAdapter = {
   update(scope, id, row) {
     const stored = offerRow(scope.ctx, id);
     if (!stored || stored.deletedAt) return null;
-    const merged = mergedInput(offerInputOf(stored), row.input as ParsedOfferInput, row.present);
+    const merged = offerMerged(stored, row);
     const before = changedColumns(offerInputOf(stored) as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
     updateOffer(scope.ctx, { id, ...merged });
     return { entity: 'offer', entityId: id, action: 'update', before, after: offerAfter(scope.ctx, id) };
+  },
+  changes(ctx, id, row) {
+    const stored = offerRow(ctx, id);
+    if (!stored || stored.deletedAt) return null;
+    // The merged input's fields are the row's columns: the offer as `updateOffer` leaves it, in the history's terms.
+    const after = offerRecords.snapshot(ctx, { ...stored, ...offerMerged(stored, row) });
+    return listedChanges(ctx, offerRecords, fieldChanges(offerRecords.snapshot(ctx, stored), after));
   },
   changedSince(ctx, change, at) {
     const row = offerRow(ctx, change.entityId);
@@ -2514,6 +2569,26 @@ function demandAfter(ctx: Context, id: number): ParsedDemandInput | null {
   return row ? demandInputOf(ctx, row) : null;
 }
 
+/**
+ * What a row writes into the stored demand (`mergedInput`): the certificates it asks for, when it
+ * names any, in the order they are read back (`demandInputOf`), so that the same ones written in
+ * another order change nothing. The row found it by its product's name folded: the register's
+ * spelling stays. `update` writes it; the preview lists what it changes.
+ */
+function demandMerged(was: ParsedDemandInput, incoming: ParsedDemandInput, present: ReadonlySet<string>): ParsedDemandInput {
+  const requirements = incoming.requirements.length ? [...incoming.requirements].sort((a, b) => (a.kindCode < b.kindCode ? -1 : a.kindCode > b.kindCode ? 1 : 0)) : was.requirements;
+  return { ...mergedInput(was, { ...incoming, requirements }, present), product: was.product };
+}
+
+/** The certificates a demand asks for as its history keeps them (`demandRecords`): with their kind's name, in the catalogue's order. */
+function requirementsKept(ctx: Context, requirements: ParsedDemandInput['requirements']): HistoryValue {
+  const kinds = new Map(ctx.db.select().from(certificationKinds).all().map((kind) => [kind.code, kind]));
+  return requirements
+    .map(({ kindCode, minStars }) => ({ kindCode, kindName: kinds.get(kindCode)?.name ?? kindCode, minStars, order: kinds.get(kindCode)?.sortOrder ?? 0 }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ kindCode, kindName, minStars }) => ({ kindCode, kindName, minStars }));
+}
+
 const demandsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
@@ -2579,11 +2654,21 @@ const demandsAdapter: KindAdapter = {
     if (!stored || stored.deletedAt) return null;
     const was = demandInputOf(scope.ctx, stored);
     const { input: incoming, prior } = demandToWrite(scope, row.input as DemandRowInput);
-    const merged = mergedInput(was, { ...incoming, requirements: incoming.requirements.length ? incoming.requirements : was.requirements }, row.present);
+    const merged = demandMerged(was, incoming, row.present);
     const before = changedColumns(was as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
     updateDemand(scope.ctx, { id, ...merged });
     return { entity: 'demand', entityId: id, action: 'update', before, after: demandAfter(scope.ctx, id), prior };
+  },
+  changes(ctx, id, row) {
+    const stored = demandRow(ctx, id);
+    if (!stored || stored.deletedAt) return null;
+    // A row matched to a stored demand names a buyer already among the partners or members: none to add.
+    const { newBuyer: _newBuyer, ...incoming } = row.input as DemandRowInput;
+    const merged = demandMerged(demandInputOf(ctx, stored), incoming, row.present);
+    // The merged input's fields are the row's columns but for the buyer, which the update keeps, and the certificates, kept apart.
+    const after = { ...demandRecords.snapshot(ctx, { ...stored, ...merged }), requirements: requirementsKept(ctx, merged.requirements) };
+    return listedChanges(ctx, demandRecords, fieldChanges(demandRecords.snapshot(ctx, stored), after));
   },
   changedSince(ctx, change, at) {
     const row = demandRow(ctx, change.entityId);

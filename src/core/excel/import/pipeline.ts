@@ -303,6 +303,21 @@ function struckNote(cells: readonly string[]): string {
   return `Ô ${cells.join(', ')} bị gạch ngang trong tệp Excel (thường để đánh dấu dòng đã bỏ): dòng vẫn được nhập như các dòng khác. Nếu không muốn nhập dòng này, hãy chọn «Bỏ qua».`;
 }
 
+/**
+ * What the preview says of a row matched to the stored record an earlier row `earlierRow` matched
+ * (named beside it, in its match): skipped unless the person says otherwise, and how to have this
+ * row's values written instead.
+ */
+function sameRecordNote(rowNumber: number, earlierRow: number): ImportProblem {
+  return {
+    cell: String(rowNumber),
+    message:
+      `Cùng một hồ sơ với dòng ${earlierRow}: dòng này được bỏ qua, để hồ sơ không bị cập nhật hai lần. ` +
+      `Nếu dòng này đúng hơn, hãy chọn «Bỏ qua» ở dòng ${earlierRow} và «Cập nhật» ở dòng này.`,
+    heed: true,
+  };
+}
+
 /** What the preview says of a cell filled from a range merged down, at that cell. */
 function mergedNote(column: MappedColumn, cell: FilledCell): string {
   return `${column.field.label}: ô gộp từ dòng ${cell.top} đến dòng ${cell.bottom}, ghi nhận «${shownCell(cell.value)}» như ở dòng ${cell.top}.`;
@@ -634,13 +649,18 @@ async function previewWith(
           else firstRowOfKey.set(key, stored);
         }
         const found = adapter.match(scope, prepared);
-        // A record found by the row's whole key (a year's figures, a product…) is the earlier row's
-        // too: the row repeats it, rather than updating it a second time.
-        const match =
-          earlier && (!found || found.reason === 'existing')
-            ? { reason: 'inFile' as const, id: null, name: found?.name ?? shownCell(earlier.cells[nameIndex]), place: '', row: earlier.row }
-            : found;
+        // A stored organization or partner an earlier row matched too (by its Mã số, or one row by
+        // it and one by the name): the row repeats that row, rather than updating the record a
+        // second time with the later row silently winning. (A match by the row's whole key — a
+        // year's figures, a product… — is found by `fileKeys` alone; for figures `id` is the organization's.)
+        const recordKey = found && found.id !== null && found.reason !== 'existing' ? `record:${String(found.id)}` : null;
+        const sameRecord = recordKey === null ? undefined : firstRowOfKey.get(recordKey);
+        if (recordKey !== null && !sameRecord) firstRowOfKey.set(recordKey, stored);
+        // A record found by the row's whole key is the earlier row's too: the row repeats it.
+        const repeated = sameRecord ?? (earlier && (!found || found.reason === 'existing') ? earlier : undefined);
+        const match = repeated ? { reason: 'inFile' as const, id: null, name: found?.name ?? shownCell(repeated.cells[nameIndex]), place: '', row: repeated.row } : found;
         if (match) stored.match = match;
+        if (sameRecord) stored.notes = [sameRecordNote(sourceRow.rowNumber, sameRecord.row), ...(stored.notes ?? [])];
       }
       rows.push(stored);
       held += storedBytes(stored);
@@ -744,7 +764,7 @@ function defaultActionOf(row: StoredRow): ImportAction {
  */
 function updateChangesOf(ctx: Context, adapter: KindAdapter, row: StoredRow): ImportChanges | null {
   const id = row.match?.id;
-  if (id == null || !row.prepared || !adapter.changes) return null;
+  if (id == null || !row.prepared) return null;
   return adapter.changes(ctx, id, row.prepared, asksForPlace(row) ? undefined : null);
 }
 
@@ -893,9 +913,14 @@ function rebuildStep(control: JobControl): BulkRebuildStep {
 type CommitChoices = Pick<z.output<typeof importCommitInput>, 'decisions' | 'bulk' | 'placeAnswers'>;
 type RowDecision = CommitChoices['decisions'][number];
 
-/** What is done with a row without problems: its own choice, else the bulk choice for its group, else the default. */
+/**
+ * What is done with a row without problems: its own choice, else the bulk choice for its group, else
+ * the default. A row repeating an earlier one of the file (`inFile`) is in neither group: «Dòng
+ * trùng: Cập nhật» for all would let the later row win again, which its note says it does not.
+ */
 function chosenAction(row: StoredRow, decision: RowDecision | undefined, bulk: CommitChoices['bulk']): ImportAction {
-  return decision?.action ?? (row.match ? bulk.matched : bulk.fresh) ?? defaultActionOf(row);
+  const group = !row.match ? bulk.fresh : row.match.reason === 'inFile' ? undefined : bulk.matched;
+  return decision?.action ?? group ?? defaultActionOf(row);
 }
 
 /** A row the person is asked the commune of: an old address that went to several, or a place the app could not read. */
@@ -956,7 +981,10 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
         .values({ kind: analysis.kind, fileName: analysis.fileName, sheetName: analysis.sheet, createdAt: startedAt })
         .returning({ id: importBatches.id })
         .get();
-      /** The record each written row became, for a later row of the file that is the same one. */
+      /**
+       * The record each row is, for a later row of the file that is the same one: the stored one it
+       * matched, written or not, else the one it became when written.
+       */
       const writtenOf = new Map<number, number>();
       /** The import's own record of what it wrote, for undo. */
       const changes = new BatchedInsert(tx.db, importChanges, [
@@ -991,6 +1019,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                 failures.set(row.row, problemsText(row.problems));
                 continue;
               }
+              if (row.match?.id != null) writtenOf.set(row.row, row.match.id);
               const decision = decisions.get(row.row);
               const action = chosenAction(row, decision, input.bulk);
               if (action === 'skip') {

@@ -70,7 +70,9 @@ export function actionOf(row: ImportPreviewRow, decisions: Decisions): ImportAct
   if (row.status === 'invalid') return 'skip';
   const asksForPlace = row.communeChoices.length > 0 || row.needsPlace;
   if (asksForPlace && (decisions.rows[row.row]?.communeCode ?? (row.placeKey ? decisions.places[row.placeKey] : undefined)) === undefined) return 'skip';
-  return decisions.rows[row.row]?.action ?? (row.match ? decisions.bulk.matched : decisions.bulk.fresh) ?? row.defaultAction;
+  // A repeat of an earlier row of the file is left to its own choice, as the commit leaves it (`chosenAction`).
+  const group = !row.match ? decisions.bulk.fresh : row.match.reason === 'inFile' ? undefined : decisions.bulk.matched;
+  return decisions.rows[row.row]?.action ?? group ?? row.defaultAction;
 }
 
 function MatchBadge({ match }: { match: ImportMatch }) {
