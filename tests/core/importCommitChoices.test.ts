@@ -25,10 +25,10 @@ describe('rows whose commune is still to choose', () => {
     return previewOf(app, jobId, proposedMapping(analysis));
   }
 
-  it('are counted and named before the commit, unless left out or placed', async () => {
+  it('are counted and named before the commit, unless left out or placed, with the other rows it would write', async () => {
     const { jobId, preview } = await previewUnplaced(true);
     const placeKey = preview.page.rows[1]?.placeKey ?? '';
-    expect(await call(app, 'imports:awaitingPlaces', { previewJobId: jobId, decisions: [] })).toEqual({ sheet: 'An Phu', count: 4, rows: [3, 4, 5, 6] });
+    expect(await call(app, 'imports:awaitingPlaces', { previewJobId: jobId, decisions: [] })).toEqual({ sheet: 'An Phu', count: 4, rows: [3, 4, 5, 6], othersWritten: 1 });
     // Rows left out, or given a commune of their own, are not asked about.
     expect(
       await call(app, 'imports:awaitingPlaces', {
@@ -38,7 +38,7 @@ describe('rows whose commune is still to choose', () => {
           { row: 4, communeCode: XA_VINH_AN },
         ],
       }),
-    ).toEqual({ sheet: 'An Phu', count: 2, rows: [5, 6] });
+    ).toEqual({ sheet: 'An Phu', count: 2, rows: [5, 6], othersWritten: 2 });
     // One answer for the address places them all.
     expect(await call(app, 'imports:awaitingPlaces', { previewJobId: jobId, decisions: [], placeAnswers: [{ placeKey, communeCode: XA_VINH_AN }] })).toMatchObject({ count: 0, rows: [] });
     expect(await call(app, 'imports:awaitingPlaces', { previewJobId: jobId, decisions: [], bulk: { fresh: 'skip' } })).toMatchObject({ count: 0 });
@@ -46,6 +46,8 @@ describe('rows whose commune is still to choose', () => {
 
   it('leave no batch when nothing else is written: nothing to undo', async () => {
     const { jobId } = await previewUnplaced(false);
+    // Asked first, the commit says so: the rows waiting are all it would write.
+    expect(await call(app, 'imports:awaitingPlaces', { previewJobId: jobId, decisions: [] })).toEqual({ sheet: 'An Phu', count: 4, rows: [2, 3, 4, 5], othersWritten: 0 });
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
     expect(summary).toEqual({ batchId: null, created: 0, updated: 0, skipped: 0, failed: 4, partnersAdded: 0 });
     expect(batchCount()).toBe(0);

@@ -99,11 +99,27 @@ describe('a row whose commune is still to choose', () => {
   });
 });
 
+describe('a row repeating an earlier row of the file', () => {
+  it('stays «Bỏ qua» whatever is chosen for all duplicates, until chosen on the row itself', () => {
+    const repeat: ImportPreviewRow = {
+      ...unplaced(4),
+      needsPlace: false,
+      placeKey: null,
+      match: { reason: 'inFile', id: null, name: 'HTX An Phú 2', place: '', row: 2 },
+      defaultAction: 'skip',
+    };
+    const stored: ImportPreviewRow = { ...repeat, row: 2, match: { reason: 'registrationNo', id: 7, name: 'HTX An Phú 2', place: 'Xã An Phú', row: null }, defaultAction: 'update' };
+    expect(actionOf(repeat, { rows: {}, bulk: { matched: 'update' }, places: {} })).toBe('skip');
+    expect(actionOf(stored, { rows: {}, bulk: { matched: 'skip' }, places: {} })).toBe('skip');
+    expect(actionOf(repeat, { rows: { 4: { action: 'update' } }, bulk: { matched: 'skip' }, places: {} })).toBe('update');
+  });
+});
+
 describe('the choices for all rows', { timeout: 30_000 }, () => {
   it('look chosen only once chosen, and say how many rows still wait for a commune and read «Bỏ qua»', async () => {
     const invoke = renderAtPreview({
       // Rows 3 and 6 wait; a bulk «Bỏ qua» for new rows leaves them out by choice, not for want of a commune.
-      'imports:awaitingPlaces': ({ bulk }) => ok(bulk?.fresh === 'skip' ? { sheet: 'An Phú', count: 0, rows: [] } : { sheet: 'An Phú', count: 2, rows: [3, 6] }),
+      'imports:awaitingPlaces': ({ bulk }) => ok(bulk?.fresh === 'skip' ? { sheet: 'An Phú', count: 0, rows: [], othersWritten: 1 } : { sheet: 'An Phú', count: 2, rows: [3, 6], othersWritten: 1 }),
     });
     const waiting = '2 dòng còn chờ chọn xã, phường nên vẫn là «Bỏ qua», dù chọn gì cho tất cả các dòng. Chọn xã, phường cho các dòng này (lọc «Cần chọn xã») thì chúng mới được ghi.';
     expect(await screen.findByText(waiting)).toBeTruthy();
@@ -130,7 +146,7 @@ describe('the choices for all rows', { timeout: 30_000 }, () => {
 describe('Ghi vào dữ liệu', { timeout: 30_000 }, () => {
   it('asks first when rows would be left out for want of a commune, naming how many and where', async () => {
     const invoke = renderAtPreview({
-      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 14, rows: [3, 5, 6, 7, 8, 9, 10, 11, 12, 13] }),
+      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 14, rows: [3, 5, 6, 7, 8, 9, 10, 11, 12, 13], othersWritten: 1 }),
       'imports:commit': () => ok({ jobId: COMMIT_JOB }),
       'jobs:status': () => ok(status(COMMIT_JOB, 'running')),
     });
@@ -157,9 +173,29 @@ describe('Ghi vào dữ liệu', { timeout: 30_000 }, () => {
     await waitFor(() => expect(called(invoke, 'imports:commit')).toHaveLength(1));
   });
 
+  it('offers only to go back and choose when the rows waiting are all there is to write', async () => {
+    const invoke = renderAtPreview({
+      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 3, rows: [3, 5, 6], othersWritten: 0 }),
+      'imports:commit': () => ok({ jobId: COMMIT_JOB }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Ghi vào dữ liệu' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Các dòng cần ghi đều chưa chọn xã, phường' });
+    expect(
+      within(dialog).getByText(
+        'Trang tính «An Phú» có 3 dòng chưa chọn xã, phường: dòng 3, 5, 6. Ngoài những dòng này không còn dòng nào để ghi, nên cần chọn xã, phường cho chúng trước khi ghi vào dữ liệu.',
+      ),
+    ).toBeTruthy();
+    // Leaving them out would write nothing: it is not offered.
+    expect(within(dialog).queryByRole('button', { name: /^Ghi các dòng khác/ })).toBeNull();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Quay lại chọn xã, phường' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(called(invoke, 'imports:commit')).toHaveLength(0);
+  });
+
   it('writes at once when no row waits for a commune', async () => {
     const invoke = renderAtPreview({
-      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 0, rows: [] }),
+      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 0, rows: [], othersWritten: 1 }),
       'imports:commit': () => ok({ jobId: COMMIT_JOB }),
       'jobs:status': () => ok(status(COMMIT_JOB, 'running')),
     });
@@ -171,7 +207,7 @@ describe('Ghi vào dữ liệu', { timeout: 30_000 }, () => {
   it('offers to check the rows again when a record was saved since the preview, keeping the communes and the rows left out', async () => {
     const message = 'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng 12: Mã số HTX 1700000002 đã có: HTX Chen ngang 2 (xã Nhơn Mỹ).';
     const invoke = renderAtPreview({
-      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 0, rows: [] }),
+      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 0, rows: [], othersWritten: 1 }),
       'imports:commit': () => ok({ jobId: COMMIT_JOB }),
       'imports:preview': () => ok({ jobId: RECHECK_JOB }),
       'jobs:status': ({ jobId }) => ok(jobId === COMMIT_JOB ? status(COMMIT_JOB, 'failed', { kind: 'conflict', message, existingId: 7 }) : status(RECHECK_JOB, 'done')),

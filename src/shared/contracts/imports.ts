@@ -314,6 +314,8 @@ export interface ImportAwaitingPlaces {
   count: number;
   /** The first few of them, by row number in the sheet. */
   rows: number[];
+  /** The other rows the commit would write with these choices; none: only these would be, so nothing can be written yet. */
+  othersWritten: number;
 }
 
 export interface ImportSummary {

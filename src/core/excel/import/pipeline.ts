@@ -943,14 +943,15 @@ function chosenPlace(ctx: Context, row: StoredRow, decision: RowDecision | undef
 export function awaitingPlaces(ctx: Context, state: PreviewState, input: CommitChoices): ImportAwaitingPlaces {
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
   const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
-  const rows = state.rows
-    .filter((row) => !row.problems && asksForPlace(row))
-    .filter((row) => {
-      const decision = decisions.get(row.row);
-      return chosenAction(row, decision, input.bulk) !== 'skip' && chosenPlace(ctx, row, decision, placeAnswers) === null;
-    })
-    .map((row) => row.row);
-  return { sheet: state.analysis.analysis.sheet, count: rows.length, rows: rows.slice(0, AWAITING_ROWS_NAMED) };
+  const rows: number[] = [];
+  let othersWritten = 0;
+  for (const row of state.rows) {
+    const decision = decisions.get(row.row);
+    if (row.problems || chosenAction(row, decision, input.bulk) === 'skip') continue;
+    if (asksForPlace(row) && chosenPlace(ctx, row, decision, placeAnswers) === null) rows.push(row.row);
+    else othersWritten += 1;
+  }
+  return { sheet: state.analysis.analysis.sheet, count: rows.length, rows: rows.slice(0, AWAITING_ROWS_NAMED), othersWritten };
 }
 
 /** Rows named in the question before a commit: enough to find them, short enough to read. */

@@ -192,6 +192,9 @@ export const excelVi = {
     awaitingPlaces: {
       title: 'Còn dòng chưa chọn xã, phường',
       body_other: 'Trang tính «{{sheet}}» có {{count, number}} dòng chưa chọn xã, phường: {{rows}}. Những dòng này sẽ không được ghi.',
+      /** When those rows are all there is to write: leaving them out would write nothing. */
+      onlyTheseTitle: 'Các dòng cần ghi đều chưa chọn xã, phường',
+      onlyThese_other: 'Trang tính «{{sheet}}» có {{count, number}} dòng chưa chọn xã, phường: {{rows}}. Ngoài những dòng này không còn dòng nào để ghi, nên cần chọn xã, phường cho chúng trước khi ghi vào dữ liệu.',
       rowsMore: 'dòng {{rows}} và {{count, number}} dòng khác',
       rows: 'dòng {{rows}}',
       where: 'Để chọn: ở bước Xem trước, bấm lọc «Cần chọn xã» rồi chọn xã, phường ở cột «Trùng với / Xã, phường» của từng dòng.',
@@ -503,6 +506,9 @@ export const excelEn: Translations<typeof excelVi> = {
       title: 'Rows still without a commune',
       body_one: 'The sheet “{{sheet}}” has {{count, number}} row whose commune is still to choose: {{rows}}. It will not be written.',
       body_other: 'The sheet “{{sheet}}” has {{count, number}} rows whose commune is still to choose: {{rows}}. They will not be written.',
+      onlyTheseTitle: 'Every row to write still needs its commune',
+      onlyThese_one: 'The sheet “{{sheet}}” has {{count, number}} row whose commune is still to choose: {{rows}}. There is no other row to write, so choose its commune before writing to the data.',
+      onlyThese_other: 'The sheet “{{sheet}}” has {{count, number}} rows whose commune is still to choose: {{rows}}. There is no other row to write, so choose their commune before writing to the data.',
       rowsMore: 'row {{rows}} and {{count, number}} more',
       rows: 'row {{rows}}',
       where: 'To choose: in the preview, filter by “Need a commune” and pick the commune in the “Same as / Commune” column of each row.',

@@ -176,22 +176,45 @@ export function ImportPage() {
   const skipValues = useCallback(() => update({ step: 'preview' }), [update]);
   const write = (input: InputOf<'imports:commit'>) =>
     startCommit.mutate(input, { onSuccess: ({ jobId }) => run(jobId, 'preview'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) });
-  /** Rows whose commune is still to choose are not written: the person leaves them out knowingly, or goes back to choose. */
+  /**
+   * Rows whose commune is still to choose are not written: the person leaves them out knowingly, or
+   * goes back to choose. When they are all the commit would write, leaving them out would write
+   * nothing, so only going back is offered.
+   */
   const askAboutAwaiting = (awaiting: ImportAwaitingPlaces, input: InputOf<'imports:commit'>) => {
     const listed = awaiting.rows.join(', ');
     const rows =
       awaiting.count > awaiting.rows.length
         ? t('excel.import.awaitingPlaces.rowsMore', { rows: listed, count: awaiting.count - awaiting.rows.length })
         : t('excel.import.awaitingPlaces.rows', { rows: listed });
+    const where = (
+      <Text size="sm" c="dimmed">
+        {t('excel.import.awaitingPlaces.where')}
+      </Text>
+    );
+    if (awaiting.othersWritten === 0) {
+      const id = modals.open({
+        title: t('excel.import.awaitingPlaces.onlyTheseTitle'),
+        size: 'lg',
+        children: (
+          <Stack gap="xs">
+            <Text size="sm">{t('excel.import.awaitingPlaces.onlyThese', { sheet: awaiting.sheet, count: awaiting.count, rows })}</Text>
+            {where}
+            <Group justify="flex-end" mt="md">
+              <Button onClick={() => modals.close(id)}>{t('excel.import.awaitingPlaces.goBack')}</Button>
+            </Group>
+          </Stack>
+        ),
+      });
+      return;
+    }
     modals.openConfirmModal({
       title: t('excel.import.awaitingPlaces.title'),
       size: 'lg',
       children: (
         <Stack gap="xs">
           <Text size="sm">{t('excel.import.awaitingPlaces.body', { sheet: awaiting.sheet, count: awaiting.count, rows })}</Text>
-          <Text size="sm" c="dimmed">
-            {t('excel.import.awaitingPlaces.where')}
-          </Text>
+          {where}
         </Stack>
       ),
       labels: { confirm: t('excel.import.awaitingPlaces.leaveOut', { count: awaiting.count }), cancel: t('excel.import.awaitingPlaces.goBack') },
