@@ -235,7 +235,9 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
       return shown(this);
     });
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(320);
-    onTestFinished(() => vi.restoreAllMocks());
+    onTestFinished(() => {
+      vi.restoreAllMocks();
+    });
     renderWith(
       { 'programmes:list': () => ok([{ ...programme, id: 4, name: long }, { ...programme, id: 5, name: 'Kết nối cung – cầu 2026' }]) },
       <ConnectDialog offer={{ ...offer, priceMin: 24_300 }} demand={{ ...demand, priceMax: 15_000, programmeId: 4 }} onClose={() => undefined} />,
