@@ -132,6 +132,23 @@ describe('year grid', { timeout: 20_000 }, () => {
     );
   });
 
+  it('goes on to the cell Enter was leaving for once the person says «Vẫn lưu», so the next number lands there', async () => {
+    const withRevenue = rows.map((row) => (row.organizationId === 7 ? { ...row, figures: figures(lastYear, { revenue: 150_000_000 }) } : row));
+    installFakeApi({
+      'figures:grid': () => ok({ rows: withRevenue, total: 2 }),
+      'figures:save': (input) => ok(figures(input.year, { revenue: 150_000_000, ...input, classification: null })),
+    });
+    renderGrid();
+    const profit = await screen.findByLabelText<HTMLInputElement>('Lợi nhuận – HTX Nông nghiệp Mỹ Hiệp');
+    const below = screen.getByLabelText<HTMLInputElement>('Lợi nhuận – Tổ hợp tác Cao Lãnh');
+    profit.focus();
+    fireEvent.change(profit, { target: { value: '1.500.000.000' } });
+    fireEvent.keyDown(profit, { key: 'Enter' });
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(document.activeElement).toBe(below));
+    expect(profit.value).toBe('1.500.000.000');
+  });
+
   it('saves a classification chosen, and clears it again', async () => {
     const invoke = installFakeApi({
       'figures:grid': () => ok({ rows, total: 2 }),

@@ -52,10 +52,14 @@ function boxWidth(chars: number, right = statusWidth): string {
 type CellState = { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string };
 
 /** Moves focus to the same column in the next (or previous) row. */
-function moveDown(from: HTMLElement, step: 1 | -1): void {
+/** The cell of the same column `step` rows from `from`, if the page shows one. */
+function cellBelow(from: HTMLElement, step: 1 | -1): HTMLElement | null {
   const row = Number(from.dataset.gridRow);
   const column = from.dataset.gridColumn;
-  const next = document.querySelector<HTMLElement>(`[data-grid-row="${row + step}"][data-grid-column="${column}"]`);
+  return document.querySelector<HTMLElement>(`[data-grid-row="${row + step}"][data-grid-column="${column}"]`);
+}
+
+function focusCell(next: HTMLElement | null): void {
   next?.focus();
   if (next instanceof HTMLInputElement) next.select();
 }
@@ -123,7 +127,8 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   // While the person is asked about the value, leaving the cell again does not ask twice.
   const asking = useRef(false);
 
-  const commit = async (input: HTMLInputElement) => {
+  /** `onwards`: where the person goes from the cell, for the focus once a question is answered «Vẫn lưu». */
+  const commit = async (input: HTMLInputElement, onwards: HTMLElement | null) => {
     // Text the cell could not take is not sent; the cell says why.
     if (typeof draft === 'string') return;
     const value = draft;
@@ -132,7 +137,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     const money = { revenue: row.figures?.revenue ?? null, profit: row.figures?.profit ?? null, [field]: value };
     if ((field === 'revenue' || field === 'profit') && profitAboveRevenue(money)) {
       asking.current = true;
-      const accepted = await confirmProfitAboveRevenue({ year, ...money }, input);
+      const accepted = await confirmProfitAboveRevenue({ year, ...money }, input, onwards);
       asking.current = false;
       if (!accepted) return;
     }
@@ -142,8 +147,9 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
-      void commit(event.currentTarget);
-      moveDown(event.currentTarget, event.shiftKey ? -1 : 1);
+      const next = cellBelow(event.currentTarget, event.shiftKey ? -1 : 1);
+      void commit(event.currentTarget, next);
+      focusCell(next);
     } else if (event.key === 'Escape') {
       setDraft(saved);
     }
@@ -161,7 +167,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         placeholder={previous === null ? undefined : formatCount(previous)}
         value={draft}
         onChange={setDraft}
-        onBlur={(event) => void commit(event.currentTarget)}
+        onBlur={(event) => void commit(event.currentTarget, event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null)}
         onKeyDown={onKeyDown}
         error={state.status === 'error' ? state.message : undefined}
         rightSection={<StatusIcon state={state} />}

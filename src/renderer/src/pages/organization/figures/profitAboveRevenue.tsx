@@ -22,13 +22,19 @@ interface Asked {
   profit: number | null;
 }
 
+/** Focus on `element`, its text selected when it is a box: what is typed next replaces it. */
+function focusWhole(element: HTMLElement): void {
+  element.focus();
+  if (element instanceof HTMLInputElement) element.select();
+}
+
 /**
- * Resolves true when the person chooses «Vẫn lưu», false for «Sửa lại» or closing. Either way the
- * focus goes to `field`, the number just typed: to be corrected, or to go on from once saved
- * (rather than back to wherever it was when the question opened, which in the year grid may be
- * the next row's cell or nothing).
+ * Resolves true when the person chooses «Vẫn lưu», false for «Sửa lại» or closing. «Sửa lại» puts
+ * the focus on `field`, the number just typed, to be corrected; «Vẫn lưu» where the person was
+ * going when asked (`onwards`: in the year grid the cell Tab or Enter was leaving for, so typing
+ * goes on there), else back on `field`.
  */
-export function confirmProfitAboveRevenue({ year, revenue, profit }: Asked, field: HTMLElement | null): Promise<boolean> {
+export function confirmProfitAboveRevenue({ year, revenue, profit }: Asked, field: HTMLElement | null, onwards: HTMLElement | null = null): Promise<boolean> {
   let accepted = false;
   return new Promise((answer) =>
     modals.openConfirmModal({
@@ -45,8 +51,8 @@ export function confirmProfitAboveRevenue({ year, revenue, profit }: Asked, fiel
       // Called after onConfirm too, and on Sửa lại, Esc or a click outside.
       onClose: () => {
         answer(accepted);
-        field?.focus();
-        if (!accepted && field instanceof HTMLInputElement) field.select();
+        const next = accepted && onwards?.isConnected ? onwards : field;
+        if (next) focusWhole(next);
       },
     }),
   );
