@@ -40,7 +40,9 @@ describe('lifecycle tab', () => {
     expect(screen.getByText('15/07/2024 · Quyết định số 45/QĐ-UBND')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'HTX Dịch vụ Tân Hồng' }).getAttribute('href')).toBe('#/thanh-vien/8');
     expect(screen.getByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng' }).getAttribute('href')).toBe('#/thanh-vien/12');
-    expect(screen.getByText('tổ chức mới')).toBeTruthy();
+    // Each role by what it means in a consolidation: this one's, the other old one's, the new one's.
+    expect(screen.getAllByText('tổ chức tham gia hợp nhất')).toHaveLength(2);
+    expect(screen.getByText('tổ chức hình thành từ hợp nhất')).toBeTruthy();
   });
 
   it('records a consolidation with this organization, another one, and a new one created with it', async () => {

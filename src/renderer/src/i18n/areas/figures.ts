@@ -165,6 +165,13 @@ export const figuresVi = {
       predecessor: 'tổ chức trước',
       successor: 'tổ chức mới',
     },
+    /** The roles by what they mean in the events that join or part organizations. */
+    roleIn: {
+      merger: { subject: 'tổ chức nhận sáp nhập', predecessor: 'tổ chức bị sáp nhập' },
+      split: { predecessor: 'tổ chức bị chia', successor: 'tổ chức được chia ra' },
+      separation: { subject: 'tổ chức bị tách', successor: 'tổ chức được tách ra' },
+      consolidation: { predecessor: 'tổ chức tham gia hợp nhất', successor: 'tổ chức hình thành từ hợp nhất' },
+    },
     explain: {
       founding: 'Ghi ngày và quyết định thành lập {{name}}.',
       renaming: '{{name}} đổi sang tên mới; tên cũ vẫn được giữ trong lịch sử.',
@@ -416,6 +423,12 @@ export const figuresEn: Translations<typeof figuresVi> = {
       subject: 'main organization',
       predecessor: 'predecessor',
       successor: 'new organization',
+    },
+    roleIn: {
+      merger: { subject: 'absorbing organization', predecessor: 'absorbed organization' },
+      split: { predecessor: 'organization split', successor: 'organization formed by the split' },
+      separation: { subject: 'organization a part separated from', successor: 'organization separated out' },
+      consolidation: { predecessor: 'organization consolidated', successor: 'organization formed by the consolidation' },
     },
     explain: {
       founding: 'Record the date and decision founding {{name}}.',

@@ -10,7 +10,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsSplit, IconHistory, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail, OrganizationLifecycleEvent } from '../../../../shared/contract';
-import type { LifecycleEventKind } from '../../../../shared/domain';
+import type { LifecycleEventKind, LifecycleRole } from '../../../../shared/domain';
 import { formatDate } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { LoadError } from '../../components/LoadError';
@@ -31,9 +31,22 @@ const kindColors: Record<LifecycleEventKind, MantineColor> = {
   bankruptcy: 'red',
 };
 
+/** The events that join or part organizations name each role by what it means in them («tổ chức bị sáp nhập»). */
+function useRoleLabel(kind: LifecycleEventKind): (role: LifecycleRole) => string {
+  const { t } = useTranslation();
+  return (role) => {
+    if (kind === 'merger' && role !== 'successor') return t(`figures.lifecycle.roleIn.merger.${role}`);
+    if (kind === 'split' && role !== 'subject') return t(`figures.lifecycle.roleIn.split.${role}`);
+    if (kind === 'separation' && role !== 'predecessor') return t(`figures.lifecycle.roleIn.separation.${role}`);
+    if (kind === 'consolidation' && role !== 'subject') return t(`figures.lifecycle.roleIn.consolidation.${role}`);
+    return t(`figures.lifecycle.role.${role}`);
+  };
+}
+
 function EventBody({ event, organizationId }: { event: OrganizationLifecycleEvent; organizationId: number }) {
   const { t } = useTranslation();
   const others = event.participants.filter((participant) => participant.organizationId !== organizationId);
+  const roleLabel = useRoleLabel(event.kind);
   return (
     <Stack gap={4}>
       <Text size="sm" c="dimmed">
@@ -47,13 +60,13 @@ function EventBody({ event, organizationId }: { event: OrganizationLifecycleEven
       )}
       {event.participants.length > 1 && (
         <Text size="sm">
-          {t('figures.lifecycle.ownRole')} <b>{t(`figures.lifecycle.role.${event.role}`)}</b>
+          {t('figures.lifecycle.ownRole')} <b>{roleLabel(event.role)}</b>
         </Text>
       )}
       {others.map((participant) => (
         <Group key={`${participant.role}-${participant.organizationId}`} gap={6}>
           <Badge size="sm" variant="light" tt="none" color={participant.role === 'successor' ? 'teal' : participant.role === 'predecessor' ? 'gray' : 'blue'}>
-            {t(`figures.lifecycle.role.${participant.role}`)}
+            {roleLabel(participant.role)}
           </Badge>
           <Anchor href={`#/thanh-vien/${participant.organizationId}`} size="sm">
             {participant.name}
