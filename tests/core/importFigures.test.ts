@@ -87,3 +87,73 @@ describe('a year the organization did not exist in', () => {
     expect(preview.page.rows[0]?.problems).toEqual([{ cell: 'Dòng 2', message: 'HTX Gốm Phú Tân đã chấm dứt hoạt động từ ngày 11/05/2021, nên không có số liệu năm 2025.' }]);
   });
 });
+
+describe('a profit above the revenue', () => {
+  /** What the preview says of it: a note to heed, with both values and the year. */
+  const noteOf = (cell: string, profit: string, revenue: string) => ({
+    cell,
+    message: `${profit} lớn hơn ${revenue}: xem lại có gõ thừa số 0 không. Dòng vẫn được ghi nếu để nguyên.`,
+    heed: true,
+  });
+
+  it('is said on the year as the row leaves it, stored values filled in, and the row is still written', async () => {
+    const longDien = await organization('HTX Nông nghiệp Long Điền', '1600111222');
+    const phuTan = await organization('HTX Gốm Phú Tân', '1600333444');
+    const moi = await organization('HTX Nông nghiệp Mới', '1600555666');
+    const vinhAn = await organization('HTX Nông nghiệp Vĩnh An', '1600777888');
+    await call(app, 'figures:save', { organizationId: phuTan.id, year: 2024, revenue: 150_000_000 });
+    await call(app, 'figures:save', { organizationId: moi.id, year: 2024, revenue: 1_000_000_000, profit: 900_000_000 });
+    // Asked about when it was saved, and saved as it is.
+    await call(app, 'figures:save', { organizationId: vinhAn.id, year: 2024, revenue: 100_000_000, profit: 120_000_000 });
+    const { jobId, preview } = await previewFigures(
+      [
+        'Mã số HTX,Doanh thu (đồng),Lợi nhuận (đồng),Số thành viên',
+        '1600111222,150.000.000,1.500.000.000,30',
+        '1600333444,,1.500.000.000,',
+        '1600555666,90.000.000,,',
+        '1600777888,100.000.000,120.000.000,25',
+      ].join('\n'),
+      2024,
+    );
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.problems, row.notes])).toEqual([
+      [2, 'valid', [], [noteOf('C2', 'Lợi nhuận năm 2024 (1.500.000.000 đồng)', 'doanh thu (150.000.000 đồng)')]],
+      [3, 'valid', [], [noteOf('C3', 'Lợi nhuận năm 2024 (1.500.000.000 đồng)', 'doanh thu đã lưu (150.000.000 đồng)')]],
+      [4, 'valid', [], [noteOf('B4', 'Lợi nhuận đã lưu năm 2024 (900.000.000 đồng)', 'doanh thu (90.000.000 đồng)')]],
+      [5, 'valid', [], []],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: {} });
+    expect(summary).toMatchObject({ created: 1, updated: 3, failed: 0 });
+    const money = (id: number) => app.ctx.db.$client.prepare('SELECT revenue, profit FROM yearly_figures WHERE organization_id = ? AND year = 2024').get(id);
+    expect([longDien, phuTan, moi, vinhAn].map(({ id }) => money(id))).toEqual([
+      { revenue: 150_000_000, profit: 1_500_000_000 },
+      { revenue: 150_000_000, profit: 1_500_000_000 },
+      { revenue: 90_000_000, profit: 900_000_000 },
+      { revenue: 100_000_000, profit: 120_000_000 },
+    ]);
+  });
+
+  it('is said in a list of organizations that carries the figures, for a new organization and a stored one', async () => {
+    const longDien = await organization('HTX Nông nghiệp Long Điền', '1600111222');
+    await call(app, 'figures:save', { organizationId: longDien.id, year: 2024, revenue: 150_000_000 });
+    const { analysis, jobId } = await analyze(
+      app,
+      stage(
+        app,
+        'thanh vien.csv',
+        [
+          '\ufeffTên HTX,Mã số HTX,Địa chỉ,Doanh thu (đồng),Lợi nhuận (đồng)',
+          'HTX Nông nghiệp Long Điền,1600111222,Xã Mỹ Hòa Hưng,,1.500.000.000',
+          'HTX Nông nghiệp Mới,1600555666,Xã Mỹ Hòa Hưng,150.000.000,1.500.000.000',
+          'HTX Gốm Phú Tân,1600333444,Xã Mỹ Hòa Hưng,150.000.000,15.000.000',
+        ].join('\n'),
+      ),
+      'organizations',
+    );
+    const { preview } = await previewOf(app, jobId, proposedMapping(analysis), 2024);
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.notes])).toEqual([
+      [2, 'valid', [noteOf('E2', 'Lợi nhuận năm 2024 (1.500.000.000 đồng)', 'doanh thu đã lưu (150.000.000 đồng)')]],
+      [3, 'valid', [noteOf('E3', 'Lợi nhuận năm 2024 (1.500.000.000 đồng)', 'doanh thu (150.000.000 đồng)')]],
+      [4, 'valid', []],
+    ]);
+  });
+});

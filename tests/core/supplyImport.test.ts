@@ -661,3 +661,66 @@ describe('importing demands', () => {
     ]);
   });
 });
+
+describe('a price written over a stored one', () => {
+  /** The prices of the programme's offers or demands, by product. */
+  async function pricesOf(kind: 'offers' | 'demands') {
+    const { rows } = await call(app, `${kind}:list`, { programmeId });
+    return rows.map((row) => [row.product, row.priceMin, row.priceMax]).sort();
+  }
+
+  /** What the preview says an update of each row would change of the prices. */
+  function priceChanges(shown: { page: { rows: { changes: { fields: { field: string }[] } | null }[] } }) {
+    return shown.page.rows.map((row) => row.changes?.fields.filter((change) => change.field === 'priceMin' || change.field === 'priceMax'));
+  }
+
+  it('writes an offer\'s price whole: a ceiling or a single price leaves no end of the stored range; no price keeps it', async () => {
+    const list = (prices: string[]) =>
+      [
+        'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán',
+        ...['Xoài cát Hòa Lộc', 'Xoài Đài Loan', 'Xoài keo'].map((product, index) => `HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;${product};${500 + 100 * index};kg;15/06/2026;${prices[index] ?? ''}`),
+      ].join('\n');
+    await commitOf(app, { previewJobId: (await preview(stage(app, 'Nguon cung.csv', list(['10.000 – 12.000', '10.000 – 12.000', '10.000 – 12.000'])), 'offers')).jobId, decisions: [] });
+    const again = await preview(stage(app, 'Nguon cung lan 2.csv', list(['đến 15.000', '14.000', ''])), 'offers');
+    expect(again.preview.page.rows.map((row) => row.defaultAction)).toEqual(['update', 'update', 'update']);
+    expect(priceChanges(again.preview)).toEqual([
+      [
+        { field: 'priceMin', before: 10_000, after: null },
+        { field: 'priceMax', before: 12_000, after: 15_000 },
+      ],
+      [
+        { field: 'priceMin', before: 10_000, after: 14_000 },
+        { field: 'priceMax', before: 12_000, after: null },
+      ],
+      [],
+    ]);
+    expect((await commitOf(app, { previewJobId: again.jobId, decisions: [] })).summary).toMatchObject({ updated: 2, skipped: 1, failed: 0 });
+    expect(await pricesOf('offers')).toEqual([
+      ['Xoài cát Hòa Lộc', null, 15_000],
+      ['Xoài keo', 10_000, 12_000],
+      ['Xoài Đài Loan', 14_000, null],
+    ]);
+  });
+
+  it('writes a demand\'s price whole, a ceiling in Giá đến\'s own column too', async () => {
+    const list = (rows: string[]) => ['Đơn vị thu mua;MST;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày;Giá mua;Giá tối đa', ...rows].join('\n');
+    const stored = list(['Nấm rơm;200;kg;15/06/2026;50.000;60.000', 'Xoài cát;500;kg;15/06/2026;40.000;45.000'].map((row) => `Co.op Mart;0301175691;${row}`));
+    await commitOf(app, { previewJobId: (await preview(stage(app, 'Nhu cau.csv', stored), 'demands')).jobId, decisions: [] });
+    const again = await preview(stage(app, 'Nhu cau lan 2.csv', list(['Nấm rơm;200;kg;15/06/2026;;đến 65.000', 'Xoài cát;500;kg;15/06/2026;42.000;'].map((row) => `Co.op Mart;0301175691;${row}`))), 'demands');
+    expect(priceChanges(again.preview)).toEqual([
+      [
+        { field: 'priceMin', before: 50_000, after: null },
+        { field: 'priceMax', before: 60_000, after: 65_000 },
+      ],
+      [
+        { field: 'priceMin', before: 40_000, after: 42_000 },
+        { field: 'priceMax', before: 45_000, after: null },
+      ],
+    ]);
+    expect((await commitOf(app, { previewJobId: again.jobId, decisions: [] })).summary).toMatchObject({ updated: 2, failed: 0 });
+    expect(await pricesOf('demands')).toEqual([
+      ['Nấm rơm', null, 65_000],
+      ['Xoài cát', 42_000, null],
+    ]);
+  });
+});

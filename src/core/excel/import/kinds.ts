@@ -9,7 +9,7 @@ import { and, asc, desc, eq, getTableColumns, getTableName, gt, notInArray, sql 
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notInTrash } from '../../db/predicates';
 import type { z } from 'zod';
-import { figureFields, figuresSaveInput, type FigureField } from '../../../shared/contracts/figures';
+import { figureFields, figuresSaveInput, profitAboveRevenue, type FigureField } from '../../../shared/contracts/figures';
 import type { ImportChanges, ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
 import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
@@ -750,21 +750,70 @@ function figuresPatch(figures: FigureValues, present: ReadonlySet<string>): Part
 }
 
 /**
- * What the save of a row's figures would refuse, said at the row's cells so that the preview shows
- * it rather than the commit stopping on it: a year figures cannot be kept for, and values that
- * contradict each other once the year's stored ones are filled in ("5 managers with a degree" in a
- * list, under 3 managers stored).
+ * Whether checking a row's figures needs the year's stored ones: the row writes one of a pair a
+ * rule compares (managers and those with a degree, revenue and profit), or a profit above its own
+ * revenue, which a year that already held both was asked about when they were saved.
  */
-function figuresRefusals(scope: ImportScope, organizationId: number | null, figures: FigureValues, present: ReadonlySet<string>, rowNumber: number): ImportProblem[] {
+function figuresCheckedAgainstStored(figures: FigureValues, present: ReadonlySet<string>): boolean {
+  const patch = figuresPatch(figures, present);
+  const halfOf = (one: FigureField, other: FigureField) => (patch[one] === undefined) !== (patch[other] === undefined);
+  return halfOf('managers', 'managersWithDegree') || halfOf('revenue', 'profit') || profitAboveRevenue({ revenue: patch.revenue ?? null, profit: patch.profit ?? null });
+}
+
+/**
+ * Checks a row's figures as they will be once the year's stored ones are filled in (`organizationId`
+ * null: nothing stored to look up). What the save would refuse is a problem at the row's cells, so
+ * that the preview shows it rather than the commit stopping on it: a year figures cannot be kept
+ * for, values that contradict each other ("5 managers with a degree" in a list, under 3 managers
+ * stored). A profit above the revenue, which a person's save asks about, is a note to heed.
+ */
+function checkFiguresOfRow(
+  scope: ImportScope,
+  organizationId: number | null,
+  figures: FigureValues,
+  present: ReadonlySet<string>,
+  rowNumber: number,
+  problems: ImportProblem[],
+  notes: ImportProblem[],
+): void {
   const { first, last } = figuresYears(scope.ctx);
   if (figures.year < first || figures.year > last) {
     const yearCell = cellRef(scope.columns, 'year', rowNumber);
     const where = scope.columns.some((column) => column.field.key === 'year') ? '' : ' Hãy chọn lại năm của số liệu ở bước ghép cột.';
-    return [{ cell: yearCell, message: `Năm của số liệu (${figures.year}) phải từ ${first} đến ${last}.${where}` }];
+    problems.push({ cell: yearCell, message: `Năm của số liệu (${figures.year}) phải từ ${first} đến ${last}.${where}` });
+    return;
   }
   const stored = organizationId === null ? undefined : findFigures(scope.ctx, organizationId, figures.year);
-  const after = valuesAfter(stored ?? emptyFigures, figuresPatch(figures, present));
-  return figureValueIssues(after).map((issue) => ({ cell: cellRef(scope.columns, issue.path, rowNumber), message: issue.message }));
+  const patch = figuresPatch(figures, present);
+  const after = valuesAfter(stored ?? emptyFigures, patch);
+  problems.push(...figureValueIssues(after).map((issue) => ({ cell: cellRef(scope.columns, issue.path, rowNumber), message: issue.message })));
+  const note = profitAboveRevenueNote(scope, figures.year, stored, patch, after, rowNumber);
+  if (note) notes.push(note);
+}
+
+/**
+ * A profit above the revenue of the year the row writes into, as the year will hold them: almost
+ * always a zero typed too many, yet it can be so, so the row is taken and the person told — at
+ * the profit's cell, or the revenue's when the row writes only that. None when the row leaves
+ * both as stored: that year was asked about when they were saved.
+ */
+function profitAboveRevenueNote(
+  scope: ImportScope,
+  year: number,
+  stored: FigureValuesStored | undefined,
+  patch: Partial<FigureValuesStored>,
+  after: FigureValuesStored,
+  rowNumber: number,
+): ImportProblem | null {
+  const { revenue, profit } = after;
+  if (revenue === null || profit === null || !profitAboveRevenue({ revenue, profit })) return null;
+  if (stored?.revenue === revenue && stored.profit === profit) return null;
+  const kept = (field: 'revenue' | 'profit') => (patch[field] === undefined ? ' đã lưu' : '');
+  return {
+    cell: cellRef(scope.columns, patch.profit === undefined ? 'revenue' : 'profit', rowNumber),
+    message: `Lợi nhuận${kept('profit')} năm ${year} (${formatCount(profit)} đồng) lớn hơn doanh thu${kept('revenue')} (${formatCount(revenue)} đồng): xem lại có gõ thừa số 0 không. Dòng vẫn được ghi nếu để nguyên.`,
+    heed: true,
+  };
 }
 
 /**
@@ -1071,10 +1120,10 @@ const organizationsAdapter: KindAdapter = {
     const present = new Set([...read.values.keys()].filter((key) => !checkedOnly.has(key)));
     const figures = figuresInList(scope, read, rowNumber, problems);
     if (figures) {
-      // Stored figures matter only where the row has one of a pair a rule compares: then the
-      // organization the row will update is looked up as its match will be.
-      const halfAPair = present.has('managers') !== present.has('managersWithDegree');
-      problems.push(...figuresRefusals(scope, halfAPair ? (registered()?.id ?? null) : null, figures, present, rowNumber));
+      // Stored figures seldom matter (`figuresCheckedAgainstStored`): only then is the organization
+      // the row will update looked up, as its match will find it.
+      const organizationId = figuresCheckedAgainstStored(figures, present) ? (registered()?.id ?? null) : null;
+      checkFiguresOfRow(scope, organizationId, figures, present, rowNumber, problems, notes);
     }
     return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures };
   },
@@ -1285,12 +1334,13 @@ const figuresAdapter: KindAdapter = {
     const parsed = figureValuesSchema.safeParse(candidate);
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
     const present = new Set(read.values.keys());
-    if (year !== null && parsed.success) problems.push(...figuresRefusals(scope, organization?.id ?? null, parsed.data, present, rowNumber));
+    const notes = [...read.notes];
+    if (year !== null && parsed.success) checkFiguresOfRow(scope, organization?.id ?? null, parsed.data, present, rowNumber, problems, notes);
     // As Cập nhật số liệu năm and the statistics would never show them: a year the organization did not exist in.
     const outsideLife = organization && year !== null ? yearOutsideLife(scope.ctx, organization.id, year) : null;
     if (outsideLife) problems.push({ cell: cellRef(scope.columns, 'year', rowNumber), message: outsideLife });
     const input: FiguresRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
-    return { problems, notes: read.notes, input, place: null, present };
+    return { problems, notes, input, place: null, present };
   },
   match(scope, row) {
     const input = row.input as FiguresRowInput;
@@ -2183,14 +2233,18 @@ function supplyColumnOf(path: string): string {
   return path;
 }
 
+/** A price is one thing written in two fields: Giá từ and Giá đến. */
+const priceFields = ['priceMin', 'priceMax'] as const;
+
 /**
  * The fields a row of offers or demands has values for: its columns', with the unit its Số lượng
- * cell wrote and the Giá đến of a range written in Giá từ.
+ * cell wrote, and both prices when it writes any, a ceiling alone ("đến 15.000") too: the row's
+ * price replaces the stored one whole (`mergedInput`).
  */
 function supplyPresent(read: ReadRow): Set<string> {
   const present = new Set(read.values.keys());
   if (read.units?.has('quantity')) present.add('unit');
-  if (read.upperEnds?.has('priceMin')) present.add('priceMax');
+  if (priceFields.some((field) => present.has(field) || read.upperEnds?.has(field))) for (const field of priceFields) present.add(field);
   return present;
 }
 
@@ -2235,11 +2289,16 @@ function offerAfter(ctx: Context, id: number): ParsedOfferInput | null {
   return row ? offerInputOf(row) : null;
 }
 
-/** Fills the stored input with the row's non-blank values of the columns it has. */
+/**
+ * Fills the stored input with the row's non-blank values of the columns it has. A price it writes
+ * is written whole, the end it leaves blank as none: a ceiling alone over a stored 10.000–12.000
+ * kept as 10.000–15.000 would be a price nobody wrote.
+ */
 function mergedInput<T extends object>(stored: T, incoming: T, present: ReadonlySet<string>): T {
   const merged = { ...stored };
+  const written = (field: string) => (priceFields as readonly string[]).includes(field) || !isBlank((incoming as Record<string, unknown>)[field]);
   for (const field of supplyInputFields(present)) {
-    if (field in incoming && !isBlank((incoming as Record<string, unknown>)[field])) Object.assign(merged, { [field]: (incoming as Record<string, unknown>)[field] });
+    if (field in incoming && written(field)) Object.assign(merged, { [field]: (incoming as Record<string, unknown>)[field] });
   }
   return merged;
 }
