@@ -143,6 +143,21 @@ describe('the choices for all rows', { timeout: 30_000 }, () => {
   });
 });
 
+describe('what Cập nhật writes', { timeout: 30_000 }, () => {
+  const priceWhole = 'Riêng giá: dòng có ghi giá thì giá trong tệp thay cả giá đã có (Giá từ và Giá đến).';
+  const awaiting = () => ok({ sheet: 'Nguồn cung', count: 0, rows: [], othersWritten: 4 });
+
+  it('says that a price written replaces the stored one whole, for offers and demands', async () => {
+    renderAtPreview({ 'imports:previewResult': () => ok({ ...preview, kind: 'offers' }), 'imports:awaitingPlaces': awaiting });
+    expect(await screen.findByText(`Cập nhật chỉ ghi các ô có giá trị; ô trống trong tệp không xóa dữ liệu đã có. ${priceWhole}`)).toBeTruthy();
+  });
+
+  it('says only that blank cells erase nothing, for a list without prices', async () => {
+    renderAtPreview({ 'imports:awaitingPlaces': awaiting });
+    expect(await screen.findByText('Cập nhật chỉ ghi các ô có giá trị; ô trống trong tệp không xóa dữ liệu đã có.')).toBeTruthy();
+  });
+});
+
 describe('Ghi vào dữ liệu', { timeout: 30_000 }, () => {
   it('asks first when rows would be left out for want of a commune, naming how many and where', async () => {
     const invoke = renderAtPreview({

@@ -157,6 +157,7 @@ export const excelVi = {
       waiting_other: '{{count, number}} dòng còn chờ chọn xã, phường nên vẫn là «Bỏ qua», dù chọn gì cho tất cả các dòng. Chọn xã, phường cho các dòng này (lọc «Cần chọn xã») thì chúng mới được ghi.',
     },
     neverBlank: 'Cập nhật chỉ ghi các ô có giá trị; ô trống trong tệp không xóa dữ liệu đã có.',
+    priceWhole: 'Riêng giá: dòng có ghi giá thì giá trong tệp thay cả giá đã có (Giá từ và Giá đến).',
     /** What Cập nhật would change of the stored record, under the row's match. */
     changes: {
       title: 'Cập nhật sẽ thay đổi:',
@@ -470,6 +471,7 @@ export const excelEn: Translations<typeof excelVi> = {
       waiting_other: '{{count, number}} rows still wait for their commune, so they stay “Skip” whatever is chosen for all rows. Choose their commune (filter “Need a commune”) to write them.',
     },
     neverBlank: 'An update writes only cells with a value; a blank cell never erases stored data.',
+    priceWhole: 'Prices apart: a row that writes a price replaces the stored one whole (from and up to).',
     changes: {
       title: 'Updating would change:',
       none: 'Nothing would change',

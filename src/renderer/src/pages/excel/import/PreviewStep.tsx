@@ -332,6 +332,8 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
       ) : null}
       <Text size="xs" c="dimmed">
         {t('excel.import.neverBlank')}
+        {/* A price is one thing in two cells: the file's replaces the stored one whole. */}
+        {data?.kind === 'offers' || data?.kind === 'demands' ? ` ${t('excel.import.priceWhole')}` : ''}
       </Text>
       <DataTable<ImportPreviewRow>
         withTableBorder
