@@ -1,6 +1,6 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EventDetail, EventSummary, InputOf, SignInLine } from '../../src/shared/contract';
+import type { EventDetail, EventParticipant, EventSummary, InputOf, SignInLine } from '../../src/shared/contract';
 import { alliance, installFakeApi, ok, organization, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
 import { choose, typeInto } from './select';
@@ -485,6 +485,42 @@ describe('adding participants', { timeout: 20_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).getByRole('button', { name: 'Bỏ thay đổi' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Thêm thành phần tham dự' })).toBeNull());
+  });
+
+  it('shows every signer a unit recorded in «Người đại diện», wrapped, and saves an edit on Enter', async () => {
+    const signers = ['An', 'Bình', 'Cường', 'Dung', 'Em', 'Phương', 'Giang', 'Hoa', 'Hùng', 'Lan', 'Minh', 'Nga', 'Phúc', 'Quỳnh', 'Sơn'].map((given) => `Nguyễn Văn ${given}`).join(', ');
+    const vinhBinh: EventParticipant = {
+      id: 11,
+      kind: 'organization',
+      counterpartId: 7,
+      name: 'Hợp tác xã Nông nghiệp Vĩnh Bình',
+      organizationKind: 'htx',
+      partnerKind: null,
+      place: 'Xã Mỹ Hiệp',
+      role: 'exhibitor',
+      status: 'registered',
+      representative: signers,
+      note: '',
+    };
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok({ ...detail, participants: [vinhBinh, ...detail.participants.slice(1)] }),
+      'records:history': () => ok({ entries: [], names: {} }),
+      'events:updateParticipant': ({ representative = '' }) => ok({ ...vinhBinh, representative }),
+    });
+    renderApp('#/su-kien/3');
+    const box = await screen.findByRole('textbox', { name: 'Người đại diện của Hợp tác xã Nông nghiệp Vĩnh Bình' }, { timeout: 5000 });
+    // A box of several lines, which wraps the list, rather than one line that cuts it.
+    expect(box.tagName).toBe('TEXTAREA');
+    expect(box).toHaveProperty('value', signers);
+
+    act(() => box.focus());
+    fireEvent.change(box, { target: { value: `${signers}, Nguyễn Văn Tâm` } });
+    // The names are one list: Enter records it, as it would in a one-line box, and starts no line.
+    expect(fireEvent.keyDown(box, { key: 'Enter' })).toBe(false);
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('events:updateParticipant', { id: 11, representative: `${signers}, Nguyễn Văn Tâm` }),
+    );
   });
 
   it('calls a participant’s status «Tình trạng» in the table and in the dialog alike', async () => {

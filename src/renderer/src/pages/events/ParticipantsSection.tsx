@@ -4,7 +4,7 @@
  * bulk for the ticked rows, or from a pasted sign-in sheet.
  */
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -20,6 +20,9 @@ import { LabelledSelect } from '../../components/LabelledSelect';
 import { lookupOptions, useAddParticipants, useEventLookups, useMarkAttendance, useRemoveParticipant, useUpdateParticipant } from '../../queries/events';
 import { organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { SignInDialog } from './SignInDialog';
+
+/** The lines «Người đại diện» grows to in the table before it scrolls: some fifteen names in full. */
+const REPRESENTATIVE_ROWS = 8;
 
 /** "HTX", "THT", … for a member; the partner's kind for a partner. */
 export function useParticipantKindLabel() {
@@ -78,7 +81,7 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
     {
       accessor: 'name',
       title: t('events.participants.column.name'),
-      width: '34%',
+      width: '30%',
       render: ({ kind, counterpartId, name, place }) => (
         <>
           <Anchor size="sm" href={kind === 'organization' ? organizationHref(counterpartId) : partnerHref(counterpartId)} c="inherit" underline="hover">
@@ -144,6 +147,8 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
     {
       accessor: 'representative',
       title: t('events.participants.column.representative'),
+      // Wide enough for two or three names a line: a unit may record every signer of a sheet.
+      width: '25%',
       render: (participant) => (
         // Keyed by the saved value, so that one recorded elsewhere (a sign-in sheet) shows at once.
         <RepresentativeInput
@@ -248,16 +253,29 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
   );
 }
 
-/** Saved when the person leaves the box, not at every key. */
+/**
+ * Saved when the person leaves the box, not at every key. A sign-in sheet records every signer of
+ * a unit here, so the box wraps and grows with the names, up to a few lines (then it scrolls), so
+ * that the whole list is read without the row taking the screen. The names are one list: Enter
+ * leaves the box, as it would a one-line one, rather than starting a line.
+ */
 function RepresentativeInput({ participant, onSave }: { participant: EventParticipant; onSave: (value: string) => void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(participant.representative);
   return (
-    <TextInput
+    <Textarea
       size="xs"
+      autosize
+      minRows={1}
+      maxRows={REPRESENTATIVE_ROWS}
       aria-label={t('events.participants.representativeLabel', { name: participant.name })}
       value={value}
       onChange={(event) => setValue(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        event.currentTarget.blur();
+      }}
       onBlur={() => {
         if (value.trim() !== participant.representative) onSave(value);
       }}
