@@ -106,6 +106,20 @@ export interface Organization {
   nearMatch?: true;
 }
 
+/**
+ * The first and last years an organization existed in, by the rule its yearly figures and the
+ * statistics count it by: founded by the year's last day, not ended by its first — one that ended
+ * during a year existed in it, one that ended on 1 January did not. Null where the founding day is
+ * not known, or it has not ended.
+ */
+export function yearsLived({ foundedOn, endedOn }: Pick<Organization, 'foundedOn' | 'endedOn'>): { first: number | null; last: number | null } {
+  const yearOf = (day: string) => Number(day.slice(0, 4));
+  return {
+    first: foundedOn === null ? null : yearOf(foundedOn),
+    last: endedOn === null ? null : yearOf(endedOn) - (endedOn.endsWith('-01-01') ? 1 : 0),
+  };
+}
+
 export interface Page<T> {
   rows: T[];
   /** How many rows match; when `totalCapped` is true, more than this many do (see below). */

@@ -162,6 +162,20 @@ describe('a year the organization did not exist in', () => {
     ]);
   });
 
+  it('counts a year ended on its 1 January as outside the life, as the statistics do', async () => {
+    const anPhu = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ An Phú', communeCode: XA_VINH_AN, foundedOn: '2010-12-31' })).id;
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2015-01-01', decisionNo: '3/QĐ', subjectId: anPhu });
+    expect((await callFailing(app, 'figures:save', { organizationId: anPhu, year: 2015, membersOfficial: 9 })).message).toBe(
+      'HTX Dịch vụ An Phú đã chấm dứt hoạt động từ ngày 01/01/2015, nên không có số liệu năm 2015.',
+    );
+    await call(app, 'figures:save', { organizationId: anPhu, year: 2010, membersOfficial: 7 });
+    await call(app, 'figures:save', { organizationId: anPhu, year: 2014, membersOfficial: 8 });
+    expect(membersOf(anPhu)).toEqual([
+      { year: 2010, members: 7 },
+      { year: 2014, members: 8 },
+    ]);
+  });
+
   it('still lets the undo of an import put back the year of an organization that has ended since', async () => {
     const longDien = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Long Điền', registrationNo: '1600111222', communeCode: XA_VINH_AN })).id;
     await call(app, 'figures:save', { organizationId: longDien, year: 2023, membersOfficial: 30 });

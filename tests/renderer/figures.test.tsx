@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { InputOf, YearlyFigures } from '../../src/shared/contract';
+import type { InputOf, OrganizationDetail, YearlyFigures } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { FiguresTab } from '../../src/renderer/src/pages/organization/FiguresTab';
 import { fail, installFakeApi, ok, organizationDetail } from './fakeApi';
@@ -26,10 +26,10 @@ function figures(year: number, overrides: Partial<YearlyFigures> = {}): YearlyFi
   };
 }
 
-function renderTab() {
+function renderTab(organization: Partial<OrganizationDetail> = {}) {
   return render(
     <AppProviders queryClient={createQueryClient()} env="test">
-      <FiguresTab organization={organizationDetail()} />
+      <FiguresTab organization={organizationDetail(organization)} />
     </AppProviders>,
   );
 }
@@ -101,6 +101,27 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
         score: null,
       },
     ]);
+  });
+
+  it('starts «Thêm năm» within the organization’s life: at its last year once it has ended, never before its founding year', async () => {
+    const yearAdded = async (organization: Partial<OrganizationDetail>, entered: number[]) => {
+      installFakeApi({ 'figures:list': () => ok(entered.map((year) => figures(year))) });
+      const { unmount } = renderTab(organization);
+      fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+      const value = Number(within(await screen.findByRole('dialog')).getByLabelText<HTMLInputElement>(/^Năm/).value);
+      unmount();
+      return value;
+    };
+    const dissolved = { status: 'dissolved', foundedOn: '2012-03-01', endedOn: '2019-06-30' } as const;
+    expect(await yearAdded(dissolved, [2017])).toBe(2019);
+    // Its last year entered: the newest year of its life still without figures.
+    expect(await yearAdded(dissolved, [2017, 2019])).toBe(2018);
+    // Ended on 1 January: it did not exist in that year at all.
+    expect(await yearAdded({ ...dissolved, endedOn: '2019-01-01' }, [])).toBe(2018);
+    // Founded this year: not last year, which it did not exist in.
+    const thisYear = new Date().getFullYear();
+    expect(await yearAdded({ foundedOn: `${String(thisYear)}-03-01` }, [])).toBe(thisYear);
+    expect(await yearAdded({ foundedOn: '2012-03-01' }, [])).toBe(thisYear - 1);
   });
 
   it('keeps -12 members and a score of 150 as typed, says why, and saves nothing until corrected', async () => {

@@ -1,5 +1,5 @@
 /** Số liệu hằng năm: one organization's yearly figures, saved field by field, and the year grid. */
-import { and, asc, eq, gt, isNull, lte, not, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { perConnection, placeholdersFor, rowInsert } from '../db/prepared';
 import { inPlace, notInTrash } from '../db/predicates';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -14,7 +14,7 @@ import {
   type FiguresGridRow,
   type YearlyFigures,
 } from '../../shared/contracts/figures';
-import type { Page } from '../../shared/domain';
+import { yearsLived, type Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatIsoDateVi } from '../../shared/text';
 import { recordChange } from '../records';
@@ -57,11 +57,11 @@ const figureQueries = perConnection((db) => {
       })
       .prepare(),
     delete: db.delete(yearlyFigures).where(ofYear).prepare(),
-    /** The organization, when it did not exist during the year whose first and last days are bound. */
-    outsideLife: db
+    /** What tells the years the organization existed in (`yearsLived`), and its name to say so. */
+    life: db
       .select({ name: organizations.name, foundedOn: organizations.foundedOn, endedOn: organizations.endedOn })
       .from(organizations)
-      .where(and(eq(organizations.id, sql.placeholder('organizationId')), not(and(...livedDuring(sql.placeholder('first'), sql.placeholder('last'))) as SQL)))
+      .where(eq(organizations.id, sql.placeholder('organizationId')))
       .prepare(),
   };
 });
@@ -216,9 +216,10 @@ function daysOfYear(year: number): { first: string; last: string } {
 
 /**
  * Founded by the year's last day and not ended by its first: the organization existed at some
- * time in the year, so that one that ended during the year still gets that year's figures.
+ * time in the year, so that one that ended during the year still gets that year's figures. The
+ * rule `yearsLived` says of one organization, here of the rows.
  */
-function livedDuring(first: string | Placeholder, last: string | Placeholder): SQL[] {
+function livedDuring(first: string, last: string): SQL[] {
   return [or(isNull(organizations.foundedOn), lte(organizations.foundedOn, last)) as SQL, or(isNull(organizations.endedOn), gt(organizations.endedOn, first)) as SQL];
 }
 
@@ -230,17 +231,18 @@ function existedDuringYear(year: number): SQL[] {
 
 /**
  * Why the organization can have no figures for the year, by the rule Cập nhật số liệu năm and the
- * statistics count it by (`livedDuring`): it was founded after the year or had ended before it. An
- * import refuses such a row, and a person's save such a year (`enterFigures`), whose figures nobody
- * would find. Null when it existed in the year.
+ * statistics count it by (`yearsLived`, which the screen's «Thêm năm» starts from too): it was
+ * founded after the year or had ended before it. An import refuses such a row, and a person's save
+ * such a year (`enterFigures`), whose figures nobody would find. Null when it existed in the year.
  */
 export function yearOutsideLife(ctx: Context, organizationId: number, year: number): string | null {
-  const outside = figureQueries(ctx.db).outsideLife.get({ organizationId, ...daysOfYear(year) });
-  if (!outside) return null;
-  const { name, foundedOn, endedOn } = outside;
-  return endedOn !== null && endedOn <= daysOfYear(year).first
-    ? `${name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}, nên không có số liệu năm ${year}.`
-    : `${name} thành lập ngày ${formatIsoDateVi(foundedOn ?? '')}, nên không có số liệu năm ${year}.`;
+  const organization = figureQueries(ctx.db).life.get({ organizationId });
+  if (!organization) return null;
+  const { name, foundedOn, endedOn } = organization;
+  const { first, last } = yearsLived(organization);
+  if (endedOn !== null && last !== null && year > last) return `${name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}, nên không có số liệu năm ${year}.`;
+  if (foundedOn !== null && first !== null && year < first) return `${name} thành lập ngày ${formatIsoDateVi(foundedOn)}, nên không có số liệu năm ${year}.`;
+  return null;
 }
 
 export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInput>): Page<FiguresGridRow> {

@@ -9,7 +9,8 @@ import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationDetail, YearlyFigures } from '../../../../shared/contract';
+import { FIRST_FIGURES_YEAR, type OrganizationDetail, type YearlyFigures } from '../../../../shared/contract';
+import { yearsLived } from '../../../../shared/domain';
 import { messageOf } from '../../api';
 import { LoadError } from '../../components/LoadError';
 import { useDeleteFigures, useFiguresList } from '../../queries/register';
@@ -40,6 +41,20 @@ export function ClassificationBadge({ row }: { row: Pick<YearlyFigures, 'classif
   );
 }
 
+/**
+ * The year «Thêm năm» starts at: last year, or the year after the newest entered once last year is;
+ * but never past the last year the organization existed in (one dissolved in 2019 gets 2019, or the
+ * newest year of its life still without figures) nor before its founding year, which a save refuses.
+ */
+function yearToAdd(taken: readonly number[], lived: ReturnType<typeof yearsLived>): number {
+  const lastYear = new Date().getFullYear() - 1;
+  const wanted = taken.includes(lastYear) ? Math.max(lastYear + 1, ...taken.map((year) => year + 1)) : lastYear;
+  const first = Math.max(FIRST_FIGURES_YEAR, lived.first ?? FIRST_FIGURES_YEAR);
+  if (lived.last === null || wanted <= lived.last) return Math.max(first, wanted);
+  for (let year = lived.last; year >= first; year -= 1) if (!taken.includes(year)) return year;
+  return lived.last;
+}
+
 export function FiguresTab({ organization }: { organization: OrganizationDetail }) {
   const { t } = useTranslation();
   const list = useFiguresList(organization.id);
@@ -48,8 +63,7 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
 
   const years = list.data ?? [];
   const newestFirst = [...years].reverse();
-  const lastYear = new Date().getFullYear() - 1;
-  const defaultYear = years.some((row) => row.year === lastYear) ? Math.max(lastYear + 1, ...years.map((row) => row.year + 1)) : lastYear;
+  const defaultYear = yearToAdd(years.map((row) => row.year), yearsLived(organization));
 
   const confirmDelete = (row: YearlyFigures) =>
     modals.openConfirmModal({
