@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { IconUsersGroup } from '@tabler/icons-react';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
-import { ListTable, listPageSize, useListState } from '../../src/renderer/src/components/ListTable';
+import { ListTable, listPageSize, useListState, type ActiveFilter } from '../../src/renderer/src/components/ListTable';
 import type { Organization } from '../../src/shared/domain';
 import { organization } from './fakeApi';
 
@@ -13,10 +13,12 @@ const everyOrganization = Array.from({ length: 120 }, (_, index) => organization
 interface ListProps {
   rows: Organization[];
   onPageChange?: (page: number) => void;
+  /** The filters in force, shown as chips. */
+  active?: ActiveFilter[];
 }
 
 /** One list as a screen wires it: the table asks its fake backend for the page it shows. */
-function OrganizationList({ rows, onPageChange = () => undefined }: ListProps) {
+function OrganizationList({ rows, onPageChange = () => undefined, active }: ListProps) {
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
   const list = useQuery({
@@ -36,6 +38,7 @@ function OrganizationList({ rows, onPageChange = () => undefined }: ListProps) {
       searchLabel="Tìm kiếm thành viên"
       searchPlaceholder="Tìm theo tên"
       position={{ search, setSearch, page, setPage: changePage }}
+      filters={active && { title: 'Lọc danh sách thành viên', fields: null, active, onReset: () => undefined }}
       exportRequest={{ list: 'organizations', input: {}, columns: [] }}
       list={list}
       columns={[{ accessor: 'name', title: 'Tên tổ chức' }]}
@@ -108,6 +111,15 @@ describe('a list table', () => {
     expect(screen.getByText('Bấm «Thêm tổ chức» để nhập tổ chức đầu tiên.')).toBeTruthy();
     // No rows, no pager.
     expect(screen.queryByRole('button', { name: 'Trang sau' })).toBeNull();
+  });
+
+  it('writes a filter’s long name out in its chip, wrapped, not cut with «…»', async () => {
+    const label =
+      'Chương trình: Chương trình 503 – Kết nối cung – cầu, tiêu thụ nông sản và hàng hóa do hợp tác xã, tổ hợp tác sản xuất giai đoạn 2026–2030 theo Quyết định số 503/QĐ-UBND';
+    renderInApp(<OrganizationList rows={everyOrganization} active={[{ key: 'programme', label, clear: () => undefined }]} />);
+    const chip = await screen.findByText(label);
+    expect(getComputedStyle(chip).whiteSpace).toBe('normal');
+    expect(screen.getByRole('button', { name: `Bỏ lọc «${label}»` })).toBeTruthy();
   });
 });
 

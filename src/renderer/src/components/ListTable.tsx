@@ -228,6 +228,12 @@ function FilterButton({ filters }: { filters: ListFilters }) {
   );
 }
 
+/**
+ * A chip's name wraps instead of ending in «…»: a programme is often named by a whole sentence
+ * («Chương trình … giai đoạn 2026–2030 theo Quyết định số …»), whose end tells it from the others.
+ */
+const wrappingChip = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 4 }, label: { whiteSpace: 'normal', textAlign: 'start' } } as const;
+
 /** The filters in force, each removable on its own, and one button to clear them all. */
 function FilterChips({ filters }: { filters: ListFilters }) {
   const { t } = useTranslation();
@@ -241,6 +247,7 @@ function FilterChips({ filters }: { filters: ListFilters }) {
           tt="none"
           size="lg"
           fw={500}
+          styles={wrappingChip}
           rightSection={
             <CloseButton size="xs" aria-label={t('register.list.removeFilter', { filter: filter.label })} onClick={filter.clear} />
           }
