@@ -58,9 +58,15 @@ export interface AdminUnits {
    * part written as a province (or the old provinces merged into `homeProvinceCode`), the old
    * district (`district`, or a part naming one), then the part naming an old commune there. It
    * reads the text as `readAddress` does, as an address of before 1 July 2025, and says as it does
-   * why there are choices when they are not the parts of one divided old commune.
+   * why there are choices when they are not the parts of one divided old commune. `provinceCode`
+   * is the province the text names, else `homeProvinceCode`: an old commune the source maps into
+   * another province is among the choices all the same, for the caller to keep or set aside.
    */
-  suggestFromOldAddress(text: string, homeProvinceCode?: string, district?: string): Pick<AddressReading, 'match' | 'notInDistrict' | 'namesakes'>;
+  suggestFromOldAddress(
+    text: string,
+    homeProvinceCode?: string,
+    district?: string,
+  ): Pick<AddressReading, 'match' | 'notInDistrict' | 'namesakes'> & { provinceCode: string | undefined };
   /**
    * Where a place written in a list is today: an address line, with the commune and the district
    * of their own columns when the list has them; `provinceCode` when the list says the province
@@ -674,8 +680,8 @@ export function loadAdminUnits(file: string): AdminUnits {
       return matchOf(oldCommuneTargets([provinceCode], oldCommune, oldDistrict ? districtsNamed([provinceCode], oldDistrict) : []));
     },
     suggestFromOldAddress(text, homeProvinceCode, district) {
-      const { match, notInDistrict, namesakes } = readWritten({ address: text, district }, homeProvinceCode, undefined, true);
-      return { match, notInDistrict, namesakes };
+      const { provinceCode, match, notInDistrict, namesakes } = readWritten({ address: text, district }, homeProvinceCode, undefined, true);
+      return { provinceCode, match, notInDistrict, namesakes };
     },
     splitAddress,
     readAddress(written, homeProvinceCode, provinceCode) {

@@ -132,6 +132,16 @@ describe('suggestFromOldAddress', () => {
     expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế, huyện Châu Đốc', '91').match).toEqual({ kind: 'mapped', commune: units.commune('30325') });
     expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế', '01').match).toEqual({ kind: 'unknown' });
   });
+
+  it('says the province it read the address in, and keeps an old commune the source maps beyond it for the caller', () => {
+    // Old xã Tân Phú of huyện Châu Thành, An Giang, went to Xã Tân Phú Trung of Đồng Tháp (82).
+    expect(units.suggestFromOldAddress('xã Tân Phú, huyện Châu Thành', '91')).toMatchObject({
+      provinceCode: '91',
+      match: { kind: 'mapped', commune: { fullName: 'Xã Tân Phú Trung', provinceCode: '82' } },
+    });
+    expect(units.suggestFromOldAddress('xã Tân Phú Trung, huyện Châu Thành, tỉnh Đồng Tháp', '91').provinceCode).toBe('82');
+    expect(units.suggestFromOldAddress('ấp 3, xã Vĩnh Tế').provinceCode).toBeUndefined();
+  });
 });
 
 describe('old addresses with their districts', () => {

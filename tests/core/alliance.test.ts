@@ -57,6 +57,25 @@ describe('an old address typed in the register form', () => {
     expect(divided.reason).toBeNull();
   });
 
+  it('offers only communes of the alliance’s province, or of the one the address names, and says where an old commune went beyond it', async () => {
+    await call(app, 'alliance:save', { name: 'Liên minh HTX tỉnh An Giang', provinceCode: AN_GIANG });
+    // Old huyện Châu Thành of An Giang spanned today's provinces: its xã Tân Phú went to Đồng Tháp's Xã Tân Phú Trung.
+    const tanPhu = await suggest('ấp Tân Phú, xã Tân Phú, huyện Châu Thành');
+    expect(tanPhu).toEqual({
+      match: { kind: 'unknown' },
+      reason:
+        'Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang. Nếu tổ chức ở đó, hãy chọn Tỉnh Đồng Tháp ở ô «Tỉnh, thành phố» rồi chọn xã, phường.',
+    });
+    // The district as a whole: where its communes went in An Giang, not Đồng Tháp's.
+    const district = await suggest('Tân Phú Trung, Châu Thành');
+    expect(names(district.match)).toEqual(['Xã An Châu', 'Xã Bình An', 'Xã Bình Hòa', 'Xã Cần Đăng', 'Xã Châu Thành', 'Xã Thạnh Lộc', 'Xã Vĩnh An', 'Xã Vĩnh Hanh']);
+    // An address naming Đồng Tháp is read there, and its commune is of Đồng Tháp.
+    expect((await suggest('xã Tân Phú Trung, huyện Châu Thành, tỉnh Đồng Tháp')).match).toMatchObject({
+      kind: 'mapped',
+      commune: { fullName: 'Xã Tân Phú Trung', provinceCode: '82' },
+    });
+  });
+
   it('tells a divided old commune from its namesake of another district that was not', async () => {
     // Today's Phú Thọ took in old Hòa Bình, whose xã Cao Sơn of huyện Lương Sơn was divided and xã Cao Sơn of huyện Đà Bắc was not.
     await call(app, 'alliance:save', { name: 'Liên minh HTX tỉnh Phú Thọ', provinceCode: '25' });

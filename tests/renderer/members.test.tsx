@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../src/shared/contract';
 import type { Lookups } from '../../src/shared/contract';
-import { alliance, communes, fail, installFakeApi, ok, organization } from './fakeApi';
+import { alliance, communes, fail, installFakeApi, ok, organization, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
 import { choose } from './select';
 
@@ -377,6 +377,39 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     fireEvent.change(oldAddress, { target: { value: 'xã Mỹ Trà, thành phố Cao Lãnh' } });
     expect(await within(dialog).findByText('Xã cũ này nay chia cho nhiều xã, phường; hãy chọn:')).toBeTruthy();
     expect(within(dialog).queryByText(notInDistrict)).toBeNull();
+  });
+
+  it('says when the commune an old address names is of another province, and a click chooses that province with it', async () => {
+    // The office is Đồng Tháp's; the address names An Giang.
+    const vinhTe = { code: '30325', type: 'Xã', name: 'Vĩnh Tế', fullName: 'Xã Vĩnh Tế', provinceCode: '91' };
+    const elsewhere =
+      'Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang. Nếu tổ chức ở đó, hãy chọn Tỉnh Đồng Tháp ở ô «Tỉnh, thành phố» rồi chọn xã, phường.';
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows: [], total: 0 }),
+      'places:provinces': () => ok(provinces),
+      'places:communes': ({ provinceCode }) => ok(provinceCode === '91' ? [vinhTe] : communes),
+      'places:suggestFromOldAddress': ({ oldAddress }) =>
+        ok(oldAddress?.includes('Tân Phú') ? { match: { kind: 'unknown' }, reason: elsewhere } : { match: { kind: 'mapped', commune: vinhTe }, reason: null }),
+    });
+    const { dialog } = await openFilledForm();
+    const oldAddress = within(dialog).getByLabelText(/^Địa chỉ cũ/);
+    // Where an old commune went, when that is out of the province it was read in, instead of «not found».
+    fireEvent.change(oldAddress, { target: { value: 'xã Tân Phú, huyện Châu Thành, tỉnh An Giang' } });
+    expect(await within(dialog).findByText(elsewhere)).toBeTruthy();
+    expect(within(dialog).queryByText(/^Chưa tìm được xã, phường hiện nay/)).toBeNull();
+
+    fireEvent.change(oldAddress, { target: { value: 'ấp 3, xã Vĩnh Tế, huyện Châu Đốc, tỉnh An Giang' } });
+    expect(
+      await within(dialog).findByText('Địa chỉ cũ này ghi ở Tỉnh An Giang: chọn xã, phường dưới đây thì ô Tỉnh, thành phố cũng đổi thành Tỉnh An Giang.'),
+    ).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Xã Vĩnh Tế' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('places:communes', { provinceCode: '91' }));
+    await waitFor(() => expect(within(dialog).getByLabelText(/^Xã, phường/)).toHaveProperty('value', 'Xã Vĩnh Tế'));
+    expect(within(dialog).getByLabelText(/^Tỉnh, thành phố/)).toHaveProperty('value', 'Tỉnh An Giang');
+    // Its province is the form's now: the note has gone.
+    expect(within(dialog).queryByText(/^Địa chỉ cũ này ghi ở/)).toBeNull();
   });
 
   it('saves, closes, says so and refreshes the list', async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { allianceInput, appContract, OldAddressSuggestion } from '../../shared/contracts/app';
-import type { Alliance } from '../../shared/domain';
+import type { Alliance, Commune } from '../../shared/domain';
 import { validationFailure } from '../../shared/errors';
 import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
@@ -46,11 +46,35 @@ function namesakesWords(namesakes: readonly OldNamesake[]): string {
   return `Trước 01/07/2025 có ${namesakes.length} nơi mang tên này: ${each.join('; ')}.`;
 }
 
-/** The form's old address read in the alliance's province, with why it is asked when no commune was divided. */
+/**
+ * "Theo danh mục … nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang; …",
+ * of an old address whose communes all went to other provinces than the one it was read in.
+ */
+function elsewhereWords(ctx: Context, elsewhere: readonly Commune[], provinceCode: string | undefined): string {
+  const provinceName = (code: string | undefined) => (code === undefined ? '' : (ctx.places.province(code)?.fullName ?? ''));
+  const places = elsewhere.map((commune) => `${commune.fullName} (${provinceName(commune.provinceCode)})`);
+  const [otherProvince, ...moreProvinces] = [...new Set(elsewhere.map((commune) => provinceName(commune.provinceCode)))];
+  const which = otherProvince !== undefined && moreProvinces.length === 0 ? otherProvince : 'tỉnh, thành phố đó';
+  return `Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc ${places.join(' hoặc ')}, không thuộc ${provinceName(provinceCode)}. Nếu tổ chức ở đó, hãy chọn ${which} ở ô «Tỉnh, thành phố» rồi chọn xã, phường.`;
+}
+
+/**
+ * The form's old address read in the alliance's province, or in the one it names, as an import
+ * reads a row's (`readPlace`): only that province's communes are offered. An old commune the source
+ * maps into another province (xã Tân Phú of huyện Châu Thành, An Giang, now Xã Tân Phú Trung of
+ * Đồng Tháp) is no place of it: offered, a click would put a commune of Đồng Tháp into a form of An
+ * Giang. When the address names only such places, the reason says where they went. With why it is
+ * asked when no commune was divided.
+ */
 function suggestFromOldAddress(ctx: Context, oldAddress: string): OldAddressSuggestion {
-  const { match, notInDistrict, namesakes } = ctx.places.suggestFromOldAddress(oldAddress, getAlliance(ctx)?.provinceCode);
+  const { provinceCode, match, notInDistrict, namesakes } = ctx.places.suggestFromOldAddress(oldAddress, getAlliance(ctx)?.provinceCode);
+  const found = match.kind === 'mapped' ? [match.commune] : match.kind === 'ambiguous' ? match.candidates : [];
+  const candidates = found.filter((commune) => commune.provinceCode === provinceCode);
+  const [only, ...more] = candidates;
+  if (!only) return { match: { kind: 'unknown' }, reason: found.length ? elsewhereWords(ctx, found, provinceCode) : null };
+  if (more.length === 0) return { match: { kind: 'mapped', commune: only }, reason: null };
   const reason = notInDistrict ? notInDistrictWords(notInDistrict) : namesakes ? namesakesWords(namesakes) : null;
-  return { match, reason };
+  return { match: { kind: 'ambiguous', candidates }, reason };
 }
 
 export const appHandlers: HandlersFor<typeof appContract> = {

@@ -5,11 +5,12 @@ import { channel, code, none, optionalEmail, optionalPhone, optionalText, requir
 
 /** An address written before 1 July 2025, read for the register's form. */
 export interface OldAddressSuggestion {
+  /** Communes of the province the address names, else of the alliance's: never of another. */
   match: OldAddressMatch;
   /**
    * Why there are choices when they are not the parts of one old commune divided between several,
    * in the import's words: the district written held no commune of that name, or several old
-   * communes bore it. Null otherwise.
+   * communes bore it. With no match, where the address went when that is another province. Null otherwise.
    */
   reason: string | null;
 }
@@ -31,6 +32,6 @@ export const appContract = {
   /** The 34 provinces, each with the old provinces merged into it (typed in a picker, they lead to it). */
   'places:provinces': channel<ProvinceChoice[]>()(none),
   'places:communes': channel<Commune[]>()(z.object({ provinceCode: code('tỉnh, thành phố', 2) })),
-  /** The current commune of an address written before 1 July 2025, read in the alliance's province. */
+  /** The current commune of an address written before 1 July 2025, read in the alliance's province or the one it names. */
   'places:suggestFromOldAddress': channel<OldAddressSuggestion>()(z.object({ oldAddress: optionalText('Địa chỉ cũ', 500) })),
 };

@@ -250,8 +250,12 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             {typedOldAddress !== '' && oldAddressSuggestion && (
               <OldAddressSuggestion
                 suggestion={oldAddressSuggestion}
+                provinceCode={province}
                 chosen={form.values.communeCode}
-                onChoose={(code) => form.setFieldValue('communeCode', code)}
+                onChoose={(commune) => {
+                  setProvince(commune.provinceCode);
+                  form.setFieldValue('communeCode', commune.code);
+                }}
               />
             )}
           </Stack>
