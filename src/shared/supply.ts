@@ -37,6 +37,17 @@ export function convertQuantity(quantity: number, from: UnitFacts, to: UnitFacts
   return roundQuantity((quantity * to.perBase) / from.perBase);
 }
 
+/**
+ * A price per one `from` stated per one `to` (48.000 đ/kg → 48.000.000 đ/tấn): the inverse of a
+ * quantity's conversion, rounded the same way so that floating point never decides a comparison;
+ * null when the two units do not convert.
+ */
+export function convertPrice(price: number, from: UnitFacts, to: UnitFacts): number | null {
+  if (from.code === to.code) return price;
+  if (!convertible(from, to)) return null;
+  return roundQuantity((price * from.perBase) / to.perBase);
+}
+
 /** An offer or a demand as the status rule reads it; `connected` is in its own unit. */
 export interface SupplyFacts {
   quantity: number;

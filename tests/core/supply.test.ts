@@ -5,7 +5,7 @@ import { supplyStatusSql } from '../../src/core/services/supply';
 import { supplyOffers } from '../../src/core/db/schema';
 import type { InputOf } from '../../src/shared/contract';
 import { supplyStatuses } from '../../src/shared/domain';
-import { convertQuantity, productGroupOf, productSimilarity, supplyStatus } from '../../src/shared/supply';
+import { convertPrice, convertQuantity, productGroupOf, productSimilarity, supplyStatus } from '../../src/shared/supply';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -98,6 +98,12 @@ describe('the rules', () => {
     expect(convertQuantity(1, unit('kg'), unit('tan'))).toBe(0.001);
     expect(convertQuantity(5, unit('qua'), unit('tan'))).toBeNull();
     expect(convertQuantity(5, unit('lit'), unit('kg'))).toBeNull();
+    // A price per unit the other way round: 48.000 đ a kilogram is 48.000.000 đ a tonne.
+    expect(convertPrice(48_000, unit('kg'), unit('tan'))).toBe(48_000_000);
+    expect(convertPrice(15_000_000, unit('tan'), unit('kg'))).toBe(15_000);
+    expect(convertPrice(1_500_000, unit('ta'), unit('kg'))).toBe(15_000);
+    expect(convertPrice(15_000, unit('kg'), unit('kg'))).toBe(15_000);
+    expect(convertPrice(5_000, unit('qua'), unit('tan'))).toBeNull();
   });
 
   it('reads product names alike across spellings', () => {
@@ -275,6 +281,8 @@ describe('demands and suggestions', () => {
       { kind: 'quality', met: 'yes', none: false, held: [{ kindName: 'VietGAP', stars: null, expiresOn: '2028-01-09' }], missing: [] },
       { kind: 'quantity', met: 'yes', available: 80, needed: 50, unitName: 'tấn' },
       { kind: 'place', met: 'yes', sameProvince: true, offerProvinceName: 'Tỉnh An Giang', deliveryProvinceName: 'Tỉnh An Giang' },
+      // The buyer gave no price: nothing to compare, nothing taken off.
+      { kind: 'price', met: 'unknown', offerMin: 18_000_000, offerMax: null, buyerMin: null, buyerMax: null, unitName: 'tấn' },
     ]);
     expect(second?.reasons[2]).toEqual({ kind: 'quality', met: 'no', none: false, held: [], missing: [{ kindName: 'VietGAP', minStars: null }] });
     expect(suggestions[2]?.reasons[4]).toEqual({ kind: 'place', met: 'no', sameProvince: false, offerProvinceName: 'Thành phố Hà Nội', deliveryProvinceName: 'Tỉnh An Giang' });
@@ -283,7 +291,52 @@ describe('demands and suggestions', () => {
     // From the offer's side, the demand is found the same way.
     const fromOffer = await call(app, 'offers:suggestDemands', { id: offers.a.id });
     expect(fromOffer.map((suggestion) => [suggestion.item.id, suggestion.score])).toEqual([[wanted.id, first?.score]]);
-    expect(await call(app, 'offers:suggestDemands', { id: offers.b.id })).toMatchObject([{ item: { id: wanted.id }, reasons: [{}, {}, { met: 'no' }, {}, {}] }]);
+    expect(await call(app, 'offers:suggestDemands', { id: offers.b.id })).toMatchObject([{ item: { id: wanted.id }, reasons: [{}, {}, { met: 'no' }, {}, {}, {}] }]);
+  });
+
+  it('compares the lowest asking price with the most the buyer pays, per the demand’s unit, and ranks a dearer offer lower', async () => {
+    // The buyer pays at most 15.000 đ/kg, written per tonne.
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], priceMax: 15_000_000 }));
+    const rice = (overrides: Partial<InputOf<'offers:create'>>) =>
+      call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Gạo ST25', priceMin: null, ...overrides }));
+    const dear = await rice({ quantity: 80_000, unitCode: 'kg', priceMin: 48_000 });
+    const range = await rice({ priceMin: 14_500_000, priceMax: 16_000_000 });
+    const littleAbove = await rice({ quantity: 80_000, unitCode: 'kg', priceMin: 15_750 });
+    const dearestGrade = await rice({ priceMax: 17_000_000 });
+    const unpriced = await rice({});
+    const suggestions = await call(app, 'demands:suggestOffers', { id: wanted.id });
+    // All alike but the price (94 = 15 + 15 × 0,6 + 20 + 25 + 15 + 10): 48.000 đ/kg is far above and
+    // takes 12 points off; 5% above takes a quarter of them; a dearest grade alone, or no price, nothing.
+    expect(suggestions.map((suggestion) => [suggestion.item.id, suggestion.score])).toEqual([
+      [range.id, 94],
+      [dearestGrade.id, 94],
+      [unpriced.id, 94],
+      [littleAbove.id, 91],
+      [dear.id, 82],
+    ]);
+    const priceOf = (id: number) => suggestions.find((suggestion) => suggestion.item.id === id)?.reasons.find((reason) => reason.kind === 'price');
+    const buyer = { buyerMin: null, buyerMax: 15_000_000, unitName: 'tấn' };
+    expect(priceOf(dear.id)).toEqual({ kind: 'price', met: 'no', offerMin: 48_000_000, offerMax: null, ...buyer });
+    expect(priceOf(range.id)).toEqual({ kind: 'price', met: 'yes', offerMin: 14_500_000, offerMax: 16_000_000, ...buyer });
+    expect(priceOf(littleAbove.id)).toEqual({ kind: 'price', met: 'no', offerMin: 15_750_000, offerMax: null, ...buyer });
+    expect(priceOf(dearestGrade.id)).toEqual({ kind: 'price', met: 'partly', offerMin: null, offerMax: 17_000_000, ...buyer });
+    expect(priceOf(unpriced.id)).toEqual({ kind: 'price', met: 'unknown', offerMin: null, offerMax: null, ...buyer });
+
+    // From the offer's side, judged the same way; a buyer's one price per kg is the most it pays.
+    const fromDear = await call(app, 'offers:suggestDemands', { id: dear.id });
+    expect(fromDear.map((suggestion) => [suggestion.item.id, suggestion.score])).toEqual([[wanted.id, 82]]);
+    expect(fromDear[0]?.reasons.at(-1)).toEqual(priceOf(dear.id));
+    const inKg = await call(app, 'demands:create', demand({ quantity: 5_000, unitCode: 'kg', requirements: [], priceMin: 15_000 }));
+    const fromRange = await call(app, 'offers:suggestDemands', { id: range.id });
+    expect(fromRange.find((suggestion) => suggestion.item.id === inKg.id)?.reasons.at(-1)).toEqual({
+      kind: 'price',
+      met: 'yes',
+      offerMin: 14_500,
+      offerMax: 16_000,
+      buyerMin: 15_000,
+      buyerMax: null,
+      unitName: 'kg',
+    });
   });
 
   it('suggests in units that convert, and no longer what is fully connected', async () => {

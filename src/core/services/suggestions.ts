@@ -7,13 +7,17 @@
  * - period (20): how much of the days still ahead in which the goods are needed the offer covers;
  * - quality (25): each certificate the demand requires held, valid on the first of those days;
  * - quantity (15): what remains of the offer covers what remains of the demand;
- * - place (10): the goods are in the province where they are to be delivered.
+ * - place (10): the goods are in the province where they are to be delivered;
+ * - price (up to 12 less): when both sides give a price, the offer's lowest asking price against the
+ *   most the buyer pays, per the demand's unit (`priceReason`). Within it takes nothing off, above
+ *   it takes off 12 points from 20% above on, less as it comes closer; a price not given on either
+ *   side takes nothing off and says so.
  * Only what can be connected is suggested: not withdrawn, not in the trash, something left, a unit
  * that converts exactly, a seller still in business, windows that share a day from today on.
  */
 import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DemandSummary, OfferSummary, Suggestion, SuggestionReason } from '../../shared/contracts/supply';
-import { baseOf, convertQuantity, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
+import { baseOf, convertPrice, convertQuantity, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
 import { daysBetween } from '../../shared/dates';
 import { todayIso, type Context } from '../context';
 import { inBusinessOn, notInTrash, notWithdrawnBy, referenceNotInTrash, validOn } from '../db/predicates';
@@ -108,6 +112,36 @@ function qualityReason(requirements: Requirement[], held: HeldCertificate[]): { 
   };
 }
 
+/** Prices per unit, in đồng, as an offer or a demand gives them (`priceRules`). */
+interface Prices {
+  priceMin: number | null;
+  priceMax: number | null;
+}
+
+/** Points a price above the most the buyer pays takes off, all of them from this share above on. */
+const PRICE_DEDUCTION = 12;
+const CLEARLY_ABOVE = 0.2;
+
+/**
+ * The offer's lowest asking price (its one price, the low end of its range) against the most the
+ * buyer pays (its ceiling, or its one price), both per the demand's unit. An offer giving only its
+ * dearest grade («đến …») has no lowest price: within the buyer's, it fits; above, only some of its
+ * grades may, and nothing is taken off for what is not known.
+ */
+function priceReason(offer: Prices, offerUnit: UnitRow, demand: Prices, demandUnit: UnitRow): { reason: SuggestionReason; deduction: number } {
+  const inDemandUnit = (price: number | null) => (price === null ? null : convertPrice(price, offerUnit, demandUnit));
+  const offerMin = inDemandUnit(offer.priceMin);
+  const offerMax = inDemandUnit(offer.priceMax);
+  const facts = { kind: 'price', offerMin, offerMax, buyerMin: demand.priceMin, buyerMax: demand.priceMax, unitName: demandUnit.name } as const;
+  const mostPaid = demand.priceMax ?? demand.priceMin;
+  const dearest = offerMax ?? offerMin;
+  if (mostPaid === null || dearest === null) return { reason: { ...facts, met: 'unknown' }, deduction: 0 };
+  if (offerMin === null) return { reason: { ...facts, met: dearest <= mostPaid ? 'yes' : 'partly' }, deduction: 0 };
+  if (offerMin <= mostPaid) return { reason: { ...facts, met: 'yes' }, deduction: 0 };
+  const above = mostPaid > 0 ? (offerMin - mostPaid) / mostPaid : 1;
+  return { reason: { ...facts, met: 'no' }, deduction: PRICE_DEDUCTION * Math.min(1, above / CLEARLY_ABOVE) };
+}
+
 interface Judged {
   product: string;
   otherProduct: string;
@@ -116,9 +150,13 @@ interface Judged {
   overlap: Window;
   requirements: Requirement[];
   held: HeldCertificate[];
+  /** Both in the demand's unit. */
   available: number;
   wanted: number;
-  unitName: string;
+  offerPrices: Prices;
+  offerUnit: UnitRow;
+  demandPrices: Prices;
+  demandUnit: UnitRow;
   sameProvince: boolean;
   /** Where the goods are and where they are to be delivered: one province when `sameProvince`. */
   offerProvinceName: string;
@@ -131,14 +169,15 @@ function judge(facts: Judged): { score: number; reasons: SuggestionReason[] } {
   const coverage = coverageOf(facts.needed, facts.overlap);
   const quality = qualityReason(facts.requirements, facts.held);
   const covers = facts.wanted > 0 ? Math.min(1, facts.available / facts.wanted) : 1;
-  const score = 15 + 15 * similarity + 20 * coverage + quality.score + 15 * covers + (facts.sameProvince ? 10 : 0);
+  const price = priceReason(facts.offerPrices, facts.offerUnit, facts.demandPrices, facts.demandUnit);
+  const score = 15 + 15 * similarity + 20 * coverage + quality.score + 15 * covers + (facts.sameProvince ? 10 : 0) - price.deduction;
   return {
     score: Math.round(score * 10) / 10,
     reasons: [
       { kind: 'product', met: similarity >= 0.5 ? 'yes' : 'partly', groupName: facts.groupName, similarity, otherProduct: facts.otherProduct },
       { kind: 'period', met: coverage >= 1 ? 'yes' : 'partly', from: facts.overlap.from, until: facts.overlap.until, coverage },
       quality.reason,
-      { kind: 'quantity', met: covers >= 1 ? 'yes' : 'partly', available: facts.available, needed: facts.wanted, unitName: facts.unitName },
+      { kind: 'quantity', met: covers >= 1 ? 'yes' : 'partly', available: facts.available, needed: facts.wanted, unitName: facts.demandUnit.name },
       {
         kind: 'place',
         met: facts.sameProvince ? 'yes' : 'no',
@@ -146,6 +185,7 @@ function judge(facts: Judged): { score: number; reasons: SuggestionReason[] } {
         offerProvinceName: facts.offerProvinceName,
         deliveryProvinceName: facts.deliveryProvinceName,
       },
+      price.reason,
     ],
   };
 }
@@ -202,6 +242,8 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
       availableFrom: supplyOffers.availableFrom,
       availableUntil: supplyOffers.availableUntil,
       provinceCode: supplyOffers.provinceCode,
+      priceMin: supplyOffers.priceMin,
+      priceMax: supplyOffers.priceMax,
       connected: connectedQuantity('offer'),
     })
     .from(supplyOffers)
@@ -230,8 +272,8 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
   const deliveryProvinceName = ctx.places.province(demand.deliveryProvinceCode)?.fullName ?? '';
   const ranked = candidates.flatMap((offer) => {
     const offerUnit = all.get(offer.unitCode);
-    const remaining = remainingQuantity(offer);
-    const available = offerUnit ? convertQuantity(remaining, offerUnit, demandUnit) : null;
+    if (!offerUnit) return [];
+    const available = convertQuantity(remainingQuantity(offer), offerUnit, demandUnit);
     const overlap = overlapOf({ from: offer.availableFrom, until: offer.availableUntil }, needed);
     if (available === null || available <= 0 || overlap === null) return [];
     const own = (heldBy.get(offer.organizationId) ?? []).filter((certificate) => certificate.productId === null || certificate.productId === offer.productId);
@@ -245,7 +287,10 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
       held: own,
       available,
       wanted: summary.remaining,
-      unitName: demandUnit.name,
+      offerPrices: offer,
+      offerUnit,
+      demandPrices: demand,
+      demandUnit,
       sameProvince: offer.provinceCode === demand.deliveryProvinceCode,
       offerProvinceName: ctx.places.province(offer.provinceCode)?.fullName ?? '',
       deliveryProvinceName,
@@ -289,6 +334,8 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
       neededFrom: supplyDemands.neededFrom,
       neededUntil: supplyDemands.neededUntil,
       deliveryProvinceCode: supplyDemands.deliveryProvinceCode,
+      priceMin: supplyDemands.priceMin,
+      priceMax: supplyDemands.priceMax,
       connected: connectedQuantity('demand'),
     })
     .from(supplyDemands)
@@ -329,7 +376,10 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
       held: valid,
       available,
       wanted,
-      unitName: demandUnit.name,
+      offerPrices: offer,
+      offerUnit,
+      demandPrices: demand,
+      demandUnit,
       sameProvince,
       offerProvinceName,
       deliveryProvinceName: ctx.places.province(demand.deliveryProvinceCode)?.fullName ?? '',

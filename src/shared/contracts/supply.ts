@@ -376,11 +376,25 @@ export type SuggestionReason =
       missing: { kindName: string; minStars: number | null }[];
     }
   | { kind: 'quantity'; met: 'yes' | 'partly'; available: number; needed: number; unitName: string }
-  | { kind: 'place'; met: 'yes' | 'no'; sameProvince: boolean; offerProvinceName: string; deliveryProvinceName: string };
+  | { kind: 'place'; met: 'yes' | 'no'; sameProvince: boolean; offerProvinceName: string; deliveryProvinceName: string }
+  | {
+      kind: 'price';
+      /**
+       * The offer's lowest asking price within the most the buyer pays, or above it; `partly`: an
+       * offer giving only its dearest grade («đến …») above it; `unknown`: a side gave no price.
+       */
+      met: 'yes' | 'partly' | 'no' | 'unknown';
+      /** Both sides' prices as they were given (`priceRules`), per the demand's unit. */
+      offerMin: number | null;
+      offerMax: number | null;
+      buyerMin: number | null;
+      buyerMax: number | null;
+      unitName: string;
+    };
 
 export interface Suggestion<T> {
   item: T;
-  /** 0..100: product 30, period 20, quality 25, quantity 15, place 10. */
+  /** 0..100: product 30, period 20, quality 25, quantity 15, place 10; up to 12 less for a price above what the buyer pays. */
   score: number;
   reasons: SuggestionReason[];
 }

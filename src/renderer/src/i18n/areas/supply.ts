@@ -166,7 +166,7 @@ export const supplyVi = {
   },
   suggestions: {
     offersTitle: 'Gợi ý nguồn cung',
-    offersHint: 'Xếp theo mức phù hợp: cùng nhóm sản phẩm và tên gần giống, thời gian trùng, có chứng nhận yêu cầu, đủ số lượng, cùng tỉnh.',
+    offersHint: 'Xếp theo mức phù hợp: cùng nhóm sản phẩm và tên gần giống, thời gian trùng, có chứng nhận yêu cầu, đủ số lượng, cùng tỉnh, giá chào trong mức bên mua trả.',
     demandsTitle: 'Gợi ý nơi tiêu thụ',
     demandsHint: 'Các nhu cầu cùng nhóm sản phẩm, trùng thời gian, xếp theo mức phù hợp.',
     noOffers: 'Chưa có nguồn cung nào phù hợp (cùng nhóm sản phẩm, đơn vị quy đổi được, trùng thời gian và còn hàng).',
@@ -212,6 +212,16 @@ export const supplyVi = {
     place: {
       yes: 'Cùng tỉnh: {{offer}}',
       no: 'Khác tỉnh: nguồn cung ở {{offer}}, giao hàng tại {{delivery}}',
+    },
+    price: {
+      yes: 'Giá chào {{offer}}, trong mức bên mua trả {{buyer}}',
+      partly: 'Giá chào {{offer}}, có loại cao hơn mức bên mua trả {{buyer}}',
+      no: 'Giá chào {{offer}}, cao hơn mức bên mua trả {{buyer}}',
+      unknown: {
+        offer: 'Chưa so được giá: nguồn cung chưa ghi giá',
+        buyer: 'Chưa so được giá: bên mua chưa ghi giá',
+        both: 'Chưa so được giá: cả hai bên chưa ghi giá',
+      },
     },
   },
   connect: {
@@ -606,7 +616,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
   },
   suggestions: {
     offersTitle: 'Suggested offers',
-    offersHint: 'Ranked by fit: same product group and a close name, overlapping dates, required certificates held, enough quantity, same province.',
+    offersHint: 'Ranked by fit: same product group and a close name, overlapping dates, required certificates held, enough quantity, same province, an asking price within what the buyer pays.',
     demandsTitle: 'Suggested buyers',
     demandsHint: 'Demands of the same product group with overlapping dates, ranked by fit.',
     noOffers: 'No offer fits yet (same product group, a unit that converts, overlapping dates, something left).',
@@ -652,6 +662,16 @@ export const supplyEn: Translations<typeof supplyVi> = {
     place: {
       yes: 'Same province: {{offer}}',
       no: 'Another province: the goods in {{offer}}, delivered to {{delivery}}',
+    },
+    price: {
+      yes: 'Asks {{offer}}, within what the buyer pays: {{buyer}}',
+      partly: 'Asks {{offer}}; some grades above what the buyer pays: {{buyer}}',
+      no: 'Asks {{offer}}, above what the buyer pays: {{buyer}}',
+      unknown: {
+        offer: 'Prices not compared: the offer gives no price',
+        buyer: 'Prices not compared: the buyer gives no price',
+        both: 'Prices not compared: neither side gives a price',
+      },
     },
   },
   connect: {

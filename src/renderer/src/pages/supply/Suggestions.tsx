@@ -1,11 +1,12 @@
 /**
  * Gợi ý kết nối: for a demand, the offers that may serve it; for an offer, the demands. Best first,
  * each with its score and, criterion by criterion, why: the same product group and a close name,
- * the days the windows share, the certificates asked for and held, the quantity, the province.
+ * the days the windows share, the certificates asked for and held, the quantity, the province,
+ * the price asked against what the buyer pays.
  */
 import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Center, Group, List, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCircleCheck, IconCircleHalf2, IconCircleX, IconLink } from '@tabler/icons-react';
+import { IconCircleCheck, IconCircleDashed, IconCircleHalf2, IconCircleX, IconLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DemandSummary, OfferSummary, SuggestionReason } from '../../../../shared/contract';
 import { formatDate, formatPercent, formatQuantity } from '../../../../shared/format';
@@ -19,6 +20,7 @@ const metIcons = {
   yes: { icon: IconCircleCheck, color: 'teal' },
   partly: { icon: IconCircleHalf2, color: 'yellow' },
   no: { icon: IconCircleX, color: 'red' },
+  unknown: { icon: IconCircleDashed, color: 'gray' },
 } as const;
 
 /** One criterion as a sentence, from the facts it was judged on. */
@@ -60,6 +62,12 @@ function useReasonText(): (reason: SuggestionReason) => string {
         });
       case 'place':
         return t(`supply.reason.place.${reason.met}`, { offer: reason.offerProvinceName, delivery: reason.deliveryProvinceName });
+      case 'price': {
+        const offer = priceRange(t, reason.offerMin, reason.offerMax, reason.unitName);
+        const buyer = priceRange(t, reason.buyerMin, reason.buyerMax, reason.unitName);
+        if (reason.met !== 'unknown') return t(`supply.reason.price.${reason.met}`, { offer, buyer });
+        return t(`supply.reason.price.unknown.${offer ? 'buyer' : buyer ? 'offer' : 'both'}`);
+      }
     }
   };
 }
