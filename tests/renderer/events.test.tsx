@@ -489,19 +489,9 @@ describe('adding participants', { timeout: 20_000 }, () => {
 
   it('shows every signer a unit recorded in «Người đại diện», wrapped, and saves an edit on Enter', async () => {
     const signers = ['An', 'Bình', 'Cường', 'Dung', 'Em', 'Phương', 'Giang', 'Hoa', 'Hùng', 'Lan', 'Minh', 'Nga', 'Phúc', 'Quỳnh', 'Sơn'].map((given) => `Nguyễn Văn ${given}`).join(', ');
-    const vinhBinh: EventParticipant = {
-      id: 11,
-      kind: 'organization',
-      counterpartId: 7,
-      name: 'Hợp tác xã Nông nghiệp Vĩnh Bình',
-      organizationKind: 'htx',
-      partnerKind: null,
-      place: 'Xã Mỹ Hiệp',
-      role: 'exhibitor',
-      status: 'registered',
-      representative: signers,
-      note: '',
-    };
+    const [first] = detail.participants;
+    if (!first) throw new Error('the event detail has a participant');
+    const vinhBinh: EventParticipant = { ...first, representative: signers };
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'events:get': () => ok({ ...detail, participants: [vinhBinh, ...detail.participants.slice(1)] }),
