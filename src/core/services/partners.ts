@@ -157,7 +157,7 @@ function collateTies(rows: PartnerRow[]): PartnerRow[] {
  * One page of partners. A province office keeps hundreds of partners, not the register's tens of
  * thousands (4,600 in the national demo), so search reads each row's folded text with the register's
  * rule instead of keeping a search index of its own: each typed word may be found in any field, a
- * word of digits also in the partner's phone («an giang 0296»), and a phone number typed whole is
+ * word of digits also in the partner's phone («minh phat 0973»), and a phone number typed whole is
  * looked for there however either was written (`textOrPhoneCondition`).
  */
 export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummary> {

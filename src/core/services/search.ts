@@ -239,8 +239,8 @@ export function searchRowCondition(query: string): SQL | undefined {
  * without an index (partners: hundreds, a few thousand nationwide), so every list searches alike.
  * With `phone`, a typed word of three digits or more (with the signs written among them) may be
  * found in that column instead, however either was written (`phoneDigitsCondition`): each word is
- * looked for in any field, so «an giang 0296» finds the partner whose name says An Giang and whose
- * number begins 0296.
+ * looked for in any field, so «minh phat 0973» finds the partner whose name says Minh Phát and whose
+ * number holds 0973.
  */
 export function foldedTextCondition(searchText: AnyColumn, query: string, phone?: AnyColumn): SQL | undefined {
   const words = searchWords(query);
