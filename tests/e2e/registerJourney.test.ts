@@ -311,7 +311,7 @@ describe('the register, from one cooperative to the overview', () => {
     await heading(C.name);
     await statusShown('Đã tổ chức lại');
     await page.getByRole('tab', { name: 'Quá trình hoạt động' }).click();
-    await poll(() => page.getByText('Tổ chức này là: tổ chức trước').isVisible()).toBe(true);
+    await poll(() => page.getByText('Tổ chức này là: tổ chức tham gia hợp nhất').isVisible()).toBe(true);
 
     await page.getByRole('link', { name: D.name }).click();
     await heading(D.name);
