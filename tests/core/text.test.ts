@@ -42,6 +42,7 @@ describe('Vietnamese text', () => {
     expect(organizationNameKey('HTX DVTH Tân Hòa')).toBe(organizationNameKey('HTX Dịch vụ tổng hợp Tân Hòa'));
     expect(organizationNameKey('HTX VSMT Long Xuyên')).toBe(organizationNameKey('HTX Vệ sinh môi trường Long Xuyên'));
     expect(organizationNameKey('HTX DV MT Long Xuyên')).toBe(organizationNameKey('HTX Dịch vụ môi trường Long Xuyên'));
+    expect(organizationNameKey('HTX DVMT Long Xuyên')).toBe(organizationNameKey('HTX Dịch vụ môi trường Long Xuyên'));
     expect(organizationNameKey('HTX MT Long Xuyên')).toBe('moi truong long xuyen');
     expect(organizationNameKey('HTX NN ƯDCNC Phú Tân')).toBe(organizationNameKey('HTX Nông nghiệp ứng dụng công nghệ cao Phú Tân'));
     expect(organizationNameKey('HTX NN CNC Phú Tân')).toBe(organizationNameKey('HTX Nông nghiệp công nghệ cao Phú Tân'));
