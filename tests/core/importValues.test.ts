@@ -385,6 +385,8 @@ describe('headers as offices write them', () => {
     ['Số xã viên', 'membersOfficial'],
     ['Họ tên Chủ nhiệm', 'representative'],
     ['Lợi nhuận sau thuế (tr.đ)', 'profit'],
+    ['Xã, thị trấn', 'commune'],
+    ['Xã/TT', 'commune'],
     // A year in the header's own cell: whether it is the list's year is the analysis's to judge.
     ['Doanh thu năm 2024 (triệu đồng)', 'revenue'],
     ['Lợi nhuận 2024', 'profit'],

@@ -62,7 +62,24 @@ const nameHeaders = [
   'Tên',
 ];
 const addressHeaders = ['Địa chỉ trụ sở', 'Trụ sở', 'Địa chỉ trụ sở chính', 'Địa chỉ cũ', 'Địa chỉ liên hệ', 'Địa chỉ (cũ)', 'Địa bàn'];
-const communeHeaders = ['Xã', 'Phường', 'Xã/phường', 'Phường/xã', 'Xã, phường', 'Xã, phường, đặc khu', 'Xã/phường/thị trấn', 'Xã, phường, thị trấn', 'Xã/phường/đặc khu'];
+// A district's own list writes «Xã, thị trấn»: before 1 July 2025 a huyện had no phường.
+const communeHeaders = [
+  'Xã',
+  'Phường',
+  'Xã/phường',
+  'Phường/xã',
+  'Xã, phường',
+  'Xã, phường, đặc khu',
+  'Xã/phường/thị trấn',
+  'Xã, phường, thị trấn',
+  'Phường, xã, thị trấn',
+  'Xã/phường/đặc khu',
+  'Xã, thị trấn',
+  'Xã/thị trấn',
+  'Xã, TT',
+  'Xã/TT',
+  'Phường, thị trấn',
+];
 /** Districts ended on 1 July 2025: a district column is part of an old address, never the address. */
 const districtHeaders = [
   'Huyện',
