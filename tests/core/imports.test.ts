@@ -61,7 +61,11 @@ describe('analysing a messy workbook', () => {
   it('skips the notes sheet, finds the two-row merged header under the titles and proposes the mapping', async () => {
     const { analysis } = await analyze(app, stage(app, 'Danh sach HTX 2024.xlsx', await messyWorkbook()));
     expect(analysis.sheet).toBe('DS HTX 2024');
-    expect(analysis.sheets.map((sheet) => sheet.name)).toEqual(['Ghi chú', 'DS HTX 2024']);
+    // The notes sheet was looked in and found without a header: not said to hold more to import.
+    expect(analysis.sheets.map((sheet) => [sheet.name, sheet.headerless])).toEqual([
+      ['Ghi chú', true],
+      ['DS HTX 2024', false],
+    ]);
     expect(analysis.headerRows).toEqual([4, 5]);
     expect(analysis.dataStartRow).toBe(6);
     expect(analysis.columns.map((column) => [column.letter, column.header, column.field])).toEqual([

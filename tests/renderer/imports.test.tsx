@@ -159,7 +159,7 @@ const analysis: ImportAnalysis = {
   kind: 'organizations',
   fileName: 'DS HTX.xlsx',
   format: 'xlsx',
-  sheets: [{ name: 'DS', hidden: false, empty: false }],
+  sheets: [{ name: 'DS', hidden: false, empty: false, headerless: false }],
   sheet: 'DS',
   headerRows: [4],
   dataStartRow: 5,
@@ -193,11 +193,11 @@ describe('import sheet step', () => {
     renderSheet({
       ...analysis,
       sheets: [
-        { name: 'Châu Thành', hidden: false, empty: false },
-        { name: 'Chợ Mới', hidden: false, empty: false },
-        { name: 'Phú Tân', hidden: false, empty: false },
-        { name: 'Sheet3', hidden: false, empty: true },
-        { name: 'Cũ', hidden: true, empty: false },
+        { name: 'Châu Thành', hidden: false, empty: false, headerless: false },
+        { name: 'Chợ Mới', hidden: false, empty: false, headerless: false },
+        { name: 'Phú Tân', hidden: false, empty: false, headerless: false },
+        { name: 'Sheet3', hidden: false, empty: true, headerless: false },
+        { name: 'Cũ', hidden: true, empty: false, headerless: false },
       ],
       sheet: 'Châu Thành',
     });
@@ -209,8 +209,21 @@ describe('import sheet step', () => {
     ).toBeTruthy();
   });
 
+  it('says nothing of a sheet the analysis found without the list’s header, as an instructions sheet', () => {
+    renderSheet({
+      ...analysis,
+      sheets: [
+        { name: 'Hướng dẫn', hidden: false, empty: false, headerless: true },
+        { name: 'Châu Thành', hidden: false, empty: false, headerless: false },
+        { name: 'Chợ Mới', hidden: false, empty: false, headerless: false },
+      ],
+      sheet: 'Châu Thành',
+    });
+    expect(screen.getByText(/Tệp còn 1 trang khác có dữ liệu: «Chợ Mới»\./)).toBeTruthy();
+  });
+
   it('says nothing of other sheets when the others are empty or hidden', () => {
-    renderSheet({ ...analysis, sheets: [...analysis.sheets, { name: 'Sheet2', hidden: false, empty: true }, { name: 'Ẩn', hidden: true, empty: false }] });
+    renderSheet({ ...analysis, sheets: [...analysis.sheets, { name: 'Sheet2', hidden: false, empty: true, headerless: false }, { name: 'Ẩn', hidden: true, empty: false, headerless: false }] });
     expect(screen.queryByText('Tệp còn trang tính khác có dữ liệu')).toBeNull();
   });
 

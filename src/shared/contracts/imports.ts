@@ -67,8 +67,11 @@ export interface ImportAnalysis {
   kind: ImportKind;
   fileName: string;
   format: 'xlsx' | 'xls' | 'csv';
-  /** Every sheet of the workbook; `empty` when it holds no cell. */
-  sheets: { name: string; hidden: boolean; empty: boolean }[];
+  /**
+   * Every sheet of the workbook; `empty` when it holds no cell, `headerless` when the analysis
+   * looked in it for this list's header and found none (an instructions or cover sheet).
+   */
+  sheets: { name: string; hidden: boolean; empty: boolean; headerless: boolean }[];
   sheet: string;
   /** Rows as Excel numbers them, e.g. [4, 5] for a two-row merged header. */
   headerRows: number[];

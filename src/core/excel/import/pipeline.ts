@@ -210,6 +210,7 @@ async function analyzeWith(
   const candidates = input.sheet !== undefined ? [input.sheet] : source.sheets.filter((sheet) => !sheet.hidden && !sheet.empty).map((sheet) => sheet.name);
   let found: { sheet: string; head: SheetHead; header: DetectedHeader } | null = null;
   let firstFailure: AppFailure | null = null;
+  const headerless = new Set<string>();
   for (const sheet of candidates) {
     try {
       const head = await reader.readHead(path, source, sheet, HEAD_ROWS);
@@ -220,6 +221,7 @@ async function analyzeWith(
     } catch (error) {
       if (!(error instanceof AppFailure)) throw error;
       firstFailure ??= error;
+      headerless.add(sheet);
     }
     control.throwIfCancelled();
   }
@@ -279,7 +281,7 @@ async function analyzeWith(
     kind: input.kind,
     fileName,
     format: source.format,
-    sheets: source.sheets.map(({ name, hidden, empty }) => ({ name, hidden, empty })),
+    sheets: source.sheets.map(({ name, hidden, empty }) => ({ name, hidden, empty, headerless: headerless.has(name) })),
     sheet,
     headerRows: header.headerRows,
     dataStartRow: header.dataStartRow,

@@ -14,7 +14,8 @@ interface SheetStepProps {
 export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
   const { t } = useTranslation();
   // A list kept one sheet per district is imported sheet by sheet: said, so none is left out unseen.
-  const otherSheets = analysis.sheets.filter((sheet) => !sheet.hidden && !sheet.empty && sheet.name !== analysis.sheet);
+  // A sheet already looked in and found without the list's header (instructions, a cover) holds nothing to import.
+  const otherSheets = analysis.sheets.filter((sheet) => !sheet.hidden && !sheet.empty && !sheet.headerless && sheet.name !== analysis.sheet);
   return (
     <Stack>
       <LabelledSelect
