@@ -124,6 +124,33 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
     expect(await yearAdded({ foundedOn: '2012-03-01' }, [])).toBe(thisYear - 1);
   });
 
+  it('refuses at Năm, in the backend’s words, a year the organization did not exist in, before asking about its profit', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([figures(2016)]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
+    renderTab({ name: 'HTX Dược liệu Hòa Điền', status: 'dissolved', foundedOn: '2015-02-06', endedOn: '2017-02-28' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    const year = within(dialog).getByLabelText(/^Năm/);
+    fireEvent.change(within(dialog).getByLabelText('Doanh thu'), { target: { value: '150.000.000' } });
+    fireEvent.change(within(dialog).getByLabelText('Lợi nhuận'), { target: { value: '1.500.000.000' } });
+    const refusedAtYear = async (typed: string, words: string) => {
+      fireEvent.change(year, { target: { value: typed } });
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+      const message = await within(dialog).findByText(words);
+      expect(year.getAttribute('aria-invalid')).toBe('true');
+      expect(year.getAttribute('aria-describedby')).toContain(message.id);
+      expect(screen.queryByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).toBeNull();
+    };
+    await refusedAtYear('2025', 'HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 28/02/2017, nên không có số liệu năm 2025.');
+    await refusedAtYear('2014', 'HTX Dược liệu Hòa Điền thành lập ngày 06/02/2015, nên không có số liệu năm 2014.');
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+
+    // Its last year, ended in February: the profit is asked about, and the year saved.
+    fireEvent.change(year, { target: { value: '2017' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ year: 2017, revenue: 150_000_000, profit: 1_500_000_000 })));
+  });
+
   it('keeps -12 members and a score of 150 as typed, says why, and saves nothing until corrected', async () => {
     const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
     renderTab();
@@ -174,7 +201,11 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
     const asked = await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' });
     expect(within(asked).getByText(/^Lợi nhuận năm 2024/).textContent).toBe(question);
-    fireEvent.click(within(asked).getByRole('button', { name: 'Sửa lại' }));
+    const correct = within(asked).getByRole('button', { name: 'Sửa lại' });
+    await waitFor(() => expect(document.activeElement).toBe(correct));
+    // Nothing was typed on: Enter answers (a browser clicks the button it is pressed on).
+    expect(fireEvent.keyDown(correct, { key: 'Enter' })).toBe(true);
+    fireEvent.click(correct);
     await waitFor(() => expect(document.activeElement).toBe(profit));
     expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
 

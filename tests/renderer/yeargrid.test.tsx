@@ -149,6 +149,44 @@ describe('year grid', { timeout: 20_000 }, () => {
     expect(profit.value).toBe('1.500.000.000');
   });
 
+  it('holds the keys typed on as the profit question opens: none goes into a cell, the Enter ending them does not answer, and the question says so', async () => {
+    const withRevenue = rows.map((row) => (row.organizationId === 7 ? { ...row, figures: figures(lastYear, { revenue: 150_000_000 }) } : row));
+    const invoke = installFakeApi({
+      'figures:grid': () => ok({ rows: withRevenue, total: 2 }),
+      'figures:save': (input) => ok(figures(input.year, { revenue: 150_000_000, ...input, classification: null })),
+    });
+    renderGrid();
+    const profit = await screen.findByLabelText<HTMLInputElement>('Lợi nhuận – HTX Nông nghiệp Mỹ Hiệp');
+    const below = screen.getByLabelText<HTMLInputElement>('Lợi nhuận – Tổ hợp tác Cao Lãnh');
+    profit.focus();
+    fireEvent.change(profit, { target: { value: '1.500.000.000' } });
+    fireEvent.keyDown(profit, { key: 'Enter' });
+    // Enter has moved on below; the question is not on screen yet, and the next number's first digit
+    // does not go into the cell (a browser types nothing for a key whose default is prevented).
+    expect(document.activeElement).toBe(below);
+    expect(fireEvent.keyDown(below, { key: '2' })).toBe(false);
+
+    const asked = await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' });
+    const correct = within(asked).getByRole('button', { name: 'Sửa lại' });
+    await waitFor(() => expect(document.activeElement).toBe(correct));
+    expect(within(asked).getByText('Những gì vừa gõ khi câu hỏi này hiện ra chưa được nhập vào ô nào: hãy trả lời câu hỏi, rồi gõ lại.')).toBeTruthy();
+    fireEvent.keyDown(correct, { key: '0' });
+    // The Enter or Tab ending the number typed on neither answers «Sửa lại» nor moves to «Vẫn lưu».
+    expect(fireEvent.keyDown(correct, { key: 'Enter' })).toBe(false);
+    expect(fireEvent.keyDown(correct, { key: 'Tab' })).toBe(false);
+    expect(document.activeElement).toBe(correct);
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+
+    fireEvent.click(within(asked).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(document.activeElement).toBe(below));
+    // Keys reach the cells again.
+    expect(fireEvent.keyDown(below, { key: '3' })).toBe(true);
+    expect(below.value).toBe('');
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'figures:save').map(([, input]) => input as InputOf<'figures:save'>)).toEqual([
+      { organizationId: 7, year: lastYear, profit: 1_500_000_000 },
+    ]);
+  });
+
   it('saves a classification chosen, and clears it again', async () => {
     const invoke = installFakeApi({
       'figures:grid': () => ok({ rows, total: 2 }),

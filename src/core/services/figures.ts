@@ -13,10 +13,10 @@ import {
   type figuresSaveInput,
   type FiguresGridRow,
   type YearlyFigures,
+  yearOutsideLifeReason,
 } from '../../shared/contracts/figures';
-import { yearsLived, type Page } from '../../shared/domain';
+import type { Page } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { formatIsoDateVi } from '../../shared/text';
 import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { organizations, yearlyFigures } from '../db/schema';
@@ -232,17 +232,13 @@ function existedDuringYear(year: number): SQL[] {
 /**
  * Why the organization can have no figures for the year, by the rule Cập nhật số liệu năm and the
  * statistics count it by (`yearsLived`, which the screen's «Thêm năm» starts from too): it was
- * founded after the year or had ended before it. An import refuses such a row, and a person's save
- * such a year (`enterFigures`), whose figures nobody would find. Null when it existed in the year.
+ * founded after the year or had ended before it — in the words of `yearOutsideLifeReason`, which
+ * the figures form says before sending. An import refuses such a row, and a person's save such a
+ * year (`enterFigures`), whose figures nobody would find. Null when it existed in the year.
  */
 export function yearOutsideLife(ctx: Context, organizationId: number, year: number): string | null {
   const organization = figureQueries(ctx.db).life.get({ organizationId });
-  if (!organization) return null;
-  const { name, foundedOn, endedOn } = organization;
-  const { first, last } = yearsLived(organization);
-  if (endedOn !== null && last !== null && year > last) return `${name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}, nên không có số liệu năm ${year}.`;
-  if (foundedOn !== null && first !== null && year < first) return `${name} thành lập ngày ${formatIsoDateVi(foundedOn)}, nên không có số liệu năm ${year}.`;
-  return null;
+  return organization ? yearOutsideLifeReason(organization, year) : null;
 }
 
 export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInput>): Page<FiguresGridRow> {

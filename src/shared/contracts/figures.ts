@@ -1,7 +1,8 @@
 /** Số liệu hằng năm: one row of yearly figures per organization per year, and the year grid. */
 import { z } from 'zod';
-import { classifications, organizationKinds } from '../domain';
-import type { Classification, OrganizationKind, Page } from '../domain';
+import { classifications, organizationKinds, yearsLived } from '../domain';
+import type { Classification, Organization, OrganizationKind, Page } from '../domain';
+import { formatIsoDateVi } from '../text';
 import { channel, code, pageInput, searchText } from './define';
 import { placeFilter } from './organizations';
 
@@ -55,6 +56,20 @@ export type FigureField = (typeof figureFields)[number];
  */
 export function profitAboveRevenue({ revenue, profit }: Pick<YearlyFigures, 'revenue' | 'profit'>): boolean {
   return revenue !== null && profit !== null && profit > revenue;
+}
+
+/**
+ * Why the organization can have no figures for the year, by the rule `yearsLived` says: it was
+ * founded after the year or had ended before it. Null when it existed in the year. The backend
+ * refuses a save or an import's row with it (`yearOutsideLife`), and the figures form says it at
+ * Năm before anything is sent or asked.
+ */
+export function yearOutsideLifeReason(organization: Pick<Organization, 'name' | 'foundedOn' | 'endedOn'>, year: number): string | null {
+  const { name, foundedOn, endedOn } = organization;
+  const { first, last } = yearsLived(organization);
+  if (endedOn !== null && last !== null && year > last) return `${name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}, nên không có số liệu năm ${year}.`;
+  if (foundedOn !== null && first !== null && year < first) return `${name} thành lập ngày ${formatIsoDateVi(foundedOn)}, nên không có số liệu năm ${year}.`;
+  return null;
 }
 
 /** The numeric ones: every figure but the classification. */

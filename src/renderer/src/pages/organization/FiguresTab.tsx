@@ -183,7 +183,7 @@ export function FiguresTab({ organization }: { organization: OrganizationDetail 
       >
         {editing && (
           <FiguresForm
-            organizationId={organization.id}
+            organization={organization}
             existing={editing.mode === 'edit' ? editing.row : undefined}
             takenYears={years.map((row) => row.year)}
             defaultYear={defaultYear}

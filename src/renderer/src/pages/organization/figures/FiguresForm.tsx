@@ -8,7 +8,15 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { classifications, type Classification } from '../../../../../shared/domain';
-import { figuresSaveInput, FIRST_FIGURES_YEAR, numericFigureFields, profitAboveRevenue, type YearlyFigures } from '../../../../../shared/contract';
+import {
+  figuresSaveInput,
+  FIRST_FIGURES_YEAR,
+  numericFigureFields,
+  profitAboveRevenue,
+  yearOutsideLifeReason,
+  type OrganizationDetail,
+  type YearlyFigures,
+} from '../../../../../shared/contract';
 import { FormFooter } from '../../../components/FormFooter';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
@@ -26,7 +34,8 @@ const moneyFields: readonly NumericFigureField[] = ['revenue', 'profit', 'averag
 const valuesSchema = figuresSaveInput.omit({ organizationId: true });
 
 interface FiguresFormProps {
-  organizationId: number;
+  /** Its name and life: a year it did not exist in is refused before sending, as the backend would. */
+  organization: Pick<OrganizationDetail, 'id' | 'name' | 'foundedOn' | 'endedOn'>;
   /** The year being changed; absent to add a year. */
   existing?: YearlyFigures;
   /** Years that already have figures, so that adding one of them is refused before sending. */
@@ -35,7 +44,7 @@ interface FiguresFormProps {
   onDone: () => void;
 }
 
-export function FiguresForm({ organizationId, existing, takenYears, defaultYear, onDone }: FiguresFormProps) {
+export function FiguresForm({ organization, existing, takenYears, defaultYear, onDone }: FiguresFormProps) {
   const { t } = useTranslation();
   const save = useSaveFigures();
   const schemaErrors = schemaResolver(valuesSchema, { sync: true });
@@ -51,6 +60,10 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
       if (values.year === null) errors.year = t('figures.form.yearRequired');
       else if (!existing && typeof values.year === 'number' && takenYears.includes(values.year)) {
         errors.year = t('figures.form.yearTaken', { year: values.year });
+      } else if (typeof values.year === 'number') {
+        // Here, before the profit is asked about: a person who answers that question must not be refused the year after.
+        const outsideLife = yearOutsideLifeReason(organization, values.year);
+        if (outsideLife) errors.year = outsideLife;
       }
       return errors;
     },
@@ -70,7 +83,7 @@ export function FiguresForm({ organizationId, existing, takenYears, defaultYear,
       const { data } = valuesSchema.safeParse(values);
       // Unreachable once the schema has passed; it tells the type checker what the schema checked.
       if (!data) throw new Error('The schema has checked the figures.');
-      return save.mutateAsync({ ...data, organizationId });
+      return save.mutateAsync({ ...data, organizationId: organization.id });
     },
     onSaved: (saved) => {
       notifications.show({ color: 'teal', message: t('figures.form.saved', { year: saved.year }) });
