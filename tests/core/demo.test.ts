@@ -50,17 +50,15 @@ describe('demo data', () => {
       expect(row.search_text).toBe(organizationSearchText({ name: row.name, shortName: row.short_name, registrationNo: row.registration_no, communeName }));
       expect(row.status === 'active').toBe(row.ended_on === null);
     }
-    // Partners are searched as a person's save makes them searchable: by contact and goods too.
-    const partnerRows = sqlite.prepare('SELECT name, short_name AS shortName, tax_code AS taxCode, contact_name AS contactName, buys, search_text AS searchText FROM partners').all() as {
-      name: string;
-      shortName: string;
-      taxCode: string | null;
-      contactName: string;
-      buys: string;
-      searchText: string;
-    }[];
+    // Partners are searched as a person's save makes them searchable: by province, contact and goods too.
+    const partnerRows = sqlite
+      .prepare(
+        'SELECT name, short_name AS shortName, province_code AS provinceCode, tax_code AS taxCode, contact_name AS contactName, buys, address, search_text AS searchText FROM partners',
+      )
+      .all() as { name: string; shortName: string; provinceCode: string; taxCode: string | null; contactName: string; buys: string; address: string; searchText: string }[];
     expect(partnerRows.length).toBeGreaterThan(50);
-    expect(partnerRows.filter((row) => row.searchText !== partnerSearchText(row))).toEqual([]);
+    const searchTextOf = (row: (typeof partnerRows)[number]) => partnerSearchText({ ...row, provinceName: app.ctx.places.province(row.provinceCode)?.name ?? '' });
+    expect(partnerRows.filter((row) => row.searchText !== searchTextOf(row))).toEqual([]);
     const sectorCodes = new Set(sqlite.prepare('SELECT code FROM sectors').pluck().all());
     expect(rows.every((row) => row.sector_code !== null && sectorCodes.has(row.sector_code))).toBe(true);
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(['htx', 'tht', 'lhhtx', 'qtdnd']));

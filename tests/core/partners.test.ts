@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../src/shared/contract';
-import { partnerNameKey } from '../../src/shared/names';
+import { ensureDerivedStructures } from '../../src/core/db/derived';
+import { refreshNameKeys } from '../../src/core/nameRules';
+import { nameRulesFingerprint, partnerNameKey } from '../../src/shared/names';
 import { AN_GIANG, call, callFailing, openTestApp } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -240,14 +242,50 @@ describe('listing partners', () => {
     await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Nông sản An Giang', phone: '0296 3851 234' });
     await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Thương mại An Giang', phone: '0912 000 111' });
     await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Minh Phát', phone: '(0296) 3999 888' });
-    for (const typed of ['an giang 0296', '0296 an giang', 'An Giang 3851 234', 'nông sản 0296-3851', 'giang (0296)']) {
+    for (const typed of ['nong san 0296', '0296 nông sản', 'Nông sản 3851 234', 'nông sản 0296-3851', 'san (0296)']) {
       expect(await listNames({ search: typed })).toEqual(['Công ty TNHH Nông sản An Giang']);
     }
     expect(await listNames({ search: '0296' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Nông sản An Giang']);
+    // The province is a field too: Minh Phát is in An Giang though its name does not say so.
+    expect(await listNames({ search: 'an giang 0296' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Nông sản An Giang']);
     // A contact's name and part of the phone, diacritics left out: Nguyễn Văn Đức, 024 3825 1234.
     expect(await listNames({ search: 'duc 3825' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
     // Every word must be found somewhere.
     expect(await listNames({ search: 'an giang 0777' })).toEqual([]);
+  });
+
+  it('finds a partner by its province and its address, diacritics left out, with part of its phone', async () => {
+    const anGiang = { kind: 'enterprise' as const, provinceCode: AN_GIANG };
+    await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Minh Phát', address: '12 Trần Hưng Đạo, phường Long Xuyên', phone: '0973 111 222' });
+    await call(app, 'partners:create', { ...anGiang, name: 'Công ty TNHH Phú Gia', address: 'Ấp Hòa Long, xã Vĩnh Bình', phone: '0912 555 666' });
+    // Neither name says An Giang: the province does.
+    expect(await listNames({ search: 'an giang' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Phú Gia']);
+    expect(await listNames({ search: 'AN GIANG 0973' })).toEqual(['Công ty TNHH Minh Phát']);
+    expect(await listNames({ search: '0912 an giang' })).toEqual(['Công ty TNHH Phú Gia']);
+    // A street and a ward of the address; Thực phẩm Hà Nội is on a Trần Hưng Đạo street too.
+    expect(await listNames({ search: 'long xuyen' })).toEqual(['Công ty TNHH Minh Phát']);
+    expect(await listNames({ search: 'tran hung dao' })).toEqual(['Công ty CP Thực phẩm Hà Nội', 'Công ty TNHH Minh Phát']);
+    expect(await listNames({ search: 'hung dao an giang' })).toEqual(['Công ty TNHH Minh Phát']);
+    expect(await listNames({ search: 'tran hung dao 024' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
+    // The province's name is read as names are: «HCM» finds the market in Hồ Chí Minh whose name does not say so.
+    expect(await listNames({ search: 'hcm' })).toEqual(['Chợ đầu mối nông sản Bình Điền', 'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)']);
+  });
+
+  it('computes again, once, the search text a file of an earlier version stored without province and address', async () => {
+    const { id } = await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty TNHH Minh Phát', provinceCode: AN_GIANG, address: '12 Trần Hưng Đạo' });
+    const sqlite = app.ctx.db.$client;
+    const searchText = () => sqlite.prepare('SELECT search_text FROM partners WHERE id = ?').pluck().get(id);
+    const computed = searchText();
+    // As the earlier version left the file: the row's text without them, under the same abbreviations table.
+    sqlite.prepare("UPDATE partners SET search_text = 'cong ty tnhh minh phat trach nhiem huu han' WHERE id = ?").run(id);
+    sqlite.prepare("UPDATE settings SET value = ? WHERE key = 'name_rules'").run(JSON.stringify(nameRulesFingerprint));
+    expect(await listNames({ search: 'an giang' })).toEqual([]);
+    expect(refreshNameKeys(app.ctx)).toBe(1);
+    expect(searchText()).toBe(computed);
+    // The register's index, word list and counters read no partner: left whole, and still exact.
+    expect(ensureDerivedStructures(sqlite, { rebuild: false })).toBe('none');
+    expect(await listNames({ search: 'an giang tran hung dao' })).toEqual(['Công ty TNHH Minh Phát']);
+    expect(refreshNameKeys(app.ctx)).toBeNull();
   });
 
   it('filters by kind and province, and counts what matches', async () => {

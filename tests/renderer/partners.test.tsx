@@ -117,7 +117,7 @@ describe('partners page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ ...byName, page: 2, pageSize: 50 }));
 
     // The box says all it searches, phone numbers too, in words short enough to be read whole at 1440 px.
-    expect(screen.getByLabelText('Tìm kiếm đối tác').getAttribute('placeholder')).toBe('Tên, mã số thuế, điện thoại, người liên hệ, mặt hàng');
+    expect(screen.getByLabelText('Tìm kiếm đối tác').getAttribute('placeholder')).toBe('Tên, mã số thuế, điện thoại, tỉnh, địa chỉ, người liên hệ, mặt hàng');
     // A new search starts again from the first page.
     fireEvent.change(screen.getByLabelText('Tìm kiếm đối tác'), { target: { value: 'thuc pham' } });
     await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ search: 'thuc pham', ...byName, page: 1, pageSize: 50 }));

@@ -446,7 +446,7 @@ export const partners = sqliteTable(
     note: text('note').notNull().default(''),
     nameFolded: text('name_folded').notNull(),
     nameKey: text('name_key').notNull().default(''),
-    /** Folded name, short name, tax code, contact and what they buy: what search reads. */
+    /** Folded name, short name, province, tax code, contact, what they buy and address: what search reads. */
     searchText: text('search_text').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

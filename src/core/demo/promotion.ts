@@ -142,8 +142,8 @@ export function seedPromotion(
         qualityRequirements: kind === 'enterprise' && random.chance(0.5) ? random.pick(['VietGAP', 'GlobalGAP', 'OCOP 3 sao trở lên', 'Truy xuất nguồn gốc']) : '',
         nameFolded: foldText(name),
         nameKey: partnerNameKey(name),
-        // As a person's save writes it: the contact and what it buys are searched too.
-        searchText: partnerSearchText({ name, shortName, taxCode, contactName, buys }),
+        // As a person's save writes it: the province, contact and what it buys are searched too.
+        searchText: partnerSearchText({ name, shortName, provinceName: ctx.places.province(provinceCode)?.name ?? '', taxCode, contactName, buys, address: '' }),
         createdAt: now,
         updatedAt: now,
       })

@@ -160,7 +160,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
           'Nông sản, thực phẩm',
           foldText(name),
           partnerNameKey(name),
-          partnerSearchText({ name, shortName: '', taxCode, contactName: 'Phòng thu mua', buys: 'Nông sản, thực phẩm' }),
+          partnerSearchText({ name, shortName: '', provinceName: province, taxCode, contactName: 'Phòng thu mua', buys: 'Nông sản, thực phẩm', address: '' }),
           now,
           now,
         )

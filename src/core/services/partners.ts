@@ -156,9 +156,10 @@ function collateTies(rows: PartnerRow[]): PartnerRow[] {
 /**
  * One page of partners. A province office keeps hundreds of partners, not the register's tens of
  * thousands (4,600 in the national demo), so search reads each row's folded text with the register's
- * rule instead of keeping a search index of its own: each typed word may be found in any field, a
- * word of digits also in the partner's phone («minh phat 0973»), and a phone number typed whole is
- * looked for there however either was written (`textOrPhoneCondition`).
+ * rule instead of keeping a search index of its own: each typed word may be found in any field (the
+ * province and the address among them), a word of digits also in the partner's phone («an giang
+ * 0973», «minh phat 0973»), and a phone number typed whole is looked for there however either was
+ * written (`textOrPhoneCondition`).
  */
 export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummary> {
   const where = and(
@@ -247,7 +248,7 @@ function refuseDuplicates(
 }
 
 /** The stored columns for what a person typed, with the folded companions search and matching use. */
-function columnsFor(input: ParsedPartnerInput) {
+function columnsFor(ctx: Context, input: ParsedPartnerInput) {
   const taxCode = input.taxCode === '' ? null : input.taxCode;
   return {
     kind: input.kind,
@@ -267,7 +268,7 @@ function columnsFor(input: ParsedPartnerInput) {
     note: input.note,
     nameFolded: foldText(input.name),
     nameKey: partnerNameKey(input.name),
-    searchText: partnerSearchText({ ...input, taxCode }),
+    searchText: partnerSearchText({ ...input, taxCode, provinceName: ctx.places.province(input.provinceCode)?.name ?? '' }),
   };
 }
 
@@ -278,7 +279,7 @@ export function createPartner(ctx: Context, input: ParsedPartnerInput): PartnerS
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(partners)
-      .values({ ...columnsFor(input), createdAt: now, updatedAt: now })
+      .values({ ...columnsFor(ctx, input), createdAt: now, updatedAt: now })
       .returning()
       .get();
     recordChange(ctx, 'partner', row.id, 'create', null, partnerSnapshot(row));
@@ -290,7 +291,7 @@ export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof pa
   checkProvince(ctx, input.provinceCode);
   return atomically(ctx.db, () => {
     const before = requirePartner(ctx, id);
-    const columns = columnsFor(input);
+    const columns = columnsFor(ctx, input);
     // A pair of similar names confirmed once is not questioned again on every later save.
     const checkName = columns.nameKey !== before.nameKey || columns.provinceCode !== before.provinceCode;
     refuseDuplicates(ctx, input, { excludeId: id, checkName });

@@ -240,7 +240,7 @@ export function searchRowCondition(query: string): SQL | undefined {
  * With `phone`, a typed word of three digits or more (with the signs written among them) may be
  * found in that column instead, however either was written (`phoneDigitsCondition`): each word is
  * looked for in any field, so «minh phat 0973» finds the partner whose name says Minh Phát and whose
- * number holds 0973.
+ * number holds 0973, and «an giang 0973» the partners in An Giang whose number holds it.
  */
 export function foldedTextCondition(searchText: AnyColumn, query: string, phone?: AnyColumn): SQL | undefined {
   const words = searchWords(query);
@@ -297,6 +297,13 @@ function phoneDigitsCondition(phone: AnyColumn, digits: string): SQL {
 }
 
 /**
+ * Raised whenever what `organizationSearchText` or `partnerSearchText` put in the search text
+ * changes, so that the rows stored by an earlier version are computed again at the next opening
+ * (`refreshNameKeys`). 2: a partner's province and address.
+ */
+export const SEARCH_TEXT_RECIPE = 2;
+
+/**
  * What search reads of an organization: the words of its name and short name, with their short
  * forms written out and their long forms shortened (`nameSearchWords`: "HTX Vĩnh Bình" is found
  * by "hợp tác xã vĩnh bình" and the reverse), its registration number and its commune.
@@ -311,8 +318,20 @@ export function organizationSearchText(fields: {
   return [...words, fields.registrationNo ?? '', foldText(fields.communeName)].filter(Boolean).join(' ');
 }
 
-/** What search reads of a partner: its name's words as for an organization, tax code, contact and what it buys. */
-export function partnerSearchText(fields: { name: string; shortName: string; taxCode: string | null; contactName: string; buys: string }): string {
-  const words = new Set([...nameSearchWords(fields.name), ...nameSearchWords(fields.shortName)]);
-  return [...words, fields.taxCode ?? '', foldText(fields.contactName), foldText(fields.buys)].filter(Boolean).join(' ');
+/**
+ * What search reads of a partner: its name's words as for an organization, and its province's
+ * ("hcm" finds Hồ Chí Minh as it finds a name that says it), tax code, contact, what it buys and
+ * its address, so that «an giang 0973» or a street finds the partners there.
+ */
+export function partnerSearchText(fields: {
+  name: string;
+  shortName: string;
+  provinceName: string;
+  taxCode: string | null;
+  contactName: string;
+  buys: string;
+  address: string;
+}): string {
+  const words = new Set([...nameSearchWords(fields.name), ...nameSearchWords(fields.shortName), ...nameSearchWords(fields.provinceName)]);
+  return [...words, fields.taxCode ?? '', foldText(fields.contactName), foldText(fields.buys), foldText(fields.address)].filter(Boolean).join(' ');
 }
