@@ -214,6 +214,44 @@ describe('demo data', () => {
     expect(new Set(results.totals.map((total) => total.unitName)).size).toBe(results.totals.length);
     const open = await call(app, 'demands:list', { statuses: ['open'], pageSize: 1 });
     expect(open.total).toBeGreaterThan(0);
+
+    // Buyers say what they pay as they do: mostly only the most («mua tối đa»), some a range or one
+    // price, about a third nothing; in the demand's unit, about what the offers of the product ask in it.
+    expect(
+      sqlite
+        .prepare(
+          `SELECT sum(price_min IS NULL AND price_max IS NULL) AS none, sum(price_min IS NULL AND price_max IS NOT NULL) AS ceiling,
+             sum(price_min IS NOT NULL AND price_max IS NOT NULL) AS range, sum(price_min IS NOT NULL AND price_max IS NULL) AS one FROM supply_demands`,
+        )
+        .get(),
+    ).toEqual({ none: 31, ceiling: 65, range: 25, one: 16 });
+    const againstOffers = sqlite
+      .prepare(
+        `SELECT min(ratio) AS least, max(ratio) AS most FROM (
+           SELECT coalesce(d.price_max, d.price_min) * 1.0 / (SELECT avg(o.price_min) FROM supply_offers o WHERE o.product_folded = d.product_folded AND o.unit_code = d.unit_code) AS ratio
+           FROM supply_demands d WHERE coalesce(d.price_max, d.price_min) IS NOT NULL)`,
+      )
+      .get() as { least: number; most: number };
+    expect(againstOffers.least).toBeGreaterThan(0.75);
+    expect(againstOffers.most).toBeLessThan(1.35);
+    expect(sqlite.prepare('SELECT count(*) FROM supply_demands WHERE price_max < price_min').pluck().get()).toBe(0);
+    // Ranges end on a price as people write it, to three figures (270.000, never 268.510).
+    const ends = sqlite.prepare('SELECT price_max FROM supply_offers WHERE price_max IS NOT NULL UNION SELECT price_max FROM supply_demands WHERE price_max IS NOT NULL').pluck().all() as number[];
+    expect(ends.length).toBeGreaterThan(100);
+    expect(ends.filter((price) => price % (5 * 10 ** Math.max(0, Math.floor(Math.log10(price)) - 2)) !== 0)).toEqual([]);
+    // Agreed at no more than the most the buyer pays.
+    expect(
+      sqlite.prepare('SELECT count(*) FROM supply_connections c JOIN supply_demands d ON d.id = c.demand_id WHERE c.price > coalesce(d.price_max, d.price_min)').pluck().get(),
+    ).toBe(0);
+    // So the suggestions of the demands still needed show offers within what the buyer pays and above it.
+    const priced = sqlite.prepare("SELECT id FROM supply_demands WHERE coalesce(price_max, price_min) IS NOT NULL AND needed_until >= '2026-11-23'").pluck().all() as number[];
+    const met = new Set<string>();
+    for (const id of priced) {
+      for (const suggestion of await call(app, 'demands:suggestOffers', { id })) {
+        for (const reason of suggestion.reasons) if (reason.kind === 'price') met.add(reason.met);
+      }
+    }
+    expect([...met].sort()).toEqual(['no', 'yes']);
   }, 60_000);
 
   it('spreads a national register over real communes of every province', () => {

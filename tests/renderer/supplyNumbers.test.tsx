@@ -254,6 +254,22 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
     await waitFor(() => expect(writtenOut()).toHaveLength(0));
   });
 
+  it('says what each side asks per the unit the price is typed in, and again when that unit changes', async () => {
+    renderWith(
+      {},
+      <ConnectDialog
+        offer={{ ...offer, unitCode: 'tan', unitName: 'tấn', quantity: 27, remaining: 27, priceMin: 6_800_000, priceMax: 7_480_000 }}
+        demand={{ ...demand, priceMax: 6_750 }}
+        onClose={() => undefined}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });
+    expect(await within(dialog).findByText('Giá đã thỏa thuận, nếu có. Nguồn cung chào 6.800 ₫ – 7.480 ₫/kg; bên mua đề nghị đến 6.750 ₫/kg.')).toBeTruthy();
+    await choose(within(dialog).getByLabelText(/^Đơn vị tính/), '', 'tấn');
+    expect(numberBox(/^Giá \(đồng\/tấn\)/, dialog)).toBeTruthy();
+    expect(await within(dialog).findByText('Giá đã thỏa thuận, nếu có. Nguồn cung chào 6.800.000 ₫ – 7.480.000 ₫/tấn; bên mua đề nghị đến 6.750.000 ₫/tấn.')).toBeTruthy();
+  });
+
   it('sends a connection’s quantity typed 12.500 as 12500', async () => {
     const invoke = renderWith(
       {

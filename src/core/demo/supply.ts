@@ -2,8 +2,9 @@
  * Demo data of supply–demand connection, over the register's years: partners (supermarket chains,
  * processors, exporters, wholesale markets, online marketplaces) in every province concerned; a
  * programme a year (and Programme 503 in 2021); offers of the members that have a product, with
- * harvest windows; demands of the partners (and of a few members); connections between them in
- * units that convert; and agreements made from some connections, with their deliveries. About
+ * harvest windows and prices; demands of the partners (and of a few members), most saying what the
+ * buyer pays; connections between them in units that convert, at a price within what the buyer pays; and
+ * agreements made from some connections, with their deliveries. About
  * 200,000 offers and 50,000 demands at national scale. Deterministic for a given seed, written
  * through prepared statements in one transaction, as the register's demo data is.
  */
@@ -82,9 +83,33 @@ function asTyped(quantity: number, unit: UnitFacts): number {
   return Math.floor(roundQuantity(quantity) * scale) / scale;
 }
 
+/** A price as people write it: to three figures, the last a 0 or a 5 (8.350, 25.500, 32.500.000). */
+function asWritten(price: number): number {
+  const step = 5 * 10 ** Math.max(0, Math.floor(Math.log10(price)) - 2);
+  return Math.round(price / step) * step;
+}
+
+/**
+ * What a buyer says it pays, around the going price of the product (its offers ask from 85% to
+ * 115% of it): mostly only the most it pays («mua tối đa»), some a range or one price, about a
+ * third nothing, so that suggestions show a price within, above, and not said.
+ */
+function buyerPrice(pricing: Random, going: number): { priceMin: number | null; priceMax: number | null } {
+  const kind = pricing.next();
+  if (kind < 0.3) return { priceMin: null, priceMax: null };
+  if (kind < 0.75) return { priceMin: null, priceMax: asWritten(going * (0.92 + pricing.next() * 0.28)) };
+  if (kind < 0.9) {
+    const priceMin = asWritten(going * (0.8 + pricing.next() * 0.15));
+    return { priceMin, priceMax: asWritten(priceMin * (1.1 + pricing.next() * 0.15)) };
+  }
+  return { priceMin: asWritten(going * (0.85 + pricing.next() * 0.2)), priceMax: null };
+}
+
 export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSummary {
   // A stream of its own, so that the register's demo data stays as it was.
   const random: Random = randomSource(options.seed + 503);
+  // The buyers' prices from a stream of their own too, so that the rest of the supply demo stays as it was.
+  const pricing: Random = randomSource(options.seed + 504);
   const full = SIZES[options.scale];
   const sizes = { partners: Math.round(full.partners * options.share), offers: Math.round(full.offers * options.share), demands: Math.round(full.demands * options.share) };
   const sqlite = ctx.db.$client;
@@ -117,8 +142,8 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)`);
   const insertDemand = sqlite.prepare(`
     INSERT INTO supply_demands (programme_id, partner_id, organization_id, product, product_folded, product_group_code, quantity, unit_code,
-      needed_from, needed_until, price_min, delivery_province_code, delivery_place, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`);
+      needed_from, needed_until, price_min, price_max, delivery_province_code, delivery_place, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)`);
   const insertRequirement = sqlite.prepare('INSERT INTO demand_requirements (demand_id, kind_code, min_stars) VALUES (?, ?, ?)');
   const insertConnection = sqlite.prepare(`
     INSERT INTO supply_connections (offer_id, demand_id, programme_id, quantity, unit_code, offer_quantity, demand_quantity, base_quantity,
@@ -223,7 +248,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
       const programmeId = random.chance(0.7) ? (programmeOfYear.get(year) ?? null) : null;
       const id = Number(
         insertOffer.run(programmeId, seller.organizationId, seller.productId, seller.product, foldText(seller.product), group, quantity, offerUnit.code, from, until, price,
-          random.chance(0.4) ? Math.round(price * 1.1) : null, seller.communeCode, seller.provinceCode, random.chance(0.3) ? 'Bao 25 kg' : '', now, now).lastInsertRowid,
+          random.chance(0.4) ? asWritten(price * 1.1) : null, seller.communeCode, seller.provinceCode, random.chance(0.3) ? 'Bao 25 kg' : '', now, now).lastInsertRowid,
       );
       const offer: Offer = { id, seller, unit: offerUnit, quantity, connected: 0, from, until, programmeId };
       offers.push(offer);
@@ -248,10 +273,16 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
       const inTemplate = convertQuantity(template.quantity, template.unit, unit) ?? template.quantity;
       const quantity = Math.max(unit.code === 'tan' ? 1 : 100, Math.round(inTemplate * (0.3 + random.next() * 1.2)));
       const programmeId = random.chance(0.7) ? (programmeOfYear.get(year) ?? null) : null;
+      // The going price of the product per the demand's unit: what its offers ask, a little more or less.
+      const going = Math.round((template.seller.price * (unit.code === 'tan' ? 1000 : 1)) / 100) * 100;
+      const buyerPays = buyerPrice(pricing, going);
       const demandId = Number(
         insertDemand.run(programmeId, buyerMember ? null : partner.id, buyerMember ? buyerMember.organizationId : null, template.seller.product,
-          foldText(template.seller.product), group, quantity, unit.code, from, until, null, buyerMember ? buyerMember.provinceCode : partner.provinceCode, now, now).lastInsertRowid,
+          foldText(template.seller.product), group, quantity, unit.code, from, until, buyerPays.priceMin, buyerPays.priceMax,
+          buyerMember ? buyerMember.provinceCode : partner.provinceCode, now, now).lastInsertRowid,
       );
+      // Agreed at the going price, or at the most the buyer pays when that is less.
+      const price = Math.min(going, buyerPays.priceMax ?? buyerPays.priceMin ?? going);
       summary.demands++;
       if (random.chance(0.25)) insertRequirement.run(demandId, 'vietgap', null);
       if (random.chance(0.1)) insertRequirement.run(demandId, 'ocop', 3);
@@ -271,7 +302,6 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
         const period = programmeId === null ? undefined : programmePeriods.get(programmeId);
         const connectionProgrammeId = period && connectedOn >= period.startsOn && connectedOn <= period.endsOn ? programmeId : null;
         const base = unitByCode.get(unit.baseCode ?? unit.code) ?? unit;
-        const price = Math.round((template.seller.price * (unit.code === 'tan' ? 1000 : 1)) / 100) * 100;
         const inOffer = convertQuantity(amount, unit, offer.unit) ?? amount;
         const channel = buyerMember ? random.pick(channels) : partner.channel;
         const connectionId = Number(

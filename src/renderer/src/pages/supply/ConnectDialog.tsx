@@ -7,10 +7,11 @@ import { Alert, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { connectionUpdateInput, type ConnectionSummary, type DemandSummary, type OfferSummary, type Unit } from '../../../../shared/contract';
 import { formatMoney, formatQuantity } from '../../../../shared/format';
-import { baseOf, convertQuantity } from '../../../../shared/supply';
+import { baseOf, convertPrice, convertQuantity } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
@@ -72,6 +73,19 @@ function initialValues(props: ConnectDialogProps, units: Unit[]): Values {
     programmeId: demand.programmeId ?? offer.programmeId,
     note: '',
   };
+}
+
+/**
+ * What a side asks or proposes per the unit the price is typed in, as suggestions compare them:
+ * 6.800.000 ₫/tấn offered to a buyer in kg reads 6.800 ₫/kg beside the box for đồng/kg. In the
+ * side's own unit only when the two do not convert.
+ */
+function priceAsTyped(t: TFunction, side: OfferSummary | DemandSummary, units: Unit[], typedIn: Unit | undefined): string {
+  const own = units.find((unit) => unit.code === side.unitCode);
+  const convert = (price: number | null) => (price === null || !own || !typedIn ? null : convertPrice(price, own, typedIn));
+  const [priceMin, priceMax] = [convert(side.priceMin), convert(side.priceMax)];
+  const converted = typedIn && (priceMin === null) === (side.priceMin === null) && (priceMax === null) === (side.priceMax === null);
+  return converted ? priceRange(t, priceMin, priceMax, typedIn.name) : priceRange(t, side.priceMin, side.priceMax, side.unitName);
 }
 
 function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { code: string; name: string }[] }) {
@@ -136,8 +150,8 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
             description={
               props.offer
                 ? t('supply.connect.priceAsked', {
-                    offer: priceRange(t, props.offer.priceMin, props.offer.priceMax, props.offer.unitName) || t('supply.connect.priceNone'),
-                    demand: priceRange(t, props.demand.priceMin, props.demand.priceMax, props.demand.unitName) || t('supply.connect.priceNone'),
+                    offer: priceAsTyped(t, props.offer, units, current) || t('supply.connect.priceNone'),
+                    demand: priceAsTyped(t, props.demand, units, current) || t('supply.connect.priceNone'),
                   })
                 : t('supply.connect.priceHint')
             }
