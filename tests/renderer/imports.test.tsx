@@ -168,6 +168,7 @@ const analysis: ImportAnalysis = {
   rememberedMapping: false,
   legacyFont: null,
   legacyFontsRead: [],
+  namedAsWorkbook: false,
   codePageRead: null,
   sampleRows: [{ row: 5, cells: ['Hợp tác xã Nông nghiệp Vĩnh Hòa'] }],
   detectedYear: null,
@@ -230,6 +231,20 @@ describe('import sheet step', () => {
   it('says a CSV was read from the Windows-1258 code page', () => {
     renderSheet({ ...analysis, format: 'csv', codePageRead: 'Windows-1258' });
     expect(screen.getByText('Tệp CSV lưu bằng bảng mã Windows-1258 đã được đọc sang Unicode')).toBeTruthy();
+  });
+
+  it('says a list exported as text or as a web page under an Excel name was read as what it holds', () => {
+    renderSheet({ ...analysis, fileName: 'xuat_tu_cong.xlsx', format: 'csv', namedAsWorkbook: true });
+    expect(screen.getByText('Tệp «xuat_tu_cong.xlsx» có đuôi .xlsx nhưng thật ra không phải sổ làm việc Excel')).toBeTruthy();
+    expect(screen.getByText(/^Bên trong tệp là danh sách dạng văn bản, .*HTX Desk đã đọc tệp như một tệp CSV;/)).toBeTruthy();
+    renderSheet({ ...analysis, fileName: 'trang_web.xls', format: 'html', namedAsWorkbook: true });
+    expect(screen.getByText('Tệp «trang_web.xls» có đuôi .xls nhưng thật ra không phải sổ làm việc Excel')).toBeTruthy();
+    expect(screen.getByText(/^Bên trong tệp là một trang web \(HTML\) có bảng, .*HTX Desk đã đọc bảng đầu tiên của trang/)).toBeTruthy();
+  });
+
+  it('says nothing of the name of a CSV named .csv', () => {
+    renderSheet({ ...analysis, fileName: 'ds.csv', format: 'csv' });
+    expect(screen.queryByText(/thật ra không phải sổ làm việc Excel/)).toBeNull();
   });
 
   it('says which old fonts the first rows were read from', () => {

@@ -66,7 +66,10 @@ export function unfedFields(fields: readonly ImportFieldInfo[], columns: readonl
 export interface ImportAnalysis {
   kind: ImportKind;
   fileName: string;
-  format: 'xlsx' | 'xls' | 'csv';
+  /** 'html': the first table of a web page (portals export lists as a page named .xls). */
+  format: 'xlsx' | 'xls' | 'csv' | 'html';
+  /** The file is named as a workbook (.xlsx, .xls) but holds text — a CSV or a web page (`format`) — and was read as that. */
+  namedAsWorkbook: boolean;
   /**
    * Every sheet of the workbook; `empty` when it holds no cell, `headerless` when the analysis
    * looked in it for this list's header and found none (an instructions or cover sheet).

@@ -290,7 +290,8 @@ async function analyzeWith(
     rememberedMapping: remembered !== undefined,
     legacyFont: detectLegacyEncoding(textsOf(head.rows)),
     legacyFontsRead: [...new Set(head.rows.flatMap((row) => row.legacyFonts ?? []))].sort(),
-    codePageRead: source.encoding === 'windows-1258' ? 'Windows-1258' : null,
+    namedAsWorkbook: source.namedAsWorkbook === true,
+    codePageRead: source.format === 'csv' && source.encoding === 'windows-1258' ? 'Windows-1258' : null,
     sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
     detectedYear,
   };

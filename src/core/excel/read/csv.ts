@@ -71,8 +71,11 @@ function looksWindows1258(bytes: Uint8Array): boolean {
   return detectLegacyEncoding(lines) === null;
 }
 
-/** Per delimiter, how many times it occurs outside quotes on each of the first lines. */
-export function detectDelimiter(sample: string): Delimiter {
+/**
+ * The delimiter of the first lines — per candidate, how many times it occurs outside quotes on each
+ * line — and on how many of them it occurs the same number of times (0 when it occurs on none).
+ */
+export function delimiterOf(sample: string): { delimiter: Delimiter; consistentLines: number } {
   const candidates: Delimiter[] = [',', ';', '\t'];
   const counts = candidates.map(() => [] as number[]);
   let perLine = candidates.map(() => 0);
@@ -106,11 +109,11 @@ export function detectDelimiter(sample: string): Delimiter {
       }
     }
   });
-  return best;
+  return { delimiter: best, consistentLines: bestScore[0] ?? 0 };
 }
 
 /** Decoded text of the file, chunk by chunk; throws NotUtf8 on bytes that are not UTF-8. */
-async function* decodedText(
+export async function* decodedText(
   path: string,
   encoding: Encoding,
   onRead?: (bytes: number, total: number) => void,
@@ -146,29 +149,34 @@ function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): strin
   }
 }
 
-/** Encoding and delimiter of a CSV, from its first 64 KB. Throws NotUtf8. */
-export async function inspectCsv(path: string): Promise<{ encoding: Encoding; delimiter: Delimiter }> {
+/** The file's first 64 KB, and whether that is the whole file. */
+export async function readSample(path: string): Promise<{ bytes: Uint8Array; whole: boolean }> {
   const file = await open(path, 'r');
-  let bytes: Uint8Array;
-  let whole: boolean;
   try {
     const buffer = Buffer.alloc(sampleBytes);
     const { bytesRead } = await file.read(buffer, 0, sampleBytes, 0);
-    bytes = buffer.subarray(0, bytesRead);
-    whole = bytesRead < sampleBytes;
+    return { bytes: buffer.subarray(0, bytesRead), whole: bytesRead < sampleBytes };
   } finally {
     await file.close();
   }
-  let encoding: Encoding = detectEncoding(bytes);
-  let sample: string;
+}
+
+/** The encoding of a file's first bytes and their text, a character cut at the end left out. Throws NotUtf8. */
+export function decodeSample(bytes: Uint8Array, whole: boolean): { encoding: Encoding; sample: string } {
+  const encoding = detectEncoding(bytes);
   try {
-    sample = decode(new TextDecoder(encoding, { fatal: true }), bytes.subarray(bomLength(encoding, bytes)), !whole);
+    return { encoding, sample: decode(new TextDecoder(encoding, { fatal: true }), bytes.subarray(bomLength(encoding, bytes)), !whole) };
   } catch (error) {
     if (!(error instanceof NotUtf8) || encoding !== 'utf-8' || !looksWindows1258(bytes)) throw error;
-    encoding = 'windows-1258';
-    sample = new TextDecoder(encoding).decode(bytes);
+    return { encoding: 'windows-1258', sample: new TextDecoder('windows-1258').decode(bytes) };
   }
-  return { encoding, delimiter: detectDelimiter(sample) };
+}
+
+/** Encoding and delimiter of a CSV, from its first 64 KB. Throws NotUtf8. */
+export async function inspectCsv(path: string): Promise<{ encoding: Encoding; delimiter: Delimiter }> {
+  const { bytes, whole } = await readSample(path);
+  const { encoding, sample } = decodeSample(bytes, whole);
+  return { encoding, delimiter: delimiterOf(sample).delimiter };
 }
 
 function rowOf(record: string[], rowNumber: number, columns: number): SourceRow {

@@ -5,8 +5,10 @@
 import { open, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { inspectCsv, NotUtf8, readCsvRows } from './csv';
+import { hasTableRow, readHtmlHead, readHtmlRows } from './html';
 import { MAX_COLUMNS, Unreadable } from './limits';
 import { importProblem, problems } from './problems';
+import { textContent } from './sniff';
 import type { OpenedSource, ReadRowsOptions, SheetHead, SheetInfo, SourceRow } from './types';
 import { openXls, readXlsHead, readXlsRows, xlsSheet, XlsDamaged, XlsRefused, type XlsWorkbook } from './xls';
 import { NotAWorkbook, openWorkbook, readXlsxHead, readXlsxRows, sheetOf, type Workbook } from './xlsx';
@@ -20,6 +22,7 @@ export type * from './types';
 const zipMagic = [0x50, 0x4b];
 const compoundFileMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const textExtensions = new Set(['.csv', '.tsv', '.txt']);
+const webPageExtensions = new Set(['.htm', '.html']);
 const defaultBatchRows = 1000;
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -72,10 +75,18 @@ function workbookSource(fileName: string, format: 'xlsx' | 'xls', workbook: { sh
   };
 }
 
+/** The one sheet of a CSV or a web page, named after the file as Excel names it. */
+function textSheet(fileName: string): SheetInfo {
+  return { name: basename(fileName, extname(fileName)), index: 0, hidden: false, dimension: null, empty: false };
+}
+
 /**
- * Opens an .xlsx, an .xls or a CSV and lists its sheets. Throws a validation failure on `file`
- * with a Vietnamese message when the file is not a spreadsheet, is cut short, has a password, is
- * an .xls older than Excel 97 or an .xlsb, is a CSV not in UTF-8, or has no sheet with any cell.
+ * Opens an .xlsx, an .xls, a CSV or a web page's table and lists its sheets, by what the file
+ * holds rather than its name: a portal's list exported as text named .xls is read as the text it
+ * is, and says so (`namedAsWorkbook`). Throws a validation failure on `file` with a Vietnamese
+ * message when the file is not a spreadsheet, is cut short, has a password, is an .xls older than
+ * Excel 97, an .xlsb or Excel 2003's XML, is a CSV not in UTF-8, is a web page without a table, or
+ * has no sheet with any cell.
  */
 export async function openSource(path: string, fileName: string): Promise<OpenedSource> {
   const { size } = await stat(path);
@@ -105,18 +116,18 @@ export async function openSource(path: string, fileName: string): Promise<Opened
     if (await isEncryptedPackage(path)) throw importProblem(problems.encrypted(fileName));
     return workbookSource(fileName, 'xls', await worded(fileName, () => openXls(path)), size);
   }
-  if (!textExtensions.has(extension)) throw importProblem(problems.notSpreadsheet(fileName));
+  const content = await textContent(path);
+  if (content.kind === 'webPage') {
+    const sheet = textSheet(fileName);
+    if (!(await worded(fileName, () => hasTableRow(path, content.encoding, sheet.name)))) throw importProblem(problems.webPageWithoutTable(fileName));
+    return { fileName, format: 'html', sheets: [sheet], encoding: content.encoding, namedAsWorkbook: !webPageExtensions.has(extension), sizeBytes: size };
+  }
+  if (content.kind === 'xmlSpreadsheet2003') throw importProblem(problems.xmlSpreadsheet2003(fileName));
+  const namedAsWorkbook = !textExtensions.has(extension);
+  if (namedAsWorkbook && content.kind !== 'delimited') throw importProblem(problems.notSpreadsheet(fileName));
   const { encoding, delimiter } = await worded(fileName, () => inspectCsv(path));
-  const empty = size <= 3;
-  if (empty) throw importProblem(problems.emptyWorkbook(fileName));
-  return {
-    fileName,
-    format: 'csv',
-    sheets: [{ name: basename(fileName, extname(fileName)), index: 0, hidden: false, dimension: null, empty }],
-    encoding,
-    delimiter,
-    sizeBytes: size,
-  };
+  if (size <= 3) throw importProblem(problems.emptyWorkbook(fileName));
+  return { fileName, format: 'csv', sheets: [textSheet(fileName)], encoding, delimiter, namedAsWorkbook, sizeBytes: size };
 }
 
 function sheetPart(workbook: Workbook, sheet: string): string {
@@ -148,6 +159,7 @@ export async function readHead(path: string, source: OpenedSource, sheet: string
       const workbook = await openXls(path);
       return readXlsHead(workbook, xlsSheetNamed(workbook, sheet), rows);
     }
+    if (source.format === 'html') return readHtmlHead(path, source.encoding ?? 'utf-8', sheet, rows);
     const options = { fromRow: 1, batchRows: rows, columns: MAX_COLUMNS };
     for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options)) {
       return { rows: batch, merges: [], hiddenColumns: [] };
@@ -163,7 +175,7 @@ function nextTurn(): Promise<void> {
 /**
  * The sheet's rows from `options.fromRow` on, in batches of about 1000, giving the event loop a
  * turn between batches so the host keeps answering. Progress counts the sheet's compressed bytes
- * (xlsx) or the file's bytes (CSV). Aborting throws the signal's reason at the next batch.
+ * (xlsx) or the file's bytes (CSV, web page). Aborting throws the signal's reason at the next batch.
  */
 export async function* readRows(
   path: string,
@@ -178,6 +190,8 @@ export async function* readRows(
     batches = readXlsxRows(path, workbook, sheetPart(workbook, sheet), read);
   } else if (source.format === 'xls') {
     batches = xlsBatches(path, sheet, read);
+  } else if (source.format === 'html') {
+    batches = readHtmlRows(path, source.encoding ?? 'utf-8', sheet, read);
   } else {
     batches = readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', read);
   }

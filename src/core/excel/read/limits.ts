@@ -76,5 +76,10 @@ export const unreadable = {
     new Unreadable(`dấu ngoặc kép (") mở ở dòng ${formatCount(line)} không được đóng đến hết tệp. Hãy thêm dấu ngoặc kép đóng rồi nhập lại.`),
   csvTooManyColumns: (line: number) =>
     new Unreadable(`dòng ${formatCount(line)} có hơn ${formatCount(MAX_COLUMNS)} cột, nhiều hơn Excel có. Hãy kiểm tra dấu phân cách của tệp.`),
+  tableColumnPastXfd: (row: number) =>
+    new Unreadable(`dòng ${formatCount(row)} của bảng trong trang web có ô ở ngoài cột XFD, cột cuối cùng của Excel. ${advice}`),
+  tableTooLong: () => new Unreadable(`bảng trong trang web có hơn ${formatCount(MAX_ROWS)} dòng, nhiều hơn Excel có. Hãy chia bảng thành nhiều tệp nhỏ hơn.`),
+  webPageEncoding: (encoding: string) =>
+    new Unreadable(`trang web có chữ không đọc được theo bảng mã ${encoding} của trang. Hãy mở tệp bằng Excel rồi Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), sau đó nhập tệp mới.`),
   csvMalformed: (line: number) => new Unreadable(`dòng ${formatCount(line)} không đúng dạng CSV. Hãy mở tệp bằng Excel, Lưu lại thành “CSV UTF-8” rồi nhập lại.`),
 };

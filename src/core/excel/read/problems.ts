@@ -10,6 +10,10 @@ export function importProblem(message: string): AppFailure {
 
 export const problems = {
   notSpreadsheet: (fileName: string) => `Tệp «${fileName}» không phải bảng tính Excel (.xlsx, .xls) hay CSV.`,
+  webPageWithoutTable: (fileName: string) =>
+    `Tệp «${fileName}» là một trang web (HTML) nhưng không có bảng nào để nhập. Hãy mở tệp bằng Excel để xem, rồi Lưu thành (Save As) → Sổ làm việc Excel (.xlsx) và nhập tệp mới.`,
+  xmlSpreadsheet2003: (fileName: string) =>
+    `Tệp «${fileName}» là «Bảng tính XML 2003», một dạng cũ HTX Desk chưa đọc được. Hãy mở tệp bằng Excel rồi chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), sau đó nhập tệp mới.`,
   truncated: (fileName: string) =>
     `Tệp «${fileName}» bị cắt cụt hoặc hỏng, không đọc hết được. Hãy gửi lại tệp, hoặc mở trong Excel và Lưu lại.`,
   encrypted: (fileName: string) =>

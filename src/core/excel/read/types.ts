@@ -55,11 +55,17 @@ export interface MergedRange {
 
 export interface OpenedSource {
   fileName: string;
-  format: 'xlsx' | 'xls' | 'csv';
-  /** A CSV has exactly one sheet, named after the file. */
+  /** 'html': a web page's first table (html.ts). */
+  format: 'xlsx' | 'xls' | 'csv' | 'html';
+  /** A CSV or a web page has exactly one sheet, named after the file. */
   sheets: SheetInfo[];
-  /** CSV only: the text encoding found (Windows-1258: Excel's "CSV (Comma delimited)" on a Vietnamese Windows). */
+  /**
+   * CSV and web page only: the text encoding found (Windows-1258: Excel's "CSV (Comma delimited)"
+   * on a Vietnamese Windows) or, for a web page, the one its `<meta charset>` declares.
+   */
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+  /** CSV and web page only: the file is named as a workbook (.xlsx, .xls) but holds text, and was read as what it holds. */
+  namedAsWorkbook?: boolean;
   /** CSV only: the field delimiter found. */
   delimiter?: ',' | ';' | '\t';
   /** xlsx only: the workbook counts dates from 1904 (old Mac Excel). */

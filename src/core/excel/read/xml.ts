@@ -123,7 +123,7 @@ const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot
  * surrogate pair) reads as U+FFFD, the mark for a character that could not be read, as a text
  * decoder does with bytes it cannot read.
  */
-function characterOf(codePoint: number): string {
+export function characterOf(codePoint: number): string {
   const valid = Number.isInteger(codePoint) && codePoint >= 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
   return valid ? String.fromCodePoint(codePoint) : '\ufffd';
 }

@@ -68,6 +68,11 @@ export const excelVi = {
       title: 'Chữ trong tệp có vẻ gõ bằng phông cũ {{font}}',
       body: 'Tên và địa chỉ sẽ bị sai dấu nếu nhập như vậy. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi chọn lại tệp.',
     },
+    namedAsWorkbook: {
+      title: 'Tệp «{{fileName}}» có đuôi {{extension}} nhưng thật ra không phải sổ làm việc Excel',
+      csv: 'Bên trong tệp là danh sách dạng văn bản, các cột cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab (CSV), như nhiều trang web và phần mềm khác xuất ra. HTX Desk đã đọc tệp như một tệp CSV; hãy xem các dòng đầu dưới đây đã đúng cột chưa.',
+      html: 'Bên trong tệp là một trang web (HTML) có bảng, như nhiều cổng thông tin và phần mềm khác xuất ra. HTX Desk đã đọc bảng đầu tiên của trang, như Excel mở tệp này; hãy xem các dòng đầu dưới đây đã đúng cột chưa.',
+    },
     codePageRead: {
       title: 'Tệp CSV lưu bằng bảng mã {{codePage}} đã được đọc sang Unicode',
       body: 'Excel lưu “CSV (Comma delimited)” theo bảng mã của Windows; tệp này được đọc theo bảng mã {{codePage}} (tiếng Việt). Hãy xem lại tên và địa chỉ ở bước kiểm tra; lần sau có thể lưu thành “CSV UTF-8 (Comma delimited)”.',
@@ -379,6 +384,11 @@ export const excelEn: Translations<typeof excelVi> = {
     legacyFont: {
       title: 'The text seems typed in the old {{font}} font',
       body: 'Names and addresses would come in with wrong diacritics. Convert the file to Unicode (for example with Unikey’s converter) and choose it again.',
+    },
+    namedAsWorkbook: {
+      title: '“{{fileName}}” is named {{extension}} but is not really an Excel workbook',
+      csv: 'It holds a list as text, its columns separated by commas, semicolons or tabs (CSV), as many websites and other programs export. HTX Desk read it as a CSV; check that the first rows below fall in the right columns.',
+      html: 'It holds a web page (HTML) with a table, as many portals and other programs export. HTX Desk read the page’s first table, as Excel opens such a file; check that the first rows below fall in the right columns.',
     },
     codePageRead: {
       title: 'The CSV saved in the {{codePage}} code page was read into Unicode',

@@ -1,4 +1,4 @@
-/** Step 2: the sheet read, where its header was found, what was said of text in old fonts, the first rows. */
+/** Step 2: the sheet read, where its header was found, what was said of text in old fonts or under an Excel name, the first rows. */
 import { Alert, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +43,15 @@ export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
       {analysis.legacyFont ? (
         <Alert color="orange" icon={<IconAlertTriangle />} title={t('excel.import.legacyFont.title', { font: analysis.legacyFont === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI' })}>
           {t('excel.import.legacyFont.body')}
+        </Alert>
+      ) : null}
+      {analysis.namedAsWorkbook ? (
+        <Alert
+          color="blue"
+          icon={<IconInfoCircle />}
+          title={t('excel.import.namedAsWorkbook.title', { fileName: analysis.fileName, extension: analysis.fileName.slice(analysis.fileName.lastIndexOf('.')) })}
+        >
+          {t(analysis.format === 'html' ? 'excel.import.namedAsWorkbook.html' : 'excel.import.namedAsWorkbook.csv')}
         </Alert>
       ) : null}
       {analysis.codePageRead ? (
