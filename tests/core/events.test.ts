@@ -610,8 +610,8 @@ describe('attendance', () => {
       // The name written whole is that participant, not the one of the same name in ấp Tân Lập.
       ['matched', ['HTX Dịch vụ Tân Lập']],
       ['ambiguous', ['HTX Nông nghiệp khóm Bình Đức', 'HTX Nông nghiệp thôn Bình Đức']],
-      // «Bán» is no «bản»: a word of the name is not left out.
-      ['unmatched', []],
+      // «Bán» is no «bản»: not matched as the name without its place's kind, only offered as a name with a word left out.
+      ['ambiguous', ['HTX Mua bán Vĩnh Hanh']],
     ]);
   });
 
@@ -622,6 +622,123 @@ describe('attendance', () => {
       ['matched', 'HỢP TÁC XÃ ĐỒNG TÂM'],
       ['matched', 'HTX Mỹ Hòa Hưng'],
       ['skipped', ''],
+    ]);
+  });
+});
+
+describe('sign-in sheets as offices type them', () => {
+  /** An event whose participants are these units; a partner of the register, not invited, besides. */
+  async function invited() {
+    const event = await call(app, 'events:create', { ...conference, title: 'Hội nghị kết nối cung cầu nông sản', kind: 'seminar' });
+    const ids = [];
+    for (const name of ['HTX Vận tải Bình Thạnh Đông', 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', 'HTX Chăn nuôi Vĩnh Tế', 'HTX Cây ăn trái Xuân Hương - Đà Lạt']) {
+      ids.push((await organization(name)).id);
+    }
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: ids.map((id) => ({ kind: 'organization' as const, id })) });
+    const market = await partner('Chợ đầu mối nông sản Phú Thọ 13');
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'partner', id: market }] });
+    const rice = await partner('Công ty TNHH MTV Gạo Sạch Đồng Tháp', AN_GIANG);
+    return { event, rice };
+  }
+
+  async function read(eventId: number, lines: string[]) {
+    const read = await call(app, 'events:matchSignIn', { eventId, text: lines.join('\n') });
+    return read.map(({ result, name, representative, candidates, newcomers }) =>
+      result === 'skipped' ? [result] : [result, name, representative, [...candidates, ...newcomers].map((unit) => unit.name)],
+    );
+  }
+
+  it('reads the unit and who signed whichever comes first, keeping the signer\'s name and title as written', async () => {
+    const { event } = await invited();
+    expect(
+      await read(event.id, [
+        '3. HTX Vận tải Bình Thạnh Đông - Ông Phạm Văn Ba (Phó GĐ)',
+        'Ông Trần Văn Tư - HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng',
+        'Ông Đinh Văn Hai - Giám đốc Công ty TNHH MTV Gạo Sạch Đồng Tháp',
+        'Bà Lê Thị Hoa, GĐ HTX Chăn nuôi Vĩnh Tế',
+        '1) Chủ tịch HĐQT Nguyễn Văn Năm – HTX Cây ăn trái Xuân Hương - Đà Lạt',
+        '01 - Chị Võ Thị Sáu, Kế toán, HTX DV NN Mỹ Hòa Hưng',
+        '• Anh Lê Văn Bảy – CT HĐQT HTX Vận tải Bình Thạnh Đông – 0912 345 678',
+        '- Thành viên HĐQT HTX Chăn nuôi Vĩnh Tế (ông Huỳnh Văn Tám)',
+        'Ông Phan Văn Chín - Trưởng ban kiểm soát - HTX Mỹ Hòa Hưng',
+        'HTX Xuân Hương - Đà Lạt, Ông Ngô Văn Mười',
+        // In no register: the part that starts as a unit's name is the unit, the rest who signed.
+        'Ông Tô Văn Một - HTX Bình Minh',
+      ]),
+    ).toEqual([
+      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Ông Phạm Văn Ba (Phó GĐ)', ['HTX Vận tải Bình Thạnh Đông']],
+      ['matched', 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', 'Ông Trần Văn Tư', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
+      ['newcomer', 'Công ty TNHH MTV Gạo Sạch Đồng Tháp', 'Ông Đinh Văn Hai - Giám đốc', ['Công ty TNHH MTV Gạo Sạch Đồng Tháp']],
+      ['matched', 'HTX Chăn nuôi Vĩnh Tế', 'Bà Lê Thị Hoa, GĐ', ['HTX Chăn nuôi Vĩnh Tế']],
+      // A unit's own name may hold a dash: the register tells where it ends.
+      ['matched', 'HTX Cây ăn trái Xuân Hương - Đà Lạt', 'Chủ tịch HĐQT Nguyễn Văn Năm', ['HTX Cây ăn trái Xuân Hương - Đà Lạt']],
+      ['matched', 'HTX DV NN Mỹ Hòa Hưng', 'Chị Võ Thị Sáu, Kế toán', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
+      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Anh Lê Văn Bảy – CT HĐQT – 0912 345 678', ['HTX Vận tải Bình Thạnh Đông']],
+      ['matched', 'HTX Chăn nuôi Vĩnh Tế', 'Thành viên HĐQT (ông Huỳnh Văn Tám)', ['HTX Chăn nuôi Vĩnh Tế']],
+      ['matched', 'HTX Mỹ Hòa Hưng', 'Ông Phan Văn Chín - Trưởng ban kiểm soát', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
+      ['matched', 'HTX Xuân Hương - Đà Lạt', 'Ông Ngô Văn Mười', ['HTX Cây ăn trái Xuân Hương - Đà Lạt']],
+      ['unmatched', 'HTX Bình Minh', 'Ông Tô Văn Một', []],
+    ]);
+  });
+
+  it('offers a participant whose name the line writes with words left out, to choose, never as a match', async () => {
+    const { event } = await invited();
+    const service = await organization('HTX Dịch vụ Mỹ Hòa Hưng');
+    expect(
+      await read(event.id, [
+        'Chợ đầu mối Phú Thọ 13 - Bà Nguyễn Thị Năm',
+        'Bà Nguyễn Thị Năm, Phó GĐ Chợ đầu mối Phú Thọ 13',
+        // A unit of the register of that very name is the one meant, not the participant it resembles.
+        'HTX Dịch vụ Mỹ Hòa Hưng - Ông Lý Văn Tư',
+        'Chợ Phú Thọ',
+      ]),
+    ).toEqual([
+      ['ambiguous', 'Chợ đầu mối Phú Thọ 13', 'Bà Nguyễn Thị Năm', ['Chợ đầu mối nông sản Phú Thọ 13']],
+      ['ambiguous', 'Chợ đầu mối Phú Thọ 13', 'Bà Nguyễn Thị Năm, Phó GĐ', ['Chợ đầu mối nông sản Phú Thọ 13']],
+      ['newcomer', 'HTX Dịch vụ Mỹ Hòa Hưng', 'Ông Lý Văn Tư', ['HTX Dịch vụ Mỹ Hòa Hưng']],
+      // Two words are too few to tell.
+      ['unmatched', 'Chợ Phú Thọ', '', []],
+    ]);
+    expect(service.name).toBe('HTX Dịch vụ Mỹ Hòa Hưng');
+  });
+
+  it('passes over the sheet\'s title and a header row typed as text, never a unit\'s line', async () => {
+    const { event } = await invited();
+    expect(
+      await read(event.id, [
+        'DANH SÁCH ĐẠI BIỂU THAM DỰ HỘI NGHỊ KẾT NỐI CUNG CẦU NÔNG SẢN NĂM 2025',
+        'DANH SÁCH KÝ TÊN',
+        'STT | Họ và tên | Đơn vị | Chức vụ | Ký tên',
+        'STT Họ và tên Chức vụ Đơn vị công tác Ghi chú',
+        '1 | Phạm Văn Ba | HTX Vận tải Bình Thạnh Đông | Phó GĐ |',
+        'HỢP TÁC XÃ BÌNH MINH',
+      ]),
+    ).toEqual([
+      ['skipped'],
+      ['skipped'],
+      ['skipped'],
+      ['skipped'],
+      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Phạm Văn Ba – Phó GĐ', ['HTX Vận tải Bình Thạnh Đông']],
+      // A unit not in the register, in capitals: shown unmatched, not passed over as a title.
+      ['unmatched', 'HỢP TÁC XÃ BÌNH MINH', '', []],
+    ]);
+  });
+
+  it('reads a table copied from Excel: STT, Họ tên, Chức vụ, Đơn vị, SĐT, the title in the unit\'s cell', async () => {
+    const { event } = await invited();
+    const rows = [
+      ['DANH SÁCH KÝ TÊN', '', '', '', ''],
+      ['STT', 'Họ tên', 'Chức vụ', 'Đơn vị', 'SĐT'],
+      ['1', 'Phạm Văn Ba', 'Phó GĐ', 'HTX Vận tải Bình Thạnh Đông', '0912 345 678'],
+      ['2', 'Trần Văn Tư', 'Giám đốc', 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', '0939 111 222'],
+      ['3', 'Đinh Văn Hai', '', 'GĐ Công ty TNHH MTV Gạo Sạch Đồng Tháp', ''],
+    ];
+    expect(await read(event.id, rows.map((cells) => cells.join('\t')))).toEqual([
+      ['skipped'],
+      ['skipped'],
+      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Phạm Văn Ba', ['HTX Vận tải Bình Thạnh Đông']],
+      ['matched', 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', 'Trần Văn Tư', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
+      ['newcomer', 'Công ty TNHH MTV Gạo Sạch Đồng Tháp', 'Đinh Văn Hai', ['Công ty TNHH MTV Gạo Sạch Đồng Tháp']],
     ]);
   });
 });

@@ -238,6 +238,53 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
   });
 });
 
+describe('pasting a sign-in sheet typed the person first', { timeout: 20_000 }, () => {
+  it('shows who signed with their title, offers a participant the line only resembles, and records both as shown', async () => {
+    const lines: SignInLine[] = [
+      {
+        line: 'Bà Lê Thị Hoa, GĐ HTX NN Vĩnh Bình',
+        name: 'HTX NN Vĩnh Bình',
+        representative: 'Bà Lê Thị Hoa, GĐ',
+        result: 'matched',
+        candidates: [{ participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' }],
+        newcomers: [],
+      },
+      {
+        line: 'Ông Phạm Văn Ba (Phó GĐ) - CTCP Thực phẩm Hà',
+        name: 'CTCP Thực phẩm Hà',
+        representative: 'Ông Phạm Văn Ba (Phó GĐ)',
+        result: 'ambiguous',
+        candidates: [{ participantId: 12, name: 'Công ty Cổ phần Thực phẩm Hà Nội', status: 'registered' }],
+        newcomers: [],
+      },
+    ];
+    const { invoke, dialog } = await pasteAndMatch(lines, { attended: 2, absent: 0, added: 0 }, 'pasted');
+
+    expect(await within(dialog).findByText('Người ký: Bà Lê Thị Hoa, GĐ')).toBeTruthy();
+    expect(within(dialog).getByText('Người ký: Ông Phạm Văn Ba (Phó GĐ)')).toBeTruthy();
+    // Offered, never matched: recorded only once chosen.
+    expect(within(dialog).getByText('Có thể là Công ty Cổ phần Thực phẩm Hà Nội: chọn nếu đúng.')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' })).toBeTruthy();
+    const [choice] = within(dialog).getAllByLabelText('Đơn vị của dòng «Ông Phạm Văn Ba (Phó GĐ) - CTCP Thực phẩm Hà»');
+    if (!choice) throw new Error('no choice for the line');
+    await choose(choice, '', 'Công ty Cổ phần Thực phẩm Hà Nội');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (2)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
+        eventId: 3,
+        attendedIds: [11, 12],
+        absentIds: [],
+        representatives: [
+          { id: 11, representative: 'Bà Lê Thị Hoa, GĐ' },
+          { id: 12, representative: 'Ông Phạm Văn Ba (Phó GĐ)' },
+        ],
+        newcomers: [],
+      }),
+    );
+  });
+});
+
 describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 }, () => {
   it('leaves out its title, header and totals, and says which lines still need a unit chosen before recording', async () => {
     const skipped = (line: string): SignInLine => ({ line, name: '', representative: '', result: 'skipped', candidates: [], newcomers: [] });

@@ -42,7 +42,7 @@ import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, ty
 import type { HandlersFor } from '../handlerTypes';
 import { foldedTextCondition } from './search';
 import { atomically } from '../db/atomic';
-import { readSignInSheet } from './signInSheet';
+import { readSignInSheet, type UnitNaming } from './signInSheet';
 import { among } from '../db/prepared';
 
 type EventRow = typeof events.$inferSelect;
@@ -508,25 +508,70 @@ export function markAttendance(ctx: Context, input: z.output<typeof attendanceIn
 // ---------------------------------------------------------------------------------------------
 // Reading a sign-in sheet
 
+/**
+ * A name's key as lines are compared with it, its forms worked out once: a sheet's every reading
+ * of every line is compared with every participant.
+ */
+interface NameKey {
+  key: string;
+  /** Set apart by spaces, so that only whole words are found in it. */
+  padded: string;
+  words: string[];
+}
+
+/** The distinct non-empty keys among `keys`. */
+function nameKeys(keys: readonly string[]): NameKey[] {
+  return [...new Set(keys.filter((key) => key !== ''))].map((key) => ({ key, padded: ` ${key} `, words: key.split(' ') }));
+}
+
 /** The keys a unit may be written as: its name key, its short name's, its folded name. */
-function keysOf(kind: ParticipantKind, name: string, shortName: string): string[] {
+function keysOf(kind: ParticipantKind, name: string, shortName: string): NameKey[] {
   const nameKey = kind === 'organization' ? organizationNameKey : partnerNameKey;
-  return [nameKey(name), shortName ? nameKey(shortName) : '', foldText(name)].filter((key) => key !== '');
+  return nameKeys([nameKey(name), shortName ? nameKey(shortName) : '', foldText(name)]);
 }
 
 /** The keys a line's name may be any participant's by: as a member's name, as a partner's, folded. */
-function lineKeysOf(name: string): string[] {
-  return [organizationNameKey(name), partnerNameKey(name), foldText(name)].filter((key) => key !== '');
+function lineKeysOf(name: string): NameKey[] {
+  return nameKeys([organizationNameKey(name), partnerNameKey(name), foldText(name)]);
 }
 
 /** Whole words of `inner` inside `outer`, and enough of them to mean something (not just "htx"). */
-function containsWords(outer: string, inner: string): boolean {
-  return inner.length >= 5 && ` ${outer} `.includes(` ${inner} `);
+function containsWords(outer: NameKey, inner: NameKey): boolean {
+  return inner.key.length >= 5 && outer.padded.includes(inner.padded);
 }
 
 /** Whether one of two keys holds the other's words. */
-function overlaps(key: string, lineKey: string): boolean {
+function overlaps(key: NameKey, lineKey: NameKey): boolean {
   return containsWords(key, lineKey) || containsWords(lineKey, key);
+}
+
+/**
+ * Whether a line's name is a participant's with one or two words left out of its middle, three
+ * words or more kept: «Chợ đầu mối Phú Thọ 13» for «Chợ đầu mối nông sản Phú Thọ 13». Its first
+ * and last words kept, since those are what tells two units of a kind apart.
+ */
+function resembles({ words }: NameKey, { words: lineWords }: NameKey): boolean {
+  const leftOut = words.length - lineWords.length;
+  if (lineWords.length < 3 || leftOut < 1 || leftOut > 2) return false;
+  let head = 0;
+  while (head < lineWords.length && lineWords[head] === words[head]) head += 1;
+  let tail = 0;
+  while (head + tail < lineWords.length && lineWords[lineWords.length - 1 - tail] === words[words.length - 1 - tail]) tail += 1;
+  return head > 0 && tail > 0 && head + tail === lineWords.length;
+}
+
+/** The participants a line's name answers to, and how it names them; none, null. */
+interface Answer {
+  found: EventParticipant[];
+  naming: UnitNaming | null;
+}
+
+/**
+ * How a line's name names participants it overlaps (`overlaps`): within a name when it is part of
+ * one, else around one, holding a name and more words.
+ */
+function overlapNaming(keys: readonly (readonly NameKey[])[], lineKeys: readonly NameKey[]): UnitNaming {
+  return keys.some((own) => own.some((key) => lineKeys.some((lineKey) => containsWords(key, lineKey)))) ? 'within' : 'around';
 }
 
 /**
@@ -569,8 +614,9 @@ function withoutPlaceKinds(name: string): string {
  * equals one of the participant's keys; failing that, when one holds the other's words ("Vĩnh Bình"
  * in "Hợp tác xã Nông nghiệp Vĩnh Bình"); failing that, either way with the words that say what
  * kind of place a name's place is left out of both ("Đại Thành" for "ấp Đại Thành"). One match is
- * matched, several are ambiguous, none is unmatched; a line that names no unit (title, header,
- * totals) is skipped.
+ * matched, several are ambiguous; a participant whose name the line only resembles, words left out,
+ * is offered as an ambiguous one, unless a unit of the register has that very name. None is
+ * unmatched; a line that names no unit (title, header, totals) is skipped.
  */
 export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInput>): SignInLine[] {
   requireEvent(ctx, input.eventId);
@@ -598,45 +644,64 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   });
   const candidate = ({ id, name, status }: EventParticipant): SignInCandidate => ({ participantId: id, name, status });
 
-  /** The participants a name answers to. */
-  const answering = (name: string): EventParticipant[] => {
+  /**
+   * The participants a name answers to, and how it names them: whole only by a name key; a name
+   * that differs by the kind of its place is read as within one, never whole. Last, the names it
+   * resembles (`resembles`): offered to choose from, never matched, since leaving words out of a
+   * name is also how two units' names differ.
+   */
+  const answerOf = (name: string): Answer => {
     const lineKeys = lineKeysOf(name);
-    const exact = keyed.filter(({ keys }) => keys.some((key) => lineKeys.includes(key)));
-    const contained = exact.length ? exact : keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => overlaps(key, lineKey))));
-    if (contained.length) return contained.map(({ participant }) => participant);
+    const exact = keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => lineKey.key === key.key)));
+    if (exact.length) return { found: exact.map(({ participant }) => participant), naming: 'whole' };
+    const contained = keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => overlaps(key, lineKey))));
+    if (contained.length) return { found: contained.map(({ participant }) => participant), naming: overlapNaming(contained.map(({ keys }) => keys), lineKeys) };
     const placelessLine = lineKeysOf(withoutPlaceKinds(name));
-    return keyed
-      .filter(({ placeless }) => placeless.some((key) => placelessLine.some((lineKey) => key === lineKey || overlaps(key, lineKey))))
-      .map(({ participant }) => participant);
+    const placeless = keyed.filter(({ placeless }) => placeless.some((key) => placelessLine.some((lineKey) => key.key === lineKey.key || overlaps(key, lineKey))));
+    if (placeless.length) return { found: placeless.map(({ participant }) => participant), naming: overlapNaming(placeless.map((item) => item.placeless), placelessLine) };
+    const resembled = keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => resembles(key, lineKey))));
+    return { found: resembled.map(({ participant }) => participant), naming: resembled.length ? 'resembles' : null };
+  };
+  /** Each name answered once: the readings a sheet's columns are chosen by are read again as its lines. */
+  const answers = new Map<string, Answer>();
+  const answering = (name: string): Answer => {
+    const answer = answers.get(name) ?? answerOf(name);
+    answers.set(name, answer);
+    return answer;
   };
   /**
    * The units of the register each name is the name of, each name looked up once: `registeredByName`
-   * reads the whole register, so the names a sheet's columns are chosen by and those of its lines
-   * that no participant answers to are one pass when the sheet is no longer than its sample.
+   * reads the whole register, so every reading of every line is asked in one pass, and the readings
+   * a sheet without header chooses its columns by in one more.
    */
   const registered = new Map<string, SignInNewcomer[]>();
   const lookUp = (names: readonly string[]) => {
     const missing = [...new Set(names.filter((name) => !registered.has(name)))];
     for (const [name, units] of registeredByName(ctx, missing)) registered.set(name, units);
   };
-  const namesUnits = (names: readonly string[]): Set<string> => {
+  /** A unit of the register is named whole: it is looked up by its name key alone. */
+  const namesUnits = (names: readonly string[]): Map<string, UnitNaming> => {
     lookUp(names);
-    return new Set(names.filter((name) => answering(name).length > 0 || (registered.get(name)?.length ?? 0) > 0));
+    const named = new Map<string, UnitNaming>();
+    for (const name of names) {
+      const naming = (registered.get(name)?.length ?? 0) > 0 ? 'whole' : answering(name).naming;
+      if (naming) named.set(name, naming);
+    }
+    return named;
   };
 
-  const lines = readSignInSheet(input.text, namesUnits).map(({ line, name, representative, skipped }): SignInLine => {
-    if (skipped) return { line, name, representative, result: 'skipped', candidates: [], newcomers: [] };
-    const found = answering(name);
-    const result = found.length === 1 ? 'matched' : found.length > 1 ? 'ambiguous' : 'unmatched';
-    return { line, name, representative, result, candidates: found.map(candidate), newcomers: [] };
-  });
-  // A line no participant answers to may name a unit of the register that came uninvited.
+  const lines = readSignInSheet(input.text, namesUnits).map((read) => ({ ...read, ...(read.skipped ? { found: [], naming: null } : answering(read.name)) }));
+  // A line no participant answers to, or only resembles, may name a unit of the register that came uninvited.
   const taking = new Set(participants.map((participant) => `${participant.kind}:${participant.counterpartId}`));
-  lookUp(lines.filter((line) => line.result === 'unmatched').map((line) => line.name));
-  return lines.map((line) => {
-    if (line.result !== 'unmatched') return line;
-    const newcomers = (registered.get(line.name) ?? []).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
-    return newcomers.length ? { ...line, result: 'newcomer', newcomers } : line;
+  const unanswered = lines.filter((line) => !line.skipped && (line.naming === null || line.naming === 'resembles'));
+  lookUp(unanswered.map((line) => line.name));
+  return lines.map(({ line, name, representative, skipped, found, naming }): SignInLine => {
+    const read = { line, name, representative, candidates: found.map(candidate), newcomers: [] };
+    if (skipped) return { ...read, result: 'skipped' };
+    if (naming !== null && naming !== 'resembles') return { ...read, result: found.length === 1 ? 'matched' : 'ambiguous' };
+    const newcomers = (registered.get(name) ?? []).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
+    if (newcomers.length) return { ...read, result: 'newcomer', candidates: [], newcomers };
+    return { ...read, result: found.length ? 'ambiguous' : 'unmatched' };
   });
 }
 

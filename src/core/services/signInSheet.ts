@@ -1,15 +1,16 @@
 /**
  * A pasted sign-in sheet read line by line: the unit each line names and who signed for it, or that
  * the line names no unit. Two kinds of line come in one paste. A typed line holds a name and maybe
- * its signer ("1. HTX NN Vĩnh Bình - Nguyễn Văn An"). A row copied from a spreadsheet has its cells
- * set apart by tabs, and offices lay their sheets out every way: «STT | Tên đơn vị | Họ tên | Chức
- * vụ | Ký tên», «STT | Họ và tên | Chức vụ | Đơn vị công tác | Điện thoại», with the sheet's title
- * above, a totals row under it. Which column holds the unit and which the signer is decided once for
+ * its signer, either first, with a title or not ("1. HTX NN Vĩnh Bình - Nguyễn Văn An", "Bà Lê Thị
+ * Hoa, GĐ HTX Chăn nuôi Vĩnh Tế"); which of its parts is the unit, the register tells. A row copied
+ * from a spreadsheet has its cells set apart by tabs, and offices lay their sheets out every way:
+ * «STT | Tên đơn vị | Họ tên | Chức vụ | Ký tên», «STT | Họ và tên | Chức vụ | Đơn vị công tác |
+ * Điện thoại», with the sheet's title above, a totals row under it. Which column holds the unit and which the signer is decided once for
  * the whole sheet: by its header row when the paste has one, else by what the cells hold, never row
  * by row, so that one odd row cannot swap them.
  */
 import { parse, type Options } from 'csv-parse/sync';
-import { hasLegalForm, organizationKindOfName } from '../../shared/names';
+import { hasLegalForm, nameWords, organizationKindOfName } from '../../shared/names';
 import { cleanText, foldText } from '../../shared/text';
 import { isFooterRow, isSectionHeading, isTotalsRow } from '../excel/import/rows';
 
@@ -27,21 +28,137 @@ export interface SheetLine {
   skipped: boolean;
 }
 
-/** "1. ", "12) ", "3 ", "- ", "• " before the name. */
-const numbering = /^(?:\d{1,4}\s*[.):/-]\s*|\d{1,4}\s+|[-–•*+]\s*)/;
+/** "1. ", "12) ", "01 - ", "3 ", "- ", "• " before the name. */
+const numbering = /^(?:\d{1,4}\s*[.):/–-]\s*|\d{1,4}\s+|[-–•*+·▪●◦○►]\s*)/;
 
 /**
- * A typed line (or a spreadsheet's unit cell) split into the unit's name and who signed: "HTX NN
- * Vĩnh Bình - Nguyễn Văn An" or "HTX NN Vĩnh Bình (ông Nguyễn Văn An)". A dash inside a word
- * ("Cung-Cầu") does not split.
+ * How a name names a unit of the register or a participant: by its whole name, by part of it
+ * («Vĩnh Bình» for «HTX Nông nghiệp Vĩnh Bình»), by more than it, the unit's name and other words
+ * (a line read whole, its signer's name with it), or only resembles its name, words left out.
  */
-function readTyped(raw: string): { name: string; representative: string } {
+export type UnitNaming = 'whole' | 'within' | 'around' | 'resembles';
+
+/** One way of reading a line: which of its text names the unit, the rest being who signed. */
+interface Reading {
+  name: string;
+  representative: string;
+  /** How many of the line's parts (`partsOf`) the name spans. */
+  parts: number;
+}
+
+/**
+ * Where a line parts: « - », « – », a comma, a semicolon, a bar, and a note in brackets, which is
+ * a part of its own («Ông Phạm Văn Ba (Phó GĐ)»). A dash inside a word («Cung-Cầu») does not part.
+ */
+const partings = /\([^()]*\)|\s+[-–—]\s+|\s*[,;|]\s*/g;
+
+/** The line's parts, as ranges of it, in order. */
+function partsOf(text: string): { start: number; end: number }[] {
+  const parts: { start: number; end: number }[] = [];
+  const add = (start: number, end: number) => {
+    const piece = text.slice(start, end);
+    const inner = piece.trim();
+    const from = start + piece.indexOf(inner);
+    if (inner !== '') parts.push({ start: from, end: from + inner.length });
+  };
+  let next = 0;
+  for (const parting of text.matchAll(partings)) {
+    add(next, parting.index);
+    if (parting[0].startsWith('(')) add(parting.index, parting.index + parting[0].length);
+    next = parting.index + parting[0].length;
+  }
+  add(next, text.length);
+  return parts;
+}
+
+/**
+ * What a signer's title may be written as before the unit («GĐ HTX Chăn nuôi Vĩnh Tế», «Chủ tịch
+ * HĐQT HTX…»), folded, longest first: a unit's name read without it is one more reading to try.
+ */
+const titles = [
+  'tong giam doc', 'pho tong giam doc', 'tgd', 'pho tgd', 'giam doc', 'pho giam doc', 'gd', 'pho gd', 'pgd', 'p gd',
+  'chu tich hoi dong quan tri', 'chu tich hdqt', 'ct hdqt', 'chu tich hdtv', 'ct hdtv', 'chu tich', 'pho chu tich',
+  'thanh vien hdqt', 'tv hdqt', 'thanh vien ban kiem soat', 'thanh vien bks', 'thanh vien', 'kiem soat vien',
+  'truong ban kiem soat', 'truong bks', 'truong ban', 'pho truong ban', 'ke toan truong', 'ke toan',
+  'chu nhiem', 'pho chu nhiem', 'to truong', 'to pho', 'truong phong', 'pho truong phong', 'dai dien', 'can bo', 'nhan vien', 'xa vien',
+]
+  .map((title) => title.split(' '))
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Where in `text[start, end)` a unit's name may start other than at `start`: after a title
+ * written before it, and at the first word saying what a unit is (HTX, Công ty…) after other
+ * words («Trưởng phòng kinh doanh Công ty TNHH…»).
+ */
+function laterUnitStarts(text: string, start: number, end: number): number[] {
+  const words = [...text.slice(start, end).matchAll(/\S+/g)]
+    .map((word) => ({ at: start + word.index, folded: foldText(word[0]).replace(/[^a-z0-9]/g, '') }))
+    // A dash or a bracket alone is no word: the name starts at the word after it.
+    .filter((word) => word.folded !== '');
+  const starts: number[] = [];
+  const title = titles.find((form) => form.length < words.length && form.every((word, at) => words[at]?.folded === word));
+  if (title) starts.push(words[title.length]?.at ?? start);
+  const named = words.findIndex((word, at) => at > 0 && looksLikeUnit(text.slice(word.at, end)));
+  if (named > 0) starts.push(words[named]?.at ?? start);
+  return [...new Set(starts)];
+}
+
+/** Marks that part a line, at either end of what is left of it. */
+const partingEdges = /^[\s,;|–—-]+|[\s,;|–—-]+$/g;
+
+/**
+ * Who signed, as the line writes it: the line without the unit's name, its two sides joined when
+ * the name stood between them, and unwrapped when it is only a note in brackets.
+ */
+function restOf(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).replace(partingEdges, '');
+  const after = text.slice(end).replace(partingEdges, '');
+  const rest = before && after ? `${before}${after.startsWith('(') ? ' ' : ' – '}${after}` : before || after;
+  return /^\(([^()]*)\)$/.exec(rest)?.[1]?.trim() ?? rest;
+}
+
+/** The most parts a unit's name spans: a name with a dash and a bracket in it, and a comma. */
+const MOST_PARTS = 4;
+
+/**
+ * Every way a typed line (or a spreadsheet's unit cell) can be read as a unit's name and who
+ * signed: any run of its parts, whole or without a title before it, is the unit's name and the
+ * rest the signer. Offices write the unit first or the person first («Ông Trần Văn Tư - HTX Mỹ
+ * Hòa Hưng», «Bà Lê Thị Hoa, GĐ HTX Chăn nuôi Vĩnh Tế»), and a unit's own name may hold a dash or
+ * a bracket («HTX Cây ăn trái Xuân Hương - Đà Lạt»): which reading is meant is for the register
+ * to tell (`chosenReading`), not the words.
+ */
+function readingsOf(raw: string): Reading[] {
   const text = cleanText(raw).replace(numbering, '').trim();
-  const bracketed = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
-  if (bracketed?.[1]) return { name: bracketed[1], representative: bracketed[2]?.trim() ?? '' };
-  const dashed = /^(.*?)\s+[-–—]\s+(.*)$/.exec(text);
-  if (dashed?.[1]) return { name: dashed[1], representative: dashed[2] ?? '' };
-  return { name: text, representative: '' };
+  const parts = partsOf(text);
+  const readings: Reading[] = [];
+  parts.forEach((first, from) => {
+    parts.slice(from, from + MOST_PARTS).forEach((last, at) => {
+      for (const start of [first.start, ...laterUnitStarts(text, first.start, last.end)]) {
+        readings.push({ name: text.slice(start, last.end), representative: restOf(text, start, last.end), parts: at + 1 });
+      }
+    });
+  });
+  return readings.length ? readings : [{ name: text, representative: '', parts: 1 }];
+}
+
+const namingStrength: Record<UnitNaming, number> = { whole: 4, within: 3, around: 2, resembles: 1 };
+
+/**
+ * The reading the register bears out: one whose name is a unit's whole name, else part of one,
+ * else holds one, else resembles one. Among readings naming a unit as well, the longest, since a
+ * unit's name may span parts («… Xuân Hương - Đà Lạt»); but a name that holds a unit's name and
+ * more holds the signer too, so there the shortest. When no reading names a unit (one not yet in
+ * the register), the part that starts as a unit's name does (HTX, Công ty…), else the first: the
+ * line is shown unmatched either way.
+ */
+function chosenReading(readings: readonly Reading[], units: ReadonlyMap<string, UnitNaming>): Reading {
+  const chosen = highest(readings, (reading) => {
+    const naming = units.get(reading.name);
+    const strength = naming ? namingStrength[naming] : 0;
+    return [strength, naming === 'whole' || naming === 'within' ? reading.parts : -reading.parts, looksLikeUnit(reading.name) ? 1 : 0];
+  });
+  return chosen ?? { name: '', representative: '', parts: 0 };
 }
 
 /** A cell with words in it: not empty, not a row number, a phone number or an amount. */
@@ -94,15 +211,15 @@ function looksLikePerson(cell: string): boolean {
 /** The rows of a sheet without header its columns are chosen by: enough to tell, few enough to stay instant on a long sheet. */
 const SAMPLE_ROWS = 40;
 
-/** The column of `columns` whose scores are highest, compared one after another; the leftmost of equals. */
-function bestColumn(columns: readonly number[], scores: (column: number) => readonly number[]): number | undefined {
-  let best: { column: number; score: readonly number[] } | undefined;
-  for (const column of columns) {
-    const score = scores(column);
+/** The item whose scores are highest, compared one after another; the first of equals. */
+function highest<T>(items: readonly T[], scores: (item: T) => readonly number[]): T | undefined {
+  let best: { item: T; score: readonly number[] } | undefined;
+  for (const item of items) {
+    const score = scores(item);
     const differs = best ? score.findIndex((value, index) => value !== best?.score[index]) : -1;
-    if (!best || (differs >= 0 && (score[differs] ?? 0) > (best.score[differs] ?? 0))) best = { column, score };
+    if (!best || (differs >= 0 && (score[differs] ?? 0) > (best.score[differs] ?? 0))) best = { item, score };
   }
-  return best?.column;
+  return best?.item;
 }
 
 /**
@@ -161,12 +278,32 @@ function findHeader(rows: readonly PastedRow[]): { rows: Set<number>; unit: numb
 }
 
 /**
- * Reads a pasted sheet. `namesUnits` tells which of some names name a unit (a participant, a
- * member, a partner): for a sheet without header, the column whose cells name the most units is
- * the units' column; ties go to the column whose cells read as units' names, then the leftmost.
- * The signers' column is the header's, else the one whose cells read most as people's names.
+ * The openings of a typed line of the sheet's own, folded: its title («DANH SÁCH ĐẠI BIỂU THAM DỰ
+ * HỘI NGHỊ…», «DANH SÁCH KÝ TÊN», «HỘI NGHỊ KẾT NỐI…»), the state's heading, when and where.
  */
-export function readSignInSheet(text: string, namesUnits: (names: readonly string[]) => ReadonlySet<string>): SheetLine[] {
+const titleOpenings =
+  /^(?:danh sach|ds (?:dai bieu|ky ten|khach|don vi)|hoi nghi|hoi thao|toa dam|dien dan|(?:lop )?tap huan|chuong trinh|(?:dai bieu|thanh phan) tham du|cong hoa xa hoi chu nghia|doc lap tu do hanh phuc|thoi gian|dia diem|kem theo|ngay \d)(?![a-z0-9])/;
+/** The labels of a sign-in sheet's columns, folded: two of them on a line without a number make it a header row typed as text. */
+const headerLabels = /(?<![a-z0-9])(?:stt|so tt|ho va ten|ho ten|don vi|chuc vu|ky ten|co quan|dien thoai|sdt|ghi chu)(?![a-z0-9])/g;
+
+/**
+ * A typed line of the sheet's own rather than a unit's: its title, or its header row typed or
+ * copied as text («STT | Họ và tên | Đơn vị | Chức vụ | Ký tên»). Asked only of a line no reading
+ * of which names a unit, so that a unit's line is never passed over for its words.
+ */
+function isTitleLine(line: string): boolean {
+  const words = nameWords(line).join(' ');
+  return titleOpenings.test(words) || (!/\d/.test(words) && (words.match(headerLabels)?.length ?? 0) >= 2);
+}
+
+/**
+ * Reads a pasted sheet. `namesUnits` tells which of some names name a unit (a participant, a
+ * member, a partner) and how (`UnitNaming`). It chooses the reading of each line (`chosenReading`),
+ * and for a sheet without header, the units' column: the one whose cells name the most units; ties
+ * go to the column whose cells read as units' names, then the leftmost. The signers' column is the
+ * header's, else the one whose cells read most as people's names.
+ */
+export function readSignInSheet(text: string, namesUnits: (names: readonly string[]) => ReadonlyMap<string, UnitNaming>): SheetLine[] {
   const rows: PastedRow[] = pastedRecords(text)
     // A line break inside a cell is a space within it, as any run of white space.
     .map((record) => record.map(cleanText))
@@ -189,32 +326,39 @@ export function readSignInSheet(text: string, namesUnits: (names: readonly strin
   let unit = header.unit;
   if (unit === null && sample.length > 0) {
     const candidates = columns.filter((column) => column !== header.person && wordsOf(column).length > 0);
-    const names = candidates.flatMap((column) => wordsOf(column).map((cell) => readTyped(cell).name));
+    const names = candidates.flatMap((column) => wordsOf(column).flatMap((cell) => readingsOf(cell).map((reading) => reading.name)));
     const units = namesUnits([...new Set(names)]);
     const count = (cells: string[], test: (cell: string) => boolean) => cells.filter(test).length;
     unit =
-      bestColumn(candidates, (column) => {
+      highest(candidates, (column) => {
         const cells = wordsOf(column);
-        return [count(cells, (cell) => units.has(readTyped(cell).name)), count(cells, looksLikeUnit), -count(cells, looksLikePerson)];
+        return [count(cells, (cell) => readingsOf(cell).some((reading) => units.has(reading.name))), count(cells, looksLikeUnit), -count(cells, looksLikePerson)];
       }) ?? 0;
   }
   const unitColumn = unit ?? 0;
   const person =
     header.person ??
-    bestColumn(
+    highest(
       columns.filter((column) => column !== unitColumn && wordsOf(column).some(looksLikePerson)),
       (column) => [wordsOf(column).filter(looksLikePerson).length],
     ) ??
     null;
 
+  /** What each line reads the unit from: the typed line, or the row's unit cell; null for a line that names none. */
+  const unitTexts = rows.map(({ line, cells, tabbed }, at) => {
+    const unitText = tabbed ? (cells[unitColumn] ?? '') : line;
+    return skipped[at] || !hasWords(unitText) ? null : unitText;
+  });
+  const readings = unitTexts.map((unitText) => (unitText === null ? [] : readingsOf(unitText)));
+  // Every reading of every line asked in one go: the register is read once for the whole sheet.
+  const units = namesUnits([...new Set(readings.flat().map((reading) => reading.name))]);
+
   return rows.map(({ line, cells, tabbed }, at): SheetLine => {
     const nothing = { line, name: '', representative: '', skipped: true };
-    if (skipped[at]) return nothing;
-    if (!tabbed) return { line, ...readTyped(line), skipped: false };
-    const unitCell = cells[unitColumn] ?? '';
-    if (!hasWords(unitCell)) return nothing;
-    const own = readTyped(unitCell);
-    const signer = person === null ? '' : (cells[person] ?? '');
+    if (unitTexts[at] === null) return nothing;
+    const own = chosenReading(readings[at] ?? [], units);
+    if (!tabbed && !units.has(own.name) && isTitleLine(line)) return nothing;
+    const signer = tabbed && person !== null ? (cells[person] ?? '') : '';
     return { line, name: own.name, representative: signer || own.representative, skipped: false };
   });
 }

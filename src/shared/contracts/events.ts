@@ -259,10 +259,11 @@ export interface SignInLine {
   line: string;
   /** The unit's name read from it, without numbering and representative. */
   name: string;
-  /** Who signed: the signers' column of a spreadsheet's row, or the name after " - " or in brackets. */
+  /** Who signed: the signers' column of a spreadsheet's row, or what a typed line holds besides the unit's name, as typed. */
   representative: string;
   /**
-   * One participant, several to choose from; none, but a unit of the register not yet among them
+   * One participant, several to choose from (or one whose name the line only resembles, words left
+   * out, offered to choose); none, but a unit of the register not yet among them
    * (`newcomers`: one, or several to choose from); or nothing at all. `skipped`: the line names no
    * unit (the sheet's title, its header row, a totals row) and is left out.
    */

@@ -178,9 +178,9 @@ export const eventsVi = {
   signIn: {
     title: 'Dán danh sách ký tên',
     intro:
-      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Số thứ tự đầu dòng và tên người ký sau dấu « - » hoặc trong ngoặc được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được. Cũng có thể chép nguyên bảng từ Excel: cột đơn vị và cột họ tên người ký được nhận ra theo hàng tên cột, hoặc theo nội dung khi bảng không có hàng tên cột.',
+      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Người ký ghi trước hay sau tên đơn vị đều được, cách bằng dấu « - », dấu phẩy hoặc trong ngoặc, kèm chức vụ nếu có: phần khớp với tên một đơn vị (trong thành phần tham dự, thành viên hay đối tác) là đơn vị, phần còn lại là người ký, được ghi vào ô Người đại diện đúng như đã gõ. Số thứ tự đầu dòng và dòng tiêu đề được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được. Cũng có thể chép nguyên bảng từ Excel: cột đơn vị và cột họ tên người ký được nhận ra theo hàng tên cột, hoặc theo nội dung khi bảng không có hàng tên cột.',
     text: 'Tên đơn vị, mỗi dòng một đơn vị',
-    textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Hợp tác xã Dịch vụ Mỹ Hiệp (bà Lê Thị Hoa)',
+    textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Bà Lê Thị Hoa, Giám đốc Hợp tác xã Dịch vụ Mỹ Hiệp',
     match: 'Đối chiếu',
     back: 'Sửa danh sách',
     matchedCount: 'Khớp {{count}} dòng',
@@ -204,6 +204,7 @@ export const eventsVi = {
     tooManyHint: 'Phần mềm không tự bỏ bớt tên nào. Bấm «Sửa danh sách», chỉ giữ lại những người đại diện cho đơn vị đó (ví dụ trưởng đoàn), rồi đối chiếu lại.',
     choose: 'Chọn đơn vị',
     chooseLabel: 'Đơn vị của dòng «{{line}}»',
+    resembles: 'Có thể là {{name}}: chọn nếu đúng.',
     unmatchedTitle: 'Không khớp với đơn vị nào trong thành phần tham dự, danh sách thành viên hay đối tác',
     unmatchedHint: 'Kiểm tra lại chính tả, hoặc thêm đơn vị vào Thành viên hay Đối tác rồi dán lại.',
     markRest: 'Đánh «Vắng» cho các đơn vị còn lại không có tên trong danh sách',
@@ -411,9 +412,9 @@ export const eventsEn: Translations<typeof eventsVi> = {
   signIn: {
     title: 'Paste sign-in sheet',
     intro:
-      'Paste the names from the sign-in sheet, one per line. Numbering and the signer’s name after “ - ” or in brackets are ignored; text without diacritics and abbreviations (HTX NN …) are fine. A whole table copied from Excel works too: the units’ column and the signers’ column are found by the header row, or by their contents when the table has none.',
+      'Paste the names from the sign-in sheet, one per line. The signer may come before or after the unit’s name, set apart by “ - ”, a comma or brackets, with a title or not: the part that matches a unit’s name (among the participants, members or partners) is the unit, and the rest is the signer, recorded in the Representative box as typed. Numbering and title lines are ignored; text without diacritics and abbreviations (HTX NN …) are fine. A whole table copied from Excel works too: the units’ column and the signers’ column are found by the header row, or by their contents when the table has none.',
     text: 'Names, one per line',
-    textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Hợp tác xã Dịch vụ Mỹ Hiệp (bà Lê Thị Hoa)',
+    textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Bà Lê Thị Hoa, Giám đốc Hợp tác xã Dịch vụ Mỹ Hiệp',
     match: 'Match',
     back: 'Edit the list',
     matchedCount: '{{count}} lines matched',
@@ -437,6 +438,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
     tooManyHint: 'No name is left out for you. Click “Edit the list”, keep only those who represent that unit (the head of its delegation, say), and match again.',
     choose: 'Choose the participant',
     chooseLabel: 'Participant of the line “{{line}}”',
+    resembles: 'Perhaps {{name}}: choose it if so.',
     unmatchedTitle: 'Not matching any participant, member or partner',
     unmatchedHint: 'Check the spelling, or add the unit to the members or partners and paste again.',
     markRest: 'Mark the other participants, not on the sheet, as absent',

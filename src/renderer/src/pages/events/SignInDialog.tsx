@@ -1,8 +1,9 @@
 /**
  * "Dán danh sách ký tên": names pasted from the paper sign-in sheet are matched against the
- * participants by the backend; the person sees what matched, chooses where a line could be several,
- * sees which members or partners signed without having been invited (added, Có mặt, unless the
- * person unticks them), sees in red what matched nothing, and only then records the attendance.
+ * participants by the backend; the person sees what matched and who signed, chooses where a line
+ * could be several or only resembles a participant's name, sees which members or partners signed
+ * without having been invited (added, Có mặt, unless the person unticks them), sees in red what
+ * matched nothing, and only then records the attendance.
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, Select, Stack, Table, Text, Textarea } from '@mantine/core';
@@ -220,6 +221,8 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       size="xs"
                       aria-label={t('events.signIn.chooseLabel', { line: line.line })}
                       placeholder={t('events.signIn.choose')}
+                      // One participant to choose: the line only resembles its name (several answer to an ambiguous one).
+                      description={line.candidates.length === 1 ? t('events.signIn.resembles', { name: line.candidates[0]?.name }) : undefined}
                       clearable
                       data={line.candidates.map((candidate) => ({ value: String(candidate.participantId), label: candidate.name }))}
                       value={choices[index] === undefined ? null : String(choices[index])}
