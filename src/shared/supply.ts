@@ -122,6 +122,25 @@ export function productGroupOf(product: string, groups: readonly { code: string;
   return best?.code ?? null;
 }
 
+/**
+ * The products among an organization's `own` that an offer's product names: those whose name is
+ * the same written otherwise («che shan tuyet», «CHÈ SHAN TUYẾT»). Never a near name: «Gạo thơm
+ * ST 25» is not «Gạo ST25».
+ */
+export function productsNamed<T extends { name: string }>(own: readonly T[], written: string): T[] {
+  const folded = foldText(written);
+  return own.filter((product) => foldText(product.name) === folded);
+}
+
+/**
+ * The product an offer of `written` is of, and takes its certificates from: the one of `own` it
+ * names; none when none or several do, since which of several is meant cannot be told.
+ */
+export function productNamed<T extends { name: string }>(own: readonly T[], written: string): T | undefined {
+  const named = productsNamed(own, written);
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** Letter trigrams of a name with its spaces taken out: "ST 25" and "ST25" read alike. */
 function trigrams(product: string): Set<string> {
   const compact = productWords(product).join('');

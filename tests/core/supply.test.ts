@@ -142,6 +142,25 @@ describe('offers', () => {
     expect(products.map((product) => [product.name, product.productGroup, product.unit])).toEqual([['Xoài cát Hòa Lộc', 'Trái cây', 'tấn']]);
   });
 
+  it('gives the product it adds the lowest price the offer writes: the low end of a range, or the ceiling alone', async () => {
+    const fruit = (product: string, prices: { priceMin: number | null; priceMax?: number | null }, addToProducts = true) =>
+      offer({ organizationId: ids.mango, product, productGroupCode: 'trai_cay', unitCode: 'kg', communeCode: XA_VINH_BINH, addToProducts, ...prices });
+    await call(app, 'offers:create', fruit('Xoài cát Hòa Lộc', { priceMin: 40_000, priceMax: 45_000 }));
+    // «đến 15.000 ₫/kg»: the price of the dearest grade is the one the offer gives.
+    await call(app, 'offers:create', fruit('Chanh không hạt', { priceMin: null, priceMax: 15_000 }));
+    await call(app, 'offers:create', fruit('Bưởi da xanh', { priceMin: null }));
+    // Asked when the offer is changed, the product takes its price the same way.
+    const jackfruit = await call(app, 'offers:create', fruit('Mít Thái', { priceMin: null }, false));
+    await call(app, 'offers:update', { id: jackfruit.id, ...fruit('Mít Thái', { priceMin: null, priceMax: 22_000 }) });
+    const { products } = await call(app, 'products:list', { organizationId: ids.mango });
+    expect(products.map((product) => [product.name, product.unit, product.price])).toEqual([
+      ['Bưởi da xanh', 'kg', null],
+      ['Chanh không hạt', 'kg', 15_000],
+      ['Mít Thái', 'kg', 22_000],
+      ['Xoài cát Hòa Lộc', 'kg', 40_000],
+    ]);
+  });
+
   it('refuses what does not hold, saying where', async () => {
     expect(await issuesOf('offers:create', offer({ organizationId: ids.riceA, availableUntil: '2026-05-01', priceMin: 20_000, priceMax: 10_000 }))).toEqual({
       availableUntil: 'Có hàng đến ngày không được trước ngày bắt đầu (01/06/2026).',

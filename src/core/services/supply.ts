@@ -35,7 +35,7 @@ import type {
 import type { OrganizationKind, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatQuantity } from '../../shared/format';
-import { convertQuantity, remainingQuantity, supplyStatus } from '../../shared/supply';
+import { convertQuantity, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
@@ -792,9 +792,33 @@ function offerColumnsFor(ctx: Context, input: ParsedOfferInput, productId: numbe
   };
 }
 
-/** A product typed on the offer becomes one of the organization's products when asked. */
+/** The organization's products by name, to tell which of them an offer is of (`productNamed`). */
+function productNamesOf(ctx: Context, organizationId: number): { id: number; name: string }[] {
+  return ctx.db.select({ id: products.id, name: products.name }).from(products).where(eq(products.organizationId, organizationId)).all();
+}
+
+/**
+ * The organization's product an offer of `product` is of (`productNamed`): an offer written
+ * without choosing it — an import, an offer typed — takes its certificates all the same.
+ */
+export function ownProductNamed(ctx: Context, organizationId: number, product: string): { id: number; name: string } | undefined {
+  return productNamed(productNamesOf(ctx, organizationId), product);
+}
+
+/**
+ * The offer's product: the one chosen, else the organization's product it names, as the offer form
+ * takes it; else, when asked, the product typed becomes one of its products — unless several
+ * bear that name, one more of them would not tell them apart. A product has
+ * one price: the lowest the offer writes, the low end of its range as suggestions read an offer
+ * (`priceReason`), or its ceiling when that is all it writes («đến 15.000 ₫/kg»): the price of its
+ * dearest grade, still a price the organization sells at.
+ */
 function productFor(ctx: Context, input: ParsedOfferInput): number | null {
-  if (input.productId !== null || !input.addToProducts) return input.productId;
+  if (input.productId !== null) return input.productId;
+  const own = productNamesOf(ctx, input.organizationId);
+  const named = productNamed(own, input.product);
+  if (named) return named.id;
+  if (!input.addToProducts || productsNamed(own, input.product).length > 0) return null;
   const group = requireProductGroup(ctx, input.productGroupCode, 'productGroupCode');
   return saveProduct(ctx, {
     organizationId: input.organizationId,
@@ -803,7 +827,7 @@ function productFor(ctx: Context, input: ParsedOfferInput): number | null {
     unit: unitName(ctx, input.unitCode),
     volume: null,
     volumePeriod: 'season',
-    price: input.priceMin,
+    price: input.priceMin ?? input.priceMax,
     note: '',
   }).id;
 }

@@ -10,7 +10,7 @@ import { Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } 
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { offerInput, type OfferDetail, type OfferInput, type OfferSummary } from '../../../../shared/contract';
-import { foldText } from '../../../../shared/text';
+import { productNamed, productsNamed } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
@@ -222,15 +222,17 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
   const products = useProducts(organizationId);
   const communes = useCommunes(organization.data?.provinceCode ?? '');
   const own = products.data?.products ?? [];
-  const typedIsOwn = own.some((product) => foldText(product.name) === foldText(values.product));
+  // A product of that name, or several, is there already: not one more of them.
+  const typedIsOwn = productsNamed(own, values.product).length > 0;
   const ownCommune = organization.data?.communeCode ?? null;
   // The goods are where the organization is, unless the person says otherwise.
   useEffect(() => {
     if (values.communeCode === null && ownCommune !== null) onOwnCommune(ownCommune);
   }, [values.communeCode, ownCommune, onOwnCommune]);
   // A product typed before the organization's products were read is its own once they are: the
-  // offer is linked to it, and so to its certificates, which the suggestions weigh.
-  const ownTyped = values.productId === null ? own.find((product) => foldText(product.name) === foldText(values.product)) : undefined;
+  // offer is linked to it, and so to its certificates, which the suggestions weigh (the rule
+  // `createOffer` and the import follow).
+  const ownTyped = values.productId === null ? productNamed(own, values.product) : undefined;
   useEffect(() => {
     if (ownTyped) onProduct(values.product, ownTyped.id);
   }, [ownTyped, values.product, onProduct]);
@@ -241,11 +243,12 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
         label={t('supply.product')}
         placeholder={t('supply.offerForm.productPlaceholder')}
         required
-        data={own.map((product) => product.name)}
+        // Two products of one name are one suggestion (the list refuses the same option twice).
+        data={[...new Set(own.map((product) => product.name))]}
         // Enter takes the suggestion under the cursor rather than submitting the form half filled.
         selectFirstOptionOnChange
         value={values.product}
-        onChange={(product) => onProduct(product, own.find((candidate) => foldText(candidate.name) === foldText(product))?.id ?? null)}
+        onChange={(product) => onProduct(product, productNamed(own, product)?.id ?? null)}
         error={messageOf('product') ?? messageOf('productId')}
       />
       {values.product.trim() !== '' && !typedIsOwn && (
