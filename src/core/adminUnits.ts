@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Commune, OldAddressMatch, Province } from '../shared/domain';
+import { unitNameInSentence } from '../shared/format';
 import { foldText, vietnameseCollator } from '../shared/text';
 
 export type { Commune, Province };
@@ -119,6 +120,22 @@ export interface AddressReading {
    * of one old commune divided between several.
    */
   namesakes: OldNamesake[] | null;
+  /**
+   * A name read as the one commune of today that bears it, that old communes of the province bore
+   * too and that went elsewhere ("Vĩnh Hòa": today's Xã Vĩnh Hòa, though old xã Vĩnh Hòa of thị xã
+   * Tân Châu is now in Xã Vĩnh Xương). Today's name comes first; the person is told of the others.
+   */
+  alsoOldCommunes: AlsoOldCommunes | null;
+}
+
+/** See `AddressReading.alsoOldCommunes`. */
+export interface AlsoOldCommunes {
+  /** The name as written: "Vĩnh Hòa". */
+  written: string;
+  /** Written in the commune column, not in the address. */
+  inCommuneColumn: boolean;
+  /** The old communes of that name that did not go into the commune it was read as. */
+  namesakes: OldNamesake[];
 }
 
 /** One of the old communes of the name written; see `AddressReading.namesakes`. */
@@ -241,6 +258,29 @@ function typedKey(text: string): string {
     .replace(/(?<![\p{L}\p{N}])0+(?=\d)/gu, '');
 }
 
+/** The y of each tone and its i. */
+const iOfY: Record<string, string> = { y: 'i', ỳ: 'ì', ý: 'í', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+
+/**
+ * A name's key with each y that ends a syllable after a consonant written i: Vietnamese writes
+ * either there ("Vĩ" and "Vỹ", "Mĩ" and "Mỹ", "Kì" and "Kỳ", "Quí" and "Quý"; the catalogue itself
+ * writes "Ô Long Vỹ" and "Bạch Long Vĩ"), never in "ay", "ây", "uy" (Thủy) or "yê" (Yên). The
+ * "u" of "qu" is of the consonant. Of a key that `typedKey` or `foldText` made: lower case, NFC.
+ */
+function iForFinalY(key: string): string {
+  return key.replace(/(?<=[bcdđghklmnprstvx]|qu)[yỳýỷỹỵ](?![\p{L}\p{N}])/gu, (y) => iOfY[y] ?? y);
+}
+
+/**
+ * The forms a name is compared in, most exact first: as written, with i for a final y, folded (no
+ * diacritics), folded with i for a final y. Each i/y form comes after its exact one rather than
+ * replacing it: folded with i, old Hòa Bình's xã Mi Hòa and xã Mỹ Hòa are both "mi hoa", yet "My
+ * Hoa" still finds only Mỹ Hòa and "Mi Hoa" only Mi Hòa, while "Mĩ Hòa" finds Mỹ Hòa, its marks
+ * saying more than its spelling. That pair is the only one in the catalogue; tests/core/adminUnits.test.ts
+ * checks that every other name written with the other letter finds what it finds as written.
+ */
+const nameForms: readonly ((key: string) => string)[] = [(key) => key, iForFinalY, foldText, (key) => iForFinalY(foldText(key))];
+
 interface Entry<T> {
   item: T;
   type: string;
@@ -248,21 +288,32 @@ interface Entry<T> {
 
 /**
  * Finds units by name within one scope (the provinces, or one province's communes). Each name is
- * indexed twice, as written and folded (no diacritics), so that "Văn Lăng" finds only Văn Lăng while
- * "van lang" finds both Văn Lang and Văn Lăng and is left for the caller to call ambiguous.
+ * indexed in each of `nameForms`, so that "Văn Lăng" finds only Văn Lăng while "van lang" finds
+ * both Văn Lang and Văn Lăng and is left for the caller to call ambiguous.
  */
 class NameIndex<T> {
-  private readonly written = new Map<string, Entry<T>[]>();
-  private readonly folded = new Map<string, Entry<T>[]>();
+  private readonly byForm = nameForms.map((form) => ({ form, entries: new Map<string, Entry<T>[]>() }));
 
   constructor(private readonly typeWords: Record<string, string[]>) {}
 
   add(item: T, type: string, names: readonly string[]): void {
     for (const name of names) {
       const key = typedKey(name);
-      push(this.written, key, { item, type });
-      push(this.folded, foldText(key), { item, type });
+      for (const { form, entries } of this.byForm) push(entries, form(key), { item, type });
     }
+  }
+
+  /** The entries of a name (without its type word) in the first form that has any of `accepted`. */
+  private entriesOf(name: string, accepted: (entry: Entry<T>) => boolean): T[] {
+    // What the last form, the loosest, does not find, no other finds: most parts of an address
+    // (a hamlet, a province) name nothing in most indexes, and are passed over at one look.
+    const loosest = this.byForm.at(-1);
+    if (!loosest?.entries.get(loosest.form(name))?.some(accepted)) return [];
+    for (const { form, entries } of this.byForm) {
+      const hits = (entries.get(form(name)) ?? []).filter(accepted);
+      if (hits.length) return [...new Set(hits.map((e) => e.item))];
+    }
+    return [];
   }
 
   /**
@@ -279,13 +330,8 @@ class NameIndex<T> {
       ? [typed, [undefined, key], [undefined, typed[1]]]
       : [[undefined, key]];
     for (const [type, name] of readings) {
-      for (const [index, form] of [
-        [this.written, name],
-        [this.folded, foldText(name)],
-      ] as const) {
-        const hits = (index.get(form) ?? []).filter((e) => (type === undefined || e.type === type) && keep(e.item));
-        if (hits.length) return [...new Set(hits.map((e) => e.item))];
-      }
+      const hits = this.entriesOf(name, (e) => (type === undefined || e.type === type) && keep(e.item));
+      if (hits.length) return hits;
     }
     return [];
   }
@@ -300,14 +346,7 @@ class NameIndex<T> {
     const typed = this.splitType(typedKey(text));
     if (!typed) return [];
     const [type, name] = typed;
-    for (const [index, form] of [
-      [this.written, name],
-      [this.folded, foldText(name)],
-    ] as const) {
-      const hits = (index.get(form) ?? []).filter((e) => e.type === type);
-      if (hits.length) return [...new Set(hits.map((e) => e.item))];
-    }
-    return [];
+    return this.entriesOf(name, (e) => e.type === type);
   }
 
   private splitType(key: string): [type: string, name: string] | undefined {
@@ -386,7 +425,7 @@ export function loadAdminUnits(file: string): AdminUnits {
   const districtNamed = new Map<string, string>();
   for (const [code, type, name, oldProvinceCode] of data.districts) {
     oldProvinceOfDistrict.set(code, oldProvinceCode);
-    districtNamed.set(code, `${type.toLocaleLowerCase('vi')} ${name}`);
+    districtNamed.set(code, unitNameInSentence(`${type} ${name}`));
     let index = districtIndexes.get(oldProvinceCode);
     if (!index) districtIndexes.set(oldProvinceCode, (index = new NameIndex<string>(districtTypeWords)));
     index.add(code, type, [name]);
@@ -414,7 +453,7 @@ export function loadAdminUnits(file: string): AdminUnits {
     });
     let index = oldUnitIndexes.get(oldProvinceCode);
     if (!index) oldUnitIndexes.set(oldProvinceCode, (index = new NameIndex<OldUnit>(oldCommuneTypeWords)));
-    const unit = { targets, district, named: `${type.toLocaleLowerCase('vi')} ${name}` };
+    const unit = { targets, district, named: unitNameInSentence(`${type} ${name}`) };
     index.add(unit, type, [name]);
     push(oldUnitsByDistrict, district, unit);
   }
@@ -620,7 +659,7 @@ export function loadAdminUnits(file: string): AdminUnits {
             alsoDistrict: { name: text.trim(), commune: commune.fullName, district: [...new Set(wide.districts)].join(', ') },
           };
         }
-        return { candidates, old: false, readings };
+        return { candidates, old: false, readings, today: { text, communes: found } };
       }
       return null;
     };
@@ -641,6 +680,24 @@ export function loadAdminUnits(file: string): AdminUnits {
     const reading = combine(address, column);
     const match = matchOf(reading);
     const wholeDistrict = column === null && match.kind === 'ambiguous' && address?.wholeDistrict === true;
+    /**
+     * The old communes of the name of a text read as today's `commune` that went elsewhere; of its
+     * type when it has a type word: "xã Vĩnh Bình" is not the old thị trấn Vĩnh Bình.
+     */
+    const alsoOld = (texts: TextsReading | null, inCommuneColumn: boolean, commune: Commune): AlsoOldCommunes | null => {
+      if (!texts?.today?.communes.includes(commune)) return null;
+      const { text } = texts.today;
+      // As `anywhereUnits` looks: in the old provinces the address names first.
+      const asTyped = (codes: readonly string[]) => codes.flatMap((code) => oldUnitIndexes.get(code)?.lookupAsTyped(text) ?? []);
+      const typed = () => {
+        const preferred = asTyped(namedOlds);
+        return preferred.length ? preferred : asTyped(anywhereOlds);
+      };
+      const namesakes = (communeTypeWordIndex.hasTypeWord(text) ? typed() : anywhereUnits(text))
+        .filter((unit) => !unit.targets.includes(commune))
+        .map((unit) => ({ commune: unit.named, district: districtNamed.get(unit.district) ?? '', now: [...unit.targets] }));
+      return namesakes.length ? { written: text.trim(), inCommuneColumn, namesakes } : null;
+    };
     return {
       provinceCode,
       old: old || address?.old === true || column?.old === true,
@@ -649,6 +706,7 @@ export function loadAdminUnits(file: string): AdminUnits {
       anywhereInDistrict: wholeDistrict,
       notInDistrict: match.kind === 'ambiguous' ? (column?.notInDistrict ?? address?.notInDistrict ?? null) : null,
       namesakes: match.kind === 'ambiguous' ? (column?.namesakes ?? address?.namesakes ?? null) : null,
+      alsoOldCommunes: match.kind === 'mapped' ? (alsoOld(column, true, match.commune) ?? alsoOld(address, false, match.commune)) : null,
     };
   }
 
@@ -731,6 +789,8 @@ interface TextsReading {
   wholeDistrict?: true;
   notInDistrict?: NotInDistrict;
   namesakes?: OldNamesake[];
+  /** The text read as communes of today, and those communes. */
+  today?: { text: string; communes: Commune[] };
   readings: { inDistricts: Commune[]; current: Commune[]; anywhere: Commune[] }[];
 }
 

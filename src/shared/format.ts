@@ -66,6 +66,21 @@ export function formatDecimal(value: number): string {
   return quantity.format(value);
 }
 
+/** The type words an administrative unit's full name starts with, of today and of before 1 July 2025. */
+const unitTypeWord = /^(?:Tỉnh|Thành phố|Xã|Phường|Đặc khu|Huyện|Quận|Thị xã|Thị trấn) (?=\S)/u;
+
+/**
+ * An administrative unit's full name as a sentence writes it (Nghị định 30/2020/NĐ-CP, phụ lục II):
+ * its type word in lower case — «nay thuộc xã Vĩnh Hậu», «không thuộc tỉnh An Giang» — except
+ * before a number («Phường 2», «Quận 1») and in «Thành phố Hồ Chí Minh», written so everywhere.
+ * A label, an option, a cell or the start of a sentence shows the full name as it is.
+ */
+export function unitNameInSentence(fullName: string): string {
+  const type = unitTypeWord.exec(fullName)?.[0];
+  if (type === undefined || fullName === 'Thành phố Hồ Chí Minh' || /^\d/.test(fullName.slice(type.length))) return fullName;
+  return `${type.toLocaleLowerCase('vi')}${fullName.slice(type.length)}`;
+}
+
 /** Where an organization is: its commune, and its province too when that is not the alliance's. */
 export function formatPlace(place: { communeName: string; otherProvinceName: string | null }): string {
   return place.otherProvinceName ? `${place.communeName}, ${place.otherProvinceName}` : place.communeName;

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { loadAdminUnits, type Commune, type OldAddressMatch, type WrittenAddress } from '../../src/core/adminUnits';
+import { loadAdminUnits, type Commune, type OldAddressMatch, type OldNamesake, type WrittenAddress } from '../../src/core/adminUnits';
+import { namesakesWords } from '../../src/core/excel/import/places';
+import { unitNameInSentence } from '../../src/shared/format';
+import { foldText } from '../../src/shared/text';
 import { AN_GIANG } from './support';
 
 // The committed resource, not the source data: this is what the app ships.
@@ -456,5 +459,156 @@ describe('readAddress: the address and the commune column', () => {
 
   it('ask when they name different communes, offering both', () => {
     expect(placeOf(read('xã Vĩnh Hòa', { commune: 'Long Điền' }).match)).toEqual(['Xã Long Điền', 'Xã Vĩnh Hòa']);
+  });
+});
+
+describe('a unit’s name inside a sentence', () => {
+  it('writes the type word in lower case, except before a number and in Thành phố Hồ Chí Minh', () => {
+    const written = ['Xã Vĩnh Hậu', 'Tỉnh An Giang', 'Phường Long Xuyên', 'Đặc khu Phú Quốc', 'Thành phố Cần Thơ', 'Thị trấn Vĩnh Bình', 'Huyện Châu Thành', 'Thị xã Tân Châu', 'Quận Ba Đình'];
+    expect(written.map(unitNameInSentence)).toEqual([
+      'xã Vĩnh Hậu',
+      'tỉnh An Giang',
+      'phường Long Xuyên',
+      'đặc khu Phú Quốc',
+      'thành phố Cần Thơ',
+      'thị trấn Vĩnh Bình',
+      'huyện Châu Thành',
+      'thị xã Tân Châu',
+      'quận Ba Đình',
+    ]);
+    const kept = ['Thành phố Hồ Chí Minh', 'Phường 2 Bảo Lộc', 'Quận 1', 'Phường 12'];
+    expect(kept.map(unitNameInSentence)).toEqual(kept);
+    // Not a unit's full name: as it is.
+    expect(['Xã', 'tỉnh', '', 'Xuân Thới Sơn'].map(unitNameInSentence)).toEqual(['Xã', 'tỉnh', '', 'Xuân Thới Sơn']);
+  });
+
+  it('knows the type word of every province and commune of the catalogue', () => {
+    const all = [...units.provinces, ...units.provinces.flatMap((province) => units.communesOf(province.code))];
+    const kept = all.filter((unit) => unitNameInSentence(unit.fullName) === unit.fullName).map((unit) => unit.fullName);
+    expect(kept.sort()).toEqual(['Phường 1 Bảo Lộc', 'Phường 2 Bảo Lộc', 'Phường 3 Bảo Lộc', 'Thành phố Hồ Chí Minh']);
+    expect(all.filter((unit) => !kept.includes(unit.fullName) && unitNameInSentence(unit.fullName) !== `${unit.type.toLocaleLowerCase('vi')} ${unit.name}`)).toEqual([]);
+  });
+
+  it('names the old communes and districts of a number with their type word capitalised', () => {
+    const named = units.suggestFromOldAddress('Phường 1', '79').namesakes?.map(({ commune, district }) => `${commune} của ${district}`);
+    expect(named).toEqual(expect.arrayContaining(['Phường 1 của Quận 3', 'Phường 1 của quận Gò Vấp', 'Phường 1 của thành phố Vũng Tàu']));
+  });
+});
+
+describe('the old communes a reason names', () => {
+  const commune = (code: string): Commune => {
+    const found = units.commune(code);
+    if (!found) throw new Error(`no commune ${code}`);
+    return found;
+  };
+  // Made up, of communes of two provinces: the catalogue's only old commune that went into another
+  // province (xã Tân Phú of huyện Châu Thành, An Giang, now Đồng Tháp's xã Tân Phú Trung) has no
+  // namesake in its old province.
+  const namesakes: OldNamesake[] = [
+    { commune: 'xã Tân Phú', district: 'huyện Châu Thành', now: [commune('30259')] },
+    { commune: 'xã Tân Phú', district: 'thị xã Tân Châu', now: [commune('30385')] },
+    { commune: 'xã Tân Phú', district: 'huyện U Minh Thượng', now: [commune('31012')] },
+  ];
+
+  it('are only those that went into the province the address is read in, all of them when none is known', () => {
+    expect(namesakesWords(namesakes, AN_GIANG)).toBe(
+      'Trước 01/07/2025 có 2 nơi mang tên này: xã Tân Phú của thị xã Tân Châu (cũ) nay thuộc xã Vĩnh Xương; xã Tân Phú của huyện U Minh Thượng (cũ) nay thuộc xã Vĩnh Hòa.',
+    );
+    expect(namesakesWords(namesakes, undefined)).toBe(
+      'Trước 01/07/2025 có 3 nơi mang tên này: xã Tân Phú của huyện Châu Thành (cũ) nay thuộc xã Tân Phú Trung; xã Tân Phú của thị xã Tân Châu (cũ) nay thuộc xã Vĩnh Xương; xã Tân Phú của huyện U Minh Thượng (cũ) nay thuộc xã Vĩnh Hòa.',
+    );
+    // One left in the province: no namesakes to tell apart there.
+    expect(namesakesWords(namesakes.slice(0, 2), AN_GIANG)).toBeNull();
+  });
+});
+
+describe('i and y ending a syllable after a consonant', () => {
+  /** The name with each such i written y and each such y written i, marks kept: "Ô Long Vỹ" → "Ô Long Vĩ". */
+  const otherLetter: Record<string, string> = { i: 'y', ì: 'ỳ', í: 'ý', ỉ: 'ỷ', ĩ: 'ỹ', ị: 'ỵ', y: 'i', ỳ: 'ì', ý: 'í', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+  const written = (name: string) => name.replace(/(?<=[bcdđghklmnprstvx]|qu)[iìíỉĩịyỳýỷỹỵ](?![\p{L}\p{N}])/gu, (letter) => otherLetter[letter] ?? letter);
+  const data = JSON.parse(readFileSync(unitsFile, 'utf8')) as {
+    communes: [string, string, string, string][];
+    oldCommunes: [string, string, string, string, string[], string][];
+    districts: [string, string, string, string][];
+    oldProvinces: [string, string, string, string[]][];
+  };
+
+  it('are read alike, in names of today and of before 1 July 2025, either way', () => {
+    // The catalogue writes "Ô Long Vỹ"; offices write "Ô Long Vĩ".
+    expect(placeOf(read('Ấp Long Hòa, xã Ô Long Vĩ, H. Châu Phú').match)).toBe('Xã Thạnh Mỹ Tây');
+    expect(units.mapOldAddress('An Giang', 'xã Ô Long Vĩ', 'huyện Châu Phú')).toEqual({ kind: 'mapped', commune: units.commune('30481') });
+    expect(units.findCommune(AN_GIANG, 'Thạnh Mĩ Tây')?.fullName).toBe('Xã Thạnh Mỹ Tây');
+    expect(units.findCommune(AN_GIANG, 'thanh mi tay')?.fullName).toBe('Xã Thạnh Mỹ Tây');
+    // And the other way: the catalogue writes "Bạch Long Vĩ"; "Phú Quí" is the old spelling of Phú Quý.
+    expect(units.findCommune('31', 'Bạch Long Vỹ')?.fullName).toBe('Đặc khu Bạch Long Vĩ');
+    expect(units.mapOldAddress('Hải Phòng', 'Huyện Bạch Long Vỹ')).toEqual({ kind: 'mapped', commune: units.commune('11948') });
+    expect(units.findCommune('68', 'Phú Quí')?.fullName).toBe('Đặc khu Phú Quý');
+    // Never in "uy", "ay", "ây": Xã Tân Thủy is no "Tân Thủi".
+    expect(units.findCommune('86', 'Tân Thủy')?.fullName).toBe('Xã Tân Thủy');
+    expect(units.findCommune('86', 'Tân Thủi')).toBeUndefined();
+  });
+
+  it('tell apart the catalogue’s only two names of one old province they make alike, by what is written', () => {
+    // Old Hòa Bình's xã Mi Hòa (huyện Kim Bôi, now Dũng Tiến) and xã Mỹ Hòa (huyện Tân Lạc, now Mường Bi).
+    expect(units.mapOldAddress('Hòa Bình', 'xã Mi Hòa')).toEqual({ kind: 'mapped', commune: units.commune('05086') });
+    expect(units.mapOldAddress('Hòa Bình', 'Mi Hoa')).toEqual({ kind: 'mapped', commune: units.commune('05086') });
+    expect(units.mapOldAddress('Hòa Bình', 'xã Mỹ Hòa')).toEqual({ kind: 'mapped', commune: units.commune('05158') });
+    expect(units.mapOldAddress('Hòa Bình', 'My Hoa')).toEqual({ kind: 'mapped', commune: units.commune('05158') });
+    expect(units.mapOldAddress('Hòa Bình', 'xã Mĩ Hòa')).toEqual({ kind: 'mapped', commune: units.commune('05158') });
+    // With its district, the other letter without marks finds it too.
+    expect(units.mapOldAddress('Hòa Bình', 'Mi Hoa', 'Tân Lạc')).toEqual({ kind: 'mapped', commune: units.commune('05158') });
+  });
+
+  it('make no two names of the catalogue one, where a name is looked for, but that pair', () => {
+    // Names that fold alike only with i for y: within a province today, an old district, an old province.
+    const alike = (names: readonly string[]) => {
+      const byKey = new Map<string, Set<string>>();
+      for (const name of names) {
+        const folded = foldText(name);
+        const key = folded.replace(/(?<=[bcdghklmnprstvx]|qu)y(?![a-z0-9])/g, 'i');
+        byKey.set(key, (byKey.get(key) ?? new Set()).add(folded));
+      }
+      return [...byKey.values()].filter((folded) => folded.size > 1).map((folded) => [...folded].join(' / '));
+    };
+    const grouped = <T,>(rows: readonly T[], scope: (row: T) => string, name: (row: T) => string) => {
+      const byScope = new Map<string, string[]>();
+      for (const row of rows) byScope.set(scope(row), [...(byScope.get(scope(row)) ?? []), name(row)]);
+      return [...byScope.values()].flatMap(alike);
+    };
+    expect(grouped(data.communes, ([, , , province]) => province, ([, , name]) => name)).toEqual([]);
+    expect(grouped(data.oldCommunes, ([, , , , , district]) => district, ([, , name]) => name)).toEqual([]);
+    expect(grouped(data.districts, ([, , , province]) => province, ([, , name]) => name)).toEqual([]);
+    expect(grouped(data.oldCommunes, ([, , , province]) => province, ([, , name]) => name)).toEqual(['mi hoa / my hoa']);
+  });
+
+  it('find, for every name of the catalogue written with the other letter, what it finds as written', () => {
+    const wrong: string[] = [];
+    let tried = 0;
+    for (const [code, type, name, province] of data.communes) {
+      if (written(name) === name) continue;
+      tried++;
+      if (units.findCommune(province, `${type} ${written(name)}`)?.code !== code) wrong.push(`${type} ${written(name)} (${province})`);
+      // Without marks, as the name without them finds (Xã Văn Lăng and Xã Văn Lang are both "van lang").
+      if (units.findCommune(province, written(foldText(name))) !== units.findCommune(province, foldText(name))) wrong.push(`${written(foldText(name))} (${province})`);
+    }
+    const districtOf = new Map(data.districts.map(([code, type, name]) => [code, { type, name }]));
+    const provinceName = new Map(data.oldProvinces.map(([code, , name]) => [code, name]));
+    for (const [, type, name, province, , districtCode] of data.oldCommunes) {
+      const district = districtOf.get(districtCode) ?? { type: '', name: '' };
+      if (written(name) === name && written(district.name) === district.name) continue;
+      tried++;
+      // The old district written with the other letter too: "Ô Long Vĩ, Châu Phú", "…, huyện Long Mĩ". Without
+      // marks, as the name without them finds: xã Nghi Văn and xã Nghi Vạn of huyện Nghi Lộc are both "nghi van".
+      for (const [other, own] of [
+        [`${type} ${written(name)}`, `${type} ${name}`],
+        [written(foldText(name)), foldText(name)],
+      ] as const) {
+        const expected = units.mapOldAddress(provinceName.get(province) ?? '', own, `${district.type} ${district.name}`);
+        const found = units.mapOldAddress(provinceName.get(province) ?? '', other, `${district.type} ${written(district.name)}`);
+        if (JSON.stringify(placeOf(found)) !== JSON.stringify(placeOf(expected))) wrong.push(`${other}, ${written(district.name)} → ${JSON.stringify(placeOf(found))}, not ${JSON.stringify(placeOf(expected))}`);
+      }
+    }
+    expect(tried).toBeGreaterThan(400);
+    expect(wrong).toEqual([]);
   });
 });

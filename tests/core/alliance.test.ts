@@ -42,12 +42,12 @@ describe('an old address typed in the register form', () => {
     // Old xã Vĩnh Trường was of huyện An Phú: not divided, but written beside a district that had none.
     const wrongDistrict = await suggest('ấp 2, xã Vĩnh Trường, huyện Châu Thành');
     expect(wrongDistrict.match.kind).toBe('ambiguous');
-    expect(wrongDistrict.reason).toBe('Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Hậu.');
+    expect(wrongDistrict.reason).toBe('Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc xã Vĩnh Hậu.');
     // Two old xã Vĩnh Hòa, neither divided: each with where it went.
     const twoOfOneName = await suggest('xã Vĩnh Hòa');
     expect(names(twoOfOneName.match)).toEqual(['Xã Vĩnh Hòa', 'Xã Vĩnh Xương']);
     expect(twoOfOneName.reason).toBe(
-      'Trước 01/07/2025 có 2 nơi mang tên này: xã Vĩnh Hòa của thị xã Tân Châu (cũ) nay thuộc Xã Vĩnh Xương; xã Vĩnh Hòa của huyện U Minh Thượng (cũ) nay thuộc Xã Vĩnh Hòa.',
+      'Trước 01/07/2025 có 2 nơi mang tên này: xã Vĩnh Hòa của thị xã Tân Châu (cũ) nay thuộc xã Vĩnh Xương; xã Vĩnh Hòa của huyện U Minh Thượng (cũ) nay thuộc xã Vĩnh Hòa.',
     );
     // With its district, the one of that district.
     expect((await suggest('xã Vĩnh Hòa, thị xã Tân Châu')).match).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Vĩnh Xương' } });
@@ -64,7 +64,7 @@ describe('an old address typed in the register form', () => {
     expect(tanPhu).toEqual({
       match: { kind: 'unknown' },
       reason:
-        'Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang. Nếu tổ chức ở đó, hãy chọn Tỉnh Đồng Tháp ở ô «Tỉnh, thành phố» rồi chọn xã, phường.',
+        'Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc xã Tân Phú Trung (tỉnh Đồng Tháp), không thuộc tỉnh An Giang. Nếu tổ chức ở đó, hãy chọn tỉnh Đồng Tháp ở ô «Tỉnh, thành phố» rồi chọn xã, phường.',
     });
     // The district as a whole: where its communes went in An Giang, not Đồng Tháp's.
     const district = await suggest('Tân Phú Trung, Châu Thành');
@@ -76,13 +76,27 @@ describe('an old address typed in the register form', () => {
     });
   });
 
+  it('names in its reason only the old communes that went into the province, whose communes alone it offers', async () => {
+    await call(app, 'alliance:save', { name: 'Liên minh HTX tỉnh An Giang', provinceCode: AN_GIANG });
+    // Old An Giang's only xã Tân Phú, of huyện Châu Thành, went to Đồng Tháp's xã Tân Phú Trung, which An Giang's form does not offer.
+    const tanPhu = await suggest('ấp 1, xã Tân Phú, huyện An Phú');
+    expect(names(tanPhu.match)).toEqual(['Xã An Phú', 'Xã Khánh Bình', 'Xã Nhơn Hội', 'Xã Phú Hữu', 'Xã Vĩnh Hậu']);
+    expect(tanPhu.reason).toBe('Không có xã Tân Phú trong huyện An Phú (cũ).');
+  });
+
   it('tells a divided old commune from its namesake of another district that was not', async () => {
     // Today's Phú Thọ took in old Hòa Bình, whose xã Cao Sơn of huyện Lương Sơn was divided and xã Cao Sơn of huyện Đà Bắc was not.
     await call(app, 'alliance:save', { name: 'Liên minh HTX tỉnh Phú Thọ', provinceCode: '25' });
     expect((await suggest('xã Cao Sơn, huyện Đà Bắc')).match).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Cao Sơn' } });
     expect(await suggest('xã Cao Sơn, huyện Lương Sơn')).toMatchObject({ match: { kind: 'ambiguous' }, reason: null });
     expect((await suggest('xã Cao Sơn')).reason).toBe(
-      'Trước 01/07/2025 có 2 nơi mang tên này: xã Cao Sơn của huyện Đà Bắc (cũ) nay thuộc Xã Cao Sơn; xã Cao Sơn của huyện Lương Sơn (cũ) nay thuộc Xã Lương Sơn hoặc Xã Liên Sơn.',
+      'Trước 01/07/2025 có 2 nơi mang tên này: xã Cao Sơn của huyện Đà Bắc (cũ) nay thuộc xã Cao Sơn; xã Cao Sơn của huyện Lương Sơn (cũ) nay thuộc xã Lương Sơn hoặc xã Liên Sơn.',
     );
+  });
+
+  it('finds an old commune written with i where the catalogue writes y', async () => {
+    await call(app, 'alliance:save', { name: 'Liên minh HTX tỉnh An Giang', provinceCode: AN_GIANG });
+    // The catalogue's xã Ô Long Vỹ of huyện Châu Phú, now Xã Thạnh Mỹ Tây.
+    expect(await suggest('Ấp Long Hòa, xã Ô Long Vĩ, H. Châu Phú')).toMatchObject({ match: { kind: 'mapped', commune: { fullName: 'Xã Thạnh Mỹ Tây' } }, reason: null });
   });
 });

@@ -1,9 +1,11 @@
 /**
  * What a commit asks and says: the rows it would leave out for want of a commune, an import that
- * writes nothing, a record saved between the preview and the commit, and an undo that keeps a
- * record changed since with everything its import wrote along it.
+ * writes nothing, a record saved between the preview and the commit, an undo that keeps a record
+ * changed since with everything its import wrote along it, and which of a row's own choice and a
+ * bulk one it writes.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chosenImportAction } from '../../src/shared/contracts/imports';
 import { AN_GIANG, XA_VINH_AN, call, openTestApp } from './support';
 import { analyze, commitOf, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
@@ -49,7 +51,7 @@ describe('rows whose commune is still to choose', () => {
     // Asked first, the commit says so: the rows waiting are all it would write.
     expect(await call(app, 'imports:awaitingPlaces', { previewJobId: jobId, decisions: [] })).toEqual({ sheet: 'An Phu', count: 4, rows: [2, 3, 4, 5], othersWritten: 0 });
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
-    expect(summary).toEqual({ batchId: null, created: 0, updated: 0, skipped: 0, failed: 4, partnersAdded: 0 });
+    expect(summary).toEqual({ batchId: null, created: 0, updated: 0, skipped: 0, failed: 4, partnersAdded: 0, unchanged: 0 });
     expect(batchCount()).toBe(0);
     expect((await call(app, 'imports:batches', { page: 1, pageSize: 10 })).total).toBe(0);
   });
@@ -102,5 +104,94 @@ describe('undoing the rest, keeping the records changed since', () => {
     expect(
       app.ctx.db.$client.prepare('SELECT o.name, o.phone, f.year, f.members_official AS members FROM organizations o LEFT JOIN yearly_figures f ON f.organization_id = o.id').all(),
     ).toEqual([{ name: 'HTX DV NN Kiến An', phone: '0296 3841 234', year: 2024, members: 25 }]);
+  });
+});
+
+describe('a row’s own choice and the bulk choice for its group', () => {
+  /**
+   * Two stored cooperatives the list gives a new phone (rows 2 and 3), a repeat of row 2 with
+   * another phone (row 4), and two new ones (rows 5 and 6).
+   */
+  async function previewChoices() {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', registrationNo: '1700000001', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Thành', registrationNo: '1700000002', communeCode: XA_VINH_AN });
+    const place = '"xã Vĩnh An, tỉnh An Giang"';
+    const csv = [
+      'Tên HTX,Địa chỉ,Mã số thuế,Điện thoại',
+      `HTX Nông nghiệp Vĩnh An,${place},1700000001,0296 3841 001`,
+      `HTX Nông nghiệp Vĩnh Thành,${place},1700000002,0296 3841 002`,
+      `HTX Nông nghiệp Vĩnh An,${place},1700000001,0296 3841 003`,
+      `HTX Mới Một,${place},,`,
+      `HTX Mới Hai,${place},,`,
+    ].join('\n');
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'DS HTX.csv', csv));
+    const { jobId, preview } = await previewOf(app, analysisJob, proposedMapping(analysis));
+    expect(preview.page.rows.map(({ row, match, defaultAction }) => ({ row, reason: match?.reason ?? null, defaultAction }))).toEqual([
+      { row: 2, reason: 'registrationNo', defaultAction: 'update' },
+      { row: 3, reason: 'registrationNo', defaultAction: 'update' },
+      { row: 4, reason: 'inFile', defaultAction: 'skip' },
+      { row: 5, reason: null, defaultAction: 'create' },
+      { row: 6, reason: null, defaultAction: 'create' },
+    ]);
+    return jobId;
+  }
+
+  /** The cooperatives as the commit left them. */
+  const written = () => app.ctx.db.$client.prepare('SELECT name, phone FROM organizations ORDER BY id').all();
+
+  it('writes the bulk choice made after a row’s own, for every row of its group but repeats of an earlier row', async () => {
+    const jobId = await previewChoices();
+    const { summary } = await commitOf(app, {
+      previewJobId: jobId,
+      decisions: [
+        { row: 2, action: 'skip', actionTurn: 1 },
+        { row: 5, action: 'skip', actionTurn: 2 },
+      ],
+      bulk: { matched: 'update' },
+      bulkTurns: { matched: 3 },
+    });
+    // Row 4 repeats row 2: in no group, it is skipped as its default says, and row 2's phone stands.
+    expect(summary).toMatchObject({ created: 1, updated: 2, skipped: 2, failed: 0 });
+    expect(written()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', phone: '0296 3841 001' },
+      { name: 'HTX Nông nghiệp Vĩnh Thành', phone: '0296 3841 002' },
+      { name: 'HTX Mới Hai', phone: '' },
+    ]);
+  });
+
+  it('writes a row’s own choice made after the bulk one', async () => {
+    const jobId = await previewChoices();
+    const { summary } = await commitOf(app, {
+      previewJobId: jobId,
+      decisions: [
+        { row: 2, action: 'update', actionTurn: 3 },
+        { row: 5, action: 'create', actionTurn: 4 },
+      ],
+      bulk: { matched: 'skip', fresh: 'skip' },
+      bulkTurns: { matched: 1, fresh: 2 },
+    });
+    expect(summary).toMatchObject({ created: 1, updated: 1, skipped: 3, failed: 0 });
+    expect(written()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', phone: '0296 3841 001' },
+      { name: 'HTX Nông nghiệp Vĩnh Thành', phone: '' },
+      { name: 'HTX Mới Một', phone: '' },
+    ]);
+  });
+
+  it('writes a row’s own choice over the bulk one when they carry no turns, as choices kept from before turns did', async () => {
+    const jobId = await previewChoices();
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'skip' }], bulk: { matched: 'update', fresh: 'skip' } });
+    expect(summary).toMatchObject({ created: 0, updated: 1, skipped: 4, failed: 0 });
+    expect(written()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', phone: '' },
+      { name: 'HTX Nông nghiệp Vĩnh Thành', phone: '0296 3841 002' },
+    ]);
+
+    const matched = { reason: 'registrationNo' } as const;
+    expect(chosenImportAction(matched, { action: 'skip' }, { bulk: { matched: 'update' } }, 'update')).toBe('skip');
+    expect(chosenImportAction(null, { action: 'create' }, { bulk: { fresh: 'skip' }, bulkTurns: {} }, 'create')).toBe('create');
+    // A turn on one side only: the row's choice without one was made before the bulk one that has one.
+    expect(chosenImportAction(matched, { action: 'skip' }, { bulk: { matched: 'update' }, bulkTurns: { matched: 1 } }, 'update')).toBe('update');
+    expect(chosenImportAction(matched, { action: 'skip', actionTurn: 1 }, { bulk: { matched: 'update' } }, 'update')).toBe('skip');
   });
 });

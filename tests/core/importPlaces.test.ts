@@ -203,7 +203,7 @@ describe('an old commune written beside an old district that held none of its na
     // Old xã Vĩnh Trường was of huyện An Phú; neither huyện Châu Thành (of old An Giang or of old Kiên Giang) had one.
     const { jobId, preview: result } = await preview(['Xã', 'Huyện'], [['Vĩnh Trường', 'Châu Thành'], ['Phú Hội', 'An Phú']]);
     const [wrongDistrict, divided] = result.page.rows;
-    expect(wrongDistrict?.placeReason).toBe('Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Hậu.');
+    expect(wrongDistrict?.placeReason).toBe('Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc xã Vĩnh Hậu.');
     // Where Vĩnh Trường went, and the communes of both huyện Châu Thành (old An Giang's and old Kiên Giang's): either may be the mistake.
     expect(wrongDistrict?.communeChoices.map((commune) => commune.name)).toEqual([
       'Xã An Châu',
@@ -221,9 +221,17 @@ describe('an old commune written beside an old district that held none of its na
     expect(divided?.communeChoices.map((commune) => commune.name)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
     const { jobId: committed } = await commitOf(app, { previewJobId: jobId, decisions: [] });
     expect([...app.ctx.jobs.result(committed, COMMIT_JOB).failures]).toEqual([
-      [2, 'Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Hậu. Chưa chọn xã, phường.'],
-      [3, 'Địa chỉ cũ nay thuộc một trong Xã An Phú, Xã Nhơn Hội; chưa chọn xã, phường.'],
+      [2, 'Không có xã Vĩnh Trường trong huyện Châu Thành (cũ); xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc xã Vĩnh Hậu. Chưa chọn xã, phường.'],
+      [3, 'Địa chỉ cũ nay thuộc một trong xã An Phú, xã Nhơn Hội; chưa chọn xã, phường.'],
     ]);
+  });
+
+  it('names only the communes of that name that went into the province, the only ones it offers', async () => {
+    // Old An Giang's only xã Tân Phú, of huyện Châu Thành, went to Đồng Tháp's xã Tân Phú Trung: not one of the choices here.
+    const { preview: result } = await preview(['Xã', 'Huyện'], [['Tân Phú', 'An Phú']]);
+    const [row] = result.page.rows;
+    expect(row?.placeReason).toBe('Không có xã Tân Phú trong huyện An Phú (cũ).');
+    expect(row?.communeChoices.map((commune) => commune.name)).toEqual(['Xã An Phú', 'Xã Khánh Bình', 'Xã Nhơn Hội', 'Xã Phú Hữu', 'Xã Vĩnh Hậu']);
   });
 });
 
@@ -246,7 +254,7 @@ describe('a place of another province the app could not read', () => {
     expect(summary).toMatchObject({ created: 1, failed: 1 });
     const created = app.ctx.db.select({ name: organizations.name, communeCode: organizations.communeCode, provinceCode: organizations.provinceCode }).from(organizations).all();
     expect(created).toEqual([{ name: 'HTX Nông nghiệp số 1', communeCode: dongThap?.code, provinceCode: '82' }]);
-    expect([...app.ctx.jobs.result(committed, COMMIT_JOB).failures]).toEqual([[3, 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của Tỉnh Đồng Tháp.']]);
+    expect([...app.ctx.jobs.result(committed, COMMIT_JOB).failures]).toEqual([[3, 'Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của tỉnh Đồng Tháp.']]);
   });
 });
 
@@ -265,17 +273,49 @@ describe('a place the app could not read', () => {
     );
     expect(places(result)).toEqual(['cần chọn xã', 'cần chọn xã', 'cần chọn xã', 'cần chọn xã', 'Xã Vĩnh An']);
     expect(result.page.rows.map((row) => row.notes)).toEqual([
-      [{ cell: 'C2', message: '«ấp 2, xã Bình Yên, huyện Châu Thành»: không tìm thấy tên xã, phường nào của Tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
-      [{ cell: 'D3', message: '«Phường Không Có»: không tìm thấy tên xã, phường nào của Tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
+      [{ cell: 'C2', message: '«ấp 2, xã Bình Yên, huyện Châu Thành»: không tìm thấy tên xã, phường nào của tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
+      [{ cell: 'D3', message: '«Phường Không Có»: không tìm thấy tên xã, phường nào của tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
       [
         {
           cell: 'C4',
           message:
-            '«ấp 1, xã Tân Phú, huyện Châu Thành, tỉnh An Giang»: theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang; hãy chọn xã, phường của Tỉnh An Giang nơi tổ chức ở.',
+            '«ấp 1, xã Tân Phú, huyện Châu Thành, tỉnh An Giang»: theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc xã Tân Phú Trung (tỉnh Đồng Tháp), không thuộc tỉnh An Giang; hãy chọn xã, phường của tỉnh An Giang nơi tổ chức ở.',
         },
       ],
-      [{ cell: 'C5', message: '«ấp 3, xã Không Có, tỉnh Đồng Tháp»: không tìm thấy tên xã, phường nào của Tỉnh Đồng Tháp (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
+      [{ cell: 'C5', message: '«ấp 3, xã Không Có, tỉnh Đồng Tháp»: không tìm thấy tên xã, phường nào của tỉnh Đồng Tháp (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' }],
       [],
     ]);
+  });
+});
+
+describe('a name of a commune of today that an old commune of the province bore too', () => {
+  it('is read as today’s commune, saying at its cell where the old one went, unless the address says which', async () => {
+    const { preview: result } = await preview(
+      ['Địa chỉ', 'Xã/phường'],
+      [
+        // Today's Xã Vĩnh Hòa (old Kiên Giang's, of huyện U Minh Thượng); old xã Vĩnh Hòa of thị xã Tân Châu is now in Xã Vĩnh Xương.
+        ['Ấp Vĩnh Phước, Vĩnh Hòa', ''],
+        ['Ấp Vĩnh Phước', 'Vĩnh Hòa'],
+        ['Ấp Vĩnh Phước, xã Vĩnh Hòa, TX. Tân Châu', ''],
+        ['Ấp Vĩnh Phước, xã Vĩnh Hòa, huyện U Minh Thượng, tỉnh Kiên Giang', ''],
+        // No old commune of the name went elsewhere.
+        ['Ấp 2, Xã Vĩnh Xương', ''],
+        // Old thị trấn Vĩnh Bình of huyện Châu Thành is now in Xã Vĩnh An: "xã Vĩnh Bình" is not it.
+        ['Ấp 3, Vĩnh Bình', ''],
+        ['Ấp 3, xã Vĩnh Bình', ''],
+      ],
+    );
+    expect(places(result)).toEqual(['Xã Vĩnh Hòa', 'Xã Vĩnh Hòa', 'Xã Vĩnh Xương', 'Xã Vĩnh Hòa', 'Xã Vĩnh Xương', 'Xã Vĩnh Bình', 'Xã Vĩnh Bình']);
+    const said = '«Vĩnh Hòa» đọc là xã Vĩnh Hòa hiện nay; nếu là xã Vĩnh Hòa cũ của thị xã Tân Châu (nay thuộc xã Vĩnh Xương), hãy ghi thêm huyện, thị xã.';
+    const town = '«Vĩnh Bình» đọc là xã Vĩnh Bình hiện nay; nếu là thị trấn Vĩnh Bình cũ của huyện Châu Thành (nay thuộc xã Vĩnh An), hãy ghi thêm huyện, thị xã.';
+    expect(result.page.rows.map((row) => row.notes)).toEqual([[{ cell: 'C2', message: said }], [{ cell: 'D3', message: said }], [], [], [], [{ cell: 'C7', message: town }], []]);
+  });
+});
+
+describe('an old commune written with i for the catalogue’s y', () => {
+  it('is found, as "Ô Long Vĩ" for the catalogue’s xã Ô Long Vỹ', async () => {
+    const { preview: result } = await preview(['Địa chỉ'], [['Ấp Long Hòa, xã Ô Long Vĩ, H. Châu Phú']]);
+    expect(places(result)).toEqual(['Xã Thạnh Mỹ Tây']);
+    expect(result.page.rows[0]?.notes).toEqual([]);
   });
 });

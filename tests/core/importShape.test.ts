@@ -192,7 +192,7 @@ describe('rows and columns hidden in the workbook', () => {
       [
         HEADER,
         [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 10],
-        [2, 'HTX Vĩnh Hòa', 'xã Vĩnh Hòa, tỉnh An Giang', 12],
+        [2, 'HTX Vĩnh Xương', 'xã Vĩnh Xương, tỉnh An Giang', 12],
         [3, 'HTX Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 9],
       ],
       (sheet) => {
@@ -221,7 +221,7 @@ describe('rows and columns hidden in the workbook', () => {
       [
         HEADER,
         [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 10],
-        [2, 'HTX Vĩnh Hòa', 'xã Vĩnh Hòa, tỉnh An Giang', 12],
+        [2, 'HTX Vĩnh Xương', 'xã Vĩnh Xương, tỉnh An Giang', 12],
       ],
       (sheet) => {
         for (const cell of ['B3', 'C3']) sheet.getCell(cell).font = { strike: true };

@@ -102,7 +102,7 @@ describe('a real office list, imported with the defaults', () => {
     expect(rows.get(16)?.notes).toEqual([{ cell: 'D16', message: 'Mã số HTX: «101234567» ghi nhận là 0101234567 (ô dạng số, Excel bỏ số 0 ở đầu).' }]);
     // The place no list knows is asked for, and said at its cell.
     expect(rows.get(26)?.notes).toEqual([
-      { cell: 'F26', message: '«ấp Vĩnh Phước, Xã Vĩnh Phước Mới»: không tìm thấy tên xã, phường nào của Tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' },
+      { cell: 'F26', message: '«ấp Vĩnh Phước, Xã Vĩnh Phước Mới»: không tìm thấy tên xã, phường nào của tỉnh An Giang (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.' },
     ]);
     // The year the title names, for the members and workers beside each organization.
     expect(preview.year).toBe(2024);
@@ -145,7 +145,7 @@ describe('a real office list, imported with the defaults', () => {
   it('gets every valid row right, and a second import of the same file changes nothing', async () => {
     const { jobId, preview } = await previewWithDefaults();
     const first = await commitOf(app, { previewJobId: jobId, decisions: [], placeAnswers: answersFor(preview.page.rows) });
-    expect(first.summary).toEqual({ batchId: 1, created: expectedOrganizations.length, updated: 0, skipped: 1, failed: 2, partnersAdded: 0 });
+    expect(first.summary).toEqual({ batchId: 1, created: expectedOrganizations.length, updated: 0, skipped: 1, failed: 2, partnersAdded: 0, unchanged: 0 });
 
     const stored = storedOrganizations();
     expect(stored.map(({ id: _id, ...organization }) => organization)).toEqual(

@@ -176,6 +176,13 @@ describe('cooperatives of another province', () => {
       [4, 'valid', 'Xã Cao Dương (Tỉnh Phú Thọ)', false],
       [5, 'valid', 'Xã Mỹ Hòa Hưng', false],
     ]);
+    // Not refused, since a member may be of another province, but said, to heed: the province may be a slip.
+    expect(preview.page.rows.map((row) => row.notes.filter((note) => note.heed).map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      [],
+      ['C3: Địa chỉ ở tỉnh Đồng Tháp, không thuộc tỉnh An Giang: tổ chức được ghi là Ngoài tỉnh, không tính vào số liệu, báo cáo của tỉnh An Giang. Nếu ghi nhầm tỉnh, hãy sửa trong tệp hoặc chọn «Bỏ qua» cho dòng này.'],
+      ['C4: Địa chỉ ở tỉnh Phú Thọ, không thuộc tỉnh An Giang: tổ chức được ghi là Ngoài tỉnh, không tính vào số liệu, báo cáo của tỉnh An Giang. Nếu ghi nhầm tỉnh, hãy sửa trong tệp hoặc chọn «Bỏ qua» cho dòng này.'],
+      [],
+    ]);
     expect((await commitOf(app, { previewJobId: previewJob, decisions: [] })).summary).toMatchObject({ created: 4, failed: 0 });
 
     const elsewhere = await call(app, 'organizations:list', { place: 'elsewhere', page: 1, pageSize: 50 });
@@ -200,10 +207,10 @@ describe('cooperatives of another province', () => {
     expect(secondAnalysis.columns.map((column) => column.field)).toEqual(['name', 'commune', 'province']);
     const { preview: secondPreview } = await previewOf(app, secondJob, proposedMapping(secondAnalysis));
     expect(secondPreview.page.rows.map((row) => [row.status, row.commune?.name ?? null, [...row.problems, ...row.notes].map((said) => `${said.cell}: ${said.message}`)])).toEqual([
-      ['valid', 'Phường Ba Đình (Thành phố Hà Nội)', []],
-      ['valid', 'Xã Vĩnh Mỹ (Tỉnh Cà Mau)', ['C3: Tỉnh Bạc Liêu nay thuộc Tỉnh Cà Mau (từ 01/07/2025).']],
-      ['valid', 'Xã Mỹ Hiệp (Tỉnh Đồng Tháp)', ['C4: «ĐT» ghi nhận là Tỉnh Đồng Tháp.']],
-      ['invalid', 'Xã Vĩnh An', ['C5: «HN» có thể là Thành phố Hà Nội hoặc Tỉnh Hà Nam (trước 01/07/2025); hãy ghi tên tỉnh, thành phố.']],
+      ['valid', 'Phường Ba Đình (Thành phố Hà Nội)', ['C2: Địa chỉ ở thành phố Hà Nội, không thuộc tỉnh An Giang: tổ chức được ghi là Ngoài tỉnh, không tính vào số liệu, báo cáo của tỉnh An Giang. Nếu ghi nhầm tỉnh, hãy sửa trong tệp hoặc chọn «Bỏ qua» cho dòng này.']],
+      ['valid', 'Xã Vĩnh Mỹ (Tỉnh Cà Mau)', ['C3: Tỉnh Bạc Liêu nay thuộc tỉnh Cà Mau (từ 01/07/2025).', 'C3: Địa chỉ ở tỉnh Cà Mau, không thuộc tỉnh An Giang: tổ chức được ghi là Ngoài tỉnh, không tính vào số liệu, báo cáo của tỉnh An Giang. Nếu ghi nhầm tỉnh, hãy sửa trong tệp hoặc chọn «Bỏ qua» cho dòng này.']],
+      ['valid', 'Xã Mỹ Hiệp (Tỉnh Đồng Tháp)', ['C4: «ĐT» ghi nhận là tỉnh Đồng Tháp.', 'C4: Địa chỉ ở tỉnh Đồng Tháp, không thuộc tỉnh An Giang: tổ chức được ghi là Ngoài tỉnh, không tính vào số liệu, báo cáo của tỉnh An Giang. Nếu ghi nhầm tỉnh, hãy sửa trong tệp hoặc chọn «Bỏ qua» cho dòng này.']],
+      ['invalid', 'Xã Vĩnh An', ['C5: «HN» có thể là thành phố Hà Nội hoặc tỉnh Hà Nam (trước 01/07/2025); hãy ghi tên tỉnh, thành phố.']],
       ['invalid', 'Xã Vĩnh An', ['C6: Không có tỉnh, thành phố «Tỉnh Vĩnh Xa» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.']],
     ]);
   });

@@ -4,7 +4,7 @@ import { auditLog } from '../../src/core/db/schema';
 import { fieldOfHeader } from '../../src/core/excel/import/fields';
 import type { ImportProblem } from '../../src/shared/contracts/imports';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
-import { analyze, commitOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
+import { analyze, commitOf, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -499,8 +499,8 @@ describe('importing demands', () => {
     expect(rowsSaid(shown)).toEqual([
       [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Nông sản Xanh» (Doanh nghiệp, Thành phố Hồ Chí Minh — đọc từ địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Nông sản Xanh» như dòng 2, được thêm một lần.']],
-      [4, 'valid', [], ['A4: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Siêu thị Mini Phú Tân» (Doanh nghiệp, Thành phố Cần Thơ — theo tỉnh giao hàng), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
-      [5, 'valid', [], ['A5: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Chợ đầu mối Long Xuyên» (Chợ đầu mối, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
+      [4, 'valid', [], ['A4: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Siêu thị Mini Phú Tân» (Doanh nghiệp, thành phố Cần Thơ — theo tỉnh giao hàng), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
+      [5, 'valid', [], ['A5: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Chợ đầu mối Long Xuyên» (Chợ đầu mối, tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       [6, 'valid', [], []],
       [7, 'invalid', ['A7: Không tìm thấy «HTX Không Có» trong danh sách Thành viên; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX ở cột Mã số thuế.'], []],
       [
@@ -582,8 +582,8 @@ describe('importing demands', () => {
     const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
     expect(analysis.columns.map((column) => column.field)).toEqual(['buyerName', 'buyerKind', 'product', 'quantity', 'unit', 'neededFrom']);
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Co.opmart Cần Thơ» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
-      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Bếp ăn Trường Tiểu học A» (Cơ quan nhà nước, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
+      [2, 'valid', [], ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Co.opmart Cần Thơ» (Doanh nghiệp, tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
+      [3, 'valid', [], ['A3: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Bếp ăn Trường Tiểu học A» (Cơ quan nhà nước, tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       // A cooperative, by its name or its kind: found among the members.
       [4, 'valid', [], []],
       [5, 'invalid', ['B5: Loại đối tác «Chuỗi bán lẻ» không rõ; hãy chọn loại ở bước Ghép giá trị.'], []],
@@ -603,7 +603,7 @@ describe('importing demands', () => {
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
     expect(shown.page.rows.map((row) => [row.row, row.status, row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
-      [2, 'invalid', ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Hạt Điều Việt» (Doanh nghiệp, Tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
+      [2, 'invalid', ['A2: Chưa có trong danh sách Đối tác: sẽ thêm đối tác «Công ty TNHH Hạt Điều Việt» (Doanh nghiệp, tỉnh An Giang — tỉnh của Liên minh, vì dòng không ghi địa chỉ), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.']],
       [3, 'valid', ['A3: Chưa có trong danh sách Đối tác: cùng đối tác «Công ty TNHH Hạt Điều Việt» như dòng 2, được thêm một lần.']],
     ]);
     expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 1, partnersAdded: 1 });
@@ -647,10 +647,10 @@ describe('importing demands', () => {
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nhu cau.csv', csv), 'demands');
     expect(shown.page.rows.map((row) => [row.row, row.status, [...row.problems, ...row.notes].map((said) => `${said.cell}: ${said.message}`)])).toEqual([
-      [2, 'valid', ['G2: «AG» ghi nhận là Tỉnh An Giang.']],
-      [3, 'valid', ['G3: Tỉnh Kiên Giang nay thuộc Tỉnh An Giang (từ 01/07/2025).']],
+      [2, 'valid', ['G2: «AG» ghi nhận là tỉnh An Giang.']],
+      [3, 'valid', ['G3: Tỉnh Kiên Giang nay thuộc tỉnh An Giang (từ 01/07/2025).']],
       // Bình Dương's and Bình Định's initials: asked, not guessed.
-      [4, 'invalid', ['G4: «BD» có thể là Tỉnh Bình Định (trước 01/07/2025) hoặc Tỉnh Bình Dương (trước 01/07/2025); hãy ghi tên tỉnh, thành phố.']],
+      [4, 'invalid', ['G4: «BD» có thể là tỉnh Bình Định (trước 01/07/2025) hoặc tỉnh Bình Dương (trước 01/07/2025); hãy ghi tên tỉnh, thành phố.']],
       [5, 'invalid', ['G5: Không có tỉnh, thành phố «XY» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.']],
     ]);
     expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 2 });
@@ -721,6 +721,116 @@ describe('a price written over a stored one', () => {
     expect(await pricesOf('demands')).toEqual([
       ['Nấm rơm', null, 65_000],
       ['Xoài cát', 42_000, null],
+    ]);
+  });
+});
+
+describe('an offer of a product the organization has', () => {
+  /** Vĩnh Bình's products: «Chè Shan tuyết» with its OCOP 5 sao, «Gạo ST25» twice, «Gạo thơm ST25». */
+  async function vinhBinhProducts() {
+    const organizationId = (await call(app, 'organizations:list', { query: '1600123456' })).rows.find((row) => row.registrationNo === '1600123456')?.id ?? 0;
+    const tea = await call(app, 'products:save', { organizationId, name: 'Chè Shan tuyết', productGroup: 'Cà phê, chè, hồ tiêu, điều', unit: 'tấn' });
+    await call(app, 'certifications:save', { organizationId, productId: tea.id, kindCode: 'ocop', stars: 5, number: 'OCOP-05', issuedOn: '2025-03-01', expiresOn: '2028-02-29' });
+    for (const name of ['Gạo ST25', 'Gạo ST25', 'Gạo thơm ST25']) await call(app, 'products:save', { organizationId, name, unit: 'tấn' });
+    return { organizationId, tea };
+  }
+
+  it('is linked to that product, written otherwise too, and says so; several of that name or a name written loosely link none', async () => {
+    const { tea } = await vinhBinhProducts();
+    const csv = [
+      'Mã số HTX;Tên HTX;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ',
+      '1600123456;HTX NN Vĩnh Bình;Chè Shan tuyết;2;tấn;01/08/2026',
+      '1600123456;HTX NN Vĩnh Bình;che shan tuyet;1;tấn;01/09/2026',
+      '1600123456;HTX NN Vĩnh Bình;Gạo ST25;20;tấn;01/06/2026',
+      '1600123456;HTX NN Vĩnh Bình;Gạo thơm ST 25;10;tấn;01/06/2026',
+    ].join('\n');
+    const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung.csv', csv), 'offers');
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['C2: Sản phẩm: Chè Shan tuyết (đã có trong hồ sơ của tổ chức, nguồn cung gắn với sản phẩm này).']],
+      [3, 'valid', [], ['C3: Sản phẩm: Chè Shan tuyết (đã có trong hồ sơ của tổ chức, nguồn cung gắn với sản phẩm này).']],
+      [4, 'valid', [], []],
+      [5, 'valid', [], []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 0 });
+    const offers = (await call(app, 'offers:list', { programmeId })).rows;
+    const linked = await Promise.all(offers.map(async (row) => [row.product, (await call(app, 'offers:get', { id: row.id })).productId]));
+    expect(linked.sort()).toEqual([
+      ['Chè Shan tuyết', tea.id],
+      ['Gạo ST25', null],
+      ['Gạo thơm ST 25', null],
+      ['che shan tuyet', tea.id],
+    ]);
+    // The product's certificate is the offer's: its page, the suggestions and the bulletin read it.
+    const teaOffer = offers.find((row) => row.product === 'Chè Shan tuyết');
+    expect((await call(app, 'offers:get', { id: teaOffer?.id ?? 0 })).certificates.map((certificate) => [certificate.kindName, certificate.stars, certificate.productName])).toEqual([
+      ['OCOP', 5, 'Chè Shan tuyết'],
+    ]);
+  });
+
+  it('is linked when created on its own with the product\'s name, as the offer form links it; several of that name link none, nor is another added', async () => {
+    const { organizationId, tea } = await vinhBinhProducts();
+    const base = { organizationId, productGroupCode: 'lua_gao', quantity: 2, unitCode: 'tan', availableFrom: '2026-08-01', communeCode: XA_VINH_AN };
+    const teaOffer = await call(app, 'offers:create', { ...base, product: 'CHÈ SHAN TUYẾT', productGroupCode: 'cay_cong_nghiep' });
+    const riceOffer = await call(app, 'offers:create', { ...base, product: 'Gạo ST25', addToProducts: true });
+    expect((await call(app, 'offers:get', { id: teaOffer.id })).productId).toBe(tea.id);
+    expect((await call(app, 'offers:get', { id: riceOffer.id })).productId).toBeNull();
+    expect((await call(app, 'products:list', { organizationId })).products.map((product) => product.name)).toEqual(['Chè Shan tuyết', 'Gạo ST25', 'Gạo ST25', 'Gạo thơm ST25']);
+  });
+});
+
+describe('the group of a product read from its name', () => {
+  it('is the group an offer of that product would have, said at the name; a group written or stored stays', async () => {
+    const organizationId = (await call(app, 'organizations:list', { query: '1600123456' })).rows.find((row) => row.registrationNo === '1600123456')?.id ?? 0;
+    await call(app, 'products:save', { organizationId, name: 'Xoài cát', productGroup: 'Cây ăn trái', unit: 'tấn' });
+    await call(app, 'products:save', { organizationId, name: 'Bưởi', unit: 'tấn' });
+    const csv = [
+      'Mã số HTX;Tên HTX;Sản phẩm;Nhóm sản phẩm;ĐVT;Sản lượng/năm',
+      '1600123456;HTX NN Vĩnh Bình;Gạo ST25;;tấn;120',
+      '1600123456;HTX NN Vĩnh Bình;Lúa OM18;;tấn;300',
+      '1600123456;HTX NN Vĩnh Bình;Nếp;;tấn;50',
+      '1600123456;HTX NN Vĩnh Bình;Chậu gốm;Gốm sứ;cái;1000',
+      '1600123456;HTX NN Vĩnh Bình;Xoài cát;;tấn;80',
+      '1600123456;HTX NN Vĩnh Bình;Bưởi;;tấn;40',
+      '1600123456;HTX NN Vĩnh Bình;Phân bón;;tấn;10',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'San pham.csv', csv), 'products');
+    const { jobId: previewJob, preview: shown } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], ['C2: Nhóm sản phẩm: ghi nhận là Lúa gạo, theo tên sản phẩm.']],
+      [3, 'valid', [], ['C3: Nhóm sản phẩm: ghi nhận là Lúa gạo, theo tên sản phẩm.']],
+      [4, 'valid', [], ['C4: Nhóm sản phẩm: ghi nhận là Lúa gạo, theo tên sản phẩm.']],
+      [5, 'valid', [], []],
+      // The stored group is the person's: kept, and nothing said.
+      [6, 'valid', [], []],
+      [7, 'valid', [], ['C7: Nhóm sản phẩm: ghi nhận là Trái cây, theo tên sản phẩm.']],
+      [8, 'valid', [], []],
+    ]);
+    expect((await commitOf(app, { previewJobId: previewJob, decisions: [] })).summary).toMatchObject({ created: 5, updated: 2, failed: 0 });
+    const { products } = await call(app, 'products:list', { organizationId });
+    expect(products.map((product) => [product.name, product.productGroup])).toEqual([
+      ['Bưởi', 'Trái cây'],
+      ['Chậu gốm', 'Gốm sứ'],
+      ['Gạo ST25', 'Lúa gạo'],
+      ['Lúa OM18', 'Lúa gạo'],
+      ['Nếp', 'Lúa gạo'],
+      ['Phân bón', ''],
+      ['Xoài cát', 'Cây ăn trái'],
+    ]);
+  });
+});
+
+describe('a cell refused', () => {
+  it('is not also said as read: «khoảng 2 tỷ» of a unit not in the list is refused, without a note that it was recorded as 2', async () => {
+    const csv = ['Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ', 'HTX NN Vĩnh Bình;xã Vĩnh An;Xoài;khoảng 2 tỷ;;01/06/2026', 'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;khoảng 20;tấn;01/06/2026'].join('\n');
+    const { preview: shown } = await preview(stage(app, 'Nguon cung.csv', csv), 'offers');
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'invalid', ['D2: Số lượng: Đơn vị tính «tỷ» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.'], []],
+      [3, 'valid', [], ['D3: Số lượng: «khoảng 20» ghi nhận là 20.']],
+    ]);
+    const demands = ['Đơn vị thu mua;MST;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày', 'Saigon Co.op;0301175691;Xoài;khoảng 2 tỷ;;01/06/2026'].join('\n');
+    const { preview: asked } = await preview(stage(app, 'Nhu cau.csv', demands), 'demands');
+    expect(rowsSaid(asked)).toEqual([
+      [2, 'invalid', ['D2: Số lượng: Đơn vị tính «tỷ» không có trong danh mục; ghi tấn, kg, quả, lít… hoặc thêm đơn vị ở Kết nối cung – cầu → Danh mục.'], []],
     ]);
   });
 });

@@ -64,6 +64,19 @@ describe('first run', { timeout: 20_000 }, () => {
     expect(province).toHaveProperty('value', 'Đồng Tháp');
   });
 
+  it('suggests the name as a sentence writes the province: «thành phố Hà Nội», but «Thành phố Hồ Chí Minh»', async () => {
+    const hoChiMinh = { code: '79', type: 'Thành phố', name: 'Hồ Chí Minh', fullName: 'Thành phố Hồ Chí Minh', formerNames: ['Tỉnh Bình Dương', 'Tỉnh Bà Rịa - Vũng Tàu'] };
+    installFakeApi({ 'alliance:get': () => ok(null), 'places:provinces': () => ok([...provinces, hoChiMinh]) });
+    renderApp();
+
+    const name = await screen.findByLabelText(/^Tên Liên minh/);
+    const province = screen.getByLabelText(/^Tỉnh, thành phố/);
+    await choose(province, 'ha noi', 'Hà Nội');
+    expect(name).toHaveProperty('value', 'Liên minh Hợp tác xã thành phố Hà Nội');
+    await choose(province, 'ho chi minh', 'Hồ Chí Minh');
+    expect(name).toHaveProperty('value', 'Liên minh Hợp tác xã Thành phố Hồ Chí Minh');
+  });
+
   it('shows the reason when the backend refuses the province', async () => {
     installFakeApi({
       'alliance:get': () => ok(null),

@@ -359,7 +359,7 @@ describe('adding an organization', { timeout: 20_000 }, () => {
       { code: '28456', type: 'Phường', name: 'Cao Lãnh', fullName: 'Phường Cao Lãnh', provinceCode: '82' },
       { code: '28123', type: 'Xã', name: 'Mỹ Hiệp', fullName: 'Xã Mỹ Hiệp', provinceCode: '82' },
     ];
-    const notInDistrict = 'Không có xã Mỹ Trà trong huyện Tháp Mười (cũ); xã Mỹ Trà của thành phố Cao Lãnh (cũ) nay thuộc Phường Cao Lãnh.';
+    const notInDistrict = 'Không có xã Mỹ Trà trong huyện Tháp Mười (cũ); xã Mỹ Trà của thành phố Cao Lãnh (cũ) nay thuộc phường Cao Lãnh.';
     installFakeApi({
       'alliance:get': () => ok(alliance),
       'lookups:get': () => ok(lookups),
@@ -383,7 +383,7 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     // The office is Đồng Tháp's; the address names An Giang.
     const vinhTe = { code: '30325', type: 'Xã', name: 'Vĩnh Tế', fullName: 'Xã Vĩnh Tế', provinceCode: '91' };
     const elsewhere =
-      'Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang. Nếu tổ chức ở đó, hãy chọn Tỉnh Đồng Tháp ở ô «Tỉnh, thành phố» rồi chọn xã, phường.';
+      'Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc xã Tân Phú Trung (tỉnh Đồng Tháp), không thuộc tỉnh An Giang. Nếu tổ chức ở đó, hãy chọn tỉnh Đồng Tháp ở ô «Tỉnh, thành phố» rồi chọn xã, phường.';
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'lookups:get': () => ok(lookups),
@@ -402,7 +402,7 @@ describe('adding an organization', { timeout: 20_000 }, () => {
 
     fireEvent.change(oldAddress, { target: { value: 'ấp 3, xã Vĩnh Tế, huyện Châu Đốc, tỉnh An Giang' } });
     expect(
-      await within(dialog).findByText('Địa chỉ cũ này ghi ở Tỉnh An Giang: chọn xã, phường dưới đây thì ô Tỉnh, thành phố cũng đổi thành Tỉnh An Giang.'),
+      await within(dialog).findByText('Địa chỉ cũ này ghi ở tỉnh An Giang: chọn xã, phường dưới đây thì ô Tỉnh, thành phố cũng đổi thành tỉnh An Giang.'),
     ).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Xã Vĩnh Tế' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('places:communes', { provinceCode: '91' }));

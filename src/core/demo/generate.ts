@@ -5,6 +5,7 @@
  * per-row checks and audit rows would make 100,000 organizations take minutes.
  */
 import type { Commune } from '../../shared/domain';
+import { unitNameInSentence } from '../../shared/format';
 import { foldText } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { timestamp, type Context } from '../context';
@@ -145,7 +146,7 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   const sqlite = ctx.db.$client;
 
   saveAlliance(ctx, {
-    name: `Liên minh Hợp tác xã ${province.fullName.replace(/^Tỉnh /, 'tỉnh ').replace(/^Thành phố /, 'thành phố ')}`,
+    name: `Liên minh Hợp tác xã ${unitNameInSentence(province.fullName)}`,
     provinceCode: province.code,
     address: '',
     chairName: 'Nguyễn Văn Bình',
@@ -419,6 +420,6 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
     summary.figures += story.figures;
   }
   const allianceName = getAlliance(ctx)?.name ?? '';
-  summary.plans = seedYearPlans(ctx, allianceName, province.fullName.replace(/^Tỉnh /, 'tỉnh '), firstYear, lastYear);
+  summary.plans = seedYearPlans(ctx, allianceName, unitNameInSentence(province.fullName), firstYear, lastYear);
   return summary;
 }

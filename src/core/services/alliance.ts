@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import type { allianceInput, appContract, OldAddressSuggestion } from '../../shared/contracts/app';
 import type { Alliance, Commune } from '../../shared/domain';
 import { validationFailure } from '../../shared/errors';
+import { unitNameInSentence } from '../../shared/format';
 import { recordChange } from '../records';
 import { timestamp, type Context } from '../context';
 import { perConnection } from '../db/prepared';
 import { alliance } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import type { OldNamesake } from '../adminUnits';
-import { notInDistrictWords } from '../excel/import/places';
+import { namesakesWords, notInDistrictWords } from '../excel/import/places';
 import { atomically } from '../db/atomic';
 
 const ALLIANCE_ID = 1;
@@ -40,19 +40,13 @@ export function saveAlliance(ctx: Context, input: z.output<typeof allianceInput>
   });
 }
 
-/** "Trước 01/07/2025 có 2 nơi mang tên này: xã Vĩnh Hòa của thị xã Tân Châu (cũ) nay thuộc Xã Vĩnh Xương; …" */
-function namesakesWords(namesakes: readonly OldNamesake[]): string {
-  const each = namesakes.map(({ commune, district, now }) => `${commune} của ${district} (cũ) nay thuộc ${now.map((place) => place.fullName).join(' hoặc ')}`);
-  return `Trước 01/07/2025 có ${namesakes.length} nơi mang tên này: ${each.join('; ')}.`;
-}
-
 /**
- * "Theo danh mục … nơi này nay thuộc Xã Tân Phú Trung (Tỉnh Đồng Tháp), không thuộc Tỉnh An Giang; …",
+ * "Theo danh mục … nơi này nay thuộc xã Tân Phú Trung (tỉnh Đồng Tháp), không thuộc tỉnh An Giang; …",
  * of an old address whose communes all went to other provinces than the one it was read in.
  */
 function elsewhereWords(ctx: Context, elsewhere: readonly Commune[], provinceCode: string | undefined): string {
-  const provinceName = (code: string | undefined) => (code === undefined ? '' : (ctx.places.province(code)?.fullName ?? ''));
-  const places = elsewhere.map((commune) => `${commune.fullName} (${provinceName(commune.provinceCode)})`);
+  const provinceName = (code: string | undefined) => unitNameInSentence(code === undefined ? '' : (ctx.places.province(code)?.fullName ?? ''));
+  const places = elsewhere.map((commune) => `${unitNameInSentence(commune.fullName)} (${provinceName(commune.provinceCode)})`);
   const [otherProvince, ...moreProvinces] = [...new Set(elsewhere.map((commune) => provinceName(commune.provinceCode)))];
   const which = otherProvince !== undefined && moreProvinces.length === 0 ? otherProvince : 'tỉnh, thành phố đó';
   return `Theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc ${places.join(' hoặc ')}, không thuộc ${provinceName(provinceCode)}. Nếu tổ chức ở đó, hãy chọn ${which} ở ô «Tỉnh, thành phố» rồi chọn xã, phường.`;
@@ -73,7 +67,7 @@ function suggestFromOldAddress(ctx: Context, oldAddress: string): OldAddressSugg
   const [only, ...more] = candidates;
   if (!only) return { match: { kind: 'unknown' }, reason: found.length ? elsewhereWords(ctx, found, provinceCode) : null };
   if (more.length === 0) return { match: { kind: 'mapped', commune: only }, reason: null };
-  const reason = notInDistrict ? notInDistrictWords(notInDistrict) : namesakes ? namesakesWords(namesakes) : null;
+  const reason = notInDistrict ? notInDistrictWords(notInDistrict, provinceCode) : namesakes ? namesakesWords(namesakes, provinceCode) : null;
   return { match: { kind: 'ambiguous', candidates }, reason };
 }
 

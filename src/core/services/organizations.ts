@@ -23,6 +23,7 @@ import {
 } from '../../shared/contracts/organizations';
 import { organizationKinds, organizationStatuses, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
+import { unitNameInSentence } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import { inPlace, notInTrash } from '../db/predicates';
@@ -57,10 +58,10 @@ import { searchIndex, searchIndexMatches } from '../db/derived';
 type OrganizationRow = typeof organizations.$inferSelect;
 type OrganizationUpdate = z.output<typeof organizationUpdateInput>;
 
-/** "xã Vĩnh An": the type word in lower case, as it reads inside a sentence. */
+/** "xã Vĩnh An", as it reads inside a sentence. */
 function communeInSentence(ctx: Context, communeCode: string): string {
   const commune = ctx.places.commune(communeCode);
-  return commune ? `${commune.type.toLowerCase()} ${commune.name}` : '';
+  return commune ? unitNameInSentence(commune.fullName) : '';
 }
 
 function isMemberOn(row: Pick<OrganizationRow, 'memberSince' | 'memberUntil'>, today: string): boolean {

@@ -184,6 +184,12 @@ export interface ImportMatch {
   place: string;
   /** For inFile: the earlier row's number. */
   row: number | null;
+  /**
+   * The row names the record by one key and another by the other — a Mã số HTX beside the name of
+   * another organization — so it may be another: a note of the row says what differs. Like an
+   * inFile row, it is in neither bulk group and skipped unless the person chooses for it.
+   */
+  doubtful?: true;
 }
 
 /**
@@ -213,7 +219,10 @@ export type ImportRowStatus = 'valid' | 'invalid';
 export interface ImportPreviewRow {
   row: number;
   status: ImportRowStatus;
-  /** Shown text of the mapped columns, in the order of `ImportPreview.columns`. */
+  /**
+   * Shown text of the mapped columns, in the order of `ImportPreview.columns`; an amount a column's
+   * `multiple` scales as written and as stored: «1,5 → 1.500.000 ₫».
+   */
   values: string[];
   problems: ImportProblem[];
   match: ImportMatch | null;
@@ -268,7 +277,18 @@ export interface ImportPreview {
   kind: ImportKind;
   fileName: string;
   /** Mapped columns: their letter, header and field, in the order of each row's `values`. */
-  columns: { letter: string; header: string; field: string }[];
+  columns: {
+    letter: string;
+    header: string;
+    field: string;
+    /**
+     * How many đồng one unit written in an amount column is, when its header names a multiple
+     * ("Vốn điều lệ (triệu đồng)": 1,000,000): each bare number is stored multiplied by it.
+     */
+    multiple?: number;
+    /** The unit a quantity column's header names ("tấn" of "Sản lượng (tấn)"): a number written without one is of it. */
+    unit?: string;
+  }[];
   counts: ImportCounts;
   page: Page<ImportPreviewRow>;
   /** The year the figures in the list go into (organizations with figure columns, figures without a "Năm" column). */
@@ -287,9 +307,14 @@ export const importPreviewResultInput = z.object({
   ...pageInput,
 });
 
+/** Where a choice stands among the person's choices (1, 2, 3…): of a row's own and a bulk one, the later wins (`chosenImportAction`). */
+const turn = z.number().int().min(1);
+
 export const importDecision = z.object({
   row: z.number().int().min(1),
   action: action.optional(),
+  /** When `action` was chosen; without it, before any bulk choice that has a turn. */
+  actionTurn: turn.optional(),
   /** For an old address that went to several communes: the one chosen. */
   communeCode: z.string().regex(/^\d{5}$/, { error: 'Chưa chọn xã, phường cho địa chỉ cũ.' }).optional(),
 });
@@ -297,11 +322,16 @@ export type ImportDecision = z.input<typeof importDecision>;
 
 export const importCommitInput = z.object({
   previewJobId: jobId,
-  /** What the person chose for single rows; it wins over `bulk`. */
+  /** What the person chose for single rows; it wins over `bulk` chosen before it. */
   decisions: listOf(importDecision, 200_000, 'dòng đã quyết định'),
-  /** What to do with every matched / unmatched row not decided one by one. */
+  /** What to do with every matched / unmatched row, but those chosen one by one after it. */
   bulk: z
     .object({ matched: action.optional(), fresh: action.optional() })
+    .optional()
+    .default({}),
+  /** When each of `bulk` was chosen, counted with the rows' `actionTurn`. */
+  bulkTurns: z
+    .object({ matched: turn.optional(), fresh: turn.optional() })
     .optional()
     .default({}),
   /** The commune chosen for an address (`ImportPreviewRow.placeKey`): every row with it goes there. */
@@ -312,6 +342,27 @@ export const importCommitInput = z.object({
     .default([]),
 });
 export type ImportCommitInput = z.input<typeof importCommitInput>;
+
+/**
+ * What is done with a row without problems, as the preview shows it and the commit writes it: the
+ * latest of the row's own choice and the bulk choice for its group, else the default. A bulk choice
+ * made after a row's own thus replaces it on every page, not only on the one shown. A row repeating
+ * an earlier one of the file (`inFile`) is in neither group: «Dòng trùng: Cập nhật» for all would
+ * let the later row win again, which its note says it does not; nor is a `doubtful` match, which
+ * may be another record than the one it would update.
+ */
+export function chosenImportAction(
+  match: Pick<ImportMatch, 'reason' | 'doubtful'> | null | undefined,
+  own: Pick<ImportDecision, 'action' | 'actionTurn'> | undefined,
+  choices: Pick<ImportCommitInput, 'bulk' | 'bulkTurns'>,
+  defaultAction: ImportAction,
+): ImportAction {
+  const group = !match ? 'fresh' : match.reason === 'inFile' || match.doubtful ? null : 'matched';
+  if (group === null) return own?.action ?? defaultAction;
+  const forGroup = choices.bulk?.[group];
+  if (own?.action === undefined) return forGroup ?? defaultAction;
+  return forGroup !== undefined && (choices.bulkTurns?.[group] ?? 0) > (own.actionTurn ?? 0) ? forGroup : own.action;
+}
 
 /** The rows a commit would leave out for want of a commune still to choose, asked about before it. */
 export interface ImportAwaitingPlaces {
@@ -333,6 +384,8 @@ export interface ImportSummary {
   failed: number;
   /** Partners added along the rows: the buyers a demands list names that were not among them. */
   partnersAdded: number;
+  /** Of `skipped`, the rows chosen for Cập nhật whose record already held everything they say: nothing changed. */
+  unchanged: number;
 }
 
 /** A record an import wrote that was changed after it (by hand, or by a later import). */

@@ -247,6 +247,41 @@ function commaThousandsSaid(whole: string, group: string): { read: string; warni
   };
 }
 
+/** A multiple of the đồng a header names (`scaleOfHeader`), as a sentence says it. */
+const multipleSaid: Readonly<Record<number, string>> = { 1_000: 'nghìn đồng', 1_000_000: 'triệu đồng', 1_000_000_000: 'tỷ đồng' };
+
+/**
+ * From what amount a bare number its header's multiple scaled is more likely one already written
+ * in đồng — «1.250.000» under «(triệu đồng)» reads as 1.250 tỷ đồng: 1.000 tỷ đồng, beyond the
+ * capital, revenue or assets of nearly any cooperative; 1 tỷ đồng for an income a month.
+ */
+function implausibleFrom(field: ImportField): number {
+  return field.perMonth ? 1_000_000_000 : 1_000_000_000_000;
+}
+
+/** Anything a sum in đồng is written as starts at a million: a smaller number was not written in đồng. */
+const LEAST_SUM_IN_DONG = 1_000_000;
+
+/**
+ * What is said of a bare number `written` that its header's multiple made `stored` đồng, when that
+ * is too large to be meant: a note to heed, or a refusal past what the field holds. Said with what
+ * was most likely meant — the number in đồng — and how to write it so; null for a likely amount.
+ */
+function scaledTooFar(field: ImportField, column: MappedColumn, value: CellValue, written: number, stored: number): { message: string; refused: boolean } | null {
+  const refused = !Number.isSafeInteger(stored);
+  if (!refused && Math.abs(column.perYear ? stored / 12 : stored) < implausibleFrom(field)) return null;
+  const typed = typeof value === 'string' ? value.trim() : formatCount(written);
+  const read = `${field.label}: «${typed}» ở cột tính bằng ${multipleSaid[column.scale] ?? `${formatCount(column.scale)} đồng`} là ${formatCount(stored)} đồng`;
+  const why = refused ? 'quá mức có thể lưu' : 'lớn bất thường';
+  if (Math.abs(written) < LEAST_SUM_IN_DONG) return { message: `${read}, ${why}: hãy xem lại số và đơn vị ở tiêu đề cột.`, refused };
+  // Written so in the header's multiple when that takes at most three decimals (1,25 triệu); else in đồng alone.
+  const inMultiple = written / column.scale;
+  const inDong = `«${formatCount(written)} đ»`;
+  const fix = Number(inMultiple.toFixed(3)) === inMultiple ? `${formatDecimal(inMultiple)} (hoặc ghi ${inDong})` : inDong;
+  const then = refused ? ' rồi nhập lại' : '. Dòng vẫn được ghi nếu để nguyên';
+  return { message: `${read}, ${why}, có lẽ ô đã ghi bằng đồng. Nếu là ${formatCount(written)} đồng, hãy sửa ô thành ${fix}${then}.`, refused };
+}
+
 /**
  * An amount in a cell: a number (scaled by its header's multiple, unless it says đồng) or one that
  * names its own ("1,5 tỷ"). Not rounded to the đồng here: a price per kilogram keeps its decimals
@@ -537,6 +572,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       }
       case 'number':
       case 'money': {
+        let tooFar: ReturnType<typeof scaledTooFar> = null;
         const parsed = parseNumberCell(value);
         const inWords = typeof value === 'string' && parsed && 'error' in parsed ? numberInWords(field, value, column.scale) : null;
         if (inWords && column.perYear && inWords.period === undefined) {
@@ -557,6 +593,12 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           const scaled = field.type === 'money' && column.scale !== 1;
           const inDong = scaled && typeof value === 'string' && namesDong.test(value);
           const stored = scaled && !inDong ? Math.round(shownValue * column.scale) : shownValue;
+          // A number the header's multiple made absurd was most likely written in đồng already.
+          tooFar = scaled && !inDong ? scaledTooFar(field, column, value, shownValue, stored) : null;
+          if (tooFar?.refused) {
+            problems.push({ cell: cellOf(column, row), message: tooFar.message });
+            break;
+          }
           values.set(field.key, column.perYear ? Math.round(stored / 12) : stored);
           if (column.perYear) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${aMonthOf(stored)} (cột ghi số một năm).` });
           else if (inDong) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi bằng đồng, ghi nhận là ${formatCount(shownValue)} đồng (không nhân theo tiêu đề cột).` });
@@ -576,6 +618,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
           if (earlier?.cell === cellOf(column, row)) earlier.message = `${earlier.message.replace(/\.$/, '')} ${warning}.`;
           else notes.push({ cell: cellOf(column, row), message: `${field.label}: ${grouped} ${warning}.` });
         }
+        if (tooFar) notes.push({ cell: cellOf(column, row), message: tooFar.message, heed: true });
         break;
       }
       case 'flag': {

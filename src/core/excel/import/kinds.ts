@@ -16,7 +16,7 @@ import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts
 import { productValues, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
-import { formatCount, formatDecimal, formatQuantity } from '../../../shared/format';
+import { formatCount, formatDecimal, formatQuantity, unitNameInSentence } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerKind, type Province } from '../../../shared/domain';
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
 import { conflict } from '../../../shared/errors';
@@ -66,12 +66,12 @@ import {
 } from '../../services/organizations';
 import { createPartner, deletePartner, partnerRecords, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
-import { createDemand, createOffer, demandRecords, offerRecords, updateDemand, updateOffer } from '../../services/supply';
+import { createDemand, createOffer, demandRecords, offerRecords, ownProductNamed, updateDemand, updateOffer } from '../../services/supply';
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
 import { cellRef, quantityUnitOfHeader, type FieldValue, type MappedColumn, type ReadRow } from './cells';
 import { headerKey } from './fields';
 import { ChoiceReader, partnerKindLabels, rememberedValues, writtenKey, type ValueMap } from './choices';
-import { readPlace, type PlaceReading } from './places';
+import { alsoOldCommunesWords, readPlace, type PlaceReading } from './places';
 
 /** What every row of one import shares: the database, the office's province, lookups read once. */
 export interface ImportScope {
@@ -142,6 +142,7 @@ interface FoundOrganization {
   id: number;
   name: string;
   communeCode: string;
+  registrationNo: string | null;
 }
 
 /** Built once per import: a preview looks up each of up to 100,000 rows. */
@@ -151,7 +152,7 @@ interface Statements {
 }
 
 function prepareStatements(ctx: Context): Statements {
-  const columns = 'SELECT id, name, commune_code AS communeCode FROM organizations';
+  const columns = 'SELECT id, name, commune_code AS communeCode, registration_no AS registrationNo FROM organizations';
   return {
     organizationByNumber: ctx.db.$client.prepare<[string], FoundOrganization>(`${columns} WHERE registration_no = ? AND deleted_at IS NULL`),
     // The index on (commune_code, name_key) holds equal keys in id order, so the first row found is
@@ -249,6 +250,11 @@ export interface PreparedRow {
   present: ReadonlySet<string>;
   /** An organizations list's own figures (members, workers…), for `ImportScope.year`. */
   figures?: FigureValues | null;
+  /**
+   * The row names a stored organization by one key and another by the other — a Mã số HTX and a
+   * name of two organizations — so it may be another (`ImportMatch.doubtful`); a note says which.
+   */
+  doubtful?: true;
 }
 
 /** What a commit writes of a row without problems, as its preview prepared it. */
@@ -285,6 +291,12 @@ export interface KindAdapter {
   /** Keys two rows of the same file share when they are the same record. */
   fileKeys(row: PreparedRow): string[];
   create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange | CreatedForLater;
+  /**
+   * Refuses (a conflict) a row the preview found no stored record for, to be added in `communeCode`
+   * as `create` takes it, that now meets one `create` would not refuse itself: saved since the
+   * preview, it would be doubled. Asked of the rows before any is written.
+   */
+  refuseFoundSincePreview?(scope: ImportScope, row: WritableRow, communeCode: string | null): void;
   /**
    * Writes the audit entries and the import's changes of the records `create` left for later
    * (`ids`, in the order created), from their rows in SQL, as they would have been written one by
@@ -441,14 +453,41 @@ function placeProblem(scope: ImportScope, place: PlaceReading, read: ReadRow, ro
 function unknownPlaceNote(scope: ImportScope, place: PlaceReading, read: ReadRow, rowNumber: number): ImportProblem | null {
   if (place.kind !== 'unknown' || place.oldAddress === '') return null;
   const cell = cellRef(scope.columns, (['address', 'commune', 'district'] as const).find((field) => text(read, field) !== '') ?? 'address', rowNumber);
-  const province = scope.ctx.places.province(place.provinceCode)?.fullName ?? 'tỉnh';
-  const elsewhere = place.elsewhere.map((commune) => `${commune.fullName} (${scope.ctx.places.province(commune.provinceCode)?.fullName ?? ''})`);
+  const provinceName = (code: string) => unitNameInSentence(scope.ctx.places.province(code)?.fullName ?? 'tỉnh');
+  const province = provinceName(place.provinceCode);
+  const elsewhere = place.elsewhere.map((commune) => `${unitNameInSentence(commune.fullName)} (${provinceName(commune.provinceCode)})`);
   return {
     cell,
     message: elsewhere.length
       ? `«${place.oldAddress}»: theo danh mục đơn vị hành chính từ 01/07/2025, nơi này nay thuộc ${elsewhere.join(' hoặc ')}, không thuộc ${province}; hãy chọn xã, phường của ${province} nơi tổ chức ở.`
       : `«${place.oldAddress}»: không tìm thấy tên xã, phường nào của ${province} (tên hiện nay hoặc trước 01/07/2025); hãy chọn xã, phường nơi tổ chức ở.`,
   };
+}
+
+/**
+ * What a row's place says beyond the commune it was read as, at the cell that says it: another
+ * commune an old one of the same name went to (`alsoOldCommunesWords`), and, to heed, a place in
+ * another province than the alliance's — not refused, since a member may be of another province
+ * (a regional union's), but counted in none of this province's figures, which the person should
+ * know before writing a row whose province may be a slip.
+ */
+function placeNotes(scope: ImportScope, place: PlaceReading, read: ReadRow, rowNumber: number): ImportProblem[] {
+  const notes: ImportProblem[] = [];
+  if (place.kind === 'mapped' && place.alsoOldCommunes) {
+    const also = alsoOldCommunesWords(place.alsoOldCommunes, place.commune);
+    if (also) notes.push({ cell: cellRef(scope.columns, place.alsoOldCommunes.inCommuneColumn ? 'commune' : 'address', rowNumber), message: also });
+  }
+  const provinceCode = place.kind === 'mapped' ? place.commune.provinceCode : place.kind === 'ambiguous' ? place.provinceCode : scope.homeProvinceCode;
+  if (provinceCode !== scope.homeProvinceCode) {
+    const field = text(read, 'province') ? 'province' : ((['address', 'commune'] as const).find((name) => text(read, name) !== '') ?? 'address');
+    const [other, home] = [provinceCode, scope.homeProvinceCode].map((code) => unitNameInSentence(scope.ctx.places.province(code)?.fullName ?? ''));
+    notes.push({
+      cell: cellRef(scope.columns, field, rowNumber),
+      message: `Địa chỉ ở ${other}, không thuộc ${home}: tổ chức được ghi là Ngoài tỉnh, không tính vào số liệu, báo cáo của ${home}. Nếu ghi nhầm tỉnh, hãy sửa trong tệp hoặc chọn «Bỏ qua» cho dòng này.`,
+      heed: true,
+    });
+  }
+  return notes;
 }
 
 function communeCodesOf(place: PlaceReading | null): string[] {
@@ -963,6 +1002,26 @@ function placeOfRegistered(scope: ImportScope, read: ReadRow, place: RowPlace): 
   return commune ? { kind: 'mapped', commune, street: place.street, oldAddress: place.oldAddress, key: '', answered: false } : place;
 }
 
+/**
+ * A row found by its name in a commune where the stored organization has another Mã số HTX: two
+ * numbers most likely mean two organizations, and «Cập nhật» would write the row's over the stored
+ * one. Said at the number's cell, naming both, for the person to choose (`PreparedRow.doubtful`).
+ */
+function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, place: PlaceReading, rowNumber: number): ImportProblem | null {
+  if (!input.registrationNo) return null;
+  // By its name only: no organization has the row's number, or it would have been found by it.
+  const found = registeredOrganization(scope, input.registrationNo, organizationNameKey(input.name), communeCodesOf(place));
+  if (found?.reason !== 'sameName' || !found.registrationNo) return null;
+  const where = unitNameInSentence(communeNameOf(scope, found.communeCode));
+  return {
+    cell: cellRef(scope.columns, 'registrationNo', rowNumber),
+    message:
+      `Mã số HTX ${input.registrationNo} khác mã số ${found.registrationNo} của «${found.name}» cùng tên ở ${where}: hai mã số khác nhau thường là hai tổ chức khác nhau. ` +
+      `Nếu là tổ chức khác, hãy chọn «Thêm mới»; nếu đúng là «${found.name}» và mã số trong tệp mới đúng, hãy chọn «Cập nhật». Dòng này không theo lựa chọn chung cho các dòng trùng.`,
+    heed: true,
+  };
+}
+
 /** The live organizations of the home province with this name key, one per commune. */
 function namedInProvince(scope: ImportScope, nameKey: string): FoundOrganization[] {
   const found: FoundOrganization[] = [];
@@ -1100,6 +1159,7 @@ const organizationsAdapter: KindAdapter = {
     }
     // A province cell that names none is not passed over: the place would be looked for in the alliance's.
     provinceInCell(scope, read, rowNumber, 'province', problems, notes);
+    notes.push(...placeNotes(scope, place, read, rowNumber));
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));
     // The organization the row names, as its match will find it.
     const registered = () => (parsed.success ? findOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null);
@@ -1125,7 +1185,9 @@ const organizationsAdapter: KindAdapter = {
       const organizationId = figuresCheckedAgainstStored(figures, present) ? (registered()?.id ?? null) : null;
       checkFiguresOfRow(scope, organizationId, figures, present, rowNumber, problems, notes);
     }
-    return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures };
+    const otherNumber = parsed.success ? otherNumberNote(scope, parsed.data, place, rowNumber) : null;
+    if (otherNumber) notes.push(otherNumber);
+    return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures, ...(otherNumber ? { doubtful: true as const } : {}) };
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
@@ -1135,6 +1197,12 @@ const organizationsAdapter: KindAdapter = {
     const input = row.input as ParsedOrganizationInput;
     const key = nameKeyOfRow(row);
     return [...(input.registrationNo ? [`no:${input.registrationNo}`] : []), ...communeCodesOf(row.place).map((code) => `name:${code}:${key}`)];
+  },
+  refuseFoundSincePreview(scope, row, communeCode) {
+    // A Mã số HTX saved since, `create` refuses itself; a name it takes as the person's choice.
+    const input = row.input as ParsedOrganizationInput;
+    const found = scope.statements.organizationByName.get(communeCode ?? input.communeCode, organizationNameKey(input.name));
+    if (found) throw conflict(`Đã có tổ chức cùng tên ở ${unitNameInSentence(communeNameOf(scope, found.communeCode))}: ${found.name}.`, found.id);
   },
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
@@ -1252,15 +1320,34 @@ const organizationsAdapter: KindAdapter = {
 // ---------------------------------------------------------------------------------------------
 // Figures and products: rows of an organization already in the register
 
-/** Finds the organization a row of figures or products is about, or says why it cannot. */
-function organizationOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[]): { id: number; name: string } | null {
+/**
+ * Finds the organization a row of figures or products is about, or says why it cannot. One found
+ * by its Mã số HTX whose name the row writes as another's is `doubtful`, said in a note.
+ */
+function organizationOfRow(
+  scope: ImportScope,
+  read: ReadRow,
+  rowNumber: number,
+  problems: ImportProblem[],
+  notes: ImportProblem[],
+): { id: number; name: string; doubtful?: true } | null {
   const registrationNo = text(read, 'registrationNo').replace(/\s/g, '');
   const name = text(read, 'organizationName');
   const place = placeOfRow(scope, read);
   const communeCodes = communeCodesOf(place);
   const nameKey = organizationNameKey(name);
   const found = findOrganization(scope, registrationNo, nameKey, communeCodes);
-  if (found?.id != null) return { id: found.id, name: found.name };
+  if (found?.id != null) {
+    if (found.reason !== 'registrationNo' || !otherOrganizationName(nameKey, organizationNameKey(found.name))) return { id: found.id, name: found.name };
+    notes.push({
+      cell: cellRef(scope.columns, 'organizationName', rowNumber),
+      message:
+        `Mã số HTX ${registrationNo} là của «${found.name}», còn tên trên dòng là «${name}»: có thể là hai tổ chức khác nhau. ` +
+        `Nếu đúng là «${found.name}», hãy chọn việc cần làm cho dòng này (dòng để «Bỏ qua» cho đến khi chọn); nếu không, hãy sửa mã số trong tệp.`,
+      heed: true,
+    });
+    return { id: found.id, name: found.name, doubtful: true };
+  }
   if (!registrationNo && !name) {
     problems.push({ cell: `Dòng ${rowNumber}`, message: 'Không có mã số HTX hay tên tổ chức: không biết số liệu này của ai.' });
     return null;
@@ -1286,6 +1373,16 @@ function organizationOfRow(scope: ImportScope, read: ReadRow, rowNumber: number,
     }; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX.`,
   });
   return null;
+}
+
+/**
+ * A written name that is not the stored one's written otherwise (`organizationNameKey`) nor a
+ * shorter form of it: «HTX Chăn nuôi Hợp Lực» for «HTX Nông nghiệp Hợp Lực» is another name,
+ * «HTX Hợp Lực» is not. No name written says nothing.
+ */
+function otherOrganizationName(writtenKey: string, storedKey: string): boolean {
+  const stored = new Set(storedKey.split(' '));
+  return writtenKey !== '' && writtenKey.split(' ').some((word) => !stored.has(word));
 }
 
 const figureValuesSchema = figuresSaveInput.omit({ organizationId: true });
@@ -1324,7 +1421,8 @@ function figuresNow(ctx: Context, organizationId: number, year: number | null, s
 const figuresAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
-    const organization = organizationOfRow(scope, read, rowNumber, problems);
+    const notes = [...read.notes];
+    const organization = organizationOfRow(scope, read, rowNumber, problems, notes);
     const year = numberOf(read, 'year') ?? scope.year;
     if (year === null) problems.push({ cell: `Dòng ${rowNumber}`, message: 'Không có năm của số liệu: ghép cột Năm, hoặc chọn năm ở bước đầu.' });
     const classificationText = text(read, 'classification');
@@ -1334,13 +1432,12 @@ const figuresAdapter: KindAdapter = {
     const parsed = figureValuesSchema.safeParse(candidate);
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => path));
     const present = new Set(read.values.keys());
-    const notes = [...read.notes];
     if (year !== null && parsed.success) checkFiguresOfRow(scope, organization?.id ?? null, parsed.data, present, rowNumber, problems, notes);
     // As Cập nhật số liệu năm and the statistics would never show them: a year the organization did not exist in.
     const outsideLife = organization && year !== null ? yearOutsideLife(scope.ctx, organization.id, year) : null;
     if (outsideLife) problems.push({ cell: cellRef(scope.columns, 'year', rowNumber), message: outsideLife });
     const input: FiguresRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
-    return { problems, notes, input, place: null, present };
+    return { problems, notes, input, place: null, present, ...(organization?.doubtful ? { doubtful: organization.doubtful } : {}) };
   },
   match(scope, row) {
     const input = row.input as FiguresRowInput;
@@ -1610,15 +1707,31 @@ function periodWord(period: VolumePeriod): string {
   return period === 'year' ? 'năm' : 'vụ';
 }
 
+/**
+ * The group of a product whose row writes none, read from its name as an offer's is
+ * (`productGroupOf`: «Gạo ST25», «Nếp» are of Lúa gạo) and said at the name; null when the row
+ * writes one, the name says none, or the stored product has one: the person's stays.
+ */
+function productGroupOfName(scope: ImportScope, read: ReadRow, rowNumber: number, organizationId: number, notes: ImportProblem[]): string | null {
+  const name = text(read, 'name');
+  if (text(read, 'productGroup') || !name || productOf(scope.ctx, organizationId, name)?.productGroup) return null;
+  const code = productGroupOf(name, scope.productGroups);
+  const group = scope.productGroups.find((candidate) => candidate.code === code);
+  if (!group) return null;
+  notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Nhóm sản phẩm: ghi nhận là ${group.name}, theo tên sản phẩm.` });
+  return group.name;
+}
+
 const productsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
     const notes = [...read.notes];
-    const organization = organizationOfRow(scope, read, rowNumber, problems);
+    const organization = organizationOfRow(scope, read, rowNumber, problems, notes);
+    const groupFromName = organization ? productGroupOfName(scope, read, rowNumber, organization.id, notes) : null;
     const sale = productSaleOfRow(scope, read, rowNumber, problems, notes);
     const parsed = productValues.safeParse({
       name: text(read, 'name'),
-      productGroup: text(read, 'productGroup'),
+      productGroup: groupFromName ?? text(read, 'productGroup'),
       unit: sale.unit,
       volume: read.values.get('volume') ?? null,
       volumePeriod: sale.volumePeriod,
@@ -1629,7 +1742,8 @@ const productsAdapter: KindAdapter = {
     const unitMapped = scope.columns.some((column) => column.field.key === 'unit');
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => (path === 'unit' && !unitMapped ? 'volume' : path)));
     const input: ProductRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
-    return { problems, notes, input, place: null, present: new Set([...read.values.keys(), ...sale.alsoPresent]) };
+    const present = new Set([...read.values.keys(), ...sale.alsoPresent, ...(groupFromName ? ['productGroup'] : [])]);
+    return { problems, notes, input, place: null, present, ...(organization?.doubtful ? { doubtful: organization.doubtful } : {}) };
   },
   match(scope, row) {
     const input = row.input as ProductRowInput;
@@ -1756,6 +1870,12 @@ function partnerMerged(stored: PartnerRow, row: WritableRow): ParsedPartnerInput
   return merged;
 }
 
+/** The live partner with this tax code; none for no tax code. */
+function partnerOfTaxCode(ctx: Context, taxCode: string): PartnerRow | undefined {
+  if (!taxCode) return undefined;
+  return ctx.db.select().from(partners).where(and(eq(partners.taxCode, taxCode), notInTrash(partners))).get();
+}
+
 function partnerRow(ctx: Context, id: number): PartnerRow | undefined {
   return ctx.db.select().from(partners).where(eq(partners.id, id)).get();
 }
@@ -1811,7 +1931,7 @@ function provinceOfAddressCell(scope: ImportScope, address: string, rowNumber: n
 
 /** Why a province cell was not read: initials several provinces have, or no province's name. */
 function unknownProvince(scope: ImportScope, written: string): string {
-  const named = scope.ctx.places.provincesOfInitials(written).map(({ fullName, former }) => (former ? `${fullName} (trước 01/07/2025)` : fullName));
+  const named = scope.ctx.places.provincesOfInitials(written).map(({ fullName, former }) => `${unitNameInSentence(fullName)}${former ? ' (trước 01/07/2025)' : ''}`);
   if (named.length < 2) return `Không có tỉnh, thành phố «${written}» trong 34 tỉnh, thành phố hiện nay hay 63 tỉnh, thành phố trước 01/07/2025.`;
   return `«${written}» có thể là ${named.slice(0, -1).join(', ')} hoặc ${named.at(-1) ?? ''}; hãy ghi tên tỉnh, thành phố.`;
 }
@@ -1821,8 +1941,8 @@ function unknownProvince(scope: ImportScope, written: string): string {
  * initials ("AG"), or merged into another since 1 July 2025; null when the cell named it as it is.
  */
 function provinceNote(written: string, found: ProvinceFound): string | null {
-  const now = found.province.fullName;
-  if (found.shortForm) return found.formerName ? `«${written}» là ${found.formerName}, nay thuộc ${now} (từ 01/07/2025).` : `«${written}» ghi nhận là ${now}.`;
+  const now = unitNameInSentence(found.province.fullName);
+  if (found.shortForm) return found.formerName ? `«${written}» là ${unitNameInSentence(found.formerName)}, nay thuộc ${now} (từ 01/07/2025).` : `«${written}» ghi nhận là ${now}.`;
   return found.formerName ? `${found.formerName} nay thuộc ${now} (từ 01/07/2025).` : null;
 }
 
@@ -1850,8 +1970,15 @@ const partnersAdapter: RecordingAdapter = {
     const address = text(read, 'address');
     /** Read from its own cell, else from the address, each said at its cell. */
     const provinceWritten = text(read, 'province') !== '';
-    const province = provinceWritten ? provinceInCell(scope, read, rowNumber, 'province', problems, notes) : address ? provinceOfAddressCell(scope, address, rowNumber, problems, notes) : undefined;
-    if (!provinceWritten && !address) problems.push(partnerProvinceMissing(scope, rowNumber));
+    // A row with neither, of a partner stored with its tax code, updates it and keeps its province:
+    // only a new partner needs one.
+    const stored = provinceWritten || address ? undefined : partnerOfTaxCode(scope.ctx, text(read, 'taxCode').replace(/\s/g, ''));
+    const province = provinceWritten
+      ? provinceInCell(scope, read, rowNumber, 'province', problems, notes)
+      : address
+        ? provinceOfAddressCell(scope, address, rowNumber, problems, notes)
+        : stored && scope.ctx.places.province(stored.provinceCode);
+    if (!provinceWritten && !address && !stored) problems.push(partnerProvinceMissing(scope, rowNumber));
     const kindText = text(read, 'kind');
     // A kind written but not read is asked about, never replaced by what the name suggests.
     const kindOfName = kindText ? undefined : partnerKindOf(text(read, 'name'));
@@ -1889,10 +2016,8 @@ const partnersAdapter: RecordingAdapter = {
     const input = row.input as ParsedPartnerInput;
     const { db } = scope.ctx;
     const provinceName = (code: string) => scope.ctx.places.province(code)?.fullName ?? '';
-    if (input.taxCode) {
-      const byNumber = db.select().from(partners).where(and(eq(partners.taxCode, input.taxCode), notInTrash(partners))).get();
-      if (byNumber) return { reason: 'registrationNo', id: byNumber.id, name: byNumber.name, place: provinceName(byNumber.provinceCode), row: null };
-    }
+    const byNumber = partnerOfTaxCode(scope.ctx, input.taxCode);
+    if (byNumber) return { reason: 'registrationNo', id: byNumber.id, name: byNumber.name, place: provinceName(byNumber.provinceCode), row: null };
     const byName = db
       .select()
       .from(partners)
@@ -2317,10 +2442,15 @@ const offersAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
     const questioned = new Set<string>();
-    const organization = organizationOfRow(scope, read, rowNumber, problems);
-    if (!organization) questioned.add('organizationId').add('communeCode');
-    const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
     const notes = [...read.notes];
+    const organization = organizationOfRow(scope, read, rowNumber, problems, notes);
+    if (!organization) questioned.add('organizationId').add('communeCode');
+    // The offer is of the organization's product it names (`createOffer` links them): its certificates count.
+    const ownProduct = organization ? ownProductNamed(scope.ctx, organization.id, text(read, 'product')) : undefined;
+    if (ownProduct) {
+      notes.push({ cell: cellRef(scope.columns, 'product', rowNumber), message: `Sản phẩm: ${ownProduct.name} (đã có trong hồ sơ của tổ chức, nguồn cung gắn với sản phẩm này).` });
+    }
+    const productGroupCode = questionedIf(questioned, 'productGroupCode', problems, () => productGroupOfRow(scope, read, rowNumber, problems));
     const { unitCode, quantity, priceMin, priceMax } = unitAndPricesOfRow(scope, read, rowNumber, problems, notes, questioned, { from: 'availableFrom', until: 'availableUntil' });
     const communeCode = organization ? (organizationRow(scope.ctx, organization.id)?.communeCode ?? '') : '';
     const parsed = offerInput.safeParse({
@@ -2342,7 +2472,7 @@ const offersAdapter: KindAdapter = {
       programmeId: scope.programmeId,
     });
     if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
-    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: supplyPresent(read) };
+    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: supplyPresent(read), ...(organization?.doubtful ? { doubtful: organization.doubtful } : {}) };
   },
   match(scope, row) {
     const input = row.input as ParsedOfferInput;
@@ -2538,7 +2668,7 @@ function buyerOfRow(
   const whence = ofAddress ? 'đọc từ địa chỉ' : delivery ? 'theo tỉnh giao hàng' : 'tỉnh của Liên minh, vì dòng không ghi địa chỉ';
   notes.push({
     cell: nameCell,
-    message: `Chưa có trong danh sách Đối tác: sẽ thêm đối tác «${name}» (${partnerKindLabels[kind]}, ${province?.fullName ?? ''} — ${whence}), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.`,
+    message: `Chưa có trong danh sách Đối tác: sẽ thêm đối tác «${name}» (${partnerKindLabels[kind]}, ${unitNameInSentence(province?.fullName ?? '')} — ${whence}), mục Mặt hàng cần mua ghi các sản phẩm của đối tác trong danh sách.`,
   });
   return { kind: 'new', partner: parsed.data, provinceCode: parsed.data.provinceCode };
 }

@@ -33,12 +33,14 @@ import type {
   importCommitInput,
   importPreviewInput,
 } from '../../../shared/contracts/imports';
-import { unfedFields } from '../../../shared/contracts/imports';
+import { chosenImportAction, unfedFields } from '../../../shared/contracts/imports';
 import type { ImportKind, Page } from '../../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure } from '../../../shared/errors';
+import { formatMoney, unitNameInSentence } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
+import { changeMark } from '../../db/open';
 import { figureFields } from '../../../shared/contracts/figures';
 import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, programmes, yearlyFigures } from '../../db/schema';
 import { stagedFile } from '../../files';
@@ -54,14 +56,27 @@ import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseD
 import { openReader, type Reader } from '../read/thread';
 import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, MergedRange, OpenedSource, SheetHead, SourceRow } from '../read/types';
-import { headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn } from './cells';
+import { cellRef, headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn, type ReadRow } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { filledCells, isFooterRow, isNumbering, isSectionHeading, isTotalsRow } from './rows';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
 import type { YearRound } from './periods';
 import { notInDistrictWords } from './places';
 import { allUnits } from '../../services/supplyLookups';
-import { addedBuyersAdapter, headerNamesUnit, importScope, judgeChanges, kindAdapters, leftOf, Removals, type ChangeJudgement, type KindAdapter, type PreparedRow, type StoredChange } from './kinds';
+import {
+  addedBuyersAdapter,
+  headerNamesUnit,
+  importScope,
+  judgeChanges,
+  kindAdapters,
+  leftOf,
+  Removals,
+  type ChangeJudgement,
+  type ImportScope,
+  type KindAdapter,
+  type PreparedRow,
+  type StoredChange,
+} from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
 const HEAD_ROWS = 40;
@@ -98,6 +113,8 @@ interface StoredRow {
   placeReason?: string;
   /** Placed by an answer remembered from an earlier import. */
   answered?: true;
+  /** The row may be another organization than the one it names (`PreparedRow.doubtful`): skipped unless the person chooses. */
+  doubtful?: true;
   /**
    * A row without problems: what the preview made of it, written as it is by the commit. The
    * preview read it with the same scope the commit has (the preview's values, columns, year and
@@ -122,6 +139,8 @@ interface PreviewState {
   legacyFontRows: Map<string, number>;
   /** About how many bytes the rows hold, so that finished previews can be let go by size (jobs.ts). */
   bytes: number;
+  /** Where the database stood (`changeMark`) when the rows began to be matched: the same at the commit, no record can have come since. */
+  registerMark: string;
 }
 
 interface CommitState {
@@ -321,6 +340,16 @@ function sameRecordNote(rowNumber: number, earlierRow: number): ImportProblem {
   };
 }
 
+/**
+ * A row's notes but those of a cell refused: how a cell was read («khoảng 2 tỷ» ghi nhận là 2)
+ * is not said beside why its value is not taken. Notes that ask for a decision stand.
+ */
+function notesBesideProblems(notes: ImportProblem[], problems: readonly ImportProblem[]): ImportProblem[] {
+  if (problems.length === 0) return notes;
+  const refused = new Set(problems.map((problem) => problem.cell));
+  return notes.filter((note) => note.heed || !refused.has(note.cell));
+}
+
 /** What the preview says of a cell filled from a range merged down, at that cell. */
 function mergedNote(column: MappedColumn, cell: FilledCell): string {
   return `${column.field.label}: ô gộp từ dòng ${cell.top} đến dòng ${cell.bottom}, ghi nhận «${shownCell(cell.value)}» như ở dòng ${cell.top}.`;
@@ -431,6 +460,21 @@ function yearSourceOf(asOf: boolean, said: string, inTitle: boolean): YearSource
   return null;
 }
 
+/**
+ * What the preview says of a row whose own Năm cell names another year than the list's title or
+ * headers (`detectedYear`): its figures go into the year the row says, which a person who read
+ * «NĂM 2026» above the table would not expect of a slip in one cell.
+ */
+function otherYearNote(listYear: number | null, read: ReadRow, columns: readonly MappedColumn[], rowNumber: number): ImportProblem | null {
+  const rowYear = read.values.get('year');
+  if (listYear === null || typeof rowYear !== 'number' || rowYear === listYear) return null;
+  return {
+    cell: cellRef(columns, 'year', rowNumber),
+    message: `Năm: dòng ghi năm ${rowYear}, khác năm ${listYear} ở tiêu đề danh sách; số liệu của dòng được ghi vào năm ${rowYear}. Nếu là năm ${listYear}, hãy sửa ô Năm trong tệp.`,
+    heed: true,
+  };
+}
+
 /** The one year a column's header names ("Doanh thu (triệu đồng) - Năm 2023"), or null. */
 function yearOfHeader(header: string): number | null {
   const years = new Set(Array.from(foldText(header).matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g), (match) => Number(match[1])));
@@ -507,8 +551,11 @@ function lastRowOf(dimension: string | null | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** What `readRow` reads cells by (`readOptions`). */
+type ReadOptions = Parameters<typeof readRow>[2];
+
 /** How cells are read: the workbook's date system, this year, and what "Quanh năm" means (`YearRound`). */
-function readOptions(ctx: Context, source: OpenedSource, programmeId: number | null, year: number | null) {
+function readOptions(ctx: Context, source: OpenedSource, programmeId: number | null, year: number | null): ReadOptions {
   const programme =
     programmeId === null
       ? undefined
@@ -553,6 +600,7 @@ async function previewWith(
   control: JobControl,
 ): Promise<PreviewState> {
   const { analysis, path, source } = analysisState;
+  const registerMark = changeMark(ctx.db);
   const year = input.year ?? analysis.detectedYear;
   const columns = mappedColumns(analysis, input.mapping, year);
   const values = valueMapOf(input.values);
@@ -612,6 +660,8 @@ async function previewWith(
       if (isSectionHeading(sourceRow)) continue;
       for (const font of sourceRow.legacyFonts ?? []) legacyFontRows.set(font, (legacyFontRows.get(font) ?? 0) + 1);
       const read = readRow(sourceRow, columns, options);
+      const yearNote = otherYearNote(analysis.detectedYear, read, columns, sourceRow.rowNumber);
+      if (yearNote) read.notes.push(yearNote);
       for (const cell of filled) {
         const column = columns.find((mapped) => mapped.index === cell.index);
         if (column) read.notes.push({ cell: `${column.letter}${sourceRow.rowNumber}`, message: mergedNote(column, cell) });
@@ -630,9 +680,10 @@ async function previewWith(
       if (place?.kind === 'ambiguous') stored.communeCodes = place.candidates.map((commune) => commune.code);
       if (place && (place.kind !== 'mapped' || place.answered) && place.key) stored.placeKey = place.key;
       if (place?.kind === 'unknown') stored.needsPlaceIn = place.provinceCode;
-      if (place?.kind === 'ambiguous' && place.notInDistrict) stored.placeReason = notInDistrictWords(place.notInDistrict);
+      if (place?.kind === 'ambiguous' && place.notInDistrict) stored.placeReason = notInDistrictWords(place.notInDistrict, place.provinceCode);
       if (place?.answered) stored.answered = true;
-      if (prepared.notes.length) stored.notes = prepared.notes;
+      const notes = notesBesideProblems(prepared.notes, prepared.problems);
+      if (notes.length) stored.notes = notes;
       if (prepared.problems.length || legacyCells.length) stored.problems = [...prepared.problems, ...legacyCells];
       else {
         // Most rows have the fields the row before had: the set kept for those is taken without a key made.
@@ -661,8 +712,13 @@ async function previewWith(
         if (recordKey !== null && !sameRecord) firstRowOfKey.set(recordKey, stored);
         // A record found by the row's whole key is the earlier row's too: the row repeats it.
         const repeated = sameRecord ?? (earlier && (!found || found.reason === 'existing') ? earlier : undefined);
-        const match = repeated ? { reason: 'inFile' as const, id: null, name: found?.name ?? shownCell(repeated.cells[nameIndex]), place: '', row: repeated.row } : found;
+        const match = repeated
+          ? { reason: 'inFile' as const, id: null, name: found?.name ?? shownCell(repeated.cells[nameIndex]), place: '', row: repeated.row }
+          : found && prepared.doubtful
+            ? { ...found, doubtful: true as const }
+            : found;
         if (match) stored.match = match;
+        if (prepared.doubtful) stored.doubtful = true;
         if (sameRecord) stored.notes = [sameRecordNote(sourceRow.rowNumber, sameRecord.row), ...(stored.notes ?? [])];
       }
       rows.push(stored);
@@ -676,7 +732,7 @@ async function previewWith(
   if (rows.length === 0) {
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
-  return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), programmeId, rows, legacyFontRows, bytes: held };
+  return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), programmeId, rows, legacyFontRows, bytes: held, registerMark };
 }
 
 function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -744,17 +800,40 @@ function legacyFontProblems(row: SourceRow, columns: readonly MappedColumn[]): I
   return problems;
 }
 
-/** A cell as the preview shows it: a date column's serial numbers as dd/mm/yyyy. */
-function shownValue(column: MappedColumn, value: CellValue | undefined): string {
+/**
+ * A cell as the preview shows it: a date column's serial numbers as dd/mm/yyyy; an amount its
+ * header's multiple scales as written and as stored («1,5 → 1.500.000 ₫»), read as the row was,
+ * so that no number of a column in millions is written in đồng unseen. (A price is said by the
+ * line above the rows: it is stated for the row's unit after it is read.)
+ */
+function shownValue(column: MappedColumn, row: StoredRow, options: ReadOptions | null): string {
+  const value = row.cells[column.index];
   if (column.field.type === 'date' && typeof value === 'number') {
     const parsed = parseDateCell(value);
     if (parsed && 'iso' in parsed) return formatIsoDateVi(parsed.iso);
   }
-  return shownCell(value);
+  const shown = shownCell(value);
+  if (options === null || !scaledByHeader(column) || column.field.price || shown === '') return shown;
+  const amount = readRow({ rowNumber: row.row, cells: row.cells }, [column], options).values.get(column.field.key);
+  return typeof amount === 'number' ? `${shown} → ${formatMoney(amount)}` : shown;
+}
+
+/** An amount column whose header names a multiple of the đồng ("Vốn điều lệ (triệu đồng)"): its bare numbers are stored multiplied. */
+function scaledByHeader(column: MappedColumn): boolean {
+  return column.field.type === 'money' && column.scale !== 1;
+}
+
+/** A mapped column as the preview names it, with the unit its header names when the app reads its numbers in it. */
+function previewColumn(column: MappedColumn): ImportPreview['columns'][number] {
+  const { letter, header, field } = column;
+  if (scaledByHeader(column)) return { letter, header, field: field.key, multiple: column.scale };
+  if (field.unitAfter && column.headerUnit !== null) return { letter, header, field: field.key, unit: column.headerUnit };
+  return { letter, header, field: field.key };
 }
 
 function defaultActionOf(row: StoredRow): ImportAction {
-  if (row.problems) return 'skip';
+  // A row that may be another organization than the one it names is written only when the person says so.
+  if (row.problems || row.doubtful) return 'skip';
   if (!row.match) return 'create';
   // Only a stable key is taken as the same record without the person saying so.
   return row.match.reason === 'registrationNo' || row.match.reason === 'existing' ? 'update' : 'skip';
@@ -771,12 +850,16 @@ function updateChangesOf(ctx: Context, adapter: KindAdapter, row: StoredRow): Im
   return adapter.changes(ctx, id, row.prepared, asksForPlace(row) ? undefined : null);
 }
 
-/** A commune as the preview names it: with its province when that is not the alliance's (`homeProvinceCode`: a cooperative of another province). */
-function placeOf(ctx: Context, code: string, homeProvinceCode: string | undefined): ImportPlace {
+/**
+ * A commune as the preview names it: with its province when that is not the alliance's
+ * (`homeProvinceCode`: a cooperative of another province). Each name `written` as its place needs:
+ * as it is in an option, `unitNameInSentence` in a sentence.
+ */
+function placeOf(ctx: Context, code: string, homeProvinceCode: string | undefined, written: (fullName: string) => string = (fullName) => fullName): ImportPlace {
   const commune = ctx.places.commune(code);
   if (!commune) return { code, name: code };
   const elsewhere = commune.provinceCode === homeProvinceCode ? null : ctx.places.province(commune.provinceCode);
-  return { code, name: elsewhere ? `${commune.fullName} (${elsewhere.fullName})` : commune.fullName };
+  return { code, name: elsewhere ? `${written(commune.fullName)} (${written(elsewhere.fullName)})` : written(commune.fullName) };
 }
 
 function countsOf(rows: readonly StoredRow[]): ImportCounts {
@@ -817,12 +900,13 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
   const slice = matching.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const home = getAlliance(ctx)?.provinceCode;
   const adapter = kindAdapters[state.analysis.analysis.kind];
+  const options = state.columns.some(scaledByHeader) ? readOptions(ctx, state.analysis.source, state.programmeId, state.year) : null;
   const rows: ImportPreviewRow[] = slice.map((row) => {
     const codes = row.communeCodes ?? [];
     return {
       row: row.row,
       status: row.problems ? 'invalid' : 'valid',
-      values: state.columns.map((column) => shownValue(column, row.cells[column.index])),
+      values: state.columns.map((column) => shownValue(column, row, options)),
       problems: row.problems ?? [],
       match: row.match ?? null,
       commune: codes.length === 1 && codes[0] ? placeOf(ctx, codes[0], home) : null,
@@ -841,7 +925,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
   return {
     kind: state.analysis.analysis.kind,
     fileName: state.analysis.analysis.fileName,
-    columns: state.columns.map(({ letter, header, field }) => ({ letter, header, field: field.key })),
+    columns: state.columns.map(previewColumn),
     counts: countsOf(state.rows),
     page,
     year: state.year,
@@ -913,17 +997,12 @@ function rebuildStep(control: JobControl): BulkRebuildStep {
   };
 }
 
-type CommitChoices = Pick<z.output<typeof importCommitInput>, 'decisions' | 'bulk' | 'placeAnswers'>;
+type CommitChoices = Pick<z.output<typeof importCommitInput>, 'decisions' | 'bulk' | 'bulkTurns' | 'placeAnswers'>;
 type RowDecision = CommitChoices['decisions'][number];
 
-/**
- * What is done with a row without problems: its own choice, else the bulk choice for its group, else
- * the default. A row repeating an earlier one of the file (`inFile`) is in neither group: «Dòng
- * trùng: Cập nhật» for all would let the later row win again, which its note says it does not.
- */
-function chosenAction(row: StoredRow, decision: RowDecision | undefined, bulk: CommitChoices['bulk']): ImportAction {
-  const group = !row.match ? bulk.fresh : row.match.reason === 'inFile' ? undefined : bulk.matched;
-  return decision?.action ?? group ?? defaultActionOf(row);
+/** What is done with a row without problems, by the rule the preview shows it by (`chosenImportAction`). */
+function chosenAction(row: StoredRow, decision: RowDecision | undefined, choices: CommitChoices): ImportAction {
+  return chosenImportAction(row.match, decision, choices, defaultActionOf(row));
 }
 
 /** A row the person is asked the commune of: an old address that went to several, or a place the app could not read. */
@@ -950,7 +1029,7 @@ export function awaitingPlaces(ctx: Context, state: PreviewState, input: CommitC
   let othersWritten = 0;
   for (const row of state.rows) {
     const decision = decisions.get(row.row);
-    if (row.problems || chosenAction(row, decision, input.bulk) === 'skip') continue;
+    if (row.problems || chosenAction(row, decision, input) === 'skip') continue;
     if (asksForPlace(row) && chosenPlace(ctx, row, decision, placeAnswers) === null) rows.push(row.row);
     else othersWritten += 1;
   }
@@ -959,6 +1038,43 @@ export function awaitingPlaces(ctx: Context, state: PreviewState, input: CommitC
 
 /** Rows named in the question before a commit: enough to find them, short enough to read. */
 const AWAITING_ROWS_NAMED = 10;
+
+/**
+ * Refuses the commit, before anything is written, when a row to be added that the preview found no
+ * record for now meets one its kind's `create` would take as the person's choice: an organization
+ * of its name saved in its commune since (by a person, another window, another import), which
+ * would be doubled. Asked when the database changed since the preview, row by row before the rows
+ * are written, each with one index lookup: a bulk load sets that index aside. A commune chosen for
+ * a place the app could not read was never looked in by the preview, so a record there is none
+ * saved since.
+ */
+async function refuseFoundSincePreview(
+  scope: ImportScope,
+  adapter: KindAdapter,
+  state: PreviewState,
+  input: CommitChoices,
+  control: JobControl,
+  pause: () => Promise<void>,
+): Promise<void> {
+  if (!adapter.refuseFoundSincePreview) return;
+  const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
+  for (const row of state.rows) {
+    await pause();
+    control.throwIfCancelled();
+    if (row.problems || row.match || !row.prepared || row.needsPlaceIn !== undefined) continue;
+    const decision = decisions.get(row.row);
+    if (chosenAction(row, decision, input) !== 'create') continue;
+    const communeCode = asksForPlace(row) ? chosenPlace(scope.ctx, row, decision, placeAnswers) : null;
+    // Left without its commune, the row is not written.
+    if (asksForPlace(row) && communeCode === null) continue;
+    try {
+      adapter.refuseFoundSincePreview(scope, row.prepared, communeCode);
+    } catch (error) {
+      throw atRow(row, error);
+    }
+  }
+}
 
 /**
  * Writes the chosen rows in one transaction of its own (`inLongTransaction`): the window keeps its
@@ -971,13 +1087,16 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
-  const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0, partnersAdded: 0 };
+  const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0, partnersAdded: 0, unchanged: 0 };
   const backup = backUpBeforeCommit(ctx, 'beforeImport', control);
   control.report(0, state.rows.length, 'saving');
 
   try {
     await inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
       const scope = importScope(tx, { kind: analysis.kind, homeProvinceCode: provinceCode, year: state.year, columns: state.columns, values: state.values, programmeId: state.programmeId });
+      // Read on the window's connection, once this one holds the write lock: whatever was committed
+      // or written since the preview is in it. Most commits follow their preview with nothing between.
+      if (changeMark(ctx.db) !== state.registerMark) await refuseFoundSincePreview(scope, adapter, state, input, control, pause);
       const usedAnswers = new Map<string, string>();
       const startedAt = timestamp(tx);
       const batch = tx.db
@@ -1025,7 +1144,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
               }
               if (row.match?.id != null) writtenOf.set(row.row, row.match.id);
               const decision = decisions.get(row.row);
-              const action = chosenAction(row, decision, input.bulk);
+              const action = chosenAction(row, decision, input);
               if (action === 'skip') {
                 summary.skipped += 1;
                 continue;
@@ -1039,10 +1158,10 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                   failures.set(
                     row.row,
                     needsPlaceIn !== undefined
-                      ? `Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của ${tx.places.province(needsPlaceIn)?.fullName ?? 'tỉnh'}.`
+                      ? `Không đọc được xã, phường từ địa chỉ; chưa chọn xã, phường của ${unitNameInSentence(tx.places.province(needsPlaceIn)?.fullName ?? 'tỉnh')}.`
                       : row.placeReason !== undefined
                         ? `${row.placeReason} Chưa chọn xã, phường.`
-                        : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code, provinceCode).name).join(', ')}; chưa chọn xã, phường.`,
+                        : `Địa chỉ cũ nay thuộc một trong ${choices.map((code) => placeOf(tx, code, provinceCode, unitNameInSentence).name).join(', ')}; chưa chọn xã, phường.`,
                   );
                   continue;
                 }
@@ -1061,7 +1180,9 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                 if (updating || !adapter.recordCreated) recordCreated();
                 const change = updating ? adapter.update(scope, target, prepared, communeCode) : adapter.create(scope, prepared, communeCode);
                 if (!change) {
+                  // Chosen for Cập nhật, its record already held all it says: said so, not left unexplained among the skipped.
                   summary.skipped += 1;
+                  summary.unchanged += 1;
                   continue;
                 }
                 writtenOf.set(row.row, change.entityId);

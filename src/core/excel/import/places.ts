@@ -4,14 +4,24 @@
  * the commune it went into. Only an unambiguous mapping is taken; otherwise the person is asked.
  */
 import type { Commune } from '../../../shared/domain';
+import { unitNameInSentence } from '../../../shared/format';
 import { cleanText, foldText } from '../../../shared/text';
-import type { AddressReading, AdminUnits, NotInDistrict } from '../../adminUnits';
+import type { AddressReading, AdminUnits, AlsoOldCommunes, NotInDistrict, OldNamesake } from '../../adminUnits';
 
 export type PlaceReading =
-  | { kind: 'mapped'; commune: Commune; street: string; oldAddress: string }
+  | {
+      kind: 'mapped';
+      commune: Commune;
+      street: string;
+      oldAddress: string;
+      /** Read as today's commune of a name old communes elsewhere bore too (`AddressReading.alsoOldCommunes`). */
+      alsoOldCommunes?: AlsoOldCommunes;
+    }
   | {
       kind: 'ambiguous';
+      /** All of `provinceCode`, the province the row names, else the alliance's. */
       candidates: Commune[];
+      provinceCode: string;
       street: string;
       oldAddress: string;
       alsoOldDistrict: AddressReading['alsoOldDistrict'];
@@ -83,16 +93,55 @@ export function readPlace(places: AdminUnits, homeProvinceCode: string, written:
   const candidates = found.filter((candidate) => candidate.provinceCode === reading.provinceCode);
   const [only] = candidates;
   if (!only) return { kind: 'unknown', provinceCode: reading.provinceCode, street, oldAddress, elsewhere: found };
-  if (candidates.length === 1) return { kind: 'mapped', commune: only, street, oldAddress };
-  return { kind: 'ambiguous', candidates, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict, anywhereInDistrict: reading.anywhereInDistrict, notInDistrict: reading.notInDistrict };
+  if (candidates.length === 1) return { kind: 'mapped', commune: only, street, oldAddress, ...(reading.alsoOldCommunes ? { alsoOldCommunes: reading.alsoOldCommunes } : {}) };
+  return { kind: 'ambiguous', candidates, provinceCode: reading.provinceCode, street, oldAddress, alsoOldDistrict: reading.alsoOldDistrict, anywhereInDistrict: reading.anywhereInDistrict, notInDistrict: reading.notInDistrict };
+}
+
+/**
+ * "xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc xã Vĩnh Hậu", naming only the communes of today
+ * of `provinceCode` (all of them when it is not known): the form and the import offer no other, so
+ * a reason names no other. Nothing when the old commune went only elsewhere. An island district
+ * that was a unit of its own has no district around it.
+ */
+function wentTo(commune: string, district: string, now: readonly Commune[], provinceCode: string | undefined): string[] {
+  const within = now.filter((place) => provinceCode === undefined || place.provinceCode === provinceCode);
+  if (within.length === 0) return [];
+  const old = district ? `${commune} của ${district} (cũ)` : commune;
+  return [`${old} nay thuộc ${within.map((place) => unitNameInSentence(place.fullName)).join(' hoặc ')}`];
 }
 
 /**
  * Why the person is asked for the commune of an old commune written beside a district that held
  * none of its name, in the import's words: "Không có xã Vĩnh Trường trong huyện Châu Thành (cũ);
- * xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc Xã Vĩnh Trường."
+ * xã Vĩnh Trường của huyện An Phú (cũ) nay thuộc xã Vĩnh Hậu." Only the namesakes that went into
+ * `provinceCode`, the province the address is read in, are named.
  */
-export function notInDistrictWords({ commune, districts, elsewhere }: NotInDistrict): string {
-  const named = elsewhere.map(({ district, now }) => `${district ? `${commune} của ${district} (cũ)` : commune} nay thuộc ${now.map((place) => place.fullName).join(' hoặc ')}`);
-  return `Không có ${commune} trong ${districts.join(' hoặc ')} (cũ); ${named.join('; ')}.`;
+export function notInDistrictWords({ commune, districts, elsewhere }: NotInDistrict, provinceCode: string | undefined): string {
+  const named = elsewhere.flatMap(({ district, now }) => wentTo(commune, district, now, provinceCode));
+  return `Không có ${commune} trong ${districts.join(' hoặc ')} (cũ)${named.length ? `; ${named.join('; ')}` : ''}.`;
+}
+
+/**
+ * Why the person is asked when the old commune written was one of several of its name: "Trước
+ * 01/07/2025 có 2 nơi mang tên này: xã Vĩnh Hòa của thị xã Tân Châu (cũ) nay thuộc xã Vĩnh Xương;
+ * …". Only those that went into `provinceCode` are counted and named; null when fewer than two
+ * did, for then the choices are the parts of one divided old commune, which the form says itself.
+ */
+export function namesakesWords(namesakes: readonly OldNamesake[], provinceCode: string | undefined): string | null {
+  const each = namesakes.flatMap(({ commune, district, now }) => wentTo(commune, district, now, provinceCode));
+  return each.length < 2 ? null : `Trước 01/07/2025 có ${each.length} nơi mang tên này: ${each.join('; ')}.`;
+}
+
+/**
+ * What a name read as today's commune may also have meant: "«Vĩnh Hòa» đọc là xã Vĩnh Hòa hiện
+ * nay; nếu là xã Vĩnh Hòa cũ của thị xã Tân Châu (nay thuộc xã Vĩnh Xương), hãy ghi thêm huyện,
+ * thị xã." Only the old communes that went into the province of `commune` are named (as
+ * `wentTo`); null when none did.
+ */
+export function alsoOldCommunesWords({ written, namesakes }: AlsoOldCommunes, commune: Commune): string | null {
+  const olds = namesakes.flatMap(({ commune: old, district, now }) => {
+    const within = now.filter((place) => place.provinceCode === commune.provinceCode);
+    return within.length ? [`${old} cũ${district ? ` của ${district}` : ''} (nay thuộc ${within.map((place) => unitNameInSentence(place.fullName)).join(' hoặc ')})`] : [];
+  });
+  return olds.length ? `«${written}» đọc là ${unitNameInSentence(commune.fullName)} hiện nay; nếu là ${olds.join(' hoặc ')}, hãy ghi thêm huyện, thị xã.` : null;
 }

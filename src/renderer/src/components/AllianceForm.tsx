@@ -9,6 +9,7 @@ import { IconAlertCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { allianceInput } from '../../../shared/contract';
 import type { Alliance, Province } from '../../../shared/domain';
+import { unitNameInSentence } from '../../../shared/format';
 import { cleanText } from '../../../shared/text';
 import { messageOf } from '../api';
 import { useFormSave } from '../forms/oneSave';
@@ -22,8 +23,7 @@ import { ProvinceSelect } from './ProvinceSelect';
 const namePattern = 'Liên minh Hợp tác xã tỉnh …';
 
 function suggestedName(province: Province): string {
-  // "tỉnh An Giang", "thành phố Huế": inside a name the type word is written in lower case.
-  return `Liên minh Hợp tác xã ${province.type.toLowerCase()} ${province.name}`;
+  return `Liên minh Hợp tác xã ${unitNameInSentence(province.fullName)}`;
 }
 
 interface AllianceValues {

@@ -11,6 +11,7 @@ import { IconMapPin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { OldAddressSuggestion as Suggestion } from '../../../shared/contract';
 import type { Commune } from '../../../shared/domain';
+import { unitNameInSentence } from '../../../shared/format';
 import { useProvinces } from '../queries';
 
 interface OldAddressSuggestionProps {
@@ -35,11 +36,11 @@ export function OldAddressSuggestion({ suggestion: { match, reason }, provinceCo
   const lead = match.kind === 'mapped' ? 'register.oldAddress.mapped' : reason === null ? 'register.oldAddress.ambiguous' : 'register.oldAddress.choose';
   // All of one province, the one the address is read in.
   const elsewhere = candidates.find((commune) => commune.provinceCode !== provinceCode);
-  const elsewhereName = elsewhere && provinces.data?.find((province) => province.code === elsewhere.provinceCode)?.fullName;
+  const elsewhereProvince = elsewhere && provinces.data?.find((province) => province.code === elsewhere.provinceCode);
   return (
     <Stack gap={4} aria-live="polite">
       {match.kind === 'ambiguous' && reason !== null && <Text size="sm">{reason}</Text>}
-      {elsewhereName && <Text size="sm">{t('register.oldAddress.otherProvince', { province: elsewhereName })}</Text>}
+      {elsewhereProvince && <Text size="sm">{t('register.oldAddress.otherProvince', { province: unitNameInSentence(elsewhereProvince.fullName) })}</Text>}
       <Group gap="xs">
         <IconMapPin size={16} aria-hidden />
         <Text size="sm">{t(lead)}</Text>

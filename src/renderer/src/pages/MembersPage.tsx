@@ -39,7 +39,7 @@ import {
   type OrganizationKind,
   type OrganizationStatus,
 } from '../../../shared/domain';
-import { formatCount, formatDate, formatMoney, formatPlace } from '../../../shared/format';
+import { formatCount, formatDate, formatMoney, formatPlace, unitNameInSentence } from '../../../shared/format';
 import { LabelledMultiSelect, LabelledSelect } from '../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../components/ListTable';
 import { OrganizationForm } from '../components/OrganizationForm';
@@ -261,7 +261,7 @@ export function MembersPage({ alliance }: MembersPageProps) {
           </div>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {otherProvinceName ? (
-              <Tooltip label={t('members.elsewhereHint', { province: otherProvinceName })} multiline maw={320}>
+              <Tooltip label={t('members.elsewhereHint', { province: unitNameInSentence(otherProvinceName) })} multiline maw={320}>
                 <Badge size="xs" variant="light" color="orange" tt="none">
                   {t('members.elsewhere')}
                 </Badge>

@@ -8,7 +8,7 @@ import { IconAlertTriangle, IconArrowLeft, IconTrash } from '@tabler/icons-react
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail } from '../../../shared/contract';
 import type { Alliance } from '../../../shared/domain';
-import { formatPlace } from '../../../shared/format';
+import { formatPlace, unitNameInSentence } from '../../../shared/format';
 import { LoadError } from '../components/LoadError';
 import { useConfirmedDeletion } from '../components/useConfirmedDeletion';
 import { useDeleteOrganization, useOrganization, useRestoreOrganization } from '../queries';
@@ -159,7 +159,7 @@ function OrganizationHeader({ organization }: { organization: OrganizationDetail
             </Badge>
           )}
           {organization.otherProvinceName && (
-            <Tooltip label={t('members.elsewhereHint', { province: organization.otherProvinceName })} multiline maw={320}>
+            <Tooltip label={t('members.elsewhereHint', { province: unitNameInSentence(organization.otherProvinceName) })} multiline maw={320}>
               <Badge variant="light" tt="none" color="orange">
                 {t('members.elsewhere')}
               </Badge>

@@ -11,7 +11,7 @@ import { DataTable } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import type { FiguresGridRow } from '../../../shared/contract';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
-import { formatPlace } from '../../../shared/format';
+import { formatPlace, unitNameInSentence } from '../../../shared/format';
 import { ColumnTitle } from '../components/ColumnTitle';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
@@ -157,7 +157,7 @@ export function YearGridPage() {
                     </a>
                   </Text>
                   {row.otherProvinceName ? (
-                    <Tooltip label={t('members.elsewhereHint', { province: row.otherProvinceName })} multiline maw={320}>
+                    <Tooltip label={t('members.elsewhereHint', { province: unitNameInSentence(row.otherProvinceName) })} multiline maw={320}>
                       <Badge size="xs" variant="light" color="orange" tt="none">
                         {t('members.elsewhere')}
                       </Badge>

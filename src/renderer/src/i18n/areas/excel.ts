@@ -84,6 +84,13 @@ export const excelVi = {
       previewBody: '{{fonts}}. Hãy xem lại tên và địa chỉ của các dòng này trước khi nhập.',
       fontRows_other: '{{count, number}} dòng có ô dùng phông {{font}}',
     },
+    /** Above the preview's rows: the columns whose header names the unit of their numbers. */
+    headerUnits: {
+      title: 'Số trong các cột này được đọc theo đơn vị ghi ở tiêu đề cột',
+      money: 'Cột {{letter}} «{{header}}»: số ghi theo {{multiple}}, lưu bằng đồng — 1,5 là {{example}}.',
+      quantity: 'Cột {{letter}} «{{header}}»: số lượng không ghi đơn vị được lưu theo {{unit}}.',
+      multiples: { thousand: 'nghìn đồng', million: 'triệu đồng', billion: 'tỷ đồng' },
+    },
     sample: 'Vài dòng đầu',
     remembered: 'Đã dùng lại cách ghép cột của lần nhập trước có cùng tiêu đề.',
     proposedAnew: 'Lần nhập trước chưa nhập {{columns}}: nay ứng dụng đọc được tiêu đề và đề xuất ghép như dưới đây. Hãy xem lại trước khi tiếp tục.',
@@ -175,6 +182,7 @@ export const excelVi = {
     summaryTitle: 'Đã nhập xong tệp {{file}}',
     summaryTitleNothing: 'Không ghi được gì từ tệp {{file}}',
     partnersAdded: 'Đã thêm {{count, number}} đối tác mới: bên có nhu cầu chưa có trong danh sách Đối tác. Hoàn tác lần nhập này cũng xóa các đối tác đó, trừ khi đã được dùng ở nơi khác.',
+    unchangedSkipped: 'Trong số dòng bỏ qua có {{count, number}} dòng chọn «Cập nhật» mà không có gì thay đổi: dữ liệu đã có đúng các giá trị ghi trong tệp.',
     summary: {
       created: 'Thêm mới',
       updated: 'Cập nhật',
@@ -402,6 +410,12 @@ export const excelEn: Translations<typeof excelVi> = {
       fontRows_one: '{{count, number}} row with cells in {{font}}',
       fontRows_other: '{{count, number}} rows with cells in {{font}}',
     },
+    headerUnits: {
+      title: 'Numbers in these columns are read in the unit their header names',
+      money: 'Column {{letter}} “{{header}}”: numbers are in {{multiple}}, stored in đồng — 1,5 is {{example}}.',
+      quantity: 'Column {{letter}} “{{header}}”: a quantity written without a unit is stored in {{unit}}.',
+      multiples: { thousand: 'thousand đồng', million: 'million đồng', billion: 'billion đồng' },
+    },
     sample: 'First rows',
     remembered: 'Reused the column mapping of an earlier import with the same headers.',
     proposedAnew: 'The earlier import left out {{columns}}: the app now reads its header and proposes the field below. Check it before going on.',
@@ -494,6 +508,7 @@ export const excelEn: Translations<typeof excelVi> = {
     summaryTitle: 'Finished importing {{file}}',
     summaryTitleNothing: 'Nothing written from {{file}}',
     partnersAdded: 'Added {{count, number}} new partners: buyers not yet among the partners. Undoing this import removes them too, unless they are used elsewhere by then.',
+    unchangedSkipped: 'Of the skipped rows, {{count, number}} were chosen for Update but changed nothing: the records already held the values in the file.',
     summary: {
       created: 'Added',
       updated: 'Updated',

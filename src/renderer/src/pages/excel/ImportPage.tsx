@@ -49,7 +49,7 @@ const noDecisions: Decisions = { rows: {}, bulk: {}, places: {} };
  */
 function keptForRecheck(decisions: Decisions): Decisions {
   const rows = Object.fromEntries(
-    Object.entries(decisions.rows).map(([row, { action, communeCode }]) => [row, { ...(action === 'skip' ? { action } : {}), ...(communeCode ? { communeCode } : {}) }]),
+    Object.entries(decisions.rows).map(([row, { action, actionTurn, communeCode }]) => [row, { ...(action === 'skip' ? { action, actionTurn } : {}), ...(communeCode ? { communeCode } : {}) }]),
   );
   return { ...decisions, rows };
 }

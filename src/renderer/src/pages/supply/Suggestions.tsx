@@ -9,7 +9,7 @@ import { Anchor, Badge, Button, Center, Group, List, Loader, Paper, Stack, Text,
 import { IconCircleCheck, IconCircleDashed, IconCircleHalf2, IconCircleX, IconLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DemandSummary, OfferSummary, SuggestionReason } from '../../../../shared/contract';
-import { formatDate, formatPercent, formatQuantity } from '../../../../shared/format';
+import { formatDate, formatPercent, formatQuantity, unitNameInSentence } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { useDemandSuggestions, useOfferSuggestions } from '../../queries/supply';
 import { demandHref, offerHref, organizationHref, partnerHref } from '../../routing/useHashRoute';
@@ -61,7 +61,10 @@ function useReasonText(): (reason: SuggestionReason) => string {
           needed: formatQuantity(reason.needed, reason.unitName),
         });
       case 'place':
-        return t(`supply.reason.place.${reason.met}`, { offer: reason.offerProvinceName, delivery: reason.deliveryProvinceName });
+        // «Cùng tỉnh: Tỉnh An Giang» shows the name as a label does; «nguồn cung ở tỉnh Đồng Tháp» writes it in a sentence.
+        return reason.met === 'yes'
+          ? t('supply.reason.place.yes', { offer: reason.offerProvinceName })
+          : t('supply.reason.place.no', { offer: unitNameInSentence(reason.offerProvinceName), delivery: unitNameInSentence(reason.deliveryProvinceName) });
       case 'price': {
         const offer = priceRange(t, reason.offerMin, reason.offerMax, reason.unitName);
         const buyer = priceRange(t, reason.buyerMin, reason.buyerMax, reason.unitName);

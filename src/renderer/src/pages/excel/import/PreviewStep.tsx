@@ -1,6 +1,6 @@
 /**
  * Step 4: every row with its problems (at their cells), its match, and what will be done with it.
- * The person decides per row or in bulk; a row's own choice wins over the bulk one.
+ * The person decides per row or in bulk; of a row's own choice and the bulk one, the later wins.
  */
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
@@ -8,6 +8,7 @@ import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import {
+  chosenImportAction,
   importActions,
   previewFilters,
   type ImportAction,
@@ -23,17 +24,27 @@ import { changeLines } from '../../../components/RecordHistory';
 import { useCommunes } from '../../../queries';
 import { usePreview, useWaitingForPlaces } from '../../../queries/imports';
 import { pagedTableText } from '../../../components/pagedTable';
+import { HeaderUnits } from './HeaderUnits';
 
 const pageSize = 50;
 
 export interface RowDecision {
   action?: ImportAction;
+  /** When `action` was chosen, counted with `Decisions.bulkTurns`. */
+  actionTurn?: number;
   communeCode?: string;
 }
 
+type BulkGroup = 'matched' | 'fresh';
+
 export interface Decisions {
   rows: Record<number, RowDecision>;
-  bulk: { matched?: ImportAction; fresh?: ImportAction };
+  bulk: Partial<Record<BulkGroup, ImportAction>>;
+  /**
+   * When each bulk choice was made, counted with the rows' `actionTurn`: one made after a row's own
+   * choice replaces it on every page, though only the rows of the page shown are known here.
+   */
+  bulkTurns?: Partial<Record<BulkGroup, number>>;
   /** The commune chosen for an address (`ImportPreviewRow.placeKey`): every row with it goes there. */
   places: Record<string, string>;
 }
@@ -44,6 +55,7 @@ export function commitChoices(previewJobId: string, decisions: Decisions): Input
     previewJobId,
     decisions: Object.entries(decisions.rows).map(([row, decision]) => ({ row: Number(row), ...decision })),
     bulk: decisions.bulk,
+    bulkTurns: decisions.bulkTurns ?? {},
     placeAnswers: Object.entries(decisions.places).map(([placeKey, communeCode]) => ({ placeKey, communeCode })),
   };
 }
@@ -62,17 +74,22 @@ interface PreviewStepProps {
   onDecisionsChange: (decisions: Decisions) => void;
 }
 
+/** The turn of the next choice: after every choice made so far. */
+function nextTurn(decisions: Decisions): number {
+  const turns = [...Object.values(decisions.bulkTurns ?? {}), ...Object.values(decisions.rows).map((decision) => decision.actionTurn ?? 0)];
+  return Math.max(0, ...turns) + 1;
+}
+
 /**
- * What will happen to a row: its own choice, else the bulk choice for its group, else the default.
- * A row whose commune is still to choose is not written, so it reads «Bỏ qua» until one is chosen.
+ * What will happen to a row, by the rule the commit writes it by: the later of its own choice and the
+ * bulk choice for its group, else the default. A row whose commune is still to choose is not
+ * written, so it reads «Bỏ qua» until one is chosen.
  */
 export function actionOf(row: ImportPreviewRow, decisions: Decisions): ImportAction {
   if (row.status === 'invalid') return 'skip';
   const asksForPlace = row.communeChoices.length > 0 || row.needsPlace;
   if (asksForPlace && (decisions.rows[row.row]?.communeCode ?? (row.placeKey ? decisions.places[row.placeKey] : undefined)) === undefined) return 'skip';
-  // A repeat of an earlier row of the file is left to its own choice, as the commit leaves it (`chosenAction`).
-  const group = !row.match ? decisions.bulk.fresh : row.match.reason === 'inFile' ? undefined : decisions.bulk.matched;
-  return decisions.rows[row.row]?.action ?? group ?? row.defaultAction;
+  return chosenImportAction(row.match, decisions.rows[row.row], { bulk: decisions.bulk, bulkTurns: decisions.bulkTurns }, row.defaultAction);
 }
 
 function MatchBadge({ match }: { match: ImportMatch }) {
@@ -82,8 +99,8 @@ function MatchBadge({ match }: { match: ImportMatch }) {
       ? t('excel.import.matchReason.inFile', { row: match.row ?? '', name: match.name })
       : t(`excel.import.matchReason.${match.reason}`, { name: match.name, place: match.place });
   return (
-    // Text, not a badge: a badge cuts a long name short.
-    <Text size="xs" fw={600} c={match.reason === 'sameName' || match.reason === 'inFile' ? 'orange.8' : 'blue.8'}>
+    // Text, not a badge: a badge cuts a long name short. A match that may be another record is the person's to confirm.
+    <Text size="xs" fw={600} c={match.reason === 'sameName' || match.reason === 'inFile' || match.doubtful ? 'orange.8' : 'blue.8'}>
       {text}
     </Text>
   );
@@ -177,17 +194,9 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
   const choosePlace = (record: ImportPreviewRow, communeCode: string) =>
     record.placeKey ? onDecisionsChange({ ...decisions, places: { ...decisions.places, [record.placeKey]: communeCode } }) : decide(record.row, { communeCode });
   const chosenPlace = (record: ImportPreviewRow) => decisions.rows[record.row]?.communeCode ?? (record.placeKey ? decisions.places[record.placeKey] : undefined) ?? null;
-  /** A bulk choice replaces the single choices made for that group on the pages seen. */
-  const bulk = (group: 'matched' | 'fresh', action: ImportAction) => {
-    const rows = Object.fromEntries(
-      Object.entries(decisions.rows).map(([row, decision]) => {
-        const shown = data?.page.rows.find((candidate) => candidate.row === Number(row));
-        const inGroup = shown ? (group === 'matched') === (shown.match !== null) : false;
-        return [row, inGroup ? { ...decision, action: undefined } : decision];
-      }),
-    );
-    onDecisionsChange({ ...decisions, rows, bulk: { ...decisions.bulk, [group]: action } });
-  };
+  /** A bulk choice replaces the rows' own choices made before it, on every page: they stay, with turns before its (`chosenImportAction`). */
+  const bulk = (group: BulkGroup, action: ImportAction) =>
+    onDecisionsChange({ ...decisions, bulk: { ...decisions.bulk, [group]: action }, bulkTurns: { ...decisions.bulkTurns, [group]: nextTurn(decisions) } });
 
   const valueColumn = (column: ImportPreview['columns'][number], index: number): DataTableColumn<ImportPreviewRow> => ({
     accessor: `value${String(index)}`,
@@ -265,7 +274,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
               .map((action) => ({ value: action, label: t(`excel.import.actions.${action}`) }))}
             value={actionOf(record, decisions)}
             onChange={(value) => {
-              if (value) decide(record.row, { action: value });
+              if (value) decide(record.row, { action: value, actionTurn: nextTurn(decisions) });
             }}
           />
         ),
@@ -294,6 +303,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
           })}
         </Alert>
       ) : null}
+      {data ? <HeaderUnits columns={data.columns} /> : null}
       <Group justify="space-between" wrap="wrap">
         <SegmentedControl
           value={filter}

@@ -51,6 +51,11 @@ export function ResultStep({ commitJobId, fileName, summary }: ResultStepProps) 
           {t('excel.import.nothingWritten')}
         </Alert>
       ) : null}
+      {summary.unchanged ? (
+        <Text size="sm" data-testid="import-unchanged">
+          {t('excel.import.unchangedSkipped', { count: summary.unchanged })}
+        </Text>
+      ) : null}
       {summary.partnersAdded ? (
         <Text size="sm" data-testid="import-partners-added">
           {t('excel.import.partnersAdded', { count: summary.partnersAdded })}

@@ -1,0 +1,179 @@
+/**
+ * How a row is matched to a stored record, and when the match is the person's to confirm: a name
+ * saved in the row's commune between the preview and the commit, a name matched beside another Mã
+ * số HTX, a Mã số matched beside another organization's name, a stored partner's row without an
+ * address, and an update that finds nothing to change.
+ */
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AN_GIANG, call, openTestApp } from './support';
+import { analyze, commitOf, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
+
+let app: ReturnType<typeof openTestApp>;
+beforeEach(async () => {
+  app = openTestApp();
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+const XA_MY_HOA_HUNG = '30313';
+const MY_HOA_HUNG = '"xã Mỹ Hòa Hưng, tỉnh An Giang"';
+
+async function previewList(csv: string, kind: 'organizations' | 'figures' = 'organizations') {
+  const { jobId, analysis } = await analyze(app, stage(app, 'danh sach.csv', `\ufeff${csv}`), kind);
+  return { analysisJob: jobId, mapping: proposedMapping(analysis), ...(await previewOf(app, jobId, proposedMapping(analysis), kind === 'figures' ? 2025 : undefined)) };
+}
+
+function organizations(): { name: string; registrationNo: string | null }[] {
+  return app.ctx.db.$client.prepare('SELECT name, registration_no AS registrationNo FROM organizations ORDER BY id').all() as { name: string; registrationNo: string | null }[];
+}
+
+describe('a row without a Mã số HTX whose name is saved in its commune after the preview', () => {
+  const csv = ['Tên tổ chức,Địa chỉ', `Tổ hợp tác Rau an toàn Mỹ Hòa Hưng,${MY_HOA_HUNG}`].join('\n');
+
+  it('refuses the commit, writing nothing, for the rows to be checked again; checked again, the row is the record saved', async () => {
+    const { analysisJob, mapping, jobId, preview } = await previewList(csv);
+    expect(preview.page.rows[0]).toMatchObject({ row: 2, match: null, defaultAction: 'create' });
+    // Saved in another window meanwhile, written otherwise.
+    const saved = await call(app, 'organizations:create', { kind: 'tht', name: 'THT Rau an toàn Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+
+    const { jobId: commitJob } = await call(app, 'imports:commit', { previewJobId: jobId, decisions: [] });
+    const status = await settle(app, commitJob);
+    expect(status.state).toBe('failed');
+    expect(status.error?.kind).toBe('conflict');
+    expect(status.error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng 2: Đã có tổ chức cùng tên ở xã Mỹ Hòa Hưng: THT Rau an toàn Mỹ Hòa Hưng. ' +
+        'Hồ sơ đó được lưu sau khi kiểm tra, nên dòng này không còn là hồ sơ mới. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
+    );
+    expect(organizations()).toEqual([{ name: 'THT Rau an toàn Mỹ Hòa Hưng', registrationNo: null }]);
+
+    const again = await previewOf(app, analysisJob, mapping);
+    expect(again.preview.page.rows[0]).toMatchObject({ row: 2, match: { reason: 'sameName', id: saved.id }, defaultAction: 'skip' });
+  });
+
+  it('is written when the person left the row out', async () => {
+    const { jobId } = await previewList(csv);
+    await call(app, 'organizations:create', { kind: 'tht', name: 'THT Rau an toàn Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'skip' }] });
+    expect(summary).toMatchObject({ created: 0, skipped: 1, unchanged: 0 });
+  });
+});
+
+describe('an update that changes nothing', () => {
+  it('is counted among the skipped as unchanged', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Mỹ Thới', registrationNo: '1600111222', communeCode: XA_MY_HOA_HUNG });
+    const { jobId, preview } = await previewList(['Tên HTX,Mã số HTX,Địa chỉ', `HTX NN Mỹ Thới,1600111222,${MY_HOA_HUNG}`].join('\n'));
+    expect(preview.page.rows[0]).toMatchObject({ defaultAction: 'update', changes: { fields: [] } });
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toEqual({ batchId: null, created: 0, updated: 0, skipped: 1, failed: 0, partnersAdded: 0, unchanged: 1 });
+  });
+});
+
+describe('a row matched by its name in the commune beside another Mã số HTX', () => {
+  async function previewOtherNumber() {
+    const stored = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', registrationNo: '9100000157', communeCode: XA_MY_HOA_HUNG });
+    const list = await previewList(['Tên HTX,Mã số HTX,Địa chỉ', `HTX DVNN Mỹ Hòa Hưng,1601234502,${MY_HOA_HUNG}`].join('\n'));
+    return { stored, ...list };
+  }
+
+  it('is said in orange, naming both numbers and what to choose, and left out of «Dòng trùng: Cập nhật»', async () => {
+    const { stored, jobId, preview } = await previewOtherNumber();
+    const [row] = preview.page.rows;
+    expect(row).toMatchObject({ match: { reason: 'sameName', id: stored.id, doubtful: true }, defaultAction: 'skip' });
+    expect(row?.notes).toEqual([
+      {
+        cell: 'B2',
+        message:
+          'Mã số HTX 1601234502 khác mã số 9100000157 của «HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng» cùng tên ở xã Mỹ Hòa Hưng: hai mã số khác nhau thường là hai tổ chức khác nhau. ' +
+          'Nếu là tổ chức khác, hãy chọn «Thêm mới»; nếu đúng là «HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng» và mã số trong tệp mới đúng, hãy chọn «Cập nhật». Dòng này không theo lựa chọn chung cho các dòng trùng.',
+        heed: true,
+      },
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+    expect(summary).toMatchObject({ updated: 0, skipped: 1 });
+    expect(organizations()).toEqual([{ name: 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', registrationNo: '9100000157' }]);
+  });
+
+  it('is added when the person chooses «Thêm mới» for the row', async () => {
+    const { jobId } = await previewOtherNumber();
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'create', actionTurn: 2 }], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+    expect(organizations()).toEqual([
+      { name: 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', registrationNo: '9100000157' },
+      { name: 'HTX DVNN Mỹ Hòa Hưng', registrationNo: '1601234502' },
+    ]);
+  });
+
+  it('writes the row’s number over the stored one when the person chooses «Cập nhật» for it', async () => {
+    const { jobId } = await previewOtherNumber();
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'update' }] });
+    expect(summary).toMatchObject({ updated: 1 });
+    expect(organizations()).toEqual([{ name: 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', registrationNo: '1601234502' }]);
+  });
+});
+
+describe('a list of figures naming an organization by its Mã số HTX beside another organization’s name', () => {
+  async function storedWithFigures(name: string, registrationNo: string, members: number) {
+    const stored = await call(app, 'organizations:create', { kind: 'htx', name, registrationNo, communeCode: XA_MY_HOA_HUNG });
+    await call(app, 'figures:save', { organizationId: stored.id, year: 2025, membersOfficial: members });
+    return stored.id;
+  }
+  const membersOf = (id: number) => app.ctx.db.$client.prepare('SELECT members_official FROM yearly_figures WHERE organization_id = ? AND year = 2025').pluck().get(id);
+
+  async function previewFigures() {
+    const hopLuc = await storedWithFigures('HTX Nông nghiệp Hợp Lực Mỹ Thới', '1600123456', 61);
+    const longDien = await storedWithFigures('HTX Nông nghiệp Long Điền', '1600999888', 25);
+    // The second row names its organization shorter: the same name, not another.
+    const list = await previewList(['Mã số HTX,Tên HTX,Số thành viên', '1600123456,HTX Chăn nuôi Hợp Lực Mỹ Thới,17', '1600999888,HTX Long Điền,30'].join('\n'), 'figures');
+    return { hopLuc, longDien, ...list };
+  }
+
+  it('is said in orange, naming both, and left out of «Dòng trùng: Cập nhật»; a shorter name is not', async () => {
+    const { hopLuc, longDien, jobId, preview } = await previewFigures();
+    expect(preview.page.rows.map((row) => [row.row, row.match, row.defaultAction])).toEqual([
+      [2, { reason: 'existing', id: hopLuc, name: 'HTX Nông nghiệp Hợp Lực Mỹ Thới', place: 'năm 2025', row: null, doubtful: true }, 'skip'],
+      [3, { reason: 'existing', id: longDien, name: 'HTX Nông nghiệp Long Điền', place: 'năm 2025', row: null }, 'update'],
+    ]);
+    expect(preview.page.rows[0]?.notes).toEqual([
+      {
+        cell: 'B2',
+        message:
+          'Mã số HTX 1600123456 là của «HTX Nông nghiệp Hợp Lực Mỹ Thới», còn tên trên dòng là «HTX Chăn nuôi Hợp Lực Mỹ Thới»: có thể là hai tổ chức khác nhau. ' +
+          'Nếu đúng là «HTX Nông nghiệp Hợp Lực Mỹ Thới», hãy chọn việc cần làm cho dòng này (dòng để «Bỏ qua» cho đến khi chọn); nếu không, hãy sửa mã số trong tệp.',
+        heed: true,
+      },
+    ]);
+    expect(preview.page.rows[1]?.notes).toEqual([]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+    expect(summary).toMatchObject({ updated: 1, skipped: 1 });
+    expect([membersOf(hopLuc), membersOf(longDien)]).toEqual([61, 30]);
+  });
+
+  it('updates the organization when the person chooses so for the row', async () => {
+    const { hopLuc, jobId } = await previewFigures();
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'update' }] });
+    expect(membersOf(hopLuc)).toBe(17);
+  });
+});
+
+describe('a list of partners', () => {
+  it('updates a stored partner from a row without an address, found by its tax code written as a number, keeping its province', async () => {
+    const stored = await call(app, 'partners:create', { kind: 'enterprise', name: 'Cty TNHH Phân phối Minh Phát', taxCode: '0310000000', provinceCode: '79', address: '12 Lê Lợi, Phường Sài Gòn' });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('DN');
+    sheet.addRow(['Tên doanh nghiệp', 'MST', 'Địa chỉ', 'Mặt hàng thu mua']);
+    // Excel drops the leading zero of a tax code kept as a number.
+    sheet.addRow(['Cty TNHH Phân phối Minh Phát', 310000000, null, 'Gạo ST25']);
+    sheet.addRow(['Cty TNHH Phân phối Minh Phát 2', 310000001, null, 'Gạo ST25']);
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'doanh nghiep.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())), 'partners');
+    const { jobId, preview } = await previewOf(app, analysisJob, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => problem.message), row.match?.reason ?? null, row.defaultAction])).toEqual([
+      [2, 'valid', [], 'registrationNo', 'update'],
+      // A new partner still needs its province.
+      [3, 'invalid', ['Chưa ghi địa chỉ của đối tác: hãy ghi địa chỉ có tỉnh, thành phố ở cuối (ví dụ «…, Đồng Tháp»), hoặc thêm cột Tỉnh, thành phố vào danh sách.'], null, 'skip'],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(summary).toMatchObject({ updated: 1, failed: 1 });
+    expect(await call(app, 'partners:get', { id: stored.id })).toMatchObject({ provinceCode: '79', address: '12 Lê Lợi, Phường Sài Gòn', buys: 'Gạo ST25' });
+  });
+});
