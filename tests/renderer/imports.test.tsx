@@ -99,6 +99,16 @@ describe('import preview', () => {
     expect(screen.getByText('Không có gì thay đổi')).toBeTruthy();
   });
 
+  it('writes the commune of a similar name as a sentence does, and a matched number’s as a label', async () => {
+    const shown = [
+      row({ row: 5, values: ['HTX NN Mỹ Đức'], match: { reason: 'sameName', id: 9, name: 'HTX Nông nghiệp Mỹ Đức', place: 'Xã Mỹ Đức', row: null }, defaultAction: 'skip' }),
+      row({ row: 6, values: ['HTX An Phú'], match: { reason: 'registrationNo', id: 7, name: 'HTX An Phú', place: 'Xã An Phú', row: null }, defaultAction: 'update' }),
+    ];
+    renderPreview({ ...preview, page: { rows: shown, total: 2 } });
+    expect(await screen.findByText('Tên gần giống HTX Nông nghiệp Mỹ Đức cùng xã Mỹ Đức')).toBeTruthy();
+    expect(screen.getByText('Trùng mã số với HTX An Phú (Xã An Phú)')).toBeTruthy();
+  });
+
   it('says above each place to choose why it is asked, and whether the choice serves the other rows of that address', async () => {
     const asked = [
       row({ row: 4, values: ['HTX NN Phú Hưng'], communeChoices: [{ code: '30370', name: 'Xã Phú Tân' }, { code: '30385', name: 'Xã Chợ Vàm' }], placeKey: 'phu hung, phu tan' }),

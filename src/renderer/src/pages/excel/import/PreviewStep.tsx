@@ -19,6 +19,7 @@ import {
   type InputOf,
   type PreviewFilter,
 } from '../../../../../shared/contract';
+import { unitNameInSentence } from '../../../../../shared/format';
 import { LoadError } from '../../../components/LoadError';
 import { changeLines } from '../../../components/RecordHistory';
 import { useCommunes } from '../../../queries';
@@ -97,7 +98,10 @@ function MatchBadge({ match }: { match: ImportMatch }) {
   const text =
     match.reason === 'inFile'
       ? t('excel.import.matchReason.inFile', { row: match.row ?? '', name: match.name })
-      : t(`excel.import.matchReason.${match.reason}`, { name: match.name, place: match.place });
+      : match.reason === 'sameName'
+        ? // «cùng xã Mỹ Đức»: the unit's name inside a sentence; the others show it in brackets, as a label.
+          t('excel.import.matchReason.sameName', { name: match.name, place: unitNameInSentence(match.place) })
+        : t(`excel.import.matchReason.${match.reason}`, { name: match.name, place: match.place });
   return (
     // Text, not a badge: a badge cuts a long name short. A match that may be another record is the person's to confirm.
     <Text size="xs" fw={600} c={match.reason === 'sameName' || match.reason === 'inFile' || match.doubtful ? 'orange.8' : 'blue.8'}>
