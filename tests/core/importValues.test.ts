@@ -745,6 +745,40 @@ describe("a members list's Ghi chú column", () => {
   });
 });
 
+describe('a remark in brackets after the name', () => {
+  it('that the organization stopped working is said at the name, which is stored as written', async () => {
+    const csv = [
+      'Tên HTX;Địa chỉ',
+      'HTX Nông nghiệp Tân Lập (đã giải thể);xã Vĩnh An, tỉnh An Giang',
+      'HTX Dịch vụ Số 5 (tạm ngưng hoạt động);xã Vĩnh An, tỉnh An Giang',
+      // Brackets that say something else are part of a name like any other word.
+      'HTX Dịch vụ Số 6 (Vĩnh An);xã Vĩnh An, tỉnh An Giang',
+    ].join('\n');
+    const { jobId, preview } = await previewFile('DS HTX.csv', csv, 'organizations');
+    const advice = 'Nếu tổ chức đã giải thể hay tạm ngừng, hãy chọn «Bỏ qua» cho dòng này, hoặc sau khi nhập ghi sự kiện có ngày ở mục Quá trình hoạt động của tổ chức.';
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.notes.map((note) => `${note.cell}: ${note.message}`), row.notes.map((note) => note.heed)])).toEqual([
+      [
+        2,
+        'valid',
+        [`A2: Tên «HTX Nông nghiệp Tân Lập (đã giải thể)» có ghi «(đã giải thể)»: dòng vẫn được ghi là tổ chức đang hoạt động, với tên đúng như trong ô. ${advice} Nếu tổ chức còn hoạt động, hãy bỏ phần trong ngoặc khỏi tên trong tệp.`],
+        [true],
+      ],
+      [
+        3,
+        'valid',
+        [`A3: Tên «HTX Dịch vụ Số 5 (tạm ngưng hoạt động)» có ghi «(tạm ngưng hoạt động)»: dòng vẫn được ghi là tổ chức đang hoạt động, với tên đúng như trong ô. ${advice} Nếu tổ chức còn hoạt động, hãy bỏ phần trong ngoặc khỏi tên trong tệp.`],
+        [true],
+      ],
+      [4, 'valid', [], []],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'skip' }] });
+    expect(app.ctx.db.select({ name: organizations.name }).from(organizations).orderBy(organizations.id).all()).toEqual([
+      { name: 'HTX Dịch vụ Số 5 (tạm ngưng hoạt động)' },
+      { name: 'HTX Dịch vụ Số 6 (Vĩnh An)' },
+    ]);
+  });
+});
+
 describe('a mapping remembered for the next list with the same headers', () => {
   const headers = 'Tên HTX;Địa chỉ;Tình trạng hoạt động;Cột phụ';
   const list = [headers, 'HTX Dịch vụ Số 1;xã Vĩnh An, tỉnh An Giang;Đang hoạt động;x'].join('\n');

@@ -1119,18 +1119,27 @@ function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, regis
 const notWorkingRemark = /\b(?:giai the|pha san|tam ngung|(?:ngung|dung) (?:hoat dong|sxkd|san xuat|kinh doanh)|khong (?:con )?hoat dong|bo hoat dong)\b/;
 
 /**
- * A members list's Ghi chú column, read and never stored (the register keeps no remark): one that
- * says the organization stopped working is said at its cell, since the row is imported as working,
- * unless the register's events already say it ended or is suspended.
+ * A members list's Ghi chú column, read and never stored (the register keeps no remark), and a
+ * remark in brackets after the name («HTX Tân Lập (đã giải thể)»), which offices write when the list
+ * has no such column: one that says the organization stopped working is said at its cell, since the
+ * row is imported as working, unless the register's events already say it ended or is suspended.
+ * The name is stored as written, brackets and all: the note says so, for the person to mend the file.
  */
 function remarkOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => ImportMatch | null, notes: ImportProblem[]): void {
-  const written = text(read, 'remark');
-  if (!written || !notWorkingRemark.test(foldText(written))) return;
+  const remark = text(read, 'remark');
+  const name = text(read, 'name');
+  const inName = Array.from(name.matchAll(/\(([^()]*)\)/g), (match) => match[1] ?? '').find((words) => notWorkingRemark.test(foldText(words)));
+  const said = remark && notWorkingRemark.test(foldText(remark)) ? 'remark' : inName !== undefined ? 'name' : null;
+  if (said === null) return;
   const found = registered();
   if (found?.id != null && organizationRow(scope.ctx, found.id)?.status !== 'active') return;
+  const advice = 'Nếu tổ chức đã giải thể hay tạm ngừng, hãy chọn «Bỏ qua» cho dòng này, hoặc sau khi nhập ghi sự kiện có ngày ở mục Quá trình hoạt động của tổ chức.';
   notes.push({
-    cell: cellRef(scope.columns, 'remark', rowNumber),
-    message: `Ghi chú «${written}»: dòng vẫn được ghi là tổ chức đang hoạt động. Nếu tổ chức đã giải thể hay tạm ngừng, hãy chọn «Bỏ qua» cho dòng này, hoặc sau khi nhập ghi sự kiện có ngày ở mục Quá trình hoạt động của tổ chức.`,
+    cell: cellRef(scope.columns, said, rowNumber),
+    message:
+      said === 'remark'
+        ? `Ghi chú «${remark}»: dòng vẫn được ghi là tổ chức đang hoạt động. ${advice}`
+        : `Tên «${name}» có ghi «(${inName ?? ''})»: dòng vẫn được ghi là tổ chức đang hoạt động, với tên đúng như trong ô. ${advice} Nếu tổ chức còn hoạt động, hãy bỏ phần trong ngoặc khỏi tên trong tệp.`,
     heed: true,
   });
 }
