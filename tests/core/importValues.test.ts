@@ -431,6 +431,15 @@ describe('phone numbers Excel stored as numbers', () => {
     const [offer] = (await call(app, 'offers:list', { programmeId: programme.id })).rows;
     expect((await call(app, 'offers:get', { id: offer?.id ?? 0 })).contactPhone).toBe('0912345678');
   });
+
+  it('gives a phone written with the country code its + back, and says so', async () => {
+    const bytes = await workbook(['Tên HTX', 'Địa chỉ', 'Điện thoại'], [['HTX Dịch vụ Số 7', 'xã Vĩnh An, tỉnh An Giang', 84912345678]]);
+    const { jobId, analysis } = await analyze(app, stage(app, 'DS HTX.xlsx', bytes));
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows[0]?.notes).toEqual([{ cell: 'C2', message: 'Điện thoại: «84912345678» ghi nhận là +84912345678 (ô dạng số, Excel bỏ dấu + của mã nước ở đầu).' }]);
+    await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(app.ctx.db.select({ phone: organizations.phone }).from(organizations).all()).toEqual([{ phone: '+84912345678' }]);
+  });
 });
 
 describe('two phone numbers in one cell', () => {

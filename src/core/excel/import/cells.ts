@@ -118,12 +118,17 @@ export function shownCell(value: CellValue | undefined): string {
 
 /**
  * A phone number Excel stored as a number lost its leading 0: 912345678 was 0912345678 (a mobile),
- * 2963852123 was 02963852123 (a landline with its area code). `note` says so, as for a tax code.
+ * 2963852123 was 02963852123 (a landline with its area code). Written with the country code, it
+ * lost its +: 84912345678 was +84912345678 (no number without it has 11 or 12 digits beginning
+ * 84, since an area code begins 2). `note` says so, as for a tax code.
  */
 function phoneOf(value: CellValue, shown: string): { phone: string; note?: string } {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
     const digits = String(value);
     if (digits.length === 9 || digits.length === 10) return { phone: `0${digits}`, note: `«${digits}» ghi nhận là 0${digits} (ô dạng số, Excel bỏ số 0 ở đầu)` };
+    if ((digits.length === 11 || digits.length === 12) && digits.startsWith('84')) {
+      return { phone: `+${digits}`, note: `«${digits}» ghi nhận là +${digits} (ô dạng số, Excel bỏ dấu + của mã nước ở đầu)` };
+    }
   }
   return { phone: shown };
 }
