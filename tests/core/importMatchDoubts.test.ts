@@ -123,16 +123,21 @@ describe('a list of figures naming an organization by its Mã số HTX beside an
   async function previewFigures() {
     const hopLuc = await storedWithFigures('HTX Nông nghiệp Hợp Lực Mỹ Thới', '1600123456', 61);
     const longDien = await storedWithFigures('HTX Nông nghiệp Long Điền', '1600999888', 25);
-    // The second row names its organization shorter: the same name, not another.
-    const list = await previewList(['Mã số HTX,Tên HTX,Số thành viên', '1600123456,HTX Chăn nuôi Hợp Lực Mỹ Thới,17', '1600999888,HTX Long Điền,30'].join('\n'), 'figures');
-    return { hopLuc, longDien, ...list };
+    const binhMinh = await storedWithFigures('HTX Dịch vụ Bình Minh', '1600777111', 40);
+    // The second row names its organization shorter, the third adds its place: the same name, not another.
+    const list = await previewList(
+      ['Mã số HTX,Tên HTX,Số thành viên', '1600123456,HTX Chăn nuôi Hợp Lực Mỹ Thới,17', '1600999888,HTX Long Điền,30', '1600777111,HTX Dịch vụ Bình Minh xã Vĩnh An,42'].join('\n'),
+      'figures',
+    );
+    return { hopLuc, longDien, binhMinh, ...list };
   }
 
   it('is said in orange, naming both, and left out of «Dòng trùng: Cập nhật»; a shorter name is not', async () => {
-    const { hopLuc, longDien, jobId, preview } = await previewFigures();
+    const { hopLuc, longDien, binhMinh, jobId, preview } = await previewFigures();
     expect(preview.page.rows.map((row) => [row.row, row.match, row.defaultAction])).toEqual([
       [2, { reason: 'existing', id: hopLuc, name: 'HTX Nông nghiệp Hợp Lực Mỹ Thới', place: 'năm 2025', row: null, doubtful: true }, 'skip'],
       [3, { reason: 'existing', id: longDien, name: 'HTX Nông nghiệp Long Điền', place: 'năm 2025', row: null }, 'update'],
+      [4, { reason: 'existing', id: binhMinh, name: 'HTX Dịch vụ Bình Minh', place: 'năm 2025', row: null }, 'update'],
     ]);
     expect(preview.page.rows[0]?.notes).toEqual([
       {
@@ -145,8 +150,8 @@ describe('a list of figures naming an organization by its Mã số HTX beside an
     ]);
     expect(preview.page.rows[1]?.notes).toEqual([]);
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
-    expect(summary).toMatchObject({ updated: 1, skipped: 1 });
-    expect([membersOf(hopLuc), membersOf(longDien)]).toEqual([61, 30]);
+    expect(summary).toMatchObject({ updated: 2, skipped: 1 });
+    expect([membersOf(hopLuc), membersOf(longDien), membersOf(binhMinh)]).toEqual([61, 30, 42]);
   });
 
   it('updates the organization when the person chooses so for the row', async () => {

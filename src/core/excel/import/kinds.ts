@@ -1385,13 +1385,16 @@ function organizationOfRow(
 }
 
 /**
- * A written name that is not the stored one's written otherwise (`organizationNameKey`) nor a
- * shorter form of it: «HTX Chăn nuôi Hợp Lực» for «HTX Nông nghiệp Hợp Lực» is another name,
- * «HTX Hợp Lực» is not. No name written says nothing.
+ * A written name that puts other words in place of some of the stored one's (`organizationNameKey`):
+ * «HTX Chăn nuôi Hợp Lực» for «HTX Nông nghiệp Hợp Lực» is another name. A shorter form («HTX Hợp
+ * Lực») or the name with more said after it («HTX Nông nghiệp Hợp Lực xã Mỹ Thới», as lists often
+ * add the place) is not: the Mã số found it, and flagging such rows would leave a list's updates
+ * skipped row after row. No name written says nothing.
  */
 function otherOrganizationName(writtenKey: string, storedKey: string): boolean {
-  const stored = new Set(storedKey.split(' '));
-  return writtenKey !== '' && writtenKey.split(' ').some((word) => !stored.has(word));
+  if (writtenKey === '') return false;
+  const [written, stored] = [new Set(writtenKey.split(' ')), new Set(storedKey.split(' '))];
+  return [...written].some((word) => !stored.has(word)) && [...stored].some((word) => !written.has(word));
 }
 
 const figureValuesSchema = figuresSaveInput.omit({ organizationId: true });
