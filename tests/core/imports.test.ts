@@ -777,6 +777,90 @@ describe('partners without a province column', () => {
   });
 });
 
+describe("partners' business line", () => {
+  it('read a supermarket from the name of a new enterprise, say it, and fill a stored one only where it has none', async () => {
+    const lotte = await call(app, 'partners:create', { kind: 'enterprise', businessLine: 'distribution', name: 'Siêu thị Lotte Mart Cần Thơ', taxCode: '1800111222', provinceCode: '92' });
+    const winMart = await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty Cổ phần WinMart Long Xuyên', taxCode: '1600333444', provinceCode: AN_GIANG });
+    const csv = [
+      'Tên doanh nghiệp,Loại,MST,Tỉnh',
+      'Siêu thị Co.opmart Cần Thơ,,,Cần Thơ',
+      'Chuỗi siêu thị Mini Mart Sài Gòn,,,TP Hồ Chí Minh',
+      'Co.opmart Long Xuyên,Doanh nghiệp,,An Giang',
+      'GO! Long Xuyên,Doanh nghiệp,,An Giang',
+      'Công ty TNHH Chế biến Gỗ An Giang,,,An Giang',
+      'Cửa hàng Bách Hóa Xanh Châu Đốc,,,An Giang',
+      'Siêu thị Lotte Mart Cần Thơ,,1800111222,Cần Thơ',
+      'Công ty Cổ phần WinMart Long Xuyên,,1600333444,An Giang',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doi tac.csv', csv), 'partners');
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.notes.map((note) => `${note.cell}: ${note.message}`)])).toEqual([
+      [2, 'valid', ['A2: Loại đối tác đọc từ tên: Doanh nghiệp.', 'A2: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+      [3, 'valid', ['A3: Loại đối tác đọc từ tên: Doanh nghiệp.', 'A3: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+      [4, 'valid', ['A4: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+      [5, 'valid', ['A5: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+      // «Gỗ» folds to «go», yet says no supermarket; a shop is no enterprise, so it has no line.
+      [6, 'valid', ['A6: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [7, 'valid', ['A7: Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
+      [8, 'valid', ['A8: Loại đối tác đọc từ tên: Doanh nghiệp.', 'A8: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+      [9, 'valid', ['A9: Loại đối tác đọc từ tên: Doanh nghiệp.', 'A9: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(summary).toMatchObject({ created: 6, updated: 1 });
+    const stored = app.ctx.db.select({ id: partners.id, name: partners.name, kind: partners.kind, businessLine: partners.businessLine }).from(partners).orderBy(partners.id).all();
+    expect(stored.slice(0, 2).map((row) => row.id)).toEqual([lotte.id, winMart.id]);
+    expect(stored.map(({ name, kind, businessLine }) => ({ name, kind, businessLine }))).toEqual([
+      // The line the office chose is kept; the blank one is filled.
+      { name: 'Siêu thị Lotte Mart Cần Thơ', kind: 'enterprise', businessLine: 'distribution' },
+      { name: 'Công ty Cổ phần WinMart Long Xuyên', kind: 'enterprise', businessLine: 'supermarket' },
+      { name: 'Siêu thị Co.opmart Cần Thơ', kind: 'enterprise', businessLine: 'supermarket' },
+      { name: 'Chuỗi siêu thị Mini Mart Sài Gòn', kind: 'enterprise', businessLine: 'supermarket' },
+      { name: 'Co.opmart Long Xuyên', kind: 'enterprise', businessLine: 'supermarket' },
+      { name: 'GO! Long Xuyên', kind: 'enterprise', businessLine: 'supermarket' },
+      { name: 'Công ty TNHH Chế biến Gỗ An Giang', kind: 'enterprise', businessLine: null },
+      { name: 'Cửa hàng Bách Hóa Xanh Châu Đốc', kind: 'retail_outlet', businessLine: null },
+    ]);
+  });
+
+  it('read a business line column as the kind column is read: its own words without asking, others mapped once, only for an enterprise', async () => {
+    const csv = [
+      'Tên đơn vị,Loại,Lĩnh vực kinh doanh,Tỉnh',
+      'Siêu thị Hòa Bình,,Phân phối,An Giang',
+      'Công ty TNHH Thực phẩm Sao Mai,,Chế biến,An Giang',
+      'Công ty CP Nông sản Việt,,Xuất nhập khẩu,An Giang',
+      'Công ty TNHH Mê Kông,,Bán buôn nông sản,An Giang',
+      'Chợ Long Xuyên,,Siêu thị,An Giang',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'Doi tac.csv', csv), 'partners');
+    expect(analysis.columns.map((column) => column.field)).toEqual(['name', 'kind', 'businessLine', 'province']);
+    const { preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    // A line written is never replaced by the name's: «Siêu thị Hòa Bình» is a distributor as written.
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`), row.notes.map((note) => note.message)])).toEqual([
+      [2, 'valid', [], ['Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [3, 'valid', [], ['Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [4, 'valid', [], ['Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [5, 'valid', [], ['Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      [6, 'invalid', ['C6: Ngành kinh doanh chỉ ghi cho đối tác là doanh nghiệp; hãy bỏ trống hoặc đổi loại đối tác.'], ['Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
+    ]);
+    expect(preview.valueChoices.map((choice) => [choice.field, choice.written, choice.value])).toEqual([['businessLine', 'Bán buôn nông sản', null]]);
+    expect(preview.choiceOptions.businessLine?.map((option) => option.label)).toEqual(['Phân phối', 'Chuỗi siêu thị', 'Chế biến', 'Xuất khẩu', 'Ngành khác']);
+
+    // The person maps the unknown value once; the import remembers it.
+    const values = [{ field: 'businessLine', written: 'Bán buôn nông sản', value: 'distribution' }];
+    const mapped = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis), values });
+    expect((await settle(app, mapped.jobId)).error).toBeNull();
+    const { summary } = await commitOf(app, { previewJobId: mapped.jobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 4, failed: 1 });
+    const stored = app.ctx.db.select({ name: partners.name, businessLine: partners.businessLine }).from(partners).orderBy(partners.id).all();
+    expect(stored).toEqual([
+      { name: 'Siêu thị Hòa Bình', businessLine: 'distribution' },
+      { name: 'Công ty TNHH Thực phẩm Sao Mai', businessLine: 'processing' },
+      { name: 'Công ty CP Nông sản Việt', businessLine: 'export' },
+      { name: 'Công ty TNHH Mê Kông', businessLine: 'distribution' },
+    ]);
+  });
+});
+
 describe('products', () => {
   it('imports products of organizations found by Mã số HTX, with their unit and yearly volume', async () => {
     const vinhBinh = await call(app, 'organizations:create', {

@@ -1,5 +1,5 @@
 /**
- * Coded columns (kind, sector, size, classification, partner kind): what each value written in
+ * Coded columns (kind, sector, size, classification, partner kind and business line): what each value written in
  * the list means. A value that is a lookup's own word (or code) is taken as it is; any other is
  * mapped once per distinct value — to a lookup value or to "để trống" — by the person, by the
  * answer remembered from an earlier import, or by the suggestion the app makes, which the person
@@ -7,7 +7,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { ImportChoiceOption, ImportValueChoice } from '../../../shared/contracts/imports';
-import { classifications, organizationKinds, partnerKinds, type ImportKind } from '../../../shared/domain';
+import { classifications, organizationKinds, partnerBusinessLines, partnerKinds, type ImportKind } from '../../../shared/domain';
 import { expandedNameWords, organizationKindOfName } from '../../../shared/names';
 import { foldText } from '../../../shared/text';
 import type { Context } from '../../context';
@@ -17,7 +17,7 @@ import { importValueMappings, sectors, sizeClasses } from '../../db/schema';
 export const choiceFields: Record<ImportKind, string[]> = {
   organizations: ['kind', 'sectorCode', 'sizeClass', 'classification'],
   figures: ['classification'],
-  partners: ['kind'],
+  partners: ['kind', 'businessLine'],
   products: [],
   offers: [],
   demands: ['buyerKind'],
@@ -38,6 +38,14 @@ export const partnerKindLabels: Record<(typeof partnerKinds)[number], string> = 
   logistics: 'Đơn vị vận chuyển',
   alliance: 'Liên minh HTX tỉnh bạn',
   state_agency: 'Cơ quan nhà nước',
+};
+/** As the partners screen names them (`partners.businessLine`). */
+export const partnerBusinessLineLabels: Record<(typeof partnerBusinessLines)[number], string> = {
+  distribution: 'Phân phối',
+  supermarket: 'Chuỗi siêu thị',
+  processing: 'Chế biến',
+  export: 'Xuất khẩu',
+  other: 'Ngành khác',
 };
 
 /** Other words that mean a value exactly, folded. */
@@ -64,6 +72,7 @@ const exactWords: Record<string, Record<string, string>> = {
     'lien minh htx': 'alliance',
     'lien minh hop tac xa': 'alliance',
   },
+  businessLine: { 'sieu thi': 'supermarket', 'he thong sieu thi': 'supermarket', 'xuat nhap khau': 'export', khac: 'other' },
 };
 /** Values that say "none": they map to blank without asking. */
 const blankWords = new Set(['chua xep loai', 'khong xep loai', 'khong', 'chua', '-', 'k']);
@@ -82,6 +91,8 @@ export function optionsOf(ctx: Context, kind: ImportKind, field: string): Import
       return ctx.db.select({ value: sizeClasses.code, label: sizeClasses.name }).from(sizeClasses).orderBy(sizeClasses.sortOrder).all();
     case 'classification':
       return classifications.map((value) => ({ value, label: classificationLabels[value] }));
+    case 'businessLine':
+      return partnerBusinessLines.map((value) => ({ value, label: partnerBusinessLineLabels[value] }));
     default:
       return [];
   }

@@ -220,6 +220,8 @@ export const importFields: Record<ImportKind, ImportField[]> = {
   partners: [
     field('name', 'Tên đối tác', 'text', ['Tên doanh nghiệp', 'Tên đơn vị', 'Tên công ty', 'Tên', 'Đơn vị'], true),
     field('kind', 'Loại đối tác', 'choice', ['Loại hình', 'Loại']),
+    // An enterprise's line: the contract refuses one for another kind, at its cell.
+    field('businessLine', 'Ngành kinh doanh', 'choice', ['Lĩnh vực kinh doanh', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực', 'Ngành']),
     field('shortName', 'Tên viết tắt', 'text', ['Tên giao dịch']),
     field('taxCode', 'Mã số thuế', 'code', ['MST', 'Mã số doanh nghiệp', 'Mã số']),
     // A list of enterprises often writes the province only at the end of the address.

@@ -17,7 +17,7 @@ import { productValues, type VolumePeriod } from '../../../shared/contracts/prod
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity, unitNameInSentence } from '../../../shared/format';
-import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerKind, type Province } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
@@ -70,7 +70,7 @@ import { createDemand, createOffer, demandRecords, offerRecords, ownProductNamed
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
 import { cellRef, quantityUnitOfHeader, type FieldValue, type MappedColumn, type ReadRow } from './cells';
 import { headerKey } from './fields';
-import { ChoiceReader, partnerKindLabels, rememberedValues, writtenKey, type ValueMap } from './choices';
+import { ChoiceReader, partnerBusinessLineLabels, partnerKindLabels, rememberedValues, writtenKey, type ValueMap } from './choices';
 import { alsoOldCommunesWords, readPlace, type PlaceReading } from './places';
 
 /** What every row of one import shares: the database, the office's province, lookups read once. */
@@ -1818,7 +1818,7 @@ const productsAdapter: KindAdapter = {
 
 /**
  * The kind a partner's name says, when no kind is written: "Công ty …", "Tập đoàn …", "Hộ kinh
- * doanh …", "Cơ sở …", "Siêu thị …", "Nhà hàng …", "Khách sạn …", "Vựa …" (a depot buying from
+ * doanh …", "Cơ sở …", "(Chuỗi) siêu thị …", "Nhà hàng …", "Khách sạn …", "Vựa …" (a depot buying from
  * farms), "Chợ đầu mối …", "Chợ …", "Cửa hàng …", "Đại lý …", "Sàn thương mại điện tử …", "Liên
  * minh …", "Sở …", "UBND …". A name that says none ("Ngân hàng …", "Co.opmart …") is asked about.
  */
@@ -1826,12 +1826,26 @@ function partnerKindOf(name: string): PartnerKind | undefined {
   const folded = foldText(name);
   // A household business or a workshop buys and sells as an enterprise does, and a commercial bank
   // (lending to members under an agreement) is one: of the partners' kinds, theirs.
-  if (hasLegalForm(name) || /^(?:sieu thi|tap doan|doanh nghiep|nha may|xi nghiep|ho kinh doanh|hkd|co so|nha hang|khach san|vua|ngan hang)\b/.test(folded)) return 'enterprise';
+  if (hasLegalForm(name) || /^(?:(?:chuoi )?sieu thi|tap doan|doanh nghiep|nha may|xi nghiep|ho kinh doanh|hkd|co so|nha hang|khach san|vua|ngan hang)\b/.test(folded)) return 'enterprise';
   if (/^cho dau moi\b/.test(folded)) return 'wholesale_market';
   if (/^(?:cho|cua hang|diem ban|dai ly)\b/.test(folded)) return 'retail_outlet';
   if (/^san (?:thuong mai dien tu|tmdt)\b/.test(folded)) return 'online_channel';
   if (/^lien minh\b/.test(folded)) return 'alliance';
   if (/^(?:so|ubnd|uy ban nhan dan|chi cuc|trung tam (?:khuyen nong|xuc tien))\b/.test(folded)) return 'state_agency';
+  return undefined;
+}
+
+/**
+ * The line an enterprise's name says, when no line is written: a supermarket by its word («Siêu
+ * thị …», «Chuỗi siêu thị …») or by the name of a well-known chain («Co.opmart», «WinMart», «Bách
+ * hóa Xanh», «Lotte Mart», «MM Mega Market», «Aeon», «Big C», «GO!»). Only chains: a name's other
+ * words say too little of a line to read one from them.
+ */
+function partnerBusinessLineOf(name: string): PartnerBusinessLine | undefined {
+  const words = writtenKey(name);
+  if (/^(?:chuoi )?sieu thi\b|\b(?:co ?op ?mart|win ?mart|bach hoa xanh|lotte mart|mm mega market|mega market|aeon|big c)\b/.test(words)) return 'supermarket';
+  // «GO!» with its mark: folded, «go» is also «gỗ» (a timber works).
+  if (/(?:^|\s)go!(?=\s|$)/i.test(name)) return 'supermarket';
   return undefined;
 }
 
@@ -1879,6 +1893,8 @@ function partnerMerged(stored: PartnerRow, row: WritableRow): ParsedPartnerInput
     if (isBlank(incoming[field]) || (field === 'name' && samePartnerName(incoming.name, stored.name))) continue;
     Object.assign(merged, { [field]: incoming[field] });
   }
+  // A line read from the name (no line written) fills a stored enterprise's blank one, never replaces one.
+  if (!fields.has('businessLine') && incoming.businessLine && merged.kind === 'enterprise' && merged.businessLine === null) merged.businessLine = incoming.businessLine;
   return merged;
 }
 
@@ -1996,6 +2012,11 @@ const partnersAdapter: RecordingAdapter = {
     const kindOfName = kindText ? undefined : partnerKindOf(text(read, 'name'));
     const kind = kindText ? (scope.choices.read('kind', kindText) as PartnerKind | null) : kindOfName;
     if (kindOfName) notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Loại đối tác đọc từ tên: ${partnerKindLabels[kindOfName]}.` });
+    const lineText = text(read, 'businessLine');
+    // Like the kind: a line written, even one mapped to blank, is never replaced by the name's.
+    const lineOfName = lineText || kind !== 'enterprise' ? undefined : partnerBusinessLineOf(text(read, 'name'));
+    const businessLine = lineText ? (scope.choices.read('businessLine', lineText) as PartnerBusinessLine | null) : (lineOfName ?? null);
+    if (lineOfName) notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Ngành kinh doanh đọc từ tên: ${partnerBusinessLineLabels[lineOfName]}.` });
     if (!kind) {
       // A cooperative is a member, of this province or another, never a partner.
       const collective = organizationKindOfName(kindText || text(read, 'name'));
@@ -2011,6 +2032,7 @@ const partnersAdapter: RecordingAdapter = {
     }
     const candidate = {
       kind: kind ?? 'enterprise',
+      businessLine,
       name: text(read, 'name'),
       taxCode: text(read, 'taxCode'),
       provinceCode: province?.code ?? '',

@@ -261,6 +261,7 @@ export const excelVi = {
       partners: {
         name: 'Tên đối tác',
         kind: 'Loại đối tác',
+        businessLine: 'Ngành kinh doanh',
         shortName: 'Tên viết tắt',
         taxCode: 'Mã số thuế',
         province: 'Tỉnh, thành phố',
@@ -589,6 +590,7 @@ export const excelEn: Translations<typeof excelVi> = {
       partners: {
         name: 'Partner name',
         kind: 'Partner kind',
+        businessLine: 'Business line',
         shortName: 'Short name',
         taxCode: 'Tax code',
         province: 'Province, city',
