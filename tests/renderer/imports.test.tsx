@@ -99,6 +99,12 @@ describe('import preview', () => {
     expect(screen.getByText('Không có gì thay đổi')).toBeTruthy();
   });
 
+  it('says in Vietnamese that a group chosen has no rows', async () => {
+    renderPreview({ ...preview, page: { rows: [], total: 0 } });
+    expect(await screen.findByText('Không có dòng nào thuộc nhóm này.')).toBeTruthy();
+    expect(screen.queryByText('No records')).toBeNull();
+  });
+
   it('writes the commune of a similar name as a sentence does, and a matched number’s as a label', async () => {
     const shown = [
       row({ row: 5, values: ['HTX NN Mỹ Đức'], match: { reason: 'sameName', id: 9, name: 'HTX Nông nghiệp Mỹ Đức', place: 'Xã Mỹ Đức', row: null }, defaultAction: 'skip' }),

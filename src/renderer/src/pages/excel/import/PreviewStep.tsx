@@ -357,6 +357,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         idAccessor="row"
         fetching={preview.isFetching}
         loadingText={t('common.loading')}
+        noRecordsText={t('excel.import.noRowsInFilter')}
         columns={columns}
         rowBackgroundColor={(record) => (record.status === 'invalid' ? { light: '#fff5f5', dark: '#3b1219' } : undefined)}
         page={page}
