@@ -85,7 +85,7 @@ describe('a row matched by its name in the commune beside another Mã số HTX',
       {
         cell: 'B2',
         message:
-          'Mã số HTX 1601234502 khác mã số 9100000157 của «HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng» cùng tên ở xã Mỹ Hòa Hưng: hai mã số khác nhau thường là hai tổ chức khác nhau. ' +
+          'Mã số HTX 1601234502 khác mã số 9100000157 của «HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng», tên gần giống, cùng ở xã Mỹ Hòa Hưng: hai mã số khác nhau thường là hai tổ chức khác nhau. ' +
           'Nếu là tổ chức khác, hãy chọn «Thêm mới»; nếu đúng là «HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng» và mã số trong tệp mới đúng, hãy chọn «Cập nhật». Dòng này không theo lựa chọn chung cho các dòng trùng.',
         heed: true,
       },

@@ -560,7 +560,7 @@ describe('yearly figures', () => {
       [3, 'valid', 'existing', 'update'],
       [4, 'invalid', null, 'skip'],
     ]);
-    expect(preview.page.rows[2]?.problems[0]?.message).toContain('Không tìm thấy «HTX Không Có» trong danh sách Thành viên ở Xã Vĩnh An');
+    expect(preview.page.rows[2]?.problems[0]?.message).toContain('Không tìm thấy «HTX Không Có» trong danh sách Thành viên ở xã Vĩnh An');
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
     expect(summary).toEqual({ batchId: 1, created: 1, updated: 1, skipped: 0, failed: 1, partnersAdded: 0, unchanged: 0 });
     expect(await call(app, 'figures:list', { organizationId: vinhBinh.id })).toMatchObject([

@@ -73,7 +73,7 @@ describe('importing offers', () => {
       [
         5,
         'invalid',
-        ['B5: Không tìm thấy «HTX Không Có» trong danh sách Thành viên ở Xã Vĩnh Bình; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX.'],
+        ['B5: Không tìm thấy «HTX Không Có» trong danh sách Thành viên ở xã Vĩnh Bình; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX.'],
       ],
     ]);
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });

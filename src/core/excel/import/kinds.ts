@@ -1016,7 +1016,7 @@ function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, pla
   return {
     cell: cellRef(scope.columns, 'registrationNo', rowNumber),
     message:
-      `Mã số HTX ${input.registrationNo} khác mã số ${found.registrationNo} của «${found.name}» cùng tên ở ${where}: hai mã số khác nhau thường là hai tổ chức khác nhau. ` +
+      `Mã số HTX ${input.registrationNo} khác mã số ${found.registrationNo} của «${found.name}», tên gần giống, cùng ở ${where}: hai mã số khác nhau thường là hai tổ chức khác nhau. ` +
       `Nếu là tổ chức khác, hãy chọn «Thêm mới»; nếu đúng là «${found.name}» và mã số trong tệp mới đúng, hãy chọn «Cập nhật». Dòng này không theo lựa chọn chung cho các dòng trùng.`,
     heed: true,
   };
@@ -1378,7 +1378,7 @@ function organizationOfRow(
   problems.push({
     cell: key,
     message: `Không tìm thấy «${[name, registrationNo].filter(Boolean).join(', ')}» trong danh sách Thành viên${
-      communeCodes.length ? ` ở ${communeCodes.map((code) => communeNameOf(scope, code)).join(' hoặc ')}` : ''
+      communeCodes.length ? ` ở ${communeCodes.map((code) => unitNameInSentence(communeNameOf(scope, code))).join(' hoặc ')}` : ''
     }; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX.`,
   });
   return null;
