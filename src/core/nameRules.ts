@@ -53,7 +53,7 @@ export function refreshNameKeys(ctx: Context): number | null {
     const updatePartner = sqlite.prepare('UPDATE partners SET name_key = ?, search_text = ? WHERE id = ?');
     for (const row of partnerRows) {
       const nameKey = partnerNameKey(row.name);
-      const searchText = partnerSearchText({ ...row, provinceName: ctx.places.province(row.provinceCode)?.name ?? '' });
+      const searchText = partnerSearchText({ ...row, provinceName: ctx.places.province(row.provinceCode)?.fullName ?? '' });
       if (nameKey !== row.nameKey || searchText !== row.searchText) {
         updatePartner.run(nameKey, searchText, row.id);
         changed += 1;

@@ -57,7 +57,7 @@ describe('demo data', () => {
       )
       .all() as { name: string; shortName: string; provinceCode: string; taxCode: string | null; contactName: string; buys: string; address: string; searchText: string }[];
     expect(partnerRows.length).toBeGreaterThan(50);
-    const searchTextOf = (row: (typeof partnerRows)[number]) => partnerSearchText({ ...row, provinceName: app.ctx.places.province(row.provinceCode)?.name ?? '' });
+    const searchTextOf = (row: (typeof partnerRows)[number]) => partnerSearchText({ ...row, provinceName: app.ctx.places.province(row.provinceCode)?.fullName ?? '' });
     expect(partnerRows.filter((row) => row.searchText !== searchTextOf(row))).toEqual([]);
     const sectorCodes = new Set(sqlite.prepare('SELECT code FROM sectors').pluck().all());
     expect(rows.every((row) => row.sector_code !== null && sectorCodes.has(row.sector_code))).toBe(true);

@@ -261,6 +261,8 @@ describe('listing partners', () => {
     // Neither name says An Giang: the province does.
     expect(await listNames({ search: 'an giang' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Phú Gia']);
     expect(await listNames({ search: 'AN GIANG 0973' })).toEqual(['Công ty TNHH Minh Phát']);
+    // As the list shows the province: «Tỉnh An Giang».
+    expect(await listNames({ search: 'tỉnh an giang' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Phú Gia']);
     expect(await listNames({ search: '0912 an giang' })).toEqual(['Công ty TNHH Phú Gia']);
     // A street and a ward of the address; Thực phẩm Hà Nội is on a Trần Hưng Đạo street too.
     expect(await listNames({ search: 'long xuyen' })).toEqual(['Công ty TNHH Minh Phát']);

@@ -143,7 +143,7 @@ export function seedPromotion(
         nameFolded: foldText(name),
         nameKey: partnerNameKey(name),
         // As a person's save writes it: the province, contact and what it buys are searched too.
-        searchText: partnerSearchText({ name, shortName, provinceName: ctx.places.province(provinceCode)?.name ?? '', taxCode, contactName, buys, address: '' }),
+        searchText: partnerSearchText({ name, shortName, provinceName: ctx.places.province(provinceCode)?.fullName ?? '', taxCode, contactName, buys, address: '' }),
         createdAt: now,
         updatedAt: now,
       })

@@ -185,7 +185,7 @@ export function seedSupplyDemand(ctx: Context, options: Options): SupplyDemoSumm
           'Nông sản, thực phẩm',
           foldText(name),
           partnerNameKey(name),
-          partnerSearchText({ name, shortName: '', provinceName: province, taxCode, contactName: 'Phòng thu mua', buys: 'Nông sản, thực phẩm', address: '' }),
+          partnerSearchText({ name, shortName: '', provinceName: ctx.places.province(provinceCode)?.fullName ?? '', taxCode, contactName: 'Phòng thu mua', buys: 'Nông sản, thực phẩm', address: '' }),
           now,
           now,
         )

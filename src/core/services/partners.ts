@@ -268,7 +268,7 @@ function columnsFor(ctx: Context, input: ParsedPartnerInput) {
     note: input.note,
     nameFolded: foldText(input.name),
     nameKey: partnerNameKey(input.name),
-    searchText: partnerSearchText({ ...input, taxCode, provinceName: ctx.places.province(input.provinceCode)?.name ?? '' }),
+    searchText: partnerSearchText({ ...input, taxCode, provinceName: ctx.places.province(input.provinceCode)?.fullName ?? '' }),
   };
 }
 

@@ -320,8 +320,9 @@ export function organizationSearchText(fields: {
 
 /**
  * What search reads of a partner: its name's words as for an organization, and its province's
- * ("hcm" finds Hồ Chí Minh as it finds a name that says it), tax code, contact, what it buys and
- * its address, so that «an giang 0973» or a street finds the partners there.
+ * full name's, as the list shows it («tỉnh an giang» finds it as «an giang» does; "hcm" finds Hồ
+ * Chí Minh as it finds a name that says it), tax code, contact, what it buys and its address, so
+ * that «an giang 0973» or a street finds the partners there.
  */
 export function partnerSearchText(fields: {
   name: string;
