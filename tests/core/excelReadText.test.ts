@@ -1,6 +1,6 @@
 /**
  * Lists exported as text under an Excel name — a CSV named .xlsx, tab-separated text named .xls, a
- * web page named .xls — are read by what they hold, as Excel opens them; what is not a list (a
+ * web page or a single file web page (.mht) named .xls — are read by what they hold, as Excel opens them; what is not a list (a
  * PDF, an image, prose, random bytes) is still refused with a true message; and a crafted page is
  * held to the reader's limits.
  */
@@ -153,6 +153,194 @@ describe('a web page under an Excel name', () => {
   });
 });
 
+describe('a «<» that starts no tag in a portal’s page', () => {
+  it('is text, as a browser and Excel show it', async () => {
+    const page =
+      '<html><head><meta charset="utf-8"></head><body><table>' +
+      '<tr><th>Tên HTX</th><th>Quy mô</th><th>Diện tích</th><th>Ghi chú</th></tr>' +
+      '<tr><td>HTX Vĩnh Hòa</td><td>Doanh thu < 1 tỷ</td><td><5 ha</td><td>vốn <= 500 triệu, <Đạt> chuẩn</td></tr>' +
+      '<tr><td>HTX Bình Hòa</td><td>1 < x < 2</td><td>10 ha<</td><td>a <b>đậm</b></td></tr>' +
+      '</table></body></html>';
+    const { rows } = await opened('cong_thong_tin.xls', page);
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ['Tên HTX', 'Quy mô', 'Diện tích', 'Ghi chú'] },
+      { rowNumber: 2, cells: ['HTX Vĩnh Hòa', 'Doanh thu < 1 tỷ', '<5 ha', 'vốn <= 500 triệu, <Đạt> chuẩn'] },
+      { rowNumber: 3, cells: ['HTX Bình Hòa', '1 < x < 2', '10 ha<', 'a đậm'] },
+    ]);
+  });
+
+  it('waits for the next piece of the page to tell a tag from text', async () => {
+    // The page is read 256 KB at a time: the «<» of </td> is the last character of the first piece.
+    const opening = '<html><body><!-- ';
+    const cell = ' --><table><tr><td>Doanh thu < 1 tỷ';
+    const page = `${opening}${'x'.repeat(256 * 1024 - 1 - opening.length - Buffer.byteLength(cell))}${cell}</td><td><5 ha</td></tr></table></body></html>`;
+    expect(Buffer.byteLength(page.slice(0, page.indexOf('</td>')))).toBe(256 * 1024 - 1);
+    const { rows } = await opened('cat_doan.xls', page);
+    expect(rows).toEqual([{ rowNumber: 1, cells: ['Doanh thu < 1 tỷ', '<5 ha'] }]);
+  });
+});
+
+/** Bytes as quoted-printable, as Excel writes them: `=XX` for `=` and bytes past ASCII, lines cut at 76 with a soft line break. */
+function quotedPrintable(bytes: Buffer): string {
+  let text = '';
+  let line = '';
+  for (const byte of bytes) {
+    const written = byte === 0x0a ? '\n' : byte === 0x0d ? '' : byte === 0x3d || byte > 0x7e ? `=${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte);
+    if (written === '\n') {
+      text += `${line}\r\n`;
+      line = '';
+      continue;
+    }
+    if (line.length + written.length > 75) {
+      text += `${line}=\r\n`;
+      line = '';
+    }
+    line += written;
+  }
+  return text + line;
+}
+
+interface ArchivePart {
+  location: string;
+  type: string;
+  body: Buffer;
+  transfer: 'quoted-printable' | 'base64' | '8bit';
+}
+
+/** A web archive as Excel writes a workbook saved as «Single File Web Page». */
+function webArchive(parts: ArchivePart[], boundary = '----=_NextPart_01DB2F1C.6A3B5E40'): Buffer {
+  const encoded = (part: ArchivePart) =>
+    part.transfer === 'quoted-printable'
+      ? Buffer.from(quotedPrintable(part.body), 'latin1')
+      : part.transfer === 'base64'
+        ? Buffer.from((part.body.toString('base64').match(/.{1,76}/g) ?? []).join('\r\n'), 'latin1')
+        : part.body;
+  return Buffer.concat([
+    Buffer.from(
+      `MIME-Version: 1.0\r\nX-Document-Type: Workbook\r\nContent-Type: multipart/related;\r\n\tboundary="${boundary}"\r\n\r\n` +
+        'This document is a Single File Web Page, also known as a Web Archive file.  If you are seeing this message, your browser or editor doesn\'t support Web Archive files.\r\n\r\n',
+      'latin1',
+    ),
+    ...parts.flatMap((part) => [
+      Buffer.from(`--${boundary}\r\nContent-Location: ${part.location}\r\nContent-Transfer-Encoding: ${part.transfer}\r\nContent-Type: ${part.type}\r\n\r\n`, 'latin1'),
+      encoded(part),
+      Buffer.from('\r\n\r\n', 'latin1'),
+    ]),
+    Buffer.from(`--${boundary}--\r\n`, 'latin1'),
+  ]);
+}
+
+const frameset = Buffer.from(
+  '<html xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n<head><meta name="Excel Workbook Frameset"><meta http-equiv=Content-Type content="text/html; charset=us-ascii">\r\n' +
+    '<!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>DS HTX</x:Name><x:WorksheetSource HRef="DS_files/sheet001.htm"/></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]-->\r\n' +
+    '</head>\r\n<frameset rows="*,39" border=0 width=0 frameborder=no framespacing=0>\r\n <frame src="DS_files/sheet001.htm" name="frSheet">\r\n <frame src="DS_files/tabstrip.htm" name="frTabs" marginwidth=0 marginheight=0>\r\n</frameset>\r\n</html>\r\n',
+  'latin1',
+);
+const tabstrip = Buffer.from(
+  '<html><head><meta http-equiv=Content-Type content="text/html; charset=us-ascii"></head><body topmargin=0 leftmargin=0 bgcolor="#808080">\r\n' +
+    '<table border=0 cellspacing=1><tr><td bgcolor="#FFFFFF" nowrap><b><small><small>&nbsp;<a href="sheet001.htm" target="frSheet"><font face="Arial" color="#000000">DS HTX</font></a>&nbsp;</small></small></b></td></tr></table></body></html>\r\n',
+  'latin1',
+);
+
+/** A sheet's page as Excel writes it: every attribute quoted-printable's `=3D` once encoded. */
+function sheetPage(rows: string[][], charset: string): string {
+  return (
+    `<html xmlns:x="urn:schemas-microsoft-com:office:excel">\r\n<head>\r\n<meta http-equiv=Content-Type content="text/html; charset=${charset}">\r\n` +
+    '<link id=Main-File rel=Main-File href="../DS.htm">\r\n<style>td {mso-number-format:General;}</style>\r\n</head>\r\n<body link=blue vlink=purple>\r\n' +
+    '<table border=0 cellpadding=0 cellspacing=0 width=640 style=\'border-collapse:collapse;table-layout:fixed;width:480pt\'>\r\n' +
+    rows.map((cells) => ` <tr height=20 style='height:15.0pt'>\r\n${cells.map((cell) => `  <td class=xl65 width=160 style='width:120pt'>${cell}</td>`).join('\r\n')}\r\n </tr>\r\n`).join('') +
+    '</table>\r\n</body>\r\n</html>\r\n'
+  );
+}
+
+describe('a single file web page (.mht), under its own name or an Excel one', () => {
+  const rows = [
+    ['STT', 'Tên HTX', 'Địa chỉ', 'Ghi chú'],
+    ['1', 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'ấp Vĩnh Phước, xã Vĩnh Hòa', 'Doanh thu &lt; 1 tỷ'],
+    ['2', 'HTX Dịch vụ Ngã Năm', 'ấp 3, xã Vĩnh Xương', ''],
+  ];
+  const expected = [
+    { rowNumber: 1, cells: ['STT', 'Tên HTX', 'Địa chỉ', 'Ghi chú'] },
+    { rowNumber: 2, cells: ['1', 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'ấp Vĩnh Phước, xã Vĩnh Hòa', 'Doanh thu < 1 tỷ'] },
+    { rowNumber: 3, cells: ['2', 'HTX Dịch vụ Ngã Năm', 'ấp 3, xã Vĩnh Xương'] },
+  ];
+
+  it('reads the sheet’s table of Excel’s workbook archive, quoted-printable in Windows-1258, named .xls', async () => {
+    const archive = webArchive([
+      { location: 'file:///C:/Users/VP/AppData/Local/Temp/DS.htm', type: 'text/html; charset="us-ascii"', body: frameset, transfer: 'quoted-printable' },
+      { location: 'file:///C:/Users/VP/AppData/Local/Temp/DS_files/tabstrip.htm', type: 'text/html; charset="us-ascii"', body: tabstrip, transfer: 'quoted-printable' },
+      { location: 'file:///C:/Users/VP/AppData/Local/Temp/DS_files/sheet001.htm', type: 'text/html; charset="windows-1258"', body: windows1258(sheetPage(rows, 'windows-1258')), transfer: 'quoted-printable' },
+      { location: 'file:///C:/Users/VP/AppData/Local/Temp/DS_files/filelist.xml', type: 'text/xml; charset="utf-8"', body: Buffer.from('<xml><o:MainFile HRef="../DS.htm"/></xml>'), transfer: 'quoted-printable' },
+    ]);
+    // Quoted-printable cuts the page's lines with soft line breaks, and writes «=» and every byte past ASCII as =XX.
+    expect(archive.toString('latin1')).toContain('=3D');
+    expect(archive.toString('latin1')).toMatch(/=\r\n/);
+    const { path, source, rows: read } = await opened('DS HTX.xls', archive);
+    expect(source).toMatchObject({ format: 'html', encoding: 'windows-1258', namedAsWorkbook: true });
+    expect(source.sheets).toEqual([{ name: 'DS HTX', index: 0, hidden: false, dimension: null, empty: false }]);
+    expect(read).toEqual(expected);
+    expect(await readHead(path, source, 'DS HTX', 2)).toEqual({ rows: expected.slice(0, 2), merges: [], hiddenColumns: [] });
+  });
+
+  it('reads a page written base64 in the UTF-8 its <meta> declares, named .mht', async () => {
+    const page = Buffer.from(sheetPage(rows, 'utf-8'), 'utf8');
+    const archive = webArchive([{ location: 'DS.htm', type: 'text/html', body: page, transfer: 'base64' }]);
+    const { source, rows: read } = await opened('DS HTX.mht', archive);
+    expect(source).toMatchObject({ format: 'html', encoding: 'utf-8', namedAsWorkbook: false });
+    expect(read).toEqual(expected);
+  });
+
+  it('reads a page sent as the archive’s only content, and one written as is (8bit) under .mhtml', async () => {
+    const page = sheetPage(rows, 'utf-8');
+    const single = Buffer.from(`MIME-Version: 1.0\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${quotedPrintable(Buffer.from(page, 'utf8'))}`, 'latin1');
+    expect((await opened('ds_mot_phan.xls', single)).rows).toEqual(expected);
+    const asIs = webArchive([{ location: 'DS.htm', type: 'text/html; charset=utf-8', body: Buffer.from(page, 'utf8'), transfer: '8bit' }], 'ranh-gioi');
+    const read = await opened('DS HTX.mhtml', asIs);
+    expect(read.source).toMatchObject({ format: 'html', namedAsWorkbook: false });
+    expect(read.rows).toEqual(expected);
+  });
+
+  it('decodes a long list across the pieces it is read in, an escape or a group cut by a piece’s end', async () => {
+    const many = [rows[0] ?? [], ...Array.from({ length: 4000 }, (_, at) => [String(at + 1), `Hợp tác xã Nông nghiệp số ${at + 1}`, 'ấp Vĩnh Phước, xã Vĩnh Hòa', ''])];
+    const piece = 256 * 1024;
+    /** The archive written in `transfer`, where the page's body starts, and that archive with spaces before the page. */
+    const shifted = (transfer: ArchivePart['transfer']) => {
+      const archive = webArchive([
+        { location: 'DS.htm', type: 'text/html; charset="us-ascii"', body: frameset, transfer },
+        { location: 'DS_files/sheet001.htm', type: 'text/html; charset="utf-8"', body: Buffer.from(sheetPage(many, 'utf-8'), 'utf8'), transfer },
+      ]);
+      const start = archive.indexOf('\r\n\r\n', archive.indexOf('Content-Location: DS_files/sheet001.htm')) + 4;
+      /** The archive with the page moved on by `shift` spaces, so that the page's first piece ends `shift` bytes earlier in what it held. */
+      const moved = (shift: number) => Buffer.concat([archive.subarray(0, start), Buffer.from(' '.repeat(shift)), archive.subarray(start)]);
+      /** The first shift at which the first piece ends as `end` says. */
+      const cutAt = (end: RegExp) => {
+        const shift = Array.from({ length: 300 }, (_, at) => at).find((at) => end.test(archive.subarray(start + piece - 3 - at, start + piece - at).toString('latin1')));
+        expect(shift).toBeDefined();
+        return moved(shift ?? 0);
+      };
+      return { moved, cutAt };
+    };
+    const quoted = shifted('quoted-printable');
+    // The first piece ends in «=», in «=X», in «=\r» (a soft line break cut), and mid-way through a group of four base64 characters.
+    const archives = [quoted.cutAt(/=$/), quoted.cutAt(/=[0-9A-F]$/), quoted.cutAt(/=\r$/), shifted('base64').moved(1)];
+    for (const archive of archives) {
+      const { rows: read } = await opened('dai.xls', archive);
+      expect(read).toHaveLength(4001);
+      expect(read.at(-1)).toEqual({ rowNumber: 4001, cells: ['4000', 'Hợp tác xã Nông nghiệp số 4000', 'ấp Vĩnh Phước, xã Vĩnh Hòa'] });
+    }
+  });
+
+  it('says a web archive without a table has nothing to import', async () => {
+    const archive = webArchive([
+      { location: 'Thong bao.htm', type: 'text/html; charset="utf-8"', body: Buffer.from('<html><body><p>Kính gửi các HTX: danh sách gửi sau.</p></body></html>', 'utf8'), transfer: 'quoted-printable' },
+      { location: 'Thong bao_files/image001.png', type: 'image/png', body: Buffer.from([0x89, 0x50, 0x4e, 0x47]), transfer: 'base64' },
+    ]);
+    expect(await failureOf(() => openSource(written('thong_bao.mht', archive), 'thong_bao.mht'))).toBe(
+      'Tệp «thong_bao.mht» là một trang web lưu thành một tệp (MHT, «Single File Web Page») nhưng không có bảng nào để nhập. Hãy mở tệp bằng Excel để xem, rồi Lưu thành (Save As) → Sổ làm việc Excel (.xlsx) và nhập tệp mới.',
+    );
+  });
+});
+
 describe('what is not a list', () => {
   const notSpreadsheet = (name: string) => `Tệp «${name}» không phải bảng tính Excel (.xlsx, .xls) hay CSV.`;
 
@@ -233,6 +421,33 @@ describe('importing a portal’s web page named .xls', () => {
       '</table></body></html>';
     const { jobId, analysis } = await analyze(app, stage(app, 'DS HTX.xls', page));
     expect(analysis).toMatchObject({ format: 'html', namedAsWorkbook: true, headerRows: [1], dataStartRow: 2, codePageRead: null });
+    expect(analysis.sampleRows).toEqual([
+      { row: 2, cells: ['1', 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'xã Vĩnh Hòa'] },
+      { row: 3, cells: ['2', 'HTX Dịch vụ Vĩnh Hòa', 'xã Vĩnh Hòa'] },
+    ]);
+    const { jobId: previewJobId } = await previewOf(app, jobId, proposedMapping(analysis));
+    await commitOf(app, { previewJobId, decisions: [] });
+    expect(app.ctx.db.$client.prepare('SELECT name, commune_code AS code FROM organizations ORDER BY id').all()).toEqual([
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: '31012' },
+      { name: 'HTX Dịch vụ Vĩnh Hòa', code: '31012' },
+    ]);
+  });
+
+  it('imports Excel’s single file web page (.mht) named .xls', async () => {
+    const page = sheetPage(
+      [
+        ['STT', 'Tên HTX', 'Xã'],
+        ['1', 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'xã Vĩnh Hòa'],
+        ['2', 'HTX Dịch vụ Vĩnh Hòa', 'xã Vĩnh Hòa'],
+      ],
+      'windows-1258',
+    );
+    const archive = webArchive([
+      { location: 'DS.htm', type: 'text/html; charset="us-ascii"', body: frameset, transfer: 'quoted-printable' },
+      { location: 'DS_files/sheet001.htm', type: 'text/html; charset="windows-1258"', body: windows1258(page), transfer: 'quoted-printable' },
+    ]);
+    const { jobId, analysis } = await analyze(app, stage(app, 'DS HTX.xls', archive));
+    expect(analysis).toMatchObject({ format: 'html', namedAsWorkbook: true, headerRows: [1], dataStartRow: 2 });
     expect(analysis.sampleRows).toEqual([
       { row: 2, cells: ['1', 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'xã Vĩnh Hòa'] },
       { row: 3, cells: ['2', 'HTX Dịch vụ Vĩnh Hòa', 'xã Vĩnh Hòa'] },

@@ -187,11 +187,14 @@ describe('a row’s own choice and the bulk choice for its group', () => {
       { name: 'HTX Nông nghiệp Vĩnh Thành', phone: '0296 3841 002' },
     ]);
 
-    const matched = { reason: 'registrationNo' } as const;
+    const matched = { match: { reason: 'registrationNo' } } as const;
     expect(chosenImportAction(matched, { action: 'skip' }, { bulk: { matched: 'update' } }, 'update')).toBe('skip');
-    expect(chosenImportAction(null, { action: 'create' }, { bulk: { fresh: 'skip' }, bulkTurns: {} }, 'create')).toBe('create');
+    expect(chosenImportAction({ match: null }, { action: 'create' }, { bulk: { fresh: 'skip' }, bulkTurns: {} }, 'create')).toBe('create');
     // A turn on one side only: the row's choice without one was made before the bulk one that has one.
     expect(chosenImportAction(matched, { action: 'skip' }, { bulk: { matched: 'update' }, bulkTurns: { matched: 1 } }, 'update')).toBe('update');
     expect(chosenImportAction(matched, { action: 'skip', actionTurn: 1 }, { bulk: { matched: 'update' } }, 'update')).toBe('skip');
+    // A row that may be another organization is taken by its own choice only, matched or new.
+    expect(chosenImportAction({ match: null, doubtful: true }, undefined, { bulk: { fresh: 'create' }, bulkTurns: { fresh: 1 } }, 'skip')).toBe('skip');
+    expect(chosenImportAction({ match: null, doubtful: true }, { action: 'create', actionTurn: 1 }, { bulk: { fresh: 'skip' }, bulkTurns: { fresh: 2 } }, 'skip')).toBe('create');
   });
 });

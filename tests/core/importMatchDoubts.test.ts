@@ -1,12 +1,14 @@
 /**
  * How a row is matched to a stored record, and when the match is the person's to confirm: a name
- * saved in the row's commune between the preview and the commit, a name matched beside another Mã
- * số HTX, a Mã số matched beside another organization's name, a stored partner's row without an
- * address, and an update that finds nothing to change.
+ * saved in the row's commune between the preview and the commit, or already in the commune the
+ * person chose for a place the app could not read, a name matched beside another Mã số HTX, a Mã
+ * số matched beside another organization's name (with or without figures stored for the year), a
+ * stored partner's row without an address, a partner saved between the preview and the commit, and
+ * an update that finds nothing to change.
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AN_GIANG, call, openTestApp } from './support';
+import { AN_GIANG, XA_VINH_AN, call, openTestApp } from './support';
 import { analyze, commitOf, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
 
 let app: ReturnType<typeof openTestApp>;
@@ -57,6 +59,50 @@ describe('a row without a Mã số HTX whose name is saved in its commune after 
     await call(app, 'organizations:create', { kind: 'tht', name: 'THT Rau an toàn Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'skip' }] });
     expect(summary).toMatchObject({ created: 0, skipped: 1, unchanged: 0 });
+  });
+});
+
+describe('a row whose place the app could not read, placed by the person in a commune with an organization of its name', () => {
+  // Old An Giang's Xã Tân Phú went to another province: the app asks for the commune.
+  const csv = ['Tên HTX;Loại hình;Xã/phường', 'HTX NN Vĩnh An;Hợp tác xã;Xã Tân Phú'].join('\n');
+
+  async function previewUnplaced() {
+    const stored = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN });
+    const list = await previewList(csv);
+    const placeAnswers = [{ placeKey: list.preview.page.rows[0]?.placeKey ?? '', communeCode: XA_VINH_AN }];
+    return { stored, placeAnswers, ...list };
+  }
+
+  it('refuses the commit, writing nothing; checked again with the commune chosen, the row is matched there, still asked about', async () => {
+    const { stored, placeAnswers, analysisJob, mapping, jobId, preview } = await previewUnplaced();
+    expect(preview.page.rows[0]).toMatchObject({ row: 2, needsPlace: true, match: null, defaultAction: 'create' });
+
+    const { jobId: commitJob } = await call(app, 'imports:commit', { previewJobId: jobId, decisions: [], placeAnswers });
+    const status = await settle(app, commitJob);
+    expect(status.error?.kind).toBe('conflict');
+    expect(status.error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu. Dòng 2: Đã có tổ chức cùng tên ở xã Vĩnh An: HTX Nông nghiệp Vĩnh An. ' +
+        'Xã, phường của dòng này được chọn sau khi kiểm tra các dòng, nên chưa được đối chiếu với các tổ chức ở đó. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại dòng này rồi ghi lại.',
+    );
+    expect(organizations()).toEqual([{ name: 'HTX Nông nghiệp Vĩnh An', registrationNo: null }]);
+
+    // Checked again as the wizard does, with the communes chosen: a same name there, as in a commune read.
+    const { jobId: againJob } = await call(app, 'imports:preview', { analysisJobId: analysisJob, mapping, placeAnswers });
+    await settle(app, againJob);
+    const again = await call(app, 'imports:previewResult', { jobId: againJob, pageSize: 10 });
+    expect(again.page.rows[0]).toMatchObject({ needsPlace: true, placeKey: placeAnswers[0]?.placeKey, match: { reason: 'sameName', id: stored.id }, defaultAction: 'skip' });
+    const { summary } = await commitOf(app, { previewJobId: againJob, decisions: [], placeAnswers });
+    expect(summary).toMatchObject({ created: 0, skipped: 1 });
+    // The person who knows it is another cooperative adds it.
+    await commitOf(app, { previewJobId: againJob, decisions: [{ row: 2, action: 'create', actionTurn: 1 }], placeAnswers });
+    expect(organizations().map((row) => row.name)).toEqual(['HTX Nông nghiệp Vĩnh An', 'HTX NN Vĩnh An']);
+  });
+
+  it('is written in a commune without one', async () => {
+    const { placeAnswers, jobId } = await previewUnplaced();
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], placeAnswers: [{ placeKey: placeAnswers[0]?.placeKey ?? '', communeCode: XA_MY_HOA_HUNG }] });
+    expect(summary).toMatchObject({ created: 1 });
   });
 });
 
@@ -158,6 +204,65 @@ describe('a list of figures naming an organization by its Mã số HTX beside an
     const { hopLuc, jobId } = await previewFigures();
     await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'update' }] });
     expect(membersOf(hopLuc)).toBe(17);
+  });
+
+  it('is left out of «Dòng mới: Thêm mới» when the organization has no figures of the year, and added when chosen for the row', async () => {
+    const hopLuc = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Hợp Lực Mỹ Thới', registrationNo: '1600123456', communeCode: XA_MY_HOA_HUNG })).id;
+    const { jobId, preview } = await previewList(['Mã số HTX,Tên HTX,Số thành viên', '1600123456,HTX Chăn nuôi Hợp Lực Mỹ Thới,17'].join('\n'), 'figures');
+    expect(preview.page.rows[0]).toMatchObject({ match: null, doubtful: true, defaultAction: 'skip' });
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { fresh: 'create' }, bulkTurns: { fresh: 1 } });
+    expect(summary).toMatchObject({ created: 0, skipped: 1 });
+    expect(membersOf(hopLuc)).toBeUndefined();
+
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'create', actionTurn: 1 }], bulk: { fresh: 'skip' }, bulkTurns: { fresh: 2 } });
+    expect(membersOf(hopLuc)).toBe(17);
+  });
+});
+
+describe('a new partner saved between the preview and the commit', () => {
+  async function previewPartners() {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('DN');
+    sheet.addRow(['Tên doanh nghiệp', 'Mã số thuế', 'Địa chỉ']);
+    sheet.addRow(['Cty TNHH Nông sản Phú Tân', '1601112223', 'Thị trấn Phú Mỹ, An Giang']);
+    sheet.addRow(['Cty CP Gạo Mekong', null, 'Long Xuyên, An Giang']);
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'doi tac.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())), 'partners');
+    const list = await previewOf(app, analysisJob, proposedMapping(analysis));
+    expect(list.preview.page.rows.map((row) => [row.row, row.status, row.match, row.defaultAction])).toEqual([
+      [2, 'valid', null, 'create'],
+      [3, 'valid', null, 'create'],
+    ]);
+    return { analysisJob, mapping: proposedMapping(analysis), jobId: list.jobId };
+  }
+  const partnerNames = () => app.ctx.db.$client.prepare('SELECT name FROM partners ORDER BY id').pluck().all();
+
+  async function refusal(previewJobId: string) {
+    const { jobId } = await call(app, 'imports:commit', { previewJobId, decisions: [] });
+    return (await settle(app, jobId)).error;
+  }
+
+  it('of the name of a row in its province refuses the commit, writing nothing; checked again, the row is matched to it', async () => {
+    const { analysisJob, mapping, jobId } = await previewPartners();
+    const saved = await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty CP Gạo Mekong', provinceCode: AN_GIANG });
+
+    const error = await refusal(jobId);
+    expect(error?.kind).toBe('conflict');
+    expect(error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng 3: Đã có đối tác cùng tên ở tỉnh An Giang: Công ty CP Gạo Mekong. ' +
+        'Hồ sơ đó được lưu sau khi kiểm tra, nên dòng này không còn là hồ sơ mới. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
+    );
+    expect(partnerNames()).toEqual(['Công ty CP Gạo Mekong']);
+
+    const again = await previewOf(app, analysisJob, mapping);
+    expect(again.preview.page.rows[1]).toMatchObject({ row: 3, match: { reason: 'sameName', id: saved.id }, defaultAction: 'skip' });
+  });
+
+  it('of the tax code of a row refuses the commit before anything is written, naming the partner', async () => {
+    const { jobId } = await previewPartners();
+    await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty Phú Tân', taxCode: '1601112223', provinceCode: AN_GIANG });
+    expect((await refusal(jobId))?.message).toContain('Dòng 2: Mã số thuế 1601112223 đã có: Công ty Phú Tân (tỉnh An Giang).');
+    expect(partnerNames()).toEqual(['Công ty Phú Tân']);
   });
 });
 

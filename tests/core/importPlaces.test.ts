@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { organizations } from '../../src/core/db/schema';
 import { COMMIT_JOB } from '../../src/core/excel/import/pipeline';
+import { alsoOldCommunesWords } from '../../src/core/excel/import/places';
 import type { ImportPreview } from '../../src/shared/contract';
 import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
 import { AN_GIANG, call, openTestApp } from './support';
@@ -303,12 +304,34 @@ describe('a name of a commune of today that an old commune of the province bore 
         // Old thị trấn Vĩnh Bình of huyện Châu Thành is now in Xã Vĩnh An: "xã Vĩnh Bình" is not it.
         ['Ấp 3, Vĩnh Bình', ''],
         ['Ấp 3, xã Vĩnh Bình', ''],
+        // Today's Xã Mỹ Đức; old phường Mỹ Đức of thành phố Hà Tiên is now in Phường Hà Tiên.
+        ['Ấp Mỹ Hòa', 'Mỹ Đức'],
       ],
     );
-    expect(places(result)).toEqual(['Xã Vĩnh Hòa', 'Xã Vĩnh Hòa', 'Xã Vĩnh Xương', 'Xã Vĩnh Hòa', 'Xã Vĩnh Xương', 'Xã Vĩnh Bình', 'Xã Vĩnh Bình']);
-    const said = '«Vĩnh Hòa» đọc là xã Vĩnh Hòa hiện nay; nếu là xã Vĩnh Hòa cũ của thị xã Tân Châu (nay thuộc xã Vĩnh Xương), hãy ghi thêm huyện, thị xã.';
-    const town = '«Vĩnh Bình» đọc là xã Vĩnh Bình hiện nay; nếu là thị trấn Vĩnh Bình cũ của huyện Châu Thành (nay thuộc xã Vĩnh An), hãy ghi thêm huyện, thị xã.';
-    expect(result.page.rows.map((row) => row.notes)).toEqual([[{ cell: 'C2', message: said }], [{ cell: 'D3', message: said }], [], [], [], [{ cell: 'C7', message: town }], []]);
+    expect(places(result)).toEqual(['Xã Vĩnh Hòa', 'Xã Vĩnh Hòa', 'Xã Vĩnh Xương', 'Xã Vĩnh Hòa', 'Xã Vĩnh Xương', 'Xã Vĩnh Bình', 'Xã Vĩnh Bình', 'Xã Mỹ Đức']);
+    // What to write is the old district as the catalogue names it: a thị xã, a huyện, a thành phố.
+    const said = '«Vĩnh Hòa» đọc là xã Vĩnh Hòa hiện nay; nếu là xã Vĩnh Hòa cũ của thị xã Tân Châu (nay thuộc xã Vĩnh Xương), hãy ghi thêm thị xã Tân Châu.';
+    const town = '«Vĩnh Bình» đọc là xã Vĩnh Bình hiện nay; nếu là thị trấn Vĩnh Bình cũ của huyện Châu Thành (nay thuộc xã Vĩnh An), hãy ghi thêm huyện Châu Thành.';
+    const city = '«Mỹ Đức» đọc là xã Mỹ Đức hiện nay; nếu là phường Mỹ Đức cũ của thành phố Hà Tiên (nay thuộc phường Hà Tiên), hãy ghi thêm thành phố Hà Tiên.';
+    expect(result.page.rows.map((row) => row.notes)).toEqual([
+      [{ cell: 'C2', message: said }],
+      [{ cell: 'D3', message: said }],
+      [],
+      [],
+      [],
+      [{ cell: 'C7', message: town }],
+      [],
+      [{ cell: 'D9', message: city }],
+    ]);
+  });
+
+  it('names each old district a namesake was of, as the catalogue types it', () => {
+    // Đồng Tháp's Xã Tân Hòa of today; old xã Tân Hòa of huyện Thanh Bình and of huyện Lai Vung went elsewhere.
+    const reading = app.ctx.places.readAddress({ address: '', commune: 'Tân Hòa', district: '' }, '82');
+    expect(reading.match).toMatchObject({ kind: 'mapped', commune: { fullName: 'Xã Tân Hòa', provinceCode: '82' } });
+    expect(reading.alsoOldCommunes && reading.match.kind === 'mapped' ? alsoOldCommunesWords(reading.alsoOldCommunes, reading.match.commune) : null).toBe(
+      '«Tân Hòa» đọc là xã Tân Hòa hiện nay; nếu là xã Tân Hòa cũ của huyện Thanh Bình (nay thuộc xã Tân Long) hoặc xã Tân Hòa cũ của huyện Lai Vung (nay thuộc xã Phong Hòa), hãy ghi thêm huyện Thanh Bình hoặc huyện Lai Vung.',
+    );
   });
 });
 

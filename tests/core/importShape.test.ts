@@ -288,9 +288,39 @@ describe('the year of a list', () => {
     ]);
     const { jobId, analysis, preview } = await previewDefaults(bytes);
     expect(analysis.detectedYear).toBe(2024);
+    expect(analysis.titleYears).toBeNull();
     expect(preview.year).toBe(2024);
     await commitOf(app, { previewJobId: jobId, decisions: [] });
     expect(storedFigures()).toEqual([{ name: 'HTX Bình Hòa', year: 2024, members: 10, revenue: null }]);
+  });
+
+  it('is asked of the person when the title names several years, never the first of them taken', async () => {
+    const titles: [string, { first: number; last: number }][] = [
+      ['SỐ LIỆU HỢP TÁC XÃ NĂM 2024–2025', { first: 2024, last: 2025 }],
+      ['DANH SÁCH HỢP TÁC XÃ GIAI ĐOẠN 2021 - 2025', { first: 2021, last: 2025 }],
+      ['Danh sách HTX năm 2024, 2025', { first: 2024, last: 2025 }],
+      ['Tình hình HTX từ năm 2023 đến năm 2025', { first: 2023, last: 2025 }],
+    ];
+    for (const [title, years] of titles) {
+      const bytes = await workbookOf([[title], HEADER, [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 10]]);
+      const { jobId, analysis } = await analyze(app, stage(app, 'Danh sach.xlsx', bytes));
+      expect([title, analysis.detectedYear, analysis.titleYears]).toEqual([title, null, years]);
+      // The members are figures of a year: without one, the rows are not checked.
+      const { jobId: refused } = await call(app, 'imports:preview', { analysisJobId: jobId, mapping: proposedMapping(analysis) });
+      expect((await settle(app, refused)).error?.message).toBe('Danh sách có số liệu (thành viên, lao động…): hãy chọn năm của số liệu.');
+    }
+    const bytes = await workbookOf([['SỐ LIỆU HỢP TÁC XÃ NĂM 2024–2025'], HEADER, [1, 'HTX Bình Hòa', 'xã Bình Hòa, tỉnh An Giang', 10]]);
+    const { jobId, preview } = await previewDefaults(bytes, 2025);
+    expect(preview.year).toBe(2025);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    expect(storedFigures()).toEqual([{ name: 'HTX Bình Hòa', year: 2025, members: 10, revenue: null }]);
+  });
+
+  it('is the year a header names under a title of several years, or the one year the title says beside a plan’s span', async () => {
+    const underSpan = await workbookOf([['DANH SÁCH HỢP TÁC XÃ GIAI ĐOẠN 2021 - 2025'], ['STT', 'Tên HTX', 'Địa chỉ', 'Số thành viên năm 2024'], [1, 'HTX Bình Hòa', 'xã Bình Hòa', 10]]);
+    expect((await analyze(app, stage(app, 'Danh sach.xlsx', underSpan))).analysis).toMatchObject({ detectedYear: 2024, titleYears: null });
+    const besideSpan = await workbookOf([['DANH SÁCH HỢP TÁC XÃ NĂM 2024 (thực hiện Kế hoạch 2021-2025)'], HEADER, [1, 'HTX Bình Hòa', 'xã Bình Hòa', 10]]);
+    expect((await analyze(app, stage(app, 'Danh sach.xlsx', besideSpan))).analysis).toMatchObject({ detectedYear: 2024, titleYears: null });
   });
 
   it('is the date the figures are as of when the title names no year, never the date of a letter or of the signing', async () => {

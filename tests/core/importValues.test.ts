@@ -629,12 +629,13 @@ describe('a comma before three digits', () => {
         2,
         'valid',
         [
-          'C2: Vốn điều lệ: «1,500» ghi nhận là 1.500 (dấu phẩy ngăn hàng nghìn); nếu là 1,5 thì hãy sửa trong tệp.',
+          // In the column's millions, and in đồng as the cell shows it stored («1,500 → 1.500.000.000 ₫»).
+          'C2: Vốn điều lệ: «1,500» ghi nhận là 1.500 triệu đồng = 1.500.000.000\u00a0₫ (dấu phẩy ngăn hàng nghìn); nếu là 1,5 thì hãy sửa trong tệp.',
           // One note at the cell: its words read, then the comma.
           'D2: Số thành viên chính thức: «1,200 người» ghi nhận là 1.200 (dấu phẩy ngăn hàng nghìn); nếu là 1,2 thì hãy sửa trong tệp.',
         ],
       ],
-      [3, 'valid', ['C3: Vốn điều lệ: «2,000» ghi nhận là 2.000 (dấu phẩy ngăn hàng nghìn); nếu là 2 thì hãy sửa trong tệp.']],
+      [3, 'valid', ['C3: Vốn điều lệ: «2,000» ghi nhận là 2.000 triệu đồng = 2.000.000.000\u00a0₫ (dấu phẩy ngăn hàng nghìn); nếu là 2 thì hãy sửa trong tệp.']],
       [4, 'valid', []],
       [5, 'valid', []],
     ]);

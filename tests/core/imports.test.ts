@@ -802,7 +802,9 @@ describe("partners' business line", () => {
       // «Gỗ» folds to «go», yet says no supermarket; a shop is no enterprise, so it has no line.
       [6, 'valid', ['A6: Loại đối tác đọc từ tên: Doanh nghiệp.']],
       [7, 'valid', ['A7: Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
-      [8, 'valid', ['A8: Loại đối tác đọc từ tên: Doanh nghiệp.', 'A8: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+      // Lotte keeps the line the office chose: the name's is not said, being no part of the update.
+      [8, 'valid', ['A8: Loại đối tác đọc từ tên: Doanh nghiệp.']],
+      // WinMart has none: the name's fills it, and is said.
       [9, 'valid', ['A9: Loại đối tác đọc từ tên: Doanh nghiệp.', 'A9: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
     ]);
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
@@ -954,15 +956,11 @@ describe('products', () => {
     const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
     const said = (list: ImportProblem[]) => list.map((item) => `${item.cell}: ${item.message}`);
     expect(preview.page.rows.map((shown) => [shown.row, shown.status, said(shown.problems), said(shown.notes)])).toEqual([
-      [2, 'valid', [], ['B2: Nhóm sản phẩm: ghi nhận là Lúa gạo, theo tên sản phẩm.', 'E2: Giá bán: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
-      [3, 'valid', [], ['B3: Nhóm sản phẩm: ghi nhận là Trái cây, theo tên sản phẩm.', 'D3: Sản lượng: ghi nhận là 500 kg mỗi vụ.']],
-      [
-        4,
-        'valid',
-        [],
-        ['B4: Nhóm sản phẩm: ghi nhận là Trái cây, theo tên sản phẩm.', 'D4: Sản lượng: ghi nhận là 5 tấn mỗi năm.', 'E4: Giá bán: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.'],
-      ],
-      [5, 'invalid', ['D5: Tiêu đề cột sản lượng ghi đơn vị «tấn», còn cột Đơn vị tính ghi «quả»; hãy để một đơn vị.'], ['B5: Nhóm sản phẩm: ghi nhận là Trái cây, theo tên sản phẩm.']],
+      // The groups read from the names are said once above the rows, the list having no group column.
+      [2, 'valid', [], ['E2: Giá bán: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [3, 'valid', [], ['D3: Sản lượng: ghi nhận là 500 kg mỗi vụ.']],
+      [4, 'valid', [], ['D4: Sản lượng: ghi nhận là 5 tấn mỗi năm.', 'E4: Giá bán: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.']],
+      [5, 'invalid', ['D5: Tiêu đề cột sản lượng ghi đơn vị «tấn», còn cột Đơn vị tính ghi «quả»; hãy để một đơn vị.'], []],
     ]);
     await commitOf(app, { previewJobId: previewJob, decisions: [] });
     const { products } = await call(app, 'products:list', { organizationId: vinhBinh.id });

@@ -1,6 +1,6 @@
-/** Periods written in one cell of a supply or demand list, read into their first and last day. */
+/** Periods written in one cell of a supply or demand list, read into their first and last day; the years a list's title names together. */
 import { describe, expect, it } from 'vitest';
-import { readPeriod } from '../../src/core/excel/import/periods';
+import { readPeriod, yearsOfTitle } from '../../src/core/excel/import/periods';
 
 describe('a period in one cell', () => {
   it.each([
@@ -57,5 +57,28 @@ describe('a period in one cell', () => {
     expect(readPeriod('01/10/2025 - 30/09/2025')).toEqual({ error: '«01/10/2025 - 30/09/2025» kết thúc (30/09/2025) trước khi bắt đầu (01/10/2025).' });
     expect(readPeriod(null)).toBeNull();
     expect(readPeriod('  ')).toBeNull();
+  });
+});
+
+describe('the years a list’s title names together', () => {
+  it.each([
+    [['Số liệu năm 2024–2025'], 2024, { first: 2024, last: 2025 }],
+    [['DANH SÁCH HTX GIAI ĐOẠN 2021 - 2025'], null, { first: 2021, last: 2025 }],
+    [['Năm 2023, 2024, 2025'], 2023, { first: 2023, last: 2025 }],
+    [['TỪ NĂM 2021 ĐẾN NĂM 2025'], 2025, { first: 2021, last: 2025 }],
+    [['Báo cáo HTX năm 2024 và năm 2025'], 2025, { first: 2024, last: 2025 }],
+  ])('reads %j as several years, whichever of them was read first', (texts, named, years) => {
+    expect(yearsOfTitle(texts, named)).toEqual(years);
+  });
+
+  it.each([
+    [['DANH SÁCH HTX NĂM 2024'], 2024],
+    // A date's year is no year of a span; nor is a span another year is said beside.
+    [['Số liệu đến 31/12/2024 - 2025'], 2024],
+    [['DANH SÁCH HTX NĂM 2024 (thực hiện Kế hoạch 2021-2025)'], 2024],
+    [['An Giang, ngày 20 tháng 01 năm 2025', 'DANH SÁCH HỢP TÁC XÃ NĂM 2024'], 2024],
+    [['Năm 2025 - 2024'], 2025],
+  ])('leaves %j to the one year read', (texts, named) => {
+    expect(yearsOfTitle(texts, named)).toBeNull();
   });
 });

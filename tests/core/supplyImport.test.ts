@@ -817,6 +817,46 @@ describe('the group of a product read from its name', () => {
       ['Xoài cát', 'Cây ăn trái'],
     ]);
   });
+
+  it('is said once above the rows of a list without a group column, at a row only where the name gives none', async () => {
+    const organizationId = (await call(app, 'organizations:list', { query: '1600123456' })).rows.find((row) => row.registrationNo === '1600123456')?.id ?? 0;
+    await call(app, 'products:save', { organizationId, name: 'Xoài cát', productGroup: 'Cây ăn trái', unit: 'tấn' });
+    await call(app, 'products:save', { organizationId, name: 'Dịch vụ làm đất', unit: 'ha' });
+    const csv = [
+      'Mã số HTX;Tên HTX;Sản phẩm;ĐVT;Sản lượng/năm',
+      '1600123456;HTX NN Vĩnh Bình;Gạo ST25;tấn;120',
+      '1600123456;HTX NN Vĩnh Bình;Nếp;tấn;50',
+      '1600123456;HTX NN Vĩnh Bình;Bưởi Năm Roi;tấn;40',
+      '1600123456;HTX NN Vĩnh Bình;Xoài cát;tấn;80',
+      '1600123456;HTX NN Vĩnh Bình;Phân bón;tấn;10',
+      '1600123456;HTX NN Vĩnh Bình;Dịch vụ làm đất;ha;300',
+    ].join('\n');
+    const { jobId, analysis } = await analyze(app, stage(app, 'San pham.csv', csv), 'products');
+    const { jobId: previewJob, preview: shown } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(shown.columns.map((column) => column.field)).not.toContain('productGroup');
+    expect(rowsSaid(shown)).toEqual([
+      [2, 'valid', [], []],
+      [3, 'valid', [], []],
+      [4, 'valid', [], []],
+      // The stored group is the person's: kept, and nothing said.
+      [5, 'valid', [], []],
+      // A new product whose name gives no group: what differs from the rule said above the rows.
+      [6, 'valid', [], ['C6: Nhóm sản phẩm: tên «Phân bón» không cho biết thuộc nhóm nào, sản phẩm được ghi không có nhóm. Nếu cần, hãy thêm cột Nhóm sản phẩm, hoặc thêm từ khóa cho nhóm ở Kết nối cung – cầu → Danh mục.']],
+      // A stored one without a group stays as it is: nothing to say.
+      [7, 'valid', [], []],
+    ]);
+    expect(shown.counts.noted).toBe(1);
+    expect((await commitOf(app, { previewJobId: previewJob, decisions: [] })).summary).toMatchObject({ created: 4, updated: 2, failed: 0 });
+    const { products } = await call(app, 'products:list', { organizationId });
+    expect(products.map((product) => [product.name, product.productGroup])).toEqual([
+      ['Bưởi Năm Roi', 'Trái cây'],
+      ['Dịch vụ làm đất', ''],
+      ['Gạo ST25', 'Lúa gạo'],
+      ['Nếp', 'Lúa gạo'],
+      ['Phân bón', ''],
+      ['Xoài cát', 'Cây ăn trái'],
+    ]);
+  });
 });
 
 describe('a cell refused', () => {

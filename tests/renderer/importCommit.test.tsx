@@ -3,7 +3,7 @@
  * a commit that met a record saved since the preview offers to check the rows again, an import
  * that wrote nothing says so, and of a row's own choice and a bulk one on another page, the later
  * is shown and sent. A row that may be another organization than the one it matched is said in
- * orange and left to its own choice; rows updated with nothing to change are said in the result.
+ * amber and left to its own choice; rows updated with nothing to change are said in the result.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -223,27 +223,36 @@ describe('Ghi vào dữ liệu', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('offers to check the rows again when a record was saved since the preview, keeping the communes and the rows left out', async () => {
+  it('offers to check the rows again when a record was saved since the preview, in the communes chosen, keeping them and the rows left out', async () => {
     const message = 'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng 12: Mã số HTX 1700000002 đã có: HTX Chen ngang 2 (xã Nhơn Mỹ).';
-    const invoke = renderAtPreview({
-      'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 0, rows: [], othersWritten: 1 }),
-      'imports:commit': () => ok({ jobId: COMMIT_JOB }),
-      'imports:preview': () => ok({ jobId: RECHECK_JOB }),
-      'jobs:status': ({ jobId }) => ok(jobId === COMMIT_JOB ? status(COMMIT_JOB, 'failed', { kind: 'conflict', message, existingId: 7 }) : status(RECHECK_JOB, 'done')),
-    });
+    const invoke = renderAtPreview(
+      {
+        'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 0, rows: [], othersWritten: 1 }),
+        'imports:commit': () => ok({ jobId: COMMIT_JOB }),
+        'imports:preview': () => ok({ jobId: RECHECK_JOB }),
+        'jobs:status': ({ jobId }) => ok(jobId === COMMIT_JOB ? status(COMMIT_JOB, 'failed', { kind: 'conflict', message, existingId: 7 }) : status(RECHECK_JOB, 'done')),
+      },
+      { rows: { 4: { action: 'skip' }, 5: { action: 'create' } }, bulk: {}, places: { 'xa tan phu': '30604' } },
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Ghi vào dữ liệu' }));
     // The job's status is polled a few times a second: slow under load.
     expect(await screen.findByText(message, undefined, { timeout: 10_000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Kiểm tra lại các dòng' }));
     await waitFor(() => expect(called(invoke, 'imports:preview')).toHaveLength(1));
-    expect(called(invoke, 'imports:preview')[0]?.[1]).toEqual({ analysisJobId: ANALYSIS_JOB, mapping: [{ column: 1, field: 'name' }], values: [] });
+    // Matched in the communes chosen for places the app could not read, as the commit would write them.
+    expect(called(invoke, 'imports:preview')[0]?.[1]).toEqual({
+      analysisJobId: ANALYSIS_JOB,
+      mapping: [{ column: 1, field: 'name' }],
+      values: [],
+      placeAnswers: [{ placeKey: 'xa tan phu', communeCode: '30604' }],
+    });
     // Checked again, the preview is the new one; the row left out stays out, the one to add is proposed anew.
     await waitFor(() => expect(called(invoke, 'imports:previewResult').some(([, input]) => (input as { jobId: string }).jobId === RECHECK_JOB)).toBe(true));
     expect(screen.queryByText(message)).toBeNull();
     expect(JSON.parse(sessionStorage.getItem('htx-desk.import.wizard') ?? '{}')).toMatchObject({
       previewJobId: RECHECK_JOB,
       step: 'preview',
-      decisions: { rows: { 4: { action: 'skip' }, 5: {} } },
+      decisions: { rows: { 4: { action: 'skip' }, 5: {} }, places: { 'xa tan phu': '30604' } },
     });
   });
 });
@@ -318,7 +327,7 @@ describe('a bulk choice and a row chosen on its own on another page', { timeout:
 
   /** What the commit writes of each row of a page by the rule it shares with the preview. */
   const writtenOf = (input: InputOf<'imports:commit'>, page: number) =>
-    Object.fromEntries(rowsOf(page).map((row) => [row.row, chosenImportAction(row.match, input.decisions.find((decision) => decision.row === row.row), input, row.defaultAction)]));
+    Object.fromEntries(rowsOf(page).map((row) => [row.row, chosenImportAction(row, input.decisions.find((decision) => decision.row === row.row), input, row.defaultAction)]));
 
   it('replaces the choices made before it on every page, and leaves repeats and rows waiting for a commune as they were', async () => {
     const invoke = renderLongPreview();
@@ -411,6 +420,7 @@ describe('a row that names its organization by one key and another by the other'
       rows: [
         figuresOf(2, '1600123456', 'HTX Chăn nuôi Hợp Lực Mỹ Thới', {
           match: { reason: 'existing', id: 1, name: hopLuc, place: 'năm 2025', row: null, doubtful: true },
+          doubtful: true,
           notes: [{ cell: 'B2', message: note, heed: true }],
           defaultAction: 'skip',
         }),
@@ -426,7 +436,7 @@ describe('a row that names its organization by one key and another by the other'
   const actionField = (row: number) => screen.getByRole<HTMLInputElement>('combobox', { name: `Việc cần làm ${String(row)}` });
   const actions = () => [actionField(2).value, actionField(3).value];
 
-  it('is said in orange with its note, stays «Bỏ qua» under «Dòng trùng: Cập nhật», and is sent as chosen on the row', async () => {
+  it('is said in amber with its note, stays «Bỏ qua» under «Dòng trùng: Cập nhật», and is sent as chosen on the row', async () => {
     const invoke = renderAtPreview(
       {
         'imports:previewResult': () => ok(figures),
@@ -436,8 +446,8 @@ describe('a row that names its organization by one key and another by the other'
       },
       { rows: {}, bulk: {}, places: {} },
     );
-    // The doubtful match asks for a decision: orange, where a plain one is blue.
-    expect((await screen.findByText(`Đã có: ${hopLuc} (năm 2025)`)).getAttribute('style')).toContain('var(--mantine-color-orange-8)');
+    // The doubtful match asks for a decision: amber, as every note to heed, where a plain one is blue.
+    expect((await screen.findByText(`Đã có: ${hopLuc} (năm 2025)`)).getAttribute('style')).toContain('var(--mantine-color-yellow-9)');
     expect(screen.getByText('Đã có: HTX Nông nghiệp Long Điền (năm 2025)').getAttribute('style')).toContain('var(--mantine-color-blue-8)');
     expect(screen.getByText(`B2: ${note}`)).toBeTruthy();
     expect(actions()).toEqual(['Bỏ qua', 'Cập nhật']);
@@ -461,7 +471,7 @@ describe('a row that names its organization by one key and another by the other'
       placeAnswers: [],
     });
     // Written by the rule the commit shares with the preview: both rows updated.
-    expect(figures.page.rows.map((row) => chosenImportAction(row.match, input.decisions.find((decision) => decision.row === row.row), input, row.defaultAction))).toEqual([
+    expect(figures.page.rows.map((row) => chosenImportAction(row, input.decisions.find((decision) => decision.row === row.row), input, row.defaultAction))).toEqual([
       'update',
       'update',
     ]);

@@ -143,8 +143,56 @@ describe('import preview', () => {
     renderPreview({ ...preview, page: { rows: [noted], total: 1 } });
     const heeded = await screen.findByText('H7: Ghi chú «đã giải thể năm 2023»: dòng vẫn được ghi là tổ chức đang hoạt động.');
     const read = screen.getByText('D7: Ngày thành lập: chỉ ghi năm 2020; ghi nhận là 01/01/2020.');
-    expect(heeded.style.color).toContain('orange');
-    expect(read.style.color).not.toContain('orange');
+    expect(heeded.style.color).toBe('var(--mantine-color-yellow-9)');
+    expect(read.style.color).not.toContain('yellow');
+  });
+
+  it('sets red apart for what refuses a row: a note to heed is amber on a row written and on a row refused alike', async () => {
+    const profitNote = 'Lợi nhuận năm 2025 (900.000.000 đồng) lớn hơn doanh thu (90.000.000 đồng): xem lại có gõ thừa số 0 không. Dòng vẫn được ghi nếu để nguyên.';
+    const written = row({ row: 4, values: ['HTX DV Tân Phú'], notes: [{ cell: 'F4', message: profitNote, heed: true }] });
+    const refused = row({
+      row: 5,
+      status: 'invalid',
+      values: ['HTX Rau Bình Hòa'],
+      problems: [{ cell: 'E5', message: 'Ngày thành lập: Ngày «31/02/2024» không có thật.' }],
+      notes: [{ cell: '5', message: 'Dòng đang ẩn trong tệp Excel (ẩn dòng hoặc bị lọc): vẫn được nhập như các dòng khác.', heed: true }],
+      defaultAction: 'skip',
+    });
+    renderPreview({ ...preview, page: { rows: [written, refused], total: 2 } });
+    const colourOf = (text: string) => screen.getByText(text).style.color;
+    expect((await screen.findByText(`F4: ${profitNote}`)).style.color).toBe('var(--mantine-color-yellow-9)');
+    expect(colourOf('5: Dòng đang ẩn trong tệp Excel (ẩn dòng hoặc bị lọc): vẫn được nhập như các dòng khác.')).toBe('var(--mantine-color-yellow-9)');
+    expect(colourOf('E5: Ngày thành lập: Ngày «31/02/2024» không có thật.')).toBe('var(--mantine-color-red-text)');
+  });
+
+  it('says once above the rows of a products list without a group column that each group is read from the name', async () => {
+    const products: ImportPreview = {
+      ...preview,
+      kind: 'products',
+      columns: [
+        { letter: 'A', header: 'Mã số HTX', field: 'registrationNo' },
+        { letter: 'C', header: 'Sản phẩm', field: 'name' },
+      ],
+      page: { rows: [row({ row: 2, values: ['1600123456', 'Gạo ST25'] }), row({ row: 3, values: ['1600123456', 'Nếp'] })], total: 2 },
+    };
+    renderPreview(products);
+    expect(await screen.findByText('Nhóm sản phẩm được đọc từ tên sản phẩm')).toBeTruthy();
+    expect(screen.getAllByText(/^Tệp không có cột Nhóm sản phẩm: mỗi sản phẩm được xếp vào nhóm mà tên của nó cho biết/)).toHaveLength(1);
+  });
+
+  it('says nothing of groups read from names above a products list that has a group column', async () => {
+    const products: ImportPreview = {
+      ...preview,
+      kind: 'products',
+      columns: [
+        { letter: 'C', header: 'Sản phẩm', field: 'name' },
+        { letter: 'D', header: 'Nhóm sản phẩm', field: 'productGroup' },
+      ],
+      page: { rows: [row({ row: 2, values: ['Gạo ST25', 'Lúa gạo'] })], total: 1 },
+    };
+    renderPreview(products);
+    expect(await screen.findByText('Gạo ST25')).toBeTruthy();
+    expect(screen.queryByText('Nhóm sản phẩm được đọc từ tên sản phẩm')).toBeNull();
   });
 
   it('writes the counts of a long list as Vietnamese writes numbers', async () => {
@@ -188,6 +236,7 @@ const analysis: ImportAnalysis = {
   codePageRead: null,
   sampleRows: [{ row: 5, cells: ['Hợp tác xã Nông nghiệp Vĩnh Hòa'] }],
   detectedYear: null,
+  titleYears: null,
 };
 
 function renderSheet(shown: ImportAnalysis) {
@@ -286,7 +335,7 @@ describe('import mapping step', () => {
     };
     render(
       <AppProviders queryClient={createQueryClient()} env="test">
-        <MappingStep analysis={remembered} mapping={{ 1: 'name', 2: 'status' }} onChange={() => undefined} missing={[]} year={null} onYearChange={() => undefined} />
+        <MappingStep analysis={remembered} mapping={{ 1: 'name', 2: 'status' }} onChange={() => undefined} missing={[]} yearAsked={false} year={null} onYearChange={() => undefined} />
       </AppProviders>,
     );
     expect(screen.getByText('Đã dùng lại cách ghép cột của lần nhập trước có cùng tiêu đề.')).toBeTruthy();
@@ -307,7 +356,7 @@ describe('import mapping step', () => {
     };
     render(
       <AppProviders queryClient={createQueryClient()} env="test">
-        <MappingStep analysis={withHidden} mapping={{ 1: 'name', 4: 'membersOfficial' }} onChange={() => undefined} missing={[]} year={null} onYearChange={() => undefined} />
+        <MappingStep analysis={withHidden} mapping={{ 1: 'name', 4: 'membersOfficial' }} onChange={() => undefined} missing={[]} yearAsked={false} year={null} onYearChange={() => undefined} />
       </AppProviders>,
     );
     expect(

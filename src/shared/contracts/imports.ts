@@ -96,6 +96,11 @@ export interface ImportAnalysis {
    * (31/12/2024)"): the year its figures are imported into unless the person picks another.
    */
   detectedYear: number | null;
+  /**
+   * The years a title names together ("Số liệu năm 2024–2025", "giai đoạn 2021 - 2025"), when no
+   * other says the one year of the list: `detectedYear` is then null, and the person is asked.
+   */
+  titleYears: { first: number; last: number } | null;
 }
 
 export const importAnalyzeInput = z.object({
@@ -140,6 +145,13 @@ export const importValueInput = z.object({
   value: z.string().max(100).nullable(),
 });
 
+/** The communes the person chose for addresses (`ImportPreviewRow.placeKey`), each for every row with it. */
+const placeAnswersInput = z
+  .array(z.object({ placeKey: z.string().max(1000), communeCode: z.string().regex(/^\d{5}$/, { error: 'Chưa chọn xã, phường.' }) }))
+  .max(100_000)
+  .optional()
+  .default([]);
+
 export const importPreviewInput = z.object({
   analysisJobId: jobId,
   mapping: mappingInput,
@@ -154,6 +166,11 @@ export const importPreviewInput = z.object({
   values: z.array(importValueInput).max(5000).optional(),
   /** For offers and demands: the programme (chương trình kết nối) they belong to. */
   programmeId: z.number().int().positive().optional(),
+  /**
+   * Rows checked again (`Kiểm tra lại các dòng`): the communes the person chose for places the app
+   * could not read, which the rows are matched in as the commit would write them.
+   */
+  placeAnswers: placeAnswersInput,
 });
 export type ImportPreviewInput = z.input<typeof importPreviewInput>;
 
@@ -186,8 +203,8 @@ export interface ImportMatch {
   row: number | null;
   /**
    * The row names the record by one key and another by the other — a Mã số HTX beside the name of
-   * another organization — so it may be another: a note of the row says what differs. Like an
-   * inFile row, it is in neither bulk group and skipped unless the person chooses for it.
+   * another organization — so it may be another: a note of the row says what differs. The row is
+   * then `ImportPreviewRow.doubtful`.
    */
   doubtful?: true;
 }
@@ -245,6 +262,12 @@ export interface ImportPreviewRow {
   placeRemembered: boolean;
   /** How cells written loosely were read ("5/6/19" as 05/06/2019). */
   notes: ImportProblem[];
+  /**
+   * The row may be another organization than the one it names (a Mã số HTX beside another's name),
+   * whether or not a stored record matches it (a year of figures not stored yet): like an inFile
+   * row, it is in neither bulk group and skipped unless the person chooses for it.
+   */
+  doubtful?: true;
   /** What the import does with the row unless told otherwise. */
   defaultAction: ImportAction;
   /**
@@ -335,11 +358,7 @@ export const importCommitInput = z.object({
     .optional()
     .default({}),
   /** The commune chosen for an address (`ImportPreviewRow.placeKey`): every row with it goes there. */
-  placeAnswers: z
-    .array(z.object({ placeKey: z.string().max(1000), communeCode: z.string().regex(/^\d{5}$/, { error: 'Chưa chọn xã, phường.' }) }))
-    .max(100_000)
-    .optional()
-    .default([]),
+  placeAnswers: placeAnswersInput,
 });
 export type ImportCommitInput = z.input<typeof importCommitInput>;
 
@@ -348,16 +367,17 @@ export type ImportCommitInput = z.input<typeof importCommitInput>;
  * latest of the row's own choice and the bulk choice for its group, else the default. A bulk choice
  * made after a row's own thus replaces it on every page, not only on the one shown. A row repeating
  * an earlier one of the file (`inFile`) is in neither group: «Dòng trùng: Cập nhật» for all would
- * let the later row win again, which its note says it does not; nor is a `doubtful` match, which
- * may be another record than the one it would update.
+ * let the later row win again, which its note says it does not; nor is a `doubtful` row, which may
+ * be another organization than the one it names, matched or new (its year of figures not stored).
  */
 export function chosenImportAction(
-  match: Pick<ImportMatch, 'reason' | 'doubtful'> | null | undefined,
+  row: Pick<ImportPreviewRow, 'doubtful'> & { match?: Pick<ImportMatch, 'reason'> | null | undefined },
   own: Pick<ImportDecision, 'action' | 'actionTurn'> | undefined,
   choices: Pick<ImportCommitInput, 'bulk' | 'bulkTurns'>,
   defaultAction: ImportAction,
 ): ImportAction {
-  const group = !match ? 'fresh' : match.reason === 'inFile' || match.doubtful ? null : 'matched';
+  const { match } = row;
+  const group = row.doubtful || match?.reason === 'inFile' ? null : match ? 'matched' : 'fresh';
   if (group === null) return own?.action ?? defaultAction;
   const forGroup = choices.bulk?.[group];
   if (own?.action === undefined) return forGroup ?? defaultAction;

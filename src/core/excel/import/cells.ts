@@ -3,7 +3,7 @@
  * and each problem at the cell it came from ("C12: …"). What a value means for the register is
  * left to the contract's schemas (see kinds.ts); this file only reads cells.
  */
-import { formatCount, formatDecimal } from '../../../shared/format';
+import { formatCount, formatDecimal, formatMoney, formatQuantity } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { emailAddressesOf } from '../../../shared/typed';
 import { isoOfExcelSerial, parseDateCell, parseNumberCell } from '../read/values';
@@ -243,17 +243,43 @@ const namesDong = /(?:vnđ|vnd|đồng|đ)\.?\s*$|^\s*(?:vnđ|vnd|đồng|đ)(?!
  */
 const commaThousands = /(?<![\d.,])([1-9]\d{0,2}),(\d{3})(?![\d.,])/u;
 
-/** «1,500» ghi nhận là 1.500 …; nếu là 1,5 … */
-function commaThousandsSaid(whole: string, group: string): { read: string; warning: string } {
+/**
+ * «1,500» ghi nhận là 1.500 …; nếu là 1,5 … — the number as `stated` says it was stored, with
+ * what it counts (`groupedAsStored`).
+ */
+function commaThousandsSaid(whole: string, group: string, stated: (grouped: number) => string): { read: string; warning: string } {
   const decimals = group.replace(/0+$/, '');
   return {
-    read: `«${whole},${group}» ghi nhận là ${formatCount(Number(whole + group))}`,
+    read: `«${whole},${group}» ghi nhận là ${stated(Number(whole + group))}`,
     warning: `(dấu phẩy ngăn hàng nghìn); nếu là ${decimals ? `${whole},${decimals}` : whole} thì hãy sửa trong tệp`,
   };
 }
 
-/** A multiple of the đồng a header names (`scaleOfHeader`), as a sentence says it. */
-const multipleSaid: Readonly<Record<number, string>> = { 1_000: 'nghìn đồng', 1_000_000: 'triệu đồng', 1_000_000_000: 'tỷ đồng' };
+/** A multiple of the đồng a header names (`scaleOfHeader`), as a sentence says it: "triệu đồng". */
+function multipleSaid(scale: number): string {
+  const named: Readonly<Record<number, string>> = { 1_000: 'nghìn đồng', 1_000_000: 'triệu đồng', 1_000_000_000: 'tỷ đồng' };
+  return named[scale] ?? `${formatCount(scale)} đồng`;
+}
+
+/**
+ * A number a comma grouped (`commaThousands`) as it was stored, with what it counts: in a money
+ * column its đồng, as the preview shows the cell («2,000 → 2.000.000.000 ₫»): «2.000 triệu đồng =
+ * 2.000.000.000 ₫» under «(triệu đồng)», a price with the unit it is for; in a quantity column
+ * the unit its header names («1.500 kg»: one written in the cell is said by the kind, with the
+ * quantity); a count alone. Said bare only where the number is not what was stored (the lower end
+ * of a range the multiple after it scaled).
+ */
+function groupedAsStored(field: ImportField, column: MappedColumn, read: ReadRow, grouped: number): string {
+  if (field.type === 'money') {
+    const unit = field.price ? read.units?.get(field.key) : undefined;
+    const per = unit === undefined ? '' : `/${unit}`;
+    const stored = [read.values.get(field.key), read.upperEnds?.get(field.key)];
+    const scaled = grouped * column.scale;
+    if (column.scale !== 1 && stored.includes(scaled)) return `${formatCount(grouped)} ${multipleSaid(column.scale)} = ${formatMoney(scaled)}${per}`;
+    return stored.includes(grouped) ? `${formatMoney(grouped)}${per}` : formatCount(grouped);
+  }
+  return field.unitAfter && column.headerUnit !== null ? formatQuantity(grouped, column.headerUnit) : formatCount(grouped);
+}
 
 /**
  * From what amount a bare number its header's multiple scaled is more likely one already written
@@ -276,7 +302,7 @@ function scaledTooFar(field: ImportField, column: MappedColumn, value: CellValue
   const refused = !Number.isSafeInteger(stored);
   if (!refused && Math.abs(column.perYear ? stored / 12 : stored) < implausibleFrom(field)) return null;
   const typed = typeof value === 'string' ? value.trim() : formatCount(written);
-  const read = `${field.label}: «${typed}» ở cột tính bằng ${multipleSaid[column.scale] ?? `${formatCount(column.scale)} đồng`} là ${formatCount(stored)} đồng`;
+  const read = `${field.label}: «${typed}» ở cột tính bằng ${multipleSaid(column.scale)} là ${formatCount(stored)} đồng`;
   const why = refused ? 'quá mức có thể lưu' : 'lớn bất thường';
   if (Math.abs(written) < LEAST_SUM_IN_DONG) return { message: `${read}, ${why}: hãy xem lại số và đơn vị ở tiêu đề cột.`, refused };
   // Written so in the header's multiple when that takes at most three decimals (1,25 triệu); else in đồng alone.
@@ -366,7 +392,7 @@ const quantityRange = /^(\d[\d.,]*)\s*[-–—]\s*(\d[\d.,]*)\s*(.*)$/u;
  * be counted on); null when it is not one. A quantity is an estimate by nature, unlike an amount
  * of money a report states ("khoảng 2 tỷ" is refused). What is more than the number is said.
  */
-function quantityOf(written: string): NumberInWords | null {
+function quantityOf(written: string, headerUnit: string | null): NumberInWords | null {
   const estimate = estimateBefore.exec(written);
   let rest = estimate ? written.slice(estimate[0].length) : written;
   const range = quantityRange.exec(rest);
@@ -379,9 +405,12 @@ function quantityOf(written: string): NumberInWords | null {
   if (value === null || (!withUnit && !estimate && !range)) return null;
   const unit = withUnit?.[2]?.trim();
   const read: NumberInWords = { value, ...(unit === undefined ? {} : { unit }) };
-  // A quantity keeps its decimals ("khoảng 1,5" is 1,5): a count's rounding would misstate it.
-  if (range) read.note = `là một khoảng, ghi nhận số thấp là ${formatDecimal(value)}`;
-  else if (estimate) read.note = `ghi nhận là ${formatDecimal(value)}`;
+  // A quantity keeps its decimals ("khoảng 1,5" is 1,5): a count's rounding would misstate it. Said
+  // with the unit its header names, «khoảng 20» under «(tấn)» is 20 tấn (a unit written in the cell
+  // is quoted, and said by the kind with the quantity).
+  const stated = unit === undefined && headerUnit !== null ? formatQuantity(value, headerUnit) : formatDecimal(value);
+  if (range) read.note = `là một khoảng, ghi nhận số thấp là ${stated}`;
+  else if (estimate) read.note = `ghi nhận là ${stated}`;
   return read;
 }
 
@@ -406,11 +435,11 @@ interface NumberInWords {
  * a unit or a range ("7.500 đ/kg", "12 – 15 nghìn"), an amount with its multiples ("1,5 tỷ"); null
  * when none reads it.
  */
-function numberInWords(field: ImportField, text: string, scale: number): NumberInWords | null {
+function numberInWords(field: ImportField, text: string, { scale, headerUnit }: MappedColumn): NumberInWords | null {
   const written = text.trim();
   const year = field.yearWord ? /^nam (\d{4})$/.exec(foldText(written)) : null;
   if (year) return { value: Number(year[1]) };
-  const quantity = field.unitAfter ? quantityOf(written) : null;
+  const quantity = field.unitAfter ? quantityOf(written, headerUnit) : null;
   if (quantity) return quantity;
   if (field.count) {
     const count = countOf(written);
@@ -579,7 +608,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
       case 'money': {
         let tooFar: ReturnType<typeof scaledTooFar> = null;
         const parsed = parseNumberCell(value);
-        const inWords = typeof value === 'string' && parsed && 'error' in parsed ? numberInWords(field, value, column.scale) : null;
+        const inWords = typeof value === 'string' && parsed && 'error' in parsed ? numberInWords(field, value, column) : null;
         if (inWords && column.perYear && inWords.period === undefined) {
           values.set(field.key, Math.round(inWords.value / 12));
           notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${aMonthOf(inWords.value)} (cột ghi số một năm).` });
@@ -617,7 +646,7 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         if (field.price && column.headerUnit !== null && wrote && !read.units?.has(field.key)) (read.units ??= new Map()).set(field.key, column.headerUnit);
         const commaGrouped = typeof value === 'string' && wrote ? commaThousands.exec(value) : null;
         if (commaGrouped) {
-          const { read: grouped, warning } = commaThousandsSaid(commaGrouped[1] ?? '', commaGrouped[2] ?? '');
+          const { read: grouped, warning } = commaThousandsSaid(commaGrouped[1] ?? '', commaGrouped[2] ?? '', (number) => groupedAsStored(field, column, read, number));
           // One note a cell: what the cell's words were read as ("«1,200 người» ghi nhận là 1.200"), then the comma's warning.
           const earlier = notes.at(-1);
           if (earlier?.cell === cellOf(column, row)) earlier.message = `${earlier.message.replace(/\.$/, '')} ${warning}.`;

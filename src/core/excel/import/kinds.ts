@@ -82,7 +82,7 @@ export interface ImportScope {
   columns: readonly MappedColumn[];
   /** What the values of coded columns mean (choices.ts). */
   choices: ChoiceReader;
-  /** The commune chosen for an address the app could not place alone, by its place key: this import's, then remembered. */
+  /** The commune earlier imports were told for an address the app could not place alone, by its place key (this import's come with its choices). */
   placeAnswers: ReadonlyMap<string, string>;
   statements: Statements;
   /** The register's keys in memory, once a preview has asked for them (`RegisterKeys.refresh`). */
@@ -226,7 +226,7 @@ export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
     year: options.year,
     columns: options.columns,
     choices: new ChoiceReader(ctx, options.kind, options.values, rememberedValues(ctx, options.kind)),
-    placeAnswers: new Map([...remembered, ...(options.placeAnswers ?? [])]),
+    placeAnswers: remembered,
     statements: prepareStatements(ctx),
     registerKeys: new RegisterKeys(ctx),
     places: new Map(),
@@ -286,15 +286,19 @@ export interface CreatedForLater {
 
 export interface KindAdapter {
   prepare(scope: ImportScope, read: ReadRow, rowNumber: number): PreparedRow;
-  /** The stored record the row is, by its stable key first, then by its name in the same place. */
-  match(scope: ImportScope, row: PreparedRow): ImportMatch | null;
+  /**
+   * The stored record the row is, by its stable key first, then by its name in the same place: for
+   * a place the app could not read, in `communeCode`, the commune the person chose for it, if any.
+   */
+  match(scope: ImportScope, row: PreparedRow, communeCode: string | null): ImportMatch | null;
   /** Keys two rows of the same file share when they are the same record. */
   fileKeys(row: PreparedRow): string[];
   create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange | CreatedForLater;
   /**
-   * Refuses (a conflict) a row the preview found no stored record for, to be added in `communeCode`
-   * as `create` takes it, that now meets one `create` would not refuse itself: saved since the
-   * preview, it would be doubled. Asked of the rows before any is written.
+   * Refuses (a conflict) a row to be added in `communeCode` as `create` takes it, that now meets a
+   * stored record the preview did not match it to and `create` would not refuse itself: saved since
+   * the preview, or in a commune the preview did not look in, it would be doubled. Asked of the rows
+   * before any is written.
    */
   refuseFoundSincePreview?(scope: ImportScope, row: WritableRow, communeCode: string | null): void;
   /**
@@ -499,6 +503,10 @@ function communeCodesOf(place: PlaceReading | null): string[] {
 
 function communeNameOf(scope: ImportScope, code: string): string {
   return scope.ctx.places.commune(code)?.fullName ?? '';
+}
+
+function provinceNameOf(scope: ImportScope, code: string): string {
+  return scope.ctx.places.province(code)?.fullName ?? '';
 }
 
 /** Columns of `before` whose value the update changed, with their stored values. */
@@ -1198,9 +1206,9 @@ const organizationsAdapter: KindAdapter = {
     if (otherNumber) notes.push(otherNumber);
     return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures, ...(otherNumber ? { doubtful: true as const } : {}) };
   },
-  match(scope, row) {
+  match(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
-    return findOrganization(scope, input.registrationNo, nameKeyOfRow(row), communeCodesOf(row.place));
+    return findOrganization(scope, input.registrationNo, nameKeyOfRow(row), communeCode === null ? communeCodesOf(row.place) : [communeCode]);
   },
   fileKeys(row) {
     const input = row.input as ParsedOrganizationInput;
@@ -1721,17 +1729,29 @@ function periodWord(period: VolumePeriod): string {
 
 /**
  * The group of a product whose row writes none, read from its name as an offer's is
- * (`productGroupOf`: «Gạo ST25», «Nếp» are of Lúa gạo) and said at the name; null when the row
- * writes one, the name says none, or the stored product has one: the person's stays.
+ * (`productGroupOf`: «Gạo ST25», «Nếp» are of Lúa gạo); null when the row writes one, the name says
+ * none, or the stored product has one: the person's stays. A list with a Nhóm sản phẩm column has
+ * it said at the name of each row that left it blank. A list without one has every group read so:
+ * the preview says that once above the rows (a note on nearly every row hid those worth reading),
+ * and only the row of a new product whose name gives no group, written without one, is said.
  */
 function productGroupOfName(scope: ImportScope, read: ReadRow, rowNumber: number, organizationId: number, notes: ImportProblem[]): string | null {
   const name = text(read, 'name');
-  if (text(read, 'productGroup') || !name || productOf(scope.ctx, organizationId, name)?.productGroup) return null;
+  if (text(read, 'productGroup') || !name) return null;
+  const stored = productOf(scope.ctx, organizationId, name);
+  if (stored?.productGroup) return null;
   const code = productGroupOf(name, scope.productGroups);
   const group = scope.productGroups.find((candidate) => candidate.code === code);
-  if (!group) return null;
-  notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Nhóm sản phẩm: ghi nhận là ${group.name}, theo tên sản phẩm.` });
-  return group.name;
+  const groupColumn = scope.columns.some((column) => column.field.key === 'productGroup');
+  const cell = cellRef(scope.columns, 'name', rowNumber);
+  if (group && groupColumn) notes.push({ cell, message: `Nhóm sản phẩm: ghi nhận là ${group.name}, theo tên sản phẩm.` });
+  if (!group && !groupColumn && !stored) {
+    notes.push({
+      cell,
+      message: `Nhóm sản phẩm: tên «${name}» không cho biết thuộc nhóm nào, sản phẩm được ghi không có nhóm. Nếu cần, hãy thêm cột Nhóm sản phẩm, hoặc thêm từ khóa cho nhóm ở Kết nối cung – cầu → Danh mục.`,
+    });
+  }
+  return group?.name ?? null;
 }
 
 const productsAdapter: KindAdapter = {
@@ -1898,6 +1918,28 @@ function partnerMerged(stored: PartnerRow, row: WritableRow): ParsedPartnerInput
   return merged;
 }
 
+/** The live partner a row is, as the preview matches it: by its tax code, else by its name in its province. */
+function storedPartnerOf(ctx: Context, input: ParsedPartnerInput): { reason: 'registrationNo' | 'sameName'; partner: PartnerRow } | null {
+  const byNumber = partnerOfTaxCode(ctx, input.taxCode);
+  if (byNumber) return { reason: 'registrationNo', partner: byNumber };
+  const byName = ctx.db
+    .select()
+    .from(partners)
+    .where(and(eq(partners.provinceCode, input.provinceCode), eq(partners.nameKey, partnerNameKey(input.name)), notInTrash(partners)))
+    .get();
+  return byName ? { reason: 'sameName', partner: byName } : null;
+}
+
+/**
+ * Whether the line a partner's name gives is what the row writes, so that the preview says it only
+ * then: into a new partner, or the blank line of the stored one the row updates (`partnerMerged`);
+ * never when that partner keeps a line of its own. Asked only of the few names that give a line.
+ */
+function nameLineWritten(ctx: Context, input: ParsedPartnerInput, present: ReadonlySet<string>): boolean {
+  const stored = storedPartnerOf(ctx, input)?.partner;
+  return !stored || partnerMerged(stored, { input, present }).businessLine !== stored.businessLine;
+}
+
 /** The live partner with this tax code; none for no tax code. */
 function partnerOfTaxCode(ctx: Context, taxCode: string): PartnerRow | undefined {
   if (!taxCode) return undefined;
@@ -2016,7 +2058,6 @@ const partnersAdapter: RecordingAdapter = {
     // Like the kind: a line written, even one mapped to blank, is never replaced by the name's.
     const lineOfName = lineText || kind !== 'enterprise' ? undefined : partnerBusinessLineOf(text(read, 'name'));
     const businessLine = lineText ? (scope.choices.read('businessLine', lineText) as PartnerBusinessLine | null) : (lineOfName ?? null);
-    if (lineOfName) notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Ngành kinh doanh đọc từ tên: ${partnerBusinessLineLabels[lineOfName]}.` });
     if (!kind) {
       // A cooperative is a member, of this province or another, never a partner.
       const collective = organizationKindOfName(kindText || text(read, 'name'));
@@ -2044,24 +2085,32 @@ const partnersAdapter: RecordingAdapter = {
       const unsaid = parsed.error.issues.filter((issue) => province !== undefined || issue.path[0] !== 'provinceCode');
       problems.push(...issuesAt(scope, unsaid, read, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path)));
     }
-    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: new Set(read.values.keys()) };
+    const present = new Set(read.values.keys());
+    if (lineOfName && parsed.success && nameLineWritten(scope.ctx, parsed.data, present)) {
+      notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Ngành kinh doanh đọc từ tên: ${partnerBusinessLineLabels[lineOfName]}.` });
+    }
+    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present };
   },
   match(scope, row) {
-    const input = row.input as ParsedPartnerInput;
-    const { db } = scope.ctx;
-    const provinceName = (code: string) => scope.ctx.places.province(code)?.fullName ?? '';
-    const byNumber = partnerOfTaxCode(scope.ctx, input.taxCode);
-    if (byNumber) return { reason: 'registrationNo', id: byNumber.id, name: byNumber.name, place: provinceName(byNumber.provinceCode), row: null };
-    const byName = db
-      .select()
-      .from(partners)
-      .where(and(eq(partners.provinceCode, input.provinceCode), eq(partners.nameKey, partnerNameKey(input.name)), notInTrash(partners)))
-      .get();
-    return byName ? { reason: 'sameName', id: byName.id, name: byName.name, place: provinceName(byName.provinceCode), row: null } : null;
+    const found = storedPartnerOf(scope.ctx, row.input as ParsedPartnerInput);
+    return found ? { reason: found.reason, id: found.partner.id, name: found.partner.name, place: provinceNameOf(scope, found.partner.provinceCode), row: null } : null;
   },
   fileKeys(row) {
     const input = row.input as ParsedPartnerInput;
     return [...(input.taxCode ? [`tax:${input.taxCode}`] : []), `name:${input.provinceCode}:${partnerNameKey(input.name)}`];
+  },
+  refuseFoundSincePreview(scope, row) {
+    // Saved since the preview, found as the preview would have matched it: a partner of the row's
+    // tax code, which `create` would refuse midway, or of its name in its province, which it would double.
+    const input = row.input as ParsedPartnerInput;
+    const found = storedPartnerOf(scope.ctx, input);
+    if (!found) return;
+    const { partner } = found;
+    const where = unitNameInSentence(provinceNameOf(scope, partner.provinceCode));
+    throw conflict(
+      found.reason === 'registrationNo' ? `Mã số thuế ${input.taxCode} đã có: ${partner.name} (${where}).` : `Đã có đối tác cùng tên ở ${where}: ${partner.name}.`,
+      partner.id,
+    );
   },
   create(scope, row) {
     const created = createPartner(scope.ctx, { ...(row.input as ParsedPartnerInput), confirmSimilarName: true });

@@ -1,7 +1,8 @@
 /**
  * A period written in one cell, as supply and demand lists give when an offer is available or goods
  * are needed ("Thời gian thu hoạch", "Thời gian cần hàng"): a day, a range of days, a month or a
- * range of months, a quarter, a year. Read into the first and the last day it covers.
+ * range of months, a quarter, a year. Read into the first and the last day it covers. And the years
+ * a list's title names together ("giai đoạn 2021 - 2025"), which are no one year of its figures.
  */
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { parseDateCell } from '../read/values';
@@ -148,4 +149,39 @@ export function readPeriod(value: CellValue, yearRound: YearRound | null = null)
   const single = spans[0] === spans[1] && !start.loose;
   const note = start.loose || end.loose || start.from.year === undefined ? `«${written}» ghi nhận là từ ${formatIsoDateVi(from)} đến ${formatIsoDateVi(until)}` : undefined;
   return { from, until: single ? null : until, ...(note ? { note } : {}) };
+}
+
+/** The first and the last of the years a list's title names together (`yearsOfTitle`). */
+export interface TitleYears {
+  first: number;
+  last: number;
+}
+
+/**
+ * A year and the next one a title names with it (folded text): joined as a span ("2024–2025",
+ * "2021 - 2025", "2021 đến năm 2025") or a list ("2024, 2025", "2024 và 2025"). A year of a date
+ * ("31/12/2024") is not one. The next is looked ahead at, so a list of three is read pair by pair.
+ */
+const yearsTogether = /(?<![\d/.-])((?:19|20)\d{2})(?=\s*(?:[-–—~,;&]|den|toi|va)\s*(?:(?:den|toi)\s+)?(?:nam\s*)?((?:19|20)\d{2})(?![\d/.-]))/g;
+
+/**
+ * The years a list's title names together — "Số liệu năm 2024–2025", "giai đoạn 2021 - 2025",
+ * "Năm 2024, 2025" — when the year read for the list (`named`, from its title and headers) is one
+ * of them, or none was read: such a title says no one year, and taking its first would file the
+ * figures of the list under a year it did not say. Null when the title names no years together,
+ * or when the year read is another (a header's "Số thành viên năm 2024" under "giai đoạn 2021 -
+ * 2025"): that year stands.
+ */
+export function yearsOfTitle(titleTexts: readonly string[], named: number | null): TitleYears | null {
+  const years = new Set<number>();
+  for (const text of titleTexts) {
+    for (const match of foldText(text).matchAll(yearsTogether)) {
+      const [first, next] = [Number(match[1]), Number(match[2])];
+      if (next <= first) continue;
+      years.add(first);
+      years.add(next);
+    }
+  }
+  if (years.size === 0 || (named !== null && !years.has(named))) return null;
+  return { first: Math.min(...years), last: Math.max(...years) };
 }

@@ -60,7 +60,7 @@ import { cellRef, headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, read
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
 import { filledCells, isFooterRow, isNumbering, isSectionHeading, isTotalsRow } from './rows';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
-import type { YearRound } from './periods';
+import { yearsOfTitle, type YearRound } from './periods';
 import { notInDistrictWords } from './places';
 import { allUnits } from '../../services/supplyLookups';
 import {
@@ -109,6 +109,11 @@ interface StoredRow {
   placeKey?: string;
   /** The app could not read the place: any commune of this province (the row's, else the alliance's) may be chosen. */
   needsPlaceIn?: string;
+  /**
+   * For such a place, the commune chosen for it in this import that the row was matched in (rows
+   * checked again, `ImportPreviewInput.placeAnswers`): the preview looked there, and in no other.
+   */
+  matchedInCommune?: string;
   /** Why the person is asked to choose among `communeCodes`, when it is not that an old commune went to several. */
   placeReason?: string;
   /** Placed by an answer remembered from an earlier import. */
@@ -260,7 +265,10 @@ async function analyzeWith(
   // Figures are of a year gone by, or this one; offers and demands are also planned for the next.
   const thisYear = Number(timestamp(ctx).slice(0, 4));
   const latestYear = input.kind === 'offers' || input.kind === 'demands' ? thisYear + 1 : thisYear;
-  const detectedYear = yearNamed(textsOf(titleRows), textsOf(headerRows.map((row) => ({ ...row, cells: row.cells.map(asYearHeading) }))), latestYear);
+  const namedYear = yearNamed(textsOf(titleRows), textsOf(headerRows.map((row) => ({ ...row, cells: row.cells.map(asYearHeading) }))), latestYear);
+  // A title naming several years ("2024–2025") says no one year: the person is asked which.
+  const titleYears = yearsOfTitle(textsOf(titleRows), namedYear);
+  const detectedYear = titleYears ? null : namedYear;
   const taken = new Set<string>();
   const units = allUnits(ctx);
   const hiddenColumns = new Set(head.hiddenColumns);
@@ -313,6 +321,7 @@ async function analyzeWith(
     codePageRead: source.format === 'csv' && source.encoding === 'windows-1258' ? 'Windows-1258' : null,
     sampleRows: dataRows.slice(0, SAMPLE_ROWS).map((row) => ({ row: row.rowNumber, cells: columns.map((column) => shownCell(row.cells[column.index])) })),
     detectedYear,
+    titleYears,
   };
   return { analysis, path, source, mergedDown };
 }
@@ -605,6 +614,7 @@ async function previewWith(
   const columns = mappedColumns(analysis, input.mapping, year);
   const values = valueMapOf(input.values);
   const programmeId = input.programmeId ?? null;
+  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
   const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values, programmeId });
   const options = readOptions(ctx, source, programmeId, year);
   const adapter = kindAdapters[analysis.kind];
@@ -702,7 +712,11 @@ async function previewWith(
           if (found) earlier ??= found;
           else firstRowOfKey.set(key, stored);
         }
-        const found = adapter.match(scope, prepared);
+        // A place the app could not read, answered in this import: the row is matched in the commune
+        // chosen, as it would be written there, and stays asked about so that the answer can change.
+        const chosenCommune = stored.needsPlaceIn === undefined ? null : chosenPlace(ctx, stored, undefined, placeAnswers);
+        if (chosenCommune !== null) stored.matchedInCommune = chosenCommune;
+        const found = adapter.match(scope, prepared, chosenCommune);
         // A stored organization or partner an earlier row matched too (by its Mã số, or one row by
         // it and one by the name): the row repeats that row, rather than updating the record a
         // second time with the later row silently winning. (A match by the row's whole key — a
@@ -917,6 +931,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
       placeKey: row.placeKey ?? null,
       placeRemembered: row.answered === true,
       notes: row.notes ?? [],
+      ...(row.doubtful ? { doubtful: true as const } : {}),
       defaultAction: defaultActionOf(row),
       changes: updateChangesOf(ctx, adapter, row),
     };
@@ -1002,7 +1017,7 @@ type RowDecision = CommitChoices['decisions'][number];
 
 /** What is done with a row without problems, by the rule the preview shows it by (`chosenImportAction`). */
 function chosenAction(row: StoredRow, decision: RowDecision | undefined, choices: CommitChoices): ImportAction {
-  return chosenImportAction(row.match, decision, choices, defaultActionOf(row));
+  return chosenImportAction(row, decision, choices, defaultActionOf(row));
 }
 
 /** A row the person is asked the commune of: an old address that went to several, or a place the app could not read. */
@@ -1040,19 +1055,21 @@ export function awaitingPlaces(ctx: Context, state: PreviewState, input: CommitC
 const AWAITING_ROWS_NAMED = 10;
 
 /**
- * Refuses the commit, before anything is written, when a row to be added that the preview found no
- * record for now meets one its kind's `create` would take as the person's choice: an organization
- * of its name saved in its commune since (by a person, another window, another import), which
- * would be doubled. Asked when the database changed since the preview, row by row before the rows
- * are written, each with one index lookup: a bulk load sets that index aside. A commune chosen for
- * a place the app could not read was never looked in by the preview, so a record there is none
- * saved since.
+ * Refuses the commit, before anything is written, when a row to be added now meets a record its
+ * kind's `create` would take as the person's choice, which would be doubled: an organization of
+ * its name in its commune, a partner of its tax code or of its name in its province. Asked, row by
+ * row before the rows are written, each with one index lookup (a bulk load sets that index aside):
+ * of the rows the preview found no record for when the database changed since it (`registerMoved`:
+ * saved since, by a person, another window, another import); and always of a row placed in a
+ * commune the person chose for a place the app could not read, but the one the preview matched it
+ * in (`StoredRow.matchedInCommune`): the preview never looked there.
  */
 async function refuseFoundSincePreview(
   scope: ImportScope,
   adapter: KindAdapter,
   state: PreviewState,
   input: CommitChoices,
+  registerMoved: boolean,
   control: JobControl,
   pause: () => Promise<void>,
 ): Promise<void> {
@@ -1062,18 +1079,34 @@ async function refuseFoundSincePreview(
   for (const row of state.rows) {
     await pause();
     control.throwIfCancelled();
-    if (row.problems || row.match || !row.prepared || row.needsPlaceIn !== undefined) continue;
+    if (row.problems || !row.prepared || (!registerMoved && row.needsPlaceIn === undefined)) continue;
     const decision = decisions.get(row.row);
     if (chosenAction(row, decision, input) !== 'create') continue;
     const communeCode = asksForPlace(row) ? chosenPlace(scope.ctx, row, decision, placeAnswers) : null;
     // Left without its commune, the row is not written.
     if (asksForPlace(row) && communeCode === null) continue;
+    const unlooked = row.needsPlaceIn !== undefined && communeCode !== row.matchedInCommune;
+    if (!unlooked && (!registerMoved || row.match)) continue;
     try {
       adapter.refuseFoundSincePreview(scope, row.prepared, communeCode);
     } catch (error) {
-      throw atRow(row, error);
+      throw unlooked ? inChosenCommune(row, error) : atRow(row, error);
     }
   }
+}
+
+/**
+ * A record found where the person placed a row the app could not place, which the preview never
+ * looked at: checked again with that commune, the row is matched to it for the person to choose.
+ */
+function inChosenCommune(row: StoredRow, error: unknown): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  return new AppFailure({
+    ...error.error,
+    message:
+      `Chưa ghi gì vào dữ liệu. Dòng ${row.row}: ${error.error.message} Xã, phường của dòng này được chọn sau khi kiểm tra các dòng, nên chưa được đối chiếu với các tổ chức ở đó. ` +
+      'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại dòng này rồi ghi lại.',
+  });
 }
 
 /**
@@ -1096,7 +1129,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
       const scope = importScope(tx, { kind: analysis.kind, homeProvinceCode: provinceCode, year: state.year, columns: state.columns, values: state.values, programmeId: state.programmeId });
       // Read on the window's connection, once this one holds the write lock: whatever was committed
       // or written since the preview is in it. Most commits follow their preview with nothing between.
-      if (changeMark(ctx.db) !== state.registerMark) await refuseFoundSincePreview(scope, adapter, state, input, control, pause);
+      await refuseFoundSincePreview(scope, adapter, state, input, changeMark(ctx.db) !== state.registerMark, control, pause);
       const usedAnswers = new Map<string, string>();
       const startedAt = timestamp(tx);
       const batch = tx.db

@@ -133,15 +133,19 @@ export function namesakesWords(namesakes: readonly OldNamesake[], provinceCode: 
 }
 
 /**
- * What a name read as today's commune may also have meant: "«Vĩnh Hòa» đọc là xã Vĩnh Hòa hiện
- * nay; nếu là xã Vĩnh Hòa cũ của thị xã Tân Châu (nay thuộc xã Vĩnh Xương), hãy ghi thêm huyện,
- * thị xã." Only the old communes that went into the province of `commune` are named (as
- * `wentTo`); null when none did.
+ * What a name read as today's commune may also have meant, and what to write for the old one: its
+ * old district as the catalogue names it — "«Vĩnh Hòa» đọc là xã Vĩnh Hòa hiện nay; nếu là xã
+ * Vĩnh Hòa cũ của thị xã Tân Châu (nay thuộc xã Vĩnh Xương), hãy ghi thêm thị xã Tân Châu." — or,
+ * for an island district that was a unit of its own, that district. Only the old communes that
+ * went into the province of `commune` are named (as `wentTo`); null when none did.
  */
 export function alsoOldCommunesWords({ written, namesakes }: AlsoOldCommunes, commune: Commune): string | null {
   const olds = namesakes.flatMap(({ commune: old, district, now }) => {
     const within = now.filter((place) => place.provinceCode === commune.provinceCode);
-    return within.length ? [`${old} cũ${district ? ` của ${district}` : ''} (nay thuộc ${within.map((place) => unitNameInSentence(place.fullName)).join(' hoặc ')})`] : [];
+    const said = `${old} cũ${district ? ` của ${district}` : ''} (nay thuộc ${within.map((place) => unitNameInSentence(place.fullName)).join(' hoặc ')})`;
+    return within.length ? [{ said, toWrite: district || old }] : [];
   });
-  return olds.length ? `«${written}» đọc là ${unitNameInSentence(commune.fullName)} hiện nay; nếu là ${olds.join(' hoặc ')}, hãy ghi thêm huyện, thị xã.` : null;
+  if (olds.length === 0) return null;
+  const toWrite = [...new Set(olds.map((one) => one.toWrite))];
+  return `«${written}» đọc là ${unitNameInSentence(commune.fullName)} hiện nay; nếu là ${olds.map((one) => one.said).join(' hoặc ')}, hãy ghi thêm ${toWrite.join(' hoặc ')}.`;
 }

@@ -112,33 +112,40 @@ export function delimiterOf(sample: string): { delimiter: Delimiter; consistentL
   return { delimiter: best, consistentLines: bestScore[0] ?? 0 };
 }
 
-/** Decoded text of the file, chunk by chunk; throws NotUtf8 on bytes that are not UTF-8. */
-export async function* decodedText(
-  path: string,
-  encoding: Encoding,
-  onRead?: (bytes: number, total: number) => void,
-): AsyncGenerator<string> {
+/** The file's bytes, chunk by chunk, telling `onRead` how many of its bytes are read so far. */
+async function* fileChunks(path: string, onRead?: (bytes: number, total: number) => void): AsyncGenerator<Uint8Array> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
-    const decoder = new TextDecoder(encoding, { fatal: true });
     let position = 0;
-    let first = true;
     while (position < size) {
       const buffer = Buffer.alloc(Math.min(chunkBytes, size - position));
       const { bytesRead } = await file.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       position += bytesRead;
-      let bytes: Uint8Array = buffer.subarray(0, bytesRead);
-      if (first) bytes = bytes.subarray(bomLength(encoding, bytes));
-      first = false;
       onRead?.(position, size);
-      yield decode(decoder, bytes, true);
+      yield buffer.subarray(0, bytesRead);
     }
-    yield decode(decoder, new Uint8Array(0), false);
   } finally {
     await file.close();
   }
+}
+
+/** Text of bytes given chunk by chunk, without a byte order mark; throws NotUtf8 on bytes that are not of `encoding`. */
+export async function* decodedChunks(chunks: AsyncIterable<Uint8Array>, encoding: Encoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let first = true;
+  for await (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    yield decode(decoder, first ? chunk.subarray(bomLength(encoding, chunk)) : chunk, true);
+    first = false;
+  }
+  yield decode(decoder, new Uint8Array(0), false);
+}
+
+/** Decoded text of the file, chunk by chunk; throws NotUtf8 on bytes that are not UTF-8. */
+export function decodedText(path: string, encoding: Encoding, onRead?: (bytes: number, total: number) => void): AsyncGenerator<string> {
+  return decodedChunks(fileChunks(path, onRead), encoding);
 }
 
 function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {

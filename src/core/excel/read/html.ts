@@ -3,20 +3,30 @@
  * — the way Excel opens it: the rows of the page's first table, each `<tr>` a row and each `<td>`
  * or `<th>` a cell; a cell spanning columns or rows (colspan, rowspan) is a merged range with its
  * text in its first cell. A cell's text is what a browser shows: white space folded, `<br>` a line
- * break, entities decoded, a lone `&nbsp;` (a portal's empty cell) empty. Every cell stays text,
- * as in a CSV. A table inside a cell (a page laid out with tables) is left out of that cell.
+ * break, entities decoded, a lone `&nbsp;` (a portal's empty cell) empty, a `<` that starts no tag
+ * (a portal's «Doanh thu < 1 tỷ», «<5 ha») kept. Every cell stays text, as in a CSV. A table
+ * inside a cell (a page laid out with tables) is left out of that cell. The page may be a part of
+ * a web archive (.mht, Excel's "Single File Web Page"), decoded as it is read (webArchive.ts).
  *
  * The page is streamed through the tokenizer the .xlsx reader uses, so a huge or crafted page is
  * held to the same limits: a tag that never closes, a cell past Excel's 32,767 characters, a row
  * past column XFD or a table past Excel's last row is refused with a message, never read on.
  */
-import { NotUtf8, decodedText } from './csv';
+import { NotUtf8, decodedChunks, decodedText } from './csv';
 import { columnLetter } from './header';
 import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_HEAD_MERGES, MAX_MERGES_DOWN, MAX_RAW_CELL_CHARS, MAX_ROWS, unreadable } from './limits';
-import type { CellValue, MergedRange, OpenedSource, SheetHead, SourceRow } from './types';
+import type { CellValue, MergedRange, OpenedSource, SheetHead, SourceRow, WebArchivePart } from './types';
+import { webArchivePartBytes } from './webArchive';
 import { characterOf, toNfc, XmlTokenizer, type XmlHandler } from './xml';
 
 type Encoding = NonNullable<OpenedSource['encoding']>;
+
+/** Where a page is: the file, or a part of the web archive the file is; and the encoding its text is in. */
+export interface WebPage {
+  path: string;
+  encoding: Encoding;
+  part?: WebArchivePart | undefined;
+}
 
 /** The spans the HTML standard allows; a larger one is read as the largest. */
 const MAX_COLSPAN = 1000;
@@ -210,15 +220,17 @@ class FirstTable implements XmlHandler {
 }
 
 /** The rows of the table as the page is read, with the bytes read so far; stops when the table closes. */
-async function* tableRows(path: string, encoding: Encoding, table: FirstTable): AsyncGenerator<{ rows: SourceRow[]; read: number; total: number }> {
+async function* tableRows(page: WebPage, table: FirstTable): AsyncGenerator<{ rows: SourceRow[]; read: number; total: number }> {
   let read = 0;
   let total = 0;
-  const tokenizer = new XmlTokenizer(table, 'trang web');
+  const onRead = (bytes: number, size: number) => {
+    read = bytes;
+    total = size;
+  };
+  const { path, encoding, part } = page;
+  const tokenizer = new XmlTokenizer(table, 'trang web', 'html');
   try {
-    for await (const text of decodedText(path, encoding, (bytes, size) => {
-      read = bytes;
-      total = size;
-    })) {
+    for await (const text of part ? decodedChunks(webArchivePartBytes(path, part, onRead), encoding) : decodedText(path, encoding, onRead)) {
       tokenizer.push(text);
       if (table.done) break;
       yield { rows: table.take(), read, total };
@@ -230,42 +242,46 @@ async function* tableRows(path: string, encoding: Encoding, table: FirstTable): 
   yield { rows: table.take(), read: total, total };
 }
 
-/** The page's charset as its `<meta>` declares it, when it is one the reader knows. */
-export function declaredCharset(head: string): Encoding | null {
-  const declared = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (declared === 'utf-8' || declared === 'utf8') return 'utf-8';
-  if (declared === 'windows-1258' || declared === 'cp1258' || declared === 'x-cp1258') return 'windows-1258';
+/** The encoding a charset names (a page's `<meta>`, a web archive part's Content-Type), when it is one the reader knows. */
+export function encodingOfCharset(charset: string | null | undefined): Encoding | null {
+  const named = charset?.trim().toLowerCase();
+  if (named === 'utf-8' || named === 'utf8') return 'utf-8';
+  if (named === 'windows-1258' || named === 'cp1258' || named === 'x-cp1258') return 'windows-1258';
   return null;
 }
 
+/** The page's charset as its `<meta>` declares it, when it is one the reader knows. */
+export function declaredCharset(head: string): Encoding | null {
+  return encodingOfCharset(/<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]);
+}
+
 /** Whether the page has a table with a row: read up to its first row only. */
-export async function hasTableRow(path: string, encoding: Encoding, sheet: string): Promise<boolean> {
-  for await (const { rows } of tableRows(path, encoding, new FirstTable(sheet))) if (rows.length > 0) return true;
+export async function hasTableRow(page: WebPage, sheet: string): Promise<boolean> {
+  for await (const { rows } of tableRows(page, new FirstTable(sheet))) if (rows.length > 0) return true;
   return false;
 }
 
 /** The table's first `count` rows, and its merged ranges as readXlsxHead gives them. */
-export async function readHtmlHead(path: string, encoding: Encoding, sheet: string, count: number): Promise<SheetHead> {
+export async function readHtmlHead(page: WebPage, sheet: string, count: number): Promise<SheetHead> {
   const table = new FirstTable(sheet, count);
   const head: SourceRow[] = [];
-  for await (const { rows } of tableRows(path, encoding, table)) head.push(...rows);
+  for await (const { rows } of tableRows(page, table)) head.push(...rows);
   return { rows: head, merges: table.merges, hiddenColumns: [] };
 }
 
 /**
- * The table's rows from `fromRow` (1-based), in batches, with the bytes of the page read so far;
+ * The table's rows from `fromRow` (1-based), in batches, with the bytes of the page (or archive part) read so far;
  * cells from index `columns` on are left out.
  */
 export async function* readHtmlRows(
-  path: string,
-  encoding: Encoding,
+  page: WebPage,
   sheet: string,
   options: { fromRow: number; batchRows: number; columns: number },
 ): AsyncGenerator<{ batch: SourceRow[]; read: number; total: number }> {
   const { fromRow, batchRows, columns } = options;
   let batch: SourceRow[] = [];
   let progress = { read: 0, total: 0 };
-  for await (const { rows, read, total } of tableRows(path, encoding, new FirstTable(sheet))) {
+  for await (const { rows, read, total } of tableRows(page, new FirstTable(sheet))) {
     progress = { read, total };
     for (const row of rows) {
       if (row.rowNumber < fromRow) continue;

@@ -5,11 +5,12 @@
 import { open, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { inspectCsv, NotUtf8, readCsvRows } from './csv';
-import { hasTableRow, readHtmlHead, readHtmlRows } from './html';
+import { encodingOfCharset, hasTableRow, readHtmlHead, readHtmlRows, type WebPage } from './html';
 import { MAX_COLUMNS, Unreadable } from './limits';
 import { importProblem, problems } from './problems';
-import { textContent } from './sniff';
-import type { OpenedSource, ReadRowsOptions, SheetHead, SheetInfo, SourceRow } from './types';
+import { textContent, webPageEncoding } from './sniff';
+import type { OpenedSource, ReadRowsOptions, SheetHead, SheetInfo, SourceRow, WebArchivePart } from './types';
+import { webArchivePages, webArchivePartBytes } from './webArchive';
 import { openXls, readXlsHead, readXlsRows, xlsSheet, XlsDamaged, XlsRefused, type XlsWorkbook } from './xls';
 import { NotAWorkbook, openWorkbook, readXlsxHead, readXlsxRows, sheetOf, type Workbook } from './xlsx';
 import { ZipDamaged } from './zip';
@@ -22,7 +23,9 @@ export type * from './types';
 const zipMagic = [0x50, 0x4b];
 const compoundFileMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const textExtensions = new Set(['.csv', '.tsv', '.txt']);
-const webPageExtensions = new Set(['.htm', '.html']);
+const webPageExtensions = new Set(['.htm', '.html', '.mht', '.mhtml']);
+/** The first bytes of a web archive's page, its encoding found from them as from a page saved alone. */
+const PAGE_SAMPLE_BYTES = 64 * 1024;
 const defaultBatchRows = 1000;
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -75,6 +78,43 @@ function workbookSource(fileName: string, format: 'xlsx' | 'xls', workbook: { sh
   };
 }
 
+/** The encoding of a web archive's page that its part's Content-Type does not name: found from its first bytes, as a page's own. */
+async function archivePageEncoding(path: string, part: WebArchivePart): Promise<NonNullable<OpenedSource['encoding']>> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of webArchivePartBytes(path, part)) {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= PAGE_SAMPLE_BYTES) break;
+  }
+  const bytes = Buffer.concat(chunks).subarray(0, PAGE_SAMPLE_BYTES);
+  try {
+    return webPageEncoding(bytes, length < PAGE_SAMPLE_BYTES);
+  } catch (error) {
+    // Neither UTF-8 nor Windows-1258: reading the page says so, naming the encoding tried.
+    if (error instanceof NotUtf8) return 'utf-8';
+    throw error;
+  }
+}
+
+/**
+ * The page of a web archive that holds the list: the first with a table. A workbook of several
+ * sheets saved as a single file web page has a page of frames, then a page for each sheet; the
+ * first sheet's table is read, as a page's first table is.
+ */
+async function archivePage(path: string, sheet: string): Promise<(WebPage & { part: WebArchivePart }) | null> {
+  for (const { part, charset } of await webArchivePages(path)) {
+    const page = { path, part, encoding: encodingOfCharset(charset) ?? (await archivePageEncoding(path, part)) };
+    if (await hasTableRow(page, sheet)) return page;
+  }
+  return null;
+}
+
+/** Where the page of an opened web page is. */
+function webPageOf(path: string, source: OpenedSource): WebPage {
+  return { path, encoding: source.encoding ?? 'utf-8', part: source.webArchivePart };
+}
+
 /** The one sheet of a CSV or a web page, named after the file as Excel names it. */
 function textSheet(fileName: string): SheetInfo {
   return { name: basename(fileName, extname(fileName)), index: 0, hidden: false, dimension: null, empty: false };
@@ -85,8 +125,8 @@ function textSheet(fileName: string): SheetInfo {
  * holds rather than its name: a portal's list exported as text named .xls is read as the text it
  * is, and says so (`namedAsWorkbook`). Throws a validation failure on `file` with a Vietnamese
  * message when the file is not a spreadsheet, is cut short, has a password, is an .xls older than
- * Excel 97, an .xlsb or Excel 2003's XML, is a CSV not in UTF-8, is a web page without a table, or
- * has no sheet with any cell.
+ * Excel 97, an .xlsb or Excel 2003's XML, is a CSV not in UTF-8, is a web page or web archive
+ * without a table, or has no sheet with any cell.
  */
 export async function openSource(path: string, fileName: string): Promise<OpenedSource> {
   const { size } = await stat(path);
@@ -119,8 +159,22 @@ export async function openSource(path: string, fileName: string): Promise<Opened
   const content = await textContent(path);
   if (content.kind === 'webPage') {
     const sheet = textSheet(fileName);
-    if (!(await worded(fileName, () => hasTableRow(path, content.encoding, sheet.name)))) throw importProblem(problems.webPageWithoutTable(fileName));
+    if (!(await worded(fileName, () => hasTableRow({ path, encoding: content.encoding }, sheet.name)))) throw importProblem(problems.webPageWithoutTable(fileName));
     return { fileName, format: 'html', sheets: [sheet], encoding: content.encoding, namedAsWorkbook: !webPageExtensions.has(extension), sizeBytes: size };
+  }
+  if (content.kind === 'webArchive') {
+    const sheet = textSheet(fileName);
+    const page = await worded(fileName, () => archivePage(path, sheet.name));
+    if (!page) throw importProblem(problems.webArchiveWithoutTable(fileName));
+    return {
+      fileName,
+      format: 'html',
+      sheets: [sheet],
+      encoding: page.encoding,
+      webArchivePart: page.part,
+      namedAsWorkbook: !webPageExtensions.has(extension),
+      sizeBytes: size,
+    };
   }
   if (content.kind === 'xmlSpreadsheet2003') throw importProblem(problems.xmlSpreadsheet2003(fileName));
   const namedAsWorkbook = !textExtensions.has(extension);
@@ -159,7 +213,7 @@ export async function readHead(path: string, source: OpenedSource, sheet: string
       const workbook = await openXls(path);
       return readXlsHead(workbook, xlsSheetNamed(workbook, sheet), rows);
     }
-    if (source.format === 'html') return readHtmlHead(path, source.encoding ?? 'utf-8', sheet, rows);
+    if (source.format === 'html') return readHtmlHead(webPageOf(path, source), sheet, rows);
     const options = { fromRow: 1, batchRows: rows, columns: MAX_COLUMNS };
     for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options)) {
       return { rows: batch, merges: [], hiddenColumns: [] };
@@ -191,7 +245,7 @@ export async function* readRows(
   } else if (source.format === 'xls') {
     batches = xlsBatches(path, sheet, read);
   } else if (source.format === 'html') {
-    batches = readHtmlRows(path, source.encoding ?? 'utf-8', sheet, read);
+    batches = readHtmlRows(webPageOf(path, source), sheet, read);
   } else {
     batches = readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', read);
   }

@@ -12,6 +12,8 @@ export const problems = {
   notSpreadsheet: (fileName: string) => `Tệp «${fileName}» không phải bảng tính Excel (.xlsx, .xls) hay CSV.`,
   webPageWithoutTable: (fileName: string) =>
     `Tệp «${fileName}» là một trang web (HTML) nhưng không có bảng nào để nhập. Hãy mở tệp bằng Excel để xem, rồi Lưu thành (Save As) → Sổ làm việc Excel (.xlsx) và nhập tệp mới.`,
+  webArchiveWithoutTable: (fileName: string) =>
+    `Tệp «${fileName}» là một trang web lưu thành một tệp (MHT, «Single File Web Page») nhưng không có bảng nào để nhập. Hãy mở tệp bằng Excel để xem, rồi Lưu thành (Save As) → Sổ làm việc Excel (.xlsx) và nhập tệp mới.`,
   xmlSpreadsheet2003: (fileName: string) =>
     `Tệp «${fileName}» là «Bảng tính XML 2003», một dạng cũ HTX Desk chưa đọc được. Hãy mở tệp bằng Excel rồi chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx), sau đó nhập tệp mới.`,
   truncated: (fileName: string) =>

@@ -66,12 +66,22 @@ export interface OpenedSource {
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
   /** CSV and web page only: the file is named as a workbook (.xlsx, .xls) but holds text, and was read as what it holds. */
   namedAsWorkbook?: boolean;
+  /** Web page only: the file is a web archive (.mht, Excel's "Single File Web Page"), and the page read is this part of it. */
+  webArchivePart?: WebArchivePart;
   /** CSV only: the field delimiter found. */
   delimiter?: ',' | ';' | '\t';
   /** xlsx only: the workbook counts dates from 1904 (old Mac Excel). */
   date1904?: boolean;
   /** The file's size in bytes (progress reports count against the part being read). */
   sizeBytes: number;
+}
+
+/** Where a part of a web archive is in the file, and how its bytes are written there (webArchive.ts). */
+export interface WebArchivePart {
+  /** The part's body: from byte `start` of the file up to, not including, byte `end`. */
+  start: number;
+  end: number;
+  transferEncoding: 'quoted-printable' | 'base64' | 'identity';
 }
 
 export interface SheetHead {

@@ -23,13 +23,27 @@ function nameAt(buffer: string, from: number, to: number): string {
   return start + 1 === to ? buffer.charAt(start) : buffer.slice(start, to);
 }
 
+/**
+ * Whether the character after a `<` starts markup as an HTML tokenizer reads it: a letter (a
+ * tag), `/` (an end tag), `!` (a comment or doctype) or `?`. Any other — a space, a digit, `=`, a
+ * Vietnamese letter — leaves the `<` as text: a browser, and Excel opening the page, show «Doanh
+ * thu < 1 tỷ» and «<5 ha» as written.
+ */
+function startsHtmlMarkup(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 47 || code === 33 || code === 63;
+}
+
 export class XmlTokenizer {
   private rest = '';
 
-  /** `part` names the part being read, for the message when it is refused. */
+  /**
+   * `part` names the part being read, for the message when it is refused. `markup` 'html' reads a
+   * web page: a `<` that starts no markup is text there, where in XML it cannot occur.
+   */
   constructor(
     private readonly handler: XmlHandler,
     private readonly part: string,
+    private readonly markup: 'xml' | 'html' = 'xml',
   ) {}
 
   /** Feeds the next piece of the document; a tag cut at the end waits for the next piece. */
@@ -47,6 +61,16 @@ export class XmlTokenizer {
       }
       if (lt > at) handler.text(buffer.slice(at, lt));
       const next = buffer.charCodeAt(lt + 1);
+      if (this.markup === 'html' && !startsHtmlMarkup(next)) {
+        // The character after it is in the next piece: whether it starts a tag is not known yet.
+        if (lt + 1 === length) {
+          at = lt;
+          break;
+        }
+        handler.text('<');
+        at = lt + 1;
+        continue;
+      }
       if (next === 33 /* ! */ || next === 63 /* ? */) {
         const consumed = this.special(buffer, lt);
         if (consumed < 0) {

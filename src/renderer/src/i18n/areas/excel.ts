@@ -49,7 +49,7 @@ export const excelVi = {
     noProgramme: 'Không thuộc chương trình nào',
     yearHint: 'Dùng khi tệp không có cột Năm.',
     file: 'Tệp Excel hoặc CSV',
-    filePlaceholder: 'Chọn tệp .xlsx, .xls hoặc .csv',
+    filePlaceholder: 'Chọn tệp .xlsx, .xls, .csv hoặc trang web (.htm, .mht)',
     uploading: 'Đang gửi tệp… {{percent}}%',
     analyse: 'Đọc tệp',
     back: 'Quay lại',
@@ -90,6 +90,11 @@ export const excelVi = {
       money: 'Cột {{letter}} «{{header}}»: số ghi theo {{multiple}}, lưu bằng đồng — 1,5 là {{example}}.',
       quantity: 'Cột {{letter}} «{{header}}»: số lượng không ghi đơn vị được lưu theo {{unit}}.',
       multiples: { thousand: 'nghìn đồng', million: 'triệu đồng', billion: 'tỷ đồng' },
+    },
+    /** Above the rows of a products list without a group column: each product's group is read from its name. */
+    groupFromName: {
+      title: 'Nhóm sản phẩm được đọc từ tên sản phẩm',
+      body: 'Tệp không có cột Nhóm sản phẩm: mỗi sản phẩm được xếp vào nhóm mà tên của nó cho biết, theo từ khóa của các nhóm ở Kết nối cung – cầu → Danh mục (ví dụ «Gạo ST25» vào nhóm Lúa gạo). Sản phẩm đã lưu có nhóm thì giữ nhóm đã lưu; sản phẩm mới có tên không cho biết nhóm nào được ghi chú ở dòng của nó.',
     },
     sample: 'Vài dòng đầu',
     remembered: 'Đã dùng lại cách ghép cột của lần nhập trước có cùng tiêu đề.',
@@ -135,6 +140,7 @@ export const excelVi = {
     placeAppliesToAll: 'Lựa chọn áp dụng cho mọi dòng có cùng địa chỉ.',
     figuresYear: 'Năm của số liệu trong danh sách (thành viên, lao động…)',
     figuresYearDetected: 'Tệp ghi năm {{year}}.',
+    figuresYearSeveral: 'Tiêu đề danh sách ghi nhiều năm (từ {{first}} đến {{last}}), không phải một năm: hãy nhập năm của số liệu trong danh sách.',
     values: {
       intro: 'Các giá trị dưới đây không trùng với danh mục. Mỗi giá trị chỉ cần ghép một lần; lần nhập sau sẽ tự dùng lại.',
       column: 'Cột',
@@ -376,7 +382,7 @@ export const excelEn: Translations<typeof excelVi> = {
     noProgramme: 'No programme',
     yearHint: 'Used when the file has no Year column.',
     file: 'Excel or CSV file',
-    filePlaceholder: 'Choose an .xlsx, .xls or .csv file',
+    filePlaceholder: 'Choose an .xlsx, .xls or .csv file, or a web page (.htm, .mht)',
     uploading: 'Sending the file… {{percent}}%',
     analyse: 'Read file',
     back: 'Back',
@@ -417,6 +423,10 @@ export const excelEn: Translations<typeof excelVi> = {
       money: 'Column {{letter}} “{{header}}”: numbers are in {{multiple}}, stored in đồng — 1,5 is {{example}}.',
       quantity: 'Column {{letter}} “{{header}}”: a quantity written without a unit is stored in {{unit}}.',
       multiples: { thousand: 'thousand đồng', million: 'million đồng', billion: 'billion đồng' },
+    },
+    groupFromName: {
+      title: 'Product groups are read from the products’ names',
+      body: 'The file has no Product group column: each product goes into the group its name says, by the groups’ keywords in Supply–demand connections → Lookups (e.g. “Gạo ST25” into Lúa gạo). A stored product with a group keeps it; a new product whose name says no group is noted at its row.',
     },
     sample: 'First rows',
     remembered: 'Reused the column mapping of an earlier import with the same headers.',
@@ -462,6 +472,7 @@ export const excelEn: Translations<typeof excelVi> = {
     placeAppliesToAll: 'The choice applies to every row with the same address.',
     figuresYear: 'Year of the figures in the list (members, workers…)',
     figuresYearDetected: 'The file names {{year}}.',
+    figuresYearSeveral: 'The list’s title names several years ({{first}} to {{last}}), not one: enter the year of the figures in the list.',
     values: {
       intro: 'The values below are not words of the lookups. Map each value once; later imports reuse the mapping.',
       column: 'Column',

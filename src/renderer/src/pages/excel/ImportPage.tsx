@@ -17,7 +17,7 @@ import { useAnalysis, useAwaitingPlaces, useCommitSummary, useStartAnalysis, use
 import { ChooseFileStep } from './import/ChooseFileStep';
 import { ImportBatches } from './import/ImportBatches';
 import { MappingStep, type ColumnMapping } from './import/MappingStep';
-import { commitChoices, PreviewStep, type Decisions } from './import/PreviewStep';
+import { commitChoices, placeAnswersOf, PreviewStep, type Decisions } from './import/PreviewStep';
 import { ResultStep } from './import/ResultStep';
 import { SheetStep } from './import/SheetStep';
 import { ValuesStep } from './import/ValuesStep';
@@ -105,7 +105,7 @@ export function ImportPage() {
   const { kind, year, yearChosen, values, step, fileId, running, analysisJobId, mapping, previewJobId, decisions, commitJobId } = wizard;
   const programmeId = wizard.programmeId ?? null;
   const [failure, setFailure] = useState<string | null>(null);
-  // The commit met a record saved since the preview: the rows are to be checked again.
+  // The commit met a record the preview had not matched a row to: the rows are to be checked again.
   const [registerChanged, setRegisterChanged] = useState(false);
   // The figures' year field holds what it does not take (or nothing): rows are not checked meanwhile.
   const [yearUnreadable, setYearUnreadable] = useState(false);
@@ -129,7 +129,7 @@ export function ImportPage() {
       update({ running: null });
       if (!ended) return;
       if (status.state === 'failed') {
-        // Only the commit fails for a conflict: a row met a record saved since the preview.
+        // Only the commit fails for a conflict: a row met a record saved since the preview, or one in a commune chosen in it.
         setRegisterChanged(ended.step === 'preview' && status.error?.kind === 'conflict');
         return setFailure(status.error?.message ?? t('common.unexpectedError'));
       }
@@ -156,9 +156,9 @@ export function ImportPage() {
     startAnalysis.mutate({ fileId, kind, sheet }, { onSuccess: ({ jobId }) => run(jobId, 'sheet'), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) });
   };
   // The year of the list's figures: asked when figures are mapped without a "Năm" column, proposed
-  // from the list's title.
+  // from the list's title; a title naming several years ("2024–2025") proposes none.
   const needsYear = shown ? (shown.kind === 'figures' && !mapped.has('year')) || (shown.kind === 'organizations' && [...mapped].some((field) => figureFieldKeys.has(field))) : false;
-  const shownYear = yearChosen || !shown?.detectedYear ? year : shown.detectedYear;
+  const shownYear = yearChosen ? year : shown?.titleYears ? null : (shown?.detectedYear ?? year);
   const checkRows = (at: Step = 'mapping', chosenValues = values, recheck = false) => {
     if (!analysisJobId) return;
     const entries = Object.entries(currentMapping).flatMap(([column, field]) => (field ? [{ column: Number(column), field }] : []));
@@ -166,9 +166,11 @@ export function ImportPage() {
       {
         analysisJobId,
         mapping: entries,
-        ...(needsYear ? { year: shownYear } : {}),
+        ...(needsYear && shownYear !== null ? { year: shownYear } : {}),
         values: chosenValues,
         ...((kind === 'offers' || kind === 'demands') && programmeId !== null ? { programmeId } : {}),
+        // Checked again, the rows are matched in the communes chosen for places the app could not read.
+        ...(recheck ? { placeAnswers: placeAnswersOf(decisions) } : {}),
       },
       { onSuccess: ({ jobId }) => run(jobId, at, recheck), onError: (error) => setFailure(messageOf(error, t('common.unexpectedError'))) },
     );
@@ -272,7 +274,8 @@ export function ImportPage() {
               mapping={currentMapping}
               onChange={(changed) => update({ mapping: changed })}
               missing={missing}
-              year={needsYear ? shownYear : null}
+              yearAsked={needsYear}
+              year={shownYear}
               onYearChange={(chosen) => {
                 setYearUnreadable(chosen === null);
                 if (chosen !== null) update({ year: chosen, yearChosen: true });
@@ -312,7 +315,7 @@ export function ImportPage() {
             <Group>
               {step === 'sheet' ? <Button onClick={() => update({ step: 'mapping' })}>{t('excel.import.next')}</Button> : null}
               {step === 'mapping' ? (
-                <Button disabled={missing.length > 0 || (needsYear && yearUnreadable)} loading={startPreview.isPending} onClick={() => checkRows()}>
+                <Button disabled={missing.length > 0 || (needsYear && (yearUnreadable || shownYear === null))} loading={startPreview.isPending} onClick={() => checkRows()}>
                   {t('excel.import.checkRows')}
                 </Button>
               ) : null}

@@ -65,7 +65,7 @@ export function ChooseFileStep({ kind, programmeId, onKindChange, onProgrammeCha
       <FileInput
         label={t('excel.import.file')}
         placeholder={t('excel.import.filePlaceholder')}
-        accept=".xlsx,.xls,.csv,.tsv,.txt"
+        accept=".xlsx,.xls,.csv,.tsv,.txt,.htm,.html,.mht,.mhtml"
         leftSection={<IconFileSpreadsheet size={18} />}
         value={file}
         onChange={setFile}

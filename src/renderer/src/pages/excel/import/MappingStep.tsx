@@ -14,13 +14,15 @@ interface MappingStepProps {
   onChange: (mapping: ColumnMapping) => void;
   /** Labels of required fields no column feeds. */
   missing: string[];
-  /** The year of the list's figures, when figures are mapped without a "Năm" column; null: not asked. */
+  /** The year of the list's figures is asked: figures are mapped without a "Năm" column. */
+  yearAsked: boolean;
+  /** The year the field shows; null: none yet (the title names several years, `ImportAnalysis.titleYears`). */
   year: number | null;
   /** A year the field takes, or null while the box is empty or holds what it does not take. */
   onYearChange: (year: number | null) => void;
 }
 
-export function MappingStep({ analysis, mapping, onChange, missing, year, onYearChange }: MappingStepProps) {
+export function MappingStep({ analysis, mapping, onChange, missing, yearAsked, year, onYearChange }: MappingStepProps) {
   const { t } = useTranslation();
   // The year as typed, kept while it is not one the field takes; the wizard keeps the last good one.
   const [typedYear, setTypedYear] = useState<NumberFieldValue | undefined>(undefined);
@@ -92,11 +94,17 @@ export function MappingStep({ analysis, mapping, onChange, missing, year, onYear
           })}
         </Table.Tbody>
       </Table>
-      {year !== null ? (
+      {yearAsked ? (
         <NumberField
           maw={360}
           label={t('excel.import.figuresYear')}
-          description={analysis.detectedYear ? t('excel.import.figuresYearDetected', { year: analysis.detectedYear }) : t('excel.import.yearHint')}
+          description={
+            analysis.titleYears
+              ? t('excel.import.figuresYearSeveral', analysis.titleYears)
+              : analysis.detectedYear
+                ? t('excel.import.figuresYearDetected', { year: analysis.detectedYear })
+                : t('excel.import.yearHint')
+          }
           required
           value={typedYear ?? year}
           min={FIRST_FIGURES_YEAR}

@@ -16,6 +16,7 @@ import {
   type ImportMatch,
   type ImportPreview,
   type ImportPreviewRow,
+  type ImportProblem,
   type InputOf,
   type PreviewFilter,
 } from '../../../../../shared/contract';
@@ -50,6 +51,11 @@ export interface Decisions {
   places: Record<string, string>;
 }
 
+/** The communes chosen for addresses, as the commit takes them and rows checked again are matched in. */
+export function placeAnswersOf(decisions: Decisions): { placeKey: string; communeCode: string }[] {
+  return Object.entries(decisions.places).map(([placeKey, communeCode]) => ({ placeKey, communeCode }));
+}
+
 /** The choices as the commit takes them, and as it is asked beforehand which rows still wait for a commune. */
 export function commitChoices(previewJobId: string, decisions: Decisions): InputOf<'imports:commit'> {
   return {
@@ -57,7 +63,7 @@ export function commitChoices(previewJobId: string, decisions: Decisions): Input
     decisions: Object.entries(decisions.rows).map(([row, decision]) => ({ row: Number(row), ...decision })),
     bulk: decisions.bulk,
     bulkTurns: decisions.bulkTurns ?? {},
-    placeAnswers: Object.entries(decisions.places).map(([placeKey, communeCode]) => ({ placeKey, communeCode })),
+    placeAnswers: placeAnswersOf(decisions),
   };
 }
 
@@ -90,7 +96,24 @@ export function actionOf(row: ImportPreviewRow, decisions: Decisions): ImportAct
   if (row.status === 'invalid') return 'skip';
   const asksForPlace = row.communeChoices.length > 0 || row.needsPlace;
   if (asksForPlace && (decisions.rows[row.row]?.communeCode ?? (row.placeKey ? decisions.places[row.placeKey] : undefined)) === undefined) return 'skip';
-  return chosenImportAction(row.match, decisions.rows[row.row], { bulk: decisions.bulk, bulkTurns: decisions.bulkTurns }, row.defaultAction);
+  return chosenImportAction(row, decisions.rows[row.row], { bulk: decisions.bulk, bulkTurns: decisions.bulkTurns }, row.defaultAction);
+}
+
+/**
+ * The colours of what the preview says of its rows, by one rule: red only for what refuses a row (a
+ * problem, at its cell); amber for what asks for a look or a decision about a row that is written as
+ * it stands unless the person says otherwise (a note to heed, a match that may be another record),
+ * of a hue never taken for the red of a refusal; grey for how a cell was read.
+ */
+const tones = { refused: 'red', heed: 'yellow.9', read: 'dimmed' } as const;
+
+/** One thing the preview says of a row, at its cell, in the colour of what it is (`tones`). */
+function SaidAtCell({ said, tone }: { said: ImportProblem; tone: keyof typeof tones }) {
+  return (
+    <Text size="xs" c={tones[tone]} fw={tone === 'heed' ? 500 : undefined}>
+      {said.cell}: {said.message}
+    </Text>
+  );
 }
 
 function MatchBadge({ match }: { match: ImportMatch }) {
@@ -104,7 +127,7 @@ function MatchBadge({ match }: { match: ImportMatch }) {
         : t(`excel.import.matchReason.${match.reason}`, { name: match.name, place: match.place });
   return (
     // Text, not a badge: a badge cuts a long name short. A match that may be another record is the person's to confirm.
-    <Text size="xs" fw={600} c={match.reason === 'sameName' || match.reason === 'inFile' || match.doubtful ? 'orange.8' : 'blue.8'}>
+    <Text size="xs" fw={600} c={match.reason === 'sameName' || match.reason === 'inFile' || match.doubtful ? tones.heed : 'blue.8'}>
       {text}
     </Text>
   );
@@ -224,15 +247,11 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         record.problems.length || record.notes.length ? (
           <Stack gap={2}>
             {record.problems.map((problem) => (
-              <Text key={`${problem.cell}${problem.message}`} size="xs" c="red">
-                {problem.cell}: {problem.message}
-              </Text>
+              <SaidAtCell key={`${problem.cell}${problem.message}`} said={problem} tone="refused" />
             ))}
-            {/* How a loosely written cell was read: said, not a reason to refuse the row; one that asks for a decision stands out. */}
+            {/* A note never refuses the row, even beside a problem: one that asks for a decision stands out, without looking refused. */}
             {record.notes.map((note) => (
-              <Text key={`${note.cell}${note.message}`} size="xs" c={note.heed ? 'orange.9' : 'dimmed'} fw={note.heed ? 500 : undefined}>
-                {note.cell}: {note.message}
-              </Text>
+              <SaidAtCell key={`${note.cell}${note.message}`} said={note} tone={note.heed ? 'heed' : 'read'} />
             ))}
           </Stack>
         ) : null,
@@ -308,6 +327,12 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         </Alert>
       ) : null}
       {data ? <HeaderUnits columns={data.columns} /> : null}
+      {/* A products list without a group column has each group read from the product's name (the core's `productGroupOfName`): said once here, not on every row. */}
+      {data?.kind === 'products' && !data.columns.some((column) => column.field === 'productGroup') ? (
+        <Alert color="blue" icon={<IconInfoCircle />} title={t('excel.import.groupFromName.title')}>
+          {t('excel.import.groupFromName.body')}
+        </Alert>
+      ) : null}
       <Group justify="space-between" wrap="wrap">
         <SegmentedControl
           value={filter}
@@ -340,7 +365,7 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
       </Group>
       {/* A bulk «Thêm mới» or «Cập nhật» does not write a row whose commune is still to choose: said, so that the choice and the rows agree. */}
       {waiting ? (
-        <Text size="sm" c="orange.9">
+        <Text size="sm" c={tones.heed}>
           {t('excel.import.bulk.waiting', { count: waiting })}
         </Text>
       ) : null}
