@@ -21,12 +21,16 @@ export function formatDate(value: string | Date | null | undefined): string {
   return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
 }
 
-/** A moment as dd/mm/yyyy HH:mm in the local time zone, the office's; an invalid one as given. */
-export function formatDateTime(value: string): string {
+/**
+ * A moment as dd/mm/yyyy HH:mm in the local time zone, the office's; an invalid one as given.
+ * With `seconds`, HH:mm:ss: for moments that often fall within one minute of each other (backups).
+ */
+export function formatDateTime(value: string, { seconds = false }: { seconds?: boolean } = {}): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   const pad = (part: number) => String(part).padStart(2, '0');
-  return `${formatDate(date)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${formatDate(date)} ${seconds ? `${time}:${pad(date.getSeconds())}` : time}`;
 }
 
 const dong = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type OpenAppOptions, type OpenedApp } from '../../src/core/app';
+import { Backups } from '../../src/core/backup/backups';
 import { copyAndCheck } from '../../src/core/backup/check';
 import { backupsToRemove } from '../../src/core/backup/rotation';
 import { stagedFile } from '../../src/core/files';
@@ -225,8 +226,32 @@ describe('a backup, restored', () => {
     const backup = await call(app, 'backups:create', undefined);
     damagePages(join(app.ctx.databaseFile, '..', 'test-sao-luu', backup.id, 'du-lieu.sqlite'));
     const refusal = await callFailing(app, 'backups:restore', { id: backup.id });
-    expect(refusal.message).toBe('Bản sao lưu lúc 10/03/2026 08:00 đã bị hỏng trên ổ đĩa kể từ khi được tạo, nên không khôi phục được. Hãy chọn một bản khác.');
+    expect(refusal.message).toBe('Bản sao lưu lúc 10/03/2026 08:00:00 đã bị hỏng trên ổ đĩa kể từ khi được tạo, nên không khôi phục được. Hãy chọn một bản khác.');
     expect(await organizationNames(app)).toHaveLength(2);
+  });
+
+  it('that turns out damaged once in place is refused, naming it, and the data in use stays writable', async () => {
+    await officeData(app);
+    const backup = await call(app, 'backups:create', undefined);
+    app.setNow(at('2026-03-10', '09:00'));
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Rau an toàn Bình Hòa', communeCode: XA_VINH_AN });
+    const names = await organizationNames(app);
+    // As a disk failing between the check and the opening would: SQLite meets damage opening the backup put in place.
+    const opening = vi.spyOn(Backups.prototype, 'openDataFile').mockImplementationOnce(() => {
+      throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    });
+    try {
+      expect((await callFailing(app, 'backups:restore', { id: backup.id })).message).toBe(
+        'Bản sao lưu lúc 10/03/2026 08:00:00 không mở được vì dữ liệu trong đó bị hỏng, nên không khôi phục được; dữ liệu đang dùng vẫn giữ nguyên. Hãy chọn một bản khác.',
+      );
+    } finally {
+      opening.mockRestore();
+    }
+    expect(app.ctx.access.mode).toBe('write');
+    expect((await call(app, 'backups:status', undefined)).message).toBeNull();
+    expect(await organizationNames(app)).toEqual(names);
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Thủy sản Mỹ Hòa Hưng', communeCode: XA_VINH_BINH });
+    expect(await organizationNames(app)).toHaveLength(4);
   });
 });
 
@@ -255,6 +280,25 @@ describe('automatic backups', () => {
     await pause();
     expect(await reasons()).toHaveLength(2);
     expect((await call(runningApp, 'backups:status', undefined)).autoBackupSeconds).toBe(900);
+  });
+
+  it('keep to the interval after the clock was put back, a backup "from the future" in the folder', async () => {
+    const runningApp = openOffice(at('2026-03-10'), undefined, { intervalMs: 15 * 60 * 1000, checkMs: 10 });
+    // Taken while the computer's clock was two days ahead; then the clock was put right.
+    runningApp.setNow(at('2026-03-12'));
+    await call(runningApp, 'backups:create', undefined);
+    runningApp.setNow(at('2026-03-10'));
+    const automatic = async () => (await call(runningApp, 'backups:list', undefined)).filter((backup) => backup.reason === 'auto').map((backup) => backup.takenAt);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 150));
+
+    await call(runningApp, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+    await expect.poll(automatic).toEqual([at('2026-03-10').toISOString()]);
+    runningApp.setNow(at('2026-03-10', '08:05'));
+    await call(runningApp, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN });
+    await pause();
+    expect(await automatic()).toEqual([at('2026-03-10').toISOString()]);
+    runningApp.setNow(at('2026-03-10', '08:16'));
+    await expect.poll(automatic).toEqual([at('2026-03-10', '08:16').toISOString(), at('2026-03-10').toISOString()]);
   });
 
   it('are taken before an import is committed and before it is undone', async () => {
@@ -588,6 +632,20 @@ describe('the whole data as one file', () => {
     expect(await call(elsewhere, 'backups:list', undefined)).toEqual([]);
   });
 
+  it('refuses a cut-off data file, naming it, and the data in use stays writable', async () => {
+    await officeData(app);
+    const backup = await call(app, 'backups:create', undefined);
+    const database = readFileSync(join(app.ctx.databaseFile, '..', 'test-sao-luu', backup.id, 'du-lieu.sqlite'));
+    // Its first 20 KB, as a copy stopped halfway leaves it.
+    const { error } = await openFile(app, 'htx-desk-cu.sqlite', database.subarray(0, 20 * 1024));
+    expect(error).toBe('Dữ liệu trong tệp «htx-desk-cu.sqlite» bị hỏng (SQLite kiểm tra thấy không toàn vẹn), nên không mở được.');
+    expect(app.ctx.access.mode).toBe('write');
+    expect(await call(app, 'backups:status', undefined)).toMatchObject({ access: 'write', message: null });
+    await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty TNHH Gạo Vàng', provinceCode: AN_GIANG });
+    expect((await call(app, 'partners:list', { page: 1, pageSize: 10 })).total).toBe(2);
+    expect((await call(app, 'backups:list', undefined)).map((each) => each.id)).toEqual([backup.id]);
+  });
+
   it('refuses a database of a newer HTX Desk', async () => {
     const backup = await call(app, 'backups:create', undefined);
     const database = join(app.ctx.databaseFile, '..', 'test-sao-luu', backup.id, 'du-lieu.sqlite');
@@ -625,5 +683,9 @@ describe('the rotation rule', () => {
 
   it('keeps what is stored "in the future", after the clock was put back', () => {
     expect(backupsToRemove([backup('later', at('2026-07-01')), backup('now', at('2026-06-15', '09:00'))], now)).toEqual([]);
+  });
+
+  it('keeps the newest sound backup up to now besides one "from the future"', () => {
+    expect(backupsToRemove([backup('later', at('2026-07-01')), backup('old', at('2024-01-01')), backup('older', at('2023-12-01'))], now)).toEqual(['older']);
   });
 });

@@ -79,7 +79,7 @@ describe('a backup made by itself, restored from Cài đặt', () => {
 
     await page.getByRole('link', { name: 'Cài đặt' }).click();
     await poll(() => page.getByRole('heading', { name: 'Sao lưu và khôi phục' }).isVisible()).toBe(true);
-    await poll(backupRows).toContainEqual(`10/03/2026 08:16 Tự động ${formatFileSize(backup?.size ?? 0)} 2 0 0 0 Khôi phục`);
+    await poll(backupRows).toContainEqual(`10/03/2026 08:16:00 Tự động ${formatFileSize(backup?.size ?? 0)} 2 0 0 0 Khôi phục`);
     // A folder of its own beside the data file, whole and checked.
     const folder = join(host.databaseFile, '..', 'htx-desk-sao-luu', backup?.id ?? '');
     expect(readdirSync(folder).sort()).toEqual(['du-lieu.sqlite', 'tep', 'thong-tin.json']);
@@ -104,20 +104,21 @@ describe('a backup made by itself, restored from Cài đặt', () => {
 
   it('restores the backup from Cài đặt, after a safety copy, and finds them back without a restart', async () => {
     await page.getByRole('link', { name: 'Cài đặt' }).click();
-    const restore = page.getByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 08:16' });
+    const restore = page.getByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 08:16:00' });
     await poll(() => restore.isVisible()).toBe(true);
     await restore.click();
     const dialog = page.getByRole('dialog', { name: 'Khôi phục dữ liệu' });
     await poll(() => readable(dialog.getByText(/^Dữ liệu sẽ trở về như lúc/))).toBe(
-      'Dữ liệu sẽ trở về như lúc 10/03/2026 08:16: 2 tổ chức, 0 đối tác, 0 sự kiện, 0 thỏa thuận, 0 tệp đính kèm.',
+      'Dữ liệu sẽ trở về như lúc 10/03/2026 08:16:00: 2 tổ chức, 0 đối tác, 0 sự kiện, 0 thỏa thuận, 0 tệp đính kèm.',
     );
     await snap(page, 'backup-03-restore-confirmation');
     await dialog.getByRole('button', { name: 'Khôi phục' }).click();
-    await poll(() => page.getByText('Đã khôi phục dữ liệu lúc 10/03/2026 08:16. Dữ liệu ngay trước đó được giữ trong bản sao lưu lúc 10/03/2026 08:40.').isVisible()).toBe(
-      true,
-    );
+    const restored =
+      'Dữ liệu đã trở về như lúc 10/03/2026 08:16:00 (bản sao lưu «Tự động»). ' +
+      'Dữ liệu ngay trước khi khôi phục được giữ trong bản sao lưu «Trước khi khôi phục» lúc 10/03/2026 08:40:00.';
+    await poll(() => page.getByText(restored).isVisible()).toBe(true);
     // The safety copy is listed with the data as it was just before: no cooperatives.
-    await poll(backupRows).toContainEqual(expect.stringMatching(/^10\/03\/2026 08:40 Trước khi khôi phục .+ 0 0 0 0 Khôi phục$/));
+    await poll(backupRows).toContainEqual(expect.stringMatching(/^10\/03\/2026 08:40:00 Trước khi khôi phục .+ 0 0 0 0 Khôi phục$/));
     await snap(page, 'backup-04-restored');
 
     await page.getByRole('link', { name: 'Thành viên' }).click();

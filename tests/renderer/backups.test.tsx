@@ -28,7 +28,15 @@ const beforeImport: BackupInfo = {
   attachments: 12,
   sound: true,
 };
-const damagedCopy: BackupInfo = { ...beforeImport, id: '2026-03-09_17-00-00_truoc-khoi-phuc', reason: 'beforeRestore', counts: null, sound: false };
+/** Taken within the same minute as `beforeImport`: the seconds tell them apart. */
+const damagedCopy: BackupInfo = {
+  ...beforeImport,
+  id: '2026-03-09_17-30-48_truoc-khoi-phuc',
+  takenAt: new Date(2026, 2, 9, 17, 30, 48).toISOString(),
+  reason: 'beforeRestore',
+  counts: null,
+  sound: false,
+};
 
 function status(overrides: Partial<DataFileStatus> = {}): DataFileStatus {
   return {
@@ -50,7 +58,7 @@ describe('Sao lưu và khôi phục', () => {
       'app:info': () => ok(appInfo),
       'backups:status': () => ok(status()),
       'backups:list': () => ok([automatic, beforeImport, damagedCopy]),
-      'backups:restore': () => ok({ restored: beforeImport, safetyCopy: { ...automatic, id: 'x', reason: 'beforeRestore', takenAt: new Date(2026, 2, 10, 15, 20).toISOString() } }),
+      'backups:restore': () => ok({ restored: beforeImport, safetyCopy: { ...automatic, id: 'x', reason: 'beforeRestore', takenAt: new Date(2026, 2, 10, 15, 20, 41).toISOString() } }),
     });
     renderApp('#/cai-dat');
 
@@ -61,18 +69,23 @@ describe('Sao lưu và khôi phục', () => {
       .getAllByRole('row')
       .map((row) => within(row).queryAllByRole('cell').map((cell) => cell.textContent));
     expect(rows.slice(1)).toEqual([
-      ['10/03/2026 15:05', 'Tự động', '2,4 MB', '1.234', '56', '7', '89', 'Khôi phục'],
-      ['09/03/2026 17:30', 'Trước khi nhập Excel', '2 MB', '1.200', '56', '7', '88', 'Khôi phục'],
-      ['09/03/2026 17:30', 'Trước khi khôi phụcKhông toàn vẹn', '2 MB', '—', '—', '—', '—', ''],
+      ['10/03/2026 15:05:00', 'Tự động', '2,4 MB', '1.234', '56', '7', '89', 'Khôi phục'],
+      ['09/03/2026 17:30:00', 'Trước khi nhập Excel', '2 MB', '1.200', '56', '7', '88', 'Khôi phục'],
+      ['09/03/2026 17:30:48', 'Trước khi khôi phụcKhông toàn vẹn', '2 MB', '—', '—', '—', '—', ''],
     ]);
 
-    fireEvent.click(within(table).getByRole('button', { name: 'Khôi phục bản sao lưu lúc 09/03/2026 17:30' }));
+    fireEvent.click(within(table).getByRole('button', { name: 'Khôi phục bản sao lưu lúc 09/03/2026 17:30:00' }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText('Dữ liệu sẽ trở về như lúc 09/03/2026 17:30: 1.200 tổ chức, 56 đối tác, 7 sự kiện, 88 thỏa thuận, 12 tệp đính kèm.')).toBeTruthy();
+    expect(within(dialog).getByText('Dữ liệu sẽ trở về như lúc 09/03/2026 17:30:00: 1.200 tổ chức, 56 đối tác, 7 sự kiện, 88 thỏa thuận, 12 tệp đính kèm.')).toBeTruthy();
     expect(within(dialog).getByText(/Dữ liệu hiện tại được sao lưu an toàn ngay trước khi thay/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Khôi phục' }));
 
-    expect(await screen.findByText('Đã khôi phục dữ liệu lúc 09/03/2026 17:30. Dữ liệu ngay trước đó được giữ trong bản sao lưu lúc 10/03/2026 15:20.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Dữ liệu đã trở về như lúc 09/03/2026 17:30:00 (bản sao lưu «Trước khi nhập Excel»). ' +
+          'Dữ liệu ngay trước khi khôi phục được giữ trong bản sao lưu «Trước khi khôi phục» lúc 10/03/2026 15:20:41.',
+      ),
+    ).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('backups:restore', { id: beforeImport.id });
     // Every screen's data is asked for again: the restored data is another's.
     await waitFor(() => expect(invoke.mock.calls.filter(([channel]) => channel === 'alliance:get').length).toBeGreaterThan(1));
@@ -92,10 +105,10 @@ describe('Sao lưu và khôi phục', () => {
 
     expect(await screen.findByText('Ổ đĩa đã đầy nên thay đổi này chưa được ghi.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Sao lưu ngay' }));
-    expect(await screen.findByText('Đã sao lưu dữ liệu lúc 10/03/2026 16:00.')).toBeTruthy();
+    expect(await screen.findByText('Đã sao lưu dữ liệu lúc 10/03/2026 16:00:00.')).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('backups:create', undefined);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 15:05' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 15:05:00' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Khôi phục' }));
     expect(await screen.findByText('Đang có một công việc chạy (nhập hoặc xuất Excel, báo cáo, sao lưu).')).toBeTruthy();
     expect(screen.getByText('Không khôi phục được')).toBeTruthy();
@@ -130,7 +143,7 @@ describe('Mở từ bản sao lưu', () => {
     const file = { name: 'htx-desk-du-lieu.zip', size: bytes.length, slice: () => ({ arrayBuffer: () => Promise.resolve(bytes.buffer) }) };
     fireEvent.change(input, { target: { files: [file] } });
     const dialog = await screen.findByRole('dialog', { name: 'Khôi phục từ tệp sao lưu' });
-    expect(within(dialog).getByText(/Tệp sao lưu đã được kiểm tra: dữ liệu lúc 09\/03\/2026 17:30/)).toBeTruthy();
+    expect(within(dialog).getByText(/Tệp sao lưu đã được kiểm tra: dữ liệu lúc 09\/03\/2026 17:30:00/)).toBeTruthy();
     return { invoke, dialog };
   }
 
@@ -144,7 +157,7 @@ describe('Mở từ bản sao lưu', () => {
   it('keeps the file it restores', { timeout: 15_000 }, async () => {
     const { invoke, dialog } = await openTheFile(() => ok({ restored: opened, safetyCopy: { ...automatic, id: 'x', reason: 'beforeRestore' } }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Khôi phục' }));
-    expect(await screen.findByText(/Đã khôi phục dữ liệu lúc 09\/03\/2026 17:30/)).toBeTruthy();
+    expect(await screen.findByText(/^Dữ liệu đã trở về như lúc 09\/03\/2026 17:30:00 \(bản sao lưu «Khôi phục từ tệp»\)/)).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('backups:restore', { id: opened.id });
     expect(invoke.mock.calls.some(([channel]) => channel === 'backups:discardOpened')).toBe(false);
   });
@@ -162,7 +175,7 @@ describe('a data file open read-only', () => {
     const banner = (await screen.findByText('Tệp dữ liệu bị hỏng — chỉ xem, không sửa được')).closest('[role="alert"]') as HTMLElement;
     expect(within(banner).getByText('Tệp dữ liệu bị hỏng: một phần nội dung của tệp không còn đúng như khi được ghi.')).toBeTruthy();
     expect(
-      within(banner).getByText('Bản sao lưu tốt gần nhất: lúc 10/03/2026 15:05 (1.234 tổ chức, 56 đối tác, 7 sự kiện, 89 thỏa thuận, 12 tệp đính kèm).'),
+      within(banner).getByText('Bản sao lưu tốt gần nhất: lúc 10/03/2026 15:05:00 (1.234 tổ chức, 56 đối tác, 7 sự kiện, 89 thỏa thuận, 12 tệp đính kèm).'),
     ).toBeTruthy();
     expect(within(banner).getByRole('link', { name: 'Xem các bản sao lưu' }).getAttribute('href')).toBe('#/cai-dat');
     fireEvent.click(within(banner).getByRole('button', { name: 'Khôi phục bản này' }));
@@ -179,7 +192,7 @@ describe('a data file open read-only', () => {
     renderApp('#/thanh-vien');
 
     expect(await screen.findByRole('button', { name: 'Khôi phục bản này' })).toBeTruthy();
-    expect(await screen.findByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 15:05' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 15:05:00' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Sao lưu ngay' }).hasAttribute('disabled')).toBe(true);
     expect(screen.getByRole('button', { name: 'Mở từ bản sao lưu…' }).hasAttribute('disabled')).toBe(false);
   });

@@ -22,6 +22,10 @@ describe('formatDateTime', () => {
     expect(formatDateTime(new Date(2026, 10, 23, 8, 5).toISOString())).toBe('23/11/2026 08:05');
     expect(formatDateTime('hôm qua')).toBe('hôm qua');
   });
+
+  it('adds the seconds when asked', () => {
+    expect(formatDateTime(new Date(2026, 11, 7, 4, 6, 9).toISOString(), { seconds: true })).toBe('07/12/2026 04:06:09');
+  });
 });
 
 describe('formatMoney', () => {

@@ -494,12 +494,13 @@ export class Backups {
     if (mark === this.lastMark) return;
     const now = ctx.clock();
     const stored = this.list().map((backup) => new Date(backup.manifest.storedAt));
-    const last = [...stored, ...(this.lastAttempt ? [this.lastAttempt] : [])].reduce<Date | null>(
-      (latest, date) => (latest === null || date > latest ? date : latest),
-      null,
-    );
-    // A clock put back (the last backup "in the future") does not hold backups off.
-    if (last !== null && last <= now && now.getTime() - last.getTime() < this.intervalMs) return;
+    // One "in the future" was taken while the clock ran ahead, and says nothing of how long ago that
+    // was: the interval runs from the latest one before now, so a clock put back neither holds
+    // backups off nor has one taken at every change.
+    const last = [...stored, ...(this.lastAttempt ? [this.lastAttempt] : [])]
+      .filter((date) => date <= now)
+      .reduce<Date | null>((latest, date) => (latest === null || date > latest ? date : latest), null);
+    if (last !== null && now.getTime() - last.getTime() < this.intervalMs) return;
     this.lastAttempt = now;
     try {
       await this.take(ctx, 'auto');

@@ -72,6 +72,15 @@ export async function checkCopy(file: string): Promise<CopyCheck> {
 }
 
 /**
+ * The same check of a file from elsewhere (one chosen with «Mở từ bản sao lưu»), first made a
+ * single file as backups are, in the worker too: that file's damage is a finding of the check,
+ * never an error of the app's own data file, which would stop its writing (see health.ts).
+ */
+export async function checkFileFromElsewhere(file: string): Promise<CopyCheck> {
+  return interpret(await runInWorker(file, order.map((name) => queries[name]), { readonly: true, singleFile: true }));
+}
+
+/**
  * A copy of the running app's database `source` made into `file` with SQLite's online backup, a
  * single file, then checked: all in a worker thread, so that the app answers and goes on with its
  * own work meanwhile. The copy holds what was committed when it began; `check` fails as the copy

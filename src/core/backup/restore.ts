@@ -10,7 +10,7 @@ import type { RestoreResult } from '../../shared/contracts/backups';
 import { formatDateTime } from '../../shared/format';
 import { conflict, notFound } from '../../shared/errors';
 import type { Context } from '../context';
-import { readOnlyFailure } from '../db/health';
+import { isDamage, readOnlyFailure } from '../db/health';
 import { newestMigration } from '../db/open';
 import { asSingleFile, BACKUP_DATABASE, BACKUP_FILES, clearFiles, copyFiles, infoOf, type Backups, type StoredBackup } from './backups';
 import { checkCopy } from './check';
@@ -67,18 +67,23 @@ function reopen(ctx: Context, backups: Backups): void {
   if (ctx.access.mode === 'write') refreshShippedData(ctx);
 }
 
+/** A backup as its row in the list shows it: to the second, as several are often taken within a minute. */
+function backupNamed(backup: StoredBackup): string {
+  return `Bản sao lưu lúc ${formatDateTime(backup.manifest.takenAt, { seconds: true })}`;
+}
+
 async function checkBeforeRestore(backups: Backups, backup: StoredBackup): Promise<void> {
-  const when = formatDateTime(backup.manifest.takenAt);
+  const named = backupNamed(backup);
   if (backup.manifest.problem !== null) {
-    throw conflict(`Bản sao lưu lúc ${when} không toàn vẹn nên không khôi phục được. Hãy chọn một bản khác.`);
+    throw conflict(`${named} không toàn vẹn nên không khôi phục được. Hãy chọn một bản khác.`);
   }
   const check = await checkCopy(join(backup.dir, BACKUP_DATABASE));
   if (check.problem !== null) {
-    throw conflict(`Bản sao lưu lúc ${when} đã bị hỏng trên ổ đĩa kể từ khi được tạo, nên không khôi phục được. Hãy chọn một bản khác.`);
+    throw conflict(`${named} đã bị hỏng trên ổ đĩa kể từ khi được tạo, nên không khôi phục được. Hãy chọn một bản khác.`);
   }
-  if (check.lastMigration === null) throw conflict(`Bản sao lưu lúc ${when} không chứa dữ liệu HTX Desk.`);
+  if (check.lastMigration === null) throw conflict(`${named} không chứa dữ liệu HTX Desk.`);
   if (check.lastMigration > newestMigration(backups.place.migrationsFolder)) {
-    throw conflict(`Bản sao lưu lúc ${when} do một phiên bản HTX Desk mới hơn tạo. Hãy cập nhật HTX Desk rồi khôi phục.`);
+    throw conflict(`${named} do một phiên bản HTX Desk mới hơn tạo. Hãy cập nhật HTX Desk rồi khôi phục.`);
   }
 }
 
@@ -103,9 +108,15 @@ function swap(ctx: Context, backups: Backups, source: StoredBackup, draft: strin
     reopen(ctx, backups);
     return files;
   } catch (error) {
-    if (replaced) putInPlace(ctx, draft);
-    else rmSync(draft, { recursive: true, force: true });
+    if (replaced) {
+      // Whatever of the backup was opened is let go before the data as it was goes back in place.
+      if (ctx.db.$client.open) ctx.db.$client.close();
+      putInPlace(ctx, draft);
+    } else rmSync(draft, { recursive: true, force: true });
     if (!ctx.db.$client.open) reopen(ctx, backups);
+    // Damage met once the backup was in place is the backup's: the data file, back as it was, is
+    // not marked damaged for it (the dispatcher would, given SQLite's error).
+    if (replaced && isDamage(error)) throw conflict(`${backupNamed(source)} không mở được vì dữ liệu trong đó bị hỏng, nên không khôi phục được; dữ liệu đang dùng vẫn giữ nguyên. Hãy chọn một bản khác.`);
     throw error;
   }
 }

@@ -35,7 +35,8 @@ export function backupsToRemove(backups: readonly Kept[], now: Date): string[] {
   const monthsTaken = new Set<number>();
   let todayKept = 0;
 
-  const newestSound = newestFirst.find((backup) => backup.sound);
+  // The newest as of now: one "from the future" (kept below in any case) may hold older data.
+  const newestSound = newestFirst.find((backup) => backup.sound && backup.storedAt <= now);
   if (newestSound) keep.add(newestSound.id);
   for (const backup of newestFirst) {
     const { storedAt } = backup;

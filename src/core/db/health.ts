@@ -141,7 +141,10 @@ export function markDamaged(ctx: Pick<Context, 'access' | 'db'>, detail: string)
 
 /**
  * What the dispatcher and the jobs make of an error that is not the app's own: damage found stops
- * the writing, and SQLite's failures are said as above.
+ * the writing, and SQLite's failures are said as above. SQLite's error does not say which file it
+ * met, so every one reaching here is taken for the data file's: work on another file (a backup
+ * being checked or restored, a file chosen to open) says that file's damage itself, as a finding
+ * of its check or a refusal naming it (backup/check.ts, backup/restore.ts).
  */
 export function explainDatabaseError(ctx: Pick<Context, 'access' | 'db'>, error: unknown): AppFailure | null {
   if (isDamage(error)) markDamaged(ctx, error instanceof Error ? error.message : String(error));

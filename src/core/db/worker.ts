@@ -37,17 +37,24 @@ async function copy() {
   } finally {
     source.close();
   }
-  const copied = new Database(workerData.file, { fileMustExist: true });
+  makeSingleFile();
+}
+
+/** The file in rollback-journal mode, a single file read alone as every backup is. */
+function makeSingleFile() {
+  const db = new Database(workerData.file, { fileMustExist: true });
   try {
-    copied.pragma('journal_mode = DELETE');
+    db.pragma('journal_mode = DELETE');
   } finally {
-    copied.close();
+    db.close();
   }
 }
 
 function run() {
   let db = null;
   try {
+    // A file too damaged for even that fails every statement: a finding of the check, never an error thrown.
+    if (workerData.singleFile) makeSingleFile();
     db = new Database(workerData.file, { readonly: workerData.readonly, fileMustExist: true });
     return workerData.statements.map((sql) => {
       try {
@@ -94,19 +101,27 @@ export interface WorkerRun {
   waitClosed(timeoutMs: number): void;
 }
 
+export interface WorkerOptions {
+  readonly: boolean;
+  /** The database to copy into `file` first (SQLite's online backup), made a single file. */
+  copyFrom?: string;
+  /** `file`, from elsewhere, made a single file first: failing that fails every statement. */
+  singleFile?: boolean;
+}
+
 /**
  * Runs `statements` in order against `file` in a worker thread; each gives its rows or its failure.
  * With `copyFrom`, `file` is first made a copy of that database by SQLite's online backup (a
  * failure of the copy fails `outcomes` with SQLite's error and code): the copy holds what was
  * committed when it began, whatever is written meanwhile.
  */
-export function startInWorker(file: string, statements: readonly string[], { readonly, copyFrom }: { readonly: boolean; copyFrom?: string }): WorkerRun {
+export function startInWorker(file: string, statements: readonly string[], { readonly, copyFrom, singleFile = false }: WorkerOptions): WorkerRun {
   // Set by the worker once its connections are closed, readable while this thread is blocked.
   const closed = new Int32Array(new SharedArrayBuffer(4));
   // A worker that never started, or is gone, has nothing open: nobody waits for it.
   let gone = false;
   const outcomes = new Promise<Outcome[]>((resolve, reject) => {
-    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, statements, readonly, copyFrom, closed } });
+    const worker = new Worker(workerSource, { eval: true, workerData: { driver, file, statements, readonly, copyFrom, singleFile, closed } });
     let answered = false;
     worker.once('message', (answer: Answer) => {
       answered = true;
@@ -130,6 +145,6 @@ export function startInWorker(file: string, statements: readonly string[], { rea
   };
 }
 
-export function runInWorker(file: string, statements: readonly string[], options: { readonly: boolean; copyFrom?: string }): Promise<Outcome[]> {
+export function runInWorker(file: string, statements: readonly string[], options: WorkerOptions): Promise<Outcome[]> {
   return startInWorker(file, statements, options).outcomes;
 }

@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import type { backupsContract, BackupInfo, DataFileStatus } from '../../shared/contracts/backups';
 import { conflict } from '../../shared/errors';
 import { readArchive, writeArchive } from '../backup/archive';
-import { asSingleFile, BACKUP_DATABASE, infoOf } from '../backup/backups';
-import { checkCopy } from '../backup/check';
+import { BACKUP_DATABASE, infoOf } from '../backup/backups';
+import { checkFileFromElsewhere } from '../backup/check';
 import { backupsOf, discardOpened, restoreBackup } from '../backup/restore';
 import type { Context } from '../context';
 import { damagedMessage, lockedMessage, readOnlyFailure } from '../db/health';
@@ -54,9 +54,7 @@ function openFile(ctx: Context, fileId: string): { jobId: string } {
       try {
         const read = await readArchive(staged.path, staged.fileName, draft, control);
         control.report(0, null, 'checking');
-        const database = join(draft, BACKUP_DATABASE);
-        asSingleFile(database);
-        const check = await checkCopy(database);
+        const check = await checkFileFromElsewhere(join(draft, BACKUP_DATABASE));
         const name = staged.fileName;
         if (check.problem !== null) throw conflict(`Dữ liệu trong tệp «${name}» bị hỏng (SQLite kiểm tra thấy không toàn vẹn), nên không mở được.`);
         if (check.lastMigration === null) throw conflict(`Tệp «${name}» không chứa dữ liệu HTX Desk.`);

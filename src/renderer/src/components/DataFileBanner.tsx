@@ -5,10 +5,9 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../shared/format';
 import { useDataFileStatus } from '../queries/backups';
 import { hrefOf } from '../routing/useHashRoute';
-import { backupContents, useRestoreConfirmation } from './useRestoreConfirmation';
+import { backupContents, backupTime, useRestoreConfirmation } from './useRestoreConfirmation';
 
 export function DataFileBanner() {
   const { t } = useTranslation();
@@ -31,7 +30,7 @@ export function DataFileBanner() {
         {latestSound ? (
           <>
             <Text size="sm" fw={500}>
-              {t('backups.banner.latest', { time: formatDateTime(latestSound.takenAt), contents: backupContents(t, latestSound) })}
+              {t('backups.banner.latest', { time: backupTime(latestSound), contents: backupContents(t, latestSound) })}
             </Text>
             <Group gap="sm">
               <Button size="xs" color="red" onClick={() => confirmRestore(latestSound)}>

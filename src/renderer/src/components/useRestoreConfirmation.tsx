@@ -13,6 +13,14 @@ import { formatCount, formatDateTime } from '../../../shared/format';
 import { call, messageOf } from '../api';
 import { useRestoreBackup } from '../queries/backups';
 
+/**
+ * When a backup was taken, to the second: a manual backup, the safety copy of a restore and the
+ * one before a structure update often fall within one minute, and each is found in the list by it.
+ */
+export function backupTime(backup: BackupInfo): string {
+  return formatDateTime(backup.takenAt, { seconds: true });
+}
+
 /** "12 tổ chức, 3 đối tác, …" of a backup. */
 export function backupContents(t: TFunction, backup: BackupInfo): string {
   const counted = (value: number | undefined) => (value === undefined ? t('backups.notCounted') : formatCount(value));
@@ -46,7 +54,12 @@ export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolea
         color: 'teal',
         autoClose: 10_000,
         withCloseButton: true,
-        message: t('backups.restored', { time: formatDateTime(restored.takenAt), safety: formatDateTime(safetyCopy.takenAt) }),
+        message: t('backups.restored', {
+          time: backupTime(restored),
+          reason: t(`backups.reason.${restored.reason}`),
+          safety: backupTime(safetyCopy),
+          safetyReason: t(`backups.reason.${safetyCopy.reason}`),
+        }),
       });
     } catch (error) {
       if (fromFile) discard(backup);
@@ -63,7 +76,7 @@ export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolea
   };
 
   return (backup, fromFile = false) => {
-    const time = formatDateTime(backup.takenAt);
+    const time = backupTime(backup);
     const contents = backupContents(t, backup);
     let confirmed = false;
     modals.openConfirmModal({

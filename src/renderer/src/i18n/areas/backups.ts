@@ -52,7 +52,9 @@ export const backupsVi = {
   restoreQuestion: 'Dữ liệu sẽ trở về như lúc {{time}}: {{contents}}.',
   restoreSafety: 'Dữ liệu hiện tại được sao lưu an toàn ngay trước khi thay, nên có thể quay lại bất cứ lúc nào.',
   restoreConfirm: 'Khôi phục',
-  restored: 'Đã khôi phục dữ liệu lúc {{time}}. Dữ liệu ngay trước đó được giữ trong bản sao lưu lúc {{safety}}.',
+  restored:
+    'Dữ liệu đã trở về như lúc {{time}} (bản sao lưu «{{reason}}»). ' +
+    'Dữ liệu ngay trước khi khôi phục được giữ trong bản sao lưu «{{safetyReason}}» lúc {{safety}}.',
   restoreFailed: 'Không khôi phục được',
   contents: '{{organizations}} tổ chức, {{partners}} đối tác, {{events}} sự kiện, {{agreements}} thỏa thuận, {{attachments}} tệp đính kèm',
   fromFileTitle: 'Khôi phục từ tệp sao lưu',
@@ -120,7 +122,7 @@ export const backupsEn: Translations<typeof backupsVi> = {
   restoreQuestion: 'The data will be as it was at {{time}}: {{contents}}.',
   restoreSafety: 'The current data is backed up safely just before it is replaced, so you can always go back.',
   restoreConfirm: 'Restore',
-  restored: 'Restored the data of {{time}}. The data just before is kept in the backup of {{safety}}.',
+  restored: 'The data is back as it was at {{time}} (backup «{{reason}}»). The data just before the restore is kept in the backup «{{safetyReason}}» of {{safety}}.',
   restoreFailed: 'Could not restore',
   contents: '{{organizations}} organizations, {{partners}} partners, {{events}} events, {{agreements}} agreements, {{attachments}} attached files',
   fromFileTitle: 'Restore from a backup file',

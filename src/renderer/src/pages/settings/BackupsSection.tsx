@@ -8,12 +8,12 @@ import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconDeviceFloppy, IconFileImport, IconRestore } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, JobStatus } from '../../../../shared/contract';
-import { formatCount, formatDateTime, formatFileSize } from '../../../../shared/format';
+import { formatCount, formatFileSize } from '../../../../shared/format';
 import { call, messageOf } from '../../api';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { JobProgress } from '../../components/JobProgress';
 import { LoadError } from '../../components/LoadError';
-import { useRestoreConfirmation } from '../../components/useRestoreConfirmation';
+import { backupTime, useRestoreConfirmation } from '../../components/useRestoreConfirmation';
 import { uploadFile } from '../../files';
 import { useBackups, useCreateBackup, useDataFileStatus, useExportAll, useOpenBackupFile } from '../../queries/backups';
 
@@ -38,7 +38,7 @@ function BackupRows({ backups, onRestore, disabled }: { backups: BackupInfo[]; o
         <Table.Tbody>
           {backups.map((backup) => (
             <Table.Tr key={backup.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(backup.takenAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{backupTime(backup)}</Table.Td>
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm">{t(`backups.reason.${backup.reason}`)}</Text>
@@ -66,7 +66,7 @@ function BackupRows({ backups, onRestore, disabled }: { backups: BackupInfo[]; o
                     size="compact-sm"
                     variant="subtle"
                     leftSection={<IconRestore size={14} />}
-                    aria-label={t('backups.restoreLabel', { time: formatDateTime(backup.takenAt) })}
+                    aria-label={t('backups.restoreLabel', { time: backupTime(backup) })}
                     disabled={disabled}
                     onClick={() => onRestore(backup)}
                   >
@@ -138,7 +138,7 @@ export function BackupsSection() {
 
   const backUpNow = () =>
     create.mutate(undefined, {
-      onSuccess: (backup) => notifications.show({ color: 'teal', message: t('backups.created', { time: formatDateTime(backup.takenAt) }) }),
+      onSuccess: (backup) => notifications.show({ color: 'teal', message: t('backups.created', { time: backupTime(backup) }) }),
       onError: fail,
     });
   const startExport = () => exportAll.mutate(undefined, { onSuccess: ({ jobId }) => setExportJob(jobId), onError: fail });
