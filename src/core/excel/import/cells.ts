@@ -6,6 +6,7 @@
 import { formatCount, formatDecimal, formatMoney, formatQuantity } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { emailAddressesOf } from '../../../shared/typed';
+import { amountInWords } from '../../../shared/writtenAmounts';
 import { isoOfExcelSerial, parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
 import type { ImportProblem } from '../../../shared/contracts/imports';
@@ -59,34 +60,6 @@ const aYearInHeader = /\/\s*(?:(?:nguoi|ng|lao dong|ld|thanh vien|tv)\s*\/\s*)?n
 
 export function headerSaysAYear(header: string): boolean {
   return aYearInHeader.test(foldText(header));
-}
-
-/** A number and the multiple of the đồng written after it in a cell, folded: "1,5 ty", "500 trieu", "500tr". */
-const amountPart = /\s*(\d[\d.,\s]*?)\s*(ty|ti|trieu|tr|nghin|ngan)\b\.?/y;
-/** "tỉ" is written as often as "tỷ"; both spellings are right. */
-const multipleOfWord: Record<string, number> = { ty: 1_000_000_000, ti: 1_000_000_000, trieu: 1_000_000, tr: 1_000_000, nghin: 1_000, ngan: 1_000 };
-
-/**
- * An amount written in a cell with its multiples of the đồng, as offices write one: "1,5 tỷ",
- * "500 triệu", "500tr", "2 tỷ 500 triệu", "1,2 tỷ đồng" — in đồng; null when the cell is not
- * written so (each number must name its multiple, the larger first).
- */
-export function amountInWords(text: string): number | null {
-  const folded = foldText(text).replace(/\s*(?:dong|d|vnd)\.?$/, '');
-  let total = 0;
-  let previous = Infinity;
-  let at = 0;
-  while (at < folded.length) {
-    amountPart.lastIndex = at;
-    const part = amountPart.exec(folded);
-    const multiple = multipleOfWord[part?.[2] ?? ''];
-    const number = part ? parseNumberCell(part[1] ?? '') : null;
-    if (!part || multiple === undefined || multiple >= previous || !number || 'error' in number || number.value < 0) return null;
-    total += number.value * multiple;
-    previous = multiple;
-    at = amountPart.lastIndex;
-  }
-  return at > 0 ? Math.round(total) : null;
 }
 
 /**

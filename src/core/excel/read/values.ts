@@ -3,6 +3,7 @@
  * no time zone — days are counted in UTC arithmetic and given as `yyyy-mm-dd` text.
  */
 import { foldText } from '../../../shared/text';
+import { readWrittenNumber } from '../../../shared/writtenAmounts';
 import type { CellValue, ParsedDate, ParsedNumber } from './types';
 
 /** Day 0 of Excel's 1900 system as it counts after 28/02/1900 (it wrongly believes 1900 was a leap year), from 1970-01-01. */
@@ -111,29 +112,9 @@ export function parseDateCell(value: CellValue, options: { date1904?: boolean } 
   return { error: `«${text}» không phải ngày dạng dd/mm/yyyy.` };
 }
 
-/** Words and signs for đồng written after (or before) an amount. */
-const currency = /^(?:vnđ|vnd|đồng|đ)\.?\s*|\s*(?:vnđ|vnd|đồng|đ)\.?$/giu;
-/** Every kind of space a thousands group may be set off with. */
-const spaces = /[\s\u00a0\u2007\u202f]+/g;
-
-/** Whether `groups` (after the first) are all three digits and the first one to three. */
-function isGrouped(parts: string[]): boolean {
-  const [first = '', ...rest] = parts;
-  return /^\d{1,3}$/.test(first) && rest.length > 0 && rest.every((part) => /^\d{3}$/.test(part));
-}
-
 /**
- * A number as Vietnamese offices write it. Rules, in order:
- * - spaces (also no-break) are thousands separators: "3 000" = 3000; "đ", "đồng", "VNĐ", "VND" around
- *   the amount are dropped; a leading "-" or "+" is the sign; "(1.000)" is negative;
- * - both "." and "," present: the later one is the decimal mark, the other groups thousands
- *   ("1.234.567,5" = 1234567.5, "1,234,567.5" likewise);
- * - one kind repeated ("1.234.567", "1,234,567"): thousands separators;
- * - a single "." or "," followed by exactly three digits after a non-zero whole part groups
- *   thousands ("1.234" = 1234, "1,500" = 1500), because amounts and counts are what offices type
- *   and three decimals almost never;
- * - otherwise a single "," or "." is the decimal mark ("12,5" = 12.5, "0,125" = 0.125).
- * Blank gives null; anything else is an error naming the text.
+ * A number from a cell as Vietnamese offices write it (shared/writtenAmounts.ts, `readWrittenNumber`,
+ * says how). Blank gives null; anything else is an error naming the text.
  */
 export function parseNumberCell(value: CellValue): ParsedNumber {
   if (value === null) return null;
@@ -142,48 +123,8 @@ export function parseNumberCell(value: CellValue): ParsedNumber {
   if (typeof value === 'object') return { error: `Ngày ${value.date} không phải số.` };
   const shown = value.normalize('NFC').trim();
   if (shown === '') return null;
-  const notNumber = { error: `«${shown}» không phải số.` };
-  let text = shown.replace(currency, '').replace(spaces, '');
-  let sign = 1;
-  const bracketed = /^\((.*)\)$/.exec(text);
-  if (bracketed) {
-    sign = -1;
-    text = bracketed[1] ?? '';
-  }
-  if (text.startsWith('-') || text.startsWith('+')) {
-    if (text.startsWith('-')) sign = -sign;
-    text = text.slice(1);
-  }
-  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return notNumber;
-  const lastDot = text.lastIndexOf('.');
-  const lastComma = text.lastIndexOf(',');
-  let whole: string;
-  let fraction = '';
-  if (lastDot >= 0 && lastComma >= 0) {
-    const decimalAt = Math.max(lastDot, lastComma);
-    const grouping = lastDot > lastComma ? ',' : '.';
-    const wholePart = text.slice(0, decimalAt);
-    fraction = text.slice(decimalAt + 1);
-    if (!isGrouped(wholePart.split(grouping)) || !/^\d+$/.test(fraction)) return notNumber;
-    whole = wholePart.split(grouping).join('');
-  } else if (lastDot >= 0 || lastComma >= 0) {
-    const mark = lastDot >= 0 ? '.' : ',';
-    const parts = text.split(mark);
-    if (parts.length > 2) {
-      if (!isGrouped(parts)) return notNumber;
-      whole = parts.join('');
-    } else {
-      const [head = '', tail = ''] = parts;
-      if (head === '' || tail === '') return notNumber;
-      if (tail.length === 3 && isGrouped(parts) && !/^0+$/.test(head)) whole = head + tail;
-      else {
-        whole = head;
-        fraction = tail;
-      }
-    }
-  } else whole = text;
-  const number = Number(fraction === '' ? whole : `${whole}.${fraction}`);
-  return Number.isFinite(number) ? { value: sign * number } : notNumber;
+  const number = readWrittenNumber(shown);
+  return number === null ? { error: `«${shown}» không phải số.` } : { value: number };
 }
 
 /** Built-in number formats that show a day (times alone, 18–21 and 45–47, stay numbers). */

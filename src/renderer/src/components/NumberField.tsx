@@ -20,6 +20,7 @@ import { Text, TextInput, type TextInputProps } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { checkNumber, formatTypedNumber, readTypedNumber, type NumberProblem, type NumberRules } from '../../../shared/typed';
+import { readWrittenAmount } from '../../../shared/writtenAmounts';
 
 /** A number field's value in its form: a number, null when empty, or text it cannot take. */
 export type NumberFieldValue = number | null | string;
@@ -32,6 +33,11 @@ export type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | '
     unit?: ReactNode;
     /** Thousands set off with dots (1.250.000), except in a year. True unless said. */
     grouping?: boolean;
+    /**
+     * An amount in đồng: what the Vietnamese reading refuses is read as the Excel import reads a
+     * list ("1,5 tỷ", "1,500,000"; shared/writtenAmounts.ts), and what it was read as is said.
+     */
+    writtenAmounts?: boolean;
   };
 
 /** Every digit a stored number has: rounding it for show would change it silently. */
@@ -47,14 +53,30 @@ interface Judged {
   problem: NumberProblem | null;
   /** The number as typed with its thousands grouped, for a number the field takes. */
   grouped?: string;
+  /** Read as a list writes an amount, not as typed Vietnamese («1,5 tỷ»): said, as it is not what was typed. */
+  readAsAmount?: boolean;
 }
 
-function judge(text: string, rules: NumberRules): Judged {
+/** What a number field holds for `text` under `rules`, and why it refuses it. */
+function judge(text: string, rules: NumberRules, writtenAmounts = false): Judged {
   const reading = readTypedNumber(text);
   if (reading.kind === 'empty') return { value: null, problem: null };
-  if (reading.kind === 'problem') return { value: text, problem: reading.problem };
-  const problem = checkNumber(reading.value, reading.decimals, rules);
-  return problem ? { value: text, problem } : { value: reading.value, problem: null, grouped: reading.text };
+  const typedProblem = reading.kind === 'problem' ? reading.problem : checkNumber(reading.value, reading.decimals, rules);
+  if (reading.kind === 'number' && !typedProblem) return { value: reading.value, problem: null, grouped: reading.text };
+  const amount = writtenAmounts ? readWrittenAmount(text) : null;
+  if (typedProblem === null || amount === null) return { value: text, problem: typedProblem };
+  const amountProblem = checkNumber(amount, Number.isInteger(amount) ? 0 : 1, rules);
+  return amountProblem ? { value: text, problem: amountProblem } : { value: amount, problem: null, grouped: formatTypedNumber(amount), readAsAmount: true };
+}
+
+/**
+ * What a number field gives its form for `text`, as if it had been typed in it: a number, null, or
+ * the text it refuses; `readAsAmount`, the amount as the box shows it, when a list's way of
+ * writing it was read («1,5 tỷ»), to be said.
+ */
+export function readNumberField(text: string, rules: NumberRules, writtenAmounts = false): { value: NumberFieldValue; readAsAmount?: string } {
+  const judged = judge(text, rules, writtenAmounts);
+  return judged.readAsAmount ? { value: judged.value, readAsAmount: judged.grouped } : { value: judged.value };
 }
 
 /** A number followed by words: «2.500 kg» typed where the box's unit is tấn. */
@@ -91,6 +113,7 @@ export function NumberField({
   positive,
   unit,
   grouping = true,
+  writtenAmounts = false,
   error,
   onBlur,
   rightSection,
@@ -105,12 +128,17 @@ export function NumberField({
   const [held, setHeld] = useState<NumberFieldValue>(value);
   // Messages wait until the person has left the field once, so that half-typed "1." is not scolded.
   const [revealed, setRevealed] = useState(false);
+  // «1,5 tỷ» as it was typed, once the box shows the amount it was read as: said beneath it.
+  const [readFrom, setReadFrom] = useState<{ typed: string; amount: string } | null>(null);
   if (!Object.is(value, held)) {
     setHeld(value);
     setText(textOf(value, grouping));
+    setReadFrom(null);
+    // Text put in from outside (a paste into the year grid) was not half typed: its message shows at once.
+    if (typeof value === 'string') setRevealed(true);
   }
 
-  const judged = judge(text, rules);
+  const judged = judge(text, rules, writtenAmounts);
   const problem = judged.problem && (revealed || error) ? messageOf(judged.problem, text, t, unit) : null;
   const unitWidth = typeof unit === 'string' ? Math.max(28, unit.length * 8 + 16) : undefined;
 
@@ -122,16 +150,19 @@ export function NumberField({
       value={text}
       onChange={(event) => {
         const typed = event.currentTarget.value;
-        const next = judge(typed, rules).value;
+        const next = judge(typed, rules, writtenAmounts).value;
         setText(typed);
         setHeld(next);
+        setReadFrom(null);
         onChange?.(next);
       }}
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
         setRevealed(true);
-        if (grouping && judged.grouped !== undefined && judged.grouped !== text) setText(judged.grouped);
+        if (judged.readAsAmount && judged.grouped !== undefined) setReadFrom({ typed: text.trim(), amount: judged.grouped });
+        if ((grouping || judged.readAsAmount) && judged.grouped !== undefined && judged.grouped !== text) setText(judged.grouped);
         onBlur?.(event);
       }}
+      {...(readFrom && { description: t('fields.number.readAsAmount', readFrom), inputWrapperOrder: ['label', 'input', 'description', 'error'] })}
       error={problem ?? error}
       rightSection={
         unit ? (

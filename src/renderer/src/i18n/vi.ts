@@ -90,6 +90,7 @@ export const vi = {
       outOfRange: 'Phải từ {{min}} đến {{max}}.',
       belowMin: 'Không được nhỏ hơn {{min}}.',
       aboveMax: 'Không được lớn hơn {{max}}.',
+      readAsAmount: '«{{typed}}» ghi nhận là {{amount}} đồng. Nếu không đúng, hãy sửa lại.',
     },
     date: {
       format: '«{{text}}» chưa đúng dạng ngày/tháng/năm, ví dụ 05/06/2019.',

@@ -13,11 +13,13 @@ import type { FiguresGridRow } from '../../../shared/contract';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
 import { formatPlace, unitNameInSentence } from '../../../shared/format';
 import { ColumnTitle } from '../components/ColumnTitle';
+import { leaveForms } from '../forms/unsavedChanges';
 import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
 import { useFiguresGrid } from '../queries/register';
 import { hrefOf } from '../routing/useHashRoute';
 import { ClassificationCell, NumberCell, gridNumberFields } from './yeargrid/GridCells';
+import { PastableGrid } from './yeargrid/gridPaste';
 import { pagedTableText } from '../components/pagedTable';
 
 /** Rows of nine live cells each: fifty took seconds to show on an office laptop, twenty-five do not. */
@@ -75,7 +77,8 @@ export function YearGridPage() {
           allowDeselect={false}
           data={yearChoices().map(String)}
           value={String(year)}
-          onChange={(value) => value && setYear(Number(value))}
+          // Another year, page or filter is another set of cells: a refused value not yet corrected would be lost.
+          onChange={(value) => value && leaveForms(() => setYear(Number(value)))}
         />
         <LabelledSelect
           label={t('register.list.place')}
@@ -83,7 +86,7 @@ export function YearGridPage() {
           allowDeselect={false}
           data={placeFilters.map((value) => ({ value, label: t(placeLabels[value]) }))}
           value={place}
-          onChange={(value) => setPlace(placeFilters.find((candidate) => candidate === value) ?? 'home')}
+          onChange={(value) => leaveForms(() => setPlace(placeFilters.find((candidate) => candidate === value) ?? 'home'))}
         />
         <TextInput
           flex={1}
@@ -92,12 +95,15 @@ export function YearGridPage() {
           placeholder={t('figures.grid.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={search}
-          onChange={(event) => setSearch(event.currentTarget.value)}
+          onChange={(event) => {
+            const typed = event.currentTarget.value;
+            leaveForms(() => setSearch(typed));
+          }}
         />
         <SegmentedControl
           aria-label={t('figures.grid.kindFilter')}
           value={kind}
-          onChange={(value) => setKind(organizationKinds.find((candidate) => candidate === value) ?? 'all')}
+          onChange={(value) => leaveForms(() => setKind(organizationKinds.find((candidate) => candidate === value) ?? 'all'))}
           data={[
             { value: 'all', label: t('members.allKinds') },
             ...organizationKinds.map((value) => ({ value, label: t(`organization.kindShort.${value}`) })),
@@ -108,86 +114,88 @@ export function YearGridPage() {
       {grid.isError ? (
         <LoadError error={grid.error} onRetry={() => void grid.refetch()} />
       ) : (
-        <DataTable<FiguresGridRow>
-          // A new year or page is a new set of cells, each starting from what was saved.
-          key={`${filterKey}\n${page}`}
-          withTableBorder
-          striped
-          verticalAlign="top"
-          idAccessor="organizationId"
-          minHeight={rows.length ? undefined : 240}
-          records={rows}
-          fetching={grid.isFetching}
-          loadingText={t('common.loading')}
-          page={page}
-          onPageChange={(next) => setPaging({ filterKey, page: next })}
-          totalRecords={grid.data?.total ?? 0}
-          {...pagedTableText(t)}
-          recordsPerPage={pageSize}
-          pinFirstColumn
-          // Narrow gutters: the nine columns, each as wide as the values it shows whole
-          // (`widestChars`), fit the office laptop's 1366 px without scrolling sideways.
-          horizontalSpacing={6}
-          emptyState={
-            searched ? (
-              <EmptyState icon={<IconTable />} title={t('figures.grid.emptyTitle')} description={t('figures.grid.emptyDescription', { year })} />
-            ) : (
-              <EmptyState icon={<IconTable />} title={t('figures.grid.noneTitle', { year })} description={t('figures.grid.noneDescription')}>
-                <Group justify="center" gap="sm">
-                  <Button component="a" href={hrefOf('thanh-vien')} variant="light">
-                    {t('figures.grid.openMembers')}
-                  </Button>
-                  <Button component="a" href={hrefOf('nhap-excel')} variant="default">
-                    {t('figures.grid.importList')}
-                  </Button>
-                </Group>
-              </EmptyState>
-            )
-          }
-          columns={[
-            {
-              accessor: 'name',
-              title: t('figures.grid.organization'),
-              width: 150,
-              render: (row) => (
-                <>
-                  <Text size="sm" fw={500} lh={1.3}>
-                    <a href={`#/thanh-vien/${row.organizationId}`} style={{ color: 'inherit', textDecoration: 'none' }}>
-                      {row.name}
-                    </a>
-                  </Text>
-                  {row.otherProvinceName ? (
-                    <Tooltip label={t('members.elsewhereHint', { province: unitNameInSentence(row.otherProvinceName) })} multiline maw={320}>
-                      <Badge size="xs" variant="light" color="orange" tt="none">
-                        {t('members.elsewhere')}
-                      </Badge>
-                    </Tooltip>
-                  ) : null}
-                  <Text size="xs" c="dimmed">
-                    {t(`organization.kindShort.${row.kind}`)} · {formatPlace(row)}
-                  </Text>
-                </>
-              ),
-            },
-            ...gridNumberFields.filter((field) => field !== 'score').map((field) => ({
-              accessor: field,
-              title: <ColumnTitle>{t(`figures.grid.column.${field}`)}</ColumnTitle>,
-              textAlign: 'right' as const,
-              render: (row: FiguresGridRow, index: number) => <NumberCell row={row} rowIndex={index} year={year} field={field} />,
-            })),
-            {
-              accessor: 'classification',
-              title: <ColumnTitle>{t('figures.field.classification')}</ColumnTitle>,
-              render: (row, index) => <ClassificationCell row={row} rowIndex={index} year={year} />,
-            },
-            {
-              accessor: 'score',
-              title: <ColumnTitle>{t('figures.grid.column.score')}</ColumnTitle>,
-              textAlign: 'right',
-              render: (row, index) => <NumberCell row={row} rowIndex={index} year={year} field="score" />,
-            },
-          ]}
-        />
+        <PastableGrid>
+          <DataTable<FiguresGridRow>
+            // A new year or page is a new set of cells, each starting from what was saved.
+            key={`${filterKey}\n${page}`}
+            withTableBorder
+            striped
+            verticalAlign="top"
+            idAccessor="organizationId"
+            minHeight={rows.length ? undefined : 240}
+            records={rows}
+            fetching={grid.isFetching}
+            loadingText={t('common.loading')}
+            page={page}
+            onPageChange={(next) => leaveForms(() => setPaging({ filterKey, page: next }))}
+            totalRecords={grid.data?.total ?? 0}
+            {...pagedTableText(t)}
+            recordsPerPage={pageSize}
+            pinFirstColumn
+            // Narrow gutters: the nine columns, each as wide as the values it shows whole
+            // (`widestChars`), fit the office laptop's 1366 px without scrolling sideways.
+            horizontalSpacing={6}
+            emptyState={
+              searched ? (
+                <EmptyState icon={<IconTable />} title={t('figures.grid.emptyTitle')} description={t('figures.grid.emptyDescription', { year })} />
+              ) : (
+                <EmptyState icon={<IconTable />} title={t('figures.grid.noneTitle', { year })} description={t('figures.grid.noneDescription')}>
+                  <Group justify="center" gap="sm">
+                    <Button component="a" href={hrefOf('thanh-vien')} variant="light">
+                      {t('figures.grid.openMembers')}
+                    </Button>
+                    <Button component="a" href={hrefOf('nhap-excel')} variant="default">
+                      {t('figures.grid.importList')}
+                    </Button>
+                  </Group>
+                </EmptyState>
+              )
+            }
+            columns={[
+              {
+                accessor: 'name',
+                title: t('figures.grid.organization'),
+                width: 150,
+                render: (row) => (
+                  <>
+                    <Text size="sm" fw={500} lh={1.3}>
+                      <a href={`#/thanh-vien/${row.organizationId}`} style={{ color: 'inherit', textDecoration: 'none' }}>
+                        {row.name}
+                      </a>
+                    </Text>
+                    {row.otherProvinceName ? (
+                      <Tooltip label={t('members.elsewhereHint', { province: unitNameInSentence(row.otherProvinceName) })} multiline maw={320}>
+                        <Badge size="xs" variant="light" color="orange" tt="none">
+                          {t('members.elsewhere')}
+                        </Badge>
+                      </Tooltip>
+                    ) : null}
+                    <Text size="xs" c="dimmed">
+                      {t(`organization.kindShort.${row.kind}`)} · {formatPlace(row)}
+                    </Text>
+                  </>
+                ),
+              },
+              ...gridNumberFields.filter((field) => field !== 'score').map((field) => ({
+                accessor: field,
+                title: <ColumnTitle>{t(`figures.grid.column.${field}`)}</ColumnTitle>,
+                textAlign: 'right' as const,
+                render: (row: FiguresGridRow, index: number) => <NumberCell row={row} rowIndex={index} year={year} field={field} />,
+              })),
+              {
+                accessor: 'classification',
+                title: <ColumnTitle>{t('figures.field.classification')}</ColumnTitle>,
+                render: (row, index) => <ClassificationCell row={row} rowIndex={index} year={year} />,
+              },
+              {
+                accessor: 'score',
+                title: <ColumnTitle>{t('figures.grid.column.score')}</ColumnTitle>,
+                textAlign: 'right',
+                render: (row, index) => <NumberCell row={row} rowIndex={index} year={year} field="score" />,
+              },
+            ]}
+          />
+        </PastableGrid>
       )}
     </Stack>
   );

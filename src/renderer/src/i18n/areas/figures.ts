@@ -230,7 +230,7 @@ export const figuresVi = {
   },
   grid: {
     title: 'Cập nhật số liệu năm',
-    intro: 'Mỗi dòng là một tổ chức có hoạt động trong năm. Gõ số rồi bấm Enter (xuống dòng dưới) hoặc Tab (sang ô bên cạnh): ô tự lưu. Số mờ (trong ô trống, hoặc dưới ô đã nhập) là số liệu năm trước.',
+    intro: 'Mỗi dòng là một tổ chức có hoạt động trong năm. Gõ số rồi bấm Enter (xuống dòng dưới) hoặc Tab (sang ô bên cạnh): ô tự lưu. Vùng số chép từ Excel dán vào một ô sẽ điền sang phải và xuống dưới. Số mờ (trong ô trống, hoặc dưới ô đã nhập) là số liệu năm trước.',
     year: 'Năm',
     search: 'Tìm tổ chức',
     searchPlaceholder: 'Tên, mã số HTX, xã phường — gõ không dấu cũng được',
@@ -246,6 +246,8 @@ export const figuresVi = {
     previous: 'Năm trước: {{value}}',
     saving: 'Đang lưu…',
     saved: 'Đã lưu',
+    pasteBeyond: 'Có {{count}} giá trị trong phần vừa dán nằm ngoài bảng (bên phải cột cuối hoặc dưới dòng cuối của trang) nên chưa được điền. Hãy dán riêng phần đó vào đúng ô, ví dụ ở trang sau.',
+    notClassification: '«{{text}}» không phải một xếp loại. Chọn một trong: {{choices}}, hoặc để trống.',
     column: {
       membersOfficial: 'TV chính thức',
       membersAssociate: 'TV liên kết',
@@ -489,7 +491,7 @@ export const figuresEn: Translations<typeof figuresVi> = {
   },
   grid: {
     title: 'Update yearly figures',
-    intro: 'One row per organization active in the year. Type a number, then Enter (next row) or Tab (next cell): each cell saves itself. Faint numbers (inside an empty cell, or beneath a filled one) are last year’s.',
+    intro: 'One row per organization active in the year. Type a number, then Enter (next row) or Tab (next cell): each cell saves itself. A block copied from Excel and pasted into a cell fills rightwards and downwards. Faint numbers (inside an empty cell, or beneath a filled one) are last year’s.',
     year: 'Year',
     search: 'Find an organization',
     searchPlaceholder: 'Name, cooperative code, commune — accents optional',
@@ -505,6 +507,8 @@ export const figuresEn: Translations<typeof figuresVi> = {
     previous: 'Last year: {{value}}',
     saving: 'Saving…',
     saved: 'Saved',
+    pasteBeyond: '{{count}} pasted values fall outside the grid (right of its last column or below the page’s last row) and were not filled in. Paste them separately into the right cells, for example on the next page.',
+    notClassification: '“{{text}}” is not a classification. Choose one of: {{choices}}, or leave it blank.',
     column: {
       membersOfficial: 'Official members',
       membersAssociate: 'Associate members',

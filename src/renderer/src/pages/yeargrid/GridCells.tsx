@@ -2,7 +2,8 @@
  * The editable cells of the year grid. Each saves itself on blur or Enter as a one-field patch and
  * shows how that went; Enter moves down the column, as in a spreadsheet, Tab moves across. A number
  * the cell does not take ("-12" members, a score of 150) stays as typed with its message under it,
- * and nothing is saved until it is corrected.
+ * and nothing is saved until it is corrected; leaving the page meanwhile asks first, as a form does.
+ * A block pasted from Excel fills the cells as typed (gridPaste.tsx).
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Loader, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
@@ -10,15 +11,22 @@ import { IconAlertCircle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { profitAboveRevenue, type FiguresGridRow, type YearlyFigures } from '../../../../shared/contract';
 import { classifications, type Classification } from '../../../../shared/domain';
+import { foldText } from '../../../../shared/text';
+import type { NumberRules } from '../../../../shared/typed';
 import { messageOf } from '../../api';
-import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { NumberField, readNumberField, type NumberFieldValue } from '../../components/NumberField';
+import { useUnsavedChanges } from '../../forms/unsavedChanges';
 import { formatCount } from '../organization/figures/numbers';
 import { confirmProfitAboveRevenue } from '../organization/figures/profitAboveRevenue';
 import { useSaveGridCell } from '../../queries/register';
+import { useGridFill, type CellFill } from './gridPaste';
 
 export const gridNumberFields = ['membersOfficial', 'membersAssociate', 'workers', 'revenue', 'profit', 'averageIncome', 'score'] as const;
 export type GridNumberField = (typeof gridNumberFields)[number];
 export type GridField = GridNumberField | 'classification';
+
+/** Amounts in đồng: read also as a list writes them («1,5 tỷ», «1,500,000»), as the Excel import does. */
+const moneyFields: ReadonlySet<GridNumberField> = new Set(['revenue', 'profit', 'averageIncome']);
 
 /**
  * The widest value each cell shows whole, in characters with their thousands dots: a QTDND's
@@ -91,7 +99,9 @@ function useCellSave(row: FiguresGridRow, year: number) {
       },
     );
   };
-  return { state, send };
+  // A value refused, by the cell or by the backend, is typed work not saved: leaving asks first.
+  useUnsavedChanges(state.status === 'error');
+  return { state, setState, send };
 }
 
 /**
@@ -121,6 +131,11 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const saved = row.figures?.[field] ?? null;
   const [draft, setDraft] = useState<NumberFieldValue>(saved);
   const { state, send } = useCellSave(row, year);
+  useUnsavedChanges(typeof draft === 'string');
+  const rules: NumberRules = { min: field === 'profit' ? null : 0, max: field === 'score' ? 100 : undefined };
+  const writtenAmounts = moneyFields.has(field);
+  // What a pasted amount written as a list writes it («1,5 tỷ») was taken as; typed, the field says it.
+  const [pastedAs, setPastedAs] = useState<string | null>(null);
   const previous = row.previous?.[field] ?? null;
   // Enter saves and moves on, and moving on blurs: the value sent last is not sent twice.
   const lastSent = useRef<number | null>(saved);
@@ -128,10 +143,9 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const asking = useRef(false);
 
   /** `onwards`: where the person goes from the cell, for the focus once a question is answered «Vẫn lưu». */
-  const commit = async (input: HTMLInputElement, onwards: HTMLElement | null) => {
+  const commit = async (value: NumberFieldValue, input: HTMLElement, onwards: HTMLElement | null) => {
     // Text the cell could not take is not sent; the cell says why.
-    if (typeof draft === 'string') return;
-    const value = draft;
+    if (typeof value === 'string') return;
     if (value === lastSent.current || asking.current) return;
     // A revenue or a profit that puts the profit above the year's revenue is sent once the person says it is right.
     const money = { revenue: row.figures?.revenue ?? null, profit: row.figures?.profit ?? null, [field]: value };
@@ -144,11 +158,18 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     lastSent.current = value;
     send({ [field]: value });
   };
+  const fill: CellFill = async (text, cell) => {
+    const read = readNumberField(text, rules, writtenAmounts);
+    setDraft(read.value);
+    setPastedAs(read.readAsAmount === undefined ? null : t('fields.number.readAsAmount', { typed: text.trim(), amount: read.readAsAmount }));
+    await commit(read.value, cell, null);
+  };
+  useGridFill(rowIndex, field, fill);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       const next = cellBelow(event.currentTarget, event.shiftKey ? -1 : 1);
-      void commit(event.currentTarget, next);
+      void commit(draft, event.currentTarget, next);
       focusCell(next);
     } else if (event.key === 'Escape') {
       setDraft(saved);
@@ -162,18 +183,23 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         aria-label={t('figures.grid.cellLabel', { field: t(`figures.field.${field}`), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column={field}
-        min={field === 'profit' ? null : 0}
-        max={field === 'score' ? 100 : undefined}
+        {...rules}
+        writtenAmounts={writtenAmounts}
         placeholder={previous === null ? undefined : formatCount(previous)}
         value={draft}
-        onChange={setDraft}
-        onBlur={(event) => void commit(event.currentTarget, event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null)}
+        onChange={(value) => {
+          setDraft(value);
+          setPastedAs(null);
+        }}
+        onBlur={(event) => void commit(draft, event.currentTarget, event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null)}
+        description={pastedAs ?? undefined}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
         onKeyDown={onKeyDown}
         error={state.status === 'error' ? state.message : undefined}
         rightSection={<StatusIcon state={state} />}
         rightSectionWidth={statusWidth}
         rightSectionPointerEvents="auto"
-        styles={{ input: { textAlign: 'right', width: boxWidth(widestChars[field]) }, error: { maxWidth: 220 } }}
+        styles={{ input: { textAlign: 'right', width: boxWidth(widestChars[field]) }, error: { maxWidth: 220 }, description: { maxWidth: 220 } }}
       />
       {/* An empty cell shows last year's value as its placeholder; a filled one beneath. */}
       {saved !== null && <Previous value={formatCount(previous)} />}
@@ -185,11 +211,27 @@ export function ClassificationCell({ row, rowIndex, year }: CellProps) {
   const { t } = useTranslation();
   const saved = row.figures?.classification ?? null;
   const [value, setValue] = useState<string | null>(saved);
-  const { state, send } = useCellSave(row, year);
+  const { state, setState, send } = useCellSave(row, year);
   const previous = row.previous?.classification;
   // Compared with what was sent last, not with the row as read: chosen and taken back before the
   // grid is read again, the choice is still undone.
   const lastSent = useRef<string | null>(saved);
+  const labelOf = (option: Classification) => t(`figures.classification.${option}`);
+  const choose = (next: Classification | null) => {
+    setValue(next);
+    if (next === lastSent.current) return;
+    lastSent.current = next;
+    send({ classification: next });
+  };
+  // Pasted, a classification is its name as the grid shows it («Khá», «kha»), or blank for none.
+  const fill: CellFill = (text) => {
+    const pasted = foldText(text);
+    const chosen = classifications.find((option) => foldText(labelOf(option)) === pasted || option === pasted);
+    if (chosen || pasted === '' || pasted === foldText(t('figures.classification.unclassified'))) choose(chosen ?? null);
+    else setState({ status: 'error', message: t('figures.grid.notClassification', { text: text.trim(), choices: classifications.map(labelOf).join(', ') }) });
+    return Promise.resolve();
+  };
+  useGridFill(rowIndex, 'classification', fill);
   return (
     <Stack gap={2}>
       {/* The browser's own select: a page of Mantine Selects, each measuring its floating
@@ -202,15 +244,9 @@ export function ClassificationCell({ row, rowIndex, year }: CellProps) {
         aria-label={t('figures.grid.cellLabel', { field: t('figures.field.classification'), name: row.name })}
         data-grid-row={rowIndex}
         data-grid-column="classification"
-        data={[{ value: '', label: t('figures.classification.unclassified') }, ...classifications.map((option) => ({ value: option, label: t(`figures.classification.${option}`) }))]}
+        data={[{ value: '', label: t('figures.classification.unclassified') }, ...classifications.map((option) => ({ value: option, label: labelOf(option) }))]}
         value={value ?? ''}
-        onChange={(event) => {
-          const next = event.currentTarget.value || null;
-          setValue(next);
-          if (next === lastSent.current) return;
-          lastSent.current = next;
-          send({ classification: (next as Classification | null) ?? null });
-        }}
+        onChange={(event) => choose(classifications.find((option) => option === event.currentTarget.value) ?? null)}
         error={state.status === 'error'}
         rightSection={state.status === 'idle' ? undefined : <StatusIcon state={state} />}
       />

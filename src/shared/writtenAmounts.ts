@@ -1,0 +1,109 @@
+/**
+ * Numbers and amounts of money as offices write them in a list, whatever software wrote it: the
+ * Excel import reads every number cell with it (core/excel/read/values.ts, core/excel/import/cells.ts),
+ * and the year grid reads an amount typed or pasted into a money cell with it when the stricter
+ * Vietnamese reading (typed.ts) cannot, so that «1,5 tỷ» is the same amount in both. Pure.
+ */
+import { foldText } from './text';
+
+/** Words and signs for đồng written after (or before) an amount. */
+const currency = /^(?:vnđ|vnd|đồng|đ)\.?\s*|\s*(?:vnđ|vnd|đồng|đ)\.?$/giu;
+/** Every kind of space a thousands group may be set off with. */
+const spaces = /[\s\u00a0\u2007\u202f]+/g;
+
+/** Whether `groups` (after the first) are all three digits and the first one to three. */
+function isGrouped(parts: string[]): boolean {
+  const [first = '', ...rest] = parts;
+  return /^\d{1,3}$/.test(first) && rest.length > 0 && rest.every((part) => /^\d{3}$/.test(part));
+}
+
+/**
+ * A number as Vietnamese offices write it, from text already in NFC and trimmed; null when it is
+ * not one. Rules, in order:
+ * - spaces (also no-break) are thousands separators: "3 000" = 3000; "đ", "đồng", "VNĐ", "VND" around
+ *   the amount are dropped; a leading "-" or "+" is the sign; "(1.000)" is negative;
+ * - both "." and "," present: the later one is the decimal mark, the other groups thousands
+ *   ("1.234.567,5" = 1234567.5, "1,234,567.5" likewise);
+ * - one kind repeated ("1.234.567", "1,234,567"): thousands separators;
+ * - a single "." or "," followed by exactly three digits after a non-zero whole part groups
+ *   thousands ("1.234" = 1234, "1,500" = 1500), because amounts and counts are what offices type
+ *   and three decimals almost never;
+ * - otherwise a single "," or "." is the decimal mark ("12,5" = 12.5, "0,125" = 0.125).
+ */
+export function readWrittenNumber(shown: string): number | null {
+  let text = shown.replace(currency, '').replace(spaces, '');
+  let sign = 1;
+  const bracketed = /^\((.*)\)$/.exec(text);
+  if (bracketed) {
+    sign = -1;
+    text = bracketed[1] ?? '';
+  }
+  if (text.startsWith('-') || text.startsWith('+')) {
+    if (text.startsWith('-')) sign = -sign;
+    text = text.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(text) || !/\d/.test(text)) return null;
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  let whole: string;
+  let fraction = '';
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimalAt = Math.max(lastDot, lastComma);
+    const grouping = lastDot > lastComma ? ',' : '.';
+    const wholePart = text.slice(0, decimalAt);
+    fraction = text.slice(decimalAt + 1);
+    if (!isGrouped(wholePart.split(grouping)) || !/^\d+$/.test(fraction)) return null;
+    whole = wholePart.split(grouping).join('');
+  } else if (lastDot >= 0 || lastComma >= 0) {
+    const mark = lastDot >= 0 ? '.' : ',';
+    const parts = text.split(mark);
+    if (parts.length > 2) {
+      if (!isGrouped(parts)) return null;
+      whole = parts.join('');
+    } else {
+      const [head = '', tail = ''] = parts;
+      if (head === '' || tail === '') return null;
+      if (tail.length === 3 && isGrouped(parts) && !/^0+$/.test(head)) whole = head + tail;
+      else {
+        whole = head;
+        fraction = tail;
+      }
+    }
+  } else whole = text;
+  const number = Number(fraction === '' ? whole : `${whole}.${fraction}`);
+  return Number.isFinite(number) ? sign * number : null;
+}
+
+/** A number and the multiple of the đồng written after it in a cell, folded: "1,5 ty", "500 trieu", "500tr". */
+const amountPart = /\s*(\d[\d.,\s]*?)\s*(ty|ti|trieu|tr|nghin|ngan)\b\.?/y;
+/** "tỉ" is written as often as "tỷ"; both spellings are right. */
+const multipleOfWord: Record<string, number> = { ty: 1_000_000_000, ti: 1_000_000_000, trieu: 1_000_000, tr: 1_000_000, nghin: 1_000, ngan: 1_000 };
+
+/**
+ * An amount written with its multiples of the đồng, as offices write one: "1,5 tỷ", "500 triệu",
+ * "500tr", "2 tỷ 500 triệu", "1,2 tỷ đồng" — in đồng; null when the text is not written so (each
+ * number must name its multiple, the larger first).
+ */
+export function amountInWords(text: string): number | null {
+  const folded = foldText(text).replace(/\s*(?:dong|d|vnd)\.?$/, '');
+  let total = 0;
+  let previous = Infinity;
+  let at = 0;
+  while (at < folded.length) {
+    amountPart.lastIndex = at;
+    const part = amountPart.exec(folded);
+    const multiple = multipleOfWord[part?.[2] ?? ''];
+    const number = part ? readWrittenNumber((part[1] ?? '').trim()) : null;
+    if (!part || multiple === undefined || multiple >= previous || number === null || number < 0) return null;
+    total += number * multiple;
+    previous = multiple;
+    at = amountPart.lastIndex;
+  }
+  return at > 0 ? Math.round(total) : null;
+}
+
+/** An amount of money as a list writes it, a bare number or one with its multiples; null when it is neither. */
+export function readWrittenAmount(text: string): number | null {
+  const shown = text.normalize('NFC').trim();
+  return shown === '' ? null : (readWrittenNumber(shown) ?? amountInWords(shown));
+}

@@ -1,0 +1,181 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FiguresGridRow, InputOf, YearlyFigures } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { hasUnsavedChanges } from '../../src/renderer/src/forms/unsavedChanges';
+import { YearGridPage } from '../../src/renderer/src/pages/YearGridPage';
+import { installFakeApi, ok } from './fakeApi';
+import { choose } from './select';
+
+const lastYear = new Date().getFullYear() - 1;
+
+function figures(year: number, overrides: Partial<YearlyFigures> = {}): YearlyFigures {
+  return {
+    organizationId: 7,
+    year,
+    membersOfficial: null,
+    membersAssociate: null,
+    workers: null,
+    revenue: null,
+    profit: null,
+    averageIncome: null,
+    totalAssets: null,
+    managers: null,
+    managersWithDegree: null,
+    classification: null,
+    score: null,
+    updatedAt: '2025-01-10T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const rows: FiguresGridRow[] = [
+  { organizationId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', kind: 'htx', communeName: 'Xã Mỹ Hiệp', otherProvinceName: null, figures: null, previous: null },
+  { organizationId: 9, name: 'Tổ hợp tác Cao Lãnh', kind: 'tht', communeName: 'Phường Cao Lãnh', otherProvinceName: null, figures: null, previous: null },
+];
+
+function renderGrid() {
+  const invoke = installFakeApi({
+    'figures:grid': () => ok({ rows, total: 2 }),
+    'figures:save': (input) => ok(figures(input.year, { ...input, classification: input.classification ?? null })),
+  });
+  render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <YearGridPage />
+    </AppProviders>,
+  );
+  const saves = () => invoke.mock.calls.filter(([channel]) => channel === 'figures:save').map(([, input]) => input as InputOf<'figures:save'>);
+  return { invoke, saves };
+}
+
+const cell = (field: string, name: string) => screen.getByLabelText<HTMLInputElement>(`${field} – ${name}`);
+
+/** A paste as the browser fires it, with what Excel puts on the clipboard. */
+function paste(into: HTMLElement, text: string): void {
+  into.focus();
+  fireEvent.paste(into, { clipboardData: { getData: (type: string) => (type === 'text/plain' ? text : '') } });
+}
+
+afterEach(() => {
+  // A refused cell left on screen holds the page's unsaved work: each test starts without it.
+  cleanup();
+  expect(hasUnsavedChanges()).toBe(false);
+});
+
+describe('year grid: pasting from Excel', { timeout: 20_000 }, () => {
+  it('fills a copied row rightwards across the editable columns, each value checked and saved as if typed, each refusal at its cell', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const name = 'HTX Nông nghiệp Mỹ Hiệp';
+    // Excel: one row, a tab between cells, a line break after it. The fourth is refused (a dot that groups nothing).
+    paste(cell('Thành viên chính thức', name), '25\t3\t30\t1.2.3\t-50.000.000\t6.500.000\tKhá\t85\r\n');
+
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 7, year: lastYear, membersOfficial: 25 },
+        { organizationId: 7, year: lastYear, membersAssociate: 3 },
+        { organizationId: 7, year: lastYear, workers: 30 },
+        { organizationId: 7, year: lastYear, profit: -50_000_000 },
+        { organizationId: 7, year: lastYear, averageIncome: 6_500_000 },
+        { organizationId: 7, year: lastYear, classification: 'fair' },
+        { organizationId: 7, year: lastYear, score: 85 },
+      ]),
+    );
+    expect([cell('Thành viên chính thức', name).value, cell('Lao động thường xuyên', name).value, cell('Thu nhập bình quân', name).value]).toEqual(['25', '30', '6.500.000']);
+    // The refused value stays in its own cell, as typed, with its message there (not in the cell pasted into).
+    const revenue = cell('Doanh thu', name);
+    expect(revenue.value).toBe('1.2.3');
+    expect(revenue.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('«1.2.3»: dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.250); phần lẻ ghi sau dấu phẩy (1,5).')).toBeTruthy();
+    expect(cell('Thành viên chính thức', name).getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('fills a copied column downwards over the rows shown, and says what fell beyond the grid', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    paste(cell('Lao động thường xuyên', 'HTX Nông nghiệp Mỹ Hiệp'), '40\n41\n42\n');
+
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 7, year: lastYear, workers: 40 },
+        { organizationId: 9, year: lastYear, workers: 41 },
+      ]),
+    );
+    expect(cell('Lao động thường xuyên', 'Tổ hợp tác Cao Lãnh').value).toBe('41');
+    expect(screen.getByRole('alert').textContent).toContain('Có 1 giá trị trong phần vừa dán nằm ngoài bảng');
+  });
+
+  it('says a pasted classification the grid does not have at its cell, and saves nothing for it', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    paste(screen.getByLabelText('Xếp loại – HTX Nông nghiệp Mỹ Hiệp'), 'Xuất sắc\t90');
+    expect(await screen.findByText('«Xuất sắc» không phải một xếp loại. Chọn một trong: Tốt, Khá, Trung bình, Yếu, hoặc để trống.')).toBeTruthy();
+    await waitFor(() => expect(saves()).toEqual([{ organizationId: 7, year: lastYear, score: 90 }]));
+  });
+});
+
+describe('year grid: a refused value is not lost without a word', { timeout: 20_000 }, () => {
+  it('asks before another year replaces a cell holding a refused value, and keeps it on «Tiếp tục sửa»', async () => {
+    const { invoke } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const workers = cell('Lao động thường xuyên', 'HTX Nông nghiệp Mỹ Hiệp');
+    workers.focus();
+    fireEvent.change(workers, { target: { value: '1,5' } });
+    fireEvent.blur(workers);
+    expect(await screen.findByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toBeTruthy();
+    expect(hasUnsavedChanges()).toBe(true);
+
+    await choose(screen.getByLabelText('Năm'), '', String(lastYear - 1));
+    const asked = await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' });
+    fireEvent.click(within(asked).getByRole('button', { name: 'Tiếp tục sửa' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(cell('Lao động thường xuyên', 'HTX Nông nghiệp Mỹ Hiệp').value).toBe('1,5');
+    expect(invoke).not.toHaveBeenCalledWith('figures:grid', expect.objectContaining({ year: lastYear - 1 }));
+
+    // «Bỏ thay đổi» goes on to the year chosen.
+    await choose(screen.getByLabelText('Năm'), '', String(lastYear - 1));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).getByRole('button', { name: 'Bỏ thay đổi' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:grid', expect.objectContaining({ year: lastYear - 1 })));
+  });
+});
+
+describe('year grid: money as the Excel import reads it', { timeout: 20_000 }, () => {
+  it('takes «1,5 tỷ» and «1,500,000» in a money cell as the import does, and says what it saved', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const revenue = cell('Doanh thu', 'Tổ hợp tác Cao Lãnh');
+    revenue.focus();
+    fireEvent.change(revenue, { target: { value: '1,5 tỷ' } });
+    fireEvent.blur(revenue);
+    const profit = cell('Lợi nhuận', 'Tổ hợp tác Cao Lãnh');
+    profit.focus();
+    fireEvent.change(profit, { target: { value: '1,500,000' } });
+    fireEvent.blur(profit);
+
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 9, year: lastYear, revenue: 1_500_000_000 },
+        { organizationId: 9, year: lastYear, profit: 1_500_000 },
+      ]),
+    );
+    // The box shows the amount stored, and beneath it what was typed and how it was read.
+    expect([revenue.value, profit.value]).toEqual(['1.500.000.000', '1.500.000']);
+    expect(screen.getByText('«1,5 tỷ» ghi nhận là 1.500.000.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
+    expect(screen.getByText('«1,500,000» ghi nhận là 1.500.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
+  });
+
+  it('still refuses a money amount with đồng fractions («1,5»), and a count written so («1,500» workers)', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const revenue = cell('Doanh thu', 'Tổ hợp tác Cao Lãnh');
+    revenue.focus();
+    fireEvent.change(revenue, { target: { value: '1,5' } });
+    fireEvent.blur(revenue);
+    const workers = cell('Lao động thường xuyên', 'Tổ hợp tác Cao Lãnh');
+    workers.focus();
+    fireEvent.change(workers, { target: { value: '1,500' } });
+    fireEvent.blur(workers);
+    await waitFor(() => expect(screen.getAllByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toHaveLength(2));
+    expect(saves()).toEqual([]);
+  });
+});
