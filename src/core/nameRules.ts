@@ -30,8 +30,10 @@ export function refreshNameKeys(ctx: Context): number | null {
   let changed = 0;
   sqlite.transaction(() => {
     const organizationRows = sqlite
-      .prepare('SELECT id, name, short_name AS shortName, registration_no AS registrationNo, commune_code AS communeCode, name_key AS nameKey, search_text AS searchText FROM organizations')
-      .all() as { id: number; name: string; shortName: string; registrationNo: string | null; communeCode: string; nameKey: string; searchText: string }[];
+      .prepare(
+        'SELECT id, name, short_name AS shortName, registration_no AS registrationNo, commune_code AS communeCode, old_address AS oldAddress, name_key AS nameKey, search_text AS searchText FROM organizations',
+      )
+      .all() as { id: number; name: string; shortName: string; registrationNo: string | null; communeCode: string; oldAddress: string; nameKey: string; searchText: string }[];
     const organizationChanges: { id: number; nameKey: string; searchText: string }[] = [];
     for (const row of organizationRows) {
       const nameKey = organizationNameKey(row.name);

@@ -104,6 +104,8 @@ export interface Organization {
   otherProvinceName: string | null;
   /** Found by a search only with one slipped, missing or swapped letter forgiven. */
   nearMatch?: true;
+  /** Its address from before 1 July 2025, when a search found it by a word only that address holds. */
+  matchedOldAddress?: string;
 }
 
 /**

@@ -20,6 +20,7 @@ interface OrganizationRow {
   registration_no: string | null;
   province_code: string;
   commune_code: string;
+  old_address: string;
   sector_code: string | null;
   founded_on: string;
   status: string;
@@ -47,7 +48,7 @@ describe('demo data', () => {
       expect(row.province_code).toBe(AN_GIANG);
       expect(row.name_key).toBe(organizationNameKey(row.name));
       const communeName = app.ctx.places.commune(row.commune_code)?.name ?? '';
-      expect(row.search_text).toBe(organizationSearchText({ name: row.name, shortName: row.short_name, registrationNo: row.registration_no, communeName }));
+      expect(row.search_text).toBe(organizationSearchText({ name: row.name, shortName: row.short_name, registrationNo: row.registration_no, communeName, oldAddress: row.old_address }));
       expect(row.status === 'active').toBe(row.ended_on === null);
     }
     // Partners are searched as a person's save makes them searchable: by province, contact and goods too.

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InputOf } from '../../src/shared/contract';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
@@ -476,6 +476,29 @@ describe('attendance', () => {
     expect((await call(app, 'events:get', { id: event.id })).participants.find((item) => item.name === 'Hợp tác xã Đồng Tâm')?.status).toBe('invited');
   });
 
+  it('looks the members and partners a sheet names up by name key through an index, never reading the whole register', async () => {
+    const { event } = await eventWithParticipants();
+    await organization('Hợp tác xã Nông nghiệp Bảy Hiền');
+    const sqlite = app.ctx.db.$client;
+    const prepare = sqlite.prepare.bind(sqlite);
+    const prepared: string[] = [];
+    const watching = vi.spyOn(sqlite, 'prepare').mockImplementation((source: string) => {
+      prepared.push(source);
+      return prepare(source);
+    });
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: '1. HTX NN Bảy Hiền - Võ Văn Tám\n2. Công ty Bình An' });
+    watching.mockRestore();
+    expect(lines.map((line) => line.result)).toEqual(['newcomer', 'unmatched']);
+    const byNameKey = prepared.filter((source) => /"name_key" IN/.test(source));
+    const plans = byNameKey.map((source) =>
+      (prepare(`EXPLAIN QUERY PLAN ${source}`).all('[]') as { detail: string }[]).map((row) => row.detail).filter((detail) => / (?:organizations|partners)\b/.test(detail)),
+    );
+    expect(plans).toEqual([
+      ['SEARCH organizations USING INDEX organizations_name_key (name_key=?)'],
+      ['SEARCH partners USING INDEX partners_name_key (name_key=?)'],
+    ]);
+  });
+
   /** What each line of a sheet (rows of cells, copied from a spreadsheet) was read as. */
   async function readSheet(eventId: number, rows: string[][]) {
     const text = rows.map((cells) => cells.join('\t')).join('\n');
@@ -488,10 +511,11 @@ describe('attendance', () => {
     ['Trần Thị Bé', 'Kế toán', 'Đồng Tâm', '0939.111.222'],
     ['Ông Lê Văn Cường', 'Trưởng phòng kinh doanh', 'CTCP Thực phẩm Hà Nội', '0912 345 678'],
   ];
+  /** Each signer with their title, as a typed line «Ông Phạm Văn Ba (Phó GĐ)» keeps it. */
   const signed = [
-    ['matched', 'HTX NN Vĩnh Bình', 'Nguyễn Văn An'],
-    ['matched', 'Đồng Tâm', 'Trần Thị Bé'],
-    ['matched', 'CTCP Thực phẩm Hà Nội', 'Ông Lê Văn Cường'],
+    ['matched', 'HTX NN Vĩnh Bình', 'Nguyễn Văn An (Giám đốc)'],
+    ['matched', 'Đồng Tâm', 'Trần Thị Bé (Kế toán)'],
+    ['matched', 'CTCP Thực phẩm Hà Nội', 'Ông Lê Văn Cường (Trưởng phòng kinh doanh)'],
   ];
   /** The signers' rows, numbered, with the unit's cell first or after the person's name and title. */
   const personFirst = signers.map(([person = '', title = '', unit = '', phone = ''], at) => [String(at + 1), person, title, unit, phone, '']);
@@ -528,7 +552,7 @@ describe('attendance', () => {
     ]);
   });
 
-  it('reads a sheet without header by the column whose cells name units, whatever its place, and the signer from the column of people', async () => {
+  it('reads a sheet without header by the column whose cells name units, whatever its place, the signer from the column of people and the title from the column of titles', async () => {
     const { event } = await eventWithParticipants();
     expect(await readSheet(event.id, personFirst)).toEqual(signed);
     expect(await readSheet(event.id, unitFirst)).toEqual(signed);
@@ -539,6 +563,13 @@ describe('attendance', () => {
       ['Phạm Văn Đông', 'Mỹ Hòa Hưng', 'Chủ tịch HĐQT'],
     ];
     expect(await readSheet(event.id, bare)).toEqual([
+      ['matched', 'Vĩnh Bình Đông', 'Nguyễn Văn An (Giám đốc)'],
+      ['matched', 'Đồng Tâm', 'Trần Thị Bé (Kế toán)'],
+      ['matched', 'Mỹ Hòa Hưng', 'Phạm Văn Đông (Chủ tịch HĐQT)'],
+    ]);
+    // A column that is not all titles is no column of titles: its words are left where they are.
+    const notes = bare.map(([person = '', unit = ''], at) => [person, unit, at === 1 ? 'Giám đốc' : 'Đến muộn']);
+    expect(await readSheet(event.id, notes)).toEqual([
       ['matched', 'Vĩnh Bình Đông', 'Nguyễn Văn An'],
       ['matched', 'Đồng Tâm', 'Trần Thị Bé'],
       ['matched', 'Mỹ Hòa Hưng', 'Phạm Văn Đông'],
@@ -547,9 +578,9 @@ describe('attendance', () => {
     const empty = await call(app, 'events:create', { ...conference, title: 'Tọa đàm chưa mời ai', kind: 'seminar' });
     const lines = await call(app, 'events:matchSignIn', { eventId: empty.id, text: personFirst.map((cells) => cells.join('\t')).join('\n') });
     expect(lines.map(({ result, name, representative, newcomers }) => [result, name, representative, newcomers.map((unit) => unit.name)])).toEqual([
-      ['newcomer', 'HTX NN Vĩnh Bình', 'Nguyễn Văn An', ['Hợp tác xã Nông nghiệp Vĩnh Bình']],
-      ['newcomer', 'Đồng Tâm', 'Trần Thị Bé', ['Hợp tác xã Đồng Tâm']],
-      ['newcomer', 'CTCP Thực phẩm Hà Nội', 'Ông Lê Văn Cường', ['Công ty Cổ phần Thực phẩm Hà Nội']],
+      ['newcomer', 'HTX NN Vĩnh Bình', 'Nguyễn Văn An (Giám đốc)', ['Hợp tác xã Nông nghiệp Vĩnh Bình']],
+      ['newcomer', 'Đồng Tâm', 'Trần Thị Bé (Kế toán)', ['Hợp tác xã Đồng Tâm']],
+      ['newcomer', 'CTCP Thực phẩm Hà Nội', 'Ông Lê Văn Cường (Trưởng phòng kinh doanh)', ['Công ty Cổ phần Thực phẩm Hà Nội']],
     ]);
   });
 
@@ -724,7 +755,7 @@ describe('sign-in sheets as offices type them', () => {
     ]);
   });
 
-  it('reads a table copied from Excel: STT, Họ tên, Chức vụ, Đơn vị, SĐT, the title in the unit\'s cell', async () => {
+  it('reads a table copied from Excel: STT, Họ tên, Chức vụ, Đơn vị, SĐT, the title in the unit\'s cell, and records each signer with their title', async () => {
     const { event } = await invited();
     const rows = [
       ['DANH SÁCH KÝ TÊN', '', '', '', ''],
@@ -736,9 +767,24 @@ describe('sign-in sheets as offices type them', () => {
     expect(await read(event.id, rows.map((cells) => cells.join('\t')))).toEqual([
       ['skipped'],
       ['skipped'],
-      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Phạm Văn Ba', ['HTX Vận tải Bình Thạnh Đông']],
-      ['matched', 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', 'Trần Văn Tư', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
-      ['newcomer', 'Công ty TNHH MTV Gạo Sạch Đồng Tháp', 'Đinh Văn Hai', ['Công ty TNHH MTV Gạo Sạch Đồng Tháp']],
+      // The «Chức vụ» column's title joins the name as a typed «Ông Phạm Văn Ba (Phó GĐ)» keeps it.
+      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Phạm Văn Ba (Phó GĐ)', ['HTX Vận tải Bình Thạnh Đông']],
+      ['matched', 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', 'Trần Văn Tư (Giám đốc)', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
+      // No title in its column: the one written before the unit's name is the signer's.
+      ['newcomer', 'Công ty TNHH MTV Gạo Sạch Đồng Tháp', 'Đinh Văn Hai (GĐ)', ['Công ty TNHH MTV Gạo Sạch Đồng Tháp']],
+    ]);
+    // Recorded as read: each participant's «Người đại diện» holds the title.
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: rows.map((cells) => cells.join('\t')).join('\n') });
+    const matched = lines.filter((line) => line.result === 'matched');
+    await call(app, 'events:markAttendance', {
+      eventId: event.id,
+      attendedIds: matched.map((line) => line.candidates[0]?.participantId ?? 0),
+      representatives: matched.map((line) => ({ id: line.candidates[0]?.participantId ?? 0, representative: line.representative })),
+    });
+    const detail = await call(app, 'events:get', { id: event.id });
+    expect(detail.participants.filter((item) => item.status === 'attended').map(({ name, representative }) => [name, representative])).toEqual([
+      ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', 'Trần Văn Tư (Giám đốc)'],
+      ['HTX Vận tải Bình Thạnh Đông', 'Phạm Văn Ba (Phó GĐ)'],
     ]);
   });
 });

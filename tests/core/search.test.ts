@@ -59,6 +59,31 @@ describe('search as you type', () => {
     expect(await found('hợp tác xã vĩnh')).toEqual(['HTX Nông nghiệp Vĩnh Bình', 'Hợp tác xã Dịch vụ Đồng Tâm']);
   });
 
+  it('finds an organization by its old address, its commune or district typed as people say them, and says so', async () => {
+    const sqlite = app.ctx.db.$client;
+    const oldAddress = 'ấp Mỹ Hòa, xã Mỹ Hội Đông, H. Chợ Mới, tỉnh An Giang';
+    const { id } = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Hòa Bình', communeCode: XA_VINH_AN, oldAddress });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Thủy sản Chợ Mới', communeCode: XA_VINH_BINH });
+    const listed = async (query: string) =>
+      (await call(app, 'organizations:list', { query, page: 1, pageSize: 50 })).rows.map((row) => [row.name, row.matchedOldAddress ?? null]);
+    // The district's type typed first is read as the district's, however the address wrote it.
+    expect(await listed('huyện Chợ Mới')).toEqual([
+      ['HTX Thủy sản Chợ Mới', null],
+      ['HTX Nông nghiệp Hòa Bình', oldAddress],
+    ]);
+    expect(await listed('xã Mỹ Hội Đông')).toEqual([['HTX Nông nghiệp Hòa Bình', oldAddress]]);
+    expect(await listed('hoa binh my hoi')).toEqual([['HTX Nông nghiệp Hòa Bình', oldAddress]]);
+    // Found by its name and today's commune: its old address is no reason shown.
+    expect(await listed('hoa binh vinh an')).toEqual([['HTX Nông nghiệp Hòa Bình', null]]);
+
+    // A file whose search texts were computed before they held the old address has them computed again at its next opening.
+    sqlite.prepare(`UPDATE settings SET value = '"before old addresses"' WHERE key = 'name_rules'`).run();
+    sqlite.prepare("UPDATE organizations SET search_text = 'htx hop tac xa nong nghiep hoa binh vinh an' WHERE id = ?").run(id);
+    expect(await listed('my hoi dong')).toEqual([]);
+    expect(refreshNameKeys(app.ctx)).toBe(1);
+    expect(await listed('my hoi dong')).toEqual([['HTX Nông nghiệp Hòa Bình', oldAddress]]);
+  });
+
   it('reads a word of one or two letters as the start of a word, a longer one anywhere', async () => {
     // "i" and "nh" are inside "vinh", "dich", but start no word.
     expect(await found('nh')).toEqual([]);

@@ -253,15 +253,21 @@ describe('an upgrade that rebuilds the register', () => {
     old.exec('DELETE FROM organizations WHERE id = 3');
     // The planner's statistics, as an ANALYZE left them.
     old.exec('ANALYZE');
-    const statistics = old.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'organizations' ORDER BY idx").all();
+    const statistics = old.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'organizations' ORDER BY idx").all() as { idx: string; stat: string }[];
     expect(statistics.length).toBeGreaterThan(10);
+    const definitionOf = (sqlite: Database.Database, name: string) => sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(name);
+    const definitions = new Map(statistics.map(({ idx }) => [idx, definitionOf(old, idx)]));
     old.close();
 
     const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
     try {
       // The migration rebuilt the table from the rows left, ids 1 and 2.
       expect(app.ctx.db.$client.prepare("SELECT sql FROM sqlite_master WHERE name = 'organizations'").pluck().get()).toContain(`"kind" = 'htx' OR`);
-      expect(app.ctx.db.$client.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'organizations' ORDER BY idx").all()).toEqual(statistics);
+      // Every index the later migrations left as it was keeps its figures; one they dropped or
+      // changed (0035 put the name key first) waits for the next ANALYZE.
+      const kept = statistics.filter(({ idx }) => definitionOf(app.ctx.db.$client, idx) === definitions.get(idx));
+      expect(kept.length).toBeGreaterThan(8);
+      expect(app.ctx.db.$client.prepare("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'organizations' ORDER BY idx").all()).toEqual(kept);
       const created = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Số 1', communeCode: '31064' });
       expect(created.id).toBe(4);
       const { entries } = await call(app, 'records:history', { kind: 'organization', id: created.id });

@@ -478,3 +478,27 @@ describe('a name found with a typo forgiven', { timeout: 20_000 }, () => {
     expect(nameBox.style.minWidth).toBe('0');
   });
 });
+
+describe('a name found by its old address', { timeout: 20_000 }, () => {
+  it('shows under the name the old address the search found it by, and nothing under the others', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'places:communes': () => ok(communes),
+      'organizations:list': () =>
+        ok({
+          rows: [
+            { ...organization({ id: 5, name: 'HTX Nông nghiệp Mỹ Hội Đông' }), matchedOldAddress: 'ấp Mỹ Hòa, xã Mỹ Hội Đông, huyện Chợ Mới' },
+            organization({ id: 7, name: 'HTX Chợ Mới' }),
+          ],
+          total: 2,
+        }),
+    });
+    renderApp('#/thanh-vien');
+
+    const table = await screen.findByRole('table');
+    const found = (await within(table).findByText('HTX Nông nghiệp Mỹ Hội Đông')).closest('td');
+    expect(found?.textContent).toBe('HTX Nông nghiệp Mỹ Hội ĐôngĐịa chỉ cũ: ấp Mỹ Hòa, xã Mỹ Hội Đông, huyện Chợ Mới');
+    expect(within(table).getByText('HTX Chợ Mới').closest('td')?.textContent).toBe('HTX Chợ Mới');
+  });
+});

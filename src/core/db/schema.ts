@@ -198,7 +198,7 @@ export const organizations = sqliteTable(
     nameFolded: text('name_folded').notNull(),
     /** `organizationNameKey` of the name: one organization spelled two ways gives one key. */
     nameKey: text('name_key').notNull().default(''),
-    /** Folded name, short name, registration number and commune: what search-as-you-type reads. */
+    /** Folded name, short name, registration number, commune and old address: what search-as-you-type reads. */
     searchText: text('search_text').notNull(),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -219,7 +219,9 @@ export const organizations = sqliteTable(
     index('organizations_kind_name').on(table.kind, table.nameFolded),
     // Those of other provinces than the alliance's (`inHomeProvince`), found without reading the rows.
     index('organizations_province').on(table.provinceCode),
-    index('organizations_commune_key').on(table.communeCode, table.nameKey),
+    // The name key first: a sign-in sheet looks units up by name key alone, in whatever commune
+    // (`registeredByName`); the duplicate check and the import's matching give the commune too.
+    index('organizations_name_key').on(table.nameKey, table.communeCode),
     index('organizations_status_name').on(table.status, table.nameFolded),
     // The trash, newest first, without reading the whole table.
     index('organizations_trash').on(table.deletedAt).where(sql`${table.deletedAt} IS NOT NULL`),
@@ -460,7 +462,8 @@ export const partners = sqliteTable(
       .where(sql`${table.taxCode} IS NOT NULL AND ${table.deletedAt} IS NULL`),
     index('partners_name').on(table.nameFolded),
     index('partners_kind_name').on(table.kind, table.nameFolded),
-    index('partners_province_key').on(table.provinceCode, table.nameKey),
+    // The name key first, as for organizations: a sign-in sheet and an import's buyers look partners up by it alone.
+    index('partners_name_key').on(table.nameKey, table.provinceCode),
     // The trash, newest first, and the partners `referenceNotInTrash` leaves out, without reading the whole table.
     index('partners_trash').on(table.deletedAt).where(sql`${table.deletedAt} IS NOT NULL`),
   ],

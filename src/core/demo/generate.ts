@@ -307,7 +307,7 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
         endedOn: overrides.ended?.on ?? null,
         nameFolded: foldText(name),
         nameKey: organizationNameKey(name),
-        searchText: organizationSearchText({ name, shortName, registrationNo, communeName: place }),
+        searchText: organizationSearchText({ name, shortName, registrationNo, communeName: place, oldAddress: '' }),
         now,
       }).lastInsertRowid,
     );

@@ -172,6 +172,7 @@ function setName(ctx: Context, row: OrganizationRow, name: string, at: string): 
         shortName: row.shortName,
         registrationNo: row.registrationNo,
         communeName: commune?.name ?? '',
+        oldAddress: row.oldAddress,
       }),
       updatedAt: at,
     })

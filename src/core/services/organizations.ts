@@ -44,6 +44,7 @@ import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { readMinimumMembers } from './lookups';
 import {
+  foundByOldAddress,
   nameCloseness,
   nearSearch,
   organizationSearchText,
@@ -514,7 +515,12 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
   const page: Page<OrganizationListRow> = {
     rows: rows.map((row) => {
       const listed = toListRow(ctx, row, today, home, latest.get(row.id) ?? null);
-      return near.has(row.id) ? { ...listed, nearMatch: true as const } : listed;
+      const byOldAddress = match !== undefined && foundByOldAddress(query, { ...row, communeName: ctx.places.commune(row.communeCode)?.name ?? '' });
+      return {
+        ...listed,
+        ...(near.has(row.id) ? { nearMatch: true as const } : {}),
+        ...(byOldAddress ? { matchedOldAddress: row.oldAddress } : {}),
+      };
     }),
     total,
   };
@@ -741,6 +747,7 @@ function columnsFor(input: ParsedOrganizationInput, commune: Commune) {
       shortName: input.shortName,
       registrationNo,
       communeName: commune.name,
+      oldAddress: input.oldAddress,
     }),
   };
 }

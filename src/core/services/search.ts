@@ -3,7 +3,7 @@
  * without touching the lists that use it.
  *
  * What matches: every word typed must match, in any order, diacritics ignored and đ read as d, in
- * the folded search text (name, short name, registration number, commune). A word of three letters
+ * the folded search text (name, short name, registration number, commune, old address). A word of three letters
  * or more matches anywhere ("inh" finds "Vĩnh"); a word of one or two letters matches the start of a
  * word ("v", "vi" find "Vĩnh Bình", not "Dịch vụ" for "i"), which is what a person typing "v", "vi",
  * "vinh b" means, and what keeps a lone first letter from matching nearly every row. Words are what
@@ -19,7 +19,7 @@
  */
 import type Database from 'better-sqlite3';
 import { and, inArray, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { expandedNameWords, nameSearchWords } from '../../shared/names';
+import { expandedNameWords, nameSearchWords, nameWords } from '../../shared/names';
 import { foldText, withoutControlCharacters } from '../../shared/text';
 import { searchIndex, searchIndexMatches } from '../db/derived';
 import { subqueries } from '../db/predicates';
@@ -30,10 +30,12 @@ const TRIGRAM = 3;
 
 /**
  * A commune's type at the start of a query («xã Đông Hòa», «phường Bình Đức», as the register
- * shows communes): no name begins with one, so what follows is the commune's name, found in the
- * search text without its type. Elsewhere «xã» stays a word: «hợp tác xã …».
+ * shows communes), or an old district's («huyện Chợ Mới», as old addresses name them): no name
+ * begins with one, so what follows is the place's name, found in the search text without its type —
+ * an old address may write its district «H. Chợ Mới» or, from a list's district column, «Chợ Mới».
+ * Elsewhere «xã» stays a word: «hợp tác xã …».
  */
-const communeTypeFirst = /^(?:xa|phuong|dac khu|thi tran) (?=\S)/;
+const communeTypeFirst = /^(?:xa|phuong|dac khu|thi tran|huyen|quan|thi xa|thanh pho) (?=\S)/;
 
 /**
  * The folded words of a query, each once. FTS5 trigrams count Unicode code points, as does this.
@@ -299,23 +301,49 @@ function phoneDigitsCondition(phone: AnyColumn, digits: string): SQL {
 /**
  * Raised whenever what `organizationSearchText` or `partnerSearchText` put in the search text
  * changes, so that the rows stored by an earlier version are computed again at the next opening
- * (`refreshNameKeys`). 2: a partner's province and address.
+ * (`refreshNameKeys`). 2: a partner's province and address. 3: an organization's old address.
  */
-export const SEARCH_TEXT_RECIPE = 2;
+export const SEARCH_TEXT_RECIPE = 3;
 
-/**
- * What search reads of an organization: the words of its name and short name, with their short
- * forms written out and their long forms shortened (`nameSearchWords`: "HTX Vĩnh Bình" is found
- * by "hợp tác xã vĩnh bình" and the reverse), its registration number and its commune.
- */
-export function organizationSearchText(fields: {
+/** What an organization's search text is made of. */
+export interface OrganizationSearchFields {
   name: string;
   shortName: string;
   registrationNo: string | null;
   communeName: string;
-}): string {
+  /** The address from before 1 July 2025, as written (`organizations.old_address`). */
+  oldAddress: string;
+}
+
+/**
+ * What search reads of an organization: the words of its name and short name, with their short
+ * forms written out and their long forms shortened (`nameSearchWords`: "HTX Vĩnh Bình" is found
+ * by "hợp tác xã vĩnh bình" and the reverse), its registration number, its commune, and the words
+ * of its old address, so that a clerk who knows it by its old commune or district («xã Mỹ Hội
+ * Đông», «huyện Chợ Mới») finds it: communes merged on 1 July 2025, and people still say the old
+ * names. The address's commas and dots are left out, as a name's are.
+ */
+export function organizationSearchText(fields: OrganizationSearchFields): string {
   const words = new Set([...nameSearchWords(fields.name), ...nameSearchWords(fields.shortName)]);
-  return [...words, fields.registrationNo ?? '', foldText(fields.communeName)].filter(Boolean).join(' ');
+  return [...words, fields.registrationNo ?? '', foldText(fields.communeName), ...nameWords(fields.oldAddress)].filter(Boolean).join(' ');
+}
+
+/** Whether folded `text` holds a typed word by the rule at the top of this file: anywhere, or a short one at a word's start. */
+function holdsWord(text: string, { word, wordStart }: { word: string; wordStart: boolean }): boolean {
+  return wordStart ? ` ${text}`.includes(` ${word}`) : text.includes(word);
+}
+
+/**
+ * Whether an organization is found by what was typed because of its old address: a typed word is
+ * in the old address and nowhere else in its search text. The list then shows the old address,
+ * since neither the name nor today's commune it shows says why the row is there («huyện Chợ Mới»
+ * finds cooperatives whose name and commune say nothing of Chợ Mới).
+ */
+export function foundByOldAddress(query: string, fields: OrganizationSearchFields): boolean {
+  if (fields.oldAddress === '') return false;
+  const rest = organizationSearchText({ ...fields, oldAddress: '' });
+  const old = nameWords(fields.oldAddress).join(' ');
+  return searchWords(query).some((word) => !holdsWord(rest, word) && holdsWord(old, word));
 }
 
 /**

@@ -5,9 +5,9 @@
  * Hoa, GĐ HTX Chăn nuôi Vĩnh Tế"); which of its parts is the unit, the register tells. A row copied
  * from a spreadsheet has its cells set apart by tabs, and offices lay their sheets out every way:
  * «STT | Tên đơn vị | Họ tên | Chức vụ | Ký tên», «STT | Họ và tên | Chức vụ | Đơn vị công tác |
- * Điện thoại», with the sheet's title above, a totals row under it. Which column holds the unit and which the signer is decided once for
- * the whole sheet: by its header row when the paste has one, else by what the cells hold, never row
- * by row, so that one odd row cannot swap them.
+ * Điện thoại», with the sheet's title above, a totals row under it. Which column holds the unit, which the signer and which
+ * the signer's title is decided once for the whole sheet: by its header row when the paste has one,
+ * else by what the cells hold, never row by row, so that one odd row cannot swap them.
  */
 import { parse, type Options } from 'csv-parse/sync';
 import { hasLegalForm, nameWords, organizationKindOfName } from '../../shared/names';
@@ -170,6 +170,8 @@ function hasWords(cell: string): boolean {
 const unitWords = String.raw`(?:don vi(?: cong tac| tham du| tham gia)?|co quan(?: cong tac)?|noi (?:cong tac|lam viec)|to chuc|htx|hop tac xa|tht|to hop tac|lhhtx|lien hiep(?: htx| hop tac xa)?|doanh nghiep|dn|cong ty|doi tac|co so)`;
 /** A unit column's header: its words, alone or several ("Tên HTX/Doanh nghiệp", "Cơ quan, đơn vị"). */
 const unitHeader = new RegExp(String.raw`^(?:ten )?${unitWords}(?:\s*(?:[/,;-]|\bva\b|\bhoac\b)\s*(?:ten )?${unitWords})*$`);
+/** A title column's header: «Chức vụ», «Chức danh». */
+const titleHeader = /^chuc (?:vu|danh)(?: cong tac)?$/;
 /** A signer column's header: «Họ và tên», «Họ tên đại biểu», «Người tham dự», «Đại diện đơn vị», «Họ tên, chức vụ»… */
 const personHeader =
   /^(?:ho (?:va )?ten(?: (?:dai bieu|nguoi (?:tham du|dai dien|ky)|khach moi))?|ten (?:dai bieu|nguoi (?:tham du|dai dien|ky))|dai bieu|khach moi|nguoi (?:tham du|dai dien|ky|du hop)|dai dien(?: (?:don vi|co quan|to chuc|htx|doanh nghiep))?)(?:\s*[,/-]\s*chuc vu)?$/;
@@ -181,18 +183,49 @@ function headerText(cell: string): string {
     .replace(/[\s:.*]+$/, '');
 }
 
+/** The columns a sheet holds the unit, the signer and the signer's title in; null for one it has not. */
+interface SheetColumns {
+  unit: number | null;
+  person: number | null;
+  title: number | null;
+}
+
 /**
  * The columns a header row names, or null when the row is no header: a header has two cells or
  * more, no digit (a data row has its number, a phone, a date), and names the unit's column or the
  * signer's.
  */
-function headerColumns(cells: readonly string[]): { unit: number | null; person: number | null } | null {
+function headerColumns(cells: readonly string[]): SheetColumns | null {
   const filled = cells.filter((cell) => cell !== '');
   if (filled.length < 2 || filled.some((cell) => /\d/.test(cell))) return null;
   const texts = cells.map(headerText);
-  const person = texts.findIndex((text) => personHeader.test(text));
-  const unit = texts.findIndex((text, index) => index !== person && unitHeader.test(text));
-  return unit < 0 && person < 0 ? null : { unit: unit < 0 ? null : unit, person: person < 0 ? null : person };
+  const found = (test: (text: string, index: number) => boolean) => {
+    const index = texts.findIndex(test);
+    return index < 0 ? null : index;
+  };
+  const person = found((text) => personHeader.test(text));
+  const unit = found((text, index) => index !== person && unitHeader.test(text));
+  return unit === null && person === null ? null : { unit, person, title: found((text) => titleHeader.test(text)) };
+}
+
+/** Whether a cell reads as a signer's title: it starts as one of `titles` does («Giám đốc», «Trưởng phòng kinh doanh»). */
+function looksLikeTitle(cell: string): boolean {
+  const words = nameWords(cell);
+  return titles.some((form) => form.length <= words.length && form.every((word, at) => words[at] === word));
+}
+
+/**
+ * Who signed with their title, as a typed line writes them («Ông Phạm Văn Ba (Phó GĐ)»), so that
+ * a sheet's «Chức vụ» column reaches the participant as a title typed beside the name does; either
+ * alone when the other is empty or already says it.
+ */
+function withTitle(signer: string, title: string): string {
+  // Compared as whole words: «GĐ» is no part of a name that merely holds the letters.
+  const wordsOf = (text: string) => ` ${nameWords(text).join(' ')} `;
+  const [name, role] = [wordsOf(signer), wordsOf(title)];
+  if (role.trim() === '' || name.includes(role)) return signer;
+  if (name.trim() === '' || role.includes(name)) return title;
+  return `${signer} (${title})`;
 }
 
 /** Whether a cell reads as a unit's name by its form: it starts with what the unit is (HTX, Công ty…). */
@@ -254,8 +287,8 @@ interface PastedRow {
  * header stands above the data: once a row names a unit ("HTX…", "Công ty…"), no later row is
  * taken for one unless it repeats a header row (a second table pasted under the first).
  */
-function findHeader(rows: readonly PastedRow[]): { rows: Set<number>; unit: number | null; person: number | null } {
-  const found = { rows: new Set<number>(), unit: null as number | null, person: null as number | null };
+function findHeader(rows: readonly PastedRow[]): SheetColumns & { rows: Set<number> } {
+  const found: SheetColumns & { rows: Set<number> } = { rows: new Set<number>(), unit: null, person: null, title: null };
   const headerLines = new Set<string>();
   let dataBegun = false;
   rows.forEach((row, at) => {
@@ -270,6 +303,7 @@ function findHeader(rows: readonly PastedRow[]): { rows: Set<number>; unit: numb
       headerLines.add(row.line);
       found.unit ??= columns.unit;
       found.person ??= columns.person;
+      found.title ??= columns.title;
     } else if (row.cells.some(looksLikeUnit)) {
       dataBegun = true;
     }
@@ -301,7 +335,10 @@ function isTitleLine(line: string): boolean {
  * member, a partner) and how (`UnitNaming`). It chooses the reading of each line (`chosenReading`),
  * and for a sheet without header, the units' column: the one whose cells name the most units; ties
  * go to the column whose cells read as units' names, then the leftmost. The signers' column is the
- * header's, else the one whose cells read most as people's names.
+ * header's, else the one whose cells read most as people's names; their titles' column the header's,
+ * else one whose every cell reads as a title. A row's signer is its signer's cell, else what its unit
+ * cell says beside the unit; the title, its title cell, else what the unit cell says beside the unit
+ * when the signer has a cell of its own («GĐ Công ty…»).
  */
 export function readSignInSheet(text: string, namesUnits: (names: readonly string[]) => ReadonlyMap<string, UnitNaming>): SheetLine[] {
   const rows: PastedRow[] = pastedRecords(text)
@@ -344,6 +381,14 @@ export function readSignInSheet(text: string, namesUnits: (names: readonly strin
     ) ??
     null;
 
+  const titleColumn =
+    header.title ??
+    highest(
+      columns.filter((column) => column !== unitColumn && column !== person && wordsOf(column).length > 0 && wordsOf(column).every(looksLikeTitle)),
+      (column) => [wordsOf(column).length],
+    ) ??
+    null;
+
   /** What each line reads the unit from: the typed line, or the row's unit cell; null for a line that names none. */
   const unitTexts = rows.map(({ line, cells, tabbed }, at) => {
     const unitText = tabbed ? (cells[unitColumn] ?? '') : line;
@@ -359,6 +404,7 @@ export function readSignInSheet(text: string, namesUnits: (names: readonly strin
     const own = chosenReading(readings[at] ?? [], units);
     if (!tabbed && !units.has(own.name) && isTitleLine(line)) return nothing;
     const signer = tabbed && person !== null ? (cells[person] ?? '') : '';
-    return { line, name: own.name, representative: signer || own.representative, skipped: false };
+    const title = (tabbed && titleColumn !== null ? cells[titleColumn] : '') || (signer ? own.representative : '');
+    return { line, name: own.name, representative: withTitle(signer || own.representative, title), skipped: false };
   });
 }

@@ -163,10 +163,12 @@ export const vi = {
     totalCapped: 'Hơn {{count, number}} tổ chức',
     nearMatch: 'Gần đúng',
     nearMatchHint: 'Tìm thấy khi bỏ qua một chữ gõ nhầm',
+    // Under a name found by its address from before 1 July 2025, which neither the name nor today's commune says.
+    matchedOldAddress: 'Địa chỉ cũ: {{address}}',
     elsewhere: 'Ngoài tỉnh',
     elsewhereHint: 'Trụ sở ở {{province}}: có trong danh sách, không tính vào số liệu thống kê, báo cáo, kế hoạch của tỉnh',
     searchLabel: 'Tìm kiếm thành viên',
-    searchPlaceholder: 'Tìm theo tên, mã số HTX, xã phường — gõ không dấu cũng được',
+    searchPlaceholder: 'Tìm theo tên, mã số HTX, xã phường, địa chỉ cũ — gõ không dấu cũng được',
     allKinds: 'Tất cả',
     add: 'Thêm tổ chức',
     emptyTitle: 'Chưa có tổ chức thành viên nào',

@@ -254,10 +254,16 @@ export function MembersPage({ alliance }: MembersPageProps) {
       titleStyle: { minWidth: 240 },
       // A name found only with a typo forgiven comes after the exact ones, and says so. The name
       // wraps to make room; the badges keep their whole words, which a shrunk badge cut to "Gần …".
-      render: ({ id, name, shortName, nearMatch, otherProvinceName }) => (
+      // A row found by its old address says it, as neither its name nor today's commune may.
+      render: ({ id, name, shortName, nearMatch, otherProvinceName, matchedOldAddress }) => (
         <Group gap={6} wrap="nowrap" justify="space-between">
           <div style={{ minWidth: 0 }}>
             <RecordLink href={organizationHref(id)} name={name} detail={shortName} />
+            {matchedOldAddress ? (
+              <Text size="xs" c="dimmed">
+                {t('members.matchedOldAddress', { address: matchedOldAddress })}
+              </Text>
+            ) : null}
           </div>
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {otherProvinceName ? (

@@ -178,7 +178,7 @@ export const eventsVi = {
   signIn: {
     title: 'Dán danh sách ký tên',
     intro:
-      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Người ký ghi trước hay sau tên đơn vị đều được, cách bằng dấu « - », dấu phẩy hoặc trong ngoặc, kèm chức vụ nếu có: phần khớp với tên một đơn vị (trong thành phần tham dự, thành viên hay đối tác) là đơn vị, phần còn lại là người ký, được ghi vào ô Người đại diện đúng như đã gõ. Số thứ tự đầu dòng và dòng tiêu đề được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được. Cũng có thể chép nguyên bảng từ Excel: cột đơn vị và cột họ tên người ký được nhận ra theo hàng tên cột, hoặc theo nội dung khi bảng không có hàng tên cột.',
+      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Người ký ghi trước hay sau tên đơn vị đều được, cách bằng dấu « - », dấu phẩy hoặc trong ngoặc, kèm chức vụ nếu có: phần khớp với tên một đơn vị (trong thành phần tham dự, thành viên hay đối tác) là đơn vị, phần còn lại là người ký, được ghi vào ô Người đại diện đúng như đã gõ. Số thứ tự đầu dòng và dòng tiêu đề được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được. Cũng có thể chép nguyên bảng từ Excel: cột đơn vị, cột họ tên người ký và cột chức vụ được nhận ra theo hàng tên cột, hoặc theo nội dung khi bảng không có hàng tên cột; chức vụ được ghi sau họ tên, trong ngoặc.',
     text: 'Tên đơn vị, mỗi dòng một đơn vị',
     textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Bà Lê Thị Hoa, Giám đốc Hợp tác xã Dịch vụ Mỹ Hiệp',
     match: 'Đối chiếu',
@@ -412,7 +412,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
   signIn: {
     title: 'Paste sign-in sheet',
     intro:
-      'Paste the names from the sign-in sheet, one per line. The signer may come before or after the unit’s name, set apart by “ - ”, a comma or brackets, with a title or not: the part that matches a unit’s name (among the participants, members or partners) is the unit, and the rest is the signer, recorded in the Representative box as typed. Numbering and title lines are ignored; text without diacritics and abbreviations (HTX NN …) are fine. A whole table copied from Excel works too: the units’ column and the signers’ column are found by the header row, or by their contents when the table has none.',
+      'Paste the names from the sign-in sheet, one per line. The signer may come before or after the unit’s name, set apart by “ - ”, a comma or brackets, with a title or not: the part that matches a unit’s name (among the participants, members or partners) is the unit, and the rest is the signer, recorded in the Representative box as typed. Numbering and title lines are ignored; text without diacritics and abbreviations (HTX NN …) are fine. A whole table copied from Excel works too: the units’ column, the signers’ column and their titles’ column are found by the header row, or by their contents when the table has none; the title is recorded after the name, in brackets.',
     text: 'Names, one per line',
     textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Bà Lê Thị Hoa, Giám đốc Hợp tác xã Dịch vụ Mỹ Hiệp',
     match: 'Match',
