@@ -9,7 +9,8 @@ export type OrganizationKind = (typeof organizationKinds)[number];
 
 /**
  * Where an organization stands. `reorganized` is the end of one that was split (chia), merged into
- * a new one (hợp nhất) or absorbed (sáp nhập): its history stays, its successors carry on.
+ * a new one (hợp nhất), absorbed (sáp nhập) or converted into another kind (chuyển đổi): its
+ * history stays, its successors carry on.
  */
 export const organizationStatuses = ['active', 'suspended', 'dissolving', 'dissolved', 'bankrupt', 'reorganized'] as const;
 export type OrganizationStatus = (typeof organizationStatuses)[number];
@@ -24,7 +25,9 @@ export type Classification = (typeof classifications)[number];
 /**
  * Quá trình hoạt động (Cooperative Law 2023): Thành lập, Đổi tên, Tạm ngừng, Hoạt động trở lại,
  * Chia (split: the old one ends), Tách (separation: the old one stays), Hợp nhất (consolidation into
- * a new one), Sáp nhập (merger into an existing one), Giải thể, Phá sản.
+ * a new one), Sáp nhập (merger into an existing one), Chuyển đổi (conversion: a THT that registers
+ * as an HTX, say — the old one ends and the one of the new kind carries on, so that the years
+ * before count it as what it was), Giải thể, Phá sản.
  */
 export const lifecycleEventKinds = [
   'founding',
@@ -35,6 +38,7 @@ export const lifecycleEventKinds = [
   'separation',
   'consolidation',
   'merger',
+  'conversion',
   'dissolution',
   'bankruptcy',
 ] as const;

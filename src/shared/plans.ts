@@ -25,7 +25,9 @@ export type TargetUnit = (typeof targetUnits)[number];
 
 /**
  * What the app counts or adds up from its own data:
- * - organizations existing on the last day counted (`existsAtYearEnd` on that day), founded or ended in the period;
+ * - organizations existing on the last day counted (`existsAtYearEnd` on that day), founded anew in the
+ *   period (`founded`: not formed by a reorganization) or dissolved or bankrupt in it (`ended`: not
+ *   ended by a reorganization, whose successors carry on), as Tổng quan counts them;
  * - sums of the yearly figures of the period's year over those organizations (members, workers,
  *   managers, managers with a college degree or higher, revenue) and the average income per worker;
  * - events held in the period; agreements signed in it, and their committed value;

@@ -231,8 +231,8 @@ describe('exporting the list of Thỏa thuận as it is shown', () => {
     expect(columnValues(sheet, first, expected.length, 8)).toEqual(expected.map((agreement) => agreement.fulfilment));
     const statusWords = { signed: 'Đã ký', in_progress: 'Đang thực hiện', expired: 'Hết hiệu lực' } as Record<string, string>;
     expect(columnValues(sheet, first, expected.length, 9)).toEqual(expected.map((agreement) => statusWords[agreement.status]));
-    expect(sheet.getRow(first).getCell(7).numFmt).toBe('#,##0');
-    expect(sheet.getRow(first).getCell(8).numFmt).toBe('0.0"%"');
+    expect(sheet.getRow(first).getCell(7).numFmt).toBe('[$-42A]#,##0');
+    expect(sheet.getRow(first).getCell(8).numFmt).toBe('[$-42A]0.0"%"');
     const totals = sheet.getRow(first + expected.length);
     expect(totals.getCell(3).value).toBe(`${expected.length} thỏa thuận`);
     expect(totals.getCell(7).value).toBe(expected.reduce((sum, agreement) => sum + (agreement.totalValue ?? 0), 0));

@@ -164,6 +164,7 @@ describe('every field a person types', () => {
       unions: [],
       members: [],
       warnings: [],
+      hasHistory: false,
     });
     const row = sqlite().prepare('SELECT name_key, name_folded FROM organizations WHERE id = ?').get(created.id);
     expect(row).toEqual({ name_key: 'nong nghiep vinh binh', name_folded: 'htx nong nghiep vinh binh' });

@@ -403,7 +403,8 @@ describe('a plan not begun yet', () => {
     expect(plan.targets.map((target) => [target.title, target.actual, target.status])).toEqual([
       ['Thành lập mới hợp tác xã', 0, 'not_started'],
       ['Số thành viên chính thức của HTX', 60, 'not_started'],
-      ['Tổng doanh thu của HTX', 0, 'not_started'],
+      // Nobody has reported a revenue for 2024: not known, rather than none.
+      ['Tổng doanh thu của HTX', null, 'not_started'],
       ['Bồi dưỡng, tập huấn cán bộ quản lý HTX', null, 'not_started'],
     ]);
     // Cần chú ý in the last quarter of 2024 lists the plan in force, never one not begun.
@@ -412,7 +413,7 @@ describe('a plan not begun yet', () => {
     // From its first day it is judged.
     app.setNow(on('2025-01-01'));
     const begun = await call(app, 'plans:get', { id });
-    expect(begun.targets.map((target) => target.status)).toEqual(['at_risk', 'met', 'at_risk', 'unknown']);
+    expect(begun.targets.map((target) => target.status)).toEqual(['at_risk', 'met', 'unknown', 'unknown']);
   });
 });
 
@@ -586,8 +587,8 @@ describe('connections in plans', () => {
       { path: 'targets.0.unit', message: 'Doanh thu, thu nhập bình quân, giá trị thỏa thuận là chỉ tiêu bằng tiền: hãy chọn đơn vị «Số tiền (đồng)».' },
     ]);
     const { id } = await call(app, 'plans:create', { ...tanChauPlan(), targets: [{ ...revenue, unit: 'money' }] });
-    // Figures of 2024 only: the year before has none, so its revenue is not known rather than 0.
-    expect((await call(app, 'plans:get', { id })).targets.map((target) => [target.unit, target.value, target.actual, target.previous])).toEqual([['money', 30_000_000_000, 0, null]]);
+    // Figures of 2024 without a revenue, and none of the year before: revenue not known rather than 0.
+    expect((await call(app, 'plans:get', { id })).targets.map((target) => [target.unit, target.value, target.actual, target.previous])).toEqual([['money', 30_000_000_000, null, null]]);
   });
 });
 
@@ -620,20 +621,22 @@ describe('the statistics counters in plans', () => {
     expect(actuals(province)).toEqual(actuals(rows));
     expect(actuals(province)).toEqual([
       // Vĩnh Xương, Rau sạch, Châu Giang, Thủy sản, Vĩnh An, Vận tải: Long Phú is gone. Last year
-      // (all of 2024, with the figures of 2023, which there are none of) it was there; what the
-      // figures say of last year is not known, not 0.
+      // is all of 2024 as a 2024 plan measures it, with the figures of 2024 (those reported up to
+      // its end): Long Phú was there.
       ['HTX', null, null, 6, 7],
       ['Nông nghiệp', null, null, 5, 6],
-      // Of 2024's classified still existing: Vĩnh Xương (good), Châu Giang (average), Vận tải (good).
-      ['Hiệu quả', 3, 6, 50, null],
-      ['Tốt, khá', 2, 3, 66.7, null],
-      // Managers 5 + 3 + 2 + 3, with a degree 2 + 0 + 1 + 3: Long Phú's 4 no longer count.
-      ['Quản lý', 6, 13, 46.2, null],
-      ['Thành viên', null, null, 20 + 20 + 11 + 30, null],
-      ['Lao động', null, null, 9 + 12, null],
-      ['Doanh thu', null, null, 800_000_000, null],
+      // Of 2024's classified still existing: Vĩnh Xương (good), Châu Giang (average), Vận tải (good);
+      // last year Long Phú (fair) too, of 7.
+      ['Hiệu quả', 3, 6, 50, 57.1],
+      ['Tốt, khá', 2, 3, 66.7, 75],
+      // Managers 5 + 3 + 2 + 3, with a degree 2 + 0 + 1 + 3: Long Phú's 4 no longer count (last
+      // year they did: 6 of 17).
+      ['Quản lý', 6, 13, 46.2, 35.3],
+      ['Thành viên', null, null, 20 + 20 + 11 + 30, 20 + 20 + 20 + 11 + 30],
+      ['Lao động', null, null, 9 + 12, 9 + 12],
+      ['Doanh thu', null, null, 800_000_000, 800_000_000],
       // Per worker: (5.000.000 × 9 + 7.000.000 × 12) / 21.
-      ['Thu nhập', null, null, 6_142_857, null],
+      ['Thu nhập', null, null, 6_142_857, 6_142_857],
     ]);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   });
@@ -665,23 +668,25 @@ describe('the year-end report', () => {
     const rows = reading.sheets.get('Kết quả thực hiện');
     expect(rows?.some((row) => row.join(' ').includes('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH'))).toBe(true);
     expect(rows?.some((row) => row[0]?.startsWith('Năm 2024 — Kế hoạch phát triển hợp tác xã') && row[0].includes('(số 125/KH-UBND ngày 15/03/2024 của UBND thị xã Tân Châu)'))).toBe(true);
-    expect(csvRow(rows, '2').slice(0, 9)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất', '3', '2', '66.7', '1', 'Không đạt']);
-    expect(csvRow(rows, '3').slice(0, 10)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', '%', 'Ít nhất', '70', '40', '57.1', '', 'Không đạt', '2/5']);
-    expect(csvRow(rows, '7').slice(2, 10)).toEqual(['người', 'Ít nhất', '120', '130', '108.3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
+    // (Numbers tagged Vietnamese: LibreOffice writes their decimals after a comma.)
+    expect(csvRow(rows, '2').slice(0, 9)).toEqual(['2', 'Thành lập mới ít nhất 03 HTX NN', 'HTX', 'Ít nhất', '3', '2', '66,7', '1', 'Không đạt']);
+    expect(csvRow(rows, '3').slice(0, 10)).toEqual(['3', 'Có 70% HTX NN hoạt động hiệu quả', '%', 'Ít nhất', '70', '40', '57,1', '', 'Không đạt', '2/5']);
+    expect(csvRow(rows, '7').slice(2, 10)).toEqual(['người', 'Ít nhất', '120', '130', '108,3', '', 'Đạt', 'nhập tay: Trần Thị Bích, 20/11/2024 (Theo báo cáo của Phòng Kinh tế)']);
     expect(reading.pages.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('writes a value once, its unit in Đơn vị tính, and judges no target of a plan not begun', async () => {
+    await call(app, 'figures:save', { organizationId: ids.a ?? 0, year: 2024, classification: 'good', managers: 5, managersWithDegree: 2, membersOfficial: 20, revenue: 5_000_000_000 });
     const { id } = await call(app, 'plans:create', provincePlan(2025));
     const sheet = (await readWorkbook((await runPlanResults(app, id)).path)).worksheets[0];
     if (!sheet) throw new Error('no sheet');
     // Not «Ít nhất 500.000.000.000 ₫» beside «đồng».
     const revenue = rowNumberOf(sheet, '3');
-    // No figures of 2023: last year's revenue is blank, not 0.
-    expect(rowTexts(sheet, revenue).slice(0, 9)).toEqual(['3', 'Tổng doanh thu của HTX', 'đồng', 'Ít nhất', '500000000000', '0', '0', '', 'Chưa đến kỳ thực hiện']);
+    // Last year as the 2024 plan reads itself today: the same figures of 2024.
+    expect(rowTexts(sheet, revenue).slice(0, 9)).toEqual(['3', 'Tổng doanh thu của HTX', 'đồng', 'Ít nhất', '500000000000', '5000000000', '1', '5000000000', 'Chưa đến kỳ thực hiện']);
     // The planned level is a number cell written as the actual beside it, not text beside a number.
     const [planned, actual] = [sheet.getCell(revenue, 5), sheet.getCell(revenue, 6)];
-    expect([planned.value, actual.value]).toEqual([500_000_000_000, 0]);
+    expect([planned.value, actual.value]).toEqual([500_000_000_000, 5_000_000_000]);
     expect(planned.numFmt).toBe(actual.numFmt);
     expect(rowTexts(sheet, rowNumberOf(sheet, '2')).slice(2, 5)).toEqual(['thành viên', 'Ít nhất', '50']);
   });

@@ -1,8 +1,10 @@
 /**
  * How the report writer's pages end: the header repeats on every printed page, so the end of a
  * report (note, Nơi nhận, place and date, signature) must never land alone on a page under a
- * repeated header with no rows. Written with the year-end plan report's layout and the targets of
- * a demo province, whose end did so; read back by LibreOffice, page by page.
+ * repeated header with no rows; nor go over to a page of its own when it fits under the rows.
+ * Written with the year-end plan report's layout and the targets of a demo province, whose end did
+ * so; read back by LibreOffice, page by page — the LibreOffice of a computer without Calibri, which
+ * used to print the table smaller than Excel does and end its pages elsewhere.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { layoutOf } from '../../src/core/excel/reports/layouts';
 import { writeReport, type Row } from '../../src/core/excel/write/writer';
 import { readWithLibreOffice, skipLibreOffice } from './reportsSupport';
@@ -59,6 +62,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** Targets of one line each, as many as asked. */
+function shortTargets(count: number): Row[] {
+  return Array.from({ length: count }, (_, at) => ({ ...targets[1], title: `Chỉ tiêu số ${at + 1}`, comment: null }));
+}
+
 async function written(rows: Row[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'htx-pages-'));
   dirs.push(dir);
@@ -83,15 +91,46 @@ describe.skipIf(skipLibreOffice)('the pages of a report', () => {
     const [first = '', last = ''] = pages;
     expect(first).toContain('BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH');
     // (The planned values are read: the PDF's text splits some words of the targets' names.)
-    // (LibreOffice's locale groups thousands with commas.)
-    expect(first).toContain('HTX Ít nhất 2,105 2,064');
+    // (In Vietnamese, whatever LibreOffice's own language: dots between thousands.)
+    expect(first).toContain('Ít nhất 2.105 2.064');
     expect(first).not.toContain('Nơi nhận:');
     expect(first).not.toContain('người Ít nhất 300');
     // The end, under the header repeated with the last targets, not on its own.
     expect(last).toContain('Nhận xét');
-    expect(last).toContain('đồng Ít nhất 4,910,000 4,631,868');
+    expect(last).toContain('Ít nhất 4.910.000 4.631.868');
     expect(last).toContain('người Ít nhất 300');
     expect(last).toContain('Nơi nhận:');
+    expect(last).toContain('Nguyễn Văn Bình');
+  }, 120_000);
+
+  it('prints at the scale it sets, the same in every reader, not fitted by each to its own column widths', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await written(targets.slice(0, 3)));
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    // 149 widths of a column at most 5.6 points wide in any reader, on the 770 points between the margins.
+    expect(sheet.pageSetup.scale).toBe(92);
+    expect(sheet.pageSetup.fitToPage).toBeFalsy();
+  }, 120_000);
+
+  it('keeps the end under the rows where it fits, in Excel as in LibreOffice, rather than on a page of its own', async () => {
+    // Five rows (two lines each) and the end fill 532 of the 553 points Excel prints on a page at 92 %.
+    const pages = await pageTexts(await written(shortTargets(5)));
+
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('Chỉ tiêu số 5');
+    expect(pages[0]).toContain('Nguyễn Văn Bình');
+  }, 120_000);
+
+  it('fills a page before the end goes over with the last rows, when it does not fit', async () => {
+    // Ten rows fill the first page; the end would follow the eleventh alone: the last three go over with it.
+    const pages = await pageTexts(await written(shortTargets(11)));
+
+    expect(pages).toHaveLength(2);
+    const [first = '', last = ''] = pages;
+    expect(first).toContain('Chỉ tiêu số 8');
+    expect(first).not.toContain('Chỉ tiêu số 9');
+    expect(last).toContain('Chỉ tiêu số 9');
+    expect(last).toContain('Chỉ tiêu số 11');
     expect(last).toContain('Nguyễn Văn Bình');
   }, 120_000);
 

@@ -101,6 +101,11 @@ async function seed(): Promise<void> {
   const f = await organization({ kind: 'htx', name: 'HTX Hợp Nhất Vĩnh Bình', communeCode: XA_VINH_BINH, foundedOn: '2025-06-30', sectorCode: 'trong_trot' });
   const g = await organization({ kind: 'qtdnd', name: 'Quỹ tín dụng nhân dân Vĩnh An', communeCode: XA_VINH_AN, foundedOn: '2000-01-01', deleted: true });
   const h = await organization({ kind: 'htx', name: 'HTX Giải Thể', communeCode: XA_VINH_AN, foundedOn: '2011-01-01', ended: { status: 'dissolved', on: '2024-10-10' } });
+  // The consolidation that ended D and E and formed F, as its event records it.
+  const sqlite = app.ctx.db.$client;
+  const event = sqlite.prepare("INSERT INTO lifecycle_events (kind, date, created_at) VALUES ('consolidation', '2025-06-30', '2025-07-01') RETURNING id").pluck().get();
+  const takesPart = sqlite.prepare('INSERT INTO lifecycle_participants (event_id, organization_id, role) VALUES (?, ?, ?)');
+  for (const [id, role] of [[d, 'predecessor'], [e, 'predecessor'], [f, 'successor']] as const) takesPart.run(event, id, role);
 
   figures(a, 2024, { official: 20, associate: 5, workers: 30, revenue: 1_000_000_000, profit: 100_000_000, income: 4_000_000, classification: 'good' });
   figures(a, 2025, { official: 25, associate: 5, workers: 40, revenue: 2_000_000_000, profit: 200_000_000, income: 5_000_000, classification: 'good' });
@@ -138,9 +143,15 @@ describe('statistics overview', () => {
         { code: XA_VINH_AN, name: 'Xã Vĩnh An', provinceCode: AN_GIANG, count: 2 },
         { code: XA_VINH_BINH, name: 'Xã Vĩnh Bình', provinceCode: AN_GIANG, count: 2 },
       ],
-      founded: { htx: 1, lhhtx: 0, tht: 1, qtdnd: 0, total: 2 },
-      ended: { htx: 2, lhhtx: 0, tht: 0, qtdnd: 0, total: 2 },
+      // The THT is new; the HTX the consolidation formed is not «Thành lập mới», nor were the two it
+      // ended dissolved: they carry on in it.
+      founded: { htx: 0, lhhtx: 0, tht: 1, qtdnd: 0, total: 1 },
+      formedByReorganization: { htx: 1, lhhtx: 0, tht: 0, qtdnd: 0, total: 1 },
+      endedByReorganization: { htx: 2, lhhtx: 0, tht: 0, qtdnd: 0, total: 2 },
+      dissolved: { htx: 0, lhhtx: 0, tht: 0, qtdnd: 0, total: 0 },
       reporting: 4,
+      // All four existing at the year's end have its figures.
+      figuresReported: true,
       membersOfficial: 105,
       membersAssociate: 5,
       workers: 108,
@@ -158,7 +169,8 @@ describe('statistics overview', () => {
       // The two that merged in 2025 still existed at the end of 2024; the dissolved one did not.
       organizations: { htx: 4, lhhtx: 0, tht: 0, qtdnd: 0, total: 4 },
       founded: { total: 0 },
-      ended: { htx: 1, total: 1 },
+      endedByReorganization: { total: 0 },
+      dissolved: { htx: 1, total: 1 },
       reporting: 4,
       membersOfficial: 90,
       membersAssociate: 5,
@@ -177,6 +189,7 @@ describe('statistics overview', () => {
       bySector: [],
       byCommune: [],
       reporting: 0,
+      figuresReported: false,
       averageRevenuePerCooperative: null,
       averageProfitPerCooperative: null,
       averageIncomePerWorker: null,
@@ -242,9 +255,15 @@ describe('statistics overview', () => {
       expect(stats.bySector.map(({ code, count }) => ({ code, count })).sort((x, y) => ((x.code ?? '') < (y.code ?? '') ? -1 : 1))).toEqual(bySector);
       const byKind = sqlite.prepare(`SELECT kind, count(*) AS count FROM organizations WHERE ${existing} GROUP BY 1`).all() as { kind: 'htx'; count: number }[];
       for (const { kind, count } of byKind) expect(stats.organizations[kind]).toBe(count);
-      const founded = sqlite.prepare(`SELECT count(*) FROM organizations WHERE deleted_at IS NULL AND founded_on LIKE '${stats.year}-%'`).pluck().get();
-      const ended = sqlite.prepare(`SELECT count(*) FROM organizations WHERE deleted_at IS NULL AND ended_on LIKE '${stats.year}-%'`).pluck().get();
-      expect([stats.founded.total, stats.ended.total]).toEqual([founded, ended]);
+      const successor = "id IN (SELECT organization_id FROM lifecycle_participants WHERE role = 'successor')";
+      const countWhere = (condition: string) => sqlite.prepare(`SELECT count(*) FROM organizations WHERE deleted_at IS NULL AND ${condition}`).pluck().get();
+      const flows = [
+        countWhere(`founded_on LIKE '${stats.year}-%' AND NOT ${successor}`),
+        countWhere(`founded_on LIKE '${stats.year}-%' AND ${successor}`),
+        countWhere(`ended_on LIKE '${stats.year}-%' AND status = 'reorganized'`),
+        countWhere(`ended_on LIKE '${stats.year}-%' AND status IN ('dissolved', 'bankrupt')`),
+      ];
+      expect([stats.founded.total, stats.formedByReorganization.total, stats.endedByReorganization.total, stats.dissolved.total]).toEqual(flows);
     }
 
     // The overview reads the stored totals: a write shows at once.

@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 import { csvRow, exportList, readWithLibreOffice, readWorkbook, rowNumberOf, runReport, skipLibreOffice, type LibreOfficeReading } from './reportsSupport';
 
 type TestApp = ReturnType<typeof openTestApp>;
+const run = promisify(execFile);
 let app: TestApp;
 let programmeId = 0;
 
@@ -119,7 +122,16 @@ describe('the supply bulletin and the lists', () => {
     expect(sheet.getRow(first + 1).getCell(13).text).toBe('Lê Thị Hoa, 0296 3850 111');
     expect(sheet.getRow(first + 2).getCell(13).text).toBe('');
     expect(sheet.getRow(rowNumberOf(sheet, 'Cộng')).getCell(3).value).toBe('3 nguồn cung');
-  });
+    // Quantities as Vietnamese write them in every reader: LibreOffice, whatever its own language,
+    // prints 12.000 quả, not 12,000 (twelve, to a Vietnamese buyer).
+    expect(sheet.getRow(first + 2).getCell(5).numFmt).toBe('[$-42A]#,##0');
+    if (!skipLibreOffice) {
+      const { pdf } = await readWithLibreOffice(report.path);
+      const printed = (await run('pdftotext', [pdf, '-'])).stdout;
+      expect(printed).toContain('12.000');
+      expect(printed).not.toContain('12,000');
+    }
+  }, 120_000);
 
   it('exports the lists of offers, demands and connections as shown', async () => {
     const offers = await exportList(app, { list: 'offers', input: { search: 'gao' }, columns: ['product', 'organization', 'quantity', 'status'] });

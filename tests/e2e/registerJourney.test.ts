@@ -356,8 +356,9 @@ describe('the register, from one cooperative to the overview', () => {
       .toBe('Doanh thu bình quân một HTX 2 tỷ đồng ▲ 0,8 tỷ đồng so với năm 2024');
     await poll(() => readable(card('Thu nhập bình quân người lao động / tháng')))
       .toBe('Thu nhập bình quân người lao động / tháng — 2 trong 3 tổ chức đã có số liệu năm');
-    const flow2025 = panel('Thành lập mới và chấm dứt trong năm 2025').locator('tbody tr');
-    await poll(() => rowsOf(flow2025)).toEqual(['HTX 1 2', 'Liên hiệp HTX 0 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 2']);
+    // D was formed by the consolidation that ended B and C: none of them founded anew or dissolved.
+    const flow2025 = panel('Thành lập, tổ chức lại và giải thể trong năm 2025').locator('tbody tr');
+    await poll(() => rowsOf(flow2025)).toEqual(['Thành lập mới 0 0 0 0 0', 'Hình thành do tổ chức lại 1 0 0 0 1', 'Chấm dứt do tổ chức lại 2 0 0 0 2', 'Giải thể, phá sản 0 0 0 0 0']);
     await poll(() => readable(panel('Xếp loại năm 2025')))
       // Of those classified (2), not of every organization (3).
       .toContain('Tốt 1 Khá 1 Trung bình 0 Yếu 0 Chưa xếp loại 1 100% xếp loại Tốt hoặc Khá: 2 trong 2 HTX, LH HTX đã xếp loại (không tính THT, QTDND).');
@@ -374,8 +375,8 @@ describe('the register, from one cooperative to the overview', () => {
     await poll(() => readable(card('Doanh thu bình quân một HTX'))).toBe('Doanh thu bình quân một HTX 1,2 tỷ đồng');
     await poll(() => readable(card('Thu nhập bình quân người lao động / tháng')))
       .toBe('Thu nhập bình quân người lao động / tháng — 2 trong 4 tổ chức đã có số liệu năm');
-    const flow2024 = panel('Thành lập mới và chấm dứt trong năm 2024').locator('tbody tr');
-    await poll(() => rowsOf(flow2024)).toEqual(['HTX 0 0', 'Liên hiệp HTX 1 0', 'THT 0 0', 'QTDND 0 0', 'Tổng cộng 1 0']);
+    const flow2024 = panel('Thành lập, tổ chức lại và giải thể trong năm 2024').locator('tbody tr');
+    await poll(() => rowsOf(flow2024)).toEqual(['Thành lập mới 0 1 0 0 1', 'Hình thành do tổ chức lại 0 0 0 0 0', 'Chấm dứt do tổ chức lại 0 0 0 0 0', 'Giải thể, phá sản 0 0 0 0 0']);
     await poll(() => readable(panel('Xếp loại năm 2024')))
       .toContain('Tốt 0 Khá 1 Trung bình 1 Yếu 0 Chưa xếp loại 2 50% xếp loại Tốt hoặc Khá: 1 trong 2 HTX, LH HTX đã xếp loại (không tính THT, QTDND).');
     await poll(() => rowsOf(communes)).toEqual(['Xã Vĩnh An 2', 'Xã Vĩnh Hòa 1', 'Xã Vĩnh Thạnh Trung 1']);
@@ -387,7 +388,9 @@ describe('the register, from one cooperative to the overview', () => {
       year: 2024,
       organizations: kinds(3, 1),
       founded: kinds(0, 1),
-      ended: kinds(0, 0),
+      formedByReorganization: kinds(0, 0),
+      endedByReorganization: kinds(0, 0),
+      dissolved: kinds(0, 0),
       reporting: 2,
       membersOfficial: 75,
       membersAssociate: 0,
@@ -399,8 +402,10 @@ describe('the register, from one cooperative to the overview', () => {
     const expected2025: Partial<YearStatistics> = {
       year: 2025,
       organizations: kinds(2, 1),
-      founded: kinds(1, 0),
-      ended: kinds(2, 0),
+      founded: kinds(0, 0),
+      formedByReorganization: kinds(1, 0),
+      endedByReorganization: kinds(2, 0),
+      dissolved: kinds(0, 0),
       reporting: 2,
       membersOfficial: 112,
       membersAssociate: 8,

@@ -92,6 +92,28 @@ async function fillMemorandum(signedOn: string): Promise<void> {
 }
 
 describe('the agreement form', { timeout: 60_000 }, () => {
+  it('shows, among the parties offered, that an organization has ended and since when', async () => {
+    renderForm({
+      'organizations:list': () =>
+        ok({
+          rows: [
+            organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }),
+            organization({ id: 8, name: 'HTX Xây dựng Thạnh Đông', status: 'dissolved', endedOn: '2026-12-03', communeName: 'Xã Thạnh Đông' }),
+            organization({ id: 9, name: 'HTX Dịch vụ Tân Hồng', status: 'suspended', communeName: 'Xã Tân Hồng' }),
+          ],
+          total: 3,
+        }),
+    });
+    typeInto(screen.getByLabelText(/^Bên thứ 1/), 'htx');
+    await waitFor(() => expect(shownOptions()).toHaveLength(4));
+    expect(shownOptions()).toEqual([
+      'HTX Nông nghiệp Mỹ HiệpHTX · Xã Mỹ Hiệp',
+      'HTX Xây dựng Thạnh ĐôngHTX · Xã Thạnh Đông · Đã giải thể từ 03/12/2026',
+      'HTX Dịch vụ Tân HồngHTX · Xã Tân Hồng · Tạm ngừng',
+      'Công ty CP Thực phẩm Hà NộiThành phố Hà Nội',
+    ]);
+  });
+
   it('keeps a signing date that does not exist as typed, says so, and sends nothing', async () => {
     const { invoke } = renderForm({});
     await fillMemorandum('31/02/2026');

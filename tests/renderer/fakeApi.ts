@@ -136,6 +136,7 @@ export function organizationDetail(overrides: Partial<OrganizationDetail> = {}):
     unions: [],
     members: [],
     warnings: [],
+    hasHistory: false,
     ...overrides,
   };
 }

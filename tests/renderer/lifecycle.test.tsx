@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputOf, OrganizationLifecycleEvent } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { LifecycleTab } from '../../src/renderer/src/pages/organization/LifecycleTab';
-import { alliance, communes, fail, installFakeApi, ok, organization, organizationDetail } from './fakeApi';
+import { alliance, communes, fail, installFakeApi, lookups, ok, organization, organizationDetail } from './fakeApi';
 import { choose } from './select';
 
 
@@ -24,12 +24,28 @@ const merged: OrganizationLifecycleEvent = {
   role: 'predecessor',
 };
 
-function renderTab() {
+function renderTab(organization = organizationDetail()) {
   return render(
     <AppProviders queryClient={createQueryClient()} env="test">
-      <LifecycleTab organization={organizationDetail()} />
+      <LifecycleTab organization={organization} />
     </AppProviders>,
   );
+}
+
+/** Opens Ghi nhận sự kiện and fills the kind and the day. */
+async function startRecording(kind: string, day: string) {
+  fireEvent.click(await screen.findByRole('button', { name: 'Ghi nhận sự kiện' }));
+  const dialog = await screen.findByRole('dialog');
+  await choose(within(dialog).getByLabelText(/^Loại sự kiện/), '', kind);
+  const date = within(dialog).getByLabelText(/^Ngày quyết định/);
+  date.focus();
+  fireEvent.change(date, { target: { value: day } });
+  fireEvent.blur(date);
+  return dialog;
+}
+
+function sentRecord(invoke: ReturnType<typeof installFakeApi>): InputOf<'lifecycle:record'> | undefined {
+  return invoke.mock.calls.find(([channel]) => channel === 'lifecycle:record')?.[1] as InputOf<'lifecycle:record'> | undefined;
 }
 
 describe('lifecycle tab', () => {
@@ -81,10 +97,65 @@ describe('lifecycle tab', () => {
       decisionNo: '45/QĐ-UBND',
       note: '',
       predecessorIds: [7, 8],
-      newSuccessors: [{ name: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng', kind: 'htx', communeCode: '28789' }],
+      newSuccessors: [{ name: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng', kind: 'htx', communeCode: '28789', sectorCode: null }],
     });
     const message = await within(dialog).findByText('Xã, phường này không thuộc tỉnh.');
     expect(within(dialog).getByLabelText(/^Xã, phường của tổ chức 1/).getAttribute('aria-describedby')).toContain(message.id);
+  }, 20_000);
+
+  it('converts a THT into an HTX carrying its name, commune and sector, all shown and editable', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lookups:get': () => ok(lookups),
+      'lifecycle:record': () => ok({ ...merged, kind: 'conversion' }),
+    });
+    renderTab(organizationDetail({ kind: 'tht', name: 'Tổ hợp tác Rau sạch Mỹ Hiệp', sectorCode: 'trong_trot' }));
+    const dialog = await startRecording('Chuyển đổi', '01/03/2026');
+    expect(within(dialog).getByText(/Các năm trước vẫn được tính theo loại hình cũ/)).toBeTruthy();
+    expect(within(dialog).getByText('Tổ chức sau chuyển đổi')).toBeTruthy();
+    // One organization after the conversion: none to add or remove.
+    expect(within(dialog).queryByRole('button', { name: 'Thêm một tổ chức mới' })).toBeNull();
+    const name = within(dialog).getByLabelText<HTMLInputElement>(/^Tên tổ chức mới 1/);
+    expect(name.value).toBe('Tổ hợp tác Rau sạch Mỹ Hiệp');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Loại hình tổ chức 1/).value).toBe('Hợp tác xã (HTX)');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Lĩnh vực của tổ chức 1/).value).toBe('Trồng trọt');
+    expect(within(dialog).getByText('Theo Tổ hợp tác Rau sạch Mỹ Hiệp; sửa nếu khác.')).toBeTruthy();
+    fireEvent.change(name, { target: { value: 'Hợp tác xã Rau sạch Mỹ Hiệp' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await waitFor(() => expect(sentRecord(invoke)).toBeDefined());
+    expect(sentRecord(invoke)).toEqual({
+      kind: 'conversion',
+      date: '2026-03-01',
+      decisionNo: '',
+      note: '',
+      predecessorIds: [7],
+      newSuccessors: [{ name: 'Hợp tác xã Rau sạch Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'trong_trot' }],
+    });
+  }, 20_000);
+
+  it('gives the organizations a split forms the sector of the one split, which the person may change', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lookups:get': () => ok({ ...lookups, sectors: [...lookups.sectors, { code: 'chan_nuoi', name: 'Chăn nuôi', group: 'agriculture' }] }),
+      'lifecycle:record': () => ok({ ...merged, kind: 'split' }),
+    });
+    renderTab(organizationDetail({ sectorCode: 'trong_trot' }));
+    const dialog = await startRecording('Chia', '01/05/2026');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Lĩnh vực của tổ chức 1/).value).toBe('Trồng trọt');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Lĩnh vực của tổ chức 2/).value).toBe('Trồng trọt');
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'HTX Trồng trọt Mỹ Hiệp' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 2/), { target: { value: 'HTX Chăn nuôi Mỹ Hiệp' } });
+    await choose(within(dialog).getByLabelText(/^Lĩnh vực của tổ chức 2/), 'chan', 'Chăn nuôi');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await waitFor(() => expect(sentRecord(invoke)).toBeDefined());
+    expect(sentRecord(invoke)?.newSuccessors).toEqual([
+      { name: 'HTX Trồng trọt Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'trong_trot' },
+      { name: 'HTX Chăn nuôi Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'chan_nuoi' },
+    ]);
   }, 20_000);
 
   it('a renaming asks for the new name and sends it with this organization as subject', async () => {

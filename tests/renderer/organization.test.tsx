@@ -34,6 +34,7 @@ const union: OrganizationDetail = {
     },
   ],
   warnings: ['Liên hiệp HTX cần ít nhất 3 hợp tác xã thành viên; hiện có 1.'],
+  hasHistory: false,
 };
 
 /** Raw values, as the backend keeps them: the screen writes and translates them. */
@@ -158,5 +159,25 @@ describe('organization page', { timeout: 20_000 }, () => {
     expect(await screen.findByText('Đã chuyển Liên hiệp HTX Rau an toàn Đồng Tháp vào Thùng rác.')).toBeTruthy();
     expect(deleted).toEqual([21]);
     await waitFor(() => expect(window.location.hash).toBe('#/thanh-vien'));
+  });
+
+  it('keeps the kind of one with a past, and says to record a conversion instead', async () => {
+    installFakeApi({ ...handlers(), 'organizations:get': () => ok({ ...union, hasHistory: true }) });
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
+    const kind = await screen.findByLabelText(/^Loại hình/);
+    expect((kind as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText(/hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động/)).toBeTruthy();
+  });
+
+  it('says a dissolved organization left the alliance when it ended, with no leaving day typed', async () => {
+    installFakeApi({
+      ...handlers(),
+      'organizations:get': () => ok({ ...union, status: 'dissolved', endedOn: '2026-03-12', isMember: false, memberUntil: null }),
+    });
+    renderApp('#/thanh-vien/21');
+    expect(await screen.findByText('Đã thôi là thành viên (15/01/2020 – 12/03/2026, khi chấm dứt hoạt động)')).toBeTruthy();
+    expect(screen.getByText('Đã giải thể', { selector: '.mantine-Badge-label' })).toBeTruthy();
+    expect(screen.queryByText('Thành viên Liên minh', { selector: '.mantine-Badge-label' })).toBeNull();
   });
 });

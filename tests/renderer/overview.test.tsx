@@ -18,8 +18,11 @@ function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStati
       { code: '28456', name: 'Phường Cao Lãnh', provinceCode: '82', count: 17 },
     ],
     founded: { htx: 12, lhhtx: 0, tht: 3, qtdnd: 0, total: 15 },
-    ended: { htx: 4, lhhtx: 0, tht: 1, qtdnd: 0, total: 5 },
+    formedByReorganization: { htx: 2, lhhtx: 0, tht: 0, qtdnd: 0, total: 2 },
+    endedByReorganization: { htx: 1, lhhtx: 0, tht: 2, qtdnd: 0, total: 3 },
+    dissolved: { htx: 4, lhhtx: 0, tht: 1, qtdnd: 0, total: 5 },
     reporting: 600,
+    figuresReported: true,
     membersOfficial: 15_200,
     membersAssociate: 2_150,
     workers: 30_120,
@@ -55,6 +58,7 @@ describe('overview', { timeout: 30_000 }, () => {
   it('shows the latest year at a glance, with changes from the year before', async () => {
     const invoke = installFakeApi({
       'statistics:years': () => ok([2024, 2023]),
+      'statistics:reportedYear': () => ok({ year: 2024, pending: null }),
       'statistics:overview': ({ year }) =>
         ok({
           current: stats(year),
@@ -150,6 +154,16 @@ describe('overview', { timeout: 30_000 }, () => {
     const communes = screen.getByRole('table', { name: 'Số tổ chức theo xã, phường' });
     expect(within(communes).getAllByRole('row').map((row) => row.textContent)).toEqual(['Xã, phườngSố tổ chức', 'Xã Mỹ Hiệp42', 'Phường Cao Lãnh17']);
 
+    // A reorganization is neither a founding nor a dissolution: each has its column.
+    const flow = screen.getByRole('table', { name: 'Thành lập, tổ chức lại và giải thể trong năm 2024' });
+    expect(within(flow).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent))).toEqual([
+      ['', 'HTX', 'Liên hiệp HTX', 'THT', 'QTDND', 'Tổng cộng'],
+      ['Thành lập mới', '12', '0', '3', '0', '15'],
+      ['Hình thành do tổ chức lại', '2', '0', '0', '0', '2'],
+      ['Chấm dứt do tổ chức lại', '1', '0', '2', '0', '3'],
+      ['Giải thể, phá sản', '4', '0', '1', '0', '5'],
+    ]);
+
     // Only what there is to chase is counted; the rest of the needs-attention list is one click away.
     expect(await screen.findByText('1 thỏa thuận sắp hết hạn')).toBeTruthy();
     expect(screen.queryByText(/cam kết quá hạn/)).toBeNull();
@@ -165,8 +179,15 @@ describe('overview', { timeout: 30_000 }, () => {
     const thisYear = new Date().getFullYear();
     const invoke = installFakeApi({
       'statistics:years': () => ok([thisYear - 1]),
+      'statistics:reportedYear': () => ok({ year: thisYear - 1, pending: null }),
       'statistics:overview': ({ year }) =>
-        ok({ ...yearFigures(year), current: year === thisYear ? stats(year, { reporting: 0, membersOfficial: 0, membersAssociate: 0, workers: 0 }) : stats(year) }),
+        ok({
+          ...yearFigures(year),
+          current:
+            year === thisYear
+              ? stats(year, { reporting: 0, figuresReported: false, membersOfficial: 0, membersAssociate: 0, workers: 0, averageRevenuePerCooperative: null, averageProfitPerCooperative: null, averageIncomePerWorker: null })
+              : stats(year),
+        }),
     });
     render(
       <AppProviders queryClient={createQueryClient()} env="test">
@@ -178,14 +199,60 @@ describe('overview', { timeout: 30_000 }, () => {
     expect(await screen.findByText(`Năm ${thisYear}, so với năm ${thisYear - 1}`)).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: thisYear });
     expect(await screen.findByText(`Chưa tổ chức nào có số liệu năm ${thisYear}`)).toBeTruthy();
-    // Thành viên and Lao động thường xuyên: no count, and no change against last year's.
-    expect(screen.getAllByText('—')).toHaveLength(2);
+    // Thành viên, Lao động thường xuyên, revenue and income: no figure, and no change against last year's.
+    expect(screen.getAllByText('—')).toHaveLength(4);
     expect(screen.queryByText(/▼ 17\.350/)).toBeNull();
     expect(screen.getByText(`Chưa có sự kiện nào bắt đầu trong năm ${thisYear}.`)).toBeTruthy();
   });
 
+  it('opens on the last year reported while a new one comes in, and shows how many reported the new one rather than a collapse', async () => {
+    const invoke = installFakeApi({
+      'statistics:years': () => ok([2026, 2025]),
+      'statistics:reportedYear': () => ok({ year: 2025, pending: { year: 2026, reporting: 3, existing: 654 } }),
+      'statistics:overview': ({ year }) =>
+        ok({
+          ...yearFigures(year),
+          current:
+            year === 2026
+              ? stats(2026, {
+                  reporting: 3,
+                  figuresReported: false,
+                  membersOfficial: 2_055,
+                  membersAssociate: 0,
+                  workers: 1_234,
+                  averageRevenuePerCooperative: null,
+                  averageProfitPerCooperative: null,
+                  classification: { good: 0, fair: 0, average: 0, weak: 0, unclassified: 465 },
+                })
+              : stats(year),
+        }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <OverviewPage />
+      </AppProviders>,
+    );
+    const pending = 'Năm 2026: mới có 3/654 tổ chức báo cáo số liệu. Thành viên, lao động, doanh thu, thu nhập và xếp loại của năm sẽ được tính khi có ít nhất một nửa số tổ chức báo cáo.';
+    expect(await screen.findByText('Năm 2025, so với năm 2024')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: 2025 });
+    expect(invoke).not.toHaveBeenCalledWith('statistics:overview', { year: 2026 });
+    expect(await screen.findByText('17.350')).toBeTruthy();
+    expect(screen.getByText(pending)).toBeTruthy();
+
+    // Chosen all the same, 2026 says how many have reported, not «▼ 15.295 so với năm 2025».
+    await choose(screen.getByRole('combobox', { name: 'Năm thống kê' }), '', '2026');
+    expect(await screen.findByText('Năm 2026: mới có 3/654 tổ chức báo cáo')).toBeTruthy();
+    expect(screen.getByText(pending)).toBeTruthy();
+    expect(screen.queryByText('2.055')).toBeNull();
+    expect(screen.queryByText('1.234')).toBeNull();
+    expect(screen.queryByText(/▼/)).toBeNull();
+    expect(screen.getByText('Chưa đủ số liệu năm 2026: xếp loại được tính khi có ít nhất một nửa số tổ chức báo cáo.')).toBeTruthy();
+    // What the register itself says of 2026 is there: its organizations.
+    expect(screen.getByText('654')).toBeTruthy();
+  });
+
   it('asks for the sections right after the year\'s figures, without waiting for them', async () => {
-    const invoke = installFakeApi({ 'statistics:years': () => ok([2024]) });
+    const invoke = installFakeApi({ 'statistics:years': () => ok([2024]), 'statistics:reportedYear': () => ok({ year: 2024, pending: null }) });
     const answer = invoke.getMockImplementation();
     if (!answer) throw new Error('the fake answers');
     // The year's figures never come: the sections below them are asked for all the same.
@@ -195,15 +262,20 @@ describe('overview', { timeout: 30_000 }, () => {
         <OverviewPage />
       </AppProviders>,
     );
-    await waitFor(() => expect(new Set(invoke.mock.calls.map(([channel]) => channel))).toEqual(new Set(['statistics:years', 'statistics:overview', 'attention:list', 'plans:inForce', 'programmes:results', 'certifications:expiring'])));
-    // The figures are asked first: the core answers in turn.
-    expect(invoke.mock.calls.slice(0, 2).map(([channel]) => channel)).toEqual(['statistics:years', 'statistics:overview']);
+    await waitFor(() =>
+      expect(new Set(invoke.mock.calls.map(([channel]) => channel))).toEqual(
+        new Set(['statistics:years', 'statistics:reportedYear', 'statistics:overview', 'attention:list', 'plans:inForce', 'programmes:results', 'certifications:expiring']),
+      ),
+    );
+    // The figures are asked first, once the year to open on is known: the core answers in turn.
+    expect(invoke.mock.calls.slice(0, 3).map(([channel]) => channel)).toEqual(['statistics:years', 'statistics:reportedYear', 'statistics:overview']);
   });
 
   it('opens Cần chú ý at the kind of item a count is of', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),
       'statistics:years': () => ok([2024]),
+      'statistics:reportedYear': () => ok({ year: 2024, pending: null }),
       'statistics:overview': ({ year }) => ok(yearFigures(year)),
       'attention:list': () =>
         ok({
@@ -331,6 +403,7 @@ describe('overview', { timeout: 30_000 }, () => {
     };
     installFakeApi({
       'statistics:years': () => ok([2024]),
+      'statistics:reportedYear': () => ok({ year: 2024, pending: null }),
       'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: null } }),
       'attention:list': () => ok(nothingToChase),
       'certifications:expiring': () => ok([]),

@@ -53,6 +53,7 @@ const plan2027: PlanDetail = {
   asOf: '2026-12-06',
   elapsed: 0,
   figureYear: 2025,
+  figuresPending: null,
   effectiveClassifications: ['good', 'fair', 'average'],
   targets: [
     target({ id: 1, title: 'Thành lập mới hợp tác xã', measure: { ...htx, metric: 'founded' }, actual: 0, previous: 8, percentOfTarget: 0 }),
@@ -109,6 +110,14 @@ describe('a plan not begun yet', { timeout: 20_000 }, () => {
     const revenue = rowOf(table, 'Tổng doanh thu của HTX');
     expect([...revenue.querySelectorAll('td')].slice(2, 6).map((cell) => cell.textContent)).toEqual(['Ít nhất 500 tỷ đồng', '929,18 tỷ đồng', '185,8%', '901,06 tỷ đồng']);
     expect(within(rowOf(table, 'Bồi dưỡng, tập huấn cán bộ quản lý HTX')).getByText('Nhập tay · cộng dồn trong kỳ')).toBeTruthy();
+  });
+});
+
+describe('a year whose figures are being entered', { timeout: 20_000 }, () => {
+  it('says how many have reported, and which year the targets on yearly figures still read', async () => {
+    install({ 'plans:get': () => ok({ ...plan2027, figuresPending: { year: 2026, reporting: 3, existing: 652 } }) });
+    await openPlan();
+    expect(screen.getByText('Năm 2026: mới có 3/652 tổ chức báo cáo số liệu, chưa đủ một nửa; các chỉ tiêu theo số liệu hằng năm vẫn tính theo năm 2025.')).toBeTruthy();
   });
 });
 

@@ -146,7 +146,17 @@ describe('Xuất Excel on the lists of partners, events and agreements', { timeo
   });
 });
 
+/** The page's clock: only Date is faked, so the page's timers (polling the job) still run. */
+function today(year: number, month: number, day: number) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(year, month - 1, day, 9, 0));
+}
+
 describe('Báo cáo page', { timeout: 20_000 }, () => {
+  // In October the year reported is still last year (see the year's report from November below).
+  beforeEach(() => today(2026, 10, 15));
+  afterEach(() => vi.useRealTimers());
+
   it('makes the statistics report for the chosen year, with progress, then downloads it', async () => {
     let state: JobStatus['state'] = 'running';
     const invoke = installFakeApi({
@@ -168,7 +178,7 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     state = 'done';
     await waitFor(() => expect(downloads).toEqual(['Bao-cao-thong-ke-HTX-2025.xlsx']));
     const run = invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1];
-    expect(run).toEqual({ report: 'register-statistics', year: new Date().getFullYear() - 1, documentNumber: '125' });
+    expect(run).toEqual({ report: 'register-statistics', year: 2025, documentNumber: '125' });
   });
 
   it('asks for a period, and shows why a report failed', async () => {
@@ -182,9 +192,8 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     });
     renderApp('#/bao-cao');
     const card = await screen.findByRole('region', { name: 'Hoạt động xúc tiến thương mại' });
-    const lastYear = new Date().getFullYear() - 1;
-    expect(within(card).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe(`01/01/${lastYear}`);
-    expect(within(card).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe(`31/12/${lastYear}`);
+    expect(within(card).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe('01/01/2025');
+    expect(within(card).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe('31/12/2025');
     // The whole number typed where only its own part goes: said at the field, nothing started.
     const number = within(card).getByLabelText<HTMLInputElement>('Số văn bản');
     fireEvent.change(number, { target: { value: '125/BC-LMHTX' } });
@@ -200,8 +209,8 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     expect(await within(dialog).findByText(/Chưa có thông tin của Liên minh/)).toBeTruthy();
     expect(invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1]).toEqual({
       report: 'trade-promotion',
-      from: `${lastYear}-01-01`,
-      to: `${lastYear}-12-31`,
+      from: '2025-01-01',
+      to: '2025-12-31',
       documentNumber: '',
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Đóng' }));
@@ -220,14 +229,39 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     });
     renderApp('#/bao-cao');
     const card = await screen.findByRole('region', { name: 'Bản tin nguồn cung gửi các đối tác' });
-    const today = new Date();
-    const inThreeMonths = new Date(today.getFullYear(), today.getMonth() + 3, today.getDate());
-    const shown = (date: Date) => `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
-    expect(within(card).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe(shown(today));
-    expect(within(card).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe(shown(inThreeMonths));
+    expect(within(card).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe('15/10/2026');
+    expect(within(card).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe('15/01/2027');
     fireEvent.change(within(card).getByLabelText('Số văn bản'), { target: { value: '18' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
     await waitFor(() => expect(invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1]).toMatchObject({ report: 'supply-bulletin', documentNumber: '18' }));
+  });
+
+  it('offers the year in progress from November, when offices write the year’s report, and last year until then', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'reports:layouts': () => ok(reports),
+      'statistics:years': () => ok([2025, 2024]),
+      'reports:run': () => ok({ jobId }),
+      'jobs:status': () => ok(status('running')),
+    });
+    today(2026, 12, 7);
+    const { unmount } = renderApp('#/bao-cao');
+    const statistics = await screen.findByRole('region', { name: 'Thống kê tổ chức kinh tế tập thể theo năm' });
+    expect(within(statistics).getByLabelText<HTMLInputElement>('Năm báo cáo').value).toBe('2026');
+    const promotion = screen.getByRole('region', { name: 'Hoạt động xúc tiến thương mại' });
+    expect(within(promotion).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe('01/01/2026');
+    expect(within(promotion).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe('31/12/2026');
+    fireEvent.click(within(statistics).getByRole('button', { name: 'Tạo báo cáo' }));
+    await waitFor(() => expect(invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1]).toEqual({ report: 'register-statistics', year: 2026, documentNumber: '' }));
+    unmount();
+
+    // The last day of October: still last year's.
+    today(2026, 10, 31);
+    renderApp('#/bao-cao');
+    const before = await screen.findByRole('region', { name: 'Thống kê tổ chức kinh tế tập thể theo năm' });
+    expect(within(before).getByLabelText<HTMLInputElement>('Năm báo cáo').value).toBe('2025');
+    const promotionBefore = screen.getByRole('region', { name: 'Hoạt động xúc tiến thương mại' });
+    expect(within(promotionBefore).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe('01/01/2025');
   });
 
   it('says so when the backend no longer knows the job, instead of waiting for it forever', async () => {

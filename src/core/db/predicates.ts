@@ -5,7 +5,7 @@
  */
 import { and, eq, getTableColumns, gte, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, QueryBuilder, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { agreementDeliveries, agreementParties, agreements, alliance, organizations, partners, provinces, supplyConnections, supplyDemands, supplyOffers } from './schema';
+import { agreementDeliveries, agreementParties, agreements, alliance, lifecycleParticipants, organizations, partners, provinces, supplyConnections, supplyDemands, supplyOffers } from './schema';
 
 /** The columns of `table` read through `alias` (`new`, `old`, `o`), for trigger bodies. */
 export function columnsAs<T extends SQLiteTable>(table: T, alias: string): { [K in keyof T['_']['columns']]: SQL } {
@@ -31,6 +31,27 @@ export function existsAtYearEnd(
 ): SQL {
   const { deletedAt, foundedOn, endedOn } = organization;
   return sql`(${deletedAt} IS NULL AND (${foundedOn} IS NULL OR ${foundedOn} <= ${lastDay}) AND (${endedOn} IS NULL OR ${endedOn} > ${lastDay}))`;
+}
+
+/**
+ * Ended by a dissolution (giải thể) or a bankruptcy (phá sản): gone with no one carrying on. One
+ * ended by a reorganization (chia, hợp nhất, sáp nhập, chuyển đổi) lives on in its successors and is
+ * counted apart, never among the dissolved.
+ */
+export function dissolvedOrBankrupt(organization: { status: SQLWrapper }): SQL {
+  return sql`(${organization.status} = 'dissolved' OR ${organization.status} = 'bankrupt')`;
+}
+
+/**
+ * Formed by a reorganization — a successor of a split, separation, consolidation or conversion —
+ * rather than founded anew: statistics and plans count it apart from «Thành lập mới».
+ */
+export function formedByReorganization(organizationId: SQLWrapper): SQL {
+  const succession = subqueries
+    .select({ one: sql`1` })
+    .from(lifecycleParticipants)
+    .where(and(eq(lifecycleParticipants.organizationId, organizationId), eq(lifecycleParticipants.role, 'successor')));
+  return sql`EXISTS ${succession}`;
 }
 
 /**

@@ -237,8 +237,9 @@ export const organizations = sqliteTable(
     index('organizations_founded')
       .on(table.foundedOn, table.endedOn, table.communeCode, table.kind, table.sectorCode)
       .where(sql`${table.deletedAt} IS NULL AND ${table.foundedOn} IS NOT NULL`),
+    // With the status, which tells a dissolution or bankruptcy from a reorganization (`dissolvedOrBankrupt`).
     index('organizations_ended')
-      .on(table.endedOn, table.foundedOn, table.communeCode, table.kind, table.sectorCode)
+      .on(table.endedOn, table.foundedOn, table.communeCode, table.kind, table.sectorCode, table.status)
       .where(sql`${table.deletedAt} IS NULL AND ${table.endedOn} IS NOT NULL`),
     // Plans count those in a value chain and those high-tech (a tenth and less of the register)
     // among the ones existing on a day, from these indexes alone.
@@ -419,7 +420,8 @@ export const lifecycleParticipants = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.eventId, table.organizationId, table.role] }),
     codeIn('lifecycle_participants_role_code', table.role, lifecycleRoles),
-    index('lifecycle_participants_organization').on(table.organizationId),
+    // With the role: whether an organization was formed by a reorganization (`formedByReorganization`) is read from the index alone.
+    index('lifecycle_participants_organization').on(table.organizationId, table.role),
   ],
 );
 

@@ -12,7 +12,8 @@ import type { Measure, MeasureInput } from '../../shared/plans';
 import { measureSchema } from '../../shared/plans';
 import { todayIso, type Context } from '../context';
 import { handlers } from '../handlers';
-import { latestFigureYear, measureValues, type MeasureWindow } from '../plans/measures';
+import { measureValues, type MeasureWindow } from '../plans/measures';
+import { reportedYear } from '../services/figureYear';
 import { effectiveClassifications } from '../services/plans';
 
 /** Calls a service as a transport would, validating the input by the contract; sync services only. */
@@ -182,7 +183,7 @@ export function seedYearPlans(ctx: Context, allianceName: string, provinceName: 
   for (let year = firstYear + 1; year <= lastYear + 1; year++) {
     const before = year - 1;
     // Valued from the year before, as offices do: its figures are the latest there are.
-    const window: MeasureWindow = { communeCodes: [], from: `${before}-01-01`, asOf: `${before}-12-31`, figureYear: latestFigureYear(ctx, before), effective };
+    const window: MeasureWindow = { communeCodes: [], from: `${before}-01-01`, asOf: `${before}-12-31`, figureYear: reportedYear(ctx, before).year ?? before, effective };
     const measures = targetIdeas.map((idea) => (idea.measure ? measureSchema.parse(idea.measure) : null));
     const values = measureValues(ctx, measures.filter((measure): measure is Measure => measure !== null), window);
     const valueOf = new Map(measures.filter((measure): measure is Measure => measure !== null).map((measure, index) => [measure, values[index] ?? 0]));

@@ -9,17 +9,19 @@
  * day and the day measured; a measure with a scope or a flag the counters do not keep is counted
  * from the rows, the sets of linked, certified or flagged organizations read first.
  */
-import { and, asc, count, desc, eq, getTableName, gt, gte, inArray, isNotNull, lte, not, sql, sum, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableName, gt, gte, inArray, isNotNull, lte, not, sql, type SQL } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/sqlite-core';
 import { roundQuantity } from '../../shared/agreements';
+import { organizationEndingNames } from '../../shared/contracts/organizations';
 import type { DrillRow } from '../../shared/contracts/plans';
-import type { Classification, OrganizationKind, Page, SectorGroup } from '../../shared/domain';
+import { classifications, type Classification, type OrganizationKind, type OrganizationStatus, type Page, type SectorGroup } from '../../shared/domain';
 import type { Measure, Metric } from '../../shared/plans';
 import { baseOf, convertQuantity } from '../../shared/supply';
 import { formatIsoDateVi } from '../../shared/text';
 import type { Context } from '../context';
 import { figureContributions } from '../db/derived';
-import { columnsAs, existsAtYearEnd, inHomeProvince, linkedWithEnterpriseDuring, notInTrash, signedBetween, validDuring, yearEnd } from '../db/predicates';
+import { existingOn } from '../services/figureYear';
+import { columnsAs, dissolvedOrBankrupt, existsAtYearEnd, formedByReorganization, inHomeProvince, linkedWithEnterpriseDuring, notInTrash, signedBetween, validDuring, yearEnd } from '../db/predicates';
 import {
   agreementCommitments,
   agreementDeliveries,
@@ -31,7 +33,6 @@ import {
   partners,
   sectors,
   statisticsFigureTotals,
-  statisticsKindSectorCounts,
   supplyConnections,
   supplyDemands,
   supplyOffers,
@@ -47,7 +48,7 @@ export interface MeasureWindow {
   from: string;
   /** The last day counted: today while the period runs, its last day once it is over. */
   asOf: string;
-  /** The yearly figures read: those of the year of `asOf`, or the latest year before it that has any. */
+  /** The yearly figures read: those of the newest year up to `asOf`'s that are reported (`reportedYear`). */
   figureYear: number;
   /** What counts as operating effectively (Cài đặt). */
   effective: readonly Classification[];
@@ -73,16 +74,6 @@ export function isOrganizationMetric(metric: Metric): boolean {
 
 function isVolumeMetric(metric: Metric): metric is 'volumeConnected' | 'volumeDelivered' {
   return metric === 'volumeConnected' || metric === 'volumeDelivered';
-}
-
-/** The latest year up to `year` that has any yearly figures, or `year` itself when none has. */
-export function latestFigureYear(ctx: Context, year: number): number {
-  const row = ctx.db
-    .select({ year: sql<number | null>`max(${yearlyFigures.year})` })
-    .from(yearlyFigures)
-    .where(lte(yearlyFigures.year, year))
-    .get();
-  return row?.year ?? year;
 }
 
 /** The organization's classification in the window's year is one of `classes`. */
@@ -114,20 +105,27 @@ function sectorCodesOf(ctx: Context, group: SectorGroup): string[] {
 }
 
 /**
- * Which organizations a measure counts: its metric's existence rule, the scope and the flags. With
- * `figuresJoined`, the query has joined the window's yearly figures, and the classification is read
- * from them rather than looked up.
+ * The classifications a measure counts an organization by, in the window's year: the office's
+ * effective ones, Tốt or Khá, or those of them that are Tốt or Khá; null for a measure that asks none.
  */
-export function organizationCondition(ctx: Context, measure: Measure, window: MeasureWindow, figuresJoined = false): SQL | undefined {
-  const classified = (classes: readonly Classification[]) =>
-    figuresJoined ? inArray(yearlyFigures.classification, [...classes]) : classifiedAs(ctx, window.figureYear, classes);
+function classesCounted(measure: Measure, window: MeasureWindow): Classification[] | null {
+  if (!measure.effective && !measure.goodOrFair) return null;
+  const goodOrFair = (classification: Classification) => classification === 'good' || classification === 'fair';
+  return measure.effective ? window.effective.filter((classification) => !measure.goodOrFair || goodOrFair(classification)) : ['good', 'fair'];
+}
+
+/** Which organizations a measure counts: its metric's existence rule, the scope and the flags. */
+function organizationCondition(ctx: Context, measure: Measure, window: MeasureWindow): SQL | undefined {
+  const classes = classesCounted(measure, window);
   const o = organizations;
-  // Each says outright what its date index is kept for (not in the trash, the date known).
+  // Each says outright what its date index is kept for (not in the trash, the date known). Founded
+  // is founded anew and ended is dissolved or bankrupt, as Tổng quan counts them: a reorganization
+  // (chia, tách, hợp nhất, sáp nhập, chuyển đổi) neither founds nor dissolves a cooperative.
   const existence =
     measure.metric === 'founded'
-      ? and(notInTrash(o), isNotNull(o.foundedOn), gte(o.foundedOn, window.from), lte(o.foundedOn, window.asOf))
+      ? and(notInTrash(o), isNotNull(o.foundedOn), gte(o.foundedOn, window.from), lte(o.foundedOn, window.asOf), not(formedByReorganization(o.id)))
       : measure.metric === 'ended'
-        ? and(notInTrash(o), isNotNull(o.endedOn), gte(o.endedOn, window.from), lte(o.endedOn, window.asOf))
+        ? and(notInTrash(o), isNotNull(o.endedOn), gte(o.endedOn, window.from), lte(o.endedOn, window.asOf), dissolvedOrBankrupt(o))
         : existsAtYearEnd(o, window.asOf);
   return and(
     existence,
@@ -137,8 +135,7 @@ export function organizationCondition(ctx: Context, measure: Measure, window: Me
     measure.kinds.length ? inArray(o.kind, measure.kinds) : undefined,
     // The group's codes, read once (a dozen rows), rather than a subquery for every organization.
     measure.sectorGroup ? inArray(o.sectorCode, sectorCodesOf(ctx, measure.sectorGroup)) : undefined,
-    measure.effective ? classified(window.effective) : undefined,
-    measure.goodOrFair ? classified(['good', 'fair']) : undefined,
+    classes ? classifiedAs(ctx, window.figureYear, classes) : undefined,
     measure.linkedWithEnterprise ? linkedWithEnterpriseDuring(o.id, window.from, window.asOf) : undefined,
     // As literals, so that the partial indexes of the two flags are seen to serve.
     measure.valueChain ? sql`${o.valueChain} = 1` : undefined,
@@ -239,28 +236,9 @@ function countersServe(measure: Measure, window: MeasureWindow): 'live' | 'figur
   return null;
 }
 
-/**
- * Organizations existing on the window's day, of the measure's kinds and sector: those not in the
- * trash (the counters) less those founded after the day or ended by it, read from the two date
- * indexes, plus back those that are both — as the statistics count a year (`yearCounts`).
- */
+/** Organizations existing on the window's day, of the measure's kinds and sector, from the counters. */
 function existingFromCounters(ctx: Context, measure: Measure, window: MeasureWindow): number {
-  const o = organizations;
-  const kinds = kindsOf(measure);
-  const sectorCodes = measure.sectorGroup ? sectorCodesOf(ctx, measure.sectorGroup) : undefined;
-  const c = statisticsKindSectorCounts;
-  const live =
-    ctx.db
-      .select({ n: sum(c.live) })
-      .from(c)
-      .where(and(inHomeProvince(c), kinds ? inArray(c.kind, kinds) : undefined, sectorCodes ? inArray(c.sectorCode, sectorCodes) : undefined))
-      .get()?.n ?? 0;
-  const scope = and(notInTrash(o), inHomeProvince(o), kinds ? inArray(o.kind, kinds) : undefined, sectorCodes ? inArray(o.sectorCode, sectorCodes) : undefined);
-  const countIn = (index: OrganizationIndex, where: SQL | undefined) => ctx.db.select({ n: count() }).from(indexed(index)).where(where).get()?.n ?? 0;
-  const foundedLater = countIn('organizations_founded', and(scope, isNotNull(o.foundedOn), gt(o.foundedOn, window.asOf)));
-  const endedBy = countIn('organizations_ended', and(scope, isNotNull(o.endedOn), lte(o.endedOn, window.asOf)));
-  const both = countIn('organizations_ended', and(scope, isNotNull(o.endedOn), lte(o.endedOn, window.asOf), gt(o.foundedOn, window.asOf)));
-  return Number(live) - foundedLater - endedBy + both;
+  return existingOn(ctx, window.asOf, { kinds: kindsOf(measure), sectorCodes: measure.sectorGroup ? sectorCodesOf(ctx, measure.sectorGroup) : undefined });
 }
 
 /** The counter's columns by their names (`members_official` …). */
@@ -304,15 +282,17 @@ function figureTotalsOn(ctx: Context, kinds: OrganizationKind[] | undefined, win
   return totals;
 }
 
-function fromFigureTotals(metric: FigureMetric, totals: FigureTotals): number {
+/** A figure metric from the totals; null when none of those counted has the figure. */
+function fromFigureTotals(metric: FigureMetric, totals: FigureTotals): number | null {
   const total = (name: string) => totals.get(name) ?? 0;
-  if (metric === 'averageIncome') return total('income_workers') > 0 ? Math.round(total('income_weighted') / total('income_workers')) : 0;
-  const names: Record<Exclude<FigureMetric, 'averageIncome'>, string> = {
+  if (metric === 'averageIncome') return total('income_workers') > 0 ? Math.round(total('income_weighted') / total('income_workers')) : null;
+  if (metric === 'revenue') return total('revenue_count') > 0 ? total('revenue_sum') : null;
+  if (total('reporting') === 0) return null;
+  const names: Record<Exclude<FigureMetric, 'averageIncome' | 'revenue'>, string> = {
     members: 'members_official',
     workers: 'workers',
     managers: 'managers',
     managersWithDegree: 'managers_with_degree',
-    revenue: 'revenue_sum',
   };
   return total(names[metric]);
 }
@@ -320,15 +300,34 @@ function fromFigureTotals(metric: FigureMetric, totals: FigureTotals): number {
 // ---------------------------------------------------------------------------------------------
 // From the rows
 
-/** One measure over organizations counted from the rows, the window's figures joined when it reads them. */
-function organizationValueFromRows(ctx: Context, measure: Measure, window: MeasureWindow): number {
+/**
+ * One measure over organizations counted from the rows, the window's figures joined when it reads
+ * them; null when none it counts has what it reads (see `measureValues`). The classification is
+ * tested in the sums rather than the condition, so that nobody classified is told from none counted.
+ */
+function organizationValueFromRows(ctx: Context, measure: Measure, window: MeasureWindow): number | null {
   const { metric } = measure;
-  const withFigures = isFigureMetric(metric) || measure.effective || measure.goodOrFair;
-  const taken = organizationCondition(ctx, measure, window, withFigures);
-  const aggregate =
-    metric === 'averageIncome'
-      ? { total: sql<number | null>`sum(${yearlyFigures.averageIncome} * ${yearlyFigures.workers})`, workers: sql<number | null>`sum(CASE WHEN ${yearlyFigures.averageIncome} IS NOT NULL THEN ${yearlyFigures.workers} END)` }
-      : { total: isFigureMetric(metric) ? sql<number | null>`sum(${figureOf(metric)})` : sql<number | null>`count(*)`, workers: sql<null>`NULL` };
+  const f = yearlyFigures;
+  const figure = isFigureMetric(metric) ? metric : null;
+  const classes = classesCounted(measure, window);
+  const withFigures = figure !== null || classes !== null;
+  const taken = organizationCondition(ctx, { ...measure, effective: false, goodOrFair: false }, window);
+  const counted = classes ? inArray(f.classification, classes) : sql`1`;
+  const aggregate = {
+    total:
+      figure === 'averageIncome'
+        ? sql<number | null>`sum(CASE WHEN ${counted} THEN ${f.averageIncome} * ${f.workers} END)`
+        : sql<number | null>`sum(CASE WHEN ${counted} THEN ${figure ? figureOf(figure) : sql`1`} ELSE ${figure ? sql`NULL` : sql`0`} END)`,
+    // Those that have the figure read, as the counters tell it (`fromFigureTotals`): the figures
+    // rows, those with a revenue, or for income the workers it is averaged over.
+    known:
+      figure === 'averageIncome'
+        ? sql<number | null>`sum(CASE WHEN ${counted} AND ${f.averageIncome} IS NOT NULL THEN ${f.workers} END)`
+        : figure === 'revenue'
+          ? sql<number>`count(${f.revenue})`
+          : sql<number>`count(*)`,
+    classified: sql<number>`count(${classes ? f.classification : sql`NULL`})`,
+  };
   const index: OrganizationIndex | null =
     metric === 'founded'
       ? 'organizations_founded'
@@ -342,17 +341,12 @@ function organizationValueFromRows(ctx: Context, measure: Measure, window: Measu
               ? 'organizations_high_tech'
               : null;
   const query = ctx.db.select(aggregate).from(index ? indexed(index) : organizations);
-  const row = (
-    withFigures
-      ? query.innerJoin(yearlyFigures, and(eq(yearlyFigures.organizationId, organizations.id), eq(yearlyFigures.year, window.figureYear)))
-      : query
-  )
-    .where(taken)
-    .get();
+  const row = (withFigures ? query.innerJoin(f, and(eq(f.organizationId, organizations.id), eq(f.year, window.figureYear))) : query).where(taken).get();
   const total = row?.total ?? 0;
-  if (metric !== 'averageIncome') return total;
-  const workers = row?.workers ?? 0;
-  return workers > 0 ? Math.round(total / workers) : 0;
+  const known = row?.known ?? 0;
+  if (!withFigures) return total;
+  if ((classes && !row?.classified) || known <= 0) return null;
+  return figure === 'averageIncome' ? Math.round(total / known) : total;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,8 +499,8 @@ function volumeValue(ctx: Context, measure: Measure, window: MeasureWindow): num
 // ---------------------------------------------------------------------------------------------
 // Values
 
-/** The value of one measure in a window. */
-export function measureValue(ctx: Context, measure: Measure, window: MeasureWindow, figureTotals: (kinds: OrganizationKind[] | undefined) => FigureTotals): number {
+/** The value of one measure in a window; null for one of the yearly figures that none of those it counts has. */
+function measureValue(ctx: Context, measure: Measure, window: MeasureWindow, figureTotals: (kinds: OrganizationKind[] | undefined) => FigureTotals): number | null {
   const { metric } = measure;
   if (metric === 'events') return eventsValue(ctx, measure, window);
   if (metric === 'agreements' || metric === 'agreementValue') return agreementsValue(ctx, measure, window);
@@ -516,29 +510,20 @@ export function measureValue(ctx: Context, measure: Measure, window: MeasureWind
   if (counters === 'figures') {
     const totals = figureTotals(kindsOf(measure));
     if (isFigureMetric(metric)) return fromFigureTotals(metric, totals);
-    // Organizations by their classification in the year: effective, good or fair, or both (those
-    // of the office's classes that are good or fair).
-    const classes = measure.effective ? window.effective.filter((classification) => !measure.goodOrFair || classification === 'good' || classification === 'fair') : ['good', 'fair'];
-    return classes.reduce((total, classification) => total + (totals.get(classification) ?? 0), 0);
+    // Organizations by their classification in the year; not known while nobody is classified.
+    const classified = (classes: readonly Classification[]) => classes.reduce((total, classification) => total + (totals.get(classification) ?? 0), 0);
+    return classified(classifications) === 0 ? null : classified(classesCounted(measure, window) ?? []);
   }
   return organizationValueFromRows(ctx, measure, window);
-}
-
-/** Whether a measure reads the yearly figures: a sum of them, or organizations by their classification. */
-function readsFigures(measure: Measure): boolean {
-  return isFigureMetric(measure.metric) || measure.effective || measure.goodOrFair;
-}
-
-/** Whether any organization has yearly figures of `year` (the index on the year). */
-function figuresHeld(ctx: Context, year: number): boolean {
-  return ctx.db.select({ one: sql`1` }).from(yearlyFigures).where(eq(yearlyFigures.year, year)).limit(1).get() !== undefined;
 }
 
 /**
  * The values of several measures in one window, each one aggregate; a measure that several targets
  * share (the count of HTX as the denominator of three shares and a target of its own) is taken once,
  * and the figure totals of a set of kinds are read once for every measure that needs them. A measure
- * of the yearly figures in a year nobody has figures of is null, not 0: revenue unknown is not none.
+ * of the yearly figures that none of the organizations it counts has reported (their figures, their
+ * revenue, their income, their classification) is null, «Chưa có số liệu», not 0: revenue unknown
+ * is not none.
  */
 export function measureValues(ctx: Context, measures: readonly Measure[], window: MeasureWindow): (number | null)[] {
   const totals = new Map<string, FigureTotals>();
@@ -551,18 +536,12 @@ export function measureValues(ctx: Context, measures: readonly Measure[], window
     }
     return found;
   };
-  const taken = new Map<string, number>();
-  const withFigures = measures.some(readsFigures) && figuresHeld(ctx, window.figureYear);
+  const taken = new Map<string, number | null>();
   return measures.map((measure) => {
-    if (readsFigures(measure) && !withFigures) return null;
     // Keyed by what it says, whatever order its fields were stored in.
     const key = JSON.stringify(measure, Object.keys(measure).sort());
-    let value = taken.get(key);
-    if (value === undefined) {
-      value = measureValue(ctx, measure, window, figureTotals);
-      taken.set(key, value);
-    }
-    return value;
+    if (!taken.has(key)) taken.set(key, measureValue(ctx, measure, window, figureTotals));
+    return taken.get(key) ?? null;
   });
 }
 
@@ -577,11 +556,25 @@ function communeName(ctx: Context, code: string): string {
   return ctx.places.commune(code)?.fullName ?? code;
 }
 
+/**
+ * What a drill-down row says of an organization: its commune, and for a count of those founded or
+ * ended, the day and how it ended («Xã Thạnh Đông · giải thể ngày 03/12/2026»).
+ */
+function organizationDetail(ctx: Context, metric: Metric, row: { communeCode: string; foundedOn: string | null; endedOn: string | null; status: OrganizationStatus }): string {
+  const when =
+    metric === 'founded' && row.foundedOn !== null
+      ? `thành lập ngày ${formatIsoDateVi(row.foundedOn)}`
+      : metric === 'ended' && row.endedOn !== null
+        ? `${organizationEndingNames[row.status] ?? 'chấm dứt'} ngày ${formatIsoDateVi(row.endedOn)}`
+        : '';
+  return [communeName(ctx, row.communeCode), when].filter(Boolean).join(' · ');
+}
+
 function organizationRows(ctx: Context, measure: Measure, where: SQL | undefined, window: MeasureWindow, page: { page: number; pageSize: number }): Page<DrillRow> {
   const figure = isFigureMetric(measure.metric) ? measure.metric : null;
   const o = organizations;
   const base = ctx.db
-    .select({ id: o.id, name: o.name, communeCode: o.communeCode, value: figure ? figureOf(figure) : sql<null>`NULL` })
+    .select({ id: o.id, name: o.name, communeCode: o.communeCode, foundedOn: o.foundedOn, endedOn: o.endedOn, status: o.status, value: figure ? figureOf(figure) : sql<null>`NULL` })
     .from(o)
     .leftJoin(yearlyFigures, and(eq(yearlyFigures.organizationId, o.id), eq(yearlyFigures.year, window.figureYear)));
   const total = ctx.db.select({ n: count() }).from(o).where(where).get()?.n ?? 0;
@@ -593,7 +586,7 @@ function organizationRows(ctx: Context, measure: Measure, where: SQL | undefined
     .all();
   return {
     total,
-    rows: rows.map((row) => ({ kind: 'organization', id: row.id, name: row.name, detail: communeName(ctx, row.communeCode), value: row.value })),
+    rows: rows.map((row) => ({ kind: 'organization', id: row.id, name: row.name, detail: organizationDetail(ctx, measure.metric, row), value: row.value })),
   };
 }
 

@@ -64,6 +64,7 @@ import { readChunk } from '../files';
 import { attachedFilePath, forgetKeptFile, keepStagedFile, removeAttachedFile, type AttachmentPlace } from '../attachments';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
+import { endedRefusal } from './organizations';
 import { containsText } from './search';
 import { atomically } from '../db/atomic';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
@@ -567,7 +568,11 @@ function refuseSameNumber(ctx: Context, input: ParsedAgreementInput, excludeId?:
   );
 }
 
-/** Checks what the schema cannot: the event and the parties exist, the signing day has come. */
+/**
+ * Checks what the schema cannot: the event and the parties exist, the signing day has come, and no
+ * member organization had ended by the day the agreement is dated (`endedRefusal`): its signing
+ * day, else the day it takes effect, else — a draft without either — today.
+ */
 function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
   const issues: FieldIssue[] = [];
   const today = todayIso(ctx);
@@ -578,14 +583,20 @@ function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
     const event = ctx.db.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), notInTrash(events))).get();
     if (!event) issues.push({ path: 'eventId', message: 'Sự kiện đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
   }
+  const datedOn = (input.draft ? null : input.signedOn) ?? input.validFrom ?? today;
   input.parties.forEach((party, index) => {
     if (party.id === null) return;
-    const table = party.kind === 'organization' ? organizations : partners;
-    const found = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, party.id), notInTrash(table))).get();
+    const found =
+      party.kind === 'organization'
+        ? ctx.db.select({ name: organizations.name, endedOn: organizations.endedOn }).from(organizations).where(and(eq(organizations.id, party.id), notInTrash(organizations))).get()
+        : ctx.db.select({ name: partners.name, endedOn: sql<null>`NULL` }).from(partners).where(and(eq(partners.id, party.id), notInTrash(partners))).get();
     if (!found) {
       const what = party.kind === 'organization' ? 'Tổ chức' : 'Đối tác';
       issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${what} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
+      return;
     }
+    const ended = endedRefusal(found, datedOn);
+    if (ended) issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${ended}` });
   });
   if (issues.length) throw validationFailure(issues);
 }

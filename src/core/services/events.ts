@@ -40,6 +40,7 @@ import { eventParticipants, events, organizations, partners } from '../db/schema
 import { eventLookupIssue, eventLookupNames, getEventLookups, isOnlineKind, requireEventLookup, saveEventLookup } from './eventLookups';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
+import { endedRefusal } from './organizations';
 import { foldedTextCondition } from './search';
 import { atomically } from '../db/atomic';
 import { readSignInSheet, type UnitNaming } from './signInSheet';
@@ -360,21 +361,24 @@ interface Joining {
 
 /**
  * Adds units of the register to an event's participants, in the caller's transaction: each must
- * be live (else a refusal at `path`.index.id), a unit already taking part is skipped. The changes
+ * be live (else a refusal at `path`.index.id), and a member organization must not have ended by
+ * the day the event begins (`endedRefusal`); a unit already taking part is skipped. The changes
  * are for the caller's audit.
  */
-function joinEvent(ctx: Context, eventId: number, joining: readonly Joining[], path: string): { changes: ParticipantChange[]; skipped: number } {
-  /** The live units of one table among those joining, by id, with their names. */
-  const liveNames = (kind: ParticipantKind, table: typeof organizations | typeof partners) => {
+function joinEvent(ctx: Context, event: EventRow, joining: readonly Joining[], path: string): { changes: ParticipantChange[]; skipped: number } {
+  const eventId = event.id;
+  /** The live units of one table among those joining, by id, with their names (and an organization's end). */
+  const liveUnits = (kind: ParticipantKind, table: typeof organizations | typeof partners) => {
     const ids = joining.filter((item) => item.kind === kind).map((item) => item.id);
-    const rows = ids.length ? ctx.db.select({ id: table.id, name: table.name }).from(table).where(and(inArray(table.id, ids), notInTrash(table))).all() : [];
-    return new Map(rows.map(({ id, name }) => [id, name]));
+    const endedOn = table === organizations ? organizations.endedOn : sql<null>`NULL`;
+    const rows = ids.length ? ctx.db.select({ id: table.id, name: table.name, endedOn }).from(table).where(and(inArray(table.id, ids), notInTrash(table))).all() : [];
+    return new Map(rows.map((row) => [row.id, row]));
   };
-  const [organizationNames, partnerNames] = [liveNames('organization', organizations), liveNames('partner', partners)];
+  const units = { organization: liveUnits('organization', organizations), partner: liveUnits('partner', partners) };
   const issues: FieldIssue[] = [];
   joining.forEach((item, index) => {
-    const known = item.kind === 'organization' ? organizationNames.has(item.id) : partnerNames.has(item.id);
-    if (!known) {
+    const unit = units[item.kind].get(item.id);
+    if (!unit) {
       issues.push({
         path: `${path}.${index}.id`,
         message:
@@ -382,7 +386,10 @@ function joinEvent(ctx: Context, eventId: number, joining: readonly Joining[], p
             ? `Không tìm thấy tổ chức số ${item.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.`
             : `Không tìm thấy đối tác số ${item.id}; có thể đối tác đã bị xóa.`,
       });
+      return;
     }
+    const ended = endedRefusal(unit, event.startsOn);
+    if (ended) issues.push({ path: `${path}.${index}.id`, message: ended });
   });
   joining.forEach((item, index) => {
     const issue = eventLookupIssue(ctx, 'roles', item.role, `${path}.${index}.role`);
@@ -417,7 +424,7 @@ function joinEvent(ctx: Context, eventId: number, joining: readonly Joining[], p
       })
       .returning()
       .get();
-    const name = (item.kind === 'organization' ? organizationNames.get(item.id) : partnerNames.get(item.id)) ?? '';
+    const name = units[item.kind].get(item.id)?.name ?? '';
     changes.push({ name, before: null, after: stateOf(row) });
   }
   return { changes, skipped };
@@ -425,8 +432,8 @@ function joinEvent(ctx: Context, eventId: number, joining: readonly Joining[], p
 
 export function addParticipants(ctx: Context, input: z.output<typeof participantAddInput>): ParticipantsAdded {
   return atomically(ctx.db, () => {
-    requireEvent(ctx, input.eventId);
-    const { changes, skipped } = joinEvent(ctx, input.eventId, input.participants, 'participants');
+    const event = requireEvent(ctx, input.eventId);
+    const { changes, skipped } = joinEvent(ctx, event, input.participants, 'participants');
     auditParticipants(ctx, input.eventId, changes);
     return { added: changes.length, skipped };
   });
@@ -463,7 +470,7 @@ export function removeParticipant(ctx: Context, id: number): null {
 /** Ticks attendance after the event: some Có mặt, some Vắng, and who signed for each. */
 export function markAttendance(ctx: Context, input: z.output<typeof attendanceInput>): AttendanceMarked {
   return atomically(ctx.db, () => {
-    requireEvent(ctx, input.eventId);
+    const event = requireEvent(ctx, input.eventId);
     const both = input.attendedIds.filter((id) => input.absentIds.includes(id));
     if (both.length) {
       throw validationFailure([
@@ -496,7 +503,7 @@ export function markAttendance(ctx: Context, input: z.output<typeof attendanceIn
     // Who signed without having been invited takes part all the same.
     const joined = joinEvent(
       ctx,
-      input.eventId,
+      event,
       input.newcomers.map(({ kind, id, representative }) => ({ kind, id, role: DEFAULT_PARTICIPANT_ROLE, status: 'attended', representative })),
       'newcomers',
     );

@@ -13,6 +13,7 @@ import type {
   OrganizationLifecycleEvent,
 } from '../../shared/contracts/lifecycle';
 import { lifecycleRoles } from '../../shared/domain';
+import { organizationEndingNames, organizationKindNames, type ParsedOrganizationInput } from '../../shared/contracts/organizations';
 import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
@@ -22,7 +23,8 @@ import { recordChange } from '../records';
 import { timestamp, todayIso, type Context } from '../context';
 import { auditLog, lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
-import { insertOrganization, requireOrganization } from './organizations';
+import { contactsOf, insertOrganization, requireOrganization, setContacts } from './organizations';
+import { listProducts, saveCertification, saveProduct } from './products';
 import { organizationSearchText } from './search';
 import { atomically } from '../db/atomic';
 
@@ -38,14 +40,9 @@ const kindLabels: Record<LifecycleEventKind, string> = {
   separation: 'Tách',
   consolidation: 'Hợp nhất',
   merger: 'Sáp nhập',
+  conversion: 'Chuyển đổi',
   dissolution: 'Giải thể',
   bankruptcy: 'Phá sản',
-};
-
-const endingLabels: Partial<Record<OrganizationStatus, string>> = {
-  dissolved: 'giải thể',
-  bankrupt: 'phá sản',
-  reorganized: 'tổ chức lại',
 };
 
 interface CountRule {
@@ -82,6 +79,10 @@ const kindRules: Record<LifecycleEventKind, KindRule> = {
   merger: {
     subject: 'Chưa chọn tổ chức nhận sáp nhập.',
     predecessors: { min: 1, max: Infinity, message: 'Sáp nhập: cần chọn ít nhất một tổ chức bị sáp nhập.' },
+  },
+  conversion: {
+    predecessors: { min: 1, max: 1, message: 'Chuyển đổi: cần chọn đúng một tổ chức chuyển đổi.' },
+    successors: { min: 1, max: 1, message: 'Chuyển đổi: cần đúng một tổ chức sau chuyển đổi (thêm mới hoặc chọn tổ chức có sẵn).' },
   },
   dissolution: { subject: 'Chưa chọn tổ chức giải thể.' },
   bankruptcy: { subject: 'Chưa chọn tổ chức phá sản.' },
@@ -234,7 +235,7 @@ function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, part
     if (before.endedOn !== null) {
       issues.push({
         path,
-        message: `${row.name} đã chấm dứt hoạt động (${endingLabels[before.status] ?? ''}) từ ngày ${formatIsoDateVi(before.endedOn)}; không thể ghi thêm sự kiện từ ngày đó trở đi.`,
+        message: `${row.name} đã chấm dứt hoạt động (${organizationEndingNames[before.status] ?? ''}) từ ngày ${formatIsoDateVi(before.endedOn)}; không thể ghi thêm sự kiện từ ngày đó trở đi.`,
       });
       continue;
     }
@@ -349,6 +350,72 @@ function createSuccessor(
   }
 }
 
+/**
+ * A conversion changes the kind, nothing else (a THT that registers as an HTX): one that keeps it
+ * is a renaming, or no event at all.
+ */
+function checkConversion(input: z.output<typeof lifecycleRecordInput>, existing: readonly [OrganizationRow, LifecycleRole][]): void {
+  const converted = existing.find(([, role]) => role === 'predecessor')?.[0];
+  if (input.kind !== 'conversion' || !converted) return;
+  const successor = existing.find(([, role]) => role === 'successor')?.[0];
+  const [kind, path] = successor ? [successor.kind, 'successorIds'] : [input.newSuccessors[0]?.kind, 'newSuccessors.0.kind'];
+  if (kind !== converted.kind) return;
+  throw validationFailure([
+    {
+      path,
+      message: `Tổ chức sau chuyển đổi vẫn là ${organizationKindNames[kind].toLowerCase()}, như ${converted.name}; chuyển đổi là đổi loại hình (chẳng hạn tổ hợp tác thành hợp tác xã). Chỉ đổi tên thì ghi sự kiện «Đổi tên».`,
+    },
+  ]);
+}
+
+/**
+ * What the organization a conversion forms takes over from the one converted, where the person
+ * left it blank: the same people, place and business under a new kind — its address and old
+ * address, phone, e-mail, website, representative, charter capital, size class, alliance
+ * membership since (the membership carries on) and flags. Not its Mã số HTX (the new kind is
+ * registered anew), founding day (the conversion's), yearly figures (those years were the old
+ * kind's) nor union links.
+ */
+function convertedInput(input: ParsedOrganizationInput, from: OrganizationRow): ParsedOrganizationInput {
+  const typedOr = <T>(typed: T, stored: T) => (typed === '' || typed === null ? stored : typed);
+  return {
+    ...input,
+    shortName: typedOr(input.shortName, from.shortName),
+    street: typedOr(input.street, from.street),
+    oldAddress: typedOr(input.oldAddress, from.oldAddress),
+    sectorCode: typedOr(input.sectorCode, from.sectorCode),
+    phone: typedOr(input.phone, from.phone),
+    email: typedOr(input.email, from.email),
+    website: typedOr(input.website, from.website),
+    representative: typedOr(input.representative, from.representative),
+    charterCapital: typedOr(input.charterCapital, from.charterCapital),
+    sizeClass: typedOr(input.sizeClass, from.sizeClass),
+    memberSince: typedOr(input.memberSince, from.memberSince),
+    highTech: input.highTech || from.highTech,
+    valueChain: input.valueChain || from.valueChain,
+  };
+}
+
+/**
+ * The contact people, products and certificates of a converted organization, copied to the one
+ * the conversion formed, each in its history: they are the same people making the same goods,
+ * and a certificate stays as it was issued, until its expiry.
+ */
+function carryOver(ctx: Context, fromId: number, toId: number): void {
+  const people = contactsOf(ctx, fromId).map(({ id: _id, ...person }) => person);
+  if (people.length) setContacts(ctx, { organizationId: toId, contacts: people });
+  const { products, generalCertifications } = listProducts(ctx, fromId);
+  const copy = (certificate: (typeof generalCertifications)[number], productId: number | null) => {
+    const { id: _id, organizationId: _from, kindName: _name, productId: _product, ...values } = certificate;
+    saveCertification(ctx, { ...values, organizationId: toId, productId });
+  };
+  for (const { id: _id, organizationId: _from, certifications, ...product } of products) {
+    const copied = saveProduct(ctx, { ...product, organizationId: toId });
+    for (const certificate of certifications) copy(certificate, copied.id);
+  }
+  for (const certificate of generalCertifications) copy(certificate, null);
+}
+
 export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecordInput>): LifecycleEvent {
   checkShape(input);
   // Every event takes effect as it is recorded (status, end date, successors): one dated ahead
@@ -366,6 +433,8 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
       ...input.successorIds.map((id): [OrganizationRow, LifecycleRole] => [requireOrganization(ctx, id), 'successor']),
     ];
     checkHistory(ctx, input.kind, input.date, existing);
+    checkConversion(input, existing);
+    const converted = input.kind === 'conversion' ? existing.find(([, role]) => role === 'predecessor')?.[0] : undefined;
     const subject = existing.find(([, role]) => role === 'subject')?.[0];
     if (input.kind === 'renaming' && subject?.name === input.newName) {
       throw validationFailure([{ path: 'newName', message: `Tên mới trùng với tên hiện tại «${subject.name}».` }]);
@@ -373,10 +442,11 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
 
     const participants = [
       ...existing.map(([row, role]) => ({ organizationId: row.id, role })),
-      ...input.newSuccessors.map((successor, index) => ({
-        organizationId: createSuccessor(ctx, successor, index, new Set(existing.map(([row]) => row.id))),
-        role: 'successor' as const,
-      })),
+      ...input.newSuccessors.map((successor, index) => {
+        const organizationId = createSuccessor(ctx, converted ? convertedInput(successor, converted) : successor, index, new Set(existing.map(([row]) => row.id)));
+        if (converted) carryOver(ctx, converted.id, organizationId);
+        return { organizationId, role: 'successor' as const };
+      }),
     ];
     const at = timestamp(ctx);
     const oldName = input.kind === 'renaming' && subject ? subject.name : null;

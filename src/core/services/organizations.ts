@@ -6,6 +6,7 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql, ty
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
+  membershipEndsOn,
   organizationKindNames,
   type DeletedOrganization,
   type DuplicateCandidate,
@@ -34,6 +35,7 @@ import {
   certifications,
   communes,
   contacts,
+  lifecycleParticipants,
   organizations,
   sectors,
   sizeClasses,
@@ -65,8 +67,10 @@ function communeInSentence(ctx: Context, communeCode: string): string {
   return commune ? unitNameInSentence(commune.fullName) : '';
 }
 
-function isMemberOn(row: Pick<OrganizationRow, 'memberSince' | 'memberUntil'>, today: string): boolean {
-  return row.memberSince !== null && (row.memberUntil === null || row.memberUntil > today);
+/** Joined the alliance, and neither left it nor ended by `today` (`membershipEndsOn`). */
+function isMemberOn(row: Pick<OrganizationRow, 'memberSince' | 'memberUntil' | 'endedOn'>, today: string): boolean {
+  const endsOn = membershipEndsOn(row);
+  return row.memberSince !== null && (endsOn === null || endsOn > today);
 }
 
 /** The same rule as `isMemberOn`, in SQL. */
@@ -74,6 +78,7 @@ function memberCondition(today: string): SQL {
   return and(
     isNotNull(organizations.memberSince),
     or(isNull(organizations.memberUntil), sql`${organizations.memberUntil} > ${today}`),
+    or(isNull(organizations.endedOn), sql`${organizations.endedOn} > ${today}`),
   ) as SQL;
 }
 
@@ -531,7 +536,7 @@ export function listOrganizations(ctx: Context, input: ListInput): Page<Organiza
 // ---------------------------------------------------------------------------------------------
 // One organization
 
-function contactsOf(ctx: Context, organizationId: number): OrganizationContact[] {
+export function contactsOf(ctx: Context, organizationId: number): OrganizationContact[] {
   return ctx.db
     .select({ id: contacts.id, name: contacts.name, role: contacts.role, phone: contacts.phone, email: contacts.email })
     .from(contacts)
@@ -589,6 +594,7 @@ export function getOrganizationDetail(ctx: Context, id: number): OrganizationDet
     unions: unionsOfMember(ctx, id),
     members,
     warnings: warningsFor(ctx, row, currentMembers),
+    hasHistory: hasHistory(ctx, id),
   };
 }
 
@@ -784,9 +790,42 @@ export function writeOrganizationRow(ctx: Context, input: ParsedOrganizationInpu
   });
 }
 
+/**
+ * Whether an organization has a past its kind belongs to: yearly figures or lifecycle events. Each
+ * year's statistics count it by its kind, so changing the kind of such a one would count it as the
+ * new kind in every year before; a change of kind is then recorded as a «Chuyển đổi», dated.
+ */
+function hasHistory(ctx: Context, id: number): boolean {
+  const figures = ctx.db.select({ one: sql`1` }).from(yearlyFigures).where(eq(yearlyFigures.organizationId, id));
+  const events = ctx.db.select({ one: sql`1` }).from(lifecycleParticipants).where(eq(lifecycleParticipants.organizationId, id));
+  return ctx.db.get<{ found: number }>(sql`SELECT (${exists(figures)} OR ${exists(events)}) AS found`).found === 1;
+}
+
+/** Refuses a change of kind of an organization with a past (`hasHistory`), pointing to «Chuyển đổi». */
+function refuseKindChange(ctx: Context, before: OrganizationRow, kind: OrganizationRow['kind']): void {
+  if (kind === before.kind || !hasHistory(ctx, before.id)) return;
+  throw validationFailure([
+    {
+      path: 'kind',
+      message: `${before.name} đã có số liệu hằng năm hoặc quá trình hoạt động là ${organizationKindNames[before.kind].toLowerCase()}; đổi loại hình ở đây sẽ tính lại cả các năm trước theo loại hình mới. Nếu tổ chức đã chuyển đổi (chẳng hạn tổ hợp tác đăng ký thành hợp tác xã), hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động, với ngày chuyển đổi.`,
+    },
+  ]);
+}
+
+/**
+ * Why an organization cannot be a party to what happens on `day`: it had ended (dissolved,
+ * bankrupt, reorganized) by then; null while it existed. One rule for offers, agreements and
+ * events' participants.
+ */
+export function endedRefusal(organization: { name: string; endedOn: string | null }, day: string): string | null {
+  const { name, endedOn } = organization;
+  return endedOn !== null && endedOn <= day ? `${name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}.` : null;
+}
+
 export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate): Organization {
   return atomically(ctx.db, () => {
     const before = requireOrganization(ctx, id);
+    refuseKindChange(ctx, before, input.kind);
     const commune = checkReferences(ctx, input, before.foundedOn);
     const columns = columnsFor(input, commune);
     // A pair of similar names confirmed once is not questioned again on every later save.

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { AgreementAttachment } from '../../shared/contracts/agreements';
 import type { TargetAtRisk } from '../../shared/contracts/attention';
 import type { FileChunk } from '../../shared/contracts/files';
+import type { FiguresPending } from '../../shared/contracts/statistics';
 import type {
   DeletedPlan,
   ParsedPlanInput,
@@ -47,7 +48,8 @@ import { notInTrash } from '../db/predicates';
 import { planAttachments, plans, planTargets, settings } from '../db/schema';
 import { readChunk } from '../files';
 import type { HandlersFor } from '../handlerTypes';
-import { countedRows, hasNotCounted, latestFigureYear, measureValues, notCountedRows, type MeasureWindow } from '../plans/measures';
+import { countedRows, hasNotCounted, measureValues, notCountedRows, type MeasureWindow } from '../plans/measures';
+import { reportedYear } from './figureYear';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 
 type PlanRow = typeof plans.$inferSelect;
@@ -163,6 +165,7 @@ function yearsSpanned(row: Pick<PlanRow, 'periodFrom' | 'periodTo'>): number {
 interface PlanWindows {
   asOf: string;
   elapsed: number;
+  figuresPending: FiguresPending | null;
   current: MeasureWindow;
   previous: MeasureWindow;
 }
@@ -171,16 +174,27 @@ function windowsOf(ctx: Context, row: PlanRow): PlanWindows {
   const today = todayIso(ctx);
   const asOf = today > row.periodTo ? row.periodTo : today;
   const effective = effectiveClassifications(ctx);
-  const figureYear = latestFigureYear(ctx, Number(asOf.slice(0, 4)));
   const back = yearsSpanned(row);
   const communeCodes = row.communeCodes;
   const previousTo = yearsBefore(row.periodTo, back);
+  const previousAsOf = previousTo > today ? today : previousTo;
+  const figuresUpTo = (day: string) => reportedYear(ctx, Number(day.slice(0, 4)));
+  const figures = figuresUpTo(asOf);
   return {
     asOf,
     elapsed: elapsedShare(row.periodFrom, row.periodTo, today),
-    current: { communeCodes, from: row.periodFrom, asOf, figureYear, effective },
-    // The year before in full (or as far as it has gone), as reports set "thực hiện năm trước" beside.
-    previous: { communeCodes, from: yearsBefore(row.periodFrom, back), asOf: previousTo > today ? today : previousTo, figureYear: figureYear - back, effective },
+    figuresPending: figures.pending,
+    current: { communeCodes, from: row.periodFrom, asOf, figureYear: figures.year ?? Number(asOf.slice(0, 4)), effective },
+    // The year before in full (or as far as it has gone), as reports set "thực hiện năm trước"
+    // beside: measured as the plan of that period measures itself, its figures the year reported
+    // up to its end, so that «Năm trước» says what that plan's own report says.
+    previous: {
+      communeCodes,
+      from: yearsBefore(row.periodFrom, back),
+      asOf: previousAsOf,
+      figureYear: figuresUpTo(previousAsOf).year ?? Number(previousAsOf.slice(0, 4)),
+      effective,
+    },
   };
 }
 
@@ -240,6 +254,7 @@ interface PlanProgress {
   asOf: string;
   elapsed: number;
   figureYear: number;
+  figuresPending: FiguresPending | null;
   targets: TargetProgress[];
 }
 
@@ -263,6 +278,7 @@ export function planProgress(ctx: Context, row: PlanRow): PlanProgress {
     asOf: windows.asOf,
     elapsed: windows.elapsed,
     figureYear: windows.current.figureYear,
+    figuresPending: windows.figuresPending,
     targets: targets.map((target) => progressOf(target, windows, current, previous)),
   };
   lastProgress.set(ctx.db, { key, progress });
@@ -304,6 +320,7 @@ export function getPlan(ctx: Context, id: number): PlanDetail {
     asOf: progress.asOf,
     elapsed: progress.elapsed,
     figureYear: progress.figureYear,
+    figuresPending: progress.figuresPending,
     effectiveClassifications: effectiveClassifications(ctx),
     targets: progress.targets,
     attachments: ctx.db

@@ -17,9 +17,10 @@ import type {
   YearStatistics,
 } from '../../shared/contracts/statistics';
 import type { OrganizationKind, SectorGroup } from '../../shared/domain';
-import type { Context } from '../context';
-import { inHomeProvince, notInTrash, yearEnd } from '../db/predicates';
+import { todayIso, type Context } from '../context';
+import { dissolvedOrBankrupt, formedByReorganization, inHomeProvince, notInTrash, yearEnd } from '../db/predicates';
 import { agreementsOfPeriod, promotionFigures } from './promotion';
+import { figuresReported, reportedYear } from './figureYear';
 import { communes, organizations, sectors, statisticsCommuneCounts, statisticsFigureTotals, statisticsKindSectorCounts, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 
@@ -51,13 +52,15 @@ interface Pair<T> {
   previous: T;
 }
 
-/** Counts of one year: existing by commune and by (kind, sector), founded and ended by kind. */
+/** Counts of one year: existing by commune and by (kind, sector); its comings and goings by kind. */
 interface YearCounts {
   byCommune: Map<string, number>;
   /** Keyed `kind|sector`, sector '' when unknown. */
   byKindSector: Map<string, number>;
   founded: KindCounts;
-  ended: KindCounts;
+  formedByReorganization: KindCounts;
+  endedByReorganization: KindCounts;
+  dissolved: KindCounts;
 }
 
 function add<K>(map: Map<K, number>, key: K, value: number): void {
@@ -101,15 +104,18 @@ function yearCounts(ctx: Context, year: number, live: { byCommune: Map<string, n
   for (const row of foundedLater) subtract(row, row.n);
   for (const row of endedBy) subtract(row, row.n - row.both);
 
-  const byKind = (column: typeof o.foundedOn | typeof o.endedOn, index: 'organizations_founded' | 'organizations_ended'): KindCounts => {
-    const counts = emptyKindCounts();
-    const rows = ctx.db.all<{ kind: OrganizationKind; n: number }>(sql`
-      SELECT ${o.kind} AS kind, count(*) AS n FROM ${indexed(index)}
-      WHERE ${and(notInTrash(o), isNotNull(column), gte(column, firstDayOf(year)), lte(column, last), inHomeProvince(o))} GROUP BY 1`);
-    for (const row of rows) addToKind(counts, row.kind, row.n);
-    return counts;
+  // Those founded, or ended, in the year by kind, told apart by `which`: [those it holds for, the others].
+  const byKind = (column: typeof o.foundedOn | typeof o.endedOn, index: 'organizations_founded' | 'organizations_ended', which: SQL): [KindCounts, KindCounts] => {
+    const [holding, others] = [emptyKindCounts(), emptyKindCounts()];
+    const rows = ctx.db.all<{ kind: OrganizationKind; holds: number; n: number }>(sql`
+      SELECT ${o.kind} AS kind, ${which} AS holds, count(*) AS n FROM ${indexed(index)}
+      WHERE ${and(notInTrash(o), isNotNull(column), gte(column, firstDayOf(year)), lte(column, last), inHomeProvince(o))} GROUP BY 1, 2`);
+    for (const row of rows) addToKind(row.holds ? holding : others, row.kind, row.n);
+    return [holding, others];
   };
-  return { byCommune, byKindSector, founded: byKind(o.foundedOn, 'organizations_founded'), ended: byKind(o.endedOn, 'organizations_ended') };
+  const [formed, founded] = byKind(o.foundedOn, 'organizations_founded', formedByReorganization(o.id));
+  const [dissolved, reorganized] = byKind(o.endedOn, 'organizations_ended', dissolvedOrBankrupt(o));
+  return { byCommune, byKindSector, founded, formedByReorganization: formed, endedByReorganization: reorganized, dissolved };
 }
 
 /** This province's organizations not in the trash, by commune and by kind and sector: the derived counters. */
@@ -262,8 +268,11 @@ export function statisticsOverview(ctx: Context, year: number): StatisticsOvervi
       bySector,
       byCommune,
       founded: counts.founded,
-      ended: counts.ended,
+      formedByReorganization: counts.formedByReorganization,
+      endedByReorganization: counts.endedByReorganization,
+      dissolved: counts.dissolved,
       ...figures,
+      figuresReported: figuresReported(ctx, theYear, figures.reporting, existing.total),
       classification: { ...classified, unclassified: classifiedKinds.reduce((sum, kind) => sum + existing[kind], 0) - classifiedTotal },
     };
   };
@@ -295,4 +304,5 @@ export function statisticsYears(ctx: Context): number[] {
 export const statisticsHandlers: HandlersFor<typeof statisticsContract> = {
   'statistics:overview': (ctx, { year }) => statisticsOverview(ctx, year),
   'statistics:years': (ctx) => statisticsYears(ctx),
+  'statistics:reportedYear': (ctx) => reportedYear(ctx, Number(todayIso(ctx).slice(0, 4))),
 };

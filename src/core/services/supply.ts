@@ -36,7 +36,7 @@ import type { OrganizationKind, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatQuantity } from '../../shared/format';
 import { convertQuantity, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
-import { foldText, formatIsoDateVi } from '../../shared/text';
+import { foldText } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
 import { notInTrash, notWithdrawnBy, referenceNotInTrash, subqueries, validOn } from '../db/predicates';
@@ -58,6 +58,7 @@ import {
   supplyOffers,
   units,
 } from '../db/schema';
+import { endedRefusal } from './organizations';
 import { saveProduct } from './products';
 import { foldedTextCondition } from './search';
 import { requireProductGroup, requireUnit, unitOfText, unitsByCode, type UnitRow } from './supplyLookups';
@@ -755,8 +756,9 @@ function checkOfferReferences(ctx: Context, input: ParsedOfferInput): void {
     .where(and(eq(organizations.id, input.organizationId), notInTrash(organizations)))
     .get();
   if (!organization) issues.push({ path: 'organizationId', message: 'Tổ chức đã chọn không còn trong danh sách Thành viên; hãy chọn lại.' });
-  else if (organization.endedOn !== null && organization.endedOn <= input.availableFrom) {
-    issues.push({ path: 'organizationId', message: `${organization.name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(organization.endedOn)}.` });
+  else {
+    const ended = endedRefusal(organization, input.availableFrom);
+    if (ended) issues.push({ path: 'organizationId', message: ended });
   }
   if (input.productId !== null) {
     const product = ctx.db.select({ organizationId: products.organizationId }).from(products).where(eq(products.id, input.productId)).get();

@@ -1,7 +1,7 @@
 /** The member register: organizations of the four kinds, their contacts, and unions' members. */
 import { z } from 'zod';
 import { classifications, organizationKinds, organizationStatuses } from '../domain';
-import type { Organization, OrganizationKind, Page } from '../domain';
+import type { Organization, OrganizationKind, OrganizationStatus, Page } from '../domain';
 import {
   channel,
   code,
@@ -103,6 +103,23 @@ export const organizationKindNames: Record<OrganizationKind, string> = {
   lhhtx: 'Liên hiệp hợp tác xã',
   tht: 'Tổ hợp tác',
   qtdnd: 'Quỹ tín dụng nhân dân',
+};
+
+/**
+ * The day an organization left, or leaves, the alliance: the day typed as its leaving, or the day
+ * it ended (dissolved, bankrupt, split, merged, converted) when that came first — one that no longer
+ * exists is a member no more, nobody having to type it. Null while neither is known.
+ */
+export function membershipEndsOn(organization: { memberUntil: string | null; endedOn: string | null }): string | null {
+  const { memberUntil, endedOn } = organization;
+  return memberUntil === null || (endedOn !== null && endedOn < memberUntil) ? endedOn : memberUntil;
+}
+
+/** How an organization ended, as it reads in a sentence of a message: «giải thể ngày 03/12/2026». */
+export const organizationEndingNames: Partial<Record<OrganizationStatus, string>> = {
+  dissolved: 'giải thể',
+  bankrupt: 'phá sản',
+  reorganized: 'tổ chức lại',
 };
 
 export const organizationSortKeys = ['name', 'foundedOn', 'registrationNo', 'commune', 'kind', 'status'] as const;
@@ -228,6 +245,11 @@ export interface OrganizationDetail extends Organization {
   members: UnionMembership[];
   /** What looks wrong but does not stop saving, in Vietnamese, e.g. fewer members than the law asks. */
   warnings: string[];
+  /**
+   * It has yearly figures or lifecycle events: its kind is part of its past, so the form does not
+   * change it — a change of kind is a «Chuyển đổi» recorded with its day.
+   */
+  hasHistory: boolean;
 }
 
 /** An organization's members and revenue of the latest year it has either for (Số liệu hằng năm). */

@@ -21,6 +21,7 @@ import { formatIsoDateVi } from '../text';
 import type { AgreementAttachment } from './agreements';
 import { channel, code, isoDate, none, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
 import { fileId, type FileChunk } from './files';
+import type { FiguresPending } from './statistics';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
 
@@ -181,8 +182,13 @@ export interface PlanDetail extends PlanSummary {
   asOf: string;
   /** 0..1: the share of the period gone, the pace that "on track" is measured against. */
   elapsed: number;
-  /** The year whose yearly figures the figures' measures read: that of `asOf`, or the latest before it with any. */
+  /**
+   * The year whose yearly figures the figures' measures read: the newest up to `asOf`'s whose figures
+   * are reported (core/services/figureYear.ts).
+   */
   figureYear: number;
+  /** A newer year whose figures are being entered, read once enough have reported them. */
+  figuresPending: FiguresPending | null;
   /** What counts as operating effectively, as set in Cài đặt. */
   effectiveClassifications: Classification[];
   targets: TargetProgress[];

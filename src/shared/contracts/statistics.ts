@@ -66,12 +66,21 @@ export interface YearStatistics {
   bySector: SectorCount[];
   /** Communes with at least one organization, most organizations first. */
   byCommune: CommuneCount[];
-  /** Founded during the year (by founding date), by kind. */
+  /** Founded anew during the year (by founding date), by kind: not those a reorganization formed. */
   founded: KindCounts;
-  /** Ended during the year (dissolution, bankruptcy, reorganization), by kind. */
-  ended: KindCounts;
+  /** Formed during the year by a reorganization (chia, tách, hợp nhất, chuyển đổi), by kind. */
+  formedByReorganization: KindCounts;
+  /** Ended during the year by a reorganization (chia, hợp nhất, sáp nhập, chuyển đổi), by kind: their successors carry on. */
+  endedByReorganization: KindCounts;
+  /** Dissolved (giải thể) or bankrupt (phá sản) during the year, by kind. */
+  dissolved: KindCounts;
   /** How many existing organizations have yearly figures entered for the year. */
   reporting: number;
+  /**
+   * Whether enough of them have reported for the year's figures to be read as the year's (the rule
+   * of core/services/figureYear.ts); until then its sums and averages are only the first few.
+   */
+  figuresReported: boolean;
   /** Sums over the year's figures of the existing organizations. */
   membersOfficial: number;
   membersAssociate: number;
@@ -139,6 +148,22 @@ export interface StatisticsOverview {
   agreements: AgreementsOfPeriod;
 }
 
+/** A year whose figures are being entered, not yet reported widely enough to be read as the year's. */
+export interface FiguresPending {
+  year: number;
+  /** Organizations existing at its end that have its figures. */
+  reporting: number;
+  /** Organizations existing at its end. */
+  existing: number;
+}
+
+/** The year Tổng quan opens on: the newest whose figures are reported, and a newer one on its way. */
+export interface ReportedYear {
+  /** null: no year has figures. */
+  year: number | null;
+  pending: FiguresPending | null;
+}
+
 export const statisticsOverviewInput = z.object({
   year: z
     .number({ error: 'Năm thống kê phải là một số.' })
@@ -152,4 +177,6 @@ export const statisticsContract = {
   'statistics:overview': channel<StatisticsOverview>()(statisticsOverviewInput),
   /** Years that have yearly figures, newest first (the year picker defaults to the first). */
   'statistics:years': channel<number[]>()(none),
+  /** The newest year up to this one whose figures are reported; the overview opens on it. */
+  'statistics:reportedYear': channel<ReportedYear>()(none),
 };

@@ -1,26 +1,34 @@
 /**
  * Báo cáo thống kê: the register's statistics for one year by kind, by sector and by commune, with
- * the organizations founded and ended in the year. The counts by kind, the figures and the
+ * the organizations founded anew, formed and ended by reorganization, and dissolved in the year. The counts by kind, the figures and the
  * classification come from the statistics service (the same numbers the chairperson sees on
- * Tổng quan); the split of each sector's and commune's count by kind, and what was founded and
- * ended there, are counted here under the same rule of existence (`existingInYear`), this
+ * Tổng quan); the split of each sector's and commune's count by kind, and what came and went
+ * there, are counted here under the same rule of existence (`existingInYear`), this
  * province's organizations only (`inHomeProvince`).
  */
 import { and, count, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
 import type { Context } from '../../context';
 import { communes, organizations, sectors } from '../../db/schema';
-import { existingInYear, inHomeProvince, notInTrash } from '../../db/predicates';
+import { dissolvedOrBankrupt, existingInYear, formedByReorganization, inHomeProvince, notInTrash } from '../../db/predicates';
 import { statisticsOverview, storedFigureTotals } from '../../services/statistics';
 import type { Row, SheetData } from '../write/writer';
 
-type KindSplit = Record<OrganizationKind, number> & { total: number; founded: number; ended: number };
-
-function emptySplit(): KindSplit {
-  return { htx: 0, lhhtx: 0, tht: 0, qtdnd: 0, total: 0, founded: 0, ended: 0 };
+/** The year's comings and goings, as Tổng quan tells them apart (`YearStatistics`). */
+interface Flows {
+  founded: number;
+  formedByReorganization: number;
+  endedByReorganization: number;
+  dissolved: number;
 }
 
-/** Existing organizations by (key, kind), and founded and ended in the year by key. */
+type KindSplit = Record<OrganizationKind, number> & { total: number } & Flows;
+
+function emptySplit(): KindSplit {
+  return { htx: 0, lhhtx: 0, tht: 0, qtdnd: 0, total: 0, founded: 0, formedByReorganization: 0, endedByReorganization: 0, dissolved: 0 };
+}
+
+/** Existing organizations by (key, kind), and what came and went in the year by key. */
 function splitBy(ctx: Context, year: number, key: SQL): Map<string, KindSplit> {
   const [first, last] = [`${year}-01-01`, `${year}-12-31`];
   const splits = new Map<string, KindSplit>();
@@ -40,15 +48,18 @@ function splitBy(ctx: Context, year: number, key: SQL): Map<string, KindSplit> {
     split[row.kind] += row.n;
     split.total += row.n;
   }
-  const within = (column: typeof organizations.foundedOn | typeof organizations.endedOn) =>
-    ctx.db
-      .select({ code: sql<string>`${key}`, n: count() })
+  // Founded, or ended, in the year by key, told apart by `which` into the flow it holds for and the other.
+  const within = (column: typeof organizations.foundedOn | typeof organizations.endedOn, which: SQL, holding: keyof Flows, others: keyof Flows) => {
+    const rows = ctx.db
+      .select({ code: sql<string>`${key}`, holds: sql<number>`${which}`, n: count() })
       .from(organizations)
       .where(and(notInTrash(organizations), inHomeProvince(organizations), isNotNull(column), gte(column, first), lte(column, last)))
-      .groupBy(key)
+      .groupBy(key, which)
       .all();
-  for (const row of within(organizations.foundedOn)) splitOf(row.code).founded += row.n;
-  for (const row of within(organizations.endedOn)) splitOf(row.code).ended += row.n;
+    for (const row of rows) splitOf(row.code)[row.holds ? holding : others] += row.n;
+  };
+  within(organizations.foundedOn, formedByReorganization(organizations.id), 'formedByReorganization', 'founded');
+  within(organizations.endedOn, dissolvedOrBankrupt(organizations), 'dissolved', 'endedByReorganization');
   return splits;
 }
 
@@ -67,7 +78,9 @@ export function registerStatisticsTables(ctx: Context, year: number): Record<str
       kind,
       existing: current.organizations[kind],
       founded: current.founded[kind],
-      ended: current.ended[kind],
+      formedByReorganization: current.formedByReorganization[kind],
+      endedByReorganization: current.endedByReorganization[kind],
+      dissolved: current.dissolved[kind],
       reporting: row?.reporting ?? 0,
       membersOfficial: row?.membersOfficial ?? 0,
       membersAssociate: row?.membersAssociate ?? 0,

@@ -2,10 +2,12 @@
  * The one writer of every export and report: it reads a layout (see layout.ts) and streams the
  * rows into an .xlsx in the administrative style of Vietnamese offices — issuing body top left,
  * national motto top right, title and period centred, the table under merged multi-row headers,
- * a totals row, then place and date and the signature block at the bottom right; A4, fitted to
+ * a totals row, then place and date and the signature block at the bottom right; A4, scaled to
  * the page's width, the header rows repeated on every printed page — and so the end never printed
  * alone on a page under the repeated header: the writer foresees where the pages end and, when the
- * end does not fit under the last rows, sends the last of them over with it.
+ * end does not fit under the last rows, sends the last of them over with it. It can foresee them
+ * because it sets the print scale itself (see `printScale`) and every row's height: each reader
+ * then prints the same rows at the same size.
  *
  * Rows are committed as they come (exceljs's streaming WorkbookWriter), so a register of 100,000
  * organizations never sits in memory as a workbook; the writer yields to the event loop every few
@@ -54,12 +56,17 @@ const A4 = 9 as ExcelJS.PaperSize;
 const MARGINS = { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 /** A4's sides in points. */
 const A4_POINTS = { short: 595, long: 842 };
-/** The height exceljs gives a row whose height is not set. */
+/** The height of an empty row of the frame (set on it: a reader's own default depends on its fonts). */
 const DEFAULT_ROW_HEIGHT = 15;
-/** The share of a page by which where it ends may differ from what the writer foresees. */
-const PAGE_DOUBT = 0.03;
+/**
+ * The share of a page by which where it ends may differ from what the writer foresees: the readers
+ * print the same scale and heights, but round them each its own way.
+ */
+const PAGE_DOUBT = 0.01;
 /** How many of the table's last rows go over with the signature block when it does not fit under them. */
 const ROWS_KEPT_WITH_END = 3;
+/** Rows a page break would leave too few of at the top of a page: it falls before them instead. */
+const ROWS_LEFT_ALONE = 2;
 const thin = { style: 'thin' } as const;
 const allBorders: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -82,9 +89,9 @@ function widthOfWord(word: string): number {
  * size, wrapping at spaces. LibreOffice and Excel do not grow the rows of a generated file to fit
  * wrapped text, and Excel cuts off what a row is too short for, so the writer sets each row's
  * height itself. The estimate is made for Excel's widths (a unit is the width of a digit of
- * Calibri 11, the workbook's default font, against which Times New Roman at 12 points fits about
+ * Arial 10, the workbook's Normal font, against which Times New Roman at 12 points fits about
  * one small letter, bold a little less) and errs on the generous side: LibreOffice, whose units
- * are wider where Calibri is missing, shows some rows a little taller than they need.
+ * are a little wider, shows some rows a little taller than they need.
  */
 export function linesNeeded(text: string, width: number, size: number, bold = false): number {
   const capacity = Math.max(1, ((width - 0.5) * (bold ? 0.92 : 1) * 12) / size);
@@ -108,18 +115,32 @@ export function linesNeeded(text: string, width: number, size: number, bold = fa
   return lines;
 }
 
-/** The height in points of a row of this many lines at a font size. */
+/** A pixel of the screen (96 to the inch) in points: Excel gives a row a whole number of them. */
+const PIXEL_POINTS = 0.75;
+
+/**
+ * The height in points of a row of this many lines at a font size, in whole pixels, so that Excel
+ * keeps it as written instead of rounding it, and prints the rows as tall as the writer counts them.
+ */
 function heightOf(lines: number, size: number): number {
-  return Math.ceil(lines * size * 1.3 + 3);
+  return Math.ceil((lines * size * 1.3 + 3) / PIXEL_POINTS) * PIXEL_POINTS;
 }
+
+/**
+ * Numbers formatted in Vietnamese (the language tag 42A): LibreOffice then sets thousands off with
+ * dots and decimals with a comma whatever its own language, 1.500,5 as the screens write it,
+ * instead of 1,500.5, which a Vietnamese reader takes for a number a thousand times smaller. (Excel
+ * shows the separators of the computer's regional settings, a Vietnamese office's the same.)
+ */
+const VIETNAMESE = '[$-42A]';
 
 const numberFormats: Record<LayoutColumn['format'], string | undefined> = {
   index: '0',
   text: undefined,
-  count: '#,##0',
-  money: '#,##0',
-  quantity: '#,##0',
-  percent: '0.0"%"',
+  count: `${VIETNAMESE}#,##0`,
+  money: `${VIETNAMESE}#,##0`,
+  quantity: `${VIETNAMESE}#,##0`,
+  percent: `${VIETNAMESE}0.0"%"`,
   date: 'dd/mm/yyyy',
 };
 
@@ -137,7 +158,7 @@ const horizontalOf: Record<LayoutColumn['format'], ExcelJS.Alignment['horizontal
  * A quantity with a fraction shows up to three decimals. Only such a one gets this format: Excel
  * writes a whole number under it with a trailing decimal separator («188.000,»).
  */
-const QUANTITY_WITH_FRACTION = '#,##0.###';
+const QUANTITY_WITH_FRACTION = `${VIETNAMESE}#,##0.###`;
 
 function hasFraction(value: unknown): boolean {
   return typeof value === 'number' && !Number.isInteger(value);
@@ -238,30 +259,62 @@ function leftBlockColumns(columns: readonly LayoutColumn[]): number {
 }
 
 /**
- * How wide a column of Excel width 1 prints, in points: it is counted in digits of the workbook's
- * default font (Calibri), so it differs from one computer to another — 7 pixels where Calibri or
- * its twin Carlito is installed (Excel on Windows), about 9.4 where neither is and LibreOffice
- * falls back to DejaVu Sans (a Linux office computer). The wider, the more fitting the table to
- * the page's width shrinks the rows, and the more of them a page holds.
+ * The workbook's Normal font, whose widest digit is the unit of every column's width. exceljs makes
+ * it Calibri, which a Linux computer may lack: LibreOffice then counts the columns in DejaVu Sans, a
+ * third wider, and prints the table smaller. Arial, which Excel long had as its Normal font, is on
+ * every Windows, and LibreOffice ships its metric twin (Liberation Sans) everywhere, so all readers
+ * count the columns alike.
  */
-const COLUMN_UNIT_POINTS = { calibri: 7 * 0.75, dejaVuSans: 9.4 * 0.75 } as const;
+const NORMAL_FONT: Partial<ExcelJS.Font> = { name: 'Arial', size: 10 };
 
-/**
- * The height a printed page holds, in the points the writer gives its rows, as one reader prints
- * it: the page inside its margins, enlarged by as much as fitting the table to the page's width
- * shrinks the rows.
- */
-function pageRoom(columns: readonly Pick<LayoutColumn, 'width'>[], orientation: ReportLayout['orientation'], unitPoints: number): number {
-  const [pageWidth, pageHeight] = orientation === 'landscape' ? [A4_POINTS.long, A4_POINTS.short] : [A4_POINTS.short, A4_POINTS.long];
-  const tableWidth = columns.reduce((sum, column) => sum + column.width * unitPoints, 0);
-  const scale = Math.min(1, (pageWidth - (MARGINS.left + MARGINS.right) * 72) / tableWidth);
-  return (pageHeight - (MARGINS.top + MARGINS.bottom) * 72) / scale;
+/** exceljs's style manager, of which the writer uses one thing its typings do not show. */
+interface StyleManager {
+  /** Adds a font to the workbook's list; the first one added is the Normal style's. */
+  _addFont(font: Partial<ExcelJS.Font>): number;
 }
 
 /**
- * Where the printed pages end, foreseen from the heights the writer sets, in each reader at once
- * (they fit a different number of rows on a page): each page after the first begins with the
- * table's header again (the print titles), then the rows that did not fit on the one before.
+ * The height LibreOffice leaves below the rows for the page's footer, from the paper's edge: less
+ * than Excel's bottom margin. Measured on its PDFs, where the rows of a landscape A4 page reach
+ * 511.3 to 511.7 points below the top margin, as it rounds the scaled heights; the writer counts
+ * the most, so that Excel (the fewest) and LibreOffice bound every reader between them.
+ */
+const LIBREOFFICE_FOOTER_POINTS = 39.8;
+
+/**
+ * How wide a column of width 1 prints at 100 %, in points, in the reader that prints it the widest:
+ * Excel counts 7 whole pixels for Arial 10's digit (5.25 points; its standard 8.43 is 64 pixels);
+ * LibreOffice the digit's own width and a margin, a little more.
+ */
+const WIDEST_COLUMN_UNIT_POINTS = 5.6;
+
+/**
+ * The print scale, in percent: as large as lets the table's width fit the page in every reader, at
+ * most 100. Set by the writer rather than asked of the reader ("fit to the page's width"), since
+ * each reader would work it out from its own column widths and so print a different number of rows
+ * on a page (LibreOffice's table is a few percent wider than Excel's, and far wider where it lacks the
+ * Normal font), and the writer could not foresee where the pages end.
+ */
+function printScale(columns: readonly Pick<LayoutColumn, 'width'>[], orientation: ReportLayout['orientation']): number {
+  const pageWidth = orientation === 'landscape' ? A4_POINTS.long : A4_POINTS.short;
+  const tableWidth = columns.reduce((sum, column) => sum + column.width * WIDEST_COLUMN_UNIT_POINTS, 0);
+  return Math.min(100, Math.floor((100 * (pageWidth - (MARGINS.left + MARGINS.right) * 72)) / tableWidth));
+}
+
+/**
+ * The height a printed page holds for the rows, in points at 100 %, in each reader: Excel prints
+ * them between the top and bottom margins, the footer inside the bottom one; LibreOffice gives the
+ * footer only the room its line takes below the footer margin, and the rows the rest.
+ */
+function bodyHeights(orientation: ReportLayout['orientation']): number[] {
+  const pageHeight = orientation === 'landscape' ? A4_POINTS.short : A4_POINTS.long;
+  return [pageHeight - (MARGINS.top + MARGINS.bottom) * 72, pageHeight - MARGINS.top * 72 - LIBREOFFICE_FOOTER_POINTS];
+}
+
+/**
+ * Where the printed pages end, foreseen from the heights and the scale the writer sets, in each
+ * reader at once (LibreOffice fits a little more on a page): each page after the first begins with
+ * the table's header again (the print titles), then the rows that did not fit on the one before.
  */
 class PageFlow {
   private readonly rooms: number[];
@@ -270,8 +323,8 @@ class PageFlow {
   /** The height of the header rows repeated at the top of every page after the first. */
   titles = 0;
 
-  constructor(columns: readonly Pick<LayoutColumn, 'width'>[], orientation: ReportLayout['orientation']) {
-    this.rooms = Object.values(COLUMN_UNIT_POINTS).map((unitPoints) => pageRoom(columns, orientation, unitPoints));
+  constructor(orientation: ReportLayout['orientation'], scale: number) {
+    this.rooms = bodyHeights(orientation).map((height) => (height * 100) / scale);
     this.pages = this.rooms.map(() => ({ used: 0, rows: 0 }));
   }
 
@@ -291,16 +344,19 @@ class PageFlow {
   }
 
   /**
-   * Whether rows of this height surely follow the last rows on their page in every reader. Each
-   * reader rounds widths and heights its own way, so a page may end a little earlier or later
-   * than foreseen: the rows must fit with room to spare, and the page must not have begun among
-   * the last `rows` (it may as well have begun after them).
+   * How many of the table's last rows the end (rows of this height) takes over to the next page:
+   * none when, in every reader, it follows at least `least` of them on their page (the page began
+   * before them) and fits under them with room to spare. Else `least`, or more where a reader's
+   * page began just before that many, so that the break falls where that page begins rather than
+   * leaving one or two rows alone on it.
    */
-  fits(height: number, rows: number): boolean {
-    return this.rooms.every((room, at) => {
+  carried(height: number, least: number): number {
+    const follows = this.rooms.every((room, at) => {
       const page = this.pages[at];
-      return page !== undefined && page.used + height <= room * (1 - PAGE_DOUBT) && page.rows > rows;
+      return page !== undefined && page.used + height <= room * (1 - PAGE_DOUBT) && page.rows >= least;
     });
+    if (follows) return 0;
+    return Math.max(least, ...this.pages.map((page) => (page.rows > least && page.rows <= least + ROWS_LEFT_ALONE ? page.rows : least)));
   }
 }
 
@@ -381,8 +437,10 @@ class SheetWriter {
 
   blank(): void {
     this.rowNumber += 1;
+    const row = this.sheet.getRow(this.rowNumber);
+    row.height = DEFAULT_ROW_HEIGHT;
     this.pages.place(DEFAULT_ROW_HEIGHT);
-    this.sheet.getRow(this.rowNumber).commit();
+    row.commit();
   }
 
   nextRow(): ExcelJS.Row {
@@ -459,6 +517,8 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
   const { layout, frame, tables } = report;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = 'HTX Desk';
+  // The first font the style manager is given is the Normal one; its typings do not show it.
+  (workbook as unknown as { styles: StyleManager }).styles._addFont(NORMAL_FONT);
 
   const sheetsData = layout.sheets.map((sheet) => {
     const data = tables[sheet.table];
@@ -473,13 +533,12 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
   for (const [sheetIndex, sheetLayout] of layout.sheets.entries()) {
     const data = sheetsData[sheetIndex] as SheetData;
     const columns = report.columns ? report.columns(sheetLayout) : sheetLayout.columns;
+    const scale = printScale(columns, layout.orientation);
     const sheet = workbook.addWorksheet(sheetLayout.name, {
       pageSetup: {
         paperSize: A4,
         orientation: layout.orientation,
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
+        scale,
         // (Not centred on the page: exceljs's streaming writer never writes <printOptions>.)
         margins: MARGINS,
       },
@@ -487,7 +546,7 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       views: [{ showGridLines: false }],
     });
     sheet.columns = columns.map((column) => ({ width: column.width }));
-    const writer = new SheetWriter(sheet, columns, new PageFlow(columns, layout.orientation));
+    const writer = new SheetWriter(sheet, columns, new PageFlow(layout.orientation, scale));
 
     const frameStyle = (size: number, extra: Partial<ExcelJS.Font> = {}, alignment = centred()): Partial<ExcelJS.Style> => ({
       font: font(size, extra),
@@ -534,7 +593,7 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       row.height = lines === 1 ? oneLine : heightOf(lines, 12);
       writer.pages.place(row.height);
       held.push(row);
-      if (held.length > ROWS_KEPT_WITH_END + 1) held.shift()?.commit();
+      if (held.length > ROWS_KEPT_WITH_END + ROWS_LEFT_ALONE + 1) held.shift()?.commit();
       done += 1;
       if (index % CHUNK_ROWS === 0) {
         progress?.report(done, total, 'writing');
@@ -568,8 +627,8 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
     // The end is never printed alone under the repeated header: when it does not fit under the
     // last rows, the last of them go over to the next page with it.
     const endHeight = (sheetLayout.totalsLabel === undefined ? 0 : oneLine) + end.reduce((sum, cells) => sum + writer.heightOfLine(cells), 0);
-    const kept = Math.min(ROWS_KEPT_WITH_END, index - 1);
-    if (kept > 0 && !writer.pages.fits(endHeight, kept)) held[held.length - kept - 1]?.addPageBreak();
+    const kept = Math.min(writer.pages.carried(endHeight, ROWS_KEPT_WITH_END), index - 1);
+    if (kept > 0) held[held.length - kept - 1]?.addPageBreak();
     for (const row of held) row.commit();
 
     if (sheetLayout.totalsLabel !== undefined) {

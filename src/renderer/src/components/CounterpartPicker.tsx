@@ -17,6 +17,7 @@ import { useId, useState } from 'react';
 import { Input, MultiSelect, Select, Stack, Text, type ComboboxData, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format';
 import { useOrganizationList } from '../queries';
 import { usePartnerOptions } from '../queries/events';
 
@@ -70,7 +71,11 @@ const shownAsFound: OptionsFilter = ({ options }) => options;
 
 interface Option {
   counterpart: Counterpart;
-  /** A second line that tells two of the same name apart: kind and commune, or province. */
+  /**
+   * A second line that tells two of the same name apart: kind and commune, or province; and for an
+   * organization not working as usual, its status — one that ended is refused for what is dated
+   * after its end, so the person sees why before choosing it.
+   */
   detail: string;
 }
 
@@ -95,7 +100,15 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
   const found: Option[] = [
     ...(organizations.data?.rows ?? []).map((row) => ({
       counterpart: { kind: 'organization' as const, id: row.id, name: row.name },
-      detail: [t(`organization.kindShort.${row.kind}`), row.communeName].filter(Boolean).join(' · '),
+      detail: [
+        t(`organization.kindShort.${row.kind}`),
+        row.communeName,
+        row.endedOn !== null
+          ? t('events.picker.endedOn', { status: t(`organization.status.${row.status}`), date: formatDate(row.endedOn) })
+          : row.status !== 'active' && t(`organization.status.${row.status}`),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     })),
     ...(partners.data?.rows ?? []).map((row) => ({
       counterpart: { kind: 'partner' as const, id: row.id, name: row.name },

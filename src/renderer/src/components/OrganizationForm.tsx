@@ -29,6 +29,7 @@ import { FormFooter } from './FormFooter';
 import { LabelledSelect } from './LabelledSelect';
 import { NumberField, type NumberFieldValue } from './NumberField';
 import { ProvinceSelect } from './ProvinceSelect';
+import { SectorSelect } from './SectorSelect';
 import { OldAddressSuggestion } from './OldAddressSuggestion';
 
 interface OrganizationValues {
@@ -156,11 +157,6 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
       : null;
   const alertMessage = formError ?? loadError;
 
-  const sectorData = (['agriculture', 'non_agriculture'] as const).map((group) => ({
-    group: t(`register.sectorGroup.${group}`),
-    items: (lookups.data?.sectors ?? []).filter((sector) => sector.group === group).map((sector) => ({ value: sector.code, label: sector.name })),
-  }));
-
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -176,16 +172,12 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
                 allowDeselect={false}
                 data={organizationKinds.map((kind) => ({ value: kind, label: t(`organization.kind.${kind}`) }))}
                 {...form.getInputProps('kind')}
+                // Each year counts it by its kind: one with a past changes kind by a dated «Chuyển đổi».
+                disabled={initial?.hasHistory}
+                description={initial?.hasHistory ? t('register.form.kindFixed') : undefined}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
               />
-              <LabelledSelect
-                label={t('register.form.sector')}
-                placeholder={t('register.form.sectorPlaceholder')}
-                nothingFoundMessage={t('register.form.noSector')}
-                searchable
-                clearable
-                data={sectorData}
-                {...form.getInputProps('sectorCode')}
-              />
+              <SectorSelect label={t('register.form.sector')} {...form.getInputProps('sectorCode')} />
             </SimpleGrid>
             <TextInput label={t('organization.form.name')} required {...form.getInputProps('name')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

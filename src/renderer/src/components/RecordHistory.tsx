@@ -118,7 +118,17 @@ const enumTexts: Partial<Record<string, (t: TFunction, value: HistoryValue) => s
   },
 };
 
-type LifecycleSide = 'splitInto' | 'splitFrom' | 'separatedInto' | 'separatedFrom' | 'consolidatedInto' | 'consolidatedFrom' | 'mergedInto' | 'mergedFrom';
+type LifecycleSide =
+  | 'splitInto'
+  | 'splitFrom'
+  | 'separatedInto'
+  | 'separatedFrom'
+  | 'consolidatedInto'
+  | 'consolidatedFrom'
+  | 'mergedInto'
+  | 'mergedFrom'
+  | 'convertedInto'
+  | 'convertedFrom';
 
 /**
  * For the events that join or part organizations, the words for the side an organization was on,
@@ -130,10 +140,11 @@ const lifecycleSides: Partial<Record<LifecycleEventKind, Partial<Record<Lifecycl
   separation: { subject: ['separatedInto', 'successor'], successor: ['separatedFrom', 'subject'] },
   consolidation: { predecessor: ['consolidatedInto', 'successor'], successor: ['consolidatedFrom', 'predecessor'] },
   merger: { predecessor: ['mergedInto', 'subject'], subject: ['mergedFrom', 'predecessor'] },
+  conversion: { predecessor: ['convertedInto', 'successor'], successor: ['convertedFrom', 'predecessor'] },
 };
 /**
  * A lifecycle event as a line of one organization's history: its kind, and for a split,
- * separation, consolidation or merger which side the organization was on, naming the others
+ * separation, consolidation, merger or conversion which side the organization was on, naming the others
  * (`counterparts`, sent by the backend). Without them (an organization since removed for good),
  * the side is said by the role's own name.
  */

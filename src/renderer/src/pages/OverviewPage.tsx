@@ -16,7 +16,7 @@ import { LabelledSelect } from '../components/LabelledSelect';
 import { LoadError } from '../components/LoadError';
 import { hrefOf } from '../routing/useHashRoute';
 import { askForOverviewSections } from '../queries/overview';
-import { useStatisticsOverview, useStatisticsYears } from '../queries/register';
+import { useReportedYear, useStatisticsOverview, useStatisticsYears } from '../queries/register';
 import { classificationColors } from './organization/figures/classification';
 import { formatCount, formatMoneyIn, moneyUnitFor } from './organization/figures/numbers';
 import { PromotionPanel } from './overview/PromotionPanel';
@@ -52,11 +52,13 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
   const revenueMoney = inUnitOf(current.averageRevenuePerCooperative);
   const incomeMoney = inUnitOf(current.averageIncomePerWorker);
   const previousYear = previous.year;
-  // Totals of figures compare only with a year that has figures: against a year nobody reported,
-  // every member would read as growth. A year nobody has reported yet (the current one, chosen for
-  // its events) has no members to count: a dash, not 0.
-  const reportedBefore = previous.reporting > 0;
-  const reported = current.reporting > 0;
+  // Figures count only for a year enough organizations have reported (`figuresReported`): the
+  // first few of a year read as a collapse against the year before, so they are a dash, and compare
+  // only with a year reported too — against a year nobody reported, every member would read as growth.
+  const reportedBefore = previous.figuresReported;
+  const reported = current.figuresReported;
+  const revenue = reported ? current.averageRevenuePerCooperative : null;
+  const income = reported ? current.averageIncomePerWorker : null;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }}>
       <StatCard
@@ -80,7 +82,9 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
         <Text size="xs" c="dimmed">
           {reported
             ? t('overview.card.membersSplit', { official: formatCount(current.membersOfficial), associate: formatCount(current.membersAssociate) })
-            : t('overview.card.notReported', { year: current.year })}
+            : current.reporting > 0
+              ? t('overview.card.fewReported', { year: current.year, reporting: formatCount(current.reporting), total: formatCount(current.organizations.total) })
+              : t('overview.card.notReported', { year: current.year })}
         </Text>
       </StatCard>
       <StatCard
@@ -93,13 +97,13 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
       />
       <StatCard
         label={t('overview.card.revenue')}
-        value={current.averageRevenuePerCooperative === null ? '—' : revenueMoney(current.averageRevenuePerCooperative)}
-        current={current.averageRevenuePerCooperative}
-        previous={previous.averageRevenuePerCooperative}
+        value={revenue === null ? '—' : revenueMoney(revenue)}
+        current={revenue}
+        previous={reportedBefore ? previous.averageRevenuePerCooperative : null}
         formatChange={revenueMoney}
         previousYear={previousYear}
       >
-        {current.averageProfitPerCooperative !== null && (
+        {reported && current.averageProfitPerCooperative !== null && (
           <Text size="xs" c="dimmed">
             {t('overview.card.profit', { value: revenueMoney(current.averageProfitPerCooperative) })}
           </Text>
@@ -107,9 +111,9 @@ function Cards({ current, previous }: { current: YearStatistics; previous: YearS
       </StatCard>
       <StatCard
         label={t('overview.card.income')}
-        value={current.averageIncomePerWorker === null ? '—' : incomeMoney(current.averageIncomePerWorker)}
-        current={current.averageIncomePerWorker}
-        previous={previous.averageIncomePerWorker}
+        value={income === null ? '—' : incomeMoney(income)}
+        current={income}
+        previous={reportedBefore ? previous.averageIncomePerWorker : null}
         formatChange={incomeMoney}
         previousYear={previousYear}
       >
@@ -130,6 +134,19 @@ function ClassificationPanel({ stats }: { stats: YearStatistics }) {
     .map((key) => ({ name: t(`figures.classification.${key}`), value: counts[key], color: `${classificationColors[key]}.6` }))
     .filter((cell) => cell.value > 0);
   const goodOrFair = classified ? Math.round(((counts.good + counts.fair) / classified) * 100) : null;
+  if (!stats.figuresReported) {
+    // The first few classified of a year would read as most organizations unclassified.
+    return (
+      <Paper withBorder p="md" radius="md">
+        <Text fw={600} mb="sm">
+          {t('overview.classification.title', { year: stats.year })}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {t('overview.classification.notReported', { year: stats.year })}
+        </Text>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder p="md" radius="md">
       <Text fw={600} mb="sm">
@@ -166,40 +183,54 @@ function ClassificationPanel({ stats }: { stats: YearStatistics }) {
   );
 }
 
+/** The year's comings and goings, a reorganization told apart from a founding and a dissolution. */
+const flows = [
+  { key: 'founded', color: 'teal.7' },
+  { key: 'formedByReorganization', color: 'violet.7' },
+  { key: 'endedByReorganization', color: 'violet.7' },
+  { key: 'dissolved', color: 'red.7' },
+] as const;
+
 function FoundedEnded({ stats }: { stats: YearStatistics }) {
   const { t } = useTranslation();
+  const title = t('overview.flow.title', { year: stats.year });
+  // One row a flow and one column a kind: four flows' names side by side do not fit a third of the page.
   return (
     <Paper withBorder p="md" radius="md">
       <Text fw={600} mb="sm">
-        {t('overview.flow.title', { year: stats.year })}
+        {title}
       </Text>
-      <Table fz="sm" verticalSpacing={4}>
+      <Table fz="sm" verticalSpacing={4} aria-label={title}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th />
-            <Table.Th ta="right">{t('overview.flow.founded')}</Table.Th>
-            <Table.Th ta="right">{t('overview.flow.ended')}</Table.Th>
+            {organizationKinds.map((kind) => (
+              <Table.Th key={kind} ta="right">
+                {t(`organization.kindShort.${kind}`)}
+              </Table.Th>
+            ))}
+            <Table.Th ta="right">{t('overview.flow.total')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {organizationKinds.map((kind) => (
-            <Table.Tr key={kind}>
-              <Table.Td>{t(`organization.kindShort.${kind}`)}</Table.Td>
-              <Table.Td ta="right" c="teal.7">
-                {formatCount(stats.founded[kind])}
-              </Table.Td>
-              <Table.Td ta="right" c="red.7">
-                {formatCount(stats.ended[kind])}
+          {flows.map(({ key, color }) => (
+            <Table.Tr key={key}>
+              <Table.Td>{t(`overview.flow.${key}`)}</Table.Td>
+              {organizationKinds.map((kind) => (
+                <Table.Td key={kind} ta="right" c={color}>
+                  {formatCount(stats[key][kind])}
+                </Table.Td>
+              ))}
+              <Table.Td ta="right" fw={700}>
+                {formatCount(stats[key].total)}
               </Table.Td>
             </Table.Tr>
           ))}
-          <Table.Tr fw={700}>
-            <Table.Td>{t('overview.flow.total')}</Table.Td>
-            <Table.Td ta="right">{formatCount(stats.founded.total)}</Table.Td>
-            <Table.Td ta="right">{formatCount(stats.ended.total)}</Table.Td>
-          </Table.Tr>
         </Table.Tbody>
       </Table>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('overview.flow.note')}
+      </Text>
     </Paper>
   );
 }
@@ -287,9 +318,11 @@ function CommunePanel({ stats }: { stats: YearStatistics }) {
 export function OverviewPage() {
   const { t } = useTranslation();
   const years = useStatisticsYears();
+  const reported = useReportedYear();
   const [chosen, setChosen] = useState<number | null>(null);
   const thisYear = new Date().getFullYear();
-  const year = years.data ? (chosen ?? years.data[0] ?? thisYear - 1) : null;
+  // It opens on the newest year whose figures are reported, not on one whose first few are typed.
+  const year = years.data && reported.data ? (chosen ?? reported.data.year ?? thisYear - 1) : null;
   const overview = useStatisticsOverview(year);
   // The sections below the figures are asked for right after them, not once the figures are shown:
   // the core answers in turn, the figures first, and each section finds its answer on its way. This
@@ -304,6 +337,16 @@ export function OverviewPage() {
   const yearOptions = [...new Set([...(years.data ?? []), thisYear, ...(year === null ? [] : [year])])].sort((a, b) => b - a);
 
   if (years.isError) return <LoadError error={years.error} onRetry={() => void years.refetch()} />;
+  if (reported.isError) return <LoadError error={reported.error} onRetry={() => void reported.refetch()} />;
+  // A year's figures on their way: those of the year shown, or of a newer one while the page shows
+  // the year reported before it.
+  const current = overview.data?.current;
+  const pending =
+    current && !current.figuresReported && current.reporting > 0
+      ? { year: current.year, reporting: current.reporting, existing: current.organizations.total }
+      : reported.data && year === reported.data.year
+        ? reported.data.pending
+        : null;
 
   return (
     <Stack>
@@ -312,6 +355,11 @@ export function OverviewPage() {
           <Title order={2}>{t('overview.title')}</Title>
           {year !== null && (
             <Text c="dimmed">{t('overview.subtitle', { year, previous: year - 1 })}</Text>
+          )}
+          {pending && (
+            <Text size="sm" c="orange.8">
+              {t('overview.pending', { year: pending.year, reporting: formatCount(pending.reporting), existing: formatCount(pending.existing) })}
+            </Text>
           )}
         </Stack>
         <LabelledSelect

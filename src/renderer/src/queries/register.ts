@@ -22,6 +22,7 @@ export const registerKeys = {
   lifecycleList: (organizationId: number) => ['lifecycle', 'list', organizationId] as const,
   statistics: ['statistics'] as const,
   statisticsYears: ['statistics', 'years'] as const,
+  statisticsReportedYear: ['statistics', 'reportedYear'] as const,
   statisticsOverview: (year: number) => ['statistics', 'overview', year] as const,
 };
 
@@ -176,6 +177,11 @@ export function useOrganizationOptions(query: string) {
 
 export function useStatisticsYears() {
   return useQuery({ queryKey: registerKeys.statisticsYears, queryFn: () => call('statistics:years', undefined) });
+}
+
+/** The year Tổng quan opens on: the newest whose figures are reported, and a newer one on its way. */
+export function useReportedYear() {
+  return useQuery({ queryKey: registerKeys.statisticsReportedYear, queryFn: () => call('statistics:reportedYear', undefined) });
 }
 
 export function useStatisticsOverview(year: number | null) {

@@ -230,6 +230,7 @@ export const eventsVi = {
     nothingFound: 'Không tìm thấy thành viên hay đối tác nào',
     organization: { placeholder: 'Gõ tên thành viên để tìm', nothingFound: 'Không tìm thấy thành viên nào' },
     partner: { placeholder: 'Gõ tên đối tác để tìm', nothingFound: 'Không tìm thấy đối tác nào' },
+    endedOn: '{{status}} từ {{date}}',
   },
 };
 
@@ -464,5 +465,6 @@ export const eventsEn: Translations<typeof eventsVi> = {
     nothingFound: 'No member or partner found',
     organization: { placeholder: 'Type the name of a member', nothingFound: 'No member found' },
     partner: { placeholder: 'Type the name of a partner', nothingFound: 'No partner found' },
+    endedOn: '{{status}} since {{date}}',
   },
 };

@@ -214,6 +214,8 @@ export const historyVi = {
     consolidatedFrom: 'Hình thành từ hợp nhất {{names}}',
     mergedInto: 'Sáp nhập vào {{names}}',
     mergedFrom: 'Nhận sáp nhập {{names}}',
+    convertedInto: 'Chuyển đổi thành {{names}}',
+    convertedFrom: 'Chuyển đổi từ {{names}}',
   },
 };
 
@@ -426,5 +428,7 @@ export const historyEn: typeof historyVi = {
     consolidatedFrom: 'Formed by the consolidation of {{names}}',
     mergedInto: 'Merged into {{names}}',
     mergedFrom: 'Took in {{names}} by merger',
+    convertedInto: 'Converted into {{names}}',
+    convertedFrom: 'Converted from {{names}}',
   },
 };

@@ -4,6 +4,7 @@ import type { Translations } from '../messages';
 export const overviewVi = {
   title: 'Tổng quan',
   subtitle: 'Năm {{year}}, so với năm {{previous}}',
+  pending: 'Năm {{year}}: mới có {{reporting}}/{{existing}} tổ chức báo cáo số liệu. Thành viên, lao động, doanh thu, thu nhập và xếp loại của năm sẽ được tính khi có ít nhất một nửa số tổ chức báo cáo.',
   year: 'Năm thống kê',
   noFiguresTitle: 'Chưa có số liệu hằng năm',
   noFiguresDescription: 'Các số đếm tổ chức vẫn được tính từ danh sách thành viên; thành viên, lao động, doanh thu sẽ có khi văn phòng nhập số liệu năm, từng ô hoặc từ danh sách Excel đang có.',
@@ -25,9 +26,11 @@ export const overviewVi = {
     income: 'Thu nhập bình quân người lao động / tháng',
     reporting: '{{reporting}} trong {{total}} tổ chức đã có số liệu năm',
     notReported: 'Chưa tổ chức nào có số liệu năm {{year}}',
+    fewReported: 'Năm {{year}}: mới có {{reporting}}/{{total}} tổ chức báo cáo',
   },
   classification: {
     title: 'Xếp loại năm {{year}}',
+    notReported: 'Chưa đủ số liệu năm {{year}}: xếp loại được tính khi có ít nhất một nửa số tổ chức báo cáo.',
     goodOrFair: '{{percent}}% xếp loại Tốt hoặc Khá: {{good}} trong {{classified}} HTX, LH HTX đã xếp loại (không tính THT, QTDND).',
     noneClassified: 'Chưa có HTX, LH HTX nào được xếp loại trong năm.',
   },
@@ -52,10 +55,13 @@ export const overviewVi = {
     noCommitments: 'Chưa có cam kết để tính tỷ lệ thực hiện.',
   },
   flow: {
-    title: 'Thành lập mới và chấm dứt trong năm {{year}}',
+    title: 'Thành lập, tổ chức lại và giải thể trong năm {{year}}',
     founded: 'Thành lập mới',
-    ended: 'Chấm dứt',
+    formedByReorganization: 'Hình thành do tổ chức lại',
+    endedByReorganization: 'Chấm dứt do tổ chức lại',
+    dissolved: 'Giải thể, phá sản',
     total: 'Tổng cộng',
+    note: 'Tổ chức lại: chia, tách, hợp nhất, sáp nhập, chuyển đổi loại hình. Tổ chức chấm dứt do tổ chức lại được tiếp tục ở tổ chức kế thừa, không tính là giải thể; tổ chức hình thành do tổ chức lại không tính là thành lập mới.',
   },
   sector: {
     title: 'Số tổ chức theo lĩnh vực hoạt động',
@@ -80,6 +86,7 @@ export const overviewVi = {
 export const overviewEn: Translations<typeof overviewVi> = {
   title: 'Overview',
   subtitle: '{{year}}, compared with {{previous}}',
+  pending: '{{year}}: only {{reporting}} of {{existing}} organizations have reported their figures. Members, workers, revenue, income and classification for the year are counted once at least half have reported.',
   year: 'Year',
   noFiguresTitle: 'No yearly figures yet',
   noFiguresDescription: 'Organization counts still come from the register; members, workers and revenue appear once the office enters yearly figures, cell by cell or from the Excel list it has.',
@@ -101,9 +108,11 @@ export const overviewEn: Translations<typeof overviewVi> = {
     income: 'Average income per worker per month',
     reporting: '{{reporting}} of {{total}} organizations have entered figures',
     notReported: 'No organization has figures for {{year}} yet',
+    fewReported: '{{year}}: only {{reporting}} of {{total}} organizations have reported',
   },
   classification: {
     title: 'Classification {{year}}',
+    notReported: 'Not enough figures for {{year}} yet: classification is counted once at least half of the organizations have reported.',
     goodOrFair: '{{percent}}% classified Good or Fair: {{good}} of {{classified}} cooperatives and unions classified (THT and credit funds not counted).',
     noneClassified: 'No cooperative or union was classified this year.',
   },
@@ -129,9 +138,12 @@ export const overviewEn: Translations<typeof overviewVi> = {
     noCommitments: 'No commitments yet to measure fulfilment.',
   },
   flow: {
-    title: 'Founded and ended in {{year}}',
+    title: 'Founded, reorganized and dissolved in {{year}}',
     founded: 'Founded',
-    ended: 'Ended',
+    formedByReorganization: 'Formed by reorganization',
+    endedByReorganization: 'Ended by reorganization',
+    dissolved: 'Dissolved, bankrupt',
+    note: 'Reorganization: split, separation, consolidation, merger, conversion to another kind. One ended by a reorganization carries on in its successors and is not counted as dissolved; one formed by a reorganization is not counted as founded.',
     total: 'Total',
   },
   sector: {

@@ -18,8 +18,8 @@ export const plansVi = {
   unit: { count: 'Số lượng', percent: 'Tỷ lệ (%)', money: 'Số tiền (đồng)', quantity: 'Khối lượng' },
   metric: {
     organizations: 'Số tổ chức hiện có',
-    founded: 'Số tổ chức thành lập mới trong kỳ',
-    ended: 'Số tổ chức chấm dứt hoạt động trong kỳ',
+    founded: 'Số tổ chức thành lập mới trong kỳ (không kể hình thành do tổ chức lại)',
+    ended: 'Số tổ chức giải thể, phá sản trong kỳ (không kể chấm dứt do tổ chức lại)',
     members: 'Số thành viên chính thức',
     workers: 'Số lao động thường xuyên',
     managers: 'Số cán bộ quản lý',
@@ -114,6 +114,8 @@ export const plansVi = {
     allKinds: 'mọi loại hình',
     asOf: 'Số liệu tính đến ngày {{date}}; số liệu hằng năm của năm {{year}}. Năm trước: cả năm {{previous}} (hoặc đến hôm nay).',
     elapsed: 'Đã qua {{percent}} thời gian thực hiện',
+    figuresPending:
+      'Năm {{year}}: mới có {{reporting}}/{{existing}} tổ chức báo cáo số liệu, chưa đủ một nửa; các chỉ tiêu theo số liệu hằng năm vẫn tính theo năm {{reported}}.',
     notStarted: 'Kế hoạch bắt đầu từ ngày {{date}}: chưa đánh giá các chỉ tiêu. Cột «Hiện trạng» ghi số liệu đến ngày {{today}} (số liệu hằng năm của năm {{year}}) để tham khảo. Năm trước: cả năm {{previous}} (hoặc đến hôm nay).',
     actualBeforeStart: 'Hiện trạng',
     onTrackRule:
@@ -210,8 +212,8 @@ export const plansEn: Translations<typeof plansVi> = {
   unit: { count: 'Count', percent: 'Share (%)', money: 'Amount (đồng)', quantity: 'Quantity' },
   metric: {
     organizations: 'Organizations existing',
-    founded: 'Organizations founded in the period',
-    ended: 'Organizations ended in the period',
+    founded: 'Organizations founded in the period (not those formed by a reorganization)',
+    ended: 'Organizations dissolved or bankrupt in the period (not those ended by a reorganization)',
     members: 'Official members',
     workers: 'Regular workers',
     managers: 'Managers',
@@ -307,6 +309,7 @@ export const plansEn: Translations<typeof plansVi> = {
     allKinds: 'every kind',
     asOf: 'Figures as of {{date}}; yearly figures of {{year}}. Last year: all of {{previous}} (or up to today).',
     elapsed: '{{percent}} of the period gone',
+    figuresPending: '{{year}}: only {{reporting}} of {{existing}} organizations have reported their figures, fewer than half; targets on yearly figures still read {{reported}}.',
     notStarted: 'The plan starts on {{date}}: its targets are not judged yet. «Current state» shows the figures as of {{today}} (yearly figures of {{year}}), for information. Last year: all of {{previous}} (or up to today).',
     actualBeforeStart: 'Current state',
     onTrackRule:

@@ -89,6 +89,8 @@ export const registerVi = {
     memberSince: 'Ngày gia nhập Liên minh',
     memberUntil: 'Ngày thôi là thành viên Liên minh',
     memberUntilHint: 'Để trống nếu vẫn là thành viên.',
+    kindFixed:
+      'Đã có số liệu hằng năm hoặc quá trình hoạt động nên loại hình không sửa ở đây: các năm trước phải vẫn tính theo loại hình cũ. Nếu tổ chức đã chuyển đổi (chẳng hạn tổ hợp tác đăng ký thành hợp tác xã), hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động.',
     highTech: 'Ứng dụng công nghệ cao',
     valueChain: 'Sản xuất theo chuỗi giá trị',
     openExisting: 'Mở hồ sơ đó',
@@ -133,6 +135,7 @@ export const registerVi = {
     until: 'đến {{date}}',
     notMember: 'Chưa là thành viên',
     formerMember: 'Đã thôi là thành viên',
+    leftWhenEnded: 'khi chấm dứt hoạt động',
   },
   contacts: {
     title: 'Người liên hệ',
@@ -282,6 +285,8 @@ export const registerEn: Translations<typeof registerVi> = {
     memberSince: 'Joined the alliance on',
     memberUntil: 'Left the alliance on',
     memberUntilHint: 'Leave empty while still a member.',
+    kindFixed:
+      'It has yearly figures or lifecycle events, so its kind is not changed here: the years before must still count it as it was. If it converted (a cooperative group registering as a cooperative, say), record a «Conversion» event in the Lifecycle tab.',
     highTech: 'High-tech production',
     valueChain: 'Production in a value chain',
     openExisting: 'Open that organization',
@@ -326,6 +331,7 @@ export const registerEn: Translations<typeof registerVi> = {
     until: 'until {{date}}',
     notMember: 'Not a member',
     formerMember: 'Former member',
+    leftWhenEnded: 'when it ended',
   },
   contacts: {
     title: 'Contact people',

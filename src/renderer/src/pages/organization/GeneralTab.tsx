@@ -7,7 +7,7 @@ import { Button, DataList, Group, Paper, SimpleGrid, Stack, Title } from '@manti
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { OrganizationDetail } from '../../../../shared/contract';
+import { membershipEndsOn, type OrganizationDetail } from '../../../../shared/contract';
 import { formatDate, formatMoney } from '../../../../shared/format';
 import { OrganizationForm } from '../../components/OrganizationForm';
 import { useEditInPlace } from '../../components/useEditInPlace';
@@ -86,12 +86,15 @@ function OrganizationDetails({ organization, onEdit, editButtonRef }: DetailsPro
   const size = lookups.data?.sizeClasses.find((item) => item.code === o.sizeClass)?.name ?? o.sizeClass;
   const yesNo = (value: boolean) => (value ? t('register.yes') : t('register.no'));
 
+  // Its membership ends when it leaves, or when it ends: the leaving day is then its end's.
+  const leftOn = membershipEndsOn(o);
+  const leftWhenEnded = leftOn !== null && leftOn === o.endedOn && leftOn !== o.memberUntil;
   const membership = o.isMember
-    ? [t('register.page.member'), o.memberSince && t('register.general.since', { date: formatDate(o.memberSince) }), o.memberUntil && t('register.general.until', { date: formatDate(o.memberUntil) })]
+    ? [t('register.page.member'), o.memberSince && t('register.general.since', { date: formatDate(o.memberSince) }), leftOn && t('register.general.until', { date: formatDate(leftOn) })]
         .filter(Boolean)
         .join(' ')
     : o.memberSince
-      ? `${t('register.general.formerMember')} (${formatDate(o.memberSince)} – ${formatDate(o.memberUntil)})`
+      ? `${t('register.general.formerMember')} (${formatDate(o.memberSince)} – ${formatDate(leftOn)}${leftWhenEnded ? `, ${t('register.general.leftWhenEnded')}` : ''})`
       : t('register.general.notMember');
 
   return (

@@ -27,6 +27,7 @@ const kindColors: Record<LifecycleEventKind, MantineColor> = {
   separation: 'violet',
   consolidation: 'violet',
   merger: 'violet',
+  conversion: 'violet',
   dissolution: 'gray',
   bankruptcy: 'red',
 };
@@ -39,6 +40,7 @@ function useRoleLabel(kind: LifecycleEventKind): (role: LifecycleRole) => string
     if (kind === 'split' && role !== 'subject') return t(`figures.lifecycle.roleIn.split.${role}`);
     if (kind === 'separation' && role !== 'predecessor') return t(`figures.lifecycle.roleIn.separation.${role}`);
     if (kind === 'consolidation' && role !== 'subject') return t(`figures.lifecycle.roleIn.consolidation.${role}`);
+    if (kind === 'conversion' && role !== 'subject') return t(`figures.lifecycle.roleIn.conversion.${role}`);
     return t(`figures.lifecycle.role.${role}`);
   };
 }
@@ -130,7 +132,7 @@ export function LifecycleTab({ organization }: { organization: OrganizationDetai
             <Timeline.Item
               key={event.id}
               color={kindColors[event.kind]}
-              bullet={['split', 'separation', 'consolidation', 'merger'].includes(event.kind) ? <IconArrowsSplit size={12} /> : undefined}
+              bullet={['split', 'separation', 'consolidation', 'merger', 'conversion'].includes(event.kind) ? <IconArrowsSplit size={12} /> : undefined}
               title={
                 <Group gap="xs">
                   <Text fw={600}>{t(`figures.lifecycle.kind.${event.kind}`)}</Text>

@@ -44,7 +44,7 @@ import { agreementHref, eventHref, hrefOf, offerHref, organizationHref, planHref
 import { PlanForm } from './PlanForm';
 import { formatPeriod, PlanStatusBadge } from './PlansPage';
 import { FormModal } from '../../forms/unsavedChanges';
-import { formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
+import { formatCount, formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
 
 export const statusColors: Record<TargetStatus, string> = { met: 'teal', on_track: 'blue', at_risk: 'orange', missed: 'red', unknown: 'gray', not_started: 'gray' };
 
@@ -527,6 +527,16 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           ) : (
             <Text size="xs" c="dimmed">
               {t('plans.page.asOf', { date: formatDate(plan.asOf), year: plan.figureYear, previous: previousYear })}
+            </Text>
+          )}
+          {plan.figuresPending && (
+            <Text size="sm" c="orange.8">
+              {t('plans.page.figuresPending', {
+                year: plan.figuresPending.year,
+                reporting: formatCount(plan.figuresPending.reporting),
+                existing: formatCount(plan.figuresPending.existing),
+                reported: plan.figureYear,
+              })}
             </Text>
           )}
           <Text size="xs" c="dimmed">

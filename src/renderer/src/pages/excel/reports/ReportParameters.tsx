@@ -18,19 +18,31 @@ export interface ReportParameterValues {
   documentNumber: string;
 }
 
-const lastYear = new Date().getFullYear() - 1;
+/**
+ * The month from which the year in progress is the one reported on: a year's report is written in
+ * its last weeks (an annual report's figures close on 14 December, Nghị định 09/2019/NĐ-CP, and
+ * offices draft it through November and send it in December); before November, it is last year's.
+ */
+const YEAR_REPORTED_FROM_MONTH = 11;
+
+/** The year a report is made for unless another is chosen, as of today (read each time: the app stays open across New Year). */
+function yearReported(): number {
+  const today = dayjs();
+  return today.month() + 1 >= YEAR_REPORTED_FROM_MONTH ? today.year() : today.year() - 1;
+}
 
 /**
- * What a report is asked for at first. A finished year is what gets reported, so last year comes
- * first and a period defaults to it too; but a bulletin of supply tells partners what is on offer
- * from now on, so it covers the three months from today.
+ * What a report is asked for at first: the year reported (`yearReported`), and a period over the
+ * whole of it; but a bulletin of supply tells partners what is on offer from now on, so it covers
+ * the three months from today.
  */
 export function defaultParametersOf(report: ReportKind): ReportParameterValues {
+  const year = yearReported();
   if (report === 'supply-bulletin') {
     const today = dayjs();
-    return { year: lastYear, from: today.format('YYYY-MM-DD'), to: today.add(3, 'month').format('YYYY-MM-DD'), programmeId: null, documentNumber: '' };
+    return { year, from: today.format('YYYY-MM-DD'), to: today.add(3, 'month').format('YYYY-MM-DD'), programmeId: null, documentNumber: '' };
   }
-  return { year: lastYear, from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, programmeId: null, documentNumber: '' };
+  return { year, from: `${year}-01-01`, to: `${year}-12-31`, programmeId: null, documentNumber: '' };
 }
 
 interface ReportParametersProps {
@@ -51,7 +63,8 @@ export function ReportParameters({ period, byProgramme, value, onChange }: Repor
     );
   }
   if (period === 'year') {
-    const offered = [...new Set([lastYear + 1, lastYear, ...(years.data ?? [])])].sort((a, b) => b - a).map(String);
+    const thisYear = dayjs().year();
+    const offered = [...new Set([thisYear, thisYear - 1, ...(years.data ?? [])])].sort((a, b) => b - a).map(String);
     return (
       <LabelledSelect
         label={t('reports.year')}
@@ -59,7 +72,7 @@ export function ReportParameters({ period, byProgramme, value, onChange }: Repor
         allowDeselect={false}
         data={offered}
         value={String(value.year)}
-        onChange={(year) => onChange({ ...value, year: Number(year ?? lastYear) })}
+        onChange={(year) => onChange({ ...value, year: Number(year ?? value.year) })}
       />
     );
   }

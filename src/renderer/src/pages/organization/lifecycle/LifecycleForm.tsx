@@ -13,12 +13,13 @@ import type { InputOf, OrganizationDetail } from '../../../../../shared/contract
 import { lifecycleEventKinds, organizationKinds, type LifecycleEventKind, type OrganizationKind } from '../../../../../shared/domain';
 import { ApiError } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
+import { SectorSelect } from '../../../components/SectorSelect';
 import { useAlliance, useCommunes } from '../../../queries';
 import { useRecordLifecycle } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
 import { isIsoDate } from '../../../../../shared/typed';
 import { useFormSave } from '../../../forms/oneSave';
-import { initialNewSuccessors } from './kinds';
+import { hasOneSuccessor, initialNewSuccessors } from './kinds';
 import { OrganizationMultiPicker, OrganizationPicker } from './OrganizationPicker';
 import { FormFooter } from '../../../components/FormFooter';
 
@@ -26,6 +27,7 @@ interface NewSuccessor {
   name: string;
   kind: OrganizationKind | null;
   communeCode: string | null;
+  sectorCode: string | null;
 }
 
 interface FormValues {
@@ -40,7 +42,7 @@ interface FormValues {
   otherIds: string[];
   /** Sáp nhập, absorbed: the organization this one is absorbed into. */
   absorberId: string | null;
-  /** Hợp nhất: the organization formed is a new one, or one already in the register. */
+  /** Hợp nhất, chuyển đổi: the organization formed is a new one, or one already in the register. */
   successorMode: 'new' | 'existing';
   successorIds: string[];
   newSuccessors: NewSuccessor[];
@@ -57,7 +59,9 @@ export function toRecordInput(values: FormValues, organizationId: number): Recor
     name: successor.name,
     kind: successor.kind ?? 'htx',
     communeCode: successor.communeCode ?? '',
+    sectorCode: successor.sectorCode,
   }));
+  const oneSuccessor = values.successorMode === 'new' ? { newSuccessors: created.slice(0, 1) } : { successorIds: ids(values.successorIds).slice(0, 1) };
   switch (kind) {
     case 'renaming':
       return { ...base, subjectId: organizationId, newName: values.newName };
@@ -66,11 +70,9 @@ export function toRecordInput(values: FormValues, organizationId: number): Recor
     case 'separation':
       return { ...base, subjectId: organizationId, successorIds: ids(values.successorIds), newSuccessors: created };
     case 'consolidation':
-      return {
-        ...base,
-        predecessorIds: [organizationId, ...ids(values.otherIds)],
-        ...(values.successorMode === 'new' ? { newSuccessors: created.slice(0, 1) } : { successorIds: ids(values.successorIds).slice(0, 1) }),
-      };
+      return { ...base, predecessorIds: [organizationId, ...ids(values.otherIds)], ...oneSuccessor };
+    case 'conversion':
+      return { ...base, predecessorIds: [organizationId], ...oneSuccessor };
     case 'merger':
       return values.mergerDirection === 'absorbs'
         ? { ...base, subjectId: organizationId, predecessorIds: ids(values.otherIds) }
@@ -82,13 +84,13 @@ export function toRecordInput(values: FormValues, organizationId: number): Recor
 
 /** Where a path of the contract's input shows in this form, for the kind being recorded. */
 function formPathOf(path: string, values: FormValues): string | null {
-  if (/^newSuccessors\.\d+\.(name|kind|communeCode)$/.test(path)) return path;
+  if (/^newSuccessors\.\d+\.(name|kind|communeCode|sectorCode)$/.test(path)) return path;
   if (path === 'date' || path === 'decisionNo' || path === 'note' || path === 'newName' || path === 'kind') return path;
   if (path === 'predecessorIds' && (values.kind === 'consolidation' || (values.kind === 'merger' && values.mergerDirection === 'absorbs'))) {
     return 'otherIds';
   }
   if (path === 'subjectId' && values.kind === 'merger' && values.mergerDirection === 'absorbed') return 'absorberId';
-  if (path === 'successorIds') return values.kind === 'consolidation' && values.successorMode === 'existing' ? 'successorIds' : 'newSuccessors';
+  if (path === 'successorIds') return hasOneSuccessor(values.kind) && values.successorMode === 'existing' ? 'successorIds' : 'newSuccessors';
   return null;
 }
 
@@ -109,7 +111,14 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
   const alliance = useAlliance();
   const provinceCode = alliance.data?.provinceCode ?? organization.provinceCode;
   const communes = useCommunes(provinceCode);
-  const blankSuccessor = (): NewSuccessor => ({ name: '', kind: organization.kind, communeCode: organization.communeCode });
+  // A new organization is of this one's kind, place and sector unless the person says otherwise; the
+  // one a conversion forms also bears its name, and a THT converts into an HTX.
+  const blankSuccessor = (kind: LifecycleEventKind | null): NewSuccessor => ({
+    name: kind === 'conversion' ? organization.name : '',
+    kind: kind === 'conversion' && organization.kind === 'tht' ? 'htx' : organization.kind,
+    communeCode: organization.communeCode,
+    sectorCode: organization.sectorCode,
+  });
   const form = useForm<FormValues>({
     initialValues: {
       kind: null,
@@ -131,8 +140,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
     },
   });
   const { kind } = form.values;
-  const showNewSuccessors =
-    kind === 'split' || kind === 'separation' || (kind === 'consolidation' && form.values.successorMode === 'new');
+  const showNewSuccessors = kind === 'split' || kind === 'separation' || (hasOneSuccessor(kind) && form.values.successorMode === 'new');
 
   const chooseKind = (value: string | null) => {
     const next = lifecycleEventKinds.find((candidate) => candidate === value) ?? null;
@@ -142,7 +150,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
       absorberId: null,
       successorIds: [],
       successorMode: 'new',
-      newSuccessors: Array.from({ length: initialNewSuccessors(next) }, blankSuccessor),
+      newSuccessors: Array.from({ length: initialNewSuccessors(next) }, () => blankSuccessor(next)),
     });
     form.clearErrors();
   };
@@ -169,6 +177,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
   });
 
   const kindOptions = organizationKinds.map((value) => ({ value, label: t(`organization.kind.${value}`) }));
+  const successorLabel = kind === 'conversion' ? t('figures.lifecycle.form.conversionSuccessor') : t('figures.lifecycle.form.successorOne');
   const communeOptions = (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }));
 
   return (
@@ -237,8 +246,8 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
           />
         )}
 
-        {kind === 'consolidation' && (
-          <Input.Wrapper label={t('figures.lifecycle.form.successorMode')}>
+        {hasOneSuccessor(kind) && (
+          <Input.Wrapper label={successorLabel}>
             <SegmentedControl
               display="flex"
               data={[
@@ -248,16 +257,16 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
               value={form.values.successorMode}
               onChange={(value) => {
                 form.setFieldValue('successorMode', value === 'existing' ? 'existing' : 'new');
-                form.setFieldValue('newSuccessors', value === 'existing' ? [] : [blankSuccessor()]);
+                form.setFieldValue('newSuccessors', value === 'existing' ? [] : [blankSuccessor(kind)]);
                 form.setFieldValue('successorIds', []);
               }}
             />
           </Input.Wrapper>
         )}
 
-        {kind === 'consolidation' && form.values.successorMode === 'existing' && (
+        {hasOneSuccessor(kind) && form.values.successorMode === 'existing' && (
           <OrganizationPicker
-            label={t('figures.lifecycle.form.successorOne')}
+            label={successorLabel}
             required
             excludeId={organization.id}
             value={form.values.successorIds[0] ?? null}
@@ -269,10 +278,10 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
         {showNewSuccessors && (
           <Stack gap="xs">
             <Divider label={t('figures.lifecycle.form.newOrganizations')} labelPosition="left" />
-            {form.values.newSuccessors.map((_, index) => (
+            {form.values.newSuccessors.map((successor, index) => (
               <Paper key={index} withBorder p="sm">
                 <Group align="flex-start" wrap="nowrap">
-                  <SimpleGrid cols={{ base: 1, sm: 3 }} flex={1}>
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} flex={1}>
                     <TextInput
                       label={t('figures.lifecycle.form.newOrgName', { n: index + 1 })}
                       required
@@ -295,8 +304,19 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
                       data={communeOptions}
                       {...form.getInputProps(`newSuccessors.${index}.communeCode`)}
                     />
+                    <SectorSelect
+                      label={t('figures.lifecycle.form.newOrgSector', { n: index + 1 })}
+                      // Taken from this organization, and said so, until the person picks another.
+                      description={
+                        successor.sectorCode !== null && successor.sectorCode === organization.sectorCode
+                          ? t('figures.lifecycle.form.newOrgSectorHint', { name: organization.name })
+                          : undefined
+                      }
+                      inputWrapperOrder={['label', 'input', 'description', 'error']}
+                      {...form.getInputProps(`newSuccessors.${index}.sectorCode`)}
+                    />
                   </SimpleGrid>
-                  {kind !== 'consolidation' && form.values.newSuccessors.length > 1 && (
+                  {!hasOneSuccessor(kind) && form.values.newSuccessors.length > 1 && (
                     <ActionIcon
                       mt={28}
                       variant="subtle"
@@ -315,8 +335,8 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
                 {form.errors.newSuccessors}
               </Text>
             )}
-            {kind !== 'consolidation' && (
-              <Button variant="subtle" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => form.insertListItem('newSuccessors', blankSuccessor())}>
+            {!hasOneSuccessor(kind) && (
+              <Button variant="subtle" leftSection={<IconPlus size={16} />} w="fit-content" onClick={() => form.insertListItem('newSuccessors', blankSuccessor(kind))}>
                 {t('figures.lifecycle.form.addNew')}
               </Button>
             )}

@@ -7,6 +7,11 @@ export const simpleKinds: readonly LifecycleEventKind[] = ['founding', 'suspensi
 /** How many new organizations a kind starts the form with. */
 export function initialNewSuccessors(kind: LifecycleEventKind | null): number {
   if (kind === 'split') return 2;
-  if (kind === 'separation' || kind === 'consolidation') return 1;
+  if (kind === 'separation' || hasOneSuccessor(kind)) return 1;
   return 0;
+}
+
+/** Kinds that form exactly one organization, new or already in the register: hợp nhất, chuyển đổi. */
+export function hasOneSuccessor(kind: LifecycleEventKind | null): boolean {
+  return kind === 'consolidation' || kind === 'conversion';
 }
