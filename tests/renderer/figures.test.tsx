@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InputOf, OrganizationDetail, YearlyFigures } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { FiguresTab } from '../../src/renderer/src/pages/organization/FiguresTab';
@@ -226,6 +226,66 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ revenue: 1_500_000_000, profit: 150_000_000 })));
     expect(screen.queryByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).toBeNull();
+  });
+
+  it('reads money as the year grid and the import do («1,5 tỷ», «2 triệu», «1,200,000,000»), and says beneath each field what will be stored', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Năm/), { target: { value: '2024' } });
+    const typeAndLeave = (label: string, text: string) => {
+      const input = within(dialog).getByLabelText<HTMLInputElement>(label);
+      fireEvent.focus(input);
+      fireEvent.change(input, { target: { value: text } });
+      fireEvent.blur(input);
+      return input;
+    };
+    const revenue = typeAndLeave('Doanh thu', '1,5 tỷ');
+    const profit = typeAndLeave('Lợi nhuận', '2 tỷ');
+    const income = typeAndLeave('Thu nhập bình quân', '2 triệu');
+    const assets = typeAndLeave('Tổng tài sản', '1,200,000,000');
+    // Typed Vietnamese is not a list's way of writing: nothing said beneath it.
+    const workers = typeAndLeave('Lao động thường xuyên', '1.500');
+
+    // Each box shows the amount it will store, and beneath it what was typed and how it was read.
+    expect([revenue.value, profit.value, income.value, assets.value, workers.value]).toEqual(['1.500.000.000', '2.000.000.000', '2.000.000', '1.200.000.000', '1.500']);
+    const said = (input: HTMLInputElement, text: string) => {
+      const note = document.getElementById(input.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-description')) ?? '');
+      expect(note?.textContent).toBe(text);
+    };
+    said(revenue, '«1,5 tỷ» ghi nhận là 1.500.000.000 đồng. Nếu không đúng, hãy sửa lại.');
+    said(assets, '«1,200,000,000» ghi nhận là 1.200.000.000 đồng. Nếu không đúng, hãy sửa lại.');
+    // Before the field's own hint, and the profit's warning, which still says the profit is above the revenue read.
+    said(income, '«2 triệu» ghi nhận là 2.000.000 đồng. Nếu không đúng, hãy sửa lại. Đồng mỗi người mỗi tháng.');
+    said(profit, '«2 tỷ» ghi nhận là 2.000.000.000 đồng. Nếu không đúng, hãy sửa lại. Lợi nhuận đang lớn hơn doanh thu: xem lại có gõ thừa số 0 không.');
+    // Not a number in any writing: refused as typed.
+    const members = typeAndLeave('Thành viên chính thức', '1,5 tỷ');
+    expect(members.value).toBe('1,5 tỷ');
+    expect(members.getAttribute('aria-invalid')).toBe('true');
+    typeAndLeave('Thành viên chính thức', '');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith(
+        'figures:save',
+        expect.objectContaining({ year: 2024, revenue: 1_500_000_000, profit: 2_000_000_000, averageIncome: 2_000_000, totalAssets: 1_200_000_000, workers: 1500 }),
+      ),
+    );
+  });
+
+  describe('across New Year', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('starts «Thêm năm» at the year just ended by the clock when it is clicked', async () => {
+      installFakeApi({ 'figures:list': () => ok([]) });
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(2031, 0, 2, 8, 0));
+      renderTab({ foundedOn: '2012-03-01' });
+      fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+      expect(within(await screen.findByRole('dialog')).getByLabelText<HTMLInputElement>(/^Năm/).value).toBe('2030');
+    });
   });
 
   it('deletes a year after confirmation', async () => {

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InputOf } from '../../src/shared/contract';
 import type { Lookups } from '../../src/shared/contract';
 import { alliance, communes, fail, installFakeApi, ok, organization, provinces } from './fakeApi';
@@ -500,5 +500,27 @@ describe('a name found by its old address', { timeout: 20_000 }, () => {
     const found = (await within(table).findByText('HTX Nông nghiệp Mỹ Hội Đông')).closest('td');
     expect(found?.textContent).toBe('HTX Nông nghiệp Mỹ Hội ĐôngĐịa chỉ cũ: ấp Mỹ Hòa, xã Mỹ Hội Đông, huyện Chợ Mới');
     expect(within(table).getByText('HTX Chợ Mới').closest('td')?.textContent).toBe('HTX Chợ Mới');
+  });
+});
+
+describe('the year a classification is asked of', { timeout: 20_000 }, () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is the year just ended by the clock as the list is used, not as the app was loaded', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows, total: 2 }),
+    });
+    // The app was loaded before New Year (this file's imports); the list is opened after it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2031, 0, 2, 8, 0));
+    renderApp('#/thanh-vien');
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    fireEvent.click(screen.getByRole('button', { name: 'Bộ lọc' }));
+    expect(screen.getByLabelText<HTMLInputElement>('Năm xếp loại').value).toBe('2030');
+    await choose(screen.getByLabelText('Xếp loại'), '', 'Khá');
+    await waitFor(() => expect(listCalls(invoke).at(-1)).toEqual({ classification: 'fair', classificationYear: 2030, ...sorted, page: 1, pageSize: 50 }));
+    expect(screen.getByText('Xếp loại 2030: Khá')).toBeTruthy();
   });
 });

@@ -4,6 +4,7 @@ import type { FiguresGridRow, InputOf, YearlyFigures } from '../../src/shared/co
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { hasUnsavedChanges } from '../../src/renderer/src/forms/unsavedChanges';
 import { YearGridPage } from '../../src/renderer/src/pages/YearGridPage';
+import { foldText } from '../../src/shared/text';
 import { installFakeApi, ok } from './fakeApi';
 import { choose } from './select';
 
@@ -29,14 +30,17 @@ function figures(year: number, overrides: Partial<YearlyFigures> = {}): YearlyFi
   };
 }
 
-const rows: FiguresGridRow[] = [
-  { organizationId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', kind: 'htx', communeName: 'Xã Mỹ Hiệp', otherProvinceName: null, figures: null, previous: null },
-  { organizationId: 9, name: 'Tổ hợp tác Cao Lãnh', kind: 'tht', communeName: 'Phường Cao Lãnh', otherProvinceName: null, figures: null, previous: null },
-];
+const myHiep: FiguresGridRow = { organizationId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', kind: 'htx', communeName: 'Xã Mỹ Hiệp', otherProvinceName: null, figures: null, previous: null };
+const caoLanh: FiguresGridRow = { organizationId: 9, name: 'Tổ hợp tác Cao Lãnh', kind: 'tht', communeName: 'Phường Cao Lãnh', otherProvinceName: null, figures: null, previous: null };
+const rows = [myHiep, caoLanh];
 
-function renderGrid() {
+/** The grid of `shown` rows, searched by name and narrowed by kind as the backend does. */
+function renderGrid(shown: FiguresGridRow[] = rows) {
   const invoke = installFakeApi({
-    'figures:grid': () => ok({ rows, total: 2 }),
+    'figures:grid': (input) => {
+      const found = shown.filter((row) => (input.query === undefined || foldText(row.name).includes(input.query)) && (input.kind === undefined || row.kind === input.kind));
+      return ok({ rows: found, total: found.length });
+    },
     'figures:save': (input) => ok(figures(input.year, { ...input, classification: input.classification ?? null })),
   });
   render(
@@ -136,6 +140,90 @@ describe('year grid: a refused value is not lost without a word', { timeout: 20_
     await choose(screen.getByLabelText('Năm'), '', String(lastYear - 1));
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).getByRole('button', { name: 'Bỏ thay đổi' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:grid', expect.objectContaining({ year: lastYear - 1 })));
+  });
+});
+
+describe('year grid: searching and narrowing is not leaving', { timeout: 20_000 }, () => {
+  it('searches and narrows with a refused value on screen without asking, keeps it as typed while its row is hidden, and says so', async () => {
+    const { invoke } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const workers = cell('Lao động thường xuyên', 'Tổ hợp tác Cao Lãnh');
+    workers.focus();
+    fireEvent.change(workers, { target: { value: '1,5' } });
+    fireEvent.blur(workers);
+    expect(await screen.findByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toBeTruthy();
+
+    // Typed key by key, the search asks nothing and finds what was typed.
+    const search = screen.getByRole('textbox', { name: 'Tìm tổ chức' });
+    for (const typed of ['m', 'my', 'my hiep']) fireEvent.change(search, { target: { value: typed } });
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:grid', expect.objectContaining({ query: 'my hiep' })));
+    await waitFor(() => expect(screen.queryByLabelText('Lao động thường xuyên – Tổ hợp tác Cao Lãnh')).toBeNull());
+    fireEvent.click(screen.getByRole('radio', { name: 'HTX' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:grid', expect.objectContaining({ query: 'my hiep', kind: 'htx' })));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // The hidden value is still work not saved, and the page says where it is.
+    expect(hasUnsavedChanges()).toBe(true);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Có 1 ô chưa lưu được đang bị ẩn do tìm kiếm, bộ lọc hoặc trang đang xem: Lao động thường xuyên – Tổ hợp tác Cao Lãnh («1,5»). Giá trị đã gõ vẫn được giữ nguyên; hiện lại dòng đó để sửa.',
+    );
+
+    // Shown again, the cell holds what was typed, with why it was refused.
+    fireEvent.change(search, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Tất cả' }));
+    const again = await screen.findByLabelText<HTMLInputElement>('Lao động thường xuyên – Tổ hợp tác Cao Lãnh');
+    expect(again.value).toBe('1,5');
+    expect(again.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Corrected, it is saved and no longer held.
+    again.focus();
+    fireEvent.change(again, { target: { value: '15' } });
+    fireEvent.blur(again);
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', { organizationId: 9, year: lastYear, workers: 15 }));
+    expect(hasUnsavedChanges()).toBe(false);
+  });
+});
+
+describe('year grid: a revenue and a profit pasted together', { timeout: 20_000 }, () => {
+  const stored = (overrides: Partial<YearlyFigures>, organizationId = 7) => figures(lastYear, { organizationId, ...overrides });
+
+  it('checks each against the other as pasted, not as stored: a right pair is saved without a question', async () => {
+    const { saves } = renderGrid([
+      // A stored revenue the pasted profit is above, and a stored profit above the pasted revenue.
+      { ...myHiep, figures: stored({ revenue: 150_000_000 }) },
+      { ...caoLanh, figures: stored({ revenue: 2_000_000_000, profit: 1_000_000_000 }, 9) },
+    ]);
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    paste(cell('Doanh thu', 'HTX Nông nghiệp Mỹ Hiệp'), '2 tỷ\t1,5 tỷ\n500 triệu\t100 triệu\n');
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 7, year: lastYear, revenue: 2_000_000_000 },
+        { organizationId: 7, year: lastYear, profit: 1_500_000_000 },
+        { organizationId: 9, year: lastYear, revenue: 500_000_000 },
+        { organizationId: 9, year: lastYear, profit: 100_000_000 },
+      ]),
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('asks, once, about a profit above the revenue pasted beside it, though the stored revenue is larger', async () => {
+    const { saves } = renderGrid([{ ...myHiep, figures: stored({ revenue: 5_000_000_000 }) }, caoLanh]);
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    paste(cell('Doanh thu', 'HTX Nông nghiệp Mỹ Hiệp'), '100 triệu\t1,5 tỷ');
+    const asked = await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' });
+    expect(within(asked).getByText(/^Lợi nhuận năm/).textContent).toMatch(`Lợi nhuận năm ${lastYear} (1.500.000.000\u00a0₫) lớn hơn doanh thu (100.000.000\u00a0₫).`);
+    expect(saves()).toEqual([]);
+    fireEvent.click(within(asked).getByRole('button', { name: 'Vẫn lưu' }));
+    // The pair was said to be right: the profit is not asked about again.
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 7, year: lastYear, revenue: 100_000_000 },
+        { organizationId: 7, year: lastYear, profit: 1_500_000_000 },
+      ]),
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
 

@@ -118,6 +118,7 @@ export function NumberField({
   onBlur,
   rightSection,
   rightSectionWidth,
+  description,
   ...props
 }: NumberFieldProps) {
   const { t } = useTranslation();
@@ -126,8 +127,9 @@ export function NumberField({
   // The value this field last gave (or was given): another one comes from outside (a reset, Esc
   // in the year grid) and replaces the text.
   const [held, setHeld] = useState<NumberFieldValue>(value);
-  // Messages wait until the person has left the field once, so that half-typed "1." is not scolded.
-  const [revealed, setRevealed] = useState(false);
+  // Messages wait until the person has left the field once, so that half-typed "1." is not scolded;
+  // text it starts with was not half typed (a year grid's cell shown again with what it refused).
+  const [revealed, setRevealed] = useState(() => typeof value === 'string');
   // «1,5 tỷ» as it was typed, once the box shows the amount it was read as: said beneath it.
   const [readFrom, setReadFrom] = useState<{ typed: string; amount: string } | null>(null);
   if (!Object.is(value, held)) {
@@ -162,7 +164,19 @@ export function NumberField({
         if ((grouping || judged.readAsAmount) && judged.grouped !== undefined && judged.grouped !== text) setText(judged.grouped);
         onBlur?.(event);
       }}
-      {...(readFrom && { description: t('fields.number.readAsAmount', readFrom), inputWrapperOrder: ['label', 'input', 'description', 'error'] })}
+      // What «1,5 tỷ» was read as, before the field's own hint (a profit's warning stays said).
+      {...(readFrom
+        ? {
+            description: description ? (
+              <>
+                {t('fields.number.readAsAmount', readFrom)} {description}
+              </>
+            ) : (
+              t('fields.number.readAsAmount', readFrom)
+            ),
+            inputWrapperOrder: ['label', 'input', 'description', 'error'],
+          }
+        : { description })}
       error={problem ?? error}
       rightSection={
         unit ? (

@@ -40,6 +40,7 @@ import {
   type OrganizationStatus,
 } from '../../../shared/domain';
 import { formatCount, formatDate, formatMoney, formatPlace, unitNameInSentence } from '../../../shared/format';
+import { lastYear } from '../clock';
 import { LabelledMultiSelect, LabelledSelect } from '../components/LabelledSelect';
 import { inFilterPopover, ListTable, listPageSize, notifyAdded, RecordLink, useListState, type ActiveFilter } from '../components/ListTable';
 import { OrganizationForm } from '../components/OrganizationForm';
@@ -65,14 +66,17 @@ export interface MemberFilters {
   /** In the alliance's province, or based in another. */
   place: 'home' | 'elsewhere' | null;
   classification: ClassificationFilter | null;
-  classificationYear: number;
+  /** Null: the year just ended, as of when the list is asked for (the choices last the session, which may cross New Year). */
+  classificationYear: number | null;
   certificationKind: string | null;
   certificationValid: boolean;
 }
 
 /** Classification is asked of a finished year, so the last one is offered first. */
-const lastYear = new Date().getFullYear() - 1;
-const classificationYears = Array.from({ length: 12 }, (_, index) => String(lastYear + 1 - index));
+function classificationYears(): string[] {
+  const latest = lastYear();
+  return Array.from({ length: 12 }, (_, index) => String(latest + 1 - index));
+}
 
 export const noFilters: MemberFilters = {
   kinds: [],
@@ -82,7 +86,7 @@ export const noFilters: MemberFilters = {
   membership: null,
   place: null,
   classification: null,
-  classificationYear: lastYear,
+  classificationYear: null,
   certificationKind: null,
   certificationValid: false,
 };
@@ -97,7 +101,7 @@ export function filterInput(filters: MemberFilters): Partial<OrganizationListInp
     ...(filters.membership ? { membership: filters.membership } : {}),
     ...(filters.place ? { place: filters.place } : {}),
     ...(filters.classification
-      ? { classification: filters.classification, classificationYear: filters.classificationYear }
+      ? { classification: filters.classification, classificationYear: filters.classificationYear ?? lastYear() }
       : {}),
     ...(filters.certificationKind
       ? { certificationKind: filters.certificationKind, certificationValid: filters.certificationValid }
@@ -419,9 +423,9 @@ function FilterFields({ provinceCode, filters, onChange }: FilterProps) {
         <LabelledSelect
           label={t('register.list.classificationYear')}
           allowDeselect={false}
-          data={classificationYears}
-          value={String(filters.classificationYear)}
-          onChange={(value) => onChange({ classificationYear: Number(value ?? lastYear) })}
+          data={classificationYears()}
+          value={String(filters.classificationYear ?? lastYear())}
+          onChange={(value) => onChange({ classificationYear: value === null ? null : Number(value) })}
           comboboxProps={inFilterPopover}
         />
       </SimpleGrid>
@@ -493,7 +497,7 @@ function useActiveFilters({ provinceCode, filters, onChange }: FilterProps): Act
   if (filters.classification) {
     chips.push({
       key: 'classification',
-      label: `${t('register.list.classification')} ${filters.classificationYear}: ${t(`figures.classification.${filters.classification}`)}`,
+      label: `${t('register.list.classification')} ${String(filters.classificationYear ?? lastYear())}: ${t(`figures.classification.${filters.classification}`)}`,
       clear: () => onChange({ classification: null }),
     });
   }

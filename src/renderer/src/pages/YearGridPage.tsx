@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { FiguresGridRow } from '../../../shared/contract';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
 import { formatPlace, unitNameInSentence } from '../../../shared/format';
+import { lastYear } from '../clock';
 import { ColumnTitle } from '../components/ColumnTitle';
 import { leaveForms } from '../forms/unsavedChanges';
 import { LabelledSelect } from '../components/LabelledSelect';
@@ -20,6 +21,7 @@ import { useFiguresGrid } from '../queries/register';
 import { hrefOf } from '../routing/useHashRoute';
 import { ClassificationCell, NumberCell, gridNumberFields } from './yeargrid/GridCells';
 import { PastableGrid } from './yeargrid/gridPaste';
+import { GridWorkProvider } from './yeargrid/gridWork';
 import { pagedTableText } from '../components/pagedTable';
 
 /** Rows of nine live cells each: fifty took seconds to show on an office laptop, twenty-five do not. */
@@ -31,14 +33,14 @@ const placeFilters: PlaceFilter[] = ['home', 'elsewhere', 'all'];
 const placeLabels = { home: 'register.list.placeHome', elsewhere: 'register.list.placeElsewhere', all: 'register.list.placeAll' } as const;
 
 /** Figures are entered for the year just ended; next year is open for plan-year openings. */
-function yearChoices(now = new Date()): number[] {
-  const next = now.getFullYear() + 1;
+function yearChoices(): number[] {
+  const next = lastYear() + 2;
   return Array.from({ length: 16 }, (_, index) => next - index);
 }
 
 export function YearGridPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const [year, setYear] = useState(lastYear);
   const [search, setSearch] = useState('');
   const [query] = useDebouncedValue(search.trim(), 200);
   const [kind, setKind] = useState<KindFilter>('all');
@@ -77,7 +79,8 @@ export function YearGridPage() {
           allowDeselect={false}
           data={yearChoices().map(String)}
           value={String(year)}
-          // Another year, page or filter is another set of cells: a refused value not yet corrected would be lost.
+          // Another year is another set of cells: a value refused and not yet corrected would be lost.
+          // A search, a filter or another page only hide it for a while (yeargrid/gridWork.tsx).
           onChange={(value) => value && leaveForms(() => setYear(Number(value)))}
         />
         <LabelledSelect
@@ -86,7 +89,7 @@ export function YearGridPage() {
           allowDeselect={false}
           data={placeFilters.map((value) => ({ value, label: t(placeLabels[value]) }))}
           value={place}
-          onChange={(value) => leaveForms(() => setPlace(placeFilters.find((candidate) => candidate === value) ?? 'home'))}
+          onChange={(value) => setPlace(placeFilters.find((candidate) => candidate === value) ?? 'home')}
         />
         <TextInput
           flex={1}
@@ -95,15 +98,12 @@ export function YearGridPage() {
           placeholder={t('figures.grid.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={search}
-          onChange={(event) => {
-            const typed = event.currentTarget.value;
-            leaveForms(() => setSearch(typed));
-          }}
+          onChange={(event) => setSearch(event.currentTarget.value)}
         />
         <SegmentedControl
           aria-label={t('figures.grid.kindFilter')}
           value={kind}
-          onChange={(value) => leaveForms(() => setKind(organizationKinds.find((candidate) => candidate === value) ?? 'all'))}
+          onChange={(value) => setKind(organizationKinds.find((candidate) => candidate === value) ?? 'all')}
           data={[
             { value: 'all', label: t('members.allKinds') },
             ...organizationKinds.map((value) => ({ value, label: t(`organization.kindShort.${value}`) })),
@@ -114,7 +114,8 @@ export function YearGridPage() {
       {grid.isError ? (
         <LoadError error={grid.error} onRetry={() => void grid.refetch()} />
       ) : (
-        <PastableGrid>
+        <GridWorkProvider key={year} shown={rows.map((row) => row.organizationId)}>
+          <PastableGrid>
           <DataTable<FiguresGridRow>
             // A new year or page is a new set of cells, each starting from what was saved.
             key={`${filterKey}\n${page}`}
@@ -127,7 +128,7 @@ export function YearGridPage() {
             fetching={grid.isFetching}
             loadingText={t('common.loading')}
             page={page}
-            onPageChange={(next) => leaveForms(() => setPaging({ filterKey, page: next }))}
+            onPageChange={(next) => setPaging({ filterKey, page: next })}
             totalRecords={grid.data?.total ?? 0}
             {...pagedTableText(t)}
             recordsPerPage={pageSize}
@@ -195,7 +196,8 @@ export function YearGridPage() {
               },
             ]}
           />
-        </PastableGrid>
+          </PastableGrid>
+        </GridWorkProvider>
       )}
     </Stack>
   );

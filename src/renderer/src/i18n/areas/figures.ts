@@ -255,6 +255,8 @@ export const figuresVi = {
     saved: 'Đã lưu',
     pasteBeyond: 'Có {{count}} giá trị trong phần vừa dán nằm ngoài bảng (bên phải cột cuối hoặc dưới dòng cuối của trang) nên chưa được điền. Hãy dán riêng phần đó vào đúng ô, ví dụ ở trang sau.',
     notClassification: '«{{text}}» không phải một xếp loại. Chọn một trong: {{choices}}, hoặc để trống.',
+    heldHidden: 'Có {{count}} ô chưa lưu được đang bị ẩn do tìm kiếm, bộ lọc hoặc trang đang xem: {{cells}}. Giá trị đã gõ vẫn được giữ nguyên; hiện lại dòng đó để sửa.',
+    heldCell: '{{cell}} («{{typed}}»)',
     column: {
       membersOfficial: 'TV chính thức',
       membersAssociate: 'TV liên kết',
@@ -523,6 +525,8 @@ export const figuresEn: Translations<typeof figuresVi> = {
     saved: 'Saved',
     pasteBeyond: '{{count}} pasted values fall outside the grid (right of its last column or below the page’s last row) and were not filled in. Paste them separately into the right cells, for example on the next page.',
     notClassification: '“{{text}}” is not a classification. Choose one of: {{choices}}, or leave it blank.',
+    heldHidden: '{{count}} cells not saved are hidden by the search, a filter or the page shown: {{cells}}. What was typed is kept; show the row again to correct it.',
+    heldCell: '{{cell}} (“{{typed}}”)',
     column: {
       membersOfficial: 'Official members',
       membersAssociate: 'Associate members',

@@ -46,9 +46,11 @@ const initialChoices: EventChoices = {
   sort: { columnAccessor: 'startsOn', sortKey: 'startsOn', direction: 'desc' },
 };
 
-/** This year, the next (events are planned ahead) and the ten before. */
-const thisYear = new Date().getFullYear();
-const years = Array.from({ length: 12 }, (_, index) => String(thisYear + 1 - index));
+/** This year, the next (events are planned ahead) and the ten before; read from the clock, the app stays open across New Year. */
+function yearChoices(): string[] {
+  const thisYear = new Date().getFullYear();
+  return Array.from({ length: 12 }, (_, index) => String(thisYear + 1 - index));
+}
 
 function filterInput({ kind, provinceCode, year, when }: EventFilters): Partial<EventListInput> {
   return {
@@ -176,7 +178,7 @@ export function EventsPage() {
                 label={t('events.filter.year')}
                 placeholder={t('events.filter.allYears')}
                 clearable
-                data={years}
+                data={yearChoices()}
                 value={filters.year === null ? null : String(filters.year)}
                 onChange={(value) => setFilters({ year: value === null ? null : Number(value) })}
                 comboboxProps={inFilterPopover}

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { FIRST_FIGURES_YEAR, type OrganizationDetail, type YearlyFigures } from '../../../../shared/contract';
 import { yearsLived } from '../../../../shared/domain';
 import { messageOf } from '../../api';
+import { lastYear } from '../../clock';
 import { LoadError } from '../../components/LoadError';
 import { useDeleteFigures, useFiguresList } from '../../queries/register';
 import { classificationColors } from './figures/classification';
@@ -47,8 +48,8 @@ export function ClassificationBadge({ row }: { row: Pick<YearlyFigures, 'classif
  * newest year of its life still without figures) nor before its founding year, which a save refuses.
  */
 function yearToAdd(taken: readonly number[], lived: ReturnType<typeof yearsLived>): number {
-  const lastYear = new Date().getFullYear() - 1;
-  const wanted = taken.includes(lastYear) ? Math.max(lastYear + 1, ...taken.map((year) => year + 1)) : lastYear;
+  const ended = lastYear();
+  const wanted = taken.includes(ended) ? Math.max(ended + 1, ...taken.map((year) => year + 1)) : ended;
   const first = Math.max(FIRST_FIGURES_YEAR, lived.first ?? FIRST_FIGURES_YEAR);
   if (lived.last === null || wanted <= lived.last) return Math.max(first, wanted);
   for (let year = lived.last; year >= first; year -= 1) if (!taken.includes(year)) return year;

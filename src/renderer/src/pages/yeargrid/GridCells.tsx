@@ -2,8 +2,9 @@
  * The editable cells of the year grid. Each saves itself on blur or Enter as a one-field patch and
  * shows how that went; Enter moves down the column, as in a spreadsheet, Tab moves across. A number
  * the cell does not take ("-12" members, a score of 150) stays as typed with its message under it,
- * and nothing is saved until it is corrected; leaving the page meanwhile asks first, as a form does.
- * A block pasted from Excel fills the cells as typed (gridPaste.tsx).
+ * and nothing is saved until it is corrected; it is kept while a search or a filter hides the cell,
+ * and leaving the page meanwhile asks first, as a form does (gridWork.tsx). A block pasted from
+ * Excel fills the cells as typed (gridPaste.tsx).
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Loader, NativeSelect, Stack, Text, Tooltip } from '@mantine/core';
@@ -15,11 +16,11 @@ import { foldText } from '../../../../shared/text';
 import type { NumberRules } from '../../../../shared/typed';
 import { messageOf } from '../../api';
 import { NumberField, readNumberField, type NumberFieldValue } from '../../components/NumberField';
-import { useUnsavedChanges } from '../../forms/unsavedChanges';
 import { formatCount } from '../organization/figures/numbers';
 import { confirmProfitAboveRevenue } from '../organization/figures/profitAboveRevenue';
 import { useSaveGridCell } from '../../queries/register';
 import { useGridFill, type CellFill } from './gridPaste';
+import { cellKey, useHeldWork, useHoldCell, useMoneyCell } from './gridWork';
 
 export const gridNumberFields = ['membersOfficial', 'membersAssociate', 'workers', 'revenue', 'profit', 'averageIncome', 'score'] as const;
 export type GridNumberField = (typeof gridNumberFields)[number];
@@ -85,10 +86,11 @@ function StatusIcon({ state }: { state: CellState }) {
   return null;
 }
 
-function useCellSave(row: FiguresGridRow, year: number) {
+/** `refused`: why the backend refused what the cell holds, when it was last on screen. */
+function useCellSave(row: FiguresGridRow, year: number, refused: string | null = null) {
   const save = useSaveGridCell();
   const { t } = useTranslation();
-  const [state, setState] = useState<CellState>({ status: 'idle' });
+  const [state, setState] = useState<CellState>(refused === null ? { status: 'idle' } : { status: 'error', message: refused });
   const send = (patch: Partial<YearlyFigures>) => {
     setState({ status: 'saving' });
     save.mutate(
@@ -99,8 +101,6 @@ function useCellSave(row: FiguresGridRow, year: number) {
       },
     );
   };
-  // A value refused, by the cell or by the backend, is typed work not saved: leaving asks first.
-  useUnsavedChanges(state.status === 'error');
   return { state, setState, send };
 }
 
@@ -126,12 +126,25 @@ interface CellProps {
   year: number;
 }
 
+/** What a cell holds, as the page names it while the cell is hidden: «Doanh thu – HTX … («1.2.3»)». */
+function useSaid(field: GridField, row: FiguresGridRow, typed: string): string {
+  const { t } = useTranslation();
+  const cell = t('figures.grid.cellLabel', { field: t(`figures.field.${field}`), name: row.name });
+  return typed === '' ? cell : t('figures.grid.heldCell', { cell, typed });
+}
+
 export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: GridNumberField }) {
   const { t } = useTranslation();
   const saved = row.figures?.[field] ?? null;
-  const [draft, setDraft] = useState<NumberFieldValue>(saved);
-  const { state, send } = useCellSave(row, year);
-  useUnsavedChanges(typeof draft === 'string');
+  const key = cellKey(row.organizationId, field);
+  const held = useHeldWork(key);
+  const [draft, setDraft] = useState<NumberFieldValue>(held ? held.draft : saved);
+  const { state, send } = useCellSave(row, year, held?.message);
+  // Text the cell cannot read, or a value the backend refused: work not saved, kept while the cell is hidden.
+  const said = useSaid(field, row, typeof draft === 'number' ? formatCount(draft) : (draft ?? ''));
+  const unsaved = typeof draft === 'string' || state.status === 'error';
+  useHoldCell(key, unsaved ? { organizationId: row.organizationId, draft, message: state.status === 'error' ? state.message : null, said } : null);
+  const money = useMoneyCell(row.organizationId, field === 'revenue' || field === 'profit' ? field : null);
   const rules: NumberRules = { min: field === 'profit' ? null : 0, max: field === 'score' ? 100 : undefined };
   const writtenAmounts = moneyFields.has(field);
   // What a pasted amount written as a list writes it («1,5 tỷ») was taken as; typed, the field says it.
@@ -142,27 +155,37 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   // While the person is asked about the value, leaving the cell again does not ask twice.
   const asking = useRef(false);
 
+  /** The cell's value; for the row's revenue or profit, also what the cell will save. */
+  const put = (value: NumberFieldValue) => {
+    setDraft(value);
+    money.put(typeof value === 'string' ? lastSent.current : value);
+  };
+
   /** `onwards`: where the person goes from the cell, for the focus once a question is answered «Vẫn lưu». */
   const commit = async (value: NumberFieldValue, input: HTMLElement, onwards: HTMLElement | null) => {
     // Text the cell could not take is not sent; the cell says why.
     if (typeof value === 'string') return;
     if (value === lastSent.current || asking.current) return;
-    // A revenue or a profit that puts the profit above the year's revenue is sent once the person says it is right.
-    const money = { revenue: row.figures?.revenue ?? null, profit: row.figures?.profit ?? null, [field]: value };
-    if ((field === 'revenue' || field === 'profit') && profitAboveRevenue(money)) {
-      asking.current = true;
-      const accepted = await confirmProfitAboveRevenue({ year, ...money }, input, onwards);
-      asking.current = false;
-      if (!accepted) return;
+    // A revenue or a profit that puts the profit above the year's revenue is sent once the person
+    // says it is right: checked against the other as its cell will save it (pasted beside this one).
+    if (field === 'revenue' || field === 'profit') {
+      const pair = money.pairWith(value, { revenue: row.figures?.revenue ?? null, profit: row.figures?.profit ?? null });
+      if (profitAboveRevenue(pair) && !money.accepted(pair)) {
+        asking.current = true;
+        const accepted = await confirmProfitAboveRevenue({ year, ...pair }, input, onwards);
+        asking.current = false;
+        if (!accepted) return;
+        money.accept(pair);
+      }
     }
     lastSent.current = value;
     send({ [field]: value });
   };
-  const fill: CellFill = async (text, cell) => {
+  const fill: CellFill = (text, cell) => {
     const read = readNumberField(text, rules, writtenAmounts);
-    setDraft(read.value);
+    put(read.value);
     setPastedAs(read.readAsAmount === undefined ? null : t('fields.number.readAsAmount', { typed: text.trim(), amount: read.readAsAmount }));
-    await commit(read.value, cell, null);
+    return () => commit(read.value, cell, null);
   };
   useGridFill(rowIndex, field, fill);
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -172,7 +195,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
       void commit(draft, event.currentTarget, next);
       focusCell(next);
     } else if (event.key === 'Escape') {
-      setDraft(saved);
+      put(saved);
     }
   };
 
@@ -188,7 +211,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         placeholder={previous === null ? undefined : formatCount(previous)}
         value={draft}
         onChange={(value) => {
-          setDraft(value);
+          put(value);
           setPastedAs(null);
         }}
         onBlur={(event) => void commit(draft, event.currentTarget, event.relatedTarget instanceof HTMLElement ? event.relatedTarget : null)}
@@ -210,13 +233,19 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
 export function ClassificationCell({ row, rowIndex, year }: CellProps) {
   const { t } = useTranslation();
   const saved = row.figures?.classification ?? null;
-  const [value, setValue] = useState<string | null>(saved);
-  const { state, setState, send } = useCellSave(row, year);
+  const key = cellKey(row.organizationId, 'classification');
+  const held = useHeldWork(key);
+  const [value, setValue] = useState<string | null>(held ? classifications.find((option) => option === held.draft) ?? null : saved);
+  const { state, setState, send } = useCellSave(row, year, held?.message);
   const previous = row.previous?.classification;
   // Compared with what was sent last, not with the row as read: chosen and taken back before the
   // grid is read again, the choice is still undone.
   const lastSent = useRef<string | null>(saved);
   const labelOf = (option: Classification) => t(`figures.classification.${option}`);
+  // A choice the backend refused, or a pasted name that is no classification (said in the message).
+  const chosen = classifications.find((option) => option === value);
+  const said = useSaid('classification', row, chosen ? labelOf(chosen) : '');
+  useHoldCell(key, state.status === 'error' ? { organizationId: row.organizationId, draft: value, message: state.message, said } : null);
   const choose = (next: Classification | null) => {
     setValue(next);
     if (next === lastSent.current) return;
@@ -224,10 +253,10 @@ export function ClassificationCell({ row, rowIndex, year }: CellProps) {
     send({ classification: next });
   };
   // Pasted, a classification is its name as the grid shows it («Khá», «kha»), or blank for none.
-  const fill: CellFill = (text) => {
+  const fill: CellFill = (text) => () => {
     const pasted = foldText(text);
-    const chosen = classifications.find((option) => foldText(labelOf(option)) === pasted || option === pasted);
-    if (chosen || pasted === '' || pasted === foldText(t('figures.classification.unclassified'))) choose(chosen ?? null);
+    const named = classifications.find((option) => foldText(labelOf(option)) === pasted || option === pasted);
+    if (named || pasted === '' || pasted === foldText(t('figures.classification.unclassified'))) choose(named ?? null);
     else setState({ status: 'error', message: t('figures.grid.notClassification', { text: text.trim(), choices: classifications.map(labelOf).join(', ') }) });
     return Promise.resolve();
   };

@@ -10,8 +10,12 @@ import { createContext, useContext, useEffect, useState, type ClipboardEvent, ty
 import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Puts a pasted value into one cell as if typed there; done once the cell has saved it or said why not. */
-export type CellFill = (text: string, cell: HTMLElement) => Promise<void>;
+/**
+ * Puts a pasted value into one cell as if typed there, and gives back its saving, done once the
+ * cell has saved it or said why not. Each is saved once every value of the block is in, so that a
+ * value checked against another (a profit against the revenue) meets the one pasted beside it.
+ */
+export type CellFill = (text: string, cell: HTMLElement) => () => Promise<void>;
 
 const GridFills = createContext<Map<string, CellFill> | null>(null);
 
@@ -74,8 +78,9 @@ export function PastableGrid({ children }: { children: ReactNode }) {
       }),
     );
     setBeyond(outside === 0 ? null : t('figures.grid.pasteBeyond', { count: outside }));
-    // One after another: a value that asks a question (a profit above the revenue) is answered before the next is put in.
-    void filling.reduce<Promise<void>>((done, { fill, text, cell }) => done.then(() => fill(text, cell)), Promise.resolve());
+    const saves = filling.map(({ fill, text, cell }) => fill(text, cell));
+    // One after another: a value that asks a question (a profit above the revenue) is answered before the next is saved.
+    void saves.reduce<Promise<void>>((done, save) => done.then(save), Promise.resolve());
   };
 
   return (

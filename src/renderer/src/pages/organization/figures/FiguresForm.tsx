@@ -28,6 +28,7 @@ type NumericFigureField = (typeof numericFigureFields)[number];
 
 type FormValues = { year: NumberFieldValue; classification: Classification | null } & Record<NumericFigureField, NumberFieldValue>;
 
+/** Amounts in đồng: read also as a list writes them («1,5 tỷ», «2 triệu»), as the year grid and the Excel import do. */
 const moneyFields: readonly NumericFigureField[] = ['revenue', 'profit', 'averageIncome', 'totalAssets'];
 
 /** The figures as the contract reads them (the organization is added on saving). */
@@ -102,6 +103,7 @@ export function FiguresForm({ organization, existing, takenYears, defaultYear, o
       min={field === 'profit' ? null : 0}
       max={field === 'score' ? 100 : undefined}
       unit={moneyFields.includes(field) ? '₫' : undefined}
+      writtenAmounts={moneyFields.includes(field)}
       {...form.getInputProps(field)}
     />
   );
