@@ -145,6 +145,35 @@ describe('a web page under an Excel name', () => {
     ]);
   });
 
+  it('reads Excel’s own “Web Page” as the workbook holds it: the numbers it stored, the rows and columns it hides', async () => {
+    // As Excel writes a sheet: its columns' widths first (a hidden one has no width), hidden rows
+    // styled away, each number cell marked x:num — with the number stored when it shows another.
+    const page =
+      '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta http-equiv=Content-Type content="text/html; charset=utf-8"></head><body>\r\n' +
+      "<table x:str border=0 cellpadding=0 cellspacing=0 width=700 style='border-collapse:\r\n collapse;table-layout:fixed;width:525pt'>\r\n" +
+      " <col width=40 style='mso-width-source:userset;mso-width-alt:1462;width:30pt'>\r\n" +
+      " <col width=220 style='mso-width-source:userset;mso-width-alt:8045;width:165pt'>\r\n" +
+      " <col width=0 style='display:none;mso-width-source:userset;\r\n mso-width-alt:2560'>\r\n" +
+      " <col width=100 span=3 style='mso-width-source:userset;mso-width-alt:3657;width:75pt'>\r\n" +
+      " <col width=0 span=2 style='display:none'>\r\n" +
+      " <tr height=20 style='height:15.0pt'>\r\n  <td height=20 class=xl65 width=40 style='height:15.0pt;width:30pt'>STT</td>\r\n" +
+      '  <td class=xl65>Tên HTX</td><td class=xl65>Ghi chú nội bộ</td><td class=xl65>Điện thoại</td><td class=xl65>Vốn điều lệ (triệu đồng)</td><td class=xl65>Ngày thành lập</td>\r\n </tr>\r\n' +
+      " <tr height=20 style='height:15.0pt'>\r\n  <td height=20 class=xl66 align=right style='height:15.0pt' x:num>1</td><td>HTX Nông nghiệp An Châu</td><td>đã xác minh</td>\r\n" +
+      '  <td class=xl67 align=right x:num>912345678</td><td class=xl68 align=right x:num="1234.567">1.235</td><td class=xl69 align=right x:num="44927">01/01/2023</td>\r\n </tr>\r\n' +
+      " <tr height=0 style='display:none'>\r\n  <td height=0 class=xl66 align=right x:num>2</td><td>HTX Dịch vụ Bình Hòa</td><td></td>\r\n" +
+      '  <td class=xl67>0296 3851 234</td><td class=xl68 align=right x:num="-35">(35)</td><td class=xl70 x:num="0.15">15%</td>\r\n </tr>\r\n' +
+      " <![if supportMisalignedColumns]>\r\n <tr height=0 style='display:none'>\r\n  <td width=40 style='width:30pt'></td>\r\n  <td width=220 style='width:165pt'></td>\r\n </tr>\r\n <![endif]>\r\n" +
+      '</table></body></html>\r\n';
+    const { path, source, rows } = await opened('web_page.xls', page);
+    expect(rows).toEqual([
+      { rowNumber: 1, cells: ['STT', 'Tên HTX', 'Ghi chú nội bộ', 'Điện thoại', 'Vốn điều lệ (triệu đồng)', 'Ngày thành lập'] },
+      { rowNumber: 2, cells: [1, 'HTX Nông nghiệp An Châu', 'đã xác minh', 912345678, 1234.567, '01/01/2023'] },
+      { rowNumber: 3, cells: [2, 'HTX Dịch vụ Bình Hòa', null, '0296 3851 234', -35, '15%'], hidden: true },
+      { rowNumber: 4, cells: [] },
+    ]);
+    expect((await readHead(path, source, 'web_page', 2)).hiddenColumns).toEqual([2, 6, 7]);
+  });
+
   it('says a web page without a table has nothing to import', async () => {
     const path = written('trang.xls', '<html><body><p>Không có dữ liệu.</p></body></html>');
     expect(await failureOf(() => openSource(path, 'trang.xls'))).toBe(
@@ -253,6 +282,62 @@ function sheetPage(rows: string[][], charset: string): string {
   );
 }
 
+/**
+ * A workbook of several sheets as Excel saves it as «Single File Web Page» on a Vietnamese Windows:
+ * the page of frames listing the sheets (its script and its XML, in Windows-1258), each sheet's
+ * page, the sheet tabs, the style sheet and the file list, all quoted-printable.
+ */
+function workbookArchive(sheets: { name: string; rows: string[][] }[]): Buffer {
+  const base = 'file:///C:/Users/VP/Documents/DS%20HTX';
+  const source = (at: number) => `DS%20HTX_files/sheet${String(at + 1).padStart(3, '0')}.htm`;
+  const frames =
+    '<html xmlns:v="urn:schemas-microsoft-com:vml"\r\nxmlns:o="urn:schemas-microsoft-com:office:office"\r\nxmlns:x="urn:schemas-microsoft-com:office:excel"\r\nxmlns="http://www.w3.org/TR/REC-html40">\r\n\r\n<head>\r\n' +
+    '<meta name="Excel Workbook Frameset">\r\n<meta http-equiv=Content-Type content="text/html; charset=windows-1258">\r\n<meta name=ProgId content=Excel.Sheet>\r\n<meta name=Generator content="Microsoft Excel 15">\r\n' +
+    '<link rel=File-List href="DS%20HTX_files/filelist.xml">\r\n<![if !supportTabStrip]>\r\n' +
+    sheets.map((_, at) => `<link id="shLink" href="${source(at)}">\r\n`).join('') +
+    '<link id="shLink">\r\n\r\n<script language="JavaScript">\r\n<!--\r\n' +
+    ` var c_lTabs=${sheets.length};\r\n var c_rgszSh=new Array(c_lTabs);\r\n` +
+    sheets.map((sheet, at) => ` c_rgszSh[${at}] = "${sheet.name}";\r\n`).join('') +
+    '//-->\r\n</script>\r\n<![endif]>\r\n<!--[if gte mso 9]><xml>\r\n <x:ExcelWorkbook>\r\n  <x:ExcelWorksheets>\r\n' +
+    sheets.map((sheet, at) => `   <x:ExcelWorksheet>\r\n    <x:Name>${sheet.name}</x:Name>\r\n    <x:WorksheetSource HRef="${source(at)}"/>\r\n   </x:ExcelWorksheet>\r\n`).join('') +
+    '  </x:ExcelWorksheets>\r\n  <x:Stylesheet HRef="DS%20HTX_files/stylesheet.css"/>\r\n  <x:WindowHeight>12300</x:WindowHeight>\r\n  <x:WindowWidth>28800</x:WindowWidth>\r\n  <x:ActiveSheet>1</x:ActiveSheet>\r\n' +
+    ' </x:ExcelWorkbook>\r\n</xml><![endif]-->\r\n</head>\r\n\r\n<frameset rows="*,39" border=0 width=0 frameborder=no framespacing=0>\r\n' +
+    ` <frame src="${source(0)}" name="frSheet">\r\n <frame src="DS%20HTX_files/tabstrip.htm" name="frTabs" marginwidth=0 marginheight=0>\r\n` +
+    ' <noframes>\r\n  <body>\r\n   <p>This page uses frames, but your browser doesn\'t support them.</p>\r\n  </body>\r\n </noframes>\r\n</frameset>\r\n</html>\r\n';
+  const tabs =
+    '<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1258"></head><body topmargin=0 leftmargin=0 bgcolor="#808080">\r\n<table border=0 cellspacing=1><tr>\r\n' +
+    sheets.map((sheet, at) => `<td bgcolor="#FFFFFF" nowrap><b><small><small>&nbsp;<a href="sheet${String(at + 1).padStart(3, '0')}.htm" target="frSheet"><font face="Arial" color="#000000">${sheet.name}</font></a>&nbsp;</small></small></b></td>\r\n`).join('') +
+    '</tr></table></body></html>\r\n';
+  const page = (type: string, location: string, body: Buffer): ArchivePart => ({ location: `${base}${location}`, type, body, transfer: 'quoted-printable' });
+  return webArchive([
+    page('text/html; charset="windows-1258"', '.htm', windows1258(frames)),
+    ...sheets.map((sheet, at) => page('text/html; charset="windows-1258"', `_files/sheet${String(at + 1).padStart(3, '0')}.htm`, windows1258(sheetPage(sheet.rows, 'windows-1258')))),
+    page('text/html; charset="windows-1258"', '_files/tabstrip.htm', windows1258(tabs)),
+    page('text/css; charset="windows-1258"', '_files/stylesheet.css', Buffer.from('tr {mso-height-source:auto;}\r\ncol {mso-width-source:auto;}\r\n', 'latin1')),
+    page('text/xml; charset="utf-8"', '_files/filelist.xml', Buffer.from('<xml xmlns:o="urn:schemas-microsoft-com:office:office">\r\n <o:MainFile HRef="../DS%20HTX.htm"/>\r\n</xml>', 'latin1')),
+  ]);
+}
+
+/** A list kept one sheet per district, and a sheet of notes, saved by Excel as a single file web page. */
+const districtSheets = [
+  {
+    name: 'Châu Thành',
+    rows: [
+      ['STT', 'Tên HTX', 'Xã'],
+      ['1', 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'xã Vĩnh Hòa'],
+    ],
+  },
+  {
+    name: 'Thoại Sơn',
+    rows: [
+      ['STT', 'Tên HTX', 'Xã'],
+      ['1', 'HTX Dịch vụ Vĩnh Hòa', 'xã Vĩnh Hòa'],
+      ['2', 'Hợp tác xã Nông nghiệp Ngã Năm', 'xã Vĩnh Xương'],
+    ],
+  },
+  { name: 'Ghi chú', rows: [['Số liệu do các xã gửi về tháng 10/2024.']] },
+];
+
 describe('a single file web page (.mht), under its own name or an Excel one', () => {
   const rows = [
     ['STT', 'Tên HTX', 'Địa chỉ', 'Ghi chú'],
@@ -276,7 +361,8 @@ describe('a single file web page (.mht), under its own name or an Excel one', ()
     expect(archive.toString('latin1')).toContain('=3D');
     expect(archive.toString('latin1')).toMatch(/=\r\n/);
     const { path, source, rows: read } = await opened('DS HTX.xls', archive);
-    expect(source).toMatchObject({ format: 'html', encoding: 'windows-1258', namedAsWorkbook: true });
+    expect(source).toMatchObject({ format: 'html', namedAsWorkbook: true });
+    expect(source.webArchivePages?.map((page) => page.encoding)).toEqual(['windows-1258']);
     expect(source.sheets).toEqual([{ name: 'DS HTX', index: 0, hidden: false, dimension: null, empty: false }]);
     expect(read).toEqual(expected);
     expect(await readHead(path, source, 'DS HTX', 2)).toEqual({ rows: expected.slice(0, 2), merges: [], hiddenColumns: [] });
@@ -286,7 +372,8 @@ describe('a single file web page (.mht), under its own name or an Excel one', ()
     const page = Buffer.from(sheetPage(rows, 'utf-8'), 'utf8');
     const archive = webArchive([{ location: 'DS.htm', type: 'text/html', body: page, transfer: 'base64' }]);
     const { source, rows: read } = await opened('DS HTX.mht', archive);
-    expect(source).toMatchObject({ format: 'html', encoding: 'utf-8', namedAsWorkbook: false });
+    expect(source).toMatchObject({ format: 'html', namedAsWorkbook: false });
+    expect(source.webArchivePages?.map((page) => page.encoding)).toEqual(['utf-8']);
     expect(read).toEqual(expected);
   });
 
@@ -328,6 +415,31 @@ describe('a single file web page (.mht), under its own name or an Excel one', ()
       expect(read).toHaveLength(4001);
       expect(read.at(-1)).toEqual({ rowNumber: 4001, cells: ['4000', 'Hợp tác xã Nông nghiệp số 4000', 'ấp Vĩnh Phước, xã Vĩnh Hòa'] });
     }
+  });
+
+  it('reads every sheet of a workbook Excel saved as a single file web page, each by the name on its tab', async () => {
+    const archive = workbookArchive(districtSheets);
+    expect(archive.toString('latin1')).toContain('<x:Name>Thoa=F2i S=F5n</x:Name>');
+    const path = written('DS HTX.xls', archive);
+    const source = await openSource(path, 'DS HTX.xls');
+    expect(source).toMatchObject({ format: 'html', namedAsWorkbook: true });
+    expect(source.sheets).toEqual([
+      { name: 'Châu Thành', index: 0, hidden: false, dimension: null, empty: false },
+      { name: 'Thoại Sơn', index: 1, hidden: false, dimension: null, empty: false },
+      { name: 'Ghi chú', index: 2, hidden: false, dimension: null, empty: false },
+    ]);
+    const rowsOf = async (sheet: string) => {
+      const rows: SourceRow[] = [];
+      for await (const batch of readRows(path, source, sheet, { fromRow: 2 })) rows.push(...batch);
+      return rows;
+    };
+    expect(await rowsOf('Thoại Sơn')).toEqual([
+      { rowNumber: 2, cells: ['1', 'HTX Dịch vụ Vĩnh Hòa', 'xã Vĩnh Hòa'] },
+      { rowNumber: 3, cells: ['2', 'Hợp tác xã Nông nghiệp Ngã Năm', 'xã Vĩnh Xương'] },
+    ]);
+    expect(await rowsOf('Châu Thành')).toEqual([{ rowNumber: 2, cells: ['1', 'Hợp tác xã Nông nghiệp Vĩnh Hòa', 'xã Vĩnh Hòa'] }]);
+    expect((await readHead(path, source, 'Ghi chú', 5)).rows).toEqual([{ rowNumber: 1, cells: ['Số liệu do các xã gửi về tháng 10/2024.'] }]);
+    expect(await failureOf(() => readHead(path, source, 'An Phú', 5))).toBe('Không có trang tính «An Phú» trong tệp.');
   });
 
   it('says a web archive without a table has nothing to import', async () => {
@@ -458,6 +570,22 @@ describe('importing a portal’s web page named .xls', () => {
       { name: 'Hợp tác xã Nông nghiệp Vĩnh Hòa', code: '31012' },
       { name: 'HTX Dịch vụ Vĩnh Hòa', code: '31012' },
     ]);
+  });
+
+  it('imports each sheet of a single file web page as the person chooses it, as a workbook’s', async () => {
+    const fileId = stage(app, 'DS HTX.xls', workbookArchive(districtSheets));
+    const first = await analyze(app, fileId);
+    expect(first.analysis.sheet).toBe('Châu Thành');
+    expect(first.analysis.sheets.map((sheet) => sheet.name)).toEqual(['Châu Thành', 'Thoại Sơn', 'Ghi chú']);
+    const { jobId, analysis } = await analyze(app, fileId, 'organizations', 'Thoại Sơn');
+    expect(analysis).toMatchObject({ sheet: 'Thoại Sơn', headerRows: [1], dataStartRow: 2 });
+    expect(analysis.sampleRows).toEqual([
+      { row: 2, cells: ['1', 'HTX Dịch vụ Vĩnh Hòa', 'xã Vĩnh Hòa'] },
+      { row: 3, cells: ['2', 'Hợp tác xã Nông nghiệp Ngã Năm', 'xã Vĩnh Xương'] },
+    ]);
+    const { jobId: previewJobId } = await previewOf(app, jobId, proposedMapping(analysis));
+    await commitOf(app, { previewJobId, decisions: [] });
+    expect(app.ctx.db.$client.prepare('SELECT name FROM organizations ORDER BY id').all()).toEqual([{ name: 'HTX Dịch vụ Vĩnh Hòa' }, { name: 'Hợp tác xã Nông nghiệp Ngã Năm' }]);
   });
 
   it('analyses a CSV named .xlsx as a CSV named as a workbook', async () => {

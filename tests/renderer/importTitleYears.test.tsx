@@ -102,7 +102,7 @@ describe('the year of a list’s figures', { timeout: 30_000 }, () => {
 });
 
 describe('the file to import', () => {
-  it('may be a web page or a single file web page (.mht, .mhtml) as well as a workbook or a CSV', async () => {
+  it('may be a web page or a single file web page (.mht, .mhtml) as well as a workbook or a CSV, said alike above and in the picker', async () => {
     sessionStorage.clear();
     installFakeApi({ 'imports:batches': () => ok({ rows: [], total: 0 }), 'programmes:list': () => ok([]) });
     const { container } = render(
@@ -110,7 +110,10 @@ describe('the file to import', () => {
         <ImportPage />
       </AppProviders>,
     );
-    await screen.findByText('Chọn tệp .xlsx, .xls, .csv hoặc trang web (.htm, .mht)');
+    await screen.findByText('Chọn tệp Excel (.xlsx, .xls), CSV hoặc trang web (.htm, .mht)');
+    screen.getByText(
+      'Đưa danh sách đang giữ trong tệp Excel (.xlsx, .xls), CSV hoặc trang web (.htm, .mht) vào dữ liệu: xem trước từng dòng, chọn cách xử lý các dòng trùng, rồi mới ghi. Có thể hoàn tác cả lần nhập.',
+    );
     expect(container.querySelector('input[type="file"]')?.getAttribute('accept')?.split(',')).toEqual(['.xlsx', '.xls', '.csv', '.tsv', '.txt', '.htm', '.html', '.mht', '.mhtml']);
   });
 });

@@ -307,6 +307,17 @@ describe('import sheet step', () => {
     expect(screen.getByText(/^Bên trong tệp là một trang web \(HTML\) có bảng, .*HTX Desk đã đọc bảng đầu tiên của trang/)).toBeTruthy();
   });
 
+  it('says a workbook of several sheets saved as a single file web page under an Excel name was read sheet by sheet', () => {
+    const sheets = [
+      { name: 'Châu Thành', hidden: false, empty: false, headerless: false },
+      { name: 'Thoại Sơn', hidden: false, empty: false, headerless: false },
+    ];
+    renderSheet({ ...analysis, fileName: 'DS HTX.xls', format: 'html', namedAsWorkbook: true, sheets, sheet: 'Thoại Sơn' });
+    expect(screen.getByText('Tệp «DS HTX.xls» có đuôi .xls nhưng thật ra không phải sổ làm việc Excel')).toBeTruthy();
+    expect(screen.getByText(/^Bên trong tệp là một sổ làm việc Excel lưu thành trang web một tệp \(MHT, «Single File Web Page»\), mỗi trang tính một bảng\. HTX Desk đã đọc trang tính đang chọn/)).toBeTruthy();
+    expect(screen.queryByText(/đã đọc bảng đầu tiên của trang/)).toBeNull();
+  });
+
   it('says nothing of the name of a CSV named .csv', () => {
     renderSheet({ ...analysis, fileName: 'ds.csv', format: 'csv' });
     expect(screen.queryByText(/thật ra không phải sổ làm việc Excel/)).toBeNull();

@@ -4,8 +4,12 @@
  * or `<th>` a cell; a cell spanning columns or rows (colspan, rowspan) is a merged range with its
  * text in its first cell. A cell's text is what a browser shows: white space folded, `<br>` a line
  * break, entities decoded, a lone `&nbsp;` (a portal's empty cell) empty, a `<` that starts no tag
- * (a portal's «Doanh thu < 1 tỷ», «<5 ha») kept. Every cell stays text, as in a CSV. A table
- * inside a cell (a page laid out with tables) is left out of that cell. The page may be a part of
+ * (a portal's «Doanh thu < 1 tỷ», «<5 ha») kept. Every cell stays text, as in a CSV, but for a
+ * number Excel wrote itself (`x:num`): what it stores, as the workbook's cell gives it, when the
+ * cell shows it as a number («1.235» of 1234.567, «912345678»); a date or a percentage it shows
+ * stays the text shown. A row or a column Excel hides (`display:none` on its `<tr>` or `<col>`) is
+ * said to be hidden, as in the workbook. A table inside a cell (a page laid out with tables) is
+ * left out of that cell. The page may be a part of
  * a web archive (.mht, Excel's "Single File Web Page"), decoded as it is read (webArchive.ts).
  *
  * The page is streamed through the tokenizer the .xlsx reader uses, so a huge or crafted page is
@@ -68,6 +72,14 @@ function decodeHtmlText(raw: string): string {
 
 const colspanAttribute = /(?:^|\s)colspan\s*=\s*["']?\s*(\d{1,6})/i;
 const rowspanAttribute = /(?:^|\s)rowspan\s*=\s*["']?\s*(\d{1,6})/i;
+/** A `<col>` standing for several columns. */
+const spanAttribute = /(?:^|\s)span\s*=\s*["']?\s*(\d{1,6})/i;
+/** Excel's own mark of a number cell: bare when the text shown is the number, else with the number stored (`x:num="1234.567"`). */
+const numberAttribute = /(?:^|\s)x:num(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/i;
+/** Excel hides a row or a column of a sheet it saves as a web page with this style. */
+const hiddenStyle = /(?:^|\s)style\s*=\s*["'][^"']*display\s*:\s*none/i;
+/** Text a cell shows a number as: digits grouped and with decimals («1.234,57», «1,235»), a sign or brackets; not a date, a time or a percentage. */
+const shownNumber = /^[-+(]?\d[\d., ]*\)?$/;
 
 /** A span (`colspan="2"`, `rowspan=3`) in a tag's raw attribute text: 1 when absent or not a number, `most` at most. */
 function spanOf(attributes: string, attribute: RegExp, most: number): number {
@@ -88,6 +100,8 @@ interface OpenCell {
   lines: string[];
   line: string;
   rawChars: number;
+  /** The number Excel stored, as its `x:num` writes it ('' when bare: the text shown); null for any other cell. */
+  stored: string | null;
 }
 
 /**
@@ -106,6 +120,10 @@ class FirstTable implements XmlHandler {
   private rowNumber = 0;
   private column = 0;
   private cell: OpenCell | null = null;
+  private rowHidden = false;
+  /** Columns the table's `<col>` elements have stood for so far. */
+  private colElements = 0;
+  readonly hiddenColumns: number[] = [];
   /** Per column, the last row a cell spanning rows from above covers. */
   private readonly coveredUntil: number[] = [];
   readonly merges: MergedRange[] = [];
@@ -130,6 +148,11 @@ class FirstTable implements XmlHandler {
     if (name === 'tr') {
       this.endRow();
       this.startRow();
+      this.rowHidden = hiddenStyle.test(attributes);
+    } else if (name === 'col') {
+      const span = spanOf(attributes, spanAttribute, MAX_COLUMNS);
+      if (hiddenStyle.test(attributes)) for (let column = this.colElements; column < Math.min(this.colElements + span, MAX_COLUMNS); column++) this.hiddenColumns.push(column);
+      this.colElements += span;
     } else if (name === 'td' || name === 'th') {
       if (this.row === null) this.startRow();
       this.endCell();
@@ -175,6 +198,7 @@ class FirstTable implements XmlHandler {
     if (this.rowNumber >= MAX_ROWS) throw unreadable.tableTooLong();
     this.rowNumber++;
     this.row = [];
+    this.rowHidden = false;
     this.column = 0;
   }
 
@@ -187,7 +211,8 @@ class FirstTable implements XmlHandler {
     if (rowspan > 1) for (let covered = column; covered < column + colspan; covered++) this.coveredUntil[covered] = this.rowNumber + rowspan - 1;
     if (colspan > 1 || rowspan > 1) this.merge({ top: this.rowNumber, left: column + 1, bottom: this.rowNumber + rowspan - 1, right: column + colspan });
     // Past the head only the spans matter: the cell's text is not gathered.
-    this.cell = this.head !== null && this.rowNumber > this.head ? null : { column, lines: [], line: '', rawChars: 0 };
+    const stored = numberAttribute.exec(attributes);
+    this.cell = this.head !== null && this.rowNumber > this.head ? null : { column, lines: [], line: '', rawChars: 0, stored: stored ? (stored[1] ?? stored[2] ?? stored[3] ?? '') : null };
     this.column = column + colspan;
   }
 
@@ -207,16 +232,28 @@ class FirstTable implements XmlHandler {
     const text = cell.lines.length === 0 ? shownLine(cell.line) : [...cell.lines, cell.line].map(shownLine).join('\n').trim();
     if (text.length > MAX_CELL_CHARS) throw unreadable.cellTooLong(this.sheet, `${columnLetter(cell.column)}${this.rowNumber}`);
     while (row.length < cell.column) row.push(null);
-    row[cell.column] = text === '' ? null : toNfc(text);
+    row[cell.column] = text === '' ? null : (storedNumber(cell.stored, text) ?? toNfc(text));
   }
 
   private endRow(): void {
     this.endCell();
     if (this.row === null) return;
     while (this.row.length > 0 && this.row.at(-1) === null) this.row.pop();
-    if (this.head === null || this.rowNumber <= this.head) this.finished.push({ rowNumber: this.rowNumber, cells: this.row });
+    // Excel ends a sheet's table with a hidden row of empty cells that only sets the columns' widths: it hides nothing.
+    const hidden = this.rowHidden && this.row.length > 0 ? { hidden: true as const } : {};
+    if (this.head === null || this.rowNumber <= this.head) this.finished.push({ rowNumber: this.rowNumber, cells: this.row, ...hidden });
     this.row = null;
   }
+}
+
+/** The number Excel stored in a cell it shows as a number; null when it stored none, or shows it otherwise (a date, a percentage). */
+function storedNumber(stored: string | null, shown: string): number | null {
+  if (stored === null || !shownNumber.test(shown)) return null;
+  const written = (stored === '' ? shown : stored).trim();
+  // Excel writes the stored number as JavaScript does; a bare mark beside «1.234,5» leaves it as text.
+  if (!/^-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(written)) return null;
+  const value = Number(written);
+  return Number.isFinite(value) ? value : null;
 }
 
 /** The rows of the table as the page is read, with the bytes read so far; stops when the table closes. */
@@ -255,6 +292,42 @@ export function declaredCharset(head: string): Encoding | null {
   return encodingOfCharset(/<meta\b[^>]*?charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]);
 }
 
+/** A sheet Excel's page of frames lists: its name on the tab, and the address of its own page. */
+export interface ListedSheet {
+  name: string;
+  href: string;
+}
+
+/** Excel writes the list of sheets in the head of its page of frames, a few hundred characters a sheet. */
+const MAX_SHEET_LIST_CHARS = 1024 * 1024;
+
+/**
+ * The sheets Excel lists in the head of the page of frames it writes for a workbook of several
+ * sheets saved as a web page (`<x:ExcelWorksheet>`: `<x:Name>` and `<x:WorksheetSource HRef>`), in
+ * tab order; none for any other page (a sheet's own page names its sheet but no source).
+ */
+export async function listedSheets(page: WebPage): Promise<ListedSheet[]> {
+  const { path, encoding, part } = page;
+  let head = '';
+  try {
+    for await (const text of part ? decodedChunks(webArchivePartBytes(path, part), encoding) : decodedText(path, encoding)) {
+      head += text;
+      if (head.length >= MAX_SHEET_LIST_CHARS || /<\/head\s*>|<(?:body|frameset)[\s>]/i.test(head)) break;
+    }
+  } catch (error) {
+    // Reading the page's table says so, naming the encoding tried.
+    if (error instanceof NotUtf8) return [];
+    throw error;
+  }
+  const sheets: ListedSheet[] = [];
+  for (const [, block = ''] of head.slice(0, MAX_SHEET_LIST_CHARS).matchAll(/<x:ExcelWorksheet>([\s\S]*?)<\/x:ExcelWorksheet>/gi)) {
+    const name = toNfc(shownLine(/<x:Name>([\s\S]*?)<\/x:Name>/i.exec(block)?.[1] ?? ''));
+    const href = /<x:WorksheetSource\s+HRef\s*=\s*["']?([^"'\s>]+)/i.exec(block)?.[1];
+    if (name !== '' && href !== undefined && !sheets.some((sheet) => sheet.name === name)) sheets.push({ name, href: decodeHtmlText(href) });
+  }
+  return sheets;
+}
+
 /** Whether the page has a table with a row: read up to its first row only. */
 export async function hasTableRow(page: WebPage, sheet: string): Promise<boolean> {
   for await (const { rows } of tableRows(page, new FirstTable(sheet))) if (rows.length > 0) return true;
@@ -266,7 +339,7 @@ export async function readHtmlHead(page: WebPage, sheet: string, count: number):
   const table = new FirstTable(sheet, count);
   const head: SourceRow[] = [];
   for await (const { rows } of tableRows(page, table)) head.push(...rows);
-  return { rows: head, merges: table.merges, hiddenColumns: [] };
+  return { rows: head, merges: table.merges, hiddenColumns: table.hiddenColumns };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { open, stat } from 'node:fs/promises';
 import { extname, basename } from 'node:path';
 import { inspectCsv, NotUtf8, readCsvRows } from './csv';
-import { encodingOfCharset, hasTableRow, readHtmlHead, readHtmlRows, type WebPage } from './html';
+import { encodingOfCharset, hasTableRow, listedSheets, readHtmlHead, readHtmlRows, type WebPage } from './html';
 import { MAX_COLUMNS, Unreadable } from './limits';
 import { importProblem, problems } from './problems';
 import { textContent, webPageEncoding } from './sniff';
@@ -97,22 +97,60 @@ async function archivePageEncoding(path: string, part: WebArchivePart): Promise<
   }
 }
 
+/** A sheet's page in a web archive: where its part is, and the encoding it is in. */
+type ArchivePage = WebPage & { part: WebArchivePart };
+
+/** Whether a part's Content-Location is the address a page of frames gives (`Book1_files/sheet001.htm`, relative to the frames' own). */
+function isAt(location: string, href: string): boolean {
+  const plain = (address: string) => {
+    let decoded = address;
+    try {
+      decoded = decodeURIComponent(address);
+    } catch {
+      // A stray «%» in an address: compared as written.
+    }
+    return decoded.replace(/\\/g, '/').toLowerCase();
+  };
+  const target = plain(href).replace(/^(?:\.{1,2}\/)+/, '');
+  const at = plain(location);
+  return at === target || at.endsWith(`/${target}`);
+}
+
 /**
- * The page of a web archive that holds the list: the first with a table. A workbook of several
- * sheets saved as a single file web page has a page of frames, then a page for each sheet; the
- * first sheet's table is read, as a page's first table is.
+ * The sheets of a web archive, each with its page. Excel saves a workbook of several sheets as a
+ * page of frames that lists them (the name on each tab, and its own page), then a page for each:
+ * they are the archive's sheets, in tab order, as in the workbook. An archive without that list
+ * (a workbook of one sheet, a page a browser saved) has one sheet, named after the file: its first
+ * page with a table. Null when no page has one.
  */
-async function archivePage(path: string, sheet: string): Promise<(WebPage & { part: WebArchivePart }) | null> {
-  for (const { part, charset } of await webArchivePages(path)) {
-    const page = { path, part, encoding: encodingOfCharset(charset) ?? (await archivePageEncoding(path, part)) };
-    if (await hasTableRow(page, sheet)) return page;
+async function archiveSheets(path: string, fileName: string): Promise<{ sheets: SheetInfo[]; pages: ArchivePage[] } | null> {
+  const pages: (ArchivePage & { location: string })[] = [];
+  for (const { part, charset, location } of await webArchivePages(path)) {
+    pages.push({ path, part, location, encoding: encodingOfCharset(charset) ?? (await archivePageEncoding(path, part)) });
   }
+  for (const frames of pages) {
+    const listed = (await listedSheets(frames)).flatMap(({ name, href }) => {
+      const page = pages.find((one) => one !== frames && isAt(one.location, href));
+      return page ? [{ name, page }] : [];
+    });
+    if (listed.length === 0) continue;
+    const sheets: SheetInfo[] = [];
+    for (const [index, { name, page }] of listed.entries()) {
+      sheets.push({ name, index, hidden: false, dimension: null, empty: !(await hasTableRow(page, name)) });
+    }
+    return sheets.every((sheet) => sheet.empty) ? null : { sheets, pages: listed.map(({ page }) => page) };
+  }
+  const sheet = textSheet(fileName);
+  for (const page of pages) if (await hasTableRow(page, sheet.name)) return { sheets: [sheet], pages: [page] };
   return null;
 }
 
-/** Where the page of an opened web page is. */
-function webPageOf(path: string, source: OpenedSource): WebPage {
-  return { path, encoding: source.encoding ?? 'utf-8', part: source.webArchivePart };
+/** Where the page of a sheet of an opened web page or web archive is. */
+function webPageOf(path: string, source: OpenedSource, sheet: string): WebPage {
+  if (!source.webArchivePages) return { path, encoding: source.encoding ?? 'utf-8' };
+  const page = source.webArchivePages[source.sheets.findIndex((info) => info.name === sheet)];
+  if (!page) throw importProblem(problems.noSheet(sheet));
+  return { path, ...page };
 }
 
 /** The one sheet of a CSV or a web page, named after the file as Excel names it. */
@@ -163,15 +201,13 @@ export async function openSource(path: string, fileName: string): Promise<Opened
     return { fileName, format: 'html', sheets: [sheet], encoding: content.encoding, namedAsWorkbook: !webPageExtensions.has(extension), sizeBytes: size };
   }
   if (content.kind === 'webArchive') {
-    const sheet = textSheet(fileName);
-    const page = await worded(fileName, () => archivePage(path, sheet.name));
-    if (!page) throw importProblem(problems.webArchiveWithoutTable(fileName));
+    const archive = await worded(fileName, () => archiveSheets(path, fileName));
+    if (!archive) throw importProblem(problems.webArchiveWithoutTable(fileName));
     return {
       fileName,
       format: 'html',
-      sheets: [sheet],
-      encoding: page.encoding,
-      webArchivePart: page.part,
+      sheets: archive.sheets,
+      webArchivePages: archive.pages.map(({ part, encoding }) => ({ part, encoding })),
       namedAsWorkbook: !webPageExtensions.has(extension),
       sizeBytes: size,
     };
@@ -213,7 +249,7 @@ export async function readHead(path: string, source: OpenedSource, sheet: string
       const workbook = await openXls(path);
       return readXlsHead(workbook, xlsSheetNamed(workbook, sheet), rows);
     }
-    if (source.format === 'html') return readHtmlHead(webPageOf(path, source), sheet, rows);
+    if (source.format === 'html') return readHtmlHead(webPageOf(path, source, sheet), sheet, rows);
     const options = { fromRow: 1, batchRows: rows, columns: MAX_COLUMNS };
     for await (const { batch } of readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', options)) {
       return { rows: batch, merges: [], hiddenColumns: [] };
@@ -245,7 +281,7 @@ export async function* readRows(
   } else if (source.format === 'xls') {
     batches = xlsBatches(path, sheet, read);
   } else if (source.format === 'html') {
-    batches = readHtmlRows(webPageOf(path, source), sheet, read);
+    batches = readHtmlRows(webPageOf(path, source, sheet), sheet, read);
   } else {
     batches = readCsvRows(path, source.encoding ?? 'utf-8', source.delimiter ?? ',', read);
   }

@@ -55,19 +55,20 @@ export interface MergedRange {
 
 export interface OpenedSource {
   fileName: string;
-  /** 'html': a web page's first table (html.ts). */
+  /** 'html': a web page's first table, or each sheet's of a web archive of a workbook (html.ts). */
   format: 'xlsx' | 'xls' | 'csv' | 'html';
-  /** A CSV or a web page has exactly one sheet, named after the file. */
+  /** A CSV or a web page has exactly one sheet, named after the file; a web archive of a workbook, its sheets. */
   sheets: SheetInfo[];
   /**
    * CSV and web page only: the text encoding found (Windows-1258: Excel's "CSV (Comma delimited)"
-   * on a Vietnamese Windows) or, for a web page, the one its `<meta charset>` declares.
+   * on a Vietnamese Windows) or, for a web page, the one its `<meta charset>` declares (a web
+   * archive's pages each have their own: `webArchivePages`).
    */
   encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
   /** CSV and web page only: the file is named as a workbook (.xlsx, .xls) but holds text, and was read as what it holds. */
   namedAsWorkbook?: boolean;
-  /** Web page only: the file is a web archive (.mht, Excel's "Single File Web Page"), and the page read is this part of it. */
-  webArchivePart?: WebArchivePart;
+  /** Web page only: the file is a web archive (.mht, Excel's "Single File Web Page"); each sheet's page is a part of it, in the order of `sheets`. */
+  webArchivePages?: WebArchiveSheet[];
   /** CSV only: the field delimiter found. */
   delimiter?: ',' | ';' | '\t';
   /** xlsx only: the workbook counts dates from 1904 (old Mac Excel). */
@@ -82,6 +83,12 @@ export interface WebArchivePart {
   start: number;
   end: number;
   transferEncoding: 'quoted-printable' | 'base64' | 'identity';
+}
+
+/** The page of a sheet of a web archive: its part, and the encoding its text is in. */
+export interface WebArchiveSheet {
+  part: WebArchivePart;
+  encoding: NonNullable<OpenedSource['encoding']>;
 }
 
 export interface SheetHead {

@@ -14,10 +14,11 @@ const MAX_HEADER_BYTES = 16 * 1024;
 /** RFC 2046 keeps a boundary to 70 characters. */
 const MAX_BOUNDARY_CHARS = 70;
 
-/** A part that is a web page, and the charset its Content-Type names (null when none). */
+/** A part that is a web page, the charset its Content-Type names (null when none), and where it says it is (its Content-Location, '' when none). */
 export interface WebArchivePage {
   part: WebArchivePart;
   charset: string | null;
+  location: string;
 }
 
 interface HeaderBlock {
@@ -111,7 +112,8 @@ export async function webArchivePages(path: string): Promise<WebArchivePage[]> {
     if (!top) return [];
     const contentType = top.fields.get('content-type') ?? '';
     if (mediaTypeOf(top.fields) === 'text/html') {
-      return [{ part: { start: top.length, end: size, transferEncoding: transferEncodingOf(top.fields) }, charset: parameterOf(contentType, 'charset') }];
+      const part = { start: top.length, end: size, transferEncoding: transferEncodingOf(top.fields) };
+      return [{ part, charset: parameterOf(contentType, 'charset'), location: (top.fields.get('content-location') ?? '').trim() }];
     }
     const boundary = parameterOf(contentType, 'boundary');
     if (boundary === null || boundary === '' || boundary.length > MAX_BOUNDARY_CHARS) return [];
@@ -120,10 +122,10 @@ export async function webArchivePages(path: string): Promise<WebArchivePage[]> {
     const close = (end: number) => {
       if (!current) return;
       const { block, start } = current;
-      const location = (block.fields.get('content-location') ?? '').trim().toLowerCase();
-      if (mediaTypeOf(block.fields) === 'text/html' && !/(?:^|[/\\])tabstrip\.html?$/.test(location)) {
+      const location = (block.fields.get('content-location') ?? '').trim();
+      if (mediaTypeOf(block.fields) === 'text/html' && !/(?:^|[/\\])tabstrip\.html?$/i.test(location)) {
         const part = { start, end: Math.max(start, end), transferEncoding: transferEncodingOf(block.fields) };
-        pages.push({ part, charset: parameterOf(block.fields.get('content-type') ?? '', 'charset') });
+        pages.push({ part, charset: parameterOf(block.fields.get('content-type') ?? '', 'charset'), location });
       }
       current = null;
     };

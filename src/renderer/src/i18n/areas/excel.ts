@@ -26,7 +26,9 @@ const figureFieldsVi = {
 export const excelVi = {
   import: {
     title: 'Nhập từ Excel',
-    intro: 'Đưa danh sách đang giữ trong Excel (.xlsx, .xls) hoặc CSV vào dữ liệu: xem trước từng dòng, chọn cách xử lý các dòng trùng, rồi mới ghi. Có thể hoàn tác cả lần nhập.',
+    intro: 'Đưa danh sách đang giữ trong tệp {{fileTypes}} vào dữ liệu: xem trước từng dòng, chọn cách xử lý các dòng trùng, rồi mới ghi. Có thể hoàn tác cả lần nhập.',
+    // Named in the intro and in the file picker alike.
+    fileTypes: 'Excel (.xlsx, .xls), CSV hoặc trang web (.htm, .mht)',
     steps: {
       file: 'Chọn tệp',
       sheet: 'Trang tính và dòng tiêu đề',
@@ -48,8 +50,8 @@ export const excelVi = {
     programmeHint: 'Các dòng nhập vào sẽ thuộc chương trình này; để trống nếu không thuộc chương trình nào.',
     noProgramme: 'Không thuộc chương trình nào',
     yearHint: 'Dùng khi tệp không có cột Năm.',
-    file: 'Tệp Excel hoặc CSV',
-    filePlaceholder: 'Chọn tệp .xlsx, .xls, .csv hoặc trang web (.htm, .mht)',
+    file: 'Tệp cần nhập',
+    filePlaceholder: 'Chọn tệp {{fileTypes}}',
     uploading: 'Đang gửi tệp… {{percent}}%',
     analyse: 'Đọc tệp',
     back: 'Quay lại',
@@ -72,6 +74,8 @@ export const excelVi = {
       title: 'Tệp «{{fileName}}» có đuôi {{extension}} nhưng thật ra không phải sổ làm việc Excel',
       csv: 'Bên trong tệp là danh sách dạng văn bản, các cột cách nhau bằng dấu phẩy, dấu chấm phẩy hoặc dấu tab (CSV), như nhiều trang web và phần mềm khác xuất ra. HTX Desk đã đọc tệp như một tệp CSV; hãy xem các dòng đầu dưới đây đã đúng cột chưa.',
       html: 'Bên trong tệp là một trang web (HTML) có bảng, như nhiều cổng thông tin và phần mềm khác xuất ra. HTX Desk đã đọc bảng đầu tiên của trang, như Excel mở tệp này; hãy xem các dòng đầu dưới đây đã đúng cột chưa.',
+      webArchive:
+        'Bên trong tệp là một sổ làm việc Excel lưu thành trang web một tệp (MHT, «Single File Web Page»), mỗi trang tính một bảng. HTX Desk đã đọc trang tính đang chọn, như Excel mở tệp này; hãy xem các dòng đầu dưới đây đã đúng cột chưa.',
     },
     codePageRead: {
       title: 'Tệp CSV lưu bằng bảng mã {{codePage}} đã được đọc sang Unicode',
@@ -359,7 +363,8 @@ const figureFieldsEn = {
 export const excelEn: Translations<typeof excelVi> = {
   import: {
     title: 'Import from Excel',
-    intro: 'Bring a list kept in Excel (.xlsx, .xls) or CSV into the data: preview every row, choose what to do with duplicates, then write. A whole import can be undone.',
+    intro: 'Bring a list kept in an {{fileTypes}} file into the data: preview every row, choose what to do with duplicates, then write. A whole import can be undone.',
+    fileTypes: 'Excel (.xlsx, .xls), CSV or web page (.htm, .mht)',
     steps: {
       file: 'Choose file',
       sheet: 'Sheet and header rows',
@@ -381,8 +386,8 @@ export const excelEn: Translations<typeof excelVi> = {
     programmeHint: 'The imported rows will belong to this programme; leave empty if none.',
     noProgramme: 'No programme',
     yearHint: 'Used when the file has no Year column.',
-    file: 'Excel or CSV file',
-    filePlaceholder: 'Choose an .xlsx, .xls or .csv file, or a web page (.htm, .mht)',
+    file: 'File to import',
+    filePlaceholder: 'Choose an {{fileTypes}} file',
     uploading: 'Sending the file… {{percent}}%',
     analyse: 'Read file',
     back: 'Back',
@@ -405,6 +410,8 @@ export const excelEn: Translations<typeof excelVi> = {
       title: '“{{fileName}}” is named {{extension}} but is not really an Excel workbook',
       csv: 'It holds a list as text, its columns separated by commas, semicolons or tabs (CSV), as many websites and other programs export. HTX Desk read it as a CSV; check that the first rows below fall in the right columns.',
       html: 'It holds a web page (HTML) with a table, as many portals and other programs export. HTX Desk read the page’s first table, as Excel opens such a file; check that the first rows below fall in the right columns.',
+      webArchive:
+        'It holds an Excel workbook saved as a single file web page (MHT, “Single File Web Page”), a table for each sheet. HTX Desk read the chosen sheet, as Excel opens such a file; check that the first rows below fall in the right columns.',
     },
     codePageRead: {
       title: 'The CSV saved in the {{codePage}} code page was read into Unicode',

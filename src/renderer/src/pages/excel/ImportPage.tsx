@@ -245,7 +245,7 @@ export function ImportPage() {
       <div>
         <Title order={2}>{t('excel.import.title')}</Title>
         <Text c="dimmed" size="sm" maw={820}>
-          {t('excel.import.intro')}
+          {t('excel.import.intro', { fileTypes: t('excel.import.fileTypes') })}
         </Text>
       </div>
       <Paper withBorder p="md">

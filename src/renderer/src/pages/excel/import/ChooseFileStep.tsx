@@ -64,7 +64,7 @@ export function ChooseFileStep({ kind, programmeId, onKindChange, onProgrammeCha
       ) : null}
       <FileInput
         label={t('excel.import.file')}
-        placeholder={t('excel.import.filePlaceholder')}
+        placeholder={t('excel.import.filePlaceholder', { fileTypes: t('excel.import.fileTypes') })}
         accept=".xlsx,.xls,.csv,.tsv,.txt,.htm,.html,.mht,.mhtml"
         leftSection={<IconFileSpreadsheet size={18} />}
         value={file}

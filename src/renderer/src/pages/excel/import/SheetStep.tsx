@@ -51,7 +51,14 @@ export function SheetStep({ analysis, onSheetChange }: SheetStepProps) {
           icon={<IconInfoCircle />}
           title={t('excel.import.namedAsWorkbook.title', { fileName: analysis.fileName, extension: analysis.fileName.slice(analysis.fileName.lastIndexOf('.')) })}
         >
-          {t(analysis.format === 'html' ? 'excel.import.namedAsWorkbook.html' : 'excel.import.namedAsWorkbook.csv')}
+          {t(
+            analysis.format === 'csv'
+              ? 'excel.import.namedAsWorkbook.csv'
+              : // A web page has one table; several sheets are a workbook saved as a web archive.
+                analysis.sheets.length > 1
+                ? 'excel.import.namedAsWorkbook.webArchive'
+                : 'excel.import.namedAsWorkbook.html',
+          )}
         </Alert>
       ) : null}
       {analysis.codePageRead ? (
