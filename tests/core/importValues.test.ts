@@ -442,6 +442,43 @@ describe('phone numbers Excel stored as numbers', () => {
   });
 });
 
+describe('phone numbers and tax codes a CSV gives as bare digits', () => {
+  it('gives them their leading 0 back as from a number cell, and says so', async () => {
+    // Excel saves a number cell's digits into a CSV: the 0 it dropped does not come back as text.
+    const csv = [
+      'Mã số thuế;Tên HTX;Địa chỉ;Điện thoại',
+      '101234567;HTX Dịch vụ Số 1;xã Vĩnh An, tỉnh An Giang;912345678',
+      '1600123456;HTX Dịch vụ Số 2;xã Vĩnh An, tỉnh An Giang;2963852123',
+      '1600123457;HTX Dịch vụ Số 3;xã Vĩnh An, tỉnh An Giang;84912345678',
+      '1600123458;HTX Dịch vụ Số 4;xã Vĩnh An, tỉnh An Giang;0913123456',
+    ].join('\n');
+    const { jobId, preview } = await previewFile('DS HTX.csv', csv, 'organizations');
+    expect(problemsOf(preview).map(([row, status]) => [row, status])).toEqual([
+      [2, 'valid'],
+      [3, 'valid'],
+      [4, 'valid'],
+      [5, 'valid'],
+    ]);
+    expect(preview.page.rows.map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
+      [
+        'A2: Mã số HTX: «101234567» ghi nhận là 0101234567 (thiếu số 0 ở đầu, như khi Excel lưu ô dạng số).',
+        'D2: Điện thoại: «912345678» ghi nhận là 0912345678 (thiếu số 0 ở đầu, như khi Excel lưu ô dạng số).',
+      ],
+      ['D3: Điện thoại: «2963852123» ghi nhận là 02963852123 (thiếu số 0 ở đầu, như khi Excel lưu ô dạng số).'],
+      ['D4: Điện thoại: «84912345678» ghi nhận là +84912345678 (thiếu dấu + của mã nước ở đầu, như khi Excel lưu ô dạng số).'],
+      [],
+    ]);
+    await commitOf(app, { previewJobId: jobId, decisions: [] });
+    const stored = app.ctx.db.select({ code: organizations.registrationNo, phone: organizations.phone }).from(organizations).orderBy(organizations.id).all();
+    expect(stored).toEqual([
+      { code: '0101234567', phone: '0912345678' },
+      { code: '1600123456', phone: '02963852123' },
+      { code: '1600123457', phone: '+84912345678' },
+      { code: '1600123458', phone: '0913123456' },
+    ]);
+  });
+});
+
 describe('two phone numbers in one cell', () => {
   it('takes them on two lines or with a spaced hyphen between, as the cell reads', async () => {
     const bytes = await workbook(

@@ -802,10 +802,10 @@ describe("partners' business line", () => {
       // «Gỗ» folds to «go», yet says no supermarket; a shop is no enterprise, so it has no line.
       [6, 'valid', ['A6: Loại đối tác đọc từ tên: Doanh nghiệp.']],
       [7, 'valid', ['A7: Loại đối tác đọc từ tên: Chợ truyền thống, cửa hàng.']],
-      // Lotte keeps the line the office chose: the name's is not said, being no part of the update.
-      [8, 'valid', ['A8: Loại đối tác đọc từ tên: Doanh nghiệp.']],
-      // WinMart has none: the name's fills it, and is said.
-      [9, 'valid', ['A9: Loại đối tác đọc từ tên: Doanh nghiệp.', 'A9: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
+      // Lotte keeps the line the office chose, and both keep their kind: the name's are not said, being no part of the update.
+      [8, 'valid', []],
+      // WinMart has no line: the name's fills it, and is said.
+      [9, 'valid', ['A9: Ngành kinh doanh đọc từ tên: Chuỗi siêu thị.']],
     ]);
     const { summary } = await commitOf(app, { previewJobId: previewJob, decisions: [] });
     expect(summary).toMatchObject({ created: 6, updated: 1 });

@@ -121,7 +121,8 @@ describe('a conversion (chuyển đổi)', () => {
       {
         path: 'kind',
         message:
-          'Tổ hợp tác Rau sạch Vĩnh An đã có số liệu hằng năm hoặc quá trình hoạt động là tổ hợp tác; đổi loại hình ở đây sẽ tính lại cả các năm trước theo loại hình mới. Nếu tổ chức đã chuyển đổi (chẳng hạn tổ hợp tác đăng ký thành hợp tác xã), hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động, với ngày chuyển đổi.',
+          'Tổ hợp tác Rau sạch Vĩnh An đã có số liệu hằng năm hoặc quá trình hoạt động là tổ hợp tác; đổi loại hình thành hợp tác xã sẽ tính lại cả các năm trước theo loại hình mới. ' +
+          'Nếu tổ chức đã chuyển đổi (chẳng hạn tổ hợp tác đăng ký thành hợp tác xã), hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động của tổ chức, với ngày chuyển đổi.',
       },
     ]);
     expect((await call(app, 'statistics:overview', { year: 2025 })).current.organizations).toMatchObject({ htx: 0, tht: 1 });

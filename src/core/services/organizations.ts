@@ -801,15 +801,18 @@ function hasHistory(ctx: Context, id: number): boolean {
   return ctx.db.get<{ found: number }>(sql`SELECT (${exists(figures)} OR ${exists(events)}) AS found`).found === 1;
 }
 
-/** Refuses a change of kind of an organization with a past (`hasHistory`), pointing to «Chuyển đổi». */
-function refuseKindChange(ctx: Context, before: OrganizationRow, kind: OrganizationRow['kind']): void {
-  if (kind === before.kind || !hasHistory(ctx, before.id)) return;
-  throw validationFailure([
-    {
-      path: 'kind',
-      message: `${before.name} đã có số liệu hằng năm hoặc quá trình hoạt động là ${organizationKindNames[before.kind].toLowerCase()}; đổi loại hình ở đây sẽ tính lại cả các năm trước theo loại hình mới. Nếu tổ chức đã chuyển đổi (chẳng hạn tổ hợp tác đăng ký thành hợp tác xã), hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động, với ngày chuyển đổi.`,
-    },
-  ]);
+/**
+ * Why `before` may not become of `kind`: it has a past (`hasHistory`), so the change is a
+ * «Chuyển đổi»; null when it may. One rule for the form and an import's «Cập nhật», which says it
+ * at the row's kind cell before anything is written.
+ */
+export function kindChangeRefusal(ctx: Context, before: Pick<OrganizationRow, 'id' | 'name' | 'kind'>, kind: OrganizationRow['kind']): string | null {
+  if (kind === before.kind || !hasHistory(ctx, before.id)) return null;
+  return (
+    `${before.name} đã có số liệu hằng năm hoặc quá trình hoạt động là ${organizationKindNames[before.kind].toLowerCase()}; ` +
+    `đổi loại hình thành ${organizationKindNames[kind].toLowerCase()} sẽ tính lại cả các năm trước theo loại hình mới. ` +
+    'Nếu tổ chức đã chuyển đổi (chẳng hạn tổ hợp tác đăng ký thành hợp tác xã), hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động của tổ chức, với ngày chuyển đổi.'
+  );
 }
 
 /**
@@ -825,7 +828,8 @@ export function endedRefusal(organization: { name: string; endedOn: string | nul
 export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate): Organization {
   return atomically(ctx.db, () => {
     const before = requireOrganization(ctx, id);
-    refuseKindChange(ctx, before, input.kind);
+    const kindRefused = kindChangeRefusal(ctx, before, input.kind);
+    if (kindRefused) throw validationFailure([{ path: 'kind', message: kindRefused }]);
     const commune = checkReferences(ctx, input, before.foundedOn);
     const columns = columnsFor(input, commune);
     // A pair of similar names confirmed once is not questioned again on every later save.

@@ -93,15 +93,16 @@ export function shownCell(value: CellValue | undefined): string {
  * A phone number Excel stored as a number lost its leading 0: 912345678 was 0912345678 (a mobile),
  * 2963852123 was 02963852123 (a landline with its area code). Written with the country code, it
  * lost its +: 84912345678 was +84912345678 (no number without it has 11 or 12 digits beginning
- * 84, since an area code begins 2). `note` says so, as for a tax code.
+ * 84, since an area code begins 2). `note` says so, as for a tax code. A CSV that Excel saved
+ * gives those digits as text (`untyped`): read the same way.
  */
-function phoneOf(value: CellValue, shown: string): { phone: string; note?: string } {
-  if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
-    const digits = String(value);
-    if (digits.length === 9 || digits.length === 10) return { phone: `0${digits}`, note: `«${digits}» ghi nhận là 0${digits} (ô dạng số, Excel bỏ số 0 ở đầu)` };
-    if ((digits.length === 11 || digits.length === 12) && digits.startsWith('84')) {
-      return { phone: `+${digits}`, note: `«${digits}» ghi nhận là +${digits} (ô dạng số, Excel bỏ dấu + của mã nước ở đầu)` };
-    }
+function phoneOf(value: CellValue, shown: string, untyped: boolean): { phone: string; note?: string } {
+  const isNumber = typeof value === 'number';
+  const digits = isNumber ? (Number.isInteger(value) && value > 0 ? String(value) : '') : untyped && /^[1-9]\d{8,11}$/.test(shown) ? shown : '';
+  const why = (lost: string) => (isNumber ? `ô dạng số, Excel bỏ ${lost} ở đầu` : `thiếu ${lost} ở đầu, như khi Excel lưu ô dạng số`);
+  if (digits.length === 9 || digits.length === 10) return { phone: `0${digits}`, note: `«${digits}» ghi nhận là 0${digits} (${why('số 0')})` };
+  if ((digits.length === 11 || digits.length === 12) && digits.startsWith('84')) {
+    return { phone: `+${digits}`, note: `«${digits}» ghi nhận là +${digits} (${why('dấu + của mã nước')})` };
   }
   return { phone: shown };
 }
@@ -113,13 +114,15 @@ function phoneOf(value: CellValue, shown: string): { phone: string; note?: strin
  * digits make one; `note` says how, for the preview. Anything else is left as written, for the
  * contract to refuse with what a code is.
  */
-function codeOf(value: CellValue, shown: string): { code: string; note?: string } {
-  // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…). Said: nine
-  // digits may also be a code missing one, which the zero would make look whole.
+function codeOf(value: CellValue, shown: string, untyped: boolean): { code: string; note?: string } {
+  // A number cell drops the leading zero of a tax code starting with 0 (Hà Nội's 01…), and so does
+  // a CSV Excel saved from one (`untyped`). Said: nine digits may also be a code missing one, which
+  // the zero would make look whole.
   if (typeof value === 'number') {
     if (!Number.isInteger(value) || shown.length !== 9) return { code: shown };
     return { code: `0${shown}`, note: `«${shown}» ghi nhận là 0${shown} (ô dạng số, Excel bỏ số 0 ở đầu)` };
   }
+  if (untyped && /^[1-9]\d{8}$/.test(shown)) return { code: `0${shown}`, note: `«${shown}» ghi nhận là 0${shown} (thiếu số 0 ở đầu, như khi Excel lưu ô dạng số)` };
   const parts = /^'?\s*(?:(?:m[ãa]\s*s[ốo](?:\s*(?:thu[ếe]|doanh\s*nghi[ệe]p|htx))?|mst|msdn)\s*[:.]?\s*)?(\d[\d .]*\d)(?:\s*[-/–]\s*(\d{3}))?$/iu.exec(shown);
   const digits = parts?.[1]?.replace(/[ .]/g, '');
   if (digits?.length !== 10) return { code: shown };
@@ -507,7 +510,12 @@ function cellOf(column: MappedColumn, row: SourceRow): string {
  * Reads each mapped cell of a row. Formula cells without a computed value and error cells
  * (#N/A, #VALUE!) are problems, not blanks: the person would otherwise lose a value silently.
  */
-export function readRow(row: SourceRow, columns: readonly MappedColumn[], options: { date1904: boolean; thisYear: number; yearRound: YearRound | null }): ReadRow {
+export function readRow(
+  row: SourceRow,
+  columns: readonly MappedColumn[],
+  /** `untyped`: the file cannot say which cells were numbers (a CSV), so a cell of bare digits may be one that lost its leading 0. */
+  options: { date1904: boolean; thisYear: number; yearRound: YearRound | null; untyped: boolean },
+): ReadRow {
   const values = new Map<string, FieldValue>();
   const problems: ImportProblem[] = [];
   const notes: ImportProblem[] = [];
@@ -543,13 +551,13 @@ export function readRow(row: SourceRow, columns: readonly MappedColumn[], option
         break;
       }
       case 'code': {
-        const { code, note } = codeOf(value, shown);
+        const { code, note } = codeOf(value, shown, options.untyped);
         values.set(field.key, code);
         if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.` });
         break;
       }
       case 'phone': {
-        const { phone, note } = phoneOf(value, shown);
+        const { phone, note } = phoneOf(value, shown, options.untyped);
         values.set(field.key, phone);
         if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.` });
         break;

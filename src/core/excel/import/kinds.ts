@@ -58,6 +58,7 @@ import {
 import {
   deleteOrganization,
   foundingDayRefusal,
+  kindChangeRefusal,
   organizationRecords,
   organizationSnapshot,
   requireOrganization,
@@ -82,8 +83,10 @@ export interface ImportScope {
   columns: readonly MappedColumn[];
   /** What the values of coded columns mean (choices.ts). */
   choices: ChoiceReader;
-  /** The commune earlier imports were told for an address the app could not place alone, by its place key (this import's come with its choices). */
+  /** The commune earlier imports were told for an address the app could not place alone, by its place key. */
   placeAnswers: ReadonlyMap<string, string>;
+  /** The communes chosen in this import for places not found, by place key (`RowPlace.chosen`). */
+  chosenPlaces: ReadonlyMap<string, string>;
   statements: Statements;
   /** The register's keys in memory, once a preview has asked for them (`RegisterKeys.refresh`). */
   registerKeys: RegisterKeys;
@@ -104,6 +107,12 @@ export type RowPlace = PlaceReading & {
   key: string;
   /** Placed by a person's answer for this address. */
   answered: boolean;
+  /**
+   * A place not found, for which the person chose this commune in this import: the row is looked
+   * for and told apart from the file's other rows there (`communeCodesOf`), as one whose commune
+   * was read, and stays asked about, so that the answer can change.
+   */
+  chosen?: string;
 };
 
 const PLACE_CACHE_LIMIT = 20_000;
@@ -132,7 +141,11 @@ function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
       (reading.kind === 'unknown'
         ? answer.provinceCode === reading.provinceCode
         : reading.kind === 'ambiguous' && reading.candidates.some((candidate) => candidate.code === answer.code));
-    place = fits ? { kind: 'mapped', commune: answer, street: reading.street, oldAddress: reading.oldAddress, key, answered: true } : { ...reading, key, answered: false };
+    // One chosen in this import, of the province the row is in, as a remembered answer must be.
+    const chosen = reading.kind === 'unknown' ? scope.ctx.places.commune(scope.chosenPlaces.get(key) ?? '') : undefined;
+    place = fits
+      ? { kind: 'mapped', commune: answer, street: reading.street, oldAddress: reading.oldAddress, key, answered: true }
+      : { ...reading, key, answered: false, ...(chosen && reading.kind === 'unknown' && chosen.provinceCode === reading.provinceCode ? { chosen: chosen.code } : {}) };
     if (scope.places.size < PLACE_CACHE_LIMIT) scope.places.set(cacheKey, place);
   }
   return place;
@@ -141,6 +154,7 @@ function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
 interface FoundOrganization {
   id: number;
   name: string;
+  kind: OrganizationKind;
   communeCode: string;
   registrationNo: string | null;
 }
@@ -152,7 +166,7 @@ interface Statements {
 }
 
 function prepareStatements(ctx: Context): Statements {
-  const columns = 'SELECT id, name, commune_code AS communeCode, registration_no AS registrationNo FROM organizations';
+  const columns = 'SELECT id, name, kind, commune_code AS communeCode, registration_no AS registrationNo FROM organizations';
   return {
     organizationByNumber: ctx.db.$client.prepare<[string], FoundOrganization>(`${columns} WHERE registration_no = ? AND deleted_at IS NULL`),
     // The index on (name_key, commune_code) holds equal keys in id order, so the first row found is
@@ -214,6 +228,8 @@ export interface ScopeOptions {
   values: ValueMap;
   /** Offers and demands: the programme chosen for the file, if any. */
   programmeId?: number | null;
+  /** A preview checking the rows again: the communes chosen so far for places not found, by place key. */
+  chosenPlaces?: ReadonlyMap<string, string>;
 }
 
 export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
@@ -225,6 +241,7 @@ export function importScope(ctx: Context, options: ScopeOptions): ImportScope {
     columns: options.columns,
     choices: new ChoiceReader(ctx, options.kind, options.values, rememberedValues(ctx, options.kind)),
     placeAnswers: remembered,
+    chosenPlaces: options.chosenPlaces ?? new Map(),
     statements: prepareStatements(ctx),
     registerKeys: new RegisterKeys(ctx),
     places: new Map(),
@@ -286,9 +303,9 @@ export interface KindAdapter {
   prepare(scope: ImportScope, read: ReadRow, rowNumber: number): PreparedRow;
   /**
    * The stored record the row is, by its stable key first, then by its name in the same place: for
-   * a place the app could not read, in `communeCode`, the commune the person chose for it, if any.
+   * a place the app could not read, in the commune the person chose for it, if any (`RowPlace.chosen`).
    */
-  match(scope: ImportScope, row: PreparedRow, communeCode: string | null): ImportMatch | null;
+  match(scope: ImportScope, row: PreparedRow): ImportMatch | null;
   /** Keys two rows of the same file share when they are the same record. */
   fileKeys(row: PreparedRow): string[];
   create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange | CreatedForLater;
@@ -299,6 +316,12 @@ export interface KindAdapter {
    * before any is written.
    */
   refuseFoundSincePreview?(scope: ImportScope, row: WritableRow, communeCode: string | null): void;
+  /**
+   * Refuses (a conflict) a row's «Cập nhật» of the stored record `id` that the register refuses now,
+   * as the preview would have: the record changed since the preview. Asked, when the database
+   * changed since the preview, of the rows before any is written.
+   */
+  refuseUpdateSincePreview?(scope: ImportScope, id: number, row: WritableRow): void;
   /**
    * Writes the audit entries and the import's changes of the records `create` left for later
    * (`ids`, in the order created), from their rows in SQL, as they would have been written one by
@@ -492,11 +515,12 @@ function placeNotes(scope: ImportScope, place: PlaceReading, read: ReadRow, rowN
   return notes;
 }
 
-function communeCodesOf(place: PlaceReading | null): string[] {
+/** The communes a row is looked for in, and keyed by in its file: where its place was read, or chosen. */
+function communeCodesOf(place: RowPlace | null): string[] {
   if (!place) return [];
   if (place.kind === 'mapped') return [place.commune.code];
   if (place.kind === 'ambiguous') return place.candidates.map((commune) => commune.code);
-  return [];
+  return place.chosen === undefined ? [] : [place.chosen];
 }
 
 function communeNameOf(scope: ImportScope, code: string): string {
@@ -1011,12 +1035,10 @@ function findOrganization(scope: ImportScope, registrationNo: string, key: strin
   return found ? { reason: found.reason, id: found.id, name: found.name, place: communeNameOf(scope, found.communeCode), row: null } : null;
 }
 
-function registeredOrganization(
-  scope: ImportScope,
-  registrationNo: string,
-  key: string,
-  communeCodes: readonly string[],
-): (FoundOrganization & { reason: 'registrationNo' | 'sameName' }) | null {
+/** A stored organization a row names, and by which of its keys. */
+type RegisteredOrganization = FoundOrganization & { reason: 'registrationNo' | 'sameName' };
+
+function registeredOrganization(scope: ImportScope, registrationNo: string, key: string, communeCodes: readonly string[]): RegisteredOrganization | null {
   const { registerKeys } = scope;
   if (registrationNo && registerKeys.mayHaveNumber(registrationNo)) {
     const byNumber = scope.statements.organizationByNumber.get(registrationNo);
@@ -1049,10 +1071,10 @@ function placeOfRegistered(scope: ImportScope, read: ReadRow, place: RowPlace): 
  * numbers most likely mean two organizations, and «Cập nhật» would write the row's over the stored
  * one. Said at the number's cell, naming both, for the person to choose (`PreparedRow.doubtful`).
  */
-function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, place: PlaceReading, rowNumber: number): ImportProblem | null {
+function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, registered: () => RegisteredOrganization | null, rowNumber: number): ImportProblem | null {
   if (!input.registrationNo) return null;
   // By its name only: no organization has the row's number, or it would have been found by it.
-  const found = registeredOrganization(scope, input.registrationNo, organizationNameKey(input.name), communeCodesOf(place));
+  const found = registered();
   if (found?.reason !== 'sameName' || !found.registrationNo) return null;
   const where = unitNameInSentence(communeNameOf(scope, found.communeCode));
   return {
@@ -1061,6 +1083,21 @@ function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, pla
       `Mã số HTX ${input.registrationNo} khác mã số ${found.registrationNo} của «${found.name}», tên gần giống, cùng ở ${where}: hai mã số khác nhau thường là hai tổ chức khác nhau. ` +
       `Nếu là tổ chức khác, hãy chọn «Thêm mới»; nếu đúng là «${found.name}» và mã số trong tệp mới đúng, hãy chọn «Cập nhật». Dòng này không theo lựa chọn chung cho các dòng trùng.`,
     heed: true,
+  };
+}
+
+/**
+ * A kind the row writes (its kind cell) over another of the organization it updates, which has a
+ * past: the register refuses it (`kindChangeRefusal`), so the row is refused at that cell, as the
+ * form would, rather than the commit stopping on it. Its other values are written once the cell
+ * is left blank.
+ */
+function kindChangeProblem(scope: ImportScope, read: ReadRow, kind: OrganizationKind, found: RegisteredOrganization | null, rowNumber: number): ImportProblem | null {
+  const refusal = found ? kindChangeRefusal(scope.ctx, found, kind) : null;
+  if (!refusal) return null;
+  return {
+    cell: cellRef(scope.columns, 'kind', rowNumber),
+    message: `Loại hình «${text(read, 'kind')}»: ${refusal} Dòng này không được nhập; để cập nhật các thông tin khác của tổ chức, hãy để trống ô này.`,
   };
 }
 
@@ -1128,14 +1165,14 @@ const notWorkingStatus = /\b(?:ngung|giai the|pha san|khong (?:con )?hoat dong|d
  * is an organization whose events already say so (the register's own list, exported and read
  * back); other words are said to be left aside.
  */
-function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => ImportMatch | null, problems: ImportProblem[], notes: ImportProblem[]): void {
+function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => RegisteredOrganization | null, problems: ImportProblem[], notes: ImportProblem[]): void {
   const written = text(read, 'status');
   if (!written) return;
   const folded = foldText(written);
   const working = workingStatus.test(folded);
   const cell = cellRef(scope.columns, 'status', rowNumber);
   const found = registered();
-  const stored = found?.id == null ? undefined : organizationRow(scope.ctx, found.id);
+  const stored = found ? organizationRow(scope.ctx, found.id) : undefined;
   if (stored && stored.status !== 'active') {
     // The list says it works where the register's events say otherwise: said, never changed.
     if (working) {
@@ -1167,14 +1204,14 @@ const notWorkingRemark = /\b(?:giai the|pha san|tam ngung|(?:ngung|dung) (?:hoat
  * row is imported as working, unless the register's events already say it ended or is suspended.
  * The name is stored as written, brackets and all: the note says so, for the person to mend the file.
  */
-function remarkOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => ImportMatch | null, notes: ImportProblem[]): void {
+function remarkOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, registered: () => RegisteredOrganization | null, notes: ImportProblem[]): void {
   const remark = text(read, 'remark');
   const name = text(read, 'name');
   const inName = Array.from(name.matchAll(/\(([^()]*)\)/g), (match) => match[1] ?? '').find((words) => notWorkingRemark.test(foldText(words)));
   const said = remark && notWorkingRemark.test(foldText(remark)) ? 'remark' : inName !== undefined ? 'name' : null;
   if (said === null) return;
   const found = registered();
-  if (found?.id != null && organizationRow(scope.ctx, found.id)?.status !== 'active') return;
+  if (found && organizationRow(scope.ctx, found.id)?.status !== 'active') return;
   const advice = 'Nếu tổ chức đã giải thể hay tạm ngừng, hãy chọn «Bỏ qua» cho dòng này, hoặc sau khi nhập ghi sự kiện có ngày ở mục Quá trình hoạt động của tổ chức.';
   notes.push({
     cell: cellRef(scope.columns, said, rowNumber),
@@ -1212,8 +1249,12 @@ const organizationsAdapter: KindAdapter = {
     provinceInCell(scope, read, rowNumber, 'province', problems, notes);
     notes.push(...placeNotes(scope, place, read, rowNumber));
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));
-    // The organization the row names, as its match will find it.
-    const registered = () => (parsed.success ? findOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null);
+    // The organization the row names, as its match will find it: looked up once, if asked for.
+    let found: RegisteredOrganization | null | undefined;
+    const registered = () => {
+      if (found === undefined) found = parsed.success ? registeredOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null;
+      return found;
+    };
     statusOfRow(scope, read, rowNumber, registered, problems, notes);
     remarkOfRow(scope, read, rowNumber, registered, notes);
     if (!parsed.success) {
@@ -1229,6 +1270,8 @@ const organizationsAdapter: KindAdapter = {
     const kept = foundId !== null && organizationRow(scope.ctx, foundId)?.foundedOn === parsed.data?.foundedOn;
     if (lateFounding && !kept) problems.push({ cell: cellRef(scope.columns, 'foundedOn', rowNumber), message: lateFounding });
     const present = new Set([...read.values.keys()].filter((key) => !checkedOnly.has(key)));
+    const kindChange = parsed.success && present.has('kind') ? kindChangeProblem(scope, read, parsed.data.kind, registered(), rowNumber) : null;
+    if (kindChange) problems.push(kindChange);
     const figures = figuresInList(scope, read, rowNumber, problems);
     if (figures) {
       // Stored figures seldom matter (`figuresCheckedAgainstStored`): only then is the organization
@@ -1236,13 +1279,13 @@ const organizationsAdapter: KindAdapter = {
       const organizationId = figuresCheckedAgainstStored(figures, present) ? (registered()?.id ?? null) : null;
       checkFiguresOfRow(scope, organizationId, figures, present, rowNumber, problems, notes);
     }
-    const otherNumber = parsed.success ? otherNumberNote(scope, parsed.data, place, rowNumber) : null;
+    const otherNumber = parsed.success ? otherNumberNote(scope, parsed.data, registered, rowNumber) : null;
     if (otherNumber) notes.push(otherNumber);
     return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures, ...(otherNumber ? { doubtful: true as const } : {}) };
   },
-  match(scope, row, communeCode) {
+  match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
-    return findOrganization(scope, input.registrationNo, nameKeyOfRow(row), communeCode === null ? communeCodesOf(row.place) : [communeCode]);
+    return findOrganization(scope, input.registrationNo, nameKeyOfRow(row), communeCodesOf(row.place));
   },
   fileKeys(row) {
     const input = row.input as ParsedOrganizationInput;
@@ -1254,6 +1297,12 @@ const organizationsAdapter: KindAdapter = {
     const input = row.input as ParsedOrganizationInput;
     const found = scope.statements.organizationByName.get(communeCode ?? input.communeCode, organizationNameKey(input.name));
     if (found) throw conflict(`Đã có tổ chức cùng tên ở ${unitNameInSentence(communeNameOf(scope, found.communeCode))}: ${found.name}.`, found.id);
+  },
+  refuseUpdateSincePreview(scope, id, row) {
+    // A past gained since the preview (`kindChangeProblem`): the kind can no longer change.
+    const stored = organizationRow(scope.ctx, id);
+    const refusal = stored && !stored.deletedAt ? kindChangeRefusal(scope.ctx, stored, organizationMerged(stored, row, undefined).kind) : null;
+    if (refusal) throw conflict(refusal, id);
   },
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
@@ -1965,13 +2014,16 @@ function storedPartnerOf(ctx: Context, input: ParsedPartnerInput): { reason: 're
 }
 
 /**
- * Whether the line a partner's name gives is what the row writes, so that the preview says it only
- * then: into a new partner, or the blank line of the stored one the row updates (`partnerMerged`);
- * never when that partner keeps a line of its own. Asked only of the few names that give a line.
+ * Whether the kind and the line a partner's name gives are what the row writes, so that the
+ * preview says each only then: into a new partner, or into the stored one the row updates where
+ * its merge takes it (`partnerMerged`: a blank line filled); never when that partner keeps its own.
+ * Asked only of rows whose name gives one.
  */
-function nameLineWritten(ctx: Context, input: ParsedPartnerInput, present: ReadonlySet<string>): boolean {
+function nameReadingsWritten(ctx: Context, input: ParsedPartnerInput, present: ReadonlySet<string>): { kind: boolean; line: boolean } {
   const stored = storedPartnerOf(ctx, input)?.partner;
-  return !stored || partnerMerged(stored, { input, present }).businessLine !== stored.businessLine;
+  if (!stored) return { kind: true, line: true };
+  const merged = partnerMerged(stored, { input, present });
+  return { kind: merged.kind !== stored.kind, line: merged.businessLine !== stored.businessLine };
 }
 
 /** The live partner with this tax code; none for no tax code. */
@@ -2087,7 +2139,6 @@ const partnersAdapter: RecordingAdapter = {
     // A kind written but not read is asked about, never replaced by what the name suggests.
     const kindOfName = kindText ? undefined : partnerKindOf(text(read, 'name'));
     const kind = kindText ? (scope.choices.read('kind', kindText) as PartnerKind | null) : kindOfName;
-    if (kindOfName) notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Loại đối tác đọc từ tên: ${partnerKindLabels[kindOfName]}.` });
     const lineText = text(read, 'businessLine');
     // Like the kind: a line written, even one mapped to blank, is never replaced by the name's.
     const lineOfName = lineText || kind !== 'enterprise' ? undefined : partnerBusinessLineOf(text(read, 'name'));
@@ -2120,9 +2171,11 @@ const partnersAdapter: RecordingAdapter = {
       problems.push(...issuesAt(scope, unsaid, read, rowNumber, (path) => (path === 'provinceCode' ? 'province' : path)));
     }
     const present = new Set(read.values.keys());
-    if (lineOfName && parsed.success && nameLineWritten(scope.ctx, parsed.data, present)) {
-      notes.push({ cell: cellRef(scope.columns, 'name', rowNumber), message: `Ngành kinh doanh đọc từ tên: ${partnerBusinessLineLabels[lineOfName]}.` });
-    }
+    // A row the contract refuses matches nothing: the kind its name gave is still said, for the person mending the file.
+    const written = parsed.success && (kindOfName || lineOfName) ? nameReadingsWritten(scope.ctx, parsed.data, present) : { kind: true, line: false };
+    const nameCell = cellRef(scope.columns, 'name', rowNumber);
+    if (kindOfName && written.kind) notes.push({ cell: nameCell, message: `Loại đối tác đọc từ tên: ${partnerKindLabels[kindOfName]}.` });
+    if (lineOfName && written.line) notes.push({ cell: nameCell, message: `Ngành kinh doanh đọc từ tên: ${partnerBusinessLineLabels[lineOfName]}.` });
     return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present };
   },
   match(scope, row) {

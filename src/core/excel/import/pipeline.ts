@@ -578,7 +578,7 @@ function readOptions(ctx: Context, source: OpenedSource, programmeId: number | n
     : year === null
       ? null
       : { said: `cả năm ${year}, năm của danh sách`, from: `${year}-01-01`, until: `${year}-12-31` };
-  return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)), yearRound };
+  return { date1904: source.date1904 === true, thisYear: Number(timestamp(ctx).slice(0, 4)), yearRound, untyped: source.format === 'csv' };
 }
 
 /** The person's choices for coded values, by field and written key. */
@@ -615,7 +615,7 @@ async function previewWith(
   const values = valueMapOf(input.values);
   const programmeId = input.programmeId ?? null;
   const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
-  const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values, programmeId });
+  const scope = importScope(ctx, { kind: analysis.kind, homeProvinceCode: homeProvince(ctx), year, columns, values, programmeId, chosenPlaces: placeAnswers });
   const options = readOptions(ctx, source, programmeId, year);
   const adapter = kindAdapters[analysis.kind];
   const sheetInfo = source.sheets.find((sheet) => sheet.name === analysis.sheet);
@@ -712,11 +712,10 @@ async function previewWith(
           if (found) earlier ??= found;
           else firstRowOfKey.set(key, stored);
         }
-        // A place the app could not read, answered in this import: the row is matched in the commune
-        // chosen, as it would be written there, and stays asked about so that the answer can change.
-        const chosenCommune = stored.needsPlaceIn === undefined ? null : chosenPlace(ctx, stored, undefined, placeAnswers);
-        if (chosenCommune !== null) stored.matchedInCommune = chosenCommune;
-        const found = adapter.match(scope, prepared, chosenCommune);
+        // A place the app could not read, answered in this import: the row was checked, keyed and is
+        // matched in the commune chosen, as it would be written there (`RowPlace.chosen`).
+        if (place?.kind === 'unknown' && place.chosen !== undefined) stored.matchedInCommune = place.chosen;
+        const found = adapter.match(scope, prepared);
         // A stored organization or partner an earlier row matched too (by its Mã số, or one row by
         // it and one by the name): the row repeats that row, rather than updating the record a
         // second time with the later row silently winning. (A match by the row's whole key — a
@@ -963,16 +962,26 @@ function atRow(row: StoredRow, error: unknown): unknown {
   if (!(error instanceof AppFailure)) return error;
   const { message } = error.error;
   if (error.error.kind === 'conflict' && row.match === undefined) {
-    return new AppFailure({
-      ...error.error,
-      message:
-        `Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng ${row.row}: ${message} Hồ sơ đó được lưu sau khi kiểm tra, nên dòng này không còn là hồ sơ mới. ` +
-        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
-    });
+    return changedSincePreview(row, error, 'Hồ sơ đó được lưu sau khi kiểm tra, nên dòng này không còn là hồ sơ mới. ');
   }
   // A person's form offers to open the record that holds the number; the import says what to do instead.
   const instead = error.error.kind === 'conflict' ? ' Hãy chọn «Cập nhật» hoặc «Bỏ qua» cho dòng này.' : '';
   return new AppFailure({ ...error.error, message: `Dòng ${row.row}: ${message}${instead}` });
+}
+
+/**
+ * A row's write the register refuses because it changed since the preview (a record saved since,
+ * a past gained since), `why` said after the refusal: the rows are to be checked again, which a
+ * second «Ghi» alone would not do.
+ */
+function changedSincePreview(row: StoredRow, error: unknown, why = ''): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  return new AppFailure({
+    ...error.error,
+    message:
+      `Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng ${row.row}: ${error.error.message} ${why}` +
+      'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
+  });
 }
 
 function problemsText(problems: readonly ImportProblem[]): string {
@@ -1062,7 +1071,8 @@ const AWAITING_ROWS_NAMED = 10;
  * of the rows the preview found no record for when the database changed since it (`registerMoved`:
  * saved since, by a person, another window, another import); and always of a row placed in a
  * commune the person chose for a place the app could not read, but the one the preview matched it
- * in (`StoredRow.matchedInCommune`): the preview never looked there.
+ * in (`StoredRow.matchedInCommune`): the preview never looked there. So, when the database changed,
+ * is a row to update a record the register would now refuse it for (`refuseUpdateSincePreview`).
  */
 async function refuseFoundSincePreview(
   scope: ImportScope,
@@ -1073,7 +1083,7 @@ async function refuseFoundSincePreview(
   control: JobControl,
   pause: () => Promise<void>,
 ): Promise<void> {
-  if (!adapter.refuseFoundSincePreview) return;
+  if (!adapter.refuseFoundSincePreview && !adapter.refuseUpdateSincePreview) return;
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
   const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
   for (const row of state.rows) {
@@ -1081,14 +1091,22 @@ async function refuseFoundSincePreview(
     control.throwIfCancelled();
     if (row.problems || !row.prepared || (!registerMoved && row.needsPlaceIn === undefined)) continue;
     const decision = decisions.get(row.row);
-    if (chosenAction(row, decision, input) !== 'create') continue;
+    const action = chosenAction(row, decision, input);
+    if (action === 'update' && registerMoved && row.match?.id != null) {
+      try {
+        adapter.refuseUpdateSincePreview?.(scope, row.match.id, row.prepared);
+      } catch (error) {
+        throw changedSincePreview(row, error);
+      }
+    }
+    if (action !== 'create') continue;
     const communeCode = asksForPlace(row) ? chosenPlace(scope.ctx, row, decision, placeAnswers) : null;
     // Left without its commune, the row is not written.
     if (asksForPlace(row) && communeCode === null) continue;
     const unlooked = row.needsPlaceIn !== undefined && communeCode !== row.matchedInCommune;
     if (!unlooked && (!registerMoved || row.match)) continue;
     try {
-      adapter.refuseFoundSincePreview(scope, row.prepared, communeCode);
+      adapter.refuseFoundSincePreview?.(scope, row.prepared, communeCode);
     } catch (error) {
       throw unlooked ? inChosenCommune(row, error) : atRow(row, error);
     }
