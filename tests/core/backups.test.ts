@@ -318,6 +318,70 @@ describe('automatic backups', () => {
   });
 });
 
+describe('a backup dated on a day after today', () => {
+  const ids = async (target: TestApp) => (await call(target, 'backups:list', undefined)).map((backup) => `${backup.id} ${backup.datedAhead}`);
+
+  it('is listed after the others, marked, and never offered as the newest; it is restored only when chosen', { timeout: 30_000 }, async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN });
+    // Made while the computer's clock was two days ahead; then the clock was put right.
+    app.setNow(at('2026-03-12'));
+    const ahead = await call(app, 'backups:create', undefined);
+    app.setNow(at('2026-03-10', '09:00'));
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Rau an toàn Bình Hòa', communeCode: XA_VINH_AN });
+    const current = await call(app, 'backups:create', undefined);
+    // Minutes ahead, as a clock a little fast makes: still today's, and the newest.
+    app.setNow(at('2026-03-10', '10:00'));
+    const fast = await call(app, 'backups:create', undefined);
+    app.setNow(at('2026-03-10', '09:30'));
+
+    expect(await ids(app)).toEqual([`${fast.id} false`, `${current.id} false`, `${ahead.id} true`]);
+    expect(await call(app, 'backups:status', undefined)).toMatchObject({ latestSound: { id: fast.id, datedAhead: false }, backupsDatedAhead: 1 });
+
+    // A person may still choose it, and gets its data back.
+    const { restored } = await call(app, 'backups:restore', { id: ahead.id });
+    expect(restored).toMatchObject({ id: ahead.id, datedAhead: true });
+    expect(await organizationNames(app)).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
+
+    // Its day come, it is one backup among the others.
+    app.setNow(at('2026-03-12', '09:00'));
+    expect((await ids(app))[0]).toBe(`${ahead.id} false`);
+    expect((await call(app, 'backups:status', undefined)).backupsDatedAhead).toBe(0);
+  });
+
+  it('is not offered to a damaged file, which is told that only such backups are there', { timeout: 30_000 }, async () => {
+    await officeData(app);
+    app.setNow(at('2027-01-05'));
+    const ahead = await call(app, 'backups:create', undefined);
+    const { databaseFile } = app.ctx;
+    app.close();
+    damagePages(databaseFile);
+
+    const damaged = openOffice(at('2026-03-11'), databaseFile);
+    expect(await call(damaged, 'backups:status', undefined)).toMatchObject({ access: 'damaged', latestSound: null, backupsDatedAhead: 1 });
+    expect(await ids(damaged)).toEqual([`${ahead.id} true`]);
+  });
+
+  it('that comes in a file from a computer whose clock ran ahead is marked too', { timeout: 30_000 }, async () => {
+    await officeData(app);
+    app.setNow(at('2026-05-20'));
+    const { jobId } = await call(app, 'backups:export', undefined);
+    await settle(app, jobId);
+    const { fileId } = await call(app, 'reports:file', { jobId });
+    const bytes = readFileSync(stagedFile(app.ctx, fileId).path);
+
+    const elsewhere = openOffice(at('2026-04-02'));
+    const opening = await call(elsewhere, 'backups:openFile', { fileId: await upload(elsewhere, 'du-lieu.zip', bytes) });
+    await settle(elsewhere, opening.jobId);
+    const opened = await call(elsewhere, 'backups:openFileResult', { jobId: opening.jobId });
+    expect(opened).toMatchObject({ reason: 'fromFile', takenAt: at('2026-05-20').toISOString(), datedAhead: true });
+    const { safetyCopy } = await call(elsewhere, 'backups:restore', { id: opened.id });
+    elsewhere.setNow(at('2026-04-03'));
+    const next = await call(elsewhere, 'backups:create', undefined);
+    expect(await ids(elsewhere)).toEqual([`${next.id} false`, `${safetyCopy.id} false`, `${opened.id} true`]);
+    expect((await call(elsewhere, 'backups:status', undefined)).latestSound?.id).toBe(next.id);
+  });
+});
+
 describe('the backup before a long write', () => {
   /** A preview of a one-row list, ready to commit. */
   async function previewOfOneRow(): Promise<string> {
@@ -545,7 +609,7 @@ describe('the whole data as one file', () => {
     expect((await call(elsewhere, 'alliance:get', undefined))?.name).toBe('Liên minh Hợp tác xã tỉnh An Giang');
   });
 
-  it('lists an opened file only once it is restored: one looked at and declined leaves nothing behind', async () => {
+  it('lists an opened file only once it is restored: one looked at and declined leaves nothing behind', { timeout: 30_000 }, async () => {
     await officeData(app);
     const { bytes, fileName } = await exportAll(app);
     const elsewhere = openOffice(at('2026-04-02'));
@@ -661,7 +725,7 @@ describe('the whole data as one file', () => {
 
 describe('the rotation rule', () => {
   const now = at('2026-06-15', '10:00');
-  const backup = (id: string, storedAt: Date, sound = true) => ({ id, storedAt, sound });
+  const backup = (id: string, storedAt: Date, sound = true) => ({ id, takenAt: storedAt, storedAt, sound });
 
   it('never leaves the office without its newest sound backup, however old', () => {
     expect(backupsToRemove([backup('old', at('2024-01-01')), backup('older', at('2023-12-01'))], now)).toEqual(['older']);
@@ -683,6 +747,16 @@ describe('the rotation rule', () => {
 
   it('keeps what is stored "in the future", after the clock was put back', () => {
     expect(backupsToRemove([backup('later', at('2026-07-01')), backup('now', at('2026-06-15', '09:00'))], now)).toEqual([]);
+  });
+
+  it('keeps one whose data is dated ahead, however long ago it entered the folder', () => {
+    const copied = { id: 'copied', takenAt: at('2026-07-01'), storedAt: at('2025-01-01'), sound: true };
+    expect(backupsToRemove([copied, backup('now', at('2026-06-15', '09:00')), backup('older', at('2025-02-01'))], now)).toEqual(['older']);
+  });
+
+  it('counts one minutes ahead among today’s', () => {
+    const today = ['06:00', '07:00', '08:00', '09:00'].map((time) => backup(time, at('2026-06-15', time)));
+    expect(backupsToRemove([backup('10:30', at('2026-06-15', '10:30')), ...today, backup('05:00', at('2026-06-15', '05:00'))], now)).toEqual(['05:00']);
   });
 
   it('keeps the newest sound backup up to now besides one "from the future"', () => {

@@ -101,7 +101,7 @@ describe('openDatabase', () => {
     expect(backup.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'next_feature'").pluck().get()).toBe(0);
     expect(backup.prepare('SELECT name FROM alliance').pluck().get()).toBe('LM HTX tỉnh An Giang');
     backup.close();
-    const [stored] = backups.list();
+    const [stored] = backups.list(new Date(2026, 10, 23, 8, 2, 3));
     expect(stored?.manifest).toMatchObject({ reason: 'beforeMigration', problem: null, lastMigration: journalEntries().at(-1)?.when, appVersion: '2.0.0' });
   });
 

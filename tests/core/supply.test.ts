@@ -437,8 +437,14 @@ describe('connections, agreements and results', () => {
 
     const inEggs = await callFailing(app, 'connections:create', { offerId: rice.id, demandId: riceWanted.id, quantity: 30, unitCode: 'qua', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
     expect(inEggs.kind === 'validation' && inEggs.issues).toEqual([
-      { path: 'unitCode', message: 'Nguồn cung tính bằng tấn; quả không quy đổi chính xác sang tấn. Hãy kết nối bằng tấn, hoặc sửa đơn vị của nguồn cung.' },
-      { path: 'unitCode', message: 'Nhu cầu tính bằng tấn; quả không quy đổi chính xác sang tấn. Hãy kết nối bằng tấn, hoặc sửa đơn vị của nhu cầu.' },
+      {
+        path: 'unitCode',
+        message: 'Nguồn cung tính bằng tấn; quả không quy đổi chính xác sang tấn, nên chưa so được số lượng với phần nguồn cung còn lại. Hãy kết nối bằng tấn, hoặc sửa đơn vị của nguồn cung.',
+      },
+      {
+        path: 'unitCode',
+        message: 'Nhu cầu tính bằng tấn; quả không quy đổi chính xác sang tấn, nên chưa so được số lượng với phần nhu cầu còn lại. Hãy kết nối bằng tấn, hoặc sửa đơn vị của nhu cầu.',
+      },
     ]);
     expect(await issuesOf('connections:create', { offerId: rice.id, demandId: riceWanted.id, quantity: 60, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' })).toEqual({
       quantity: 'Nhu cầu còn 50 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nhu cầu.',
@@ -538,6 +544,44 @@ describe('connections, agreements and results', () => {
     ]);
     // All connections, in a programme or not, for the overview.
     expect((await call(app, 'programmes:results', { from: '2026-01-01', to: '2026-12-31' })).totals).toEqual(results.totals);
+  });
+
+  it('refuses a connection with every problem found at once, each at its field, and says what it could not compare', async () => {
+    const spring = await call(app, 'programmes:create', {
+      name: 'Kết nối tiêu thụ lúa gạo vụ Đông Xuân 2026',
+      decisionNo: '03/CTr-LMHTX',
+      startsOn: '2026-01-01',
+      endsOn: '2026-03-31',
+      members: [],
+      channelCodes: ['sieu_thi'],
+    });
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, quantity: 40 }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [] }));
+    await call(app, 'offers:withdraw', { id: rice.id, withdrawnOn: '2026-05-10' });
+    const connection = { offerId: rice.id, demandId: wanted.id, quantity: 60, unitCode: 'tan', channelCode: 'kenh_da_xoa', connectedOn: '2026-05-15', programmeId: spring.id };
+
+    const all = await callFailing(app, 'connections:create', connection);
+    expect(all.kind === 'validation' && all.issues).toEqual([
+      { path: 'connectedOn', message: 'Nguồn cung đã rút từ ngày 10/05/2026; không kết nối được sau ngày đó.' },
+      { path: 'channelCode', message: 'Kênh tiêu thụ «kenh_da_xoa» không có trong danh mục; hãy chọn lại.' },
+      {
+        path: 'connectedOn',
+        message: 'Chương trình «Kết nối tiêu thụ lúa gạo vụ Đông Xuân 2026» diễn ra từ ngày 01/01/2026 đến ngày 31/03/2026; ngày kết nối phải trong thời gian đó, hoặc chọn chương trình khác.',
+      },
+      { path: 'quantity', message: 'Nguồn cung còn 40 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nguồn cung.' },
+      { path: 'quantity', message: 'Nhu cầu còn 50 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nhu cầu.' },
+    ]);
+
+    // In kg the quantity converts to both sides and is compared; in quả it converts to neither, and that is said instead.
+    const inKg = await callFailing(app, 'connections:create', { ...connection, quantity: 45_000, unitCode: 'kg', channelCode: 'sieu_thi', connectedOn: '2026-05-21', programmeId: null });
+    expect(inKg.kind === 'validation' && inKg.issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      'connectedOn: Ngày kết nối không được sau hôm nay (20/05/2026).',
+      'connectedOn: Nguồn cung đã rút từ ngày 10/05/2026; không kết nối được sau ngày đó.',
+      'quantity: Nguồn cung còn 40 tấn chưa kết nối; không kết nối 45 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nguồn cung.',
+    ]);
+    const inEggs = await callFailing(app, 'connections:create', { ...connection, unitCode: 'qua', channelCode: 'sieu_thi', connectedOn: '2026-05-09', programmeId: null });
+    expect(inEggs.kind === 'validation' && inEggs.issues.map((issue) => issue.path)).toEqual(['unitCode', 'unitCode']);
+    expect((await call(app, 'demands:get', { id: wanted.id })).remaining).toBe(50);
   });
 
   it('values a delivery written without a value as the agreements report does, and the periods add up', async () => {

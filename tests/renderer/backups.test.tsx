@@ -18,6 +18,7 @@ const automatic: BackupInfo = {
   counts: { organizations: 1234, partners: 56, events: 7, agreements: 89 },
   attachments: 12,
   sound: true,
+  datedAhead: false,
 };
 const beforeImport: BackupInfo = {
   id: '2026-03-09_17-30-00_truoc-nhap-excel',
@@ -27,6 +28,7 @@ const beforeImport: BackupInfo = {
   counts: { organizations: 1200, partners: 56, events: 7, agreements: 88 },
   attachments: 12,
   sound: true,
+  datedAhead: false,
 };
 /** Taken within the same minute as `beforeImport`: the seconds tell them apart. */
 const damagedCopy: BackupInfo = {
@@ -44,6 +46,7 @@ function status(overrides: Partial<DataFileStatus> = {}): DataFileStatus {
     message: null,
     folder: '/home/vanphong/HTX Desk/htx-desk-sao-luu',
     latestSound: automatic,
+    backupsDatedAhead: 0,
     autoBackupFailure: null,
     autoBackupSeconds: 900,
     ...overrides,
@@ -112,6 +115,75 @@ describe('Sao lưu và khôi phục', () => {
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Khôi phục' }));
     expect(await screen.findByText('Đang có một công việc chạy (nhập hoặc xuất Excel, báo cáo, sao lưu).')).toBeTruthy();
     expect(screen.getByText('Không khôi phục được')).toBeTruthy();
+  });
+});
+
+describe('a backup dated on a day after today', () => {
+  /** Made on a computer whose clock ran more than a year ahead. */
+  const ahead: BackupInfo = { ...beforeImport, id: '2027-05-02_09-00-00_thu-cong', takenAt: new Date(2027, 4, 2, 9, 0).toISOString(), reason: 'manual', datedAhead: true };
+
+  it('is listed where the backend puts it, after the others, with why its date is not to be trusted, and restored only after a warning', { timeout: 15_000 }, async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+      'backups:status': () => ok(status({ backupsDatedAhead: 1 })),
+      'backups:list': () => ok([automatic, beforeImport, ahead]),
+      'backups:restore': () => ok({ restored: ahead, safetyCopy: { ...automatic, id: 'x', reason: 'beforeRestore' } }),
+    });
+    renderApp('#/cai-dat');
+
+    const table = await screen.findByRole('table', { name: 'Sao lưu và khôi phục' });
+    const times = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    expect(times).toEqual(['10/03/2026 15:05:00', '09/03/2026 17:30:00', '02/05/2027 09:00:00Ghi ngày sau hôm nay — đồng hồ máy có thể đã sai']);
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Khôi phục bản sao lưu lúc 02/05/2027 09:00:00' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(
+        'Bản này ghi ngày 02/05/2027 09:00:00, sau hôm nay: đồng hồ máy có thể đã sai khi tạo nó, hoặc nó được chép từ máy khác. ' +
+          'Vì vậy không biết nó cũ hay mới hơn các bản khác; hãy chắc chắn đây là dữ liệu cần dùng.',
+      ),
+    ).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Khôi phục' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('backups:restore', { id: ahead.id }));
+  });
+
+  it('asks no warning for one dated up to today', { timeout: 15_000 }, async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'places:provinces': () => ok(provinces),
+      'app:info': () => ok(appInfo),
+      'backups:status': () => ok(status()),
+      'backups:list': () => ok([automatic]),
+    });
+    renderApp('#/cai-dat');
+    fireEvent.click(await screen.findByRole('button', { name: 'Khôi phục bản sao lưu lúc 10/03/2026 15:05:00' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).queryByText(/sau hôm nay/)).toBeNull();
+    expect(screen.queryByText('Ghi ngày sau hôm nay — đồng hồ máy có thể đã sai')).toBeNull();
+  });
+
+  it('is never the one a damaged file offers: the banner points to the list instead', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'backups:status': () =>
+        ok(status({ access: 'damaged', message: 'Tệp dữ liệu bị hỏng: một phần nội dung của tệp không còn đúng như khi được ghi.', latestSound: null, backupsDatedAhead: 1 })),
+    });
+    renderApp('#/ket-noi-cung-cau');
+
+    const banner = (await screen.findByText('Tệp dữ liệu bị hỏng — chỉ xem, không sửa được')).closest('[role="alert"]') as HTMLElement;
+    expect(
+      within(banner).getByText(
+        /^Không có bản sao lưu tốt nào ghi ngày đến hôm nay; có 1 bản ghi ngày sau hôm nay \(đồng hồ máy có thể đã sai\)\. Hãy xem trong danh sách các bản sao lưu và chọn bản cần khôi phục\./,
+      ),
+    ).toBeTruthy();
+    expect(within(banner).getByRole('link', { name: 'Xem các bản sao lưu' }).getAttribute('href')).toBe('#/cai-dat');
+    expect(within(banner).queryByRole('button')).toBeNull();
+    expect(within(banner).queryByText(/Chưa có bản sao lưu nào/)).toBeNull();
   });
 });
 

@@ -1,7 +1,11 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { alliance, installFakeApi, ok } from './fakeApi';
+import type { DemandSummary, OfferSummary } from '../../src/shared/contract';
+import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
+import { ConnectDialog } from '../../src/renderer/src/pages/supply/ConnectDialog';
+import { alliance, fail, installFakeApi, ok } from './fakeApi';
 import { renderApp } from './renderApp';
+import { choose } from './select';
 
 beforeEach(() => sessionStorage.clear());
 
@@ -29,5 +33,78 @@ describe('making a connection from the connections list', { timeout: 20_000 }, (
     fireEvent.click(await screen.findByRole('tab', { name: 'Nhu cầu' }));
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Nhu cầu' }).getAttribute('aria-selected')).toBe('true'));
     expect(screen.queryByText(notice)).toBeNull();
+  });
+});
+
+describe('a connection the backend refuses', { timeout: 30_000 }, () => {
+  const side = {
+    programmeId: null,
+    programmeName: null,
+    product: 'Gạo ST25',
+    productGroupCode: 'lua_gao',
+    productGroupName: 'Lúa gạo',
+    unitCode: 'tan',
+    unitName: 'tấn',
+    connected: 0,
+    priceMin: null,
+    priceMax: null,
+    status: 'open' as const,
+    withdrawnOn: null,
+  };
+  const offer: OfferSummary = {
+    ...side,
+    id: 1,
+    quantity: 40,
+    remaining: 40,
+    organization: { kind: 'organization', id: 7, name: 'HTX Nông nghiệp Vĩnh Bình', organizationKind: 'htx' },
+    availableFrom: '2026-06-01',
+    availableUntil: null,
+    communeCode: '30280',
+    placeName: 'Xã Vĩnh An, Tỉnh An Giang',
+    provinceCode: '91',
+  };
+  const demand: DemandSummary = {
+    ...side,
+    id: 2,
+    quantity: 50,
+    remaining: 50,
+    buyer: { kind: 'partner', id: 3, name: 'Saigon Co.op', organizationKind: null },
+    neededFrom: '2026-06-15',
+    neededUntil: null,
+    deliveryProvinceCode: '91',
+    deliveryProvinceName: 'Tỉnh An Giang',
+    deliveryPlace: '',
+  };
+  const issues = [
+    { path: 'connectedOn', message: 'Nguồn cung đã rút từ ngày 10/05/2026; không kết nối được sau ngày đó.' },
+    { path: 'connectedOn', message: 'Chương trình «Kết nối tiêu thụ lúa gạo vụ Đông Xuân 2026» diễn ra từ ngày 01/01/2026 đến ngày 31/03/2026; ngày kết nối phải trong thời gian đó, hoặc chọn chương trình khác.' },
+    { path: 'quantity', message: 'Nguồn cung còn 40 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nguồn cung.' },
+    { path: 'quantity', message: 'Nhu cầu còn 50 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nhu cầu.' },
+    { path: 'channelCode', message: 'Kênh tiêu thụ «sieu_thi» không có trong danh mục; hãy chọn lại.' },
+  ];
+
+  it('says every problem of one attempt at once, each under its field', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'supply:lookups': () =>
+        ok({ productGroups: [], units: [{ code: 'tan', name: 'tấn', aliases: '', baseCode: null, perBase: 1 }], channels: [{ code: 'sieu_thi', name: 'Siêu thị, doanh nghiệp phân phối' }] }),
+      'programmes:list': () => ok([]),
+      'connections:create': () => fail({ kind: 'validation', message: issues.map((issue) => issue.message).join('; '), issues }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <ConnectDialog offer={offer} demand={demand} onClose={() => undefined} />
+      </AppProviders>,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });
+    await choose(await within(dialog).findByLabelText(/^Kênh tiêu thụ/), '', 'Siêu thị, doanh nghiệp phân phối');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Xác nhận kết nối' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('connections:create', expect.objectContaining({ offerId: 1, demandId: 2, quantity: 40 })));
+
+    // Two problems of a field, one after the other under it; before, only the first was said.
+    expect(await within(dialog).findByText(`${issues[0]?.message} ${issues[1]?.message}`)).toBeTruthy();
+    expect(within(dialog).getByText(`${issues[2]?.message} ${issues[3]?.message}`)).toBeTruthy();
+    expect(within(dialog).getByText(issues[4]?.message ?? '')).toBeTruthy();
+    for (const label of [/^Ngày kết nối/, /^Số lượng kết nối/, /^Kênh tiêu thụ/]) expect(within(dialog).getByLabelText(label).getAttribute('aria-invalid')).toBe('true');
   });
 });

@@ -38,7 +38,7 @@ import type { JobControl } from '../jobs';
 import { DamageFound, damagedMessage, databaseFailure, markDamaged, requireWritable } from '../db/health';
 import { changeMark, openDatabase, type OpenedDatabase } from '../db/open';
 import { checkCopy, checkCopyNow, copyAndCheck, type CopyCheck } from './check';
-import { backupsToRemove } from './rotation';
+import { backupsToRemove, datedAhead, newestFirst, newestSound, type Kept } from './rotation';
 
 export const BACKUP_DATABASE = 'du-lieu.sqlite';
 
@@ -103,7 +103,14 @@ export interface StoredBackup {
   manifest: Manifest;
 }
 
-export function infoOf({ id, manifest }: StoredBackup): BackupInfo {
+/** The dates and soundness of a backup, as the rules of `rotation.ts` read them. */
+function keptOf({ id, manifest }: StoredBackup): Kept {
+  return { id, takenAt: new Date(manifest.takenAt), storedAt: new Date(manifest.storedAt), sound: manifest.problem === null };
+}
+
+/** A backup as the window sees it, `now` being the office's clock. */
+export function infoOf(backup: StoredBackup, now: Date): BackupInfo {
+  const { id, manifest } = backup;
   return {
     id,
     takenAt: manifest.takenAt,
@@ -112,6 +119,7 @@ export function infoOf({ id, manifest }: StoredBackup): BackupInfo {
     counts: manifest.counts,
     attachments: manifest.attachments,
     sound: manifest.problem === null,
+    datedAhead: datedAhead(keptOf(backup), now),
   };
 }
 
@@ -248,11 +256,16 @@ export class Backups {
   }
 
   /**
-   * Every whole backup of the office, newest first. A folder that is not one (a draft, anything put
-   * there by hand) is passed over, and so is a file opened but not restored (`awaitingRestore`).
+   * Every whole backup of the office, newest first as of `now` (those dated ahead of it last, see
+   * `rotation.ts`). A folder that is not one (a draft, anything put there by hand) is passed over,
+   * and so is a file opened but not restored (`awaitingRestore`).
    */
-  list(): StoredBackup[] {
-    return this.stored().filter((backup) => backup.manifest.awaitingRestore !== true);
+  list(now: Date): StoredBackup[] {
+    return newestFirst(
+      this.stored().filter((backup) => backup.manifest.awaitingRestore !== true),
+      now,
+      keptOf,
+    );
   }
 
   private stored(): StoredBackup[] {
@@ -268,11 +281,11 @@ export class Backups {
         // Not a backup this app wrote; left alone.
       }
     }
-    return found.sort((a, b) => b.manifest.takenAt.localeCompare(a.manifest.takenAt) || b.id.localeCompare(a.id));
+    return found;
   }
 
   find(id: string): StoredBackup | null {
-    return this.list().find((backup) => backup.id === id) ?? null;
+    return this.stored().find((backup) => backup.id === id && backup.manifest.awaitingRestore !== true) ?? null;
   }
 
   /** A file opened with «Mở từ bản sao lưu», checked and waiting for the person to restore it. */
@@ -288,8 +301,9 @@ export class Backups {
     return { ...opened, manifest: kept };
   }
 
-  latestSound(): StoredBackup | null {
-    return this.list().find((backup) => backup.manifest.problem === null) ?? null;
+  /** The backup a damaged file's banner offers: never one dated ahead of `now`. */
+  latestSound(now: Date): StoredBackup | null {
+    return newestSound(this.list(now), now, keptOf) ?? null;
   }
 
   /** Runs `work` when no other backup, restore or archive read is under way. */
@@ -347,8 +361,8 @@ export class Backups {
   }
 
   /** The attached files join a draft, linked to the newest backup's where unchanged. */
-  addFiles(draft: string): { files: number; bytes: number } {
-    const previous = this.list()[0];
+  addFiles(draft: string, now: Date): { files: number; bytes: number } {
+    const previous = this.list(now)[0];
     return copyFiles(this.place.dataDir, join(draft, BACKUP_FILES), previous ? join(previous.dir, BACKUP_FILES) : null);
   }
 
@@ -395,13 +409,8 @@ export class Backups {
 
   /** Lets go of the backups rotation no longer keeps; never `justTaken`, which its caller is about to use. */
   rotate(now: Date, justTaken?: string): void {
-    const stored = this.list();
-    const remove = new Set(
-      backupsToRemove(
-        stored.map(({ id, manifest }) => ({ id, storedAt: new Date(manifest.storedAt), sound: manifest.problem === null })),
-        now,
-      ),
-    );
+    const stored = this.list(now);
+    const remove = new Set(backupsToRemove(stored.map(keptOf), now));
     // Taken in the same second as others, it may sort among the oldest of them.
     remove.delete(justTaken ?? '');
     for (const backup of stored) if (remove.has(backup.id)) rmSync(backup.dir, { recursive: true, force: true });
@@ -417,7 +426,7 @@ export class Backups {
       const file = join(draft, BACKUP_DATABASE);
       sqlite.prepare('VACUUM INTO ?').run(file);
       asSingleFile(file);
-      const files = this.addFiles(draft);
+      const files = this.addFiles(draft, now);
       return this.seal(draft, { takenAt: now, storedAt: now, reason: 'beforeMigration' }, checkCopyNow(file), files);
     } catch (error) {
       rmSync(draft, { recursive: true, force: true });
@@ -443,7 +452,7 @@ export class Backups {
         ctx.jobs.trail({ done: check.then(noop, noop), waitInPlace: () => run.waitClosed(COPY_WAIT_MS) });
         let files: ReturnType<typeof copyFiles>;
         try {
-          files = this.addFiles(draft);
+          files = this.addFiles(draft, takenAt);
         } catch (error) {
           // The draft is removed below: not while the worker still writes into it.
           await check.catch(noop);
@@ -493,7 +502,7 @@ export class Backups {
     }
     if (mark === this.lastMark) return;
     const now = ctx.clock();
-    const stored = this.list().map((backup) => new Date(backup.manifest.storedAt));
+    const stored = this.list(now).map((backup) => new Date(backup.manifest.storedAt));
     // One "in the future" was taken while the clock ran ahead, and says nothing of how long ago that
     // was: the interval runs from the latest one before now, so a clock put back neither holds
     // backups off nor has one taken at every change.

@@ -92,7 +92,7 @@ async function checkBeforeRestore(backups: Backups, backup: StoredBackup): Promi
  * its log beside it), then puts `source` in place and opens it. Nothing here yields, so no call
  * of the window meets a closed connection; on a failure the data as it was goes back in place.
  */
-function swap(ctx: Context, backups: Backups, source: StoredBackup, draft: string): { files: number; bytes: number } {
+function swap(ctx: Context, backups: Backups, source: StoredBackup, draft: string, now: Date): { files: number; bytes: number } {
   const sound = ctx.access.mode === 'write';
   ctx.db.$client.close();
   let replaced = false;
@@ -102,7 +102,7 @@ function swap(ctx: Context, backups: Backups, source: StoredBackup, draft: strin
     if (existsSync(`${ctx.databaseFile}-wal`)) copyFileSync(`${ctx.databaseFile}-wal`, `${copy}-wal`);
     // A sound file becomes a single file as every backup is; a damaged one is kept exactly as it was.
     if (sound) asSingleFile(copy);
-    const files = backups.addFiles(draft);
+    const files = backups.addFiles(draft, now);
     replaced = true;
     putInPlace(ctx, source.dir);
     reopen(ctx, backups);
@@ -136,13 +136,13 @@ export async function restoreBackup(ctx: Context, id: string): Promise<RestoreRe
     refuseWhileJobsRun(ctx);
     const takenAt = ctx.clock();
     const draft = backups.newDraft();
-    const files = swap(ctx, backups, source, draft);
+    const files = swap(ctx, backups, source, draft, takenAt);
     const restored = opened ? backups.keepOpened(opened, takenAt) : source;
     backups.resetMark(ctx);
     if (ctx.access.mode === 'write') backups.startAuto(ctx);
     // The safety copy is the person's data as it was, sound or not: kept either way, and marked.
     const check = await checkCopy(join(draft, BACKUP_DATABASE));
     const safety = backups.seal(draft, { takenAt, storedAt: takenAt, reason: 'beforeRestore' }, check, files, { keepUnsound: true });
-    return { restored: infoOf(restored), safetyCopy: infoOf(safety) };
+    return { restored: infoOf(restored, takenAt), safetyCopy: infoOf(safety, takenAt) };
   });
 }

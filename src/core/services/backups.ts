@@ -19,13 +19,16 @@ export const OPEN_FILE_JOB = new JobKind<BackupInfo>('backups:openFile');
 
 function status(ctx: Context): DataFileStatus {
   const backups = backupsOf(ctx);
-  const latest = backups.latestSound();
+  const now = ctx.clock();
+  const listed = backups.list(now).map((backup) => infoOf(backup, now));
+  const latest = backups.latestSound(now);
   const { access } = ctx;
   return {
     access: access.mode,
     message: access.mode === 'damaged' ? damagedMessage : access.mode === 'locked' ? lockedMessage(access.holder) : null,
     folder: backups.dir,
-    latestSound: latest ? infoOf(latest) : null,
+    latestSound: latest ? infoOf(latest, now) : null,
+    backupsDatedAhead: listed.filter((backup) => backup.datedAhead).length,
     autoBackupFailure: backups.autoFailure,
     autoBackupSeconds: Math.round(backups.intervalMs / 1000),
   };
@@ -63,7 +66,7 @@ function openFile(ctx: Context, fileId: string): { jobId: string } {
         }
         const now = ctx.clock();
         const takenAt = read.manifest ? new Date(read.manifest.takenAt) : now;
-        return infoOf(backups.seal(draft, { takenAt, storedAt: now, reason: 'fromFile' }, check, read.files, { awaitingRestore: true }));
+        return infoOf(backups.seal(draft, { takenAt, storedAt: now, reason: 'fromFile' }, check, read.files, { awaitingRestore: true }), now);
       } catch (error) {
         rmSync(draft, { recursive: true, force: true });
         throw error;
@@ -77,8 +80,13 @@ function openFile(ctx: Context, fileId: string): { jobId: string } {
 
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups:status': (ctx) => status(ctx),
-  'backups:list': (ctx) => backupsOf(ctx).list().map(infoOf),
-  'backups:create': async (ctx) => infoOf(await backupsOf(ctx).take(ctx, 'manual')),
+  'backups:list': (ctx) => {
+    const now = ctx.clock();
+    return backupsOf(ctx)
+      .list(now)
+      .map((backup) => infoOf(backup, now));
+  },
+  'backups:create': async (ctx) => infoOf(await backupsOf(ctx).take(ctx, 'manual'), ctx.clock()),
   'backups:restore': (ctx, { id }) => restoreBackup(ctx, id),
   'backups:export': (ctx) => {
     const backups = backupsOf(ctx);

@@ -41,7 +41,7 @@ import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, ty
 import { createAgreement } from './agreements';
 import { buyerOrganization, buyerPartner, connectionPage, connectionSummaries, connectionsById, quantityValue, requireDemand, requireOffer, seller } from './supply';
 import { containsText } from './search';
-import { requireSalesChannel, requireUnit, unitOfText, unitsByCode } from './supplyLookups';
+import { unitOfText, unitsByCode, unknownSalesChannel, unknownUnit } from './supplyLookups';
 
 type ConnectionRow = typeof supplyConnections.$inferSelect;
 type OfferRow = typeof supplyOffers.$inferSelect;
@@ -171,39 +171,6 @@ export const connectionRecords: RecordSpec<typeof supplyConnections> = {
   nameOf: (ctx, field, value) => (typeof value === 'string' || typeof value === 'number' ? referenceName(ctx, field, value) : undefined),
 };
 
-/** The quantity in the offer's, the demand's and the base unit, or the reasons it cannot be. */
-function convertedQuantities(ctx: Context, offer: OfferRow, demand: DemandRow, input: ConnectionFields) {
-  const all = unitsByCode(ctx);
-  const unit = requireUnit(ctx, input.unitCode, 'unitCode');
-  const offerUnit = all.get(offer.unitCode);
-  const demandUnit = all.get(demand.unitCode);
-  if (!offerUnit || !demandUnit) throw new Error('An offer or a demand refers to a unit that is not in the lookup.');
-  const issues: FieldIssue[] = [];
-  for (const [other, what] of [
-    [offerUnit, 'Nguồn cung'],
-    [demandUnit, 'Nhu cầu'],
-  ] as const) {
-    if (!convertible(unit, other)) {
-      issues.push({
-        path: 'unitCode',
-        message: `${what} tính bằng ${other.name}; ${unit.name} không quy đổi chính xác sang ${other.name}. Hãy kết nối bằng ${other.name}, hoặc sửa đơn vị của ${what.toLowerCase()}.`,
-      });
-    }
-  }
-  if (issues.length) throw validationFailure(issues);
-  const base = all.get(baseOf(unit));
-  if (!base) throw new Error('A unit converts to a base that is not in the lookup.');
-  return {
-    unit,
-    offerUnit,
-    demandUnit,
-    offerQuantity: convertQuantity(input.quantity, unit, offerUnit) ?? 0,
-    demandQuantity: convertQuantity(input.quantity, unit, demandUnit) ?? 0,
-    baseQuantity: convertQuantity(input.quantity, unit, base) ?? 0,
-    baseUnitCode: base.code,
-  };
-}
-
 /** Connected to the offer or demand so far, in its unit, leaving out the connection being edited. */
 function connectedElsewhere(ctx: Context, side: 'offer' | 'demand', id: number, except: number | null): number {
   const column = side === 'offer' ? supplyConnections.offerQuantity : supplyConnections.demandQuantity;
@@ -219,11 +186,18 @@ function connectedElsewhere(ctx: Context, side: 'offer' | 'demand', id: number, 
 
 /**
  * Everything a connection must be: between an offer and a demand that are neither withdrawn nor
- * in the trash, dated no later than today, within what remains of both, on a known channel.
+ * in the trash, dated no later than today, in a unit that converts exactly to both, within what
+ * remains of both, on a known channel, in a programme on one of its days; once an agreement,
+ * in its unit still. Every problem is found in one pass and said together, each at its field:
+ * the person corrects them all at once rather than meeting the next at each save. Only what
+ * depends on another is left: what remains of a side is compared once the unit converts to it.
  */
-function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input: ConnectionFields, except: number | null) {
+function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input: ConnectionFields, before: ConnectionRow | null) {
   const today = todayIso(ctx);
   const issues: FieldIssue[] = [];
+  if (before !== null && before.commitmentId !== null && input.unitCode !== before.unitCode) {
+    issues.push({ path: 'unitCode', message: 'Kết nối đã thành thỏa thuận, giao hàng tính theo đơn vị này; không đổi đơn vị được.' });
+  }
   if (input.connectedOn > today) issues.push({ path: 'connectedOn', message: `Ngày kết nối không được sau hôm nay (${formatIsoDateVi(today)}).` });
   for (const [row, what] of [
     [offer, 'Nguồn cung'],
@@ -233,7 +207,9 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
       issues.push({ path: 'connectedOn', message: `${what} đã rút từ ngày ${formatIsoDateVi(row.withdrawnOn)}; không kết nối được sau ngày đó.` });
     }
   }
-  requireSalesChannel(ctx, input.channelCode, 'channelCode');
+  if (!ctx.db.select({ code: salesChannels.code }).from(salesChannels).where(eq(salesChannels.code, input.channelCode)).get()) {
+    issues.push(unknownSalesChannel(input.channelCode, 'channelCode'));
+  }
   if (input.programmeId !== null) {
     const found = ctx.db
       .select({ name: programmes.name, startsOn: programmes.startsOn, endsOn: programmes.endsOn })
@@ -247,26 +223,48 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
       issues.push({ path: 'connectedOn', message: `Chương trình «${found.name}» diễn ra ${period}; ngày kết nối phải trong thời gian đó, hoặc chọn chương trình khác.` });
     }
   }
-  if (issues.length) throw validationFailure(issues);
-  const converted = convertedQuantities(ctx, offer, demand, input);
-  const left = [
-    { side: 'offer' as const, row: offer, unit: converted.offerUnit, wanted: converted.offerQuantity, what: 'Nguồn cung' },
-    { side: 'demand' as const, row: demand, unit: converted.demandUnit, wanted: converted.demandQuantity, what: 'Nhu cầu' },
-  ];
-  for (const { side, row, unit, wanted, what } of left) {
-    const remaining = remainingQuantity({ quantity: row.quantity, connected: connectedElsewhere(ctx, side, row.id, except) });
-    if (wanted > remaining) {
+
+  const all = unitsByCode(ctx);
+  const unit = all.get(input.unitCode);
+  if (!unit) issues.push(unknownUnit(input.unitCode, 'unitCode'));
+  const sideOf = (side: 'offer' | 'demand', row: OfferRow | DemandRow, what: string) => {
+    const own = all.get(row.unitCode);
+    if (!own) throw new Error('An offer or a demand refers to a unit that is not in the lookup.');
+    return { side, row, what, own, quantity: unit ? convertQuantity(input.quantity, unit, own) : null };
+  };
+  const offerSide = sideOf('offer', offer, 'Nguồn cung');
+  const demandSide = sideOf('demand', demand, 'Nhu cầu');
+  for (const { side, row, what, own, quantity } of [offerSide, demandSide]) {
+    if (!unit) continue;
+    const lower = what.toLowerCase();
+    if (quantity === null) {
+      issues.push({
+        path: 'unitCode',
+        message: `${what} tính bằng ${own.name}; ${unit.name} không quy đổi chính xác sang ${own.name}, nên chưa so được số lượng với phần ${lower} còn lại. Hãy kết nối bằng ${own.name}, hoặc sửa đơn vị của ${lower}.`,
+      });
+      continue;
+    }
+    const remaining = remainingQuantity({ quantity: row.quantity, connected: connectedElsewhere(ctx, side, row.id, before?.id ?? null) });
+    if (quantity > remaining) {
       issues.push({
         path: 'quantity',
-        message: `${what} còn ${formatQuantity(remaining, unit.name)} chưa kết nối; không kết nối ${formatQuantity(wanted, unit.name)} được. Hãy giảm số lượng, hoặc sửa số lượng của ${what.toLowerCase()}.`,
+        message: `${what} còn ${formatQuantity(remaining, own.name)} chưa kết nối; không kết nối ${formatQuantity(quantity, own.name)} được. Hãy giảm số lượng, hoặc sửa số lượng của ${lower}.`,
       });
     }
   }
-  if (issues.length) throw validationFailure(issues);
-  return converted;
+  // An unknown unit is among the issues.
+  if (issues.length > 0 || !unit) throw validationFailure(issues);
+  const base = all.get(baseOf(unit));
+  if (!base) throw new Error('A unit converts to a base that is not in the lookup.');
+  return {
+    offerQuantity: offerSide.quantity ?? 0,
+    demandQuantity: demandSide.quantity ?? 0,
+    baseQuantity: convertQuantity(input.quantity, unit, base) ?? 0,
+    baseUnitCode: base.code,
+  };
 }
 
-function columnsFor(input: ConnectionFields, converted: ReturnType<typeof convertedQuantities>) {
+function columnsFor(input: ConnectionFields, converted: ReturnType<typeof checkConnection>) {
   return {
     quantity: input.quantity,
     unitCode: input.unitCode,
@@ -305,10 +303,7 @@ export function updateConnection(ctx: Context, { id, ...input }: z.output<typeof
     const before = requireConnection(ctx, id);
     const offer = requireOffer(ctx, before.offerId);
     const demand = requireDemand(ctx, before.demandId);
-    if (before.commitmentId !== null && input.unitCode !== before.unitCode) {
-      throw validationFailure([{ path: 'unitCode', message: 'Kết nối đã thành thỏa thuận, giao hàng tính theo đơn vị này; không đổi đơn vị được.' }]);
-    }
-    const converted = checkConnection(ctx, offer, demand, input, id);
+    const converted = checkConnection(ctx, offer, demand, input, before);
     const after = ctx.db
       .update(supplyConnections)
       .set({ ...columnsFor(input, converted), updatedAt: timestamp(ctx) })

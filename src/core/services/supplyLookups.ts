@@ -17,7 +17,7 @@ import type {
   Unit,
   unitInput,
 } from '../../shared/contracts/supply';
-import { conflict, notFound, validationFailure } from '../../shared/errors';
+import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatQuantity } from '../../shared/format';
 import { keywordsOf, type UnitFacts } from '../../shared/supply';
 import { cleanText, foldText } from '../../shared/text';
@@ -91,9 +91,14 @@ export function unitsByCode(ctx: Context): Map<string, UnitRow> {
   return new Map(allUnits(ctx).map((row) => [row.code, row]));
 }
 
+/** What is said of a unit that is not in the lookup (deleted meanwhile), at `path`. */
+export function unknownUnit(code: string, path: string): FieldIssue {
+  return { path, message: `Đơn vị tính «${code}» không có trong danh mục; hãy chọn lại.` };
+}
+
 export function requireUnit(ctx: Context, code: string, path: string): UnitRow {
   const row = ctx.db.select().from(units).where(eq(units.code, code)).get();
-  if (!row) throw validationFailure([{ path, message: `Đơn vị tính «${code}» không có trong danh mục; hãy chọn lại.` }]);
+  if (!row) throw validationFailure([unknownUnit(code, path)]);
   return row;
 }
 
@@ -264,8 +269,7 @@ export function requireProductGroup(ctx: Context, code: string, path: string): t
   return row;
 }
 
-export function requireSalesChannel(ctx: Context, code: string, path: string): typeof salesChannels.$inferSelect {
-  const row = ctx.db.select().from(salesChannels).where(eq(salesChannels.code, code)).get();
-  if (!row) throw validationFailure([{ path, message: `Kênh tiêu thụ «${code}» không có trong danh mục; hãy chọn lại.` }]);
-  return row;
+/** What is said of a sales channel that is not in the lookup (deleted meanwhile), at `path`. */
+export function unknownSalesChannel(code: string, path: string): FieldIssue {
+  return { path, message: `Kênh tiêu thụ «${code}» không có trong danh mục; hãy chọn lại.` };
 }

@@ -40,6 +40,11 @@ export interface BackupInfo {
   attachments: number;
   /** Whether SQLite's full integrity check found the copy sound; only sound ones can be restored. */
   sound: boolean;
+  /**
+   * Dated on a day after today by the office's clock (made while a clock ran ahead, or on another
+   * computer): listed after the others, never offered as the newest, restored only by choice.
+   */
+  datedAhead: boolean;
 }
 
 export interface DataFileStatus {
@@ -48,8 +53,10 @@ export interface DataFileStatus {
   message: string | null;
   /** Where the backups are kept: a folder beside the data file. */
   folder: string;
-  /** The newest backup that can be restored. */
+  /** The newest backup that can be restored, never one dated ahead. */
   latestSound: BackupInfo | null;
+  /** How many backups are dated on a day after today: never offered as the newest, but there to choose. */
+  backupsDatedAhead: number;
   /** Why the last automatic backup failed, when it did; cleared by the next one that succeeds. */
   autoBackupFailure: string | null;
   /** How often, at most, an automatic backup is taken while the data changes. */
@@ -71,7 +78,7 @@ const jobId = z.uuid({ error: 'Mã công việc không hợp lệ.' });
 
 export const backupsContract = {
   'backups:status': channel<DataFileStatus>()(none),
-  /** Newest first. */
+  /** Newest first, those dated on a day after today last. */
   'backups:list': channel<BackupInfo[]>()(none),
   'backups:create': channel<BackupInfo>()(none),
   /** Replaces the data (and the attached files) with a backup, after a safety copy of the current ones. */

@@ -14,7 +14,7 @@ export function DataFileBanner() {
   const status = useDataFileStatus();
   const confirmRestore = useRestoreConfirmation();
   if (!status.data || status.data.access === 'write') return null;
-  const { access, message, latestSound } = status.data;
+  const { access, message, latestSound, backupsDatedAhead } = status.data;
 
   if (access === 'locked') {
     return (
@@ -41,6 +41,14 @@ export function DataFileBanner() {
               </Anchor>
             </Group>
           </>
+        ) : backupsDatedAhead > 0 ? (
+          // Never offered as «the newest»: the person looks at them and chooses.
+          <Text size="sm">
+            {t('backups.banner.onlyDatedAhead', { count: backupsDatedAhead })}{' '}
+            <Anchor size="sm" href={hrefOf('cai-dat')}>
+              {t('backups.banner.allBackups')}
+            </Anchor>
+          </Text>
         ) : (
           <Text size="sm">{t('backups.banner.noBackup')}</Text>
         )}

@@ -84,6 +84,11 @@ export function useRestoreConfirmation(): (backup: BackupInfo, fromFile?: boolea
       children: (
         <Stack gap="xs">
           <Text size="sm">{fromFile ? t('backups.fromFileQuestion', { time, contents }) : t('backups.restoreQuestion', { time, contents })}</Text>
+          {backup.datedAhead && (
+            <Text size="sm" c="orange.8">
+              {t('backups.restoreDatedAhead', { time })}
+            </Text>
+          )}
           <Text size="sm" c="dimmed">
             {t('backups.restoreSafety')}
           </Text>

@@ -30,13 +30,15 @@ export function splitServerError(error: unknown, places: FieldPlaces, fallback: 
   const appError = error.error;
   if (appError.kind !== 'validation') return { fields: {}, general: appError.message };
   const placeOf: IssuePlace = typeof places === 'function' ? places : (path) => (places.includes(path) ? path : null);
-  const fields: FormErrors = {};
+  // Every problem of a field is said under it: one save shows all there is to correct.
+  const placed = new Map<string, string[]>();
   const unplaced: string[] = [];
   for (const issue of appError.issues) {
     const place = placeOf(issue.path);
-    if (place !== null) fields[place] ??= issue.message;
+    if (place !== null) placed.set(place, [...(placed.get(place) ?? []), issue.message]);
     else unplaced.push(issue.message);
   }
+  const fields: FormErrors = Object.fromEntries([...placed].map(([place, messages]) => [place, messages.join(' ')]));
   if (unplaced.length > 0) return { fields, general: unplaced.join(' ') };
   // A validation error without issues (a malformed request) still needs to be said.
   return { fields, general: Object.keys(fields).length > 0 ? null : appError.message };

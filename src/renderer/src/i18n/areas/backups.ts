@@ -44,6 +44,7 @@ export const backupsVi = {
   },
   unsound: 'Không toàn vẹn',
   unsoundHint: 'SQLite kiểm tra thấy bản này bị hỏng; bản này được giữ lại nhưng không khôi phục được.',
+  datedAhead: 'Ghi ngày sau hôm nay — đồng hồ máy có thể đã sai',
   notCounted: 'không đếm được',
   attachments: '{{count}} tệp đính kèm',
   restore: 'Khôi phục',
@@ -51,6 +52,9 @@ export const backupsVi = {
   restoreTitle: 'Khôi phục dữ liệu',
   restoreQuestion: 'Dữ liệu sẽ trở về như lúc {{time}}: {{contents}}.',
   restoreSafety: 'Dữ liệu hiện tại được sao lưu an toàn ngay trước khi thay, nên có thể quay lại bất cứ lúc nào.',
+  restoreDatedAhead:
+    'Bản này ghi ngày {{time}}, sau hôm nay: đồng hồ máy có thể đã sai khi tạo nó, hoặc nó được chép từ máy khác. ' +
+    'Vì vậy không biết nó cũ hay mới hơn các bản khác; hãy chắc chắn đây là dữ liệu cần dùng.',
   restoreConfirm: 'Khôi phục',
   restored:
     'Dữ liệu đã trở về như lúc {{time}} (bản sao lưu «{{reason}}»). ' +
@@ -64,6 +68,9 @@ export const backupsVi = {
     lockedTitle: 'Tệp dữ liệu đang mở ở máy khác — chỉ xem, không sửa được',
     latest: 'Bản sao lưu tốt gần nhất: lúc {{time}} ({{contents}}).',
     noBackup: 'Chưa có bản sao lưu nào của tệp này. Nếu có tệp do «Xuất toàn bộ dữ liệu» tạo ra, hãy mở nó ở Cài đặt → Sao lưu và khôi phục.',
+    onlyDatedAhead_other:
+      'Không có bản sao lưu tốt nào ghi ngày đến hôm nay; có {{count}} bản ghi ngày sau hôm nay (đồng hồ máy có thể đã sai). ' +
+      'Hãy xem trong danh sách các bản sao lưu và chọn bản cần khôi phục.',
     restoreLatest: 'Khôi phục bản này',
     allBackups: 'Xem các bản sao lưu',
   },
@@ -114,6 +121,7 @@ export const backupsEn: Translations<typeof backupsVi> = {
   },
   unsound: 'Damaged',
   unsoundHint: 'SQLite found this copy damaged; it is kept but cannot be restored.',
+  datedAhead: 'Dated after today — the computer’s clock may have been wrong',
   notCounted: 'not counted',
   attachments: '{{count}} attached files',
   restore: 'Restore',
@@ -121,6 +129,9 @@ export const backupsEn: Translations<typeof backupsVi> = {
   restoreTitle: 'Restore the data',
   restoreQuestion: 'The data will be as it was at {{time}}: {{contents}}.',
   restoreSafety: 'The current data is backed up safely just before it is replaced, so you can always go back.',
+  restoreDatedAhead:
+    'This backup is dated {{time}}, after today: the computer’s clock may have been wrong when it was made, or it was copied from another computer. ' +
+    'So it is not known whether it is older or newer than the others; make sure this is the data you need.',
   restoreConfirm: 'Restore',
   restored: 'The data is back as it was at {{time}} (backup «{{reason}}»). The data just before the restore is kept in the backup «{{safetyReason}}» of {{safety}}.',
   restoreFailed: 'Could not restore',
@@ -132,6 +143,10 @@ export const backupsEn: Translations<typeof backupsVi> = {
     lockedTitle: 'The data file is open on another computer — read-only',
     latest: 'Latest sound backup: {{time}} ({{contents}}).',
     noBackup: 'This file has no backups yet. If you have a file made by «Export all data», open it in Settings → Backup and restore.',
+    onlyDatedAhead_one:
+      'No sound backup is dated up to today; one is dated after today (the computer’s clock may have been wrong). See the list of backups and choose the one to restore.',
+    onlyDatedAhead_other:
+      'No sound backup is dated up to today; {{count}} are dated after today (the computer’s clock may have been wrong). See the list of backups and choose the one to restore.',
     restoreLatest: 'Restore this one',
     allBackups: 'See all backups',
   },

@@ -38,7 +38,17 @@ function BackupRows({ backups, onRestore, disabled }: { backups: BackupInfo[]; o
         <Table.Tbody>
           {backups.map((backup) => (
             <Table.Tr key={backup.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{backupTime(backup)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {backupTime(backup)}
+                </Text>
+                {/* Its date says nothing of its age: listed after the others (see rotation.ts), and said why. */}
+                {backup.datedAhead && (
+                  <Text size="xs" c="orange.8">
+                    {t('backups.datedAhead')}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm">{t(`backups.reason.${backup.reason}`)}</Text>
