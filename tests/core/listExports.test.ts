@@ -207,6 +207,13 @@ describe('exporting the list of Sự kiện as it is shown', () => {
     expect(columnValues(sheet, first, expected.length, 9)).toEqual(expected.map((event) => event.partnerCount));
     expect(columnValues(sheet, first, expected.length, 10)).toEqual(expected.map((event) => event.attendedCount));
     expect(sheet.getRow(first + expected.length).getCell(4).value).toBe(`${expected.length} sự kiện`);
+    // The Cộng row adds up who takes part, as turns (one at two events counts at each).
+    const sum = (count: (event: (typeof expected)[number]) => number) => expected.reduce((total, event) => total + count(event), 0);
+    expect([8, 9, 10].map((column) => sheet.getRow(first + expected.length).getCell(column).value)).toEqual([
+      sum((event) => event.organizationCount),
+      sum((event) => event.partnerCount),
+      sum((event) => event.attendedCount),
+    ]);
   }, 60_000);
 });
 

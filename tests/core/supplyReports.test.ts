@@ -155,3 +155,32 @@ describe('the supply bulletin and the lists', () => {
     expect(rice[4]).toBe('Hợp đồng tiêu thụ Gạo ST25: HTX Nông nghiệp Vĩnh Bình – Saigon Co.op');
   });
 });
+
+describe('a bulletin of a period past', () => {
+  it('lists the offers whose goods were available in the period, with what was left of them at its end', async () => {
+    // In July 5 tấn of the mangoes found a buyer; by September the June offers have run out.
+    const buyer = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty Trái cây Miền Tây', provinceCode: AN_GIANG })).id;
+    const mango = (await call(app, 'offers:list', { search: 'xoai', page: 1, pageSize: 5 })).rows[0];
+    app.setNow(new Date('2026-07-15T05:00:00Z'));
+    const demand = await call(app, 'demands:create', { buyer: { kind: 'partner', id: buyer }, product: 'Xoài cát Hòa Lộc', productGroupCode: 'trai_cay', quantity: 5, unitCode: 'tan', neededFrom: '2026-07-01', deliveryProvinceCode: AN_GIANG, programmeId });
+    await call(app, 'connections:create', { offerId: mango?.id ?? 0, demandId: demand.id, quantity: 5, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-07-10', programmeId });
+    app.setNow(new Date('2026-09-15T05:00:00Z'));
+
+    const report = await runReport(app, { report: 'supply-bulletin', programmeId, from: '2026-06-01', to: '2026-06-30' });
+    const sheet = (await readWorkbook(report.path)).getWorksheet('Nguồn cung') as ExcelJS.Worksheet;
+    const first = rowNumberOf(sheet, 'STT') + 2;
+    // As on 30/06: the mangoes' 15 tấn still all on offer, though their window has since closed.
+    expect([0, 1, 2].map((offset) => (sheet.getRow(first + offset).values as unknown[]).slice(3, 6))).toEqual([
+      ['Gạo ST25', 'HTX Nông nghiệp Vĩnh Bình', 50],
+      ['Xoài cát Hòa Lộc', 'HTX Xoài cát Phú Thạnh', 15],
+      ['Trứng gà', 'THT Chăn nuôi gà Vĩnh An', 12_000],
+    ]);
+    expect(sheet.getRow(rowNumberOf(sheet, 'Cộng')).getCell(3).value).toBe('3 nguồn cung');
+  }, 120_000);
+
+  it('refuses a period with nothing on offer instead of writing an empty bulletin', async () => {
+    await expect(runReport(app, { report: 'supply-bulletin', from: '2025-01-01', to: '2025-12-31' })).rejects.toThrow(
+      'Bản tin không có gì để gửi: không nguồn cung nào có hàng trong kỳ từ ngày 01/01/2025 đến ngày 31/12/2025 mà còn số lượng chưa kết nối. Hãy chọn kỳ khác.',
+    );
+  });
+});

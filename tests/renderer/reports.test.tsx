@@ -16,7 +16,7 @@ const jobId = '7b0e4c1a-2f55-4d3e-9a55-0c8e6f1d2b3a';
 const fileId = '0d8f6c1e-7a4b-4c2d-8e9f-1a2b3c4d5e6f';
 
 const reports: ReportInfo[] = [
-  { report: 'register-statistics', title: 'BÁO CÁO THỐNG KÊ TỔ CHỨC KINH TẾ TẬP THỂ', period: 'year', sheets: ['I. THEO LOẠI HÌNH'], byProgramme: false },
+  { report: 'register-statistics', title: 'BÁO CÁO THỐNG KÊ TỔ CHỨC KINH TẾ TẬP THỂ', period: 'year', sheets: ['I. THEO LOẠI HÌNH', 'II. THEO LĨNH VỰC'], byProgramme: false },
   { report: 'trade-promotion', title: 'BÁO CÁO KẾT QUẢ HOẠT ĐỘNG XÚC TIẾN THƯƠNG MẠI', period: 'range', sheets: ['I. SỰ KIỆN'], byProgramme: false },
   { report: 'agreements', title: 'BÁO CÁO TÌNH HÌNH KÝ KẾT', period: 'range', sheets: ['I. THỎA THUẬN'], byProgramme: false },
   { report: 'register', title: 'DANH SÁCH TỔ CHỨC KINH TẾ TẬP THỂ', period: 'today', sheets: ['Danh sách'], byProgramme: false },
@@ -169,7 +169,10 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     });
     renderApp('#/bao-cao');
     const card = await screen.findByRole('region', { name: 'Thống kê tổ chức kinh tế tập thể theo năm' });
-    expect(within(card).getByText('Gồm: I. THEO LOẠI HÌNH')).toBeTruthy();
+    // Its sections named as a sentence would; a report of one table (the register) names none.
+    expect(within(card).getByText('Gồm các phần: I. THEO LOẠI HÌNH; II. THEO LĨNH VỰC')).toBeTruthy();
+    const register = screen.getByRole('region', { name: 'Danh sách tổ chức kinh tế tập thể' });
+    expect(within(register).queryByText(/Gồm/)).toBeNull();
     fireEvent.change(within(card).getByLabelText('Số văn bản'), { target: { value: '125' } });
     fireEvent.click(within(card).getByRole('button', { name: 'Tạo báo cáo' }));
 

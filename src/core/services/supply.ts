@@ -72,14 +72,15 @@ type DemandRow = typeof supplyDemands.$inferSelect;
 
 /**
  * Connected so far to the offer (or demand) whose id is `id` (by default the row of the query), in
- * its own unit: what its live connections took of it.
+ * its own unit: what its live connections took of it; with `by`, only those made by that day (a
+ * bulletin of a past period reads what was left then).
  */
-export function connectedQuantity(side: 'offer' | 'demand', id: SQLWrapper = side === 'offer' ? supplyOffers.id : supplyDemands.id): SQL<number> {
+export function connectedQuantity(side: 'offer' | 'demand', id: SQLWrapper = side === 'offer' ? supplyOffers.id : supplyDemands.id, by?: string): SQL<number> {
   const [key, quantity] = side === 'offer' ? [supplyConnections.offerId, supplyConnections.offerQuantity] : [supplyConnections.demandId, supplyConnections.demandQuantity];
   const taken = subqueries
     .select({ quantity: sql<number>`coalesce(sum(${quantity}), 0)` })
     .from(supplyConnections)
-    .where(and(eq(key, id), notInTrash(supplyConnections)));
+    .where(and(eq(key, id), notInTrash(supplyConnections), by === undefined ? undefined : lte(supplyConnections.connectedOn, by)));
   return sql<number>`(${taken})`;
 }
 

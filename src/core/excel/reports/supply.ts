@@ -8,6 +8,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ProgrammeResults, UnitVolume } from '../../../shared/contracts/programmes';
 import type { connectionListInput, demandListInput, offerListInput } from '../../../shared/contracts/supply';
+import { notFound } from '../../../shared/errors';
 import { formatCount, formatMoney } from '../../../shared/format';
 import { remainingQuantity } from '../../../shared/supply';
 import { todayIso, type Context } from '../../context';
@@ -17,6 +18,7 @@ import { programmeResults } from '../../services/programmes';
 import { listConnections } from '../../services/connections';
 import { connectedQuantity, listDemands, listOffers } from '../../services/supply';
 import type { Row, SheetData } from '../write/writer';
+import { periodBetween } from './frame';
 import { pagedTable } from './lists';
 
 /** "10.000 – 12.000 ₫/kg", one price, or "đến 15.000 ₫/kg" for Giá đến alone: the most a buyer pays. */
@@ -99,21 +101,24 @@ export function programmeResultsTables(ctx: Context, input: { programmeId: numbe
 }
 
 /**
- * Bản tin nguồn cung: what members still have to sell with goods available in the period (open
- * or partly connected, not withdrawn), by product group, with what remains, price, place, the
- * certificates valid on the day it is made, and whom to call.
+ * Bản tin nguồn cung: what members had to sell with goods available in the period — offers whose
+ * window overlaps it, not withdrawn and with something not yet connected — by product group, with
+ * what remained, price, place, the certificates valid, and whom to call; all as of the period's
+ * last day, or today while the period runs (the bulletin of the next three months reads today's
+ * offers, one of a past year what was on offer then). A period with nothing on offer is refused
+ * rather than written as an empty bulletin.
  */
 export function supplyBulletinTable(ctx: Context, input: { programmeId: number | null; from: string; to: string }): SheetData {
   const today = todayIso(ctx);
+  const asOf = input.to < today ? input.to : today;
   const { availableFrom, availableUntil } = supplyOffers;
   // The offers of the bulletin: read for its rows, and again for whose certificates to read.
   const where = and(
     notInTrash(supplyOffers),
-    inBusinessOn(organizations, today),
+    inBusinessOn(organizations, asOf),
     lte(availableFrom, input.to),
     or(isNull(availableUntil), gte(availableUntil, input.from)),
-    or(isNull(availableUntil), gte(availableUntil, today)),
-    notWithdrawnBy(supplyOffers, today),
+    notWithdrawnBy(supplyOffers, asOf),
     input.programmeId === null ? undefined : eq(supplyOffers.programmeId, input.programmeId),
   );
   const offers = ctx.db
@@ -124,7 +129,7 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
       groupName: productGroups.name,
       organizationName: organizations.name,
       quantity: supplyOffers.quantity,
-      connected: connectedQuantity('offer'),
+      connected: connectedQuantity('offer', supplyOffers.id, asOf),
       unitName: units.name,
       availableFrom,
       availableUntil,
@@ -148,6 +153,12 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
     // What remains by the rule the lists' statuses follow (`remainingQuantity`): an offer with
     // nothing left is fully connected and not offered any more.
     .filter((offer) => remainingQuantity(offer) > 0);
+  if (offers.length === 0) {
+    const whose = input.programmeId === null ? '' : ' của chương trình đã chọn';
+    throw notFound(
+      `Bản tin không có gì để gửi: không nguồn cung nào${whose} có hàng trong kỳ ${periodBetween(input.from, input.to).toLocaleLowerCase('vi')} mà còn số lượng chưa kết nối. Hãy chọn kỳ khác.`,
+    );
+  }
   // The certificates of the bulletin's sellers only, found by the same conditions in a subquery:
   // SQLite reads them through the offers' own index rather than being sent thousands of ids.
   const sellers = subqueries
@@ -159,7 +170,7 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
     .select({ organizationId: certifications.organizationId, productId: certifications.productId, name: certificationKinds.name, stars: certifications.stars })
     .from(certifications)
     .innerJoin(certificationKinds, eq(certificationKinds.code, certifications.kindCode))
-    .where(and(validOn(certifications, today), inArray(certifications.organizationId, sellers)))
+    .where(and(validOn(certifications, asOf), inArray(certifications.organizationId, sellers)))
     .orderBy(asc(certificationKinds.sortOrder), asc(certifications.id))
     .all();
   const heldBy = Map.groupBy(certificates, (certificate) => certificate.organizationId);

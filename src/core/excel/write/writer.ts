@@ -2,7 +2,9 @@
  * The one writer of every export and report: it reads a layout (see layout.ts) and streams the
  * rows into an .xlsx in the administrative style of Vietnamese offices — issuing body top left,
  * national motto top right, title and period centred, the table under merged multi-row headers,
- * a totals row, then place and date and the signature block at the bottom right; A4, scaled to
+ * a totals row, then place and date and the signature block at the bottom right — a report of
+ * several sheets being one document, the heading on its first and the signature on its last, the
+ * columns widened where a narrow table would break a heading in two; A4, scaled to
  * the page's width, the header rows repeated on every printed page — and so the end never printed
  * alone on a page under the repeated header: the writer foresees where the pages end and, when the
  * end does not fit under the last rows, sends the last of them over with it. It can foresee them
@@ -84,6 +86,16 @@ function widthOfWord(word: string): number {
   return word.length + (word.match(capitals)?.length ?? 0) * (CAPITAL_WIDTH - 1);
 }
 
+/** How many small letters of Times New Roman at this size fit in one unit of a column's width. */
+function lettersPerWidth(size: number, bold: boolean): number {
+  return ((bold ? 0.92 : 1) * 12) / size;
+}
+
+/** The width a text needs to stay on one line (the inverse of `linesNeeded`'s one line). */
+export function widthForOneLine(text: string, size: number, bold = false): number {
+  return widthOfWord(text) / lettersPerWidth(size, bold) + 0.5;
+}
+
 /**
  * How many lines a text takes in a cell of the given width (Excel's character widths) at a font
  * size, wrapping at spaces. LibreOffice and Excel do not grow the rows of a generated file to fit
@@ -94,7 +106,7 @@ function widthOfWord(word: string): number {
  * are a little wider, shows some rows a little taller than they need.
  */
 export function linesNeeded(text: string, width: number, size: number, bold = false): number {
-  const capacity = Math.max(1, ((width - 0.5) * (bold ? 0.92 : 1) * 12) / size);
+  const capacity = Math.max(1, (width - 0.5) * lettersPerWidth(size, bold));
   if (text.length * CAPITAL_WIDTH <= capacity) return 1;
   let lines = 1;
   let used = 0;
@@ -503,6 +515,33 @@ function writeHeader(writer: SheetWriter, sheet: ExcelJS.Worksheet, columns: rea
   return { first, last: first + depth - 1 };
 }
 
+/** Quốc hiệu and tiêu ngữ as Nghị định 30/2020/NĐ-CP (Phụ lục I) writes them: the phrases of the motto joined by hyphens. */
+const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+
+/** A text of the frame that must stay on one line: in which block, at which size. */
+interface OneLine {
+  block: 'left' | 'right' | 'across';
+  text: string;
+  size: number;
+  bold: boolean;
+}
+
+/**
+ * The columns, all widened alike when the blocks of the frame are too narrow for its headings on
+ * one line: the table of a narrow sheet (six columns) would otherwise break the national name, the
+ * issuer's or a section's title in the middle of a phrase. The blocks keep their proportions, so
+ * the left block ends after the same column.
+ */
+function widenedForFrame(columns: readonly LayoutColumn[], lines: readonly OneLine[]): LayoutColumn[] {
+  const widths = columns.map((column) => column.width);
+  const split = leftBlockColumns(columns);
+  const sum = (part: number[]) => part.reduce((total, width) => total + width, 0);
+  const have = { left: sum(widths.slice(0, split)), right: sum(widths.slice(split)), across: sum(widths) };
+  const factor = Math.max(1, ...lines.map(({ block, text, size, bold }) => widthForOneLine(text, size, bold) / have[block]));
+  return factor === 1 ? [...columns] : columns.map((column) => ({ ...column, width: column.width * factor }));
+}
+
 export interface ReportToWrite {
   layout: ReportLayout;
   frame: ReportFrame;
@@ -530,9 +569,37 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
   let done = 0;
   progress?.report(0, total, 'writing');
 
+  // A report is one document whatever its sheets: the heading (issuer, Quốc hiệu, number, title,
+  // period) opens the first sheet, each later one begins with its section's title, and Nơi nhận
+  // and the signature close the last. Each sheet still prints whole on its own pages.
+  const lastSheet = layout.sheets.length - 1;
   for (const [sheetIndex, sheetLayout] of layout.sheets.entries()) {
     const data = sheetsData[sheetIndex] as SheetData;
-    const columns = report.columns ? report.columns(sheetLayout) : sheetLayout.columns;
+    const opens = sheetIndex === 0;
+    const closes = sheetIndex === lastSheet;
+    const oneLine = (block: OneLine['block'], text: string, size: number, bold = false): OneLine => ({ block, text, size, bold });
+    const headings = [
+      ...(opens
+        ? [
+            oneLine('left', frame.issuer, 12, true),
+            oneLine('right', NATION, 12, true),
+            ...(frame.documentNumber === undefined ? [] : [oneLine('left', frame.documentNumber, 13)]),
+            oneLine('right', MOTTO, 13, true),
+            oneLine('across', layout.title, 14, true),
+          ]
+        : []),
+      ...(sheetLayout.heading === undefined ? [] : [oneLine('across', sheetLayout.heading, 13, true)]),
+      ...(closes
+        ? [
+            oneLine('left', 'Nơi nhận:', 12, true),
+            ...layout.recipients.map((recipient) => oneLine('left', recipient, 11)),
+            oneLine('right', frame.placeAndDate, 13),
+            oneLine('right', layout.signerTitle, 13, true),
+            oneLine('right', frame.signerName, 13, true),
+          ]
+        : []),
+    ];
+    const columns = widenedForFrame(report.columns ? report.columns(sheetLayout) : sheetLayout.columns, headings);
     const scale = printScale(columns, layout.orientation);
     const sheet = workbook.addWorksheet(sheetLayout.name, {
       pageSetup: {
@@ -552,14 +619,16 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       font: font(size, extra),
       alignment,
     });
-    writer.line([writer.left(frame.issuer, frameStyle(12, { bold: true })), writer.right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', frameStyle(12, { bold: true }))]);
-    writer.line([
-      ...(frame.documentNumber === undefined ? [] : [writer.left(frame.documentNumber, frameStyle(13))]),
-      writer.right('Độc lập – Tự do – Hạnh phúc', frameStyle(13, { bold: true, underline: true })),
-    ]);
-    writer.blank();
-    writer.line([writer.across(layout.title, frameStyle(14, { bold: true }))]);
-    writer.line([writer.across(frame.period, frameStyle(13, { italic: true }))]);
+    if (opens) {
+      writer.line([writer.left(frame.issuer, frameStyle(12, { bold: true })), writer.right(NATION, frameStyle(12, { bold: true }))]);
+      writer.line([
+        ...(frame.documentNumber === undefined ? [] : [writer.left(frame.documentNumber, frameStyle(13))]),
+        writer.right(MOTTO, frameStyle(13, { bold: true, underline: true })),
+      ]);
+      writer.blank();
+      writer.line([writer.across(layout.title, frameStyle(14, { bold: true }))]);
+      writer.line([writer.across(frame.period, frameStyle(13, { italic: true }))]);
+    }
     if (sheetLayout.heading !== undefined) writer.line([writer.across(sheetLayout.heading, frameStyle(13, { bold: true }))]);
     writer.blank();
 
@@ -568,7 +637,7 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
 
     const styles = columns.map((column) => cellStyle(column, false));
     const fractionStyles = columns.map((column) => cellStyle(column, false, true));
-    const oneLine = heightOf(1, 12);
+    const rowHeight = heightOf(1, 12);
     const sums = columns.map(() => 0);
     // The last rows are committed only once it is known whether they go over with the end.
     const held: ExcelJS.Row[] = [];
@@ -590,7 +659,7 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         if (column.format === 'text' && typeof shown === 'string') lines = Math.max(lines, linesNeeded(shown, column.width, 12));
         if (column.total === 'sum' && typeof value === 'number') sums[at] = (sums[at] ?? 0) + value;
       });
-      row.height = lines === 1 ? oneLine : heightOf(lines, 12);
+      row.height = lines === 1 ? rowHeight : heightOf(lines, 12);
       writer.pages.place(row.height);
       held.push(row);
       if (held.length > ROWS_KEPT_WITH_END + ROWS_LEFT_ALONE + 1) held.shift()?.commit();
@@ -608,26 +677,28 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
     if (sheetLayout.note !== undefined) {
       end.push([writer.across(sheetLayout.note, frameStyle(11, { italic: true }, { horizontal: 'left', vertical: 'top', wrapText: true }))]);
     }
-    end.push([]);
-    const left = [
-      writer.left('Nơi nhận:', frameStyle(12, { bold: true, italic: true }, { horizontal: 'left', vertical: 'top' })),
-      ...layout.recipients.map((recipient) => writer.left(recipient, frameStyle(11, {}, { horizontal: 'left', vertical: 'top' }))),
-    ];
-    const right = [
-      writer.right(frame.placeAndDate, frameStyle(13, { italic: true })),
-      writer.right(layout.signerTitle, frameStyle(13, { bold: true })),
-    ];
-    // Room to sign between the title and the name.
-    const signatureLines = 5;
-    for (let line = 0; line < Math.max(left.length, signatureLines); line += 1) {
-      end.push([left[line], right[line]].filter((cell) => cell !== undefined));
+    if (closes) {
+      end.push([]);
+      const left = [
+        writer.left('Nơi nhận:', frameStyle(12, { bold: true, italic: true }, { horizontal: 'left', vertical: 'top' })),
+        ...layout.recipients.map((recipient) => writer.left(recipient, frameStyle(11, {}, { horizontal: 'left', vertical: 'top' }))),
+      ];
+      const right = [
+        writer.right(frame.placeAndDate, frameStyle(13, { italic: true })),
+        writer.right(layout.signerTitle, frameStyle(13, { bold: true })),
+      ];
+      // Room to sign between the title and the name.
+      const signatureLines = 5;
+      for (let line = 0; line < Math.max(left.length, signatureLines); line += 1) {
+        end.push([left[line], right[line]].filter((cell) => cell !== undefined));
+      }
+      end.push([writer.right(frame.signerName, frameStyle(13, { bold: true }))]);
     }
-    end.push([writer.right(frame.signerName, frameStyle(13, { bold: true }))]);
 
-    // The end is never printed alone under the repeated header: when it does not fit under the
-    // last rows, the last of them go over to the next page with it.
-    const endHeight = (sheetLayout.totalsLabel === undefined ? 0 : oneLine) + end.reduce((sum, cells) => sum + writer.heightOfLine(cells), 0);
-    const kept = Math.min(writer.pages.carried(endHeight, ROWS_KEPT_WITH_END), index - 1);
+    // The end (the totals, a note, the signature) is never printed alone under the repeated
+    // header: when it does not fit under the last rows, the last of them go over to the next page with it.
+    const endHeight = (sheetLayout.totalsLabel === undefined ? 0 : rowHeight) + end.reduce((sum, cells) => sum + writer.heightOfLine(cells), 0);
+    const kept = endHeight === 0 ? 0 : Math.min(writer.pages.carried(endHeight, ROWS_KEPT_WITH_END), index - 1);
     if (kept > 0) held[held.length - kept - 1]?.addPageBreak();
     for (const row of held) row.commit();
 
@@ -646,8 +717,8 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         cell.style = at < captionEnd ? { ...style, alignment: centred() } : style;
       });
       if (captionEnd > 1) sheet.mergeCells(writer.current, 1, writer.current, captionEnd);
-      row.height = oneLine;
-      writer.pages.place(oneLine);
+      row.height = rowHeight;
+      writer.pages.place(rowHeight);
       row.commit();
     }
 

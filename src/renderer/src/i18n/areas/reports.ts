@@ -4,7 +4,7 @@ import type { Translations } from '../messages';
 export const reportsVi = {
   title: 'Báo cáo',
   intro: 'Báo cáo gửi Liên minh HTX Việt Nam theo mẫu hành chính: tệp Excel khổ A4, có tiêu đề, bảng tổng hợp, nơi nhận và chữ ký của Chủ tịch (theo Cài đặt).',
-  sheets: 'Gồm: {{sheets}}',
+  sheets: 'Gồm các phần: {{sheets}}',
   year: 'Năm báo cáo',
   from: 'Từ ngày',
   programme: 'Chương trình kết nối',
@@ -38,7 +38,7 @@ export const reportsVi = {
 export const reportsEn: Translations<typeof reportsVi> = {
   title: 'Reports',
   intro: 'Reports to the Vietnam Cooperative Alliance in the administrative format: an A4 Excel workbook with the heading, the tables, the recipients and the chair’s signature block (from Settings).',
-  sheets: 'Contains: {{sheets}}',
+  sheets: 'Sections: {{sheets}}',
   year: 'Year',
   from: 'From',
   programme: 'Connection programme',

@@ -79,9 +79,12 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
         <Title order={3} size="h4">
           {t(`reports.report.${report.report}`)}
         </Title>
-        <Text size="sm" c="dimmed">
-          {t('reports.sheets', { sheets: report.sheets.join('; ') })}
-        </Text>
+        {/* A report of one table is what its title says; one of several names its sections. */}
+        {report.sheets.length > 1 && (
+          <Text size="sm" c="dimmed">
+            {t('reports.sheets', { sheets: report.sheets.join('; ') })}
+          </Text>
+        )}
         <ReportParameters period={report.period} byProgramme={report.byProgramme} value={parameters} onChange={setParameters} />
         <TextInput
           label={t('reports.documentNumber')}
