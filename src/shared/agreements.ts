@@ -162,6 +162,13 @@ export function agreementStatus(agreement: AgreementFacts, today: string): Agree
   return 'signed';
 }
 
+/**
+ * What became of an agreement after it ran out, as the agreements list filters it: still followed
+ * (`needsClosing`, as Cần chú ý lists it) or its follow-up closed by a person (`closedOn`).
+ */
+export const agreementFollowUps = ['needs_closing', 'closed'] as const;
+export type AgreementFollowUp = (typeof agreementFollowUps)[number];
+
 /** The statuses in which commitments are still being chased before the agreement runs out. */
 export const chasedStatuses: readonly AgreementStatus[] = ['signed', 'in_progress'];
 

@@ -62,6 +62,15 @@ export function formatQuantity(value: number, unit: string): string {
 }
 
 /**
+ * A delivery's quantity in its commitment's unit, after what was written when it was another unit:
+ * «500 kg = 0,5 tấn», so the conversion is never silent.
+ */
+export function formatDeliveredQuantity(quantity: number, unit: string, written: { quantity: number; unit: string } | null): string {
+  const stored = formatQuantity(quantity, unit);
+  return written ? `${formatQuantity(written.quantity, written.unit)} = ${stored}` : stored;
+}
+
+/**
  * A number as a list may write it, up to three decimals, comma as the decimal sign: `12,5`,
  * `1.250,5`. For a price per unit as written before it is stated per another unit (12,5 đồng/kg
  * is 12.500 đồng/tấn), which `formatCount` would round.

@@ -509,7 +509,97 @@ describe('deliveries', () => {
   });
 });
 
+describe('deliveries written in another unit', () => {
+  it('are converted into the commitment’s unit by Danh mục, kept as written, and refused across kinds', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou({ commitments: [...riceMou().commitments, { product: 'Gạo đóng bao', quantity: 100, unit: 'bao 50kg' }] }));
+    const [rice, fragrant, bagged] = (await call(app, 'agreements:get', { id })).commitments;
+    if (!rice || !fragrant || !bagged) throw new Error('three commitments');
+    // Each commitment offers its own unit first, then those Danh mục converts it to exactly.
+    expect(rice.deliveryUnits.map((unit) => unit.name)).toEqual(['tấn', 'tạ', 'yến', 'kg']);
+    expect(fragrant.deliveryUnits.map((unit) => unit.name)).toEqual(['kg', 'tấn', 'tạ', 'yến']);
+    expect(bagged.deliveryUnits).toEqual([]);
+
+    const inKg = await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-08', quantity: 500, unit: 'kg' });
+    expect(inKg).toMatchObject({ quantity: 0.5, unit: 'tấn', written: { quantity: 500, unit: 'kg' } });
+    await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-09', quantity: 3, unit: 'tạ' });
+    // Written in the commitment's own unit, however spelt: stored as it is, nothing to say.
+    await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-10', quantity: 2, unit: 'Tấn' });
+    await call(app, 'agreements:addDelivery', { commitmentId: fragrant.id, deliveredOn: '2026-03-10', quantity: 0.2, unit: 'tấn' });
+    const detail = await call(app, 'agreements:get', { id });
+    expect(detail.commitments.map((commitment) => commitment.delivered)).toEqual([2.8, 200, 0]);
+    expect(detail.deliveries.map((delivery) => [delivery.quantity, delivery.unit, delivery.written])).toEqual([
+      [200, 'kg', { quantity: 0.2, unit: 'tấn' }],
+      [2, 'tấn', null],
+      [0.3, 'tấn', { quantity: 3, unit: 'tạ' }],
+      [0.5, 'tấn', { quantity: 500, unit: 'kg' }],
+    ]);
+
+    // Another kind, a unit Danh mục does not know, or a commitment whose unit it does not know: refused, saying what to write.
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-10', quantity: 500, unit: 'quả' })).toEqual({
+      unit: 'Cam kết «Lúa Đài Thơm 8» tính bằng tấn; «quả» không quy đổi được sang tấn. Hãy ghi số lượng theo tấn hoặc một đơn vị cùng loại.',
+    });
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-10', quantity: 5, unit: 'thúng lớn' })).toEqual({
+      unit: 'Cam kết «Lúa Đài Thơm 8» tính bằng tấn; «thúng lớn» không quy đổi được sang tấn. Hãy ghi số lượng theo tấn hoặc một đơn vị cùng loại.',
+    });
+    expect(await issuesOf('agreements:addDelivery', { commitmentId: bagged.id, deliveredOn: '2026-03-10', quantity: 500, unit: 'kg' })).toEqual({
+      unit: 'Cam kết «Gạo đóng bao» tính bằng bao 50kg; «kg» không quy đổi được sang bao 50kg. Hãy ghi số lượng theo bao 50kg.',
+    });
+
+    // A correction written in the commitment's unit no longer carries the old writing.
+    const corrected = await call(app, 'agreements:updateDelivery', { id: inKg.id, deliveredOn: '2026-03-08', quantity: 0.6 });
+    expect(corrected).toMatchObject({ quantity: 0.6, written: null });
+    // The history keeps what was written beside what was stored.
+    const { entries } = await call(app, 'records:history', { kind: 'agreement', id });
+    expect(JSON.stringify(entries)).toContain('"quantity":0.5,"unit":"tấn","writtenQuantity":500,"writtenUnit":"kg"');
+  });
+});
+
 describe('listing', () => {
+  it('tells an agreement that ran out and is still followed from one whose follow-up was closed, as Cần chú ý does', async () => {
+    const deliverPart = async (agreementId: number) => {
+      const rice = (await call(app, 'agreements:get', { id: agreementId })).commitments[0];
+      await call(app, 'agreements:addDelivery', { commitmentId: rice?.id ?? 0, deliveredOn: '2026-03-10', quantity: 10 });
+    };
+    const followed = await call(app, 'agreements:create', riceMou());
+    await deliverPart(followed.id);
+    const closed = await call(app, 'agreements:create', riceMou({ number: '02/2026/BBGN' }));
+    await deliverPart(closed.id);
+    const nothingCommitted = await call(app, 'agreements:create', riceMou({ number: '03/2026/BBGN', commitments: [] }));
+    const running = await call(app, 'agreements:create', riceMou({ number: '04/2026/BBGN', validUntil: '2027-12-31' }));
+    const lateClosing = await call(app, 'agreements:create', riceMou({ number: '05/2026/BBGN' }));
+
+    app.setNow(on('2027-01-20'));
+    await call(app, 'agreements:close', { id: closed.id, closedOn: '2027-01-15', reason: 'Hai bên đã thanh lý phần còn lại.' });
+    // Closed from a day still to come: followed until then.
+    app.setNow(on('2027-01-10'));
+    await call(app, 'agreements:close', { id: lateClosing.id, closedOn: '2027-01-10', reason: 'Doanh nghiệp không nhận phần còn lại.' });
+    app.setNow(on('2027-01-09'));
+
+    const ids = async (input: Omit<InputOf<'agreements:list'>, 'page' | 'pageSize'>) => {
+      const page = await call(app, 'agreements:list', { ...input, page: 1, pageSize: 50 });
+      expect(page.total).toBe(page.rows.length);
+      return page.rows.map((row) => row.id).sort((a, b) => a - b);
+    };
+    const attention = await call(app, 'attention:list', { followUpDays: 30, eventDays: 14, certificateDays: 30, supplyDays: 14 });
+    const listedThere = attention.expiredUnfinished.map((row) => row.agreementId).sort((a, b) => a - b);
+    expect(await ids({ followUp: 'needs_closing' })).toEqual([followed.id, closed.id, lateClosing.id]);
+    expect(await ids({ followUp: 'needs_closing' })).toEqual(listedThere);
+    expect(await ids({ followUp: 'closed' })).toEqual([]);
+    expect(await ids({ statuses: ['expired'] })).toEqual([followed.id, closed.id, nothingCommitted.id, lateClosing.id]);
+    expect(await ids({ statuses: ['signed'] })).toEqual([running.id]);
+
+    app.setNow(on('2027-01-20'));
+    const later = await call(app, 'attention:list', { followUpDays: 30, eventDays: 14, certificateDays: 30, supplyDays: 14 });
+    expect(later.expiredUnfinished.map((row) => row.agreementId)).toEqual([followed.id]);
+    expect(await ids({ followUp: 'needs_closing' })).toEqual([followed.id]);
+    expect(await ids({ followUp: 'closed' })).toEqual([closed.id, lateClosing.id]);
+    // With the other filters: a search narrows what is still followed.
+    expect(await ids({ followUp: 'closed', search: '05/2026' })).toEqual([lateClosing.id]);
+    // Taken back: followed again.
+    await call(app, 'agreements:reopen', { id: closed.id });
+    expect(await ids({ followUp: 'needs_closing' })).toEqual([followed.id, closed.id]);
+  });
+
   it('searches title, number, party names and products ignoring diacritics, and filters', async () => {
     const mou = await call(app, 'agreements:create', riceMou());
     const contract = await call(

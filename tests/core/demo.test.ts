@@ -35,9 +35,10 @@ describe('demo data', () => {
     const sqlite = app.ctx.db.$client;
     const rows = sqlite.prepare('SELECT * FROM organizations ORDER BY id').all() as OrganizationRow[];
 
-    // 300 planned, the successor of the one consolidation, and Tân Châu's 23 (see demo/plans.ts).
-    expect(summary).toMatchObject({ organizations: 324, plans: 5, firstYear: 2021, lastYear: 2025 });
-    expect(rows).toHaveLength(324);
+    // 300 planned, the successor of the one consolidation, the two cooperatives of two conversions,
+    // and Tân Châu's 23 (see demo/plans.ts).
+    expect(summary).toMatchObject({ organizations: 326, plans: 5, firstYear: 2021, lastYear: 2025 });
+    expect(rows).toHaveLength(326);
     expect(await call(app, 'alliance:get', undefined)).toMatchObject({ name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
 
     const numbers = rows.flatMap((row) => (row.registration_no ? [row.registration_no] : []));
@@ -95,7 +96,35 @@ describe('demo data', () => {
     ]);
     for (const row of consolidation) expect(row.role === 'successor' ? row.founded_on : row.ended_on).toBe(row.date);
 
+    // Two conversions, one in each of the last two years: the tổ hợp tác ends on the day the hợp tác
+    // xã it registered as is founded, at its address, with its products and their certificates.
+    const conversions = sqlite
+      .prepare(
+        `SELECT e.date, g.kind AS fromKind, g.status, g.ended_on AS endedOn, c.kind AS toKind, c.status AS toStatus, c.founded_on AS foundedOn,
+           c.commune_code = g.commune_code AND c.street = g.street AND c.representative = g.representative AS samePlace,
+           (SELECT group_concat(name) FROM products WHERE organization_id = g.id) IS (SELECT group_concat(name) FROM products WHERE organization_id = c.id) AS sameProducts,
+           (SELECT count(*) FROM certifications WHERE organization_id = g.id) = (SELECT count(*) FROM certifications WHERE organization_id = c.id) AS sameCertificates,
+           (SELECT min(year) FROM yearly_figures WHERE organization_id = c.id) AS firstFigures
+         FROM lifecycle_events e
+         JOIN lifecycle_participants gp ON gp.event_id = e.id AND gp.role = 'predecessor' JOIN organizations g ON g.id = gp.organization_id
+         JOIN lifecycle_participants cp ON cp.event_id = e.id AND cp.role = 'successor' JOIN organizations c ON c.id = cp.organization_id
+         WHERE e.kind = 'conversion' ORDER BY e.date`,
+      )
+      .all() as { date: string; fromKind: string; status: string; endedOn: string; toKind: string; toStatus: string; foundedOn: string; samePlace: number; sameProducts: number; sameCertificates: number; firstFigures: number }[];
+    expect(conversions.map((row) => [row.date.slice(0, 4), row.fromKind, row.status, row.toKind, row.toStatus, row.samePlace, row.sameProducts, row.sameCertificates])).toEqual([
+      ['2024', 'tht', 'reorganized', 'htx', 'active', 1, 1, 1],
+      ['2025', 'tht', 'reorganized', 'htx', 'active', 1, 1, 1],
+    ]);
+    for (const row of conversions) {
+      expect([row.endedOn, row.foundedOn, row.firstFigures]).toEqual([row.date, row.date, Number(row.date.slice(0, 4))]);
+    }
+
     const overview = await call(app, 'statistics:overview', { year: 2025 });
+    expect(overview.current.formedByReorganization).toMatchObject({ htx: 1, tht: 0 });
+    expect(overview.current.endedByReorganization).toMatchObject({ htx: 0, tht: 1 });
+    // 2024: the consolidation (two cooperatives into one) and a conversion.
+    expect(overview.previous.formedByReorganization).toMatchObject({ htx: 2, tht: 0 });
+    expect(overview.previous.endedByReorganization).toMatchObject({ htx: 2, tht: 1 });
     expect(overview.current.organizations.total).toBeGreaterThan(250);
     expect(overview.current.averageRevenuePerCooperative).toBeGreaterThan(500_000_000);
     expect(await call(app, 'statistics:years', undefined)).toEqual([2025, 2024, 2023, 2022, 2021]);

@@ -429,19 +429,19 @@ describe('attendance', () => {
     await call(app, 'organizations:delete', { id: trashed.id });
     const sheet = ['1. HTX NN Vĩnh Bình', '2. HTX NN Bảy Hiền - Võ Văn Tám', '3. Bình An', '4. HTX Tân Lập', '5. Hợp tác xã Bình Minh'].join('\n');
     const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: sheet });
-    expect(lines.map(({ result, newcomers }) => [result, newcomers.map(({ kind, id, name, place }) => [kind, id, name, place])])).toEqual([
+    expect(lines.map(({ result, newcomers }) => [result, newcomers.map(({ kind, id, name, place, barred }) => [kind, id, name, place, barred])])).toEqual([
       ['matched', []],
-      ['newcomer', [['organization', bayHien.id, 'Hợp tác xã Nông nghiệp Bảy Hiền', 'Xã Vĩnh An']]],
+      ['newcomer', [['organization', bayHien.id, 'Hợp tác xã Nông nghiệp Bảy Hiền', 'Xã Vĩnh An', undefined]]],
       // A member and a partner of one name: the person chooses.
       [
         'newcomer',
         [
-          ['organization', binhAn.id, 'HTX Bình An', 'Xã Vĩnh An'],
-          ['partner', binhAnPartner, 'Công ty TNHH Bình An', 'Thành phố Hà Nội'],
+          ['organization', binhAn.id, 'HTX Bình An', 'Xã Vĩnh An', undefined],
+          ['partner', binhAnPartner, 'Công ty TNHH Bình An', 'Thành phố Hà Nội', undefined],
         ],
       ],
-      // In the trash: nobody to add.
-      ['unmatched', []],
+      // In the trash: named, so that the line says why it adds nobody.
+      ['newcomer', [['organization', trashed.id, 'HTX Tân Lập', 'Xã Vĩnh An', { reason: 'trash' }]]],
       ['unmatched', []],
     ]);
 
@@ -474,6 +474,37 @@ describe('attendance', () => {
     });
     expect(refused.kind === 'validation' ? refused.issues : []).toEqual([{ path: 'newcomers.0.id', message: `Không tìm thấy tổ chức số ${binhAn.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.` }]);
     expect((await call(app, 'events:get', { id: event.id })).participants.find((item) => item.name === 'Hợp tác xã Đồng Tâm')?.status).toBe('invited');
+  });
+
+  it('says at its line that a unit dissolved before the event cannot be added, and which line the refusal is about', async () => {
+    const { event } = await eventWithParticipants();
+    const anChau = await organization('HTX Rau an toàn An Châu');
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2022-10-19', decisionNo: '5/QĐ', subjectId: anChau.id });
+    const sheet = 'STT\tHọ và tên\tChức vụ\tĐơn vị\n1\tNguyễn Văn An\tGiám đốc\tHTX NN Vĩnh Bình\n\n2\tNgô Văn Phúc\tGiám đốc\tHTX RAT An Châu';
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: sheet });
+    expect(lines.map(({ lineNumber, result, newcomers }) => [lineNumber, result, newcomers.map(({ id, barred }) => [id, barred])])).toEqual([
+      [1, 'skipped', []],
+      [2, 'matched', []],
+      // The empty line is counted, as the text box counts it.
+      [4, 'newcomer', [[anChau.id, { reason: 'ended', status: 'dissolved', endedOn: '2022-10-19' }]]],
+    ]);
+    // Sent all the same, it is refused by the same rule, at its place among the newcomers.
+    const refused = await callFailing(app, 'events:markAttendance', { eventId: event.id, newcomers: [{ kind: 'organization', id: anChau.id, representative: '' }] });
+    expect(refused.kind === 'validation' ? refused.issues : []).toEqual([{ path: 'newcomers.0.id', message: 'HTX Rau an toàn An Châu đã chấm dứt hoạt động từ ngày 19/10/2022.' }]);
+  });
+
+  it('offers a participant whose name the line writes with a short form the app does not know, never one that shares only a place', async () => {
+    const { event } = await eventWithParticipants();
+    const processor = await partner('Công ty Cổ phần Chế biến Nông sản Đại Phúc', AN_GIANG);
+    const alliance = await organization('Liên hiệp HTX Rau an toàn Vĩnh Bình');
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'partner', id: processor }, { kind: 'organization', id: alliance.id }] });
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: 'Cty CP CB Nông sản Đại Phúc - Lê Hoàng Nam\nCty CBNS Đại Phúc\nBáo Vĩnh Bình - Mai Thanh Tùng' });
+    expect(lines.map(({ result, candidates }) => [result, candidates.map((candidate) => candidate.name)])).toEqual([
+      ['ambiguous', ['Công ty Cổ phần Chế biến Nông sản Đại Phúc']],
+      ['ambiguous', ['Công ty Cổ phần Chế biến Nông sản Đại Phúc']],
+      // «Báo» spells no words of «Rau an toàn»: sharing the place is no sign of the same unit.
+      ['unmatched', []],
+    ]);
   });
 
   it('looks the members and partners a sheet names up by name key through an index, never reading the whole register', async () => {
@@ -679,7 +710,7 @@ describe('sign-in sheets as offices type them', () => {
     );
   }
 
-  it('reads the unit and who signed whichever comes first, keeping the signer\'s name and title as written', async () => {
+  it('reads the unit and who signed whichever comes first, the signer written as a «Chức vụ» column gives them: the name, the title in brackets', async () => {
     const { event } = await invited();
     expect(
       await read(event.id, [
@@ -699,14 +730,15 @@ describe('sign-in sheets as offices type them', () => {
     ).toEqual([
       ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Ông Phạm Văn Ba (Phó GĐ)', ['HTX Vận tải Bình Thạnh Đông']],
       ['matched', 'HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng', 'Ông Trần Văn Tư', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
-      ['newcomer', 'Công ty TNHH MTV Gạo Sạch Đồng Tháp', 'Ông Đinh Văn Hai - Giám đốc', ['Công ty TNHH MTV Gạo Sạch Đồng Tháp']],
-      ['matched', 'HTX Chăn nuôi Vĩnh Tế', 'Bà Lê Thị Hoa, GĐ', ['HTX Chăn nuôi Vĩnh Tế']],
+      ['newcomer', 'Công ty TNHH MTV Gạo Sạch Đồng Tháp', 'Ông Đinh Văn Hai (Giám đốc)', ['Công ty TNHH MTV Gạo Sạch Đồng Tháp']],
+      ['matched', 'HTX Chăn nuôi Vĩnh Tế', 'Bà Lê Thị Hoa (GĐ)', ['HTX Chăn nuôi Vĩnh Tế']],
       // A unit's own name may hold a dash: the register tells where it ends.
-      ['matched', 'HTX Cây ăn trái Xuân Hương - Đà Lạt', 'Chủ tịch HĐQT Nguyễn Văn Năm', ['HTX Cây ăn trái Xuân Hương - Đà Lạt']],
-      ['matched', 'HTX DV NN Mỹ Hòa Hưng', 'Chị Võ Thị Sáu, Kế toán', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
-      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Anh Lê Văn Bảy – CT HĐQT – 0912 345 678', ['HTX Vận tải Bình Thạnh Đông']],
-      ['matched', 'HTX Chăn nuôi Vĩnh Tế', 'Thành viên HĐQT (ông Huỳnh Văn Tám)', ['HTX Chăn nuôi Vĩnh Tế']],
-      ['matched', 'HTX Mỹ Hòa Hưng', 'Ông Phan Văn Chín - Trưởng ban kiểm soát', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
+      ['matched', 'HTX Cây ăn trái Xuân Hương - Đà Lạt', 'Nguyễn Văn Năm (Chủ tịch HĐQT)', ['HTX Cây ăn trái Xuân Hương - Đà Lạt']],
+      ['matched', 'HTX DV NN Mỹ Hòa Hưng', 'Chị Võ Thị Sáu (Kế toán)', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
+      // A phone number stays after them.
+      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Anh Lê Văn Bảy (CT HĐQT) – 0912 345 678', ['HTX Vận tải Bình Thạnh Đông']],
+      ['matched', 'HTX Chăn nuôi Vĩnh Tế', 'ông Huỳnh Văn Tám (Thành viên HĐQT)', ['HTX Chăn nuôi Vĩnh Tế']],
+      ['matched', 'HTX Mỹ Hòa Hưng', 'Ông Phan Văn Chín (Trưởng ban kiểm soát)', ['HTX Dịch vụ nông nghiệp Mỹ Hòa Hưng']],
       ['matched', 'HTX Xuân Hương - Đà Lạt', 'Ông Ngô Văn Mười', ['HTX Cây ăn trái Xuân Hương - Đà Lạt']],
       ['unmatched', 'HTX Bình Minh', 'Ông Tô Văn Một', []],
     ]);
@@ -725,7 +757,7 @@ describe('sign-in sheets as offices type them', () => {
       ]),
     ).toEqual([
       ['ambiguous', 'Chợ đầu mối Phú Thọ 13', 'Bà Nguyễn Thị Năm', ['Chợ đầu mối nông sản Phú Thọ 13']],
-      ['ambiguous', 'Chợ đầu mối Phú Thọ 13', 'Bà Nguyễn Thị Năm, Phó GĐ', ['Chợ đầu mối nông sản Phú Thọ 13']],
+      ['ambiguous', 'Chợ đầu mối Phú Thọ 13', 'Bà Nguyễn Thị Năm (Phó GĐ)', ['Chợ đầu mối nông sản Phú Thọ 13']],
       ['newcomer', 'HTX Dịch vụ Mỹ Hòa Hưng', 'Ông Lý Văn Tư', ['HTX Dịch vụ Mỹ Hòa Hưng']],
       // Two words are too few to tell.
       ['unmatched', 'Chợ Phú Thọ', '', []],
@@ -749,7 +781,7 @@ describe('sign-in sheets as offices type them', () => {
       ['skipped'],
       ['skipped'],
       ['skipped'],
-      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Phạm Văn Ba – Phó GĐ', ['HTX Vận tải Bình Thạnh Đông']],
+      ['matched', 'HTX Vận tải Bình Thạnh Đông', 'Phạm Văn Ba (Phó GĐ)', ['HTX Vận tải Bình Thạnh Đông']],
       // A unit not in the register, in capitals: shown unmatched, not passed over as a title.
       ['unmatched', 'HỢP TÁC XÃ BÌNH MINH', '', []],
     ]);

@@ -3,7 +3,7 @@ import type { InputOf } from '../../src/shared/contract';
 import { ensureDerivedStructures } from '../../src/core/db/derived';
 import { refreshNameKeys } from '../../src/core/nameRules';
 import { nameRulesFingerprint, partnerNameKey } from '../../src/shared/names';
-import { AN_GIANG, call, callFailing, openTestApp } from './support';
+import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -224,6 +224,15 @@ describe('listing partners', () => {
     expect(await listNames({ search: 'nothing like this' })).toEqual([]);
   });
 
+  it('puts the names closest to what was typed first, as the register does, page after page', async () => {
+    for (const name of ['Công ty Cổ phần Chế biến Nông sản Đại Phúc An Giang 35', 'Công ty Cổ phần Đầu tư Phú Gia 5', 'Công ty TNHH Phân phối Minh Phát 1', 'Công ty CP Đầu tư Hưng Phát Minh Châu']) {
+      await call(app, 'partners:create', { kind: 'enterprise', name, provinceCode: AN_GIANG });
+    }
+    expect(await listNames({ search: 'cty cp phu gia' })).toEqual(['Công ty Cổ phần Đầu tư Phú Gia 5', 'Công ty Cổ phần Chế biến Nông sản Đại Phúc An Giang 35']);
+    expect(await listNames({ search: 'minh phat' })).toEqual(['Công ty TNHH Phân phối Minh Phát 1', 'Công ty CP Đầu tư Hưng Phát Minh Châu']);
+    expect((await call(app, 'partners:list', { search: 'minh phat', page: 2, pageSize: 1 })).rows.map((row) => row.name)).toEqual(['Công ty CP Đầu tư Hưng Phát Minh Châu']);
+  });
+
   it('finds a partner by its phone number, typed with or without spaces, dots or hyphens, however it was stored', async () => {
     await call(app, 'partners:create', { ...choBinhDien, name: 'Công ty TNHH Minh Phát', taxCode: '', phone: '0912.345.678' });
     await call(app, 'partners:create', { ...choBinhDien, name: 'Công ty TNHH Phú Gia', taxCode: '', phone: '+84 913 222 333' });
@@ -246,8 +255,8 @@ describe('listing partners', () => {
       expect(await listNames({ search: typed })).toEqual(['Công ty TNHH Nông sản An Giang']);
     }
     expect(await listNames({ search: '0296' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Nông sản An Giang']);
-    // The province is a field too: Minh Phát is in An Giang though its name does not say so.
-    expect(await listNames({ search: 'an giang 0296' })).toEqual(['Công ty TNHH Minh Phát', 'Công ty TNHH Nông sản An Giang']);
+    // The province is a field too: Minh Phát is in An Giang though its name does not say so, after the name that does.
+    expect(await listNames({ search: 'an giang 0296' })).toEqual(['Công ty TNHH Nông sản An Giang', 'Công ty TNHH Minh Phát']);
     // A contact's name and part of the phone, diacritics left out: Nguyễn Văn Đức, 024 3825 1234.
     expect(await listNames({ search: 'duc 3825' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
     // Every word must be found somewhere.
@@ -269,8 +278,8 @@ describe('listing partners', () => {
     expect(await listNames({ search: 'tran hung dao' })).toEqual(['Công ty CP Thực phẩm Hà Nội', 'Công ty TNHH Minh Phát']);
     expect(await listNames({ search: 'hung dao an giang' })).toEqual(['Công ty TNHH Minh Phát']);
     expect(await listNames({ search: 'tran hung dao 024' })).toEqual(['Công ty CP Thực phẩm Hà Nội']);
-    // The province's name is read as names are: «HCM» finds the market in Hồ Chí Minh whose name does not say so.
-    expect(await listNames({ search: 'hcm' })).toEqual(['Chợ đầu mối nông sản Bình Điền', 'Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)']);
+    // The province's name is read as names are: «HCM» finds the market in Hồ Chí Minh whose name does not say so, after the name that does.
+    expect(await listNames({ search: 'hcm' })).toEqual(['Liên hiệp HTX Thương mại TP. Hồ Chí Minh (Saigon Co.op)', 'Chợ đầu mối nông sản Bình Điền']);
   });
 
   it('computes again, once, the search text a file of an earlier version stored without province and address', async () => {
@@ -411,6 +420,63 @@ describe('the trash', () => {
     expect(await listNames()).toEqual(['Công ty CP Thực phẩm Hà Nội']);
     expect(auditRows().map((row) => row.action)).toEqual(['create', 'delete', 'restore']);
     expect((await call(app, 'records:history', { kind: 'partner', id: created.id })).entries.map((entry) => entry.action)).toEqual(['restore', 'delete', 'create']);
+  });
+
+  it('says what a partner still has under way before it goes, and keeps it for a restore', async () => {
+    app.setNow(new Date('2026-05-10T05:00:00Z'));
+    const buyer = await call(app, 'partners:create', thucPhamHaNoi);
+    const other = await call(app, 'partners:create', saiGonCoop);
+    const seller = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN });
+    const agreement = (title: string, overrides: Partial<InputOf<'agreements:create'>> = {}): InputOf<'agreements:create'> => ({
+      kind: 'sales_contract',
+      title,
+      signedOn: '2026-01-05',
+      validUntil: '2026-12-31',
+      parties: [
+        { kind: 'organization', id: seller.id, role: 'seller' },
+        { kind: 'partner', id: buyer.id, role: 'buyer' },
+      ],
+      commitments: [{ product: 'Gạo thơm', quantity: 20, unit: 'tấn' }],
+      ...overrides,
+    });
+    await call(app, 'agreements:create', agreement('Hợp đồng đã ký'));
+    const delivering = await call(app, 'agreements:create', agreement('Hợp đồng đang giao'));
+    const rice = (await call(app, 'agreements:get', { id: delivering.id })).commitments[0];
+    await call(app, 'agreements:addDelivery', { commitmentId: rice?.id ?? 0, deliveredOn: '2026-04-01', quantity: 5 });
+    // Not under way: a draft, one that ran out, one terminated, one of another partner.
+    await call(app, 'agreements:create', agreement('Bản dự thảo', { draft: true, signedOn: null }));
+    await call(app, 'agreements:create', agreement('Hợp đồng năm trước', { signedOn: '2025-01-05', validUntil: '2025-12-31' }));
+    const ended = await call(app, 'agreements:create', agreement('Hợp đồng đã chấm dứt'));
+    await call(app, 'agreements:terminate', { id: ended.id, terminatedOn: '2026-03-01', reason: 'Bên mua ngừng thu mua' });
+    await call(app, 'agreements:create', agreement('Hợp đồng của đối tác khác', { parties: [{ kind: 'organization', id: seller.id, role: 'seller' }, { kind: 'partner', id: other.id, role: 'buyer' }] }));
+    const demand = (buyerId: number) => ({
+      buyer: { kind: 'partner' as const, id: buyerId },
+      product: 'Gạo thơm ST 25',
+      productGroupCode: 'lua_gao',
+      quantity: 50,
+      unitCode: 'tan',
+      neededFrom: '2026-06-01',
+      neededUntil: '2026-09-30',
+      deliveryProvinceCode: AN_GIANG,
+      requirements: [],
+    });
+    const open = await call(app, 'demands:create', demand(buyer.id));
+    const withdrawn = await call(app, 'demands:create', demand(buyer.id));
+    await call(app, 'demands:withdraw', { id: withdrawn.id, withdrawnOn: '2026-05-01' });
+    await call(app, 'demands:create', demand(other.id));
+
+    expect(await call(app, 'partners:ties', { id: buyer.id })).toEqual({ agreementsInForce: 2, openDemands: 1 });
+    expect(await call(app, 'partners:ties', { id: other.id })).toEqual({ agreementsInForce: 1, openDemands: 1 });
+
+    // Allowed: its agreements stay listed, its demand leaves the supply lists until it is restored.
+    await call(app, 'partners:delete', { id: buyer.id });
+    expect((await call(app, 'agreements:list', { counterpart: { kind: 'partner', id: buyer.id }, page: 1, pageSize: 50 })).total).toBe(5);
+    const demandIds = async () => (await call(app, 'demands:list', { page: 1, pageSize: 50 })).rows.map((row) => row.id);
+    expect(await demandIds()).not.toContain(open.id);
+    expect(await callFailing(app, 'partners:ties', { id: buyer.id })).toMatchObject({ kind: 'notFound' });
+    await call(app, 'partners:restore', { id: buyer.id });
+    expect(await demandIds()).toContain(open.id);
+    expect(await call(app, 'partners:ties', { id: buyer.id })).toEqual({ agreementsInForce: 2, openDemands: 1 });
   });
 
   it('frees the tax code while in the trash, and refuses a restore once it is taken', async () => {

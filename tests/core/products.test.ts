@@ -144,6 +144,18 @@ describe('certifications', () => {
   });
 });
 
+describe('the history of a certificate', () => {
+  it('keeps every field before and after an edit, with the name of the product certified', async () => {
+    const lemonId = (await call(app, 'products:save', { organizationId: vinhBinh, ...lemon })).id;
+    const saved = { organizationId: vinhBinh, productId: lemonId, kindCode: 'ocop', stars: 3, number: '125/QĐ-UBND', issuer: 'UBND tỉnh', issuedOn: '2023-12-20', expiresOn: '2026-12-20' };
+    const { id } = await call(app, 'certifications:save', saved);
+    await call(app, 'certifications:save', { id, ...saved, expiresOn: '2026-12-06' });
+    const [edit] = (await call(app, 'records:history', { kind: 'organization', id: vinhBinh })).entries;
+    const kept = { id, ...saved, kindName: 'OCOP', productName: 'Chanh không hạt' };
+    expect(edit?.changes).toEqual([{ field: 'certification', before: kept, after: { ...kept, expiresOn: '2026-12-06' } }]);
+  });
+});
+
 describe('certifications running out', () => {
   beforeEach(async () => {
     const lemonId = (await call(app, 'products:save', { organizationId: vinhBinh, ...lemon })).id;
@@ -154,23 +166,22 @@ describe('certifications running out', () => {
     await call(app, 'certifications:save', { organizationId: other, kindCode: 'huu_co', number: 'E', expiresOn: null });
   });
 
-  const numbers = async (withinDays?: number, includeExpired?: boolean) =>
-    (await call(app, 'certifications:expiring', { withinDays, includeExpired })).map((c) => [c.number, c.daysLeft]);
+  const numbers = async (withinDays?: number) => (await call(app, 'certifications:expiring', { withinDays })).map((c) => [c.number, c.daysLeft]);
 
-  it('lists those expiring within the days asked, soonest first, with days left from today', async () => {
-    // Today is 23/11/2026.
+  it('lists those expiring within the days asked, and those run out and not renewed, soonest first, with days left from today', async () => {
+    // Today is 23/11/2026: C ran out three days ago and stays listed until it is renewed.
     expect(await numbers()).toEqual([
+      ['C', -3],
       ['B', 8],
       ['D', 17],
       ['A', 53],
     ]);
-    expect(await numbers(10)).toEqual([['B', 8]]);
-    expect(await numbers(10, true)).toEqual([
+    expect(await numbers(10)).toEqual([
       ['C', -3],
       ['B', 8],
     ]);
-    const [first] = await call(app, 'certifications:expiring', {});
-    expect(first).toEqual({
+    const vietGap = (await call(app, 'certifications:expiring', {})).find((c) => c.number === 'B');
+    expect(vietGap).toEqual({
       certificationId: expect.any(Number) as unknown,
       organizationId: vinhBinh,
       organizationName: 'HTX Nông nghiệp Vĩnh Bình',
@@ -185,14 +196,38 @@ describe('certifications running out', () => {
     expect([ocop?.productName, ocop?.stars]).toEqual(['Chanh không hạt', 4]);
   });
 
-  it('moves with the clock', async () => {
+  it('moves with the clock: one run out is kept for 12 months', async () => {
     app.setNow(new Date('2026-12-05T08:00:00Z'));
-    expect(await numbers(30)).toEqual([['D', 5]]);
+    expect(await numbers(30)).toEqual([
+      ['C', -15],
+      ['B', -4],
+      ['D', 5],
+    ]);
+    app.setNow(new Date('2027-11-20T08:00:00Z'));
+    expect((await numbers(0)).map(([n]) => n)).toEqual(['C', 'B', 'D', 'A']);
+    app.setNow(new Date('2027-11-21T08:00:00Z'));
+    expect((await numbers(0)).map(([n]) => n)).toEqual(['B', 'D', 'A']);
+  });
+
+  it('leaves out one renewed: a newer certificate of its kind for the same product, or for the organization', async () => {
+    const lemonId = (await call(app, 'products:list', { organizationId: vinhBinh })).products[0]?.id ?? 0;
+    const riceId = (await call(app, 'products:save', { organizationId: vinhBinh, name: 'Gạo ST25' })).id;
+    // An OCOP certificate of another product, or one of another kind, renews nothing.
+    await call(app, 'certifications:save', { organizationId: vinhBinh, productId: riceId, kindCode: 'ocop', stars: 4, number: 'A2', expiresOn: '2029-01-15' });
+    await call(app, 'certifications:save', { organizationId: vinhBinh, kindCode: 'attp', number: 'C2', expiresOn: '2029-11-20' });
+    expect((await numbers()).map(([n]) => n)).toEqual(['C', 'B', 'D', 'A']);
+    // The lemons' OCOP renewed with more stars; GlobalGAP renewed with no expiry, issued after it.
+    await call(app, 'certifications:save', { organizationId: vinhBinh, productId: lemonId, kindCode: 'ocop', stars: 5, number: 'A3', expiresOn: '2030-01-15' });
+    await call(app, 'certifications:save', { organizationId: vinhBinh, kindCode: 'globalgap', number: 'C3', issuedOn: '2026-11-21', expiresOn: null });
+    expect((await numbers()).map(([n]) => n)).toEqual(['B', 'D']);
+    // An older one that ran out last December was renewed by B, and does not hide B.
+    await call(app, 'certifications:save', { organizationId: vinhBinh, kindCode: 'vietgap', number: 'B0', expiresOn: '2025-12-24' });
+    expect((await numbers()).map(([n]) => n)).toEqual(['B', 'D']);
   });
 
   it('leaves out organizations that have ended or are in the trash', async () => {
     await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-10-01', subjectId: other });
-    expect((await numbers()).map(([n]) => n)).toEqual(['B', 'A']);
+    expect((await numbers()).map(([n]) => n)).toEqual(['C', 'B', 'A']);
     await call(app, 'organizations:delete', { id: vinhBinh });
     expect(await numbers()).toEqual([]);
   });

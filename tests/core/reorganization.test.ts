@@ -60,6 +60,16 @@ describe('a conversion (chuyển đổi)', () => {
       newSuccessors: [{ kind: 'htx', name: 'Hợp tác xã Rau sạch Vĩnh An', communeCode: XA_VINH_AN, sectorCode: 'trong_trot' }],
     });
     const successor = event.participants.find((participant) => participant.role === 'successor')?.organizationId ?? 0;
+    // What the person left blank, and the people and goods, taken from the THT: the result says which.
+    expect(event.carriedOver).toEqual({
+      name: 'Hợp tác xã Rau sạch Vĩnh An',
+      from: 'Tổ hợp tác Rau sạch Vĩnh An',
+      fields: ['street', 'phone', 'representative', 'memberSince'],
+      kept: [],
+      contacts: 1,
+      products: 1,
+      certifications: 1,
+    });
 
     // 2025 is as it was; from 2026 the cooperative is counted, once.
     const { current, previous } = await call(app, 'statistics:overview', { year: 2026 });
@@ -92,6 +102,56 @@ describe('a conversion (chuyển đổi)', () => {
     ]);
     // The THT keeps its own years and products: its page shows its past as it was.
     expect((await call(app, 'products:list', { organizationId: group })).products).toHaveLength(1);
+  });
+
+  it('into a cooperative already in the register fills only what it lacks, keeps what it has, and says which', async () => {
+    const group = await groupWithPast();
+    const greens = await call(app, 'products:save', { organizationId: group, name: 'Cải xanh', unit: 'tấn', volume: 12 });
+    await call(app, 'certifications:save', { organizationId: group, productId: greens.id, kindCode: 'vietgap', number: 'VietGAP-TT-12-0345', issuedOn: '2025-01-10', expiresOn: '2028-01-10' });
+    // Registered from the business registry's list: a name, a commune, a phone and its own contact.
+    const cooperative = await create({ name: 'Hợp tác xã Rau sạch Vĩnh An', phone: '0296 3999 000', confirmSimilarName: true });
+    await call(app, 'contacts:set', { organizationId: cooperative, contacts: [{ name: 'Trần Văn Bảy', role: 'Giám đốc', phone: '0913 000 111', email: '' }] });
+    await call(app, 'products:save', { organizationId: cooperative, name: 'Rau muống', unit: 'tấn', volume: 55 });
+
+    const event = await call(app, 'lifecycle:record', { kind: 'conversion', date: '2026-03-01', predecessorIds: [group], successorIds: [cooperative] });
+    expect(event.carriedOver).toEqual({
+      name: 'Hợp tác xã Rau sạch Vĩnh An',
+      from: 'Tổ hợp tác Rau sạch Vĩnh An',
+      fields: ['street', 'sectorCode', 'representative', 'memberSince'],
+      kept: ['phone'],
+      contacts: 1,
+      products: 1,
+      certifications: 1,
+    });
+    expect(await call(app, 'organizations:get', { id: cooperative })).toMatchObject({
+      street: 'Ấp Vĩnh Hòa',
+      sectorCode: 'trong_trot',
+      representative: 'Nguyễn Văn Tâm',
+      memberSince: '2019-05-01',
+      phone: '0296 3999 000',
+      foundedOn: '2026-03-01',
+    });
+    const people = (await call(app, 'organizations:get', { id: cooperative })).contacts.map((person) => person.name);
+    expect(people).toEqual(['Trần Văn Bảy', 'Lê Thị Hoa']);
+    const { products } = await call(app, 'products:list', { organizationId: cooperative });
+    expect(products.map((product) => [product.name, product.volume, product.certifications.map((c) => c.kindCode)])).toEqual([
+      ['Cải xanh', 12, ['vietgap']],
+      ['Rau muống', 55, []],
+    ]);
+    // Its history says the conversion filled them in.
+    const history = await call(app, 'records:history', { kind: 'organization', id: cooperative });
+    const filled = history.entries.find((entry) => entry.changes.some((change) => change.field === 'representative'));
+    expect(filled?.cause).toEqual({ lifecycle: 'recorded', kind: 'conversion', date: '2026-03-01' });
+  });
+
+  it('into a cooperative of another commune carries no street, and into one lacking nothing says so', async () => {
+    const group = await groupWithPast();
+    const elsewhere = await create({ name: 'Hợp tác xã Rau sạch Vĩnh Bình', communeCode: XA_VINH_BINH, sectorCode: 'trong_trot', representative: 'Nguyễn Văn Tâm', memberSince: '2019-05-01', phone: '0296 3851 234' });
+    await call(app, 'contacts:set', { organizationId: elsewhere, contacts: [{ name: 'Lê Thị Hoa', role: 'Kế toán', phone: '0912 345 678', email: '' }] });
+    await call(app, 'products:save', { organizationId: elsewhere, name: 'Rau muống', unit: 'tấn', volume: 40 });
+    const event = await call(app, 'lifecycle:record', { kind: 'conversion', date: '2026-03-01', predecessorIds: [group], successorIds: [elsewhere] });
+    expect(event.carriedOver).toEqual({ name: 'Hợp tác xã Rau sạch Vĩnh Bình', from: 'Tổ hợp tác Rau sạch Vĩnh An', fields: [], kept: [], contacts: 0, products: 0, certifications: 0 });
+    expect((await call(app, 'organizations:get', { id: elsewhere })).street).toBe('');
   });
 
   it('refuses a conversion that keeps the kind, and pointing to it, a change of kind by editing an organization with a past', async () => {
@@ -245,6 +305,97 @@ describe('an organization that ended', () => {
     ).toEqual([{ path: 'newcomers.0.id', message: 'HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 12/03/2026.' }]);
     const earlier = await call(app, 'events:create', { kind: 'fair', title: 'Hội chợ OCOP 2025', startsOn: '2025-09-01', provinceCode: AN_GIANG });
     expect(await call(app, 'events:addParticipants', { eventId: earlier.id, participants: [{ kind: 'organization', id: gone }] })).toEqual({ added: 1, skipped: 0 });
+  });
+
+  it('keeps an event from moving past the end of an organization taking part, naming each, by the same words', async () => {
+    const gone = await dissolvedOn('2026-03-12');
+    const other = await create({ name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_BINH });
+    const closing = await create({ name: 'HTX Thủy sản Vĩnh An', foundedOn: '2011-01-01' });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-05-20', subjectId: closing });
+    const fields = { kind: 'fair', title: 'Hội chợ dược liệu', startsOn: '2026-02-10', provinceCode: AN_GIANG };
+    const event = await call(app, 'events:create', fields);
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'organization', id: gone }, { kind: 'organization', id: other }, { kind: 'organization', id: closing }] });
+
+    expect(await issuesOf('events:update', { ...fields, id: event.id, startsOn: '2026-06-01' })).toEqual([
+      {
+        path: 'startsOn',
+        message:
+          'Thành phần tham dự có đơn vị không còn hoạt động vào ngày 01/06/2026: HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 12/03/2026. HTX Thủy sản Vĩnh An đã chấm dứt hoạt động từ ngày 20/05/2026. Hãy giữ ngày cũ, hoặc bỏ các đơn vị này khỏi thành phần tham dự trước khi đổi ngày.',
+      },
+    ]);
+    expect((await call(app, 'events:get', { id: event.id })).startsOn).toBe('2026-02-10');
+    // Up to the day before the first end, and back, the event moves as before.
+    expect((await call(app, 'events:update', { ...fields, id: event.id, startsOn: '2026-03-11' })).startsOn).toBe('2026-03-11');
+    expect((await call(app, 'events:update', { ...fields, id: event.id, startsOn: '2026-01-15' })).startsOn).toBe('2026-01-15');
+  });
+
+  it('lets an event whose participant had already ended by its stored day be saved, ticked and added to, refusing only a move that involves another', async () => {
+    const gone = await create({ name: 'HTX Dược liệu Hòa Điền', foundedOn: '2010-01-01' });
+    const closing = await create({ name: 'HTX Thủy sản Vĩnh An', foundedOn: '2011-01-01' });
+    const newcomer = await create({ name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_BINH });
+    const fields = { kind: 'fair', title: 'Hội chợ dược liệu', startsOn: '2026-05-01', provinceCode: AN_GIANG };
+    const event = await call(app, 'events:create', fields);
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'organization', id: gone }, { kind: 'organization', id: closing }] });
+    // Its dissolution, decided on 12 March, is entered after the fair's list was made.
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-03-12', subjectId: gone });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-07-01', subjectId: closing });
+
+    expect((await call(app, 'events:update', { ...fields, id: event.id, title: 'Hội chợ dược liệu lần thứ nhất' })).title).toBe('Hội chợ dược liệu lần thứ nhất');
+    // Later still, it stays one that had ended already; the move is refused for the other one only.
+    expect(await issuesOf('events:update', { ...fields, id: event.id, startsOn: '2026-08-01' })).toEqual([
+      {
+        path: 'startsOn',
+        message:
+          'Thành phần tham dự có đơn vị không còn hoạt động vào ngày 01/08/2026: HTX Thủy sản Vĩnh An đã chấm dứt hoạt động từ ngày 01/07/2026. Hãy giữ ngày cũ, hoặc bỏ đơn vị này khỏi thành phần tham dự trước khi đổi ngày.',
+      },
+    ]);
+    expect((await call(app, 'events:update', { ...fields, id: event.id, startsOn: '2026-06-01' })).startsOn).toBe('2026-06-01');
+
+    const participant = (await call(app, 'events:get', { id: event.id })).participants.find((item) => item.counterpartId === gone);
+    expect(await call(app, 'events:updateParticipant', { id: participant?.id ?? 0, note: 'Đã giải thể, vẫn có mặt' })).toMatchObject({ note: 'Đã giải thể, vẫn có mặt' });
+    expect(await call(app, 'events:markAttendance', { eventId: event.id, attendedIds: [participant?.id ?? 0], absentIds: [], newcomers: [] })).toMatchObject({ attended: 1 });
+    // Chosen again with a newcomer (the whole list of an earlier event, say): skipped, not refused.
+    expect(
+      await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'organization', id: gone }, { kind: 'organization', id: newcomer }] }),
+    ).toEqual({ added: 1, skipped: 1 });
+  });
+
+  it('lets an agreement already dated after a party’s end be saved and delivered on, refusing only a party or a date that involves an ended one anew', async () => {
+    const gone = await create({ name: 'HTX Dược liệu Hòa Điền', foundedOn: '2010-01-01' });
+    const closing = await create({ name: 'HTX Thủy sản Vĩnh An', foundedOn: '2011-01-01' });
+    const earlier = await create({ name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_BINH, foundedOn: '2012-01-01' });
+    const buyer = (await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty TNHH Dược phẩm Mekong', provinceCode: AN_GIANG })).id;
+    const turmeric = { product: 'Nghệ', quantity: 5, unit: 'tấn', supplierParty: 0, receiverParty: 1 };
+    const fields = { kind: 'sales_contract' as const, title: 'Hợp đồng tiêu thụ dược liệu', signedOn: '2026-05-05', commitments: [turmeric] };
+    const created = await call(app, 'agreements:create', {
+      ...fields,
+      parties: [
+        { kind: 'organization', id: gone, role: 'seller' },
+        { kind: 'partner', id: buyer, role: 'buyer' },
+        { kind: 'organization', id: closing, role: 'cooperating' },
+      ],
+    });
+    // Dissolved on 12 March by a decision entered only now, after the contract of 5 May; the other one later.
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-03-12', subjectId: gone });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-06-30', subjectId: closing });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-04-01', subjectId: earlier });
+    const stored = await call(app, 'agreements:get', { id: created.id });
+    const parties = stored.parties.map((party) => ({ partyId: party.id, kind: party.kind, id: party.counterpartId, role: party.role }));
+    const commitments = stored.commitments.map((commitment) => ({ ...turmeric, id: commitment.id }));
+    const edit = { ...fields, id: created.id, parties, commitments };
+
+    await call(app, 'agreements:update', { ...edit, note: 'Bên bán đã giải thể; bên mua nhận nốt phần còn lại.' });
+    expect((await call(app, 'agreements:get', { id: created.id })).note).toBe('Bên bán đã giải thể; bên mua nhận nốt phần còn lại.');
+    // Dated past the other party's end: that one is involved anew, the one ended already is not.
+    expect(await issuesOf('agreements:update', { ...edit, signedOn: '2026-07-15' })).toEqual([
+      { path: 'parties.2.id', message: 'Bên thứ 3: HTX Thủy sản Vĩnh An đã chấm dứt hoạt động từ ngày 30/06/2026.' },
+    ]);
+    expect((await call(app, 'agreements:update', { ...edit, signedOn: '2026-05-20' })).signedOn).toBe('2026-05-20');
+    expect(await call(app, 'agreements:addDelivery', { commitmentId: commitments[0]?.id ?? 0, deliveredOn: '2026-06-01', quantity: 2 })).toMatchObject({ quantity: 2 });
+    // A party added that had ended by the agreement's day is refused as on a new agreement.
+    expect(await issuesOf('agreements:update', { ...edit, signedOn: '2026-05-20', parties: [...parties, { kind: 'organization', id: earlier, role: 'witness' }] })).toEqual([
+      { path: 'parties.3.id', message: 'Bên thứ 4: HTX Nông nghiệp Vĩnh Bình đã chấm dứt hoạt động từ ngày 01/04/2026.' },
+    ]);
   });
 
   it('is a member of the alliance until it ended, in its profile and in the register’s filter', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/core/demo/generate';
 import { refreshNameKeys } from '../../src/core/nameRules';
 import { RANKED_PAST_CAP, SEARCH_COUNT_CAP } from '../../src/core/services/organizations';
-import { searchCloseness } from '../../src/core/services/search';
+import { searchCloseness } from '../../src/shared/closeness';
 import { organizationNameKey } from '../../src/shared/names';
 import { foldText } from '../../src/shared/text';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';

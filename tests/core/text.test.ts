@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nameSearchWords, nameWords, organizationNameKey } from '../../src/shared/names';
+import { nameSearchWords, nameWords, organizationNameKey, partnerNameKey } from '../../src/shared/names';
 import { cleanText, foldText, vietnameseCollator } from '../../src/shared/text';
 
 describe('Vietnamese text', () => {
@@ -46,6 +46,13 @@ describe('Vietnamese text', () => {
     expect(organizationNameKey('HTX MT Long Xuyên')).toBe('moi truong long xuyen');
     expect(organizationNameKey('HTX NN ƯDCNC Phú Tân')).toBe(organizationNameKey('HTX Nông nghiệp ứng dụng công nghệ cao Phú Tân'));
     expect(organizationNameKey('HTX NN CNC Phú Tân')).toBe(organizationNameKey('HTX Nông nghiệp công nghệ cao Phú Tân'));
+    // As lists from the province's offices write them: thủy sản, đường thốt nốt, phân phối.
+    expect(organizationNameKey('HTX TS Châu Phong')).toBe(organizationNameKey('HTX Thủy sản Châu Phong'));
+    expect(organizationNameKey('HTX ĐTN Phước Lộc Đông Hưng')).toBe(organizationNameKey('HTX Đường thốt nốt Phước Lộc Đông Hưng'));
+    expect(partnerNameKey('Cty TNHH PP Minh Phát 1')).toBe(partnerNameKey('Công ty TNHH Phân phối Minh Phát 1'));
+    // Only a whole word is a short form: «Ts» inside «NTTS», and the words that hold these letters, stay as they are.
+    expect(organizationNameKey('HTX NTTS Mỹ Hòa Hưng')).toBe('nuoi trong thuy san my hoa hung');
+    expect(organizationNameKey('HTX Tân Sơn Phú Phong')).toBe('tan son phu phong');
   });
 
   it('finds a name by its short forms and by what they stand for, each word once and its own first', () => {

@@ -79,7 +79,42 @@ describe('agreements list', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByText('Chương trình phối hợp với Liên minh HTX Cà Mau')).toBeNull());
     expect(invoke).toHaveBeenLastCalledWith('agreements:list', expect.objectContaining({ statuses: ['in_progress'], page: 1 }));
   });
+
+  it('tells one that ran out and is still followed from one whose follow-up was closed, and filters by each', async () => {
+    const followed = summary({ id: 3, title: 'Hợp đồng tiêu thụ cá tra 2025', validUntil: '2025-12-31', status: 'expired', needsClosing: true });
+    const closed = summary({ id: 4, title: 'Hợp đồng tiêu thụ xoài 2025', validUntil: '2025-12-31', status: 'expired', closedOn: '2026-02-01' });
+    const invoke = installFakeApi({
+      'agreements:list': (input) => {
+        const rows = [followed, closed].filter((row) => !input.followUp || (input.followUp === 'needs_closing' ? row.needsClosing : row.closedOn !== null));
+        return ok({ rows, total: rows.length });
+      },
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AgreementsPage />
+      </AppProviders>,
+    );
+    const rowOf = async (title: string) => within((await screen.findByText(title)).closest('tr') ?? document.body);
+    expect((await rowOf('Hợp đồng tiêu thụ cá tra 2025')).getByText('Chưa hoàn thành, còn theo dõi')).toBeTruthy();
+    expect((await rowOf('Hợp đồng tiêu thụ xoài 2025')).getByText('Đã kết thúc theo dõi')).toBeTruthy();
+
+    // Offered right after Hết hiệu lực, in the words of Cần chú ý.
+    await choose(screen.getByRole('combobox', { name: 'Trạng thái' }), 'het han', 'Hết hạn, chưa hoàn thành');
+    await waitFor(() => expect(screen.queryByText('Hợp đồng tiêu thụ xoài 2025')).toBeNull());
+    expect(invoke).toHaveBeenLastCalledWith('agreements:list', expect.objectContaining({ followUp: 'needs_closing', page: 1 }));
+    // Not also a status: it is what became of one that ran out.
+    expect(invoke.mock.lastCall?.[1]).not.toHaveProperty('statuses');
+    await choose(screen.getByRole('combobox', { name: 'Trạng thái' }), 'ket thuc', 'Đã kết thúc theo dõi');
+    await waitFor(() => expect(screen.queryByText('Hợp đồng tiêu thụ cá tra 2025')).toBeNull());
+    expect(invoke).toHaveBeenLastCalledWith('agreements:list', expect.objectContaining({ followUp: 'closed', page: 1 }));
+  });
 });
+
+/** Danh mục's mass units, as a new database has them (drizzle/0012_supply_demand_lookups.sql). */
+const tan = { code: 'tan', name: 'tấn', baseCode: null, perBase: 1 };
+const ta = { code: 'ta', name: 'tạ', baseCode: 'tan', perBase: 10 };
+const yen = { code: 'yen', name: 'yến', baseCode: 'tan', perBase: 100 };
+const kg = { code: 'kg', name: 'kg', baseCode: 'tan', perBase: 1000 };
 
 const detail: AgreementDetail = {
   ...riceMou,
@@ -104,6 +139,7 @@ const detail: AgreementDetail = {
       overdue: true,
       supplierPartyId: 21,
       receiverPartyId: 22,
+      deliveryUnits: [tan, ta, yen, kg],
     },
     {
       id: 12,
@@ -119,6 +155,7 @@ const detail: AgreementDetail = {
       overdue: false,
       supplierPartyId: 21,
       receiverPartyId: 22,
+      deliveryUnits: [kg, tan, ta, yen],
     },
   ],
   deliveries: [],
@@ -143,7 +180,7 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     let closed = false;
     const invoke = installFakeApi({
       'agreements:addDelivery': (input) =>
-        ok({ id: 5, commitmentId: input.commitmentId, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: input.deliveredOn, quantity: input.quantity, value: input.value ?? null, note: input.note ?? '' }),
+        ok({ id: 5, commitmentId: input.commitmentId, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: input.deliveredOn, quantity: input.quantity, written: null, value: input.value ?? null, note: input.note ?? '' }),
     });
     renderDialog(() => {
       closed = true;
@@ -151,7 +188,8 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
     await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
     expect(within(dialog).getByText('Đã giao 12 / 50 tấn (24%)')).toBeTruthy();
-    expect(within(dialog).getByText('tấn')).toBeTruthy();
+    // In the commitment's unit unless another is chosen.
+    expect(within(dialog).getByRole<HTMLInputElement>('combobox', { name: 'Đơn vị' }).value).toBe('tấn');
     fireEvent.change(within(dialog).getByLabelText(/Ngày giao/), { target: { value: '20/11/2026' } });
     fireEvent.blur(within(dialog).getByLabelText(/Ngày giao/));
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Số lượng giao/ }), { target: { value: '8,5' } });
@@ -163,6 +201,7 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
       commitmentId: 11,
       deliveredOn: '2026-11-20',
       quantity: 8.5,
+      unit: '',
       value: null,
       note: 'Đợt 2',
     });
@@ -200,17 +239,94 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
   });
 
-  it('asks for the number alone, in the commitment’s unit, when a quantity is typed with another', async () => {
+  it('asks for the number alone when a quantity is typed with a unit of another kind', async () => {
     const invoke = installFakeApi({});
     renderDialog();
     const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
     await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
     const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
-    fireEvent.change(quantity, { target: { value: '2.500 kg' } });
+    fireEvent.change(quantity, { target: { value: '2.500 quả' } });
     fireEvent.blur(quantity);
-    expect(await within(dialog).findByText('«2.500 kg»: chỉ ghi số, theo đơn vị tấn ghi bên cạnh ô (đổi ra tấn nếu số đang theo đơn vị khác).')).toBeTruthy();
-    expect(quantity.value).toBe('2.500 kg');
+    expect(await within(dialog).findByText('«2.500 quả»: chỉ ghi số, theo đơn vị tấn ghi bên cạnh ô (đổi ra tấn nếu số đang theo đơn vị khác).')).toBeTruthy();
+    expect(quantity.value).toBe('2.500 quả');
     expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
+  });
+
+  it('takes a quantity in another unit of the commitment’s kind, says what it makes, and sends it as written', async () => {
+    let closed = false;
+    const invoke = installFakeApi({
+      'agreements:addDelivery': (input) =>
+        ok({ id: 7, commitmentId: input.commitmentId, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: input.deliveredOn, quantity: 0.5, written: { quantity: 500, unit: 'kg' }, value: null, note: '' }),
+    });
+    renderDialog(() => {
+      closed = true;
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
+    await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
+    await choose(within(dialog).getByRole('combobox', { name: 'Đơn vị' }), 'kg', 'kg');
+    const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
+    fireEvent.change(quantity, { target: { value: '500' } });
+    expect(await within(dialog).findByText('Sẽ ghi: 500 kg = 0,5 tấn (cam kết tính bằng tấn).')).toBeTruthy();
+    // 12 tấn delivered and 39.000 kg more: 51 of 50 tấn, said in the commitment's unit.
+    fireEvent.change(quantity, { target: { value: '39.000' } });
+    expect((await within(dialog).findByText('Giao vượt cam kết')).closest('[role="status"]')?.textContent).toContain('tổng đã giao là 51 tấn, nhiều hơn cam kết 50 tấn (vượt 1 tấn)');
+    fireEvent.change(quantity, { target: { value: '500' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+    await waitFor(() => expect(closed).toBe(true));
+    expect(invoke).toHaveBeenCalledWith('agreements:addDelivery', expect.objectContaining({ commitmentId: 11, quantity: 500, unit: 'kg' }));
+  });
+
+  it('reads «2.500 kg» typed in the box as 2.500 in kg, the unit chosen beside it', async () => {
+    installFakeApi({});
+    renderDialog();
+    const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
+    await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
+    const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
+    fireEvent.change(quantity, { target: { value: '2.500 kg' } });
+    await waitFor(() => expect(quantity.value).toBe('2.500'));
+    expect(within(dialog).getByRole<HTMLInputElement>('combobox', { name: 'Đơn vị' }).value).toBe('kg');
+    expect(within(dialog).getByText('Sẽ ghi: 2.500 kg = 2,5 tấn (cam kết tính bằng tấn).')).toBeTruthy();
+  });
+
+  it('puts the backend refusal of a unit beside the unit', async () => {
+    installFakeApi({
+      'agreements:addDelivery': () =>
+        fail({
+          kind: 'validation',
+          message: 'Cam kết «Lúa Đài Thơm 8» tính bằng tấn; «yến» không quy đổi được sang tấn.',
+          issues: [{ path: 'unit', message: 'Cam kết «Lúa Đài Thơm 8» tính bằng tấn; «yến» không quy đổi được sang tấn.' }],
+        }),
+    });
+    renderDialog();
+    const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
+    await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
+    await choose(within(dialog).getByRole('combobox', { name: 'Đơn vị' }), 'yen', 'yến');
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Số lượng giao/ }), { target: { value: '3' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+    expect(await within(dialog).findByText('Cam kết «Lúa Đài Thơm 8» tính bằng tấn; «yến» không quy đổi được sang tấn.')).toBeTruthy();
+  });
+
+  it('corrects a delivery as it was written, in its unit', async () => {
+    const invoke = installFakeApi({
+      'agreements:updateDelivery': (input) =>
+        ok({ id: 3, commitmentId: 11, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: input.deliveredOn, quantity: 0.6, written: { quantity: 600, unit: 'kg' }, value: null, note: '' }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <DeliveryDialog
+          agreement={detail}
+          delivery={{ id: 3, commitmentId: 11, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: '2026-10-01', quantity: 0.5, written: { quantity: 500, unit: 'kg' }, value: null, note: '' }}
+          onClose={() => undefined}
+        />
+      </AppProviders>,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Sửa lần giao hàng' });
+    const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
+    expect(quantity.value).toBe('500');
+    expect(within(dialog).getByRole<HTMLInputElement>('combobox', { name: 'Đơn vị' }).value).toBe('kg');
+    fireEvent.change(quantity, { target: { value: '600' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('agreements:updateDelivery', expect.objectContaining({ id: 3, quantity: 600, unit: 'kg' })));
   });
 
   it('reads 0,5 and 1.250,75 as a person writes them', async () => {
@@ -218,7 +334,7 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     installFakeApi({
       'agreements:addDelivery': (input) => {
         sent.push(input.quantity);
-        return ok({ id: 6, commitmentId: input.commitmentId, product: 'Gạo thơm', unit: 'kg', deliveredOn: input.deliveredOn, quantity: input.quantity, value: null, note: '' });
+        return ok({ id: 6, commitmentId: input.commitmentId, product: 'Gạo thơm', unit: 'kg', deliveredOn: input.deliveredOn, quantity: input.quantity, written: null, value: null, note: '' });
       },
     });
     for (const typed of ['0,5', '1.250,75']) {
@@ -239,7 +355,7 @@ describe('over-delivery', { timeout: 20_000 }, () => {
     let closed = false;
     const invoke = installFakeApi({
       'agreements:addDelivery': (input) =>
-        ok({ id: 6, commitmentId: input.commitmentId, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: input.deliveredOn, quantity: input.quantity, value: null, note: '' }),
+        ok({ id: 6, commitmentId: input.commitmentId, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: input.deliveredOn, quantity: input.quantity, written: null, value: null, note: '' }),
     });
     renderDialog(() => {
       closed = true;
@@ -267,7 +383,7 @@ describe('over-delivery', { timeout: 20_000 }, () => {
       <AppProviders queryClient={createQueryClient()} env="test">
         <DeliveryDialog
           agreement={detail}
-          delivery={{ id: 3, commitmentId: 11, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: '2026-10-01', quantity: 12, value: null, note: '' }}
+          delivery={{ id: 3, commitmentId: 11, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: '2026-10-01', quantity: 12, written: null, value: null, note: '' }}
           onClose={() => undefined}
         />
       </AppProviders>,
@@ -292,6 +408,47 @@ describe('agreement page', { timeout: 30_000 }, () => {
       { partyId: 22, supplied: null, suppliedCount: 0, received: { percent: 12.6, basis: 'value' }, receivedCount: 2 },
     ],
   };
+
+  it('shows a delivery written in another unit as written and as counted', async () => {
+    installFakeApi({
+      'agreements:get': () =>
+        ok({
+          ...detail,
+          deliveries: [
+            { id: 3, commitmentId: 11, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: '2026-10-01', quantity: 0.5, written: { quantity: 500, unit: 'kg' }, value: null, note: '' },
+            { id: 2, commitmentId: 11, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: '2026-09-20', quantity: 11.5, written: null, value: null, note: '' },
+          ],
+        }),
+      'records:history': () =>
+        ok({
+          entries: [
+            {
+              at: '2026-10-01T09:30:00.000Z',
+              action: 'update' as const,
+              changes: [
+                {
+                  field: 'delivery',
+                  before: null,
+                  after: { deliveredOn: '2026-10-01', quantity: 0.5, unit: 'tấn', writtenQuantity: 500, writtenUnit: 'kg', product: 'Lúa Đài Thơm 8', value: null, note: '' },
+                },
+              ],
+            },
+          ],
+          names: {},
+        }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AgreementPage id={1} />
+      </AppProviders>,
+    );
+    const deliveries = await screen.findByRole('table', { name: 'Các lần giao hàng' });
+    expect(within(deliveries).getByText('500 kg = 0,5 tấn')).toBeTruthy();
+    expect(within(deliveries).getByText('11,5 tấn')).toBeTruthy();
+    // The change history says it the same way.
+    fireEvent.click(screen.getByRole('button', { name: /Lịch sử thay đổi/ }));
+    expect(await screen.findByText(/01\/10\/2026: 500 kg = 0,5 tấn Lúa Đài Thơm 8/)).toBeTruthy();
+  });
 
   it('says it ran out unfinished, who supplies what to whom, each party’s part, and closes the follow-up with a reason', async () => {
     let current = expired;

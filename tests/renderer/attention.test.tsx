@@ -106,7 +106,7 @@ describe('needs attention', () => {
     const events = screen.getByRole('table', { name: 'Sự kiện sắp diễn ra (30 ngày tới)' });
     expect(within(events).getByText('27/11/2026 – 29/11/2026')).toBeTruthy();
     expect(within(events).getByText('Đang diễn ra')).toBeTruthy();
-    expect(screen.getByText('Không có chứng nhận nào hết hạn trong 90 ngày tới.')).toBeTruthy();
+    expect(screen.getByText('Không có chứng nhận nào sắp hết hạn trong 90 ngày tới, hay đã hết hạn mà chưa gia hạn.')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Chưa theo dõi quá (ngày)'), { target: { value: '7' } });
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('attention:list', { followUpDays: 7, eventDays: 30, certificateDays: 90, supplyDays: 14 }));

@@ -1,9 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetail, EventParticipant, EventSummary, InputOf, SignInLine } from '../../src/shared/contract';
-import { alliance, installFakeApi, ok, organization, provinces } from './fakeApi';
+import type { AppError } from '../../src/shared/errors';
+import { alliance, fail, installFakeApi, ok, organization, partner, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
-import { choose, typeInto } from './select';
+import { choose, shownOptions, typeInto } from './select';
 
 const conference: EventSummary = {
   id: 3,
@@ -58,6 +59,7 @@ const detail: EventDetail = {
       status: 'registered',
       representative: '',
       note: '',
+      inTrash: false,
     },
     {
       id: 12,
@@ -71,6 +73,7 @@ const detail: EventDetail = {
       status: 'invited',
       representative: '',
       note: '',
+      inTrash: false,
     },
   ],
 };
@@ -150,15 +153,15 @@ describe('filtering the events list', { timeout: 20_000 }, () => {
 
 /**
  * The event's page with the sheet pasted into «Dán danh sách ký tên» and «Đối chiếu» pressed, the
- * core answering `lines` and, on recording, `marked`.
+ * core answering `lines` and, on recording, `marked` (or refusing with it).
  */
-async function pasteAndMatch(lines: SignInLine[], marked: { attended: number; absent: number; added: number }, pasted: string) {
+async function pasteAndMatch(lines: SignInLine[], marked: { attended: number; absent: number; added: number } | AppError, pasted: string) {
   const invoke = installFakeApi({
     'alliance:get': () => ok(alliance),
     'events:get': () => ok(detail),
     'records:history': () => ok({ entries: [], names: {} }),
     'events:matchSignIn': () => ok(lines),
-    'events:markAttendance': () => ok(marked),
+    'events:markAttendance': () => ('kind' in marked ? fail(marked) : ok(marked)),
   });
   renderApp('#/su-kien/3');
   fireEvent.click(await screen.findByRole('button', { name: 'Dán danh sách ký tên' }, { timeout: 5000 }));
@@ -173,6 +176,7 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
     const lines: SignInLine[] = [
       {
         line: '1. htx nn vinh binh - Nguyễn Văn An',
+        lineNumber: 1,
         name: 'htx nn vinh binh',
         representative: 'Nguyễn Văn An',
         result: 'matched',
@@ -181,6 +185,7 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
       },
       {
         line: '2. HTX DV Mỹ Hiệp - Lê Thị Hoa',
+        lineNumber: 2,
         name: 'HTX DV Mỹ Hiệp',
         representative: 'Lê Thị Hoa',
         result: 'newcomer',
@@ -189,6 +194,7 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
       },
       {
         line: '3. Bình An',
+        lineNumber: 3,
         name: 'Bình An',
         representative: '',
         result: 'newcomer',
@@ -198,7 +204,7 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
           { kind: 'partner', id: 7, name: 'Công ty TNHH Bình An', place: 'Thành phố Hồ Chí Minh' },
         ],
       },
-      { line: '4. Hợp tác xã Bình Minh', name: 'Hợp tác xã Bình Minh', representative: '', result: 'unmatched', candidates: [], newcomers: [] },
+      { line: '4. Hợp tác xã Bình Minh', lineNumber: 4, name: 'Hợp tác xã Bình Minh', representative: '', result: 'unmatched', candidates: [], newcomers: [] },
     ];
     const pasted = lines.map((line) => line.line).join('\n');
     const { invoke, dialog } = await pasteAndMatch(lines, { attended: 2, absent: 0, added: 1 }, pasted);
@@ -238,11 +244,59 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
   });
 });
 
+describe('pasting a sign-in sheet naming units that cannot be added', { timeout: 20_000 }, () => {
+  it('shows a unit dissolved before the event, or in the trash, unticked for good and why; a refusal on recording names its line', async () => {
+    const lines: SignInLine[] = [
+      {
+        line: '9 Ngô Văn Phúc Giám đốc HTX Rau an toàn An Châu',
+        lineNumber: 10,
+        name: 'HTX Rau an toàn An Châu',
+        representative: 'Ngô Văn Phúc (Giám đốc)',
+        result: 'newcomer',
+        candidates: [],
+        newcomers: [{ kind: 'organization', id: 118, name: 'HTX Rau an toàn An Châu', place: 'Xã An Châu', barred: { reason: 'ended', status: 'dissolved', endedOn: '2022-10-19' } }],
+      },
+      {
+        line: '10 Lý Văn Sáu Giám đốc HTX Tân Lập',
+        lineNumber: 11,
+        name: 'HTX Tân Lập',
+        representative: 'Lý Văn Sáu (Giám đốc)',
+        result: 'newcomer',
+        candidates: [],
+        newcomers: [
+          { kind: 'organization', id: 8, name: 'HTX Tân Lập', place: 'Xã Vĩnh An', barred: { reason: 'trash' } },
+          { kind: 'organization', id: 9, name: 'HTX Tân Lập', place: 'Xã Vĩnh Bình' },
+        ],
+      },
+    ];
+    const refusal = 'HTX Tân Lập đã chấm dứt hoạt động từ ngày 01/12/2026.';
+    const { dialog } = await pasteAndMatch(lines, { kind: 'validation', message: refusal, issues: [{ path: 'newcomers.0.id', message: refusal }] }, 'pasted');
+
+    expect(await within(dialog).findByText('1 dòng là đơn vị không thêm được')).toBeTruthy();
+    expect(within(dialog).getByText('1 dòng là đơn vị chưa mời')).toBeTruthy();
+    const dissolved = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Thêm HTX Rau an toàn An Châu (Xã An Châu)' });
+    expect([dissolved.checked, dissolved.disabled]).toEqual([false, true]);
+    expect(within(dialog).getByText('Dòng 10: Đã giải thể từ 19/10/2022, không thêm được vào thành phần tham dự.')).toBeTruthy();
+    const trashed = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Thêm HTX Tân Lập (Xã Vĩnh An)' });
+    expect([trashed.checked, trashed.disabled]).toEqual([false, true]);
+    expect(within(dialog).getByText('Dòng 11: Đang ở Thùng rác, không thêm được vào thành phần tham dự.')).toBeTruthy();
+    // The one of that name that can be added is ticked, as a line of one unit is.
+    expect(within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Thêm HTX Tân Lập (Xã Vĩnh Bình)' }).checked).toBe(true);
+
+    // Ended since the sheet was matched: refused at its line, nothing recorded, the dialog stays.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' }));
+    expect(await within(dialog).findByText('Chưa ghi được: 1 dòng có đơn vị không thêm được')).toBeTruthy();
+    expect(within(dialog).getByText(`Dòng 11 «10 Lý Văn Sáu Giám đốc HTX Tân Lập»: ${refusal}`)).toBeTruthy();
+    expect(within(dialog).getByText('10 Lý Văn Sáu Giám đốc HTX Tân Lập').closest('tr')?.textContent).toContain(refusal);
+  });
+});
+
 describe('pasting a sign-in sheet typed the person first', { timeout: 20_000 }, () => {
   it('shows who signed with their title, offers a participant the line only resembles, and records both as shown', async () => {
     const lines: SignInLine[] = [
       {
         line: 'Bà Lê Thị Hoa, GĐ HTX NN Vĩnh Bình',
+        lineNumber: 1,
         name: 'HTX NN Vĩnh Bình',
         representative: 'Bà Lê Thị Hoa, GĐ',
         result: 'matched',
@@ -251,6 +305,7 @@ describe('pasting a sign-in sheet typed the person first', { timeout: 20_000 }, 
       },
       {
         line: 'Ông Phạm Văn Ba (Phó GĐ) - CTCP Thực phẩm Hà',
+        lineNumber: 2,
         name: 'CTCP Thực phẩm Hà',
         representative: 'Ông Phạm Văn Ba (Phó GĐ)',
         result: 'ambiguous',
@@ -287,12 +342,13 @@ describe('pasting a sign-in sheet typed the person first', { timeout: 20_000 }, 
 
 describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 }, () => {
   it('leaves out its title, header and totals, and says which lines still need a unit chosen before recording', async () => {
-    const skipped = (line: string): SignInLine => ({ line, name: '', representative: '', result: 'skipped', candidates: [], newcomers: [] });
+    const skipped = (line: string, lineNumber: number): SignInLine => ({ line, lineNumber, name: '', representative: '', result: 'skipped', candidates: [], newcomers: [] });
     const lines: SignInLine[] = [
-      skipped('DANH SÁCH ĐẠI BIỂU KÝ TÊN'),
-      skipped('STT Họ và tên Chức vụ Đơn vị Điện thoại Ký tên'),
+      skipped('DANH SÁCH ĐẠI BIỂU KÝ TÊN', 1),
+      skipped('STT Họ và tên Chức vụ Đơn vị Điện thoại Ký tên', 2),
       {
         line: '1 Nguyễn Văn An Giám đốc HTX NN Vĩnh Bình 912345678',
+        lineNumber: 3,
         name: 'HTX NN Vĩnh Bình',
         representative: 'Nguyễn Văn An',
         result: 'matched',
@@ -301,6 +357,7 @@ describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 
       },
       {
         line: '2 Huỳnh Văn Phúc Thành viên Mỹ Hiệp 966555444',
+        lineNumber: 4,
         name: 'Mỹ Hiệp',
         representative: 'Huỳnh Văn Phúc',
         result: 'ambiguous',
@@ -310,7 +367,7 @@ describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 
         ],
         newcomers: [],
       },
-      skipped('Tổng cộng 2 đơn vị'),
+      skipped('Tổng cộng 2 đơn vị', 5),
     ];
     const { invoke, dialog } = await pasteAndMatch(lines, { attended: 1, absent: 0, added: 0 }, 'pasted');
 
@@ -356,6 +413,7 @@ describe('pasting a sign-in sheet where two people signed for one unit', { timeo
     const myHiep = { kind: 'organization' as const, id: 41, name: 'Hợp tác xã Dịch vụ Mỹ Hiệp', place: 'Xã Mỹ Hiệp' };
     const line = (text: string, representative: string, rest: Partial<SignInLine>): SignInLine => ({
       line: text,
+      lineNumber: Number(text.split(' ')[0]),
       name: text,
       representative,
       result: 'matched',
@@ -410,7 +468,7 @@ describe('pasting a sign-in sheet where many people signed for one unit', { time
   const signed = (count: number): SignInLine[] =>
     Array.from({ length: count }, (_, index) => {
       const representative = `Nguyễn Văn ${given[index % given.length] ?? ''}${index < given.length ? '' : ` ${String(index + 1)}`}`;
-      return { line: `${String(index + 1)} HTX NN Vĩnh Bình ${representative}`, name: 'HTX NN Vĩnh Bình', representative, result: 'matched', candidates: [vinhBinh], newcomers: [] };
+      return { line: `${String(index + 1)} HTX NN Vĩnh Bình ${representative}`, lineNumber: index + 1, name: 'HTX NN Vĩnh Bình', representative, result: 'matched', candidates: [vinhBinh], newcomers: [] };
     });
 
   it('records the unit once with all fifteen signers, none left out', async () => {
@@ -532,6 +590,36 @@ describe('adding participants', { timeout: 20_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Bỏ các thay đổi chưa lưu?' })).getByRole('button', { name: 'Bỏ thay đổi' }));
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Thêm thành phần tham dự' })).toBeNull());
+  });
+
+  it('offers first the side whose name reads closest to what was typed, and says which names only a forgiven typo found', async () => {
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok({ ...detail, participants: [] }),
+      'records:history': () => ok({ entries: [], names: {} }),
+      'organizations:list': ({ query = '' }) =>
+        ok(
+          query === 'minh phat'
+            ? { rows: [organization({ id: 7, name: 'THT sản xuất lúa ấp Tiến Phát U Minh Thượng' })], total: 1 }
+            : { rows: [organization({ id: 8, name: 'HTX Gốm Đông Thái' }), { ...organization({ id: 9, name: 'HTX Xây dựng Đông Thái' }), nearMatch: true as const }], total: 2 },
+        ),
+      'partners:list': ({ search = '' }) =>
+        ok(search === 'minh phat' ? { rows: [partner({ id: 1, name: 'Công ty TNHH Phân phối Minh Phát 1' })], total: 1 } : { rows: [], total: 0 }),
+    });
+    renderApp('#/su-kien/3');
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm thành phần' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Thêm thành phần tham dự' });
+    const picker = within(dialog).getByLabelText(/^Thành viên, đối tác/);
+
+    typeInto(picker, 'minh phat');
+    await waitFor(() => expect(shownOptions()[0]).toMatch(/^Công ty TNHH Phân phối Minh Phát 1/));
+    expect(shownOptions()[1]).toMatch(/^THT sản xuất lúa ấp Tiến Phát U Minh Thượng/);
+    const listbox = screen.getByRole('listbox');
+    expect(within(listbox).getAllByText(/^(Thành viên|Đối tác)$/).map((group) => group.textContent)).toEqual(['Đối tác', 'Thành viên']);
+
+    typeInto(picker, 'hop tac xa dong thap');
+    await waitFor(() => expect(screen.getByRole('option', { name: /^HTX Xây dựng Đông Thái/ }).textContent).toContain('Gần đúng'));
+    expect(screen.getByRole('option', { name: /^HTX Gốm Đông Thái/ }).textContent).not.toContain('Gần đúng');
   });
 
   it('shows every signer a unit recorded in «Người đại diện», wrapped, and saves an edit on Enter', async () => {

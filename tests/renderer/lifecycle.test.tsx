@@ -109,7 +109,7 @@ describe('lifecycle tab', () => {
       'alliance:get': () => ok(alliance),
       'places:communes': () => ok(communes),
       'lookups:get': () => ok(lookups),
-      'lifecycle:record': () => ok({ ...merged, kind: 'conversion' }),
+      'lifecycle:record': () => ok({ ...merged, kind: 'conversion', carriedOver: null }),
     });
     renderTab(organizationDetail({ kind: 'tht', name: 'Tổ hợp tác Rau sạch Mỹ Hiệp', sectorCode: 'trong_trot' }));
     const dialog = await startRecording('Chuyển đổi', '01/03/2026');
@@ -135,13 +135,51 @@ describe('lifecycle tab', () => {
     });
   }, 20_000);
 
+  it('converts into a cooperative already in the register, saying beforehand and after what it takes over and what it keeps', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lookups:get': () => ok(lookups),
+      'organizations:list': () => ok({ rows: [organization({ id: 12, name: 'Hợp tác xã Rau sạch Mỹ Hiệp' })], total: 1 }),
+      'lifecycle:record': () =>
+        ok({
+          ...merged,
+          kind: 'conversion',
+          carriedOver: {
+            name: 'Hợp tác xã Rau sạch Mỹ Hiệp',
+            from: 'Tổ hợp tác Rau sạch Mỹ Hiệp',
+            fields: ['street', 'representative', 'memberSince'],
+            kept: ['phone', 'sectorCode'],
+            contacts: 2,
+            products: 1,
+            certifications: 0,
+          },
+        }),
+    });
+    renderTab(organizationDetail({ kind: 'tht', name: 'Tổ hợp tác Rau sạch Mỹ Hiệp', sectorCode: 'trong_trot' }));
+    const dialog = await startRecording('Chuyển đổi', '01/03/2026');
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Chọn tổ chức đã có trong danh sách' }));
+    expect(within(dialog).getByText(/^Tổ chức đã có chỉ nhận những gì còn thiếu/).textContent).toContain('Thông tin đã lưu của tổ chức được giữ nguyên.');
+    // The one formed is picked, not created: no new organization's fields.
+    expect(within(dialog).queryByLabelText(/^Tên tổ chức mới 1/)).toBeNull();
+    await choose(within(dialog).getByPlaceholderText('Gõ tên để tìm — gõ không dấu cũng được'), 'rau sach', 'Hợp tác xã Rau sạch Mỹ Hiệp (Xã Mỹ Hiệp)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'conversion', date: '2026-03-01', decisionNo: '', note: '', predecessorIds: [7], successorIds: [12] }));
+    expect(
+      await screen.findByText(
+        'Đã ghi nhận sự kiện «Chuyển đổi». Hợp tác xã Rau sạch Mỹ Hiệp nhận từ Tổ hợp tác Rau sạch Mỹ Hiệp: địa chỉ, người đại diện, ngày gia nhập Liên minh, 2 người liên hệ, 1 sản phẩm. Giữ nguyên điện thoại, lĩnh vực hoạt động Hợp tác xã Rau sạch Mỹ Hiệp đã có.',
+      ),
+    ).toBeTruthy();
+  }, 30_000);
+
   it('gives the organizations a split forms the sector of the one split, which the person may change', async () => {
     const invoke = installFakeApi({
       'lifecycle:list': () => ok([]),
       'alliance:get': () => ok(alliance),
       'places:communes': () => ok(communes),
       'lookups:get': () => ok({ ...lookups, sectors: [...lookups.sectors, { code: 'chan_nuoi', name: 'Chăn nuôi', group: 'agriculture' }] }),
-      'lifecycle:record': () => ok({ ...merged, kind: 'split' }),
+      'lifecycle:record': () => ok({ ...merged, kind: 'split', carriedOver: null }),
     });
     renderTab(organizationDetail({ sectorCode: 'trong_trot' }));
     const dialog = await startRecording('Chia', '01/05/2026');
@@ -163,7 +201,7 @@ describe('lifecycle tab', () => {
       'lifecycle:list': () => ok([]),
       'alliance:get': () => ok(alliance),
       'places:communes': () => ok(communes),
-      'lifecycle:record': () => ok({ ...merged, kind: 'renaming', participants: [] }),
+      'lifecycle:record': () => ok({ ...merged, kind: 'renaming', participants: [], carriedOver: null }),
     });
     renderTab();
     fireEvent.click(await screen.findByRole('button', { name: 'Ghi nhận sự kiện' }));

@@ -115,6 +115,17 @@ describe('overview', { timeout: 30_000 }, () => {
             expiresOn: '2030-03-01',
             daysLeft: 20,
           },
+          {
+            certificationId: 2,
+            organizationId: 8,
+            organizationName: 'HTX Vĩnh Bình',
+            productName: '',
+            kindName: 'VietGAP',
+            stars: null,
+            number: 'VG-01',
+            expiresOn: '2030-01-28',
+            daysLeft: -12,
+          },
         ]),
     });
     render(
@@ -173,6 +184,8 @@ describe('overview', { timeout: 30_000 }, () => {
     expect(attention.getAttribute('href')).toBe('#/thanh-vien/7/san-pham');
     expect(screen.getByText('01/03/2030')).toBeTruthy();
     expect(screen.getByText('Còn 20 ngày')).toBeTruthy();
+    // Run out and not renewed: kept, said since when.
+    expect(screen.getByText('Đã hết hạn từ 28/01/2030')).toBeTruthy();
   });
 
   it('offers this year before anyone reports its figures, its members and workers a dash rather than 0', async () => {
@@ -348,7 +361,7 @@ describe('overview', { timeout: 30_000 }, () => {
       ['2 cam kết quá hạn', '#/can-chu-y/cam-ket-qua-han'],
       // The certificates' section is the page's last, after the targets': its count comes last too.
       ['1 chỉ tiêu có nguy cơ không đạt', '#/can-chu-y/chi-tieu'],
-      ['1 chứng nhận sắp hết hạn', '#/can-chu-y/chung-nhan'],
+      ['1 chứng nhận cần gia hạn', '#/can-chu-y/chung-nhan'],
       ['Xem tất cả', '#/can-chu-y'],
     ]);
 

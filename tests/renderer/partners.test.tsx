@@ -311,6 +311,44 @@ describe('a partner page', { timeout: 20_000 }, () => {
   });
 });
 
+describe('moving a partner to the trash', { timeout: 20_000 }, () => {
+  const confirmation = async (ties: { agreementsInForce: number; openDemands: number }) => {
+    const invoke = install({ 'partners:get': () => ok(detail), 'partners:ties': () => ok(ties), 'partners:delete': () => ok(null) });
+    const { unmount } = renderPage(<PartnerPage id={3} />, '#/doi-tac/3');
+    await screen.findByRole('heading', { name: 'Công ty CP Thực phẩm Hà Nội' });
+    // What it has is read as the page opens; the button asks once it is known.
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('partners:ties', { id: 3 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Xóa đối tác' });
+    const text = dialog.textContent;
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
+    unmount();
+    return text;
+  };
+
+  it('says what it still has under way and what becomes of it, and still moves it', async () => {
+    expect(await confirmation({ agreementsInForce: 2, openDemands: 1 })).toContain(
+      'Đối tác này còn 2 thỏa thuận đang thực hiện và 1 nhu cầu chưa được đáp ứng. Các thỏa thuận vẫn ở trong danh sách Thỏa thuận và vẫn ghi nhận giao hàng được; muốn sửa thỏa thuận thì cần khôi phục đối tác trước. Các nhu cầu sẽ tạm ẩn khỏi Kết nối cung – cầu và Cần chú ý cho đến khi đối tác được khôi phục. Chuyển Công ty CP Thực phẩm Hà Nội vào Thùng rác?',
+    );
+    expect(await confirmation({ agreementsInForce: 0, openDemands: 3 })).toContain(
+      'Đối tác này còn 3 nhu cầu chưa được đáp ứng. Các nhu cầu sẽ tạm ẩn khỏi Kết nối cung – cầu và Cần chú ý cho đến khi đối tác được khôi phục. Chuyển',
+    );
+    const nothing = await confirmation({ agreementsInForce: 0, openDemands: 0 });
+    expect(nothing).not.toContain('Đối tác này còn');
+    expect(nothing).toContain('Chuyển Công ty CP Thực phẩm Hà Nội vào Thùng rác?');
+
+    const invoke = install({ 'partners:get': () => ok(detail), 'partners:ties': () => ok({ agreementsInForce: 1, openDemands: 0 }), 'partners:delete': () => ok(null) });
+    renderPage(<PartnerPage id={3} />, '#/doi-tac/3');
+    await screen.findByRole('heading', { name: 'Công ty CP Thực phẩm Hà Nội' });
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('partners:ties', { id: 3 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Xóa đối tác' });
+    expect(dialog.textContent).toContain('Đối tác này còn 1 thỏa thuận đang thực hiện. Các thỏa thuận vẫn ở trong danh sách Thỏa thuận');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Chuyển vào Thùng rác' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('partners:delete', { id: 3 }));
+  });
+});
+
 describe('partners in the trash', { timeout: 20_000 }, () => {
   it('lists them and says why a restore is refused, with the way to the partner holding the tax code', async () => {
     const message =

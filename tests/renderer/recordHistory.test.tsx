@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { RecordHistory } from '../../src/renderer/src/components/RecordHistory';
+import { formatMoney } from '../../src/shared/format';
 import type { HistoryValue, RecordHistory as History, RecordKind } from '../../src/shared/records';
 import { installFakeApi, ok } from './fakeApi';
 
@@ -217,8 +218,98 @@ describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
       ],
       names: {},
     });
-    expect(await screen.findByText('Sửa sản phẩm Gạo ST25: Sản lượng 100 tấn/năm → 120 tấn/vụ; Giá bán 18.000.000 ₫ → (trống)')).toBeTruthy();
-    expect(screen.getByText('Thêm sản phẩm: Gạo ST25')).toBeTruthy();
+    expect(await screen.findByText('Sửa sản phẩm Gạo ST25')).toBeTruthy();
+    expect(linesUnder('Sửa sản phẩm Gạo ST25')).toEqual(['Sản lượng: 100 tấn/năm → 120 tấn/vụ', `Giá bán: ${formatMoney(18_000_000)} → (trống)`]);
+    expect(linesUnder('Thêm sản phẩm Gạo ST25')).toEqual(['Nhóm sản phẩm: Lúa gạo', 'Đơn vị tính: tấn', 'Sản lượng: 100 tấn/năm', `Giá bán: ${formatMoney(18_000_000)}`]);
+    expect(screen.queryByText('Sửa thông tin')).toBeNull();
+  });
+
+  it('names the certificate an entry added, edited or removed, and says what changed in it', async () => {
+    /** A certificate as `saveCertification` keeps it in the organization's history. */
+    const ocop = {
+      id: 9,
+      organizationId: 7,
+      productId: 4,
+      productName: 'Gạo ST25',
+      kindCode: 'ocop',
+      kindName: 'OCOP',
+      stars: 3,
+      number: '125/QĐ-UBND',
+      issuer: 'UBND tỉnh An Giang',
+      issuedOn: '2023-12-20',
+      expiresOn: '2026-12-20',
+    };
+    const general = { ...ocop, expiresOn: '2026-12-06', stars: 4, productId: null, productName: null };
+    renderHistory('organization', {
+      entries: [
+        { at: '2026-12-07T03:00:00.000Z', action: 'update', changes: [{ field: 'certification', before: general, after: null }] },
+        { at: '2026-12-06T03:00:00.000Z', action: 'update', changes: [{ field: 'certification', before: { ...ocop, expiresOn: '2026-12-06' }, after: general }] },
+        { at: '2026-12-05T03:00:00.000Z', action: 'update', changes: [{ field: 'certification', before: ocop, after: { ...ocop, expiresOn: '2026-12-06' } }] },
+        { at: '2026-12-04T03:00:00.000Z', action: 'update', changes: [{ field: 'certification', before: null, after: ocop }] },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Thêm chứng nhận OCOP 3★ (125/QĐ-UBND)')).toBeTruthy();
+    expect(linesUnder('Thêm chứng nhận OCOP 3★ (125/QĐ-UBND)')).toEqual([
+      'Sản phẩm được chứng nhận: Gạo ST25',
+      'Cơ quan cấp: UBND tỉnh An Giang',
+      'Ngày cấp: 20/12/2023',
+      'Ngày hết hạn: 20/12/2026',
+    ]);
+    const edits = screen.getAllByText('Sửa chứng nhận OCOP 3★ (125/QĐ-UBND)').map((title) => [...(title.closest('.mantine-Timeline-item')?.querySelectorAll('li') ?? [])].map((line) => line.textContent));
+    expect(edits).toEqual([
+      ['Sản phẩm được chứng nhận: Gạo ST25 → Chứng nhận chung của tổ chức', 'Số sao OCOP: 3 sao → 4 sao'],
+      ['Ngày hết hạn: 20/12/2026 → 06/12/2026'],
+    ]);
+    expect(linesUnder('Xóa chứng nhận OCOP 4★ (125/QĐ-UBND)')).toEqual([
+      'Sản phẩm được chứng nhận: Chứng nhận chung của tổ chức',
+      'Cơ quan cấp: UBND tỉnh An Giang',
+      'Ngày cấp: 20/12/2023',
+      'Ngày hết hạn: 06/12/2026',
+    ]);
+    expect(screen.queryByText('Sửa thông tin')).toBeNull();
+  });
+});
+
+describe('Lịch sử thay đổi of an event', { timeout: 20_000 }, () => {
+  it('titles an entry by what was done to the participants: attendance taken, participants added or removed', async () => {
+    const invited = { role: 'tham_du', status: 'invited', representative: '', note: '' };
+    renderHistory('event', {
+      entries: [
+        {
+          // A pasted sign-in sheet: one invited came with its signer, one did not, one came uninvited.
+          at: '2026-12-03T03:00:00.000Z',
+          action: 'update',
+          changes: [
+            {
+              field: 'participants',
+              before: [
+                { name: 'HTX Vĩnh Bình', state: invited },
+                { name: 'HTX Mỹ Hòa', state: invited },
+                { name: 'HTX Tân Phú', state: null },
+              ],
+              after: [
+                { name: 'HTX Vĩnh Bình', state: { ...invited, status: 'attended', representative: 'Phạm Văn Ba' } },
+                { name: 'HTX Mỹ Hòa', state: { ...invited, status: 'absent' } },
+                { name: 'HTX Tân Phú', state: { ...invited, status: 'attended' } },
+              ],
+            },
+          ],
+        },
+        { at: '2026-12-02T03:00:00.000Z', action: 'update', changes: [{ field: 'participants', before: [{ name: 'HTX Tân Phú', state: invited }], after: [{ name: 'HTX Tân Phú', state: null }] }] },
+        {
+          at: '2026-12-01T03:00:00.000Z',
+          action: 'update',
+          changes: [{ field: 'participants', before: [{ name: 'HTX Vĩnh Bình', state: null }], after: [{ name: 'HTX Vĩnh Bình', state: invited }] }],
+        },
+      ],
+      names: {},
+    });
+    expect(await screen.findByText('Điểm danh')).toBeTruthy();
+    expect(linesUnder('Điểm danh')).toHaveLength(3);
+    expect(screen.getByText('Bỏ khỏi thành phần tham dự')).toBeTruthy();
+    expect(screen.getByText('Thêm thành phần tham dự')).toBeTruthy();
+    expect(screen.queryByText('Sửa thông tin')).toBeNull();
   });
 });
 

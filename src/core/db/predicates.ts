@@ -94,6 +94,15 @@ export function referenceNotInTrash(reference: SQLWrapper, table: typeof organiz
   return sql`(${reference} IS NULL OR ${reference} NOT IN (SELECT ${table.id} FROM ${table} WHERE ${table.deletedAt} IS NOT NULL))`;
 }
 
+/**
+ * A participant of an event who counts — in the event's numbers, the trade-promotion report, Tổng
+ * quan: its organization or partner is not in the trash. One in the trash is still listed on the
+ * event, marked, to come back whole if restored; a report reader takes it as removed.
+ */
+export function countedParticipant(participant: { organizationId: SQLWrapper; partnerId: SQLWrapper }): SQL {
+  return sql`(${referenceNotInTrash(participant.organizationId, organizations)} AND ${referenceNotInTrash(participant.partnerId, partners)})`;
+}
+
 /** An agreement that was signed: a draft has no signing date. */
 export function isSigned(agreement: { signedOn: SQLWrapper }): SQL {
   return sql`${agreement.signedOn} IS NOT NULL`;
@@ -112,6 +121,14 @@ export function terminatedBy(agreement: { terminatedOn: SQLWrapper }, day: strin
 /** An agreement not terminated by `day`: `terminatedBy` turned round, written so an index on the day serves. */
 export function notTerminatedBy(agreement: { terminatedOn: SQLWrapper }, day: string | SQLWrapper): SQL {
   return sql`(${agreement.terminatedOn} IS NULL OR ${agreement.terminatedOn} > ${day})`;
+}
+
+/**
+ * An agreement that ran out and whose follow-up a person closed (kết thúc theo dõi) by `day`: no
+ * longer chased, nor waiting in Cần chú ý to be closed.
+ */
+export function followUpClosedBy(agreement: { validUntil: SQLWrapper; closedOn: SQLWrapper }, day: string): SQL {
+  return sql`(${agreement.validUntil} IS NOT NULL AND ${agreement.validUntil} < ${day} AND ${agreement.closedOn} IS NOT NULL AND ${agreement.closedOn} <= ${day})`;
 }
 
 /** An agreement in force on `day`: not in the trash, signed, not terminated by then. */

@@ -664,7 +664,15 @@ export const agreementDeliveries = sqliteTable(
       .notNull()
       .references(() => agreementCommitments.id, { onDelete: 'cascade' }),
     deliveredOn: text('delivered_on').notNull(),
+    /** In the commitment's unit: what was written in another unit of its kind is stored converted. */
     quantity: real('quantity').notNull(),
+    /**
+     * The quantity and unit as the person wrote them when not in the commitment's unit (500 kg of a
+     * commitment in tấn, stored as 0,5): shown beside the converted quantity, never lost. Both null
+     * when written in the commitment's unit.
+     */
+    writtenQuantity: real('written_quantity'),
+    writtenUnit: text('written_unit'),
     /** In đồng. */
     value: integer('value'),
     note: text('note').notNull().default(''),

@@ -51,6 +51,8 @@ export interface DemoSummary {
 /** Hòa Bình's register: 465 HTX, 3 QTDND, 186 THT; and a couple of unions. */
 const PROVINCE_SIZE = 656;
 const NATIONAL_SIZE = 100_000;
+/** Offsets the seed of the conversions' random numbers from the rest of the demo's. */
+const CONVERSION_SEED = 0x5eed;
 
 
 
@@ -202,25 +204,25 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
   const cooperativesByProvince = new Map<string, number[]>();
 
   /** Ten years of figures for one organization, growing a little each year, from its founding on. */
-  const addFigures = (id: number, kind: PlannedOrganization['kind'], from: number, to: number): void => {
+  const addFigures = (id: number, kind: PlannedOrganization['kind'], from: number, to: number, source: Random = random): void => {
     const small = kind === 'tht';
-    let members = Math.min(300, Math.max(7, Math.round(random.skewed(small ? 12 : 30, 0.7))));
-    let revenue = random.skewed(small ? 250_000_000 : kind === 'qtdnd' ? 4_000_000_000 : 1_350_000_000, 0.6);
-    let income = random.skewed(3_900_000, 0.25);
-    const quality = random.int(35, 95);
+    let members = Math.min(300, Math.max(7, Math.round(source.skewed(small ? 12 : 30, 0.7))));
+    let revenue = source.skewed(small ? 250_000_000 : kind === 'qtdnd' ? 4_000_000_000 : 1_350_000_000, 0.6);
+    let income = source.skewed(3_900_000, 0.25);
+    const quality = source.int(35, 95);
     for (let year = Math.max(from, firstYear); year <= to; year++) {
-      members = Math.min(300, Math.max(7, Math.round(members * (0.97 + random.next() * 0.1))));
-      revenue *= 0.95 + random.next() * 0.12;
-      income *= 1 + random.next() * 0.03;
-      const workers = Math.max(2, Math.round(members * (0.5 + random.next() * 1.3)));
-      const profit = Math.round(revenue * (random.next() * 0.14 - 0.02));
-      const managers = random.int(3, 7);
-      const score = Math.min(100, Math.max(20, quality + random.int(-8, 8)));
-      const classified = !small && random.chance(0.85);
+      members = Math.min(300, Math.max(7, Math.round(members * (0.97 + source.next() * 0.1))));
+      revenue *= 0.95 + source.next() * 0.12;
+      income *= 1 + source.next() * 0.03;
+      const workers = Math.max(2, Math.round(members * (0.5 + source.next() * 1.3)));
+      const profit = Math.round(revenue * (source.next() * 0.14 - 0.02));
+      const managers = source.int(3, 7);
+      const score = Math.min(100, Math.max(20, quality + source.int(-8, 8)));
+      const classified = !small && source.chance(0.85);
       insertFigure.run(
-        id, year, members, Math.round(members * random.next() * 0.3), workers, Math.round(revenue), profit,
-        Math.round(income / 1000) * 1000, Math.round(revenue * (1 + random.next())), managers,
-        random.int(0, managers), classified ? classify(score) : null, classified ? score : null, now,
+        id, year, members, Math.round(members * source.next() * 0.3), workers, Math.round(revenue), profit,
+        Math.round(income / 1000) * 1000, Math.round(revenue * (1 + source.next())), managers,
+        source.int(0, managers), classified ? classify(score) : null, classified ? score : null, now,
       );
       summary.figures++;
     }
@@ -324,8 +326,58 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
     summary.figures -= dropFiguresFrom.run(id, Number(endedOn.slice(0, 4))).changes;
   };
 
-  const addEvent = (kind: string, date: string, note: string, participants: [number, string][]): void => {
-    const eventId = Number(insertEvent.run(kind, date, `${random.int(10, 999)}/QĐ-UBND`, note, now).lastInsertRowid);
+  const groupRow = sqlite.prepare('SELECT name, commune_code AS communeCode FROM organizations WHERE id = ?');
+  const insertConverted = sqlite.prepare(`
+    INSERT INTO organizations (kind, name, short_name, registration_no, province_code, commune_code, street,
+      founded_on, sector_code, phone, representative, charter_capital, size_class, member_since, high_tech,
+      value_chain, status, ended_on, name_folded, name_key, search_text, created_at, updated_at)
+    SELECT 'htx', @name, '', @registrationNo, province_code, commune_code, street, @foundedOn, sector_code, phone,
+      representative, charter_capital, size_class, member_since, high_tech, value_chain, 'active', NULL,
+      @nameFolded, @nameKey, @searchText, @now, @now
+    FROM organizations WHERE id = @from`);
+  const productsOf = sqlite.prepare('SELECT id FROM products WHERE organization_id = ?').pluck();
+  const copyProduct = sqlite.prepare(`
+    INSERT INTO products (organization_id, name, name_folded, product_group, unit, volume, price)
+    SELECT ?, name, name_folded, product_group, unit, volume, price FROM products WHERE id = ?`);
+  const copyCertifications = sqlite.prepare(`
+    INSERT INTO certifications (organization_id, product_id, kind_code, stars, number, issuer, issued_on, expires_on)
+    SELECT ?, ?, kind_code, stars, number, issuer, issued_on, expires_on FROM certifications WHERE product_id = ?`);
+  /**
+   * The cooperative a tổ hợp tác registers as on `date`, as recording the conversion in the app
+   * forms it (services/lifecycle.ts): its name with «HTX», a Mã số HTX of its own, the group's
+   * address, sector, phone, representative and membership, its products and their certificates.
+   */
+  const convert = (groupId: number, date: string, serial: number): number => {
+    const group = groupRow.get(groupId) as { name: string; communeCode: string };
+    const commune = ctx.places.commune(group.communeCode);
+    // «THT rau an toàn ấp Đoàn Kết Vĩnh An» → «HTX Rau an toàn Đoàn Kết Vĩnh An».
+    let name = group.name.replace(/^THT (\p{L})/u, (_, first: string) => `HTX ${first.toUpperCase()}`).replace(' ấp ', ' ');
+    if (namesTaken.has(name)) name = `${name} ${serial}`;
+    namesTaken.add(name);
+    const registrationNo = `${commune?.provinceCode ?? ''}${String(serial).padStart(8, '0')}`;
+    const id = Number(
+      insertConverted.run({
+        from: groupId,
+        name,
+        registrationNo,
+        foundedOn: date,
+        nameFolded: foldText(name),
+        nameKey: organizationNameKey(name),
+        searchText: organizationSearchText({ name, shortName: '', registrationNo, communeName: commune?.name ?? '', oldAddress: '' }),
+        now,
+      }).lastInsertRowid,
+    );
+    summary.organizations++;
+    for (const productId of productsOf.all(groupId) as number[]) {
+      const copied = Number(copyProduct.run(id, productId).lastInsertRowid);
+      summary.products++;
+      summary.certifications += copyCertifications.run(id, copied, productId).changes;
+    }
+    return id;
+  };
+
+  const addEvent = (kind: string, date: string, note: string, participants: [number, string][], source: Random = random): void => {
+    const eventId = Number(insertEvent.run(kind, date, `${source.int(10, 999)}/QĐ-UBND`, note, now).lastInsertRowid);
     for (const [organizationId, role] of participants) insertParticipant.run(eventId, organizationId, role);
     summary.lifecycleEvents++;
   };
@@ -402,6 +454,24 @@ export function seedDemo(ctx: Context, options: DemoOptions): DemoSummary {
         [second.id, 'predecessor'],
         [successor.id, 'successor'],
       ]);
+    }
+
+    // A few tổ hợp tác registered as hợp tác xã (chuyển đổi) in the last two years, one in 160
+    // organizations, so that Tổng quan and the statistics show that flow. Their own random numbers
+    // keep the rest of the demo as it was.
+    const converting = randomSource(options.seed + CONVERSION_SEED);
+    const groups = planned.filter((p) => p.kind === 'tht' && p.active && p.foundedYear < lastYear - 1);
+    const conversions = Math.min(groups.length, Math.max(2, Math.round(size / 160)));
+    for (let n = 0; n < conversions; n++) {
+      const group = groups[Math.floor((n * groups.length) / conversions)];
+      if (!group) continue;
+      const date = isoDay(lastYear - (n % 2), converting.int(0, 364));
+      const cooperative = convert(group.id, date, size + 2 + n);
+      endOrganization(group.id, 'reorganized', date);
+      addFigures(cooperative, 'htx', Number(date.slice(0, 4)), lastYear, converting);
+      addEvent('conversion', date, 'Tổ hợp tác đăng ký thành hợp tác xã', [[group.id, 'predecessor'], [cooperative, 'successor']], converting);
+      group.active = false;
+      planned.push({ ...group, id: cooperative, kind: 'htx', foundedYear: Number(date.slice(0, 4)), active: true });
     }
 
     summary.promotion = seedPromotion(ctx, random, {

@@ -6,7 +6,8 @@
  * status in the database). Every change leaves an audit row on the agreement.
  */
 import { and, asc, count, desc, eq, exists, inArray, lt, notExists, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { deliveredBy, deliveredQuantityBy, isSigned, notInTrash, notTerminatedBy, signedBetween, subqueries, terminatedBy } from '../db/predicates';
+import { deliveredBy, deliveredQuantityBy, followUpClosedBy, isSigned, notInTrash, notTerminatedBy, signedBetween, subqueries, terminatedBy } from '../db/predicates';
+import { among } from '../db/prepared';
 import type { z } from 'zod';
 import {
   agreementStatus,
@@ -24,6 +25,7 @@ import {
   type AgreementAttachment,
   type AgreementCommitment,
   type AgreementDelivery,
+  type DeliveryUnit,
   type AgreementDetail,
   type AgreementNote,
   type AgreementNumberUse,
@@ -44,8 +46,10 @@ import {
   type terminateInput,
 } from '../../shared/contracts/agreements';
 import type { FileChunk } from '../../shared/contracts/files';
+import { convertible, convertQuantity } from '../../shared/supply';
 import type { AgreementStatus, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { formatQuantity } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import {
@@ -64,6 +68,8 @@ import { readChunk } from '../files';
 import { attachedFilePath, forgetKeptFile, keepStagedFile, removeAttachedFile, type AttachmentPlace } from '../attachments';
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
+import { agreementIdsNeedingClosing } from './attention';
+import { allUnits, unitOfText, type UnitRow } from './supplyLookups';
 import { endedRefusal } from './organizations';
 import { containsText } from './search';
 import { atomically } from '../db/atomic';
@@ -245,6 +251,7 @@ export function getAgreement(ctx: Context, id: number): AgreementDetail {
   const today = todayIso(ctx);
   const summary = summaryOf(ctx, row);
   const progress = progressOf(ctx, [id], today).get(id) ?? { commitments: [], deliveries: [] };
+  const units = allUnits(ctx);
   const commitments = progress.commitments.map(
     (commitment): AgreementCommitment => ({
       id: commitment.id,
@@ -260,6 +267,7 @@ export function getAgreement(ctx: Context, id: number): AgreementDetail {
       overdue: isCommitmentOverdue(commitment, { status: summary.status, validUntil: row.validUntil }, today),
       supplierPartyId: commitment.supplierPartyId,
       receiverPartyId: commitment.receiverPartyId,
+      deliveryUnits: deliveryUnitsOf(units, commitment.unit),
     }),
   );
   const byCommitment = new Map(progress.commitments.map((commitment) => [commitment.id, commitment]));
@@ -312,6 +320,21 @@ function partyFulfilment(parties: AgreementParty[], commitments: Progress['commi
     .filter((party) => party.suppliedCount > 0 || party.receivedCount > 0);
 }
 
+/**
+ * The units a delivery on a commitment in `unit` (written freely) may be written in: its own, as
+ * Danh mục names it, then the others Danh mục converts it to exactly, in Danh mục's order.
+ */
+function deliveryUnitsOf(all: readonly UnitRow[], unit: string): DeliveryUnit[] {
+  const own = unitOfText(all, unit);
+  if (!own) return [];
+  return [own, ...all.filter((other) => other.code !== own.code && convertible(other, own))].map(({ code, name, baseCode, perBase }) => ({
+    code,
+    name,
+    baseCode,
+    perBase,
+  }));
+}
+
 function toDelivery(row: DeliveryRow, commitment: Pick<CommitmentRow, 'product' | 'unit'> | undefined): AgreementDelivery {
   return {
     id: row.id,
@@ -320,6 +343,7 @@ function toDelivery(row: DeliveryRow, commitment: Pick<CommitmentRow, 'product' 
     unit: commitment?.unit ?? '',
     deliveredOn: row.deliveredOn,
     quantity: row.quantity,
+    written: row.writtenQuantity !== null && row.writtenUnit !== null ? { quantity: row.writtenQuantity, unit: row.writtenUnit } : null,
     value: row.value,
     note: row.note,
   };
@@ -364,8 +388,15 @@ function listConditions(ctx: Context, input: Omit<ListInput, 'page' | 'pageSize'
     input.year === undefined ? undefined : signedBetween(agreements, `${input.year}-01-01`, `${input.year}-12-31`),
     counterpartCondition(input.counterpart),
     input.statuses?.length ? and(statusesMayHold(input.statuses, today), inArray(agreementStatusSql(today), input.statuses)) : undefined,
+    followUpCondition(ctx, input.followUp, today),
     searchCondition(ctx, input.search),
   );
+}
+
+/** Still followed after it ran out, as Cần chú ý lists it, or its follow-up closed by a person. */
+function followUpCondition(ctx: Context, followUp: ListInput['followUp'], today: string): SQL | undefined {
+  if (followUp === undefined) return undefined;
+  return followUp === 'closed' ? followUpClosedBy(agreements, today) : among(agreements.id, agreementIdsNeedingClosing(ctx, today));
 }
 
 /**
@@ -488,9 +519,12 @@ function commitmentValue(commitment: CommitmentRow, parties: AgreementParty[]): 
   };
 }
 
-function deliveryValue(delivery: Pick<DeliveryRow, 'deliveredOn' | 'quantity' | 'value' | 'note'>, commitment: Pick<CommitmentRow, 'product' | 'unit'>): Snapshot {
-  const { deliveredOn, quantity, value, note } = delivery;
-  return { deliveredOn, quantity, unit: commitment.unit, product: commitment.product, value, note };
+function deliveryValue(
+  delivery: Pick<DeliveryRow, 'deliveredOn' | 'quantity' | 'writtenQuantity' | 'writtenUnit' | 'value' | 'note'>,
+  commitment: Pick<CommitmentRow, 'product' | 'unit'>,
+): Snapshot {
+  const { deliveredOn, quantity, writtenQuantity, writtenUnit, value, note } = delivery;
+  return { deliveredOn, quantity, unit: commitment.unit, writtenQuantity, writtenUnit, product: commitment.product, value, note };
 }
 
 function followUpValue(note: { notedOn: string; text: string }): Snapshot {
@@ -569,11 +603,39 @@ function refuseSameNumber(ctx: Context, input: ParsedAgreementInput, excludeId?:
 }
 
 /**
- * Checks what the schema cannot: the event and the parties exist, the signing day has come, and no
- * member organization had ended by the day the agreement is dated (`endedRefusal`): its signing
- * day, else the day it takes effect, else — a draft without either — today.
+ * The day an agreement is dated by, for whether its parties still existed: its signing day, else
+ * the day it takes effect, else — a draft without either — today.
  */
-function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
+function datedOn(signedOn: string | null, validFrom: string | null, today: string): string {
+  return signedOn ?? validFrom ?? today;
+}
+
+/** What an agreement's parties are checked against when it is edited: its stored day and member organizations. */
+interface StoredParties {
+  datedOn: string;
+  organizationIds: ReadonlySet<number>;
+}
+
+function storedParties(ctx: Context, row: AgreementRow): StoredParties {
+  const parties = ctx.db
+    .select({ organizationId: agreementParties.organizationId })
+    .from(agreementParties)
+    .where(and(eq(agreementParties.agreementId, row.id), eq(agreementParties.kind, 'organization')))
+    .all();
+  return {
+    datedOn: datedOn(row.signedOn, row.validFrom, todayIso(ctx)),
+    organizationIds: new Set(parties.map((party) => party.organizationId ?? 0)),
+  };
+}
+
+/**
+ * Checks what the schema cannot: the event and the parties exist, the signing day has come, and no
+ * member organization had ended by the day the agreement is dated (`datedOn`, `endedRefusal`).
+ * Editing, only a party the change involves anew is refused: one added, or one the new date passes
+ * the end of. A party already stored as ended by the stored date (entered before the rule, or
+ * ended since by an earlier-dated decision) lets the agreement be saved as it stands.
+ */
+function checkReferences(ctx: Context, input: ParsedAgreementInput, stored?: StoredParties): void {
   const issues: FieldIssue[] = [];
   const today = todayIso(ctx);
   if (!input.draft && input.signedOn && input.signedOn > today) {
@@ -583,7 +645,7 @@ function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
     const event = ctx.db.select({ id: events.id }).from(events).where(and(eq(events.id, input.eventId), notInTrash(events))).get();
     if (!event) issues.push({ path: 'eventId', message: 'Sự kiện đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.' });
   }
-  const datedOn = (input.draft ? null : input.signedOn) ?? input.validFrom ?? today;
+  const day = datedOn(input.draft ? null : input.signedOn, input.validFrom, today);
   input.parties.forEach((party, index) => {
     if (party.id === null) return;
     const found =
@@ -595,7 +657,8 @@ function checkReferences(ctx: Context, input: ParsedAgreementInput): void {
       issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${what} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
       return;
     }
-    const ended = endedRefusal(found, datedOn);
+    const endedAlready = party.kind === 'organization' && stored?.organizationIds.has(party.id) === true && endedRefusal(found, stored.datedOn) !== null;
+    const ended = endedAlready ? null : endedRefusal(found, day);
     if (ended) issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${ended}` });
   });
   if (issues.length) throw validationFailure(issues);
@@ -740,9 +803,9 @@ function checkOwnParties(ctx: Context, agreementId: number | null, input: Parsed
 }
 
 export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof agreementUpdateInput>): AgreementSummary {
-  checkReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, id);
+    checkReferences(ctx, input, storedParties(ctx, before));
     checkOwnParties(ctx, id, input);
     // An agreement keeps the number it has; only a change to one another agreement has is asked about.
     if (numberKey(before.number) !== numberKey(input.number)) refuseSameNumber(ctx, input, id);
@@ -919,6 +982,29 @@ function checkDeliveryDate(ctx: Context, agreement: AgreementRow, deliveredOn: s
   if (message) throw validationFailure([{ path: 'deliveredOn', message }]);
 }
 
+/**
+ * A delivery's columns, its quantity in the commitment's unit: one written in another unit that
+ * Danh mục converts exactly (500 kg of a commitment in tấn) is stored converted and kept as
+ * written; a unit that does not convert is refused, naming the unit to write.
+ */
+function deliveryColumns(ctx: Context, commitment: CommitmentRow, input: Omit<z.output<typeof deliveryInput>, 'commitmentId'>) {
+  const { unit, quantity, ...rest } = input;
+  const all = allUnits(ctx);
+  const [from, to] = [unitOfText(all, unit), unitOfText(all, commitment.unit)];
+  if (unit === '' || unitKey(unit) === unitKey(commitment.unit) || (from && from.code === to?.code)) {
+    return { ...rest, quantity, writtenQuantity: null, writtenUnit: null };
+  }
+  const converted = from && to ? convertQuantity(quantity, from, to) : null;
+  const refuse = (message: string) => validationFailure([{ path: 'unit', message }]);
+  if (converted === null) {
+    throw refuse(
+      `Cam kết «${commitment.product}» tính bằng ${commitment.unit}; «${unit}» không quy đổi được sang ${commitment.unit}. Hãy ghi số lượng theo ${commitment.unit}${to ? ' hoặc một đơn vị cùng loại' : ''}.`,
+    );
+  }
+  if (converted <= 0) throw refuse(`${formatQuantity(quantity, unit)} quá nhỏ để ghi theo ${commitment.unit}.`);
+  return { ...rest, quantity: converted, writtenQuantity: quantity, writtenUnit: from?.name ?? unit };
+}
+
 function touch(ctx: Context, agreementId: number): void {
   ctx.db.update(agreements).set({ updatedAt: timestamp(ctx) }).where(eq(agreements.id, agreementId)).run();
 }
@@ -929,7 +1015,7 @@ export function addDelivery(ctx: Context, input: z.output<typeof deliveryInput>)
     checkDeliveryDate(ctx, agreement, input.deliveredOn);
     const row = ctx.db
       .insert(agreementDeliveries)
-      .values({ ...input, createdAt: timestamp(ctx) })
+      .values({ commitmentId: commitment.id, ...deliveryColumns(ctx, commitment, input), createdAt: timestamp(ctx) })
       .returning()
       .get();
     touch(ctx, agreement.id);
@@ -949,7 +1035,7 @@ export function updateDelivery(ctx: Context, { id, ...input }: z.output<typeof d
     const before = requireDelivery(ctx, id);
     const { commitment, agreement } = requireCommitment(ctx, before.commitmentId);
     checkDeliveryDate(ctx, agreement, input.deliveredOn);
-    const after = ctx.db.update(agreementDeliveries).set(input).where(eq(agreementDeliveries.id, id)).returning().get();
+    const after = ctx.db.update(agreementDeliveries).set(deliveryColumns(ctx, commitment, input)).where(eq(agreementDeliveries.id, id)).returning().get();
     touch(ctx, agreement.id);
     audit(ctx, agreement.id, 'update', { delivery: deliveryValue(before, commitment) }, { delivery: deliveryValue(after, commitment) });
     return toDelivery(after, commitment);

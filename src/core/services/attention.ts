@@ -1,6 +1,6 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
 import { and, asc, count, eq, gte, isNotNull, lt, lte, max, sql, type SQL } from 'drizzle-orm';
-import { deliveredQuantityBy, inForce, lastDeliveryBy, notInTrash } from '../db/predicates';
+import { deliveredQuantityBy, followUpClosedBy, inForce, lastDeliveryBy, notInTrash } from '../db/predicates';
 import {
   agreementStatus,
   chasedStatuses,
@@ -47,17 +47,16 @@ interface CommitmentToday {
  * agreements.
  */
 function stillFollowed(today: string): SQL | undefined {
-  const ranOutAndClosed = and(isNotNull(agreements.validUntil), lt(agreements.validUntil, today), isNotNull(agreements.closedOn), lte(agreements.closedOn, today));
-  return and(inForce(agreements, today), sql`NOT ${ranOutAndClosed}`);
+  return and(inForce(agreements, today), sql`NOT ${followUpClosedBy(agreements, today)}`);
 }
 
 /**
  * The agreements still followed, with their commitments and status today, and the day of their
  * last follow-up: a note or a delivery, whoever logged a delivery last week was in touch. The last
  * delivery comes with each commitment and the notes are read once for all, rather than two reads
- * for each agreement (about 20 ms less at national scale).
+ * for each agreement (about 20 ms less at national scale). `narrowed` reads fewer of them.
  */
-function agreementsInForce(ctx: Context, today: string) {
+function agreementsInForce(ctx: Context, today: string, narrowed?: SQL) {
   const rows = ctx.db
     .select({
       id: agreements.id,
@@ -70,7 +69,7 @@ function agreementsInForce(ctx: Context, today: string) {
       closedOn: agreements.closedOn,
     })
     .from(agreements)
-    .where(stillFollowed(today))
+    .where(and(stillFollowed(today), narrowed))
     .all();
   const commitments: CommitmentToday[] = ctx.db
     .select({
@@ -87,7 +86,7 @@ function agreementsInForce(ctx: Context, today: string) {
     })
     .from(agreementCommitments)
     .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
-    .where(stillFollowed(today))
+    .where(and(stillFollowed(today), narrowed))
     .orderBy(asc(agreementCommitments.id))
     .all()
     .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }));
@@ -112,6 +111,18 @@ function agreementsInForce(ctx: Context, today: string) {
       status: agreementStatus({ ...row, commitments: own }, today),
     };
   });
+}
+
+/**
+ * The agreements «Hết hạn, chưa hoàn thành» lists — ran out unfinished, follow-up not closed — by
+ * its one rule (`needsClosing`), for the agreements list's filter. Only those past their validity
+ * are read.
+ */
+export function agreementIdsNeedingClosing(ctx: Context, today: string): number[] {
+  const ranOut = and(isNotNull(agreements.validUntil), lt(agreements.validUntil, today));
+  return agreementsInForce(ctx, today, ranOut)
+    .filter((agreement) => needsClosing(agreement, today))
+    .map((agreement) => agreement.id);
 }
 
 function windowOf(daysLeft: number): ExpiryWindow {
@@ -225,7 +236,7 @@ export function attentionList(
     expiredUnfinished,
     withoutFollowUp,
     upcomingEvents,
-    expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays, includeExpired: false }),
+    expiringCertifications: expiringCertifications(ctx, { withinDays: input.certificateDays }),
     offersWithoutBuyer: offersOpeningWithoutBuyer(ctx, today, input.supplyDays),
     unservedDemands: demandsDueUnserved(ctx, today, input.supplyDays),
     targetsAtRisk: targetsAtRisk(ctx),

@@ -5,7 +5,7 @@
  * is read line by line against the participants' names. Events go to the trash when deleted; every
  * change leaves an audit row on the event.
  */
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   type AttendanceMarked,
@@ -32,10 +32,10 @@ import {
 } from '../../shared/contracts/events';
 import { DEFAULT_PARTICIPANT_ROLE, type Page, type ParticipantRole, type ParticipantStatus } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { cleanText, foldText, vietnameseCollator } from '../../shared/text';
+import { cleanText, foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
-import { notInTrash } from '../db/predicates';
+import { countedParticipant, notInTrash } from '../db/predicates';
 import { eventParticipants, events, organizations, partners } from '../db/schema';
 import { eventLookupIssue, eventLookupNames, getEventLookups, isOnlineKind, requireEventLookup, saveEventLookup } from './eventLookups';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
@@ -43,7 +43,7 @@ import type { HandlersFor } from '../handlerTypes';
 import { endedRefusal } from './organizations';
 import { foldedTextCondition } from './search';
 import { atomically } from '../db/atomic';
-import { readSignInSheet, type UnitNaming } from './signInSheet';
+import { readSignInSheet, spellsOut, type UnitNaming } from './signInSheet';
 import { among } from '../db/prepared';
 
 type EventRow = typeof events.$inferSelect;
@@ -89,7 +89,7 @@ function countsOf(ctx: Context, eventIds: number[]): Map<number, ParticipantCoun
       attendedCount: sql<number>`sum(${eventParticipants.status} = 'attended')`,
     })
     .from(eventParticipants)
-    .where(inArray(eventParticipants.eventId, eventIds))
+    .where(and(inArray(eventParticipants.eventId, eventIds), countedParticipant(eventParticipants)))
     .groupBy(eventParticipants.eventId)
     .all();
   return new Map(rows.map(({ eventId, ...counts }) => [eventId, counts]));
@@ -197,13 +197,14 @@ function participantsOf(ctx: Context, where: SQL): EventParticipant[] {
       partnerName: partners.name,
       partnerKind: partners.kind,
       partnerProvinceCode: partners.provinceCode,
+      inTrash: sql<number>`coalesce(${organizations.deletedAt}, ${partners.deletedAt}) IS NOT NULL`,
     })
     .from(eventParticipants)
     .leftJoin(organizations, eq(organizations.id, eventParticipants.organizationId))
     .leftJoin(partners, eq(partners.id, eventParticipants.partnerId))
     .where(where)
     .all();
-  const list = rows.map(({ participant, ...joined }): EventParticipant => {
+  const list = rows.map(({ participant, inTrash, ...joined }): EventParticipant => {
     const isOrganization = participant.organizationId !== null;
     return {
       id: participant.id,
@@ -219,6 +220,7 @@ function participantsOf(ctx: Context, where: SQL): EventParticipant[] {
       status: participant.status,
       representative: participant.representative,
       note: participant.note,
+      inTrash: Boolean(inTrash),
     };
   });
   return list.sort(
@@ -285,10 +287,38 @@ export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary
   });
 }
 
+/**
+ * Refuses moving an event to a later day past the end of member organizations taking part, by the
+ * rule that admits them (`endedRefusal`), naming them all. Only those the move involves anew: one
+ * that had ended by the day already stored (entered before the rule, or ended since by an
+ * earlier-dated decision) does not stop the event from being saved.
+ */
+function refuseEndedByMove(ctx: Context, before: EventRow, startsOn: string): void {
+  if (startsOn <= before.startsOn) return;
+  const refusals = ctx.db
+    .select({ name: organizations.name, endedOn: organizations.endedOn })
+    .from(eventParticipants)
+    .innerJoin(organizations, eq(organizations.id, eventParticipants.organizationId))
+    .where(and(eq(eventParticipants.eventId, before.id), gt(organizations.endedOn, before.startsOn)))
+    .orderBy(organizations.nameFolded)
+    .all()
+    .map((unit) => endedRefusal(unit, startsOn))
+    .filter((refusal) => refusal !== null);
+  if (refusals.length === 0) return;
+  const them = refusals.length > 1 ? 'các đơn vị này' : 'đơn vị này';
+  throw validationFailure([
+    {
+      path: 'startsOn',
+      message: `Thành phần tham dự có đơn vị không còn hoạt động vào ngày ${formatIsoDateVi(startsOn)}: ${refusals.join(' ')} Hãy giữ ngày cũ, hoặc bỏ ${them} khỏi thành phần tham dự trước khi đổi ngày.`,
+    },
+  ]);
+}
+
 export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof eventUpdateInput>): EventSummary {
   return atomically(ctx.db, () => {
     const before = requireEvent(ctx, id);
     const columns = columnsFor(ctx, input, before.kind);
+    refuseEndedByMove(ctx, before, columns.startsOn);
     const now = timestamp(ctx);
     const after = ctx.db
       .update(events)
@@ -362,8 +392,8 @@ interface Joining {
 /**
  * Adds units of the register to an event's participants, in the caller's transaction: each must
  * be live (else a refusal at `path`.index.id), and a member organization must not have ended by
- * the day the event begins (`endedRefusal`); a unit already taking part is skipped. The changes
- * are for the caller's audit.
+ * the day the event begins (`endedRefusal`); a unit already taking part is skipped, whatever its
+ * end: it joins nothing anew. The changes are for the caller's audit.
  */
 function joinEvent(ctx: Context, event: EventRow, joining: readonly Joining[], path: string): { changes: ParticipantChange[]; skipped: number } {
   const eventId = event.id;
@@ -375,6 +405,12 @@ function joinEvent(ctx: Context, event: EventRow, joining: readonly Joining[], p
     return new Map(rows.map((row) => [row.id, row]));
   };
   const units = { organization: liveUnits('organization', organizations), partner: liveUnits('partner', partners) };
+  const present = ctx.db
+    .select({ organizationId: eventParticipants.organizationId, partnerId: eventParticipants.partnerId })
+    .from(eventParticipants)
+    .where(eq(eventParticipants.eventId, eventId))
+    .all();
+  const taken = new Set(present.map((row) => (row.organizationId !== null ? `organization:${row.organizationId}` : `partner:${row.partnerId ?? 0}`)));
   const issues: FieldIssue[] = [];
   joining.forEach((item, index) => {
     const unit = units[item.kind].get(item.id);
@@ -388,7 +424,7 @@ function joinEvent(ctx: Context, event: EventRow, joining: readonly Joining[], p
       });
       return;
     }
-    const ended = endedRefusal(unit, event.startsOn);
+    const ended = taken.has(`${item.kind}:${item.id}`) ? null : endedRefusal(unit, event.startsOn);
     if (ended) issues.push({ path: `${path}.${index}.id`, message: ended });
   });
   joining.forEach((item, index) => {
@@ -397,12 +433,6 @@ function joinEvent(ctx: Context, event: EventRow, joining: readonly Joining[], p
   });
   if (issues.length) throw validationFailure(issues);
 
-  const present = ctx.db
-    .select({ organizationId: eventParticipants.organizationId, partnerId: eventParticipants.partnerId })
-    .from(eventParticipants)
-    .where(eq(eventParticipants.eventId, eventId))
-    .all();
-  const taken = new Set(present.map((row) => (row.organizationId !== null ? `organization:${row.organizationId}` : `partner:${row.partnerId ?? 0}`)));
   const changes: ParticipantChange[] = [];
   let skipped = 0;
   for (const item of joining) {
@@ -626,7 +656,7 @@ function withoutPlaceKinds(name: string): string {
  * unmatched; a line that names no unit (title, header, totals) is skipped.
  */
 export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInput>): SignInLine[] {
-  requireEvent(ctx, input.eventId);
+  const event = requireEvent(ctx, input.eventId);
   const participants = participantsOf(ctx, eq(eventParticipants.eventId, input.eventId));
   const shortNames = new Map<string, string>();
   const organizationIds = participants.filter((item) => item.kind === 'organization').map((item) => item.counterpartId);
@@ -654,8 +684,8 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   /**
    * The participants a name answers to, and how it names them: whole only by a name key; a name
    * that differs by the kind of its place is read as within one, never whole. Last, the names it
-   * resembles (`resembles`): offered to choose from, never matched, since leaving words out of a
-   * name is also how two units' names differ.
+   * resembles (`resembles`, `spellsOut`): offered to choose from, never matched, since leaving words
+   * out of a name is also how two units' names differ.
    */
   const answerOf = (name: string): Answer => {
     const lineKeys = lineKeysOf(name);
@@ -666,7 +696,7 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
     const placelessLine = lineKeysOf(withoutPlaceKinds(name));
     const placeless = keyed.filter(({ placeless }) => placeless.some((key) => placelessLine.some((lineKey) => key.key === lineKey.key || overlaps(key, lineKey))));
     if (placeless.length) return { found: placeless.map(({ participant }) => participant), naming: overlapNaming(placeless.map((item) => item.placeless), placelessLine) };
-    const resembled = keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => resembles(key, lineKey))));
+    const resembled = keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => resembles(key, lineKey) || spellsOut(lineKey.words, key.words))));
     return { found: resembled.map(({ participant }) => participant), naming: resembled.length ? 'resembles' : null };
   };
   /** Each name answered once: the readings a sheet's columns are chosen by are read again as its lines. */
@@ -684,7 +714,7 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   const registered = new Map<string, SignInNewcomer[]>();
   const lookUp = (names: readonly string[]) => {
     const missing = [...new Set(names.filter((name) => !registered.has(name)))];
-    for (const [name, units] of registeredByName(ctx, missing)) registered.set(name, units);
+    for (const [name, units] of registeredByName(ctx, missing, event.startsOn)) registered.set(name, units);
   };
   /** A unit of the register is named whole: it is looked up by its name key alone. */
   const namesUnits = (names: readonly string[]): Map<string, UnitNaming> => {
@@ -702,8 +732,8 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   const taking = new Set(participants.map((participant) => `${participant.kind}:${participant.counterpartId}`));
   const unanswered = lines.filter((line) => !line.skipped && (line.naming === null || line.naming === 'resembles'));
   lookUp(unanswered.map((line) => line.name));
-  return lines.map(({ line, name, representative, skipped, found, naming }): SignInLine => {
-    const read = { line, name, representative, candidates: found.map(candidate), newcomers: [] };
+  return lines.map(({ line, lineNumber, name, representative, skipped, found, naming }): SignInLine => {
+    const read = { line, lineNumber, name, representative, candidates: found.map(candidate), newcomers: [] };
     if (skipped) return { ...read, result: 'skipped' };
     if (naming !== null && naming !== 'resembles') return { ...read, result: found.length === 1 ? 'matched' : 'ambiguous' };
     const newcomers = (registered.get(name) ?? []).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
@@ -713,35 +743,58 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
 }
 
 /**
- * The live member organizations and partners each name is the name of (by name key, as the
- * import's matching and the duplicate check compare names), read in one pass over each table
- * whatever the number of names: a sheet of 300 lines costs what one does.
+ * The member organizations and partners each name is the name of (by name key, as the import's
+ * matching and the duplicate check compare names), read in one pass over each table whatever the
+ * number of names: a sheet of 300 lines costs what one does. Those in the trash, and members ended
+ * by `day` (`endedRefusal`), come barred, so that the line says at once why it adds nothing.
  */
-function registeredByName(ctx: Context, names: readonly string[]): Map<string, SignInNewcomer[]> {
+function registeredByName(ctx: Context, names: readonly string[], day: string): Map<string, SignInNewcomer[]> {
   const found = new Map<string, SignInNewcomer[]>();
   if (names.length === 0) return found;
   const keysOf = (key: (name: string) => string) => [...new Set(names.map(key).filter((one) => one !== ''))];
   const members = ctx.db
-    .select({ id: organizations.id, name: organizations.name, nameKey: organizations.nameKey, communeCode: organizations.communeCode })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      nameKey: organizations.nameKey,
+      communeCode: organizations.communeCode,
+      status: organizations.status,
+      endedOn: organizations.endedOn,
+      deletedAt: organizations.deletedAt,
+    })
     .from(organizations)
-    .where(and(among(organizations.nameKey, keysOf(organizationNameKey)), notInTrash(organizations)))
+    .where(among(organizations.nameKey, keysOf(organizationNameKey)))
     .orderBy(organizations.name)
     .all();
   const buyers = ctx.db
-    .select({ id: partners.id, name: partners.name, nameKey: partners.nameKey, provinceCode: partners.provinceCode })
+    .select({ id: partners.id, name: partners.name, nameKey: partners.nameKey, provinceCode: partners.provinceCode, deletedAt: partners.deletedAt })
     .from(partners)
-    .where(and(among(partners.nameKey, keysOf(partnerNameKey)), notInTrash(partners)))
+    .where(among(partners.nameKey, keysOf(partnerNameKey)))
     .orderBy(partners.name)
     .all();
+  const trash = { reason: 'trash' } as const;
+  const barOf = (member: (typeof members)[number]): SignInNewcomer['barred'] => {
+    if (member.deletedAt !== null) return trash;
+    return member.endedOn !== null && endedRefusal(member, day) !== null ? { reason: 'ended', status: member.status, endedOn: member.endedOn } : undefined;
+  };
   for (const name of names) {
     const [memberKey, partnerKey] = [organizationNameKey(name), partnerNameKey(name)];
     found.set(name, [
       ...members
         .filter((member) => member.nameKey === memberKey)
-        .map((member): SignInNewcomer => ({ kind: 'organization', id: member.id, name: member.name, place: ctx.places.commune(member.communeCode)?.fullName ?? '' })),
+        .map((member): SignInNewcomer => {
+          const barred = barOf(member);
+          return { kind: 'organization', id: member.id, name: member.name, place: ctx.places.commune(member.communeCode)?.fullName ?? '', ...(barred && { barred }) };
+        }),
       ...buyers
         .filter((buyer) => buyer.nameKey === partnerKey)
-        .map((buyer): SignInNewcomer => ({ kind: 'partner', id: buyer.id, name: buyer.name, place: ctx.places.province(buyer.provinceCode)?.fullName ?? '' })),
+        .map((buyer): SignInNewcomer => ({
+          kind: 'partner',
+          id: buyer.id,
+          name: buyer.name,
+          place: ctx.places.province(buyer.provinceCode)?.fullName ?? '',
+          ...(buyer.deletedAt !== null && { barred: trash }),
+        })),
     ]);
   }
   return found;

@@ -5,15 +5,20 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type {
-  LifecycleEvent,
-  LifecycleParticipant,
-  lifecycleContract,
-  lifecycleRecordInput,
-  OrganizationLifecycleEvent,
+import {
+  conversionCarriedFields,
+  type ConversionCarriedField,
+  type ConversionCarryOver,
+  type LifecycleEvent,
+  type LifecycleParticipant,
+  type lifecycleContract,
+  type lifecycleRecordInput,
+  type OrganizationLifecycleEvent,
+  type RecordedLifecycleEvent,
 } from '../../shared/contracts/lifecycle';
+import type { Certification } from '../../shared/contracts/products';
 import { lifecycleRoles } from '../../shared/domain';
-import { organizationEndingNames, organizationKindNames, type ParsedOrganizationInput } from '../../shared/contracts/organizations';
+import { organizationEndingNames, organizationKindNames, type OrganizationContact, type ParsedOrganizationInput } from '../../shared/contracts/organizations';
 import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
@@ -368,55 +373,122 @@ function checkConversion(input: z.output<typeof lifecycleRecordInput>, existing:
   ]);
 }
 
+type CarriedValues = Pick<OrganizationRow, ConversionCarriedField>;
+
+/** What a conversion fills in of the organization after it, and what that one keeps of its own. */
+interface Fill {
+  values: Partial<CarriedValues>;
+  fields: ConversionCarriedField[];
+  kept: ConversionCarriedField[];
+}
+
+const isBlank = (value: unknown) => value === '' || value === null;
+
 /**
- * What the organization a conversion forms takes over from the one converted, where the person
- * left it blank: the same people, place and business under a new kind — its address and old
- * address, phone, e-mail, website, representative, charter capital, size class, alliance
- * membership since (the membership carries on) and flags. Not its Mã số HTX (the new kind is
- * registered anew), founding day (the conversion's), yearly figures (those years were the old
- * kind's) nor union links.
+ * The fields (`conversionCarriedFields`) of the organization after a conversion that the one
+ * converted fills: those it lacks and the converted one has — nothing stored is overwritten. The
+ * address only within one commune: a street or an old address names a place of its commune.
+ * `kept`: those both have and tell apart, which stay as they are.
  */
-function convertedInput(input: ParsedOrganizationInput, from: OrganizationRow): ParsedOrganizationInput {
-  const typedOr = <T>(typed: T, stored: T) => (typed === '' || typed === null ? stored : typed);
-  return {
+function fillFrom(into: CarriedValues & Pick<OrganizationRow, 'communeCode'>, from: OrganizationRow): Fill {
+  const fill: Fill = { values: {}, fields: [], kept: [] };
+  for (const field of conversionCarriedFields) {
+    if ((field === 'street' || field === 'oldAddress') && into.communeCode !== from.communeCode) continue;
+    if (isBlank(from[field])) continue;
+    if (isBlank(into[field])) {
+      fill.values = { ...fill.values, [field]: from[field] };
+      fill.fields.push(field);
+    } else if (into[field] !== from[field]) {
+      fill.kept.push(field);
+    }
+  }
+  return fill;
+}
+
+/**
+ * The organization a conversion forms, as the person described it, with what they left blank taken
+ * from the one converted (`fillFrom`), its short name and flags too: the same people, place and
+ * business under a new kind. Not its Mã số HTX (the new kind is registered anew), founding day (the
+ * conversion's), yearly figures (those years were the old kind's) nor union links.
+ */
+function convertedInput(input: ParsedOrganizationInput, from: OrganizationRow): { input: ParsedOrganizationInput; fill: Fill } {
+  const fill = fillFrom(input, from);
+  const converted = {
     ...input,
-    shortName: typedOr(input.shortName, from.shortName),
-    street: typedOr(input.street, from.street),
-    oldAddress: typedOr(input.oldAddress, from.oldAddress),
-    sectorCode: typedOr(input.sectorCode, from.sectorCode),
-    phone: typedOr(input.phone, from.phone),
-    email: typedOr(input.email, from.email),
-    website: typedOr(input.website, from.website),
-    representative: typedOr(input.representative, from.representative),
-    charterCapital: typedOr(input.charterCapital, from.charterCapital),
-    sizeClass: typedOr(input.sizeClass, from.sizeClass),
-    memberSince: typedOr(input.memberSince, from.memberSince),
+    ...fill.values,
+    shortName: input.shortName === '' ? from.shortName : input.shortName,
     highTech: input.highTech || from.highTech,
     valueChain: input.valueChain || from.valueChain,
   };
+  // What the person typed is theirs to have chosen, not something kept back.
+  return { input: converted, fill: { ...fill, kept: [] } };
 }
 
 /**
- * The contact people, products and certificates of a converted organization, copied to the one
- * the conversion formed, each in its history: they are the same people making the same goods,
- * and a certificate stays as it was issued, until its expiry.
+ * Fills what an organization already in the register lacks from the one converted into it
+ * (`fillFrom`), in its history as the event's doing. Its name, short name and flags are its own:
+ * a «no» stored cannot be told from one never said.
  */
-function carryOver(ctx: Context, fromId: number, toId: number): void {
-  const people = contactsOf(ctx, fromId).map(({ id: _id, ...person }) => person);
-  if (people.length) setContacts(ctx, { organizationId: toId, contacts: people });
-  const { products, generalCertifications } = listProducts(ctx, fromId);
-  const copy = (certificate: (typeof generalCertifications)[number], productId: number | null) => {
-    const { id: _id, organizationId: _from, kindName: _name, productId: _product, ...values } = certificate;
-    saveCertification(ctx, { ...values, organizationId: toId, productId });
-  };
-  for (const { id: _id, organizationId: _from, certifications, ...product } of products) {
-    const copied = saveProduct(ctx, { ...product, organizationId: toId });
-    for (const certificate of certifications) copy(certificate, copied.id);
-  }
-  for (const certificate of generalCertifications) copy(certificate, null);
+function fillExisting(ctx: Context, into: OrganizationRow, from: OrganizationRow, cause: HistoryCause): Fill {
+  const fill = fillFrom(into, from);
+  if (fill.fields.length === 0) return fill;
+  const after = { ...into, ...fill.values };
+  ctx.db
+    .update(organizations)
+    .set({
+      ...fill.values,
+      searchText: organizationSearchText({
+        name: after.name,
+        shortName: after.shortName,
+        registrationNo: after.registrationNo,
+        communeName: ctx.places.commune(after.communeCode)?.name ?? '',
+        oldAddress: after.oldAddress,
+      }),
+      updatedAt: timestamp(ctx),
+    })
+    .where(eq(organizations.id, into.id))
+    .run();
+  const pick = (row: OrganizationRow) => Object.fromEntries(fill.fields.map((field) => [field, row[field]]));
+  recordChange(ctx, 'organization', into.id, 'update', pick(into), pick(after), cause);
+  return fill;
 }
 
-export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecordInput>): LifecycleEvent {
+/**
+ * The contact people, products and certificates of a converted organization that the one after the
+ * conversion lacks, copied to it, each in its history: they are the same people making the same
+ * goods, and a certificate stays as it was issued, until its expiry. A person, a product (by name)
+ * or a certificate of the organization (by kind and number) it has already is left as it has it.
+ */
+function carryOver(ctx: Context, fromId: number, toId: number): Pick<ConversionCarryOver, 'contacts' | 'products' | 'certifications'> {
+  const withoutId = ({ id: _id, ...person }: OrganizationContact) => person;
+  const own = contactsOf(ctx, toId).map(withoutId);
+  const ownPeople = new Set(own.map((person) => foldText(person.name)));
+  const people = contactsOf(ctx, fromId)
+    .map(withoutId)
+    .filter((person) => !ownPeople.has(foldText(person.name)));
+  if (people.length) setContacts(ctx, { organizationId: toId, contacts: [...own, ...people] });
+
+  const theirs = listProducts(ctx, toId);
+  const ownProducts = new Set(theirs.products.map((product) => foldText(product.name)));
+  const certificateKey = (certificate: Certification) => `${certificate.kindCode}|${foldText(certificate.number)}`;
+  const ownCertificates = new Set(theirs.generalCertifications.map(certificateKey));
+  const { products, generalCertifications } = listProducts(ctx, fromId);
+  let certifications = 0;
+  const copy = (certificate: Certification, productId: number | null) => {
+    const { id: _id, organizationId: _from, kindName: _name, productId: _product, ...values } = certificate;
+    saveCertification(ctx, { ...values, organizationId: toId, productId });
+    certifications += 1;
+  };
+  const missing = products.filter((product) => !ownProducts.has(foldText(product.name)));
+  for (const { id: _id, organizationId: _from, certifications: certificates, ...product } of missing) {
+    const copied = saveProduct(ctx, { ...product, organizationId: toId });
+    for (const certificate of certificates) copy(certificate, copied.id);
+  }
+  for (const certificate of generalCertifications.filter((one) => !ownCertificates.has(certificateKey(one)))) copy(certificate, null);
+  return { contacts: people.length, products: missing.length, certifications };
+}
+
+export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecordInput>): RecordedLifecycleEvent {
   checkShape(input);
   // Every event takes effect as it is recorded (status, end date, successors): one dated ahead
   // would end an organization today, months before its decision does.
@@ -440,14 +512,23 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
       throw validationFailure([{ path: 'newName', message: `Tên mới trùng với tên hiện tại «${subject.name}».` }]);
     }
 
+    const cause: HistoryCause = { lifecycle: 'recorded', kind: input.kind, date: input.date };
+    let carriedOver: ConversionCarryOver | null = null;
+    /** What `into`, the organization after the conversion, took over (`fill`, then `carryOver`). */
+    const reportCarry = (from: OrganizationRow, into: { id: number; name: string }, fill: Fill) => {
+      carriedOver = { name: into.name, from: from.name, fields: fill.fields, kept: fill.kept, ...carryOver(ctx, from.id, into.id) };
+    };
     const participants = [
       ...existing.map(([row, role]) => ({ organizationId: row.id, role })),
       ...input.newSuccessors.map((successor, index) => {
-        const organizationId = createSuccessor(ctx, converted ? convertedInput(successor, converted) : successor, index, new Set(existing.map(([row]) => row.id)));
-        if (converted) carryOver(ctx, converted.id, organizationId);
+        const formed = converted ? convertedInput(successor, converted) : null;
+        const organizationId = createSuccessor(ctx, formed?.input ?? successor, index, new Set(existing.map(([row]) => row.id)));
+        if (converted && formed) reportCarry(converted, { id: organizationId, name: successor.name }, formed.fill);
         return { organizationId, role: 'successor' as const };
       }),
     ];
+    const into = converted ? existing.find(([, role]) => role === 'successor')?.[0] : undefined;
+    if (converted && into) reportCarry(converted, into, fillExisting(ctx, into, converted, cause));
     const at = timestamp(ctx);
     const oldName = input.kind === 'renaming' && subject ? subject.name : null;
     const event = ctx.db
@@ -487,11 +568,11 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
     recomputeLifecycle(
       ctx,
       participants.map((participant) => participant.organizationId),
-      { lifecycle: 'recorded', kind: event.kind, date: event.date },
+      cause,
     );
     const [view] = toEvents(ctx, [event]);
     if (!view) throw new Error(`lifecycle event ${event.id} vanished inside its own transaction`);
-    return view;
+    return { ...view, carriedOver };
   });
 }
 

@@ -27,6 +27,7 @@ import { conflict, validationFailure, type FieldIssue } from '../../shared/error
 import { unitNameInSentence } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
+import { closestFirst, nameCloseness, searchCloseness } from '../../shared/closeness';
 import { inPlace, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { among, perConnection, rowInsert } from '../db/prepared';
@@ -45,15 +46,7 @@ import {
 import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { readMinimumMembers } from './lookups';
-import {
-  foundByOldAddress,
-  nameCloseness,
-  nearSearch,
-  organizationSearchText,
-  searchCloseness,
-  searchMatchExpression,
-  searchRowCondition,
-} from './search';
+import { foundByOldAddress, nearSearch, organizationSearchText, searchMatchExpression, searchRowCondition } from './search';
 import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
 import { atomically } from '../db/atomic';
 import { searchIndex, searchIndexMatches } from '../db/derived';
@@ -347,17 +340,6 @@ export const RANKED_PAST_CAP = 100;
 /** The `value` of a query's one row. */
 function countOf(ctx: Context, query: SQL): number {
   return ctx.db.get<{ value: number } | undefined>(query)?.value ?? 0;
-}
-
-/**
- * `rows` (in the list's order) with the closest first (`closeness`: lower is closer), rows equally
- * close keeping their order. The sort is stable, so this is the list's order within each step.
- */
-function closestFirst<T>(rows: readonly T[], closeness: (row: T) => number): T[] {
-  return rows
-    .map((row) => ({ row, distance: closeness(row) }))
-    .sort((a, b) => a.distance - b.distance)
-    .map(({ row }) => row);
 }
 
 /**

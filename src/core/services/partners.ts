@@ -10,12 +10,17 @@ import {
   type PartnerDetail,
   type PartnerDuplicateCandidate,
   type PartnerSummary,
+  type PartnerTies,
   type partnerDuplicateCheckInput,
   type partnerListInput,
   type partnersContract,
   type partnerUpdateInput,
 } from '../../shared/contracts/partners';
-import { partnerKinds, type Page, type Province } from '../../shared/domain';
+import { chasedStatuses } from '../../shared/agreements';
+import { agreementListInput } from '../../shared/contracts/agreements';
+import { demandListInput } from '../../shared/contracts/supply';
+import { partnerKinds, supplyStatuses, type Page, type Province } from '../../shared/domain';
+import { isConnectable } from '../../shared/supply';
 import { conflict, validationFailure } from '../../shared/errors';
 import { foldText, vietnameseCollator } from '../../shared/text';
 import { partnerNameKey } from '../../shared/names';
@@ -24,7 +29,11 @@ import { notInTrash } from '../db/predicates';
 import { partners } from '../db/schema';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
+import { listAgreements } from './agreements';
 import { partnerSearchText, textOrPhoneCondition } from './search';
+import { closestFirst, searchCloseness } from '../../shared/closeness';
+import { among } from '../db/prepared';
+import { listDemands } from './supply';
 import { atomically } from '../db/atomic';
 
 type PartnerRow = typeof partners.$inferSelect;
@@ -154,12 +163,20 @@ function collateTies(rows: PartnerRow[]): PartnerRow[] {
 }
 
 /**
+ * How many of the partners a search finds, first by name, are ranked closest first; those after
+ * follow by name. More than any province keeps, so in practice every partner found.
+ */
+const RANKED_PARTNERS = 1000;
+
+/**
  * One page of partners. A province office keeps hundreds of partners, not the register's tens of
  * thousands (4,600 in the national demo), so search reads each row's folded text with the register's
  * rule instead of keeping a search index of its own: each typed word may be found in any field (the
  * province and the address among them), a word of digits also in the partner's phone («an giang
  * 0973», «minh phat 0973»), and a phone number typed whole is looked for there however either was
- * written (`textOrPhoneCondition`).
+ * written (`textOrPhoneCondition`). In the default order (by name, A to Z) the names closest to what
+ * was typed come first, as in the register (`searchCloseness`): «cty cp phu gia» puts «Công ty Cổ
+ * phần Đầu tư Phú Gia» before «Công ty Cổ phần Chế biến Nông sản Đại Phúc An Giang».
  */
 export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummary> {
   const where = and(
@@ -169,14 +186,20 @@ export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummar
     textOrPhoneCondition(partners.searchText, partners.phone, input.search),
   );
   const total = ctx.db.select({ value: count() }).from(partners).where(where).get()?.value ?? 0;
-  const rows = ctx.db
-    .select()
-    .from(partners)
-    .where(where)
-    .orderBy(...listOrder(ctx, input.sort))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all();
+  const order = listOrder(ctx, input.sort);
+  const offset = (input.page - 1) * input.pageSize;
+  let rows: PartnerRow[];
+  if (input.search.trim() !== '' && input.sort.by === 'name' && input.sort.direction === 'asc' && offset < RANKED_PARTNERS) {
+    const closeness = searchCloseness(input.search);
+    const found = ctx.db.select({ id: partners.id, nameFolded: partners.nameFolded }).from(partners).where(where).orderBy(...order).limit(RANKED_PARTNERS).all();
+    const pageIds = closestFirst(found, (row) => closeness(row.nameFolded))
+      .slice(offset, offset + input.pageSize)
+      .map((row) => row.id);
+    const byId = new Map((pageIds.length ? ctx.db.select().from(partners).where(among(partners.id, pageIds)).all() : []).map((row) => [row.id, row]));
+    rows = pageIds.flatMap((id) => byId.get(id) ?? []);
+  } else {
+    rows = ctx.db.select().from(partners).where(where).orderBy(...order).limit(input.pageSize).offset(offset).all();
+  }
   return { rows: collateTies(rows).map((row) => toSummary(ctx, row)), total };
 }
 
@@ -307,7 +330,23 @@ export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof pa
   });
 }
 
-/** Moves a partner to the trash (Thùng rác); its event participations and agreements stay for a restore. */
+/**
+ * What a partner still has under way, for the confirmation before it goes to the trash: its
+ * agreements signed or being carried out, and its demands not yet met — counted by the lists' own
+ * filters. Moving it is still allowed (the trash restores it); the person is told first.
+ */
+export function partnerTies(ctx: Context, id: number): PartnerTies {
+  requirePartner(ctx, id);
+  const counterpart = { kind: 'partner', id } as const;
+  const agreementsInForce = listAgreements(ctx, agreementListInput.parse({ counterpart, statuses: chasedStatuses, pageSize: 1 })).total;
+  const openDemands = listDemands(ctx, demandListInput.parse({ buyer: counterpart, statuses: supplyStatuses.filter(isConnectable), pageSize: 1 })).total;
+  return { agreementsInForce, openDemands };
+}
+
+/**
+ * Moves a partner to the trash (Thùng rác); its event participations and agreements stay for a
+ * restore. Its agreements stay listed, its demands leave the supply lists until it is restored.
+ */
 export function deletePartner(ctx: Context, id: number): null {
   return moveToTrash(ctx, partnerRecords, id);
 }
@@ -351,4 +390,5 @@ export const partnersHandlers: HandlersFor<typeof partnersContract> = {
   'partners:restore': (ctx, { id }) => restorePartner(ctx, id),
   'partners:trash': (ctx, input) => listPartnerTrash(ctx, input),
   'partners:checkDuplicates': (ctx, input) => findPartnerDuplicates(ctx, input),
+  'partners:ties': (ctx, { id }) => partnerTies(ctx, id),
 };

@@ -1,6 +1,7 @@
 /** Products of member organizations and their certifications (OCOP stars, VietGAP, …). */
 import { and, asc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import { inHomeProvince, notInTrash } from '../db/predicates';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { inHomeProvince, notInTrash, subqueries } from '../db/predicates';
 import type { z } from 'zod';
 import type {
   Certification,
@@ -110,6 +111,13 @@ function findCertification(ctx: Context, id: number): Certification | undefined 
   return certificationsWhere(ctx, eq(certifications.id, id))[0];
 }
 
+/** A certificate as the organization's history keeps it: with its product's name, which a deleted product no longer tells. */
+function certificationAudited(ctx: Context, certification: Certification) {
+  const { productId } = certification;
+  const product = productId === null ? undefined : ctx.db.select({ name: products.name }).from(products).where(eq(products.id, productId)).get();
+  return { ...certification, productName: product?.name ?? null };
+}
+
 export function saveCertification(ctx: Context, input: z.output<typeof certificationInput>): Certification {
   return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
@@ -144,7 +152,7 @@ export function saveCertification(ctx: Context, input: z.output<typeof certifica
     }
     const saved = findCertification(ctx, savedId);
     if (!saved) throw new Error(`certification ${savedId} vanished inside its own transaction`);
-    recordChange(ctx, 'organization', input.organizationId, 'update', { certification: before }, { certification: saved });
+    recordChange(ctx, 'organization', input.organizationId, 'update', { certification: before && certificationAudited(ctx, before) }, { certification: certificationAudited(ctx, saved) });
     return saved;
   });
 }
@@ -154,26 +162,36 @@ export function deleteCertification(ctx: Context, id: number): null {
     const before = findCertification(ctx, id);
     if (!before) throw notFound(`Không tìm thấy giấy chứng nhận số ${id}; có thể đã bị xóa.`);
     ctx.db.delete(certifications).where(eq(certifications.id, id)).run();
-    recordChange(ctx, 'organization', before.organizationId, 'update', { certification: before }, { certification: null });
+    recordChange(ctx, 'organization', before.organizationId, 'update', { certification: certificationAudited(ctx, before) }, { certification: null });
     return null;
   });
 }
 
 
-export function expiringCertifications(
-  ctx: Context,
-  { withinDays, includeExpired }: { withinDays: number; includeExpired: boolean },
-): ExpiringCertification[] {
+/**
+ * The certificates to renew, for Cần chú ý and Tổng quan alike: of live organizations of this
+ * province, expiring within `withinDays` from today or expired within the last 12 months, and not
+ * renewed — no newer certificate of the same kind for the same organization and product (one that
+ * expires after it, or one with no expiry issued after it). An expired one stays listed until it is
+ * renewed, its organization ends or goes to the trash, or its year is over. Soonest first.
+ */
+export function expiringCertifications(ctx: Context, { withinDays }: { withinDays: number }): ExpiringCertification[] {
   const today = todayIso(ctx);
-  const conditions: SQL[] = [
-    notInTrash(organizations),
-    // Live organizations only: one that has ended needs no renewal.
-    isNull(organizations.endedOn),
-    // Nor does one based in another province: its own alliance follows it.
-    inHomeProvince(organizations),
-    lte(certifications.expiresOn, addDays(today, withinDays)),
-  ];
-  if (!includeExpired) conditions.push(gte(certifications.expiresOn, today));
+  // An office renews within months; one expired over a year ago was let go. The same day a year
+  // back, as text: 29/02 compares as the day after 28/02.
+  const keptSince = `${String(Number(today.slice(0, 4)) - 1).padStart(4, '0')}${today.slice(4)}`;
+  const renewal = alias(certifications, 'renewal');
+  const renewed = subqueries
+    .select({ one: sql`1` })
+    .from(renewal)
+    .where(
+      and(
+        eq(renewal.kindCode, certifications.kindCode),
+        eq(renewal.organizationId, certifications.organizationId),
+        sql`${renewal.productId} IS ${certifications.productId}`,
+        sql`(${renewal.expiresOn} > ${certifications.expiresOn} OR (${renewal.expiresOn} IS NULL AND ${renewal.issuedOn} > coalesce(${certifications.issuedOn}, '')))`,
+      ),
+    );
   return ctx.db
     .select({
       certificationId: certifications.id,
@@ -190,7 +208,18 @@ export function expiringCertifications(
     .innerJoin(organizations, eq(organizations.id, certifications.organizationId))
     .innerJoin(certificationKinds, eq(certificationKinds.code, certifications.kindCode))
     .leftJoin(products, eq(products.id, certifications.productId))
-    .where(and(...conditions))
+    .where(
+      and(
+        gte(certifications.expiresOn, keptSince),
+        lte(certifications.expiresOn, addDays(today, withinDays)),
+        notInTrash(organizations),
+        // Live organizations only: one that has ended needs no renewal.
+        isNull(organizations.endedOn),
+        // Nor does one based in another province: its own alliance follows it.
+        inHomeProvince(organizations),
+        sql`NOT EXISTS ${renewed}`,
+      ),
+    )
     .orderBy(asc(certifications.expiresOn), asc(organizations.nameFolded), asc(certifications.id))
     .all();
 }

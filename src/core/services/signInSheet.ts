@@ -18,6 +18,8 @@ import { isFooterRow, isSectionHeading, isTotalsRow } from '../excel/import/rows
 export interface SheetLine {
   /** The line as pasted, trimmed, its cells set apart by spaces. */
   line: string;
+  /** Where it starts in the pasted text, counted from 1 as the text box counts its lines. */
+  lineNumber: number;
   /** The unit's name, without numbering and signer; empty when `skipped`. */
   name: string;
   representative: string;
@@ -37,6 +39,36 @@ const numbering = /^(?:\d{1,4}\s*[.):/–-]\s*|\d{1,4}\s+|[-–•*+·▪●◦�
  * (a line read whole, its signer's name with it), or only resembles its name, words left out.
  */
 export type UnitNaming = 'whole' | 'within' | 'around' | 'resembles';
+
+/**
+ * Whether a line's name key reads as a participant's through a short form the table of
+ * abbreviations does not know (resources/names/abbreviations.json), either way round: a word of
+ * one spelled by the initials of words of the other («PP» for «phân phối», «CB» for «chế biến»),
+ * the others word for word, two of them at least, the last among them, since that is what tells
+ * two units of a kind apart. A name only resembled this way is offered to choose, never matched.
+ */
+export function spellsOut(line: readonly string[], key: readonly string[]): boolean {
+  return initialsAlign(line, key) || initialsAlign(key, line);
+}
+
+/** `spellsOut` one way: `short` is `long` with one run of words or more written as their initials. */
+function initialsAlign(short: readonly string[], long: readonly string[]): boolean {
+  let [at, longAt, same, spelled] = [0, 0, 0, 0];
+  while (at < short.length && longAt < long.length) {
+    const word = short[at] ?? '';
+    if (word === long[longAt]) {
+      same += 1;
+      longAt += 1;
+    } else if (/^[a-z]{2,}$/.test(word) && long.slice(longAt, longAt + word.length).map((one) => one[0]).join('') === word) {
+      spelled += 1;
+      longAt += word.length;
+    } else {
+      return false;
+    }
+    at += 1;
+  }
+  return at === short.length && longAt === long.length && spelled > 0 && same >= 2 && short.at(-1) === long.at(-1);
+}
 
 /** One way of reading a line: which of its text names the unit, the rest being who signed. */
 interface Reading {
@@ -85,19 +117,33 @@ const titles = [
   .map((title) => title.split(' '))
   .sort((a, b) => b.length - a.length);
 
+/** The words of `text[start, end)`, each folded and where it starts. */
+function wordsWithin(text: string, start: number, end: number): { at: number; folded: string }[] {
+  return (
+    [...text.slice(start, end).matchAll(/\S+/g)]
+      .map((word) => ({ at: start + word.index, folded: foldText(word[0]).replace(/[^a-z0-9]/g, '') }))
+      // A dash or a bracket alone is no word: the name starts at the word after it.
+      .filter((word) => word.folded !== '')
+  );
+}
+
+/** Where what follows a title written first begins («GĐ HTX…», «Chủ tịch HĐQT Nguyễn Văn Năm»); undefined without one, or for a title alone. */
+function afterTitle(text: string, start = 0, end = text.length): number | undefined {
+  const words = wordsWithin(text, start, end);
+  const title = titles.find((form) => form.length < words.length && form.every((word, at) => words[at]?.folded === word));
+  return title && words[title.length]?.at;
+}
+
 /**
  * Where in `text[start, end)` a unit's name may start other than at `start`: after a title
  * written before it, and at the first word saying what a unit is (HTX, Công ty…) after other
  * words («Trưởng phòng kinh doanh Công ty TNHH…»).
  */
 function laterUnitStarts(text: string, start: number, end: number): number[] {
-  const words = [...text.slice(start, end).matchAll(/\S+/g)]
-    .map((word) => ({ at: start + word.index, folded: foldText(word[0]).replace(/[^a-z0-9]/g, '') }))
-    // A dash or a bracket alone is no word: the name starts at the word after it.
-    .filter((word) => word.folded !== '');
+  const words = wordsWithin(text, start, end);
   const starts: number[] = [];
-  const title = titles.find((form) => form.length < words.length && form.every((word, at) => words[at]?.folded === word));
-  if (title) starts.push(words[title.length]?.at ?? start);
+  const title = afterTitle(text, start, end);
+  if (title !== undefined) starts.push(title);
   const named = words.findIndex((word, at) => at > 0 && looksLikeUnit(text.slice(word.at, end)));
   if (named > 0) starts.push(words[named]?.at ?? start);
   return [...new Set(starts)];
@@ -228,6 +274,38 @@ function withTitle(signer: string, title: string): string {
   return `${signer} (${title})`;
 }
 
+/**
+ * Who signed in the one form a sheet's «Chức vụ» column gives (`withTitle`), «Nguyễn Văn Tâm (Giám
+ * đốc)», whatever the shape a typed line writes them in: the title after the name or before it,
+ * set apart or in brackets («Nguyễn Văn Tâm - Giám đốc», «Bà Lê Thị Hoa, GĐ», «Chủ tịch HĐQT
+ * Nguyễn Văn Năm», «Thành viên HĐQT (ông Huỳnh Văn Tám)»). Its parts must be one person's name and
+ * titles, a part without letters (a phone number) kept after them; any other shape (two names, a
+ * name in lower case) is kept as typed, since which words are the person is then a guess.
+ */
+function signerWithTitle(typed: string): string {
+  let person: string | undefined;
+  const roles: string[] = [];
+  const rest: string[] = [];
+  for (const { start, end } of partsOf(typed)) {
+    const part = typed.slice(start, end).replace(/^\((.*)\)$/, '$1').trim();
+    const titled = afterTitle(part);
+    if (!hasWords(part)) {
+      rest.push(part);
+    } else if (titled !== undefined && person === undefined && looksLikePerson(part.slice(titled))) {
+      person = part.slice(titled);
+      roles.push(part.slice(0, titled).trim());
+    } else if (looksLikeTitle(part) || !looksLikePerson(part)) {
+      roles.push(part);
+    } else if (person === undefined) {
+      person = part;
+    } else {
+      return typed;
+    }
+  }
+  if (person === undefined || roles.length === 0) return typed;
+  return [withTitle(person, roles.join(', ')), ...rest].join(' – ');
+}
+
 /** Whether a cell reads as a unit's name by its form: it starts with what the unit is (HTX, Công ty…). */
 function looksLikeUnit(cell: string): boolean {
   return organizationKindOfName(cell) !== undefined || hasLegalForm(cell);
@@ -263,20 +341,30 @@ function highest<T>(items: readonly T[], scores: (item: T) => readonly number[])
  * too: csv-parse then keeps it, but as the start of a cell running over the lines after it, which
  * are read as written instead.
  */
-function pastedRecords(text: string): string[][] {
+function pastedRecords(text: string): { cells: string[]; lineNumber: number }[] {
   const options: Options = { delimiter: '\t', record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, relax_quotes: true };
+  // Each record with the line it starts on: a record takes a line, and one more for each line break its cells hold.
+  const numbered = (records: string[][]) => {
+    let next = 1;
+    return records.map((cells) => {
+      const lineNumber = next;
+      next += 1 + cells.reduce((breaks, cell) => breaks + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+      return { cells, lineNumber };
+    });
+  };
   try {
-    const records = parse(text, options);
-    if (!records.some((cells) => cells.some((cell) => cell.startsWith('"') && /[\r\n]/.test(cell)))) return records;
+    const records = numbered(parse(text, options));
+    if (!records.some(({ cells }) => cells.some((cell) => cell.startsWith('"') && /[\r\n]/.test(cell)))) return records;
   } catch {
     // A quote opened and never closed: read as written below.
   }
-  return parse(text, { ...options, quote: false });
+  return numbered(parse(text, { ...options, quote: false }));
 }
 
 /** A pasted line: its cells, one for a typed line. */
 interface PastedRow {
   line: string;
+  lineNumber: number;
   cells: string[];
   /** A row of the spreadsheet's, its cells set apart by tabs. */
   tabbed: boolean;
@@ -343,9 +431,9 @@ function isTitleLine(line: string): boolean {
 export function readSignInSheet(text: string, namesUnits: (names: readonly string[]) => ReadonlyMap<string, UnitNaming>): SheetLine[] {
   const rows: PastedRow[] = pastedRecords(text)
     // A line break inside a cell is a space within it, as any run of white space.
-    .map((record) => record.map(cleanText))
-    .filter((cells) => cells.some((cell) => cell !== ''))
-    .map((cells) => ({ line: cleanText(cells.join(' ')), cells, tabbed: cells.length > 1 }));
+    .map(({ cells, lineNumber }) => ({ cells: cells.map(cleanText), lineNumber }))
+    .filter(({ cells }) => cells.some((cell) => cell !== ''))
+    .map(({ cells, lineNumber }) => ({ line: cleanText(cells.join(' ')), lineNumber, cells, tabbed: cells.length > 1 }));
   const header = findHeader(rows);
   // Above the header: the sheet's title, its date and place.
   const firstHeaderRow = header.rows.size ? Math.min(...header.rows) : -1;
@@ -398,13 +486,13 @@ export function readSignInSheet(text: string, namesUnits: (names: readonly strin
   // Every reading of every line asked in one go: the register is read once for the whole sheet.
   const units = namesUnits([...new Set(readings.flat().map((reading) => reading.name))]);
 
-  return rows.map(({ line, cells, tabbed }, at): SheetLine => {
-    const nothing = { line, name: '', representative: '', skipped: true };
+  return rows.map(({ line, lineNumber, cells, tabbed }, at): SheetLine => {
+    const nothing = { line, lineNumber, name: '', representative: '', skipped: true };
     if (unitTexts[at] === null) return nothing;
     const own = chosenReading(readings[at] ?? [], units);
     if (!tabbed && !units.has(own.name) && isTitleLine(line)) return nothing;
     const signer = tabbed && person !== null ? (cells[person] ?? '') : '';
     const title = (tabbed && titleColumn !== null ? cells[titleColumn] : '') || (signer ? own.representative : '');
-    return { line, name: own.name, representative: withTitle(signer || own.representative, title), skipped: false };
+    return { line, lineNumber, name: own.name, representative: withTitle(signerWithTitle(signer || own.representative), title), skipped: false };
   });
 }

@@ -11,7 +11,8 @@ import {
   type AgreementStatus,
   type Page,
 } from '../domain';
-import { hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type Fulfilment, type FulfilmentBasis, type UnitTotal } from '../agreements';
+import { agreementFollowUps, hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type Fulfilment, type FulfilmentBasis, type UnitTotal } from '../agreements';
+import type { UnitFacts } from '../supply';
 import { formatIsoDateVi } from '../text';
 import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 import { fileId, type FileChunk } from './files';
@@ -163,6 +164,11 @@ export const agreementListInput = z.object({
   kind: z.enum(agreementKinds).optional(),
   /** Status on the day asked, the same rule as everywhere (see shared/agreements.ts). */
   statuses: listOf(z.enum(agreementStatuses), 10, 'trạng thái').optional(),
+  /**
+   * After it ran out: still followed — unfinished and nobody closed its follow-up, as Cần chú ý
+   * lists it (`needsClosing`) — or its follow-up closed by a person.
+   */
+  followUp: z.enum(agreementFollowUps).optional(),
   eventId: id.optional(),
   /** Signed in this year. */
   year: z.number().int().min(1900).max(2200).optional(),
@@ -175,6 +181,11 @@ export const deliveryInput = z.object({
   commitmentId: id,
   deliveredOn: isoDate('Ngày giao hàng'),
   quantity: positiveQuantity('Số lượng giao'),
+  /**
+   * The unit the quantity is written in, by its name in Danh mục («kg»); absent or empty: the
+   * commitment's. Another unit of the same kind is converted into the commitment's and kept as written.
+   */
+  unit: optionalText('Đơn vị', 30),
   /** In đồng. */
   value: optionalCount('Giá trị'),
   note: optionalText('Ghi chú', 1000),
@@ -262,6 +273,17 @@ export interface AgreementCommitment {
   /** The party (its `AgreementParty.id`) that supplies it, and the one that receives it. */
   supplierPartyId: number | null;
   receiverPartyId: number | null;
+  /**
+   * The units a delivery may be written in: the commitment's own first (as Danh mục names it), then
+   * those Danh mục converts it to exactly (tạ, yến, kg of a commitment in tấn). Empty when Danh mục
+   * does not know its unit: a delivery is then written in it alone.
+   */
+  deliveryUnits: DeliveryUnit[];
+}
+
+/** A unit of Danh mục a delivery may be written in, with what converting it needs (`convertQuantity`). */
+export interface DeliveryUnit extends UnitFacts {
+  name: string;
 }
 
 /** How far one party has done what it supplies, and received what it is owed. */
@@ -281,7 +303,10 @@ export interface AgreementDelivery {
   product: string;
   unit: string;
   deliveredOn: string;
+  /** In the commitment's unit. */
   quantity: number;
+  /** As written, when in another unit than the commitment's (500 kg, stored as 0,5 tấn); else null. */
+  written: { quantity: number; unit: string } | null;
   /** In đồng. */
   value: number | null;
   note: string;

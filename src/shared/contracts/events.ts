@@ -5,6 +5,7 @@ import {
   participantStatuses,
   type EventKind,
   type OrganizationKind,
+  type OrganizationStatus,
   type Page,
   type ParticipantRole,
   type ParticipantStatus,
@@ -194,6 +195,8 @@ export interface EventParticipant {
   status: ParticipantStatus;
   representative: string;
   note: string;
+  /** Its organization or partner is in the trash: listed, marked, and counted in no number. */
+  inTrash: boolean;
 }
 
 /** An event one member organization or partner took part in, with its role and attendance there. */
@@ -251,12 +254,19 @@ export interface SignInNewcomer {
   name: string;
   /** Its commune (a member) or province (a partner), to tell two of one name apart. */
   place: string;
+  /**
+   * Why it cannot be added: it had ended by the event's first day (`endedRefusal`), with its status
+   * and end date as the participant picker says them; or it is in the trash. Absent when it can.
+   */
+  barred?: { reason: 'ended'; status: OrganizationStatus; endedOn: string } | { reason: 'trash' };
 }
 
 /** One line of a pasted sign-in sheet and what it matched among the participants. */
 export interface SignInLine {
   /** The line as pasted, trimmed. */
   line: string;
+  /** Where it starts in the pasted text, counted from 1 as the text box counts its lines. */
+  lineNumber: number;
   /** The unit's name read from it, without numbering and representative. */
   name: string;
   /** Who signed: the signers' column of a spreadsheet's row, or what a typed line holds besides the unit's name, as typed. */

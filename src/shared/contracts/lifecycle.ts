@@ -27,6 +27,47 @@ export interface LifecycleEvent {
   createdAt: string;
 }
 
+/**
+ * What a conversion («Chuyển đổi») carries from the organization converted to the one after it:
+ * the same people, place and business under a new kind. The address only within one commune.
+ */
+export const conversionCarriedFields = [
+  'street',
+  'oldAddress',
+  'sectorCode',
+  'phone',
+  'email',
+  'website',
+  'representative',
+  'charterCapital',
+  'sizeClass',
+  'memberSince',
+] as const;
+export type ConversionCarriedField = (typeof conversionCarriedFields)[number];
+
+/**
+ * What the organization after a conversion took over: only what it lacked, so that one already in
+ * the register keeps everything stored of it.
+ */
+export interface ConversionCarryOver {
+  /** The organization after the conversion, and the one converted. */
+  name: string;
+  from: string;
+  /** The fields it lacked and took over. */
+  fields: ConversionCarriedField[];
+  /** The fields it already had, kept though the converted one's say otherwise. */
+  kept: ConversionCarriedField[];
+  /** Contact people, products and certificates it did not have, added. */
+  contacts: number;
+  products: number;
+  certifications: number;
+}
+
+/** An event as recorded, with what a conversion carried over (null for other kinds). */
+export interface RecordedLifecycleEvent extends LifecycleEvent {
+  carriedOver: ConversionCarryOver | null;
+}
+
 /** An organization's events, with its own role in each first-hand. */
 export interface OrganizationLifecycleEvent extends LifecycleEvent {
   /** The role of the organization the list was asked for. */
@@ -58,7 +99,7 @@ export type LifecycleRecordInput = z.input<typeof lifecycleRecordInput>;
 
 export const lifecycleContract = {
   /** Records an event (creating new successors), then brings every participant's status up to date. */
-  'lifecycle:record': channel<LifecycleEvent>()(lifecycleRecordInput),
+  'lifecycle:record': channel<RecordedLifecycleEvent>()(lifecycleRecordInput),
   /** One organization's events, date ascending. */
   'lifecycle:list': channel<OrganizationLifecycleEvent[]>()(z.object({ organizationId })),
   /** Deletes an event and recomputes the status of everyone it concerned. */

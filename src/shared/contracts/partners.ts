@@ -32,6 +32,14 @@ export interface PartnerDetail extends PartnerSummary {
   updatedAt: string;
 }
 
+/** What a partner still has under way, said before it goes to the trash. */
+export interface PartnerTies {
+  /** Agreements it is party to that are signed or being carried out (`chasedStatuses`). */
+  agreementsInForce: number;
+  /** Its demands not yet met: not connected, or connected in part (`isConnectable`). */
+  openDemands: number;
+}
+
 export interface DeletedPartner extends PartnerSummary {
   deletedAt: string;
 }
@@ -149,4 +157,5 @@ export const partnersContract = {
   'partners:restore': channel<PartnerSummary>()(z.object({ id })),
   'partners:trash': channel<Page<DeletedPartner>>()(z.object({ ...pageInput })),
   'partners:checkDuplicates': channel<PartnerDuplicateCandidate[]>()(partnerDuplicateCheckInput),
+  'partners:ties': channel<PartnerTies>()(z.object({ id })),
 };

@@ -42,7 +42,7 @@ export interface OrganizationProducts {
   generalCertifications: Certification[];
 }
 
-/** A certification running out soon, for the "needs attention" lists. */
+/** A certificate running out soon, or run out and not renewed, for the "needs attention" lists. */
 export interface ExpiringCertification {
   certificationId: number;
   organizationId: number;
@@ -132,13 +132,8 @@ export const productsContract = {
   'certifications:save': channel<Certification>()(certificationInput),
   'certifications:delete': channel<null>()(z.object({ id })),
   /**
-   * Certifications of live organizations that expire within `withinDays` from today, soonest
-   * first; with `includeExpired`, also those already expired.
+   * The certificates to renew: expiring within `withinDays` from today, or expired within the last
+   * 12 months and not renewed since (`expiringCertifications` in src/core/services/products.ts).
    */
-  'certifications:expiring': channel<ExpiringCertification[]>()(
-    z.object({
-      withinDays: z.number().int().min(0).max(3650).default(90),
-      includeExpired: z.boolean().default(false),
-    }),
-  ),
+  'certifications:expiring': channel<ExpiringCertification[]>()(z.object({ withinDays: z.number().int().min(0).max(3650).default(90) })),
 };

@@ -1,7 +1,9 @@
 /**
  * Picks the other side of a connection: a member organization of the register (Thành viên) or a
  * partner (Đối tác), found by typing part of its name. Both lists are searched by the backend, which
- * ignores case and diacritics, so "vinh binh" finds "Hợp tác xã Nông nghiệp Vĩnh Bình".
+ * ignores case and diacritics, so "vinh binh" finds "Hợp tác xã Nông nghiệp Vĩnh Bình", and puts the
+ * names closest to what was typed first; the side whose closest name is closer comes first
+ * (`searchCloseness`, the lists' own rule), and a name found only with a typo forgiven says so.
  *
  * Used for the participants of an event and the parties of an agreement.
  *
@@ -14,10 +16,12 @@
  * - `error`, `required`, `description`, `placeholder`, `disabled`: as on any Mantine input.
  */
 import { useId, useState } from 'react';
-import { Input, MultiSelect, Select, Stack, Text, type ComboboxData, type OptionsFilter } from '@mantine/core';
+import { Badge, Group, Input, MultiSelect, Select, Stack, Text, type ComboboxData, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { searchCloseness } from '../../../shared/closeness';
 import { formatDate } from '../../../shared/format';
+import { foldText } from '../../../shared/text';
 import { useOrganizationList } from '../queries';
 import { usePartnerOptions } from '../queries/events';
 
@@ -77,6 +81,8 @@ interface Option {
    * after its end, so the person sees why before choosing it.
    */
   detail: string;
+  /** Found only with a typo forgiven (`nearMatch` of the register's list): offered after the others, and said. */
+  nearMatch?: boolean;
 }
 
 export function CounterpartPicker(props: CounterpartPickerProps) {
@@ -100,6 +106,7 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
   const found: Option[] = [
     ...(organizations.data?.rows ?? []).map((row) => ({
       counterpart: { kind: 'organization' as const, id: row.id, name: row.name },
+      nearMatch: row.nearMatch,
       detail: [
         t(`organization.kindShort.${row.kind}`),
         row.communeName,
@@ -119,10 +126,14 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
   const options = new Map<string, Option>(picked.map((counterpart) => [keyOf(counterpart), { counterpart, detail: '' }]));
   for (const option of found) options.set(keyOf(option.counterpart), option);
 
+  // Each side comes ranked; the side holding the closest name found as typed goes first, members on a tie.
+  const closeness = searchCloseness(typed);
+  const closestOf = (kind: CounterpartKind) =>
+    Math.min(Infinity, ...found.filter((option) => option.counterpart.kind === kind && !option.nearMatch).map((option) => closeness(foldText(option.counterpart.name))));
   const groups: { kind: CounterpartKind; title: string }[] = [
-    { kind: 'organization', title: t('nav.members') },
-    { kind: 'partner', title: t('nav.partners') },
-  ];
+    { kind: 'organization' as const, title: t('nav.members') },
+    { kind: 'partner' as const, title: t('nav.partners') },
+  ].sort((a, b) => closestOf(a.kind) - closestOf(b.kind) || 0);
   const data: ComboboxData = groups
     .map(({ kind, title }) => ({
       group: title,
@@ -133,10 +144,17 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
     .filter((group) => group.items.length > 0);
 
   const renderOption = ({ option }: { option: { value: string; label: string } }) => {
-    const detail = options.get(option.value)?.detail;
+    const { detail, nearMatch } = options.get(option.value) ?? {};
     return (
       <Stack gap={0}>
-        <Text size="sm">{option.label}</Text>
+        <Group gap={6} wrap="nowrap" justify="space-between">
+          <Text size="sm">{option.label}</Text>
+          {nearMatch && (
+            <Badge size="xs" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }} title={t('members.nearMatchHint')}>
+              {t('members.nearMatch')}
+            </Badge>
+          )}
+        </Group>
         {detail && (
           <Text size="xs" c="dimmed">
             {detail}

@@ -10,13 +10,13 @@ import { useDebouncedValue, useSessionStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFilter, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { DataTable, type DataTableColumn, type DataTableSortProps, type DataTableSortStatus } from 'mantine-datatable';
+import { type DataTableColumn, type DataTableSortProps, type DataTableSortStatus } from 'mantine-datatable';
+import { DataTable } from './DataTable';
 import { useTranslation } from 'react-i18next';
 import type { ListExportInput } from '../../../shared/contract';
 import type { Page } from '../../../shared/domain';
 import { ExportButton } from './ExportButton';
 import { LoadError } from './LoadError';
-import { pagedTableText } from './pagedTable';
 
 export const listPageSize = 50;
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel live. */
@@ -109,7 +109,6 @@ interface ListTableProps<Row extends { id: number }> {
 }
 
 export function ListTable<Row extends { id: number }>(props: ListTableProps<Row>) {
-  const { t } = useTranslation();
   const { list, position, filters, sort, hrefOf } = props;
   const sorting: DataTableSortProps<Row> = sort ? { sortStatus: sort.status, onSortStatusChange: sort.onChange } : {};
   return (
@@ -151,7 +150,6 @@ export function ListTable<Row extends { id: number }>(props: ListTableProps<Row>
           minHeight={list.data?.rows.length ? undefined : 240}
           records={list.data?.rows ?? []}
           fetching={list.isFetching}
-          loadingText={t('common.loading')}
           emptyState={<EmptyState icon={props.empty.icon} title={props.empty.title} description={props.empty.description} />}
           columns={props.columns}
           {...sorting}
@@ -160,7 +158,6 @@ export function ListTable<Row extends { id: number }>(props: ListTableProps<Row>
           page={position.page}
           onPageChange={position.setPage}
           totalRecords={list.data?.total ?? 0}
-          {...pagedTableText(t)}
           recordsPerPage={listPageSize}
         />
       )}

@@ -9,7 +9,7 @@
 import { Accordion, Center, List, Loader, Paper, Text, Timeline } from '@mantine/core';
 import { IconArrowBackUp, IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
+import type { ParseKeys, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { figureFields, volumePeriods } from '../../../shared/contract';
 import {
@@ -27,7 +27,7 @@ import {
   type LifecycleEventKind,
   type LifecycleRole,
 } from '../../../shared/domain';
-import { formatCount, formatDate, formatDateTime, formatDecimal, formatMoney, formatQuantity } from '../../../shared/format';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatDeliveredQuantity, formatMoney, formatQuantity } from '../../../shared/format';
 import {
   recordFields,
   referenceKey,
@@ -238,7 +238,10 @@ function commitmentText(t: TFunction, item: Fields): string {
 
 function deliveryText(item: Fields): string {
   const quantity = number(item.quantity);
-  let line = `${formatDate(text(item.deliveredOn))}: ${quantity === null ? '' : formatQuantity(quantity, text(item.unit))} ${text(item.product)}`;
+  const writtenQuantity = number(item.writtenQuantity);
+  // Written in another unit than the commitment's: «500 kg = 0,5 tấn», as on the agreement's page.
+  const written = writtenQuantity === null ? null : { quantity: writtenQuantity, unit: text(item.writtenUnit) };
+  let line = `${formatDate(text(item.deliveredOn))}: ${quantity === null ? '' : formatDeliveredQuantity(quantity, text(item.unit), written)} ${text(item.product)}`;
   const value = number(item.value);
   if (value !== null) line += ` (${formatMoney(value)})`;
   if (text(item.note)) line += ` — ${text(item.note)}`;
@@ -440,34 +443,89 @@ function productVolume(item: Fields, t: TFunction): string {
   return period ? t(`figures.products.volumePer.${period}`, { volume: formatDecimal(volume), unit: text(item.unit) }).trim() : formatQuantity(volume, text(item.unit));
 }
 
-/** What a product's change line names, in the words of its form, and how each is written. */
-const productParts = [
-  ['figures.products.field.name', (item: Fields) => text(item.name)],
-  ['figures.products.field.productGroup', (item: Fields) => text(item.productGroup)],
-  ['figures.products.field.unit', (item: Fields) => text(item.unit)],
-  ['figures.products.field.volume', productVolume],
-  [
-    'figures.products.field.price',
-    (item: Fields) => {
-      const price = number(item.price);
-      return price === null ? '' : formatMoney(price);
-    },
-  ],
-  ['figures.products.field.note', (item: Fields) => text(item.note)],
-] as const;
+/**
+ * A field of a product or certificate as its form names it, and how its value is written; `named`:
+ * the title of an entry that adds or removes one already says it.
+ */
+interface Part {
+  key: ParseKeys;
+  write: (item: Fields, t: TFunction) => string;
+  named?: boolean;
+}
 
-/** A product edited: what changed in it («Sửa sản phẩm Gạo ST25: Sản lượng 100 tấn/năm → 120 tấn/năm»), not its name twice. */
-function productLines(t: TFunction, label: string, was: Fields, is: Fields): string[] {
+const dateOf = (field: string) => (item: Fields) => formatDate(text(item[field]));
+
+/** The fields of the products and certificates of an organization's history, in the order of their forms. */
+const subRecordParts: Partial<Record<FieldFormat, readonly Part[]>> = {
+  product: [
+    { key: 'figures.products.field.name', write: (item) => text(item.name), named: true },
+    { key: 'figures.products.field.productGroup', write: (item) => text(item.productGroup) },
+    { key: 'figures.products.field.unit', write: (item) => text(item.unit) },
+    { key: 'figures.products.field.volume', write: productVolume },
+    {
+      key: 'figures.products.field.price',
+      write: (item) => {
+        const price = number(item.price);
+        return price === null ? '' : formatMoney(price);
+      },
+    },
+    { key: 'figures.products.field.note', write: (item) => text(item.note) },
+  ],
+  certification: [
+    // The product's name is kept beside its id since the history could not look it up once it is gone.
+    { key: 'figures.products.cert.product', write: (item, t) => (item.productId === null ? t('figures.products.cert.general') : text(item.productName)) },
+    { key: 'figures.products.cert.kind', write: (item) => text(item.kindName) || text(item.kindCode), named: true },
+    {
+      key: 'figures.products.cert.stars',
+      write: (item, t) => {
+        const stars = number(item.stars);
+        return stars === null ? '' : t('figures.products.cert.starsLabel', { stars });
+      },
+      named: true,
+    },
+    { key: 'figures.products.cert.number', write: (item) => text(item.number), named: true },
+    { key: 'figures.products.cert.issuer', write: (item) => text(item.issuer) },
+    { key: 'figures.products.cert.issuedOn', write: dateOf('issuedOn') },
+    { key: 'figures.products.cert.expiresOn', write: dateOf('expiresOn') },
+  ],
+};
+
+/**
+ * What a product or certificate change holds, field by field: for an edit what changed, «Ngày hết
+ * hạn 20/12/2026 → 06/12/2026»; for one added or removed what it held beside what names it.
+ */
+function partChanges(t: TFunction, parts: readonly Part[], was: Fields | null, is: Fields | null): [label: string, value: string][] {
   const shown = (value: string) => value || t('history.emptyValue');
-  const parts = productParts.flatMap(([key, write]) => {
-    const [prior, next] = [write(was, t), write(is, t)];
-    return prior === next ? [] : [`${t(key)} ${shown(prior)} → ${shown(next)}`];
+  return parts.flatMap(({ key, write, named }): [string, string][] => {
+    const [prior, next] = [was ? write(was, t) : '', is ? write(is, t) : ''];
+    if (was && is) return prior === next ? [] : [[t(key), `${shown(prior)} → ${shown(next)}`]];
+    return named || !(prior || next) ? [] : [[t(key), prior || next]];
   });
-  return parts.length ? [t('history.changed', { what: `${label.toLowerCase()} ${text(was.name)}: ${parts.join('; ')}` })] : [];
+}
+
+/**
+ * An organization's entry that did nothing but add, remove or edit one product or certificate: a
+ * person did that on its Sản phẩm tab, which is no edit of its details. Its title names it, «Thêm
+ * chứng nhận OCOP 3★ (125/QĐ-UBND)», and its lines say what it holds or what changed in it.
+ */
+function soleSubRecord(kind: RecordKind, entry: HistoryEntry): { change: HistoryChange; parts: readonly Part[] } | null {
+  const [change, ...others] = entry.changes;
+  const format = kind === 'organization' && entry.action === 'update' && change && others.length === 0 ? (recordFields.organization as Record<string, FieldFormat>)[change.field] : undefined;
+  const parts = format && subRecordParts[format];
+  return change && parts ? { change, parts } : null;
+}
+
+/** «Thêm», «Xóa» or «Sửa» a product or certificate, by its name. */
+function subRecordTitle(t: TFunction, kind: RecordKind, change: HistoryChange): string {
+  const format = (recordFields[kind] as Record<string, FieldFormat>)[change.field] ?? 'text';
+  const label = t(`history.field.${kind}.${change.field}` as 'history.field.organization.name', { defaultValue: change.field });
+  const name = valueText(t, kind, change.field, format, change.before ?? change.after, {});
+  const what = `${label.toLowerCase()} ${name}`;
+  return t(change.before === null ? 'history.added' : change.after === null ? 'history.removed' : 'history.changed', { what });
 }
 
 /** Sub-records that come and go whole read "Thêm …", "Xóa …", "Sửa …" rather than before → after. */
-const wholeRecords: readonly FieldFormat[] = ['product', 'certification', 'lifecycle', 'delivery', 'followUp', 'heldEvent'];
+const wholeRecords: readonly FieldFormat[] = ['lifecycle', 'delivery', 'followUp', 'heldEvent'];
 
 /** The lines of one field's change, as Lịch sử thay đổi writes them; the import's preview writes an update's changes with it. */
 export function changeLines(t: TFunction, kind: RecordKind, change: HistoryChange, names: Record<string, string>): string[] {
@@ -507,8 +565,12 @@ export function changeLines(t: TFunction, kind: RecordKind, change: HistoryChang
     // Text kept from before raw values is shown as it is, below.
     if (was && is) return format === 'commitments' ? commitmentLines(t, label, was, is) : partyLines(t, was, is);
   }
-  const [productWas, productIs] = format === 'product' ? [fieldsOf(change.before), fieldsOf(change.after)] : [null, null];
-  if (productWas && productIs) return productLines(t, label, productWas, productIs);
+  const parts = subRecordParts[format];
+  if (parts) {
+    // Among other changes: one line, «Sửa sản phẩm Gạo ST25: Sản lượng 100 tấn/năm → 120 tấn/năm».
+    const held = partChanges(t, parts, fieldsOf(change.before), fieldsOf(change.after)).map(([part, value]) => `${part} ${value}`);
+    return [[subRecordTitle(t, kind, change), ...(held.length ? [held.join('; ')] : [])].join(': ')];
+  }
   if (wholeRecords.includes(format)) {
     const what = `${label.toLowerCase()}: ${shown(change.after ?? change.before)}`;
     if (change.before === null) return [t('history.added', { what })];
@@ -529,8 +591,35 @@ function lifecycleEventOf(kind: RecordKind, entry: HistoryEntry): HistoryCause |
   return event && { lifecycle: change.before === null ? 'recorded' : 'removed', kind: text(event.kind), date: text(event.date) };
 }
 
+/** How a participant's state may change in taking attendance: its status, and who signed for it. */
+const attendanceFields = ['status', 'representative'];
+
+/**
+ * What an event's entry that changed only its participants did, by those changes: attendance taken
+ * (Có mặt or Vắng set, and who signed; those who signed without an invitation added present, as a
+ * pasted sign-in sheet does), participants added, removed, or otherwise changed.
+ */
+function participantsDeed(kind: RecordKind, entry: HistoryEntry): 'attendance' | 'added' | 'removed' | 'changed' | null {
+  const [change, ...others] = entry.changes;
+  if (kind !== 'event' || entry.action !== 'update' || change?.field !== 'participants' || others.length) return null;
+  const states = (value: HistoryValue) => (Array.isArray(value) ? value.map((item) => fieldsOf(fieldsOf(item)?.state ?? null)) : []);
+  const [was, is] = [states(change.before), states(change.after)];
+  const marked = is.every((after, index) => {
+    const before = was[index];
+    const attendance = after?.status === 'attended' || after?.status === 'absent';
+    return attendance && (!before || Object.keys({ ...before, ...after }).every((field) => attendanceFields.includes(field) || before[field] === after[field]));
+  });
+  if (is.length && marked) return 'attendance';
+  if (was.every((before) => before === null)) return 'added';
+  return is.every((after) => after === null) ? 'removed' : 'changed';
+}
+
 /** An entry's title: what made the app change the record by itself, what it did to a lifecycle event, or the action. */
 function entryTitle(t: TFunction, kind: RecordKind, entry: HistoryEntry): string {
+  const sole = soleSubRecord(kind, entry);
+  if (sole) return subRecordTitle(t, kind, sole.change);
+  const participants = participantsDeed(kind, entry);
+  if (participants) return t(`history.participants.${participants}`);
   const lifecycle = entry.cause ?? lifecycleEventOf(kind, entry);
   if (!lifecycle) return t(`history.action.${kind}.${entry.action}`);
   const eventKind = oneOf(lifecycleEventKinds, lifecycle.kind);
@@ -541,7 +630,10 @@ function entryTitle(t: TFunction, kind: RecordKind, entry: HistoryEntry): string
 }
 
 function linesOf(t: TFunction, kind: RecordKind, entry: HistoryEntry, names: Record<string, string>): string[] {
-  const lines = entry.changes.flatMap((change) => changeLines(t, kind, change, names));
+  const sole = soleSubRecord(kind, entry);
+  const lines = sole
+    ? partChanges(t, sole.parts, fieldsOf(sole.change.before), fieldsOf(sole.change.after)).map(([part, value]) => `${part}: ${value}`)
+    : entry.changes.flatMap((change) => changeLines(t, kind, change, names));
   return lines.length === 0 && entry.action === 'update' ? [t('history.noDetail')] : lines;
 }
 

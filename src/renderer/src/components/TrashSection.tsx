@@ -9,13 +9,13 @@ import { Alert, Anchor, Button, EmptyState, Group, Stack, Text, Title } from '@m
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBackUp, IconTrash } from '@tabler/icons-react';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { type DataTableColumn } from 'mantine-datatable';
+import { DataTable } from './DataTable';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../shared/domain';
 import { formatDateTime } from '../../../shared/format';
 import { ApiError, messageOf } from '../api';
 import { LoadError } from './LoadError';
-import { pagedTableText } from './pagedTable';
 
 const pageSize = 50;
 
@@ -107,7 +107,6 @@ export function TrashSection<T extends Deleted>(props: TrashSectionProps<T>) {
           minHeight={trash.data?.rows.length ? undefined : 200}
           records={trash.data?.rows ?? []}
           fetching={trash.isFetching}
-          loadingText={t('common.loading')}
           emptyState={<EmptyState icon={<IconTrash />} title={props.emptyTitle} description={props.emptyDescription} />}
           columns={[
             ...props.columns,
@@ -133,7 +132,6 @@ export function TrashSection<T extends Deleted>(props: TrashSectionProps<T>) {
           page={page}
           onPageChange={setPage}
           totalRecords={trash.data?.total ?? 0}
-          {...pagedTableText(t)}
           recordsPerPage={pageSize}
         />
       )}

@@ -66,6 +66,10 @@ export const en: Translations = {
       discard: 'Discard changes',
       keepEditing: 'Keep editing',
     },
+    noRecords: 'No rows.',
+    recordsPerPage: 'Rows per page',
+    selectAll: 'Select all',
+    selectRow: 'Select row {{n}}',
     pageControl: {
       first: 'First page',
       previous: 'Previous page',

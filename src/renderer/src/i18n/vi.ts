@@ -68,6 +68,10 @@ export const vi = {
       discard: 'Bỏ thay đổi',
       keepEditing: 'Tiếp tục sửa',
     },
+    noRecords: 'Không có dòng nào.',
+    recordsPerPage: 'Số dòng mỗi trang',
+    selectAll: 'Chọn tất cả',
+    selectRow: 'Chọn dòng {{n}}',
     pageControl: {
       first: 'Trang đầu',
       previous: 'Trang trước',

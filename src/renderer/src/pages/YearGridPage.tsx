@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Badge, Button, EmptyState, Group, SegmentedControl, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconTable } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
+import { DataTable } from '../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import type { FiguresGridRow } from '../../../shared/contract';
 import { organizationKinds, type OrganizationKind } from '../../../shared/domain';
@@ -22,7 +22,6 @@ import { hrefOf } from '../routing/useHashRoute';
 import { ClassificationCell, NumberCell, gridNumberFields } from './yeargrid/GridCells';
 import { PastableGrid } from './yeargrid/gridPaste';
 import { GridWorkProvider } from './yeargrid/gridWork';
-import { pagedTableText } from '../components/pagedTable';
 
 /** Rows of nine live cells each: fifty took seconds to show on an office laptop, twenty-five do not. */
 const pageSize = 25;
@@ -126,11 +125,9 @@ export function YearGridPage() {
             minHeight={rows.length ? undefined : 240}
             records={rows}
             fetching={grid.isFetching}
-            loadingText={t('common.loading')}
             page={page}
             onPageChange={(next) => setPaging({ filterKey, page: next })}
             totalRecords={grid.data?.total ?? 0}
-            {...pagedTableText(t)}
             recordsPerPage={pageSize}
             pinFirstColumn
             // Narrow gutters: the nine columns, each as wide as the values it shows whole

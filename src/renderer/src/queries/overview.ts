@@ -9,8 +9,8 @@ import { planInForceQuery } from './plans';
 import { expiringCertificationsQuery } from './register';
 import { programmeResultsQuery } from './supply';
 
-/** Certificates running out in the next 90 days (Cần chú ý on Tổng quan). */
-export const certificatesSoon = { withinDays: 90, includeExpired: false };
+/** Certificates running out in the next 90 days, or run out and not renewed (Cần chú ý on Tổng quan). */
+export const certificatesSoon = { withinDays: 90 };
 
 /**
  * Asks, without waiting, what the sections show: Cần chú ý, the plan in force, this year's

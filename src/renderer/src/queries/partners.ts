@@ -12,6 +12,7 @@ export const partnerKeys = {
   detail: (id: number) => ['partners', 'detail', id] as const,
   trash: (page: number, pageSize: number) => ['partners', 'trash', page, pageSize] as const,
   duplicates: (input: InputOf<'partners:checkDuplicates'>) => ['partners', 'duplicates', input] as const,
+  ties: (id: number) => ['partners', 'ties', id] as const,
 };
 
 export function usePartnerList(input: InputOf<'partners:list'>) {
@@ -25,6 +26,11 @@ export function usePartnerList(input: InputOf<'partners:list'>) {
 
 export function usePartner(id: number) {
   return useQuery({ queryKey: partnerKeys.detail(id), queryFn: () => call('partners:get', { id }) });
+}
+
+/** Its agreements under way and open demands, said before it goes to the trash; read afresh each time the page opens. */
+export function usePartnerTies(id: number) {
+  return useQuery({ queryKey: partnerKeys.ties(id), queryFn: () => call('partners:ties', { id }), staleTime: 0, refetchOnMount: 'always' });
 }
 
 export function usePartnerTrash(page: number, pageSize: number) {

@@ -24,6 +24,16 @@ export const agreementsVi = {
     expired: 'Hết hiệu lực',
     terminated: 'Đã chấm dứt',
   },
+  /** The Trạng thái filter's choices for one that ran out: the words of Cần chú ý. */
+  followUp: {
+    needs_closing: 'Hết hạn, chưa hoàn thành',
+    closed: 'Đã kết thúc theo dõi',
+  },
+  /** Under the status badge in the list. */
+  followUpMark: {
+    needs_closing: 'Chưa hoàn thành, còn theo dõi',
+    closed: 'Đã kết thúc theo dõi',
+  },
   role: {
     seller: 'Bên bán',
     buyer: 'Bên mua',
@@ -195,6 +205,8 @@ export const agreementsVi = {
     soFar: 'Đã giao {{delivered}} / {{committed}} ({{percent}})',
     deliveredOn: 'Ngày giao',
     quantity: 'Số lượng giao',
+    unit: 'Đơn vị',
+    converted: 'Sẽ ghi: {{quantity}} (cam kết tính bằng {{unit}}).',
     value: 'Giá trị (đồng)',
     note: 'Ghi chú',
     notePlaceholder: 'Ví dụ: giao tại kho, số phiếu xuất kho',
@@ -264,6 +276,14 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     fulfilled: 'Fulfilled',
     expired: 'Expired',
     terminated: 'Terminated',
+  },
+  followUp: {
+    needs_closing: 'Expired, not fulfilled',
+    closed: 'Follow-up closed',
+  },
+  followUpMark: {
+    needs_closing: 'Not fulfilled, still followed',
+    closed: 'Follow-up closed',
   },
   role: {
     seller: 'Seller',
@@ -440,6 +460,8 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     soFar: 'Delivered {{delivered}} / {{committed}} ({{percent}})',
     deliveredOn: 'Delivered on',
     quantity: 'Quantity delivered',
+    unit: 'Unit',
+    converted: 'To be recorded: {{quantity}} (the commitment is in {{unit}}).',
     value: 'Value (đồng)',
     note: 'Note',
     notePlaceholder: 'E.g. delivered at the warehouse, dispatch note number',

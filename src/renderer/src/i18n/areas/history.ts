@@ -194,6 +194,13 @@ export const historyVi = {
   typedActual: 'thực hiện {{actual}} (nhập tay: {{by}})',
   typedCumulative: 'cộng dồn trong kỳ',
   typedAtPoint: 'tại một thời điểm',
+  // What an event's entry that changed only its participants did.
+  participants: {
+    attendance: 'Điểm danh',
+    added: 'Thêm thành phần tham dự',
+    removed: 'Bỏ khỏi thành phần tham dự',
+    changed: 'Sửa thành phần tham dự',
+  },
   // Changes the app makes by itself, e.g. an organization's status after its dissolution is recorded.
   cause: {
     recorded: 'Cập nhật theo sự kiện «{{kind}}» ngày {{date}}',
@@ -411,6 +418,12 @@ export const historyEn: typeof historyVi = {
   typedActual: 'actual {{actual}} (typed by {{by}})',
   typedCumulative: 'adds up over the period',
   typedAtPoint: 'at a point in time',
+  participants: {
+    attendance: 'Attendance taken',
+    added: 'Participants added',
+    removed: 'Participants removed',
+    changed: 'Participants changed',
+  },
   cause: {
     recorded: 'Updated after the event “{{kind}}” of {{date}}',
     removed: 'Updated after the event “{{kind}}” of {{date}} was deleted',

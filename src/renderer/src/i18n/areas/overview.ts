@@ -73,12 +73,10 @@ export const overviewVi = {
     count: 'Số tổ chức',
   },
   attention: {
-    title: 'Cần chú ý: chứng nhận sắp hết hạn (90 ngày tới)',
+    title: 'Cần chú ý: chứng nhận cần gia hạn (hết hạn trong 90 ngày tới hoặc 12 tháng qua)',
     count: '{{n}} chứng nhận',
-    none: 'Không có chứng nhận nào hết hạn trong 90 ngày tới.',
+    none: 'Không có chứng nhận nào sắp hết hạn trong 90 ngày tới, hay đã hết hạn mà chưa gia hạn.',
     number: 'số {{number}}',
-    today: 'Hết hạn hôm nay',
-    daysLeft: 'Còn {{n}} ngày',
     more: 'Và {{n}} chứng nhận khác.',
   },
 };
@@ -156,12 +154,10 @@ export const overviewEn: Translations<typeof overviewVi> = {
     count: 'Organizations',
   },
   attention: {
-    title: 'Needs attention: certifications expiring (next 90 days)',
+    title: 'Needs attention: certificates to renew (expiring in the next 90 days or the last 12 months)',
     count: '{{n}} certifications',
-    none: 'No certification expires in the next 90 days.',
+    none: 'No certificate expires in the next 90 days, nor has one expired without being renewed.',
     number: 'no. {{number}}',
-    today: 'Expires today',
-    daysLeft: '{{n}} days left',
     more: 'And {{n}} more.',
   },
 };

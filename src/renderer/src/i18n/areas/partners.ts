@@ -91,6 +91,13 @@ export const partnersVi = {
     deleteConfirm:
       'Chuyển {{name}} vào Thùng rác? Đối tác sẽ không còn trong danh sách, nhưng mọi thông tin vẫn được giữ và có thể khôi phục từ Thùng rác.',
     deleted: 'Đã chuyển {{name}} vào Thùng rác.',
+    ties: {
+      both: 'Đối tác này còn {{agreements, number}} thỏa thuận đang thực hiện và {{demands, number}} nhu cầu chưa được đáp ứng.',
+      agreements: 'Đối tác này còn {{agreements, number}} thỏa thuận đang thực hiện.',
+      demands: 'Đối tác này còn {{demands, number}} nhu cầu chưa được đáp ứng.',
+      agreementsStay: 'Các thỏa thuận vẫn ở trong danh sách Thỏa thuận và vẫn ghi nhận giao hàng được; muốn sửa thỏa thuận thì cần khôi phục đối tác trước.',
+      demandsHidden: 'Các nhu cầu sẽ tạm ẩn khỏi Kết nối cung – cầu và Cần chú ý cho đến khi đối tác được khôi phục.',
+    },
     tabs: 'Các phần của hồ sơ đối tác',
     tab: {
       info: 'Thông tin',
@@ -198,6 +205,13 @@ export const partnersEn: Translations<typeof partnersVi> = {
     deleteConfirm:
       'Move {{name}} to the Trash? The partner leaves the list, but everything is kept and can be restored from the Trash.',
     deleted: 'Moved {{name}} to the Trash.',
+    ties: {
+      both: 'This partner still has {{agreements, number}} agreements under way and {{demands, number}} demands not yet met.',
+      agreements: 'This partner still has {{agreements, number}} agreements under way.',
+      demands: 'This partner still has {{demands, number}} demands not yet met.',
+      agreementsStay: 'The agreements stay in the Agreements list and deliveries can still be recorded; to edit one, restore the partner first.',
+      demandsHidden: 'The demands are hidden from Supply – demand and Needs attention until the partner is restored.',
+    },
     tabs: 'Sections of the partner record',
     tab: {
       info: 'Information',

@@ -28,7 +28,7 @@ import { IconAlertTriangle, IconArrowBackUp, IconArrowLeft, IconBan, IconCircleC
 import { useTranslation } from 'react-i18next';
 import { overDelivery } from '../../../../shared/agreements';
 import type { AgreementDelivery, AgreementDetail, AgreementParty } from '../../../../shared/contract';
-import { formatDate, formatMoney, formatPercent, formatQuantity } from '../../../../shared/format';
+import { formatDate, formatDeliveredQuantity, formatMoney, formatPercent, formatQuantity } from '../../../../shared/format';
 import { call, messageOf } from '../../api';
 import { LoadError } from '../../components/LoadError';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
@@ -495,7 +495,7 @@ function DeliveriesSection({ agreement, onEdit }: { agreement: AgreementDetail; 
       children: (
         <Text size="sm">
           {t('agreements.deliveries.removeConfirm', {
-            quantity: formatQuantity(delivery.quantity, delivery.unit),
+            quantity: formatDeliveredQuantity(delivery.quantity, delivery.unit, delivery.written),
             product: delivery.product,
             date: formatDate(delivery.deliveredOn),
           })}
@@ -538,7 +538,7 @@ function DeliveriesSection({ agreement, onEdit }: { agreement: AgreementDetail; 
                     <Table.Tr key={delivery.id}>
                       <Table.Td>{date}</Table.Td>
                       <Table.Td>{delivery.product}</Table.Td>
-                      <Table.Td ta="right">{formatQuantity(delivery.quantity, delivery.unit)}</Table.Td>
+                      <Table.Td ta="right">{formatDeliveredQuantity(delivery.quantity, delivery.unit, delivery.written)}</Table.Td>
                       <Table.Td ta="right">{delivery.value === null ? '' : formatMoney(delivery.value)}</Table.Td>
                       <Table.Td>{delivery.note}</Table.Td>
                       <Table.Td>

@@ -1,7 +1,9 @@
 /**
  * Thỏa thuận ký kết: searched, filtered by kind and status, and paged by the backend, which works
- * out each agreement's status for today; exported to Excel as shown. What the user chose lasts for
- * the session, so Back from an agreement returns to the same list.
+ * out each agreement's status for today; exported to Excel as shown. One that ran out is told
+ * apart as Cần chú ý tells it: unfinished and still followed, or its follow-up closed by a person —
+ * offered among the statuses, marked under the status badge. What the user chose lasts for the
+ * session, so Back from an agreement returns to the same list.
  */
 import { Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -9,6 +11,7 @@ import { IconContract } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { useTranslation } from 'react-i18next';
 import { agreementListColumns, type AgreementListColumn, type AgreementListInput, type AgreementSummary } from '../../../../shared/contract';
+import { agreementFollowUps, type AgreementFollowUp } from '../../../../shared/agreements';
 import { agreementKinds, agreementStatuses, type AgreementKind, type AgreementStatus } from '../../../../shared/domain';
 import { formatDate, formatMoney } from '../../../../shared/format';
 import { ColumnTitle } from '../../components/ColumnTitle';
@@ -20,10 +23,20 @@ import { AgreementForm } from './AgreementForm';
 import { AgreementStatusBadge, FulfilmentBar } from './AgreementBits';
 import { FormModal } from '../../forms/unsavedChanges';
 
+/** A status, or what became of one that ran out (`followUp`): one choice in the Trạng thái filter. */
+type StatusChoice = AgreementStatus | AgreementFollowUp;
+
+/** Every status in its order, what became of one that ran out right after Hết hiệu lực. */
+const statusChoices: readonly StatusChoice[] = agreementStatuses.flatMap((status) => (status === 'expired' ? [status, ...agreementFollowUps] : [status]));
+
+function isFollowUp(choice: StatusChoice): choice is AgreementFollowUp {
+  return agreementFollowUps.some((followUp) => followUp === choice);
+}
+
 interface AgreementChoices {
   search: string;
   kind: AgreementKind | null;
-  status: AgreementStatus | null;
+  status: StatusChoice | null;
 }
 
 const initialChoices: AgreementChoices = { search: '', kind: null, status: null };
@@ -37,7 +50,7 @@ export function AgreementsPage() {
   const request: AgreementListInput = {
     search: query,
     ...(choices.kind ? { kind: choices.kind } : {}),
-    ...(choices.status ? { statuses: [choices.status] } : {}),
+    ...(choices.status === null ? {} : isFollowUp(choices.status) ? { followUp: choices.status } : { statuses: [choices.status] }),
   };
   const list = useAgreementList({ ...request, page: listState.page, pageSize: listPageSize });
   const filtered = query !== '' || choices.kind !== null || choices.status !== null;
@@ -100,8 +113,20 @@ export function AgreementsPage() {
     status: {
       accessor: 'status',
       title: t('agreements.column.status'),
-      width: 120,
-      render: ({ status }) => <AgreementStatusBadge status={status} />,
+      width: 130,
+      render: ({ status, needsClosing, closedOn }) => {
+        const followUp = needsClosing ? 'needs_closing' : closedOn === null ? null : 'closed';
+        return (
+          <Stack gap={2} align="flex-start">
+            <AgreementStatusBadge status={status} />
+            {followUp && (
+              <Text size="xs" c={needsClosing ? 'orange.8' : 'dimmed'}>
+                {t(`agreements.followUpMark.${followUp}`)}
+              </Text>
+            )}
+          </Stack>
+        );
+      },
     },
   };
   // The list has no column chooser: it shows, and exports, every column in the contract's order.
@@ -131,10 +156,15 @@ export function AgreementsPage() {
             label={t('agreements.filter.status')}
             placeholder={t('agreements.filter.allStatuses')}
             clearable
-            w={200}
-            data={agreementStatuses.map((status) => ({ value: status, label: t(`agreements.status.${status}`) }))}
+            w={240}
+            // Every choice at once, without a scroll.
+            maxDropdownHeight={320}
+            data={statusChoices.map((choice) => ({
+              value: choice,
+              label: isFollowUp(choice) ? t(`agreements.followUp.${choice}`) : t(`agreements.status.${choice}`),
+            }))}
             value={choices.status}
-            onChange={(value) => update({ status: agreementStatuses.find((status) => status === value) ?? null })}
+            onChange={(value) => update({ status: statusChoices.find((choice) => choice === value) ?? null })}
           />
         </>
       }

@@ -1,20 +1,23 @@
 /**
- * Ghi nhận giao hàng: one delivery against one commitment, in the commitment's unit, with what has
- * been delivered so far shown beside it. Also corrects a delivery already logged.
+ * Ghi nhận giao hàng: one delivery against one commitment, with what has been delivered so far
+ * shown beside it. Also corrects a delivery already logged. The quantity is in the commitment's
+ * unit or in another Danh mục converts it to (500 kg of a commitment in tấn), chosen beside it or
+ * typed after the number; what it makes in the commitment's unit is said before saving.
  */
-import { Alert, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { overDelivery, QUANTITY_ENTRY_DECIMALS, roundQuantity } from '../../../../shared/agreements';
-import { deliveryInput, type AgreementDelivery, type AgreementDetail } from '../../../../shared/contract';
-import { formatPercent, formatQuantity } from '../../../../shared/format';
+import { overDelivery, QUANTITY_ENTRY_DECIMALS, roundQuantity, unitKey } from '../../../../shared/agreements';
+import { deliveryInput, type AgreementCommitment, type AgreementDelivery, type AgreementDetail } from '../../../../shared/contract';
+import { formatDeliveredQuantity, formatPercent, formatQuantity } from '../../../../shared/format';
+import { convertQuantity } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { NumberField, type NumberFieldValue } from '../../components/NumberField';
+import { NumberField, readNumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useAddDelivery, useUpdateDelivery } from '../../queries/agreements';
 import { FormModal } from '../../forms/unsavedChanges';
@@ -23,6 +26,8 @@ interface DeliveryValues {
   commitmentId: number | null;
   deliveredOn: string | null;
   quantity: NumberFieldValue;
+  /** The unit the quantity is written in, by its name in Danh mục; '' for the commitment's own. */
+  unit: string;
   value: NumberFieldValue;
   note: string;
 }
@@ -45,6 +50,28 @@ export function DeliveryDialog({ agreement, delivery, commitmentId, onClose }: D
   );
 }
 
+const quantityRules = { positive: true, decimals: QUANTITY_ENTRY_DECIMALS };
+
+/** «500 kg» typed in the quantity box: the number and a unit the commitment's delivery may be written in. */
+function numberWithUnit(typed: string, commitment: AgreementCommitment): { quantity: number; unit: string } | null {
+  const match = /^(.*\d)\s*(\p{L}\S*)$/u.exec(typed.trim());
+  if (!match) return null;
+  const { value } = readNumberField(match[1] ?? '', quantityRules);
+  const unit = commitment.deliveryUnits.find((one) => unitKey(one.name) === unitKey(match[2] ?? ''));
+  return typeof value === 'number' && unit ? { quantity: value, unit: unit.name } : null;
+}
+
+/**
+ * `quantity` written in `unit` stated in the commitment's unit, by the conversion the backend
+ * stores (`convertQuantity`); as it is in the commitment's own unit; null when it does not convert.
+ */
+function inCommitmentUnit(quantity: number, unit: string, commitment: AgreementCommitment): number | null {
+  const [own] = commitment.deliveryUnits;
+  const from = commitment.deliveryUnits.find((one) => one.name === unit);
+  if (unit === '' || !own || own.name === unit) return quantity;
+  return from ? convertQuantity(quantity, from, own) : null;
+}
+
 function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDialogProps) {
   const { t } = useTranslation();
   const add = useAddDelivery();
@@ -53,27 +80,35 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
   const form = useForm<DeliveryValues>({
     mode: 'controlled',
     initialValues: delivery
-      ? { commitmentId: delivery.commitmentId, deliveredOn: delivery.deliveredOn, quantity: delivery.quantity, value: delivery.value, note: delivery.note }
-      : { commitmentId: commitmentId ?? onlyOne ?? null, deliveredOn: dayjs().format('YYYY-MM-DD'), quantity: null, value: null, note: '' },
+      ? {
+          commitmentId: delivery.commitmentId,
+          deliveredOn: delivery.deliveredOn,
+          // Corrected as it was written: 500 kg stays 500 kg.
+          quantity: delivery.written?.quantity ?? delivery.quantity,
+          unit: delivery.written?.unit ?? '',
+          value: delivery.value,
+          note: delivery.note,
+        }
+      : { commitmentId: commitmentId ?? onlyOne ?? null, deliveredOn: dayjs().format('YYYY-MM-DD'), quantity: null, unit: '', value: null, note: '' },
     validate: schemaResolver(deliveryInput, { sync: true }),
   });
   const chosen = agreement.commitments.find((commitment) => commitment.id === form.values.commitmentId);
-  // What the commitment will have delivered once this is saved: a correction replaces its old quantity.
+  const ownUnit = chosen?.deliveryUnits[0]?.name ?? chosen?.unit ?? '';
   const typed = form.values.quantity;
+  const stored = chosen && typeof typed === 'number' ? inCommitmentUnit(typed, form.values.unit, chosen) : null;
+  // What the commitment will have delivered once this is saved: a correction replaces its old quantity.
   const deliveredAfter =
-    chosen && typeof typed === 'number'
-      ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + typed)
-      : null;
+    chosen && stored !== null ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + stored) : null;
   const over = chosen && deliveredAfter !== null ? overDelivery({ quantity: chosen.quantity, delivered: deliveredAfter }) : 0;
 
   const { submit, saving, formError } = useFormSave({
     form,
-    save: async ({ commitmentId: chosenId, deliveredOn, quantity, value, note }) => {
+    save: async ({ commitmentId: chosenId, deliveredOn, quantity, unit, value, note }) => {
       // Unreachable once the schema has passed; it tells the type checker what the schema checked.
       if (chosenId === null || deliveredOn === null || typeof quantity !== 'number' || typeof value === 'string') {
         throw new Error('The schema requires a commitment, a date and a quantity.');
       }
-      const fields = { deliveredOn, quantity, value, note };
+      const fields = { deliveredOn, quantity, unit, value, note };
       if (delivery) await update.mutateAsync({ id: delivery.id, ...fields });
       else await add.mutateAsync({ commitmentId: chosenId, ...fields });
     },
@@ -97,7 +132,11 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
             label: `${commitment.product} — ${formatQuantity(commitment.quantity, commitment.unit)}`,
           }))}
           value={form.values.commitmentId === null ? null : String(form.values.commitmentId)}
-          onChange={(value) => form.setFieldValue('commitmentId', value === null ? null : Number(value))}
+          onChange={(value) => {
+            form.setFieldValue('commitmentId', value === null ? null : Number(value));
+            // Another commitment may be in another unit altogether.
+            form.setFieldValue('unit', '');
+          }}
           error={form.errors.commitmentId}
         />
         {chosen && (
@@ -111,15 +150,39 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateField label={t('agreements.deliveries.deliveredOn')} required {...form.getInputProps('deliveredOn')} />
-          <NumberField
-            label={t('agreements.deliveries.quantity')}
-            required
-            positive
-            decimals={QUANTITY_ENTRY_DECIMALS}
-            unit={chosen?.unit}
-            {...form.getInputProps('quantity')}
-          />
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <NumberField
+              label={t('agreements.deliveries.quantity')}
+              required
+              style={{ flex: 1 }}
+              {...quantityRules}
+              unit={form.values.unit || ownUnit || undefined}
+              {...form.getInputProps('quantity')}
+              onChange={(value) => {
+                // «500 kg» typed after the number chooses the unit beside it.
+                const read = typeof value === 'string' && chosen ? numberWithUnit(value, chosen) : null;
+                form.setFieldValue('quantity', read ? read.quantity : value);
+                if (read) form.setFieldValue('unit', read.unit === ownUnit ? '' : read.unit);
+              }}
+            />
+            {chosen && chosen.deliveryUnits.length > 1 && (
+              <LabelledSelect
+                label={t('agreements.deliveries.unit')}
+                w={96}
+                allowDeselect={false}
+                data={chosen.deliveryUnits.map((unit) => unit.name)}
+                value={form.values.unit || ownUnit}
+                onChange={(value) => form.setFieldValue('unit', value === null || value === ownUnit ? '' : value)}
+                error={form.errors.unit}
+              />
+            )}
+          </Group>
         </SimpleGrid>
+        {chosen && typeof typed === 'number' && stored !== null && form.values.unit !== '' && (
+          <Text size="sm" role="status">
+            {t('agreements.deliveries.converted', { quantity: formatDeliveredQuantity(stored, chosen.unit, { quantity: typed, unit: form.values.unit }), unit: chosen.unit })}
+          </Text>
+        )}
         {chosen && deliveredAfter !== null && over > 0 && (
           <Alert color="orange" icon={<IconAlertTriangle />} title={t('agreements.deliveries.overTitle')} role="status">
             {t('agreements.deliveries.over', {

@@ -36,6 +36,8 @@ interface SectionProps<Row> {
   /** The section the address opened the page at. */
   landedOn: AttentionSection | null;
   title: string;
+  /** What the title leaves unsaid: how long an item stays listed. */
+  hint?: string;
   empty: string;
   head: string[];
   rows: readonly Row[];
@@ -44,7 +46,7 @@ interface SectionProps<Row> {
   children: (row: Row) => ReactNode;
 }
 
-function Section<Row>({ id, section, landedOn, title, empty, head, rows, keyOf, children }: SectionProps<Row>) {
+function Section<Row>({ id, section, landedOn, title, hint, empty, head, rows, keyOf, children }: SectionProps<Row>) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const landed = landedOn === section;
@@ -81,6 +83,11 @@ function Section<Row>({ id, section, landedOn, title, empty, head, rows, keyOf, 
           {formatCount(rows.length)}
         </Badge>
       </Group>
+      {hint && (
+        <Text size="sm" c="dimmed" mt={-8} mb="sm">
+          {hint}
+        </Text>
+      )}
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           {empty}
@@ -365,6 +372,7 @@ function Sections({ list, followUpDays, landedOn }: { list: AttentionList; follo
         section="chung-nhan"
         landedOn={landedOn}
         title={t('attention.certificates.title')}
+        hint={t('attention.certificates.hint')}
         rows={list.expiringCertifications}
         keyOf={(row) => row.certificationId}
         empty={t('attention.certificates.none')}
@@ -384,7 +392,7 @@ function Sections({ list, followUpDays, landedOn }: { list: AttentionList; follo
             <Table.Td>{formatDate(row.expiresOn)}</Table.Td>
             <Table.Td>
               <Badge color={windowColor(row.daysLeft <= 30 ? row.daysLeft : 31)} variant="light" tt="none">
-                {row.daysLeft === 0 ? t('attention.expiring.today') : t('attention.expiring.daysLeft', { n: row.daysLeft })}
+                <CertificateLeft daysLeft={row.daysLeft} expiresOn={row.expiresOn} />
               </Badge>
             </Table.Td>
           </>
@@ -392,6 +400,13 @@ function Sections({ list, followUpDays, landedOn }: { list: AttentionList; follo
       </Section>
     </>
   );
+}
+
+/** A certificate's days left, or since when it has run out: kept listed until renewed. */
+export function CertificateLeft({ daysLeft, expiresOn }: { daysLeft: number; expiresOn: string }) {
+  const { t } = useTranslation();
+  if (daysLeft < 0) return t('attention.certificates.expiredSince', { date: formatDate(expiresOn) });
+  return daysLeft === 0 ? t('attention.expiring.today') : t('attention.expiring.daysLeft', { n: daysLeft });
 }
 
 /** `section`: the one the address names, where the page opens; null opens it at the top. */

@@ -9,7 +9,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconClipboardText, IconPlus, IconUserCheck, IconUserX, IconX } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { type DataTableColumn } from 'mantine-datatable';
+import { DataTable } from '../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail, EventParticipant } from '../../../../shared/contract';
 import { DEFAULT_PARTICIPANT_ROLE, participantStatuses, type ParticipantRole, type ParticipantStatus } from '../../../../shared/domain';
@@ -77,16 +78,23 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
           .catch(failed),
     });
 
+  // In the trash: still listed, to come back whole if restored, but counted in no number.
+  const trashed = event.participants.filter((participant) => participant.inTrash).length;
   const columns: DataTableColumn<EventParticipant>[] = [
     {
       accessor: 'name',
       title: t('events.participants.column.name'),
       width: '30%',
-      render: ({ kind, counterpartId, name, place }) => (
+      render: ({ kind, counterpartId, name, place, inTrash }) => (
         <>
           <Anchor size="sm" href={kind === 'organization' ? organizationHref(counterpartId) : partnerHref(counterpartId)} c="inherit" underline="hover">
             {name}
           </Anchor>
+          {inTrash && (
+            <Text span size="sm" c="red.7">
+              {` ${t('events.participants.inTrash')}`}
+            </Text>
+          )}
           {place && (
             <Text size="xs" c="dimmed">
               {place}
@@ -183,6 +191,7 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
                 partners: event.partnerCount,
                 attended: event.attendedCount,
               })}
+              {trashed > 0 && ` ${t('events.participants.trashedNotCounted', { count: trashed })}`}
             </Text>
           </Stack>
           <Button leftSection={<IconPlus size={16} />} onClick={addDialog.open}>

@@ -2,8 +2,9 @@
  * "Dán danh sách ký tên": names pasted from the paper sign-in sheet are matched against the
  * participants by the backend; the person sees what matched and who signed, chooses where a line
  * could be several or only resembles a participant's name, sees which members or partners signed
- * without having been invited (added, Có mặt, unless the person unticks them), sees in red what
- * matched nothing, and only then records the attendance.
+ * without having been invited (added, Có mặt, unless the person unticks them) and which of those
+ * cannot be added (ended by the event's day, or in the trash: shown unticked, saying why), sees in
+ * red what matched nothing, and only then records the attendance.
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, List, Select, Stack, Table, Text, Textarea } from '@mantine/core';
@@ -11,8 +12,9 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { REPRESENTATIVE_MAX, type EventDetail, type SignInLine, type SignInNewcomer } from '../../../../shared/contract';
-import { formatCount } from '../../../../shared/format';
-import { messageOf } from '../../api';
+import type { FieldIssue } from '../../../../shared/errors';
+import { formatCount, formatDate } from '../../../../shared/format';
+import { ApiError, messageOf } from '../../api';
 import { useMarkAttendance, useMatchSignIn } from '../../queries/events';
 
 interface SignInDialogProps {
@@ -33,6 +35,8 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
   const [joining, setJoining] = useState<Record<number, string | null>>({});
   const [markRestAbsent, setMarkRestAbsent] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** Why recording refused a line's unit (ended or trashed since the sheet was matched), by the line's index. */
+  const [refusals, setRefusals] = useState<Record<number, string>>({});
   const match = useMatchSignIn();
   const mark = useMarkAttendance();
 
@@ -46,6 +50,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
       setLines(await match.mutateAsync({ eventId: event.id, text }));
       setChoices({});
       setJoining({});
+      setRefusals({});
     } catch (failure) {
       setError(messageOf(failure, t('common.unexpectedError')));
     }
@@ -87,12 +92,15 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
    * the register among several (one the person cleared is theirs to leave out).
    */
   const unchosen = lines.filter((line, index) =>
-    line.result === 'ambiguous' ? choices[index] === undefined : line.result === 'newcomer' && line.newcomers.length > 1 && !(index in joining),
+    line.result === 'ambiguous' ? choices[index] === undefined : line.result === 'newcomer' && addableOf(line).length > 1 && !(index in joining),
   );
   const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length;
+  /** Lines naming units of the register only none of which can be added. */
+  const barredLines = lines.filter((line) => line.result === 'newcomer' && addableOf(line).length === 0).length;
   const joiningOf = (line: SignInLine, index: number): SignInNewcomer | undefined => {
-    const key = index in joining ? joining[index] : line.newcomers.length === 1 ? newcomerKey(line.newcomers[0]) : null;
-    return line.newcomers.find((unit) => newcomerKey(unit) === key);
+    const addable = addableOf(line);
+    const key = index in joining ? joining[index] : addable.length === 1 ? newcomerKey(addable[0]) : null;
+    return addable.find((unit) => newcomerKey(unit) === key);
   };
   /** The unit each line records, told apart as `participantKey` and `newcomerKey` tell them; '' for none. */
   const unitKeys = lines.map((line, index) => {
@@ -114,20 +122,86 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
     const representative = signersOf(participantKey(id));
     return representative ? [{ id, representative }] : [];
   });
-  const newcomers = lines.flatMap((line, index) => {
+  /** The units to add, each with the line it is recorded from. */
+  const joiningLines = lines.flatMap((line, index) => {
     const unit = line.result === 'newcomer' && firstLineOfUnit[index] === line ? joiningOf(line, index) : undefined;
-    return unit ? [{ kind: unit.kind, id: unit.id, representative: signersOf(newcomerKey(unit)) }] : [];
+    return unit ? [{ index, unit: { kind: unit.kind, id: unit.id, representative: signersOf(newcomerKey(unit)) } }] : [];
   });
+  const newcomers = joiningLines.map(({ unit }) => unit);
   const join = (index: number, key: string | null) => setJoining((current) => ({ ...current, [index]: key }));
+  /**
+   * What a line naming units of the register offers: the one unit that can be added, ticked, or a
+   * choice among several; then each that cannot, unticked for good, saying why.
+   */
+  const newcomerCell = (line: SignInLine, index: number) => {
+    const addable = addableOf(line);
+    const [only] = addable;
+    return (
+      <Stack gap="xs">
+        {addable.length === 1 && only ? (
+          <Checkbox
+            label={t('events.signIn.addNewcomer', { name: newcomerLabel(only) })}
+            description={t('events.signIn.notInvited')}
+            checked={joiningOf(line, index) !== undefined}
+            onChange={(change) => join(index, change.currentTarget.checked ? newcomerKey(only) : null)}
+          />
+        ) : (
+          addable.length > 1 && (
+            <Select
+              size="xs"
+              aria-label={t('events.signIn.chooseNewcomerLabel', { line: line.line })}
+              placeholder={t('events.signIn.chooseNewcomer')}
+              description={t('events.signIn.notInvited')}
+              clearable
+              data={addable.map((unit) => ({ value: newcomerKey(unit), label: newcomerLabel(unit) }))}
+              value={newcomerKey(joiningOf(line, index)) || null}
+              onChange={(value) => join(index, value)}
+            />
+          )
+        )}
+        {line.newcomers.map(
+          ({ barred, ...unit }) =>
+            barred && (
+              <Checkbox
+                key={newcomerKey(unit)}
+                disabled
+                checked={false}
+                onChange={() => undefined}
+                label={t('events.signIn.addNewcomer', { name: newcomerLabel(unit) })}
+                description={
+                  <Text span size="xs" c="orange.8">
+                    {t('events.signIn.barred', {
+                      number: line.lineNumber,
+                      why:
+                        barred.reason === 'trash'
+                          ? t('events.signIn.inTrash')
+                          : t('events.picker.endedOn', { status: t(`organization.status.${barred.status}`), date: formatDate(barred.endedOn) }),
+                    })}
+                  </Text>
+                }
+              />
+            ),
+        )}
+      </Stack>
+    );
+  };
+  const refused = Object.entries(refusals).flatMap(([index, message]) => {
+    const line = lines[Number(index)];
+    return line ? [t('events.signIn.refusedLine', { number: line.lineNumber, line: line.line, message })] : [];
+  });
 
   const confirm = async () => {
     setError(null);
+    setRefusals({});
     try {
       const marked = await mark.mutateAsync({ eventId: event.id, attendedIds, absentIds, representatives, newcomers });
       notifications.show({ color: 'teal', message: t(marked.added ? 'events.attendance.markedAdded' : 'events.attendance.marked', { ...marked }) });
       onDone();
     } catch (failure) {
-      setError(messageOf(failure, t('common.unexpectedError')));
+      // A unit to add refused (ended or trashed since the sheet was matched): said at its line.
+      const byLine = failure instanceof ApiError && failure.error.kind === 'validation' ? refusalsByLine(failure.error.issues, joiningLines) : {};
+      if (Object.keys(byLine).length > 0) setRefusals(byLine);
+      else setError(messageOf(failure, t('common.unexpectedError')));
     }
   };
 
@@ -142,9 +216,14 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
             {t('events.signIn.ambiguousCount', { count: counted('ambiguous') })}
           </Badge>
         )}
-        {counted('newcomer') > 0 && (
+        {counted('newcomer') > barredLines && (
           <Badge color="blue" variant="light" tt="none">
-            {t('events.signIn.newcomerCount', { count: counted('newcomer') })}
+            {t('events.signIn.newcomerCount', { count: counted('newcomer') - barredLines })}
+          </Badge>
+        )}
+        {barredLines > 0 && (
+          <Badge color="orange" variant="light" tt="none">
+            {t('events.signIn.barredCount', { count: barredLines })}
           </Badge>
         )}
         {unmatched.length > 0 && (
@@ -182,6 +261,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       {t('events.signIn.sameUnit', { line: firstLineOfUnit[index].line })}
                     </Text>
                   )}
+                  {refusals[index] && (
+                    <Text size="xs" c="red.8">
+                      {refusals[index]}
+                    </Text>
+                  )}
                   {firstLineOfUnit[index] === line && overfull.has(unitKeys[index] ?? '') && (
                     <Text size="xs" c="red.8">
                       {t('events.signIn.tooManySigners', {
@@ -198,24 +282,8 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       <IconCheck size={16} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />
                       <Text size="sm">{line.candidates[0]?.name}</Text>
                     </Group>
-                  ) : line.result === 'newcomer' && line.newcomers.length === 1 && line.newcomers[0] ? (
-                    <Checkbox
-                      label={t('events.signIn.addNewcomer', { name: newcomerLabel(line.newcomers[0]) })}
-                      description={t('events.signIn.notInvited')}
-                      checked={joiningOf(line, index) !== undefined}
-                      onChange={(change) => join(index, change.currentTarget.checked ? newcomerKey(line.newcomers[0]) : null)}
-                    />
                   ) : line.result === 'newcomer' ? (
-                    <Select
-                      size="xs"
-                      aria-label={t('events.signIn.chooseNewcomerLabel', { line: line.line })}
-                      placeholder={t('events.signIn.chooseNewcomer')}
-                      description={t('events.signIn.notInvited')}
-                      clearable
-                      data={line.newcomers.map((unit) => ({ value: newcomerKey(unit), label: newcomerLabel(unit) }))}
-                      value={newcomerKey(joiningOf(line, index)) || null}
-                      onChange={(value) => join(index, value)}
-                    />
+                    newcomerCell(line, index)
                   ) : (
                     <Select
                       size="xs"
@@ -282,6 +350,18 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
           <Text size="xs">{t('events.signIn.tooManyHint')}</Text>
         </Alert>
       )}
+      {refused.length > 0 && (
+        <Alert color="red" icon={<IconAlertTriangle />} title={t('events.signIn.refusedTitle', { count: refused.length })}>
+          <List size="sm">
+            {refused.map((message) => (
+              <List.Item key={message}>{message}</List.Item>
+            ))}
+          </List>
+          <Text size="xs" mt="xs">
+            {t('events.signIn.refusedHint')}
+          </Text>
+        </Alert>
+      )}
       {error && (
         <Alert color="red" role="alert">
           {error}
@@ -316,6 +396,22 @@ function participantKey(id: number): string {
 /** How a unit of the register is told in the dialog's state and its choices. */
 function newcomerKey(unit: SignInNewcomer | undefined): string {
   return unit ? `${unit.kind}:${String(unit.id)}` : '';
+}
+
+/** The units of the register a line names that can be added: not ended by the event's day, not in the trash. */
+function addableOf(line: SignInLine): SignInNewcomer[] {
+  return line.newcomers.filter((unit) => unit.barred === undefined);
+}
+
+/** The core's refusals of units to add («newcomers.N.id»), each at the index of the line it is recorded from. */
+function refusalsByLine(issues: readonly FieldIssue[], joining: readonly { index: number }[]): Record<number, string> {
+  const byLine: Record<number, string> = {};
+  for (const issue of issues) {
+    const at = /^newcomers\.(\d+)\./.exec(issue.path)?.[1];
+    const line = at === undefined ? undefined : joining[Number(at)];
+    if (line) byLine[line.index] = issue.message;
+  }
+  return byLine;
 }
 
 /** A unit with its place, to tell two of one name apart. */

@@ -7,7 +7,7 @@ import { ActionIcon, Badge, Button, EmptyState, Group, Stack, Text, Title, Toolt
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconChartLine, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
+import { DataTable } from '../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import { FIRST_FIGURES_YEAR, type OrganizationDetail, type YearlyFigures } from '../../../../shared/contract';
 import { yearsLived } from '../../../../shared/domain';

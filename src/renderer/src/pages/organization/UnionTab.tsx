@@ -9,7 +9,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react';
-import { DataTable } from 'mantine-datatable';
+import { DataTable } from '../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDetail, UnionMembership } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';

@@ -1,4 +1,4 @@
-/** Cần chú ý: certifications running out in the next 90 days, soonest first, with their organizations. */
+/** Cần chú ý: certificates to renew (running out in the next 90 days, or run out and not renewed), soonest first, with their organizations. */
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/format';
@@ -6,6 +6,7 @@ import { LoadError } from '../../components/LoadError';
 import { certificatesSoon } from '../../queries/overview';
 import { useExpiringCertifications } from '../../queries/register';
 import { organizationHref } from '../../routing/useHashRoute';
+import { CertificateLeft } from '../attention/AttentionPage';
 import { Stars } from '../organization/products/CertificationList';
 
 export function AttentionList() {
@@ -46,7 +47,7 @@ export function AttentionList() {
             <Stack gap={0} align="flex-end">
               <Text size="sm">{formatDate(row.expiresOn)}</Text>
               <Text size="xs" c={row.daysLeft <= 30 ? 'red.7' : 'orange.7'}>
-                {row.daysLeft === 0 ? t('overview.attention.today') : t('overview.attention.daysLeft', { n: row.daysLeft })}
+                <CertificateLeft daysLeft={row.daysLeft} expiresOn={row.expiresOn} />
               </Text>
             </Stack>
           </Group>

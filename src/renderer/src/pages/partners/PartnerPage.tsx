@@ -16,7 +16,7 @@ import { LoadError } from '../../components/LoadError';
 import { useEditInPlace } from '../../components/useEditInPlace';
 import { leaveForms } from '../../forms/unsavedChanges';
 import { useConfirmedDeletion } from '../../components/useConfirmedDeletion';
-import { useDeletePartner, usePartner, useRestorePartner } from '../../queries/partners';
+import { useDeletePartner, usePartner, usePartnerTies, useRestorePartner } from '../../queries/partners';
 import { hrefOf, partnerHref } from '../../routing/useHashRoute';
 import { PartnerForm } from './PartnerForm';
 import { RecordHistory } from '../../components/RecordHistory';
@@ -103,11 +103,23 @@ function PartnerHeader({ partner }: { partner: PartnerDetail }) {
   const { t } = useTranslation();
   const remove = useDeletePartner();
   const restore = useRestorePartner();
+  const ties = usePartnerTies(partner.id).data;
+
+  // What it still has under way, and what becomes of it: moving it is allowed, the trash restores it.
+  const agreements = ties?.agreementsInForce ?? 0;
+  const demands = ties?.openDemands ?? 0;
+  const tiesText = [
+    agreements > 0 && demands > 0 ? t('partners.page.ties.both', { agreements, demands }) : null,
+    agreements > 0 && demands === 0 ? t('partners.page.ties.agreements', { agreements }) : null,
+    agreements === 0 && demands > 0 ? t('partners.page.ties.demands', { demands }) : null,
+    agreements > 0 ? t('partners.page.ties.agreementsStay') : null,
+    demands > 0 ? t('partners.page.ties.demandsHidden') : null,
+  ].filter((sentence) => sentence !== null);
 
   const confirmDelete = useConfirmedDeletion({
     messages: {
       title: t('partners.page.deleteTitle'),
-      question: t('partners.page.deleteConfirm', { name: partner.name }),
+      question: [...tiesText, t('partners.page.deleteConfirm', { name: partner.name })].join(' '),
       deleted: t('partners.page.deleted', { name: partner.name }),
       restored: t('register.trash.restored', { name: partner.name }),
     },

@@ -1,14 +1,13 @@
 /** Các lần nhập trước: each import with what it did, and undoing one. */
 import { useState } from 'react';
 import { Stack, Text, Title } from '@mantine/core';
-import { DataTable } from 'mantine-datatable';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import type { ImportBatch } from '../../../../../shared/contract';
 import { formatDateTime } from '../../../../../shared/format';
 import { useImportBatches } from '../../../queries/imports';
 import { LoadError } from '../../../components/LoadError';
 import { UndoButton } from './ResultStep';
-import { pagedTableText } from '../../../components/pagedTable';
 
 function BatchUndo({ batch }: { batch: ImportBatch }) {
   const { t } = useTranslation();
@@ -46,7 +45,6 @@ export function ImportBatches() {
         page={page}
         onPageChange={setPage}
         totalRecords={batches.data?.total ?? 0}
-        {...pagedTableText(t)}
         recordsPerPage={10}
       />
     </Stack>

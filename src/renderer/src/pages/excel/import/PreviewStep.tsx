@@ -5,7 +5,8 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconCheck, IconInfoCircle } from '@tabler/icons-react';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { type DataTableColumn } from 'mantine-datatable';
+import { DataTable } from '../../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import {
   chosenImportAction,
@@ -25,7 +26,6 @@ import { LoadError } from '../../../components/LoadError';
 import { changeLines } from '../../../components/RecordHistory';
 import { useCommunes } from '../../../queries';
 import { usePreview, useWaitingForPlaces } from '../../../queries/imports';
-import { pagedTableText } from '../../../components/pagedTable';
 import { HeaderUnits } from './HeaderUnits';
 
 const pageSize = 50;
@@ -381,14 +381,12 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
         records={data?.page.rows ?? []}
         idAccessor="row"
         fetching={preview.isFetching}
-        loadingText={t('common.loading')}
         noRecordsText={t('excel.import.noRowsInFilter')}
         columns={columns}
         rowBackgroundColor={(record) => (record.status === 'invalid' ? { light: '#fff5f5', dark: '#3b1219' } : undefined)}
         page={page}
         onPageChange={setPage}
         totalRecords={data?.page.total ?? 0}
-        {...pagedTableText(t)}
         recordsPerPage={pageSize}
       />
     </Stack>

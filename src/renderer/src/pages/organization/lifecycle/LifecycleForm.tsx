@@ -9,7 +9,8 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { InputOf, OrganizationDetail } from '../../../../../shared/contract';
+import type { TFunction } from 'i18next';
+import type { ConversionCarriedField, ConversionCarryOver, InputOf, OrganizationDetail } from '../../../../../shared/contract';
 import { lifecycleEventKinds, organizationKinds, type LifecycleEventKind, type OrganizationKind } from '../../../../../shared/domain';
 import { ApiError } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
@@ -94,6 +95,22 @@ function formPathOf(path: string, values: FormValues): string | null {
   return null;
 }
 
+/**
+ * What the organization after a conversion took over from the one converted, and what it kept of
+ * its own, in a sentence or two: «HTX B nhận từ THT A: người đại diện, 2 người liên hệ. Giữ nguyên
+ * điện thoại HTX B đã có.»
+ */
+function carriedMessage(t: TFunction, carried: ConversionCarryOver): string {
+  const fields = (list: ConversionCarriedField[]) => list.map((field) => t(`figures.lifecycle.carried.field.${field}`));
+  const took = [
+    ...fields(carried.fields),
+    ...(['contacts', 'products', 'certifications'] as const).filter((key) => carried[key] > 0).map((key) => t(`figures.lifecycle.carried.${key}`, { count: carried[key] })),
+  ];
+  const names = { name: carried.name, from: carried.from };
+  const first = took.length ? t('figures.lifecycle.carried.took', { ...names, list: took.join(', ') }) : t('figures.lifecycle.carried.nothing', names);
+  return carried.kept.length ? `${first} ${t('figures.lifecycle.carried.kept', { ...names, list: fields(carried.kept).join(', ') })}` : first;
+}
+
 export function LifecycleForm({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const confirmed = (message: string) =>
@@ -160,17 +177,19 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
     save: async (values) => {
       const input = toRecordInput(values, organization.id);
       try {
-        await record.mutateAsync(input);
+        return await record.mutateAsync(input);
       } catch (error) {
         // A new organization's name close to another one's: recorded once the person confirms, as a new organization is.
         const newSuccessors = input.newSuccessors ?? [];
         if (!(error instanceof ApiError && error.error.kind === 'conflict' && newSuccessors.length > 0 && (await confirmed(error.error.message)))) throw error;
-        await record.mutateAsync({ ...input, newSuccessors: newSuccessors.map((successor) => ({ ...successor, confirmSimilarName: true })) });
+        return await record.mutateAsync({ ...input, newSuccessors: newSuccessors.map((successor) => ({ ...successor, confirmSimilarName: true })) });
       }
-      return values.kind ?? 'founding';
     },
     onSaved: (recorded) => {
-      notifications.show({ color: 'teal', message: t('figures.lifecycle.form.saved', { kind: t(`figures.lifecycle.kind.${recorded}`) }) });
+      const saved = t('figures.lifecycle.form.saved', { kind: t(`figures.lifecycle.kind.${recorded.kind}`) });
+      const carried = recorded.carriedOver ? carriedMessage(t, recorded.carriedOver) : null;
+      // What a conversion filled in is worth reading in full: it stays until closed.
+      notifications.show({ color: 'teal', message: carried ? `${saved} ${carried}` : saved, autoClose: carried ? false : undefined });
       onDone();
     },
     fieldPaths: (values) => (path) => formPathOf(path, values),
@@ -269,6 +288,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
             label={successorLabel}
             required
             excludeId={organization.id}
+            description={kind === 'conversion' ? t('figures.lifecycle.form.conversionExistingHint') : undefined}
             value={form.values.successorIds[0] ?? null}
             onChange={(value) => form.setFieldValue('successorIds', value ? [value] : [])}
             error={form.errors.successorIds}
