@@ -241,5 +241,11 @@ describe('needs attention', () => {
       [fair, 0, 'Hà Nội', 0],
       [conference, 17, 'Hà Nội', 1],
     ]);
+    // A participant in the trash is counted nowhere, here as on the event.
+    await call(app, 'organizations:delete', { id: organization.id });
+    expect((await call(app, 'attention:list', {})).upcomingEvents.map((row) => [row.eventId, row.participants])).toEqual([
+      [fair, 0],
+      [conference, 0],
+    ]);
   });
 });

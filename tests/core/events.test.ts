@@ -204,14 +204,14 @@ describe('participants', () => {
     expect(listed.rows[0]).toMatchObject({ organizationCount: 2, partnerCount: 1, attendedCount: 0 });
   });
 
-  it('refuses unknown organizations and partners, naming which', async () => {
+  it('refuses units gone or in the trash, naming those in the trash, never by their ids', async () => {
     const event = await call(app, 'events:create', conference);
     const error = await callFailing(app, 'events:addParticipants', {
       eventId: event.id,
       participants: [{ kind: 'partner', id: 404 }],
     });
     expect(error.kind === 'validation' ? error.issues : []).toEqual([
-      { path: 'participants.0.id', message: 'Không tìm thấy đối tác số 404; có thể đối tác đã bị xóa.' },
+      { path: 'participants.0.id', message: 'Không tìm thấy đối tác đã chọn: đối tác đã bị xóa hẳn. Hãy chọn lại.' },
     ]);
   });
 
@@ -472,7 +472,7 @@ describe('attendance', () => {
       absentIds: [idOf('Hợp tác xã Đồng Tâm')],
       newcomers: [{ kind: 'organization', id: binhAn.id, representative: '' }],
     });
-    expect(refused.kind === 'validation' ? refused.issues : []).toEqual([{ path: 'newcomers.0.id', message: `Không tìm thấy tổ chức số ${binhAn.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.` }]);
+    expect(refused.kind === 'validation' ? refused.issues : []).toEqual([{ path: 'newcomers.0.id', message: 'HTX Bình An đang ở Thùng rác, nên không thêm được vào thành phần tham dự; hãy khôi phục tổ chức này trước.' }]);
     expect((await call(app, 'events:get', { id: event.id })).participants.find((item) => item.name === 'Hợp tác xã Đồng Tâm')?.status).toBe('invited');
   });
 

@@ -1,6 +1,6 @@
 /** A stand-in for the preload's `window.api`: one handler per channel a test needs. */
 import { vi } from 'vitest';
-import type { Api, Channel, EventLookups, InputOf, Lookups, OrganizationDetail, OrganizationListRow, OutputOf, PartnerSummary } from '../../src/shared/contract';
+import type { Api, Channel, EventLookups, ImportPreviewRow, InputOf, Lookups, OrganizationDetail, OrganizationListRow, OutputOf, PartnerSummary } from '../../src/shared/contract';
 import type { Alliance, Commune, ProvinceChoice } from '../../src/shared/domain';
 import type { AppError, Result } from '../../src/shared/errors';
 
@@ -113,6 +113,27 @@ export function partner(overrides: Partial<PartnerSummary> & Pick<PartnerSummary
     contactName: '',
     phone: '',
     buys: '',
+    ...overrides,
+  };
+}
+
+/** A row of an import's preview, valid, new and with nothing said of it, for the preview's screens. */
+export function previewRow(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'>): ImportPreviewRow {
+  return {
+    status: 'valid',
+    values: [],
+    problems: [],
+    match: null,
+    commune: null,
+    communeChoices: [],
+    needsPlace: false,
+    placeProvinceCode: null,
+    placeReason: null,
+    placeKey: null,
+    placeRemembered: false,
+    notes: [],
+    defaultAction: 'create',
+    changes: null,
     ...overrides,
   };
 }

@@ -1,27 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportPreviewRow } from '../../src/shared/contract';
+import type { ImportPreview } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { PreviewStep } from '../../src/renderer/src/pages/excel/import/PreviewStep';
-import { installFakeApi, ok } from './fakeApi';
+import { installFakeApi, ok, previewRow } from './fakeApi';
 
-const row: ImportPreviewRow = {
-  row: 12,
-  status: 'valid',
-  values: ['HTX DVNN Mỹ Hòa Hưng', '1,5 → 1.500.000\u00a0₫', '27'],
-  problems: [],
-  match: null,
-  commune: null,
-  communeChoices: [],
-  needsPlace: false,
-  placeProvinceCode: null,
-  placeReason: null,
-  placeKey: null,
-  placeRemembered: false,
-  notes: [],
-  defaultAction: 'create',
-  changes: null,
-};
+const row = previewRow({ row: 12, values: ['HTX DVNN Mỹ Hòa Hưng', '1,5 → 1.500.000\u00a0₫', '27'] });
 
 function renderPreview(kind: ImportPreview['kind'], columns: ImportPreview['columns']) {
   const preview: ImportPreview = {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportPreviewRow, JobStatus } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { ImportPage } from '../../src/renderer/src/pages/excel/ImportPage';
-import { installFakeApi, ok } from './fakeApi';
+import { installFakeApi, ok, previewRow } from './fakeApi';
 
 const ANALYSIS_JOB = '00000000-0000-4000-8000-00000000000a';
 const PREVIEW_JOB = '00000000-0000-4000-8000-00000000000b';
@@ -25,24 +25,7 @@ const otherNumber =
   'Nếu là tổ chức khác, hãy chọn «Thêm mới»; nếu đúng là «HTX Nông nghiệp Vĩnh An» và mã số trong tệp mới đúng, hãy chọn «Cập nhật». Dòng này không theo lựa chọn chung cho các dòng trùng.';
 
 function row(number: number, name: string, overrides: Partial<ImportPreviewRow> = {}): ImportPreviewRow {
-  return {
-    row: number,
-    status: 'valid',
-    values: [name, 'Hợp tác xã'],
-    problems: [],
-    match: null,
-    commune: null,
-    communeChoices: [],
-    needsPlace: false,
-    placeProvinceCode: null,
-    placeReason: null,
-    placeKey: null,
-    placeRemembered: false,
-    notes: [],
-    defaultAction: 'create',
-    changes: null,
-    ...overrides,
-  };
+  return previewRow({ row: number, values: [name, 'Hợp tác xã'], ...overrides });
 }
 
 /** A row of Xã Tân Phú, an old commune the app could not place: the person chose Xã Vĩnh An for it. */

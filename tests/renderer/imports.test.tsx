@@ -5,32 +5,12 @@ import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProvi
 import { PreviewStep, actionOf } from '../../src/renderer/src/pages/excel/import/PreviewStep';
 import { MappingStep } from '../../src/renderer/src/pages/excel/import/MappingStep';
 import { SheetStep } from '../../src/renderer/src/pages/excel/import/SheetStep';
-import { installFakeApi, ok } from './fakeApi';
-
-function row(overrides: Partial<ImportPreviewRow> & Pick<ImportPreviewRow, 'row'>): ImportPreviewRow {
-  return {
-    status: 'valid',
-    values: [],
-    problems: [],
-    match: null,
-    commune: null,
-    communeChoices: [],
-    needsPlace: false,
-    placeProvinceCode: null,
-    placeReason: null,
-    placeKey: null,
-    placeRemembered: false,
-    notes: [],
-    defaultAction: 'create',
-    changes: null,
-    ...overrides,
-  };
-}
+import { installFakeApi, ok, previewRow } from './fakeApi';
 
 const rows = [
-  row({ row: 6, values: ['HTX NN Vĩnh Bình'], commune: { code: '30604', name: 'Xã Vĩnh An' } }),
-  row({ row: 8, values: ['Hợp tác xã Nông nghiệp Vĩnh Bình'], match: { reason: 'inFile', id: null, name: 'HTX NN Vĩnh Bình', place: '', row: 6 }, defaultAction: 'skip' }),
-  row({ row: 9, status: 'invalid', values: ['HTX Rau an toàn Bình Hòa'], problems: [{ cell: 'E9', message: 'Ngày thành lập: Ngày «31/02/2024» không có thật.' }], defaultAction: 'skip' }),
+  previewRow({ row: 6, values: ['HTX NN Vĩnh Bình'], commune: { code: '30604', name: 'Xã Vĩnh An' } }),
+  previewRow({ row: 8, values: ['Hợp tác xã Nông nghiệp Vĩnh Bình'], match: { reason: 'inFile', id: null, name: 'HTX NN Vĩnh Bình', place: '', row: 6 }, defaultAction: 'skip' }),
+  previewRow({ row: 9, status: 'invalid', values: ['HTX Rau an toàn Bình Hòa'], problems: [{ cell: 'E9', message: 'Ngày thành lập: Ngày «31/02/2024» không có thật.' }], defaultAction: 'skip' }),
 ];
 
 const preview: ImportPreview = {
@@ -67,7 +47,7 @@ describe('import preview', () => {
   it('says under a match what updating would change, as the history writes it, a long list folded', async () => {
     const match = { reason: 'registrationNo' as const, id: 254, name: 'HTX Nông nghiệp Long Điền', place: 'Xã Mỹ Hòa Hưng', row: null };
     const shown = [
-      row({
+      previewRow({
         row: 17,
         values: ['HTX NN Long Điền'],
         match,
@@ -85,7 +65,7 @@ describe('import preview', () => {
           names: { 'communeCode:30313': 'Xã Mỹ Hòa Hưng', 'communeCode:30604': 'Xã Vĩnh An' },
         },
       }),
-      row({ row: 18, values: ['HTX Nông nghiệp Long Điền'], match, defaultAction: 'update', changes: { record: 'organization', fields: [], names: {} } }),
+      previewRow({ row: 18, values: ['HTX Nông nghiệp Long Điền'], match, defaultAction: 'update', changes: { record: 'organization', fields: [], names: {} } }),
     ];
     renderPreview({ ...preview, page: { rows: shown, total: 2 } });
     expect(await screen.findByText('Ngày thành lập: 05/06/2010 → 12/12/2012')).toBeTruthy();
@@ -107,8 +87,8 @@ describe('import preview', () => {
 
   it('writes the commune of a similar name as a sentence does, and a matched number’s as a label', async () => {
     const shown = [
-      row({ row: 5, values: ['HTX NN Mỹ Đức'], match: { reason: 'sameName', id: 9, name: 'HTX Nông nghiệp Mỹ Đức', place: 'Xã Mỹ Đức', row: null }, defaultAction: 'skip' }),
-      row({ row: 6, values: ['HTX An Phú'], match: { reason: 'registrationNo', id: 7, name: 'HTX An Phú', place: 'Xã An Phú', row: null }, defaultAction: 'update' }),
+      previewRow({ row: 5, values: ['HTX NN Mỹ Đức'], match: { reason: 'sameName', id: 9, name: 'HTX Nông nghiệp Mỹ Đức', place: 'Xã Mỹ Đức', row: null }, defaultAction: 'skip' }),
+      previewRow({ row: 6, values: ['HTX An Phú'], match: { reason: 'registrationNo', id: 7, name: 'HTX An Phú', place: 'Xã An Phú', row: null }, defaultAction: 'update' }),
     ];
     renderPreview({ ...preview, page: { rows: shown, total: 2 } });
     expect(await screen.findByText('Tên gần giống HTX Nông nghiệp Mỹ Đức cùng xã Mỹ Đức')).toBeTruthy();
@@ -117,8 +97,8 @@ describe('import preview', () => {
 
   it('says above each place to choose why it is asked, and whether the choice serves the other rows of that address', async () => {
     const asked = [
-      row({ row: 4, values: ['HTX NN Phú Hưng'], communeChoices: [{ code: '30370', name: 'Xã Phú Tân' }, { code: '30385', name: 'Xã Chợ Vàm' }], placeKey: 'phu hung, phu tan' }),
-      row({ row: 5, values: ['HTX NN Bình Yên'], needsPlace: true, placeProvinceCode: '91', placeKey: '' }),
+      previewRow({ row: 4, values: ['HTX NN Phú Hưng'], communeChoices: [{ code: '30370', name: 'Xã Phú Tân' }, { code: '30385', name: 'Xã Chợ Vàm' }], placeKey: 'phu hung, phu tan' }),
+      previewRow({ row: 5, values: ['HTX NN Bình Yên'], needsPlace: true, placeProvinceCode: '91', placeKey: '' }),
     ];
     installFakeApi({ 'imports:previewResult': () => ok({ ...preview, page: { rows: asked, total: 2 } }), 'places:communes': () => ok([]) });
     render(
@@ -132,7 +112,7 @@ describe('import preview', () => {
   });
 
   it('sets a note that asks for a decision apart from one that says how a cell was read', async () => {
-    const noted = row({
+    const noted = previewRow({
       row: 7,
       values: ['HTX DV Tân Phú'],
       notes: [
@@ -149,8 +129,8 @@ describe('import preview', () => {
 
   it('sets red apart for what refuses a row: a note to heed is amber on a row written and on a row refused alike', async () => {
     const profitNote = 'Lợi nhuận năm 2025 (900.000.000 đồng) lớn hơn doanh thu (90.000.000 đồng): xem lại có gõ thừa số 0 không. Dòng vẫn được ghi nếu để nguyên.';
-    const written = row({ row: 4, values: ['HTX DV Tân Phú'], notes: [{ cell: 'F4', message: profitNote, heed: true }] });
-    const refused = row({
+    const written = previewRow({ row: 4, values: ['HTX DV Tân Phú'], notes: [{ cell: 'F4', message: profitNote, heed: true }] });
+    const refused = previewRow({
       row: 5,
       status: 'invalid',
       values: ['HTX Rau Bình Hòa'],
@@ -173,7 +153,7 @@ describe('import preview', () => {
         { letter: 'A', header: 'Mã số HTX', field: 'registrationNo' },
         { letter: 'C', header: 'Sản phẩm', field: 'name' },
       ],
-      page: { rows: [row({ row: 2, values: ['1600123456', 'Gạo ST25'] }), row({ row: 3, values: ['1600123456', 'Nếp'] })], total: 2 },
+      page: { rows: [previewRow({ row: 2, values: ['1600123456', 'Gạo ST25'] }), previewRow({ row: 3, values: ['1600123456', 'Nếp'] })], total: 2 },
     };
     renderPreview(products);
     expect(await screen.findByText('Nhóm sản phẩm được đọc từ tên sản phẩm')).toBeTruthy();
@@ -188,7 +168,7 @@ describe('import preview', () => {
         { letter: 'C', header: 'Sản phẩm', field: 'name' },
         { letter: 'D', header: 'Nhóm sản phẩm', field: 'productGroup' },
       ],
-      page: { rows: [row({ row: 2, values: ['Gạo ST25', 'Lúa gạo'] })], total: 1 },
+      page: { rows: [previewRow({ row: 2, values: ['Gạo ST25', 'Lúa gạo'] })], total: 1 },
     };
     renderPreview(products);
     expect(await screen.findByText('Gạo ST25')).toBeTruthy();

@@ -1,6 +1,6 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
 import { and, asc, count, eq, gte, isNotNull, lt, lte, max, sql, type SQL } from 'drizzle-orm';
-import { deliveredQuantityBy, followUpClosedBy, inForce, lastDeliveryBy, notInTrash } from '../db/predicates';
+import { countedParticipant, deliveredQuantityBy, followUpClosedBy, inForce, lastDeliveryBy, notInTrash } from '../db/predicates';
 import {
   agreementStatus,
   chasedStatuses,
@@ -217,7 +217,8 @@ export function attentionList(
       participants: count(eventParticipants.id),
     })
     .from(events)
-    .leftJoin(eventParticipants, eq(eventParticipants.eventId, events.id))
+    // A participant in the trash is counted nowhere (`countedParticipant`).
+    .leftJoin(eventParticipants, and(eq(eventParticipants.eventId, events.id), countedParticipant(eventParticipants)))
     // Under way today, or starting within the window.
     .where(and(notInTrash(events), gte(events.endsOn, today), lte(events.startsOn, addDays(today, input.eventDays))))
     .groupBy(events.id)

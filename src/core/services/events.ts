@@ -390,6 +390,19 @@ interface Joining {
 }
 
 /**
+ * Why a unit chosen to join is not among the live ones: in the trash (named, for the person to
+ * restore it), or gone altogether since it was chosen. Never its id, which means nothing to a person.
+ */
+function notJoinable(ctx: Context, item: Joining): string {
+  const table = item.kind === 'organization' ? organizations : partners;
+  const trashed = ctx.db.select({ name: table.name }).from(table).where(eq(table.id, item.id)).get();
+  if (trashed) return `${trashed.name} đang ở Thùng rác, nên không thêm được vào thành phần tham dự; hãy khôi phục ${item.kind === 'organization' ? 'tổ chức' : 'đối tác'} này trước.`;
+  return item.kind === 'organization'
+    ? 'Không tìm thấy tổ chức đã chọn trong danh sách thành viên: hồ sơ đã bị xóa hẳn. Hãy chọn lại.'
+    : 'Không tìm thấy đối tác đã chọn: đối tác đã bị xóa hẳn. Hãy chọn lại.';
+}
+
+/**
  * Adds units of the register to an event's participants, in the caller's transaction: each must
  * be live (else a refusal at `path`.index.id), and a member organization must not have ended by
  * the day the event begins (`endedRefusal`); a unit already taking part is skipped, whatever its
@@ -415,13 +428,7 @@ function joinEvent(ctx: Context, event: EventRow, joining: readonly Joining[], p
   joining.forEach((item, index) => {
     const unit = units[item.kind].get(item.id);
     if (!unit) {
-      issues.push({
-        path: `${path}.${index}.id`,
-        message:
-          item.kind === 'organization'
-            ? `Không tìm thấy tổ chức số ${item.id} trong danh sách thành viên; có thể hồ sơ đã bị xóa.`
-            : `Không tìm thấy đối tác số ${item.id}; có thể đối tác đã bị xóa.`,
-      });
+      issues.push({ path: `${path}.${index}.id`, message: notJoinable(ctx, item) });
       return;
     }
     const ended = taken.has(`${item.kind}:${item.id}`) ? null : endedRefusal(unit, event.startsOn);

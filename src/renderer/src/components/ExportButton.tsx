@@ -53,13 +53,19 @@ export function ExcelJobModal({ jobId, title, failedTitle, onClose }: ExcelJobMo
   };
 
   return (
-    // While it runs the way out is Hủy, so a job is never left running unseen; after a failure, Đóng.
-    <Modal opened={jobId !== null} onClose={close} title={title} withCloseButton={false} closeOnClickOutside={false} closeOnEscape={failure !== null}>
+    // While it runs the way out is Hủy, so a job is never left running unseen; after a failure, Đóng,
+    // under a title that no longer says the file is being made.
+    <Modal
+      opened={jobId !== null}
+      onClose={close}
+      title={failure !== null ? (failedTitle ?? t('reports.job.failed')) : title}
+      withCloseButton={false}
+      closeOnClickOutside={false}
+      closeOnEscape={failure !== null}
+    >
       {failure !== null ? (
         <Stack>
-          <Alert color="red" title={failedTitle ?? t('reports.job.failed')}>
-            {failure}
-          </Alert>
+          <Alert color="red">{failure}</Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('reports.job.close')}

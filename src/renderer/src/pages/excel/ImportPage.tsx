@@ -12,6 +12,7 @@ import type { ImportAnalysis, ImportAwaitingPlaces, InputOf, JobStatus } from '.
 import { unfedFields } from '../../../../shared/contracts/imports';
 import type { ImportKind } from '../../../../shared/domain';
 import { messageOf } from '../../api';
+import { lastYear } from '../../clock';
 import { JobProgress } from '../../components/JobProgress';
 import { useAnalysis, useAwaitingPlaces, useCommitSummary, useStartAnalysis, useStartCommit, useStartPreview } from '../../queries/imports';
 import { ChooseFileStep } from './import/ChooseFileStep';
@@ -98,7 +99,7 @@ export function ImportPage() {
   const { t } = useTranslation();
   const [wizard, setWizard] = useSessionStorage<Wizard>({
     key: 'htx-desk.import.wizard',
-    defaultValue: freshWizard('organizations', new Date().getFullYear() - 1),
+    defaultValue: freshWizard('organizations', lastYear()),
     getInitialValueInEffect: false,
   });
   const update = useCallback((patch: Partial<Wizard>) => setWizard((current) => ({ ...current, ...patch })), [setWizard]);
