@@ -168,7 +168,7 @@ describe('certifications running out', () => {
 
   const numbers = async (withinDays?: number) => (await call(app, 'certifications:expiring', { withinDays })).map((c) => [c.number, c.daysLeft]);
 
-  it('lists those expiring within the days asked, and those run out and not renewed, soonest first, with days left from today', async () => {
+  it('lists those expiring within the days asked, and those run out and not renewed, nearest to today first, with days left from today', async () => {
     // Today is 23/11/2026: C ran out three days ago and stays listed until it is renewed.
     expect(await numbers()).toEqual([
       ['C', -3],
@@ -198,15 +198,16 @@ describe('certifications running out', () => {
 
   it('moves with the clock: one run out is kept for 12 months', async () => {
     app.setNow(new Date('2026-12-05T08:00:00Z'));
+    // Nearest to today first, run out or not.
     expect(await numbers(30)).toEqual([
-      ['C', -15],
       ['B', -4],
       ['D', 5],
+      ['C', -15],
     ]);
     app.setNow(new Date('2027-11-20T08:00:00Z'));
-    expect((await numbers(0)).map(([n]) => n)).toEqual(['C', 'B', 'D', 'A']);
+    expect((await numbers(0)).map(([n]) => n)).toEqual(['A', 'D', 'B', 'C']);
     app.setNow(new Date('2027-11-21T08:00:00Z'));
-    expect((await numbers(0)).map(([n]) => n)).toEqual(['B', 'D', 'A']);
+    expect((await numbers(0)).map(([n]) => n)).toEqual(['A', 'D', 'B']);
   });
 
   it('leaves out one renewed: a newer certificate of its kind for the same product, or for the organization', async () => {

@@ -220,7 +220,9 @@ export function expiringCertifications(ctx: Context, { withinDays }: { withinDay
         sql`NOT EXISTS ${renewed}`,
       ),
     )
-    .orderBy(asc(certifications.expiresOn), asc(organizations.nameFolded), asc(certifications.id))
+    // Nearest to today first, expired or not: the first page is what needs acting on now, not what
+    // ran out eleven months ago.
+    .orderBy(sql`abs(julianday(${certifications.expiresOn}) - julianday(${today}))`, asc(certifications.expiresOn), asc(organizations.nameFolded), asc(certifications.id))
     .all();
 }
 
