@@ -113,7 +113,8 @@ export function AgreementsPage() {
     status: {
       accessor: 'status',
       title: t('agreements.column.status'),
-      width: 130,
+      // The mark under the badge wraps within the column: wider, the table leaves a laptop's screen.
+      width: 120,
       render: ({ status, needsClosing, closedOn }) => {
         const followUp = needsClosing ? 'needs_closing' : closedOn === null ? null : 'closed';
         return (
