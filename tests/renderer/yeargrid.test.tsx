@@ -104,7 +104,7 @@ describe('year grid', { timeout: 20_000 }, () => {
     expect(await screen.findByLabelText('Đã lưu')).toBeTruthy();
   });
 
-  it('asks before saving a profit above the year’s revenue: «Sửa lại» keeps it in the cell unsent, «Vẫn lưu» sends it', async () => {
+  it('asks before saving a profit above the year’s revenue: «Sửa lại» keeps it in the cell unsent, said so, until Enter asks again and «Vẫn lưu» sends it', async () => {
     const withRevenue = rows.map((row) => (row.organizationId === 7 ? { ...row, figures: figures(lastYear, { revenue: 150_000_000 }) } : row));
     const invoke = installFakeApi({
       'figures:grid': () => ok({ rows: withRevenue, total: 2 }),
@@ -123,7 +123,16 @@ describe('year grid', { timeout: 20_000 }, () => {
     expect(profit.value).toBe('1.500.000.000');
     expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
 
+    // Leaving it does not ask again: the cell says it is not saved, and how to save it.
     fireEvent.blur(profit);
+    expect(
+      await screen.findByText('Chưa lưu: lợi nhuận lớn hơn doanh thu. Sửa số nhầm (số kia lưu theo) hoặc nhấn Enter nếu số đúng.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+
+    profit.focus();
+    fireEvent.keyDown(profit, { key: 'Enter' });
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() =>
       expect(invoke.mock.calls.filter(([channel]) => channel === 'figures:save').map(([, input]) => input as InputOf<'figures:save'>)).toEqual([

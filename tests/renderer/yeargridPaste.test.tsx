@@ -225,6 +225,33 @@ describe('year grid: a revenue and a profit pasted together', { timeout: 20_000 
     );
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('asks once about a pasted pair answered «Sửa lại»: both wait unsent, and the other is saved once one is corrected', async () => {
+    const { saves } = renderGrid([{ ...myHiep, figures: stored({ revenue: 5_000_000_000 }) }, caoLanh]);
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    paste(cell('Doanh thu', 'HTX Nông nghiệp Mỹ Hiệp'), '100 triệu\t1,5 tỷ');
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Sửa lại' }));
+    // The profit, pasted with it, waits with the revenue rather than asking the same again.
+    await waitFor(() => expect(screen.getAllByText(/^Chưa lưu: lợi nhuận lớn hơn doanh thu/)).toHaveLength(2));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(saves()).toEqual([]);
+    expect(hasUnsavedChanges()).toBe(true);
+
+    // The profit had a zero too many: corrected, it is saved, and the revenue pasted with it after it.
+    const profit = cell('Lợi nhuận', 'HTX Nông nghiệp Mỹ Hiệp');
+    profit.focus();
+    fireEvent.change(profit, { target: { value: '15.000.000' } });
+    fireEvent.keyDown(profit, { key: 'Enter' });
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 7, year: lastYear, profit: 15_000_000 },
+        { organizationId: 7, year: lastYear, revenue: 100_000_000 },
+      ]),
+    );
+    await waitFor(() => expect(screen.queryByText(/^Chưa lưu/)).toBeNull());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(hasUnsavedChanges()).toBe(false);
+  });
 });
 
 describe('year grid: money as the Excel import reads it', { timeout: 20_000 }, () => {

@@ -68,6 +68,7 @@ export const figuresVi = {
     question:
       'Lợi nhuận năm {{year}} ({{profit}}) lớn hơn doanh thu ({{revenue}}). Thường đó là do gõ thừa một số 0. Nếu số liệu đúng như vậy (chẳng hạn có thu nhập ngoài doanh thu), bấm «Vẫn lưu»; nếu nhập nhầm, bấm «Sửa lại».',
     correct: 'Sửa lại',
+    waiting: 'Chưa lưu: lợi nhuận lớn hơn doanh thu. Sửa số nhầm (số kia lưu theo) hoặc nhấn Enter nếu số đúng.',
     typedOn: 'Những gì vừa gõ khi câu hỏi này hiện ra chưa được nhập vào ô nào: hãy trả lời câu hỏi, rồi gõ lại.',
   },
   products: {
@@ -362,6 +363,7 @@ export const figuresEn: Translations<typeof figuresVi> = {
     question:
       'The profit of {{year}} ({{profit}}) is above the revenue ({{revenue}}). That is usually a zero typed too many. If the figures are right (income besides the revenue, for example), choose «Save anyway»; if they were mistyped, choose «Correct».',
     correct: 'Correct',
+    waiting: 'Not saved: the profit is above the revenue. Correct the wrong number (the other is saved with it), or press Enter in this cell if it is right.',
     typedOn: 'What was typed as this question opened has not been entered anywhere: answer the question, then type it again.',
   },
   products: {

@@ -139,7 +139,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const key = cellKey(row.organizationId, field);
   const held = useHeldWork(key);
   const [draft, setDraft] = useState<NumberFieldValue>(held ? held.draft : saved);
-  const { state, send } = useCellSave(row, year, held?.message);
+  const { state, setState, send } = useCellSave(row, year, held?.message);
   // Text the cell cannot read, or a value the backend refused: work not saved, kept while the cell is hidden.
   const said = useSaid(field, row, typeof draft === 'number' ? formatCount(draft) : (draft ?? ''));
   const unsaved = typeof draft === 'string' || state.status === 'error';
@@ -159,10 +159,22 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const put = (value: NumberFieldValue) => {
     setDraft(value);
     money.put(typeof value === 'string' ? lastSent.current : value);
+    // Corrected by hand: saved when the person ends it, not when the other cell saves.
+    money.stopWaiting();
   };
 
-  /** `onwards`: where the person goes from the cell, for the focus once a question is answered «Vẫn lưu». */
-  const commit = async (value: NumberFieldValue, input: HTMLElement, onwards: HTMLElement | null) => {
+  /** Not sent: the pair was answered «Sửa lại». Said at the cell (held as unsaved work), sent once the other cell saves. */
+  const waitForPair = (value: number | null, input: HTMLElement) => {
+    setState({ status: 'error', message: t('figures.profitAboveRevenue.waiting') });
+    money.wait(() => void commit(value, input, null));
+  };
+
+  /**
+   * `onwards`: where the person goes from the cell, for the focus once a question is answered «Vẫn
+   * lưu». `asked`: the person ended the number (Enter), so a pair answered «Sửa lại» is asked again;
+   * leaving the cell to correct the other does not ask.
+   */
+  const commit = async (value: NumberFieldValue, input: HTMLElement, onwards: HTMLElement | null, asked = false) => {
     // Text the cell could not take is not sent; the cell says why.
     if (typeof value === 'string') return;
     if (value === lastSent.current || asking.current) return;
@@ -171,15 +183,24 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     if (field === 'revenue' || field === 'profit') {
       const pair = money.pairWith(value, { revenue: row.figures?.revenue ?? null, profit: row.figures?.profit ?? null });
       if (profitAboveRevenue(pair) && !money.accepted(pair)) {
+        if (money.declined(pair) && !asked) {
+          waitForPair(value, input);
+          return;
+        }
         asking.current = true;
         const accepted = await confirmProfitAboveRevenue({ year, ...pair }, input, onwards);
         asking.current = false;
-        if (!accepted) return;
+        if (!accepted) {
+          money.decline(pair);
+          waitForPair(value, input);
+          return;
+        }
         money.accept(pair);
       }
     }
     lastSent.current = value;
     send({ [field]: value });
+    money.sent();
   };
   const fill: CellFill = (text, cell) => {
     const read = readNumberField(text, rules, writtenAmounts);
@@ -192,7 +213,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     if (event.key === 'Enter') {
       event.preventDefault();
       const next = cellBelow(event.currentTarget, event.shiftKey ? -1 : 1);
-      void commit(draft, event.currentTarget, next);
+      void commit(draft, event.currentTarget, next, true);
       focusCell(next);
     } else if (event.key === 'Escape') {
       put(saved);

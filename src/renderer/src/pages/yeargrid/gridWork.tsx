@@ -5,7 +5,9 @@
  *   off the screen, do not lose it: shown again, the cell starts from it. Meanwhile the page holds
  *   unsaved work (leaving it asks first) and says which cells are hidden with it;
  * - what each money cell will save, so that a profit is checked against the revenue beside it as
- *   it will be saved (pasted in the same block, typed a moment ago), not as the grid last read it.
+ *   it will be saved (pasted in the same block, typed a moment ago), not as the grid last read it;
+ *   and a pair the person answered «Sửa lại» about: the cells wait, unsent, for one of the two to
+ *   be corrected, rather than each asking the same question in turn.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Stack } from '@mantine/core';
@@ -34,6 +36,10 @@ interface GridWork {
   money: Map<string, number | null>;
   /** By organization: the revenue and profit the person said are right though the profit is above. */
   accepted: Map<number, string>;
+  /** By organization: the revenue and profit the person answered «Sửa lại» about. */
+  declined: Map<number, string>;
+  /** By `cellKey`: a money cell waiting for its pair to be corrected, and its saving, run once the other cell saves. */
+  waiting: Map<string, () => void>;
 }
 
 const GridWorkContext = createContext<GridWork | null>(null);
@@ -79,7 +85,15 @@ export function useHoldCell(key: string, cell: HeldCell | null): void {
 export function useMoneyCell(organizationId: number, field: MoneyField | null) {
   const work = useGridWork();
   // Off the screen, the cell's value is the stored one again (the grid's row is read afresh).
-  useEffect(() => (field ? () => void work.money.delete(cellKey(organizationId, field)) : undefined), [work, organizationId, field]);
+  useEffect(() => {
+    if (!field) return undefined;
+    const key = cellKey(organizationId, field);
+    return () => {
+      work.money.delete(key);
+      // Shown again, it starts from its held work and saves when the person says so.
+      work.waiting.delete(key);
+    };
+  }, [work, organizationId, field]);
   const pairKey = (pair: Record<MoneyField, number | null>) => `${String(pair.revenue)}/${String(pair.profit)}`;
   return {
     /** What the cell will save: its value, or the last one it sent while it holds text it cannot read. */
@@ -98,6 +112,27 @@ export function useMoneyCell(organizationId: number, field: MoneyField | null) {
     /** Whether the person has already said this pair is right: a revenue and a profit pasted together are asked about once. */
     accepted: (pair: Record<MoneyField, number | null>) => work.accepted.get(organizationId) === pairKey(pair),
     accept: (pair: Record<MoneyField, number | null>) => void work.accepted.set(organizationId, pairKey(pair)),
+    /**
+     * Whether the person answered «Sửa lại» about this pair: the row's money cells then wait
+     * rather than ask again as the person leaves one to correct the other (Enter asks again).
+     */
+    declined: (pair: Record<MoneyField, number | null>) => work.declined.get(organizationId) === pairKey(pair),
+    decline: (pair: Record<MoneyField, number | null>) => void work.declined.set(organizationId, pairKey(pair)),
+    /** Waits, unsent, until the row's other money cell saves: `save` then runs. */
+    wait(save: () => void): void {
+      if (field) work.waiting.set(cellKey(organizationId, field), save);
+    },
+    stopWaiting(): void {
+      if (field) work.waiting.delete(cellKey(organizationId, field));
+    },
+    /** This cell sent its value: the other cell, waiting for the pair to be corrected, tries again. */
+    sent(): void {
+      if (!field) return;
+      const other = cellKey(organizationId, field === 'revenue' ? 'profit' : 'revenue');
+      const save = work.waiting.get(other);
+      work.waiting.delete(other);
+      save?.();
+    },
   };
 }
 
@@ -113,6 +148,8 @@ export function GridWorkProvider({ shown, children }: { shown: readonly number[]
     changed: () => setVersion((version) => version + 1),
     money: new Map(),
     accepted: new Map(),
+    declined: new Map(),
+    waiting: new Map(),
   }));
   useUnsavedChanges(work.held.size > 0);
   const hidden = [...work.held.values()].filter((cell) => !shown.includes(cell.organizationId));
