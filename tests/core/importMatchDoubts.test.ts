@@ -1,10 +1,11 @@
 /**
  * How a row is matched to a stored record, and when the match is the person's to confirm: a name
  * saved in the row's commune between the preview and the commit, or already in the commune the
- * person chose for a place the app could not read, a name matched beside another Mã số HTX, a Mã
- * số matched beside another organization's name (with or without figures stored for the year), a
- * stored partner's row without an address, a partner saved between the preview and the commit, and
- * an update that finds nothing to change.
+ * person chose for a place the app could not read, two rows the person placed in one commune after
+ * the preview, the organization that works after a «Chuyển đổi» rather than the THT that ended, a
+ * name matched beside another Mã số HTX, a Mã số matched beside another organization's name (with
+ * or without figures stored for the year), a stored partner's row without an address, a partner
+ * saved between the preview and the commit, and an update that finds nothing to change.
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +104,102 @@ describe('a row whose place the app could not read, placed by the person in a co
     const { placeAnswers, jobId } = await previewUnplaced();
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], placeAnswers: [{ placeKey: placeAnswers[0]?.placeKey ?? '', communeCode: XA_MY_HOA_HUNG }] });
     expect(summary).toMatchObject({ created: 1 });
+  });
+});
+
+describe('two rows to be added, placed by the person after the preview in one commune, of one name', () => {
+  // Two places the app cannot read; the person chooses a commune for each without checking the rows again.
+  const csv = ['Tên HTX;Loại hình;Xã/phường', 'HTX NN Vĩnh An;Hợp tác xã;Xã Tân Phú', 'Hợp tác xã Nông nghiệp Vĩnh An;Hợp tác xã;Ấp Tân Phú Hạ'].join('\n');
+
+  async function previewUnplaced() {
+    const kept = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Thủy sản Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+    const list = await previewList(csv);
+    const answers = (communeCodes: string[]) => list.preview.page.rows.map((row, index) => ({ placeKey: row.placeKey ?? '', communeCode: communeCodes[index] ?? '' }));
+    return { kept, answers, ...list };
+  }
+
+  it('refuses the commit, writing nothing and keeping what was stored; checked again, the later row repeats the earlier', async () => {
+    const { answers, analysisJob, mapping, jobId, preview } = await previewUnplaced();
+    expect(preview.page.rows.map((row) => [row.row, row.needsPlace, row.match, row.defaultAction])).toEqual([
+      [2, true, null, 'create'],
+      [3, true, null, 'create'],
+    ]);
+    const placeAnswers = answers([XA_VINH_AN, XA_VINH_AN]);
+    expect(new Set(placeAnswers.map((answer) => answer.placeKey)).size).toBe(2);
+
+    const { jobId: commitJob } = await call(app, 'imports:commit', { previewJobId: jobId, decisions: [], placeAnswers });
+    const status = await settle(app, commitJob);
+    expect(status.error?.kind).toBe('conflict');
+    expect(status.error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu. Dòng 3 («Hợp tác xã Nông nghiệp Vĩnh An») cùng tên với dòng 2 («HTX NN Vĩnh An»), cùng ở xã Vĩnh An: ghi cả hai dòng sẽ thêm hai lần một tổ chức. ' +
+        'Xã, phường của dòng 2 và dòng 3 được chọn sau khi kiểm tra các dòng, nên hai dòng chưa được đối chiếu với nhau. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên): dòng 3 sẽ hiện là trùng dòng 2, để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.',
+    );
+    expect(organizations()).toEqual([{ name: 'HTX Thủy sản Mỹ Hòa Hưng', registrationNo: null }]);
+
+    // Checked again as the wizard does, with the communes chosen: the file's own check, as for communes read.
+    const { jobId: againJob } = await call(app, 'imports:preview', { analysisJobId: analysisJob, mapping, placeAnswers });
+    await settle(app, againJob);
+    const again = await call(app, 'imports:previewResult', { jobId: againJob, pageSize: 10 });
+    expect(again.page.rows.map((row) => [row.row, row.match?.reason ?? null, row.match?.row ?? null, row.defaultAction])).toEqual([
+      [2, null, null, 'create'],
+      [3, 'inFile', 2, 'skip'],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: againJob, decisions: [], placeAnswers });
+    expect(summary).toMatchObject({ created: 1, skipped: 1 });
+    expect(organizations().map((row) => row.name)).toEqual(['HTX Thủy sản Mỹ Hòa Hưng', 'HTX NN Vĩnh An']);
+  });
+
+  it('refuses a row placed by hand where an earlier row’s commune was read, naming the one placed', async () => {
+    const { jobId, preview } = await previewList(['Tên HTX;Loại hình;Xã/phường', 'HTX NN Mỹ Hòa Hưng;Hợp tác xã;Xã Mỹ Hòa Hưng', 'Hợp tác xã Nông nghiệp Mỹ Hòa Hưng;Hợp tác xã;Xã Tân Phú'].join('\n'));
+    expect(preview.page.rows.map((row) => [row.row, row.needsPlace, row.match])).toEqual([
+      [2, false, null],
+      [3, true, null],
+    ]);
+    const placeAnswers = [{ placeKey: preview.page.rows[1]?.placeKey ?? '', communeCode: XA_MY_HOA_HUNG }];
+    const { jobId: commitJob } = await call(app, 'imports:commit', { previewJobId: jobId, decisions: [], placeAnswers });
+    const status = await settle(app, commitJob);
+    expect(status.error?.message).toContain('Dòng 3 («Hợp tác xã Nông nghiệp Mỹ Hòa Hưng») cùng tên với dòng 2 («HTX NN Mỹ Hòa Hưng»), cùng ở xã Mỹ Hòa Hưng');
+    expect(status.error?.message).toContain('Xã, phường của dòng 3 được chọn sau khi kiểm tra các dòng');
+    expect(organizations()).toEqual([]);
+  });
+
+  it('adds both when the person places them in two communes', async () => {
+    const { answers, jobId } = await previewUnplaced();
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], placeAnswers: answers([XA_VINH_AN, XA_MY_HOA_HUNG]) });
+    expect(summary).toMatchObject({ created: 2 });
+  });
+});
+
+describe('a list naming an organization after a «Chuyển đổi» of the THT of its name', () => {
+  async function converted() {
+    const group = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+    const event = await call(app, 'lifecycle:record', {
+      kind: 'conversion',
+      date: '2026-03-01',
+      predecessorIds: [group.id],
+      newSuccessors: [{ kind: 'htx', name: 'Hợp tác xã Rau sạch Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG }],
+    });
+    return { group: group.id, successor: event.participants.find((participant) => participant.role === 'successor')?.organizationId ?? 0 };
+  }
+
+  it('matches the HTX that works, not the THT that ended with the same name key, and updates it', async () => {
+    const { group, successor } = await converted();
+    const { jobId, preview } = await previewList(['Tên HTX,Địa chỉ,Điện thoại', `HTX Rau sạch Mỹ Hòa Hưng,${MY_HOA_HUNG},0296 3851 234`].join('\n'));
+    expect(preview.page.rows[0]?.match).toMatchObject({ reason: 'sameName', id: successor, name: 'Hợp tác xã Rau sạch Mỹ Hòa Hưng' });
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'update' }] });
+    const phones = app.ctx.db.$client.prepare('SELECT id, phone FROM organizations ORDER BY id').all();
+    expect(phones).toEqual([
+      { id: group, phone: '' },
+      { id: successor, phone: '0296 3851 234' },
+    ]);
+  });
+
+  it('matches the THT when it is the only one of that name key, ended', async () => {
+    const group = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-03-01', subjectId: group.id });
+    const { preview } = await previewList(['Tên HTX,Địa chỉ', `THT Rau sạch Mỹ Hòa Hưng,${MY_HOA_HUNG}`].join('\n'));
+    expect(preview.page.rows[0]?.match).toMatchObject({ reason: 'sameName', id: group.id });
   });
 });
 

@@ -162,17 +162,29 @@ interface FoundOrganization {
 /** Built once per import: a preview looks up each of up to 100,000 rows. */
 interface Statements {
   organizationByNumber: BetterSqlite3.Statement<[string], FoundOrganization>;
-  organizationByName: BetterSqlite3.Statement<[string, string], FoundOrganization>;
+  organizationsByName: BetterSqlite3.Statement<[string, string], FoundOrganization & { ended: 0 | 1 }>;
 }
 
 function prepareStatements(ctx: Context): Statements {
-  const columns = 'SELECT id, name, kind, commune_code AS communeCode, registration_no AS registrationNo FROM organizations';
+  const columns = 'SELECT id, name, kind, commune_code AS communeCode, registration_no AS registrationNo';
   return {
-    organizationByNumber: ctx.db.$client.prepare<[string], FoundOrganization>(`${columns} WHERE registration_no = ? AND deleted_at IS NULL`),
-    // The index on (name_key, commune_code) holds equal keys in id order, so the first row found is
-    // the oldest; saying ORDER BY id made each of these lookups five times slower.
-    organizationByName: ctx.db.$client.prepare<[string, string], FoundOrganization>(`${columns} WHERE commune_code = ? AND name_key = ? AND deleted_at IS NULL`),
+    organizationByNumber: ctx.db.$client.prepare<[string], FoundOrganization>(`${columns} FROM organizations WHERE registration_no = ? AND deleted_at IS NULL`),
+    // The index on (name_key, commune_code) holds equal keys in id order, so the rows come oldest
+    // first; saying ORDER BY made each of these lookups twice (ended first) to five times (id) slower.
+    organizationsByName: ctx.db.$client.prepare<[string, string], FoundOrganization & { ended: 0 | 1 }>(
+      `${columns}, ended_on IS NOT NULL AS ended FROM organizations WHERE commune_code = ? AND name_key = ? AND deleted_at IS NULL`,
+    ),
   };
+}
+
+/**
+ * The organization of this name key in this commune a row means: the oldest one not ended, else
+ * the oldest ended. After a «Chuyển đổi» the THT that ended and the HTX after it often share the
+ * key; a list naming it means the one that works.
+ */
+function organizationByName(scope: ImportScope, communeCode: string, nameKey: string): FoundOrganization | undefined {
+  const found = scope.statements.organizationsByName.all(communeCode, nameKey);
+  return found.find((organization) => organization.ended === 0) ?? found[0];
 }
 
 /**
@@ -180,7 +192,7 @@ function prepareStatements(ctx: Context): Statements {
  * memory while a preview checks a long list. Most rows of a list are organizations the register
  * does not have, and each would cost one or two queries that find nothing (a fifth of a 100,000-row
  * preview); a key not here is not in the register. A key found here is still looked up, for the
- * oldest record with it and its name. Until `refresh` reads them, every key is looked up.
+ * record it means (`organizationByName`) and its name. Until `refresh` reads them, every key is looked up.
  */
 export class RegisterKeys {
   private numbers: Set<string> | null = null;
@@ -308,6 +320,12 @@ export interface KindAdapter {
   match(scope: ImportScope, row: PreparedRow): ImportMatch | null;
   /** Keys two rows of the same file share when they are the same record. */
   fileKeys(row: PreparedRow): string[];
+  /**
+   * For a kind whose rows may be placed in a commune the person chooses: the key of `fileKeys` that
+   * depends on the commune, for the row written in `communeCode`. Asked at commit of the rows to be
+   * added in a commune chosen after the preview, which the preview could not key them by.
+   */
+  fileKeyIn?(row: WritableRow, communeCode: string): string;
   create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange | CreatedForLater;
   /**
    * Refuses (a conflict) a row to be added in `communeCode` as `create` takes it, that now meets a
@@ -1047,7 +1065,7 @@ function registeredOrganization(scope: ImportScope, registrationNo: string, key:
   if (!key) return null;
   for (const communeCode of communeCodes) {
     if (!registerKeys.mayHaveName(communeCode, key)) continue;
-    const byName = scope.statements.organizationByName.get(communeCode, key);
+    const byName = organizationByName(scope, communeCode, key);
     if (byName) return { ...byName, reason: 'sameName' };
   }
   return null;
@@ -1106,10 +1124,15 @@ function namedInProvince(scope: ImportScope, nameKey: string): FoundOrganization
   const found: FoundOrganization[] = [];
   for (const commune of scope.ctx.places.communesOf(scope.homeProvinceCode)) {
     if (!scope.registerKeys.mayHaveName(commune.code, nameKey)) continue;
-    const organization = scope.statements.organizationByName.get(commune.code, nameKey);
+    const organization = organizationByName(scope, commune.code, nameKey);
     if (organization) found.push(organization);
   }
   return found;
+}
+
+/** A file's key of an organization's name in a commune (`KindAdapter.fileKeys`). */
+function nameInCommuneKey(communeCode: string, nameKey: string): string {
+  return `name:${communeCode}:${nameKey}`;
 }
 
 /** The last row's name key: a preview asks for it twice in a row, for the row's keys in the file and its match. */
@@ -1290,12 +1313,15 @@ const organizationsAdapter: KindAdapter = {
   fileKeys(row) {
     const input = row.input as ParsedOrganizationInput;
     const key = nameKeyOfRow(row);
-    return [...(input.registrationNo ? [`no:${input.registrationNo}`] : []), ...communeCodesOf(row.place).map((code) => `name:${code}:${key}`)];
+    return [...(input.registrationNo ? [`no:${input.registrationNo}`] : []), ...communeCodesOf(row.place).map((code) => nameInCommuneKey(code, key))];
+  },
+  fileKeyIn(row, communeCode) {
+    return nameInCommuneKey(communeCode, organizationNameKey((row.input as ParsedOrganizationInput).name));
   },
   refuseFoundSincePreview(scope, row, communeCode) {
     // A Mã số HTX saved since, `create` refuses itself; a name it takes as the person's choice.
     const input = row.input as ParsedOrganizationInput;
-    const found = scope.statements.organizationByName.get(communeCode ?? input.communeCode, organizationNameKey(input.name));
+    const found = organizationByName(scope, communeCode ?? input.communeCode, organizationNameKey(input.name));
     if (found) throw conflict(`Đã có tổ chức cùng tên ở ${unitNameInSentence(communeNameOf(scope, found.communeCode))}: ${found.name}.`, found.id);
   },
   refuseUpdateSincePreview(scope, id, row) {

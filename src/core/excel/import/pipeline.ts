@@ -632,7 +632,7 @@ async function previewWith(
   let batches = 0;
   /** The row the footer (place and date, signatures) starts at, once met below a row of data. */
   let footerRow: number | null = null;
-  const nameIndex = columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
+  const nameIndex = nameColumnIndex(columns);
   /** The fields present in rows, one set for each combination: a list's rows mostly share one. */
   const presentSets = new Map<string, ReadonlySet<string>>();
   let lastPresent: ReadonlySet<string> | null = null;
@@ -746,6 +746,11 @@ async function previewWith(
     throw importProblem(`Trang tính «${analysis.sheet}» không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${String(analysis.headerRows.at(-1) ?? analysis.dataStartRow - 1)}).`);
   }
   return { analysis: analysisState, columns, year, values, valueChoices: scope.choices.choices(), choiceOptions: scope.choices.optionsFor(), programmeId, rows, legacyFontRows, bytes: held, registerMark };
+}
+
+/** The column of the name a row is known by (an organization's, a partner's), or -1. */
+function nameColumnIndex(columns: readonly MappedColumn[]): number {
+  return columns.find((column) => column.field.key === 'name' || column.field.key === 'organizationName')?.index ?? -1;
 }
 
 function sameMembers(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -1128,6 +1133,59 @@ function inChosenCommune(row: StoredRow, error: unknown): unknown {
 }
 
 /**
+ * Refuses the commit, before anything is written, when a row to be added in a commune the person
+ * chose for a place the app could not read, which the preview did not key it by
+ * (`StoredRow.matchedInCommune`), and another row to be added are the same organization there (the
+ * same `KindAdapter.fileKeyIn`): the preview, checking them again, would take the later for a
+ * repeat of the earlier (`fileKeys`), skipped unless the person chooses; written now, both would be
+ * added. One rule with a record found where the preview never looked (`inChosenCommune`): the rows
+ * are checked again, which keeps the preview's own check the only one that says which is a repeat.
+ */
+function refuseRepeatedInChosenCommune(ctx: Context, adapter: KindAdapter, state: PreviewState, input: CommitChoices, homeProvinceCode: string): void {
+  if (!adapter.fileKeyIn) return;
+  const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
+  /** The commune a row is added in, or null when it is not added (or not in a commune). */
+  const addedIn = (row: StoredRow): string | null => {
+    if (row.problems || !row.prepared) return null;
+    const decision = decisions.get(row.row);
+    const communeCode = asksForPlace(row) ? chosenPlace(ctx, row, decision, placeAnswers) : (row.communeCodes?.[0] ?? null);
+    return communeCode !== null && chosenAction(row, decision, input) === 'create' ? communeCode : null;
+  };
+  const unlooked = new Set<number>();
+  const communes = new Set<string>();
+  for (const row of state.rows) {
+    if (row.needsPlaceIn === undefined) continue;
+    const communeCode = addedIn(row);
+    if (communeCode === null || communeCode === row.matchedInCommune) continue;
+    unlooked.add(row.row);
+    communes.add(communeCode);
+  }
+  if (communes.size === 0) return;
+  const firstOfKey = new Map<string, StoredRow>();
+  for (const row of state.rows) {
+    // Only the rows added where one was placed by hand: the others the preview told apart.
+    const communeCode = addedIn(row);
+    if (communeCode === null || !communes.has(communeCode) || !row.prepared) continue;
+    const key = adapter.fileKeyIn(row.prepared, communeCode);
+    const earlier = firstOfKey.get(key);
+    if (!earlier) firstOfKey.set(key, row);
+    else if (unlooked.has(row.row) || unlooked.has(earlier.row)) throw repeatedInChosenCommune(ctx, state, earlier, row, communeCode, unlooked, homeProvinceCode);
+  }
+}
+
+function repeatedInChosenCommune(ctx: Context, state: PreviewState, earlier: StoredRow, later: StoredRow, communeCode: string, unlooked: ReadonlySet<number>, homeProvinceCode: string): AppFailure {
+  const nameIndex = nameColumnIndex(state.columns);
+  const placed = [earlier, later].filter((row) => unlooked.has(row.row)).map((row) => `dòng ${row.row}`);
+  return conflict(
+    `Chưa ghi gì vào dữ liệu. Dòng ${later.row} («${shownCell(later.cells[nameIndex])}») cùng tên với dòng ${earlier.row} («${shownCell(earlier.cells[nameIndex])}»), ` +
+      `cùng ở ${placeOf(ctx, communeCode, homeProvinceCode, unitNameInSentence).name}: ghi cả hai dòng sẽ thêm hai lần một tổ chức. ` +
+      `Xã, phường của ${placed.join(' và ')} được chọn sau khi kiểm tra các dòng, nên hai dòng chưa được đối chiếu với nhau. ` +
+      `Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên): dòng ${later.row} sẽ hiện là trùng dòng ${earlier.row}, để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.`,
+  );
+}
+
+/**
  * Writes the chosen rows in one transaction of its own (`inLongTransaction`): the window keeps its
  * progress bar and its Hủy, which rolls everything back, and nothing is seen until all is written.
  */
@@ -1139,6 +1197,7 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
   const provinceCode = homeProvince(ctx);
   const failures = new Map<number, string>();
   const summary: ImportSummary = { batchId: null, created: 0, updated: 0, skipped: 0, failed: 0, partnersAdded: 0, unchanged: 0 };
+  refuseRepeatedInChosenCommune(ctx, adapter, state, input, provinceCode);
   const backup = backUpBeforeCommit(ctx, 'beforeImport', control);
   control.report(0, state.rows.length, 'saving');
 
