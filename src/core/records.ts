@@ -75,23 +75,39 @@ function liveRowQuery(ctx: Context, table: TrashableTable): { get(values: { id: 
   return query;
 }
 
+/** How a person knows a record: its name, title or product; a connection has none of its own. */
+function labelOf(noun: string, row: Record<string, unknown>): string {
+  const label = [row.name, row.title, row.product].find((value): value is string => typeof value === 'string' && value !== '');
+  return label === undefined ? `${sentenceStart(noun)} này` : `${sentenceStart(noun)} «${label}»`;
+}
+
 /**
- * The record, or a plain message when it is in the trash (by its name, so that a link to it from
- * another record says where it went) or does not exist.
+ * What to say of a record that is no more — removed for good, or by another window since the page
+ * was opened — by what it was: never its id, which no one has seen.
  */
-export function requireLive<T extends TrashableTable>(ctx: Context, spec: RecordSpec<T>, id: number): Row<T> {
-  const row = liveRowQuery(ctx, spec.table).get({ id }) as Row<T> | undefined;
-  if (row) return row;
-  const trashed = ctx.db
+export function goneMessage(noun: string): string {
+  return `Không tìm thấy ${noun} này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.`;
+}
+
+/**
+ * Why a record asked for by its id is not there to use: in the trash, by its name, so that a link
+ * to it from another record says where it went; or gone (`goneMessage`).
+ */
+export function whyNotLive(ctx: Context, spec: Pick<RecordSpec<TrashableTable>, 'table' | 'noun'>, id: number): string {
+  const row = ctx.db
     .select()
     .from(spec.table as SQLiteTable)
     .where(eq(spec.table.id, id))
     .get();
-  if (trashed) {
-    const label = typeof trashed.name === 'string' ? trashed.name : typeof trashed.title === 'string' ? trashed.title : `số ${String(id)}`;
-    throw notFound(`${sentenceStart(spec.noun)} «${label}» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.`);
-  }
-  throw notFound(`Không tìm thấy ${spec.noun} số ${String(id)}; có thể hồ sơ đã bị xóa.`);
+  if (!row || row.deletedAt === null) return goneMessage(spec.noun);
+  return `${labelOf(spec.noun, row)} đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.`;
+}
+
+/** The record, or a plain message when it is in the trash or does not exist (`whyNotLive`). */
+export function requireLive<T extends TrashableTable>(ctx: Context, spec: RecordSpec<T>, id: number): Row<T> {
+  const row = liveRowQuery(ctx, spec.table).get({ id }) as Row<T> | undefined;
+  if (row) return row;
+  throw notFound(whyNotLive(ctx, spec, id));
 }
 
 function sameValue(a: HistoryValue | undefined, b: HistoryValue | undefined): boolean {
@@ -188,7 +204,10 @@ export function restoreFromTrash<T extends TrashableTable>(ctx: Context, spec: R
       .from(spec.table as SQLiteTable)
       .where(and(eq(spec.table.id, id), isNotNull(spec.table.deletedAt)))
       .get() as Row<T> | undefined;
-    if (!row) throw notFound(`${sentenceStart(spec.noun)} số ${id} không có trong Thùng rác; có thể đã được khôi phục.`);
+    if (!row) {
+      const live = liveRowQuery(ctx, spec.table).get({ id }) as Record<string, unknown> | undefined;
+      throw notFound(live ? `${labelOf(spec.noun, live)} không còn ở Thùng rác; có thể đã được khôi phục ở cửa sổ khác.` : goneMessage(spec.noun));
+    }
     spec.checkRestore?.(ctx, row);
     const restored = ctx.db
       .update(spec.table as SQLiteTable)
@@ -242,7 +261,7 @@ export function recordHistory(
     .from(spec.table as SQLiteTable)
     .where(eq(spec.table.id, id))
     .get();
-  if (!found) throw notFound(`Không tìm thấy ${spec.noun} số ${id}.`);
+  if (!found) throw notFound(goneMessage(spec.noun));
   const fields = recordFields[spec.kind] as Record<string, string>;
   const names: Record<string, string> = {};
   const rows = ctx.db

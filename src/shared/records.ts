@@ -221,13 +221,13 @@ export type HistoryAction = 'create' | 'update' | 'delete' | 'restore';
 /**
  * What made the app change a record by itself: an organization's status, end date and (when none
  * was typed) founding date follow its lifecycle events, and are worked out again when one is
- * recorded or removed. Raw values, as everywhere in the history: the event's kind code, ISO date.
+ * recorded or removed; a conversion carries over to the organization after it what the one
+ * converted had (`carriedOver`, from and into by their names then). Raw values, as everywhere in
+ * the history: the event's kind code, ISO date.
  */
-export interface HistoryCause {
-  lifecycle: 'recorded' | 'removed';
-  kind: string;
-  date: string;
-}
+export type HistoryCause =
+  | { lifecycle: 'recorded' | 'removed'; kind: string; date: string }
+  | { lifecycle: 'carriedOver'; kind: string; date: string; from: string; into: string };
 
 export interface HistoryEntry {
   at: string;

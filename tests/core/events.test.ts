@@ -352,7 +352,7 @@ describe('attendance', () => {
     expect(both.message).toBe('Một đơn vị không thể vừa có mặt vừa vắng; hãy bỏ chọn một trong hai.');
     const other = await call(app, 'events:create', { ...conference, title: 'Tọa đàm khác', kind: 'seminar' });
     const foreign = await callFailing(app, 'events:markAttendance', { eventId: other.id, attendedIds: [id], absentIds: [] });
-    expect(foreign.message).toBe(`Đơn vị số ${id} không có trong thành phần tham dự của sự kiện này.`);
+    expect(foreign.message).toBe('Một đơn vị đã chọn không còn trong thành phần tham dự của sự kiện này (có thể vừa bị bỏ ở cửa sổ khác); hãy tải lại trang rồi điểm danh lại.');
   });
 
   it('reads «MT» in a signed name as môi trường', async () => {

@@ -135,7 +135,7 @@ describe('saving yearly figures', () => {
   it('refuses an organization that does not exist', async () => {
     expect(await callFailing(app, 'figures:save', { organizationId: 999, year: 2025 })).toEqual({
       kind: 'notFound',
-      message: 'Không tìm thấy tổ chức số 999; có thể hồ sơ đã bị xóa.',
+      message: 'Không tìm thấy tổ chức này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 });

@@ -349,7 +349,7 @@ describe('who takes part', () => {
   it('says which organization does not exist', async () => {
     expect(await callFailing(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-01-01', subjectId: 999 })).toEqual({
       kind: 'notFound',
-      message: 'Không tìm thấy tổ chức số 999; có thể hồ sơ đã bị xóa.',
+      message: 'Không tìm thấy tổ chức này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 

@@ -72,7 +72,7 @@ describe('creating an organization', () => {
   it('says plainly when an organization does not exist', async () => {
     expect(await callFailing(app, 'organizations:get', { id: 42 })).toEqual({
       kind: 'notFound',
-      message: 'Không tìm thấy tổ chức số 42; có thể hồ sơ đã bị xóa.',
+      message: 'Không tìm thấy tổ chức này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 });
@@ -355,7 +355,7 @@ describe('changing, deleting and restoring', () => {
   it('says plainly when the record to update is gone', async () => {
     expect(await callFailing(app, 'organizations:update', { ...vinhBinh, id: 99 })).toEqual({
       kind: 'notFound',
-      message: 'Không tìm thấy tổ chức số 99; có thể hồ sơ đã bị xóa.',
+      message: 'Không tìm thấy tổ chức này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 
@@ -380,7 +380,7 @@ describe('changing, deleting and restoring', () => {
     expect((await call(app, 'organizations:trash', {})).total).toBe(0);
     expect(await callFailing(app, 'organizations:restore', { id: created.id })).toEqual({
       kind: 'notFound',
-      message: `Tổ chức số ${created.id} không có trong Thùng rác; có thể đã được khôi phục.`,
+      message: 'Tổ chức «HTX Nông nghiệp Vĩnh Bình» không còn ở Thùng rác; có thể đã được khôi phục ở cửa sổ khác.',
     });
     expect((await call(app, 'records:history', { kind: 'organization', id: created.id })).entries.map((entry) => [entry.action, entry.changes])).toEqual([
       ['restore', []],
@@ -401,6 +401,28 @@ describe('changing, deleting and restoring', () => {
       existingId: holder.id,
     });
     expect((await call(app, 'organizations:trash', {})).total).toBe(1);
+  });
+
+  it('names an organization in the trash to whatever still points at it, and says plainly of one gone for good, never by its id', async () => {
+    const created = await call(app, 'organizations:create', vinhBinh);
+    const union = await call(app, 'organizations:create', { kind: 'lhhtx', name: 'Liên hiệp HTX Thoại Sơn', communeCode: XA_VINH_BINH });
+    await call(app, 'organizations:delete', { id: created.id });
+    // Another window still shows it: its edit, its products, a union adding it.
+    const inTrash = 'Tổ chức «HTX Nông nghiệp Vĩnh Bình» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.';
+    expect(await callFailing(app, 'organizations:update', { ...vinhBinh, id: created.id })).toEqual({ kind: 'notFound', message: inTrash });
+    expect(await callFailing(app, 'products:save', { organizationId: created.id, name: 'Gạo ST25' })).toEqual({ kind: 'notFound', message: inTrash });
+    const joining = await callFailing(app, 'unions:addMember', { unionId: union.id, memberId: created.id });
+    expect(joining.kind === 'validation' && joining.issues).toEqual([{ path: 'memberId', message: inTrash }]);
+
+    // Removed for good (an import taken back removes what it added): nothing to name it by but what it was.
+    app.ctx.db.$client.prepare('DELETE FROM organizations WHERE id = ?').run(created.id);
+    const gone = { kind: 'notFound', message: 'Không tìm thấy tổ chức này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.' };
+    expect(await callFailing(app, 'organizations:get', { id: created.id })).toEqual(gone);
+    expect(await callFailing(app, 'organizations:restore', { id: created.id })).toEqual(gone);
+    expect(await callFailing(app, 'records:history', { kind: 'organization', id: created.id })).toEqual(gone);
+    expect(await callFailing(app, 'lifecycle:list', { organizationId: created.id })).toEqual(gone);
+    const gonePick = await callFailing(app, 'unions:addMember', { unionId: union.id, memberId: created.id });
+    expect(gonePick.kind === 'validation' && gonePick.issues).toEqual([{ path: 'memberId', message: gone.message }]);
   });
 });
 

@@ -197,7 +197,7 @@ describe('creating a partner', () => {
   it('says plainly when a partner does not exist', async () => {
     expect(await callFailing(app, 'partners:get', { id: 42 })).toEqual({
       kind: 'notFound',
-      message: 'Không tìm thấy đối tác số 42; có thể hồ sơ đã bị xóa.',
+      message: 'Không tìm thấy đối tác này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 });
@@ -497,7 +497,7 @@ describe('the trash', () => {
     const created = await call(app, 'partners:create', choBinhDien);
     expect(await callFailing(app, 'partners:restore', { id: created.id })).toEqual({
       kind: 'notFound',
-      message: `Đối tác số ${created.id} không có trong Thùng rác; có thể đã được khôi phục.`,
+      message: `Đối tác «${choBinhDien.name}» không còn ở Thùng rác; có thể đã được khôi phục ở cửa sổ khác.`,
     });
   });
 });

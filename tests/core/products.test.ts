@@ -107,7 +107,7 @@ describe('products', () => {
     const product = await call(app, 'products:save', { organizationId: vinhBinh, ...lemon });
     expect(await callFailing(app, 'products:save', { id: product.id, organizationId: other, ...lemon })).toEqual({
       kind: 'notFound',
-      message: `Không tìm thấy sản phẩm số ${product.id} của tổ chức này; có thể đã bị xóa.`,
+      message: 'Không tìm thấy sản phẩm này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 });
@@ -139,7 +139,7 @@ describe('certifications', () => {
     expect((await call(app, 'products:list', { organizationId: vinhBinh })).generalCertifications).toEqual([]);
     expect(await callFailing(app, 'certifications:delete', { id: cert.id })).toEqual({
       kind: 'notFound',
-      message: `Không tìm thấy giấy chứng nhận số ${cert.id}; có thể đã bị xóa.`,
+      message: 'Không tìm thấy giấy chứng nhận này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 });

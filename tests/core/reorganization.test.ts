@@ -102,6 +102,18 @@ describe('a conversion (chuyển đổi)', () => {
     ]);
     // The THT keeps its own years and products: its page shows its past as it was.
     expect((await call(app, 'products:list', { organizationId: group })).products).toHaveLength(1);
+
+    // The HTX's history says where its people, product and certificate came from: no edit of a person's.
+    const carried = { lifecycle: 'carriedOver', kind: 'conversion', date: '2026-03-01', from: 'Tổ hợp tác Rau sạch Vĩnh An', into: 'Hợp tác xã Rau sạch Vĩnh An' };
+    const history = await call(app, 'records:history', { kind: 'organization', id: successor });
+    expect(history.entries.map((entry) => [entry.action, entry.changes.map((change) => change.field), entry.cause ?? null])).toEqual([
+      ['update', ['foundedOn'], { lifecycle: 'recorded', kind: 'conversion', date: '2026-03-01' }],
+      ['update', ['lifecycle'], null],
+      ['update', ['certification'], carried],
+      ['update', ['product'], carried],
+      ['update', ['contacts'], carried],
+      ['create', expect.any(Array), null],
+    ]);
   });
 
   it('into a cooperative already in the register fills only what it lacks, keeps what it has, and says which', async () => {
@@ -141,7 +153,16 @@ describe('a conversion (chuyển đổi)', () => {
     // Its history says the conversion filled them in.
     const history = await call(app, 'records:history', { kind: 'organization', id: cooperative });
     const filled = history.entries.find((entry) => entry.changes.some((change) => change.field === 'representative'));
-    expect(filled?.cause).toEqual({ lifecycle: 'recorded', kind: 'conversion', date: '2026-03-01' });
+    const carried = { lifecycle: 'carriedOver', kind: 'conversion', date: '2026-03-01', from: 'Tổ hợp tác Rau sạch Vĩnh An', into: 'Hợp tác xã Rau sạch Vĩnh An' };
+    expect(filled?.cause).toEqual(carried);
+    // So does each person, product and certificate it took over; its own, typed before, stay a person's edits.
+    expect(history.entries.filter((entry) => entry.cause?.lifecycle === 'carriedOver').map((entry) => entry.changes.map((change) => change.field))).toEqual([
+      ['certification'],
+      ['product'],
+      ['contacts'],
+      ['street', 'sectorCode', 'representative', 'memberSince'],
+    ]);
+    expect(history.entries.filter((entry) => entry.changes.some((change) => change.field === 'product')).map((entry) => entry.cause?.lifecycle ?? null)).toEqual(['carriedOver', null]);
   });
 
   it('into a cooperative of another commune carries no street, and into one lacking nothing says so', async () => {

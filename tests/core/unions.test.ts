@@ -101,7 +101,7 @@ describe('a union of cooperatives and its members', () => {
     expect((await call(app, 'organizations:get', { id: union })).members).toEqual([]);
     expect(await callFailing(app, 'unions:removeMember', { linkId: link.linkId })).toEqual({
       kind: 'notFound',
-      message: `Không tìm thấy liên kết thành viên số ${link.linkId}; có thể đã bị xóa.`,
+      message: 'Không tìm thấy liên kết thành viên này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
     const audit = app.ctx.db.$client.prepare("SELECT action FROM audit_log WHERE entity = 'union_member' ORDER BY id").all();
     expect(audit).toEqual([{ action: 'create' }, { action: 'delete' }]);
@@ -114,7 +114,7 @@ describe('a union of cooperatives and its members', () => {
       'Thành viên của liên hiệp phải là hợp tác xã; Tổ hợp tác Rau sạch là tổ hợp tác.'],
     ['itself', () => ({ unionId: union, memberId: union }), 'memberId', 'Một tổ chức không thể là thành viên của chính nó.'],
     ['an organization that does not exist', () => ({ unionId: union, memberId: 999 }), 'memberId',
-      'Không tìm thấy tổ chức số 999; có thể hồ sơ đã bị xóa.'],
+      'Không tìm thấy tổ chức này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.'],
   ])('refuses %s', async (_what, input, path, message) => {
     const error = await callFailing(app, 'unions:addMember', input());
     expect(error.kind === 'validation' && error.issues).toEqual([{ path, message }]);

@@ -269,6 +269,32 @@ describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
     ]);
     expect(screen.queryByText('Sửa thông tin')).toBeNull();
   });
+
+  it('titles what a conversion carried over to the organization after it by the conversion, each line naming what came', async () => {
+    const carried = { lifecycle: 'carriedOver' as const, kind: 'conversion', date: '2026-03-01', from: 'Tổ hợp tác Rau sạch Vĩnh An', into: 'Hợp tác xã Rau sạch Vĩnh An' };
+    /** As `saveProduct`, `saveCertification` and `setContacts` keep them, called by the conversion. */
+    const greens = { id: 5, organizationId: 7, name: 'Rau muống', productGroup: '', unit: 'tấn', volume: 40, volumePeriod: 'year', price: null, note: '' };
+    const ocop = { id: 9, organizationId: 7, productId: 5, productName: 'Rau muống', kindCode: 'ocop', kindName: 'OCOP', stars: 3, number: '', issuer: '', issuedOn: '2024-06-01', expiresOn: '2027-06-01' };
+    renderHistory('organization', {
+      entries: [
+        { at: '2026-03-01T03:00:00.000Z', action: 'update', changes: [{ field: 'certification', before: null, after: ocop }], cause: carried },
+        { at: '2026-03-01T03:00:00.000Z', action: 'update', changes: [{ field: 'product', before: null, after: greens }], cause: carried },
+        { at: '2026-03-01T03:00:00.000Z', action: 'update', changes: [{ field: 'contacts', before: [], after: [{ name: 'Lê Thị Hoa', role: 'Kế toán', phone: '0912 345 678', email: '' }] }], cause: carried },
+        { at: '2026-03-01T03:00:00.000Z', action: 'update', changes: [{ field: 'representative', before: '', after: 'Nguyễn Văn Tâm' }], cause: carried },
+      ],
+      names: {},
+    });
+    const title = 'Nhận từ chuyển đổi: Tổ hợp tác Rau sạch Vĩnh An → Hợp tác xã Rau sạch Vĩnh An';
+    expect(await screen.findAllByText(title)).toHaveLength(4);
+    const lines = screen.getAllByText(title).map((shown) => [...(shown.closest('.mantine-Timeline-item')?.querySelectorAll('li') ?? [])].map((line) => line.textContent));
+    expect(lines).toEqual([
+      ['Thêm chứng nhận OCOP 3★: Sản phẩm được chứng nhận Rau muống; Ngày cấp 01/06/2024; Ngày hết hạn 01/06/2027'],
+      ['Thêm sản phẩm Rau muống: Đơn vị tính tấn; Sản lượng 40 tấn/năm'],
+      ['Người liên hệ: (trống) → Lê Thị Hoa (Kế toán)'],
+      ['Người đại diện theo pháp luật: (trống) → Nguyễn Văn Tâm'],
+    ]);
+    expect(screen.queryByText('Sửa thông tin')).toBeNull();
+  });
 });
 
 describe('Lịch sử thay đổi of an event', { timeout: 20_000 }, () => {

@@ -37,7 +37,7 @@ import {
   supplyDemands,
   supplyOffers,
 } from '../db/schema';
-import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, whyNotLive, type RecordSpec, type Snapshot } from '../records';
 import { createAgreement } from './agreements';
 import { buyerOrganization, buyerPartner, connectionPage, connectionSummaries, connectionsById, quantityValue, requireDemand, requireOffer, seller } from './supply';
 import { containsText } from './search';
@@ -54,7 +54,7 @@ function requireConnection(ctx: Context, id: number): ConnectionRow {
 
 function summaryOf(ctx: Context, id: number): ConnectionSummary {
   const [summary] = connectionSummaries(ctx, 'id', id);
-  if (!summary) throw notFound(`Không tìm thấy kết nối số ${id}.`);
+  if (!summary) throw notFound(whyNotLive(ctx, connectionRecords, id));
   return summary;
 }
 

@@ -372,11 +372,12 @@ function auditParticipants(ctx: Context, eventId: number, changes: ParticipantCh
 
 /** The participant with its event, or a plain message when it is gone or its event is in the trash. */
 function requireParticipant(ctx: Context, id: number): EventParticipant & { eventId: number } {
+  const gone = 'Không tìm thấy đơn vị tham dự này; có thể đã bị bỏ khỏi thành phần tham dự. Hãy tải lại trang.';
   const row = ctx.db.select().from(eventParticipants).where(eq(eventParticipants.id, id)).get();
-  if (!row) throw notFound(`Không tìm thấy đơn vị tham dự số ${id}; có thể đã bị bỏ khỏi thành phần tham dự.`);
+  if (!row) throw notFound(gone);
   requireEvent(ctx, row.eventId);
   const [participant] = participantsOf(ctx, eq(eventParticipants.id, id));
-  if (!participant) throw notFound(`Không tìm thấy đơn vị tham dự số ${id}.`);
+  if (!participant) throw notFound(gone);
   return { ...participant, eventId: row.eventId };
 }
 
@@ -515,12 +516,13 @@ export function markAttendance(ctx: Context, input: z.output<typeof attendanceIn
       ]);
     }
     const current = new Map(participantsOf(ctx, eq(eventParticipants.eventId, input.eventId)).map((item) => [item.id, item]));
-    const foreign = [...input.attendedIds, ...input.absentIds, ...input.representatives.map((item) => item.id)].filter(
-      (id) => !current.has(id),
-    );
-    if (foreign.length) {
+    const foreign = new Set([...input.attendedIds, ...input.absentIds, ...input.representatives.map((item) => item.id)].filter((id) => !current.has(id)));
+    if (foreign.size) {
       throw validationFailure([
-        { path: 'attendedIds', message: `Đơn vị số ${foreign.join(', ')} không có trong thành phần tham dự của sự kiện này.` },
+        {
+          path: 'attendedIds',
+          message: `${foreign.size > 1 ? `${String(foreign.size)} đơn vị` : 'Một đơn vị'} đã chọn không còn trong thành phần tham dự của sự kiện này (có thể vừa bị bỏ ở cửa sổ khác); hãy tải lại trang rồi điểm danh lại.`,
+        },
       ]);
     }
     const representatives = new Map(input.representatives.filter((item) => item.representative !== '').map((item) => [item.id, item.representative]));

@@ -24,7 +24,7 @@ import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } fr
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import type { HistoryCause, HistoryChange, HistoryValue, RecordHistory } from '../../shared/records';
-import { recordChange } from '../records';
+import { goneMessage, recordChange } from '../records';
 import { timestamp, todayIso, type Context } from '../context';
 import { auditLog, lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -426,8 +426,8 @@ function convertedInput(input: ParsedOrganizationInput, from: OrganizationRow): 
 
 /**
  * Fills what an organization already in the register lacks from the one converted into it
- * (`fillFrom`), in its history as the event's doing. Its name, short name and flags are its own:
- * a «no» stored cannot be told from one never said.
+ * (`fillFrom`), in its history as carried over by the conversion (`cause`). Its name, short name
+ * and flags are its own: a «no» stored cannot be told from one never said.
  */
 function fillExisting(ctx: Context, into: OrganizationRow, from: OrganizationRow, cause: HistoryCause): Fill {
   const fill = fillFrom(into, from);
@@ -455,18 +455,19 @@ function fillExisting(ctx: Context, into: OrganizationRow, from: OrganizationRow
 
 /**
  * The contact people, products and certificates of a converted organization that the one after the
- * conversion lacks, copied to it, each in its history: they are the same people making the same
- * goods, and a certificate stays as it was issued, until its expiry. A person, a product (by name)
- * or a certificate of the organization (by kind and number) it has already is left as it has it.
+ * conversion lacks, copied to it, each in its history as carried over by the conversion (`cause`),
+ * no edit of a person's: they are the same people making the same goods, and a certificate stays
+ * as it was issued, until its expiry. A person, a product (by name) or a certificate of the
+ * organization (by kind and number) it has already is left as it has it.
  */
-function carryOver(ctx: Context, fromId: number, toId: number): Pick<ConversionCarryOver, 'contacts' | 'products' | 'certifications'> {
+function carryOver(ctx: Context, fromId: number, toId: number, cause: HistoryCause): Pick<ConversionCarryOver, 'contacts' | 'products' | 'certifications'> {
   const withoutId = ({ id: _id, ...person }: OrganizationContact) => person;
   const own = contactsOf(ctx, toId).map(withoutId);
   const ownPeople = new Set(own.map((person) => foldText(person.name)));
   const people = contactsOf(ctx, fromId)
     .map(withoutId)
     .filter((person) => !ownPeople.has(foldText(person.name)));
-  if (people.length) setContacts(ctx, { organizationId: toId, contacts: [...own, ...people] });
+  if (people.length) setContacts(ctx, { organizationId: toId, contacts: [...own, ...people] }, cause);
 
   const theirs = listProducts(ctx, toId);
   const ownProducts = new Set(theirs.products.map((product) => foldText(product.name)));
@@ -476,12 +477,12 @@ function carryOver(ctx: Context, fromId: number, toId: number): Pick<ConversionC
   let certifications = 0;
   const copy = (certificate: Certification, productId: number | null) => {
     const { id: _id, organizationId: _from, kindName: _name, productId: _product, ...values } = certificate;
-    saveCertification(ctx, { ...values, organizationId: toId, productId });
+    saveCertification(ctx, { ...values, organizationId: toId, productId }, cause);
     certifications += 1;
   };
   const missing = products.filter((product) => !ownProducts.has(foldText(product.name)));
   for (const { id: _id, organizationId: _from, certifications: certificates, ...product } of missing) {
-    const copied = saveProduct(ctx, { ...product, organizationId: toId });
+    const copied = saveProduct(ctx, { ...product, organizationId: toId }, cause);
     for (const certificate of certificates) copy(certificate, copied.id);
   }
   for (const certificate of generalCertifications.filter((one) => !ownCertificates.has(certificateKey(one)))) copy(certificate, null);
@@ -514,9 +515,11 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
 
     const cause: HistoryCause = { lifecycle: 'recorded', kind: input.kind, date: input.date };
     let carriedOver: ConversionCarryOver | null = null;
+    /** What the organization after the conversion took over says so in its history, naming both. */
+    const carried = (from: OrganizationRow, into: { name: string }): HistoryCause => ({ lifecycle: 'carriedOver', kind: input.kind, date: input.date, from: from.name, into: into.name });
     /** What `into`, the organization after the conversion, took over (`fill`, then `carryOver`). */
     const reportCarry = (from: OrganizationRow, into: { id: number; name: string }, fill: Fill) => {
-      carriedOver = { name: into.name, from: from.name, fields: fill.fields, kept: fill.kept, ...carryOver(ctx, from.id, into.id) };
+      carriedOver = { name: into.name, from: from.name, fields: fill.fields, kept: fill.kept, ...carryOver(ctx, from.id, into.id, carried(from, into)) };
     };
     const participants = [
       ...existing.map(([row, role]) => ({ organizationId: row.id, role })),
@@ -528,7 +531,7 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
       }),
     ];
     const into = converted ? existing.find(([, role]) => role === 'successor')?.[0] : undefined;
-    if (converted && into) reportCarry(converted, into, fillExisting(ctx, into, converted, cause));
+    if (converted && into) reportCarry(converted, into, fillExisting(ctx, into, converted, carried(converted, into)));
     const at = timestamp(ctx);
     const oldName = input.kind === 'renaming' && subject ? subject.name : null;
     const event = ctx.db
@@ -578,7 +581,7 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
 
 export function listEvents(ctx: Context, organizationId: number): OrganizationLifecycleEvent[] {
   const row = ctx.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).get();
-  if (!row) throw notFound(`Không tìm thấy tổ chức số ${organizationId}.`);
+  if (!row) throw notFound(goneMessage('tổ chức'));
   const own = ctx.db
     .select({ event: lifecycleEvents, role: lifecycleParticipants.role })
     .from(lifecycleParticipants)
@@ -596,7 +599,7 @@ export function listEvents(ctx: Context, organizationId: number): OrganizationLi
 export function deleteEvent(ctx: Context, eventId: number): null {
   return atomically(ctx.db, () => {
     const event = ctx.db.select().from(lifecycleEvents).where(eq(lifecycleEvents.id, eventId)).get();
-    if (!event) throw notFound(`Không tìm thấy sự kiện số ${eventId}; có thể đã bị xóa.`);
+    if (!event) throw notFound(goneMessage('sự kiện'));
     const [view] = toEvents(ctx, [event]);
     if (!view) throw new Error(`lifecycle event ${eventId} has no view`);
     const at = timestamp(ctx);

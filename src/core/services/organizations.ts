@@ -27,6 +27,7 @@ import { conflict, validationFailure, type FieldIssue } from '../../shared/error
 import { unitNameInSentence } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
+import type { HistoryCause } from '../../shared/records';
 import { closestFirst, nameCloseness, searchCloseness } from '../../shared/closeness';
 import { inPlace, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
@@ -869,7 +870,8 @@ export function findDuplicates(ctx: Context, input: z.output<typeof duplicateChe
 }
 
 /** Replaces the contact people of an organization. */
-export function setContacts(ctx: Context, input: z.output<typeof contactsSetInput>): OrganizationContact[] {
+/** `cause`: what made the app set them by itself (a conversion carrying them over), for the history. */
+export function setContacts(ctx: Context, input: z.output<typeof contactsSetInput>, cause?: HistoryCause): OrganizationContact[] {
   return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const before = contactsOf(ctx, input.organizationId);
@@ -882,7 +884,7 @@ export function setContacts(ctx: Context, input: z.output<typeof contactsSetInpu
     }
     const after = contactsOf(ctx, input.organizationId);
     const withoutIds = (list: OrganizationContact[]) => list.map(({ id: _id, ...contact }) => contact);
-    recordChange(ctx, 'organization', input.organizationId, 'update', { contacts: withoutIds(before) }, { contacts: withoutIds(after) });
+    recordChange(ctx, 'organization', input.organizationId, 'update', { contacts: withoutIds(before) }, { contacts: withoutIds(after) }, cause);
     return after;
   });
 }

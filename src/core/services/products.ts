@@ -14,8 +14,9 @@ import type {
 } from '../../shared/contracts/products';
 import { addDays } from '../../shared/dates';
 import { notFound, validationFailure } from '../../shared/errors';
+import type { HistoryCause } from '../../shared/records';
 import { foldText } from '../../shared/text';
-import { recordChange } from '../records';
+import { goneMessage, recordChange } from '../records';
 import { todayIso, type Context } from '../context';
 import { certificationKinds, certifications, organizations, products } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
@@ -78,11 +79,12 @@ function findProduct(ctx: Context, organizationId: number, id: number): ProductR
     .from(products)
     .where(and(eq(products.id, id), eq(products.organizationId, organizationId)))
     .get();
-  if (!row) throw notFound(`Không tìm thấy sản phẩm số ${id} của tổ chức này; có thể đã bị xóa.`);
+  if (!row) throw notFound(goneMessage('sản phẩm'));
   return row;
 }
 
-export function saveProduct(ctx: Context, input: z.output<typeof productInput>): Product {
+/** `cause`: what made the app save it by itself (a conversion carrying it over), for its history. */
+export function saveProduct(ctx: Context, input: z.output<typeof productInput>, cause?: HistoryCause): Product {
   return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const { id, ...fields } = input;
@@ -91,7 +93,7 @@ export function saveProduct(ctx: Context, input: z.output<typeof productInput>):
     const row = before
       ? ctx.db.update(products).set(values).where(eq(products.id, before.id)).returning().get()
       : ctx.db.insert(products).values(values).returning().get();
-    recordChange(ctx, 'organization', input.organizationId, 'update', { product: before ? productFields(before) : null }, { product: productFields(row) });
+    recordChange(ctx, 'organization', input.organizationId, 'update', { product: before ? productFields(before) : null }, { product: productFields(row) }, cause);
     return toProduct(row, certificationsWhere(ctx, eq(certifications.productId, row.id)));
   });
 }
@@ -99,7 +101,7 @@ export function saveProduct(ctx: Context, input: z.output<typeof productInput>):
 export function deleteProduct(ctx: Context, id: number): null {
   return atomically(ctx.db, () => {
     const row = ctx.db.select().from(products).where(eq(products.id, id)).get();
-    if (!row) throw notFound(`Không tìm thấy sản phẩm số ${id}; có thể đã bị xóa.`);
+    if (!row) throw notFound(goneMessage('sản phẩm'));
     // The foreign key sets the product of its certifications to null: they stay with the organization.
     ctx.db.delete(products).where(eq(products.id, id)).run();
     recordChange(ctx, 'organization', row.organizationId, 'update', { product: productFields(row) }, { product: null });
@@ -118,7 +120,8 @@ function certificationAudited(ctx: Context, certification: Certification) {
   return { ...certification, productName: product?.name ?? null };
 }
 
-export function saveCertification(ctx: Context, input: z.output<typeof certificationInput>): Certification {
+/** `cause`: as for `saveProduct`. */
+export function saveCertification(ctx: Context, input: z.output<typeof certificationInput>, cause?: HistoryCause): Certification {
   return atomically(ctx.db, () => {
     requireOrganization(ctx, input.organizationId);
     const kind = ctx.db.select().from(certificationKinds).where(eq(certificationKinds.code, input.kindCode)).get();
@@ -145,14 +148,14 @@ export function saveCertification(ctx: Context, input: z.output<typeof certifica
     } else {
       before = findCertification(ctx, id) ?? null;
       if (before?.organizationId !== input.organizationId) {
-        throw notFound(`Không tìm thấy giấy chứng nhận số ${id} của tổ chức này; có thể đã bị xóa.`);
+        throw notFound(goneMessage('giấy chứng nhận'));
       }
       ctx.db.update(certifications).set(values).where(eq(certifications.id, id)).run();
       savedId = id;
     }
     const saved = findCertification(ctx, savedId);
     if (!saved) throw new Error(`certification ${savedId} vanished inside its own transaction`);
-    recordChange(ctx, 'organization', input.organizationId, 'update', { certification: before && certificationAudited(ctx, before) }, { certification: certificationAudited(ctx, saved) });
+    recordChange(ctx, 'organization', input.organizationId, 'update', { certification: before && certificationAudited(ctx, before) }, { certification: certificationAudited(ctx, saved) }, cause);
     return saved;
   });
 }
@@ -160,7 +163,7 @@ export function saveCertification(ctx: Context, input: z.output<typeof certifica
 export function deleteCertification(ctx: Context, id: number): null {
   return atomically(ctx.db, () => {
     const before = findCertification(ctx, id);
-    if (!before) throw notFound(`Không tìm thấy giấy chứng nhận số ${id}; có thể đã bị xóa.`);
+    if (!before) throw notFound(goneMessage('giấy chứng nhận'));
     ctx.db.delete(certifications).where(eq(certifications.id, id)).run();
     recordChange(ctx, 'organization', before.organizationId, 'update', { certification: certificationAudited(ctx, before) }, { certification: null });
     return null;

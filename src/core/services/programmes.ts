@@ -47,7 +47,7 @@ import {
   supplyDemands,
   supplyOffers,
 } from '../db/schema';
-import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, whyNotLive, type RecordSpec, type Snapshot } from '../records';
 import { unitOfText, unitsByCode, type UnitRow } from './supplyLookups';
 
 type ProgrammeRow = typeof programmes.$inferSelect;
@@ -90,7 +90,7 @@ function summaries(ctx: Context, where: SQL | undefined): ProgrammeSummary[] {
 
 function summaryOf(ctx: Context, id: number): ProgrammeSummary {
   const [found] = summaries(ctx, eq(programmes.id, id));
-  if (!found) throw notFound(`Không tìm thấy chương trình số ${id}.`);
+  if (!found) throw notFound(whyNotLive(ctx, programmeRecords, id));
   return found;
 }
 

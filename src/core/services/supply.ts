@@ -62,7 +62,7 @@ import { endedRefusal } from './organizations';
 import { saveProduct } from './products';
 import { foldedTextCondition } from './search';
 import { requireProductGroup, requireUnit, unitOfText, unitsByCode, type UnitRow } from './supplyLookups';
-import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, whyNotLive, type RecordSpec, type Snapshot } from '../records';
 
 type OfferRow = typeof supplyOffers.$inferSelect;
 type DemandRow = typeof supplyDemands.$inferSelect;
@@ -978,7 +978,7 @@ export const demandSide: SupplySide<typeof supplyDemands, DemandSummary> = { sid
 
 function summaryOf<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, id: number): S {
   const [summary] = side.summaries(ctx, [id]);
-  if (!summary) throw notFound(`Không tìm thấy ${side.records.noun} số ${id}.`);
+  if (!summary) throw notFound(whyNotLive(ctx, side.records, id));
   return summary;
 }
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { organizationKindNames, type UnionMembership, type unionAddMemberInput, type unionEndMembershipInput } from '../../shared/contracts/organizations';
 import { conflict, notFound, validationFailure } from '../../shared/errors';
 import { formatIsoDateVi } from '../../shared/text';
-import { recordChange } from '../records';
+import { goneMessage, recordChange, whyNotLive } from '../records';
 import { type Context } from '../context';
 import { organizations, unionMembers } from '../db/schema';
 import { atomically } from '../db/atomic';
@@ -67,7 +67,7 @@ export function unionsOfMember(ctx: Context, memberId: number): UnionMembership[
 
 function linkById(ctx: Context, linkId: number): UnionMembership {
   const link = selectLinks(ctx).where(eq(unionMembers.id, linkId)).get();
-  if (!link) throw notFound(`Không tìm thấy liên kết thành viên số ${linkId}; có thể đã bị xóa.`);
+  if (!link) throw notFound(goneMessage('liên kết thành viên'));
   return toMembership(ctx, link);
 }
 
@@ -77,7 +77,7 @@ function liveOrganization(ctx: Context, id: number, path: string) {
     .from(organizations)
     .where(and(eq(organizations.id, id), notInTrash(organizations)))
     .get();
-  if (!row) throw validationFailure([{ path, message: `Không tìm thấy tổ chức số ${id}; có thể hồ sơ đã bị xóa.` }]);
+  if (!row) throw validationFailure([{ path, message: whyNotLive(ctx, { table: organizations, noun: 'tổ chức' }, id) }]);
   return row;
 }
 

@@ -506,11 +506,13 @@ function partChanges(t: TFunction, parts: readonly Part[], was: Fields | null, i
 /**
  * An organization's entry that did nothing but add, remove or edit one product or certificate: a
  * person did that on its Sản phẩm tab, which is no edit of its details. Its title names it, «Thêm
- * chứng nhận OCOP 3★ (125/QĐ-UBND)», and its lines say what it holds or what changed in it.
+ * chứng nhận OCOP 3★ (125/QĐ-UBND)», and its lines say what it holds or what changed in it. One the
+ * app made by itself (a conversion carrying it over) is titled by its cause, its line naming it.
  */
 function soleSubRecord(kind: RecordKind, entry: HistoryEntry): { change: HistoryChange; parts: readonly Part[] } | null {
   const [change, ...others] = entry.changes;
-  const format = kind === 'organization' && entry.action === 'update' && change && others.length === 0 ? (recordFields.organization as Record<string, FieldFormat>)[change.field] : undefined;
+  const format =
+    kind === 'organization' && entry.action === 'update' && !entry.cause && change && others.length === 0 ? (recordFields.organization as Record<string, FieldFormat>)[change.field] : undefined;
   const parts = format && subRecordParts[format];
   return change && parts ? { change, parts } : null;
 }
@@ -622,6 +624,7 @@ function entryTitle(t: TFunction, kind: RecordKind, entry: HistoryEntry): string
   if (participants) return t(`history.participants.${participants}`);
   const lifecycle = entry.cause ?? lifecycleEventOf(kind, entry);
   if (!lifecycle) return t(`history.action.${kind}.${entry.action}`);
+  if (lifecycle.lifecycle === 'carriedOver') return t('history.cause.carriedOver', { from: lifecycle.from, into: lifecycle.into });
   const eventKind = oneOf(lifecycleEventKinds, lifecycle.kind);
   return t(entry.cause ? `history.cause.${lifecycle.lifecycle}` : `history.lifecycleEvent.${lifecycle.lifecycle}`, {
     kind: eventKind ? t(`figures.lifecycle.kind.${eventKind}`) : lifecycle.kind,

@@ -205,6 +205,8 @@ export const historyVi = {
   cause: {
     recorded: 'Cập nhật theo sự kiện «{{kind}}» ngày {{date}}',
     removed: 'Cập nhật khi xóa sự kiện «{{kind}}» ngày {{date}}',
+    // What a conversion copied to the organization after it: its fields left blank, people, products, certificates.
+    carriedOver: 'Nhận từ chuyển đổi: {{from}} → {{into}}',
   },
   // A person recording or deleting one of an organization's lifecycle events, in the words of its page.
   lifecycleEvent: {
@@ -427,6 +429,7 @@ export const historyEn: typeof historyVi = {
   cause: {
     recorded: 'Updated after the event “{{kind}}” of {{date}}',
     removed: 'Updated after the event “{{kind}}” of {{date}} was deleted',
+    carriedOver: 'Carried over by the conversion: {{from}} → {{into}}',
   },
   lifecycleEvent: {
     recorded: 'Event “{{kind}}” of {{date}} recorded',
