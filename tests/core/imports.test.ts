@@ -361,6 +361,13 @@ describe('committing and undoing', () => {
     expect(verifyDerivedStructures(db.$client)).toEqual([]);
   });
 
+  it('says an import that is no longer there by what it was, not by a number nobody has seen', async () => {
+    expect(await callFailing(app, 'imports:undoCheck', { batchId: 42 })).toEqual({
+      kind: 'notFound',
+      message: 'Không tìm thấy lần nhập này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
+    });
+  });
+
   it('names a cooperative the import created and filled in once others point at it, and takes it to Thùng rác rather than away', async () => {
     const { first } = await importBinhHoa('Điện thoại', [
       ['HTX Nông nghiệp Một', '1700000001', ''],

@@ -50,7 +50,7 @@ import { notInTrash } from '../../db/predicates';
 import { inLongTransaction, stepper } from '../../longTransaction';
 import { backUpBeforeCommit, type BackupUnderCheck } from '../../backup/backups';
 import { BatchedInsert, jsonText } from '../../db/prepared';
-import { auditInBatches, flushAudit } from '../../records';
+import { auditInBatches, flushAudit, goneMessage } from '../../records';
 import { getAlliance } from '../../services/alliance';
 import { asYearHeading, columnLetter, detectHeader, detectLegacyEncoding, parseDateCell } from '../read';
 import { openReader, type Reader } from '../read/thread';
@@ -1587,7 +1587,7 @@ function storedOf(change: ChangeRow, { withAfter = false } = {}): StoredChange {
 
 function batchOf(ctx: Context, batchId: number): BatchRow {
   const batch = ctx.db.select().from(importBatches).where(eq(importBatches.id, batchId)).get();
-  if (!batch) throw notFound(`Không tìm thấy lần nhập số ${batchId}.`);
+  if (!batch) throw notFound(goneMessage('lần nhập'));
   if (batch.undoneAt) throw conflict(`Lần nhập tệp «${batch.fileName}» đã được hoàn tác trước đó.`);
   return batch;
 }
