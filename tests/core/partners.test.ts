@@ -233,6 +233,19 @@ describe('listing partners', () => {
     expect((await call(app, 'partners:list', { search: 'minh phat', page: 2, pageSize: 1 })).rows.map((row) => row.name)).toEqual(['Công ty CP Đầu tư Hưng Phát Minh Châu']);
   });
 
+  it('ranks every partner a search finds, not only the first thousand by name, each page keeping only its rows', async () => {
+    // 1,100 names holding both words apart, all before the closest by name.
+    for (let number = 1; number <= 1100; number++) {
+      await call(app, 'partners:create', { kind: 'enterprise', name: `Công ty TNHH Phát Đạt Vĩnh Long ${String(number)}`, provinceCode: AN_GIANG });
+    }
+    await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty TNHH Vĩnh Phát', provinceCode: AN_GIANG });
+    const page = await call(app, 'partners:list', { search: 'vinh phat', page: 1, pageSize: 3 });
+    expect([page.total, page.rows.map((row) => row.name)]).toEqual([1101, ['Công ty TNHH Vĩnh Phát', 'Công ty TNHH Phát Đạt Vĩnh Long 1', 'Công ty TNHH Phát Đạt Vĩnh Long 10']]);
+    // Past the thousandth row the list goes on in the same order: by closeness, then by name.
+    const far = await call(app, 'partners:list', { search: 'vinh phat', page: 367, pageSize: 3 });
+    expect(far.rows.map((row) => row.name)).toEqual(['Công ty TNHH Phát Đạt Vĩnh Long 997', 'Công ty TNHH Phát Đạt Vĩnh Long 998', 'Công ty TNHH Phát Đạt Vĩnh Long 999']);
+  }, 60_000);
+
   it('finds a partner by its phone number, typed with or without spaces, dots or hyphens, however it was stored', async () => {
     await call(app, 'partners:create', { ...choBinhDien, name: 'Công ty TNHH Minh Phát', taxCode: '', phone: '0912.345.678' });
     await call(app, 'partners:create', { ...choBinhDien, name: 'Công ty TNHH Phú Gia', taxCode: '', phone: '+84 913 222 333' });

@@ -340,6 +340,63 @@ describe('pasting a sign-in sheet typed the person first', { timeout: 20_000 }, 
   });
 });
 
+describe('pasting a sign-in sheet with mistyped names', { timeout: 20_000 }, () => {
+  it('marks what a forgiven typo found «Gần đúng» and records it only once the person chooses or ticks it', async () => {
+    const lines: SignInLine[] = [
+      {
+        line: '1. HTX NN Vinh Bihn - Nguyễn Văn An',
+        lineNumber: 1,
+        name: 'HTX NN Vinh Bihn',
+        representative: 'Nguyễn Văn An',
+        result: 'ambiguous',
+        candidates: [{ participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' }],
+        newcomers: [],
+        nearMatch: true,
+      },
+      {
+        line: '2. Hợp tác xã Nông ngiệp Phú Thuận',
+        lineNumber: 2,
+        name: 'Hợp tác xã Nông ngiệp Phú Thuận',
+        representative: '',
+        result: 'newcomer',
+        candidates: [],
+        newcomers: [{ kind: 'organization', id: 41, name: 'HTX Nông nghiệp Phú Thuận', place: 'Xã Phú Thuận' }],
+        nearMatch: true,
+      },
+    ];
+    const { invoke, dialog } = await pasteAndMatch(lines, { attended: 2, absent: 0, added: 1 }, 'pasted');
+
+    expect(await within(dialog).findByText('Có thể là Hợp tác xã Nông nghiệp Vĩnh Bình: chọn nếu đúng.')).toBeTruthy();
+    expect(within(dialog).getAllByText('Gần đúng').map((badge) => badge.closest('tr')?.textContent.slice(0, 20))).toEqual([
+      '1. HTX NN Vinh Bihn ',
+      '2. Hợp tác xã Nông n',
+    ]);
+    // A unit of the register found with a typo forgiven is not ticked, as one found as written is.
+    const joining = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Thêm HTX Nông nghiệp Phú Thuận (Xã Phú Thuận)' });
+    expect(joining.checked).toBe(false);
+    expect(within(dialog).getByText('Tên gần đúng với dòng này, có thể dòng gõ nhầm một chữ. Chưa có trong thành phần tham dự: đánh dấu nếu đúng là đơn vị này để thêm và ghi có mặt.')).toBeTruthy();
+    const unchosen = within(dialog).getByRole('alert');
+    expect(within(unchosen).getByText('Còn 2 dòng chưa chọn đơn vị')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Ghi có mặt (0)' })).toHaveProperty('disabled', true);
+
+    const [choice] = within(dialog).getAllByLabelText('Đơn vị của dòng «1. HTX NN Vinh Bihn - Nguyễn Văn An»');
+    if (!choice) throw new Error('no choice for the line');
+    await choose(choice, '', 'Hợp tác xã Nông nghiệp Vĩnh Bình');
+    fireEvent.click(joining);
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (2)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
+        eventId: 3,
+        attendedIds: [11],
+        absentIds: [],
+        representatives: [{ id: 11, representative: 'Nguyễn Văn An' }],
+        newcomers: [{ kind: 'organization', id: 41, representative: '' }],
+      }),
+    );
+  });
+});
+
 describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 }, () => {
   it('leaves out its title, header and totals, and says which lines still need a unit chosen before recording', async () => {
     const skipped = (line: string, lineNumber: number): SignInLine => ({ line, lineNumber, name: '', representative: '', result: 'skipped', candidates: [], newcomers: [] });

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppFailure } from '../../shared/errors';
+import { defineSearchCloseness } from '../services/search';
 import { dropDerivedStructures, ensureDerivedStructures, type DerivedRepair } from './derived';
 import { DamageFound, isDamage, isDiskFull, quickCheck } from './health';
 import * as schema from './schema';
@@ -122,6 +123,7 @@ export const PAGE_CACHE_KIB = 65_536;
 function connect(file: string, readOnly = false): Database.Database {
   const sqlite = new Database(file, readOnly ? { readonly: true, fileMustExist: true } : {});
   reuseStatements(sqlite);
+  defineSearchCloseness(sqlite);
   try {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

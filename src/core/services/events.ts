@@ -33,7 +33,8 @@ import {
 import { DEFAULT_PARTICIPANT_ROLE, type Page, type ParticipantRole, type ParticipantStatus } from '../../shared/domain';
 import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { cleanText, foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
-import { organizationNameKey, partnerNameKey } from '../../shared/names';
+import { closestFirst, nameCloseness } from '../../shared/closeness';
+import { nameWords, organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
 import { countedParticipant, notInTrash } from '../db/predicates';
 import { eventParticipants, events, organizations, partners } from '../db/schema';
@@ -41,7 +42,7 @@ import { eventLookupIssue, eventLookupNames, getEventLookups, isOnlineKind, requ
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { endedRefusal } from './organizations';
-import { foldedTextCondition } from './search';
+import { foldedTextCondition, nearReadings } from './search';
 import { atomically } from '../db/atomic';
 import { readSignInSheet, spellsOut, type UnitNaming } from './signInSheet';
 import { among } from '../db/prepared';
@@ -661,8 +662,9 @@ function withoutPlaceKinds(name: string): string {
  * in "Hợp tác xã Nông nghiệp Vĩnh Bình"); failing that, either way with the words that say what
  * kind of place a name's place is left out of both ("Đại Thành" for "ấp Đại Thành"). One match is
  * matched, several are ambiguous; a participant whose name the line only resembles, words left out,
- * is offered as an ambiguous one, unless a unit of the register has that very name. None is
- * unmatched; a line that names no unit (title, header, totals) is skipped.
+ * is offered as an ambiguous one, unless a unit of the register has that very name. A line that
+ * names nothing is read with one mistyped word forgiven, and what that finds offered as «Gần đúng»
+ * (`nearMatch`). None is unmatched; a line that names no unit (title, header, totals) is skipped.
  */
 export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInput>): SignInLine[] {
   const event = requireEvent(ctx, input.eventId);
@@ -739,15 +741,61 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   const lines = readSignInSheet(input.text, namesUnits).map((read) => ({ ...read, ...(read.skipped ? { found: [], naming: null } : answering(read.name)) }));
   // A line no participant answers to, or only resembles, may name a unit of the register that came uninvited.
   const taking = new Set(participants.map((participant) => `${participant.kind}:${participant.counterpartId}`));
+  const uninvited = (name: string) => (registered.get(name) ?? []).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
   const unanswered = lines.filter((line) => !line.skipped && (line.naming === null || line.naming === 'resembles'));
   lookUp(unanswered.map((line) => line.name));
+
+  /**
+   * A line that names nothing as written is read again with one mistyped word forgiven, as the
+   * register's search forgives it (`nearReadings`: a word of four letters or more one slipped,
+   * missing, extra or swapped letter from a word of the register's, «Bihn» read as «binh»), though
+   * never a word the register itself has. Each reading is matched as a line is: the participants it
+   * answers to (more than resembles), else the units of the register it names whole that can be
+   * added; the closest to the reading first (`nameCloseness`). All are offered to choose, never
+   * matched or ticked: a forgiven letter is also how two units' names differ.
+   */
+  const misread = [...new Set(unanswered.filter((line) => line.naming === null && uninvited(line.name).length === 0).map((line) => line.name))];
+  const typos = nearReadings(ctx.db.$client, misread.map((name) => nameWords(name).join(' ')), true);
+  const readingsOf = new Map(
+    misread.map((name, at) => [name, (typos[at] ?? []).map((reading) => ({ name: reading.words.join(' '), closeness: nameCloseness(reading.words) }))]),
+  );
+  // Every reading of every such line looked up in one more pass.
+  lookUp([...readingsOf.values()].flat().map((reading) => reading.name));
+  /** The closest distance of each of `units`' names (folded) to any reading that found it, each unit once. */
+  const closestOf = <T>(found: { unit: T; key: string; name: string; closeness: (name: string) => number }[]): T[] => {
+    const distances = new Map<string, { unit: T; distance: number }>();
+    for (const { unit, key, name, closeness } of found) {
+      const distance = closeness(foldText(name));
+      if (distance < (distances.get(key)?.distance ?? Infinity)) distances.set(key, { unit, distance });
+    }
+    return closestFirst([...distances.values()], (item) => item.distance).map((item) => item.unit);
+  };
+  const nearAnswerOf = (name: string): Pick<SignInLine, 'candidates' | 'newcomers'> => {
+    const readings = readingsOf.get(name) ?? [];
+    const answered = readings.flatMap((reading) => {
+      const { found, naming } = answering(reading.name);
+      return naming === null || naming === 'resembles' ? [] : found.map((participant) => ({ unit: participant, key: String(participant.id), name: participant.name, closeness: reading.closeness }));
+    });
+    if (answered.length) return { candidates: closestOf(answered).map(candidate), newcomers: [] };
+    const units = readings.flatMap((reading) =>
+      uninvited(reading.name)
+        .filter((unit) => unit.barred === undefined)
+        .map((unit) => ({ unit, key: `${unit.kind}:${unit.id}`, name: unit.name, closeness: reading.closeness })),
+    );
+    return { candidates: [], newcomers: closestOf(units) };
+  };
+
   return lines.map(({ line, lineNumber, name, representative, skipped, found, naming }): SignInLine => {
     const read = { line, lineNumber, name, representative, candidates: found.map(candidate), newcomers: [] };
     if (skipped) return { ...read, result: 'skipped' };
     if (naming !== null && naming !== 'resembles') return { ...read, result: found.length === 1 ? 'matched' : 'ambiguous' };
-    const newcomers = (registered.get(name) ?? []).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
+    const newcomers = uninvited(name);
     if (newcomers.length) return { ...read, result: 'newcomer', candidates: [], newcomers };
-    return { ...read, result: found.length ? 'ambiguous' : 'unmatched' };
+    if (found.length) return { ...read, result: 'ambiguous' };
+    const near = nearAnswerOf(name);
+    if (near.candidates.length) return { ...read, ...near, result: 'ambiguous', nearMatch: true };
+    if (near.newcomers.length) return { ...read, ...near, result: 'newcomer', nearMatch: true };
+    return { ...read, result: 'unmatched' };
   });
 }
 

@@ -30,8 +30,7 @@ import { partners } from '../db/schema';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { listAgreements } from './agreements';
-import { partnerSearchText, textOrPhoneCondition } from './search';
-import { closestFirst, searchCloseness } from '../../shared/closeness';
+import { closenessOrder, partnerSearchText, textOrPhoneCondition } from './search';
 import { among } from '../db/prepared';
 import { listDemands } from './supply';
 import { atomically } from '../db/atomic';
@@ -163,12 +162,6 @@ function collateTies(rows: PartnerRow[]): PartnerRow[] {
 }
 
 /**
- * How many of the partners a search finds, first by name, are ranked closest first; those after
- * follow by name. More than any province keeps, so in practice every partner found.
- */
-const RANKED_PARTNERS = 1000;
-
-/**
  * One page of partners. A province office keeps hundreds of partners, not the register's tens of
  * thousands (4,600 in the national demo), so search reads each row's folded text with the register's
  * rule instead of keeping a search index of its own: each typed word may be found in any field (the
@@ -177,6 +170,8 @@ const RANKED_PARTNERS = 1000;
  * written (`textOrPhoneCondition`). In the default order (by name, A to Z) the names closest to what
  * was typed come first, as in the register (`searchCloseness`): «cty cp phu gia» puts «Công ty Cổ
  * phần Đầu tư Phú Gia» before «Công ty Cổ phần Chế biến Nông sản Đại Phúc An Giang».
+ * Every match is ranked, page after page, by SQLite (`closenessOrder`), which keeps only the page:
+ * «cong ty» matches thousands of the national demo's partners.
  */
 export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummary> {
   const where = and(
@@ -189,11 +184,16 @@ export function listPartners(ctx: Context, input: ListInput): Page<PartnerSummar
   const order = listOrder(ctx, input.sort);
   const offset = (input.page - 1) * input.pageSize;
   let rows: PartnerRow[];
-  if (input.search.trim() !== '' && input.sort.by === 'name' && input.sort.direction === 'asc' && offset < RANKED_PARTNERS) {
-    const closeness = searchCloseness(input.search);
-    const found = ctx.db.select({ id: partners.id, nameFolded: partners.nameFolded }).from(partners).where(where).orderBy(...order).limit(RANKED_PARTNERS).all();
-    const pageIds = closestFirst(found, (row) => closeness(row.nameFolded))
-      .slice(offset, offset + input.pageSize)
+  if (input.search.trim() !== '' && input.sort.by === 'name' && input.sort.direction === 'asc') {
+    // The page's ids only: SQLite sorts what it selects of every match, and a whole row is long.
+    const pageIds = ctx.db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(where)
+      .orderBy(closenessOrder(input.search, partners.nameFolded), ...order)
+      .limit(input.pageSize)
+      .offset(offset)
+      .all()
       .map((row) => row.id);
     const byId = new Map((pageIds.length ? ctx.db.select().from(partners).where(among(partners.id, pageIds)).all() : []).map((row) => [row.id, row]));
     rows = pageIds.flatMap((id) => byId.get(id) ?? []);

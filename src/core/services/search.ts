@@ -19,7 +19,7 @@
  */
 import type Database from 'better-sqlite3';
 import { and, inArray, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { queryWords } from '../../shared/closeness';
+import { queryWords, searchCloseness } from '../../shared/closeness';
 import { nameSearchWords, nameWords } from '../../shared/names';
 import { foldText } from '../../shared/text';
 import { searchIndex, searchIndexMatches } from '../db/derived';
@@ -86,29 +86,74 @@ function deletions(letters: readonly string[]): string[] {
 
 type Vocabulary = Pick<Database.Database, 'prepare'>;
 
+/** A typed word a slipped, missing, extra or swapped letter may be forgiven in: a whole word of letters only, as `search_words` keeps them. */
+function forgivable({ word, wordStart }: { word: string; wordStart: boolean }): boolean {
+  const length = Array.from(word).length;
+  return !wordStart && length >= NEAR_MIN && length <= NEAR_MAX && /^\p{L}+$/u.test(word);
+}
+
 /**
- * The register's words one letter away from `word` (`search_words` and its deletions, see
- * db/derived.ts): those that share a deletion with it, or are one of its deletions.
+ * For each of `words`, the register's words one letter away from it (`search_words` and its
+ * deletions, see db/derived.ts: those that share a deletion with it, or are one of its deletions),
+ * in alphabetical order; and whether it is a word of the register itself. One statement whatever the
+ * number of words, so that a sign-in sheet's hundreds of lines read the vocabulary once.
  */
-function nearWords(sqlite: Vocabulary, word: string): string[] {
-  const letters = Array.from(word);
-  const keys = [word, ...deletions(letters)];
-  const marks = keys.map(() => '?').join(', ');
-  const found = sqlite
-    .prepare<string[], { word: string }>(
-      `SELECT d.word FROM search_word_deletions d JOIN search_words w ON w.word = d.word AND w.uses > 0 WHERE d.deletion IN (${marks})
-       UNION SELECT word FROM search_words WHERE uses > 0 AND word IN (${marks})`,
+function nearWords(sqlite: Vocabulary, words: readonly string[]): Map<string, { known: boolean; near: string[] }> {
+  if (words.length === 0) return new Map();
+  const keysOf = new Map(words.map((word) => [word, [word, ...deletions(Array.from(word))]]));
+  const keys = JSON.stringify([...new Set([...keysOf.values()].flat())]);
+  const rows = sqlite
+    .prepare<{ keys: string }, { key: string; word: string }>(
+      `SELECT d.deletion AS key, d.word FROM search_word_deletions d JOIN search_words w ON w.word = d.word AND w.uses > 0
+       WHERE d.deletion IN (SELECT value FROM json_each(@keys))
+       UNION SELECT word, word FROM search_words WHERE uses > 0 AND word IN (SELECT value FROM json_each(@keys))`,
     )
-    .all(...keys, ...keys);
-  return found.map((row) => row.word).filter((candidate) => candidate !== word && withinOneEdit(letters, Array.from(candidate)));
+    .all({ keys });
+  const byKey = new Map<string, string[]>();
+  for (const { key, word } of rows) {
+    const found = byKey.get(key);
+    if (found) found.push(word);
+    else byKey.set(key, [word]);
+  }
+  return new Map(
+    words.map((word) => {
+      const letters = Array.from(word);
+      // A row found through the word itself is the word, in use: the join and the union both ask `uses > 0`.
+      const found = new Set((keysOf.get(word) ?? []).flatMap((key) => byKey.get(key) ?? []));
+      const near = [...found].filter((candidate) => candidate !== word && withinOneEdit(letters, Array.from(candidate))).sort();
+      return [word, { known: found.has(word), near }];
+    }),
+  );
 }
 
 /** What was typed, read with one word mistyped: that word and the words it stands for. */
 export interface NearReading {
+  /** Where the mistyped word is among the typed words (`queryWords`). */
+  at: number;
   /** The word the register has, one slipped, missing, extra or swapped letter from the typed one. */
   word: string;
   /** The typed words with that one replaced by `word`, in the order typed. */
   words: string[];
+}
+
+/**
+ * Each of `queries` read with exactly one typed word of four letters or more forgiven (see
+ * `nearSearch`): every reading, the forgiven word replaced by each of the register's words one
+ * letter away from it (`nearWords`), the vocabulary read once for all the queries. With
+ * `knownTrusted`, a typed word that is itself a word of the register is no typo and is not
+ * forgiven: for names written whole (a sign-in sheet's), where a name made of the register's words
+ * is a unit the register lacks, not another one mistyped.
+ */
+export function nearReadings(sqlite: Vocabulary, queries: readonly string[], knownTrusted = false): NearReading[][] {
+  const typed = queries.map(searchWords);
+  const near = nearWords(sqlite, [...new Set(typed.flat().filter(forgivable).map(({ word }) => word))]);
+  return typed.map((words) =>
+    words.flatMap(({ word }, at) => {
+      const found = near.get(word);
+      if (found === undefined || (knownTrusted && found.known)) return [];
+      return found.near.map((replacement) => ({ at, word: replacement, words: words.map((other, index) => (index === at ? replacement : other.word)) }));
+    }),
+  );
 }
 
 /**
@@ -121,20 +166,17 @@ export interface NearReading {
  * the last word of the search text, the commune's, has too); `readings`, each reading it stands for. Undefined when no typed word has such a neighbour: there is nothing more to find.
  */
 export function nearSearch(sqlite: Vocabulary, query: string): { expression: string; readings: NearReading[] } | undefined {
-  const typed = searchWords(query);
-  const exactTerms = typed.map(exactTerm);
-  const readings: NearReading[] = [];
-  const alternatives: string[] = [];
-  typed.forEach(({ word, wordStart }, at) => {
-    const length = Array.from(word).length;
-    if (wordStart || length < NEAR_MIN || length > NEAR_MAX || !/^\p{L}+$/u.test(word)) return;
-    const near = nearWords(sqlite, word);
-    if (near.length === 0) return;
-    for (const replacement of near) readings.push({ word: replacement, words: typed.map((other, index) => (index === at ? replacement : other.word)) });
-    const wholeWords = `(${near.map((replacement) => quoted(` ${replacement} `)).join(' OR ')})`;
-    alternatives.push(`(${exactTerms.map((term, index) => (index === at ? wholeWords : term)).join(' AND ')})`);
+  const [readings = []] = nearReadings(sqlite, [query]);
+  if (readings.length === 0) return undefined;
+  const exactTerms = searchWords(query).map(exactTerm);
+  const alternatives = [...new Set(readings.map((reading) => reading.at))].map((at) => {
+    const wholeWords = `(${readings
+      .filter((reading) => reading.at === at)
+      .map((reading) => quoted(` ${reading.word} `))
+      .join(' OR ')})`;
+    return `(${exactTerms.map((term, index) => (index === at ? wholeWords : term)).join(' AND ')})`;
   });
-  return alternatives.length ? { expression: alternatives.join(' OR '), readings } : undefined;
+  return { expression: alternatives.join(' OR '), readings };
 }
 
 /**
@@ -146,6 +188,26 @@ export function searchCondition(query: string): SQL | undefined {
   const match = searchMatchExpression(query);
   if (match === undefined) return undefined;
   return inArray(organizations.id, subqueries.select({ id: searchIndex.id }).from(searchIndex).where(searchIndexMatches(match)));
+}
+
+/**
+ * Makes `searchCloseness` an SQL function of the connection, `search_closeness(query, name_folded)`,
+ * so that a list orders every match by how close its name reads to what was typed and SQLite keeps
+ * only the page (`closenessOrder`), however many rows match, instead of the rows being read into
+ * memory to be ranked. The rule is worked out once for each query: a list asks it of every row.
+ */
+export function defineSearchCloseness(sqlite: Pick<Database.Database, 'function'>): void {
+  let last: { query: string; closeness: (name: string) => number } | undefined;
+  sqlite.function('search_closeness', { deterministic: true }, (query: unknown, name: unknown) => {
+    if (typeof query !== 'string' || typeof name !== 'string') return null;
+    if (last?.query !== query) last = { query, closeness: searchCloseness(query) };
+    return last.closeness(name);
+  });
+}
+
+/** Orders rows by how close `nameFolded` reads to `query`, the closest first (`defineSearchCloseness`). */
+export function closenessOrder(query: string, nameFolded: AnyColumn): SQL {
+  return sql`search_closeness(${query}, ${nameFolded})`;
 }
 
 /** Escapes LIKE wildcards so that a typed `%` or `_` matches itself. */

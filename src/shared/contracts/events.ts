@@ -280,6 +280,12 @@ export interface SignInLine {
   result: 'matched' | 'ambiguous' | 'newcomer' | 'unmatched' | 'skipped';
   candidates: SignInCandidate[];
   newcomers: SignInNewcomer[];
+  /**
+   * The line names nothing as written; its candidates or newcomers were found with one mistyped
+   * word forgiven, as the register's search forgives it («Gần đúng»): offered to choose, never
+   * matched or ticked.
+   */
+  nearMatch?: true;
 }
 
 /** A participant as Lịch sử thay đổi shows it, before or after a change. */

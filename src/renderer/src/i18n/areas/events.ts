@@ -180,7 +180,7 @@ export const eventsVi = {
   signIn: {
     title: 'Dán danh sách ký tên',
     intro:
-      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Người ký ghi trước hay sau tên đơn vị đều được, cách bằng dấu « - », dấu phẩy hoặc trong ngoặc, kèm chức vụ nếu có: phần khớp với tên một đơn vị (trong thành phần tham dự, thành viên hay đối tác) là đơn vị, phần còn lại là người ký, được ghi vào ô Người đại diện theo một dạng: họ tên, chức vụ trong ngoặc («Nguyễn Văn Tâm (Giám đốc)»). Số thứ tự đầu dòng và dòng tiêu đề được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được. Cũng có thể chép nguyên bảng từ Excel: cột đơn vị, cột họ tên người ký và cột chức vụ được nhận ra theo hàng tên cột, hoặc theo nội dung khi bảng không có hàng tên cột; chức vụ được ghi sau họ tên, trong ngoặc.',
+      'Dán tên các đơn vị từ danh sách ký tên, mỗi dòng một đơn vị. Người ký ghi trước hay sau tên đơn vị đều được, cách bằng dấu « - », dấu phẩy hoặc trong ngoặc, kèm chức vụ nếu có: phần khớp với tên một đơn vị (trong thành phần tham dự, thành viên hay đối tác) là đơn vị, phần còn lại là người ký, được ghi vào ô Người đại diện theo một dạng: họ tên, chức vụ trong ngoặc («Nguyễn Văn Tâm (Giám đốc)»). Số thứ tự đầu dòng và dòng tiêu đề được bỏ qua; gõ không dấu hay viết tắt (HTX NN …) cũng được; dòng gõ nhầm một chữ được gợi ý tên gần đúng để chọn. Cũng có thể chép nguyên bảng từ Excel: cột đơn vị, cột họ tên người ký và cột chức vụ được nhận ra theo hàng tên cột, hoặc theo nội dung khi bảng không có hàng tên cột; chức vụ được ghi sau họ tên, trong ngoặc.',
     text: 'Tên đơn vị, mỗi dòng một đơn vị',
     textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Bà Lê Thị Hoa, Giám đốc Hợp tác xã Dịch vụ Mỹ Hiệp',
     match: 'Đối chiếu',
@@ -195,6 +195,7 @@ export const eventsVi = {
     unchosenHint: 'Các dòng này sẽ không được ghi có mặt. Hãy chọn đơn vị ở bảng trên, hoặc cứ ghi nếu muốn bỏ qua chúng.',
     addNewcomer: 'Thêm {{name}}',
     notInvited: 'Chưa có trong thành phần tham dự: sẽ được thêm và ghi có mặt.',
+    nearNewcomer: 'Tên gần đúng với dòng này, có thể dòng gõ nhầm một chữ. Chưa có trong thành phần tham dự: đánh dấu nếu đúng là đơn vị này để thêm và ghi có mặt.',
     barredCount: '{{count}} dòng là đơn vị không thêm được',
     barred: 'Dòng {{number}}: {{why}}, không thêm được vào thành phần tham dự.',
     inTrash: 'Đang ở Thùng rác',
@@ -424,7 +425,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
   signIn: {
     title: 'Paste sign-in sheet',
     intro:
-      'Paste the names from the sign-in sheet, one per line. The signer may come before or after the unit’s name, set apart by “ - ”, a comma or brackets, with a title or not: the part that matches a unit’s name (among the participants, members or partners) is the unit, and the rest is the signer, recorded in the Representative box in one form: the name, the title in brackets (“Nguyễn Văn Tâm (Giám đốc)”). Numbering and title lines are ignored; text without diacritics and abbreviations (HTX NN …) are fine. A whole table copied from Excel works too: the units’ column, the signers’ column and their titles’ column are found by the header row, or by their contents when the table has none; the title is recorded after the name, in brackets.',
+      'Paste the names from the sign-in sheet, one per line. The signer may come before or after the unit’s name, set apart by “ - ”, a comma or brackets, with a title or not: the part that matches a unit’s name (among the participants, members or partners) is the unit, and the rest is the signer, recorded in the Representative box in one form: the name, the title in brackets (“Nguyễn Văn Tâm (Giám đốc)”). Numbering and title lines are ignored; text without diacritics and abbreviations (HTX NN …) are fine; a line with one mistyped word is offered close names to choose from. A whole table copied from Excel works too: the units’ column, the signers’ column and their titles’ column are found by the header row, or by their contents when the table has none; the title is recorded after the name, in brackets.',
     text: 'Names, one per line',
     textPlaceholder: '1. HTX NN Vĩnh Bình - Nguyễn Văn An\n2. Bà Lê Thị Hoa, Giám đốc Hợp tác xã Dịch vụ Mỹ Hiệp',
     match: 'Match',
@@ -439,6 +440,7 @@ export const eventsEn: Translations<typeof eventsVi> = {
     unchosenHint: 'These lines will not be marked present. Choose their units in the table above, or record anyway to leave them out.',
     addNewcomer: 'Add {{name}}',
     notInvited: 'In the register but not among the participants: added as present.',
+    nearNewcomer: 'A close name: the line may have one mistyped word. Not among the participants: tick it if it is this unit, to add it as present.',
     barredCount: '{{count}} lines name units that cannot be added',
     barred: 'Line {{number}}: {{why}}, so it cannot be added to the participants.',
     inTrash: 'In the trash',

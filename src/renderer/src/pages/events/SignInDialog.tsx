@@ -1,8 +1,8 @@
 /**
  * "Dán danh sách ký tên": names pasted from the paper sign-in sheet are matched against the
  * participants by the backend; the person sees what matched and who signed, chooses where a line
- * could be several or only resembles a participant's name, sees which members or partners signed
- * without having been invited (added, Có mặt, unless the person unticks them) and which of those
+ * could be several or only resembles a participant's name, or was found only with a typo forgiven
+ * («Gần đúng», never chosen for them), sees which members or partners signed without having been invited (added, Có mặt, unless the person unticks them) and which of those
  * cannot be added (ended by the event's day, or in the trash: shown unticked, saying why), sees in
  * red what matched nothing, and only then records the attendance.
  */
@@ -89,17 +89,20 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
   const skipped = lines.filter((line) => line.result === 'skipped');
   /**
    * Lines that record nothing until the person chooses: a participant among several, or a unit of
-   * the register among several (one the person cleared is theirs to leave out).
+   * the register among several or found with a typo forgiven (one the person cleared is theirs to leave out).
    */
   const unchosen = lines.filter((line, index) =>
-    line.result === 'ambiguous' ? choices[index] === undefined : line.result === 'newcomer' && addableOf(line).length > 1 && !(index in joining),
+    line.result === 'ambiguous'
+      ? choices[index] === undefined
+      : line.result === 'newcomer' && (addableOf(line).length > 1 || line.nearMatch) && !(index in joining),
   );
   const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length;
   /** Lines naming units of the register only none of which can be added. */
   const barredLines = lines.filter((line) => line.result === 'newcomer' && addableOf(line).length === 0).length;
   const joiningOf = (line: SignInLine, index: number): SignInNewcomer | undefined => {
     const addable = addableOf(line);
-    const key = index in joining ? joining[index] : addable.length === 1 ? newcomerKey(addable[0]) : null;
+    // A unit found with a typo forgiven is the person's to tick.
+    const key = index in joining ? joining[index] : addable.length === 1 && !line.nearMatch ? newcomerKey(addable[0]) : null;
     return addable.find((unit) => newcomerKey(unit) === key);
   };
   /** The unit each line records, told apart as `participantKey` and `newcomerKey` tell them; '' for none. */
@@ -141,7 +144,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
         {addable.length === 1 && only ? (
           <Checkbox
             label={t('events.signIn.addNewcomer', { name: newcomerLabel(only) })}
-            description={t('events.signIn.notInvited')}
+            description={t(line.nearMatch ? 'events.signIn.nearNewcomer' : 'events.signIn.notInvited')}
             checked={joiningOf(line, index) !== undefined}
             onChange={(change) => join(index, change.currentTarget.checked ? newcomerKey(only) : null)}
           />
@@ -151,7 +154,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
               size="xs"
               aria-label={t('events.signIn.chooseNewcomerLabel', { line: line.line })}
               placeholder={t('events.signIn.chooseNewcomer')}
-              description={t('events.signIn.notInvited')}
+              description={t(line.nearMatch ? 'events.signIn.nearNewcomer' : 'events.signIn.notInvited')}
               clearable
               data={addable.map((unit) => ({ value: newcomerKey(unit), label: newcomerLabel(unit) }))}
               value={newcomerKey(joiningOf(line, index)) || null}
@@ -277,6 +280,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                   )}
                 </Table.Td>
                 <Table.Td>
+                  {line.nearMatch && (
+                    <Badge size="xs" variant="light" color="gray" tt="none" mb={4} title={t('members.nearMatchHint')}>
+                      {t('members.nearMatch')}
+                    </Badge>
+                  )}
                   {line.result === 'matched' ? (
                     <Group gap={6} wrap="nowrap">
                       <IconCheck size={16} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />
