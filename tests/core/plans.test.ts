@@ -213,6 +213,19 @@ describe('plans and targets', () => {
     expect((await call(app, 'attention:list', {})).targetsAtRisk).toHaveLength(4);
   });
 
+  it('gives the plan its year before when it is opened after Cần chú ý measured only this year', async () => {
+    const { id } = await call(app, 'plans:create', tanChauPlan());
+    const atRisk = (await call(app, 'attention:list', {})).targetsAtRisk;
+    const plan = await call(app, 'plans:get', { id });
+    const founded = byTitle(plan.targets, 'Thành lập mới');
+    expect([founded.actual, founded.previous, founded.status]).toEqual([2, 1, 'at_risk']);
+    expect([byTitle(plan.targets, 'Duy trì').actual, byTitle(plan.targets, 'Duy trì').previous]).toEqual([5, 3]);
+    // Cần chú ý and the plan say the same of each target.
+    expect(atRisk.map((row) => [row.targetId, row.actual])).toEqual(
+      plan.targets.filter((target) => target.status === 'at_risk').map((target) => [target.id, target.actual]),
+    );
+  });
+
   it('follows the office’s definition of operating effectively', async () => {
     const { id } = await call(app, 'plans:create', tanChauPlan());
     expect(await call(app, 'plans:setEffectiveDefinition', { classifications: ['fair', 'good', 'weak'] })).toEqual(['good', 'fair', 'weak']);

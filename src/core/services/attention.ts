@@ -1,6 +1,8 @@
 /** Cần chú ý: agreements, commitments, events and certificates that need chasing today. */
-import { and, asc, count, eq, gte, isNotNull, lt, lte, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, max, sql, type SQL } from 'drizzle-orm';
+import type { AgreementStatus } from '../../shared/domain';
 import { countedParticipant, deliveredQuantityBy, followUpClosedBy, inForce, lastDeliveryBy, notInTrash } from '../db/predicates';
+import { among } from '../db/prepared';
 import {
   agreementStatus,
   chasedStatuses,
@@ -24,6 +26,7 @@ import { addDays, daysBetween } from '../../shared/dates';
 import { todayIso, type Context } from '../context';
 import { agreementCommitments, agreementNotes, agreements, eventParticipants, events } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
+import { agreementStatusSql } from './agreements';
 import { expiringCertifications } from './products';
 import { demandsDueUnserved, offersOpeningWithoutBuyer } from './supply';
 import { targetsAtRisk } from './plans';
@@ -44,19 +47,31 @@ interface CommitmentToday {
 /**
  * The agreements Cần chú ý reads: in force, less those that ran out and were closed (kết thúc theo
  * dõi) — neither chased any more nor waiting to be closed, they are most of an office's old
- * agreements.
+ * agreements. The signing day is compared as a value (`+`): nearly every agreement is signed, and
+ * looking each one up through the index on it took three times as long as reading the table through.
  */
 function stillFollowed(today: string): SQL | undefined {
-  return and(inForce(agreements, today), sql`NOT ${followUpClosedBy(agreements, today)}`);
+  const signedOn = sql`+${agreements.signedOn}`;
+  const inForceToday = inForce({ deletedAt: agreements.deletedAt, signedOn, terminatedOn: agreements.terminatedOn }, today);
+  return and(inForceToday, sql`NOT ${followUpClosedBy(agreements, today)}`);
 }
 
 /**
- * The agreements still followed, with their commitments and status today, and the day of their
- * last follow-up: a note or a delivery, whoever logged a delivery last week was in touch. The last
- * delivery comes with each commitment and the notes are read once for all, rather than two reads
- * for each agreement (about 20 ms less at national scale). `narrowed` reads fewer of them.
+ * The statuses of the agreements Cần chú ý lists: chased, or ran out (to be closed when unfinished).
+ * A fulfilled one is in none of its lists, and most of those still followed are: at national scale
+ * 12,000 of 18,000, read with their commitments only to be dropped.
  */
-function agreementsInForce(ctx: Context, today: string, narrowed?: SQL) {
+const listedStatuses: readonly AgreementStatus[] = [...chasedStatuses, 'expired'];
+
+/**
+ * The agreements still followed that have one of `statuses` today, with their commitments and
+ * status, and the day of their last follow-up: a note or a delivery, whoever logged a delivery last
+ * week was in touch. The database picks them by `agreementStatusSql`, the status rule restated in
+ * SQL, and `agreementStatus` still gives each one read its status. The last delivery comes with
+ * each commitment and the notes are read once for all, rather than two reads for each agreement
+ * (about 20 ms less at national scale).
+ */
+function agreementsInForce(ctx: Context, today: string, statuses: readonly AgreementStatus[]) {
   const rows = ctx.db
     .select({
       id: agreements.id,
@@ -69,7 +84,7 @@ function agreementsInForce(ctx: Context, today: string, narrowed?: SQL) {
       closedOn: agreements.closedOn,
     })
     .from(agreements)
-    .where(and(stillFollowed(today), narrowed))
+    .where(and(stillFollowed(today), inArray(agreementStatusSql(today), statuses)))
     .all();
   const commitments: CommitmentToday[] = ctx.db
     .select({
@@ -85,8 +100,7 @@ function agreementsInForce(ctx: Context, today: string, narrowed?: SQL) {
       lastDeliveredOn: lastDeliveryBy(agreementCommitments.id, today),
     })
     .from(agreementCommitments)
-    .innerJoin(agreements, eq(agreements.id, agreementCommitments.agreementId))
-    .where(and(stillFollowed(today), narrowed))
+    .where(among(agreementCommitments.agreementId, rows.map((row) => row.id)))
     .orderBy(asc(agreementCommitments.id))
     .all()
     .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) }));
@@ -115,12 +129,10 @@ function agreementsInForce(ctx: Context, today: string, narrowed?: SQL) {
 
 /**
  * The agreements «Hết hạn, chưa hoàn thành» lists — ran out unfinished, follow-up not closed — by
- * its one rule (`needsClosing`), for the agreements list's filter. Only those past their validity
- * are read.
+ * its one rule (`needsClosing`), for the agreements list's filter. Only the expired are read.
  */
 export function agreementIdsNeedingClosing(ctx: Context, today: string): number[] {
-  const ranOut = and(isNotNull(agreements.validUntil), lt(agreements.validUntil, today));
-  return agreementsInForce(ctx, today, ranOut)
+  return agreementsInForce(ctx, today, ['expired'])
     .filter((agreement) => needsClosing(agreement, today))
     .map((agreement) => agreement.id);
 }
@@ -135,7 +147,7 @@ export function attentionList(
   input: { followUpDays: number; eventDays: number; certificateDays: number; supplyDays: number },
 ): AttentionList {
   const today = todayIso(ctx);
-  const live = agreementsInForce(ctx, today);
+  const live = agreementsInForce(ctx, today, listedStatuses);
 
   const chased = live.filter((agreement) => chasedStatuses.includes(agreement.status));
 

@@ -223,11 +223,18 @@ function valuesIn(ctx: Context, targets: readonly TargetRow[], window: MeasureWi
   return new Map(measures.map((measure, index) => [measure, values[index] ?? null]));
 }
 
-function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMap<Measure, number | null>, previous: ReadonlyMap<Measure, number | null>): TargetProgress {
+/** Where a target stands today: its actual and its status, which the year before has no part in. */
+function standingOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMap<Measure, number | null>) {
   const measure = target.measure;
   const now = actualOf(target, current);
-  const before = measure ? actualOf(target, previous).actual : null;
   const cumulative = measure === null ? target.typedCumulative : target.unit !== 'percent' && cumulativeMetrics.includes(measure.metric);
+  return { now, cumulative, status: targetStatus({ comparison: target.comparison, value: target.value, actual: now.actual, cumulative, elapsed: windows.elapsed }) };
+}
+
+function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMap<Measure, number | null>, previous: ReadonlyMap<Measure, number | null>): TargetProgress {
+  const measure = target.measure;
+  const { now, cumulative, status } = standingOf(target, windows, current);
+  const before = measure ? actualOf(target, previous).actual : null;
   return {
     id: target.id,
     position: target.position,
@@ -245,7 +252,7 @@ function progressOf(target: TargetRow, windows: PlanWindows, current: ReadonlyMa
     denominatorValue: now.denominatorValue,
     previous: before,
     percentOfTarget: now.actual !== null && target.value > 0 ? Math.round((now.actual / target.value) * 1000) / 10 : null,
-    status: targetStatus({ comparison: target.comparison, value: target.value, actual: now.actual, cumulative, elapsed: windows.elapsed }),
+    status,
     typed: measure ? null : { note: target.typedNote, by: target.typedBy, at: target.typedAt },
   };
 }
@@ -258,31 +265,47 @@ interface PlanProgress {
   targets: TargetProgress[];
 }
 
-/**
- * The last progress worked out on a connection, with the plan, the day and the state of the data
- * it holds for: Tổng quan asks for the plan in force and Cần chú ý for its targets at risk, one
- * after the other, and each took a tenth of a second at national scale. Read only.
- */
-const lastProgress = new WeakMap<Db, { key: string; progress: PlanProgress }>();
+/** A plan's targets measured in its period so far: what its status today is worked out from. */
+interface Measured {
+  windows: PlanWindows;
+  targets: TargetRow[];
+  current: Map<Measure, number | null>;
+  /** Worked out when first asked: Cần chú ý needs only the statuses, not the year before. */
+  progress?: PlanProgress;
+}
 
-/** Every target of a plan with its actual as of today. */
-export function planProgress(ctx: Context, row: PlanRow): PlanProgress {
+/**
+ * The last plan measured on a connection, with the plan, the day and the state of the data it
+ * holds for: Tổng quan asks for the plan in force and Cần chú ý for its targets at risk, one after
+ * the other, and each took a tenth of a second at national scale. Read only.
+ */
+const lastMeasured = new WeakMap<Db, { key: string; measured: Measured }>();
+
+function measuredNow(ctx: Context, row: PlanRow): Measured {
   const key = `${String(row.id)}:${todayIso(ctx)}:${changeMark(ctx.db)}`;
-  const kept = lastProgress.get(ctx.db);
-  if (kept?.key === key) return kept.progress;
+  const kept = lastMeasured.get(ctx.db);
+  if (kept?.key === key) return kept.measured;
   const windows = windowsOf(ctx, row);
   const targets = targetsOf(ctx, row.id);
-  const current = valuesIn(ctx, targets, windows.current);
+  const measured = { windows, targets, current: valuesIn(ctx, targets, windows.current) };
+  lastMeasured.set(ctx.db, { key, measured });
+  return measured;
+}
+
+/** Every target of a plan with its actual as of today, and the year before's. */
+export function planProgress(ctx: Context, row: PlanRow): PlanProgress {
+  const measured = measuredNow(ctx, row);
+  if (measured.progress) return measured.progress;
+  const { windows, targets, current } = measured;
   const previous = valuesIn(ctx, targets, windows.previous);
-  const progress = {
+  measured.progress = {
     asOf: windows.asOf,
     elapsed: windows.elapsed,
     figureYear: windows.current.figureYear,
     figuresPending: windows.figuresPending,
     targets: targets.map((target) => progressOf(target, windows, current, previous)),
   };
-  lastProgress.set(ctx.db, { key, progress });
-  return progress;
+  return measured.progress;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -416,21 +439,23 @@ export function targetsAtRisk(ctx: Context): TargetAtRisk[] {
     .orderBy(asc(plans.periodTo), asc(plans.id))
     .all()
     .filter((row) => today >= lastQuarterStarts(row.periodTo))
-    .flatMap((row) =>
-      planProgress(ctx, row)
-        .targets.filter((target) => target.status === 'at_risk')
-        .map((target) => ({
+    .flatMap((row) => {
+      const { windows, targets, current } = measuredNow(ctx, row);
+      return targets
+        .map((target) => ({ target, ...standingOf(target, windows, current) }))
+        .filter(({ status }) => status === 'at_risk')
+        .map(({ target, now }) => ({
           planId: row.id,
           planTitle: row.title,
           periodTo: row.periodTo,
           targetId: target.id,
           title: target.title,
-          actual: target.actual,
+          actual: now.actual,
           value: target.value,
           unit: target.unit,
           unitLabel: target.unitLabel,
-        })),
-    );
+        }));
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
