@@ -241,6 +241,43 @@ describe('reorganization', () => {
     expect(await call(app, 'lifecycle:list', { organizationId: a })).toEqual([]);
   });
 
+  it('refuses two new organizations of one commune under one name, at both names, and writes nothing', async () => {
+    const forebear = await create('HTX Cây ăn trái Vĩnh An', '2015-01-01');
+    const twin = { kind: 'htx' as const, name: 'HTX Cây ăn trái Vĩnh An', communeCode: XA_VINH_AN };
+    const split = { kind: 'split' as const, date: '2026-11-01', predecessorIds: [forebear], newSuccessors: [twin, { ...twin, name: 'Hợp tác xã cây ăn trái Vĩnh An' }] };
+    const twice = 'mỗi tổ chức mới cần một tên riêng.';
+    expect(await issues(split)).toEqual([
+      { path: 'newSuccessors.0.name', message: `Trùng tên với tổ chức mới 2 ở cùng xã, phường; ${twice}` },
+      { path: 'newSuccessors.1.name', message: `Trùng tên với tổ chức mới 1 ở cùng xã, phường; ${twice}` },
+    ]);
+    // Confirming a similar name does not let a twin through.
+    const confirmedTwins = { ...split, newSuccessors: split.newSuccessors.map((s) => ({ ...s, confirmSimilarName: true })) };
+    expect(await issues(confirmedTwins)).toHaveLength(2);
+    expect(stateOf(forebear).status).toBe('active');
+    expect(existing(2026)).toEqual(['HTX Cây ăn trái Vĩnh An']);
+    // In two communes the same name is two organizations, as anywhere in the register.
+    const elsewhere = { ...split, newSuccessors: [twin, { ...twin, communeCode: XA_VINH_BINH }] };
+    expect((await call(app, 'lifecycle:record', elsewhere)).participants.map((p) => p.role)).toEqual(['predecessor', 'successor', 'successor']);
+  });
+
+  it('asks about a new organization named as the one a separation leaves: that one carries on', async () => {
+    const a = await create('HTX Nông nghiệp Vĩnh An', '2015-01-01');
+    const separation = {
+      kind: 'separation' as const,
+      date: '2026-11-01',
+      subjectId: a,
+      newSuccessors: [{ kind: 'htx' as const, name: 'Hợp tác xã nông nghiệp Vĩnh An', communeCode: XA_VINH_AN }],
+    };
+    expect(await callFailing(app, 'lifecycle:record', separation)).toMatchObject({
+      kind: 'conflict',
+      existingId: a,
+      message: 'Tổ chức mới thứ 1 («Hợp tác xã nông nghiệp Vĩnh An»): Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX Nông nghiệp Vĩnh An. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.',
+    });
+    expect(existing(2026)).toEqual(['HTX Nông nghiệp Vĩnh An']);
+    await call(app, 'lifecycle:record', { ...separation, newSuccessors: separation.newSuccessors.map((s) => ({ ...s, confirmSimilarName: true })) });
+    expect(existing(2026)).toEqual(['Hợp tác xã nông nghiệp Vĩnh An', 'HTX Nông nghiệp Vĩnh An']);
+  });
+
   it('split: the one split ends, its successors are counted once', async () => {
     const a = await create('HTX Vĩnh An', '2015-01-01');
     const existingSuccessor = await create('HTX Vĩnh An 1');

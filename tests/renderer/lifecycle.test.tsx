@@ -196,6 +196,61 @@ describe('lifecycle tab', () => {
     ]);
   }, 20_000);
 
+  it('asks the merger’s direction above the day, and says in plain words which one ends before recording', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'organizations:list': () => ok({ rows: [organization({ id: 12, name: 'HTX Dịch vụ Tân Hồng' })], total: 1 }),
+      'lifecycle:record': () => ok({ ...merged, kind: 'merger', carriedOver: null }),
+    });
+    renderTab();
+    const dialog = await startRecording('Sáp nhập', '30/06/2025');
+    // The day's message, shown once the day is left, cannot push the direction away from the pointer.
+    const direction = within(dialog).getByRole('radio', { name: 'Tổ chức này sáp nhập vào tổ chức khác' });
+    expect(direction.compareDocumentPosition(within(dialog).getByLabelText(/^Ngày quyết định/)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(direction);
+    await choose(within(dialog).getByLabelText(/^Tổ chức nhận sáp nhập/), 'tan hong', 'HTX Dịch vụ Tân Hồng (Xã Mỹ Hiệp)');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    const sentence = await screen.findByText('HTX Nông nghiệp Mỹ Hiệp sẽ chấm dứt hoạt động, sáp nhập vào HTX Dịch vụ Tân Hồng. HTX Dịch vụ Tân Hồng tiếp tục hoạt động.');
+    expect(sentRecord(invoke)).toBeUndefined();
+    // Quay lại: nothing recorded, the form as it was.
+    fireEvent.click(screen.getByRole('button', { name: 'Quay lại' }));
+    await waitFor(() => expect(sentence.isConnected).toBe(false));
+    expect(sentRecord(invoke)).toBeUndefined();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Ghi nhận sáp nhập' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Ghi nhận' }));
+    await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'merger', date: '2025-06-30', decisionNo: '', note: '', subjectId: 12, predecessorIds: [7] }));
+  }, 30_000);
+
+  it('shows what the backend says of this organization’s day under the day, and of a new name under that name', async () => {
+    installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lookups:get': () => ok(lookups),
+      'lifecycle:record': () =>
+        fail({
+          kind: 'validation',
+          message: 'Dữ liệu chưa hợp lệ.',
+          issues: [
+            { path: 'predecessorIds', message: 'HTX Nông nghiệp Mỹ Hiệp thành lập ngày 31/01/1997, sau ngày 15/01/1990 của sự kiện này; hãy kiểm tra lại ngày.' },
+            { path: 'newSuccessors.1.name', message: 'Trùng tên với tổ chức mới 1 ở cùng xã, phường; mỗi tổ chức mới cần một tên riêng.' },
+          ],
+        }),
+    });
+    renderTab();
+    const dialog = await startRecording('Chia', '15/01/1990');
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'HTX Nông nghiệp Mỹ Hiệp' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 2/), { target: { value: 'HTX Nông nghiệp Mỹ Hiệp' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    const founded = await within(dialog).findByText(/thành lập ngày 31\/01\/1997/);
+    expect(within(dialog).getByLabelText(/^Ngày quyết định/).getAttribute('aria-describedby')).toContain(founded.id);
+    const twin = within(dialog).getByText(/^Trùng tên với tổ chức mới 1/);
+    expect(within(dialog).getByLabelText(/^Tên tổ chức mới 2/).getAttribute('aria-describedby')).toContain(twin.id);
+  }, 30_000);
+
   it('a renaming asks for the new name and sends it with this organization as subject', async () => {
     const invoke = installFakeApi({
       'lifecycle:list': () => ok([]),

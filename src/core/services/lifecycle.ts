@@ -219,6 +219,16 @@ function checkShape(input: z.output<typeof lifecycleRecordInput>): void {
   if (input.kind !== 'renaming' && input.newName !== '') {
     issues.push({ path: 'newName', message: 'Chỉ sự kiện đổi tên mới có tên mới; hãy để trống.' });
   }
+  // Two new organizations of one commune under one name would be one recorded twice.
+  input.newSuccessors.forEach((successor, index) => {
+    const key = organizationNameKey(successor.name);
+    const twins = input.newSuccessors.flatMap((other, at) =>
+      at !== index && other.communeCode === successor.communeCode && organizationNameKey(other.name) === key ? [String(at + 1)] : [],
+    );
+    if (twins.length) {
+      issues.push({ path: `newSuccessors.${index}.name`, message: `Trùng tên với tổ chức mới ${twins.join(', ')} ở cùng xã, phường; mỗi tổ chức mới cần một tên riêng.` });
+    }
+  });
   const ids = [...(input.subjectId === null ? [] : [input.subjectId]), ...input.predecessorIds, ...input.successorIds];
   if (new Set(ids).size !== ids.length) {
     issues.push({ path: 'predecessorIds', message: 'Mỗi tổ chức chỉ được chọn một lần trong một sự kiện.' });
@@ -329,15 +339,16 @@ function toEvents(ctx: Context, rows: EventRow[]): LifecycleEvent[] {
 
 /**
  * Creates a successor born of the event; its field errors point into `newSuccessors`. It may
- * carry the name of an organization the event involves (a split's new HTX keeps its forebear's
- * name), so only a near-identical name of another one is questioned, saying which new
- * organization it is about, to be confirmed as for a person's new organization.
+ * carry the name of an organization this event ends (`ending`: a split's, consolidation's or
+ * conversion's forebear), whose name is free from then on. A near-identical name of any other —
+ * one that carries on, as the one a separation leaves, or one unrelated — is questioned, saying
+ * which new organization it is about, to be confirmed as for a person's new organization.
  */
 function createSuccessor(
   ctx: Context,
   input: z.output<typeof lifecycleRecordInput>['newSuccessors'][number],
   index: number,
-  involved: ReadonlySet<number>,
+  ending: ReadonlySet<number>,
 ): number {
   try {
     return insertOrganization(ctx, input).id;
@@ -348,8 +359,8 @@ function createSuccessor(
       throw validationFailure(failure.issues.map((issue) => ({ ...issue, path: `newSuccessors.${index}.${issue.path}` })));
     }
     if (failure.kind !== 'conflict') throw error;
-    if (failure.existingId !== undefined && involved.has(failure.existingId) && !input.confirmSimilarName) {
-      return createSuccessor(ctx, { ...input, confirmSimilarName: true }, index, involved);
+    if (failure.existingId !== undefined && ending.has(failure.existingId) && !input.confirmSimilarName) {
+      return createSuccessor(ctx, { ...input, confirmSimilarName: true }, index, ending);
     }
     throw conflict(`Tổ chức mới thứ ${String(index + 1)} («${input.name}»): ${failure.message}`, failure.existingId);
   }
@@ -525,7 +536,7 @@ export function recordEvent(ctx: Context, input: z.output<typeof lifecycleRecord
       ...existing.map(([row, role]) => ({ organizationId: row.id, role })),
       ...input.newSuccessors.map((successor, index) => {
         const formed = converted ? convertedInput(successor, converted) : null;
-        const organizationId = createSuccessor(ctx, formed?.input ?? successor, index, new Set(existing.map(([row]) => row.id)));
+        const organizationId = createSuccessor(ctx, formed?.input ?? successor, index, new Set(input.predecessorIds));
         if (converted && formed) reportCarry(converted, { id: organizationId, name: successor.name }, formed.fill);
         return { organizationId, role: 'successor' as const };
       }),

@@ -98,6 +98,8 @@ interface ListTableProps<Row extends { id: number }> {
   exportRequest?: ListExportInput;
   list: UseQueryResult<Page<Row>>;
   columns: DataTableColumn<Row>[];
+  /** The last column stays in view while a table wider than the page scrolls sideways (a status). */
+  pinLastColumn?: boolean;
   /** The sort the backend applies; without it, the list has one fixed order. */
   sort?: { status: DataTableSortStatus<Row>; onChange: (status: DataTableSortStatus<Row>) => void };
   /** What the empty table says: that there is nothing yet, or that nothing matches. */
@@ -152,6 +154,10 @@ export function ListTable<Row extends { id: number }>(props: ListTableProps<Row>
           fetching={list.isFetching}
           emptyState={<EmptyState icon={props.empty.icon} title={props.empty.title} description={props.empty.description} />}
           columns={props.columns}
+          pinLastColumn={props.pinLastColumn}
+          // A table wider than the page shows its scrollbar, not only under the pointer: a row cut
+          // at the edge says there is more to the right.
+          scrollAreaProps={{ type: 'auto' }}
           {...sorting}
           onRowClick={({ record }) => (window.location.hash = hrefOf(record.id).slice(1))}
           rowStyle={() => ({ cursor: 'pointer' })}

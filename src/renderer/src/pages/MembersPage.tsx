@@ -237,7 +237,8 @@ export function MembersPage({ alliance }: MembersPageProps) {
     isMember: { accessor: 'isMember', noWrap: true, render: ({ isMember }) => (isMember ? t('register.yes') : t('register.no')) },
     status: {
       accessor: 'status',
-      // Wide enough that the longest status ("Đang hoạt động") is never cut.
+      // Wide enough that the longest status ("Đang hoạt động") is never cut; pinned (`pinLastColumn`),
+      // so that a table wider than the page does not cut it at the edge either.
       width: 150,
       render: ({ status }) => (
         <Badge variant="light" tt="none" color={statusColors[status]}>
@@ -312,6 +313,8 @@ export function MembersPage({ alliance }: MembersPageProps) {
       exportRequest={{ list: 'organizations', input: request, columns: optionalColumns.filter((column) => shown.includes(column)) }}
       list={list}
       columns={columns}
+      // The status is the last column when shown: a row's state stays in view with many columns.
+      pinLastColumn={shown.includes('status')}
       sort={{ status: sort, onChange: (next) => update({ sort: next }) }}
       empty={{
         icon: <IconUsersGroup />,

@@ -48,7 +48,7 @@ export const figuresVi = {
   },
   chart: {
     title: 'Thành viên và doanh thu qua các năm',
-    members: 'Thành viên (người)',
+    members: 'Thành viên, tổng số gồm liên kết (người)',
     revenue: 'Doanh thu (triệu đồng)',
   },
   form: {
@@ -230,6 +230,9 @@ export const figuresVi = {
       saved: 'Đã ghi nhận sự kiện «{{kind}}».',
       similarTitle: 'Tên gần giống một tổ chức đã có',
       similarConfirm: 'Vẫn ghi nhận',
+      mergerTitle: 'Ghi nhận sáp nhập',
+      mergerSentence: '{{ending}} sẽ chấm dứt hoạt động, sáp nhập vào {{into}}. {{into}} tiếp tục hoạt động.',
+      mergerBack: 'Quay lại',
     },
     /** After a conversion: what the organization after it took over, and kept of its own. */
     carried: {
@@ -343,7 +346,7 @@ export const figuresEn: Translations<typeof figuresVi> = {
   },
   chart: {
     title: 'Members and revenue over the years',
-    members: 'Members (people)',
+    members: 'Members, total including associates (people)',
     revenue: 'Revenue (million đồng)',
   },
   form: {
@@ -524,6 +527,9 @@ export const figuresEn: Translations<typeof figuresVi> = {
       saved: 'Recorded the event “{{kind}}”.',
       similarTitle: 'A name close to one already in the register',
       similarConfirm: 'Record anyway',
+      mergerTitle: 'Record the merger',
+      mergerSentence: '{{ending}} will cease to operate, merged into {{into}}. {{into}} carries on.',
+      mergerBack: 'Go back',
     },
     carried: {
       field: {

@@ -8,6 +8,7 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ConversionCarriedField, ConversionCarryOver, InputOf, OrganizationDetail } from '../../../../../shared/contract';
@@ -83,14 +84,17 @@ export function toRecordInput(values: FormValues, organizationId: number): Recor
   }
 }
 
-/** Where a path of the contract's input shows in this form, for the kind being recorded. */
+/**
+ * Where a path of the contract's input shows in this form, for the kind being recorded. This
+ * organization's own role has no field: what is said of it (founded after the event's day, ended
+ * before it) concerns the day, and shows under it.
+ */
 function formPathOf(path: string, values: FormValues): string | null {
   if (/^newSuccessors\.\d+\.(name|kind|communeCode|sectorCode)$/.test(path)) return path;
   if (path === 'date' || path === 'decisionNo' || path === 'note' || path === 'newName' || path === 'kind') return path;
-  if (path === 'predecessorIds' && (values.kind === 'consolidation' || (values.kind === 'merger' && values.mergerDirection === 'absorbs'))) {
-    return 'otherIds';
-  }
-  if (path === 'subjectId' && values.kind === 'merger' && values.mergerDirection === 'absorbed') return 'absorberId';
+  const absorbed = values.kind === 'merger' && values.mergerDirection === 'absorbed';
+  if (path === 'predecessorIds') return values.kind === 'consolidation' || (values.kind === 'merger' && !absorbed) ? 'otherIds' : 'date';
+  if (path === 'subjectId') return absorbed ? 'absorberId' : 'date';
   if (path === 'successorIds') return hasOneSuccessor(values.kind) && values.successorMode === 'existing' ? 'successorIds' : 'newSuccessors';
   return null;
 }
@@ -112,18 +116,22 @@ function carriedMessage(t: TFunction, carried: ConversionCarryOver): string {
 }
 
 export function LifecycleForm({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
-  const { t } = useTranslation();
-  const confirmed = (message: string) =>
+  const { t, i18n } = useTranslation();
+  const confirmed = (message: string, title = t('figures.lifecycle.form.similarTitle'), labels = { confirm: t('figures.lifecycle.form.similarConfirm'), cancel: t('common.cancel') }) =>
     new Promise<boolean>((answer) =>
       modals.openConfirmModal({
-        title: t('figures.lifecycle.form.similarTitle'),
+        title,
         children: <Text size="sm">{message}</Text>,
-        labels: { confirm: t('figures.lifecycle.form.similarConfirm'), cancel: t('common.cancel') },
+        labels,
         onConfirm: () => answer(true),
         // Closed any way but by confirming (Hủy, Esc, outside): not recorded. A later answer is ignored.
         onClose: () => answer(false),
       }),
     );
+  /** The names of the organizations picked in a merger, by id, for the sentence that confirms it. */
+  const [pickedNames, setPickedNames] = useState<Record<string, string>>({});
+  const rememberNames = (ids: string[], names: string[]) =>
+    setPickedNames((known) => ({ ...known, ...Object.fromEntries(ids.flatMap((id, index) => (names[index] === undefined ? [] : [[id, names[index]]]))) }));
   const record = useRecordLifecycle();
   const alliance = useAlliance();
   const provinceCode = alliance.data?.provinceCode ?? organization.provinceCode;
@@ -172,8 +180,26 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
     form.clearErrors();
   };
 
+  /**
+   * A merger read the wrong way round ends the wrong organization: before recording, it is said in
+   * plain words which one ends and which carries on. Nothing to say until both sides are picked
+   * (the backend then says what is missing).
+   */
+  const confirmMerger = async (values: FormValues): Promise<boolean> => {
+    if (values.kind !== 'merger') return true;
+    const ending = values.mergerDirection === 'absorbed' ? [organization.name] : values.otherIds.flatMap((id) => pickedNames[id] ?? []);
+    const into = values.mergerDirection === 'absorbed' ? pickedNames[values.absorberId ?? ''] : organization.name;
+    if (into === undefined || ending.length === 0 || ending.length < values.otherIds.length) return true;
+    const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(ending);
+    return confirmed(t('figures.lifecycle.form.mergerSentence', { ending: list, into }), t('figures.lifecycle.form.mergerTitle'), {
+      confirm: t('figures.lifecycle.form.submit'),
+      cancel: t('figures.lifecycle.form.mergerBack'),
+    });
+  };
+
   const { submit, saving, formError } = useFormSave({
     form,
+    confirm: confirmMerger,
     save: async (values) => {
       const input = toRecordInput(values, organization.id);
       try {
@@ -216,6 +242,20 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
             {t(`figures.lifecycle.explain.${kind}`, { name: organization.name })}
           </Text>
         )}
+        {/* Above the day: the day's message, shown as it is left, moves nothing below the pointer. */}
+        {kind === 'merger' && (
+          <Input.Wrapper label={t('figures.lifecycle.form.mergerDirection')}>
+            <SegmentedControl
+              display="flex"
+              data={[
+                { value: 'absorbs', label: t('figures.lifecycle.form.absorbs') },
+                { value: 'absorbed', label: t('figures.lifecycle.form.absorbed') },
+              ]}
+              {...form.getInputProps('mergerDirection')}
+            />
+          </Input.Wrapper>
+        )}
+
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <DateField label={t('figures.lifecycle.form.date')} required {...form.getInputProps('date')} />
           <TextInput label={t('figures.lifecycle.form.decisionNo')} placeholder={t('figures.lifecycle.form.decisionPlaceholder')} {...form.getInputProps('decisionNo')} />
@@ -230,26 +270,16 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
           />
         )}
 
-        {kind === 'merger' && (
-          <Input.Wrapper label={t('figures.lifecycle.form.mergerDirection')}>
-            <SegmentedControl
-              display="flex"
-              data={[
-                { value: 'absorbs', label: t('figures.lifecycle.form.absorbs') },
-                { value: 'absorbed', label: t('figures.lifecycle.form.absorbed') },
-              ]}
-              {...form.getInputProps('mergerDirection')}
-            />
-          </Input.Wrapper>
-        )}
-
         {(kind === 'consolidation' || (kind === 'merger' && form.values.mergerDirection === 'absorbs')) && (
           <OrganizationMultiPicker
             label={kind === 'consolidation' ? t('figures.lifecycle.form.consolidatedWith') : t('figures.lifecycle.form.absorbedOnes')}
             required
             excludeId={organization.id}
             value={form.values.otherIds}
-            onChange={(value) => form.setFieldValue('otherIds', value)}
+            onChange={(value, names) => {
+              rememberNames(value, names);
+              form.setFieldValue('otherIds', value);
+            }}
             error={form.errors.otherIds}
           />
         )}
@@ -260,7 +290,10 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
             required
             excludeId={organization.id}
             value={form.values.absorberId}
-            onChange={(value) => form.setFieldValue('absorberId', value)}
+            onChange={(value, name) => {
+              if (value && name) rememberNames([value], [name]);
+              form.setFieldValue('absorberId', value);
+            }}
             error={form.errors.absorberId}
           />
         )}

@@ -10,32 +10,35 @@ import type { Organization } from '../../../../../shared/domain';
 import { useOrganizationOptions } from '../../../queries/register';
 
 type Option = { value: string; label: string };
+/** A picked organization's label in the list and its bare name, which a sentence about it uses. */
+type Picked = { label: string; name: string };
 
 /**
- * The organizations matching the search, as options, plus the ones picked (whose labels are kept
- * from when they were picked, since a later search may not return them).
+ * The organizations matching the search, as options, plus the ones picked (whose labels and names
+ * are kept from when they were picked, since a later search may not return them).
  */
 function useOptions(search: string, excludeId: number) {
   const [query] = useDebouncedValue(search.trim(), 200);
   const list = useOrganizationOptions(query);
-  const [pickedLabels, setPickedLabels] = useState<Record<string, string>>({});
+  const [picked, setPicked] = useState<Record<string, Picked>>({});
   const { t } = useTranslation();
   const label = (organization: Organization) =>
     `${organization.name} (${organization.communeName}${organization.status === 'active' ? '' : ` · ${t(`organization.status.${organization.status}`)}`})`;
-  const shown: Option[] = (list.data?.rows ?? [])
+  const shown: (Option & Picked)[] = (list.data?.rows ?? [])
     .filter((organization) => organization.id !== excludeId)
-    .map((organization) => ({ value: String(organization.id), label: label(organization) }));
+    .map((organization) => ({ value: String(organization.id), label: label(organization), name: organization.name }));
+  const pickedOf = (value: string): Picked => picked[value] ?? shown.find((option) => option.value === value) ?? { label: value, name: value };
   return {
-    data: (picked: string[]): Option[] => [
-      ...picked.filter((value) => !shown.some((option) => option.value === value)).map((value) => ({ value, label: pickedLabels[value] ?? value })),
-      ...shown,
+    data: (values: string[]): Option[] => [
+      ...values.filter((value) => !shown.some((option) => option.value === value)).map((value) => ({ value, label: pickedOf(value).label })),
+      ...shown.map(({ value, label: text }) => ({ value, label: text })),
     ],
-    remember: (values: string[]) =>
-      setPickedLabels((labels) => {
-        const next = { ...labels };
-        for (const value of values) next[value] ??= shown.find((option) => option.value === value)?.label ?? value;
-        return next;
-      }),
+    /** Keeps the labels and names of `values`, and gives their names. */
+    remember: (values: string[]): string[] => {
+      const found = values.map((value) => [value, pickedOf(value)] as const);
+      setPicked((known) => ({ ...known, ...Object.fromEntries(found) }));
+      return found.map(([, one]) => one.name);
+    },
     loading: list.isFetching,
   };
 }
@@ -54,7 +57,7 @@ export function OrganizationMultiPicker({
   value,
   onChange,
   ...props
-}: PickerProps & { value: string[]; onChange: (value: string[]) => void }) {
+}: PickerProps & { value: string[]; onChange: (value: string[], names: string[]) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
@@ -73,10 +76,7 @@ export function OrganizationMultiPicker({
         nothingFoundMessage={options.loading ? t('common.loading') : t('figures.lifecycle.form.pickNone')}
         data={options.data(value)}
         value={value}
-        onChange={(next) => {
-          options.remember(next);
-          onChange(next);
-        }}
+        onChange={(next) => onChange(next, options.remember(next))}
         description={props.description}
         error={props.error}
       />
@@ -90,7 +90,7 @@ export function OrganizationPicker({
   value,
   onChange,
   ...props
-}: PickerProps & { value: string | null; onChange: (value: string | null) => void }) {
+}: PickerProps & { value: string | null; onChange: (value: string | null, name: string | null) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [search, setSearch] = useState('');
@@ -109,10 +109,7 @@ export function OrganizationPicker({
         nothingFoundMessage={options.loading ? t('common.loading') : t('figures.lifecycle.form.pickNone')}
         data={options.data(value ? [value] : [])}
         value={value}
-        onChange={(next) => {
-          if (next) options.remember([next]);
-          onChange(next);
-        }}
+        onChange={(next) => onChange(next, next ? (options.remember([next])[0] ?? null) : null)}
         description={props.description}
         error={props.error}
       />
