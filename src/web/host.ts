@@ -135,7 +135,14 @@ async function serveStatic(rendererDir: string, path: string, response: ServerRe
   }
   try {
     const content = await readFile(file);
-    response.writeHead(200, { 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+    // The build names its scripts and styles by their content (assets/index-<hash>.js): a name
+    // always means the same bytes, so the browser keeps them across restarts of the host instead of
+    // loading the window's 4 MB again before Tổng quan can ask for anything. The page is asked anew.
+    const immutable = relative.startsWith(`assets${sep}`);
+    response.writeHead(200, {
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      ...(immutable ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {}),
+    });
     response.end(content);
   } catch {
     // The renderer routes in the browser; unknown paths get the app shell.

@@ -184,3 +184,36 @@ describe('a bulletin of a period past', () => {
     );
   });
 });
+
+describe('a channel selling in two units', () => {
+  it('numbers the channels, not their unit rows, and sets each unit apart from the number before it', async () => {
+    // In September eggs too go to Saigon Co.op's supermarkets: beside the rice and the mangoes
+    // connected before, the channel sells in tấn and in quả.
+    app.setNow(new Date('2026-09-20T05:00:00Z'));
+    const coopMart = (await call(app, 'partners:list', { search: 'saigon', page: 1, pageSize: 5 })).rows[0];
+    const eggs = (await call(app, 'offers:list', { search: 'trung', page: 1, pageSize: 5 })).rows[0];
+    const demand = await call(app, 'demands:create', { buyer: { kind: 'partner', id: coopMart?.id ?? 0 }, product: 'Trứng gà', productGroupCode: 'chan_nuoi_trung', quantity: 2_000, unitCode: 'qua', neededFrom: '2026-09-25', deliveryProvinceCode: '79', programmeId });
+    await call(app, 'connections:create', { offerId: eggs?.id ?? 0, demandId: demand.id, quantity: 2_000, unitCode: 'qua', price: 3_000, channelCode: 'sieu_thi', connectedOn: '2026-09-18', programmeId });
+
+    const report = await runReport(app, { report: 'programme-results', programmeId, from: '2026-01-01', to: '2026-12-31' });
+    const sheet = (await readWorkbook(report.path)).getWorksheet('Theo kênh tiêu thụ') as ExcelJS.Worksheet;
+    const first = rowNumberOf(sheet, 'STT') + 2;
+    expect([0, 1, 2].map((offset) => (sheet.getRow(first + offset).values as unknown[]).slice(1, 6))).toEqual([
+      [1, 'Siêu thị, doanh nghiệp phân phối', 3, 'tấn', 35],
+      [undefined, 'Siêu thị, doanh nghiệp phân phối', undefined, 'quả', 2_000],
+      [2, 'Sàn thương mại điện tử', 1, 'quả', 8_000],
+    ]);
+    // The unit is set in from the count on its left: LibreOffice printed them as one word («2tấn»).
+    expect(sheet.getRow(first).getCell(4).alignment).toMatchObject({ horizontal: 'left', indent: 1 });
+    if (!skipLibreOffice) {
+      const office = await readWithLibreOffice(report.path);
+      const rows = office.sheets.get('Theo kênh tiêu thụ') ?? [];
+      const first = rows.findIndex((row) => row[0] === '1');
+      expect(rows.slice(first, first + 3).map((row) => row.slice(0, 5))).toEqual([
+        ['1', 'Siêu thị, doanh nghiệp phân phối', '3', 'tấn', '35'],
+        ['', 'Siêu thị, doanh nghiệp phân phối', '', 'quả', '2000'],
+        ['2', 'Sàn thương mại điện tử', '1', 'quả', '8000'],
+      ]);
+    }
+  }, 120_000);
+});

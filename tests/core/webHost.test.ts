@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
@@ -15,6 +15,8 @@ beforeAll(async () => {
   app = openTestApp();
   rendererDir = mkdtempSync(join(tmpdir(), 'htx-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>HTX Desk</title>');
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'assets', 'index-Cx1.js'), 'export {};');
   // The core in this thread, so that the test can look into its database; the worker that
   // carries it in `npm run web` is tested in coreHost.test.ts and by the end-to-end journeys.
   host = await startWebHost({ dispatch: (channel, input) => dispatch(app.ctx, channel, input), port: 0, rendererDir });
@@ -71,6 +73,10 @@ describe('the web host', () => {
 
   it('serves the renderer, with the app shell for unknown paths and nothing outside its folder', async () => {
     expect(await (await fetch(new URL('/thanh-vien', host.url))).text()).toContain('<title>HTX Desk</title>');
+    // The build's scripts, named by their content, are kept by the browser; the page is asked anew.
+    const script = await fetch(new URL('/assets/index-Cx1.js', host.url));
+    expect([await script.text(), script.headers.get('cache-control')]).toEqual(['export {};', 'public, max-age=31536000, immutable']);
+    expect((await fetch(new URL('/', host.url))).headers.get('cache-control')).toBeNull();
     const escape = await fetch(new URL('/..%2F..%2Fetc%2Fpasswd', host.url));
     expect(await escape.text()).not.toContain('root:');
   });

@@ -345,7 +345,7 @@ describe('the register, from one cooperative to the overview', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Tổng quan' }).click();
     await heading('Tổng quan');
     await pick('Năm thống kê', '', '2025');
-    await poll(() => page.getByText('Năm 2025, so với năm 2024').isVisible()).toBe(true);
+    await poll(() => page.getByText('Số liệu thống kê năm 2025, so với năm 2024').isVisible()).toBe(true);
 
     // 2025: A, the union and the new cooperative; B and C ended on 01/07/2025, counted in D only.
     await poll(() => readable(card('Tổ chức kinh tế tập thể'))).toBe('Tổ chức kinh tế tập thể 3 ▼ 1 so với năm 2024 2 HTX · 1 Liên hiệp HTX');
@@ -368,7 +368,7 @@ describe('the register, from one cooperative to the overview', () => {
 
     // 2024: A, B, C and the union (founded 10/05/2024); no figures in 2023, so no revenue change.
     await pick('Năm thống kê', '', '2024');
-    await poll(() => page.getByText('Năm 2024, so với năm 2023').isVisible()).toBe(true);
+    await poll(() => page.getByText('Số liệu thống kê năm 2024, so với năm 2023').isVisible()).toBe(true);
     await poll(() => readable(card('Tổ chức kinh tế tập thể'))).toBe('Tổ chức kinh tế tập thể 4 ▲ 1 so với năm 2023 3 HTX · 1 Liên hiệp HTX');
     await poll(() => readable(card('Thành viên'))).toMatch(/^Thành viên 75 .*75 chính thức · 0 liên kết$/);
     await poll(() => readable(card('Lao động thường xuyên'))).toMatch(/^Lao động thường xuyên 20\b/);

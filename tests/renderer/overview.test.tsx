@@ -136,7 +136,7 @@ describe('overview', { timeout: 30_000 }, () => {
 
     expect(await screen.findByText('654')).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: 2024 });
-    expect(screen.getByText('Năm 2024, so với năm 2023')).toBeTruthy();
+    expect(screen.getByText('Số liệu thống kê năm 2024, so với năm 2023')).toBeTruthy();
     expect(screen.getByText('465 HTX · 186 THT · 3 QTDND')).toBeTruthy();
     expect(screen.getByText('▲ 1 so với năm 2023')).toBeTruthy();
     expect(screen.getByText('17.350')).toBeTruthy();
@@ -207,9 +207,9 @@ describe('overview', { timeout: 30_000 }, () => {
         <OverviewPage />
       </AppProviders>,
     );
-    expect(await screen.findByText(`Năm ${thisYear - 1}, so với năm ${thisYear - 2}`)).toBeTruthy();
+    expect(await screen.findByText(`Số liệu thống kê năm ${thisYear - 1}, so với năm ${thisYear - 2}`)).toBeTruthy();
     await choose(screen.getByRole('combobox', { name: 'Năm thống kê' }), '', String(thisYear));
-    expect(await screen.findByText(`Năm ${thisYear}, so với năm ${thisYear - 1}`)).toBeTruthy();
+    expect(await screen.findByText(`Số liệu thống kê năm ${thisYear}, so với năm ${thisYear - 1}`)).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: thisYear });
     expect(await screen.findByText(`Chưa tổ chức nào có số liệu năm ${thisYear}`)).toBeTruthy();
     // Thành viên, Lao động thường xuyên, revenue and income: no figure, and no change against last year's.
@@ -246,7 +246,7 @@ describe('overview', { timeout: 30_000 }, () => {
       </AppProviders>,
     );
     const pending = 'Năm 2026: mới có 3/654 tổ chức báo cáo số liệu. Thành viên, lao động, doanh thu, thu nhập và xếp loại của năm sẽ được tính khi có ít nhất một nửa số tổ chức báo cáo.';
-    expect(await screen.findByText('Năm 2025, so với năm 2024')).toBeTruthy();
+    expect(await screen.findByText('Số liệu thống kê năm 2025, so với năm 2024')).toBeTruthy();
     expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: 2025 });
     expect(invoke).not.toHaveBeenCalledWith('statistics:overview', { year: 2026 });
     expect(await screen.findByText('17.350')).toBeTruthy();
@@ -391,6 +391,49 @@ describe('overview', { timeout: 30_000 }, () => {
     window.history.back();
     const once = await screen.findByRole('region', { name: 'Cần chú ý' });
     await waitFor(() => expect(document.activeElement).toBe(within(once).getByRole('link', { name: 'Xem tất cả' })));
+  });
+
+  it('says the year of each block: the figures of the year chosen, the plan and the connections of this year', async () => {
+    installFakeApi({
+      'statistics:years': () => ok([2025]),
+      'statistics:reportedYear': () => ok({ year: 2025, pending: null }),
+      'statistics:overview': ({ year }) => ok(yearFigures(year)),
+      'attention:list': () => ok(nothingToChase),
+      'certifications:expiring': () => ok([]),
+      'plans:inForce': () =>
+        ok({ id: 2, title: 'Kế hoạch phát triển kinh tế tập thể', number: '', periodFrom: '2026-01-01', periodTo: '2026-12-31', elapsed: 0.934, targets: [] }),
+      'programmes:results': () =>
+        ok({
+          programmeId: null,
+          from: '2026-01-01',
+          to: '2026-12-31',
+          asOf: '2026-12-07',
+          connections: 68,
+          connectedValue: 16_530_000_000,
+          deliveredValue: 0,
+          sellers: { htx: 0, tht: 0, other: 0, total: 0 },
+          partners: 0,
+          buyingMembers: 0,
+          events: 0,
+          totals: [],
+          byGroup: [],
+          byChannel: [],
+          byCommune: [],
+        }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <OverviewPage />
+      </AppProviders>,
+    );
+
+    expect(await screen.findByText('Số liệu thống kê năm 2025, so với năm 2024')).toBeTruthy();
+    // Every connection of the year, not those of a programme named «Kết nối cung – cầu năm 2026».
+    const supply = await screen.findByRole('region', { name: 'Kết nối cung – cầu trong năm 2026 (mọi chương trình)' });
+    expect(within(supply).getByText('68 kết nối, giá trị 16,53 tỷ đồng')).toBeTruthy();
+    expect(await screen.findByText('Thời gian thực hiện 01/01/2026 – 31/12/2026, đã qua 93,4%')).toBeTruthy();
+    expect(screen.getByText('Số tổ chức theo lĩnh vực hoạt động năm 2025')).toBeTruthy();
+    expect(screen.getByText('Số tổ chức theo xã, phường năm 2025 (2 nơi nhiều nhất)')).toBeTruthy();
   });
 
   it('writes money in tỷ or triệu đồng throughout, as its cards do', async () => {

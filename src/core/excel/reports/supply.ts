@@ -35,11 +35,14 @@ function table(rows: Row[]): SheetData {
   return { rows, count: rows.length };
 }
 
-/** One row per unit of `volumes`, the first carrying `first` (name, counts, values), the others only their unit. */
+/**
+ * One row per unit of `volumes`, the first carrying `first` (name, counts, values) and the item's
+ * number (STT), the others only their unit: they continue the item, unnumbered.
+ */
 function rowsPerUnit(first: Row, rest: Row, volumes: UnitVolume[]): Row[] {
   if (volumes.length === 0) return [{ ...first, unit: '', connected: null, delivered: null }];
   return volumes.map((volume, index) => ({
-    ...(index === 0 ? first : rest),
+    ...(index === 0 ? first : { ...rest, index: null }),
     unit: volume.unitName,
     connected: volume.connected,
     delivered: volume.delivered,

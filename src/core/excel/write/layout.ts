@@ -9,7 +9,8 @@ import { z } from 'zod';
 
 /**
  * How a column's values are written:
- * - `index`: the row's number (STT), counted by the writer;
+ * - `index`: the item's number (STT), counted by the writer; a row whose value here is null
+ *   continues the item above (another unit of it) and is left unnumbered;
  * - `text`: text, wrapped; coded values read through `labels`; never a formula;
  * - `count`, `money`: whole numbers with thousands separators (money in đồng);
  * - `quantity`: up to three decimals, always beside a column naming its unit;

@@ -181,11 +181,18 @@ function hasFraction(value: unknown): boolean {
  * object it has seen and reuses its style id, instead of building the style again for each cell.
  * `fraction`: the style of the column's cells whose number has a fraction (`hasFraction`).
  */
+/**
+ * Text is set in from the cell's left border: LibreOffice prints a cell's text against its borders,
+ * so a unit beside the number before it read as one word («5tấn», «31.908kg»).
+ */
+const TEXT_INDENT = 1;
+
 function cellStyle(column: LayoutColumn, bold: boolean, fraction = false): Partial<ExcelJS.Style> {
   const numFmt = fraction && column.format === 'quantity' ? QUANTITY_WITH_FRACTION : numberFormats[column.format];
+  const text = column.format === 'text';
   return {
     font: font(12, bold ? { bold: true } : {}),
-    alignment: { horizontal: horizontalOf[column.format], vertical: 'middle', wrapText: column.format === 'text' },
+    alignment: { horizontal: horizontalOf[column.format], vertical: 'middle', wrapText: text, ...(text ? { indent: TEXT_INDENT } : {}) },
     border: allBorders,
     ...(numFmt ? { numFmt } : {}),
   };
@@ -641,7 +648,10 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
     const sums = columns.map(() => 0);
     // The last rows are committed only once it is known whether they go over with the end.
     const held: ExcelJS.Row[] = [];
+    // Rows written, and items numbered (STT): a row whose index column holds null continues the
+    // item above (the same channel in another unit), unnumbered, as Vietnamese reports write it.
     let index = 0;
+    let numbered = 0;
     for await (const record of data.rows) {
       index += 1;
       const row = writer.nextRow();
@@ -651,12 +661,13 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         const value = record[column.key];
         cell.style = (hasFraction(value) ? fractionStyles : styles)[at] as Partial<ExcelJS.Style>;
         if (column.format === 'index') {
-          cell.value = index;
+          if (record[column.key] !== null) numbered += 1;
+          cell.value = record[column.key] === null ? null : numbered;
           return;
         }
         const shown = cellValueOf(column, value);
         cell.value = shown;
-        if (column.format === 'text' && typeof shown === 'string') lines = Math.max(lines, linesNeeded(shown, column.width, 12));
+        if (column.format === 'text' && typeof shown === 'string') lines = Math.max(lines, linesNeeded(shown, column.width - TEXT_INDENT, 12));
         if (column.total === 'sum' && typeof value === 'number') sums[at] = (sums[at] ?? 0) + value;
       });
       row.height = lines === 1 ? rowHeight : heightOf(lines, 12);

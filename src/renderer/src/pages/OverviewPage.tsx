@@ -241,7 +241,7 @@ function SectorChart({ stats }: { stats: YearStatistics }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text fw={600} mb="sm">
-        {t('overview.sector.title')}
+        {t('overview.sector.title', { year: stats.year })}
       </Text>
       {data.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -271,7 +271,7 @@ function CommunePanel({ stats }: { stats: YearStatistics }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text fw={600} mb="sm">
-        {t('overview.commune.title', { n: Math.min(15, stats.byCommune.length) })}
+        {t('overview.commune.title', { year: stats.year, n: Math.min(15, stats.byCommune.length) })}
       </Text>
       {top.length === 0 ? (
         <Text size="sm" c="dimmed">

@@ -3,7 +3,7 @@ import type { Translations } from '../messages';
 
 export const overviewVi = {
   title: 'Tổng quan',
-  subtitle: 'Năm {{year}}, so với năm {{previous}}',
+  subtitle: 'Số liệu thống kê năm {{year}}, so với năm {{previous}}',
   pending: 'Năm {{year}}: mới có {{reporting}}/{{existing}} tổ chức báo cáo số liệu. Thành viên, lao động, doanh thu, thu nhập và xếp loại của năm sẽ được tính khi có ít nhất một nửa số tổ chức báo cáo.',
   year: 'Năm thống kê',
   noFiguresTitle: 'Chưa có số liệu hằng năm',
@@ -64,10 +64,10 @@ export const overviewVi = {
     note: 'Tổ chức lại: chia, tách, hợp nhất, sáp nhập, chuyển đổi loại hình. Tổ chức chấm dứt do tổ chức lại được tiếp tục ở tổ chức kế thừa, không tính là giải thể; tổ chức hình thành do tổ chức lại không tính là thành lập mới.',
   },
   sector: {
-    title: 'Số tổ chức theo lĩnh vực hoạt động',
+    title: 'Số tổ chức theo lĩnh vực hoạt động năm {{year}}',
   },
   commune: {
-    title: 'Số tổ chức theo xã, phường ({{n}} nơi nhiều nhất)',
+    title: 'Số tổ chức theo xã, phường năm {{year}} ({{n}} nơi nhiều nhất)',
     tableLabel: 'Số tổ chức theo xã, phường',
     commune: 'Xã, phường',
     count: 'Số tổ chức',
@@ -83,7 +83,7 @@ export const overviewVi = {
 
 export const overviewEn: Translations<typeof overviewVi> = {
   title: 'Overview',
-  subtitle: '{{year}}, compared with {{previous}}',
+  subtitle: 'Figures for {{year}}, compared with {{previous}}',
   pending: '{{year}}: only {{reporting}} of {{existing}} organizations have reported their figures. Members, workers, revenue, income and classification for the year are counted once at least half have reported.',
   year: 'Year',
   noFiguresTitle: 'No yearly figures yet',
@@ -145,10 +145,10 @@ export const overviewEn: Translations<typeof overviewVi> = {
     total: 'Total',
   },
   sector: {
-    title: 'Organizations by sector',
+    title: 'Organizations by sector in {{year}}',
   },
   commune: {
-    title: 'Organizations by commune (top {{n}})',
+    title: 'Organizations by commune in {{year}} (top {{n}})',
     tableLabel: 'Organizations by commune',
     commune: 'Commune / ward',
     count: 'Organizations',

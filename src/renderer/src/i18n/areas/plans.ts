@@ -180,6 +180,7 @@ export const plansVi = {
     title: 'Kế hoạch đang thực hiện',
     none: 'Chưa có kế hoạch nào đang thực hiện (đã ban hành, trong thời gian thực hiện).',
     open: 'Xem kế hoạch',
+    period: 'Thời gian thực hiện {{from}} – {{to}}, đã qua {{percent}}',
   },
   attention: {
     title: 'Chỉ tiêu có nguy cơ không đạt (quý cuối của kỳ kế hoạch)',
@@ -376,6 +377,7 @@ export const plansEn: Translations<typeof plansVi> = {
     title: 'Plan in force',
     none: 'No plan in force (issued, within its period).',
     open: 'Open the plan',
+    period: 'Period {{from}} – {{to}}, {{percent}} gone',
   },
   attention: {
     title: 'Targets at risk (last quarter of the plan’s period)',

@@ -424,7 +424,7 @@ export const supplyVi = {
     noConnections: 'Chưa có kết nối nào.',
   },
   overview: {
-    title: 'Kết nối cung – cầu năm {{year}}',
+    title: 'Kết nối cung – cầu trong năm {{year}} (mọi chương trình)',
     none: 'Chưa có kết nối nào trong năm.',
     summary: '{{count}} kết nối, giá trị {{value}}',
     unit: 'Đã kết nối {{connected}} · đã giao {{delivered}}',
@@ -879,7 +879,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
     noConnections: 'No connections yet.',
   },
   overview: {
-    title: 'Supply–demand connection in {{year}}',
+    title: 'Supply–demand connections made in {{year}} (all programmes)',
     none: 'No connections this year yet.',
     summary: '{{count}} connections, worth {{value}}',
     unit: '{{connected}} connected · {{delivered}} delivered',

@@ -5,7 +5,7 @@
 import { Anchor, Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent } from '../../../../shared/format';
+import { formatDate, formatPercent } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { usePlanInForce } from '../../queries/plans';
 import { planHref } from '../../routing/useHashRoute';
@@ -32,7 +32,7 @@ export function PlanInForce() {
           </Group>
           {plan.data && (
             <Text size="sm" c="dimmed">
-              {t('plans.page.elapsed', { percent: elapsed })}
+              {t('plans.overview.period', { from: formatDate(plan.data.periodFrom), to: formatDate(plan.data.periodTo), percent: elapsed })}
             </Text>
           )}
         </Stack>
