@@ -8,6 +8,7 @@
  */
 import { QUANTITY_ENTRY_DECIMALS, roundQuantity } from './agreements';
 import type { SupplyStatus } from './domain';
+import { formatQuantity } from './format';
 import { foldText } from './text';
 
 /** A unit as the rules read it: its base, and how many of it make one base unit. */
@@ -70,6 +71,16 @@ export function supplyStatus(facts: SupplyFacts, today: string): SupplyStatus {
 }
 
 /**
+ * The day an offer stops being on offer, as `supplyStatus` reads `withdrawnOn`: the day it was
+ * withdrawn, or the day its seller ended (dissolved, merged…) if earlier; null while neither is
+ * set. `offerOpenOn` (core/db/predicates.ts) says the same in SQL.
+ */
+export function offerClosingDay(withdrawnOn: string | null, sellerEndedOn: string | null): string | null {
+  if (withdrawnOn === null) return sellerEndedOn;
+  return sellerEndedOn !== null && sellerEndedOn < withdrawnOn ? sellerEndedOn : withdrawnOn;
+}
+
+/**
  * What is left to connect, in the offer's or demand's own unit, to the decimals a quantity is typed
  * and shown with; never below 0. Connections in another unit leave finer amounts (49.999,9 kg of a
  * demand for 50 tấn leave 0,0001 tấn): less than the least the record's unit is written with is
@@ -80,6 +91,15 @@ export function remainingQuantity(facts: Pick<SupplyFacts, 'quantity' | 'connect
   return Math.max(0, Math.round(roundQuantity(facts.quantity - facts.connected) * scale) / scale);
 }
 
+/**
+ * What a connection of `quantity` (in the side's own unit) taking more than `remaining` of an offer
+ * or a demand is told: by the backend that refuses it and by the dialog before sending it.
+ */
+export function moreThanRemains(side: 'offer' | 'demand', quantity: number, remaining: number, unitName: string): string {
+  const [what, lower] = side === 'offer' ? ['Nguồn cung', 'nguồn cung'] : ['Nhu cầu', 'nhu cầu'];
+  return `${what} còn ${formatQuantity(remaining, unitName)} chưa kết nối; không kết nối ${formatQuantity(quantity, unitName)} được. Hãy giảm số lượng, hoặc sửa số lượng của ${lower}.`;
+}
+
 /** Whether one can still connect to it today: not withdrawn, not expired, something left. */
 export function isConnectable(status: SupplyStatus): boolean {
   return status === 'open' || status === 'partly_connected';
@@ -88,6 +108,19 @@ export function isConnectable(status: SupplyStatus): boolean {
 /** The keywords of a product group, folded, as the office writes them: "gạo, lúa, nếp". */
 export function keywordsOf(keywords: string): string[] {
   return [...new Set(keywords.split(/[,;\n]/).map((keyword) => foldText(keyword)).filter(Boolean))];
+}
+
+/** Every way a unit is written, folded: its name and its aliases. */
+export function spellingsOf(unit: { name: string; aliases: string }): string[] {
+  return [foldText(unit.name), ...keywordsOf(unit.aliases)];
+}
+
+/** The unit written as `written` ("Tấn", "tan", "kg"), or undefined when no unit is written so. */
+export function unitOfText<U extends UnitFacts & { name: string; aliases: string }>(all: Iterable<U>, written: string): U | undefined {
+  const folded = foldText(written).replace(/\.$/, '');
+  if (!folded) return undefined;
+  for (const unit of all) if (spellingsOf(unit).includes(folded)) return unit;
+  return undefined;
 }
 
 /** A product name as compared: folded, punctuation as spaces. */

@@ -79,13 +79,19 @@ const amountPart = /\s*(\d[\d.,\s]*?)\s*(ty|ti|trieu|tr|nghin|ngan)\b\.?/y;
 /** "tỉ" is written as often as "tỷ"; both spellings are right. */
 const multipleOfWord: Record<string, number> = { ty: 1_000_000_000, ti: 1_000_000_000, trieu: 1_000_000, tr: 1_000_000, nghin: 1_000, ngan: 1_000 };
 
+/** A minus sign or the word «âm» (folded) before an amount written with its multiples: a loss. */
+const negativeAmount = /^(?:[-\u2212]|am\s)\s*/;
+
 /**
  * An amount written with its multiples of the đồng, as offices write one: "1,5 tỷ", "500 triệu",
- * "500tr", "2 tỷ 500 triệu", "1,2 tỷ đồng" — in đồng; null when the text is not written so (each
- * number must name its multiple, the larger first).
+ * "500tr", "2 tỷ 500 triệu", "1,2 tỷ đồng", a loss "-200 triệu" or "âm 200 triệu" — in đồng; null
+ * when the text is not written so (each number must name its multiple, the larger first). Whether
+ * a negative amount is taken is the field's to say, as of a bare "-200.000.000".
  */
 export function amountInWords(text: string): number | null {
-  const folded = foldText(text).replace(/\s*(?:dong|d|vnd)\.?$/, '');
+  const written = foldText(text).replace(/\s*(?:dong|d|vnd)\.?$/, '');
+  const negative = negativeAmount.exec(written);
+  const folded = negative ? written.slice(negative[0].length) : written;
   let total = 0;
   let previous = Infinity;
   let at = 0;
@@ -99,7 +105,9 @@ export function amountInWords(text: string): number | null {
     previous = multiple;
     at = amountPart.lastIndex;
   }
-  return at > 0 ? Math.round(total) : null;
+  if (at === 0) return null;
+  const amount = Math.round(total);
+  return negative && amount !== 0 ? -amount : amount;
 }
 
 /** An amount of money as a list writes it, a bare number or one with its multiples; null when it is neither. */

@@ -96,8 +96,9 @@ describe('saving yearly figures', () => {
   });
 
   it.each([
-    [{ year: 1999 }, 'year', 'Năm phải từ 2000 đến 2027.'],
-    [{ year: 2028 }, 'year', 'Năm phải từ 2000 đến 2027.'],
+    [{ year: 1999 }, 'year', 'Số liệu hằng năm chỉ lưu từ năm 2000, không nhận năm 1999.'],
+    // A year not begun has no figures (the clock says 23/11/2026).
+    [{ year: 2027 }, 'year', 'Năm 2027 chưa bắt đầu, nên chưa có số liệu; chỉ nhập được số liệu đến năm 2026.'],
     [{ year: 2025, workers: -1 }, 'workers', 'Số lao động thường xuyên không được âm.'],
     [{ year: 2025, revenue: 10.5 }, 'revenue', 'Doanh thu phải là số nguyên.'],
     [{ year: 2025, score: 101 }, 'score', 'Điểm xếp loại phải từ 0 đến 100.'],
@@ -129,7 +130,10 @@ describe('saving yearly figures', () => {
 
   it('follows the clock for the last year allowed', async () => {
     app.setNow(new Date('2027-01-02T08:00:00Z'));
-    expect((await call(app, 'figures:save', { organizationId: vinhBinh, year: 2028, workers: 1 })).year).toBe(2028);
+    expect((await call(app, 'figures:save', { organizationId: vinhBinh, year: 2027, workers: 1 })).year).toBe(2027);
+    expect(await callFailing(app, 'figures:save', { organizationId: vinhBinh, year: 2028, workers: 1 })).toMatchObject({
+      issues: [{ path: 'year', message: 'Năm 2028 chưa bắt đầu, nên chưa có số liệu; chỉ nhập được số liệu đến năm 2027.' }],
+    });
   });
 
   it('refuses an organization that does not exist', async () => {

@@ -912,7 +912,7 @@ describe('figures a save would refuse', () => {
     const csv = [
       'Mã số HTX;Năm;Số thành viên;CBQL trình độ cao đẳng trở lên',
       '1600123456;1998;20;',
-      '1600123456;2030;20;',
+      '1600123456;2027;20;',
       '1600123456;2025;;5',
       '1600123456;2024;25;',
       // The year with its word, as lists also write it.
@@ -920,8 +920,8 @@ describe('figures a save would refuse', () => {
     ].join('\n');
     const { jobId, preview } = await previewFile('So lieu.csv', csv, 'figures');
     expect(problemsOf(preview)).toEqual([
-      [2, 'invalid', ['B2: Năm của số liệu (1998) phải từ 2000 đến 2027.']],
-      [3, 'invalid', ['B3: Năm của số liệu (2030) phải từ 2000 đến 2027.']],
+      [2, 'invalid', ['B2: Số liệu hằng năm chỉ lưu từ năm 2000, không nhận năm 1998.']],
+      [3, 'invalid', ['B3: Năm 2027 chưa bắt đầu, nên chưa có số liệu; chỉ nhập được số liệu đến năm 2026.']],
       [4, 'invalid', ['D4: Số cán bộ quản lý có trình độ cao đẳng trở lên (5) không được lớn hơn số cán bộ quản lý (3).']],
       [5, 'valid', []],
       [6, 'valid', []],
@@ -936,8 +936,10 @@ describe('figures a save would refuse', () => {
 
   it('in a list of members: the year chosen, and a value against the one stored for the organization it updates', async () => {
     const csv = ['Mã số HTX;Tên HTX;Địa chỉ;CBQL trình độ cao đẳng trở lên', '1600123456;HTX NN Vĩnh Bình;xã Vĩnh An, tỉnh An Giang;5'].join('\n');
-    const outOfRange = await previewFile('DS.csv', csv, 'organizations', 2028);
-    expect(problemsOf(outOfRange.preview)).toEqual([[2, 'invalid', ['Dòng 2: Năm của số liệu (2028) phải từ 2000 đến 2027. Hãy chọn lại năm của số liệu ở bước ghép cột.']]]);
+    const outOfRange = await previewFile('DS.csv', csv, 'organizations', 2027);
+    expect(problemsOf(outOfRange.preview)).toEqual([
+      [2, 'invalid', ['Dòng 2: Năm 2027 chưa bắt đầu, nên chưa có số liệu; chỉ nhập được số liệu đến năm 2026. Hãy chọn lại năm của số liệu ở bước ghép cột.']],
+    ]);
     const against = await previewFile('DS.csv', csv, 'organizations', 2025);
     expect(problemsOf(against.preview)).toEqual([[2, 'invalid', ['D2: Số cán bộ quản lý có trình độ cao đẳng trở lên (5) không được lớn hơn số cán bộ quản lý (3).']]]);
   });

@@ -585,3 +585,23 @@ describe("the register list's optional columns", () => {
     expect(searched.rows.map(columns)).toEqual([expected[2], expected[0]]);
   });
 });
+
+describe('possible duplicates in the trash', () => {
+  it('are found by Mã số HTX and by name, said to be in the trash, and refuse no new record', async () => {
+    const trashed = await call(app, 'organizations:create', vinhBinh);
+    await call(app, 'organizations:delete', { id: trashed.id });
+    const typed = { name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN, registrationNo: '1600123456' };
+    expect(await call(app, 'organizations:checkDuplicates', typed)).toEqual([
+      { id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'registrationNo', inTrash: true },
+    ]);
+    expect(await call(app, 'organizations:checkDuplicates', { ...typed, registrationNo: '' })).toEqual([
+      { id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'sameName', inTrash: true },
+    ]);
+    // A new record is the person's choice: saved, and then the live one is named first.
+    const added = await call(app, 'organizations:create', vinhBinh);
+    expect((await call(app, 'organizations:checkDuplicates', { ...typed, registrationNo: '' })).map(({ id, inTrash }) => [id, inTrash ?? false])).toEqual([
+      [added.id, false],
+      [trashed.id, true],
+    ]);
+  });
+});

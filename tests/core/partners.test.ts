@@ -474,7 +474,8 @@ describe('the trash', () => {
       requirements: [],
     });
     const open = await call(app, 'demands:create', demand(buyer.id));
-    const withdrawn = await call(app, 'demands:create', demand(buyer.id));
+    // A second demand of that rice, confirmed another, then withdrawn.
+    const withdrawn = await call(app, 'demands:create', { ...demand(buyer.id), confirmDuplicate: true });
     await call(app, 'demands:withdraw', { id: withdrawn.id, withdrawnOn: '2026-05-01' });
     await call(app, 'demands:create', demand(other.id));
 

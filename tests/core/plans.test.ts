@@ -491,6 +491,8 @@ async function connect(sellerKey: string, buyerKey: string, quantity: number, un
     availableFrom: '2023-01-01',
     availableUntil: '2024-12-31',
     communeCode: XA_VINH_XUONG,
+    // Each connection has an offer and a demand of its own, the same buyer's of one rice included.
+    confirmDuplicate: true,
   });
   const demand = await call(app, 'demands:create', {
     buyer: { kind: 'partner', id: ids[buyerKey] ?? 0 },
@@ -502,6 +504,7 @@ async function connect(sellerKey: string, buyerKey: string, quantity: number, un
     neededUntil: '2024-12-31',
     deliveryProvinceCode: AN_GIANG,
     requirements: [],
+    confirmDuplicate: true,
   });
   return call(app, 'connections:create', { offerId: offer.id, demandId: demand.id, quantity, unitCode, channelCode: 'sieu_thi', connectedOn });
 }

@@ -161,6 +161,32 @@ describe('offers', () => {
     ]);
   });
 
+  it('asks before entering again an open offer of the same organization and product over the same days', async () => {
+    const first = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    const again = await callFailing(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'gạo st25', availableFrom: '2026-07-01', availableUntil: null }));
+    expect(again).toEqual({
+      kind: 'conflict',
+      message:
+        'Có thể trùng với nguồn cung Gạo ST25 của HTX Nông nghiệp Vĩnh Bình đã ghi (80 tấn, có hàng từ 01/06/2026 đến 31/07/2026). ' +
+        'Nếu đúng là nguồn cung khác, hãy xác nhận để lưu.',
+      existingId: first.id,
+    });
+    expect((await call(app, 'offers:list', { page: 1, pageSize: 25 })).total).toBe(1);
+    // Confirmed («Vẫn lưu»), it is saved; changed later in what does not make it the same, it is not asked about again.
+    const confirmed = await call(app, 'offers:create', offer({ organizationId: ids.riceA, confirmDuplicate: true }));
+    await call(app, 'offers:update', { id: confirmed.id, ...offer({ organizationId: ids.riceA, quantity: 20 }) });
+    // Another organization, another product, days that do not meet, or an offer withdrawn: nothing to ask.
+    await call(app, 'offers:create', offer({ organizationId: ids.riceB }));
+    await call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Gạo Jasmine' }));
+    const later = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-08-01', availableUntil: '2026-09-30' }));
+    await call(app, 'offers:withdraw', { id: confirmed.id, withdrawnOn: '2026-05-20' });
+    await call(app, 'offers:withdraw', { id: first.id, withdrawnOn: '2026-05-20' });
+    // Moved onto the days of another open offer, it is asked about.
+    const moved = await callFailing(app, 'offers:update', { id: later.id, ...offer({ organizationId: ids.riceB }) });
+    expect(moved).toMatchObject({ kind: 'conflict', existingId: expect.any(Number) as number });
+    expect(moved.message).toContain('của HTX Nông nghiệp Tây Bình');
+  });
+
   it('refuses what does not hold, saying where', async () => {
     expect(await issuesOf('offers:create', offer({ organizationId: ids.riceA, availableUntil: '2026-05-01', priceMin: 20_000, priceMax: 10_000 }))).toEqual({
       availableUntil: 'Có hàng đến ngày không được trước ngày bắt đầu (01/06/2026).',
@@ -316,8 +342,9 @@ describe('demands and suggestions', () => {
   it('compares the lowest asking price with the most the buyer pays, per the demand’s unit, and ranks a dearer offer lower', async () => {
     // The buyer pays at most 15.000 đ/kg, written per tonne.
     const wanted = await call(app, 'demands:create', demand({ requirements: [], priceMax: 15_000_000 }));
+    // Grades of one rice at once: each confirmed another offer, not the same one entered twice.
     const rice = (overrides: Partial<InputOf<'offers:create'>>) =>
-      call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Gạo ST25', priceMin: null, ...overrides }));
+      call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Gạo ST25', priceMin: null, confirmDuplicate: true, ...overrides }));
     const dear = await rice({ quantity: 80_000, unitCode: 'kg', priceMin: 48_000 });
     const range = await rice({ priceMin: 14_500_000, priceMax: 16_000_000 });
     const littleAbove = await rice({ quantity: 80_000, unitCode: 'kg', priceMin: 15_750 });
@@ -345,7 +372,8 @@ describe('demands and suggestions', () => {
     const fromDear = await call(app, 'offers:suggestDemands', { id: dear.id });
     expect(fromDear.map((suggestion) => [suggestion.item.id, suggestion.score])).toEqual([[wanted.id, 82]]);
     expect(fromDear[0]?.reasons.at(-1)).toEqual(priceOf(dear.id));
-    const inKg = await call(app, 'demands:create', demand({ quantity: 5_000, unitCode: 'kg', requirements: [], priceMin: 15_000 }));
+    // The same buyer's second demand of that rice, priced per kg: confirmed another.
+    const inKg = await call(app, 'demands:create', demand({ quantity: 5_000, unitCode: 'kg', requirements: [], priceMin: 15_000, confirmDuplicate: true }));
     const fromRange = await call(app, 'offers:suggestDemands', { id: range.id });
     expect(fromRange.find((suggestion) => suggestion.item.id === inKg.id)?.reasons.at(-1)).toEqual({
       kind: 'price',
@@ -388,6 +416,21 @@ describe('demands and suggestions', () => {
     expect(await call(app, 'demands:suggestOffers', { id: wanted.id })).toEqual([]);
     // The offer, in tấn too, has 80 − 49,9997 = 30,0003 tấn left: 30 tấn to the kilogram.
     expect(await call(app, 'offers:get', { id: offers.a.id })).toMatchObject({ remaining: 30, status: 'partly_connected' });
+  });
+
+  it('asks before entering again an open demand of the same buyer and product over the same days', async () => {
+    const first = await call(app, 'demands:create', demand());
+    expect(await callFailing(app, 'demands:create', demand({ neededFrom: '2026-06-20', neededUntil: '2026-07-10' }))).toEqual({
+      kind: 'conflict',
+      message:
+        'Có thể trùng với nhu cầu Gạo thơm ST 25 của Saigon Co.op đã ghi (50 tấn, cần từ 15/06/2026 đến 30/06/2026). ' +
+        'Nếu đúng là nhu cầu khác, hãy xác nhận để lưu.',
+      existingId: first.id,
+    });
+    await call(app, 'demands:create', demand({ confirmDuplicate: true }));
+    await call(app, 'demands:create', demand({ buyer: { kind: 'partner', id: ids.bakery } }));
+    await call(app, 'demands:create', demand({ neededFrom: '2026-07-01', neededUntil: null }));
+    expect((await call(app, 'demands:list', { page: 1, pageSize: 25 })).total).toBe(4);
   });
 
   it('checks a demand: the buyer, the certificates asked for, the period', async () => {
@@ -690,6 +733,73 @@ describe('the lists', () => {
     expect(await connections({ counterpart: { kind: 'organization', id: ids.riceB } })).toEqual({ total: 1, rows: 1 });
     expect(await connections({ counterpart: { kind: 'organization', id: ids.eggs } })).toEqual({ total: 0, rows: 0 });
     expect(await connections({ counterpart: { kind: 'partner', id: ids.bakery } })).toEqual({ total: 0, rows: 0 });
+  });
+});
+
+describe('what the lists hide, the programme does not count nor suggestions offer', () => {
+  it('counts in the programme only what its lists show: no offer or demand of a side in the trash', async () => {
+    const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    const inIt = { programmeId: programme.id };
+    await call(app, 'offers:create', offer({ organizationId: ids.riceA, ...inIt }));
+    await call(app, 'offers:create', offer({ organizationId: ids.riceB, communeCode: XA_VINH_BINH, ...inIt }));
+    await call(app, 'demands:create', demand({ requirements: [], ...inIt }));
+    const bakeryWanted = await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'partner', id: ids.bakery }, ...inIt }));
+    await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.mango }, ...inIt }));
+    const counts = async () => {
+      const { offers, demands } = await call(app, 'programmes:get', { id: programme.id });
+      const [listed] = (await call(app, 'programmes:list', {})).filter((one) => one.id === programme.id);
+      const lists = { offers: (await call(app, 'offers:list', inIt)).total, demands: (await call(app, 'demands:list', inIt)).total };
+      expect({ offers: listed?.offers, demands: listed?.demands }).toEqual(lists);
+      return { offers, demands };
+    };
+    expect(await counts()).toEqual({ offers: 2, demands: 3 });
+
+    await call(app, 'organizations:delete', { id: ids.riceA });
+    await call(app, 'partners:delete', { id: ids.bakery });
+    await call(app, 'organizations:delete', { id: ids.mango });
+    expect(await counts()).toEqual({ offers: 1, demands: 1 });
+    // Its page says why it is out of sight, and it suggests nothing meanwhile.
+    expect((await call(app, 'demands:get', { id: bakeryWanted.id })).buyerInTrash).toBe(true);
+    expect(await call(app, 'demands:suggestOffers', { id: bakeryWanted.id })).toEqual([]);
+
+    await call(app, 'partners:restore', { id: ids.bakery });
+    expect(await counts()).toEqual({ offers: 1, demands: 2 });
+    expect((await call(app, 'demands:get', { id: bakeryWanted.id })).buyerInTrash).toBe(false);
+    expect((await call(app, 'demands:suggestOffers', { id: bakeryWanted.id })).map((one) => one.item.organization.id)).toEqual([ids.riceB]);
+  });
+
+  it('closes the offers of a seller that ended as withdrawn from its end: status, lists, suggestions, connections', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [] }));
+    const statusOf = async () => {
+      const detail = await call(app, 'offers:get', { id: rice.id });
+      return { status: detail.status, sellerEndedOn: detail.sellerEndedOn, withdrawnOn: detail.withdrawnOn };
+    };
+    expect(await statusOf()).toEqual({ status: 'open', sellerEndedOn: null, withdrawnOn: null });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-05-18', decisionNo: '7/QĐ', subjectId: ids.riceA });
+
+    // Nothing a person typed changes: the offer was not withdrawn by anyone, its seller ended.
+    expect(await statusOf()).toEqual({ status: 'withdrawn', sellerEndedOn: '2026-05-18', withdrawnOn: null });
+    const totals = async (statuses: InputOf<'offers:list'>['statuses']) => (await call(app, 'offers:list', { statuses })).total;
+    expect({ open: await totals(['open', 'partly_connected']), withdrawn: await totals(['withdrawn']), all: await totals(undefined) }).toEqual({ open: 0, withdrawn: 1, all: 1 });
+    const [rowStatus] = app.ctx.db.select({ status: supplyStatusSql('offer', '2026-05-20') }).from(supplyOffers).where(sql`${supplyOffers.id} = ${rice.id}`).all();
+    expect(rowStatus?.status).toBe('withdrawn');
+    expect(await call(app, 'demands:suggestOffers', { id: wanted.id })).toEqual([]);
+    expect(await call(app, 'offers:suggestDemands', { id: rice.id })).toEqual([]);
+    expect(await issuesOf('connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' })).toEqual({
+      connectedOn: 'Bên bán đã chấm dứt hoạt động từ ngày 18/05/2026; không kết nối được từ ngày đó.',
+    });
+  });
+
+  it('drafts the agreement of a connection with the commitment running from the connection’s day at the earliest', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-05-01' }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-10' }));
+    const connection = await call(app, 'connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    const { input } = await call(app, 'connections:agreementDraft', { id: connection.id });
+    expect({ validFrom: input.validFrom, commitment: input.commitments[0] && { startsOn: input.commitments[0].startsOn, dueOn: input.commitments[0].dueOn } }).toEqual({
+      validFrom: '2026-05-20',
+      commitment: { startsOn: '2026-05-20', dueOn: '2026-06-30' },
+    });
   });
 });
 

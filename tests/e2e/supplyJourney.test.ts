@@ -94,7 +94,8 @@ async function addOffer(
   await pick('Đơn vị tính', values.unit, values.unit, dialog);
   await typeDate(page, 'Có hàng từ ngày', values.from, dialog);
   await typeDate(page, 'Có hàng đến ngày', values.until, dialog);
-  await field('Giá từ (đồng/đơn vị)', dialog).fill(values.price);
+  // The price is per the unit just chosen, as its label says.
+  await field(`Giá từ (đồng/${values.unit})`, dialog).fill(values.price);
   await pick('Chương trình', '', programmeName, dialog);
   // The group comes from the product's words; the place, from the organization's commune.
   await poll(() => field('Nơi có hàng (xã, phường)', dialog).inputValue()).not.toBe('');

@@ -86,7 +86,8 @@ describe('the number field', { timeout: 20_000 }, () => {
       ['−50.000.000', 'Không được là số âm.'],
       ['1,5', 'Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.'],
       ['1.5', '«1.5»: dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.250); phần lẻ ghi sau dấu phẩy (1,5).'],
-      ['abc', '«abc» không phải một số. Ghi chữ số; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần lẻ (ví dụ 1.250,5).'],
+      // A whole number's field says nothing of how decimals are written.
+      ['14 người', '«14 người»: chỉ ghi số nguyên bằng chữ số, ví dụ 14 hoặc 1.250.'],
     ] as const;
     for (const [typed, message] of cases) {
       typeAndLeave(input, typed);
@@ -99,6 +100,12 @@ describe('the number field', { timeout: 20_000 }, () => {
     typeAndLeave(input, '12');
     expect(given()).toBe(12);
     expect(input.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('says how decimals are written in a field that takes them', () => {
+    const { input } = renderField(<NumberHarness decimals={2} />);
+    typeAndLeave(input, 'abc');
+    expect(screen.getByText('«abc» không phải một số. Ghi chữ số; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần lẻ (ví dụ 1.250,5).')).toBeTruthy();
   });
 
   it('says the range of a score, keeping 150 as typed', () => {

@@ -275,6 +275,58 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
     );
   });
 
+  it('refuses at Năm a year not begun, naming it, and sends nothing', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    const thisYear = new Date().getFullYear();
+    fireEvent.change(within(dialog).getByLabelText(/^Năm/), { target: { value: String(thisYear + 1) } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    expect(
+      await within(dialog).findByText(`Năm ${thisYear + 1} chưa bắt đầu, nên chưa có số liệu; chỉ nhập được số liệu đến năm ${thisYear}.`),
+    ).toBeTruthy();
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+  });
+
+  it('writes the first year Năm takes as a year, without a thousands dot', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Năm/), { target: { value: '1990' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    expect(await within(dialog).findByText('Không được nhỏ hơn 2000.')).toBeTruthy();
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+  });
+
+  it('takes a loss written with its multiples («-200 triệu», «âm 1,5 tỷ») as the profit, and refuses it as a revenue', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText(/^Năm/), { target: { value: '2024' } });
+    const typeAndLeave = (label: string, text: string) => {
+      const input = within(dialog).getByLabelText<HTMLInputElement>(label);
+      fireEvent.focus(input);
+      fireEvent.change(input, { target: { value: text } });
+      fireEvent.blur(input);
+      return input;
+    };
+    const revenue = typeAndLeave('Doanh thu', '-200 triệu');
+    expect(revenue.value).toBe('-200 triệu');
+    expect(revenue.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText('Không được là số âm.')).toBeTruthy();
+    typeAndLeave('Doanh thu', 'âm 1,5 tỷ');
+    expect(revenue.value).toBe('âm 1,5 tỷ');
+    typeAndLeave('Doanh thu', '1 tỷ');
+    const profit = typeAndLeave('Lợi nhuận', '-200 triệu');
+    expect(profit.value).toBe('-200.000.000');
+    expect(within(dialog).getByText(/^«-200 triệu» ghi nhận là -200\.000\.000 đồng\. Nếu không đúng, hãy sửa lại\./)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ year: 2024, revenue: 1_000_000_000, profit: -200_000_000 })));
+  });
+
   describe('across New Year', () => {
     afterEach(() => vi.useRealTimers());
 

@@ -141,6 +141,56 @@ describe('organization page', { timeout: 20_000 }, () => {
     expect(updates[1]).toMatchObject({ id: 21, charterCapital: 1500000000, memberSince: '2020-01-15', highTech: true });
   });
 
+  it('reads «2 tỷ 500 triệu» in Vốn điều lệ as the figures form does, saying what it was taken as', async () => {
+    const updates: InputOf<'organizations:update'>[] = [];
+    installFakeApi({
+      ...handlers(),
+      'organizations:update': (input) => {
+        updates.push(input);
+        return ok(organization({ id: 21, name: input.name }));
+      },
+    });
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
+    const capital = await screen.findByLabelText<HTMLInputElement>('Vốn điều lệ (đồng)');
+    fireEvent.focus(capital);
+    fireEvent.change(capital, { target: { value: '2 tỷ 500 triệu' } });
+    fireEvent.blur(capital);
+    expect(capital.value).toBe('2.500.000.000');
+    expect(screen.getByText('«2 tỷ 500 triệu» ghi nhận là 2.500.000.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+    await waitFor(() => expect(updates).toHaveLength(1));
+    expect(updates[0]).toMatchObject({ id: 21, charterCapital: 2_500_000_000 });
+  });
+
+  it('shows at Ngày thành lập why the register refuses a founding day after years with figures', async () => {
+    const refusal = 'Liên hiệp HTX Rau an toàn Đồng Tháp đã có số liệu hằng năm của năm 2016, 2019, trước ngày thành lập 01/01/2020: các số liệu đó sẽ không còn được tính vào thống kê của năm nào.';
+    installFakeApi({
+      ...handlers(),
+      'organizations:update': () => fail({ kind: 'validation', message: 'Dữ liệu chưa hợp lệ.', issues: [{ path: 'foundedOn', message: refusal }] }),
+    });
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
+    const founded = await screen.findByLabelText<HTMLInputElement>('Ngày thành lập');
+    fireEvent.change(founded, { target: { value: '01/01/2020' } });
+    fireEvent.blur(founded);
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+    expect(await screen.findByText(refusal)).toBeTruthy();
+    expect(founded.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('names a possible duplicate in the trash, opening Thùng rác to restore it', async () => {
+    installFakeApi({
+      ...handlers(),
+      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', communeName: 'Xã Mỹ Hiệp', reason: 'registrationNo', inTrash: true }]),
+    });
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
+    const link = await screen.findByRole('link', { name: 'LH HTX Rau an toàn Đồng Tháp' });
+    expect(link.getAttribute('href')).toBe('#/thung-rac');
+    expect(screen.getByText('(Xã Mỹ Hiệp) — cùng mã số HTX, đang ở Thùng rác — khôi phục thay vì thêm mới?')).toBeTruthy();
+  });
+
   it('moves the organization to the trash after confirming, and returns to the list', async () => {
     const deleted: number[] = [];
     installFakeApi({

@@ -142,6 +142,28 @@ describe('typing the actual of a target', { timeout: 20_000 }, () => {
   });
 });
 
+describe('typing the actual of a target wrongly', { timeout: 20_000 }, () => {
+  it('says every problem at once: the save keeps the focus in the field, whose message would move the button away', async () => {
+    const invoke = install({ 'plans:typeActual': () => ok(null) });
+    const table = await openPlan();
+    fireEvent.click(within(rowOf(table, 'Bồi dưỡng, tập huấn cán bộ quản lý HTX')).getByRole('button', { name: 'Nhập số thực hiện' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nhập số thực hiện: Bồi dưỡng, tập huấn cán bộ quản lý HTX' });
+    const actual = within(dialog).getByLabelText('Số thực hiện');
+    const errorOf = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby')?.split(' ').find((id) => id.endsWith('-error')) ?? '')?.textContent;
+    actual.focus();
+    fireEvent.change(actual, { target: { value: '1.250 người' } });
+    const save = within(dialog).getByRole('button', { name: 'Lưu' });
+    // Pressing the button does not take the focus (fireEvent answers false when the default is prevented).
+    expect(fireEvent.mouseDown(save)).toBe(false);
+    fireEvent.click(save);
+
+    const by = within(dialog).getByRole('textbox', { name: /^Người nhập/ });
+    await waitFor(() => expect(by.getAttribute('aria-invalid')).toBe('true'));
+    expect({ actual: errorOf(actual)?.startsWith('«1.250 người»'), by: errorOf(by) }).toEqual({ actual: true, by: 'Người nhập không được để trống.' });
+    expect(invoke.mock.calls.some(([channel]) => channel === 'plans:typeActual')).toBe(false);
+  });
+});
+
 const sameYear =
   'Năm 2027 đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực), đã ban hành: «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2027» (số 12/KH-LMHTX). Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.';
 

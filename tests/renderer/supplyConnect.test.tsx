@@ -107,4 +107,43 @@ describe('a connection the backend refuses', { timeout: 30_000 }, () => {
     expect(within(dialog).getByText(issues[4]?.message ?? '')).toBeTruthy();
     for (const label of [/^Ngày kết nối/, /^Số lượng kết nối/, /^Kênh tiêu thụ/]) expect(within(dialog).getByLabelText(label).getAttribute('aria-invalid')).toBe('true');
   });
+
+  it('says a quantity above what remains with the form’s own problems, before asking the backend', async () => {
+    const invoke = installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'supply:lookups': () =>
+        ok({
+          productGroups: [],
+          units: [
+            { code: 'tan', name: 'tấn', aliases: '', baseCode: null, perBase: 1 },
+            { code: 'kg', name: 'kg', aliases: '', baseCode: 'tan', perBase: 1000 },
+          ],
+          channels: [{ code: 'sieu_thi', name: 'Siêu thị, doanh nghiệp phân phối' }],
+        }),
+      'programmes:list': () => ok([]),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <ConnectDialog offer={offer} demand={demand} onClose={() => undefined} />
+      </AppProviders>,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });
+    const quantity = await within(dialog).findByLabelText(/^Số lượng kết nối/);
+    // 45 tấn: more than the 40 the offer has left, within the 50 the demand still needs.
+    fireEvent.change(quantity, { target: { value: '45' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Xác nhận kết nối' }));
+
+    expect(await within(dialog).findByText('Nguồn cung còn 40 tấn chưa kết nối; không kết nối 45 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nguồn cung.')).toBeTruthy();
+    expect(within(dialog).getByText('Chưa chọn kênh tiêu thụ.')).toBeTruthy();
+    // In kg, each side in its own unit: 60.000 kg is 60 tấn, more than both have left.
+    await choose(within(dialog).getByLabelText(/^Đơn vị tính/), 'tấn', 'kg');
+    fireEvent.change(quantity, { target: { value: '60.000' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Xác nhận kết nối' }));
+    expect(
+      await within(dialog).findByText(
+        'Nguồn cung còn 40 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nguồn cung. Nhu cầu còn 50 tấn chưa kết nối; không kết nối 60 tấn được. Hãy giảm số lượng, hoặc sửa số lượng của nhu cầu.',
+      ),
+    ).toBeTruthy();
+    expect(invoke.mock.calls.some(([channel]) => channel === 'connections:create')).toBe(false);
+  });
 });

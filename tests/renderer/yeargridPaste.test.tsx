@@ -279,6 +279,34 @@ describe('year grid: money as the Excel import reads it', { timeout: 20_000 }, (
     expect(screen.getByText('«1,500,000» ghi nhận là 1.500.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
   });
 
+  it('takes a loss written «-200 triệu» in a profit cell, and refuses it in a revenue cell', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const revenue = cell('Doanh thu', 'Tổ hợp tác Cao Lãnh');
+    revenue.focus();
+    fireEvent.change(revenue, { target: { value: '-200 triệu' } });
+    fireEvent.blur(revenue);
+    const profit = cell('Lợi nhuận', 'Tổ hợp tác Cao Lãnh');
+    profit.focus();
+    fireEvent.change(profit, { target: { value: 'âm 200 triệu' } });
+    fireEvent.blur(profit);
+    await waitFor(() => expect(saves()).toEqual([{ organizationId: 9, year: lastYear, profit: -200_000_000 }]));
+    expect([revenue.value, profit.value]).toEqual(['-200 triệu', '-200.000.000']);
+    expect(screen.getByText('Không được là số âm.')).toBeTruthy();
+    expect(screen.getByText('«âm 200 triệu» ghi nhận là -200.000.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
+  });
+
+  it('says a count cell takes a whole number («14 người»), not how decimals are written', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const members = cell('Thành viên chính thức', 'Tổ hợp tác Cao Lãnh');
+    members.focus();
+    fireEvent.change(members, { target: { value: '14 người' } });
+    fireEvent.blur(members);
+    expect(await screen.findByText('«14 người»: chỉ ghi số nguyên bằng chữ số, ví dụ 14 hoặc 1.250.')).toBeTruthy();
+    expect(saves()).toEqual([]);
+  });
+
   it('still refuses a money amount with đồng fractions («1,5»), and a count written so («1,500» workers)', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');

@@ -95,6 +95,14 @@ export function referenceNotInTrash(reference: SQLWrapper, table: typeof organiz
 }
 
 /**
+ * A demand whose buyer, a partner or an organization (the other reference points at none), is not
+ * in the trash: only such a one is listed, counted in its programme and suggested.
+ */
+export function buyerNotInTrash(demand: { partnerId: SQLWrapper; organizationId: SQLWrapper }): SQL {
+  return sql`(${referenceNotInTrash(demand.partnerId, partners)} AND ${referenceNotInTrash(demand.organizationId, organizations)})`;
+}
+
+/**
  * A participant of an event who counts — in the event's numbers, the trade-promotion report, Tổng
  * quan: its organization or partner is not in the trash. One in the trash is still listed on the
  * event, marked, to come back whole if restored; a report reader takes it as removed.
@@ -162,19 +170,22 @@ export function validOn(certificate: { issuedOn: SQLWrapper; expiresOn: SQLWrapp
 }
 
 /**
- * An organization still in business on `day`: not in the trash and not ended (dissolved, merged,
- * split) by then. Only such a one is offered as a seller to connect.
- */
-export function inBusinessOn(organization: { deletedAt: SQLWrapper; endedOn: SQLWrapper }, day: string | SQLWrapper): SQL {
-  return sql`(${notInTrash(organization)} AND (${organization.endedOn} IS NULL OR ${organization.endedOn} > ${day}))`;
-}
-
-/**
  * An offer or a demand not withdrawn by `day`: one withdrawn with a later day stays open until
  * then (`supplyStatus` in shared/supply.ts says the same).
  */
 export function notWithdrawnBy(record: { withdrawnOn: SQLWrapper }, day: string | SQLWrapper): SQL {
   return sql`(${record.withdrawnOn} IS NULL OR ${record.withdrawnOn} > ${day})`;
+}
+
+/**
+ * An offer still on offer on `day`: not withdrawn by then, and its seller not ended (dissolved,
+ * merged, split) by then. What an organization offered closes with it, as if withdrawn on the day
+ * it ended: its status says «Đã rút» (`offerClosingDay` in shared/supply.ts), lists filter it so,
+ * suggestions, the supply bulletin and Cần chú ý leave it out. Read like `referenceNotInTrash`,
+ * without joining the organization: the few ended ones are read once.
+ */
+export function offerOpenOn(offer: { withdrawnOn: SQLWrapper; organizationId: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return sql`(${notWithdrawnBy(offer, day)} AND ${offer.organizationId} NOT IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.endedOn} <= ${day}))`;
 }
 
 /**

@@ -20,8 +20,7 @@ import type {
 } from '../../shared/contracts/supply';
 import type { Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { formatQuantity } from '../../shared/format';
-import { baseOf, convertQuantity, convertible, overlapOf, remainingQuantity } from '../../shared/supply';
+import { baseOf, convertQuantity, convertible, moreThanRemains, overlapOf, remainingQuantity } from '../../shared/supply';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
@@ -207,6 +206,11 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
       issues.push({ path: 'connectedOn', message: `${what} đã rút từ ngày ${formatIsoDateVi(row.withdrawnOn)}; không kết nối được sau ngày đó.` });
     }
   }
+  // The seller's end closes its offer as a withdrawal does (`offerOpenOn`).
+  const sellerEndedOn = ctx.db.select({ endedOn: organizations.endedOn }).from(organizations).where(eq(organizations.id, offer.organizationId)).get()?.endedOn ?? null;
+  if (sellerEndedOn !== null && sellerEndedOn <= input.connectedOn) {
+    issues.push({ path: 'connectedOn', message: `Bên bán đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(sellerEndedOn)}; không kết nối được từ ngày đó.` });
+  }
   if (!ctx.db.select({ code: salesChannels.code }).from(salesChannels).where(eq(salesChannels.code, input.channelCode)).get()) {
     issues.push(unknownSalesChannel(input.channelCode, 'channelCode'));
   }
@@ -245,12 +249,7 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
       continue;
     }
     const remaining = remainingQuantity({ quantity: row.quantity, connected: connectedElsewhere(ctx, side, row.id, before?.id ?? null) });
-    if (quantity > remaining) {
-      issues.push({
-        path: 'quantity',
-        message: `${what} còn ${formatQuantity(remaining, own.name)} chưa kết nối; không kết nối ${formatQuantity(quantity, own.name)} được. Hãy giảm số lượng, hoặc sửa số lượng của ${lower}.`,
-      });
-    }
+    if (quantity > remaining) issues.push({ path: 'quantity', message: moreThanRemains(side, quantity, remaining, own.name) });
   }
   // An unknown unit is among the issues.
   if (issues.length > 0 || !unit) throw validationFailure(issues);
@@ -342,6 +341,9 @@ export function agreementDraft(ctx: Context, id: number): AgreementDraft {
   const window = overlapOf({ from: offer.availableFrom, until: offer.availableUntil }, { from: demand.neededFrom, until: demand.neededUntil });
   const dueOn = window?.until ?? demand.neededUntil ?? offer.availableUntil;
   const today = todayIso(ctx);
+  // The commitment runs from the agreement's effective day (the connection's) at the earliest: a
+  // demand needed from before then is delivered on from that day.
+  const startsOn = window === null ? null : window.from > row.connectedOn ? window.from : row.connectedOn;
   return {
     input: {
       kind: 'sales_contract',
@@ -363,8 +365,8 @@ export function agreementDraft(ctx: Context, id: number): AgreementDraft {
           quantity: row.quantity,
           unit: summary.unitName,
           value: row.value,
-          startsOn: window?.from ?? null,
-          dueOn: dueOn !== null && window !== null && dueOn >= window.from ? dueOn : null,
+          startsOn,
+          dueOn: dueOn !== null && startsOn !== null && dueOn >= startsOn ? dueOn : null,
         },
       ],
     },

@@ -6,7 +6,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
   figureFields,
-  FIRST_FIGURES_YEAR,
+  figuresYearRefusal,
   type FigureField,
   type figuresContract,
   type figuresGridInput,
@@ -82,15 +82,17 @@ export function listFigures(ctx: Context, organizationId: number): YearlyFigures
     .map(toFigures);
 }
 
-/** The years figures can be kept for; an import checks each row's year against them before its save would. */
-export function figuresYears(ctx: Context): { first: number; last: number } {
-  // Next year is allowed: offices enter the plan year's opening figures in December.
-  return { first: FIRST_FIGURES_YEAR, last: ctx.clock().getFullYear() + 1 };
+/**
+ * Why figures cannot be kept for the year by the app's clock (`figuresYearRefusal`), or null; an
+ * import asks it of each row's year before its save would.
+ */
+export function figuresYearRefused(ctx: Context, year: number): string | null {
+  return figuresYearRefusal(year, ctx.clock().getFullYear());
 }
 
 function checkYear(ctx: Context, year: number): void {
-  const { first, last } = figuresYears(ctx);
-  if (year < first || year > last) throw validationFailure([{ path: 'year', message: `Năm phải từ ${first} đến ${last}.` }]);
+  const refusal = figuresYearRefused(ctx, year);
+  if (refusal) throw validationFailure([{ path: 'year', message: refusal }]);
 }
 
 /** What the audit trail keeps of a change to one year, before and after: the year and only the fields that changed. */

@@ -2,7 +2,7 @@
  * The member register: organizations, their contacts, the trash and the change history.
  * Status and end date are not typed here; they follow from lifecycle events.
  */
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, ne, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, ne, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
@@ -22,14 +22,14 @@ import {
   type organizationTrashInput,
   type organizationUpdateInput,
 } from '../../shared/contracts/organizations';
-import { organizationKinds, organizationStatuses, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
+import { organizationKinds, organizationStatuses, yearsLived, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
 import { unitNameInSentence } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import type { HistoryCause } from '../../shared/records';
 import { closestFirst, nameCloseness, searchCloseness } from '../../shared/closeness';
-import { inPlace, notInTrash } from '../db/predicates';
+import { formedByReorganization, inPlace, notInTrash } from '../db/predicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import { among, perConnection, rowInsert } from '../db/prepared';
 import { timestamp, todayIso, type Context } from '../context';
@@ -633,6 +633,12 @@ const savingQueries = perConnection((db) => {
       .from(organizations)
       .where(and(eq(organizations.communeCode, sql.placeholder('communeCode')), eq(organizations.nameKey, sql.placeholder('nameKey')), liveOther))
       .prepare(),
+    figureYearsBefore: db
+      .select({ year: yearlyFigures.year })
+      .from(yearlyFigures)
+      .where(and(eq(yearlyFigures.organizationId, sql.placeholder('organizationId')), lt(yearlyFigures.year, sql.placeholder('year'))))
+      .orderBy(asc(yearlyFigures.year))
+      .prepare(),
     // No RETURNING: SQLite took ten times as long for an insert that returns its row (0.37 against
     // 0.04 ms a row, 30 % of an import's commit); the new row is made of what was written instead.
     insert: rowInsert(db, organizations, insertedColumns),
@@ -649,17 +655,64 @@ export function foundingDayRefusal(ctx: Context, foundedOn: string | null): stri
   return foundedOn !== null && foundedOn > today ? `Ngày thành lập không được sau hôm nay (${formatIsoDateVi(today)}).` : null;
 }
 
+/** The organization as saved, for what its save compares a founding day with. */
+type StoredFounding = Pick<OrganizationRow, 'id' | 'name' | 'foundedOn' | 'endedOn' | 'memberSince'>;
+
+/**
+ * Why a founding day and a joining day cannot be taken together with what the organization has,
+ * or none: a founding day after a year it has figures of (each year's statistics and the year
+ * grid would lose them without a word, by the rule `yearOutsideLifeReason` says for one year and
+ * the figures form, the grid and an import refuse such a year by), and joining the alliance before
+ * the founding. Only a day that changes is asked, so that a record kept so before stays editable;
+ * `stored` is null for a new organization. One rule for the form and an import's rows.
+ */
+export function foundingIssues(
+  ctx: Context,
+  stored: StoredFounding | null,
+  after: Pick<ParsedOrganizationInput, 'name' | 'foundedOn' | 'memberSince'>,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const { foundedOn, memberSince } = after;
+  const foundingMoved = foundedOn !== (stored?.foundedOn ?? null);
+  const first = yearsLived({ foundedOn, endedOn: null }).first;
+  if (stored && foundingMoved && foundedOn !== null && first !== null) {
+    const years = savingQueries(ctx.db)
+      .figureYearsBefore.all({ organizationId: stored.id, year: first })
+      .map((row) => row.year);
+    if (years.length) {
+      issues.push({
+        path: 'foundedOn',
+        message:
+          `${stored.name} đã có số liệu hằng năm của năm ${years.join(', ')}, trước ngày thành lập ${formatIsoDateVi(foundedOn)}: ` +
+          'các số liệu đó sẽ không còn được tính vào thống kê của năm nào. Nếu ngày thành lập mới đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày thành lập.',
+      });
+    }
+  }
+  const joiningMoved = memberSince !== (stored?.memberSince ?? null);
+  const joinedBefore = (foundingMoved || joiningMoved) && foundedOn !== null && memberSince !== null && memberSince < foundedOn;
+  // One formed by a conversion keeps the membership of the one it was before (`conversionCarriedFields`).
+  if (joinedBefore && !(stored && ctx.db.get<{ formed: number }>(sql`SELECT ${formedByReorganization(sql`${stored.id}`)} AS formed`).formed === 1)) {
+    issues.push({
+      path: 'memberSince',
+      message: `Ngày gia nhập Liên minh (${formatIsoDateVi(memberSince)}) không được trước ngày thành lập (${formatIsoDateVi(foundedOn)}).`,
+    });
+  }
+  return issues;
+}
+
 /**
  * Checks what the schema cannot: the commune exists, lookup codes exist, a founding day typed has
- * come (`foundingDayRefusal`; one the save keeps, `storedFoundedOn`, is not questioned: a merger
- * recorded ahead, before lifecycle events dated after today were refused, set its successor's, and
- * the record stays editable). A commune of another province is taken: such a cooperative
- * is recorded with its place and kept out of this province's statistics (`inHomeProvince`).
+ * come (`foundingDayRefusal`; one the save keeps is not questioned: a merger recorded ahead, before
+ * lifecycle events dated after today were refused, set its successor's, and the record stays
+ * editable), and agrees with the figures and the membership (`foundingIssues`). A commune of another
+ * province is taken: such a cooperative is recorded with its place and kept out of this province's
+ * statistics (`inHomeProvince`).
  */
-function checkReferences(ctx: Context, input: ParsedOrganizationInput, storedFoundedOn?: string | null): Commune {
+function checkReferences(ctx: Context, input: ParsedOrganizationInput, stored: StoredFounding | null): Commune {
   const issues: FieldIssue[] = [];
-  const lateFounding = input.foundedOn === storedFoundedOn ? null : foundingDayRefusal(ctx, input.foundedOn);
+  const lateFounding = stored && input.foundedOn === stored.foundedOn ? null : foundingDayRefusal(ctx, input.foundedOn);
   if (lateFounding) issues.push({ path: 'foundedOn', message: lateFounding });
+  else issues.push(...foundingIssues(ctx, stored, input));
   const commune = ctx.places.commune(input.communeCode);
   if (!commune) {
     issues.push({ path: 'communeCode', message: 'Xã, phường đã chọn không có trong danh sách 3.321 xã, phường hiện hành.' });
@@ -760,7 +813,7 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
  * the import's kinds), holding what `insertOrganization` records.
  */
 export function writeOrganizationRow(ctx: Context, input: ParsedOrganizationInput): OrganizationRow {
-  const commune = checkReferences(ctx, input);
+  const commune = checkReferences(ctx, input, null);
   return atomically(ctx.db, () => {
     refuseDuplicates(ctx, input, { checkName: true });
     const now = timestamp(ctx);
@@ -813,7 +866,7 @@ export function updateOrganization(ctx: Context, { id, ...input }: OrganizationU
     const before = requireOrganization(ctx, id);
     const kindRefused = kindChangeRefusal(ctx, before, input.kind);
     if (kindRefused) throw validationFailure([{ path: 'kind', message: kindRefused }]);
-    const commune = checkReferences(ctx, input, before.foundedOn);
+    const commune = checkReferences(ctx, input, before);
     const columns = columnsFor(input, commune);
     // A pair of similar names confirmed once is not questioned again on every later save.
     const checkName = columns.nameKey !== before.nameKey || columns.communeCode !== before.communeCode;
@@ -846,26 +899,37 @@ export function listTrash(ctx: Context, input: z.output<typeof organizationTrash
   return { rows: rows.map((row) => ({ ...toOrganization(ctx, row, today), deletedAt: row.deletedAt })), total };
 }
 
+/**
+ * The organizations what is being typed may already be: of its Mã số HTX, or of its name in its
+ * commune — also in the trash, said so (`inTrash`), to be restored rather than entered again; a
+ * save does not question those (a new record may be meant), so this is the only word of them.
+ */
 export function findDuplicates(ctx: Context, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
-  const live = [notInTrash(organizations), input.excludeId === undefined ? undefined : ne(organizations.id, input.excludeId)];
-  const columns = { id: organizations.id, name: organizations.name, communeCode: organizations.communeCode };
+  const notSelf = input.excludeId === undefined ? undefined : ne(organizations.id, input.excludeId);
+  const columns = { id: organizations.id, name: organizations.name, communeCode: organizations.communeCode, deletedAt: organizations.deletedAt };
+  const ofNumber = (registrationNo: string) => eq(organizations.registrationNo, registrationNo);
   const byNumber = input.registrationNo
-    ? ctx.db.select(columns).from(organizations).where(and(eq(organizations.registrationNo, input.registrationNo), ...live)).all()
+    ? [
+        ...ctx.db.select(columns).from(organizations).where(and(ofNumber(input.registrationNo), notInTrash(organizations), notSelf)).all(),
+        // The trash apart: the Mã số HTX index holds only the live, the trash's index the deleted (a few).
+        ...ctx.db.select(columns).from(organizations).where(and(isNotNull(organizations.deletedAt), ofNumber(input.registrationNo), notSelf)).all(),
+      ]
     : [];
   const byName = ctx.db
     .select(columns)
     .from(organizations)
-    .where(and(eq(organizations.communeCode, input.communeCode), eq(organizations.nameKey, organizationNameKey(input.name)), ...live))
-    .orderBy(asc(organizations.nameFolded))
+    .where(and(eq(organizations.communeCode, input.communeCode), eq(organizations.nameKey, organizationNameKey(input.name)), notSelf))
+    .orderBy(sql`${organizations.deletedAt} IS NOT NULL`, asc(organizations.nameFolded))
     .limit(20)
     .all();
   const candidates = [
     ...byNumber.map((row) => ({ ...row, reason: 'registrationNo' as const })),
     ...byName.filter((row) => !byNumber.some((other) => other.id === row.id)).map((row) => ({ ...row, reason: 'sameName' as const })),
   ];
-  return candidates.map(({ communeCode, ...candidate }) => ({
+  return candidates.map(({ communeCode, deletedAt, ...candidate }) => ({
     ...candidate,
     communeName: ctx.places.commune(communeCode)?.fullName ?? '',
+    ...(deletedAt === null ? {} : { inTrash: true as const }),
   }));
 }
 

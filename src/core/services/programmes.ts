@@ -28,7 +28,7 @@ import { foldText, vietnameseCollator } from '../../shared/text';
 import type { AdminUnits } from '../adminUnits';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { notInTrash, subqueries } from '../db/predicates';
+import { buyerNotInTrash, notInTrash, referenceNotInTrash, subqueries } from '../db/predicates';
 import { among } from '../db/prepared';
 import type { HandlersFor } from '../handlerTypes';
 import {
@@ -57,16 +57,17 @@ function requireProgramme(ctx: Context, id: number): ProgrammeRow {
 }
 
 /**
- * How many of `table`'s records not in the trash belong to the programme of the row read: a
- * subquery per programme, counted from the table's index on the programme alone. Its columns are
- * written qualified, so they name the outer `programmes` row even in a one-table select, where
- * drizzle leaves the select's own columns unqualified.
+ * How many of `table`'s records belong to the programme of the row read, of those its list shows:
+ * not in the trash, nor of a side in the trash (`listOffers`, `listDemands`). A subquery per
+ * programme, counted from the table's index on the programme alone. Its columns are written
+ * qualified, so they name the outer `programmes` row even in a one-table select, where drizzle
+ * leaves the select's own columns unqualified.
  */
-function countInProgramme(table: typeof supplyOffers | typeof supplyDemands | typeof supplyConnections): SQL<number> {
+function countInProgramme(table: typeof supplyOffers | typeof supplyDemands | typeof supplyConnections, listed?: SQL): SQL<number> {
   const counted = subqueries
     .select({ count: count() })
     .from(table)
-    .where(and(eq(table.programmeId, programmes.id), notInTrash(table)));
+    .where(and(eq(table.programmeId, programmes.id), notInTrash(table), listed));
   return sql<number>`${counted}`;
 }
 
@@ -78,8 +79,8 @@ function summaries(ctx: Context, where: SQL | undefined): ProgrammeSummary[] {
       decisionNo: programmes.decisionNo,
       startsOn: programmes.startsOn,
       endsOn: programmes.endsOn,
-      offers: countInProgramme(supplyOffers),
-      demands: countInProgramme(supplyDemands),
+      offers: countInProgramme(supplyOffers, referenceNotInTrash(supplyOffers.organizationId, organizations)),
+      demands: countInProgramme(supplyDemands, buyerNotInTrash(supplyDemands)),
       connections: countInProgramme(supplyConnections),
     })
     .from(programmes)

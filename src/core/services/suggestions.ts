@@ -17,12 +17,12 @@
  */
 import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { DemandSummary, OfferSummary, Suggestion, SuggestionReason } from '../../shared/contracts/supply';
-import { baseOf, convertPrice, convertQuantity, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
+import { baseOf, convertPrice, convertQuantity, isConnectable, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
 import { daysBetween } from '../../shared/dates';
 import { todayIso, type Context } from '../context';
-import { inBusinessOn, notInTrash, notWithdrawnBy, referenceNotInTrash, validOn } from '../db/predicates';
-import { certificationKinds, certifications, demandRequirements, organizations, partners, supplyDemands, supplyOffers } from '../db/schema';
-import { connectedQuantity, demandSummaries, offerSummaries, requireDemand, requireOffer } from './supply';
+import { buyerNotInTrash, notInTrash, notWithdrawnBy, offerOpenOn, validOn } from '../db/predicates';
+import { certificationKinds, certifications, demandRequirements, organizations, supplyDemands, supplyOffers } from '../db/schema';
+import { buyerInTrash, connectedQuantity, demandSummaries, offerSummaries, requireDemand, requireOffer } from './supply';
 import { unitsByCode, type UnitRow } from './supplyLookups';
 
 /** The later of two days: what is needed before today can no longer be delivered. */
@@ -215,12 +215,13 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
   const demandUnit = all.get(demand.unitCode);
   if (!demandUnit) return [];
   const [summary] = demandSummaries(ctx, [demandId], today);
-  if (!summary || summary.remaining <= 0) return [];
+  // A demand of a buyer in the trash is out of Kết nối cung – cầu until the buyer is restored.
+  if (!summary || !isConnectable(summary.status) || buyerInTrash(ctx, demand)) return [];
   const needed: Window = { from: laterOf(demand.neededFrom, today), until: demand.neededUntil };
   if (needed.until !== null && needed.until < needed.from) return [];
   const start = needed.from;
-  // Offers of the group, in a unit that converts, whose window shares a day with the need, of a
-  // seller still in business (its organization joined). The certificates below are read for the
+  // Offers of the group, in a unit that converts, whose window shares a day with the need, still
+  // on offer (not withdrawn, the seller not ended), of a seller not in the trash (joined). The certificates below are read for the
   // sellers of the same offers, so the two queries share it.
   const candidateWhere = and(
     notInTrash(supplyOffers),
@@ -228,8 +229,8 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
     inArray(supplyOffers.unitCode, convertibleCodes(all, demandUnit)),
     lte(supplyOffers.availableFrom, needed.until ?? '9999-12-31'),
     or(isNull(supplyOffers.availableUntil), gte(supplyOffers.availableUntil, start)),
-    notWithdrawnBy(supplyOffers, today),
-    inBusinessOn(organizations, today),
+    notInTrash(organizations),
+    offerOpenOn(supplyOffers, today),
   );
   const candidates = ctx.db
     .select({
@@ -310,7 +311,8 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
   const offerUnit = all.get(offer.unitCode);
   if (!offerUnit) return [];
   const [summary] = offerSummaries(ctx, [offerId], today);
-  if (!summary || summary.remaining <= 0) return [];
+  // Withdrawn, its seller ended (`offerOpenOn`), or nothing left: nothing to suggest.
+  if (!summary || !isConnectable(summary.status)) return [];
   const offered: Window = { from: laterOf(offer.availableFrom, today), until: offer.availableUntil };
   if (offered.until !== null && offered.until < offered.from) return [];
   // Demands of the group, in a unit that converts, whose period shares a day with the offer's
@@ -322,8 +324,7 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
     lte(supplyDemands.neededFrom, offered.until ?? '9999-12-31'),
     or(isNull(supplyDemands.neededUntil), gte(supplyDemands.neededUntil, offered.from)),
     notWithdrawnBy(supplyDemands, today),
-    referenceNotInTrash(supplyDemands.partnerId, partners),
-    referenceNotInTrash(supplyDemands.organizationId, organizations),
+    buyerNotInTrash(supplyDemands),
   );
   const candidates = ctx.db
     .select({

@@ -8,7 +8,7 @@
  * The connections of an offer or demand are read here too (`connectionSummaries`), with what was
  * delivered against each on the agreement it became.
  */
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, notExists, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, notExists, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS, deliveredAsOf } from '../../shared/agreements';
@@ -34,12 +34,12 @@ import type {
 } from '../../shared/contracts/supply';
 import type { OrganizationKind, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
-import { formatQuantity } from '../../shared/format';
-import { convertQuantity, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
+import { formatDate, formatQuantity } from '../../shared/format';
+import { convertQuantity, offerClosingDay, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
 import { foldText } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { notInTrash, notWithdrawnBy, referenceNotInTrash, subqueries, validOn } from '../db/predicates';
+import { buyerNotInTrash, notInTrash, notWithdrawnBy, offerOpenOn, referenceNotInTrash, subqueries, validOn } from '../db/predicates';
 import {
   agreementCommitments,
   agreementDeliveries,
@@ -92,8 +92,9 @@ export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<st
   const table = side === 'offer' ? supplyOffers : supplyDemands;
   const until = side === 'offer' ? supplyOffers.availableUntil : supplyDemands.neededUntil;
   const connected = connectedQuantity(side);
+  const open = side === 'offer' ? offerOpenOn(supplyOffers, today) : notWithdrawnBy(supplyDemands, today);
   return sql<string>`(CASE
-    WHEN NOT ${notWithdrawnBy(table, today)} THEN 'withdrawn'
+    WHEN NOT ${open} THEN 'withdrawn'
     WHEN round(round(${table.quantity} - ${connected}, ${QUANTITY_DECIMALS}), ${QUANTITY_ENTRY_DECIMALS}) <= 0 THEN 'fully_connected'
     WHEN ${until} IS NOT NULL AND ${until} < ${today} THEN 'expired'
     WHEN ${connected} > 0 THEN 'partly_connected'
@@ -130,6 +131,7 @@ const offerColumns = {
   offer: supplyOffers,
   organizationName: organizations.name,
   organizationKind: organizations.kind,
+  sellerEndedOn: organizations.endedOn,
   ...lookupNames,
   programmeName: programmes.name,
   connected: connectedQuantity('offer'),
@@ -145,14 +147,18 @@ function offerQuery(ctx: Context) {
     .leftJoin(programmes, programmeJoin(supplyOffers.programmeId));
 }
 
-/** What an offer's and a demand's summaries share, from its row and what was read beside it. */
+/**
+ * What an offer's and a demand's summaries share, from its row and what was read beside it. Its
+ * status reads `closedOn` as the withdrawal: for an offer, also its seller's end (`offerClosingDay`).
+ */
 function summaryBase(
   row: OfferRow | DemandRow,
   read: { groupName: string; unitName: string; programmeName: string | null; connected: number },
   until: string | null,
   today: string,
+  closedOn: string | null = row.withdrawnOn,
 ): SupplySummaryBase {
-  const facts = { quantity: row.quantity, connected: read.connected, until, withdrawnOn: row.withdrawnOn };
+  const facts = { quantity: row.quantity, connected: read.connected, until, withdrawnOn: closedOn };
   return {
     id: row.id,
     programmeId: read.programmeName === null ? null : row.programmeId,
@@ -177,7 +183,7 @@ type OfferRead = Awaited<ReturnType<ReturnType<typeof offerQuery>['all']>>[numbe
 function toOfferSummary(ctx: Context, read: OfferRead, today: string): OfferSummary {
   const { offer } = read;
   return {
-    ...summaryBase(offer, read, offer.availableUntil, today),
+    ...summaryBase(offer, read, offer.availableUntil, today, offerClosingDay(offer.withdrawnOn, read.sellerEndedOn)),
     organization: { kind: 'organization', id: offer.organizationId, name: read.organizationName, organizationKind: read.organizationKind },
     availableFrom: offer.availableFrom,
     availableUntil: offer.availableUntil,
@@ -296,8 +302,10 @@ export function validCertificates(ctx: Context, organizationId: number, productI
 export function getOffer(ctx: Context, id: number): OfferDetail {
   const row = requireOffer(ctx, id);
   const today = todayIso(ctx);
+  const endedOn = ctx.db.select({ endedOn: organizations.endedOn }).from(organizations).where(eq(organizations.id, row.organizationId)).get()?.endedOn ?? null;
   return {
     ...summaryOf(ctx, offerSide, id),
+    sellerEndedOn: endedOn !== null && endedOn <= today ? endedOn : null,
     productId: row.productId,
     packaging: row.packaging,
     deliveryTerms: row.deliveryTerms,
@@ -321,10 +329,24 @@ function requirementsOf(ctx: Context, demandId: number): DemandRequirement[] {
     .all();
 }
 
+/**
+ * Whether the demand's buyer (partner or organization) is in the trash: the demand is then left out
+ * of the lists, the counts and the suggestions until the buyer is restored.
+ */
+export function buyerInTrash(ctx: Context, demand: DemandRow): boolean {
+  const listed = ctx.db
+    .select({ id: supplyDemands.id })
+    .from(supplyDemands)
+    .where(and(eq(supplyDemands.id, demand.id), buyerNotInTrash(supplyDemands)))
+    .get();
+  return listed === undefined;
+}
+
 export function getDemand(ctx: Context, id: number): DemandDetail {
   const row = requireDemand(ctx, id);
   return {
     ...summaryOf(ctx, demandSide, id),
+    buyerInTrash: buyerInTrash(ctx, row),
     requirements: requirementsOf(ctx, id),
     qualityNote: row.qualityNote,
     contactName: row.contactName,
@@ -564,9 +586,7 @@ export function listDemands(ctx: Context, input: z.output<typeof demandListInput
   const search = searchOver(input.search, [supplyDemands.productFolded, partners.nameFolded, organizations.searchText]);
   const where = and(
     notInTrash(supplyDemands),
-    // The side a demand does not have points at none.
-    referenceNotInTrash(supplyDemands.partnerId, partners),
-    referenceNotInTrash(supplyDemands.organizationId, organizations),
+    buyerNotInTrash(supplyDemands),
     buyerCondition(input.buyer),
     input.programmeId === undefined ? undefined : eq(supplyDemands.programmeId, input.programmeId),
     input.productGroupCode ? eq(supplyDemands.productGroupCode, input.productGroupCode) : undefined,
@@ -745,6 +765,61 @@ function checkAgainstConnections(
   if (issues.length) throw validationFailure(issues);
 }
 
+/**
+ * How a save treats a possible duplicate. A person's save is asked about it (`askDuplicates`), and
+ * says with `confirmDuplicate` that it is another; an import is not asked: its preview has matched
+ * the file's rows against the stored records itself, and the person confirmed what it creates.
+ */
+interface SaveOptions {
+  askDuplicates?: boolean;
+}
+
+/**
+ * Refuses, as a conflict naming it, a save that may enter again an offer or a demand already there:
+ * one of the same party and product, still open (not withdrawn, expired or fully connected), whose
+ * window overlaps this one's — the same goods counted twice in the suggestions and the programme's
+ * figures. The person may confirm it is another («Vẫn lưu»).
+ */
+function refuseOpenDuplicate(
+  ctx: Context,
+  side: 'offer' | 'demand',
+  candidate: { party: SQL | undefined; partyName: string; product: string; from: string; until: string | null; excludeId?: number },
+): void {
+  const table: SupplyTable = side === 'offer' ? supplyOffers : supplyDemands;
+  const [from, until] = side === 'offer' ? [supplyOffers.availableFrom, supplyOffers.availableUntil] : [supplyDemands.neededFrom, supplyDemands.neededUntil];
+  const today = todayIso(ctx);
+  const found = ctx.db
+    .select({ id: table.id, product: table.product, quantity: table.quantity, unitName: units.name, from, until })
+    .from(table)
+    .innerJoin(units, eq(units.code, table.unitCode))
+    .where(
+      and(
+        candidate.party,
+        eq(table.productFolded, foldText(candidate.product)),
+        notInTrash(table),
+        candidate.excludeId === undefined ? undefined : ne(table.id, candidate.excludeId),
+        candidate.until === null ? undefined : lte(from, candidate.until),
+        or(isNull(until), gte(until, candidate.from)),
+        inArray(supplyStatusSql(side, today), ['open', 'partly_connected']),
+      ),
+    )
+    .orderBy(asc(table.id))
+    .get();
+  if (!found) return;
+  const [noun, window] = side === 'offer' ? ['nguồn cung', 'có hàng'] : ['nhu cầu', 'cần'];
+  const days = `${window} từ ${formatDate(found.from)}${found.until === null ? '' : ` đến ${formatDate(found.until)}`}`;
+  throw conflict(
+    `Có thể trùng với ${noun} ${found.product} của ${candidate.partyName} đã ghi (${formatQuantity(found.quantity, found.unitName)}, ${days}). ` +
+      `Nếu đúng là ${noun} khác, hãy xác nhận để lưu.`,
+    found.id,
+  );
+}
+
+/** Whether a change moves an offer or a demand onto another party, product or window: a pair confirmed once is not asked about again. */
+function identityChanged(before: { productFolded: string }, product: string, sameParty: boolean, window: [string, string | null], was: [string, string | null]): boolean {
+  return !sameParty || before.productFolded !== foldText(product) || window[0] !== was[0] || window[1] !== was[1];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Offers: creating and changing
 
@@ -835,9 +910,16 @@ function productFor(ctx: Context, input: ParsedOfferInput): number | null {
   }).id;
 }
 
-export function createOffer(ctx: Context, input: ParsedOfferInput): OfferSummary {
+/** The offer's candidate for `refuseOpenDuplicate`. */
+function offerIdentity(ctx: Context, input: ParsedOfferInput, excludeId?: number) {
+  const partyName = ctx.db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, input.organizationId)).get()?.name ?? '';
+  return { party: eq(supplyOffers.organizationId, input.organizationId), partyName, product: input.product, from: input.availableFrom, until: input.availableUntil, excludeId };
+}
+
+export function createOffer(ctx: Context, input: ParsedOfferInput, { askDuplicates = false }: SaveOptions = {}): OfferSummary {
   checkOfferReferences(ctx, input);
   return atomically(ctx.db, () => {
+    if (askDuplicates && !input.confirmDuplicate) refuseOpenDuplicate(ctx, 'offer', offerIdentity(ctx, input));
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(supplyOffers)
@@ -849,11 +931,16 @@ export function createOffer(ctx: Context, input: ParsedOfferInput): OfferSummary
   });
 }
 
-export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offerUpdateInput>): OfferSummary {
+export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offerUpdateInput>, { askDuplicates = false }: SaveOptions = {}): OfferSummary {
   checkOfferReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireOffer(ctx, id);
-    checkAgainstConnections(ctx, 'offer', before, input, before.organizationId === input.organizationId);
+    const sameParty = before.organizationId === input.organizationId;
+    checkAgainstConnections(ctx, 'offer', before, input, sameParty);
+    const window: [string, string | null] = [input.availableFrom, input.availableUntil];
+    if (askDuplicates && !input.confirmDuplicate && identityChanged(before, input.product, sameParty, window, [before.availableFrom, before.availableUntil])) {
+      refuseOpenDuplicate(ctx, 'offer', offerIdentity(ctx, input, id));
+    }
     const after = ctx.db
       .update(supplyOffers)
       .set({ ...offerColumnsFor(ctx, input, productFor(ctx, input)), updatedAt: timestamp(ctx) })
@@ -924,9 +1011,18 @@ function writeRequirements(ctx: Context, demandId: number, input: ParsedDemandIn
   }
 }
 
-export function createDemand(ctx: Context, input: ParsedDemandInput): DemandSummary {
+/** The demand's candidate for `refuseOpenDuplicate`. */
+function demandIdentity(ctx: Context, input: ParsedDemandInput, excludeId?: number) {
+  const table = input.buyer.kind === 'partner' ? partners : organizations;
+  const partyName = ctx.db.select({ name: table.name }).from(table).where(eq(table.id, input.buyer.id)).get()?.name ?? '';
+  const party = input.buyer.kind === 'partner' ? eq(supplyDemands.partnerId, input.buyer.id) : eq(supplyDemands.organizationId, input.buyer.id);
+  return { party, partyName, product: input.product, from: input.neededFrom, until: input.neededUntil, excludeId };
+}
+
+export function createDemand(ctx: Context, input: ParsedDemandInput, { askDuplicates = false }: SaveOptions = {}): DemandSummary {
   checkDemandReferences(ctx, input);
   return atomically(ctx.db, () => {
+    if (askDuplicates && !input.confirmDuplicate) refuseOpenDuplicate(ctx, 'demand', demandIdentity(ctx, input));
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(supplyDemands)
@@ -939,13 +1035,17 @@ export function createDemand(ctx: Context, input: ParsedDemandInput): DemandSumm
   });
 }
 
-export function updateDemand(ctx: Context, { id, ...input }: z.output<typeof demandUpdateInput>): DemandSummary {
+export function updateDemand(ctx: Context, { id, ...input }: z.output<typeof demandUpdateInput>, { askDuplicates = false }: SaveOptions = {}): DemandSummary {
   checkDemandReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireDemand(ctx, id);
     const was = demandSnapshot(ctx, before);
     const sameBuyer = input.buyer.kind === 'partner' ? before.partnerId === input.buyer.id : before.organizationId === input.buyer.id;
     checkAgainstConnections(ctx, 'demand', before, input, sameBuyer);
+    const window: [string, string | null] = [input.neededFrom, input.neededUntil];
+    if (askDuplicates && !input.confirmDuplicate && identityChanged(before, input.product, sameBuyer, window, [before.neededFrom, before.neededUntil])) {
+      refuseOpenDuplicate(ctx, 'demand', demandIdentity(ctx, input, id));
+    }
     const after = ctx.db
       .update(supplyDemands)
       .set({ ...demandColumnsFor(input), updatedAt: timestamp(ctx) })
@@ -1046,7 +1146,7 @@ export function offersOpeningWithoutBuyer(ctx: Context, today: string, days: num
         notInTrash(organizations),
         gte(supplyOffers.availableFrom, today),
         lte(supplyOffers.availableFrom, addDays(today, days)),
-        notWithdrawnBy(supplyOffers, today),
+        offerOpenOn(supplyOffers, today),
         notExists(connection),
       ),
     )

@@ -52,8 +52,8 @@ export const supplyHandlers: HandlersFor<typeof supplyContract> = {
 
   'offers:list': (ctx, input) => listOffers(ctx, input),
   'offers:get': (ctx, { id }) => getOffer(ctx, id),
-  'offers:create': (ctx, input) => createOffer(ctx, input),
-  'offers:update': (ctx, input) => updateOffer(ctx, input),
+  'offers:create': (ctx, input) => createOffer(ctx, input, { askDuplicates: true }),
+  'offers:update': (ctx, input) => updateOffer(ctx, input, { askDuplicates: true }),
   'offers:withdraw': (ctx, input) => withdrawSupply(ctx, offerSide, input),
   'offers:delete': (ctx, { id }) => deleteSupply(ctx, offerSide, id),
   'offers:restore': (ctx, { id }) => restoreSupply(ctx, offerSide, id),
@@ -62,8 +62,8 @@ export const supplyHandlers: HandlersFor<typeof supplyContract> = {
 
   'demands:list': (ctx, input) => listDemands(ctx, input),
   'demands:get': (ctx, { id }) => getDemand(ctx, id),
-  'demands:create': (ctx, input) => createDemand(ctx, input),
-  'demands:update': (ctx, input) => updateDemand(ctx, input),
+  'demands:create': (ctx, input) => createDemand(ctx, input, { askDuplicates: true }),
+  'demands:update': (ctx, input) => updateDemand(ctx, input, { askDuplicates: true }),
   'demands:withdraw': (ctx, input) => withdrawSupply(ctx, demandSide, input),
   'demands:delete': (ctx, { id }) => deleteSupply(ctx, demandSide, id),
   'demands:restore': (ctx, { id }) => restoreSupply(ctx, demandSide, id),

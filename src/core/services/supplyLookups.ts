@@ -19,7 +19,7 @@ import type {
 } from '../../shared/contracts/supply';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatQuantity } from '../../shared/format';
-import { keywordsOf, type UnitFacts } from '../../shared/supply';
+import { keywordsOf, spellingsOf, type UnitFacts } from '../../shared/supply';
 import { cleanText, foldText } from '../../shared/text';
 import type { Context } from '../context';
 import { atomically } from '../db/atomic';
@@ -102,18 +102,8 @@ export function requireUnit(ctx: Context, code: string, path: string): UnitRow {
   return row;
 }
 
-/** Every way a unit is written, folded: its name and its aliases. */
-function spellingsOf(unit: Pick<UnitRow, 'name' | 'aliases'>): string[] {
-  return [foldText(unit.name), ...keywordsOf(unit.aliases)];
-}
-
-/** The unit written as `written` ("Tấn", "tan", "kg"), or undefined when no unit is written so. */
-export function unitOfText(all: Iterable<UnitRow>, written: string): UnitRow | undefined {
-  const folded = foldText(written).replace(/\.$/, '');
-  if (!folded) return undefined;
-  for (const unit of all) if (spellingsOf(unit).includes(folded)) return unit;
-  return undefined;
-}
+// One reading of a written unit for the backend and the forms (a price typed «12.000đ/kg»).
+export { unitOfText } from '../../shared/supply';
 
 /** "1 tấn = 1.000 kg", for messages. */
 export function conversionText(unit: UnitFacts & { name: string }, base: { name: string }): string {

@@ -107,7 +107,19 @@ const organizationId = z.number({ error: 'Chưa chọn tổ chức.' }).int().po
 /** The first year figures are kept for. */
 export const FIRST_FIGURES_YEAR = 2000;
 
-/** The upper bound (next year) depends on the clock, so the service checks the range. */
+/**
+ * Why figures cannot be kept for `year` when it is `thisYear`, or null: a year before the first
+ * figures are kept for, or one not begun (a year's figures are its totals, and the statistics of
+ * a year to come would count them). The backend asks it by its clock for a save and an import's
+ * row, the figures form by the computer's before sending.
+ */
+export function figuresYearRefusal(year: number, thisYear: number): string | null {
+  if (year > thisYear) return `Năm ${year} chưa bắt đầu, nên chưa có số liệu; chỉ nhập được số liệu đến năm ${thisYear}.`;
+  if (year < FIRST_FIGURES_YEAR) return `Số liệu hằng năm chỉ lưu từ năm ${FIRST_FIGURES_YEAR}, không nhận năm ${year}.`;
+  return null;
+}
+
+/** The upper bound (this year) depends on the clock, so the service checks the range (`figuresYearRefusal`). */
 const year = z.number({ error: 'Năm phải là một số.' }).int({ error: 'Năm phải là số nguyên.' });
 
 export const figuresSaveInput = z.object({

@@ -281,6 +281,8 @@ export interface DuplicateCandidate {
   communeName: string;
   /** Same Mã số HTX, or the same name key (`organizationNameKey`) in the same commune. */
   reason: 'registrationNo' | 'sameName';
+  /** In the trash (Thùng rác): to be restored rather than entered again; a save does not question it. */
+  inTrash?: true;
 }
 
 export const organizationContract = {

@@ -206,6 +206,8 @@ export interface OfferDetail extends OfferSummary, CommonDetail {
   deliveryTerms: string;
   /** The organization's certificates valid today: of the offer's product, or of the organization. */
   certificates: ValidCertificate[];
+  /** The day its seller ended (dissolved, merged…), once come: the offer is closed from then (`offerOpenOn`). */
+  sellerEndedOn: string | null;
 }
 
 export interface DemandRequirement {
@@ -218,6 +220,8 @@ export interface DemandRequirement {
 export interface DemandDetail extends DemandSummary, CommonDetail {
   requirements: DemandRequirement[];
   qualityNote: string;
+  /** Its buyer is in the trash: the demand is left out of the lists and suggestions until restored (`buyerNotInTrash`). */
+  buyerInTrash: boolean;
 }
 
 export interface DeletedOffer extends OfferSummary {
@@ -269,6 +273,8 @@ const offerFields = {
   contactPhone: optionalText('Điện thoại liên hệ', 40),
   note: optionalText('Ghi chú', 2000),
   programmeId: optionalId,
+  /** The person has seen the open offer this one may duplicate and saves it all the same. */
+  confirmDuplicate: z.boolean().optional(),
 };
 
 type OfferShape = z.output<z.ZodObject<typeof offerFields>>;
@@ -320,6 +326,8 @@ const demandFields = {
   contactPhone: optionalText('Điện thoại liên hệ', 40),
   note: optionalText('Ghi chú', 2000),
   programmeId: optionalId,
+  /** The person has seen the open demand this one may duplicate and saves it all the same. */
+  confirmDuplicate: z.boolean().optional(),
 };
 
 type DemandShape = z.output<z.ZodObject<typeof demandFields>>;

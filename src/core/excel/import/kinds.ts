@@ -45,7 +45,7 @@ import {
   deleteCheckedFigures,
   deleteFigures,
   emptyFigures,
-  figuresYears,
+  figuresYearRefused,
   figureValueIssues,
   findFigures,
   saveFigures,
@@ -58,6 +58,7 @@ import {
 import {
   deleteOrganization,
   foundingDayRefusal,
+  foundingIssues,
   kindChangeRefusal,
   organizationRecords,
   organizationSnapshot,
@@ -899,11 +900,11 @@ function checkFiguresOfRow(
   problems: ImportProblem[],
   notes: ImportProblem[],
 ): void {
-  const { first, last } = figuresYears(scope.ctx);
-  if (figures.year < first || figures.year > last) {
+  const yearRefused = figuresYearRefused(scope.ctx, figures.year);
+  if (yearRefused) {
     const yearCell = cellRef(scope.columns, 'year', rowNumber);
     const where = scope.columns.some((column) => column.field.key === 'year') ? '' : ' Hãy chọn lại năm của số liệu ở bước ghép cột.';
-    problems.push({ cell: yearCell, message: `Năm của số liệu (${figures.year}) phải từ ${first} đến ${last}.${where}` });
+    problems.push({ cell: yearCell, message: `${yearRefused}${where}` });
     return;
   }
   const stored = organizationId === null ? undefined : findFigures(scope.ctx, organizationId, figures.year);
@@ -1105,6 +1106,21 @@ function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, reg
 }
 
 /**
+ * A founding or joining day the row writes that the register refuses (`foundingIssues`), with
+ * what the organization the row updates keeps (a blank never overwrites it): said at the row's
+ * cell, as the form says it, rather than the commit stopping on it.
+ */
+function foundingProblems(scope: ImportScope, input: ParsedOrganizationInput, found: RegisteredOrganization | null, rowNumber: number): ImportProblem[] {
+  const stored = found ? (organizationRow(scope.ctx, found.id) ?? null) : null;
+  const after = {
+    name: stored?.name ?? input.name,
+    foundedOn: input.foundedOn ?? stored?.foundedOn ?? null,
+    memberSince: input.memberSince ?? stored?.memberSince ?? null,
+  };
+  return foundingIssues(scope.ctx, stored, after).map((issue) => ({ cell: cellRef(scope.columns, issue.path, rowNumber), message: issue.message }));
+}
+
+/**
  * A kind the row writes (its kind cell) over another of the organization it updates, which has a
  * past: the register refuses it (`kindChangeRefusal`), so the row is refused at that cell, as the
  * form would, rather than the commit stopping on it. Its other values are written once the cell
@@ -1292,6 +1308,9 @@ const organizationsAdapter: KindAdapter = {
     const foundId = lateFounding ? (registered()?.id ?? null) : null;
     const kept = foundId !== null && organizationRow(scope.ctx, foundId)?.foundedOn === parsed.data?.foundedOn;
     if (lateFounding && !kept) problems.push({ cell: cellRef(scope.columns, 'foundedOn', rowNumber), message: lateFounding });
+    else if (parsed.success && (parsed.data.foundedOn !== null || parsed.data.memberSince !== null)) {
+      problems.push(...foundingProblems(scope, parsed.data, registered(), rowNumber));
+    }
     const present = new Set([...read.values.keys()].filter((key) => !checkedOnly.has(key)));
     const kindChange = parsed.success && present.has('kind') ? kindChangeProblem(scope, read, parsed.data.kind, registered(), rowNumber) : null;
     if (kindChange) problems.push(kindChange);
@@ -1327,7 +1346,10 @@ const organizationsAdapter: KindAdapter = {
   refuseUpdateSincePreview(scope, id, row) {
     // A past gained since the preview (`kindChangeProblem`): the kind can no longer change.
     const stored = organizationRow(scope.ctx, id);
-    const refusal = stored && !stored.deletedAt ? kindChangeRefusal(scope.ctx, stored, organizationMerged(stored, row, undefined).kind) : null;
+    if (!stored || stored.deletedAt) return;
+    const merged = organizationMerged(stored, row, undefined);
+    // Figures gained since the preview (`foundingProblems`): the founding day can no longer move past them.
+    const refusal = kindChangeRefusal(scope.ctx, stored, merged.kind) ?? foundingIssues(scope.ctx, stored, merged)[0]?.message;
     if (refusal) throw conflict(refusal, id);
   },
   create(scope, row, communeCode) {

@@ -12,7 +12,7 @@ import { notFound } from '../../../shared/errors';
 import { formatCount, formatMoney } from '../../../shared/format';
 import { remainingQuantity } from '../../../shared/supply';
 import { todayIso, type Context } from '../../context';
-import { inBusinessOn, notInTrash, notWithdrawnBy, subqueries, validOn } from '../../db/predicates';
+import { notInTrash, offerOpenOn, subqueries, validOn } from '../../db/predicates';
 import { certificationKinds, certifications, organizations, productGroups, supplyOffers, units } from '../../db/schema';
 import { programmeResults } from '../../services/programmes';
 import { listConnections } from '../../services/connections';
@@ -118,10 +118,10 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
   // The offers of the bulletin: read for its rows, and again for whose certificates to read.
   const where = and(
     notInTrash(supplyOffers),
-    inBusinessOn(organizations, asOf),
+    notInTrash(organizations),
     lte(availableFrom, input.to),
     or(isNull(availableUntil), gte(availableUntil, input.from)),
-    notWithdrawnBy(supplyOffers, asOf),
+    offerOpenOn(supplyOffers, asOf),
     input.programmeId === null ? undefined : eq(supplyOffers.programmeId, input.programmeId),
   );
   const offers = ctx.db

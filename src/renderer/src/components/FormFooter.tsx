@@ -49,7 +49,15 @@ export function FormFooter({ error, submitLabel, saving, onCancel, dirty = false
           <Button variant="default" onClick={() => (unsaved ? confirmDiscard(onCancel) : onCancel())}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={saving}>
+          <Button
+            type="submit"
+            loading={saving}
+            // The field being typed in keeps the focus until the click: its leaving would say its
+            // own problem first («1.250 người» không phải một số), push this button down before the
+            // mouse is released, and so lose the click, the form's other problems said only at the
+            // next save. Each field takes what is typed as it is typed; nothing waits for the blur.
+            onMouseDown={(event) => event.preventDefault()}
+          >
             {submitLabel}
           </Button>
         </Group>

@@ -38,6 +38,12 @@ export type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | '
      * list ("1,5 tỷ", "1,500,000"; shared/writtenAmounts.ts), and what it was read as is said.
      */
     writtenAmounts?: boolean;
+    /**
+     * What to say of text the field refuses, when the form knows better than the field's own
+     * message (a price written per another unit: «12.000đ/kg» where the box is per tấn); null
+     * leaves it to the field.
+     */
+    explainRefused?: (text: string) => string | null;
   };
 
 /** Every digit a stored number has: rounding it for show would change it silently. */
@@ -82,11 +88,14 @@ export function readNumberField(text: string, rules: NumberRules, writtenAmounts
 /** A number followed by words: «2.500 kg» typed where the box's unit is tấn. */
 const numberWithWords = /^[-\u2212\d.,\s]*\d[\d.,\s]*\p{L}/u;
 
-function messageOf(problem: NumberProblem, text: string, t: TFunction, unit: ReactNode): string {
-  const shown = (value: number) => formatTypedNumber(value, allDigits);
+function messageOf(problem: NumberProblem, text: string, t: TFunction, unit: ReactNode, rules: NumberRules, grouping: boolean): string {
+  // Bounds as the field writes its numbers: a year is 2000, not 2.000.
+  const shown = (value: number) => formatTypedNumber(value, allDigits, grouping);
   switch (problem.code) {
     case 'notNumber':
       if (typeof unit === 'string' && numberWithWords.test(text.trim())) return t('fields.number.withUnit', { text: text.trim(), unit });
+      // A count («14 người»): how decimals are written is no help.
+      if (!rules.decimals) return t('fields.number.notWholeNumber', { text: text.trim() });
       return t(`fields.number.${problem.code}`, { text: text.trim() });
     case 'dotGrouping':
     case 'tooLarge':
@@ -114,6 +123,7 @@ export function NumberField({
   unit,
   grouping = true,
   writtenAmounts = false,
+  explainRefused,
   error,
   onBlur,
   rightSection,
@@ -141,7 +151,7 @@ export function NumberField({
   }
 
   const judged = judge(text, rules, writtenAmounts);
-  const problem = judged.problem && (revealed || error) ? messageOf(judged.problem, text, t, unit) : null;
+  const problem = judged.problem && (revealed || error) ? (explainRefused?.(text.trim()) ?? messageOf(judged.problem, text, t, unit, rules, grouping)) : null;
   const unitWidth = typeof unit === 'string' ? Math.max(28, unit.length * 8 + 16) : undefined;
 
   return (

@@ -22,7 +22,7 @@ import {
   useLookups,
   useUpdateOrganization,
 } from '../queries';
-import { organizationHref } from '../routing/useHashRoute';
+import { hrefOf, organizationHref } from '../routing/useHashRoute';
 import { DateField } from './DateField';
 import { PossibleDuplicates, SaveConflictNotice } from './DuplicateNotices';
 import { FormFooter } from './FormFooter';
@@ -194,7 +194,7 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <DateField label={t('register.form.foundedOn')} {...form.getInputProps('foundedOn')} />
-              <NumberField label={t('register.form.charterCapital')} unit="₫" {...form.getInputProps('charterCapital')} />
+              <NumberField label={t('register.form.charterCapital')} unit="₫" writtenAmounts {...form.getInputProps('charterCapital')} />
               <LabelledSelect
                 label={t('register.form.sizeClass')}
                 placeholder={t('register.form.sizeClassPlaceholder')}
@@ -256,8 +256,11 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
         <PossibleDuplicates
           title={t('register.duplicates.title')}
           candidates={candidates}
-          describe={(candidate) => `(${candidate.communeName}) — ${t(`register.duplicates.reason.${candidate.reason}`)}`}
-          hrefOf={organizationHref}
+          describe={(candidate) =>
+            `(${candidate.communeName}) — ${t(`register.duplicates.reason.${candidate.reason}`)}${candidate.inTrash ? `, ${t('register.duplicates.inTrash')}` : ''}`
+          }
+          // One in the trash opens Thùng rác, where it is restored.
+          hrefOf={(id) => (candidates.some((candidate) => candidate.id === id && candidate.inTrash) ? hrefOf('thung-rac') : organizationHref(id))}
         />
 
         <Fieldset legend={t('register.form.contact')}>

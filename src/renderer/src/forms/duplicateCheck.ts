@@ -12,7 +12,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { registrationNoPattern } from '../../../shared/contract';
 import { cleanText } from '../../../shared/text';
 import { ApiError } from '../api';
-import { showFirstInvalid, useOneSave } from './oneSave';
+import { bringFirstInvalidIntoView, showFirstInvalid, useOneSave } from './oneSave';
 import { useServerRefusal, type FieldPlaces } from './serverErrors';
 
 /** Long enough not to ask on every keystroke, short enough to warn before the form is finished. */
@@ -68,13 +68,14 @@ interface DuplicateCheckedSave<Values, Input, Saved> {
  * tells them apart.
  */
 export function similarNameConfirmable<Input>(
-  findDuplicates: (input: Input) => Promise<readonly { id: number; reason: string }[]>,
+  findDuplicates: (input: Input) => Promise<readonly { id: number; reason: string; inTrash?: true }[]>,
   hasNumber: (input: Input) => boolean,
 ): (input: Input, existingId: number | undefined) => Promise<boolean> {
   return async (input, existingId) => {
     try {
-      // Asked afresh: the conflict may come from a save made since the last check.
-      const found = await findDuplicates(input);
+      // Asked afresh: the conflict may come from a save made since the last check. One in the
+      // trash refuses no save: the conflict is about a live one.
+      const found = (await findDuplicates(input)).filter((item) => !item.inTrash);
       const candidate = found.find((item) => item.id === existingId) ?? found.find((item) => item.reason !== 'sameName');
       return candidate === undefined || candidate.reason === 'sameName';
     } catch {
@@ -97,8 +98,10 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
   const { saving, run } = useOneSave();
   const { formError, refuse, clear } = useServerRefusal(form, fieldPaths);
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  // The form of the last submit: a refusal at a field is brought into view there, «Vẫn lưu» included.
+  const [formElement, setFormElement] = useState<HTMLFormElement | null>(null);
 
-  const save = (values: Values, confirm: boolean) =>
+  const save = (values: Values, confirm: boolean, submitted?: HTMLFormElement) =>
     run(async () => {
       const input = inputOf(values);
       if (input === null) return false;
@@ -115,12 +118,18 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
           return false;
         }
         refuse(error, values);
+        const shown = submitted ?? formElement;
+        if (shown) bringFirstInvalidIntoView(shown);
         return false;
       }
     });
 
   return {
-    submit: form.onSubmit((values) => save(values, false), showFirstInvalid),
+    submit: form.onSubmit((values, event) => {
+      const submitted = event?.currentTarget;
+      setFormElement(submitted ?? null);
+      return save(values, false, submitted);
+    }, showFirstInvalid),
     saveAnyway: () => void save(form.getValues(), true),
     conflict,
     saving,

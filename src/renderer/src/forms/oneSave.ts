@@ -46,13 +46,23 @@ export function useOneSave({ again = false }: OneSaveOptions = {}) {
 export function showFirstInvalid(_errors: unknown, _values: unknown, event: SyntheticEvent<HTMLFormElement> | undefined): void {
   // Read now: React clears the event's currentTarget once the handler returns.
   const form = event?.currentTarget;
-  if (!form) return;
+  if (form) bringFirstInvalidIntoView(form);
+}
+
+/**
+ * The first field marked in `form` brought into view and focused, as `showFirstInvalid` does: also
+ * after the backend has refused a save at a field (a member ended before the offer's first day,
+ * said under «Tổ chức có hàng» at the top of a dialog scrolled to its button).
+ */
+export function bringFirstInvalidIntoView(form: HTMLFormElement): void {
   // After React has rendered the messages and marked the fields.
   requestAnimationFrame(() => {
     const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
     field?.scrollIntoView({ block: 'center' });
-    // A date field opens its calendar on focus, over the message that says what is wrong.
-    if (field && !field.hasAttribute('data-dates-input')) field.focus({ preventScroll: true });
+    // A date field opens its calendar on focus, and a list one types into (a picker) its options,
+    // over the message that says what is wrong.
+    const opensOnFocus = field?.hasAttribute('data-dates-input') || (field?.getAttribute('role') === 'combobox' && !field.hasAttribute('readonly'));
+    if (field && !opensOnFocus) field.focus({ preventScroll: true });
   });
 }
 
@@ -77,8 +87,10 @@ interface FormSave<Values, Saved> extends OneSaveOptions {
 export function useFormSave<Values extends object, Saved>({ form, save, confirm, onSaved, fieldPaths, again }: FormSave<Values, Saved>) {
   const { saving, run } = useOneSave({ again });
   const { formError, refuse, clear } = useServerRefusal(form, fieldPaths);
-  const submit = form.onSubmit((values) =>
-    run(async () => {
+  const submit = form.onSubmit((values, event) => {
+    // Read now: React clears the event's currentTarget once the handler returns.
+    const formElement = event?.currentTarget;
+    return run(async () => {
       if (confirm && !(await confirm(values))) return false;
       clear();
       try {
@@ -86,10 +98,10 @@ export function useFormSave<Values extends object, Saved>({ form, save, confirm,
         return true;
       } catch (error) {
         refuse(error, values);
+        if (formElement) bringFirstInvalidIntoView(formElement);
         return false;
       }
-    }),
-    showFirstInvalid,
-  );
+    });
+  }, showFirstInvalid);
   return { submit, saving, formError };
 }

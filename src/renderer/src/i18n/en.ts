@@ -81,6 +81,7 @@ export const en: Translations = {
     unreadable: 'This box is not right yet.',
     number: {
       notNumber: '“{{text}}” is not a number. Type digits, with dots between thousands and a comma before decimals (e.g. 1.250,5).',
+      notWholeNumber: '“{{text}}”: type a whole number in digits, e.g. 14 or 1.250.',
       withUnit: '“{{text}}”: type the number only, in {{unit}} as shown beside the box (convert it to {{unit}} if it is in another unit).',
       dotGrouping: '“{{text}}”: a dot only separates thousands (1.250); decimals go after a comma (1,5).',
       tooLarge: '“{{text}}” is larger than allowed.',

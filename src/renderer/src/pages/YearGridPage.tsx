@@ -31,10 +31,10 @@ type PlaceFilter = 'home' | 'elsewhere' | 'all';
 const placeFilters: PlaceFilter[] = ['home', 'elsewhere', 'all'];
 const placeLabels = { home: 'register.list.placeHome', elsewhere: 'register.list.placeElsewhere', all: 'register.list.placeAll' } as const;
 
-/** Figures are entered for the year just ended; next year is open for plan-year openings. */
+/** Figures are entered for the year just ended, or this one as it goes; a year not begun has none (`figuresYearRefusal`). */
 function yearChoices(): number[] {
-  const next = lastYear() + 2;
-  return Array.from({ length: 16 }, (_, index) => next - index);
+  const thisYear = lastYear() + 1;
+  return Array.from({ length: 16 }, (_, index) => thisYear - index);
 }
 
 export function YearGridPage() {

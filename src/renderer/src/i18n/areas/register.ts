@@ -104,6 +104,7 @@ export const registerVi = {
       registrationNo: 'cùng mã số HTX',
       sameName: 'tên gần giống, cùng xã, phường',
     },
+    inTrash: 'đang ở Thùng rác — khôi phục thay vì thêm mới?',
   },
   page: {
     back: 'Danh sách thành viên',
@@ -300,6 +301,7 @@ export const registerEn: Translations<typeof registerVi> = {
       registrationNo: 'same cooperative code',
       sameName: 'similar name, same commune',
     },
+    inTrash: 'in the Trash — restore it instead of adding a new one?',
   },
   page: {
     back: 'Member list',

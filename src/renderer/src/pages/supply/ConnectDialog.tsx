@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { connectionUpdateInput, type ConnectionSummary, type DemandSummary, type OfferSummary, type Unit } from '../../../../shared/contract';
 import { formatMoney, formatQuantity } from '../../../../shared/format';
-import { baseOf, convertPrice, convertQuantity } from '../../../../shared/supply';
+import { baseOf, convertPrice, convertQuantity, moreThanRemains } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
@@ -88,6 +88,29 @@ function priceAsTyped(t: TFunction, side: OfferSummary | DemandSummary, units: U
   return converted ? priceRange(t, priceMin, priceMax, typedIn.name) : priceRange(t, side.priceMin, side.priceMax, side.unitName);
 }
 
+const connectionSchema = schemaResolver(connectionUpdateInput.omit({ id: true }), { sync: true });
+
+/**
+ * A new connection's quantity against what remains of the offer and of the demand, each in its own
+ * unit, as the backend compares them: said with the form's other problems, not at the next save.
+ * A unit that does not convert is left to the backend, which says so.
+ */
+function moreThanRemainsOf(offer: OfferSummary, demand: DemandSummary, values: Values, units: Unit[]): string | null {
+  const { quantity } = values;
+  const typedIn = units.find((unit) => unit.code === values.unitCode);
+  if (typeof quantity !== 'number' || !typedIn) return null;
+  const sides = [
+    ['offer', offer],
+    ['demand', demand],
+  ] as const;
+  const messages = sides.flatMap(([side, record]) => {
+    const own = units.find((unit) => unit.code === record.unitCode);
+    const inOwn = own ? convertQuantity(quantity, typedIn, own) : null;
+    return inOwn !== null && own && inOwn > record.remaining ? [moreThanRemains(side, inOwn, record.remaining, own.name)] : [];
+  });
+  return messages.length ? messages.join(' ') : null;
+}
+
 function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { code: string; name: string }[] }) {
   const { t } = useTranslation();
   const { units, channels } = props;
@@ -96,7 +119,11 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: initialValues(props, units),
-    validate: schemaResolver(connectionUpdateInput.omit({ id: true }), { sync: true }),
+    validate: (values) => {
+      const errors = connectionSchema(values);
+      const tooMuch = props.offer && !errors.quantity ? moreThanRemainsOf(props.offer, props.demand, values, units) : null;
+      return tooMuch ? { ...errors, quantity: tooMuch } : errors;
+    },
   });
   const current = units.find((unit) => unit.code === form.values.unitCode);
   // Only units of the same base convert exactly to the offer's and the demand's.

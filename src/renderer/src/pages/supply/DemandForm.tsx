@@ -14,7 +14,9 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
-import { useFormSave } from '../../forms/oneSave';
+import { SaveConflictNotice } from '../../components/DuplicateNotices';
+import { useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
+import { demandHref } from '../../routing/useHashRoute';
 import { useAlliance, useLookups, useProvinces } from '../../queries';
 import { useSupplyWrite } from '../../queries/supply';
 import { ContactFieldset, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
@@ -112,12 +114,14 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
   const form = useForm<DemandValues>({ mode: 'controlled', initialValues: valuesOf(initial, preset, home), validate: schemaResolver(demandInput, { sync: true }) });
   const { values } = form;
 
-  const { submit, saving, formError } = useFormSave({
+  // An open demand of the same buyer and product over the same days is asked about, as a partner of
+  // a near-identical name is: «Vẫn lưu» saves it all the same.
+  const { submit, saveAnyway, conflict, saving, formError } = useSaveWithDuplicateCheck({
     form,
-    save: (submitted) => {
+    inputOf: (submitted): DemandInput | null => {
       const { buyer, productGroupCode, quantity, unitCode, neededFrom, priceMin, priceMax, deliveryProvinceCode } = submitted;
       const requirements = submitted.requirements.flatMap(({ kindCode, minStars }) => (kindCode === null || typeof minStars === 'string' ? [] : [{ kindCode, minStars }]));
-      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
       if (
         buyer === null ||
         productGroupCode === null ||
@@ -129,9 +133,9 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
         deliveryProvinceCode === null ||
         requirements.length !== submitted.requirements.length
       ) {
-        throw new Error('The schema requires a buyer, a group, a quantity with its unit, a day, a province, and every number read.');
+        return null;
       }
-      const input: DemandInput = {
+      return {
         ...submitted,
         buyer: { kind: buyer.kind, id: buyer.id },
         productGroupCode,
@@ -143,9 +147,11 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
         deliveryProvinceCode,
         requirements,
       };
-      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
     },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
+    confirmable: () => Promise.resolve(true),
+    confirmed: (input) => ({ ...input, confirmDuplicate: true }),
     fieldPaths,
   });
 
@@ -193,7 +199,7 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
               />
               <TextInput label={t('supply.deliveryPlace')} placeholder={t('supply.deliveryPlacePlaceholder')} {...form.getInputProps('deliveryPlace')} />
             </SimpleGrid>
-            <PriceInputs form={form} />
+            <PriceInputs form={form} unitCode={values.unitCode} />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('supply.demandForm.quality')}>
@@ -249,7 +255,17 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
           </Stack>
         </Fieldset>
         <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
-        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.demandForm.save')} saving={saving} onCancel={onCancel} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.demandForm.save')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('supply.demandForm.viewExisting'), confirmable: t('supply.demandForm.viewExisting') }}
+              hrefOf={demandHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

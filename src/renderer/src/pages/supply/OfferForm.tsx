@@ -10,12 +10,15 @@ import { Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } 
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { offerInput, type OfferDetail, type OfferInput, type OfferSummary } from '../../../../shared/contract';
+import { formatDate } from '../../../../shared/format';
 import { productNamed, productsNamed } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import type { NumberFieldValue } from '../../components/NumberField';
-import { useFormSave } from '../../forms/oneSave';
+import { SaveConflictNotice } from '../../components/DuplicateNotices';
+import { useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
+import { offerHref } from '../../routing/useHashRoute';
 import { useCommunes, useOrganization } from '../../queries';
 import { useProducts } from '../../queries/register';
 import { useSupplyWrite } from '../../queries/supply';
@@ -120,12 +123,14 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
     form.setValues({ product, productId, ...group.forProduct(product) });
   };
 
-  const { submit, saving, formError } = useFormSave({
+  // An open offer of the same organization and product over the same days is asked about, as a
+  // member of a near-identical name is: «Vẫn lưu» saves it all the same.
+  const { submit, saveAnyway, conflict, saving, formError } = useSaveWithDuplicateCheck({
     form,
-    save: (submitted) => {
+    inputOf: (submitted): OfferInput | null => {
       const { organization, productGroupCode, quantity, unitCode, availableFrom, priceMin, priceMax, communeCode } = submitted;
       const organizationId = organization?.id ?? null;
-      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
+      // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
       if (
         organizationId === null ||
         productGroupCode === null ||
@@ -136,13 +141,15 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
         typeof priceMax === 'string' ||
         communeCode === null
       ) {
-        throw new Error('The schema requires an organization, a group, a quantity with its unit, a day, a commune, and every number read.');
+        return null;
       }
       const { organization: _picked, ...rest } = submitted;
-      const input: OfferInput = { ...rest, organizationId, productGroupCode, quantity, unitCode, availableFrom, priceMin, priceMax, communeCode };
-      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+      return { ...rest, organizationId, productGroupCode, quantity, unitCode, availableFrom, priceMin, priceMax, communeCode };
     },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
+    confirmable: () => Promise.resolve(true),
+    confirmed: (input) => ({ ...input, confirmDuplicate: true }),
     // The organization picker shows the issues about the organization's id.
     fieldPaths: (submitted) => [...Object.keys(submitted), 'organizationId'],
   });
@@ -190,7 +197,7 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
               <DateField label={t('supply.availableFrom')} required {...form.getInputProps('availableFrom')} />
               <DateField label={t('supply.availableUntil')} description={t('supply.availableUntilHint')} minDate={values.availableFrom ?? undefined} {...form.getInputProps('availableUntil')} />
             </SimpleGrid>
-            <PriceInputs form={form} />
+            <PriceInputs form={form} unitCode={values.unitCode} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('supply.packaging')} placeholder={t('supply.packagingPlaceholder')} {...form.getInputProps('packaging')} />
               <TextInput label={t('supply.deliveryTerms')} {...form.getInputProps('deliveryTerms')} />
@@ -198,7 +205,17 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
           </Stack>
         </Fieldset>
         <ContactFieldset programmeId={values.programmeId} programmeError={form.errors.programmeId} form={form} />
-        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.offerForm.save')} saving={saving} onCancel={onCancel} />
+        <FormFooter dirty={form.isDirty()} error={formError} submitLabel={t('supply.offerForm.save')} saving={saving} onCancel={onCancel}>
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('supply.offerForm.viewExisting'), confirmable: t('supply.offerForm.viewExisting') }}
+              hrefOf={offerHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );
@@ -237,8 +254,17 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
     if (ownTyped) onProduct(values.product, ownTyped.id);
   }, [ownTyped, values.product, onProduct]);
   const messageOf = (path: string) => (typeof errors[path] === 'string' ? errors[path] : undefined);
+  // An organization that had ended by the offer's first day is refused on saving: said at once,
+  // under the picker, unless the refusal is already there.
+  const endedOn = organization.data?.endedOn ?? null;
+  const ended = endedOn !== null && (values.availableFrom === null || endedOn <= values.availableFrom) && messageOf('organizationId') === undefined;
   return (
     <Stack gap="sm">
+      {ended && organization.data && (
+        <Text size="sm" c="red" role="alert" mt={-8}>
+          {t('supply.offerForm.partyEnded', { status: t(`organization.status.${organization.data.status}`), date: formatDate(endedOn) })}
+        </Text>
+      )}
       <Autocomplete
         label={t('supply.product')}
         placeholder={t('supply.offerForm.productPlaceholder')}

@@ -8,7 +8,10 @@ import { useState, type ReactNode } from 'react';
 import { Fieldset, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
-import { productGroupOf } from '../../../../shared/supply';
+import type { TFunction } from 'i18next';
+import type { Unit } from '../../../../shared/contract';
+import { convertPrice, productGroupOf, unitOfText } from '../../../../shared/supply';
+import { formatTypedNumber, readTypedNumber } from '../../../../shared/typed';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldProps } from '../../components/NumberField';
@@ -121,13 +124,54 @@ function ProductGroupSelect({ value, error, onPick }: { value: string | null; er
   );
 }
 
-/** Price from – to, in whole đồng per unit. */
-export function PriceInputs({ form }: { form: InputsOf<'priceMin' | 'priceMax'> }) {
+/** A price written with the unit it is for: «12.000đ/kg», «12.000 đồng / kg», «12.000₫/kg». */
+const pricePerUnit = /^(.*\d)\s*(?:đ|đồng|₫|vnđ|vnd)?\s*\/\s*(\p{L}[\p{L}\s.]*)$/iu;
+
+/**
+ * What to say of a price box's text written for a unit of Danh mục (`pricePerUnit`), the box being
+ * for one `unit`, the quantity's: the figure per `unit` by the units' own ratio (12.000 đ/kg is
+ * 12.000.000 đ/tấn), to be typed by the person — it is not put in for them, a price 1.000 times
+ * off being the costliest slip; null when the text is not written so.
+ */
+export function priceWrittenPerUnit(t: TFunction, text: string, unit: Unit, units: readonly Unit[]): string | null {
+  const match = pricePerUnit.exec(text);
+  const reading = match ? readTypedNumber(match[1] ?? '') : null;
+  const written = match ? unitOfText(units, match[2]?.trim() ?? '') : undefined;
+  if (reading?.kind !== 'number' || !written) return null;
+  const words = { text, written: written.name, unit: unit.name, price: reading.text };
+  if (written.code === unit.code) return t('supply.priceForm.sameUnit', words);
+  const converted = convertPrice(reading.value, written, unit);
+  if (converted === null) return t('supply.priceForm.notConvertible', words);
+  return t('supply.priceForm.otherUnit', { ...words, converted: formatTypedNumber(converted, QUANTITY_ENTRY_DECIMALS) });
+}
+
+/**
+ * Price from – to, in whole đồng per one of the quantity's unit (`unitCode`), which the labels and
+ * the boxes name once it is chosen: a price per kg typed for an offer in tấn would be read 1.000
+ * times too low.
+ */
+export function PriceInputs({ form, unitCode }: { form: InputsOf<'priceMin' | 'priceMax'>; unitCode: string | null }) {
   const { t } = useTranslation();
+  const units = useSupplyLookups().data?.units ?? [];
+  const unit = units.find((candidate) => candidate.code === unitCode);
+  const per = unit ? { label: (which: 'priceMin' | 'priceMax') => t(`supply.priceForm.${which}`, { unit: unit.name }), box: `₫/${unit.name}` } : null;
+  const explainRefused = unit ? (text: string) => priceWrittenPerUnit(t, text, unit, units) : undefined;
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <NumberField label={t('supply.priceMin')} description={t('supply.priceHint')} unit="₫" {...form.getInputProps('priceMin')} />
-      <NumberField label={t('supply.priceMax')} description={t('supply.priceMaxHint')} unit="₫" {...form.getInputProps('priceMax')} />
+      <NumberField
+        label={per?.label('priceMin') ?? t('supply.priceMin')}
+        description={t('supply.priceHint')}
+        unit={per?.box ?? '₫'}
+        explainRefused={explainRefused}
+        {...form.getInputProps('priceMin')}
+      />
+      <NumberField
+        label={per?.label('priceMax') ?? t('supply.priceMax')}
+        description={t('supply.priceMaxHint')}
+        unit={per?.box ?? '₫'}
+        explainRefused={explainRefused}
+        {...form.getInputProps('priceMax')}
+      />
     </SimpleGrid>
   );
 }

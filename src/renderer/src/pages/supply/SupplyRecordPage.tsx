@@ -4,7 +4,8 @@
  * made with what was delivered on each, the records of the other side it may be connected to (best
  * first, with why), and its history.
  */
-import { Anchor, Badge, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +54,7 @@ function SupplyView<S extends OfferSummary | DemandSummary, D extends S & Common
   });
   const Form = spec.Form;
   const Suggestions = spec.Suggestions;
+  const outOfSight = spec.outOfSight(record, t);
 
   return (
     <>
@@ -83,8 +85,15 @@ function SupplyView<S extends OfferSummary | DemandSummary, D extends S & Common
         }
         onEdit={edit.open}
         onDelete={confirmDelete}
-        actions={<WithdrawButton side={spec.side} id={record.id} withdrawnOn={record.withdrawnOn} />}
+        // Withdrawing or reopening changes nothing while it is out of sight for another reason.
+        actions={outOfSight === null && <WithdrawButton side={spec.side} id={record.id} withdrawnOn={record.withdrawnOn} />}
       />
+
+      {outOfSight !== null && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle />}>
+          {outOfSight}
+        </Alert>
+      )}
 
       <Paper withBorder p="md">
         <Facts>
@@ -99,7 +108,7 @@ function SupplyView<S extends OfferSummary | DemandSummary, D extends S & Common
         </Stack>
       </Paper>
 
-      {isConnectable(record.status) ? (
+      {outOfSight !== null ? null : isConnectable(record.status) ? (
         <Suggestions record={record} />
       ) : (
         <Text size="sm" c="dimmed">

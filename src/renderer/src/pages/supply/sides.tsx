@@ -82,6 +82,11 @@ export interface SideSpec<S extends OfferSummary | DemandSummary, D extends S & 
   Suggestions: ComponentType<{ record: S }>;
   /** The words of its connections table when there is none. */
   noConnections: 'noneForOffer' | 'noneForDemand';
+  /**
+   * Why it is out of Kết nối cung – cầu though not withdrawn by anyone (its seller ended, its buyer
+   * is in the trash), said at the top of its page; null when it is not.
+   */
+  outOfSight: (record: D, t: TFunction) => string | null;
 }
 
 export function partyHref(party: SupplyParty): string {
@@ -161,6 +166,7 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
   Form: ({ preset, ...props }) => <OfferForm {...props} side={offerSide} preset={{ organization: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <DemandSuggestions offer={record} />,
   noConnections: 'noneForOffer',
+  outOfSight: (offer, t) => (offer.sellerEndedOn === null ? null : t('supply.offers.sellerEnded', { date: formatDate(offer.sellerEndedOn) })),
 };
 
 export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
@@ -219,4 +225,5 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
   Form: ({ preset, ...props }) => <DemandForm {...props} side={demandSide} preset={{ buyer: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <OfferSuggestions demand={record} />,
   noConnections: 'noneForDemand',
+  outOfSight: (demand, t) => (demand.buyerInTrash ? t('supply.demands.buyerInTrash') : null),
 };

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { classifications, type Classification } from '../../../../../shared/domain';
 import {
   figuresSaveInput,
+  figuresYearRefusal,
   FIRST_FIGURES_YEAR,
   numericFigureFields,
   profitAboveRevenue,
@@ -17,6 +18,7 @@ import {
   type OrganizationDetail,
   type YearlyFigures,
 } from '../../../../../shared/contract';
+import { lastYear } from '../../../clock';
 import { FormFooter } from '../../../components/FormFooter';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
@@ -63,8 +65,8 @@ export function FiguresForm({ organization, existing, takenYears, defaultYear, o
         errors.year = t('figures.form.yearTaken', { year: values.year });
       } else if (typeof values.year === 'number') {
         // Here, before the profit is asked about: a person who answers that question must not be refused the year after.
-        const outsideLife = yearOutsideLifeReason(organization, values.year);
-        if (outsideLife) errors.year = outsideLife;
+        const refusal = figuresYearRefusal(values.year, lastYear() + 1) ?? yearOutsideLifeReason(organization, values.year);
+        if (refusal) errors.year = refusal;
       }
       return errors;
     },
