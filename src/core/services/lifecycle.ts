@@ -3,7 +3,7 @@
  * end date and (when not typed) founding date always follow from all its events in date order:
  * `recomputeLifecycle` derives them after every change, so they can never drift from the events.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   conversionCarriedFields,
@@ -17,7 +17,7 @@ import {
   type RecordedLifecycleEvent,
 } from '../../shared/contracts/lifecycle';
 import type { Certification } from '../../shared/contracts/products';
-import { lifecycleRoles } from '../../shared/domain';
+import { lifecycleRoles, yearsLived } from '../../shared/domain';
 import { organizationEndingNames, organizationKindNames, type OrganizationContact, type ParsedOrganizationInput } from '../../shared/contracts/organizations';
 import type { LifecycleEventKind, LifecycleRole, OrganizationStatus } from '../../shared/domain';
 import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
@@ -26,7 +26,7 @@ import { organizationNameKey } from '../../shared/names';
 import type { HistoryCause, HistoryChange, HistoryValue, RecordHistory } from '../../shared/records';
 import { goneMessage, recordChange } from '../records';
 import { timestamp, todayIso, type Context } from '../context';
-import { auditLog, lifecycleEvents, lifecycleParticipants, organizations } from '../db/schema';
+import { auditLog, lifecycleEvents, lifecycleParticipants, organizations, yearlyFigures } from '../db/schema';
 import type { HandlersFor } from '../handlerTypes';
 import { contactsOf, insertOrganization, requireOrganization, setContacts } from './organizations';
 import { listProducts, saveCertification, saveProduct } from './products';
@@ -237,8 +237,26 @@ function checkShape(input: z.output<typeof lifecycleRecordInput>): void {
 }
 
 /**
+ * The years an organization has figures of after it would end on `endedOn`: by the rule its
+ * statistics count it by (`yearsLived`), those years would drop out of every year's statistics
+ * without a word, as a founding day moved later would drop the years before it (`foundingIssues`).
+ */
+function yearsWithFiguresAfter(ctx: Context, organizationId: number, endedOn: string): number[] {
+  const { last } = yearsLived({ foundedOn: null, endedOn });
+  if (last === null) return [];
+  return ctx.db
+    .select({ year: yearlyFigures.year })
+    .from(yearlyFigures)
+    .where(and(eq(yearlyFigures.organizationId, organizationId), gt(yearlyFigures.year, last)))
+    .orderBy(asc(yearlyFigures.year))
+    .all()
+    .map((row) => row.year);
+}
+
+/**
  * Checks each existing participant against its own history: no part in an event before it was
- * founded or after it ended, no ending before events it still has, suspension only when active,
+ * founded or after it ended, no ending before events it still has or years of figures it has
+ * (`yearsWithFiguresAfter`), suspension only when active,
  * resumption only when suspended.
  */
 function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, participants: [OrganizationRow, LifecycleRole][]): void {
@@ -269,6 +287,15 @@ function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, part
       issues.push({
         path,
         message: `${row.name} còn sự kiện «${kindLabels[later.kind]}» ngày ${formatIsoDateVi(later.date)}, sau ngày này; hãy xóa sự kiện đó trước.`,
+      });
+    }
+    const figuresAfter = endingOf(kind, role) ? yearsWithFiguresAfter(ctx, row.id, date) : [];
+    if (figuresAfter.length) {
+      issues.push({
+        path,
+        message:
+          `${row.name} đã có số liệu hằng năm của năm ${figuresAfter.join(', ')}, sau ngày ${formatIsoDateVi(date)} của sự kiện này: ` +
+          'các số liệu đó sẽ không còn được tính vào thống kê của năm nào. Nếu ngày này đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày.',
       });
     }
     if (role === 'subject' && kind === 'suspension' && before.status === 'suspended') {
