@@ -12,10 +12,10 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppFailure } from '../../shared/errors';
-import { defineSearchCloseness } from '../services/search';
 import { dropDerivedStructures, ensureDerivedStructures, type DerivedRepair } from './derived';
 import { DamageFound, isDamage, isDiskFull, quickCheck } from './health';
 import * as schema from './schema';
+import { defineSearchCloseness } from './sqlFunctions';
 import { dataUpgrades } from './upgrades';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

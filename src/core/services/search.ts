@@ -19,7 +19,7 @@
  */
 import type Database from 'better-sqlite3';
 import { and, inArray, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { queryWords, searchCloseness } from '../../shared/closeness';
+import { queryWords } from '../../shared/closeness';
 import { nameSearchWords, nameWords } from '../../shared/names';
 import { foldText } from '../../shared/text';
 import { searchIndex, searchIndexMatches } from '../db/derived';
@@ -190,22 +190,7 @@ export function searchCondition(query: string): SQL | undefined {
   return inArray(organizations.id, subqueries.select({ id: searchIndex.id }).from(searchIndex).where(searchIndexMatches(match)));
 }
 
-/**
- * Makes `searchCloseness` an SQL function of the connection, `search_closeness(query, name_folded)`,
- * so that a list orders every match by how close its name reads to what was typed and SQLite keeps
- * only the page (`closenessOrder`), however many rows match, instead of the rows being read into
- * memory to be ranked. The rule is worked out once for each query: a list asks it of every row.
- */
-export function defineSearchCloseness(sqlite: Pick<Database.Database, 'function'>): void {
-  let last: { query: string; closeness: (name: string) => number } | undefined;
-  sqlite.function('search_closeness', { deterministic: true }, (query: unknown, name: unknown) => {
-    if (typeof query !== 'string' || typeof name !== 'string') return null;
-    if (last?.query !== query) last = { query, closeness: searchCloseness(query) };
-    return last.closeness(name);
-  });
-}
-
-/** Orders rows by how close `nameFolded` reads to `query`, the closest first (`defineSearchCloseness`). */
+/** Orders rows by how close `nameFolded` reads to `query`, the closest first (`search_closeness`, db/sqlFunctions.ts). */
 export function closenessOrder(query: string, nameFolded: AnyColumn): SQL {
   return sql`search_closeness(${query}, ${nameFolded})`;
 }
