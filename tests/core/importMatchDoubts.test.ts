@@ -9,7 +9,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AN_GIANG, XA_VINH_AN, call, openTestApp } from './support';
+import { AN_GIANG, XA_VINH_AN, call, callFailing, openTestApp } from './support';
 import { analyze, commitOf, previewOf, proposedMapping, settle, stage } from './importWorkbooks';
 
 let app: ReturnType<typeof openTestApp>;
@@ -382,5 +382,214 @@ describe('a list of partners', () => {
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [] });
     expect(summary).toMatchObject({ updated: 1, failed: 1 });
     expect(await call(app, 'partners:get', { id: stored.id })).toMatchObject({ provinceCode: '79', address: '12 Lê Lợi, Phường Sài Gòn', buys: 'Gạo ST25' });
+  });
+});
+
+describe('a «Cập nhật» found by its Mã số HTX that moves the organization where the file or the register has one of its name', () => {
+  const VINH_AN = 'Xã Vĩnh An';
+  // Old An Giang's Xã Tân Phú went to another province: the app asks for the commune.
+  const UNREAD = 'Xã Tân Phú';
+  const storedElsewhere = () => call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', registrationNo: '1601000123', communeCode: XA_MY_HOA_HUNG });
+  const placed = () => app.ctx.db.$client.prepare('SELECT name, commune_code AS communeCode FROM organizations ORDER BY id').all();
+
+  async function previewRows(rows: (string | null)[][]) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('HTX');
+    sheet.addRow(['Tên HTX', 'Mã số HTX', 'Loại hình', 'Xã/phường']);
+    for (const row of rows) sheet.addRow(row);
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'danh sach.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())));
+    const mapping = proposedMapping(analysis);
+    return { analysisJob, mapping, ...(await previewOf(app, analysisJob, mapping)) };
+  }
+
+  /** «Kiểm tra lại các dòng» with the communes chosen, as the wizard does. */
+  async function checkedAgain(analysisJob: string, mapping: { column: number; field: string }[], placeAnswers: { placeKey: string; communeCode: string }[]) {
+    const { jobId } = await call(app, 'imports:preview', { analysisJobId: analysisJob, mapping, placeAnswers });
+    await settle(app, jobId);
+    return { jobId, preview: await call(app, 'imports:previewResult', { jobId, pageSize: 10 }) };
+  }
+
+  async function refusal(previewJobId: string, placeAnswers: { placeKey: string; communeCode: string }[]) {
+    const { jobId } = await call(app, 'imports:commit', { previewJobId, decisions: [], placeAnswers });
+    return (await settle(app, jobId)).error;
+  }
+
+  const shown = (rows: { row: number; match: { reason: string; row: number | null; doubtful?: boolean } | null; defaultAction: string }[]) =>
+    rows.map((row) => [row.row, row.match?.reason ?? null, row.match?.row ?? null, row.match?.doubtful ?? false, row.defaultAction]);
+
+  it('refuses a row placed by hand whose update moves it where a later row adds its name, writing nothing; checked again, the later row repeats it', async () => {
+    const organization = await storedElsewhere();
+    const { analysisJob, mapping, jobId, preview } = await previewRows([
+      ['HTX NN Vĩnh An', '1601000123', 'Hợp tác xã', UNREAD],
+      ['Hợp tác xã Nông nghiệp Vĩnh An', null, 'Hợp tác xã', VINH_AN],
+    ]);
+    expect(shown(preview.page.rows)).toEqual([
+      [2, 'registrationNo', null, false, 'update'],
+      [3, null, null, false, 'create'],
+    ]);
+    const placeAnswers = [{ placeKey: preview.page.rows[0]?.placeKey ?? '', communeCode: XA_VINH_AN }];
+
+    const error = await refusal(jobId, placeAnswers);
+    expect(error?.kind).toBe('conflict');
+    expect(error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu. Dòng 3 («Hợp tác xã Nông nghiệp Vĩnh An») cùng tên với dòng 2 («HTX NN Vĩnh An»), cùng ở xã Vĩnh An: ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. ' +
+        'Xã, phường của dòng 2 được chọn sau khi kiểm tra các dòng, nên hai dòng chưa được đối chiếu với nhau. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên): dòng 3 sẽ hiện là trùng dòng 2, để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.',
+    );
+    expect(placed()).toEqual([{ name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_MY_HOA_HUNG }]);
+
+    const again = await checkedAgain(analysisJob, mapping, placeAnswers);
+    expect(shown(again.preview.page.rows)).toEqual([
+      [2, 'registrationNo', null, false, 'update'],
+      [3, 'inFile', 2, false, 'skip'],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: again.jobId, decisions: [], placeAnswers });
+    expect(summary).toMatchObject({ created: 0, updated: 1, skipped: 1 });
+    expect(placed()).toEqual([{ name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN }]);
+    expect(organization.id).toBeGreaterThan(0);
+  });
+
+  it('refuses a row placed by hand to be added where an earlier row read moves the organization of its name', async () => {
+    await storedElsewhere();
+    const { analysisJob, mapping, jobId, preview } = await previewRows([
+      ['HTX NN Vĩnh An', '1601000123', 'Hợp tác xã', VINH_AN],
+      ['Hợp tác xã Nông nghiệp Vĩnh An', null, 'Hợp tác xã', UNREAD],
+    ]);
+    const placeAnswers = [{ placeKey: preview.page.rows[1]?.placeKey ?? '', communeCode: XA_VINH_AN }];
+    const error = await refusal(jobId, placeAnswers);
+    expect(error?.message).toContain('Dòng 3 («Hợp tác xã Nông nghiệp Vĩnh An») cùng tên với dòng 2 («HTX NN Vĩnh An»), cùng ở xã Vĩnh An: ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên.');
+    expect(error?.message).toContain('Xã, phường của dòng 3 được chọn sau khi kiểm tra các dòng');
+    expect(error?.message).toContain('dòng 3 sẽ hiện là trùng dòng 2, để «Bỏ qua» trừ khi chọn khác');
+    expect(placed()).toEqual([{ name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_MY_HOA_HUNG }]);
+    const again = await checkedAgain(analysisJob, mapping, placeAnswers);
+    expect(shown(again.preview.page.rows)).toEqual([
+      [2, 'registrationNo', null, false, 'update'],
+      [3, 'inFile', 2, false, 'skip'],
+    ]);
+  });
+
+  it('asks about a later row that moves the organization where an earlier row adds its name, and refuses it when the earlier was placed by hand', async () => {
+    const organization = await storedElsewhere();
+    const read = await previewRows([
+      ['Hợp tác xã Nông nghiệp Vĩnh An', null, 'Hợp tác xã', VINH_AN],
+      ['HTX NN Vĩnh An', '1601000123', 'Hợp tác xã', VINH_AN],
+    ]);
+    expect(shown(read.preview.page.rows)).toEqual([
+      [2, null, null, false, 'create'],
+      [3, 'registrationNo', null, true, 'skip'],
+    ]);
+    expect(read.preview.page.rows[1]?.notes).toContainEqual({
+      cell: '3',
+      message:
+        'Dòng 2 («Hợp tác xã Nông nghiệp Vĩnh An») cùng tên, cùng xã, phường với dòng này: «Cập nhật» dòng này sẽ chuyển «HTX Nông nghiệp Vĩnh An» (nay ở xã Mỹ Hòa Hưng) về đó, ' +
+        'thành hai tổ chức cùng tên ở một xã, phường. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+      heed: true,
+    });
+    // «Dòng trùng: Cập nhật» leaves it out; the person who knows they are two chooses it for the row.
+    const { summary } = await commitOf(app, { previewJobId: read.jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+    expect(summary).toMatchObject({ created: 1, updated: 0, skipped: 1 });
+    expect(placed()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_MY_HOA_HUNG },
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+    ]);
+
+    app.ctx.db.$client.prepare('DELETE FROM organizations WHERE id <> ?').run(organization.id);
+    const byHand = await previewRows([
+      ['Hợp tác xã Nông nghiệp Vĩnh An', null, 'Hợp tác xã', UNREAD],
+      ['HTX NN Vĩnh An', '1601000123', 'Hợp tác xã', VINH_AN],
+    ]);
+    const placeAnswers = [{ placeKey: byHand.preview.page.rows[0]?.placeKey ?? '', communeCode: XA_VINH_AN }];
+    const error = await refusal(byHand.jobId, placeAnswers);
+    expect(error?.message).toContain('Xã, phường của dòng 2 được chọn sau khi kiểm tra các dòng');
+    expect(error?.message).toContain('dòng 3 sẽ hiện kèm lời nhắc cùng tên với dòng 2, để «Bỏ qua» trừ khi chọn khác');
+    const again = await checkedAgain(byHand.analysisJob, byHand.mapping, placeAnswers);
+    expect(shown(again.preview.page.rows)).toEqual([
+      [2, null, null, false, 'create'],
+      [3, 'registrationNo', null, true, 'skip'],
+    ]);
+  });
+
+  describe('where the register has an organization of its name', () => {
+    async function twoOfOneName() {
+      const beside = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN });
+      const moved = await call(app, 'organizations:create', { kind: 'htx', name: 'Hợp tác xã NN Vĩnh An', registrationNo: '1601000123', communeCode: XA_MY_HOA_HUNG });
+      return { beside, moved };
+    }
+
+    it('is asked, as a person’s save asks to confirm, and written only when chosen for the row', async () => {
+      const { moved } = await twoOfOneName();
+      // The form: moving it there asks to confirm.
+      const form = await callFailing(app, 'organizations:update', { id: moved.id, kind: 'htx', name: 'Hợp tác xã NN Vĩnh An', registrationNo: '1601000123', communeCode: XA_VINH_AN });
+      expect(form.message).toBe('Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX Nông nghiệp Vĩnh An. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.');
+
+      const { jobId, preview } = await previewRows([['HTX NN Vĩnh An', '1601000123', 'Hợp tác xã', VINH_AN]]);
+      expect(shown(preview.page.rows)).toEqual([[2, 'registrationNo', null, true, 'skip']]);
+      expect(preview.page.rows[0]?.notes).toContainEqual({
+        cell: 'D2',
+        message:
+          '«Cập nhật» sẽ chuyển «Hợp tác xã NN Vĩnh An» (Mã số HTX 1601000123) từ xã Mỹ Hòa Hưng về xã Vĩnh An, nơi đã có «HTX Nông nghiệp Vĩnh An», tên gần giống: hai tổ chức cùng tên ở một xã, phường thường là một. ' +
+          'Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại xã, phường của dòng này. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+        heed: true,
+      });
+      const bulk = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+      expect(bulk.summary).toMatchObject({ updated: 0, skipped: 1 });
+      const chosen = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'update' }] });
+      expect(chosen.summary).toMatchObject({ updated: 1 });
+      expect(placed()).toEqual([
+        { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+        { name: 'Hợp tác xã NN Vĩnh An', communeCode: XA_VINH_AN },
+      ]);
+    });
+
+    it('refuses the commit when the other was saved after the preview, writing nothing; checked again, the row is asked about', async () => {
+      const moved = await call(app, 'organizations:create', { kind: 'htx', name: 'Hợp tác xã NN Vĩnh An', registrationNo: '1601000123', communeCode: XA_MY_HOA_HUNG });
+      const { analysisJob, mapping, jobId, preview } = await previewRows([['HTX NN Vĩnh An', '1601000123', 'Hợp tác xã', VINH_AN]]);
+      expect(shown(preview.page.rows)).toEqual([[2, 'registrationNo', null, false, 'update']]);
+      // Saved in another window meanwhile.
+      await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN });
+
+      const error = await refusal(jobId, []);
+      expect(error?.message).toBe(
+        'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng 2: Đã có tổ chức cùng tên ở xã Vĩnh An: HTX Nông nghiệp Vĩnh An. ' +
+          'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
+      );
+      expect(placed()).toEqual([
+        { name: 'Hợp tác xã NN Vĩnh An', communeCode: XA_MY_HOA_HUNG },
+        { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+      ]);
+      const again = await checkedAgain(analysisJob, mapping, []);
+      expect(shown(again.preview.page.rows)).toEqual([[2, 'registrationNo', null, true, 'skip']]);
+      // Chosen for the row, knowing, it is written even though the register changed again meanwhile.
+      await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Thủy sản Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG });
+      const { summary } = await commitOf(app, { previewJobId: again.jobId, decisions: [{ row: 2, action: 'update' }] });
+      expect(summary).toMatchObject({ updated: 1 });
+      expect(app.ctx.db.$client.prepare('SELECT commune_code FROM organizations WHERE id = ?').pluck().get(moved.id)).toBe(XA_VINH_AN);
+    });
+
+    it('refuses the commit when the commune was chosen by hand, writing nothing; checked again, the row is asked about', async () => {
+      await twoOfOneName();
+      const { analysisJob, mapping, jobId, preview } = await previewRows([['HTX NN Vĩnh An', '1601000123', 'Hợp tác xã', UNREAD]]);
+      expect(shown(preview.page.rows)).toEqual([[2, 'registrationNo', null, false, 'update']]);
+      const placeAnswers = [{ placeKey: preview.page.rows[0]?.placeKey ?? '', communeCode: XA_VINH_AN }];
+      const error = await refusal(jobId, placeAnswers);
+      expect(error?.message).toBe(
+        'Chưa ghi gì vào dữ liệu. Dòng 2: Đã có tổ chức cùng tên ở xã Vĩnh An: HTX Nông nghiệp Vĩnh An. ' +
+          'Xã, phường của dòng này được chọn sau khi kiểm tra các dòng, nên chưa được đối chiếu với các tổ chức ở đó. ' +
+          'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại dòng này rồi ghi lại.',
+      );
+      expect(placed()).toEqual([
+        { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+        { name: 'Hợp tác xã NN Vĩnh An', communeCode: XA_MY_HOA_HUNG },
+      ]);
+      const again = await checkedAgain(analysisJob, mapping, placeAnswers);
+      expect(shown(again.preview.page.rows)).toEqual([[2, 'registrationNo', null, true, 'skip']]);
+      // Placed in the commune it is in, it is written: nothing moves.
+      const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], placeAnswers: [{ placeKey: placeAnswers[0]?.placeKey ?? '', communeCode: XA_MY_HOA_HUNG }] });
+      expect(summary).toMatchObject({ updated: 1 });
+      expect(placed()).toEqual([
+        { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+        { name: 'Hợp tác xã NN Vĩnh An', communeCode: XA_MY_HOA_HUNG },
+      ]);
+    });
   });
 });

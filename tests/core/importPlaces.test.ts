@@ -289,6 +289,16 @@ describe('a place the app could not read', () => {
   });
 });
 
+describe('a place written as marks only', () => {
+  it('is refused as no address, at its cell, as a blank one is: its commune, chosen by hand, could never be checked again', async () => {
+    const { preview: result } = await preview(['Địa chỉ', 'Xã/phường'], [['', '/'], ['#', '']]);
+    expect(result.page.rows.map((row) => [row.status, row.placeKey, row.problems])).toEqual([
+      ['invalid', null, [{ cell: 'D2', message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' }]],
+      ['invalid', null, [{ cell: 'C3', message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' }]],
+    ]);
+  });
+});
+
 describe('a name of a commune of today that an old commune of the province bore too', () => {
   it('is read as today’s commune, saying at its cell where the old one went, unless the address says which', async () => {
     const { preview: result } = await preview(

@@ -323,18 +323,21 @@ export interface KindAdapter {
   fileKeys(row: PreparedRow): string[];
   /**
    * For a kind whose rows may be placed in a commune the person chooses: the key of `fileKeys` that
-   * depends on the commune, for the row written in `communeCode`. Asked at commit of the rows to be
-   * added in a commune chosen after the preview, which the preview could not key them by.
+   * depends on the commune, for the row written in `communeCode`, adding a record or moving there
+   * the stored record `updated`; null when that record is there already, where the preview keyed
+   * it as stored. Asked at commit of the rows written in a commune chosen after the preview, which
+   * the preview could not key them by, and of the rows written beside them.
    */
-  fileKeyIn?(row: WritableRow, communeCode: string): string;
+  fileKeyIn?(ctx: Context, row: WritableRow, communeCode: string, updated: number | null): string | null;
   create(scope: ImportScope, row: WritableRow, communeCode: string | null): WrittenChange | CreatedForLater;
   /**
-   * Refuses (a conflict) a row to be added in `communeCode` as `create` takes it, that now meets a
-   * stored record the preview did not match it to and `create` would not refuse itself: saved since
-   * the preview, or in a commune the preview did not look in, it would be doubled. Asked of the rows
-   * before any is written.
+   * Refuses (a conflict) a row to be added in `communeCode` as `create` takes it, or to move the
+   * stored record `updated` there, that now meets a stored record the preview did not match it to
+   * and `create` or `update` would not refuse itself: saved since the preview, or in a commune the
+   * preview did not look in, it would be doubled. Asked of the rows before any is written; of a
+   * «Cập nhật» only when the row is written in a commune (a kind with `fileKeyIn`).
    */
-  refuseFoundSincePreview?(scope: ImportScope, row: WritableRow, communeCode: string | null): void;
+  refuseFoundSincePreview?(scope: ImportScope, row: WritableRow, communeCode: string | null, updated: number | null): void;
   /**
    * Refuses (a conflict) a row's «Cập nhật» of the stored record `id` that the register refuses now,
    * as the preview would have: the record changed since the preview. Asked, when the database
@@ -485,7 +488,10 @@ function issuesAt(scope: ImportScope, issues: z.ZodError['issues'], read: ReadRo
  * the person chooses its commune in the preview (`needsPlace`).
  */
 function placeProblem(scope: ImportScope, place: PlaceReading, read: ReadRow, rowNumber: number): ImportProblem | null {
-  if (place.kind !== 'unknown' || [text(read, 'commune'), text(read, 'district'), text(read, 'address')].some(Boolean)) return null;
+  // Marks without a letter or a digit («/», «#») name no place, as a blank cell: asked for, the row
+  // would have no address to keep the person's answer under (`placeKeyOf`), so the preview could
+  // never be checked again in the commune chosen, and the commit would refuse it every time.
+  if (place.kind !== 'unknown' || [text(read, 'commune'), text(read, 'district'), text(read, 'address')].some((written) => writtenKey(written) !== '')) return null;
   return { cell: cellRef(scope.columns, read.values.has('commune') ? 'commune' : 'address', rowNumber), message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' };
 }
 
@@ -1106,6 +1112,38 @@ function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, reg
 }
 
 /**
+ * A row found by its Mã số HTX whose place moves the organization into a commune where another of
+ * its name is: a person's save there asks to confirm that they are two (`refuseDuplicates`), and so
+ * does the import, the row being written only when the person chooses «Cập nhật» for it. Said at
+ * the place's cell, naming both (`PreparedRow.doubtful`).
+ */
+function movedBesideNameNote(
+  scope: ImportScope,
+  input: ParsedOrganizationInput,
+  place: RowPlace,
+  present: ReadonlySet<string>,
+  registered: () => RegisteredOrganization | null,
+  rowNumber: number,
+): ImportProblem | null {
+  const [into, ...others] = communeCodesOf(place);
+  // Written only from a place the row says, in one commune (among several, the person's choice is asked).
+  if (into === undefined || others.length > 0 || !(present.has('address') || present.has('commune'))) return null;
+  const found = registered();
+  if (found?.reason !== 'registrationNo' || found.communeCode === into) return null;
+  const nameKey = organizationNameKey(input.name);
+  const beside = scope.registerKeys.mayHaveName(into, nameKey) ? organizationByName(scope, into, nameKey) : undefined;
+  if (!beside) return null;
+  return {
+    cell: cellRef(scope.columns, present.has('address') ? 'address' : 'commune', rowNumber),
+    message:
+      `«Cập nhật» sẽ chuyển «${found.name}» (Mã số HTX ${input.registrationNo}) từ ${unitNameInSentence(communeNameOf(scope, found.communeCode))} về ${unitNameInSentence(communeNameOf(scope, into))}, ` +
+      `nơi đã có «${beside.name}», tên gần giống: hai tổ chức cùng tên ở một xã, phường thường là một. ` +
+      'Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại xã, phường của dòng này. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+    heed: true,
+  };
+}
+
+/**
  * A founding or joining day the row writes that the register refuses (`foundingIssues`), with
  * what the organization the row updates keeps (a blank never overwrites it): said at the row's
  * cell, as the form says it, rather than the commit stopping on it.
@@ -1323,7 +1361,9 @@ const organizationsAdapter: KindAdapter = {
     }
     const otherNumber = parsed.success ? otherNumberNote(scope, parsed.data, registered, rowNumber) : null;
     if (otherNumber) notes.push(otherNumber);
-    return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures, ...(otherNumber ? { doubtful: true as const } : {}) };
+    const movedBeside = parsed.success ? movedBesideNameNote(scope, parsed.data, place, present, registered, rowNumber) : null;
+    if (movedBeside) notes.push(movedBeside);
+    return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures, ...(otherNumber || movedBeside ? { doubtful: true as const } : {}) };
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
@@ -1334,13 +1374,17 @@ const organizationsAdapter: KindAdapter = {
     const key = nameKeyOfRow(row);
     return [...(input.registrationNo ? [`no:${input.registrationNo}`] : []), ...communeCodesOf(row.place).map((code) => nameInCommuneKey(code, key))];
   },
-  fileKeyIn(row, communeCode) {
+  fileKeyIn(ctx, row, communeCode, updated) {
+    if (updated !== null && organizationRow(ctx, updated)?.communeCode === communeCode) return null;
     return nameInCommuneKey(communeCode, organizationNameKey((row.input as ParsedOrganizationInput).name));
   },
-  refuseFoundSincePreview(scope, row, communeCode) {
+  refuseFoundSincePreview(scope, row, communeCode, updated) {
     // A Mã số HTX saved since, `create` refuses itself; a name it takes as the person's choice.
     const input = row.input as ParsedOrganizationInput;
-    const found = organizationByName(scope, communeCode ?? input.communeCode, organizationNameKey(input.name));
+    const into = communeCode ?? input.communeCode;
+    // One updated where it is is not questioned again, as a person's save does not question it.
+    if (updated !== null && organizationRow(scope.ctx, updated)?.communeCode === into) return;
+    const found = organizationByName(scope, into, organizationNameKey(input.name));
     if (found) throw conflict(`Đã có tổ chức cùng tên ở ${unitNameInSentence(communeNameOf(scope, found.communeCode))}: ${found.name}.`, found.id);
   },
   refuseUpdateSincePreview(scope, id, row) {

@@ -350,6 +350,21 @@ function sameRecordNote(rowNumber: number, earlierRow: number): ImportProblem {
 }
 
 /**
+ * A row found by its stable key (an organization by its Mã số HTX) whose name, in the place the row
+ * moves it to, an earlier row of the file writes: «Cập nhật» would leave two organizations of one
+ * name there, which a person's save asks to confirm. Written only when the person chooses it.
+ */
+function movedBesideRowNote(rowNumber: number, earlier: StoredRow, found: ImportMatch, nameIndex: number): ImportProblem {
+  return {
+    cell: String(rowNumber),
+    message:
+      `Dòng ${earlier.row} («${shownCell(earlier.cells[nameIndex])}») cùng tên, cùng xã, phường với dòng này: «Cập nhật» dòng này sẽ chuyển «${found.name}» (nay ở ${unitNameInSentence(found.place)}) về đó, ` +
+      'thành hai tổ chức cùng tên ở một xã, phường. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+    heed: true,
+  };
+}
+
+/**
  * A row's notes but those of a cell refused: how a cell was read («khoảng 2 tỷ» ghi nhận là 2)
  * is not said beside why its value is not taken. Notes that ask for a decision stand.
  */
@@ -725,14 +740,18 @@ async function previewWith(
         if (recordKey !== null && !sameRecord) firstRowOfKey.set(recordKey, stored);
         // A record found by the row's whole key is the earlier row's too: the row repeats it.
         const repeated = sameRecord ?? (earlier && (!found || found.reason === 'existing') ? earlier : undefined);
+        // Found by its number, its name in its place an earlier row of the file writes: moved there, two would be.
+        const besideRow = !repeated && found?.reason === 'registrationNo' && adapter.fileKeyIn ? earlier : undefined;
+        const doubtful = prepared.doubtful ?? (besideRow ? true : undefined);
         const match = repeated
           ? { reason: 'inFile' as const, id: null, name: found?.name ?? shownCell(repeated.cells[nameIndex]), place: '', row: repeated.row }
-          : found && prepared.doubtful
-            ? { ...found, doubtful: true as const }
+          : found && doubtful
+            ? { ...found, doubtful }
             : found;
         if (match) stored.match = match;
-        if (prepared.doubtful) stored.doubtful = true;
+        if (doubtful) stored.doubtful = doubtful;
         if (sameRecord) stored.notes = [sameRecordNote(sourceRow.rowNumber, sameRecord.row), ...(stored.notes ?? [])];
+        if (besideRow && found) stored.notes = [movedBesideRowNote(sourceRow.rowNumber, besideRow, found, nameIndex), ...(stored.notes ?? [])];
       }
       rows.push(stored);
       held += storedBytes(stored);
@@ -1074,9 +1093,12 @@ const AWAITING_ROWS_NAMED = 10;
  * its name in its commune, a partner of its tax code or of its name in its province. Asked, row by
  * row before the rows are written, each with one index lookup (a bulk load sets that index aside):
  * of the rows the preview found no record for when the database changed since it (`registerMoved`:
- * saved since, by a person, another window, another import); and always of a row placed in a
+ * saved since, by a person, another window, another import), and of those whose «Cập nhật» moves
+ * their organization into the commune their place was read as; and always of a row placed in a
  * commune the person chose for a place the app could not read, but the one the preview matched it
- * in (`StoredRow.matchedInCommune`): the preview never looked there. So, when the database changed,
+ * in (`StoredRow.matchedInCommune`): the preview never looked there, for a row added or one whose
+ * «Cập nhật» moves its organization there (the preview asks about that one, as a person's save
+ * does: `movedBesideNameNote` in the kinds). So, when the database changed,
  * is a row to update a record the register would now refuse it for (`refuseUpdateSincePreview`).
  */
 async function refuseFoundSincePreview(
@@ -1104,16 +1126,29 @@ async function refuseFoundSincePreview(
         throw changedSincePreview(row, error);
       }
     }
-    if (action !== 'create') continue;
-    const communeCode = asksForPlace(row) ? chosenPlace(scope.ctx, row, decision, placeAnswers) : null;
+    // A «Cập nhật» moves its stored record into the commune the row is written in.
+    const updated = action === 'update' ? (row.match?.id ?? null) : null;
+    if (action !== 'create' && updated === null) continue;
+    // Read, an update's commune is the one its place was read as: without one, the record stays where it is.
+    const communeCode = asksForPlace(row) ? chosenPlace(scope.ctx, row, decision, placeAnswers) : updated !== null ? (row.communeCodes?.[0] ?? null) : null;
     // Left without its commune, the row is not written.
-    if (asksForPlace(row) && communeCode === null) continue;
+    if ((asksForPlace(row) || updated !== null) && communeCode === null) continue;
     const unlooked = row.needsPlaceIn !== undefined && communeCode !== row.matchedInCommune;
-    if (!unlooked && (!registerMoved || row.match)) continue;
+    if (unlooked) {
+      try {
+        adapter.refuseFoundSincePreview?.(scope, row.prepared, communeCode, updated);
+      } catch (error) {
+        throw inChosenCommune(row, error);
+      }
+      continue;
+    }
+    // A row the preview asked about was chosen knowing what is there; another moved where a record
+    // of its name was saved since would not have been asked about.
+    if (!registerMoved || (updated === null ? row.match : row.doubtful)) continue;
     try {
-      adapter.refuseFoundSincePreview?.(scope, row.prepared, communeCode);
+      adapter.refuseFoundSincePreview?.(scope, row.prepared, communeCode, updated);
     } catch (error) {
-      throw unlooked ? inChosenCommune(row, error) : atRow(row, error);
+      throw updated === null ? atRow(row, error) : changedSincePreview(row, error);
     }
   }
 }
@@ -1133,55 +1168,75 @@ function inChosenCommune(row: StoredRow, error: unknown): unknown {
 }
 
 /**
- * Refuses the commit, before anything is written, when a row to be added in a commune the person
- * chose for a place the app could not read, which the preview did not key it by
- * (`StoredRow.matchedInCommune`), and another row to be added are the same organization there (the
- * same `KindAdapter.fileKeyIn`): the preview, checking them again, would take the later for a
- * repeat of the earlier (`fileKeys`), skipped unless the person chooses; written now, both would be
- * added. One rule with a record found where the preview never looked (`inChosenCommune`): the rows
- * are checked again, which keeps the preview's own check the only one that says which is a repeat.
+ * Refuses the commit, before anything is written, when a row written in a commune the person chose
+ * for a place the app could not read, which the preview did not key it by
+ * (`StoredRow.matchedInCommune`), and another row written there leave two organizations of one
+ * name there (the same `KindAdapter.fileKeyIn`), each added or moved there by its «Cập nhật»: the
+ * preview, checking them again, would take the later for a repeat of the earlier (`fileKeys`), or,
+ * the later found by its Mã số, ask about it (`movedBesideRowNote`), skipped unless the person
+ * chooses; written now, both would be. One rule with a record found where the preview never looked
+ * (`inChosenCommune`): the rows are checked again, which keeps the preview's own check the only one
+ * that says which is a repeat.
  */
 function refuseRepeatedInChosenCommune(ctx: Context, adapter: KindAdapter, state: PreviewState, input: CommitChoices, homeProvinceCode: string): void {
   if (!adapter.fileKeyIn) return;
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
   const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
-  /** The commune a row is added in, or null when it is not added (or not in a commune). */
-  const addedIn = (row: StoredRow): string | null => {
+  /** The commune a row is written in, with the stored record it updates; null when it is not written (or not in a commune). */
+  const writtenIn = (row: StoredRow): { communeCode: string; updated: number | null } | null => {
     if (row.problems || !row.prepared) return null;
     const decision = decisions.get(row.row);
+    const action = chosenAction(row, decision, input);
+    // A repeat of an earlier row updates what that row writes, where it writes it.
+    const updated = action === 'update' ? (row.match?.id ?? null) : null;
+    if (action === 'skip' || (action === 'update' && updated === null)) return null;
     const communeCode = asksForPlace(row) ? chosenPlace(ctx, row, decision, placeAnswers) : (row.communeCodes?.[0] ?? null);
-    return communeCode !== null && chosenAction(row, decision, input) === 'create' ? communeCode : null;
+    return communeCode === null ? null : { communeCode, updated };
   };
   const unlooked = new Set<number>();
   const communes = new Set<string>();
   for (const row of state.rows) {
     if (row.needsPlaceIn === undefined) continue;
-    const communeCode = addedIn(row);
-    if (communeCode === null || communeCode === row.matchedInCommune) continue;
+    const written = writtenIn(row);
+    if (written === null || written.communeCode === row.matchedInCommune) continue;
     unlooked.add(row.row);
-    communes.add(communeCode);
+    communes.add(written.communeCode);
   }
   if (communes.size === 0) return;
-  const firstOfKey = new Map<string, StoredRow>();
+  const firstOfKey = new Map<string, { row: StoredRow; updated: number | null }>();
   for (const row of state.rows) {
-    // Only the rows added where one was placed by hand: the others the preview told apart.
-    const communeCode = addedIn(row);
-    if (communeCode === null || !communes.has(communeCode) || !row.prepared) continue;
-    const key = adapter.fileKeyIn(row.prepared, communeCode);
+    // Only the rows written where one was placed by hand: the others the preview told apart.
+    const written = writtenIn(row);
+    if (written === null || !communes.has(written.communeCode) || !row.prepared) continue;
+    const key = adapter.fileKeyIn(ctx, row.prepared, written.communeCode, written.updated);
+    if (key === null) continue;
     const earlier = firstOfKey.get(key);
-    if (!earlier) firstOfKey.set(key, row);
-    else if (unlooked.has(row.row) || unlooked.has(earlier.row)) throw repeatedInChosenCommune(ctx, state, earlier, row, communeCode, unlooked, homeProvinceCode);
+    if (!earlier) firstOfKey.set(key, { row, updated: written.updated });
+    else if (unlooked.has(row.row) || unlooked.has(earlier.row.row)) {
+      throw repeatedInChosenCommune(ctx, state, earlier, { row, ...written }, unlooked, homeProvinceCode);
+    }
   }
 }
 
-function repeatedInChosenCommune(ctx: Context, state: PreviewState, earlier: StoredRow, later: StoredRow, communeCode: string, unlooked: ReadonlySet<number>, homeProvinceCode: string): AppFailure {
+function repeatedInChosenCommune(
+  ctx: Context,
+  state: PreviewState,
+  { row: earlier, updated: earlierUpdated }: { row: StoredRow; updated: number | null },
+  { row: later, communeCode, updated }: { row: StoredRow; communeCode: string; updated: number | null },
+  unlooked: ReadonlySet<number>,
+  homeProvinceCode: string,
+): AppFailure {
   const nameIndex = nameColumnIndex(state.columns);
   const placed = [earlier, later].filter((row) => unlooked.has(row.row)).map((row) => `dòng ${row.row}`);
+  const bothAdded = updated === null && earlierUpdated === null;
   return conflict(
     `Chưa ghi gì vào dữ liệu. Dòng ${later.row} («${shownCell(later.cells[nameIndex])}») cùng tên với dòng ${earlier.row} («${shownCell(earlier.cells[nameIndex])}»), ` +
-      `cùng ở ${placeOf(ctx, communeCode, homeProvinceCode, unitNameInSentence).name}: ghi cả hai dòng sẽ thêm hai lần một tổ chức. ` +
+      `cùng ở ${placeOf(ctx, communeCode, homeProvinceCode, unitNameInSentence).name}: ` +
+      (bothAdded ? 'ghi cả hai dòng sẽ thêm hai lần một tổ chức. ' : 'ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. ') +
       `Xã, phường của ${placed.join(' và ')} được chọn sau khi kiểm tra các dòng, nên hai dòng chưa được đối chiếu với nhau. ` +
-      `Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên): dòng ${later.row} sẽ hiện là trùng dòng ${earlier.row}, để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.`,
+      `Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên): dòng ${later.row} sẽ hiện ` +
+      (updated === null ? `là trùng dòng ${earlier.row}` : `kèm lời nhắc cùng tên với dòng ${earlier.row}`) +
+      ', để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.',
   );
 }
 
