@@ -6,6 +6,9 @@ type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
 
 const HA_NOI = '01';
+/** Communes of An Giang, as the admin units name them. */
+const MY_HOA_HUNG = '30313';
+const PHU_HOA = '30685';
 
 beforeEach(async () => {
   app = openTestApp();
@@ -553,6 +556,26 @@ describe('attendance', () => {
     ]);
   });
 
+  it('forgives a mistyped word of a partner\'s name as one of an organization\'s, offered as a close match, never ticked', async () => {
+    const { event } = await eventWithParticipants();
+    // Not invited: its words («thuc», «pham») are in no organization's name.
+    await partner('Công ty TNHH Thực phẩm Sài Gòn');
+    const text = [
+      '1. Thực phẩn Hà Nội - Lê Văn Cường',
+      '2. Cty TNHH Thựcc phẩm Sài Gòn',
+      '3. Bà Mai Thị Lan, Công ty CP Thực phẩm Hà Nội',
+      // «Phẩm» is a word of a partner's name: «Thực phẩm Hà Tây» is a unit the register lacks, not a typo.
+      '4. Thực phẩm Hà Tây',
+    ].join('\n');
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text });
+    expect(lines.map(({ name, representative, result, candidates, newcomers, nearMatch }) => [name, representative, result, candidates.map((one) => one.name), newcomers.map((one) => one.name), nearMatch ?? false])).toEqual([
+      ['Thực phẩn Hà Nội', 'Lê Văn Cường', 'ambiguous', ['Công ty Cổ phần Thực phẩm Hà Nội'], [], true],
+      ['Cty TNHH Thựcc phẩm Sài Gòn', '', 'newcomer', [], ['Công ty TNHH Thực phẩm Sài Gòn'], true],
+      ['Công ty CP Thực phẩm Hà Nội', 'Bà Mai Thị Lan', 'matched', ['Công ty Cổ phần Thực phẩm Hà Nội'], [], false],
+      ['Thực phẩm Hà Tây', '', 'unmatched', [], [], false],
+    ]);
+  });
+
   /** What each line of a sheet (rows of cells, copied from a spreadsheet) was read as. */
   async function readSheet(eventId: number, rows: string[][]) {
     const text = rows.map((cells) => cells.join('\t')).join('\n');
@@ -786,6 +809,45 @@ describe('sign-in sheets as offices type them', () => {
       ['unmatched', 'Chợ Phú Thọ', '', []],
     ]);
     expect(service.name).toBe('HTX Dịch vụ Mỹ Hòa Hưng');
+  });
+
+  it('finds the unit of a line that writes a person and a place without saying what the unit is, ticking only a name the line writes', async () => {
+    const event = await call(app, 'events:create', conference);
+    const ids = [
+      (await organization('HTX Nông nghiệp Vĩnh Bình', XA_VINH_BINH)).id,
+      (await organization('HTX Nông nghiệp Tân Phú', MY_HOA_HUNG)).id,
+      (await organization('Hợp tác xã Chăn nuôi Hòa Lợi', PHU_HOA)).id,
+      (await organization('HTX Dịch vụ Bình Minh', XA_VINH_AN)).id,
+    ];
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: ids.map((id) => ({ kind: 'organization' as const, id })) });
+    const text = [
+      // A place mistyped, read again with the mistyped word forgiven: offered, never ticked.
+      'Nguyễn Văn An - Vinh Bihn',
+      // Part of one participant's name, as «Vĩnh Bình» for «HTX Nông nghiệp Vĩnh Bình»: matched.
+      'Nguyễn Văn An (Vĩnh Bình)',
+      'Bà Năm – Tân Phú',
+      'Trần Thị Hoa, Hòa Lợi',
+      // A byname before the place, no mark between: offered, as a place after a person may be.
+      'Tư Tân Phú',
+      'Anh Năm Phú Hòa',
+      // The participant's commune, not its name: offered.
+      'Chị Lan - Phú Hòa',
+      'Võ Văn Sáu - xã Vĩnh An',
+      // A place that is no participant's, nor any unit's of the register: nothing, the person read as who signed.
+      'Anh Tư - Mỹ Thạnh',
+    ].join('\n');
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text });
+    expect(lines.map(({ name, representative, result, candidates, nearMatch }) => [name, representative, result, candidates.map((one) => one.name), nearMatch ?? false])).toEqual([
+      ['Vinh Bihn', 'Nguyễn Văn An', 'ambiguous', ['HTX Nông nghiệp Vĩnh Bình'], true],
+      ['(Vĩnh Bình)', 'Nguyễn Văn An', 'matched', ['HTX Nông nghiệp Vĩnh Bình'], false],
+      ['Tân Phú', 'Bà Năm', 'matched', ['HTX Nông nghiệp Tân Phú'], false],
+      ['Hòa Lợi', 'Trần Thị Hoa', 'matched', ['Hợp tác xã Chăn nuôi Hòa Lợi'], false],
+      ['Tân Phú', 'Tư', 'ambiguous', ['HTX Nông nghiệp Tân Phú'], false],
+      ['Phú Hòa', 'Anh Năm', 'ambiguous', ['Hợp tác xã Chăn nuôi Hòa Lợi'], false],
+      ['Phú Hòa', 'Chị Lan', 'ambiguous', ['Hợp tác xã Chăn nuôi Hòa Lợi'], false],
+      ['xã Vĩnh An', 'Võ Văn Sáu', 'ambiguous', ['HTX Dịch vụ Bình Minh'], false],
+      ['Mỹ Thạnh', 'Anh Tư', 'unmatched', [], false],
+    ]);
   });
 
   it('passes over the sheet\'s title and a header row typed as text, never a unit\'s line', async () => {

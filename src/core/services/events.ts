@@ -44,7 +44,7 @@ import type { HandlersFor } from '../handlerTypes';
 import { endedRefusal } from './organizations';
 import { foldedTextCondition, nearReadings } from './search';
 import { atomically } from '../db/atomic';
-import { readSignInSheet, spellsOut, type UnitNaming } from './signInSheet';
+import { looksLikeUnit, placeAfterByname, readSignInSheet, spellsOut, type UnitNaming } from './signInSheet';
 import { among } from '../db/prepared';
 
 type EventRow = typeof events.$inferSelect;
@@ -664,17 +664,28 @@ function withoutPlaceKinds(name: string): string {
  * matched, several are ambiguous; a participant whose name the line only resembles, words left out,
  * is offered as an ambiguous one, unless a unit of the register has that very name. A line that
  * names nothing is read with one mistyped word forgiven, and what that finds offered as «Gần đúng»
- * (`nearMatch`). None is unmatched; a line that names no unit (title, header, totals) is skipped.
+ * (`nearMatch`); failing that, a line that does not say what its unit is, as a participant's place
+ * (`placeAnswerOf`), offered to choose. None is unmatched; a line that names no unit (title,
+ * header, totals) is skipped.
  */
 export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInput>): SignInLine[] {
   const event = requireEvent(ctx, input.eventId);
   const participants = participantsOf(ctx, eq(eventParticipants.eventId, input.eventId));
   const shortNames = new Map<string, string>();
+  /** Each member's commune, its name folded and its full name («vinh an», «xa vinh an»). */
+  const communes = new Map<number, NameKey[]>();
   const organizationIds = participants.filter((item) => item.kind === 'organization').map((item) => item.counterpartId);
   const partnerIds = participants.filter((item) => item.kind === 'partner').map((item) => item.counterpartId);
   if (organizationIds.length) {
-    for (const row of ctx.db.select({ id: organizations.id, shortName: organizations.shortName }).from(organizations).where(inArray(organizations.id, organizationIds)).all()) {
+    const rows = ctx.db
+      .select({ id: organizations.id, shortName: organizations.shortName, communeCode: organizations.communeCode })
+      .from(organizations)
+      .where(inArray(organizations.id, organizationIds))
+      .all();
+    for (const row of rows) {
       shortNames.set(`organization:${row.id}`, row.shortName);
+      const commune = ctx.places.commune(row.communeCode);
+      if (commune) communes.set(row.id, nameKeys([foldText(commune.name), foldText(commune.fullName)]));
     }
   }
   if (partnerIds.length) {
@@ -688,6 +699,7 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
       participant,
       keys: keysOf(participant.kind, participant.name, shortName),
       placeless: keysOf(participant.kind, withoutPlaceKinds(participant.name), withoutPlaceKinds(shortName)),
+      commune: participant.kind === 'organization' ? (communes.get(participant.counterpartId) ?? []) : [],
     };
   });
   const candidate = ({ id, name, status }: EventParticipant): SignInCandidate => ({ participantId: id, name, status });
@@ -709,6 +721,23 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
     if (placeless.length) return { found: placeless.map(({ participant }) => participant), naming: overlapNaming(placeless.map((item) => item.placeless), placelessLine) };
     const resembled = keyed.filter(({ keys }) => keys.some((key) => lineKeys.some((lineKey) => resembles(key, lineKey) || spellsOut(lineKey.words, key.words))));
     return { found: resembled.map(({ participant }) => participant), naming: resembled.length ? 'resembles' : null };
+  };
+  /**
+   * The participants a name that does not say what the unit is may be by their place, when nothing
+   * else answers to it: a place after a byname («Tư Tân Phú», `placeAfterByname`) as a name would
+   * be answered, else the commune it names («Chị Lan - Phú Hòa», read as «Phú Hòa» signed by Chị
+   * Lan; «Anh Năm Phú Hòa»). Only ever offered: another unit may be of that place too, and the person
+   * knows which.
+   */
+  const placeAnswerOf = (name: string): { found: EventParticipant[]; signer?: string; place: string } => {
+    if (looksLikeUnit(name)) return { found: [], place: name };
+    const byname = placeAfterByname(name);
+    const place = byname?.place ?? name;
+    const answer = byname && answering(byname.place);
+    if (byname && answer?.naming) return { ...byname, found: answer.found };
+    const lineKeys = lineKeysOf(place);
+    const found = keyed.filter(({ commune }) => commune.some((key) => lineKeys.some((lineKey) => lineKey.key === key.key))).map(({ participant }) => participant);
+    return { ...byname, found, place };
   };
   /** Each name answered once: the readings a sheet's columns are chosen by are read again as its lines. */
   const answers = new Map<string, Answer>();
@@ -748,11 +777,12 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
   /**
    * A line that names nothing as written is read again with one mistyped word forgiven, as the
    * register's search forgives it (`nearReadings`: a word of four letters or more one slipped,
-   * missing, extra or swapped letter from a word of the register's, «Bihn» read as «binh»), though
-   * never a word the register itself has. Each reading is matched as a line is: the participants it
-   * answers to (more than resembles), else the units of the register it names whole that can be
-   * added; the closest to the reading first (`nameCloseness`). All are offered to choose, never
-   * matched or ticked: a forgiven letter is also how two units' names differ.
+   * missing, extra or swapped letter from a word of the register's or of a partner's name, «Bihn»
+   * read as «binh»), though never a word the register or a partner's name itself has. Each reading
+   * is matched as a line is: the participants it answers to (more than resembles), else the units
+   * of the register it names whole that can be added; the closest to the reading first
+   * (`nameCloseness`). All are offered to choose, never matched or ticked: a forgiven letter is also
+   * how two units' names differ.
    */
   const misread = [...new Set(unanswered.filter((line) => line.naming === null && uninvited(line.name).length === 0).map((line) => line.name))];
   const typos = nearReadings(ctx.db.$client, misread.map((name) => nameWords(name).join(' ')), true);
@@ -795,6 +825,10 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
     const near = nearAnswerOf(name);
     if (near.candidates.length) return { ...read, ...near, result: 'ambiguous', nearMatch: true };
     if (near.newcomers.length) return { ...read, ...near, result: 'newcomer', nearMatch: true };
+    const placed = placeAnswerOf(name);
+    // Read as the place signed by the byname before it, as a line that parts them is read.
+    const byname = placed.signer === undefined ? {} : { name: placed.place, representative: placed.signer };
+    if (placed.found.length) return { ...read, ...byname, candidates: placed.found.map(candidate), result: 'ambiguous' };
     return { ...read, result: 'unmatched' };
   });
 }

@@ -92,15 +92,47 @@ function forgivable({ word, wordStart }: { word: string; wordStart: boolean }): 
   return !wordStart && length >= NEAR_MIN && length <= NEAR_MAX && /^\p{L}+$/u.test(word);
 }
 
+/** Each of `words` and its deletions, the keys two words one letter apart share (see `search_word_deletions`). */
+function deletionKeys(words: readonly string[]): Map<string, string[]> {
+  return new Map(words.map((word) => [word, [word, ...deletions(Array.from(word))]]));
+}
+
+/**
+ * The partners' words a typed word may be forgiven into, by key (each word and its deletions, as
+ * `search_words` and `search_word_deletions` keep the organizations'): the words of the name keys
+ * and short names of the partners not in the trash. Computed where they are needed rather than kept
+ * beside the rows: a few thousand partners nationwide are read in a few milliseconds, and only when
+ * a sheet has a line that names nothing as written.
+ */
+function partnerWordsByKey(sqlite: Vocabulary): Map<string, string[]> {
+  const words = new Set<string>();
+  // A name key is folded already; a short name, seldom given, is folded here.
+  const rows = sqlite.prepare<[], [string, string]>('SELECT name_key, short_name FROM partners WHERE deleted_at IS NULL').raw().all();
+  for (const [nameKey, shortName] of rows) {
+    for (const word of nameKey.split(' ')) words.add(word);
+    if (shortName !== '') for (const word of nameWords(shortName)) words.add(word);
+  }
+  const byKey = new Map<string, string[]>();
+  for (const [word, keys] of deletionKeys([...words].filter((word) => forgivable({ word, wordStart: false })))) {
+    for (const key of keys) {
+      const found = byKey.get(key);
+      if (found) found.push(word);
+      else byKey.set(key, [word]);
+    }
+  }
+  return byKey;
+}
+
 /**
  * For each of `words`, the register's words one letter away from it (`search_words` and its
  * deletions, see db/derived.ts: those that share a deletion with it, or are one of its deletions),
- * in alphabetical order; and whether it is a word of the register itself. One statement whatever the
- * number of words, so that a sign-in sheet's hundreds of lines read the vocabulary once.
+ * in alphabetical order; and whether it is a word of the register itself. With `partners`, the
+ * partners' words as well (`partnerWordsByKey`). One statement whatever the number of words, so
+ * that a sign-in sheet's hundreds of lines read the vocabulary once.
  */
-function nearWords(sqlite: Vocabulary, words: readonly string[]): Map<string, { known: boolean; near: string[] }> {
+function nearWords(sqlite: Vocabulary, words: readonly string[], partners: boolean): Map<string, { known: boolean; near: string[] }> {
   if (words.length === 0) return new Map();
-  const keysOf = new Map(words.map((word) => [word, [word, ...deletions(Array.from(word))]]));
+  const keysOf = deletionKeys(words);
   const keys = JSON.stringify([...new Set([...keysOf.values()].flat())]);
   const rows = sqlite
     .prepare<{ keys: string }, { key: string; word: string }>(
@@ -109,7 +141,7 @@ function nearWords(sqlite: Vocabulary, words: readonly string[]): Map<string, { 
        UNION SELECT word, word FROM search_words WHERE uses > 0 AND word IN (SELECT value FROM json_each(@keys))`,
     )
     .all({ keys });
-  const byKey = new Map<string, string[]>();
+  const byKey = partners ? partnerWordsByKey(sqlite) : new Map<string, string[]>();
   for (const { key, word } of rows) {
     const found = byKey.get(key);
     if (found) found.push(word);
@@ -140,17 +172,19 @@ export interface NearReading {
  * Each of `queries` read with exactly one typed word of four letters or more forgiven (see
  * `nearSearch`): every reading, the forgiven word replaced by each of the register's words one
  * letter away from it (`nearWords`), the vocabulary read once for all the queries. With
- * `knownTrusted`, a typed word that is itself a word of the register is no typo and is not
- * forgiven: for names written whole (a sign-in sheet's), where a name made of the register's words
- * is a unit the register lacks, not another one mistyped.
+ * `unitNames`, for names written whole (a sign-in sheet's), which may be a partner's as well as a
+ * member's: the partners' words are forgiven into too («Thuc phamm» read as «thuc pham» of «Công ty
+ * TNHH Thực phẩm Sài Gòn»), and a typed word that is itself a word of the register or of a partner
+ * is no typo and is not forgiven, since a name made of such words is a unit the register lacks,
+ * not another one mistyped.
  */
-export function nearReadings(sqlite: Vocabulary, queries: readonly string[], knownTrusted = false): NearReading[][] {
+export function nearReadings(sqlite: Vocabulary, queries: readonly string[], unitNames = false): NearReading[][] {
   const typed = queries.map(searchWords);
-  const near = nearWords(sqlite, [...new Set(typed.flat().filter(forgivable).map(({ word }) => word))]);
+  const near = nearWords(sqlite, [...new Set(typed.flat().filter(forgivable).map(({ word }) => word))], unitNames);
   return typed.map((words) =>
     words.flatMap(({ word }, at) => {
       const found = near.get(word);
-      if (found === undefined || (knownTrusted && found.known)) return [];
+      if (found === undefined || (unitNames && found.known)) return [];
       return found.near.map((replacement) => ({ at, word: replacement, words: words.map((other, index) => (index === at ? replacement : other.word)) }));
     }),
   );

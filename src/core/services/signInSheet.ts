@@ -195,14 +195,21 @@ const namingStrength: Record<UnitNaming, number> = { whole: 4, within: 3, around
  * else holds one, else resembles one. Among readings naming a unit as well, the longest, since a
  * unit's name may span parts («… Xuân Hương - Đà Lạt»); but a name that holds a unit's name and
  * more holds the signer too, so there the shortest. When no reading names a unit (one not yet in
- * the register), the part that starts as a unit's name does (HTX, Công ty…), else the first: the
- * line is shown unmatched either way.
+ * the register, or one mistyped), the part that starts as a unit's name does (HTX, Công ty…), else
+ * the first that does not read as the signer (`readsAsSigner`): «Nguyễn Văn An - Vinh Bihn» is read
+ * as «Vinh Bihn» signed by Nguyễn Văn An, so that the mistyped name is what is read again
+ * (`matchSignIn`).
  */
 function chosenReading(readings: readonly Reading[], units: ReadonlyMap<string, UnitNaming>): Reading {
   const chosen = highest(readings, (reading) => {
     const naming = units.get(reading.name);
     const strength = naming ? namingStrength[naming] : 0;
-    return [strength, naming === 'whole' || naming === 'within' ? reading.parts : -reading.parts, looksLikeUnit(reading.name) ? 1 : 0];
+    return [
+      strength,
+      naming === 'whole' || naming === 'within' ? reading.parts : -reading.parts,
+      looksLikeUnit(reading.name) ? 1 : 0,
+      readsAsSigner(reading.name) ? 0 : 1,
+    ];
   });
   return chosen ?? { name: '', representative: '', parts: 0 };
 }
@@ -307,7 +314,7 @@ function signerWithTitle(typed: string): string {
 }
 
 /** Whether a cell reads as a unit's name by its form: it starts with what the unit is (HTX, Công ty…). */
-function looksLikeUnit(cell: string): boolean {
+export function looksLikeUnit(cell: string): boolean {
   return organizationKindOfName(cell) !== undefined || hasLegalForm(cell);
 }
 
@@ -317,6 +324,42 @@ const honorific = /^(?:ông|bà|anh|chị|đ\/c|đồng chí)\s+/iu;
 function looksLikePerson(cell: string): boolean {
   const words = cell.replace(honorific, '').split(' ');
   return words.length >= 2 && words.length <= 6 && words.every((word) => /^\p{Lu}\p{L}*$/u.test(word)) && !looksLikeUnit(cell);
+}
+
+/** The family names most Vietnamese bear, as a person's name starts: a place's name seldom starts so and runs to three words. */
+const familyNames = new Set(
+  ['nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'duong', 'ly', 'dinh', 'doan', 'truong', 'lam', 'luong', 'trinh', 'ta', 'quach', 'to'],
+);
+
+/**
+ * Whether a part of a line reads as who signed rather than a unit: it starts with how a person is
+ * addressed («Chị Lan», «Bà Năm», «Ông Trần Văn Tư»), or is a person's name of three words or more
+ * starting with a family name («Nguyễn Văn An»). Two capitalised words alone («Vĩnh Bình») may be a
+ * place, the short name cooperatives go by.
+ */
+function readsAsSigner(part: string): boolean {
+  if (honorific.test(part)) return true;
+  const words = nameWords(part);
+  return looksLikePerson(part) && words.length >= 3 && familyNames.has(words[0] ?? '');
+}
+
+/**
+ * How people of the south call one another by their rank among their parents' children («Anh Tư»,
+ * «Bà Năm», «Út»), with their tone marks: «Năm» is a byname, «Nam» a name.
+ */
+const bynames = new Set(['hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười', 'út']);
+
+/**
+ * Who signed and the place a line names after them, written without a mark between them: «Tư Tân
+ * Phú» → Tư, «Tân Phú»; «Anh Tư Tân Phú» → Anh Tư, «Tân Phú». Only a byname (`bynames`) tells a
+ * person there: «Báo Vĩnh Bình» is a newspaper of Vĩnh Bình, another unit that shares the place.
+ * Undefined for any other line.
+ */
+export function placeAfterByname(name: string): { signer: string; place: string } | undefined {
+  const addressed = honorific.exec(name)?.[0] ?? '';
+  const [byname = '', ...place] = name.slice(addressed.length).split(' ');
+  if (!bynames.has(byname.toLowerCase()) || place.length < 2) return undefined;
+  return { signer: `${addressed}${byname}`, place: place.join(' ') };
 }
 
 /** The rows of a sheet without header its columns are chosen by: enough to tell, few enough to stay instant on a long sheet. */
