@@ -71,13 +71,13 @@ export function supplyStatus(facts: SupplyFacts, today: string): SupplyStatus {
 }
 
 /**
- * The day an offer stops being on offer, as `supplyStatus` reads `withdrawnOn`: the day it was
- * withdrawn, or the day its seller ended (dissolved, merged…) if earlier; null while neither is
- * set. `offerOpenOn` (core/db/predicates.ts) says the same in SQL.
+ * The day an offer or a demand closes, as `supplyStatus` reads `withdrawnOn`: the day it was
+ * withdrawn, or the day its member organization (seller, or buyer) ended (dissolved, merged…) if
+ * earlier; null while neither is set. `supplyOpenOn` (core/db/predicates.ts) says the same in SQL.
  */
-export function offerClosingDay(withdrawnOn: string | null, sellerEndedOn: string | null): string | null {
-  if (withdrawnOn === null) return sellerEndedOn;
-  return sellerEndedOn !== null && sellerEndedOn < withdrawnOn ? sellerEndedOn : withdrawnOn;
+export function closingDay(withdrawnOn: string | null, partyEndedOn: string | null): string | null {
+  if (withdrawnOn === null) return partyEndedOn;
+  return partyEndedOn !== null && partyEndedOn < withdrawnOn ? partyEndedOn : withdrawnOn;
 }
 
 /**

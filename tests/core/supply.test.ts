@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { agreementsTables } from '../../src/core/excel/reports/agreements';
-import { supplyStatusSql } from '../../src/core/services/supply';
-import { supplyOffers } from '../../src/core/db/schema';
+import { demandsDueUnserved, supplyStatusSql } from '../../src/core/services/supply';
+import { supplyDemands, supplyOffers } from '../../src/core/db/schema';
 import type { InputOf } from '../../src/shared/contract';
 import { supplyStatuses } from '../../src/shared/domain';
 import { convertPrice, convertQuantity, productGroupOf, productSimilarity, supplyStatus } from '../../src/shared/supply';
@@ -789,6 +789,46 @@ describe('what the lists hide, the programme does not count nor suggestions offe
     expect(await issuesOf('connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' })).toEqual({
       connectedOn: 'Bên bán đã chấm dứt hoạt động từ ngày 18/05/2026; không kết nối được từ ngày đó.',
     });
+  });
+
+  it('closes the demands of a member buyer that ended as its offers, and refuses a new one from its end at the buyer', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB } }));
+    const fromPartner = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-06-01' }));
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-05-18', decisionNo: '9/QĐ', subjectId: ids.riceB });
+
+    // Saved again (nothing changed) or anew from its end: refused at the buyer, with the day.
+    const ended = { buyer: 'HTX Nông nghiệp Tây Bình đã chấm dứt hoạt động từ ngày 18/05/2026.' };
+    expect(await issuesOf('demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB }, product: 'Xoài' }))).toEqual(ended);
+    expect(await issuesOf('demands:update', { ...demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB } }), id: wanted.id })).toEqual(ended);
+    // A need from before its end was its own: kept, and closed from the end like a withdrawal.
+    await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB }, product: 'Xoài', neededFrom: '2026-05-01' }));
+    const detail = await call(app, 'demands:get', { id: wanted.id });
+    expect({ status: detail.status, buyerEndedOn: detail.buyerEndedOn, withdrawnOn: detail.withdrawnOn }).toEqual({ status: 'withdrawn', buyerEndedOn: '2026-05-18', withdrawnOn: null });
+    expect((await call(app, 'demands:get', { id: fromPartner.id })).buyerEndedOn).toBeNull();
+    const totals = async (statuses: InputOf<'demands:list'>['statuses']) => (await call(app, 'demands:list', { statuses })).total;
+    expect({ open: await totals(['open', 'partly_connected']), withdrawn: await totals(['withdrawn']), all: await totals(undefined) }).toEqual({ open: 1, withdrawn: 2, all: 3 });
+    const [rowStatus] = app.ctx.db.select({ status: supplyStatusSql('demand', '2026-05-20') }).from(supplyDemands).where(sql`${supplyDemands.id} = ${wanted.id}`).all();
+    expect(rowStatus?.status).toBe('withdrawn');
+    // Neither suggested to the offer nor suggesting; Cần chú ý no longer asks to serve it; no connection.
+    expect((await call(app, 'offers:suggestDemands', { id: rice.id })).map((one) => one.item.id)).toEqual([fromPartner.id]);
+    expect(await call(app, 'demands:suggestOffers', { id: wanted.id })).toEqual([]);
+    expect(demandsDueUnserved(app.ctx, '2026-05-20', 30).map((one) => one.demandId)).toEqual([fromPartner.id]);
+    expect(await issuesOf('connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' })).toEqual({
+      connectedOn: 'Bên mua đã chấm dứt hoạt động từ ngày 18/05/2026; không kết nối được từ ngày đó.',
+    });
+  });
+
+  it('says on an offer’s page that its seller is in the trash, and suggests nothing for it meanwhile', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    await call(app, 'demands:create', demand({ requirements: [] }));
+    expect((await call(app, 'offers:get', { id: rice.id })).sellerInTrash).toBe(false);
+    expect(await call(app, 'offers:suggestDemands', { id: rice.id })).toHaveLength(1);
+    await call(app, 'organizations:delete', { id: ids.riceA });
+    expect((await call(app, 'offers:get', { id: rice.id })).sellerInTrash).toBe(true);
+    expect(await call(app, 'offers:suggestDemands', { id: rice.id })).toEqual([]);
+    await call(app, 'organizations:restore', { id: ids.riceA });
+    expect((await call(app, 'offers:get', { id: rice.id })).sellerInTrash).toBe(false);
   });
 
   it('drafts the agreement of a connection with the commitment running from the connection’s day at the earliest', async () => {

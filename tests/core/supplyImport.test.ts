@@ -124,6 +124,8 @@ describe('importing offers', () => {
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài tượng;3;tấn;15/06/2026;20.000 đ/trái',
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài ghép;3 tấn/năm;;15/06/2026;',
       'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo tấm;2;tấn;01/06/2026;3.250,5 đ/kg',
+      'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài thanh ca;1.200 trái;tấn;15/06/2026;',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo nàng hoa;1,5 tấn;tấn;01/06/2026;',
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung co don vi.csv', csv), 'offers');
     expect(rowsSaid(shown)).toEqual([
@@ -136,7 +138,8 @@ describe('importing offers', () => {
         [],
         ['D5: Số lượng: ghi nhận là 2 tạ (đơn vị ghi cùng ô).', 'G5: Giá từ: ghi một khoảng giá, ghi nhận là từ 1.200.000 đến 1.500.000 đồng/tạ (12.000–15.000 đồng/kg).'],
       ],
-      [6, 'invalid', ['D6: Số lượng ghi đơn vị «tấn», còn cột Đơn vị tính ghi «kg»; hãy để một đơn vị.'], []],
+      // Written with another unit of its kind than Đơn vị tính: the figure to write, not written for the person.
+      [6, 'invalid', ['D6: Số lượng ghi 3 tấn, còn cột Đơn vị tính ghi «kg»: 3 tấn là 3.000 kg. Hãy ghi 3.000, hoặc sửa Đơn vị tính thành tấn.'], []],
       [7, 'invalid', ['G7: Giá từ ghi theo quả, còn số lượng tính bằng tấn, hai đơn vị không đổi ra nhau được; hãy ghi giá theo tấn.'], []],
       [
         8,
@@ -147,11 +150,15 @@ describe('importing offers', () => {
       ],
       // A price per kilogram as written, its decimals too, before it is stated per tonne.
       [9, 'valid', [], ['G9: Giá từ: 3.250,5 đồng/kg ghi nhận là 3.250.500 đồng/tấn.']],
+      [10, 'invalid', ['D10: Số lượng ghi đơn vị «trái», còn cột Đơn vị tính ghi «tấn», hai đơn vị khác loại không đổi ra nhau được; hãy để một đơn vị.'], []],
+      // The same unit in both: read.
+      [11, 'valid', [], []],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 5, failed: 3 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 6, failed: 4 });
     const offers = await call(app, 'offers:list', { programmeId });
     expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin, row.priceMax]).sort()).toEqual([
       ['Gạo ST25', 1.5, 'tấn', 25_000_000, null],
+      ['Gạo nàng hoa', 1.5, 'tấn', null, null],
       ['Gạo tấm', 2, 'tấn', 3_250_500, null],
       ['Lúa OM 18', 20, 'tấn', 7_500_000, null],
       ['Xoài cát Hòa Lộc', 500, 'kg', 12_000, 15_000],

@@ -114,20 +114,66 @@ describe('the offer and demand forms', { timeout: 60_000 }, () => {
         '«12.000đ/kg» là giá theo kg, còn ô này ghi giá cho một tấn (đơn vị của số lượng): 12.000 đồng/kg là 12.000.000 đồng/tấn. Hãy ghi 12.000.000.',
       ),
     ).toBeTruthy();
-    // Written per the box's own unit, only the number is asked for; per a unit that does not convert, it says so.
-    typeInBox(/^Giá đến/, '15.000 đồng/tấn');
-    expect(screen.getByText('«15.000 đồng/tấn»: chỉ ghi số đồng cho một tấn, tức là 15.000.')).toBeTruthy();
+    // Written per the box's own unit, it is read and said so; per a unit that does not convert, it says so.
+    const most = typeInBox(/^Giá đến/, '15.000 đồng/tấn');
+    expect(most.value).toBe('15.000');
+    // Said before the box's own hint.
+    expect(screen.getByText(/^«15\.000 đồng\/tấn» ghi nhận là 15\.000 đồng\/tấn\. Khi giá là một khoảng/)).toBeTruthy();
     typeInBox(/^Giá đến/, '5.000đ/trái');
     expect(
       screen.getByText('«5.000đ/trái» là giá theo quả, không đổi ra tấn được; hãy ghi giá cho một tấn (đơn vị của số lượng), hoặc đổi đơn vị tính.'),
     ).toBeTruthy();
 
-    // The unit changed, the labels follow it.
+    // The unit changed, the labels follow it, and a price written per the unit chosen now is read.
     await choose(screen.getByLabelText(/^Đơn vị tính/), 'kg', 'kg');
     expect(screen.getByLabelText(/^Giá từ \(đồng\/kg\)/)).toBeTruthy();
+    await waitFor(() => expect(price.value).toBe('12.000'));
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nhu cầu' }));
-    await waitFor(() => expect(price.getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() => expect(most.getAttribute('aria-invalid')).toBe('true'));
+    expect(price.getAttribute('aria-invalid')).not.toBe('true');
     expect(invoke).not.toHaveBeenCalledWith('demands:create', expect.anything());
+  });
+
+  it('reads a quantity written with the unit chosen, and refuses one in another unit with the figure to type', async () => {
+    const invoke = await fillDemand({ 'demands:create': () => ok(saved) });
+    // «1,5 tấn» with the unit tấn: the number is taken, the box shows it and says how it was read.
+    const quantity = typeInBox(/^Số lượng/, '1,5 tấn');
+    expect(quantity.value).toBe('1,5');
+    expect(screen.getByText('«1,5 tấn» ghi nhận là 1,5 tấn.')).toBeTruthy();
+    expect(quantity.getAttribute('aria-invalid')).not.toBe('true');
+
+    // In kg, of the same kind: kept as typed, refused with the figure in tấn; in quả, refused as of another kind.
+    typeInBox(/^Số lượng/, '1.500 kg');
+    expect(quantity.value).toBe('1.500 kg');
+    expect(screen.getByText('«1.500 kg» là số lượng theo kg, còn đơn vị tính đã chọn là tấn: 1.500 kg là 1,5 tấn. Hãy ghi 1,5, hoặc chọn đơn vị tính kg.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nhu cầu' }));
+    await waitFor(() => expect(quantity.getAttribute('aria-invalid')).toBe('true'));
+    expect(invoke).not.toHaveBeenCalledWith('demands:create', expect.anything());
+    typeInBox(/^Số lượng/, '1.200 trái');
+    expect(
+      screen.getByText('«1.200 trái» là số lượng theo quả, không đổi ra tấn được (hai đơn vị khác loại); hãy ghi số lượng theo tấn, hoặc chọn đơn vị tính quả.'),
+    ).toBeTruthy();
+
+    // Written in kg, then kg chosen: read as the unit chosen now is the one written.
+    typeInBox(/^Số lượng/, '2.250 ký');
+    await choose(screen.getByLabelText(/^Đơn vị tính/), 'kg', 'kg');
+    expect(quantity.getAttribute('aria-invalid')).not.toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nhu cầu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ quantity: 2250, unitCode: 'kg' })));
+  });
+
+  it('says at once under the picker that a member buying has ended', async () => {
+    const ended = organizationDetail({ id: 7, name: seller.name, status: 'reorganized', endedOn: '2026-03-12', isMember: false });
+    renderWith(
+      { 'organizations:get': () => ok(ended) },
+      <DemandForm side={{ form: 'demandForm', partyKinds: 'any' }} preset={{ buyer: seller }} onSaved={() => undefined} onCancel={() => undefined} />,
+    );
+    const said = /không ghi được nhu cầu cần hàng từ ngày đó trở đi/;
+    expect(await screen.findByText('Đã tổ chức lại từ ngày 12/03/2026: không ghi được nhu cầu cần hàng từ ngày đó trở đi.')).toBeTruthy();
+    typeInBox(/^Cần từ ngày/, '01/03/2026');
+    expect(screen.queryByText(said)).toBeNull();
+    typeInBox(/^Cần từ ngày/, '12/03/2026');
+    expect(screen.getByText(said)).toBeTruthy();
   });
 
   it('asks before saving what may be an open demand entered again, and saves it when confirmed', async () => {

@@ -95,6 +95,14 @@ export function referenceNotInTrash(reference: SQLWrapper, table: typeof organiz
 }
 
 /**
+ * An offer whose seller is not in the trash: only such a one is listed, counted in its programme and
+ * suggested (as `buyerNotInTrash` for a demand).
+ */
+export function sellerNotInTrash(offer: { organizationId: SQLWrapper }): SQL {
+  return referenceNotInTrash(offer.organizationId, organizations);
+}
+
+/**
  * A demand whose buyer, a partner or an organization (the other reference points at none), is not
  * in the trash: only such a one is listed, counted in its programme and suggested.
  */
@@ -178,14 +186,16 @@ export function notWithdrawnBy(record: { withdrawnOn: SQLWrapper }, day: string 
 }
 
 /**
- * An offer still on offer on `day`: not withdrawn by then, and its seller not ended (dissolved,
- * merged, split) by then. What an organization offered closes with it, as if withdrawn on the day
- * it ended: its status says «Đã rút» (`offerClosingDay` in shared/supply.ts), lists filter it so,
- * suggestions, the supply bulletin and Cần chú ý leave it out. Read like `referenceNotInTrash`,
- * without joining the organization: the few ended ones are read once.
+ * An offer or a demand still open on `day`: not withdrawn by then, and its member organization —
+ * an offer's seller, a demand's buyer when it is one — not ended (dissolved, merged, split) by then.
+ * What an organization offered or asked for closes with it, as if withdrawn on the day it ended: its
+ * status says «Đã rút» (`closingDay` in shared/supply.ts), lists filter it so, suggestions, the
+ * supply bulletin and Cần chú ý leave it out. A partner buyer (no `organizationId`) has no
+ * lifecycle. Read like `referenceNotInTrash`, without joining the organization: the few ended ones
+ * are read once.
  */
-export function offerOpenOn(offer: { withdrawnOn: SQLWrapper; organizationId: SQLWrapper }, day: string | SQLWrapper): SQL {
-  return sql`(${notWithdrawnBy(offer, day)} AND ${offer.organizationId} NOT IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.endedOn} <= ${day}))`;
+export function supplyOpenOn(record: { withdrawnOn: SQLWrapper; organizationId: SQLWrapper }, day: string | SQLWrapper): SQL {
+  return sql`(${notWithdrawnBy(record, day)} AND (${record.organizationId} IS NULL OR ${record.organizationId} NOT IN (SELECT ${organizations.id} FROM ${organizations} WHERE ${organizations.endedOn} <= ${day})))`;
 }
 
 /**

@@ -198,18 +198,19 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
     issues.push({ path: 'unitCode', message: 'Kết nối đã thành thỏa thuận, giao hàng tính theo đơn vị này; không đổi đơn vị được.' });
   }
   if (input.connectedOn > today) issues.push({ path: 'connectedOn', message: `Ngày kết nối không được sau hôm nay (${formatIsoDateVi(today)}).` });
-  for (const [row, what] of [
-    [offer, 'Nguồn cung'],
-    [demand, 'Nhu cầu'],
+  for (const [row, what, party] of [
+    [offer, 'Nguồn cung', 'Bên bán'],
+    [demand, 'Nhu cầu', 'Bên mua'],
   ] as const) {
     if (row.withdrawnOn !== null && row.withdrawnOn <= input.connectedOn) {
       issues.push({ path: 'connectedOn', message: `${what} đã rút từ ngày ${formatIsoDateVi(row.withdrawnOn)}; không kết nối được sau ngày đó.` });
     }
-  }
-  // The seller's end closes its offer as a withdrawal does (`offerOpenOn`).
-  const sellerEndedOn = ctx.db.select({ endedOn: organizations.endedOn }).from(organizations).where(eq(organizations.id, offer.organizationId)).get()?.endedOn ?? null;
-  if (sellerEndedOn !== null && sellerEndedOn <= input.connectedOn) {
-    issues.push({ path: 'connectedOn', message: `Bên bán đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(sellerEndedOn)}; không kết nối được từ ngày đó.` });
+    // A member organization's end closes what it offered or asked for as a withdrawal does (`supplyOpenOn`).
+    const endedOn =
+      row.organizationId === null ? null : (ctx.db.select({ endedOn: organizations.endedOn }).from(organizations).where(eq(organizations.id, row.organizationId)).get()?.endedOn ?? null);
+    if (endedOn !== null && endedOn <= input.connectedOn) {
+      issues.push({ path: 'connectedOn', message: `${party} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}; không kết nối được từ ngày đó.` });
+    }
   }
   if (!ctx.db.select({ code: salesChannels.code }).from(salesChannels).where(eq(salesChannels.code, input.channelCode)).get()) {
     issues.push(unknownSalesChannel(input.channelCode, 'channelCode'));

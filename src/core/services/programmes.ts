@@ -28,7 +28,7 @@ import { foldText, vietnameseCollator } from '../../shared/text';
 import type { AdminUnits } from '../adminUnits';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { buyerNotInTrash, notInTrash, referenceNotInTrash, subqueries } from '../db/predicates';
+import { buyerNotInTrash, notInTrash, sellerNotInTrash, subqueries } from '../db/predicates';
 import { among } from '../db/prepared';
 import type { HandlersFor } from '../handlerTypes';
 import {
@@ -79,7 +79,7 @@ function summaries(ctx: Context, where: SQL | undefined): ProgrammeSummary[] {
       decisionNo: programmes.decisionNo,
       startsOn: programmes.startsOn,
       endsOn: programmes.endsOn,
-      offers: countInProgramme(supplyOffers, referenceNotInTrash(supplyOffers.organizationId, organizations)),
+      offers: countInProgramme(supplyOffers, sellerNotInTrash(supplyOffers)),
       demands: countInProgramme(supplyDemands, buyerNotInTrash(supplyDemands)),
       connections: countInProgramme(supplyConnections),
     })

@@ -20,9 +20,9 @@ import type { DemandSummary, OfferSummary, Suggestion, SuggestionReason } from '
 import { baseOf, convertPrice, convertQuantity, isConnectable, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
 import { daysBetween } from '../../shared/dates';
 import { todayIso, type Context } from '../context';
-import { buyerNotInTrash, notInTrash, notWithdrawnBy, offerOpenOn, validOn } from '../db/predicates';
+import { buyerNotInTrash, notInTrash, supplyOpenOn, validOn } from '../db/predicates';
 import { certificationKinds, certifications, demandRequirements, organizations, supplyDemands, supplyOffers } from '../db/schema';
-import { buyerInTrash, connectedQuantity, demandSummaries, offerSummaries, requireDemand, requireOffer } from './supply';
+import { connectedQuantity, demandSummaries, offerSummaries, partyInTrash, requireDemand, requireOffer } from './supply';
 import { unitsByCode, type UnitRow } from './supplyLookups';
 
 /** The later of two days: what is needed before today can no longer be delivered. */
@@ -216,7 +216,7 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
   if (!demandUnit) return [];
   const [summary] = demandSummaries(ctx, [demandId], today);
   // A demand of a buyer in the trash is out of Kết nối cung – cầu until the buyer is restored.
-  if (!summary || !isConnectable(summary.status) || buyerInTrash(ctx, demand)) return [];
+  if (!summary || !isConnectable(summary.status) || partyInTrash(ctx, 'demand', demand.id)) return [];
   const needed: Window = { from: laterOf(demand.neededFrom, today), until: demand.neededUntil };
   if (needed.until !== null && needed.until < needed.from) return [];
   const start = needed.from;
@@ -230,7 +230,7 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
     lte(supplyOffers.availableFrom, needed.until ?? '9999-12-31'),
     or(isNull(supplyOffers.availableUntil), gte(supplyOffers.availableUntil, start)),
     notInTrash(organizations),
-    offerOpenOn(supplyOffers, today),
+    supplyOpenOn(supplyOffers, today),
   );
   const candidates = ctx.db
     .select({
@@ -311,19 +311,21 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
   const offerUnit = all.get(offer.unitCode);
   if (!offerUnit) return [];
   const [summary] = offerSummaries(ctx, [offerId], today);
-  // Withdrawn, its seller ended (`offerOpenOn`), or nothing left: nothing to suggest.
-  if (!summary || !isConnectable(summary.status)) return [];
+  // Withdrawn, its seller ended (`supplyOpenOn`), or nothing left: nothing to suggest; nor while its
+  // seller is in the trash, out of Kết nối cung – cầu until restored.
+  if (!summary || !isConnectable(summary.status) || partyInTrash(ctx, 'offer', offer.id)) return [];
   const offered: Window = { from: laterOf(offer.availableFrom, today), until: offer.availableUntil };
   if (offered.until !== null && offered.until < offered.from) return [];
   // Demands of the group, in a unit that converts, whose period shares a day with the offer's
-  // window, of a buyer (partner or organization) not in the trash.
+  // window, still open (not withdrawn, a member buyer not ended), of a buyer (partner or
+  // organization) not in the trash.
   const candidateWhere = and(
     notInTrash(supplyDemands),
     eq(supplyDemands.productGroupCode, offer.productGroupCode),
     inArray(supplyDemands.unitCode, convertibleCodes(all, offerUnit)),
     lte(supplyDemands.neededFrom, offered.until ?? '9999-12-31'),
     or(isNull(supplyDemands.neededUntil), gte(supplyDemands.neededUntil, offered.from)),
-    notWithdrawnBy(supplyDemands, today),
+    supplyOpenOn(supplyDemands, today),
     buyerNotInTrash(supplyDemands),
   );
   const candidates = ctx.db

@@ -35,11 +35,11 @@ import type {
 import type { OrganizationKind, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatDate, formatQuantity } from '../../shared/format';
-import { convertQuantity, offerClosingDay, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
+import { closingDay, convertQuantity, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
 import { foldText } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { buyerNotInTrash, notInTrash, notWithdrawnBy, offerOpenOn, referenceNotInTrash, subqueries, validOn } from '../db/predicates';
+import { buyerNotInTrash, notInTrash, sellerNotInTrash, subqueries, supplyOpenOn, validOn } from '../db/predicates';
 import {
   agreementCommitments,
   agreementDeliveries,
@@ -92,7 +92,7 @@ export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<st
   const table = side === 'offer' ? supplyOffers : supplyDemands;
   const until = side === 'offer' ? supplyOffers.availableUntil : supplyDemands.neededUntil;
   const connected = connectedQuantity(side);
-  const open = side === 'offer' ? offerOpenOn(supplyOffers, today) : notWithdrawnBy(supplyDemands, today);
+  const open = supplyOpenOn(table, today);
   return sql<string>`(CASE
     WHEN NOT ${open} THEN 'withdrawn'
     WHEN round(round(${table.quantity} - ${connected}, ${QUANTITY_DECIMALS}), ${QUANTITY_ENTRY_DECIMALS}) <= 0 THEN 'fully_connected'
@@ -149,14 +149,14 @@ function offerQuery(ctx: Context) {
 
 /**
  * What an offer's and a demand's summaries share, from its row and what was read beside it. Its
- * status reads `closedOn` as the withdrawal: for an offer, also its seller's end (`offerClosingDay`).
+ * status reads `closedOn` as the withdrawal: also its member organization's end, seller's or buyer's (`closingDay`).
  */
 function summaryBase(
   row: OfferRow | DemandRow,
   read: { groupName: string; unitName: string; programmeName: string | null; connected: number },
   until: string | null,
   today: string,
-  closedOn: string | null = row.withdrawnOn,
+  closedOn: string | null,
 ): SupplySummaryBase {
   const facts = { quantity: row.quantity, connected: read.connected, until, withdrawnOn: closedOn };
   return {
@@ -183,7 +183,7 @@ type OfferRead = Awaited<ReturnType<ReturnType<typeof offerQuery>['all']>>[numbe
 function toOfferSummary(ctx: Context, read: OfferRead, today: string): OfferSummary {
   const { offer } = read;
   return {
-    ...summaryBase(offer, read, offer.availableUntil, today, offerClosingDay(offer.withdrawnOn, read.sellerEndedOn)),
+    ...summaryBase(offer, read, offer.availableUntil, today, closingDay(offer.withdrawnOn, read.sellerEndedOn)),
     organization: { kind: 'organization', id: offer.organizationId, name: read.organizationName, organizationKind: read.organizationKind },
     availableFrom: offer.availableFrom,
     availableUntil: offer.availableUntil,
@@ -215,6 +215,7 @@ const demandColumns = {
   partnerName: partners.name,
   organizationName: organizations.name,
   organizationKind: organizations.kind,
+  buyerEndedOn: organizations.endedOn,
   ...lookupNames,
   programmeName: programmes.name,
   connected: connectedQuantity('demand'),
@@ -242,7 +243,7 @@ function buyerOf(demand: DemandRow, partnerName: string | null, organizationName
 function toDemandSummary(ctx: Context, read: DemandRead, today: string): DemandSummary {
   const { demand } = read;
   return {
-    ...summaryBase(demand, read, demand.neededUntil, today),
+    ...summaryBase(demand, read, demand.neededUntil, today, closingDay(demand.withdrawnOn, read.buyerEndedOn)),
     buyer: buyerOf(demand, read.partnerName, read.organizationName, read.organizationKind),
     neededFrom: demand.neededFrom,
     neededUntil: demand.neededUntil,
@@ -302,10 +303,10 @@ export function validCertificates(ctx: Context, organizationId: number, productI
 export function getOffer(ctx: Context, id: number): OfferDetail {
   const row = requireOffer(ctx, id);
   const today = todayIso(ctx);
-  const endedOn = ctx.db.select({ endedOn: organizations.endedOn }).from(organizations).where(eq(organizations.id, row.organizationId)).get()?.endedOn ?? null;
   return {
     ...summaryOf(ctx, offerSide, id),
-    sellerEndedOn: endedOn !== null && endedOn <= today ? endedOn : null,
+    sellerEndedOn: endedOnBy(ctx, row.organizationId, today),
+    sellerInTrash: partyInTrash(ctx, 'offer', row.id),
     productId: row.productId,
     packaging: row.packaging,
     deliveryTerms: row.deliveryTerms,
@@ -330,23 +331,28 @@ function requirementsOf(ctx: Context, demandId: number): DemandRequirement[] {
 }
 
 /**
- * Whether the demand's buyer (partner or organization) is in the trash: the demand is then left out
- * of the lists, the counts and the suggestions until the buyer is restored.
+ * Whether the offer's seller, or the demand's buyer (partner or organization), is in the trash: the
+ * record is then left out of the lists, the counts and the suggestions until it is restored
+ * (`sellerNotInTrash`, `buyerNotInTrash`).
  */
-export function buyerInTrash(ctx: Context, demand: DemandRow): boolean {
-  const listed = ctx.db
-    .select({ id: supplyDemands.id })
-    .from(supplyDemands)
-    .where(and(eq(supplyDemands.id, demand.id), buyerNotInTrash(supplyDemands)))
-    .get();
-  return listed === undefined;
+export function partyInTrash(ctx: Context, side: 'offer' | 'demand', id: number): boolean {
+  const [table, listed] = side === 'offer' ? [supplyOffers, sellerNotInTrash(supplyOffers)] : [supplyDemands, buyerNotInTrash(supplyDemands)];
+  return ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, id), listed)).get() === undefined;
+}
+
+/** The day a member organization ended (dissolved, merged…), once come by `today`; null for none (or a partner: no lifecycle). */
+function endedOnBy(ctx: Context, organizationId: number | null, today: string): string | null {
+  if (organizationId === null) return null;
+  const endedOn = ctx.db.select({ endedOn: organizations.endedOn }).from(organizations).where(eq(organizations.id, organizationId)).get()?.endedOn ?? null;
+  return endedOn !== null && endedOn <= today ? endedOn : null;
 }
 
 export function getDemand(ctx: Context, id: number): DemandDetail {
   const row = requireDemand(ctx, id);
   return {
     ...summaryOf(ctx, demandSide, id),
-    buyerInTrash: buyerInTrash(ctx, row),
+    buyerEndedOn: endedOnBy(ctx, row.organizationId, todayIso(ctx)),
+    buyerInTrash: partyInTrash(ctx, 'demand', row.id),
     requirements: requirementsOf(ctx, id),
     qualityNote: row.qualityNote,
     contactName: row.contactName,
@@ -556,7 +562,7 @@ export function listOffers(ctx: Context, input: z.output<typeof offerListInput>)
   const search = searchOver(input.search, [supplyOffers.productFolded, organizations.searchText]);
   const where = and(
     notInTrash(supplyOffers),
-    referenceNotInTrash(supplyOffers.organizationId, organizations),
+    sellerNotInTrash(supplyOffers),
     input.organizationId === undefined ? undefined : eq(supplyOffers.organizationId, input.organizationId),
     input.programmeId === undefined ? undefined : eq(supplyOffers.programmeId, input.programmeId),
     input.productGroupCode ? eq(supplyOffers.productGroupCode, input.productGroupCode) : undefined,
@@ -958,9 +964,14 @@ export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offe
 function checkDemandReferences(ctx: Context, input: ParsedDemandInput): void {
   const issues: FieldIssue[] = [];
   const table = input.buyer.kind === 'partner' ? partners : organizations;
-  const buyer = ctx.db.select({ id: table.id }).from(table).where(and(eq(table.id, input.buyer.id), notInTrash(table))).get();
+  const buyer = ctx.db.select({ id: table.id, name: table.name }).from(table).where(and(eq(table.id, input.buyer.id), notInTrash(table))).get();
   if (!buyer) {
     issues.push({ path: 'buyer', message: `${input.buyer.kind === 'partner' ? 'Đối tác' : 'Tổ chức'} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
+  } else if (input.buyer.kind === 'organization') {
+    // A member organization that had ended by the first day of the need buys nothing from then, as
+    // it sells nothing (`checkOfferReferences`); a partner has no lifecycle.
+    const ended = endedRefusal({ name: buyer.name, endedOn: endedOnBy(ctx, buyer.id, input.neededFrom) }, input.neededFrom);
+    if (ended) issues.push({ path: 'buyer', message: ended });
   }
   if (!ctx.places.province(input.deliveryProvinceCode)) {
     issues.push({ path: 'deliveryProvinceCode', message: 'Tỉnh, thành phố giao hàng không có trong danh sách 34 tỉnh, thành phố hiện hành.' });
@@ -1146,7 +1157,7 @@ export function offersOpeningWithoutBuyer(ctx: Context, today: string, days: num
         notInTrash(organizations),
         gte(supplyOffers.availableFrom, today),
         lte(supplyOffers.availableFrom, addDays(today, days)),
-        offerOpenOn(supplyOffers, today),
+        supplyOpenOn(supplyOffers, today),
         notExists(connection),
       ),
     )
@@ -1184,7 +1195,7 @@ export function demandsDueUnserved(ctx: Context, today: string, days: number): U
         notInTrash(organizations),
         lte(neededFrom, addDays(today, days)),
         or(isNull(supplyDemands.neededUntil), gte(supplyDemands.neededUntil, today)),
-        notWithdrawnBy(supplyDemands, today),
+        supplyOpenOn(supplyDemands, today),
       ),
     )
     .orderBy(asc(neededFrom), asc(supplyDemands.id))

@@ -206,8 +206,10 @@ export interface OfferDetail extends OfferSummary, CommonDetail {
   deliveryTerms: string;
   /** The organization's certificates valid today: of the offer's product, or of the organization. */
   certificates: ValidCertificate[];
-  /** The day its seller ended (dissolved, merged…), once come: the offer is closed from then (`offerOpenOn`). */
+  /** The day its seller ended (dissolved, merged…), once come: the offer is closed from then (`supplyOpenOn`). */
   sellerEndedOn: string | null;
+  /** Its seller is in the trash: the offer is left out of the lists and suggestions until restored (`sellerNotInTrash`). */
+  sellerInTrash: boolean;
 }
 
 export interface DemandRequirement {
@@ -220,6 +222,8 @@ export interface DemandRequirement {
 export interface DemandDetail extends DemandSummary, CommonDetail {
   requirements: DemandRequirement[];
   qualityNote: string;
+  /** The day its buyer, a member organization, ended (dissolved, merged…), once come: the demand is closed from then (`supplyOpenOn`). */
+  buyerEndedOn: string | null;
   /** Its buyer is in the trash: the demand is left out of the lists and suggestions until restored (`buyerNotInTrash`). */
   buyerInTrash: boolean;
 }

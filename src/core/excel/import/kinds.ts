@@ -15,7 +15,7 @@ import { organizationInput, type ParsedOrganizationInput } from '../../../shared
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productValues, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
-import { convertible, productGroupOf } from '../../../shared/supply';
+import { convertible, convertQuantity, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity, unitNameInSentence } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
@@ -2533,7 +2533,18 @@ function unitAndPricesOfRow(
   if (columnText && !columnUnit && !refused) refuse('unit', 'unitCode', unknownUnit(columnText));
   if (cellText && !cellUnit && !refused) refuse('quantity', 'unitCode', `Số lượng: ${unknownUnit(cellText)}`);
   if (columnUnit && cellUnit && columnUnit.code !== cellUnit.code) {
-    refuse('quantity', 'unitCode', `${read.units?.has('quantity') ? 'Số lượng' : 'Tiêu đề cột số lượng'} ghi đơn vị «${cellText}», còn cột Đơn vị tính ghi «${columnText}»; hãy để một đơn vị.`);
+    // As the forms say it (`readWithUnit`): the figure in the row's unit, for the person to write —
+    // never converted for them — or that the two are of other kinds.
+    const inCell = read.units?.has('quantity') && quantity !== undefined ? quantity : null;
+    const converted = inCell === null ? null : convertQuantity(inCell, cellUnit, columnUnit);
+    const kinds = convertible(cellUnit, columnUnit) ? '' : ', hai đơn vị khác loại không đổi ra nhau được';
+    refuse(
+      'quantity',
+      'unitCode',
+      inCell !== null && converted !== null
+        ? `Số lượng ghi ${formatQuantity(inCell, cellUnit.name)}, còn cột Đơn vị tính ghi «${columnText}»: ${formatQuantity(inCell, cellUnit.name)} là ${formatQuantity(converted, columnUnit.name)}. Hãy ghi ${formatDecimal(converted)}, hoặc sửa Đơn vị tính thành ${cellUnit.name}.`
+        : `${read.units?.has('quantity') ? 'Số lượng' : 'Tiêu đề cột số lượng'} ghi đơn vị «${cellText}», còn cột Đơn vị tính ghi «${columnText}»${kinds}; hãy để một đơn vị.`,
+    );
   }
   const unit = questioned.has('unitCode') ? undefined : (columnUnit ?? cellUnit);
   if (unit && !columnText && !overWindow && read.units?.has('quantity') && quantity !== undefined) {

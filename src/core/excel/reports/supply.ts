@@ -12,7 +12,7 @@ import { notFound } from '../../../shared/errors';
 import { formatCount, formatMoney } from '../../../shared/format';
 import { remainingQuantity } from '../../../shared/supply';
 import { todayIso, type Context } from '../../context';
-import { notInTrash, offerOpenOn, subqueries, validOn } from '../../db/predicates';
+import { notInTrash, supplyOpenOn, subqueries, validOn } from '../../db/predicates';
 import { certificationKinds, certifications, organizations, productGroups, supplyOffers, units } from '../../db/schema';
 import { programmeResults } from '../../services/programmes';
 import { listConnections } from '../../services/connections';
@@ -121,7 +121,7 @@ export function supplyBulletinTable(ctx: Context, input: { programmeId: number |
     notInTrash(organizations),
     lte(availableFrom, input.to),
     or(isNull(availableUntil), gte(availableUntil, input.from)),
-    offerOpenOn(supplyOffers, asOf),
+    supplyOpenOn(supplyOffers, asOf),
     input.programmeId === null ? undefined : eq(supplyOffers.programmeId, input.programmeId),
   );
   const offers = ctx.db

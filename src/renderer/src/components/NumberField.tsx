@@ -15,7 +15,7 @@
  * field does not take, that text. A form's schema refuses text where a number goes, so a save is
  * refused while any number field is wrong, and the backend would refuse it too (never a silent 0).
  */
-import { useState, type FocusEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FocusEvent, type ReactNode } from 'react';
 import { Text, TextInput, type TextInputProps } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -39,12 +39,16 @@ export type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | '
      */
     writtenAmounts?: boolean;
     /**
-     * What to say of text the field refuses, when the form knows better than the field's own
-     * message (a price written per another unit: «12.000đ/kg» where the box is per tấn); null
-     * leaves it to the field.
+     * Text the field's own reading refuses, read by the form that knows the unit the box is for (a
+     * quantity or a price written with a unit: «1,5 tấn», «12.000đ/kg»): a number it takes, with
+     * what to say beneath of how it was read; or why not, in place of the field's own message;
+     * null leaves it to the field.
      */
-    explainRefused?: (text: string) => string | null;
+    readWithUnit?: (text: string) => UnitReading | null;
   };
+
+/** What a form reads in text written with a unit (`readWithUnit`). */
+export type UnitReading = { value: number; decimals: number; said: string } | { refused: string };
 
 /** Every digit a stored number has: rounding it for show would change it silently. */
 const allDigits = 20;
@@ -61,14 +65,24 @@ interface Judged {
   grouped?: string;
   /** Read as a list writes an amount, not as typed Vietnamese («1,5 tỷ»): said, as it is not what was typed. */
   readAsAmount?: boolean;
+  /** Read with its unit by the form (`readWithUnit`): what to say of it. */
+  saidWithUnit?: string;
+  /** Why the form refuses it, written with a unit (`readWithUnit`). */
+  refusedWithUnit?: string;
 }
 
 /** What a number field holds for `text` under `rules`, and why it refuses it. */
-function judge(text: string, rules: NumberRules, writtenAmounts = false): Judged {
+function judge(text: string, rules: NumberRules, writtenAmounts = false, readWithUnit?: (text: string) => UnitReading | null): Judged {
   const reading = readTypedNumber(text);
   if (reading.kind === 'empty') return { value: null, problem: null };
   const typedProblem = reading.kind === 'problem' ? reading.problem : checkNumber(reading.value, reading.decimals, rules);
   if (reading.kind === 'number' && !typedProblem) return { value: reading.value, problem: null, grouped: reading.text };
+  const withUnit = typedProblem && readWithUnit ? readWithUnit(text.trim()) : null;
+  if (withUnit && 'refused' in withUnit) return { value: text, problem: typedProblem, refusedWithUnit: withUnit.refused };
+  if (withUnit) {
+    const unitProblem = checkNumber(withUnit.value, withUnit.decimals, rules);
+    return unitProblem ? { value: text, problem: unitProblem } : { value: withUnit.value, problem: null, grouped: formatTypedNumber(withUnit.value, allDigits), saidWithUnit: withUnit.said };
+  }
   const amount = writtenAmounts ? readWrittenAmount(text) : null;
   if (typedProblem === null || amount === null) return { value: text, problem: typedProblem };
   const amountProblem = checkNumber(amount, Number.isInteger(amount) ? 0 : 1, rules);
@@ -78,10 +92,16 @@ function judge(text: string, rules: NumberRules, writtenAmounts = false): Judged
 /**
  * What a number field gives its form for `text`, as if it had been typed in it: a number, null, or
  * the text it refuses; `readAsAmount`, the amount as the box shows it, when a list's way of
- * writing it was read («1,5 tỷ»), to be said.
+ * writing it was read («1,5 tỷ»), to be said; `said`, what `readWithUnit` says of how it read it.
  */
-export function readNumberField(text: string, rules: NumberRules, writtenAmounts = false): { value: NumberFieldValue; readAsAmount?: string } {
-  const judged = judge(text, rules, writtenAmounts);
+export function readNumberField(
+  text: string,
+  rules: NumberRules,
+  writtenAmounts = false,
+  readWithUnit?: (text: string) => UnitReading | null,
+): { value: NumberFieldValue; readAsAmount?: string; said?: string } {
+  const judged = judge(text, rules, writtenAmounts, readWithUnit);
+  if (judged.saidWithUnit !== undefined) return { value: judged.value, said: judged.saidWithUnit };
   return judged.readAsAmount ? { value: judged.value, readAsAmount: judged.grouped } : { value: judged.value };
 }
 
@@ -123,7 +143,7 @@ export function NumberField({
   unit,
   grouping = true,
   writtenAmounts = false,
-  explainRefused,
+  readWithUnit,
   error,
   onBlur,
   rightSection,
@@ -140,8 +160,8 @@ export function NumberField({
   // Messages wait until the person has left the field once, so that half-typed "1." is not scolded;
   // text it starts with was not half typed (a year grid's cell shown again with what it refused).
   const [revealed, setRevealed] = useState(() => typeof value === 'string');
-  // «1,5 tỷ» as it was typed, once the box shows the amount it was read as: said beneath it.
-  const [readFrom, setReadFrom] = useState<{ typed: string; amount: string } | null>(null);
+  // How «1,5 tỷ» or «1,5 tấn» was read, once the box shows the number read: said beneath it.
+  const [readFrom, setReadFrom] = useState<string | null>(null);
   if (!Object.is(value, held)) {
     setHeld(value);
     setText(textOf(value, grouping));
@@ -150,8 +170,15 @@ export function NumberField({
     if (typeof value === 'string') setRevealed(true);
   }
 
-  const judged = judge(text, rules, writtenAmounts);
-  const problem = judged.problem && (revealed || error) ? (explainRefused?.(text.trim()) ?? messageOf(judged.problem, text, t, unit, rules, grouping)) : null;
+  const judged = judge(text, rules, writtenAmounts, readWithUnit);
+  // Text with a unit reads anew when the form's unit changes («1,5 tấn» typed before tấn was chosen,
+  // or tấn changed to kg before the box was left): the form gets what the box now says, and gives
+  // it back as a value from outside.
+  const reread = (judged.saidWithUnit !== undefined || judged.refusedWithUnit !== undefined) && !Object.is(judged.value, held) ? judged.value : undefined;
+  useEffect(() => {
+    if (reread !== undefined) onChange?.(reread);
+  }, [reread, onChange]);
+  const problem = judged.problem && (revealed || error) ? (judged.refusedWithUnit ?? messageOf(judged.problem, text, t, unit, rules, grouping)) : null;
   const unitWidth = typeof unit === 'string' ? Math.max(28, unit.length * 8 + 16) : undefined;
 
   return (
@@ -162,7 +189,7 @@ export function NumberField({
       value={text}
       onChange={(event) => {
         const typed = event.currentTarget.value;
-        const next = judge(typed, rules, writtenAmounts).value;
+        const next = judge(typed, rules, writtenAmounts, readWithUnit).value;
         setText(typed);
         setHeld(next);
         setReadFrom(null);
@@ -170,8 +197,10 @@ export function NumberField({
       }}
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
         setRevealed(true);
-        if (judged.readAsAmount && judged.grouped !== undefined) setReadFrom({ typed: text.trim(), amount: judged.grouped });
-        if ((grouping || judged.readAsAmount) && judged.grouped !== undefined && judged.grouped !== text) setText(judged.grouped);
+        if (judged.readAsAmount && judged.grouped !== undefined) setReadFrom(t('fields.number.readAsAmount', { typed: text.trim(), amount: judged.grouped }));
+        if (judged.saidWithUnit !== undefined) setReadFrom(judged.saidWithUnit);
+        const readOtherwise = judged.readAsAmount || judged.saidWithUnit !== undefined;
+        if ((grouping || readOtherwise) && judged.grouped !== undefined && judged.grouped !== text) setText(judged.grouped);
         onBlur?.(event);
       }}
       // What «1,5 tỷ» was read as, before the field's own hint (a profit's warning stays said).
@@ -179,10 +208,10 @@ export function NumberField({
         ? {
             description: description ? (
               <>
-                {t('fields.number.readAsAmount', readFrom)} {description}
+                {readFrom} {description}
               </>
             ) : (
-              t('fields.number.readAsAmount', readFrom)
+              readFrom
             ),
             inputWrapperOrder: ['label', 'input', 'description', 'error'],
           }

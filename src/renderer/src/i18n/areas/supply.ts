@@ -48,9 +48,21 @@ export const supplyVi = {
   priceForm: {
     priceMin: 'Giá từ (đồng/{{unit}})',
     priceMax: 'Giá đến (đồng/{{unit}})',
-    otherUnit: '«{{text}}» là giá theo {{written}}, còn ô này ghi giá cho một {{unit}} (đơn vị của số lượng): {{price}} đồng/{{written}} là {{converted}} đồng/{{unit}}. Hãy ghi {{converted}}.',
-    sameUnit: '«{{text}}»: chỉ ghi số đồng cho một {{unit}}, tức là {{price}}.',
-    notConvertible: '«{{text}}» là giá theo {{written}}, không đổi ra {{unit}} được; hãy ghi giá cho một {{unit}} (đơn vị của số lượng), hoặc đổi đơn vị tính.',
+  },
+  /** A quantity or a price written with a unit (`readWithUnit`): read in the unit chosen, refused with the figure in another. */
+  withUnit: {
+    quantity: {
+      read: '«{{text}}» ghi nhận là {{figure}} {{unit}}.',
+      otherUnit: '«{{text}}» là số lượng theo {{written}}, còn đơn vị tính đã chọn là {{unit}}: {{figure}} {{written}} là {{converted}} {{unit}}. Hãy ghi {{converted}}, hoặc chọn đơn vị tính {{written}}.',
+      notConvertible: '«{{text}}» là số lượng theo {{written}}, không đổi ra {{unit}} được (hai đơn vị khác loại); hãy ghi số lượng theo {{unit}}, hoặc chọn đơn vị tính {{written}}.',
+      noUnit: '«{{text}}»: hãy chọn đơn vị tính {{written}} ở ô bên cạnh, và ở ô này chỉ ghi số {{figure}}.',
+    },
+    price: {
+      read: '«{{text}}» ghi nhận là {{figure}} đồng/{{unit}}.',
+      otherUnit: '«{{text}}» là giá theo {{written}}, còn ô này ghi giá cho một {{unit}} (đơn vị của số lượng): {{figure}} đồng/{{written}} là {{converted}} đồng/{{unit}}. Hãy ghi {{converted}}.',
+      notConvertible: '«{{text}}» là giá theo {{written}}, không đổi ra {{unit}} được; hãy ghi giá cho một {{unit}} (đơn vị của số lượng), hoặc đổi đơn vị tính.',
+      noUnit: '«{{text}}» là giá theo {{written}}; hãy chọn đơn vị tính của số lượng trước, giá ghi cho một đơn vị đó.',
+    },
   },
   packaging: 'Quy cách đóng gói',
   packagingPlaceholder: 'Ví dụ: bao 25 kg, hộp 10 quả',
@@ -115,6 +127,7 @@ export const supplyVi = {
     created: 'Đã thêm nguồn cung «{{product}}».',
     back: 'Danh sách nguồn cung',
     sellerEnded: 'Bên bán đã chấm dứt hoạt động từ {{date}}: nguồn cung này không còn được gợi ý.',
+    sellerInTrash: 'Bên bán đang ở Thùng rác: nguồn cung này tạm ẩn khỏi Kết nối cung – cầu.',
     summary: 'chào bán {{quantity}}, còn {{remaining}}',
     summaryFull: 'chào bán {{quantity}}, đã kết nối hết',
     certificates: 'Chứng nhận còn hiệu lực',
@@ -136,6 +149,7 @@ export const supplyVi = {
     created: 'Đã thêm nhu cầu «{{product}}».',
     back: 'Danh sách nhu cầu',
     buyerInTrash: 'Bên mua đang ở Thùng rác: nhu cầu này tạm ẩn khỏi Kết nối cung – cầu.',
+    buyerEnded: 'Bên mua đã chấm dứt hoạt động từ {{date}}: nhu cầu này không còn được gợi ý.',
     summary: 'cần {{quantity}}, còn thiếu {{remaining}}',
     summaryFull: 'cần {{quantity}}, đã kết nối đủ',
     requirements: 'Chứng nhận yêu cầu',
@@ -175,6 +189,7 @@ export const supplyVi = {
     removeRequirement: 'Bỏ chứng nhận yêu cầu thứ {{number}}',
     save: 'Lưu nhu cầu',
     viewExisting: 'Xem nhu cầu đã ghi',
+    partyEnded: '{{status}} từ ngày {{date}}: không ghi được nhu cầu cần hàng từ ngày đó trở đi.',
   },
   suggestions: {
     offersTitle: 'Gợi ý nguồn cung',
@@ -506,9 +521,20 @@ export const supplyEn: Translations<typeof supplyVi> = {
   priceForm: {
     priceMin: 'Price from (đồng per {{unit}})',
     priceMax: 'Price to (đồng per {{unit}})',
-    otherUnit: '“{{text}}” is a price per {{written}}, but this box takes the price per {{unit}} (the quantity’s unit): {{price}} đồng per {{written}} is {{converted}} đồng per {{unit}}. Type {{converted}}.',
-    sameUnit: '“{{text}}”: type only the đồng per {{unit}}, that is {{price}}.',
-    notConvertible: '“{{text}}” is a price per {{written}}, which does not convert to {{unit}}; type the price per {{unit}} (the quantity’s unit), or change the unit.',
+  },
+  withUnit: {
+    quantity: {
+      read: '“{{text}}” recorded as {{figure}} {{unit}}.',
+      otherUnit: '“{{text}}” is a quantity in {{written}}, but the unit chosen is {{unit}}: {{figure}} {{written}} is {{converted}} {{unit}}. Type {{converted}}, or choose the unit {{written}}.',
+      notConvertible: '“{{text}}” is a quantity in {{written}}, which does not convert to {{unit}} (units of another kind); type the quantity in {{unit}}, or choose the unit {{written}}.',
+      noUnit: '“{{text}}”: choose the unit {{written}} beside, and type only the number {{figure}} here.',
+    },
+    price: {
+      read: '“{{text}}” recorded as {{figure}} đồng per {{unit}}.',
+      otherUnit: '“{{text}}” is a price per {{written}}, but this box takes the price per {{unit}} (the quantity’s unit): {{figure}} đồng per {{written}} is {{converted}} đồng per {{unit}}. Type {{converted}}.',
+      notConvertible: '“{{text}}” is a price per {{written}}, which does not convert to {{unit}}; type the price per {{unit}} (the quantity’s unit), or change the unit.',
+      noUnit: '“{{text}}” is a price per {{written}}; choose the quantity’s unit first, the price is per one of it.',
+    },
   },
   packaging: 'Packaging',
   packagingPlaceholder: 'E.g. 25 kg bags, boxes of 10',
@@ -576,6 +602,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
     created: 'Offer «{{product}}» added.',
     back: 'Offers',
     sellerEnded: 'The seller ended on {{date}}: this offer is no longer suggested.',
+    sellerInTrash: 'The seller is in the trash: this offer is hidden from supply–demand connection for now.',
     summary: 'offers {{quantity}}, {{remaining}} left',
     summaryFull: 'offers {{quantity}}, all connected',
     certificates: 'Valid certificates',
@@ -598,6 +625,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
     created: 'Demand «{{product}}» added.',
     back: 'Demands',
     buyerInTrash: 'The buyer is in the trash: this demand is hidden from supply–demand connection for now.',
+    buyerEnded: 'The buyer ended on {{date}}: this demand is no longer suggested.',
     summary: 'needs {{quantity}}, {{remaining}} still missing',
     summaryFull: 'needs {{quantity}}, fully connected',
     requirements: 'Required certificates',
@@ -637,6 +665,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
     removeRequirement: 'Remove required certificate {{number}}',
     save: 'Save demand',
     viewExisting: 'View the demand on record',
+    partyEnded: '{{status}} since {{date}}: no demand can start on or after that day.',
   },
   suggestions: {
     offersTitle: 'Suggested offers',

@@ -20,7 +20,7 @@ import { ProgrammeSelect } from '../../components/ProgrammeSelect';
 import { useFormSave } from '../../forms/oneSave';
 import { useSupplyLookups, useSupplyWrite } from '../../queries/supply';
 import { priceRange } from './SupplyBits';
-import { QuantityInput } from './SupplyFormParts';
+import { QuantityInput, readWithUnit } from './SupplyFormParts';
 import { FormModal } from '../../forms/unsavedChanges';
 
 interface Values {
@@ -164,7 +164,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <QuantityInput label={t('supply.connect.quantity')} {...form.getInputProps('quantity')} />
+          <QuantityInput label={t('supply.connect.quantity')} readWithUnit={(text) => readWithUnit(t, 'quantity', text, current, units)} {...form.getInputProps('quantity')} />
           <LabelledSelect
             label={t('supply.connect.unit')}
             required
@@ -183,6 +183,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
                 : t('supply.connect.priceHint')
             }
             unit="₫"
+            readWithUnit={(text) => readWithUnit(t, 'price', text, current, units)}
             // The asking prices under the box, so that it lines up with the quantity and the unit.
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...form.getInputProps('price')}

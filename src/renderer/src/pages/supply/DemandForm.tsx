@@ -19,7 +19,7 @@ import { useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
 import { demandHref } from '../../routing/useHashRoute';
 import { useAlliance, useLookups, useProvinces } from '../../queries';
 import { useSupplyWrite } from '../../queries/supply';
-import { ContactFieldset, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
+import { ContactFieldset, PartyAndProduct, PartyEndedNote, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
 
 interface RequirementValues {
   kindCode: string | null;
@@ -170,6 +170,9 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
             form.setFieldValue('productGroupCode', next);
           }}
         >
+          {values.buyer?.kind === 'organization' && (
+            <PartyEndedNote form="demandForm" organizationId={values.buyer.id} firstDay={values.neededFrom} refused={form.errors.buyer !== undefined} />
+          )}
           <TextInput
             label={t('supply.product')}
             placeholder={t('supply.demandForm.productPlaceholder')}
@@ -183,7 +186,7 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
         </PartyAndProduct>
         <Fieldset legend={t('supply.demandForm.what')}>
           <Stack gap="sm">
-            <QuantityWithUnit form={form} />
+            <QuantityWithUnit form={form} unitCode={values.unitCode} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <DateField label={t('supply.neededFrom')} required {...form.getInputProps('neededFrom')} />
               <DateField label={t('supply.neededUntil')} minDate={values.neededFrom ?? undefined} {...form.getInputProps('neededUntil')} />

@@ -10,7 +10,6 @@ import { Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } 
 import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { offerInput, type OfferDetail, type OfferInput, type OfferSummary } from '../../../../shared/contract';
-import { formatDate } from '../../../../shared/format';
 import { productNamed, productsNamed } from '../../../../shared/supply';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
@@ -22,7 +21,7 @@ import { offerHref } from '../../routing/useHashRoute';
 import { useCommunes, useOrganization } from '../../queries';
 import { useProducts } from '../../queries/register';
 import { useSupplyWrite } from '../../queries/supply';
-import { ContactFieldset, PartyAndProduct, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
+import { ContactFieldset, PartyAndProduct, PartyEndedNote, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
 import type { Counterpart } from '../../components/CounterpartPicker';
 
 interface OfferValues {
@@ -192,7 +191,7 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
         </PartyAndProduct>
         <Fieldset legend={t('supply.offerForm.what')}>
           <Stack gap="sm">
-            <QuantityWithUnit form={form} />
+            <QuantityWithUnit form={form} unitCode={values.unitCode} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <DateField label={t('supply.availableFrom')} required {...form.getInputProps('availableFrom')} />
               <DateField label={t('supply.availableUntil')} description={t('supply.availableUntilHint')} minDate={values.availableFrom ?? undefined} {...form.getInputProps('availableUntil')} />
@@ -254,17 +253,9 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
     if (ownTyped) onProduct(values.product, ownTyped.id);
   }, [ownTyped, values.product, onProduct]);
   const messageOf = (path: string) => (typeof errors[path] === 'string' ? errors[path] : undefined);
-  // An organization that had ended by the offer's first day is refused on saving: said at once,
-  // under the picker, unless the refusal is already there.
-  const endedOn = organization.data?.endedOn ?? null;
-  const ended = endedOn !== null && (values.availableFrom === null || endedOn <= values.availableFrom) && messageOf('organizationId') === undefined;
   return (
     <Stack gap="sm">
-      {ended && organization.data && (
-        <Text size="sm" c="red" role="alert" mt={-8}>
-          {t('supply.offerForm.partyEnded', { status: t(`organization.status.${organization.data.status}`), date: formatDate(endedOn) })}
-        </Text>
-      )}
+      <PartyEndedNote form="offerForm" organizationId={organizationId} firstDay={values.availableFrom} refused={messageOf('organizationId') !== undefined} />
       <Autocomplete
         label={t('supply.product')}
         placeholder={t('supply.offerForm.productPlaceholder')}

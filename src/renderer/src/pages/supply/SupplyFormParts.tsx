@@ -5,17 +5,19 @@
  * of the form it fills, so one part serves either form's own values.
  */
 import { useState, type ReactNode } from 'react';
-import { Fieldset, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Fieldset, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
+import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
 import type { TFunction } from 'i18next';
 import type { Unit } from '../../../../shared/contract';
-import { convertPrice, productGroupOf, unitOfText } from '../../../../shared/supply';
+import { formatDate } from '../../../../shared/format';
+import { convertPrice, convertQuantity, productGroupOf, unitOfText } from '../../../../shared/supply';
 import { formatTypedNumber, readTypedNumber } from '../../../../shared/typed';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { NumberField, type NumberFieldProps } from '../../components/NumberField';
+import { NumberField, type NumberFieldProps, type UnitReading } from '../../components/NumberField';
 import { ProgrammeSelect } from '../../components/ProgrammeSelect';
+import { useOrganization } from '../../queries';
 import { useSupplyLookups } from '../../queries/supply';
 
 /** A quantity as offices write it, greater than 0 with up to three decimals: "1.234,5". */
@@ -32,13 +34,18 @@ interface FormPaths<K extends string, V> extends InputsOf<K> {
   setFieldValue: (path: K, value: V) => void;
 }
 
-/** Quantity and its unit, side by side. */
-export function QuantityWithUnit({ form }: { form: InputsOf<'quantity' | 'unitCode'> }) {
+/**
+ * Quantity and its unit, side by side. A quantity written with the unit chosen («1,5 tấn») is read;
+ * with another one, refused with the figure to type (`readWithUnit`).
+ */
+export function QuantityWithUnit({ form, unitCode }: { form: InputsOf<'quantity' | 'unitCode'>; unitCode: string | null }) {
   const { t } = useTranslation();
   const lookups = useSupplyLookups();
+  const units = lookups.data?.units ?? [];
+  const unit = units.find((candidate) => candidate.code === unitCode);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-      <QuantityInput label={t('supply.quantity')} {...form.getInputProps('quantity')} />
+      <QuantityInput label={t('supply.quantity')} readWithUnit={(text) => readWithUnit(t, 'quantity', text, unit, units)} {...form.getInputProps('quantity')} />
       <LabelledSelect
         label={t('supply.unit')}
         required
@@ -93,6 +100,23 @@ export function PartyAndProduct({ side, party, partyError, onParty, children, gr
 }
 
 /**
+ * A member organization that had ended by the first day of the offer or the demand (`firstDay`) is
+ * refused on saving (`endedRefusal`, at the party's picker): said at once, under the picker, unless
+ * the refusal is already there.
+ */
+export function PartyEndedNote({ form, organizationId, firstDay, refused }: { form: PartySide['form']; organizationId: number; firstDay: string | null; refused: boolean }) {
+  const { t } = useTranslation();
+  const organization = useOrganization(organizationId).data;
+  const endedOn = organization?.endedOn ?? null;
+  if (!organization || endedOn === null || (firstDay !== null && endedOn > firstDay) || refused) return null;
+  return (
+    <Text size="sm" c="red" role="alert" mt={-8}>
+      {t(`supply.${form}.partyEnded`, { status: t(`organization.status.${organization.status}`), date: formatDate(endedOn) })}
+    </Text>
+  );
+}
+
+/**
  * The product group follows the product's words (by the lookup's keywords) until the person picks
  * one; a saved record's group was picked. `forProduct` is what to set with a product typed.
  */
@@ -124,25 +148,35 @@ function ProductGroupSelect({ value, error, onPick }: { value: string | null; er
   );
 }
 
-/** A price written with the unit it is for: «12.000đ/kg», «12.000 đồng / kg», «12.000₫/kg». */
-const pricePerUnit = /^(.*\d)\s*(?:đ|đồng|₫|vnđ|vnd)?\s*\/\s*(\p{L}[\p{L}\s.]*)$/iu;
+/**
+ * A figure written with a unit of Danh mục: a quantity «1,5 tấn», «1.500kg»; a price in đồng per the
+ * unit «12.000đ/kg», «12.000 đồng / kg», «12.000₫/kg».
+ */
+const writtenWithUnit = {
+  quantity: /^(.*\d)\s*(\p{L}[\p{L}\s.]*)$/u,
+  price: /^(.*\d)\s*(?:đ|đồng|₫|vnđ|vnd)?\s*\/\s*(\p{L}[\p{L}\s.]*)$/iu,
+};
 
 /**
- * What to say of a price box's text written for a unit of Danh mục (`pricePerUnit`), the box being
- * for one `unit`, the quantity's: the figure per `unit` by the units' own ratio (12.000 đ/kg is
- * 12.000.000 đ/tấn), to be typed by the person — it is not put in for them, a price 1.000 times
- * off being the costliest slip; null when the text is not written so.
+ * What a quantity box, or a price box per one `unit` (the quantity's), makes of text written with a
+ * unit of Danh mục (`writtenWithUnit`). Written in `unit` itself, the figure is taken and said as
+ * read. In another unit of the same base, it is refused with the figure in `unit` by the units' own
+ * ratio (1.500 kg is 1,5 tấn; 12.000 đ/kg is 12.000.000 đ/tấn), to be typed by the person — it is not
+ * put in for them, a figure 1.000 times off being the costliest slip; in a unit that does not
+ * convert, or with no unit chosen yet, refused saying so. Null when the text is not written so.
  */
-export function priceWrittenPerUnit(t: TFunction, text: string, unit: Unit, units: readonly Unit[]): string | null {
-  const match = pricePerUnit.exec(text);
+export function readWithUnit(t: TFunction, what: 'quantity' | 'price', text: string, unit: Unit | undefined, units: readonly Unit[]): UnitReading | null {
+  const match = writtenWithUnit[what].exec(text);
   const reading = match ? readTypedNumber(match[1] ?? '') : null;
   const written = match ? unitOfText(units, match[2]?.trim() ?? '') : undefined;
   if (reading?.kind !== 'number' || !written) return null;
-  const words = { text, written: written.name, unit: unit.name, price: reading.text };
-  if (written.code === unit.code) return t('supply.priceForm.sameUnit', words);
-  const converted = convertPrice(reading.value, written, unit);
-  if (converted === null) return t('supply.priceForm.notConvertible', words);
-  return t('supply.priceForm.otherUnit', { ...words, converted: formatTypedNumber(converted, QUANTITY_ENTRY_DECIMALS) });
+  const words = { text, written: written.name, figure: reading.text };
+  if (!unit) return { refused: t(`supply.withUnit.${what}.noUnit`, words) };
+  const inUnit = { ...words, unit: unit.name };
+  if (written.code === unit.code) return { value: reading.value, decimals: reading.decimals, said: t(`supply.withUnit.${what}.read`, inUnit) };
+  const converted = what === 'quantity' ? convertQuantity(reading.value, written, unit) : convertPrice(reading.value, written, unit);
+  if (converted === null) return { refused: t(`supply.withUnit.${what}.notConvertible`, inUnit) };
+  return { refused: t(`supply.withUnit.${what}.otherUnit`, { ...inUnit, converted: formatTypedNumber(converted, QUANTITY_DECIMALS) }) };
 }
 
 /**
@@ -155,21 +189,21 @@ export function PriceInputs({ form, unitCode }: { form: InputsOf<'priceMin' | 'p
   const units = useSupplyLookups().data?.units ?? [];
   const unit = units.find((candidate) => candidate.code === unitCode);
   const per = unit ? { label: (which: 'priceMin' | 'priceMax') => t(`supply.priceForm.${which}`, { unit: unit.name }), box: `₫/${unit.name}` } : null;
-  const explainRefused = unit ? (text: string) => priceWrittenPerUnit(t, text, unit, units) : undefined;
+  const withUnit = (text: string) => readWithUnit(t, 'price', text, unit, units);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <NumberField
         label={per?.label('priceMin') ?? t('supply.priceMin')}
         description={t('supply.priceHint')}
         unit={per?.box ?? '₫'}
-        explainRefused={explainRefused}
+        readWithUnit={withUnit}
         {...form.getInputProps('priceMin')}
       />
       <NumberField
         label={per?.label('priceMax') ?? t('supply.priceMax')}
         description={t('supply.priceMaxHint')}
         unit={per?.box ?? '₫'}
-        explainRefused={explainRefused}
+        readWithUnit={withUnit}
         {...form.getInputProps('priceMax')}
       />
     </SimpleGrid>

@@ -166,7 +166,8 @@ export const offerSide: SideSpec<OfferSummary, OfferDetail> = {
   Form: ({ preset, ...props }) => <OfferForm {...props} side={offerSide} preset={{ organization: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <DemandSuggestions offer={record} />,
   noConnections: 'noneForOffer',
-  outOfSight: (offer, t) => (offer.sellerEndedOn === null ? null : t('supply.offers.sellerEnded', { date: formatDate(offer.sellerEndedOn) })),
+  outOfSight: (offer, t) =>
+    offer.sellerInTrash ? t('supply.offers.sellerInTrash') : offer.sellerEndedOn === null ? null : t('supply.offers.sellerEnded', { date: formatDate(offer.sellerEndedOn) }),
 };
 
 export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
@@ -225,5 +226,6 @@ export const demandSide: SideSpec<DemandSummary, DemandDetail> = {
   Form: ({ preset, ...props }) => <DemandForm {...props} side={demandSide} preset={{ buyer: preset?.party, programmeId: preset?.programmeId }} />,
   Suggestions: ({ record }) => <OfferSuggestions demand={record} />,
   noConnections: 'noneForDemand',
-  outOfSight: (demand, t) => (demand.buyerInTrash ? t('supply.demands.buyerInTrash') : null),
+  outOfSight: (demand, t) =>
+    demand.buyerInTrash ? t('supply.demands.buyerInTrash') : demand.buyerEndedOn === null ? null : t('supply.demands.buyerEnded', { date: formatDate(demand.buyerEndedOn) }),
 };
