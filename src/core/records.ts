@@ -9,7 +9,7 @@
  * whose names live in the data (a commune, a sector) are named here, beside the history. A change
  * the app makes by itself (an organization's status after a lifecycle event) keeps its cause.
  */
-import { and, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notFound } from '../shared/errors';
 import {
@@ -220,13 +220,13 @@ export function restoreFromTrash<T extends TrashableTable>(ctx: Context, spec: R
   });
 }
 
-/** One page of a kind's trash, most recently deleted first. */
+/** One page of a kind's trash, most recently deleted first; with `id`, that record alone if it is there. */
 export function trashPage<T extends TrashableTable>(
   ctx: Context,
   spec: RecordSpec<T>,
-  { page, pageSize }: { page: number; pageSize: number },
+  { page, pageSize, id }: { page: number; pageSize: number; id?: number },
 ): { rows: (Row<T> & { deletedAt: string })[]; total: number } {
-  const inTrash: SQL = isNotNull(spec.table.deletedAt);
+  const inTrash = and(isNotNull(spec.table.deletedAt), id === undefined ? undefined : eq(spec.table.id, id));
   const total = ctx.db.select({ value: count() }).from(spec.table as SQLiteTable).where(inTrash).get()?.value ?? 0;
   const rows = ctx.db
     .select()

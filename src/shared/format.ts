@@ -33,6 +33,22 @@ export function formatDateTime(value: string, { seconds = false }: { seconds?: b
   return `${formatDate(date)} ${seconds ? `${time}:${pad(date.getSeconds())}` : time}`;
 }
 
+/**
+ * Years as a sentence names them: three or more consecutive years as a range with an en dash, the
+ * rest listed — `2012, 2016–2019` rather than `2012, 2016, 2017, 2018, 2019`. Two in a row stay
+ * listed (`2024, 2025`): `2024–2025` reads as one school or fiscal year. Sorted and deduplicated first.
+ */
+export function formatYears(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const year of sorted) {
+    const last = runs.at(-1);
+    if (last && year === last[1] + 1) last[1] = year;
+    else runs.push([year, year]);
+  }
+  return runs.map(([from, to]) => (to - from >= 2 ? `${from}–${to}` : from === to ? String(from) : `${from}, ${to}`)).join(', ');
+}
+
 const dong = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /**

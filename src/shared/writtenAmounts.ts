@@ -2,8 +2,10 @@
  * Numbers and amounts of money as offices write them in a list, whatever software wrote it: the
  * Excel import reads every number cell with it (core/excel/read/values.ts, core/excel/import/cells.ts),
  * and the year grid reads an amount typed or pasted into a money cell with it when the stricter
- * Vietnamese reading (typed.ts) cannot, so that «1,5 tỷ» is the same amount in both. Pure.
+ * Vietnamese reading (typed.ts) cannot, so that «1,5 tỷ» is the same amount in both; a count with its
+ * own unit («14 người») likewise. Pure.
  */
+import type { FigureField } from './contracts/figures';
 import { foldText } from './text';
 
 /** Words and signs for đồng written after (or before) an amount. */
@@ -114,4 +116,39 @@ export function amountInWords(text: string): number | null {
 export function readWrittenAmount(text: string): number | null {
   const shown = text.normalize('NFC').trim();
   return shown === '' ? null : (readWrittenNumber(shown) ?? amountInWords(shown));
+}
+
+const memberUnits = ['nguoi', 'thanh vien', 'tv', 'xa vien', 'ho'];
+const managerUnits = ['nguoi', 'can bo', 'cb', 'cbql', 'can bo quan ly'];
+/**
+ * The words each count may be written with after its number, folded, by what it counts: members of
+ * a cooperative are people or households (hộ thành viên), written out or cut to TV, of old called xã
+ * viên; workers are people (LĐ); managers are people (cán bộ, CB, CBQL). Any other word («14 tấn» of
+ * members, «12 hộ» of workers) or one before the number («khoảng 14») makes no count.
+ */
+export const countUnits = {
+  membersOfficial: memberUnits,
+  membersAssociate: memberUnits,
+  workers: ['nguoi', 'lao dong', 'ld'],
+  managers: managerUnits,
+  managersWithDegree: managerUnits,
+} as const satisfies Partial<Record<FigureField, readonly string[]>>;
+export type CountField = keyof typeof countUnits;
+
+export function isCountField(field: string): field is CountField {
+  return Object.hasOwn(countUnits, field);
+}
+
+/** A number and the word after it, folded: "25 nguoi", "1.250 tv", "8 ld.". */
+const numberAndWord = /^(\d[\d.,\s]*?)\s*(\p{L}[\p{L}\s]*?)\.?$/u;
+
+/**
+ * A count written with its own unit after the number («14 người», «1.250 TV», «8 LĐ» of workers),
+ * as the Excel import and the year grid read one: the number; null when the word is not one of the
+ * field's (`countUnits`) or the text is not a number and a word.
+ */
+export function countInWords(text: string, field: CountField): number | null {
+  const written = numberAndWord.exec(foldText(text.normalize('NFC')).trim());
+  const units: readonly string[] = countUnits[field];
+  return written && units.includes(written[2] ?? '') ? readWrittenNumber(written[1] ?? '') : null;
 }

@@ -37,6 +37,15 @@ describe('a person moving the founding day', () => {
     expect(foundedOn(organization.id)).toBe('1997-07-03');
   });
 
+  it('names consecutive years as a range, the others one by one', async () => {
+    const organization = await call(app, 'organizations:create', base);
+    for (const year of [2012, 2016, 2017, 2018, 2019, 2021]) await call(app, 'figures:save', { organizationId: organization.id, year, membersOfficial: 10 });
+    const error = await callFailing(app, 'organizations:update', { id: organization.id, ...base, foundedOn: '2020-01-01' });
+    expect(error.kind === 'validation' && error.issues.map((issue) => issue.message.split(':')[0])).toEqual([
+      'HTX Nông nghiệp Vĩnh An đã có số liệu hằng năm của năm 2012, 2016–2019, trước ngày thành lập 01/01/2020',
+    ]);
+  });
+
   it('may move it within the year of its first figures, or earlier', async () => {
     const organization = await withFigures();
     await call(app, 'organizations:update', { id: organization.id, ...base, foundedOn: '2016-12-31' });

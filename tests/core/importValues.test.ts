@@ -253,6 +253,8 @@ describe('counts of people written with their noun', () => {
         ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '25 người', '5 hộ', '12 lao động'],
         ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '1.250 TV', null, '8 LĐ'],
         ['HTX Lúa Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '25 người/tổ', null, null],
+        // A word that is not the count's own unit: tonnes of members, households of workers, an estimate.
+        ['HTX Cá Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '14 tấn', 'khoảng 14', '12 hộ'],
       ],
     );
     const { jobId, preview } = await previewFile('DS HTX.xlsx', bytes, 'organizations', 2025);
@@ -260,6 +262,7 @@ describe('counts of people written with their noun', () => {
       [2, 'valid', []],
       [3, 'valid', []],
       [4, 'invalid', ['C4: Số thành viên chính thức: «25 người/tổ» không phải số.']],
+      [5, 'invalid', ['C5: Số thành viên chính thức: «14 tấn» không phải số.', 'D5: Số thành viên liên kết: «khoảng 14» không phải số.', 'E5: Số lao động thường xuyên: «12 hộ» không phải số.']],
     ]);
     expect(preview.page.rows[0]?.notes.map((note) => `${note.cell}: ${note.message}`)).toEqual([
       'C2: Số thành viên chính thức: «25 người» ghi nhận là 25.',

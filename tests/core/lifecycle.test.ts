@@ -111,11 +111,15 @@ describe('simple events on one organization', () => {
   it('refuses to end an organization before years of figures it has, which every statistics would then drop without a word', async () => {
     const a = await create('HTX Nông nghiệp Vĩnh Bình', '2015-03-01');
     const b = await create('HTX Dịch vụ Vĩnh An', '2015-03-01');
-    for (const year of [2020, 2021, 2024, 2025]) await call(app, 'figures:save', { organizationId: a, year, membersOfficial: 12 });
+    for (const year of [2020, 2021, 2022, 2023, 2025]) await call(app, 'figures:save', { organizationId: a, year, membersOfficial: 12 });
     await call(app, 'figures:save', { organizationId: b, year: 2025, membersOfficial: 9 });
     const tooEarly = 'các số liệu đó sẽ không còn được tính vào thống kê của năm nào. Nếu ngày này đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày.';
-    expect(await issues({ kind: 'dissolution', date: '2021-06-30', subjectId: a })).toEqual([
-      { path: 'subjectId', message: `HTX Nông nghiệp Vĩnh Bình đã có số liệu hằng năm của năm 2024, 2025, sau ngày 30/06/2021 của sự kiện này: ${tooEarly}` },
+    // Consecutive years are named as a range.
+    expect(await issues({ kind: 'dissolution', date: '2020-06-30', subjectId: a })).toEqual([
+      { path: 'subjectId', message: `HTX Nông nghiệp Vĩnh Bình đã có số liệu hằng năm của năm 2021–2023, 2025, sau ngày 30/06/2020 của sự kiện này: ${tooEarly}` },
+    ]);
+    expect(await issues({ kind: 'dissolution', date: '2022-06-30', subjectId: a })).toEqual([
+      { path: 'subjectId', message: `HTX Nông nghiệp Vĩnh Bình đã có số liệu hằng năm của năm 2023, 2025, sau ngày 30/06/2022 của sự kiện này: ${tooEarly}` },
     ]);
     // A merger ends the one absorbed the same way; ending on 1 January, it did not exist in that year.
     expect(await issues({ kind: 'merger', date: '2025-01-01', predecessorIds: [b], subjectId: a })).toEqual([

@@ -255,6 +255,20 @@ describe('duplicates', () => {
     ]);
   });
 
+  it('asks again for each new organization of the same name in the commune: a confirmation covers that save alone', async () => {
+    const a = { kind: 'htx' as const, name: 'HTX A', communeCode: XA_VINH_AN };
+    const first = await call(app, 'organizations:create', a);
+    const second = await call(app, 'organizations:create', { ...a, confirmSimilarName: true });
+    // A third is asked about, naming one of the two the duplicate check lists.
+    expect(await callFailing(app, 'organizations:create', a)).toMatchObject({ kind: 'conflict', existingId: first.id });
+    expect((await call(app, 'organizations:checkDuplicates', { name: 'HTX A', communeCode: XA_VINH_AN })).map((candidate) => candidate.id).sort()).toEqual([first.id, second.id]);
+    const third = await call(app, 'organizations:create', { ...a, confirmSimilarName: true });
+    // And a fourth again: nothing of the earlier confirmations carries over.
+    expect(await callFailing(app, 'organizations:create', a)).toMatchObject({ kind: 'conflict' });
+    expect((await call(app, 'organizations:list', {})).total).toBe(3);
+    expect(third.id).toBeGreaterThan(second.id);
+  });
+
   it('finds a taken registration number first, and leaves out the record being edited', async () => {
     const first = await call(app, 'organizations:create', vinhBinh);
     const other = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', communeCode: XA_VINH_AN });
@@ -597,6 +611,16 @@ describe('possible duplicates in the trash', () => {
     expect(await call(app, 'organizations:checkDuplicates', { ...typed, registrationNo: '' })).toEqual([
       { id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'sameName', inTrash: true },
     ]);
+    // Its link opens Thùng rác on it alone; a live one, or one restored since, is not there.
+    const other = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:delete', { id: other.id });
+    expect(await call(app, 'organizations:trash', { id: trashed.id })).toEqual({
+      rows: [expect.objectContaining({ id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456' })],
+      total: 1,
+    });
+    expect((await call(app, 'organizations:trash', {})).total).toBe(2);
+    await call(app, 'organizations:restore', { id: other.id });
+    expect(await call(app, 'organizations:trash', { id: other.id })).toEqual({ rows: [], total: 0 });
     // A new record is the person's choice: saved, and then the live one is named first.
     const added = await call(app, 'organizations:create', vinhBinh);
     expect((await call(app, 'organizations:checkDuplicates', { ...typed, registrationNo: '' })).map(({ id, inTrash }) => [id, inTrash ?? false])).toEqual([

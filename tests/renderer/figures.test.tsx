@@ -259,6 +259,13 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
     // Before the field's own hint, and the profit's warning, which still says the profit is above the revenue read.
     said(income, '«2 triệu» ghi nhận là 2.000.000 đồng. Nếu không đúng, hãy sửa lại. Đồng mỗi người mỗi tháng.');
     said(profit, '«2 tỷ» ghi nhận là 2.000.000.000 đồng. Nếu không đúng, hãy sửa lại. Lợi nhuận đang lớn hơn doanh thu: xem lại có gõ thừa số 0 không.');
+    // A count with its own unit is the count, said so; a word that is not its unit is refused as typed.
+    const counted = typeAndLeave('Thành viên chính thức', '14 người');
+    expect(counted.value).toBe('14');
+    said(counted, '«14 người» ghi nhận là 14.');
+    const tonnes = typeAndLeave('Thành viên chính thức', '14 tấn');
+    expect(tonnes.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('«14 tấn»: chỉ ghi số nguyên bằng chữ số, ví dụ 14 hoặc 1.250.')).toBeTruthy();
     // Not a number in any writing: refused as typed.
     const members = typeAndLeave('Thành viên chính thức', '1,5 tỷ');
     expect(members.value).toBe('1,5 tỷ');

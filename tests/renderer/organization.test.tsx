@@ -141,6 +141,37 @@ describe('organization page', { timeout: 20_000 }, () => {
     expect(updates[1]).toMatchObject({ id: 21, charterCapital: 1500000000, memberSince: '2020-01-15', highTech: true });
   });
 
+  it('confirms only the match the person saw: once the name changes, a save asks again', async () => {
+    const updates: InputOf<'organizations:update'>[] = [];
+    installFakeApi({
+      ...handlers(),
+      'organizations:update': (input) => {
+        updates.push(input);
+        if (input.confirmSimilarName) return ok(organization({ id: 21, name: input.name }));
+        const existing = input.name === 'HTX Rau sạch Mỹ Hiệp' ? 'HTX Rau sạch Mỹ Hiệp' : 'LH HTX Rau an toàn Đồng Tháp';
+        return fail({ kind: 'conflict', message: `Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: ${existing}.`, existingId: existing === 'HTX Rau sạch Mỹ Hiệp' ? 31 : 30 });
+      },
+    });
+    renderApp('#/thanh-vien/21');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Lưu thay đổi' }));
+    expect(await screen.findByText('Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: LH HTX Rau an toàn Đồng Tháp.')).toBeTruthy();
+
+    // Another name has other matches, not seen: no «Vẫn lưu» for them.
+    fireEvent.change(screen.getByLabelText(/^Tên tổ chức/), { target: { value: 'HTX Rau sạch Mỹ Hiệp' } });
+    expect(screen.queryByText('Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: LH HTX Rau an toàn Đồng Tháp.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thay đổi' }));
+    const alert = await screen.findByText('Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: HTX Rau sạch Mỹ Hiệp.');
+    fireEvent.click(within(alert.closest('[role=alert]') as HTMLElement).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(updates).toHaveLength(3));
+    expect(updates.map((input) => [input.name, input.confirmSimilarName ?? false])).toEqual([
+      ['Liên hiệp HTX Rau an toàn Đồng Tháp', false],
+      ['HTX Rau sạch Mỹ Hiệp', false],
+      ['HTX Rau sạch Mỹ Hiệp', true],
+    ]);
+  });
+
   it('reads «2 tỷ 500 triệu» in Vốn điều lệ as the figures form does, saying what it was taken as', async () => {
     const updates: InputOf<'organizations:update'>[] = [];
     installFakeApi({
@@ -179,7 +210,7 @@ describe('organization page', { timeout: 20_000 }, () => {
     expect(founded.getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('names a possible duplicate in the trash, opening Thùng rác to restore it', async () => {
+  it('names a possible duplicate in the trash, opening Thùng rác on it to restore it', async () => {
     installFakeApi({
       ...handlers(),
       'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', communeName: 'Xã Mỹ Hiệp', reason: 'registrationNo', inTrash: true }]),
@@ -187,7 +218,7 @@ describe('organization page', { timeout: 20_000 }, () => {
     renderApp('#/thanh-vien/21');
     fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
     const link = await screen.findByRole('link', { name: 'LH HTX Rau an toàn Đồng Tháp' });
-    expect(link.getAttribute('href')).toBe('#/thung-rac');
+    expect(link.getAttribute('href')).toBe('#/thung-rac/to-chuc/30');
     expect(screen.getByText('(Xã Mỹ Hiệp) — cùng mã số HTX, đang ở Thùng rác — khôi phục thay vì thêm mới?')).toBeTruthy();
   });
 

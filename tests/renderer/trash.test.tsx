@@ -57,6 +57,41 @@ describe('trash', { timeout: 20_000 }, () => {
   });
 });
 
+describe('the trash opened on one organization (a possible duplicate\'s link)', { timeout: 20_000 }, () => {
+  it('shows that one alone with its «Khôi phục», and the whole trash one link away', async () => {
+    const asked: unknown[] = [];
+    const restored: number[] = [];
+    installFakeApi({
+      ...nothingElse,
+      'alliance:get': () => ok(alliance),
+      'organizations:trash': (input) => {
+        asked.push(input);
+        const rows = deleted.filter((row) => row.id === input.id && !restored.includes(row.id));
+        return ok({ rows, total: rows.length });
+      },
+      'organizations:restore': ({ id }) => {
+        restored.push(id);
+        return ok(organization({ id, name: 'HTX Dịch vụ Tân Hồng' }));
+      },
+    });
+    renderApp('#/thung-rac/to-chuc/3');
+
+    const row = (await screen.findByText('HTX Dịch vụ Tân Hồng', {}, { timeout: 5000 })).closest('tr') as HTMLElement;
+    expect(asked).toContainEqual({ page: 1, pageSize: 50, id: 3 });
+    expect(screen.queryByText('Tổ hợp tác Mỹ Hiệp')).toBeNull();
+    // The other kinds are not in the way, nor a count of the trash that is not shown.
+    expect(screen.queryByText('Đối tác đã xóa')).toBeNull();
+    expect(screen.queryByText(/tổ chức trong Thùng rác/)).toBeNull();
+    expect(screen.getByRole('link', { name: 'Xem cả Thùng rác' }).getAttribute('href')).toBe('#/thung-rac');
+    expect(screen.getByRole('link', { name: 'Thùng rác' }).getAttribute('aria-current')).toBe('page');
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Khôi phục HTX Dịch vụ Tân Hồng' }));
+    expect(await screen.findByText('Đã khôi phục HTX Dịch vụ Tân Hồng.')).toBeTruthy();
+    expect(restored).toEqual([3]);
+    expect(await screen.findByText('Tổ chức này không còn trong Thùng rác')).toBeTruthy();
+  });
+});
+
 describe('the trash page', { timeout: 20_000 }, () => {
   it('says what it holds without a list of kinds that would leave some out', async () => {
     installFakeApi({ ...nothingElse, 'alliance:get': () => ok(alliance), 'organizations:trash': () => ok({ rows: [], total: 0 }) });

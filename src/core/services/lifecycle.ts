@@ -24,6 +24,7 @@ import { AppFailure, conflict, notFound, validationFailure, type FieldIssue } fr
 import { foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import type { HistoryCause, HistoryChange, HistoryValue, RecordHistory } from '../../shared/records';
+import { formatYears } from '../../shared/format';
 import { goneMessage, recordChange } from '../records';
 import { timestamp, todayIso, type Context } from '../context';
 import { auditLog, lifecycleEvents, lifecycleParticipants, organizations, yearlyFigures } from '../db/schema';
@@ -294,7 +295,7 @@ function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, part
       issues.push({
         path,
         message:
-          `${row.name} đã có số liệu hằng năm của năm ${figuresAfter.join(', ')}, sau ngày ${formatIsoDateVi(date)} của sự kiện này: ` +
+          `${row.name} đã có số liệu hằng năm của năm ${formatYears(figuresAfter)}, sau ngày ${formatIsoDateVi(date)} của sự kiện này: ` +
           'các số liệu đó sẽ không còn được tính vào thống kê của năm nào. Nếu ngày này đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày.',
       });
     }

@@ -24,7 +24,7 @@ import {
 } from '../../shared/contracts/organizations';
 import { organizationKinds, organizationStatuses, yearsLived, type Commune, type Organization, type OrganizationStatus, type Page } from '../../shared/domain';
 import { conflict, validationFailure, type FieldIssue } from '../../shared/errors';
-import { unitNameInSentence } from '../../shared/format';
+import { formatYears, unitNameInSentence } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { organizationNameKey } from '../../shared/names';
 import type { HistoryCause } from '../../shared/records';
@@ -683,7 +683,7 @@ export function foundingIssues(
       issues.push({
         path: 'foundedOn',
         message:
-          `${stored.name} đã có số liệu hằng năm của năm ${years.join(', ')}, trước ngày thành lập ${formatIsoDateVi(foundedOn)}: ` +
+          `${stored.name} đã có số liệu hằng năm của năm ${formatYears(years)}, trước ngày thành lập ${formatIsoDateVi(foundedOn)}: ` +
           'các số liệu đó sẽ không còn được tính vào thống kê của năm nào. Nếu ngày thành lập mới đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày thành lập.',
       });
     }

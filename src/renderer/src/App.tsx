@@ -76,7 +76,8 @@ function CurrentPage({ route, alliance }: { route: Route; alliance: Alliance }) 
     case 'bao-cao':
       return <ReportsPage />;
     case 'thung-rac':
-      return <TrashPage />;
+    case 'trash':
+      return <TrashPage organizationId={route.page === 'trash' ? route.organizationId : undefined} />;
     case 'cai-dat':
       return <SettingsPage alliance={alliance} />;
     case 'ket-noi-cung-cau':

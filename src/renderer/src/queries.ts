@@ -15,7 +15,7 @@ export const queryKeys = {
   organizationList: (input: InputOf<'organizations:list'>) => ['organizations', 'list', input] as const,
   /** Under `organizations`, so that any write to the register refreshes them too. */
   organization: (id: number) => ['organizations', 'detail', id] as const,
-  trash: (page: number, pageSize: number) => ['organizations', 'trash', page, pageSize] as const,
+  trash: (page: number, pageSize: number, id?: number) => ['organizations', 'trash', page, pageSize, id] as const,
   duplicates: (input: InputOf<'organizations:checkDuplicates'>) => ['organizations', 'duplicates', input] as const,
   lookups: ['lookups'] as const,
   oldAddress: (oldAddress: string) => ['places', 'old-address', oldAddress] as const,
@@ -63,10 +63,11 @@ export function useOrganization(id: number) {
   return useQuery({ queryKey: queryKeys.organization(id), queryFn: () => call('organizations:get', { id }) });
 }
 
-export function useTrash(page: number, pageSize: number) {
+/** Thùng rác's organizations; with `id`, that one alone (`trashedOrganizationHref`). */
+export function useTrash(page: number, pageSize: number, id?: number) {
   return useQuery({
-    queryKey: queryKeys.trash(page, pageSize),
-    queryFn: () => call('organizations:trash', { page, pageSize }),
+    queryKey: queryKeys.trash(page, pageSize, id),
+    queryFn: () => call('organizations:trash', { page, pageSize, id }),
     placeholderData: keepPreviousData,
   });
 }

@@ -167,7 +167,11 @@ export const organizationListInput = z
   });
 export type OrganizationListInput = z.input<typeof organizationListInput>;
 
-export const organizationTrashInput = z.object({ ...pageInput });
+export const organizationTrashInput = z.object({
+  ...pageInput,
+  /** Only this organization, if it is in the trash: the page a possible-duplicate notice links to. */
+  id: id.optional(),
+});
 
 export const duplicateCheckInput = z.object({
   name: requiredText('Tên tổ chức', 300),

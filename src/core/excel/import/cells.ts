@@ -6,7 +6,7 @@
 import { formatCount, formatDecimal, formatMoney, formatQuantity } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { emailAddressesOf } from '../../../shared/typed';
-import { amountInWords } from '../../../shared/writtenAmounts';
+import { amountInWords, countInWords, isCountField, type CountField } from '../../../shared/writtenAmounts';
 import { isoOfExcelSerial, parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
 import type { ImportProblem } from '../../../shared/contracts/imports';
@@ -196,8 +196,6 @@ export interface ReadRow {
 
 /** A number with a unit after it, as a quantity cell may hold one: "1,5 tấn", "10.000 trái". */
 const numberAndUnit = /^(\d[\d.,\s]*?)\s*([^\d\s.,].*)$/u;
-/** A count of people with its noun after it, folded: "25 nguoi", "12 ho", "8 lao dong", "30 TV". */
-const countWithNoun = /^(\d[\d.,\s]*?)\s*(?:nguoi|thanh vien|tv|ho|lao dong|ld|can bo|cb)\.?$/u;
 /** What an amount a month may say after it: "/tháng", "/người/tháng", "/LĐ/tháng". */
 const aMonth = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?tháng\.?$/iu;
 /** The same for a year: "60 triệu/năm", "60 tr/người/năm". */
@@ -340,10 +338,9 @@ function bareNumber(text: string): number | null {
   return number && !('error' in number) ? number.value : null;
 }
 
-/** A count as written alone or with its noun ("25", "25 người"); null when it is not one. */
-function countOf(text: string): number | null {
-  const counted = countWithNoun.exec(foldText(text));
-  return bareNumber(counted ? (counted[1] ?? '') : text);
+/** A count as written alone or with its own unit ("25", "25 người"; `countInWords`); null when it is not one. */
+function countOf(text: string, field: CountField): number | null {
+  return bareNumber(text) ?? countInWords(text, field);
 }
 
 /** A count with a remark in brackets after it: "25 (10 nữ)", "30 người (trong đó 12 nữ)". */
@@ -417,11 +414,11 @@ function numberInWords(field: ImportField, text: string, { scale, headerUnit }: 
   if (year) return { value: Number(year[1]) };
   const quantity = field.unitAfter ? quantityOf(written, headerUnit) : null;
   if (quantity) return quantity;
-  if (field.count) {
-    const count = countOf(written);
+  if (isCountField(field.key)) {
+    const count = countOf(written, field.key);
     if (count !== null) return { value: count, note: `ghi nhận là ${formatCount(count)}` };
     const remark = countWithRemark.exec(written);
-    const beforeRemark = remark ? countOf(remark[1] ?? '') : null;
+    const beforeRemark = remark ? countOf(remark[1] ?? '', field.key) : null;
     if (beforeRemark !== null) return { value: beforeRemark, note: `ghi nhận là ${formatCount(beforeRemark)}, không lưu phần trong ngoặc` };
   }
   const price = field.price ? priceOf(written, scale) : null;

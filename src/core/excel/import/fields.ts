@@ -28,8 +28,6 @@ export interface ImportField {
   unitAfter?: boolean;
   /** A price that may say the unit it is for ("7.500 đ/kg") or be written as a range ("12.000 – 15.000"). */
   price?: boolean;
-  /** A count of people that may be written with its noun ("25 người", "12 hộ", "8 lao động"). */
-  count?: boolean;
   /** An amount a month that may say so ("5 triệu/tháng", "4.500.000 đ/người/tháng"). */
   perMonth?: boolean;
   /** A profit that may be written as a loss ("lỗ 20", "Lỗ 1,5 tỷ"): its negative. */
@@ -98,9 +96,9 @@ const districtHeaders = [
 const phoneHeaders = ['Số điện thoại', 'SĐT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'Số điện thoại liên hệ', 'SĐT liên hệ', 'ĐT liên hệ', 'Điện thoại di động', 'Di động', 'Điện thoại cố định'];
 /** Yearly figures an organizations list often carries beside each organization. */
 const figureFieldsInList = (): ImportField[] => [
-  { ...field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức', 'Số xã viên', 'Xã viên', 'Tổng số TV']), count: true },
-  { ...field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']), count: true },
-  { ...field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']), count: true },
+  field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức', 'Số xã viên', 'Xã viên', 'Tổng số TV']),
+  field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']),
+  field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']),
   field('revenue', 'Doanh thu', 'money', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
   { ...field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế', 'Lợi nhuận sau thuế', 'Lãi/lỗ', 'Lãi, lỗ']), lossWord: true },
   { ...field('averageIncome', 'Thu nhập bình quân', 'money', [
@@ -120,8 +118,8 @@ const figureFieldsInList = (): ImportField[] => [
       'TN bình quân',
     ]), perMonth: true },
   field('totalAssets', 'Tổng tài sản', 'money', ['Tài sản', 'Tổng tài sản (đồng)']),
-  { ...field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']), count: true },
-  { ...field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']), count: true },
+  field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']),
+  field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']),
   field('classification', 'Xếp loại', 'choice', ['Kết quả xếp loại', 'Phân loại', 'Đánh giá, phân loại', 'Xếp loại năm']),
   field('score', 'Điểm xếp loại', 'number', ['Điểm', 'Tổng điểm']),
 ];

@@ -38,6 +38,8 @@ function activePage(route: Route): Page {
       return 'ke-hoach';
     case 'attention':
       return 'can-chu-y';
+    case 'trash':
+      return 'thung-rac';
     default:
       return route.page;
   }

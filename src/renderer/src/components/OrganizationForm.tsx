@@ -22,7 +22,7 @@ import {
   useLookups,
   useUpdateOrganization,
 } from '../queries';
-import { hrefOf, organizationHref } from '../routing/useHashRoute';
+import { organizationHref, trashedOrganizationHref } from '../routing/useHashRoute';
 import { DateField } from './DateField';
 import { PossibleDuplicates, SaveConflictNotice } from './DuplicateNotices';
 import { FormFooter } from './FormFooter';
@@ -259,8 +259,8 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
           describe={(candidate) =>
             `(${candidate.communeName}) — ${t(`register.duplicates.reason.${candidate.reason}`)}${candidate.inTrash ? `, ${t('register.duplicates.inTrash')}` : ''}`
           }
-          // One in the trash opens Thùng rác, where it is restored.
-          hrefOf={(id) => (candidates.some((candidate) => candidate.id === id && candidate.inTrash) ? hrefOf('thung-rac') : organizationHref(id))}
+          // One in the trash opens Thùng rác on it alone, its «Khôi phục» at hand.
+          hrefOf={(id) => (candidates.some((candidate) => candidate.id === id && candidate.inTrash) ? trashedOrganizationHref(id) : organizationHref(id))}
         />
 
         <Fieldset legend={t('register.form.contact')}>

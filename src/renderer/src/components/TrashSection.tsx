@@ -26,8 +26,8 @@ interface Deleted {
 
 export interface TrashSectionProps<T extends Deleted> {
   title: string;
-  /** "3 tổ chức trong Thùng rác", given the count. */
-  total: (count: number) => string;
+  /** "3 tổ chức trong Thùng rác", given the count; absent when the section shows one record only. */
+  total?: (count: number) => string;
   intro?: string;
   emptyTitle: string;
   emptyDescription: string;
@@ -82,7 +82,7 @@ export function TrashSection<T extends Deleted>(props: TrashSectionProps<T>) {
       <Stack gap={2}>
         <Title order={3}>{props.title}</Title>
         <Text c="dimmed">
-          {trash.data ? `${props.total(trash.data.total)}. ` : ''}
+          {trash.data && props.total ? `${props.total(trash.data.total)}. ` : ''}
           {props.intro}
         </Text>
       </Stack>

@@ -97,7 +97,8 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
 }: DuplicateCheckedSave<Values, Input, Saved>) {
   const { saving, run } = useOneSave();
   const { formError, refuse, clear } = useServerRefusal(form, fieldPaths);
-  const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  // With the input it refused: «Vẫn lưu» confirms only what the person saw refused.
+  const [conflict, setConflict] = useState<{ refused: string; conflict: SaveConflict } | null>(null);
   // The form of the last submit: a refusal at a field is brought into view there, «Vẫn lưu» included.
   const [formElement, setFormElement] = useState<HTMLFormElement | null>(null);
 
@@ -114,7 +115,8 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
       } catch (error) {
         if (error instanceof ApiError && error.error.kind === 'conflict') {
           const existingId = error.error.existingId;
-          setConflict({ message: error.error.message, confirmable: await confirmable(input, existingId), existingId });
+          const shown = { message: error.error.message, confirmable: await confirmable(input, existingId), existingId };
+          setConflict({ refused: JSON.stringify(input), conflict: shown });
           return false;
         }
         refuse(error, values);
@@ -124,14 +126,20 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
       }
     });
 
+  // Once what is typed changes, the conflict and its «Vẫn lưu» go: the matches of the new name or
+  // place were not seen, and a save asks about them afresh.
+  const current = conflict && conflict.refused === JSON.stringify(inputOf(form.getValues())) ? conflict.conflict : null;
+
   return {
     submit: form.onSubmit((values, event) => {
       const submitted = event?.currentTarget;
       setFormElement(submitted ?? null);
       return save(values, false, submitted);
     }, showFirstInvalid),
-    saveAnyway: () => void save(form.getValues(), true),
-    conflict,
+    saveAnyway: () => {
+      if (current) void save(form.getValues(), true);
+    },
+    conflict: current,
     saving,
     /** A refusal that belongs to no single field. */
     formError,

@@ -93,6 +93,7 @@ export const en: Translations = {
       belowMin: 'Cannot be less than {{min}}.',
       aboveMax: 'Cannot be more than {{max}}.',
       readAsAmount: '“{{typed}}” was taken as {{amount}} đồng. If that is wrong, correct it.',
+      readAsCount: '“{{typed}}” was taken as {{count}}.',
     },
     date: {
       format: '“{{text}}” is not a date as day/month/year, e.g. 05/06/2019.',

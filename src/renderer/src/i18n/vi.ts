@@ -96,6 +96,7 @@ export const vi = {
       belowMin: 'Không được nhỏ hơn {{min}}.',
       aboveMax: 'Không được lớn hơn {{max}}.',
       readAsAmount: '«{{typed}}» ghi nhận là {{amount}} đồng. Nếu không đúng, hãy sửa lại.',
+      readAsCount: '«{{typed}}» ghi nhận là {{count}}.',
     },
     date: {
       format: '«{{text}}» chưa đúng dạng ngày/tháng/năm, ví dụ 05/06/2019.',

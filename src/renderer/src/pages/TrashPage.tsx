@@ -2,8 +2,12 @@
  * Thùng rác: what was deleted — organizations, partners, events, agreements, plans — each kind in its own section,
  * with the day it was deleted and a button to put it back with everything it had.
  */
-import { Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { DataTableColumn } from 'mantine-datatable';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DeletedOrganization } from '../../../shared/contract';
 import { TrashSection } from '../components/TrashSection';
 import { useRestoreOrganization, useTrash } from '../queries';
 import { useAgreementTrash, useRestoreAgreement } from '../queries/agreements';
@@ -11,7 +15,7 @@ import { usePlanTrash, useRestorePlan } from '../queries/plans';
 import { formatPeriod } from './plans/PlansPage';
 import { useEventNames, useEventTrash, useRestoreEvent } from '../queries/events';
 import { usePartnerTrash, useRestorePartner } from '../queries/partners';
-import { agreementHref, demandHref, supplyHref, eventHref, offerHref, organizationHref, partnerHref, planHref, programmeHref } from '../routing/useHashRoute';
+import { agreementHref, demandHref, supplyHref, eventHref, hrefOf, offerHref, organizationHref, partnerHref, planHref, programmeHref } from '../routing/useHashRoute';
 import { formatDate, formatQuantity } from '../../../shared/format';
 import {
   useConnectionTrash,
@@ -27,9 +31,58 @@ import {
 /** A connection has no page of its own: a restored one is found in the list of connections. */
 const supplyConnectionsHref = supplyHref('ket-noi');
 
-export function TrashPage() {
+/** The trash's rows of one organization only: a hook for `TrashSection`'s `useRows`. */
+function trashOfOne(id: number) {
+  return function useRows(page: number, pageSize: number) {
+    return useTrash(page, pageSize, id);
+  };
+}
+
+/**
+ * Thùng rác opened on one deleted organization (`trashedOrganizationHref`): where a possible-duplicate
+ * notice sends the clerk, so that restoring it is one click rather than a search through everything.
+ */
+function OneOrganization({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const useRows = useMemo(() => trashOfOne(id), [id]);
+  return (
+    <Stack gap="xl">
+      <Stack gap={2}>
+        <Title order={2}>{t('register.trash.title')}</Title>
+        <Text c="dimmed">{t('register.trash.oneIntro')}</Text>
+        <Anchor size="sm" href={hrefOf('thung-rac')}>
+          {t('register.trash.showAll')}
+        </Anchor>
+      </Stack>
+      <TrashSection
+        title={t('register.trash.organizations')}
+        emptyTitle={t('register.trash.oneGoneTitle')}
+        emptyDescription={t('register.trash.oneGoneDescription')}
+        openExisting={t('register.trash.openExisting')}
+        useRows={useRows}
+        useRestore={useRestoreOrganization}
+        nameOf={(row) => row.name}
+        hrefOf={organizationHref}
+        columns={organizationColumns(t)}
+      />
+    </Stack>
+  );
+}
+
+function organizationColumns(t: TFunction): DataTableColumn<DeletedOrganization>[] {
+  return [
+    { accessor: 'name', title: t('members.column.name') },
+    { accessor: 'kind', title: t('members.column.kind'), render: ({ kind }) => t(`organization.kindShort.${kind}`) },
+    { accessor: 'registrationNo', title: t('members.column.registrationNo') },
+    { accessor: 'communeName', title: t('members.column.commune') },
+  ];
+}
+
+/** `organizationId`: opened on that deleted organization alone. */
+export function TrashPage({ organizationId }: { organizationId?: number }) {
   const { t } = useTranslation();
   const eventNames = useEventNames();
+  if (organizationId !== undefined) return <OneOrganization key={organizationId} id={organizationId} />;
   return (
     <Stack gap="xl">
       <Stack gap={2}>
@@ -46,12 +99,7 @@ export function TrashPage() {
         useRestore={useRestoreOrganization}
         nameOf={(row) => row.name}
         hrefOf={organizationHref}
-        columns={[
-          { accessor: 'name', title: t('members.column.name') },
-          { accessor: 'kind', title: t('members.column.kind'), render: ({ kind }) => t(`organization.kindShort.${kind}`) },
-          { accessor: 'registrationNo', title: t('members.column.registrationNo') },
-          { accessor: 'communeName', title: t('members.column.commune') },
-        ]}
+        columns={organizationColumns(t)}
       />
       <TrashSection
         title={t('partners.trash.title')}

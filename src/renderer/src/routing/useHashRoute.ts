@@ -62,7 +62,9 @@ export type Route =
   | { page: 'event'; eventId: number }
   | { page: 'agreement'; agreementId: number }
   /** One plan, `#/ke-hoach/<id>`. */
-  | { page: 'plan'; planId: number };
+  | { page: 'plan'; planId: number }
+  /** Thùng rác opened on one deleted organization, `#/thung-rac/to-chuc/<id>`, to restore it. */
+  | { page: 'trash'; organizationId: number };
 
 /** Members is where the work is, so an empty or unknown address lands there. */
 const defaultPage: Page = 'thanh-vien';
@@ -98,6 +100,8 @@ export function routeOf(hash: string): Route {
   const [first, second, third] = hash.replace(/^#\/?/, '').split('/');
   if (first === 'ket-noi-cung-cau') return supplyRoute(second, idOf(third));
   if (first === 'can-chu-y' && isAttentionSection(second)) return { page: 'attention', section: second };
+  const trashed = first === 'thung-rac' && second === 'to-chuc' ? idOf(third) : null;
+  if (trashed !== null) return { page: 'trash', organizationId: trashed };
   const id = idOf(second);
   if (id !== null) {
     if (first === 'thanh-vien') return { page: 'to-chuc', organizationId: id, tab: isOrganizationTab(third) ? third : 'thong-tin' };
@@ -198,6 +202,11 @@ export function organizationHref(id: number, tab: OrganizationTab = 'thong-tin')
 /** Sets the hash, which adds a step to the history, so Back returns to where the user was. */
 export function navigate(page: Page): void {
   window.location.hash = `/${page}`;
+}
+
+/** Thùng rác showing one deleted organization with its «Khôi phục». */
+export function trashedOrganizationHref(id: number): string {
+  return `#/thung-rac/to-chuc/${id}`;
 }
 
 export function partnerHref(id: number): string {

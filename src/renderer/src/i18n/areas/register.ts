@@ -195,6 +195,10 @@ export const registerVi = {
     emptyDescription: 'Tổ chức bị xóa sẽ nằm ở đây cho đến khi được khôi phục.',
     openExisting: 'Mở hồ sơ đang dùng mã số đó',
     actions: 'Thao tác',
+    oneIntro: 'Đây là tổ chức đã xóa mà bạn vừa mở. Khôi phục để đưa hồ sơ trở lại với đầy đủ thông tin, thay vì nhập lại.',
+    showAll: 'Xem cả Thùng rác',
+    oneGoneTitle: 'Tổ chức này không còn trong Thùng rác',
+    oneGoneDescription: 'Có thể hồ sơ đã được khôi phục; hãy tìm trong danh sách thành viên.',
   },
 };
 
@@ -393,5 +397,9 @@ export const registerEn: Translations<typeof registerVi> = {
     emptyDescription: 'Deleted organizations stay here until they are restored.',
     openExisting: 'Open the record using that code',
     actions: 'Actions',
+    oneIntro: 'This is the deleted organization you opened. Restore it to bring the record back with all its information, rather than entering it again.',
+    showAll: 'See the whole Trash',
+    oneGoneTitle: 'This organization is no longer in the Trash',
+    oneGoneDescription: 'It may have been restored; look for it in the list of members.',
   },
 };

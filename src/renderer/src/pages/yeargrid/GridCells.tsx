@@ -17,6 +17,7 @@ import type { NumberRules } from '../../../../shared/typed';
 import { messageOf } from '../../api';
 import { NumberField, readNumberField, type NumberFieldValue } from '../../components/NumberField';
 import { formatCount } from '../organization/figures/numbers';
+import { countReading } from '../organization/figures/countReading';
 import { confirmProfitAboveRevenue } from '../organization/figures/profitAboveRevenue';
 import { useSaveGridCell } from '../../queries/register';
 import { useGridFill, type CellFill } from './gridPaste';
@@ -147,6 +148,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const money = useMoneyCell(row.organizationId, field === 'revenue' || field === 'profit' ? field : null);
   const rules: NumberRules = { min: field === 'profit' ? null : 0, max: field === 'score' ? 100 : undefined };
   const writtenAmounts = moneyFields.has(field);
+  const readCount = countReading(t, field);
   // What a pasted amount written as a list writes it («1,5 tỷ») was taken as; typed, the field says it.
   const [pastedAs, setPastedAs] = useState<string | null>(null);
   const previous = row.previous?.[field] ?? null;
@@ -203,9 +205,9 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     money.sent();
   };
   const fill: CellFill = (text, cell) => {
-    const read = readNumberField(text, rules, writtenAmounts);
+    const read = readNumberField(text, rules, writtenAmounts, readCount);
     put(read.value);
-    setPastedAs(read.readAsAmount === undefined ? null : t('fields.number.readAsAmount', { typed: text.trim(), amount: read.readAsAmount }));
+    setPastedAs(read.said ?? (read.readAsAmount === undefined ? null : t('fields.number.readAsAmount', { typed: text.trim(), amount: read.readAsAmount })));
     return () => commit(read.value, cell, null);
   };
   useGridFill(rowIndex, field, fill);
@@ -229,6 +231,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         data-grid-column={field}
         {...rules}
         writtenAmounts={writtenAmounts}
+        readWithUnit={readCount}
         placeholder={previous === null ? undefined : formatCount(previous)}
         value={draft}
         onChange={(value) => {

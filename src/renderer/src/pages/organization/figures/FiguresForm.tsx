@@ -24,6 +24,7 @@ import { LabelledSelect } from '../../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../../components/NumberField';
 import { useFormSave } from '../../../forms/oneSave';
 import { useSaveFigures } from '../../../queries/register';
+import { countReading } from './countReading';
 import { confirmProfitAboveRevenue, figureOf } from './profitAboveRevenue';
 
 type NumericFigureField = (typeof numericFigureFields)[number];
@@ -106,6 +107,7 @@ export function FiguresForm({ organization, existing, takenYears, defaultYear, o
       max={field === 'score' ? 100 : undefined}
       unit={moneyFields.includes(field) ? '₫' : undefined}
       writtenAmounts={moneyFields.includes(field)}
+      readWithUnit={countReading(t, field)}
       {...form.getInputProps(field)}
     />
   );
