@@ -115,19 +115,17 @@ export interface DeliveredValueFacts extends ValuedCommitmentFacts {
 }
 
 /**
- * The value in đồng delivered on a commitment (Giá trị đã thực hiện): each delivery's value where
- * one was written; the deliveries without one (the value is optional) are worth their share of
- * the commitment's value (`valueOfQuantity`), within what the valued ones left of its quantity —
- * so a commitment 41 % delivered by value reads 41 % of its value delivered, as Tỷ lệ thực hiện
- * says. Rounded to the đồng. Null when neither the commitment nor any delivery carries a value: a
- * value nobody wrote is not 0 đồng.
+ * The value in đồng delivered on a commitment (Giá trị đã thực hiện), by the rule Tỷ lệ thực hiện
+ * weighs by: where the commitment has a value, the share of it that the quantity delivered is
+ * (`valueOfQuantity`), so that Đã thực hiện ÷ Cam kết reads the rate shown beside them — values
+ * written on deliveries (a price that moved, a partial invoice) would say 55 % of the money beside
+ * 100 % done. Only a commitment without a value counts what its deliveries wrote. Rounded to the
+ * đồng. Null when neither carries a value: a value nobody wrote is not 0 đồng.
  */
 export function deliveredValueOf(commitment: DeliveredValueFacts): number | null {
   const { quantity, value, delivered, valuedQuantity, valuedValue } = commitment;
   if (value === null) return valuedQuantity > 0 ? valuedValue : null;
-  const unvalued = Math.max(0, roundQuantity(delivered - valuedQuantity));
-  const leftOver = Math.max(0, roundQuantity(quantity - valuedQuantity));
-  return Math.round(valuedValue + valueOfQuantity({ quantity, value }, Math.min(unvalued, leftOver)));
+  return Math.round(valueOfQuantity({ quantity, value }, delivered));
 }
 
 /**
@@ -211,6 +209,16 @@ export function needsClosing(
 ): boolean {
   const closed = agreement.closedOn !== null && agreement.closedOn <= today;
   return agreement.status === 'expired' && !closed && agreement.commitments.some((commitment) => !isCommitmentFulfilled(commitment));
+}
+
+/**
+ * Whether an edit of the end of validity to `validUntil` reopens a closed follow-up: moved to or
+ * past the day it was closed (which `closeAgreement` sets after the end), or taken away, the
+ * agreement runs again, and if it runs out unfinished once more Cần chú ý lists it again. The form
+ * says so before saving; the service applies it.
+ */
+export function reopensFollowUp(stored: { closedOn: string | null; validUntil: string | null }, validUntil: string | null): boolean {
+  return stored.closedOn !== null && validUntil !== stored.validUntil && (validUntil === null || validUntil >= stored.closedOn);
 }
 
 /** Totals of one unit: committed and delivered, never mixed with another unit. */

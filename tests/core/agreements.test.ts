@@ -83,9 +83,9 @@ describe('creating and reading', () => {
       status: 'signed',
     });
     expect(created.parties.map(({ id: _id, ...party }) => party)).toEqual([
-      { kind: 'organization', counterpartId: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller' },
-      { kind: 'partner', counterpartId: hafoods, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer' },
-      { kind: 'alliance', counterpartId: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness' },
+      { kind: 'organization', counterpartId: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller', inTrash: false },
+      { kind: 'partner', counterpartId: hafoods, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false },
+      { kind: 'alliance', counterpartId: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness', inTrash: false },
     ]);
     const detail = await call(app, 'agreements:get', { id: created.id });
     expect(detail.commitments.map((c) => [c.product, c.quantity, c.unit, c.delivered, c.fulfilment, c.overdue])).toEqual([
@@ -177,6 +177,7 @@ describe('validation', () => {
         'agreements:create',
         riceMou({
           signedOn: '2026-03-11',
+          validFrom: '2026-03-11',
           eventId: 999,
           parties: [
             { kind: 'organization', id: nhonHung, role: 'seller' },
@@ -187,8 +188,8 @@ describe('validation', () => {
     ).toEqual({
       signedOn: 'Ngày ký không được sau hôm nay (10/03/2026).',
       eventId: 'Sự kiện đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.',
-      'parties.0.id': 'Bên thứ 1: Tổ chức đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.',
-      'parties.1.id': 'Bên thứ 2: Đối tác đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.',
+      'parties.0.id': 'Bên thứ 1: Tổ chức «HTX Đường thốt nốt Nhơn Hưng» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.',
+      'parties.1.id': 'Bên thứ 2: Không tìm thấy đối tác này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.',
     });
   });
 
@@ -490,7 +491,7 @@ describe('deliveries', () => {
     expect(await issuesOf('agreements:update', { ...edit, id, commitments: [keep(fragrant)] })).toEqual({
       commitments: 'Cam kết «Lúa Đài Thơm 8» đã có 1 lần giao hàng; hãy xóa các lần giao hàng đó trước khi bỏ cam kết.',
     });
-    expect(await issuesOf('agreements:update', { ...edit, id, signedOn: '2026-03-09', commitments: [keep(rice, { unit: 'kg' })] })).toEqual({
+    expect(await issuesOf('agreements:update', { ...edit, id, signedOn: '2026-03-09', validFrom: '2026-03-09', commitments: [keep(rice, { unit: 'kg' })] })).toEqual({
       'commitments.0.unit': 'Cam kết «Lúa Đài Thơm 8» đã có giao hàng tính bằng tấn; không đổi đơn vị được.',
       signedOn: 'Đã có giao hàng ngày 08/03/2026; ngày ký không được sau ngày đó.',
     });
@@ -924,5 +925,106 @@ describe('attachments', () => {
       fileId: 'Tệp «ban-chup.jpg» nặng 51 MB, quá giới hạn 50 MB của tệp đính kèm. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp.',
     });
     expect((await call(app, 'agreements:get', { id })).attachments).toEqual([]);
+  });
+});
+
+describe('editing an agreement against what happened to it', () => {
+  /** As the agreement stands, for an update that changes only what is given. */
+  async function asStored(id: number, changes: Partial<InputOf<'agreements:update'>> = {}): Promise<InputOf<'agreements:update'>> {
+    const detail = await call(app, 'agreements:get', { id });
+    const position = (partyId: number | null) => {
+      const found = detail.parties.findIndex((party) => party.id === partyId);
+      return found < 0 ? null : found;
+    };
+    return {
+      id,
+      kind: detail.kind,
+      number: detail.number,
+      title: detail.title,
+      signedOn: detail.signedOn,
+      eventId: detail.eventId,
+      validFrom: detail.validFrom,
+      validUntil: detail.validUntil,
+      note: detail.note,
+      parties: detail.parties.map((party) => ({ partyId: party.id, kind: party.kind, id: party.counterpartId, role: party.role })),
+      commitments: detail.commitments.map((commitment) => ({
+        id: commitment.id,
+        product: commitment.product,
+        quantity: commitment.quantity,
+        unit: commitment.unit,
+        value: commitment.value,
+        startsOn: commitment.startsOn,
+        dueOn: commitment.dueOn,
+        supplierParty: position(commitment.supplierPartyId),
+        receiverParty: position(commitment.receiverPartyId),
+      })),
+      ...changes,
+    };
+  }
+
+  it('reopens a closed follow-up when the end of validity moves to or past the closing day, and says so in the history', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou({ validUntil: '2026-11-30' }));
+    app.setNow(on('2026-12-07'));
+    await call(app, 'agreements:close', { id, closedOn: '2026-12-07', reason: 'Doanh nghiệp không nhận phần còn lại.' });
+    // Moved, but still before the closing day: the closing stands.
+    expect(await call(app, 'agreements:update', await asStored(id, { validUntil: '2026-12-05' }))).toMatchObject({ closedOn: '2026-12-07' });
+    const extended = await call(app, 'agreements:update', await asStored(id, { validUntil: '2026-12-31' }));
+    expect(extended).toMatchObject({ closedOn: null, status: 'signed', needsClosing: false });
+    expect((await call(app, 'agreements:get', { id })).closingReason).toBe('');
+    // Run out again unfinished, it is chased again.
+    app.setNow(on('2027-01-05'));
+    expect((await call(app, 'agreements:get', { id })).needsClosing).toBe(true);
+    const { entries } = await call(app, 'records:history', { kind: 'agreement', id });
+    const reopened = entries.find((entry) => entry.changes.some((change) => change.field === 'closedOn'));
+    expect(reopened?.changes.filter((change) => ['validUntil', 'closedOn', 'closingReason'].includes(change.field))).toEqual([
+      { field: 'validUntil', before: '2026-12-05', after: '2026-12-31' },
+      { field: 'closedOn', before: '2026-12-07', after: null },
+      { field: 'closingReason', before: 'Doanh nghiệp không nhận phần còn lại.', after: '' },
+    ]);
+  });
+
+  it('names the party in the trash to be restored, shows it so, and saves once it is restored', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    await call(app, 'partners:delete', { id: hafoods });
+    const detail = await call(app, 'agreements:get', { id });
+    expect(detail.parties.map((party) => [party.name, party.inTrash])).toEqual([
+      ['HTX Nông nghiệp Vĩnh Bình', false],
+      ['Công ty CP Thực phẩm Hà Nội', true],
+      ['Liên minh Hợp tác xã tỉnh An Giang', false],
+    ]);
+    expect(await issuesOf('agreements:update', await asStored(id, { note: 'Bổ sung' }))).toEqual({
+      'parties.1.id': 'Bên thứ 2: Đối tác «Công ty CP Thực phẩm Hà Nội» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.',
+    });
+    await call(app, 'partners:restore', { id: hafoods });
+    expect((await call(app, 'agreements:update', await asStored(id, { note: 'Bổ sung' }))).parties[1]?.inTrash).toBe(false);
+  });
+
+  it('asks before a commitment is cut below what was delivered on it', async () => {
+    const { id } = await call(app, 'agreements:create', riceMou());
+    const rice = (await call(app, 'agreements:get', { id })).commitments[0];
+    if (!rice) throw new Error('The MoU commits rice.');
+    await call(app, 'agreements:addDelivery', { commitmentId: rice.id, deliveredOn: '2026-03-08', quantity: 2.5 });
+    const cut = async (quantity: number, confirmBelowDelivered = false) => {
+      const input = await asStored(id, { confirmBelowDelivered });
+      return { ...input, commitments: input.commitments.map((commitment, index) => (index === 0 ? { ...commitment, quantity } : commitment)) };
+    };
+    expect(await issuesOf('agreements:update', await cut(1))).toEqual({
+      'commitments.0.quantity':
+        'Cam kết «Lúa Đài Thơm 8» đã giao 2,5 tấn; số lượng cam kết 1 tấn ít hơn số đã giao. Hãy tải lại trang để xem các lần giao hàng rồi lưu lại.',
+    });
+    // Down to what was delivered, or not changed, asks nothing.
+    await call(app, 'agreements:update', await cut(2.5));
+    await call(app, 'agreements:update', await cut(1, true));
+    expect((await call(app, 'agreements:get', { id })).commitments[0]).toMatchObject({ quantity: 1, delivered: 2.5, fulfilment: 100 });
+    await call(app, 'agreements:update', await asStored(id, { note: 'Giao vượt đã thống nhất' }));
+  });
+
+  it('takes validity that starts before the signing, as a document may say it takes effect from an earlier day', async () => {
+    // A connection's agreement takes effect from the connection's day and is signed later
+    // (`agreementDraft`); only an end before the signing is refused.
+    expect((await call(app, 'agreements:create', riceMou({ validFrom: '2026-03-01' }))).validFrom).toBe('2026-03-01');
+    expect(await issuesOf('agreements:create', riceMou({ validFrom: '2026-03-01', validUntil: '2026-03-04' }))).toEqual({
+      validUntil: 'Hiệu lực đến ngày không được trước ngày ký (05/03/2026).',
+    });
   });
 });

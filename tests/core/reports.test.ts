@@ -484,10 +484,10 @@ describe('agreements and their fulfilment', () => {
     expect(last).toContain('Nguyễn Văn Bình');
   });
 
-  it('counts a delivery whose value was not written at its share of the commitment, as the percentage does', async () => {
+  it('counts what was delivered at its share of the commitment’s value, as the percentage does, so that one divided by the other reads it', async () => {
     // 50 tấn worth 1.250.000.000 đồng; 20,5 tấn delivered without a value: 41 % by value, so
-    // 512.500.000 đồng delivered (not 0). Mangoes: 10 of 40 tạ delivered with a value written, which
-    // stays as written, and 10 more without one, worth their quarter of the 200 million.
+    // 512.500.000 đồng delivered (not 0). Mangoes: 20 of 40 tạ delivered, 10 with 60 million
+    // written on the delivery: half of the 200 million, as the rate says, whatever was written.
     const db = app.ctx.db;
     const at = '2023-01-01T00:00:00.000Z';
     const signed = db
@@ -510,19 +510,20 @@ describe('agreements and their fulfilment', () => {
     const workbook = await readWorkbook((await runReport(app, { report: 'agreements', from: '2023-01-01', to: '2023-12-31' })).path);
     const sheet = workbook.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
     const row = sheet.getRow(rowNumberOf(sheet, 'STT') + 2);
-    // 512,5 million of rice and 60 + 50 million of mangoes.
-    expect([8, 9].map((column) => row.getCell(column).value)).toEqual([1_450_000_000, 622_500_000]);
+    // 512,5 million of rice and 100 million of mangoes; a reader dividing gets the rate shown.
+    expect([8, 9].map((column) => row.getCell(column).value)).toEqual([1_450_000_000, 612_500_000]);
     expect(row.getCell(10).value).toBeCloseTo(((20.5 / 50) * 1250 + (20 / 40) * 200) / 1450 * 100, 10);
+    expect(row.getCell(10).value).toBeCloseTo((612_500_000 / 1_450_000_000) * 100, 10);
     const totals = sheet.getRow(row.number + 1);
-    expect([totals.getCell(1).value, totals.getCell(8).value, totals.getCell(9).value]).toEqual(['Tổng cộng', 1_450_000_000, 622_500_000]);
+    expect([totals.getCell(1).value, totals.getCell(8).value, totals.getCell(9).value]).toEqual(['Tổng cộng', 1_450_000_000, 612_500_000]);
 
     const commitments = workbook.getWorksheet('Cam kết') as ExcelJS.Worksheet;
     const first = rowNumberOf(commitments, 'STT') + 2;
     // Product, committed, delivered, %, value, delivered value.
     const facts = (number: number) => [4, 8, 9, 10, 11, 12].map((column) => commitments.getRow(number).getCell(column).value);
     expect(facts(first)).toEqual(['Lúa ST25', 50, 20.5, 41, 1_250_000_000, 512_500_000]);
-    expect(facts(first + 1)).toEqual(['Xoài cát', 40, 20, 50, 200_000_000, 110_000_000]);
-    expect(commitments.getRow(first + 2).getCell(12).value).toBe(622_500_000);
+    expect(facts(first + 1)).toEqual(['Xoài cát', 40, 20, 50, 200_000_000, 100_000_000]);
+    expect(commitments.getRow(first + 2).getCell(12).value).toBe(612_500_000);
   });
 
   it('gives the Tổng cộng row the rate its amounts say, the commitments without a value left out of it', async () => {

@@ -627,7 +627,7 @@ describe('connections, agreements and results', () => {
     expect((await call(app, 'demands:get', { id: wanted.id })).remaining).toBe(50);
   });
 
-  it('values a delivery written without a value as the agreements report does, and the periods add up', async () => {
+  it('values what was delivered as the agreements report does, and the periods add up', async () => {
     const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' });
     const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, programmeId: programme.id }));
     const wanted = await call(app, 'demands:create', demand({ requirements: [], quantity: 30, programmeId: programme.id }));
@@ -654,15 +654,15 @@ describe('connections, agreements and results', () => {
 
     const deliveredValue = async (from: string, to: string) => (await call(app, 'programmes:results', { programmeId: programme.id, from, to })).deliveredValue;
     const year = await deliveredValue('2026-01-01', '2026-12-31');
-    // 210 million written, and the 23 tấn without a value at their share of the 600 million, no
-    // more than the 20 tấn the written ones left of the 30: 210 + 400 million. At the connection's
-    // price they would have read 210 + 23 × 18,5 = 635,5 million.
-    expect(year).toBe(610_000_000);
+    // 33 of 30 tấn delivered: the whole 600 million, as Tỷ lệ thực hiện (100 %) says, whatever
+    // the deliveries wrote (210 million on one). At the connection's price they would have read
+    // 33 × 18,5 = 610,5 million.
+    expect(year).toBe(600_000_000);
     const commitmentRows = agreementsTables(app.ctx, '2026-01-01', '2026-12-31').commitments?.rows;
     expect(Array.isArray(commitmentRows) && commitmentRows.map((row: Record<string, unknown>) => row.deliveredValue)).toEqual([year]);
     // The first half: 12 of 30 tấn of 600 million; the second half what the year adds to it.
     expect(await deliveredValue('2026-01-01', '2026-06-30')).toBe(240_000_000);
-    expect(await deliveredValue('2026-07-01', '2026-12-31')).toBe(370_000_000);
+    expect(await deliveredValue('2026-07-01', '2026-12-31')).toBe(360_000_000);
   });
 
   it('keeps connections out of the results once in the trash, and restores them while enough remains', async () => {

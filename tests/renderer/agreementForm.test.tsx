@@ -5,7 +5,7 @@
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AgreementSummary, InputOf } from '../../src/shared/contract';
+import type { AgreementDetail, AgreementSummary, EventDetail, InputOf } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { AgreementForm } from '../../src/renderer/src/pages/agreements/AgreementForm';
 import { alliance, fail, installFakeApi, ok, organization, partner } from './fakeApi';
@@ -192,5 +192,163 @@ describe('the agreement form', { timeout: 60_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() => expect(saved()).not.toBeNull());
     expect(created.map((input) => input.confirmSameNumber ?? false)).toEqual([false, true]);
+  });
+});
+
+/** A signed memorandum as stored: 12 of 50 tấn delivered, ran out on 30/11/2026. */
+const stored: AgreementDetail = {
+  ...summary,
+  validUntil: '2026-11-30',
+  status: 'expired',
+  parties: [
+    { id: 21, kind: 'organization', counterpartId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', role: 'seller', inTrash: false },
+    { id: 22, kind: 'partner', counterpartId: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false },
+  ],
+  terminationReason: '',
+  closingReason: '',
+  partyFulfilment: [],
+  note: '',
+  createdAt: '2026-09-15T08:00:00.000Z',
+  updatedAt: '2026-10-20T08:00:00.000Z',
+  commitments: [
+    {
+      id: 11,
+      product: 'Lúa Đài Thơm 8',
+      quantity: 50,
+      unit: 'tấn',
+      value: 400_000_000,
+      startsOn: null,
+      dueOn: null,
+      dueDay: '2026-11-30',
+      delivered: 12,
+      fulfilment: 24,
+      overdue: true,
+      supplierPartyId: 21,
+      receiverPartyId: 22,
+      deliveryUnits: [],
+    },
+  ],
+  deliveries: [],
+  unitTotals: [],
+  attachments: [],
+  notes: [],
+};
+
+function renderEdit(initial: AgreementDetail, handlers: Parameters<typeof installFakeApi>[0] = {}) {
+  const invoke = installFakeApi({
+    'alliance:get': () => ok(alliance),
+    'events:list': () => ok({ rows: [], total: 0 }),
+    'organizations:list': () => ok({ rows: [], total: 0 }),
+    'partners:list': () => ok({ rows: [], total: 0 }),
+    'agreements:checkNumber': () => ok([]),
+    'agreements:update': () => ok(summary),
+    ...handlers,
+  });
+  render(
+    <AppProviders queryClient={createQueryClient()} env="test">
+      <AgreementForm initial={initial} onSaved={() => undefined} onCancel={() => undefined} />
+    </AppProviders>,
+  );
+  return invoke;
+}
+
+describe('editing an agreement against what happened to it', { timeout: 60_000 }, () => {
+  it('says before saving that extending past the closing day reopens the follow-up', async () => {
+    renderEdit({ ...stored, closedOn: '2026-12-07', closingReason: 'Doanh nghiệp không nhận phần còn lại.' });
+    const until = await screen.findByLabelText(/^Hiệu lực đến ngày/);
+    typeAndLeave(until, '05/12/2026');
+    expect(screen.queryByText('Gia hạn sẽ mở lại theo dõi')).toBeNull();
+    typeAndLeave(until, '31/12/2026');
+    expect(await screen.findByText('Gia hạn sẽ mở lại theo dõi')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Thỏa thuận đang kết thúc theo dõi từ ngày 07/12/2026. Khi lưu, theo dõi được mở lại: nếu thỏa thuận lại hết hạn mà chưa hoàn thành, nó sẽ trở lại Cần chú ý.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says a party that signed is in the trash and is to be restored, not swapped', async () => {
+    const [seller, buyer] = stored.parties;
+    if (!seller || !buyer) throw new Error('two parties');
+    renderEdit({ ...stored, parties: [seller, { ...buyer, inTrash: true }] });
+    expect(
+      await screen.findByText(
+        'Công ty CP Thực phẩm Hà Nội đang ở Thùng rác. Hãy khôi phục ở mục Thùng rác rồi lưu thỏa thuận; không chọn bên khác thay cho bên đã ký.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByLabelText(/^Bên thứ 2/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText(/^Bên thứ 1/).getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('says what was delivered when a quantity is cut below it, and saves saying the person was told', async () => {
+    const invoke = renderEdit(stored);
+    const commitment = await screen.findByRole('group', { name: 'Cam kết thứ 1' });
+    typeAndLeave(within(commitment).getByLabelText(/^Số lượng/), '10');
+    expect(await within(commitment).findByText('Số lượng cam kết ít hơn số đã giao')).toBeTruthy();
+    expect(within(commitment).getByText('Cam kết này đã giao 12 tấn. Lưu với 10 tấn thì phần 2 tấn được ghi là giao vượt.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thỏa thuận' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith(
+        'agreements:update',
+        expect.objectContaining({ id: 9, confirmBelowDelivered: true, commitments: [expect.objectContaining({ id: 11, quantity: 10 })] }),
+      ),
+    );
+  });
+
+  it('asks nothing while the quantity stays at or above what was delivered', async () => {
+    const invoke = renderEdit(stored);
+    const commitment = await screen.findByRole('group', { name: 'Cam kết thứ 1' });
+    typeAndLeave(within(commitment).getByLabelText(/^Số lượng/), '12');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thỏa thuận' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('agreements:update', expect.objectContaining({ confirmBelowDelivered: false })));
+    expect(screen.queryByText('Số lượng cam kết ít hơn số đã giao')).toBeNull();
+  });
+});
+
+/** A fair held over two days, at which agreements are signed. */
+const fair: EventDetail = {
+  id: 5,
+  kind: 'supply_demand_conference',
+  title: 'Hội chợ nông sản An Giang 2026',
+  startsOn: '2026-09-15',
+  startsAt: null,
+  endsOn: '2026-09-16',
+  venue: 'Trung tâm Hội nghị tỉnh',
+  provinceCode: '89',
+  provinceName: 'Tỉnh An Giang',
+  organizer: 'Liên minh Hợp tác xã tỉnh An Giang',
+  budget: null,
+  organizationCount: 0,
+  partnerCount: 0,
+  attendedCount: 0,
+  coOrganizers: '',
+  description: '',
+  outcome: '',
+  createdAt: '2026-09-01T08:00:00.000Z',
+  updatedAt: '2026-09-01T08:00:00.000Z',
+  participants: [],
+};
+
+describe('the event an agreement was signed at', { timeout: 60_000 }, () => {
+  it('fills an empty signing day with the event’s first day, and says when the day typed is outside the event’s days', async () => {
+    renderForm({ 'events:list': () => ok({ rows: [fair], total: 1 }), 'events:get': () => ok(fair) });
+    await choose(screen.getByLabelText(/^Ký tại sự kiện/), 'hoi cho', 'Hội chợ nông sản An Giang 2026 (15/09/2026)');
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>(/^Ngày ký/).value).toBe('15/09/2026'));
+    // The second day of the fair is within it; a day after it is said, not refused.
+    typeAndLeave(screen.getByLabelText(/^Ngày ký/), '16/09/2026');
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>(/^Ngày ký/).value).toBe('16/09/2026'));
+    expect(screen.queryByText(/nằm ngoài thời gian/)).toBeNull();
+    typeAndLeave(screen.getByLabelText(/^Ngày ký/), '20/09/2026');
+    expect(
+      await screen.findByText('Ngày ký 20/09/2026 nằm ngoài thời gian của sự kiện «Hội chợ nông sản An Giang 2026» (15/09/2026 – 16/09/2026). Hãy kiểm tra lại ngày ký hoặc sự kiện.'),
+    ).toBeTruthy();
+  });
+
+  it('keeps a signing day already typed when the event is chosen', async () => {
+    renderForm({ 'events:list': () => ok({ rows: [fair], total: 1 }), 'events:get': () => ok(fair) });
+    typeAndLeave(screen.getByLabelText(/^Ngày ký/), '14/09/2026');
+    await choose(screen.getByLabelText(/^Ký tại sự kiện/), 'hoi cho', 'Hội chợ nông sản An Giang 2026 (15/09/2026)');
+    expect(await screen.findByText(/^Ngày ký 14\/09\/2026 nằm ngoài thời gian/)).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>(/^Ngày ký/).value).toBe('14/09/2026');
   });
 });

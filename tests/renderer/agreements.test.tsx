@@ -34,8 +34,8 @@ const riceMou = summary({
   number: '12/2026/BBGN-LM',
   title: 'Biên bản ghi nhớ tiêu thụ lúa gạo',
   parties: [
-    { id: 21, kind: 'organization', counterpartId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', role: 'seller' },
-    { id: 22, kind: 'partner', counterpartId: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer' },
+    { id: 21, kind: 'organization', counterpartId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', role: 'seller', inTrash: false },
+    { id: 22, kind: 'partner', counterpartId: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false },
   ],
   totalValue: 760_000_000,
   fulfilment: 12.6,
@@ -408,6 +408,23 @@ describe('agreement page', { timeout: 30_000 }, () => {
       { partyId: 22, supplied: null, suppliedCount: 0, received: { percent: 12.6, basis: 'value' }, receivedCount: 2 },
     ],
   };
+
+  it('shows a party in the trash as such, with the way to restore it rather than a link to a page that is gone', async () => {
+    const [seller, buyer] = detail.parties;
+    if (!seller || !buyer) throw new Error('two parties');
+    installFakeApi({ 'agreements:get': () => ok({ ...detail, parties: [seller, { ...buyer, inTrash: true }] }) });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AgreementPage id={1} />
+      </AppProviders>,
+    );
+    const line = (await screen.findAllByText('Công ty CP Thực phẩm Hà Nội')).map((element) => element.closest('p')).find(Boolean);
+    if (!line) throw new Error('the buyer in the parties');
+    expect(within(line).getByText('đang ở Thùng rác')).toBeTruthy();
+    expect(within(line).getByRole('link', { name: 'Mở Thùng rác để khôi phục' }).getAttribute('href')).toBe('#/thung-rac');
+    expect(within(line).queryByRole('link', { name: 'Công ty CP Thực phẩm Hà Nội' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp' }).getAttribute('href')).toBe('#/thanh-vien/7');
+  });
 
   it('shows a delivery written in another unit as written and as counted', async () => {
     installFakeApi({

@@ -18,6 +18,8 @@ import {
   isCommitmentOverdue,
   needsClosing,
   QUANTITY_DECIMALS,
+  reopensFollowUp,
+  roundQuantity,
   totalsPerUnit,
   unitKey,
 } from '../../shared/agreements';
@@ -70,10 +72,11 @@ import type { HandlersFor } from '../handlerTypes';
 import { getAlliance } from './alliance';
 import { agreementIdsNeedingClosing } from './attention';
 import { allUnits, unitOfText, type UnitRow } from './supplyLookups';
-import { endedRefusal } from './organizations';
+import { endedRefusal, organizationRecords } from './organizations';
+import { partnerRecords } from './partners';
 import { containsText } from './search';
 import { atomically } from '../db/atomic';
-import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
+import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, whyNotLive, type RecordSpec, type Snapshot } from '../records';
 
 type AgreementRow = typeof agreements.$inferSelect;
 type CommitmentRow = typeof agreementCommitments.$inferSelect;
@@ -135,14 +138,19 @@ function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementP
   if (agreementIds.length === 0) return byAgreement;
   const alliance = allianceName(ctx);
   const rows = ctx.db
-    .select({ party: agreementParties, organizationName: organizations.name, partnerName: partners.name })
+    .select({
+      party: agreementParties,
+      organizationName: organizations.name,
+      partnerName: partners.name,
+      deletedAt: sql<string | null>`coalesce(${organizations.deletedAt}, ${partners.deletedAt})`,
+    })
     .from(agreementParties)
     .leftJoin(organizations, eq(organizations.id, agreementParties.organizationId))
     .leftJoin(partners, eq(partners.id, agreementParties.partnerId))
     .where(inArray(agreementParties.agreementId, agreementIds))
     .orderBy(asc(agreementParties.position), asc(agreementParties.id))
     .all();
-  for (const { party, organizationName, partnerName } of rows) {
+  for (const { party, organizationName, partnerName, deletedAt } of rows) {
     const list = byAgreement.get(party.agreementId) ?? [];
     list.push({
       id: party.id,
@@ -150,6 +158,7 @@ function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementP
       counterpartId: party.organizationId ?? party.partnerId,
       name: party.kind === 'alliance' ? alliance : ((party.kind === 'organization' ? organizationName : partnerName) ?? ''),
       role: party.role,
+      inTrash: deletedAt !== null,
     });
     byAgreement.set(party.agreementId, list);
   }
@@ -653,8 +662,9 @@ function checkReferences(ctx: Context, input: ParsedAgreementInput, stored?: Sto
         ? ctx.db.select({ name: organizations.name, endedOn: organizations.endedOn }).from(organizations).where(and(eq(organizations.id, party.id), notInTrash(organizations))).get()
         : ctx.db.select({ name: partners.name, endedOn: sql<null>`NULL` }).from(partners).where(and(eq(partners.id, party.id), notInTrash(partners))).get();
     if (!found) {
-      const what = party.kind === 'organization' ? 'Tổ chức' : 'Đối tác';
-      issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${what} đã chọn không còn; có thể đã bị xóa. Hãy chọn lại.` });
+      // In the trash, by its name: a signed agreement's party is restored, not swapped for another.
+      const spec = party.kind === 'organization' ? organizationRecords : partnerRecords;
+      issues.push({ path: `parties.${index}.id`, message: `Bên thứ ${index + 1}: ${whyNotLive(ctx, spec, party.id)}` });
       return;
     }
     const endedAlready = party.kind === 'organization' && stored?.organizationIds.has(party.id) === true && endedRefusal(found, stored.datedOn) !== null;
@@ -758,12 +768,19 @@ function checkAgainstDeliveries(ctx: Context, input: ParsedAgreementInput, store
   input.commitments.forEach((commitment, index) => {
     if (commitment.id === undefined) return;
     const own = stored.find((row) => row.id === commitment.id);
+    const delivered = roundQuantity(deliveredTo(commitment.id).reduce((sum, delivery) => sum + delivery.quantity, 0));
     if (!own) {
       issues.push({ path: `commitments.${index}.id`, message: `Cam kết thứ ${index + 1} không thuộc thỏa thuận này; hãy tải lại trang.` });
-    } else if (deliveredTo(own.id).length && unitKey(own.unit) !== unitKey(commitment.unit)) {
+    } else if (delivered > 0 && unitKey(own.unit) !== unitKey(commitment.unit)) {
       issues.push({
         path: `commitments.${index}.unit`,
         message: `Cam kết «${own.product}» đã có giao hàng tính bằng ${own.unit}; không đổi đơn vị được.`,
+      });
+    } else if (!input.confirmBelowDelivered && commitment.quantity !== own.quantity && commitment.quantity < delivered) {
+      // Cut below what was delivered, the rest reads as delivered over: only once the person was told.
+      issues.push({
+        path: `commitments.${index}.quantity`,
+        message: `Cam kết «${own.product}» đã giao ${formatQuantity(delivered, own.unit)}; số lượng cam kết ${formatQuantity(commitment.quantity, own.unit)} ít hơn số đã giao. Hãy tải lại trang để xem các lần giao hàng rồi lưu lại.`,
       });
     }
   });
@@ -802,6 +819,11 @@ function checkOwnParties(ctx: Context, agreementId: number | null, input: Parsed
   if (issues.length) throw validationFailure(issues);
 }
 
+/** The closing taken back by an edit that makes the agreement run again (`reopensFollowUp`); the audit row keeps it. */
+function followUpAfterEdit(before: AgreementRow, input: ParsedAgreementInput): Partial<AgreementRow> {
+  return reopensFollowUp(before, input.validUntil) ? { closedOn: null, closingReason: '' } : {};
+}
+
 export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof agreementUpdateInput>): AgreementSummary {
   return atomically(ctx.db, () => {
     const before = requireAgreement(ctx, id);
@@ -814,7 +836,7 @@ export function updateAgreement(ctx: Context, { id, ...input }: z.output<typeof 
     const was = snapshotOf(ctx, before);
     const after = ctx.db
       .update(agreements)
-      .set({ ...columnsFor(input), updatedAt: timestamp(ctx) })
+      .set({ ...columnsFor(input), ...followUpAfterEdit(before, input), updatedAt: timestamp(ctx) })
       .where(eq(agreements.id, id))
       .returning()
       .get();

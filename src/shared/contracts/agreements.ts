@@ -85,6 +85,11 @@ const agreementFields = {
    * one is another; without it such a save is refused with a conflict.
    */
   confirmSameNumber: z.boolean().optional().default(false),
+  /**
+   * The person has been told that a commitment's quantity is now below what was already delivered
+   * on it (the rest reads as delivered over); without it such a save is refused at the quantity.
+   */
+  confirmBelowDelivered: z.boolean().optional().default(false),
 };
 
 type AgreementShape = z.output<z.ZodObject<typeof agreementFields>>;
@@ -226,6 +231,8 @@ export interface AgreementParty {
   counterpartId: number | null;
   name: string;
   role: AgreementPartyRole;
+  /** The organization or partner is in the Thùng rác: shown so, to be restored rather than swapped. */
+  inTrash: boolean;
 }
 
 /** An agreement as lists show it. */

@@ -124,6 +124,13 @@ export const agreementsVi = {
     numberUseDraft: 'chưa ký',
     openSameNumber: 'Mở thỏa thuận đó',
     viewSameNumber: 'Xem thỏa thuận đó',
+    reopensTitle: 'Gia hạn sẽ mở lại theo dõi',
+    reopens:
+      'Thỏa thuận đang kết thúc theo dõi từ ngày {{closedOn}}. Khi lưu, theo dõi được mở lại: nếu thỏa thuận lại hết hạn mà chưa hoàn thành, nó sẽ trở lại Cần chú ý.',
+    belowDeliveredTitle: 'Số lượng cam kết ít hơn số đã giao',
+    belowDelivered: 'Cam kết này đã giao {{delivered}}. Lưu với {{quantity}} thì phần {{over}} được ghi là giao vượt.',
+    signedOutsideEvent: 'Ngày ký {{signedOn}} nằm ngoài thời gian của sự kiện «{{title}}» ({{days}}). Hãy kiểm tra lại ngày ký hoặc sự kiện.',
+    partyInTrash: '{{name}} đang ở Thùng rác. Hãy khôi phục ở mục Thùng rác rồi lưu thỏa thuận; không chọn bên khác thay cho bên đã ký.',
   },
   profile: {
     back: 'Danh sách thỏa thuận',
@@ -143,6 +150,8 @@ export const agreementsVi = {
     notGiven: 'Chưa ghi',
     terminatedOn: 'Chấm dứt từ ngày {{date}}',
     terminationReason: 'Lý do: {{reason}}',
+    partyInTrash: 'đang ở Thùng rác',
+    restoreParty: 'Mở Thùng rác để khôi phục',
   },
   close: {
     button: 'Kết thúc theo dõi',
@@ -376,6 +385,13 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     numberUseDraft: 'not signed yet',
     openSameNumber: 'Open that agreement',
     viewSameNumber: 'View that agreement',
+    reopensTitle: 'Extending reopens the follow-up',
+    reopens:
+      'The follow-up of this agreement was closed on {{closedOn}}. Saving reopens it: if the agreement runs out unfinished again, it returns to Needs attention.',
+    belowDeliveredTitle: 'Quantity below what was delivered',
+    belowDelivered: '{{delivered}} has already been delivered on this commitment. Saved as {{quantity}}, {{over}} is recorded as delivered over.',
+    signedOutsideEvent: 'Signed on {{signedOn}}, outside the days of the event “{{title}}” ({{days}}). Check the signing day or the event.',
+    partyInTrash: '{{name}} is in the trash. Restore it from the trash, then save the agreement; do not choose another party in place of one that signed.',
   },
   profile: {
     back: 'Agreements',
@@ -395,6 +411,8 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     notGiven: 'Not given',
     terminatedOn: 'Terminated from {{date}}',
     terminationReason: 'Reason: {{reason}}',
+    partyInTrash: 'in the trash',
+    restoreParty: 'Open the trash to restore it',
   },
   close: {
     button: 'Close follow-up',

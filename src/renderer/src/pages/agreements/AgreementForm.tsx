@@ -8,6 +8,7 @@
 import { useState, type ReactNode } from 'react';
 import {
   ActionIcon,
+  Alert,
   Autocomplete,
   Button,
   Checkbox,
@@ -23,7 +24,7 @@ import {
 } from '@mantine/core';
 import { schemaResolver, useForm, type FormErrors } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingBank, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingBank, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
   agreementInput,
@@ -39,8 +40,8 @@ import {
   type AgreementPartyKind,
   type AgreementPartyRole,
 } from '../../../../shared/domain';
-import { QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
-import { formatDate } from '../../../../shared/format';
+import { overDelivery, QUANTITY_ENTRY_DECIMALS, reopensFollowUp } from '../../../../shared/agreements';
+import { formatDate, formatQuantity } from '../../../../shared/format';
 import { cleanText } from '../../../../shared/text';
 import { CounterpartPicker } from '../../components/CounterpartPicker';
 import { DateField } from '../../components/DateField';
@@ -51,7 +52,7 @@ import { NumberField, type NumberFieldValue } from '../../components/NumberField
 import { typingPauseMs, useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
 import { useAlliance } from '../../queries';
 import { useAgreementNumberCheck, useCreateAgreement, useUpdateAgreement } from '../../queries/agreements';
-import { useEventList } from '../../queries/events';
+import { useEvent, useEventList } from '../../queries/events';
 import { agreementHref } from '../../routing/useHashRoute';
 
 interface PartyValues {
@@ -217,6 +218,17 @@ function messageAt(errors: FormErrors, path: string): string | undefined {
   return typeof message === 'string' ? message : undefined;
 }
 
+/**
+ * What was delivered on a stored commitment whose quantity is now typed below it (and changed): the
+ * form says so before saving, and the save says the person was told (`confirmBelowDelivered`).
+ */
+function deliveredAbove(initial: AgreementDetail | undefined, commitment: CommitmentValues): number | null {
+  const stored = initial?.commitments.find((candidate) => candidate.id === commitment.id);
+  const { quantity } = commitment;
+  if (!stored || typeof quantity !== 'number' || quantity === stored.quantity || quantity >= stored.delivered) return null;
+  return stored.delivered;
+}
+
 /** Units offices write most; any other can be typed. */
 const commonUnits = ['tấn', 'kg', 'tạ', 'quả', 'lít', 'hộp', 'combo', 'con', 'bó', 'm³'];
 const searchDelayMs = 200;
@@ -259,7 +271,9 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
           : [],
       );
       if (kind === null || roles.length !== parties.length || read.length !== commitments.length) return null;
-      return { ...rest, kind, parties: roles, commitments: read };
+      // Each such commitment says so under its quantity (`deliveredAbove`), in view when saving.
+      const confirmBelowDelivered = commitments.some((commitment) => deliveredAbove(initial, commitment) !== null);
+      return { ...rest, kind, parties: roles, commitments: read, confirmBelowDelivered };
     },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : save ? save(input) : create.mutateAsync(input)),
     onSaved,
@@ -339,10 +353,17 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
               <EventSelect
                 initialTitle={initial?.eventTitle ?? null}
                 value={values.eventId}
-                onChange={(eventId) => form.setFieldValue('eventId', eventId)}
+                onChange={(eventId, startsOn) => {
+                  form.setFieldValue('eventId', eventId);
+                  // Signed at the event: its first day, when no day was typed yet.
+                  if (startsOn !== null && !values.draft && values.signedOn === null) form.setFieldValue('signedOn', startsOn);
+                }}
                 error={form.errors.eventId}
               />
             </SimpleGrid>
+            {values.eventId !== null && !values.draft && values.signedOn !== null && (
+              <SignedOutsideEvent eventId={values.eventId} signedOn={values.signedOn} />
+            )}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <DateField label={t('agreements.form.validFrom')} {...form.getInputProps('validFrom')} />
               <DateField
@@ -351,6 +372,11 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
                 {...form.getInputProps('validUntil')}
               />
             </SimpleGrid>
+            {initial?.closedOn && reopensFollowUp(initial, values.validUntil) && (
+              <Alert color="orange" icon={<IconAlertTriangle />} title={t('agreements.form.reopensTitle')} role="status">
+                {t('agreements.form.reopens', { closedOn: formatDate(initial.closedOn) })}
+              </Alert>
+            )}
             <Textarea label={t('agreements.form.note')} autosize minRows={1} maxRows={4} {...form.getInputProps('note')} />
           </Stack>
         </Fieldset>
@@ -363,6 +389,8 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
             {values.parties.map((party, index) => {
               const number = index + 1;
               const path = `parties.${index}`;
+              // The party that signed is in the trash: the save is refused until it is restored.
+              const inTrash = initial?.parties.some((stored) => stored.id === party.partyId && stored.inTrash && stored.kind === party.kind && stored.counterpartId === party.id);
               return (
                 <Grid key={party.key} align="flex-start" gap="sm">
                   <Grid.Col span={{ base: 12, sm: 7 }}>
@@ -390,7 +418,11 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
                           })
                         }
                         exclude={picked.filter((other) => other.kind !== party.kind || other.id !== party.id)}
-                        error={messageAt(form.errors, `${path}.id`) ?? messageAt(form.errors, `${path}.kind`)}
+                        error={
+                          messageAt(form.errors, `${path}.id`) ??
+                          messageAt(form.errors, `${path}.kind`) ??
+                          (inTrash ? t('agreements.form.partyInTrash', { name: party.name }) : undefined)
+                        }
                       />
                     )}
                   </Grid.Col>
@@ -452,6 +484,7 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
                 key={commitment.id ?? `new-${index}`}
                 number={index + 1}
                 commitment={commitment}
+                deliveredAbove={deliveredAbove(initial, commitment)}
                 sides={sideOptions}
                 errorOf={(field) => form.errors[`commitments.${index}.${field}`]}
                 onChange={(patch) => form.setFieldValue(`commitments.${index}`, { ...commitment, ...patch })}
@@ -489,6 +522,8 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
 interface CommitmentRowProps {
   number: number;
   commitment: CommitmentValues;
+  /** What was delivered, when the quantity typed is now below it (`deliveredAbove`). */
+  deliveredAbove: number | null;
   /** The parties, to say which supplies and which receives. */
   sides: { value: string; label: string }[];
   /** An issue at one of the commitment's fields, by the name the contract gives it. */
@@ -497,7 +532,7 @@ interface CommitmentRowProps {
   onRemove: () => void;
 }
 
-function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove }: CommitmentRowProps) {
+function CommitmentRow({ number, commitment, deliveredAbove, sides, errorOf, onChange, onRemove }: CommitmentRowProps) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" aria-label={t('agreements.form.commitment', { number })} role="group">
@@ -578,7 +613,32 @@ function CommitmentRow({ number, commitment, sides, errorOf, onChange, onRemove 
           </ActionIcon>
         </Grid.Col>
       </Grid>
+      {deliveredAbove !== null && typeof commitment.quantity === 'number' && (
+        <Alert mt="sm" color="orange" icon={<IconAlertTriangle />} title={t('agreements.form.belowDeliveredTitle')} role="status">
+          {t('agreements.form.belowDelivered', {
+            delivered: formatQuantity(deliveredAbove, commitment.unit),
+            quantity: formatQuantity(commitment.quantity, commitment.unit),
+            over: formatQuantity(overDelivery({ quantity: commitment.quantity, delivered: deliveredAbove }), commitment.unit),
+          })}
+        </Alert>
+      )}
     </Paper>
+  );
+}
+
+/**
+ * A signing day outside the days of the event it was signed at is said, not refused: the day or
+ * the event may be wrong, or the agreement was signed on the event's eve.
+ */
+function SignedOutsideEvent({ eventId, signedOn }: { eventId: number; signedOn: string }) {
+  const { t } = useTranslation();
+  const event = useEvent(eventId).data;
+  if (!event || (signedOn >= event.startsOn && signedOn <= event.endsOn)) return null;
+  const days = event.endsOn === event.startsOn ? formatDate(event.startsOn) : `${formatDate(event.startsOn)} – ${formatDate(event.endsOn)}`;
+  return (
+    <Text size="sm" c="orange.8" role="status">
+      {t('agreements.form.signedOutsideEvent', { signedOn: formatDate(signedOn), title: event.title, days })}
+    </Text>
   );
 }
 
@@ -586,7 +646,8 @@ interface EventSelectProps {
   /** The title of the event already chosen, shown before any search. */
   initialTitle: string | null;
   value: number | null;
-  onChange: (eventId: number | null) => void;
+  /** With the first day of the event chosen from the search (null when cleared or unknown). */
+  onChange: (eventId: number | null, startsOn: string | null) => void;
   error: ReactNode;
 }
 
@@ -601,7 +662,8 @@ function EventSelect({ initialTitle, value, onChange, error }: EventSelectProps)
   // The box shows the chosen title as its text; that is not a new search.
   const typed = chosen && query === chosen.label ? '' : query;
   const events = useEventList({ search: typed, page: 1, pageSize: 20 });
-  const found = (events.data?.rows ?? []).map((event) => ({
+  const rows = events.data?.rows ?? [];
+  const found = rows.map((event) => ({
     value: String(event.id),
     label: `${event.title} (${formatDate(event.startsOn)})`,
   }));
@@ -621,7 +683,7 @@ function EventSelect({ initialTitle, value, onChange, error }: EventSelectProps)
       value={value === null ? null : String(value)}
       onChange={(next) => {
         setChosen(data.find((option) => option.value === next) ?? null);
-        onChange(next === null ? null : Number(next));
+        onChange(next === null ? null : Number(next), rows.find((event) => String(event.id) === next)?.startsOn ?? null);
       }}
       error={error}
     />

@@ -41,7 +41,7 @@ import {
   useReopenAgreement,
   useRestoreAgreement,
 } from '../../queries/agreements';
-import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref } from '../../routing/useHashRoute';
+import { agreementHref, eventHref, hrefOf, organizationHref, partnerHref, trashedOrganizationHref } from '../../routing/useHashRoute';
 import { AgreementForm } from './AgreementForm';
 import { RecordHistory } from '../../components/RecordHistory';
 import { AgreementStatusBadge, FulfilmentBar, FulfilmentOf } from './AgreementBits';
@@ -287,12 +287,30 @@ function PartyList({ parties }: { parties: AgreementParty[] }) {
       {parties.map((party, index) => {
         const href =
           party.counterpartId === null ? null : party.kind === 'organization' ? organizationHref(party.counterpartId) : partnerHref(party.counterpartId);
+        // A party in the trash is restored, not swapped: said here, with the way to Thùng rác.
+        const trashHref =
+          !party.inTrash || party.counterpartId === null
+            ? null
+            : party.kind === 'organization'
+              ? trashedOrganizationHref(party.counterpartId)
+              : hrefOf('thung-rac');
         return (
           <Text key={index} size="sm">
-            {href ? <Anchor href={href}>{party.name}</Anchor> : party.name}{' '}
+            {href && !trashHref ? <Anchor href={href}>{party.name}</Anchor> : party.name}{' '}
             <Text span size="sm" c="dimmed">
               ({t(`agreements.role.${party.role}`)})
             </Text>
+            {trashHref && (
+              <>
+                {' '}
+                <Badge color="red" variant="light" tt="none" size="sm">
+                  {t('agreements.profile.partyInTrash')}
+                </Badge>{' '}
+                <Anchor href={trashHref} size="sm">
+                  {t('agreements.profile.restoreParty')}
+                </Anchor>
+              </>
+            )}
           </Text>
         );
       })}
