@@ -47,6 +47,9 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     plugins: [react(), contentSecurityPolicy],
     build: {
+      // electron-vite leaves the renderer unminified: the window then parses 4 MB of script before
+      // its first page, and the web host sends all of it over the network.
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
   },

@@ -30,6 +30,10 @@ class ResizeObserverStub {
 }
 window.ResizeObserver = ResizeObserverStub;
 
+// App fetches Tổng quan's code when the window is idle; jsdom has no idle callbacks, a timer serves.
+window.requestIdleCallback = (callback) => window.setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }));
+window.cancelIdleCallback = (handle) => window.clearTimeout(handle);
+
 // Mantine's autosizing Textarea listens for web fonts loading; jsdom has no `document.fonts`.
 if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
 
