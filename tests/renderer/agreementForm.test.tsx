@@ -9,6 +9,7 @@ import type { AgreementDetail, AgreementSummary, EventDetail, InputOf } from '..
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { AgreementForm } from '../../src/renderer/src/pages/agreements/AgreementForm';
 import { alliance, fail, installFakeApi, ok, organization, partner } from './fakeApi';
+import { foldText } from '../../src/shared/text';
 import { choose, shownOptions, typeInto } from './select';
 
 const summary: AgreementSummary = {
@@ -302,6 +303,48 @@ describe('editing an agreement against what happened to it', { timeout: 60_000 }
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thỏa thuận' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('agreements:update', expect.objectContaining({ confirmBelowDelivered: false })));
     expect(screen.queryByText('Số lượng cam kết ít hơn số đã giao')).toBeNull();
+  });
+});
+
+describe('changing a party already chosen', { timeout: 60_000 }, () => {
+  /** The register as the backend searches it: diacritics and case ignored, every word found. */
+  const members = [organization({ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp' }), organization({ id: 8, name: 'HTX Nông nghiệp Vĩnh Gia' })];
+  const matching = (query: string | undefined) => members.filter((row) => (query ?? '').split(' ').every((word) => foldText(row.name).includes(foldText(word))));
+  const renderChosen = () =>
+    renderEdit(stored, { 'organizations:list': (input) => ok({ rows: matching(input.query), total: matching(input.query).length }) });
+
+  it('lists what matches the name typed, not the party chosen before', async () => {
+    renderChosen();
+    const first = await screen.findByLabelText<HTMLInputElement>(/^Bên thứ 1/);
+    await waitFor(() => expect(first.value).toBe('HTX Nông nghiệp Mỹ Hiệp'));
+    typeInto(first, 'htx nong nghiep vinh gia');
+    await waitFor(() => expect(shownOptions()).toEqual(['HTX Nông nghiệp Vĩnh GiaHTX · Xã Mỹ Hiệp']));
+  });
+
+  it('keeps the party when it is chosen again, and saves it', async () => {
+    const invoke = renderChosen();
+    const first = await screen.findByLabelText<HTMLInputElement>(/^Bên thứ 1/);
+    await waitFor(() => expect(first.value).toBe('HTX Nông nghiệp Mỹ Hiệp'));
+    await pickCounterpart(first, 'my hiep', 'HTX Nông nghiệp Mỹ Hiệp');
+    await waitFor(() => expect(first.value).toBe('HTX Nông nghiệp Mỹ Hiệp'));
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thỏa thuận' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('agreements:update', expect.objectContaining({ parties: [expect.objectContaining({ kind: 'organization', id: 7 }), expect.anything()] })),
+    );
+    expect(screen.queryByText(/chưa chọn/)).toBeNull();
+  });
+
+  it('shows the chosen party again when the search is left with Escape or by leaving the box', async () => {
+    renderChosen();
+    const first = await screen.findByLabelText<HTMLInputElement>(/^Bên thứ 1/);
+    await waitFor(() => expect(first.value).toBe('HTX Nông nghiệp Mỹ Hiệp'));
+    typeInto(first, 'vinh gia');
+    await waitFor(() => expect(shownOptions()).toHaveLength(1));
+    fireEvent.keyDown(first, { key: 'Escape', code: 'Escape' });
+    await waitFor(() => expect(first.value).toBe('HTX Nông nghiệp Mỹ Hiệp'));
+    typeInto(first, 'vinh gia');
+    fireEvent.blur(first);
+    await waitFor(() => expect(first.value).toBe('HTX Nông nghiệp Mỹ Hiệp'));
   });
 });
 

@@ -224,6 +224,28 @@ describe('lifecycle tab', () => {
     await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'merger', date: '2025-06-30', decisionNo: '', note: '', subjectId: 12, predecessorIds: [7] }));
   }, 30_000);
 
+  it('keeps the organization that absorbs when it is chosen again', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'organizations:list': () => ok({ rows: [organization({ id: 12, name: 'HTX Dịch vụ Tân Hồng' })], total: 1 }),
+      'lifecycle:record': () => ok({ ...merged, kind: 'merger', carriedOver: null }),
+    });
+    renderTab();
+    const dialog = await startRecording('Sáp nhập', '30/06/2025');
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Tổ chức này sáp nhập vào tổ chức khác' }));
+    const absorber = within(dialog).getByLabelText<HTMLInputElement>(/^Tổ chức nhận sáp nhập/);
+    await choose(absorber, 'tan hong', 'HTX Dịch vụ Tân Hồng (Xã Mỹ Hiệp)');
+    await choose(absorber, 'tan hong', 'HTX Dịch vụ Tân Hồng (Xã Mỹ Hiệp)');
+    fireEvent.blur(absorber);
+    await waitFor(() => expect(absorber.value).toBe('HTX Dịch vụ Tân Hồng (Xã Mỹ Hiệp)'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Ghi nhận sáp nhập' });
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Ghi nhận' }));
+    await waitFor(() => expect(sentRecord(invoke)).toMatchObject({ kind: 'merger', subjectId: 12, predecessorIds: [7] }));
+  }, 30_000);
+
   it('shows what the backend says of this organization’s day under the day, and of a new name under that name', async () => {
     installFakeApi({
       'lifecycle:list': () => ok([]),

@@ -16,7 +16,7 @@
  * - `error`, `required`, `description`, `placeholder`, `disabled`: as on any Mantine input.
  */
 import { useId, useState } from 'react';
-import { Badge, Group, Input, MultiSelect, Select, Stack, Text, type ComboboxData, type OptionsFilter } from '@mantine/core';
+import { Badge, Group, Input, MultiSelect, Select, Stack, Text, type ComboboxData, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { searchCloseness } from '../../../shared/closeness';
@@ -70,8 +70,18 @@ function keyOf({ kind, id }: Pick<Counterpart, 'kind' | 'id'>): string {
   return `${kind}:${String(id)}`;
 }
 
-/** The backend has already searched; the dropdown shows what it found as it is. */
-const shownAsFound: OptionsFilter = ({ options }) => options;
+/**
+ * The backend has already searched; the dropdown shows what it found as it is, without `unfound`:
+ * the ones picked that the search typed did not find, kept in the data only for Mantine to show their names.
+ */
+function shownAsFound(unfound: ReadonlySet<string>): OptionsFilter {
+  return ({ options }) =>
+    options.flatMap((option): ComboboxParsedItem[] => {
+      if (!('group' in option)) return unfound.has(option.value) ? [] : [option];
+      const items = option.items.filter((item) => !unfound.has(item.value));
+      return items.length > 0 ? [{ ...option, items }] : [];
+    });
+}
 
 interface Option {
   counterpart: Counterpart;
@@ -122,9 +132,15 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
       detail: row.provinceName,
     })),
   ].filter((option) => !excluded.has(keyOf(option.counterpart)) && (only === undefined || option.counterpart.kind === only));
-  // What is picked stays among the options, or Mantine could not show its name.
-  const options = new Map<string, Option>(picked.map((counterpart) => [keyOf(counterpart), { counterpart, detail: '' }]));
-  for (const option of found) options.set(keyOf(option.counterpart), option);
+  // What is picked stays among the options, or Mantine could not show its name; but for a new search
+  // it is offered only where that search found it, not ahead of what the person is looking for.
+  const options = new Map<string, Option>(found.map((option) => [keyOf(option.counterpart), option]));
+  const unfound = new Set<string>();
+  for (const counterpart of picked) {
+    if (options.has(keyOf(counterpart))) continue;
+    options.set(keyOf(counterpart), { counterpart, detail: '' });
+    if (typed) unfound.add(keyOf(counterpart));
+  }
 
   // Each side comes ranked; the side holding the closest name found as typed goes first, members on a tie.
   const closeness = searchCloseness(typed);
@@ -168,7 +184,7 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
     id,
     data,
     searchable: true,
-    filter: shownAsFound,
+    filter: shownAsFound(unfound),
     searchValue: search,
     onSearchChange: setSearch,
     renderOption,
@@ -205,8 +221,16 @@ export function CounterpartPicker(props: CounterpartPickerProps) {
         <Select
           {...common}
           clearable
+          // Choosing the one picked again keeps it (Mantine would clear it); the clear button clears.
+          allowDeselect={false}
           value={props.value ? keyOf(props.value) : null}
           onChange={(value) => props.onChange(value === null ? null : (options.get(value)?.counterpart ?? null))}
+          // The box shows the name of what is picked again once the search ends without a new pick:
+          // Mantine does so on leaving the box, not on choosing the same one again or on Escape.
+          onOptionSubmit={(value) => setSearch(options.get(value)?.counterpart.name ?? '')}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && props.value) setSearch(props.value.name);
+          }}
         />
       )}
     </div>

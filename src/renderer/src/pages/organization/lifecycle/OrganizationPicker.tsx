@@ -104,6 +104,8 @@ export function OrganizationPicker({
         id={id}
         searchable
         clearable
+        // Choosing the one picked again keeps it (Mantine would clear it); the clear button clears.
+        allowDeselect={false}
         onSearchChange={setSearch}
         placeholder={t('figures.lifecycle.form.pickPlaceholder')}
         nothingFoundMessage={options.loading ? t('common.loading') : t('figures.lifecycle.form.pickNone')}
