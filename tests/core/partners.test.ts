@@ -170,6 +170,12 @@ describe('creating a partner', () => {
       'taxCode',
       'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).',
     ],
+    // Copied from an Excel number cell that dropped the leading 0: refused, with the code to write.
+    [
+      { ...choBinhDien, taxCode: '310340517' },
+      'taxCode',
+      'Mã số thuế có 10 chữ số, «310340517» mới có 9 — nếu Excel đã bỏ số 0 ở đầu, hãy ghi 0310340517.',
+    ],
     [{ ...choBinhDien, email: 'cho binh dien@' }, 'email', 'Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).'],
     [{ ...choBinhDien, email: 'kd@binhdien.vn; ketoan@' }, 'email', 'Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).'],
     [

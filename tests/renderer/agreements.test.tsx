@@ -239,6 +239,34 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
   });
 
+  it('says before saving that a delivery is dated after the agreement ran out, and saves it as dated', async () => {
+    let closed = false;
+    const invoke = installFakeApi({
+      'agreements:addDelivery': (input) =>
+        ok({ id: 6, commitmentId: input.commitmentId, product: 'Lúa Đài Thơm 8', unit: 'tấn', deliveredOn: input.deliveredOn, quantity: input.quantity, written: null, value: null, note: '' }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <DeliveryDialog agreement={{ ...detail, validUntil: '2026-11-30' }} onClose={() => (closed = true)} />
+      </AppProviders>,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
+    await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
+    const late = 'Ngày giao sau ngày hết hiệu lực của thỏa thuận (30/11/2026). Hàng giao muộn vẫn lưu được; nếu nhập nhầm ngày, hãy sửa lại.';
+    const day = within(dialog).getByLabelText(/Ngày giao/);
+    // The last day in force is not late.
+    fireEvent.change(day, { target: { value: '30/11/2026' } });
+    fireEvent.blur(day);
+    await waitFor(() => expect(within(dialog).queryByText(late)).toBeNull());
+    fireEvent.change(day, { target: { value: '05/12/2026' } });
+    fireEvent.blur(day);
+    expect((await within(dialog).findByText(late)).closest('[role="status"]')).toBeTruthy();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Số lượng giao/ }), { target: { value: '5' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+    await waitFor(() => expect(closed).toBe(true));
+    expect(invoke).toHaveBeenCalledWith('agreements:addDelivery', expect.objectContaining({ commitmentId: 11, deliveredOn: '2026-12-05', quantity: 5 }));
+  });
+
   it('asks for the number alone when a quantity is typed with a unit of another kind', async () => {
     const invoke = installFakeApi({});
     renderDialog();

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventDetail, EventParticipant, EventSummary, InputOf, SignInLine } from '../../src/shared/contract';
 import type { AppError } from '../../src/shared/errors';
-import { alliance, fail, installFakeApi, ok, organization, partner, provinces } from './fakeApi';
+import { alliance, eventLookups, fail, installFakeApi, ok, organization, partner, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
 import { choose, shownOptions, typeInto } from './select';
 
@@ -170,6 +170,30 @@ async function pasteAndMatch(lines: SignInLine[], marked: { attended: number; ab
   fireEvent.click(within(dialog).getByRole('button', { name: 'Đối chiếu' }));
   return { invoke, dialog };
 }
+
+describe('an event’s page while the kinds are still loading', { timeout: 20_000 }, () => {
+  it('shows no kind code, then the kind’s name once the kinds have come', async () => {
+    const answer = ok(eventLookups);
+    let answerKinds: () => void = () => undefined;
+    const kinds = new Promise<typeof answer>((resolve) => (answerKinds = () => resolve(answer)));
+    installFakeApi({
+      'alliance:get': () => ok(alliance),
+      'events:get': () => ok(detail),
+      'records:history': () => ok({ entries: [], names: {} }),
+      // The fake answers with whatever the handler gives; a pending promise holds the kinds back.
+      'events:lookups': () => kinds as unknown as typeof answer,
+    });
+    renderApp('#/su-kien/3');
+
+    expect(await screen.findByRole('heading', { name: detail.title }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByText('supply_demand_conference')).toBeNull();
+    expect(screen.queryByText('exhibitor')).toBeNull();
+
+    act(() => answerKinds());
+    expect(await screen.findByText('Hội nghị kết nối cung – cầu')).toBeTruthy();
+    expect(screen.getAllByText('Trưng bày').length).toBeGreaterThan(0);
+  });
+});
 
 describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
   it('shows matched lines, offers to add members who came uninvited, lists unmatched ones, then records attendance', async () => {

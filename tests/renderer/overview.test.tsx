@@ -159,7 +159,7 @@ describe('overview', { timeout: 30_000 }, () => {
       'Cả năm14528075805',
     ]);
     expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
-      'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Tỷ lệ thực hiện 60,1%, theo giá trị cam kết (không tính thỏa thuận đã chấm dứt).',
+      'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Không tính thỏa thuận đã chấm dứt, tỷ lệ thực hiện là 60,1%, theo giá trị cam kết.',
     );
 
     const communes = screen.getByRole('table', { name: 'Số tổ chức theo xã, phường' });
@@ -460,7 +460,7 @@ describe('overview', { timeout: 30_000 }, () => {
     installFakeApi({
       'statistics:years': () => ok([2024]),
       'statistics:reportedYear': () => ok({ year: 2024, pending: null }),
-      'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: null } }),
+      'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: { percent: 35.5, basis: 'commitments' } } }),
       'attention:list': () => ok(nothingToChase),
       'certifications:expiring': () => ok([]),
       'plans:inForce': () =>
@@ -494,7 +494,10 @@ describe('overview', { timeout: 30_000 }, () => {
     // A target's actual in the unit of its value, the value's own: triệu đồng, as the income card.
     expect(await screen.findByText('4,6 triệu đồng / 4,9 triệu đồng')).toBeTruthy();
     expect(screen.getByText('4,5 triệu đồng')).toBeTruthy();
-    expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toContain('giá trị cam kết 212,66 tỷ đồng.');
+    // A basis with its own bracket reads as one sentence, not two brackets in a row.
+    expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
+      'Thỏa thuận ký trong năm: 3 thỏa thuận, giá trị cam kết 212,66 tỷ đồng. Không tính thỏa thuận đã chấm dứt, tỷ lệ thực hiện là 35,5%, bình quân các cam kết (có cam kết chưa ghi giá trị).',
+    );
     expect(document.body.textContent).not.toContain('₫');
   });
 });

@@ -182,6 +182,19 @@ describe('adding a partner', { timeout: 20_000 }, () => {
     expect(within(dialog).queryByLabelText('Ngành kinh doanh')).toBeNull();
   });
 
+  it('refuses a tax code Excel cut to 9 digits, keeps it as typed, and says which code to write', async () => {
+    const invoke = install({});
+    const dialog = await openForm();
+    fireEvent.change(within(dialog).getByLabelText(/^Mã số thuế/), { target: { value: '310340517' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu đối tác' }));
+
+    expect(
+      await within(dialog).findByText('Mã số thuế có 10 chữ số, «310340517» mới có 9 — nếu Excel đã bỏ số 0 ở đầu, hãy ghi 0310340517.'),
+    ).toBeTruthy();
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Mã số thuế/).value).toBe('310340517');
+    expect(invoke.mock.calls.some(([channel]) => channel === 'partners:create')).toBe(false);
+  });
+
   it('saves in the alliance province by default, closes, says so and refreshes the list', async () => {
     let saved: InputOf<'partners:create'> | undefined;
     install({

@@ -26,14 +26,15 @@ export function useEventLookups() {
 
 /**
  * The names of kinds and roles by code, for showing a record's: retired ones still have theirs.
- * Until the lookups have come, and for a code they lack, the code itself.
+ * Until the lookups have come, '' — a person never reads a code such as `supply_demand_conference`;
+ * once they have, every code has its name (rows are retired, never deleted).
  */
 export function useEventNames() {
   const { data } = useEventLookups();
   return useMemo(() => {
     const kinds = new Map((data?.kinds ?? []).map((row) => [row.code, row.name]));
     const roles = new Map((data?.roles ?? []).map((row) => [row.code, row.name]));
-    return { kind: (code: string) => kinds.get(code) ?? code, role: (code: string) => roles.get(code) ?? code };
+    return { kind: (code: string) => kinds.get(code) ?? '', role: (code: string) => roles.get(code) ?? '' };
   }, [data]);
 }
 

@@ -230,6 +230,7 @@ export const agreementsVi = {
     noCommitmentHint: 'Thỏa thuận chưa có cam kết nào; hãy thêm cam kết trước khi ghi nhận giao hàng.',
     overTitle: 'Giao vượt cam kết',
     over: 'Sau lần giao này, tổng đã giao là {{total}}, nhiều hơn cam kết {{committed}} (vượt {{over}}). Nếu thực tế đã giao như vậy, vẫn lưu được; nếu nhập nhầm, hãy sửa số lượng.',
+    late: 'Ngày giao sau ngày hết hiệu lực của thỏa thuận ({{date}}). Hàng giao muộn vẫn lưu được; nếu nhập nhầm ngày, hãy sửa lại.',
   },
   notes: {
     title: 'Ghi chú theo dõi',
@@ -494,6 +495,7 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     noCommitmentHint: 'The agreement has no commitments; add one before recording deliveries.',
     overTitle: 'More than committed',
     over: 'With this delivery {{total}} will have been delivered, more than the {{committed}} committed ({{over}} over). If that is what was delivered, it can still be saved; if it was mistyped, correct the quantity.',
+    late: 'The delivery is dated after the agreement ran out ({{date}}). A late delivery can still be saved; if the date was mistyped, correct it.',
   },
   notes: {
     title: 'Follow-up notes',

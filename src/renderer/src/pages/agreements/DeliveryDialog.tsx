@@ -12,8 +12,9 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { overDelivery, QUANTITY_ENTRY_DECIMALS, roundQuantity, unitKey } from '../../../../shared/agreements';
 import { deliveryInput, type AgreementCommitment, type AgreementDelivery, type AgreementDetail } from '../../../../shared/contract';
-import { formatDeliveredQuantity, formatPercent, formatQuantity } from '../../../../shared/format';
+import { formatDate, formatDeliveredQuantity, formatPercent, formatQuantity } from '../../../../shared/format';
 import { convertQuantity } from '../../../../shared/supply';
+import { isIsoDate } from '../../../../shared/typed';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
@@ -100,6 +101,9 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
   const deliveredAfter =
     chosen && stored !== null ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + stored) : null;
   const over = chosen && deliveredAfter !== null ? overDelivery({ quantity: chosen.quantity, delivered: deliveredAfter }) : 0;
+  // Goods do arrive after an agreement has run out, so a late day is saved; it is only said beforehand.
+  const { deliveredOn } = form.values;
+  const late = deliveredOn !== null && isIsoDate(deliveredOn) && agreement.validUntil !== null && deliveredOn > agreement.validUntil;
 
   const { submit, saving, formError } = useFormSave({
     form,
@@ -190,6 +194,11 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
               committed: formatQuantity(chosen.quantity, chosen.unit),
               over: formatQuantity(over, chosen.unit),
             })}
+          </Alert>
+        )}
+        {late && (
+          <Alert color="orange" icon={<IconAlertTriangle />} role="status">
+            {t('agreements.deliveries.late', { date: formatDate(agreement.validUntil) })}
           </Alert>
         )}
         <NumberField label={t('agreements.deliveries.value')} unit="₫" {...form.getInputProps('value')} />

@@ -48,6 +48,7 @@ function EventView({ event }: { event: EventDetail }) {
   const remove = useDeleteEvent();
   const restore = useRestoreEvent();
   const place = event.provinceCode === null ? t('events.online') : event.provinceName;
+  const kindName = names.kind(event.kind);
 
   const confirmDelete = useConfirmedDeletion({
     messages: {
@@ -81,9 +82,11 @@ function EventView({ event }: { event: EventDetail }) {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Badge variant="light" tt="none">
-            {names.kind(event.kind)}
-          </Badge>
+          {kindName && (
+            <Badge variant="light" tt="none">
+              {kindName}
+            </Badge>
+          )}
           <Title order={2}>{event.title}</Title>
           <Text c="dimmed">{[formatDates(event), event.venue, place].filter(Boolean).join(' · ')}</Text>
         </Stack>
