@@ -159,7 +159,7 @@ describe('overview', { timeout: 30_000 }, () => {
       'Cả năm14528075805',
     ]);
     expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
-      'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Không tính thỏa thuận đã chấm dứt, tỷ lệ thực hiện là 60,1%, theo giá trị cam kết.',
+      'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Tỷ lệ thực hiện 60,1% (không tính thỏa thuận đã chấm dứt), theo giá trị cam kết.',
     );
 
     const communes = screen.getByRole('table', { name: 'Số tổ chức theo xã, phường' });
@@ -494,9 +494,9 @@ describe('overview', { timeout: 30_000 }, () => {
     // A target's actual in the unit of its value, the value's own: triệu đồng, as the income card.
     expect(await screen.findByText('4,6 triệu đồng / 4,9 triệu đồng')).toBeTruthy();
     expect(screen.getByText('4,5 triệu đồng')).toBeTruthy();
-    // A basis with its own bracket reads as one sentence, not two brackets in a row.
+    // A basis with its own bracket never follows the other bracket: not two brackets in a row.
     expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
-      'Thỏa thuận ký trong năm: 3 thỏa thuận, giá trị cam kết 212,66 tỷ đồng. Không tính thỏa thuận đã chấm dứt, tỷ lệ thực hiện là 35,5%, bình quân các cam kết (có cam kết chưa ghi giá trị).',
+      'Thỏa thuận ký trong năm: 3 thỏa thuận, giá trị cam kết 212,66 tỷ đồng. Tỷ lệ thực hiện 35,5% (không tính thỏa thuận đã chấm dứt), bình quân các cam kết (có cam kết chưa ghi giá trị).',
     );
     expect(document.body.textContent).not.toContain('₫');
   });

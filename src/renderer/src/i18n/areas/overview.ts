@@ -51,7 +51,7 @@ export const overviewVi = {
     note: 'Có mặt theo điểm danh; mỗi tổ chức, đối tác tính một lần trong mỗi dòng, kể cả dòng Cả năm. Tỉnh, thành phố: nơi tổ chức, không trùng.',
     agreementsLabel: 'Thỏa thuận ký trong năm',
     agreements_other: 'Thỏa thuận ký trong năm: {{signed}} thỏa thuận, giá trị cam kết {{value}}.',
-    fulfilment: 'Không tính thỏa thuận đã chấm dứt, tỷ lệ thực hiện là {{percent}}, {{basis}}.',
+    fulfilment: 'Tỷ lệ thực hiện {{percent}} (không tính thỏa thuận đã chấm dứt), {{basis}}.',
     noCommitments: 'Chưa có cam kết để tính tỷ lệ thực hiện.',
   },
   flow: {
@@ -132,7 +132,7 @@ export const overviewEn: Translations<typeof overviewVi> = {
     agreementsLabel: 'Agreements signed in the year',
     agreements_one: 'Agreements signed in the year: {{signed}} agreement, committed value {{value}}.',
     agreements_other: 'Agreements signed in the year: {{signed}} agreements, committed value {{value}}.',
-    fulfilment: 'Leaving out terminated agreements, fulfilment is {{percent}}, {{basis}}.',
+    fulfilment: 'Fulfilment {{percent}} (terminated agreements left out), {{basis}}.',
     noCommitments: 'No commitments yet to measure fulfilment.',
   },
   flow: {
