@@ -364,6 +364,7 @@ const fair: EventDetail = {
   organizationCount: 0,
   partnerCount: 0,
   attendedCount: 0,
+  notYetHeld: false,
   coOrganizers: '',
   description: '',
   outcome: '',

@@ -44,6 +44,7 @@ const detail: EventDetail = {
   coOrganizers: '',
   description: '',
   outcome: '',
+  notYetHeld: false,
   createdAt: '2026-09-01T08:00:00.000Z',
   updatedAt: '2026-09-01T08:00:00.000Z',
   participants: [
@@ -60,6 +61,7 @@ const detail: EventDetail = {
       representative: '',
       note: '',
       inTrash: false,
+      ended: null,
     },
     {
       id: 12,
@@ -74,6 +76,7 @@ const detail: EventDetail = {
       representative: '',
       note: '',
       inTrash: false,
+      ended: null,
     },
   ],
 };
@@ -398,7 +401,7 @@ describe('pasting a sign-in sheet with mistyped names', { timeout: 20_000 }, () 
     // A unit of the register found with a typo forgiven is not ticked, as one found as written is.
     const joining = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: 'Thêm HTX Nông nghiệp Phú Thuận (Xã Phú Thuận)' });
     expect(joining.checked).toBe(false);
-    expect(within(dialog).getByText('Tên gần đúng với dòng này, có thể dòng gõ nhầm một chữ. Chưa có trong thành phần tham dự: đánh dấu nếu đúng là đơn vị này để thêm và ghi có mặt.')).toBeTruthy();
+    expect(within(dialog).getByText('Tên gần đúng với dòng này, có thể dòng gõ nhầm hay viết thiếu chữ. Chưa có trong thành phần tham dự: đánh dấu nếu đúng là đơn vị này để thêm và ghi có mặt.')).toBeTruthy();
     const unchosen = within(dialog).getByRole('alert');
     expect(within(unchosen).getByText('Còn 2 dòng chưa chọn đơn vị')).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: 'Ghi có mặt (0)' })).toHaveProperty('disabled', true);

@@ -5,7 +5,7 @@
  * is read line by line against the participants' names. Events go to the trash when deleted; every
  * change leaves an audit row on the event.
  */
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   type AttendanceMarked,
@@ -31,7 +31,7 @@ import {
   type signInMatchInput,
 } from '../../shared/contracts/events';
 import { DEFAULT_PARTICIPANT_ROLE, type Page, type ParticipantRole, type ParticipantStatus } from '../../shared/domain';
-import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { cleanText, foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
 import { closestFirst, nameCloseness } from '../../shared/closeness';
 import { nameWords, organizationNameKey, partnerNameKey } from '../../shared/names';
@@ -42,7 +42,7 @@ import { eventLookupIssue, eventLookupNames, getEventLookups, isOnlineKind, requ
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { endedRefusal } from './organizations';
-import { foldedTextCondition, nearReadings } from './search';
+import { closenessOrder, foldedTextCondition, nearReadings, searchCondition } from './search';
 import { atomically } from '../db/atomic';
 import { looksLikeUnit, placeAfterByname, readSignInSheet, spellsOut, type UnitNaming } from './signInSheet';
 import { among } from '../db/prepared';
@@ -198,20 +198,25 @@ function participantsOf(ctx: Context, where: SQL): EventParticipant[] {
       partnerName: partners.name,
       partnerKind: partners.kind,
       partnerProvinceCode: partners.provinceCode,
+      organizationStatus: organizations.status,
+      endedOn: organizations.endedOn,
+      eventStartsOn: events.startsOn,
       inTrash: sql<number>`coalesce(${organizations.deletedAt}, ${partners.deletedAt}) IS NOT NULL`,
     })
     .from(eventParticipants)
+    .innerJoin(events, eq(events.id, eventParticipants.eventId))
     .leftJoin(organizations, eq(organizations.id, eventParticipants.organizationId))
     .leftJoin(partners, eq(partners.id, eventParticipants.partnerId))
     .where(where)
     .all();
-  const list = rows.map(({ participant, inTrash, ...joined }): EventParticipant => {
+  const list = rows.map(({ participant, inTrash, organizationStatus, endedOn, eventStartsOn, ...joined }): EventParticipant => {
     const isOrganization = participant.organizationId !== null;
+    const name = (isOrganization ? joined.organizationName : joined.partnerName) ?? '';
     return {
       id: participant.id,
       kind: isOrganization ? 'organization' : 'partner',
       counterpartId: participant.organizationId ?? participant.partnerId ?? 0,
-      name: (isOrganization ? joined.organizationName : joined.partnerName) ?? '',
+      name,
       organizationKind: isOrganization ? joined.organizationKind : null,
       partnerKind: isOrganization ? null : joined.partnerKind,
       place: isOrganization
@@ -222,6 +227,10 @@ function participantsOf(ctx: Context, where: SQL): EventParticipant[] {
       representative: participant.representative,
       note: participant.note,
       inTrash: Boolean(inTrash),
+      ended:
+        endedOn === null || organizationStatus === null
+          ? null
+          : { status: organizationStatus, endedOn, beforeEvent: endedRefusal({ name, endedOn }, eventStartsOn) !== null },
     };
   });
   return list.sort(
@@ -233,6 +242,7 @@ export function getEvent(ctx: Context, id: number): EventDetail {
   const row = requireEvent(ctx, id);
   return {
     ...summaryOf(ctx, row),
+    notYetHeld: row.startsOn > todayIso(ctx),
     coOrganizers: row.coOrganizers,
     description: row.description,
     outcome: row.outcome,
@@ -274,9 +284,37 @@ function columnsFor(ctx: Context, input: ParsedEventInput, keptKind?: string) {
   };
 }
 
+/**
+ * Refuses, as a conflict naming it, a save that may enter again an event already there: one of the
+ * same kind, starting the same day, of the same name written with or without diacritics
+ * (`titleFolded`). The person may confirm it is another («Vẫn lưu»), as for an offer or a partner.
+ */
+function refuseDuplicateEvent(ctx: Context, columns: Pick<EventRow, 'kind' | 'startsOn' | 'titleFolded'>, excludeId?: number): void {
+  const found = ctx.db
+    .select({ id: events.id, title: events.title })
+    .from(events)
+    .where(
+      and(
+        eq(events.kind, columns.kind),
+        eq(events.startsOn, columns.startsOn),
+        eq(events.titleFolded, columns.titleFolded),
+        notInTrash(events),
+        excludeId === undefined ? undefined : ne(events.id, excludeId),
+      ),
+    )
+    .get();
+  if (!found) return;
+  const kind = eventLookupNames(ctx, 'kinds').get(columns.kind) ?? columns.kind;
+  throw conflict(
+    `Có thể trùng với sự kiện «${found.title}» đã ghi (${kind}, bắt đầu ngày ${formatIsoDateVi(columns.startsOn)}). Nếu đúng là sự kiện khác, hãy xác nhận để lưu.`,
+    found.id,
+  );
+}
+
 export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary {
   const columns = columnsFor(ctx, input);
   return atomically(ctx.db, () => {
+    if (!input.confirmDuplicate) refuseDuplicateEvent(ctx, columns);
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(events)
@@ -320,6 +358,9 @@ export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof even
     const before = requireEvent(ctx, id);
     const columns = columnsFor(ctx, input, before.kind);
     refuseEndedByMove(ctx, before, columns.startsOn);
+    // A pair confirmed once, or an event left as it was, is not asked about again.
+    const moved = columns.kind !== before.kind || columns.startsOn !== before.startsOn || columns.titleFolded !== before.titleFolded;
+    if (moved && !input.confirmDuplicate) refuseDuplicateEvent(ctx, columns, id);
     const now = timestamp(ctx);
     const after = ctx.db
       .update(events)
@@ -380,6 +421,16 @@ function requireParticipant(ctx: Context, id: number): EventParticipant & { even
   const [participant] = participantsOf(ctx, eq(eventParticipants.id, id));
   if (!participant) throw notFound(gone);
   return { ...participant, eventId: row.eventId };
+}
+
+/** Có mặt and Vắng say what happened at the event: neither is known before its first day. */
+const heldStatuses: readonly ParticipantStatus[] = ['attended', 'absent'];
+
+/** Why attendance cannot be recorded at `event` yet: its first day is still to come; null once it has begun. */
+function notYetHeldRefusal(ctx: Context, event: Pick<EventRow, 'startsOn'>): string | null {
+  const today = todayIso(ctx);
+  if (event.startsOn <= today) return null;
+  return `Sự kiện bắt đầu ngày ${formatIsoDateVi(event.startsOn)}, hôm nay mới ${formatIsoDateVi(today)}: chưa điểm danh (Có mặt, Vắng) được. Trước ngày đó chỉ ghi Được mời hoặc Đã đăng ký.`;
 }
 
 /** A member organization or a partner to add to an event, as it joins. */
@@ -472,6 +523,8 @@ function joinEvent(ctx: Context, event: EventRow, joining: readonly Joining[], p
 export function addParticipants(ctx: Context, input: z.output<typeof participantAddInput>): ParticipantsAdded {
   return atomically(ctx.db, () => {
     const event = requireEvent(ctx, input.eventId);
+    const early = input.participants.some((item) => heldStatuses.includes(item.status)) && notYetHeldRefusal(ctx, event);
+    if (early) throw validationFailure([{ path: 'participants', message: early }]);
     const { changes, skipped } = joinEvent(ctx, event, input.participants, 'participants');
     auditParticipants(ctx, input.eventId, changes);
     return { added: changes.length, skipped };
@@ -482,6 +535,11 @@ export function updateParticipant(ctx: Context, input: z.output<typeof participa
   return atomically(ctx.db, () => {
     const before = requireParticipant(ctx, input.id);
     if (input.role !== undefined) requireEventLookup(ctx, 'roles', input.role, 'role', before.role);
+    if (input.status !== undefined && input.status !== before.status && heldStatuses.includes(input.status)) {
+      const event = requireEvent(ctx, before.eventId);
+      const refusal = notYetHeldRefusal(ctx, event);
+      if (refusal) throw validationFailure([{ path: 'status', message: refusal }]);
+    }
     const patch = {
       ...(input.role === undefined ? {} : { role: input.role }),
       ...(input.status === undefined ? {} : { status: input.status }),
@@ -506,7 +564,11 @@ export function removeParticipant(ctx: Context, id: number): null {
   });
 }
 
-/** Ticks attendance after the event: some Có mặt, some Vắng, and who signed for each. */
+/**
+ * Ticks attendance once the event has begun (`notYetHeldRefusal`): some Có mặt, some Vắng, and who
+ * signed for each. A participant that had ended by the event's first day, kept in place, may be
+ * ticked by the person who knows it came; the sign-in sheet never ticks it for them.
+ */
 export function markAttendance(ctx: Context, input: z.output<typeof attendanceInput>): AttendanceMarked {
   return atomically(ctx.db, () => {
     const event = requireEvent(ctx, input.eventId);
@@ -526,6 +588,8 @@ export function markAttendance(ctx: Context, input: z.output<typeof attendanceIn
         },
       ]);
     }
+    const early = input.attendedIds.length + input.absentIds.length + input.newcomers.length > 0 && notYetHeldRefusal(ctx, event);
+    if (early) throw validationFailure([{ path: 'attendedIds', message: early }]);
     const representatives = new Map(input.representatives.filter((item) => item.representative !== '').map((item) => [item.id, item.representative]));
     const wanted = [
       ...input.attendedIds.map((id) => ({ id, status: 'attended' as const })),
@@ -829,8 +893,35 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
     // Read as the place signed by the byname before it, as a line that parts them is read.
     const byname = placed.signer === undefined ? {} : { name: placed.place, representative: placed.signer };
     if (placed.found.length) return { ...read, ...byname, candidates: placed.found.map(candidate), result: 'ambiguous' };
+    const searched = searchedMembers(ctx, name, event.startsOn).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
+    if (searched.length) return { ...read, result: 'newcomer', candidates: [], newcomers: searched, nearMatch: true };
     return { ...read, result: 'unmatched' };
   });
+}
+
+/** The most members the register's search offers for one line: a few to choose among, not a list to read. */
+const SEARCHED_MOST = 5;
+
+/**
+ * The live members the register's own search finds for a line nothing else answers to
+ * (`searchCondition`: every word written, in any order, so «HTX Nông nghiệp Nhơn Hội» finds «HTX
+ * Dịch vụ nông nghiệp Nhơn Hội»), the closest name first (`closenessOrder`), leaving out those
+ * ended by `day` (`endedRefusal`) and those in the trash. Offered as «Gần đúng», never ticked: a word left out is also
+ * how two units' names differ. One indexed query a line, and only for lines left unmatched.
+ */
+function searchedMembers(ctx: Context, name: string, day: string): SignInNewcomer[] {
+  const condition = searchCondition(name);
+  if (condition === undefined) return [];
+  return ctx.db
+    .select({ id: organizations.id, name: organizations.name, communeCode: organizations.communeCode, endedOn: organizations.endedOn })
+    .from(organizations)
+    .where(and(condition, notInTrash(organizations)))
+    .orderBy(closenessOrder(name, organizations.nameFolded), organizations.id)
+    .limit(SEARCHED_MOST * 2)
+    .all()
+    .filter((member) => endedRefusal(member, day) === null)
+    .slice(0, SEARCHED_MOST)
+    .map((member) => ({ kind: 'organization', id: member.id, name: member.name, place: ctx.places.commune(member.communeCode)?.fullName ?? '' }));
 }
 
 /**

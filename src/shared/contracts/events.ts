@@ -57,6 +57,8 @@ const eventFields = {
   budget: optionalCount('Kinh phí'),
   description: optionalParagraphs('Nội dung', 5000),
   outcome: optionalParagraphs('Kết quả', 5000),
+  /** The person confirmed this is not an event already recorded of its kind, day and name («Vẫn lưu»). */
+  confirmDuplicate: z.boolean().optional(),
 };
 
 function eventRules(
@@ -197,6 +199,12 @@ export interface EventParticipant {
   note: string;
   /** Its organization or partner is in the trash: listed, marked, and counted in no number. */
   inTrash: boolean;
+  /**
+   * A member organization that has ended (dissolved, reorganized…): its status and end date, and
+   * whether it had ended by the event's first day (`endedRefusal`), when it cannot have taken part
+   * and is never recorded present. Null for a partner or a member still active.
+   */
+  ended: { status: OrganizationStatus; endedOn: string; beforeEvent: boolean } | null;
 }
 
 /** An event one member organization or partner took part in, with its role and attendance there. */
@@ -213,6 +221,8 @@ export interface CounterpartEvent {
 }
 
 export interface EventDetail extends EventSummary {
+  /** Its first day is after today: attendance (Có mặt, Vắng) cannot be recorded yet, only invitations. */
+  notYetHeld: boolean;
   coOrganizers: string;
   description: string;
   outcome: string;

@@ -1,6 +1,8 @@
 /**
  * The one time-of-day input of the app: typed as hours:minutes on the 24-hour clock ("8:30",
- * "08:30", "8h30" all work), held as `HH:mm` text (how times cross the contract).
+ * "08:30", "8h30", "8g30", "8 giờ 30" all work, and "8h", "8 giờ" are on the hour), held as
+ * `HH:mm` text (how times cross the contract). What a time written otherwise was read as is said
+ * under the box; the box keeps what was typed.
  *
  * Mantine's TimePicker reads each keystroke into a number it clamps, so "25" became 05 and an hour
  * without its minutes quietly became no time at all. Here the box keeps what was typed, and a time
@@ -24,19 +26,25 @@ type Reading = { kind: 'empty' } | { kind: 'time'; value: string } | { kind: 'pr
 
 const pad = (part: number) => String(part).padStart(2, '0');
 
+/** What says the hour when a time is written in words, as offices write one: «8h», «8g30», «8 giờ 30 phút». */
+const hourMark = String.raw`(?:h|g|giờ)`;
+/** An hour said by its mark alone is on the hour: «8h», «8 giờ» are 08:00. */
+const onTheHour = new RegExp(String.raw`^(\d{1,2})\s*${hourMark}$`, 'iu');
+const withMinutes = new RegExp(String.raw`^(\d{1,2})\s*(?:[:.]|${hourMark})\s*(\d{2})(?:\s*(?:phút|p))?$`, 'iu');
+
 function readTypedTime(typed: string): Reading {
   const text = typed.trim();
   if (text === '') return { kind: 'empty' };
-  // An hour alone, or with its separator and part of the minutes: the person has not finished.
-  const unfinished = /^(\d{1,2})(?:\s*[:hg.]\s*\d?)?$/i.exec(text);
-  if (unfinished) {
+  const whole = withMinutes.exec(text) ?? onTheHour.exec(text);
+  if (!whole) {
+    // An hour alone, or with a colon and part of the minutes («8», «8:», «8h3»): the person has not finished.
+    const unfinished = new RegExp(String.raw`^(\d{1,2})(?:\s*(?:[:.]|${hourMark})\s*\d?)?$`, 'iu').exec(text);
+    if (!unfinished) return { kind: 'problem', problem: 'format' };
     const hour = Number(unfinished[1]);
     return hour > 23 ? { kind: 'problem', problem: 'noHour' } : { kind: 'problem', problem: 'noMinutes', hour };
   }
-  const whole = /^(\d{1,2})\s*[:hg.]\s*(\d{2})$/i.exec(text);
-  if (!whole) return { kind: 'problem', problem: 'format' };
   const hour = Number(whole[1]);
-  const minute = Number(whole[2]);
+  const minute = Number(whole[2] ?? 0);
   if (hour > 23) return { kind: 'problem', problem: 'noHour' };
   if (minute > 59) return { kind: 'problem', problem: 'noMinute' };
   return { kind: 'time', value: `${pad(hour)}:${pad(minute)}` };
@@ -55,7 +63,7 @@ function valueOf(typed: string): string {
   return reading.kind === 'time' ? reading.value : reading.kind === 'empty' ? '' : typed;
 }
 
-export function TimeField({ value = '', onChange, error, onBlur, ...props }: TimeFieldProps) {
+export function TimeField({ value = '', onChange, error, onBlur, description, ...props }: TimeFieldProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   // The value this field last gave (or was given); another one comes from outside (a reset).
@@ -66,7 +74,10 @@ export function TimeField({ value = '', onChange, error, onBlur, ...props }: Tim
     setHeld(value);
     setText(value);
   }
-  const problem = revealed || error ? messageOf(readTypedTime(text), text, t) : null;
+  const reading = readTypedTime(text);
+  const problem = revealed || error ? messageOf(reading, text, t) : null;
+  // A time written otherwise than the app writes it («8h», «8 giờ 30») is kept as typed, and what it was read as said under it.
+  const read = reading.kind === 'time' && reading.value !== text.trim() ? t('fields.time.readAs', { typed: text.trim(), time: reading.value }) : null;
 
   return (
     <TextInput
@@ -84,11 +95,9 @@ export function TimeField({ value = '', onChange, error, onBlur, ...props }: Tim
       }}
       onBlur={(event: FocusEvent<HTMLInputElement>) => {
         setRevealed(true);
-        // A time read well is shown as the app writes times: "8h30" becomes 08:30.
-        const reading = readTypedTime(text);
-        if (reading.kind === 'time') setText(reading.value);
         onBlur?.(event);
       }}
+      description={read ?? description}
       error={problem ?? error}
     />
   );

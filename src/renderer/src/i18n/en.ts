@@ -108,6 +108,7 @@ export const en: Translations = {
       noMinutes: '“{{text}}”: add the minutes too, e.g. {{example}}.',
       noHour: 'There is no time {{text}}: hours go from 0 to 23.',
       noMinute: 'There is no time {{text}}: minutes go from 00 to 59.',
+      readAs: '“{{typed}}” was taken as {{time}}.',
     },
   },
   nav: {

@@ -111,6 +111,7 @@ export const vi = {
       noMinutes: '«{{text}}»: hãy ghi cả phút, ví dụ {{example}}.',
       noHour: 'Giờ {{text}} không có thật: giờ chỉ từ 0 đến 23.',
       noMinute: 'Giờ {{text}} không có thật: phút chỉ từ 00 đến 59.',
+      readAs: '«{{typed}}» ghi nhận là {{time}}.',
     },
   },
   nav: {

@@ -1,13 +1,15 @@
 /**
  * The printable attendee list of an event: the alliance as issuing body, the event's title, dates
- * and place, then one row per participant with room to sign. Shown over the app as a preview and
- * printed with the browser's own print (window.print); print.css hides everything else on paper.
+ * and place, then one row per participant that can come (not a member ended by its first day) with
+ * room to sign. Shown over the app as a preview and printed with the browser's own print
+ * (window.print); print.css hides everything else on paper.
  */
 import { createPortal } from 'react-dom';
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail } from '../../../../shared/contract';
+import { formatDate } from '../../../../shared/format';
 import { formatDates } from './EventsPage';
 import { useParticipantKindLabel } from './ParticipantsSection';
 import './print.css';
@@ -23,6 +25,10 @@ export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps
   const { t } = useTranslation();
   const kindLabel = useParticipantKindLabel();
   const names = useEventNames();
+  // A member that had ended by the event's first day cannot come to sign: its line is left off the
+  // paper, and the screen above it names what was left off, so that no one looks for it there.
+  const listed = event.participants.filter((participant) => !participant.ended?.beforeEvent);
+  const leftOff = event.participants.filter((participant) => participant.ended?.beforeEvent);
   const place = [event.venue, event.provinceCode === null ? t('events.online') : event.provinceName].filter(Boolean).join(', ');
 
   // A direct child of <body>, so that the print style can hide all its siblings.
@@ -36,6 +42,16 @@ export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps
           {t('events.print.print')}
         </Button>
       </Group>
+      {leftOff.length > 0 && (
+        <Text className="attendee-sheet-actions" size="sm" c="orange.8" mb="md">
+          {t('events.print.leftOff', {
+            count: leftOff.length,
+            names: leftOff
+              .map(({ name, ended }) => (ended ? `${name} (${t('events.picker.endedOn', { status: t(`organization.status.${ended.status}`), date: formatDate(ended.endedOn) })})` : name))
+              .join('; '),
+          })}
+        </Text>
+      )}
       <p className="attendee-sheet-issuer">{allianceName}</p>
       <h1 className="attendee-sheet-title">{t('events.print.title')}</h1>
       <p className="attendee-sheet-subtitle">{event.title}</p>
@@ -53,7 +69,7 @@ export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps
           </tr>
         </thead>
         <tbody>
-          {event.participants.map((participant, index) => (
+          {listed.map((participant, index) => (
             <tr key={participant.id}>
               <td className="attendee-sheet-number">{index + 1}</td>
               <td>{participant.name}</td>

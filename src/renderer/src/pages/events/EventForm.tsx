@@ -11,7 +11,9 @@ import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldValue } from '../../components/NumberField';
-import { useFormSave } from '../../forms/oneSave';
+import { SaveConflictNotice } from '../../components/DuplicateNotices';
+import { useSaveWithDuplicateCheck } from '../../forms/duplicateCheck';
+import { eventHref } from '../../routing/useHashRoute';
 import { lookupOptions, useCreateEvent, useEventLookups, useUpdateEvent } from '../../queries/events';
 import { ProvinceSelect } from '../../components/ProvinceSelect';
 import { TimeField } from '../../components/TimeField';
@@ -93,16 +95,19 @@ export function EventForm({ initial, host, onSaved, onCancel }: EventFormProps) 
   // A kind held online (the lookup says which) takes place in no province.
   const online = lookups.data?.kinds.find((kind) => kind.code === form.values.kind)?.online ?? false;
 
-  const { submit, saving, formError } = useFormSave({
+  // An event of the same kind, day and name is asked about before a second is saved («Vẫn lưu»).
+  const { submit, saveAnyway, conflict, saving, formError } = useSaveWithDuplicateCheck({
     form,
-    save: (values) => {
+    inputOf: (values): EventInput | null => {
       const { kind, startsOn, budget } = values;
-      // Unreachable once the schema has passed; it tells the type checker what the schema checked.
-      if (kind === null || startsOn === null || typeof budget === 'string') throw new Error('The schema requires a kind, a start and a budget read.');
-      const input: EventInput = { ...values, kind, startsOn, budget, provinceCode: online ? null : values.provinceCode };
-      return initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input);
+      // Null is unreachable once the schema has passed; it tells the type checker what the schema checked.
+      if (kind === null || startsOn === null || typeof budget === 'string') return null;
+      return { ...values, kind, startsOn, budget, provinceCode: online ? null : values.provinceCode };
     },
+    persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
+    confirmable: () => Promise.resolve(true),
+    confirmed: (input) => ({ ...input, confirmDuplicate: true }),
   });
 
   return (
@@ -152,7 +157,7 @@ export function EventForm({ initial, host, onSaved, onCancel }: EventFormProps) 
           <TextInput label={t('events.form.organizer')} {...form.getInputProps('organizer')} />
           <TextInput label={t('events.form.coOrganizers')} {...form.getInputProps('coOrganizers')} />
         </SimpleGrid>
-        <NumberField label={t('events.form.budget')} unit="₫" {...form.getInputProps('budget')} />
+        <NumberField label={t('events.form.budget')} unit="₫" writtenAmounts {...form.getInputProps('budget')} />
         <Textarea label={t('events.form.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
         <Textarea label={t('events.form.outcome')} autosize minRows={2} maxRows={8} {...form.getInputProps('outcome')} />
         <FormFooter
@@ -161,7 +166,17 @@ export function EventForm({ initial, host, onSaved, onCancel }: EventFormProps) 
           submitLabel={initial ? t('events.form.save') : t('events.form.create')}
           saving={saving}
           onCancel={onCancel}
-        />
+        >
+          {conflict && (
+            <SaveConflictNotice
+              conflict={conflict}
+              openLabels={{ refused: t('events.form.viewExisting'), confirmable: t('events.form.viewExisting') }}
+              hrefOf={eventHref}
+              saving={saving}
+              onSaveAnyway={saveAnyway}
+            />
+          )}
+        </FormFooter>
       </Stack>
     </form>
   );

@@ -14,6 +14,7 @@ import { DataTable } from '../../components/DataTable';
 import { useTranslation } from 'react-i18next';
 import type { EventDetail, EventParticipant } from '../../../../shared/contract';
 import { DEFAULT_PARTICIPANT_ROLE, participantStatuses, type ParticipantRole, type ParticipantStatus } from '../../../../shared/domain';
+import { formatDate } from '../../../../shared/format';
 import { messageOf } from '../../api';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { confirmDiscard, FormModal, useUnsavedChanges } from '../../forms/unsavedChanges';
@@ -24,6 +25,20 @@ import { SignInDialog } from './SignInDialog';
 
 /** The lines «Người đại diện» grows to in the table before it scrolls: some fifteen names in full. */
 const REPRESENTATIVE_ROWS = 8;
+
+/**
+ * The statuses a participant may be given, named: Có mặt and Vắng only once the event has begun
+ * (`notYetHeld`), and never Có mặt for a member that had ended by its first day.
+ */
+function useStatusOptions() {
+  const { t } = useTranslation();
+  return (event: Pick<EventDetail, 'notYetHeld'>, endedBefore: boolean) =>
+    participantStatuses.map((value) => ({
+      value,
+      label: t(`events.status.${value}`),
+      disabled: (event.notYetHeld && (value === 'attended' || value === 'absent')) || (endedBefore && value === 'attended'),
+    }));
+}
 
 /** "HTX", "THT", … for a member; the partner's kind for a partner. */
 export function useParticipantKindLabel() {
@@ -36,6 +51,7 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
   const { t } = useTranslation();
   const lookups = useEventLookups();
   const kindLabel = useParticipantKindLabel();
+  const statusOptions = useStatusOptions();
   const [selected, setSelected] = useState<EventParticipant[]>([]);
   const [adding, addDialog] = useDisclosure(false);
   const [pasting, pasteDialog] = useDisclosure(false);
@@ -85,7 +101,7 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
       accessor: 'name',
       title: t('events.participants.column.name'),
       width: '30%',
-      render: ({ kind, counterpartId, name, place, inTrash }) => (
+      render: ({ kind, counterpartId, name, place, inTrash, ended }) => (
         <>
           <Anchor size="sm" href={kind === 'organization' ? organizationHref(counterpartId) : partnerHref(counterpartId)} c="inherit" underline="hover">
             {name}
@@ -93,6 +109,12 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
           {inTrash && (
             <Text span size="sm" c="red.7">
               {` ${t('events.participants.inTrash')}`}
+            </Text>
+          )}
+          {ended && (
+            // Orange when it had ended by the event's day and so cannot have taken part.
+            <Text size="xs" c={ended.beforeEvent ? 'orange.8' : 'dimmed'}>
+              {t('events.picker.endedOn', { status: t(`organization.status.${ended.status}`), date: formatDate(ended.endedOn) })}
             </Text>
           )}
           {place && (
@@ -136,13 +158,13 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
     {
       accessor: 'status',
       title: t('events.participants.column.status'),
-      render: ({ id, name, status }) => (
+      render: ({ id, name, status, ended }) => (
         <Select
           size="xs"
           w={140}
           aria-label={`${t('events.participants.column.status')}: ${name}`}
           allowDeselect={false}
-          data={participantStatuses.map((value) => ({ value, label: t(`events.status.${value}`) }))}
+          data={statusOptions(event, ended?.beforeEvent === true)}
           value={status}
           onChange={(value) => {
             const next = participantStatuses.find((item) => item === value);
@@ -204,14 +226,18 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
             <Text size="sm" fw={500}>
               {t('events.attendance.title')}:
             </Text>
-            <Text size="sm" c="dimmed">
-              {selectedNow.length ? t('events.attendance.selected', { count: selectedNow.length }) : t('events.attendance.hint')}
+            <Text size="sm" c={event.notYetHeld ? 'orange.8' : 'dimmed'}>
+              {event.notYetHeld
+                ? t('events.attendance.notYetHeld', { date: formatDate(event.startsOn) })
+                : selectedNow.length
+                  ? t('events.attendance.selected', { count: selectedNow.length })
+                  : t('events.attendance.hint')}
             </Text>
             <Button
               size="xs"
               color="teal"
               leftSection={<IconUserCheck size={14} />}
-              disabled={selectedNow.length === 0}
+              disabled={selectedNow.length === 0 || event.notYetHeld}
               loading={mark.isPending}
               onClick={() => void markSelected('attended')}
             >
@@ -222,13 +248,13 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
               color="red"
               variant="light"
               leftSection={<IconUserX size={14} />}
-              disabled={selectedNow.length === 0}
+              disabled={selectedNow.length === 0 || event.notYetHeld}
               loading={mark.isPending}
               onClick={() => void markSelected('absent')}
             >
               {t('events.attendance.absent')}
             </Button>
-            <Button size="xs" variant="default" leftSection={<IconClipboardText size={14} />} onClick={pasteDialog.open}>
+            <Button size="xs" variant="default" leftSection={<IconClipboardText size={14} />} disabled={event.notYetHeld} onClick={pasteDialog.open}>
               {t('events.attendance.paste')}
             </Button>
           </Group>
@@ -295,6 +321,7 @@ function RepresentativeInput({ participant, onSave }: { participant: EventPartic
 function AddParticipantsForm({ event, onDone }: { event: EventDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const lookups = useEventLookups();
+  const statusOptions = useStatusOptions();
   const [picked, setPicked] = useState<Counterpart[]>([]);
   const [role, setRole] = useState<ParticipantRole>(DEFAULT_PARTICIPANT_ROLE);
   const [status, setStatus] = useState<ParticipantStatus>('invited');
@@ -344,7 +371,7 @@ function AddParticipantsForm({ event, onDone }: { event: EventDetail; onDone: ()
         <LabelledSelect
           label={t('events.participants.status')}
           allowDeselect={false}
-          data={participantStatuses.map((value) => ({ value, label: t(`events.status.${value}`) }))}
+          data={statusOptions(event, false)}
           value={status}
           onChange={(value) => setStatus(participantStatuses.find((item) => item === value) ?? 'invited')}
         />

@@ -3,7 +3,8 @@
  * participants by the backend; the person sees what matched and who signed, chooses where a line
  * could be several or only resembles a participant's name, or was found only with a typo forgiven
  * («Gần đúng», never chosen for them), sees which members or partners signed without having been invited (added, Có mặt, unless the person unticks them) and which of those
- * cannot be added (ended by the event's day, or in the trash: shown unticked, saying why), sees in
+ * cannot be added (ended by the event's day, or in the trash: shown unticked, saying why) — an
+ * invited participant that had ended by the event's day as well — sees in
  * red what matched nothing, and only then records the attendance.
  */
 import { useState } from 'react';
@@ -81,11 +82,23 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
     );
   }
 
-  /** Each line's participant: the one it matched, or the one chosen among its candidates. */
-  const chosen = lines.map((line, index) => (line.result === 'matched' ? line.candidates[0]?.participantId : choices[index]));
+  /** Participants that had ended by the event's first day: kept in place, ticked only by the person. */
+  const endedBefore = new Map(event.participants.flatMap((participant) => (participant.ended?.beforeEvent ? [[participant.id, participant.ended] as const] : [])));
+  /** Why a participant cannot be present, as the picker says a unit's end: «Đã giải thể từ 30/09/2026». */
+  const endedNote = (participantId: number | undefined) => {
+    const ended = participantId === undefined ? undefined : endedBefore.get(participantId);
+    return ended && t('events.picker.endedOn', { status: t(`organization.status.${ended.status}`), date: formatDate(ended.endedOn) });
+  };
+  /** Each line's participant: the one it matched (unless it had ended: then as ticked), or the one chosen among its candidates. */
+  const chosen = lines.map((line, index) => {
+    const matched = line.result === 'matched' ? line.candidates[0]?.participantId : undefined;
+    return matched !== undefined && !endedBefore.has(matched) ? matched : choices[index];
+  });
   const attendedIds = [...new Set(chosen.filter((id): id is number => id !== undefined))];
   const absentIds = markRestAbsent ? event.participants.map((item) => item.id).filter((id) => !attendedIds.includes(id)) : [];
   const unmatched = lines.filter((line) => line.result === 'unmatched');
+  /** Lines naming a participant that had ended by the event's day: said at the line, unticked. */
+  const endedLines = lines.filter((line) => line.result === 'matched' && endedBefore.has(line.candidates[0]?.participantId ?? 0)).length;
   const skipped = lines.filter((line) => line.result === 'skipped');
   /**
    * Lines that record nothing until the person chooses: a participant among several, or a unit of
@@ -96,7 +109,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
       ? choices[index] === undefined
       : line.result === 'newcomer' && (addableOf(line).length > 1 || line.nearMatch) && !(index in joining),
   );
-  const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length;
+  const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length - (result === 'matched' ? endedLines : 0);
   /** Lines naming units of the register only none of which can be added. */
   const barredLines = lines.filter((line) => line.result === 'newcomer' && addableOf(line).length === 0).length;
   const joiningOf = (line: SignInLine, index: number): SignInNewcomer | undefined => {
@@ -224,6 +237,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
             {t('events.signIn.newcomerCount', { count: counted('newcomer') - barredLines })}
           </Badge>
         )}
+        {endedLines > 0 && (
+          <Badge color="orange" variant="light" tt="none">
+            {t('events.signIn.endedCount', { count: endedLines })}
+          </Badge>
+        )}
         {barredLines > 0 && (
           <Badge color="orange" variant="light" tt="none">
             {t('events.signIn.barredCount', { count: barredLines })}
@@ -285,7 +303,25 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       {t('members.nearMatch')}
                     </Badge>
                   )}
-                  {line.result === 'matched' ? (
+                  {line.result === 'matched' && endedNote(line.candidates[0]?.participantId) ? (
+                    <Checkbox
+                      checked={choices[index] !== undefined}
+                      onChange={(change) => {
+                        const { checked } = change.currentTarget;
+                        setChoices((current) => {
+                          const { [index]: _previous, ...rest } = current;
+                          const participantId = line.candidates[0]?.participantId;
+                          return checked && participantId !== undefined ? { ...rest, [index]: participantId } : rest;
+                        });
+                      }}
+                      label={line.candidates[0]?.name}
+                      description={
+                        <Text span size="xs" c="orange.8">
+                          {t('events.signIn.endedParticipant', { number: line.lineNumber, why: endedNote(line.candidates[0]?.participantId) })}
+                        </Text>
+                      }
+                    />
+                  ) : line.result === 'matched' ? (
                     <Group gap={6} wrap="nowrap">
                       <IconCheck size={16} color="var(--mantine-color-teal-7)" style={{ flexShrink: 0 }} aria-hidden />
                       <Text size="sm">{line.candidates[0]?.name}</Text>
@@ -300,7 +336,10 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       // One participant to choose: the line only resembles its name (several answer to an ambiguous one).
                       description={line.candidates.length === 1 ? t('events.signIn.resembles', { name: line.candidates[0]?.name }) : undefined}
                       clearable
-                      data={line.candidates.map((candidate) => ({ value: String(candidate.participantId), label: candidate.name }))}
+                      data={line.candidates.map((candidate) => {
+                        const ended = endedNote(candidate.participantId);
+                        return { value: String(candidate.participantId), label: ended ? `${candidate.name} (${ended})` : candidate.name };
+                      })}
                       value={choices[index] === undefined ? null : String(choices[index])}
                       onChange={(value) =>
                         setChoices((current) => {
