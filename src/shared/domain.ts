@@ -113,16 +113,18 @@ export interface Organization {
 }
 
 /**
- * The first and last years an organization existed in, by the rule its yearly figures and the
- * statistics count it by: founded by the year's last day, not ended by its first — one that ended
- * during a year existed in it, one that ended on 1 January did not. Null where the founding day is
- * not known, or it has not ended.
+ * The first and last years an organization exists in: the statistics' rule (`existsAtYearEnd` in
+ * src/core/db/predicates.ts), said here of one organization for the screens and the services that
+ * check figures and endings by it. A year's statistics count those founded by its last day and not
+ * ended by then, so one that ended at any time in a year — 1 January or 31 December — is counted
+ * in it no more, nor are its figures of that year: it keeps figures up to the year before.
+ * Null where the founding day is not known, or it has not ended.
  */
 export function yearsLived({ foundedOn, endedOn }: Pick<Organization, 'foundedOn' | 'endedOn'>): { first: number | null; last: number | null } {
   const yearOf = (day: string) => Number(day.slice(0, 4));
   return {
     first: foundedOn === null ? null : yearOf(foundedOn),
-    last: endedOn === null ? null : yearOf(endedOn) - (endedOn.endsWith('-01-01') ? 1 : 0),
+    last: endedOn === null ? null : yearOf(endedOn) - 1,
   };
 }
 

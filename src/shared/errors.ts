@@ -12,10 +12,21 @@ export interface FieldIssue {
 export type AppError =
   | { kind: 'validation'; message: string; issues: FieldIssue[] }
   | { kind: 'notFound'; message: string }
-  | { kind: 'conflict'; message: string; existingId?: number }
+  | { kind: 'conflict'; message: string; existingId?: number; similar?: SimilarRecord[] }
   | { kind: 'internal'; message: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/**
+ * A record of nearly the same name that a save was refused for. The save may be sent again
+ * confirming these by id (`confirmedSimilarIds`): it is refused anew if others appeared since.
+ */
+export interface SimilarRecord {
+  id: number;
+  name: string;
+  /** Where it is, as the register shows it: «Xã Vĩnh Bình». */
+  place: string;
+}
 
 /** What a person reads when something failed that nobody foresaw; the details go to the log. */
 export const UNEXPECTED_MESSAGE = 'Đã có lỗi ngoài dự kiến; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại hoặc báo cho người quản trị.';
@@ -37,10 +48,13 @@ export function notFound(message: string): AppFailure {
   return new AppFailure({ kind: 'notFound', message });
 }
 
-export function conflict(message: string, existingId?: number): AppFailure {
-  return new AppFailure(
-    existingId === undefined ? { kind: 'conflict', message } : { kind: 'conflict', message, existingId },
-  );
+export function conflict(message: string, existingId?: number, similar?: SimilarRecord[]): AppFailure {
+  return new AppFailure({
+    kind: 'conflict',
+    message,
+    ...(existingId === undefined ? {} : { existingId }),
+    ...(similar === undefined ? {} : { similar }),
+  });
 }
 
 /** HTTP status of each error kind, for the web host. */

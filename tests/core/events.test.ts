@@ -30,7 +30,7 @@ const conference: InputOf<'events:create'> = {
 };
 
 async function organization(name: string, communeCode = XA_VINH_AN, shortName = '') {
-  return call(app, 'organizations:create', { kind: 'htx', name, communeCode, shortName, confirmSimilarName: true });
+  return call(app, 'organizations:create', { kind: 'htx', name, communeCode, shortName });
 }
 
 async function partner(name: string, provinceCode = '79'): Promise<number> {

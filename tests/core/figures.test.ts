@@ -149,20 +149,22 @@ describe('a year the organization did not exist in', () => {
     return app.ctx.db.$client.prepare('SELECT year, members_official AS members FROM yearly_figures WHERE organization_id = ? ORDER BY year').all(id);
   }
 
-  it('refuses a year before its founding or after its end, saying when; takes the years it lived in, the ending one too', async () => {
+  it('refuses a year before its founding or from its end on, saying when; takes the years it lived through, as the statistics count them', async () => {
     const phuTan = (await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Gốm Phú Tân', communeCode: XA_VINH_AN, foundedOn: '2012-03-01' })).id;
     await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2021-05-11', decisionNo: '12/QĐ', subjectId: phuTan });
 
-    const refusals = await Promise.all([2011, 2022].map((year) => callFailing(app, 'figures:save', { organizationId: phuTan, year, membersOfficial: 12 })));
+    const refusals = await Promise.all([2011, 2021, 2022].map((year) => callFailing(app, 'figures:save', { organizationId: phuTan, year, membersOfficial: 12 })));
     expect(refusals.map((error) => error.kind === 'validation' && error.issues)).toEqual([
       [{ path: 'year', message: 'HTX Gốm Phú Tân thành lập ngày 01/03/2012, nên không có số liệu năm 2011.' }],
+      // Ended during 2021, it is not among 2021's organizations, whose statistics would not count these.
+      [{ path: 'year', message: 'HTX Gốm Phú Tân đã chấm dứt hoạt động từ ngày 11/05/2021, nên không có số liệu năm 2021.' }],
       [{ path: 'year', message: 'HTX Gốm Phú Tân đã chấm dứt hoạt động từ ngày 11/05/2021, nên không có số liệu năm 2022.' }],
     ]);
     await call(app, 'figures:save', { organizationId: phuTan, year: 2012, membersOfficial: 10 });
-    await call(app, 'figures:save', { organizationId: phuTan, year: 2021, membersOfficial: 15 });
+    await call(app, 'figures:save', { organizationId: phuTan, year: 2020, membersOfficial: 15 });
     expect(membersOf(phuTan)).toEqual([
       { year: 2012, members: 10 },
-      { year: 2021, members: 15 },
+      { year: 2020, members: 15 },
     ]);
   });
 
@@ -210,17 +212,19 @@ describe('the year grid', () => {
     await call(app, 'figures:save', { organizationId: vinhBinh, year: 2024, workers: 25 });
     await call(app, 'figures:save', { organizationId: vinhBinh, year: 2025, workers: 30 });
     await call(app, 'figures:save', { organizationId: rau, year: 2024, workers: 8 });
-    // Nhơn Hưng is dissolved mid-2025: it still has 2025 figures to enter, but is gone in 2026.
+    // Nhơn Hưng is dissolved mid-2025: it still has 2024 figures to enter, but is not among 2025's
+    // organizations, whose statistics would not count its figures of that year.
     await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-06-30', subjectId: dua });
 
+    const in2024 = await call(app, 'figures:grid', { year: 2024, page: 1, pageSize: 50 });
+    expect(in2024.rows.map((row) => row.organizationId)).toEqual([dua, vinhBinh, rau]);
     const grid = await call(app, 'figures:grid', { year: 2025, page: 1, pageSize: 50 });
-    expect(grid.total).toBe(3);
+    expect(grid.total).toBe(2);
     expect(grid.rows.map((row) => [row.name, row.communeName, row.figures?.workers ?? null, row.previous?.workers ?? null])).toEqual([
-      ['Hợp tác xã Đường thốt nốt Nhơn Hưng', 'Xã Vĩnh An', null, null],
       ['HTX Nông nghiệp Vĩnh Bình', 'Xã Vĩnh An', 30, 25],
       ['Tổ hợp tác Rau sạch Vĩnh Bình', 'Xã Vĩnh Bình', null, 8],
     ]);
-    expect(grid.rows[1]).toMatchObject({ organizationId: vinhBinh, kind: 'htx' });
+    expect(grid.rows[0]).toMatchObject({ organizationId: vinhBinh, kind: 'htx' });
 
     const in2026 = await call(app, 'figures:grid', { year: 2026, page: 1, pageSize: 50 });
     expect([in2026.total, in2026.rows.map((row) => row.organizationId)]).toEqual([3, [late, vinhBinh, rau]]);

@@ -107,6 +107,28 @@ describe('what an update would change', () => {
     expect(await writtenSince(stored.id, entriesBefore)).toEqual(row?.changes?.fields);
   });
 
+  it('lists the move to a commune the person chose for a place not read as soon as it is chosen, as the commit writes it', async () => {
+    const stored = await storedLongDien();
+    const entriesBefore = (await call(app, 'records:history', { kind: 'organization', id: stored.id })).entries.length;
+    // Old An Giang's Xã Tân Phú went to another province: the app asks for the commune.
+    const { jobId, preview } = await previewCsv(['Tên HTX,Mã số thuế,Xã/phường', 'HTX Nông nghiệp Long Điền,1600111222,Xã Tân Phú'].join('\n'));
+    const [row] = preview.page.rows;
+    expect(row).toMatchObject({ needsPlace: true, match: { reason: 'registrationNo', id: stored.id } });
+    // Until one is chosen, the stored commune is kept.
+    expect(row?.changes?.fields.map((change) => change.field)).toEqual(['oldAddress']);
+    const placeAnswers = [{ placeKey: row?.placeKey ?? '', communeCode: '30604' }];
+    const shown = await call(app, 'imports:previewResult', { jobId, pageSize: 10, placeAnswers });
+    const moved = { field: 'communeCode', before: XA_MY_HOA_HUNG, after: '30604' };
+    expect(shown.page.rows[0]?.changes?.fields).toContainEqual(moved);
+    expect(shown.page.rows[0]?.changes?.names).toMatchObject({ 'communeCode:30604': 'Xã Vĩnh An' });
+    // Chosen for the row alone, the same.
+    const forRow = await call(app, 'imports:previewResult', { jobId, pageSize: 10, decisions: [{ row: 2, communeCode: '30604' }] });
+    expect(forRow.page.rows[0]?.changes).toEqual(shown.page.rows[0]?.changes);
+
+    await commitOf(app, { previewJobId: jobId, decisions: [], placeAnswers });
+    expect(await writtenSince(stored.id, entriesBefore)).toEqual(shown.page.rows[0]?.changes?.fields);
+  });
+
   it('says an update that changes nothing changes nothing, and writes nothing', async () => {
     const stored = await storedLongDien();
     const entriesBefore = (await call(app, 'records:history', { kind: 'organization', id: stored.id })).entries.length;

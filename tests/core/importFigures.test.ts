@@ -65,18 +65,19 @@ describe('a year the organization did not exist in', () => {
     await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2021-05-11', decisionNo: '12/QĐ', subjectId: phuTan.id });
     const moi = await organization('HTX Nông nghiệp Mới', '1600555666', '2025-02-10');
     const { jobId, preview } = await previewFigures(
-      ['Năm,Mã số HTX,Số thành viên', '2025,1600333444,12', '2021,1600333444,15', '2024,1600555666,9', '2025,1600555666,10'].join('\n'),
+      ['Năm,Mã số HTX,Số thành viên', '2025,1600333444,12', '2020,1600333444,15', '2024,1600555666,9', '2025,1600555666,10', '2021,1600333444,14'].join('\n'),
     );
     expect(preview.page.rows.map((row) => [row.row, row.status, row.problems])).toEqual([
       [2, 'invalid', [{ cell: 'A2', message: 'HTX Gốm Phú Tân đã chấm dứt hoạt động từ ngày 11/05/2021, nên không có số liệu năm 2025.' }]],
-      // Ended during the year: it still has that year's figures.
       [3, 'valid', []],
       [4, 'invalid', [{ cell: 'A4', message: 'HTX Nông nghiệp Mới thành lập ngày 10/02/2025, nên không có số liệu năm 2024.' }]],
       [5, 'valid', []],
+      // Ended during the year: not among that year's organizations, whose statistics would not count it.
+      [6, 'invalid', [{ cell: 'A6', message: 'HTX Gốm Phú Tân đã chấm dứt hoạt động từ ngày 11/05/2021, nên không có số liệu năm 2021.' }]],
     ]);
     const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: {} });
-    expect(summary).toMatchObject({ created: 2, failed: 2 });
-    expect(membersOf(phuTan.id)).toEqual([{ year: 2021, members: 15 }]);
+    expect(summary).toMatchObject({ created: 2, failed: 3 });
+    expect(membersOf(phuTan.id)).toEqual([{ year: 2020, members: 15 }]);
     expect(membersOf(moi.id)).toEqual([{ year: 2025, members: 10 }]);
   });
 

@@ -5,7 +5,9 @@
  * the preview, the organization that works after a «Chuyển đổi» rather than the THT that ended, a
  * name matched beside another Mã số HTX, a Mã số matched beside another organization's name (with
  * or without figures stored for the year), a stored partner's row without an address, a partner
- * saved between the preview and the commit, and an update that finds nothing to change.
+ * saved between the preview and the commit, an update that finds nothing to change, a «Cập nhật»
+ * that moves or renames an organization beside another of its name, and a repeated row chosen for
+ * «Cập nhật» placed by hand where another row or the register has its name.
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -481,8 +483,8 @@ describe('a «Cập nhật» found by its Mã số HTX that moves the organizati
     expect(read.preview.page.rows[1]?.notes).toContainEqual({
       cell: '3',
       message:
-        'Dòng 2 («Hợp tác xã Nông nghiệp Vĩnh An») cùng tên, cùng xã, phường với dòng này: «Cập nhật» dòng này sẽ chuyển «HTX Nông nghiệp Vĩnh An» (nay ở xã Mỹ Hòa Hưng) về đó, ' +
-        'thành hai tổ chức cùng tên ở một xã, phường. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+        'Dòng 2 («Hợp tác xã Nông nghiệp Vĩnh An») cùng tên với dòng này, cùng ở xã Vĩnh An: «Cập nhật» dòng này sẽ chuyển «HTX Nông nghiệp Vĩnh An» (Mã số HTX 1601000123) từ xã Mỹ Hòa Hưng về xã Vĩnh An, ' +
+        'ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
       heed: true,
     });
     // «Dòng trùng: Cập nhật» leaves it out; the person who knows they are two chooses it for the row.
@@ -507,6 +509,30 @@ describe('a «Cập nhật» found by its Mã số HTX that moves the organizati
       [2, null, null, false, 'create'],
       [3, 'registrationNo', null, true, 'skip'],
     ]);
+  });
+
+  it('asks about a row whose commune is to choose among several, one of which an earlier row adds its name in', async () => {
+    await storedElsewhere();
+    const { preview } = await previewList(
+      [
+        'Tên HTX,Mã số HTX,Loại hình,Địa chỉ',
+        'Hợp tác xã Nông nghiệp Vĩnh An,,Hợp tác xã,"Xã Nhơn Hội, tỉnh An Giang"',
+        // The old Xã Phú Hội went to Xã An Phú and Xã Nhơn Hội.
+        'HTX NN Vĩnh An,1601000123,Hợp tác xã,"xã Phú Hội, huyện An Phú, tỉnh An Giang"',
+      ].join('\n'),
+    );
+    expect(preview.page.rows[1]?.communeChoices.map((commune) => commune.name)).toEqual(['Xã An Phú', 'Xã Nhơn Hội']);
+    expect(shown(preview.page.rows)).toEqual([
+      [2, null, null, false, 'create'],
+      [3, 'registrationNo', null, true, 'skip'],
+    ]);
+    expect(preview.page.rows[1]?.notes).toContainEqual({
+      cell: '3',
+      message:
+        'Dòng 2 («Hợp tác xã Nông nghiệp Vĩnh An») cùng tên với dòng này, cùng ở xã An Phú hoặc xã Nhơn Hội: «Cập nhật» dòng này sẽ chuyển «HTX Nông nghiệp Vĩnh An» (Mã số HTX 1601000123) từ xã Mỹ Hòa Hưng về xã, phường chọn cho dòng này, ' +
+        'ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+      heed: true,
+    });
   });
 
   describe('where the register has an organization of its name', () => {
@@ -591,5 +617,233 @@ describe('a «Cập nhật» found by its Mã số HTX that moves the organizati
         { name: 'Hợp tác xã NN Vĩnh An', communeCode: XA_MY_HOA_HUNG },
       ]);
     });
+  });
+});
+
+describe('a «Cập nhật» found by its Mã số HTX that renames the organization to a name the file or the register has in its commune', () => {
+  const VINH_AN = 'Xã Vĩnh An';
+  const UNREAD = 'Xã Tân Phú';
+  const names = () => app.ctx.db.$client.prepare('SELECT name, commune_code AS communeCode FROM organizations ORDER BY id').all();
+  const shown = (rows: { row: number; match: { reason: string; row: number | null; doubtful?: boolean } | null; defaultAction: string }[]) =>
+    rows.map((row) => [row.row, row.match?.reason ?? null, row.match?.row ?? null, row.match?.doubtful ?? false, row.defaultAction]);
+
+  async function previewRows(rows: (string | null)[][], placeAnswers: { placeKey: string; communeCode: string }[] = []) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('HTX');
+    sheet.addRow(['Tên HTX', 'Mã số HTX', 'Loại hình', 'Xã/phường']);
+    for (const row of rows) sheet.addRow(row);
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'danh sach.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())));
+    const mapping = proposedMapping(analysis);
+    const { jobId } = await call(app, 'imports:preview', { analysisJobId: analysisJob, mapping, placeAnswers });
+    await settle(app, jobId);
+    return { analysisJob, mapping, jobId, preview: await call(app, 'imports:previewResult', { jobId, pageSize: 10 }) };
+  }
+
+  async function refusal(previewJobId: string, decisions: { row: number; action: 'update' | 'create' | 'skip' }[], placeAnswers: { placeKey: string; communeCode: string }[] = []) {
+    const { jobId } = await call(app, 'imports:commit', { previewJobId, decisions, placeAnswers });
+    return (await settle(app, jobId)).error;
+  }
+
+  it('is asked at the name’s cell, as a person’s save asks, and written only when chosen for the row', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN });
+    const renamed = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', registrationNo: '1601000123', communeCode: XA_VINH_AN });
+    // The form: renaming it so asks to confirm.
+    const form = await callFailing(app, 'organizations:update', { id: renamed.id, kind: 'htx', name: 'HTX NN Vĩnh Phát', registrationNo: '1601000123', communeCode: XA_VINH_AN });
+    expect(form.message).toBe('Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX Nông nghiệp Vĩnh Phát. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.');
+
+    const { jobId, preview } = await previewRows([['HTX NN Vĩnh Phát', '1601000123', 'Hợp tác xã', VINH_AN]]);
+    expect(shown(preview.page.rows)).toEqual([[2, 'registrationNo', null, true, 'skip']]);
+    expect(preview.page.rows[0]?.notes).toEqual([
+      {
+        cell: 'A2',
+        message:
+          '«Cập nhật» sẽ đổi tên «HTX Nông nghiệp Vĩnh An» (Mã số HTX 1601000123) thành «HTX NN Vĩnh Phát», tên gần giống «HTX Nông nghiệp Vĩnh Phát» cùng ở xã Vĩnh An: hai tổ chức cùng tên ở một xã, phường thường là một. ' +
+          'Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại tên và Mã số HTX của dòng này. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+        heed: true,
+      },
+    ]);
+    const bulk = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+    expect(bulk.summary).toMatchObject({ updated: 0, skipped: 1 });
+    expect(names()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN },
+      { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+    ]);
+    const chosen = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'update' }] });
+    expect(chosen.summary).toMatchObject({ updated: 1 });
+    expect(names()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN },
+      { name: 'HTX NN Vĩnh Phát', communeCode: XA_VINH_AN },
+    ]);
+  });
+
+  it('names the move too when the row also moves it there; a rename beside no one is written as before', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Mỹ Hòa Hưng', registrationNo: '1601000123', communeCode: XA_MY_HOA_HUNG });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Thủy sản Mỹ Hòa Hưng', registrationNo: '1601000456', communeCode: XA_MY_HOA_HUNG });
+    const { preview } = await previewRows([
+      ['HTX NN Vĩnh Phát', '1601000123', 'Hợp tác xã', VINH_AN],
+      ['HTX Thủy sản Mỹ Hòa Hưng Mới', '1601000456', 'Hợp tác xã', 'Xã Mỹ Hòa Hưng'],
+    ]);
+    expect(shown(preview.page.rows)).toEqual([
+      [2, 'registrationNo', null, true, 'skip'],
+      [3, 'registrationNo', null, false, 'update'],
+    ]);
+    expect(preview.page.rows[0]?.notes).toEqual([
+      {
+        cell: 'A2',
+        message:
+          '«Cập nhật» sẽ đổi tên «HTX Nông nghiệp Mỹ Hòa Hưng» (Mã số HTX 1601000123) thành «HTX NN Vĩnh Phát» và chuyển từ xã Mỹ Hòa Hưng về xã Vĩnh An, nơi đã có «HTX Nông nghiệp Vĩnh Phát», tên gần giống: ' +
+          'hai tổ chức cùng tên ở một xã, phường thường là một. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại tên, xã, phường và Mã số HTX của dòng này. ' +
+          'Dòng này không theo lựa chọn chung cho các dòng trùng.',
+        heed: true,
+      },
+    ]);
+    expect(preview.page.rows[1]?.notes).toEqual([]);
+  });
+
+  it('is asked when an earlier row of the file adds that name there, and left out of «Dòng trùng: Cập nhật»', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', registrationNo: '1601000123', communeCode: XA_VINH_AN });
+    const { jobId, preview } = await previewRows([
+      ['HTX NN Vĩnh Phát', null, 'Hợp tác xã', VINH_AN],
+      ['Hợp tác xã Nông nghiệp Vĩnh Phát', '1601000123', 'Hợp tác xã', VINH_AN],
+    ]);
+    expect(shown(preview.page.rows)).toEqual([
+      [2, null, null, false, 'create'],
+      [3, 'registrationNo', null, true, 'skip'],
+    ]);
+    expect(preview.page.rows[1]?.notes).toEqual([
+      {
+        cell: '3',
+        message:
+          'Dòng 2 («HTX NN Vĩnh Phát») cùng tên với dòng này, cùng ở xã Vĩnh An: «Cập nhật» dòng này sẽ đổi tên «HTX Nông nghiệp Vĩnh An» (Mã số HTX 1601000123) thành «Hợp tác xã Nông nghiệp Vĩnh Phát», ' +
+          'ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+        heed: true,
+      },
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+    expect(summary).toMatchObject({ created: 1, updated: 0, skipped: 1 });
+    expect(names()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+      { name: 'HTX NN Vĩnh Phát', communeCode: XA_VINH_AN },
+    ]);
+  });
+
+  it('refuses the commit when the other was saved after the preview, writing nothing; checked again, the row is asked about', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', registrationNo: '1601000123', communeCode: XA_VINH_AN });
+    const { analysisJob, mapping, jobId, preview } = await previewRows([['HTX NN Vĩnh Phát', '1601000123', 'Hợp tác xã', VINH_AN]]);
+    expect(shown(preview.page.rows)).toEqual([[2, 'registrationNo', null, false, 'update']]);
+    // Saved in another window meanwhile.
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN });
+    expect((await refusal(jobId, []))?.message).toBe(
+      'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. Dòng 2: Đã có tổ chức cùng tên ở xã Vĩnh An: HTX Nông nghiệp Vĩnh Phát. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.',
+    );
+    expect(names()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+      { name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN },
+    ]);
+    const { jobId: againJob } = await call(app, 'imports:preview', { analysisJobId: analysisJob, mapping, placeAnswers: [] });
+    await settle(app, againJob);
+    expect(shown((await call(app, 'imports:previewResult', { jobId: againJob, pageSize: 10 })).page.rows)).toEqual([[2, 'registrationNo', null, true, 'skip']]);
+  });
+
+  it('refuses the commit when the commune was chosen by hand, even the one it is in, writing nothing', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', registrationNo: '1601000123', communeCode: XA_VINH_AN });
+    const { jobId, preview } = await previewRows([['HTX NN Vĩnh Phát', '1601000123', 'Hợp tác xã', UNREAD]]);
+    expect(shown(preview.page.rows)).toEqual([[2, 'registrationNo', null, false, 'update']]);
+    const placeAnswers = [{ placeKey: preview.page.rows[0]?.placeKey ?? '', communeCode: XA_VINH_AN }];
+    expect((await refusal(jobId, [], placeAnswers))?.message).toBe(
+      'Chưa ghi gì vào dữ liệu. Dòng 2: Đã có tổ chức cùng tên ở xã Vĩnh An: HTX Nông nghiệp Vĩnh Phát. ' +
+        'Xã, phường của dòng này được chọn sau khi kiểm tra các dòng, nên chưa được đối chiếu với các tổ chức ở đó. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại dòng này rồi ghi lại.',
+    );
+    expect(names()).toEqual([
+      { name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_VINH_AN },
+      { name: 'HTX Nông nghiệp Vĩnh An', communeCode: XA_VINH_AN },
+    ]);
+    // Checked again with the commune chosen, it is asked about as a row whose commune was read.
+    const again = await previewRows([['HTX NN Vĩnh Phát', '1601000123', 'Hợp tác xã', UNREAD]], placeAnswers);
+    expect(shown(again.preview.page.rows)).toEqual([[2, 'registrationNo', null, true, 'skip']]);
+  });
+});
+
+describe('a repeated row chosen for «Cập nhật», placed by hand after the preview', () => {
+  const UNREAD = 'Xã Tân Phú';
+  const names = () => app.ctx.db.$client.prepare('SELECT name, registration_no AS registrationNo, commune_code AS communeCode FROM organizations ORDER BY id').all();
+
+  async function previewRows(rows: (string | null)[][]) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('HTX');
+    sheet.addRow(['Tên HTX', 'Mã số HTX', 'Loại hình', 'Xã/phường']);
+    for (const row of rows) sheet.addRow(row);
+    const { jobId: analysisJob, analysis } = await analyze(app, stage(app, 'danh sach.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())));
+    return previewOf(app, analysisJob, proposedMapping(analysis));
+  }
+
+  /** The commit with the repeated row `repeat` chosen for «Cập nhật». */
+  async function refusal(previewJobId: string, repeat: number, placeAnswers: { placeKey: string; communeCode: string }[]) {
+    const { jobId } = await call(app, 'imports:commit', { previewJobId, decisions: [{ row: repeat, action: 'update' }], placeAnswers });
+    return (await settle(app, jobId)).error;
+  }
+
+  it('refuses the commit, writing nothing, when another row adds its name in the commune chosen, naming both rows', async () => {
+    const { jobId, preview } = await previewRows([
+      ['HTX NN Vĩnh Phát', '1601000777', 'Hợp tác xã', 'Xã Vĩnh An'],
+      ['HTX NN Vĩnh Phát', '1601000777', 'Hợp tác xã', UNREAD],
+      ['Hợp tác xã Nông nghiệp Vĩnh Phát', null, 'Hợp tác xã', 'Xã Mỹ Hòa Hưng'],
+    ]);
+    expect(preview.page.rows.map((row) => [row.row, row.match?.reason ?? null, row.match?.row ?? null, row.defaultAction])).toEqual([
+      [2, null, null, 'create'],
+      [3, 'inFile', 2, 'skip'],
+      [4, null, null, 'create'],
+    ]);
+    const placeAnswers = [{ placeKey: preview.page.rows[1]?.placeKey ?? '', communeCode: XA_MY_HOA_HUNG }];
+    const error = await refusal(jobId, 3, placeAnswers);
+    expect(error?.kind).toBe('conflict');
+    expect(error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu. Dòng 4 («Hợp tác xã Nông nghiệp Vĩnh Phát») cùng tên với dòng 3 («HTX NN Vĩnh Phát»), cùng ở xã Mỹ Hòa Hưng: ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. ' +
+        'Xã, phường của dòng 3 được chọn sau khi kiểm tra các dòng, nên hai dòng chưa được đối chiếu với nhau. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên): dòng 4 sẽ hiện là trùng dòng 3, để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.',
+    );
+    expect(names()).toEqual([]);
+    // Placed in the commune the row it repeats writes the record in, it is that record, not a second one.
+    const same = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 3, action: 'update' }], placeAnswers: [{ placeKey: placeAnswers[0]?.placeKey ?? '', communeCode: XA_VINH_AN }] });
+    expect(same.summary).toMatchObject({ created: 2, updated: 1 });
+    expect(names()).toEqual([
+      { name: 'HTX NN Vĩnh Phát', registrationNo: '1601000777', communeCode: XA_VINH_AN },
+      { name: 'Hợp tác xã Nông nghiệp Vĩnh Phát', registrationNo: null, communeCode: XA_MY_HOA_HUNG },
+    ]);
+  });
+
+  it('names the repeat as the later row when it comes after the row adding the name', async () => {
+    const { jobId, preview } = await previewRows([
+      ['HTX NN Vĩnh Phát', '1601000777', 'Hợp tác xã', 'Xã Vĩnh An'],
+      ['Hợp tác xã Nông nghiệp Vĩnh Phát', null, 'Hợp tác xã', 'Xã Mỹ Hòa Hưng'],
+      ['HTX NN Vĩnh Phát', '1601000777', 'Hợp tác xã', UNREAD],
+    ]);
+    expect(preview.page.rows[2]?.match).toMatchObject({ reason: 'inFile', row: 2 });
+    const error = await refusal(jobId, 4, [{ placeKey: preview.page.rows[2]?.placeKey ?? '', communeCode: XA_MY_HOA_HUNG }]);
+    expect(error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu. Dòng 4 («HTX NN Vĩnh Phát») cùng tên với dòng 3 («Hợp tác xã Nông nghiệp Vĩnh Phát»), cùng ở xã Mỹ Hòa Hưng: ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. ' +
+        'Xã, phường của dòng 4 được chọn sau khi kiểm tra các dòng, nên hai dòng chưa được đối chiếu với nhau. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại hai dòng (dòng 4 là trùng dòng 2, được chọn «Cập nhật») rồi ghi lại.',
+    );
+    expect(names()).toEqual([]);
+  });
+
+  it('refuses the commit, writing nothing, when the register has its name in the commune chosen', async () => {
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Phát', communeCode: XA_MY_HOA_HUNG });
+    const { jobId, preview } = await previewRows([
+      ['HTX NN Vĩnh Phát', '1601000777', 'Hợp tác xã', 'Xã Vĩnh An'],
+      ['HTX NN Vĩnh Phát', '1601000777', 'Hợp tác xã', UNREAD],
+    ]);
+    const error = await refusal(jobId, 3, [{ placeKey: preview.page.rows[1]?.placeKey ?? '', communeCode: XA_MY_HOA_HUNG }]);
+    expect(error?.message).toBe(
+      'Chưa ghi gì vào dữ liệu. Dòng 3: Đã có tổ chức cùng tên ở xã Mỹ Hòa Hưng: HTX Nông nghiệp Vĩnh Phát. ' +
+        'Xã, phường của dòng này được chọn sau khi kiểm tra các dòng, nên chưa được đối chiếu với các tổ chức ở đó. ' +
+        'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại dòng này rồi ghi lại.',
+    );
+    expect(names()).toEqual([{ name: 'HTX Nông nghiệp Vĩnh Phát', registrationNo: null, communeCode: XA_MY_HOA_HUNG }]);
   });
 });

@@ -297,6 +297,18 @@ describe('a place written as marks only', () => {
       ['invalid', null, [{ cell: 'C3', message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' }]],
     ]);
   });
+
+  it('is refused at the cell that holds a mark read as blank («-»), else at the address, or the commune when the list has no address', async () => {
+    const { preview: both } = await preview(['Địa chỉ', 'Xã/phường'], [['', '-'], ['-', ''], ['', '']]);
+    expect(both.page.rows.map((row) => [row.status, row.problems, row.notes])).toEqual([
+      // The note that «-» is read as blank is not said again beside why the row is refused at that cell.
+      ['invalid', [{ cell: 'D2', message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' }], []],
+      ['invalid', [{ cell: 'C3', message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' }], []],
+      ['invalid', [{ cell: 'C4', message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' }], []],
+    ]);
+    const { preview: communeOnly } = await preview(['Xã/phường', 'Điện thoại'], [['', '0296 3851 234']]);
+    expect(communeOnly.page.rows[0]?.problems).toEqual([{ cell: 'C2', message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' }]);
+  });
 });
 
 describe('a name of a commune of today that an old commune of the province bore too', () => {

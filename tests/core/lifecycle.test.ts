@@ -108,26 +108,44 @@ describe('simple events on one organization', () => {
     ]);
   });
 
-  it('refuses to end an organization before years of figures it has, which every statistics would then drop without a word', async () => {
+  it('refuses to end an organization in or before years of figures it has, which every statistics would then drop without a word', async () => {
     const a = await create('HTX Nông nghiệp Vĩnh Bình', '2015-03-01');
     const b = await create('HTX Dịch vụ Vĩnh An', '2015-03-01');
     for (const year of [2020, 2021, 2022, 2023, 2025]) await call(app, 'figures:save', { organizationId: a, year, membersOfficial: 12 });
     await call(app, 'figures:save', { organizationId: b, year: 2025, membersOfficial: 9 });
-    const tooEarly = 'các số liệu đó sẽ không còn được tính vào thống kê của năm nào. Nếu ngày này đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày.';
-    // Consecutive years are named as a range.
+    const dropped = (name: string, years: string, day: string) =>
+      `${name} đã có số liệu hằng năm của năm ${years}, nhưng sự kiện này chấm dứt hoạt động của tổ chức từ ngày ${day}. ` +
+      'Thống kê mỗi năm chỉ tính các tổ chức còn hoạt động đến ngày 31/12, nên các số liệu đó sẽ không còn được tính vào thống kê của năm nào. ' +
+      'Nếu ngày này đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày.';
+    // The year of the ending is named with those after it, consecutive years as a range.
     expect(await issues({ kind: 'dissolution', date: '2020-06-30', subjectId: a })).toEqual([
-      { path: 'subjectId', message: `HTX Nông nghiệp Vĩnh Bình đã có số liệu hằng năm của năm 2021–2023, 2025, sau ngày 30/06/2020 của sự kiện này: ${tooEarly}` },
+      { path: 'subjectId', message: dropped('HTX Nông nghiệp Vĩnh Bình', '2020–2023, 2025', '30/06/2020') },
     ]);
-    expect(await issues({ kind: 'dissolution', date: '2022-06-30', subjectId: a })).toEqual([
-      { path: 'subjectId', message: `HTX Nông nghiệp Vĩnh Bình đã có số liệu hằng năm của năm 2023, 2025, sau ngày 30/06/2022 của sự kiện này: ${tooEarly}` },
+    expect(await issues({ kind: 'dissolution', date: '2023-03-15', subjectId: a })).toEqual([
+      { path: 'subjectId', message: dropped('HTX Nông nghiệp Vĩnh Bình', '2023, 2025', '15/03/2023') },
     ]);
-    // A merger ends the one absorbed the same way; ending on 1 January, it did not exist in that year.
+    // Ending during the last year with figures, or on its last day, it is not counted in that year.
+    for (const date of ['2025-06-15', '2025-12-31']) {
+      expect(await issues({ kind: 'dissolution', date, subjectId: a })).toEqual([
+        { path: 'subjectId', message: dropped('HTX Nông nghiệp Vĩnh Bình', '2025', `${date.slice(8)}/${date.slice(5, 7)}/2025`) },
+      ]);
+    }
+    // A merger ends the one absorbed the same way.
     expect(await issues({ kind: 'merger', date: '2025-01-01', predecessorIds: [b], subjectId: a })).toEqual([
-      { path: 'predecessorIds', message: `HTX Dịch vụ Vĩnh An đã có số liệu hằng năm của năm 2025, sau ngày 01/01/2025 của sự kiện này: ${tooEarly}` },
+      { path: 'predecessorIds', message: dropped('HTX Dịch vụ Vĩnh An', '2025', '01/01/2025') },
     ]);
-    // Ending during the last year with figures, it existed in that year: recorded.
-    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-06-30', subjectId: a });
-    expect(stateOf(a)).toMatchObject({ status: 'dissolved', endedOn: '2025-06-30' });
+    expect(stateOf(a)).toMatchObject({ status: 'active', endedOn: null });
+    const counted = () => (app.ctx.db.$client.prepare('SELECT reporting, members_official AS members FROM statistics_figure_totals WHERE year = 2025').all() as { reporting: number; members: number }[]);
+    expect(counted()).toEqual([{ reporting: 2, members: 21 }]);
+
+    // From the first day of the year after its last figures, nothing of them drops: recorded.
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-01-01', subjectId: a });
+    expect(stateOf(a)).toMatchObject({ status: 'dissolved', endedOn: '2026-01-01' });
+    expect(counted()).toEqual([{ reporting: 2, members: 21 }]);
+    // Nor can figures be added then for the year it ended in, which its statistics would not count.
+    expect((await callFailing(app, 'figures:save', { organizationId: a, year: 2026, membersOfficial: 12 })).message).toBe(
+      'HTX Nông nghiệp Vĩnh Bình đã chấm dứt hoạt động từ ngày 01/01/2026, nên không có số liệu năm 2026.',
+    );
   });
 });
 
@@ -196,7 +214,7 @@ describe('reorganization', () => {
       existingId: other,
       message: 'Tổ chức mới thứ 1 («Hợp tác xã dịch vụ Vĩnh An»): Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX Dịch vụ Vĩnh An. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.',
     });
-    const confirmed = await call(app, 'lifecycle:record', { ...consolidation, newSuccessors: consolidation.newSuccessors.map((s) => ({ ...s, confirmSimilarName: true })) });
+    const confirmed = await call(app, 'lifecycle:record', { ...consolidation, newSuccessors: consolidation.newSuccessors.map((s) => ({ ...s, confirmedSimilarIds: [other] })) });
     expect(confirmed.participants.filter((p) => p.role === 'successor')).toHaveLength(1);
   });
 
@@ -273,7 +291,7 @@ describe('reorganization', () => {
       { path: 'newSuccessors.1.name', message: `Trùng tên với tổ chức mới 1 ở cùng xã, phường; ${twice}` },
     ]);
     // Confirming a similar name does not let a twin through.
-    const confirmedTwins = { ...split, newSuccessors: split.newSuccessors.map((s) => ({ ...s, confirmSimilarName: true })) };
+    const confirmedTwins = { ...split, newSuccessors: split.newSuccessors.map((s) => ({ ...s, confirmedSimilarIds: [forebear] })) };
     expect(await issues(confirmedTwins)).toHaveLength(2);
     expect(stateOf(forebear).status).toBe('active');
     expect(existing(2026)).toEqual(['HTX Cây ăn trái Vĩnh An']);
@@ -296,7 +314,7 @@ describe('reorganization', () => {
       message: 'Tổ chức mới thứ 1 («Hợp tác xã nông nghiệp Vĩnh An»): Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX Nông nghiệp Vĩnh An. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.',
     });
     expect(existing(2026)).toEqual(['HTX Nông nghiệp Vĩnh An']);
-    await call(app, 'lifecycle:record', { ...separation, newSuccessors: separation.newSuccessors.map((s) => ({ ...s, confirmSimilarName: true })) });
+    await call(app, 'lifecycle:record', { ...separation, newSuccessors: separation.newSuccessors.map((s) => ({ ...s, confirmedSimilarIds: [a] })) });
     expect(existing(2026)).toEqual(['Hợp tác xã nông nghiệp Vĩnh An', 'HTX Nông nghiệp Vĩnh An']);
   });
 
@@ -321,6 +339,19 @@ describe('reorganization', () => {
     expect(existing(2025)).toEqual(['HTX Vĩnh An 1', 'HTX Vĩnh An 2']);
     const countIn2025 = app.ctx.db.select({ n: count() }).from(organizations).where(and(existingInYear(2025), eq(organizations.kind, 'htx'))).get();
     expect(countIn2025?.n).toBe(2);
+
+    // Undone, the founding days it gave go with it, each written in its organization's history as following that deletion.
+    await call(app, 'lifecycle:delete', { eventId: event.id });
+    const newSuccessor = event.participants.find((p) => p.name === 'HTX Vĩnh An 2')?.organizationId ?? 0;
+    for (const id of [existingSuccessor, newSuccessor]) {
+      expect(stateOf(id)).toMatchObject({ status: 'active', foundedOn: null });
+      const [latest] = (await call(app, 'records:history', { kind: 'organization', id })).entries;
+      expect({ cause: latest?.cause, fields: latest?.changes.map((change) => [change.field, change.before, change.after]) }).toEqual({
+        cause: { lifecycle: 'removed', kind: 'split', date: '2025-03-01' },
+        fields: [['foundedOn', '2025-03-01', null]],
+      });
+    }
+    expect(stateOf(a)).toMatchObject({ status: 'active', foundedOn: '2015-01-01', endedOn: null });
   });
 
   it('separation: the one separated from stays, the new one begins', async () => {

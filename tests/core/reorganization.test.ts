@@ -121,7 +121,7 @@ describe('a conversion (chuyển đổi)', () => {
     const greens = await call(app, 'products:save', { organizationId: group, name: 'Cải xanh', unit: 'tấn', volume: 12 });
     await call(app, 'certifications:save', { organizationId: group, productId: greens.id, kindCode: 'vietgap', number: 'VietGAP-TT-12-0345', issuedOn: '2025-01-10', expiresOn: '2028-01-10' });
     // Registered from the business registry's list: a name, a commune, a phone and its own contact.
-    const cooperative = await create({ name: 'Hợp tác xã Rau sạch Vĩnh An', phone: '0296 3999 000', confirmSimilarName: true });
+    const cooperative = await create({ name: 'Hợp tác xã Rau sạch Vĩnh An', phone: '0296 3999 000', confirmedSimilarIds: [group] });
     await call(app, 'contacts:set', { organizationId: cooperative, contacts: [{ name: 'Trần Văn Bảy', role: 'Giám đốc', phone: '0913 000 111', email: '' }] });
     await call(app, 'products:save', { organizationId: cooperative, name: 'Rau muống', unit: 'tấn', volume: 55 });
 

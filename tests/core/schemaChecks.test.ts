@@ -191,7 +191,7 @@ describe('the administrative units as tables', () => {
         ['HTX Hai', 'Định Mỹ'],
         ['HTX Ba', 'Bình Mỹ'],
       ] as const) {
-        await call(app, 'organizations:create', { kind: 'htx', name, communeCode: pick(commune), confirmSimilarName: true });
+        await call(app, 'organizations:create', { kind: 'htx', name, communeCode: pick(commune) });
       }
       const page = await call(app, 'organizations:list', { sort: { by: 'commune', direction: 'asc' }, page: 1, pageSize: 10 });
       expect(page.rows.map((row) => row.communeName)).toEqual(['Xã Bình Mỹ', 'Xã Định Mỹ', 'Xã Vĩnh Bình']);

@@ -112,11 +112,11 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
       unmount();
       return value;
     };
+    // Ended during 2019: the statistics count it up to 2018, and so do its figures.
     const dissolved = { status: 'dissolved', foundedOn: '2012-03-01', endedOn: '2019-06-30' } as const;
-    expect(await yearAdded(dissolved, [2017])).toBe(2019);
+    expect(await yearAdded(dissolved, [2016])).toBe(2018);
     // Its last year entered: the newest year of its life still without figures.
-    expect(await yearAdded(dissolved, [2017, 2019])).toBe(2018);
-    // Ended on 1 January: it did not exist in that year at all.
+    expect(await yearAdded(dissolved, [2016, 2018])).toBe(2017);
     expect(await yearAdded({ ...dissolved, endedOn: '2019-01-01' }, [])).toBe(2018);
     // Founded this year: not last year, which it did not exist in.
     const thisYear = new Date().getFullYear();
@@ -142,13 +142,15 @@ describe('yearly figures tab', { timeout: 30_000 }, () => {
     };
     await refusedAtYear('2025', 'HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 28/02/2017, nên không có số liệu năm 2025.');
     await refusedAtYear('2014', 'HTX Dược liệu Hòa Điền thành lập ngày 06/02/2015, nên không có số liệu năm 2014.');
+    // Ended in February 2017: not among 2017's organizations, whose statistics would not count it.
+    await refusedAtYear('2017', 'HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 28/02/2017, nên không có số liệu năm 2017.');
     expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
 
-    // Its last year, ended in February: the profit is asked about, and the year saved.
-    fireEvent.change(year, { target: { value: '2017' } });
+    // Its last year: the profit is asked about, and the year saved.
+    fireEvent.change(year, { target: { value: '2015' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
     fireEvent.click(within(await screen.findByRole('dialog', { name: 'Lợi nhuận lớn hơn doanh thu' })).getByRole('button', { name: 'Vẫn lưu' }));
-    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ year: 2017, revenue: 150_000_000, profit: 1_500_000_000 })));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ year: 2015, revenue: 150_000_000, profit: 1_500_000_000 })));
   });
 
   it('keeps -12 members and a score of 150 as typed, says why, and saves nothing until corrected', async () => {

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ImportAnalysis, ImportPreview, ImportPreviewRow } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
-import { PreviewStep, actionOf } from '../../src/renderer/src/pages/excel/import/PreviewStep';
+import { PreviewStep, actionOf, type Decisions } from '../../src/renderer/src/pages/excel/import/PreviewStep';
 import { MappingStep } from '../../src/renderer/src/pages/excel/import/MappingStep';
 import { SheetStep } from '../../src/renderer/src/pages/excel/import/SheetStep';
 import { installFakeApi, ok, previewRow } from './fakeApi';
@@ -109,6 +110,45 @@ describe('import preview', () => {
     expect(await screen.findByText('Địa chỉ cũ nay thuộc nhiều xã, phường. Lựa chọn áp dụng cho mọi dòng có cùng địa chỉ.')).toBeTruthy();
     expect(screen.getByText('Không đọc được xã, phường từ địa chỉ.')).toBeTruthy();
     expect(screen.getAllByPlaceholderText('Chọn xã, phường')).toHaveLength(2);
+  });
+
+  it('lists the move of a «Cập nhật» as soon as the person chooses the commune, without checking the rows again', async () => {
+    const match = { reason: 'registrationNo' as const, id: 254, name: 'HTX Nông nghiệp Phú Hưng', place: 'Xã Mỹ Hòa Hưng', row: null };
+    const asked = (fields: NonNullable<ImportPreviewRow['changes']>['fields']) =>
+      previewRow({
+        row: 4,
+        values: ['HTX NN Phú Hưng'],
+        match,
+        defaultAction: 'update',
+        communeChoices: [{ code: '30370', name: 'Xã Phú Tân' }, { code: '30385', name: 'Xã Chợ Vàm' }],
+        placeKey: 'phu hung, phu tan',
+        changes: { record: 'organization', fields, names: { 'communeCode:30313': 'Xã Mỹ Hòa Hưng', 'communeCode:30385': 'Xã Chợ Vàm' } },
+      });
+    // The core lists the changes with the communes chosen so far, as the commit writes them.
+    const invoke = installFakeApi({
+      'imports:previewResult': ({ placeAnswers = [] }) =>
+        ok({
+          ...preview,
+          page: { rows: [asked(placeAnswers.some((answer) => answer.communeCode === '30385') ? [{ field: 'communeCode', before: '30313', after: '30385' }] : [])], total: 1 },
+        }),
+    });
+    function Stateful() {
+      const [decisions, setDecisions] = useState<Decisions>({ rows: {}, bulk: {}, places: {} });
+      return <PreviewStep jobId="00000000-0000-4000-8000-000000000001" decisions={decisions} onDecisionsChange={setDecisions} />;
+    }
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <Stateful />
+      </AppProviders>,
+    );
+    expect(await screen.findByText('Không có gì thay đổi')).toBeTruthy();
+    fireEvent.click(screen.getByPlaceholderText('Chọn xã, phường'));
+    fireEvent.click(await screen.findByRole('option', { name: 'Xã Chợ Vàm' }));
+    expect(await screen.findByText('Xã, phường: Xã Mỹ Hòa Hưng → Xã Chợ Vàm')).toBeTruthy();
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'imports:previewResult').at(-1)?.[1]).toMatchObject({
+      placeAnswers: [{ placeKey: 'phu hung, phu tan', communeCode: '30385' }],
+      decisions: [],
+    });
   });
 
   it('sets a note that asks for a decision apart from one that says how a cell was read', async () => {

@@ -44,6 +44,14 @@ async function startRecording(kind: string, day: string) {
   return dialog;
 }
 
+/** Ghi nhận, then the confirmation saying which organizations end and what they become, read and accepted. */
+async function recordConfirmed(dialog: HTMLElement, title: string, sentence?: string) {
+  fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+  const confirm = await screen.findByRole('dialog', { name: title });
+  if (sentence !== undefined) expect(within(confirm).getByText(sentence)).toBeTruthy();
+  fireEvent.click(within(confirm).getByRole('button', { name: 'Ghi nhận' }));
+}
+
 function sentRecord(invoke: ReturnType<typeof installFakeApi>): InputOf<'lifecycle:record'> | undefined {
   return invoke.mock.calls.find(([channel]) => channel === 'lifecycle:record')?.[1] as InputOf<'lifecycle:record'> | undefined;
 }
@@ -85,9 +93,11 @@ describe('lifecycle tab', () => {
     fireEvent.blur(date);
     fireEvent.change(within(dialog).getByLabelText('Số quyết định'), { target: { value: '45/QĐ-UBND' } });
     await choose(within(dialog).getByLabelText(/^Các tổ chức cùng hợp nhất/), 'tan hong', 'HTX Dịch vụ Tân Hồng (Xã Mỹ Hiệp)');
-    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng' } });
-    await choose(within(dialog).getByLabelText(/^Xã, phường của tổ chức 1/), 'tan hong', 'Xã Tân Hồng');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới/), { target: { value: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng' } });
+    await choose(within(dialog).getByLabelText(/^Xã, phường của tổ chức mới/), 'tan hong', 'Xã Tân Hồng');
+    // One new organization: its fields bear no number.
+    expect(within(dialog).queryByLabelText(/^Tên tổ chức mới 1/)).toBeNull();
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Hợp nhất»', 'HTX Nông nghiệp Mỹ Hiệp và HTX Dịch vụ Tân Hồng sẽ chấm dứt hoạt động từ ngày 15/07/2024, hợp nhất thành HTX Nông nghiệp Mỹ Hiệp Tân Hồng.');
 
     await waitFor(() => expect(invoke.mock.calls.some(([channel]) => channel === 'lifecycle:record')).toBe(true));
     const sent = invoke.mock.calls.find(([channel]) => channel === 'lifecycle:record')?.[1] as InputOf<'lifecycle:record'>;
@@ -100,7 +110,7 @@ describe('lifecycle tab', () => {
       newSuccessors: [{ name: 'HTX Nông nghiệp Mỹ Hiệp Tân Hồng', kind: 'htx', communeCode: '28789', sectorCode: null }],
     });
     const message = await within(dialog).findByText('Xã, phường này không thuộc tỉnh.');
-    expect(within(dialog).getByLabelText(/^Xã, phường của tổ chức 1/).getAttribute('aria-describedby')).toContain(message.id);
+    expect(within(dialog).getByLabelText(/^Xã, phường của tổ chức mới/).getAttribute('aria-describedby')).toContain(message.id);
   }, 20_000);
 
   it('converts a THT into an HTX carrying its name, commune and sector, all shown and editable', async () => {
@@ -117,13 +127,13 @@ describe('lifecycle tab', () => {
     expect(within(dialog).getByText('Tổ chức sau chuyển đổi')).toBeTruthy();
     // One organization after the conversion: none to add or remove.
     expect(within(dialog).queryByRole('button', { name: 'Thêm một tổ chức mới' })).toBeNull();
-    const name = within(dialog).getByLabelText<HTMLInputElement>(/^Tên tổ chức mới 1/);
+    const name = within(dialog).getByLabelText<HTMLInputElement>(/^Tên tổ chức mới/);
     expect(name.value).toBe('Tổ hợp tác Rau sạch Mỹ Hiệp');
-    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Loại hình tổ chức 1/).value).toBe('Hợp tác xã (HTX)');
-    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Lĩnh vực của tổ chức 1/).value).toBe('Trồng trọt');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Loại hình tổ chức mới/).value).toBe('Hợp tác xã (HTX)');
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Lĩnh vực của tổ chức mới/).value).toBe('Trồng trọt');
     expect(within(dialog).getByText('Theo Tổ hợp tác Rau sạch Mỹ Hiệp; sửa nếu khác.')).toBeTruthy();
     fireEvent.change(name, { target: { value: 'Hợp tác xã Rau sạch Mỹ Hiệp' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Chuyển đổi»', 'Tổ hợp tác Rau sạch Mỹ Hiệp sẽ chấm dứt hoạt động từ ngày 01/03/2026, chuyển đổi thành Hợp tác xã Rau sạch Mỹ Hiệp.');
     await waitFor(() => expect(sentRecord(invoke)).toBeDefined());
     expect(sentRecord(invoke)).toEqual({
       kind: 'conversion',
@@ -162,9 +172,9 @@ describe('lifecycle tab', () => {
     fireEvent.click(within(dialog).getByRole('radio', { name: 'Chọn tổ chức đã có trong danh sách' }));
     expect(within(dialog).getByText(/^Tổ chức đã có chỉ nhận những gì còn thiếu/).textContent).toContain('Thông tin đã lưu của tổ chức được giữ nguyên.');
     // The one formed is picked, not created: no new organization's fields.
-    expect(within(dialog).queryByLabelText(/^Tên tổ chức mới 1/)).toBeNull();
+    expect(within(dialog).queryByLabelText(/^Tên tổ chức mới/)).toBeNull();
     await choose(within(dialog).getByPlaceholderText('Gõ tên để tìm — gõ không dấu cũng được'), 'rau sach', 'Hợp tác xã Rau sạch Mỹ Hiệp (Xã Mỹ Hiệp)');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Chuyển đổi»', 'Tổ hợp tác Rau sạch Mỹ Hiệp sẽ chấm dứt hoạt động từ ngày 01/03/2026, chuyển đổi thành Hợp tác xã Rau sạch Mỹ Hiệp.');
     await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'conversion', date: '2026-03-01', decisionNo: '', note: '', predecessorIds: [7], successorIds: [12] }));
     expect(
       await screen.findByText(
@@ -188,13 +198,74 @@ describe('lifecycle tab', () => {
     fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'HTX Trồng trọt Mỹ Hiệp' } });
     fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 2/), { target: { value: 'HTX Chăn nuôi Mỹ Hiệp' } });
     await choose(within(dialog).getByLabelText(/^Lĩnh vực của tổ chức 2/), 'chan', 'Chăn nuôi');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Chia»', 'HTX Nông nghiệp Mỹ Hiệp sẽ chấm dứt hoạt động từ ngày 01/05/2026, chia thành HTX Trồng trọt Mỹ Hiệp và HTX Chăn nuôi Mỹ Hiệp.');
     await waitFor(() => expect(sentRecord(invoke)).toBeDefined());
     expect(sentRecord(invoke)?.newSuccessors).toEqual([
       { name: 'HTX Trồng trọt Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'trong_trot' },
       { name: 'HTX Chăn nuôi Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'chan_nuoi' },
     ]);
   }, 20_000);
+
+  it('records new organizations of names close to others once the person confirms each, naming those they were shown', async () => {
+    const sent: InputOf<'lifecycle:record'>[] = [];
+    // The backend's rule: each new organization is refused until the similar ones it lists are confirmed.
+    const similarOf = [
+      { id: 30, name: 'HTX Trồng trọt Mỹ Hiệp', place: 'Xã Mỹ Hiệp' },
+      { id: 31, name: 'Hợp tác xã chăn nuôi Mỹ Hiệp', place: 'Xã Mỹ Hiệp' },
+    ];
+    installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lookups:get': () => ok(lookups),
+      'lifecycle:record': (input) => {
+        sent.push(input);
+        const index = (input.newSuccessors ?? []).findIndex((successor, at) => !successor.confirmedSimilarIds?.includes(similarOf[at]?.id ?? 0));
+        const similar = similarOf[index];
+        if (!similar) return ok({ ...merged, kind: 'split', carriedOver: null });
+        const message = `Tổ chức mới thứ ${String(index + 1)}: Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: ${similar.name}.`;
+        return fail({ kind: 'conflict', message, existingId: similar.id, similar: [similar] });
+      },
+    });
+    renderTab(organizationDetail({ sectorCode: 'trong_trot' }));
+    const dialog = await startRecording('Chia', '01/05/2026');
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'Hợp tác xã trồng trọt Mỹ Hiệp' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 2/), { target: { value: 'HTX Chăn nuôi Mỹ Hiệp' } });
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Chia»');
+
+    expect(await screen.findByText('Tổ chức mới thứ 1: Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: HTX Trồng trọt Mỹ Hiệp.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Vẫn ghi nhận' }));
+    expect(await screen.findByText('Tổ chức mới thứ 2: Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: Hợp tác xã chăn nuôi Mỹ Hiệp.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Vẫn ghi nhận' }));
+    await waitFor(() => expect(sent).toHaveLength(3));
+    expect(sent.map((input) => input.newSuccessors?.map((successor) => successor.confirmedSimilarIds))).toEqual([
+      [undefined, undefined],
+      [[30], [30]],
+      [
+        [30, 31],
+        [30, 31],
+      ],
+    ]);
+  }, 30_000);
+
+  it('offers no confirmation for a conflict that lists no similar names: a taken Mã số HTX is said as it is', async () => {
+    const taken = 'Tổ chức mới thứ 1 («HTX Trồng trọt Mỹ Hiệp»): Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp).';
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lookups:get': () => ok(lookups),
+      'lifecycle:record': () => fail({ kind: 'conflict', message: taken, existingId: 7 }),
+    });
+    renderTab(organizationDetail({ sectorCode: 'trong_trot' }));
+    const dialog = await startRecording('Chia', '01/05/2026');
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'HTX Trồng trọt Mỹ Hiệp' } });
+    fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 2/), { target: { value: 'HTX Chăn nuôi Mỹ Hiệp' } });
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Chia»');
+    expect(await within(dialog).findByText(taken)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Vẫn ghi nhận' })).toBeNull();
+    expect(invoke.mock.calls.filter(([channel]) => channel === 'lifecycle:record')).toHaveLength(1);
+  }, 30_000);
 
   it('asks the merger’s direction above the day, and says in plain words which one ends before recording', async () => {
     const invoke = installFakeApi({
@@ -266,7 +337,7 @@ describe('lifecycle tab', () => {
     const dialog = await startRecording('Chia', '15/01/1990');
     fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 1/), { target: { value: 'HTX Nông nghiệp Mỹ Hiệp' } });
     fireEvent.change(within(dialog).getByLabelText(/^Tên tổ chức mới 2/), { target: { value: 'HTX Nông nghiệp Mỹ Hiệp' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Chia»');
     const founded = await within(dialog).findByText(/thành lập ngày 31\/01\/1997/);
     expect(within(dialog).getByLabelText(/^Ngày quyết định/).getAttribute('aria-describedby')).toContain(founded.id);
     const twin = within(dialog).getByText(/^Trùng tên với tổ chức mới 1/);
@@ -301,4 +372,56 @@ describe('lifecycle tab', () => {
       }),
     );
   });
+
+  it('records a dissolution only once the person has read which organization ends, and from what day', async () => {
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      'lifecycle:record': () => ok({ ...merged, kind: 'dissolution', carriedOver: null }),
+    });
+    renderTab();
+    const dialog = await startRecording('Giải thể', '30/06/2025');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi nhận' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Ghi nhận sự kiện «Giải thể»' });
+    expect(within(confirm).getByText('HTX Nông nghiệp Mỹ Hiệp sẽ giải thể và chấm dứt hoạt động từ ngày 30/06/2025.')).toBeTruthy();
+    // Quay lại: nothing recorded.
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Quay lại' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Ghi nhận sự kiện «Giải thể»' })).toBeNull());
+    expect(sentRecord(invoke)).toBeUndefined();
+    await recordConfirmed(dialog, 'Ghi nhận sự kiện «Giải thể»');
+    await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'dissolution', date: '2025-06-30', decisionNo: '', note: '', subjectId: 7 }));
+  }, 30_000);
+
+  it('says before deleting what goes with the event: the founding day it gave, and the organizations that stay in the register', async () => {
+    const dissolution: OrganizationLifecycleEvent = {
+      ...merged,
+      id: 4,
+      kind: 'dissolution',
+      date: '2025-06-30',
+      participants: [{ organizationId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', kind: 'htx', role: 'subject' }],
+      role: 'subject',
+    };
+    const invoke = installFakeApi({ 'lifecycle:list': () => ok([merged, dissolution]), 'lifecycle:delete': () => ok(null) });
+    renderTab();
+    const confirmation = async (name: string) => {
+      fireEvent.click(await screen.findByRole('button', { name }));
+      return (await screen.findByRole('dialog', { name: 'Xóa sự kiện' })).textContent;
+    };
+
+    // A dissolution makes no one: nothing is said to stay.
+    expect(await confirmation('Xóa sự kiện Giải thể ngày 30/06/2025')).toBe(
+      'Xóa sự kiện' + 'Xóa sự kiện «Giải thể» ngày 30/06/2025? Tình trạng của các tổ chức liên quan sẽ được tính lại.' + 'HủyXóa',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Hủy' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Xóa sự kiện' })).toBeNull());
+
+    expect(await confirmation('Xóa sự kiện Hợp nhất ngày 15/07/2024')).toContain(
+      'Xóa sự kiện «Hợp nhất» ngày 15/07/2024? Tình trạng của các tổ chức liên quan sẽ được tính lại.' +
+        'Ngày thành lập mà sự kiện này ghi cho HTX Nông nghiệp Mỹ Hiệp Tân Hồng cũng bị xóa theo (có ghi trong lịch sử thay đổi của tổ chức).' +
+        'HTX Nông nghiệp Mỹ Hiệp Tân Hồng vẫn còn trong danh sách: nếu tổ chức nào chỉ được tạo cùng sự kiện này, hãy chuyển nó vào Thùng rác ở trang của tổ chức đó.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('lifecycle:delete', { eventId: 3 }));
+  }, 30_000);
 });

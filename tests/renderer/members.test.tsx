@@ -279,6 +279,11 @@ describe('adding an organization', { timeout: 20_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu tổ chức' }));
     // No tax code of An Giang (16…) as the example: the shape is said, and the hint under the field says it too.
     expect(await within(dialog).findByText('Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.')).toBeTruthy();
+    // Pasted from an Excel number cell that dropped the leading 0: the code to write is said, nothing is changed.
+    fireEvent.change(within(dialog).getByLabelText(/^Mã số HTX \(mã số thuế\)/), { target: { value: '310340517' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu tổ chức' }));
+    expect(await within(dialog).findByText('Mã số HTX có 10 chữ số, «310340517» mới có 9 — nếu Excel đã bỏ số 0 ở đầu, hãy ghi 0310340517.')).toBeTruthy();
+    expect(within(dialog).getByLabelText<HTMLInputElement>(/^Mã số HTX \(mã số thuế\)/).value).toBe('310340517');
   });
 
   it('puts a validation error from the api on its field', async () => {

@@ -122,9 +122,14 @@ describe('organization page', { timeout: 20_000 }, () => {
       'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', communeName: 'Xã Mỹ Hiệp', reason: 'sameName' }]),
       'organizations:update': (input) => {
         updates.push(input);
-        return input.confirmSimilarName
+        return input.confirmedSimilarIds?.includes(30)
           ? ok(organization({ id: 21, name: input.name }))
-          : fail({ kind: 'conflict', message: 'Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: LH HTX Rau an toàn Đồng Tháp.', existingId: 30 });
+          : fail({
+              kind: 'conflict',
+              message: 'Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: LH HTX Rau an toàn Đồng Tháp.',
+              existingId: 30,
+              similar: [{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', place: 'Xã Mỹ Hiệp' }],
+            });
       },
     });
     renderApp('#/thanh-vien/21');
@@ -137,7 +142,7 @@ describe('organization page', { timeout: 20_000 }, () => {
     fireEvent.click(within(alert.closest('[role=alert]') as HTMLElement).getByRole('button', { name: 'Vẫn lưu' }));
 
     expect(await screen.findByText('Đã lưu thay đổi của Liên hiệp HTX Rau an toàn Đồng Tháp.')).toBeTruthy();
-    expect(updates.map((input) => input.confirmSimilarName ?? false)).toEqual([false, true]);
+    expect(updates.map((input) => input.confirmedSimilarIds)).toEqual([undefined, [30]]);
     expect(updates[1]).toMatchObject({ id: 21, charterCapital: 1500000000, memberSince: '2020-01-15', highTech: true });
   });
 
@@ -147,9 +152,10 @@ describe('organization page', { timeout: 20_000 }, () => {
       ...handlers(),
       'organizations:update': (input) => {
         updates.push(input);
-        if (input.confirmSimilarName) return ok(organization({ id: 21, name: input.name }));
+        if (input.confirmedSimilarIds?.length) return ok(organization({ id: 21, name: input.name }));
         const existing = input.name === 'HTX Rau sạch Mỹ Hiệp' ? 'HTX Rau sạch Mỹ Hiệp' : 'LH HTX Rau an toàn Đồng Tháp';
-        return fail({ kind: 'conflict', message: `Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: ${existing}.`, existingId: existing === 'HTX Rau sạch Mỹ Hiệp' ? 31 : 30 });
+        const id = existing === 'HTX Rau sạch Mỹ Hiệp' ? 31 : 30;
+        return fail({ kind: 'conflict', message: `Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: ${existing}.`, existingId: id, similar: [{ id, name: existing, place: 'Xã Mỹ Hiệp' }] });
       },
     });
     renderApp('#/thanh-vien/21');
@@ -165,10 +171,10 @@ describe('organization page', { timeout: 20_000 }, () => {
     const alert = await screen.findByText('Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: HTX Rau sạch Mỹ Hiệp.');
     fireEvent.click(within(alert.closest('[role=alert]') as HTMLElement).getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() => expect(updates).toHaveLength(3));
-    expect(updates.map((input) => [input.name, input.confirmSimilarName ?? false])).toEqual([
-      ['Liên hiệp HTX Rau an toàn Đồng Tháp', false],
-      ['HTX Rau sạch Mỹ Hiệp', false],
-      ['HTX Rau sạch Mỹ Hiệp', true],
+    expect(updates.map((input) => [input.name, input.confirmedSimilarIds])).toEqual([
+      ['Liên hiệp HTX Rau an toàn Đồng Tháp', undefined],
+      ['HTX Rau sạch Mỹ Hiệp', undefined],
+      ['HTX Rau sạch Mỹ Hiệp', [31]],
     ]);
   });
 

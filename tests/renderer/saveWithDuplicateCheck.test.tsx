@@ -9,7 +9,7 @@ import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProvi
 import { OrganizationForm } from '../../src/renderer/src/components/OrganizationForm';
 import { PartnerForm } from '../../src/renderer/src/pages/partners/PartnerForm';
 import type { InputOf, Lookups } from '../../src/shared/contract';
-import type { Result } from '../../src/shared/errors';
+import type { AppError, Result, SimilarRecord } from '../../src/shared/errors';
 import { communes, fail, installFakeApi, ok, organization, partner, provinces, type FakeHandlers } from './fakeApi';
 import { choose } from './select';
 
@@ -28,14 +28,23 @@ async function conflictNotice(message: string | RegExp): Promise<HTMLElement> {
   return (await screen.findByText(message)).closest<HTMLElement>('[role="alert"]') as HTMLElement;
 }
 
-/** A create channel that refuses a similar name until it is confirmed, and keeps what it was sent. */
-function refusedUntilConfirmed<Input extends { confirmSimilarName?: boolean }, Saved>(message: string, existingId: number, saved: (input: Input) => Saved) {
+/** A create channel that refuses until `confirmedIn` says the input confirms, and keeps what it was sent. */
+function refusedUntilConfirmed<Input, Saved>(refusal: () => AppError, confirmedIn: (input: Input) => boolean, saved: (input: Input) => Saved) {
   const sent: Input[] = [];
   const create = (input: Input): Result<Saved> => {
     sent.push(input);
-    return input.confirmSimilarName ? ok(saved(input)) : fail({ kind: 'conflict', message, existingId });
+    return confirmedIn(input) ? ok(saved(input)) : fail(refusal());
   };
   return { sent, create };
+}
+
+/** The backend's rule for a member's similar names: refused until every one it lists is confirmed by id. */
+function refusedUntilEverySimilarConfirmed(message: () => string, similar: () => SimilarRecord[]) {
+  return refusedUntilConfirmed(
+    () => ({ kind: 'conflict', message: message(), existingId: similar()[0]?.id, similar: similar() }),
+    (input: InputOf<'organizations:create'>) => similar().every((record) => input.confirmedSimilarIds?.includes(record.id)),
+    (input) => organization({ id: 31, name: input.name }),
+  );
 }
 
 beforeEach(() => sessionStorage.clear());
@@ -65,7 +74,10 @@ describe('saving a member organization that may already be recorded', { timeout:
   }
 
   it('names the similar organization while typing and on save, and saves with the confirmation on «Vẫn lưu»', async () => {
-    const { sent, create } = refusedUntilConfirmed(similarName, 30, (input: InputOf<'organizations:create'>) => organization({ id: 31, name: input.name }));
+    const { sent, create } = refusedUntilEverySimilarConfirmed(
+      () => similarName,
+      () => [{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', place: 'Xã Tân Hồng' }],
+    );
     install({
       'organizations:checkDuplicates': () => ok([{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', communeName: 'Xã Tân Hồng', reason: 'sameName' }]),
       'organizations:create': create,
@@ -83,18 +95,15 @@ describe('saving a member organization that may already be recorded', { timeout:
 
     fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 31, name: 'HTX DV Nông nghiệp Tân Hồng' })));
-    expect(sent.map((input) => input.confirmSimilarName)).toEqual([undefined, true]);
+    expect(sent.map((input) => input.confirmedSimilarIds)).toEqual([undefined, [30]]);
     expect(sent[1]).toMatchObject({ kind: 'htx', name: 'HTX DV Nông nghiệp Tân Hồng', communeCode: '28789' });
     expect(screen.queryByText(similarName)).toBeNull();
   });
 
   it('offers no «Vẫn lưu» for a taken Mã số HTX, only the way to the organization that has it', async () => {
-    const checked: InputOf<'organizations:checkDuplicates'>[] = [];
     install({
-      'organizations:checkDuplicates': (input) => {
-        checked.push(input);
-        return ok(input.registrationNo ? [{ id: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', communeName: 'Xã Mỹ Hiệp', reason: 'registrationNo' as const }] : []);
-      },
+      // The check while typing is down: the conflict itself says it lists no similar names.
+      'organizations:checkDuplicates': () => fail({ kind: 'internal', message: 'Không đọc được dữ liệu.' }),
       'organizations:create': () => fail({ kind: 'conflict', message: takenNumber, existingId: 7 }),
     });
     const onSaved = await fillAndSave('1400 123456');
@@ -102,21 +111,37 @@ describe('saving a member organization that may already be recorded', { timeout:
     const notice = await conflictNotice(takenNumber);
     expect(within(notice).getByRole('link', { name: 'Mở hồ sơ đó' }).getAttribute('href')).toBe('#/thanh-vien/7');
     expect(within(notice).queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
-    // The conflict's kind was asked afresh with what was being saved.
-    expect(checked).toContainEqual({ name: 'HTX DV Nông nghiệp Tân Hồng', communeCode: '28789', registrationNo: '1400 123456', excludeId: undefined });
     expect(onSaved).not.toHaveBeenCalled();
   });
 
-  it('takes the conflict for a taken number when the duplicate check cannot be asked and a number was typed', async () => {
-    install({
-      'organizations:checkDuplicates': () => fail({ kind: 'internal', message: 'Không đọc được dữ liệu.' }),
-      'organizations:create': () => fail({ kind: 'conflict', message: takenNumber, existingId: 7 }),
-    });
-    await fillAndSave('1400123456');
+  it('links every similar organization with its place, confirms those shown, and asks again about one added since', async () => {
+    const first: SimilarRecord[] = [
+      { id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', place: 'Xã Tân Hồng' },
+      { id: 32, name: 'Hợp tác xã DV NN Tân Hồng', place: 'Xã Tân Hồng' },
+    ];
+    let similar = first;
+    const message = () => `Đã có ${String(similar.length)} tổ chức tên gần giống ở xã Tân Hồng: ${similar.map((record) => record.name).join(', ')}.`;
+    const { sent, create } = refusedUntilEverySimilarConfirmed(message, () => similar);
+    install({ 'organizations:create': create });
+    const onSaved = await fillAndSave();
 
-    const notice = await conflictNotice(takenNumber);
-    expect(within(notice).getByRole('link', { name: 'Mở hồ sơ đó' })).toBeTruthy();
-    expect(within(notice).queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
+    const notice = await conflictNotice(message());
+    expect(within(notice).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['HTX Dịch vụ nông nghiệp Tân Hồng', '#/thanh-vien/30'],
+      ['Hợp tác xã DV NN Tân Hồng', '#/thanh-vien/32'],
+    ]);
+    expect(within(notice).getAllByText('(Xã Tân Hồng)')).toHaveLength(2);
+
+    // Another office entered a third meanwhile: the person's «Vẫn lưu» did not cover it.
+    similar = [...first, { id: 40, name: 'HTX Dịch Vụ Nông Nghiệp Tân Hồng', place: 'Xã Tân Hồng' }];
+    fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
+    const again = await conflictNotice(message());
+    expect(within(again).getAllByRole('link')).toHaveLength(3);
+    expect(onSaved).not.toHaveBeenCalled();
+
+    fireEvent.click(within(again).getByRole('button', { name: 'Vẫn lưu' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent.map((input) => input.confirmedSimilarIds)).toEqual([undefined, [30, 32], [30, 32, 40]]);
   });
 
   it('puts the backend’s objection to the Mã số HTX on that field, and the rest under the form', async () => {
@@ -156,7 +181,11 @@ describe('saving a partner that may already be recorded', { timeout: 20_000 }, (
   }
 
   it('shows the similar partner with a link to it, and re-submits with the confirmation on «Vẫn lưu»', async () => {
-    const { sent, create } = refusedUntilConfirmed(similarName, 3, (_input: InputOf<'partners:create'>) => saved);
+    const { sent, create } = refusedUntilConfirmed(
+      () => ({ kind: 'conflict', message: similarName, existingId: 3 }),
+      (input: InputOf<'partners:create'>) => input.confirmSimilarName === true,
+      () => saved,
+    );
     installFakeApi({
       'places:provinces': () => ok(provinces),
       'partners:checkDuplicates': () => ok([{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Thành phố Hà Nội', reason: 'sameName' }]),

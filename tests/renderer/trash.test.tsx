@@ -98,4 +98,31 @@ describe('the trash page', { timeout: 20_000 }, () => {
     renderApp('#/thung-rac');
     expect(await screen.findByText('Mọi hồ sơ đã xóa trong ứng dụng nằm ở đây, xếp theo loại. Khôi phục để đưa trở lại với đầy đủ thông tin.', {}, { timeout: 5000 })).toBeTruthy();
   });
+
+  it('offers, on the page of an organization in the trash that a link led to, to open it there', async () => {
+    const gone = 'Tổ chức «HTX Dịch vụ Tân Hồng» đang ở Thùng rác; hãy khôi phục ở mục Thùng rác nếu cần dùng lại.';
+    installFakeApi({
+      ...nothingElse,
+      'alliance:get': () => ok(alliance),
+      'organizations:get': () => fail({ kind: 'notFound', message: gone }),
+      'organizations:trash': ({ id }) => ok({ rows: deleted.filter((row) => row.id === id), total: 1 }),
+    });
+    renderApp('#/thanh-vien/3/qua-trinh');
+    expect(await screen.findByText(gone, {}, { timeout: 5000 })).toBeTruthy();
+    expect((await screen.findByRole('link', { name: 'Mở trong Thùng rác để khôi phục' })).getAttribute('href')).toBe('#/thung-rac/to-chuc/3');
+  });
+
+  it('offers no such link for an organization removed for good', async () => {
+    const gone = 'Không tìm thấy tổ chức này; có thể đã bị xóa hẳn. Hãy tải lại danh sách.';
+    installFakeApi({
+      ...nothingElse,
+      'alliance:get': () => ok(alliance),
+      'organizations:get': () => fail({ kind: 'notFound', message: gone }),
+      'organizations:trash': () => ok({ rows: [], total: 0 }),
+    });
+    renderApp('#/thanh-vien/3');
+    expect(await screen.findByText(gone, {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Thử lại' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Mở trong Thùng rác để khôi phục' })).toBeNull();
+  });
 });

@@ -189,7 +189,7 @@ export function notWithdrawnBy(record: { withdrawnOn: SQLWrapper }, day: string 
  * An offer or a demand still open on `day`: not withdrawn by then, and its member organization —
  * an offer's seller, a demand's buyer when it is one — not ended (dissolved, merged, split) by then.
  * What an organization offered or asked for closes with it, as if withdrawn on the day it ended: its
- * status says «Đã rút» (`closingDay` in shared/supply.ts), lists filter it so, suggestions, the
+ * status says «Đã rút» if it was still open then (`supplyStatus` in shared/supply.ts), lists filter it so, suggestions, the
  * supply bulletin and Cần chú ý leave it out. A partner buyer (no `organizationId`) has no
  * lifecycle. Read like `referenceNotInTrash`, without joining the organization: the few ended ones
  * are read once.

@@ -1,7 +1,7 @@
 /** Số liệu hằng năm: one organization's yearly figures, saved field by field, and the year grid. */
-import { and, asc, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { perConnection, placeholdersFor, rowInsert } from '../db/prepared';
-import { inPlace, notInTrash } from '../db/predicates';
+import { existsAtYearEnd, inPlace, yearEnd } from '../db/predicates';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import {
@@ -211,30 +211,10 @@ export function deleteCheckedFigures(ctx: Context, checked: readonly CheckedFigu
   });
 }
 
-/** The first and last days of a year, as founding and ending days are stored. */
-function daysOfYear(year: number): { first: string; last: string } {
-  return { first: `${String(year).padStart(4, '0')}-01-01`, last: `${String(year).padStart(4, '0')}-12-31` };
-}
-
-/**
- * Founded by the year's last day and not ended by its first: the organization existed at some
- * time in the year, so that one that ended during the year still gets that year's figures. The
- * rule `yearsLived` says of one organization, here of the rows.
- */
-function livedDuring(first: string, last: string): SQL[] {
-  return [or(isNull(organizations.foundedOn), lte(organizations.foundedOn, last)) as SQL, or(isNull(organizations.endedOn), gt(organizations.endedOn, first)) as SQL];
-}
-
-/** The organizations not in the trash that existed at some time in the year (`livedDuring`). */
-function existedDuringYear(year: number): SQL[] {
-  const { first, last } = daysOfYear(year);
-  return [notInTrash(organizations), ...livedDuring(first, last)];
-}
-
 /**
  * Why the organization can have no figures for the year, by the rule Cập nhật số liệu năm and the
  * statistics count it by (`yearsLived`, which the screen's «Thêm năm» starts from too): it was
- * founded after the year or had ended before it — in the words of `yearOutsideLifeReason`, which
+ * founded after the year or had ended by its last day — in the words of `yearOutsideLifeReason`, which
  * the figures form says before sending. An import refuses such a row, and a person's save such a
  * year (`enterFigures`), whose figures nobody would find. Null when it existed in the year.
  */
@@ -244,7 +224,8 @@ export function yearOutsideLife(ctx: Context, organizationId: number, year: numb
 }
 
 export function figuresGrid(ctx: Context, input: z.output<typeof figuresGridInput>): Page<FiguresGridRow> {
-  const conditions = existedDuringYear(input.year);
+  // Those the year's statistics count (`existsAtYearEnd`), the only ones whose figures of it count.
+  const conditions = [existsAtYearEnd(organizations, yearEnd(input.year))];
   const search = searchCondition(input.query ?? '');
   if (search) conditions.push(search);
   if (input.kind) conditions.push(eq(organizations.kind, input.kind));

@@ -43,7 +43,7 @@ export const importsHandlers: HandlersFor<typeof importsContract> = {
     const analysis = ctx.jobs.result(input.analysisJobId, ANALYZE_JOB);
     return { jobId: ctx.jobs.start(PREVIEW_JOB, (control) => preview(ctx, analysis, input, control)) };
   },
-  'imports:previewResult': (ctx, { jobId, ...page }) => previewPage(ctx, ctx.jobs.result(jobId, PREVIEW_JOB), page),
+  'imports:previewResult': (ctx, { jobId, ...shown }) => previewPage(ctx, ctx.jobs.result(jobId, PREVIEW_JOB), shown),
   'imports:awaitingPlaces': (ctx, input) => awaitingPlaces(ctx, ctx.jobs.result(input.previewJobId, PREVIEW_JOB), input),
   'imports:commit': (ctx, input) => {
     const state = ctx.jobs.result(input.previewJobId, PREVIEW_JOB);

@@ -149,13 +149,15 @@ function replay(history: readonly HistoryItem[]): LifecycleState {
  * with all its events, and leaves an audit row for what changed, naming the event whose recording
  * or removal (`cause`) made the app change them.
  */
-function recomputeLifecycle(ctx: Context, organizationIds: readonly number[], cause: HistoryCause): void {
+function recomputeLifecycle(ctx: Context, organizationIds: readonly number[], cause: HistoryCause, foundingUndone: ReadonlySet<number> = new Set()): void {
   for (const id of new Set(organizationIds)) {
     const row = ctx.db.select().from(organizations).where(eq(organizations.id, id)).get();
     if (!row) continue;
     const state = replay(historyOf(ctx, id));
     const current = { status: row.status, endedOn: row.endedOn, foundedOn: row.foundedOn };
-    const next = { status: state.status, endedOn: state.endedOn, foundedOn: row.foundedOn ?? state.startedOn };
+    // A founding day a deleted event filled in goes with it, to the one other events give, if any.
+    const foundedOn = foundingUndone.has(id) ? state.startedOn : (row.foundedOn ?? state.startedOn);
+    const next = { status: state.status, endedOn: state.endedOn, foundedOn };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => current[key] !== next[key]);
     if (changed.length === 0) continue;
     const at = timestamp(ctx);
@@ -238,9 +240,10 @@ function checkShape(input: z.output<typeof lifecycleRecordInput>): void {
 }
 
 /**
- * The years an organization has figures of after it would end on `endedOn`: by the rule its
- * statistics count it by (`yearsLived`), those years would drop out of every year's statistics
- * without a word, as a founding day moved later would drop the years before it (`foundingIssues`).
+ * The years an organization has figures of that it would not exist in, ending on `endedOn`: its
+ * year of ending and those after, by the statistics' rule (`yearsLived`, as `existsAtYearEnd`
+ * counts) — they would drop out of every year's statistics without a word, as a founding day moved
+ * later would drop the years before it (`foundingIssues`).
  */
 function yearsWithFiguresAfter(ctx: Context, organizationId: number, endedOn: string): number[] {
   const { last } = yearsLived({ foundedOn: null, endedOn });
@@ -295,8 +298,9 @@ function checkHistory(ctx: Context, kind: LifecycleEventKind, date: string, part
       issues.push({
         path,
         message:
-          `${row.name} đã có số liệu hằng năm của năm ${formatYears(figuresAfter)}, sau ngày ${formatIsoDateVi(date)} của sự kiện này: ` +
-          'các số liệu đó sẽ không còn được tính vào thống kê của năm nào. Nếu ngày này đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày.',
+          `${row.name} đã có số liệu hằng năm của năm ${formatYears(figuresAfter)}, nhưng sự kiện này chấm dứt hoạt động của tổ chức từ ngày ${formatIsoDateVi(date)}. ` +
+          'Thống kê mỗi năm chỉ tính các tổ chức còn hoạt động đến ngày 31/12, nên các số liệu đó sẽ không còn được tính vào thống kê của năm nào. ' +
+          'Nếu ngày này đúng, hãy xóa số liệu các năm đó ở thẻ Số liệu hằng năm trước; nếu không, hãy kiểm tra lại ngày.',
       });
     }
     if (role === 'subject' && kind === 'suspension' && before.status === 'suspended') {
@@ -379,7 +383,8 @@ function createSuccessor(
   ending: ReadonlySet<number>,
 ): number {
   try {
-    return insertOrganization(ctx, input).id;
+    // The name of one the event ends is taken as confirmed, as if the person had seen it.
+    return insertOrganization(ctx, { ...input, confirmedSimilarIds: [...input.confirmedSimilarIds, ...ending] }).id;
   } catch (error) {
     if (!(error instanceof AppFailure)) throw error;
     const failure = error.error;
@@ -387,10 +392,7 @@ function createSuccessor(
       throw validationFailure(failure.issues.map((issue) => ({ ...issue, path: `newSuccessors.${index}.${issue.path}` })));
     }
     if (failure.kind !== 'conflict') throw error;
-    if (failure.existingId !== undefined && ending.has(failure.existingId) && !input.confirmSimilarName) {
-      return createSuccessor(ctx, { ...input, confirmSimilarName: true }, index, ending);
-    }
-    throw conflict(`Tổ chức mới thứ ${String(index + 1)} («${input.name}»): ${failure.message}`, failure.existingId);
+    throw conflict(`Tổ chức mới thứ ${String(index + 1)} («${input.name}»): ${failure.message}`, failure.existingId, failure.similar);
   }
 }
 
@@ -661,16 +663,18 @@ export function deleteEvent(ctx: Context, eventId: number): null {
       }
     }
 
-    // A founding date the event filled in goes with it; recompute fills it again from other events.
-    for (const participant of view.participants) {
-      if (participant.role === 'successor' || (event.kind === 'founding' && participant.role === 'subject')) {
-        ctx.db
-          .update(organizations)
-          .set({ foundedOn: null })
-          .where(and(eq(organizations.id, participant.organizationId), eq(organizations.foundedOn, event.date)))
-          .run();
-      }
-    }
+    // The founding days the event filled in: recomputing takes them back, with an entry in each one's history.
+    const founded = view.participants
+      .filter((participant) => participant.role === 'successor' || (event.kind === 'founding' && participant.role === 'subject'))
+      .map((participant) => participant.organizationId);
+    const foundingUndone = new Set(
+      ctx.db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(inArray(organizations.id, founded), eq(organizations.foundedOn, event.date)))
+        .all()
+        .map((row) => row.id),
+    );
     ctx.db.delete(lifecycleEvents).where(eq(lifecycleEvents.id, eventId)).run();
 
     recordChange(ctx, 'lifecycle_event', eventId, 'delete', view, null);
@@ -683,6 +687,7 @@ export function deleteEvent(ctx: Context, eventId: number): null {
       ctx,
       view.participants.map((participant) => participant.organizationId),
       { lifecycle: 'removed', kind: event.kind, date: event.date },
+      foundingUndone,
     );
     return null;
   });

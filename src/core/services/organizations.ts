@@ -632,6 +632,7 @@ const savingQueries = perConnection((db) => {
       .select(found)
       .from(organizations)
       .where(and(eq(organizations.communeCode, sql.placeholder('communeCode')), eq(organizations.nameKey, sql.placeholder('nameKey')), liveOther))
+      .orderBy(asc(organizations.nameFolded), asc(organizations.id))
       .prepare(),
     figureYearsBefore: db
       .select({ year: yearlyFigures.year })
@@ -728,7 +729,19 @@ function checkReferences(ctx: Context, input: ParsedOrganizationInput, stored: S
   return commune;
 }
 
-/** Refuses a taken Mã số HTX, and a near-identical name in the same commune unless confirmed. */
+/**
+ * How a save treats live organizations of nearly the same name in the same commune: `ask` refuses
+ * it while one of them is not among those the person confirmed (`confirmedSimilarIds`); `chosen`
+ * takes it, for an import, whose preview showed them and whose person chose to write the row.
+ */
+export type SimilarNames = 'ask' | 'chosen';
+
+/** How many of the similar names a refusal writes out; the rest are counted («và 2 tổ chức khác»). */
+const similarNamedInMessage = 3;
+
+const listedVi = new Intl.ListFormat('vi', { type: 'conjunction' });
+
+/** Refuses a taken Mã số HTX, and a near-identical name in the same commune unless every such one is confirmed. */
 function refuseDuplicates(
   ctx: Context,
   input: ParsedOrganizationInput,
@@ -747,15 +760,20 @@ function refuseDuplicates(
       );
     }
   }
-  if (checkName && !input.confirmSimilarName) {
-    const existing = queries.sameNameInCommune.get({ communeCode: input.communeCode, nameKey: organizationNameKey(input.name), excludeId: notSelf });
-    if (existing) {
-      throw conflict(
-        `Đã có tổ chức tên gần giống ở ${communeInSentence(ctx, existing.communeCode)}: ${existing.name}. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.`,
-        existing.id,
-      );
-    }
-  }
+  if (!checkName) return;
+  const similar = queries.sameNameInCommune.all({ communeCode: input.communeCode, nameKey: organizationNameKey(input.name), excludeId: notSelf });
+  const confirmed = new Set(input.confirmedSimilarIds);
+  // Every one is named again, the confirmed too: the person confirms the whole list as it is now.
+  if (similar.length === 0 || similar.every((row) => confirmed.has(row.id))) return;
+  const named = similar.slice(0, similarNamedInMessage).map((row) => row.name);
+  const others = similar.length - named.length;
+  const names = listedVi.format(others > 0 ? [...named, `${String(others)} tổ chức khác`] : named);
+  const counted = similar.length === 1 ? 'tổ chức' : `${String(similar.length)} tổ chức`;
+  throw conflict(
+    `Đã có ${counted} tên gần giống ở ${communeInSentence(ctx, input.communeCode)}: ${names}. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.`,
+    similar[0]?.id,
+    similar.map((row) => ({ id: row.id, name: row.name, place: ctx.places.commune(row.communeCode)?.fullName ?? '' })),
+  );
 }
 
 /** The stored columns for what a person typed, with the folded companions search and matching use. */
@@ -812,10 +830,10 @@ export function insertOrganization(ctx: Context, input: ParsedOrganizationInput)
  * entry: an import writes those of many at once from the rows, in SQL (`createdRecording` in
  * the import's kinds), holding what `insertOrganization` records.
  */
-export function writeOrganizationRow(ctx: Context, input: ParsedOrganizationInput): OrganizationRow {
+export function writeOrganizationRow(ctx: Context, input: ParsedOrganizationInput, similarNames: SimilarNames = 'ask'): OrganizationRow {
   const commune = checkReferences(ctx, input, null);
   return atomically(ctx.db, () => {
-    refuseDuplicates(ctx, input, { checkName: true });
+    refuseDuplicates(ctx, input, { checkName: similarNames === 'ask' });
     const now = timestamp(ctx);
     // A new organization is active until a lifecycle event says otherwise.
     const values = { ...columnsFor(input, commune), status: 'active' as const, endedOn: null, createdAt: now, updatedAt: now, deletedAt: null };
@@ -861,7 +879,7 @@ export function endedRefusal(organization: { name: string; endedOn: string | nul
   return endedOn !== null && endedOn <= day ? `${name} đã chấm dứt hoạt động từ ngày ${formatIsoDateVi(endedOn)}.` : null;
 }
 
-export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate): Organization {
+export function updateOrganization(ctx: Context, { id, ...input }: OrganizationUpdate, similarNames: SimilarNames = 'ask'): Organization {
   return atomically(ctx.db, () => {
     const before = requireOrganization(ctx, id);
     const kindRefused = kindChangeRefusal(ctx, before, input.kind);
@@ -869,7 +887,7 @@ export function updateOrganization(ctx: Context, { id, ...input }: OrganizationU
     const commune = checkReferences(ctx, input, before);
     const columns = columnsFor(input, commune);
     // A pair of similar names confirmed once is not questioned again on every later save.
-    const checkName = columns.nameKey !== before.nameKey || columns.communeCode !== before.communeCode;
+    const checkName = similarNames === 'ask' && (columns.nameKey !== before.nameKey || columns.communeCode !== before.communeCode);
     refuseDuplicates(ctx, input, { excludeId: id, checkName });
     const now = timestamp(ctx);
     const after = ctx.db

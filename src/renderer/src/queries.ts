@@ -63,12 +63,13 @@ export function useOrganization(id: number) {
   return useQuery({ queryKey: queryKeys.organization(id), queryFn: () => call('organizations:get', { id }) });
 }
 
-/** Thùng rác's organizations; with `id`, that one alone (`trashedOrganizationHref`). */
-export function useTrash(page: number, pageSize: number, id?: number) {
+/** Thùng rác's organizations; with `id`, that one alone (`trashedOrganizationHref`); asked only while `enabled`. */
+export function useTrash(page: number, pageSize: number, id?: number, enabled = true) {
   return useQuery({
     queryKey: queryKeys.trash(page, pageSize, id),
     queryFn: () => call('organizations:trash', { page, pageSize, id }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

@@ -60,7 +60,7 @@ export function profitAboveRevenue({ revenue, profit }: Pick<YearlyFigures, 'rev
 
 /**
  * Why the organization can have no figures for the year, by the rule `yearsLived` says: it was
- * founded after the year or had ended before it. Null when it existed in the year. The backend
+ * founded after the year or had ended by its last day. Null when it existed in the year. The backend
  * refuses a save or an import's row with it (`yearOutsideLife`), and the figures form says it at
  * Năm before anything is sent or asked.
  */
@@ -167,6 +167,6 @@ export const figuresContract = {
   /** Creates or updates one year; only the fields present change. */
   'figures:save': channel<YearlyFigures>()(figuresSaveInput),
   'figures:delete': channel<null>()(z.object({ organizationId, year })),
-  /** The organizations that existed in the year, by name, with that year's and the previous year's figures. */
+  /** The organizations that exist in the year (its statistics count them), by name, with that year's and the previous year's figures. */
   'figures:grid': channel<Page<FiguresGridRow>>()(figuresGridInput),
 };

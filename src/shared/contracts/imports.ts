@@ -324,12 +324,6 @@ export interface ImportPreview {
   legacyFontsRead: { font: string; rows: number }[];
 }
 
-export const importPreviewResultInput = z.object({
-  jobId,
-  filter: z.enum(previewFilters).default('all'),
-  ...pageInput,
-});
-
 /** Where a choice stands among the person's choices (1, 2, 3…): of a row's own and a bulk one, the later wins (`chosenImportAction`). */
 const turn = z.number().int().min(1);
 
@@ -342,6 +336,18 @@ export const importDecision = z.object({
   communeCode: z.string().regex(/^\d{5}$/, { error: 'Chưa chọn xã, phường cho địa chỉ cũ.' }).optional(),
 });
 export type ImportDecision = z.input<typeof importDecision>;
+
+export const importPreviewResultInput = z.object({
+  jobId,
+  filter: z.enum(previewFilters).default('all'),
+  ...pageInput,
+  /**
+   * The communes the person chose so far, for addresses and for single rows (`importDecision`'s
+   * `communeCode`), as the commit takes them: a «Cập nhật» lists the move to the one chosen.
+   */
+  placeAnswers: placeAnswersInput,
+  decisions: z.array(importDecision).max(200_000).optional().default([]),
+});
 
 export const importCommitInput = z.object({
   previewJobId: jobId,

@@ -23,19 +23,25 @@ export const registrationNoPattern = /^\d{10}(-\d{3})?$/;
 
 const id = z.number().int().positive();
 
-/** Mã số HTX as typed: spaces dropped; blank becomes ''. */
-const registrationNo = z
-  .string()
-  .optional()
-  .transform((value) => cleanText(value ?? '').replace(/\s/g, ''))
-  .pipe(
-    z.union([
-      z.literal(''),
-      z.string().regex(registrationNoPattern, {
-        error: 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.',
-      }),
-    ]),
-  );
+/**
+ * A tax code as typed — a Mã số HTX is one, a partner's mã số thuế another: spaces dropped, blank
+ * becomes ''. Excel shows one kept in a number cell without its leading 0 (0310340517 → 310340517):
+ * nine digits not starting with 0 are most likely that, so the refusal says which code to write.
+ * The code stays refused — only the person knows it is theirs. `label` names the field in that
+ * refusal; `shape` is the refusal of any other code.
+ */
+export function taxCodeField(label: string, shape: string) {
+  const refusal = (typed: string) =>
+    /^[1-9]\d{8}(-\d{3})?$/.test(typed) ? `${label} có 10 chữ số, «${typed}» mới có 9 — nếu Excel đã bỏ số 0 ở đầu, hãy ghi 0${typed}.` : shape;
+  return z
+    .string()
+    .optional()
+    .transform((value) => cleanText(value ?? '').replace(/\s/g, ''))
+    .pipe(z.union([z.literal(''), z.string().regex(registrationNoPattern, { error: (issue) => refusal(String(issue.input)) })]));
+}
+
+/** Mã số HTX as typed. */
+const registrationNo = taxCodeField('Mã số HTX', 'Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.');
 
 /** A code from a lookup table (sector, size class): missing or blank becomes null. */
 const optionalLookupCode = z
@@ -70,10 +76,11 @@ const organizationFields = {
   highTech: z.boolean().optional().default(false),
   valueChain: z.boolean().optional().default(false),
   /**
-   * The person has seen that an organization of nearly the same name exists in the same commune
-   * and says this one is another; without it such a save is refused with a conflict.
+   * The organizations of nearly the same name in the same commune the person was shown (the ids a
+   * refused save's conflict names in `similar`) and says this one is not. A save is refused with a
+   * conflict while any such organization is not among them: one added since was not seen.
    */
-  confirmSimilarName: z.boolean().optional().default(false),
+  confirmedSimilarIds: z.array(id).max(1000).optional().default([]),
 };
 
 /** Leaving the alliance cannot come before joining it. */

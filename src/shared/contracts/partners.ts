@@ -1,9 +1,8 @@
 /** Đối tác: enterprises, markets, online channels, logistics, other alliances, state agencies. */
 import { z } from 'zod';
 import { partnerBusinessLines, partnerKinds, type Page, type PartnerBusinessLine, type PartnerKind } from '../domain';
-import { cleanText } from '../text';
 import { channel, code, optionalEmail, optionalPhone, optionalText, pageInput, requiredText, searchText } from './define';
-import { registrationNoPattern } from './organizations';
+import { taxCodeField } from './organizations';
 
 /** A partner as lists and pickers show it. */
 export interface PartnerSummary {
@@ -57,29 +56,8 @@ export interface PartnerDuplicateCandidate {
 
 const id = z.number().int().positive();
 
-/**
- * Excel shows a tax code kept in a number cell without its leading 0 (0310340517 → 310340517):
- * nine digits not starting with 0 are most likely that, so the message says which code to write.
- * The code stays refused — only the person knows it is theirs.
- */
-function taxCodeMessage(typed: string): string {
-  const lostZero = /^[1-9]\d{8}(-\d{3})?$/.test(typed);
-  return lostZero
-    ? `Mã số thuế có 10 chữ số, «${typed}» mới có 9 — nếu Excel đã bỏ số 0 ở đầu, hãy ghi 0${typed}.`
-    : 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).';
-}
-
-/** A tax code has the form of a Mã số HTX (both are tax codes); spaces dropped, blank becomes ''. */
-const taxCode = z
-  .string()
-  .optional()
-  .transform((value) => cleanText(value ?? '').replace(/\s/g, ''))
-  .pipe(
-    z.union([
-      z.literal(''),
-      z.string().regex(registrationNoPattern, { error: (issue) => taxCodeMessage(String(issue.input)) }),
-    ]),
-  );
+/** A tax code has the form of a Mã số HTX (both are tax codes). */
+const taxCode = taxCodeField('Mã số thuế', 'Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số (ví dụ 0101234567).');
 
 const partnerFields = {
   kind: z.enum(partnerKinds, { error: 'Chưa chọn loại đối tác.' }),

@@ -192,6 +192,11 @@ export interface ReadRow {
   problems: ImportProblem[];
   /** How a cell written loosely was read ("5/6/19" as 05/06/2019), said so the person sees it. */
   notes: ImportProblem[];
+  /**
+   * The fields whose cell held a mark read as blank ("-", "không có"): written in, though left out
+   * of `values`, so that what the row lacks is said at the cell the person wrote. Made only for a row that has one.
+   */
+  markedBlank?: Set<string>;
 }
 
 /** A number with a unit after it, as a quantity cell may hold one: "1,5 tấn", "10.000 trái". */
@@ -534,6 +539,7 @@ export function readRow(
     // tick, and a choice's written values are the person's to settle (choices.ts).
     if (field.type !== 'flag' && field.type !== 'choice' && saysNothing(field, value, shown)) {
       notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là để trống.` });
+      (read.markedBlank ??= new Set()).add(field.key);
       continue;
     }
     switch (field.type) {

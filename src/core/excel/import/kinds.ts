@@ -155,6 +155,8 @@ function placeOfRow(scope: ImportScope, read: ReadRow): RowPlace {
 interface FoundOrganization {
   id: number;
   name: string;
+  /** As stored (`organizationNameKey` of the name): a row's «Cập nhật» renames it when it writes another. */
+  nameKey: string;
   kind: OrganizationKind;
   communeCode: string;
   registrationNo: string | null;
@@ -167,7 +169,7 @@ interface Statements {
 }
 
 function prepareStatements(ctx: Context): Statements {
-  const columns = 'SELECT id, name, kind, commune_code AS communeCode, registration_no AS registrationNo';
+  const columns = 'SELECT id, name, name_key AS nameKey, kind, commune_code AS communeCode, registration_no AS registrationNo';
   return {
     organizationByNumber: ctx.db.$client.prepare<[string], FoundOrganization>(`${columns} FROM organizations WHERE registration_no = ? AND deleted_at IS NULL`),
     // The index on (name_key, commune_code) holds equal keys in id order, so the rows come oldest
@@ -283,6 +285,12 @@ export interface PreparedRow {
    * name of two organizations — so it may be another (`ImportMatch.doubtful`); a note says which.
    */
   doubtful?: true;
+  /**
+   * A row found by its stable key whose «Cập nhật» renames or moves the record (`NameOrPlaceChange`):
+   * what it does, in words, and the commune the record is then in, for the note that asks about
+   * another row of the file writing that name there (`movedBesideRowNote`).
+   */
+  rewrite?: { words: string; where: string };
 }
 
 /** What a commit writes of a row without problems, as its preview prepared it. */
@@ -483,6 +491,9 @@ function issuesAt(scope: ImportScope, issues: z.ZodError['issues'], read: ReadRo
     .filter((problem) => !misread.has(problem.cell));
 }
 
+/** The columns a row's place is written in, the narrowest first. */
+const placeFields = ['commune', 'address', 'district'] as const;
+
 /**
  * A row that says nothing of its place. One whose place was written but not found is not refused:
  * the person chooses its commune in the preview (`needsPlace`).
@@ -492,7 +503,10 @@ function placeProblem(scope: ImportScope, place: PlaceReading, read: ReadRow, ro
   // would have no address to keep the person's answer under (`placeKeyOf`), so the preview could
   // never be checked again in the commune chosen, and the commit would refuse it every time.
   if (place.kind !== 'unknown' || [text(read, 'commune'), text(read, 'district'), text(read, 'address')].some((written) => writtenKey(written) !== '')) return null;
-  return { cell: cellRef(scope.columns, read.values.has('commune') ? 'commune' : 'address', rowNumber), message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' };
+  // Said at the cell the person wrote a mark in («-» read as blank, «/»), else where an address goes.
+  const written = placeFields.find((field) => read.values.has(field) || read.markedBlank?.has(field));
+  const field = written ?? (scope.columns.some((column) => column.field.key === 'address') ? 'address' : 'commune');
+  return { cell: cellRef(scope.columns, field, rowNumber), message: 'Chưa có địa chỉ: cần tên xã, phường để biết tổ chức ở đâu.' };
 }
 
 /**
@@ -1016,7 +1030,7 @@ function organizationInputOf(row: OrganizationRow): ParsedOrganizationInput {
     memberUntil: row.memberUntil,
     highTech: row.highTech,
     valueChain: row.valueChain,
-    confirmSimilarName: true,
+    confirmedSimilarIds: [],
   };
 }
 
@@ -1112,33 +1126,60 @@ function otherNumberNote(scope: ImportScope, input: ParsedOrganizationInput, reg
 }
 
 /**
- * A row found by its Mã số HTX whose place moves the organization into a commune where another of
- * its name is: a person's save there asks to confirm that they are two (`refuseDuplicates`), and so
- * does the import, the row being written only when the person chooses «Cập nhật» for it. Said at
- * the place's cell, naming both (`PreparedRow.doubtful`).
+ * What a row found by its Mã số HTX changes that a person's save asks about (`refuseDuplicates`):
+ * the organization's commune, read from the row's place, and its name (another name key).
  */
-function movedBesideNameNote(
-  scope: ImportScope,
-  input: ParsedOrganizationInput,
-  place: RowPlace,
-  present: ReadonlySet<string>,
-  registered: () => RegisteredOrganization | null,
-  rowNumber: number,
-): ImportProblem | null {
-  const [into, ...others] = communeCodesOf(place);
-  // Written only from a place the row says, in one commune (among several, the person's choice is asked).
-  if (into === undefined || others.length > 0 || !(present.has('address') || present.has('commune'))) return null;
+interface NameOrPlaceChange {
+  found: RegisteredOrganization;
+  /** The commune the organization is in once updated; null while the person is to choose it among several. */
+  into: string | null;
+  /** That commune in a sentence, or the ones to choose among («xã Phú Tân hoặc xã Chợ Vàm»). */
+  where: string;
+  moved: boolean;
+  renamed: boolean;
+  /** What «Cập nhật» does, in words: «chuyển «A» (Mã số HTX …) từ xã X về xã Y», «đổi tên «A» (Mã số HTX …) thành «B»». */
+  words: string;
+}
+
+/**
+ * The change of name or commune a row's «Cập nhật» makes to the organization its Mã số HTX names;
+ * null when it makes neither, or when the commune is still the person's to choose for a place not
+ * read, which the commit checks once chosen. Among several communes, the one chosen is a move.
+ */
+function nameOrPlaceChange(scope: ImportScope, input: ParsedOrganizationInput, nameKey: string, place: RowPlace, registered: () => RegisteredOrganization | null): NameOrPlaceChange | null {
+  const codes = communeCodesOf(place);
+  const into = codes.length === 1 ? (codes[0] ?? null) : null;
+  if (codes.length === 0) return null;
   const found = registered();
-  if (found?.reason !== 'registrationNo' || found.communeCode === into) return null;
-  const nameKey = organizationNameKey(input.name);
-  const beside = scope.registerKeys.mayHaveName(into, nameKey) ? organizationByName(scope, into, nameKey) : undefined;
-  if (!beside) return null;
+  if (found?.reason !== 'registrationNo') return null;
+  const moved = found.communeCode !== into;
+  const renamed = found.nameKey !== nameKey;
+  if (!moved && !renamed) return null;
+  const who = `«${found.name}» (Mã số HTX ${input.registrationNo})`;
+  const fromTo = `từ ${unitNameInSentence(communeNameOf(scope, found.communeCode))} về ${into === null ? 'xã, phường chọn cho dòng này' : unitNameInSentence(communeNameOf(scope, into))}`;
+  const words = !renamed ? `chuyển ${who} ${fromTo}` : `đổi tên ${who} thành «${input.name}»${moved ? ` và chuyển ${fromTo}` : ''}`;
+  const where = codes.map((code) => unitNameInSentence(communeNameOf(scope, code))).join(' hoặc ');
+  return { found, into, where, moved, renamed, words };
+}
+
+/**
+ * A row whose «Cập nhật» renames or moves the organization its Mã số HTX names so that it stands in
+ * a commune beside another of its name: a person's save asks to confirm that they are two
+ * (`refuseDuplicates`), and so does the import, the row being written only when the person chooses
+ * «Cập nhật» for it. Said at the name's cell for a new name, else at the place's, naming both
+ * (`PreparedRow.doubtful`).
+ */
+function besideNameNote(scope: ImportScope, change: NameOrPlaceChange, nameKey: string, present: ReadonlySet<string>, rowNumber: number): ImportProblem | null {
+  const { into, moved, renamed } = change;
+  const beside = into !== null && scope.registerKeys.mayHaveName(into, nameKey) ? organizationByName(scope, into, nameKey) : undefined;
+  if (!beside || beside.id === change.found.id) return null;
+  const where = moved ? `, nơi đã có «${beside.name}», tên gần giống` : `, tên gần giống «${beside.name}» cùng ở ${change.where}`;
+  const check = !renamed ? 'xã, phường' : moved ? 'tên, xã, phường và Mã số HTX' : 'tên và Mã số HTX';
   return {
-    cell: cellRef(scope.columns, present.has('address') ? 'address' : 'commune', rowNumber),
+    cell: cellRef(scope.columns, renamed ? 'name' : present.has('address') ? 'address' : 'commune', rowNumber),
     message:
-      `«Cập nhật» sẽ chuyển «${found.name}» (Mã số HTX ${input.registrationNo}) từ ${unitNameInSentence(communeNameOf(scope, found.communeCode))} về ${unitNameInSentence(communeNameOf(scope, into))}, ` +
-      `nơi đã có «${beside.name}», tên gần giống: hai tổ chức cùng tên ở một xã, phường thường là một. ` +
-      'Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại xã, phường của dòng này. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+      `«Cập nhật» sẽ ${change.words}${where}: hai tổ chức cùng tên ở một xã, phường thường là một. ` +
+      `Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại ${check} của dòng này. Dòng này không theo lựa chọn chung cho các dòng trùng.`,
     heed: true,
   };
 }
@@ -1187,6 +1228,12 @@ function namedInProvince(scope: ImportScope, nameKey: string): FoundOrganization
 /** A file's key of an organization's name in a commune (`KindAdapter.fileKeys`). */
 function nameInCommuneKey(communeCode: string, nameKey: string): string {
   return `name:${communeCode}:${nameKey}`;
+}
+
+/** Whether the stored organization `id` is in `communeCode` under `nameKey` already: an update leaves it where and as it is. */
+function unmovedUnrenamed(ctx: Context, id: number, communeCode: string, nameKey: string): boolean {
+  const stored = organizationRow(ctx, id);
+  return stored?.communeCode === communeCode && stored.nameKey === nameKey;
 }
 
 /** The last row's name key: a preview asks for it twice in a row, for the row's keys in the file and its match. */
@@ -1328,8 +1375,9 @@ const organizationsAdapter: KindAdapter = {
     const parsed = organizationInput.safeParse(organizationCandidate(scope, read, place, enterprise));
     // The organization the row names, as its match will find it: looked up once, if asked for.
     let found: RegisteredOrganization | null | undefined;
+    const nameKey = parsed.success ? organizationNameKey(parsed.data.name) : '';
     const registered = () => {
-      if (found === undefined) found = parsed.success ? registeredOrganization(scope, parsed.data.registrationNo, organizationNameKey(parsed.data.name), communeCodesOf(place)) : null;
+      if (found === undefined) found = parsed.success ? registeredOrganization(scope, parsed.data.registrationNo, nameKey, communeCodesOf(place)) : null;
       return found;
     };
     statusOfRow(scope, read, rowNumber, registered, problems, notes);
@@ -1361,9 +1409,19 @@ const organizationsAdapter: KindAdapter = {
     }
     const otherNumber = parsed.success ? otherNumberNote(scope, parsed.data, registered, rowNumber) : null;
     if (otherNumber) notes.push(otherNumber);
-    const movedBeside = parsed.success ? movedBesideNameNote(scope, parsed.data, place, present, registered, rowNumber) : null;
-    if (movedBeside) notes.push(movedBeside);
-    return { problems, notes, input: parsed.success ? parsed.data : null, place, present, figures, ...(otherNumber || movedBeside ? { doubtful: true as const } : {}) };
+    const change = parsed.success ? nameOrPlaceChange(scope, parsed.data, nameKey, place, registered) : null;
+    const beside = change ? besideNameNote(scope, change, nameKey, present, rowNumber) : null;
+    if (beside) notes.push(beside);
+    return {
+      problems,
+      notes,
+      input: parsed.success ? parsed.data : null,
+      place,
+      present,
+      figures,
+      ...(otherNumber || beside ? { doubtful: true as const } : {}),
+      ...(change ? { rewrite: { words: change.words, where: change.where } } : {}),
+    };
   },
   match(scope, row) {
     const input = row.input as ParsedOrganizationInput;
@@ -1375,16 +1433,17 @@ const organizationsAdapter: KindAdapter = {
     return [...(input.registrationNo ? [`no:${input.registrationNo}`] : []), ...communeCodesOf(row.place).map((code) => nameInCommuneKey(code, key))];
   },
   fileKeyIn(ctx, row, communeCode, updated) {
-    if (updated !== null && organizationRow(ctx, updated)?.communeCode === communeCode) return null;
-    return nameInCommuneKey(communeCode, organizationNameKey((row.input as ParsedOrganizationInput).name));
+    const nameKey = organizationNameKey((row.input as ParsedOrganizationInput).name);
+    return updated !== null && unmovedUnrenamed(ctx, updated, communeCode, nameKey) ? null : nameInCommuneKey(communeCode, nameKey);
   },
   refuseFoundSincePreview(scope, row, communeCode, updated) {
     // A Mã số HTX saved since, `create` refuses itself; a name it takes as the person's choice.
     const input = row.input as ParsedOrganizationInput;
     const into = communeCode ?? input.communeCode;
-    // One updated where it is is not questioned again, as a person's save does not question it.
-    if (updated !== null && organizationRow(scope.ctx, updated)?.communeCode === into) return;
-    const found = organizationByName(scope, into, organizationNameKey(input.name));
+    const nameKey = organizationNameKey(input.name);
+    // One updated where it is under its name is not questioned again, as a person's save does not question it.
+    if (updated !== null && unmovedUnrenamed(scope.ctx, updated, into, nameKey)) return;
+    const found = organizationByName(scope, into, nameKey);
     if (found) throw conflict(`Đã có tổ chức cùng tên ở ${unitNameInSentence(communeNameOf(scope, found.communeCode))}: ${found.name}.`, found.id);
   },
   refuseUpdateSincePreview(scope, id, row) {
@@ -1399,7 +1458,7 @@ const organizationsAdapter: KindAdapter = {
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
     // The person saw the similar names in the preview and chose to add this one.
-    const created = writeOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode, confirmSimilarName: true });
+    const created = writeOrganizationRow(scope.ctx, { ...input, communeCode: communeCode ?? input.communeCode }, 'chosen');
     if (row.figures) saveFiguresOfNew(scope.ctx, { organizationId: created.id, year: row.figures.year, ...figuresPatch(row.figures, row.present) });
     return { recordedLater: true, entityId: created.id };
   },
@@ -1411,7 +1470,7 @@ const organizationsAdapter: KindAdapter = {
   },
   update(scope, id, row, communeCode) {
     const stored = requireOrganization(scope.ctx, id);
-    updateOrganization(scope.ctx, { id, ...organizationMerged(stored, row, communeCode) });
+    updateOrganization(scope.ctx, { id, ...organizationMerged(stored, row, communeCode) }, 'chosen');
     const after = organizationRow(scope.ctx, id);
     const before = after ? changedColumns(organizationSnapshot(stored), organizationSnapshot(after)) : null;
     const figures = row.figures ? writeFiguresOf(scope, id, row.figures, row.present) : null;
@@ -1507,7 +1566,8 @@ const organizationsAdapter: KindAdapter = {
       return;
     }
     const restored = { ...organizationInputOf(row), ...(isRecord(change.before) ? change.before : {}) };
-    updateOrganization(ctx, { id: row.id, ...restored, registrationNo: restored.registrationNo || '' });
+    // What it was before the import, as it was then: nothing to ask about.
+    updateOrganization(ctx, { id: row.id, ...restored, registrationNo: restored.registrationNo || '' }, 'chosen');
   },
 };
 

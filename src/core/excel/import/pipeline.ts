@@ -350,16 +350,17 @@ function sameRecordNote(rowNumber: number, earlierRow: number): ImportProblem {
 }
 
 /**
- * A row found by its stable key (an organization by its Mã số HTX) whose name, in the place the row
- * moves it to, an earlier row of the file writes: «Cập nhật» would leave two organizations of one
- * name there, which a person's save asks to confirm. Written only when the person chooses it.
+ * A row found by its stable key (an organization by its Mã số HTX) whose «Cập nhật» renames or moves
+ * the record (`PreparedRow.rewrite`) to a name an earlier row of the file writes in that commune:
+ * it would leave two organizations of one name there, which a person's save asks to confirm.
+ * Written only when the person chooses it.
  */
-function movedBesideRowNote(rowNumber: number, earlier: StoredRow, found: ImportMatch, nameIndex: number): ImportProblem {
+function movedBesideRowNote(rowNumber: number, earlier: StoredRow, rewrite: NonNullable<PreparedRow['rewrite']>, nameIndex: number): ImportProblem {
   return {
     cell: String(rowNumber),
     message:
-      `Dòng ${earlier.row} («${shownCell(earlier.cells[nameIndex])}») cùng tên, cùng xã, phường với dòng này: «Cập nhật» dòng này sẽ chuyển «${found.name}» (nay ở ${unitNameInSentence(found.place)}) về đó, ` +
-      'thành hai tổ chức cùng tên ở một xã, phường. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
+      `Dòng ${earlier.row} («${shownCell(earlier.cells[nameIndex])}») cùng tên với dòng này, cùng ở ${rewrite.where}: «Cập nhật» dòng này sẽ ${rewrite.words}, ` +
+      'ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. Nếu đúng là hai tổ chức khác nhau, hãy chọn «Cập nhật» cho dòng này; nếu không, hãy xem lại hai dòng. Dòng này không theo lựa chọn chung cho các dòng trùng.',
     heed: true,
   };
 }
@@ -740,8 +741,8 @@ async function previewWith(
         if (recordKey !== null && !sameRecord) firstRowOfKey.set(recordKey, stored);
         // A record found by the row's whole key is the earlier row's too: the row repeats it.
         const repeated = sameRecord ?? (earlier && (!found || found.reason === 'existing') ? earlier : undefined);
-        // Found by its number, its name in its place an earlier row of the file writes: moved there, two would be.
-        const besideRow = !repeated && found?.reason === 'registrationNo' && adapter.fileKeyIn ? earlier : undefined;
+        // Found by its number, renamed or moved to a name an earlier row of the file writes in that commune: two would be.
+        const besideRow = !repeated && prepared.rewrite ? earlier : undefined;
         const doubtful = prepared.doubtful ?? (besideRow ? true : undefined);
         const match = repeated
           ? { reason: 'inFile' as const, id: null, name: found?.name ?? shownCell(repeated.cells[nameIndex]), place: '', row: repeated.row }
@@ -751,7 +752,7 @@ async function previewWith(
         if (match) stored.match = match;
         if (doubtful) stored.doubtful = doubtful;
         if (sameRecord) stored.notes = [sameRecordNote(sourceRow.rowNumber, sameRecord.row), ...(stored.notes ?? [])];
-        if (besideRow && found) stored.notes = [movedBesideRowNote(sourceRow.rowNumber, besideRow, found, nameIndex), ...(stored.notes ?? [])];
+        if (besideRow && prepared.rewrite) stored.notes = [movedBesideRowNote(sourceRow.rowNumber, besideRow, prepared.rewrite, nameIndex), ...(stored.notes ?? [])];
       }
       rows.push(stored);
       held += storedBytes(stored);
@@ -878,13 +879,14 @@ function defaultActionOf(row: StoredRow): ImportAction {
 
 /**
  * What Cập nhật would change of the stored record the row matches, read when its page is shown, so
- * as the commit would write it now: with the commune the row was read as, or, while the person has
- * still to choose one, the stored commune kept (the choice stands beside it).
+ * as the commit would write it now: with the commune the row was read as (`communeCode` null), the
+ * one the person chose for it, or, while the person has still to choose one (undefined), the stored
+ * commune kept (the choice stands beside it).
  */
-function updateChangesOf(ctx: Context, adapter: KindAdapter, row: StoredRow): ImportChanges | null {
+function updateChangesOf(ctx: Context, adapter: KindAdapter, row: StoredRow, communeCode: string | null | undefined): ImportChanges | null {
   const id = row.match?.id;
   if (id == null || !row.prepared) return null;
-  return adapter.changes(ctx, id, row.prepared, asksForPlace(row) ? undefined : null);
+  return adapter.changes(ctx, id, row.prepared, communeCode);
 }
 
 /**
@@ -932,8 +934,14 @@ function passes(row: StoredRow, filter: PreviewFilter): boolean {
   }
 }
 
-export function previewPage(ctx: Context, state: PreviewState, input: { filter: PreviewFilter; page: number; pageSize: number }): ImportPreview {
+export function previewPage(
+  ctx: Context,
+  state: PreviewState,
+  input: { filter: PreviewFilter; page: number; pageSize: number; placeAnswers: CommitChoices['placeAnswers']; decisions: CommitChoices['decisions'] },
+): ImportPreview {
   const matching = input.filter === 'all' ? state.rows : state.rows.filter((row) => passes(row, input.filter));
+  const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
   const slice = matching.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const home = getAlliance(ctx)?.provinceCode;
   const adapter = kindAdapters[state.analysis.analysis.kind];
@@ -956,7 +964,7 @@ export function previewPage(ctx: Context, state: PreviewState, input: { filter: 
       notes: row.notes ?? [],
       ...(row.doubtful ? { doubtful: true as const } : {}),
       defaultAction: defaultActionOf(row),
-      changes: updateChangesOf(ctx, adapter, row),
+      changes: updateChangesOf(ctx, adapter, row, asksForPlace(row) ? (chosenPlace(ctx, row, decisions.get(row.row), placeAnswers) ?? undefined) : null),
     };
   });
   const page: Page<ImportPreviewRow> = { rows, total: matching.length };
@@ -1113,6 +1121,7 @@ async function refuseFoundSincePreview(
   if (!adapter.refuseFoundSincePreview && !adapter.refuseUpdateSincePreview) return;
   const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
   const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
+  const writtenIn = rowsWritten(scope.ctx, state, input);
   for (const row of state.rows) {
     await pause();
     control.throwIfCancelled();
@@ -1126,9 +1135,11 @@ async function refuseFoundSincePreview(
         throw changedSincePreview(row, error);
       }
     }
-    // A «Cập nhật» moves its stored record into the commune the row is written in.
-    const updated = action === 'update' ? (row.match?.id ?? null) : null;
-    if (action !== 'create' && updated === null) continue;
+    // A «Cập nhật» moves its record into the commune the row is written in: for a repeat, the record
+    // the row it repeats matched, or adds (not stored yet, so any organization of its name there is another).
+    const target = action === 'update' ? updatedRecord(state.rows, row, writtenIn) : null;
+    if (action === 'skip' || (action === 'update' && target === null)) continue;
+    const updated = target?.updated ?? null;
     // Read, an update's commune is the one its place was read as: without one, the record stays where it is.
     const communeCode = asksForPlace(row) ? chosenPlace(scope.ctx, row, decision, placeAnswers) : updated !== null ? (row.communeCodes?.[0] ?? null) : null;
     // Left without its commune, the row is not written.
@@ -1171,7 +1182,8 @@ function inChosenCommune(row: StoredRow, error: unknown): unknown {
  * Refuses the commit, before anything is written, when a row written in a commune the person chose
  * for a place the app could not read, which the preview did not key it by
  * (`StoredRow.matchedInCommune`), and another row written there leave two organizations of one
- * name there (the same `KindAdapter.fileKeyIn`), each added or moved there by its «Cập nhật»: the
+ * name there (the same `KindAdapter.fileKeyIn`), each added, or moved or renamed there by its
+ * «Cập nhật» — a repeat's too, chosen for «Cập nhật» of the record the row it repeats writes: the
  * preview, checking them again, would take the later for a repeat of the earlier (`fileKeys`), or,
  * the later found by its Mã số, ask about it (`movedBesideRowNote`), skipped unless the person
  * chooses; written now, both would be. One rule with a record found where the preview never looked
@@ -1180,19 +1192,7 @@ function inChosenCommune(row: StoredRow, error: unknown): unknown {
  */
 function refuseRepeatedInChosenCommune(ctx: Context, adapter: KindAdapter, state: PreviewState, input: CommitChoices, homeProvinceCode: string): void {
   if (!adapter.fileKeyIn) return;
-  const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
-  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
-  /** The commune a row is written in, with the stored record it updates; null when it is not written (or not in a commune). */
-  const writtenIn = (row: StoredRow): { communeCode: string; updated: number | null } | null => {
-    if (row.problems || !row.prepared) return null;
-    const decision = decisions.get(row.row);
-    const action = chosenAction(row, decision, input);
-    // A repeat of an earlier row updates what that row writes, where it writes it.
-    const updated = action === 'update' ? (row.match?.id ?? null) : null;
-    if (action === 'skip' || (action === 'update' && updated === null)) return null;
-    const communeCode = asksForPlace(row) ? chosenPlace(ctx, row, decision, placeAnswers) : (row.communeCodes?.[0] ?? null);
-    return communeCode === null ? null : { communeCode, updated };
-  };
+  const writtenIn = rowsWritten(ctx, state, input);
   const unlooked = new Set<number>();
   const communes = new Set<string>();
   for (const row of state.rows) {
@@ -1203,7 +1203,7 @@ function refuseRepeatedInChosenCommune(ctx: Context, adapter: KindAdapter, state
     communes.add(written.communeCode);
   }
   if (communes.size === 0) return;
-  const firstOfKey = new Map<string, { row: StoredRow; updated: number | null }>();
+  const firstOfKey = new Map<string, WrittenIn>();
   for (const row of state.rows) {
     // Only the rows written where one was placed by hand: the others the preview told apart.
     const written = writtenIn(row);
@@ -1211,32 +1211,90 @@ function refuseRepeatedInChosenCommune(ctx: Context, adapter: KindAdapter, state
     const key = adapter.fileKeyIn(ctx, row.prepared, written.communeCode, written.updated);
     if (key === null) continue;
     const earlier = firstOfKey.get(key);
-    if (!earlier) firstOfKey.set(key, { row, updated: written.updated });
-    else if (unlooked.has(row.row) || unlooked.has(earlier.row.row)) {
-      throw repeatedInChosenCommune(ctx, state, earlier, { row, ...written }, unlooked, homeProvinceCode);
+    if (!earlier) firstOfKey.set(key, written);
+    // A repeat written where the row it repeats writes its record is that record, not a second one.
+    else if (earlier.record !== written.record && (unlooked.has(row.row) || unlooked.has(earlier.row.row))) {
+      throw repeatedInChosenCommune(ctx, state, earlier, written, unlooked, homeProvinceCode);
     }
   }
 }
 
-function repeatedInChosenCommune(
-  ctx: Context,
-  state: PreviewState,
-  { row: earlier, updated: earlierUpdated }: { row: StoredRow; updated: number | null },
-  { row: later, communeCode, updated }: { row: StoredRow; communeCode: string; updated: number | null },
-  unlooked: ReadonlySet<number>,
-  homeProvinceCode: string,
-): AppFailure {
+/**
+ * How the commit writes each row with the person's choices: the commune it is written in and what
+ * it adds or updates; null for a row not written (or not in a commune).
+ */
+function rowsWritten(ctx: Context, state: PreviewState, input: CommitChoices): (row: StoredRow) => WrittenIn | null {
+  const decisions = new Map(input.decisions.map((decision) => [decision.row, decision]));
+  const placeAnswers = new Map(input.placeAnswers.map((answer) => [answer.placeKey, answer.communeCode]));
+  const writtenIn = (row: StoredRow): WrittenIn | null => {
+    if (row.problems || !row.prepared) return null;
+    const decision = decisions.get(row.row);
+    const action = chosenAction(row, decision, input);
+    if (action === 'skip') return null;
+    const target = action === 'update' ? updatedRecord(state.rows, row, writtenIn) : { updated: null, record: `row:${String(row.row)}` };
+    if (target === null) return null;
+    const communeCode = asksForPlace(row) ? chosenPlace(ctx, row, decision, placeAnswers) : (row.communeCodes?.[0] ?? null);
+    const how = action === 'create' ? 'adds' : row.match?.id == null ? 'repeats' : 'updates';
+    return communeCode === null ? null : { row, communeCode, how, ...target };
+  };
+  return writtenIn;
+}
+
+/** A row as the commit writes it, in a commune (`rowsWritten`). */
+interface WrittenIn {
+  row: StoredRow;
+  communeCode: string;
+  /** Added, «Cập nhật» of the record it matched, or «Cập nhật» of the one an earlier row of the file is (a repeat). */
+  how: 'adds' | 'updates' | 'repeats';
+  /** The stored record it updates; null when it adds one, or updates one an earlier row adds. */
+  updated: number | null;
+  /** Which record it writes: a stored one's id, or the row that adds it. */
+  record: string;
+}
+
+/**
+ * The record a row's «Cập nhật» writes over, as the commit finds it (`writtenOf`): the stored one it
+ * matched, or, for a repeat, the one the row it repeats matched or adds; null when that row is not
+ * written and matched none, so that there is nothing to update.
+ */
+function updatedRecord(rows: readonly StoredRow[], row: StoredRow, writtenIn: (row: StoredRow) => WrittenIn | null): Pick<WrittenIn, 'updated' | 'record'> | null {
+  if (row.match?.id != null) return { updated: row.match.id, record: String(row.match.id) };
+  const earlier = row.match?.row == null ? undefined : rowNumbered(rows, row.match.row);
+  if (earlier?.match?.id != null) return { updated: earlier.match.id, record: String(earlier.match.id) };
+  const written = earlier ? writtenIn(earlier) : null;
+  return written && { updated: written.updated, record: written.record };
+}
+
+/** The row of the file numbered `rowNumber`: rows are kept in the file's order. */
+function rowNumbered(rows: readonly StoredRow[], rowNumber: number): StoredRow | undefined {
+  let [low, high] = [0, rows.length - 1];
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const row = rows[middle];
+    if (!row) return undefined;
+    if (row.row === rowNumber) return row;
+    if (row.row < rowNumber) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
+
+function repeatedInChosenCommune(ctx: Context, state: PreviewState, earlier: WrittenIn, later: WrittenIn, unlooked: ReadonlySet<number>, homeProvinceCode: string): AppFailure {
   const nameIndex = nameColumnIndex(state.columns);
-  const placed = [earlier, later].filter((row) => unlooked.has(row.row)).map((row) => `dòng ${row.row}`);
-  const bothAdded = updated === null && earlierUpdated === null;
+  const [first, second] = [earlier.row, later.row];
+  const placed = [first, second].filter((row) => unlooked.has(row.row)).map((row) => `dòng ${row.row}`);
+  const recheck = 'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên)';
   return conflict(
-    `Chưa ghi gì vào dữ liệu. Dòng ${later.row} («${shownCell(later.cells[nameIndex])}») cùng tên với dòng ${earlier.row} («${shownCell(earlier.cells[nameIndex])}»), ` +
-      `cùng ở ${placeOf(ctx, communeCode, homeProvinceCode, unitNameInSentence).name}: ` +
-      (bothAdded ? 'ghi cả hai dòng sẽ thêm hai lần một tổ chức. ' : 'ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. ') +
+    `Chưa ghi gì vào dữ liệu. Dòng ${second.row} («${shownCell(second.cells[nameIndex])}») cùng tên với dòng ${first.row} («${shownCell(first.cells[nameIndex])}»), ` +
+      `cùng ở ${placeOf(ctx, later.communeCode, homeProvinceCode, unitNameInSentence).name}: ` +
+      (earlier.how === 'adds' && later.how === 'adds' ? 'ghi cả hai dòng sẽ thêm hai lần một tổ chức. ' : 'ghi cả hai dòng thì ở đó sẽ có hai tổ chức cùng tên. ') +
       `Xã, phường của ${placed.join(' và ')} được chọn sau khi kiểm tra các dòng, nên hai dòng chưa được đối chiếu với nhau. ` +
-      `Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên): dòng ${later.row} sẽ hiện ` +
-      (updated === null ? `là trùng dòng ${earlier.row}` : `kèm lời nhắc cùng tên với dòng ${earlier.row}`) +
-      ', để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.',
+      // Checked again, a row added there is a repeat of the earlier, and one moved there is asked about; a repeat stays one of the row it repeats.
+      (later.how === 'repeats'
+        ? `${recheck}, xem lại hai dòng (dòng ${second.row} là trùng dòng ${String(second.match?.row ?? '')}, được chọn «Cập nhật») rồi ghi lại.`
+        : `${recheck}: dòng ${second.row} sẽ hiện ` +
+          (later.how === 'adds' ? `là trùng dòng ${first.row}` : `kèm lời nhắc cùng tên với dòng ${first.row}`) +
+          ', để «Bỏ qua» trừ khi chọn khác; xem lại rồi ghi lại.'),
   );
 }
 

@@ -50,19 +50,39 @@ interface SaveConflictNoticeProps {
   onSaveAnyway: () => void;
 }
 
-/** The backend's message; «Vẫn lưu» only where the person may confirm (a taken Mã số HTX cannot be saved). */
+/**
+ * The backend's message; «Vẫn lưu» only where the person may confirm (a taken Mã số HTX cannot be
+ * saved). Several similar records are each linked with their place, for the person to look at
+ * every one they confirm; a single one is opened by the button.
+ */
 export function SaveConflictNotice({ conflict, openLabels, hrefOf, saving, onSaveAnyway }: SaveConflictNoticeProps) {
   const { t } = useTranslation();
+  const similar = conflict.similar ?? [];
+  const several = similar.length > 1;
   return (
     <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
       <Text size="sm">{conflict.message}</Text>
+      {several && (
+        <List size="sm" spacing={4} mt="xs">
+          {similar.map((record) => (
+            <List.Item key={record.id}>
+              <Anchor href={hrefOf(record.id)} size="sm">
+                {record.name}
+              </Anchor>{' '}
+              <Text span size="sm" c="dimmed">
+                ({record.place})
+              </Text>
+            </List.Item>
+          ))}
+        </List>
+      )}
       <Group mt="sm" gap="sm">
         {conflict.confirmable && (
           <Button size="xs" color="orange" loading={saving} onClick={onSaveAnyway}>
             {t('common.saveAnyway')}
           </Button>
         )}
-        {conflict.existingId !== undefined && (
+        {conflict.existingId !== undefined && !several && (
           <Button size="xs" variant="light" color="orange" component="a" href={hrefOf(conflict.existingId)}>
             {conflict.confirmable ? openLabels.confirmable : openLabels.refused}
           </Button>

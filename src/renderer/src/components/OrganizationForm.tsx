@@ -12,8 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { organizationInput, type OrganizationDetail, type OrganizationInput } from '../../../shared/contract';
 import { organizationKinds, type Organization, type OrganizationKind } from '../../../shared/domain';
 import { cleanText } from '../../../shared/text';
-import { call, messageOf } from '../api';
-import { similarNameConfirmable, typingPauseMs, useSaveWithDuplicateCheck, useTypedIdentity } from '../forms/duplicateCheck';
+import { messageOf } from '../api';
+import { typingPauseMs, useSaveWithDuplicateCheck, useTypedIdentity } from '../forms/duplicateCheck';
 import {
   useCommunes,
   useCreateOrganization,
@@ -135,12 +135,8 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
       kind === null || communeCode === null || typeof charterCapital === 'string' ? null : { ...values, kind, communeCode, charterCapital },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    confirmable: similarNameConfirmable(
-      ({ name, communeCode, registrationNo }: OrganizationInput) =>
-        call('organizations:checkDuplicates', { name, communeCode, registrationNo, excludeId: initial?.id }),
-      (input) => Boolean(input.registrationNo),
-    ),
-    confirmed: (input) => ({ ...input, confirmSimilarName: true }),
+    // No `confirmable`: a conflict listing similar names may be confirmed; a taken Mã số HTX lists none.
+    confirmed: (input, similarIds) => ({ ...input, confirmedSimilarIds: similarIds }),
   });
 
   // Possible duplicates of what is typed so far: a name and a commune are enough to ask.

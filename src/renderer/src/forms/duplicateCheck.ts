@@ -4,12 +4,14 @@
  * typed, possible duplicates are looked up. On save, the backend refuses a duplicate with a
  * conflict. Some cannot be saved (a Mã số HTX already taken); others the person may confirm are
  * another record — a near-identical name in the same place, an agreement number another agreement
- * has — and «Vẫn lưu» sends the save again saying so.
+ * has — and «Vẫn lưu» sends the save again saying so: for the member register, naming the records
+ * the conflict listed (`similar`), so that one added since is asked about again.
  */
 import { useMemo, useState } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { registrationNoPattern } from '../../../shared/contract';
+import type { SimilarRecord } from '../../../shared/errors';
 import { cleanText } from '../../../shared/text';
 import { ApiError } from '../api';
 import { bringFirstInvalidIntoView, showFirstInvalid, useOneSave } from './oneSave';
@@ -45,6 +47,8 @@ export interface SaveConflict {
   /** The person may confirm this one is another record and save anyway. */
   confirmable: boolean;
   existingId: number | undefined;
+  /** The records of nearly the same name it was refused for, when the backend lists them; «Vẫn lưu» confirms these. */
+  similar?: readonly SimilarRecord[];
 }
 
 interface DuplicateCheckedSave<Values, Input, Saved> {
@@ -54,18 +58,21 @@ interface DuplicateCheckedSave<Values, Input, Saved> {
   /** Creates or updates the record. */
   persist: (input: Input) => Promise<Saved>;
   onSaved: (saved: Saved) => void;
-  /** Whether a conflict over this input may be confirmed («Vẫn lưu»), given the record it names. */
-  confirmable: (input: Input, existingId: number | undefined) => Promise<boolean>;
-  /** The input saying that the person confirmed. */
-  confirmed: (input: Input) => Input;
+  /**
+   * Whether a conflict over this input may be confirmed («Vẫn lưu»), given the record it names.
+   * Absent: when the conflict lists the records of nearly the same name it was refused for (`similar`).
+   */
+  confirmable?: (input: Input, existingId: number | undefined) => Promise<boolean>;
+  /** The input saying that the person confirmed, with the ids of the similar records they were shown. */
+  confirmed: (input: Input, similarIds: number[]) => Input;
   /** Where the backend's field issues go (see `FieldPlaces`); the values' own keys unless said. */
   fieldPaths?: (values: Values) => FieldPlaces;
 }
 
 /**
- * The member and partner forms' rule for `confirmable`: a near-identical name may be confirmed, a
- * number already taken may not. The conflict does not say which it is; the duplicate check's reason
- * tells them apart.
+ * The partner form's rule for `confirmable`: a near-identical name may be confirmed, a tax code
+ * already taken may not. The conflict does not say which it is; the duplicate check's reason tells
+ * them apart.
  */
 export function similarNameConfirmable<Input>(
   findDuplicates: (input: Input) => Promise<readonly { id: number; reason: string; inTrash?: true }[]>,
@@ -102,7 +109,8 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
   // The form of the last submit: a refusal at a field is brought into view there, «Vẫn lưu» included.
   const [formElement, setFormElement] = useState<HTMLFormElement | null>(null);
 
-  const save = (values: Values, confirm: boolean, submitted?: HTMLFormElement) =>
+  // `confirmedIds`: the similar records the person confirmed, null for a save not confirmed.
+  const save = (values: Values, confirmedIds: number[] | null, submitted?: HTMLFormElement) =>
     run(async () => {
       const input = inputOf(values);
       if (input === null) return false;
@@ -110,12 +118,17 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
       setConflict(null);
       try {
         // What the person typed, as typed: the backend cleans it with the same schema.
-        onSaved(await persist(confirm ? confirmed(input) : input));
+        onSaved(await persist(confirmedIds ? confirmed(input, confirmedIds) : input));
         return true;
       } catch (error) {
         if (error instanceof ApiError && error.error.kind === 'conflict') {
-          const existingId = error.error.existingId;
-          const shown = { message: error.error.message, confirmable: await confirmable(input, existingId), existingId };
+          const { existingId, similar = [] } = error.error;
+          const shown = {
+            message: error.error.message,
+            confirmable: confirmable ? await confirmable(input, existingId) : similar.length > 0,
+            existingId,
+            similar,
+          };
           setConflict({ refused: JSON.stringify(input), conflict: shown });
           return false;
         }
@@ -134,10 +147,10 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
     submit: form.onSubmit((values, event) => {
       const submitted = event?.currentTarget;
       setFormElement(submitted ?? null);
-      return save(values, false, submitted);
+      return save(values, null, submitted);
     }, showFirstInvalid),
     saveAnyway: () => {
-      if (current) void save(form.getValues(), true);
+      if (current) void save(form.getValues(), (current.similar ?? []).map((record) => record.id));
     },
     conflict: current,
     saving,

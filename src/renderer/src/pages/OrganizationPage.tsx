@@ -11,11 +11,12 @@ import type { Alliance } from '../../../shared/domain';
 import { formatPlace, unitNameInSentence } from '../../../shared/format';
 import { LoadError } from '../components/LoadError';
 import { useConfirmedDeletion } from '../components/useConfirmedDeletion';
-import { useDeleteOrganization, useOrganization, useRestoreOrganization } from '../queries';
+import { ApiError } from '../api';
+import { useDeleteOrganization, useOrganization, useRestoreOrganization, useTrash } from '../queries';
 import { CounterpartAgreements } from './agreements/CounterpartAgreements';
 import { CounterpartEvents } from './events/CounterpartEvents';
 import { CounterpartSupply } from './supply/CounterpartSupply';
-import { hrefOf, openOrganization, organizationHref, organizationTabs, type OrganizationTab } from '../routing/useHashRoute';
+import { hrefOf, openOrganization, organizationHref, organizationTabs, trashedOrganizationHref, type OrganizationTab } from '../routing/useHashRoute';
 import { statusColors } from './MembersPage';
 import { FiguresTab } from './organization/FiguresTab';
 import { GeneralTab } from './organization/GeneralTab';
@@ -36,6 +37,11 @@ function isTab(value: string | null): value is OrganizationTab {
 export function OrganizationPage({ id, tab, alliance }: OrganizationPageProps) {
   const { t } = useTranslation();
   const organization = useOrganization(id);
+  // Not found: it may be in the Thùng rác, where a link from another organization's page leads; the
+  // page then opens it there, to be restored.
+  const missing = organization.error instanceof ApiError && organization.error.error.kind === 'notFound';
+  const trashed = useTrash(1, 1, id, missing);
+  const inTrash = missing && (trashed.data?.rows.length ?? 0) > 0;
 
   const back = (
     <Anchor href={hrefOf('thanh-vien')} size="sm">
@@ -60,7 +66,17 @@ export function OrganizationPage({ id, tab, alliance }: OrganizationPageProps) {
     return (
       <Stack>
         {back}
-        <LoadError error={organization.error} onRetry={() => void organization.refetch()} />
+        <LoadError
+          error={organization.error}
+          onRetry={() => void organization.refetch()}
+          action={
+            inTrash && (
+              <Button component="a" href={trashedOrganizationHref(id)} size="xs" color="red" leftSection={<IconTrash size={14} />}>
+                {t('register.page.openInTrash')}
+              </Button>
+            )
+          }
+        />
       </Stack>
     );
   }

@@ -233,6 +233,20 @@ export const figuresVi = {
       mergerTitle: 'Ghi nhận sáp nhập',
       mergerSentence: '{{ending}} sẽ chấm dứt hoạt động, sáp nhập vào {{into}}. {{into}} tiếp tục hoạt động.',
       mergerBack: 'Quay lại',
+      endingTitle: 'Ghi nhận sự kiện «{{kind}}»',
+      ending: {
+        dissolution: '{{name}} sẽ giải thể và chấm dứt hoạt động từ ngày {{date}}.',
+        bankruptcy: '{{name}} sẽ bị tuyên bố phá sản và chấm dứt hoạt động từ ngày {{date}}.',
+        split: '{{name}} sẽ chấm dứt hoạt động từ ngày {{date}}, chia thành {{into}}.',
+        consolidation: '{{name}} sẽ chấm dứt hoạt động từ ngày {{date}}, hợp nhất thành {{into}}.',
+        conversion: '{{name}} sẽ chấm dứt hoạt động từ ngày {{date}}, chuyển đổi thành {{into}}.',
+      },
+      one: {
+        newOrgName: 'Tên tổ chức mới',
+        newOrgKind: 'Loại hình tổ chức mới',
+        newOrgCommune: 'Xã, phường của tổ chức mới',
+        newOrgSector: 'Lĩnh vực của tổ chức mới',
+      },
     },
     /** After a conversion: what the organization after it took over, and kept of its own. */
     carried: {
@@ -258,7 +272,9 @@ export const figuresVi = {
     delete: {
       title: 'Xóa sự kiện',
       named: 'Xóa sự kiện {{kind}} ngày {{date}}',
-      body: 'Xóa sự kiện «{{kind}}» ngày {{date}}? Tình trạng của các tổ chức liên quan sẽ được tính lại; tổ chức mới tạo cùng sự kiện vẫn còn trong danh sách.',
+      body: 'Xóa sự kiện «{{kind}}» ngày {{date}}? Tình trạng của các tổ chức liên quan sẽ được tính lại.',
+      founded: 'Ngày thành lập mà sự kiện này ghi cho {{names}} cũng bị xóa theo (có ghi trong lịch sử thay đổi của tổ chức).',
+      successorsStay: '{{names}} vẫn còn trong danh sách: nếu tổ chức nào chỉ được tạo cùng sự kiện này, hãy chuyển nó vào Thùng rác ở trang của tổ chức đó.',
       done: 'Đã xóa sự kiện.',
     },
   },
@@ -530,6 +546,20 @@ export const figuresEn: Translations<typeof figuresVi> = {
       mergerTitle: 'Record the merger',
       mergerSentence: '{{ending}} will cease to operate, merged into {{into}}. {{into}} carries on.',
       mergerBack: 'Go back',
+      endingTitle: 'Record «{{kind}}»',
+      ending: {
+        dissolution: '{{name}} will be dissolved and cease to operate on {{date}}.',
+        bankruptcy: '{{name}} will be declared bankrupt and cease to operate on {{date}}.',
+        split: '{{name}} will cease to operate on {{date}}, split into {{into}}.',
+        consolidation: '{{name}} will cease to operate on {{date}}, consolidated into {{into}}.',
+        conversion: '{{name}} will cease to operate on {{date}}, converted into {{into}}.',
+      },
+      one: {
+        newOrgName: 'Name of the new organization',
+        newOrgKind: 'Kind of the new organization',
+        newOrgCommune: 'Commune of the new organization',
+        newOrgSector: 'Sector of the new organization',
+      },
     },
     carried: {
       field: {
@@ -557,7 +587,9 @@ export const figuresEn: Translations<typeof figuresVi> = {
     delete: {
       title: 'Delete event',
       named: 'Delete the {{kind}} event of {{date}}',
-      body: 'Delete the “{{kind}}” event of {{date}}? The status of the organizations it concerned is recomputed; organizations created with it stay in the register.',
+      body: 'Delete the “{{kind}}” event of {{date}}? The status of the organizations it concerned is recomputed.',
+      founded: 'The founding day it gave {{names}} goes with it (written in the organization’s change history).',
+      successorsStay: '{{names}} stay in the register: move any made only with this event to the trash from its own page.',
       done: 'Deleted the event.',
     },
   },

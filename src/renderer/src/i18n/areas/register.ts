@@ -108,6 +108,7 @@ export const registerVi = {
   },
   page: {
     back: 'Danh sách thành viên',
+    openInTrash: 'Mở trong Thùng rác để khôi phục',
     notFound: 'Không tìm thấy tổ chức này; có thể đã bị xóa. Xem trong Thùng rác.',
     registrationNo: { htx: 'Mã số HTX', lhhtx: 'Mã số liên hiệp HTX', tht: 'Mã số THT', qtdnd: 'Mã số thuế' },
     noRegistrationNo: { htx: 'Chưa có mã số HTX', lhhtx: 'Chưa có mã số liên hiệp HTX', tht: 'Chưa có mã số THT', qtdnd: 'Chưa có mã số thuế' },
@@ -309,6 +310,7 @@ export const registerEn: Translations<typeof registerVi> = {
   },
   page: {
     back: 'Member list',
+    openInTrash: 'Open in the Trash to restore',
     notFound: 'This organization was not found; it may have been deleted. Look in the Trash.',
     registrationNo: { htx: 'Cooperative code', lhhtx: 'Union of cooperatives code', tht: 'Cooperative group code', qtdnd: 'Tax code' },
     noRegistrationNo: { htx: 'No cooperative code', lhhtx: 'No union of cooperatives code', tht: 'No cooperative group code', qtdnd: 'No tax code' },

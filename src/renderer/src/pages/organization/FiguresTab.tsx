@@ -44,7 +44,7 @@ export function ClassificationBadge({ row }: { row: Pick<YearlyFigures, 'classif
 
 /**
  * The year «Thêm năm» starts at: last year, or the year after the newest entered once last year is;
- * but never past the last year the organization existed in (one dissolved in 2019 gets 2019, or the
+ * but never past the last year the organization existed in (one dissolved in 2019 gets 2018, or the
  * newest year of its life still without figures) nor before its founding year, which a save refuses.
  */
 function yearToAdd(taken: readonly number[], lived: ReturnType<typeof yearsLived>): number {

@@ -90,13 +90,20 @@ export function LifecycleTab({ organization }: { organization: OrganizationDetai
   const remove = useDeleteLifecycle();
   const [recording, setRecording] = useState(false);
 
-  const confirmDelete = (event: OrganizationLifecycleEvent) =>
+  const confirmDelete = (event: OrganizationLifecycleEvent) => {
+    // Those the event founded (`deleteEvent` takes back the founding day it gave them); only its
+    // successors stay in the register as organizations of their own, made with it or picked.
+    const founded = event.participants.filter((participant) => participant.role === 'successor' || (event.kind === 'founding' && participant.role === 'subject'));
+    const successors = founded.filter((participant) => participant.role === 'successor');
+    const names = (list: typeof founded) => list.map((participant) => participant.name).join(', ');
     modals.openConfirmModal({
       title: t('figures.lifecycle.delete.title'),
       children: (
-        <Text size="sm">
-          {t('figures.lifecycle.delete.body', { kind: t(`figures.lifecycle.kind.${event.kind}`), date: formatDate(event.date) })}
-        </Text>
+        <Stack gap="xs">
+          <Text size="sm">{t('figures.lifecycle.delete.body', { kind: t(`figures.lifecycle.kind.${event.kind}`), date: formatDate(event.date) })}</Text>
+          {founded.length > 0 && <Text size="sm">{t('figures.lifecycle.delete.founded', { names: names(founded) })}</Text>}
+          {successors.length > 0 && <Text size="sm">{t('figures.lifecycle.delete.successorsStay', { names: names(successors) })}</Text>}
+        </Stack>
       ),
       labels: { confirm: t('figures.delete.confirm'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
@@ -109,6 +116,7 @@ export function LifecycleTab({ organization }: { organization: OrganizationDetai
           },
         ),
     });
+  };
 
   if (list.isError) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   const events = list.data ?? [];

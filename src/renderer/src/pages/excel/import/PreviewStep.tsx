@@ -209,8 +209,11 @@ export function PreviewStep({ jobId, decisions, onDecisionsChange }: PreviewStep
   const { t } = useTranslation();
   const [filter, setFilter] = useState<PreviewFilter>('all');
   const [page, setPage] = useState(1);
-  const preview = usePreview({ jobId, filter, page, pageSize });
-  const waiting = useWaitingForPlaces(commitChoices(jobId, decisions)).data?.count ?? 0;
+  const choices = commitChoices(jobId, decisions);
+  // With the communes chosen so far, so that a «Cập nhật» lists its move as soon as one is chosen.
+  const chosenCommunes = choices.decisions.flatMap(({ row, communeCode }) => (communeCode === undefined ? [] : [{ row, communeCode }]));
+  const preview = usePreview({ jobId, filter, page, pageSize, placeAnswers: choices.placeAnswers, decisions: chosenCommunes });
+  const waiting = useWaitingForPlaces(choices).data?.count ?? 0;
 
   if (preview.error) return <LoadError error={preview.error} onRetry={() => void preview.refetch()} />;
   const data = preview.data;

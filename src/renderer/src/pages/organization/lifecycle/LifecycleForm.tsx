@@ -20,6 +20,7 @@ import { useAlliance, useCommunes } from '../../../queries';
 import { useRecordLifecycle } from '../../../queries/register';
 import { DateField } from '../../../components/DateField';
 import { isIsoDate } from '../../../../../shared/typed';
+import { formatDate } from '../../../../../shared/format';
 import { useFormSave } from '../../../forms/oneSave';
 import { hasOneSuccessor, initialNewSuccessors } from './kinds';
 import { OrganizationMultiPicker, OrganizationPicker } from './OrganizationPicker';
@@ -181,34 +182,61 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
   };
 
   /**
-   * A merger read the wrong way round ends the wrong organization: before recording, it is said in
-   * plain words which one ends and which carries on. Nothing to say until both sides are picked
-   * (the backend then says what is missing).
+   * An event that ends organizations is recorded only once the person has read, in plain words,
+   * which end, from what day, and what they become — a merger read the wrong way round ends the
+   * wrong one. Nothing to say until every side is picked or named (the backend then says what is
+   * missing).
    */
-  const confirmMerger = async (values: FormValues): Promise<boolean> => {
-    if (values.kind !== 'merger') return true;
-    const ending = values.mergerDirection === 'absorbed' ? [organization.name] : values.otherIds.flatMap((id) => pickedNames[id] ?? []);
-    const into = values.mergerDirection === 'absorbed' ? pickedNames[values.absorberId ?? ''] : organization.name;
-    if (into === undefined || ending.length === 0 || ending.length < values.otherIds.length) return true;
-    const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(ending);
-    return confirmed(t('figures.lifecycle.form.mergerSentence', { ending: list, into }), t('figures.lifecycle.form.mergerTitle'), {
-      confirm: t('figures.lifecycle.form.submit'),
-      cancel: t('figures.lifecycle.form.mergerBack'),
-    });
+  const confirmEnding = async (values: FormValues): Promise<boolean> => {
+    const { kind: chosen, date } = values;
+    if (chosen === null || date === null) return true;
+    const list = (names: (string | undefined)[]) =>
+      names.every((name): name is string => name !== undefined && name.trim() !== '') && names.length > 0
+        ? new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names.map((name) => name.trim()))
+        : null;
+    const picked = (ids: string[]) => ids.map((id) => pickedNames[id]);
+    const formed = list([...values.newSuccessors.map((successor) => successor.name), ...picked(values.successorIds)]);
+    const ask = (message: string, title: string) => confirmed(message, title, { confirm: t('figures.lifecycle.form.submit'), cancel: t('figures.lifecycle.form.mergerBack') });
+    const kindTitle = t('figures.lifecycle.form.endingTitle', { kind: t(`figures.lifecycle.kind.${chosen}`) });
+    const day = formatDate(date);
+    switch (chosen) {
+      case 'merger': {
+        const ending = list(values.mergerDirection === 'absorbed' ? [organization.name] : picked(values.otherIds));
+        const into = values.mergerDirection === 'absorbed' ? pickedNames[values.absorberId ?? ''] : organization.name;
+        return ending === null || into === undefined ? true : ask(t('figures.lifecycle.form.mergerSentence', { ending, into }), t('figures.lifecycle.form.mergerTitle'));
+      }
+      case 'dissolution':
+      case 'bankruptcy':
+        return ask(t(`figures.lifecycle.form.ending.${chosen}`, { name: organization.name, date: day }), kindTitle);
+      case 'split':
+      case 'conversion':
+      case 'consolidation': {
+        const ending = list([organization.name, ...(chosen === 'consolidation' ? picked(values.otherIds) : [])]);
+        return ending === null || formed === null ? true : ask(t(`figures.lifecycle.form.ending.${chosen}`, { name: ending, date: day, into: formed }), kindTitle);
+      }
+      default:
+        return true;
+    }
   };
 
   const { submit, saving, formError } = useFormSave({
     form,
-    confirm: confirmMerger,
+    confirm: confirmEnding,
     save: async (values) => {
       const input = toRecordInput(values, organization.id);
-      try {
-        return await record.mutateAsync(input);
-      } catch (error) {
-        // A new organization's name close to another one's: recorded once the person confirms, as a new organization is.
-        const newSuccessors = input.newSuccessors ?? [];
-        if (!(error instanceof ApiError && error.error.kind === 'conflict' && newSuccessors.length > 0 && (await confirmed(error.error.message)))) throw error;
-        return await record.mutateAsync({ ...input, newSuccessors: newSuccessors.map((successor) => ({ ...successor, confirmSimilarName: true })) });
+      // A new organization's name close to others': recorded once the person confirms, as a new
+      // organization is, naming those they were shown; each new organization's are asked in turn.
+      let seen: number[] = [];
+      for (;;) {
+        const confirmedSeen = seen;
+        try {
+          return await record.mutateAsync(
+            confirmedSeen.length === 0 ? input : { ...input, newSuccessors: input.newSuccessors?.map((successor) => ({ ...successor, confirmedSimilarIds: confirmedSeen })) },
+          );
+        } catch (error) {
+          if (!(error instanceof ApiError && error.error.kind === 'conflict' && error.error.similar && (await confirmed(error.error.message)))) throw error;
+          seen = [...seen, ...error.error.similar.map((found) => found.id)];
+        }
       }
     },
     onSaved: (recorded) => {
@@ -224,6 +252,9 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
   const kindOptions = organizationKinds.map((value) => ({ value, label: t(`organization.kind.${value}`) }));
   const successorLabel = kind === 'conversion' ? t('figures.lifecycle.form.conversionSuccessor') : t('figures.lifecycle.form.successorOne');
   const communeOptions = (communes.data ?? []).map((commune) => ({ value: commune.code, label: commune.fullName }));
+  // A kind that forms one organization names its fields without a number («Tên tổ chức mới»).
+  const newOrgLabel = (field: 'newOrgName' | 'newOrgKind' | 'newOrgCommune' | 'newOrgSector', index: number) =>
+    hasOneSuccessor(kind) ? t(`figures.lifecycle.form.one.${field}`) : t(`figures.lifecycle.form.${field}`, { n: index + 1 });
 
   return (
     <form onSubmit={submit} noValidate>
@@ -323,7 +354,10 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
             excludeId={organization.id}
             description={kind === 'conversion' ? t('figures.lifecycle.form.conversionExistingHint') : undefined}
             value={form.values.successorIds[0] ?? null}
-            onChange={(value) => form.setFieldValue('successorIds', value ? [value] : [])}
+            onChange={(value, name) => {
+              if (value && name) rememberNames([value], [name]);
+              form.setFieldValue('successorIds', value ? [value] : []);
+            }}
             error={form.errors.successorIds}
           />
         )}
@@ -336,19 +370,19 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
                 <Group align="flex-start" wrap="nowrap">
                   <SimpleGrid cols={{ base: 1, sm: 2 }} flex={1}>
                     <TextInput
-                      label={t('figures.lifecycle.form.newOrgName', { n: index + 1 })}
+                      label={newOrgLabel('newOrgName', index)}
                       required
                       {...form.getInputProps(`newSuccessors.${index}.name`)}
                     />
                     <LabelledSelect
-                      label={t('figures.lifecycle.form.newOrgKind', { n: index + 1 })}
+                      label={newOrgLabel('newOrgKind', index)}
                       required
                       allowDeselect={false}
                       data={kindOptions}
                       {...form.getInputProps(`newSuccessors.${index}.kind`)}
                     />
                     <LabelledSelect
-                      label={t('figures.lifecycle.form.newOrgCommune', { n: index + 1 })}
+                      label={newOrgLabel('newOrgCommune', index)}
                       placeholder={t('organization.form.communePlaceholder')}
                       nothingFoundMessage={t('organization.form.noCommune')}
                       required
@@ -358,7 +392,7 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
                       {...form.getInputProps(`newSuccessors.${index}.communeCode`)}
                     />
                     <SectorSelect
-                      label={t('figures.lifecycle.form.newOrgSector', { n: index + 1 })}
+                      label={newOrgLabel('newOrgSector', index)}
                       // Taken from this organization, and said so, until the person picks another.
                       description={
                         successor.sectorCode !== null && successor.sectorCode === organization.sectorCode
@@ -402,7 +436,10 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
             description={t('figures.lifecycle.form.existingSuccessorsHint')}
             excludeId={organization.id}
             value={form.values.successorIds}
-            onChange={(value) => form.setFieldValue('successorIds', value)}
+            onChange={(value, names) => {
+              rememberNames(value, names);
+              form.setFieldValue('successorIds', value);
+            }}
           />
         )}
 
