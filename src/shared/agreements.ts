@@ -12,7 +12,7 @@
  * Tỷ lệ thực hiện is by value where the values are known (see `fulfilmentOf`), and says which.
  */
 import type { AgreementStatus } from './domain';
-import { cleanText } from './text';
+import { cleanText, formatIsoDateVi } from './text';
 
 /**
  * Quantities are stored as floating point; sums are rounded to this many decimals so that
@@ -67,8 +67,9 @@ export interface ValuedCommitmentFacts extends CommitmentProgressFacts {
 }
 
 /**
- * What a fulfilment percentage is weighed by: the commitments' values (a 400-million commitment
- * counts eight times a 50-million one), or, when a value is missing, each commitment alike.
+ * What a fulfilment percentage is weighed by: the values of the commitments that have one (a
+ * 400-million commitment counts eight times a 50-million one), or, when none has, each commitment
+ * alike.
  */
 export const fulfilmentBases = ['value', 'commitments'] as const;
 export type FulfilmentBasis = (typeof fulfilmentBases)[number];
@@ -77,6 +78,8 @@ export interface Fulfilment {
   /** 0..100. */
   percent: number;
   basis: FulfilmentBasis;
+  /** Commitments without a value, left out of a rate by value and said beside it; 0 by commitments. */
+  unvalued: number;
 }
 
 /**
@@ -90,20 +93,35 @@ export function valueOfQuantity(commitment: { quantity: number; value: number },
 }
 
 /**
- * Tỷ lệ thực hiện of a set of commitments — an agreement's, those one party supplies, a year's:
- * by value when every commitment has one (each commitment's share delivered, weighed by its value,
- * so that tonnes and kilograms are never added together); otherwise the mean of the commitments'
- * percentages, and the basis says so. Null without commitments.
+ * Tỷ lệ thực hiện of a set of commitments — an agreement's, those one party supplies, a period's:
+ * by value over the commitments that have one (each one's share delivered, weighed by its value, so
+ * that tonnes and kilograms are never added together; the value delivered over the value committed),
+ * the others left out and counted (`unvalued`), so that one value not yet written never turns a
+ * year of 76 commitments into a plain mean and moves it by 24 points. Only when no commitment has a
+ * value, the mean of their percentages, and the basis says so. Null without commitments.
  */
 export function fulfilmentOf(commitments: readonly ValuedCommitmentFacts[]): Fulfilment | null {
   if (commitments.length === 0) return null;
-  const totalValue = commitments.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0);
-  if (totalValue > 0 && commitments.every((commitment) => commitment.value !== null)) {
-    const weighed = commitments.reduce((sum, commitment) => sum + commitmentFulfilment(commitment) * (commitment.value ?? 0), 0);
-    return { percent: weighed / totalValue, basis: 'value' };
+  const valued = commitments.filter((commitment) => commitment.value !== null);
+  const totalValue = valued.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0);
+  if (totalValue > 0) {
+    const weighed = valued.reduce((sum, commitment) => sum + commitmentFulfilment(commitment) * (commitment.value ?? 0), 0);
+    return { percent: weighed / totalValue, basis: 'value', unvalued: commitments.length - valued.length };
   }
   const mean = commitments.reduce((sum, commitment) => sum + commitmentFulfilment(commitment), 0) / commitments.length;
-  return { percent: mean, basis: 'commitments' };
+  return { percent: mean, basis: 'commitments', unvalued: 0 };
+}
+
+/**
+ * Tỷ lệ thực hiện of the agreements signed in a period, as Tổng quan and the agreements report
+ * state it: `fulfilmentOf` their commitments as of `asOf`, those of agreements terminated by then
+ * left out (they owe nothing more).
+ */
+export function periodFulfilment(
+  agreements: readonly { terminatedOn: string | null; commitments: readonly ValuedCommitmentFacts[] }[],
+  asOf: string,
+): Fulfilment | null {
+  return fulfilmentOf(agreements.flatMap((agreement) => (agreement.terminatedOn !== null && agreement.terminatedOn <= asOf ? [] : agreement.commitments)));
 }
 
 /** A commitment with what its deliveries that carry a value in đồng delivered, and that value. */
@@ -126,6 +144,41 @@ export function deliveredValueOf(commitment: DeliveredValueFacts): number | null
   const { quantity, value, delivered, valuedQuantity, valuedValue } = commitment;
   if (value === null) return valuedQuantity > 0 ? valuedValue : null;
   return Math.round(valueOfQuantity({ quantity, value }, delivered));
+}
+
+/**
+ * What each delivery on a commitment adds to its value delivered (`deliveredValueOf`), by id, as the
+ * deliveries table shows it: where the commitment has a value, the share of it the delivery's
+ * quantity takes (`valueOfQuantity`), counted in the order they were made so that a delivery past the
+ * quantity adds nothing more and the column adds up to Đã thực hiện; without one, the value the
+ * delivery wrote, or null when it wrote none (nothing is counted for it).
+ */
+export function deliveryValues(
+  commitment: { quantity: number; value: number | null },
+  deliveries: readonly { id: number; deliveredOn: string; quantity: number; value: number | null }[],
+): Map<number, number | null> {
+  const { quantity, value } = commitment;
+  if (value === null) return new Map(deliveries.map((delivery) => [delivery.id, delivery.value]));
+  const inOrder = [...deliveries].sort((a, b) => a.deliveredOn.localeCompare(b.deliveredOn) || a.id - b.id);
+  let delivered = 0;
+  return new Map(
+    inOrder.map((delivery) => {
+      const before = Math.round(valueOfQuantity({ quantity, value }, delivered));
+      delivered = roundQuantity(delivered + delivery.quantity);
+      return [delivery.id, Math.round(valueOfQuantity({ quantity, value }, delivered)) - before];
+    }),
+  );
+}
+
+/**
+ * Why a delivery dated `deliveredOn` is refused once the agreement was terminated (`terminatedOn`):
+ * none is recorded after that day. Said by the delivery dialog as the date is typed, and by the
+ * backend that refuses it.
+ */
+export function deliveredAfterTermination(terminatedOn: string | null, deliveredOn: string): string | null {
+  return terminatedOn !== null && deliveredOn > terminatedOn
+    ? `Thỏa thuận đã chấm dứt từ ngày ${formatIsoDateVi(terminatedOn)}; không ghi nhận giao hàng sau ngày đó.`
+    : null;
 }
 
 /**

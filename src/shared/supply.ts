@@ -56,28 +56,44 @@ export interface SupplyFacts {
   /** The last day of its window (available until, needed until); null: open-ended. */
   until: string | null;
   withdrawnOn: string | null;
+  /** The day its member organization — an offer's seller, a demand's buyer when it is one — ended (dissolved, merged…); null: none. */
+  partyEndedOn: string | null;
 }
 
 /**
  * Where an offer or a demand stands on `today`, checked in this order: withdrawn (from its
- * withdrawal day on); fully connected (nothing remains, `remainingQuantity`); expired (its window is over); partly connected; open.
+ * withdrawal day on); fully connected (nothing remains, `remainingQuantity`); expired (its window
+ * is over); withdrawn by its member organization's end (dissolved, merged…, from that day on); partly
+ * connected; open. The end closes only what was still open on its day, as if withdrawn then
+ * (`supplyOpenOn` in core/db/predicates.ts): one whose window ran out before keeps «Hết hạn», one
+ * connected in full keeps «Đã kết nối đủ».
  */
 export function supplyStatus(facts: SupplyFacts, today: string): SupplyStatus {
+  const partyEndedBy = (day: string) => facts.partyEndedOn !== null && facts.partyEndedOn <= day;
   if (facts.withdrawnOn !== null && facts.withdrawnOn <= today) return 'withdrawn';
   if (remainingQuantity(facts) === 0) return 'fully_connected';
-  if (facts.until !== null && facts.until < today) return 'expired';
+  if (facts.until !== null && facts.until < today && !partyEndedBy(facts.until)) return 'expired';
+  if (partyEndedBy(today)) return 'withdrawn';
   if (facts.connected > 0) return 'partly_connected';
   return 'open';
 }
 
 /**
- * The day an offer or a demand closes, as `supplyStatus` reads `withdrawnOn`: the day it was
- * withdrawn, or the day its member organization (seller, or buyer) ended (dissolved, merged…) if
- * earlier; null while neither is set. `supplyOpenOn` (core/db/predicates.ts) says the same in SQL.
+ * Where saving an offer or a demand is refused for its member organization's end (`partyEndedOn`,
+ * null for none, or for a partner: no lifecycle): one on offer, or needed, from a day its
+ * organization had ended by is refused — at the party when the party is new (created, or another
+ * chosen), at the first day when that was moved. One stored so already (the end recorded after it,
+ * by an earlier-dated decision) and saved with its party and first day kept is not: closed by the
+ * end whatever else changes (`supplyStatus`), its note, quantity or price may still be corrected.
  */
-export function closingDay(withdrawnOn: string | null, partyEndedOn: string | null): string | null {
-  if (withdrawnOn === null) return partyEndedOn;
-  return partyEndedOn !== null && partyEndedOn < withdrawnOn ? partyEndedOn : withdrawnOn;
+export function endedPartyRefusal(
+  partyEndedOn: string | null,
+  firstDay: string,
+  stored: { sameParty: boolean; firstDay: string } | null,
+): 'party' | 'firstDay' | null {
+  if (partyEndedOn === null || partyEndedOn > firstDay) return null;
+  if (stored === null || !stored.sameParty) return 'party';
+  return stored.firstDay === firstDay ? null : 'firstDay';
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   isCommitmentOverdue,
   needsClosing,
   overDelivery,
+  periodFulfilment,
   totalsPerUnit,
   type AgreementFacts,
 } from '../../src/shared/agreements';
@@ -64,20 +65,32 @@ describe('fulfilment', () => {
     expect(byValue?.basis).toBe('value');
     expect(byValue?.percent).toBeCloseTo((24 * 400 + 80 * 100 + 100 * 50) / 550, 10);
     expect(byValue?.percent.toFixed(1)).toBe('41.1');
-    expect(fulfilmentOf([{ quantity: 10, delivered: 6, value: 900 }, { quantity: 10, delivered: 10, value: 100 }])).toEqual({ percent: 64, basis: 'value' });
+    expect(fulfilmentOf([{ quantity: 10, delivered: 6, value: 900 }, { quantity: 10, delivered: 10, value: 100 }])).toEqual({ percent: 64, basis: 'value', unvalued: 0 });
   });
 
-  it('of an agreement is the mean of its commitments when a value is missing, null without any', () => {
+  it('is by value over the commitments that have one, counting those left out; the mean only when none has a value; null without any', () => {
+    // The 80 % of the kilograms without a value does not turn the rate into a plain mean (68 %):
+    // 12 of 50 tấn worth 400 million and all of 50 million, by value 32,4 %, one left out.
     expect(
       fulfilmentOf([
         { quantity: 50, delivered: 12, value: 400_000_000 },
         { quantity: 1000, delivered: 800, value: null },
         { quantity: 20, delivered: 30, value: 50_000_000 },
       ]),
-    ).toEqual({ percent: (24 + 80 + 100) / 3, basis: 'commitments' });
+    ).toEqual({ percent: (24 * 400 + 100 * 50) / 450, basis: 'value', unvalued: 1 });
+    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: null }, { quantity: 10, delivered: 8, value: null }])).toEqual({ percent: 52.5, basis: 'commitments', unvalued: 0 });
     // Values all 0 weigh nothing: the mean again.
-    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: 0 }])).toEqual({ percent: 25, basis: 'commitments' });
+    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: 0 }])).toEqual({ percent: 25, basis: 'commitments', unvalued: 0 });
     expect(fulfilmentOf([])).toBeNull();
+  });
+
+  it('of a period leaves out the agreements terminated by its day, as Tổng quan and the agreements report read it', () => {
+    const rice = { terminatedOn: null, commitments: [{ quantity: 100, delivered: 40, value: 800_000_000 }] };
+    const ended = { terminatedOn: '2025-06-30', commitments: [{ quantity: 10, delivered: 0, value: 200_000_000 }] };
+    expect(periodFulfilment([rice, ended], '2025-12-31')).toEqual({ percent: 40, basis: 'value', unvalued: 0 });
+    // Before its termination it still owed its part: 320 of 1.000 million.
+    expect(periodFulfilment([rice, ended], '2025-06-29')).toEqual({ percent: 32, basis: 'value', unvalued: 0 });
+    expect(periodFulfilment([ended], '2025-12-31')).toBeNull();
   });
 
   it('says how far a delivery goes past the commitment, and nothing within it', () => {

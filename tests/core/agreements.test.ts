@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agreementStatus, deliveredAsOf } from '../../src/shared/agreements';
+import { agreementStatus, deliveredAsOf, deliveryValues } from '../../src/shared/agreements';
+import { agreementsTables } from '../../src/core/excel/reports/agreements';
 import type { AgreementStatus } from '../../src/shared/domain';
 import type { FileChunk, InputOf } from '../../src/shared/contract';
 import { agreementStatuses } from '../../src/shared/domain';
@@ -83,9 +84,9 @@ describe('creating and reading', () => {
       status: 'signed',
     });
     expect(created.parties.map(({ id: _id, ...party }) => party)).toEqual([
-      { kind: 'organization', counterpartId: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller', inTrash: false },
-      { kind: 'partner', counterpartId: hafoods, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false },
-      { kind: 'alliance', counterpartId: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness', inTrash: false },
+      { kind: 'organization', counterpartId: vinhBinh, name: 'HTX Nông nghiệp Vĩnh Bình', role: 'seller', inTrash: false, ended: null },
+      { kind: 'partner', counterpartId: hafoods, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false, ended: null },
+      { kind: 'alliance', counterpartId: null, name: 'Liên minh Hợp tác xã tỉnh An Giang', role: 'witness', inTrash: false, ended: null },
     ]);
     const detail = await call(app, 'agreements:get', { id: created.id });
     expect(detail.commitments.map((c) => [c.product, c.quantity, c.unit, c.delivered, c.fulfilment, c.overdue])).toEqual([
@@ -97,6 +98,15 @@ describe('creating and reading', () => {
       { unit: 'kg', commitments: 1, committed: 800, delivered: 0 },
     ]);
     expect(detail).toMatchObject({ deliveries: [], attachments: [], notes: [], terminationReason: '' });
+
+    // Dissolved since it signed: still the party, said so with the day it ended.
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-03-08', decisionNo: '5/QĐ', subjectId: vinhBinh });
+    const after = await call(app, 'agreements:get', { id: created.id });
+    expect(after.parties.map((party) => [party.name, party.ended])).toEqual([
+      ['HTX Nông nghiệp Vĩnh Bình', { status: 'dissolved', endedOn: '2026-03-08' }],
+      ['Công ty CP Thực phẩm Hà Nội', null],
+      ['Liên minh Hợp tác xã tỉnh An Giang', null],
+    ]);
   });
 
   it('keeps a draft without its signing date', async () => {
@@ -351,18 +361,18 @@ describe('who supplies and who receives', () => {
     // By value: half of 400 million and all of 20 million, of 420 million.
     const byValue = (50 * 400 + 100 * 20) / 420;
     expect(detail.partyFulfilment).toEqual([
-      { partyId: detail.parties[0]?.id, supplied: { percent: byValue, basis: 'value' }, suppliedCount: 2, received: null, receivedCount: 0 },
-      { partyId: detail.parties[1]?.id, supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value' }, receivedCount: 2 },
+      { partyId: detail.parties[0]?.id, supplied: { percent: byValue, basis: 'value', unvalued: 0 }, suppliedCount: 2, received: null, receivedCount: 0 },
+      { partyId: detail.parties[1]?.id, supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value', unvalued: 0 }, receivedCount: 2 },
     ]);
 
     const ofVinhBinh = await call(app, 'agreements:ofCounterpart', { kind: 'organization', id: vinhBinh });
     expect(ofVinhBinh.agreements.map((row) => [row.title, row.supplied, row.received])).toEqual([
-      ['Hợp đồng mua đường thốt nốt', null, { percent: 25, basis: 'commitments' }],
-      ['Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', { percent: byValue, basis: 'value' }, null],
+      ['Hợp đồng mua đường thốt nốt', null, { percent: 25, basis: 'commitments', unvalued: 0 }],
+      ['Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', { percent: byValue, basis: 'value', unvalued: 0 }, null],
     ]);
-    expect(ofVinhBinh).toMatchObject({ supplied: { percent: byValue, basis: 'value' }, suppliedCount: 2, received: { percent: 25, basis: 'commitments' }, receivedCount: 1 });
+    expect(ofVinhBinh).toMatchObject({ supplied: { percent: byValue, basis: 'value', unvalued: 0 }, suppliedCount: 2, received: { percent: 25, basis: 'commitments', unvalued: 0 }, receivedCount: 1 });
     const ofHafoods = await call(app, 'agreements:ofCounterpart', { kind: 'partner', id: hafoods });
-    expect(ofHafoods).toMatchObject({ supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value' }, receivedCount: 2 });
+    expect(ofHafoods).toMatchObject({ supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value', unvalued: 0 }, receivedCount: 2 });
   });
 });
 
@@ -448,6 +458,15 @@ describe('deliveries', () => {
       ['2026-07-01', 'Lúa Đài Thơm 8', 45, 'tấn'],
       ['2026-04-10', 'Lúa Đài Thơm 8', 12, 'tấn'],
     ]);
+
+    // Each delivery's Giá trị as the page shows it adds up to the value delivered the report counts:
+    // 96.000.000 ₫ of the 12 tấn, of the 45 tấn only what remained of the 400.000.000 ₫, and the
+    // 800 kg, which wrote no value, its commitment's 20.000.000 ₫.
+    const shown = detail.commitments.map((commitment) => [...deliveryValues(commitment, detail.deliveries.filter((d) => d.commitmentId === commitment.id)).values()]);
+    expect(shown).toEqual([[96_000_000, 304_000_000], [20_000_000]]);
+    const reported = agreementsTables(app.ctx, '2026-01-01', '2026-12-31').commitments?.rows;
+    const totals = shown.map((values) => values.reduce<number>((sum, value) => sum + (value ?? 0), 0));
+    expect(Array.isArray(reported) && reported.map((row: Record<string, unknown>) => row.deliveredValue)).toEqual(totals);
   });
 
   it('are dated between signing and today, within the agreement, with a positive quantity', async () => {

@@ -123,4 +123,33 @@ describe('the chairperson’s sentences on the demo data', { timeout: 120_000 },
     expect(row('Hội nghị chuyên đề')).toEqual(expected('thematic_conference', 'Hội nghị chuyên đề'));
     expect(row('Hội nghị chuyên đề')?.slice(1, 2)).toEqual([10]);
   });
+
+  it('give one Tỷ lệ thực hiện on Tổng quan and in the agreements report, by value, the commitments without a value left out and counted', async () => {
+    // The year's commitments by value, straight from the rows: each one's share delivered (at most
+    // all of it) of its value, over the values — those without a value weigh nothing and are counted.
+    const yearEnd = `${year}-12-31`;
+    const rows = app.ctx.db.$client
+      .prepare(
+        `SELECT c.quantity, c.value,
+           (SELECT coalesce(sum(d.quantity), 0) FROM agreement_deliveries d WHERE d.commitment_id = c.id AND d.delivered_on <= ?) AS delivered
+         FROM agreement_commitments c JOIN agreements a ON a.id = c.agreement_id
+         WHERE a.deleted_at IS NULL AND a.signed_on LIKE '${year}-%' AND (a.terminated_on IS NULL OR a.terminated_on > ?)`,
+      )
+      .all(yearEnd, yearEnd) as { quantity: number; value: number | null; delivered: number }[];
+    const valued = rows.filter((row) => row.value !== null);
+    const committed = valued.reduce((sum, row) => sum + (row.value ?? 0), 0);
+    const delivered = valued.reduce((sum, row) => sum + ((row.value ?? 0) * Math.min(row.quantity, row.delivered)) / row.quantity, 0);
+    const unvalued = rows.length - valued.length;
+    expect(unvalued).toBeGreaterThan(0);
+
+    const { agreements } = await call(app, 'statistics:overview', { year });
+    expect(agreements.fulfilment).toMatchObject({ basis: 'value', unvalued });
+    expect(agreements.fulfilment?.percent).toBeCloseTo((delivered / committed) * 100, 9);
+
+    const report = await readWorkbook((await runReport(app, { report: 'agreements', from: `${year}-01-01`, to: yearEnd })).path);
+    const sheet = report.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
+    const totals = sheet.getRow(rowNumberOf(sheet, 'Tổng cộng'));
+    expect(totals.getCell(10).value).toBeCloseTo(agreements.fulfilment?.percent ?? Number.NaN, 9);
+    expect(totals.getCell(11).value).toBe(`Theo giá trị (${unvalued} cam kết chưa có giá trị không tính)`);
+  });
 });

@@ -140,19 +140,18 @@ describe('numbers read in the unit their header names', () => {
   it('says a number whose comma was read as grouping thousands with what it counts: the đồng stored, a price with its unit, a quantity in the header’s unit', async () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Xoài cát Phú Thạnh', communeCode: XA_VINH_BINH });
     const csv = [
-      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng (tấn);Thu hoạch từ;Giá bán (nghìn đồng/kg)',
+      'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng (kg);Thu hoạch từ;Giá bán (nghìn đồng/kg)',
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;1,500;15/06/2026;7,500',
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;khoảng 20;15/06/2026;12',
     ].join('\n');
     const { preview } = await previewFile(csv, 'offers');
     expect(said(preview, 'notes').map((notes) => notes.filter((note) => /^[DF]\d/.test(note)).map((note) => note.replace(/\u00a0/g, ' ')))).toEqual([
       [
-        'D2: Số lượng: «1,500» ghi nhận là 1.500 tấn (dấu phẩy ngăn hàng nghìn); nếu là 1,5 thì hãy sửa trong tệp.',
+        'D2: Số lượng: «1,500» ghi nhận là 1.500 kg (dấu phẩy ngăn hàng nghìn); nếu là 1,5 thì hãy sửa trong tệp.',
         // 7.500 nghìn đồng, as the line above the rows says the column's numbers are read.
         'F2: Giá từ: «7,500» ghi nhận là 7.500 nghìn đồng = 7.500.000 ₫/kg (dấu phẩy ngăn hàng nghìn); nếu là 7,5 thì hãy sửa trong tệp.',
-        'F2: Giá từ: 7.500.000 đồng/kg ghi nhận là 7.500.000.000 đồng/tấn.',
       ],
-      ['D3: Số lượng: «khoảng 20» ghi nhận là 20 tấn.', 'F3: Giá từ: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.'],
+      ['D3: Số lượng: «khoảng 20» ghi nhận là 20 kg.'],
     ]);
   });
 

@@ -614,6 +614,9 @@ describe('the statistics counters in plans', () => {
     // January: it counts in the 2024 counters, not on the day measured.
     await call(app, 'figures:save', { organizationId: ids.c ?? 0, year: 2024, classification: 'average', managers: 2, managersWithDegree: 1, membersOfficial: 11, workers: 9, averageIncome: 5_000_000, revenue: 800_000_000 });
     await call(app, 'figures:save', { organizationId: ids.transport ?? 0, year: 2024, classification: 'good', managers: 3, managersWithDegree: 3, membersOfficial: 30, workers: 12, averageIncome: 7_000_000 });
+    // The year before's figures, which «Năm trước» reads (not 2024's again).
+    await call(app, 'figures:save', { organizationId: ids.a ?? 0, year: 2023, classification: 'fair', managers: 4, managersWithDegree: 1, membersOfficial: 18, workers: 8, averageIncome: 4_500_000, revenue: 600_000_000 });
+    await call(app, 'figures:save', { organizationId: ids.b ?? 0, year: 2023, classification: 'average', managers: 3, managersWithDegree: 0, membersOfficial: 15, workers: 5, averageIncome: 4_000_000 });
     app.setNow(on('2025-02-10'));
     await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2025-01-20', subjectId: ids.b ?? 0 });
     const htx: MeasureInput = { metric: 'organizations', kinds: ['htx'] };
@@ -637,22 +640,22 @@ describe('the statistics counters in plans', () => {
     expect(actuals(province)).toEqual(actuals(rows));
     expect(actuals(province)).toEqual([
       // Vĩnh Xương, Rau sạch, Châu Giang, Thủy sản, Vĩnh An, Vận tải: Long Phú is gone. Last year
-      // is all of 2024 as a 2024 plan measures it, with the figures of 2024 (those reported up to
-      // its end): Long Phú was there.
+      // is all of 2024 as a 2024 plan measures it (Long Phú was there), with the figures of the
+      // year before those of Thực hiện: 2023's, not 2024's again.
       ['HTX', null, null, 6, 7],
       ['Nông nghiệp', null, null, 5, 6],
       // Of 2024's classified still existing: Vĩnh Xương (good), Châu Giang (average), Vận tải (good);
-      // last year Long Phú (fair) too, of 7.
-      ['Hiệu quả', 3, 6, 50, 57.1],
-      ['Tốt, khá', 2, 3, 66.7, 75],
-      // Managers 5 + 3 + 2 + 3, with a degree 2 + 0 + 1 + 3: Long Phú's 4 no longer count (last
-      // year they did: 6 of 17).
-      ['Quản lý', 6, 13, 46.2, 35.3],
-      ['Thành viên', null, null, 20 + 20 + 11 + 30, 20 + 20 + 20 + 11 + 30],
-      ['Lao động', null, null, 9 + 12, 9 + 12],
-      ['Doanh thu', null, null, 800_000_000, 800_000_000],
-      // Per worker: (5.000.000 × 9 + 7.000.000 × 12) / 21.
-      ['Thu nhập', null, null, 6_142_857, 6_142_857],
+      // last year 2023's Vĩnh Xương (fair) and Long Phú (average), of 7.
+      ['Hiệu quả', 3, 6, 50, 28.6],
+      ['Tốt, khá', 2, 3, 66.7, 50],
+      // Managers 5 + 3 + 2 + 3, with a degree 2 + 0 + 1 + 3: Long Phú's 4 no longer count; last
+      // year 1 of 4 + 3.
+      ['Quản lý', 6, 13, 46.2, 14.3],
+      ['Thành viên', null, null, 20 + 20 + 11 + 30, 18 + 15],
+      ['Lao động', null, null, 9 + 12, 8 + 5],
+      ['Doanh thu', null, null, 800_000_000, 600_000_000],
+      // Per worker: (5.000.000 × 9 + 7.000.000 × 12) / 21; last year (4.500.000 × 8 + 4.000.000 × 5) / 13.
+      ['Thu nhập', null, null, 6_142_857, 4_307_692],
     ]);
     expect(verifyDerivedStructures(app.ctx.db.$client)).toEqual([]);
   });
@@ -668,7 +671,8 @@ describe('the year-end report', () => {
     await call(app, 'plans:typeActual', { targetId: typed.id, actual: 130, note: 'Theo báo cáo của Phòng Kinh tế', by: 'Trần Thị Bích' });
     app.setNow(on('2025-01-12'));
     const { path, fileName } = await runPlanResults(app, id);
-    expect(fileName).toBe('Bao-cao-ket-qua-thuc-hien-ke-hoach-2024.xlsx');
+    // Named by where it holds too: the province's plan of the same year does not download over it.
+    expect(fileName).toBe('Bao-cao-ket-qua-thuc-hien-ke-hoach-2024-Phuong-Tan-Chau-va-4-xa-phuong-khac.xlsx');
     const sheet = (await readWorkbook(path)).worksheets[0];
     if (!sheet) throw new Error('no sheet');
     expect(sheet.getCell('A1').text).toBe('LIÊN MINH HỢP TÁC XÃ TỈNH AN GIANG');
@@ -693,13 +697,16 @@ describe('the year-end report', () => {
 
   it('writes a value once, its unit in Đơn vị tính, and judges no target of a plan not begun', async () => {
     await call(app, 'figures:save', { organizationId: ids.a ?? 0, year: 2024, classification: 'good', managers: 5, managersWithDegree: 2, membersOfficial: 20, revenue: 5_000_000_000 });
+    await call(app, 'figures:save', { organizationId: ids.a ?? 0, year: 2023, classification: 'good', managers: 5, managersWithDegree: 2, membersOfficial: 18, revenue: 4_200_000_000 });
     const { id } = await call(app, 'plans:create', provincePlan(2025));
-    const sheet = (await readWorkbook((await runPlanResults(app, id)).path)).worksheets[0];
+    const report = await runPlanResults(app, id);
+    expect(report.fileName).toBe('Bao-cao-ket-qua-thuc-hien-ke-hoach-2025-An-Giang.xlsx');
+    const sheet = (await readWorkbook(report.path)).worksheets[0];
     if (!sheet) throw new Error('no sheet');
     // Not «Ít nhất 500.000.000.000 ₫» beside «đồng».
     const revenue = rowNumberOf(sheet, '3');
-    // Last year as the 2024 plan reads itself today: the same figures of 2024.
-    expect(rowTexts(sheet, revenue).slice(0, 9)).toEqual(['3', 'Tổng doanh thu của HTX', 'đồng', 'Ít nhất', '500000000000', '5000000000', '1', '5000000000', 'Chưa đến kỳ thực hiện']);
+    // Thực hiện with 2024's figures, the newest there are; Cùng kỳ năm trước with 2023's.
+    expect(rowTexts(sheet, revenue).slice(0, 9)).toEqual(['3', 'Tổng doanh thu của HTX', 'đồng', 'Ít nhất', '500000000000', '5000000000', '1', '4200000000', 'Chưa đến kỳ thực hiện']);
     // The planned level is a number cell written as the actual beside it, not text beside a number.
     const [planned, actual] = [sheet.getCell(revenue, 5), sheet.getCell(revenue, 6)];
     expect([planned.value, actual.value]).toEqual([500_000_000_000, 5_000_000_000]);

@@ -337,6 +337,36 @@ describe('register statistics for a year', () => {
   });
 });
 
+describe('register statistics for a year not yet reported', () => {
+  it('says how few have reported, in the report itself, and prints «—» where none of a kind did', async () => {
+    const byKind = async () => {
+      const workbook = await readWorkbook((await runReport(app, { report: 'register-statistics', year: 2026 })).path);
+      const sheet = workbook.getWorksheet('Theo loại hình') as ExcelJS.Worksheet;
+      const header = rowNumberOf(sheet, 'STT');
+      // Reporting, official, associate, workers, good, fair, average, weak, unclassified, revenue.
+      const figures = (row: number) => (sheet.getRow(row).values as unknown[]).slice(8);
+      return { period: sheet.getCell('A5').text, htx: figures(header + 2), tht: figures(header + 4), totals: figures(rowNumberOf(sheet, 'Tổng cộng')) };
+    };
+    const none = await byKind();
+    expect(none.period).toBe('Năm 2026 — chưa có tổ chức nào báo cáo số liệu hằng năm');
+    // Not 0 members: nobody said.
+    expect(none.htx).toEqual([0, '—', '—', '—', '—', '—', '—', '—', 2, '—']);
+    expect(none.totals).toEqual([0, '—', '—', '—', '—', '—', '—', '—', 3, '—']);
+
+    // One of the three existing at the end of 2026, the THT: its figures, and the year said to be short of reported.
+    await call(app, 'figures:save', { organizationId: ids.c, year: 2026, membersOfficial: 6, workers: 4 });
+    try {
+      const one = await byKind();
+      expect(one.period).toBe('Năm 2026 — số liệu hằng năm mới có 1/3 tổ chức báo cáo, chưa đủ để tổng hợp');
+      expect(one.htx).toEqual([0, '—', '—', '—', '—', '—', '—', '—', 2, '—']);
+      expect(one.tht).toEqual([1, 6, 0, 4, 0, 0, 0, 0, 1, '—']);
+      expect(one.totals).toEqual([1, 6, 0, 4, 0, 0, 0, 0, 3, '—']);
+    } finally {
+      await call(app, 'figures:delete', { organizationId: ids.c, year: 2026 });
+    }
+  });
+});
+
 describe('trade promotion for a period', () => {
   let path = '';
   let office: LibreOfficeReading | null = null;
@@ -548,10 +578,12 @@ describe('agreements and their fulfilment', () => {
     const workbook = await readWorkbook((await runReport(app, { report: 'agreements', from: '2022-01-01', to: '2022-12-31' })).path);
     const sheet = workbook.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
     const totals = sheet.getRow(rowNumberOf(sheet, 'Tổng cộng'));
-    // Committed, delivered, rate, how: 100 million of 1 billion is 10 %, by value.
-    expect([8, 9, 10, 11].map((column) => totals.getCell(column).value)).toEqual([1_000_000_000, 100_000_000, 10, 'Theo giá trị']);
+    // Committed, delivered, rate, how: 100 million of 1 billion is 10 %, by value, the honey left
+    // out and said so; the memorandum alone, with no value at all, is the mean of its one rate.
+    expect([8, 9, 10, 11].map((column) => totals.getCell(column).value)).toEqual([1_000_000_000, 100_000_000, 10, 'Theo giá trị (1 cam kết chưa có giá trị không tính)']);
+    expect([10, 11].map((column) => sheet.getRow(totals.number - 1).getCell(column).value)).toEqual([100, 'Bình quân']);
     const texts = sheetTexts(sheet);
-    expect(texts.some((text) => text.includes('cam kết không ghi giá trị không tính vào tỷ lệ này'))).toBe(true);
+    expect(texts.some((text) => text.includes('cam kết chưa ghi giá trị không tính vào tỷ lệ, số cam kết đó ghi ở cột Cách tính'))).toBe(true);
   });
 });
 
@@ -575,7 +607,9 @@ describe('the register', () => {
     expect(a.getCell(4).value).toBe('1600123456');
     expect(a.getCell(6).value).toBe('-2+3 ấp Vĩnh Hòa');
     expect(sheet.getRow(first + 1).getCell(10).value).toBe('Đã giải thể');
-    expect(sheet.getRow(first + 4).getCell(2).value).toBe('4 tổ chức');
+    // The dissolved one is listed, and the total tells it apart: Tổng quan counts the 3 still there.
+    expect(sheet.getRow(first + 4).getCell(2).value).toBe('4 tổ chức: 3 đang tồn tại, 1 đã chấm dứt (1 giải thể)');
+    expect((await call(app, 'statistics:overview', { year: 2026 })).current.organizations.total).toBe(3);
 
     // In the file itself: a string value (exceljs's streaming writer says t="str"), no formula anywhere.
     const xml = strFromU8(unzipSync(readFileSync(path), { filter: (file) => file.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml'] ?? new Uint8Array());

@@ -235,7 +235,7 @@ describe('offers', () => {
     expect((await call(app, 'offers:get', { id: b.id })).status).toBe('expired');
     app.setNow(on('2026-09-01'));
     expect((await call(app, 'offers:get', { id: c.id })).status).toBe('withdrawn');
-    expect(supplyStatus({ quantity: 1, connected: 0.9999999, until: null, withdrawnOn: null }, '2026-01-01')).toBe('fully_connected');
+    expect(supplyStatus({ quantity: 1, connected: 0.9999999, until: null, withdrawnOn: null, partyEndedOn: null }, '2026-01-01')).toBe('fully_connected');
   });
 
   it('finds offers by product or organization without diacritics, by group and by programme', async () => {
@@ -791,16 +791,44 @@ describe('what the lists hide, the programme does not count nor suggestions offe
     });
   });
 
+  it('closes at a seller’s end only what was still open that day: one expired before, or connected in full, keeps its status', async () => {
+    const rice = (overrides: Partial<InputOf<'offers:create'>>) => call(app, 'offers:create', offer({ organizationId: ids.riceA, ...overrides }));
+    const long = await rice({ product: 'Gạo 2024', availableFrom: '2024-01-01', availableUntil: '2024-03-31' });
+    const dayBefore = await rice({ product: 'Gạo nếp', availableFrom: '2026-05-01', availableUntil: '2026-06-09' });
+    const onTheDay = await rice({ product: 'Gạo tẻ', availableFrom: '2026-05-01', availableUntil: '2026-06-10' });
+    const full = await rice({ product: 'Gạo lứt', quantity: 10, availableFrom: '2026-05-01', availableUntil: null });
+    const open = await rice({ availableFrom: '2026-05-01' });
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-01' }));
+    await call(app, 'connections:create', { offerId: full.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    app.setNow(on('2026-06-20'));
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-06-10', decisionNo: '7/QĐ', subjectId: ids.riceA });
+
+    for (const day of ['2026-06-20', '2026-08-01']) {
+      app.setNow(on(day));
+      const statuses = new Map((await call(app, 'offers:list', { pageSize: 50 })).rows.map((row) => [row.id, row.status]));
+      expect([long, dayBefore, onTheDay, full, open].map((one) => statuses.get(one.id)), day).toEqual(['expired', 'expired', 'withdrawn', 'fully_connected', 'withdrawn']);
+      const inSql = app.ctx.db.select({ id: supplyOffers.id, status: supplyStatusSql('offer', day) }).from(supplyOffers).all();
+      for (const row of inSql) expect(row.status, `${day}, ${String(row.id)}`).toBe(statuses.get(row.id));
+      expect((await call(app, 'offers:list', { statuses: ['expired'] })).rows.map((row) => row.id).sort()).toEqual([long.id, dayBefore.id].sort());
+    }
+    expect((await call(app, 'offers:get', { id: long.id })).status).toBe('expired');
+    // The rule alone: withdrawn by hand comes first, as before; an end after the window leaves it expired.
+    const facts = { quantity: 10, connected: 0, until: '2026-06-09', withdrawnOn: null, partyEndedOn: '2026-06-10' };
+    expect(supplyStatus(facts, '2026-06-20')).toBe('expired');
+    expect(supplyStatus({ ...facts, partyEndedOn: '2026-06-09' }, '2026-06-20')).toBe('withdrawn');
+    expect(supplyStatus({ ...facts, withdrawnOn: '2026-06-01' }, '2026-06-20')).toBe('withdrawn');
+    expect(supplyStatus({ ...facts, until: null }, '2026-06-09')).toBe('open');
+  });
+
   it('closes the demands of a member buyer that ended as its offers, and refuses a new one from its end at the buyer', async () => {
     const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
     const wanted = await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB } }));
     const fromPartner = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-06-01' }));
     await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-05-18', decisionNo: '9/QĐ', subjectId: ids.riceB });
 
-    // Saved again (nothing changed) or anew from its end: refused at the buyer, with the day.
+    // Anew from its end: refused at the buyer, with the day.
     const ended = { buyer: 'HTX Nông nghiệp Tây Bình đã chấm dứt hoạt động từ ngày 18/05/2026.' };
     expect(await issuesOf('demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB }, product: 'Xoài' }))).toEqual(ended);
-    expect(await issuesOf('demands:update', { ...demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB } }), id: wanted.id })).toEqual(ended);
     // A need from before its end was its own: kept, and closed from the end like a withdrawal.
     await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB }, product: 'Xoài', neededFrom: '2026-05-01' }));
     const detail = await call(app, 'demands:get', { id: wanted.id });
@@ -817,6 +845,40 @@ describe('what the lists hide, the programme does not count nor suggestions offe
     expect(await issuesOf('connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' })).toEqual({
       connectedOn: 'Bên mua đã chấm dứt hoạt động từ ngày 18/05/2026; không kết nối được từ ngày đó.',
     });
+  });
+
+  it('lets an offer and a demand stored from after their organization’s end (recorded later) be corrected and withdrawn, never moved onto the end', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB } }));
+    const other = await call(app, 'offers:create', offer({ organizationId: ids.mango, product: 'Xoài cát', productGroupCode: 'trai_cay', communeCode: XA_VINH_BINH }));
+    // Both ended on 18/05, recorded on 20/05: after the offer (from 01/06) and the demand (from 15/06) were.
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-05-18', decisionNo: '7/QĐ', subjectId: ids.riceA });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-05-18', decisionNo: '9/QĐ', subjectId: ids.riceB });
+
+    // Its note corrected, the party and the first day as stored: saved, and still closed by the end.
+    const corrected = await call(app, 'offers:update', { ...offer({ organizationId: ids.riceA, note: 'Giá đã gồm vận chuyển' }), id: rice.id });
+    expect({ status: corrected.status, note: (await call(app, 'offers:get', { id: rice.id })).note }).toEqual({ status: 'withdrawn', note: 'Giá đã gồm vận chuyển' });
+    const needed = { ...demand({ requirements: [], buyer: { kind: 'organization', id: ids.riceB }, quantity: 40 }), id: wanted.id };
+    expect((await call(app, 'demands:update', needed)).quantity).toBe(40);
+    // Withdrawn by a person all the same, from the day they say.
+    expect((await call(app, 'offers:withdraw', { id: rice.id, withdrawnOn: '2026-05-20' })).withdrawnOn).toBe('2026-05-20');
+
+    // Its first day moved, still from the end on: refused at that day, which says what may be kept.
+    expect(await issuesOf('offers:update', { ...offer({ organizationId: ids.riceA, availableFrom: '2026-06-10' }), id: rice.id })).toEqual({
+      availableFrom: 'HTX Nông nghiệp Vĩnh Bình đã chấm dứt hoạt động từ ngày 18/05/2026: không ghi được nguồn cung có hàng từ ngày đó trở đi. Hãy để ngày có hàng đã ghi (01/06/2026), hoặc một ngày trước 18/05/2026.',
+    });
+    expect(await issuesOf('demands:update', { ...needed, neededFrom: '2026-06-01' })).toEqual({
+      neededFrom: 'HTX Nông nghiệp Tây Bình đã chấm dứt hoạt động từ ngày 18/05/2026: không ghi được nhu cầu cần hàng từ ngày đó trở đi. Hãy để ngày cần hàng đã ghi (15/06/2026), hoặc một ngày trước 18/05/2026.',
+    });
+    // Moved before the end: its own again, saved; and from there not back past the end.
+    expect((await call(app, 'offers:update', { ...offer({ organizationId: ids.riceA, availableFrom: '2026-05-10' }), id: rice.id })).availableFrom).toBe('2026-05-10');
+    expect(Object.keys(await issuesOf('offers:update', { ...offer({ organizationId: ids.riceA }), id: rice.id }))).toEqual(['availableFrom']);
+    // Another offer moved onto the organization that ended: refused at the organization, as a new one is.
+    expect(await issuesOf('offers:update', { ...offer({ organizationId: ids.riceA }), id: other.id })).toEqual({
+      organizationId: 'HTX Nông nghiệp Vĩnh Bình đã chấm dứt hoạt động từ ngày 18/05/2026.',
+    });
+    const history = await call(app, 'records:history', { kind: 'offer', id: rice.id });
+    expect(history.entries.filter((entry) => entry.action === 'update')).toHaveLength(3);
   });
 
   it('says on an offer’s page that its seller is in the trash, and suggests nothing for it meanwhile', async () => {
@@ -840,6 +902,22 @@ describe('what the lists hide, the programme does not count nor suggestions offe
       validFrom: '2026-05-20',
       commitment: { startsOn: '2026-05-20', dueOn: '2026-06-30' },
     });
+  });
+
+  it('drafts an old connection’s agreement signed on the connection’s day, so that it saves as filled', async () => {
+    // Connected on 20/05/2026, due by 30/06/2026; the seller was dissolved on 15/07/2026 and the
+    // agreement is drawn up on 07/12/2026. Signed today it would end before its signing and after
+    // its seller: refused twice before anyone typed a thing.
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [] }));
+    const connection = await call(app, 'connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+    app.setNow(on('2026-07-20'));
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-07-15', decisionNo: '5/QĐ', subjectId: ids.riceA });
+    app.setNow(on('2026-12-07'));
+    const { input } = await call(app, 'connections:agreementDraft', { id: connection.id });
+    expect([input.signedOn, input.validFrom, input.validUntil]).toEqual(['2026-05-20', '2026-05-20', '2026-06-30']);
+    const { agreement } = await call(app, 'connections:createAgreement', { connectionId: connection.id, agreement: input });
+    expect(agreement).toMatchObject({ signedOn: '2026-05-20', validUntil: '2026-06-30', status: 'expired' });
   });
 });
 

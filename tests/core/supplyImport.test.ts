@@ -113,7 +113,7 @@ describe('importing offers', () => {
     ]);
   });
 
-  it('reads a quantity written with its unit, a price for another unit or as a range, and says how; refuses what it cannot state', async () => {
+  it('reads a quantity written with its unit and a price as a range, says how; refuses a price for another unit with the figure to write', async () => {
     const csv = [
       'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán',
       'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;1,5 tấn;;01/06/2026;25 nghìn/kg',
@@ -129,14 +129,15 @@ describe('importing offers', () => {
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung co don vi.csv', csv), 'offers');
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['D2: Số lượng: ghi nhận là 1,5 tấn (đơn vị ghi cùng ô).', 'G2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
-      [3, 'valid', [], ['G3: Giá từ: 7.500 đồng/kg ghi nhận là 7.500.000 đồng/tấn.']],
+      // A price per another unit of the quantity's kind: the figure per the row's unit to write, as the forms say it — never converted for the person.
+      [2, 'invalid', ['G2: Giá từ ghi theo kg, còn số lượng tính bằng tấn: 25.000 đồng/kg là 25.000.000 đồng/tấn. Hãy ghi 25.000.000 đồng/tấn.'], ['D2: Số lượng: ghi nhận là 1,5 tấn (đơn vị ghi cùng ô).']],
+      [3, 'invalid', ['G3: Giá từ ghi theo kg, còn số lượng tính bằng tấn: 7.500 đồng/kg là 7.500.000 đồng/tấn. Hãy ghi 7.500.000 đồng/tấn.'], []],
       [4, 'valid', [], ['G4: Giá từ: ghi một khoảng giá, ghi nhận là từ 12.000 đến 15.000 đồng/kg.']],
       [
         5,
-        'valid',
-        [],
-        ['D5: Số lượng: ghi nhận là 2 tạ (đơn vị ghi cùng ô).', 'G5: Giá từ: ghi một khoảng giá, ghi nhận là từ 1.200.000 đến 1.500.000 đồng/tạ (12.000–15.000 đồng/kg).'],
+        'invalid',
+        ['G5: Giá từ ghi theo kg, còn số lượng tính bằng tạ: 12.000 – 15.000 đồng/kg là 1.200.000 – 1.500.000 đồng/tạ. Hãy ghi 1.200.000 – 1.500.000 đồng/tạ.'],
+        ['D5: Số lượng: ghi nhận là 2 tạ (đơn vị ghi cùng ô).'],
       ],
       // Written with another unit of its kind than Đơn vị tính: the figure to write, not written for the person.
       [6, 'invalid', ['D6: Số lượng ghi 3 tấn, còn cột Đơn vị tính ghi «kg»: 3 tấn là 3.000 kg. Hãy ghi 3.000, hoặc sửa Đơn vị tính thành tấn.'], []],
@@ -148,28 +149,24 @@ describe('importing offers', () => {
         ['D8: Số lượng ghi theo «năm»; số lượng của dòng là tổng số trong khoảng từ ngày đến ngày của dòng, hãy ghi tổng số đó với đơn vị, ví dụ «2 tấn».'],
         [],
       ],
-      // A price per kilogram as written, its decimals too, before it is stated per tonne.
-      [9, 'valid', [], ['G9: Giá từ: 3.250,5 đồng/kg ghi nhận là 3.250.500 đồng/tấn.']],
+      // A price per kilogram said as written, its decimals too.
+      [9, 'invalid', ['G9: Giá từ ghi theo kg, còn số lượng tính bằng tấn: 3.250,5 đồng/kg là 3.250.500 đồng/tấn. Hãy ghi 3.250.500 đồng/tấn.'], []],
       [10, 'invalid', ['D10: Số lượng ghi đơn vị «trái», còn cột Đơn vị tính ghi «tấn», hai đơn vị khác loại không đổi ra nhau được; hãy để một đơn vị.'], []],
       // The same unit in both: read.
       [11, 'valid', [], []],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 6, failed: 4 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 8 });
     const offers = await call(app, 'offers:list', { programmeId });
     expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin, row.priceMax]).sort()).toEqual([
-      ['Gạo ST25', 1.5, 'tấn', 25_000_000, null],
       ['Gạo nàng hoa', 1.5, 'tấn', null, null],
-      ['Gạo tấm', 2, 'tấn', 3_250_500, null],
-      ['Lúa OM 18', 20, 'tấn', 7_500_000, null],
       ['Xoài cát Hòa Lộc', 500, 'kg', 12_000, 15_000],
-      ['Xoài Đài Loan', 2, 'tạ', 1_200_000, 1_500_000],
     ]);
   });
 
   it('reads an estimated quantity as its number and a range as its lower end, a price «thỏa thuận» as none, and says each', async () => {
     const csv = [
       'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán;Giao hàng',
-      'HTX NN Vĩnh Bình;xã Vĩnh An;Lúa OM 18;50-60;tấn;01/06/2026;7.500 đ/kg;',
+      'HTX NN Vĩnh Bình;xã Vĩnh An;Lúa OM 18;50-60;tấn;01/06/2026;7.500.000 đ/tấn;',
       'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;khoảng 20;tấn;01/06/2026;thỏa thuận;Thỏa thuận',
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài cát Hòa Lộc;1.000 – 1.500 kg;;15/06/2026;Liên hệ;',
       'HTX Xoài cát Phú Thạnh;Xã Vĩnh Bình;Xoài keo;60-50;tấn;15/06/2026;;',
@@ -177,7 +174,7 @@ describe('importing offers', () => {
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung uoc.csv', csv), 'offers');
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['D2: Số lượng: «50-60» là một khoảng, ghi nhận số thấp là 50.', 'G2: Giá từ: 7.500 đồng/kg ghi nhận là 7.500.000 đồng/tấn.']],
+      [2, 'valid', [], ['D2: Số lượng: «50-60» là một khoảng, ghi nhận số thấp là 50.']],
       [3, 'valid', [], ['D3: Số lượng: «khoảng 20» ghi nhận là 20.', 'G3: Giá từ: «thỏa thuận» ghi nhận là để trống.']],
       [
         4,
@@ -252,7 +249,7 @@ describe('importing offers', () => {
     ]);
   });
 
-  it('takes a price column whose header names its unit ("Giá bán (nghìn đồng/kg)") as prices for that unit', async () => {
+  it('takes a price column whose header names its unit ("Giá bán (nghìn đồng/kg)") as prices for that unit, refused with the figure for a quantity in another', async () => {
     const csv = [
       'Tên HTX;Địa chỉ;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ;Giá bán (nghìn đồng/kg)',
       'HTX NN Vĩnh Bình;xã Vĩnh An;Gạo ST25;30;tấn;01/06/2026;25',
@@ -262,18 +259,15 @@ describe('importing offers', () => {
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung gia theo kg.csv', csv), 'offers');
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['G2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [2, 'invalid', ['G2: Giá từ ghi theo kg, còn số lượng tính bằng tấn: 25.000 đồng/kg là 25.000.000 đồng/tấn. Hãy ghi 25.000.000 đồng/tấn.'], []],
       [3, 'valid', [], ['G3: Giá từ: ghi một khoảng giá, ghi nhận là từ 12.000 đến 15.000 đồng/kg.']],
       // A cell that names its own unit is taken at its word, not the header's.
       [4, 'invalid', ['G4: Giá từ ghi theo quả, còn số lượng tính bằng tấn, hai đơn vị không đổi ra nhau được; hãy ghi giá theo tấn.'], []],
       [5, 'invalid', ['G5: Giá từ ghi theo kg, còn số lượng tính bằng quả, hai đơn vị không đổi ra nhau được; hãy ghi giá theo quả.'], []],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 2 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 3 });
     const offers = await call(app, 'offers:list', { programmeId });
-    expect(offers.rows.map((row) => [row.product, row.priceMin, row.priceMax]).sort()).toEqual([
-      ['Gạo ST25', 25_000_000, null],
-      ['Xoài cát Hòa Lộc', 12_000, 15_000],
-    ]);
+    expect(offers.rows.map((row) => [row.product, row.priceMin, row.priceMax]).sort()).toEqual([['Xoài cát Hòa Lộc', 12_000, 15_000]]);
   });
 
   it('takes the unit a quantity column\'s header names ("Sản lượng (tấn)"), without a column Đơn vị tính', async () => {
@@ -285,18 +279,15 @@ describe('importing offers', () => {
     ].join('\n');
     const { jobId, preview: shown } = await preview(stage(app, 'Nguon cung san luong tan.csv', csv), 'offers');
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['F2: Giá từ: 25.000 đồng/kg ghi nhận là 25.000.000 đồng/tấn.']],
+      [2, 'invalid', ['F2: Giá từ ghi theo kg, còn số lượng tính bằng tấn: 25.000 đồng/kg là 25.000.000 đồng/tấn. Hãy ghi 25.000.000 đồng/tấn.'], []],
       [3, 'valid', [], ['D3: Số lượng: ghi nhận là 500 kg (đơn vị ghi cùng ô).']],
     ]);
     // Other words in the header's brackets name no unit: the list still needs its Đơn vị tính.
     const described = csv.replace('Sản lượng (tấn)', 'Sản lượng (dự kiến)');
     await expect(preview(stage(app, 'Nguon cung du kien.csv', described), 'offers')).rejects.toThrow('Chưa ghép cột cho: Đơn vị tính.');
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 0 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 1 });
     const offers = await call(app, 'offers:list', { programmeId });
-    expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin]).sort()).toEqual([
-      ['Gạo ST25', 30, 'tấn', 25_000_000],
-      ['Xoài cát Hòa Lộc', 500, 'kg', 30_000],
-    ]);
+    expect(offers.rows.map((row) => [row.product, row.quantity, row.unitName, row.priceMin]).sort()).toEqual([['Xoài cát Hòa Lộc', 500, 'kg', 30_000]]);
   });
 
   it('refuses a unit written as a rate in Đơn vị tính ("kg/tháng"), at that column', async () => {
@@ -446,7 +437,7 @@ describe('importing demands', () => {
     ]);
   });
 
-  it('reads a buyer\'s ceiling («đến 15.000 đ/kg», «tối đa 45 nghìn», a column Giá tối đa) as Giá đến alone, and says how', async () => {
+  it('reads a buyer\'s ceiling («tối đa 45 nghìn», a column Giá tối đa) as Giá đến alone and says how; one per another unit is refused with the figure', async () => {
     const csv = [
       'Đơn vị thu mua;MST;Mặt hàng cần mua;Số lượng;ĐVT;Từ ngày;Giá mua;Giá tối đa',
       'Co.op Mart;0301175691;Gạo ST25;50;tấn;15/06/2026;đến 15.000 đ/kg;',
@@ -459,19 +450,17 @@ describe('importing demands', () => {
     const { analysis, jobId, preview: shown } = await preview(stage(app, 'Nhu cau gia tran.csv', csv), 'demands');
     expect(analysis.columns.map((column) => column.field).slice(6)).toEqual(['priceMin', 'priceMax']);
     expect(rowsSaid(shown)).toEqual([
-      [2, 'valid', [], ['G2: Giá từ: ghi giá cao nhất, ghi nhận là Giá đến 15.000.000 đồng/tấn (15.000 đồng/kg).']],
+      [2, 'invalid', ['G2: Giá từ ghi theo kg, còn số lượng tính bằng tấn: đến 15.000 đồng/kg là đến 15.000.000 đồng/tấn. Hãy ghi đến 15.000.000 đồng/tấn.'], []],
       [3, 'valid', [], ['G3: Giá từ: ghi giá cao nhất, ghi nhận là Giá đến 45.000 đồng/kg.']],
       [4, 'valid', [], []],
-      [5, 'valid', [], ['H5: Giá đến: 12.000 đồng/kg ghi nhận là 12.000.000 đồng/tấn.']],
+      [5, 'invalid', ['H5: Giá đến ghi theo kg, còn số lượng tính bằng tấn: 12.000 đồng/kg là 12.000.000 đồng/tấn. Hãy ghi 12.000.000 đồng/tấn.'], []],
       [6, 'invalid', ['H6: Giá từ đã ghi giá cao nhất, cột Giá đến lại có giá riêng; hãy ghi giá đến ở một chỗ.'], []],
       [7, 'invalid', ['G7: Giá từ: «đến 12.000 – 15.000» không phải số.'], []],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 2 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 4 });
     const demands = await call(app, 'demands:list', {});
     expect(demands.rows.map((row) => [row.product, row.priceMin, row.priceMax]).sort()).toEqual([
-      ['Gạo ST25', null, 15_000_000],
       ['Nấm rơm', null, 60_000],
-      ['Rau muống', null, 12_000_000],
       ['Xoài cát', null, 45_000],
     ]);
   });

@@ -196,7 +196,7 @@ it('writes the year-end report, read back by LibreOffice with those figures', as
     page.waitForEvent('download', { timeout: 60_000 }),
     page.getByRole('button', { name: 'Báo cáo kết quả thực hiện' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe('Bao-cao-ket-qua-thuc-hien-ke-hoach-2024.xlsx');
+  expect(download.suggestedFilename()).toBe('Bao-cao-ket-qua-thuc-hien-ke-hoach-2024-Phuong-Tan-Chau-va-4-xa-phuong-khac.xlsx');
   const path = join(downloads, download.suggestedFilename());
   await download.saveAs(path);
   const reading = await readWithLibreOffice(path);

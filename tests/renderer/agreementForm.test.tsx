@@ -27,6 +27,7 @@ const summary: AgreementSummary = {
   totalValue: 1_250_000,
   fulfilment: 0,
   fulfilmentBasis: 'value',
+  fulfilmentUnvalued: 0,
   status: 'signed',
   closedOn: null,
   needsClosing: false,
@@ -202,8 +203,8 @@ const stored: AgreementDetail = {
   validUntil: '2026-11-30',
   status: 'expired',
   parties: [
-    { id: 21, kind: 'organization', counterpartId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', role: 'seller', inTrash: false },
-    { id: 22, kind: 'partner', counterpartId: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false },
+    { id: 21, kind: 'organization', counterpartId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', role: 'seller', inTrash: false, ended: null },
+    { id: 22, kind: 'partner', counterpartId: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false, ended: null },
   ],
   terminationReason: '',
   closingReason: '',

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AgreementDetail, AgreementSummary } from '../../src/shared/contract';
+import type { AgreementDetail, AgreementSummary, SupplyLookups } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { AgreementPage } from '../../src/renderer/src/pages/agreements/AgreementPage';
 import { AgreementsPage } from '../../src/renderer/src/pages/agreements/AgreementsPage';
@@ -22,6 +22,7 @@ function summary(overrides: Partial<AgreementSummary> & Pick<AgreementSummary, '
     totalValue: null,
     fulfilment: null,
     fulfilmentBasis: null,
+    fulfilmentUnvalued: 0,
     status: 'signed',
     closedOn: null,
     needsClosing: false,
@@ -34,8 +35,8 @@ const riceMou = summary({
   number: '12/2026/BBGN-LM',
   title: 'Biên bản ghi nhớ tiêu thụ lúa gạo',
   parties: [
-    { id: 21, kind: 'organization', counterpartId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', role: 'seller', inTrash: false },
-    { id: 22, kind: 'partner', counterpartId: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false },
+    { id: 21, kind: 'organization', counterpartId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', role: 'seller', inTrash: false, ended: null },
+    { id: 22, kind: 'partner', counterpartId: 3, name: 'Công ty CP Thực phẩm Hà Nội', role: 'buyer', inTrash: false, ended: null },
   ],
   totalValue: 760_000_000,
   fulfilment: 12.6,
@@ -115,6 +116,18 @@ const tan = { code: 'tan', name: 'tấn', baseCode: null, perBase: 1 };
 const ta = { code: 'ta', name: 'tạ', baseCode: 'tan', perBase: 10 };
 const yen = { code: 'yen', name: 'yến', baseCode: 'tan', perBase: 100 };
 const kg = { code: 'kg', name: 'kg', baseCode: 'tan', perBase: 1000 };
+/** Danh mục's units with the spellings a quantity box reads («ký», «trái»). */
+const supplyLookups: SupplyLookups = {
+  productGroups: [],
+  units: [
+    { ...tan, aliases: 'tan, T' },
+    { ...ta, aliases: '' },
+    { ...yen, aliases: '' },
+    { ...kg, aliases: 'ký, kí, kilogram' },
+    { code: 'qua', name: 'quả', aliases: 'trái', baseCode: null, perBase: 1 },
+  ],
+  channels: [],
+};
 
 const detail: AgreementDetail = {
   ...riceMou,
@@ -267,16 +280,46 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     expect(invoke).toHaveBeenCalledWith('agreements:addDelivery', expect.objectContaining({ commitmentId: 11, deliveredOn: '2026-12-05', quantity: 5 }));
   });
 
-  it('asks for the number alone when a quantity is typed with a unit of another kind', async () => {
+  it('asks for the number alone when the commitment’s unit is not in Danh mục', async () => {
+    const invoke = installFakeApi({ 'supply:lookups': () => ok(supplyLookups) });
+    const [rice] = detail.commitments;
+    if (!rice) throw new Error('a commitment');
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <DeliveryDialog agreement={{ ...detail, commitments: [{ ...rice, unit: 'bao', deliveryUnits: [] }] }} onClose={() => undefined} />
+      </AppProviders>,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
+    const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
+    fireEvent.change(quantity, { target: { value: '2.500 kg' } });
+    fireEvent.blur(quantity);
+    expect(await within(dialog).findByText('«2.500 kg»: chỉ ghi số, theo đơn vị bao ghi bên cạnh ô (đổi ra bao nếu số đang theo đơn vị khác).')).toBeTruthy();
+    expect(quantity.value).toBe('2.500 kg');
+    expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
+  });
+
+  it('refuses at once, under the day, a delivery dated after the agreement was terminated', async () => {
     const invoke = installFakeApi({});
-    renderDialog();
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <DeliveryDialog agreement={{ ...detail, validUntil: '2026-12-31', terminatedOn: '2026-11-10', status: 'terminated' }} onClose={() => undefined} />
+      </AppProviders>,
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
     await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
-    const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
-    fireEvent.change(quantity, { target: { value: '2.500 quả' } });
-    fireEvent.blur(quantity);
-    expect(await within(dialog).findByText('«2.500 quả»: chỉ ghi số, theo đơn vị tấn ghi bên cạnh ô (đổi ra tấn nếu số đang theo đơn vị khác).')).toBeTruthy();
-    expect(quantity.value).toBe('2.500 quả');
+    const refused = 'Thỏa thuận đã chấm dứt từ ngày 10/11/2026; không ghi nhận giao hàng sau ngày đó.';
+    const day = within(dialog).getByLabelText<HTMLInputElement>(/Ngày giao/);
+    // Its last day is still its own.
+    fireEvent.change(day, { target: { value: '10/11/2026' } });
+    fireEvent.blur(day);
+    await waitFor(() => expect(within(dialog).queryByText(refused)).toBeNull());
+    fireEvent.change(day, { target: { value: '12/11/2026' } });
+    fireEvent.blur(day);
+    expect(await within(dialog).findByText(refused)).toBeTruthy();
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Số lượng giao/ }), { target: { value: '5' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+    await waitFor(() => expect(within(dialog).getAllByText(refused)).toHaveLength(1));
     expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
   });
 
@@ -304,15 +347,35 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
     expect(invoke).toHaveBeenCalledWith('agreements:addDelivery', expect.objectContaining({ commitmentId: 11, quantity: 500, unit: 'kg' }));
   });
 
-  it('reads «2.500 kg» typed in the box as 2.500 in kg, the unit chosen beside it', async () => {
-    installFakeApi({});
+  it('reads a quantity written with a unit as every quantity box does: in the unit chosen, else refused with the figure', async () => {
+    const invoke = installFakeApi({ 'supply:lookups': () => ok(supplyLookups) });
     renderDialog();
     const dialog = await screen.findByRole('dialog', { name: 'Ghi nhận giao hàng' });
     await choose(within(dialog).getByRole('combobox', { name: 'Cam kết' }), 'lua', 'Lúa Đài Thơm 8 — 50 tấn');
     const quantity = within(dialog).getByRole<HTMLInputElement>('textbox', { name: /Số lượng giao/ });
+    const unit = within(dialog).getByRole<HTMLInputElement>('combobox', { name: 'Đơn vị' });
+    // In kg while tấn is chosen: kept as typed, the unit beside left alone, refused with the figure in tấn.
     fireEvent.change(quantity, { target: { value: '2.500 kg' } });
+    fireEvent.blur(quantity);
+    expect(
+      await within(dialog).findByText('«2.500 kg» là số lượng theo kg, còn đơn vị tính đã chọn là tấn: 2.500 kg là 2,5 tấn. Hãy ghi 2,5, hoặc chọn đơn vị tính kg.'),
+    ).toBeTruthy();
+    expect(quantity.value).toBe('2.500 kg');
+    expect(unit.value).toBe('tấn');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu lần giao hàng' }));
+    await waitFor(() => expect(quantity.getAttribute('aria-invalid')).toBe('true'));
+    expect(invoke).not.toHaveBeenCalledWith('agreements:addDelivery', expect.anything());
+    // In a unit of another kind: said so.
+    fireEvent.change(quantity, { target: { value: '300 trái' } });
+    expect(
+      within(dialog).getByText('«300 trái» là số lượng theo quả, không đổi ra tấn được (hai đơn vị khác loại); hãy ghi số lượng theo tấn, hoặc chọn đơn vị tính quả.'),
+    ).toBeTruthy();
+    // kg chosen beside it: «2.500 ký» is read in the unit chosen, said so, and what it makes in tấn.
+    await choose(unit, 'kg', 'kg');
+    fireEvent.change(quantity, { target: { value: '2.500 ký' } });
+    fireEvent.blur(quantity);
     await waitFor(() => expect(quantity.value).toBe('2.500'));
-    expect(within(dialog).getByRole<HTMLInputElement>('combobox', { name: 'Đơn vị' }).value).toBe('kg');
+    expect(within(dialog).getByText('«2.500 ký» ghi nhận là 2.500 kg.')).toBeTruthy();
     expect(within(dialog).getByText('Sẽ ghi: 2.500 kg = 2,5 tấn (cam kết tính bằng tấn).')).toBeTruthy();
   });
 
@@ -432,8 +495,8 @@ describe('agreement page', { timeout: 30_000 }, () => {
     status: 'expired',
     needsClosing: true,
     partyFulfilment: [
-      { partyId: 21, supplied: { percent: 12.6, basis: 'value' }, suppliedCount: 2, received: null, receivedCount: 0 },
-      { partyId: 22, supplied: null, suppliedCount: 0, received: { percent: 12.6, basis: 'value' }, receivedCount: 2 },
+      { partyId: 21, supplied: { percent: 12.6, basis: 'value', unvalued: 0 }, suppliedCount: 2, received: null, receivedCount: 0 },
+      { partyId: 22, supplied: null, suppliedCount: 0, received: { percent: 12.6, basis: 'value', unvalued: 0 }, receivedCount: 2 },
     ],
   };
 
@@ -452,6 +515,22 @@ describe('agreement page', { timeout: 30_000 }, () => {
     expect(within(line).getByRole('link', { name: 'Mở Thùng rác để khôi phục' }).getAttribute('href')).toBe('#/thung-rac');
     expect(within(line).queryByRole('link', { name: 'Công ty CP Thực phẩm Hà Nội' })).toBeNull();
     expect(screen.getByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp' }).getAttribute('href')).toBe('#/thanh-vien/7');
+  });
+
+  it('marks a party that has ended, beside its name, still linked to its page', async () => {
+    const [seller, buyer] = detail.parties;
+    if (!seller || !buyer) throw new Error('two parties');
+    installFakeApi({ 'agreements:get': () => ok({ ...detail, parties: [{ ...seller, ended: { status: 'dissolved', endedOn: '2025-06-15' } }, buyer] }) });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AgreementPage id={1} />
+      </AppProviders>,
+    );
+    const link = await screen.findByRole('link', { name: 'HTX Nông nghiệp Mỹ Hiệp' });
+    expect(link.getAttribute('href')).toBe('#/thanh-vien/7');
+    expect(link.closest('p')?.textContent).toBe('HTX Nông nghiệp Mỹ Hiệp (Bên bán) Đã giải thể từ 15/06/2025');
+    const buyerLine = screen.getByRole('link', { name: 'Công ty CP Thực phẩm Hà Nội' }).closest('p');
+    expect(buyerLine?.textContent).not.toContain(' từ ');
   });
 
   it('shows a delivery written in another unit as written and as counted', async () => {
@@ -493,6 +572,59 @@ describe('agreement page', { timeout: 30_000 }, () => {
     // The change history says it the same way.
     fireEvent.click(screen.getByRole('button', { name: /Lịch sử thay đổi/ }));
     expect(await screen.findByText(/01\/10\/2026: 500 kg = 0,5 tấn Lúa Đài Thơm 8/)).toBeTruthy();
+  });
+
+  it('shows each delivery’s value as the fulfilment counts it: its share of the commitment’s value, else what it wrote, else «—»', async () => {
+    const [rice, fragrant] = detail.commitments;
+    if (!rice || !fragrant) throw new Error('two commitments');
+    const delivery = (id: number, commitmentId: number, deliveredOn: string, quantity: number, value: number | null) => ({
+      id,
+      commitmentId,
+      product: commitmentId === 11 ? 'Lúa Đài Thơm 8' : 'Gạo thơm',
+      unit: commitmentId === 11 ? 'tấn' : 'kg',
+      deliveredOn,
+      quantity,
+      written: null,
+      value,
+      note: '',
+    });
+    installFakeApi({
+      'agreements:get': () =>
+        ok({
+          ...detail,
+          // 50 tấn for 400.000.000 ₫; the rice of 800 kg without a value.
+          commitments: [{ ...rice, delivered: 59 }, { ...fragrant, value: null, delivered: 500 }],
+          deliveries: [
+            delivery(7, 11, '2026-10-12', 2, null),
+            delivery(4, 11, '2026-10-10', 45, null),
+            delivery(3, 11, '2026-10-01', 0.5, 3_000_000),
+            delivery(2, 11, '2026-09-20', 11.5, null),
+            delivery(6, 12, '2026-10-05', 300, 9_000_000),
+            delivery(5, 12, '2026-09-25', 200, null),
+          ],
+        }),
+    });
+    render(
+      <AppProviders queryClient={createQueryClient()} env="test">
+        <AgreementPage id={1} />
+      </AppProviders>,
+    );
+    const deliveries = await screen.findByRole('table', { name: 'Các lần giao hàng' });
+    const valueOf = (date: string) => {
+      const row = within(deliveries).getByText(date).closest('tr');
+      if (!row) throw new Error(`no delivery of ${date}`);
+      return row.querySelectorAll('td')[3]?.textContent;
+    };
+    // 11,5 of 50 tấn is 92.000.000 ₫; 0,5 tấn 4.000.000 ₫ (what it wrote said beside); 45 tấn more
+    // takes it past the quantity: only what remained of the value, 304.000.000 ₫ — 400.000.000 ₫ in all.
+    expect(valueOf('20/09/2026')).toBe('92.000.000\u00a0₫');
+    expect(valueOf('01/10/2026')).toBe('4.000.000\u00a0₫lần giao ghi 3.000.000\u00a0₫');
+    expect(valueOf('10/10/2026')).toBe('304.000.000\u00a0₫');
+    expect(valueOf('12/10/2026')).toBe('0\u00a0₫giao vượt cam kết, không tính thêm');
+    // Without the commitment's value: what the delivery wrote, or none.
+    expect(valueOf('05/10/2026')).toBe('9.000.000\u00a0₫');
+    expect(valueOf('25/09/2026')).toBe('—chưa ghi giá trị');
+    expect(screen.getByText(/^Giá trị của một lần giao là phần giá trị cam kết ứng với số lượng giao/)).toBeTruthy();
   });
 
   it('says it ran out unfinished, who supplies what to whom, each party’s part, and closes the follow-up with a reason', async () => {

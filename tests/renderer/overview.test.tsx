@@ -75,7 +75,7 @@ describe('overview', { timeout: 30_000 }, () => {
             ],
             total: { events: 14, places: 5, cooperatives: 280, groups: 75, enterprises: 80, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
           },
-          agreements: { signed: 12, value: 14_600_000_000, fulfilment: { percent: 60.1, basis: 'value' } },
+          agreements: { signed: 12, value: 14_600_000_000, fulfilment: { percent: 39.8, basis: 'value', unvalued: 4 } },
         }),
       'attention:list': () =>
         ok({
@@ -90,7 +90,7 @@ describe('overview', { timeout: 30_000 }, () => {
               validUntil: '2026-11-30',
               daysLeft: 7,
               window: 7,
-              fulfilment: { percent: 40, basis: 'value' },
+              fulfilment: { percent: 40, basis: 'value', unvalued: 0 },
             },
           ],
           overdueCommitments: [],
@@ -158,8 +158,9 @@ describe('overview', { timeout: 30_000 }, () => {
       'Hội nghị chuyên đề1032407552' + '0',
       'Cả năm14528075805',
     ]);
+    // By value, the commitments without a value left out and said so.
     expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
-      'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Tỷ lệ thực hiện 60,1% (không tính thỏa thuận đã chấm dứt), theo giá trị cam kết.',
+      'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Tỷ lệ thực hiện 39,8% (không tính thỏa thuận đã chấm dứt), theo giá trị cam kết, 4 cam kết chưa có giá trị không tính.',
     );
 
     const communes = screen.getByRole('table', { name: 'Số tổ chức theo xã, phường' });
@@ -319,7 +320,7 @@ describe('overview', { timeout: 30_000 }, () => {
               validUntil: '2026-11-30',
               daysLeft: 7,
               window: 7,
-              fulfilment: { percent: 40, basis: 'value' },
+              fulfilment: { percent: 40, basis: 'value', unvalued: 0 },
             },
           ],
           overdueCommitments: [
@@ -393,8 +394,8 @@ describe('overview', { timeout: 30_000 }, () => {
     await waitFor(() => expect(document.activeElement).toBe(within(once).getByRole('link', { name: 'Xem tất cả' })));
   });
 
-  it('says the year of each block: the figures of the year chosen, the plan and the connections of this year', async () => {
-    installFakeApi({
+  it('says the year of each block: the figures and the connections of the year chosen, the plan in force', async () => {
+    const invoke = installFakeApi({
       'statistics:years': () => ok([2025]),
       'statistics:reportedYear': () => ok({ year: 2025, pending: null }),
       'statistics:overview': ({ year }) => ok(yearFigures(year)),
@@ -405,8 +406,8 @@ describe('overview', { timeout: 30_000 }, () => {
       'programmes:results': () =>
         ok({
           programmeId: null,
-          from: '2026-01-01',
-          to: '2026-12-31',
+          from: '2025-01-01',
+          to: '2025-12-31',
           asOf: '2026-12-07',
           connections: 68,
           connectedValue: 16_530_000_000,
@@ -428,9 +429,11 @@ describe('overview', { timeout: 30_000 }, () => {
     );
 
     expect(await screen.findByText('Số liệu thống kê năm 2025, so với năm 2024')).toBeTruthy();
-    // Every connection of the year, not those of a programme named «Kết nối cung – cầu năm 2026».
-    const supply = await screen.findByRole('region', { name: 'Kết nối cung – cầu trong năm 2026 (mọi chương trình)' });
+    // Every connection of the year shown, not those of a programme named «Kết nối cung – cầu năm 2026».
+    const supply = await screen.findByRole('region', { name: 'Kết nối cung – cầu trong năm 2025 (mọi chương trình)' });
     expect(within(supply).getByText('68 kết nối, giá trị 16,53 tỷ đồng')).toBeTruthy();
+    expect(invoke).toHaveBeenCalledWith('programmes:results', { from: '2025-01-01', to: '2025-12-31' });
+    expect(invoke).not.toHaveBeenCalledWith('programmes:results', {});
     expect(await screen.findByText('Thời gian thực hiện 01/01/2026 – 31/12/2026, đã qua 93,4%')).toBeTruthy();
     expect(screen.getByText('Số tổ chức theo lĩnh vực hoạt động năm 2025')).toBeTruthy();
     expect(screen.getByText('Số tổ chức theo xã, phường năm 2025 (2 nơi nhiều nhất)')).toBeTruthy();
@@ -442,7 +445,7 @@ describe('overview', { timeout: 30_000 }, () => {
       position: 1,
       title: 'Thu nhập bình quân của người lao động (đồng/tháng)',
       comparison: 'at_least',
-      value: 4_900_000,
+      value: 4_890_000,
       unit: 'money',
       unitLabel: '',
       measure: null,
@@ -460,7 +463,7 @@ describe('overview', { timeout: 30_000 }, () => {
     installFakeApi({
       'statistics:years': () => ok([2024]),
       'statistics:reportedYear': () => ok({ year: 2024, pending: null }),
-      'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: { percent: 35.5, basis: 'commitments' } } }),
+      'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: { percent: 35.5, basis: 'commitments', unvalued: 0 } } }),
       'attention:list': () => ok(nothingToChase),
       'certifications:expiring': () => ok([]),
       'plans:inForce': () =>
@@ -491,12 +494,13 @@ describe('overview', { timeout: 30_000 }, () => {
     );
 
     expect(await screen.findByText('92 kết nối, giá trị 37,7 tỷ đồng')).toBeTruthy();
-    // A target's actual in the unit of its value, the value's own: triệu đồng, as the income card.
-    expect(await screen.findByText('4,6 triệu đồng / 4,9 triệu đồng')).toBeTruthy();
+    // A target's actual in the unit of its value, the value's own: triệu đồng, as the income card;
+    // the value as the plan set it, not rounded to «4,9 triệu».
+    expect(await screen.findByText('4,6 triệu đồng / 4,89 triệu đồng')).toBeTruthy();
     expect(screen.getByText('4,5 triệu đồng')).toBeTruthy();
     // A basis with its own bracket never follows the other bracket: not two brackets in a row.
     expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
-      'Thỏa thuận ký trong năm: 3 thỏa thuận, giá trị cam kết 212,66 tỷ đồng. Tỷ lệ thực hiện 35,5% (không tính thỏa thuận đã chấm dứt), bình quân các cam kết (có cam kết chưa ghi giá trị).',
+      'Thỏa thuận ký trong năm: 3 thỏa thuận, giá trị cam kết 212,66 tỷ đồng. Tỷ lệ thực hiện 35,5% (không tính thỏa thuận đã chấm dứt), bình quân các cam kết (chưa cam kết nào ghi giá trị).',
     );
     expect(document.body.textContent).not.toContain('₫');
   });

@@ -226,4 +226,20 @@ describe('a target counted in đồng', { timeout: 20_000 }, () => {
     await choose(within(first).getByRole('combobox', { name: 'Tính theo' }), 'doanh thu', 'Tổng doanh thu');
     await waitFor(() => expect([unit.value, unit.disabled]).toEqual(['Số tiền (đồng)', true]));
   });
+
+  it('reads «1,5 tỷ» as offices write an amount, says what it read, and saves it', async () => {
+    const invoke = install({ 'plans:update': () => ok(plan2027) });
+    await openPlan();
+    fireEvent.click(screen.getByRole('button', { name: 'Sửa' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sửa kế hoạch' });
+    const revenue = within(dialog).getByRole('group', { name: 'Chỉ tiêu 2' });
+    const value = within(revenue).getByRole<HTMLInputElement>('textbox', { name: /^Giá trị/ });
+    fireEvent.change(value, { target: { value: '1,5 tỷ' } });
+    fireEvent.blur(value);
+    expect(await within(revenue).findByText('«1,5 tỷ» ghi nhận là 1.500.000.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu' }));
+    await waitFor(() => expect(invoke.mock.calls.some(([channel]) => channel === 'plans:update')).toBe(true));
+    const [, saved] = invoke.mock.calls.find(([channel]) => channel === 'plans:update') ?? [];
+    expect((saved as { targets: { title: string; value: number }[] }).targets.map((row) => [row.title, row.value])[1]).toEqual(['Tổng doanh thu của HTX', 1_500_000_000]);
+  });
 });

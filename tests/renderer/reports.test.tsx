@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InputOf, JobStatus, Lookups, ReportInfo } from '../../src/shared/contract';
+import type { InputOf, JobStatus, Lookups, ReportInfo, StatisticsOverview } from '../../src/shared/contract';
 import { alliance, fail, installFakeApi, ok, organization, provinces, type FakeHandlers } from './fakeApi';
 import { choose } from './select';
 import { renderApp } from './renderApp';
@@ -162,7 +162,9 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'reports:layouts': () => ok(reports),
-      'statistics:years': () => ok([2024, 2023]),
+      'statistics:years': () => ok([2025, 2024]),
+      'statistics:reportedYear': () => ok({ year: 2025, pending: null }),
+      'statistics:overview': ({ year }) => ok({ current: { year, reporting: 600, figuresReported: true, organizations: { total: 652 } } } as unknown as StatisticsOverview),
       'reports:run': () => ok({ jobId }),
       'jobs:status': () => ok({ ...status(state), done: 3 }),
       ...staged,
@@ -242,31 +244,48 @@ describe('Báo cáo page', { timeout: 20_000 }, () => {
     await waitFor(() => expect(invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1]).toMatchObject({ report: 'supply-bulletin', documentNumber: '18' }));
   });
 
-  it('offers the year in progress from November, when offices write the year’s report, and last year until then', async () => {
+  it('opens the year’s statistics on the year Tổng quan opens on, and says before making it when a year is short of figures', async () => {
+    const figures = (year: number, reporting: number) => ({ year, reporting, figuresReported: reporting >= 326, organizations: { htx: 465, lhhtx: 0, tht: 184, qtdnd: 3, total: 652 } });
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'reports:layouts': () => ok(reports),
-      'statistics:years': () => ok([2025, 2024]),
+      'statistics:years': () => ok([2026, 2025, 2024]),
+      // In December 2026 only 4 have reported 2026: Tổng quan opens on 2025.
+      'statistics:reportedYear': () => ok({ year: 2025, pending: { year: 2026, reporting: 4, existing: 652 } }),
+      'statistics:overview': ({ year }) => ok({ current: figures(year, year === 2026 ? 4 : year === 2024 ? 0 : 610) } as unknown as StatisticsOverview),
       'reports:run': () => ok({ jobId }),
       'jobs:status': () => ok(status('running')),
     });
     today(2026, 12, 7);
-    const { unmount } = renderApp('#/bao-cao');
+    renderApp('#/bao-cao');
     const statistics = await screen.findByRole('region', { name: 'Thống kê tổ chức kinh tế tập thể theo năm' });
-    expect(within(statistics).getByLabelText<HTMLInputElement>('Năm báo cáo').value).toBe('2026');
+    await waitFor(() => expect(within(statistics).getByLabelText<HTMLInputElement>('Năm báo cáo').value).toBe('2025'));
+    // A period report covers the year in progress from November, when offices write the year's report.
     const promotion = screen.getByRole('region', { name: 'Hoạt động xúc tiến thương mại' });
     expect(within(promotion).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe('01/01/2026');
     expect(within(promotion).getByLabelText<HTMLInputElement>('Đến ngày').value).toBe('31/12/2026');
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('statistics:overview', { year: 2025 }));
+    expect(within(statistics).queryByText(/báo cáo số liệu hằng năm/)).toBeNull();
+
+    await choose(within(statistics).getByLabelText('Năm báo cáo'), '2026', '2026');
+    expect(
+      await within(statistics).findByText('Năm 2026 mới có 4/652 tổ chức báo cáo số liệu hằng năm: thành viên, lao động, xếp loại, doanh thu chỉ là của các tổ chức này, và báo cáo sẽ ghi rõ điều đó.'),
+    ).toBeTruthy();
+    await choose(within(statistics).getByLabelText('Năm báo cáo'), '2024', '2024');
+    expect(
+      await within(statistics).findByText('Năm 2024 chưa có tổ chức nào báo cáo số liệu hằng năm: báo cáo sẽ ghi rõ điều này và in «—» ở thành viên, lao động, xếp loại, doanh thu.'),
+    ).toBeTruthy();
+    await choose(within(statistics).getByLabelText('Năm báo cáo'), '2026', '2026');
     fireEvent.click(within(statistics).getByRole('button', { name: 'Tạo báo cáo' }));
     await waitFor(() => expect(invoke.mock.calls.find(([channel]) => channel === 'reports:run')?.[1]).toEqual({ report: 'register-statistics', year: 2026, documentNumber: '' }));
-    unmount();
+  });
 
+  it('covers last year in a period report until November', async () => {
+    installFakeApi({ 'alliance:get': () => ok(alliance), 'reports:layouts': () => ok(reports), 'statistics:years': () => ok([]) });
     // The last day of October: still last year's.
     today(2026, 10, 31);
     renderApp('#/bao-cao');
-    const before = await screen.findByRole('region', { name: 'Thống kê tổ chức kinh tế tập thể theo năm' });
-    expect(within(before).getByLabelText<HTMLInputElement>('Năm báo cáo').value).toBe('2025');
-    const promotionBefore = screen.getByRole('region', { name: 'Hoạt động xúc tiến thương mại' });
+    const promotionBefore = await screen.findByRole('region', { name: 'Hoạt động xúc tiến thương mại' });
     expect(within(promotionBefore).getByLabelText<HTMLInputElement>('Từ ngày').value).toBe('01/01/2025');
   });
 

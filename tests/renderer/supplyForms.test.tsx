@@ -2,12 +2,13 @@
  * The offer's and the demand's forms as a clerk meets them: the price boxes say the unit they are
  * per, a price written per another unit is refused with the figure to type, a save that may enter
  * an open offer or demand again is asked about («Vẫn lưu»), and a member that had ended is said at
- * once under the picker, the backend's refusal there brought into view.
+ * once under the picker, the backend's refusal there brought into view; an offer stored from after
+ * its member's end (recorded later) is corrected without a word, unless its first day is moved.
  */
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { DemandSummary, SupplyLookups } from '../../src/shared/contract';
+import type { DemandSummary, OfferDetail, SupplyLookups } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
 import { DemandForm } from '../../src/renderer/src/pages/supply/DemandForm';
 import { OfferForm } from '../../src/renderer/src/pages/supply/OfferForm';
@@ -79,6 +80,43 @@ function typeInBox(label: RegExp, text: string): HTMLInputElement {
   fireEvent.blur(box);
   return box;
 }
+
+/** An offer of the seller from 01/04/2026, stored before its end (12/03/2026) was recorded. */
+const storedAfterEnd: OfferDetail = {
+  id: 9,
+  programmeId: null,
+  programmeName: null,
+  product: 'Gạo ST25',
+  productGroupCode: 'lua_gao',
+  productGroupName: 'Lúa gạo',
+  quantity: 20,
+  unitCode: 'tan',
+  unitName: 'tấn',
+  connected: 0,
+  remaining: 20,
+  priceMin: null,
+  priceMax: null,
+  status: 'withdrawn',
+  withdrawnOn: null,
+  organization: { ...seller, organizationKind: 'htx' },
+  availableFrom: '2026-04-01',
+  availableUntil: null,
+  communeCode: '30604',
+  placeName: 'Xã Mỹ Hiệp, Tỉnh Đồng Tháp',
+  provinceCode: '82',
+  productId: null,
+  packaging: '',
+  deliveryTerms: '',
+  contactName: '',
+  contactPhone: '',
+  note: 'Gạo khô',
+  createdAt: '2026-02-01T03:00:00.000Z',
+  updatedAt: '2026-02-01T03:00:00.000Z',
+  certificates: [],
+  connections: [],
+  sellerEndedOn: '2026-03-12',
+  sellerInTrash: false,
+};
 
 /** A demand of the partner, 50 tấn of rice from 01/06/2026, everything but its prices filled in. */
 async function fillDemand(handlers: Parameters<typeof installFakeApi>[0]) {
@@ -241,5 +279,31 @@ describe('the offer and demand forms', { timeout: 60_000 }, () => {
     // Not focused: the picker would open its list over the message.
     expect(document.activeElement).not.toBe(picker);
     expect(screen.getByText('HTX Nông nghiệp Mỹ Hiệp đã chấm dứt hoạt động từ ngày 12/03/2026.')).toBeTruthy();
+  });
+
+  it('saves a correction of an offer stored from after its member’s end, and says so only once its first day is moved', async () => {
+    const ended = organizationDetail({ id: 7, name: seller.name, status: 'dissolved', endedOn: '2026-03-12', isMember: false });
+    const invoke = renderWith(
+      { 'organizations:get': () => ok(ended), 'offers:update': () => ok(storedAfterEnd) },
+      <OfferForm side={{ form: 'offerForm', partyKinds: 'organization' }} initial={storedAfterEnd} onSaved={() => undefined} onCancel={() => undefined} />,
+    );
+    await screen.findByDisplayValue('Gạo khô');
+    // Its note corrected, organization and first day as stored: nothing is said, and it is sent.
+    fireEvent.change(screen.getByLabelText(/^Ghi chú/), { target: { value: 'Gạo khô, đã xay' } });
+    expect(screen.queryByText(/không ghi được nguồn cung/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu nguồn cung' }));
+    await waitFor(() =>
+      expect(invoke).toHaveBeenCalledWith('offers:update', expect.objectContaining({ id: 9, organizationId: 7, availableFrom: '2026-04-01', note: 'Gạo khô, đã xay' })),
+    );
+
+    // Its first day moved, still after the end: said at once, with the day it may keep.
+    typeInBox(/^Có hàng từ ngày/, '10/04/2026');
+    expect(
+      screen.getByText(
+        'Đã giải thể từ ngày 12/03/2026: không ghi được nguồn cung có hàng từ ngày đó trở đi. Hãy để ngày có hàng đã ghi (01/04/2026), hoặc một ngày trước 12/03/2026.',
+      ),
+    ).toBeTruthy();
+    typeInBox(/^Có hàng từ ngày/, '01/04/2026');
+    expect(screen.queryByText(/không ghi được nguồn cung/)).toBeNull();
   });
 });

@@ -48,7 +48,7 @@ export interface MeasureWindow {
   from: string;
   /** The last day counted: today while the period runs, its last day once it is over. */
   asOf: string;
-  /** The yearly figures read: those of the newest year up to `asOf`'s that are reported (`reportedYear`). */
+  /** The yearly figures read: those of the newest year up to `asOf`'s that are reported (`reportedYear`); for «the year before», the year before those. */
   figureYear: number;
   /** What counts as operating effectively (Cài đặt). */
   effective: readonly Classification[];

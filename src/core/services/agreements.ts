@@ -13,6 +13,7 @@ import {
   agreementStatus,
   commitmentDueDay,
   commitmentFulfilment,
+  deliveredAfterTermination,
   deliveredAsOf,
   fulfilmentOf,
   isCommitmentOverdue,
@@ -143,6 +144,8 @@ function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementP
       organizationName: organizations.name,
       partnerName: partners.name,
       deletedAt: sql<string | null>`coalesce(${organizations.deletedAt}, ${partners.deletedAt})`,
+      organizationStatus: organizations.status,
+      endedOn: organizations.endedOn,
     })
     .from(agreementParties)
     .leftJoin(organizations, eq(organizations.id, agreementParties.organizationId))
@@ -150,7 +153,7 @@ function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementP
     .where(inArray(agreementParties.agreementId, agreementIds))
     .orderBy(asc(agreementParties.position), asc(agreementParties.id))
     .all();
-  for (const { party, organizationName, partnerName, deletedAt } of rows) {
+  for (const { party, organizationName, partnerName, deletedAt, organizationStatus, endedOn } of rows) {
     const list = byAgreement.get(party.agreementId) ?? [];
     list.push({
       id: party.id,
@@ -159,6 +162,7 @@ function partiesOf(ctx: Context, agreementIds: number[]): Map<number, AgreementP
       name: party.kind === 'alliance' ? alliance : ((party.kind === 'organization' ? organizationName : partnerName) ?? ''),
       role: party.role,
       inTrash: deletedAt !== null,
+      ended: organizationStatus === null || endedOn === null ? null : { status: organizationStatus, endedOn },
     });
     byAgreement.set(party.agreementId, list);
   }
@@ -242,6 +246,7 @@ function summariesOf(ctx: Context, rows: AgreementRow[], today: string): Agreeme
       totalValue: values.length ? values.reduce((sum, value) => sum + value, 0) : null,
       fulfilment: fulfilment?.percent ?? null,
       fulfilmentBasis: fulfilment?.basis ?? null,
+      fulfilmentUnvalued: fulfilment?.unvalued ?? 0,
       status,
       closedOn: row.closedOn,
       needsClosing: needsClosing({ status, closedOn: row.closedOn, commitments: own.commitments }, today),
@@ -991,15 +996,15 @@ function requireCommitment(ctx: Context, commitmentId: number): { commitment: Co
 /** A delivery is dated between the signing (or today, at the latest) and any termination. */
 function checkDeliveryDate(ctx: Context, agreement: AgreementRow, deliveredOn: string): void {
   const today = todayIso(ctx);
-  let message: string | null = null;
+  let message: string | null;
   if (agreement.signedOn === null) {
     message = `Thỏa thuận ${nameOf(agreement)} còn là bản dự thảo (chưa ký); chưa ghi nhận giao hàng được.`;
   } else if (deliveredOn < agreement.signedOn) {
     message = `Ngày giao hàng không được trước ngày ký thỏa thuận (${formatIsoDateVi(agreement.signedOn)}).`;
   } else if (deliveredOn > today) {
     message = `Ngày giao hàng không được sau hôm nay (${formatIsoDateVi(today)}); chỉ ghi nhận hàng đã giao.`;
-  } else if (agreement.terminatedOn !== null && deliveredOn > agreement.terminatedOn) {
-    message = `Thỏa thuận đã chấm dứt từ ngày ${formatIsoDateVi(agreement.terminatedOn)}; không ghi nhận giao hàng sau ngày đó.`;
+  } else {
+    message = deliveredAfterTermination(agreement.terminatedOn, deliveredOn);
   }
   if (message) throw validationFailure([{ path: 'deliveredOn', message }]);
 }

@@ -341,7 +341,6 @@ export function agreementDraft(ctx: Context, id: number): AgreementDraft {
   const demand = requireDemand(ctx, row.demandId);
   const window = overlapOf({ from: offer.availableFrom, until: offer.availableUntil }, { from: demand.neededFrom, until: demand.neededUntil });
   const dueOn = window?.until ?? demand.neededUntil ?? offer.availableUntil;
-  const today = todayIso(ctx);
   // The commitment runs from the agreement's effective day (the connection's) at the earliest: a
   // demand needed from before then is delivered on from that day.
   const startsOn = window === null ? null : window.from > row.connectedOn ? window.from : row.connectedOn;
@@ -351,7 +350,10 @@ export function agreementDraft(ctx: Context, id: number): AgreementDraft {
       number: '',
       title: `Hợp đồng tiêu thụ ${summary.product}: ${summary.seller.name} – ${summary.buyer.name}`,
       draft: false,
-      signedOn: today,
+      // Signed the day the two sides were connected, from which it is valid: today would pass the
+      // end of an old connection's validity (refused as Hiệu lực đến before Ngày ký) and the end
+      // of a party dissolved since, so the form would not save as filled.
+      signedOn: row.connectedOn,
       eventId: null,
       validFrom: row.connectedOn,
       validUntil: dueOn !== null && dueOn >= row.connectedOn ? dueOn : null,

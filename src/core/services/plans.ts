@@ -178,23 +178,18 @@ function windowsOf(ctx: Context, row: PlanRow): PlanWindows {
   const communeCodes = row.communeCodes;
   const previousTo = yearsBefore(row.periodTo, back);
   const previousAsOf = previousTo > today ? today : previousTo;
-  const figuresUpTo = (day: string) => reportedYear(ctx, Number(day.slice(0, 4)));
-  const figures = figuresUpTo(asOf);
+  const figures = reportedYear(ctx, Number(asOf.slice(0, 4)));
+  const figureYear = figures.year ?? Number(asOf.slice(0, 4));
   return {
     asOf,
     elapsed: elapsedShare(row.periodFrom, row.periodTo, today),
     figuresPending: figures.pending,
-    current: { communeCodes, from: row.periodFrom, asOf, figureYear: figures.year ?? Number(asOf.slice(0, 4)), effective },
+    current: { communeCodes, from: row.periodFrom, asOf, figureYear, effective },
     // The year before in full (or as far as it has gone), as reports set "thực hiện năm trước"
-    // beside: measured as the plan of that period measures itself, its figures the year reported
-    // up to its end, so that «Năm trước» says what that plan's own report says.
-    previous: {
-      communeCodes,
-      from: yearsBefore(row.periodFrom, back),
-      asOf: previousAsOf,
-      figureYear: figuresUpTo(previousAsOf).year ?? Number(previousAsOf.slice(0, 4)),
-      effective,
-    },
+    // beside. Its yearly figures are those of the year before the current window's, as the
+    // report's footnote says: read as of its own end they would be the current ones again
+    // whenever the newest year is not yet reported, and «Năm trước» would repeat «Thực hiện».
+    previous: { communeCodes, from: yearsBefore(row.periodFrom, back), asOf: previousAsOf, figureYear: figureYear - back, effective },
   };
 }
 

@@ -9,7 +9,7 @@
  * one in the trash not at all (`countedParticipant`), as on the event's own page.
  */
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { fulfilmentOf, roundQuantity } from '../../shared/agreements';
+import { periodFulfilment, roundQuantity } from '../../shared/agreements';
 import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../shared/contracts/statistics';
 import type { EventKind } from '../../shared/domain';
 import { todayIso, type Context } from '../context';
@@ -143,8 +143,8 @@ export function promotionFigures(ctx: Context, from: string, to: string): Promot
 /**
  * The agreements signed in the period (anywhere, not only at events): how many, the value of their
  * commitments, and how far they are carried out on the period's last day (or today, if that is
- * still to come), by the one rule of `fulfilmentOf`; terminated ones owe nothing and are left out
- * of the fulfilment.
+ * still to come), by the one rule of a period's fulfilment (`periodFulfilment`), as the agreements
+ * report states it.
  */
 export function agreementsOfPeriod(ctx: Context, from: string, to: string): AgreementsOfPeriod {
   const today = todayIso(ctx);
@@ -152,7 +152,6 @@ export function agreementsOfPeriod(ctx: Context, from: string, to: string): Agre
   const signedIn = and(notInTrash(agreements), signedBetween(agreements, from, to));
   const rows = ctx.db.select({ id: agreements.id, terminatedOn: agreements.terminatedOn }).from(agreements).where(signedIn).all();
   const ids = rows.map((row) => row.id);
-  const chased = new Set(rows.filter((row) => row.terminatedOn === null || row.terminatedOn > asOf).map((row) => row.id));
   const commitments = ids.length
     ? ctx.db
         .select({
@@ -166,10 +165,13 @@ export function agreementsOfPeriod(ctx: Context, from: string, to: string): Agre
         .all()
     : [];
   const value = commitments.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0);
-  const fulfilment = fulfilmentOf(
-    commitments
-      .filter((commitment) => chased.has(commitment.agreementId))
-      .map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) })),
+  const byAgreement = Map.groupBy(commitments, (commitment) => commitment.agreementId);
+  const fulfilment = periodFulfilment(
+    rows.map((row) => ({
+      terminatedOn: row.terminatedOn,
+      commitments: (byAgreement.get(row.id) ?? []).map((commitment) => ({ ...commitment, delivered: roundQuantity(commitment.delivered) })),
+    })),
+    asOf,
   );
   return { signed: rows.length, value, fulfilment };
 }

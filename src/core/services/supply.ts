@@ -35,11 +35,11 @@ import type {
 import type { OrganizationKind, Page } from '../../shared/domain';
 import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatDate, formatQuantity } from '../../shared/format';
-import { closingDay, convertQuantity, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
+import { convertQuantity, endedPartyRefusal, productNamed, productsNamed, remainingQuantity, supplyStatus } from '../../shared/supply';
 import { foldText } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
-import { buyerNotInTrash, notInTrash, sellerNotInTrash, subqueries, supplyOpenOn, validOn } from '../db/predicates';
+import { buyerNotInTrash, notInTrash, notWithdrawnBy, sellerNotInTrash, subqueries, supplyOpenOn, validOn } from '../db/predicates';
 import {
   agreementCommitments,
   agreementDeliveries,
@@ -92,11 +92,12 @@ export function supplyStatusSql(side: 'offer' | 'demand', today: string): SQL<st
   const table = side === 'offer' ? supplyOffers : supplyDemands;
   const until = side === 'offer' ? supplyOffers.availableUntil : supplyDemands.neededUntil;
   const connected = connectedQuantity(side);
-  const open = supplyOpenOn(table, today);
+  // Expired: its window ran out while it was still open (its party's end closes only what was).
   return sql<string>`(CASE
-    WHEN NOT ${open} THEN 'withdrawn'
+    WHEN NOT ${notWithdrawnBy(table, today)} THEN 'withdrawn'
     WHEN round(round(${table.quantity} - ${connected}, ${QUANTITY_DECIMALS}), ${QUANTITY_ENTRY_DECIMALS}) <= 0 THEN 'fully_connected'
-    WHEN ${until} IS NOT NULL AND ${until} < ${today} THEN 'expired'
+    WHEN ${until} IS NOT NULL AND ${until} < ${today} AND ${supplyOpenOn(table, until)} THEN 'expired'
+    WHEN NOT ${supplyOpenOn(table, today)} THEN 'withdrawn'
     WHEN ${connected} > 0 THEN 'partly_connected'
     ELSE 'open' END)`;
 }
@@ -149,16 +150,16 @@ function offerQuery(ctx: Context) {
 
 /**
  * What an offer's and a demand's summaries share, from its row and what was read beside it. Its
- * status reads `closedOn` as the withdrawal: also its member organization's end, seller's or buyer's (`closingDay`).
+ * status reads its member organization's end, seller's or buyer's, as `partyEndedOn` (`supplyStatus`).
  */
 function summaryBase(
   row: OfferRow | DemandRow,
   read: { groupName: string; unitName: string; programmeName: string | null; connected: number },
   until: string | null,
   today: string,
-  closedOn: string | null,
+  partyEndedOn: string | null,
 ): SupplySummaryBase {
-  const facts = { quantity: row.quantity, connected: read.connected, until, withdrawnOn: closedOn };
+  const facts = { quantity: row.quantity, connected: read.connected, until, withdrawnOn: row.withdrawnOn, partyEndedOn };
   return {
     id: row.id,
     programmeId: read.programmeName === null ? null : row.programmeId,
@@ -183,7 +184,7 @@ type OfferRead = Awaited<ReturnType<ReturnType<typeof offerQuery>['all']>>[numbe
 function toOfferSummary(ctx: Context, read: OfferRead, today: string): OfferSummary {
   const { offer } = read;
   return {
-    ...summaryBase(offer, read, offer.availableUntil, today, closingDay(offer.withdrawnOn, read.sellerEndedOn)),
+    ...summaryBase(offer, read, offer.availableUntil, today, read.sellerEndedOn),
     organization: { kind: 'organization', id: offer.organizationId, name: read.organizationName, organizationKind: read.organizationKind },
     availableFrom: offer.availableFrom,
     availableUntil: offer.availableUntil,
@@ -243,7 +244,7 @@ function buyerOf(demand: DemandRow, partnerName: string | null, organizationName
 function toDemandSummary(ctx: Context, read: DemandRead, today: string): DemandSummary {
   const { demand } = read;
   return {
-    ...summaryBase(demand, read, demand.neededUntil, today, closingDay(demand.withdrawnOn, read.buyerEndedOn)),
+    ...summaryBase(demand, read, demand.neededUntil, today, read.buyerEndedOn),
     buyer: buyerOf(demand, read.partnerName, read.organizationName, read.organizationKind),
     neededFrom: demand.neededFrom,
     neededUntil: demand.neededUntil,
@@ -829,8 +830,35 @@ function identityChanged(before: { productFolded: string }, product: string, sam
 // ---------------------------------------------------------------------------------------------
 // Offers: creating and changing
 
-/** The organization offering: in the register and not in the trash; and the product, if one of its own. */
-function checkOfferReferences(ctx: Context, input: ParsedOfferInput): void {
+/**
+ * Where a save of an offer or a demand is refused for its member organization's end
+ * (`endedPartyRefusal`): at the party, as `endedRefusal` says it; at the first day when a record
+ * of the same party is moved onto or past the end, naming the day stored.
+ */
+function checkPartyEnd(
+  issues: FieldIssue[],
+  party: { name: string; endedOn: string | null },
+  firstDay: string,
+  stored: { sameParty: boolean; firstDay: string } | null,
+  paths: { party: string; firstDay: string; what: string; day: string },
+): void {
+  const where = endedPartyRefusal(party.endedOn, firstDay, stored);
+  const ended = endedRefusal(party, firstDay);
+  if (where === 'party' && ended) issues.push({ path: paths.party, message: ended });
+  if (where === 'firstDay' && stored) {
+    const end = formatDate(party.endedOn);
+    issues.push({
+      path: paths.firstDay,
+      message: `${party.name} đã chấm dứt hoạt động từ ngày ${end}: không ghi được ${paths.what} từ ngày đó trở đi. Hãy để ${paths.day} đã ghi (${formatDate(stored.firstDay)}), hoặc một ngày trước ${end}.`,
+    });
+  }
+}
+
+/**
+ * The organization offering: in the register and not in the trash, not ended by the offer's first
+ * day (but see `endedPartyRefusal` for one `stored` so); and the product, if one of its own.
+ */
+function checkOfferReferences(ctx: Context, input: ParsedOfferInput, stored: OfferRow | null): void {
   const issues: FieldIssue[] = [];
   const organization = ctx.db
     .select({ id: organizations.id, endedOn: organizations.endedOn, name: organizations.name })
@@ -839,8 +867,8 @@ function checkOfferReferences(ctx: Context, input: ParsedOfferInput): void {
     .get();
   if (!organization) issues.push({ path: 'organizationId', message: 'Tổ chức đã chọn không còn trong danh sách Thành viên; hãy chọn lại.' });
   else {
-    const ended = endedRefusal(organization, input.availableFrom);
-    if (ended) issues.push({ path: 'organizationId', message: ended });
+    const kept = stored && { sameParty: stored.organizationId === input.organizationId, firstDay: stored.availableFrom };
+    checkPartyEnd(issues, organization, input.availableFrom, kept, { party: 'organizationId', firstDay: 'availableFrom', what: 'nguồn cung có hàng', day: 'ngày có hàng' });
   }
   if (input.productId !== null) {
     const product = ctx.db.select({ organizationId: products.organizationId }).from(products).where(eq(products.id, input.productId)).get();
@@ -923,7 +951,7 @@ function offerIdentity(ctx: Context, input: ParsedOfferInput, excludeId?: number
 }
 
 export function createOffer(ctx: Context, input: ParsedOfferInput, { askDuplicates = false }: SaveOptions = {}): OfferSummary {
-  checkOfferReferences(ctx, input);
+  checkOfferReferences(ctx, input, null);
   return atomically(ctx.db, () => {
     if (askDuplicates && !input.confirmDuplicate) refuseOpenDuplicate(ctx, 'offer', offerIdentity(ctx, input));
     const now = timestamp(ctx);
@@ -938,9 +966,9 @@ export function createOffer(ctx: Context, input: ParsedOfferInput, { askDuplicat
 }
 
 export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offerUpdateInput>, { askDuplicates = false }: SaveOptions = {}): OfferSummary {
-  checkOfferReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireOffer(ctx, id);
+    checkOfferReferences(ctx, input, before);
     const sameParty = before.organizationId === input.organizationId;
     checkAgainstConnections(ctx, 'offer', before, input, sameParty);
     const window: [string, string | null] = [input.availableFrom, input.availableUntil];
@@ -961,7 +989,7 @@ export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offe
 // ---------------------------------------------------------------------------------------------
 // Demands: creating and changing
 
-function checkDemandReferences(ctx: Context, input: ParsedDemandInput): void {
+function checkDemandReferences(ctx: Context, input: ParsedDemandInput, stored: DemandRow | null): void {
   const issues: FieldIssue[] = [];
   const table = input.buyer.kind === 'partner' ? partners : organizations;
   const buyer = ctx.db.select({ id: table.id, name: table.name }).from(table).where(and(eq(table.id, input.buyer.id), notInTrash(table))).get();
@@ -970,8 +998,9 @@ function checkDemandReferences(ctx: Context, input: ParsedDemandInput): void {
   } else if (input.buyer.kind === 'organization') {
     // A member organization that had ended by the first day of the need buys nothing from then, as
     // it sells nothing (`checkOfferReferences`); a partner has no lifecycle.
-    const ended = endedRefusal({ name: buyer.name, endedOn: endedOnBy(ctx, buyer.id, input.neededFrom) }, input.neededFrom);
-    if (ended) issues.push({ path: 'buyer', message: ended });
+    const kept = stored && { sameParty: stored.organizationId === buyer.id, firstDay: stored.neededFrom };
+    const party = { name: buyer.name, endedOn: endedOnBy(ctx, buyer.id, input.neededFrom) };
+    checkPartyEnd(issues, party, input.neededFrom, kept, { party: 'buyer', firstDay: 'neededFrom', what: 'nhu cầu cần hàng', day: 'ngày cần hàng' });
   }
   if (!ctx.places.province(input.deliveryProvinceCode)) {
     issues.push({ path: 'deliveryProvinceCode', message: 'Tỉnh, thành phố giao hàng không có trong danh sách 34 tỉnh, thành phố hiện hành.' });
@@ -1031,7 +1060,7 @@ function demandIdentity(ctx: Context, input: ParsedDemandInput, excludeId?: numb
 }
 
 export function createDemand(ctx: Context, input: ParsedDemandInput, { askDuplicates = false }: SaveOptions = {}): DemandSummary {
-  checkDemandReferences(ctx, input);
+  checkDemandReferences(ctx, input, null);
   return atomically(ctx.db, () => {
     if (askDuplicates && !input.confirmDuplicate) refuseOpenDuplicate(ctx, 'demand', demandIdentity(ctx, input));
     const now = timestamp(ctx);
@@ -1047,9 +1076,9 @@ export function createDemand(ctx: Context, input: ParsedDemandInput, { askDuplic
 }
 
 export function updateDemand(ctx: Context, { id, ...input }: z.output<typeof demandUpdateInput>, { askDuplicates = false }: SaveOptions = {}): DemandSummary {
-  checkDemandReferences(ctx, input);
   return atomically(ctx.db, () => {
     const before = requireDemand(ctx, id);
+    checkDemandReferences(ctx, input, before);
     const was = demandSnapshot(ctx, before);
     const sameBuyer = input.buyer.kind === 'partner' ? before.partnerId === input.buyer.id : before.organizationId === input.buyer.id;
     checkAgainstConnections(ctx, 'demand', before, input, sameBuyer);

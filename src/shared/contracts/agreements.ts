@@ -9,6 +9,7 @@ import {
   type AgreementPartyKind,
   type AgreementPartyRole,
   type AgreementStatus,
+  type OrganizationStatus,
   type Page,
 } from '../domain';
 import { agreementFollowUps, hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type Fulfilment, type FulfilmentBasis, type UnitTotal } from '../agreements';
@@ -233,6 +234,8 @@ export interface AgreementParty {
   role: AgreementPartyRole;
   /** The organization or partner is in the Thùng rác: shown so, to be restored rather than swapped. */
   inTrash: boolean;
+  /** A member organization that has ended (dissolved, bankrupt, reorganized): how, and from which day. */
+  ended: { status: OrganizationStatus; endedOn: string } | null;
 }
 
 /** An agreement as lists show it. */
@@ -254,6 +257,8 @@ export interface AgreementSummary {
   fulfilment: number | null;
   /** What it is weighed by: the commitments' values, or each commitment alike (see `fulfilmentOf`). */
   fulfilmentBasis: FulfilmentBasis | null;
+  /** Commitments without a value, left out of a rate by value (`Fulfilment.unvalued`). */
+  fulfilmentUnvalued: number;
   status: AgreementStatus;
   /** Kết thúc theo dõi: the day its follow-up was closed, after it ran out unfinished. */
   closedOn: string | null;

@@ -15,7 +15,7 @@ import { organizationInput, type ParsedOrganizationInput } from '../../../shared
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productValues, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
-import { convertible, convertQuantity, productGroupOf } from '../../../shared/supply';
+import { convertible, convertPrice, convertQuantity, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity, unitNameInSentence } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
@@ -2534,7 +2534,8 @@ function wholePeriodsIn(period: string, from: string, until: string): number | n
 /**
  * The unit of an offer's or a demand's row — its Đơn vị tính, or the unit its Số lượng cell
  * wrote ("1,5 tấn") — and its prices in đồng for that unit. A price written for another unit
- * that converts ("7.500 đ/kg" for a quantity in tấn) is stated for the row's unit; one range in
+ * ("7.500 đ/kg" for a quantity in tấn) is refused as the forms refuse it (`readWithUnit`): with
+ * the figure per the row's unit, for the person to write, never converted for them. One range in
  * Giá từ ("12.000 – 15.000") gives Giá đến too. Each is said in a note, and what cannot be read
  * so is a problem at its cell, its field marked questioned.
  */
@@ -2619,51 +2620,52 @@ function unitAndPricesOfRow(
   if (upper !== undefined && ownMax !== null) {
     refuse('priceMax', 'priceMax', `Giá từ đã ghi ${priceMin === null ? 'giá cao nhất' : 'một khoảng giá'}, cột Giá đến lại có giá riêng; hãy ghi giá đến ở một chỗ.`);
   }
-  /** How a price written for the unit `writtenFor` is stated for the row's; null (said) when it cannot be. */
-  const statedFor = (field: 'priceMin' | 'priceMax', writtenFor: string | undefined, label: string): PriceRule | null => {
-    if (!writtenFor) return { factor: 1, from: null };
+  /**
+   * Whether the price a cell wrote (`lower`, or its range or ceiling to `upper`) for the unit
+   * `writtenFor` is taken for the row's: written for none or for it. For another unit it is
+   * refused at its cell — with the figure per the row's unit to write, or saying the two do not
+   * convert (`priceRule`).
+   */
+  const takenFor = (field: 'priceMin' | 'priceMax', writtenFor: string | undefined, label: string, lower: number | null, upper: number | null): boolean => {
+    if (!writtenFor) return true;
     // Without the row's unit its own problem is said; the price waits for it.
     const rule = priceRule(scope, writtenFor, unit, label, 'số lượng');
     if ('refusal' in rule) {
       refuse(field, field, rule.refusal);
-      return null;
+      return false;
     }
-    return rule;
+    const { from } = rule;
+    if (from === null || !unit) return true;
+    const figures = (per: UnitRow, amounts: number[]) => `${lower === null ? 'đến ' : ''}${amounts.map((amount) => formatDecimal(amount)).join(' – ')} đồng/${per.name}`;
+    const written = [lower, upper].filter((amount) => amount !== null);
+    const stated = written.map((amount) => convertPrice(amount, from, unit) ?? amount);
+    refuse(
+      field,
+      field,
+      `${label} ghi theo ${from.name}, còn số lượng tính bằng ${unit.name}: ${figures(from, written)} là ${figures(unit, stated)}. Hãy ghi ${figures(unit, stated)}.`,
+    );
+    return false;
   };
+  const minNumber = typeof priceMin === 'number' ? priceMin : null;
+  const minTaken = minNumber !== null || upper !== undefined ? takenFor('priceMin', read.units?.get('priceMin'), 'Giá từ', minNumber, ownMax === null ? (upper ?? null) : null) : true;
+  // In whole đồng, as every stored price is.
+  const statedMin = minTaken ? (minNumber === null ? priceMin : Math.round(minNumber)) : null;
   const perUnit = unit ? `/${unit.name}` : '';
-  const minRule = typeof priceMin === 'number' || upper !== undefined ? statedFor('priceMin', read.units?.get('priceMin'), 'Giá từ') : null;
-  const statedMin = typeof priceMin === 'number' ? (minRule ? Math.round(priceMin * minRule.factor) : null) : priceMin;
   if (upper !== undefined) {
-    // Giá đến read from Giá từ's range is for Giá từ's unit, and said with it.
-    const statedMax = minRule && ownMax === null ? Math.round(upper * minRule.factor) : null;
+    // Giá đến read from Giá từ's range is for Giá từ's unit.
+    const statedMax = minTaken && ownMax === null ? Math.round(upper) : null;
     if (statedMax !== null && statedMin !== null) {
-      const written = minRule?.from ? ` (${formatDecimal(Number(priceMin))}–${formatDecimal(upper)} đồng/${minRule.from.name})` : '';
       notes.push({
         cell: cellRef(scope.columns, 'priceMin', rowNumber),
-        message: `Giá từ: ghi một khoảng giá, ghi nhận là từ ${formatCount(Number(statedMin))} đến ${formatCount(statedMax)} đồng${perUnit}${written}.`,
+        message: `Giá từ: ghi một khoảng giá, ghi nhận là từ ${formatCount(Number(statedMin))} đến ${formatCount(statedMax)} đồng${perUnit}.`,
       });
     } else if (statedMax !== null && priceMin === null) {
-      const written = minRule?.from ? ` (${formatDecimal(upper)} đồng/${minRule.from.name})` : '';
-      notes.push({
-        cell: cellRef(scope.columns, 'priceMin', rowNumber),
-        message: `Giá từ: ghi giá cao nhất, ghi nhận là Giá đến ${formatCount(statedMax)} đồng${perUnit}${written}.`,
-      });
+      notes.push({ cell: cellRef(scope.columns, 'priceMin', rowNumber), message: `Giá từ: ghi giá cao nhất, ghi nhận là Giá đến ${formatCount(statedMax)} đồng${perUnit}.` });
     }
     return { unitCode: unit?.code ?? '', ...(overWindow ? { quantity } : {}), priceMin: statedMin, priceMax: statedMax };
   }
-  const maxRule = typeof ownMax === 'number' ? statedFor('priceMax', read.units?.get('priceMax'), 'Giá đến') : null;
-  const statedMax = typeof ownMax === 'number' ? (maxRule ? Math.round(ownMax * maxRule.factor) : null) : ownMax;
-  for (const [field, label, written, rule, stated] of [
-    ['priceMin', 'Giá từ', priceMin, minRule, statedMin],
-    ['priceMax', 'Giá đến', ownMax, maxRule, statedMax],
-  ] as const) {
-    if (rule?.from) {
-      notes.push({
-        cell: cellRef(scope.columns, field, rowNumber),
-        message: `${label}: ${formatDecimal(Number(written))} đồng/${rule.from.name} ghi nhận là ${formatCount(Number(stated))} đồng${perUnit}.`,
-      });
-    }
-  }
+  const maxTaken = typeof ownMax === 'number' ? takenFor('priceMax', read.units?.get('priceMax'), 'Giá đến', ownMax, null) : true;
+  const statedMax = typeof ownMax === 'number' ? (maxTaken ? Math.round(ownMax) : null) : ownMax;
   return { unitCode: unit?.code ?? '', ...(overWindow ? { quantity } : {}), priceMin: statedMin, priceMax: statedMax };
 }
 

@@ -15,16 +15,17 @@ import {
   chasedStatuses,
   commitmentFulfilment,
   deliveredValueOf,
-  type DeliveredValueFacts,
   type Fulfilment,
   fulfilmentOf,
   isCommitmentFulfilled,
   isCommitmentOverdue,
   needsClosing,
+  periodFulfilment,
   roundQuantity,
   totalsPerUnit,
 } from '../../../shared/agreements';
 import { addDays } from '../../../shared/dates';
+import { formatCount } from '../../../shared/format';
 import { todayIso, type Context } from '../../context';
 import { deliveredBy, deliveredQuantityBy, deliveredValueBy, isSigned, notInTrash, subqueries } from '../../db/predicates';
 import { among } from '../../db/prepared';
@@ -109,18 +110,13 @@ function sumOfValues(values: readonly (number | null)[]): number | null {
 }
 
 /**
- * The rate of the Tổng cộng row, which a reader checks across it: the value delivered over the
- * value committed, of the commitments whose value is known (one without a value weighs nothing in
- * money); only when no commitment has a value, the mean of the commitments' rates, as for one
- * agreement. (`fulfilmentOf` of all the period's commitments would fall back to that mean as soon
- * as one value is missing, and say 67,6 % beside 98 of 211 billion delivered.)
+ * Cách tính of a rate: by value, naming the commitments without a value it leaves out, or the mean
+ * of the commitments' rates when none has a value.
  */
-function totalFulfilment(commitments: readonly DeliveredValueFacts[]): Fulfilment | null {
-  const valued = commitments.filter((commitment) => commitment.value !== null);
-  const committed = valued.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0);
-  if (committed === 0) return fulfilmentOf(commitments);
-  const delivered = valued.reduce((sum, commitment) => sum + (deliveredValueOf(commitment) ?? 0), 0);
-  return { percent: Math.min(100, (delivered / committed) * 100), basis: 'value' };
+function basisText(fulfilment: Fulfilment | null): string | null {
+  if (!fulfilment) return null;
+  if (fulfilment.basis === 'commitments') return 'Bình quân';
+  return fulfilment.unvalued > 0 ? `Theo giá trị (${formatCount(fulfilment.unvalued)} cam kết chưa có giá trị không tính)` : 'Theo giá trị';
 }
 
 export function agreementsTables(ctx: Context, from: string, to: string): Record<string, SheetData> {
@@ -181,7 +177,7 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
       committedValue: sumOfValues(own.map((commitment) => commitment.value)),
       deliveredValue: sumOfValues(own.map(deliveredValueOf)),
       fulfilment: fulfilment?.percent ?? null,
-      basis: fulfilment?.basis ?? null,
+      basis: basisText(fulfilment),
       status: statusOf.get(agreement.id) ?? 'signed',
     };
   });
@@ -218,12 +214,15 @@ export function agreementsTables(ctx: Context, from: string, to: string): Record
     fulfilment: commitmentFulfilment({ quantity: total.committed, delivered: total.delivered }),
   }));
 
-  const overall = totalFulfilment(periodCommitments);
+  const overall = periodFulfilment(
+    inPeriod.map((agreement) => ({ terminatedOn: agreement.terminatedOn, commitments: atEnd.get(agreement.id) ?? [] })),
+    asOf,
+  );
   return {
     agreements: {
       rows: agreementRows,
       count: agreementRows.length,
-      totals: () => ({ fulfilment: overall?.percent ?? null, basis: overall?.basis ?? null }),
+      totals: () => ({ fulfilment: overall?.percent ?? null, basis: basisText(overall) }),
     },
     commitments: { rows: commitmentRows, count: commitmentRows.length },
     units: { rows: unitRows, count: unitRows.length },

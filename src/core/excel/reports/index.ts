@@ -12,7 +12,7 @@ import { periodBetween, periodOfYear, periodUntil, reportFrame } from './frame';
 import { layoutOf, type LayoutName } from './layouts';
 import { agreementTable, eventTable, partnerTable, planTable } from './lists';
 import { registerTable } from './register';
-import { registerStatisticsTables } from './registerStatistics';
+import { registerStatisticsPeriod, registerStatisticsTables } from './registerStatistics';
 import { tradePromotionTables } from './tradePromotion';
 import { connectionTable, demandTable, offerTable, programmeResultsTables, supplyBulletinTable } from './supply';
 import { getProgramme } from '../../services/programmes';
@@ -25,6 +25,7 @@ function programmeName(ctx: Context, id: number): string {
 import { planResultsTables } from './planResults';
 import { getPlan } from '../../services/plans';
 import { formatIsoDateVi } from '../../../shared/text';
+import { getAlliance } from '../../services/alliance';
 
 const periodKinds: Record<ReportKind, ReportPeriodKind> = {
   'register-statistics': 'year',
@@ -66,7 +67,11 @@ export function prepareReport(ctx: Context, input: z.output<typeof reportRunInpu
   switch (input.report) {
     case 'register-statistics': {
       const frame = reportFrame(ctx, periodOfYear(year), documentNumber);
-      return { fileName: `Bao-cao-thong-ke-HTX-${year}.xlsx`, build: () => ({ layout, frame, tables: registerStatisticsTables(ctx, year) }) };
+      return {
+        fileName: `Bao-cao-thong-ke-HTX-${year}.xlsx`,
+        // The period line says so when the year's figures are not yet reported: read in the job.
+        build: () => ({ layout, frame: { ...frame, period: registerStatisticsPeriod(ctx, year) }, tables: registerStatisticsTables(ctx, year) }),
+      };
     }
     case 'trade-promotion': {
       const frame = reportFrame(ctx, periodBetween(from, to), documentNumber);
@@ -186,5 +191,34 @@ export function preparePlanResults(ctx: Context, planId: number): PreparedReport
   // Numbered by hand on the printed page, as a report of the Báo cáo screen left without its number.
   const frame = reportFrame(ctx, `${when} — ${plan.title}${document ? ` (${document})` : ''}`, '');
   const stem = plan.kind === 'year' ? year : `${plan.periodFrom}-den-${plan.periodTo}`;
-  return { fileName: `Bao-cao-ket-qua-thuc-hien-ke-hoach-${stem}.xlsx`, build: () => ({ layout, frame, tables: planResultsTables(plan.targets) }) };
+  return {
+    fileName: `${['Bao-cao-ket-qua-thuc-hien-ke-hoach', stem, asciiWords(scopeName(ctx, plan.communeCodes))].filter(Boolean).join('-')}.xlsx`,
+    build: () => ({ layout, frame, tables: planResultsTables(plan.targets) }),
+  };
+}
+
+/**
+ * Where a plan holds, for its report's file name: the province's plan and a commune's of the same
+ * year must not download to the same name. The province when it names no commune; its first
+ * commune, and how many more, when it names several.
+ */
+function scopeName(ctx: Context, communeCodes: readonly string[]): string {
+  const [first] = communeCodes;
+  if (first === undefined) {
+    const provinceCode = getAlliance(ctx)?.provinceCode;
+    return provinceCode === undefined ? '' : (ctx.places.province(provinceCode)?.name ?? '');
+  }
+  const name = ctx.places.commune(first)?.fullName ?? first;
+  return communeCodes.length === 1 ? name : `${name} và ${communeCodes.length - 1} xã phường khác`;
+}
+
+/** "Xã Vĩnh An" as "Xa-Vinh-An": ASCII words between hyphens, as the reports' file names are. */
+function asciiWords(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -12,7 +12,9 @@ import type { Context } from '../../context';
 import { communes, organizations, sectors } from '../../db/schema';
 import { dissolvedOrBankrupt, existingInYear, formedByReorganization, inHomeProvince, notInTrash } from '../../db/predicates';
 import { statisticsOverview, storedFigureTotals } from '../../services/statistics';
+import { formatCount } from '../../../shared/format';
 import type { Row, SheetData } from '../write/writer';
+import { periodOfYear } from './frame';
 
 /** The year's comings and goings, as Tổng quan tells them apart (`YearStatistics`). */
 interface Flows {
@@ -67,6 +69,24 @@ function rowsOf(table: Row[]): SheetData {
   return { rows: table, count: table.length };
 }
 
+/** What a figure cell holds where no organization reported it: not a 0, which would read as counted. */
+const NOT_REPORTED = '—';
+
+/** The columns of the yearly figures, summed in the totals row over the kinds that reported them. */
+const figureColumns = ['membersOfficial', 'membersAssociate', 'workers', 'good', 'fair', 'average', 'weak'] as const;
+
+/**
+ * The report's period line: the year, and, while its figures are not yet reported (the rule of
+ * Tổng quan, core/services/figureYear.ts), how few have reported, so that sums of the first few
+ * are never read as the year's.
+ */
+export function registerStatisticsPeriod(ctx: Context, year: number): string {
+  const { current } = statisticsOverview(ctx, year);
+  if (current.figuresReported) return periodOfYear(year);
+  if (current.reporting === 0) return `${periodOfYear(year)} — chưa có tổ chức nào báo cáo số liệu hằng năm`;
+  return `${periodOfYear(year)} — số liệu hằng năm mới có ${formatCount(current.reporting)}/${formatCount(current.organizations.total)} tổ chức báo cáo, chưa đủ để tổng hợp`;
+}
+
 export function registerStatisticsTables(ctx: Context, year: number): Record<string, SheetData> {
   const { current } = statisticsOverview(ctx, year);
   const figures = new Map(storedFigureTotals(ctx, year).map((row) => [row.kind, row]));
@@ -82,18 +102,16 @@ export function registerStatisticsTables(ctx: Context, year: number): Record<str
       endedByReorganization: current.endedByReorganization[kind],
       dissolved: current.dissolved[kind],
       reporting: row?.reporting ?? 0,
-      membersOfficial: row?.membersOfficial ?? 0,
-      membersAssociate: row?.membersAssociate ?? 0,
-      workers: row?.workers ?? 0,
-      good: row?.good ?? 0,
-      fair: row?.fair ?? 0,
-      average: row?.average ?? 0,
-      weak: row?.weak ?? 0,
+      ...Object.fromEntries(figureColumns.map((key) => [key, row ? row[key] : NOT_REPORTED])),
       unclassified: current.organizations[kind] - classified,
-      averageRevenue: row && row.revenueCount > 0 ? Math.round(row.revenueSum / row.revenueCount) : null,
+      averageRevenue: row && row.revenueCount > 0 ? Math.round(row.revenueSum / row.revenueCount) : NOT_REPORTED,
     };
   });
   const revenue = [...figures.values()].reduce((sum, row) => ({ total: sum.total + row.revenueSum, count: sum.count + row.revenueCount }), { total: 0, count: 0 });
+  // The kinds that reported (`storedFigureTotals` leaves out those none of which did), added up.
+  const figureTotals = Object.fromEntries(
+    figureColumns.map((key) => [key, figures.size > 0 ? [...figures.values()].reduce((sum, row) => sum + row[key], 0) : NOT_REPORTED]),
+  );
 
   const sectorRows = ctx.db.select().from(sectors).orderBy(sectors.sortOrder).all();
   const sectorSplits = splitBy(ctx, year, sql`coalesce(${organizations.sectorCode}, '')`);
@@ -120,7 +138,7 @@ export function registerStatisticsTables(ctx: Context, year: number): Record<str
   ];
 
   return {
-    byKind: { ...rowsOf(byKind), totals: () => ({ averageRevenue: revenue.count > 0 ? Math.round(revenue.total / revenue.count) : null }) },
+    byKind: { ...rowsOf(byKind), totals: () => ({ ...figureTotals, averageRevenue: revenue.count > 0 ? Math.round(revenue.total / revenue.count) : NOT_REPORTED }) },
     bySector: rowsOf(bySector),
     byCommune: rowsOf(byCommune),
   };

@@ -706,9 +706,19 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       end.push([writer.right(frame.signerName, frameStyle(13, { bold: true }))]);
     }
 
+    const given = data.totals?.();
+    // A text the totals are given (Cách tính naming the commitments it left out) wraps as the rows' do.
+    const totalsLines = Math.max(
+      1,
+      ...columns.map((column) => {
+        const shown = column.total === 'given' ? cellValueOf(column, given?.[column.key]) : null;
+        return column.format === 'text' && typeof shown === 'string' ? linesNeeded(shown, column.width - TEXT_INDENT, 12, true) : 1;
+      }),
+    );
+    const totalsHeight = totalsLines === 1 ? rowHeight : heightOf(totalsLines, 12);
     // The end (the totals, a note, the signature) is never printed alone under the repeated
     // header: when it does not fit under the last rows, the last of them go over to the next page with it.
-    const endHeight = (sheetLayout.totalsLabel === undefined ? 0 : rowHeight) + end.reduce((sum, cells) => sum + writer.heightOfLine(cells), 0);
+    const endHeight = (sheetLayout.totalsLabel === undefined ? 0 : totalsHeight) + end.reduce((sum, cells) => sum + writer.heightOfLine(cells), 0);
     const kept = endHeight === 0 ? 0 : Math.min(writer.pages.carried(endHeight, ROWS_KEPT_WITH_END), index - 1);
     if (kept > 0) held[held.length - kept - 1]?.addPageBreak();
     for (const row of held) row.commit();
@@ -717,7 +727,6 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
       // The caption fills the columns before the first total (STT, the name, its descriptions).
       const firstFigure = columns.findIndex((column) => column.total !== 'none');
       const captionEnd = firstFigure < 0 ? columns.length : Math.max(1, firstFigure);
-      const given = data.totals?.();
       const row = writer.nextRow();
       columns.forEach((column, at) => {
         const cell = row.getCell(at + 1);
@@ -728,8 +737,8 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
         cell.style = at < captionEnd ? { ...style, alignment: centred() } : style;
       });
       if (captionEnd > 1) sheet.mergeCells(writer.current, 1, writer.current, captionEnd);
-      row.height = rowHeight;
-      writer.pages.place(rowHeight);
+      row.height = totalsHeight;
+      writer.pages.place(totalsHeight);
       row.commit();
     }
 

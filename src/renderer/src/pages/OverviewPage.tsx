@@ -328,10 +328,9 @@ export function OverviewPage() {
   // the core answers in turn, the figures first, and each section finds its answer on its way. This
   // effect runs after the query's own, which asks for the figures.
   const queryClient = useQueryClient();
-  const yearKnown = year !== null;
   useEffect(() => {
-    if (yearKnown) askForOverviewSections(queryClient);
-  }, [queryClient, yearKnown]);
+    if (year !== null) askForOverviewSections(queryClient, year);
+  }, [queryClient, year]);
   // The years with figures, and this year: its events and agreements are on the page before anyone
   // reports its figures (the year after).
   const yearOptions = [...new Set([...(years.data ?? []), thisYear, ...(year === null ? [] : [year])])].sort((a, b) => b - a);
@@ -396,7 +395,7 @@ export function OverviewPage() {
           <AttentionSummary />
           <PlanInForce />
           <Cards current={overview.data.current} previous={overview.data.previous} />
-          <SupplyOverview />
+          <SupplyOverview year={overview.data.current.year} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <ClassificationPanel stats={overview.data.current} />
             <FoundedEnded stats={overview.data.current} />

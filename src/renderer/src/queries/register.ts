@@ -179,9 +179,12 @@ export function useStatisticsYears() {
   return useQuery({ queryKey: registerKeys.statisticsYears, queryFn: () => call('statistics:years', undefined) });
 }
 
-/** The year Tổng quan opens on: the newest whose figures are reported, and a newer one on its way. */
-export function useReportedYear() {
-  return useQuery({ queryKey: registerKeys.statisticsReportedYear, queryFn: () => call('statistics:reportedYear', undefined) });
+/**
+ * The year Tổng quan opens on: the newest whose figures are reported, and a newer one on its way.
+ * The year's report opens on it too (`enabled` false where a report asks for no year).
+ */
+export function useReportedYear(enabled = true) {
+  return useQuery({ queryKey: registerKeys.statisticsReportedYear, queryFn: () => call('statistics:reportedYear', undefined), enabled });
 }
 
 export function useStatisticsOverview(year: number | null) {

@@ -68,8 +68,9 @@ export const agreementsVi = {
   fulfilmentLabel: 'Tỷ lệ thực hiện {{percent}} {{basis}}',
   basis: {
     value: 'theo giá trị cam kết',
-    commitments: 'bình quân các cam kết (có cam kết chưa ghi giá trị)',
+    commitments: 'bình quân các cam kết (chưa cam kết nào ghi giá trị)',
   },
+  basisLeftOut_other: '{{basis}}, {{count, number}} cam kết chưa có giá trị không tính',
   form: {
     addTitle: 'Thêm thỏa thuận',
     editTitle: 'Sửa thỏa thuận',
@@ -231,6 +232,10 @@ export const agreementsVi = {
     overTitle: 'Giao vượt cam kết',
     over: 'Sau lần giao này, tổng đã giao là {{total}}, nhiều hơn cam kết {{committed}} (vượt {{over}}). Nếu thực tế đã giao như vậy, vẫn lưu được; nếu nhập nhầm, hãy sửa số lượng.',
     late: 'Ngày giao sau ngày hết hiệu lực của thỏa thuận ({{date}}). Hàng giao muộn vẫn lưu được; nếu nhập nhầm ngày, hãy sửa lại.',
+    noValue: 'chưa ghi giá trị',
+    valueWritten: 'lần giao ghi {{value}}',
+    valuePastQuantity: 'giao vượt cam kết, không tính thêm',
+    valueHint: 'Giá trị của một lần giao là phần giá trị cam kết ứng với số lượng giao, như Tỷ lệ thực hiện và giá trị đã thực hiện trong báo cáo tính; cam kết chưa có giá trị thì lấy giá trị ghi trên lần giao.',
   },
   notes: {
     title: 'Ghi chú theo dõi',
@@ -330,8 +335,10 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
   fulfilmentLabel: 'Fulfilment {{percent}} {{basis}}',
   basis: {
     value: 'by committed value',
-    commitments: 'mean of commitments (some have no value)',
+    commitments: 'mean of commitments (none has a value)',
   },
+  basisLeftOut_one: '{{basis}}, {{count, number}} commitment without a value left out',
+  basisLeftOut_other: '{{basis}}, {{count, number}} commitments without a value left out',
   form: {
     addTitle: 'Add agreement',
     editTitle: 'Edit agreement',
@@ -496,6 +503,10 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     overTitle: 'More than committed',
     over: 'With this delivery {{total}} will have been delivered, more than the {{committed}} committed ({{over}} over). If that is what was delivered, it can still be saved; if it was mistyped, correct the quantity.',
     late: 'The delivery is dated after the agreement ran out ({{date}}). A late delivery can still be saved; if the date was mistyped, correct it.',
+    noValue: 'no value written',
+    valueWritten: 'the delivery wrote {{value}}',
+    valuePastQuantity: 'past the commitment, adds nothing',
+    valueHint: 'A delivery is worth its quantity’s share of the commitment’s value, as Fulfilment and the value delivered in the reports count it; on a commitment without a value, the value written on the delivery.',
   },
   notes: {
     title: 'Follow-up notes',

@@ -172,6 +172,7 @@ export const supplyVi = {
     commune: 'Nơi có hàng (xã, phường)',
     save: 'Lưu nguồn cung',
     partyEnded: '{{status}} từ ngày {{date}}: không ghi được nguồn cung có hàng từ ngày đó trở đi.',
+    partyEndedMoved: '{{status}} từ ngày {{date}}: không ghi được nguồn cung có hàng từ ngày đó trở đi. Hãy để ngày có hàng đã ghi ({{stored}}), hoặc một ngày trước {{date}}.',
     viewExisting: 'Xem nguồn cung đã ghi',
   },
   demandForm: {
@@ -190,6 +191,7 @@ export const supplyVi = {
     save: 'Lưu nhu cầu',
     viewExisting: 'Xem nhu cầu đã ghi',
     partyEnded: '{{status}} từ ngày {{date}}: không ghi được nhu cầu cần hàng từ ngày đó trở đi.',
+    partyEndedMoved: '{{status}} từ ngày {{date}}: không ghi được nhu cầu cần hàng từ ngày đó trở đi. Hãy để ngày cần hàng đã ghi ({{stored}}), hoặc một ngày trước {{date}}.',
   },
   suggestions: {
     offersTitle: 'Gợi ý nguồn cung',
@@ -648,6 +650,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
     commune: 'Where the goods are (commune)',
     save: 'Save offer',
     partyEnded: '{{status}} since {{date}}: no offer can start on or after that day.',
+    partyEndedMoved: '{{status}} since {{date}}: no offer can start on or after that day. Keep the day stored ({{stored}}), or a day before {{date}}.',
     viewExisting: 'View the offer on record',
   },
   demandForm: {
@@ -666,6 +669,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
     save: 'Save demand',
     viewExisting: 'View the demand on record',
     partyEnded: '{{status}} since {{date}}: no demand can start on or after that day.',
+    partyEndedMoved: '{{status}} since {{date}}: no demand can start on or after that day. Keep the day stored ({{stored}}), or a day before {{date}}.',
   },
   suggestions: {
     offersTitle: 'Suggested offers',

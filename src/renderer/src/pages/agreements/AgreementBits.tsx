@@ -1,5 +1,6 @@
 /** What every list of agreements shows the same way: the status badge and the fulfilment bar. */
 import { Badge, Group, Progress, Stack, Text, type MantineColor } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Fulfilment, FulfilmentBasis } from '../../../../shared/agreements';
 import type { AgreementStatus } from '../../../../shared/domain';
@@ -23,17 +24,25 @@ export function AgreementStatusBadge({ status, size }: { status: AgreementStatus
   );
 }
 
+/** How a rate was weighed, with the commitments without a value it left out: "theo giá trị cam kết, 4 cam kết chưa có giá trị không tính". */
+export function basisText(t: TFunction, basis: FulfilmentBasis, unvalued: number): string {
+  const how = t(`agreements.basis.${basis}`);
+  return unvalued > 0 ? t('agreements.basisLeftOut', { basis: how, count: unvalued }) : how;
+}
+
 interface FulfilmentBarProps {
   fulfilment: number | null;
   /** What the percentage is weighed by, written under the bar so nobody takes one for the other. */
   basis: FulfilmentBasis | null;
+  /** Commitments without a value that a rate by value leaves out, said with the basis. */
+  unvalued: number;
   width?: number;
   /** What to say when there is nothing to fulfil. */
   empty?: string;
 }
 
 /** Tỷ lệ thực hiện as a small bar, its percentage and its basis; "no commitments" when there is nothing to fulfil. */
-export function FulfilmentBar({ fulfilment, basis, width = 80, empty }: FulfilmentBarProps) {
+export function FulfilmentBar({ fulfilment, basis, unvalued, width = 80, empty }: FulfilmentBarProps) {
   const { t } = useTranslation();
   if (fulfilment === null) {
     return (
@@ -43,7 +52,7 @@ export function FulfilmentBar({ fulfilment, basis, width = 80, empty }: Fulfilme
     );
   }
   const percent = formatPercent(fulfilment);
-  const basisText = basis ? t(`agreements.basis.${basis}`) : '';
+  const how = basis ? basisText(t, basis, unvalued) : '';
   return (
     <Stack gap={0}>
       <Group gap="xs" wrap="nowrap">
@@ -51,14 +60,14 @@ export function FulfilmentBar({ fulfilment, basis, width = 80, empty }: Fulfilme
           w={width}
           value={fulfilment}
           color={fulfilment >= 100 ? 'teal' : 'blue'}
-          aria-label={t('agreements.fulfilmentLabel', { percent, basis: basisText })}
+          aria-label={t('agreements.fulfilmentLabel', { percent, basis: how })}
         />
         <Text size="sm">{percent}</Text>
       </Group>
-      {basisText && (
+      {how && (
         // Wrapped under the bar, never widening it: lists keep their cells on one line otherwise.
         <Text size="xs" c="dimmed" maw={width + 48} style={{ whiteSpace: 'normal' }}>
-          {basisText}
+          {how}
         </Text>
       )}
     </Stack>
@@ -67,5 +76,5 @@ export function FulfilmentBar({ fulfilment, basis, width = 80, empty }: Fulfilme
 
 /** The same for a `Fulfilment` (a party's part, a year's agreements). */
 export function FulfilmentOf({ value, width, empty }: { value: Fulfilment | null; width?: number; empty?: string }) {
-  return <FulfilmentBar fulfilment={value?.percent ?? null} basis={value?.basis ?? null} width={width} empty={empty} />;
+  return <FulfilmentBar fulfilment={value?.percent ?? null} basis={value?.basis ?? null} unvalued={value?.unvalued ?? 0} width={width} empty={empty} />;
 }

@@ -26,7 +26,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBackUp, IconArrowLeft, IconBan, IconCircleCheck, IconPencil, IconTrash, IconTruckDelivery } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { overDelivery } from '../../../../shared/agreements';
+import { deliveryValues, overDelivery } from '../../../../shared/agreements';
 import type { AgreementDelivery, AgreementDetail, AgreementParty } from '../../../../shared/contract';
 import { formatDate, formatDeliveredQuantity, formatMoney, formatPercent, formatQuantity } from '../../../../shared/format';
 import { call, messageOf } from '../../api';
@@ -122,7 +122,7 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
           <Title order={2}>{agreement.title}</Title>
           <Group gap="md">
             {agreement.number && <Text c="dimmed">{agreement.number}</Text>}
-            <FulfilmentBar fulfilment={agreement.fulfilment} basis={agreement.fulfilmentBasis} width={160} />
+            <FulfilmentBar fulfilment={agreement.fulfilment} basis={agreement.fulfilmentBasis} unvalued={agreement.fulfilmentUnvalued} width={160} />
             {agreement.totalValue !== null && <Text c="dimmed">{formatMoney(agreement.totalValue)}</Text>}
           </Group>
         </Stack>
@@ -300,6 +300,15 @@ function PartyList({ parties }: { parties: AgreementParty[] }) {
             <Text span size="sm" c="dimmed">
               ({t(`agreements.role.${party.role}`)})
             </Text>
+            {/* An organization that has ended stays a party of what it signed: said, as the pickers say it. */}
+            {party.ended && (
+              <>
+                {' '}
+                <Badge color="gray" variant="light" tt="none" size="sm">
+                  {t('events.picker.endedOn', { status: t(`organization.status.${party.ended.status}`), date: formatDate(party.ended.endedOn) })}
+                </Badge>
+              </>
+            )}
             {trashHref && (
               <>
                 {' '}
@@ -504,9 +513,48 @@ function PartiesFulfilment({ agreement }: { agreement: AgreementDetail }) {
   );
 }
 
+/**
+ * A delivery's Giá trị as Tỷ lệ thực hiện and the value delivered count it (`deliveryValues`): on a
+ * commitment with a value, its share of that value — nothing past the quantity, said so — and
+ * beneath it the value the delivery wrote when that differs; otherwise what it wrote, or «—»
+ * saying none was.
+ */
+function DeliveryValue({ delivery, counted, valued }: { delivery: AgreementDelivery; counted: number | null; valued: boolean }) {
+  const { t } = useTranslation();
+  if (counted === null) {
+    return (
+      <>
+        <Text size="sm">—</Text>
+        <Text size="xs" c="dimmed">
+          {t('agreements.deliveries.noValue')}
+        </Text>
+      </>
+    );
+  }
+  return (
+    <>
+      <Text size="sm">{formatMoney(counted)}</Text>
+      {valued && counted === 0 && (
+        <Text size="xs" c="dimmed">
+          {t('agreements.deliveries.valuePastQuantity')}
+        </Text>
+      )}
+      {delivery.value !== null && delivery.value !== counted && (
+        <Text size="xs" c="dimmed">
+          {t('agreements.deliveries.valueWritten', { value: formatMoney(delivery.value) })}
+        </Text>
+      )}
+    </>
+  );
+}
+
 function DeliveriesSection({ agreement, onEdit }: { agreement: AgreementDetail; onEdit: (delivery: AgreementDelivery) => void }) {
   const { t } = useTranslation();
   const remove = useRemoveDelivery();
+  const counted = new Map(
+    agreement.commitments.flatMap((commitment) => [...deliveryValues(commitment, agreement.deliveries.filter((delivery) => delivery.commitmentId === commitment.id))]),
+  );
+  const valued = new Set(agreement.commitments.flatMap((commitment) => (commitment.value === null ? [] : [commitment.id])));
   const confirmRemove = (delivery: AgreementDelivery) =>
     modals.openConfirmModal({
       title: t('agreements.deliveries.removeTitle'),
@@ -557,7 +605,9 @@ function DeliveriesSection({ agreement, onEdit }: { agreement: AgreementDetail; 
                       <Table.Td>{date}</Table.Td>
                       <Table.Td>{delivery.product}</Table.Td>
                       <Table.Td ta="right">{formatDeliveredQuantity(delivery.quantity, delivery.unit, delivery.written)}</Table.Td>
-                      <Table.Td ta="right">{delivery.value === null ? '' : formatMoney(delivery.value)}</Table.Td>
+                      <Table.Td ta="right">
+                        <DeliveryValue delivery={delivery} counted={counted.get(delivery.id) ?? null} valued={valued.has(delivery.commitmentId)} />
+                      </Table.Td>
                       <Table.Td>{delivery.note}</Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -575,6 +625,11 @@ function DeliveriesSection({ agreement, onEdit }: { agreement: AgreementDetail; 
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+        )}
+        {agreement.deliveries.length > 0 && valued.size > 0 && (
+          <Text size="xs" c="dimmed">
+            {t('agreements.deliveries.valueHint')}
+          </Text>
         )}
       </Stack>
     </Paper>

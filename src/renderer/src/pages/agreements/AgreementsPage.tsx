@@ -108,7 +108,9 @@ export function AgreementsPage() {
       accessor: 'fulfilment',
       title: <ColumnTitle>{t('agreements.column.fulfilment')}</ColumnTitle>,
       width: 130,
-      render: ({ fulfilment, fulfilmentBasis }) => <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} width={56} />,
+      render: ({ fulfilment, fulfilmentBasis, fulfilmentUnvalued }) => (
+        <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} unvalued={fulfilmentUnvalued} width={56} />
+      ),
     },
     status: {
       accessor: 'status',

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Fulfilment } from '../../../../shared/agreements';
 import { formatPercent } from '../../../../shared/format';
 import { useCounterpartAgreements } from '../../queries/agreements';
-import { FulfilmentOf } from './AgreementBits';
+import { basisText, FulfilmentOf } from './AgreementBits';
 import { AgreementsPanel } from './AgreementsPanel';
 
 function Overall({ label, value, count }: { label: string; value: Fulfilment | null; count: number }) {
@@ -18,7 +18,7 @@ function Overall({ label, value, count }: { label: string; value: Fulfilment | n
       {t('agreements.part.overall', {
         label,
         percent: formatPercent(value.percent),
-        basis: t(`agreements.basis.${value.basis}`),
+        basis: basisText(t, value.basis, value.unvalued),
         count,
       })}
     </Text>

@@ -1,8 +1,10 @@
 /**
  * Ghi nhận giao hàng: one delivery against one commitment, with what has been delivered so far
  * shown beside it. Also corrects a delivery already logged. The quantity is in the commitment's
- * unit or in another Danh mục converts it to (500 kg of a commitment in tấn), chosen beside it or
- * typed after the number; what it makes in the commitment's unit is said before saving.
+ * unit or in another Danh mục converts it to (500 kg of a commitment in tấn), chosen beside it;
+ * what it makes in the commitment's unit is said before saving. Written with a unit in the box, it
+ * follows the rule of every quantity (`readWithUnit`): read in the unit chosen, refused with the
+ * figure in another.
  */
 import { Alert, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
@@ -10,7 +12,7 @@ import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { overDelivery, QUANTITY_ENTRY_DECIMALS, roundQuantity, unitKey } from '../../../../shared/agreements';
+import { deliveredAfterTermination, overDelivery, QUANTITY_ENTRY_DECIMALS, roundQuantity } from '../../../../shared/agreements';
 import { deliveryInput, type AgreementCommitment, type AgreementDelivery, type AgreementDetail } from '../../../../shared/contract';
 import { formatDate, formatDeliveredQuantity, formatPercent, formatQuantity } from '../../../../shared/format';
 import { convertQuantity } from '../../../../shared/supply';
@@ -18,9 +20,11 @@ import { isIsoDate } from '../../../../shared/typed';
 import { DateField } from '../../components/DateField';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { NumberField, readNumberField, type NumberFieldValue } from '../../components/NumberField';
+import { NumberField, type NumberFieldValue } from '../../components/NumberField';
 import { useFormSave } from '../../forms/oneSave';
 import { useAddDelivery, useUpdateDelivery } from '../../queries/agreements';
+import { useSupplyLookups } from '../../queries/supply';
+import { readWithUnit } from '../supply/SupplyFormParts';
 import { FormModal } from '../../forms/unsavedChanges';
 
 interface DeliveryValues {
@@ -53,13 +57,11 @@ export function DeliveryDialog({ agreement, delivery, commitmentId, onClose }: D
 
 const quantityRules = { positive: true, decimals: QUANTITY_ENTRY_DECIMALS };
 
-/** «500 kg» typed in the quantity box: the number and a unit the commitment's delivery may be written in. */
-function numberWithUnit(typed: string, commitment: AgreementCommitment): { quantity: number; unit: string } | null {
-  const match = /^(.*\d)\s*(\p{L}\S*)$/u.exec(typed.trim());
-  if (!match) return null;
-  const { value } = readNumberField(match[1] ?? '', quantityRules);
-  const unit = commitment.deliveryUnits.find((one) => unitKey(one.name) === unitKey(match[2] ?? ''));
-  return typeof value === 'number' && unit ? { quantity: value, unit: unit.name } : null;
+const deliverySchema = schemaResolver(deliveryInput, { sync: true });
+
+/** Why the day typed is refused for the agreement's termination (`deliveredAfterTermination`); null for a day not whole yet. */
+function terminationRefusal(agreement: AgreementDetail, deliveredOn: string | null): string | null {
+  return deliveredOn !== null && isIsoDate(deliveredOn) ? deliveredAfterTermination(agreement.terminatedOn, deliveredOn) : null;
 }
 
 /**
@@ -91,10 +93,19 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
           note: delivery.note,
         }
       : { commitmentId: commitmentId ?? onlyOne ?? null, deliveredOn: dayjs().format('YYYY-MM-DD'), quantity: null, unit: '', value: null, note: '' },
-    validate: schemaResolver(deliveryInput, { sync: true }),
+    validate: (values) => {
+      const errors = deliverySchema(values);
+      const afterEnd = terminationRefusal(agreement, values.deliveredOn);
+      return afterEnd && !errors.deliveredOn ? { ...errors, deliveredOn: afterEnd } : errors;
+    },
   });
   const chosen = agreement.commitments.find((commitment) => commitment.id === form.values.commitmentId);
   const ownUnit = chosen?.deliveryUnits[0]?.name ?? chosen?.unit ?? '';
+  // The unit chosen beside the box, as Danh mục has it, for reading a quantity written with a unit;
+  // none when Danh mục does not know the commitment's unit (the box then says to type the number alone).
+  const units = useSupplyLookups().data?.units ?? [];
+  const chosenUnitCode = chosen?.deliveryUnits.find((unit) => unit.name === (form.values.unit || ownUnit))?.code;
+  const unitChosen = units.find((unit) => unit.code === chosenUnitCode);
   const typed = form.values.quantity;
   const stored = chosen && typeof typed === 'number' ? inCommitmentUnit(typed, form.values.unit, chosen) : null;
   // What the commitment will have delivered once this is saved: a correction replaces its old quantity.
@@ -102,8 +113,10 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
     chosen && stored !== null ? roundQuantity(chosen.delivered - (delivery && delivery.commitmentId === chosen.id ? delivery.quantity : 0) + stored) : null;
   const over = chosen && deliveredAfter !== null ? overDelivery({ quantity: chosen.quantity, delivered: deliveredAfter }) : 0;
   // Goods do arrive after an agreement has run out, so a late day is saved; it is only said beforehand.
+  // After it was terminated none is recorded: refused under the day as it is typed, as the backend would.
   const { deliveredOn } = form.values;
-  const late = deliveredOn !== null && isIsoDate(deliveredOn) && agreement.validUntil !== null && deliveredOn > agreement.validUntil;
+  const afterEnd = terminationRefusal(agreement, deliveredOn);
+  const late = deliveredOn !== null && isIsoDate(deliveredOn) && afterEnd === null && agreement.validUntil !== null && deliveredOn > agreement.validUntil;
 
   const { submit, saving, formError } = useFormSave({
     form,
@@ -153,7 +166,7 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
           </Text>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <DateField label={t('agreements.deliveries.deliveredOn')} required {...form.getInputProps('deliveredOn')} />
+          <DateField label={t('agreements.deliveries.deliveredOn')} required {...form.getInputProps('deliveredOn')} error={form.errors.deliveredOn ?? afterEnd} />
           <Group gap="xs" align="flex-start" wrap="nowrap">
             <NumberField
               label={t('agreements.deliveries.quantity')}
@@ -161,13 +174,8 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
               style={{ flex: 1 }}
               {...quantityRules}
               unit={form.values.unit || ownUnit || undefined}
+              readWithUnit={unitChosen ? (text) => readWithUnit(t, 'quantity', text, unitChosen, units) : undefined}
               {...form.getInputProps('quantity')}
-              onChange={(value) => {
-                // «500 kg» typed after the number chooses the unit beside it.
-                const read = typeof value === 'string' && chosen ? numberWithUnit(value, chosen) : null;
-                form.setFieldValue('quantity', read ? read.quantity : value);
-                if (read) form.setFieldValue('unit', read.unit === ownUnit ? '' : read.unit);
-              }}
             />
             {chosen && chosen.deliveryUnits.length > 1 && (
               <LabelledSelect

@@ -14,7 +14,7 @@ import { useAttention } from '../../queries/attention';
 import { agreementHref, demandHref, eventHref, offerHref, organizationHref, planHref, type AttentionSection } from '../../routing/useHashRoute';
 import { FulfilmentOf } from '../agreements/AgreementBits';
 import { Stars } from '../organization/products/CertificationList';
-import { targetFigure } from '../plans/PlanPage';
+import { plannedFigure, targetFigure } from '../plans/PlanPage';
 
 /**
  * Rows a section shows at a time. At national scale a section holds thousands (agreements run out
@@ -362,7 +362,7 @@ function Sections({ list, followUpDays, landedOn }: { list: AttentionList; follo
             </Table.Td>
             <Table.Td>{row.title}</Table.Td>
             <Table.Td>{row.actual === null ? '—' : targetFigure(row, t)(row.actual)}</Table.Td>
-            <Table.Td>{targetFigure(row, t)(row.value)}</Table.Td>
+            <Table.Td>{plannedFigure(row, t)}</Table.Td>
             <Table.Td>{formatDate(row.periodTo)}</Table.Td>
           </>
         )}

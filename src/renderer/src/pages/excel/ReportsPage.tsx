@@ -13,6 +13,7 @@ import { isIsoDate } from '../../../../shared/typed';
 import { messageOf } from '../../api';
 import { ExcelJobModal } from '../../components/ExportButton';
 import { LoadError } from '../../components/LoadError';
+import { useReportedYear } from '../../queries/register';
 import { useReportLayouts, useRunReport } from '../../queries/reports';
 import { ReportParameters, defaultParametersOf, type ReportParameterValues } from './reports/ReportParameters';
 
@@ -46,9 +47,12 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
   const { t } = useTranslation();
   const [parameters, setParameters] = useState<ReportParameterValues>(() => defaultParametersOf(report.report));
   const run = useRunReport();
+  // A year's statistics open on the year Tổng quan opens on: the newest whose figures are reported.
+  const reported = useReportedYear(report.period === 'year');
+  const year = parameters.year ?? (reported.isPending ? null : (reported.data?.year ?? new Date().getFullYear() - 1));
   const period: ReportRunInput =
     report.period === 'year'
-      ? { report: report.report, year: parameters.year }
+      ? { report: report.report, year: year ?? undefined }
       : report.period === 'range'
         ? {
             report: report.report,
@@ -85,7 +89,7 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
             {t('reports.sheets', { sheets: report.sheets.join('; ') })}
           </Text>
         )}
-        <ReportParameters period={report.period} byProgramme={report.byProgramme} value={parameters} onChange={setParameters} />
+        <ReportParameters period={report.period} byProgramme={report.byProgramme} value={{ ...parameters, year }} onChange={setParameters} />
         <TextInput
           label={t('reports.documentNumber')}
           description={t('reports.documentNumberHint')}
@@ -101,7 +105,7 @@ function ReportCard({ report, onStarted }: { report: ReportInfo; onStarted: (job
           onChange={(event) => setParameters({ ...parameters, documentNumber: event.currentTarget.value })}
         />
         <Group justify="flex-end" mt="auto">
-          <Button leftSection={<IconFileSpreadsheet size={16} />} loading={run.isPending} onClick={start}>
+          <Button leftSection={<IconFileSpreadsheet size={16} />} loading={run.isPending || (report.period === 'year' && year === null)} onClick={start}>
             {t('reports.make')}
           </Button>
         </Group>

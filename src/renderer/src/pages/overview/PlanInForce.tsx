@@ -9,7 +9,7 @@ import { formatDate, formatPercent } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
 import { usePlanInForce } from '../../queries/plans';
 import { planHref } from '../../routing/useHashRoute';
-import { statusColors, targetFigure } from '../plans/PlanPage';
+import { plannedFigure, statusColors, targetFigure } from '../plans/PlanPage';
 
 export function PlanInForce() {
   const { t } = useTranslation();
@@ -52,12 +52,11 @@ export function PlanInForce() {
             const figure = targetFigure(target, t);
             return (
               <Stack key={target.id} gap={2}>
-                <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Text size="xs" lineClamp={1} title={target.title}>
-                    {target.title}
-                  </Text>
+                {/* The name wraps rather than being cut: «Số thành viên…» at 1366 × 768 said which target nowhere. */}
+                <Group justify="space-between" align="flex-end" wrap="nowrap" gap="xs">
+                  <Text size="xs">{target.title}</Text>
                   <Text size="xs" c={statusColors[target.status]} style={{ whiteSpace: 'nowrap' }}>
-                    {target.actual === null ? t(`plans.targetStatus.${target.status}`) : `${figure(target.actual)} / ${figure(target.value)}`}
+                    {target.actual === null ? t(`plans.targetStatus.${target.status}`) : `${figure(target.actual)} / ${plannedFigure(target, t)}`}
                   </Text>
                 </Group>
                 <Progress

@@ -8,6 +8,7 @@ import { Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../../../shared/contract';
 import { formatPercent } from '../../../../shared/format';
+import { basisText } from '../agreements/AgreementBits';
 import { formatCount, formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
 
 const countColumns = ['events', 'places', 'cooperatives', 'groups', 'enterprises', 'otherPartners'] as const;
@@ -73,7 +74,7 @@ export function PromotionPanel({ year, promotion, agreements }: PromotionPanelPr
             value: formatMoneyIn(agreements.value, moneyUnitFor(agreements.value), t),
           })}{' '}
           {fulfilment
-            ? t('overview.promotion.fulfilment', { percent: formatPercent(fulfilment.percent), basis: t(`agreements.basis.${fulfilment.basis}`) })
+            ? t('overview.promotion.fulfilment', { percent: formatPercent(fulfilment.percent), basis: basisText(t, fulfilment.basis, fulfilment.unvalued) })
             : t('overview.promotion.noCommitments')}
         </Text>
       </Stack>

@@ -1,5 +1,5 @@
 /**
- * Kết nối cung – cầu on Tổng quan: this year's connections and the volumes connected and delivered,
+ * Kết nối cung – cầu on Tổng quan: the connections of the year shown and the volumes connected and delivered,
  * each unit apart (tấn, quả, lít… are never added together), leading to the full picture.
  */
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
@@ -7,18 +7,18 @@ import { IconArrowsExchange } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatQuantity } from '../../../../shared/format';
 import { LoadError } from '../../components/LoadError';
+import { yearConnections } from '../../queries/overview';
 import { useProgrammeResults } from '../../queries/supply';
 import { supplyHref } from '../../routing/useHashRoute';
 import { formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
 
-export function SupplyOverview() {
+export function SupplyOverview({ year }: { year: number }) {
   const { t } = useTranslation();
-  // This year by the office's calendar, which the backend keeps.
-  const results = useProgrammeResults({});
+  // The year the page shows, as every other section follows it.
+  const results = useProgrammeResults(yearConnections(year));
   if (results.isError) return <LoadError error={results.error} onRetry={() => void results.refetch()} />;
   if (!results.data) return null;
   const { connections, connectedValue, totals } = results.data;
-  const year = results.data.from.slice(0, 4);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="overview-supply">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">

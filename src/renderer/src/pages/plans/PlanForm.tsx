@@ -410,7 +410,8 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
                     data={comparisons.map((comparison) => ({ value: comparison, label: t(`plans.comparison.${comparison}`) }))}
                     {...form.getInputProps(`${path}.comparison`)}
                   />
-                  <NumberField label={t('plans.form.value')} required decimals={3} {...form.getInputProps(`${path}.value`)} />
+                  {/* An amount is read as offices write it («1,5 tỷ»), and what it was read as is said beneath. */}
+                  <NumberField label={t('plans.form.value')} required decimals={3} writtenAmounts={target.unit === 'money'} {...form.getInputProps(`${path}.value`)} />
                   <LabelledSelect
                     label={t('plans.form.unit')}
                     allowDeselect={false}

@@ -44,7 +44,7 @@ import { agreementHref, eventHref, hrefOf, offerHref, organizationHref, planHref
 import { PlanForm } from './PlanForm';
 import { formatPeriod, PlanStatusBadge } from './PlansPage';
 import { FormModal } from '../../forms/unsavedChanges';
-import { formatCount, formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
+import { formatCount, formatMoneyExactIn, formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
 
 export const statusColors: Record<TargetStatus, string> = { met: 'teal', on_track: 'blue', at_risk: 'orange', missed: 'red', unknown: 'gray', not_started: 'gray' };
 
@@ -90,6 +90,11 @@ export function targetFigure(target: Pick<TargetProgress, 'unit' | 'unitLabel' |
     return (value) => formatMoneyIn(value, unit, t);
   }
   return (value) => formatTargetValue(target.unit, target.unitLabel, value);
+}
+
+/** A target's planned value in the unit `targetFigure` writes its figures in, but exact: 4.890.000 đồng is never «4,9 triệu». */
+export function plannedFigure(target: Pick<TargetProgress, 'unit' | 'unitLabel' | 'value'>, t: TFunction): string {
+  return target.unit === 'money' ? formatMoneyExactIn(target.value, moneyUnitFor(target.value), t) : targetFigure(target, t)(target.value);
 }
 
 /**
@@ -338,7 +343,7 @@ function TargetsTable({ plan }: { plan: PlanDetail }) {
                 <Table.Td>
                   {/* The comparison may go above the value; the value stays whole. */}
                   {`${t(`plans.comparison.${target.comparison}`)} `}
-                  <span style={oneLine}>{targetFigure(target, t)(target.value)}</span>
+                  <span style={oneLine}>{plannedFigure(target, t)}</span>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={600} style={oneLine} aria-label={notStarted ? t('plans.page.actualBeforeStart') : t('plans.page.actual')}>

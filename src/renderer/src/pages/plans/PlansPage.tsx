@@ -62,7 +62,7 @@ export function PlansPage() {
       width: '45%',
       render: ({ id, title, number }) => <RecordLink href={planHref(id)} name={title} detail={number} />,
     },
-    { accessor: 'kind', title: t('plans.column.kind'), render: ({ kind }) => t(`plans.kind.${kind}`) },
+    { accessor: 'kind', title: t('plans.column.kind'), noWrap: true, render: ({ kind }) => t(`plans.kind.${kind}`) },
     { accessor: 'issuer', title: t('plans.column.issuer') },
     {
       accessor: 'status',

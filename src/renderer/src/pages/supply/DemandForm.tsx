@@ -171,7 +171,13 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
           }}
         >
           {values.buyer?.kind === 'organization' && (
-            <PartyEndedNote form="demandForm" organizationId={values.buyer.id} firstDay={values.neededFrom} refused={form.errors.buyer !== undefined} />
+            <PartyEndedNote
+              form="demandForm"
+              organizationId={values.buyer.id}
+              firstDay={values.neededFrom}
+              stored={initial ? { organizationId: initial.buyer.kind === 'organization' ? initial.buyer.id : null, firstDay: initial.neededFrom } : null}
+              refused={form.errors.buyer !== undefined || form.errors.neededFrom !== undefined}
+            />
           )}
           <TextInput
             label={t('supply.product')}

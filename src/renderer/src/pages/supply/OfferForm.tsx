@@ -21,7 +21,7 @@ import { offerHref } from '../../routing/useHashRoute';
 import { useCommunes, useOrganization } from '../../queries';
 import { useProducts } from '../../queries/register';
 import { useSupplyWrite } from '../../queries/supply';
-import { ContactFieldset, PartyAndProduct, PartyEndedNote, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide } from './SupplyFormParts';
+import { ContactFieldset, PartyAndProduct, PartyEndedNote, PriceInputs, QuantityWithUnit, useProposedGroup, type PartySide, type StoredParty } from './SupplyFormParts';
 import type { Counterpart } from '../../components/CounterpartPicker';
 
 interface OfferValues {
@@ -173,6 +173,7 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
               key={values.organization.id}
               organizationId={values.organization.id}
               values={values}
+              stored={initial ? { organizationId: initial.organization.id, firstDay: initial.availableFrom } : null}
               errors={form.errors}
               onProduct={setProduct}
               onCommune={(communeCode) => form.setFieldValue('communeCode', communeCode)}
@@ -223,6 +224,8 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
 interface OrganizationPartsProps {
   organizationId: number;
   values: OfferValues;
+  /** The offer being edited as stored, for what its organization's end refuses (`PartyEndedNote`). */
+  stored: StoredParty | null;
   errors: Record<string, unknown>;
   onProduct: (product: string, productId: number | null) => void;
   onCommune: (communeCode: string | null) => void;
@@ -232,7 +235,7 @@ interface OrganizationPartsProps {
 }
 
 /** What depends on the organization chosen: its products to pick from, and its communes. */
-function OrganizationParts({ organizationId, values, errors, onProduct, onCommune, onOwnCommune, onAddToProducts }: OrganizationPartsProps) {
+function OrganizationParts({ organizationId, values, stored, errors, onProduct, onCommune, onOwnCommune, onAddToProducts }: OrganizationPartsProps) {
   const { t } = useTranslation();
   const organization = useOrganization(organizationId);
   const products = useProducts(organizationId);
@@ -255,7 +258,13 @@ function OrganizationParts({ organizationId, values, errors, onProduct, onCommun
   const messageOf = (path: string) => (typeof errors[path] === 'string' ? errors[path] : undefined);
   return (
     <Stack gap="sm">
-      <PartyEndedNote form="offerForm" organizationId={organizationId} firstDay={values.availableFrom} refused={messageOf('organizationId') !== undefined} />
+      <PartyEndedNote
+        form="offerForm"
+        organizationId={organizationId}
+        firstDay={values.availableFrom}
+        stored={stored}
+        refused={messageOf('organizationId') !== undefined || messageOf('availableFrom') !== undefined}
+      />
       <Autocomplete
         label={t('supply.product')}
         placeholder={t('supply.offerForm.productPlaceholder')}

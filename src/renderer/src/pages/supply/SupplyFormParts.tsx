@@ -11,7 +11,7 @@ import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS } from '../../../../shared/a
 import type { TFunction } from 'i18next';
 import type { Unit } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
-import { convertPrice, convertQuantity, productGroupOf, unitOfText } from '../../../../shared/supply';
+import { convertPrice, convertQuantity, endedPartyRefusal, productGroupOf, unitOfText } from '../../../../shared/supply';
 import { formatTypedNumber, readTypedNumber } from '../../../../shared/typed';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
@@ -99,19 +99,30 @@ export function PartyAndProduct({ side, party, partyError, onParty, children, gr
   );
 }
 
+/** What the record being edited was stored with: its member organization (null for a partner) and its first day. */
+export interface StoredParty {
+  organizationId: number | null;
+  firstDay: string;
+}
+
 /**
  * A member organization that had ended by the first day of the offer or the demand (`firstDay`) is
- * refused on saving (`endedRefusal`, at the party's picker): said at once, under the picker, unless
- * the refusal is already there.
+ * refused on saving, as `endedPartyRefusal` says: said at once, under the picker, unless the
+ * refusal is already there. A record `stored` so already and kept with its party and first day is
+ * saved, and nothing is said; its first day moved is refused, and the day stored is named.
  */
-export function PartyEndedNote({ form, organizationId, firstDay, refused }: { form: PartySide['form']; organizationId: number; firstDay: string | null; refused: boolean }) {
+export function PartyEndedNote({ form, organizationId, firstDay, stored, refused }: { form: PartySide['form']; organizationId: number; firstDay: string | null; stored: StoredParty | null; refused: boolean }) {
   const { t } = useTranslation();
   const organization = useOrganization(organizationId).data;
   const endedOn = organization?.endedOn ?? null;
-  if (!organization || endedOn === null || (firstDay !== null && endedOn > firstDay) || refused) return null;
+  const kept = stored && { sameParty: stored.organizationId === organizationId, firstDay: stored.firstDay };
+  // With no first day yet, the end is said as soon as the organization is chosen.
+  const where = firstDay === null ? (endedOn === null ? null : 'party') : endedPartyRefusal(endedOn, firstDay, kept);
+  if (!organization || endedOn === null || where === null || refused) return null;
+  const words = { status: t(`organization.status.${organization.status}`), date: formatDate(endedOn), stored: formatDate(stored?.firstDay) };
   return (
     <Text size="sm" c="red" role="alert" mt={-8}>
-      {t(`supply.${form}.partyEnded`, { status: t(`organization.status.${organization.status}`), date: formatDate(endedOn) })}
+      {t(where === 'party' ? `supply.${form}.partyEnded` : `supply.${form}.partyEndedMoved`, words)}
     </Text>
   );
 }

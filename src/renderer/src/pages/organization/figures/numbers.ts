@@ -47,6 +47,16 @@ export function formatMoneyIn(value: number, unit: MoneyUnit, t: TFunction): str
   return formatMoney(value);
 }
 
+/** Every decimal an amount in triệu or tỷ has: a planned figure is written exactly (`4,89 triệu đồng`). */
+const allDecimals = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 9 });
+
+/** Money in the unit given, as many decimals as the amount has: what was decided, not rounded. */
+export function formatMoneyExactIn(value: number, unit: MoneyUnit, t: TFunction): string {
+  if (unit === 'billion') return t('figures.money.billion', { value: allDecimals.format(value / 1e9) });
+  if (unit === 'million') return t('figures.money.million', { value: allDecimals.format(value / 1e6) });
+  return formatMoney(value);
+}
+
 /** A value in triệu đồng for a chart axis: `1.750`. */
 export function toMillions(value: number | null | undefined): number | null {
   return value === null || value === undefined ? null : Math.round(value / 1e5) / 10;
