@@ -291,13 +291,17 @@ describe('the register, from one cooperative to the overview', () => {
     await typeDate(page, 'Ngày quyết định', '01/07/2025', form);
     await field('Số quyết định', form).fill('125/QĐ-UBND');
     await pick('Các tổ chức cùng hợp nhất với tổ chức này', 'vinh thanh trung', `${C.name} (${C.commune})`, form);
-    await field('Tên tổ chức mới 1', form).fill(D.name);
-    expect(await field('Loại hình tổ chức 1', form).inputValue()).toBe('Hợp tác xã (HTX)');
+    await field('Tên tổ chức mới', form).fill(D.name);
+    expect(await field('Loại hình tổ chức mới', form).inputValue()).toBe('Hợp tác xã (HTX)');
     // The new organization's commune starts as this one's. (Choosing it again in the list would
     // empty the field: these selects allow deselecting — reported, not worked around here.)
-    expect(await field('Xã, phường của tổ chức 1', form).inputValue()).toBe(D.commune);
+    expect(await field('Xã, phường của tổ chức mới', form).inputValue()).toBe(D.commune);
     await snap(page, 'register-10-consolidation-form');
     await form.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
+    // Asked first, naming which end, from what day, and what they become.
+    const confirm = page.getByRole('dialog', { name: 'Ghi nhận sự kiện «Hợp nhất»' });
+    await poll(() => readable(confirm)).toContain(`sẽ chấm dứt hoạt động từ ngày 01/07/2025, hợp nhất thành ${D.name}`);
+    await confirm.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
 
     await poll(() => page.getByText('Đã ghi nhận sự kiện «Hợp nhất».').isVisible()).toBe(true);
     await poll(() => form.isVisible()).toBe(false);
