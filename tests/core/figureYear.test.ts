@@ -53,16 +53,32 @@ describe('the year whose figures are reported', { timeout: 60_000 }, () => {
     expect(members?.actual).toBeGreaterThan(5_000);
   });
 
-  it('gives «Năm trước» of a plan as the plan of the year before gives its own result', async () => {
+  it('measures «Năm trước» as «Thực hiện» is measured, one year back: the year before in full, on the figures of the year before', async () => {
     seedDemo(app.ctx, { scale: 'province', provinceCode: AN_GIANG, years: 3, seed: 7, organizations: 300 });
     const [lastYear, thisYear] = [await yearPlan(2025), await yearPlan(2026)];
+    // 2026 is not reported yet: both plans read 2025's figures for «Thực hiện».
+    expect([lastYear.figureYear, thisYear.figureYear]).toEqual([2025, 2025]);
     const previousOf = new Map([...actuals(thisYear)].map(([title, { previous }]) => [title, previous]));
     const resultOf = new Map([...actuals(lastYear)].map(([title, { actual }]) => [title, actual]));
-    expect(previousOf).toEqual(resultOf);
-    // Members, workers and the share operating effectively among them: measured on 2025's figures
-    // over the organizations existing at its end, not 2024's over those existing today.
-    for (const title of ['Số thành viên chính thức của HTX', 'Lao động thường xuyên trong HTX', 'Tỷ lệ hợp tác xã hoạt động hiệu quả']) {
+    // What happened in a period (founded, ended, connected) is 2025's own result.
+    for (const title of ['Thành lập mới hợp tác xã', 'Giải thể, chấm dứt hoạt động không quá', 'Sản lượng nông sản kết nối tiêu thụ']) {
+      expect(previousOf.get(title)).toBe(resultOf.get(title));
+    }
+    // A yearly figure is one figure year behind «Thực hiện» (2024's, over the cooperatives existing
+    // at the end of 2025), so it never repeats it while 2026 is being reported.
+    const sum2024 = app.ctx.db.$client
+      .prepare(
+        `SELECT sum(f.members_official) AS members FROM yearly_figures f JOIN organizations o ON o.id = f.organization_id
+         WHERE f.year = 2024 AND o.kind = 'htx' AND o.deleted_at IS NULL AND o.province_code = ?
+           AND (o.founded_on IS NULL OR o.founded_on <= '2025-12-31') AND (o.ended_on IS NULL OR o.ended_on > '2025-12-31')`,
+      )
+      .get(AN_GIANG) as { members: number };
+    const members = actuals(thisYear).get('Số thành viên chính thức của HTX');
+    expect(members?.previous).toBe(sum2024.members);
+    expect(members?.previous).not.toBe(members?.actual);
+    for (const title of ['Lao động thường xuyên trong HTX', 'Tỷ lệ hợp tác xã hoạt động hiệu quả']) {
       expect(previousOf.get(title)).not.toBeNull();
+      expect(previousOf.get(title)).not.toBe(actuals(thisYear).get(title)?.actual);
     }
   });
 });
