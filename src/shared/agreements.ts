@@ -80,6 +80,11 @@ export interface Fulfilment {
   basis: FulfilmentBasis;
   /** Commitments without a value, left out of a rate by value and said beside it; 0 by commitments. */
   unvalued: number;
+  /**
+   * Of those left out, the ones not delivered in full: said beside the rate, so that 100 % by value
+   * never reads as done while one of them is still owed.
+   */
+  unvaluedShort: number;
 }
 
 /**
@@ -97,8 +102,9 @@ export function valueOfQuantity(commitment: { quantity: number; value: number },
  * by value over the commitments that have one (each one's share delivered, weighed by its value, so
  * that tonnes and kilograms are never added together; the value delivered over the value committed),
  * the others left out and counted (`unvalued`), so that one value not yet written never turns a
- * year of 76 commitments into a plain mean and moves it by 24 points. Only when no commitment has a
- * value, the mean of their percentages, and the basis says so. Null without commitments.
+ * year of 76 commitments into a plain mean and moves it by 24 points — those of them not delivered in
+ * full counted too (`unvaluedShort`), for the rate is complete only when none is. Only when no
+ * commitment has a value, the mean of their percentages, and the basis says so. Null without commitments.
  */
 export function fulfilmentOf(commitments: readonly ValuedCommitmentFacts[]): Fulfilment | null {
   if (commitments.length === 0) return null;
@@ -106,10 +112,11 @@ export function fulfilmentOf(commitments: readonly ValuedCommitmentFacts[]): Ful
   const totalValue = valued.reduce((sum, commitment) => sum + (commitment.value ?? 0), 0);
   if (totalValue > 0) {
     const weighed = valued.reduce((sum, commitment) => sum + commitmentFulfilment(commitment) * (commitment.value ?? 0), 0);
-    return { percent: weighed / totalValue, basis: 'value', unvalued: commitments.length - valued.length };
+    const leftOut = commitments.filter((commitment) => commitment.value === null);
+    return { percent: weighed / totalValue, basis: 'value', unvalued: leftOut.length, unvaluedShort: leftOut.filter((commitment) => !isCommitmentFulfilled(commitment)).length };
   }
   const mean = commitments.reduce((sum, commitment) => sum + commitmentFulfilment(commitment), 0) / commitments.length;
-  return { percent: mean, basis: 'commitments', unvalued: 0 };
+  return { percent: mean, basis: 'commitments', unvalued: 0, unvaluedShort: 0 };
 }
 
 /**

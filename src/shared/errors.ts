@@ -18,14 +18,19 @@ export type AppError =
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /**
- * A record of nearly the same name that a save was refused for. The save may be sent again
- * confirming these by id (`confirmedSimilarIds`): it is refused anew if others appeared since.
+ * A record a save was refused for as possibly the same one: an organization or a partner of nearly
+ * the same name, an agreement of the same number, a year plan of the same year and scope, an offer,
+ * a demand or an event already recorded. The save may be sent again confirming these by id
+ * (`confirmedSimilarIds`): it is refused anew if others appeared since.
  */
 export interface SimilarRecord {
   id: number;
   name: string;
-  /** Where it is, as the register shows it: «Xã Vĩnh Bình». */
-  place: string;
+  /**
+   * What tells it apart from the record being saved and from the others listed, as it reads beside
+   * its name: «Xã Vĩnh Bình, Mã số HTX 0101234567», «ký ngày 03/02/2026».
+   */
+  detail: string;
 }
 
 /** What a person reads when something failed that nobody foresaw; the details go to the log. */

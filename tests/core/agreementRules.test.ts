@@ -65,7 +65,7 @@ describe('fulfilment', () => {
     expect(byValue?.basis).toBe('value');
     expect(byValue?.percent).toBeCloseTo((24 * 400 + 80 * 100 + 100 * 50) / 550, 10);
     expect(byValue?.percent.toFixed(1)).toBe('41.1');
-    expect(fulfilmentOf([{ quantity: 10, delivered: 6, value: 900 }, { quantity: 10, delivered: 10, value: 100 }])).toEqual({ percent: 64, basis: 'value', unvalued: 0 });
+    expect(fulfilmentOf([{ quantity: 10, delivered: 6, value: 900 }, { quantity: 10, delivered: 10, value: 100 }])).toEqual({ percent: 64, basis: 'value', unvalued: 0, unvaluedShort: 0 });
   });
 
   it('is by value over the commitments that have one, counting those left out; the mean only when none has a value; null without any', () => {
@@ -77,19 +77,29 @@ describe('fulfilment', () => {
         { quantity: 1000, delivered: 800, value: null },
         { quantity: 20, delivered: 30, value: 50_000_000 },
       ]),
-    ).toEqual({ percent: (24 * 400 + 100 * 50) / 450, basis: 'value', unvalued: 1 });
-    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: null }, { quantity: 10, delivered: 8, value: null }])).toEqual({ percent: 52.5, basis: 'commitments', unvalued: 0 });
+    ).toEqual({ percent: (24 * 400 + 100 * 50) / 450, basis: 'value', unvalued: 1, unvaluedShort: 1 });
+    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: null }, { quantity: 10, delivered: 8, value: null }])).toEqual({ percent: 52.5, basis: 'commitments', unvalued: 0, unvaluedShort: 0 });
     // Values all 0 weigh nothing: the mean again.
-    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: 0 }])).toEqual({ percent: 25, basis: 'commitments', unvalued: 0 });
+    expect(fulfilmentOf([{ quantity: 4, delivered: 1, value: 0 }])).toEqual({ percent: 25, basis: 'commitments', unvalued: 0, unvaluedShort: 0 });
     expect(fulfilmentOf([])).toBeNull();
+  });
+
+  it('counts, of the commitments a rate by value leaves out, those still owed: 100 % by value is not the whole while one is', () => {
+    const valuedDone = { quantity: 10, delivered: 10, value: 500_000_000 };
+    const unvaluedShort = { quantity: 2_000, delivered: 500, value: null };
+    const unvaluedDone = { quantity: 30, delivered: 30, value: null };
+    expect(fulfilmentOf([valuedDone, unvaluedShort, unvaluedDone])).toEqual({ percent: 100, basis: 'value', unvalued: 2, unvaluedShort: 1 });
+    // The agreement is not fulfilled either: one rule of a commitment done for both.
+    expect(agreementStatus({ signedOn: '2026-01-05', validUntil: '2026-12-31', terminatedOn: null, commitments: [valuedDone, unvaluedShort] }, '2026-06-01')).toBe('in_progress');
+    expect(fulfilmentOf([valuedDone, unvaluedDone])).toEqual({ percent: 100, basis: 'value', unvalued: 1, unvaluedShort: 0 });
   });
 
   it('of a period leaves out the agreements terminated by its day, as Tổng quan and the agreements report read it', () => {
     const rice = { terminatedOn: null, commitments: [{ quantity: 100, delivered: 40, value: 800_000_000 }] };
     const ended = { terminatedOn: '2025-06-30', commitments: [{ quantity: 10, delivered: 0, value: 200_000_000 }] };
-    expect(periodFulfilment([rice, ended], '2025-12-31')).toEqual({ percent: 40, basis: 'value', unvalued: 0 });
+    expect(periodFulfilment([rice, ended], '2025-12-31')).toEqual({ percent: 40, basis: 'value', unvalued: 0, unvaluedShort: 0 });
     // Before its termination it still owed its part: 320 of 1.000 million.
-    expect(periodFulfilment([rice, ended], '2025-06-29')).toEqual({ percent: 32, basis: 'value', unvalued: 0 });
+    expect(periodFulfilment([rice, ended], '2025-06-29')).toEqual({ percent: 32, basis: 'value', unvalued: 0, unvaluedShort: 0 });
     expect(periodFulfilment([ended], '2025-12-31')).toBeNull();
   });
 

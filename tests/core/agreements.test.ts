@@ -361,18 +361,18 @@ describe('who supplies and who receives', () => {
     // By value: half of 400 million and all of 20 million, of 420 million.
     const byValue = (50 * 400 + 100 * 20) / 420;
     expect(detail.partyFulfilment).toEqual([
-      { partyId: detail.parties[0]?.id, supplied: { percent: byValue, basis: 'value', unvalued: 0 }, suppliedCount: 2, received: null, receivedCount: 0 },
-      { partyId: detail.parties[1]?.id, supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value', unvalued: 0 }, receivedCount: 2 },
+      { partyId: detail.parties[0]?.id, supplied: { percent: byValue, basis: 'value', unvalued: 0, unvaluedShort: 0 }, suppliedCount: 2, received: null, receivedCount: 0 },
+      { partyId: detail.parties[1]?.id, supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value', unvalued: 0, unvaluedShort: 0 }, receivedCount: 2 },
     ]);
 
     const ofVinhBinh = await call(app, 'agreements:ofCounterpart', { kind: 'organization', id: vinhBinh });
     expect(ofVinhBinh.agreements.map((row) => [row.title, row.supplied, row.received])).toEqual([
-      ['Hợp đồng mua đường thốt nốt', null, { percent: 25, basis: 'commitments', unvalued: 0 }],
-      ['Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', { percent: byValue, basis: 'value', unvalued: 0 }, null],
+      ['Hợp đồng mua đường thốt nốt', null, { percent: 25, basis: 'commitments', unvalued: 0, unvaluedShort: 0 }],
+      ['Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', { percent: byValue, basis: 'value', unvalued: 0, unvaluedShort: 0 }, null],
     ]);
-    expect(ofVinhBinh).toMatchObject({ supplied: { percent: byValue, basis: 'value', unvalued: 0 }, suppliedCount: 2, received: { percent: 25, basis: 'commitments', unvalued: 0 }, receivedCount: 1 });
+    expect(ofVinhBinh).toMatchObject({ supplied: { percent: byValue, basis: 'value', unvalued: 0, unvaluedShort: 0 }, suppliedCount: 2, received: { percent: 25, basis: 'commitments', unvalued: 0, unvaluedShort: 0 }, receivedCount: 1 });
     const ofHafoods = await call(app, 'agreements:ofCounterpart', { kind: 'partner', id: hafoods });
-    expect(ofHafoods).toMatchObject({ supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value', unvalued: 0 }, receivedCount: 2 });
+    expect(ofHafoods).toMatchObject({ supplied: null, suppliedCount: 0, received: { percent: byValue, basis: 'value', unvalued: 0, unvaluedShort: 0 }, receivedCount: 2 });
   });
 });
 
@@ -395,20 +395,32 @@ describe('an agreement number already used', () => {
     expect(await callFailing(app, 'agreements:create', riceMou())).toEqual({
       kind: 'conflict',
       message:
-        'Số thỏa thuận 01/2026/BBGN đã dùng cho «Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân», ký ngày 05/03/2026. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.',
+        'Số thỏa thuận 01/2026/BBGN đã dùng cho thỏa thuận «Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân» (ký ngày 05/03/2026). Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.',
       existingId: first.id,
+      similar: [{ id: first.id, name: 'Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', detail: 'ký ngày 05/03/2026' }],
     });
     expect((await call(app, 'agreements:list', {})).total).toBe(1);
-    const other = await call(app, 'agreements:create', riceMou({ number: '01/2026/bbgn', title: 'Hợp đồng của một đối tác khác', confirmSameNumber: true }));
+    // An id of no agreement of that number confirms nothing.
+    expect(await callFailing(app, 'agreements:create', riceMou({ confirmedSimilarIds: [first.id + 100] }))).toMatchObject({ kind: 'conflict', existingId: first.id });
+    const other = await call(app, 'agreements:create', riceMou({ number: '01/2026/bbgn', title: 'Hợp đồng của một đối tác khác', confirmedSimilarIds: [first.id] }));
     expect((await call(app, 'agreements:list', {})).rows.map((row) => row.id)).toEqual([other.id, first.id]);
     // Editing one keeps its number without asking again; taking another's number asks.
     await call(app, 'agreements:update', { ...riceMou({ number: '01/2026/bbgn', title: 'Hợp đồng của một đối tác khác' }), id: other.id, note: 'Đã gọi điện' });
     const third = await call(app, 'agreements:create', riceMou({ number: '02/2026/BBGN' }));
-    expect(await callFailing(app, 'agreements:update', { ...riceMou({ number: '01/2026/BBGN' }), id: third.id })).toMatchObject({
+    // Confirmed for the first alone, as it was asked before the other had the number: asked again, naming both.
+    expect(await callFailing(app, 'agreements:update', { ...riceMou({ number: '01/2026/BBGN', confirmedSimilarIds: [first.id] }), id: third.id })).toEqual({
       kind: 'conflict',
+      message:
+        'Số thỏa thuận 01/2026/BBGN đã dùng cho 2 thỏa thuận «Hợp đồng của một đối tác khác» (ký ngày 05/03/2026) và «Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân» (ký ngày 05/03/2026). Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.',
       existingId: other.id,
+      similar: [
+        { id: other.id, name: 'Hợp đồng của một đối tác khác', detail: 'ký ngày 05/03/2026' },
+        { id: first.id, name: 'Biên bản ghi nhớ tiêu thụ lúa gạo vụ Đông Xuân', detail: 'ký ngày 05/03/2026' },
+      ],
     });
     expect((await call(app, 'agreements:get', { id: third.id })).number).toBe('02/2026/BBGN');
+    await call(app, 'agreements:update', { ...riceMou({ number: '01/2026/BBGN', confirmedSimilarIds: [other.id, first.id] }), id: third.id });
+    expect((await call(app, 'agreements:get', { id: third.id })).number).toBe('01/2026/BBGN');
   });
 });
 

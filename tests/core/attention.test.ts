@@ -164,7 +164,7 @@ describe('needs attention', () => {
           validUntil: '2026-11-30',
           unfinished: 2,
           commitments: 2,
-          fulfilment: { percent: 30, basis: 'commitments', unvalued: 0 },
+          fulfilment: { percent: 30, basis: 'commitments', unvalued: 0, unvaluedShort: 0 },
           lastFollowUpOn: '2026-09-15',
         }),
       ]);

@@ -141,15 +141,18 @@ describe('the chairperson’s sentences on the demo data', { timeout: 120_000 },
     const delivered = valued.reduce((sum, row) => sum + ((row.value ?? 0) * Math.min(row.quantity, row.delivered)) / row.quantity, 0);
     const unvalued = rows.length - valued.length;
     expect(unvalued).toBeGreaterThan(0);
+    // Those left out and still owed are said beside the rate.
+    const unvaluedShort = rows.filter((row) => row.value === null && row.delivered < row.quantity).length;
 
     const { agreements } = await call(app, 'statistics:overview', { year });
-    expect(agreements.fulfilment).toMatchObject({ basis: 'value', unvalued });
+    expect(agreements.fulfilment).toMatchObject({ basis: 'value', unvalued, unvaluedShort });
     expect(agreements.fulfilment?.percent).toBeCloseTo((delivered / committed) * 100, 9);
 
     const report = await readWorkbook((await runReport(app, { report: 'agreements', from: `${year}-01-01`, to: yearEnd })).path);
     const sheet = report.getWorksheet('Thỏa thuận') as ExcelJS.Worksheet;
     const totals = sheet.getRow(rowNumberOf(sheet, 'Tổng cộng'));
     expect(totals.getCell(10).value).toBeCloseTo(agreements.fulfilment?.percent ?? Number.NaN, 9);
-    expect(totals.getCell(11).value).toBe(`Theo giá trị (${unvalued} cam kết chưa có giá trị không tính)`);
+    const short = unvaluedShort > 0 ? `, ${unvaluedShort} còn chưa giao đủ` : '';
+    expect(totals.getCell(11).value).toBe(`Theo giá trị (${unvalued} cam kết chưa có giá trị không tính${short})`);
   });
 });

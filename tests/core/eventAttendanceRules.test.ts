@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../src/shared/contract';
+import { tradePromotionTables } from '../../src/core/excel/reports/tradePromotion';
+import type { Row } from '../../src/core/excel/write/writer';
+import { promotionFigures } from '../../src/core/services/promotion';
 import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -59,6 +62,44 @@ describe('attendance before the event', () => {
   });
 });
 
+describe('attendance stored before the event began', () => {
+  it('counts nowhere — the event, its list, Tổng quan, the report — until the event begins, and is kept as stored', async () => {
+    // Held, by the record, on 20/11: attendance ticked; then postponed to 15/12, as it really was.
+    const event = await call(app, 'events:create', { ...conference, startsOn: '2026-11-20' });
+    const [vinhBinh, myHoa] = await invited(event.id, [await organization('HTX Nông nghiệp Vĩnh Bình'), await organization('HTX Thủy sản Mỹ Hòa')]);
+    if (!vinhBinh || !myHoa) throw new Error('no participants');
+    const buyer = await call(app, 'partners:create', { kind: 'enterprise', name: 'Công ty CP Thực phẩm Sao Mai', provinceCode: AN_GIANG });
+    await call(app, 'events:addParticipants', { eventId: event.id, participants: [{ kind: 'partner', id: buyer.id, status: 'attended' }] });
+    await call(app, 'events:markAttendance', { eventId: event.id, attendedIds: [vinhBinh.id], absentIds: [myHoa.id] });
+    const counted = async () => {
+      const shown = await call(app, 'events:get', { id: event.id });
+      const listed = (await call(app, 'events:list', {})).rows[0];
+      const report = [...((tradePromotionTables(app.ctx, '2026-01-01', '2026-12-31').events?.rows ?? []) as Iterable<Row>)][0];
+      return {
+        page: shown.attendedCount,
+        list: listed?.attendedCount,
+        overview: (await call(app, 'statistics:overview', { year: 2026 })).promotion.total,
+        figures: promotionFigures(app.ctx, '2026-01-01', '2026-12-31').total,
+        report: [report?.organizations, report?.partners],
+      };
+    };
+    const came = { cooperatives: 1, enterprises: 1, events: 1 };
+    expect(await counted()).toMatchObject({ page: 2, list: 2, overview: came, figures: came, report: [1, 1] });
+
+    await call(app, 'events:update', { ...conference, id: event.id, startsOn: '2026-12-15' });
+    const none = { cooperatives: 0, enterprises: 0, events: 1 };
+    expect(await counted()).toMatchObject({ page: 0, list: 0, overview: none, figures: none, report: [0, 0] });
+    // Kept as stored, for the person to set right on the event's page.
+    const shown = await call(app, 'events:get', { id: event.id });
+    expect([shown.notYetHeld, shown.participants.map((participant) => participant.status)]).toEqual([true, ['attended', 'absent', 'attended']]);
+    expect((await call(app, 'events:updateParticipant', { id: vinhBinh.id, status: 'registered' })).status).toBe('registered');
+
+    // From its first day on, what is stored Có mặt counts.
+    app.setNow(new Date('2026-12-15T02:00:00Z'));
+    expect(await counted()).toMatchObject({ page: 1, list: 1, figures: { cooperatives: 0, enterprises: 1 }, report: [0, 1] });
+  });
+});
+
 describe('members that had ended before the event', () => {
   it('are marked ended on the event, with whether before its day, and still recorded as the person ticks them', async () => {
     const event = await call(app, 'events:create', { ...conference, startsOn: '2026-10-15' });
@@ -95,21 +136,32 @@ describe('an event entered twice', () => {
     const first = await call(app, 'events:create', conference);
     const again = { ...conference, title: 'Hoi nghi chuyen de che va dac san vung cao 2026' };
     const refused = await callFailing(app, 'events:create', again);
-    expect(refused).toMatchObject({
+    expect(refused).toEqual({
       kind: 'conflict',
       existingId: first.id,
       message:
-        'Có thể trùng với sự kiện «Hội nghị chuyên đề chè và đặc sản vùng cao 2026» đã ghi (Hội nghị chuyên đề, bắt đầu ngày 15/12/2026). Nếu đúng là sự kiện khác, hãy xác nhận để lưu.',
+        'Có thể trùng với sự kiện đã ghi cùng loại (Hội nghị chuyên đề), bắt đầu cùng ngày 15/12/2026: «Hội nghị chuyên đề chè và đặc sản vùng cao 2026» (Hội trường Liên minh, Tỉnh An Giang). Nếu đúng là sự kiện khác, hãy xác nhận để lưu.',
+      similar: [{ id: first.id, name: 'Hội nghị chuyên đề chè và đặc sản vùng cao 2026', detail: 'Hội trường Liên minh, Tỉnh An Giang' }],
     });
+    // An id of another event confirms nothing.
+    expect(await callFailing(app, 'events:create', { ...again, confirmedSimilarIds: [first.id + 100] })).toMatchObject({ kind: 'conflict', existingId: first.id });
     expect((await call(app, 'events:list', {})).total).toBe(1);
     // Another day, or another kind, is another event.
     await call(app, 'events:create', { ...again, startsOn: '2026-12-16' });
-    const second = await call(app, 'events:create', { ...again, confirmDuplicate: true });
+    const second = await call(app, 'events:create', { ...again, confirmedSimilarIds: [first.id] });
     expect((await call(app, 'events:list', {})).total).toBe(3);
-    // Editing what was confirmed asks nothing again; moving another onto the first's day does.
+    // Editing what was confirmed asks nothing again; moving another onto the first's day does,
+    // naming both: confirmed against the first alone, it is asked again.
     await call(app, 'events:update', { ...again, id: second.id, venue: 'Nhà văn hóa tỉnh' });
     const moved = await call(app, 'events:create', { ...conference, startsOn: '2026-12-20' });
-    expect((await callFailing(app, 'events:update', { ...conference, id: moved.id })).kind).toBe('conflict');
+    expect(await callFailing(app, 'events:update', { ...conference, id: moved.id, confirmedSimilarIds: [first.id] })).toMatchObject({
+      kind: 'conflict',
+      similar: [
+        { id: first.id, name: 'Hội nghị chuyên đề chè và đặc sản vùng cao 2026', detail: 'Hội trường Liên minh, Tỉnh An Giang' },
+        { id: second.id, name: 'Hoi nghi chuyen de che va dac san vung cao 2026', detail: 'Nhà văn hóa tỉnh, Tỉnh An Giang' },
+      ],
+    });
+    await call(app, 'events:update', { ...conference, id: moved.id, confirmedSimilarIds: [first.id, second.id] });
   });
 });
 
@@ -128,6 +180,21 @@ describe('a sign-in line the register search finds', () => {
       ['HTX Nông nghiệp Nhơn Hội', '', 'newcomer', [[nhonHoi, undefined]], true],
       ['htx nhon hoi', '', 'newcomer', [[nhonHoi, undefined]], true],
       ['HTX Bình Minh', '', 'unmatched', [], undefined],
+    ]);
+  });
+
+  it('offers partners too, by the partners\' own search, the closest names of both sides first; those in the trash never', async () => {
+    const event = await call(app, 'events:create', { ...conference, startsOn: '2026-10-15' });
+    await invited(event.id, [await organization('HTX Nông nghiệp Vĩnh Bình')]);
+    const partner = async (name: string) => (await call(app, 'partners:create', { kind: 'enterprise', name, provinceCode: AN_GIANG })).id;
+    const saoMai = await partner('Công ty TNHH Thực phẩm Sao Mai An Giang');
+    await call(app, 'partners:delete', { id: await partner('Công ty CP Thực phẩm Sao Mai Cần Thơ') });
+    const member = await organization('HTX Chế biến thực phẩm Sao Mai');
+    const lines = await call(app, 'events:matchSignIn', { eventId: event.id, text: 'Cty Thực phẩm Sao Mai - Lê Văn Tám\nThực phẩm Sao Mai' });
+    expect(lines.map(({ name, representative, result, newcomers, nearMatch }) => [name, representative, result, newcomers.map((unit) => [unit.kind, unit.id]), nearMatch])).toEqual([
+      ['Cty Thực phẩm Sao Mai', 'Lê Văn Tám', 'newcomer', [['partner', saoMai]], true],
+      // The member's name ends as the line does: read closer (`searchCloseness`), it comes first.
+      ['Thực phẩm Sao Mai', '', 'newcomer', [['organization', member], ['partner', saoMai]], true],
     ]);
   });
 });

@@ -47,7 +47,8 @@ describe('numbers read in the unit their header names', () => {
       [],
       ['Tên HTX', 'Địa chỉ', 'Vốn điều lệ (triệu đồng)', 'Doanh thu (tr.đ)', 'Số thành viên'],
       [
-        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 1500, '1,5', 30],
+        // A decimal comma (12,5 triệu): 1,5 triệu would be too little a revenue to be meant, and held back.
+        ['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 1500, '12,5', 30],
         ['HTX Xoài Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', '2.000', '1,5 tỷ', 12],
         ['HTX Rau Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '300.000.000 đ', null, 8],
       ],
@@ -62,7 +63,7 @@ describe('numbers read in the unit their header names', () => {
     ]);
     // The no-break space Intl writes before ₫.
     expect(preview.page.rows.map((row) => row.values.slice(2).map((value) => value.replace(/\u00a0/g, ' ')))).toEqual([
-      ['1500 → 1.500.000.000 ₫', '1,5 → 1.500.000 ₫', '30'],
+      ['1500 → 1.500.000.000 ₫', '12,5 → 12.500.000 ₫', '30'],
       ['2.000 → 2.000.000.000 ₫', '1,5 tỷ → 1.500.000.000 ₫', '12'],
       ['300.000.000 đ → 300.000.000 ₫', '', '8'],
     ]);
@@ -74,7 +75,7 @@ describe('numbers read in the unit their header names', () => {
       .orderBy(organizations.id)
       .all();
     expect(stored).toEqual([
-      { capital: 1_500_000_000, revenue: 1_500_000 },
+      { capital: 1_500_000_000, revenue: 12_500_000 },
       { capital: 2_000_000_000, revenue: 1_500_000_000 },
       { capital: 300_000_000, revenue: null },
     ]);
@@ -104,15 +105,17 @@ describe('numbers read in the unit their header names', () => {
     ]);
     expect(said(preview, 'notes')).toEqual([
       [
-        'C2: Vốn điều lệ: «1.250.000.000» ở cột tính bằng triệu đồng là 1.250.000.000.000.000 đồng, lớn bất thường, có lẽ ô đã ghi bằng đồng. Nếu là 1.250.000.000 đồng, hãy sửa ô thành 1.250 (hoặc ghi «1.250.000.000 đ»). Dòng vẫn được ghi nếu để nguyên. [heed]',
-        'D2: Doanh thu: «1.250.000» ở cột tính bằng triệu đồng là 1.250.000.000.000 đồng, lớn bất thường, có lẽ ô đã ghi bằng đồng. Nếu là 1.250.000 đồng, hãy sửa ô thành 1,25 (hoặc ghi «1.250.000 đ»). Dòng vẫn được ghi nếu để nguyên. [heed]',
-        'F2: Thu nhập bình quân: «4.500.000» ở cột tính bằng nghìn đồng là 4.500.000.000 đồng, lớn bất thường, có lẽ ô đã ghi bằng đồng. Nếu là 4.500.000 đồng, hãy sửa ô thành 4.500 (hoặc ghi «4.500.000 đ»). Dòng vẫn được ghi nếu để nguyên. [heed]',
+        'C2: Vốn điều lệ: «1.250.000.000» ở cột tính bằng triệu đồng là 1.250.000.000.000.000 đồng, lớn bất thường, có lẽ ô đã ghi bằng đồng. Nếu là 1.250.000.000 đồng, hãy sửa ô thành 1.250 (hoặc ghi «1.250.000.000 đ»). Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này. [heed]',
+        'D2: Doanh thu: «1.250.000» ở cột tính bằng triệu đồng là 1.250.000.000.000 đồng, lớn bất thường, có lẽ ô đã ghi bằng đồng. Nếu là 1.250.000 đồng, hãy sửa ô thành 1,25 (hoặc ghi «1.250.000 đ»). Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này. [heed]',
+        'F2: Thu nhập bình quân: «4.500.000» ở cột tính bằng nghìn đồng là 4.500.000.000 đồng, lớn bất thường, có lẽ ô đã ghi bằng đồng. Nếu là 4.500.000 đồng, hãy sửa ô thành 4.500 (hoặc ghi «4.500.000 đ»). Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này. [heed]',
       ],
       [],
-      ['E4: Tổng tài sản: «2.000» ở cột tính bằng tỷ đồng là 2.000.000.000.000 đồng, lớn bất thường: hãy xem lại số và đơn vị ở tiêu đề cột. [heed]'],
+      ['E4: Tổng tài sản: «2.000» ở cột tính bằng tỷ đồng là 2.000.000.000.000 đồng, lớn bất thường: hãy xem lại số và đơn vị ở tiêu đề cột. Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này. [heed]'],
     ]);
-    // Left as it is, the row is written as it was read: the person was told.
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 2, failed: 1 });
+    // Held back until the person chooses; chosen, the row is written as it was read: the person was told.
+    expect(preview.page.rows.map((row) => row.defaultAction)).toEqual(['skip', 'skip', 'skip']);
+    const decisions = [2, 4].map((row) => ({ row, action: 'create' as const }));
+    expect((await commitOf(app, { previewJobId: jobId, decisions })).summary).toMatchObject({ created: 2, failed: 1 });
     const stored = app.ctx.db
       .select({ capital: organizations.charterCapital, revenue: yearlyFigures.revenue, assets: yearlyFigures.totalAssets, income: yearlyFigures.averageIncome })
       .from(organizations)
@@ -158,7 +161,13 @@ describe('numbers read in the unit their header names', () => {
   it('says a number whose comma was read as grouping thousands in đồng in a column of đồng', async () => {
     const bytes = await workbook([], ['Tên HTX', 'Địa chỉ', 'Vốn điều lệ (đồng)'], [['HTX Nông nghiệp Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', '25,000']]);
     const { preview } = await previewFile(bytes, 'organizations', 2025);
-    expect(said(preview, 'notes')).toEqual([['C2: Vốn điều lệ: «25,000» ghi nhận là 25.000\u00a0₫ (dấu phẩy ngăn hàng nghìn); nếu là 25 thì hãy sửa trong tệp.']]);
+    expect(said(preview, 'notes')).toEqual([
+      [
+        'C2: Vốn điều lệ: «25,000» ghi nhận là 25.000\u00a0₫ (dấu phẩy ngăn hàng nghìn); nếu là 25 thì hãy sửa trong tệp.',
+        // Read either way, too little for a charter capital: the row is held back.
+        'C2: Vốn điều lệ: «25,000» ở cột tính bằng đồng là 25.000 đồng, nhỏ bất thường, có lẽ ô đã ghi bằng nghìn đồng. Nếu là 25.000.000 đồng, hãy sửa ô thành 25.000.000. Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này. [heed]',
+      ],
+    ]);
   });
 });
 

@@ -474,8 +474,10 @@ describe('figures of two years side by side', () => {
       ['G', '2024 - Doanh thu', 'revenue'],
     ]);
     expect(preview.year).toBe(2024);
-    await commitOf(app, { previewJobId: jobId, decisions: [] });
-    // No unit in the header: the revenue is in đồng, as typed.
+    // No unit in the header: the revenue is in đồng, as typed — too little to be meant, so the row
+    // waits for the person, and is written as typed once chosen.
+    expect(preview.page.rows[0]?.defaultAction).toBe('skip');
+    await commitOf(app, { previewJobId: jobId, decisions: [{ row: 5, action: 'create' }] });
     expect(storedFigures()).toEqual([{ name: 'HTX Bình Hòa', year: 2024, members: 20, revenue: 100 }]);
   });
 

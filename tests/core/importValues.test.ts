@@ -383,7 +383,7 @@ describe('headers as offices write them', () => {
     ['TNBQ (tr.đ/người/tháng)', 'averageIncome'],
     ['Vốn ĐL (tr.đ)', 'charterCapital'],
     ['Vốn góp (triệu đồng)', 'charterCapital'],
-    ['Năm TL', 'foundedOn'],
+    ['Năm TL', 'foundedYear'],
     ['Ngày TL', 'foundedOn'],
     ['Số xã viên', 'membersOfficial'],
     ['Họ tên Chủ nhiệm', 'representative'],
@@ -660,7 +660,7 @@ describe('a comma before three digits', () => {
         ['HTX Dịch vụ Số 1', 'xã Vĩnh An, tỉnh An Giang', '1,500', '1,200 người'],
         ['HTX Dịch vụ Số 2', 'xã Vĩnh An, tỉnh An Giang', '2,000', '25'],
         // Unambiguous: a decimal comma, thousands grouped by dots or by several commas.
-        ['HTX Dịch vụ Số 3', 'xã Vĩnh An, tỉnh An Giang', '1,5', '1.200'],
+        ['HTX Dịch vụ Số 3', 'xã Vĩnh An, tỉnh An Giang', '12,5', '1.200'],
         ['HTX Dịch vụ Số 4', 'xã Vĩnh An, tỉnh An Giang', '0,500', '1,234,567'],
       ],
     );
@@ -678,11 +678,16 @@ describe('a comma before three digits', () => {
       ],
       [3, 'valid', ['C3: Vốn điều lệ: «2,000» ghi nhận là 2.000 triệu đồng = 2.000.000.000\u00a0₫ (dấu phẩy ngăn hàng nghìn); nếu là 2 thì hãy sửa trong tệp.']],
       [4, 'valid', []],
-      [5, 'valid', []],
+      [
+        5,
+        'valid',
+        // Read as 0,5 triệu: too little a capital to be meant, so the row waits for the person.
+        ['C5: Vốn điều lệ: «0,500» ở cột tính bằng triệu đồng là 500.000 đồng, nhỏ bất thường, có lẽ ô đã ghi bằng tỷ đồng. Nếu là 500.000.000 đồng, hãy sửa ô thành 500. Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này.'],
+      ],
     ]);
-    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 4, failed: 0 });
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [{ row: 5, action: 'create' }] })).summary).toMatchObject({ created: 4, failed: 0 });
     const stored = app.ctx.db.select({ capital: organizations.charterCapital }).from(organizations).orderBy(organizations.id).all();
-    expect(stored.map((row) => row.capital)).toEqual([1_500_000_000, 2_000_000_000, 1_500_000, 500_000]);
+    expect(stored.map((row) => row.capital)).toEqual([1_500_000_000, 2_000_000_000, 12_500_000, 500_000]);
     const members = app.ctx.db.select({ members: yearlyFigures.membersOfficial }).from(yearlyFigures).orderBy(yearlyFigures.organizationId).all();
     expect(members.map((row) => row.members)).toEqual([1200, 25, 1200, 1_234_567]);
   });

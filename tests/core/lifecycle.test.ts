@@ -369,6 +369,14 @@ describe('reorganization', () => {
       ['HTX Vĩnh An', 'htx', 'subject'],
       ['Tổ hợp tác Rau Vĩnh An', 'tht', 'successor'],
     ]);
+    // Moved to the Thùng rác, the new one is said to be there: a screen must not say it is in the register.
+    const successor = event?.participants[1]?.organizationId ?? 0;
+    await call(app, 'organizations:delete', { id: successor });
+    const [listed] = await call(app, 'lifecycle:list', { organizationId: a });
+    expect(listed?.participants.map((p) => [p.name, p.inTrash])).toEqual([
+      ['HTX Vĩnh An', undefined],
+      ['Tổ hợp tác Rau Vĩnh An', true],
+    ]);
   });
 
   it('refuses an event dated before an organization taking part was founded, and writes nothing', async () => {

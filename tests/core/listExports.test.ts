@@ -38,7 +38,6 @@ beforeAll(async () => {
       contactName: `Ông Trần Văn ${index}`,
       phone: `0909 ${String(index).padStart(6, '0')}`,
       buys: index % 3 === 0 ? 'Gạo thơm, xoài cát' : '',
-      confirmSimilarName: true,
     });
     partnerIds.push(partner.id);
   }

@@ -248,7 +248,7 @@ describe('duplicates', () => {
       kind: 'conflict',
       message: 'Đã có tổ chức tên gần giống ở xã Vĩnh An: HTX NN Vĩnh Bình. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.',
       existingId: first.id,
-      similar: [{ id: first.id, name: 'HTX NN Vĩnh Bình', place: 'Xã Vĩnh An' }],
+      similar: [{ id: first.id, name: 'HTX NN Vĩnh Bình', detail: 'Xã Vĩnh An, chưa có Mã số HTX' }],
     });
     const elsewhere = await call(app, 'organizations:create', { ...similar, communeCode: XA_VINH_BINH });
     expect(elsewhere.communeName).toBe('Xã Vĩnh Bình');
@@ -274,8 +274,8 @@ describe('duplicates', () => {
       existingId: second.id,
       // In the order of the duplicate check's list: by the name without diacritics.
       similar: [
-        { id: second.id, name: 'Hợp tác xã nông nghiệp Mỹ Hòa', place: 'Xã Vĩnh An' },
-        { id: first.id, name: 'HTX Nông nghiệp Mỹ Hòa', place: 'Xã Vĩnh An' },
+        { id: second.id, name: 'Hợp tác xã nông nghiệp Mỹ Hòa', detail: 'Xã Vĩnh An, chưa có Mã số HTX' },
+        { id: first.id, name: 'HTX Nông nghiệp Mỹ Hòa', detail: 'Xã Vĩnh An, chưa có Mã số HTX' },
       ],
     });
     // Ids of other organizations confirm nothing.
@@ -291,6 +291,18 @@ describe('duplicates', () => {
       message: 'Đã có 4 tổ chức tên gần giống ở xã Vĩnh An: Hợp tác xã NN Mỹ Hòa, Hợp tác xã nông nghiệp Mỹ Hòa, HTX NN Mỹ Hòa và 1 tổ chức khác. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.',
     });
     expect(refused.kind === 'conflict' && refused.similar?.map((record) => record.id)).toEqual([fourth.id, second.id, saved.id, first.id]);
+  });
+
+  it('lists two organizations named exactly alike with what tells them apart: address, Mã số HTX, status', async () => {
+    const a = { kind: 'htx' as const, name: 'HTX Nông nghiệp Mỹ Hòa', communeCode: XA_VINH_AN };
+    const first = await call(app, 'organizations:create', { ...a, registrationNo: '1601234567', street: 'Ấp Mỹ Phú' });
+    const second = await call(app, 'organizations:create', { ...a, confirmedSimilarIds: [first.id] });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-09-30', decisionNo: '5/QĐ', subjectId: second.id });
+    const refused = await callFailing(app, 'organizations:create', a);
+    expect(refused.kind === 'conflict' && refused.similar).toEqual([
+      { id: first.id, name: 'HTX Nông nghiệp Mỹ Hòa', detail: 'Ấp Mỹ Phú, Xã Vĩnh An, Mã số HTX 1601234567' },
+      { id: second.id, name: 'HTX Nông nghiệp Mỹ Hòa', detail: 'Xã Vĩnh An, chưa có Mã số HTX, đã giải thể' },
+    ]);
   });
 
   it('finds a taken registration number first, and leaves out the record being edited', async () => {

@@ -139,15 +139,36 @@ describe('creating a partner', () => {
       kind: 'conflict',
       message: 'Đã có đối tác tên gần giống ở Hà Nội: Công ty CP Thực phẩm Hà Nội. Nếu đúng là đối tác khác, hãy xác nhận để lưu.',
       existingId: first.id,
+      similar: [{ id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', detail: '25 Trần Hưng Đạo, phường Hoàn Kiếm, mã số thuế 0101234567' }],
     });
     expect(await call(app, 'partners:checkDuplicates', { name: 'CTCP Thực phẩm Hà Nội', provinceCode: HA_NOI })).toEqual([
       { id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Hà Nội', reason: 'sameName' },
     ]);
     // The same name in another province is another partner.
     await call(app, 'partners:create', { ...similar, provinceCode: HO_CHI_MINH });
-    const confirmed = await call(app, 'partners:create', { ...similar, confirmSimilarName: true });
+    const confirmed = await call(app, 'partners:create', { ...similar, confirmedSimilarIds: [first.id] });
     expect(confirmed.name).toBe('CTCP Thực phẩm Hà Nội');
     expect((await call(app, 'partners:list', { page: 1, pageSize: 50 })).total).toBe(3);
+  });
+
+  it('takes a confirmation only for the partners of the name the person was shown, and tells them apart', async () => {
+    const first = await call(app, 'partners:create', thucPhamHaNoi);
+    const again = { kind: 'enterprise' as const, name: 'CTCP Thực phẩm Hà Nội', provinceCode: HA_NOI };
+    // An id of another partner, or of none, confirms nothing.
+    expect(await callFailing(app, 'partners:create', { ...again, confirmedSimilarIds: [first.id + 100] })).toMatchObject({ kind: 'conflict', existingId: first.id });
+    const second = await call(app, 'partners:create', { ...again, confirmedSimilarIds: [first.id] });
+    // A third of the name: the second was not seen when the first was confirmed.
+    const third = { ...again, name: 'Công ty Cổ phần Thực phẩm Hà Nội' };
+    expect(await callFailing(app, 'partners:create', { ...third, confirmedSimilarIds: [first.id] })).toEqual({
+      kind: 'conflict',
+      message: 'Đã có 2 đối tác tên gần giống ở Hà Nội: Công ty CP Thực phẩm Hà Nội và CTCP Thực phẩm Hà Nội. Nếu đúng là đối tác khác, hãy xác nhận để lưu.',
+      existingId: first.id,
+      similar: [
+        { id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', detail: '25 Trần Hưng Đạo, phường Hoàn Kiếm, mã số thuế 0101234567' },
+        { id: second.id, name: 'CTCP Thực phẩm Hà Nội', detail: 'Hà Nội, chưa có mã số thuế' },
+      ],
+    });
+    expect((await call(app, 'partners:create', { ...third, confirmedSimilarIds: [first.id, second.id] })).name).toBe('Công ty Cổ phần Thực phẩm Hà Nội');
   });
 
   it('finds a partner with the same tax code wherever it is', async () => {
@@ -481,7 +502,7 @@ describe('the trash', () => {
     });
     const open = await call(app, 'demands:create', demand(buyer.id));
     // A second demand of that rice, confirmed another, then withdrawn.
-    const withdrawn = await call(app, 'demands:create', { ...demand(buyer.id), confirmDuplicate: true });
+    const withdrawn = await call(app, 'demands:create', { ...demand(buyer.id), confirmedSimilarIds: [open.id] });
     await call(app, 'demands:withdraw', { id: withdrawn.id, withdrawnOn: '2026-05-01' });
     await call(app, 'demands:create', demand(other.id));
 

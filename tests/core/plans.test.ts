@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputOf, TargetProgress } from '../../src/shared/contract';
 import { elapsedShare, targetStatus, type MeasureInput } from '../../src/shared/plans';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
-import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN } from './support';
+import { AN_GIANG, call, callConfirming, callFailing, openTestApp, XA_VINH_AN } from './support';
 import { csvRow, exportList, readWithLibreOffice, readWorkbook, rowNumberOf, rowTexts, runPlanResults, skipLibreOffice } from './reportsSupport';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -343,16 +343,28 @@ describe('one year plan a year', () => {
 
     const copied = await callFailing(app, 'plans:copy', { id: lastYear.id, year: 2025 });
     const said =
-      'Năm 2025 đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực), đã ban hành: «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025» (số 12/KH-LMHTX). Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.';
-    expect(copied).toEqual({ kind: 'conflict', message: said, existingId: issued.id });
-    const typed = await callFailing(app, 'plans:create', { ...provincePlan(2025), status: 'draft', number: '', title: 'Kế hoạch KTTT năm 2025 (bản nhập lại)' });
-    expect(typed).toEqual({ kind: 'conflict', message: said, existingId: issued.id });
+      'Năm 2025 đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực): «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025» (số 12/KH-LMHTX, đã ban hành). Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.';
+    const listed = [{ id: issued.id, name: 'Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025', detail: 'số 12/KH-LMHTX, đã ban hành' }];
+    expect(copied).toEqual({ kind: 'conflict', message: said, existingId: issued.id, similar: listed });
+    const retyped = { ...provincePlan(2025), status: 'draft' as const, number: '', title: 'Kế hoạch KTTT năm 2025 (bản nhập lại)' };
+    const typed = await callFailing(app, 'plans:create', retyped);
+    expect(typed).toEqual({ kind: 'conflict', message: said, existingId: issued.id, similar: listed });
+    // An id of another plan confirms nothing.
+    expect(await callFailing(app, 'plans:create', { ...retyped, confirmedSimilarIds: [lastYear.id] })).toMatchObject({ kind: 'conflict', existingId: issued.id });
     expect((await call(app, 'plans:list', { year: 2025 })).total).toBe(1);
 
     // Confirmed, the copy is made, as a draft; editing it later asks nothing again.
-    const copy = await call(app, 'plans:copy', { id: lastYear.id, year: 2025, confirmSameYear: true });
+    const copy = await call(app, 'plans:copy', { id: lastYear.id, year: 2025, confirmedSimilarIds: [issued.id] });
     expect([copy.periodFrom, copy.status]).toEqual(['2025-01-01', 'draft']);
     await call(app, 'plans:update', { ...provincePlan(2025), id: copy.id, number: '', status: 'draft', note: 'Giá trị đã điều chỉnh' });
+    // The plan typed again, confirmed against the issued one alone, is asked again: the copy came since.
+    expect(await callFailing(app, 'plans:create', { ...retyped, confirmedSimilarIds: [issued.id] })).toEqual({
+      kind: 'conflict',
+      message:
+        'Năm 2025 đã có 2 kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực): «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025» (số 12/KH-LMHTX, đã ban hành) và «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025» (đang dự thảo). Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.',
+      existingId: issued.id,
+      similar: [...listed, { id: copy.id, name: 'Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2025', detail: 'đang dự thảo' }],
+    });
 
     // Another scope, a commune's year plan, or a programme over the same year: nothing to ask.
     await call(app, 'plans:create', { ...tanChauPlan(), periodFrom: '2025-01-01', periodTo: '2025-12-31', title: 'Kế hoạch phát triển HTX thị xã Tân Châu năm 2025' });
@@ -361,7 +373,7 @@ describe('one year plan a year', () => {
 
   it('refuses to issue a second year plan of one year and scope while the first is issued, and issues it once that one is cancelled', async () => {
     const first = await call(app, 'plans:create', provincePlan(2025));
-    const second = await call(app, 'plans:create', { ...provincePlan(2025), number: '15/KH-LMHTX', status: 'draft', confirmSameYear: true });
+    const second = await call(app, 'plans:create', { ...provincePlan(2025), number: '15/KH-LMHTX', status: 'draft', confirmedSimilarIds: [first.id] });
     const refused = await callFailing(app, 'plans:update', { ...provincePlan(2025), id: second.id, number: '15/KH-LMHTX' });
     expect(refused.kind === 'validation' && refused.issues).toEqual([
       {
@@ -371,7 +383,7 @@ describe('one year plan a year', () => {
       },
     ]);
     // Confirming that it is another plan does not issue it beside the first either.
-    const confirmed = await callFailing(app, 'plans:create', { ...provincePlan(2025), confirmSameYear: true });
+    const confirmed = await callFailing(app, 'plans:create', { ...provincePlan(2025), confirmedSimilarIds: [first.id, second.id] });
     expect(confirmed.kind === 'validation' && confirmed.issues[0]?.path).toBe('status');
 
     await call(app, 'plans:update', { ...provincePlan(2025), id: first.id, status: 'cancelled' });
@@ -482,7 +494,7 @@ describe('a typed target that adds up over the period', () => {
 async function connect(sellerKey: string, buyerKey: string, quantity: number, unitCode: string, connectedOn: string, product = 'Lúa OM 5451') {
   const egg = unitCode === 'qua';
   const groupCode = egg ? 'chan_nuoi_trung' : 'lua_gao';
-  const offer = await call(app, 'offers:create', {
+  const offer = await callConfirming(app, 'offers:create', {
     organizationId: ids[sellerKey] ?? 0,
     product,
     productGroupCode: groupCode,
@@ -491,10 +503,9 @@ async function connect(sellerKey: string, buyerKey: string, quantity: number, un
     availableFrom: '2023-01-01',
     availableUntil: '2024-12-31',
     communeCode: XA_VINH_XUONG,
-    // Each connection has an offer and a demand of its own, the same buyer's of one rice included.
-    confirmDuplicate: true,
   });
-  const demand = await call(app, 'demands:create', {
+  // Each connection has an offer and a demand of its own, the same buyer's of one rice included.
+  const demand = await callConfirming(app, 'demands:create', {
     buyer: { kind: 'partner', id: ids[buyerKey] ?? 0 },
     product,
     productGroupCode: groupCode,
@@ -504,7 +515,6 @@ async function connect(sellerKey: string, buyerKey: string, quantity: number, un
     neededUntil: '2024-12-31',
     deliveryProvinceCode: AN_GIANG,
     requirements: [],
-    confirmDuplicate: true,
   });
   return call(app, 'connections:create', { offerId: offer.id, demandId: demand.id, quantity, unitCode, channelCode: 'sieu_thi', connectedOn });
 }

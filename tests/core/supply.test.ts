@@ -6,7 +6,7 @@ import { supplyDemands, supplyOffers } from '../../src/core/db/schema';
 import type { InputOf } from '../../src/shared/contract';
 import { supplyStatuses } from '../../src/shared/domain';
 import { convertPrice, convertQuantity, productGroupOf, productSimilarity, supplyStatus } from '../../src/shared/supply';
-import { AN_GIANG, call, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
+import { AN_GIANG, call, callConfirming, callFailing, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -167,14 +167,29 @@ describe('offers', () => {
     expect(again).toEqual({
       kind: 'conflict',
       message:
-        'Có thể trùng với nguồn cung Gạo ST25 của HTX Nông nghiệp Vĩnh Bình đã ghi (80 tấn, có hàng từ 01/06/2026 đến 31/07/2026). ' +
+        'Có thể trùng với nguồn cung của HTX Nông nghiệp Vĩnh Bình đã ghi: Gạo ST25 (80 tấn, có hàng từ 01/06/2026 đến 31/07/2026). ' +
         'Nếu đúng là nguồn cung khác, hãy xác nhận để lưu.',
       existingId: first.id,
+      similar: [{ id: first.id, name: 'Gạo ST25', detail: '80 tấn, có hàng từ 01/06/2026 đến 31/07/2026' }],
     });
     expect((await call(app, 'offers:list', { page: 1, pageSize: 25 })).total).toBe(1);
+    // An id of no offer it may duplicate confirms nothing.
+    expect(await callFailing(app, 'offers:create', offer({ organizationId: ids.riceA, confirmedSimilarIds: [first.id + 100] }))).toMatchObject({ kind: 'conflict', existingId: first.id });
     // Confirmed («Vẫn lưu»), it is saved; changed later in what does not make it the same, it is not asked about again.
-    const confirmed = await call(app, 'offers:create', offer({ organizationId: ids.riceA, confirmDuplicate: true }));
+    const confirmed = await call(app, 'offers:create', offer({ organizationId: ids.riceA, confirmedSimilarIds: [first.id] }));
     await call(app, 'offers:update', { id: confirmed.id, ...offer({ organizationId: ids.riceA, quantity: 20 }) });
+    // A third, confirmed against the first alone: the second came since, and both are named.
+    expect(await callFailing(app, 'offers:create', offer({ organizationId: ids.riceA, quantity: 5, confirmedSimilarIds: [first.id] }))).toEqual({
+      kind: 'conflict',
+      message:
+        'Có thể trùng với 2 nguồn cung của HTX Nông nghiệp Vĩnh Bình đã ghi: Gạo ST25 (80 tấn, có hàng từ 01/06/2026 đến 31/07/2026) và Gạo ST25 (20 tấn, có hàng từ 01/06/2026 đến 31/07/2026). ' +
+        'Nếu đúng là nguồn cung khác, hãy xác nhận để lưu.',
+      existingId: first.id,
+      similar: [
+        { id: first.id, name: 'Gạo ST25', detail: '80 tấn, có hàng từ 01/06/2026 đến 31/07/2026' },
+        { id: confirmed.id, name: 'Gạo ST25', detail: '20 tấn, có hàng từ 01/06/2026 đến 31/07/2026' },
+      ],
+    });
     // Another organization, another product, days that do not meet, or an offer withdrawn: nothing to ask.
     await call(app, 'offers:create', offer({ organizationId: ids.riceB }));
     await call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Gạo Jasmine' }));
@@ -344,7 +359,7 @@ describe('demands and suggestions', () => {
     const wanted = await call(app, 'demands:create', demand({ requirements: [], priceMax: 15_000_000 }));
     // Grades of one rice at once: each confirmed another offer, not the same one entered twice.
     const rice = (overrides: Partial<InputOf<'offers:create'>>) =>
-      call(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Gạo ST25', priceMin: null, confirmDuplicate: true, ...overrides }));
+      callConfirming(app, 'offers:create', offer({ organizationId: ids.riceA, product: 'Gạo ST25', priceMin: null, ...overrides }));
     const dear = await rice({ quantity: 80_000, unitCode: 'kg', priceMin: 48_000 });
     const range = await rice({ priceMin: 14_500_000, priceMax: 16_000_000 });
     const littleAbove = await rice({ quantity: 80_000, unitCode: 'kg', priceMin: 15_750 });
@@ -373,7 +388,7 @@ describe('demands and suggestions', () => {
     expect(fromDear.map((suggestion) => [suggestion.item.id, suggestion.score])).toEqual([[wanted.id, 82]]);
     expect(fromDear[0]?.reasons.at(-1)).toEqual(priceOf(dear.id));
     // The same buyer's second demand of that rice, priced per kg: confirmed another.
-    const inKg = await call(app, 'demands:create', demand({ quantity: 5_000, unitCode: 'kg', requirements: [], priceMin: 15_000, confirmDuplicate: true }));
+    const inKg = await call(app, 'demands:create', demand({ quantity: 5_000, unitCode: 'kg', requirements: [], priceMin: 15_000, confirmedSimilarIds: [wanted.id] }));
     const fromRange = await call(app, 'offers:suggestDemands', { id: range.id });
     expect(fromRange.find((suggestion) => suggestion.item.id === inKg.id)?.reasons.at(-1)).toEqual({
       kind: 'price',
@@ -423,11 +438,12 @@ describe('demands and suggestions', () => {
     expect(await callFailing(app, 'demands:create', demand({ neededFrom: '2026-06-20', neededUntil: '2026-07-10' }))).toEqual({
       kind: 'conflict',
       message:
-        'Có thể trùng với nhu cầu Gạo thơm ST 25 của Saigon Co.op đã ghi (50 tấn, cần từ 15/06/2026 đến 30/06/2026). ' +
+        'Có thể trùng với nhu cầu của Saigon Co.op đã ghi: Gạo thơm ST 25 (50 tấn, cần từ 15/06/2026 đến 30/06/2026). ' +
         'Nếu đúng là nhu cầu khác, hãy xác nhận để lưu.',
       existingId: first.id,
+      similar: [{ id: first.id, name: 'Gạo thơm ST 25', detail: '50 tấn, cần từ 15/06/2026 đến 30/06/2026' }],
     });
-    await call(app, 'demands:create', demand({ confirmDuplicate: true }));
+    await call(app, 'demands:create', demand({ confirmedSimilarIds: [first.id] }));
     await call(app, 'demands:create', demand({ buyer: { kind: 'partner', id: ids.bakery } }));
     await call(app, 'demands:create', demand({ neededFrom: '2026-07-01', neededUntil: null }));
     expect((await call(app, 'demands:list', { page: 1, pageSize: 25 })).total).toBe(4);

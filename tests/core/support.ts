@@ -39,6 +39,17 @@ export async function call<C extends Channel>(app: OpenedApp, channel: C, input:
   return result.value as OutputOf<C>;
 }
 
+/**
+ * A save the person confirms is another record than those it may duplicate («Vẫn lưu»): sent, and
+ * when refused as a possible duplicate, sent again naming the records the conflict listed.
+ */
+export async function callConfirming<C extends Channel>(app: OpenedApp, channel: C, input: InputOf<C> & { confirmedSimilarIds?: number[] }): Promise<OutputOf<C>> {
+  const result = await dispatch(app.ctx, channel, input, { log: () => undefined });
+  if (result.ok) return result.value as OutputOf<C>;
+  if (result.error.kind !== 'conflict' || !result.error.similar) throw new Error(`${channel} failed: ${result.error.message}`);
+  return call(app, channel, { ...input, confirmedSimilarIds: result.error.similar.map((record) => record.id) });
+}
+
 /** Calls a channel that must fail, and returns the error it failed with. */
 export async function callFailing(app: OpenedApp, channel: string, input: unknown): Promise<AppError> {
   const result = await dispatch(app.ctx, channel, input, { log: () => undefined });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tradePromotionTables } from '../../src/core/excel/reports/tradePromotion';
+import type { Row } from '../../src/core/excel/write/writer';
 import { promotionFigures } from '../../src/core/services/promotion';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN, XA_VINH_BINH } from './support';
 
@@ -37,6 +39,8 @@ describe('a participant in the trash', () => {
     expect([shown.organizationCount, shown.partnerCount, shown.attendedCount]).toEqual([1, 0, 1]);
     expect((await call(app, 'events:list', { page: 1, pageSize: 10 })).rows[0]).toMatchObject({ organizationCount: 1, partnerCount: 0, attendedCount: 1 });
     expect(promotionFigures(app.ctx, '2026-01-01', '2026-12-31').total).toMatchObject({ cooperatives: 1, enterprises: 0 });
+    // Nor in the report's list of events, who came to each.
+    expect([...((tradePromotionTables(app.ctx, '2026-01-01', '2026-12-31').events?.rows ?? []) as Iterable<Row>)][0]).toMatchObject({ organizations: 1, partners: 0 });
 
     // Restored, it counts again.
     await call(app, 'organizations:restore', { id: vinhAn.id });

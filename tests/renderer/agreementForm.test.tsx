@@ -28,6 +28,7 @@ const summary: AgreementSummary = {
   fulfilment: 0,
   fulfilmentBasis: 'value',
   fulfilmentUnvalued: 0,
+  fulfilmentUnvaluedShort: 0,
   status: 'signed',
   closedOn: null,
   needsClosing: false,
@@ -173,13 +174,15 @@ describe('the agreement form', { timeout: 60_000 }, () => {
 
   it('warns while typing a number another agreement has, and saves it only once confirmed', async () => {
     const other = { id: 4, number: '12/2026/BBGN-LM', title: 'Hợp đồng tiêu thụ xoài cát Hòa Lộc', signedOn: '2026-03-05' };
-    const message = 'Số thỏa thuận 12/2026/BBGN-LM đã dùng cho «Hợp đồng tiêu thụ xoài cát Hòa Lộc», ký ngày 05/03/2026. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.';
+    const message = 'Số thỏa thuận 12/2026/BBGN-LM đã dùng cho thỏa thuận «Hợp đồng tiêu thụ xoài cát Hòa Lộc» (ký ngày 05/03/2026). Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.';
     const created: InputOf<'agreements:create'>[] = [];
     const { saved } = renderForm({
       'agreements:checkNumber': (input) => ok(input.number === other.number ? [other] : []),
       'agreements:create': (input) => {
         created.push(input);
-        return input.confirmSameNumber ? ok(summary) : fail({ kind: 'conflict', message, existingId: 4 });
+        return input.confirmedSimilarIds?.includes(4)
+          ? ok(summary)
+          : fail({ kind: 'conflict', message, existingId: 4, similar: [{ id: 4, name: other.title, detail: 'ký ngày 05/03/2026' }] });
       },
     });
     await fillMemorandum('15/09/2026');
@@ -193,7 +196,7 @@ describe('the agreement form', { timeout: 60_000 }, () => {
     expect(saved()).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() => expect(saved()).not.toBeNull());
-    expect(created.map((input) => input.confirmSameNumber ?? false)).toEqual([false, true]);
+    expect(created.map((input) => input.confirmedSimilarIds)).toEqual([undefined, [4]]);
   });
 });
 

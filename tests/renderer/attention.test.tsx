@@ -19,7 +19,7 @@ const list: AttentionList = {
       validUntil: '2026-11-28',
       daysLeft: 0,
       window: 0,
-      fulfilment: { percent: 40, basis: 'commitments', unvalued: 0 },
+      fulfilment: { percent: 40, basis: 'commitments', unvalued: 0, unvaluedShort: 0 },
     },
   ],
   overdueCommitments: [
@@ -46,7 +46,7 @@ const list: AttentionList = {
       daysSince: 28,
       unfinished: 1,
       commitments: 2,
-      fulfilment: { percent: 60.1, basis: 'value', unvalued: 0 },
+      fulfilment: { percent: 60.1, basis: 'value', unvalued: 0, unvaluedShort: 0 },
       lastFollowUpOn: '2026-11-21',
     },
   ],
@@ -188,7 +188,7 @@ describe('needs attention', () => {
       ...first,
       agreementId: 100 + index,
       title: `Hợp đồng số ${String(index + 1)}`,
-      fulfilment: { percent: 99.96, basis: 'value' as const, unvalued: 0 },
+      fulfilment: { percent: 99.96, basis: 'value' as const, unvalued: 0, unvaluedShort: 0 },
     }));
     installFakeApi({ 'attention:list': () => ok({ ...list, expiredUnfinished }) });
     render(

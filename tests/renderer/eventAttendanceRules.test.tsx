@@ -71,6 +71,29 @@ describe('an event not yet held', { timeout: 40_000 }, () => {
     expect(within(attendance).getByText('Sự kiện bắt đầu ngày 15/12/2026, chưa diễn ra: chưa điểm danh được. Trước ngày đó chỉ ghi Được mời hoặc Đã đăng ký.')).toBeTruthy();
     for (const name of ['Có mặt', 'Vắng', 'Dán danh sách ký tên']) expect(within(attendance).getByRole('button', { name }).hasAttribute('disabled')).toBe(true);
   });
+
+  it('shows Có mặt and Vắng stored before it began, row by row, as counted nowhere and to be set right', async () => {
+    const [vinhBinh, anChau, myHoa] = event.participants.map((one) => ({ ...one, ended: null }));
+    if (!vinhBinh || !anChau || !myHoa) throw new Error('no participants');
+    openEvent({
+      ...event,
+      startsOn: '2026-12-15',
+      endsOn: '2026-12-15',
+      notYetHeld: true,
+      participants: [{ ...vinhBinh, status: 'attended' }, { ...anChau, status: 'absent' }, myHoa],
+    });
+    expect(
+      await screen.findByText(
+        '2 đơn vị được ghi Có mặt hoặc Vắng từ trước khi sự kiện diễn ra (bắt đầu ngày 15/12/2026): các ghi nhận này không được tính vào số có mặt, kể cả trong báo cáo. Hãy sửa Tình trạng của các đơn vị này về Được mời hoặc Đã đăng ký.',
+        {},
+        { timeout: 15_000 },
+      ),
+    ).toBeTruthy();
+    const rowOf = (name: string) => screen.getByText(name).closest('tr') as HTMLElement;
+    expect(within(rowOf('HTX Nông nghiệp Vĩnh Bình')).getByText('Ghi trước ngày diễn ra, không tính')).toBeTruthy();
+    expect(within(rowOf('HTX Rau an toàn An Châu')).getByText('Ghi trước ngày diễn ra, không tính')).toBeTruthy();
+    expect(within(rowOf('HTX Thủy sản Mỹ Hòa')).queryByText('Ghi trước ngày diễn ra, không tính')).toBeNull();
+  });
 });
 
 describe('members that had ended', { timeout: 40_000 }, () => {
@@ -86,6 +109,17 @@ describe('members that had ended', { timeout: 40_000 }, () => {
       'HTX Thủy sản Mỹ Hòa',
     ]);
     expect(within(sheet).getByText('Không in 1 đơn vị đã chấm dứt hoạt động trước ngày sự kiện: HTX Rau an toàn An Châu (Đã giải thể từ 30/09/2026).')).toBeTruthy();
+  });
+
+  it('leaves units in the trash off the printed sheet too, said above it', async () => {
+    const [vinhBinh, , myHoa] = event.participants;
+    if (!vinhBinh || !myHoa) throw new Error('no participants');
+    const buyer: EventParticipant = { ...participant(14, 'Công ty CP Thực phẩm Sao Mai'), kind: 'partner', organizationKind: null, partnerKind: 'enterprise', inTrash: true };
+    openEvent({ ...event, participants: [vinhBinh, { ...myHoa, inTrash: true }, buyer] });
+    fireEvent.click(await screen.findByRole('button', { name: 'In danh sách' }, { timeout: 15_000 }));
+    const sheet = await screen.findByRole('dialog', { name: 'Danh sách thành phần tham dự' });
+    expect(within(sheet).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[1]?.textContent)).toEqual(['HTX Nông nghiệp Vĩnh Bình']);
+    expect(within(sheet).getByText('Không in 2 đơn vị đang ở Thùng rác: HTX Thủy sản Mỹ Hòa; Công ty CP Thực phẩm Sao Mai.')).toBeTruthy();
   });
 
   it('are left unticked by a sign-in sheet when ended before the event, the line saying why, for the person to tick', async () => {

@@ -26,12 +26,14 @@ beforeEach(() => sessionStorage.clear());
 
 describe('adding an event as offices write it', { timeout: 60_000 }, () => {
   it('reads «8h» and «15 triệu», says what they were read as, and asks «Vẫn lưu» before saving an event already recorded', async () => {
-    const duplicate = 'Có thể trùng với sự kiện «Hội nghị chuyên đề chè và đặc sản vùng cao 2026» đã ghi (Hội nghị chuyên đề, bắt đầu ngày 15/12/2026). Nếu đúng là sự kiện khác, hãy xác nhận để lưu.';
+    const duplicate =
+      'Có thể trùng với sự kiện đã ghi cùng loại (Hội nghị chuyên đề), bắt đầu cùng ngày 15/12/2026: «Hội nghị chuyên đề chè và đặc sản vùng cao 2026» (Hội trường Liên minh, Tỉnh An Giang). Nếu đúng là sự kiện khác, hãy xác nhận để lưu.';
+    const listed = [{ id: 4, name: 'Hội nghị chuyên đề chè và đặc sản vùng cao 2026', detail: 'Hội trường Liên minh, Tỉnh An Giang' }];
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'places:provinces': () => ok(provinces),
       'events:list': () => ok({ rows: [], total: 0 }),
-      'events:create': (input) => (input.confirmDuplicate ? ok(saved) : fail({ kind: 'conflict', message: duplicate, existingId: 4 })),
+      'events:create': (input) => (input.confirmedSimilarIds?.includes(4) ? ok(saved) : fail({ kind: 'conflict', message: duplicate, existingId: 4, similar: listed })),
     });
     renderApp('#/su-kien');
     fireEvent.click(await screen.findByRole('button', { name: 'Thêm sự kiện' }, { timeout: 15_000 }));
@@ -57,10 +59,10 @@ describe('adding an event as offices write it', { timeout: 60_000 }, () => {
     expect(await within(dialog).findByText(duplicate)).toBeTruthy();
     const creates = () => invoke.mock.calls.filter(([channel]) => channel === 'events:create').map(([, input]) => input as InputOf<'events:create'>);
     expect(creates()).toMatchObject([{ title: saved.title, startsOn: '2026-12-15', startsAt: '08:00', budget: 15_000_000 }]);
-    expect(creates()[0]?.confirmDuplicate).toBeUndefined();
+    expect(creates()[0]?.confirmedSimilarIds).toBeUndefined();
     expect(within(dialog).getByRole('link', { name: 'Xem sự kiện đã ghi' }).getAttribute('href')).toBe('#/su-kien/4');
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Vẫn lưu' }));
-    await waitFor(() => expect(creates().at(-1)).toMatchObject({ startsAt: '08:00', budget: 15_000_000, confirmDuplicate: true }));
+    await waitFor(() => expect(creates().at(-1)).toMatchObject({ startsAt: '08:00', budget: 15_000_000, confirmedSimilarIds: [4] }));
   });
 });

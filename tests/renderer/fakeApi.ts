@@ -52,7 +52,8 @@ export const eventLookups: EventLookups = {
 };
 
 /** What every screen may ask for, answered unless a test says otherwise. */
-const everywhere: FakeHandlers = { 'events:lookups': () => ok(eventLookups) };
+// An organization's events are asked for by every confirmation of its end (LifecycleForm): none unless a test says.
+const everywhere: FakeHandlers = { 'events:lookups': () => ok(eventLookups), 'events:ofCounterpart': () => ok([]) };
 
 export const provinces: ProvinceChoice[] = [
   { code: '01', type: 'Thành phố', name: 'Hà Nội', fullName: 'Thành phố Hà Nội', formerNames: [] },

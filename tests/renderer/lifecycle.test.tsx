@@ -210,8 +210,8 @@ describe('lifecycle tab', () => {
     const sent: InputOf<'lifecycle:record'>[] = [];
     // The backend's rule: each new organization is refused until the similar ones it lists are confirmed.
     const similarOf = [
-      { id: 30, name: 'HTX Trồng trọt Mỹ Hiệp', place: 'Xã Mỹ Hiệp' },
-      { id: 31, name: 'Hợp tác xã chăn nuôi Mỹ Hiệp', place: 'Xã Mỹ Hiệp' },
+      { id: 30, name: 'HTX Trồng trọt Mỹ Hiệp', detail: 'Xã Mỹ Hiệp, chưa có Mã số HTX' },
+      { id: 31, name: 'Hợp tác xã chăn nuôi Mỹ Hiệp', detail: 'Xã Mỹ Hiệp, chưa có Mã số HTX' },
     ];
     installFakeApi({
       'lifecycle:list': () => ok([]),
@@ -393,6 +393,38 @@ describe('lifecycle tab', () => {
     await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'dissolution', date: '2025-06-30', decisionNo: '', note: '', subjectId: 7 }));
   }, 30_000);
 
+  it('says in the confirmation of an end which events from that day on list the organization, and records it all the same', async () => {
+    const event = (eventId: number, title: string, startsOn: string) => ({
+      eventId,
+      participantId: eventId + 100,
+      kind: 'fair',
+      title,
+      startsOn,
+      endsOn: startsOn,
+      provinceName: 'Tỉnh Đồng Tháp',
+      role: 'attendee',
+      status: 'invited' as const,
+    });
+    const invoke = installFakeApi({
+      'lifecycle:list': () => ok([]),
+      'alliance:get': () => ok(alliance),
+      'places:communes': () => ok(communes),
+      // Newest first, as the organization's page lists them; one before the end is not said.
+      'events:ofCounterpart': () =>
+        ok([event(3, 'Hội chợ nông sản Đồng Tháp 2025', '2025-09-10'), event(2, 'Hội nghị kết nối cung cầu quý III', '2025-06-30'), event(1, 'Tọa đàm chuyển đổi số', '2025-05-20')]),
+      'lifecycle:record': () => ok({ ...merged, kind: 'dissolution', carriedOver: null }),
+    });
+    renderTab();
+    const dialog = await startRecording('Giải thể', '30/06/2025');
+    await recordConfirmed(
+      dialog,
+      'Ghi nhận sự kiện «Giải thể»',
+      'HTX Nông nghiệp Mỹ Hiệp có trong thành phần tham dự của 2 sự kiện diễn ra từ ngày 30/06/2025 trở đi: «Hội nghị kết nối cung cầu quý III» ngày 30/06/2025; «Hội chợ nông sản Đồng Tháp 2025» ngày 10/09/2025. Đơn vị vẫn được giữ trong thành phần tham dự, ghi rõ đã chấm dứt hoạt động, và không được in vào danh sách ký tên; nếu đơn vị sẽ không dự, hãy bỏ khỏi thành phần tham dự.',
+    );
+    expect(invoke.mock.calls.find(([channel]) => channel === 'events:ofCounterpart')?.[1]).toEqual({ kind: 'organization', id: 7 });
+    await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'dissolution', date: '2025-06-30', decisionNo: '', note: '', subjectId: 7 }));
+  }, 30_000);
+
   it('says before deleting what goes with the event: the founding day it gave, and the organizations that stay in the register', async () => {
     const dissolution: OrganizationLifecycleEvent = {
       ...merged,
@@ -423,5 +455,27 @@ describe('lifecycle tab', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Xóa' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('lifecycle:delete', { eventId: 3 }));
+  }, 30_000);
+
+  it('says of a successor in the Thùng rác that it is there, not that it stays in the register', async () => {
+    const split: OrganizationLifecycleEvent = {
+      ...merged,
+      id: 5,
+      kind: 'split',
+      date: '2023-03-01',
+      participants: [
+        { organizationId: 7, name: 'HTX Nông nghiệp Mỹ Hiệp', kind: 'htx', role: 'predecessor' },
+        { organizationId: 13, name: 'HTX Trồng trọt Mỹ Hiệp', kind: 'htx', role: 'successor' },
+        { organizationId: 14, name: 'HTX Chăn nuôi Mỹ Hiệp', kind: 'htx', role: 'successor', inTrash: true },
+      ],
+    };
+    installFakeApi({ 'lifecycle:list': () => ok([split]), 'lifecycle:delete': () => ok(null) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Xóa sự kiện Chia ngày 01/03/2023' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Xóa sự kiện' });
+    expect(dialog.textContent).toContain(
+      'HTX Trồng trọt Mỹ Hiệp vẫn còn trong danh sách: nếu tổ chức nào chỉ được tạo cùng sự kiện này, hãy chuyển nó vào Thùng rác ở trang của tổ chức đó.' +
+        'HTX Chăn nuôi Mỹ Hiệp đang ở Thùng rác và vẫn ở đó sau khi xóa sự kiện này.',
+    );
   }, 30_000);
 });

@@ -128,7 +128,7 @@ describe('organization page', { timeout: 20_000 }, () => {
               kind: 'conflict',
               message: 'Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: LH HTX Rau an toàn Đồng Tháp.',
               existingId: 30,
-              similar: [{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', place: 'Xã Mỹ Hiệp' }],
+              similar: [{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', detail: 'Xã Mỹ Hiệp, chưa có Mã số HTX' }],
             });
       },
     });
@@ -155,7 +155,7 @@ describe('organization page', { timeout: 20_000 }, () => {
         if (input.confirmedSimilarIds?.length) return ok(organization({ id: 21, name: input.name }));
         const existing = input.name === 'HTX Rau sạch Mỹ Hiệp' ? 'HTX Rau sạch Mỹ Hiệp' : 'LH HTX Rau an toàn Đồng Tháp';
         const id = existing === 'HTX Rau sạch Mỹ Hiệp' ? 31 : 30;
-        return fail({ kind: 'conflict', message: `Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: ${existing}.`, existingId: id, similar: [{ id, name: existing, place: 'Xã Mỹ Hiệp' }] });
+        return fail({ kind: 'conflict', message: `Đã có tổ chức tên gần giống ở xã Mỹ Hiệp: ${existing}.`, existingId: id, similar: [{ id, name: existing, detail: 'Xã Mỹ Hiệp, chưa có Mã số HTX' }] });
       },
     });
     renderApp('#/thanh-vien/21');

@@ -75,7 +75,7 @@ describe('overview', { timeout: 30_000 }, () => {
             ],
             total: { events: 14, places: 5, cooperatives: 280, groups: 75, enterprises: 80, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
           },
-          agreements: { signed: 12, value: 14_600_000_000, fulfilment: { percent: 39.8, basis: 'value', unvalued: 4 } },
+          agreements: { signed: 12, value: 14_600_000_000, fulfilment: { percent: 39.8, basis: 'value', unvalued: 4, unvaluedShort: 0 } },
         }),
       'attention:list': () =>
         ok({
@@ -90,7 +90,7 @@ describe('overview', { timeout: 30_000 }, () => {
               validUntil: '2026-11-30',
               daysLeft: 7,
               window: 7,
-              fulfilment: { percent: 40, basis: 'value', unvalued: 0 },
+              fulfilment: { percent: 40, basis: 'value', unvalued: 0, unvaluedShort: 0 },
             },
           ],
           overdueCommitments: [],
@@ -320,7 +320,7 @@ describe('overview', { timeout: 30_000 }, () => {
               validUntil: '2026-11-30',
               daysLeft: 7,
               window: 7,
-              fulfilment: { percent: 40, basis: 'value', unvalued: 0 },
+              fulfilment: { percent: 40, basis: 'value', unvalued: 0, unvaluedShort: 0 },
             },
           ],
           overdueCommitments: [
@@ -463,7 +463,7 @@ describe('overview', { timeout: 30_000 }, () => {
     installFakeApi({
       'statistics:years': () => ok([2024]),
       'statistics:reportedYear': () => ok({ year: 2024, pending: null }),
-      'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: { percent: 35.5, basis: 'commitments', unvalued: 0 } } }),
+      'statistics:overview': ({ year }) => ok({ ...yearFigures(year), agreements: { signed: 3, value: 212_660_000_000, fulfilment: { percent: 35.5, basis: 'commitments', unvalued: 0, unvaluedShort: 0 } } }),
       'attention:list': () => ok(nothingToChase),
       'certifications:expiring': () => ok([]),
       'plans:inForce': () =>

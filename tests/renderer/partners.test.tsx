@@ -240,12 +240,13 @@ describe('adding a partner', { timeout: 20_000 }, () => {
       'partners:checkDuplicates': () => ok([{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Đồng Tháp', reason: 'sameName' }]),
       'partners:create': (input) => {
         calls.push(input);
-        return input.confirmSimilarName
+        return input.confirmedSimilarIds?.includes(3)
           ? ok(partner({ id: 14, name: input.name }))
           : fail({
               kind: 'conflict',
               message: 'Đã có đối tác tên gần giống ở Đồng Tháp: Công ty CP Thực phẩm Hà Nội. Nếu đúng là đối tác khác, hãy xác nhận để lưu.',
               existingId: 3,
+              similar: [{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', detail: 'Đồng Tháp, chưa có mã số thuế' }],
             });
       },
     });
@@ -262,7 +263,7 @@ describe('adding a partner', { timeout: 20_000 }, () => {
     expect(within(alert).getByRole('link', { name: 'Xem đối tác đã có' }).getAttribute('href')).toBe('#/doi-tac/3');
     fireEvent.click(within(alert).getByRole('button', { name: 'Vẫn lưu' }));
     expect(await screen.findByText('Đã thêm CTCP Thực phẩm Hà Nội.')).toBeTruthy();
-    expect(calls.map((input) => input.confirmSimilarName)).toEqual([undefined, true]);
+    expect(calls.map((input) => input.confirmedSimilarIds)).toEqual([undefined, [3]]);
   });
 
   it('shows a taken tax code inside the form, with the way to the partner that has it', async () => {

@@ -165,13 +165,23 @@ describe('typing the actual of a target wrongly', { timeout: 20_000 }, () => {
 });
 
 const sameYear =
-  'Năm 2027 đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực), đã ban hành: «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2027» (số 12/KH-LMHTX). Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.';
+  'Năm 2027 đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực): «Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2027» (số 12/KH-LMHTX, đã ban hành). Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.';
+
+/** The backend's refusal of a second year plan, naming the plan `id` there. */
+function sameYearConflict(id: number) {
+  return fail({
+    kind: 'conflict',
+    message: sameYear,
+    existingId: id,
+    similar: [{ id, name: 'Kế hoạch phát triển kinh tế tập thể, hợp tác xã tỉnh An Giang năm 2027', detail: 'số 12/KH-LMHTX, đã ban hành' }],
+  });
+}
 
 describe('a second year plan of one year', { timeout: 20_000 }, () => {
   it('is copied only once the person confirms it beside the one named', async () => {
     const invoke = install({
       'plans:copy': (input) =>
-        input.confirmSameYear ? ok({ ...plan2027, id: 12, status: 'draft' }) : fail({ kind: 'conflict', message: sameYear, existingId: 11 }),
+        input.confirmedSimilarIds?.includes(11) ? ok({ ...plan2027, id: 12, status: 'draft' }) : sameYearConflict(11),
     });
     await openPlan();
     fireEvent.click(screen.getByRole('button', { name: 'Sao chép sang năm khác' }));
@@ -183,13 +193,13 @@ describe('a second year plan of one year', { timeout: 20_000 }, () => {
     expect(within(notice).getByText(sameYear)).toBeTruthy();
     expect(within(notice).getByRole('link', { name: 'Xem kế hoạch đã có' }).getAttribute('href')).toBe('#/ke-hoach/11');
     fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
-    await waitFor(() => expect(invoke).toHaveBeenCalledWith('plans:copy', { id: 11, year: 2027, confirmSameYear: true }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('plans:copy', { id: 11, year: 2027, confirmedSimilarIds: [11] }));
     await waitFor(() => expect(window.location.hash).toBe('#/ke-hoach/12'));
   });
 
   it('is saved from the plan form once confirmed, with whether each typed target adds up', async () => {
     const invoke = install({
-      'plans:update': (input) => (input.confirmSameYear ? ok(plan2027) : fail({ kind: 'conflict', message: sameYear, existingId: 7 })),
+      'plans:update': (input) => (input.confirmedSimilarIds?.includes(7) ? ok(plan2027) : sameYearConflict(7)),
     });
     await openPlan();
     fireEvent.click(screen.getByRole('button', { name: 'Sửa' }));
@@ -205,7 +215,7 @@ describe('a second year plan of one year', { timeout: 20_000 }, () => {
     fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() => expect(invoke.mock.calls.filter(([channel]) => channel === 'plans:update')).toHaveLength(2));
     const [, saved] = invoke.mock.calls.filter(([channel]) => channel === 'plans:update')[1] ?? [];
-    expect(saved).toMatchObject({ id: 11, confirmSameYear: true });
+    expect(saved).toMatchObject({ id: 11, confirmedSimilarIds: [7] });
     expect((saved as { targets: { title: string; typedCumulative?: boolean }[] }).targets.map((row) => [row.title, row.typedCumulative])).toEqual([
       ['Thành lập mới hợp tác xã', undefined],
       ['Tổng doanh thu của HTX', undefined],

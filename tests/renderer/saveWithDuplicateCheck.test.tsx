@@ -38,14 +38,16 @@ function refusedUntilConfirmed<Input, Saved>(refusal: () => AppError, confirmedI
   return { sent, create };
 }
 
-/** The backend's rule for a member's similar names: refused until every one it lists is confirmed by id. */
-function refusedUntilEverySimilarConfirmed(message: () => string, similar: () => SimilarRecord[]) {
+/** The backend's rule for possible duplicates: refused until every one it lists is confirmed by id. */
+function refusedUntilEverySimilarConfirmed<Input extends { confirmedSimilarIds?: number[] }, Saved>(message: () => string, similar: () => SimilarRecord[], saved: (input: Input) => Saved) {
   return refusedUntilConfirmed(
     () => ({ kind: 'conflict', message: message(), existingId: similar()[0]?.id, similar: similar() }),
-    (input: InputOf<'organizations:create'>) => similar().every((record) => input.confirmedSimilarIds?.includes(record.id)),
-    (input) => organization({ id: 31, name: input.name }),
+    (input: Input) => similar().every((record) => input.confirmedSimilarIds?.includes(record.id)),
+    saved,
   );
 }
+
+const savedOrganization = (input: InputOf<'organizations:create'>) => organization({ id: 31, name: input.name });
 
 beforeEach(() => sessionStorage.clear());
 
@@ -76,7 +78,8 @@ describe('saving a member organization that may already be recorded', { timeout:
   it('names the similar organization while typing and on save, and saves with the confirmation on «Vẫn lưu»', async () => {
     const { sent, create } = refusedUntilEverySimilarConfirmed(
       () => similarName,
-      () => [{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', place: 'Xã Tân Hồng' }],
+      () => [{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', detail: 'Xã Tân Hồng, chưa có Mã số HTX' }],
+      savedOrganization,
     );
     install({
       'organizations:checkDuplicates': () => ok([{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', communeName: 'Xã Tân Hồng', reason: 'sameName' }]),
@@ -114,26 +117,26 @@ describe('saving a member organization that may already be recorded', { timeout:
     expect(onSaved).not.toHaveBeenCalled();
   });
 
-  it('links every similar organization with its place, confirms those shown, and asks again about one added since', async () => {
+  it('links every similar organization with what tells it apart, confirms those shown, and asks again about one added since', async () => {
+    // Two named exactly alike: their Mã số HTX and status tell them apart.
     const first: SimilarRecord[] = [
-      { id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', place: 'Xã Tân Hồng' },
-      { id: 32, name: 'Hợp tác xã DV NN Tân Hồng', place: 'Xã Tân Hồng' },
+      { id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', detail: 'Xã Tân Hồng, Mã số HTX 1400123456' },
+      { id: 32, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', detail: 'Xã Tân Hồng, chưa có Mã số HTX, đã giải thể' },
     ];
     let similar = first;
     const message = () => `Đã có ${String(similar.length)} tổ chức tên gần giống ở xã Tân Hồng: ${similar.map((record) => record.name).join(', ')}.`;
-    const { sent, create } = refusedUntilEverySimilarConfirmed(message, () => similar);
+    const { sent, create } = refusedUntilEverySimilarConfirmed(message, () => similar, savedOrganization);
     install({ 'organizations:create': create });
     const onSaved = await fillAndSave();
 
     const notice = await conflictNotice(message());
-    expect(within(notice).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
-      ['HTX Dịch vụ nông nghiệp Tân Hồng', '#/thanh-vien/30'],
-      ['Hợp tác xã DV NN Tân Hồng', '#/thanh-vien/32'],
+    expect(within(notice).getAllByRole('listitem').map((item) => [item.textContent, within(item).getByRole('link').getAttribute('href')])).toEqual([
+      ['HTX Dịch vụ nông nghiệp Tân Hồng (Xã Tân Hồng, Mã số HTX 1400123456)', '#/thanh-vien/30'],
+      ['HTX Dịch vụ nông nghiệp Tân Hồng (Xã Tân Hồng, chưa có Mã số HTX, đã giải thể)', '#/thanh-vien/32'],
     ]);
-    expect(within(notice).getAllByText('(Xã Tân Hồng)')).toHaveLength(2);
 
     // Another office entered a third meanwhile: the person's «Vẫn lưu» did not cover it.
-    similar = [...first, { id: 40, name: 'HTX Dịch Vụ Nông Nghiệp Tân Hồng', place: 'Xã Tân Hồng' }];
+    similar = [...first, { id: 40, name: 'HTX Dịch Vụ Nông Nghiệp Tân Hồng', detail: 'Xã Tân Hồng, chưa có Mã số HTX' }];
     fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
     const again = await conflictNotice(message());
     expect(within(again).getAllByRole('link')).toHaveLength(3);
@@ -180,11 +183,13 @@ describe('saving a partner that may already be recorded', { timeout: 20_000 }, (
     return onSaved;
   }
 
-  it('shows the similar partner with a link to it, and re-submits with the confirmation on «Vẫn lưu»', async () => {
-    const { sent, create } = refusedUntilConfirmed(
-      () => ({ kind: 'conflict', message: similarName, existingId: 3 }),
-      (input: InputOf<'partners:create'>) => input.confirmSimilarName === true,
-      () => saved,
+  const listed: SimilarRecord[] = [{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', detail: '25 Trần Hưng Đạo, phường Hoàn Kiếm, mã số thuế 0101234567' }];
+
+  it('shows the similar partner with a link to it, and re-submits confirming it on «Vẫn lưu»', async () => {
+    const { sent, create } = refusedUntilEverySimilarConfirmed(
+      () => similarName,
+      () => listed,
+      (_input: InputOf<'partners:create'>) => saved,
     );
     installFakeApi({
       'places:provinces': () => ok(provinces),
@@ -197,20 +202,28 @@ describe('saving a partner that may already be recorded', { timeout: 20_000 }, (
     expect(within(notice).getByRole('link', { name: 'Xem đối tác đã có' }).getAttribute('href')).toBe('#/doi-tac/3');
     fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(saved));
-    expect(sent.map((input) => input.confirmSimilarName)).toEqual([undefined, true]);
+    expect(sent.map((input) => input.confirmedSimilarIds)).toEqual([undefined, [3]]);
     expect(sent[1]).toMatchObject({ kind: 'enterprise', name: 'CTCP Thực phẩm Hà Nội', provinceCode: '01' });
   });
 
-  it('takes a conflict for a similar name when the check cannot be asked and no tax code was typed', async () => {
+  it('takes a conflict listing a similar name when the check cannot be asked; a tax code taken lists none and cannot be confirmed', async () => {
+    let refusal: AppError = { kind: 'conflict', message: similarName, existingId: 3, similar: listed };
     installFakeApi({
       'places:provinces': () => ok(provinces),
       'partners:checkDuplicates': () => fail({ kind: 'internal', message: 'Không đọc được dữ liệu.' }),
-      'partners:create': () => fail({ kind: 'conflict', message: similarName, existingId: 3 }),
+      'partners:create': () => fail(refusal),
     });
     await fillAndSave();
 
     const notice = await conflictNotice(similarName);
     expect(within(notice).getByRole('button', { name: 'Vẫn lưu' })).toBeTruthy();
     expect(within(notice).getByRole('link', { name: 'Xem đối tác đã có' })).toBeTruthy();
+
+    const taken = 'Mã số thuế 0101234567 đã có: Công ty CP Thực phẩm Hà Nội (Thành phố Hà Nội).';
+    refusal = { kind: 'conflict', message: taken, existingId: 3 };
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu đối tác' }));
+    const refused = await conflictNotice(taken);
+    expect(within(refused).queryByRole('button', { name: 'Vẫn lưu' })).toBeNull();
+    expect(within(refused).getByRole('link', { name: 'Mở hồ sơ đó' })).toBeTruthy();
   });
 });

@@ -219,23 +219,24 @@ describe('the offer and demand forms', { timeout: 60_000 }, () => {
     const invoke = await fillDemand({
       'demands:create': (input) => {
         asked += 1;
-        return input.confirmDuplicate
+        return input.confirmedSimilarIds?.includes(4)
           ? ok(saved)
           : fail({
               kind: 'conflict',
               message:
-                'Có thể trùng với nhu cầu Gạo ST25 của Công ty CP Thực phẩm Hà Nội đã ghi (50 tấn, cần từ 01/06/2026). Nếu đúng là nhu cầu khác, hãy xác nhận để lưu.',
+                'Có thể trùng với nhu cầu của Công ty CP Thực phẩm Hà Nội đã ghi: Gạo ST25 (50 tấn, cần từ 01/06/2026). Nếu đúng là nhu cầu khác, hãy xác nhận để lưu.',
               existingId: 4,
+              similar: [{ id: 4, name: 'Gạo ST25', detail: '50 tấn, cần từ 01/06/2026' }],
             });
       },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu nhu cầu' }));
     const notice = await screen.findByRole('alert');
-    expect(within(notice).getByText(/^Có thể trùng với nhu cầu Gạo ST25 của Công ty CP Thực phẩm Hà Nội đã ghi/)).toBeTruthy();
+    expect(within(notice).getByText(/^Có thể trùng với nhu cầu của Công ty CP Thực phẩm Hà Nội đã ghi: Gạo ST25/)).toBeTruthy();
     expect(within(notice).getByRole('link', { name: 'Xem nhu cầu đã ghi' }).getAttribute('href')).toBe('#/ket-noi-cung-cau/nhu-cau/4');
     fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
     await waitFor(() => expect(asked).toBe(2));
-    expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ product: 'Gạo ST25', quantity: 50, unitCode: 'tan', confirmDuplicate: true }));
+    expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ product: 'Gạo ST25', quantity: 50, unitCode: 'tan', confirmedSimilarIds: [4] }));
   });
 
   it('says at once under the picker that the member has ended, and brings the refusal there into view', async () => {

@@ -270,6 +270,24 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
     expect(await within(dialog).findByText('Giá đã thỏa thuận, nếu có. Nguồn cung chào 6.800.000 ₫ – 7.480.000 ₫/tấn; bên mua đề nghị đến 6.750.000 ₫/tấn.')).toBeTruthy();
   });
 
+  it('names, for a quantity or a price written in another unit, only the units the connection can be made in', async () => {
+    const qua = { code: 'qua', name: 'quả', aliases: 'trái', baseCode: null, perBase: 1 };
+    renderWith({ 'supply:lookups': () => ok({ ...supplyLookups, units: [...supplyLookups.units, qua] }) }, <ConnectDialog offer={offer} demand={demand} onClose={() => undefined} />);
+    const dialog = await screen.findByRole('dialog', { name: 'Xác nhận kết nối' });
+    const quantity = await waitFor(() => numberBox(/^Số lượng kết nối/, dialog));
+    // tấn is offered beside the box (a unit of kg's kind); quả is not, so it is not suggested.
+    fireEvent.change(quantity, { target: { value: '1,5 tấn' } });
+    fireEvent.blur(quantity);
+    expect(await within(dialog).findByText('«1,5 tấn» là số lượng theo tấn, còn đơn vị tính đã chọn là kg: 1,5 tấn là 1.500 kg. Hãy ghi 1.500, hoặc chọn đơn vị tính tấn.')).toBeTruthy();
+    fireEvent.change(quantity, { target: { value: '300 trái' } });
+    fireEvent.blur(quantity);
+    expect(await within(dialog).findByText('«300 trái» là số lượng theo quả, không đổi ra kg được (hai đơn vị khác loại); hãy ghi số lượng theo kg.')).toBeTruthy();
+    const price = numberBox(/^Giá \(đồng\/kg\)/, dialog);
+    fireEvent.change(price, { target: { value: '5.000đ/trái' } });
+    fireEvent.blur(price);
+    expect(await within(dialog).findByText('«5.000đ/trái» là giá theo quả, không đổi ra kg được; hãy ghi giá cho một kg (đơn vị của số lượng).')).toBeTruthy();
+  });
+
   it('sends a connection’s quantity typed 12.500 as 12500', async () => {
     const invoke = renderWith(
       {

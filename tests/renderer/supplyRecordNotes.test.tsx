@@ -1,9 +1,9 @@
 /**
  * An offer's or a demand's page reached by a link while its party is out of Kết nối cung – cầu:
  * the seller or the buyer in the trash, or a member organization that has ended. The page says
- * why, in place of the withdrawal button and the suggestions.
+ * why in place of the suggestions, and still offers the withdrawal the backend takes.
  */
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { DemandDetail, OfferDetail } from '../../src/shared/contract';
 import { AppProviders, createQueryClient } from '../../src/renderer/src/AppProviders';
@@ -69,9 +69,10 @@ const demand: DemandDetail = {
 };
 
 function renderPage(page: React.ReactNode) {
-  installFakeApi({
+  const invoke = installFakeApi({
     'offers:get': () => ok(offer),
     'demands:get': () => ok(demand),
+    'demands:withdraw': () => ok({ ...demand, withdrawnOn: '2026-05-10' }),
     'records:history': () => ok({ entries: [], names: {} }),
   });
   render(
@@ -79,19 +80,27 @@ function renderPage(page: React.ReactNode) {
       {page}
     </AppProviders>,
   );
+  return invoke;
 }
 
 describe('an offer’s or a demand’s page out of Kết nối cung – cầu', { timeout: 20_000 }, () => {
-  it('says of an offer that its seller is in the trash, and offers neither withdrawal nor suggestions', async () => {
+  it('says of an offer that its seller is in the trash, offers no suggestions, and still offers the withdrawal', async () => {
     renderPage(<SupplyRecordPage spec={offerSide} id={7} />);
     expect(await screen.findByText('Bên bán đang ở Thùng rác: nguồn cung này tạm ẩn khỏi Kết nối cung – cầu.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Rút/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Rút' })).toBeTruthy();
     expect(screen.queryByText(/Gợi ý/)).toBeNull();
   });
 
-  it('says of a demand that its buyer has ended, with the day', async () => {
-    renderPage(<SupplyRecordPage spec={demandSide} id={7} />);
+  it('says of a demand that its buyer has ended, with the day, and withdraws it on the day a person says', async () => {
+    const invoke = renderPage(<SupplyRecordPage spec={demandSide} id={7} />);
     expect(await screen.findByText('Bên mua đã chấm dứt hoạt động từ 18/05/2026: nhu cầu này không còn được gợi ý.')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /Rút/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Rút' }));
+    const dialog = await screen.findByRole('dialog');
+    const day = within(dialog).getByRole('textbox', { name: /Rút từ ngày/ });
+    fireEvent.focus(day);
+    fireEvent.input(day, { target: { value: '10/05/2026' } });
+    fireEvent.blur(day);
+    fireEvent.click(within(dialog).getByRole('button', { name: /Rút/ }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:withdraw', { id: 7, withdrawnOn: '2026-05-10' }));
   });
 });

@@ -119,6 +119,21 @@ export function countedParticipant(participant: { organizationId: SQLWrapper; pa
   return sql`(${referenceNotInTrash(participant.organizationId, organizations)} AND ${referenceNotInTrash(participant.partnerId, partners)})`;
 }
 
+/**
+ * A participant counted as having come to its event — in the event's numbers, its list, the
+ * trade-promotion report and Tổng quan: ticked Có mặt at an event that has begun by `today`, and
+ * counted at all (`countedParticipant`). A Có mặt stored before the first day (entered before
+ * attendance waited for it, or the event moved later since) tells of nothing that happened yet; the
+ * event's page shows it, to be set right.
+ */
+export function cameToEvent(
+  participant: { status: SQLWrapper; organizationId: SQLWrapper; partnerId: SQLWrapper },
+  event: { startsOn: SQLWrapper },
+  today: string,
+): SQL {
+  return sql`(${participant.status} = 'attended' AND ${event.startsOn} <= ${today} AND ${countedParticipant(participant)})`;
+}
+
 /** An agreement that was signed: a draft has no signing date. */
 export function isSigned(agreement: { signedOn: SQLWrapper }): SQL {
   return sql`${agreement.signedOn} IS NOT NULL`;

@@ -1202,6 +1202,22 @@ export const importPlaceAnswers = sqliteTable('import_place_answers', {
   updatedAt: text('updated_at').notNull(),
 });
 
+/**
+ * The answers each import saved into `importPlaceAnswers`: an undo takes back those of the import
+ * it undoes, giving each place the answer of the latest earlier import still in force, if any.
+ */
+export const importBatchPlaceAnswers = sqliteTable(
+  'import_batch_place_answers',
+  {
+    batchId: integer('batch_id')
+      .notNull()
+      .references(() => importBatches.id, { onDelete: 'cascade' }),
+    placeKey: text('place_key').notNull(),
+    communeCode: text('commune_code').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.batchId, table.placeKey] }), index('import_batch_place_answers_place').on(table.placeKey, table.batchId)],
+);
+
 /** Every change to the register: what, when, the values before and after (JSON). */
 export const auditLog = sqliteTable(
   'audit_log',

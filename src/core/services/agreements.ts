@@ -51,7 +51,7 @@ import {
 import type { FileChunk } from '../../shared/contracts/files';
 import { convertible, convertQuantity } from '../../shared/supply';
 import type { AgreementStatus, Page } from '../../shared/domain';
-import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { formatQuantity } from '../../shared/format';
 import { foldText, formatIsoDateVi } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
@@ -77,6 +77,7 @@ import { endedRefusal, organizationRecords } from './organizations';
 import { partnerRecords } from './partners';
 import { containsText } from './search';
 import { atomically } from '../db/atomic';
+import { refuseUnconfirmed, titledInSentence } from './duplicates';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, whyNotLive, type RecordSpec, type Snapshot } from '../records';
 
 type AgreementRow = typeof agreements.$inferSelect;
@@ -247,6 +248,7 @@ function summariesOf(ctx: Context, rows: AgreementRow[], today: string): Agreeme
       fulfilment: fulfilment?.percent ?? null,
       fulfilmentBasis: fulfilment?.basis ?? null,
       fulfilmentUnvalued: fulfilment?.unvalued ?? 0,
+      fulfilmentUnvaluedShort: fulfilment?.unvaluedShort ?? 0,
       status,
       closedOn: row.closedOn,
       needsClosing: needsClosing({ status, closedOn: row.closedOn, commitments: own.commitments }, today),
@@ -601,18 +603,24 @@ export function agreementsWithNumber(ctx: Context, number: string, excludeId?: n
 }
 
 /**
- * Refuses a number another agreement has, unless the person confirmed this one is another (two
- * partners may each number their contracts "01/HĐ"). The message names the agreement it would
- * duplicate, so a second save of the same agreement (Enter pressed twice) is caught.
+ * Refuses a number other agreements have, unless the person confirmed this one is another of each
+ * (`refuseUnconfirmed`; two partners may each number their contracts "01/HĐ"). The message names
+ * the agreements it would duplicate, so a second save of the same agreement (Enter pressed twice)
+ * is caught.
  */
 function refuseSameNumber(ctx: Context, input: ParsedAgreementInput, excludeId?: number): void {
-  if (input.confirmSameNumber) return;
-  const [existing] = agreementsWithNumber(ctx, input.number, excludeId);
-  if (!existing) return;
-  const signed = existing.signedOn ? `, ký ngày ${formatIsoDateVi(existing.signedOn)}` : ', chưa ký';
-  throw conflict(
-    `Số thỏa thuận ${existing.number} đã dùng cho «${existing.title}»${signed}. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.`,
-    existing.id,
+  refuseUnconfirmed(
+    agreementsWithNumber(ctx, input.number, excludeId).map((row) => ({
+      id: row.id,
+      name: row.title,
+      detail: row.signedOn ? `ký ngày ${formatIsoDateVi(row.signedOn)}` : 'chưa ký',
+    })),
+    input.confirmedSimilarIds,
+    {
+      noun: 'thỏa thuận',
+      message: (counted, named) => `Số thỏa thuận ${input.number} đã dùng cho ${counted} ${named}. Nếu đây là một thỏa thuận khác mang cùng số, hãy xác nhận để lưu.`,
+      inSentence: titledInSentence,
+    },
   );
 }
 

@@ -31,19 +31,20 @@ import {
   type signInMatchInput,
 } from '../../shared/contracts/events';
 import { DEFAULT_PARTICIPANT_ROLE, type Page, type ParticipantRole, type ParticipantStatus } from '../../shared/domain';
-import { conflict, notFound, validationFailure, type FieldIssue } from '../../shared/errors';
+import { notFound, validationFailure, type FieldIssue } from '../../shared/errors';
 import { cleanText, foldText, formatIsoDateVi, vietnameseCollator } from '../../shared/text';
-import { closestFirst, nameCloseness } from '../../shared/closeness';
+import { closestFirst, nameCloseness, searchCloseness } from '../../shared/closeness';
 import { nameWords, organizationNameKey, partnerNameKey } from '../../shared/names';
 import { timestamp, todayIso, type Context } from '../context';
-import { countedParticipant, notInTrash } from '../db/predicates';
+import { cameToEvent, countedParticipant, notInTrash } from '../db/predicates';
 import { eventParticipants, events, organizations, partners } from '../db/schema';
 import { eventLookupIssue, eventLookupNames, getEventLookups, isOnlineKind, requireEventLookup, saveEventLookup } from './eventLookups';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, type RecordSpec, type Snapshot } from '../records';
 import type { HandlersFor } from '../handlerTypes';
 import { endedRefusal } from './organizations';
-import { closenessOrder, foldedTextCondition, nearReadings, searchCondition } from './search';
+import { closenessOrder, foldedTextCondition, nearReadings, searchCondition, textOrPhoneCondition } from './search';
 import { atomically } from '../db/atomic';
+import { refuseUnconfirmed, titledInSentence } from './duplicates';
 import { looksLikeUnit, placeAfterByname, readSignInSheet, spellsOut, type UnitNaming } from './signInSheet';
 import { among } from '../db/prepared';
 
@@ -79,7 +80,10 @@ interface ParticipantCounts {
   attendedCount: number;
 }
 
-/** Participant counts of the given events, read in one grouped query. */
+/**
+ * Participant counts of the given events, read in one grouped query; who came by the one rule the
+ * reports count by (`cameToEvent`), so that a Có mặt stored before the event began is not one.
+ */
 function countsOf(ctx: Context, eventIds: number[]): Map<number, ParticipantCounts> {
   if (eventIds.length === 0) return new Map();
   const rows = ctx.db
@@ -87,9 +91,10 @@ function countsOf(ctx: Context, eventIds: number[]): Map<number, ParticipantCoun
       eventId: eventParticipants.eventId,
       organizationCount: sql<number>`count(${eventParticipants.organizationId})`,
       partnerCount: sql<number>`count(${eventParticipants.partnerId})`,
-      attendedCount: sql<number>`sum(${eventParticipants.status} = 'attended')`,
+      attendedCount: sql<number>`sum(${cameToEvent(eventParticipants, events, todayIso(ctx))})`,
     })
     .from(eventParticipants)
+    .innerJoin(events, eq(events.id, eventParticipants.eventId))
     .where(and(inArray(eventParticipants.eventId, eventIds), countedParticipant(eventParticipants)))
     .groupBy(eventParticipants.eventId)
     .all();
@@ -285,13 +290,14 @@ function columnsFor(ctx: Context, input: ParsedEventInput, keptKind?: string) {
 }
 
 /**
- * Refuses, as a conflict naming it, a save that may enter again an event already there: one of the
- * same kind, starting the same day, of the same name written with or without diacritics
- * (`titleFolded`). The person may confirm it is another («Vẫn lưu»), as for an offer or a partner.
+ * Refuses, as a conflict naming them, a save that may enter again an event already there: those of
+ * the same kind, starting the same day, of the same name written with or without diacritics
+ * (`titleFolded`), each told apart by where it is held. The person may confirm it is another than
+ * each («Vẫn lưu», `refuseUnconfirmed`), as for an offer or a partner.
  */
-function refuseDuplicateEvent(ctx: Context, columns: Pick<EventRow, 'kind' | 'startsOn' | 'titleFolded'>, excludeId?: number): void {
+function refuseDuplicateEvent(ctx: Context, columns: Pick<EventRow, 'kind' | 'startsOn' | 'titleFolded'>, confirmedIds: readonly number[], excludeId?: number): void {
   const found = ctx.db
-    .select({ id: events.id, title: events.title })
+    .select({ id: events.id, title: events.title, venue: events.venue, provinceCode: events.provinceCode })
     .from(events)
     .where(
       and(
@@ -302,19 +308,26 @@ function refuseDuplicateEvent(ctx: Context, columns: Pick<EventRow, 'kind' | 'st
         excludeId === undefined ? undefined : ne(events.id, excludeId),
       ),
     )
-    .get();
-  if (!found) return;
+    .orderBy(asc(events.id))
+    .all();
+  if (found.length === 0) return;
   const kind = eventLookupNames(ctx, 'kinds').get(columns.kind) ?? columns.kind;
-  throw conflict(
-    `Có thể trùng với sự kiện «${found.title}» đã ghi (${kind}, bắt đầu ngày ${formatIsoDateVi(columns.startsOn)}). Nếu đúng là sự kiện khác, hãy xác nhận để lưu.`,
-    found.id,
+  refuseUnconfirmed(
+    found.map((row) => ({ id: row.id, name: row.title, detail: [row.venue, provinceName(ctx, row.provinceCode)].filter((part) => part !== '').join(', ') || 'chưa ghi địa điểm' })),
+    confirmedIds,
+    {
+      noun: 'sự kiện',
+      message: (counted, named) =>
+        `Có thể trùng với ${counted} đã ghi cùng loại (${kind}), bắt đầu cùng ngày ${formatIsoDateVi(columns.startsOn)}: ${named}. Nếu đúng là sự kiện khác, hãy xác nhận để lưu.`,
+      inSentence: titledInSentence,
+    },
   );
 }
 
 export function createEvent(ctx: Context, input: ParsedEventInput): EventSummary {
   const columns = columnsFor(ctx, input);
   return atomically(ctx.db, () => {
-    if (!input.confirmDuplicate) refuseDuplicateEvent(ctx, columns);
+    refuseDuplicateEvent(ctx, columns, input.confirmedSimilarIds);
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(events)
@@ -360,7 +373,7 @@ export function updateEvent(ctx: Context, { id, ...input }: z.output<typeof even
     refuseEndedByMove(ctx, before, columns.startsOn);
     // A pair confirmed once, or an event left as it was, is not asked about again.
     const moved = columns.kind !== before.kind || columns.startsOn !== before.startsOn || columns.titleFolded !== before.titleFolded;
-    if (moved && !input.confirmDuplicate) refuseDuplicateEvent(ctx, columns, id);
+    if (moved) refuseDuplicateEvent(ctx, columns, input.confirmedSimilarIds, id);
     const now = timestamp(ctx);
     const after = ctx.db
       .update(events)
@@ -893,35 +906,54 @@ export function matchSignIn(ctx: Context, input: z.output<typeof signInMatchInpu
     // Read as the place signed by the byname before it, as a line that parts them is read.
     const byname = placed.signer === undefined ? {} : { name: placed.place, representative: placed.signer };
     if (placed.found.length) return { ...read, ...byname, candidates: placed.found.map(candidate), result: 'ambiguous' };
-    const searched = searchedMembers(ctx, name, event.startsOn).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
+    const searched = searchedUnits(ctx, name, event.startsOn).filter((unit) => !taking.has(`${unit.kind}:${unit.id}`));
     if (searched.length) return { ...read, result: 'newcomer', candidates: [], newcomers: searched, nearMatch: true };
     return { ...read, result: 'unmatched' };
   });
 }
 
-/** The most members the register's search offers for one line: a few to choose among, not a list to read. */
+/** The most units each side's search offers for one line: a few to choose among, not a list to read. */
 const SEARCHED_MOST = 5;
 
 /**
- * The live members the register's own search finds for a line nothing else answers to
- * (`searchCondition`: every word written, in any order, so «HTX Nông nghiệp Nhơn Hội» finds «HTX
- * Dịch vụ nông nghiệp Nhơn Hội»), the closest name first (`closenessOrder`), leaving out those
- * ended by `day` (`endedRefusal`) and those in the trash. Offered as «Gần đúng», never ticked: a word left out is also
- * how two units' names differ. One indexed query a line, and only for lines left unmatched.
+ * The live units each side's own search finds for a line nothing else answers to: members by the
+ * register's (`searchCondition`: every word written, in any order, so «HTX Nông nghiệp Nhơn Hội»
+ * finds «HTX Dịch vụ nông nghiệp Nhơn Hội»), leaving out those ended by `day` (`endedRefusal`);
+ * partners by the partners' list's (`textOrPhoneCondition`), so «Cty Thực phẩm Sao Mai» finds
+ * «Công ty TNHH Thực phẩm Sao Mai An Giang»; neither in the trash. The closest names of both
+ * first (`closenessOrder`, `searchCloseness`, the one rule). Offered as «Gần đúng», never ticked: a
+ * word left out is also how two units' names differ. One indexed query a side, and only for lines
+ * left unmatched.
  */
-function searchedMembers(ctx: Context, name: string, day: string): SignInNewcomer[] {
+function searchedUnits(ctx: Context, name: string, day: string): SignInNewcomer[] {
   const condition = searchCondition(name);
-  if (condition === undefined) return [];
-  return ctx.db
-    .select({ id: organizations.id, name: organizations.name, communeCode: organizations.communeCode, endedOn: organizations.endedOn })
-    .from(organizations)
-    .where(and(condition, notInTrash(organizations)))
-    .orderBy(closenessOrder(name, organizations.nameFolded), organizations.id)
-    .limit(SEARCHED_MOST * 2)
-    .all()
-    .filter((member) => endedRefusal(member, day) === null)
-    .slice(0, SEARCHED_MOST)
-    .map((member) => ({ kind: 'organization', id: member.id, name: member.name, place: ctx.places.commune(member.communeCode)?.fullName ?? '' }));
+  const members =
+    condition === undefined
+      ? []
+      : ctx.db
+          .select({ id: organizations.id, name: organizations.name, communeCode: organizations.communeCode, endedOn: organizations.endedOn })
+          .from(organizations)
+          .where(and(condition, notInTrash(organizations)))
+          .orderBy(closenessOrder(name, organizations.nameFolded), organizations.id)
+          .limit(SEARCHED_MOST * 2)
+          .all()
+          .filter((member) => endedRefusal(member, day) === null)
+          .slice(0, SEARCHED_MOST)
+          .map((member): SignInNewcomer => ({ kind: 'organization', id: member.id, name: member.name, place: ctx.places.commune(member.communeCode)?.fullName ?? '' }));
+  const partnerCondition = textOrPhoneCondition(partners.searchText, partners.phone, name);
+  const buyers =
+    partnerCondition === undefined
+      ? []
+      : ctx.db
+          .select({ id: partners.id, name: partners.name, provinceCode: partners.provinceCode })
+          .from(partners)
+          .where(and(partnerCondition, notInTrash(partners)))
+          .orderBy(closenessOrder(name, partners.nameFolded), partners.id)
+          .limit(SEARCHED_MOST)
+          .all()
+          .map((buyer): SignInNewcomer => ({ kind: 'partner', id: buyer.id, name: buyer.name, place: provinceName(ctx, buyer.provinceCode) }));
+  const closeness = searchCloseness(name);
+  return closestFirst([...members, ...buyers], (unit) => closeness(foldText(unit.name)));
 }
 
 /**

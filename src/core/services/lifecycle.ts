@@ -337,6 +337,7 @@ function participantsOf(ctx: Context, eventIds: number[]): Map<number, Lifecycle
       name: organizations.name,
       kind: organizations.kind,
       role: lifecycleParticipants.role,
+      deletedAt: organizations.deletedAt,
     })
     .from(lifecycleParticipants)
     .innerJoin(organizations, eq(organizations.id, lifecycleParticipants.organizationId))
@@ -345,9 +346,9 @@ function participantsOf(ctx: Context, eventIds: number[]): Map<number, Lifecycle
   rows.sort(
     (a, b) => lifecycleRoles.indexOf(a.role) - lifecycleRoles.indexOf(b.role) || vietnameseCollator.compare(a.name, b.name),
   );
-  for (const { eventId, ...participant } of rows) {
+  for (const { eventId, deletedAt, ...participant } of rows) {
     const list = byEvent.get(eventId) ?? [];
-    list.push(participant);
+    list.push(deletedAt === null ? participant : { ...participant, inTrash: true });
     byEvent.set(eventId, list);
   }
   return byEvent;

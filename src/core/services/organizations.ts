@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import {
   membershipEndsOn,
   organizationKindNames,
+  organizationStatusWords,
   type DeletedOrganization,
   type DuplicateCandidate,
   type LatestFigures,
@@ -50,6 +51,7 @@ import { readMinimumMembers } from './lookups';
 import { foundByOldAddress, nearSearch, organizationSearchText, searchMatchExpression, searchRowCondition } from './search';
 import { addUnionMember, endUnionMembership, membersOfUnion, removeUnionMember, unionsOfMember } from './unions';
 import { atomically } from '../db/atomic';
+import { refuseUnconfirmed, type SimilarNames } from './duplicates';
 import { searchIndex, searchIndexMatches } from '../db/derived';
 
 type OrganizationRow = typeof organizations.$inferSelect;
@@ -618,7 +620,14 @@ const insertedColumns: Record<keyof Omit<OrganizationRow, 'id'>, true> = {
 
 /** What every save runs, prepared once per connection: an import saves up to 100,000 in a row. */
 const savingQueries = perConnection((db) => {
-  const found = { id: organizations.id, name: organizations.name, communeCode: organizations.communeCode };
+  const found = {
+    id: organizations.id,
+    name: organizations.name,
+    communeCode: organizations.communeCode,
+    street: organizations.street,
+    registrationNo: organizations.registrationNo,
+    status: organizations.status,
+  };
   const liveOther = and(notInTrash(organizations), ne(organizations.id, sql.placeholder('excludeId')));
   return {
     sector: db.select({ code: sectors.code }).from(sectors).where(eq(sectors.code, sql.placeholder('code'))).prepare(),
@@ -730,18 +739,20 @@ function checkReferences(ctx: Context, input: ParsedOrganizationInput, stored: S
 }
 
 /**
- * How a save treats live organizations of nearly the same name in the same commune: `ask` refuses
- * it while one of them is not among those the person confirmed (`confirmedSimilarIds`); `chosen`
- * takes it, for an import, whose preview showed them and whose person chose to write the row.
+ * What tells an organization of nearly the same name apart from others in its commune, beside its
+ * name in a refusal's list: its address, its Mã số HTX, and its status unless it is working —
+ * two «HTX Nông nghiệp Mỹ Hòa» would otherwise read alike.
  */
-export type SimilarNames = 'ask' | 'chosen';
+function similarDetail(ctx: Context, row: { communeCode: string; street: string; registrationNo: string | null; status: OrganizationStatus }): string {
+  const commune = ctx.places.commune(row.communeCode)?.fullName ?? '';
+  return [
+    row.street === '' ? commune : `${row.street}, ${commune}`,
+    row.registrationNo === null ? 'chưa có Mã số HTX' : `Mã số HTX ${row.registrationNo}`,
+    ...(row.status === 'active' ? [] : [organizationStatusWords[row.status]]),
+  ].join(', ');
+}
 
-/** How many of the similar names a refusal writes out; the rest are counted («và 2 tổ chức khác»). */
-const similarNamedInMessage = 3;
-
-const listedVi = new Intl.ListFormat('vi', { type: 'conjunction' });
-
-/** Refuses a taken Mã số HTX, and a near-identical name in the same commune unless every such one is confirmed. */
+/** Refuses a taken Mã số HTX, and a near-identical name in the same commune unless every such one is confirmed (`refuseUnconfirmed`). */
 function refuseDuplicates(
   ctx: Context,
   input: ParsedOrganizationInput,
@@ -762,17 +773,13 @@ function refuseDuplicates(
   }
   if (!checkName) return;
   const similar = queries.sameNameInCommune.all({ communeCode: input.communeCode, nameKey: organizationNameKey(input.name), excludeId: notSelf });
-  const confirmed = new Set(input.confirmedSimilarIds);
-  // Every one is named again, the confirmed too: the person confirms the whole list as it is now.
-  if (similar.length === 0 || similar.every((row) => confirmed.has(row.id))) return;
-  const named = similar.slice(0, similarNamedInMessage).map((row) => row.name);
-  const others = similar.length - named.length;
-  const names = listedVi.format(others > 0 ? [...named, `${String(others)} tổ chức khác`] : named);
-  const counted = similar.length === 1 ? 'tổ chức' : `${String(similar.length)} tổ chức`;
-  throw conflict(
-    `Đã có ${counted} tên gần giống ở ${communeInSentence(ctx, input.communeCode)}: ${names}. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.`,
-    similar[0]?.id,
-    similar.map((row) => ({ id: row.id, name: row.name, place: ctx.places.commune(row.communeCode)?.fullName ?? '' })),
+  refuseUnconfirmed(
+    similar.map((row) => ({ id: row.id, name: row.name, detail: similarDetail(ctx, row) })),
+    input.confirmedSimilarIds,
+    {
+      noun: 'tổ chức',
+      message: (counted, named) => `Đã có ${counted} tên gần giống ở ${communeInSentence(ctx, input.communeCode)}: ${named}. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.`,
+    },
   );
 }
 

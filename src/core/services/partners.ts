@@ -34,6 +34,7 @@ import { closenessOrder, partnerSearchText, textOrPhoneCondition } from './searc
 import { among } from '../db/prepared';
 import { listDemands } from './supply';
 import { atomically } from '../db/atomic';
+import { refuseUnconfirmed, type SimilarNames } from './duplicates';
 
 type PartnerRow = typeof partners.$inferSelect;
 type ListInput = z.output<typeof partnerListInput>;
@@ -228,7 +229,11 @@ function checkProvince(ctx: Context, provinceCode: string): void {
   }
 }
 
-/** Refuses a tax code another partner holds, and a near-identical name in the same province unless confirmed. */
+/**
+ * Refuses a tax code another partner holds, and a near-identical name in the same province unless
+ * every such partner is confirmed (`refuseUnconfirmed`), each listed with its tax code — two of one
+ * name told apart — and its address.
+ */
 function refuseDuplicates(
   ctx: Context,
   input: ParsedPartnerInput,
@@ -248,26 +253,23 @@ function refuseDuplicates(
       );
     }
   }
-  if (checkName && !input.confirmSimilarName) {
-    const existing = ctx.db
-      .select()
-      .from(partners)
-      .where(
-        and(
-          eq(partners.provinceCode, input.provinceCode),
-          eq(partners.nameKey, partnerNameKey(input.name)),
-          notInTrash(partners),
-          notSelf,
-        ),
-      )
-      .get();
-    if (existing) {
-      throw conflict(
-        `Đã có đối tác tên gần giống ở ${provinceName(ctx, existing.provinceCode)}: ${existing.name}. Nếu đúng là đối tác khác, hãy xác nhận để lưu.`,
-        existing.id,
-      );
-    }
-  }
+  if (!checkName) return;
+  const similar = ctx.db
+    .select({ id: partners.id, name: partners.name, taxCode: partners.taxCode, address: partners.address })
+    .from(partners)
+    .where(and(eq(partners.provinceCode, input.provinceCode), eq(partners.nameKey, partnerNameKey(input.name)), notInTrash(partners), notSelf))
+    .orderBy(asc(partners.nameFolded), asc(partners.id))
+    .all();
+  const where = provinceName(ctx, input.provinceCode);
+  refuseUnconfirmed(
+    similar.map((row) => ({
+      id: row.id,
+      name: row.name,
+      detail: [row.address === '' ? where : row.address, row.taxCode === null ? 'chưa có mã số thuế' : `mã số thuế ${row.taxCode}`].join(', '),
+    })),
+    input.confirmedSimilarIds,
+    { noun: 'đối tác', message: (counted, named) => `Đã có ${counted} tên gần giống ở ${where}: ${named}. Nếu đúng là đối tác khác, hãy xác nhận để lưu.` },
+  );
 }
 
 /** The stored columns for what a person typed, with the folded companions search and matching use. */
@@ -295,10 +297,11 @@ function columnsFor(ctx: Context, input: ParsedPartnerInput) {
   };
 }
 
-export function createPartner(ctx: Context, input: ParsedPartnerInput): PartnerSummary {
+/** `similarNames`: `chosen` for an import, whose preview showed the partners of the name (see `SimilarNames`). */
+export function createPartner(ctx: Context, input: ParsedPartnerInput, similarNames: SimilarNames = 'ask'): PartnerSummary {
   checkProvince(ctx, input.provinceCode);
   return atomically(ctx.db, () => {
-    refuseDuplicates(ctx, input, { checkName: true });
+    refuseDuplicates(ctx, input, { checkName: similarNames === 'ask' });
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(partners)
@@ -310,13 +313,13 @@ export function createPartner(ctx: Context, input: ParsedPartnerInput): PartnerS
   });
 }
 
-export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof partnerUpdateInput>): PartnerSummary {
+export function updatePartner(ctx: Context, { id, ...input }: z.output<typeof partnerUpdateInput>, similarNames: SimilarNames = 'ask'): PartnerSummary {
   checkProvince(ctx, input.provinceCode);
   return atomically(ctx.db, () => {
     const before = requirePartner(ctx, id);
     const columns = columnsFor(ctx, input);
     // A pair of similar names confirmed once is not questioned again on every later save.
-    const checkName = columns.nameKey !== before.nameKey || columns.provinceCode !== before.provinceCode;
+    const checkName = similarNames === 'ask' && (columns.nameKey !== before.nameKey || columns.provinceCode !== before.provinceCode);
     refuseDuplicates(ctx, input, { excludeId: id, checkName });
     const now = timestamp(ctx);
     const after = ctx.db

@@ -43,6 +43,7 @@ import { foldText } from '../../shared/text';
 import { attachedFilePath, forgetKeptFile, keepStagedFile, removeAttachedFile, type AttachmentPlace } from '../attachments';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
+import { refuseUnconfirmed, titledInSentence } from './duplicates';
 import { changeMark, type Db } from '../db/open';
 import { notInTrash } from '../db/predicates';
 import { planAttachments, plans, planTargets, settings } from '../db/schema';
@@ -559,8 +560,9 @@ function namedPlan(row: PlanRow): string {
 /**
  * A second year plan of one year and one scope: issuing it is refused while the other is issued —
  * Tổng quan, Cần chú ý and the reports follow one plan, and two would leave them to pick one — and
- * saving it otherwise asks the person to confirm it is another plan. An edit asks again only when
- * it moves the plan to another year, kind or scope, or issues it.
+ * saving it otherwise asks the person to confirm it is another plan than each of them
+ * (`refuseUnconfirmed`). An edit asks again only when it moves the plan to another year, kind or
+ * scope, or issues it.
  */
 function checkSameYear(ctx: Context, input: ParsedPlanInput, before: PlanRow | null): void {
   const moved = before === null || before.kind !== input.kind || before.periodFrom.slice(0, 4) !== input.periodFrom.slice(0, 4) || scopeKey(before) !== scopeKey(input);
@@ -577,10 +579,20 @@ function checkSameYear(ctx: Context, input: ParsedPlanInput, before: PlanRow | n
       },
     ]);
   }
-  const [other] = others;
-  if (!moved || input.confirmSameYear || !other) return;
-  const state = other.status === 'issued' ? 'đã ban hành' : 'đang dự thảo';
-  throw conflict(`Năm ${year} đã có kế hoạch năm cùng phạm vi (địa bàn, loại hình, lĩnh vực), ${state}: ${namedPlan(other)}. Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.`, other.id);
+  if (!moved) return;
+  refuseUnconfirmed(
+    others.map((row) => ({
+      id: row.id,
+      name: row.title,
+      detail: [...(row.number ? [`số ${row.number}`] : []), row.status === 'issued' ? 'đã ban hành' : 'đang dự thảo'].join(', '),
+    })),
+    input.confirmedSimilarIds,
+    {
+      noun: 'kế hoạch',
+      message: (counted, named) => `Năm ${year} đã có ${counted} năm cùng phạm vi (địa bàn, loại hình, lĩnh vực): ${named}. Nếu đây đúng là một kế hoạch khác, hãy xác nhận để lưu.`,
+      inSentence: titledInSentence,
+    },
+  );
 }
 
 export function createPlan(ctx: Context, input: ParsedPlanInput, copiedFromId: number | null = null): PlanSummary {
@@ -658,7 +670,7 @@ export function copyPlan(ctx: Context, input: z.output<typeof copyPlanInput>): P
       status: 'draft',
       note: '',
       targets,
-      confirmSameYear: input.confirmSameYear,
+      confirmedSimilarIds: input.confirmedSimilarIds,
     },
     source.id,
   );

@@ -4,16 +4,16 @@
  * doanh nghiệp và hơn 300 HTX, THT". Tổng quan and the trade-promotion report both read these, so
  * the two always give the same numbers.
  *
- * Who took part is who was ticked Có mặt, each organization or partner counted once per line
- * however many events of the line it came to: once per kind of event, and once over the period;
- * one in the trash not at all (`countedParticipant`), as on the event's own page.
+ * Who took part is who was ticked Có mặt at an event already begun, each organization or partner
+ * counted once per line however many events of the line it came to: once per kind of event, and
+ * once over the period; one in the trash not at all (`cameToEvent`), as on the event's own page.
  */
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { periodFulfilment, roundQuantity } from '../../shared/agreements';
 import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../shared/contracts/statistics';
 import type { EventKind } from '../../shared/domain';
 import { todayIso, type Context } from '../context';
-import { countedParticipant, deliveredQuantityBy, inHomeProvince, isSigned, notInTrash, signedBetween } from '../db/predicates';
+import { cameToEvent, deliveredQuantityBy, inHomeProvince, isSigned, notInTrash, signedBetween } from '../db/predicates';
 import { agreementCommitments, agreements, eventKinds, eventParticipants, events, organizations, partners } from '../db/schema';
 
 /** Events that began in the period and are not in the trash. */
@@ -56,7 +56,7 @@ interface Attendance {
  */
 function attendance(ctx: Context, from: string, to: string): { byKind: Map<EventKind, Attendance>; total: Attendance } {
   const p = eventParticipants;
-  const present = and(eventsHeldIn(from, to), eq(p.status, 'attended'), countedParticipant(p));
+  const present = and(eventsHeldIn(from, to), cameToEvent(p, events, todayIso(ctx)));
   const rows = ctx.db
     .select({ kind: events.kind, organizationId: p.organizationId, partnerId: p.partnerId, partnerKind: partners.kind })
     .from(p)

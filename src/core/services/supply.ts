@@ -39,6 +39,7 @@ import { convertQuantity, endedPartyRefusal, productNamed, productsNamed, remain
 import { foldText } from '../../shared/text';
 import { timestamp, todayIso, type Context } from '../context';
 import { atomically } from '../db/atomic';
+import { refuseUnconfirmed } from './duplicates';
 import { buyerNotInTrash, notInTrash, notWithdrawnBy, sellerNotInTrash, subqueries, supplyOpenOn, validOn } from '../db/predicates';
 import {
   agreementCommitments,
@@ -744,17 +745,18 @@ function connectedTo(ctx: Context, side: 'offer' | 'demand', id: number): { conn
 
 /**
  * What a change may not do once connections hang on a record: change its unit, the side that
- * offers or asks, or bring its quantity under what is already connected.
+ * offers or asks, or bring its quantity under what is already connected. An import's preview
+ * asks it of a row updating a stored record, so that the row is refused rather than the commit.
  */
-function checkAgainstConnections(
+export function connectionIssues(
   ctx: Context,
   side: 'offer' | 'demand',
   stored: OfferRow | DemandRow,
   input: { unitCode: string; quantity: number },
   sameParty: boolean,
-): void {
+): FieldIssue[] {
   const { connected, count: connections } = connectedTo(ctx, side, stored.id);
-  if (connections === 0) return;
+  if (connections === 0) return [];
   const issues: FieldIssue[] = [];
   const unit = unitName(ctx, stored.unitCode);
   const what = side === 'offer' ? 'Nguồn cung' : 'Nhu cầu';
@@ -769,28 +771,35 @@ function checkAgainstConnections(
       message: `${what} đã có ${connections} kết nối; không đổi ${side === 'offer' ? 'tổ chức có hàng' : 'bên có nhu cầu'} được.`,
     });
   }
+  return issues;
+}
+
+function checkAgainstConnections(...args: Parameters<typeof connectionIssues>): void {
+  const issues = connectionIssues(...args);
   if (issues.length) throw validationFailure(issues);
 }
 
 /**
  * How a save treats a possible duplicate. A person's save is asked about it (`askDuplicates`), and
- * says with `confirmDuplicate` that it is another; an import is not asked: its preview has matched
- * the file's rows against the stored records itself, and the person confirmed what it creates.
+ * says with `confirmedSimilarIds` which it is another of; an import is not asked: its preview has
+ * matched the file's rows against the stored records itself, and the person confirmed what it creates.
  */
 interface SaveOptions {
   askDuplicates?: boolean;
 }
 
 /**
- * Refuses, as a conflict naming it, a save that may enter again an offer or a demand already there:
- * one of the same party and product, still open (not withdrawn, expired or fully connected), whose
- * window overlaps this one's — the same goods counted twice in the suggestions and the programme's
- * figures. The person may confirm it is another («Vẫn lưu»).
+ * Refuses, as a conflict naming them, a save that may enter again an offer or a demand already
+ * there: those of the same party and product, still open (not withdrawn, expired or fully
+ * connected), whose window overlaps this one's — the same goods counted twice in the suggestions
+ * and the programme's figures. The person may confirm it is another than each («Vẫn lưu»,
+ * `refuseUnconfirmed`).
  */
 function refuseOpenDuplicate(
   ctx: Context,
   side: 'offer' | 'demand',
   candidate: { party: SQL | undefined; partyName: string; product: string; from: string; until: string | null; excludeId?: number },
+  confirmedIds: readonly number[],
 ): void {
   const table: SupplyTable = side === 'offer' ? supplyOffers : supplyDemands;
   const [from, until] = side === 'offer' ? [supplyOffers.availableFrom, supplyOffers.availableUntil] : [supplyDemands.neededFrom, supplyDemands.neededUntil];
@@ -811,15 +820,18 @@ function refuseOpenDuplicate(
       ),
     )
     .orderBy(asc(table.id))
-    .get();
-  if (!found) return;
+    .all();
   const [noun, window] = side === 'offer' ? ['nguồn cung', 'có hàng'] : ['nhu cầu', 'cần'];
-  const days = `${window} từ ${formatDate(found.from)}${found.until === null ? '' : ` đến ${formatDate(found.until)}`}`;
-  throw conflict(
-    `Có thể trùng với ${noun} ${found.product} của ${candidate.partyName} đã ghi (${formatQuantity(found.quantity, found.unitName)}, ${days}). ` +
-      `Nếu đúng là ${noun} khác, hãy xác nhận để lưu.`,
-    found.id,
-  );
+  const matches = found.map((row) => ({
+    id: row.id,
+    name: row.product,
+    detail: `${formatQuantity(row.quantity, row.unitName)}, ${window} từ ${formatDate(row.from)}${row.until === null ? '' : ` đến ${formatDate(row.until)}`}`,
+  }));
+  refuseUnconfirmed(matches, confirmedIds, {
+    noun,
+    message: (counted, named) => `Có thể trùng với ${counted} của ${candidate.partyName} đã ghi: ${named}. Nếu đúng là ${noun} khác, hãy xác nhận để lưu.`,
+    inSentence: (match) => `${match.name} (${match.detail})`,
+  });
 }
 
 /** Whether a change moves an offer or a demand onto another party, product or window: a pair confirmed once is not asked about again. */
@@ -953,7 +965,7 @@ function offerIdentity(ctx: Context, input: ParsedOfferInput, excludeId?: number
 export function createOffer(ctx: Context, input: ParsedOfferInput, { askDuplicates = false }: SaveOptions = {}): OfferSummary {
   checkOfferReferences(ctx, input, null);
   return atomically(ctx.db, () => {
-    if (askDuplicates && !input.confirmDuplicate) refuseOpenDuplicate(ctx, 'offer', offerIdentity(ctx, input));
+    if (askDuplicates) refuseOpenDuplicate(ctx, 'offer', offerIdentity(ctx, input), input.confirmedSimilarIds);
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(supplyOffers)
@@ -972,8 +984,8 @@ export function updateOffer(ctx: Context, { id, ...input }: z.output<typeof offe
     const sameParty = before.organizationId === input.organizationId;
     checkAgainstConnections(ctx, 'offer', before, input, sameParty);
     const window: [string, string | null] = [input.availableFrom, input.availableUntil];
-    if (askDuplicates && !input.confirmDuplicate && identityChanged(before, input.product, sameParty, window, [before.availableFrom, before.availableUntil])) {
-      refuseOpenDuplicate(ctx, 'offer', offerIdentity(ctx, input, id));
+    if (askDuplicates && identityChanged(before, input.product, sameParty, window, [before.availableFrom, before.availableUntil])) {
+      refuseOpenDuplicate(ctx, 'offer', offerIdentity(ctx, input, id), input.confirmedSimilarIds);
     }
     const after = ctx.db
       .update(supplyOffers)
@@ -1062,7 +1074,7 @@ function demandIdentity(ctx: Context, input: ParsedDemandInput, excludeId?: numb
 export function createDemand(ctx: Context, input: ParsedDemandInput, { askDuplicates = false }: SaveOptions = {}): DemandSummary {
   checkDemandReferences(ctx, input, null);
   return atomically(ctx.db, () => {
-    if (askDuplicates && !input.confirmDuplicate) refuseOpenDuplicate(ctx, 'demand', demandIdentity(ctx, input));
+    if (askDuplicates) refuseOpenDuplicate(ctx, 'demand', demandIdentity(ctx, input), input.confirmedSimilarIds);
     const now = timestamp(ctx);
     const row = ctx.db
       .insert(supplyDemands)
@@ -1083,8 +1095,8 @@ export function updateDemand(ctx: Context, { id, ...input }: z.output<typeof dem
     const sameBuyer = input.buyer.kind === 'partner' ? before.partnerId === input.buyer.id : before.organizationId === input.buyer.id;
     checkAgainstConnections(ctx, 'demand', before, input, sameBuyer);
     const window: [string, string | null] = [input.neededFrom, input.neededUntil];
-    if (askDuplicates && !input.confirmDuplicate && identityChanged(before, input.product, sameBuyer, window, [before.neededFrom, before.neededUntil])) {
-      refuseOpenDuplicate(ctx, 'demand', demandIdentity(ctx, input, id));
+    if (askDuplicates && identityChanged(before, input.product, sameBuyer, window, [before.neededFrom, before.neededUntil])) {
+      refuseOpenDuplicate(ctx, 'demand', demandIdentity(ctx, input, id), input.confirmedSimilarIds);
     }
     const after = ctx.db
       .update(supplyDemands)

@@ -15,7 +15,7 @@ import {
 import { agreementFollowUps, hasEntryDecimals, QUANTITY_ENTRY_DECIMALS, type Fulfilment, type FulfilmentBasis, type UnitTotal } from '../agreements';
 import type { UnitFacts } from '../supply';
 import { formatIsoDateVi } from '../text';
-import { channel, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
+import { channel, confirmedSimilarIds, isoDate, listOf, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 import { fileId, type FileChunk } from './files';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
@@ -81,11 +81,8 @@ const agreementFields = {
   note: optionalText('Ghi chú', 2000),
   parties: z.array(partyInput).max(50, { error: 'Một thỏa thuận ghi tối đa 50 bên.' }),
   commitments: z.array(commitmentInput).max(200, { error: 'Một thỏa thuận ghi tối đa 200 cam kết.' }),
-  /**
-   * The person has seen that another agreement (not in the trash) has the same number and says this
-   * one is another; without it such a save is refused with a conflict.
-   */
-  confirmSameNumber: z.boolean().optional().default(false),
+  /** The agreements (not in the trash) of the same number the person was shown. */
+  confirmedSimilarIds,
   /**
    * The person has been told that a commitment's quantity is now below what was already delivered
    * on it (the rest reads as delivered over); without it such a save is refused at the quantity.
@@ -259,6 +256,8 @@ export interface AgreementSummary {
   fulfilmentBasis: FulfilmentBasis | null;
   /** Commitments without a value, left out of a rate by value (`Fulfilment.unvalued`). */
   fulfilmentUnvalued: number;
+  /** Of those, the ones not delivered in full (`Fulfilment.unvaluedShort`). */
+  fulfilmentUnvaluedShort: number;
   status: AgreementStatus;
   /** Kết thúc theo dõi: the day its follow-up was closed, after it ran out unfinished. */
   closedOn: string | null;

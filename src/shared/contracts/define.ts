@@ -140,3 +140,10 @@ export const pageInput = {
   page: z.number().int().min(1).max(MAX_PAGE, { error: 'Số trang lớn quá mức cho phép.' }).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
 };
+
+/**
+ * The records a refused save's conflict listed as possibly the same one (`similar`), which the
+ * person was shown and says this one is not («Vẫn lưu»). A save is refused again while any such
+ * record is not among them: one added since was not seen.
+ */
+export const confirmedSimilarIds = z.array(z.number().int().positive()).max(1000).optional().default([]);

@@ -11,7 +11,7 @@ import {
   type ParticipantStatus,
   type PartnerKind,
 } from '../domain';
-import { channel, isoDate, none, listOf, optionalCount, optionalIsoDate, optionalText, optionalTimeOfDay, pageInput, requiredText, searchText } from './define';
+import { channel, confirmedSimilarIds, isoDate, none, listOf, optionalCount, optionalIsoDate, optionalText, optionalTimeOfDay, pageInput, requiredText, searchText } from './define';
 import { withoutControlCharacters } from '../text';
 
 const id = z.number().int().positive();
@@ -57,8 +57,8 @@ const eventFields = {
   budget: optionalCount('Kinh phí'),
   description: optionalParagraphs('Nội dung', 5000),
   outcome: optionalParagraphs('Kết quả', 5000),
-  /** The person confirmed this is not an event already recorded of its kind, day and name («Vẫn lưu»). */
-  confirmDuplicate: z.boolean().optional(),
+  /** The events already recorded of its kind, day and name the person was shown. */
+  confirmedSimilarIds,
 };
 
 function eventRules(

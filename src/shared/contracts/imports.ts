@@ -264,8 +264,9 @@ export interface ImportPreviewRow {
   notes: ImportProblem[];
   /**
    * The row may be another organization than the one it names (a Mã số HTX beside another's name),
-   * whether or not a stored record matches it (a year of figures not stored yet): like an inFile
-   * row, it is in neither bulk group and skipped unless the person chooses for it.
+   * whether or not a stored record matches it (a year of figures not stored yet), or holds an amount
+   * its note says is likely not meant: like an inFile row, it is in neither bulk group and skipped
+   * unless the person chooses for it.
    */
   doubtful?: true;
   /** What the import does with the row unless told otherwise. */

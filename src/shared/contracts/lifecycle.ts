@@ -11,6 +11,8 @@ export interface LifecycleParticipant {
   name: string;
   kind: OrganizationKind;
   role: LifecycleRole;
+  /** Present when the organization is in the Thùng rác: a screen must not say it is in the register. */
+  inTrash?: true;
 }
 
 export interface LifecycleEvent {

@@ -5,6 +5,7 @@ import type { Organization, OrganizationKind, OrganizationStatus, Page } from '.
 import {
   channel,
   code,
+  confirmedSimilarIds,
   isoDate,
   optionalCount,
   optionalEmail,
@@ -75,12 +76,8 @@ const organizationFields = {
   memberUntil: optionalIsoDate('Ngày thôi là thành viên Liên minh'),
   highTech: z.boolean().optional().default(false),
   valueChain: z.boolean().optional().default(false),
-  /**
-   * The organizations of nearly the same name in the same commune the person was shown (the ids a
-   * refused save's conflict names in `similar`) and says this one is not. A save is refused with a
-   * conflict while any such organization is not among them: one added since was not seen.
-   */
-  confirmedSimilarIds: z.array(id).max(1000).optional().default([]),
+  /** The organizations of nearly the same name in the same commune the person was shown. */
+  confirmedSimilarIds,
 };
 
 /** Leaving the alliance cannot come before joining it. */
@@ -121,6 +118,16 @@ export function membershipEndsOn(organization: { memberUntil: string | null; end
   const { memberUntil, endedOn } = organization;
   return memberUntil === null || (endedOn !== null && endedOn < memberUntil) ? endedOn : memberUntil;
 }
+
+/** What the register's status says of an organization, as a sentence goes on: «tổ chức đã giải thể». */
+export const organizationStatusWords: Record<OrganizationStatus, string> = {
+  active: 'đang hoạt động',
+  suspended: 'đang tạm ngừng hoạt động',
+  dissolving: 'đang giải thể',
+  dissolved: 'đã giải thể',
+  bankrupt: 'đã phá sản',
+  reorganized: 'đã được tổ chức lại (chia, tách, hợp nhất hoặc sáp nhập)',
+};
 
 /** How an organization ended, as it reads in a sentence of a message: «giải thể ngày 03/12/2026». */
 export const organizationEndingNames: Partial<Record<OrganizationStatus, string>> = {

@@ -1,7 +1,7 @@
 /** Đối tác: enterprises, markets, online channels, logistics, other alliances, state agencies. */
 import { z } from 'zod';
 import { partnerBusinessLines, partnerKinds, type Page, type PartnerBusinessLine, type PartnerKind } from '../domain';
-import { channel, code, optionalEmail, optionalPhone, optionalText, pageInput, requiredText, searchText } from './define';
+import { channel, code, confirmedSimilarIds, optionalEmail, optionalPhone, optionalText, pageInput, requiredText, searchText } from './define';
 import { taxCodeField } from './organizations';
 
 /** A partner as lists and pickers show it. */
@@ -81,11 +81,8 @@ const partnerFields = {
   buys: optionalText('Mặt hàng cần mua', 1000),
   qualityRequirements: optionalText('Yêu cầu chất lượng', 1000),
   note: optionalText('Ghi chú', 2000),
-  /**
-   * The person has seen that a partner of nearly the same name exists in the same province and says
-   * this one is another; without it such a save is refused with a conflict.
-   */
-  confirmSimilarName: z.boolean().optional().default(false),
+  /** The partners of nearly the same name in the same province the person was shown. */
+  confirmedSimilarIds,
 };
 
 /** Only an enterprise says which line it is in; another kind with one is a mistake to point out. */

@@ -19,7 +19,7 @@ import {
 } from '../plans';
 import { formatIsoDateVi } from '../text';
 import type { AgreementAttachment } from './agreements';
-import { channel, code, isoDate, none, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
+import { channel, code, confirmedSimilarIds, isoDate, none, optionalIsoDate, optionalText, pageInput, requiredText } from './define';
 import { fileId, type FileChunk } from './files';
 import type { FiguresPending } from './statistics';
 
@@ -90,8 +90,8 @@ const planFields = {
   status: z.enum(planStatuses, { error: 'Chưa chọn tình trạng của kế hoạch.' }),
   note: optionalText('Ghi chú', 2000),
   targets: z.array(targetInput).max(100, { error: 'Một kế hoạch ghi tối đa 100 chỉ tiêu.' }),
-  /** The person confirmed it is another year plan beside one of the same year and scope (communes, kinds, sector). */
-  confirmSameYear: z.boolean().optional().default(false),
+  /** The year plans of the same year and scope (communes, kinds, sector) the person was shown. */
+  confirmedSimilarIds,
 };
 
 type PlanShape = z.output<z.ZodObject<typeof planFields>>;
@@ -235,8 +235,8 @@ export const copyPlanInput = z.object({
   id,
   /** The year the copy is for: its period moves by whole years to land there. */
   year: z.number({ error: 'Năm phải là một số.' }).int().min(1900).max(2200),
-  /** The person confirmed the copy beside a year plan of that year with the same scope. */
-  confirmSameYear: z.boolean().optional().default(false),
+  /** The year plans of that year and the same scope the person was shown, for the copy. */
+  confirmedSimilarIds,
 });
 
 export const plansContract = {

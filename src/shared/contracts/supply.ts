@@ -8,7 +8,7 @@ import { supplyStatuses, type OrganizationKind, type Page, type SupplyStatus } f
 import { formatIsoDateVi } from '../text';
 import { isIsoDate } from '../typed';
 import { agreementInput, type AgreementInput, type AgreementSummary } from './agreements';
-import { channel, code, isoDate, listOf, none, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
+import { channel, code, confirmedSimilarIds, isoDate, listOf, none, optionalCount, optionalIsoDate, optionalText, pageInput, requiredText, searchText } from './define';
 
 const id = z.number({ error: 'Chưa chọn.' }).int().positive();
 const optionalId = id.nullable().optional().transform((value) => value ?? null);
@@ -277,8 +277,8 @@ const offerFields = {
   contactPhone: optionalText('Điện thoại liên hệ', 40),
   note: optionalText('Ghi chú', 2000),
   programmeId: optionalId,
-  /** The person has seen the open offer this one may duplicate and saves it all the same. */
-  confirmDuplicate: z.boolean().optional(),
+  /** The open offers this one may duplicate the person was shown. */
+  confirmedSimilarIds,
 };
 
 type OfferShape = z.output<z.ZodObject<typeof offerFields>>;
@@ -330,8 +330,8 @@ const demandFields = {
   contactPhone: optionalText('Điện thoại liên hệ', 40),
   note: optionalText('Ghi chú', 2000),
   programmeId: optionalId,
-  /** The person has seen the open demand this one may duplicate and saves it all the same. */
-  confirmDuplicate: z.boolean().optional(),
+  /** The open demands this one may duplicate the person was shown. */
+  confirmedSimilarIds,
 };
 
 type DemandShape = z.output<z.ZodObject<typeof demandFields>>;

@@ -197,7 +197,17 @@ export interface ReadRow {
    * of `values`, so that what the row lacks is said at the cell the person wrote. Made only for a row that has one.
    */
   markedBlank?: Set<string>;
+  /**
+   * The date fields written as a year or a month alone ("2013", "06/2019"), read as its first day:
+   * a stored date within it is the same date told more precisely, kept by an update. Made only for a row that has one.
+   */
+  datesWithin?: Map<string, DateWithin>;
+  /** An amount likely not what was meant (`implausibleAmount`): the row is written only when the person chooses. */
+  doubtful?: true;
 }
+
+/** How much of a date a cell wrote: its year alone, or its month. */
+export type DateWithin = 'year' | 'month';
 
 /** A number with a unit after it, as a quantity cell may hold one: "1,5 tấn", "10.000 trái". */
 const numberAndUnit = /^(\d[\d.,\s]*?)\s*([^\d\s.,].*)$/u;
@@ -236,7 +246,7 @@ function commaThousandsSaid(whole: string, group: string, stated: (grouped: numb
 
 /** A multiple of the đồng a header names (`scaleOfHeader`), as a sentence says it: "triệu đồng". */
 function multipleSaid(scale: number): string {
-  const named: Readonly<Record<number, string>> = { 1_000: 'nghìn đồng', 1_000_000: 'triệu đồng', 1_000_000_000: 'tỷ đồng' };
+  const named: Readonly<Record<number, string>> = { 1: 'đồng', 1_000: 'nghìn đồng', 1_000_000: 'triệu đồng', 1_000_000_000: 'tỷ đồng' };
   return named[scale] ?? `${formatCount(scale)} đồng`;
 }
 
@@ -269,27 +279,48 @@ function implausibleFrom(field: ImportField): number {
   return field.perMonth ? 1_000_000_000 : 1_000_000_000_000;
 }
 
+/**
+ * Below what a bare amount is more likely written in a larger unit than its column's — «1,5» under
+ * «(triệu đồng)» for 1,5 tỷ đồng: 10 triệu đồng of capital, revenue or assets, 100.000 đồng of
+ * income a month. A price or a profit may be any amount.
+ */
+function implausibleBelow(field: ImportField): number {
+  if (field.price || field.lossWord) return 0;
+  return field.perMonth ? 100_000 : 10_000_000;
+}
+
 /** Anything a sum in đồng is written as starts at a million: a smaller number was not written in đồng. */
 const LEAST_SUM_IN_DONG = 1_000_000;
 
+/** How a row held back by an amount to check is left: skipped until the person says what to do. */
+const HELD_BACK = 'Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này.';
+
 /**
- * What is said of a bare number `written` that its header's multiple made `stored` đồng, when that
- * is too large to be meant: a note to heed, or a refusal past what the field holds. Said with what
- * was most likely meant — the number in đồng — and how to write it so; null for a likely amount.
+ * What is said of a bare number `written` its column made `stored` đồng, when that is too large or
+ * too small to be meant (the header's multiple slipped): a note to heed, the row then held back
+ * (`ReadRow.doubtful`), or a refusal past what the field holds. Said with what was most likely
+ * meant and how to write it so; null for a likely amount.
  */
-function scaledTooFar(field: ImportField, column: MappedColumn, value: CellValue, written: number, stored: number): { message: string; refused: boolean } | null {
+function implausibleAmount(field: ImportField, column: MappedColumn, value: CellValue, written: number, stored: number): { message: string; refused: boolean } | null {
   const refused = !Number.isSafeInteger(stored);
-  if (!refused && Math.abs(column.perYear ? stored / 12 : stored) < implausibleFrom(field)) return null;
-  const typed = typeof value === 'string' ? value.trim() : formatCount(written);
+  const amount = Math.abs(column.perYear ? stored / 12 : stored);
+  const typed = typeof value === 'string' ? value.trim() : formatDecimal(written);
   const read = `${field.label}: «${typed}» ở cột tính bằng ${multipleSaid(column.scale)} là ${formatCount(stored)} đồng`;
+  if (!refused && amount > 0 && amount < implausibleBelow(field)) {
+    // Written in the next multiple that makes it likely: tỷ under «(triệu đồng)», triệu under «(đồng)».
+    const larger = [1_000, 1_000_000, 1_000_000_000].find((times) => amount * times >= implausibleBelow(field)) ?? 1_000;
+    const fix = `Nếu là ${formatCount(stored * larger)} đồng, hãy sửa ô thành ${formatDecimal(written * larger)}`;
+    return { message: `${read}, nhỏ bất thường, có lẽ ô đã ghi bằng ${multipleSaid(column.scale * larger)}. ${fix}. ${HELD_BACK}`, refused };
+  }
+  if (column.scale === 1 || (!refused && amount < implausibleFrom(field))) return null;
   const why = refused ? 'quá mức có thể lưu' : 'lớn bất thường';
-  if (Math.abs(written) < LEAST_SUM_IN_DONG) return { message: `${read}, ${why}: hãy xem lại số và đơn vị ở tiêu đề cột.`, refused };
+  if (Math.abs(written) < LEAST_SUM_IN_DONG) return { message: `${read}, ${why}: hãy xem lại số và đơn vị ở tiêu đề cột.${refused ? '' : ` ${HELD_BACK}`}`, refused };
   // Written so in the header's multiple when that takes at most three decimals (1,25 triệu); else in đồng alone.
   const inMultiple = written / column.scale;
   const inDong = `«${formatCount(written)} đ»`;
   const fix = Number(inMultiple.toFixed(3)) === inMultiple ? `${formatDecimal(inMultiple)} (hoặc ghi ${inDong})` : inDong;
-  const then = refused ? ' rồi nhập lại' : '. Dòng vẫn được ghi nếu để nguyên';
-  return { message: `${read}, ${why}, có lẽ ô đã ghi bằng đồng. Nếu là ${formatCount(written)} đồng, hãy sửa ô thành ${fix}${then}.`, refused };
+  const then = refused ? ' rồi nhập lại.' : `. ${HELD_BACK}`;
+  return { message: `${read}, ${why}, có lẽ ô đã ghi bằng đồng. Nếu là ${formatCount(written)} đồng, hãy sửa ô thành ${fix}${then}`, refused };
 }
 
 /**
@@ -451,7 +482,7 @@ function fullYear(twoDigits: number, thisYear: number): number {
  * năm 2019", "2019-06", "5/6/19". Read as the first day of that year or month, or with the century of the past, and said
  * in a note.
  */
-function looseDate(value: CellValue, { thisYear, date1904 }: { thisYear: number; date1904: boolean }): { iso: string; note: string } | null {
+function looseDate(value: CellValue, { thisYear, date1904 }: { thisYear: number; date1904: boolean }): { iso: string; note: string; within?: DateWithin } | null {
   const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? foldText(value) : '';
   const pad = (n: number) => String(n).padStart(2, '0');
   // A date pasted from another sheet as its value lands in a text cell as Excel's day number: five
@@ -461,14 +492,14 @@ function looseDate(value: CellValue, { thisYear, date1904 }: { thisYear: number;
   const yearOnly = /^(?:nam\s*)?(\d{4})$/.exec(text);
   if (yearOnly) {
     const year = Number(yearOnly[1]);
-    if (year >= 1900 && year <= thisYear) return { iso: `${year}-01-01`, note: `chỉ ghi năm ${year}; ghi nhận là 01/01/${year}` };
+    if (year >= 1900 && year <= thisYear) return { iso: `${year}-01-01`, note: `chỉ ghi năm ${year}; ghi nhận là 01/01/${year}`, within: 'year' };
   }
   // "tháng" is often cut to "T3/2016" or "Th3/2016"; a year first ("2016-03") is the ISO order.
   const monthYear = /^(?:(?:thang|th|t)\.?\s*)?(\d{1,2})[/.-](\d{4})$/.exec(text) ?? /^thang\s*(\d{1,2})\s*,?\s*nam\s*(\d{4})$/.exec(text);
   const yearMonth = monthYear ? null : /^(\d{4})[/.-](\d{1,2})$/.exec(text);
   if (monthYear || yearMonth) {
     const [month, year] = monthYear ? [Number(monthYear[1]), Number(monthYear[2])] : [Number(yearMonth?.[2]), Number(yearMonth?.[1])];
-    if (month >= 1 && month <= 12 && year >= 1900 && year <= thisYear) return { iso: `${year}-${pad(month)}-01`, note: `chỉ ghi tháng ${pad(month)}/${year}; ghi nhận là 01/${pad(month)}/${year}` };
+    if (month >= 1 && month <= 12 && year >= 1900 && year <= thisYear) return { iso: `${year}-${pad(month)}-01`, note: `chỉ ghi tháng ${pad(month)}/${year}; ghi nhận là 01/${pad(month)}/${year}`, within: 'month' };
   }
   const shortYear = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(text);
   if (shortYear) {
@@ -494,12 +525,12 @@ const falseWords = new Set(['khong', 'k', '0', 'false', 'no', '-']);
 
 /**
  * The cell reference of a field in a row ("C12"): its column's, else the period column's that fills
- * it; the row number alone when no column feeds it.
+ * it or the less precise one read in its stead (`fallbackFor`); the row number alone when no column feeds it.
  */
 export function cellRef(columns: readonly MappedColumn[], fieldKey: string, rowNumber: number): string {
   const column =
     columns.find((candidate) => candidate.field.key === fieldKey) ??
-    columns.find(({ field: { fills } }) => fills !== undefined && (fills.from === fieldKey || fills.until === fieldKey));
+    columns.find(({ field: { fills, fallbackFor } }) => fallbackFor === fieldKey || (fills !== undefined && (fills.from === fieldKey || fills.until === fieldKey)));
   return column ? `${column.letter}${rowNumber}` : `Dòng ${rowNumber}`;
 }
 
@@ -579,18 +610,22 @@ export function readRow(
         break;
       }
       case 'date': {
+        // A founding year is read only where the founding day is not written (`fallbackFor`).
+        const key = field.fallbackFor ?? field.key;
+        if (field.fallbackFor && columns.some((other) => other.field.key === key && shownCell(row.cells[other.index]) !== '')) break;
         const parsed = parseDateCell(value, options);
         const loose = parsed && 'error' in parsed ? looseDate(value, options) : null;
         if (loose) {
-          values.set(field.key, loose.iso);
+          values.set(key, loose.iso);
+          if (loose.within) (read.datesWithin ??= new Map()).set(key, loose.within);
           notes.push({ cell: cellOf(column, row), message: `${field.label}: ${loose.note}.` });
         } else if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
-        else if (parsed) values.set(field.key, parsed.iso);
+        else if (parsed) values.set(key, parsed.iso);
         break;
       }
       case 'number':
       case 'money': {
-        let tooFar: ReturnType<typeof scaledTooFar> = null;
+        let tooFar: ReturnType<typeof implausibleAmount> = null;
         const parsed = parseNumberCell(value);
         const inWords = typeof value === 'string' && parsed && 'error' in parsed ? numberInWords(field, value, column) : null;
         if (inWords && column.perYear && inWords.period === undefined) {
@@ -611,8 +646,8 @@ export function readRow(
           const scaled = field.type === 'money' && column.scale !== 1;
           const inDong = scaled && typeof value === 'string' && namesDong.test(value);
           const stored = scaled && !inDong ? Math.round(shownValue * column.scale) : shownValue;
-          // A number the header's multiple made absurd was most likely written in đồng already.
-          tooFar = scaled && !inDong ? scaledTooFar(field, column, value, shownValue, stored) : null;
+          // A number the header's multiple made absurd was most likely written in another one.
+          tooFar = field.type === 'money' && !inDong ? implausibleAmount(field, column, value, shownValue, stored) : null;
           if (tooFar?.refused) {
             problems.push({ cell: cellOf(column, row), message: tooFar.message });
             break;
@@ -636,7 +671,10 @@ export function readRow(
           if (earlier?.cell === cellOf(column, row)) earlier.message = `${earlier.message.replace(/\.$/, '')} ${warning}.`;
           else notes.push({ cell: cellOf(column, row), message: `${field.label}: ${grouped} ${warning}.` });
         }
-        if (tooFar) notes.push({ cell: cellOf(column, row), message: tooFar.message, heed: true });
+        if (tooFar) {
+          notes.push({ cell: cellOf(column, row), message: tooFar.message, heed: true });
+          read.doubtful = true;
+        }
         break;
       }
       case 'flag': {

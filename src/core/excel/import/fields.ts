@@ -22,6 +22,11 @@ export interface ImportField {
   headers: string[];
   /** Another field whose column feeds this required one when it has none (`ImportFieldInfo.fedAlsoBy`). */
   fedAlsoBy?: string;
+  /**
+   * A less precise column of another field, read only where that field's own column is blank: the
+   * founding year beside the founding day.
+   */
+  fallbackFor?: string;
   /** A period in one cell ("tháng 3–5/2025"): the date fields its first and last day fill (periods.ts). */
   fills?: { from: string; until: string };
   /** A quantity that may be written with its unit after it ("1,5 tấn"): the unit is read apart (`ReadRow.units`). */
@@ -169,14 +174,13 @@ export const importFields: Record<ImportKind, ImportField[]> = {
       'Ngày, tháng, năm thành lập',
       'Ngày tháng năm thành lập',
       'Ngày đăng ký thành lập',
-      'Năm thành lập',
       'Thành lập',
-      'Năm TL',
       'Ngày TL',
       'Ngày thành lập HTX',
-      'Năm thành lập HTX',
       'Thời gian thành lập',
     ]),
+    // Alone, it is the founding date (as its first day); beside a column of the day, the day wins.
+    { ...field('foundedYear', 'Năm thành lập', 'date', ['Năm TL', 'Năm thành lập HTX']), fallbackFor: 'foundedOn' },
     field('sectorCode', 'Lĩnh vực hoạt động', 'choice', ['Lĩnh vực', 'Ngành nghề', 'Ngành nghề kinh doanh', 'Lĩnh vực sản xuất kinh doanh', 'Ngành', 'Lĩnh vực hoạt động chính', 'Ngành nghề chính', 'Lĩnh vực SXKD', 'Ngành nghề SXKD', 'Lĩnh vực kinh doanh']),
     field('phone', 'Điện thoại', 'phone', phoneHeaders),
     field('email', 'Thư điện tử', 'email', ['Email', 'E-mail', 'Thư điện tử']),

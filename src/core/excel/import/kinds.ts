@@ -9,15 +9,15 @@ import { and, asc, desc, eq, getTableColumns, getTableName, gt, notInArray, sql 
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { notInTrash } from '../../db/predicates';
 import type { z } from 'zod';
-import { figureFields, figuresSaveInput, profitAboveRevenue, type FigureField } from '../../../shared/contracts/figures';
+import { figureFields, figuresSaveInput, profitAboveRevenue, yearOutsideLifeReason, type FigureField } from '../../../shared/contracts/figures';
 import type { ImportChanges, ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
-import { organizationInput, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
+import { organizationInput, organizationStatusWords, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productValues, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
-import { convertible, convertPrice, convertQuantity, productGroupOf } from '../../../shared/supply';
+import { convertible, convertPrice, convertQuantity, endedPartyRefusal, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity, unitNameInSentence } from '../../../shared/format';
-import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
 import { conflict } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
@@ -57,6 +57,7 @@ import {
 } from '../../services/figures';
 import {
   deleteOrganization,
+  endedRefusal,
   foundingDayRefusal,
   foundingIssues,
   kindChangeRefusal,
@@ -68,9 +69,9 @@ import {
 } from '../../services/organizations';
 import { createPartner, deletePartner, partnerRecords, updatePartner } from '../../services/partners';
 import { deleteProduct, saveProduct } from '../../services/products';
-import { createDemand, createOffer, demandRecords, offerRecords, ownProductNamed, updateDemand, updateOffer } from '../../services/supply';
+import { connectionIssues, createDemand, createOffer, demandRecords, offerRecords, ownProductNamed, updateDemand, updateOffer } from '../../services/supply';
 import { allUnits, unitOfText, type UnitRow } from '../../services/supplyLookups';
-import { cellRef, quantityUnitOfHeader, type FieldValue, type MappedColumn, type ReadRow } from './cells';
+import { cellRef, quantityUnitOfHeader, type DateWithin, type FieldValue, type MappedColumn, type ReadRow } from './cells';
 import { headerKey } from './fields';
 import { ChoiceReader, partnerBusinessLineLabels, partnerKindLabels, rememberedValues, writtenKey, type ValueMap } from './choices';
 import { alsoOldCommunesWords, readPlace, type PlaceReading } from './places';
@@ -166,6 +167,9 @@ interface FoundOrganization {
 interface Statements {
   organizationByNumber: BetterSqlite3.Statement<[string], FoundOrganization>;
   organizationsByName: BetterSqlite3.Statement<[string, string], FoundOrganization & { ended: 0 | 1 }>;
+  /** In the Thùng rác: by Mã số HTX, else by name in a commune (`trashedProblem`). */
+  trashedByNumber: BetterSqlite3.Statement<[string], FoundOrganization>;
+  trashedByName: BetterSqlite3.Statement<[string, string], FoundOrganization>;
 }
 
 function prepareStatements(ctx: Context): Statements {
@@ -177,6 +181,8 @@ function prepareStatements(ctx: Context): Statements {
     organizationsByName: ctx.db.$client.prepare<[string, string], FoundOrganization & { ended: 0 | 1 }>(
       `${columns}, ended_on IS NOT NULL AS ended FROM organizations WHERE commune_code = ? AND name_key = ? AND deleted_at IS NULL`,
     ),
+    trashedByNumber: ctx.db.$client.prepare<[string], FoundOrganization>(`${columns} FROM organizations WHERE registration_no = ? AND deleted_at IS NOT NULL`),
+    trashedByName: ctx.db.$client.prepare<[string, string], FoundOrganization>(`${columns} FROM organizations WHERE commune_code = ? AND name_key = ? AND deleted_at IS NOT NULL`),
   };
 }
 
@@ -200,6 +206,9 @@ function organizationByName(scope: ImportScope, communeCode: string, nameKey: st
 export class RegisterKeys {
   private numbers: Set<string> | null = null;
   private names = new Set<string>();
+  /** Those of the organizations in the Thùng rác, which a row must not double. */
+  private trashedNumbers = new Set<string>();
+  private trashedNames = new Set<string>();
   /** The database's state the keys were read in: another connection's commits, this one's changes. */
   private readAt = '';
 
@@ -210,15 +219,17 @@ export class RegisterKeys {
     const state = changeMark(this.ctx.db);
     if (this.numbers && state === this.readAt) return;
     const rows = this.ctx.db
-      .select({ registrationNo: organizations.registrationNo, communeCode: organizations.communeCode, nameKey: organizations.nameKey })
+      .select({ registrationNo: organizations.registrationNo, communeCode: organizations.communeCode, nameKey: organizations.nameKey, deletedAt: organizations.deletedAt })
       .from(organizations)
-      .where(notInTrash(organizations))
       .all();
     this.numbers = new Set();
     this.names = new Set();
+    this.trashedNumbers = new Set();
+    this.trashedNames = new Set();
     for (const row of rows) {
-      if (row.registrationNo) this.numbers.add(row.registrationNo);
-      this.names.add(`${row.communeCode}\u0000${row.nameKey}`);
+      const [numbers, names] = row.deletedAt === null ? [this.numbers, this.names] : [this.trashedNumbers, this.trashedNames];
+      if (row.registrationNo) numbers.add(row.registrationNo);
+      names.add(`${row.communeCode}\u0000${row.nameKey}`);
     }
     this.readAt = state;
   }
@@ -231,6 +242,16 @@ export class RegisterKeys {
   /** False when no organization of this commune has this name key; true when one may. */
   mayHaveName(communeCode: string, nameKey: string): boolean {
     return this.numbers === null || this.names.has(`${communeCode}\u0000${nameKey}`);
+  }
+
+  /** As `mayHaveNumber`, of the organizations in the Thùng rác. */
+  mayHaveTrashedNumber(registrationNo: string): boolean {
+    return this.numbers === null || this.trashedNumbers.has(registrationNo);
+  }
+
+  /** As `mayHaveName`, of the organizations in the Thùng rác. */
+  mayHaveTrashedName(communeCode: string, nameKey: string): boolean {
+    return this.numbers === null || this.trashedNames.has(`${communeCode}\u0000${nameKey}`);
   }
 }
 
@@ -294,7 +315,7 @@ export interface PreparedRow {
 }
 
 /** What a commit writes of a row without problems, as its preview prepared it. */
-export type WritableRow = Pick<PreparedRow, 'input' | 'present' | 'figures'>;
+export type WritableRow = Pick<PreparedRow, 'input' | 'present' | 'figures'> & Pick<ReadRow, 'datesWithin'>;
 
 /** What the import wrote, for undo: `before` holds the changed stored values of an update, `after` what it left. */
 export interface WrittenChange {
@@ -1059,10 +1080,26 @@ function organizationMerged(stored: OrganizationRow, row: WritableRow, communeCo
   for (const field of organizationInputFields(row.present)) {
     // A blank never overwrites a stored value.
     if (isBlank(incoming[field]) || (field === 'name' && sameOrganizationName(incoming.name, stored.name))) continue;
+    if (saysStored(incoming[field], merged[field], row.datesWithin?.get(field))) continue;
     Object.assign(merged, { [field]: incoming[field] });
   }
   return merged;
 }
+
+/**
+ * Whether a row's value says what the stored one says, less precisely: the same text without its
+ * marks or in other capitals («Ap Tan Tien» for «Ấp Tân Tiến»), or a year or a month alone
+ * (`within`) that the stored date lies in. The register's spelling and day are then kept — but a
+ * register's text without marks takes the row's with them («Ấp Tân Tiến» for «Ap Tan Tien»).
+ */
+function saysStored(written: unknown, stored: unknown, within: DateWithin | undefined): boolean {
+  if (typeof written !== 'string' || typeof stored !== 'string') return false;
+  if (within) return stored.startsWith(written.slice(0, within === 'year' ? 4 : 7));
+  return foldText(written) === foldText(stored) && !(withoutMarks.test(stored) && !withoutMarks.test(written));
+}
+
+/** Text written without a letter beyond ASCII: no Vietnamese marks. */
+const withoutMarks = /^\p{ASCII}*$/u;
 
 function organizationRow(ctx: Context, id: number): OrganizationRow | undefined {
   return undoQueries(ctx.db).organization.get({ id });
@@ -1090,6 +1127,26 @@ function registeredOrganization(scope: ImportScope, registrationNo: string, key:
     if (byName) return { ...byName, reason: 'sameName' };
   }
   return null;
+}
+
+/**
+ * A row naming, by its Mã số HTX or by its name in its commune, an organization in the Thùng rác
+ * and none in the register by that key: it would add a second one — or give the Mã số to another,
+ * after which the one in the trash could not be restored. Refused at that cell, until the person
+ * restores it (then the row updates it) or writes another.
+ */
+function trashedProblem(scope: ImportScope, registrationNo: string, nameKey: string, place: RowPlace, registered: () => RegisteredOrganization | null, rowNumber: number): ImportProblem | null {
+  const { registerKeys, statements } = scope;
+  const byNumber = registrationNo && registerKeys.mayHaveTrashedNumber(registrationNo) && registered()?.reason !== 'registrationNo' ? statements.trashedByNumber.get(registrationNo) : undefined;
+  const communes = communeCodesOf(place).filter((code) => registerKeys.mayHaveTrashedName(code, nameKey));
+  const byName = !byNumber && nameKey && communes.length && !registered() ? communes.map((code) => statements.trashedByName.get(code, nameKey)).find(Boolean) : undefined;
+  const found = byNumber ?? byName;
+  if (!found) return null;
+  const which = found.registrationNo ? `mã số ${found.registrationNo}` : unitNameInSentence(communeNameOf(scope, found.communeCode));
+  return {
+    cell: cellRef(scope.columns, byNumber ? 'registrationNo' : 'name', rowNumber),
+    message: `${found.name} (${which}) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.`,
+  };
 }
 
 /**
@@ -1200,6 +1257,28 @@ function foundingProblems(scope: ImportScope, input: ParsedOrganizationInput, fo
 }
 
 /**
+ * Figures of a year the organization did not exist in, as it will be once the row is written (its
+ * founding day, else the stored one; the stored end): refused as the figures import and Cập nhật
+ * số liệu năm refuse them (`yearOutsideLifeReason`), at the row's first figure.
+ */
+function figuresOutsideLife(
+  scope: ImportScope,
+  input: ParsedOrganizationInput,
+  found: RegisteredOrganization | null,
+  year: number,
+  present: ReadonlySet<string>,
+  rowNumber: number,
+): ImportProblem | null {
+  const stored = found ? (organizationRow(scope.ctx, found.id) ?? null) : null;
+  const life = { name: stored?.name ?? input.name, foundedOn: input.foundedOn ?? stored?.foundedOn ?? null, endedOn: stored?.endedOn ?? null };
+  const refusal = yearOutsideLifeReason(life, year);
+  if (!refusal) return null;
+  // A members list has no year column: the year is chosen for the file.
+  const cell = cellRef(scope.columns, figureFields.find((key) => present.has(key)) ?? 'year', rowNumber);
+  return { cell, message: `${refusal} Hãy xóa số liệu trên dòng này, hoặc chọn lại năm của số liệu ở bước ghép cột.` };
+}
+
+/**
  * A kind the row writes (its kind cell) over another of the organization it updates, which has a
  * past: the register refuses it (`kindChangeRefusal`), so the row is refused at that cell, as the
  * form would, rather than the commit stopping on it. Its other values are written once the cell
@@ -1270,15 +1349,6 @@ function enterpriseOf(scope: ImportScope, read: ReadRow, rowNumber: number): Ent
 
 /** A Tình trạng cell that says the organization works as usual. */
 const workingStatus = /^(?:dang |con |van )?hoat dong(?: (?:binh thuong|tot|on dinh|(?:co )?hieu qua))?$/;
-/** What the register's status says of an organization, as a sentence goes on: «tổ chức đã giải thể». */
-const registeredStatusWords: Record<OrganizationStatus, string> = {
-  active: 'đang hoạt động',
-  suspended: 'đang tạm ngừng hoạt động',
-  dissolving: 'đang giải thể',
-  dissolved: 'đã giải thể',
-  bankrupt: 'đã phá sản',
-  reorganized: 'đã được tổ chức lại (chia, tách, hợp nhất hoặc sáp nhập)',
-};
 /** One that says it does not: a suspension, dissolution, bankruptcy or merger, each an event with its date. */
 const notWorkingStatus = /\b(?:ngung|giai the|pha san|khong (?:con )?hoat dong|dung hoat dong|sap nhap|hop nhat|chia|tach|thu hoi|to chuc lai)\b/;
 
@@ -1303,7 +1373,7 @@ function statusOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, regis
       const since = stored.endedOn ? ` từ ${formatIsoDateVi(stored.endedOn)}` : '';
       notes.push({
         cell,
-        message: `Tình trạng «${written}»: trong dữ liệu, tổ chức ${registeredStatusWords[stored.status]}${since} theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.`,
+        message: `Tình trạng «${written}»: trong dữ liệu, tổ chức ${organizationStatusWords[stored.status]}${since} theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.`,
         heed: true,
       });
     }
@@ -1345,6 +1415,30 @@ function remarkOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, regis
         : `Tên «${name}» có ghi «(${inName ?? ''})»: dòng vẫn được ghi là tổ chức đang hoạt động, với tên đúng như trong ô. ${advice} Nếu tổ chức còn hoạt động, hãy bỏ phần trong ngoặc khỏi tên trong tệp.`,
     heed: true,
   });
+}
+
+/**
+ * A date written as a year or a month alone, said as the «Cập nhật» of the organization found
+ * writes it (`saysStored`) in place of the reader's note: the stored day kept when it lies within,
+ * else the first day of what was written.
+ */
+function datesWithinSaid(scope: ImportScope, read: ReadRow, found: RegisteredOrganization | null, rowNumber: number, notes: ImportProblem[]): void {
+  const stored = found ? organizationRow(scope.ctx, found.id) : undefined;
+  if (!stored || !read.datesWithin) return;
+  for (const [key, within] of read.datesWithin) {
+    const written = read.values.get(key);
+    const storedDate = key === 'foundedOn' ? stored.foundedOn : key === 'memberSince' ? stored.memberSince : null;
+    // Its column's, or the founding year's read in its stead (`fallbackFor`).
+    const column = scope.columns.find((one) => (one.field.fallbackFor ?? one.field.key) === key && notes.some((note) => note.cell === `${one.letter}${rowNumber}`));
+    const cell = `${column?.letter ?? ''}${rowNumber}`;
+    const at = notes.findIndex((note) => note.cell === cell);
+    if (typeof written !== 'string' || storedDate === null || !column || at < 0) continue;
+    const period = within === 'year' ? `năm ${written.slice(0, 4)}` : `tháng ${written.slice(5, 7)}/${written.slice(0, 4)}`;
+    const said = saysStored(written, storedDate, within)
+      ? `như ngày đã lưu (${formatIsoDateVi(storedDate)}): giữ nguyên ngày đã lưu`
+      : `khác ngày đã lưu (${formatIsoDateVi(storedDate)}): «Cập nhật» ghi là ${formatIsoDateVi(written)}`;
+    notes[at] = { cell, message: `${column.field.label}: chỉ ghi ${period}, ${said}.` };
+  }
 }
 
 /** Fields read only to be checked against the row, never stored. */
@@ -1397,6 +1491,7 @@ const organizationsAdapter: KindAdapter = {
     else if (parsed.success && (parsed.data.foundedOn !== null || parsed.data.memberSince !== null)) {
       problems.push(...foundingProblems(scope, parsed.data, registered(), rowNumber));
     }
+    if (parsed.success && read.datesWithin) datesWithinSaid(scope, read, registered(), rowNumber, notes);
     const present = new Set([...read.values.keys()].filter((key) => !checkedOnly.has(key)));
     const kindChange = parsed.success && present.has('kind') ? kindChangeProblem(scope, read, parsed.data.kind, registered(), rowNumber) : null;
     if (kindChange) problems.push(kindChange);
@@ -1406,7 +1501,11 @@ const organizationsAdapter: KindAdapter = {
       // the row will update looked up, as its match will find it.
       const organizationId = figuresCheckedAgainstStored(figures, present) ? (registered()?.id ?? null) : null;
       checkFiguresOfRow(scope, organizationId, figures, present, rowNumber, problems, notes);
+      const outsideLife = parsed.success ? figuresOutsideLife(scope, parsed.data, registered(), figures.year, present, rowNumber) : null;
+      if (outsideLife) problems.push(outsideLife);
     }
+    const trashed = parsed.success ? trashedProblem(scope, parsed.data.registrationNo, nameKey, place, registered, rowNumber) : null;
+    if (trashed) problems.push(trashed);
     const otherNumber = parsed.success ? otherNumberNote(scope, parsed.data, registered, rowNumber) : null;
     if (otherNumber) notes.push(otherNumber);
     const change = parsed.success ? nameOrPlaceChange(scope, parsed.data, nameKey, place, registered) : null;
@@ -1861,9 +1960,9 @@ interface ProductSale {
 /**
  * A product's unit — its Đơn vị tính, or the unit its Sản lượng or Giá bán cell wrote ("50 tấn",
  * "25.000 đ/kg") —, the period its volume is counted per ("120 tấn/năm", "2 tấn/vụ", or "tấn/năm"
- * in Đơn vị tính), and its price stated for its unit ("25.000 đ/kg" of rice sold by the tấn is
- * 25.000.000 đồng a tấn). Each is said in a note; what cannot be read so (two units, a period a
- * volume is not counted per, a price range, a price for a unit that does not convert) is a problem at its cell.
+ * in Đơn vị tính), and its price, for its unit. Each is said in a note; what cannot be read so (two
+ * units, a period a volume is not counted per, a price range, a price written for another unit —
+ * "25.000 đ/kg" of rice sold by the tấn, refused with the 25.000.000 đồng/tấn to write) is a problem at its cell.
  */
 function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, problems: ImportProblem[], notes: ImportProblem[]): ProductSale {
   const cell = (field: string) => cellRef(scope.columns, field, rowNumber);
@@ -1933,21 +2032,18 @@ function productSaleOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, 
       alsoPresent.push('unit');
       notes.push({ cell: cell('price'), message: `Đơn vị tính: ghi nhận là «${unit}», theo giá bán ${formatDecimal(price)} đồng/${writtenFor}.` });
     } else if (!same(writtenFor, unit)) {
+      // Refused as an offer's price is (`priceRefusal`), with the figure per the product's unit to write.
       const ownUnit = unitOfText(scope.units, unit);
-      const rule: PriceRule | { refusal: string } = ownUnit
-        ? priceRule(scope, writtenFor, ownUnit, 'Giá bán', 'sản lượng')
-        : { refusal: `Giá bán ghi theo ${writtenFor}, còn sản phẩm tính bằng ${unit}; hãy ghi giá theo ${unit}.` };
-      if ('refusal' in rule) {
-        problems.push({ cell: cell('price'), message: rule.refusal });
+      const refusal = ownUnit
+        ? priceRefusal(scope, { for: writtenFor, lower: price, upper: null }, ownUnit, 'Giá bán', 'sản lượng')
+        : `Giá bán ghi theo ${writtenFor}, còn sản phẩm tính bằng ${unit}; hãy ghi giá theo ${unit}.`;
+      if (refusal !== null) {
+        problems.push({ cell: cell('price'), message: refusal });
         price = null;
-      } else {
-        const stated = Math.round(price * rule.factor);
-        notes.push({ cell: cell('price'), message: `Giá bán: ${formatDecimal(price)} đồng/${rule.from?.name ?? writtenFor} ghi nhận là ${formatCount(stated)} đồng/${unit}.` });
-        price = stated;
       }
     }
   }
-  // Stated for its own unit, a price is rounded to the đồng only now: one per kilogram stated per tonne kept its decimals until then.
+  // In whole đồng, as every stored price is.
   return { unit, volumePeriod, price: typeof price === 'number' ? Math.round(price) : price, alsoPresent };
 }
 
@@ -2123,7 +2219,7 @@ function partnerInputOf(row: PartnerRow): ParsedPartnerInput {
     buys: row.buys,
     qualityRequirements: row.qualityRequirements,
     note: row.note,
-    confirmSimilarName: true,
+    confirmedSimilarIds: [],
   };
 }
 
@@ -2352,7 +2448,7 @@ const partnersAdapter: RecordingAdapter = {
     );
   },
   create(scope, row) {
-    const created = createPartner(scope.ctx, { ...(row.input as ParsedPartnerInput), confirmSimilarName: true });
+    const created = createPartner(scope.ctx, row.input as ParsedPartnerInput, 'chosen');
     const stored = partnerRow(scope.ctx, created.id);
     return { entity: 'partner', entityId: created.id, action: 'create', before: null, after: stored ? partnerInputOf(stored) : null };
   },
@@ -2362,7 +2458,7 @@ const partnersAdapter: RecordingAdapter = {
     const merged = partnerMerged(stored, row);
     const before = changedColumns(partnerInputOf(stored) as unknown as Record<string, unknown>, merged as unknown as Record<string, unknown>);
     if (!before) return null;
-    updatePartner(scope.ctx, { id, ...merged });
+    updatePartner(scope.ctx, { id, ...merged }, 'chosen');
     const after = partnerRow(scope.ctx, id);
     return { entity: 'partner', entityId: id, action: 'update', before, after: after ? partnerInputOf(after) : null };
   },
@@ -2396,7 +2492,7 @@ const partnersAdapter: RecordingAdapter = {
       ctx.db.insert(auditLog).values({ entity: 'partner', entityId: row.id, action: 'delete', at: ctx.clock().toISOString(), before: { name: row.name }, after: null }).run();
       return;
     }
-    updatePartner(ctx, { id: row.id, ...partnerInputOf(row), ...(isRecord(change.before) ? change.before : {}) });
+    updatePartner(ctx, { id: row.id, ...partnerInputOf(row), ...(isRecord(change.before) ? change.before : {}) }, 'chosen');
   },
 };
 
@@ -2479,26 +2575,31 @@ function headerUnitOf(scope: ImportScope, fieldKey: string): string | undefined 
   return scope.columns.find((column) => column.field.key === fieldKey)?.headerUnit ?? undefined;
 }
 
-/** How a price written for one unit is stated for another: multiplied by `factor`; `from` the unit it was written for, null when the same. */
-interface PriceRule {
-  factor: number;
-  from: UnitRow | null;
-}
-
 /**
- * How a price written for the unit named `writtenFor` ("kg" of "7.500 đ/kg") is stated for `unit`,
- * the one `measured` (the quantity, the volume) is in: the same unit, or one of the same base by
- * the units' own ratio, unrounded (a quantity's conversion rounds to grams); or why it cannot be,
- * in the person's words. Without `unit` the price is taken as written.
+ * Why a price a cell wrote (`lower`, or its range or ceiling to `upper`) for the unit named
+ * `writtenFor` ("kg" of "7.500 đ/kg") is not taken for `unit`, the one `measured` (the quantity, the
+ * volume) is in: written for another unit it is refused as the forms refuse it — never converted
+ * behind the person's back — with the figure per `unit` to write, by the units' own ratio
+ * (`convertPrice`), or saying the two do not convert; a unit Danh mục does not know is said so.
+ * Null when it is taken as written: for `unit` itself, or without `unit` (its own problem is said).
  */
-function priceRule(scope: ImportScope, writtenFor: string, unit: UnitRow | undefined, label: string, measured: string): PriceRule | { refusal: string } {
-  const priceUnit = unitOfText(scope.units, writtenFor);
-  if (!priceUnit) return { refusal: `${label}: ${unknownUnit(writtenFor)}` };
-  if (!unit || priceUnit.code === unit.code) return { factor: 1, from: null };
+function priceRefusal(
+  scope: ImportScope,
+  written: { for: string; lower: number | null; upper: number | null },
+  unit: UnitRow | undefined,
+  label: string,
+  measured: string,
+): string | null {
+  const priceUnit = unitOfText(scope.units, written.for);
+  if (!priceUnit) return `${label}: ${unknownUnit(written.for)}`;
+  if (!unit || priceUnit.code === unit.code) return null;
   if (!convertible(unit, priceUnit)) {
-    return { refusal: `${label} ghi theo ${priceUnit.name}, còn ${measured} tính bằng ${unit.name}, hai đơn vị không đổi ra nhau được; hãy ghi giá theo ${unit.name}.` };
+    return `${label} ghi theo ${priceUnit.name}, còn ${measured} tính bằng ${unit.name}, hai đơn vị không đổi ra nhau được; hãy ghi giá theo ${unit.name}.`;
   }
-  return { factor: priceUnit.perBase / unit.perBase, from: priceUnit };
+  const amounts = [written.lower, written.upper].filter((amount) => amount !== null);
+  const figures = (per: UnitRow, shown: number[]) => `${written.lower === null ? 'đến ' : ''}${shown.map((amount) => formatDecimal(amount)).join(' – ')} đồng/${per.name}`;
+  const stated = amounts.map((amount) => convertPrice(amount, priceUnit, unit) ?? amount);
+  return `${label} ghi theo ${priceUnit.name}, còn ${measured} tính bằng ${unit.name}: ${figures(priceUnit, amounts)} là ${figures(unit, stated)}. Hãy ghi ${figures(unit, stated)}.`;
 }
 
 /** An offer's or a demand's unit and prices, as `unitAndPricesOfRow` reads them. */
@@ -2622,29 +2723,14 @@ function unitAndPricesOfRow(
   }
   /**
    * Whether the price a cell wrote (`lower`, or its range or ceiling to `upper`) for the unit
-   * `writtenFor` is taken for the row's: written for none or for it. For another unit it is
-   * refused at its cell — with the figure per the row's unit to write, or saying the two do not
-   * convert (`priceRule`).
+   * `writtenFor` is taken for the row's: written for none or for it; else refused at its cell
+   * (`priceRefusal`).
    */
   const takenFor = (field: 'priceMin' | 'priceMax', writtenFor: string | undefined, label: string, lower: number | null, upper: number | null): boolean => {
     if (!writtenFor) return true;
-    // Without the row's unit its own problem is said; the price waits for it.
-    const rule = priceRule(scope, writtenFor, unit, label, 'số lượng');
-    if ('refusal' in rule) {
-      refuse(field, field, rule.refusal);
-      return false;
-    }
-    const { from } = rule;
-    if (from === null || !unit) return true;
-    const figures = (per: UnitRow, amounts: number[]) => `${lower === null ? 'đến ' : ''}${amounts.map((amount) => formatDecimal(amount)).join(' – ')} đồng/${per.name}`;
-    const written = [lower, upper].filter((amount) => amount !== null);
-    const stated = written.map((amount) => convertPrice(amount, from, unit) ?? amount);
-    refuse(
-      field,
-      field,
-      `${label} ghi theo ${from.name}, còn số lượng tính bằng ${unit.name}: ${figures(from, written)} là ${figures(unit, stated)}. Hãy ghi ${figures(unit, stated)}.`,
-    );
-    return false;
+    const refusal = priceRefusal(scope, { for: writtenFor, lower, upper }, unit, label, 'số lượng');
+    if (refusal !== null) refuse(field, field, refusal);
+    return refusal === null;
   };
   const minNumber = typeof priceMin === 'number' ? priceMin : null;
   const minTaken = minNumber !== null || upper !== undefined ? takenFor('priceMin', read.units?.get('priceMin'), 'Giá từ', minNumber, ownMax === null ? (upper ?? null) : null) : true;
@@ -2736,6 +2822,7 @@ function offerInputOf(row: OfferRow): ParsedOfferInput {
     contactPhone: row.contactPhone,
     note: row.note,
     programmeId: row.programmeId,
+    confirmedSimilarIds: [],
   };
 }
 
@@ -2773,6 +2860,45 @@ function offerMerged(stored: OfferRow, row: WritableRow): ParsedOfferInput {
   return { ...mergedInput(was, row.input as ParsedOfferInput, row.present), product: was.product };
 }
 
+/** The stored offer a row is (its match): the same organization's, of the same product, from the same day. */
+function storedOfferOf(ctx: Context, input: ParsedOfferInput): { id: number; product: string; organization: string } | undefined {
+  return ctx.db
+    .select({ id: supplyOffers.id, product: supplyOffers.product, organization: organizations.name })
+    .from(supplyOffers)
+    .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
+    .where(
+      and(
+        eq(supplyOffers.organizationId, input.organizationId),
+        eq(supplyOffers.productFolded, foldText(input.product)),
+        eq(supplyOffers.availableFrom, input.availableFrom),
+        notInTrash(supplyOffers),
+      ),
+    )
+    .get();
+}
+
+/**
+ * Why the save of an offer or a demand of a member organization from `firstDay` refuses it for the
+ * organization's end, by the services' rule (`endedPartyRefusal`, in `endedRefusal`'s words): the
+ * preview refuses the row at the organization's cell, rather than the commit stopping on it. A row
+ * updating a stored record of the same party and first day (`storedSameDay`) is not refused, as
+ * the save does not refuse it.
+ */
+function endedPartyProblem(scope: ImportScope, organizationId: number, firstDay: string, storedSameDay: boolean): string | null {
+  const organization = organizationRow(scope.ctx, organizationId);
+  const ended = organization ? endedRefusal(organization, firstDay) : null;
+  if (!organization || !ended) return null;
+  return endedPartyRefusal(organization.endedOn, firstDay, storedSameDay ? { sameParty: true, firstDay } : null) === 'party' ? ended : null;
+}
+
+/**
+ * What the update of a stored offer or demand that has connections would refuse (`connectionIssues`:
+ * another unit, a quantity under what is connected), at the row's cells.
+ */
+function connectionProblems(scope: ImportScope, rowNumber: number, side: 'offer' | 'demand', stored: OfferRow | DemandRow, merged: { unitCode: string; quantity: number }): ImportProblem[] {
+  return connectionIssues(scope.ctx, side, stored, merged, true).map((issue) => ({ cell: cellRef(scope.columns, supplyColumnOf(issue.path), rowNumber), message: issue.message }));
+}
+
 const offersAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
@@ -2807,23 +2933,19 @@ const offersAdapter: KindAdapter = {
       programmeId: scope.programmeId,
     });
     if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
-    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present: supplyPresent(read), ...(organization?.doubtful ? { doubtful: organization.doubtful } : {}) };
+    const present = supplyPresent(read);
+    if (parsed.success) {
+      // What the save of the offer would refuse, said at its cells rather than stopping the commit.
+      const stored = storedOfferOf(scope.ctx, parsed.data);
+      const ended = endedPartyProblem(scope, parsed.data.organizationId, parsed.data.availableFrom, stored !== undefined);
+      if (ended) problems.push({ cell: cellRef(scope.columns, read.values.has('organizationName') ? 'organizationName' : 'registrationNo', rowNumber), message: ended });
+      const row = stored && offerRow(scope.ctx, stored.id);
+      if (row) problems.push(...connectionProblems(scope, rowNumber, 'offer', row, offerMerged(row, { input: parsed.data, present })));
+    }
+    return { problems, notes, input: parsed.success ? parsed.data : null, place: null, present, ...(organization?.doubtful ? { doubtful: organization.doubtful } : {}) };
   },
   match(scope, row) {
-    const input = row.input as ParsedOfferInput;
-    const stored = scope.ctx.db
-      .select({ id: supplyOffers.id, product: supplyOffers.product, organization: organizations.name })
-      .from(supplyOffers)
-      .innerJoin(organizations, eq(organizations.id, supplyOffers.organizationId))
-      .where(
-        and(
-          eq(supplyOffers.organizationId, input.organizationId),
-          eq(supplyOffers.productFolded, foldText(input.product)),
-          eq(supplyOffers.availableFrom, input.availableFrom),
-          notInTrash(supplyOffers),
-        ),
-      )
-      .get();
+    const stored = storedOfferOf(scope.ctx, row.input as ParsedOfferInput);
     return stored ? { reason: 'existing', id: stored.id, name: stored.product, place: stored.organization, row: null } : null;
   },
   fileKeys(row) {
@@ -2992,7 +3114,6 @@ function buyerOfRow(
     address,
     contactName: text(read, 'contactName'),
     phone: text(read, 'contactPhone'),
-    confirmSimilarName: true,
   });
   if (!parsed.success) {
     const cellOf: Record<string, string> = { name: 'buyerName', taxCode: 'buyerTaxCode', address: 'buyerAddress', phone: 'contactPhone' };
@@ -3080,6 +3201,7 @@ function demandInputOf(ctx: Context, row: DemandRow): ParsedDemandInput {
     contactPhone: row.contactPhone,
     note: row.note,
     programmeId: row.programmeId,
+    confirmedSimilarIds: [],
   };
 }
 
@@ -3111,6 +3233,20 @@ function requirementsKept(ctx: Context, requirements: ParsedDemandInput['require
     .map(({ kindCode, minStars }) => ({ kindCode, kindName: kinds.get(kindCode)?.name ?? kindCode, minStars, order: kinds.get(kindCode)?.sortOrder ?? 0 }))
     .sort((a, b) => a.order - b.order)
     .map(({ kindCode, kindName, minStars }) => ({ kindCode, kindName, minStars }));
+}
+
+/** The stored demand a row is (its match): the same buyer's, of the same product, from the same day. */
+function storedDemandOf(ctx: Context, input: DemandRowInput) {
+  // A buyer not among the partners yet has no demand stored.
+  if (input.newBuyer) return undefined;
+  const buyer = input.buyer.kind === 'partner' ? eq(supplyDemands.partnerId, input.buyer.id) : eq(supplyDemands.organizationId, input.buyer.id);
+  return ctx.db
+    .select({ id: supplyDemands.id, product: supplyDemands.product, partner: partners.name, organization: organizations.name })
+    .from(supplyDemands)
+    .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
+    .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
+    .where(and(buyer, eq(supplyDemands.productFolded, foldText(input.product)), eq(supplyDemands.neededFrom, input.neededFrom), notInTrash(supplyDemands)))
+    .get();
 }
 
 const demandsAdapter: KindAdapter = {
@@ -3146,21 +3282,21 @@ const demandsAdapter: KindAdapter = {
     });
     if (!parsed.success) problems.push(...unquestionedIssues(scope, parsed.error, read, rowNumber, questioned));
     const input: DemandRowInput | null = parsed.success && buyer ? { ...parsed.data, newBuyer: buyer.kind === 'new' ? buyer.partner : null } : null;
+    const present = supplyPresent(read);
+    if (input && parsed.success) {
+      // What the save of the demand would refuse, said at its cells rather than stopping the commit.
+      const stored = storedDemandOf(scope.ctx, input);
+      // A partner has no lifecycle: only a member buying for its own ends.
+      const ended = input.buyer.kind === 'organization' ? endedPartyProblem(scope, input.buyer.id, input.neededFrom, stored !== undefined) : null;
+      if (ended) problems.push({ cell: cellRef(scope.columns, read.values.has('buyerName') ? 'buyerName' : 'buyerTaxCode', rowNumber), message: ended });
+      const row = stored && demandRow(scope.ctx, stored.id);
+      if (row) problems.push(...connectionProblems(scope, rowNumber, 'demand', row, demandMerged(demandInputOf(scope.ctx, row), parsed.data, present)));
+    }
     if (input?.newBuyer && problems.length === 0) addToBuys(input.newBuyer, input.product);
-    return { problems, notes, input, place: null, present: supplyPresent(read) };
+    return { problems, notes, input, place: null, present };
   },
   match(scope, row) {
-    const input = row.input as DemandRowInput;
-    // A buyer not among the partners yet has no demand stored.
-    if (input.newBuyer) return null;
-    const buyer = input.buyer.kind === 'partner' ? eq(supplyDemands.partnerId, input.buyer.id) : eq(supplyDemands.organizationId, input.buyer.id);
-    const stored = scope.ctx.db
-      .select({ id: supplyDemands.id, product: supplyDemands.product, partner: partners.name, organization: organizations.name })
-      .from(supplyDemands)
-      .leftJoin(partners, eq(partners.id, supplyDemands.partnerId))
-      .leftJoin(organizations, eq(organizations.id, supplyDemands.organizationId))
-      .where(and(buyer, eq(supplyDemands.productFolded, foldText(input.product)), eq(supplyDemands.neededFrom, input.neededFrom), notInTrash(supplyDemands)))
-      .get();
+    const stored = storedDemandOf(scope.ctx, row.input as DemandRowInput);
     return stored ? { reason: 'existing', id: stored.id, name: stored.product, place: stored.partner ?? stored.organization ?? '', row: null } : null;
   },
   fileKeys(row) {

@@ -42,7 +42,7 @@ import type { z } from 'zod';
 import { timestamp, type Context } from '../../context';
 import { changeMark } from '../../db/open';
 import { figureFields } from '../../../shared/contracts/figures';
-import { importBatches, importChanges, importMappings, importPlaceAnswers, organizations, programmes, yearlyFigures } from '../../db/schema';
+import { importBatchPlaceAnswers, importBatches, importChanges, importMappings, importPlaceAnswers, organizations, programmes, yearlyFigures } from '../../db/schema';
 import { stagedFile } from '../../files';
 import { JobKind, type JobControl } from '../../jobs';
 import { loadInBulk, type BulkLoadOptions, type BulkRebuildStep } from '../../db/derived';
@@ -76,6 +76,7 @@ import {
   type KindAdapter,
   type PreparedRow,
   type StoredChange,
+  type WritableRow,
 } from './kinds';
 
 /** Rows read to find the header: title rows and a multi-row header fit well within it. */
@@ -118,7 +119,10 @@ interface StoredRow {
   placeReason?: string;
   /** Placed by an answer remembered from an earlier import. */
   answered?: true;
-  /** The row may be another organization than the one it names (`PreparedRow.doubtful`): skipped unless the person chooses. */
+  /**
+   * The row may be another organization than the one it names (`PreparedRow.doubtful`), or holds an
+   * amount likely not meant (`ReadRow.doubtful`): skipped unless the person chooses.
+   */
   doubtful?: true;
   /**
    * A row without problems: what the preview made of it, written as it is by the commit. The
@@ -126,7 +130,7 @@ interface StoredRow {
    * remembered places) and the contract's schema, so reading and checking it again at commit could
    * only give the same; the services still make every check of a person's save when it is written.
    */
-  prepared?: Pick<PreparedRow, 'input' | 'present' | 'figures'>;
+  prepared?: WritableRow;
 }
 
 interface PreviewState {
@@ -684,6 +688,13 @@ async function previewWith(
         continue;
       }
       if (isSectionHeading(sourceRow)) continue;
+      // A second table on the sheet begins with its own header row: shown, refused with why.
+      if (isRepeatedHeader(analysis.kind, sourceRow, columns)) {
+        const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells, problems: [repeatedHeaderProblem(sourceRow.rowNumber)] };
+        rows.push(stored);
+        held += storedBytes(stored);
+        continue;
+      }
       for (const font of sourceRow.legacyFonts ?? []) legacyFontRows.set(font, (legacyFontRows.get(font) ?? 0) + 1);
       const read = readRow(sourceRow, columns, options);
       const yearNote = otherYearNote(analysis.detectedYear, read, columns, sourceRow.rowNumber);
@@ -720,7 +731,7 @@ async function previewWith(
           if (!present) presentSets.set(presentKey, (present = prepared.present));
           lastPresent = present;
         }
-        stored.prepared = { input: prepared.input, present, figures: prepared.figures };
+        stored.prepared = { input: prepared.input, present, figures: prepared.figures, ...(read.datesWithin ? { datesWithin: read.datesWithin } : {}) };
         // Each key looked up once: the first row that had it, or this row from now on.
         let earlier: StoredRow | undefined;
         for (const key of adapter.fileKeys(prepared)) {
@@ -750,7 +761,8 @@ async function previewWith(
             ? { ...found, doubtful }
             : found;
         if (match) stored.match = match;
-        if (doubtful) stored.doubtful = doubtful;
+        // An amount likely not meant holds the row back too, though the match is not in doubt.
+        if (doubtful || read.doubtful) stored.doubtful = true;
         if (sameRecord) stored.notes = [sameRecordNote(sourceRow.rowNumber, sameRecord.row), ...(stored.notes ?? [])];
         if (besideRow && prepared.rewrite) stored.notes = [movedBesideRowNote(sourceRow.rowNumber, besideRow, prepared.rewrite, nameIndex), ...(stored.notes ?? [])];
       }
@@ -807,6 +819,31 @@ function looksLikeData(row: SourceRow, columns: readonly MappedColumn[], nameInd
   const mapped = filled.filter((cell) => columns.some((column) => column.index === cell.index));
   const [first] = filled;
   return mapped.length >= 3 || (first !== undefined && first.index !== nameIndex && typeof first.value === 'number' && isNumbering(first.value));
+}
+
+/**
+ * A header row again under the table's ("Tên THT", "Địa chỉ", "Điện thoại" of a second table on the
+ * sheet): its mapped cells, two at least, are each a header naming its column's field. Only a row
+ * with a cell that is its column's header as written is looked at closer: data rows cost one comparison a cell.
+ */
+function isRepeatedHeader(kind: ImportKind, row: SourceRow, columns: readonly MappedColumn[]): boolean {
+  const headerAgain = (column: MappedColumn) => {
+    const cell = row.cells[column.index];
+    return typeof cell === 'string' && column.header !== '' && cell.trim() === column.header;
+  };
+  if (!columns.some(headerAgain)) return false;
+  let named = 0;
+  for (const column of columns) {
+    const value = row.cells[column.index];
+    if (value === null || value === undefined || shownCell(value) === '') continue;
+    if (typeof value !== 'string' || fieldOfHeader(kind, value) !== column.field.key) return false;
+    named += 1;
+  }
+  return named >= 2;
+}
+
+function repeatedHeaderProblem(row: number): ImportProblem {
+  return { cell: String(row), message: `Dòng ${row} là dòng tiêu đề lặp lại (như dòng tiêu đề của bảng), không phải dữ liệu: bỏ qua.` };
 }
 
 function afterFooterProblem(row: number, footerRow: number): ImportProblem {
@@ -1459,6 +1496,8 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
           .values({ placeKey, communeCode, updatedAt: startedAt })
           .onConflictDoUpdate({ target: importPlaceAnswers.placeKey, set: { communeCode, updatedAt: startedAt } })
           .run();
+        // Kept with the import, for its undo (`takeBackPlaceAnswers`); one that wrote nothing has none.
+        if (summary.batchId !== null) tx.db.insert(importBatchPlaceAnswers).values({ batchId: batch.id, placeKey, communeCode }).run();
       }
       // The backup was made meanwhile: nothing is committed without a sound one.
       await backup.checked();
@@ -1771,6 +1810,35 @@ export async function undoBatch(ctx: Context, batchId: number, mode: UndoMode, c
   }
 }
 
+/**
+ * Takes back the communes the import remembered for places (`importPlaceAnswers`), so that the
+ * next import does not place rows by an answer undone: each place is given the answer of the
+ * latest earlier import not undone that saved one, or none. A place a later import answered
+ * since, or whose answer is no longer this import's, keeps its answer.
+ */
+function takeBackPlaceAnswers(ctx: Context, batchId: number): void {
+  const client = ctx.db.$client;
+  const saved = client
+    .prepare<{ batch: number }, { placeKey: string }>(
+      `SELECT m.place_key AS placeKey FROM import_batch_place_answers m
+       JOIN import_place_answers a ON a.place_key = m.place_key AND a.commune_code = m.commune_code
+       WHERE m.batch_id = @batch AND NOT EXISTS (
+         SELECT 1 FROM import_batch_place_answers l JOIN import_batches b ON b.id = l.batch_id
+         WHERE l.place_key = m.place_key AND l.batch_id > @batch AND b.undone_at IS NULL)`,
+    )
+    .all({ batch: batchId });
+  const earlier = client.prepare<[string, number], { communeCode: string; batchId: number }>(
+    `SELECT e.commune_code AS communeCode, e.batch_id AS batchId FROM import_batch_place_answers e JOIN import_batches b ON b.id = e.batch_id
+     WHERE e.place_key = ? AND e.batch_id < ? AND b.undone_at IS NULL ORDER BY e.batch_id DESC LIMIT 1`,
+  );
+  const at = timestamp(ctx);
+  for (const { placeKey } of saved) {
+    const before = earlier.get(placeKey, batchId);
+    if (before) ctx.db.update(importPlaceAnswers).set({ communeCode: before.communeCode, updatedAt: at }).where(eq(importPlaceAnswers.placeKey, placeKey)).run();
+    else ctx.db.delete(importPlaceAnswers).where(eq(importPlaceAnswers.placeKey, placeKey)).run();
+  }
+}
+
 /** `undoBatch`'s transaction, which commits only once its backup, made meanwhile, is checked and in place. */
 async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, control: JobControl, backup: BackupUnderCheck): Promise<ImportUndoResult> {
   return inLongTransaction(ctx, async ({ ctx: tx, pause }) => {
@@ -1853,6 +1921,7 @@ async function undoInTransaction(ctx: Context, batchId: number, mode: UndoMode, 
     // The backup was made meanwhile: nothing is committed without a sound one.
     await backup.checked();
     control.report(changes.length, changes.length, 'undoing');
+    takeBackPlaceAnswers(tx, batchId);
     const undone = tx.db.update(importBatches).set({ undoneAt: timestamp(tx) }).where(eq(importBatches.id, batchId)).returning().get();
     return { batch: toBatch(undone), kept: [...new Map(kept.map((change) => [`${change.entity}:${change.id}`, change])).values()] };
   });

@@ -69,9 +69,12 @@ export function isSectionHeading(row: SourceRow): boolean {
   return typeof numbering === 'string' && /[.)/-]$/.test(numbering.trim()) && inCapitals(text);
 }
 
-/** Other cells of a totals row: amounts, counts ("12 HTX"), or marks of none ("-", "x"). */
+/**
+ * Other cells of a totals row: amounts, counts ("12 HTX"), marks of none ("-", "x"), or a sum typed
+ * into a cell formatted as text, which Excel keeps as written ("=SUM(H6:H17)").
+ */
 function isTotalsValue(value: CellValue, text: string): boolean {
-  return typeof value !== 'string' || /^\d/.test(text) || /^[-–x]$/i.test(text);
+  return typeof value !== 'string' || /^\d/.test(text) || /^[-–x]$/i.test(text) || /^=\s*[a-z]+\s*\(/i.test(text);
 }
 
 /**

@@ -116,7 +116,10 @@ function sumOfValues(values: readonly (number | null)[]): number | null {
 function basisText(fulfilment: Fulfilment | null): string | null {
   if (!fulfilment) return null;
   if (fulfilment.basis === 'commitments') return 'Bình quân';
-  return fulfilment.unvalued > 0 ? `Theo giá trị (${formatCount(fulfilment.unvalued)} cam kết chưa có giá trị không tính)` : 'Theo giá trị';
+  if (fulfilment.unvalued === 0) return 'Theo giá trị';
+  // Those left out and still owed are said, so that 100 % by value is not read as done.
+  const short = fulfilment.unvaluedShort > 0 ? `, ${formatCount(fulfilment.unvaluedShort)} còn chưa giao đủ` : '';
+  return `Theo giá trị (${formatCount(fulfilment.unvalued)} cam kết chưa có giá trị không tính${short})`;
 }
 
 export function agreementsTables(ctx: Context, from: string, to: string): Record<string, SheetData> {

@@ -4,8 +4,8 @@
  * provinces, and the HTX, THT, enterprises and other partners that came, each counted once.
  */
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Context } from '../../context';
-import { isSigned, notInTrash } from '../../db/predicates';
+import { todayIso, type Context } from '../../context';
+import { cameToEvent, isSigned, notInTrash } from '../../db/predicates';
 import { agreementCommitments, agreements, eventKinds, eventParticipants, events as eventsTable } from '../../db/schema';
 import { eventsHeldIn, promotionFigures } from '../../services/promotion';
 import type { Row, SheetData } from '../write/writer';
@@ -13,8 +13,10 @@ import type { Row, SheetData } from '../write/writer';
 function eventsOfPeriod(ctx: Context, from: string, to: string) {
   const e = eventsTable;
   const p = eventParticipants;
+  const today = todayIso(ctx);
+  // Who came by the rule section II counts them by (`cameToEvent`).
   const came = (side: typeof p.organizationId | typeof p.partnerId) =>
-    ctx.db.select({ n: count() }).from(p).where(and(eq(p.eventId, e.id), eq(p.status, 'attended'), isNotNull(side)));
+    ctx.db.select({ n: count() }).from(p).where(and(eq(p.eventId, e.id), cameToEvent(p, e, today), isNotNull(side)));
   const signedThere = and(eq(agreements.eventId, e.id), notInTrash(agreements), isSigned(agreements));
   return ctx.db
     .select({

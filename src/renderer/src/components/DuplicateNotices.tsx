@@ -1,6 +1,6 @@
 /**
- * What the member, partner and agreement forms show about duplicates (see forms/duplicateCheck.ts):
- * the records that what is being typed may already be, and a save the backend refused as a duplicate.
+ * What the forms show about duplicates (see forms/duplicateCheck.ts): the records that what is
+ * being typed may already be, and a save the backend refused as a duplicate.
  */
 import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
@@ -52,8 +52,9 @@ interface SaveConflictNoticeProps {
 
 /**
  * The backend's message; «Vẫn lưu» only where the person may confirm (a taken Mã số HTX cannot be
- * saved). Several similar records are each linked with their place, for the person to look at
- * every one they confirm; a single one is opened by the button.
+ * saved). Several similar records are each linked with what tells them apart (their address, Mã
+ * số HTX, status; a signing day…), for the person to look at every one they confirm; a single one,
+ * which the message names, is opened by the button.
  */
 export function SaveConflictNotice({ conflict, openLabels, hrefOf, saving, onSaveAnyway }: SaveConflictNoticeProps) {
   const { t } = useTranslation();
@@ -70,7 +71,7 @@ export function SaveConflictNotice({ conflict, openLabels, hrefOf, saving, onSav
                 {record.name}
               </Anchor>{' '}
               <Text span size="sm" c="dimmed">
-                ({record.place})
+                ({record.detail})
               </Text>
             </List.Item>
           ))}

@@ -135,8 +135,6 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
       kind === null || communeCode === null || typeof charterCapital === 'string' ? null : { ...values, kind, communeCode, charterCapital },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    // No `confirmable`: a conflict listing similar names may be confirmed; a taken Mã số HTX lists none.
-    confirmed: (input, similarIds) => ({ ...input, confirmedSimilarIds: similarIds }),
   });
 
   // Possible duplicates of what is typed so far: a name and a commune are enough to ask.

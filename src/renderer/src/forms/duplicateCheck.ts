@@ -1,11 +1,12 @@
 /**
- * Keeping one record from being entered twice, the same way in the member, partner and agreement
- * forms. While the name, the place and the number (Mã số HTX, mã số thuế, số thỏa thuận) are
- * typed, possible duplicates are looked up. On save, the backend refuses a duplicate with a
- * conflict. Some cannot be saved (a Mã số HTX already taken); others the person may confirm are
- * another record — a near-identical name in the same place, an agreement number another agreement
- * has — and «Vẫn lưu» sends the save again saying so: for the member register, naming the records
- * the conflict listed (`similar`), so that one added since is asked about again.
+ * Keeping one record from being entered twice, the same way in every form that saves one (member,
+ * partner, agreement, plan, offer, demand, event). While the name, the place and the number (Mã số
+ * HTX, mã số thuế, số thỏa thuận) are typed, possible duplicates are looked up. On save, the
+ * backend refuses a duplicate with a conflict. Some cannot be saved (a Mã số HTX already taken);
+ * others the person may confirm are another record — a near-identical name in the same place, an
+ * agreement number another agreement has, a year plan of the same scope, an open offer of the same
+ * goods — and the conflict lists them (`similar`): «Vẫn lưu» sends the save again naming those
+ * (`confirmedSimilarIds`), so that one added since is asked about again.
  */
 import { useMemo, useState } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
@@ -44,62 +45,35 @@ export function useTypedIdentity(name: string, place: string | null, number: str
 /** A save refused as a duplicate, as the backend said it, with the record it duplicates. */
 export interface SaveConflict {
   message: string;
-  /** The person may confirm this one is another record and save anyway. */
+  /** The person may confirm this one is another record and save anyway: the conflict lists the records it may be. */
   confirmable: boolean;
   existingId: number | undefined;
-  /** The records of nearly the same name it was refused for, when the backend lists them; «Vẫn lưu» confirms these. */
+  /** The records it was refused for as possibly the same one, when the backend lists them; «Vẫn lưu» confirms these. */
   similar?: readonly SimilarRecord[];
 }
 
-interface DuplicateCheckedSave<Values, Input, Saved> {
+/** An input a conflict may be confirmed for, naming the records the person was shown. */
+interface Confirmable {
+  confirmedSimilarIds?: number[];
+}
+
+interface DuplicateCheckedSave<Values, Input extends Confirmable, Saved> {
   form: Pick<UseFormReturnType<Values>, 'onSubmit' | 'getValues' | 'setErrors'>;
   /** What to send for these values, or null when they cannot be sent (the schema has already said why). */
   inputOf: (values: Values) => Input | null;
   /** Creates or updates the record. */
   persist: (input: Input) => Promise<Saved>;
   onSaved: (saved: Saved) => void;
-  /**
-   * Whether a conflict over this input may be confirmed («Vẫn lưu»), given the record it names.
-   * Absent: when the conflict lists the records of nearly the same name it was refused for (`similar`).
-   */
-  confirmable?: (input: Input, existingId: number | undefined) => Promise<boolean>;
-  /** The input saying that the person confirmed, with the ids of the similar records they were shown. */
-  confirmed: (input: Input, similarIds: number[]) => Input;
   /** Where the backend's field issues go (see `FieldPlaces`); the values' own keys unless said. */
   fieldPaths?: (values: Values) => FieldPlaces;
 }
 
-/**
- * The partner form's rule for `confirmable`: a near-identical name may be confirmed, a tax code
- * already taken may not. The conflict does not say which it is; the duplicate check's reason tells
- * them apart.
- */
-export function similarNameConfirmable<Input>(
-  findDuplicates: (input: Input) => Promise<readonly { id: number; reason: string; inTrash?: true }[]>,
-  hasNumber: (input: Input) => boolean,
-): (input: Input, existingId: number | undefined) => Promise<boolean> {
-  return async (input, existingId) => {
-    try {
-      // Asked afresh: the conflict may come from a save made since the last check. One in the
-      // trash refuses no save: the conflict is about a live one.
-      const found = (await findDuplicates(input)).filter((item) => !item.inTrash);
-      const candidate = found.find((item) => item.id === existingId) ?? found.find((item) => item.reason !== 'sameName');
-      return candidate === undefined || candidate.reason === 'sameName';
-    } catch {
-      // Without the check, a taken number is the likelier conflict when a number was typed.
-      return !hasNumber(input);
-    }
-  };
-}
-
 /** What the form needs: its onSubmit, the «Vẫn lưu» action, and what to show while and after saving. */
-export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
+export function useSaveWithDuplicateCheck<Values extends object, Input extends Confirmable, Saved>({
   form,
   inputOf,
   persist,
   onSaved,
-  confirmable,
-  confirmed,
   fieldPaths,
 }: DuplicateCheckedSave<Values, Input, Saved>) {
   const { saving, run } = useOneSave();
@@ -118,17 +92,13 @@ export function useSaveWithDuplicateCheck<Values extends object, Input, Saved>({
       setConflict(null);
       try {
         // What the person typed, as typed: the backend cleans it with the same schema.
-        onSaved(await persist(confirmedIds ? confirmed(input, confirmedIds) : input));
+        onSaved(await persist(confirmedIds ? { ...input, confirmedSimilarIds: confirmedIds } : input));
         return true;
       } catch (error) {
         if (error instanceof ApiError && error.error.kind === 'conflict') {
           const { existingId, similar = [] } = error.error;
-          const shown = {
-            message: error.error.message,
-            confirmable: confirmable ? await confirmable(input, existingId) : similar.length > 0,
-            existingId,
-            similar,
-          };
+          // A conflict that lists none (a Mã số HTX or a mã số thuế taken) cannot be confirmed.
+          const shown = { message: error.error.message, confirmable: similar.length > 0, existingId, similar };
           setConflict({ refused: JSON.stringify(input), conflict: shown });
           return false;
         }

@@ -71,6 +71,14 @@ export const agreementsVi = {
     commitments: 'bình quân các cam kết (chưa cam kết nào ghi giá trị)',
   },
   basisLeftOut_other: '{{basis}}, {{count, number}} cam kết chưa có giá trị không tính',
+  /** The same in a list's narrow column, the whole sentence on hover. */
+  basisCompact: {
+    value: 'theo giá trị',
+    commitments: 'bình quân',
+  },
+  leftOutCompact_other: 'trừ {{count, number}} cam kết',
+  /** The same, some of those left out still owed: the rate by value is not the whole of it. */
+  basisLeftOutShort_other: '{{basis}}, {{count, number}} cam kết chưa có giá trị không tính ({{short, number}} còn chưa giao đủ)',
   form: {
     addTitle: 'Thêm thỏa thuận',
     editTitle: 'Sửa thỏa thuận',
@@ -228,6 +236,7 @@ export const agreementsVi = {
     removeTitle: 'Xóa lần giao hàng?',
     removeConfirm: 'Lần giao {{quantity}} {{product}} ngày {{date}} sẽ bị xóa; tỷ lệ thực hiện được tính lại.',
     draftHint: 'Bản dự thảo chưa ký nên chưa ghi nhận giao hàng được.',
+    terminatedHint: 'Thỏa thuận chấm dứt từ ngày {{date}}: chỉ ghi nhận được những lần giao hàng đến hết ngày đó.',
     noCommitmentHint: 'Thỏa thuận chưa có cam kết nào; hãy thêm cam kết trước khi ghi nhận giao hàng.',
     overTitle: 'Giao vượt cam kết',
     over: 'Sau lần giao này, tổng đã giao là {{total}}, nhiều hơn cam kết {{committed}} (vượt {{over}}). Nếu thực tế đã giao như vậy, vẫn lưu được; nếu nhập nhầm, hãy sửa số lượng.',
@@ -339,6 +348,14 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
   },
   basisLeftOut_one: '{{basis}}, {{count, number}} commitment without a value left out',
   basisLeftOut_other: '{{basis}}, {{count, number}} commitments without a value left out',
+  basisCompact: {
+    value: 'by value',
+    commitments: 'mean',
+  },
+  leftOutCompact_one: 'but {{count, number}} commitment',
+  leftOutCompact_other: 'but {{count, number}} commitments',
+  basisLeftOutShort_one: '{{basis}}, {{count, number}} commitment without a value left out ({{short, number}} not yet delivered in full)',
+  basisLeftOutShort_other: '{{basis}}, {{count, number}} commitments without a value left out ({{short, number}} not yet delivered in full)',
   form: {
     addTitle: 'Add agreement',
     editTitle: 'Edit agreement',
@@ -499,6 +516,7 @@ export const agreementsEn: Translations<typeof agreementsVi> = {
     removeTitle: 'Delete delivery?',
     removeConfirm: 'The delivery of {{quantity}} {{product}} on {{date}} will be deleted; fulfilment is recalculated.',
     draftHint: 'A draft is not signed yet, so no deliveries can be recorded.',
+    terminatedHint: 'The agreement was terminated as of {{date}}: only deliveries made up to that day can be recorded.',
     noCommitmentHint: 'The agreement has no commitments; add one before recording deliveries.',
     overTitle: 'More than committed',
     over: 'With this delivery {{total}} will have been delivered, more than the {{committed}} committed ({{over}} over). If that is what was delivered, it can still be saved; if it was mistyped, correct the quantity.',

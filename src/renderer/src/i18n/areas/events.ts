@@ -141,6 +141,9 @@ export const eventsVi = {
     summary: '{{organizations}} thành viên, {{partners}} đối tác; {{attended}} có mặt',
     inTrash: '(đã xóa)',
     trashedNotCounted_other: '({{count, number}} đơn vị đã chuyển vào Thùng rác không được tính.)',
+    earlyStatus: 'Ghi trước ngày diễn ra, không tính',
+    earlyStatuses_other:
+      '{{count, number}} đơn vị được ghi Có mặt hoặc Vắng từ trước khi sự kiện diễn ra (bắt đầu ngày {{date}}): các ghi nhận này không được tính vào số có mặt, kể cả trong báo cáo. Hãy sửa Tình trạng của các đơn vị này về Được mời hoặc Đã đăng ký.',
     add: 'Thêm thành phần',
     addTitle: 'Thêm thành phần tham dự',
     pick: 'Thành viên, đối tác',
@@ -238,6 +241,7 @@ export const eventsVi = {
     representative: 'Người đại diện',
     signature: 'Ký tên',
     leftOff_other: 'Không in {{count}} đơn vị đã chấm dứt hoạt động trước ngày sự kiện: {{names}}.',
+    leftOffTrash_other: 'Không in {{count}} đơn vị đang ở Thùng rác: {{names}}.',
   },
   picker: {
     placeholder: 'Gõ tên thành viên hoặc đối tác để tìm',
@@ -391,6 +395,11 @@ export const eventsEn: Translations<typeof eventsVi> = {
     inTrash: '(deleted)',
     trashedNotCounted_one: '({{count, number}} unit moved to the trash is not counted.)',
     trashedNotCounted_other: '({{count, number}} units moved to the trash are not counted.)',
+    earlyStatus: 'Recorded before the event, not counted',
+    earlyStatuses_one:
+      '{{count, number}} unit was recorded Present or Absent before the event took place (it starts on {{date}}): this is not counted as attendance, in reports either. Set its status back to Invited or Registered.',
+    earlyStatuses_other:
+      '{{count, number}} units were recorded Present or Absent before the event took place (it starts on {{date}}): these are not counted as attendance, in reports either. Set their status back to Invited or Registered.',
     add: 'Add participants',
     addTitle: 'Add participants',
     pick: 'Members, partners',
@@ -489,6 +498,8 @@ export const eventsEn: Translations<typeof eventsVi> = {
     signature: 'Signature',
     leftOff_one: 'Not printed: {{count}} unit that had ended before the event: {{names}}.',
     leftOff_other: 'Not printed: {{count}} units that had ended before the event: {{names}}.',
+    leftOffTrash_one: 'Not printed: {{count}} unit in the trash: {{names}}.',
+    leftOffTrash_other: 'Not printed: {{count}} units in the trash: {{names}}.',
   },
   picker: {
     placeholder: 'Type the name of a member or partner',

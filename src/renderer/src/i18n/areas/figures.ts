@@ -234,6 +234,9 @@ export const figuresVi = {
       mergerSentence: '{{ending}} sẽ chấm dứt hoạt động, sáp nhập vào {{into}}. {{into}} tiếp tục hoạt động.',
       mergerBack: 'Quay lại',
       endingTitle: 'Ghi nhận sự kiện «{{kind}}»',
+      laterEvents_other:
+        '{{name}} có trong thành phần tham dự của {{count}} sự kiện diễn ra từ ngày {{date}} trở đi: {{events}}. Đơn vị vẫn được giữ trong thành phần tham dự, ghi rõ đã chấm dứt hoạt động, và không được in vào danh sách ký tên; nếu đơn vị sẽ không dự, hãy bỏ khỏi thành phần tham dự.',
+      laterEvent: '«{{title}}» ngày {{date}}',
       ending: {
         dissolution: '{{name}} sẽ giải thể và chấm dứt hoạt động từ ngày {{date}}.',
         bankruptcy: '{{name}} sẽ bị tuyên bố phá sản và chấm dứt hoạt động từ ngày {{date}}.',
@@ -275,6 +278,7 @@ export const figuresVi = {
       body: 'Xóa sự kiện «{{kind}}» ngày {{date}}? Tình trạng của các tổ chức liên quan sẽ được tính lại.',
       founded: 'Ngày thành lập mà sự kiện này ghi cho {{names}} cũng bị xóa theo (có ghi trong lịch sử thay đổi của tổ chức).',
       successorsStay: '{{names}} vẫn còn trong danh sách: nếu tổ chức nào chỉ được tạo cùng sự kiện này, hãy chuyển nó vào Thùng rác ở trang của tổ chức đó.',
+      successorsInTrash: '{{names}} đang ở Thùng rác và vẫn ở đó sau khi xóa sự kiện này.',
       done: 'Đã xóa sự kiện.',
     },
   },
@@ -547,6 +551,11 @@ export const figuresEn: Translations<typeof figuresVi> = {
       mergerSentence: '{{ending}} will cease to operate, merged into {{into}}. {{into}} carries on.',
       mergerBack: 'Go back',
       endingTitle: 'Record «{{kind}}»',
+      laterEvents_one:
+        '{{name}} is among the participants of {{count}} event held on or after {{date}}: {{events}}. It stays on that list, marked as having ended, and is left off the printed sign-in sheet; if it will not attend, remove it from the participants.',
+      laterEvents_other:
+        '{{name}} is among the participants of {{count}} events held on or after {{date}}: {{events}}. It stays on those lists, marked as having ended, and is left off the printed sign-in sheets; if it will not attend, remove it from the participants.',
+      laterEvent: '«{{title}}» on {{date}}',
       ending: {
         dissolution: '{{name}} will be dissolved and cease to operate on {{date}}.',
         bankruptcy: '{{name}} will be declared bankrupt and cease to operate on {{date}}.',
@@ -590,6 +599,7 @@ export const figuresEn: Translations<typeof figuresVi> = {
       body: 'Delete the “{{kind}}” event of {{date}}? The status of the organizations it concerned is recomputed.',
       founded: 'The founding day it gave {{names}} goes with it (written in the organization’s change history).',
       successorsStay: '{{names}} stay in the register: move any made only with this event to the trash from its own page.',
+      successorsInTrash: '{{names}} are in the trash and stay there once this event is deleted.',
       done: 'Deleted the event.',
     },
   },

@@ -24,10 +24,14 @@ export function AgreementStatusBadge({ status, size }: { status: AgreementStatus
   );
 }
 
-/** How a rate was weighed, with the commitments without a value it left out: "theo giá trị cam kết, 4 cam kết chưa có giá trị không tính". */
-export function basisText(t: TFunction, basis: FulfilmentBasis, unvalued: number): string {
+/**
+ * How a rate was weighed, with the commitments without a value it left out and how many of those are
+ * still owed: "theo giá trị cam kết, 4 cam kết chưa có giá trị không tính (1 còn chưa giao đủ)".
+ */
+export function basisText(t: TFunction, { basis, unvalued, unvaluedShort }: Omit<Fulfilment, 'percent'>): string {
   const how = t(`agreements.basis.${basis}`);
-  return unvalued > 0 ? t('agreements.basisLeftOut', { basis: how, count: unvalued }) : how;
+  if (unvalued === 0) return how;
+  return unvaluedShort > 0 ? t('agreements.basisLeftOutShort', { basis: how, count: unvalued, short: unvaluedShort }) : t('agreements.basisLeftOut', { basis: how, count: unvalued });
 }
 
 interface FulfilmentBarProps {
@@ -36,13 +40,21 @@ interface FulfilmentBarProps {
   basis: FulfilmentBasis | null;
   /** Commitments without a value that a rate by value leaves out, said with the basis. */
   unvalued: number;
+  /** Of those, the ones still owed: the bar does not read as done while any is. */
+  unvaluedShort: number;
   width?: number;
+  /**
+   * In a list's narrow column: the basis in a few words, each line unbroken («theo giá trị», «trừ 1
+   * cam kết»), the whole sentence in the bar's label and shown on hover. The sentence wrapped to four
+   * lines under a 56 px bar at 1366 px.
+   */
+  compact?: boolean;
   /** What to say when there is nothing to fulfil. */
   empty?: string;
 }
 
 /** Tỷ lệ thực hiện as a small bar, its percentage and its basis; "no commitments" when there is nothing to fulfil. */
-export function FulfilmentBar({ fulfilment, basis, unvalued, width = 80, empty }: FulfilmentBarProps) {
+export function FulfilmentBar({ fulfilment, basis, unvalued, unvaluedShort, width = 80, compact = false, empty }: FulfilmentBarProps) {
   const { t } = useTranslation();
   if (fulfilment === null) {
     return (
@@ -52,20 +64,30 @@ export function FulfilmentBar({ fulfilment, basis, unvalued, width = 80, empty }
     );
   }
   const percent = formatPercent(fulfilment);
-  const how = basis ? basisText(t, basis, unvalued) : '';
+  const how = basis ? basisText(t, { basis, unvalued, unvaluedShort }) : '';
   return (
-    <Stack gap={0}>
+    <Stack gap={0} title={compact ? how : undefined}>
       <Group gap="xs" wrap="nowrap">
         <Progress
           w={width}
           value={fulfilment}
-          color={fulfilment >= 100 ? 'teal' : 'blue'}
+          color={fulfilment >= 100 && unvaluedShort === 0 ? 'teal' : 'blue'}
           aria-label={t('agreements.fulfilmentLabel', { percent, basis: how })}
         />
         <Text size="sm">{percent}</Text>
       </Group>
-      {how && (
-        // Wrapped under the bar, never widening it: lists keep their cells on one line otherwise.
+      {basis && compact && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {t(`agreements.basisCompact.${basis}`)}
+        </Text>
+      )}
+      {compact && unvalued > 0 && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {t('agreements.leftOutCompact', { count: unvalued })}
+        </Text>
+      )}
+      {how && !compact && (
+        // Wrapped under the bar, never widening it.
         <Text size="xs" c="dimmed" maw={width + 48} style={{ whiteSpace: 'normal' }}>
           {how}
         </Text>
@@ -76,5 +98,14 @@ export function FulfilmentBar({ fulfilment, basis, unvalued, width = 80, empty }
 
 /** The same for a `Fulfilment` (a party's part, a year's agreements). */
 export function FulfilmentOf({ value, width, empty }: { value: Fulfilment | null; width?: number; empty?: string }) {
-  return <FulfilmentBar fulfilment={value?.percent ?? null} basis={value?.basis ?? null} unvalued={value?.unvalued ?? 0} width={width} empty={empty} />;
+  return (
+    <FulfilmentBar
+      fulfilment={value?.percent ?? null}
+      basis={value?.basis ?? null}
+      unvalued={value?.unvalued ?? 0}
+      unvaluedShort={value?.unvaluedShort ?? 0}
+      width={width}
+      empty={empty}
+    />
+  );
 }

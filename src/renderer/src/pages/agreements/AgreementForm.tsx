@@ -278,8 +278,6 @@ export function AgreementForm({ initial, proposed, save, onSaved, onCancel }: Ag
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : save ? save(input) : create.mutateAsync(input)),
     onSaved,
     // Two partners may each number their contracts "01/HĐ": the person decides.
-    confirmable: () => Promise.resolve(true),
-    confirmed: (input) => ({ ...input, confirmSameNumber: true }),
     fieldPaths,
   });
 

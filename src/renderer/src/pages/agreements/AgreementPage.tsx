@@ -122,7 +122,13 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
           <Title order={2}>{agreement.title}</Title>
           <Group gap="md">
             {agreement.number && <Text c="dimmed">{agreement.number}</Text>}
-            <FulfilmentBar fulfilment={agreement.fulfilment} basis={agreement.fulfilmentBasis} unvalued={agreement.fulfilmentUnvalued} width={160} />
+            <FulfilmentBar
+              fulfilment={agreement.fulfilment}
+              basis={agreement.fulfilmentBasis}
+              unvalued={agreement.fulfilmentUnvalued}
+              unvaluedShort={agreement.fulfilmentUnvaluedShort}
+              width={160}
+            />
             {agreement.totalValue !== null && <Text c="dimmed">{formatMoney(agreement.totalValue)}</Text>}
           </Group>
         </Stack>
@@ -182,6 +188,12 @@ function AgreementView({ agreement }: { agreement: AgreementDetail }) {
           {agreement.signedOn === null && (
             <Text size="sm" c="dimmed">
               {t('agreements.deliveries.draftHint')}
+            </Text>
+          )}
+          {/* Deliveries up to the termination are still recorded (`deliveredAfterTermination`): said before the dialog opens. */}
+          {agreement.signedOn !== null && agreement.terminatedOn !== null && (
+            <Text size="sm" c="dimmed">
+              {t('agreements.deliveries.terminatedHint', { date: formatDate(agreement.terminatedOn) })}
             </Text>
           )}
           {agreement.commitments.length === 0 ? (

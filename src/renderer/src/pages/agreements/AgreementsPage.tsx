@@ -108,8 +108,8 @@ export function AgreementsPage() {
       accessor: 'fulfilment',
       title: <ColumnTitle>{t('agreements.column.fulfilment')}</ColumnTitle>,
       width: 130,
-      render: ({ fulfilment, fulfilmentBasis, fulfilmentUnvalued }) => (
-        <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} unvalued={fulfilmentUnvalued} width={56} />
+      render: ({ fulfilment, fulfilmentBasis, fulfilmentUnvalued, fulfilmentUnvaluedShort }) => (
+        <FulfilmentBar fulfilment={fulfilment} basis={fulfilmentBasis} unvalued={fulfilmentUnvalued} unvaluedShort={fulfilmentUnvaluedShort} width={56} compact />
       ),
     },
     status: {

@@ -77,7 +77,12 @@ export function AgreementsPanel<T extends AgreementSummary>({ title, empty, quer
                       <Table.Td>{row.signedOn ? formatDate(row.signedOn) : t('agreements.notSigned')}</Table.Td>
                       <Table.Td ta="right">{row.totalValue === null ? '' : formatMoney(row.totalValue)}</Table.Td>
                       <Table.Td>
-                        <FulfilmentBar fulfilment={row.fulfilment} basis={row.fulfilmentBasis} unvalued={row.fulfilmentUnvalued} />
+                        <FulfilmentBar
+                          fulfilment={row.fulfilment}
+                          basis={row.fulfilmentBasis}
+                          unvalued={row.fulfilmentUnvalued}
+                          unvaluedShort={row.fulfilmentUnvaluedShort}
+                        />
                       </Table.Td>
                       {columns.map((column) => (
                         <Table.Td key={column.title}>{column.render(row)}</Table.Td>

@@ -18,7 +18,7 @@ function Overall({ label, value, count }: { label: string; value: Fulfilment | n
       {t('agreements.part.overall', {
         label,
         percent: formatPercent(value.percent),
-        basis: basisText(t, value.basis, value.unvalued),
+        basis: basisText(t, value),
         count,
       })}
     </Text>

@@ -64,6 +64,12 @@ function terminationRefusal(agreement: AgreementDetail, deliveredOn: string | nu
   return deliveredOn !== null && isIsoDate(deliveredOn) ? deliveredAfterTermination(agreement.terminatedOn, deliveredOn) : null;
 }
 
+/** The day a new delivery starts from: today, or the termination day when it came before, the last a delivery may be dated. */
+function dayOffered(agreement: AgreementDetail): string {
+  const today = dayjs().format('YYYY-MM-DD');
+  return agreement.terminatedOn !== null && agreement.terminatedOn < today ? agreement.terminatedOn : today;
+}
+
 /**
  * `quantity` written in `unit` stated in the commitment's unit, by the conversion the backend
  * stores (`convertQuantity`); as it is in the commitment's own unit; null when it does not convert.
@@ -92,7 +98,7 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
           value: delivery.value,
           note: delivery.note,
         }
-      : { commitmentId: commitmentId ?? onlyOne ?? null, deliveredOn: dayjs().format('YYYY-MM-DD'), quantity: null, unit: '', value: null, note: '' },
+      : { commitmentId: commitmentId ?? onlyOne ?? null, deliveredOn: dayOffered(agreement), quantity: null, unit: '', value: null, note: '' },
     validate: (values) => {
       const errors = deliverySchema(values);
       const afterEnd = terminationRefusal(agreement, values.deliveredOn);
@@ -106,6 +112,8 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
   const units = useSupplyLookups().data?.units ?? [];
   const chosenUnitCode = chosen?.deliveryUnits.find((unit) => unit.name === (form.values.unit || ownUnit))?.code;
   const unitChosen = units.find((unit) => unit.code === chosenUnitCode);
+  // The units the select beside the box offers, shown only when there is more than one.
+  const unitChoices = chosen && chosen.deliveryUnits.length > 1 ? chosen.deliveryUnits : [];
   const typed = form.values.quantity;
   const stored = chosen && typeof typed === 'number' ? inCommitmentUnit(typed, form.values.unit, chosen) : null;
   // What the commitment will have delivered once this is saved: a correction replaces its old quantity.
@@ -174,15 +182,15 @@ function DeliveryForm({ agreement, delivery, commitmentId, onClose }: DeliveryDi
               style={{ flex: 1 }}
               {...quantityRules}
               unit={form.values.unit || ownUnit || undefined}
-              readWithUnit={unitChosen ? (text) => readWithUnit(t, 'quantity', text, unitChosen, units) : undefined}
+              readWithUnit={unitChosen ? (text) => readWithUnit(t, 'quantity', text, unitChosen, units, unitChoices) : undefined}
               {...form.getInputProps('quantity')}
             />
-            {chosen && chosen.deliveryUnits.length > 1 && (
+            {unitChoices.length > 0 && (
               <LabelledSelect
                 label={t('agreements.deliveries.unit')}
                 w={96}
                 allowDeselect={false}
-                data={chosen.deliveryUnits.map((unit) => unit.name)}
+                data={unitChoices.map((unit) => unit.name)}
                 value={form.values.unit || ownUnit}
                 onChange={(value) => form.setFieldValue('unit', value === null || value === ownUnit ? '' : value)}
                 error={form.errors.unit}

@@ -1,7 +1,7 @@
 /**
  * The printable attendee list of an event: the alliance as issuing body, the event's title, dates
- * and place, then one row per participant that can come (not a member ended by its first day) with
- * room to sign. Shown over the app as a preview and printed with the browser's own print
+ * and place, then one row per participant that can come (not a member ended by its first day, nor
+ * a unit in the trash) with room to sign. Shown over the app as a preview and printed with the browser's own print
  * (window.print); print.css hides everything else on paper.
  */
 import { createPortal } from 'react-dom';
@@ -25,10 +25,12 @@ export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps
   const { t } = useTranslation();
   const kindLabel = useParticipantKindLabel();
   const names = useEventNames();
-  // A member that had ended by the event's first day cannot come to sign: its line is left off the
-  // paper, and the screen above it names what was left off, so that no one looks for it there.
-  const listed = event.participants.filter((participant) => !participant.ended?.beforeEvent);
-  const leftOff = event.participants.filter((participant) => participant.ended?.beforeEvent);
+  // A member that had ended by the event's first day cannot come to sign, and one in the trash is
+  // taken as removed, as everywhere else it counts: their lines are left off the paper, and the
+  // screen above it names what was left off, so that no one looks for it there.
+  const leftOff = event.participants.filter((participant) => participant.ended?.beforeEvent && !participant.inTrash);
+  const inTrash = event.participants.filter((participant) => participant.inTrash);
+  const listed = event.participants.filter((participant) => !participant.ended?.beforeEvent && !participant.inTrash);
   const place = [event.venue, event.provinceCode === null ? t('events.online') : event.provinceName].filter(Boolean).join(', ');
 
   // A direct child of <body>, so that the print style can hide all its siblings.
@@ -50,6 +52,11 @@ export function AttendeeList({ event, allianceName, onClose }: AttendeeListProps
               .map(({ name, ended }) => (ended ? `${name} (${t('events.picker.endedOn', { status: t(`organization.status.${ended.status}`), date: formatDate(ended.endedOn) })})` : name))
               .join('; '),
           })}
+        </Text>
+      )}
+      {inTrash.length > 0 && (
+        <Text className="attendee-sheet-actions" size="sm" c="orange.8" mb="md">
+          {t('events.print.leftOffTrash', { count: inTrash.length, names: inTrash.map(({ name }) => name).join('; ') })}
         </Text>
       )}
       <p className="attendee-sheet-issuer">{allianceName}</p>

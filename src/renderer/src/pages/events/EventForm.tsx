@@ -106,8 +106,6 @@ export function EventForm({ initial, host, onSaved, onCancel }: EventFormProps) 
     },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    confirmable: () => Promise.resolve(true),
-    confirmed: (input) => ({ ...input, confirmDuplicate: true }),
   });
 
   return (

@@ -4,11 +4,11 @@
  * bulk for the ticked rows, or from a pasted sign-in sheet.
  */
 import { useState } from 'react';
-import { ActionIcon, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconClipboardText, IconPlus, IconUserCheck, IconUserX, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconClipboardText, IconPlus, IconUserCheck, IconUserX, IconX } from '@tabler/icons-react';
 import { type DataTableColumn } from 'mantine-datatable';
 import { DataTable } from '../../components/DataTable';
 import { useTranslation } from 'react-i18next';
@@ -96,6 +96,10 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
 
   // In the trash: still listed, to come back whole if restored, but counted in no number.
   const trashed = event.participants.filter((participant) => participant.inTrash).length;
+  // Có mặt or Vắng stored before the event began (entered before attendance waited for its first day,
+  // or the event moved later since): counted nowhere (`cameToEvent`), shown here to be set right.
+  const recordedEarly = (status: ParticipantStatus) => event.notYetHeld && (status === 'attended' || status === 'absent');
+  const early = event.participants.filter((participant) => recordedEarly(participant.status)).length;
   const columns: DataTableColumn<EventParticipant>[] = [
     {
       accessor: 'name',
@@ -159,19 +163,26 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
       accessor: 'status',
       title: t('events.participants.column.status'),
       render: ({ id, name, status, ended }) => (
-        <Select
-          size="xs"
-          w={140}
-          aria-label={`${t('events.participants.column.status')}: ${name}`}
-          allowDeselect={false}
-          data={statusOptions(event, ended?.beforeEvent === true)}
-          value={status}
-          onChange={(value) => {
-            const next = participantStatuses.find((item) => item === value);
-            if (next && next !== status) void change(id, { status: next });
-          }}
-          styles={{ input: { color: status === 'attended' ? 'var(--mantine-color-teal-8)' : status === 'absent' ? 'var(--mantine-color-red-8)' : undefined } }}
-        />
+        <>
+          <Select
+            size="xs"
+            w={140}
+            aria-label={`${t('events.participants.column.status')}: ${name}`}
+            allowDeselect={false}
+            data={statusOptions(event, ended?.beforeEvent === true)}
+            value={status}
+            onChange={(value) => {
+              const next = participantStatuses.find((item) => item === value);
+              if (next && next !== status) void change(id, { status: next });
+            }}
+            styles={{ input: { color: status === 'attended' ? 'var(--mantine-color-teal-8)' : status === 'absent' ? 'var(--mantine-color-red-8)' : undefined } }}
+          />
+          {recordedEarly(status) && (
+            <Text size="xs" c="orange.8" mt={2}>
+              {t('events.participants.earlyStatus')}
+            </Text>
+          )}
+        </>
       ),
     },
     {
@@ -221,11 +232,44 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
           </Button>
         </Group>
 
+        {early > 0 && (
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} p="xs">
+            <Text size="sm">{t('events.participants.earlyStatuses', { count: early, date: formatDate(event.startsOn) })}</Text>
+          </Alert>
+        )}
+
         {event.participants.length > 0 && (
-          <Group gap="xs" aria-label={t('events.attendance.title')} role="group">
-            <Text size="sm" fw={500}>
-              {t('events.attendance.title')}:
-            </Text>
+          // The buttons keep one line whatever the hint says: it goes beneath them, however long.
+          <Stack gap={4} aria-label={t('events.attendance.title')} role="group">
+            <Group gap="xs">
+              <Text size="sm" fw={500}>
+                {t('events.attendance.title')}:
+              </Text>
+              <Button
+                size="xs"
+                color="teal"
+                leftSection={<IconUserCheck size={14} />}
+                disabled={selectedNow.length === 0 || event.notYetHeld}
+                loading={mark.isPending}
+                onClick={() => void markSelected('attended')}
+              >
+                {t('events.attendance.present')}
+              </Button>
+              <Button
+                size="xs"
+                color="red"
+                variant="light"
+                leftSection={<IconUserX size={14} />}
+                disabled={selectedNow.length === 0 || event.notYetHeld}
+                loading={mark.isPending}
+                onClick={() => void markSelected('absent')}
+              >
+                {t('events.attendance.absent')}
+              </Button>
+              <Button size="xs" variant="default" leftSection={<IconClipboardText size={14} />} disabled={event.notYetHeld} onClick={pasteDialog.open}>
+                {t('events.attendance.paste')}
+              </Button>
+            </Group>
             <Text size="sm" c={event.notYetHeld ? 'orange.8' : 'dimmed'}>
               {event.notYetHeld
                 ? t('events.attendance.notYetHeld', { date: formatDate(event.startsOn) })
@@ -233,31 +277,7 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
                   ? t('events.attendance.selected', { count: selectedNow.length })
                   : t('events.attendance.hint')}
             </Text>
-            <Button
-              size="xs"
-              color="teal"
-              leftSection={<IconUserCheck size={14} />}
-              disabled={selectedNow.length === 0 || event.notYetHeld}
-              loading={mark.isPending}
-              onClick={() => void markSelected('attended')}
-            >
-              {t('events.attendance.present')}
-            </Button>
-            <Button
-              size="xs"
-              color="red"
-              variant="light"
-              leftSection={<IconUserX size={14} />}
-              disabled={selectedNow.length === 0 || event.notYetHeld}
-              loading={mark.isPending}
-              onClick={() => void markSelected('absent')}
-            >
-              {t('events.attendance.absent')}
-            </Button>
-            <Button size="xs" variant="default" leftSection={<IconClipboardText size={14} />} disabled={event.notYetHeld} onClick={pasteDialog.open}>
-              {t('events.attendance.paste')}
-            </Button>
-          </Group>
+          </Stack>
         )}
 
         {event.participants.length === 0 ? (

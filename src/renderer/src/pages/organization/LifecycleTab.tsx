@@ -92,9 +92,11 @@ export function LifecycleTab({ organization }: { organization: OrganizationDetai
 
   const confirmDelete = (event: OrganizationLifecycleEvent) => {
     // Those the event founded (`deleteEvent` takes back the founding day it gave them); only its
-    // successors stay in the register as organizations of their own, made with it or picked.
+    // successors stay as organizations of their own, made with it or picked: in the register, or
+    // in the Thùng rác where one was moved, which deleting the event does not change.
     const founded = event.participants.filter((participant) => participant.role === 'successor' || (event.kind === 'founding' && participant.role === 'subject'));
-    const successors = founded.filter((participant) => participant.role === 'successor');
+    const successors = founded.filter((participant) => participant.role === 'successor' && !participant.inTrash);
+    const trashedSuccessors = founded.filter((participant) => participant.role === 'successor' && participant.inTrash);
     const names = (list: typeof founded) => list.map((participant) => participant.name).join(', ');
     modals.openConfirmModal({
       title: t('figures.lifecycle.delete.title'),
@@ -103,6 +105,7 @@ export function LifecycleTab({ organization }: { organization: OrganizationDetai
           <Text size="sm">{t('figures.lifecycle.delete.body', { kind: t(`figures.lifecycle.kind.${event.kind}`), date: formatDate(event.date) })}</Text>
           {founded.length > 0 && <Text size="sm">{t('figures.lifecycle.delete.founded', { names: names(founded) })}</Text>}
           {successors.length > 0 && <Text size="sm">{t('figures.lifecycle.delete.successorsStay', { names: names(successors) })}</Text>}
+          {trashedSuccessors.length > 0 && <Text size="sm">{t('figures.lifecycle.delete.successorsInTrash', { names: names(trashedSuccessors) })}</Text>}
         </Stack>
       ),
       labels: { confirm: t('figures.delete.confirm'), cancel: t('common.cancel') },

@@ -74,7 +74,7 @@ export function PromotionPanel({ year, promotion, agreements }: PromotionPanelPr
             value: formatMoneyIn(agreements.value, moneyUnitFor(agreements.value), t),
           })}{' '}
           {fulfilment
-            ? t('overview.promotion.fulfilment', { percent: formatPercent(fulfilment.percent), basis: basisText(t, fulfilment.basis, fulfilment.unvalued) })
+            ? t('overview.promotion.fulfilment', { percent: formatPercent(fulfilment.percent), basis: basisText(t, fulfilment) })
             : t('overview.promotion.noCommitments')}
         </Text>
       </Stack>

@@ -9,11 +9,11 @@ import { schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { partnerInput, type PartnerDetail, type PartnerInput, type PartnerSummary } from '../../../../shared/contract';
 import { partnerBusinessLines, partnerKinds, type PartnerBusinessLine, type PartnerKind } from '../../../../shared/domain';
-import { call, messageOf } from '../../api';
+import { messageOf } from '../../api';
 import { PossibleDuplicates, SaveConflictNotice } from '../../components/DuplicateNotices';
 import { FormFooter } from '../../components/FormFooter';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { similarNameConfirmable, useSaveWithDuplicateCheck, useTypedIdentity } from '../../forms/duplicateCheck';
+import { useSaveWithDuplicateCheck, useTypedIdentity } from '../../forms/duplicateCheck';
 import { useCreatePartner, usePartnerDuplicateCheck, useUpdatePartner } from '../../queries/partners';
 import { partnerHref } from '../../routing/useHashRoute';
 import { useProvinces } from '../../queries';
@@ -85,11 +85,6 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
       kind === null || provinceCode === null ? null : { ...values, kind, provinceCode },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    confirmable: similarNameConfirmable(
-      ({ name, provinceCode, taxCode }: PartnerInput) => call('partners:checkDuplicates', { name, provinceCode, taxCode, excludeId: initial?.id }),
-      (input) => Boolean(input.taxCode),
-    ),
-    confirmed: (input) => ({ ...input, confirmSimilarName: true }),
   });
 
   // Possible duplicates of what is typed so far: a name and a province are enough to ask.

@@ -297,8 +297,6 @@ export function PlanForm({ initial, provinceCode, onSaved, onCancel }: PlanFormP
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
     // Another year plan of the same year and scope: the person says whether this one is another.
-    confirmable: () => Promise.resolve(true),
-    confirmed: (input) => ({ ...input, confirmSameYear: true }),
     fieldPaths: (values) => [
       ...Object.keys(values),
       ...values.targets.flatMap((_, index) => ['title', 'value', 'unit', 'unitLabel', 'denominator', 'measure', 'measure.unitCode'].map((field) => `targets.${String(index)}.${field}`)),

@@ -234,20 +234,22 @@ function CopyDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => void }
   const [error, setError] = useState<string | null>(null);
   // A year plan of that year and scope already there: the person may confirm the copy is another.
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
-  const copyTo = (confirmSameYear: boolean) => {
+  // `confirmedSimilarIds`: the year plans the conflict listed, which the person confirmed the copy is not.
+  const copyTo = (confirmedSimilarIds: number[]) => {
     if (typeof year !== 'number') return;
     void run(async () => {
       setError(null);
       setConflict(null);
       try {
-        const created = await copy.mutateAsync({ id: plan.id, year, confirmSameYear });
+        const created = await copy.mutateAsync({ id: plan.id, year, confirmedSimilarIds });
         notifications.show({ color: 'teal', message: t('plans.copy.done', { title: created.title }) });
         onClose();
         window.location.hash = planHref(created.id).slice(1);
         return true;
       } catch (failure) {
         if (failure instanceof ApiError && failure.error.kind === 'conflict') {
-          setConflict({ message: failure.error.message, confirmable: true, existingId: failure.error.existingId });
+          const { message, existingId, similar = [] } = failure.error;
+          setConflict({ message, confirmable: similar.length > 0, existingId, similar });
         } else setError(messageOf(failure, t('common.unexpectedError')));
         return false;
       }
@@ -255,7 +257,7 @@ function CopyDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => void }
   };
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    copyTo(false);
+    copyTo([]);
   };
   return (
     <Modal opened onClose={onClose} title={t('plans.copy.title')}>
@@ -283,7 +285,7 @@ function CopyDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => void }
                 openLabels={{ refused: t('plans.form.viewSameYear'), confirmable: t('plans.form.viewSameYear') }}
                 hrefOf={planHref}
                 saving={saving}
-                onSaveAnyway={() => copyTo(true)}
+                onSaveAnyway={() => copyTo((conflict.similar ?? []).map((record) => record.id))}
               />
             )}
           </FormFooter>

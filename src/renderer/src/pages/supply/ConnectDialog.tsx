@@ -164,7 +164,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <QuantityInput label={t('supply.connect.quantity')} readWithUnit={(text) => readWithUnit(t, 'quantity', text, current, units)} {...form.getInputProps('quantity')} />
+          <QuantityInput label={t('supply.connect.quantity')} readWithUnit={(text) => readWithUnit(t, 'quantity', text, current, units, choices)} {...form.getInputProps('quantity')} />
           <LabelledSelect
             label={t('supply.connect.unit')}
             required
@@ -183,7 +183,7 @@ function ConnectForm(props: ConnectDialogProps & { units: Unit[]; channels: { co
                 : t('supply.connect.priceHint')
             }
             unit="₫"
-            readWithUnit={(text) => readWithUnit(t, 'price', text, current, units)}
+            readWithUnit={(text) => readWithUnit(t, 'price', text, current, units, choices)}
             // The asking prices under the box, so that it lines up with the quantity and the unit.
             inputWrapperOrder={['label', 'input', 'description', 'error']}
             {...form.getInputProps('price')}

@@ -150,8 +150,6 @@ export function DemandForm({ side, initial, preset = {}, onSaved, onCancel }: De
     },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    confirmable: () => Promise.resolve(true),
-    confirmed: (input) => ({ ...input, confirmDuplicate: true }),
     fieldPaths,
   });
 

@@ -147,8 +147,6 @@ export function OfferForm({ side, initial, preset = {}, onSaved, onCancel }: Off
     },
     persist: (input) => (initial ? update.mutateAsync({ ...input, id: initial.id }) : create.mutateAsync(input)),
     onSaved,
-    confirmable: () => Promise.resolve(true),
-    confirmed: (input) => ({ ...input, confirmDuplicate: true }),
     // The organization picker shows the issues about the organization's id.
     fieldPaths: (submitted) => [...Object.keys(submitted), 'organizationId'],
   });

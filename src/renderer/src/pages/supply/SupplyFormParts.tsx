@@ -174,9 +174,18 @@ const writtenWithUnit = {
  * read. In another unit of the same base, it is refused with the figure in `unit` by the units' own
  * ratio (1.500 kg is 1,5 tấn; 12.000 đ/kg is 12.000.000 đ/tấn), to be typed by the person — it is not
  * put in for them, a figure 1.000 times off being the costliest slip; in a unit that does not
- * convert, or with no unit chosen yet, refused saying so. Null when the text is not written so.
+ * convert, or with no unit chosen yet, refused saying so. Choosing the unit written instead is
+ * suggested only when the box's unit can be set to it (`choices`, the units offered beside the box:
+ * every unit of Danh mục unless said). Null when the text is not written so.
  */
-export function readWithUnit(t: TFunction, what: 'quantity' | 'price', text: string, unit: Unit | undefined, units: readonly Unit[]): UnitReading | null {
+export function readWithUnit(
+  t: TFunction,
+  what: 'quantity' | 'price',
+  text: string,
+  unit: Unit | undefined,
+  units: readonly Unit[],
+  choices: readonly Pick<Unit, 'code'>[] = units,
+): UnitReading | null {
   const match = writtenWithUnit[what].exec(text);
   const reading = match ? readTypedNumber(match[1] ?? '') : null;
   const written = match ? unitOfText(units, match[2]?.trim() ?? '') : undefined;
@@ -185,9 +194,12 @@ export function readWithUnit(t: TFunction, what: 'quantity' | 'price', text: str
   if (!unit) return { refused: t(`supply.withUnit.${what}.noUnit`, words) };
   const inUnit = { ...words, unit: unit.name };
   if (written.code === unit.code) return { value: reading.value, decimals: reading.decimals, said: t(`supply.withUnit.${what}.read`, inUnit) };
+  const choosable = choices.some((choice) => choice.code === written.code);
   const converted = what === 'quantity' ? convertQuantity(reading.value, written, unit) : convertPrice(reading.value, written, unit);
-  if (converted === null) return { refused: t(`supply.withUnit.${what}.notConvertible`, inUnit) };
-  return { refused: t(`supply.withUnit.${what}.otherUnit`, { ...inUnit, converted: formatTypedNumber(converted, QUANTITY_DECIMALS) }) };
+  if (converted === null) return { refused: t(choosable ? `supply.withUnit.${what}.notConvertible` : `supply.withUnit.${what}.notConvertibleNoChoice`, inUnit) };
+  // A price's figure in the box's unit is all there is to do; a quantity's may also be kept with its unit chosen.
+  const otherUnit = what === 'quantity' && !choosable ? ('supply.withUnit.quantity.otherUnitNoChoice' as const) : (`supply.withUnit.${what}.otherUnit` as const);
+  return { refused: t(otherUnit, { ...inUnit, converted: formatTypedNumber(converted, QUANTITY_DECIMALS) }) };
 }
 
 /**

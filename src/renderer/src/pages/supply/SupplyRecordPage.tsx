@@ -85,8 +85,10 @@ function SupplyView<S extends OfferSummary | DemandSummary, D extends S & Common
         }
         onEdit={edit.open}
         onDelete={confirmDelete}
-        // Withdrawing or reopening changes nothing while it is out of sight for another reason.
-        actions={outOfSight === null && <WithdrawButton side={spec.side} id={record.id} withdrawnOn={record.withdrawnOn} />}
+        // Offered as the backend takes it, on every live record: one whose party ended is still withdrawn
+        // on the day it really was (before the end, or kept should the end be undone), one whose party
+        // is in the trash keeps its withdrawal for when the party is restored.
+        actions={<WithdrawButton side={spec.side} id={record.id} withdrawnOn={record.withdrawnOn} />}
       />
 
       {outOfSight !== null && (

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ConversionCarriedField, ConversionCarryOver, InputOf, OrganizationDetail } from '../../../../../shared/contract';
 import { lifecycleEventKinds, organizationKinds, type LifecycleEventKind, type OrganizationKind } from '../../../../../shared/domain';
-import { ApiError } from '../../../api';
+import { ApiError, call } from '../../../api';
 import { LabelledSelect } from '../../../components/LabelledSelect';
 import { SectorSelect } from '../../../components/SectorSelect';
 import { useAlliance, useCommunes } from '../../../queries';
@@ -118,11 +118,24 @@ function carriedMessage(t: TFunction, carried: ConversionCarryOver): string {
 
 export function LifecycleForm({ organization, onDone }: { organization: OrganizationDetail; onDone: () => void }) {
   const { t, i18n } = useTranslation();
-  const confirmed = (message: string, title = t('figures.lifecycle.form.similarTitle'), labels = { confirm: t('figures.lifecycle.form.similarConfirm'), cancel: t('common.cancel') }) =>
+  const confirmed = (
+    message: string,
+    title = t('figures.lifecycle.form.similarTitle'),
+    labels = { confirm: t('figures.lifecycle.form.similarConfirm'), cancel: t('common.cancel') },
+    notes: string[] = [],
+  ) =>
     new Promise<boolean>((answer) =>
       modals.openConfirmModal({
         title,
-        children: <Text size="sm">{message}</Text>,
+        children: (
+          <Stack gap="xs">
+            {[message, ...notes].map((paragraph) => (
+              <Text key={paragraph} size="sm">
+                {paragraph}
+              </Text>
+            ))}
+          </Stack>
+        ),
         labels,
         onConfirm: () => answer(true),
         // Closed any way but by confirming (Hủy, Esc, outside): not recorded. A later answer is ignored.
@@ -134,6 +147,24 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
   const rememberNames = (ids: string[], names: string[]) =>
     setPickedNames((known) => ({ ...known, ...Object.fromEntries(ids.flatMap((id, index) => (names[index] === undefined ? [] : [[id, names[index]]]))) }));
   const record = useRecordLifecycle();
+  /**
+   * For each organization ending on `date`, the events from that day on it is a participant of —
+   * those the event's page will mark «Đã giải thể từ …» and the printed list leave off (the rule of
+   * `endedRefusal`): said in the confirmation, one sentence each, so that the person knows, and may
+   * take it off them. Not a refusal: a unit invited before its end was decided stays as recorded.
+   */
+  const laterEvents = async (ending: { id: number; name: string }[], date: string): Promise<string[]> => {
+    const notes = await Promise.all(
+      ending.map(async ({ id, name }) => {
+        // Asked afresh: the confirmation is about the events as they stand now.
+        const all = await call('events:ofCounterpart', { kind: 'organization', id });
+        const later = all.filter((event) => event.startsOn >= date).reverse();
+        const events = later.map((event) => t('figures.lifecycle.form.laterEvent', { title: event.title, date: formatDate(event.startsOn) })).join('; ');
+        return later.length ? [t('figures.lifecycle.form.laterEvents', { count: later.length, name, date: formatDate(date), events })] : [];
+      }),
+    );
+    return notes.flat();
+  };
   const alliance = useAlliance();
   const provinceCode = alliance.data?.provinceCode ?? organization.provinceCode;
   const communes = useCommunes(provinceCode);
@@ -196,23 +227,33 @@ export function LifecycleForm({ organization, onDone }: { organization: Organiza
         : null;
     const picked = (ids: string[]) => ids.map((id) => pickedNames[id]);
     const formed = list([...values.newSuccessors.map((successor) => successor.name), ...picked(values.successorIds)]);
-    const ask = (message: string, title: string) => confirmed(message, title, { confirm: t('figures.lifecycle.form.submit'), cancel: t('figures.lifecycle.form.mergerBack') });
+    /** The organizations the event ends: this one, and the others picked that end with it. */
+    const endingOf = (ids: string[]) => ids.map((id) => ({ id: Number(id), name: pickedNames[id] ?? '' }));
+    const own = { id: organization.id, name: organization.name };
+    const ask = async (message: string, title: string, ending: { id: number; name: string }[]) =>
+      confirmed(message, title, { confirm: t('figures.lifecycle.form.submit'), cancel: t('figures.lifecycle.form.mergerBack') }, await laterEvents(ending, date));
     const kindTitle = t('figures.lifecycle.form.endingTitle', { kind: t(`figures.lifecycle.kind.${chosen}`) });
     const day = formatDate(date);
     switch (chosen) {
       case 'merger': {
-        const ending = list(values.mergerDirection === 'absorbed' ? [organization.name] : picked(values.otherIds));
-        const into = values.mergerDirection === 'absorbed' ? pickedNames[values.absorberId ?? ''] : organization.name;
-        return ending === null || into === undefined ? true : ask(t('figures.lifecycle.form.mergerSentence', { ending, into }), t('figures.lifecycle.form.mergerTitle'));
+        const absorbed = values.mergerDirection === 'absorbed';
+        const ending = list(absorbed ? [organization.name] : picked(values.otherIds));
+        const into = absorbed ? pickedNames[values.absorberId ?? ''] : organization.name;
+        return ending === null || into === undefined
+          ? true
+          : ask(t('figures.lifecycle.form.mergerSentence', { ending, into }), t('figures.lifecycle.form.mergerTitle'), absorbed ? [own] : endingOf(values.otherIds));
       }
       case 'dissolution':
       case 'bankruptcy':
-        return ask(t(`figures.lifecycle.form.ending.${chosen}`, { name: organization.name, date: day }), kindTitle);
+        return ask(t(`figures.lifecycle.form.ending.${chosen}`, { name: organization.name, date: day }), kindTitle, [own]);
       case 'split':
       case 'conversion':
       case 'consolidation': {
-        const ending = list([organization.name, ...(chosen === 'consolidation' ? picked(values.otherIds) : [])]);
-        return ending === null || formed === null ? true : ask(t(`figures.lifecycle.form.ending.${chosen}`, { name: ending, date: day, into: formed }), kindTitle);
+        const others = chosen === 'consolidation' ? values.otherIds : [];
+        const ending = list([organization.name, ...picked(others)]);
+        return ending === null || formed === null
+          ? true
+          : ask(t(`figures.lifecycle.form.ending.${chosen}`, { name: ending, date: day, into: formed }), kindTitle, [own, ...endingOf(others)]);
       }
       default:
         return true;

@@ -1,0 +1,148 @@
+/**
+ * What the commit would refuse is refused by the preview, at the row's cell: an offer or a demand
+ * of a member that had ended, figures of a members list for a year the organization did not exist
+ * in, and a row naming an organization in the Thùng rác. And the undo of an import takes back the
+ * communes it remembered for places.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportProblem } from '../../src/shared/contracts/imports';
+import { AN_GIANG, call, openTestApp, XA_VINH_AN } from './support';
+import { analyze, commitOf, previewOf, proposedMapping, stage, undoOf } from './importWorkbooks';
+
+let app: ReturnType<typeof openTestApp>;
+beforeEach(async () => {
+  app = openTestApp(new Date('2026-05-20T05:00:00Z'));
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+async function previewList(csv: string, kind: 'organizations' | 'offers' | 'demands', year?: number) {
+  const { jobId, analysis } = await analyze(app, stage(app, 'danh sach.csv', `\ufeff${csv}`), kind);
+  return previewOf(app, jobId, proposedMapping(analysis), year);
+}
+
+function rowsSaid(rows: { row: number; status: string; problems: ImportProblem[] }[]) {
+  return rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`)]);
+}
+
+async function dissolved(name: string, registrationNo: string, on: string) {
+  const organization = await call(app, 'organizations:create', { kind: 'htx', name, registrationNo, communeCode: XA_VINH_AN, foundedOn: '2010-03-01' });
+  await call(app, 'lifecycle:record', { kind: 'dissolution', date: on, decisionNo: '12/QĐ', subjectId: organization.id });
+  return organization;
+}
+
+describe('an offer or a demand of a member that had ended', () => {
+  it('is refused at the organization in the preview, as the save refuses it, and the other rows are written', async () => {
+    await dissolved('HTX Dược liệu Hòa Điền', '1600111222', '2017-02-28');
+    await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const offers = ['Mã số HTX;Tên HTX;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ', '1600111222;HTX Dược liệu Hòa Điền;Nghệ;5;tấn;01/07/2026', '1600123456;HTX Nông nghiệp Vĩnh Bình;Gạo;10;tấn;01/07/2026'].join('\n');
+    const { jobId, preview } = await previewList(offers, 'offers');
+    expect(rowsSaid(preview.page.rows)).toEqual([
+      [2, 'invalid', ['B2: HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 28/02/2017.']],
+      [3, 'valid', []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 1 });
+
+    const demands = ['Bên có nhu cầu;Mã số thuế;Sản phẩm;Số lượng;ĐVT;Cần từ ngày', 'HTX Dược liệu Hòa Điền;1600111222;Nghệ tươi;5;tấn;01/07/2026'].join('\n');
+    const shown = await previewList(demands, 'demands');
+    expect(rowsSaid(shown.preview.page.rows)).toEqual([[2, 'invalid', ['A2: HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 28/02/2017.']]]);
+  });
+});
+
+describe('an update of an offer or a demand that has connections', () => {
+  it('is refused at its cells when it would bring the quantity under what is connected, as the save refuses it', async () => {
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const coop = await call(app, 'partners:create', { kind: 'enterprise', name: 'Saigon Co.op', taxCode: '0301175691', provinceCode: '79' });
+    const window = { productGroupCode: 'lua_gao', unitCode: 'tan', priceMin: null, priceMax: null };
+    const offer = await call(app, 'offers:create', { organizationId: vinhBinh.id, product: 'Gạo', quantity: 80, availableFrom: '2026-07-01', availableUntil: null, communeCode: XA_VINH_AN, ...window });
+    const demand = await call(app, 'demands:create', {
+      buyer: { kind: 'partner', id: coop.id },
+      product: 'Gạo',
+      quantity: 70,
+      neededFrom: '2026-07-01',
+      neededUntil: null,
+      deliveryProvinceCode: AN_GIANG,
+      requirements: [],
+      ...window,
+    });
+    await call(app, 'connections:create', { offerId: offer.id, demandId: demand.id, quantity: 50, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' });
+
+    const offers = ['Mã số HTX;Tên HTX;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ', '1600123456;HTX Nông nghiệp Vĩnh Bình;Gạo;30;tấn;01/07/2026', '1600123456;HTX Nông nghiệp Vĩnh Bình;Gạo;90;tấn;01/07/2026'].join('\n');
+    const { preview } = await previewList(offers, 'offers');
+    expect(rowsSaid(preview.page.rows)).toEqual([
+      [2, 'invalid', ['D2: Đã kết nối 50 tấn; số lượng không được nhỏ hơn.']],
+      [3, 'valid', []],
+    ]);
+    const demands = ['Bên có nhu cầu;Mã số thuế;Sản phẩm;Số lượng;ĐVT;Cần từ ngày', 'Saigon Co.op;0301175691;Gạo;40;tấn;01/07/2026'].join('\n');
+    const shown = await previewList(demands, 'demands');
+    expect(rowsSaid(shown.preview.page.rows)).toEqual([[2, 'invalid', ['D2: Đã kết nối 50 tấn; số lượng không được nhỏ hơn.']]]);
+  });
+});
+
+describe('figures of a members list', () => {
+  it('are refused for a year before the founding or from the end, as the figures import refuses them', async () => {
+    await dissolved('HTX Dược liệu Hòa Điền', '1600111222', '2017-02-28');
+    const csv = [
+      'Tên HTX;Mã số HTX;Xã;Ngày thành lập;Số thành viên',
+      'HTX Dược liệu Hòa Điền;1600111222;Xã Vĩnh An;;10',
+      'HTX Mới Lập;;Xã Vĩnh An;01/03/2026;10',
+      'HTX Lập Năm Ngoái;;Xã Vĩnh An;15/06/2025;10',
+    ].join('\n');
+    const { jobId, preview } = await previewList(csv, 'organizations', 2025);
+    expect(rowsSaid(preview.page.rows)).toEqual([
+      [2, 'invalid', ['E2: HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 28/02/2017, nên không có số liệu năm 2025. Hãy xóa số liệu trên dòng này, hoặc chọn lại năm của số liệu ở bước ghép cột.']],
+      [3, 'invalid', ['E3: HTX Mới Lập thành lập ngày 01/03/2026, nên không có số liệu năm 2025. Hãy xóa số liệu trên dòng này, hoặc chọn lại năm của số liệu ở bước ghép cột.']],
+      [4, 'valid', []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 2 });
+    const figures = app.ctx.db.$client.prepare('SELECT o.name, f.year FROM yearly_figures f JOIN organizations o ON o.id = f.organization_id').all();
+    expect(figures).toEqual([{ name: 'HTX Lập Năm Ngoái', year: 2025 }]);
+  });
+});
+
+describe('an organization in the Thùng rác', () => {
+  it('is not doubled by a row naming it, nor its Mã số given to another: the row is refused at that cell', async () => {
+    const binhHoa = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Chè Bình Hòa', registrationNo: '1600111222', communeCode: XA_VINH_AN });
+    const anPhu = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Rau An Phú', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:delete', { id: binhHoa.id });
+    await call(app, 'organizations:delete', { id: anPhu.id });
+    const csv = ['Tên HTX;Mã số HTX;Xã', 'HTX Chè Bình Hòa;;Xã Vĩnh An', 'HTX Trà Bình Hòa Mới;1600111222;Xã Vĩnh An', 'HTX Rau An Phú;;Xã Vĩnh An', 'HTX Khác;;Xã Vĩnh An'].join('\n');
+    const { jobId, preview } = await previewList(csv, 'organizations');
+    expect(rowsSaid(preview.page.rows)).toEqual([
+      [2, 'invalid', ['A2: HTX Chè Bình Hòa (mã số 1600111222) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [3, 'invalid', ['B3: HTX Chè Bình Hòa (mã số 1600111222) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [4, 'invalid', ['A4: HTX Rau An Phú (xã Vĩnh An) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [5, 'valid', []],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 1, failed: 3 });
+    // Restored, the row updates it.
+    await call(app, 'organizations:restore', { id: binhHoa.id });
+    const again = await previewList(csv, 'organizations');
+    expect(again.preview.page.rows[0]).toMatchObject({ status: 'valid', match: { reason: 'sameName', id: binhHoa.id } });
+  });
+});
+
+describe('the undo of an import', () => {
+  const address = 'ấp 5, xã Không Có, An Giang';
+  const previewed = (name: string) => previewList(['Tên HTX;Địa chỉ', `${name};${address}`].join('\n'), 'organizations');
+  const answers = () => app.ctx.db.$client.prepare('SELECT commune_code FROM import_place_answers').pluck().all();
+
+  it('takes back the communes it remembered for places, leaving those of earlier imports still in force', async () => {
+    const [first, second] = await call(app, 'places:communes', { provinceCode: AN_GIANG });
+    // Two lists previewed before either is written: each asks, and each answer is remembered in turn.
+    const one = await previewed('HTX Một');
+    const two = await previewed('HTX Hai');
+    expect(two.preview.page.rows[0]).toMatchObject({ needsPlace: true, placeRemembered: false });
+    const written = async (jobId: string, communeCode = '') => (await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, communeCode }] })).summary.batchId ?? 0;
+    const oneBatch = await written(one.jobId, first?.code);
+    const twoBatch = await written(two.jobId, second?.code);
+    expect(answers()).toEqual([second?.code]);
+
+    expect((await undoOf(app, twoBatch)).error).toBeNull();
+    expect(answers()).toEqual([first?.code]);
+    expect((await previewed('HTX Ba')).preview.page.rows[0]).toMatchObject({ needsPlace: false, placeRemembered: true, commune: { code: first?.code } });
+    expect((await undoOf(app, oneBatch)).error).toBeNull();
+    expect(answers()).toEqual([]);
+    expect((await previewed('HTX Ba')).preview.page.rows[0]).toMatchObject({ needsPlace: true, placeRemembered: false, commune: null });
+  });
+});
