@@ -12,8 +12,9 @@ import react from '@vitejs/plugin-react';
 const maxWorkers = availableParallelism() + 1;
 
 // Beside other files, a whole page rendered in jsdom or a test's own SQLite work can take several
-// times what it takes alone: a test is given 30 s before it counts as hung.
-const testTimeout = 30_000;
+// times what it takes alone (over 20 s on a machine busy with other work): a test is given 60 s
+// before it counts as hung, and no file sets a shorter limit of its own.
+const testTimeout = 60_000;
 
 export default defineConfig({
   test: {

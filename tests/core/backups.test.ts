@@ -321,7 +321,7 @@ describe('automatic backups', () => {
 describe('a backup dated on a day after today', () => {
   const ids = async (target: TestApp) => (await call(target, 'backups:list', undefined)).map((backup) => `${backup.id} ${backup.datedAhead}`);
 
-  it('is listed after the others, marked, and never offered as the newest; it is restored only when chosen', { timeout: 30_000 }, async () => {
+  it('is listed after the others, marked, and never offered as the newest; it is restored only when chosen', async () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN });
     // Made while the computer's clock was two days ahead; then the clock was put right.
     app.setNow(at('2026-03-12'));
@@ -348,7 +348,7 @@ describe('a backup dated on a day after today', () => {
     expect((await call(app, 'backups:status', undefined)).backupsDatedAhead).toBe(0);
   });
 
-  it('is not offered to a damaged file, which is told that only such backups are there', { timeout: 30_000 }, async () => {
+  it('is not offered to a damaged file, which is told that only such backups are there', async () => {
     await officeData(app);
     app.setNow(at('2027-01-05'));
     const ahead = await call(app, 'backups:create', undefined);
@@ -361,7 +361,7 @@ describe('a backup dated on a day after today', () => {
     expect(await ids(damaged)).toEqual([`${ahead.id} true`]);
   });
 
-  it('that comes in a file from a computer whose clock ran ahead is marked too', { timeout: 30_000 }, async () => {
+  it('that comes in a file from a computer whose clock ran ahead is marked too', async () => {
     await officeData(app);
     app.setNow(at('2026-05-20'));
     const { jobId } = await call(app, 'backups:export', undefined);
@@ -609,7 +609,7 @@ describe('the whole data as one file', () => {
     expect((await call(elsewhere, 'alliance:get', undefined))?.name).toBe('Liên minh Hợp tác xã tỉnh An Giang');
   });
 
-  it('lists an opened file only once it is restored: one looked at and declined leaves nothing behind', { timeout: 30_000 }, async () => {
+  it('lists an opened file only once it is restored: one looked at and declined leaves nothing behind', async () => {
     await officeData(app);
     const { bytes, fileName } = await exportAll(app);
     const elsewhere = openOffice(at('2026-04-02'));

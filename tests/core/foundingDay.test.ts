@@ -80,7 +80,7 @@ describe('joining the alliance before the founding', () => {
   });
 });
 
-describe("an import's «Cập nhật» of the founding day", { timeout: 30_000 }, () => {
+describe("an import's «Cập nhật» of the founding day", () => {
   const csv = ['Tên HTX,Mã số HTX,Địa chỉ,Ngày thành lập', 'HTX Nông nghiệp Vĩnh An,1600123456,"xã Vĩnh An, tỉnh An Giang",01/01/2020'].join('\n');
 
   it('is refused at the cell, as the form refuses it, and the commit leaves the day', async () => {

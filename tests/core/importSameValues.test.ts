@@ -30,7 +30,7 @@ function stored(): Record<string, unknown>[] {
 const notesAt = (preview: ImportPreview, column: string) =>
   preview.page.rows.map((row) => row.notes.filter((note) => note.cell.startsWith(column)).map((note) => `${note.cell}: ${note.message}${note.heed ? ' [heed]' : ''}`));
 
-describe('«Cập nhật» of a value the register already holds, written otherwise', { timeout: 30_000 }, () => {
+describe('«Cập nhật» of a value the register already holds, written otherwise', () => {
   it('keeps a stored founding day within the year or month the row writes, and says a year that differs is written as its first day', async () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Gốm Vĩnh An', registrationNo: '1600111001', communeCode: XA_VINH_AN, foundedOn: '2013-11-27' });
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Chè Vĩnh Bình', registrationNo: '1600111002', communeCode: XA_VINH_BINH, foundedOn: '2002-05-14' });
@@ -83,7 +83,7 @@ describe('«Cập nhật» of a value the register already holds, written otherw
   });
 });
 
-describe('a list with a founding year column beside the founding day', { timeout: 30_000 }, () => {
+describe('a list with a founding year column beside the founding day', () => {
   it('proposes both, and reads the year only where the day is blank', async () => {
     const csv = [
       'Tên HTX,Địa chỉ,Năm thành lập,Ngày thành lập',
@@ -101,7 +101,7 @@ describe('a list with a founding year column beside the founding day', { timeout
   });
 });
 
-describe('an amount its column’s unit makes absurd', { timeout: 30_000 }, () => {
+describe('an amount its column’s unit makes absurd', () => {
   it('holds its row back, large or small, until the person chooses to write it', async () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Gốm Vĩnh An', registrationNo: '1600111001', communeCode: XA_VINH_AN, charterCapital: 7_050_000_000 });
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Chè Vĩnh Bình', registrationNo: '1600111002', communeCode: XA_VINH_BINH, charterCapital: 2_100_000_000 });
@@ -153,7 +153,7 @@ describe('an amount its column’s unit makes absurd', { timeout: 30_000 }, () =
   });
 });
 
-describe('rows of a list that are no organization', { timeout: 30_000 }, () => {
+describe('rows of a list that are no organization', () => {
   it('passes over a total whose sum was typed as text, and says a second table’s header row is skipped', async () => {
     const { preview } = await previewList(
       [

@@ -39,7 +39,7 @@ const REFUSED_KIND =
   'Nếu tổ chức đã chuyển đổi (chẳng hạn tổ hợp tác đăng ký thành hợp tác xã), hãy ghi sự kiện «Chuyển đổi» ở thẻ Quá trình hoạt động của tổ chức, với ngày chuyển đổi. ' +
   'Dòng này không được nhập; để cập nhật các thông tin khác của tổ chức, hãy để trống ô này.';
 
-describe('a row whose kind is not that of the organization it updates', { timeout: 30_000 }, () => {
+describe('a row whose kind is not that of the organization it updates', () => {
   async function registered() {
     const withPast = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch Vĩnh An', registrationNo: '1600111001', communeCode: XA_VINH_AN, phone: '0296 3851 234' });
     await call(app, 'figures:save', { organizationId: withPast.id, year: 2025, membersOfficial: 12 });
@@ -103,7 +103,7 @@ describe('a row whose kind is not that of the organization it updates', { timeou
   });
 });
 
-describe('rows whose place the app could not read, checked again with the commune the person chose', { timeout: 30_000 }, () => {
+describe('rows whose place the app could not read, checked again with the commune the person chose', () => {
   // Old An Giang's Xã Tân Phú went to another province: the app asks for the commune.
   it('are told of a stored organization of their name there with another Mã số HTX, as rows placed by the app are', async () => {
     const stored = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh An', registrationNo: '9100000157', communeCode: XA_VINH_AN });
@@ -150,7 +150,7 @@ describe('rows whose place the app could not read, checked again with the commun
   });
 });
 
-describe('a partner whose kind is read from its name', { timeout: 30_000 }, () => {
+describe('a partner whose kind is read from its name', () => {
   it('is said to be of that kind when it is added, not when a stored partner keeps its own', async () => {
     const market = await call(app, 'partners:create', { kind: 'wholesale_market', name: 'Công ty TNHH Chợ đầu mối Long Xuyên', taxCode: '1600555666', provinceCode: AN_GIANG });
     const csv = ['Tên doanh nghiệp,MST,Tỉnh,Người liên hệ', 'Công ty TNHH Chợ đầu mối Long Xuyên,1600555666,An Giang,Trần Văn Bình', 'Công ty TNHH Lúa Vàng,1600123456,An Giang,Lê Thị Hoa'].join('\n');

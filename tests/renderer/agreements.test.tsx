@@ -45,7 +45,7 @@ const riceMou = summary({
   status: 'in_progress',
 });
 
-describe('agreements list', { timeout: 20_000 }, () => {
+describe('agreements list', () => {
   it('shows number, title, kind, date, parties, value, fulfilment and status, and filters by status', async () => {
     const draft = summary({ id: 2, title: 'Chương trình phối hợp với Liên minh HTX Cà Mau', kind: 'cooperation_programme', signedOn: null, status: 'draft' });
     const invoke = installFakeApi({
@@ -212,7 +212,7 @@ function renderDialog(onClose: () => void = () => undefined) {
   );
 }
 
-describe('delivery dialog', { timeout: 20_000 }, () => {
+describe('delivery dialog', () => {
   it('records a delivery on the chosen commitment, in its unit, and shows what was delivered so far', async () => {
     let closed = false;
     const invoke = installFakeApi({
@@ -488,7 +488,7 @@ describe('delivery dialog', { timeout: 20_000 }, () => {
   });
 });
 
-describe('over-delivery', { timeout: 20_000 }, () => {
+describe('over-delivery', () => {
   it('warns of more delivered than committed, in words, and still saves', async () => {
     let closed = false;
     const invoke = installFakeApi({
@@ -535,7 +535,7 @@ describe('over-delivery', { timeout: 20_000 }, () => {
   });
 });
 
-describe('agreement page', { timeout: 30_000 }, () => {
+describe('agreement page', () => {
   const expired: AgreementDetail = {
     ...detail,
     validUntil: '2026-11-20',

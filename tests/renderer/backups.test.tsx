@@ -54,7 +54,7 @@ function status(overrides: Partial<DataFileStatus> = {}): DataFileStatus {
 }
 
 describe('Sao lưu và khôi phục', () => {
-  it('lists the backups with their time, reason, size and counts, and restores one after asking', { timeout: 15_000 }, async () => {
+  it('lists the backups with their time, reason, size and counts, and restores one after asking', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'places:provinces': () => ok(provinces),
@@ -94,7 +94,7 @@ describe('Sao lưu và khôi phục', () => {
     await waitFor(() => expect(invoke.mock.calls.filter(([channel]) => channel === 'alliance:get').length).toBeGreaterThan(1));
   });
 
-  it('backs up now, and says why a restore was refused', { timeout: 15_000 }, async () => {
+  it('backs up now, and says why a restore was refused', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'places:provinces': () => ok(provinces),
@@ -122,7 +122,7 @@ describe('a backup dated on a day after today', () => {
   /** Made on a computer whose clock ran more than a year ahead. */
   const ahead: BackupInfo = { ...beforeImport, id: '2027-05-02_09-00-00_thu-cong', takenAt: new Date(2027, 4, 2, 9, 0).toISOString(), reason: 'manual', datedAhead: true };
 
-  it('is listed where the backend puts it, after the others, with why its date is not to be trusted, and restored only after a warning', { timeout: 15_000 }, async () => {
+  it('is listed where the backend puts it, after the others, with why its date is not to be trusted, and restored only after a warning', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
       'places:provinces': () => ok(provinces),
@@ -152,7 +152,7 @@ describe('a backup dated on a day after today', () => {
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('backups:restore', { id: ahead.id }));
   });
 
-  it('asks no warning for one dated up to today', { timeout: 15_000 }, async () => {
+  it('asks no warning for one dated up to today', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),
       'places:provinces': () => ok(provinces),
@@ -219,14 +219,14 @@ describe('Mở từ bản sao lưu', () => {
     return { invoke, dialog };
   }
 
-  it('forgets a file the person only looked at', { timeout: 15_000 }, async () => {
+  it('forgets a file the person only looked at', async () => {
     const { invoke, dialog } = await openTheFile(() => fail({ kind: 'internal', message: 'not asked' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hủy' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('backups:discardOpened', { id: opened.id }));
     expect(invoke.mock.calls.some(([channel]) => channel === 'backups:restore')).toBe(false);
   });
 
-  it('keeps the file it restores', { timeout: 15_000 }, async () => {
+  it('keeps the file it restores', async () => {
     const { invoke, dialog } = await openTheFile(() => ok({ restored: opened, safetyCopy: { ...automatic, id: 'x', reason: 'beforeRestore' } }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Khôi phục' }));
     expect(await screen.findByText(/^Dữ liệu đã trở về như lúc 09\/03\/2026 17:30:00 \(bản sao lưu «Khôi phục từ tệp»\)/)).toBeTruthy();

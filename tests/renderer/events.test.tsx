@@ -83,7 +83,7 @@ const detail: EventDetail = {
 
 beforeEach(() => sessionStorage.clear());
 
-describe('events list', { timeout: 20_000 }, () => {
+describe('events list', () => {
   it('shows dates as dd/mm/yyyy, kind, place and participant counts, and searches as one types', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -120,7 +120,7 @@ describe('events list', { timeout: 20_000 }, () => {
   });
 });
 
-describe('filtering the events list', { timeout: 20_000 }, () => {
+describe('filtering the events list', () => {
   it('keeps kind, place and year behind «Bộ lọc», shows each in force as a chip, and past or upcoming in the toolbar', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -174,7 +174,7 @@ async function pasteAndMatch(lines: SignInLine[], marked: { attended: number; ab
   return { invoke, dialog };
 }
 
-describe('an event’s page while the kinds are still loading', { timeout: 20_000 }, () => {
+describe('an event’s page while the kinds are still loading', () => {
   it('shows no kind code, then the kind’s name once the kinds have come', async () => {
     const answer = ok(eventLookups);
     let answerKinds: () => void = () => undefined;
@@ -198,7 +198,7 @@ describe('an event’s page while the kinds are still loading', { timeout: 20_00
   });
 });
 
-describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
+describe('pasting a sign-in sheet', () => {
   it('shows matched lines, offers to add members who came uninvited, lists unmatched ones, then records attendance', async () => {
     const lines: SignInLine[] = [
       {
@@ -271,7 +271,7 @@ describe('pasting a sign-in sheet', { timeout: 20_000 }, () => {
   });
 });
 
-describe('pasting a sign-in sheet naming units that cannot be added', { timeout: 20_000 }, () => {
+describe('pasting a sign-in sheet naming units that cannot be added', () => {
   it('shows a unit dissolved before the event, or in the trash, unticked for good and why; a refusal on recording names its line', async () => {
     const lines: SignInLine[] = [
       {
@@ -318,7 +318,7 @@ describe('pasting a sign-in sheet naming units that cannot be added', { timeout:
   });
 });
 
-describe('pasting a sign-in sheet typed the person first', { timeout: 20_000 }, () => {
+describe('pasting a sign-in sheet typed the person first', () => {
   it('shows who signed with their title, offers a participant the line only resembles, and records both as shown', async () => {
     const lines: SignInLine[] = [
       {
@@ -367,7 +367,7 @@ describe('pasting a sign-in sheet typed the person first', { timeout: 20_000 }, 
   });
 });
 
-describe('pasting a sign-in sheet with mistyped names', { timeout: 20_000 }, () => {
+describe('pasting a sign-in sheet with mistyped names', () => {
   it('marks what a forgiven typo found «Gần đúng» and records it only once the person chooses or ticks it', async () => {
     const lines: SignInLine[] = [
       {
@@ -424,7 +424,7 @@ describe('pasting a sign-in sheet with mistyped names', { timeout: 20_000 }, () 
   });
 });
 
-describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 }, () => {
+describe('pasting a sign-in sheet copied from a spreadsheet', () => {
   it('leaves out its title, header and totals, and says which lines still need a unit chosen before recording', async () => {
     const skipped = (line: string, lineNumber: number): SignInLine => ({ line, lineNumber, name: '', representative: '', result: 'skipped', candidates: [], newcomers: [] });
     const lines: SignInLine[] = [
@@ -491,7 +491,7 @@ describe('pasting a sign-in sheet copied from a spreadsheet', { timeout: 20_000 
   });
 });
 
-describe('pasting a sign-in sheet where two people signed for one unit', { timeout: 20_000 }, () => {
+describe('pasting a sign-in sheet where two people signed for one unit', () => {
   it('says so on the later line, records the unit once with both signers, and adds a unit not invited once', async () => {
     const vinhBinh = { participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' as const };
     const myHiep = { kind: 'organization' as const, id: 41, name: 'Hợp tác xã Dịch vụ Mỹ Hiệp', place: 'Xã Mỹ Hiệp' };
@@ -546,7 +546,7 @@ describe('pasting a sign-in sheet where two people signed for one unit', { timeo
   });
 });
 
-describe('pasting a sign-in sheet where many people signed for one unit', { timeout: 20_000 }, () => {
+describe('pasting a sign-in sheet where many people signed for one unit', () => {
   const vinhBinh = { participantId: 11, name: 'Hợp tác xã Nông nghiệp Vĩnh Bình', status: 'registered' as const };
   const given = ['An', 'Bé', 'Cường', 'Dung', 'Em', 'Phương', 'Giàu', 'Hạnh', 'Hùng', 'Kim', 'Lộc', 'Mai', 'Nghĩa', 'Oanh', 'Phúc'];
   const signed = (count: number): SignInLine[] =>
@@ -584,7 +584,7 @@ describe('pasting a sign-in sheet where many people signed for one unit', { time
   });
 });
 
-describe('adding an event', { timeout: 30_000 }, () => {
+describe('adding an event', () => {
   function install() {
     return installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -634,7 +634,7 @@ describe('adding an event', { timeout: 30_000 }, () => {
   });
 });
 
-describe('adding participants', { timeout: 20_000 }, () => {
+describe('adding participants', () => {
   it('closes the list at each pick, so that role, status and the add button are in view', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),

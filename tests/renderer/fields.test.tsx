@@ -55,7 +55,7 @@ function typeAndLeave(input: HTMLInputElement, text: string): void {
   fireEvent.blur(input);
 }
 
-describe('the number field', { timeout: 20_000 }, () => {
+describe('the number field', () => {
   it('reads a quantity with a decimal comma and thousands dots, and keeps it as typed', () => {
     const { input, given } = renderField(<NumberHarness decimals={3} positive />);
     for (const [typed, value] of [
@@ -152,7 +152,7 @@ describe('the number field', { timeout: 20_000 }, () => {
   });
 });
 
-describe('the date field', { timeout: 20_000 }, () => {
+describe('the date field', () => {
   it('reads dd/mm/yyyy as typed and gives the ISO date', () => {
     const { input, given } = renderField(<DateHarness />);
     typeAndLeave(input, '29/02/2024');
@@ -187,7 +187,7 @@ describe('the date field', { timeout: 20_000 }, () => {
   });
 });
 
-describe('a list searched by typing', { timeout: 20_000 }, () => {
+describe('a list searched by typing', () => {
   it('ignores case and diacritics, đ as d, in any Select of the app, with no filter of its own', () => {
     render(
       <AppProviders queryClient={createQueryClient()} env="test">

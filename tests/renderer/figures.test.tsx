@@ -34,7 +34,7 @@ function renderTab(organization: Partial<OrganizationDetail> = {}) {
   );
 }
 
-describe('yearly figures tab', { timeout: 30_000 }, () => {
+describe('yearly figures tab', () => {
   it('shows each year with Vietnamese number and money formats, newest first', async () => {
     installFakeApi({ 'figures:list': () => ok([figures(2023, { classification: null, score: null }), figures(2024)]) });
     renderTab();

@@ -5,7 +5,7 @@ import { installFakeApi, ok, provinces } from './fakeApi';
 import { renderApp } from './renderApp';
 import { choose, shownOptions, typeInto } from './select';
 
-describe('first run', { timeout: 20_000 }, () => {
+describe('first run', () => {
   it('saves the alliance with the chosen province, then opens the members page', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(null),

@@ -118,7 +118,7 @@ describe('a row repeating an earlier row of the file', () => {
   });
 });
 
-describe('the choices for all rows', { timeout: 30_000 }, () => {
+describe('the choices for all rows', () => {
   it('look chosen only once chosen, and say how many rows still wait for a commune and read «Bỏ qua»', async () => {
     const invoke = renderAtPreview({
       // Rows 3 and 6 wait; a bulk «Bỏ qua» for new rows leaves them out by choice, not for want of a commune.
@@ -146,7 +146,7 @@ describe('the choices for all rows', { timeout: 30_000 }, () => {
   });
 });
 
-describe('what Cập nhật writes', { timeout: 30_000 }, () => {
+describe('what Cập nhật writes', () => {
   const priceWhole = 'Riêng giá: dòng có ghi giá thì giá trong tệp thay cả giá đã có (Giá từ và Giá đến).';
   const awaiting = () => ok({ sheet: 'Nguồn cung', count: 0, rows: [], othersWritten: 4 });
 
@@ -161,7 +161,7 @@ describe('what Cập nhật writes', { timeout: 30_000 }, () => {
   });
 });
 
-describe('Ghi vào dữ liệu', { timeout: 30_000 }, () => {
+describe('Ghi vào dữ liệu', () => {
   it('asks first when rows would be left out for want of a commune, naming how many and where', async () => {
     const invoke = renderAtPreview({
       'imports:awaitingPlaces': () => ok({ sheet: 'An Phú', count: 14, rows: [3, 5, 6, 7, 8, 9, 10, 11, 12, 13], othersWritten: 1 }),
@@ -393,7 +393,7 @@ describe('a bulk choice and a row chosen on its own on another page', { timeout:
   });
 });
 
-describe('a row that names its organization by one key and another by the other', { timeout: 30_000 }, () => {
+describe('a row that names its organization by one key and another by the other', () => {
   const hopLuc = 'HTX Nông nghiệp Hợp Lực Mỹ Thới';
   const note =
     `Mã số HTX 1600123456 là của «${hopLuc}», còn tên trên dòng là «HTX Chăn nuôi Hợp Lực Mỹ Thới»: có thể là hai tổ chức khác nhau. ` +

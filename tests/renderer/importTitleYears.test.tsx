@@ -79,7 +79,7 @@ const previewsAsked = (invoke: ReturnType<typeof installFakeApi>) => invoke.mock
 
 afterEach(() => sessionStorage.clear());
 
-describe('the year of a list’s figures', { timeout: 30_000 }, () => {
+describe('the year of a list’s figures', () => {
   it('is the one its title names, proposed', async () => {
     const invoke = renderAtMapping({ ...analysis, detectedYear: 2024 });
     expect((await yearField()).value).toBe('2024');

@@ -111,7 +111,7 @@ describe('lifecycle tab', () => {
     });
     const message = await within(dialog).findByText('Xã, phường này không thuộc tỉnh.');
     expect(within(dialog).getByLabelText(/^Xã, phường của tổ chức mới/).getAttribute('aria-describedby')).toContain(message.id);
-  }, 20_000);
+  });
 
   it('converts a THT into an HTX carrying its name, commune and sector, all shown and editable', async () => {
     const invoke = installFakeApi({
@@ -143,7 +143,7 @@ describe('lifecycle tab', () => {
       predecessorIds: [7],
       newSuccessors: [{ name: 'Hợp tác xã Rau sạch Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'trong_trot' }],
     });
-  }, 20_000);
+  });
 
   it('converts into a cooperative already in the register, saying beforehand and after what it takes over and what it keeps', async () => {
     const invoke = installFakeApi({
@@ -181,7 +181,7 @@ describe('lifecycle tab', () => {
         'Đã ghi nhận sự kiện «Chuyển đổi». Hợp tác xã Rau sạch Mỹ Hiệp nhận từ Tổ hợp tác Rau sạch Mỹ Hiệp: địa chỉ, người đại diện, ngày gia nhập Liên minh, 2 người liên hệ, 1 sản phẩm. Giữ nguyên điện thoại, lĩnh vực hoạt động Hợp tác xã Rau sạch Mỹ Hiệp đã có.',
       ),
     ).toBeTruthy();
-  }, 30_000);
+  });
 
   it('gives the organizations a split forms the sector of the one split, which the person may change', async () => {
     const invoke = installFakeApi({
@@ -204,7 +204,7 @@ describe('lifecycle tab', () => {
       { name: 'HTX Trồng trọt Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'trong_trot' },
       { name: 'HTX Chăn nuôi Mỹ Hiệp', kind: 'htx', communeCode: '28123', sectorCode: 'chan_nuoi' },
     ]);
-  }, 20_000);
+  });
 
   it('records new organizations of names close to others once the person confirms each, naming those they were shown', async () => {
     const sent: InputOf<'lifecycle:record'>[] = [];
@@ -246,7 +246,7 @@ describe('lifecycle tab', () => {
         [30, 31],
       ],
     ]);
-  }, 30_000);
+  });
 
   it('offers no confirmation for a conflict that lists no similar names: a taken Mã số HTX is said as it is', async () => {
     const taken = 'Tổ chức mới thứ 1 («HTX Trồng trọt Mỹ Hiệp»): Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp).';
@@ -265,7 +265,7 @@ describe('lifecycle tab', () => {
     expect(await within(dialog).findByText(taken)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Vẫn ghi nhận' })).toBeNull();
     expect(invoke.mock.calls.filter(([channel]) => channel === 'lifecycle:record')).toHaveLength(1);
-  }, 30_000);
+  });
 
   it('asks the merger’s direction above the day, and says in plain words which one ends before recording', async () => {
     const invoke = installFakeApi({
@@ -293,7 +293,7 @@ describe('lifecycle tab', () => {
     const confirm = await screen.findByRole('dialog', { name: 'Ghi nhận sáp nhập' });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Ghi nhận' }));
     await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'merger', date: '2025-06-30', decisionNo: '', note: '', subjectId: 12, predecessorIds: [7] }));
-  }, 30_000);
+  });
 
   it('keeps the organization that absorbs when it is chosen again', async () => {
     const invoke = installFakeApi({
@@ -315,7 +315,7 @@ describe('lifecycle tab', () => {
     const confirm = await screen.findByRole('dialog', { name: 'Ghi nhận sáp nhập' });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Ghi nhận' }));
     await waitFor(() => expect(sentRecord(invoke)).toMatchObject({ kind: 'merger', subjectId: 12, predecessorIds: [7] }));
-  }, 30_000);
+  });
 
   it('shows what the backend says of this organization’s day under the day, and of a new name under that name', async () => {
     installFakeApi({
@@ -342,7 +342,7 @@ describe('lifecycle tab', () => {
     expect(within(dialog).getByLabelText(/^Ngày quyết định/).getAttribute('aria-describedby')).toContain(founded.id);
     const twin = within(dialog).getByText(/^Trùng tên với tổ chức mới 1/);
     expect(within(dialog).getByLabelText(/^Tên tổ chức mới 2/).getAttribute('aria-describedby')).toContain(twin.id);
-  }, 30_000);
+  });
 
   it('a renaming asks for the new name and sends it with this organization as subject', async () => {
     const invoke = installFakeApi({
@@ -391,7 +391,7 @@ describe('lifecycle tab', () => {
     expect(sentRecord(invoke)).toBeUndefined();
     await recordConfirmed(dialog, 'Ghi nhận sự kiện «Giải thể»');
     await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'dissolution', date: '2025-06-30', decisionNo: '', note: '', subjectId: 7 }));
-  }, 30_000);
+  });
 
   it('says in the confirmation of an end which events from that day on list the organization, and records it all the same', async () => {
     const event = (eventId: number, title: string, startsOn: string) => ({
@@ -423,7 +423,7 @@ describe('lifecycle tab', () => {
     );
     expect(invoke.mock.calls.find(([channel]) => channel === 'events:ofCounterpart')?.[1]).toEqual({ kind: 'organization', id: 7 });
     await waitFor(() => expect(sentRecord(invoke)).toEqual({ kind: 'dissolution', date: '2025-06-30', decisionNo: '', note: '', subjectId: 7 }));
-  }, 30_000);
+  });
 
   it('says before deleting what goes with the event: the founding day it gave, and the organizations that stay in the register', async () => {
     const dissolution: OrganizationLifecycleEvent = {
@@ -455,7 +455,7 @@ describe('lifecycle tab', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Xóa' }));
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('lifecycle:delete', { eventId: 3 }));
-  }, 30_000);
+  });
 
   it('says of a successor in the Thùng rác that it is there, not that it stays in the register', async () => {
     const split: OrganizationLifecycleEvent = {
@@ -477,5 +477,5 @@ describe('lifecycle tab', () => {
       'HTX Trồng trọt Mỹ Hiệp vẫn còn trong danh sách: nếu tổ chức nào chỉ được tạo cùng sự kiện này, hãy chuyển nó vào Thùng rác ở trang của tổ chức đó.' +
         'HTX Chăn nuôi Mỹ Hiệp đang ở Thùng rác và vẫn ở đó sau khi xóa sự kiện này.',
     );
-  }, 30_000);
+  });
 });

@@ -44,7 +44,7 @@ function listCalls(invoke: ReturnType<typeof installFakeApi>): InputOf<'organiza
 // The list keeps its search and filters for the session; each test starts from a fresh one.
 beforeEach(() => sessionStorage.clear());
 
-describe('members page', { timeout: 20_000 }, () => {
+describe('members page', () => {
   it('lists the organizations the api returns, with the total', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -247,7 +247,7 @@ describe('members page', { timeout: 20_000 }, () => {
   });
 });
 
-describe('adding an organization', { timeout: 20_000 }, () => {
+describe('adding an organization', () => {
   async function openFilledForm() {
     renderApp('#/thanh-vien');
     fireEvent.click(await screen.findByRole('button', { name: 'Thêm tổ chức' }));
@@ -460,7 +460,7 @@ describe('adding an organization', { timeout: 20_000 }, () => {
   });
 });
 
-describe('a name found with a typo forgiven', { timeout: 20_000 }, () => {
+describe('a name found with a typo forgiven', () => {
   it('keeps its «Gần đúng» badge whole beside a long name, which wraps instead', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -484,7 +484,7 @@ describe('a name found with a typo forgiven', { timeout: 20_000 }, () => {
   });
 });
 
-describe('a name found by its old address', { timeout: 20_000 }, () => {
+describe('a name found by its old address', () => {
   it('shows under the name the old address the search found it by, and nothing under the others', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -508,7 +508,7 @@ describe('a name found by its old address', { timeout: 20_000 }, () => {
   });
 });
 
-describe('the year a classification is asked of', { timeout: 20_000 }, () => {
+describe('the year a classification is asked of', () => {
   afterEach(() => vi.useRealTimers());
 
   it('is the year just ended by the clock as the list is used, not as the app was loaded', async () => {

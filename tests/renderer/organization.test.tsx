@@ -76,7 +76,7 @@ function handlers() {
   } as const;
 }
 
-describe('organization page', { timeout: 20_000 }, () => {
+describe('organization page', () => {
   it('shows the header, the warnings and the general tab', async () => {
     installFakeApi(handlers());
     renderApp('#/thanh-vien/21');

@@ -54,7 +54,7 @@ const nothingToChase: AttentionList = {
   targetsAtRisk: [],
 };
 
-describe('overview', { timeout: 30_000 }, () => {
+describe('overview', () => {
   it('shows the latest year at a glance, with changes from the year before', async () => {
     const invoke = installFakeApi({
       'statistics:years': () => ok([2024, 2023]),

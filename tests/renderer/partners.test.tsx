@@ -72,7 +72,7 @@ const renderList = () => renderPage(<PartnersPage />, '#/doi-tac');
 
 beforeEach(() => sessionStorage.clear());
 
-describe('partners page', { timeout: 20_000 }, () => {
+describe('partners page', () => {
   it('lists partners with kind and line, province, contact, phone and what they buy', async () => {
     const invoke = install({ 'partners:list': () => ok({ rows, total: 73 }) });
     renderList();
@@ -155,7 +155,7 @@ describe('partners page', { timeout: 20_000 }, () => {
   });
 });
 
-describe('adding a partner', { timeout: 20_000 }, () => {
+describe('adding a partner', () => {
   async function openForm() {
     renderList();
     fireEvent.click(await screen.findByRole('button', { name: 'Thêm đối tác' }));
@@ -286,7 +286,7 @@ describe('adding a partner', { timeout: 20_000 }, () => {
   });
 });
 
-describe('a partner page', { timeout: 20_000 }, () => {
+describe('a partner page', () => {
   it('shows the profile, edits it in place, and shows the change history', async () => {
     let updated: InputOf<'partners:update'> | undefined;
     install({
@@ -325,7 +325,7 @@ describe('a partner page', { timeout: 20_000 }, () => {
   });
 });
 
-describe('moving a partner to the trash', { timeout: 20_000 }, () => {
+describe('moving a partner to the trash', () => {
   const confirmation = async (ties: { agreementsInForce: number; openDemands: number }) => {
     const invoke = install({ 'partners:get': () => ok(detail), 'partners:ties': () => ok(ties), 'partners:delete': () => ok(null) });
     const { unmount } = renderPage(<PartnerPage id={3} />, '#/doi-tac/3');
@@ -363,7 +363,7 @@ describe('moving a partner to the trash', { timeout: 20_000 }, () => {
   });
 });
 
-describe('partners in the trash', { timeout: 20_000 }, () => {
+describe('partners in the trash', () => {
   it('lists them and says why a restore is refused, with the way to the partner holding the tax code', async () => {
     const message =
       'Không khôi phục được Công ty CP Thực phẩm Hà Nội: mã số thuế 0101234567 nay đã ghi cho Công ty TNHH Hà Phát (Hà Nội). ' +

@@ -95,7 +95,7 @@ function rowOf(table: HTMLElement, title: string): HTMLElement {
   return row;
 }
 
-describe('a plan not begun yet', { timeout: 20_000 }, () => {
+describe('a plan not begun yet', () => {
   it('judges no target and says so, its figures today for information, money in tỷ đồng', async () => {
     install();
     const table = await openPlan();
@@ -113,7 +113,7 @@ describe('a plan not begun yet', { timeout: 20_000 }, () => {
   });
 });
 
-describe('a year whose figures are being entered', { timeout: 20_000 }, () => {
+describe('a year whose figures are being entered', () => {
   it('says how many have reported, and which year the targets on yearly figures still read', async () => {
     install({ 'plans:get': () => ok({ ...plan2027, figuresPending: { year: 2026, reporting: 3, existing: 652 } }) });
     await openPlan();
@@ -121,7 +121,7 @@ describe('a year whose figures are being entered', { timeout: 20_000 }, () => {
   });
 });
 
-describe('typing the actual of a target', { timeout: 20_000 }, () => {
+describe('typing the actual of a target', () => {
   it('says under «Người nhập» that it is needed, without asking the backend', async () => {
     const invoke = install({ 'plans:typeActual': () => ok(null) });
     const table = await openPlan();
@@ -142,7 +142,7 @@ describe('typing the actual of a target', { timeout: 20_000 }, () => {
   });
 });
 
-describe('typing the actual of a target wrongly', { timeout: 20_000 }, () => {
+describe('typing the actual of a target wrongly', () => {
   it('says every problem at once: the save keeps the focus in the field, whose message would move the button away', async () => {
     const invoke = install({ 'plans:typeActual': () => ok(null) });
     const table = await openPlan();
@@ -177,7 +177,7 @@ function sameYearConflict(id: number) {
   });
 }
 
-describe('a second year plan of one year', { timeout: 20_000 }, () => {
+describe('a second year plan of one year', () => {
   it('is copied only once the person confirms it beside the one named', async () => {
     const invoke = install({
       'plans:copy': (input) =>
@@ -224,7 +224,7 @@ describe('a second year plan of one year', { timeout: 20_000 }, () => {
   });
 });
 
-describe('a target counted in đồng', { timeout: 20_000 }, () => {
+describe('a target counted in đồng', () => {
   it('takes «Số tiền (đồng)» as its unit once revenue is chosen, and keeps it', async () => {
     install();
     await openPlan();

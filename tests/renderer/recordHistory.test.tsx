@@ -28,7 +28,7 @@ const rice = { id: 11, product: 'Lúa Đài Thơm 8', quantity: 50, unit: 'tấn
 const fragrant = { id: 12, product: 'Gạo thơm', quantity: 800, unit: 'kg', value: 20_000_000, startsOn: null, dueOn: '2026-09-30', supplier: null, receiver: null };
 const mango = { id: 13, product: 'Xoài cát Hòa Lộc', quantity: 2, unit: 'tấn', value: null, startsOn: null, dueOn: null, supplier: null, receiver: null };
 
-describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
+describe('Lịch sử thay đổi', () => {
   it('says what the app set after a lifecycle event follows that event, in the words of the organization’s page', async () => {
     renderHistory('organization', {
       entries: [
@@ -297,7 +297,7 @@ describe('Lịch sử thay đổi', { timeout: 20_000 }, () => {
   });
 });
 
-describe('Lịch sử thay đổi of an event', { timeout: 20_000 }, () => {
+describe('Lịch sử thay đổi of an event', () => {
   it('titles an entry by what was done to the participants: attendance taken, participants added or removed', async () => {
     const invited = { role: 'tham_du', status: 'invited', representative: '', note: '' };
     renderHistory('event', {
@@ -339,7 +339,7 @@ describe('Lịch sử thay đổi of an event', { timeout: 20_000 }, () => {
   });
 });
 
-describe('Lịch sử thay đổi of a plan', { timeout: 20_000 }, () => {
+describe('Lịch sử thay đổi of a plan', () => {
   it('says whether a typed target builds up over the period, so ticking it alone shows as a change', async () => {
     const trained = { title: 'Bồi dưỡng, tập huấn 300 người', comparison: 'at_least', value: 300, unit: 'count', unitLabel: 'người', measure: null, typedActual: null, typedBy: '' };
     renderHistory('plan', {

@@ -50,7 +50,7 @@ function exportRequest(invoke: ReturnType<typeof installFakeApi>): InputOf<'repo
   return invoke.mock.calls.find(([channel]) => channel === 'reports:exportList')?.[1] as InputOf<'reports:exportList'> | undefined;
 }
 
-describe('Xuất Excel on the register list', { timeout: 20_000 }, () => {
+describe('Xuất Excel on the register list', () => {
   it('exports the list as shown and downloads the workbook', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -74,7 +74,7 @@ describe('Xuất Excel on the register list', { timeout: 20_000 }, () => {
   });
 });
 
-describe('Xuất Excel on the lists of partners, events and agreements', { timeout: 20_000 }, () => {
+describe('Xuất Excel on the lists of partners, events and agreements', () => {
   const exporting = {
     'alliance:get': () => ok(alliance),
     'places:provinces': () => ok(provinces),
@@ -152,7 +152,7 @@ function today(year: number, month: number, day: number) {
   vi.setSystemTime(new Date(year, month - 1, day, 9, 0));
 }
 
-describe('Báo cáo page', { timeout: 20_000 }, () => {
+describe('Báo cáo page', () => {
   // In October the year reported is still last year (see the year's report from November below).
   beforeEach(() => today(2026, 10, 15));
   afterEach(() => vi.useRealTimers());

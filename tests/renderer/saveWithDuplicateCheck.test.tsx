@@ -51,7 +51,7 @@ const savedOrganization = (input: InputOf<'organizations:create'>) => organizati
 
 beforeEach(() => sessionStorage.clear());
 
-describe('saving a member organization that may already be recorded', { timeout: 20_000 }, () => {
+describe('saving a member organization that may already be recorded', () => {
   const similarName = 'Đã có tổ chức tên gần giống ở xã Tân Hồng: HTX Dịch vụ nông nghiệp Tân Hồng. Nếu đúng là tổ chức khác, hãy xác nhận để lưu.';
   const takenNumber = 'Mã số HTX 1400123456 đã có: HTX Nông nghiệp Mỹ Hiệp (xã Mỹ Hiệp).';
 
@@ -170,7 +170,7 @@ describe('saving a member organization that may already be recorded', { timeout:
   });
 });
 
-describe('saving a partner that may already be recorded', { timeout: 20_000 }, () => {
+describe('saving a partner that may already be recorded', () => {
   const similarName = 'Đã có đối tác tên gần giống ở Hà Nội: Công ty CP Thực phẩm Hà Nội. Nếu đúng là đối tác khác, hãy xác nhận để lưu.';
   const saved = partner({ id: 14, name: 'CTCP Thực phẩm Hà Nội' });
 

@@ -59,7 +59,7 @@ const invalid = (input: HTMLElement) => input.getAttribute('aria-invalid') === '
 /** The message above the buttons, or null when there is none. */
 const formAlert = () => screen.queryByRole('alert');
 
-describe('a save the backend refuses', { timeout: 20_000 }, () => {
+describe('a save the backend refuses', () => {
   it('puts each field issue under its input, a list row included, and says nothing above the buttons when they say it all', async () => {
     const { sent, onSaved } = renderProgrammeForm({
       kind: 'validation',
@@ -135,7 +135,7 @@ function renderRenamed(failure: Error) {
   fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
 }
 
-describe('a form that names its inputs other than the contract', { timeout: 20_000 }, () => {
+describe('a form that names its inputs other than the contract', () => {
   it('puts an issue under the input its path shows at, and one at no input above the buttons', async () => {
     renderRenamed(
       new ApiError({

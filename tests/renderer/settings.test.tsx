@@ -6,7 +6,7 @@ import { renderApp } from './renderApp';
 const appInfo = { version: '0.1.0', databaseFile: '/home/vanphong/HTX Desk/htx-desk.sqlite', schemaVersion: 3 };
 
 // The page holds the alliance's form, the event lists and the backups: its first render takes seconds on a loaded machine.
-describe('settings page', { timeout: 30_000 }, () => {
+describe('settings page', () => {
   it('edits the alliance and confirms the save', async () => {
     const invoke = installFakeApi({
       'alliance:get': () => ok({ ...alliance, name: 'Liên minh HTX Đồng Tháp' }),

@@ -7,8 +7,8 @@ import i18next from 'i18next';
 import { afterEach, vi } from 'vitest';
 import '../../src/renderer/src/i18n';
 
-// A findBy waits up to 5 s, not 1: on a busy 2-core machine rendering a whole page can take longer.
-configure({ asyncUtilTimeout: 5000 });
+// A findBy waits up to 10 s, not 1: on a busy 2-core machine rendering a whole page can take longer.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Like a browser, an empty query matches (mantine-datatable asks it for columns that are always shown).
 Object.defineProperty(window, 'matchMedia', {

@@ -11,7 +11,7 @@ beforeEach(() => sessionStorage.clear());
 
 const notice = 'Mở nhu cầu cần kết nối trong danh sách dưới đây; trang của nhu cầu gợi ý các nguồn cung phù hợp, bấm «Kết nối» ở nguồn cung được chọn.';
 
-describe('making a connection from the connections list', { timeout: 20_000 }, () => {
+describe('making a connection from the connections list', () => {
   it('opens the demands and says what to do there; the demands tab opened otherwise says nothing', async () => {
     installFakeApi({
       'alliance:get': () => ok(alliance),
@@ -36,7 +36,7 @@ describe('making a connection from the connections list', { timeout: 20_000 }, (
   });
 });
 
-describe('a connection the backend refuses', { timeout: 30_000 }, () => {
+describe('a connection the backend refuses', () => {
   const side = {
     programmeId: null,
     programmeName: null,

@@ -16,7 +16,7 @@ function renderHistory(kind: 'offer' | 'demand' | 'programme', history: History)
   );
 }
 
-describe('the history of supply–demand records', { timeout: 20_000 }, () => {
+describe('the history of supply–demand records', () => {
   it('writes an offer’s raw values as the office reads them', async () => {
     renderHistory('offer', {
       entries: [

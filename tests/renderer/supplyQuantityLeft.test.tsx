@@ -13,7 +13,7 @@ function renderLeft(quantity: number, remaining: number) {
   );
 }
 
-describe('what remains of an offer or a demand', { timeout: 20_000 }, () => {
+describe('what remains of an offer or a demand', () => {
   it('says what is left once some is connected, in its own unit', async () => {
     renderLeft(50, 0.002);
     expect(await screen.findByText('50 tấn')).toBeTruthy();

@@ -83,7 +83,7 @@ function renderPage(page: React.ReactNode) {
   return invoke;
 }
 
-describe('an offer’s or a demand’s page out of Kết nối cung – cầu', { timeout: 20_000 }, () => {
+describe('an offer’s or a demand’s page out of Kết nối cung – cầu', () => {
   it('says of an offer that its seller is in the trash, offers no suggestions, and still offers the withdrawal', async () => {
     renderPage(<SupplyRecordPage spec={offerSide} id={7} />);
     expect(await screen.findByText('Bên bán đang ở Thùng rác: nguồn cung này tạm ẩn khỏi Kết nối cung – cầu.')).toBeTruthy();

@@ -71,7 +71,7 @@ const suggestions: Suggestion<OfferSummary>[] = [
   { item: offer(3, 'HTX Phú Thạnh'), score: 94, reasons: [price('unknown', null, 15_000)] },
 ];
 
-describe('Gợi ý nguồn cung', { timeout: 20_000 }, () => {
+describe('Gợi ý nguồn cung', () => {
   it('says how the price asked stands against the most the buyer pays', async () => {
     installFakeApi({ 'demands:suggestOffers': (input) => ok(input.id === demand.id ? suggestions : []) });
     render(

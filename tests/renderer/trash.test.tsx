@@ -15,7 +15,7 @@ const nothingElse = {
   'agreements:trash': () => ok({ rows: [], total: 0 }),
 };
 
-describe('trash', { timeout: 20_000 }, () => {
+describe('trash', () => {
   it('lists deleted organizations and restores one', async () => {
     const restored: number[] = [];
     installFakeApi({
@@ -57,7 +57,7 @@ describe('trash', { timeout: 20_000 }, () => {
   });
 });
 
-describe('the trash opened on one organization (a possible duplicate\'s link)', { timeout: 20_000 }, () => {
+describe('the trash opened on one organization (a possible duplicate\'s link)', () => {
   it('shows that one alone with its «Khôi phục», and the whole trash one link away', async () => {
     const asked: unknown[] = [];
     const restored: number[] = [];
@@ -92,7 +92,7 @@ describe('the trash opened on one organization (a possible duplicate\'s link)', 
   });
 });
 
-describe('the trash page', { timeout: 20_000 }, () => {
+describe('the trash page', () => {
   it('says what it holds without a list of kinds that would leave some out', async () => {
     installFakeApi({ ...nothingElse, 'alliance:get': () => ok(alliance), 'organizations:trash': () => ok({ rows: [], total: 0 }) });
     renderApp('#/thung-rac');

@@ -25,7 +25,7 @@ async function openRegisterDialog() {
   return screen.findByRole('dialog', { name: 'Thêm tổ chức' });
 }
 
-describe('unsaved changes', { timeout: 20_000 }, () => {
+describe('unsaved changes', () => {
   it('asks before Escape closes a dialog holding typed work, and keeps the work on «Tiếp tục sửa»', async () => {
     install();
     const dialog = await openRegisterDialog();
@@ -113,7 +113,7 @@ describe('unsaved changes', { timeout: 20_000 }, () => {
   });
 });
 
-describe('keyboard focus', { timeout: 20_000 }, () => {
+describe('keyboard focus', () => {
   it('starts the register dialog on its first field', async () => {
     install();
     const dialog = await openRegisterDialog();

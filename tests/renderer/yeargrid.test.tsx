@@ -57,7 +57,7 @@ function renderGrid() {
   );
 }
 
-describe('year grid', { timeout: 20_000 }, () => {
+describe('year grid', () => {
   it('asks for last year by default and shows last year’s values faintly', async () => {
     const invoke = installFakeApi({ 'figures:grid': () => ok({ rows, total: 2 }) });
     renderGrid();

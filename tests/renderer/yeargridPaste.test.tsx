@@ -66,7 +66,7 @@ afterEach(() => {
   expect(hasUnsavedChanges()).toBe(false);
 });
 
-describe('year grid: pasting from Excel', { timeout: 20_000 }, () => {
+describe('year grid: pasting from Excel', () => {
   it('fills a copied row rightwards across the editable columns, each value checked and saved as if typed, each refusal at its cell', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
@@ -118,7 +118,7 @@ describe('year grid: pasting from Excel', { timeout: 20_000 }, () => {
   });
 });
 
-describe('year grid: a refused value is not lost without a word', { timeout: 20_000 }, () => {
+describe('year grid: a refused value is not lost without a word', () => {
   it('takes a count pasted with its own unit («14 người», «5 hộ» of members) and says so; another word is refused at its cell', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
@@ -163,7 +163,7 @@ describe('year grid: a refused value is not lost without a word', { timeout: 20_
   });
 });
 
-describe('year grid: searching and narrowing is not leaving', { timeout: 20_000 }, () => {
+describe('year grid: searching and narrowing is not leaving', () => {
   it('searches and narrows with a refused value on screen without asking, keeps it as typed while its row is hidden, and says so', async () => {
     const { invoke } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
@@ -206,7 +206,7 @@ describe('year grid: searching and narrowing is not leaving', { timeout: 20_000 
   });
 });
 
-describe('year grid: a revenue and a profit pasted together', { timeout: 20_000 }, () => {
+describe('year grid: a revenue and a profit pasted together', () => {
   const stored = (overrides: Partial<YearlyFigures>, organizationId = 7) => figures(lastYear, { organizationId, ...overrides });
 
   it('checks each against the other as pasted, not as stored: a right pair is saved without a question', async () => {
@@ -274,7 +274,7 @@ describe('year grid: a revenue and a profit pasted together', { timeout: 20_000 
   });
 });
 
-describe('year grid: money as the Excel import reads it', { timeout: 20_000 }, () => {
+describe('year grid: money as the Excel import reads it', () => {
   it('takes «1,5 tỷ» and «1,500,000» in a money cell as the import does, and says what it saved', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
