@@ -169,6 +169,29 @@ describe('numbers read in the unit their header names', () => {
       ],
     ]);
   });
+
+  it('takes a sum written out in đồng from a million as typed, and holds back only a smaller one or a small one in a larger unit', async () => {
+    const bytes = await workbook(
+      [],
+      ['Tên HTX', 'Địa chỉ', 'Vốn điều lệ (đồng)', 'Doanh thu (triệu đồng)'],
+      [
+        // A cooperative group's capital of five million, written out: what was typed.
+        ['Tổ hợp tác Rau sạch Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 5_000_000, 300],
+        ['HTX Nông nghiệp Vĩnh Bình', 'xã Vĩnh Bình, tỉnh An Giang', 800_000, 450],
+        ['HTX Dịch vụ Vĩnh An', 'xã Vĩnh An, tỉnh An Giang', 2_000_000_000, 5],
+      ],
+    );
+    const { preview } = await previewFile(bytes, 'organizations', 2025);
+    expect(said(preview, 'notes')).toEqual([
+      [],
+      [
+        'C3: Vốn điều lệ: «800.000» ở cột tính bằng đồng là 800.000 đồng, nhỏ bất thường, có lẽ ô đã ghi bằng nghìn đồng. Nếu là 800.000.000 đồng, hãy sửa ô thành 800.000.000. Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này. [heed]',
+      ],
+      [
+        'D4: Doanh thu: «5» ở cột tính bằng triệu đồng là 5.000.000 đồng, nhỏ bất thường, có lẽ ô đã ghi bằng tỷ đồng. Nếu là 5.000.000.000 đồng, hãy sửa ô thành 5.000. Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này. [heed]',
+      ],
+    ]);
+  });
 });
 
 describe('a row whose own year is not the list’s', () => {

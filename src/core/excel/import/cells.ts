@@ -279,6 +279,9 @@ function implausibleFrom(field: ImportField): number {
   return field.perMonth ? 1_000_000_000 : 1_000_000_000_000;
 }
 
+/** Anything a sum in đồng is written as starts at a million: a smaller number was not written in đồng. */
+const LEAST_SUM_IN_DONG = 1_000_000;
+
 /**
  * Below what a bare amount is more likely written in a larger unit than its column's — «1,5» under
  * «(triệu đồng)» for 1,5 tỷ đồng: 10 triệu đồng of capital, revenue or assets, 100.000 đồng of
@@ -289,8 +292,14 @@ function implausibleBelow(field: ImportField): number {
   return field.perMonth ? 100_000 : 10_000_000;
 }
 
-/** Anything a sum in đồng is written as starts at a million: a smaller number was not written in đồng. */
-const LEAST_SUM_IN_DONG = 1_000_000;
+/**
+ * Below what an amount of `column` is doubted: `implausibleBelow`, except that a sum written out in
+ * đồng is taken as typed from a million (a cooperative group's capital of 5.000.000 đồng is real).
+ */
+function doubtedBelow(field: ImportField, column: MappedColumn): number {
+  const least = implausibleBelow(field);
+  return column.scale === 1 ? Math.min(least, LEAST_SUM_IN_DONG) : least;
+}
 
 /** How a row held back by an amount to check is left: skipped until the person says what to do. */
 const HELD_BACK = 'Dòng để «Bỏ qua» cho đến khi chọn việc cần làm cho dòng này.';
@@ -306,7 +315,7 @@ function implausibleAmount(field: ImportField, column: MappedColumn, value: Cell
   const amount = Math.abs(column.perYear ? stored / 12 : stored);
   const typed = typeof value === 'string' ? value.trim() : formatDecimal(written);
   const read = `${field.label}: «${typed}» ở cột tính bằng ${multipleSaid(column.scale)} là ${formatCount(stored)} đồng`;
-  if (!refused && amount > 0 && amount < implausibleBelow(field)) {
+  if (!refused && amount > 0 && amount < doubtedBelow(field, column)) {
     // Written in the next multiple that makes it likely: tỷ under «(triệu đồng)», triệu under «(đồng)».
     const larger = [1_000, 1_000_000, 1_000_000_000].find((times) => amount * times >= implausibleBelow(field)) ?? 1_000;
     const fix = `Nếu là ${formatCount(stored * larger)} đồng, hãy sửa ô thành ${formatDecimal(written * larger)}`;
