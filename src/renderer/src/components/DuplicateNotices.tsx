@@ -20,23 +20,30 @@ interface PossibleDuplicatesProps<T extends PossibleDuplicate> {
   hrefOf: (id: number) => string;
 }
 
+/** Records each linked by its name, with what tells it apart after it in grey. */
+function RecordLinks({ records, hrefOf, mt }: { records: readonly { id: number; name: string; note: string }[]; hrefOf: (id: number) => string; mt?: string }) {
+  return (
+    <List size="sm" spacing={4} mt={mt}>
+      {records.map((record) => (
+        <List.Item key={record.id}>
+          <Anchor href={hrefOf(record.id)} size="sm">
+            {record.name}
+          </Anchor>{' '}
+          <Text span size="sm" c="dimmed">
+            {record.note}
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
 /** Shown while typing, nothing when there is no candidate. */
 export function PossibleDuplicates<T extends PossibleDuplicate>({ title, candidates, describe, hrefOf }: PossibleDuplicatesProps<T>) {
   if (candidates.length === 0) return null;
   return (
     <Alert color="yellow" icon={<IconAlertTriangle />} title={title}>
-      <List size="sm" spacing={4}>
-        {candidates.map((candidate) => (
-          <List.Item key={candidate.id}>
-            <Anchor href={hrefOf(candidate.id)} size="sm">
-              {candidate.name}
-            </Anchor>{' '}
-            <Text span size="sm" c="dimmed">
-              {describe(candidate)}
-            </Text>
-          </List.Item>
-        ))}
-      </List>
+      <RecordLinks records={candidates.map((candidate) => ({ id: candidate.id, name: candidate.name, note: describe(candidate) }))} hrefOf={hrefOf} />
     </Alert>
   );
 }
@@ -64,18 +71,7 @@ export function SaveConflictNotice({ conflict, openLabels, hrefOf, saving, onSav
     <Alert color="orange" icon={<IconAlertTriangle />} role="alert">
       <Text size="sm">{conflict.message}</Text>
       {several && (
-        <List size="sm" spacing={4} mt="xs">
-          {similar.map((record) => (
-            <List.Item key={record.id}>
-              <Anchor href={hrefOf(record.id)} size="sm">
-                {record.name}
-              </Anchor>{' '}
-              <Text span size="sm" c="dimmed">
-                ({record.detail})
-              </Text>
-            </List.Item>
-          ))}
-        </List>
+        <RecordLinks records={similar.map((record) => ({ id: record.id, name: record.name, note: `(${record.detail})` }))} hrefOf={hrefOf} mt="xs" />
       )}
       <Group mt="sm" gap="sm">
         {conflict.confirmable && (
