@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openConnection } from '../../src/core/db/open';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDerivedStructures } from '../../src/core/db/derived';
@@ -164,9 +164,9 @@ describe('previewing', () => {
     expect(keys.mayHaveNumber('1600999888')).toBe(true);
     expect(keys.mayHaveName(XA_MY_HOA_HUNG, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(true);
     expect(keys.mayHaveName(XA_VINH_AN, organizationNameKey('HTX Thủy sản Mỹ Hòa Hưng'))).toBe(false);
-    const other = new Database(app.ctx.db.$client.name);
+    const other = openConnection(app.ctx.databaseFile);
     try {
-      other.prepare("UPDATE organizations SET deleted_at = '2026-11-23T08:00:00.000Z' WHERE id = ?").run(stored.id);
+      other.db.$client.prepare("UPDATE organizations SET deleted_at = '2026-11-23T08:00:00.000Z' WHERE id = ?").run(stored.id);
     } finally {
       other.close();
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/core/app';
+import { PAGE_SIZE } from '../../src/core/db/open';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -313,6 +314,41 @@ describe('an upgrade that rebuilds the register', () => {
       const created = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Số 1', communeCode: '31064' });
       expect(created.id).toBe(3001);
       expect((await call(app, 'organizations:list', { query: 'nông nghiệp số 2999', pageSize: 5 })).rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp số 2999']);
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('a file an earlier version made with 4 KiB pages', () => {
+  it('is written again once with the larger pages, keeping every row, id and the search; a new file has them from the start', async () => {
+    const file = join(dir, 'data.sqlite');
+    const made = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      expect(made.ctx.db.$client.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+      await call(made, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91' });
+      for (const name of ['HTX Vĩnh Bình', 'HTX Nông nghiệp Đông Thạnh']) await call(made, 'organizations:create', { kind: 'htx', name, communeCode: '31064' });
+    } finally {
+      made.close();
+    }
+    // Its pages written back as an earlier version (SQLite's default) left them.
+    const old = new Database(file);
+    old.pragma('journal_mode = DELETE');
+    old.pragma('page_size = 4096');
+    old.exec('VACUUM');
+    old.pragma('journal_mode = WAL');
+    expect(old.pragma('page_size', { simple: true })).toBe(4096);
+    old.close();
+
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      const sqlite = app.ctx.db.$client;
+      expect(sqlite.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+      expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(sqlite.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+      expect((await call(app, 'organizations:list', { query: 'dong thanh', pageSize: 5 })).rows.map((row) => row.name)).toEqual(['HTX Nông nghiệp Đông Thạnh']);
+      const created = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dịch vụ Số 1', communeCode: '31064' });
+      expect(created.id).toBe(3);
     } finally {
       app.close();
     }

@@ -24,6 +24,7 @@ import { nameSearchWords, nameWords } from '../../shared/names';
 import { foldText } from '../../shared/text';
 import { searchIndex, searchIndexMatches } from '../db/derived';
 import { subqueries } from '../db/predicates';
+import { isVocabularyWord } from '../db/sqlFunctions';
 import { organizations } from '../db/schema';
 
 /** The shortest word matched anywhere; shorter words match the start of a word. */
@@ -58,10 +59,6 @@ export function searchMatchExpression(query: string): string | undefined {
   return words.map(exactTerm).join(' AND ');
 }
 
-/** The shortest word a slipped, missing, extra or swapped letter is forgiven in (as `search_words` keeps them). */
-const NEAR_MIN = 4;
-const NEAR_MAX = 20;
-
 /** Whether two words are one slipped, missing, extra or two swapped letters apart (or equal). */
 export function withinOneEdit(a: readonly string[], b: readonly string[]): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -86,10 +83,9 @@ function deletions(letters: readonly string[]): string[] {
 
 type Vocabulary = Pick<Database.Database, 'prepare'>;
 
-/** A typed word a slipped, missing, extra or swapped letter may be forgiven in: a whole word of letters only, as `search_words` keeps them. */
+/** A typed word a slipped, missing, extra or swapped letter may be forgiven in: one `search_words` would keep, typed whole. */
 function forgivable({ word, wordStart }: { word: string; wordStart: boolean }): boolean {
-  const length = Array.from(word).length;
-  return !wordStart && length >= NEAR_MIN && length <= NEAR_MAX && /^\p{L}+$/u.test(word);
+  return !wordStart && isVocabularyWord(word);
 }
 
 /** Each of `words` and its deletions, the keys two words one letter apart share (see `search_word_deletions`). */
