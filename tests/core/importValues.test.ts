@@ -445,6 +445,28 @@ describe('phone numbers Excel stored as numbers', () => {
   });
 });
 
+describe('a phone number typed as text a digit short', () => {
+  it('is kept as typed and asked about, where a whole one passes without a word', async () => {
+    const bytes = await workbook(
+      ['Tên HTX', 'Địa chỉ', 'Điện thoại'],
+      [
+        ['HTX Dịch vụ Số 7', 'xã Vĩnh An, tỉnh An Giang', '091 234 567'],
+        ['HTX Dịch vụ Số 8', 'xã Vĩnh An, tỉnh An Giang', '0912 345 678'],
+        ['HTX Dịch vụ Số 9', 'xã Vĩnh An, tỉnh An Giang', '0296 3852 123'],
+      ],
+    );
+    const { jobId, analysis } = await analyze(app, stage(app, 'DS HTX.xlsx', bytes));
+    const { jobId: previewJob, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => row.notes)).toEqual([
+      [{ cell: 'C2', message: 'Điện thoại: «091 234 567» chỉ có 9 chữ số (số di động có 10, số cố định 11 kể cả mã vùng), ghi như đã nhập; hãy kiểm tra lại số này.', heed: true }],
+      [],
+      [],
+    ]);
+    await commitOf(app, { previewJobId: previewJob, decisions: [] });
+    expect(app.ctx.db.select({ phone: organizations.phone }).from(organizations).all().map((row) => row.phone)).toEqual(['091 234 567', '0912 345 678', '0296 3852 123']);
+  });
+});
+
 describe('phone numbers and tax codes a CSV gives as bare digits', () => {
   it('gives them their leading 0 back as from a number cell, and says so', async () => {
     // Excel saves a number cell's digits into a CSV: the 0 it dropped does not come back as text.

@@ -94,15 +94,20 @@ export function shownCell(value: CellValue | undefined): string {
  * 2963852123 was 02963852123 (a landline with its area code). Written with the country code, it
  * lost its +: 84912345678 was +84912345678 (no number without it has 11 or 12 digits beginning
  * 84, since an area code begins 2). `note` says so, as for a tax code. A CSV that Excel saved
- * gives those digits as text (`untyped`): read the same way.
+ * gives those digits as text (`untyped`): read the same way. A number typed as text is kept as
+ * typed, but one of nine digits starting with 0 is a digit short — a mobile has ten, a landline
+ * eleven with its area code — and is asked about (`heed`).
  */
-function phoneOf(value: CellValue, shown: string, untyped: boolean): { phone: string; note?: string } {
+function phoneOf(value: CellValue, shown: string, untyped: boolean): { phone: string; note?: string; heed?: true } {
   const isNumber = typeof value === 'number';
   const digits = isNumber ? (Number.isInteger(value) && value > 0 ? String(value) : '') : untyped && /^[1-9]\d{8,11}$/.test(shown) ? shown : '';
   const why = (lost: string) => (isNumber ? `ô dạng số, Excel bỏ ${lost} ở đầu` : `thiếu ${lost} ở đầu, như khi Excel lưu ô dạng số`);
   if (digits.length === 9 || digits.length === 10) return { phone: `0${digits}`, note: `«${digits}» ghi nhận là 0${digits} (${why('số 0')})` };
   if ((digits.length === 11 || digits.length === 12) && digits.startsWith('84')) {
     return { phone: `+${digits}`, note: `«${digits}» ghi nhận là +${digits} (${why('dấu + của mã nước')})` };
+  }
+  if (!isNumber && /^0\d{8}$/.test(shown.replace(/[\s.()-]/g, ''))) {
+    return { phone: shown, note: `«${shown}» chỉ có 9 chữ số (số di động có 10, số cố định 11 kể cả mã vùng), ghi như đã nhập; hãy kiểm tra lại số này`, heed: true };
   }
   return { phone: shown };
 }
@@ -600,9 +605,9 @@ export function readRow(
         break;
       }
       case 'phone': {
-        const { phone, note } = phoneOf(value, shown, options.untyped);
+        const { phone, note, heed } = phoneOf(value, shown, options.untyped);
         values.set(field.key, phone);
-        if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.` });
+        if (note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: ${note}.`, ...(heed ? { heed } : {}) });
         break;
       }
       case 'period': {
