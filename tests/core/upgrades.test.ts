@@ -353,4 +353,39 @@ describe('a file an earlier version made with 4 KiB pages', () => {
       app.close();
     }
   });
+
+  it('opens as it is while another program reads the file, and is written again at the next opening', async () => {
+    const file = join(dir, 'data.sqlite');
+    openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' }).close();
+    const old = new Database(file);
+    old.pragma('journal_mode = DELETE');
+    old.pragma('page_size = 4096');
+    old.exec('VACUUM');
+    old.pragma('journal_mode = WAL');
+    old.close();
+    // A reader in the middle of its transaction, as a database browser left open beside the app.
+    const reader = new Database(file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM organizations').get();
+    try {
+      const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+      try {
+        expect(app.ctx.db.$client.pragma('page_size', { simple: true })).toBe(4096);
+        expect(app.ctx.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+        await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: '91' });
+        await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Vĩnh Bình', communeCode: '31064' });
+      } finally {
+        app.close();
+      }
+    } finally {
+      reader.close();
+    }
+    const app = openApp({ databaseFile: file, appRoot: repoRoot, appVersion: '0.0.0-test' });
+    try {
+      expect(app.ctx.db.$client.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+      expect((await call(app, 'organizations:list', { query: 'vinh binh', pageSize: 5 })).rows.map((row) => row.name)).toEqual(['HTX Vĩnh Bình']);
+    } finally {
+      app.close();
+    }
+  });
 });

@@ -51,6 +51,12 @@ export function isDiskFull(error: unknown): boolean {
   return codeOf(error) === 'SQLITE_FULL';
 }
 
+/** A failure because another connection holds the file (a lock SQLite could not take). */
+export function isBusy(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== null && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 /**
  * SQLite's quick check: every page readable and well formed (it skips only the comparison of
  * indexes with their tables, which the full check after each backup does). Null when sound.

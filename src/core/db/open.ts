@@ -13,7 +13,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppFailure } from '../../shared/errors';
 import { dropDerivedStructures, ensureDerivedStructures, type DerivedRepair } from './derived';
-import { DamageFound, isDamage, isDiskFull, quickCheck } from './health';
+import { DamageFound, isBusy, isDamage, isDiskFull, quickCheck } from './health';
 import * as schema from './schema';
 import { defineSearchCloseness, defineVocabularyWords } from './sqlFunctions';
 import { dataUpgrades } from './upgrades';
@@ -232,9 +232,9 @@ function rewriteFile(sqlite: Database.Database, file: string, { migrated }: { mi
   try {
     if (smallPages) {
       // Out of WAL mode the VACUUM writes the file itself, with the new page size.
-      sqlite.pragma('journal_mode = DELETE');
-      sqlite.pragma(`page_size = ${PAGE_SIZE}`);
       try {
+        sqlite.pragma('journal_mode = DELETE');
+        sqlite.pragma(`page_size = ${PAGE_SIZE}`);
         sqlite.exec('VACUUM');
       } finally {
         sqlite.pragma('journal_mode = WAL');
@@ -245,8 +245,10 @@ function rewriteFile(sqlite: Database.Database, file: string, { migrated }: { mi
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     }
   } catch (error) {
-    // Without room for the copy VACUUM writes, the file stays as it was: sound, only larger or slower.
-    if (!isDiskFull(error)) throw error;
+    // Without room for the copy VACUUM writes, or while another program reads the file (which
+    // keeps it in WAL mode and the copy from replacing it), the file stays as it was: sound, only
+    // larger or slower until a later opening.
+    if (!isDiskFull(error) && !isBusy(error)) throw error;
   }
 }
 
