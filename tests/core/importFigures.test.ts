@@ -158,3 +158,25 @@ describe('a profit above the revenue', () => {
     ]);
   });
 });
+
+describe('a list of figures naming an organization in the Thùng rác', () => {
+  it('says it is there, by its Mã số or by its name in its commune, rather than that it is nowhere', async () => {
+    const longDien = await organization('HTX Nông nghiệp Long Điền', '1600111222');
+    const anPhu = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Rau An Phú', communeCode: XA_MY_HOA_HUNG });
+    await call(app, 'organizations:delete', { id: longDien.id });
+    await call(app, 'organizations:delete', { id: anPhu.id });
+    const { preview } = await previewFigures(
+      [
+        'Mã số HTX,Tên HTX,Xã,Số thành viên',
+        '1600111222,HTX Nông nghiệp Long Điền,Xã Mỹ Hòa Hưng,35',
+        ',HTX Rau An Phú,Xã Mỹ Hòa Hưng,12',
+        ',HTX Chưa Có,Xã Mỹ Hòa Hưng,9',
+      ].join('\n'),
+    );
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.problems.map((problem) => `${problem.cell}: ${problem.message}`)])).toEqual([
+      [2, 'invalid', ['A2: HTX Nông nghiệp Long Điền (mã số 1600111222) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [3, 'invalid', ['B3: HTX Rau An Phú (xã Mỹ Hòa Hưng) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [4, 'invalid', ['B4: Không tìm thấy «HTX Chưa Có» trong danh sách Thành viên ở xã Mỹ Hòa Hưng; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX.']],
+    ]);
+  });
+});

@@ -1136,17 +1136,35 @@ function registeredOrganization(scope: ImportScope, registrationNo: string, key:
  * restores it (then the row updates it) or writes another.
  */
 function trashedProblem(scope: ImportScope, registrationNo: string, nameKey: string, place: RowPlace, registered: () => RegisteredOrganization | null, rowNumber: number): ImportProblem | null {
+  const found = trashedOrganization(scope, registrationNo, nameKey, communeCodesOf(place), () => registered()?.reason !== 'registrationNo', () => !registered());
+  return found && { cell: cellRef(scope.columns, found.byNumber ? 'registrationNo' : 'name', rowNumber), message: inTrashMessage(scope, found) };
+}
+
+/**
+ * The organization in the Thùng rác a row names by its Mã số HTX, else by its name in one of
+ * `communeCodes`: `byNumberToo`/`byNameToo` say whether each is still to be looked for (the
+ * register has none in use found so). The register's keys answer most rows without a query.
+ */
+function trashedOrganization(
+  scope: ImportScope,
+  registrationNo: string,
+  nameKey: string,
+  communeCodes: readonly string[],
+  byNumberToo: () => boolean,
+  byNameToo: () => boolean,
+): (FoundOrganization & { byNumber: boolean }) | null {
   const { registerKeys, statements } = scope;
-  const byNumber = registrationNo && registerKeys.mayHaveTrashedNumber(registrationNo) && registered()?.reason !== 'registrationNo' ? statements.trashedByNumber.get(registrationNo) : undefined;
-  const communes = communeCodesOf(place).filter((code) => registerKeys.mayHaveTrashedName(code, nameKey));
-  const byName = !byNumber && nameKey && communes.length && !registered() ? communes.map((code) => statements.trashedByName.get(code, nameKey)).find(Boolean) : undefined;
-  const found = byNumber ?? byName;
-  if (!found) return null;
+  const byNumber = registrationNo && registerKeys.mayHaveTrashedNumber(registrationNo) && byNumberToo() ? statements.trashedByNumber.get(registrationNo) : undefined;
+  if (byNumber) return { ...byNumber, byNumber: true };
+  const communes = nameKey ? communeCodes.filter((code) => registerKeys.mayHaveTrashedName(code, nameKey)) : [];
+  const byName = communes.length && byNameToo() ? communes.map((code) => statements.trashedByName.get(code, nameKey)).find(Boolean) : undefined;
+  return byName ? { ...byName, byNumber: false } : null;
+}
+
+/** What a row naming an organization in the Thùng rác is refused with: which one, and to restore it first. */
+function inTrashMessage(scope: ImportScope, found: FoundOrganization): string {
   const which = found.registrationNo ? `mã số ${found.registrationNo}` : unitNameInSentence(communeNameOf(scope, found.communeCode));
-  return {
-    cell: cellRef(scope.columns, byNumber ? 'registrationNo' : 'name', rowNumber),
-    message: `${found.name} (${which}) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.`,
-  };
+  return `${found.name} (${which}) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.`;
 }
 
 /**
@@ -1719,6 +1737,12 @@ function organizationOfRow(
     }
   }
   const key = registrationNo ? cellRef(scope.columns, 'registrationNo', rowNumber) : cellRef(scope.columns, 'organizationName', rowNumber);
+  // Not found in use, it may be in the Thùng rác: said so, rather than that it is nowhere.
+  const trashed = trashedOrganization(scope, registrationNo, nameKey, communeCodes, () => true, () => true);
+  if (trashed) {
+    problems.push({ cell: trashed.byNumber ? cellRef(scope.columns, 'registrationNo', rowNumber) : cellRef(scope.columns, 'organizationName', rowNumber), message: inTrashMessage(scope, trashed) });
+    return null;
+  }
   problems.push({
     cell: key,
     message: `Không tìm thấy «${[name, registrationNo].filter(Boolean).join(', ')}» trong danh sách Thành viên${
