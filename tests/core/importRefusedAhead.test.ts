@@ -122,6 +122,39 @@ describe('an organization in the Thùng rác', () => {
   });
 });
 
+describe('a demands list naming a member in the Thùng rác', () => {
+  it('says it is there, by its Mã số HTX in the tax code column or by its name, as the other lists say it, rather than that it is nowhere', async () => {
+    const binhHoa = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Chè Bình Hòa', registrationNo: '1600111222', communeCode: XA_VINH_AN });
+    const anPhu = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Rau An Phú', communeCode: XA_VINH_AN });
+    await call(app, 'organizations:delete', { id: binhHoa.id });
+    await call(app, 'organizations:delete', { id: anPhu.id });
+    const csv = [
+      'Bên có nhu cầu;Mã số thuế;Sản phẩm;Số lượng;ĐVT;Cần từ ngày',
+      'HTX Chè Bình Hòa;1600111222;Chè búp;5;tấn;01/07/2026',
+      ';1600111222;Chè búp;5;tấn;01/07/2026',
+      'HTX Rau An Phú;;Rau muống;2;tấn;01/07/2026',
+      'HTX Chưa Có;;Rau muống;2;tấn;01/07/2026',
+    ].join('\n');
+    const { jobId, preview } = await previewList(csv, 'demands');
+    expect(rowsSaid(preview.page.rows)).toEqual([
+      [2, 'invalid', ['B2: HTX Chè Bình Hòa (mã số 1600111222) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [3, 'invalid', ['B3: HTX Chè Bình Hòa (mã số 1600111222) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [4, 'invalid', ['A4: HTX Rau An Phú (xã Vĩnh An) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [5, 'invalid', ['A5: Không tìm thấy «HTX Chưa Có» trong danh sách Thành viên; hãy nhập tổ chức trước, hoặc ghi đúng mã số HTX ở cột Mã số thuế.']],
+    ]);
+    expect((await commitOf(app, { previewJobId: jobId, decisions: [] })).summary).toMatchObject({ created: 0, failed: 4 });
+    // Restored, the rows name it as a buyer.
+    await call(app, 'organizations:restore', { id: binhHoa.id });
+    await call(app, 'organizations:restore', { id: anPhu.id });
+    const again = await previewList(csv, 'demands');
+    expect(rowsSaid(again.preview.page.rows).slice(0, 3)).toEqual([
+      [2, 'valid', []],
+      [3, 'valid', []],
+      [4, 'valid', []],
+    ]);
+  });
+});
+
 describe('the undo of an import', () => {
   const address = 'ấp 5, xã Không Có, An Giang';
   const previewed = (name: string) => previewList(['Tên HTX;Địa chỉ', `${name};${address}`].join('\n'), 'organizations');

@@ -1322,6 +1322,11 @@ function namedInProvince(scope: ImportScope, nameKey: string): FoundOrganization
   return found;
 }
 
+/** The communes of the home province, where a row naming an organization without its place looks for it. */
+function communeCodesOfProvince(scope: ImportScope): string[] {
+  return scope.ctx.places.communesOf(scope.homeProvinceCode).map((commune) => commune.code);
+}
+
 /** A file's key of an organization's name in a commune (`KindAdapter.fileKeys`). */
 function nameInCommuneKey(communeCode: string, nameKey: string): string {
   return `name:${communeCode}:${nameKey}`;
@@ -3092,6 +3097,12 @@ function buyerOfRow(
     problems.push({ cell, message: `Có ${known.several.length} đối tác tên «${name}» (${places}); hãy ghi mã số thuế hoặc địa chỉ để biết là đối tác nào.` });
     return null;
   }
+  // A member in the Thùng rác named by its Mã số HTX in the tax code's column: said so, as the other lists say it.
+  const trashedByNumber = taxCode ? trashedOrganization(scope, taxCode, '', [], () => true, () => false) : null;
+  if (trashedByNumber) {
+    problems.push({ cell: cellRef(scope.columns, 'buyerTaxCode', rowNumber), message: inTrashMessage(scope, trashedByNumber) });
+    return null;
+  }
   if (!name) {
     if (taxCode) problems.push({ cell, message: `Không tìm thấy mã số thuế ${taxCode} trong danh sách Đối tác hay Thành viên; hãy ghi tên bên có nhu cầu, hoặc đúng mã số thuế.` });
     return null;
@@ -3106,8 +3117,15 @@ function buyerOfRow(
   const kindText = text(read, 'buyerKind');
   if (organizationKindOfName(name) || organizationKindOfName(kindText)) {
     // A cooperative is a member, never added as a partner.
-    const members = namedInProvince(scope, organizationNameKey(name));
+    const memberKey = organizationNameKey(name);
+    const members = namedInProvince(scope, memberKey);
     if (members.length === 1 && members[0]) return { kind: 'organization', id: members[0].id, provinceCode: scope.homeProvinceCode };
+    // None of its name in use: one in the Thùng rác is said to be there, rather than nowhere.
+    const trashed = members.length === 0 ? trashedOrganization(scope, '', memberKey, communeCodesOfProvince(scope), () => false, () => true) : null;
+    if (trashed) {
+      problems.push({ cell: nameCell, message: inTrashMessage(scope, trashed) });
+      return null;
+    }
     problems.push({
       cell: nameCell,
       message: members.length
