@@ -87,8 +87,8 @@ describe('attendance stored before the event began', () => {
     expect(await counted()).toMatchObject({ page: 2, list: 2, overview: came, figures: came, report: [1, 1] });
 
     await call(app, 'events:update', { ...conference, id: event.id, startsOn: '2026-12-15' });
-    const none = { cooperatives: 0, enterprises: 0, events: 1 };
-    expect(await counted()).toMatchObject({ page: 0, list: 0, overview: none, figures: none, report: [0, 0] });
+    const none = { cooperatives: 0, enterprises: 0, events: 0 };
+    expect(await counted()).toMatchObject({ page: 0, list: 0, overview: none, figures: none, report: [undefined, undefined] });
     // Kept as stored, for the person to set right on the event's page.
     const shown = await call(app, 'events:get', { id: event.id });
     expect([shown.notYetHeld, shown.participants.map((participant) => participant.status)]).toEqual([true, ['attended', 'absent', 'attended']]);
@@ -96,7 +96,51 @@ describe('attendance stored before the event began', () => {
 
     // From its first day on, what is stored Có mặt counts.
     app.setNow(new Date('2026-12-15T02:00:00Z'));
-    expect(await counted()).toMatchObject({ page: 1, list: 1, figures: { cooperatives: 0, enterprises: 1 }, report: [0, 1] });
+    expect(await counted()).toMatchObject({ page: 1, list: 1, figures: { cooperatives: 0, enterprises: 1, events: 1 }, report: [0, 1] });
+  });
+});
+
+describe('events of the period not held yet', () => {
+  it('are left out of the year on Tổng quan and in the report, and said under both sections until they begin', async () => {
+    // Held: 20/11 in An Giang, with its budget; to come: 15/12 and 20/12 elsewhere, one in the trash.
+    await call(app, 'events:create', { ...conference, title: 'Hội nghị kết nối cung cầu lúa gạo', startsOn: '2026-11-20', budget: 50_000_000 });
+    await call(app, 'events:create', { ...conference, budget: 80_000_000, provinceCode: '79' });
+    await call(app, 'events:create', { ...conference, title: 'Tập huấn livestream bán hàng', kind: 'training', startsOn: '2026-12-20' });
+    const trashed = await call(app, 'events:create', { ...conference, title: 'Hội chợ nông sản cuối năm', startsOn: '2026-12-01' });
+    await call(app, 'events:delete', { id: trashed.id });
+
+    const year = (): { held: unknown; upcoming: unknown; report: unknown } => {
+      const tables = tradePromotionTables(app.ctx, '2026-01-01', '2026-12-31');
+      const figures = promotionFigures(app.ctx, '2026-01-01', '2026-12-31');
+      return {
+        held: [figures.total.events, figures.total.places, figures.total.budget, figures.byKind.map((line) => [line.kindName, line.events])],
+        upcoming: figures.upcoming,
+        report: [[...(tables.events?.rows as Iterable<Row>)].map((row) => row.title), tables.events?.note, tables.byKind?.note],
+      };
+    };
+    const note = 'Chưa tính 2 sự kiện trong kỳ chưa diễn ra đến ngày lập báo cáo (sớm nhất bắt đầu ngày 15/12/2026).';
+    expect(year()).toEqual({
+      held: [1, 1, 50_000_000, [['Hội nghị chuyên đề', 1]]],
+      upcoming: { events: 2, firstOn: '2026-12-15' },
+      report: [['Hội nghị kết nối cung cầu lúa gạo'], note, note],
+    });
+    expect((await call(app, 'statistics:overview', { year: 2026 })).promotion.upcoming).toEqual({ events: 2, firstOn: '2026-12-15' });
+
+    // A period that ended before today is read whole; one that has not begun yet counts nothing held.
+    expect(promotionFigures(app.ctx, '2026-01-01', '2026-11-30')).toMatchObject({ total: { events: 1 }, upcoming: { events: 0, firstOn: null } });
+    expect(promotionFigures(app.ctx, '2026-12-10', '2026-12-31')).toMatchObject({ total: { events: 0 }, upcoming: { events: 2, firstOn: '2026-12-15' } });
+
+    // On its first day an event counts, with its province and budget.
+    app.setNow(new Date('2026-12-15T02:00:00Z'));
+    expect(year()).toEqual({
+      held: [2, 2, 130_000_000, [['Hội nghị chuyên đề', 2]]],
+      upcoming: { events: 1, firstOn: '2026-12-20' },
+      report: [
+        ['Hội nghị kết nối cung cầu lúa gạo', 'Hội nghị chuyên đề chè và đặc sản vùng cao 2026'],
+        'Chưa tính 1 sự kiện trong kỳ chưa diễn ra đến ngày lập báo cáo (sớm nhất bắt đầu ngày 20/12/2026).',
+        'Chưa tính 1 sự kiện trong kỳ chưa diễn ra đến ngày lập báo cáo (sớm nhất bắt đầu ngày 20/12/2026).',
+      ],
+    });
   });
 });
 

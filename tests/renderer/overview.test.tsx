@@ -37,7 +37,7 @@ function stats(year: number, overrides: Partial<YearStatistics> = {}): YearStati
 /** The year's figures with no events nor agreements: what the tests of the sections around them need. */
 function yearFigures(year: number): StatisticsOverview {
   const none = { events: 0, places: 0, cooperatives: 0, groups: 0, enterprises: 0, otherPartners: 0, agreements: 0, agreementValue: 0, budget: 0 };
-  return { current: stats(year), previous: stats(year - 1), promotion: { byKind: [], total: none }, agreements: { signed: 0, value: 0, fulfilment: null } };
+  return { current: stats(year), previous: stats(year - 1), promotion: { byKind: [], total: none, upcoming: { events: 0, firstOn: null } }, agreements: { signed: 0, value: 0, fulfilment: null } };
 }
 
 /** Nothing to chase, for a test to fill in the kinds it is about. */
@@ -74,6 +74,7 @@ describe('overview', () => {
               { kind: 'thematic_conference', kindName: 'Hội nghị chuyên đề', events: 10, places: 3, cooperatives: 240, groups: 75, enterprises: 52, otherPartners: 0, agreements: 0, agreementValue: 0, budget: 0 },
             ],
             total: { events: 14, places: 5, cooperatives: 280, groups: 75, enterprises: 80, otherPartners: 5, agreements: 6, agreementValue: 9_000_000_000, budget: 0 },
+            upcoming: { events: 2, firstOn: '2024-12-15' },
           },
           agreements: { signed: 12, value: 14_600_000_000, fulfilment: { percent: 39.8, basis: 'value', unvalued: 4, unvaluedShort: 0 } },
         }),
@@ -158,6 +159,8 @@ describe('overview', () => {
       'Hội nghị chuyên đề1032407552' + '0',
       'Cả năm14528075805',
     ]);
+    // The year's events still to come are not in the table, and said so under it.
+    expect(screen.getByText('Chưa tính 2 sự kiện trong năm chưa diễn ra (sớm nhất bắt đầu ngày 15/12/2024).')).toBeTruthy();
     // By value, the commitments without a value left out and said so.
     expect(screen.getByLabelText('Thỏa thuận ký trong năm').textContent).toBe(
       'Thỏa thuận ký trong năm: 12 thỏa thuận, giá trị cam kết 14,6 tỷ đồng. Tỷ lệ thực hiện 39,8% (không tính thỏa thuận đã chấm dứt), theo giá trị cam kết, 4 cam kết chưa có giá trị không tính.',
@@ -216,7 +219,7 @@ describe('overview', () => {
     // Thành viên, Lao động thường xuyên, revenue and income: no figure, and no change against last year's.
     expect(screen.getAllByText('—')).toHaveLength(4);
     expect(screen.queryByText(/▼ 17\.350/)).toBeNull();
-    expect(screen.getByText(`Chưa có sự kiện nào bắt đầu trong năm ${thisYear}.`)).toBeTruthy();
+    expect(screen.getByText(`Chưa có sự kiện nào diễn ra trong năm ${thisYear}.`)).toBeTruthy();
   });
 
   it('opens on the last year reported while a new one comes in, and shows how many reported the new one rather than a collapse', async () => {

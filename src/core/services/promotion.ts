@@ -10,15 +10,31 @@
  */
 import { and, count, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { periodFulfilment, roundQuantity } from '../../shared/agreements';
-import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../shared/contracts/statistics';
+import type { AgreementsOfPeriod, PromotionFigures, PromotionLine, UpcomingEvents } from '../../shared/contracts/statistics';
 import type { EventKind } from '../../shared/domain';
 import { todayIso, type Context } from '../context';
 import { cameToEvent, deliveredQuantityBy, inHomeProvince, isSigned, notInTrash, signedBetween } from '../db/predicates';
 import { agreementCommitments, agreements, eventKinds, eventParticipants, events, organizations, partners } from '../db/schema';
 
-/** Events that began in the period and are not in the trash. */
-export function eventsHeldIn(from: string, to: string): SQL | undefined {
-  return and(notInTrash(events), gte(events.startsOn, from), lte(events.startsOn, to));
+/**
+ * Events held in the period: begun within it by `today`, and not in the trash. One set for a later
+ * day of the period has not been held yet — its budget is not spent, no one has come — and a year's
+ * figures read in its December would count it as done (`upcomingIn` says how many there are).
+ */
+export function eventsHeldIn(from: string, to: string, today: string): SQL | undefined {
+  return and(notInTrash(events), gte(events.startsOn, from), lte(events.startsOn, to < today ? to : today));
+}
+
+/** The period's events not begun by `today` (not in the trash): how many, and the first day of the earliest. */
+export function upcomingIn(ctx: Context, from: string, to: string): UpcomingEvents {
+  const today = todayIso(ctx);
+  const after = from > today ? from : today;
+  const row = ctx.db
+    .select({ events: count(), firstOn: sql<string | null>`min(${events.startsOn})` })
+    .from(events)
+    .where(and(notInTrash(events), sql`${events.startsOn} > ${after}`, lte(events.startsOn, to)))
+    .get();
+  return { events: row?.events ?? 0, firstOn: row?.firstOn ?? null };
 }
 
 /** The agreements signed at the period's events, with the total value of their commitments. */
@@ -33,7 +49,7 @@ function agreementsAtEvents(ctx: Context, from: string, to: string) {
     .from(events)
     .innerJoin(agreements, signedThere)
     .leftJoin(agreementCommitments, eq(agreementCommitments.agreementId, agreements.id))
-    .where(eventsHeldIn(from, to))
+    .where(eventsHeldIn(from, to, todayIso(ctx)))
     .groupBy(events.kind)
     .all();
 }
@@ -56,7 +72,8 @@ interface Attendance {
  */
 function attendance(ctx: Context, from: string, to: string): { byKind: Map<EventKind, Attendance>; total: Attendance } {
   const p = eventParticipants;
-  const present = and(eventsHeldIn(from, to), cameToEvent(p, events, todayIso(ctx)));
+  const today = todayIso(ctx);
+  const present = and(eventsHeldIn(from, to, today), cameToEvent(p, events, today));
   const rows = ctx.db
     .select({ kind: events.kind, organizationId: p.organizationId, partnerId: p.partnerId, partnerKind: partners.kind })
     .from(p)
@@ -103,7 +120,7 @@ export function promotionFigures(ctx: Context, from: string, to: string): Promot
         budget: sql<number>`coalesce(sum(${events.budget}), 0)`,
       })
       .from(events)
-      .where(eventsHeldIn(from, to));
+      .where(eventsHeldIn(from, to, todayIso(ctx)));
     return byKind ? query.groupBy(events.kind).all() : query.all();
   };
   const signed = agreementsAtEvents(ctx, from, to);
@@ -137,7 +154,7 @@ export function promotionFigures(ctx: Context, from: string, to: string): Promot
     agreements: signed.reduce((sum, row) => sum + row.agreements, 0),
     value: signed.reduce((sum, row) => sum + row.value, 0),
   });
-  return { byKind, total };
+  return { byKind, total, upcoming: upcomingIn(ctx, from, to) };
 }
 
 /**

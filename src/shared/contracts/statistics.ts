@@ -128,6 +128,15 @@ export interface PromotionFigures {
   byKind: PromotionLine[];
   /** Over every kind; participants counted once even when they came to events of several kinds. */
   total: Omit<PromotionLine, 'kind' | 'kindName'>;
+  /** The period's events set for a later day: not counted above until they begin. */
+  upcoming: UpcomingEvents;
+}
+
+/** Events of a period not begun yet. */
+export interface UpcomingEvents {
+  events: number;
+  /** ISO date the earliest of them begins on; null when there is none. */
+  firstOn: string | null;
 }
 
 /** Agreements signed in a period, anywhere. */

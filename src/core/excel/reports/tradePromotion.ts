@@ -4,6 +4,8 @@
  * provinces, and the HTX, THT, enterprises and other partners that came, each counted once.
  */
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import type { PromotionFigures, UpcomingEvents } from '../../../shared/contracts/statistics';
+import { formatCount, formatDate } from '../../../shared/format';
 import { todayIso, type Context } from '../../context';
 import { cameToEvent, isSigned, notInTrash } from '../../db/predicates';
 import { agreementCommitments, agreements, eventKinds, eventParticipants, events as eventsTable } from '../../db/schema';
@@ -39,7 +41,7 @@ function eventsOfPeriod(ctx: Context, from: string, to: string) {
     })
     .from(e)
     .innerJoin(eventKinds, eq(eventKinds.code, e.kind))
-    .where(eventsHeldIn(from, to))
+    .where(eventsHeldIn(from, to, today))
     .orderBy(e.startsOn, e.id)
     .all();
 }
@@ -63,16 +65,24 @@ export function tradePromotionTables(ctx: Context, from: string, to: string): Re
     };
   });
 
-  return { events: { rows: eventRows, count: eventRows.length }, byKind: byKindTable(ctx, from, to) };
+  const byKind = promotionFigures(ctx, from, to);
+  const note = upcomingNote(byKind.upcoming);
+  return { events: { rows: eventRows, count: eventRows.length, ...(note ? { note } : {}) }, byKind: byKindTable(byKind, note) };
+}
+
+/** The period's events still to come, left out of both sections: said under each, so nothing is missed unsaid. */
+function upcomingNote({ events, firstOn }: UpcomingEvents): string | undefined {
+  if (events === 0 || firstOn === null) return undefined;
+  return `Chưa tính ${formatCount(events)} sự kiện trong kỳ chưa diễn ra đến ngày lập báo cáo (sớm nhất bắt đầu ngày ${formatDate(firstOn)}).`;
 }
 
 /** By kind of event, from the same figures as Tổng quan (see `promotionFigures`). */
-function byKindTable(ctx: Context, from: string, to: string): SheetData {
-  const { byKind, total } = promotionFigures(ctx, from, to);
+function byKindTable({ byKind, total }: PromotionFigures, note: string | undefined): SheetData {
   const rows: Row[] = byKind.map((line) => ({ ...line }));
   return {
     rows,
     count: rows.length,
+    ...(note ? { note } : {}),
     // Who came is counted once over the period, and so are the provinces: a sum down the kinds would count twice.
     totals: () => ({ places: total.places, cooperatives: total.cooperatives, groups: total.groups, enterprises: total.enterprises, otherPartners: total.otherPartners }),
   };

@@ -30,6 +30,8 @@ export interface SheetData {
   count: number | null;
   /** Totals of the columns whose layout says `total: "given"`, asked for once the rows are written. */
   totals?: () => Row;
+  /** What this report's figures leave out, said after the layout's note (its own sentence). */
+  note?: string;
 }
 
 /** What the frame around the tables says: who issues it, for when, where and who signs. */
@@ -685,8 +687,9 @@ export async function writeReport(path: string, report: ReportToWrite, progress?
 
     // What ends the sheet: the totals, the note, then Nơi nhận beside place, date and signature.
     const end: FrameCell[][] = [];
-    if (sheetLayout.note !== undefined) {
-      end.push([writer.across(sheetLayout.note, frameStyle(11, { italic: true }, { horizontal: 'left', vertical: 'top', wrapText: true }))]);
+    const note = [sheetLayout.note, data.note].filter(Boolean).join(' ');
+    if (note) {
+      end.push([writer.across(note, frameStyle(11, { italic: true }, { horizontal: 'left', vertical: 'top', wrapText: true }))]);
     }
     if (closes) {
       end.push([]);

@@ -37,7 +37,8 @@ export const overviewVi = {
   promotion: {
     title: 'Xúc tiến thương mại và thỏa thuận năm {{year}}',
     tableLabel: 'Sự kiện xúc tiến thương mại năm {{year}} theo loại',
-    noEvents: 'Chưa có sự kiện nào bắt đầu trong năm {{year}}.',
+    noEvents: 'Chưa có sự kiện nào diễn ra trong năm {{year}}.',
+    upcoming_other: 'Chưa tính {{count}} sự kiện trong năm chưa diễn ra (sớm nhất bắt đầu ngày {{date}}).',
     kind: 'Loại sự kiện',
     column: {
       events: 'Số sự kiện',
@@ -117,7 +118,9 @@ export const overviewEn: Translations<typeof overviewVi> = {
   promotion: {
     title: 'Trade promotion and agreements {{year}}',
     tableLabel: 'Trade-promotion events {{year}} by kind',
-    noEvents: 'No event began in {{year}}.',
+    noEvents: 'No event held in {{year}} yet.',
+    upcoming_one: 'Not counted: {{count}} event of the year still to come (beginning on {{date}}).',
+    upcoming_other: 'Not counted: {{count}} events of the year still to come (the first beginning on {{date}}).',
     kind: 'Kind of event',
     column: {
       events: 'Events',

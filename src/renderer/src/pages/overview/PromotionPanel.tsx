@@ -7,7 +7,7 @@
 import { Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AgreementsOfPeriod, PromotionFigures, PromotionLine } from '../../../../shared/contract';
-import { formatPercent } from '../../../../shared/format';
+import { formatDate, formatPercent } from '../../../../shared/format';
 import { basisText } from '../agreements/AgreementBits';
 import { formatCount, formatMoneyIn, moneyUnitFor } from '../organization/figures/numbers';
 
@@ -67,6 +67,11 @@ export function PromotionPanel({ year, promotion, agreements }: PromotionPanelPr
         <Text size="xs" c="dimmed">
           {t('overview.promotion.note')}
         </Text>
+        {promotion.upcoming.events > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('overview.promotion.upcoming', { count: promotion.upcoming.events, date: formatDate(promotion.upcoming.firstOn) })}
+          </Text>
+        )}
         <Text size="sm" aria-label={t('overview.promotion.agreementsLabel')}>
           {t('overview.promotion.agreements', {
             count: agreements.signed,
