@@ -205,6 +205,134 @@ describe('a list naming an organization after a «Chuyển đổi» of the THT o
   });
 });
 
+describe('a row matched to an organization that has ended', () => {
+  async function ended() {
+    const dissolved = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Dược liệu Hòa Điền', registrationNo: '1600111222', communeCode: XA_MY_HOA_HUNG, foundedOn: '2010-03-01' });
+    await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2017-02-28', decisionNo: '12/QĐ', subjectId: dissolved.id });
+    const merged = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Rau an toàn Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG, foundedOn: '2012-01-01' });
+    const absorbing = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Mỹ Hòa Hưng', communeCode: XA_MY_HOA_HUNG, foundedOn: '2012-01-01' });
+    await call(app, 'lifecycle:record', { kind: 'merger', date: '2024-06-15', subjectId: absorbing.id, predecessorIds: [merged.id] });
+    const working = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Chè Bình Hòa', registrationNo: '1600333444', communeCode: XA_MY_HOA_HUNG });
+    return { dissolved, merged, absorbing, working };
+  }
+  const csv = [
+    'Tên HTX,Mã số HTX,Địa chỉ,Điện thoại',
+    `HTX Dược liệu Hòa Điền,1600111222,${MY_HOA_HUNG},0296 3851 234`,
+    `HTX Rau an toàn Mỹ Hòa Hưng,,${MY_HOA_HUNG},0296 3851 555`,
+    `HTX Chè Bình Hòa,1600333444,${MY_HOA_HUNG},0296 3851 999`,
+  ].join('\n');
+  const phones = () => app.ctx.db.$client.prepare('SELECT name, phone FROM organizations ORDER BY id').all();
+
+  it('is said in orange at its name, naming it and how and when it ended, and left at «Bỏ qua» out of «Dòng trùng: Cập nhật»', async () => {
+    const { dissolved, merged, working } = await ended();
+    const { jobId, preview } = await previewList(csv);
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.match?.id, row.match?.doubtful ?? null, row.doubtful ?? null, row.defaultAction, row.notes])).toEqual([
+      [
+        2,
+        'valid',
+        dissolved.id,
+        true,
+        true,
+        'skip',
+        [
+          {
+            cell: 'A2',
+            message:
+              'HTX Dược liệu Hòa Điền (mã số 1600111222) đã chấm dứt hoạt động (giải thể) từ ngày 28/02/2017 theo mục Quá trình hoạt động, nên danh sách này có thể đã cũ: ' +
+              '«Cập nhật» sẽ ghi các thông tin của dòng này vào hồ sơ của tổ chức đã chấm dứt đó (tình trạng của tổ chức vẫn như cũ). ' +
+              'Nếu đúng là muốn vậy, hãy chọn «Cập nhật» cho dòng này (dòng để «Bỏ qua» cho đến khi chọn); nếu mã số trong tệp ghi nhầm, hãy sửa trong tệp. ' +
+              'Dòng này không theo lựa chọn chung cho các dòng trùng.',
+            heed: true,
+          },
+        ],
+      ],
+      [
+        3,
+        'valid',
+        merged.id,
+        true,
+        true,
+        'skip',
+        [
+          {
+            cell: 'A3',
+            message:
+              'HTX Rau an toàn Mỹ Hòa Hưng (xã Mỹ Hòa Hưng) đã chấm dứt hoạt động (tổ chức lại) từ ngày 15/06/2024 theo mục Quá trình hoạt động, nên danh sách này có thể đã cũ: ' +
+              '«Cập nhật» sẽ ghi các thông tin của dòng này vào hồ sơ của tổ chức đã chấm dứt đó (tình trạng của tổ chức vẫn như cũ). ' +
+              'Nếu đúng là muốn vậy, hãy chọn «Cập nhật» cho dòng này (dòng để «Bỏ qua» cho đến khi chọn); nếu là một tổ chức khác cùng tên, hãy chọn «Thêm mới». ' +
+              'Dòng này không theo lựa chọn chung cho các dòng trùng.',
+            heed: true,
+          },
+        ],
+      ],
+      [4, 'valid', working.id, null, null, 'update', []],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { matched: 'update' }, bulkTurns: { matched: 1 } });
+    expect(summary).toMatchObject({ updated: 1, skipped: 2 });
+    expect(phones()).toEqual([
+      { name: 'HTX Dược liệu Hòa Điền', phone: '' },
+      { name: 'HTX Rau an toàn Mỹ Hòa Hưng', phone: '' },
+      { name: 'HTX Nông nghiệp Mỹ Hòa Hưng', phone: '' },
+      { name: 'HTX Chè Bình Hòa', phone: '0296 3851 999' },
+    ]);
+  });
+
+  it('is not held back when the row’s own Tình trạng says it no longer works, as the register’s own list read back says it', async () => {
+    const { dissolved } = await ended();
+    const { preview } = await previewList(['Tên HTX,Mã số HTX,Địa chỉ,Tình trạng', `HTX Dược liệu Hòa Điền,1600111222,${MY_HOA_HUNG},Đã giải thể`].join('\n'));
+    expect(preview.page.rows.map((row) => [row.status, row.match?.id, row.doubtful ?? null, row.defaultAction, row.notes])).toEqual([['valid', dissolved.id, null, 'update', []]]);
+  });
+
+  it('is written when the person chooses «Cập nhật» for the row, its status left as its events say', async () => {
+    const { dissolved } = await ended();
+    const { jobId } = await previewList(csv);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [{ row: 2, action: 'update' }] });
+    expect(summary).toMatchObject({ updated: 2, skipped: 1 });
+    expect(app.ctx.db.$client.prepare('SELECT phone, status, ended_on AS endedOn FROM organizations WHERE id = ?').get(dissolved.id)).toEqual({
+      phone: '0296 3851 234',
+      status: 'dissolved',
+      endedOn: '2017-02-28',
+    });
+  });
+
+  it('of a products list is held back so too; figures of a year it lived are written as before', async () => {
+    const { dissolved } = await ended();
+    const { analysis, jobId: analysisJob } = await analyze(app, stage(app, 'san pham.csv', `\ufeff${['Mã số HTX,Tên HTX,Tên sản phẩm', '1600111222,HTX Dược liệu Hòa Điền,Nghệ vàng', '1600333444,HTX Chè Bình Hòa,Chè búp'].join('\n')}`), 'products');
+    const { jobId, preview } = await previewOf(app, analysisJob, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.doubtful ?? null, row.defaultAction, row.notes])).toEqual([
+      [
+        2,
+        'valid',
+        true,
+        'skip',
+        [
+          {
+            cell: 'B2',
+            message:
+              'HTX Dược liệu Hòa Điền (mã số 1600111222) đã chấm dứt hoạt động (giải thể) từ ngày 28/02/2017 theo mục Quá trình hoạt động, nên danh sách này có thể đã cũ: ' +
+              '«Thêm mới» sẽ thêm sản phẩm «Nghệ vàng» vào hồ sơ của tổ chức đã chấm dứt đó (tình trạng của tổ chức vẫn như cũ). ' +
+              'Nếu đúng là muốn vậy, hãy chọn «Thêm mới» cho dòng này (dòng để «Bỏ qua» cho đến khi chọn); nếu là một tổ chức khác, hãy sửa mã số hoặc tên tổ chức trong tệp. ' +
+              'Dòng này không theo lựa chọn chung cho các dòng mới.',
+            heed: true,
+          },
+        ],
+      ],
+      [3, 'valid', null, 'create', []],
+    ]);
+    const { summary } = await commitOf(app, { previewJobId: jobId, decisions: [], bulk: { fresh: 'create' }, bulkTurns: { fresh: 1 } });
+    expect(summary).toMatchObject({ created: 1, skipped: 1 });
+    expect(app.ctx.db.$client.prepare('SELECT name FROM products WHERE organization_id = ?').all(dissolved.id)).toEqual([]);
+
+    const figures = await previewList(['Mã số HTX,Tên HTX,Số thành viên', '1600111222,HTX Dược liệu Hòa Điền,12'].join('\n'), 'figures');
+    // The list's year, 2025, is after its end: refused as before; a year it lived in is written without a word.
+    expect(figures.preview.page.rows.map((row) => [row.status, row.notes, row.problems.map((problem) => problem.message)])).toEqual([
+      ['invalid', [], ['HTX Dược liệu Hòa Điền đã chấm dứt hoạt động từ ngày 28/02/2017, nên không có số liệu năm 2025.']],
+    ]);
+    const earlier = await previewList(['Năm,Mã số HTX,Tên HTX,Số thành viên', '2016,1600111222,HTX Dược liệu Hòa Điền,12'].join('\n'), 'figures');
+    expect(earlier.preview.page.rows.map((row) => [row.status, row.notes, row.defaultAction])).toEqual([['valid', [], 'create']]);
+  });
+});
+
 describe('an update that changes nothing', () => {
   it('is counted among the skipped as unchanged', async () => {
     await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Mỹ Thới', registrationNo: '1600111222', communeCode: XA_MY_HOA_HUNG });

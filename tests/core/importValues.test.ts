@@ -769,11 +769,16 @@ describe('a members list\'s Tình trạng column', () => {
       [5, 'valid', 'inFile', []],
     ]);
     // The list says it works where the register's events say otherwise: said at the cell, never
-    // changed, marked as a note to heed.
-    expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => note.heed))).toEqual([[true], [true, true]]);
+    // changed, marked as a note to heed; and the row of one that ended held back at its name.
+    expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => note.heed))).toEqual([[true, true], [true, true]]);
+    expect(preview.page.rows.slice(2).map((row) => row.defaultAction)).toEqual(['skip', 'skip']);
     expect(preview.page.rows.slice(2).map((row) => row.notes.map((note) => `${note.cell}: ${note.message}`))).toEqual([
       [
         'E4: Tình trạng «Đang hoạt động»: trong dữ liệu, tổ chức đã giải thể từ 30/06/2025 theo mục Quá trình hoạt động; danh sách không đổi tình trạng này. Nếu tổ chức đã hoạt động trở lại, hãy ghi sự kiện đó ở trang của tổ chức.',
+        'B4: HTX Dịch vụ Đã Thôi (mã số 1600777003) đã chấm dứt hoạt động (giải thể) từ ngày 30/06/2025 theo mục Quá trình hoạt động, nên danh sách này có thể đã cũ: ' +
+          '«Cập nhật» sẽ ghi các thông tin của dòng này vào hồ sơ của tổ chức đã chấm dứt đó (tình trạng của tổ chức vẫn như cũ). ' +
+          'Nếu đúng là muốn vậy, hãy chọn «Cập nhật» cho dòng này (dòng để «Bỏ qua» cho đến khi chọn); nếu mã số trong tệp ghi nhầm, hãy sửa trong tệp. ' +
+          'Dòng này không theo lựa chọn chung cho các dòng trùng.',
       ],
       [
         '5: Cùng một hồ sơ với dòng 2: dòng này được bỏ qua, để hồ sơ không bị cập nhật hai lần. Nếu dòng này đúng hơn, hãy chọn «Bỏ qua» ở dòng 2 và «Cập nhật» ở dòng này.',

@@ -532,9 +532,17 @@ export function contactsOf(ctx: Context, organizationId: number): OrganizationCo
 
 const endedStatuses: readonly OrganizationStatus[] = ['dissolved', 'bankrupt', 'reorganized'];
 
+/**
+ * Whether the organization has ended, by the status its lifecycle events leave it in: dissolved,
+ * bankrupt, or reorganized into others (split, consolidated, merged, converted). Not a suspension.
+ */
+export function hasEnded(row: Pick<OrganizationRow, 'status'>): boolean {
+  return endedStatuses.includes(row.status);
+}
+
 /** What looks wrong but never stops a save: fewer members than the `minimum_members` setting. */
 function warningsFor(ctx: Context, row: OrganizationRow, currentMembers: number): string[] {
-  if (endedStatuses.includes(row.status)) return [];
+  if (hasEnded(row)) return [];
   const minimum = readMinimumMembers(ctx)[row.kind];
   if (minimum <= 0) return [];
   const kindName = organizationKindNames[row.kind];

@@ -11,7 +11,7 @@ import { notInTrash } from '../../db/predicates';
 import type { z } from 'zod';
 import { figureFields, figuresSaveInput, profitAboveRevenue, yearOutsideLifeReason, type FigureField } from '../../../shared/contracts/figures';
 import type { ImportChanges, ImportMatch, ImportProblem } from '../../../shared/contracts/imports';
-import { organizationInput, organizationStatusWords, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
+import { organizationEndingNames, organizationInput, organizationStatusWords, type ParsedOrganizationInput } from '../../../shared/contracts/organizations';
 import { partnerInput, type ParsedPartnerInput } from '../../../shared/contracts/partners';
 import { productValues, type VolumePeriod } from '../../../shared/contracts/products';
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
@@ -60,6 +60,7 @@ import {
   endedRefusal,
   foundingDayRefusal,
   foundingIssues,
+  hasEnded,
   kindChangeRefusal,
   organizationRecords,
   organizationSnapshot,
@@ -303,7 +304,8 @@ export interface PreparedRow {
   figures?: FigureValues | null;
   /**
    * The row names a stored organization by one key and another by the other — a Mã số HTX and a
-   * name of two organizations — so it may be another (`ImportMatch.doubtful`); a note says which.
+   * name of two organizations — so it may be another (`ImportMatch.doubtful`), or one that has
+   * ended, which an old list would write over (`endedOrganizationNote`); a note says which.
    */
   doubtful?: true;
   /**
@@ -1161,10 +1163,66 @@ function trashedOrganization(
   return byName ? { ...byName, byNumber: false } : null;
 }
 
+/** An organization as a message names it: its name, with its Mã số HTX, else its commune. */
+function organizationNamed(scope: ImportScope, found: Pick<FoundOrganization, 'name' | 'registrationNo' | 'communeCode'>): string {
+  const which = found.registrationNo ? `mã số ${found.registrationNo}` : unitNameInSentence(communeNameOf(scope, found.communeCode));
+  return `${found.name} (${which})`;
+}
+
 /** What a row naming an organization in the Thùng rác is refused with: which one, and to restore it first. */
 function inTrashMessage(scope: ImportScope, found: FoundOrganization): string {
-  const which = found.registrationNo ? `mã số ${found.registrationNo}` : unitNameInSentence(communeNameOf(scope, found.communeCode));
-  return `${found.name} (${which}) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.`;
+  return `${organizationNamed(scope, found)} đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.`;
+}
+
+/**
+ * A row matched to an organization that has ended (`hasEnded`: dissolved, bankrupt, reorganized
+ * into others), whose write the row's `action` would make (`writes`, in words): an old list would
+ * write over the record of an organization that no longer exists, without a word. Said at the
+ * organization's name (else its Mã số), naming it and how and when it ended — as the lifecycle
+ * checks word it — and the row held back for the person to choose (`PreparedRow.doubtful`);
+ * `otherwise` says what to do when the row means another. The status stays as the events say.
+ */
+function endedOrganizationNote(
+  scope: ImportScope,
+  stored: OrganizationRow,
+  cell: string,
+  action: 'Cập nhật' | 'Thêm mới',
+  writes: string,
+  otherwise: string,
+): ImportProblem | null {
+  if (!hasEnded(stored)) return null;
+  const how = organizationEndingNames[stored.status];
+  const when = stored.endedOn ? ` từ ngày ${formatIsoDateVi(stored.endedOn)}` : '';
+  return {
+    cell,
+    message:
+      `${organizationNamed(scope, stored)} đã chấm dứt hoạt động${how ? ` (${how})` : ''}${when} theo mục Quá trình hoạt động, nên danh sách này có thể đã cũ: ` +
+      `«${action}» sẽ ${writes} (tình trạng của tổ chức vẫn như cũ). Nếu đúng là muốn vậy, hãy chọn «${action}» cho dòng này (dòng để «Bỏ qua» cho đến khi chọn); ${otherwise} ` +
+      `Dòng này không theo lựa chọn chung cho các ${action === 'Cập nhật' ? 'dòng trùng' : 'dòng mới'}.`,
+    heed: true,
+  };
+}
+
+/** The cell a row of figures, products or offers names its organization at: its name, else its Mã số HTX. */
+function organizationCell(scope: ImportScope, read: ReadRow, rowNumber: number): string {
+  return cellRef(scope.columns, read.values.has('organizationName') ? 'organizationName' : 'registrationNo', rowNumber);
+}
+
+/**
+ * A members list's row matched to an organization that has ended (`endedOrganizationNote`): «Cập nhật»
+ * writes the row over its record. Not one whose Tình trạng or Ghi chú says it no longer works, as
+ * the register's own list read back says it: the list knows it ended.
+ */
+function endedMatchNote(scope: ImportScope, read: ReadRow, registered: () => RegisteredOrganization | null, rowNumber: number): ImportProblem | null {
+  if (saysNotWorking(read)) return null;
+  const found = registered();
+  const stored = found ? organizationRow(scope.ctx, found.id) : undefined;
+  if (!found || !stored) return null;
+  const otherwise =
+    found.reason === 'registrationNo'
+      ? 'nếu mã số trong tệp ghi nhầm, hãy sửa trong tệp.'
+      : 'nếu là một tổ chức khác cùng tên, hãy chọn «Thêm mới».';
+  return endedOrganizationNote(scope, stored, cellRef(scope.columns, 'name', rowNumber), 'Cập nhật', 'ghi các thông tin của dòng này vào hồ sơ của tổ chức đã chấm dứt đó', otherwise);
 }
 
 /**
@@ -1440,6 +1498,14 @@ function remarkOfRow(scope: ImportScope, read: ReadRow, rowNumber: number, regis
   });
 }
 
+/** A members list's row whose Tình trạng, Ghi chú or remark after the name says the organization no longer works (`statusOfRow`, `remarkOfRow`). */
+function saysNotWorking(read: ReadRow): boolean {
+  const status = foldText(text(read, 'status'));
+  if (status && !workingStatus.test(status) && notWorkingStatus.test(status)) return true;
+  const remarks = [text(read, 'remark'), ...Array.from(text(read, 'name').matchAll(/\(([^()]*)\)/g), (match) => match[1] ?? '')];
+  return remarks.some((remark) => remark !== '' && notWorkingRemark.test(foldText(remark)));
+}
+
 /**
  * A date written as a year or a month alone, said as the «Cập nhật» of the organization found
  * writes it (`saysStored`) in place of the reader's note: the stored day kept when it lies within,
@@ -1531,6 +1597,8 @@ const organizationsAdapter: KindAdapter = {
     if (trashed) problems.push(trashed);
     const otherNumber = parsed.success ? otherNumberNote(scope, parsed.data, registered, rowNumber) : null;
     if (otherNumber) notes.push(otherNumber);
+    const ended = parsed.success ? endedMatchNote(scope, read, registered, rowNumber) : null;
+    if (ended) notes.push(ended);
     const change = parsed.success ? nameOrPlaceChange(scope, parsed.data, nameKey, place, registered) : null;
     const beside = change ? besideNameNote(scope, change, nameKey, present, rowNumber) : null;
     if (beside) notes.push(beside);
@@ -1541,7 +1609,7 @@ const organizationsAdapter: KindAdapter = {
       place,
       present,
       figures,
-      ...(otherNumber || beside ? { doubtful: true as const } : {}),
+      ...(otherNumber || beside || ended ? { doubtful: true as const } : {}),
       ...(change ? { rewrite: { words: change.words, where: change.where } } : {}),
     };
   },
@@ -2114,6 +2182,20 @@ function productGroupOfName(scope: ImportScope, read: ReadRow, rowNumber: number
   return group?.name ?? null;
 }
 
+/**
+ * A products list's row of an organization that has ended (`endedOrganizationNote`): its «Thêm mới»
+ * adds the product to the record of one that no longer exists, its «Cập nhật» writes over one it had.
+ */
+function endedProductNote(scope: ImportScope, input: ProductRowInput, cell: string): ImportProblem | null {
+  const stored = organizationRow(scope.ctx, input.organizationId);
+  if (!stored || !hasEnded(stored)) return null;
+  const product = productOf(scope.ctx, input.organizationId, input.values.name);
+  const otherwise = 'nếu là một tổ chức khác, hãy sửa mã số hoặc tên tổ chức trong tệp.';
+  return product
+    ? endedOrganizationNote(scope, stored, cell, 'Cập nhật', `ghi các thông tin của dòng này vào sản phẩm «${product.name}» của tổ chức đã chấm dứt đó`, otherwise)
+    : endedOrganizationNote(scope, stored, cell, 'Thêm mới', `thêm sản phẩm «${input.values.name}» vào hồ sơ của tổ chức đã chấm dứt đó`, otherwise);
+}
+
 const productsAdapter: KindAdapter = {
   prepare(scope, read, rowNumber) {
     const problems = [...read.problems];
@@ -2135,7 +2217,10 @@ const productsAdapter: KindAdapter = {
     if (!parsed.success) problems.push(...issuesAt(scope, parsed.error.issues, read, rowNumber, (path) => (path === 'unit' && !unitMapped ? 'volume' : path)));
     const input: ProductRowInput | null = organization && parsed.success ? { organizationId: organization.id, organizationName: organization.name, values: parsed.data } : null;
     const present = new Set([...read.values.keys(), ...sale.alsoPresent, ...(groupFromName ? ['productGroup'] : [])]);
-    return { problems, notes, input, place: null, present, ...(organization?.doubtful ? { doubtful: organization.doubtful } : {}) };
+    // Of an organization that has ended: an old list would add to its record unseen (a product has no day to refuse it by).
+    const ended = input ? endedProductNote(scope, input, organizationCell(scope, read, rowNumber)) : null;
+    if (ended) notes.push(ended);
+    return { problems, notes, input, place: null, present, ...(organization?.doubtful || ended ? { doubtful: true as const } : {}) };
   },
   match(scope, row) {
     const input = row.input as ProductRowInput;
@@ -2967,7 +3052,7 @@ const offersAdapter: KindAdapter = {
       // What the save of the offer would refuse, said at its cells rather than stopping the commit.
       const stored = storedOfferOf(scope.ctx, parsed.data);
       const ended = endedPartyProblem(scope, parsed.data.organizationId, parsed.data.availableFrom, stored !== undefined);
-      if (ended) problems.push({ cell: cellRef(scope.columns, read.values.has('organizationName') ? 'organizationName' : 'registrationNo', rowNumber), message: ended });
+      if (ended) problems.push({ cell: organizationCell(scope, read, rowNumber), message: ended });
       const row = stored && offerRow(scope.ctx, stored.id);
       if (row) problems.push(...connectionProblems(scope, rowNumber, 'offer', row, offerMerged(row, { input: parsed.data, present })));
     }
