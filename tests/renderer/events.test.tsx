@@ -158,10 +158,10 @@ describe('filtering the events list', () => {
  * The event's page with the sheet pasted into «Dán danh sách ký tên» and «Đối chiếu» pressed, the
  * core answering `lines` and, on recording, `marked` (or refusing with it).
  */
-async function pasteAndMatch(lines: SignInLine[], marked: { attended: number; absent: number; added: number } | AppError, pasted: string) {
+async function pasteAndMatch(lines: SignInLine[], marked: { attended: number; absent: number; added: number } | AppError, pasted: string, event: EventDetail = detail) {
   const invoke = installFakeApi({
     'alliance:get': () => ok(alliance),
-    'events:get': () => ok(detail),
+    'events:get': () => ok(event),
     'records:history': () => ok({ entries: [], names: {} }),
     'events:matchSignIn': () => ok(lines),
     'events:markAttendance': () => ('kind' in marked ? fail(marked) : ok(marked)),
@@ -315,6 +315,75 @@ describe('pasting a sign-in sheet naming units that cannot be added', () => {
     expect(await within(dialog).findByText('Chưa ghi được: 1 dòng có đơn vị không thêm được')).toBeTruthy();
     expect(within(dialog).getByText(`Dòng 11 «10 Lý Văn Sáu Giám đốc HTX Tân Lập»: ${refusal}`)).toBeTruthy();
     expect(within(dialog).getByText('10 Lý Văn Sáu Giám đốc HTX Tân Lập').closest('tr')?.textContent).toContain(refusal);
+  });
+});
+
+describe('pasting a sign-in sheet naming a participant in the Thùng rác', () => {
+  it('leaves it unticked, neither present nor absent, says why at its line, and offers it among several only as unchoosable', async () => {
+    const [vinhBinh, hanoiFoods] = detail.participants;
+    if (!vinhBinh || !hanoiFoods) throw new Error('two participants expected');
+    const myHiep: EventParticipant = { ...vinhBinh, id: 13, counterpartId: 9, name: 'Hợp tác xã Nông nghiệp Mỹ Hiệp', place: 'Xã Mỹ Hiệp' };
+    const withTrashed: EventDetail = { ...detail, participants: [{ ...vinhBinh, inTrash: true }, hanoiFoods, myHiep] };
+    const lines: SignInLine[] = [
+      {
+        line: '1. HTX NN Vĩnh Bình',
+        lineNumber: 1,
+        name: 'HTX NN Vĩnh Bình',
+        representative: '',
+        result: 'matched',
+        candidates: [{ participantId: 11, name: vinhBinh.name, status: 'registered' }],
+        newcomers: [],
+      },
+      {
+        line: '2. Cty CP Thực phẩm Hà Nội',
+        lineNumber: 2,
+        name: 'Cty CP Thực phẩm Hà Nội',
+        representative: '',
+        result: 'matched',
+        candidates: [{ participantId: 12, name: hanoiFoods.name, status: 'invited' }],
+        newcomers: [],
+      },
+      {
+        line: '3. HTX Nông nghiệp',
+        lineNumber: 3,
+        name: 'HTX Nông nghiệp',
+        representative: '',
+        result: 'ambiguous',
+        candidates: [
+          { participantId: 11, name: vinhBinh.name, status: 'registered' },
+          { participantId: 13, name: myHiep.name, status: 'registered' },
+        ],
+        newcomers: [],
+      },
+    ];
+    const pasted = lines.map((line) => line.line).join('\n');
+    const { invoke, dialog } = await pasteAndMatch(lines, { attended: 1, absent: 1, added: 0 }, pasted, withTrashed);
+
+    expect(await within(dialog).findByText('Khớp 1 dòng')).toBeTruthy();
+    expect(within(dialog).getByText('1 dòng là đơn vị đang ở Thùng rác')).toBeTruthy();
+    const trashed = within(dialog).getByRole<HTMLInputElement>('checkbox', { name: vinhBinh.name });
+    expect([trashed.checked, trashed.disabled]).toEqual([false, true]);
+    expect(
+      within(dialog).getByText('Dòng 1: đơn vị đang ở Thùng rác nên không điểm danh được; nếu đúng là đơn vị này, hãy khôi phục nó từ Thùng rác rồi điểm danh lại.'),
+    ).toBeTruthy();
+    const [choice] = within(dialog).getAllByLabelText('Đơn vị của dòng «3. HTX Nông nghiệp»');
+    if (!choice) throw new Error('no choice for the line');
+    typeInto(choice, '');
+    await waitFor(() => expect(shownOptions()).toEqual([`${vinhBinh.name} (Đang ở Thùng rác)`, myHiep.name]));
+    expect(screen.getAllByRole('option').map((option) => option.hasAttribute('data-combobox-disabled'))).toEqual([true, false]);
+    fireEvent.keyDown(choice, { key: 'Escape' });
+
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Đánh «Vắng» cho các đơn vị còn lại không có tên trong danh sách' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ghi có mặt (1)' }));
+    await waitFor(() =>
+      expect(invoke.mock.calls.find(([channel]) => channel === 'events:markAttendance')?.[1]).toEqual({
+        eventId: 3,
+        attendedIds: [12],
+        absentIds: [13],
+        representatives: [],
+        newcomers: [],
+      }),
+    );
   });
 });
 

@@ -89,16 +89,24 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
     const ended = participantId === undefined ? undefined : endedBefore.get(participantId);
     return ended && t('events.picker.endedOn', { status: t(`organization.status.${ended.status}`), date: formatDate(ended.endedOn) });
   };
+  /**
+   * Participants whose unit is in the Thùng rác: listed on the event and counted in no number, so
+   * the sheet ticks them neither present nor absent; the person restores the unit first.
+   */
+  const inTrash = new Set(event.participants.flatMap((participant) => (participant.inTrash ? [participant.id] : [])));
   /** Each line's participant: the one it matched (unless it had ended: then as ticked), or the one chosen among its candidates. */
   const chosen = lines.map((line, index) => {
     const matched = line.result === 'matched' ? line.candidates[0]?.participantId : undefined;
+    if (matched !== undefined && inTrash.has(matched)) return undefined;
     return matched !== undefined && !endedBefore.has(matched) ? matched : choices[index];
   });
   const attendedIds = [...new Set(chosen.filter((id): id is number => id !== undefined))];
-  const absentIds = markRestAbsent ? event.participants.map((item) => item.id).filter((id) => !attendedIds.includes(id)) : [];
+  const absentIds = markRestAbsent ? event.participants.map((item) => item.id).filter((id) => !attendedIds.includes(id) && !inTrash.has(id)) : [];
   const unmatched = lines.filter((line) => line.result === 'unmatched');
   /** Lines naming a participant that had ended by the event's day: said at the line, unticked. */
   const endedLines = lines.filter((line) => line.result === 'matched' && endedBefore.has(line.candidates[0]?.participantId ?? 0)).length;
+  /** Lines naming a participant whose unit is in the Thùng rác: said at the line, unticked. */
+  const trashedLines = lines.filter((line) => line.result === 'matched' && inTrash.has(line.candidates[0]?.participantId ?? 0)).length;
   const skipped = lines.filter((line) => line.result === 'skipped');
   /**
    * Lines that record nothing until the person chooses: a participant among several, or a unit of
@@ -109,7 +117,7 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
       ? choices[index] === undefined
       : line.result === 'newcomer' && (addableOf(line).length > 1 || line.nearMatch) && !(index in joining),
   );
-  const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length - (result === 'matched' ? endedLines : 0);
+  const counted = (result: SignInLine['result']) => lines.filter((line) => line.result === result).length - (result === 'matched' ? endedLines + trashedLines : 0);
   /** Lines naming units of the register only none of which can be added. */
   const barredLines = lines.filter((line) => line.result === 'newcomer' && addableOf(line).length === 0).length;
   const joiningOf = (line: SignInLine, index: number): SignInNewcomer | undefined => {
@@ -242,6 +250,11 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
             {t('events.signIn.endedCount', { count: endedLines })}
           </Badge>
         )}
+        {trashedLines > 0 && (
+          <Badge color="orange" variant="light" tt="none">
+            {t('events.signIn.trashedCount', { count: trashedLines })}
+          </Badge>
+        )}
         {barredLines > 0 && (
           <Badge color="orange" variant="light" tt="none">
             {t('events.signIn.barredCount', { count: barredLines })}
@@ -303,7 +316,19 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       {t('members.nearMatch')}
                     </Badge>
                   )}
-                  {line.result === 'matched' && endedNote(line.candidates[0]?.participantId) ? (
+                  {line.result === 'matched' && inTrash.has(line.candidates[0]?.participantId ?? 0) ? (
+                    <Checkbox
+                      disabled
+                      checked={false}
+                      onChange={() => undefined}
+                      label={line.candidates[0]?.name}
+                      description={
+                        <Text span size="xs" c="orange.8">
+                          {t('events.signIn.trashedParticipant', { number: line.lineNumber })}
+                        </Text>
+                      }
+                    />
+                  ) : line.result === 'matched' && endedNote(line.candidates[0]?.participantId) ? (
                     <Checkbox
                       checked={choices[index] !== undefined}
                       onChange={(change) => {
@@ -337,8 +362,10 @@ export function SignInDialog({ event, onDone }: SignInDialogProps) {
                       description={line.candidates.length === 1 ? t('events.signIn.resembles', { name: line.candidates[0]?.name }) : undefined}
                       clearable
                       data={line.candidates.map((candidate) => {
+                        const value = String(candidate.participantId);
+                        if (inTrash.has(candidate.participantId)) return { value, label: `${candidate.name} (${t('events.signIn.inTrash')})`, disabled: true };
                         const ended = endedNote(candidate.participantId);
-                        return { value: String(candidate.participantId), label: ended ? `${candidate.name} (${ended})` : candidate.name };
+                        return { value, label: ended ? `${candidate.name} (${ended})` : candidate.name };
                       })}
                       value={choices[index] === undefined ? null : String(choices[index])}
                       onChange={(value) =>
