@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProblem } from '../../src/shared/contracts/imports';
 import { AN_GIANG, call, openTestApp, XA_VINH_AN } from './support';
-import { analyze, commitOf, previewOf, proposedMapping, stage, undoOf } from './importWorkbooks';
+import { analyze, commitOf, previewOf, proposedMapping, settle, stage, undoOf } from './importWorkbooks';
 
 let app: ReturnType<typeof openTestApp>;
 beforeEach(async () => {
@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-async function previewList(csv: string, kind: 'organizations' | 'offers' | 'demands', year?: number) {
+async function previewList(csv: string, kind: 'organizations' | 'figures' | 'offers' | 'demands', year?: number) {
   const { jobId, analysis } = await analyze(app, stage(app, 'danh sach.csv', `\ufeff${csv}`), kind);
   return previewOf(app, jobId, proposedMapping(analysis), year);
 }
@@ -152,6 +152,100 @@ describe('a demands list naming a member in the Thùng rác', () => {
       [3, 'valid', []],
       [4, 'valid', []],
     ]);
+  });
+});
+
+describe('an organization moved to the Thùng rác after the preview', () => {
+  /** What a commit may write: the organizations, their figures, offers and demands, and the imports' own records. */
+  const written = () =>
+    [
+      'SELECT id, name, phone, deleted_at FROM organizations',
+      'SELECT * FROM yearly_figures',
+      'SELECT * FROM supply_offers',
+      'SELECT * FROM supply_demands',
+      'SELECT * FROM import_batches',
+      'SELECT * FROM import_changes',
+    ].map((query) => app.ctx.db.$client.prepare(query).all());
+  async function refusedCommit(previewJobId: string) {
+    const { jobId } = await call(app, 'imports:commit', { previewJobId, decisions: [] });
+    const status = await settle(app, jobId);
+    expect(status.state).toBe('failed');
+    // A conflict: the wizard offers to check the rows again.
+    expect(status.error?.kind).toBe('conflict');
+    return status.error?.message;
+  }
+  const checkAgain = 'Hãy bấm «Kiểm tra lại các dòng» (các xã, phường đã chọn và các dòng bỏ qua được giữ nguyên), xem lại các dòng rồi ghi lại.';
+
+  it('refuses a members list’s «Cập nhật» of it, writing nothing, naming the row and the organization; checked again, the row is refused', async () => {
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN, phone: '0296 3851 234' });
+    const csv = ['Tên HTX;Mã số HTX;Xã;Điện thoại', 'HTX Nông nghiệp Vĩnh Bình;1600123456;Xã Vĩnh An;0296 3851 999', 'HTX Rau Mới;;Xã Vĩnh An;0296 3851 111'].join('\n');
+    const { jobId, preview } = await previewList(csv, 'organizations');
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.match?.id ?? null, row.defaultAction])).toEqual([
+      [2, 'valid', vinhBinh.id, 'update'],
+      [3, 'valid', null, 'create'],
+    ]);
+    await call(app, 'organizations:delete', { id: vinhBinh.id });
+    const before = written();
+    expect(await refusedCommit(jobId)).toBe(
+      'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. ' +
+        'Dòng 2: HTX Nông nghiệp Vĩnh Bình (mã số 1600123456) đã được chuyển vào Thùng rác sau khi kiểm tra các dòng; nếu cần ghi dòng này, hãy khôi phục tổ chức đó trước. ' +
+        checkAgain,
+    );
+    expect(written()).toEqual(before);
+    const again = await previewList(csv, 'organizations');
+    expect(rowsSaid(again.preview.page.rows)).toEqual([
+      [2, 'invalid', ['B2: HTX Nông nghiệp Vĩnh Bình (mã số 1600123456) đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.']],
+      [3, 'valid', []],
+    ]);
+  });
+
+  it('refuses a figures list’s row of it, to update its year or to add one, writing nothing', async () => {
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const anPhu = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Rau An Phú', communeCode: XA_VINH_AN });
+    await call(app, 'figures:save', { organizationId: vinhBinh.id, year: 2025, membersOfficial: 30 });
+    const csv = ['Mã số HTX;Tên HTX;Xã;Số thành viên', '1600123456;HTX Nông nghiệp Vĩnh Bình;Xã Vĩnh An;35', ';HTX Rau An Phú;Xã Vĩnh An;12'].join('\n');
+    const { jobId, preview } = await previewList(csv, 'figures', 2025);
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.defaultAction])).toEqual([
+      [2, 'valid', 'update'],
+      [3, 'valid', 'create'],
+    ]);
+    await call(app, 'organizations:delete', { id: vinhBinh.id });
+    const before = written();
+    expect(await refusedCommit(jobId)).toBe(
+      'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. ' +
+        'Dòng 2: HTX Nông nghiệp Vĩnh Bình (mã số 1600123456) đã được chuyển vào Thùng rác sau khi kiểm tra các dòng; nếu cần ghi dòng này, hãy khôi phục tổ chức đó trước. ' +
+        checkAgain,
+    );
+    expect(written()).toEqual(before);
+
+    // The first restored and the second trashed: the row adding its year is refused so too.
+    await call(app, 'organizations:restore', { id: vinhBinh.id });
+    await call(app, 'organizations:delete', { id: anPhu.id });
+    const restored = written();
+    expect(await refusedCommit(jobId)).toBe(
+      'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. ' +
+        'Dòng 3: HTX Rau An Phú (xã Vĩnh An) đã được chuyển vào Thùng rác sau khi kiểm tra các dòng; nếu cần ghi dòng này, hãy khôi phục tổ chức đó trước. ' +
+        checkAgain,
+    );
+    expect(written()).toEqual(restored);
+  });
+
+  it('refuses an offers or a demands list’s row of it so too', async () => {
+    const vinhBinh = await call(app, 'organizations:create', { kind: 'htx', name: 'HTX Nông nghiệp Vĩnh Bình', registrationNo: '1600123456', communeCode: XA_VINH_AN });
+    const offers = ['Mã số HTX;Tên HTX;Tên sản phẩm;Sản lượng;ĐVT;Thu hoạch từ', '1600123456;HTX Nông nghiệp Vĩnh Bình;Gạo;10;tấn;01/07/2026'].join('\n');
+    const demands = ['Bên có nhu cầu;Mã số thuế;Sản phẩm;Số lượng;ĐVT;Cần từ ngày', 'HTX Nông nghiệp Vĩnh Bình;1600123456;Gạo giống;5;tấn;01/07/2026'].join('\n');
+    const previews = [await previewList(offers, 'offers'), await previewList(demands, 'demands')];
+    expect(previews.map(({ preview }) => rowsSaid(preview.page.rows))).toEqual([[[2, 'valid', []]], [[2, 'valid', []]]]);
+    await call(app, 'organizations:delete', { id: vinhBinh.id });
+    const before = written();
+    for (const { jobId } of previews) {
+      expect(await refusedCommit(jobId)).toBe(
+        'Chưa ghi gì vào dữ liệu: dữ liệu đã thay đổi từ lúc kiểm tra các dòng. ' +
+          'Dòng 2: HTX Nông nghiệp Vĩnh Bình (mã số 1600123456) đã được chuyển vào Thùng rác sau khi kiểm tra các dòng; nếu cần ghi dòng này, hãy khôi phục tổ chức đó trước. ' +
+          checkAgain,
+      );
+    }
+    expect(written()).toEqual(before);
   });
 });
 

@@ -19,7 +19,7 @@ import { convertible, convertPrice, convertQuantity, endedPartyRefusal, productG
 import { formatCount, formatDecimal, formatQuantity, unitNameInSentence } from '../../../shared/format';
 import { type ImportKind, type OrganizationKind, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
-import { conflict } from '../../../shared/errors';
+import { conflict, type AppFailure } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { expandedNameWords, hasLegalForm, organizationKindOfName, organizationNameKey, partnerNameKey } from '../../../shared/names';
 import { moveToTrash, nameReferences, recordChange, type RecordSpec } from '../../records';
@@ -370,11 +370,13 @@ export interface KindAdapter {
    */
   refuseFoundSincePreview?(scope: ImportScope, row: WritableRow, communeCode: string | null, updated: number | null): void;
   /**
-   * Refuses (a conflict) a row's «Cập nhật» of the stored record `id` that the register refuses now,
-   * as the preview would have: the record changed since the preview. Asked, when the database
-   * changed since the preview, of the rows before any is written.
+   * Refuses (a conflict) a row's write that the register refuses now, as the preview would have:
+   * the stored record `id` its «Cập nhật» writes over (null for a row to add, or one repeating
+   * another's «Cập nhật»), or the organization the row is of, changed since the preview — a past
+   * gained, the Thùng rác. Asked, when the database changed since the preview, of the rows to
+   * write before any is written.
    */
-  refuseUpdateSincePreview?(scope: ImportScope, id: number, row: WritableRow): void;
+  refuseUpdateSincePreview?(scope: ImportScope, id: number | null, row: WritableRow): void;
   /**
    * Writes the audit entries and the import's changes of the records `create` left for later
    * (`ids`, in the order created), from their rows in SQL, as they would have been written one by
@@ -1169,6 +1171,21 @@ function organizationNamed(scope: ImportScope, found: Pick<FoundOrganization, 'n
   return `${found.name} (${which})`;
 }
 
+/**
+ * A commit refused for a row whose organization was moved to the Thùng rác after the preview
+ * (`KindAdapter.refuseUpdateSincePreview`): which one, and to restore it to write the row; the
+ * pipeline says that nothing was written and to check the rows again (`changedSincePreview`).
+ */
+function trashedSincePreview(scope: ImportScope, stored: OrganizationRow): AppFailure {
+  return conflict(`${organizationNamed(scope, stored)} đã được chuyển vào Thùng rác sau khi kiểm tra các dòng; nếu cần ghi dòng này, hãy khôi phục tổ chức đó trước.`, stored.id);
+}
+
+/** A row of figures, products, offers or demands whose organization was moved to the Thùng rác after the preview (`trashedSincePreview`). */
+function refuseOrganizationTrashedSincePreview(scope: ImportScope, organizationId: number): void {
+  const stored = organizationRow(scope.ctx, organizationId);
+  if (stored?.deletedAt) throw trashedSincePreview(scope, stored);
+}
+
 /** What a row naming an organization in the Thùng rác is refused with: which one, and to restore it first. */
 function inTrashMessage(scope: ImportScope, found: FoundOrganization): string {
   return `${organizationNamed(scope, found)} đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi nhập dòng này.`;
@@ -1637,13 +1654,15 @@ const organizationsAdapter: KindAdapter = {
     if (found) throw conflict(`Đã có tổ chức cùng tên ở ${unitNameInSentence(communeNameOf(scope, found.communeCode))}: ${found.name}.`, found.id);
   },
   refuseUpdateSincePreview(scope, id, row) {
+    const stored = id === null ? undefined : organizationRow(scope.ctx, id);
+    if (!stored) return;
+    // Moved to the Thùng rác since the preview: said so, rather than that it is not found.
+    if (stored.deletedAt) throw trashedSincePreview(scope, stored);
     // A past gained since the preview (`kindChangeProblem`): the kind can no longer change.
-    const stored = organizationRow(scope.ctx, id);
-    if (!stored || stored.deletedAt) return;
     const merged = organizationMerged(stored, row, undefined);
     // Figures gained since the preview (`foundingProblems`): the founding day can no longer move past them.
     const refusal = kindChangeRefusal(scope.ctx, stored, merged.kind) ?? foundingIssues(scope.ctx, stored, merged)[0]?.message;
-    if (refusal) throw conflict(refusal, id);
+    if (refusal) throw conflict(refusal, stored.id);
   },
   create(scope, row, communeCode) {
     const input = row.input as ParsedOrganizationInput;
@@ -1909,6 +1928,9 @@ const figuresAdapter: KindAdapter = {
     saveFigures(scope.ctx, { organizationId: input.organizationId, ...input.values });
     const after = figureValuesBefore(findFigures(scope.ctx, input.organizationId, input.values.year));
     return { entity: 'figures', entityId: input.organizationId, action: 'create', before: { year: input.values.year }, after };
+  },
+  refuseUpdateSincePreview(scope, _id, row) {
+    refuseOrganizationTrashedSincePreview(scope, (row.input as FiguresRowInput).organizationId);
   },
   update(scope, id, row) {
     const input = row.input as FiguresRowInput;
@@ -2230,6 +2252,9 @@ const productsAdapter: KindAdapter = {
   fileKeys(row) {
     const input = row.input as ProductRowInput;
     return [`product:${input.organizationId}:${foldText(input.values.name)}`];
+  },
+  refuseUpdateSincePreview(scope, _id, row) {
+    refuseOrganizationTrashedSincePreview(scope, (row.input as ProductRowInput).organizationId);
   },
   create(scope, row) {
     const input = row.input as ProductRowInput;
@@ -3066,6 +3091,9 @@ const offersAdapter: KindAdapter = {
     const input = row.input as ParsedOfferInput;
     return [`offer:${input.organizationId}:${foldText(input.product)}:${input.availableFrom}`];
   },
+  refuseUpdateSincePreview(scope, _id, row) {
+    refuseOrganizationTrashedSincePreview(scope, (row.input as ParsedOfferInput).organizationId);
+  },
   create(scope, row) {
     const created = createOffer(scope.ctx, row.input as ParsedOfferInput);
     return { entity: 'offer', entityId: created.id, action: 'create', before: null, after: offerAfter(scope.ctx, created.id) };
@@ -3430,6 +3458,10 @@ const demandsAdapter: KindAdapter = {
     const { newBuyer, buyer, product, neededFrom } = row.input as DemandRowInput;
     const whose = newBuyer ? `new:${partnerNameKey(newBuyer.name)}` : `${buyer.kind}:${buyer.id}`;
     return [`demand:${whose}:${foldText(product)}:${neededFrom}`];
+  },
+  refuseUpdateSincePreview(scope, _id, row) {
+    const { newBuyer, buyer } = row.input as DemandRowInput;
+    if (!newBuyer && buyer.kind === 'organization') refuseOrganizationTrashedSincePreview(scope, buyer.id);
   },
   create(scope, row) {
     const { input, prior } = demandToWrite(scope, row.input as DemandRowInput);

@@ -1143,8 +1143,9 @@ const AWAITING_ROWS_NAMED = 10;
  * commune the person chose for a place the app could not read, but the one the preview matched it
  * in (`StoredRow.matchedInCommune`): the preview never looked there, for a row added or one whose
  * «Cập nhật» moves its organization there (the preview asks about that one, as a person's save
- * does: `movedBesideNameNote` in the kinds). So, when the database changed,
- * is a row to update a record the register would now refuse it for (`refuseUpdateSincePreview`).
+ * does: `movedBesideNameNote` in the kinds). So, when the database changed, is a row to write
+ * that the register would now refuse (`refuseUpdateSincePreview`: a record it updates that gained
+ * a past, an organization it updates or is of that was moved to the Thùng rác).
  */
 async function refuseFoundSincePreview(
   scope: ImportScope,
@@ -1165,9 +1166,10 @@ async function refuseFoundSincePreview(
     if (row.problems || !row.prepared || (!registerMoved && row.needsPlaceIn === undefined)) continue;
     const decision = decisions.get(row.row);
     const action = chosenAction(row, decision, input);
-    if (action === 'update' && registerMoved && row.match?.id != null) {
+    if (action !== 'skip' && registerMoved) {
       try {
-        adapter.refuseUpdateSincePreview?.(scope, row.match.id, row.prepared);
+        // A row to add, or repeating another's «Cập nhật», names no record of its own; the organization it is of, it may.
+        adapter.refuseUpdateSincePreview?.(scope, action === 'update' ? (row.match?.id ?? null) : null, row.prepared);
       } catch (error) {
         throw changedSincePreview(row, error);
       }
