@@ -257,8 +257,8 @@ describe('duplicates', () => {
     // Once confirmed, saving the same record again does not ask again.
     await call(app, 'organizations:update', { ...similar, id: confirmed.id, phone: '0911 222 333' });
     expect(await call(app, 'organizations:checkDuplicates', { name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN })).toEqual([
-      { id: confirmed.id, name: 'Hợp tác xã nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'sameName' },
-      { id: first.id, name: 'HTX NN Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'sameName' },
+      { id: confirmed.id, name: 'Hợp tác xã nông nghiệp Vĩnh Bình', detail: 'Xã Vĩnh An, chưa có Mã số HTX', reason: 'sameName' },
+      { id: first.id, name: 'HTX NN Vĩnh Bình', detail: 'Xã Vĩnh An, chưa có Mã số HTX', reason: 'sameName' },
     ]);
   });
 
@@ -299,10 +299,13 @@ describe('duplicates', () => {
     const second = await call(app, 'organizations:create', { ...a, confirmedSimilarIds: [first.id] });
     await call(app, 'lifecycle:record', { kind: 'dissolution', date: '2026-09-30', decisionNo: '5/QĐ', subjectId: second.id });
     const refused = await callFailing(app, 'organizations:create', a);
-    expect(refused.kind === 'conflict' && refused.similar).toEqual([
+    const apart = [
       { id: first.id, name: 'HTX Nông nghiệp Mỹ Hòa', detail: 'Ấp Mỹ Phú, Xã Vĩnh An, Mã số HTX 1601234567' },
       { id: second.id, name: 'HTX Nông nghiệp Mỹ Hòa', detail: 'Xã Vĩnh An, chưa có Mã số HTX, đã giải thể' },
-    ]);
+    ];
+    expect(refused.kind === 'conflict' && refused.similar).toEqual(apart);
+    // The list shown while the name is typed tells them apart the same way.
+    expect(await call(app, 'organizations:checkDuplicates', { name: a.name, communeCode: XA_VINH_AN })).toEqual(apart.map((one) => ({ ...one, reason: 'sameName' })));
   });
 
   it('finds a taken registration number first, and leaves out the record being edited', async () => {
@@ -310,7 +313,7 @@ describe('duplicates', () => {
     const other = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', communeCode: XA_VINH_AN });
     expect(
       await call(app, 'organizations:checkDuplicates', { name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN, registrationNo: '1600 123 456' }),
-    ).toEqual([{ id: first.id, name: 'HTX Nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'registrationNo' }]);
+    ).toEqual([{ id: first.id, name: 'HTX Nông nghiệp Vĩnh Bình', detail: 'Xã Vĩnh An, Mã số HTX 1600123456', reason: 'registrationNo' }]);
     expect(
       await call(app, 'organizations:checkDuplicates', { name: vinhBinh.name, communeCode: XA_VINH_AN, registrationNo: '1600123456', excludeId: first.id }),
     ).toEqual([]);
@@ -641,10 +644,10 @@ describe('possible duplicates in the trash', () => {
     await call(app, 'organizations:delete', { id: trashed.id });
     const typed = { name: 'HTX Nông nghiệp Vĩnh Bình', communeCode: XA_VINH_AN, registrationNo: '1600123456' };
     expect(await call(app, 'organizations:checkDuplicates', typed)).toEqual([
-      { id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'registrationNo', inTrash: true },
+      { id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', detail: 'Xã Vĩnh An, Mã số HTX 1600123456', reason: 'registrationNo', inTrash: true },
     ]);
     expect(await call(app, 'organizations:checkDuplicates', { ...typed, registrationNo: '' })).toEqual([
-      { id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', communeName: 'Xã Vĩnh An', reason: 'sameName', inTrash: true },
+      { id: trashed.id, name: 'HTX Nông nghiệp Vĩnh Bình', detail: 'Xã Vĩnh An, Mã số HTX 1600123456', reason: 'sameName', inTrash: true },
     ]);
     // Its link opens Thùng rác on it alone; a live one, or one restored since, is not there.
     const other = await call(app, 'organizations:create', { kind: 'tht', name: 'Tổ hợp tác Rau sạch', communeCode: XA_VINH_AN });

@@ -142,7 +142,7 @@ describe('creating a partner', () => {
       similar: [{ id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', detail: '25 Trần Hưng Đạo, phường Hoàn Kiếm, mã số thuế 0101234567' }],
     });
     expect(await call(app, 'partners:checkDuplicates', { name: 'CTCP Thực phẩm Hà Nội', provinceCode: HA_NOI })).toEqual([
-      { id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Hà Nội', reason: 'sameName' },
+      { id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', detail: '25 Trần Hưng Đạo, phường Hoàn Kiếm, mã số thuế 0101234567', reason: 'sameName' },
     ]);
     // The same name in another province is another partner.
     await call(app, 'partners:create', { ...similar, provinceCode: HO_CHI_MINH });
@@ -175,7 +175,7 @@ describe('creating a partner', () => {
     const first = await call(app, 'partners:create', thucPhamHaNoi);
     expect(
       await call(app, 'partners:checkDuplicates', { name: 'Công ty khác hẳn', provinceCode: CA_MAU, taxCode: '0101234567' }),
-    ).toEqual([{ id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Hà Nội', reason: 'taxCode' }]);
+    ).toEqual([{ id: first.id, name: 'Công ty CP Thực phẩm Hà Nội', detail: '25 Trần Hưng Đạo, phường Hoàn Kiếm, mã số thuế 0101234567', reason: 'taxCode' }]);
     expect(
       await call(app, 'partners:checkDuplicates', { name: 'CTCP Thực phẩm Hà Nội', provinceCode: HA_NOI, taxCode: '0101234567', excludeId: first.id }),
     ).toEqual([]);

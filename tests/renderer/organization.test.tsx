@@ -119,7 +119,7 @@ describe('organization page', () => {
     const updates: InputOf<'organizations:update'>[] = [];
     installFakeApi({
       ...handlers(),
-      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', communeName: 'Xã Mỹ Hiệp', reason: 'sameName' }]),
+      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', detail: 'Xã Mỹ Hiệp, chưa có Mã số HTX', reason: 'sameName' }]),
       'organizations:update': (input) => {
         updates.push(input);
         return input.confirmedSimilarIds?.includes(30)
@@ -219,13 +219,13 @@ describe('organization page', () => {
   it('names a possible duplicate in the trash, opening Thùng rác on it to restore it', async () => {
     installFakeApi({
       ...handlers(),
-      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', communeName: 'Xã Mỹ Hiệp', reason: 'registrationNo', inTrash: true }]),
+      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'LH HTX Rau an toàn Đồng Tháp', detail: 'Ấp 3, Xã Mỹ Hiệp, Mã số HTX 1400123456', reason: 'registrationNo', inTrash: true }]),
     });
     renderApp('#/thanh-vien/21');
     fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin' }));
     const link = await screen.findByRole('link', { name: 'LH HTX Rau an toàn Đồng Tháp' });
     expect(link.getAttribute('href')).toBe('#/thung-rac/to-chuc/30');
-    expect(screen.getByText('(Xã Mỹ Hiệp) — cùng mã số HTX, đang ở Thùng rác — khôi phục thay vì thêm mới?')).toBeTruthy();
+    expect(screen.getByText('(Ấp 3, Xã Mỹ Hiệp, Mã số HTX 1400123456) — cùng mã số HTX, đang ở Thùng rác — khôi phục thay vì thêm mới?')).toBeTruthy();
   });
 
   it('moves the organization to the trash after confirming, and returns to the list', async () => {

@@ -237,7 +237,7 @@ describe('adding a partner', () => {
   it('warns of a similar partner, and saves anyway when the user confirms', async () => {
     const calls: InputOf<'partners:create'>[] = [];
     install({
-      'partners:checkDuplicates': () => ok([{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Đồng Tháp', reason: 'sameName' }]),
+      'partners:checkDuplicates': () => ok([{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', detail: 'Đồng Tháp, chưa có mã số thuế', reason: 'sameName' }]),
       'partners:create': (input) => {
         calls.push(input);
         return input.confirmedSimilarIds?.includes(3)
@@ -255,6 +255,7 @@ describe('adding a partner', () => {
     fireEvent.change(within(dialog).getByLabelText(/^Tên đối tác/), { target: { value: 'CTCP Thực phẩm Hà Nội' } });
     // Asked once typing pauses (400 ms), which a busy test machine stretches.
     expect(await within(dialog).findByText('Có thể đối tác này đã có', {}, { timeout: 5000 })).toBeTruthy();
+    expect(within(dialog).getByText('(Đồng Tháp, chưa có mã số thuế) — tên gần giống, cùng tỉnh, thành phố')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu đối tác' }));
 
     // The warning above is an alert too; the conflict is the one that says to confirm.
@@ -270,7 +271,7 @@ describe('adding a partner', () => {
     const message = 'Mã số thuế 0101234567 đã có: Công ty CP Thực phẩm Hà Nội (Hà Nội).';
     install({
       'partners:checkDuplicates': (input) =>
-        ok(input.taxCode ? [{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Hà Nội', reason: 'taxCode' as const }] : []),
+        ok(input.taxCode ? [{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', detail: 'Hà Nội, mã số thuế 0101234567', reason: 'taxCode' as const }] : []),
       'partners:create': () => fail({ kind: 'conflict', message, existingId: 3 }),
     });
     const dialog = await openForm();

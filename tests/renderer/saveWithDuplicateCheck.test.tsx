@@ -82,7 +82,7 @@ describe('saving a member organization that may already be recorded', () => {
       savedOrganization,
     );
     install({
-      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', communeName: 'Xã Tân Hồng', reason: 'sameName' }]),
+      'organizations:checkDuplicates': () => ok([{ id: 30, name: 'HTX Dịch vụ nông nghiệp Tân Hồng', detail: 'Ấp Gò Da, Xã Tân Hồng, Mã số HTX 1400654321, đã giải thể', reason: 'sameName' }]),
       'organizations:create': create,
     });
     const onSaved = await fillAndSave();
@@ -93,7 +93,7 @@ describe('saving a member organization that may already be recorded', () => {
     const warning = await screen.findByText('Có thể đã có tổ chức này trong danh sách', {}, { timeout: 5000 });
     const candidate = within(warning.closest<HTMLElement>('[role="alert"]') as HTMLElement).getByRole('link', { name: 'HTX Dịch vụ nông nghiệp Tân Hồng' });
     expect(candidate.getAttribute('href')).toBe('#/thanh-vien/30');
-    expect(screen.getByText('(Xã Tân Hồng) — tên gần giống, cùng xã, phường')).toBeTruthy();
+    expect(screen.getByText('(Ấp Gò Da, Xã Tân Hồng, Mã số HTX 1400654321, đã giải thể) — tên gần giống, cùng xã, phường')).toBeTruthy();
     expect(onSaved).not.toHaveBeenCalled();
 
     fireEvent.click(within(notice).getByRole('button', { name: 'Vẫn lưu' }));
@@ -193,7 +193,7 @@ describe('saving a partner that may already be recorded', () => {
     );
     installFakeApi({
       'places:provinces': () => ok(provinces),
-      'partners:checkDuplicates': () => ok([{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', provinceName: 'Thành phố Hà Nội', reason: 'sameName' }]),
+      'partners:checkDuplicates': () => ok([{ id: 3, name: 'Công ty CP Thực phẩm Hà Nội', detail: 'Thành phố Hà Nội, mã số thuế 0101234567', reason: 'sameName' }]),
       'partners:create': create,
     });
     const onSaved = await fillAndSave();

@@ -939,7 +939,15 @@ export function listTrash(ctx: Context, input: z.output<typeof organizationTrash
  */
 export function findDuplicates(ctx: Context, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
   const notSelf = input.excludeId === undefined ? undefined : ne(organizations.id, input.excludeId);
-  const columns = { id: organizations.id, name: organizations.name, communeCode: organizations.communeCode, deletedAt: organizations.deletedAt };
+  const columns = {
+    id: organizations.id,
+    name: organizations.name,
+    communeCode: organizations.communeCode,
+    street: organizations.street,
+    registrationNo: organizations.registrationNo,
+    status: organizations.status,
+    deletedAt: organizations.deletedAt,
+  };
   const ofNumber = (registrationNo: string) => eq(organizations.registrationNo, registrationNo);
   const byNumber = input.registrationNo
     ? [
@@ -959,10 +967,12 @@ export function findDuplicates(ctx: Context, input: z.output<typeof duplicateChe
     ...byNumber.map((row) => ({ ...row, reason: 'registrationNo' as const })),
     ...byName.filter((row) => !byNumber.some((other) => other.id === row.id)).map((row) => ({ ...row, reason: 'sameName' as const })),
   ];
-  return candidates.map(({ communeCode, deletedAt, ...candidate }) => ({
-    ...candidate,
-    communeName: ctx.places.commune(communeCode)?.fullName ?? '',
-    ...(deletedAt === null ? {} : { inTrash: true as const }),
+  return candidates.map((row) => ({
+    id: row.id,
+    name: row.name,
+    detail: similarDetail(ctx, row),
+    reason: row.reason,
+    ...(row.deletedAt === null ? {} : { inTrash: true as const }),
   }));
 }
 

@@ -255,21 +255,22 @@ function refuseDuplicates(
   }
   if (!checkName) return;
   const similar = ctx.db
-    .select({ id: partners.id, name: partners.name, taxCode: partners.taxCode, address: partners.address })
+    .select({ id: partners.id, name: partners.name, taxCode: partners.taxCode, address: partners.address, provinceCode: partners.provinceCode })
     .from(partners)
     .where(and(eq(partners.provinceCode, input.provinceCode), eq(partners.nameKey, partnerNameKey(input.name)), notInTrash(partners), notSelf))
     .orderBy(asc(partners.nameFolded), asc(partners.id))
     .all();
   const where = provinceName(ctx, input.provinceCode);
   refuseUnconfirmed(
-    similar.map((row) => ({
-      id: row.id,
-      name: row.name,
-      detail: [row.address === '' ? where : row.address, row.taxCode === null ? 'chưa có mã số thuế' : `mã số thuế ${row.taxCode}`].join(', '),
-    })),
+    similar.map((row) => ({ id: row.id, name: row.name, detail: similarDetail(ctx, row) })),
     input.confirmedSimilarIds,
     { noun: 'đối tác', message: (counted, named) => `Đã có ${counted} tên gần giống ở ${where}: ${named}. Nếu đúng là đối tác khác, hãy xác nhận để lưu.` },
   );
+}
+
+/** What tells a partner of nearly the same name apart from others, beside its name in a list of them: its address (else its province) and tax code. */
+function similarDetail(ctx: Context, row: { address: string; provinceCode: string; taxCode: string | null }): string {
+  return [row.address === '' ? provinceName(ctx, row.provinceCode) : row.address, row.taxCode === null ? 'chưa có mã số thuế' : `mã số thuế ${row.taxCode}`].join(', ');
 }
 
 /** The stored columns for what a person typed, with the folded companions search and matching use. */
@@ -366,7 +367,7 @@ export function listPartnerTrash(ctx: Context, input: { page: number; pageSize: 
 
 export function findPartnerDuplicates(ctx: Context, input: z.output<typeof partnerDuplicateCheckInput>): PartnerDuplicateCandidate[] {
   const live = [notInTrash(partners), input.excludeId === undefined ? undefined : ne(partners.id, input.excludeId)];
-  const columns = { id: partners.id, name: partners.name, provinceCode: partners.provinceCode };
+  const columns = { id: partners.id, name: partners.name, provinceCode: partners.provinceCode, address: partners.address, taxCode: partners.taxCode };
   const byTaxCode = input.taxCode
     ? ctx.db.select(columns).from(partners).where(and(eq(partners.taxCode, input.taxCode), ...live)).all()
     : [];
@@ -381,7 +382,7 @@ export function findPartnerDuplicates(ctx: Context, input: z.output<typeof partn
     ...byTaxCode.map((row) => ({ ...row, reason: 'taxCode' as const })),
     ...byName.filter((row) => !byTaxCode.some((other) => other.id === row.id)).map((row) => ({ ...row, reason: 'sameName' as const })),
   ];
-  return candidates.map(({ provinceCode, ...candidate }) => ({ ...candidate, provinceName: provinceName(ctx, provinceCode) }));
+  return candidates.map((row) => ({ id: row.id, name: row.name, detail: similarDetail(ctx, row), reason: row.reason }));
 }
 
 export const partnersHandlers: HandlersFor<typeof partnersContract> = {

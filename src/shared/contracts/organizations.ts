@@ -296,7 +296,8 @@ export interface DeletedOrganization extends Organization {
 export interface DuplicateCandidate {
   id: number;
   name: string;
-  communeName: string;
+  /** What tells it apart, as a save's refusal lists it: street and commune, Mã số HTX, status unless working. */
+  detail: string;
   /** Same Mã số HTX, or the same name key (`organizationNameKey`) in the same commune. */
   reason: 'registrationNo' | 'sameName';
   /** In the trash (Thùng rác): to be restored rather than entered again; a save does not question it. */

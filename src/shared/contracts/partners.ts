@@ -47,7 +47,8 @@ export interface DeletedPartner extends PartnerSummary {
 export interface PartnerDuplicateCandidate {
   id: number;
   name: string;
-  provinceName: string;
+  /** What tells it apart, as a save's refusal lists it: its address (else its province) and tax code. */
+  detail: string;
   /** Same tax code, or the same name key (`partnerNameKey`) in the same province. */
   reason: 'taxCode' | 'sameName';
 }

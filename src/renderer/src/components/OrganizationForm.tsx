@@ -251,7 +251,7 @@ export function OrganizationForm({ provinceCode, initial, onSaved, onCancel }: O
           title={t('register.duplicates.title')}
           candidates={candidates}
           describe={(candidate) =>
-            `(${candidate.communeName}) — ${t(`register.duplicates.reason.${candidate.reason}`)}${candidate.inTrash ? `, ${t('register.duplicates.inTrash')}` : ''}`
+            `(${candidate.detail}) — ${t(`register.duplicates.reason.${candidate.reason}`)}${candidate.inTrash ? `, ${t('register.duplicates.inTrash')}` : ''}`
           }
           // One in the trash opens Thùng rác on it alone, its «Khôi phục» at hand.
           hrefOf={(id) => (candidates.some((candidate) => candidate.id === id && candidate.inTrash) ? trashedOrganizationHref(id) : organizationHref(id))}

@@ -168,7 +168,7 @@ export function PartnerForm({ initial, defaultProvinceCode, onSaved, onCancel }:
         <PossibleDuplicates
           title={t('partners.duplicates.title')}
           candidates={candidates}
-          describe={(candidate) => `(${candidate.provinceName}) — ${t(`partners.duplicates.reason.${candidate.reason}`)}`}
+          describe={(candidate) => `(${candidate.detail}) — ${t(`partners.duplicates.reason.${candidate.reason}`)}`}
           hrefOf={partnerHref}
         />
 
