@@ -17,7 +17,7 @@ import { productValues, type VolumePeriod } from '../../../shared/contracts/prod
 import { demandInput, offerInput, type ParsedDemandInput, type ParsedOfferInput } from '../../../shared/contracts/supply';
 import { convertible, convertPrice, convertQuantity, endedPartyRefusal, productGroupOf } from '../../../shared/supply';
 import { formatCount, formatDecimal, formatQuantity, unitNameInSentence } from '../../../shared/format';
-import { type ImportKind, type OrganizationKind, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
+import { type ImportKind, type OrganizationKind, type OrganizationStatus, type PartnerBusinessLine, type PartnerKind, type Province } from '../../../shared/domain';
 import type { HistoryChange, HistoryValue } from '../../../shared/records';
 import { conflict, type AppFailure } from '../../../shared/errors';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
@@ -162,6 +162,8 @@ interface FoundOrganization {
   kind: OrganizationKind;
   communeCode: string;
   registrationNo: string | null;
+  /** Read with it so that a row matched to one working (nearly every row) asks no more (`endedMatchNote`). */
+  status: OrganizationStatus;
 }
 
 /** Built once per import: a preview looks up each of up to 100,000 rows. */
@@ -174,7 +176,7 @@ interface Statements {
 }
 
 function prepareStatements(ctx: Context): Statements {
-  const columns = 'SELECT id, name, name_key AS nameKey, kind, commune_code AS communeCode, registration_no AS registrationNo';
+  const columns = 'SELECT id, name, name_key AS nameKey, kind, commune_code AS communeCode, registration_no AS registrationNo, status';
   return {
     organizationByNumber: ctx.db.$client.prepare<[string], FoundOrganization>(`${columns} FROM organizations WHERE registration_no = ? AND deleted_at IS NULL`),
     // The index on (name_key, commune_code) holds equal keys in id order, so the rows come oldest
@@ -1233,7 +1235,7 @@ function organizationCell(scope: ImportScope, read: ReadRow, rowNumber: number):
 function endedMatchNote(scope: ImportScope, read: ReadRow, registered: () => RegisteredOrganization | null, rowNumber: number): ImportProblem | null {
   if (saysNotWorking(read)) return null;
   const found = registered();
-  const stored = found ? organizationRow(scope.ctx, found.id) : undefined;
+  const stored = found && hasEnded(found) ? organizationRow(scope.ctx, found.id) : undefined;
   if (!found || !stored) return null;
   const otherwise =
     found.reason === 'registrationNo'
