@@ -114,7 +114,7 @@ function phoneOf(value: CellValue, shown: string, untyped: boolean): { phone: st
 
 /**
  * A tax code as lists write it around its digits: after a label ("MST: 1600123456", "Mã số thuế:
- * …"), in groups set off by dots ("1600.123.456"), with its branch after a slash ("1600123456/001"),
+ * …"), in groups set off by dots or dashes ("1600.123.456", "1600-123-456"), with its branch after a slash ("1600123456/001"),
  * or after the apostrophe that keeps Excel from making it a number. Read as the code when its
  * digits make one; `note` says how, for the preview. Anything else is left as written, for the
  * contract to refuse with what a code is.
@@ -128,10 +128,17 @@ function codeOf(value: CellValue, shown: string, untyped: boolean): { code: stri
     return { code: `0${shown}`, note: `«${shown}» ghi nhận là 0${shown} (ô dạng số, Excel bỏ số 0 ở đầu)` };
   }
   if (untyped && /^[1-9]\d{8}$/.test(shown)) return { code: `0${shown}`, note: `«${shown}» ghi nhận là 0${shown} (thiếu số 0 ở đầu, như khi Excel lưu ô dạng số)` };
-  const parts = /^'?\s*(?:(?:m[ãa]\s*s[ốo](?:\s*(?:thu[ếe]|doanh\s*nghi[ệe]p|htx))?|mst|msdn)\s*[:.]?\s*)?(\d[\d .]*\d)(?:\s*[-/–]\s*(\d{3}))?$/iu.exec(shown);
-  const digits = parts?.[1]?.replace(/[ .]/g, '');
-  if (digits?.length !== 10) return { code: shown };
-  const code = parts?.[2] === undefined ? digits : `${digits}-${parts[2]}`;
+  // Groups are set off by spaces, dots or dashes ("1600 123 456", "1600.123.456", "1600-123-456");
+  // a branch follows a slash, or the last dash when the groups hold ten digits before it.
+  const parts = /^'?\s*(?:(?:m[ãa]\s*s[ốo](?:\s*(?:thu[ếe]|doanh\s*nghi[ệe]p|htx))?|mst|msdn)\s*[:.]?\s*)?(\d[\d .\-–]*\d)(?:\s*\/\s*(\d{3}))?$/iu.exec(shown);
+  const grouped = parts?.[1] ?? '';
+  const digitsOf = (text: string) => text.replace(/[ .\-–]/g, '');
+  let main = digitsOf(grouped);
+  let branch = parts?.[2];
+  const afterDash = /^(.*\d)\s*[-–]\s*(\d{3})$/u.exec(grouped);
+  if (main.length !== 10 && branch === undefined && afterDash) [main, branch] = [digitsOf(afterDash[1] ?? ''), afterDash[2]];
+  if (main.length !== 10) return { code: shown };
+  const code = branch === undefined ? main : `${main}-${branch}`;
   // Spaces between the groups are dropped by the contract, as on a person's save: only the rest is said.
   return code === shown.replace(/\s/g, '') ? { code } : { code, note: `«${shown}» ghi nhận là ${code}` };
 }

@@ -1,0 +1,69 @@
+/**
+ * Members lists as district and provincial offices keep them: a title block over a two-row merged
+ * header, section headings and subtotals per district, old addresses, codes, phones, dates and
+ * amounts written as each clerk writes them, and a footer.
+ */
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportPreview } from '../../src/shared/contract';
+import { analyze, previewOf, proposedMapping, stage } from './importWorkbooks';
+import { AN_GIANG, call, openTestApp } from './support';
+
+type TestApp = ReturnType<typeof openTestApp>;
+let app: TestApp;
+
+beforeEach(async () => {
+  app = openTestApp(new Date('2026-11-23T08:00:00Z'));
+  await call(app, 'alliance:save', { name: 'Liên minh Hợp tác xã tỉnh An Giang', provinceCode: AN_GIANG });
+});
+afterEach(() => app.close());
+
+/** A district's list: title rows, a header merged over two rows, its rows from row 6. */
+async function officeList(header: string[], rows: ExcelJS.CellValue[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('DS HTX');
+  sheet.getCell('A1').value = 'LIÊN MINH HTX TỈNH AN GIANG';
+  sheet.getCell('A2').value = 'DANH SÁCH HỢP TÁC XÃ NĂM 2025';
+  header.forEach((title, index) => {
+    const letter = String.fromCharCode(65 + index);
+    sheet.getCell(`${letter}4`).value = title;
+    sheet.mergeCells(`${letter}4:${letter}5`);
+  });
+  rows.forEach((values, index) => {
+    sheet.getRow(6 + index).values = values;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function previewList(bytes: Buffer): Promise<ImportPreview> {
+  const { jobId, analysis } = await analyze(app, stage(app, 'DS HTX 2025.xlsx', bytes), 'organizations');
+  return (await previewOf(app, jobId, proposedMapping(analysis))).preview;
+}
+
+const cellsOf = (preview: ImportPreview) =>
+  preview.page.rows.map((row) => [row.row, row.status, [...row.problems, ...row.notes].map((problem) => `${problem.cell}: ${problem.message}`)]);
+
+describe('Mã số HTX as clerks write it', () => {
+  it('reads its digits grouped by dashes, as by spaces or dots, with a branch after the last dash', async () => {
+    const preview = await previewList(
+      await officeList(
+        ['STT', 'Tên HTX', 'Mã số HTX', 'Địa chỉ'],
+        [
+          [1, 'HTX NN DV Tân Phú', '1601-234-567', 'xã Phú Thuận, huyện Thoại Sơn'],
+          [2, 'HTX TM-DV Long Hòa', '1601 – 234 – 568', 'xã Vĩnh Trạch, H. Thoại Sơn'],
+          [3, 'HTX Nông nghiệp Định Thành', '1601-234-569-001', 'xã Định Thành, huyện Thoại Sơn'],
+          [4, 'HTX Thủy sản Mỹ Bình', '1601.234.570-002', 'khóm 2, P. Mỹ Bình, TP Long Xuyên'],
+          // Digits that make no code stay as written, for the contract to refuse.
+          [5, 'HTX Rau sạch Mỹ Khánh', '1601-234-57', 'xã Mỹ Khánh, TP. Long Xuyên'],
+        ],
+      ),
+    );
+    expect(cellsOf(preview)).toEqual([
+      [6, 'valid', ['C6: Mã số HTX: «1601-234-567» ghi nhận là 1601234567.']],
+      [7, 'valid', ['C7: Mã số HTX: «1601 – 234 – 568» ghi nhận là 1601234568.']],
+      [8, 'valid', ['C8: Mã số HTX: «1601-234-569-001» ghi nhận là 1601234569-001.']],
+      [9, 'valid', ['C9: Mã số HTX: «1601.234.570-002» ghi nhận là 1601234570-002.']],
+      [10, 'invalid', ['C10: Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.']],
+    ]);
+  });
+});
