@@ -109,6 +109,30 @@ describe('year grid: pasting from Excel', () => {
     expect(screen.getByRole('alert').textContent).toContain('Có 1 giá trị trong phần vừa dán nằm ngoài bảng');
   });
 
+  it('puts a block whose first column names the organizations into their own rows, whatever the order, and says a total row or an unknown name rather than filling the row its place meets', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    // Copied from a list in its own order, names spelled another way, a row of another page, and the total row.
+    paste(
+      cell('Thành viên chính thức', 'HTX Nông nghiệp Mỹ Hiệp'),
+      'THT Cao Lãnh\t12\t3\t8\r\nHợp tác xã Nông nghiệp Mỹ Hiệp\t25\t4\t30\r\nHTX Vĩnh Bình\t40\t2\t11\r\nTổng cộng\t77\t9\t49\r\n',
+    );
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 9, year: lastYear, membersOfficial: 12 },
+        { organizationId: 9, year: lastYear, membersAssociate: 3 },
+        { organizationId: 9, year: lastYear, workers: 8 },
+        { organizationId: 7, year: lastYear, membersOfficial: 25 },
+        { organizationId: 7, year: lastYear, membersAssociate: 4 },
+        { organizationId: 7, year: lastYear, workers: 30 },
+      ]),
+    );
+    expect(cell('Thành viên chính thức', 'HTX Nông nghiệp Mỹ Hiệp').getAttribute('aria-invalid')).toBeNull();
+    const said = screen.getByRole('alert').textContent;
+    expect(said).toContain('2 dòng đã được điền vào dòng của đúng tổ chức đó (theo tên, không theo thứ tự)');
+    expect(said).toContain('Có 2 dòng không được điền vì tên ở cột đầu không khớp với tổ chức nào đang hiện trên trang (hoặc khớp với nhiều tổ chức cùng tên): «HTX Vĩnh Bình», «Tổng cộng».');
+  });
+
   it('says a pasted classification the grid does not have at its cell, and saves nothing for it', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');

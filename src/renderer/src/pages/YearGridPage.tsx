@@ -114,7 +114,7 @@ export function YearGridPage() {
         <LoadError error={grid.error} onRetry={() => void grid.refetch()} />
       ) : (
         <GridWorkProvider key={year} shown={rows.map((row) => row.organizationId)}>
-          <PastableGrid>
+          <PastableGrid names={rows.map((row) => row.name)}>
           <DataTable<FiguresGridRow>
             // A new year or page is a new set of cells, each starting from what was saved.
             key={`${filterKey}\n${page}`}

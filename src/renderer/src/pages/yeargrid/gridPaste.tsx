@@ -2,13 +2,19 @@
  * Pasting a block copied from Excel into the year grid, as a spreadsheet takes it: its values go
  * right and down from the cell pasted into, across the grid's editable columns and the rows the
  * page shows, each put into its cell as if typed there (checked, saved, refused at that cell).
- * Values that fall beyond the grid are said, not dropped in silence. The grid's table
+ * Values that fall beyond the grid are said, not dropped in silence. A block whose first column
+ * names the organizations (copied from a list with its names, in its own order, with a total row)
+ * goes by those names instead: each row into the row of the organization it names, whatever the
+ * order, from the column pasted into; a row naming none on the page (the total row, one on
+ * another page) is said and not filled, rather than put into whichever row its place meets and
+ * its values one column to the right. The grid's table
  * (mantine-datatable) has no paste of its own; its cells are found by their `data-grid-row` and
  * `data-grid-column`.
  */
 import { createContext, useContext, useEffect, useState, type ClipboardEvent, type ReactNode } from 'react';
 import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { organizationKindOfName, organizationNameKey } from '../../../../shared/names';
 
 /**
  * Puts a pasted value into one cell as if typed there, and gives back its saving, done once the
@@ -48,11 +54,35 @@ export function pastedValues(text: string): string[][] {
     .map((line) => line.split('\t'));
 }
 
-/** The grid's table, taking a pasted block into its cells. */
-export function PastableGrid({ children }: { children: ReactNode }) {
+/**
+ * Where each line of a pasted block goes when its first column names organizations: the page's
+ * row of the one it names (by `organizationNameKey`, so «Hợp tác xã Nông nghiệp Mỹ Hiệp» is «HTX
+ * Nông nghiệp Mỹ Hiệp»), or null when it names none on the page or two of one name. Null for the
+ * whole block when its first column holds values, not names: the block then goes by position.
+ * A block is named when a line names an organization of the page, or every first cell is the name
+ * of one (it says its kind: «HTX …», «Tổ hợp tác …»), as the rows of another page are; a first
+ * column of other words («Xuất sắc» under Xếp loại) is pasted as values.
+ */
+export function namedLines(values: readonly (readonly string[])[], names: readonly string[]): (number | null)[] | null {
+  const rowsOf = new Map<string, number[]>();
+  names.forEach((name, row) => {
+    const key = organizationNameKey(name);
+    rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
+  });
+  const firsts = values.map((line) => (line[0] ?? '').trim());
+  const rows = firsts.map((first) => {
+    const found = first === '' ? undefined : rowsOf.get(organizationNameKey(first));
+    return found?.length === 1 ? (found[0] ?? null) : null;
+  });
+  const named = rows.some((row) => row !== null) || firsts.filter((first) => first !== '').every((first) => organizationKindOfName(first) !== undefined);
+  return named && firsts.some((first) => first !== '') ? rows : null;
+}
+
+/** The grid's table, taking a pasted block into its cells. `names`: the organization of each row shown, by its index. */
+export function PastableGrid({ names, children }: { names: readonly string[]; children: ReactNode }) {
   const { t } = useTranslation();
   const [fills] = useState(() => new Map<string, CellFill>());
-  const [beyond, setBeyond] = useState<string | null>(null);
+  const [said, setSaid] = useState<string[]>([]);
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
     const from = event.target;
@@ -68,16 +98,32 @@ export function PastableGrid({ children }: { children: ReactNode }) {
     const firstColumn = columns.indexOf(from.dataset.gridColumn);
     const filling: { fill: CellFill; text: string; cell: HTMLElement }[] = [];
     let outside = 0;
-    values.forEach((line, down) =>
+    // Named lines go to the rows they name, without their names; others down from the row pasted into.
+    const named = namedLines(values, names);
+    const unmatched: string[] = [];
+    values.forEach((whole, down) => {
+      const row = named ? named[down] : firstRow + down;
+      const line = named ? whole.slice(1) : whole;
+      if (row === null || row === undefined) {
+        if (line.some((text) => text.trim() !== '')) unmatched.push((whole[0] ?? '').trim());
+        return;
+      }
       line.forEach((text, across) => {
         const column = columns[firstColumn + across];
-        const cell = column === undefined ? null : grid.querySelector<HTMLElement>(`[data-grid-row="${String(firstRow + down)}"][data-grid-column="${column}"]`);
-        const fill = cell && column !== undefined ? fills.get(cellKey(firstRow + down, column)) : undefined;
+        const cell = column === undefined ? null : grid.querySelector<HTMLElement>(`[data-grid-row="${String(row)}"][data-grid-column="${column}"]`);
+        const fill = cell && column !== undefined ? fills.get(cellKey(row, column)) : undefined;
         if (cell && fill) filling.push({ fill, text, cell });
         else outside += 1;
-      }),
-    );
-    setBeyond(outside === 0 ? null : t('figures.grid.pasteBeyond', { count: outside }));
+      });
+    });
+    const filledLines = named ? named.filter((row) => row !== null).length : 0;
+    setSaid([
+      ...(named && filledLines > 0 ? [t('figures.grid.pasteByName', { count: filledLines })] : []),
+      ...(unmatched.length > 0
+        ? [t('figures.grid.pasteUnmatched', { count: unmatched.length, names: unmatched.map((name) => (name === '' ? t('figures.grid.pasteNoName') : `«${name}»`)).join(', ') })]
+        : []),
+      ...(outside === 0 ? [] : [t('figures.grid.pasteBeyond', { count: outside })]),
+    ]);
     const saves = filling.map(({ fill, text, cell }) => fill(text, cell));
     // One after another: a value that asks a question (a profit above the revenue) is answered before the next is saved.
     void saves.reduce<Promise<void>>((done, save) => done.then(save), Promise.resolve());
@@ -85,9 +131,11 @@ export function PastableGrid({ children }: { children: ReactNode }) {
 
   return (
     <Stack gap="xs">
-      {beyond && (
-        <Alert color="orange" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setBeyond(null)}>
-          {beyond}
+      {said.length > 0 && (
+        <Alert color="orange" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setSaid([])}>
+          {said.map((sentence) => (
+            <div key={sentence}>{sentence}</div>
+          ))}
         </Alert>
       )}
       <div onPaste={onPaste}>
