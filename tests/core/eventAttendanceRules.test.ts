@@ -100,6 +100,57 @@ describe('attendance stored before the event began', () => {
   });
 });
 
+describe('attendance stored before the event began, set right in one go', () => {
+  it('puts Có mặt back to Đã đăng ký and Vắng to Được mời, recorded in the history, and changes nothing once the event has begun', async () => {
+    const event = await call(app, 'events:create', { ...conference, startsOn: '2026-11-20' });
+    const participants = await invited(event.id, [
+      await organization('HTX Nông nghiệp Vĩnh Bình'),
+      await organization('HTX Thủy sản Mỹ Hòa'),
+      await organization('HTX Rau an toàn An Phú'),
+    ]);
+    const named = (name: string) => {
+      const found = participants.find((participant) => participant.name === name);
+      if (!found) throw new Error(`${name} is not a participant`);
+      return found;
+    };
+    const [vinhBinh, myHoa, anPhu] = [named('HTX Nông nghiệp Vĩnh Bình'), named('HTX Thủy sản Mỹ Hòa'), named('HTX Rau an toàn An Phú')];
+    await call(app, 'events:markAttendance', { eventId: event.id, attendedIds: [vinhBinh.id], absentIds: [myHoa.id] });
+    await call(app, 'events:updateParticipant', { id: anPhu.id, status: 'registered' });
+    const statuses = async () =>
+      (await call(app, 'events:get', { id: event.id })).participants.map((participant) => [participant.name, participant.status]).sort(([a], [b]) => String(a).localeCompare(String(b)));
+
+    // Held on 20/11: what is stored counts, and is left as it is.
+    expect(await call(app, 'events:resetEarlyAttendance', { eventId: event.id })).toEqual({ reset: 0 });
+    expect(await statuses()).toEqual([
+      ['HTX Nông nghiệp Vĩnh Bình', 'attended'],
+      ['HTX Rau an toàn An Phú', 'registered'],
+      ['HTX Thủy sản Mỹ Hòa', 'absent'],
+    ]);
+
+    // Postponed to 15/12: the two stored early are set right; the registered one is left alone.
+    await call(app, 'events:update', { ...conference, id: event.id, startsOn: '2026-12-15' });
+    expect(await call(app, 'events:resetEarlyAttendance', { eventId: event.id })).toEqual({ reset: 2 });
+    expect(await statuses()).toEqual([
+      ['HTX Nông nghiệp Vĩnh Bình', 'registered'],
+      ['HTX Rau an toàn An Phú', 'registered'],
+      ['HTX Thủy sản Mỹ Hòa', 'invited'],
+    ]);
+    expect((await call(app, 'events:get', { id: event.id })).attendedCount).toBe(0);
+    const [latest] = (await call(app, 'records:history', { kind: 'event', id: event.id })).entries;
+    const stateOf = (status: string) => ({ role: 'attendee', status, representative: '', note: '' });
+    expect(latest?.changes.find((change) => change.field === 'participants')).toMatchObject({
+      before: [
+        { name: 'HTX Nông nghiệp Vĩnh Bình', state: stateOf('attended') },
+        { name: 'HTX Thủy sản Mỹ Hòa', state: stateOf('absent') },
+      ],
+      after: [
+        { name: 'HTX Nông nghiệp Vĩnh Bình', state: stateOf('registered') },
+        { name: 'HTX Thủy sản Mỹ Hòa', state: stateOf('invited') },
+      ],
+    });
+  });
+});
+
 describe('events of the period not held yet', () => {
   it('are left out of the year on Tổng quan and in the report, and said under both sections until they begin', async () => {
     // Held: 20/11 in An Giang, with its budget; to come: 15/12 and 20/12 elsewhere, one in the trash.

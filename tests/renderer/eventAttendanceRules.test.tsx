@@ -57,6 +57,7 @@ function openEvent(detail: EventDetail, lines: SignInLine[] = []) {
     'records:history': () => ok({ entries: [], names: {} }),
     'events:matchSignIn': () => ok(lines),
     'events:markAttendance': () => ok({ attended: 1, absent: 0, added: 0 }),
+    'events:resetEarlyAttendance': () => ok({ reset: 2 }),
   });
   renderApp('#/su-kien/3');
   return invoke;
@@ -93,6 +94,21 @@ describe('an event not yet held', { timeout: 40_000 }, () => {
     expect(within(rowOf('HTX Nông nghiệp Vĩnh Bình')).getByText('Ghi trước ngày diễn ra, không tính')).toBeTruthy();
     expect(within(rowOf('HTX Rau an toàn An Châu')).getByText('Ghi trước ngày diễn ra, không tính')).toBeTruthy();
     expect(within(rowOf('HTX Thủy sản Mỹ Hòa')).queryByText('Ghi trước ngày diễn ra, không tính')).toBeNull();
+  });
+
+  it('sets all of them right in one go from the warning, and says how many', async () => {
+    const [vinhBinh, anChau, myHoa] = event.participants.map((one) => ({ ...one, ended: null }));
+    if (!vinhBinh || !anChau || !myHoa) throw new Error('no participants');
+    const invoke = openEvent({
+      ...event,
+      startsOn: '2026-12-15',
+      endsOn: '2026-12-15',
+      notYetHeld: true,
+      participants: [{ ...vinhBinh, status: 'attended' }, { ...anChau, status: 'absent' }, myHoa],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sửa tất cả: Có mặt thành Đã đăng ký, Vắng thành Được mời' }, { timeout: 15_000 }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('events:resetEarlyAttendance', { eventId: 3 }));
+    expect(await screen.findByText('Đã sửa Tình trạng của 2 đơn vị.')).toBeTruthy();
   });
 });
 

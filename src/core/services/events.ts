@@ -578,6 +578,34 @@ export function removeParticipant(ctx: Context, id: number): null {
 }
 
 /**
+ * What a Có mặt or Vắng stored before its event began goes back to (`resetEarlyAttendance`): one
+ * who came had registered; one marked absent — most often every participant a sheet did not name
+ * — had been invited.
+ */
+const beforeAttendance: Record<'attended' | 'absent', ParticipantStatus> = { attended: 'registered', absent: 'invited' };
+
+/**
+ * Sets right the attendance stored at an event not begun yet (entered before attendance waited
+ * for the first day, or the event moved later since): counted nowhere (`cameToEvent`), flagged on
+ * the event's page. Once the event has begun what is stored counts, and nothing is changed.
+ */
+export function resetEarlyAttendance(ctx: Context, eventId: number): { reset: number } {
+  return atomically(ctx.db, () => {
+    const event = requireEvent(ctx, eventId);
+    if (!notYetHeldRefusal(ctx, event)) return { reset: 0 };
+    const changes: ParticipantChange[] = [];
+    for (const before of participantsOf(ctx, eq(eventParticipants.eventId, eventId))) {
+      if (before.status !== 'attended' && before.status !== 'absent') continue;
+      const status = beforeAttendance[before.status];
+      ctx.db.update(eventParticipants).set({ status }).where(eq(eventParticipants.id, before.id)).run();
+      changes.push({ name: before.name, before: stateOf(before), after: { ...stateOf(before), status } });
+    }
+    auditParticipants(ctx, eventId, changes);
+    return { reset: changes.length };
+  });
+}
+
+/**
  * Ticks attendance once the event has begun (`notYetHeldRefusal`): some Có mặt, some Vắng, and who
  * signed for each. A participant that had ended by the event's first day, kept in place, may be
  * ticked by the person who knows it came; the sign-in sheet never ticks it for them.
@@ -1056,6 +1084,7 @@ export const eventsHandlers: HandlersFor<typeof eventsContract> = {
   'events:updateParticipant': (ctx, input) => updateParticipant(ctx, input),
   'events:removeParticipant': (ctx, { id }) => removeParticipant(ctx, id),
   'events:markAttendance': (ctx, input) => markAttendance(ctx, input),
+  'events:resetEarlyAttendance': (ctx, { eventId }) => resetEarlyAttendance(ctx, eventId),
   'events:matchSignIn': (ctx, input) => matchSignIn(ctx, input),
   'events:ofCounterpart': (ctx, input) => eventsOfCounterpart(ctx, input),
 };

@@ -362,6 +362,11 @@ export const eventsContract = {
   'events:updateParticipant': channel<EventParticipant>()(participantUpdateInput),
   'events:removeParticipant': channel<null>()(z.object({ id })),
   'events:markAttendance': channel<AttendanceMarked>()(attendanceInput),
+  /**
+   * Sets right, in one go, the Có mặt and Vắng stored before the event began (counted nowhere):
+   * Có mặt back to Đã đăng ký, Vắng back to Được mời. Answers how many were set right.
+   */
+  'events:resetEarlyAttendance': channel<{ reset: number }>()(z.object({ eventId: id })),
   'events:matchSignIn': channel<SignInLine[]>()(signInMatchInput),
   /** The events a member organization or a partner took part in, newest first. */
   'events:ofCounterpart': channel<CounterpartEvent[]>()(

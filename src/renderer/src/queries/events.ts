@@ -87,7 +87,8 @@ type EventWrite =
   | 'events:addParticipants'
   | 'events:updateParticipant'
   | 'events:removeParticipant'
-  | 'events:markAttendance';
+  | 'events:markAttendance'
+  | 'events:resetEarlyAttendance';
 
 function useEventMutation<C extends EventWrite>(channel: C) {
   const queryClient = useQueryClient();
@@ -105,6 +106,7 @@ export const useAddParticipants = () => useEventMutation('events:addParticipants
 export const useUpdateParticipant = () => useEventMutation('events:updateParticipant');
 export const useRemoveParticipant = () => useEventMutation('events:removeParticipant');
 export const useMarkAttendance = () => useEventMutation('events:markAttendance');
+export const useResetEarlyAttendance = () => useEventMutation('events:resetEarlyAttendance');
 
 export function useDeleteEvent() {
   const queryClient = useQueryClient();

@@ -144,6 +144,8 @@ export const eventsVi = {
     earlyStatus: 'Ghi trước ngày diễn ra, không tính',
     earlyStatuses_other:
       '{{count, number}} đơn vị được ghi Có mặt hoặc Vắng từ trước khi sự kiện diễn ra (bắt đầu ngày {{date}}): các ghi nhận này không được tính vào số có mặt, kể cả trong báo cáo. Hãy sửa Tình trạng của các đơn vị này về Được mời hoặc Đã đăng ký.',
+    resetEarly: 'Sửa tất cả: Có mặt thành Đã đăng ký, Vắng thành Được mời',
+    earlyReset_other: 'Đã sửa Tình trạng của {{count, number}} đơn vị.',
     add: 'Thêm thành phần',
     addTitle: 'Thêm thành phần tham dự',
     pick: 'Thành viên, đối tác',
@@ -402,6 +404,9 @@ export const eventsEn: Translations<typeof eventsVi> = {
       '{{count, number}} unit was recorded Present or Absent before the event took place (it starts on {{date}}): this is not counted as attendance, in reports either. Set its status back to Invited or Registered.',
     earlyStatuses_other:
       '{{count, number}} units were recorded Present or Absent before the event took place (it starts on {{date}}): these are not counted as attendance, in reports either. Set their status back to Invited or Registered.',
+    resetEarly: 'Set all right: Present to Registered, Absent to Invited',
+    earlyReset_one: 'Status set right for {{count, number}} unit.',
+    earlyReset_other: 'Status set right for {{count, number}} units.',
     add: 'Add participants',
     addTitle: 'Add participants',
     pick: 'Members, partners',

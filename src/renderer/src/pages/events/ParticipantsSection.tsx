@@ -19,7 +19,7 @@ import { messageOf } from '../../api';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { confirmDiscard, FormModal, useUnsavedChanges } from '../../forms/unsavedChanges';
 import { LabelledSelect } from '../../components/LabelledSelect';
-import { lookupOptions, useAddParticipants, useEventLookups, useMarkAttendance, useRemoveParticipant, useUpdateParticipant } from '../../queries/events';
+import { lookupOptions, useAddParticipants, useEventLookups, useMarkAttendance, useRemoveParticipant, useResetEarlyAttendance, useUpdateParticipant } from '../../queries/events';
 import { organizationHref, partnerHref } from '../../routing/useHashRoute';
 import { SignInDialog } from './SignInDialog';
 
@@ -58,6 +58,7 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
   const update = useUpdateParticipant();
   const remove = useRemoveParticipant();
   const mark = useMarkAttendance();
+  const resetEarly = useResetEarlyAttendance();
   // Rows that left the list (removed elsewhere, or a refetch) are no longer selected.
   const selectedNow = selected.filter((row) => event.participants.some((participant) => participant.id === row.id));
 
@@ -234,7 +235,23 @@ export function ParticipantsSection({ event }: { event: EventDetail }) {
 
         {early > 0 && (
           <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} p="xs">
-            <Text size="sm">{t('events.participants.earlyStatuses', { count: early, date: formatDate(event.startsOn) })}</Text>
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('events.participants.earlyStatuses', { count: early, date: formatDate(event.startsOn) })}</Text>
+              <Button
+                size="xs"
+                variant="light"
+                color="orange"
+                loading={resetEarly.isPending}
+                onClick={() =>
+                  void resetEarly
+                    .mutateAsync({ eventId: event.id })
+                    .then(({ reset }) => notifications.show({ color: 'teal', message: t('events.participants.earlyReset', { count: reset }) }))
+                    .catch(failed)
+                }
+              >
+                {t('events.participants.resetEarly')}
+              </Button>
+            </Stack>
           </Alert>
         )}
 
