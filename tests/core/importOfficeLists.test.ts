@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fieldOfHeader } from '../../src/core/excel/import/fields';
 import type { ImportPreview } from '../../src/shared/contract';
 import { analyze, previewOf, proposedMapping, stage } from './importWorkbooks';
 import { AN_GIANG, call, openTestApp } from './support';
@@ -65,5 +66,19 @@ describe('Mã số HTX as clerks write it', () => {
       [9, 'valid', ['C9: Mã số HTX: «1601.234.570-002» ghi nhận là 1601234570-002.']],
       [10, 'invalid', ['C10: Mã số HTX (mã số thuế) gồm 10 chữ số, hoặc 10 chữ số, gạch ngang và 3 chữ số.']],
     ]);
+  });
+});
+
+describe('headers as offices word them', () => {
+  it.each([
+    ['Ngày cấp GCN ĐKHTX', 'foundedOn'],
+    ['Ngày cấp giấy chứng nhận đăng ký HTX', 'foundedOn'],
+    ['Ngày cấp Giấy chứng nhận đăng ký hợp tác xã', 'foundedOn'],
+    ['Ngày đăng ký HTX', 'foundedOn'],
+    ['Số GCN ĐKHTX', 'registrationNo'],
+    ['Số giấy chứng nhận đăng ký hợp tác xã', 'registrationNo'],
+    ['Mã số ĐKHTX', 'registrationNo'],
+  ])('maps «%s» to %s', (header, field) => {
+    expect(fieldOfHeader('organizations', header)).toBe(field);
   });
 });

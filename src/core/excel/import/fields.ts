@@ -355,7 +355,21 @@ export function fieldOfHeader(kind: ImportKind, header: string): string | null {
     const field = key === null ? undefined : index.get(key);
     if (field) return field;
   }
+  for (const key of keys.map(otherWording)) {
+    const field = key === null ? undefined : index.get(key);
+    if (field) return field;
+  }
   return null;
+}
+
+/**
+ * A folded header in the words the headers above are listed in, when it words them otherwise;
+ * null when it does not. A cooperative's certificate is a «Giấy chứng nhận đăng ký hợp tác xã»
+ * (GCN ĐKHTX), what other lists call the «đăng ký kinh doanh» (ĐKKD).
+ */
+function otherWording(key: string): string | null {
+  const reworded = key.replace(/\bdkhtx\b/g, 'dkkd').replace(/\bdang ky (?:htx|hop tac xa)\b/g, 'dang ky');
+  return reworded === key ? null : reworded;
 }
 
 /** Whether any kind's field is named by this (folded) header: how the reader tells the header row. */
