@@ -78,6 +78,9 @@ describe('headers as offices word them', () => {
     ['Số GCN ĐKHTX', 'registrationNo'],
     ['Số giấy chứng nhận đăng ký hợp tác xã', 'registrationNo'],
     ['Mã số ĐKHTX', 'registrationNo'],
+    ['Họ tên Chủ tịch HĐQT kiêm Giám đốc', 'representative'],
+    ['Họ và tên Giám đốc/Chủ nhiệm', 'representative'],
+    ['Họ tên Tổ trưởng', 'representative'],
   ])('maps «%s» to %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });
