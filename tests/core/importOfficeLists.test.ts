@@ -81,6 +81,9 @@ describe('headers as offices word them', () => {
     ['Họ tên Chủ tịch HĐQT kiêm Giám đốc', 'representative'],
     ['Họ và tên Giám đốc/Chủ nhiệm', 'representative'],
     ['Họ tên Tổ trưởng', 'representative'],
+    ['Ngành nghề SXKD chính', 'sectorCode'],
+    ['Lĩnh vực kinh doanh chính', 'sectorCode'],
+    ['Số điện thoại chính', 'phone'],
   ])('maps «%s» to %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });
