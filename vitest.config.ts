@@ -34,9 +34,11 @@ export default defineConfig({
         },
       },
       {
-        // End-to-end journeys drive Chromium against the web host; they need `npm run build` first.
+        // End-to-end journeys drive Chromium against the web host, which serves what `npm run build`
+        // made: a build older than the sources is made again first (`freshBuild.ts`).
         test: {
           name: 'e2e',
+          globalSetup: ['tests/e2e/freshBuild.ts'],
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
