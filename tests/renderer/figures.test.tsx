@@ -153,6 +153,24 @@ describe('yearly figures tab', () => {
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ year: 2015, revenue: 150_000_000, profit: 1_500_000_000 })));
   });
 
+  it('refuses a bare revenue too small to be meant in đồng («850», from a report in triệu) with what to type, and saves «850 triệu»', async () => {
+    const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
+    renderTab();
+    fireEvent.click(await screen.findByRole('button', { name: 'Thêm năm' }));
+    const dialog = await screen.findByRole('dialog');
+    const revenue = within(dialog).getByLabelText('Doanh thu');
+    fireEvent.focus(revenue);
+    fireEvent.input(revenue, { target: { value: '850' } });
+    fireEvent.blur(revenue);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    expect(await within(dialog).findByText('«850» là 850 đồng, quá nhỏ cho doanh thu: có lẽ số đang tính bằng triệu đồng. Nếu là 850.000.000 đồng, hãy gõ «850 triệu»; nếu đúng là 850 đồng, gõ «850 đ».')).toBeTruthy();
+    expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
+    fireEvent.input(revenue, { target: { value: '850 triệu' } });
+    fireEvent.blur(revenue);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lưu số liệu' }));
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('figures:save', expect.objectContaining({ revenue: 850_000_000 })));
+  });
+
   it('keeps -12 members and a score of 150 as typed, says why, and saves nothing until corrected', async () => {
     const invoke = installFakeApi({ 'figures:list': () => ok([]), 'figures:save': (input) => ok(figures(input.year, { ...input, classification: null })) });
     renderTab();

@@ -340,6 +340,35 @@ describe('year grid: money as the Excel import reads it', () => {
     expect(screen.getByText('«âm 200 triệu» ghi nhận là -200.000.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
   });
 
+  it('refuses a bare amount too small to be meant in đồng («1.200» of a revenue, «-50» of a profit, copied from a report in triệu), saying what to type; written with its multiple or with đồng it is taken', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const name = 'Tổ hợp tác Cao Lãnh';
+    paste(cell('Doanh thu', name), '1.200\t-50\t3.800\r\n');
+    expect(await screen.findByText('«1.200» là 1.200 đồng, quá nhỏ cho doanh thu: có lẽ số đang tính bằng triệu đồng. Nếu là 1.200.000.000 đồng, hãy gõ «1.200 triệu»; nếu đúng là 1.200 đồng, gõ «1.200 đ».')).toBeTruthy();
+    expect(screen.getByText('«-50» là -50 đồng, quá nhỏ cho lợi nhuận: có lẽ số đang tính bằng triệu đồng. Nếu là -50.000.000 đồng, hãy gõ «-50 triệu»; nếu đúng là -50 đồng, gõ «-50 đ».')).toBeTruthy();
+    expect(screen.getByText('«3.800» là 3.800 đồng, quá nhỏ cho thu nhập bình quân: có lẽ số đang tính bằng nghìn đồng. Nếu là 3.800.000 đồng, hãy gõ «3.800 nghìn»; nếu đúng là 3.800 đồng, gõ «3.800 đ».')).toBeTruthy();
+    expect([cell('Doanh thu', name).value, cell('Lợi nhuận', name).value, cell('Thu nhập bình quân', name).value]).toEqual(['1.200', '-50', '3.800']);
+    expect(saves()).toEqual([]);
+
+    const typeAndLeave = (field: string, text: string) => {
+      const input = cell(field, name);
+      input.focus();
+      fireEvent.change(input, { target: { value: text } });
+      fireEvent.blur(input);
+    };
+    typeAndLeave('Doanh thu', '1.200 triệu');
+    typeAndLeave('Lợi nhuận', '-50 đ');
+    typeAndLeave('Thu nhập bình quân', '3.800.000');
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 9, year: lastYear, revenue: 1_200_000_000 },
+        { organizationId: 9, year: lastYear, profit: -50 },
+        { organizationId: 9, year: lastYear, averageIncome: 3_800_000 },
+      ]),
+    );
+  });
+
   it('takes a count typed with its own unit («14 người»), and says a count cell takes a whole number of another word («14 tấn»)', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');

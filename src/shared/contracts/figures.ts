@@ -59,6 +59,28 @@ export function profitAboveRevenue({ revenue, profit }: Pick<YearlyFigures, 'rev
 }
 
 /**
+ * The least amount in đồng a figure of money typed as a bare number is taken as (a sum of the year
+ * from a million, an income a month from 100.000 đồng — as the Excel import doubts a sum under
+ * them): offices copy these figures from paper reports written in triệu or nghìn đồng, so «1.200»
+ * typed for a revenue of 1,2 tỷ, or «-50» for a loss of 50 triệu, would be stored as 1.200 and -50
+ * đồng. Less is refused with what to type, never changed: written with its multiple («1.200
+ * triệu») or with đồng («1.200 đ»), the person has said which it is, and it is taken.
+ */
+export const leastBareAmount = { revenue: 1_000_000, profit: 1_000_000, totalAssets: 1_000_000, averageIncome: 100_000 } as const satisfies Partial<Record<FigureField, number>>;
+
+/**
+ * A bare amount `value` of `field` too small to be meant in đồng: the multiple (1.000 or 1.000.000)
+ * it was most likely written in, for the message; null when it is likely (0, a count, a large sum).
+ */
+export function doubtfulBareAmount(field: string, value: number): 1_000 | 1_000_000 | null {
+  const least: number | undefined = Object.hasOwn(leastBareAmount, field) ? leastBareAmount[field as keyof typeof leastBareAmount] : undefined;
+  const amount = Math.abs(value);
+  if (least === undefined || amount === 0 || amount >= least) return null;
+  // An income of «3.800» was written in nghìn; a sum of the year, or «4» of income, in triệu.
+  return field === 'averageIncome' && amount * 1_000 >= least ? 1_000 : 1_000_000;
+}
+
+/**
  * Why the organization can have no figures for the year, by the rule `yearsLived` says: it was
  * founded after the year or had ended by its last day. Null when it existed in the year. The backend
  * refuses a save or an import's row with it (`yearOutsideLife`), and the figures form says it at

@@ -45,6 +45,12 @@ export type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | '
      * null leaves it to the field.
      */
     readWithUnit?: (text: string) => UnitReading | null;
+    /**
+     * Why a bare number the field takes is doubted, or null: an amount in đồng too small to be
+     * meant («1.200» of a revenue, typed from a report in triệu). It is then refused with this
+     * message, as typed, until the person writes what it is («1.200 triệu», «1.200 đ»).
+     */
+    doubtBare?: (value: number, typed: string) => string | null;
   };
 
 /** What a form reads in text written with a unit (`readWithUnit`). */
@@ -72,11 +78,22 @@ interface Judged {
 }
 
 /** What a number field holds for `text` under `rules`, and why it refuses it. */
-function judge(text: string, rules: NumberRules, writtenAmounts = false, readWithUnit?: (text: string) => UnitReading | null): Judged {
+function judge(
+  text: string,
+  rules: NumberRules,
+  writtenAmounts = false,
+  readWithUnit?: (text: string) => UnitReading | null,
+  doubtBare?: (value: number, typed: string) => string | null,
+): Judged {
   const reading = readTypedNumber(text);
   if (reading.kind === 'empty') return { value: null, problem: null };
   const typedProblem = reading.kind === 'problem' ? reading.problem : checkNumber(reading.value, reading.decimals, rules);
-  if (reading.kind === 'number' && !typedProblem) return { value: reading.value, problem: null, grouped: reading.text };
+  if (reading.kind === 'number' && !typedProblem) {
+    const doubt = doubtBare?.(reading.value, text.trim());
+    // Refused with the form's message, as a text written with a unit the form refuses is.
+    if (doubt) return { value: text, problem: { code: 'notNumber' }, refusedWithUnit: doubt };
+    return { value: reading.value, problem: null, grouped: reading.text };
+  }
   const withUnit = typedProblem && readWithUnit ? readWithUnit(text.trim()) : null;
   if (withUnit && 'refused' in withUnit) return { value: text, problem: typedProblem, refusedWithUnit: withUnit.refused };
   if (withUnit) {
@@ -99,8 +116,9 @@ export function readNumberField(
   rules: NumberRules,
   writtenAmounts = false,
   readWithUnit?: (text: string) => UnitReading | null,
+  doubtBare?: (value: number, typed: string) => string | null,
 ): { value: NumberFieldValue; readAsAmount?: string; said?: string } {
-  const judged = judge(text, rules, writtenAmounts, readWithUnit);
+  const judged = judge(text, rules, writtenAmounts, readWithUnit, doubtBare);
   if (judged.saidWithUnit !== undefined) return { value: judged.value, said: judged.saidWithUnit };
   return judged.readAsAmount ? { value: judged.value, readAsAmount: judged.grouped } : { value: judged.value };
 }
@@ -144,6 +162,7 @@ export function NumberField({
   grouping = true,
   writtenAmounts = false,
   readWithUnit,
+  doubtBare,
   error,
   onBlur,
   rightSection,
@@ -170,7 +189,7 @@ export function NumberField({
     if (typeof value === 'string') setRevealed(true);
   }
 
-  const judged = judge(text, rules, writtenAmounts, readWithUnit);
+  const judged = judge(text, rules, writtenAmounts, readWithUnit, doubtBare);
   // Text with a unit reads anew when the form's unit changes («1,5 tấn» typed before tấn was chosen,
   // or tấn changed to kg before the box was left): the form gets what the box now says, and gives
   // it back as a value from outside.
@@ -189,7 +208,7 @@ export function NumberField({
       value={text}
       onChange={(event) => {
         const typed = event.currentTarget.value;
-        const next = judge(typed, rules, writtenAmounts, readWithUnit).value;
+        const next = judge(typed, rules, writtenAmounts, readWithUnit, doubtBare).value;
         setText(typed);
         setHeld(next);
         setReadFrom(null);

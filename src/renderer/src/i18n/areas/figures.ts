@@ -62,6 +62,12 @@ export const figuresVi = {
     submit: 'Lưu số liệu',
     saved: 'Đã lưu số liệu năm {{year}}.',
   },
+  bareAmount:
+    '«{{typed}}» là {{typed}} đồng, quá nhỏ cho {{field}}: có lẽ số đang tính bằng {{multiple}} đồng. Nếu là {{meant}} đồng, hãy gõ «{{typed}} {{multiple}}»; nếu đúng là {{typed}} đồng, gõ «{{typed}} đ».',
+  multiple: {
+    thousand: 'nghìn',
+    million: 'triệu',
+  },
   profitAboveRevenue: {
     field: 'Lợi nhuận đang lớn hơn doanh thu: xem lại có gõ thừa số 0 không.',
     title: 'Lợi nhuận lớn hơn doanh thu',
@@ -382,6 +388,12 @@ export const figuresEn: Translations<typeof figuresVi> = {
     scoreHint: 'Out of 100.',
     submit: 'Save figures',
     saved: 'Saved the figures of {{year}}.',
+  },
+  bareAmount:
+    '“{{typed}}” is {{typed}} đồng, too small for the {{field}}: the number is likely in {{multiple}} đồng. If it is {{meant}} đồng, type “{{typed}} {{multiple}}”; if it really is {{typed}} đồng, type “{{typed}} đ”.',
+  multiple: {
+    thousand: 'nghìn',
+    million: 'triệu',
   },
   profitAboveRevenue: {
     field: 'The profit is above the revenue: check for a zero too many.',

@@ -18,6 +18,7 @@ import { messageOf } from '../../api';
 import { NumberField, readNumberField, type NumberFieldValue } from '../../components/NumberField';
 import { formatCount } from '../organization/figures/numbers';
 import { countReading } from '../organization/figures/countReading';
+import { bareAmountDoubt } from '../organization/figures/amountDoubt';
 import { confirmProfitAboveRevenue } from '../organization/figures/profitAboveRevenue';
 import { useSaveGridCell } from '../../queries/register';
 import { useGridFill, type CellFill } from './gridPaste';
@@ -149,6 +150,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   const rules: NumberRules = { min: field === 'profit' ? null : 0, max: field === 'score' ? 100 : undefined };
   const writtenAmounts = moneyFields.has(field);
   const readCount = countReading(t, field);
+  const doubtBare = bareAmountDoubt(t, field);
   // What a pasted amount written as a list writes it («1,5 tỷ») was taken as; typed, the field says it.
   const [pastedAs, setPastedAs] = useState<string | null>(null);
   const previous = row.previous?.[field] ?? null;
@@ -205,7 +207,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
     money.sent();
   };
   const fill: CellFill = (text, cell) => {
-    const read = readNumberField(text, rules, writtenAmounts, readCount);
+    const read = readNumberField(text, rules, writtenAmounts, readCount, doubtBare);
     put(read.value);
     setPastedAs(read.said ?? (read.readAsAmount === undefined ? null : t('fields.number.readAsAmount', { typed: text.trim(), amount: read.readAsAmount })));
     return () => commit(read.value, cell, null);
@@ -232,6 +234,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
         {...rules}
         writtenAmounts={writtenAmounts}
         readWithUnit={readCount}
+        doubtBare={doubtBare}
         placeholder={previous === null ? undefined : formatCount(previous)}
         value={draft}
         onChange={(value) => {

@@ -26,6 +26,7 @@ import { useFormSave } from '../../../forms/oneSave';
 import { useSaveFigures } from '../../../queries/register';
 import { countReading } from './countReading';
 import { confirmProfitAboveRevenue, figureOf } from './profitAboveRevenue';
+import { bareAmountDoubt } from './amountDoubt';
 
 type NumericFigureField = (typeof numericFigureFields)[number];
 
@@ -108,6 +109,7 @@ export function FiguresForm({ organization, existing, takenYears, defaultYear, o
       unit={moneyFields.includes(field) ? '₫' : undefined}
       writtenAmounts={moneyFields.includes(field)}
       readWithUnit={countReading(t, field)}
+      doubtBare={bareAmountDoubt(t, field)}
       {...form.getInputProps(field)}
     />
   );
