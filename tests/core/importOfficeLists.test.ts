@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fieldOfHeader } from '../../src/core/excel/import/fields';
 import type { ImportPreview } from '../../src/shared/contract';
-import { analyze, previewOf, proposedMapping, stage } from './importWorkbooks';
+import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
 import { AN_GIANG, call, openTestApp } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
@@ -86,5 +86,23 @@ describe('headers as offices word them', () => {
     ['Số điện thoại chính', 'phone'],
   ])('maps «%s» to %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
+  });
+});
+
+describe("the next year's list", () => {
+  it('counts a member updated with its first figures of the year as updated, not added', async () => {
+    const header = ['STT', 'Tên HTX', 'Mã số HTX', 'Địa chỉ', 'Giám đốc', 'Số thành viên'];
+    const first = await officeList(header, [[1, 'HTX Nông nghiệp Dịch vụ Tân Phú', '1601234567', 'ấp Phú Hòa, xã Phú Thuận, huyện Thoại Sơn', 'Nguyễn Văn Tâm', 15]]);
+    const { jobId, analysis } = await analyze(app, stage(app, 'DS 2024.xlsx', first), 'organizations');
+    const firstPreview = await previewOf(app, jobId, proposedMapping(analysis), 2024);
+    expect((await commitOf(app, { previewJobId: firstPreview.jobId, decisions: [] })).summary).toMatchObject({ created: 1, updated: 0 });
+
+    // The same cooperative in the next year's list: nothing of it changed but its members, a year of figures not stored yet.
+    const next = await officeList(header, [[1, 'HTX NN DV Tân Phú', '1601-234-567', 'ấp Phú Hòa, xã Phú Thuận, huyện Thoại Sơn', 'Nguyễn Văn Tâm', '18 TV']]);
+    const again = await analyze(app, stage(app, 'DS 2025.xlsx', next), 'organizations');
+    const { jobId: previewJobId, preview } = await previewOf(app, again.jobId, proposedMapping(again.analysis), 2025);
+    expect(preview.page.rows.map((row) => [row.match?.reason, row.defaultAction])).toEqual([['registrationNo', 'update']]);
+    const { summary } = await commitOf(app, { previewJobId, decisions: [] });
+    expect(summary).toMatchObject({ created: 0, updated: 1, skipped: 0, failed: 0 });
   });
 });

@@ -1459,8 +1459,10 @@ export async function commit(ctx: Context, state: PreviewState, input: z.output<
                   const inAudit = written.afterInAudit === true;
                   changes.add([batch.id, written.entity, written.entityId, written.action, jsonText(written.before), inAudit ? null : jsonText(written.after), inAudit ? 1 : 0]);
                 }
-                if (change.action === 'create') summary.created += 1;
-                else summary.updated += 1;
+                // Counted as what the person chose: a «Cập nhật» of an organization whose list writes
+                // its first figures of the year (a figures record created) is an update, not an addition.
+                if (updating) summary.updated += 1;
+                else summary.created += 1;
               } catch (error) {
                 throw atRow(row, error);
               }
