@@ -137,20 +137,57 @@ function withoutPrefix(words: readonly string[], prefixes: readonly string[][]):
 }
 
 /**
+ * The phrases that name a trade (`sectorPhrases`) by their first word, longest first: "nuôi trồng
+ * thủy sản" before "nuôi…"; every name an import reads asks here, most at a word no phrase starts with.
+ */
+const sectorPhrasesByStart = new Map<string, string[][]>();
+for (const phrase of table.sectorPhrases.map(nameWords).sort((a, b) => b.length - a.length)) {
+  const first = phrase[0] ?? '';
+  sectorPhrasesByStart.set(first, [...(sectorPhrasesByStart.get(first) ?? []), phrase]);
+}
+
+function sectorPhraseAt(words: readonly string[], at: number): readonly string[] | undefined {
+  return sectorPhrasesByStart.get(words[at] ?? '')?.find((phrase) => hasAt(words, phrase, at));
+}
+
+/**
+ * The trades a name opens with, in one order whatever order they were written in: "nông nghiệp
+ * dịch vụ tân phú", "dịch vụ nông nghiệp tân phú" and "nông nghiệp và dịch vụ tân phú" all give
+ * "dich vu nong nghiep tan phu". Only the run that opens the name: what follows (its place, its
+ * product) keeps its order, so "Phú Thành" and "Thành Phú" stay two names.
+ */
+function tradesInOneOrder(words: readonly string[]): readonly string[] {
+  const trades: string[] = [];
+  let at = 0;
+  for (;;) {
+    // "và" joins two trades: "Nông nghiệp và Dịch vụ".
+    const joined = trades.length > 0 && words[at] === 'va' ? 1 : 0;
+    const phrase = sectorPhraseAt(words, at + joined);
+    if (!phrase) break;
+    trades.push(phrase.join(' '));
+    at += joined + phrase.length;
+  }
+  if (trades.length < 2) return words;
+  return [...trades.sort().flatMap((trade) => trade.split(' ')), ...words.slice(at)];
+}
+
+/**
  * The key two spellings of one organization's name share: "HTX NN Vĩnh Bình", "Hợp tác xã nông
- * nghiệp Vĩnh Bình" and "HTX Nông nghiệp Vĩnh Bình" all give "nong nghiep vinh binh". Flags
- * possible duplicates and matches imported rows and sign-in sheets; never shown.
+ * nghiệp Vĩnh Bình" and "HTX Nông nghiệp Vĩnh Bình" all give "nong nghiep vinh binh", and
+ * "HTX NN-DV Tân Phú" and "Hợp tác xã Dịch vụ Nông nghiệp Tân Phú" one key (`tradesInOneOrder`).
+ * Flags possible duplicates and matches imported rows and sign-in sheets; never shown.
  */
 export function organizationNameKey(name: string): string {
-  return withoutPrefix(expandedNameWords(name), kindFormWords).join(' ');
+  return tradesInOneOrder(withoutPrefix(expandedNameWords(name), kindFormWords)).join(' ');
 }
 
 /**
  * `organizationNameKey` for partners: "Công ty CP Thực phẩm Hà Nội", "CTCP Thực phẩm Hà Nội" and
- * "Công ty Cổ phần Thực phẩm Hà Nội" all give "thuc pham ha noi".
+ * "Công ty Cổ phần Thực phẩm Hà Nội" all give "thuc pham ha noi"; "Công ty TNHH TM-DV Sao Mai" and
+ * "Công ty TNHH Dịch vụ Thương mại Sao Mai" one key.
  */
 export function partnerNameKey(name: string): string {
-  return withoutPrefix(expandedNameWords(name), legalForms).join(' ');
+  return tradesInOneOrder(withoutPrefix(expandedNameWords(name), legalForms)).join(' ');
 }
 
 /** The kind a name or a "Loại hình" cell says ("LH HTX …", "Quỹ tín dụng …"), if it says one. */

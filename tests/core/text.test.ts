@@ -55,6 +55,20 @@ describe('Vietnamese text', () => {
     expect(organizationNameKey('HTX Tân Sơn Phú Phong')).toBe('tan son phu phong');
   });
 
+  it('gives one key to the trades a name opens with, in whichever order an office wrote them', () => {
+    const tanPhu = organizationNameKey('Hợp tác xã Nông nghiệp - Dịch vụ Tân Phú');
+    expect(tanPhu).toBe('dich vu nong nghiep tan phu');
+    for (const name of ['HTX NN-DV Tân Phú', 'HTX DV NN Tân Phú', 'HTX DVNN Tân Phú', 'HTX Nông nghiệp và Dịch vụ Tân Phú']) expect(organizationNameKey(name)).toBe(tanPhu);
+    expect(organizationNameKey('HTX TM-DV tổng hợp Long Hòa')).toBe(organizationNameKey('Hợp tác xã Dịch vụ Thương mại Tổng hợp Long Hòa'));
+    expect(organizationNameKey('HTX NTTS và DV Mỹ Hòa')).toBe(organizationNameKey('HTX Dịch vụ Nuôi trồng thủy sản Mỹ Hòa'));
+    expect(partnerNameKey('Công ty TNHH TM-DV Sao Mai')).toBe(partnerNameKey('Công ty TNHH Dịch vụ và Thương mại Sao Mai'));
+    // What follows the trades keeps its order: two places, two products, two organizations.
+    expect(organizationNameKey('HTX NN Phú Thành')).not.toBe(organizationNameKey('HTX NN Thành Phú'));
+    expect(organizationNameKey('HTX Dịch vụ Vĩnh Bình và Nông nghiệp')).toBe('dich vu vinh binh va nong nghiep');
+    // One trade is not another: agriculture alone is not agriculture and services.
+    expect(organizationNameKey('HTX DV NN Phú Thạnh')).not.toBe(organizationNameKey('HTX NN Phú Thạnh'));
+  });
+
   it('finds a name by its short forms and by what they stand for, each word once and its own first', () => {
     expect(nameSearchWords('HTX DV NN Phú Thạnh')).toEqual(['htx', 'dv', 'nn', 'phu', 'thanh', 'hop', 'tac', 'xa', 'dich', 'vu', 'nong', 'nghiep', 'dvnn']);
     // Written out in full, it is found by the short forms too, the longer one (LH HTX) before the shorter.
