@@ -534,9 +534,10 @@ export function loadAdminUnits(file: string): AdminUnits {
    * of today first, when it names no district or town.
    */
   function readWritten(written: WrittenAddress, homeProvinceCode: string | undefined, givenProvinceCode: string | undefined, knownOld: boolean): Omit<AddressReading, 'provinceCode'> & { provinceCode: string | undefined } {
-    const parts = splitAddress(written.address);
-    const commune = (written.commune ?? '').trim();
-    const district = (written.district ?? '').trim();
+    const parts = splitAddress(remarksAsParts(written.address));
+    const addressRemarks = remarksApart(written.address).slice(1);
+    const [commune = '', ...communeRemarks] = remarksApart(written.commune ?? '');
+    const [district = ''] = remarksApart(written.district ?? '');
 
     const provinceParts = new Map<number, { code: string; oldCode: string | undefined }>();
     const typedAsDistrict = new Set<number>();
@@ -666,8 +667,8 @@ export function loadAdminUnits(file: string): AdminUnits {
     const namesDistrictAround = (text: string, communes: readonly Commune[]) =>
       districtsNamed(olds, text).some((code) => oldUnitsByDistrict.get(code)?.some((unit) => unit.targets.some((target) => communes.includes(target))));
 
-    // A commune column names a commune.
-    const column = commune ? readTexts([commune], false) : null;
+    // A commune column names a commune (what its brackets say after it: "Phú Hòa (Phú Thuận cũ)").
+    const column = commune ? readTexts([commune, ...communeRemarks], false) : null;
     const communeParts = parts.filter((_, at) => communeLike(at));
     // An address that names an old district and writes no commune ("huyện Phú Tân, An Giang", "ấp 1,
     // huyện Châu Thành") is in one of the communes that district's went to, for the person to choose
@@ -677,7 +678,13 @@ export function loadAdminUnits(file: string): AdminUnits {
         ? { candidates: districtCommunes(), old: true, readings: [], wholeDistrict: true }
         : null;
     const address = readTexts(communeParts, true) ?? districtOnly;
-    const reading = combine(address, column);
+    // A bracket naming today's commune where the rest reads another ("xã Phú Thuận (nay là xã Định
+    // Mỹ)": an old name that went elsewhere, or a slip in either) is asked about, as an address and a
+    // commune column that disagree are: neither is dropped in silence.
+    const read = combine(address, column);
+    const todayInRemarks = [...addressRemarks, ...communeRemarks].flatMap((text) => readingsOf(text).current);
+    const disagrees = read.length > 0 && todayInRemarks.length > 0 && !todayInRemarks.some((commune) => read.includes(commune));
+    const reading = disagrees ? [...new Set([...read, ...todayInRemarks])].sort(byName) : read;
     const match = matchOf(reading);
     const wholeDistrict = column === null && match.kind === 'ambiguous' && address?.wholeDistrict === true;
     /**
@@ -776,6 +783,31 @@ function addressSplitter(names: readonly string[]): (text: string) => string[] {
       })
       .map((part) => part.trim())
       .filter(Boolean);
+}
+
+/**
+ * The words in brackets that say which of two names is of before 1 July 2025 and which of today:
+ * "(nay là xã Phú Hòa)", "(trước đây là xã Phú Thuận)", "(Phú Thuận cũ)", "(cũ)".
+ */
+const remarkWords = /^(?:nay\s+(?:là|thuộc)|nay|trước\s+(?:đây|kia)(?:\s+là)?|trước\s+là|cũ\s+là)(?!\p{L})\s*:?\s*|\s*(?<!\p{L})(?:cũ|mới)$/giu;
+
+/** What a bracket says of a place, without the words that say whether it is the old or the new name: "" for "(cũ)". */
+const remarkOf = (inner: string) => inner.normalize('NFC').trim().replace(remarkWords, '').trim();
+
+/**
+ * An address whose brackets name a place, each bracket a part of its own where it stands:
+ * "xã Phú Thuận (nay là xã Phú Hòa), huyện Thoại Sơn" reads as "xã Phú Thuận, xã Phú Hòa, huyện
+ * Thoại Sơn", and "huyện Thoại Sơn (cũ)" as "huyện Thoại Sơn". Written as one name with the
+ * bracket, neither was found.
+ */
+function remarksAsParts(text: string): string {
+  return text.replace(/\(([^()]*)\)/g, (_, inner: string) => `, ${remarkOf(inner)},`);
+}
+
+/** A column's place without its brackets, then what each bracket names: "Phú Hòa (Phú Thuận cũ)" → ["Phú Hòa", "Phú Thuận"]. */
+function remarksApart(text: string): string[] {
+  const remarks = Array.from(text.matchAll(/\(([^()]*)\)/g), (match) => remarkOf(match[1] ?? ''));
+  return [text.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim(), ...remarks.filter(Boolean)];
 }
 
 /** The type words of districts and towns (thị trấn), which ended on 1 July 2025, as people abbreviate them (folded). */

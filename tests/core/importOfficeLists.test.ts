@@ -106,3 +106,28 @@ describe("the next year's list", () => {
     expect(summary).toMatchObject({ created: 0, updated: 1, skipped: 0, failed: 0 });
   });
 });
+
+describe('places with what has become of them in brackets', () => {
+  it('reads a bracket as a part of the address, and asks when it names another commune of today', async () => {
+    const preview = await previewList(
+      await officeList(
+        ['STT', 'Tên HTX', 'Địa chỉ', 'Xã, phường'],
+        [
+          [1, 'HTX NN DV Tân Phú', 'ấp Phú Hòa, xã Phú Thuận (nay là xã Phú Hòa), huyện Thoại Sơn', null],
+          [2, 'HTX Nông nghiệp Phú Hữu', 'ấp Phú Hữu, xã Phú Thuận (cũ), huyện Thoại Sơn (cũ), tỉnh An Giang', null],
+          [3, 'HTX TM-DV Long Hòa', 'ấp Long Hòa, xã Phú Hòa (Phú Thuận cũ)', null],
+          [4, 'HTX Rau an toàn Vọng Thê', 'ấp 3', 'Óc Eo (xã Vọng Thê cũ)'],
+          // The bracket and the rest disagree: neither is dropped in silence.
+          [5, 'HTX Nông nghiệp Định Thành', 'xã Phú Thuận (nay là xã Định Mỹ), huyện Thoại Sơn', null],
+        ],
+      ),
+    );
+    expect(preview.page.rows.map((row) => [row.row, row.status, row.commune?.name ?? null, row.communeChoices.map((commune) => commune.name), row.needsPlace])).toEqual([
+      [6, 'valid', 'Xã Phú Hòa', [], false],
+      [7, 'valid', 'Xã Phú Hòa', [], false],
+      [8, 'valid', 'Xã Phú Hòa', [], false],
+      [9, 'valid', 'Xã Óc Eo', [], false],
+      [10, 'valid', null, ['Xã Định Mỹ', 'Xã Phú Hòa'], false],
+    ]);
+  });
+});
