@@ -143,6 +143,22 @@ describe('year grid: pasting from Excel', () => {
 });
 
 describe('year grid: a refused value is not lost without a word', () => {
+  it('says a cell copied from a failed Excel formula («#N/A», «#REF!») is Excel\u2019s error, kept at its cell, the others saved', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    paste(cell('Thành viên chính thức', 'HTX Nông nghiệp Mỹ Hiệp'), '#N/A\t5\t#REF!');
+    await waitFor(() => expect(saves()).toEqual([{ organizationId: 7, year: lastYear, membersAssociate: 5 }]));
+    for (const error of ['#N/A', '#REF!']) {
+      expect(
+        await screen.findByText(`«${error}» là ô báo lỗi công thức của Excel, không phải một số: hãy sửa công thức trong tệp Excel rồi sao chép lại, hoặc gõ số vào đây.`),
+      ).toBeTruthy();
+    }
+    expect(cell('Thành viên chính thức', 'HTX Nông nghiệp Mỹ Hiệp').value).toBe('#N/A');
+    // Left as typed, to be corrected: the page holds them as unsaved work.
+    fireEvent.change(cell('Thành viên chính thức', 'HTX Nông nghiệp Mỹ Hiệp'), { target: { value: '' } });
+    fireEvent.change(cell('Lao động thường xuyên', 'HTX Nông nghiệp Mỹ Hiệp'), { target: { value: '' } });
+  });
+
   it('takes a count pasted with its own unit («14 người», «5 hộ» of members) and says so; another word is refused at its cell', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');

@@ -126,11 +126,15 @@ export function readNumberField(
 /** A number followed by words: «2.500 kg» typed where the box's unit is tấn. */
 const numberWithWords = /^[-\u2212\d.,\s]*\d[\d.,\s]*\p{L}/u;
 
+/** What Excel shows in a cell whose formula failed, copied with the cells around it: «#N/A», «#REF!», «#DIV/0!». */
+const excelError = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
+
 function messageOf(problem: NumberProblem, text: string, t: TFunction, unit: ReactNode, rules: NumberRules, grouping: boolean): string {
   // Bounds as the field writes its numbers: a year is 2000, not 2.000.
   const shown = (value: number) => formatTypedNumber(value, allDigits, grouping);
   switch (problem.code) {
     case 'notNumber':
+      if (excelError.test(text.trim())) return t('fields.number.excelError', { text: text.trim() });
       if (typeof unit === 'string' && numberWithWords.test(text.trim())) return t('fields.number.withUnit', { text: text.trim(), unit });
       // A count («14 người»): how decimals are written is no help.
       if (!rules.decimals) return t('fields.number.notWholeNumber', { text: text.trim() });

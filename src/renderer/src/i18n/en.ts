@@ -82,6 +82,7 @@ export const en: Translations = {
     number: {
       notNumber: '“{{text}}” is not a number. Type digits, with dots between thousands and a comma before decimals (e.g. 1.250,5).',
       notWholeNumber: '“{{text}}”: type a whole number in digits, e.g. 14 or 1.250.',
+      excelError: '“{{text}}” is Excel’s sign of a formula that failed, not a number: correct the formula in the workbook and copy again, or type the number here.',
       withUnit: '“{{text}}”: type the number only, in {{unit}} as shown beside the box (convert it to {{unit}} if it is in another unit).',
       dotGrouping: '“{{text}}”: a dot only separates thousands (1.250); decimals go after a comma (1,5).',
       tooLarge: '“{{text}}” is larger than allowed.',

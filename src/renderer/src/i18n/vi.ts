@@ -85,6 +85,7 @@ export const vi = {
     number: {
       notNumber: '«{{text}}» không phải một số. Ghi chữ số; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần lẻ (ví dụ 1.250,5).',
       notWholeNumber: '«{{text}}»: chỉ ghi số nguyên bằng chữ số, ví dụ 14 hoặc 1.250.',
+      excelError: '«{{text}}» là ô báo lỗi công thức của Excel, không phải một số: hãy sửa công thức trong tệp Excel rồi sao chép lại, hoặc gõ số vào đây.',
       withUnit: '«{{text}}»: chỉ ghi số, theo đơn vị {{unit}} ghi bên cạnh ô (đổi ra {{unit}} nếu số đang theo đơn vị khác).',
       dotGrouping: '«{{text}}»: dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.250); phần lẻ ghi sau dấu phẩy (1,5).',
       tooLarge: '«{{text}}» lớn quá mức cho phép.',
