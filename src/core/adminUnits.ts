@@ -520,6 +520,21 @@ export function loadAdminUnits(file: string): AdminUnits {
     );
   }
 
+  /**
+   * `readWritten`, and for an address it finds no commune in, the address again with a comma before
+   * each type word inside a part: "ấp Phú Hòa xã Phú Thuận huyện Thoại Sơn", written without commas,
+   * is read as "ấp Phú Hòa, xã Phú Thuận, huyện Thoại Sơn". Only then: a name with such a word in it
+   * ("Tân Xã", "Phước Tỉnh") is read whole wherever the address is written with commas.
+   */
+  function readWrittenOrParted(...args: Parameters<typeof readWritten>): ReturnType<typeof readWritten> {
+    const reading = readWritten(...args);
+    const [written, ...rest] = args;
+    const parted = partedAtTypeWords(written.address);
+    if (reading.match.kind !== 'unknown' || parted === written.address.normalize('NFC')) return reading;
+    const again = readWritten({ ...written, address: parted }, ...rest);
+    return again.match.kind === 'unknown' ? reading : again;
+  }
+
   /** What one commune-like text may name: an old commune of the named districts, a commune of today, an old commune anywhere in the province. */
   type CommuneReadings = TextsReading['readings'][number];
 
@@ -745,12 +760,12 @@ export function loadAdminUnits(file: string): AdminUnits {
       return matchOf(oldCommuneTargets([provinceCode], oldCommune, oldDistrict ? districtsNamed([provinceCode], oldDistrict) : []));
     },
     suggestFromOldAddress(text, homeProvinceCode, district) {
-      const { provinceCode, match, notInDistrict, namesakes } = readWritten({ address: text, district }, homeProvinceCode, undefined, true);
+      const { provinceCode, match, notInDistrict, namesakes } = readWrittenOrParted({ address: text, district }, homeProvinceCode, undefined, true);
       return { provinceCode, match, notInDistrict, namesakes };
     },
     splitAddress,
     readAddress(written, homeProvinceCode, provinceCode) {
-      const reading = readWritten(written, homeProvinceCode, provinceCode, false);
+      const reading = readWrittenOrParted(written, homeProvinceCode, provinceCode, false);
       return { ...reading, provinceCode: reading.provinceCode ?? homeProvinceCode };
     },
   };
@@ -808,6 +823,20 @@ function remarksAsParts(text: string): string {
 function remarksApart(text: string): string[] {
   const remarks = Array.from(text.matchAll(/\(([^()]*)\)/g), (match) => remarkOf(match[1] ?? ''));
   return [text.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ').trim(), ...remarks.filter(Boolean)];
+}
+
+/**
+ * A type word of a unit inside a part of an address, with the name after it: "xã", "huyện", "TP."…,
+ * not one followed by another type word ("xã Tân Xã huyện …": the commune's name ends in «Xã»),
+ * nor a road's «tỉnh lộ», «huyện lộ».
+ * The one-letter abbreviations only with their dot ("H. Thoại Sơn").
+ */
+const innerTypeWord =
+  /(?<=\S)\s+(?=(?:(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|tt|tx|tp)(?:\.\s*|\s+)|[hqpx]\.\s*)(?!(?:xã|phường|thị|huyện|quận|thành|tỉnh|lộ)(?!\p{L}))\p{L})/giu;
+
+/** An address with a comma before each type word inside its parts (`innerTypeWord`). */
+export function partedAtTypeWords(text: string): string {
+  return text.normalize('NFC').replace(innerTypeWord, ', ');
 }
 
 /** The type words of districts and towns (thị trấn), which ended on 1 July 2025, as people abbreviate them (folded). */

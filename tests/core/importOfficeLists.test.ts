@@ -3,12 +3,15 @@
  * header, section headings and subtotals per district, old addresses, codes, phones, dates and
  * amounts written as each clerk writes them, and a footer.
  */
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadAdminUnits, partedAtTypeWords } from '../../src/core/adminUnits';
+import { organizations } from '../../src/core/db/schema';
 import { fieldOfHeader } from '../../src/core/excel/import/fields';
 import type { ImportPreview } from '../../src/shared/contract';
 import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
-import { AN_GIANG, call, openTestApp } from './support';
+import { AN_GIANG, call, openTestApp, repoRoot } from './support';
 
 type TestApp = ReturnType<typeof openTestApp>;
 let app: TestApp;
@@ -129,5 +132,36 @@ describe('places with what has become of them in brackets', () => {
       [9, 'valid', 'Xã Óc Eo', [], false],
       [10, 'valid', null, ['Xã Định Mỹ', 'Xã Phú Hòa'], false],
     ]);
+  });
+});
+
+describe('addresses written without commas', () => {
+  it('reads the parts its type words begin, and keeps the hamlet as the street', async () => {
+    const bytes = await officeList(
+      ['STT', 'Tên HTX', 'Địa chỉ'],
+      [
+        [1, 'HTX NN DV Tân Phú', 'ấp Phú Hòa xã Phú Thuận huyện Thoại Sơn tỉnh An Giang'],
+        [2, 'HTX Nông nghiệp Vĩnh Trạch', 'Ấp Tân Hiệp X.Vĩnh Trạch H.Thoại Sơn'],
+        [3, 'HTX Thủy sản Mỹ Bình', 'khóm 2 P. Mỹ Bình TP Long Xuyên'],
+        [4, 'HTX Nông nghiệp Núi Sập', 'TT Núi Sập huyện Thoại Sơn'],
+      ],
+    );
+    const { jobId, analysis } = await analyze(app, stage(app, 'DS HTX 2025.xlsx', bytes), 'organizations');
+    const { jobId: previewJobId, preview } = await previewOf(app, jobId, proposedMapping(analysis));
+    expect(preview.page.rows.map((row) => [row.row, row.commune?.name ?? null, row.needsPlace])).toEqual([
+      [6, 'Xã Phú Hòa', false],
+      [7, 'Xã Vĩnh Trạch', false],
+      [8, 'Phường Long Xuyên', false],
+      [9, 'Xã Thoại Sơn', false],
+    ]);
+    await commitOf(app, { previewJobId, decisions: [] });
+    const stored = app.ctx.db.select({ name: organizations.name, street: organizations.street }).from(organizations).orderBy(organizations.id).all();
+    expect(stored.map((row) => row.street)).toEqual(['ấp Phú Hòa', 'Ấp Tân Hiệp', 'khóm 2', '']);
+  });
+
+  it('keeps a name that holds a type word whole («xã Tứ Xã», «Tỉnh lộ»)', () => {
+    const units = loadAdminUnits(join(repoRoot, 'resources/admin-units/admin-units.json'));
+    expect(units.readAddress({ address: 'xã Tứ Xã huyện Lâm Thao' }, '25').match).toMatchObject({ kind: 'mapped', commune: { code: '08521' } });
+    expect(partedAtTypeWords('ấp 3 Tỉnh lộ 943 xã Vọng Thê huyện Thoại Sơn')).toBe('ấp 3 Tỉnh lộ 943, xã Vọng Thê, huyện Thoại Sơn');
   });
 });

@@ -6,7 +6,7 @@
 import type { Commune } from '../../../shared/domain';
 import { unitNameInSentence } from '../../../shared/format';
 import { cleanText, foldText } from '../../../shared/text';
-import type { AddressReading, AdminUnits, AlsoOldCommunes, NotInDistrict, OldNamesake } from '../../adminUnits';
+import { partedAtTypeWords, type AddressReading, type AdminUnits, type AlsoOldCommunes, type NotInDistrict, type OldNamesake } from '../../adminUnits';
 
 export type PlaceReading =
   | {
@@ -77,8 +77,9 @@ function wholeOldAddress(written: WrittenPlace): string {
 export function readPlace(places: AdminUnits, homeProvinceCode: string, written: WrittenPlace): PlaceReading {
   const address = cleanText(written.address);
   const commune = cleanText(written.commune);
+  // Parted as the place is read when it is written without commas: "ấp Phú Hòa xã Phú Thuận" is ấp Phú Hòa.
   const street = places
-    .splitAddress(address)
+    .splitAddress(partedAtTypeWords(address))
     .filter((part) => streetWord.test(foldText(part)))
     .join(', ');
   if (commune === '' && address === '') return { kind: 'unknown', provinceCode: homeProvinceCode, street: '', oldAddress: '', elsewhere: [] };
