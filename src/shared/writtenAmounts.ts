@@ -118,6 +118,44 @@ export function readWrittenAmount(text: string): number | null {
   return shown === '' ? null : (readWrittenNumber(shown) ?? amountInWords(shown));
 }
 
+/** The word that makes a profit a loss: "lỗ 20 triệu", "Lỗ: 1,5 tỷ". */
+export const lossBefore = /^(?:lỗ|lo)\s*:?\s*(?=\d)/iu;
+/** What says an amount is for a month: "4,5 triệu/tháng", "4.500.000 đ/người/tháng". */
+export const aMonth = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?tháng\.?$/iu;
+/** The same for a year: "60 triệu/năm", "60 tr/người/năm". */
+export const aYear = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?năm\.?$/iu;
+
+/** How a figure's amount may be written besides a plain amount: a profit as a loss, an income as a month's or a year's. */
+export interface FigureAmountWords {
+  lossWord?: boolean;
+  perMonth?: boolean;
+}
+
+/** The figures whose amounts take words of their own: a profit «lỗ 50 triệu», an income a month «3,8 tr/tháng». */
+export const figureAmountWords: Partial<Record<FigureField, FigureAmountWords>> = { profit: { lossWord: true }, averageIncome: { perMonth: true } };
+
+/**
+ * A figure's amount in đồng as a report writes it — what the Excel import reads of the same cell
+ * when its column is in đồng: `readWrittenAmount`, and, as `words` allows, a loss after its word
+ * («lỗ 50 triệu»: −50.000.000), an amount said to be a month's («3,8 tr/tháng») or a year's, stored
+ * as its twelfth to the đồng («45 triệu/năm»: 3.750.000). Null when it is none of these.
+ */
+export function readFigureAmount(text: string, words: FigureAmountWords = {}): number | null {
+  const shown = text.normalize('NFC').trim();
+  if (words.perMonth && aMonth.test(shown)) return roundedAmount(shown.replace(aMonth, ''));
+  const yearly = words.perMonth && aYear.test(shown) ? roundedAmount(shown.replace(aYear, '')) : null;
+  if (yearly !== null) return Math.round(yearly / 12);
+  const loss = words.lossWord ? lossBefore.exec(shown) : null;
+  const lost = loss ? roundedAmount(shown.slice(loss[0].length)) : null;
+  if (lost !== null) return -lost;
+  return readWrittenAmount(shown);
+}
+
+function roundedAmount(text: string): number | null {
+  const amount = readWrittenAmount(text);
+  return amount === null ? null : Math.round(amount);
+}
+
 const memberUnits = ['nguoi', 'thanh vien', 'tv', 'xa vien', 'ho'];
 const managerUnits = ['nguoi', 'can bo', 'cb', 'cbql', 'can bo quan ly'];
 /**

@@ -356,6 +356,31 @@ describe('year grid: money as the Excel import reads it', () => {
     expect(screen.getByText('«âm 200 triệu» ghi nhận là -200.000.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
   });
 
+  it('takes a loss written «lỗ 50 triệu» in a profit cell and an income written «3,8 tr/tháng», as the import reads them; a revenue is no loss', async () => {
+    const { saves } = renderGrid();
+    await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');
+    const typeInto = (field: string, value: string) => {
+      const input = cell(field, 'Tổ hợp tác Cao Lãnh');
+      input.focus();
+      fireEvent.change(input, { target: { value } });
+      fireEvent.blur(input);
+      return input;
+    };
+    const revenue = typeInto('Doanh thu', 'lỗ 50 triệu');
+    typeInto('Lợi nhuận', 'lỗ 50 triệu');
+    typeInto('Thu nhập bình quân', '3,8 tr/tháng');
+    await waitFor(() =>
+      expect(saves()).toEqual([
+        { organizationId: 9, year: lastYear, profit: -50_000_000 },
+        { organizationId: 9, year: lastYear, averageIncome: 3_800_000 },
+      ]),
+    );
+    expect(revenue.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('«lỗ 50 triệu» ghi nhận là -50.000.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
+    expect(screen.getByText('«3,8 tr/tháng» ghi nhận là 3.800.000 đồng. Nếu không đúng, hãy sửa lại.')).toBeTruthy();
+    fireEvent.change(revenue, { target: { value: '' } });
+  });
+
   it('refuses a bare amount too small to be meant in đồng («1.200» of a revenue, «-50» of a profit, copied from a report in triệu), saying what to type; written with its multiple or with đồng it is taken', async () => {
     const { saves } = renderGrid();
     await screen.findByText('HTX Nông nghiệp Mỹ Hiệp');

@@ -6,7 +6,7 @@
 import { formatCount, formatDecimal, formatMoney, formatQuantity } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
 import { emailAddressesOf } from '../../../shared/typed';
-import { amountInWords, countInWords, isCountField, type CountField } from '../../../shared/writtenAmounts';
+import { aMonth, amountInWords, aYear, countInWords, isCountField, lossBefore, type CountField } from '../../../shared/writtenAmounts';
 import { isoOfExcelSerial, parseDateCell, parseNumberCell } from '../read/values';
 import type { CellValue, SourceRow } from '../read/types';
 import type { ImportProblem } from '../../../shared/contracts/imports';
@@ -223,10 +223,6 @@ export type DateWithin = 'year' | 'month';
 
 /** A number with a unit after it, as a quantity cell may hold one: "1,5 tấn", "10.000 trái". */
 const numberAndUnit = /^(\d[\d.,\s]*?)\s*([^\d\s.,].*)$/u;
-/** What an amount a month may say after it: "/tháng", "/người/tháng", "/LĐ/tháng". */
-const aMonth = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?tháng\.?$/iu;
-/** The same for a year: "60 triệu/năm", "60 tr/người/năm". */
-const aYear = /\s*\/\s*(?:(?:người|ng|lao động|lđ)\s*\/\s*)?năm\.?$/iu;
 /** A price and the unit it is for: "7.500 đ/kg", "25 nghìn/kg", "15.000đ / trái". */
 const pricePerUnit = /^(.*?)\s*\/\s*([^\d\s/][^/]*)$/u;
 /** The two ends of a range: "12.000 - 15.000", "12 – 15 nghìn", "12.000 đến 15.000". */
@@ -407,9 +403,6 @@ const countWithRemark = /^(.*?\S)\s*\([^()]*\)$/u;
 function aMonthOf(yearly: number): string {
   return `là ${formatCount(yearly)} đồng một năm, ghi nhận là ${formatCount(Math.round(yearly / 12))} đồng một tháng`;
 }
-
-/** The word that makes a profit a loss: "lỗ 20", "Lỗ: 1,5 tỷ". */
-const lossBefore = /^(?:lỗ|lo)\s*:?\s*(?=\d)/iu;
 
 /** Words before a quantity that make it an estimate or a floor: "khoảng 20 tấn", "dự kiến 5 tấn", "hơn 5 tấn". */
 const estimateBefore = /^(?:khoảng|khoang|ước tính|ước khoảng|ước|uoc|dự kiến|du kien|tầm|hơn|trên|~|≈)\s*/iu;

@@ -5,6 +5,7 @@
  */
 import type { ImportKind } from '../../../shared/domain';
 import { foldText } from '../../../shared/text';
+import { figureAmountWords, type FigureAmountWords } from '../../../shared/writtenAmounts';
 
 /**
  * How a cell is read: the row's converter then hands the values to the contract's own schema. A
@@ -12,7 +13,12 @@ import { foldText } from '../../../shared/text';
  */
 export type FieldType = 'text' | 'email' | 'code' | 'phone' | 'date' | 'period' | 'number' | 'money' | 'choice' | 'flag';
 
-export interface ImportField {
+/**
+ * `perMonth`, `lossWord` (`FigureAmountWords`): an amount a month that may say so ("5 triệu/tháng"),
+ * a profit that may be written as a loss ("lỗ 20", "Lỗ 1,5 tỷ") — the figures' own
+ * (`figureAmountWords`), read the same way by the year grid and the figures form.
+ */
+export interface ImportField extends FigureAmountWords {
   key: string;
   /** As it reads in a message: "Ngày thành lập". */
   label: string;
@@ -33,10 +39,6 @@ export interface ImportField {
   unitAfter?: boolean;
   /** A price that may say the unit it is for ("7.500 đ/kg") or be written as a range ("12.000 – 15.000"). */
   price?: boolean;
-  /** An amount a month that may say so ("5 triệu/tháng", "4.500.000 đ/người/tháng"). */
-  perMonth?: boolean;
-  /** A profit that may be written as a loss ("lỗ 20", "Lỗ 1,5 tỷ"): its negative. */
-  lossWord?: boolean;
   /** A year that may be written with its word ("Năm 2025"). */
   yearWord?: boolean;
 }
@@ -105,7 +107,7 @@ const figureFieldsInList = (): ImportField[] => [
   field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']),
   field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']),
   field('revenue', 'Doanh thu', 'money', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
-  { ...field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế', 'Lợi nhuận sau thuế', 'Lãi/lỗ', 'Lãi, lỗ']), lossWord: true },
+  { ...field('profit', 'Lợi nhuận', 'money', ['Lợi nhuận (đồng)', 'Lãi', 'Lợi nhuận trước thuế', 'Lợi nhuận sau thuế', 'Lãi/lỗ', 'Lãi, lỗ']), ...figureAmountWords.profit },
   { ...field('averageIncome', 'Thu nhập bình quân', 'money', [
       'Thu nhập bình quân người lao động',
       'Thu nhập bình quân (đồng/người/tháng)',
@@ -121,7 +123,7 @@ const figureFieldsInList = (): ImportField[] => [
       'Thu nhập bình quân/người/năm',
       'TNBQ',
       'TN bình quân',
-    ]), perMonth: true },
+    ]), ...figureAmountWords.averageIncome },
   field('totalAssets', 'Tổng tài sản', 'money', ['Tài sản', 'Tổng tài sản (đồng)']),
   field('managers', 'Số cán bộ quản lý', 'number', ['Cán bộ quản lý', 'Số CBQL']),
   field('managersWithDegree', 'Số cán bộ quản lý có trình độ cao đẳng trở lên', 'number', ['Cán bộ quản lý có trình độ cao đẳng trở lên', 'Trình độ cao đẳng trở lên', 'CBQL trình độ cao đẳng trở lên']),

@@ -35,9 +35,11 @@ export type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | '
     grouping?: boolean;
     /**
      * An amount in đồng: what the Vietnamese reading refuses is read as the Excel import reads a
-     * list ("1,5 tỷ", "1,500,000"; shared/writtenAmounts.ts), and what it was read as is said.
+     * list ("1,5 tỷ", "1,500,000"; shared/writtenAmounts.ts), and what it was read as is said. A
+     * figure's box gives the reading of its own field (`readFigureAmount`: «lỗ 50 triệu» of a
+     * profit, «3,8 tr/tháng» of an income); true reads any amount (`readWrittenAmount`).
      */
-    writtenAmounts?: boolean;
+    writtenAmounts?: boolean | AmountReading;
     /**
      * Text the field's own reading refuses, read by the form that knows the unit the box is for (a
      * quantity or a price written with a unit: «1,5 tấn», «12.000đ/kg»): a number it takes, with
@@ -52,6 +54,9 @@ export type NumberFieldProps = Omit<TextInputProps, 'value' | 'defaultValue' | '
      */
     doubtBare?: (value: number, typed: string) => string | null;
   };
+
+/** How a box reads an amount written as a list writes one, in đồng; null when it is not one. */
+export type AmountReading = (text: string) => number | null;
 
 /** What a form reads in text written with a unit (`readWithUnit`). */
 export type UnitReading = { value: number; decimals: number; said: string } | { refused: string };
@@ -81,7 +86,7 @@ interface Judged {
 function judge(
   text: string,
   rules: NumberRules,
-  writtenAmounts = false,
+  writtenAmounts: boolean | AmountReading = false,
   readWithUnit?: (text: string) => UnitReading | null,
   doubtBare?: (value: number, typed: string) => string | null,
 ): Judged {
@@ -100,7 +105,7 @@ function judge(
     const unitProblem = checkNumber(withUnit.value, withUnit.decimals, rules);
     return unitProblem ? { value: text, problem: unitProblem } : { value: withUnit.value, problem: null, grouped: formatTypedNumber(withUnit.value, allDigits), saidWithUnit: withUnit.said };
   }
-  const amount = writtenAmounts ? readWrittenAmount(text) : null;
+  const amount = writtenAmounts === false ? null : (writtenAmounts === true ? readWrittenAmount : writtenAmounts)(text);
   if (typedProblem === null || amount === null) return { value: text, problem: typedProblem };
   const amountProblem = checkNumber(amount, Number.isInteger(amount) ? 0 : 1, rules);
   return amountProblem ? { value: text, problem: amountProblem } : { value: amount, problem: null, grouped: formatTypedNumber(amount), readAsAmount: true };
@@ -114,7 +119,7 @@ function judge(
 export function readNumberField(
   text: string,
   rules: NumberRules,
-  writtenAmounts = false,
+  writtenAmounts: boolean | AmountReading = false,
   readWithUnit?: (text: string) => UnitReading | null,
   doubtBare?: (value: number, typed: string) => string | null,
 ): { value: NumberFieldValue; readAsAmount?: string; said?: string } {

@@ -18,7 +18,7 @@ import { messageOf } from '../../api';
 import { NumberField, readNumberField, type NumberFieldValue } from '../../components/NumberField';
 import { formatCount } from '../organization/figures/numbers';
 import { countReading } from '../organization/figures/countReading';
-import { bareAmountDoubt } from '../organization/figures/amountDoubt';
+import { bareAmountDoubt, figureAmountReading } from '../organization/figures/amountDoubt';
 import { confirmProfitAboveRevenue } from '../organization/figures/profitAboveRevenue';
 import { useSaveGridCell } from '../../queries/register';
 import { useGridFill, type CellFill } from './gridPaste';
@@ -148,7 +148,7 @@ export function NumberCell({ row, rowIndex, year, field }: CellProps & { field: 
   useHoldCell(key, unsaved ? { organizationId: row.organizationId, draft, message: state.status === 'error' ? state.message : null, said } : null);
   const money = useMoneyCell(row.organizationId, field === 'revenue' || field === 'profit' ? field : null);
   const rules: NumberRules = { min: field === 'profit' ? null : 0, max: field === 'score' ? 100 : undefined };
-  const writtenAmounts = moneyFields.has(field);
+  const writtenAmounts = moneyFields.has(field) ? figureAmountReading(field) : false;
   const readCount = countReading(t, field);
   const doubtBare = bareAmountDoubt(t, field);
   // What a pasted amount written as a list writes it («1,5 tỷ») was taken as; typed, the field says it.

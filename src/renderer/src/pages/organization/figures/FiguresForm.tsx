@@ -26,7 +26,7 @@ import { useFormSave } from '../../../forms/oneSave';
 import { useSaveFigures } from '../../../queries/register';
 import { countReading } from './countReading';
 import { confirmProfitAboveRevenue, figureOf } from './profitAboveRevenue';
-import { bareAmountDoubt } from './amountDoubt';
+import { bareAmountDoubt, figureAmountReading } from './amountDoubt';
 
 type NumericFigureField = (typeof numericFigureFields)[number];
 
@@ -107,7 +107,7 @@ export function FiguresForm({ organization, existing, takenYears, defaultYear, o
       min={field === 'profit' ? null : 0}
       max={field === 'score' ? 100 : undefined}
       unit={moneyFields.includes(field) ? '₫' : undefined}
-      writtenAmounts={moneyFields.includes(field)}
+      writtenAmounts={moneyFields.includes(field) ? figureAmountReading(field) : false}
       readWithUnit={countReading(t, field)}
       doubtBare={bareAmountDoubt(t, field)}
       {...form.getInputProps(field)}
