@@ -165,3 +165,36 @@ describe('addresses written without commas', () => {
     expect(partedAtTypeWords('ấp 3 Tỉnh lộ 943 xã Vọng Thê huyện Thoại Sơn')).toBe('ấp 3 Tỉnh lộ 943, xã Vọng Thê, huyện Thoại Sơn');
   });
 });
+
+describe('a subtotal without its label', () => {
+  it('passes over a row of numbers alone that each sum their column, and shows one that does not', async () => {
+    const preview = await previewList(
+      await officeList(
+        ['STT', 'Tên HTX', 'Địa chỉ', 'Vốn điều lệ (triệu đồng)', 'Số thành viên'],
+        [
+          ['I', 'HUYỆN THOẠI SƠN'],
+          [1, 'HTX NN Phú Thuận', 'xã Phú Thuận, huyện Thoại Sơn', 500, 25],
+          [2, 'HTX Vọng Thê', 'xã Vọng Thê, huyện Thoại Sơn', 300, 12],
+          // =SUM(D7:D8), =SUM(E7:E8), its «Cộng» forgotten.
+          [null, null, null, { formula: 'SUM(D7:D8)', result: 800 }, { formula: 'SUM(E7:E8)', result: 37 }],
+          ['II', 'TP LONG XUYÊN'],
+          [3, 'HTX Mỹ Bình', 'P. Mỹ Bình, TP Long Xuyên', 200.5, 9],
+          [null, null, null, 200.5, 9],
+          // The whole list's total, typed.
+          [null, null, null, 1000.5, 46],
+          // Numbers that sum nothing: a row whose name was left out, refused with why.
+          [null, null, null, 150, 7],
+          // A row repeating the one before it but for its name and address: its own number sums nothing.
+          [5, null, null, 150, 7],
+        ],
+      ),
+    );
+    expect(preview.page.rows.map((row) => [row.row, row.status])).toEqual([
+      [7, 'valid'],
+      [8, 'valid'],
+      [11, 'valid'],
+      [14, 'invalid'],
+      [15, 'invalid'],
+    ]);
+  });
+});

@@ -58,7 +58,7 @@ import { importProblem } from '../read/problems';
 import type { CellValue, DetectedHeader, MergedRange, OpenedSource, SheetHead, SourceRow } from '../read/types';
 import { cellRef, headerSaysAYear, priceUnitOfHeader, quantityUnitOfHeader, readRow, scaleOfHeader, shownCell, type MappedColumn, type ReadRow } from './cells';
 import { fieldOfHeader, fieldsOf, headerKey, headerSignature, isKnownHeader } from './fields';
-import { filledCells, isFooterRow, isNumbering, isSectionHeading, isTotalsRow } from './rows';
+import { filledCells, isFooterRow, isNumbering, isSectionHeading, isTotalsRow, RunningSums } from './rows';
 import { rememberValues, writtenKey, type ValueMap } from './choices';
 import { yearsOfTitle, type YearRound } from './periods';
 import { notInDistrictWords } from './places';
@@ -657,6 +657,7 @@ async function previewWith(
   const presentSets = new Map<string, ReadonlySet<string>>();
   let lastPresent: ReadonlySet<string> | null = null;
   const mergedDown = new MergedDown(analysisState.mergedDown);
+  const sums = new RunningSums();
   for await (const batch of reader.readRows(path, source, analysis.sheet, {
     fromRow: analysis.dataStartRow,
     // The table ends at its last header: cells right of it are neither mapped nor written back.
@@ -672,7 +673,11 @@ async function previewWith(
       const filled = mergedDown.fill(sourceRow);
       // Subtotals and totals ("Cộng", "Cộng huyện…", "TỔNG CỘNG (12 HTX)") may stand after every
       // section: each is passed over and the rows under it are read on.
-      if (!hasAnyValue(sourceRow, columns) || isTotalsRow(sourceRow)) continue;
+      if (!hasAnyValue(sourceRow, columns)) continue;
+      if (isTotalsRow(sourceRow) || sums.isSumRow(sourceRow)) {
+        sums.total();
+        continue;
+      }
       if (isFooterRow(sourceRow)) {
         if (rows.length > 0) footerRow ??= sourceRow.rowNumber;
         continue;
@@ -687,7 +692,11 @@ async function previewWith(
         }
         continue;
       }
-      if (isSectionHeading(sourceRow)) continue;
+      if (isSectionHeading(sourceRow)) {
+        sums.heading();
+        continue;
+      }
+      sums.add(sourceRow);
       // A second table on the sheet begins with its own header row: shown, refused with why.
       if (isRepeatedHeader(analysis.kind, sourceRow, columns)) {
         const stored: StoredRow = { row: sourceRow.rowNumber, cells: sourceRow.cells, problems: [repeatedHeaderProblem(sourceRow.rowNumber)] };

@@ -129,3 +129,48 @@ export function isFooterRow(row: SourceRow): boolean {
   }
   return filled;
 }
+
+/**
+ * The sums of each column's numbers over the rows of data read, to tell a subtotal or total row
+ * written without its label: numbers alone, each the sum of its column since the last heading, the
+ * last total, or the list's start (a «=SUM(…)» under each column, its label forgotten or in a
+ * column not mapped). Such a row is passed over as a labelled one is, where it was refused for
+ * want of a name.
+ */
+export class RunningSums {
+  private readonly sums = { sinceHeading: new Map<number, number>(), sinceTotal: new Map<number, number>(), all: new Map<number, number>() };
+
+  /** A row of data: its numbers count in every sum. */
+  add(row: SourceRow): void {
+    row.cells.forEach((value, index) => {
+      if (typeof value !== 'number') return;
+      for (const sums of Object.values(this.sums)) sums.set(index, (sums.get(index) ?? 0) + value);
+    });
+  }
+
+  /** A section heading: the sums of its section start. */
+  heading(): void {
+    this.sums.sinceHeading.clear();
+  }
+
+  /** A total, with or without its label: the sums of the next start. */
+  total(): void {
+    this.sums.sinceHeading.clear();
+    this.sums.sinceTotal.clear();
+  }
+
+  /**
+   * Numbers alone, at least two, each the sum of its column — every filled cell, mapped or not: a
+   * row of data repeating the one before it has its own number (STT), which sums nothing.
+   */
+  isSumRow(row: SourceRow): boolean {
+    const filled = filledCells(row);
+    if (filled.length < 2 || filled.some((cell) => typeof cell.value !== 'number')) return false;
+    return Object.values(this.sums).some((sums) => filled.every((cell) => sameAmount(cell.value as number, sums.get(cell.index))));
+  }
+}
+
+/** Equal but for what floating point leaves of a sum (0.1 + 0.2). */
+function sameAmount(value: number, sum: number | undefined): boolean {
+  return sum !== undefined && Math.abs(value - sum) <= 1e-9 * Math.max(1, Math.abs(sum));
+}
