@@ -87,6 +87,8 @@ describe('headers as offices word them', () => {
     ['Ngành nghề SXKD chính', 'sectorCode'],
     ['Lĩnh vực kinh doanh chính', 'sectorCode'],
     ['Số điện thoại chính', 'phone'],
+    ['Ứng dụng CNC', 'highTech'],
+    ['CNC', 'highTech'],
   ])('maps «%s» to %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });

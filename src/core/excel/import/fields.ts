@@ -367,14 +367,15 @@ export function fieldOfHeader(kind: ImportKind, header: string): string | null {
 /**
  * A folded header in the words the headers above are listed in, when it words them otherwise;
  * null when it does not. A cooperative's certificate is a «Giấy chứng nhận đăng ký hợp tác xã»
- * (GCN ĐKHTX), what other lists call the «đăng ký kinh doanh» (ĐKKD); a person's column is often
- * headed by «Họ tên» before the role ("Họ tên Chủ tịch HĐQT kiêm Giám đốc"), which names the
- * same column as the role alone, and a column of the main one of several by «chính» after it
- * ("Ngành nghề SXKD chính") names the column without it.
+ * (GCN ĐKHTX), what other lists call the «đăng ký kinh doanh» (ĐKKD); «CNC» is «công nghệ cao»
+ * ("Ứng dụng CNC"); a person's column is often headed by «Họ tên» before the role ("Họ tên Chủ
+ * tịch HĐQT kiêm Giám đốc"), which names the same column as the role alone, and a column of the
+ * main one of several by «chính» after it ("Ngành nghề SXKD chính") names the column without it.
  */
 function otherWording(key: string): string | null {
   const reworded = key
     .replace(/\bdkhtx\b/g, 'dkkd')
+    .replace(/\bcnc\b/g, 'cong nghe cao')
     .replace(/\bdang ky (?:htx|hop tac xa)\b/g, 'dang ky')
     .replace(/^ho (?:va )?ten (?=\S)/, '')
     .replace(/(?<=\S) chinh$/, '');
