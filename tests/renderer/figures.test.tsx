@@ -191,7 +191,10 @@ describe('yearly figures tab', () => {
 
     expect(await within(dialog).findByText('Không được là số âm.')).toBeTruthy();
     expect(within(dialog).getByText('Phải từ 0 đến 100.')).toBeTruthy();
-    expect(within(dialog).getByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toBeTruthy();
+    // A fraction of a đồng was most likely a sum in triệu: the message says how to write it.
+    expect(
+      within(dialog).getByText('«1.250,75»: số tiền tính bằng đồng không có phần lẻ. Nếu số đang tính bằng triệu đồng, hãy gõ «1.250,75 triệu»; bằng nghìn đồng, «1.250,75 nghìn».'),
+    ).toBeTruthy();
     expect([members.value, score.value, revenue.value, profit.value]).toEqual(['-12', '150', '1.250,75', '-50.000.000']);
     expect(invoke).not.toHaveBeenCalledWith('figures:save', expect.anything());
 

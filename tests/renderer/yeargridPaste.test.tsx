@@ -439,7 +439,8 @@ describe('year grid: money as the Excel import reads it', () => {
     workers.focus();
     fireEvent.change(workers, { target: { value: '1,500' } });
     fireEvent.blur(workers);
-    await waitFor(() => expect(screen.getAllByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toHaveLength(2));
+    expect(await screen.findByText('«1,5»: số tiền tính bằng đồng không có phần lẻ. Nếu số đang tính bằng triệu đồng, hãy gõ «1,5 triệu»; bằng nghìn đồng, «1,5 nghìn».')).toBeTruthy();
+    expect(screen.getByText('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.')).toBeTruthy();
     expect(saves()).toEqual([]);
   });
 });

@@ -134,7 +134,7 @@ const numberWithWords = /^[-\u2212\d.,\s]*\d[\d.,\s]*\p{L}/u;
 /** What Excel shows in a cell whose formula failed, copied with the cells around it: «#N/A», «#REF!», «#DIV/0!». */
 const excelError = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
 
-function messageOf(problem: NumberProblem, text: string, t: TFunction, unit: ReactNode, rules: NumberRules, grouping: boolean): string {
+function messageOf(problem: NumberProblem, text: string, t: TFunction, unit: ReactNode, rules: NumberRules, grouping: boolean, money: boolean): string {
   // Bounds as the field writes its numbers: a year is 2000, not 2.000.
   const shown = (value: number) => formatTypedNumber(value, allDigits, grouping);
   switch (problem.code) {
@@ -149,6 +149,9 @@ function messageOf(problem: NumberProblem, text: string, t: TFunction, unit: Rea
       return t(`fields.number.${problem.code}`, { text: text.trim() });
     case 'tooManyDecimals':
       return t('fields.number.tooManyDecimals', { decimals: problem.decimals });
+    case 'notInteger':
+      // «35,5» in a box of đồng was most often copied from a report in triệu: say how to write that.
+      return money ? t('fields.number.moneyFraction', { text: text.trim() }) : t('fields.number.notInteger');
     case 'outOfRange':
       return t('fields.number.outOfRange', { min: shown(problem.min), max: shown(problem.max) });
     case 'belowMin':
@@ -206,7 +209,7 @@ export function NumberField({
   useEffect(() => {
     if (reread !== undefined) onChange?.(reread);
   }, [reread, onChange]);
-  const problem = judged.problem && (revealed || error) ? (judged.refusedWithUnit ?? messageOf(judged.problem, text, t, unit, rules, grouping)) : null;
+  const problem = judged.problem && (revealed || error) ? (judged.refusedWithUnit ?? messageOf(judged.problem, text, t, unit, rules, grouping, writtenAmounts !== false)) : null;
   const unitWidth = typeof unit === 'string' ? Math.max(28, unit.length * 8 + 16) : undefined;
 
   return (

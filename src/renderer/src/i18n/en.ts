@@ -87,6 +87,7 @@ export const en: Translations = {
       dotGrouping: '“{{text}}”: a dot only separates thousands (1.250); decimals go after a comma (1,5).',
       tooLarge: '“{{text}}” is larger than allowed.',
       notInteger: 'Whole numbers only, nothing after a comma.',
+      moneyFraction: '“{{text}}”: an amount in đồng has no fraction. If it is in millions, type “{{text}} triệu”; in thousands, “{{text}} nghìn”.',
       tooManyDecimals: 'At most {{decimals}} digits after the comma.',
       negative: 'Cannot be negative.',
       notPositive: 'Must be greater than 0.',

@@ -90,6 +90,7 @@ export const vi = {
       dotGrouping: '«{{text}}»: dấu chấm chỉ dùng để ngăn cách hàng nghìn (1.250); phần lẻ ghi sau dấu phẩy (1,5).',
       tooLarge: '«{{text}}» lớn quá mức cho phép.',
       notInteger: 'Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.',
+      moneyFraction: '«{{text}}»: số tiền tính bằng đồng không có phần lẻ. Nếu số đang tính bằng triệu đồng, hãy gõ «{{text}} triệu»; bằng nghìn đồng, «{{text}} nghìn».',
       tooManyDecimals: 'Chỉ ghi tối đa {{decimals}} chữ số sau dấu phẩy.',
       negative: 'Không được là số âm.',
       notPositive: 'Phải lớn hơn 0.',
