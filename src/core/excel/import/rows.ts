@@ -142,10 +142,14 @@ export class RunningSums {
 
   /** A row of data: its numbers count in every sum. */
   add(row: SourceRow): void {
-    row.cells.forEach((value, index) => {
-      if (typeof value !== 'number') return;
-      for (const sums of Object.values(this.sums)) sums.set(index, (sums.get(index) ?? 0) + value);
-    });
+    const { sinceHeading, sinceTotal, all } = this.sums;
+    for (let index = 0; index < row.cells.length; index++) {
+      const value = row.cells[index];
+      if (typeof value !== 'number') continue;
+      sinceHeading.set(index, (sinceHeading.get(index) ?? 0) + value);
+      sinceTotal.set(index, (sinceTotal.get(index) ?? 0) + value);
+      all.set(index, (all.get(index) ?? 0) + value);
+    }
   }
 
   /** A section heading: the sums of its section start. */
@@ -164,9 +168,17 @@ export class RunningSums {
    * row of data repeating the one before it has its own number (STT), which sums nothing.
    */
   isSumRow(row: SourceRow): boolean {
-    const filled = filledCells(row);
-    if (filled.length < 2 || filled.some((cell) => typeof cell.value !== 'number')) return false;
-    return Object.values(this.sums).some((sums) => filled.every((cell) => sameAmount(cell.value as number, sums.get(cell.index))));
+    // Asked of every row of a list: the cells are looked at as they are, without a copy, and a row
+    // with a word in it (nearly every row of data) is answered at that cell.
+    let numbers = 0;
+    for (const value of row.cells) {
+      if (typeof value === 'number') numbers += 1;
+      else if (value !== null && (typeof value !== 'string' || value.trim() !== '')) return false;
+    }
+    if (numbers < 2) return false;
+    return Object.values(this.sums).some((sums) =>
+      row.cells.every((value, index) => typeof value !== 'number' || sameAmount(value, sums.get(index))),
+    );
   }
 }
 
