@@ -200,3 +200,28 @@ describe('a subtotal without its label', () => {
     ]);
   });
 });
+
+describe('a list of tổ hợp tác', () => {
+  it.each([
+    ['Tên tổ hợp tác', 'tht'],
+    ['Tên THT', 'tht'],
+    ['Tên HTX', 'htx'],
+    ['Tên đơn vị', 'htx'],
+  ])('stores a group whose name says no kind under «%s» as %s, and one whose name says it as that', async (header, kind) => {
+    const bytes = await officeList(
+      ['STT', header, 'Địa chỉ', 'Tổ trưởng'],
+      [
+        [1, 'Tổ sản xuất lúa ấp 3', 'xã Phú Thuận, huyện Thoại Sơn', 'Nguyễn Văn A'],
+        [2, 'HTX Nông nghiệp Vọng Thê', 'xã Vọng Thê, huyện Thoại Sơn', 'Lê Văn C'],
+      ],
+    );
+    const { jobId, analysis } = await analyze(app, stage(app, 'DS THT 2025.xlsx', bytes), 'organizations');
+    const { jobId: previewJobId } = await previewOf(app, jobId, proposedMapping(analysis));
+    await commitOf(app, { previewJobId, decisions: [] });
+    const stored = app.ctx.db.select({ name: organizations.name, kind: organizations.kind }).from(organizations).orderBy(organizations.id).all();
+    expect(stored).toEqual([
+      { name: 'Tổ sản xuất lúa ấp 3', kind },
+      { name: 'HTX Nông nghiệp Vọng Thê', kind: 'htx' },
+    ]);
+  });
+});

@@ -853,12 +853,26 @@ const organizationSnapshotKeys = Object.keys(organizationSnapshot(new Proxy({}, 
 // ---------------------------------------------------------------------------------------------
 // Organizations
 
+/**
+ * The kind the header of a list's name column names, after «Tên»: a list of tổ hợp tác ("Tên tổ
+ * hợp tác", "Tên THT") names its groups without the words, "Tổ sản xuất lúa ấp 3". A header of
+ * several kinds ("Tên HTX/THT") names the first; one of none ("Tên đơn vị"), nothing.
+ */
+function kindOfNameColumn(scope: ImportScope): OrganizationKind | undefined {
+  const header = scope.columns.find((column) => column.field.key === 'name')?.header.split(' - ').at(-1) ?? '';
+  return organizationKindOfName(header.normalize('NFC').replace(/^\s*tên\s+/iu, ''));
+}
+
 /** The organization input the register form would send, from the row's values. */
 function organizationCandidate(scope: ImportScope, read: ReadRow, place: PlaceReading, enterprise: EnterpriseReading | null) {
   const kindText = text(read, 'kind');
-  // A list of cooperatives seldom says so on every row: a name without a kind word is an HTX. An
-  // enterprise's kind is not offered as a value to choose: the row is refused (`enterpriseOf`).
-  const kind = ((kindText && enterprise?.field !== 'kind' ? scope.choices.read('kind', kindText) : null) ?? organizationKindOfName(text(read, 'name')) ?? 'htx') as OrganizationKind;
+  // A list of cooperatives seldom says so on every row: a name without a kind word is of the kind
+  // its column's header names ("Tên tổ hợp tác"), else an HTX. An enterprise's kind is not offered
+  // as a value to choose: the row is refused (`enterpriseOf`).
+  const kind = ((kindText && enterprise?.field !== 'kind' ? scope.choices.read('kind', kindText) : null) ??
+    organizationKindOfName(text(read, 'name')) ??
+    kindOfNameColumn(scope) ??
+    'htx') as OrganizationKind;
   const coded = (key: 'sectorCode' | 'sizeClass') => {
     const written = text(read, key);
     return written ? scope.choices.read(key, written) : null;
