@@ -89,6 +89,9 @@ describe('headers as offices word them', () => {
     ['Số điện thoại chính', 'phone'],
     ['Ứng dụng CNC', 'highTech'],
     ['CNC', 'highTech'],
+    // A tổ hợp tác's members are its tổ viên.
+    ['Số tổ viên', 'membersOfficial'],
+    ['Tổ viên', 'membersOfficial'],
   ])('maps «%s» to %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });

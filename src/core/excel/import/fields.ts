@@ -103,7 +103,7 @@ const districtHeaders = [
 const phoneHeaders = ['Số điện thoại', 'SĐT', 'Số ĐT', 'ĐT', 'Điện thoại liên hệ', 'Số điện thoại liên hệ', 'SĐT liên hệ', 'ĐT liên hệ', 'Điện thoại di động', 'Di động', 'Điện thoại cố định'];
 /** Yearly figures an organizations list often carries beside each organization. */
 const figureFieldsInList = (): ImportField[] => [
-  field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức', 'Số xã viên', 'Xã viên', 'Tổng số TV']),
+  field('membersOfficial', 'Số thành viên chính thức', 'number', ['Số thành viên', 'Thành viên chính thức', 'Tổng số thành viên', 'Số TV', 'Số TV chính thức', 'Thành viên', 'TV chính thức', 'Số xã viên', 'Xã viên', 'Tổng số TV', 'Số tổ viên', 'Tổ viên']),
   field('membersAssociate', 'Số thành viên liên kết', 'number', ['Thành viên liên kết', 'TV liên kết', 'Số TV liên kết']),
   field('workers', 'Số lao động thường xuyên', 'number', ['Lao động thường xuyên', 'Số lao động', 'Lao động', 'LĐ thường xuyên', 'Số LĐ', 'Số lao động thường xuyên (người)']),
   field('revenue', 'Doanh thu', 'money', ['Doanh thu (đồng)', 'Tổng doanh thu', 'Doanh thu năm']),
