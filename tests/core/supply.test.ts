@@ -412,6 +412,19 @@ describe('demands and suggestions', () => {
     expect((await call(app, 'offers:get', { id: offers.a.id })).remaining).toBe(75);
   });
 
+  it('never suggests to a member that both sells and buys its own offer or demand, nor connects it with itself', async () => {
+    const offers = await riceOffers();
+    // HTX Vĩnh Bình (riceA) sells rice and buys it too, for a mill order it cannot fill alone.
+    const own = await call(app, 'demands:create', demand({ buyer: { kind: 'organization', id: ids.riceA }, requirements: [] }));
+    const suggested = (await call(app, 'demands:suggestOffers', { id: own.id })).map((suggestion) => suggestion.item.id);
+    expect(suggested).not.toContain(offers.a.id);
+    expect(suggested).toContain(offers.b.id);
+    expect((await call(app, 'offers:suggestDemands', { id: offers.a.id })).map((suggestion) => suggestion.item.id)).not.toContain(own.id);
+    expect((await call(app, 'offers:suggestDemands', { id: offers.b.id })).map((suggestion) => suggestion.item.id)).toContain(own.id);
+    const refused = await callFailing(app, 'connections:create', { offerId: offers.a.id, demandId: own.id, quantity: 5, unitCode: 'tan', channelCode: 'cho_dau_moi', connectedOn: '2026-05-20' });
+    expect(refused.message).toBe('Bên bán và bên mua là cùng một tổ chức; không kết nối nguồn cung với nhu cầu của chính tổ chức đó. Hãy chọn nhu cầu của bên mua khác.');
+  });
+
   it('says what remains in the own unit of an offer or demand, to the kilogram of a tonne: nothing when less is left', async () => {
     const offers = await riceOffers();
     const wanted = await call(app, 'demands:create', demand({ requirements: [] }));

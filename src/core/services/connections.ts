@@ -197,6 +197,10 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
   if (before !== null && before.commitmentId !== null && input.unitCode !== before.unitCode) {
     issues.push({ path: 'unitCode', message: 'Kết nối đã thành thỏa thuận, giao hàng tính theo đơn vị này; không đổi đơn vị được.' });
   }
+  // A member that both sells and buys is not connected with itself: no sale, and no agreement to draw up.
+  if (demand.organizationId !== null && demand.organizationId === offer.organizationId) {
+    issues.push({ path: 'demandId', message: 'Bên bán và bên mua là cùng một tổ chức; không kết nối nguồn cung với nhu cầu của chính tổ chức đó. Hãy chọn nhu cầu của bên mua khác.' });
+  }
   if (input.connectedOn > today) issues.push({ path: 'connectedOn', message: `Ngày kết nối không được sau hôm nay (${formatIsoDateVi(today)}).` });
   for (const [row, what, party] of [
     [offer, 'Nguồn cung', 'Bên bán'],

@@ -13,9 +13,11 @@
  *   it takes off 12 points from 20% above on, less as it comes closer; a price not given on either
  *   side takes nothing off and says so.
  * Only what can be connected is suggested: not withdrawn, not in the trash, something left, a unit
- * that converts exactly, a seller still in business, windows that share a day from today on.
+ * that converts exactly, a seller still in business, windows that share a day from today on, and
+ * another party — a member that both sells and buys is never suggested its own offer or demand
+ * (`checkConnection` refuses connecting one with itself).
  */
-import { and, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { DemandSummary, OfferSummary, Suggestion, SuggestionReason } from '../../shared/contracts/supply';
 import { baseOf, convertPrice, convertQuantity, isConnectable, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
 import { daysBetween } from '../../shared/dates';
@@ -231,6 +233,8 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
     or(isNull(supplyOffers.availableUntil), gte(supplyOffers.availableUntil, start)),
     notInTrash(organizations),
     supplyOpenOn(supplyOffers, today),
+    // A member buying is not its own seller.
+    demand.organizationId === null ? undefined : ne(supplyOffers.organizationId, demand.organizationId),
   );
   const candidates = ctx.db
     .select({
@@ -327,6 +331,8 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
     or(isNull(supplyDemands.neededUntil), gte(supplyDemands.neededUntil, offered.from)),
     supplyOpenOn(supplyDemands, today),
     buyerNotInTrash(supplyDemands),
+    // A member selling is not its own buyer.
+    or(isNull(supplyDemands.organizationId), ne(supplyDemands.organizationId, offer.organizationId)),
   );
   const candidates = ctx.db
     .select({
