@@ -228,3 +228,38 @@ describe('a list of tổ hợp tác', () => {
     ]);
   });
 });
+
+describe('a count or an amount written as an estimate', () => {
+  it('is refused saying what to write', async () => {
+    const preview = await previewList(
+      await officeList(
+        ['STT', 'Tên HTX', 'Địa chỉ', 'Vốn điều lệ (triệu đồng)', 'Số thành viên'],
+        [
+          [1, 'HTX NN Phú Thuận', 'xã Phú Thuận, huyện Thoại Sơn', 'khoảng 500', 'khoảng 20'],
+          [2, 'HTX Vọng Thê', 'xã Vọng Thê, huyện Thoại Sơn', 'hơn 1 tỷ', 'trên 15 TV'],
+          // Words that make no number stay «không phải số».
+          [3, 'HTX Mỹ Bình', 'P. Mỹ Bình, TP Long Xuyên', null, 'khoảng vài chục'],
+        ],
+      ),
+    );
+    expect(cellsOf(preview)).toEqual([
+      [
+        6,
+        'invalid',
+        [
+          'D6: Vốn điều lệ: «khoảng 500» không phải một số chính xác; hãy ghi đúng số, không kèm «khoảng».',
+          'E6: Số thành viên chính thức: «khoảng 20» không phải một số chính xác; hãy ghi đúng số, không kèm «khoảng».',
+        ],
+      ],
+      [
+        7,
+        'invalid',
+        [
+          'D7: Vốn điều lệ: «hơn 1 tỷ» không phải một số chính xác; hãy ghi đúng số, không kèm «hơn».',
+          'E7: Số thành viên chính thức: «trên 15 TV» không phải một số chính xác; hãy ghi đúng số, không kèm «trên».',
+        ],
+      ],
+      [8, 'invalid', ['E8: Số thành viên chính thức: «khoảng vài chục» không phải số.']],
+    ]);
+  });
+});

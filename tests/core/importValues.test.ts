@@ -110,7 +110,7 @@ describe('money in the unit its header names', () => {
       [2, 'valid', []],
       [3, 'valid', []],
       [4, 'valid', []],
-      [5, 'invalid', ['C5: Vốn điều lệ: «khoảng 2 tỷ» không phải số.']],
+      [5, 'invalid', ['C5: Vốn điều lệ: «khoảng 2 tỷ» không phải một số chính xác; hãy ghi đúng số, không kèm «khoảng».']],
       [6, 'valid', []],
       [7, 'valid', []],
     ]);
@@ -262,7 +262,7 @@ describe('counts of people written with their noun', () => {
       [2, 'valid', []],
       [3, 'valid', []],
       [4, 'invalid', ['C4: Số thành viên chính thức: «25 người/tổ» không phải số.']],
-      [5, 'invalid', ['C5: Số thành viên chính thức: «14 tấn» không phải số.', 'D5: Số thành viên liên kết: «khoảng 14» không phải số.', 'E5: Số lao động thường xuyên: «12 hộ» không phải số.']],
+      [5, 'invalid', ['C5: Số thành viên chính thức: «14 tấn» không phải số.', 'D5: Số thành viên liên kết: «khoảng 14» không phải một số chính xác; hãy ghi đúng số, không kèm «khoảng».', 'E5: Số lao động thường xuyên: «12 hộ» không phải số.']],
     ]);
     expect(preview.page.rows[0]?.notes.map((note) => `${note.cell}: ${note.message}`)).toEqual([
       'C2: Số thành viên chính thức: «25 người» ghi nhận là 25.',
@@ -644,7 +644,7 @@ describe('values written among words', () => {
     expect(problemsOf(preview)).toEqual([
       [2, 'valid', []],
       [3, 'valid', []],
-      [4, 'invalid', ['D4: Ngày thành lập: «Thành lập 01/4/2018, đổi tên 20/5/2021» không phải ngày dạng dd/mm/yyyy.', 'E4: Số thành viên chính thức: «~30» không phải số.']],
+      [4, 'invalid', ['D4: Ngày thành lập: «Thành lập 01/4/2018, đổi tên 20/5/2021» không phải ngày dạng dd/mm/yyyy.', 'E4: Số thành viên chính thức: «~30» không phải một số chính xác; hãy ghi đúng số, không kèm «~».']],
       [5, 'invalid', ['C5: Thư điện tử không đúng dạng (ví dụ: lienminh@angiang.gov.vn).']],
       [6, 'valid', []],
     ]);

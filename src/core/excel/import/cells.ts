@@ -410,6 +410,19 @@ const estimateBefore = /^(?:khoảng|khoang|ước tính|ước khoảng|ước|
 const quantityRange = /^(\d[\d.,]*)\s*[-–—]\s*(\d[\d.,]*)\s*(.*)$/u;
 
 /**
+ * Why a count or an amount written as an estimate or a floor ("khoảng 20", "hơn 2 tỷ") is refused,
+ * where the words before a number the field reads are all that is wrong: what a report states is
+ * a number, not «khoảng» one (a quantity, an estimate by nature, is read: `quantityOf`). Null when
+ * the cell is not such a number.
+ */
+function estimateRefused(field: ImportField, column: MappedColumn, shown: string): string | null {
+  const estimate = estimateBefore.exec(shown);
+  const rest = estimate ? shown.slice(estimate[0].length) : '';
+  if (!estimate || rest === '' || (bareNumber(rest) === null && numberInWords(field, rest, column) === null)) return null;
+  return `«${shown}» không phải một số chính xác; hãy ghi đúng số, không kèm «${estimate[0].trim()}».`;
+}
+
+/**
  * A quantity as supply lists write one: with its unit ("1,5 tấn"), as an estimate or a floor
  * ("khoảng 20 tấn", "hơn 5 tấn": the number), or as a range ("50-60 tấn": its lower end, what can
  * be counted on); null when it is not one. A quantity is an estimate by nature, unlike an amount
@@ -651,7 +664,7 @@ export function readRow(
           if (inWords.unit !== undefined) (read.units ??= new Map()).set(field.key, inWords.unit);
           if (inWords.upper !== undefined) (read.upperEnds ??= new Map()).set(field.key, inWords.upper);
           if (inWords.note !== undefined) notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ${inWords.note}.` });
-        } else if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${parsed.error}` });
+        } else if (parsed && 'error' in parsed) problems.push({ cell: cellOf(column, row), message: `${field.label}: ${estimateRefused(field, column, shown) ?? parsed.error}` });
         else if (parsed) {
           // A formula's result carries float noise Excel does not show (6000000.000000001): the
           // value is read to the 15 significant digits Excel shows. A whole number under 10^15 has
