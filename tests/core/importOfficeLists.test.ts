@@ -263,3 +263,24 @@ describe('a count or an amount written as an estimate', () => {
     ]);
   });
 });
+
+describe('rows numbered in the name cell', () => {
+  it('reads the name without its number, and says so, where a kind word follows it', async () => {
+    const preview = await previewList(
+      await officeList(
+        ['Tên HTX', 'Địa chỉ'],
+        [
+          ['1. HTX NN Phú Thuận', 'xã Phú Thuận, huyện Thoại Sơn'],
+          ['12) Tổ hợp tác rau an toàn ấp 3', 'xã Vọng Thê, huyện Thoại Sơn'],
+          // A number that is part of the name stays.
+          ['3/2 Vĩnh Trạch', 'xã Vĩnh Trạch, huyện Thoại Sơn'],
+        ],
+      ),
+    );
+    expect(cellsOf(preview)).toEqual([
+      [6, 'valid', ['A6: Tên tổ chức: «1. HTX NN Phú Thuận» ghi nhận là «HTX NN Phú Thuận» (bỏ số thứ tự ở đầu).']],
+      [7, 'valid', ['A7: Tên tổ chức: «12) Tổ hợp tác rau an toàn ấp 3» ghi nhận là «Tổ hợp tác rau an toàn ấp 3» (bỏ số thứ tự ở đầu).']],
+      [8, 'valid', []],
+    ]);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { formatCount, formatDecimal, formatMoney, formatQuantity } from '../../../shared/format';
 import { foldText, formatIsoDateVi } from '../../../shared/text';
+import { organizationKindOfName } from '../../../shared/names';
 import { emailAddressesOf } from '../../../shared/typed';
 import { aMonth, amountInWords, aYear, countInWords, isCountField, lossBefore, type CountField } from '../../../shared/writtenAmounts';
 import { isoOfExcelSerial, parseDateCell, parseNumberCell } from '../read/values';
@@ -396,6 +397,9 @@ function countOf(text: string, field: CountField): number | null {
   return bareNumber(text) ?? countInWords(text, field);
 }
 
+/** A row's number before a name, as a list numbers its rows in the name cell: "1. HTX …", "12) Tổ hợp tác …", "3 - HTX …". */
+const numberedName = /^\d{1,4}\s*[.)\-–]\s*(\S.*)$/u;
+
 /** A count with a remark in brackets after it: "25 (10 nữ)", "30 người (trong đó 12 nữ)". */
 const countWithRemark = /^(.*?\S)\s*\([^()]*\)$/u;
 
@@ -601,7 +605,16 @@ export function readRow(
       continue;
     }
     switch (field.type) {
-      case 'text':
+      case 'text': {
+        // A list without an STT column numbers its rows in the name cell: "1. HTX …", "2) Tổ hợp tác …".
+        const numbered = field.key === 'name' || field.key === 'organizationName' ? numberedName.exec(shown) : null;
+        const name = numbered?.[1];
+        if (name !== undefined && organizationKindOfName(name)) {
+          values.set(field.key, name);
+          notes.push({ cell: cellOf(column, row), message: `${field.label}: «${shown}» ghi nhận là «${name}» (bỏ số thứ tự ở đầu).` });
+        } else values.set(field.key, shown);
+        break;
+      }
       case 'choice':
         values.set(field.key, shown);
         break;
