@@ -182,6 +182,32 @@ describe('the number boxes of supply–demand connection', { timeout: 60_000 }, 
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ quantity: 50, priceMin: null, priceMax: 15_000 })));
   });
 
+  it('reads a price written in đồng alone per the unit chosen, and says what to type for a range or a quantity per month', async () => {
+    const invoke = await fillDemand();
+    const quantity = numberBox(/^Số lượng/);
+    // A supermarket's «2 tấn/tháng»: the box holds the whole quantity of the period.
+    typeKeys(quantity, '500 kg/tháng');
+    expect(
+      screen.getByText('«500 kg/tháng» là số lượng mỗi tháng; ô này ghi tổng số lượng của cả thời gian (từ ngày – đến ngày). Ví dụ 500 kg mỗi tháng trong 3 tháng: ghi 1.500 và chọn đơn vị kg. Mức mỗi tháng có thể ghi vào Ghi chú.'),
+    ).toBeTruthy();
+    typeKeys(quantity, '1.500');
+    // A range pasted into one box says which figure goes where, in the unit of the boxes.
+    const from = numberBox(/^Giá từ/);
+    typeKeys(from, '25.000 – 30.000 đ/kg');
+    expect(from.value).toBe('25.000 – 30.000 đ/kg');
+    expect(screen.getByText('«25.000 – 30.000 đ/kg» là một khoảng giá; mỗi ô ghi một giá. Hãy ghi 25.000 ở ô Giá từ và 30.000 ở ô Giá đến (đồng/kg).')).toBeTruthy();
+    saveDemand();
+    await waitFor(() => expect(from.getAttribute('aria-invalid')).toBe('true'));
+    expect(invoke).not.toHaveBeenCalledWith('demands:create', expect.anything());
+    // «25.000đ» and «30 nghìn» are prices in đồng, per the kg the boxes are in.
+    typeKeys(from, '25.000đ');
+    expect(await screen.findByText('«25.000đ» ghi nhận là 25.000 đồng/kg.', { exact: false })).toBeTruthy();
+    typeKeys(numberBox(/^Giá đến/), '30 nghìn');
+    expect(await screen.findByText('«30 nghìn» ghi nhận là 30.000 đồng/kg.', { exact: false })).toBeTruthy();
+    saveDemand();
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('demands:create', expect.objectContaining({ quantity: 1500, unitCode: 'kg', priceMin: 25_000, priceMax: 30_000 })));
+  });
+
   it('takes an OCOP star count from 1 to 5 only', async () => {
     const invoke = await fillDemand();
     typeKeys(numberBox(/^Số lượng/), '50');

@@ -59,6 +59,8 @@ export const supplyVi = {
       otherUnitNoChoice: '«{{text}}» là số lượng theo {{written}}, còn ô này ghi theo {{unit}}: {{figure}} {{written}} là {{converted}} {{unit}}. Hãy ghi {{converted}}.',
       notConvertibleNoChoice: '«{{text}}» là số lượng theo {{written}}, không đổi ra {{unit}} được (hai đơn vị khác loại); hãy ghi số lượng theo {{unit}}.',
       noUnit: '«{{text}}»: hãy chọn đơn vị tính {{written}} ở ô bên cạnh, và ở ô này chỉ ghi số {{figure}}.',
+      /** «2 tấn/tháng»: the box holds the whole quantity, for the whole period. */
+      perPeriod: '«{{text}}» là số lượng mỗi {{period}}; ô này ghi tổng số lượng của cả thời gian (từ ngày – đến ngày). Ví dụ {{figure}} {{written}} mỗi {{period}} trong 3 {{period}}: ghi {{example}} và chọn đơn vị {{written}}. Mức mỗi {{period}} có thể ghi vào Ghi chú.',
     },
     price: {
       read: '«{{text}}» ghi nhận là {{figure}} đồng/{{unit}}.',
@@ -66,6 +68,14 @@ export const supplyVi = {
       notConvertible: '«{{text}}» là giá theo {{written}}, không đổi ra {{unit}} được; hãy ghi giá cho một {{unit}} (đơn vị của số lượng), hoặc đổi đơn vị tính.',
       notConvertibleNoChoice: '«{{text}}» là giá theo {{written}}, không đổi ra {{unit}} được; hãy ghi giá cho một {{unit}} (đơn vị của số lượng).',
       noUnit: '«{{text}}» là giá theo {{written}}; hãy chọn đơn vị tính của số lượng trước, giá ghi cho một đơn vị đó.',
+      /** A price in đồng alone («25.000đ») with no unit chosen yet. */
+      readNoUnit: '«{{text}}» ghi nhận là {{figure}} đồng.',
+      /** A range typed into Giá từ or Giá đến. */
+      range: '«{{text}}» là một khoảng giá; mỗi ô ghi một giá. Hãy ghi {{from}} ở ô Giá từ và {{to}} ở ô Giá đến (đồng/{{unit}}).',
+      rangeNoUnit: '«{{text}}» là một khoảng giá; mỗi ô ghi một giá. Hãy chọn đơn vị tính của số lượng, rồi ghi {{from}} ở ô Giá từ và {{to}} ở ô Giá đến.',
+      /** A range typed where one price goes (a connection's agreed price). */
+      rangeOne: '«{{text}}» là một khoảng giá; ô này ghi một giá đã thỏa thuận cho một {{unit}}, ví dụ {{from}}.',
+      rangeOneNoUnit: '«{{text}}» là một khoảng giá; ô này ghi một giá đã thỏa thuận, ví dụ {{from}}.',
     },
   },
   packaging: 'Quy cách đóng gói',
@@ -536,6 +546,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
       otherUnitNoChoice: '“{{text}}” is a quantity in {{written}}, but this box is in {{unit}}: {{figure}} {{written}} is {{converted}} {{unit}}. Type {{converted}}.',
       notConvertibleNoChoice: '“{{text}}” is a quantity in {{written}}, which does not convert to {{unit}} (units of another kind); type the quantity in {{unit}}.',
       noUnit: '“{{text}}”: choose the unit {{written}} beside, and type only the number {{figure}} here.',
+      perPeriod: '“{{text}}” is a quantity per {{period}}; this box takes the whole quantity for the whole period (from – until). E.g. {{figure}} {{written}} a {{period}} for 3: type {{example}} and choose {{written}}. The rate may go in the note.',
     },
     price: {
       read: '“{{text}}” recorded as {{figure}} đồng per {{unit}}.',
@@ -543,6 +554,11 @@ export const supplyEn: Translations<typeof supplyVi> = {
       notConvertible: '“{{text}}” is a price per {{written}}, which does not convert to {{unit}}; type the price per {{unit}} (the quantity’s unit), or change the unit.',
       notConvertibleNoChoice: '“{{text}}” is a price per {{written}}, which does not convert to {{unit}}; type the price per {{unit}} (the quantity’s unit).',
       noUnit: '“{{text}}” is a price per {{written}}; choose the quantity’s unit first, the price is per one of it.',
+      readNoUnit: '“{{text}}” recorded as {{figure}} đồng.',
+      range: '“{{text}}” is a price range; each box takes one price. Type {{from}} in Price from and {{to}} in Price to (đồng per {{unit}}).',
+      rangeNoUnit: '“{{text}}” is a price range; each box takes one price. Choose the quantity’s unit, then type {{from}} in Price from and {{to}} in Price to.',
+      rangeOne: '“{{text}}” is a price range; this box takes the one price agreed per {{unit}}, e.g. {{from}}.',
+      rangeOneNoUnit: '“{{text}}” is a price range; this box takes the one price agreed, e.g. {{from}}.',
     },
   },
   packaging: 'Packaging',

@@ -7,12 +7,13 @@
 import { useState, type ReactNode } from 'react';
 import { Fieldset, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS } from '../../../../shared/agreements';
+import { QUANTITY_DECIMALS, QUANTITY_ENTRY_DECIMALS, roundQuantity } from '../../../../shared/agreements';
 import type { TFunction } from 'i18next';
 import type { Unit } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { convertPrice, convertQuantity, endedPartyRefusal, productGroupOf, unitOfText } from '../../../../shared/supply';
 import { formatTypedNumber, readTypedNumber } from '../../../../shared/typed';
+import { readWrittenAmount } from '../../../../shared/writtenAmounts';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
 import { LabelledSelect } from '../../components/LabelledSelect';
 import { NumberField, type NumberFieldProps, type UnitReading } from '../../components/NumberField';
@@ -161,12 +162,33 @@ function ProductGroupSelect({ value, error, onPick }: { value: string | null; er
 
 /**
  * A figure written with a unit of Danh mục: a quantity «1,5 tấn», «1.500kg»; a price in đồng per the
- * unit «12.000đ/kg», «12.000 đồng / kg», «12.000₫/kg».
+ * unit «12.000đ/kg», «12.000 đồng / kg», «12.000₫/kg», «25 nghìn/kg».
  */
 const writtenWithUnit = {
   quantity: /^(.*\d)\s*(\p{L}[\p{L}\s.]*)$/u,
-  price: /^(.*\d)\s*(?:đ|đồng|₫|vnđ|vnd)?\s*\/\s*(\p{L}[\p{L}\s.]*)$/iu,
+  price: /^(.*\S)\s*\/\s*(\p{L}[\p{L}\s.]*)$/u,
 };
+
+/** The words of đồng a price may end with: «25.000đ», «25.000 đồng», «25.000₫», «25.000 VNĐ». */
+const dong = /\s*(?:đ|đồng|₫|vnđ|vnd)\.?$/iu;
+
+/** A quantity for each day, week, month… («2 tấn/tháng»): `written` is the unit, `per` the period. */
+const quantityPerPeriod = /^(.*\d)\s*(\p{L}[\p{L}\s.]*?)\s*(?:\/|mỗi|một|trên)\s*(ngày|tuần|tháng|quý|năm|vụ)\.?$/iu;
+
+/** A price range written in one box: «25.000 – 30.000 đ/kg», «25.000đ-30.000đ», «25 đến 30 nghìn». */
+const priceRange = /^(.+?)\s*(?:–|—|-|~|đến|tới)\s*(.+)$/iu;
+
+/**
+ * A price's figure, in whole đồng: typed as Vietnamese write numbers («25.000»), with đồng after it
+ * («25.000đ»), or as a list writes an amount («25 nghìn», «1,2 triệu»); null when it is none.
+ */
+function priceFigure(written: string): { value: number; decimals: number; text: string } | null {
+  const bare = written.trim().replace(dong, '');
+  const typed = readTypedNumber(bare);
+  if (typed.kind === 'number') return { value: typed.value, decimals: typed.decimals, text: typed.text };
+  const amount = /\p{L}/u.test(bare) ? readWrittenAmount(bare) : null;
+  return amount === null || !Number.isInteger(amount) || amount < 0 ? null : { value: amount, decimals: 0, text: formatTypedNumber(amount) };
+}
 
 /**
  * What a quantity box, or a price box per one `unit` (the quantity's), makes of text written with a
@@ -176,7 +198,11 @@ const writtenWithUnit = {
  * put in for them, a figure 1.000 times off being the costliest slip; in a unit that does not
  * convert, or with no unit chosen yet, refused saying so. Choosing the unit written instead is
  * suggested only when the box's unit can be set to it (`choices`, the units offered beside the box:
- * every unit of Danh mục unless said). Null when the text is not written so.
+ * every unit of Danh mục unless said). A price written in đồng alone («25.000đ», «25 nghìn») is one
+ * per `unit`, and read so. What the box cannot hold is refused saying what to type: a quantity per
+ * month («2 tấn/tháng», the box holding the whole quantity), a price range in one box (`ofRange`: the
+ * box is one end of a range, Giá từ or Giá đến; else it holds one price). Null when the text is not
+ * written so.
  */
 export function readWithUnit(
   t: TFunction,
@@ -185,11 +211,41 @@ export function readWithUnit(
   unit: Unit | undefined,
   units: readonly Unit[],
   choices: readonly Pick<Unit, 'code'>[] = units,
+  ofRange = false,
 ): UnitReading | null {
-  const match = writtenWithUnit[what].exec(text);
-  const reading = match ? readTypedNumber(match[1] ?? '') : null;
-  const written = match ? unitOfText(units, match[2]?.trim() ?? '') : undefined;
-  if (reading?.kind !== 'number' || !written) return null;
+  if (what === 'quantity') {
+    const perPeriod = quantityPerPeriod.exec(text);
+    const figure = perPeriod ? readTypedNumber(perPeriod[1] ?? '') : null;
+    const perUnit = perPeriod ? unitOfText(units, perPeriod[2]?.trim() ?? '') : undefined;
+    if (figure?.kind === 'number' && perUnit) {
+      const example = formatTypedNumber(roundQuantity(figure.value * 3), QUANTITY_DECIMALS);
+      return { refused: t('supply.withUnit.quantity.perPeriod', { text, figure: figure.text, written: perUnit.name, period: perPeriod?.[3]?.toLowerCase(), example }) };
+    }
+  } else {
+    const range = priceRange.exec(text);
+    if (range) {
+      // The unit written once, after the range, is the unit of both ends.
+      const high = readPrice(range[2] ?? '', units);
+      const lowText = range[1] ?? '';
+      const low = readPrice(high?.written && !lowText.includes('/') ? `${lowText}/${high.written.name}` : lowText, units);
+      if (low && high && (low.written?.code ?? null) === (high.written?.code ?? null)) {
+        const inBox = (price: NonNullable<typeof low>) => (unit && price.written ? convertPrice(price.value, price.written, unit) : price.value);
+        const [from, to] = [inBox(low), inBox(high)];
+        if (from !== null && to !== null) {
+          const words = { text, from: formatTypedNumber(from, 0), to: formatTypedNumber(to, 0), unit: unit?.name ?? '' };
+          return { refused: t(`supply.withUnit.price.${ofRange ? 'range' : 'rangeOne'}${unit ? '' : 'NoUnit'}`, words) };
+        }
+      }
+    }
+  }
+  const reading = what === 'quantity' ? quantityWithUnit(text, units) : readPrice(text, units);
+  if (reading === null) return null;
+  const { written } = reading;
+  if (!written) {
+    // A price in đồng alone, per the quantity's unit.
+    const figure = reading.text;
+    return { value: reading.value, decimals: reading.decimals, said: unit ? t('supply.withUnit.price.read', { text, figure, unit: unit.name }) : t('supply.withUnit.price.readNoUnit', { text, figure }) };
+  }
   const words = { text, written: written.name, figure: reading.text };
   if (!unit) return { refused: t(`supply.withUnit.${what}.noUnit`, words) };
   const inUnit = { ...words, unit: unit.name };
@@ -202,6 +258,38 @@ export function readWithUnit(
   return { refused: t(otherUnit, { ...inUnit, converted: formatTypedNumber(converted, QUANTITY_DECIMALS) }) };
 }
 
+interface WithUnitFigure {
+  value: number;
+  decimals: number;
+  /** The figure as typed, its thousands grouped. */
+  text: string;
+  /** The unit written; none for a price in đồng alone. */
+  written: Unit | undefined;
+}
+
+/** A quantity followed by a unit of Danh mục: «1,5 tấn»; null when it is not one. */
+function quantityWithUnit(text: string, units: readonly Unit[]): WithUnitFigure | null {
+  const match = writtenWithUnit.quantity.exec(text);
+  const reading = match ? readTypedNumber(match[1] ?? '') : null;
+  const written = match ? unitOfText(units, match[2]?.trim() ?? '') : undefined;
+  return reading?.kind === 'number' && written ? { value: reading.value, decimals: reading.decimals, text: reading.text, written } : null;
+}
+
+/**
+ * A price per a unit of Danh mục («12.000đ/kg», «25 nghìn/kg»), or in đồng alone, written so
+ * («25.000đ», «25 nghìn»: not a bare number, which the box reads itself); null when it is neither.
+ */
+function readPrice(text: string, units: readonly Unit[]): WithUnitFigure | null {
+  const match = writtenWithUnit.price.exec(text);
+  if (match) {
+    const figure = priceFigure(match[1] ?? '');
+    const written = unitOfText(units, match[2]?.trim() ?? '');
+    return figure && written ? { ...figure, written } : null;
+  }
+  const figure = priceFigure(text);
+  return figure ? { ...figure, written: undefined } : null;
+}
+
 /**
  * Price from – to, in whole đồng per one of the quantity's unit (`unitCode`), which the labels and
  * the boxes name once it is chosen: a price per kg typed for an offer in tấn would be read 1.000
@@ -212,7 +300,7 @@ export function PriceInputs({ form, unitCode }: { form: InputsOf<'priceMin' | 'p
   const units = useSupplyLookups().data?.units ?? [];
   const unit = units.find((candidate) => candidate.code === unitCode);
   const per = unit ? { label: (which: 'priceMin' | 'priceMax') => t(`supply.priceForm.${which}`, { unit: unit.name }), box: `₫/${unit.name}` } : null;
-  const withUnit = (text: string) => readWithUnit(t, 'price', text, unit, units);
+  const withUnit = (text: string) => readWithUnit(t, 'price', text, unit, units, units, true);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <NumberField
