@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAdminUnits, partedAtTypeWords } from '../../src/core/adminUnits';
 import { organizations } from '../../src/core/db/schema';
 import { fieldOfHeader } from '../../src/core/excel/import/fields';
+import { parseDateCell } from '../../src/core/excel/read/values';
 import type { ImportPreview } from '../../src/shared/contract';
 import { analyze, commitOf, previewOf, proposedMapping, stage } from './importWorkbooks';
 import { AN_GIANG, call, openTestApp, repoRoot } from './support';
@@ -282,5 +283,15 @@ describe('rows numbered in the name cell', () => {
       [7, 'valid', ['A7: Tên tổ chức: «12) Tổ hợp tác rau an toàn ấp 3» ghi nhận là «Tổ hợp tác rau an toàn ấp 3» (bỏ số thứ tự ở đầu).']],
       [8, 'valid', []],
     ]);
+  });
+});
+
+describe('a day written with spaces around its slashes', () => {
+  it.each([
+    ['15 / 3 / 2015', '2015-03-15'],
+    ['15 - 03 - 2015', '2015-03-15'],
+    ['ngày 5 /6/ 2017', '2017-06-05'],
+  ])('reads «%s» as %s', (written, iso) => {
+    expect(parseDateCell(written)).toEqual({ iso });
   });
 });

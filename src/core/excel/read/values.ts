@@ -55,7 +55,8 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
-const dayFirst = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{1,4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+/** A day first, its parts set apart by one of "/", "." or "-" — with spaces around them too, "15 / 3 / 2015". */
+const dayFirst = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,4})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 /** A year of four digits first is never a day: "2024-03-15", also "2024/03/15" as English-language software exports it. */
 const yearFirst = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 /**
