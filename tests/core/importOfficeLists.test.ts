@@ -93,6 +93,7 @@ describe('headers as offices word them', () => {
     // A tổ hợp tác's members are its tổ viên.
     ['Số tổ viên', 'membersOfficial'],
     ['Tổ viên', 'membersOfficial'],
+    ['Ngày chứng thực hợp đồng hợp tác', 'foundedOn'],
   ])('maps «%s» to %s', (header, field) => {
     expect(fieldOfHeader('organizations', header)).toBe(field);
   });

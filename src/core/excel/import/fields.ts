@@ -180,6 +180,9 @@ export const importFields: Record<ImportKind, ImportField[]> = {
       'Ngày TL',
       'Ngày thành lập HTX',
       'Thời gian thành lập',
+      // A tổ hợp tác begins with its cooperation contract, certified by the commune.
+      'Ngày chứng thực hợp đồng hợp tác',
+      'Ngày ký hợp đồng hợp tác',
     ]),
     // Alone, it is the founding date (as its first day); beside a column of the day, the day wins.
     { ...field('foundedYear', 'Năm thành lập', 'date', ['Năm TL', 'Năm thành lập HTX']), fallbackFor: 'foundedOn' },
