@@ -338,13 +338,14 @@ describe('demands and suggestions', () => {
     expect(first?.reasons).toEqual([
       { kind: 'product', met: 'yes', groupName: 'Lúa gạo', similarity: 0.6, otherProduct: 'Gạo ST25' },
       { kind: 'period', met: 'yes', from: '2026-06-15', until: '2026-06-30', coverage: 1 },
-      { kind: 'quality', met: 'yes', none: false, held: [{ kindName: 'VietGAP', stars: null, expiresOn: '2028-01-09' }], missing: [] },
+      { kind: 'quality', met: 'yes', none: false, on: '2026-06-15', held: [{ kindName: 'VietGAP', stars: null, expiresOn: '2028-01-09' }], missing: [] },
       { kind: 'quantity', met: 'yes', available: 80, needed: 50, unitName: 'tấn' },
       { kind: 'place', met: 'yes', sameProvince: true, offerProvinceName: 'Tỉnh An Giang', deliveryProvinceName: 'Tỉnh An Giang' },
       // The buyer gave no price: nothing to compare, nothing taken off.
       { kind: 'price', met: 'unknown', offerMin: 18_000_000, offerMax: null, buyerMin: null, buyerMax: null, unitName: 'tấn' },
     ]);
-    expect(second?.reasons[2]).toEqual({ kind: 'quality', met: 'no', none: false, held: [], missing: [{ kindName: 'VietGAP', minStars: null }] });
+    // Tây Bình's VietGAP, valid today, runs out on 01/06/2026, before the rice is needed: said with its last day.
+    expect(second?.reasons[2]).toEqual({ kind: 'quality', met: 'no', none: false, on: '2026-06-15', held: [], missing: [{ kindName: 'VietGAP', minStars: null, validUntil: '2026-06-01' }] });
     expect(suggestions[2]?.reasons[4]).toEqual({ kind: 'place', met: 'no', sameProvince: false, offerProvinceName: 'Thành phố Hà Nội', deliveryProvinceName: 'Tỉnh An Giang' });
     expect(first?.score).toBeGreaterThan(second?.score ?? 100);
 

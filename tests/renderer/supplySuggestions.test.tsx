@@ -1,6 +1,8 @@
 /**
  * Gợi ý kết nối say, among their reasons, how the price asked stands against what the buyer pays,
- * both per the demand's unit; and, when a side gave no price, which one.
+ * both per the demand's unit; and, when a side gave no price, which one. A certificate required and
+ * missing on the first day needed is said with that day, and with the last day of the one the
+ * seller holds today when it runs out before.
  */
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +71,24 @@ const suggestions: Suggestion<OfferSummary>[] = [
   // 48.000 ₫ a kilogram, said per tonne as the demand is.
   { item: offer(2, 'HTX Tây Bình'), score: 82, reasons: [price('no', 48_000_000, 15_000)] },
   { item: offer(3, 'HTX Phú Thạnh'), score: 94, reasons: [price('unknown', null, 15_000)] },
+  // OCOP 3 sao held until 10/01/2027, the mangoes needed from 01/03/2027; no VietGAP at all.
+  {
+    item: offer(4, 'HTX Xoài cát Hòa Lộc'),
+    score: 60,
+    reasons: [
+      {
+        kind: 'quality',
+        met: 'no',
+        none: false,
+        on: '2027-03-01',
+        held: [],
+        missing: [
+          { kindName: 'OCOP', minStars: 3, validUntil: '2027-01-10' },
+          { kindName: 'VietGAP', minStars: null, validUntil: null },
+        ],
+      },
+    ],
+  },
 ];
 
 describe('Gợi ý nguồn cung', () => {
@@ -88,5 +108,8 @@ describe('Gợi ý nguồn cung', () => {
     expect(await reasonsOf('HTX Vĩnh Bình')).toEqual(['Giá chào 14.000\u00a0₫/tấn, trong mức bên mua trả đến 15.000\u00a0₫/tấn']);
     expect(await reasonsOf('HTX Tây Bình')).toEqual(['Giá chào 48.000.000\u00a0₫/tấn, cao hơn mức bên mua trả đến 15.000\u00a0₫/tấn']);
     expect(await reasonsOf('HTX Phú Thạnh')).toEqual(['Chưa so được giá: nguồn cung chưa ghi giá']);
+    expect(await reasonsOf('HTX Xoài cát Hòa Lộc')).toEqual([
+      'Thiếu OCOP từ 3 sao, VietGAP còn hiệu lực ngày 01/03/2027 (ngày đầu cần hàng); OCOP đang có chỉ còn hiệu lực đến 10/01/2027',
+    ]);
   });
 });

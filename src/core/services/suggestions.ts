@@ -22,7 +22,7 @@ import type { DemandSummary, OfferSummary, Suggestion, SuggestionReason } from '
 import { baseOf, convertPrice, convertQuantity, isConnectable, overlapOf, productSimilarity, remainingQuantity, type Window } from '../../shared/supply';
 import { daysBetween } from '../../shared/dates';
 import { todayIso, type Context } from '../context';
-import { buyerNotInTrash, notInTrash, supplyOpenOn, validOn } from '../db/predicates';
+import { buyerNotInTrash, notInTrash, supplyOpenOn } from '../db/predicates';
 import { certificationKinds, certifications, demandRequirements, organizations, supplyDemands, supplyOffers } from '../db/schema';
 import { connectedQuantity, demandSummaries, offerSummaries, partyInTrash, requireDemand, requireOffer } from './supply';
 import { unitsByCode, type UnitRow } from './supplyLookups';
@@ -88,18 +88,33 @@ function coverageOf(needed: Window, overlap: Window): number {
   return Math.min(1, daysIn({ from: overlap.from, until: overlap.until }) / daysIn({ from: needed.from, until: needed.until }));
 }
 
-function qualityReason(requirements: Requirement[], held: HeldCertificate[]): { reason: SuggestionReason; score: number } {
+/** A certificate valid on `day`: issued by then, not expired before it (`validOn` in the database). */
+function validOnDay(certificate: HeldCertificate, day: string): boolean {
+  return (certificate.issuedOn === null || certificate.issuedOn <= day) && (certificate.expiresOn === null || certificate.expiresOn >= day);
+}
+
+/**
+ * Each required certificate held valid on `on`, the first day the goods are needed; of one missing,
+ * the last day a certificate that would have met it is valid when it runs out before `on` — a
+ * seller holding OCOP until January is told that, not only that it lacks OCOP for March.
+ */
+function qualityReason(requirements: Requirement[], certificates: HeldCertificate[], on: string): { reason: SuggestionReason; score: number } {
   if (requirements.length === 0) {
-    return { reason: { kind: 'quality', met: 'yes', none: true, held: [], missing: [] }, score: 25 };
+    return { reason: { kind: 'quality', met: 'yes', none: true, on, held: [], missing: [] }, score: 25 };
   }
   const found: HeldCertificate[] = [];
-  const missing: { kindName: string; minStars: number | null }[] = [];
+  const missing: { kindName: string; minStars: number | null; validUntil: string | null }[] = [];
   for (const requirement of requirements) {
-    const certificate = held.find(
+    const meets = certificates.filter(
       (candidate) => candidate.kindCode === requirement.kindCode && (requirement.minStars === null || (candidate.stars ?? 0) >= requirement.minStars),
     );
-    if (certificate) found.push(certificate);
-    else missing.push({ kindName: requirement.kindName, minStars: requirement.minStars });
+    const certificate = meets.find((candidate) => validOnDay(candidate, on));
+    if (certificate) {
+      found.push(certificate);
+      continue;
+    }
+    const ranOut = meets.flatMap((candidate) => (candidate.expiresOn !== null && candidate.expiresOn < on ? [candidate.expiresOn] : [])).sort();
+    missing.push({ kindName: requirement.kindName, minStars: requirement.minStars, validUntil: ranOut.at(-1) ?? null });
   }
   const share = found.length / requirements.length;
   return {
@@ -107,6 +122,7 @@ function qualityReason(requirements: Requirement[], held: HeldCertificate[]): { 
       kind: 'quality',
       met: share === 1 ? 'yes' : share > 0 ? 'partly' : 'no',
       none: false,
+      on,
       held: found.map(({ kindName, stars, expiresOn }) => ({ kindName, stars, expiresOn })),
       missing,
     },
@@ -151,6 +167,7 @@ interface Judged {
   needed: Window;
   overlap: Window;
   requirements: Requirement[];
+  /** The seller's certificates of the kinds that matter, valid or not: judged on the first day needed. */
   held: HeldCertificate[];
   /** Both in the demand's unit. */
   available: number;
@@ -169,7 +186,7 @@ interface Judged {
 function judge(facts: Judged): { score: number; reasons: SuggestionReason[] } {
   const similarity = productSimilarity(facts.product, facts.otherProduct);
   const coverage = coverageOf(facts.needed, facts.overlap);
-  const quality = qualityReason(facts.requirements, facts.held);
+  const quality = qualityReason(facts.requirements, facts.held, facts.needed.from);
   const covers = facts.wanted > 0 ? Math.min(1, facts.available / facts.wanted) : 1;
   const price = priceReason(facts.offerPrices, facts.offerUnit, facts.demandPrices, facts.demandUnit);
   const score = 15 + 15 * similarity + 20 * coverage + quality.score + 15 * covers + (facts.sameProvince ? 10 : 0) - price.deduction;
@@ -256,7 +273,8 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
     .where(candidateWhere)
     .all();
   const requirements = readRequirements(ctx, eq(demandRequirements.demandId, demandId));
-  // The certificates that matter, of the candidates' organizations, valid on the first day needed.
+  // The certificates that matter, of the candidates' organizations; which are valid on the first
+  // day needed is judged with the quality (`qualityReason`), which also says of one run out before.
   const candidateSellers = ctx.db
     .select({ organizationId: supplyOffers.organizationId })
     .from(supplyOffers)
@@ -267,7 +285,6 @@ export function suggestOffers(ctx: Context, demandId: number): Suggestion<OfferS
         ctx,
         and(
           inArray(certifications.kindCode, requirements.map((requirement) => requirement.kindCode)),
-          validOn(certifications, start),
           inArray(certifications.organizationId, candidateSellers),
         ),
       )
@@ -370,10 +387,6 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
     const needed: Window = { from: laterOf(demand.neededFrom, today), until: demand.neededUntil };
     const overlap = overlapOf(offered, needed);
     if (available === null || wanted <= 0 || overlap === null) return [];
-    // `validOn` on the demand's own first day, which differs from one demand to the next.
-    const valid = held.filter(
-      (certificate) => (certificate.issuedOn === null || certificate.issuedOn <= needed.from) && (certificate.expiresOn === null || certificate.expiresOn >= needed.from),
-    );
     const sameProvince = demand.deliveryProvinceCode === offer.provinceCode;
     const judged = judge({
       product: offer.product,
@@ -382,7 +395,7 @@ export function suggestDemands(ctx: Context, offerId: number): Suggestion<Demand
       needed,
       overlap,
       requirements: requiredBy.get(demand.id) ?? [],
-      held: valid,
+      held,
       available,
       wanted,
       offerPrices: offer,

@@ -384,8 +384,11 @@ export type SuggestionReason =
       met: 'yes' | 'partly' | 'no';
       /** Nothing was required. */
       none: boolean;
+      /** The day the certificates are judged valid on: the first day the goods are needed, from today on. */
+      on: string;
       held: { kindName: string; stars: number | null; expiresOn: string | null }[];
-      missing: { kindName: string; minStars: number | null }[];
+      /** `validUntil`: the last day of a certificate that would meet it but runs out before `on`; null when none. */
+      missing: { kindName: string; minStars: number | null; validUntil: string | null }[];
     }
   | { kind: 'quantity'; met: 'yes' | 'partly'; available: number; needed: number; unitName: string }
   | { kind: 'place'; met: 'yes' | 'no'; sameProvince: boolean; offerProvinceName: string; deliveryProvinceName: string }

@@ -244,8 +244,10 @@ export const supplyVi = {
     quality: {
       none: 'Không yêu cầu chứng nhận',
       yes: 'Có {{held}}',
-      partly: 'Có {{held}}; thiếu {{missing}}',
-      no: 'Thiếu {{missing}} còn hiệu lực',
+      partly: 'Có {{held}}; thiếu {{missing}} còn hiệu lực ngày {{on}} (ngày đầu cần hàng){{ranOut}}',
+      no: 'Thiếu {{missing}} còn hiệu lực ngày {{on}} (ngày đầu cần hàng){{ranOut}}',
+      /** A certificate that would meet the requirement, running out before the first day needed. */
+      ranOut: '{{kind}} đang có chỉ còn hiệu lực đến {{date}}',
       until: 'còn hiệu lực đến {{date}}',
     },
     quantity: {
@@ -731,8 +733,9 @@ export const supplyEn: Translations<typeof supplyVi> = {
     quality: {
       none: 'No certificate required',
       yes: 'Holds {{held}}',
-      partly: 'Holds {{held}}; lacks {{missing}}',
-      no: 'Lacks a valid {{missing}}',
+      partly: 'Holds {{held}}; lacks {{missing}} valid on {{on}} (the first day needed){{ranOut}}',
+      no: 'Lacks {{missing}} valid on {{on}} (the first day needed){{ranOut}}',
+      ranOut: 'the {{kind}} held is valid only until {{date}}',
       until: 'valid until {{date}}',
     },
     quantity: {

@@ -51,9 +51,14 @@ function useReasonText(): (reason: SuggestionReason) => string {
         const missing = reason.missing
           .map((requirement) => (requirement.minStars === null ? requirement.kindName : `${requirement.kindName} ${t('supply.starsAtLeast', { count: requirement.minStars })}`))
           .join(', ');
-        if (reason.met === 'yes') return t('supply.reason.quality.yes', { held });
-        if (reason.met === 'partly') return t('supply.reason.quality.partly', { held, missing });
-        return t('supply.reason.quality.no', { missing });
+        // A certificate held today that runs out before the goods are needed is said, with its last day.
+        const ranOut = reason.missing
+          .flatMap((requirement) => (requirement.validUntil === null ? [] : [t('supply.reason.quality.ranOut', { kind: requirement.kindName, date: formatDate(requirement.validUntil) })]))
+          .join('; ');
+        const words = { held, missing, on: formatDate(reason.on), ranOut: ranOut ? `; ${ranOut}` : '' };
+        if (reason.met === 'yes') return t('supply.reason.quality.yes', words);
+        if (reason.met === 'partly') return t('supply.reason.quality.partly', words);
+        return t('supply.reason.quality.no', words);
       }
       case 'quantity':
         return t(`supply.reason.quantity.${reason.met}`, {
