@@ -761,7 +761,16 @@ export function connectionIssues(
   const unit = unitName(ctx, stored.unitCode);
   const what = side === 'offer' ? 'Nguồn cung' : 'Nhu cầu';
   if (input.unitCode !== stored.unitCode) {
-    issues.push({ path: 'unitCode', message: `${what} đã có ${connections} kết nối tính bằng ${unit}; không đổi đơn vị được.` });
+    // Connections count against the record in its own unit, whatever unit each was made in: say so,
+    // and the quantity typed in that unit when it converts (1.500 kg is 1,5 tấn).
+    const all = unitsByCode(ctx);
+    const [typed, own] = [all.get(input.unitCode), all.get(stored.unitCode)];
+    const inOwn = typed && own ? convertQuantity(input.quantity, typed, own) : null;
+    const keep = typed && inOwn !== null ? `: ${formatQuantity(input.quantity, typed.name)} là ${formatQuantity(inOwn, unit)}` : '';
+    issues.push({
+      path: 'unitCode',
+      message: `${what} đã có ${connections} kết nối, trừ vào số lượng theo ${unit}; không đổi đơn vị tính được. Hãy giữ đơn vị ${unit}${keep}.`,
+    });
   } else if (input.quantity < connected) {
     issues.push({ path: 'quantity', message: `Đã kết nối ${formatQuantity(connected, unit)}; số lượng không được nhỏ hơn.` });
   }
