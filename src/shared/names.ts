@@ -94,6 +94,9 @@ interface NameReading {
   name: string;
   own: readonly string[];
   long: readonly string[];
+  /** Its keys, once asked for: an import asks for a row's several times (its matching, its repeats, its trash check). */
+  organizationKey?: string;
+  partnerKey?: string;
 }
 
 /**
@@ -178,7 +181,8 @@ function tradesInOneOrder(words: readonly string[]): readonly string[] {
  * Flags possible duplicates and matches imported rows and sign-in sheets; never shown.
  */
 export function organizationNameKey(name: string): string {
-  return tradesInOneOrder(withoutPrefix(expandedNameWords(name), kindFormWords)).join(' ');
+  const reading = wordsOf(name);
+  return (reading.organizationKey ??= tradesInOneOrder(withoutPrefix(reading.long, kindFormWords)).join(' '));
 }
 
 /**
@@ -187,7 +191,8 @@ export function organizationNameKey(name: string): string {
  * "Công ty TNHH Dịch vụ Thương mại Sao Mai" one key.
  */
 export function partnerNameKey(name: string): string {
-  return tradesInOneOrder(withoutPrefix(expandedNameWords(name), legalForms)).join(' ');
+  const reading = wordsOf(name);
+  return (reading.partnerKey ??= tradesInOneOrder(withoutPrefix(reading.long, legalForms)).join(' '));
 }
 
 /** The kind a name or a "Loại hình" cell says ("LH HTX …", "Quỹ tín dụng …"), if it says one. */
