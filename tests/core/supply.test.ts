@@ -658,6 +658,28 @@ describe('connections, agreements and results', () => {
     expect((await call(app, 'demands:get', { id: wanted.id })).remaining).toBe(50);
   });
 
+  it('withdraws an offer or a demand only after the last connection made with it, as a connection is refused after a withdrawal', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-05-01' }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-10' }));
+    const connection = await call(app, 'connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-15' });
+    for (const [channel, id, what] of [
+      ['offers:withdraw', rice.id, 'Nguồn cung'],
+      ['demands:withdraw', wanted.id, 'Nhu cầu'],
+    ] as const) {
+      // Dated back to before the connection, or on its day: the connection would be made after the withdrawal.
+      for (const withdrawnOn of ['2026-05-12', '2026-05-15']) {
+        expect(await issuesOf(channel, { id, withdrawnOn })).toEqual({
+          withdrawnOn: `${what} đã có kết nối ngày 15/05/2026; ngày rút phải sau ngày đó, từ 16/05/2026 trở đi. Nếu kết nối đó không còn, hãy xóa kết nối trước.`,
+        });
+      }
+      expect((await call(app, channel, { id, withdrawnOn: '2026-05-16' })).status).toBe('withdrawn');
+      expect((await call(app, channel, { id, withdrawnOn: null })).status).toBe('partly_connected');
+    }
+    // A connection in the trash does not count.
+    await call(app, 'connections:delete', { id: connection.id });
+    expect((await call(app, 'offers:withdraw', { id: rice.id, withdrawnOn: '2026-05-12' })).withdrawnOn).toBe('2026-05-12');
+  });
+
   it('values what was delivered as the agreements report does, and the periods add up', async () => {
     const programme = await call(app, 'programmes:create', { name: 'Kết nối cung – cầu 2026', startsOn: '2026-01-01', endsOn: '2026-12-31' });
     const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, programmeId: programme.id }));

@@ -1143,10 +1143,31 @@ function summaryOf<T extends SupplyTable, S extends { id: number }>(ctx: Context
   return summary;
 }
 
+/**
+ * Withdrawn from a day on, or taken back (null). The day comes after the last connection made with
+ * it: a connection is refused on or after the day its offer or demand is withdrawn (`checkConnection`),
+ * and a withdrawal dated back to before one would leave that connection made after it.
+ */
 export function withdrawSupply<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, input: z.output<typeof withdrawInput>): S {
   const { records } = side;
   return atomically(ctx.db, () => {
     const was = records.snapshot(ctx, requireLive(ctx, records, input.id));
+    if (input.withdrawnOn !== null) {
+      const key = side.side === 'offer' ? supplyConnections.offerId : supplyConnections.demandId;
+      const last = ctx.db
+        .select({ day: sql<string | null>`max(${supplyConnections.connectedOn})` })
+        .from(supplyConnections)
+        .where(and(eq(key, input.id), notInTrash(supplyConnections)))
+        .get()?.day;
+      if (last != null && last >= input.withdrawnOn) {
+        throw validationFailure([
+          {
+            path: 'withdrawnOn',
+            message: `${side.what} đã có kết nối ngày ${formatDate(last)}; ngày rút phải sau ngày đó, từ ${formatDate(addDays(last, 1))} trở đi. Nếu kết nối đó không còn, hãy xóa kết nối trước.`,
+          },
+        ]);
+      }
+    }
     ctx.db
       .update(records.table as SQLiteTable)
       .set({ withdrawnOn: input.withdrawnOn, updatedAt: timestamp(ctx) })
