@@ -658,7 +658,7 @@ describe('connections, agreements and results', () => {
     expect((await call(app, 'demands:get', { id: wanted.id })).remaining).toBe(50);
   });
 
-  it('withdraws an offer or a demand only after the last connection made with it, as a connection is refused after a withdrawal', async () => {
+  it('withdraws an offer or a demand from no earlier than the last connection made with it, as a connection is refused after a withdrawal', async () => {
     const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-05-01' }));
     const wanted = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-10' }));
     const connection = await call(app, 'connections:create', { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-15' });
@@ -666,13 +666,12 @@ describe('connections, agreements and results', () => {
       ['offers:withdraw', rice.id, 'Nguồn cung'],
       ['demands:withdraw', wanted.id, 'Nhu cầu'],
     ] as const) {
-      // Dated back to before the connection, or on its day: the connection would be made after the withdrawal.
-      for (const withdrawnOn of ['2026-05-12', '2026-05-15']) {
-        expect(await issuesOf(channel, { id, withdrawnOn })).toEqual({
-          withdrawnOn: `${what} đã có kết nối ngày 15/05/2026; ngày rút phải sau ngày đó, từ 16/05/2026 trở đi. Nếu kết nối đó không còn, hãy xóa kết nối trước.`,
-        });
-      }
-      expect((await call(app, channel, { id, withdrawnOn: '2026-05-16' })).status).toBe('withdrawn');
+      // Dated back to before the connection: the connection would be made after the withdrawal.
+      expect(await issuesOf(channel, { id, withdrawnOn: '2026-05-14' })).toEqual({
+        withdrawnOn: `${what} đã có kết nối ngày 15/05/2026; ngày rút không được trước ngày đó. Nếu kết nối đó không còn, hãy xóa kết nối trước.`,
+      });
+      // The day of the connection itself: the rest sold elsewhere that day.
+      expect((await call(app, channel, { id, withdrawnOn: '2026-05-15' })).status).toBe('withdrawn');
       expect((await call(app, channel, { id, withdrawnOn: null })).status).toBe('partly_connected');
     }
     // A connection in the trash does not count.

@@ -1144,9 +1144,10 @@ function summaryOf<T extends SupplyTable, S extends { id: number }>(ctx: Context
 }
 
 /**
- * Withdrawn from a day on, or taken back (null). The day comes after the last connection made with
- * it: a connection is refused on or after the day its offer or demand is withdrawn (`checkConnection`),
- * and a withdrawal dated back to before one would leave that connection made after it.
+ * Withdrawn from a day on, or taken back (null). The day is not before the last connection made
+ * with it: a connection is refused from the day its offer or demand is withdrawn (`checkConnection`),
+ * and a withdrawal dated back to before one would leave that connection made after it. The same day
+ * is taken — the rest sold elsewhere the day part was connected, the offer is withdrawn from then.
  */
 export function withdrawSupply<T extends SupplyTable, S extends { id: number }>(ctx: Context, side: SupplySide<T, S>, input: z.output<typeof withdrawInput>): S {
   const { records } = side;
@@ -1159,11 +1160,11 @@ export function withdrawSupply<T extends SupplyTable, S extends { id: number }>(
         .from(supplyConnections)
         .where(and(eq(key, input.id), notInTrash(supplyConnections)))
         .get()?.day;
-      if (last != null && last >= input.withdrawnOn) {
+      if (last != null && last > input.withdrawnOn) {
         throw validationFailure([
           {
             path: 'withdrawnOn',
-            message: `${side.what} đã có kết nối ngày ${formatDate(last)}; ngày rút phải sau ngày đó, từ ${formatDate(addDays(last, 1))} trở đi. Nếu kết nối đó không còn, hãy xóa kết nối trước.`,
+            message: `${side.what} đã có kết nối ngày ${formatDate(last)}; ngày rút không được trước ngày đó. Nếu kết nối đó không còn, hãy xóa kết nối trước.`,
           },
         ]);
       }
