@@ -945,6 +945,20 @@ describe('what the lists hide, the programme does not count nor suggestions offe
     expect((await call(app, 'offers:get', { id: rice.id })).sellerInTrash).toBe(false);
   });
 
+  it('connects nothing while the seller or the buyer is in the trash, as it suggests nothing then', async () => {
+    const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-05-01' }));
+    const wanted = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-10' }));
+    const connection = { offerId: rice.id, demandId: wanted.id, quantity: 10, unitCode: 'tan', channelCode: 'sieu_thi', connectedOn: '2026-05-20' };
+    // A page opened before the buyer went to the trash still has its Kết nối button.
+    await call(app, 'partners:delete', { id: ids.coopMart });
+    expect((await callFailing(app, 'connections:create', connection)).message).toBe('Bên mua của nhu cầu này đang ở Thùng rác; hãy khôi phục trước khi kết nối.');
+    await call(app, 'partners:restore', { id: ids.coopMart });
+    await call(app, 'organizations:delete', { id: ids.riceA });
+    expect((await callFailing(app, 'connections:create', connection)).message).toBe('Bên bán của nguồn cung này đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi kết nối.');
+    await call(app, 'organizations:restore', { id: ids.riceA });
+    expect((await call(app, 'connections:create', connection)).quantity).toBe(10);
+  });
+
   it('drafts the agreement of a connection with the commitment running from the connection’s day at the earliest', async () => {
     const rice = await call(app, 'offers:create', offer({ organizationId: ids.riceA, availableFrom: '2026-05-01' }));
     const wanted = await call(app, 'demands:create', demand({ requirements: [], neededFrom: '2026-05-10' }));

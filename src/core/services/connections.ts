@@ -38,7 +38,7 @@ import {
 } from '../db/schema';
 import { moveToTrash, recordChange, requireLive, restoreFromTrash, trashPage, whyNotLive, type RecordSpec, type Snapshot } from '../records';
 import { createAgreement } from './agreements';
-import { buyerOrganization, buyerPartner, connectionPage, connectionSummaries, connectionsById, quantityValue, requireDemand, requireOffer, seller } from './supply';
+import { buyerOrganization, buyerPartner, connectionPage, connectionSummaries, connectionsById, partyInTrash, quantityValue, requireDemand, requireOffer, seller } from './supply';
 import { containsText } from './search';
 import { unitOfText, unitsByCode, unknownSalesChannel, unknownUnit } from './supplyLookups';
 
@@ -200,6 +200,11 @@ function checkConnection(ctx: Context, offer: OfferRow, demand: DemandRow, input
   // A member that both sells and buys is not connected with itself: no sale, and no agreement to draw up.
   if (demand.organizationId !== null && demand.organizationId === offer.organizationId) {
     issues.push({ path: 'demandId', message: 'Bên bán và bên mua là cùng một tổ chức; không kết nối nguồn cung với nhu cầu của chính tổ chức đó. Hãy chọn nhu cầu của bên mua khác.' });
+  }
+  // A side whose seller or buyer is in the trash is out of Kết nối cung – cầu until restored (`partyInTrash`).
+  if (before === null) {
+    if (partyInTrash(ctx, 'offer', offer.id)) issues.push({ path: 'offerId', message: 'Bên bán của nguồn cung này đang ở Thùng rác; hãy khôi phục tổ chức đó trước khi kết nối.' });
+    if (partyInTrash(ctx, 'demand', demand.id)) issues.push({ path: 'demandId', message: 'Bên mua của nhu cầu này đang ở Thùng rác; hãy khôi phục trước khi kết nối.' });
   }
   if (input.connectedOn > today) issues.push({ path: 'connectedOn', message: `Ngày kết nối không được sau hôm nay (${formatIsoDateVi(today)}).` });
   for (const [row, what, party] of [
