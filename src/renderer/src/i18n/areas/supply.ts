@@ -51,6 +51,8 @@ export const supplyVi = {
   },
   /** A quantity or a price written with a unit (`readWithUnit`): read in the unit chosen, refused with the figure in another. */
   withUnit: {
+    /** What a quantity per period («2 tấn/tháng») is per. */
+    periods: { day: 'ngày', week: 'tuần', month: 'tháng', quarter: 'quý', year: 'năm', season: 'vụ' },
     quantity: {
       read: '«{{text}}» ghi nhận là {{figure}} {{unit}}.',
       otherUnit: '«{{text}}» là số lượng theo {{written}}, còn đơn vị tính đã chọn là {{unit}}: {{figure}} {{written}} là {{converted}} {{unit}}. Hãy ghi {{converted}}, hoặc chọn đơn vị tính {{written}}.',
@@ -541,6 +543,7 @@ export const supplyEn: Translations<typeof supplyVi> = {
     priceMax: 'Price to (đồng per {{unit}})',
   },
   withUnit: {
+    periods: { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', season: 'season' },
     quantity: {
       read: '“{{text}}” recorded as {{figure}} {{unit}}.',
       otherUnit: '“{{text}}” is a quantity in {{written}}, but the unit chosen is {{unit}}: {{figure}} {{written}} is {{converted}} {{unit}}. Type {{converted}}, or choose the unit {{written}}.',

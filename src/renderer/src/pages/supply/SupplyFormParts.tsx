@@ -12,6 +12,7 @@ import type { TFunction } from 'i18next';
 import type { Unit } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/format';
 import { convertPrice, convertQuantity, endedPartyRefusal, productGroupOf, unitOfText } from '../../../../shared/supply';
+import { foldText } from '../../../../shared/text';
 import { formatTypedNumber, readTypedNumber } from '../../../../shared/typed';
 import { readWrittenAmount } from '../../../../shared/writtenAmounts';
 import { CounterpartPicker, type Counterpart } from '../../components/CounterpartPicker';
@@ -175,6 +176,9 @@ const dong = /\s*(?:đ|đồng|₫|vnđ|vnd)\.?$/iu;
 /** A quantity for each day, week, month… («2 tấn/tháng»): `written` is the unit, `per` the period. */
 const quantityPerPeriod = /^(.*\d)\s*(\p{L}[\p{L}\s.]*?)\s*(?:\/|mỗi|một|trên)\s*(ngày|tuần|tháng|quý|năm|vụ)\.?$/iu;
 
+/** The periods a quantity may be written per, folded, by the words' keys. */
+const periodCodes: Record<string, 'day' | 'week' | 'month' | 'quarter' | 'year' | 'season'> = { ngay: 'day', tuan: 'week', thang: 'month', quy: 'quarter', nam: 'year', vu: 'season' };
+
 /** A price range written in one box: «25.000 – 30.000 đ/kg», «25.000đ-30.000đ», «25 đến 30 nghìn». */
 const priceRange = /^(.+?)\s*(?:–|—|-|~|đến|tới)\s*(.+)$/iu;
 
@@ -219,7 +223,8 @@ export function readWithUnit(
     const perUnit = perPeriod ? unitOfText(units, perPeriod[2]?.trim() ?? '') : undefined;
     if (figure?.kind === 'number' && perUnit) {
       const example = formatTypedNumber(roundQuantity(figure.value * 3), QUANTITY_DECIMALS);
-      return { refused: t('supply.withUnit.quantity.perPeriod', { text, figure: figure.text, written: perUnit.name, period: perPeriod?.[3]?.toLowerCase(), example }) };
+      const period = t(`supply.withUnit.periods.${periodCodes[foldText(perPeriod?.[3] ?? '')] ?? 'month'}`);
+      return { refused: t('supply.withUnit.quantity.perPeriod', { text, figure: figure.text, written: perUnit.name, period, example }) };
     }
   } else {
     const range = priceRange.exec(text);
