@@ -626,27 +626,29 @@ const insertedColumns: Record<keyof Omit<OrganizationRow, 'id'>, true> = {
   deletedAt: true,
 };
 
+/** What a possible duplicate is read with: its name, and what tells it apart from others of that name (`similarDetail`). */
+const similarColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  communeCode: organizations.communeCode,
+  street: organizations.street,
+  registrationNo: organizations.registrationNo,
+  status: organizations.status,
+};
+
 /** What every save runs, prepared once per connection: an import saves up to 100,000 in a row. */
 const savingQueries = perConnection((db) => {
-  const found = {
-    id: organizations.id,
-    name: organizations.name,
-    communeCode: organizations.communeCode,
-    street: organizations.street,
-    registrationNo: organizations.registrationNo,
-    status: organizations.status,
-  };
   const liveOther = and(notInTrash(organizations), ne(organizations.id, sql.placeholder('excludeId')));
   return {
     sector: db.select({ code: sectors.code }).from(sectors).where(eq(sectors.code, sql.placeholder('code'))).prepare(),
     sizeClass: db.select({ code: sizeClasses.code }).from(sizeClasses).where(eq(sizeClasses.code, sql.placeholder('code'))).prepare(),
     holderOfNumber: db
-      .select(found)
+      .select(similarColumns)
       .from(organizations)
       .where(and(eq(organizations.registrationNo, sql.placeholder('registrationNo')), liveOther))
       .prepare(),
     sameNameInCommune: db
-      .select(found)
+      .select(similarColumns)
       .from(organizations)
       .where(and(eq(organizations.communeCode, sql.placeholder('communeCode')), eq(organizations.nameKey, sql.placeholder('nameKey')), liveOther))
       .orderBy(asc(organizations.nameFolded), asc(organizations.id))
@@ -939,15 +941,7 @@ export function listTrash(ctx: Context, input: z.output<typeof organizationTrash
  */
 export function findDuplicates(ctx: Context, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
   const notSelf = input.excludeId === undefined ? undefined : ne(organizations.id, input.excludeId);
-  const columns = {
-    id: organizations.id,
-    name: organizations.name,
-    communeCode: organizations.communeCode,
-    street: organizations.street,
-    registrationNo: organizations.registrationNo,
-    status: organizations.status,
-    deletedAt: organizations.deletedAt,
-  };
+  const columns = { ...similarColumns, deletedAt: organizations.deletedAt };
   const ofNumber = (registrationNo: string) => eq(organizations.registrationNo, registrationNo);
   const byNumber = input.registrationNo
     ? [
