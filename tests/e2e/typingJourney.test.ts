@@ -132,7 +132,9 @@ describe('numbers and dates as Vietnamese write them', () => {
     await dialog.getByRole('button', { name: 'Lưu số liệu' }).click();
     await poll(() => messageUnder(members)).toBe('Không được là số âm.');
     await poll(() => messageUnder(score)).toContain('Phải từ 0 đến 100.');
-    await poll(() => messageUnder(revenue)).toBe('Chỉ nhận số nguyên, không có phần lẻ sau dấu phẩy.');
+    await poll(() => messageUnder(revenue)).toBe(
+      '«1.250,75»: số tiền tính bằng đồng không có phần lẻ. Nếu số đang tính bằng triệu đồng, hãy gõ «1.250,75 triệu»; bằng nghìn đồng, «1.250,75 nghìn».',
+    );
     await snap(page, 'typing-02-figures-refused');
     expect([await members.inputValue(), await score.inputValue(), await revenue.inputValue()]).toEqual(['-12', '150', '1.250,75']);
     expect(await callApi<YearlyFigures[]>(host, 'figures:list', { organizationId: cooperative })).toEqual([]);
