@@ -528,9 +528,11 @@ export function loadAdminUnits(file: string): AdminUnits {
    */
   function readWrittenOrParted(...args: Parameters<typeof readWritten>): ReturnType<typeof readWritten> {
     const reading = readWritten(...args);
+    if (reading.match.kind !== 'unknown') return reading;
+    // Parted only for an address not found: an import reads one a row.
     const [written, ...rest] = args;
     const parted = partedAtTypeWords(written.address);
-    if (reading.match.kind !== 'unknown' || parted === written.address.normalize('NFC')) return reading;
+    if (parted === written.address.normalize('NFC')) return reading;
     const again = readWritten({ ...written, address: parted }, ...rest);
     return again.match.kind === 'unknown' ? reading : again;
   }
